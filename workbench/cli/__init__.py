@@ -1,0 +1,75 @@
+"""The `workbench` command. Only Click is imported here: `--help` must start fast.
+
+Subcommand modules load when they are invoked; they import the library (and so SQLAlchemy)
+inside their functions.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from typing import Any
+
+import click
+
+from workbench import __version__
+
+# name -> (module, attribute, one-line help shown by `workbench --help` without importing it)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "doc": ("workbench.cli.doc", "doc", "Add, list and show source documents."),
+    "claim": ("workbench.cli.claim", "claim", "Add, find, show claims and move their status."),
+    "note": ("workbench.cli.note", "note", "Add and list notes on a claim."),
+    "audit": ("workbench.cli.audit", "audit", "Export the audit trail."),
+    "seed": ("workbench.cli.seed", "seed", "Load a document and its curated claims."),
+    "demo": ("workbench.cli.seed", "demo", "Load the seed article and print the board."),
+    "db": ("workbench.cli.db", "db", "Create, upgrade and inspect the database schema."),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
+            return None
+        module, attr, _ = entry
+        command: click.Command = getattr(importlib.import_module(module), attr)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    metavar="PATH|URL",
+    help="Database: a SQLite file or a SQLAlchemy URL. [env WORKBENCH_DB; default ./workbench.db]",
+)
+@click.option(
+    "--as",
+    "actor",
+    metavar="NAME",
+    help="Who is acting, for notes and the audit trail. [env WORKBENCH_USER; default OS user]",
+)
+@click.version_option(__version__, prog_name="workbench")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, actor: str | None) -> None:
+    """Claim Workbench: check the claims in an article, with an audit trail you can prove.
+
+    Claims are pinned to exact spans of the stored text and move through a verification
+    status: unverified, in_progress, then a verdict (verified, false, misleading,
+    unverifiable, opinion). Every change is recorded in the audit trail.
+    """
+    ctx.obj = {"db": db, "actor": actor}
+
+
+def main(argv: list[str] | None = None) -> Any:
+    from workbench.cli.errors import run
+
+    return run(cli, argv if argv is not None else sys.argv[1:], os.environ)

@@ -1,0 +1,20 @@
+"""What every command needs from the root group: the workbench to run against."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from workbench.services.context import Workbench
+
+
+def workbench_from(ctx: click.Context) -> Workbench:
+    from workbench.services.context import Workbench
+
+    opts = ctx.find_root().obj or {}
+    return Workbench.open(opts.get("db"), opts.get("actor"))
+
+
+pass_context = click.pass_context

@@ -1,0 +1,43 @@
+"""`workbench db ...`"""
+
+from __future__ import annotations
+
+import click
+
+from workbench.cli.common import workbench_from
+from workbench.cli.render import emit_json, json_option
+
+
+@click.group()
+def db() -> None:
+    """Create, upgrade and inspect the database schema."""
+
+
+@db.command("upgrade")
+@click.pass_context
+def upgrade(ctx: click.Context) -> None:
+    """Create the database or bring its schema up to date (every command also does this)."""
+    from workbench.services.schema import schema_status, upgrade_schema
+
+    wb = workbench_from(ctx)
+    upgrade_schema(wb)
+    click.echo(f"{wb.url}: at {schema_status(wb).current}")
+
+
+@db.command("status")
+@json_option
+@click.pass_context
+def status(ctx: click.Context, as_json: bool) -> None:
+    """Show the database URL, its schema revision and the newest one this version knows."""
+    from workbench.services.schema import schema_status
+
+    s = schema_status(workbench_from(ctx))
+    if as_json:
+        emit_json(s.to_json())
+        return
+    click.echo(f"database  {s.url}")
+    click.echo(f"schema    {s.current or '(empty: not created yet)'}")
+    click.echo(f"head      {s.head}")
+    click.echo(
+        f"state     {'current' if s.current == s.head else 'behind: run workbench db upgrade'}"
+    )

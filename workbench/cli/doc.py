@@ -1,0 +1,115 @@
+"""`workbench doc ...`"""
+
+from __future__ import annotations
+
+import click
+
+from workbench.cli.common import workbench_from
+from workbench.cli.render import clip, emit_json, json_option, message, table
+
+
+@click.group()
+def doc() -> None:
+    """Add, list and show source documents."""
+
+
+@doc.command("add")
+@click.argument("file", metavar="FILE|-")
+@click.option("--title", help="Headline of the article.")
+@click.option("--url", help="Where it was published.")
+@click.option("--author", help="Who wrote it.")
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date.")
+@click.option("--lang", "language", metavar="CODE", help="Language, e.g. zh or en.")
+@json_option
+@click.pass_context
+def add(
+    ctx: click.Context,
+    file: str,
+    title: str | None,
+    url: str | None,
+    author: str | None,
+    published: str | None,
+    language: str | None,
+    as_json: bool,
+) -> None:
+    """Store a UTF-8 text file (or - for stdin) as a document.
+
+    The text is normalised to NFC with LF line endings; claim offsets count code points of that
+    text. Adding the same text again returns the document already stored.
+    """
+    from workbench.services.documents import add_document, read_source
+
+    wb = workbench_from(ctx)
+    source = "standard input" if file == "-" else file
+    result = add_document(
+        wb,
+        read_source(file),
+        source=source,
+        title=title,
+        url=url,
+        author=author,
+        published=published,
+        language=language,
+    )
+    d = result.document
+    if not result.created:
+        message(f"already stored as document #{d.id} (same text); nothing added")
+    if as_json:
+        emit_json(d.to_json())
+    elif result.created:
+        click.echo(f"added document #{d.id}: {d.length} characters, sha256 {d.sha256[:12]}")
+
+
+@doc.command("list")
+@json_option
+@click.pass_context
+def list_(ctx: click.Context, as_json: bool) -> None:
+    """List the stored documents."""
+    from workbench.services.documents import list_documents
+
+    docs = list_documents(workbench_from(ctx))
+    if as_json:
+        emit_json([d.to_json() for d in docs])
+        return
+    table(
+        ["id", "title", "lang", "chars", "added", "sha256"],
+        [
+            (d.id, clip(d.title or "", 50), d.language, d.length, d.created_at[:10], d.sha256[:12])
+            for d in docs
+        ],
+    )
+
+
+@doc.command("show")
+@click.argument("document_id", metavar="DOC", type=int)
+@json_option
+@click.pass_context
+def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
+    """Show a document's metadata and its claims, with counts by status."""
+    from workbench.services.documents import show_document
+
+    detail = show_document(workbench_from(ctx), document_id)
+    if as_json:
+        emit_json(detail.to_json())
+        return
+    d = detail.document
+    for label, value in (
+        ("document", f"#{d.id}"),
+        ("title", d.title),
+        ("url", d.url),
+        ("author", d.author),
+        ("published", d.published),
+        ("language", d.language),
+        ("length", f"{d.length} characters"),
+        ("sha256", d.sha256),
+        ("added", f"{d.created_at} by {d.added_by}"),
+    ):
+        if value:
+            click.echo(f"{label:>10}  {value}")
+    counts = ", ".join(f"{k} {v}" for k, v in detail.status_counts.items() if v)
+    click.echo(f"{'claims':>10}  {len(detail.claims)}" + (f" ({counts})" if counts else ""))
+    if detail.claims:
+        table(
+            ["id", "status", "type", "claim"],
+            [(c.id, c.status, c.type, clip(c.text, 70)) for c in detail.claims],
+        )

@@ -1,0 +1,49 @@
+"""`workbench note ...`"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from workbench.cli.common import workbench_from
+from workbench.cli.render import emit_json, json_option
+
+
+@click.group()
+def note() -> None:
+    """Add and list notes on a claim."""
+
+
+@note.command("add")
+@click.argument("claim_id", metavar="ID", type=int)
+@click.argument("body", metavar="TEXT|-")
+@json_option
+@click.pass_context
+def add(ctx: click.Context, claim_id: int, body: str, as_json: bool) -> None:
+    """Add a note to a claim; - reads a long note from stdin."""
+    from workbench.services.notes import add_note
+
+    text = sys.stdin.read() if body == "-" else body
+    n = add_note(workbench_from(ctx), claim_id, text)
+    if as_json:
+        emit_json(n.to_json())
+    else:
+        click.echo(f"added note #{n.id} to claim #{claim_id}")
+
+
+@note.command("list")
+@click.argument("claim_id", metavar="ID", type=int)
+@json_option
+@click.pass_context
+def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
+    """List a claim's notes, oldest first."""
+    from workbench.services.notes import list_notes
+
+    notes = list_notes(workbench_from(ctx), claim_id)
+    if as_json:
+        emit_json([n.to_json() for n in notes])
+        return
+    for n in notes:
+        click.echo(f"#{n.id}  {n.created_at}  {n.author}")
+        click.echo("    " + n.body.replace("\n", "\n    "))

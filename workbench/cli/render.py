@@ -1,0 +1,67 @@
+"""Output: JSON for scripts, tables and highlighted quotes for people. No library imports here."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def json_option(fn: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(fn)
+
+
+def emit_json(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def use_colour() -> bool:
+    return is_terminal() and not os.environ.get("NO_COLOR")
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    # Off a terminal, rich would wrap at 80 columns; a pipe wants whole lines.
+    width = None if is_terminal() else 200
+    return Console(width=width, no_color=not use_colour(), highlight=False, soft_wrap=False)
+
+
+def table(columns: Sequence[str], rows: Iterable[Sequence[Any]], title: str | None = None) -> None:
+    from rich import box
+    from rich.table import Table
+
+    tbl = Table(title=title, box=box.SIMPLE_HEAVY if is_terminal() else box.ASCII2)
+    for name in columns:
+        tbl.add_column(name, overflow="fold")
+    for row in rows:
+        tbl.add_row(*("" if v is None else str(v) for v in row))
+    _console().print(tbl)
+
+
+def highlighted(context: str, start: int, end: int) -> str:
+    """The quote inside its sentence: reverse video on a terminal, [[...]] markers elsewhere."""
+    before, quote, after = context[:start], context[start:end], context[end:]
+    if use_colour():
+        return before + click.style(quote, bold=True, reverse=True) + after
+    return f"{before}[[{quote}]]{after}"
+
+
+def clip(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def message(text: str) -> None:
+    """Something said to the person, not data: stderr, so pipes stay clean."""
+    click.echo(text, err=True)

@@ -1,0 +1,73 @@
+"""`workbench seed load` and `workbench demo`."""
+
+from __future__ import annotations
+
+import click
+
+from workbench.cli.common import workbench_from
+from workbench.cli.render import clip, emit_json, json_option, table
+
+
+@click.group()
+def seed() -> None:
+    """Load a document and its curated claims."""
+
+
+@seed.command("load")
+@click.argument("path", required=False, metavar="[PATH]")
+@json_option
+@click.pass_context
+def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
+    """Load a seed claims file (YAML or JSON) and the document it names.
+
+    Without PATH, loads the bundled seed: the MiniMax profile and its curated claims. Loading the
+    same seed twice adds nothing.
+    """
+    from workbench.services.seeds import load_seed
+
+    r = load_seed(workbench_from(ctx), path)
+    if as_json:
+        emit_json(
+            {
+                "document": r.document.to_json(),
+                "document_created": r.document_created,
+                "claims_added": r.claims_added,
+                "claims_present": r.claims_present,
+            }
+        )
+        return
+    verb = "added" if r.document_created else "already had"
+    click.echo(
+        f"{verb} document #{r.document.id} ({clip(r.document.title or '', 40)}); "
+        f"{r.claims_added} claims added, {r.claims_present} already present"
+    )
+
+
+@click.command()
+@json_option
+@click.pass_context
+def demo(ctx: click.Context, as_json: bool) -> None:
+    """Load the bundled seed article into the database and print the board."""
+    from workbench.services.board import board
+    from workbench.services.seeds import load_seed
+
+    wb = workbench_from(ctx)
+    r = load_seed(wb)
+    b = board(wb)
+    if as_json:
+        emit_json(b.to_json())
+        return
+    click.echo(
+        f"database: {wb.url}\ndocument #{r.document.id}: {r.document.title} "
+        f"({r.claims_added} claims added, {r.claims_present} already present)\n"
+    )
+    table(["status", "claims"], [(k, v) for k, v in b.counts.items()], title="Claims by status")
+    table(
+        ["id", "type", "speaker", "claim"],
+        [(c.id, c.type, clip(c.speaker or "", 24), clip(c.text, 90)) for c in b.unverified],
+        title=f"Unverified ({len(b.unverified)})",
+    )
+    click.echo(
+        "next: `workbench claim show ID`, then "
+        "`workbench claim status ID in_progress` and `workbench note add ID TEXT`"
+    )

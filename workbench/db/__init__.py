@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, engines, backend specifics and the schema-version check."""

@@ -1,0 +1,30 @@
+"""Engines, one per URL per process, configured by the backend's own module."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.pool import NullPool
+
+from workbench.db import postgresql, sqlite
+from workbench.domain.errors import WorkbenchError
+
+
+@cache
+def get_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        # One short-lived command, one connection: pooling would only keep the file open.
+        engine = create_engine(url, poolclass=NullPool)
+        sqlite.configure(engine)
+    elif url.startswith("postgresql"):
+        engine = create_engine(url, pool_pre_ping=True)
+        postgresql.configure(engine)
+    else:
+        raise WorkbenchError(f"unsupported database URL {url!r}: use a SQLite file or PostgreSQL")
+    return engine
+
+
+def write_engine(url: str) -> Engine:
+    """The same engine, marked so that SQLite begins its transactions with the write lock."""
+    return get_engine(url).execution_options(**{sqlite.WRITE_OPTION: True})

@@ -1,0 +1,54 @@
+"""Running Alembic from inside the application (only imported when the schema is behind)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy import Engine
+
+import workbench
+from workbench.domain.errors import SchemaError
+
+
+def migrations_dir() -> Path:
+    """Inside the wheel the migrations are package data; in a checkout they sit at the top."""
+    package = Path(workbench.__file__).resolve().parent
+    packaged = package / "_migrations"
+    if (packaged / "env.py").is_file():
+        return packaged
+    return package.parent / "migrations"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    return config
+
+
+def head_revision() -> str:
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    if len(heads) != 1:
+        raise SchemaError(f"migrations have {len(heads)} heads; expected exactly one")
+    return heads[0]
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        try:
+            command.upgrade(config, revision)
+        except CommandError as exc:
+            raise SchemaError(
+                f"cannot migrate this database ({exc}); is it from a newer workbench?"
+            ) from None
+
+
+def database_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()

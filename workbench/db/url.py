@@ -1,0 +1,29 @@
+"""Turning `--db` / `WORKBENCH_DB` into a SQLAlchemy URL. Imports nothing heavy."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DEFAULT_DB = "workbench.db"
+
+
+def resolve_url(value: str | None = None) -> str:
+    """A file path becomes a SQLite URL; a URL is used as given (PostgreSQL via psycopg 3)."""
+    raw = value or os.environ.get("WORKBENCH_DB") or DEFAULT_DB
+    if "://" not in raw:
+        return "sqlite:///" + str(Path(raw).expanduser().resolve())
+    if raw.startswith(("postgresql://", "postgres://")):
+        # psycopg 3 is the driver we ship; SQLAlchemy would otherwise look for psycopg2.
+        return "postgresql+psycopg://" + raw.split("://", 1)[1]
+    return raw
+
+
+def describe(url: str) -> str:
+    """The URL without any password, for messages."""
+    if "://" in url and "@" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        user = creds.split(":", 1)[0]
+        return f"{scheme}://{user}@{host}"
+    return url

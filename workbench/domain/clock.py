@@ -1,0 +1,42 @@
+"""UTC time, and the one textual form audit timestamps take."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from workbench.domain.errors import InvalidInput
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def format_at(moment: dt.datetime) -> str:
+    """Fixed width, always UTC, microseconds: sorts as text and hashes the same everywhere."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def iso(moment: dt.datetime | None) -> str | None:
+    return None if moment is None else format_at(moment)
+
+
+def parse_date(value: str, what: str = "date") -> dt.date:
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise InvalidInput(f"{what} {value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def parse_since(value: str) -> dt.datetime:
+    """A date (midnight UTC) or an ISO 8601 date-time (UTC when no offset is given)."""
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            day = dt.date.fromisoformat(text)
+            return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise InvalidInput(
+            f"{value!r} is not a date or date-time; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ"
+        ) from None
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)

@@ -1,0 +1,113 @@
+"""Text normalisation and source spans. Offsets are Python `str` indices (code points)."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+
+from workbench.domain.errors import InvalidInput
+
+CONTEXT_CHARS = 32
+
+
+def decode_utf8(data: bytes, source: str) -> str:
+    """Decode UTF-8 strictly (a BOM is dropped): guessing an encoding would corrupt offsets."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(
+            f"{source} is not valid UTF-8: bad byte 0x{data[exc.start]:02x} at byte offset "
+            f"{exc.start}; convert it to UTF-8 first"
+        ) from None
+
+
+def normalise(text: str) -> str:
+    """NFC and LF line endings, so that the same article always gets the same offsets."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+
+
+def span_at(text: str, start: int, end: int) -> Span:
+    """The span text[start:end] with its context, refusing offsets that do not fit the text."""
+    if start < 0 or end < 0:
+        raise InvalidInput(f"offsets must not be negative (got start={start}, end={end})")
+    if start > end:
+        raise InvalidInput(f"start ({start}) is after end ({end})")
+    if end > len(text):
+        raise InvalidInput(
+            f"end ({end}) is outside the document, which is {len(text)} characters long"
+        )
+    if start == end:
+        raise InvalidInput(f"the span {start}..{end} is empty")
+    return Span(
+        start=start,
+        end=end,
+        quote=text[start:end],
+        prefix=text[max(0, start - CONTEXT_CHARS) : start],
+        suffix=text[end : end + CONTEXT_CHARS],
+    )
+
+
+def find_quote(text: str, quote: str, occurrence: int | None = None) -> Span:
+    """Locate `quote` in `text`; ambiguous quotes need `occurrence` (1-based) to pick one."""
+    if not quote:
+        raise InvalidInput("the quote is empty")
+    quote = normalise(quote)
+    positions: list[int] = []
+    at = text.find(quote)
+    while at != -1:
+        positions.append(at)
+        at = text.find(quote, at + 1)
+    if not positions:
+        raise InvalidInput(f"quote not found in the document: {_clip(quote)!r}")
+    if occurrence is None:
+        if len(positions) > 1:
+            raise InvalidInput(
+                f"quote occurs {len(positions)} times in the document; "
+                f"say which with --occurrence 1..{len(positions)}"
+            )
+        occurrence = 1
+    if not 1 <= occurrence <= len(positions):
+        raise InvalidInput(
+            f"--occurrence {occurrence} is out of range: the quote occurs {len(positions)} time(s)"
+        )
+    start = positions[occurrence - 1]
+    return span_at(text, start, start + len(quote))
+
+
+def _clip(s: str, limit: int = 60) -> str:
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+SENTENCE_END = frozenset("。!?!?;;…\n")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence(s) around a span, for showing a quote where it stands."""
+    left = start
+    while left > 0 and text[left - 1] not in SENTENCE_END:
+        left -= 1
+    right = end
+    while right < len(text) and text[right - 1 : right] not in SENTENCE_END:
+        right += 1
+    while left < start and text[left].isspace():
+        left += 1
+    while right > end and text[right - 1].isspace():
+        right -= 1
+    return left, right

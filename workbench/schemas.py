@@ -1,0 +1,42 @@
+"""Pydantic models at the edges: files people write by hand and feed to the workbench."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from workbench.domain.status import CLAIM_TYPE_NAMES
+
+
+class SeedDocument(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    file: str = Field(description="the article, relative to the claims file")
+    title: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
+
+
+class SeedClaim(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    quote: str = Field(min_length=1, description="exact text of the article; offsets are found")
+    occurrence: int | None = Field(default=None, ge=1)
+    text: str = Field(min_length=1, description="the claim, normalised (often in English)")
+    speaker: str | None = None
+    type: str = "fact"
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, value: str) -> str:
+        if value not in CLAIM_TYPE_NAMES:
+            raise ValueError(f"unknown claim type {value!r}; valid: {', '.join(CLAIM_TYPE_NAMES)}")
+        return value
+
+
+class SeedFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    document: SeedDocument
+    claims: list[SeedClaim] = Field(default_factory=list)

@@ -1,0 +1,146 @@
+"""Adding, listing and showing documents."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from workbench.db.models import Claim, Document
+from workbench.domain.clock import now, parse_date
+from workbench.domain.errors import InvalidInput
+from workbench.domain.status import STATUS_NAMES
+from workbench.domain.text import decode_utf8, normalise, sha256_text
+from workbench.services.context import Tx, Workbench, mutation, transaction
+from workbench.services.lookup import get_document
+from workbench.services.views import Added, ClaimView, DocumentDetail, DocumentView
+
+DEFAULT_MAX_MB = 20.0
+
+
+def max_document_bytes() -> int:
+    raw = os.environ.get("WORKBENCH_MAX_DOCUMENT_MB", "")
+    try:
+        mb = float(raw) if raw else DEFAULT_MAX_MB
+    except ValueError:
+        raise InvalidInput(f"WORKBENCH_MAX_DOCUMENT_MB={raw!r} is not a number") from None
+    return int(mb * 1024 * 1024)
+
+
+def read_source(path: str, max_bytes: int | None = None) -> bytes:
+    """The bytes of a file (or `-` for stdin), refusing what cannot be a document."""
+    limit = max_document_bytes() if max_bytes is None else max_bytes
+    if path == "-":
+        data = sys.stdin.buffer.read(limit + 1)
+        name = "standard input"
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InvalidInput(f"no such file: {path}")
+        if p.is_dir():
+            raise InvalidInput(f"{path} is a directory, not a text file")
+        size = p.stat().st_size
+        if size > limit:
+            raise InvalidInput(
+                f"{path} is {size:,} bytes, over the {limit:,}-byte limit "
+                "(raise it with WORKBENCH_MAX_DOCUMENT_MB)"
+            )
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+        name = path
+    if len(data) > limit:
+        raise InvalidInput(
+            f"{name} is over the {limit:,}-byte limit (raise it with WORKBENCH_MAX_DOCUMENT_MB)"
+        )
+    return data
+
+
+@mutation
+def add_document(
+    wb: Workbench,
+    data: bytes | str,
+    *,
+    source: str = "input",
+    title: str | None = None,
+    url: str | None = None,
+    author: str | None = None,
+    published: str | None = None,
+    language: str | None = None,
+) -> Added:
+    """Store a document once: the same text added again returns the existing row."""
+    raw = decode_utf8(data, source) if isinstance(data, bytes) else data
+    text = normalise(raw)
+    if not text.strip():
+        raise InvalidInput(f"{source} is empty (or only whitespace): nothing to check")
+    published_date = parse_date(published, "--published") if published else None
+    digest = sha256_text(text)
+    with transaction(wb, write=True) as tx:
+        existing = tx.session.scalar(select(Document).where(Document.sha256 == digest))
+        if existing is not None:
+            return Added(created=False, document=DocumentView.of(existing))
+        doc = insert_document(
+            tx,
+            text=text,
+            sha256=digest,
+            title=_clean(title),
+            url=_clean(url),
+            author=_clean(author),
+            published=published_date,
+            language=_clean(language),
+        )
+        return Added(created=True, document=DocumentView.of(doc))
+
+
+def insert_document(tx: Tx, **fields: object) -> Document:
+    doc = Document(
+        **fields,
+        length=len(str(fields["text"])),
+        added_by=tx.actor,
+        created_at=now(),
+    )
+    tx.session.add(doc)
+    tx.session.flush()
+    view = DocumentView.of(doc).to_json()
+    tx.record("document.added", "document", doc.id, {"after": {**view, "text": doc.text}})
+    return doc
+
+
+def _clean(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+def list_documents(wb: Workbench) -> list[DocumentView]:
+    with transaction(wb) as tx:
+        docs = tx.session.scalars(select(Document).order_by(Document.id))
+        return [DocumentView.of(d) for d in docs]
+
+
+def show_document(wb: Workbench, document_id: int) -> DocumentDetail:
+    with transaction(wb) as tx:
+        doc = get_document(tx, document_id)
+        counts = dict.fromkeys(STATUS_NAMES, 0)
+        rows = tx.session.execute(
+            select(Claim.status, func.count())
+            .where(Claim.document_id == document_id)
+            .group_by(Claim.status)
+        )
+        for status, n in rows:
+            counts[status] = n
+        claims = tx.session.scalars(
+            select(Claim).where(Claim.document_id == document_id).order_by(Claim.id)
+        )
+        return DocumentDetail(
+            document=DocumentView.of(doc),
+            status_counts=counts,
+            claims=[ClaimView.of(c) for c in claims],
+        )
+
+
+def document_text(wb: Workbench, document_id: int) -> str:
+    with transaction(wb) as tx:
+        return get_document(tx, document_id).text

@@ -1,0 +1,41 @@
+"""Notes on claims. Adding one commutes with every other change, so it never conflicts."""
+
+from __future__ import annotations
+
+from workbench.db.models import Claim, Note
+from workbench.domain.clock import now
+from workbench.domain.errors import InvalidInput
+from workbench.services.context import Tx, Workbench, mutation, transaction
+from workbench.services.lookup import get_claim_row
+from workbench.services.views import NoteView
+
+
+def note_body(body: str | None) -> str:
+    text = (body or "").strip()
+    if not text:
+        raise InvalidInput("the note is empty")
+    return text
+
+
+def insert_note(tx: Tx, claim: Claim, body: str | None) -> NoteView:
+    """The note row only; the caller's event carries it (a status change's reason, say)."""
+    note = Note(claim_id=claim.id, author=tx.actor, body=note_body(body), created_at=now())
+    tx.session.add(note)
+    tx.session.flush()
+    return NoteView.of(note)
+
+
+@mutation
+def add_note(wb: Workbench, claim_id: int, body: str) -> NoteView:
+    text = note_body(body)
+    with transaction(wb, write=True) as tx:
+        claim = get_claim_row(tx, claim_id)
+        note = insert_note(tx, claim, text)
+        tx.record("note.added", "note", note.id, {"after": note.to_json()}, claim_id=claim.id)
+        return note
+
+
+def list_notes(wb: Workbench, claim_id: int) -> list[NoteView]:
+    with transaction(wb) as tx:
+        claim = get_claim_row(tx, claim_id)
+        return [NoteView.of(n) for n in claim.notes]

@@ -1,0 +1,109 @@
+"""Loading a document and its curated claims from a seed file (YAML or JSON)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+import workbench
+from workbench.db.models import Claim, Document
+from workbench.domain.clock import parse_date
+from workbench.domain.errors import InvalidInput
+from workbench.domain.status import ClaimType
+from workbench.domain.text import decode_utf8, find_quote, normalise, sha256_text
+from workbench.services.claims import insert_claim
+from workbench.services.context import Workbench, mutation, transaction
+from workbench.services.documents import insert_document, read_source
+from workbench.services.views import DocumentView
+
+DEFAULT_SEED = "minimax-claims.yaml"
+
+
+def seeds_dir() -> Path:
+    """Packaged with the wheel, or at the top of a checkout."""
+    package = Path(workbench.__file__).resolve().parent
+    packaged = package / "_seeds"
+    return packaged if packaged.is_dir() else package.parent / "seeds"
+
+
+@dataclass(frozen=True, slots=True)
+class SeedResult:
+    document: DocumentView
+    document_created: bool
+    claims_added: int
+    claims_present: int
+
+
+def parse_seed_file(path: Path) -> Any:
+    import yaml
+    from pydantic import ValidationError
+
+    from workbench.schemas import SeedFile
+
+    raw = decode_utf8(read_source(str(path)), str(path))
+    try:
+        data = json.loads(raw) if path.suffix.lower() == ".json" else yaml.safe_load(raw)
+    except (ValueError, yaml.YAMLError) as exc:
+        raise InvalidInput(f"{path} is not valid {path.suffix[1:] or 'YAML'}: {exc}") from None
+    try:
+        return SeedFile.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise InvalidInput(
+            f"{path}: {where}: {first['msg']} ({exc.error_count()} problem(s) in all)"
+        ) from None
+
+
+@mutation
+def load_seed(wb: Workbench, path: str | None = None) -> SeedResult:
+    """Load a seed; what is already there (same text, same span) is left alone."""
+    seed_path = Path(path) if path else seeds_dir() / DEFAULT_SEED
+    seed = parse_seed_file(seed_path)
+    doc_path = seed_path.parent / seed.document.file
+    text = normalise(decode_utf8(read_source(str(doc_path)), str(doc_path)))
+    if not text.strip():
+        raise InvalidInput(f"{doc_path} is empty: nothing to check")
+    # Resolve every quote before writing anything: one bad quote refuses the whole file.
+    spans = []
+    for i, item in enumerate(seed.claims, start=1):
+        try:
+            spans.append(find_quote(text, item.quote, item.occurrence))
+        except InvalidInput as exc:
+            raise InvalidInput(f"{seed_path}: claim {i}: {exc}") from None
+    digest = sha256_text(text)
+    with transaction(wb, write=True) as tx:
+        doc = tx.session.scalar(select(Document).where(Document.sha256 == digest))
+        created = doc is None
+        if doc is None:
+            meta = seed.document
+            doc = insert_document(
+                tx,
+                text=text,
+                sha256=digest,
+                title=meta.title,
+                url=meta.url,
+                author=meta.author,
+                published=parse_date(meta.published) if meta.published else None,
+                language=meta.language,
+            )
+        existing = set(
+            tx.session.execute(
+                select(Claim.start, Claim.end).where(Claim.document_id == doc.id)
+            ).tuples()
+        )
+        added = present = 0
+        for item, span in zip(seed.claims, spans, strict=True):
+            if (span.start, span.end) in existing:
+                present += 1
+                continue
+            insert_claim(
+                tx, doc, span, item.text, speaker=item.speaker, claim_type=ClaimType(item.type)
+            )
+            existing.add((span.start, span.end))
+            added += 1
+        return SeedResult(DocumentView.of(doc), created, added, present)

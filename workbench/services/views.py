@@ -1,0 +1,207 @@
+"""Plain, detached data that services return and the CLI renders (JSON field names live here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.db.models import Claim, Document, Note
+from workbench.domain.clock import iso
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    id: int
+    title: str | None
+    url: str | None
+    author: str | None
+    published: str | None
+    language: str | None
+    sha256: str
+    length: int
+    added_by: str
+    created_at: str
+
+    @classmethod
+    def of(cls, doc: Document) -> DocumentView:
+        return cls(
+            id=doc.id,
+            title=doc.title,
+            url=doc.url,
+            author=doc.author,
+            published=doc.published.isoformat() if doc.published else None,
+            language=doc.language,
+            sha256=doc.sha256,
+            length=doc.length,
+            added_by=doc.added_by,
+            created_at=iso(doc.created_at) or "",
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "author": self.author,
+            "published": self.published,
+            "language": self.language,
+            "sha256": self.sha256,
+            "length": self.length,
+            "added_by": self.added_by,
+            "created_at": self.created_at,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    id: int
+    document_id: int
+    text: str
+    quote: str
+    start: int
+    end: int
+    prefix: str
+    suffix: str
+    speaker: str | None
+    type: str
+    status: str
+    created_by: str
+    created_at: str
+    updated_at: str
+    version: int
+
+    @classmethod
+    def of(cls, claim: Claim) -> ClaimView:
+        return cls(
+            id=claim.id,
+            document_id=claim.document_id,
+            text=claim.text,
+            quote=claim.quote,
+            start=claim.start,
+            end=claim.end,
+            prefix=claim.prefix,
+            suffix=claim.suffix,
+            speaker=claim.speaker,
+            type=claim.type,
+            status=claim.status,
+            created_by=claim.created_by,
+            created_at=iso(claim.created_at) or "",
+            updated_at=iso(claim.updated_at) or "",
+            version=claim.version,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "document_id": self.document_id,
+            "text": self.text,
+            "quote": self.quote,
+            "start": self.start,
+            "end": self.end,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "speaker": self.speaker,
+            "type": self.type,
+            "status": self.status,
+            "created_by": self.created_by,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "version": self.version,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class NoteView:
+    id: int
+    claim_id: int
+    author: str
+    body: str
+    created_at: str
+
+    @classmethod
+    def of(cls, note: Note) -> NoteView:
+        return cls(
+            id=note.id,
+            claim_id=note.claim_id,
+            author=note.author,
+            body=note.body,
+            created_at=iso(note.created_at) or "",
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "claim_id": self.claim_id,
+            "author": self.author,
+            "body": self.body,
+            "created_at": self.created_at,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    seq: int
+    at: str
+    actor: str
+    action: str
+    entity_type: str
+    entity_id: str
+    payload: dict[str, Any]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "at": self.at,
+            "actor": self.actor,
+            "action": self.action,
+            "entity_type": self.entity_type,
+            "entity_id": self.entity_id,
+            "payload": self.payload,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentDetail:
+    document: DocumentView
+    status_counts: dict[str, int]
+    claims: list[ClaimView]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.document.to_json(),
+            "status_counts": self.status_counts,
+            "claims": [c.to_json() for c in self.claims],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimDetail:
+    claim: ClaimView
+    context_start: int
+    context: str
+    notes: list[NoteView]
+    events: list[EventView]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.claim.to_json(),
+            "sentence": self.context,
+            "notes": [n.to_json() for n in self.notes],
+            "events": [e.to_json() for e in self.events],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """What an add returned, and whether it was new (adding the same thing twice is no error)."""
+
+    created: bool
+    document: DocumentView
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    claim: ClaimView
+    changed: bool
+    previous: str
+    notes: list[NoteView] = field(default_factory=list)
