@@ -91,11 +91,10 @@ def load_seed(wb: Workbench, path: str | None = None) -> SeedResult:
                 published=parse_date(meta.published) if meta.published else None,
                 language=meta.language,
             )
-        existing = set(
-            tx.session.execute(
-                select(Claim.start, Claim.end).where(Claim.document_id == doc.id)
-            ).tuples()
+        rows = tx.session.execute(
+            select(Claim.start, Claim.end).where(Claim.document_id == doc.id)
         )
+        existing = {(start, end) for start, end in rows}
         added = present = 0
         for item, span in zip(seed.claims, spans, strict=True):
             if (span.start, span.end) in existing:

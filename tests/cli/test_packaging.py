@@ -1,0 +1,78 @@
+"""A non-editable install (a built wheel) still finds its migrations and seeds."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_wheel_install_runs_migrations_and_demo(tmp_path: Path) -> None:
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheels),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    (wheel,) = wheels.glob("claim_workbench-*.whl")
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    assert (target / "workbench" / "_migrations" / "env.py").is_file()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(target), "WORKBENCH_DB": str(elsewhere / "w.db")}
+    probe = (
+        "import workbench, workbench.db.migrate as m, workbench.services.seeds as s;"
+        "print(workbench.__file__); print(m.migrations_dir()); print(s.seeds_dir())"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert all(line.startswith(str(target)) for line in out), out
+    r = subprocess.run(
+        [sys.executable, "-m", "workbench", "demo", "--json"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    board = json.loads(r.stdout)
+    assert board["total"] >= 20

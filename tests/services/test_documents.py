@@ -1,0 +1,105 @@
+"""Adding documents through the library: normalisation, dedup, and refusals that write nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from workbench.domain.errors import InvalidInput, NotFound
+from workbench.domain.text import sha256_text
+from workbench.services.audit import export_text
+from workbench.services.context import Workbench
+from workbench.services.documents import (
+    add_document,
+    list_documents,
+    read_source,
+    show_document,
+)
+
+Counts = Callable[[], dict[str, int]]
+
+
+def test_add_stores_normalised_text_and_hash(wb: Workbench) -> None:
+    raw = "\ufeff第一行\r\nCafe\u0301\r".encode()
+    added = add_document(wb, raw, title=" 标题 ", language="zh", published="2025-10-01")
+    doc = added.document
+    assert added.created
+    assert doc.sha256 == sha256_text("第一行\nCafé\n")
+    assert doc.length == len("第一行\nCafé\n")
+    assert doc.title == "标题"
+    assert doc.published == "2025-10-01"
+    assert doc.added_by == "tester"
+
+
+def test_adding_the_same_text_returns_the_existing_document(wb: Workbench, counts: Counts) -> None:
+    first = add_document(wb, "同一篇文章。".encode())
+    before = counts()
+    again = add_document(wb, "同一篇文章。\r\n".encode()[:-2])
+    assert not again.created
+    assert again.document.id == first.document.id
+    assert counts() == before
+    assert [d.id for d in list_documents(wb)] == [first.document.id]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b" \n\t\r\n ", "empty"),
+        (b"ok \xe4\xb8 broken", "not valid UTF-8.*byte offset 3"),
+    ],
+)
+def test_refusals_write_nothing(wb: Workbench, counts: Counts, data: bytes, message: str) -> None:
+    before = counts()
+    with pytest.raises(InvalidInput, match=message):
+        add_document(wb, data, source="in.txt")
+    assert counts() == before
+
+
+def test_bad_published_date_is_refused(wb: Workbench, counts: Counts) -> None:
+    before = counts()
+    with pytest.raises(InvalidInput, match="not a date"):
+        add_document(wb, b"text", published="last week")
+    assert counts() == before
+
+
+def test_read_source_refuses_missing_directory_and_oversized(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput, match="no such file"):
+        read_source(str(tmp_path / "nope.txt"))
+    with pytest.raises(InvalidInput, match="is a directory"):
+        read_source(str(tmp_path))
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 2048)
+    with pytest.raises(InvalidInput, match="over the 1,024-byte limit"):
+        read_source(str(big), max_bytes=1024)
+    assert read_source(str(big), max_bytes=4096) == b"x" * 2048
+
+
+def test_size_limit_is_configurable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(b"x" * 2000)
+    monkeypatch.setenv("WORKBENCH_MAX_DOCUMENT_MB", "0.001")
+    with pytest.raises(InvalidInput, match="WORKBENCH_MAX_DOCUMENT_MB"):
+        read_source(str(f))
+
+
+def test_show_counts_claims_by_status(wb: Workbench) -> None:
+    from workbench.services.claims import SpanRequest, add_claim
+
+    doc = add_document(wb, "MiniMax在2021年底创业。".encode()).document
+    add_claim(wb, doc.id, "Founded late 2021", SpanRequest(quote="2021年底"))
+    detail = show_document(wb, doc.id)
+    assert detail.status_counts["unverified"] == 1
+    assert detail.status_counts["verified"] == 0
+    assert [c.quote for c in detail.claims] == ["2021年底"]
+    with pytest.raises(NotFound, match="no document #999"):
+        show_document(wb, 999)
+
+
+def test_document_event_carries_the_full_text(wb: Workbench) -> None:
+    add_document(wb, "全文。".encode(), title="t")
+    exported = export_text(wb, "jsonl")
+    assert '"action":"document.added"' in exported
+    assert '"text":"全文。"' in exported

@@ -1,0 +1,101 @@
+"""Architecture guards: every mutating service writes exactly one audit event per change.
+
+Each function marked `@mutation` needs a scenario here; a new mutation without one fails
+`test_every_mutation_has_a_scenario`, so nothing can be added that escapes the audit trail.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+
+import pytest
+
+import workbench.services
+from workbench.services.context import MUTATIONS, Workbench
+from workbench.services.documents import add_document
+
+for info in pkgutil.iter_modules(workbench.services.__path__):
+    importlib.import_module(f"workbench.services.{info.name}")
+
+TEXT = "MiniMax在2021年底创业,比ChatGPT早一年。"
+
+Setup = Callable[[Workbench], Callable[[], object]]
+
+
+def _doc(wb: Workbench) -> int:
+    return add_document(wb, TEXT.encode()).document.id
+
+
+def _claim(wb: Workbench) -> int:
+    from workbench.services.claims import SpanRequest, add_claim
+
+    return add_claim(wb, _doc(wb), "founded 2021", SpanRequest(quote="2021年底")).id
+
+
+def s_add_document(wb: Workbench) -> Callable[[], object]:
+    return lambda: add_document(wb, TEXT.encode())
+
+
+def s_add_claim(wb: Workbench) -> Callable[[], object]:
+    from workbench.services.claims import SpanRequest, add_claim
+
+    doc = _doc(wb)
+    return lambda: add_claim(wb, doc, "x", SpanRequest(quote="ChatGPT"))
+
+
+def s_set_status(wb: Workbench) -> Callable[[], object]:
+    from workbench.services.claims import set_status
+
+    cid = _claim(wb)
+    return lambda: set_status(wb, cid, "false", note="reason")
+
+
+def s_add_note(wb: Workbench) -> Callable[[], object]:
+    from workbench.services.notes import add_note
+
+    cid = _claim(wb)
+    return lambda: add_note(wb, cid, "note")
+
+
+def s_load_seed(wb: Workbench) -> Callable[[], object]:
+    """A seed of one document and one claim: two changes, two events."""
+    import tempfile
+    from pathlib import Path
+
+    from workbench.services.seeds import load_seed
+
+    folder = Path(tempfile.mkdtemp())
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "s.yaml").write_text(
+        "document: {file: a.txt}\nclaims:\n  - {quote: '2021年底', text: founded}\n",
+        encoding="utf-8",
+    )
+    return lambda: load_seed(wb, str(folder / "s.yaml"))
+
+
+# name -> (scenario, number of entities the call creates or changes)
+SCENARIOS: dict[str, tuple[Setup, int]] = {
+    "workbench.services.documents.add_document": (s_add_document, 1),
+    "workbench.services.claims.add_claim": (s_add_claim, 1),
+    "workbench.services.claims.set_status": (s_set_status, 1),
+    "workbench.services.notes.add_note": (s_add_note, 1),
+    "workbench.services.seeds.load_seed": (s_load_seed, 2),
+}
+
+
+def test_every_mutation_has_a_scenario() -> None:
+    assert set(MUTATIONS) == set(SCENARIOS)
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_mutation_writes_one_event_per_change(
+    name: str, wb: Workbench, counts: Callable[[], dict[str, int]]
+) -> None:
+    setup, changes = SCENARIOS[name]
+    call = setup(wb)
+    before = counts()
+    call()
+    after = counts()
+    assert after["events"] - before["events"] == changes
