@@ -128,7 +128,7 @@ class Event(Base):
     __tablename__ = "events"
     __table_args__ = (Index("ix_events_entity", "entity_type", "entity_id", "seq"),)
 
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     at: Mapped[str] = mapped_column(String(32), index=True)
     actor: Mapped[str] = mapped_column(String(200))
     action: Mapped[str] = mapped_column(String(64))
@@ -138,3 +138,7 @@ class Event(Base):
     # a claim's history and `audit export --claim` are then one indexed lookup.
     claim_id: Mapped[int | None] = mapped_column(Integer, index=True)
     payload: Mapped[str] = mapped_column(Text)
+    # Hash chain (workbench.domain.chain). prev_hash is unique: two events can never claim the
+    # same predecessor, so concurrent writers cannot fork the chain even if a lock were missed.
+    prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    hash: Mapped[str] = mapped_column(String(64), unique=True)

@@ -1,10 +1,38 @@
-"""PostgreSQL specifics."""
+"""PostgreSQL specifics: the append lock for the audit chain, and append-only triggers."""
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, text
+
+# An arbitrary constant naming "the audit chain" among advisory locks ("wbchain" in ASCII).
+EVENT_APPEND_LOCK = 0x7762636861696E
 
 
 def configure(engine: Engine) -> None:
-    """Nothing to set per connection yet: READ COMMITTED and server-side defaults suit us."""
+    """Nothing to set per connection: READ COMMITTED and server defaults suit us."""
     del engine
+
+
+def lock_event_appends(conn: Connection) -> None:
+    """Held to the end of the transaction: one writer at a time extends the chain."""
+    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": EVENT_APPEND_LOCK})
+
+
+APPEND_ONLY_DDL = [
+    """
+    CREATE OR REPLACE FUNCTION workbench_events_append_only() RETURNS trigger AS $$
+    BEGIN
+        RAISE EXCEPTION 'events are append-only: % refused', TG_OP;
+    END;
+    $$ LANGUAGE plpgsql
+    """,
+    "CREATE TRIGGER events_no_update BEFORE UPDATE OR DELETE ON events "
+    "FOR EACH ROW EXECUTE FUNCTION workbench_events_append_only()",
+    "CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events "
+    "FOR EACH STATEMENT EXECUTE FUNCTION workbench_events_append_only()",
+]
+DROP_APPEND_ONLY_DDL = [
+    "DROP TRIGGER IF EXISTS events_no_update ON events",
+    "DROP TRIGGER IF EXISTS events_no_truncate ON events",
+    "DROP FUNCTION IF EXISTS workbench_events_append_only()",
+]

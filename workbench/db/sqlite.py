@@ -31,3 +31,20 @@ def configure(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         else:
             conn.exec_driver_sql("BEGIN")
+
+
+def lock_event_appends(conn: Connection) -> None:
+    """Nothing to do: BEGIN IMMEDIATE already holds the database's single write lock."""
+    del conn
+
+
+APPEND_ONLY_DDL = [
+    "CREATE TRIGGER events_no_update BEFORE UPDATE ON events "
+    "BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE refused'); END",
+    "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
+    "BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE refused'); END",
+]
+DROP_APPEND_ONLY_DDL = [
+    "DROP TRIGGER IF EXISTS events_no_update",
+    "DROP TRIGGER IF EXISTS events_no_delete",
+]

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import getpass
-import json
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from workbench.db.backend import lock_event_appends
 from workbench.db.engine import get_engine, write_engine
 from workbench.db.models import Event
 from workbench.db.schema import ensure_current
 from workbench.db.url import describe, resolve_url
+from workbench.domain.chain import GENESIS, canonical_json, event_hash
 from workbench.domain.clock import format_at, now
 from workbench.domain.errors import Conflict, WorkbenchError
 
@@ -31,11 +32,6 @@ def default_actor() -> str:
         return getpass.getuser()
     except Exception:  # no passwd entry in some containers
         return "unknown"
-
-
-def canonical_json(value: Any) -> str:
-    """Sorted keys, no insignificant whitespace, UTF-8 characters kept: one text per value."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 @dataclass
@@ -71,6 +67,7 @@ class Tx:
         self.actor = actor
         self.events: list[Event] = []
         self.changed = False
+        self._head: tuple[int, str] | None = None
 
     def record(
         self,
@@ -81,7 +78,15 @@ class Tx:
         *,
         claim_id: int | None = None,
     ) -> Event:
+        if self._head is None:
+            # Write transactions hold the append lock (see `transaction`): this head stays head.
+            last = self.session.execute(
+                select(Event.seq, Event.hash).order_by(Event.seq.desc()).limit(1)
+            ).first()
+            self._head = (last[0], last[1]) if last else (0, GENESIS)
+        seq, prev_hash = self._head[0] + 1, self._head[1]
         ev = Event(
+            seq=seq,
             at=format_at(now()),
             actor=self.actor,
             action=action,
@@ -89,7 +94,21 @@ class Tx:
             entity_id=str(entity_id),
             claim_id=claim_id,
             payload=canonical_json(payload),
+            prev_hash=prev_hash,
         )
+        digest = event_hash(
+            seq=seq,
+            at=ev.at,
+            actor=ev.actor,
+            action=action,
+            entity_type=entity_type,
+            entity_id=ev.entity_id,
+            claim_id=claim_id,
+            payload_json=ev.payload,
+            prev_hash=prev_hash,
+        )
+        ev.hash = digest
+        self._head = (seq, digest)
         self.session.add(ev)
         self.events.append(ev)
         return ev
@@ -109,6 +128,11 @@ def transaction(wb: Workbench, *, write: bool = False) -> Iterator[Tx]:
 
     try:
         with session.begin():
+            if write:
+                # Writers take the chain's append lock first (SQLite: BEGIN IMMEDIATE already
+                # did; PostgreSQL: an advisory lock to commit). Taking it before any row lock
+                # means two writers can never deadlock over it.
+                lock_event_appends(session.connection())
             yield tx
             session.flush()
             if tx.changed and not tx.events:

@@ -1,0 +1,68 @@
+"""The audit hash chain: the one recipe for an event's hash (docs/audit-chain.md explains it).
+
+hash = SHA-256( UTF-8( canonical JSON of the event's fields plus prev_hash ) ), where canonical
+JSON has sorted keys, no insignificant whitespace and non-ASCII characters kept as they are.
+The first event's prev_hash is GENESIS.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+GENESIS = "0" * 64
+HASHED_FIELDS = (
+    "action",
+    "actor",
+    "at",
+    "claim_id",
+    "entity_id",
+    "entity_type",
+    "payload",
+    "prev_hash",
+    "seq",
+)
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def event_hash(
+    *,
+    seq: int,
+    at: str,
+    actor: str,
+    action: str,
+    entity_type: str,
+    entity_id: str,
+    claim_id: int | None,
+    payload_json: str,
+    prev_hash: str,
+) -> str:
+    """Hash of one event whose payload is already canonical JSON text.
+
+    Equivalent to hashing canonical_json of the whole record with the payload as an object (the
+    keys sort as action < ... < entity_type < payload < prev_hash < seq); splicing the stored text
+    in avoids parsing and re-serialising every payload.
+    """
+    head = canonical_json(
+        {
+            "action": action,
+            "actor": actor,
+            "at": at,
+            "claim_id": claim_id,
+            "entity_id": entity_id,
+            "entity_type": entity_type,
+        }
+    )
+    tail = canonical_json({"prev_hash": prev_hash, "seq": seq})
+    text = f'{head[:-1]},"payload":{payload_json},{tail[1:]}'
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def record_hash(record: dict[str, Any]) -> str:
+    """The same hash from a parsed record (an exported line), straight from the recipe."""
+    fields = {name: record[name] for name in HASHED_FIELDS}
+    return hashlib.sha256(canonical_json(fields).encode("utf-8")).hexdigest()
