@@ -141,8 +141,12 @@ def test_status_walkthrough_and_events(wb: Workbench, doc_id: int) -> None:
         "claim.status_changed",
     ]
     last = detail.events[-1].payload
-    assert last["before"] == {"status": "in_progress", "version": 2}
-    assert last["after"] == {"status": "false", "version": 3}
+    assert {k: last["before"][k] for k in ("status", "version")} == {
+        "status": "in_progress",
+        "version": 2,
+    }
+    assert {k: last["after"][k] for k in ("status", "version")} == {"status": "false", "version": 3}
+    assert last["after"]["updated_at"] == r.claim.updated_at
     assert last["note"]["body"].startswith("The model")
     assert "[" not in detail.context and detail.context.endswith("。")
 

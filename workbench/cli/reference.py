@@ -11,7 +11,6 @@ import click
 
 from workbench.cli import cli
 
-
 HELP = ["-h", "--help"]
 
 

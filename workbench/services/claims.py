@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from workbench.db.models import Claim, Document, Event
-from workbench.domain.clock import now
+from workbench.domain.clock import iso, now
 from workbench.domain.errors import Conflict, InvalidInput
 from workbench.domain.status import (
     ClaimType,
@@ -197,7 +197,11 @@ def set_status(
             return StatusChange(claim=ClaimView.of(claim), changed=False, previous=current.value)
         check_transition(current, target, note)
         read_version = claim.version
-        before = {"status": current.value, "version": read_version}
+        before = {
+            "status": current.value,
+            "version": read_version,
+            "updated_at": iso(claim.updated_at),
+        }
         claim.status = target.value
         claim.updated_at = now()
         try:
@@ -207,7 +211,11 @@ def set_status(
         reason = insert_note(tx, claim, note) if note and note.strip() else None
         payload = {
             "before": before,
-            "after": {"status": target.value, "version": claim.version},
+            "after": {
+                "status": target.value,
+                "version": claim.version,
+                "updated_at": iso(claim.updated_at),
+            },
             "note": reason.to_json() if reason else None,
         }
         tx.record("claim.status_changed", "claim", claim.id, payload, claim_id=claim.id)

@@ -91,9 +91,7 @@ def load_seed(wb: Workbench, path: str | None = None) -> SeedResult:
                 published=parse_date(meta.published) if meta.published else None,
                 language=meta.language,
             )
-        rows = tx.session.execute(
-            select(Claim.start, Claim.end).where(Claim.document_id == doc.id)
-        )
+        rows = tx.session.execute(select(Claim.start, Claim.end).where(Claim.document_id == doc.id))
         existing = {(start, end) for start, end in rows}
         added = present = 0
         for item, span in zip(seed.claims, spans, strict=True):
