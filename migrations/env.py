@@ -11,6 +11,7 @@ from logging.config import fileConfig
 from alembic import context
 from sqlalchemy import Connection
 
+from workbench.db.backend import is_backend_only
 from workbench.db.engine import get_engine
 from workbench.db.models import Base
 from workbench.db.url import resolve_url
@@ -27,6 +28,7 @@ def run(connection: Connection) -> None:
         # SQLite cannot ALTER most things in place; batch mode rebuilds the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=lambda name, type_, parent: not is_backend_only(name),
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -8,17 +8,12 @@ import pytest
 
 from workbench.domain.errors import Conflict, InvalidInput, NotFound
 from workbench.services.audit import export_text
-from workbench.services.claims import (
-    ClaimFilter,
-    SpanRequest,
-    add_claim,
-    list_claims,
-    set_status,
-    show_claim,
-)
+from workbench.services.claims import SpanRequest, add_claim, set_status, show_claim
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document
+from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.notes import add_note, list_notes
+from workbench.services.queries import ClaimFilter, list_claims
 
 Counts = Callable[[], dict[str, int]]
 TEXT = "2025年1月,MiniMax率先发布了国内首个线性注意力架构模型。6月,MiniMax开源了M1。😀𠀀结束。"
@@ -129,6 +124,7 @@ def test_status_walkthrough_and_events(wb: Workbench, doc_id: int) -> None:
     (cid, *_) = _claims(wb, doc_id)
     r = set_status(wb, cid, "in_progress")
     assert r.changed and r.claim.version == 2
+    add_evidence(wb, cid, EvidenceInput(stance="refutes", citation="MiniMax press release"))
     r = set_status(wb, cid, "false", note="The model was released in January 2025? No: see X.")
     assert r.claim.status == "false" and r.claim.version == 3
     assert [n.body for n in list_notes(wb, cid)] == [
@@ -138,6 +134,7 @@ def test_status_walkthrough_and_events(wb: Workbench, doc_id: int) -> None:
     assert [e.action for e in detail.events] == [
         "claim.added",
         "claim.status_changed",
+        "evidence.added",
         "claim.status_changed",
     ]
     last = detail.events[-1].payload

@@ -49,7 +49,49 @@ def s_set_status(wb: Workbench) -> Callable[[], object]:
     from workbench.services.claims import set_status
 
     cid = _claim(wb)
-    return lambda: set_status(wb, cid, "false", note="reason")
+    return lambda: set_status(wb, cid, "unverifiable", note="reason")
+
+
+def s_add_evidence(wb: Workbench) -> Callable[[], object]:
+    from workbench.services.evidence import EvidenceInput, add_evidence
+
+    cid = _claim(wb)
+    return lambda: add_evidence(wb, cid, EvidenceInput(stance="supports", url="https://a.example"))
+
+
+def s_set_config(wb: Workbench) -> Callable[[], object]:
+    from workbench.services.settings import set_config
+
+    return lambda: set_config(wb, "review.required", "true")
+
+
+def _bulk(name: str, *args: object) -> Setup:
+    def setup(wb: Workbench) -> Callable[[], object]:
+        from workbench.services import workflow
+
+        cid = _claim(wb)
+        if name == "untag":
+            workflow.tag(wb, [cid], ["ai"])
+        return lambda: getattr(workflow, name)(wb, [cid], *args)
+
+    return setup
+
+
+def _reviewed(decision: str) -> Setup:
+    def setup(wb: Workbench) -> Callable[[], object]:
+        from workbench.services import review
+        from workbench.services.claims import set_status
+        from workbench.services.settings import set_config
+
+        cid = _claim(wb)
+        set_config(wb, "review.required", "true")
+        set_status(wb, cid, "unverifiable", note="no record")
+        other = Workbench(url=wb.url, actor="editor")
+        if decision == "approve":
+            return lambda: review.approve(other, cid)
+        return lambda: review.reject(other, cid, note="weak")
+
+    return setup
 
 
 def s_add_note(wb: Workbench) -> Callable[[], object]:
@@ -82,6 +124,15 @@ SCENARIOS: dict[str, tuple[Setup, int]] = {
     "workbench.services.claims.set_status": (s_set_status, 1),
     "workbench.services.notes.add_note": (s_add_note, 1),
     "workbench.services.seeds.load_seed": (s_load_seed, 2),
+    "workbench.services.evidence.add_evidence": (s_add_evidence, 1),
+    "workbench.services.settings.set_config": (s_set_config, 1),
+    "workbench.services.workflow.assign": (_bulk("assign", "alice"), 1),
+    "workbench.services.workflow.tag": (_bulk("tag", ["ai"]), 1),
+    "workbench.services.workflow.untag": (_bulk("untag", ["ai"]), 1),
+    "workbench.services.workflow.set_priority": (_bulk("set_priority", "high"), 1),
+    "workbench.services.workflow.set_due": (_bulk("set_due", "2030-01-01"), 1),
+    "workbench.services.review.approve": (_reviewed("approve"), 1),
+    "workbench.services.review.reject": (_reviewed("reject"), 1),
 }
 
 

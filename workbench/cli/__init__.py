@@ -20,6 +20,13 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "doc": ("workbench.cli.doc", "doc", "Add, list and show source documents."),
     "claim": ("workbench.cli.claim", "claim", "Add, find, show claims and move their status."),
     "note": ("workbench.cli.note", "note", "Add and list notes on a claim."),
+    "evidence": (
+        "workbench.cli.evidence",
+        "evidence",
+        "Attach, list and restore the evidence behind a verdict.",
+    ),
+    "config": ("workbench.cli.config", "config", "Workbench settings (e.g. review.required)."),
+    "stats": ("workbench.cli.stats", "stats", "The desk board: counts, old, unsupported, late."),
     "audit": ("workbench.cli.audit", "audit", "Export the audit trail."),
     "seed": ("workbench.cli.seed", "seed", "Load a document and its curated claims."),
     "demo": ("workbench.cli.seed", "demo", "Load the seed article and print the board."),

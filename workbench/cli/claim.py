@@ -6,9 +6,11 @@ from typing import TYPE_CHECKING
 
 import click
 
+from workbench.cli.claim_desk import assign, due, priority, tag, untag
+from workbench.cli.claim_review import IF_VERSION, approve, reject
 from workbench.cli.common import workbench_from
 from workbench.cli.render import clip, emit_json, highlighted, json_option, message, table
-from workbench.domain.status import CLAIM_TYPE_NAMES, STATUS_NAMES
+from workbench.domain.status import CLAIM_TYPE_NAMES, PRIORITY_NAMES, STATUS_NAMES
 
 if TYPE_CHECKING:
     from workbench.services.views import ClaimView
@@ -17,9 +19,16 @@ STATUS = click.Choice(STATUS_NAMES)
 TYPE = click.Choice(CLAIM_TYPE_NAMES)
 
 
+SORTS = ("id", "updated", "priority", "due")
+
+
 @click.group()
 def claim() -> None:
     """Add, find, show claims and move their status."""
+
+
+for _command in (assign, tag, untag, priority, due, approve, reject):
+    claim.add_command(_command)
 
 
 @claim.command("add")
@@ -86,6 +95,26 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         click.echo(f"  speaker  {c.speaker}")
     click.echo(f"  source   document #{c.document_id}, characters {c.start}..{c.end}")
     click.echo("  quote    " + highlighted(d.context, at, at + len(c.quote)))
+    if c.rating:
+        click.echo(
+            f"  rating   {c.rating['label']}"
+            + (f" ({c.rating['value']}/5)" if c.rating["value"] is not None else "")
+        )
+    if c.proposed_status:
+        click.echo(f"  proposed {c.proposed_status} by {c.proposed_by}: awaiting a second reviewer")
+    desk = [f"priority {c.priority}"]
+    if c.assignee:
+        desk.append(f"owner {c.assignee}")
+    if c.due:
+        desk.append(f"due {c.due}")
+    if c.tags:
+        desk.append("tags " + ", ".join(c.tags))
+    click.echo("  desk     " + "; ".join(desk))
+    if d.evidence:
+        click.echo("evidence")
+        for ev in d.evidence:
+            source = ev.url or ev.citation or f"{ev.file_name} ({ev.size} bytes, {ev.sha256})"
+            click.echo(f"  #{ev.id} {ev.stance:<8} {ev.title or ''} {source}".rstrip())
     if d.notes:
         click.echo("notes")
         for n in d.notes:
@@ -95,61 +124,159 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         click.echo(f"  {e.seq:>6} {e.at} {e.actor:<12} {e.action} {_change(e.payload)}")
 
 
+HIDDEN_FIELDS = frozenset({"version", "updated_at", "proposed_by", "proposed_note"})
+
+
 def _change(payload: dict[str, object]) -> str:
+    """`status: in_progress -> false; tags: [] -> ['ai']` for an update event."""
     before, after = payload.get("before"), payload.get("after")
-    if isinstance(before, dict) and isinstance(after, dict) and "status" in after:
-        return f"{before.get('status')} -> {after['status']}"
-    return ""
+    if not (isinstance(before, dict) and isinstance(after, dict)):
+        return ""
+    parts = [
+        f"{name}: {before.get(name)} -> {value}"
+        for name, value in after.items()
+        if name not in HIDDEN_FIELDS and before.get(name) != value
+    ]
+    note = payload.get("note")
+    if isinstance(note, dict):
+        parts.append(f"note: {clip(str(note.get('body', '')), 60)}")
+    return "; ".join(parts)
 
 
 @claim.command("list")
 @click.option("--status", "statuses", type=STATUS, multiple=True, help="Repeatable.")
+@click.option("--open", "open_", is_flag=True, help="unverified, in_progress or in_review.")
 @click.option("--doc", "document_id", type=int, metavar="DOC", help="Only claims of DOC.")
-@click.option("--speaker", metavar="NAME")
-@click.option("--type", "claim_type", type=TYPE)
+@click.option("--speaker", metavar="NAME", help="Only claims made by NAME.")
+@click.option("--type", "claim_type", type=TYPE, help="Only claims of this type.")
+@click.option("--assignee", metavar="NAME", help="Only claims owned by NAME.")
+@click.option("--mine", is_flag=True, help="Only claims owned by you (--as / WORKBENCH_USER).")
+@click.option("--unassigned", is_flag=True, help="Only claims nobody owns.")
+@click.option("--tag", "tags", metavar="TAG", multiple=True, help="Has TAG (repeat: has all).")
+@click.option("--priority", type=click.Choice(PRIORITY_NAMES), help="Only this priority.")
+@click.option("--overdue", is_flag=True, help="Open claims past their due date.")
+@click.option("--updated-since", metavar="DATE", help="Changed at or after DATE (UTC).")
+@click.option("--no-evidence", is_flag=True, help="Claims with no evidence yet.")
+@click.option("--search", metavar="TEXT", help="Full text: claim, quote, notes, evidence titles.")
+@click.option(
+    "--sort",
+    type=click.Choice(SORTS),
+    default="id",
+    show_default=True,
+    help="updated: newest first; priority: high first; due: soonest first.",
+)
 @click.option("--limit", type=click.IntRange(min=0), help="At most N claims.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip the first N.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV (for spreadsheets).")
 @json_option
 @click.pass_context
 def list_(
     ctx: click.Context,
     statuses: tuple[str, ...],
+    open_: bool,
     document_id: int | None,
     speaker: str | None,
     claim_type: str | None,
+    assignee: str | None,
+    mine: bool,
+    unassigned: bool,
+    tags: tuple[str, ...],
+    priority: str | None,
+    overdue: bool,
+    updated_since: str | None,
+    no_evidence: bool,
+    search: str | None,
+    sort: str,
     limit: int | None,
+    offset: int,
+    as_csv: bool,
     as_json: bool,
 ) -> None:
-    """List claims, ordered by id (all of them unless --limit)."""
-    from workbench.services.claims import ClaimFilter, list_claims
+    """List claims matching every filter given, ordered by id unless --sort says otherwise."""
+    from workbench.services.queries import ClaimFilter, list_claims
 
+    if as_csv and as_json:
+        raise click.UsageError("choose one of --json and --csv")
+    if mine and assignee:
+        raise click.UsageError("--mine and --assignee both name an owner: choose one")
+    wb = workbench_from(ctx)
     claims = list_claims(
-        workbench_from(ctx),
+        wb,
         ClaimFilter(
             statuses=statuses,
+            open=open_,
             document_id=document_id,
             speaker=speaker,
             claim_type=claim_type,
+            assignee=wb.actor if mine else assignee,
+            unassigned=unassigned,
+            tags=tags,
+            priority=priority,
+            overdue=overdue,
+            updated_since=updated_since,
+            no_evidence=no_evidence,
+            search=search,
+            sort=sort,
             limit=limit,
+            offset=offset,
         ),
     )
     if as_json:
         emit_json([c.to_json() for c in claims])
-        return
-    print_claims(claims)
+    elif as_csv:
+        claims_csv(claims)
+    else:
+        print_claims(claims)
+
+
+def claims_csv(claims: list[ClaimView]) -> None:
+    import csv
+    import sys
+
+    from workbench.services.audit import csv_cell
+
+    fields = [
+        "id",
+        "document_id",
+        "status",
+        "rating",
+        "type",
+        "priority",
+        "assignee",
+        "due",
+        "tags",
+        "speaker",
+        "text",
+        "quote",
+        "start",
+        "end",
+        "evidence_count",
+        "version",
+        "updated_at",
+    ]
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(fields)
+    for c in claims:
+        row = c.to_json()
+        row["tags"] = ";".join(c.tags)
+        row["rating"] = (c.rating or {}).get("label")
+        writer.writerow([csv_cell(row[f]) for f in fields])
 
 
 def print_claims(claims: list[ClaimView]) -> None:
     table(
-        ["id", "doc", "status", "type", "speaker", "claim", "quote"],
+        ["id", "doc", "status", "type", "pri", "owner", "due", "claim", "quote"],
         [
             (
                 c.id,
                 c.document_id,
                 c.status,
                 c.type,
-                clip(c.speaker or "", 20),
-                clip(c.text, 60),
-                clip(c.quote, 30),
+                c.priority,
+                clip(c.assignee or "", 12),
+                c.due,
+                clip(c.text, 56),
+                clip(c.quote, 24),
             )
             for c in claims
         ],
@@ -160,12 +287,7 @@ def print_claims(claims: list[ClaimView]) -> None:
 @click.argument("claim_id", metavar="ID", type=int)
 @click.argument("status", metavar="STATUS", type=STATUS)
 @click.option("--note", help="The reason (required for a verdict and for reopening).")
-@click.option(
-    "--if-version",
-    "expected_version",
-    type=int,
-    help="Refuse if the claim is no longer at this version (someone changed it since).",
-)
+@IF_VERSION
 @json_option
 @click.pass_context
 def status(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Integer, literal_column, or_, select, table, text, union
+from sqlalchemy.sql.selectable import SelectBase
 
 from workbench.db import postgresql, sqlite
 
@@ -25,3 +26,42 @@ def create_append_only_triggers(conn: Connection) -> None:
 def drop_append_only_triggers(conn: Connection) -> None:
     for statement in module_for(conn.dialect.name).DROP_APPEND_ONLY_DDL:
         conn.execute(text(statement))
+
+
+def create_search_index(conn: Connection) -> None:
+    module_for(conn.dialect.name).create_search_index(conn)
+
+
+def drop_search_index(conn: Connection) -> None:
+    module_for(conn.dialect.name).drop_search_index(conn)
+
+
+def is_backend_only(name: str | None) -> bool:
+    """Schema objects the models do not describe (search indexes): Alembic must not drop them."""
+    return bool(name) and (str(name).startswith("claim_fts") or str(name).endswith("_trgm"))
+
+
+def search_claim_ids(dialect_name: str, query: str) -> SelectBase:
+    """Ids of claims whose text, quote, notes or evidence titles contain `query`.
+
+    SQLite answers from its FTS5 trigram index when the query is long enough for trigrams; every
+    other case (short queries, PostgreSQL, where pg_trgm indexes serve ILIKE) is a LIKE search.
+    """
+    if dialect_name == "sqlite" and len(query) >= sqlite.TRIGRAM_MIN:
+        return (
+            select(literal_column("claim_id", Integer))
+            .select_from(table("claim_fts"))
+            .where(
+                text("claim_fts MATCH :fts_query").bindparams(fts_query=sqlite.fts_phrase(query))
+            )
+        )
+    from workbench.db.models import Claim, Evidence, Note
+
+    pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return union(
+        select(Claim.id).where(
+            or_(Claim.text.ilike(pattern, escape="\\"), Claim.quote.ilike(pattern, escape="\\"))
+        ),
+        select(Note.claim_id).where(Note.body.ilike(pattern, escape="\\")),
+        select(Evidence.claim_id).where(Evidence.title.ilike(pattern, escape="\\")),
+    )

@@ -10,6 +10,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -97,9 +98,20 @@ class Claim(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     version: Mapped[int] = mapped_column(Integer)
+    assignee: Mapped[str | None] = mapped_column(String(200), index=True)
+    priority: Mapped[str] = mapped_column(String(10), server_default="normal")
+    due: Mapped[dt.date | None] = mapped_column(index=True)
+    # A verdict waiting for a second reviewer (status is then in_review).
+    proposed_status: Mapped[str | None] = mapped_column(String(20))
+    proposed_by: Mapped[str | None] = mapped_column(String(200))
+    proposed_note: Mapped[str | None] = mapped_column(Text)
 
     document: Mapped[Document] = relationship(back_populates="claims")
     notes: Mapped[list[Note]] = relationship(back_populates="claim", order_by="Note.id")
+    tags: Mapped[list[ClaimTag]] = relationship(
+        order_by="ClaimTag.tag", cascade="all, delete-orphan"
+    )
+    evidence: Mapped[list[Evidence]] = relationship(order_by="Evidence.id")
 
     # Optimistic concurrency: every UPDATE says "WHERE version = <what I read>" and bumps it, so
     # a change based on a stale read matches no row and is refused instead of overwriting.
@@ -142,3 +154,56 @@ class Event(Base):
     # same predecessor, so concurrent writers cannot fork the chain even if a lock were missed.
     prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class ClaimTag(Base):
+    __tablename__ = "claim_tags"
+
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(100), primary_key=True, index=True)
+
+
+class Blob(Base):
+    """Archived evidence files, stored once per content hash, inside the database itself."""
+
+    __tablename__ = "blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Evidence(Base):
+    __tablename__ = "evidence"
+    __table_args__ = (
+        CheckConstraint("kind IN ('url', 'file', 'citation')", name="kind"),
+        CheckConstraint("stance IN ('supports', 'refutes', 'context')", name="stance"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    citation: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(String(500))
+    publisher: Mapped[str | None] = mapped_column(String(200))
+    accessed: Mapped[dt.date | None]
+    stance: Mapped[str] = mapped_column(String(10))
+    excerpt: Mapped[str | None] = mapped_column(Text)
+    file_name: Mapped[str | None] = mapped_column(String(500))
+    sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"))
+    size: Mapped[int | None] = mapped_column(Integer)
+    media_type: Mapped[str | None] = mapped_column(String(200))
+    added_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class Setting(Base):
+    """Workbench-wide settings (e.g. review.required), kept in the database they govern."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_by: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())

@@ -36,3 +36,34 @@ DROP_APPEND_ONLY_DDL = [
     "DROP TRIGGER IF EXISTS events_no_truncate ON events",
     "DROP FUNCTION IF EXISTS workbench_events_append_only()",
 ]
+
+
+TRGM_INDEXES = {
+    "ix_claims_text_trgm": "claims (text)",
+    "ix_claims_quote_trgm": "claims (quote)",
+    "ix_notes_body_trgm": "notes (body)",
+    "ix_evidence_title_trgm": "evidence (title)",
+}
+
+
+def create_search_index(conn: Connection) -> None:
+    """pg_trgm GIN indexes make ILIKE '%...%' an index scan for 3+ characters.
+
+    Without the extension (no privilege to create it) search still works, as a plain scan.
+    """
+    savepoint = conn.begin_nested()
+    try:
+        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+        for name, target in TRGM_INDEXES.items():
+            table, column = target.split(" ", 1)
+            conn.execute(
+                text(f"CREATE INDEX {name} ON {table} USING gin ({column[1:-1]} gin_trgm_ops)")
+            )
+        savepoint.commit()
+    except Exception:
+        savepoint.rollback()
+
+
+def drop_search_index(conn: Connection) -> None:
+    for name in TRGM_INDEXES:
+        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))

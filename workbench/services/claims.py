@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
 from workbench.db.models import Claim, Document, Event
-from workbench.domain.clock import iso, now
-from workbench.domain.errors import Conflict, InvalidInput
+from workbench.domain.clock import now
+from workbench.domain.errors import InvalidInput
 from workbench.domain.status import (
+    FINAL_STATUSES,
     ClaimType,
     Status,
     check_transition,
@@ -19,10 +18,18 @@ from workbench.domain.status import (
     parse_status,
 )
 from workbench.domain.text import Span, find_quote, sentence_bounds, span_at
+from workbench.services.claim_updates import check_version, update_claim
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row, get_document
-from workbench.services.notes import insert_note
-from workbench.services.views import ClaimDetail, ClaimView, EventView, NoteView, StatusChange
+from workbench.services.settings import setting_value
+from workbench.services.views import (
+    ClaimDetail,
+    ClaimView,
+    EventView,
+    EvidenceView,
+    NoteView,
+    StatusChange,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +139,7 @@ def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
             context=text[left:right],
             notes=[NoteView.of(n) for n in claim.notes],
             events=[event_view(e) for e in events],
+            evidence=[EvidenceView.of(e) for e in claim.evidence],
         )
 
 
@@ -149,34 +157,6 @@ def event_view(ev: Event) -> EventView:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimFilter:
-    statuses: Sequence[str] = ()
-    document_id: int | None = None
-    speaker: str | None = None
-    claim_type: str | None = None
-    limit: int | None = None
-
-
-def list_claims(wb: Workbench, flt: ClaimFilter | None = None) -> list[ClaimView]:
-    flt = flt or ClaimFilter()
-    query = select(Claim).order_by(Claim.id)
-    if flt.statuses:
-        query = query.where(Claim.status.in_([parse_status(s).value for s in flt.statuses]))
-    if flt.document_id is not None:
-        query = query.where(Claim.document_id == flt.document_id)
-    if flt.speaker:
-        query = query.where(Claim.speaker == flt.speaker)
-    if flt.claim_type:
-        query = query.where(Claim.type == parse_claim_type(flt.claim_type).value)
-    if flt.limit is not None:
-        if flt.limit < 0:
-            raise InvalidInput("--limit must be 0 or more")
-        query = query.limit(flt.limit)
-    with transaction(wb) as tx:
-        return [ClaimView.of(c) for c in tx.session.scalars(query)]
-
-
 @mutation
 def set_status(
     wb: Workbench,
@@ -186,50 +166,34 @@ def set_status(
     note: str | None = None,
     expected_version: int | None = None,
 ) -> StatusChange:
-    """Move a claim to `status`. The reason, when given, is kept as a note on the claim."""
+    """Move a claim to `status`; the reason, when given, is kept as a note on the claim.
+
+    With review.required on, a verdict is only proposed: the claim goes to in_review until a
+    different person approves it (see workbench.services.review).
+    """
     target = parse_status(status)
     with transaction(wb, write=True) as tx:
         claim = get_claim_row(tx, claim_id)
-        if expected_version is not None and claim.version != expected_version:
-            raise _stale(claim_id, expected_version, claim.version)
+        check_version(claim, expected_version)
         current = Status(claim.status)
         if current == target:
             return StatusChange(claim=ClaimView.of(claim), changed=False, previous=current.value)
-        check_transition(current, target, note)
-        read_version = claim.version
-        before = {
-            "status": current.value,
-            "version": read_version,
-            "updated_at": iso(claim.updated_at),
-        }
-        claim.status = target.value
-        claim.updated_at = now()
-        try:
-            tx.session.flush()
-        except StaleDataError:
-            raise _stale(claim_id, read_version, None) from None
-        reason = insert_note(tx, claim, note) if note and note.strip() else None
-        payload = {
-            "before": before,
-            "after": {
-                "status": target.value,
-                "version": claim.version,
-                "updated_at": iso(claim.updated_at),
-            },
-            "note": reason.to_json() if reason else None,
-        }
-        tx.record("claim.status_changed", "claim", claim.id, payload, claim_id=claim.id)
+        check_transition(current, target, note, evidence_count=len(claim.evidence))
+        if target in FINAL_STATUSES and setting_value(tx, "review.required"):
+            changes = {
+                "status": Status.IN_REVIEW.value,
+                "proposed_status": target.value,
+                "proposed_by": tx.actor,
+                "proposed_note": (note or "").strip(),
+            }
+            action = "claim.review_requested"
+        else:
+            changes = {"status": target.value}
+            action = "claim.status_changed"
+        written = update_claim(tx, claim, action, changes, note=note)
         return StatusChange(
             claim=ClaimView.of(claim),
             changed=True,
             previous=current.value,
-            notes=[reason] if reason else [],
+            notes=[written] if written else [],
         )
-
-
-def _stale(claim_id: int, expected: int, actual: int | None) -> Conflict:
-    now_is = f" (it is now at version {actual})" if actual is not None else ""
-    return Conflict(
-        f"claim #{claim_id} was changed by someone else since version {expected}{now_is}; "
-        f"re-read it with `workbench claim show {claim_id}` and try again"
-    )

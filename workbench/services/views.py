@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.db.models import Claim, Document, Note
+from workbench.db.models import Claim, Document, Evidence, Note
 from workbench.domain.clock import iso
+from workbench.domain.status import rating
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,17 @@ class ClaimView:
     created_at: str
     updated_at: str
     version: int
+    assignee: str | None = None
+    tags: tuple[str, ...] = ()
+    priority: str = "normal"
+    due: str | None = None
+    proposed_status: str | None = None
+    proposed_by: str | None = None
+    evidence_count: int = 0
+
+    @property
+    def rating(self) -> dict[str, int | str | None] | None:
+        return rating(self.status)
 
     @classmethod
     def of(cls, claim: Claim) -> ClaimView:
@@ -88,6 +100,13 @@ class ClaimView:
             created_at=iso(claim.created_at) or "",
             updated_at=iso(claim.updated_at) or "",
             version=claim.version,
+            assignee=claim.assignee,
+            tags=tuple(t.tag for t in claim.tags),
+            priority=claim.priority,
+            due=claim.due.isoformat() if claim.due else None,
+            proposed_status=claim.proposed_status,
+            proposed_by=claim.proposed_by,
+            evidence_count=len(claim.evidence),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -107,6 +126,14 @@ class ClaimView:
             "created_at": self.created_at,
             "updated_at": self.updated_at,
             "version": self.version,
+            "rating": self.rating,
+            "assignee": self.assignee,
+            "tags": list(self.tags),
+            "priority": self.priority,
+            "due": self.due,
+            "proposed_status": self.proposed_status,
+            "proposed_by": self.proposed_by,
+            "evidence_count": self.evidence_count,
         }
 
 
@@ -181,12 +208,14 @@ class ClaimDetail:
     context: str
     notes: list[NoteView]
     events: list[EventView]
+    evidence: list[EvidenceView] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
             **self.claim.to_json(),
             "sentence": self.context,
             "notes": [n.to_json() for n in self.notes],
+            "evidence": [e.to_json() for e in self.evidence],
             "events": [e.to_json() for e in self.events],
         }
 
@@ -205,3 +234,64 @@ class StatusChange:
     changed: bool
     previous: str
     notes: list[NoteView] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceView:
+    id: int
+    claim_id: int
+    kind: str
+    url: str | None
+    citation: str | None
+    title: str | None
+    publisher: str | None
+    accessed: str | None
+    stance: str
+    excerpt: str | None
+    file_name: str | None
+    sha256: str | None
+    size: int | None
+    media_type: str | None
+    added_by: str
+    created_at: str
+
+    @classmethod
+    def of(cls, ev: Evidence) -> EvidenceView:
+        return cls(
+            id=ev.id,
+            claim_id=ev.claim_id,
+            kind=ev.kind,
+            url=ev.url,
+            citation=ev.citation,
+            title=ev.title,
+            publisher=ev.publisher,
+            accessed=ev.accessed.isoformat() if ev.accessed else None,
+            stance=ev.stance,
+            excerpt=ev.excerpt,
+            file_name=ev.file_name,
+            sha256=ev.sha256,
+            size=ev.size,
+            media_type=ev.media_type,
+            added_by=ev.added_by,
+            created_at=iso(ev.created_at) or "",
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "claim_id": self.claim_id,
+            "kind": self.kind,
+            "url": self.url,
+            "citation": self.citation,
+            "title": self.title,
+            "publisher": self.publisher,
+            "accessed": self.accessed,
+            "stance": self.stance,
+            "excerpt": self.excerpt,
+            "file_name": self.file_name,
+            "sha256": self.sha256,
+            "size": self.size,
+            "media_type": self.media_type,
+            "added_by": self.added_by,
+            "created_at": self.created_at,
+        }

@@ -1,0 +1,138 @@
+"""The desk's questions: filters, full-text search (Chinese too), sorting, paging, stats."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from workbench.domain.errors import InvalidInput
+from workbench.services.claims import SpanRequest, add_claim, set_status
+from workbench.services.context import Workbench
+from workbench.services.documents import add_document
+from workbench.services.evidence import EvidenceInput, add_evidence
+from workbench.services.notes import add_note
+from workbench.services.queries import ClaimFilter, list_claims, stats
+from workbench.services.workflow import assign, set_due, set_priority, tag
+
+TEXT = (
+    "2025年1月,MiniMax率先发布了国内首个线性注意力架构模型。"
+    "随后Meta发布的ScaleRL训练框架也采用了CISPO算法。"
+    "在美国只有四家公司:OpenAI、Google、Anthropic,以及X.AI。"
+    "单次高达1500万美金的算力成本 100% 打了水漂_。"
+)
+
+
+@pytest.fixture
+def ids(wb: Workbench) -> list[int]:
+    doc = add_document(wb, TEXT.encode()).document.id
+    quotes = [
+        ("China's first linear-attention model", "国内首个线性注意力架构", "priority"),
+        ("Meta's ScaleRL adopted CISPO", "ScaleRL训练框架也采用了CISPO算法", "attribution"),
+        ("Only four US firms are at the table", "只有四家公司", "ranking"),
+        ("US$15M per failed run", "1500万美金的算力成本 100% 打了水漂_", "quantity"),
+    ]
+    return [
+        add_claim(wb, doc, t, SpanRequest(quote=q), claim_type=ct, speaker="Article author").id
+        for t, q, ct in quotes
+    ]
+
+
+def found(wb: Workbench, **kw: object) -> list[int]:
+    return [c.id for c in list_claims(wb, ClaimFilter(**kw))]  # type: ignore[arg-type]
+
+
+def test_open_assignee_mine_unassigned(wb: Workbench, ids: list[int]) -> None:
+    a, b, c, d = ids
+    assign(wb, [a, b], "alice")
+    add_evidence(wb, c, EvidenceInput(stance="supports", citation="SEC filing"))
+    set_status(wb, c, "verified", note="matches the filing")
+    assert found(wb, open=True) == [a, b, d]
+    assert found(wb, assignee="alice") == [a, b]
+    assert found(wb, unassigned=True) == [c, d]
+    assert found(wb, statuses=["verified", "unverified"]) == [a, b, c, d]
+    assert found(wb, no_evidence=True) == [a, b, d]
+    with pytest.raises(InvalidInput, match="contradict"):
+        found(wb, assignee="alice", unassigned=True)
+
+
+def test_tags_priority_overdue(wb: Workbench, ids: list[int]) -> None:
+    a, b, c, d = ids
+    tag(wb, [a, b], ["AI"])
+    tag(wb, [b], ["money"])
+    assert found(wb, tags=["ai"]) == [a, b]
+    assert found(wb, tags=["ai", "money"]) == [b]
+    set_priority(wb, [c], "high")
+    set_priority(wb, [a], "low")
+    assert found(wb, priority="high") == [c]
+    assert found(wb, sort="priority") == [c, b, d, a]
+    yesterday = (dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1)).isoformat()
+    set_due(wb, [d], yesterday)
+    set_due(wb, [b], "2999-01-01")
+    assert found(wb, overdue=True) == [d]
+    assert found(wb, sort="due") == [d, b, a, c]
+    set_status(wb, d, "unverifiable", note="no record")
+    assert found(wb, overdue=True) == []
+
+
+def test_updated_since_sort_and_paging(wb: Workbench, ids: list[int]) -> None:
+    a, b, c, d = ids
+    set_status(wb, b, "in_progress")
+    assert found(wb, sort="updated")[0] == b
+    assert found(wb, updated_since="2999-01-01") == []
+    assert found(wb, updated_since="2000-01-01T00:00:00Z") == ids
+    assert found(wb, limit=2, offset=1) == [b, c]
+    assert found(wb, limit=0) == []
+    with pytest.raises(InvalidInput, match="not a date"):
+        found(wb, updated_since="last week")
+    with pytest.raises(InvalidInput, match="unknown sort"):
+        found(wb, sort="random")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("线性注意力", [0]),  # Chinese, trigram index
+        ("首个", [0]),  # two characters: shorter than a trigram, plain scan
+        ("scalerl", [1]),  # case-insensitive ASCII
+        ("four US", [2]),
+        ("100%", [3]),  # LIKE wildcards are literal
+        ("水漂_", [3]),
+        ('"', []),  # FTS syntax characters are literal
+        ("OR", []),
+        ("nothing like this", []),
+    ],
+)
+def test_search(wb: Workbench, ids: list[int], query: str, expected: list[int]) -> None:
+    assert found(wb, search=query) == [ids[i] for i in expected]
+
+
+def test_search_covers_notes_and_evidence_titles(wb: Workbench, ids: list[int]) -> None:
+    add_note(wb, ids[2], "Check the xAI funding round against 路透社 reports")
+    add_evidence(
+        wb,
+        ids[3],
+        EvidenceInput(stance="context", url="https://a.example", title="算力成本报告 2025"),
+    )
+    assert found(wb, search="路透社") == [ids[2]]
+    assert found(wb, search="funding round") == [ids[2]]
+    assert found(wb, search="成本报告") == [ids[3]]
+    assert found(wb, search="算力成本") == [ids[3]]
+    with pytest.raises(InvalidInput, match="needs some text"):
+        found(wb, search="  ")
+
+
+def test_stats(wb: Workbench, ids: list[int]) -> None:
+    a, b, c, d = ids
+    assign(wb, [a], "alice")
+    set_due(wb, [b], "2000-01-01")
+    add_evidence(wb, c, EvidenceInput(stance="supports", citation="filing"))
+    set_status(wb, d, "opinion", note="judgement")
+    s = stats(wb).to_json()
+    assert s["total"] == 4
+    assert s["by_status"]["unverified"] == 3 and s["by_status"]["opinion"] == 1
+    assert s["by_assignee"] == {"(unassigned)": 3, "alice": 1}
+    assert s["by_type"]["priority"] == 1
+    assert [x["id"] for x in s["oldest_open"]] == [a, b, c]
+    assert [x["id"] for x in s["open_without_evidence"]] == [a, b]
+    assert [x["id"] for x in s["overdue"]] == [b]

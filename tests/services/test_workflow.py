@@ -1,0 +1,295 @@
+"""The verification workflow: evidence, verdicts with ratings, sign-off, desk bookkeeping."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from workbench.db.engine import get_engine
+from workbench.domain.errors import Conflict, InvalidInput, NotFound, WorkbenchError
+from workbench.services.claims import SpanRequest, add_claim, get_claim, set_status
+from workbench.services.context import Workbench
+from workbench.services.documents import add_document
+from workbench.services.evidence import (
+    EvidenceInput,
+    add_evidence,
+    get_evidence_file,
+    list_evidence,
+)
+from workbench.services.review import approve, reject
+from workbench.services.settings import get_config, list_config, set_config
+from workbench.services.workflow import assign, set_due, set_priority, tag, untag
+
+Counts = Callable[[], dict[str, int]]
+TEXT = "MiniMax经历了3到4次严重的预训练失败。单次高达1500万美金的算力成本。只有四家公司。"
+
+
+@pytest.fixture
+def cid(wb: Workbench) -> int:
+    doc = add_document(wb, TEXT.encode()).document.id
+    return add_claim(wb, doc, "3-4 failed runs", SpanRequest(quote="3到4次严重的预训练失败")).id
+
+
+@pytest.fixture
+def claims(wb: Workbench) -> list[int]:
+    doc = add_document(wb, TEXT.encode()).document.id
+    return [
+        add_claim(wb, doc, q, SpanRequest(quote=q)).id
+        for q in ("3到4次严重的预训练失败", "1500万美金", "只有四家公司")
+    ]
+
+
+def cite(wb: Workbench, cid: int, stance: str = "refutes") -> None:
+    add_evidence(wb, cid, EvidenceInput(stance=stance, citation="Interview transcript, 2025"))
+
+
+# --- evidence -------------------------------------------------------------------------------
+
+
+def test_evidence_kinds(wb: Workbench, cid: int, tmp_path: Path) -> None:
+    f = tmp_path / "page.html"
+    payload = "<html>证据 😀</html>".encode()
+    f.write_bytes(payload)
+    u = add_evidence(
+        wb,
+        cid,
+        EvidenceInput(
+            stance="supports",
+            url="https://example.org/a",
+            title="A",
+            publisher="P",
+            accessed="2025-10-01",
+            excerpt="…",
+        ),
+    )
+    assert (u.kind, u.url, u.accessed, u.added_by) == (
+        "url",
+        "https://example.org/a",
+        "2025-10-01",
+        "tester",
+    )
+    e = add_evidence(wb, cid, EvidenceInput(stance="context", file=str(f)))
+    assert e.kind == "file" and e.size == len(payload) and e.media_type == "text/html"
+    assert e.sha256 == hashlib.sha256(payload).hexdigest()
+    c = add_evidence(wb, cid, EvidenceInput(stance="refutes", citation=" Book, p. 3 "))
+    assert c.citation == "Book, p. 3"
+    assert [x.id for x in list_evidence(wb, cid)] == [u.id, e.id, c.id]
+    view, data = get_evidence_file(wb, e.id)
+    assert data == payload and view.sha256 == e.sha256
+    with pytest.raises(InvalidInput, match="not an archived file"):
+        get_evidence_file(wb, u.id)
+    with pytest.raises(NotFound):
+        get_evidence_file(wb, 999)
+
+
+def test_same_file_is_archived_once(
+    wb: Workbench, cid: int, tmp_path: Path, counts: Counts
+) -> None:
+    f = tmp_path / "a.pdf"
+    f.write_bytes(b"%PDF-1.4 same")
+    add_evidence(wb, cid, EvidenceInput(stance="supports", file=str(f)))
+    add_evidence(wb, cid, EvidenceInput(stance="context", file=str(f)))
+    assert counts()["blobs"] == 1 and counts()["evidence"] == 2
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        (EvidenceInput(stance="supports", url="ftp://x.org/a"), "not an http"),
+        (EvidenceInput(stance="supports", url="example.org"), "not an http"),
+        (EvidenceInput(stance="supports", file="/nonexistent/x.pdf"), "no such file"),
+        (EvidenceInput(stance="maybe", url="https://x.org"), "unknown stance"),
+        (EvidenceInput(stance="supports", citation="  "), "citation is empty"),
+        (EvidenceInput(stance="supports"), "exactly one"),
+        (EvidenceInput(stance="supports", url="https://x.org", citation="c"), "exactly one"),
+        (EvidenceInput(stance="supports", url="https://x.org", accessed="soon"), "not a date"),
+    ],
+)
+def test_evidence_refusals_write_nothing(
+    wb: Workbench, cid: int, counts: Counts, item: EvidenceInput, message: str
+) -> None:
+    before = counts()
+    with pytest.raises(InvalidInput, match=message):
+        add_evidence(wb, cid, item)
+    assert counts() == before
+
+
+def test_oversized_evidence_is_refused(
+    wb: Workbench, cid: int, counts: Counts, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    f = tmp_path / "big.bin"
+    f.write_bytes(b"x" * 5000)
+    monkeypatch.setenv("WORKBENCH_MAX_EVIDENCE_MB", "0.001")
+    before = counts()
+    with pytest.raises(InvalidInput, match="evidence limit"):
+        add_evidence(wb, cid, EvidenceInput(stance="supports", file=str(f)))
+    assert counts() == before
+
+
+def test_corrupted_archive_is_detected(
+    wb: Workbench, cid: int, tmp_path: Path, db_url: str
+) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(b"original")
+    e = add_evidence(wb, cid, EvidenceInput(stance="supports", file=str(f)))
+    with get_engine(db_url).begin() as conn:
+        conn.execute(text("UPDATE blobs SET data = :d"), {"d": b"forged!!"})
+    with pytest.raises(WorkbenchError, match="do not match"):
+        get_evidence_file(wb, e.id)
+
+
+# --- verdicts and ratings -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("verdict", ["verified", "false", "misleading"])
+def test_factual_verdicts_need_evidence(
+    wb: Workbench, cid: int, counts: Counts, verdict: str
+) -> None:
+    before = counts()
+    with pytest.raises(InvalidInput, match="at least one evidence"):
+        set_status(wb, cid, verdict, note="because")
+    assert counts() == before
+    cite(wb, cid)
+    assert set_status(wb, cid, verdict, note="because").claim.status == verdict
+
+
+@pytest.mark.parametrize(
+    ("verdict", "rating"),
+    [
+        ("verified", {"value": 5, "label": "True"}),
+        ("misleading", {"value": 3, "label": "Misleading"}),
+        ("false", {"value": 1, "label": "False"}),
+        ("unverifiable", {"value": None, "label": "Unproven"}),
+        ("opinion", None),
+    ],
+)
+def test_ratings(wb: Workbench, cid: int, verdict: str, rating: object) -> None:
+    assert get_claim(wb, cid).to_json()["rating"] is None
+    cite(wb, cid)
+    set_status(wb, cid, verdict, note="reason")
+    assert get_claim(wb, cid).to_json()["rating"] == rating
+
+
+def test_unverifiable_and_opinion_need_only_a_note(wb: Workbench, claims: list[int]) -> None:
+    set_status(wb, claims[0], "unverifiable", note="no public record")
+    set_status(wb, claims[1], "opinion", note="a judgement")
+
+
+# --- two-person rule ------------------------------------------------------------------------
+
+
+def test_review_flow(wb: Workbench, cid: int, counts: Counts) -> None:
+    assert get_config(wb, "review.required").value is False
+    set_config(wb, "review.required", "true")
+    assert [s.value for s in list_config(wb)] == [True]
+    cite(wb, cid)
+    r = set_status(wb, cid, "false", note="The transcript says 2 runs.")
+    c = r.claim
+    assert (c.status, c.proposed_status, c.proposed_by) == ("in_review", "false", "tester")
+    assert c.rating is None
+    before = counts()
+    with pytest.raises(InvalidInput, match="different reviewer"):
+        approve(wb, cid)
+    with pytest.raises(InvalidInput, match="in review"):
+        set_status(wb, cid, "verified", note="x")
+    assert counts() == before
+    editor = Workbench(url=wb.url, actor="editor")
+    done = approve(editor, cid, note="Agreed.")
+    assert (done.status, done.proposed_status, done.rating) == (
+        "false",
+        None,
+        {"value": 1, "label": "False"},
+    )
+    with pytest.raises(InvalidInput, match="not in review"):
+        approve(editor, cid)
+
+
+def test_reject_sends_back_and_needs_a_note(wb: Workbench, cid: int) -> None:
+    set_config(wb, "review.required", "yes")
+    set_status(wb, cid, "unverifiable", note="nothing found")
+    editor = Workbench(url=wb.url, actor="editor")
+    with pytest.raises(InvalidInput, match="needs a reason"):
+        reject(editor, cid, note=" ")
+    c = reject(editor, cid, note="Ask the company first.")
+    assert (c.status, c.proposed_status) == ("in_progress", None)
+    with pytest.raises(InvalidInput, match="not in review"):
+        reject(editor, cid, note="again")
+
+
+def test_in_review_cannot_be_set_directly(wb: Workbench, cid: int) -> None:
+    with pytest.raises(InvalidInput, match="not set directly"):
+        set_status(wb, cid, "in_review", note="x")
+
+
+def test_settings_refusals(wb: Workbench, counts: Counts) -> None:
+    before = counts()
+    with pytest.raises(InvalidInput, match="unknown setting"):
+        set_config(wb, "review.optional", "true")
+    with pytest.raises(InvalidInput, match="true or false"):
+        set_config(wb, "review.required", "sometimes")
+    assert counts() == before
+
+
+# --- owners, tags, priority, due ------------------------------------------------------------
+
+
+def test_bulk_edits(wb: Workbench, claims: list[int]) -> None:
+    a, b, c = claims
+    out = assign(wb, [a, b], "  Alice  ")
+    assert [x.assignee for x in out] == ["Alice", "Alice"]
+    assert [x.tags for x in tag(wb, [a, c], [" AI ", "money", "ai"])] == [
+        ("ai", "money"),
+        ("ai", "money"),
+    ]
+    assert untag(wb, [a], ["MONEY"])[0].tags == ("ai",)
+    assert set_priority(wb, [b], "HIGH")[0].priority == "high"
+    assert set_due(wb, [c], "2025-01-31")[0].due == "2025-01-31"
+    assert set_due(wb, [c], None)[0].due is None
+    assert assign(wb, [a], None)[0].assignee is None
+
+
+def test_bulk_edit_with_an_unknown_id_changes_nothing(
+    wb: Workbench, claims: list[int], counts: Counts
+) -> None:
+    before = counts()
+    for call in (
+        lambda: assign(wb, [claims[0], 999, 998], "bob"),
+        lambda: tag(wb, [claims[0], 999], ["x"]),
+        lambda: set_priority(wb, [999, claims[1]], "low"),
+        lambda: set_due(wb, [claims[2], 999], "2030-01-01"),
+    ):
+        with pytest.raises(NotFound, match="#999"):
+            call()
+    assert counts() == before
+    assert get_claim(wb, claims[0]).assignee is None
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda wb, ids: tag(wb, ids, ["  "]), "empty tag"),
+        (lambda wb, ids: tag(wb, ids, []), "at least one tag"),
+        (lambda wb, ids: set_priority(wb, ids, "urgent"), "unknown priority"),
+        (lambda wb, ids: set_due(wb, ids, "31/01/2025"), "not a date"),
+        (lambda wb, ids: assign(wb, ids, "  "), "needs a name"),
+        (lambda wb, ids: assign(wb, [], "x"), "at least one claim"),
+    ],
+)
+def test_desk_refusals(
+    wb: Workbench, claims: list[int], counts: Counts, call: Callable[..., object], message: str
+) -> None:
+    before = counts()
+    with pytest.raises(InvalidInput, match=message):
+        call(wb, claims)
+    assert counts() == before
+
+
+def test_stale_version_conflicts(wb: Workbench, cid: int) -> None:
+    seen = get_claim(wb, cid).version
+    assign(wb, [cid], "alice")  # someone else changes the claim meanwhile
+    with pytest.raises(Conflict, match=f"claim #{cid} was changed by someone else"):
+        set_status(wb, cid, "in_progress", expected_version=seen)

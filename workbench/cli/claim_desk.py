@@ -1,0 +1,116 @@
+"""`workbench claim assign|tag|untag|priority|due`: bookkeeping on one or more claims."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from workbench.cli.common import workbench_from
+from workbench.cli.render import emit_json, json_option
+
+if TYPE_CHECKING:
+    from workbench.services.views import ClaimView
+
+
+def _report(claims: list[ClaimView], as_json: bool, describe: str) -> None:
+    if as_json:
+        emit_json([c.to_json() for c in claims])
+        return
+    for c in claims:
+        click.echo(f"claim #{c.id}: {describe.format(c=c, tags=', '.join(c.tags) or '-')}")
+
+
+def _split_ids(values: tuple[str, ...], what: str) -> tuple[list[int], list[str]]:
+    """Leading whole numbers are claim IDs; the rest are `what` (tags, a level, a date)."""
+    ids: list[int] = []
+    for i, value in enumerate(values):
+        if not value.isdigit():
+            return ids, list(values[i:])
+        ids.append(int(value))
+    return ids, []
+
+
+def _need_ids(ids: list[int], usage: str) -> None:
+    if not ids:
+        raise click.UsageError(f"name at least one claim ID: {usage}")
+
+
+@click.command("assign")
+@click.argument("ids", metavar="ID...", type=int, nargs=-1, required=True)
+@click.option("--to", "assignee", metavar="NAME", help="Who owns the claims now.")
+@click.option("--unassign", is_flag=True, help="Remove the owner.")
+@json_option
+@click.pass_context
+def assign(
+    ctx: click.Context, ids: tuple[int, ...], assignee: str | None, unassign: bool, as_json: bool
+) -> None:
+    """Give claims an owner (all or none: one unknown ID and nothing changes)."""
+    from workbench.services.workflow import assign as assign_claims
+
+    if (assignee is None) == (not unassign):
+        raise click.UsageError("give either --to NAME or --unassign")
+    claims = assign_claims(workbench_from(ctx), list(ids), None if unassign else assignee)
+    _report(claims, as_json, "assigned to {c.assignee}" if not unassign else "unassigned")
+
+
+@click.command("tag")
+@click.argument("args", metavar="ID... TAG...", nargs=-1, required=True)
+@json_option
+@click.pass_context
+def tag(ctx: click.Context, args: tuple[str, ...], as_json: bool) -> None:
+    """Add tags to claims. Tags are trimmed and lower-cased; a tag cannot be only digits."""
+    from workbench.services.workflow import tag as tag_claims
+
+    ids, tags = _split_ids(args, "tags")
+    _need_ids(ids, "claim tag ID... TAG...")
+    if not tags:
+        raise click.UsageError("name at least one tag after the IDs")
+    _report(tag_claims(workbench_from(ctx), ids, tags), as_json, "tags {tags}")
+
+
+@click.command("untag")
+@click.argument("args", metavar="ID... TAG...", nargs=-1, required=True)
+@json_option
+@click.pass_context
+def untag(ctx: click.Context, args: tuple[str, ...], as_json: bool) -> None:
+    """Remove tags from claims."""
+    from workbench.services.workflow import untag as untag_claims
+
+    ids, tags = _split_ids(args, "tags")
+    _need_ids(ids, "claim untag ID... TAG...")
+    if not tags:
+        raise click.UsageError("name at least one tag after the IDs")
+    _report(untag_claims(workbench_from(ctx), ids, tags), as_json, "tags {tags}")
+
+
+@click.command("priority")
+@click.argument("args", metavar="ID... high|normal|low", nargs=-1, required=True)
+@json_option
+@click.pass_context
+def priority(ctx: click.Context, args: tuple[str, ...], as_json: bool) -> None:
+    """Set the priority of claims."""
+    from workbench.services.workflow import set_priority
+
+    ids, rest = _split_ids(args, "priority")
+    _need_ids(ids, "claim priority ID... high|normal|low")
+    if len(rest) != 1 or rest[0] not in ("high", "normal", "low"):
+        raise click.UsageError("end with exactly one priority: high, normal or low")
+    _report(set_priority(workbench_from(ctx), ids, rest[0]), as_json, "priority {c.priority}")
+
+
+@click.command("due")
+@click.argument("args", metavar="ID... DATE", nargs=-1, required=True)
+@click.option("--clear", is_flag=True, help="Remove the due date instead.")
+@json_option
+@click.pass_context
+def due(ctx: click.Context, args: tuple[str, ...], clear: bool, as_json: bool) -> None:
+    """Set (YYYY-MM-DD) or --clear the due date of claims."""
+    from workbench.services.workflow import set_due
+
+    ids, rest = _split_ids(args, "date")
+    _need_ids(ids, "claim due ID... DATE|--clear")
+    if clear == bool(rest) or len(rest) > 1:
+        raise click.UsageError("end with one DATE (YYYY-MM-DD), or give --clear and only IDs")
+    claims = set_due(workbench_from(ctx), ids, None if clear else rest[0])
+    _report(claims, as_json, "due {c.due}")

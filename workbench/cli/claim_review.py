@@ -1,0 +1,57 @@
+"""`workbench claim approve|reject`: the second reviewer's side of the two-person rule."""
+
+from __future__ import annotations
+
+import click
+
+from workbench.cli.common import workbench_from
+from workbench.cli.render import emit_json, json_option
+
+IF_VERSION = click.option(
+    "--if-version",
+    "expected_version",
+    type=int,
+    help="Refuse if the claim is no longer at this version (someone changed it since).",
+)
+
+
+@click.command("approve")
+@click.argument("claim_id", metavar="ID", type=int)
+@click.option("--note", help="Why the verdict stands (optional).")
+@IF_VERSION
+@json_option
+@click.pass_context
+def approve(
+    ctx: click.Context,
+    claim_id: int,
+    note: str | None,
+    expected_version: int | None,
+    as_json: bool,
+) -> None:
+    """Apply a proposed verdict; refused for the person who proposed it."""
+    from workbench.services.review import approve as approve_claim
+
+    c = approve_claim(workbench_from(ctx), claim_id, note=note, expected_version=expected_version)
+    if as_json:
+        emit_json(c.to_json())
+    else:
+        click.echo(f"claim #{c.id}: approved, now {c.status}")
+
+
+@click.command("reject")
+@click.argument("claim_id", metavar="ID", type=int)
+@click.option("--note", required=True, help="Why the proposed verdict does not stand.")
+@IF_VERSION
+@json_option
+@click.pass_context
+def reject(
+    ctx: click.Context, claim_id: int, note: str, expected_version: int | None, as_json: bool
+) -> None:
+    """Send a proposed verdict back to in_progress."""
+    from workbench.services.review import reject as reject_claim
+
+    c = reject_claim(workbench_from(ctx), claim_id, note=note, expected_version=expected_version)
+    if as_json:
+        emit_json(c.to_json())
+    else:
+        click.echo(f"claim #{c.id}: rejected, back to {c.status}")

@@ -1,0 +1,69 @@
+"""`workbench config ...`"""
+
+from __future__ import annotations
+
+import click
+
+from workbench.cli.common import workbench_from
+from workbench.cli.render import emit_json, json_option, table
+
+
+@click.group()
+def config() -> None:
+    """Workbench settings, stored in the database (e.g. review.required)."""
+
+
+@config.command("set")
+@click.argument("key")
+@click.argument("value")
+@json_option
+@click.pass_context
+def set_(ctx: click.Context, key: str, value: str, as_json: bool) -> None:
+    """Set KEY to VALUE (e.g. `config set review.required true`)."""
+    from workbench.services.settings import set_config
+
+    s = set_config(workbench_from(ctx), key, value)
+    if as_json:
+        emit_json(s.to_json())
+    else:
+        click.echo(f"{s.key} = {str(s.value).lower()}")
+
+
+@config.command("get")
+@click.argument("key")
+@json_option
+@click.pass_context
+def get(ctx: click.Context, key: str, as_json: bool) -> None:
+    """Print the value of KEY."""
+    from workbench.services.settings import get_config
+
+    s = get_config(workbench_from(ctx), key)
+    if as_json:
+        emit_json(s.to_json())
+    else:
+        click.echo(str(s.value).lower())
+
+
+@config.command("list")
+@json_option
+@click.pass_context
+def list_(ctx: click.Context, as_json: bool) -> None:
+    """List every setting with its value and meaning."""
+    from workbench.services.settings import list_config
+
+    items = list_config(workbench_from(ctx))
+    if as_json:
+        emit_json([s.to_json() for s in items])
+        return
+    table(
+        ["key", "value", "set by", "meaning"],
+        [
+            (
+                s.key,
+                str(s.value).lower() + (" (default)" if s.is_default else ""),
+                s.updated_by or "",
+                s.help,
+            )
+            for s in items
+        ],
+    )

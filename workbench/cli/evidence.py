@@ -1,0 +1,116 @@
+"""`workbench evidence ...`"""
+
+from __future__ import annotations
+
+import click
+
+from workbench.cli.common import workbench_from
+from workbench.cli.render import clip, emit_json, json_option, message, table
+
+
+@click.group()
+def evidence() -> None:
+    """Attach, list and restore the evidence behind a verdict."""
+
+
+@evidence.command("add")
+@click.argument("claim_id", metavar="ID", type=int)
+@click.option("--url", help="An http(s) address.")
+@click.option("--file", "path", metavar="PATH", help="A file to archive in the database.")
+@click.option("--citation", help="A reference that is neither a URL nor a file.")
+@click.option(
+    "--stance",
+    type=click.Choice(["supports", "refutes", "context"]),
+    required=True,
+    help="What the evidence does to the claim.",
+)
+@click.option("--title", help="Title of the source.")
+@click.option("--publisher", help="Who published it.")
+@click.option("--accessed", metavar="YYYY-MM-DD", help="When it was read.")
+@click.option("--excerpt", help="The passage that matters.")
+@json_option
+@click.pass_context
+def add(
+    ctx: click.Context,
+    claim_id: int,
+    url: str | None,
+    path: str | None,
+    citation: str | None,
+    stance: str,
+    title: str | None,
+    publisher: str | None,
+    accessed: str | None,
+    excerpt: str | None,
+    as_json: bool,
+) -> None:
+    """Attach evidence to claim ID: exactly one of --url, --file or --citation.
+
+    A --file is archived inside the database with its sha256, size and media type (limit 50 MB,
+    WORKBENCH_MAX_EVIDENCE_MB), so it survives the page it came from.
+    """
+    from workbench.services.evidence import EvidenceInput, add_evidence
+
+    item = EvidenceInput(
+        stance=stance,
+        url=url,
+        file=path,
+        citation=citation,
+        title=title,
+        publisher=publisher,
+        accessed=accessed,
+        excerpt=excerpt,
+    )
+    ev = add_evidence(workbench_from(ctx), claim_id, item)
+    if as_json:
+        emit_json(ev.to_json())
+    else:
+        click.echo(f"added evidence #{ev.id} ({ev.kind}, {ev.stance}) to claim #{claim_id}")
+
+
+@evidence.command("list")
+@click.argument("claim_id", metavar="ID", type=int)
+@json_option
+@click.pass_context
+def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
+    """List a claim's evidence."""
+    from workbench.services.evidence import list_evidence
+
+    items = list_evidence(workbench_from(ctx), claim_id)
+    if as_json:
+        emit_json([e.to_json() for e in items])
+        return
+    table(
+        ["id", "kind", "stance", "title", "source", "added"],
+        [
+            (
+                e.id,
+                e.kind,
+                e.stance,
+                clip(e.title or "", 30),
+                clip(e.url or e.citation or f"{e.file_name} ({e.size} bytes)", 50),
+                f"{e.created_at[:10]} {e.added_by}",
+            )
+            for e in items
+        ],
+    )
+
+
+@evidence.command("get")
+@click.argument("evidence_id", metavar="EID", type=int)
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Where to write the archived file.",
+)
+@click.pass_context
+def get(ctx: click.Context, evidence_id: int, output: str) -> None:
+    """Restore an archived file byte for byte (its sha256 is checked first)."""
+    from pathlib import Path
+
+    from workbench.services.evidence import get_evidence_file
+
+    ev, data = get_evidence_file(workbench_from(ctx), evidence_id)
+    Path(output).write_bytes(data)
+    message(f"wrote {len(data):,} bytes to {output} (sha256 {ev.sha256}, checked)")

@@ -1,0 +1,41 @@
+"""Workbench settings: the known keys, their types and defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.domain.errors import InvalidInput
+
+TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
+FALSE_WORDS = frozenset({"false", "no", "off", "0"})
+
+
+@dataclass(frozen=True, slots=True)
+class SettingSpec:
+    key: str
+    default: bool
+    help: str
+
+    def parse(self, raw: str) -> bool:
+        word = raw.strip().lower()
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+        raise InvalidInput(f"{self.key} takes true or false, not {raw!r}")
+
+
+SETTINGS: dict[str, SettingSpec] = {
+    "review.required": SettingSpec(
+        "review.required",
+        default=False,
+        help="a verdict is only proposed (in_review) until a different person approves it",
+    ),
+}
+
+
+def spec_for(key: str) -> SettingSpec:
+    spec = SETTINGS.get(key.strip())
+    if spec is None:
+        raise InvalidInput(f"unknown setting {key!r}; known settings: {', '.join(SETTINGS)}")
+    return spec

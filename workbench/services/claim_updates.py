@@ -1,0 +1,80 @@
+"""The one way a claim row changes: before/after in the event, version bumped, stale refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy.orm.exc import StaleDataError
+
+from workbench.db.models import Claim, ClaimTag
+from workbench.domain.clock import iso, now
+from workbench.domain.errors import Conflict
+from workbench.services.context import Tx
+from workbench.services.notes import insert_note
+from workbench.services.views import NoteView
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return iso(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def check_version(claim: Claim, expected: int | None) -> None:
+    if expected is not None and claim.version != expected:
+        raise stale(claim.id, expected, claim.version)
+
+
+def stale(claim_id: int, expected: int, actual: int | None) -> Conflict:
+    now_is = f" (it is now at version {actual})" if actual is not None else ""
+    return Conflict(
+        f"claim #{claim_id} was changed by someone else since version {expected}{now_is}; "
+        f"re-read it with `workbench claim show {claim_id}` and try again"
+    )
+
+
+def update_claim(
+    tx: Tx,
+    claim: Claim,
+    action: str,
+    changes: dict[str, Any],
+    *,
+    tags: Sequence[str] | None = None,
+    note: str | None = None,
+) -> NoteView | None:
+    """Apply `changes` (column attributes) and/or a new tag set, then write one event.
+
+    The event's payload holds the changed fields before and after (plus version and updated_at),
+    and the note written with the change, if any: enough for replay to rebuild the claim.
+    """
+    read_version = claim.version
+    before: dict[str, Any] = {name: _plain(getattr(claim, name)) for name in changes}
+    after: dict[str, Any] = {name: _plain(value) for name, value in changes.items()}
+    before.update(version=read_version, updated_at=iso(claim.updated_at))
+    if tags is not None:
+        old = sorted(t.tag for t in claim.tags)
+        new = sorted(set(tags))
+        before["tags"], after["tags"] = old, new
+        keep = [t for t in claim.tags if t.tag in new]
+        added = [ClaimTag(claim_id=claim.id, tag=t) for t in new if t not in old]
+        claim.tags = keep + added
+    for name, value in changes.items():
+        setattr(claim, name, value)
+    claim.updated_at = now()
+    try:
+        tx.session.flush()
+    except StaleDataError:
+        raise stale(claim.id, read_version, None) from None
+    after.update(version=claim.version, updated_at=iso(claim.updated_at))
+    written = insert_note(tx, claim, note) if note and note.strip() else None
+    payload = {
+        "before": before,
+        "after": after,
+        "note": written.to_json() if written else None,
+    }
+    tx.record(action, "claim", claim.id, payload, claim_id=claim.id)
+    return written

@@ -1,0 +1,146 @@
+"""Evidence: a URL, a citation, or a file archived inside the database (it outlives the web)."""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from sqlalchemy import select
+
+from workbench.db.models import Blob, Evidence
+from workbench.domain.clock import now, parse_date
+from workbench.domain.errors import InvalidInput, NotFound, WorkbenchError
+from workbench.domain.status import STANCES
+from workbench.services.context import Workbench, mutation, transaction
+from workbench.services.lookup import get_claim_row
+from workbench.services.views import EvidenceView
+
+DEFAULT_MAX_MB = 50.0
+
+
+def max_evidence_bytes() -> int:
+    raw = os.environ.get("WORKBENCH_MAX_EVIDENCE_MB", "")
+    try:
+        return int((float(raw) if raw else DEFAULT_MAX_MB) * 1024 * 1024)
+    except ValueError:
+        raise InvalidInput(f"WORKBENCH_MAX_EVIDENCE_MB={raw!r} is not a number") from None
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceInput:
+    stance: str
+    url: str | None = None
+    file: str | None = None
+    citation: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    accessed: str | None = None
+    excerpt: str | None = None
+
+
+def _clean(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+def _check_url(url: str) -> str:
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        raise InvalidInput(f"{url!r} is not an http(s) URL: write it as https://host/path")
+    return url.strip()
+
+
+def _read_file(path: str, limit: int) -> tuple[bytes, str]:
+    p = Path(path)
+    if not p.is_file():
+        raise InvalidInput(f"no such file: {path}" if not p.exists() else f"{path} is not a file")
+    size = p.stat().st_size
+    if size > limit:
+        raise InvalidInput(
+            f"{path} is {size:,} bytes, over the {limit:,}-byte evidence limit "
+            "(raise it with WORKBENCH_MAX_EVIDENCE_MB)"
+        )
+    media_type = mimetypes.guess_type(p.name)[0] or "application/octet-stream"
+    return p.read_bytes(), media_type
+
+
+@mutation
+def add_evidence(wb: Workbench, claim_id: int, item: EvidenceInput) -> EvidenceView:
+    """Attach one evidence item; adding evidence commutes with other changes, so no version."""
+    sources = [s for s in (item.url, item.file, item.citation) if s is not None]
+    if len(sources) != 1:
+        raise InvalidInput("give exactly one of --url, --file or --citation")
+    if item.stance not in STANCES:
+        raise InvalidInput(f"unknown stance {item.stance!r}; valid: {', '.join(STANCES)}")
+    accessed = parse_date(item.accessed, "--accessed") if item.accessed else None
+    data: bytes | None = None
+    media_type = file_name = url = citation = None
+    if item.url is not None:
+        kind, url = "url", _check_url(item.url)
+    elif item.file is not None:
+        kind = "file"
+        data, media_type = _read_file(item.file, max_evidence_bytes())
+        file_name = Path(item.file).name
+    else:
+        kind, citation = "citation", _clean(item.citation)
+        if citation is None:
+            raise InvalidInput("the citation is empty")
+    digest = hashlib.sha256(data).hexdigest() if data is not None else None
+    with transaction(wb, write=True) as tx:
+        claim = get_claim_row(tx, claim_id)
+        if data is not None and digest is not None and tx.session.get(Blob, digest) is None:
+            tx.session.add(Blob(sha256=digest, size=len(data), data=data))
+        ev = Evidence(
+            claim_id=claim.id,
+            kind=kind,
+            url=url,
+            citation=citation,
+            title=_clean(item.title),
+            publisher=_clean(item.publisher),
+            accessed=accessed,
+            stance=item.stance,
+            excerpt=_clean(item.excerpt),
+            file_name=file_name,
+            sha256=digest,
+            size=len(data) if data is not None else None,
+            media_type=media_type,
+            added_by=tx.actor,
+            created_at=now(),
+        )
+        tx.session.add(ev)
+        tx.session.flush()
+        view = EvidenceView.of(ev)
+        tx.record("evidence.added", "evidence", ev.id, {"after": view.to_json()}, claim_id=claim.id)
+        return view
+
+
+def list_evidence(wb: Workbench, claim_id: int) -> list[EvidenceView]:
+    with transaction(wb) as tx:
+        get_claim_row(tx, claim_id)
+        rows = tx.session.scalars(
+            select(Evidence).where(Evidence.claim_id == claim_id).order_by(Evidence.id)
+        )
+        return [EvidenceView.of(e) for e in rows]
+
+
+def get_evidence_file(wb: Workbench, evidence_id: int) -> tuple[EvidenceView, bytes]:
+    """The archived bytes, checked against the recorded hash before anyone relies on them."""
+    with transaction(wb) as tx:
+        ev = tx.session.get(Evidence, evidence_id)
+        if ev is None:
+            raise NotFound(f"no evidence #{evidence_id}; `workbench evidence list ID` shows them")
+        if ev.kind != "file" or ev.sha256 is None:
+            raise InvalidInput(f"evidence #{evidence_id} is a {ev.kind}, not an archived file")
+        blob = tx.session.get(Blob, ev.sha256)
+        if blob is None:
+            raise WorkbenchError(f"evidence #{evidence_id}: the archived file is missing")
+        data = bytes(blob.data)
+        if hashlib.sha256(data).hexdigest() != ev.sha256:
+            raise WorkbenchError(
+                f"evidence #{evidence_id}: archived bytes do not match sha256 {ev.sha256}"
+            )
+        return EvidenceView.of(ev), data

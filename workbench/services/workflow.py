@@ -1,0 +1,81 @@
+"""Desk bookkeeping on one or more claims: owner, tags, priority, due date. All-or-nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from workbench.domain.clock import parse_date
+from workbench.domain.errors import InvalidInput
+from workbench.domain.status import normalise_tag, parse_priority
+from workbench.services.claim_updates import update_claim
+from workbench.services.context import Workbench, mutation, transaction
+from workbench.services.lookup import claims_by_ids
+from workbench.services.views import ClaimView
+
+
+def _ids(ids: Sequence[int]) -> Sequence[int]:
+    if not ids:
+        raise InvalidInput("name at least one claim ID")
+    return ids
+
+
+@mutation
+def assign(wb: Workbench, ids: Sequence[int], assignee: str | None) -> list[ClaimView]:
+    """Give claims an owner (None unassigns). Claims already in that state are left alone."""
+    name = None if assignee is None else " ".join(assignee.split())
+    if assignee is not None and not name:
+        raise InvalidInput("--to needs a name")
+    with transaction(wb, write=True) as tx:
+        claims = claims_by_ids(tx, _ids(ids))
+        for claim in claims:
+            if claim.assignee != name:
+                update_claim(tx, claim, "claim.assigned", {"assignee": name})
+        return [ClaimView.of(c) for c in claims]
+
+
+def _retag(wb: Workbench, ids: Sequence[int], tags: Sequence[str], *, add: bool) -> list[ClaimView]:
+    if not tags:
+        raise InvalidInput("name at least one tag")
+    wanted = {normalise_tag(t) for t in tags}
+    with transaction(wb, write=True) as tx:
+        claims = claims_by_ids(tx, _ids(ids))
+        for claim in claims:
+            current = {t.tag for t in claim.tags}
+            new = current | wanted if add else current - wanted
+            if new != current:
+                action = "claim.tagged" if add else "claim.untagged"
+                update_claim(tx, claim, action, {}, tags=sorted(new))
+        return [ClaimView.of(c) for c in claims]
+
+
+@mutation
+def tag(wb: Workbench, ids: Sequence[int], tags: Sequence[str]) -> list[ClaimView]:
+    return _retag(wb, ids, tags, add=True)
+
+
+@mutation
+def untag(wb: Workbench, ids: Sequence[int], tags: Sequence[str]) -> list[ClaimView]:
+    return _retag(wb, ids, tags, add=False)
+
+
+@mutation
+def set_priority(wb: Workbench, ids: Sequence[int], priority: str) -> list[ClaimView]:
+    level = parse_priority(priority).value
+    with transaction(wb, write=True) as tx:
+        claims = claims_by_ids(tx, _ids(ids))
+        for claim in claims:
+            if claim.priority != level:
+                update_claim(tx, claim, "claim.priority_changed", {"priority": level})
+        return [ClaimView.of(c) for c in claims]
+
+
+@mutation
+def set_due(wb: Workbench, ids: Sequence[int], due: str | None) -> list[ClaimView]:
+    """Set a due date (YYYY-MM-DD), or clear it with None."""
+    when = parse_date(due, "due date") if due is not None else None
+    with transaction(wb, write=True) as tx:
+        claims = claims_by_ids(tx, _ids(ids))
+        for claim in claims:
+            if claim.due != when:
+                update_claim(tx, claim, "claim.due_changed", {"due": when})
+        return [ClaimView.of(c) for c in claims]
