@@ -76,7 +76,7 @@ def test_tags_priority_overdue(wb: Workbench, ids: list[int]) -> None:
 
 
 def test_updated_since_sort_and_paging(wb: Workbench, ids: list[int]) -> None:
-    a, b, c, d = ids
+    _a, b, c, _d = ids
     set_status(wb, b, "in_progress")
     assert found(wb, sort="updated")[0] == b
     assert found(wb, updated_since="2999-01-01") == []
