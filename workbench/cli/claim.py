@@ -310,6 +310,11 @@ def status(
     )
     if not result.changed:
         message(f"claim #{claim_id} is already {status}; nothing changed")
+    elif result.claim.proposed_status:
+        message(
+            f"review.required is on: {result.claim.proposed_status} is proposed; "
+            "a different person must `workbench claim approve` it"
+        )
     if as_json:
         emit_json(result.claim.to_json())
     elif result.changed:

@@ -1,0 +1,132 @@
+"""The workflow through the real CLI: evidence, sign-off, desk commands, queries, stats."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Run = Callable[..., Any]
+
+
+def ok(r: Any) -> Any:
+    assert r.code == 0, (r.code, r.out, r.err)
+    return r
+
+
+def err_line(r: Any, code: int, fragment: str) -> None:
+    assert r.code == code, (r.code, r.out, r.err)
+    lines = r.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and fragment in lines[0], r.err
+
+
+def setup_claims(cli: Run) -> None:
+    ok(cli("doc", "add", "-", input="只有四家公司。单次高达1500万美金。首个线性注意力模型。"))
+    for quote, text in (
+        ("只有四家公司", "four firms"),
+        ("1500万美金", "US$15M"),
+        ("首个线性注意力模型", "first linear attention"),
+    ):
+        ok(cli("claim", "add", "1", "--text", text, "--quote", quote))
+
+
+def test_evidence_verdict_and_sign_off(cli: Run, tmp_path: Path) -> None:
+    setup_claims(cli)
+    archived = tmp_path / "transcript.txt"
+    archived.write_bytes("访谈记录 transcript\n".encode())
+    err_line(cli("claim", "status", "2", "false", "--note", "x"), 1, "evidence")
+    r = ok(
+        cli(
+            "evidence",
+            "add",
+            "2",
+            "--file",
+            str(archived),
+            "--stance",
+            "refutes",
+            "--title",
+            "Interview transcript",
+            "--json",
+        )
+    )
+    ev = json.loads(r.out)
+    assert ev["kind"] == "file" and ev["size"] == archived.stat().st_size
+    restored = tmp_path / "restored.txt"
+    ok(cli("evidence", "get", str(ev["id"]), "--output", str(restored)))
+    assert restored.read_bytes() == archived.read_bytes()
+    err_line(
+        cli("evidence", "add", "2", "--url", "www.example.com", "--stance", "supports"),
+        1,
+        "not an http",
+    )
+    err_line(
+        cli("evidence", "add", "2", "--url", "https://a.b", "--stance", "maybe"),
+        2,
+        "'maybe' is not one of",
+    )
+    err_line(cli("evidence", "add", "2", "--citation", "", "--stance", "context"), 1, "empty")
+
+    ok(cli("config", "set", "review.required", "true"))
+    assert ok(cli("config", "get", "review.required")).out.strip() == "true"
+    r = ok(
+        cli(
+            "--as",
+            "maria",
+            "claim",
+            "status",
+            "2",
+            "false",
+            "--note",
+            "The company says US$5M",
+            "--json",
+        )
+    )
+    proposed = json.loads(r.out)
+    assert proposed["status"] == "in_review" and proposed["proposed_status"] == "false"
+    assert "proposed" in r.err
+    err_line(cli("--as", "maria", "claim", "approve", "2"), 1, "different reviewer")
+    r = ok(cli("--as", "editor", "claim", "approve", "2", "--note", "Checked.", "--json"))
+    final = json.loads(r.out)
+    assert final["status"] == "false" and final["rating"] == {"value": 1, "label": "False"}
+    show = ok(cli("claim", "show", "2")).out
+    assert "rating   False (1/5)" in show and "Interview transcript" in show
+    assert "status: in_review -> false" in show
+
+
+def test_desk_commands_and_queries(cli: Run) -> None:
+    setup_claims(cli)
+    ok(cli("claim", "assign", "1", "2", "--to", "alice"))
+    err_line(cli("claim", "assign", "1", "99", "--to", "bob"), 1, "#99")
+    assert [c["assignee"] for c in json.loads(ok(cli("claim", "list", "--json")).out)] == [
+        "alice",
+        "alice",
+        None,
+    ]
+    ok(cli("claim", "tag", "1", "3", "AI", "Firsts"))
+    ok(cli("claim", "untag", "3", "ai"))
+    ok(cli("claim", "priority", "3", "high"))
+    err_line(cli("claim", "priority", "3", "urgent"), 2, "high, normal or low")
+    ok(cli("claim", "due", "2", "2000-01-01"))
+    err_line(cli("claim", "due", "2", "tomorrow"), 1, "not a date")
+
+    def ids(*args: str, env: dict[str, str] | None = None) -> list[int]:
+        r = ok(cli("claim", "list", *args, "--json", env=env))
+        return [c["id"] for c in json.loads(r.out)]
+
+    assert ids("--tag", "ai") == [1]
+    assert ids("--tag", "firsts") == [1, 3]
+    assert ids("--mine", env={}) == []
+    assert ok(cli("--as", "alice", "claim", "list", "--mine", "--json")).out.count('"id"') == 2
+    assert ids("--unassigned") == [3]
+    assert ids("--overdue") == [2]
+    assert ids("--sort", "priority", "--limit", "1") == [3]
+    assert ids("--search", "美金") == [2]
+    assert ids("--search", "线性注意力") == [3]
+    assert ids("--open", "--no-evidence") == [1, 2, 3]
+    csv_out = ok(cli("claim", "list", "--csv")).out.splitlines()
+    assert csv_out[0].startswith("id,document_id,status") and len(csv_out) == 4
+    stats = json.loads(ok(cli("stats", "--json")).out)
+    assert stats["by_assignee"] == {"(unassigned)": 1, "alice": 2}
+    assert [c["id"] for c in stats["overdue"]] == [2]
+    assert "overdue (1)" in ok(cli("stats")).out
