@@ -69,6 +69,8 @@ def add(
         speaker=speaker,
         claim_type=claim_type,
     )
+    for ref in c.similar or ():
+        message(ref.describe())
     if as_json:
         emit_json(c.to_json())
     else:
@@ -122,6 +124,42 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     click.echo("history")
     for e in d.events:
         click.echo(f"  {e.seq:>6} {e.at} {e.actor:<12} {e.action} {_change(e.payload)}")
+
+
+@claim.command("similar")
+@click.argument("claim_id", metavar="ID", type=int)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    default=0.6,
+    show_default=True,
+    help="Least similarity (0..1) to list.",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
+@json_option
+@click.pass_context
+def similar(ctx: click.Context, claim_id: int, min_score: float, limit: int, as_json: bool) -> None:
+    """Claims in any document that look like claim ID, best first: was it checked before?"""
+    from workbench.services.similar import similar_claims
+
+    found = similar_claims(workbench_from(ctx), claim_id, min_score=min_score, limit=limit)
+    if as_json:
+        emit_json([s.to_json() for s in found])
+        return
+    table(
+        ["id", "similarity", "status", "rating", "doc", "claim"],
+        [
+            (
+                s.claim.id,
+                f"{s.similarity:.2f}",
+                s.claim.status,
+                (s.claim.rating or {}).get("label"),
+                s.claim.document_id,
+                clip(s.claim.text, 70),
+            )
+            for s in found
+        ],
+    )
 
 
 HIDDEN_FIELDS = frozenset({"version", "updated_at", "proposed_by", "proposed_note"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.render import clip, emit_json, json_option, table
+from workbench.cli.render import clip, emit_json, json_option, message, table
 
 
 @click.group()
@@ -26,6 +26,9 @@ def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
     from workbench.services.seeds import load_seed
 
     r = load_seed(workbench_from(ctx), path)
+    for claim_id, refs in r.similar.items():
+        for ref in refs:
+            message(f"claim #{claim_id} is {ref.describe()}")
     if as_json:
         emit_json(
             {
@@ -33,6 +36,9 @@ def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
                 "document_created": r.document_created,
                 "claims_added": r.claims_added,
                 "claims_present": r.claims_present,
+                "similar": {
+                    str(cid): [ref.to_json() for ref in refs] for cid, refs in r.similar.items()
+                },
             }
         )
         return

@@ -22,6 +22,7 @@ from workbench.services.claim_updates import check_version, update_claim
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row, get_document
 from workbench.services.settings import setting_value
+from workbench.services.similar import with_similar
 from workbench.services.views import (
     ClaimDetail,
     ClaimView,
@@ -72,7 +73,7 @@ def add_claim(
         doc = get_document(tx, document_id)
         pinned = span.resolve(doc.text)
         claim = insert_claim(tx, doc, pinned, claim_text, speaker=speaker, claim_type=ctype)
-        return ClaimView.of(claim)
+        return with_similar(tx, claim)
 
 
 def _claim_text(text: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,8 @@ from workbench.domain.text import decode_utf8, find_quote, normalise, sha256_tex
 from workbench.services.claims import insert_claim
 from workbench.services.context import Workbench, mutation, transaction
 from workbench.services.documents import insert_document, read_source
-from workbench.services.views import DocumentView
+from workbench.services.similar import with_similar
+from workbench.services.views import DocumentView, SimilarRef
 
 DEFAULT_SEED = "minimax-claims.yaml"
 
@@ -36,6 +37,7 @@ class SeedResult:
     document_created: bool
     claims_added: int
     claims_present: int
+    similar: dict[int, tuple[SimilarRef, ...]] = field(default_factory=dict)
 
 
 def parse_seed_file(path: Path) -> Any:
@@ -93,14 +95,24 @@ def load_seed(wb: Workbench, path: str | None = None) -> SeedResult:
             )
         rows = tx.session.execute(select(Claim.start, Claim.end).where(Claim.document_id == doc.id))
         existing = {(start, end) for start, end in rows}
-        added = present = 0
+        new: list[Claim] = []
+        present = 0
         for item, span in zip(seed.claims, spans, strict=True):
             if (span.start, span.end) in existing:
                 present += 1
                 continue
-            insert_claim(
-                tx, doc, span, item.text, speaker=item.speaker, claim_type=ClaimType(item.type)
+            new.append(
+                insert_claim(
+                    tx, doc, span, item.text, speaker=item.speaker, claim_type=ClaimType(item.type)
+                )
             )
             existing.add((span.start, span.end))
-            added += 1
-        return SeedResult(DocumentView.of(doc), created, added, present)
+        ids = [c.id for c in new]
+        similar = {c.id: with_similar(tx, c, ids).similar or () for c in new}
+        return SeedResult(
+            DocumentView.of(doc),
+            created,
+            len(new),
+            present,
+            {cid: refs for cid, refs in similar.items() if refs},
+        )

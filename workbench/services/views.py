@@ -54,6 +54,30 @@ class DocumentView:
 
 
 @dataclass(frozen=True, slots=True)
+class SimilarRef:
+    """An earlier claim that resembles a new one, with the verdict it got."""
+
+    id: int
+    status: str
+    rating: str | None
+    text: str
+    similarity: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "status": self.status,
+            "rating": self.rating,
+            "text": self.text,
+            "similarity": self.similarity,
+        }
+
+    def describe(self) -> str:
+        verdict = self.status + (f", rated {self.rating}" if self.rating else "")
+        return f"similar to #{self.id} ({verdict}; {self.similarity:.2f}): {self.text}"
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimView:
     id: int
     document_id: int
@@ -77,6 +101,8 @@ class ClaimView:
     proposed_status: str | None = None
     proposed_by: str | None = None
     evidence_count: int = 0
+    # Only on a claim just added: earlier claims that look like it ("checked before?").
+    similar: tuple[SimilarRef, ...] | None = None
 
     @property
     def rating(self) -> dict[str, int | str | None] | None:
@@ -134,6 +160,7 @@ class ClaimView:
             "proposed_status": self.proposed_status,
             "proposed_by": self.proposed_by,
             "evidence_count": self.evidence_count,
+            **({} if self.similar is None else {"similar": [r.to_json() for r in self.similar]}),
         }
 
 
