@@ -141,6 +141,10 @@ def test_refusals_are_one_line_and_write_nothing(cli: Run, tmp_path: Path) -> No
     one_line_error(cli("claim", "status", "9", "done"), 2, "'done' is not one of")
     one_line_error(cli("claim", "list", "--bogus"), 2, "No such option")
     one_line_error(cli("doc", "show", "abc"), 2, "not a valid integer")
+    huge = str(10**21)
+    one_line_error(cli("claim", "show", huge), 1, f"no claim #{huge}")
+    one_line_error(cli("claim", "assign", huge, "--to", "x"), 1, f"no claim #{huge}")
+    one_line_error(cli("evidence", "get", huge, "-o", "x"), 1, f"no evidence #{huge}")
     r = cli("doc", "add", "-", input="好的文本。", env={})
     assert r.code == 0
     one_line_error(cli("claim", "add", "1", "--text", "t", "--quote", "坏"), 1, "quote not found")

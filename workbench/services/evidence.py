@@ -13,10 +13,10 @@ from sqlalchemy import select
 
 from workbench.db.models import Blob, Evidence
 from workbench.domain.clock import now, parse_date
-from workbench.domain.errors import InvalidInput, NotFound, WorkbenchError
+from workbench.domain.errors import InvalidInput, WorkbenchError
 from workbench.domain.status import STANCES
 from workbench.services.context import Workbench, mutation, transaction
-from workbench.services.lookup import get_claim_row
+from workbench.services.lookup import get_claim_row, get_evidence_row
 from workbench.services.views import EvidenceView
 
 DEFAULT_MAX_MB = 50.0
@@ -130,9 +130,7 @@ def list_evidence(wb: Workbench, claim_id: int) -> list[EvidenceView]:
 def get_evidence_file(wb: Workbench, evidence_id: int) -> tuple[EvidenceView, bytes]:
     """The archived bytes, checked against the recorded hash before anyone relies on them."""
     with transaction(wb) as tx:
-        ev = tx.session.get(Evidence, evidence_id)
-        if ev is None:
-            raise NotFound(f"no evidence #{evidence_id}; `workbench evidence list ID` shows them")
+        ev = get_evidence_row(tx, evidence_id)
         if ev.kind != "file" or ev.sha256 is None:
             raise InvalidInput(f"evidence #{evidence_id} is a {ev.kind}, not an archived file")
         blob = tx.session.get(Blob, ev.sha256)

@@ -6,20 +6,28 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
-from workbench.db.models import Claim, Document
+from workbench.db.models import Claim, Document, Evidence
 from workbench.domain.errors import NotFound
 from workbench.services.context import Tx
 
+# Ids are 32-bit integers on every backend; anything outside cannot name a row (and would
+# overflow the driver rather than simply not match).
+MAX_ID = 2**31 - 1
+
+
+def _valid(ident: int) -> bool:
+    return 1 <= ident <= MAX_ID
+
 
 def get_document(tx: Tx, document_id: int) -> Document:
-    doc = tx.session.get(Document, document_id)
+    doc = tx.session.get(Document, document_id) if _valid(document_id) else None
     if doc is None:
         raise NotFound(f"no document #{document_id}; `workbench doc list` shows them")
     return doc
 
 
 def get_claim_row(tx: Tx, claim_id: int) -> Claim:
-    claim = tx.session.get(Claim, claim_id)
+    claim = tx.session.get(Claim, claim_id) if _valid(claim_id) else None
     if claim is None:
         raise NotFound(f"no claim #{claim_id}; `workbench claim list` shows them")
     return claim
@@ -28,8 +36,16 @@ def get_claim_row(tx: Tx, claim_id: int) -> Claim:
 def claims_by_ids(tx: Tx, ids: Sequence[int]) -> list[Claim]:
     """All the named claims, or NotFound naming every missing one (bulk edits are all-or-none)."""
     unique = list(dict.fromkeys(ids))
-    rows = {c.id: c for c in tx.session.scalars(select(Claim).where(Claim.id.in_(unique)))}
+    valid = [i for i in unique if _valid(i)]
+    rows = {c.id: c for c in tx.session.scalars(select(Claim).where(Claim.id.in_(valid)))}
     missing = [i for i in unique if i not in rows]
     if missing:
         raise NotFound("no claim " + ", ".join(f"#{i}" for i in missing) + "; nothing was changed")
     return [rows[i] for i in unique]
+
+
+def get_evidence_row(tx: Tx, evidence_id: int) -> Evidence:
+    ev = tx.session.get(Evidence, evidence_id) if _valid(evidence_id) else None
+    if ev is None:
+        raise NotFound(f"no evidence #{evidence_id}; `workbench evidence list ID` shows them")
+    return ev

@@ -24,6 +24,7 @@ from workbench.domain.status import (
     parse_status,
 )
 from workbench.services.context import Workbench, transaction
+from workbench.services.lookup import MAX_ID
 from workbench.services.views import ClaimView
 
 SORTS = ("id", "updated", "priority", "due")
@@ -62,7 +63,7 @@ def claim_query(flt: ClaimFilter, dialect: str) -> Select[Any]:
     if flt.open:
         q = q.where(Claim.status.in_(OPEN_VALUES))
     if flt.document_id is not None:
-        q = q.where(Claim.document_id == flt.document_id)
+        q = q.where(Claim.document_id == min(max(flt.document_id, 0), MAX_ID))
     if flt.speaker:
         q = q.where(Claim.speaker == flt.speaker)
     if flt.claim_type:

@@ -1,0 +1,40 @@
+"""Backend settings the rest of the code relies on."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from workbench.db.engine import get_engine, write_engine
+from workbench.db.url import describe, resolve_url
+
+
+def test_sqlite_pragmas(db_url: str) -> None:
+    if not db_url.startswith("sqlite"):
+        pytest.skip("SQLite only")
+    with get_engine(db_url).connect() as conn:
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+
+
+def test_sqlite_write_transactions_take_the_lock_up_front(db_url: str) -> None:
+    if not db_url.startswith("sqlite"):
+        pytest.skip("SQLite only")
+    with write_engine(db_url).connect() as writer, writer.begin():
+        writer.execute(text("SELECT 1"))
+        # Another connection cannot start writing while this transaction holds the lock.
+        other = get_engine(db_url).raw_connection()
+        try:
+            other.execute("PRAGMA busy_timeout = 0")  # type: ignore[attr-defined]
+            with pytest.raises(Exception, match="locked"):
+                other.execute("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+        finally:
+            other.close()
+
+
+def test_urls(tmp_path: object) -> None:
+    assert resolve_url("x.db").startswith("sqlite:////")
+    assert resolve_url("postgresql://u@h/d") == "postgresql+psycopg://u@h/d"
+    assert resolve_url("postgres://u@h/d") == "postgresql+psycopg://u@h/d"
+    assert describe("postgresql+psycopg://u:secret@h/d") == "postgresql+psycopg://u@h/d"
