@@ -97,6 +97,18 @@ def test_document_and_claim_flow(cli: Run, article: Path) -> None:
     r = cli("note", "add", str(claim["id"]), "-", input="Long note\nline two\n")
     assert r.code == 0
     r = cli(
+        "evidence",
+        "add",
+        str(claim["id"]),
+        "--url",
+        "https://ai.meta.com/",
+        "--stance",
+        "refutes",
+        "--title",
+        "Meta AI",
+    )
+    assert r.code == 0, r.err
+    r = cli(
         "--as",
         "alice",
         "claim",
@@ -118,9 +130,10 @@ def test_document_and_claim_flow(cli: Run, article: Path) -> None:
         "claim.added",
         "claim.status_changed",
         "note.added",
+        "evidence.added",
         "claim.status_changed",
     ]
-    assert [e["actor"] for e in events] == ["tester", "alice", "tester", "alice"]
+    assert [e["actor"] for e in events] == ["tester", "alice", "tester", "tester", "alice"]
 
 
 def test_refusals_are_one_line_and_write_nothing(cli: Run, tmp_path: Path) -> None:
