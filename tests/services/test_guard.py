@@ -94,6 +94,16 @@ def _reviewed(decision: str) -> Setup:
     return setup
 
 
+def s_accept_candidates(wb: Workbench) -> Callable[[], object]:
+    """A document with exactly one check-worthy sentence: one claim, one event."""
+    from workbench.services.extract import accept_candidates
+
+    doc = add_document(
+        wb, "2025年1月,MiniMax发布了国内首个线性注意力模型MiniMax-Text-01。".encode()
+    )
+    return lambda: accept_candidates(wb, doc.document.id)
+
+
 def s_add_note(wb: Workbench) -> Callable[[], object]:
     from workbench.services.notes import add_note
 
@@ -133,6 +143,7 @@ SCENARIOS: dict[str, tuple[Setup, int]] = {
     "workbench.services.workflow.set_due": (_bulk("set_due", "2030-01-01"), 1),
     "workbench.services.review.approve": (_reviewed("approve"), 1),
     "workbench.services.review.reject": (_reviewed("reject"), 1),
+    "workbench.services.extract.accept_candidates": (s_accept_candidates, 1),
 }
 
 

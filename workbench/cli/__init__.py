@@ -26,6 +26,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Attach, list and restore the evidence behind a verdict.",
     ),
     "config": ("workbench.cli.config", "config", "Workbench settings (e.g. review.required)."),
+    "extract": (
+        "workbench.cli.extract",
+        "extract",
+        "Find the check-worthy sentences of a document; --accept makes them claims.",
+    ),
     "stats": ("workbench.cli.stats", "stats", "The desk board: counts, old, unsupported, late."),
     "audit": ("workbench.cli.audit", "audit", "Export the audit trail."),
     "seed": ("workbench.cli.seed", "seed", "Load a document and its curated claims."),

@@ -1,0 +1,96 @@
+"""Speed of claim discovery on ~100 KB and ~1 MB of mixed Chinese and English text.
+
+    python bench/bench_extract.py [--repeat 3]
+
+The text interleaves paragraphs of the seed article and of the English test text until it
+reaches the size (UTF-8 bytes). In the same run it times a plain regex sentence split of the
+same text, as a floor for comparison, and the sentence splitter on its own. Each figure is the
+best of `--repeat` runs. Cost should grow linearly: the 1 MB / 100 KB time ratio should stay
+near the size ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections.abc import Callable
+from itertools import cycle
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from workbench.domain.checkworthy import find_candidates  # noqa: E402
+from workbench.domain.segment import split_sentences  # noqa: E402
+
+SIZES = (("100 KB", 100 * 1024), ("1 MB", 1024 * 1024))
+BASELINE = re.compile(r"[^。!?!?]*[。!?!?]+|[^。!?!?]+$")
+
+
+def baseline_split(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in BASELINE.finditer(text)]
+
+
+def mixed_text(size: int) -> str:
+    """Paragraphs of both texts in turn, until `size` bytes of UTF-8."""
+    zh = (REPO / "seeds" / "minimax-profile.zh.txt").read_text(encoding="utf-8")
+    en = (REPO / "tests" / "data" / "checkworthy" / "english.txt").read_text(encoding="utf-8")
+    zh_paras = [p for p in zh.split("\n\n") if p.strip()]
+    en_paras = [p for p in en.split("\n\n") if p.strip()]
+    pairs = cycle(zip(cycle(zh_paras), en_paras * len(zh_paras), strict=False))
+    out: list[str] = []
+    used = 0
+    while used < size:
+        for para in next(pairs):
+            out.append(para)
+            used += len(para.encode("utf-8")) + 2
+    return "\n\n".join(out)
+
+
+def best_of(repeat: int, fn: Callable[[str], object], text: str) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    timings: dict[str, dict[str, float]] = {}
+    header = (
+        f"{'size':<8}{'bytes':>9}{'chars':>9}{'what':>18}{'seconds':>9}{'chars/s':>12}"
+        f"{'x baseline':>12}"
+    )
+    print(header)
+    print("-" * len(header))
+    for label, size in SIZES:
+        text = mixed_text(size)
+        runs = {
+            "regex split": best_of(args.repeat, baseline_split, text),
+            "split_sentences": best_of(args.repeat, split_sentences, text),
+            "find_candidates": best_of(args.repeat, find_candidates, text),
+        }
+        timings[label] = runs
+        for what, seconds in runs.items():
+            print(
+                f"{label:<8}{len(text.encode('utf-8')):>9}{len(text):>9}{what:>18}"
+                f"{seconds:>9.3f}{len(text) / seconds:>12,.0f}"
+                f"{seconds / runs['regex split']:>12.1f}"
+            )
+        print(f"{'':<8}{len(find_candidates(text)):>9} candidates")
+    small, large = (timings[label] for label, _ in SIZES)
+    size_ratio = SIZES[1][1] / SIZES[0][1]
+    print(f"\n1 MB / 100 KB time ratio (size ratio {size_ratio:.1f}):")
+    for what in small:
+        print(f"  {what:<16} {large[what] / small[what]:.1f}")
+
+
+if __name__ == "__main__":
+    main()

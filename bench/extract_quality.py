@@ -1,0 +1,82 @@
+"""Precision, recall and F1 of `workbench extract` candidates on the hand-labelled texts.
+
+    python bench/extract_quality.py [--min-score 0.5]
+
+Labels live in tests/data/checkworthy/*.labels.yaml (a human reading, see their headers). A
+labelled check-worthy sentence is found when a candidate overlaps it; a candidate is right
+when it overlaps a check-worthy sentence. "type agrees" compares the suggested type with the
+labelled one over the candidates that are right. The last table checks the curated claims in
+seeds/minimax-claims.yaml: each should overlap a candidate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from workbench.domain.checkworthy import find_candidates  # noqa: E402
+from workbench.domain.evaluation import evaluate, locate, parse_labels  # noqa: E402
+from workbench.domain.segment import split_sentences  # noqa: E402
+
+SETS = ("minimax", "english")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--min-score", type=float, default=0.5)
+    args = parser.parse_args()
+
+    header = (
+        f"{'set':<9}{'sentences':>10}{'positive':>9}{'cands':>7}{'right':>7}{'found':>7}"
+        f"{'precision':>11}{'recall':>8}{'F1':>7}{'type agrees':>13}"
+    )
+    print(f"min score {args.min_score}")
+    print(header)
+    print("-" * len(header))
+    for name in SETS:
+        data = yaml.safe_load(
+            (REPO / "tests" / "data" / "checkworthy" / f"{name}.labels.yaml").read_text("utf-8")
+        )
+        text = (REPO / data["document"]).read_text(encoding="utf-8")
+        labels = parse_labels(text, data)
+        positives = [lab for lab in labels if lab.checkworthy]
+        candidates = find_candidates(text, args.min_score)
+        q = evaluate(candidates, positives)
+        typed = agree = 0
+        for c in candidates:
+            for lab in positives:
+                if lab.start < c.end and c.start < lab.end and lab.claim_type:
+                    typed += 1
+                    agree += c.suggested_type == lab.claim_type
+                    break
+        print(
+            f"{name:<9}{len(split_sentences(text)):>10}{q.positives:>9}{q.candidates:>7}"
+            f"{q.true_positives:>7}{q.found:>7}{q.precision:>11.3f}{q.recall:>8.3f}{q.f1:>7.3f}"
+            f"{f'{agree}/{typed}':>13}"
+        )
+
+    claims_file = REPO / "seeds" / "minimax-claims.yaml"
+    if not claims_file.exists():
+        print(f"\n{claims_file.name}: not present")
+        return
+    text = (REPO / "seeds" / "minimax-profile.zh.txt").read_text(encoding="utf-8")
+    candidates = find_candidates(text, args.min_score)
+    claims = yaml.safe_load(claims_file.read_text(encoding="utf-8"))["claims"]
+    missed = []
+    for claim in claims:
+        start, end = locate(text, claim["quote"], claim.get("occurrence"))
+        if not any(c.start < end and start < c.end for c in candidates):
+            missed.append(claim["quote"])
+    print(f"\nseed claims covered by a candidate: {len(claims) - len(missed)}/{len(claims)}")
+    for quote in missed:
+        print(f"  missed: {quote}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""`extract` on stored documents, and `--accept` turning candidates into claims."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from workbench.domain.errors import InvalidInput, NotFound
+from workbench.services.audit import export_text
+from workbench.services.context import Workbench
+from workbench.services.documents import add_document, document_text
+from workbench.services.extract import accept_candidates, candidate_json, extract
+from workbench.services.queries import list_claims
+from workbench.services.seeds import load_seed
+
+Counts = Callable[[], dict[str, int]]
+
+
+def test_candidates_are_exact_spans_in_document_order(wb: Workbench) -> None:
+    doc = load_seed(wb).document.id
+    text = document_text(wb, doc)
+    found = extract(wb, doc)
+    assert found
+    assert [c.start for c in found] == sorted(c.start for c in found)
+    for c in found:
+        js = candidate_json(c)
+        assert text[js["start"] : js["end"]] == js["text"]
+        assert 0.5 <= js["score"] <= 1 and js["reasons"] and js["suggested_type"]
+    assert extract(wb, doc, limit=3) == found[:3]
+    assert len(extract(wb, doc, min_score=0.9)) < len(found)
+
+
+def test_accept_skips_claimed_spans_and_is_idempotent(wb: Workbench, counts: Counts) -> None:
+    seed = load_seed(wb)
+    before = counts()
+    result = accept_candidates(wb, seed.document.id)
+    assert result.added and result.skipped, "seed claims cover some candidates"
+    after = counts()
+    assert after["claims"] - before["claims"] == len(result.added)
+    assert after["events"] - before["events"] == len(result.added)
+    for c in result.added:
+        assert c.status == "unverified" and c.text == " ".join(c.quote.split())
+    again = accept_candidates(wb, seed.document.id)
+    assert again.added == [] and counts() == after
+    added_ids = {c.id for c in result.added}
+    for new in result.added:
+        for other in list_claims(wb):
+            if other.id != new.id:
+                overlaps = other.start < new.end and new.start < other.end
+                assert not overlaps, (new.id, other.id) if other.id not in added_ids else ""
+    assert '"action":"claim.added"' in export_text(wb, "jsonl")
+
+
+def test_refusals(wb: Workbench, counts: Counts) -> None:
+    doc = add_document(wb, "2025年1月,MiniMax发布了首个模型。".encode()).document.id
+    before = counts()
+    with pytest.raises(NotFound):
+        accept_candidates(wb, 999)
+    with pytest.raises(InvalidInput, match="between 0 and 1"):
+        accept_candidates(wb, doc, min_score=2)
+    with pytest.raises(InvalidInput, match="--limit"):
+        extract(wb, doc, limit=-1)
+    assert counts() == before

@@ -1,0 +1,266 @@
+"""Check-worthiness scoring: explainable features, deterministic scores, exact spans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbench.domain.checkworthy import (
+    BIAS,
+    CLAIM_TYPES,
+    FEATURE_NAMES,
+    FEATURES,
+    candidate_units,
+    find_candidates,
+    harvest_names,
+    score_text,
+)
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "minimax-profile.zh.txt"
+
+
+def reasons(s: str) -> tuple[str, ...]:
+    return score_text(s)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("他在商汤科技工作了7年。", "number"),
+        ("公司有四家分部。", "number"),
+        ("The firm employs 12,000 people.", "number"),
+        ("单次高达1500万美金的算力成本。", "money"),
+        ("Revenue was $4.2 billion.", "money"),
+        ("The deal was worth 300 USD.", "money"),
+        ("技术领先幅度只剩下5%。", "percentage"),
+        ("Shares climbed 7.1 percent.", "percentage"),
+        ("花美国同行1/50的钱。", "fraction"),
+        ("收入的三分之一来自海外。", "fraction"),
+        ("Prices fell by two-thirds.", "fraction"),
+        ("估值是中国公司的100倍。", "multiplier"),
+        ("Output tripled last year.", "multiplier"),
+        ("It is 3x faster.", "multiplier"),
+        ("2020年,他读到了论文。", "year"),
+        ("Northwind was founded in 2011.", "year"),
+        ("2025年1月发布了模型。", "date"),
+        ("到了10月,模型发布了。", "date"),
+        ("两年前,语音模型领先。", "date"),
+        ("The plant opened in May.", "date"),
+        ("Results are due on Feb. 12.", "date"),
+        ("Sales rose in the third quarter.", "date"),
+        ("这是国内首个线性注意力模型。", "first_or_only"),
+        ("我们是中国唯一一家这样的公司。", "first_or_only"),
+        ("MiniMax率先发布了模型。", "first_or_only"),
+        ("真正的玩家其实只有四家公司。", "first_or_only"),
+        ("It was the first company to ship.", "first_or_only"),
+        ("It is the world's biggest plant.", "first_or_only"),
+        ("他是最年轻的CTO。", "superlative"),
+        ("It is the largest maker.", "superlative"),
+        ("音乐模型也是全球三强。", "ranking"),
+        ("语音模型做到了国际领先。", "ranking"),
+        ("Helix ranks second in the market.", "ranking"),
+        ("It is in the top 10 of the list.", "ranking"),
+        ("MiniMax发布了新模型。", "named_entity"),
+        ("创始人闫俊杰辞去了职位。", "named_entity"),
+        ("他离开了商汤科技。", "named_entity"),
+        ("The report came from Cobalt Street Capital.", "named_entity"),
+        ("他表示公司在增长。", "attribution"),
+        ("According to the agency, prices fell.", "attribution"),
+        ("Analysts said the deal was done.", "attribution"),
+        ("比ChatGPT的诞生早一年。", "comparison"),
+        ("Output is higher than before.", "comparison"),
+        ("Meta也采用了这一算法。", "event"),
+        ("The company launched a new battery.", "event"),
+        ("我觉得这是对的。", "opinion_cue"),
+        ("你就应该去做点什么。", "opinion_cue"),
+        ("Investors should be careful.", "opinion_cue"),
+        ("谷歌一定会追上来。", "prediction_cue"),
+        ("Prices will keep falling.", "prediction_cue"),
+        ("Northwind plans to expand.", "prediction_cue"),
+        ("今天这不就是新的常态吗?", "question"),
+        ("Is this the end?", "question"),
+        ("恰如一艘心舟,破浪前行。", "figurative"),
+        ("多模态AI技术", "heading"),
+        ("1", "too_short"),
+    ],
+)
+def test_each_feature_fires_on_its_cue(text: str, feature: str) -> None:
+    assert feature in reasons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("这一定是对的,我们一起去。", "number"),  # 一定, 一起: words, not counts
+        ("三线并行,万物互联。", "number"),
+        ("M2模型和GPT-4都很强。", "number"),  # product names
+        ("AI 1.0时代的死结解开了。", "number"),  # a version
+        ("基于第一性原理的判断。", "first_or_only"),
+        ("Not only that, but more.", "first_or_only"),
+        ("At first it was slow.", "first_or_only"),
+        ("比如这个例子。", "comparison"),
+        ("最终他们做到了。", "superlative"),
+        ("You may go now.", "date"),
+        ("The plant opened in May.", "named_entity"),  # a month, not a name
+        ("他的TPU进展值得关注。", "prediction_cue"),
+        ("中国科技企业要引领世界。", "named_entity"),  # a class of companies, not one
+        ("他说的是对的。", "attribution"),  # 说 without what was said
+    ],
+)
+def test_cues_that_only_look_like_features(text: str, feature: str) -> None:
+    assert feature not in reasons(text)
+
+
+def test_score_is_a_rounded_logistic_of_the_weights() -> None:
+    weights = {f.name: f.weight for f in FEATURES}
+    for text in ["单次高达1500万美金的算力成本。", "我觉得这是对的。", "普通的一句话。"]:
+        score, fired, _ = score_text(text)
+        total = BIAS + sum(weights[name] for name in fired)
+        assert score == round(1 / (1 + pow(2.718281828459045, -total)), 3)
+
+
+def test_reasons_follow_the_feature_order() -> None:
+    fired = reasons("2025年1月,MiniMax率先发布了国内首个线性注意力模型,领先对手3倍。")
+    assert list(fired) == sorted(fired, key=FEATURE_NAMES.index)
+    assert {"year", "date", "first_or_only", "named_entity", "event", "multiplier"} <= set(fired)
+
+
+def test_headings_are_not_candidates() -> None:
+    for heading in ["多模态AI技术", "AI技术演进", "全球AI竞争中的中国效率优势", "1"]:
+        assert score_text(heading)[0] < 0.5
+    text = "AI技术演进\n\n多模态AI技术\n\n1\n"
+    assert find_candidates(text) == []
+
+
+def test_opinion_and_prediction_lower_the_score_and_set_the_type() -> None:
+    fact, _, fact_type = score_text("MiniMax在2023年发布了模型。")
+    opinion = score_text("我觉得MiniMax在2023年发布的模型应该更好。")[0]
+    prediction, _, prediction_type = score_text("MiniMax将在2026年发布新模型。")
+    assert opinion < fact and prediction < fact
+    assert fact_type == "date"
+    assert prediction_type == "prediction"
+    assert score_text("我觉得这是对的。")[2] == "opinion"
+    assert score_text("Is this the end?")[2] == "opinion"
+
+
+def test_opinions_in_an_attributed_quotation_are_the_speakers() -> None:
+    text = '但闫俊杰却一直非常笃定地跟我说:"谷歌一定会追上来","他们的TPU,非常值得关注进展"。'
+    score, fired, kind = score_text(text)
+    assert "attributed_quote" in fired
+    assert "quoted_prediction" in fired and "prediction_cue" not in fired
+    assert kind == "prediction"
+    assert score >= 0.5
+    # The same words in the author's own voice count against the sentence.
+    author = score_text("谷歌一定会追上来,他们的TPU非常值得关注。")
+    assert author[0] < 0.5 and "prediction_cue" in author[1]
+
+
+def test_cues_inside_scare_quotes_are_not_the_authors() -> None:
+    text = '这种让模型"像人一样边想边做"的能力,获得了OpenRouter等平台的支持。'
+    fired = reasons(text)
+    assert "figurative" not in fired
+    assert score_text(text)[0] >= 0.5
+
+
+def test_suggested_types() -> None:
+    cases = {
+        "这是国内首个线性注意力模型,由MiniMax发布。": "priority",
+        "音乐模型也是全球三强。": "ranking",
+        "单次高达1500万美金的算力成本。": "quantity",
+        "2025年春节,DeepSeek R1发布了。": "date",
+        "据路透社报道,Meta采用了该算法。": "attribution",
+        "Meta也采用了这一算法,OpenRouter也支持。": "fact",
+    }
+    for text, kind in cases.items():
+        assert score_text(text)[2] == kind, text
+
+
+def test_harvest_names() -> None:
+    text = "创始人闫俊杰的故事。闫俊杰自信地表示。在与罗永浩的对谈中。老罗说。他表示同意。"
+    assert harvest_names(text) == {"闫俊杰", "罗永浩", "老罗"}
+
+
+def test_document_names_raise_sentences_that_only_mention_them() -> None:
+    text = "创始人闫俊杰在发布会上讲话。看了闫俊杰和罗永浩这四个小时的交流。与罗永浩的对谈很长。"
+    sentence = "看了闫俊杰和罗永浩这四个小时的交流。"
+    alone = score_text(sentence)
+    found = {c.text: c for c in find_candidates(text)}
+    assert alone[0] < 0.5
+    assert sentence in found and "several_entities" in found[sentence].reasons
+
+
+def test_clause_candidate_when_the_sentence_ends_in_a_verdict() -> None:
+    text = "如果本身所有投资人最终都要浪费95%的钱(这就是风险投资的本质),就让他们浪费,这才更有意义。"
+    assert score_text(text)[0] < 0.5
+    (candidate,) = find_candidates(text)
+    assert candidate.text == "如果本身所有投资人最终都要浪费95%的钱(这就是风险投资的本质),"
+    assert "percentage" in candidate.reasons
+
+
+def test_semicolons_cut_candidates() -> None:
+    text = (
+        "两年前,他们的语音模型做到了国际领先;一年前,视频模型冲到了国际前沿;音乐模型也是全球三强。"
+    )
+    found = [c.text for c in find_candidates(text)]
+    assert found[0] == "两年前,他们的语音模型做到了国际领先;"
+    assert found[-1] == "音乐模型也是全球三强。"
+
+
+def test_candidates_on_the_seed_article() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    found = find_candidates(text)
+    assert [c.start for c in found] == sorted(c.start for c in found)
+    for c in found:
+        assert text[c.start : c.end] == c.text == c.text.strip()
+        assert 0.5 <= c.score <= 1
+        assert c.suggested_type in CLAIM_TYPES
+        assert set(c.reasons) <= set(FEATURE_NAMES)
+    texts = [c.text for c in found]
+    assert any("1500万美金" in t for t in texts)
+    assert any("全球三强" in t for t in texts)
+    assert "AI技术演进" not in texts and "多模态AI技术" not in texts
+    assert find_candidates(text) == found  # deterministic
+
+
+def test_min_score_filters() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    for c in find_candidates(text, min_score=0.9):
+        assert c.score >= 0.9
+    assert len(find_candidates(text, min_score=0.0)) >= len(candidate_units(text))
+    assert find_candidates(text, min_score=1.01) == []
+
+
+def test_plain_english_candidates_score_as_their_text() -> None:
+    text = "Revenue rose 3.5% to $4.2 billion in 2023. Nobody knows why. It was the first rise."
+    for c in find_candidates(text):
+        assert (c.score, c.reasons, c.suggested_type) == score_text(c.text)
+
+
+PIECES = [
+    *"。!?.;,:\"'“”「」\n 0123456789",
+    *["中国", "首个", "最", "表示", "将会", "我觉得", "亿", "美元", "%", "倍", "年", "月"],
+    *["MiniMax", "said", "first", "will", "U.S.", "3.5", "$", "😀", "𠀀", "\u0301"],
+]
+texts = st.one_of(st.lists(st.sampled_from(PIECES), max_size=50).map("".join), st.text(max_size=80))
+
+
+@given(texts)
+def test_any_text_gives_exact_ordered_candidates(text: str) -> None:
+    at = 0
+    for c in find_candidates(text, min_score=0.0):
+        assert text[c.start : c.end] == c.text == c.text.strip() != ""
+        assert c.start >= at
+        at = c.end
+        assert 0.0 <= c.score <= 1.0 and round(c.score, 3) == c.score
+        assert c.suggested_type in CLAIM_TYPES
+
+
+@given(texts)
+def test_score_text_is_total_and_bounded(text: str) -> None:
+    score, fired, kind = score_text(text)
+    assert 0.0 <= score <= 1.0
+    assert list(fired) == sorted(set(fired), key=FEATURE_NAMES.index)
+    assert kind in CLAIM_TYPES

@@ -1,0 +1,79 @@
+"""`workbench extract`"""
+
+from __future__ import annotations
+
+import click
+
+from workbench.cli.common import workbench_from
+from workbench.cli.render import clip, emit_json, json_option, message, table
+
+
+@click.command()
+@click.argument("document_id", metavar="DOC", type=int)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    default=0.5,
+    show_default=True,
+    help="Least check-worthiness (0..1) to list.",
+)
+@click.option("--limit", type=click.IntRange(min=0), help="At most N candidates.")
+@click.option(
+    "--accept",
+    is_flag=True,
+    help="Turn the candidates into unverified claims (spans already claimed are skipped).",
+)
+@json_option
+@click.pass_context
+def extract(
+    ctx: click.Context,
+    document_id: int,
+    min_score: float,
+    limit: int | None,
+    accept: bool,
+    as_json: bool,
+) -> None:
+    """Find the check-worthy sentences of document DOC, with the reasons for each score.
+
+    Scores run from 0 to 1 and are explained by named features (numbers, money, dates, firsts,
+    rankings, names, attribution...; opinion and prediction cues lower them). Offline: no model
+    is downloaded.
+    """
+    from workbench.services.extract import accept_candidates, candidate_json
+    from workbench.services.extract import extract as find
+
+    wb = workbench_from(ctx)
+    if accept:
+        result = accept_candidates(wb, document_id, min_score=min_score, limit=limit)
+        for c in result.added:
+            for ref in c.similar or ():
+                message(f"claim #{c.id} is {ref.describe()}")
+        if as_json:
+            emit_json(result.to_json())
+            return
+        click.echo(
+            f"added {len(result.added)} unverified claims; skipped {len(result.skipped)} "
+            "already covered by a claim"
+        )
+        for c in result.added:
+            click.echo(f"  #{c.id} [{c.start}:{c.end}] {c.type:<11} {clip(c.quote, 70)}")
+        return
+    candidates = find(wb, document_id, min_score=min_score, limit=limit)
+    if as_json:
+        emit_json([candidate_json(c) for c in candidates])
+        return
+    table(
+        ["start", "end", "score", "type", "reasons", "text"],
+        [
+            (
+                c.start,
+                c.end,
+                f"{c.score:.2f}",
+                c.suggested_type,
+                ", ".join(c.reasons),
+                clip(c.text, 60),
+            )
+            for c in candidates
+        ],
+        title=f"{len(candidates)} candidates (score >= {min_score})",
+    )

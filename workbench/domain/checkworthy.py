@@ -1,0 +1,1071 @@
+"""Check-worthiness: which sentences of a document hold a claim worth checking.
+
+Units. Every sentence (see `segment.split_sentences`) is a unit; a sentence that holds
+semicolons is cut at them, because in both languages a semicolon joins separate assertions
+("two years ago X led; a year ago Y caught up; now Z is top three") and a claim made from a
+candidate should quote one assertion, not three. A unit that falls short is looked at clause by
+clause (cut at commas, colons and dashes): in "如果投资人都要浪费95%的钱,……这才更有意义" the
+figure sits in one clause and the author's verdict in another, and the figure deserves a check.
+Runs of adjacent clauses that pass are offered as one candidate.
+
+Scores. Each unit is scored by features a person can verify by eye. A feature fires or not;
+each has a fixed weight, positive for signs of a checkable fact and negative for signs of
+opinion, prediction or rhetoric. The score is the logistic function of the bias plus the
+weights of the features that fired:
+
+    score = 1 / (1 + exp(-(BIAS + sum of weights))),  rounded to 3 decimals
+
+so a unit with no features scores 0.095, a year or a first alone stays below 0.5, and a year
+with a named organisation crosses it. Weights are multiples of 0.1 and the bias is not, so no
+sum lands exactly on the 0.5 threshold. `reasons` names every feature that fired, in the order
+of `FEATURES`, the ones that lowered the score included, so a score can always be explained.
+
+Quotations. Words in quotation marks that the paragraph attributes to someone (a speaker is
+named, or a verb of saying stands outside the quotes) are a claim in themselves: whether they
+were said can be checked ("attributed_quote"). Cues of opinion, prediction or figurative speech
+inside quotation marks are not the author's: inside an attributed quotation they are reported
+as "quoted_opinion" and "quoted_prediction" and decide the suggested type but leave the score
+alone; inside other quotation marks (a term, a slogan, a simile in scare quotes) they are not
+counted at all.
+
+Finding the features. Three scans per unit, each linear: one regular expression for Chinese
+cue words (every alternative starts with a literal character, which lets the regex engine skip
+text fast; lookarounds exclude words that merely contain a cue, like 第一性原理 or 比如), a
+loop over English words looked up in tables, and a scan for numbers, Arabic or Chinese, whose
+neighbours decide what they are (year, date, percentage, money, multiplier, rank or count).
+Nothing here loads a model or touches the network.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from workbench.domain.segment import Segment, blocks, quotations, split_clauses, split_sentences
+
+BIAS = -2.25
+DEFAULT_MIN_SCORE = 0.5
+CLAIM_TYPES: tuple[str, ...] = (
+    "fact",
+    "quantity",
+    "date",
+    "ranking",
+    "priority",
+    "attribution",
+    "prediction",
+    "opinion",
+)
+
+_CJK = "\u4e00-\u9fff"
+
+
+def _words(s: str) -> tuple[str, ...]:
+    return tuple(s.split())
+
+
+_ZH_NUMERALS = "零〇一二两三四五六七八九十百千万亿几"
+# Countries, regions and cities: general knowledge, not tied to any one article.
+_PLACES = (
+    "中国|美国|日本|韩国|英国|法国|德国|印度|俄罗斯|加拿大|澳大利亚|新加坡|欧洲|欧盟|亚洲|"
+    "非洲|硅谷|北京|上海|深圳|杭州|广州|香港|台湾|华盛顿|纽约|伦敦|东京"
+)
+# Common Chinese surnames, leaving out characters that are mostly ordinary words (于, 高, 方...).
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范廖贾夏韦付邹孟熊秦邱尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵"
+    "覃武戴莫孔汤雍"
+)
+
+# Chinese cues by feature. Each entry starts with a literal "head" that names its feature;
+# what follows the head is a lookaround, so a match never swallows a neighbouring cue.
+_ZH_CUES: dict[str, tuple[str, ...]] = {
+    "fraction": ("一半", "过半", "半数"),
+    "multiplier": ("翻番", "翻倍"),
+    "percentage": ("百分点",),
+    "date": (
+        "今年",
+        "去年",
+        "明年",
+        "前年",
+        "年底",
+        "年初",
+        "年中",
+        "上半年",
+        "下半年",
+        "春节",
+        "季度",
+        "过去(?=[一二两三四五六七八九十几0-9]+年)",
+    ),
+    "first_or_only": (
+        "首个",
+        "首款",
+        "首家",
+        "首次",
+        "首位",
+        "首创",
+        "首发",
+        "第一(?!性|次|天|时间|步|眼|手)",
+        "唯一",
+        "率先",
+        "独家",
+        "史上",
+        "创纪录",
+        "只有",
+        "仅有",
+        "除了(?=[^。]{1,30}?(?:没有|无人|都不))",
+    ),
+    "superlative": ("最(?!终|初|后|近|早期|好是|多只)(?=[\u4e00-\u9fff])",),
+    "ranking": (
+        "前(?=[一二三四五六七八九十0-9]+(?:名|位|强|大))",
+        "第(?=[二三四五六七八九十0-9]+(?:名|位|大|强))",
+        "排名",
+        "排行",
+        "位居",
+        "位列",
+        "名列",
+        "榜首",
+        "领先",
+        "落后",
+        "头部",
+        "龙头",
+        "仅次于",
+    ),
+    "attribution": (
+        "表示",
+        "认为",
+        "称(?![为之号赞呼作])",
+        "指出",
+        "透露",
+        "宣布",
+        "宣称",
+        "声称",
+        "回忆",
+        "坦言",
+        "说道",
+        "说过",
+        '说(?=[:：,，"“])',
+        "据(?!说)",
+        "根据",
+        "援引",
+        "报道",
+        "强调",
+        "承认",
+        "告诉",
+        "算了一笔账",
+    ),
+    "comparison": (
+        "比(?<![无好对]比)(?![如较例赛特喻方起拟])",
+        "超过",
+        "超越",
+        "高于",
+        "低于",
+        "多于",
+        "少于",
+        "大于",
+        "小于",
+        "不亚于",
+        "相当于",
+        "差距",
+        "只差",
+        "仅差",
+        "同比",
+        "环比",
+        "增长",
+        "下降",
+        "减少",
+        "增加",
+        "提升",
+        "降低",
+    ),
+    # Verbs that report a datable event: something happened that a record can confirm.
+    "event": (
+        "发布",
+        "推出",
+        "上线",
+        "开源",
+        "成立",
+        "创立",
+        "创办",
+        "收购",
+        "并购",
+        "融资",
+        "上市",
+        "采用",
+        "辞去",
+        "加入",
+        "担任",
+        "出任",
+        "签约",
+        "提出",
+        "推向",
+        "获得",
+        "获批",
+        "入选",
+        "当选",
+        "任命",
+        "起诉",
+        "判决",
+        "批准",
+        "通过了",
+        "决定",
+    ),
+    "opinion_cue": (
+        "应该",
+        "应当",
+        "我觉得",
+        "觉得",
+        "我认为",
+        "我相信",
+        "我们相信",
+        "希望",
+        "但愿",
+        "似乎",
+        "或许",
+        "也许",
+        "恐怕",
+        "显然",
+        "无疑",
+        "不得不说",
+        "可以说",
+        "看来",
+        "有意义",
+        "值得",
+        "必须",
+        "不要",
+        "挺好",
+        "本质上",
+    ),
+    "figurative": (
+        "恰如",
+        "犹如",
+        "仿佛",
+        "宛如",
+        "好比",
+        "就像",
+        "如同",
+        "像(?=[\u4e00-\u9fff]{1,6}?一样)",
+    ),
+    "prediction_cue": (
+        "一定会",
+        "将会",
+        "必将",
+        "即将",
+        "将要",
+        "有望",
+        "预计",
+        "预期",
+        "预测",
+        "未来",
+        "会追上",
+        "将(?=会|要|来|能|可|在|成为|通向|深入|继续|持续|进一步)",
+    ),
+}
+
+# English cues: single words, and word pairs (read across spaces and hyphens).
+_EN_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        _words(
+            "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+            "hundred hundreds thousand thousands million millions billion billions dozen dozens"
+        ),
+        "number",
+    ),
+    "percent": "percentage",
+    "half": "fraction",
+    **dict.fromkeys(
+        _words(
+            "twice triple tripled double doubled quadrupled halved twofold threefold fourfold "
+            "fivefold tenfold"
+        ),
+        "multiplier",
+    ),
+    "yesterday": "date",
+    **dict.fromkeys(
+        _words(
+            "only sole unique uniquely pioneer pioneered pioneering unprecedented world's world’s"
+        ),
+        "first_or_only",
+    ),
+    **dict.fromkeys(
+        _words(
+            "largest biggest highest lowest fastest slowest best worst oldest youngest newest "
+            "earliest strongest weakest cheapest richest longest shortest smallest greatest most "
+            "least"
+        ),
+        "superlative",
+    ),
+    **dict.fromkeys(
+        _words("ranked ranks ranking leading leader trails trail outrank outranks outranked"),
+        "ranking",
+    ),
+    **dict.fromkeys(
+        _words(
+            "said says told tells reported reports announced announces stated claimed claims "
+            "argued argues estimated estimates noted wrote added confirmed confirms disclosed "
+            "testified called recalled asked"
+        ),
+        "attribution",
+    ),
+    **dict.fromkeys(
+        _words(
+            "than versus vs rose fell grew jumped dropped surged slumped climbed declined "
+            "increased decreased exceed exceeds exceeded outpace outpaced"
+        ),
+        "comparison",
+    ),
+    **dict.fromkeys(
+        _words(
+            "launched released unveiled founded acquired raised filed signed appointed resigned "
+            "joined hired approved passed won opened introduced published awarded received shipped "
+            "installed employs sold bought listed"
+        ),
+        "event",
+    ),
+    **dict.fromkeys(
+        _words(
+            "should must perhaps maybe probably seem seems arguably clearly obviously deserve "
+            "deserves worth remarkable exciting impressive hope hopes hopefully worry worries fear "
+            "fears"
+        ),
+        "opinion_cue",
+    ),
+    **dict.fromkeys(
+        _words("will would won't won’t forecast forecasts predict predicts predicted projected"),
+        "prediction_cue",
+    ),
+}
+_FRACTION_NAMES = ("third", "thirds", "quarter", "quarters", "fifth", "fifths")
+_PLANS_TO = _words("going expect expects expected likely plan plans aim aims intend intends")
+_EN_PAIRS: dict[tuple[str, str], str] = {
+    ("per", "cent"): "percentage",
+    ("percentage", "point"): "percentage",
+    ("percentage", "points"): "percentage",
+    **{(a, b): "fraction" for a in ("one", "two", "three") for b in _FRACTION_NAMES},
+    **{
+        (a, b): "date"
+        for a in ("last", "this", "next", "a")
+        for b in ("year", "month", "week", "quarter", "decade")
+    },
+    **{(a, "quarter"): "date" for a in ("first", "second", "third", "fourth")},
+    ("record", "high"): "first_or_only",
+    ("record", "low"): "first_or_only",
+    ("record", "breaking"): "first_or_only",
+    **{(a, "largest"): "ranking" for a in ("second", "third", "fourth")},
+    ("ahead", "of"): "ranking",
+    ("market", "share"): "ranking",
+    ("according", "to"): "attribution",
+    ("compared", "with"): "comparison",
+    ("compared", "to"): "comparison",
+    ("up", "from"): "comparison",
+    ("down", "from"): "comparison",
+    ("went", "public"): "event",
+    ("ought", "to"): "opinion_cue",
+    ("i", "think"): "opinion_cue",
+    ("i", "believe"): "opinion_cue",
+    ("we", "believe"): "opinion_cue",
+    ("my", "view"): "opinion_cue",
+    ("our", "view"): "opinion_cue",
+    ("appears", "to"): "opinion_cue",
+    ("nobody", "knows"): "opinion_cue",
+    **{(a, "to"): "prediction_cue" for a in _PLANS_TO},
+}
+# "first" is a first unless it only orders things in time or in a list.
+_NOT_A_FIRST_AFTER = frozenset({"quarter", "half", "of", "thing"})
+_NOT_A_FIRST_BEFORE = frozenset({"at"})
+_MONTHS = frozenset(
+    _words("January February March April May June July August September October November December")
+)
+_MONTH_ABBR = frozenset(_words("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"))
+_WEEKDAYS = frozenset(_words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))
+_QUARTERS = frozenset({"Q1", "Q2", "Q3", "Q4"})
+_CURRENCY_CODES = frozenset(_words("USD RMB CNY EUR GBP JPY HKD"))
+# Latin words that are capitalised for reasons other than naming something.
+_NOT_NAMES = frozenset(
+    _words(
+        "I A An The This That These Those It Its He She We They You Our Their His Her My In On At "
+        "For From By With Of And But Or So If When While As After Before Since Yet AI AGI OK TV PC "
+        "CEO CTO CFO COO APP App Mr Mrs Ms Dr Prof No Yes Is Are Was Were Will What Why How Who "
+        "Where Which There Here Some Many Most All Both Each Other Others Nobody Probably Perhaps "
+        "Maybe Still However Meanwhile Also Even Only Not Then Now Today"
+    )
+)
+
+
+_CALENDAR = _MONTHS | _MONTH_ABBR | _WEEKDAYS | _QUARTERS  # dates, not names
+# Every lower-case word the English scan has a rule for; any other word is skipped at once.
+_EN_TRIGGERS = frozenset(
+    [*_EN_WORDS, *(b for _, b in _EN_PAIRS), "first", "only", "no", "top"]
+    + [w.lower() for w in (*_MONTHS, *_MONTH_ABBR, *_WEEKDAYS, *_QUARTERS, *_CURRENCY_CODES)]
+)
+
+
+def _head(entry: str) -> str:
+    m = re.match(r"[^\\\[\](){}?*+|.^$]+", entry)
+    if not m:
+        raise ValueError(f"cue {entry!r} must start with a literal")
+    return m.group()
+
+
+def _build_heads() -> dict[str, str]:
+    heads: dict[str, str] = {}
+    for feature, entries in _ZH_CUES.items():
+        for entry in entries:
+            head = _head(entry)
+            if heads.get(head, feature) != feature:
+                raise ValueError(f"cue head {head!r} belongs to two features")
+            heads[head] = feature
+    return heads
+
+
+_ZH_HEADS = _build_heads()
+_MAX_HEAD = max(map(len, _ZH_HEADS))
+_ZH_CUE = re.compile(
+    "|".join(
+        sorted(
+            (e for entries in _ZH_CUES.values() for e in entries),
+            key=lambda e: -len(_head(e)),  # the longest head wins where two start together
+        )
+    )
+)
+_EN_TOKEN = re.compile(r"[a-z][a-z0-9]*(?:['’][a-z]+)?")
+_HAS_LATIN = re.compile("[A-Za-z]")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_DAY_AFTER_MONTH = re.compile(r"\.?\s+\d")
+_NUMBER_AFTER_NO = re.compile(r"\.\s?\d")
+_NUMBER_AFTER_TOP = re.compile(r"[\s-]+(?:\d|one|two|three|four|five|ten|twenty|spot|position)")
+
+# Numbers: a run of digits or Chinese numerals; what stands around it decides its meaning.
+_NUMERAL = re.compile(f"[0-9{_ZH_NUMERALS}][0-9.,{_ZH_NUMERALS}]*")
+_CURRENCY_AFTER = re.compile(
+    r"\s*(?:万|亿|千|百万|千万|million|billion|trillion)?\s*"
+    r"(?:美元|美金|元|人民币|欧元|英镑|日元|港元|港币|块钱|dollars|euros|pounds|yuan|yen)"
+)
+_PERCENT_AFTER = re.compile(r"\s?(?:[%％]|percent\b|per cent\b)")
+_MULTIPLIER_AFTER = re.compile(r"\s?(?:倍|[x×](?![A-Za-z0-9])|-fold\b)")
+_DATE_AFTER = re.compile(r"(?:年|个月|天|周|星期)(?:前|以来)")
+_MONTH_AFTER = re.compile(r"\s?月")
+_DAY_AFTER = re.compile(r"\s?[日号](?![本语])")
+# Measure words that make a run of Chinese numerals a count (三场, 两个月, 四家) rather than part
+# of a word (一定, 万物, 三线并行). 年 is left to the date cues so one phrase is not counted twice.
+_ZH_UNIT_AFTER = re.compile(
+    "个|家|次|场|岁|位|名|人|款|项|种|条|轮|小时|分钟|秒|周|天|日|届|代|成|元|米|公里|吨|台|辆"
+    "|座|所|例|件|篇|章|页|层|点"
+)
+_ZH_MONTHS = frozenset("一二三四五六七八九十") | {"十一", "十二"}
+
+# Named things in Chinese: a known place, an organisation suffix, a title before a name, an
+# honorific after one. The Python around each match decides what was named.
+_ZH_ENTITY = re.compile(
+    _PLACES + "|公司|集团|大学|学院|银行|研究院|研究所|实验室|委员会|交易所|基金会|科技"
+    "|联合创始人|创始人|CEO|董事长|总裁|总经理|首席|教授|主席|部长|总理|总统|发言人"
+    "|博士|先生|女士|院士"
+)
+_PLACE_SET = frozenset(_PLACES.split("|"))
+_ORG_SUFFIXES = frozenset(
+    _words("公司 集团 大学 学院 银行 研究院 研究所 实验室 委员会 交易所 基金会 科技")
+)
+_HONORIFICS = frozenset(_words("博士 先生 女士 院士"))
+# A place used as an adjective for a whole class (美国企业, 中国创业者) names nothing specific.
+_GENERIC_AFTER_PLACE = re.compile("企业|公司|同行|科技|技术|创业|人|用户|市场")
+# Words before an organisation suffix that make it generic (创业公司, 技术公司, 中国公司).
+_GENERIC_ORG = frozenset(
+    _words("创业 技术 核心 中国 美国 一家 这家 那家 该家 大型 小型 上市 科技 互联 网络 国有 民营")
+)
+_NAME = rf"[{_SURNAMES}][{_CJK}]{{1,2}}"
+_NAME_AFTER_TITLE = re.compile(
+    rf"(?:[{_CJK}]{{1,4}}官)?({_NAME})(?=[^{_CJK}]|的|在|和|与|表示|说|认为|$)"
+)
+_SURNAME_AFTER_TITLE = re.compile(rf"(?:[{_CJK}]{{1,4}}官)?[{_SURNAMES}][{_CJK}]{{1,2}}")
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[-.&][A-Za-z0-9]+)*")
+
+# Chinese personal names have no capital letters to give them away. A name is recognised where
+# the text marks it as one: after a title (创始人闫俊杰), before a verb of speech or belief
+# (闫俊杰表示, 闫俊杰自信地表示), as the other side of an interview (与罗永浩的对谈), or as a
+# familiar form (老罗). `find_candidates` collects them over the whole document, so a name
+# introduced once is recognised in every later sentence.
+_TITLES = (
+    "联合创始人|创始人|CEO|CTO|董事长|总裁|总经理|首席|教授|主席|部长|总理|总统|发言人|记者|主持人"
+)
+_SPEECH = "表示|认为|指出|坦言|透露|回忆|相信|坚信|强调|称"
+_MEETING = "采访|对谈|访谈|交流|对话|描绘"
+_NAME_TRIGGER = re.compile(f"{_TITLES}|{_SPEECH}|{_MEETING}|老(?=[{_SURNAMES}])")
+_TITLE_SET = frozenset(_TITLES.split("|"))
+_SPEECH_SET = frozenset(_SPEECH.split("|"))
+_NAME_BEFORE_SPEECH = re.compile(rf"({_NAME})(?:[{_CJK}]{{1,3}}地)?$")
+_NAME_BEFORE_MEETING = re.compile(rf"(?:与|和|跟|向)({_NAME})的?$")
+_FAMILIAR_NAME = re.compile(rf"老[{_SURNAMES}](?=的|说|算|在|和|与|跟)")
+_LOOKBACK = 8
+
+# Verbs of saying that attribute a quotation to someone in its paragraph.
+_SPEECH_VERB = re.compile(
+    "表示|认为|称|指出|透露|宣布|回忆|坦言|说|道|问|强调|承认|告诉|算了一笔账|盘点|描绘"
+    "|said|says|told|tells|according to|reported|announced|stated|claimed|argued|noted|wrote"
+    "|added|confirmed|recalled|asked|called"
+)
+# A quotation is speech, not a scare quote, if it is long or has punctuation of its own.
+_SPEECH_MIN = 8
+_SPEECH_PUNCT = frozenset("，,。！？!?;；:：")
+
+_QUESTION_END = re.compile(r"吗[。!！]?$")
+# A unit that ends without any of these, is short and has no comma reads as a heading.
+_ENDS_PUNCT = frozenset("。｡！？!?.．…;；:：,，、—\"”’'」』)）")
+_CLAUSE_PUNCT = re.compile("[,，;；]")
+_LIST_MARKER = re.compile(
+    r"\s*(?:[-*•·‣▪]\s+|\d{1,3}[.)]\s+|\d{1,3}、|[(（][0-9一二三四五六七八九十]{1,3}[)）]\s*)"
+)
+_CONTENT = re.compile(rf"[\w{_CJK}]")
+_MIN_CONTENT = 6
+_SHORT_LEN = 24
+_HEADING_MAX = 40
+_MIN_CLAUSE = 8
+
+
+class _Spans:
+    """Sorted, disjoint intervals, for asking "is this position inside?" by bisection."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(spans):
+            if self.ends and a <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], b)
+            else:
+                self.starts.append(a)
+                self.ends.append(b)
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        i = bisect_right(self.ends, start)
+        out: list[tuple[int, int]] = []
+        while i < len(self.starts) and self.starts[i] < end:
+            out.append((self.starts[i], self.ends[i]))
+            i += 1
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """What the features look at: the text, where each cue was found in it, the names in it,
+    the stretches inside any quotation marks, and those inside attributed quotations (offsets
+    into the text)."""
+
+    text: str
+    hits: dict[str, list[int]]
+    entities: frozenset[str]
+    quoted: _Spans
+    spoken: _Spans
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    """A named sign of (or against) check-worthiness, with its weight in the score. Without a
+    `test`, the feature fires when the scan found its cue (`name in unit.hits`)."""
+
+    name: str
+    weight: float
+    test: Callable[[Unit], bool] | None = None
+
+    def fires(self, unit: Unit) -> bool:
+        return self.name in unit.hits if self.test is None else self.test(unit)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span worth checking: `text` is exactly `document[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+    score: float
+    reasons: tuple[str, ...]
+    suggested_type: str
+
+
+def _cue(name: str, *, quoted: bool) -> Callable[[Unit], bool]:
+    """A cue in the author's voice (outside all quotation marks), or, with `quoted`, one inside
+    an attributed quotation."""
+
+    def fires(unit: Unit) -> bool:
+        if quoted:
+            return any(at in unit.spoken for at in unit.hits.get(name, ()))
+        return any(at not in unit.quoted for at in unit.hits.get(name, ()))
+
+    return fires
+
+
+def _heading(unit: Unit) -> bool:
+    s = unit.text
+    return s[-1] not in _ENDS_PUNCT and len(s) <= _HEADING_MAX and not _CLAUSE_PUNCT.search(s)
+
+
+def _too_short(unit: Unit) -> bool:
+    s = unit.text
+    # Only a short unit can have too few letters; counting them in a long one is wasted work.
+    return len(s) < _SHORT_LEN and len(_CONTENT.findall(s)) < _MIN_CONTENT
+
+
+def _question(unit: Unit) -> bool:
+    s = unit.text
+    return "?" in s or "？" in s or _QUESTION_END.search(s) is not None
+
+
+FEATURES: tuple[Feature, ...] = (
+    Feature("number", 1.6),
+    Feature("money", 1.0),
+    Feature("percentage", 1.0),
+    Feature("fraction", 1.0),
+    Feature("multiplier", 1.0),
+    Feature("year", 1.4),
+    Feature("date", 0.9),
+    Feature("first_or_only", 1.8),
+    Feature("superlative", 0.8),
+    Feature("ranking", 1.5),
+    Feature("named_entity", 0.9, lambda u: bool(u.entities)),
+    Feature("several_entities", 0.5, lambda u: len(u.entities) >= 2),
+    Feature("attribution", 0.6),
+    Feature("attributed_quote", 1.6, lambda u: bool(u.spoken)),
+    Feature("comparison", 0.7),
+    Feature("event", 1.4),
+    Feature("opinion_cue", -1.3, _cue("opinion_cue", quoted=False)),
+    Feature("quoted_opinion", 0.0, _cue("opinion_cue", quoted=True)),
+    Feature("figurative", -1.0, _cue("figurative", quoted=False)),
+    Feature("prediction_cue", -1.5, _cue("prediction_cue", quoted=False)),
+    Feature("quoted_prediction", 0.0, _cue("prediction_cue", quoted=True)),
+    Feature("question", -1.8, _question),
+    Feature("heading", -2.5, _heading),
+    Feature("too_short", -3.0, _too_short),
+)
+FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
+
+_QUANTITY = frozenset({"number", "money", "percentage", "fraction", "multiplier"})
+_TIME = frozenset({"year", "date"})
+_HARD = _QUANTITY | _TIME | {"first_or_only", "ranking"}
+
+
+def score_text(
+    s: str,
+    *,
+    names: frozenset[str] | None = None,
+    quotes: Sequence[tuple[int, int, bool]] | None = None,
+) -> tuple[float, tuple[str, ...], str]:
+    """Score one sentence or clause: (score in [0, 1], reasons, suggested claim type).
+
+    On its own, `s` is its only context: the Chinese names and the attributed quotations are
+    those that `s` itself shows. `find_candidates` passes what it learnt from the whole
+    document: `names` (see `harvest_names`) and `quotes`, the quotations that overlap `s` as
+    (start, end, attributed) with offsets into `s`.
+    """
+    marker = _LIST_MARKER.match(s)
+    lead = marker.end() if marker else 0
+    lead += len(s[lead:]) - len(s[lead:].lstrip())
+    body = s[lead:].rstrip()
+    if not body:
+        return _squash(BIAS + _TOO_SHORT), ("too_short",), "fact"
+    known = harvest_names(body) if names is None else names
+    found = _quotes_in(body, known) if quotes is None else _shift(quotes, lead, len(body))
+    # Without a letter or a digit there is no cue to scan for and no name to find.
+    wordy = _CONTENT.search(body) is not None
+    unit = Unit(
+        body,
+        _scan(body) if wordy else {},
+        _entities(body, known) if wordy else frozenset(),
+        _Spans((a, b) for a, b, _ in found),
+        _Spans((a, b) for a, b, spoken in found if spoken),
+    )
+    hits = unit.hits
+    fired = [f for f in FEATURES if (f.name in hits if f.test is None else f.test(unit))]
+    reasons = tuple(f.name for f in fired)
+    return _squash(BIAS + sum(f.weight for f in fired)), reasons, _suggest_type(frozenset(reasons))
+
+
+_WEIGHTS = {f.name: f.weight for f in FEATURES}
+_TOO_SHORT = _WEIGHTS["too_short"]
+
+
+def _squash(x: float) -> float:
+    return round(1.0 / (1.0 + math.exp(-x)), 3)
+
+
+def _shift(
+    quotes: Sequence[tuple[int, int, bool]], lead: int, size: int
+) -> tuple[tuple[int, int, bool], ...]:
+    clipped = ((max(a - lead, 0), min(b - lead, size), t) for a, b, t in quotes)
+    return tuple((a, b, t) for a, b, t in clipped if a < b)
+
+
+def _suggest_type(r: frozenset[str]) -> str:
+    """The kind of claim, by the strongest evidence. A prediction cue wins over everything (a
+    forecast with a number in it is still a forecast); an opinion cue wins unless the unit
+    also holds a number, a date, a first or a rank that can be checked regardless; an opinion
+    in an attributed quotation is an attribution claim: what is checked is that it was said."""
+    if r & {"prediction_cue", "quoted_prediction"}:
+        return "prediction"
+    if r & {"opinion_cue", "question", "figurative"} and not r & _HARD:
+        return "opinion"
+    if "quoted_opinion" in r and not r & _HARD:
+        return "attribution"
+    if "first_or_only" in r or ("superlative" in r and not r & _QUANTITY):
+        return "priority"
+    if "ranking" in r:
+        return "ranking"
+    if r & _QUANTITY:
+        return "quantity"
+    if r & _TIME:
+        return "date"
+    if r & {"attribution", "attributed_quote"}:
+        return "attribution"
+    return "fact"
+
+
+# ---- finding cues -----------------------------------------------------------------------
+
+
+def _scan(s: str) -> dict[str, list[int]]:
+    """Where each lexical cue occurs in `s`, by feature name."""
+    hits: dict[str, list[int]] = {}
+    for m in _ZH_CUE.finditer(s):
+        text = m.group()
+        for k in range(min(len(text), _MAX_HEAD), 0, -1):
+            feature = _ZH_HEADS.get(text[:k])
+            if feature:
+                hits.setdefault(feature, []).append(m.start())
+                break
+    if _HAS_LATIN.search(s):
+        _scan_english(s, hits)
+    for m in _NUMERAL.finditer(s):
+        _classify_number(s, m.start(), m.end(), hits)
+    return hits
+
+
+def _scan_english(s: str, hits: dict[str, list[int]]) -> None:
+    low = s.translate(_ASCII_LOWER)  # same length as `s`, so offsets carry over
+    tokens = _EN_TOKEN.findall(low)
+    at = 0
+    for i, word in enumerate(tokens):
+        start = low.index(word, at)
+        end = at = start + len(word)
+        if word not in _EN_TRIGGERS:
+            continue  # most words: one set lookup and on to the next
+        prev = tokens[i - 1] if i else ""
+        original = s[start:end]
+        feature = _EN_PAIRS.get((prev, word)) if prev else None
+        if feature is None:
+            feature = _EN_WORDS.get(word)
+        if word == "first":
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if nxt not in _NOT_A_FIRST_AFTER and prev not in _NOT_A_FIRST_BEFORE:
+                feature = "first_or_only"
+        elif word == "only" and prev == "not":
+            feature = None
+        elif _is_english_date(original, s, end):
+            feature = "date"
+        elif original in _CURRENCY_CODES:
+            feature = "money"
+        elif (original == "No" and _NUMBER_AFTER_NO.match(s, end)) or (
+            word == "top" and _NUMBER_AFTER_TOP.match(low, end)
+        ):
+            feature = "ranking"
+        if feature:
+            hits.setdefault(feature, []).append(start)
+
+
+def _is_english_date(word: str, s: str, end: int) -> bool:
+    """A capitalised month or weekday (May the month, not may the verb), a quarter (Q3), or an
+    abbreviated month before a day (Feb. 12)."""
+    if word in _MONTHS or word in _WEEKDAYS or word in _QUARTERS:
+        return True
+    return word in _MONTH_ABBR and _DAY_AFTER_MONTH.match(s, end) is not None
+
+
+def _classify_number(s: str, start: int, end: int, hits: dict[str, list[int]]) -> None:
+    """Decide what the run of numerals `s[start:end]` is, from its neighbours."""
+    while end > start and s[end - 1] in ".,":
+        end -= 1
+    token = s[start:end]
+    before = s[start - 1] if start else " "
+    found: list[str] = []
+    if token[0].isdigit():
+        # Digits glued to Latin letters are names (M2, GPT-4), as is a version after an
+        # acronym (AI 1.0).
+        if before.isascii() and (before.isalpha() or before in "-_."):
+            return
+        if start >= 2 and before == " " and s[start - 2].isupper() and s[start - 2].isascii():
+            return
+        digits = token.replace(",", "")
+        if before in "$€£¥" or _CURRENCY_AFTER.match(s, end):
+            found += ["money", "number"]
+        if _PERCENT_AFTER.match(s, end):
+            found += ["percentage", "number"]
+        elif s.startswith("/", end) and s[end + 1 : end + 2].isdigit():
+            found += ["fraction", "number"]
+        elif _MULTIPLIER_AFTER.match(s, end):
+            found += ["multiplier", "number"]
+        elif s.startswith("强", end):
+            found += ["ranking", "number"]
+        elif _is_year(s, digits, end):
+            found.append("year")
+        elif _is_arabic_date(s, digits, end):
+            found.append("date")
+        elif not found:
+            found.append("number")
+    else:
+        if token == "百" and s.startswith("分之", end):
+            found.append("percentage")
+        elif s.startswith("分之", end):
+            found.append("fraction")
+        elif s.startswith("倍", end):
+            found += ["multiplier", "number"]
+        elif _DATE_AFTER.match(s, end) or (s.startswith("月", end) and token in _ZH_MONTHS):
+            found.append("date")
+        elif token.strip("一"):  # 一个, 一种 are articles, not counts
+            if _CURRENCY_AFTER.match(s, end):
+                found += ["money", "number"]
+            elif s.startswith("强", end):
+                found += ["ranking", "number"]
+            elif (token[-1] in "万亿" and len(token) > 1) or _ZH_UNIT_AFTER.match(s, end):
+                found.append("number")
+    for feature in found:
+        hits.setdefault(feature, []).append(start)
+
+
+def _is_arabic_date(s: str, digits: str, end: int) -> bool:
+    """6月, 15日, 3年前: a month, a day of the month, or a time counted back from now."""
+    if _DATE_AFTER.match(s, end):
+        return True
+    if not digits.isdigit():
+        return False
+    if _MONTH_AFTER.match(s, end):
+        return 1 <= int(digits) <= 12
+    return _DAY_AFTER.match(s, end) is not None and 1 <= int(digits) <= 31
+
+
+def _is_year(s: str, digits: str, end: int) -> bool:
+    if len(digits) != 4 or not digits.isdigit() or not 1800 <= int(digits) <= 2099:
+        return False
+    after = s[end : end + 1]
+    return not after or after in "年s" or not (after.isalnum() or after in "%％")
+
+
+# ---- names ------------------------------------------------------------------------------
+
+
+def harvest_names(text: str) -> frozenset[str]:
+    """Chinese personal names that `text` marks as names somewhere (see `_NAME_TRIGGER`)."""
+    names: set[str] = set()
+    for m in _NAME_TRIGGER.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        found: re.Match[str] | None
+        if word == "老":
+            found = _FAMILIAR_NAME.match(text, start)
+            if found:
+                names.add(found.group())
+            continue
+        if word in _TITLE_SET:
+            found = _NAME_AFTER_TITLE.match(text, end)
+        elif word in _SPEECH_SET:
+            found = _NAME_BEFORE_SPEECH.search(text, max(0, start - _LOOKBACK), start)
+        else:
+            found = _NAME_BEFORE_MEETING.search(text, max(0, start - _LOOKBACK), start)
+        if found:
+            names.add(found.group(1))
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=8)
+def _names_pattern(names: frozenset[str]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+
+def _entities(s: str, names: frozenset[str]) -> frozenset[str]:
+    """Names of people, organisations, places and products in `s`."""
+    found: set[str] = set()
+    for m in _ZH_ENTITY.finditer(s):
+        word, start, end = m.group(), m.start(), m.end()
+        if word in _PLACE_SET:
+            if not _GENERIC_AFTER_PLACE.match(s, end):
+                found.add(word)
+        elif word in _ORG_SUFFIXES:
+            modifier = s[max(0, start - 2) : start]
+            # 商汤科技 is a company, 中国科技企业 is not: 科技 names one only at a word's end.
+            glued = word == "科技" and end < len(s) and _is_cjk(s[end])
+            specific = len(modifier) == 2 and _all_cjk(modifier) and modifier not in _GENERIC_ORG
+            if specific and not glued:
+                found.add(s[max(0, start - 4) : end])
+        elif word in _HONORIFICS:
+            for size in (3, 2):
+                name = s[max(0, start - size) : start]
+                if len(name) == size and name[0] in _SURNAMES and _all_cjk(name):
+                    found.add(name)
+                    break
+        else:
+            # A title followed by a surname: enough to know someone is named, even where the
+            # name's length is unclear (harvest_names is stricter, it reuses the names).
+            title = _SURNAME_AFTER_TITLE.match(s, end)
+            if title:
+                found.add(title.group())
+    pattern = _names_pattern(names)
+    if pattern is not None:
+        found.update(m.group() for m in pattern.finditer(s))
+    first = True
+    for m in _LATIN_NAME.finditer(s):
+        word = m.group().rstrip(".")
+        # The first word of an English sentence is capitalised anyway: there only a word with a
+        # second capital (MiniMax, OpenAI, CLIP) counts as a name.
+        opening = first and not s[: m.start()].strip(" \"“'‘(（")
+        first = False
+        if word in _NOT_NAMES or word in _CALENDAR or len(word) < 2:
+            continue
+        if opening and not any(c.isupper() for c in word[1:]):
+            continue
+        found.add(word)
+    return frozenset(found)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _all_cjk(s: str) -> bool:
+    return all(_is_cjk(c) for c in s)
+
+
+# ---- quotations -------------------------------------------------------------------------
+
+
+def _is_speech(text: str, q: Segment) -> bool:
+    inner = text[q.start + 1 : q.end - 1]
+    return len(inner) >= _SPEECH_MIN or any(c in _SPEECH_PUNCT for c in inner)
+
+
+def _quotes_in(text: str, names: frozenset[str]) -> tuple[tuple[int, int, bool], ...]:
+    """The quotations of `text` as (start, end, attributed). A quotation is attributed when it
+    is speech (not a scare-quoted word or two) and its paragraph names a speaker or has a verb
+    of saying outside every quotation."""
+    names_rx = _names_pattern(names)
+    quotes = quotations(text)
+    out: list[tuple[int, int, bool]] = []
+    at = 0
+    for block in blocks(text):
+        inside: list[Segment] = []
+        while at < len(quotes) and quotes[at].start < block.end:
+            if quotes[at].start >= block.start:
+                inside.append(quotes[at])
+            at += 1
+        spoken = bool(inside) and _has_speaker(text, block, inside, names_rx)
+        out.extend((q.start, q.end, spoken and _is_speech(text, q)) for q in inside)
+    return tuple(out)
+
+
+def _has_speaker(
+    text: str, block: Segment, quotes: list[Segment], names_rx: re.Pattern[str] | None
+) -> bool:
+    at = block.start
+    for q in [*quotes, Segment(block.end, block.end)]:
+        if q.start > at:
+            if _SPEECH_VERB.search(text, at, q.start):
+                return True
+            if names_rx is not None and names_rx.search(text, at, q.start):
+                return True
+        at = max(at, q.end)
+    return False
+
+
+# ---- candidates -------------------------------------------------------------------------
+
+
+def candidate_units(text: str) -> list[Segment]:
+    """The units that are scored: sentences, cut at semicolons into clauses of useful length."""
+    units: list[Segment] = []
+    for sentence in split_sentences(text):
+        units.extend(_merge_short(split_clauses(text, sentence.start, sentence.end, ";；")))
+    return units
+
+
+def _merge_short(parts: list[Segment]) -> list[Segment]:
+    merged: list[Segment] = []
+    for part in parts:
+        if merged and (_short(part) or _short(merged[-1])):
+            merged[-1] = Segment(merged[-1].start, part.end)
+        else:
+            merged.append(part)
+    return merged
+
+
+def _short(seg: Segment) -> bool:
+    return seg.end - seg.start < _MIN_CLAUSE
+
+
+def find_candidates(text: str, min_score: float = DEFAULT_MIN_SCORE) -> list[Candidate]:
+    """The units (or, failing that, runs of clauses) of `text` that score at least
+    `min_score`, in document order. Names and quotations are taken from the whole document, so
+    a candidate can score higher than `score_text` of its text alone."""
+    names = harvest_names(text)
+    quotes = _quotes_in(text, names)
+    # Merged, the quotations become disjoint intervals that bisection finds in any span,
+    # however many quotations a paragraph holds.
+    scorer = _SpanScorer(
+        text,
+        names,
+        _Spans((a, b) for a, b, _ in quotes),
+        _Spans((a, b) for a, b, spoken in quotes if spoken),
+    )
+    out: list[Candidate] = []
+    for unit in candidate_units(text):
+        found = scorer.candidate(unit.start, unit.end)
+        if found.score >= min_score:
+            out.append(found)
+            continue
+        # A clause can only outscore its unit by leaving the unit's negative cues behind; if the
+        # unit's positive evidence alone falls short, no clause of it can pass.
+        if _squash(BIAS + sum(_WEIGHTS[r] for r in found.reasons if _WEIGHTS[r] > 0)) < min_score:
+            continue
+        clauses = split_clauses(text, unit.start, unit.end)
+        if len(clauses) < 2:
+            continue
+        run: list[Candidate] = []
+        for clause in [*clauses, None]:
+            part = scorer.candidate(clause.start, clause.end) if clause else None
+            if part is not None and part.score >= min_score:
+                run.append(part)
+            elif run:
+                out.extend(_join(scorer, run, min_score))
+                run = []
+    return out
+
+
+def _join(scorer: _SpanScorer, run: list[Candidate], min_score: float) -> list[Candidate]:
+    if len(run) == 1:
+        return run
+    whole = scorer.candidate(run[0].start, run[-1].end)
+    return [whole] if whole.score >= min_score else run
+
+
+@dataclass(frozen=True, slots=True)
+class _SpanScorer:
+    """Scores spans of one document with its names and its quotations."""
+
+    text: str
+    names: frozenset[str]
+    quoted: _Spans
+    spoken: _Spans
+
+    def candidate(self, start: int, end: int) -> Candidate:
+        quote = self.text[start:end]
+        local = [(a - start, b - start, False) for a, b in self.quoted.overlapping(start, end)]
+        local += [(a - start, b - start, True) for a, b in self.spoken.overlapping(start, end)]
+        score, reasons, kind = score_text(quote, names=self.names, quotes=local)
+        return Candidate(start, end, quote, score, reasons, kind)

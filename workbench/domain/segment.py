@@ -1,0 +1,421 @@
+"""Sentence and clause segmentation for mixed Chinese and English text.
+
+Offsets are `str` indices (code points), so a span can never split a surrogate pair: emoji and
+CJK Extension-B characters count as one position each, like every other character.
+
+The rules, in the order they apply:
+
+* A blank line (two newlines with only spaces between them) always ends a sentence. The text
+  between blank lines is a *block*; no state crosses a block boundary, which is what lets
+  `sentence_around` re-split one block instead of the whole document.
+* Inside a block a single newline ends a sentence too (titles, list items, poetry, Chinese
+  lines), unless it looks like a hard-wrapped English line: the next line starts with a lowercase
+  Latin letter, or the line before ends in a comma, or a long line of Latin text runs on into
+  more Latin text. A line that starts with a list marker is always a new sentence.
+* The full-width stops `。｡！？` always end a sentence. ASCII `.?!`, `…` and `．` end one only
+  when what follows looks like a new sentence: whitespace, CJK or an opening quote next, and no
+  lowercase letter or clause punctuation after that. So `3.5%`, `example.com`, `U.S. officials`,
+  `e.g. this` and `"why?" she asked` stay whole.
+* A period after a known abbreviation does not end a sentence: titles (`Dr.`, `Mr.`), `e.g.`,
+  `i.e.`, single initials. Abbreviations that often end sentences too (`U.S.`, `Inc.`, `etc.`)
+  end one only when the next word is a typical sentence opener (`The`, `It`, `But`...).
+* Closing quotes and brackets right after a stop belong to the sentence they close, and so does
+  a short Chinese attribution tag after them (`……。"他表示。` is one sentence). ASCII `"`
+  has no direction, so quotes are paired by alternation within a block, corrected by the
+  whitespace around each mark. Stops inside quotes end sentences as well: a long quotation is a
+  run of sentences, each of which may hold a claim of its own.
+* Semicolons, commas and colons never end a sentence; `split_clauses` cuts at them when a
+  caller needs smaller units.
+
+Every function here is linear in the length of the text: one regex scan for the marks that
+matter, and only bounded or non-overlapping look-arounds.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A span `text[start:end]`: non-empty, with no whitespace at either end."""
+
+    start: int
+    end: int
+
+
+# A blank line, or several: the separator between blocks.
+_SEPARATOR = re.compile(r"\n(?:[^\S\n]*\n)+")
+# Clause punctuation: commas, semicolons, colons and dashes; not 、, which separates list items.
+CLAUSE_MARKS = ",，;；:：—"
+# The only characters the block scanner stops at; everything else is skipped by the regex engine.
+_MARK = re.compile("[。｡！？!?.．…\n\"']")
+_FULL_STOPS = frozenset("。｡！？")
+_STOPS = frozenset("。｡！？!?.．…")
+_CLOSERS = frozenset("”’」』)）]】》〉»›")
+_OPENERS = frozenset("“‘「『(（[【《〈«‹\"'")
+# Punctuation that continues a sentence: a stop followed by one of these was not a full stop.
+_CONTINUERS = frozenset(",，、;；:：")
+_LIST_ITEM = re.compile(
+    r"[^\S\n]*(?:[-*•·‣▪]\s|\d{1,3}[.)]\s|\d{1,3}、|[(（][0-9一二三四五六七八九十]{1,3}[)）]"
+    r"|[一二三四五六七八九十]{1,3}、)"
+)
+# A short Chinese attribution tag after a quotation: 闫俊杰自信地表示。 It has no punctuation of
+# its own and ends in a verb of saying, so it cannot be a sentence in its own right.
+_ATTRIBUTION_TAG = re.compile(
+    r"[^\S\n]*[\u4e00-\u9fffA-Za-z·]{1,20}?"
+    r"(?:说|道|表示|称|指出|坦言|写道|问道|强调|透露|补充|介绍|回忆|承认)[。｡！？!?]"
+)
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+_SPACES = re.compile(r"\s*")
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+# Abbreviations after which a period never ends the sentence (a name follows).
+_NEVER_FINAL = _words(
+    """mr mrs ms mx dr prof sr jr st sen rep gov gen col lt sgt capt cmdr adm rev hon pres
+    supt insp messrs mme mlle vs v cf e.g i.e viz dept"""
+)
+# Abbreviations that stand before a number (No. 5, Fig. 3, ca. 1500) and are words otherwise.
+_BEFORE_NUMBER = _words("no nos vol vols fig figs p pp para sec art ch op ca approx est")
+# Abbreviations that often end a sentence as well: decided by the word that follows.
+_MAYBE_FINAL = _words(
+    """inc ltd corp co llc plc bros etc al jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun a.m p.m u.s u.k u.n e.u u.s.a d.c"""
+)
+# Words that typically open an English sentence; after `U.S.` or `Inc.` they mean a new one.
+_SENTENCE_OPENERS = _words(
+    """the a an in it its this that these those there their then they he she we i you our my
+    his her but and or so yet still however meanwhile after before as at on for from by if
+    when while although though since some many most last next other others all both each
+    no not one two three what why how who where which"""
+)
+_ABBREVIATION_SCAN = 12
+_LONG_LINE = 50
+
+
+def split_sentences(text: str) -> list[Segment]:
+    """The sentences of `text` in document order: trimmed, non-empty and non-overlapping."""
+    return _split_range(text, 0, len(text))
+
+
+def split_clauses(
+    text: str, start: int = 0, end: int | None = None, marks: str = CLAUSE_MARKS
+) -> list[Segment]:
+    """Cut `text[start:end]` after each run of `marks` (they stay with the clause they end).
+
+    Meant for one sentence at a time; the pieces are trimmed and never empty.
+    """
+    stop = len(text) if end is None else end
+    if not 0 <= start <= stop <= len(text):
+        raise ValueError(f"range {start}..{stop} is outside a text of length {len(text)}")
+    out: list[Segment] = []
+    if not marks:
+        _emit(text, start, stop, out)
+        return out
+    at = start
+    for m in _clause_pattern(marks).finditer(text, start, stop):
+        _emit(text, at, m.end(), out)
+        at = m.end()
+    _emit(text, at, stop, out)
+    return out
+
+
+@functools.lru_cache(maxsize=16)
+def _clause_pattern(marks: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(marks) + "]+")
+
+
+def sentence_around(text: str, start: int, end: int) -> Segment:
+    """The sentence, or run of sentences, that holds `text[start:end]`.
+
+    Agrees with `split_sentences` but only splits the blocks the span touches. A span that
+    touches no sentence (it lies in whitespace) is returned as it is.
+    """
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"span {start}..{end} is outside a text of length {len(text)}")
+    lo = _block_start(text, start)
+    hi = _block_end(text, end)
+    hits = [s for s in _split_range(text, lo, hi) if _touches(s, start, end)]
+    if not hits:
+        return Segment(start, end)
+    return Segment(hits[0].start, hits[-1].end)
+
+
+def blocks(text: str) -> list[Segment]:
+    """The paragraphs of `text`: the trimmed, non-empty stretches between blank lines."""
+    out: list[Segment] = []
+    at = 0
+    for m in _SEPARATOR.finditer(text):
+        _emit(text, at, m.start(), out)
+        at = m.end()
+    _emit(text, at, len(text), out)
+    return out
+
+
+_QUOTE_MARK = re.compile('["“”「」『』]')
+_OPENING = {"“": "”", "「": "」", "『": "』"}
+
+
+def quotations(text: str) -> list[Segment]:
+    """Spans of double-quoted text, quote marks included, in order of their opening marks.
+
+    Pairs never cross a blank line. ASCII `"` marks are paired like the sentence splitter pairs
+    them; typographic marks pair by kind and may nest. An unclosed quote is left out.
+    """
+    out: list[Segment] = []
+    for block in blocks(text):
+        lo, hi = block.start, block.end
+        ascii_open = -1
+        stack: list[tuple[str, int]] = []
+        for m in _QUOTE_MARK.finditer(text, lo, hi):
+            i = m.start()
+            ch = text[i]
+            if ch == '"':
+                inside = _double_quote(text, i, lo, hi, ascii_open >= 0)
+                if inside and ascii_open < 0:
+                    ascii_open = i
+                elif inside:
+                    ascii_open = i  # an unclosed quote is followed by a new opening one
+                elif ascii_open >= 0:
+                    out.append(Segment(ascii_open, i + 1))
+                    ascii_open = -1
+            elif ch in _OPENING:
+                stack.append((_OPENING[ch], i))
+            else:
+                while stack and stack[-1][0] != ch:
+                    stack.pop()  # marks left open inside this pair
+                if stack:
+                    out.append(Segment(stack.pop()[1], i + 1))
+    out.sort(key=lambda seg: seg.start)
+    return out
+
+
+def _touches(seg: Segment, start: int, end: int) -> bool:
+    if start == end:
+        return seg.start <= start < seg.end
+    return seg.start < end and start < seg.end
+
+
+def _block_start(text: str, pos: int) -> int:
+    """Where the block holding `pos` begins: just after the last blank line before it."""
+    at = pos
+    while True:
+        nl = text.rfind("\n", 0, at)
+        if nl == -1:
+            return 0
+        prev = text.rfind("\n", 0, nl)
+        if (prev != -1 and text[prev + 1 : nl].isspace()) or (prev == nl - 1 and prev != -1):
+            return nl + 1
+        at = nl
+
+
+def _block_end(text: str, pos: int) -> int:
+    m = _SEPARATOR.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _split_range(text: str, lo: int, hi: int) -> list[Segment]:
+    out: list[Segment] = []
+    at = lo
+    for m in _SEPARATOR.finditer(text, lo, hi):
+        _split_block(text, at, m.start(), out)
+        at = m.end()
+    _split_block(text, at, hi, out)
+    return out
+
+
+def _split_block(text: str, lo: int, hi: int, out: list[Segment]) -> None:
+    start = lo
+    in_double = False  # inside an ASCII "..." pair
+    in_single = False  # inside an ASCII '...' pair
+    done = lo  # marks before this were consumed while reading a run of stops
+    for m in _MARK.finditer(text, lo, hi):
+        i = m.start()
+        if i < done:
+            continue
+        ch = text[i]
+        if ch == '"':
+            in_double = _double_quote(text, i, lo, hi, in_double)
+        elif ch == "'":
+            in_single = _single_quote(text, i, lo, hi, in_single)
+        elif ch == "\n":
+            if _hard_break(text, i, lo, hi):
+                _emit(text, start, i, out)
+                start = i + 1
+                in_double = in_single = False
+        else:
+            j = i + 1
+            full = ch in _FULL_STOPS
+            while j < hi:
+                c = text[j]
+                if c in _STOPS:
+                    full = full or c in _FULL_STOPS
+                elif c in _CLOSERS:
+                    pass
+                elif c == '"' and (in_double or _before_space(text, j + 1, hi)):
+                    in_double = False
+                elif c == "'" and in_single:
+                    in_single = False
+                elif not _extends(c):
+                    break
+                j += 1
+            done = j
+            if _closes_quote(text, i, j) and _ATTRIBUTION_TAG.match(text, j, hi):
+                continue  # "……。"他说。 is one sentence: the quote and who said it
+            if full or _ends_sentence(text, i, j, lo, hi):
+                _emit(text, start, j, out)
+                start = j
+    _emit(text, start, hi, out)
+
+
+def _closes_quote(text: str, i: int, j: int) -> bool:
+    return j > i + 1 and text[j - 1] in "\"'”’」』"
+
+
+def _emit(text: str, start: int, end: int, out: list[Segment]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Segment(start, end))
+
+
+def _extends(ch: str) -> bool:
+    """A code point that belongs to the character before it, so a cut must not precede it."""
+    return (
+        unicodedata.category(ch) in ("Mn", "Me")
+        or ch in "\u200d\ufe0e\ufe0f"
+        or "\U0001f3fb" <= ch <= "\U0001f3ff"
+    )
+
+
+def _before_space(text: str, pos: int, hi: int) -> bool:
+    return pos >= hi or text[pos].isspace()
+
+
+def _double_quote(text: str, i: int, lo: int, hi: int, inside: bool) -> bool:
+    """Whether we are inside an ASCII double quote after the mark at `i`."""
+    before_space = i == lo or text[i - 1].isspace()
+    after_space = _before_space(text, i + 1, hi)
+    if inside and before_space and not after_space:
+        return True  # looks like an opening mark: the previous quote was never closed
+    if not inside and after_space and not before_space:
+        return False  # looks like a closing mark with no opening one
+    return not inside
+
+
+def _single_quote(text: str, i: int, lo: int, hi: int, inside: bool) -> bool:
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    if _is_word(before) and _is_word(after):
+        return inside  # an apostrophe: don't, world's
+    if inside:
+        return before.isspace()  # a closing mark needs something before it
+    return not after.isspace() and not _is_word(before)
+
+
+def _is_word(ch: str) -> bool:
+    """A letter or digit of an alphabetic script, where `'` is an apostrophe, not a quote."""
+    return ch.isalnum() and not _is_cjk(ch)
+
+
+def _hard_break(text: str, i: int, lo: int, hi: int) -> bool:
+    """Whether the newline at `i` ends a sentence (else it is a hard wrap inside one)."""
+    line_start = max(text.rfind("\n", lo, i) + 1, lo)
+    line = text[line_start:i].strip()
+    if not line:
+        return False
+    nxt = _SPACES.match(text, i + 1, hi)
+    after = nxt.end() if nxt else i + 1
+    if after >= hi:
+        return True
+    first = text[after]
+    if _LIST_ITEM.match(text, i + 1, hi):
+        return True
+    if first.isascii() and first.islower():
+        return False
+    last = line[-1]
+    if last in ",，、":
+        return False
+    return not (
+        len(line) >= _LONG_LINE
+        and last.isascii()
+        and last.isalnum()
+        and first.isascii()
+        and (first.isalnum() or first in "\"'(")
+    )
+
+
+def _ends_sentence(text: str, i: int, j: int, lo: int, hi: int) -> bool:
+    """Whether the run of ASCII stops `text[i:j]` (with its closers) ends a sentence."""
+    if j < hi:
+        c = text[j]
+        if not (c.isspace() or _is_cjk(c) or c in _OPENERS):
+            return False  # 3.5, U.S, example.com, a?b
+    gap = _SPACES.match(text, j, hi)
+    k = gap.end() if gap else j
+    if k >= hi:
+        return True
+    nxt = text[k]
+    if nxt in _CONTINUERS or (nxt.isalpha() and nxt.islower()):
+        return False
+    if text[i] not in ".．":
+        return True
+    return _period_ends(text, i, k, lo, hi, nxt)
+
+
+def _period_ends(text: str, i: int, k: int, lo: int, hi: int, nxt: str) -> bool:
+    """English rules for a period at `i` whose next non-space character, `nxt`, is at `k`."""
+    b = i
+    while b > lo and i - b <= _ABBREVIATION_SCAN and (_is_latin(text[b - 1]) or text[b - 1] == "."):
+        b -= 1
+    word = text[b:i].lstrip(".")
+    if i - b > _ABBREVIATION_SCAN or not word:
+        return not _is_list_number(text, i, lo)
+    lower = word.lower()
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: J. K. Rowling
+    if lower in _NEVER_FINAL or (lower in _BEFORE_NUMBER and nxt.isdigit()):
+        return False
+    if lower in _MAYBE_FINAL or "." in word:
+        if _is_cjk(nxt) or nxt in _OPENERS:
+            return True
+        follower = _NEXT_WORD.match(text, k, hi)
+        return follower is not None and follower.group(1).lower() in _SENTENCE_OPENERS
+    return True
+
+
+def _is_list_number(text: str, i: int, lo: int) -> bool:
+    """A period after a short number that is the first thing on its line: `1. First item`."""
+    b = i
+    while b > lo and i - b <= 3 and text[b - 1].isdigit():
+        b -= 1
+    if b == i or i - b > 3:
+        return False
+    while b > lo and text[b - 1] in " \t":
+        b -= 1
+    return b == lo or text[b - 1] == "\n"
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x3040 <= o <= 0x30FF  # kana
+        or 0x3400 <= o <= 0x4DBF  # Extension A
+        or 0x4E00 <= o <= 0x9FFF  # unified ideographs
+        or 0xAC00 <= o <= 0xD7AF  # hangul
+        or 0xF900 <= o <= 0xFAFF  # compatibility ideographs
+        or 0x20000 <= o <= 0x323AF  # Extensions B to H
+    )

@@ -1,0 +1,104 @@
+"""Claim discovery: check-worthy sentences of a stored document, and turning them into claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from workbench.db.models import Claim
+from workbench.domain.checkworthy import Candidate, find_candidates
+from workbench.domain.errors import InvalidInput
+from workbench.domain.status import ClaimType
+from workbench.domain.text import span_at
+from workbench.services.claims import insert_claim
+from workbench.services.context import Workbench, mutation, transaction
+from workbench.services.lookup import get_document
+from workbench.services.similar import with_similar
+from workbench.services.views import ClaimView
+
+DEFAULT_MIN_SCORE = 0.5
+
+
+def candidate_json(c: Candidate) -> dict[str, Any]:
+    return {
+        "start": c.start,
+        "end": c.end,
+        "text": c.text,
+        "score": c.score,
+        "reasons": list(c.reasons),
+        "suggested_type": c.suggested_type,
+    }
+
+
+def _check(min_score: float, limit: int | None) -> None:
+    if not 0.0 <= min_score <= 1.0:
+        raise InvalidInput(f"--min-score must be between 0 and 1 (got {min_score})")
+    if limit is not None and limit < 0:
+        raise InvalidInput("--limit must be 0 or more")
+
+
+def extract(
+    wb: Workbench,
+    document_id: int,
+    *,
+    min_score: float = DEFAULT_MIN_SCORE,
+    limit: int | None = None,
+) -> list[Candidate]:
+    """Candidates in document order (the first `limit` of them)."""
+    _check(min_score, limit)
+    with transaction(wb) as tx:
+        text = get_document(tx, document_id).text
+    return find_candidates(text, min_score)[:limit]
+
+
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    added: list[ClaimView]
+    skipped: list[Candidate]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "added": [c.to_json() for c in self.added],
+            "skipped": [candidate_json(c) for c in self.skipped],
+        }
+
+
+@mutation
+def accept_candidates(
+    wb: Workbench,
+    document_id: int,
+    *,
+    min_score: float = DEFAULT_MIN_SCORE,
+    limit: int | None = None,
+) -> Accepted:
+    """Each candidate becomes an unverified claim, unless an existing claim already covers it.
+
+    The claim text starts as the sentence itself (someone rewrites it as a normalised claim);
+    its type is the suggested one. One event per claim.
+    """
+    _check(min_score, limit)
+    with transaction(wb, write=True) as tx:
+        doc = get_document(tx, document_id)
+        candidates = find_candidates(doc.text, min_score)[:limit]
+        rows = tx.session.execute(select(Claim.start, Claim.end).where(Claim.document_id == doc.id))
+        spans = [(start, end) for start, end in rows]
+        added: list[Claim] = []
+        skipped: list[Candidate] = []
+        for cand in candidates:
+            if any(s < cand.end and cand.start < e for s, e in spans):
+                skipped.append(cand)
+                continue
+            claim = insert_claim(
+                tx,
+                doc,
+                span_at(doc.text, cand.start, cand.end),
+                cand.text,
+                speaker=None,
+                claim_type=ClaimType(cand.suggested_type),
+            )
+            added.append(claim)
+            spans.append((cand.start, cand.end))
+        ids = [c.id for c in added]
+        return Accepted([with_similar(tx, c, ids) for c in added], skipped)
