@@ -15,7 +15,6 @@ from workbench.domain.text import (
     decode_utf8,
     find_quote,
     normalise,
-    sentence_bounds,
     sha256_text,
     span_at,
 )
@@ -82,13 +81,6 @@ def test_offsets_count_code_points_with_emoji_and_extension_b() -> None:
     span = span_at(text, 1, 3)
     assert span.quote == "𠀀中"
     assert find_quote(text, "ab").start == 4
-
-
-def test_sentence_bounds_finds_the_sentence() -> None:
-    text = "第一句。第二句里有引文,还有更多!第三句。"
-    start = text.index("引文")
-    left, right = sentence_bounds(text, start, start + 2)
-    assert text[left:right] == "第二句里有引文,还有更多!"
 
 
 def test_sha256_is_of_the_utf8_bytes() -> None:

@@ -93,21 +93,3 @@ def find_quote(text: str, quote: str, occurrence: int | None = None) -> Span:
 
 def _clip(s: str, limit: int = 60) -> str:
     return s if len(s) <= limit else s[: limit - 1] + "…"
-
-
-SENTENCE_END = frozenset("。!?!?;;…\n")
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence(s) around a span, for showing a quote where it stands."""
-    left = start
-    while left > 0 and text[left - 1] not in SENTENCE_END:
-        left -= 1
-    right = end
-    while right < len(text) and text[right - 1 : right] not in SENTENCE_END:
-        right += 1
-    while left < start and text[left].isspace():
-        left += 1
-    while right > end and text[right - 1].isspace():
-        right -= 1
-    return left, right

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from workbench.db.models import Claim, Document, Event
 from workbench.domain.clock import now
 from workbench.domain.errors import InvalidInput
+from workbench.domain.segment import sentence_around
 from workbench.domain.status import (
     FINAL_STATUSES,
     ClaimType,
@@ -17,7 +18,7 @@ from workbench.domain.status import (
     parse_claim_type,
     parse_status,
 )
-from workbench.domain.text import Span, find_quote, sentence_bounds, span_at
+from workbench.domain.text import Span, find_quote, span_at
 from workbench.services.claim_updates import check_version, update_claim
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row, get_document
@@ -130,7 +131,8 @@ def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
     with transaction(wb) as tx:
         claim = get_claim_row(tx, claim_id)
         text = claim.document.text
-        left, right = sentence_bounds(text, claim.start, claim.end)
+        sentence = sentence_around(text, claim.start, claim.end)
+        left, right = sentence.start, sentence.end
         events = tx.session.scalars(
             select(Event).where(Event.claim_id == claim_id).order_by(Event.seq)
         )
