@@ -28,7 +28,7 @@ def article(tmp_path: Path, seed_article: str) -> Path:
     return p
 
 
-def test_document_and_claim_flow(cli: Run, article: Path) -> None:
+def test_document_and_claim_flow(cli: Run, article: Path, seed_article: str) -> None:
     r = cli("doc", "add", str(article), "--title", "MiniMax profile", "--lang", "zh", "--json")
     assert r.code == 0, r.err
     doc = json.loads(r.out)
@@ -43,9 +43,14 @@ def test_document_and_claim_flow(cli: Run, article: Path) -> None:
         "length",
         "created_at",
     }
+    assert doc["created"] is True
     r = cli("doc", "add", str(article), "--json")
     assert r.code == 0 and json.loads(r.out)["id"] == doc["id"]
-    assert "already stored" in r.err
+    assert json.loads(r.out)["created"] is False
+    r = cli("doc", "add", str(article))
+    assert f"already stored as document #{doc['id']}" in r.out
+    r = cli("doc", "text", str(doc["id"]))
+    assert r.out == seed_article
 
     r = cli(
         "claim",
@@ -199,3 +204,30 @@ def test_db_status_and_upgrade(cli: Run, tmp_path: Path) -> None:
     r = cli("--db", str(fresh), "db", "status", "--json")
     status = json.loads(r.out)
     assert status["up_to_date"] and status["current"] == status["head"]
+
+
+def test_new_user_rough_edges(cli: Run, tmp_path: Path) -> None:
+    cli("doc", "add", "-", input="甲说。")
+    cli("claim", "add", "1", "--text", "A said", "--quote", "甲说")
+    bad = b"caf\xe9".decode("utf-8", "surrogateescape")
+    one_line_error(cli("note", "add", "1", bad), 1, "not valid UTF-8")
+    one_line_error(cli("--as", " ", "note", "add", "1", "x"), 1, "--as needs a name")
+    r = cli("claim", "status", "1", "opinion", "--note", "-", input="A judgement, read from stdin")
+    assert r.code == 0, r.err
+    notes = json.loads(cli("note", "list", "1", "--json").out)
+    assert notes[-1]["body"] == "A judgement, read from stdin"
+    archived = tmp_path / "page.html"
+    archived.write_bytes(b"<p>source</p>")
+    ev = json.loads(
+        cli("evidence", "add", "1", "--file", str(archived), "--stance", "context", "--json").out
+    )
+    r = cli("evidence", "get", str(ev["id"]), "-o", "-")
+    assert r.code == 0 and r.out == "<p>source</p>"
+    one_line_error(
+        cli("evidence", "get", str(ev["id"]), "-o", str(tmp_path / "missing" / "x.html")),
+        1,
+        "No such file or directory",
+    )
+    one_line_error(cli("claim", "list", "--doc", "99"), 1, "no document #99")
+    r = cli("claim", "list", "--json", env={"TERM": "dumb"})
+    assert r.code == 0 and "\x1b[" not in r.out

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 HEAVY = ("sqlalchemy", "alembic", "pydantic")
 
@@ -44,16 +45,39 @@ def test_command_on_current_database_does_not_import_alembic(db_url: str) -> Non
     assert "alembic" not in loaded
 
 
-def test_first_use_migrates(tmp_path: object) -> None:
-    import pathlib
-
-    db = pathlib.Path(str(tmp_path)) / "fresh.db"
-    proc = subprocess.run(
-        [sys.executable, "-m", "workbench", "--db", str(db), "doc", "list", "--json"],
+def _workbench(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "workbench", *args],
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=60,
     )
+
+
+def test_first_write_creates_and_migrates_but_a_read_refuses(tmp_path: Path) -> None:
+    db = tmp_path / "fresh.db"
+    proc = _workbench("--db", str(db), "doc", "list", "--json")
+    assert proc.returncode == 1 and "no database at" in proc.stderr
+    assert not db.exists(), "a read in the wrong folder must not create an empty database"
+    proc = _workbench("--db", str(db), "doc", "add", "-", stdin="第一篇。")
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout) == []
-    assert db.exists()
+    proc = _workbench("--db", str(db), "doc", "list", "--json")
+    assert [d["id"] for d in json.loads(proc.stdout)] == [1]
+
+
+def test_not_a_database_is_one_line(tmp_path: Path) -> None:
+    fake = tmp_path / "fake.db"
+    fake.write_text("not sqlite")
+    for args in (["claim", "list"], ["db", "status"], ["db", "upgrade"]):
+        proc = _workbench("--db", str(fake), *args)
+        assert proc.returncode == 1, (args, proc.stderr)
+        assert proc.stderr.startswith("error: cannot open database") and "Traceback" not in (
+            proc.stderr
+        )
+
+
+def test_no_subcommand_shows_help() -> None:
+    for args in ([], ["claim"]):
+        proc = _workbench(*args)
+        assert proc.returncode == 0 and "Usage:" in proc.stdout and proc.stderr == ""

@@ -115,7 +115,8 @@ def test_list_filters(wb: Workbench, doc_id: int) -> None:
     assert [x.id for x in list_claims(wb, ClaimFilter(speaker="Yan Junjie"))] == [c]
     assert [x.id for x in list_claims(wb, ClaimFilter(claim_type="date"))] == [a]
     assert [x.id for x in list_claims(wb, ClaimFilter(document_id=doc_id, limit=2))] == [a, b]
-    assert list_claims(wb, ClaimFilter(document_id=999)) == []
+    with pytest.raises(NotFound, match="no document #999"):
+        list_claims(wb, ClaimFilter(document_id=999))
     with pytest.raises(InvalidInput, match="unknown status"):
         list_claims(wb, ClaimFilter(statuses=["done"]))
 

@@ -86,14 +86,21 @@ def test_evidence_kinds(wb: Workbench, cid: int, tmp_path: Path) -> None:
         get_evidence_file(wb, 999)
 
 
-def test_same_file_is_archived_once(
-    wb: Workbench, cid: int, tmp_path: Path, counts: Counts
+def test_same_file_is_archived_once_and_not_twice_on_one_claim(
+    wb: Workbench, claims: list[int], tmp_path: Path, counts: Counts
 ) -> None:
     f = tmp_path / "a.pdf"
     f.write_bytes(b"%PDF-1.4 same")
-    add_evidence(wb, cid, EvidenceInput(stance="supports", file=str(f)))
-    add_evidence(wb, cid, EvidenceInput(stance="context", file=str(f)))
+    add_evidence(wb, claims[0], EvidenceInput(stance="supports", file=str(f)))
+    add_evidence(wb, claims[1], EvidenceInput(stance="context", file=str(f)))
     assert counts()["blobs"] == 1 and counts()["evidence"] == 2
+    before = counts()
+    with pytest.raises(Conflict, match="already has this source as evidence"):
+        add_evidence(wb, claims[0], EvidenceInput(stance="refutes", file=str(f)))
+    add_evidence(wb, claims[2], EvidenceInput(stance="supports", url="https://a.example/x"))
+    with pytest.raises(Conflict, match="already has this source"):
+        add_evidence(wb, claims[2], EvidenceInput(stance="supports", url="https://a.example/x"))
+    assert counts()["evidence"] == before["evidence"] + 1
 
 
 @pytest.mark.parametrize(

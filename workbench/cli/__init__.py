@@ -7,7 +7,6 @@ inside their functions.
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 from typing import Any
 
@@ -84,4 +83,4 @@ def cli(ctx: click.Context, db: str | None, actor: str | None) -> None:
 def main(argv: list[str] | None = None) -> Any:
     from workbench.cli.errors import run
 
-    return run(cli, argv if argv is not None else sys.argv[1:], os.environ)
+    return run(cli, argv if argv is not None else sys.argv[1:])

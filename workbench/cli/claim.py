@@ -8,8 +8,16 @@ import click
 
 from workbench.cli.claim_desk import assign, due, priority, tag, untag
 from workbench.cli.claim_review import IF_VERSION, approve, reject
-from workbench.cli.common import workbench_from
-from workbench.cli.render import clip, emit_json, highlighted, json_option, message, table
+from workbench.cli.common import text_or_stdin, workbench_from
+from workbench.cli.render import (
+    clip,
+    emit_json,
+    highlighted,
+    json_option,
+    message,
+    show_value,
+    table,
+)
 from workbench.domain.status import CLAIM_TYPE_NAMES, PRIORITY_NAMES, STATUS_NAMES
 
 if TYPE_CHECKING:
@@ -95,7 +103,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     click.echo(f"  claim    {c.text}")
     if c.speaker:
         click.echo(f"  speaker  {c.speaker}")
-    click.echo(f"  source   document #{c.document_id}, characters {c.start}..{c.end}")
+    click.echo(f"  source   document #{c.document_id}, span [{c.start}:{c.end}]")
     click.echo("  quote    " + highlighted(d.context, at, at + len(c.quote)))
     if c.rating:
         click.echo(
@@ -116,14 +124,18 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         click.echo("evidence")
         for ev in d.evidence:
             source = ev.url or ev.citation or f"{ev.file_name} ({ev.size} bytes, {ev.sha256})"
-            click.echo(f"  #{ev.id} {ev.stance:<8} {ev.title or ''} {source}".rstrip())
+            click.echo(f"  #{ev.id:<4} {ev.stance:<8}  {source}")
+            if ev.title:
+                click.echo(f"        {ev.title}")
     if d.notes:
         click.echo("notes")
         for n in d.notes:
-            click.echo(f"  #{n.id} {n.created_at} {n.author}: {n.body}")
+            click.echo(f"  #{n.id} {n.created_at} {n.author}")
+            click.echo("      " + n.body.replace("\n", "\n      "))
     click.echo("history")
     for e in d.events:
-        click.echo(f"  {e.seq:>6} {e.at} {e.actor:<12} {e.action} {_change(e.payload)}")
+        line = f"  {e.seq:>6} {e.at} {e.actor:<12} {e.action} {_change(e.payload)}"
+        click.echo(line.rstrip())
 
 
 @claim.command("similar")
@@ -131,7 +143,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
 @click.option(
     "--min-score",
     type=click.FloatRange(0, 1),
-    default=0.6,
+    default=0.7,
     show_default=True,
     help="Least similarity (0..1) to list.",
 )
@@ -166,15 +178,20 @@ HIDDEN_FIELDS = frozenset({"version", "updated_at", "proposed_by", "proposed_not
 
 
 def _change(payload: dict[str, object]) -> str:
-    """`status: in_progress -> false; tags: [] -> ['ai']` for an update event."""
+    """What an event did, in a line: `status: in_progress -> false; note: ...`."""
     before, after = payload.get("before"), payload.get("after")
-    if not (isinstance(before, dict) and isinstance(after, dict)):
-        return ""
-    parts = [
-        f"{name}: {before.get(name)} -> {value}"
-        for name, value in after.items()
-        if name not in HIDDEN_FIELDS and before.get(name) != value
-    ]
+    parts: list[str] = []
+    if isinstance(before, dict) and isinstance(after, dict):
+        parts = [
+            f"{name}: {show_value(before.get(name))} -> {show_value(value)}"
+            for name, value in after.items()
+            if name not in HIDDEN_FIELDS and before.get(name) != value
+        ]
+    elif isinstance(after, dict) and "stance" in after:
+        source = after.get("url") or after.get("citation") or after.get("file_name")
+        parts = [f"{after['stance']}: {clip(str(source), 60)}"]
+    elif isinstance(after, dict) and "body" in after:
+        parts = [f"note: {clip(str(after['body']), 60)}"]
     note = payload.get("note")
     if isinstance(note, dict):
         parts.append(f"note: {clip(str(note.get('body', '')), 60)}")
@@ -324,7 +341,9 @@ def print_claims(claims: list[ClaimView]) -> None:
 @claim.command("status")
 @click.argument("claim_id", metavar="ID", type=int)
 @click.argument("status", metavar="STATUS", type=STATUS)
-@click.option("--note", help="The reason (required for a verdict and for reopening).")
+@click.option(
+    "--note", help="The reason (required for a verdict and for reopening); - reads stdin."
+)
 @IF_VERSION
 @json_option
 @click.pass_context
@@ -344,7 +363,11 @@ def status(
     from workbench.services.claims import set_status
 
     result = set_status(
-        workbench_from(ctx), claim_id, status, note=note, expected_version=expected_version
+        workbench_from(ctx),
+        claim_id,
+        status,
+        note=text_or_stdin(note),
+        expected_version=expected_version,
     )
     if not result.changed:
         message(f"claim #{claim_id} is already {status}; nothing changed")

@@ -18,7 +18,8 @@ def _report(claims: list[ClaimView], as_json: bool, describe: str) -> None:
         emit_json([c.to_json() for c in claims])
         return
     for c in claims:
-        click.echo(f"claim #{c.id}: {describe.format(c=c, tags=', '.join(c.tags) or '-')}")
+        tags = ", ".join(c.tags) or "none"
+        click.echo(f"claim #{c.id}: {describe.format(c=c, tags=tags, due=c.due or 'none')}")
 
 
 def _split_ids(values: tuple[str, ...], what: str) -> tuple[list[int], list[str]]:
@@ -65,7 +66,9 @@ def tag(ctx: click.Context, args: tuple[str, ...], as_json: bool) -> None:
     ids, tags = _split_ids(args, "tags")
     _need_ids(ids, "claim tag ID... TAG...")
     if not tags:
-        raise click.UsageError("name at least one tag after the IDs")
+        raise click.UsageError(
+            "name at least one tag after the IDs (words of digits only are read as IDs)"
+        )
     _report(tag_claims(workbench_from(ctx), ids, tags), as_json, "tags {tags}")
 
 
@@ -80,7 +83,9 @@ def untag(ctx: click.Context, args: tuple[str, ...], as_json: bool) -> None:
     ids, tags = _split_ids(args, "tags")
     _need_ids(ids, "claim untag ID... TAG...")
     if not tags:
-        raise click.UsageError("name at least one tag after the IDs")
+        raise click.UsageError(
+            "name at least one tag after the IDs (words of digits only are read as IDs)"
+        )
     _report(untag_claims(workbench_from(ctx), ids, tags), as_json, "tags {tags}")
 
 
@@ -113,4 +118,4 @@ def due(ctx: click.Context, args: tuple[str, ...], clear: bool, as_json: bool) -
     if clear == bool(rest) or len(rest) > 1:
         raise click.UsageError("end with one DATE (YYYY-MM-DD), or give --clear and only IDs")
     claims = set_due(workbench_from(ctx), ids, None if clear else rest[0])
-    _report(claims, as_json, "due {c.due}")
+    _report(claims, as_json, "due {due}")

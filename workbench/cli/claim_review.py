@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from workbench.cli.common import workbench_from
+from workbench.cli.common import text_or_stdin, workbench_from
 from workbench.cli.render import emit_json, json_option
 
 IF_VERSION = click.option(
@@ -17,7 +17,7 @@ IF_VERSION = click.option(
 
 @click.command("approve")
 @click.argument("claim_id", metavar="ID", type=int)
-@click.option("--note", help="Why the verdict stands (optional).")
+@click.option("--note", help="Why the verdict stands (optional); - reads stdin.")
 @IF_VERSION
 @json_option
 @click.pass_context
@@ -31,7 +31,9 @@ def approve(
     """Apply a proposed verdict; refused for the person who proposed it."""
     from workbench.services.review import approve as approve_claim
 
-    c = approve_claim(workbench_from(ctx), claim_id, note=note, expected_version=expected_version)
+    c = approve_claim(
+        workbench_from(ctx), claim_id, note=text_or_stdin(note), expected_version=expected_version
+    )
     if as_json:
         emit_json(c.to_json())
     else:
@@ -40,7 +42,9 @@ def approve(
 
 @click.command("reject")
 @click.argument("claim_id", metavar="ID", type=int)
-@click.option("--note", required=True, help="Why the proposed verdict does not stand.")
+@click.option(
+    "--note", required=True, help="Why the proposed verdict does not stand; - reads stdin."
+)
 @IF_VERSION
 @json_option
 @click.pass_context
@@ -50,7 +54,12 @@ def reject(
     """Send a proposed verdict back to in_progress."""
     from workbench.services.review import reject as reject_claim
 
-    c = reject_claim(workbench_from(ctx), claim_id, note=note, expected_version=expected_version)
+    c = reject_claim(
+        workbench_from(ctx),
+        claim_id,
+        note=text_or_stdin(note) or "",
+        expected_version=expected_version,
+    )
     if as_json:
         emit_json(c.to_json())
     else:

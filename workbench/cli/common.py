@@ -18,3 +18,10 @@ def workbench_from(ctx: click.Context) -> Workbench:
 
 
 pass_context = click.pass_context
+
+
+def text_or_stdin(value: str | None) -> str | None:
+    """`-` means: read the text from standard input (long notes, reasons written elsewhere)."""
+    import sys
+
+    return sys.stdin.read() if value == "-" else value

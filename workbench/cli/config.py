@@ -19,7 +19,7 @@ def config() -> None:
 @json_option
 @click.pass_context
 def set_(ctx: click.Context, key: str, value: str, as_json: bool) -> None:
-    """Set KEY to VALUE (e.g. `config set review.required true`)."""
+    """Set KEY to VALUE, as in `config set review.required true`."""
     from workbench.services.settings import set_config
 
     s = set_config(workbench_from(ctx), key, value)

@@ -21,7 +21,8 @@ def upgrade(ctx: click.Context) -> None:
 
     wb = workbench_from(ctx)
     upgrade_schema(wb)
-    click.echo(f"{wb.url}: at {schema_status(wb).current}")
+    s = schema_status(wb)
+    click.echo(f"{s.url}: at {s.current}")
 
 
 @db.command("status")
@@ -35,9 +36,13 @@ def status(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         emit_json(s.to_json())
         return
+    explain = {
+        "empty": "empty: not created yet (`workbench db upgrade` creates it)",
+        "current": "current",
+        "behind": "behind: run `workbench db upgrade`",
+        "newer": "newer than this workbench: upgrade the workbench, not the database",
+    }
     click.echo(f"database  {s.url}")
-    click.echo(f"schema    {s.current or '(empty: not created yet)'}")
+    click.echo(f"schema    {s.current or '-'}")
     click.echo(f"head      {s.head}")
-    click.echo(
-        f"state     {'current' if s.current == s.head else 'behind: run workbench db upgrade'}"
-    )
+    click.echo(f"state     {explain[s.state]}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.render import clip, emit_json, json_option, message, table
+from workbench.cli.render import clip, emit_json, json_option, table
 
 
 @click.group()
@@ -52,12 +52,13 @@ def add(
         language=language,
     )
     d = result.document
-    if not result.created:
-        message(f"already stored as document #{d.id} (same text); nothing added")
     if as_json:
-        emit_json(d.to_json())
+        emit_json({**d.to_json(), "created": result.created})
     elif result.created:
         click.echo(f"added document #{d.id}: {d.length} characters, sha256 {d.sha256[:12]}")
+    else:
+        # Metadata given now is not applied: the stored document is immutable.
+        click.echo(f"already stored as document #{d.id} (same text); nothing added")
 
 
 @doc.command("list")
@@ -78,6 +79,16 @@ def list_(ctx: click.Context, as_json: bool) -> None:
             for d in docs
         ],
     )
+
+
+@doc.command("text")
+@click.argument("document_id", metavar="DOC", type=int)
+@click.pass_context
+def text(ctx: click.Context, document_id: int) -> None:
+    """Print the stored text exactly (NFC, LF): the text that claim offsets count in."""
+    from workbench.services.documents import document_text
+
+    click.echo(document_text(workbench_from(ctx), document_id), nl=False)
 
 
 @doc.command("show")

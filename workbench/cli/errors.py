@@ -1,10 +1,10 @@
-"""The edge where library errors become one line on stderr and an exit code."""
+"""The edge where errors become one line on stderr and an exit code: never a traceback for
+something the user can fix (bad input, a missing file, an unreachable database)."""
 
 from __future__ import annotations
 
-import os
+import signal
 import sys
-from collections.abc import Mapping
 from typing import Any, NoReturn
 
 import click
@@ -15,34 +15,56 @@ EXIT_REFUSED = 1
 EXIT_USAGE = 2
 
 
-def fail(message: str) -> NoReturn:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(EXIT_REFUSED)
+def one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
-def run(command: click.Command, args: list[str], env: Mapping[str, str]) -> Any:
-    del env
+def fail(message: str, code: int = EXIT_REFUSED) -> NoReturn:
+    click.echo(f"error: {one_line(message)}", err=True)
+    sys.exit(code)
+
+
+def _database_error(exc: Exception) -> str | None:
+    """SQLAlchemy's errors, recognised without importing SQLAlchemy on the --help path."""
+    if type(exc).__module__.startswith("sqlalchemy"):
+        orig = getattr(exc, "orig", None)
+        return f"database error: {orig if orig is not None else exc}"
+    return None
+
+
+def run(command: click.Command, args: list[str]) -> Any:
+    if hasattr(signal, "SIGPIPE"):
+        # `workbench ... | head`: when the reader leaves, stop quietly the way cat and grep do,
+        # rather than reporting a refusal. Output is written after the commit, so nothing is
+        # left half-done.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
         return command.main(args=args, prog_name="workbench", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        # `workbench` or `workbench claim` alone: the user asked what there is.
+        click.echo(exc.ctx.get_help() if exc.ctx else exc.format_message())
+        sys.exit(0)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.Abort:
-        click.echo("aborted", err=True)
-        sys.exit(EXIT_REFUSED)
+        fail("aborted")
     except click.UsageError as exc:
         hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx is not None else ""
-        click.echo(f"error: {exc.format_message()}{hint}", err=True)
-        sys.exit(EXIT_USAGE)
+        fail(f"{exc.format_message()}{hint}", EXIT_USAGE)
     except click.ClickException as exc:
-        click.echo(f"error: {exc.format_message()}", err=True)
-        sys.exit(exc.exit_code)
+        fail(exc.format_message(), exc.exit_code)
     except WorkbenchError as exc:
         fail(str(exc))
-    except BrokenPipeError:
-        # `workbench ... | head`: the reader left; that is not our error. Point stdout at
-        # /dev/null so the interpreter's final flush does not complain either.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(0)
+    except UnicodeError:
+        fail("the input is not valid UTF-8 text (check the terminal's or the file's encoding)")
+    except OSError as exc:
+        where = f": {exc.filename}" if exc.filename else ""
+        fail(f"{exc.strerror or exc}{where}")
     except KeyboardInterrupt:
         click.echo("interrupted; nothing half-written was committed", err=True)
         sys.exit(130)
+    except Exception as exc:
+        message = _database_error(exc)
+        if message is None:
+            raise
+        fail(message)

@@ -102,15 +102,20 @@ def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     "-o",
     required=True,
     type=click.Path(dir_okay=False),
-    help="Where to write the archived file.",
+    help="Where to write the archived file (- for stdout).",
 )
 @click.pass_context
 def get(ctx: click.Context, evidence_id: int, output: str) -> None:
     """Restore an archived file byte for byte (its sha256 is checked first)."""
+    import sys
     from pathlib import Path
 
     from workbench.services.evidence import get_evidence_file
 
     ev, data = get_evidence_file(workbench_from(ctx), evidence_id)
-    Path(output).write_bytes(data)
-    message(f"wrote {len(data):,} bytes to {output} (sha256 {ev.sha256}, checked)")
+    if output == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        Path(output).write_bytes(data)
+    where = "stdout" if output == "-" else output
+    message(f"wrote {len(data):,} bytes to {where} (sha256 {ev.sha256}, checked)")

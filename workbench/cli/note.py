@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from workbench.cli.common import workbench_from
+from workbench.cli.common import text_or_stdin, workbench_from
 from workbench.cli.render import emit_json, json_option
 
 
@@ -24,8 +22,7 @@ def add(ctx: click.Context, claim_id: int, body: str, as_json: bool) -> None:
     """Add a note to a claim; - reads a long note from stdin."""
     from workbench.services.notes import add_note
 
-    text = sys.stdin.read() if body == "-" else body
-    n = add_note(workbench_from(ctx), claim_id, text)
+    n = add_note(workbench_from(ctx), claim_id, text_or_stdin(body) or "")
     if as_json:
         emit_json(n.to_json())
     else:

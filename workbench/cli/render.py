@@ -26,7 +26,7 @@ def is_terminal() -> bool:
 
 
 def use_colour() -> bool:
-    return is_terminal() and not os.environ.get("NO_COLOR")
+    return is_terminal() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def _console() -> Any:
@@ -37,13 +37,40 @@ def _console() -> Any:
     return Console(width=width, no_color=not use_colour(), highlight=False, soft_wrap=False)
 
 
+# Short columns (ids, statuses, dates) never wrap mid-word; long text columns take the rest.
+NARROW = frozenset(
+    {
+        "id",
+        "doc",
+        "status",
+        "type",
+        "pri",
+        "due",
+        "start",
+        "end",
+        "score",
+        "kind",
+        "stance",
+        "similarity",
+        "claims",
+        "lang",
+        "chars",
+        "added",
+        "value",
+    }
+)
+
+
 def table(columns: Sequence[str], rows: Iterable[Sequence[Any]], title: str | None = None) -> None:
     from rich import box
     from rich.table import Table
 
     tbl = Table(title=title, box=box.SIMPLE_HEAVY if is_terminal() else box.ASCII2)
     for name in columns:
-        tbl.add_column(name, overflow="fold")
+        if name in NARROW:
+            tbl.add_column(name, no_wrap=True)
+        else:
+            tbl.add_column(name, overflow="fold", ratio=1)
     for row in rows:
         tbl.add_row(*("" if v is None else str(v) for v in row))
     _console().print(tbl)
@@ -60,6 +87,15 @@ def highlighted(context: str, start: int, end: int) -> str:
 def clip(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def show_value(value: Any) -> str:
+    """A field's value as people read it: JSON literals, not Python reprs."""
+    if value is None:
+        return "-"
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
 
 
 def message(text: str) -> None:

@@ -7,6 +7,8 @@ import click
 from workbench.cli.common import workbench_from
 from workbench.cli.render import clip, emit_json, json_option, table
 
+OPEN = ("unverified", "in_progress", "in_review")
+
 
 @click.command()
 @json_option
@@ -25,13 +27,17 @@ def stats(ctx: click.Context, as_json: bool) -> None:
         ("by type", s.by_type),
     ):
         table([title, "claims"], list(counts.items()))
+    open_total = sum(n for status, n in s.by_status.items() if status in OPEN)
     for title, claims in (
-        ("oldest open", s.oldest_open),
-        ("open, no evidence", s.open_without_evidence),
-        ("overdue", s.overdue),
+        (f"oldest open ({len(s.oldest_open)} of {open_total})", s.oldest_open),
+        (f"open, no evidence ({len(s.open_without_evidence)})", s.open_without_evidence),
+        (f"overdue ({len(s.overdue)})", s.overdue),
     ):
         table(
-            ["id", "status", "owner", "due", "claim"],
-            [(c.id, c.status, c.assignee, c.due, clip(c.text, 60)) for c in claims],
-            title=f"{title} ({len(claims)})",
+            ["id", "status", "owner", "due", "added", "claim"],
+            [
+                (c.id, c.status, c.assignee, c.due, c.created_at[:10], clip(c.text, 60))
+                for c in claims
+            ],
+            title=title,
         )

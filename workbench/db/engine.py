@@ -18,7 +18,12 @@ def get_engine(url: str) -> Engine:
         engine = create_engine(url, poolclass=NullPool)
         sqlite.configure(engine)
     elif url.startswith("postgresql"):
-        engine = create_engine(url, pool_pre_ping=True)
+        try:
+            engine = create_engine(url, pool_pre_ping=True)
+        except ImportError:
+            raise WorkbenchError(
+                "PostgreSQL needs the psycopg driver: pip install 'claim-workbench[postgres]'"
+            ) from None
         postgresql.configure(engine)
     else:
         raise WorkbenchError(f"unsupported database URL {url!r}: use a SQLite file or PostgreSQL")

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Engine, inspect, text
 
 # The newest migration in migrations/versions. A test checks it against Alembic's own head, so
 # adding a migration without updating this line fails the suite.
@@ -11,11 +10,14 @@ HEAD_REVISION = "0003_workflow"
 
 
 def current_revision(engine: Engine) -> str | None:
-    try:
-        with engine.connect() as conn:
-            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except DBAPIError:
-        return None
+    """The schema revision, or None for a database with no schema yet.
+
+    Anything else (not a database, unreachable server) raises: it must not pass for "empty".
+    """
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def ensure_current(engine: Engine) -> None:

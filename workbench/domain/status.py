@@ -131,6 +131,12 @@ def check_transition(
         )
 
 
+def same_person(a: str | None, b: str | None) -> bool:
+    """Names as people type them: "Alice", "alice " and "ALICE" are one reviewer, so case
+    cannot be used to approve one's own verdict."""
+    return a is not None and b is not None and a.strip().casefold() == b.strip().casefold()
+
+
 def normalise_tag(tag: str) -> str:
     cleaned = " ".join(tag.split()).lower()
     if not cleaned:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import unicodedata
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from workbench.domain.errors import InvalidInput
 
@@ -66,7 +68,7 @@ def span_at(text: str, start: int, end: int) -> Span:
 
 def find_quote(text: str, quote: str, occurrence: int | None = None) -> Span:
     """Locate `quote` in `text`; ambiguous quotes need `occurrence` (1-based) to pick one."""
-    if not quote:
+    if not quote.strip():
         raise InvalidInput("the quote is empty")
     quote = normalise(quote)
     positions: list[int] = []
@@ -75,7 +77,7 @@ def find_quote(text: str, quote: str, occurrence: int | None = None) -> Span:
         positions.append(at)
         at = text.find(quote, at + 1)
     if not positions:
-        raise InvalidInput(f"quote not found in the document: {_clip(quote)!r}")
+        raise InvalidInput(f"quote not found in the document: {_clip(quote)!r}{_hint(text, quote)}")
     if occurrence is None:
         if len(positions) > 1:
             raise InvalidInput(
@@ -85,10 +87,58 @@ def find_quote(text: str, quote: str, occurrence: int | None = None) -> Span:
         occurrence = 1
     if not 1 <= occurrence <= len(positions):
         raise InvalidInput(
-            f"--occurrence {occurrence} is out of range: the quote occurs {len(positions)} time(s)"
+            f"--occurrence {occurrence} is out of range: the quote occurs {_times(len(positions))}"
         )
     start = positions[occurrence - 1]
     return span_at(text, start, start + len(quote))
+
+
+def check_http_url(url: str) -> str:
+    """An absolute http(s) URL with a host and no spaces: what a reader can open."""
+    value = url.strip()
+    parts = urlsplit(value)
+    if (
+        parts.scheme.lower() not in {"http", "https"}
+        or not parts.netloc
+        or any(ch.isspace() for ch in value)
+    ):
+        raise InvalidInput(f"{url!r} is not an http(s) URL: write it as https://host/path")
+    return value
+
+
+def size_limit(env_var: str, default_mb: float) -> int:
+    """A byte limit from an environment variable in megabytes (a positive number)."""
+    raw = os.environ.get(env_var, "").strip()
+    try:
+        mb = float(raw) if raw else default_mb
+    except ValueError:
+        mb = -1.0
+    if not mb > 0:
+        raise InvalidInput(f"{env_var}={raw!r} is not a positive number of megabytes")
+    return int(mb * 1024 * 1024)
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
+
+
+def _fold(s: str) -> str:
+    # NFKC maps full-width forms to ASCII (，→, ：→: ！→!) without changing the length of
+    # CJK text, so folded offsets still point into the original.
+    return unicodedata.normalize("NFKC", s)
+
+
+def _hint(text: str, quote: str) -> str:
+    """Where a quote that differs only in full-width/half-width forms does occur."""
+    folded_quote = _fold(quote)
+    folded_text = _fold(text)
+    if len(folded_text) != len(text):
+        return ""
+    at = folded_text.find(folded_quote)
+    if at == -1 or len(folded_quote) != len(quote):
+        return ""
+    found = text[at : at + len(quote)]
+    return f"; the text has {_clip(found)!r} at {at} (full-width/half-width forms differ)"
 
 
 def _clip(s: str, limit: int = 60) -> str:

@@ -31,6 +31,11 @@ def check_version(claim: Claim, expected: int | None) -> None:
 
 def stale(claim_id: int, expected: int, actual: int | None) -> Conflict:
     now_is = f" (it is now at version {actual})" if actual is not None else ""
+    if actual is not None and expected > actual:
+        return Conflict(
+            f"claim #{claim_id} has never been at version {expected}{now_is}; "
+            f"re-read it with `workbench claim show {claim_id}`"
+        )
     return Conflict(
         f"claim #{claim_id} was changed by someone else since version {expected}{now_is}; "
         f"re-read it with `workbench claim show {claim_id}` and try again"

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from workbench.db.models import Claim, Document, Event
 from workbench.domain.clock import now
-from workbench.domain.errors import InvalidInput
+from workbench.domain.errors import Conflict, InvalidInput
 from workbench.domain.segment import sentence_around
 from workbench.domain.status import (
     FINAL_STATUSES,
@@ -73,6 +73,16 @@ def add_claim(
     with transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
         pinned = span.resolve(doc.text)
+        twin = tx.session.scalar(
+            select(Claim.id).where(
+                Claim.document_id == doc.id,
+                Claim.start == pinned.start,
+                Claim.end == pinned.end,
+                Claim.text == claim_text,
+            )
+        )
+        if twin is not None:
+            raise Conflict(f"claim #{twin} already pins this span with this text")
         claim = insert_claim(tx, doc, pinned, claim_text, speaker=speaker, claim_type=ctype)
         return with_similar(tx, claim)
 
@@ -180,6 +190,12 @@ def set_status(
         check_version(claim, expected_version)
         current = Status(claim.status)
         if current == target:
+            if note and note.strip():
+                # The status stays, so no event; but a typed reason must not vanish silently.
+                raise InvalidInput(
+                    f"claim #{claim_id} is already {target.value}, so the note was not saved; "
+                    f"add it with `workbench note add {claim_id} TEXT`"
+                )
             return StatusChange(claim=ClaimView.of(claim), changed=False, previous=current.value)
         check_transition(current, target, note, evidence_count=len(claim.evidence))
         if target in FINAL_STATUSES and setting_value(tx, "review.required"):

@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, event, select
@@ -20,7 +21,7 @@ from workbench.db.schema import ensure_current
 from workbench.db.url import describe, resolve_url
 from workbench.domain.chain import GENESIS, canonical_json, event_hash
 from workbench.domain.clock import format_at, now
-from workbench.domain.errors import Conflict, WorkbenchError
+from workbench.domain.errors import Conflict, InvalidInput, NotFound, WorkbenchError
 
 
 def default_actor() -> str:
@@ -44,19 +45,31 @@ class Workbench:
 
     @classmethod
     def open(cls, db: str | None = None, actor: str | None = None) -> Workbench:
+        if actor is not None and not actor.strip():
+            raise InvalidInput("--as needs a name: every change is recorded under one")
         name = (actor or "").strip() or default_actor()
         return cls(url=resolve_url(db), actor=name)
 
     def engine(self, *, write: bool = False) -> Engine:
+        if not self._ready and not write and self.missing_file():
+            # A read in the wrong folder would otherwise create an empty database and show an
+            # empty board, which looks like lost work.
+            raise NotFound(
+                f"no database at {self.url.removeprefix('sqlite:///')}: run `workbench demo` or "
+                "`workbench doc add FILE` to start one, or point --db / WORKBENCH_DB at yours"
+            )
         if not self._ready:
             try:
                 ensure_current(get_engine(self.url))
-            except OperationalError as exc:
+            except DBAPIError as exc:
                 raise WorkbenchError(
                     f"cannot open database {describe(self.url)}: {exc.orig}"
                 ) from None
             self._ready = True
         return write_engine(self.url) if write else get_engine(self.url)
+
+    def missing_file(self) -> bool:
+        return self.url.startswith("sqlite:///") and not Path(self.url[10:]).exists()
 
 
 class Tx:

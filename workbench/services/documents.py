@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -12,7 +11,13 @@ from workbench.db.models import Claim, Document
 from workbench.domain.clock import now, parse_date
 from workbench.domain.errors import InvalidInput
 from workbench.domain.status import STATUS_NAMES
-from workbench.domain.text import decode_utf8, normalise, sha256_text
+from workbench.domain.text import (
+    check_http_url,
+    decode_utf8,
+    normalise,
+    sha256_text,
+    size_limit,
+)
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_document
 from workbench.services.views import Added, ClaimView, DocumentDetail, DocumentView
@@ -21,12 +26,7 @@ DEFAULT_MAX_MB = 20.0
 
 
 def max_document_bytes() -> int:
-    raw = os.environ.get("WORKBENCH_MAX_DOCUMENT_MB", "")
-    try:
-        mb = float(raw) if raw else DEFAULT_MAX_MB
-    except ValueError:
-        raise InvalidInput(f"WORKBENCH_MAX_DOCUMENT_MB={raw!r} is not a number") from None
-    return int(mb * 1024 * 1024)
+    return size_limit("WORKBENCH_MAX_DOCUMENT_MB", DEFAULT_MAX_MB)
 
 
 def read_source(path: str, max_bytes: int | None = None) -> bytes:
@@ -87,7 +87,7 @@ def add_document(
             text=text,
             sha256=digest,
             title=_clean(title),
-            url=_clean(url),
+            url=check_http_url(url) if url and url.strip() else None,
             author=_clean(author),
             published=published_date,
             language=_clean(language),

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
-import os
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
 from workbench.db.models import Blob, Evidence
 from workbench.domain.clock import now, parse_date
-from workbench.domain.errors import InvalidInput, WorkbenchError
+from workbench.domain.errors import Conflict, InvalidInput, WorkbenchError
 from workbench.domain.status import STANCES
-from workbench.services.context import Workbench, mutation, transaction
+from workbench.domain.text import check_http_url, size_limit
+from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row, get_evidence_row
 from workbench.services.views import EvidenceView
 
@@ -23,11 +22,7 @@ DEFAULT_MAX_MB = 50.0
 
 
 def max_evidence_bytes() -> int:
-    raw = os.environ.get("WORKBENCH_MAX_EVIDENCE_MB", "")
-    try:
-        return int((float(raw) if raw else DEFAULT_MAX_MB) * 1024 * 1024)
-    except ValueError:
-        raise InvalidInput(f"WORKBENCH_MAX_EVIDENCE_MB={raw!r} is not a number") from None
+    return size_limit("WORKBENCH_MAX_EVIDENCE_MB", DEFAULT_MAX_MB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +42,22 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
-def _check_url(url: str) -> str:
-    parts = urlsplit(url.strip())
-    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
-        raise InvalidInput(f"{url!r} is not an http(s) URL: write it as https://host/path")
-    return url.strip()
+def _refuse_duplicate(
+    tx: Tx, claim_id: int, *, url: str | None, sha256: str | None, citation: str | None
+) -> None:
+    """The same source twice on one claim would inflate how well supported it looks."""
+    same = (
+        Evidence.url == url
+        if url is not None
+        else Evidence.sha256 == sha256
+        if sha256 is not None
+        else Evidence.citation == citation
+    )
+    found = tx.session.scalar(
+        select(Evidence.id).where(Evidence.claim_id == claim_id, same).limit(1)
+    )
+    if found is not None:
+        raise Conflict(f"claim #{claim_id} already has this source as evidence #{found}")
 
 
 def _read_file(path: str, limit: int) -> tuple[bytes, str]:
@@ -59,6 +65,8 @@ def _read_file(path: str, limit: int) -> tuple[bytes, str]:
     if not p.is_file():
         raise InvalidInput(f"no such file: {path}" if not p.exists() else f"{path} is not a file")
     size = p.stat().st_size
+    if size == 0:
+        raise InvalidInput(f"{path} is empty: there is nothing to archive")
     if size > limit:
         raise InvalidInput(
             f"{path} is {size:,} bytes, over the {limit:,}-byte evidence limit "
@@ -77,10 +85,12 @@ def add_evidence(wb: Workbench, claim_id: int, item: EvidenceInput) -> EvidenceV
     if item.stance not in STANCES:
         raise InvalidInput(f"unknown stance {item.stance!r}; valid: {', '.join(STANCES)}")
     accessed = parse_date(item.accessed, "--accessed") if item.accessed else None
+    if accessed is not None and accessed > now().date():
+        raise InvalidInput(f"--accessed {accessed} is in the future")
     data: bytes | None = None
     media_type = file_name = url = citation = None
     if item.url is not None:
-        kind, url = "url", _check_url(item.url)
+        kind, url = "url", check_http_url(item.url)
     elif item.file is not None:
         kind = "file"
         data, media_type = _read_file(item.file, max_evidence_bytes())
@@ -92,6 +102,7 @@ def add_evidence(wb: Workbench, claim_id: int, item: EvidenceInput) -> EvidenceV
     digest = hashlib.sha256(data).hexdigest() if data is not None else None
     with transaction(wb, write=True) as tx:
         claim = get_claim_row(tx, claim_id)
+        _refuse_duplicate(tx, claim.id, url=url, sha256=digest, citation=citation)
         if data is not None and digest is not None and tx.session.get(Blob, digest) is None:
             tx.session.add(Blob(sha256=digest, size=len(data), data=data))
         ev = Evidence(

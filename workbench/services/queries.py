@@ -24,7 +24,7 @@ from workbench.domain.status import (
     parse_status,
 )
 from workbench.services.context import Workbench, transaction
-from workbench.services.lookup import MAX_ID
+from workbench.services.lookup import MAX_ID, get_document
 from workbench.services.views import ClaimView
 
 SORTS = ("id", "updated", "priority", "due")
@@ -71,7 +71,7 @@ def claim_query(flt: ClaimFilter, dialect: str) -> Select[Any]:
     if flt.assignee and flt.unassigned:
         raise InvalidInput("--assignee/--mine and --unassigned contradict each other")
     if flt.assignee:
-        q = q.where(Claim.assignee == flt.assignee)
+        q = q.where(func.lower(Claim.assignee) == flt.assignee.strip().lower())
     if flt.unassigned:
         q = q.where(Claim.assignee.is_(None))
     for t in flt.tags:
@@ -114,6 +114,8 @@ def list_claims(wb: Workbench, flt: ClaimFilter | None = None) -> list[ClaimView
     if flt.offset < 0:
         raise InvalidInput("--offset must be 0 or more")
     with transaction(wb) as tx:
+        if flt.document_id is not None:
+            get_document(tx, flt.document_id)  # a typo in --doc is an error, not "no claims"
         q = claim_query(flt, tx.session.get_bind().dialect.name)
         q = q.options(selectinload(Claim.tags), selectinload(Claim.evidence))
         if flt.limit is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workbench.domain.errors import InvalidInput
-from workbench.domain.status import Status
+from workbench.domain.status import Status, same_person
 from workbench.services.claim_updates import check_version, update_claim
 from workbench.services.context import Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row
@@ -21,7 +21,7 @@ def approve(
         check_version(claim, expected_version)
         if claim.status != Status.IN_REVIEW.value or claim.proposed_status is None:
             raise InvalidInput(f"claim #{claim_id} is not in review (it is {claim.status})")
-        if claim.proposed_by == tx.actor:
+        if same_person(claim.proposed_by, tx.actor):
             raise InvalidInput(
                 f"{tx.actor} proposed this verdict; a different reviewer must approve it"
             )

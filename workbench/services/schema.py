@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from workbench.db.engine import get_engine
 from workbench.db.schema import HEAD_REVISION, current_revision
@@ -20,26 +19,50 @@ class SchemaStatus:
     url: str
     current: str | None
     head: str
+    known: bool = True
+
+    @property
+    def state(self) -> str:
+        if self.current is None:
+            return "empty"
+        if self.current == self.head:
+            return "current"
+        return "behind" if self.known else "newer"
 
     def to_json(self) -> dict[str, Any]:
         return {
             "url": self.url,
             "current": self.current,
             "head": self.head,
+            "state": self.state,
             "up_to_date": self.current == self.head,
         }
 
 
 def schema_status(wb: Workbench) -> SchemaStatus:
     """Read-only: `db status` must not create or migrate the database it reports on."""
-    if wb.url.startswith("sqlite:///") and not Path(wb.url[len("sqlite:///") :]).exists():
+    if wb.missing_file():
         return SchemaStatus(url=wb.url, current=None, head=HEAD_REVISION)
     try:
         current = current_revision(get_engine(wb.url))
-    except OperationalError as exc:
+    except DBAPIError as exc:
         raise WorkbenchError(f"cannot open database {describe(wb.url)}: {exc.orig}") from None
-    return SchemaStatus(url=describe(wb.url), current=current, head=HEAD_REVISION)
+    known = current is None or current == HEAD_REVISION or _is_known(current)
+    return SchemaStatus(url=describe(wb.url), current=current, head=HEAD_REVISION, known=known)
+
+
+def _is_known(revision: str) -> bool:
+    """Whether this version's migrations know the revision (else the database is newer)."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    from workbench.db.migrate import alembic_config
+
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def upgrade_schema(wb: Workbench) -> None:
-    wb.engine()
+    wb.engine(write=True)

@@ -55,10 +55,14 @@ def parse_seed_file(path: Path) -> Any:
         return SeedFile.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise InvalidInput(
-            f"{path}: {where}: {first['msg']} ({exc.error_count()} problem(s) in all)"
-        ) from None
+        where = ".".join(str(p) for p in first["loc"]) or "the file"
+        more = exc.error_count() - 1
+        also = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        if first["type"] in {"model_type", "dict_type"} and not first["loc"]:
+            raise InvalidInput(
+                f"{path} is not a seed file: expected `document:` and `claims:` keys"
+            ) from None
+        raise InvalidInput(f"{path}: {where}: {first['msg']}{also}") from None
 
 
 @mutation

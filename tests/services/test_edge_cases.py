@@ -1,0 +1,119 @@
+"""Refusals found by trying the tool as a new user: each must be one clear error, no writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from workbench.domain.errors import Conflict, InvalidInput
+from workbench.services.claims import SpanRequest, add_claim, set_status
+from workbench.services.context import Workbench
+from workbench.services.documents import add_document, max_document_bytes
+from workbench.services.evidence import EvidenceInput, add_evidence, max_evidence_bytes
+from workbench.services.review import approve
+from workbench.services.settings import set_config
+
+Counts = Callable[[], dict[str, int]]
+TEXT = "2020年,当他第一次读到CLIP论文时,那种震撼感让他连续两三天无法入眠。"
+
+
+@pytest.fixture
+def cid(wb: Workbench) -> int:
+    doc = add_document(wb, TEXT.encode()).document.id
+    return add_claim(wb, doc, "read CLIP in 2020", SpanRequest(quote="2020年")).id
+
+
+def test_reviewer_identity_ignores_case(wb: Workbench, cid: int, counts: Counts) -> None:
+    set_config(wb, "review.required", "true")
+    set_status(Workbench(url=wb.url, actor="alice"), cid, "unverifiable", note="no record")
+    before = counts()
+    with pytest.raises(InvalidInput, match="different reviewer"):
+        approve(Workbench(url=wb.url, actor=" ALICE "), cid)
+    assert counts() == before
+
+
+def test_a_note_on_an_unchanged_status_is_refused_not_dropped(
+    wb: Workbench, cid: int, counts: Counts
+) -> None:
+    before = counts()
+    with pytest.raises(InvalidInput, match=r"note was not saved.*note add"):
+        set_status(wb, cid, "unverified", note="still looking")
+    assert counts() == before
+
+
+def test_the_same_claim_twice_is_a_conflict(wb: Workbench, cid: int, counts: Counts) -> None:
+    before = counts()
+    with pytest.raises(Conflict, match=f"claim #{cid} already pins this span"):
+        add_claim(wb, 1, "read CLIP in 2020", SpanRequest(quote="2020年"))
+    assert counts() == before
+    add_claim(wb, 1, "a different reading of the same words", SpanRequest(quote="2020年"))
+
+
+def test_quote_hints(wb: Workbench, cid: int) -> None:
+    with pytest.raises(InvalidInput, match="the quote is empty"):
+        add_claim(wb, 1, "x", SpanRequest(quote="  "))
+    with pytest.raises(InvalidInput, match=r"the text has '2020年,当他' at 0 \(full-width"):
+        add_claim(wb, 1, "x", SpanRequest(quote="2020年，当他"))
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        (EvidenceInput(stance="supports", url="http://exa mple.com"), "not an http"),
+        (EvidenceInput(stance="supports", url="https://"), "not an http"),
+        (
+            EvidenceInput(
+                stance="supports",
+                url="https://a.example",
+                accessed=(dt.date.today() + dt.timedelta(days=3)).isoformat(),
+            ),
+            "in the future",
+        ),
+    ],
+)
+def test_more_evidence_refusals(
+    wb: Workbench, cid: int, counts: Counts, item: EvidenceInput, message: str
+) -> None:
+    before = counts()
+    with pytest.raises(InvalidInput, match=message):
+        add_evidence(wb, cid, item)
+    assert counts() == before
+
+
+def test_empty_evidence_file(wb: Workbench, cid: int, counts: Counts, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    before = counts()
+    with pytest.raises(InvalidInput, match="empty"):
+        add_evidence(wb, cid, EvidenceInput(stance="supports", file=str(empty)))
+    assert counts() == before
+
+
+def test_document_url_is_checked(wb: Workbench, counts: Counts) -> None:
+    before = counts()
+    with pytest.raises(InvalidInput, match="not an http"):
+        add_document(wb, "正文。".encode(), url="notaurl")
+    assert counts() == before
+
+
+@pytest.mark.parametrize("raw", ["-5", "0", "lots"])
+def test_size_limits_must_be_positive(monkeypatch: pytest.MonkeyPatch, raw: str) -> None:
+    monkeypatch.setenv("WORKBENCH_MAX_EVIDENCE_MB", raw)
+    monkeypatch.setenv("WORKBENCH_MAX_DOCUMENT_MB", raw)
+    with pytest.raises(InvalidInput, match="positive number of megabytes"):
+        max_evidence_bytes()
+    with pytest.raises(InvalidInput, match="positive number of megabytes"):
+        max_document_bytes()
+
+
+def test_blank_actor_is_refused(db_url: str) -> None:
+    with pytest.raises(InvalidInput, match="--as needs a name"):
+        Workbench.open(db_url, "   ")
+
+
+def test_version_from_the_future(wb: Workbench, cid: int) -> None:
+    with pytest.raises(Conflict, match="has never been at version 9"):
+        set_status(wb, cid, "in_progress", expected_version=9)
