@@ -106,7 +106,7 @@ def test_desk_commands_and_queries(cli: Run) -> None:
     ok(cli("claim", "tag", "1", "3", "AI", "Firsts"))
     ok(cli("claim", "untag", "3", "ai"))
     ok(cli("claim", "priority", "3", "high"))
-    err_line(cli("claim", "priority", "3", "urgent"), 2, "high, normal or low")
+    err_line(cli("claim", "priority", "3", "urgent"), 2, "high, normal, low")
     ok(cli("claim", "due", "2", "2000-01-01"))
     err_line(cli("claim", "due", "2", "tomorrow"), 1, "not a date")
 

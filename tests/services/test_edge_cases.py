@@ -117,3 +117,38 @@ def test_blank_actor_is_refused(db_url: str) -> None:
 def test_version_from_the_future(wb: Workbench, cid: int) -> None:
     with pytest.raises(Conflict, match="has never been at version 9"):
         set_status(wb, cid, "in_progress", expected_version=9)
+
+
+def test_owner_filters_fold_case_beyond_ascii(wb: Workbench, cid: int) -> None:
+    from workbench.services.queries import ClaimFilter, list_claims
+    from workbench.services.workflow import assign
+
+    assign(wb, [cid], "Élise")
+    assert [c.id for c in list_claims(wb, ClaimFilter(assignee="élise"))] == [cid]
+    assert [c.id for c in list_claims(wb, ClaimFilter(assignee=" ÉLISE "))] == [cid]
+    assert list_claims(wb, ClaimFilter(assignee="Elise")) == []
+
+
+def test_markup_in_user_text_is_printed_as_text(wb: Workbench, cid: int) -> None:
+    import io
+
+    from rich.console import Console
+
+    from workbench.cli import render
+
+    buf = io.StringIO()
+    original = render._console
+    render._console = lambda: Console(file=buf, width=200)  # type: ignore[assignment]
+    try:
+        render.table(["claim"], [["[/x] and [bold]loud[/bold]"]], title="[red]t")
+    finally:
+        render._console = original  # type: ignore[assignment]
+    out = buf.getvalue()
+    assert "[/x] and [bold]loud[/bold]" in out and "[red]t" in out
+
+
+def test_claim_text_and_notes_are_stored_nfc(wb: Workbench, cid: int) -> None:
+    from workbench.services.notes import add_note
+
+    n = add_note(wb, cid, "Cafe\u0301 source")
+    assert n.body == "Café source"

@@ -67,3 +67,22 @@ def test_seed_claims_are_not_similar_to_their_siblings(wb: Workbench) -> None:
 def test_short_latin_quotes_do_not_match_by_containment() -> None:
     assert quote_similarity("MiniMax", "MiniMax经历了3到4次严重的预训练失败") < 70
     assert quote_similarity("只有四家公司", "真正能坐在大模型牌桌上的其实只有四家公司") == 100
+
+
+def test_a_short_text_inside_a_longer_one_is_not_a_perfect_match() -> None:
+    from rapidfuzz import utils
+
+    from workbench.services.similar import text_similarity
+
+    p = utils.default_process
+    assert (
+        text_similarity(p("MiniMax raised money"), p("MiniMax never raised money from Tencent"))
+        < 70
+    )
+    assert (
+        text_similarity(
+            p("Only four US firms are at the table"),
+            p("Only four US companies are really at the table"),
+        )
+        > 85
+    )

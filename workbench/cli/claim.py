@@ -18,16 +18,13 @@ from workbench.cli.render import (
     show_value,
     table,
 )
-from workbench.domain.status import CLAIM_TYPE_NAMES, PRIORITY_NAMES, STATUS_NAMES
+from workbench.domain.status import CLAIM_TYPE_NAMES, PRIORITY_NAMES, SORTS, STATUS_NAMES
 
 if TYPE_CHECKING:
     from workbench.services.views import ClaimView
 
 STATUS = click.Choice(STATUS_NAMES)
 TYPE = click.Choice(CLAIM_TYPE_NAMES)
-
-
-SORTS = ("id", "updated", "priority", "due")
 
 
 @click.group()

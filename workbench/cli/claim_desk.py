@@ -8,6 +8,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.render import emit_json, json_option
+from workbench.domain.status import PRIORITY_NAMES
 
 if TYPE_CHECKING:
     from workbench.services.views import ClaimView
@@ -22,11 +23,11 @@ def _report(claims: list[ClaimView], as_json: bool, describe: str) -> None:
         click.echo(f"claim #{c.id}: {describe.format(c=c, tags=tags, due=c.due or 'none')}")
 
 
-def _split_ids(values: tuple[str, ...], what: str) -> tuple[list[int], list[str]]:
-    """Leading whole numbers are claim IDs; the rest are `what` (tags, a level, a date)."""
+def _split_ids(values: tuple[str, ...]) -> tuple[list[int], list[str]]:
+    """Leading whole numbers are claim IDs; the rest are what the command sets."""
     ids: list[int] = []
     for i, value in enumerate(values):
-        if not value.isdigit():
+        if not (value.isascii() and value.isdigit()):
             return ids, list(values[i:])
         ids.append(int(value))
     return ids, []
@@ -55,38 +56,34 @@ def assign(
     _report(claims, as_json, "assigned to {c.assignee}" if not unassign else "unassigned")
 
 
-@click.command("tag")
-@click.argument("args", metavar="ID... TAG...", nargs=-1, required=True)
-@json_option
-@click.pass_context
-def tag(ctx: click.Context, args: tuple[str, ...], as_json: bool) -> None:
-    """Add tags to claims. Tags are trimmed and lower-cased; a tag cannot be only digits."""
-    from workbench.services.workflow import tag as tag_claims
+def _tag_command(name: str, add: bool) -> click.Command:
+    @click.command(name)
+    @click.argument("args", metavar="ID... TAG...", nargs=-1, required=True)
+    @json_option
+    @click.pass_context
+    def command(ctx: click.Context, args: tuple[str, ...], as_json: bool) -> None:
+        from workbench.services.workflow import tag as add_tags
+        from workbench.services.workflow import untag as remove_tags
 
-    ids, tags = _split_ids(args, "tags")
-    _need_ids(ids, "claim tag ID... TAG...")
-    if not tags:
-        raise click.UsageError(
-            "name at least one tag after the IDs (words of digits only are read as IDs)"
-        )
-    _report(tag_claims(workbench_from(ctx), ids, tags), as_json, "tags {tags}")
+        ids, tags = _split_ids(args)
+        _need_ids(ids, f"claim {name} ID... TAG...")
+        if not tags:
+            raise click.UsageError(
+                "name at least one tag after the IDs (words of digits only are read as IDs)"
+            )
+        change = add_tags if add else remove_tags
+        _report(change(workbench_from(ctx), ids, tags), as_json, "tags {tags}")
+
+    command.help = (
+        "Add tags to claims. Tags are trimmed and lower-cased; a tag cannot be only digits."
+        if add
+        else "Remove tags from claims."
+    )
+    return command
 
 
-@click.command("untag")
-@click.argument("args", metavar="ID... TAG...", nargs=-1, required=True)
-@json_option
-@click.pass_context
-def untag(ctx: click.Context, args: tuple[str, ...], as_json: bool) -> None:
-    """Remove tags from claims."""
-    from workbench.services.workflow import untag as untag_claims
-
-    ids, tags = _split_ids(args, "tags")
-    _need_ids(ids, "claim untag ID... TAG...")
-    if not tags:
-        raise click.UsageError(
-            "name at least one tag after the IDs (words of digits only are read as IDs)"
-        )
-    _report(untag_claims(workbench_from(ctx), ids, tags), as_json, "tags {tags}")
+tag = _tag_command("tag", add=True)
+untag = _tag_command("untag", add=False)
 
 
 @click.command("priority")
@@ -97,10 +94,10 @@ def priority(ctx: click.Context, args: tuple[str, ...], as_json: bool) -> None:
     """Set the priority of claims."""
     from workbench.services.workflow import set_priority
 
-    ids, rest = _split_ids(args, "priority")
+    ids, rest = _split_ids(args)
     _need_ids(ids, "claim priority ID... high|normal|low")
-    if len(rest) != 1 or rest[0] not in ("high", "normal", "low"):
-        raise click.UsageError("end with exactly one priority: high, normal or low")
+    if len(rest) != 1 or rest[0].lower() not in PRIORITY_NAMES:
+        raise click.UsageError(f"end with exactly one priority: {', '.join(PRIORITY_NAMES)}")
     _report(set_priority(workbench_from(ctx), ids, rest[0]), as_json, "priority {c.priority}")
 
 
@@ -113,7 +110,7 @@ def due(ctx: click.Context, args: tuple[str, ...], clear: bool, as_json: bool) -
     """Set (YYYY-MM-DD) or --clear the due date of claims."""
     from workbench.services.workflow import set_due
 
-    ids, rest = _split_ids(args, "date")
+    ids, rest = _split_ids(args)
     _need_ids(ids, "claim due ID... DATE|--clear")
     if clear == bool(rest) or len(rest) > 1:
         raise click.UsageError("end with one DATE (YYYY-MM-DD), or give --clear and only IDs")

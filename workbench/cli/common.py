@@ -17,9 +17,6 @@ def workbench_from(ctx: click.Context) -> Workbench:
     return Workbench.open(opts.get("db"), opts.get("actor"))
 
 
-pass_context = click.pass_context
-
-
 def text_or_stdin(value: str | None) -> str | None:
     """`-` means: read the text from standard input (long notes, reasons written elsewhere)."""
     import sys

@@ -6,6 +6,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.render import clip, emit_json, json_option, message, table
+from workbench.domain.status import STANCES
 
 
 @click.group()
@@ -20,7 +21,7 @@ def evidence() -> None:
 @click.option("--citation", help="A reference that is neither a URL nor a file.")
 @click.option(
     "--stance",
-    type=click.Choice(["supports", "refutes", "context"]),
+    type=click.Choice(STANCES),
     required=True,
     help="What the evidence does to the claim.",
 )

@@ -64,15 +64,20 @@ NARROW = frozenset(
 def table(columns: Sequence[str], rows: Iterable[Sequence[Any]], title: str | None = None) -> None:
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
-    tbl = Table(title=title, box=box.SIMPLE_HEAVY if is_terminal() else box.ASCII2)
+    # Cells are user text ("[bold]" in a claim is a claim, not markup): pass them as Text.
+    tbl = Table(
+        title=Text(title) if title else None,
+        box=box.SIMPLE_HEAVY if is_terminal() else box.ASCII2,
+    )
     for name in columns:
         if name in NARROW:
             tbl.add_column(name, no_wrap=True)
         else:
             tbl.add_column(name, overflow="fold", ratio=1)
     for row in rows:
-        tbl.add_row(*("" if v is None else str(v) for v in row))
+        tbl.add_row(*(Text("" if v is None else str(v)) for v in row))
     _console().print(tbl)
 
 

@@ -54,6 +54,7 @@ def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
 @click.pass_context
 def demo(ctx: click.Context, as_json: bool) -> None:
     """Load the bundled seed article into the database and print the board."""
+    from workbench.db.url import describe
     from workbench.services.board import board
     from workbench.services.seeds import load_seed
 
@@ -64,7 +65,7 @@ def demo(ctx: click.Context, as_json: bool) -> None:
         emit_json(b.to_json())
         return
     click.echo(
-        f"database: {wb.url}\ndocument #{r.document.id}: {r.document.title} "
+        f"database: {describe(wb.url)}\ndocument #{r.document.id}: {r.document.title} "
         f"({r.claims_added} claims added, {r.claims_present} already present)\n"
     )
     table(["status", "claims"], [(k, v) for k, v in b.counts.items()], title="Claims by status")

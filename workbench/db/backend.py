@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from sqlalchemy import Connection, Integer, literal_column, or_, select, table, text, union
+from sqlalchemy import Connection, or_, select, text, union
 from sqlalchemy.sql.selectable import SelectBase
 
 from workbench.db import postgresql, sqlite
@@ -16,6 +16,10 @@ def module_for(dialect_name: str) -> ModuleType:
 
 def lock_event_appends(conn: Connection) -> None:
     module_for(conn.dialect.name).lock_event_appends(conn)
+
+
+def lock_migrations(conn: Connection) -> None:
+    module_for(conn.dialect.name).lock_migrations(conn)
 
 
 def create_append_only_triggers(conn: Connection) -> None:
@@ -47,14 +51,12 @@ def search_claim_ids(dialect_name: str, query: str) -> SelectBase:
     SQLite answers from its FTS5 trigram index when the query is long enough for trigrams; every
     other case (short queries, PostgreSQL, where pg_trgm indexes serve ILIKE) is a LIKE search.
     """
-    if dialect_name == "sqlite" and len(query) >= sqlite.TRIGRAM_MIN:
-        return (
-            select(literal_column("claim_id", Integer))
-            .select_from(table("claim_fts"))
-            .where(
-                text("claim_fts MATCH :fts_query").bindparams(fts_query=sqlite.fts_phrase(query))
-            )
-        )
+    found = module_for(dialect_name).search_claim_ids(query)
+    return found if found is not None else like_claim_ids(query)
+
+
+def like_claim_ids(query: str) -> SelectBase:
+    """The portable search: a case-insensitive substring match, wildcards taken literally."""
     from workbench.db.models import Claim, Evidence, Note
 
     pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

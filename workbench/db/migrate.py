@@ -12,6 +12,8 @@ from alembic.util import CommandError
 from sqlalchemy import Engine
 
 import workbench
+from workbench.db.backend import lock_migrations
+from workbench.db.sqlite import WRITE_OPTION
 from workbench.domain.errors import SchemaError
 
 
@@ -38,8 +40,14 @@ def head_revision() -> str:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate under the write lock, so that processes starting at once migrate only once."""
     config = alembic_config()
-    with engine.begin() as conn:
+    with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
+        lock_migrations(conn)
+        if revision == "head" and MigrationContext.configure(conn).get_current_revision() == (
+            head_revision()
+        ):
+            return  # another process did it while we waited for the lock
         config.attributes["connection"] = conn
         try:
             command.upgrade(config, revision)

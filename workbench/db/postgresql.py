@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.sql.selectable import SelectBase
 
 # An arbitrary constant naming "the audit chain" among advisory locks ("wbchain" in ASCII).
 EVENT_APPEND_LOCK = 0x7762636861696E
@@ -16,6 +17,14 @@ def configure(engine: Engine) -> None:
 def lock_event_appends(conn: Connection) -> None:
     """Held to the end of the transaction: one writer at a time extends the chain."""
     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": EVENT_APPEND_LOCK})
+
+
+MIGRATION_LOCK = EVENT_APPEND_LOCK + 1
+
+
+def lock_migrations(conn: Connection) -> None:
+    """DDL from two processes at once would collide: one migrates, the other waits."""
+    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
 
 
 APPEND_ONLY_DDL = [
@@ -39,10 +48,10 @@ DROP_APPEND_ONLY_DDL = [
 
 
 TRGM_INDEXES = {
-    "ix_claims_text_trgm": "claims (text)",
-    "ix_claims_quote_trgm": "claims (quote)",
-    "ix_notes_body_trgm": "notes (body)",
-    "ix_evidence_title_trgm": "evidence (title)",
+    "ix_claims_text_trgm": ("claims", "text"),
+    "ix_claims_quote_trgm": ("claims", "quote"),
+    "ix_notes_body_trgm": ("notes", "body"),
+    "ix_evidence_title_trgm": ("evidence", "title"),
 }
 
 
@@ -54,11 +63,8 @@ def create_search_index(conn: Connection) -> None:
     savepoint = conn.begin_nested()
     try:
         conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
-        for name, target in TRGM_INDEXES.items():
-            table, column = target.split(" ", 1)
-            conn.execute(
-                text(f"CREATE INDEX {name} ON {table} USING gin ({column[1:-1]} gin_trgm_ops)")
-            )
+        for name, (table, column) in TRGM_INDEXES.items():
+            conn.execute(text(f"CREATE INDEX {name} ON {table} USING gin ({column} gin_trgm_ops)"))
         savepoint.commit()
     except Exception:
         savepoint.rollback()
@@ -67,3 +73,9 @@ def create_search_index(conn: Connection) -> None:
 def drop_search_index(conn: Connection) -> None:
     for name in TRGM_INDEXES:
         conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+
+
+def search_claim_ids(query: str) -> SelectBase | None:
+    """None: ILIKE (the portable search) is what the pg_trgm indexes serve."""
+    del query
+    return None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event
+from sqlalchemy import Connection, Engine, Integer, event, literal_column, select, table, text
+from sqlalchemy.sql.selectable import SelectBase
 
 BUSY_TIMEOUT_MS = 30_000
 WRITE_OPTION = "workbench_write"
@@ -35,6 +36,11 @@ def configure(engine: Engine) -> None:
 
 def lock_event_appends(conn: Connection) -> None:
     """Nothing to do: BEGIN IMMEDIATE already holds the database's single write lock."""
+    del conn
+
+
+def lock_migrations(conn: Connection) -> None:
+    """Nothing to do: the migration runs in a BEGIN IMMEDIATE transaction."""
     del conn
 
 
@@ -96,3 +102,14 @@ def drop_search_index(conn: Connection) -> None:
 def fts_phrase(query: str) -> str:
     """The query as one FTS5 phrase: quotes doubled, so user text is never FTS syntax."""
     return '"' + query.replace('"', '""') + '"'
+
+
+def search_claim_ids(query: str) -> SelectBase | None:
+    """Claim ids from the FTS5 trigram index, or None when the query is too short for it."""
+    if len(query) < TRIGRAM_MIN:
+        return None
+    return (
+        select(literal_column("claim_id", Integer))
+        .select_from(table("claim_fts"))
+        .where(text("claim_fts MATCH :fts_query").bindparams(fts_query=fts_phrase(query)))
+    )

@@ -46,19 +46,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from workbench.domain.segment import Segment, blocks, quotations, split_clauses, split_sentences
+from workbench.domain.status import CLAIM_TYPE_NAMES
 
 BIAS = -2.25
 DEFAULT_MIN_SCORE = 0.5
-CLAIM_TYPES: tuple[str, ...] = (
-    "fact",
-    "quantity",
-    "date",
-    "ranking",
-    "priority",
-    "attribution",
-    "prediction",
-    "opinion",
-)
+CLAIM_TYPES: tuple[str, ...] = CLAIM_TYPE_NAMES
 
 _CJK = "\u4e00-\u9fff"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from enum import StrEnum
 
 from workbench.domain.errors import InvalidInput
@@ -62,6 +63,8 @@ PRIORITY_NAMES: tuple[str, ...] = tuple(p.value for p in Priority)
 PRIORITY_RANK = {Priority.HIGH.value: 0, Priority.NORMAL.value: 1, Priority.LOW.value: 2}
 
 STANCES: tuple[str, ...] = ("supports", "refutes", "context")
+# How `claim list` can order its rows (created: oldest first, for the stats board).
+SORTS: tuple[str, ...] = ("id", "updated", "priority", "due", "created")
 
 
 class ClaimType(StrEnum):
@@ -131,10 +134,14 @@ def check_transition(
         )
 
 
+def same_person_key(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+
+
 def same_person(a: str | None, b: str | None) -> bool:
     """Names as people type them: "Alice", "alice " and "ALICE" are one reviewer, so case
     cannot be used to approve one's own verdict."""
-    return a is not None and b is not None and a.strip().casefold() == b.strip().casefold()
+    return a is not None and b is not None and same_person_key(a) == same_person_key(b)
 
 
 def normalise_tag(tag: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -104,18 +103,6 @@ def check_http_url(url: str) -> str:
     ):
         raise InvalidInput(f"{url!r} is not an http(s) URL: write it as https://host/path")
     return value
-
-
-def size_limit(env_var: str, default_mb: float) -> int:
-    """A byte limit from an environment variable in megabytes (a positive number)."""
-    raw = os.environ.get(env_var, "").strip()
-    try:
-        mb = float(raw) if raw else default_mb
-    except ValueError:
-        mb = -1.0
-    if not mb > 0:
-        raise InvalidInput(f"{env_var}={raw!r} is not a positive number of megabytes")
-    return int(mb * 1024 * 1024)
 
 
 def _times(n: int) -> str:

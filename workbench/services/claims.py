@@ -18,7 +18,7 @@ from workbench.domain.status import (
     parse_claim_type,
     parse_status,
 )
-from workbench.domain.text import Span, find_quote, span_at
+from workbench.domain.text import Span, find_quote, normalise, span_at
 from workbench.services.claim_updates import check_version, update_claim
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row, get_document
@@ -84,11 +84,11 @@ def add_claim(
         if twin is not None:
             raise Conflict(f"claim #{twin} already pins this span with this text")
         claim = insert_claim(tx, doc, pinned, claim_text, speaker=speaker, claim_type=ctype)
-        return with_similar(tx, claim)
+        return with_similar(tx, [claim])[0]
 
 
 def _claim_text(text: str) -> str:
-    cleaned = " ".join(text.split())
+    cleaned = " ".join(normalise(text).split())
     if not cleaned:
         raise InvalidInput("the claim text is empty: say in one sentence what is claimed")
     return cleaned
@@ -142,7 +142,8 @@ def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
         claim = get_claim_row(tx, claim_id)
         text = claim.document.text
         sentence = sentence_around(text, claim.start, claim.end)
-        left, right = sentence.start, sentence.end
+        # The sentence is trimmed of whitespace; a span may include some, so widen to it.
+        left, right = min(sentence.start, claim.start), max(sentence.end, claim.end)
         events = tx.session.scalars(
             select(Event).where(Event.claim_id == claim_id).order_by(Event.seq)
         )

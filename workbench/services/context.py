@@ -7,7 +7,6 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, event, select
@@ -18,7 +17,7 @@ from workbench.db.backend import lock_event_appends
 from workbench.db.engine import get_engine, write_engine
 from workbench.db.models import Event
 from workbench.db.schema import ensure_current
-from workbench.db.url import describe, resolve_url
+from workbench.db.url import describe, resolve_url, sqlite_file
 from workbench.domain.chain import GENESIS, canonical_json, event_hash
 from workbench.domain.clock import format_at, now
 from workbench.domain.errors import Conflict, InvalidInput, NotFound, WorkbenchError
@@ -55,7 +54,7 @@ class Workbench:
             # A read in the wrong folder would otherwise create an empty database and show an
             # empty board, which looks like lost work.
             raise NotFound(
-                f"no database at {self.url.removeprefix('sqlite:///')}: run `workbench demo` or "
+                f"no database at {sqlite_file(self.url)}: run `workbench demo` or "
                 "`workbench doc add FILE` to start one, or point --db / WORKBENCH_DB at yours"
             )
         if not self._ready:
@@ -69,7 +68,8 @@ class Workbench:
         return write_engine(self.url) if write else get_engine(self.url)
 
     def missing_file(self) -> bool:
-        return self.url.startswith("sqlite:///") and not Path(self.url[10:]).exists()
+        path = sqlite_file(self.url)
+        return path is not None and not path.exists()
 
 
 class Tx:

@@ -16,9 +16,9 @@ from workbench.domain.text import (
     decode_utf8,
     normalise,
     sha256_text,
-    size_limit,
 )
 from workbench.services.context import Tx, Workbench, mutation, transaction
+from workbench.services.limits import size_limit
 from workbench.services.lookup import get_document
 from workbench.services.views import Added, ClaimView, DocumentDetail, DocumentView
 

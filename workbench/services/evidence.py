@@ -13,8 +13,9 @@ from workbench.db.models import Blob, Evidence
 from workbench.domain.clock import now, parse_date
 from workbench.domain.errors import Conflict, InvalidInput, WorkbenchError
 from workbench.domain.status import STANCES
-from workbench.domain.text import check_http_url, size_limit
+from workbench.domain.text import check_http_url
 from workbench.services.context import Tx, Workbench, mutation, transaction
+from workbench.services.limits import size_limit
 from workbench.services.lookup import get_claim_row, get_evidence_row
 from workbench.services.views import EvidenceView
 

@@ -100,5 +100,4 @@ def accept_candidates(
             )
             added.append(claim)
             spans.append((cand.start, cand.end))
-        ids = [c.id for c in added]
-        return Accepted([with_similar(tx, c, ids) for c in added], skipped)
+        return Accepted(with_similar(tx, added), skipped)

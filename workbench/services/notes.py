@@ -5,13 +5,14 @@ from __future__ import annotations
 from workbench.db.models import Claim, Note
 from workbench.domain.clock import now
 from workbench.domain.errors import InvalidInput
+from workbench.domain.text import normalise
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row
 from workbench.services.views import NoteView
 
 
 def note_body(body: str | None) -> str:
-    text = (body or "").strip()
+    text = normalise(body or "").strip()
     if not text:
         raise InvalidInput("the note is empty")
     return text

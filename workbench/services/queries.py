@@ -17,17 +17,19 @@ from workbench.domain.errors import InvalidInput
 from workbench.domain.status import (
     OPEN_STATUSES,
     PRIORITY_RANK,
+    SORTS,
     STATUS_NAMES,
     normalise_tag,
     parse_claim_type,
     parse_priority,
     parse_status,
+    same_person_key,
 )
-from workbench.services.context import Workbench, transaction
+from workbench.domain.text import normalise
+from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.lookup import MAX_ID, get_document
 from workbench.services.views import ClaimView
 
-SORTS = ("id", "updated", "priority", "due")
 OPEN_VALUES = sorted(s.value for s in OPEN_STATUSES)
 
 
@@ -51,11 +53,21 @@ class ClaimFilter:
     offset: int = 0
 
 
+def names_like(tx: Tx, name: str) -> tuple[str, ...]:
+    """Stored assignee names equal to `name` ignoring case and spacing, in Python: SQLite's
+    lower() only folds ASCII, and the set of distinct owners is small."""
+    wanted = same_person_key(name)
+    owners = tx.session.scalars(
+        select(Claim.assignee).distinct().where(Claim.assignee.is_not(None))
+    )
+    return tuple(o for o in owners if o is not None and same_person_key(o) == wanted)
+
+
 def _today() -> dt.date:
     return now().date()
 
 
-def claim_query(flt: ClaimFilter, dialect: str) -> Select[Any]:
+def claim_query(flt: ClaimFilter, tx: Tx) -> Select[Any]:
     """Every value is a bound parameter; the only SQL text is ours."""
     q = select(Claim)
     if flt.statuses:
@@ -71,7 +83,7 @@ def claim_query(flt: ClaimFilter, dialect: str) -> Select[Any]:
     if flt.assignee and flt.unassigned:
         raise InvalidInput("--assignee/--mine and --unassigned contradict each other")
     if flt.assignee:
-        q = q.where(func.lower(Claim.assignee) == flt.assignee.strip().lower())
+        q = q.where(Claim.assignee.in_(names_like(tx, flt.assignee)))
     if flt.unassigned:
         q = q.where(Claim.assignee.is_(None))
     for t in flt.tags:
@@ -88,7 +100,8 @@ def claim_query(flt: ClaimFilter, dialect: str) -> Select[Any]:
         needle = flt.search.strip()
         if not needle:
             raise InvalidInput("--search needs some text")
-        q = q.where(Claim.id.in_(search_claim_ids(dialect, needle)))
+        dialect = tx.session.get_bind().dialect.name
+        q = q.where(Claim.id.in_(search_claim_ids(dialect, normalise(needle))))
     return _sorted(q, flt.sort)
 
 
@@ -116,7 +129,7 @@ def list_claims(wb: Workbench, flt: ClaimFilter | None = None) -> list[ClaimView
     with transaction(wb) as tx:
         if flt.document_id is not None:
             get_document(tx, flt.document_id)  # a typo in --doc is an error, not "no claims"
-        q = claim_query(flt, tx.session.get_bind().dialect.name)
+        q = claim_query(flt, tx)
         q = q.options(selectinload(Claim.tags), selectinload(Claim.evidence))
         if flt.limit is not None:
             q = q.limit(flt.limit)
@@ -152,7 +165,6 @@ UNASSIGNED = "(unassigned)"
 def stats(wb: Workbench, oldest: int = 5) -> Stats:
     with transaction(wb) as tx:
         s = tx.session
-        dialect = s.get_bind().dialect.name
 
         def grouped(column: Any) -> dict[str, int]:
             rows = s.execute(select(column, func.count()).group_by(column).order_by(column))
@@ -161,9 +173,7 @@ def stats(wb: Workbench, oldest: int = 5) -> Stats:
         by_status = dict.fromkeys(STATUS_NAMES, 0) | grouped(Claim.status)
 
         def views(flt: ClaimFilter, limit: int | None = None) -> list[ClaimView]:
-            q = claim_query(flt, dialect).options(
-                selectinload(Claim.tags), selectinload(Claim.evidence)
-            )
+            q = claim_query(flt, tx).options(selectinload(Claim.tags), selectinload(Claim.evidence))
             return [ClaimView.of(c) for c in s.scalars(q.limit(limit))]
 
         return Stats(

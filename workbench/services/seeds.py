@@ -111,8 +111,7 @@ def load_seed(wb: Workbench, path: str | None = None) -> SeedResult:
                 )
             )
             existing.add((span.start, span.end))
-        ids = [c.id for c in new]
-        similar = {c.id: with_similar(tx, c, ids).similar or () for c in new}
+        similar = {view.id: view.similar or () for view in with_similar(tx, new)}
         return SeedResult(
             DocumentView.of(doc),
             created,

@@ -1,7 +1,7 @@
 """Has this been checked before? Fuzzy matching of a claim against every claim in the database.
 
-rapidfuzz does the string work: token-set similarity over the normalised claim texts (word order
-and repeated words do not matter, which suits English paraphrases) and character-level
+rapidfuzz does the string work: token similarity over the normalised claim texts (word order and
+repeated words do not matter, which suits English paraphrases) and character-level
 similarity over the quotes (which suits Chinese, where there are no words to tokenise). A quote
 that stands inside another (the same passage quoted shorter or longer) counts as a match when it
 is long enough to mean something. A pair scores the better of the two, scaled to 0..1.
@@ -9,7 +9,7 @@ is long enough to mean something. A pair scores the better of the two, scaled to
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -58,32 +58,62 @@ class Similar:
         return SimilarRef(c.id, c.status, str(label) if label else None, c.text, self.similarity)
 
 
-def find_similar(
-    tx: Tx,
-    text: str,
-    quote: str,
-    *,
-    exclude: Collection[int] = (),
-    min_score: float = DEFAULT_MIN_SCORE,
-    limit: int = 10,
-) -> list[Similar]:
+# Token-set similarity calls a text that is a subset of another identical ("MiniMax raised
+# money" vs "MiniMax never raised money from Tencent" scores 100). It is used only when the
+# shorter text has enough words and is not much shorter; otherwise word order counts too.
+SUBSET_MIN_WORDS = 5
+SUBSET_MIN_SHARE = 0.6
+
+
+def text_similarity(a: str, b: str, *, score_cutoff: float | None = None, **_: Any) -> float:
+    words_a, words_b = len(a.split()), len(b.split())
+    short, long_ = sorted((words_a, words_b))
+    if short >= SUBSET_MIN_WORDS and short >= SUBSET_MIN_SHARE * long_:
+        score = fuzz.token_set_ratio(a, b)
+    else:
+        score = fuzz.token_sort_ratio(a, b)
+    return score if score_cutoff is None or score >= score_cutoff else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Every claim's text and quote, read once per transaction however many claims it checks."""
+
+    texts: dict[int, str]
+    quotes: dict[int, str]
+
+    @classmethod
+    def load(cls, tx: Tx) -> Corpus:
+        rows = tx.session.execute(select(Claim.id, Claim.text, Claim.quote)).all()
+        return cls(
+            texts={cid: utils.default_process(t) for cid, t, _ in rows},
+            quotes={cid: q for cid, _, q in rows},
+        )
+
+    def best(
+        self, text: str, quote: str, exclude: Collection[int], min_score: float
+    ) -> list[tuple[int, float]]:
+        skip = set(exclude)
+        cutoff = min_score * 100
+        best: dict[int, float] = {}
+        for choices, query, scorer in (
+            (self.texts, utils.default_process(text), text_similarity),
+            (self.quotes, quote, quote_similarity),
+        ):
+            pool = {cid: value for cid, value in choices.items() if cid not in skip}
+            for _, score, cid in process.extract(
+                query, pool, scorer=scorer, score_cutoff=cutoff, limit=None
+            ):
+                best[cid] = max(best.get(cid, 0.0), float(score))
+        return sorted(best.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _check_min_score(min_score: float) -> None:
     if not 0.0 <= min_score <= 1.0:
         raise InvalidInput(f"--min-score must be between 0 and 1 (got {min_score})")
-    rows = tx.session.execute(select(Claim.id, Claim.text, Claim.quote)).all()
-    skip = set(exclude)
-    texts = {cid: t for cid, t, _ in rows if cid not in skip}
-    quotes = {cid: q for cid, _, q in rows if cid not in skip}
-    cutoff = min_score * 100
-    best: dict[int, float] = {}
-    for choices, query, scorer, processor in (
-        (texts, text, fuzz.token_set_ratio, utils.default_process),
-        (quotes, quote, quote_similarity, None),
-    ):
-        for _, score, cid in process.extract(
-            query, choices, scorer=scorer, processor=processor, score_cutoff=cutoff, limit=None
-        ):
-            best[cid] = max(best.get(cid, 0.0), float(score))
-    ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def _views(tx: Tx, ranked: list[tuple[int, float]]) -> list[Similar]:
     if not ranked:
         return []
     claims = {
@@ -101,18 +131,24 @@ def similar_claims(
     wb: Workbench, claim_id: int, *, min_score: float = DEFAULT_MIN_SCORE, limit: int = 10
 ) -> list[Similar]:
     """Claims in any document that look like claim `claim_id`, best first."""
+    _check_min_score(min_score)
     with transaction(wb) as tx:
         claim = get_claim_row(tx, claim_id)
-        return find_similar(
-            tx, claim.text, claim.quote, exclude={claim.id}, min_score=min_score, limit=limit
-        )
+        ranked = Corpus.load(tx).best(claim.text, claim.quote, {claim.id}, min_score)
+        return _views(tx, ranked[:limit])
 
 
-def with_similar(tx: Tx, claim: Claim, siblings: Collection[int] = ()) -> ClaimView:
-    """The view of a just-added claim, carrying the earlier claims that resemble it.
+def with_similar(tx: Tx, claims: Sequence[Claim], limit: int = 5) -> list[ClaimView]:
+    """Views of just-added claims, each carrying the earlier claims that resemble it.
 
-    `siblings` are claims added in the same operation (a seed file, an accepted extraction):
-    they are not "checked before", so they are left out.
+    Claims added in the same operation (a seed file, an accepted extraction) are not "checked
+    before", so they are left out of each other's matches.
     """
-    found = find_similar(tx, claim.text, claim.quote, exclude={claim.id, *siblings})
-    return replace(ClaimView.of(claim), similar=tuple(s.ref() for s in found))
+    corpus = Corpus.load(tx)
+    added = {c.id for c in claims}
+    views = []
+    for claim in claims:
+        ranked = corpus.best(claim.text, claim.quote, added, DEFAULT_MIN_SCORE)[:limit]
+        found = _views(tx, ranked)
+        views.append(replace(ClaimView.of(claim), similar=tuple(s.ref() for s in found)))
+    return views
