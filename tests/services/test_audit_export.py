@@ -12,7 +12,18 @@ from workbench.services.context import Workbench
 from workbench.services.documents import add_document
 from workbench.services.notes import add_note
 
-FIELDS = {"seq", "at", "actor", "action", "entity_type", "entity_id", "claim_id", "payload"}
+FIELDS = {
+    "seq",
+    "at",
+    "actor",
+    "action",
+    "entity_type",
+    "entity_id",
+    "claim_id",
+    "payload",
+    "prev_hash",
+    "hash",
+}
 
 
 def _scenario(wb: Workbench) -> tuple[int, int]:
@@ -42,7 +53,7 @@ def test_jsonl_is_complete_and_oldest_first(wb: Workbench) -> None:
 
 
 def test_filter_by_claim_includes_its_notes(wb: Workbench) -> None:
-    a, b = _scenario(wb)
+    _a, b = _scenario(wb)
     lines = [json.loads(x) for x in export_text(wb, "jsonl", _flt(claim_id=b)).splitlines()]
     assert [x["action"] for x in lines] == ["claim.added", "note.added"]
     assert {x["claim_id"] for x in lines} == {b}

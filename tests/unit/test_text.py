@@ -43,7 +43,7 @@ def test_find_quote_unique() -> None:
 
 def test_find_quote_ambiguous_needs_occurrence() -> None:
     text = "MiniMax说。MiniMax做。MiniMax赢。"
-    with pytest.raises(InvalidInput, match="occurs 3 times.*--occurrence 1..3"):
+    with pytest.raises(InvalidInput, match=r"occurs 3 times.*--occurrence 1..3"):
         find_quote(text, "MiniMax")
     assert find_quote(text, "MiniMax", 2).start == text.index("MiniMax", 1)
     with pytest.raises(InvalidInput, match="out of range"):
