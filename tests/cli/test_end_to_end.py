@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,17 @@ def one_line_error(r: Any, code: int, fragment: str) -> None:
     assert lines[0].startswith("error: ")
     assert fragment in lines[0], lines[0]
     assert "Traceback" not in r.err
+
+
+@pytest.fixture(autouse=True)
+def _trail_proves_itself(cli: Run) -> Iterator[None]:
+    """After every scenario the trail verifies, and replaying it rebuilds exactly the tables:
+    no change escaped the audit trail."""
+    yield
+    r = cli("audit", "verify")
+    assert r.code == 0 and r.out.startswith("OK "), r.out + r.err
+    r = cli("audit", "replay")
+    assert r.code == 0 and r.out.startswith("consistent"), r.out + r.err
 
 
 @pytest.fixture
