@@ -135,3 +135,45 @@ def test_rules_name_known_kinds() -> None:
     for seq, action in enumerate(sorted(RULES), start=1):
         state.apply(seq, action, action.split(".")[0], "1", 1, '{"before":{},"after":{}}')
     assert state.events == len(RULES)
+
+
+@pytest.mark.parametrize(
+    ("body", "note_id"),
+    [("look into it", 4), ("the filing says no", 1)],  # a plain note; a status change's reason
+)
+def test_changed_note_is_named_field_by_field(trail: Workbench, body: str, note_id: int) -> None:
+    """Notes are held as fingerprints; a mismatch re-reads the note's event for the detail."""
+    sql(trail, "UPDATE notes SET body = 'edited' WHERE body = :b", b=body)
+    assert messages(trail) == [f"note #{note_id} body: events say {body!r}, table says 'edited'"]
+
+
+def test_update_of_an_immutable_kind(trail: Workbench) -> None:
+    from workbench.domain.replay import Replay, update
+
+    state = Replay(rules={"note.edited": update("note")})
+    state.apply(1, "note.edited", "note", "1", 1, '{"before":{},"after":{"body":"x"}}')
+    assert state.differences[0].message == (
+        "seq 1 (note.edited): note #1: changed, but a note never changes"
+    )
+
+
+def test_notes_out_of_order_created_twice_or_missing() -> None:
+    """The fingerprint store merges with the table by id whatever order notes were created in."""
+    import json
+
+    from workbench.domain.replay import Replay
+
+    def note(i: int) -> str:
+        after = {"id": i, "claim_id": 1, "author": "a", "body": f"b{i}", "created_at": "t"}
+        return json.dumps({"after": after})
+
+    state = Replay()
+    for seq, note_id in enumerate((5, 3, 9, 5), start=1):
+        state.apply(seq, "note.added", "note", str(note_id), 1, note(note_id))
+    rows = [(str(i), (i, 1, "a", f"b{i}", "t")) for i in (3, 5, 6)]
+    state.compare("note", rows)
+    assert [d.message for d in state.differences] == [
+        "seq 4: note #5: created again, but seq 1 already created it",
+        "note #6: in the table, but no event creates it",
+        "note #9: the events create it, but the table has no such row",
+    ]

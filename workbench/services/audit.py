@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 from typing import IO, Any, Protocol, Self, TypeVar
 
 from sqlalchemy import and_, or_, select
@@ -99,7 +99,8 @@ def event_rows(wb: Workbench, flt: EventFilter) -> Iterator[tuple[Any, ...]]:
     columns = [getattr(Event, name) for name in EXPORT_FIELDS]
     query = flt.apply(select(*columns)).order_by(Event.seq)
     with transaction(wb) as tx:
-        yield from tx.session.execute(query.execution_options(yield_per=BATCH))
+        # Core rows straight from the connection: the ORM's row handling would double the cost.
+        yield from tx.session.connection().execute(query.execution_options(yield_per=BATCH))
 
 
 def export_jsonl(wb: Workbench, out: IO[str], flt: EventFilter | None = None) -> int:
@@ -107,26 +108,20 @@ def export_jsonl(wb: Workbench, out: IO[str], flt: EventFilter | None = None) ->
 
     Each line carries prev_hash and hash, so `workbench audit verify --file` can check it.
     """
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    # The line is written out by hand: a JSON encoder call per event costs more than the
+    # database read. `q` is the string escaping json.dumps (ensure_ascii=False) itself uses.
+    q = encode_basestring
     write = out.write
     count = 0
     for seq, at, actor, action, etype, eid, claim_id, payload, prev, digest in event_rows(
         wb, flt or EventFilter()
     ):
-        head = encode(
-            {
-                "seq": seq,
-                "at": at,
-                "actor": actor,
-                "action": action,
-                "entity_type": etype,
-                "entity_id": eid,
-                "claim_id": claim_id,
-                "prev_hash": prev,
-                "hash": digest,
-            }
+        cid = "null" if claim_id is None else f"{claim_id:d}"
+        write(
+            f'{{"seq":{seq:d},"at":{q(at)},"actor":{q(actor)},"action":{q(action)},'
+            f'"entity_type":{q(etype)},"entity_id":{q(eid)},"claim_id":{cid},'
+            f'"prev_hash":{q(prev)},"hash":{q(digest)},"payload":{payload}}}\n'
         )
-        write(f'{head[:-1]},"payload":{payload}}}\n')
         count += 1
     return count
 

@@ -68,7 +68,9 @@ def verify_database(
     """Walk every event oldest first, streamed; stop at the first that does not hold."""
     walk = ChainWalk(contiguous=True, noted_head=_hex(head), noted_count=_count(count))
     query = select(*CHAIN_COLUMNS).order_by(Event.seq).execution_options(yield_per=BATCH)
-    loads = json.loads
+    # raw_decode skips the whitespace handling json.loads wraps around it, which a canonical
+    # payload has no use for (trailing text makes it non-canonical: end != len).
+    decode = json.JSONDecoder().raw_decode
     with transaction(wb) as tx:
         for (
             seq,
@@ -81,7 +83,7 @@ def verify_database(
             payload,
             prev,
             stored,
-        ) in tx.session.execute(query):
+        ) in tx.session.connection().execute(query):
             computed = event_hash(
                 seq=seq,
                 at=at,
@@ -94,7 +96,8 @@ def verify_database(
                 prev_hash=prev,
             )
             try:
-                canonical = canonical_json(loads(payload)) == payload
+                parsed, end = decode(payload)
+                canonical = end == len(payload) and canonical_json(parsed) == payload
             except ValueError:
                 canonical = False
             ok = (
