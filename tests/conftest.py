@@ -164,3 +164,14 @@ def counts(db_url: str) -> Callable[[], dict[str, int]]:
             }
 
     return snapshot
+
+
+@pytest.fixture
+def trail_proves_itself(cli: Callable[..., Result]) -> Iterator[None]:
+    """After an end-to-end scenario the trail verifies, and replaying it rebuilds exactly the
+    tables: no change escaped the audit trail."""
+    yield
+    r = cli("audit", "verify")
+    assert r.code == 0 and r.out.startswith("OK "), r.out + r.err
+    r = cli("audit", "replay")
+    assert r.code == 0 and r.out.startswith("consistent"), r.out + r.err

@@ -21,6 +21,9 @@ def one_line_error(r: Any, code: int, fragment: str) -> None:
     assert "Traceback" not in r.err
 
 
+pytestmark = pytest.mark.usefixtures("trail_proves_itself")
+
+
 @pytest.fixture
 def article(tmp_path: Path, seed_article: str) -> Path:
     p = tmp_path / "article.txt"

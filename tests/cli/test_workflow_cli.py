@@ -7,7 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 Run = Callable[..., Any]
+pytestmark = pytest.mark.usefixtures("trail_proves_itself")
 
 
 def ok(r: Any) -> Any:

@@ -12,7 +12,18 @@ from workbench.services.context import Workbench
 from workbench.services.documents import add_document
 from workbench.services.notes import add_note
 
-FIELDS = {"seq", "at", "actor", "action", "entity_type", "entity_id", "claim_id", "payload"}
+FIELDS = {
+    "seq",
+    "at",
+    "actor",
+    "action",
+    "entity_type",
+    "entity_id",
+    "claim_id",
+    "payload",
+    "prev_hash",
+    "hash",
+}
 
 
 def _scenario(wb: Workbench) -> tuple[int, int]:

@@ -6,24 +6,51 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.render import message
+from workbench.cli.errors import EXIT_REFUSED
+from workbench.cli.render import emit_json, json_option, message
+
+if TYPE_CHECKING:
+    from workbench.domain.verification import ChainReport
 
 
 @click.group()
 def audit() -> None:
-    """Export the audit trail."""
+    """Export, verify and replay the hash-chained audit trail."""
 
 
 @audit.command("export")
 @click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "md"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one event per line, with its hashes (verifiable). csv: for spreadsheets. "
+    "md: a readable timeline per claim.",
 )
 @click.option("--claim", "claim_id", type=int, metavar="ID", help="Only events about claim ID.")
+@click.option(
+    "--doc",
+    "document_id",
+    type=int,
+    metavar="DOC",
+    help="Only events about document DOC and its claims.",
+)
+@click.option("--actor", "actors", multiple=True, metavar="NAME", help="Only events by NAME.")
+@click.option(
+    "--action",
+    "actions",
+    multiple=True,
+    metavar="ACTION",
+    help="Only these actions, e.g. claim.status_changed, or claim.* for a prefix.",
+)
 @click.option("--since", metavar="DATE", help="Only events at or after DATE (UTC).")
+@click.option("--until", metavar="DATE", help="Only events up to DATE (UTC; a date: that day).")
 @click.option(
     "--output",
     "-o",
@@ -32,25 +59,172 @@ def audit() -> None:
 )
 @click.pass_context
 def export(
-    ctx: click.Context, fmt: str, claim_id: int | None, since: str | None, output: str | None
+    ctx: click.Context,
+    fmt: str,
+    claim_id: int | None,
+    document_id: int | None,
+    actors: tuple[str, ...],
+    actions: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    output: str | None,
 ) -> None:
-    """Export events oldest first, streamed: timestamps are UTC ISO 8601."""
-    from workbench.services.audit import EventFilter, export_csv, export_jsonl
+    """Export events oldest first, streamed; filters combine (all must hold).
 
-    writer = export_jsonl if fmt == "jsonl" else export_csv
-    flt = EventFilter(claim_id=claim_id, since=since)
+    Options can be repeated (--actor a --actor b). A full JSONL export verifies to the head
+    with `audit verify --file`; a filtered one verifies event by event.
+    """
+    from workbench.services.audit import EventFilter
+    from workbench.services.audit import export as write_export
+
+    flt = EventFilter(
+        claim_id=claim_id,
+        document_id=document_id,
+        actors=actors,
+        actions=actions,
+        since=since,
+        until=until,
+    )
     wb = workbench_from(ctx)
     if output is None:
-        writer(wb, sys.stdout, flt)
+        write_export(wb, fmt, sys.stdout, flt)
         return
     target = Path(output)
     # Write beside the target and rename, so a failed export never leaves a truncated file.
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            count = writer(wb, out, flt)
+            count = write_export(wb, fmt, out, flt)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     message(f"wrote {count} events to {output}")
+
+
+@audit.command("verify")
+@click.option(
+    "--file",
+    "path",
+    type=click.Path(dir_okay=False),
+    metavar="EXPORT.jsonl",
+    help="Check an exported JSONL file instead of the database.",
+)
+@click.option("--head", metavar="HASH", help="A head noted earlier: the trail must contain it.")
+@click.option(
+    "--count",
+    type=click.IntRange(min=0),
+    help="The event count noted with --head: that event must be seq COUNT.",
+)
+@json_option
+@click.pass_context
+def verify(
+    ctx: click.Context, path: str | None, head: str | None, count: int | None, as_json: bool
+) -> None:
+    """Check the hash chain: every event's hash, every link, no seq missing.
+
+    Prints `OK <count> events, head <hash>`, or the first bad event's seq and what is wrong
+    (exit 1). Events deleted from the end leave a valid chain: give the --head (and --count)
+    noted earlier from `workbench audit head` to catch that too.
+    """
+    from workbench.services.verify import verify_database, verify_file
+
+    if path is not None:
+        report = verify_file(path, head=head, count=count)
+    else:
+        report = verify_database(workbench_from(ctx), head=head, count=count)
+    if as_json:
+        emit_json(_report_json(report))
+    else:
+        _print_report(report, head, count, from_file=path is not None)
+    if not report.ok:
+        sys.exit(EXIT_REFUSED)
+
+
+def _report_json(r: ChainReport) -> dict[str, object]:
+    return {
+        "ok": r.ok,
+        "count": r.count,
+        "first_seq": r.first_seq,
+        "last_seq": r.last_seq,
+        "head": r.head,
+        "complete": r.complete,
+        "unchecked_links": r.gap_count,
+        "unlinked_seqs": list(r.unlinked),
+        "noted_head_seq": r.noted_head_seq,
+        "break": None
+        if r.broken is None
+        else {"seq": r.broken.seq, "problems": list(r.broken.problems)},
+    }
+
+
+def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_file: bool) -> None:
+    if r.broken is not None:
+        click.echo(f"BROKEN at {r.broken.describe()}")
+        click.echo(f"  {r.count} events before it hold", err=True)
+        return
+    if r.complete:
+        click.echo(f"OK {r.count} events, head {r.head}")
+    else:
+        gaps = ", ".join(str(g) for g in r.unlinked)
+        more = ", …" if r.gap_count > len(r.unlinked) else ""
+        click.echo(
+            f"OK {r.count} events each match their hash (seq {r.first_seq}..{r.last_seq}); "
+            f"{r.gap_count} links not checked (into seq {gaps}{more}): a filtered export"
+        )
+    if head is not None or count is not None:
+        since = (r.last_seq or 0) - (r.noted_head_seq or count or 0)
+        where = "" if r.noted_head_seq is None else f" is seq {r.noted_head_seq}"
+        click.echo(f"noted head{where}: intact; {since} events added since", err=True)
+    elif not from_file:
+        message("events removed from the end are only caught with --head/--count noted earlier")
+
+
+@audit.command("head")
+@json_option
+@click.pass_context
+def head(ctx: click.Context, as_json: bool) -> None:
+    """Print the newest event's hash and the event count, to note down or publish.
+
+    Later, `workbench audit verify --head HASH --count N` proves that the trail still holds
+    every one of those N events unchanged.
+    """
+    from workbench.services.verify import chain_head
+
+    h = chain_head(workbench_from(ctx))
+    if as_json:
+        emit_json(h.to_json())
+        return
+    click.echo(f"{h.count} events, head {h.hash}")
+    message(f"check later with: workbench audit verify --head {h.hash} --count {h.count}")
+
+
+@audit.command("replay")
+@json_option
+@click.pass_context
+def replay(ctx: click.Context, as_json: bool) -> None:
+    """Rebuild every document, claim and note from the events alone; compare with the tables.
+
+    Prints `consistent`, or each difference (exit 1): a change that escaped the audit trail,
+    or an event that the tables do not reflect.
+    """
+    from workbench.services.replay import replay as run_replay
+
+    report = run_replay(workbench_from(ctx))
+    if as_json:
+        emit_json(report.to_json())
+    elif report.consistent:
+        plural = {"evidence": "evidence items"}
+        built = ", ".join(
+            f"{n} {plural.get(kind, kind + 's')}" for kind, n in report.entities.items()
+        )
+        click.echo(f"consistent: {report.events} events rebuild {built}")
+    else:
+        for diff in report.differences:
+            click.echo(diff.message)
+        hidden = report.total - len(report.differences)
+        if hidden:
+            click.echo(f"... and {hidden} more differences")
+        message(f"{report.total} differences between the events and the tables")
+    if not report.consistent:
+        sys.exit(EXIT_REFUSED)

@@ -90,6 +90,7 @@ def set_config(wb: Workbench, key: str, raw: str) -> SettingView:
             {
                 "before": {"value": before},
                 "after": {
+                    "key": spec.key,
                     "value": value,
                     "updated_by": tx.actor,
                     "updated_at": iso(row.updated_at),

@@ -1,0 +1,126 @@
+"""`workbench audit verify | head | replay | export` through the real CLI: output and exit codes."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from workbench.db.backend import drop_append_only_triggers
+from workbench.db.engine import get_engine
+
+Run = Callable[..., Any]
+HASH = "[0-9a-f]{64}"
+
+
+@pytest.fixture
+def trail(cli: Run) -> None:
+    assert cli("doc", "add", "-", "--title", "T", input="甲说了一句话。乙说了另一句话。").code == 0
+    assert cli("claim", "add", "1", "--text", "A said", "--quote", "甲说了一句话").code == 0
+    assert cli("--as", "alice", "claim", "status", "1", "in_progress").code == 0
+    r = cli("--as", "alice", "claim", "status", "1", "unverifiable", "--note", "the filing says no")
+    assert r.code == 0
+    assert cli("note", "add", "1", "=cmd|' /C calc'!A0").code == 0
+
+
+def tamper(db_url: str, statement: str) -> None:
+    with get_engine(db_url).begin() as conn:
+        drop_append_only_triggers(conn)
+        conn.execute(text(statement))
+
+
+def test_verify_and_head(cli: Run, trail: None) -> None:
+    r = cli("audit", "verify")
+    assert r.code == 0
+    assert re.fullmatch(f"OK 5 events, head ({HASH})\n", r.out), r.out
+    head = r.out.split()[-1]
+    r = cli("audit", "head")
+    assert r.out == f"5 events, head {head}\n"
+    assert f"--head {head} --count 5" in r.err
+    assert json.loads(cli("audit", "head", "--json").out) == {"count": 5, "seq": 5, "hash": head}
+    r = cli("audit", "verify", "--head", head, "--count", "5")
+    assert r.code == 0 and "noted head is seq 5: intact; 0 events added since" in r.err
+
+
+def test_verify_reports_the_first_bad_event(cli: Run, trail: None, db_url: str) -> None:
+    tamper(db_url, "UPDATE events SET actor = 'mallory' WHERE seq = 3")
+    r = cli("audit", "verify")
+    assert r.code == 1
+    assert r.out.startswith("BROKEN at seq 3: stored hash")
+    assert "altered after it was written" in r.out
+    report = json.loads(cli("audit", "verify", "--json").out)
+    assert report["ok"] is False and report["break"]["seq"] == 3 and report["count"] == 2
+
+
+def test_verify_deleted_last_event_against_noted_head(cli: Run, trail: None, db_url: str) -> None:
+    head = json.loads(cli("audit", "head", "--json").out)
+    tamper(db_url, "DELETE FROM events WHERE seq = 5")
+    assert cli("audit", "verify").code == 0
+    r = cli("audit", "verify", "--head", head["hash"], "--count", "5")
+    assert r.code == 1
+    assert r.out.startswith("BROKEN at seq 5: the trail ends at seq 4 but 5 events were noted")
+
+
+def test_verify_usage_errors(cli: Run, trail: None) -> None:
+    r = cli("audit", "verify", "--head", "xyz")
+    assert r.code == 1 and r.err.startswith("error: --head 'xyz' is not a SHA-256")
+    assert cli("audit", "verify", "--count", "-1").code == 2
+    r = cli("audit", "verify", "--file", "missing.jsonl")
+    assert r.code == 1 and "no such file" in r.err
+
+
+def test_exported_file_verifies(cli: Run, trail: None, tmp_path: Path) -> None:
+    full, part = tmp_path / "full.jsonl", tmp_path / "part.jsonl"
+    assert cli("audit", "export", "-o", str(full)).code == 0
+    assert cli("audit", "export", "--actor", "alice", "-o", str(part)).code == 0
+    head = cli("audit", "head").out
+    r = cli("audit", "verify", "--file", str(full))
+    assert r.code == 0 and r.out == "OK " + head
+    r = cli("audit", "verify", "--file", str(part))
+    assert r.code == 0
+    assert r.out == (
+        "OK 2 events each match their hash (seq 3..4); "
+        "1 links not checked (into seq 3): a filtered export\n"
+    )
+    lines = full.read_text().splitlines()
+    lines[1] = lines[1].replace("A said", "B said")
+    full.write_text("\n".join(lines) + "\n")
+    r = cli("audit", "verify", "--file", str(full))
+    assert r.code == 1 and r.out.startswith("BROKEN at seq 2:")
+
+
+def test_replay(cli: Run, trail: None, db_url: str) -> None:
+    r = cli("audit", "replay")
+    assert r.code == 0
+    assert r.out == (
+        "consistent: 5 events rebuild 1 documents, 1 claims, 2 notes, 0 evidence items, "
+        "0 settings\n"
+    )
+    assert json.loads(cli("audit", "replay", "--json").out)["consistent"] is True
+    with get_engine(db_url).begin() as conn:
+        conn.execute(text("UPDATE claims SET status = 'verified' WHERE id = 1"))
+    r = cli("audit", "replay")
+    assert r.code == 1
+    assert r.out == "claim #1 status: events say 'unverifiable', table says 'verified'\n"
+    assert "1 differences" in r.err
+    report = json.loads(cli("audit", "replay", "--json").out)
+    assert report["differences"][0]["field"] == "status"
+
+
+def test_export_formats_and_filters(cli: Run, trail: None) -> None:
+    r = cli("audit", "export", "--format", "md", "--claim", "1")
+    assert r.code == 0
+    assert "## Claim #1: A said" in r.out
+    assert "· alice · **status changed**: status: in_progress → unverifiable" in r.out
+    assert "  > the filing says no" in r.out
+    r = cli("audit", "export", "--action", "claim.*", "--actor", "alice")
+    assert [json.loads(x)["seq"] for x in r.out.splitlines()] == [3, 4]
+    r = cli("audit", "export", "--doc", "1", "--until", "2999-01-01", "--format", "csv")
+    assert len(r.out.splitlines()) == 6
+    r = cli("audit", "export", "--format", "xml")
+    assert r.code == 2

@@ -1,0 +1,589 @@
+"""Rebuilding the state purely from the audit events, and comparing it with the tables.
+
+Two registries say everything replay knows:
+
+- KINDS: each kind of entity, the fields replay rebuilds and compares (named as in the events'
+  payloads), and defaults for fields that older creation events predate;
+- RULES: for each action, how its event changes the state. `create`, `update` and `upsert`
+  cover the payload conventions (creation events carry the whole entity in `after`; update
+  events the changed fields in `before` and `after`, and any note written with the change).
+
+An event whose action has no rule is a difference, and so is an update to a field that its
+kind does not track: a new kind of change cannot slip past replay unnoticed. Adding one means
+a line in RULES (and, for a new field or kind, in KINDS), plus the table reader in
+workbench/services/replay.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+# Longer strings (a document's text) are held and compared as their length and SHA-256:
+# replay keeps the whole state in memory, and a text is either equal or it is not.
+COMPACT_OVER = 1024
+# A broken database can differ everywhere; the report keeps the first ones and counts the rest.
+DIFFERENCES_KEPT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    length: int
+    sha256: str
+
+    def __repr__(self) -> str:
+        return f"<{self.length:,} characters, sha256 {self.sha256[:12]}…>"
+
+
+def fingerprint(values: Iterable[Any]) -> int:
+    """64 bits standing for field values (JSON's types: repr tells them apart and is fast)."""
+    text = repr(tuple(values)).encode("utf-8", "surrogatepass")
+    return int.from_bytes(hashlib.blake2b(text, digest_size=8).digest(), "big", signed=True)
+
+
+class Fingerprints:
+    """The immutable entities of one kind, as three parallel arrays of 64-bit integers: id,
+    fingerprint of the fields, seq of the creating event. A million notes take 24 MB this way,
+    against some 150 MB as a dict of keys to values."""
+
+    def __init__(self) -> None:
+        self.ids = array("q")
+        self.prints = array("q")
+        self.seqs = array("q")
+        self._in_order = True
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def add(self, entity_id: int, print_: int, seq: int) -> None:
+        if self.ids and entity_id < self.ids[-1]:
+            self._in_order = False
+        self.ids.append(entity_id)
+        self.prints.append(print_)
+        self.seqs.append(seq)
+
+    def by_id(self) -> Iterator[tuple[int, int, int]]:
+        """(id, fingerprint, seq) by id, then seq. Ids are usually created in order already."""
+        ids, prints, seqs = self.ids, self.prints, self.seqs
+        if self._in_order:
+            yield from zip(ids, prints, seqs, strict=True)
+            return
+        # A stable sort on the id keeps events of one id in seq order.
+        for i in sorted(range(len(ids)), key=ids.__getitem__):
+            yield ids[i], prints[i], seqs[i]
+
+
+def compact(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > COMPACT_OVER:
+        return Digest(len(value), hashlib.sha256(value.encode("utf-8")).hexdigest())
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    name: str
+    fields: tuple[str, ...]
+    defaults: Mapping[str, Any] = field(default_factory=dict)
+    # The field holding the claim this entity belongs to: events about it must carry that
+    # claim_id, or `audit export --claim` and a claim's history would miss them.
+    claim_field: str | None = None
+    # Created once and never changed (notes, evidence): the most numerous entities, so replay
+    # holds only a fingerprint of each and re-reads its event when the row does not match.
+    immutable: bool = False
+
+    def label(self, key: str) -> str:
+        return f"{self.name} #{key}" if key.isdigit() else f"{self.name} {key!r}"
+
+
+DOCUMENT = Kind(
+    "document",
+    (
+        "id",
+        "title",
+        "url",
+        "author",
+        "published",
+        "language",
+        "text",
+        "sha256",
+        "length",
+        "added_by",
+        "created_at",
+    ),
+)
+CLAIM = Kind(
+    "claim",
+    (
+        "id",
+        "document_id",
+        "text",
+        "quote",
+        "start",
+        "end",
+        "prefix",
+        "suffix",
+        "speaker",
+        "type",
+        "status",
+        "created_by",
+        "created_at",
+        "updated_at",
+        "version",
+        "assignee",
+        "tags",
+        "priority",
+        "due",
+        "proposed_status",
+        "proposed_by",
+        "proposed_note",
+    ),
+    # Claims added before the workflow fields existed start with these values.
+    defaults={
+        "assignee": None,
+        "tags": [],
+        "priority": "normal",
+        "due": None,
+        "proposed_status": None,
+        "proposed_by": None,
+        "proposed_note": None,
+    },
+    claim_field="id",
+)
+NOTE = Kind(
+    "note",
+    ("id", "claim_id", "author", "body", "created_at"),
+    claim_field="claim_id",
+    immutable=True,
+)
+
+EVIDENCE = Kind(
+    "evidence",
+    (
+        "id",
+        "claim_id",
+        "kind",
+        "url",
+        "citation",
+        "title",
+        "publisher",
+        "accessed",
+        "stance",
+        "excerpt",
+        "file_name",
+        "sha256",
+        "size",
+        "media_type",
+        "added_by",
+        "created_at",
+    ),
+    claim_field="claim_id",
+    immutable=True,
+)
+SETTING = Kind("setting", ("key", "value", "updated_by", "updated_at"))
+
+KINDS: dict[str, Kind] = {k.name: k for k in (DOCUMENT, CLAIM, NOTE, EVIDENCE, SETTING)}
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    seq: int
+    action: str
+    entity_type: str
+    entity_id: str
+    claim_id: int | None
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    message: str
+    subject: str | None = None
+    field: str | None = None
+    events: Any = None
+    table: Any = None
+    seq: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "message": self.message,
+            "subject": self.subject,
+            "field": self.field,
+            "events": _jsonable(self.events),
+            "table": _jsonable(self.table),
+            "seq": self.seq,
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    return repr(value) if isinstance(value, Digest) else value
+
+
+Rule = Callable[["Replay", EventRecord], None]
+# json.loads without its wrapper: replay parses every payload once.
+_decode = json.JSONDecoder().raw_decode
+# (seq, action, entity_type, entity_id, claim_id, payload) as stored
+EventRow = tuple[int, str, str, str, int | None, str]
+
+
+def create(kind: str) -> Rule:
+    """The event brings a new entity, whole, in `payload.after`."""
+
+    def rule(replay: Replay, ev: EventRecord) -> None:
+        replay.create(kind, ev, ev.entity_id, ev.payload.get("after"))
+
+    return rule
+
+
+def update(kind: str) -> Rule:
+    """The event changes the fields in `payload.after`, which were `payload.before`; a note
+    written with the change comes whole in `payload.note`."""
+
+    def rule(replay: Replay, ev: EventRecord) -> None:
+        replay.update(kind, ev, ev.entity_id, ev.payload.get("before"), ev.payload.get("after"))
+        note = ev.payload.get("note")
+        if isinstance(note, dict):
+            replay.create("note", ev, str(note.get("id")), note, checked_type=False)
+
+    return rule
+
+
+def upsert(kind: str) -> Rule:
+    """Like update, but the first event for a key creates it (its `before` is a default that
+    no earlier event recorded)."""
+
+    def rule(replay: Replay, ev: EventRecord) -> None:
+        if ev.entity_id in replay.state[kind]:
+            update(kind)(replay, ev)
+        else:
+            replay.create(kind, ev, ev.entity_id, ev.payload.get("after"))
+
+    return rule
+
+
+RULES: dict[str, Rule] = {
+    "document.added": create("document"),
+    "claim.added": create("claim"),
+    "note.added": create("note"),
+    "claim.status_changed": update("claim"),
+    "claim.review_requested": update("claim"),
+    "claim.approved": update("claim"),
+    "claim.rejected": update("claim"),
+    "claim.assigned": update("claim"),
+    "claim.tagged": update("claim"),
+    "claim.untagged": update("claim"),
+    "claim.priority_changed": update("claim"),
+    "claim.due_changed": update("claim"),
+    "evidence.added": create("evidence"),
+    "setting.changed": upsert("setting"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ReplayReport:
+    events: int
+    entities: dict[str, int]
+    differences: list[Difference]
+    total: int
+
+    @property
+    def consistent(self) -> bool:
+        return self.total == 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "consistent": self.consistent,
+            "events": self.events,
+            "entities": self.entities,
+            "differences": [d.to_json() for d in self.differences],
+            "difference_count": self.total,
+        }
+
+
+class Replay:
+    """The state the events describe, built one event at a time, then held against the tables."""
+
+    def __init__(
+        self,
+        kinds: Mapping[str, Kind] | None = None,
+        rules: Mapping[str, Rule] | None = None,
+        *,
+        full: bool = False,
+    ) -> None:
+        self.kinds = dict(KINDS if kinds is None else kinds)
+        self.rules = dict(RULES if rules is None else rules)
+        # full: hold immutable entities whole too (re-reading one event needs their fields).
+        self.full = full
+        self.state: dict[str, dict[str, dict[str, Any]]] = {k: {} for k in self.kinds}
+        self.prints: dict[str, Fingerprints] = {
+            k: Fingerprints() for k, kind in self.kinds.items() if kind.immutable and not full
+        }
+        self.rebuilt: dict[str, int] = dict.fromkeys(self.kinds, 0)
+        self.differences: list[Difference] = []
+        self.total = 0
+        self.events = 0
+
+    def differ(self, diff: Difference) -> None:
+        self.total += 1
+        if len(self.differences) < DIFFERENCES_KEPT:
+            self.differences.append(diff)
+
+    def _event_problem(self, ev: EventRecord, subject: str | None, problem: str) -> None:
+        where = f"seq {ev.seq} ({ev.action})"
+        self.differ(
+            Difference(
+                f"{where}: {subject + ': ' if subject else ''}{problem}", subject, seq=ev.seq
+            )
+        )
+
+    def apply(
+        self,
+        seq: int,
+        action: str,
+        entity_type: str,
+        entity_id: str,
+        claim_id: int | None,
+        payload_json: str,
+    ) -> None:
+        self.events += 1
+        try:
+            payload, end = _decode(payload_json)
+            if payload_json[end:].strip():
+                payload = None
+        except ValueError:
+            payload = None
+        ev = EventRecord(
+            seq,
+            action,
+            entity_type,
+            entity_id,
+            claim_id,
+            payload if isinstance(payload, dict) else {},
+        )
+        if not isinstance(payload, dict):
+            self._event_problem(ev, None, "the payload is not a JSON object")
+            return
+        rule = self.rules.get(action)
+        if rule is None:
+            self._event_problem(
+                ev,
+                None,
+                "no replay rule for this action, so the change it records cannot be checked "
+                "(add one to RULES in workbench/domain/replay.py)",
+            )
+            return
+        rule(self, ev)
+
+    def create(
+        self,
+        kind_name: str,
+        ev: EventRecord,
+        key: str,
+        after: Any,
+        *,
+        checked_type: bool = True,
+    ) -> None:
+        kind = self.kinds[kind_name]
+        subject = kind.label(key)
+        if checked_type and ev.entity_type != kind_name:
+            self._event_problem(ev, subject, f"entity_type is {ev.entity_type!r}")
+        if not isinstance(after, dict):
+            self._event_problem(ev, subject, "the payload has no 'after' object")
+            return
+        if "id" in after and str(after["id"]) != key:
+            self._event_problem(ev, subject, f"payload describes id {after['id']!r}")
+        prints = self.prints.get(kind_name)
+        if prints is None and key in self.state[kind_name]:
+            self._event_problem(ev, subject, "created again, but it already exists")
+            return
+        if prints is not None and not key.isdigit():
+            self._event_problem(ev, subject, "its id is not a number")
+            return
+        entity: dict[str, Any] = {}
+        for name in kind.fields:
+            if name in after:
+                entity[name] = after[name]
+            elif name in kind.defaults:
+                entity[name] = kind.defaults[name]
+            else:
+                self._event_problem(ev, subject, f"the payload lacks {name!r}")
+                entity[name] = None
+        self._check_claim(kind, ev, subject, entity)
+        if prints is not None:
+            # Created twice is found when the ids are merged with the table (compare).
+            prints.add(int(key), fingerprint(entity.values()), ev.seq)
+        else:
+            self.state[kind_name][key] = {name: compact(v) for name, v in entity.items()}
+        self.rebuilt[kind_name] += 1
+
+    def update(self, kind_name: str, ev: EventRecord, key: str, before: Any, after: Any) -> None:
+        kind = self.kinds[kind_name]
+        subject = kind.label(key)
+        if ev.entity_type != kind_name:
+            self._event_problem(ev, subject, f"entity_type is {ev.entity_type!r}")
+        if not isinstance(before, dict) or not isinstance(after, dict):
+            self._event_problem(ev, subject, "the payload lacks 'before' or 'after' objects")
+            return
+        if kind.immutable:
+            self._event_problem(ev, subject, f"changed, but a {kind_name} never changes")
+            return
+        entity = self.state[kind_name].get(key)
+        if entity is None:
+            self._event_problem(ev, subject, "changed, but no earlier event creates it")
+            return
+        for name, value in before.items():
+            if name not in kind.fields:
+                continue  # reported below, with `after`
+            was = entity[name]
+            if compact(value) != was:
+                self._event_problem(
+                    ev,
+                    subject,
+                    f"before says {name} {compact(value)!r}, the events so far say {was!r}",
+                )
+        for name, value in after.items():
+            if name in kind.fields:
+                entity[name] = compact(value)
+            else:
+                self._event_problem(
+                    ev,
+                    subject,
+                    f"changes {name!r}, which replay does not track (add it to the "
+                    f"{kind_name} kind in workbench/domain/replay.py)",
+                )
+        self._check_claim(kind, ev, subject, entity)
+
+    def _check_claim(
+        self, kind: Kind, ev: EventRecord, subject: str, entity: dict[str, Any]
+    ) -> None:
+        if kind.claim_field is None:
+            return
+        owner = entity.get(kind.claim_field)
+        if ev.claim_id != owner:
+            self._event_problem(
+                ev, subject, f"the event's claim_id is {ev.claim_id!r}, the {kind.name}'s {owner!r}"
+            )
+
+    def compare(
+        self,
+        kind_name: str,
+        rows: Iterable[tuple[str, Sequence[Any]]],
+        event_at: Callable[[int], EventRow | None] | None = None,
+    ) -> None:
+        """Hold one table's rows against the rebuilt state; what is left is missing rows.
+
+        Each row is its key and its values in the order of the kind's fields.
+
+        Rows of an immutable kind must come in id order: they are merged with the fingerprints,
+        and a row that does not match is rebuilt from its event (`event_at` re-reads one event
+        by seq) to say which field differs.
+        """
+        if kind_name in self.prints:
+            self._compare_prints(kind_name, rows, event_at)
+            return
+        kind = self.kinds[kind_name]
+        rebuilt = self.state[kind_name]
+        for key, row in rows:
+            entity = rebuilt.pop(key, None)
+            if entity is None:
+                self._extra_row(kind, key)
+            else:
+                self._compare_fields(kind, key, entity, row)
+        for key in rebuilt:
+            self._missing_row(kind, str(key))
+        rebuilt.clear()
+
+    def _compare_prints(
+        self,
+        kind_name: str,
+        rows: Iterable[tuple[str, Sequence[Any]]],
+        event_at: Callable[[int], EventRow | None] | None,
+    ) -> None:
+        kind = self.kinds[kind_name]
+        entries = self.prints.pop(kind_name).by_id()
+        current = next(entries, None)
+        previous = None
+        for key, row in rows:
+            row_id = int(key)
+            if previous is not None and row_id <= previous:
+                raise RuntimeError(f"the {kind_name} table reader must yield rows in id order")
+            previous = row_id
+            while current is not None and current[0] < row_id:
+                self._missing_row(kind, str(current[0]))
+                current = next(entries, None)
+            if current is None or current[0] > row_id:
+                self._extra_row(kind, key)
+                continue
+            _, print_, seq = current
+            if fingerprint(row) != print_:
+                self._compare_fields(kind, key, self._recreate(kind, key, seq, event_at), row)
+            current = next(entries, None)
+            while current is not None and current[0] == row_id:
+                self.differ(
+                    Difference(
+                        f"seq {current[2]}: {kind.label(key)}: created again, but seq {seq} "
+                        "already created it",
+                        kind.label(key),
+                        seq=current[2],
+                    )
+                )
+                current = next(entries, None)
+        while current is not None:
+            self._missing_row(kind, str(current[0]))
+            current = next(entries, None)
+
+    def _compare_fields(
+        self, kind: Kind, key: str, entity: dict[str, Any], row: Sequence[Any]
+    ) -> None:
+        subject = kind.label(key)
+        for name, value in zip(kind.fields, row, strict=True):
+            ours, theirs = entity.get(name), compact(value)
+            if ours != theirs:
+                self.differ(
+                    Difference(
+                        f"{subject} {name}: events say {ours!r}, table says {theirs!r}",
+                        subject,
+                        name,
+                        ours,
+                        theirs,
+                    )
+                )
+
+    def _extra_row(self, kind: Kind, key: str) -> None:
+        subject = kind.label(key)
+        self.differ(
+            Difference(f"{subject}: in the table, but no event creates it", subject, table=key)
+        )
+
+    def _missing_row(self, kind: Kind, key: str) -> None:
+        subject = kind.label(key)
+        self.differ(
+            Difference(
+                f"{subject}: the events create it, but the table has no such row",
+                subject,
+                events=key,
+            )
+        )
+
+    def _recreate(
+        self,
+        kind: Kind,
+        key: str,
+        seq: int,
+        event_at: Callable[[int], EventRow | None] | None,
+    ) -> dict[str, Any]:
+        row = event_at(seq) if event_at is not None else None
+        scratch = Replay(self.kinds, self.rules, full=True)
+        if row is not None:
+            scratch.apply(*row)
+        entity: dict[str, Any] | None = scratch.state[kind.name].get(key)
+        if entity is None:
+            # The event changed under us (or cannot be read): say so rather than guess.
+            return dict.fromkeys(kind.fields, f"<event seq {seq} could not be re-read>")
+        return entity
+
+    def report(self) -> ReplayReport:
+        return ReplayReport(self.events, dict(self.rebuilt), self.differences, self.total)

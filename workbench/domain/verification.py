@@ -1,0 +1,186 @@
+"""Walking a hash chain and saying where it breaks (no I/O: the caller feeds the events).
+
+The same walk serves the database and an exported file. What differs is the source of the
+recomputed hash, and whether gaps in `seq` are breaks (the database, a full export) or links
+that simply cannot be checked (a filtered export).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workbench.domain.chain import GENESIS
+
+# How many unchecked links a report names one by one; beyond that it only counts them.
+GAPS_NAMED = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Break:
+    """The first event that does not hold, and everything wrong with it."""
+
+    seq: int | None
+    problems: tuple[str, ...]
+
+    def describe(self) -> str:
+        where = f"seq {self.seq}: " if self.seq is not None else ""
+        return where + "; ".join(self.problems)
+
+
+@dataclass(frozen=True, slots=True)
+class ChainReport:
+    count: int
+    first_seq: int | None
+    last_seq: int | None
+    head: str
+    broken: Break | None
+    # In a filtered export: events whose predecessor in the file is not their predecessor in
+    # the trail, so the link into them could not be checked (the first GAPS_NAMED of them).
+    unlinked: tuple[int, ...] = ()
+    gap_count: int = 0
+    noted_head_seq: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.broken is None
+
+    @property
+    def complete(self) -> bool:
+        """From the genesis to the last event, every link checked."""
+        return self.gap_count == 0 and self.first_seq in (None, 1)
+
+
+@dataclass
+class ChainWalk:
+    """Feed events in the order they are stored; stop at the first break.
+
+    `contiguous` says the events must be the whole trail (seq 1, 2, 3... and the first one
+    pointing at GENESIS): a gap is then a deleted event. Without it, each event is checked on
+    its own and the link to the previous one only when their seqs are consecutive.
+
+    `noted_head` / `noted_count` are a head written down earlier (`workbench audit head`): the
+    trail must still pass through that hash, at that seq when both are given. Only this can
+    show that events were removed from the end, since what remains is a valid chain.
+    """
+
+    contiguous: bool = True
+    noted_head: str | None = None
+    noted_count: int | None = None
+    count: int = 0
+    broken: Break | None = None
+    _first: int | None = None
+    _last: tuple[int, str] | None = None
+    _gaps: list[int] = field(default_factory=list)
+    _gap_count: int = 0
+    _noted_at: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.noted_head == GENESIS:
+            # The head of an empty trail: every trail passes through it, at seq 0.
+            self._noted_at = 0
+
+    def feed(
+        self, seq: int, prev_hash: str, stored_hash: str, computed_hash: str, *extra: str
+    ) -> bool:
+        """Check one event; `extra` are problems the caller already found with it.
+
+        Returns False once the chain is broken: the caller stops reading.
+        """
+        problems = list(extra)
+        if computed_hash != stored_hash:
+            problems.append(
+                f"stored hash {stored_hash[:12]}… does not match its contents (recomputed "
+                f"{computed_hash[:12]}…): the event was altered after it was written"
+            )
+        last = self._last
+        if last is None:
+            self._first = seq
+            if seq == 1:
+                if prev_hash != GENESIS:
+                    problems.append("the first event's prev_hash is not the genesis value")
+            elif self.contiguous:
+                missing = "seq 1 is" if seq == 2 else f"seqs 1..{seq - 1} are"
+                problems.append(f"the trail starts at seq {seq}: {missing} missing (deleted?)")
+            else:
+                self._gap(seq)
+        elif seq <= last[0]:
+            problems.append(f"comes after seq {last[0]}: events are out of order or duplicated")
+        elif seq != last[0] + 1:
+            if self.contiguous:
+                missing = (
+                    f"seq {last[0] + 1} is"
+                    if seq == last[0] + 2
+                    else (f"seqs {last[0] + 1}..{seq - 1} are")
+                )
+                problems.append(f"follows seq {last[0]}: {missing} missing (deleted?)")
+            else:
+                self._gap(seq)
+        elif prev_hash != last[1]:
+            problems.append(
+                f"prev_hash {prev_hash[:12]}… is not the hash of seq {last[0]} "
+                f"({last[1][:12]}…): an event before it was inserted, removed or replaced"
+            )
+        if problems:
+            self.broken = Break(seq, tuple(problems))
+            return False
+        if self.noted_head is not None and stored_hash == self.noted_head:
+            self._noted_at = seq
+        self._last = (seq, stored_hash)
+        self.count += 1
+        return True
+
+    def fail(self, seq: int | None, problem: str) -> None:
+        """A problem found outside the chain itself (an unreadable line, say)."""
+        self.broken = Break(seq, (problem,))
+
+    def _gap(self, seq: int) -> None:
+        self._gap_count += 1
+        if len(self._gaps) < GAPS_NAMED:
+            self._gaps.append(seq)
+
+    def finish(self) -> ChainReport:
+        if self.broken is None:
+            self._check_noted()
+        last = self._last
+        return ChainReport(
+            count=self.count,
+            first_seq=self._first,
+            last_seq=last[0] if last else None,
+            head=last[1] if last else GENESIS,
+            broken=self.broken,
+            unlinked=tuple(self._gaps),
+            gap_count=self._gap_count,
+            noted_head_seq=self._noted_at,
+        )
+
+    def _check_noted(self) -> None:
+        last_seq = self._last[0] if self._last else 0
+        count, head = self.noted_count, self.noted_head
+        if count is not None and last_seq < count:
+            missing = (
+                f"seq {count} is" if last_seq + 1 == count else f"seqs {last_seq + 1}..{count} are"
+            )
+            self.broken = Break(
+                last_seq + 1,
+                (
+                    f"the trail ends at seq {last_seq} but {count} events were noted: "
+                    f"{missing} missing (removed from the end?)",
+                ),
+            )
+        elif head is not None and self._noted_at is None:
+            where = f"seq {count}" if count is not None else f"any of the {last_seq} events"
+            self.broken = Break(
+                count,
+                (
+                    f"the noted head {head[:12]}… is not the hash of {where}: events up to it "
+                    "were removed or rewritten",
+                ),
+            )
+        elif head is not None and count is not None and self._noted_at != count:
+            self.broken = Break(
+                count,
+                (
+                    f"the noted head {head[:12]}… is seq {self._noted_at}, not seq {count}: "
+                    "the trail was renumbered",
+                ),
+            )

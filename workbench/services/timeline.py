@@ -1,0 +1,218 @@
+"""The audit trail as a Markdown timeline per claim, for an editor or a lawyer to read.
+
+Streamed like the other exports: events come grouped by claim (an indexed order), each claim's
+heading is looked up when its first event arrives, and only one document's text is held at a
+time (for the quote in context). Events that concern no claim (documents, settings) follow.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import IO, Any
+
+from sqlalchemy import select
+
+from workbench.db.models import Claim, Document, Event
+from workbench.domain.clock import format_at, now
+from workbench.domain.segment import sentence_around
+from workbench.services.audit import BATCH, EventFilter
+from workbench.services.context import Tx, Workbench, transaction
+
+COLUMNS = (
+    Event.seq,
+    Event.at,
+    Event.actor,
+    Event.action,
+    Event.entity_type,
+    Event.entity_id,
+    Event.claim_id,
+    Event.payload,
+)
+CONTEXT_MAX = 200
+# Bookkeeping every claim update carries; the reader wants what changed, not the counters.
+QUIET_FIELDS = frozenset({"version", "updated_at", "updated_by"})
+WHITESPACE = re.compile(r"\s+")
+MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*[]<>#|"})
+
+
+def export_markdown(wb: Workbench, out: IO[str], flt: EventFilter) -> int:
+    write = out.write
+    write("# Audit timeline\n\n")
+    write(f"Exported {_when(format_at(now()))} UTC from the audit trail")
+    criteria = _criteria(flt)
+    write(f", {criteria}.\n" if criteria else ".\n")
+    write(
+        "Each entry: when (UTC), who, what changed (from → to), and the note given with it. "
+        "The seq numbers refer to the events of `workbench audit export --format jsonl`, "
+        "which `workbench audit verify --file` checks.\n"
+    )
+    count = 0
+    with transaction(wb) as tx:
+        doc_cache: dict[int, Document] = {}
+        current: int | None = None
+        for row in _events(tx, flt, about_claims=True):
+            claim_id = row[6]
+            if claim_id != current:
+                current = claim_id
+                write(_claim_heading(tx, claim_id, doc_cache))
+            write(_entry(row))
+            count += 1
+        first_other = True
+        for row in _events(tx, flt, about_claims=False):
+            if first_other:
+                write("\n## Other events\n\n")
+                first_other = False
+            write(_entry(row))
+            count += 1
+    write(f"\n---\n{count} events.\n" if count else "\nNo events match.\n")
+    return count
+
+
+def _events(tx: Tx, flt: EventFilter, *, about_claims: bool) -> Iterator[tuple[Any, ...]]:
+    query = flt.apply(select(*COLUMNS))
+    if about_claims:
+        query = query.where(Event.claim_id.is_not(None)).order_by(Event.claim_id, Event.seq)
+    else:
+        query = query.where(Event.claim_id.is_(None)).order_by(Event.seq)
+    yield from tx.session.execute(query.execution_options(yield_per=BATCH))
+
+
+def _criteria(flt: EventFilter) -> str:
+    parts = []
+    if flt.claim_id is not None:
+        parts.append(f"claim #{flt.claim_id}")
+    if flt.document_id is not None:
+        parts.append(f"document #{flt.document_id}")
+    if flt.actors:
+        parts.append("by " + ", ".join(flt.actors))
+    if flt.actions:
+        parts.append("actions " + ", ".join(flt.actions))
+    if flt.since:
+        parts.append(f"since {flt.since}")
+    if flt.until:
+        parts.append(f"until {flt.until}")
+    return "only " + "; ".join(parts) if parts else ""
+
+
+def _claim_heading(tx: Tx, claim_id: int, doc_cache: dict[int, Document]) -> str:
+    claim = tx.session.get(Claim, claim_id)
+    if claim is None:
+        return f"\n## Claim #{claim_id}\n\n(No such claim in the database now.)\n\n"
+    doc = doc_cache.get(claim.document_id)
+    if doc is None:
+        # One document at a time: claims come in id order, which mostly follows documents.
+        doc_cache.clear()
+        doc = tx.session.get(Document, claim.document_id)
+        if doc is not None:
+            doc_cache[doc.id] = doc
+    lines = [f"\n## Claim #{claim.id}: {_inline(claim.text)}\n"]
+    source = f"document #{claim.document_id}"
+    if doc is not None and doc.title:
+        source += f" ({_inline(doc.title)})"
+    lines.append(f"- **Source:** {source}, characters {claim.start}–{claim.end}")
+    if claim.speaker:
+        lines.append(f"- **Speaker:** {_inline(claim.speaker)}")
+    lines.append(f"- **Status now:** {claim.status} (version {claim.version})")
+    if doc is not None:
+        sentence = sentence_around(doc.text, claim.start, claim.end)
+        left, right = min(sentence.start, claim.start), max(sentence.end, claim.end)
+        # A text without sentence ends would make its whole self the "sentence": clip it.
+        before = doc.text[max(left, claim.start - CONTEXT_MAX) : claim.start]
+        quote = doc.text[claim.start : claim.end]
+        after = doc.text[claim.end : min(right, claim.end + CONTEXT_MAX)]
+        before = ("…" if claim.start - len(before) > left else "") + before
+        after += "…" if claim.end + len(after) < right else ""
+        lines.append(
+            f"- **Quote in context:** {_inline(before)}**{_inline(quote)}**{_inline(after)}"
+        )
+    else:
+        lines.append(f"- **Quote:** **{_inline(claim.quote)}**")
+    return "\n".join(lines) + "\n\n"
+
+
+def _entry(row: tuple[Any, ...]) -> str:
+    seq, at, actor, action, etype, eid, _claim_id, payload_text = row
+    try:
+        payload = json.loads(payload_text)
+    except ValueError:
+        payload = {}
+    summary, quoted = describe(action, etype, eid, payload if isinstance(payload, dict) else {})
+    text = f"- **{_when(at)}** · {_inline(actor)} · {summary} _(seq {seq})_\n"
+    for label, body in quoted:
+        text += f"  > {label}\n" if label else ""
+        text += "".join(f"  > {_inline(line)}\n" for line in body.splitlines() or [""])
+    return text
+
+
+def describe(
+    action: str, entity_type: str, entity_id: str, payload: dict[str, Any]
+) -> tuple[str, list[tuple[str, str]]]:
+    """One line saying what happened, and the texts (notes) to quote beneath it."""
+    verb = action.split(".", 1)[-1].replace("_", " ")
+    before, after = payload.get("before"), payload.get("after")
+    quoted: list[tuple[str, str]] = []
+    if isinstance(after, dict) and not isinstance(before, dict):
+        summary = _created(entity_type, entity_id, after, quoted)
+    elif isinstance(after, dict) and isinstance(before, dict):
+        changes = [
+            f"{name}: {_value(before.get(name))} → {_value(value)}"
+            for name, value in after.items()
+            if name not in QUIET_FIELDS and before.get(name) != value
+        ]
+        subject = "" if entity_type == "claim" else f"{entity_type} {_inline(entity_id)} "
+        summary = f"{subject}**{verb}**" + (": " + "; ".join(changes) if changes else "")
+    else:
+        summary = f"**{_inline(action)}** on {entity_type} {_inline(entity_id)}"
+    note = payload.get("note")
+    if isinstance(note, dict) and isinstance(note.get("body"), str):
+        quoted.append((f"note #{note.get('id')}:", note["body"]))
+    return summary, quoted
+
+
+def _created(entity_type: str, entity_id: str, after: dict[str, Any], quoted: list[Any]) -> str:
+    if entity_type == "claim":
+        extra = ", ".join(
+            _inline(str(after[k])) for k in ("type", "speaker") if after.get(k) is not None
+        )
+        return f"**claim added**: “{_inline(str(after.get('text', '')))}” ({extra})"
+    if entity_type == "note":
+        quoted.append(("", str(after.get("body", ""))))
+        return f"**note #{_inline(entity_id)} added**:"
+    if entity_type == "document":
+        title = _inline(str(after.get("title") or "untitled"))
+        return (
+            f"**document #{_inline(entity_id)} added**: {title}, "
+            f"{after.get('length')} characters, sha256 {str(after.get('sha256'))[:12]}…"
+        )
+    shown = [
+        f"{name}: {_value(value)}"
+        for name, value in after.items()
+        if value not in (None, "", [])
+        and name not in {"id", "claim_id", "created_at", "added_by", *QUIET_FIELDS}
+    ]
+    return f"**{entity_type} #{_inline(entity_id)} added**" + (
+        ": " + "; ".join(shown[:6]) if shown else ""
+    )
+
+
+def _value(value: Any) -> str:
+    if value is None or value == []:
+        return "(none)"
+    if isinstance(value, list):
+        return ", ".join(_inline(str(v)) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    text = _inline(str(value))
+    return text if len(text) <= 120 else text[:119] + "…"
+
+
+def _inline(text: str) -> str:
+    """User text inside one Markdown line: no line breaks, no markup it did not mean."""
+    return WHITESPACE.sub(" ", text).translate(MD_SPECIAL)
+
+
+def _when(at: str) -> str:
+    """2026-11-29T05:31:38.123456Z -> 2026-11-29 05:31:38 (seconds suffice to read)."""
+    return at[:19].replace("T", " ")

@@ -1,0 +1,171 @@
+"""Checking the audit chain: in the database, or in an exported JSONL file. Read-only.
+
+The database walk recomputes each hash with `event_hash` on the stored payload text and checks
+that text is canonical, which together prove it hashes as the documented recipe says. The file
+walk parses each line and hashes it straight from the recipe (`record_hash`), so a file can be
+checked with no database at all.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from workbench.db.models import Event
+from workbench.domain.chain import GENESIS, HASHED_FIELDS, canonical_json, event_hash, record_hash
+from workbench.domain.errors import InvalidInput
+from workbench.domain.verification import ChainReport, ChainWalk
+from workbench.services.context import Workbench, transaction
+
+BATCH = 5000
+CHAIN_COLUMNS = (
+    Event.seq,
+    Event.at,
+    Event.actor,
+    Event.action,
+    Event.entity_type,
+    Event.entity_id,
+    Event.claim_id,
+    Event.payload,
+    Event.prev_hash,
+    Event.hash,
+)
+NOT_CANONICAL = (
+    "payload is not canonical JSON (sorted keys, no spaces, UTF-8 as is): it was rewritten "
+    "outside the workbench"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    count: int
+    seq: int
+    hash: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"count": self.count, "seq": self.seq, "hash": self.hash}
+
+
+def chain_head(wb: Workbench) -> Head:
+    """The newest event's hash (GENESIS when there is none) and how many events there are."""
+    with transaction(wb) as tx:
+        last = tx.session.execute(
+            select(Event.seq, Event.hash).order_by(Event.seq.desc()).limit(1)
+        ).first()
+        total = tx.session.execute(select(func.count()).select_from(Event)).scalar_one()
+    if last is None:
+        return Head(count=0, seq=0, hash=GENESIS)
+    return Head(count=total, seq=last[0], hash=last[1])
+
+
+def verify_database(
+    wb: Workbench, *, head: str | None = None, count: int | None = None
+) -> ChainReport:
+    """Walk every event oldest first, streamed; stop at the first that does not hold."""
+    walk = ChainWalk(contiguous=True, noted_head=_hex(head), noted_count=_count(count))
+    query = select(*CHAIN_COLUMNS).order_by(Event.seq).execution_options(yield_per=BATCH)
+    # raw_decode skips the whitespace handling json.loads wraps around it, which a canonical
+    # payload has no use for (trailing text makes it non-canonical: end != len).
+    decode = json.JSONDecoder().raw_decode
+    with transaction(wb) as tx:
+        for (
+            seq,
+            at,
+            actor,
+            action,
+            etype,
+            eid,
+            claim_id,
+            payload,
+            prev,
+            stored,
+        ) in tx.session.connection().execute(query):
+            computed = event_hash(
+                seq=seq,
+                at=at,
+                actor=actor,
+                action=action,
+                entity_type=etype,
+                entity_id=eid,
+                claim_id=claim_id,
+                payload_json=payload,
+                prev_hash=prev,
+            )
+            try:
+                parsed, end = decode(payload)
+                canonical = end == len(payload) and canonical_json(parsed) == payload
+            except ValueError:
+                canonical = False
+            ok = (
+                walk.feed(seq, prev, stored, computed)
+                if canonical
+                else walk.feed(seq, prev, stored, computed, NOT_CANONICAL)
+            )
+            if not ok:
+                break
+    return walk.finish()
+
+
+def verify_file(path: str, *, head: str | None = None, count: int | None = None) -> ChainReport:
+    """Check an exported JSONL file, line by line, without the database.
+
+    A full export must verify exactly like the database. A filtered one (--claim, --since...)
+    skips events, so each event is checked against its own hash and the link to the previous
+    line only where their seqs are consecutive; the report says how many links went unchecked.
+    A noted head describes the whole trail, so with one the file must be a full export.
+    """
+    noted = head is not None or count is not None
+    walk = ChainWalk(contiguous=noted, noted_head=_hex(head), noted_count=_count(count))
+    source = Path(path)
+    if not source.is_file():
+        raise InvalidInput(f"no such file: {path}")
+    with source.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            record = _parse(line)
+            if isinstance(record, str):
+                walk.fail(None, f"line {number}: {record}")
+                break
+            if not walk.feed(
+                record["seq"], record["prev_hash"], record["hash"], record_hash(record)
+            ):
+                break
+    return walk.finish()
+
+
+def _parse(line: str) -> dict[str, Any] | str:
+    """The record, or what is wrong with the line."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return f"not JSON ({exc.msg}): is this a JSONL export from `workbench audit export`?"
+    if not isinstance(record, dict):
+        return "not a JSON object"
+    missing = [name for name in (*HASHED_FIELDS, "hash") if name not in record]
+    if missing:
+        return f"lacks {', '.join(missing)}: export again with a current workbench"
+    if not isinstance(record["seq"], int) or not all(
+        isinstance(record[name], str) for name in ("prev_hash", "hash")
+    ):
+        return "seq must be a number and prev_hash, hash strings"
+    return record
+
+
+def _hex(value: str | None) -> str | None:
+    if value is None:
+        return None
+    text = value.strip().lower()
+    if len(text) != 64 or any(c not in "0123456789abcdef" for c in text):
+        raise InvalidInput(f"--head {value!r} is not a SHA-256 hash (64 hexadecimal characters)")
+    return text
+
+
+def _count(value: int | None) -> int | None:
+    if value is not None and value < 0:
+        raise InvalidInput("--count must be 0 or more")
+    return value
