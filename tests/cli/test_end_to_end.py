@@ -232,5 +232,10 @@ def test_new_user_rough_edges(cli: Run, tmp_path: Path) -> None:
         "No such file or directory",
     )
     one_line_error(cli("claim", "list", "--doc", "99"), 1, "no document #99")
+    one_line_error(
+        cli("audit", "export", "-o", str(tmp_path / "nowhere" / "t.jsonl")), 1, "does not exist"
+    )
+    r = cli("audit", "export", "-o", "-")
+    assert r.code == 0 and r.out.startswith('{"seq":1,')
     r = cli("claim", "list", "--json", env={"TERM": "dumb"})
     assert r.code == 0 and "\x1b[" not in r.out

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from workbench.cli.common import workbench_from
+from workbench.cli.common import output_file, workbench_from
 from workbench.cli.errors import EXIT_REFUSED
 from workbench.cli.render import emit_json, json_option, message
 
@@ -89,16 +86,8 @@ def export(
     if output is None:
         write_export(wb, fmt, sys.stdout, flt)
         return
-    target = Path(output)
-    # Write beside the target and rename, so a failed export never leaves a truncated file.
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            count = write_export(wb, fmt, out, flt)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with output_file(output) as out:
+        count = write_export(wb, fmt, out, flt)
     message(f"wrote {count} events to {output}")
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
@@ -22,3 +24,35 @@ def text_or_stdin(value: str | None) -> str | None:
     import sys
 
     return sys.stdin.read() if value == "-" else value
+
+
+@contextmanager
+def output_file(path: str, *, binary: bool = False) -> Iterator[IO[Any]]:
+    """Write `path` atomically (`-` is stdout): a failed export never leaves a truncated file,
+    and the result gets the usual permissions, as a shell redirect would give it."""
+    import os
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    if path == "-":
+        yield sys.stdout.buffer if binary else sys.stdout
+        return
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise click.ClickException(f"cannot write {path}: the folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    try:
+        f: IO[Any] = (
+            os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
+        )
+        with f:
+            yield f
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from workbench.cli.common import workbench_from
+from workbench.cli.common import output_file, workbench_from
 from workbench.cli.render import clip, emit_json, json_option, message, table
 from workbench.domain.status import STANCES
 
@@ -108,15 +108,10 @@ def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
 @click.pass_context
 def get(ctx: click.Context, evidence_id: int, output: str) -> None:
     """Restore an archived file byte for byte (its sha256 is checked first)."""
-    import sys
-    from pathlib import Path
-
     from workbench.services.evidence import get_evidence_file
 
     ev, data = get_evidence_file(workbench_from(ctx), evidence_id)
-    if output == "-":
-        sys.stdout.buffer.write(data)
-    else:
-        Path(output).write_bytes(data)
+    with output_file(output, binary=True) as out:
+        out.write(data)
     where = "stdout" if output == "-" else output
     message(f"wrote {len(data):,} bytes to {where} (sha256 {ev.sha256}, checked)")
