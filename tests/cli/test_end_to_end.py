@@ -229,7 +229,7 @@ def test_new_user_rough_edges(cli: Run, tmp_path: Path) -> None:
     one_line_error(
         cli("evidence", "get", str(ev["id"]), "-o", str(tmp_path / "missing" / "x.html")),
         1,
-        "No such file or directory",
+        "does not exist",
     )
     one_line_error(cli("claim", "list", "--doc", "99"), 1, "no document #99")
     one_line_error(
