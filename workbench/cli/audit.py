@@ -192,7 +192,10 @@ def head(ctx: click.Context, as_json: bool) -> None:
 @json_option
 @click.pass_context
 def replay(ctx: click.Context, as_json: bool) -> None:
-    """Rebuild every document, claim and note from the events alone; compare with the tables.
+    """Rebuild the whole state from the events alone; compare it with the tables.
+
+    Documents, claims (status, owner, tags, priority, due date, review), notes, evidence and
+    settings are rebuilt.
 
     Prints `consistent`, or each difference (exit 1): a change that escaped the audit trail,
     or an event that the tables do not reflect.

@@ -91,6 +91,8 @@ class Kind:
     # The field holding the claim this entity belongs to: events about it must carry that
     # claim_id, or `audit export --claim` and a claim's history would miss them.
     claim_field: str | None = None
+    # The field the event's entity_id names (a setting's key); taken from it when absent.
+    key_field: str = "id"
     # Created once and never changed (notes, evidence): the most numerous entities, so replay
     # holds only a fingerprint of each and re-reads its event when the row does not match.
     immutable: bool = False
@@ -183,7 +185,7 @@ EVIDENCE = Kind(
     claim_field="claim_id",
     immutable=True,
 )
-SETTING = Kind("setting", ("key", "value", "updated_by", "updated_at"))
+SETTING = Kind("setting", ("key", "value", "updated_by", "updated_at"), key_field="key")
 
 KINDS: dict[str, Kind] = {k.name: k for k in (DOCUMENT, CLAIM, NOTE, EVIDENCE, SETTING)}
 
@@ -408,6 +410,8 @@ class Replay:
                 entity[name] = after[name]
             elif name in kind.defaults:
                 entity[name] = kind.defaults[name]
+            elif name == kind.key_field:
+                entity[name] = key
             else:
                 self._event_problem(ev, subject, f"the payload lacks {name!r}")
                 entity[name] = None
