@@ -482,7 +482,7 @@ def main() -> None:
     print()
     head = ("measurement", "seconds", "events/s", "vs baseline", "peak RSS MB")
     print("| {:<34} | {:>8} | {:>10} | {:>11} | {:>11} |".format(*head))
-    print(f"|{'-' * 36}|{'-' * 10}:|{'-' * 12}:|{'-' * 13}:|{'-' * 13}:|")
+    print(f"|{'-' * 36}|{'-' * 9}:|{'-' * 11}:|{'-' * 12}:|{'-' * 12}:|")
     for name, (label, _) in MEASURES.items():
         r = results[name]
         rate = r["count"] / r["seconds"]
