@@ -31,7 +31,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Find the check-worthy sentences of a document; --accept makes them claims.",
     ),
     "stats": ("workbench.cli.stats", "stats", "The desk board: counts, old, unsupported, late."),
-    "audit": ("workbench.cli.audit", "audit", "Export the audit trail."),
+    "audit": ("workbench.cli.audit", "audit", "Export, verify and replay the audit trail."),
     "seed": ("workbench.cli.seed", "seed", "Load a document and its curated claims."),
     "demo": ("workbench.cli.seed", "demo", "Load the seed article and print the board."),
     "db": ("workbench.cli.db", "db", "Create, upgrade and inspect the database schema."),
