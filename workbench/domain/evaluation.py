@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Protocol
 
+from workbench.domain.errors import InvalidInput
+from workbench.domain.text import find_quote
+
 
 class HasSpan(Protocol):
     @property
@@ -45,23 +48,11 @@ class Quality:
 
 def locate(text: str, quote: str, occurrence: int | None = None) -> tuple[int, int]:
     """The span of `quote` in `text`; `occurrence` (1-based) is required if it is not unique."""
-    if not quote:
-        raise ValueError("empty quote")
-    starts: list[int] = []
-    at = text.find(quote)
-    while at != -1:
-        starts.append(at)
-        at = text.find(quote, at + 1)
-    if not starts:
-        raise ValueError(f"quote not in the text: {quote[:40]!r}")
-    if occurrence is None:
-        if len(starts) > 1:
-            raise ValueError(f"quote occurs {len(starts)} times, give an occurrence: {quote!r}")
-        occurrence = 1
-    if not 1 <= occurrence <= len(starts):
-        raise ValueError(f"occurrence {occurrence} out of range 1..{len(starts)}: {quote!r}")
-    start = starts[occurrence - 1]
-    return start, start + len(quote)
+    try:
+        span = find_quote(text, quote, occurrence)
+    except InvalidInput as exc:
+        raise ValueError(str(exc)) from None
+    return span.start, span.end
 
 
 def parse_labels(text: str, data: object) -> list[Label]:
