@@ -17,19 +17,10 @@ from sqlalchemy import select
 from workbench.db.models import Claim, Document, Event
 from workbench.domain.clock import format_at, now
 from workbench.domain.segment import sentence_around
-from workbench.services.audit import BATCH, EventFilter
+from workbench.services.audit import BATCH, EXPORT_FIELDS, EventFilter
 from workbench.services.context import Tx, Workbench, transaction
 
-COLUMNS = (
-    Event.seq,
-    Event.at,
-    Event.actor,
-    Event.action,
-    Event.entity_type,
-    Event.entity_id,
-    Event.claim_id,
-    Event.payload,
-)
+COLUMNS = tuple(getattr(Event, name) for name in EXPORT_FIELDS if not name.endswith("hash"))
 CONTEXT_MAX = 200
 # Bookkeeping every claim update carries; the reader wants what changed, not the counters.
 QUIET_FIELDS = frozenset({"version", "updated_at", "updated_by"})

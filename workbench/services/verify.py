@@ -19,21 +19,11 @@ from workbench.db.models import Event
 from workbench.domain.chain import GENESIS, HASHED_FIELDS, canonical_json, event_hash, record_hash
 from workbench.domain.errors import InvalidInput
 from workbench.domain.verification import ChainReport, ChainWalk
+from workbench.services.audit import BATCH, EXPORT_FIELDS
 from workbench.services.context import Workbench, transaction
 
-BATCH = 5000
-CHAIN_COLUMNS = (
-    Event.seq,
-    Event.at,
-    Event.actor,
-    Event.action,
-    Event.entity_type,
-    Event.entity_id,
-    Event.claim_id,
-    Event.payload,
-    Event.prev_hash,
-    Event.hash,
-)
+# The export's columns, in its order: a database row and an exported line are checked alike.
+CHAIN_COLUMNS = tuple(getattr(Event, name) for name in EXPORT_FIELDS)
 NOT_CANONICAL = (
     "payload is not canonical JSON (sorted keys, no spaces, UTF-8 as is): it was rewritten "
     "outside the workbench"

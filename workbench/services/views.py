@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from workbench.db.models import Claim, Document, Evidence, Note
 from workbench.domain.clock import iso
 from workbench.domain.status import rating
+
+
+def as_json(view: Any) -> dict[str, Any]:
+    """A flat view's fields, in declaration order, as its JSON object."""
+    return {f.name: getattr(view, f.name) for f in fields(view)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,18 +44,7 @@ class DocumentView:
         )
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "url": self.url,
-            "author": self.author,
-            "published": self.published,
-            "language": self.language,
-            "sha256": self.sha256,
-            "length": self.length,
-            "added_by": self.added_by,
-            "created_at": self.created_at,
-        }
+        return as_json(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,13 +177,7 @@ class NoteView:
         )
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "claim_id": self.claim_id,
-            "author": self.author,
-            "body": self.body,
-            "created_at": self.created_at,
-        }
+        return as_json(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,15 +191,7 @@ class EventView:
     payload: dict[str, Any]
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "seq": self.seq,
-            "at": self.at,
-            "actor": self.actor,
-            "action": self.action,
-            "entity_type": self.entity_type,
-            "entity_id": self.entity_id,
-            "payload": self.payload,
-        }
+        return as_json(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,21 +284,4 @@ class EvidenceView:
         )
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "claim_id": self.claim_id,
-            "kind": self.kind,
-            "url": self.url,
-            "citation": self.citation,
-            "title": self.title,
-            "publisher": self.publisher,
-            "accessed": self.accessed,
-            "stance": self.stance,
-            "excerpt": self.excerpt,
-            "file_name": self.file_name,
-            "sha256": self.sha256,
-            "size": self.size,
-            "media_type": self.media_type,
-            "added_by": self.added_by,
-            "created_at": self.created_at,
-        }
+        return as_json(self)

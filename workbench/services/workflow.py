@@ -25,11 +25,18 @@ def assign(wb: Workbench, ids: Sequence[int], assignee: str | None) -> list[Clai
     name = None if assignee is None else " ".join(assignee.split())
     if assignee is not None and not name:
         raise InvalidInput("--to needs a name")
+    return _set_field(wb, ids, "claim.assigned", "assignee", name)
+
+
+def _set_field(
+    wb: Workbench, ids: Sequence[int], action: str, field: str, value: object
+) -> list[ClaimView]:
+    """Set one field on every named claim, all or none; claims already there are left alone."""
     with transaction(wb, write=True) as tx:
         claims = claims_by_ids(tx, _ids(ids))
         for claim in claims:
-            if claim.assignee != name:
-                update_claim(tx, claim, "claim.assigned", {"assignee": name})
+            if getattr(claim, field) != value:
+                update_claim(tx, claim, action, {field: value})
         return [ClaimView.of(c) for c in claims]
 
 
@@ -61,21 +68,11 @@ def untag(wb: Workbench, ids: Sequence[int], tags: Sequence[str]) -> list[ClaimV
 @mutation
 def set_priority(wb: Workbench, ids: Sequence[int], priority: str) -> list[ClaimView]:
     level = parse_priority(priority).value
-    with transaction(wb, write=True) as tx:
-        claims = claims_by_ids(tx, _ids(ids))
-        for claim in claims:
-            if claim.priority != level:
-                update_claim(tx, claim, "claim.priority_changed", {"priority": level})
-        return [ClaimView.of(c) for c in claims]
+    return _set_field(wb, ids, "claim.priority_changed", "priority", level)
 
 
 @mutation
 def set_due(wb: Workbench, ids: Sequence[int], due: str | None) -> list[ClaimView]:
     """Set a due date (YYYY-MM-DD), or clear it with None."""
     when = parse_date(due, "due date") if due is not None else None
-    with transaction(wb, write=True) as tx:
-        claims = claims_by_ids(tx, _ids(ids))
-        for claim in claims:
-            if claim.due != when:
-                update_claim(tx, claim, "claim.due_changed", {"due": when})
-        return [ClaimView.of(c) for c in claims]
+    return _set_field(wb, ids, "claim.due_changed", "due", when)
