@@ -9,7 +9,8 @@ import click
 
 from workbench.cli.common import output_file, workbench_from
 from workbench.cli.errors import EXIT_REFUSED
-from workbench.cli.render import emit_json, json_option, message
+from workbench.cli.options import count_option, json_option, output_option
+from workbench.cli.render import emit_json, message
 
 if TYPE_CHECKING:
     from workbench.domain.verification import ChainReport
@@ -48,12 +49,7 @@ def audit() -> None:
 )
 @click.option("--since", metavar="DATE", help="Only events at or after DATE (UTC).")
 @click.option("--until", metavar="DATE", help="Only events up to DATE (UTC; a date: that day).")
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write to FILE (atomically) instead of stdout.",
-)
+@output_option("Write to FILE (atomically) instead of stdout.")
 @click.pass_context
 def export(
     ctx: click.Context,
@@ -100,11 +96,7 @@ def export(
     help="Check an exported JSONL file instead of the database.",
 )
 @click.option("--head", metavar="HASH", help="A head noted earlier: the trail must contain it.")
-@click.option(
-    "--count",
-    type=click.IntRange(min=0),
-    help="The event count noted with --head: that event must be seq COUNT.",
-)
+@count_option("The event count noted with --head: that event must be seq COUNT.")
 @json_option
 @click.pass_context
 def verify(

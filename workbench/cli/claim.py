@@ -7,17 +7,24 @@ from typing import TYPE_CHECKING
 import click
 
 from workbench.cli.claim_desk import assign, due, priority, tag, untag
-from workbench.cli.claim_review import IF_VERSION, approve, reject
+from workbench.cli.claim_review import approve, reject
 from workbench.cli.common import text_or_stdin, workbench_from
+from workbench.cli.options import (
+    if_version_option,
+    json_option,
+    limit_option,
+    min_score_option,
+    offset_option,
+)
 from workbench.cli.render import (
     clip,
     emit_json,
     highlighted,
-    json_option,
     message,
     show_value,
     table,
 )
+from workbench.defaults import SIMILAR_LIMIT, SIMILAR_MIN_SCORE
 from workbench.domain.status import CLAIM_TYPE_NAMES, PRIORITY_NAMES, SORTS, STATUS_NAMES
 
 if TYPE_CHECKING:
@@ -137,14 +144,8 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
 
 @claim.command("similar")
 @click.argument("claim_id", metavar="ID", type=int)
-@click.option(
-    "--min-score",
-    type=click.FloatRange(0, 1),
-    default=0.7,
-    show_default=True,
-    help="Least similarity (0..1) to list.",
-)
-@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
+@min_score_option(SIMILAR_MIN_SCORE, "similarity")
+@limit_option("At most N claims.", default=SIMILAR_LIMIT, minimum=1)
 @json_option
 @click.pass_context
 def similar(ctx: click.Context, claim_id: int, min_score: float, limit: int, as_json: bool) -> None:
@@ -217,8 +218,8 @@ def _change(payload: dict[str, object]) -> str:
     show_default=True,
     help="updated: newest first; priority: high first; due: soonest first.",
 )
-@click.option("--limit", type=click.IntRange(min=0), help="At most N claims.")
-@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip the first N.")
+@limit_option("At most N claims.")
+@offset_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV (for spreadsheets).")
 @json_option
 @click.pass_context
@@ -341,7 +342,7 @@ def print_claims(claims: list[ClaimView]) -> None:
 @click.option(
     "--note", help="The reason (required for a verdict and for reopening); - reads stdin."
 )
-@IF_VERSION
+@if_version_option
 @json_option
 @click.pass_context
 def status(

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.render import emit_json, json_option
+from workbench.cli.options import json_option
+from workbench.cli.render import emit_json
 from workbench.domain.status import PRIORITY_NAMES
 
 if TYPE_CHECKING:

@@ -5,20 +5,14 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import text_or_stdin, workbench_from
-from workbench.cli.render import emit_json, json_option
-
-IF_VERSION = click.option(
-    "--if-version",
-    "expected_version",
-    type=int,
-    help="Refuse if the claim is no longer at this version (someone changed it since).",
-)
+from workbench.cli.options import if_version_option, json_option
+from workbench.cli.render import emit_json
 
 
 @click.command("approve")
 @click.argument("claim_id", metavar="ID", type=int)
 @click.option("--note", help="Why the verdict stands (optional); - reads stdin.")
-@IF_VERSION
+@if_version_option
 @json_option
 @click.pass_context
 def approve(
@@ -45,7 +39,7 @@ def approve(
 @click.option(
     "--note", required=True, help="Why the proposed verdict does not stand; - reads stdin."
 )
-@IF_VERSION
+@if_version_option
 @json_option
 @click.pass_context
 def reject(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.render import emit_json, json_option, table
+from workbench.cli.options import json_option
+from workbench.cli.render import emit_json, table
 
 
 @click.group()

@@ -1,26 +1,64 @@
 """The edge where errors become one line on stderr and an exit code: never a traceback for
-something the user can fix (bad input, a missing file, an unreachable database)."""
+something the user can fix (bad input, a missing file, an unreachable database).
+
+With `--json` the line is a JSON object instead, `{"error": {"kind": ..., "message": ...}}`
+(plus `hint` when the library gave one), so scripts need not parse English. The exit codes are
+the same either way: 1 refused, 2 bad usage.
+"""
 
 from __future__ import annotations
 
+import json
 import signal
 import sys
 from typing import Any, NoReturn
 
 import click
 
-from workbench.domain.errors import WorkbenchError
+from workbench.cli.hints import error_text
+from workbench.domain.errors import Hint, WorkbenchError
 
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
+
+# Kinds of failure that never reach the library; the library's own kinds come from its error
+# types (WorkbenchError.kind).
+USAGE = "usage"
+ABORTED = "aborted"
+ENCODING = "encoding"
+FILE_ERROR = "file_error"
+DATABASE = "storage"
 
 
 def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def fail(message: str, code: int = EXIT_REFUSED) -> NoReturn:
-    click.echo(f"error: {one_line(message)}", err=True)
+def wants_json(args: list[str]) -> bool:
+    """`--json` anywhere before a `--` that ends the options (Click may fail before parsing it)."""
+    options = args[: args.index("--")] if "--" in args else args
+    return "--json" in options
+
+
+def fail(
+    message: str,
+    code: int = EXIT_REFUSED,
+    *,
+    kind: str | None = None,
+    hint: Hint | None = None,
+    as_json: bool = False,
+) -> NoReturn:
+    text = one_line(message)
+    if as_json:
+        error: dict[str, Any] = {
+            "kind": kind or (USAGE if code == EXIT_USAGE else "refused"),
+            "message": text,
+        }
+        if hint is not None:
+            error["hint"] = hint.to_json()
+        click.echo(json.dumps({"error": error}, ensure_ascii=False), err=True)
+    else:
+        click.echo(f"error: {text}", err=True)
     sys.exit(code)
 
 
@@ -33,6 +71,7 @@ def _database_error(exc: Exception) -> str | None:
 
 
 def run(command: click.Command, args: list[str]) -> Any:
+    as_json = wants_json(args)
     if hasattr(signal, "SIGPIPE"):
         # `workbench ... | head`: when the reader leaves, stop quietly the way cat and grep do,
         # rather than reporting a refusal. Output is written after the commit, so nothing is
@@ -47,19 +86,23 @@ def run(command: click.Command, args: list[str]) -> Any:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.Abort:
-        fail("aborted")
+        fail("aborted", kind=ABORTED, as_json=as_json)
     except click.UsageError as exc:
         hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx is not None else ""
-        fail(f"{exc.format_message()}{hint}", EXIT_USAGE)
+        fail(f"{exc.format_message()}{hint}", EXIT_USAGE, kind=USAGE, as_json=as_json)
     except click.ClickException as exc:
-        fail(exc.format_message(), exc.exit_code)
+        fail(exc.format_message(), exc.exit_code, kind=FILE_ERROR, as_json=as_json)
     except WorkbenchError as exc:
-        fail(str(exc))
+        fail(error_text(exc), kind=exc.kind, hint=exc.hint, as_json=as_json)
     except UnicodeError:
-        fail("the input is not valid UTF-8 text (check the terminal's or the file's encoding)")
+        fail(
+            "the input is not valid UTF-8 text (check the terminal's or the file's encoding)",
+            kind=ENCODING,
+            as_json=as_json,
+        )
     except OSError as exc:
         where = f": {exc.filename}" if exc.filename else ""
-        fail(f"{exc.strerror or exc}{where}")
+        fail(f"{exc.strerror or exc}{where}", kind=FILE_ERROR, as_json=as_json)
     except KeyboardInterrupt:
         click.echo("interrupted; nothing half-written was committed", err=True)
         sys.exit(130)
@@ -67,4 +110,4 @@ def run(command: click.Command, args: list[str]) -> Any:
         message = _database_error(exc)
         if message is None:
             raise
-        fail(message)
+        fail(message, kind=DATABASE, as_json=as_json)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import output_file, workbench_from
-from workbench.cli.render import clip, emit_json, json_option, message, table
+from workbench.cli.options import json_option, output_option
+from workbench.cli.render import clip, emit_json, message, table
 from workbench.domain.status import STANCES
 
 
@@ -98,13 +99,7 @@ def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
 
 @evidence.command("get")
 @click.argument("evidence_id", metavar="EID", type=int)
-@click.option(
-    "--output",
-    "-o",
-    required=True,
-    type=click.Path(dir_okay=False),
-    help="Where to write the archived file (- for stdout).",
-)
+@output_option("Where to write the archived file (- for stdout).", required=True, writable=False)
 @click.pass_context
 def get(ctx: click.Context, evidence_id: int, output: str) -> None:
     """Restore an archived file byte for byte (its sha256 is checked first)."""

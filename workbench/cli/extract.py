@@ -5,19 +5,15 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.render import clip, emit_json, json_option, message, table
+from workbench.cli.options import json_option, limit_option, min_score_option
+from workbench.cli.render import clip, emit_json, message, table
+from workbench.defaults import EXTRACT_MIN_SCORE
 
 
 @click.command()
 @click.argument("document_id", metavar="DOC", type=int)
-@click.option(
-    "--min-score",
-    type=click.FloatRange(0, 1),
-    default=0.5,
-    show_default=True,
-    help="Least check-worthiness (0..1) to list.",
-)
-@click.option("--limit", type=click.IntRange(min=0), help="At most N candidates.")
+@min_score_option(EXTRACT_MIN_SCORE, "check-worthiness")
+@limit_option("At most N candidates.")
 @click.option(
     "--accept",
     is_flag=True,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import text_or_stdin, workbench_from
-from workbench.cli.render import emit_json, json_option
+from workbench.cli.options import json_option
+from workbench.cli.render import emit_json
 
 
 @click.group()

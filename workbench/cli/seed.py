@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.render import clip, emit_json, json_option, message, table
+from workbench.cli.options import json_option
+from workbench.cli.render import clip, emit_json, message, table
 
 
 @click.group()

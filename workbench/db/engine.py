@@ -8,7 +8,7 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.pool import NullPool
 
 from workbench.db import postgresql, sqlite
-from workbench.domain.errors import WorkbenchError
+from workbench.domain.errors import InvalidInput, StorageError
 
 
 @cache
@@ -21,12 +21,12 @@ def get_engine(url: str) -> Engine:
         try:
             engine = create_engine(url, pool_pre_ping=True)
         except ImportError:
-            raise WorkbenchError(
+            raise StorageError(
                 "PostgreSQL needs the psycopg driver: pip install 'claim-workbench[postgres]'"
             ) from None
         postgresql.configure(engine)
     else:
-        raise WorkbenchError(f"unsupported database URL {url!r}: use a SQLite file or PostgreSQL")
+        raise InvalidInput(f"unsupported database URL {url!r}: use a SQLite file or PostgreSQL")
     return engine
 
 

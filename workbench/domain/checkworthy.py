@@ -45,11 +45,11 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain.segment import Segment, blocks, quotations, split_clauses, split_sentences
 from workbench.domain.status import CLAIM_TYPE_NAMES
 
 BIAS = -2.25
-DEFAULT_MIN_SCORE = 0.5
 CLAIM_TYPES: tuple[str, ...] = CLAIM_TYPE_NAMES
 
 _CJK = "\u4e00-\u9fff"
@@ -1001,7 +1001,7 @@ def _short(seg: Segment) -> bool:
     return seg.end - seg.start < _MIN_CLAUSE
 
 
-def find_candidates(text: str, min_score: float = DEFAULT_MIN_SCORE) -> list[Candidate]:
+def find_candidates(text: str, min_score: float = EXTRACT_MIN_SCORE) -> list[Candidate]:
     """The units (or, failing that, runs of clauses) of `text` that score at least
     `min_score`, in document order. Names and quotations are taken from the whole document, so
     a candidate can score higher than `score_text` of its text alone."""

@@ -1,21 +1,115 @@
-"""Typed errors raised by the library. The CLI maps each to one line on stderr and exit 1."""
+"""Typed errors raised by the library. The CLI maps each to one line on stderr and exit 1.
+
+The library states facts ("status 'verified' is a verdict and needs a reason"); what the user can
+do about it, in the words of one front end (a CLI flag, a command to run), is a `Hint`: a kind
+and the facts it needs, which the front end turns into words (`workbench.cli.hints`). So the
+library never names a flag, and a script reading `--json` errors gets the facts, not English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """What would get past a refusal, as facts. `kind` names the remedy, for example:
+
+    - "give_input": supply the input named `field` (CLI: an option such as --note);
+    - "bad_input": the input named `field` is wrong as given (message says how);
+    - "run": perform `step` (e.g. "add_evidence", "add_note", "review", "list", "reread",
+      "start_database") on the claim/document named in the facts.
+    """
+
+    kind: str
+    facts: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, **self.facts}
+
+
+def give(field_name: str) -> Hint:
+    return Hint("give_input", {"field": field_name})
+
+
+def bad(field_name: str) -> Hint:
+    return Hint("bad_input", {"field": field_name})
+
+
+def step(name: str, **facts: Any) -> Hint:
+    return Hint("run", {"step": name, **facts})
 
 
 class WorkbenchError(Exception):
-    """A refused operation: the user can read the message and act on it."""
+    """A refused operation: the user can read the message and act on it.
+
+    `kind` is the stable, machine-readable name of the error's type (`--json` errors carry it).
+    """
+
+    kind: ClassVar[str] = "refused"
+
+    def __init__(self, message: str, *, hint: Hint | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class NotFound(WorkbenchError):
     """The named document, claim, note or other record does not exist."""
 
+    kind = "not_found"
+
 
 class InvalidInput(WorkbenchError):
     """The input breaks a rule (bad span, empty text, missing note, file too large...)."""
+
+    kind = "invalid_input"
+
+
+class TransitionRefused(InvalidInput):
+    """The workflow does not allow this status change (yet): see `workbench.domain.workflow`."""
+
+    kind = "transition_refused"
 
 
 class Conflict(WorkbenchError):
     """The change was based on stale data or collides with another change."""
 
+    kind = "conflict"
+
 
 class SchemaError(WorkbenchError):
     """The database schema is not one this version of the workbench can use."""
+
+    kind = "schema_mismatch"
+
+
+class StorageError(WorkbenchError):
+    """The database could not be opened or answered with an error of its own."""
+
+    kind = "storage"
+
+
+class DamagedRecord(WorkbenchError):
+    """Stored data fails its own check (an archived file missing or not matching its hash)."""
+
+    kind = "damaged"
+
+
+# Every kind a script can meet, for documentation and tests. The CLI adds its own for failures
+# that never reach the library (usage, unreadable files...): see workbench.cli.errors.
+ERROR_TYPES: tuple[type[WorkbenchError], ...] = (
+    WorkbenchError,
+    NotFound,
+    InvalidInput,
+    TransitionRefused,
+    Conflict,
+    SchemaError,
+    StorageError,
+    DamagedRecord,
+)

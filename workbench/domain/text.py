@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from workbench.domain.errors import InvalidInput
+from workbench.domain.errors import InvalidInput, bad, give
 
 CONTEXT_CHARS = 32
 
@@ -80,13 +80,15 @@ def find_quote(text: str, quote: str, occurrence: int | None = None) -> Span:
     if occurrence is None:
         if len(positions) > 1:
             raise InvalidInput(
-                f"quote occurs {len(positions)} times in the document; "
-                f"say which with --occurrence 1..{len(positions)}"
+                f"quote occurs {len(positions)} times in the document; say which (1.."
+                f"{len(positions)})",
+                hint=give("occurrence"),
             )
         occurrence = 1
     if not 1 <= occurrence <= len(positions):
         raise InvalidInput(
-            f"--occurrence {occurrence} is out of range: the quote occurs {_times(len(positions))}"
+            f"occurrence {occurrence} is out of range: the quote occurs {_times(len(positions))}",
+            hint=bad("occurrence"),
         )
     start = positions[occurrence - 1]
     return span_at(text, start, start + len(quote))

@@ -10,7 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from workbench.db.models import Claim, ClaimTag
 from workbench.domain.clock import iso, now
-from workbench.domain.errors import Conflict
+from workbench.domain.errors import Conflict, step
 from workbench.services.context import Tx
 from workbench.services.notes import insert_note
 from workbench.services.views import NoteView
@@ -33,12 +33,12 @@ def stale(claim_id: int, expected: int, actual: int | None) -> Conflict:
     now_is = f" (it is now at version {actual})" if actual is not None else ""
     if actual is not None and expected > actual:
         return Conflict(
-            f"claim #{claim_id} has never been at version {expected}{now_is}; "
-            f"re-read it with `workbench claim show {claim_id}`"
+            f"claim #{claim_id} has never been at version {expected}{now_is}",
+            hint=step("reread", claim_id=claim_id),
         )
     return Conflict(
-        f"claim #{claim_id} was changed by someone else since version {expected}{now_is}; "
-        f"re-read it with `workbench claim show {claim_id}` and try again"
+        f"claim #{claim_id} was changed by someone else since version {expected}{now_is}",
+        hint=step("reread", claim_id=claim_id),
     )
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from workbench.db.models import Claim, Document, Event
 from workbench.domain.clock import now
-from workbench.domain.errors import Conflict, InvalidInput
+from workbench.domain.errors import Conflict, InvalidInput, bad, give
 from workbench.domain.segment import sentence_around
 from workbench.domain.status import (
     FINAL_STATUSES,
@@ -46,15 +46,16 @@ class SpanRequest:
     def resolve(self, text: str) -> Span:
         by_offsets = self.start is not None or self.end is not None
         if self.quote is not None and by_offsets:
-            raise InvalidInput("give either --quote or --start/--end, not both")
+            raise InvalidInput(
+                "a claim is pinned by a quote or by offsets, not both",
+                hint=give("quote_or_offsets"),
+            )
         if self.quote is not None:
             return find_quote(text, self.quote, self.occurrence)
         if self.occurrence is not None:
-            raise InvalidInput("--occurrence goes with --quote")
+            raise InvalidInput("an occurrence number goes with a quote", hint=bad("occurrence"))
         if self.start is None or self.end is None:
-            raise InvalidInput(
-                "pin the claim to its source: give --quote, or both --start and --end"
-            )
+            raise InvalidInput("pin the claim to its source", hint=give("span"))
         return span_at(text, self.start, self.end)
 
 
@@ -194,8 +195,8 @@ def set_status(
             if note and note.strip():
                 # The status stays, so no event; but a typed reason must not vanish silently.
                 raise InvalidInput(
-                    f"claim #{claim_id} is already {target.value}, so the note was not saved; "
-                    f"add it with `workbench note add {claim_id} TEXT`"
+                    f"claim #{claim_id} is already {target.value}, so the note was not saved",
+                    hint=step("add_note", claim_id=claim_id),
                 )
             return StatusChange(claim=ClaimView.of(claim), changed=False, previous=current.value)
         check_transition(current, target, note, evidence_count=len(claim.evidence))

@@ -20,7 +20,7 @@ from workbench.db.schema import ensure_current
 from workbench.db.url import describe, resolve_url, sqlite_file
 from workbench.domain.chain import GENESIS, canonical_json, event_hash
 from workbench.domain.clock import format_at, now
-from workbench.domain.errors import Conflict, InvalidInput, NotFound, WorkbenchError
+from workbench.domain.errors import Conflict, InvalidInput, NotFound, StorageError, give, step
 
 
 def default_actor() -> str:
@@ -45,7 +45,10 @@ class Workbench:
     @classmethod
     def open(cls, db: str | None = None, actor: str | None = None) -> Workbench:
         if actor is not None and not actor.strip():
-            raise InvalidInput("--as needs a name: every change is recorded under one")
+            raise InvalidInput(
+                "the acting person's name is empty: every change is recorded under one",
+                hint=give("actor"),
+            )
         name = (actor or "").strip() or default_actor()
         return cls(url=resolve_url(db), actor=name)
 
@@ -53,15 +56,12 @@ class Workbench:
         if not self._ready and not write and self.missing_file():
             # A read in the wrong folder would otherwise create an empty database and show an
             # empty board, which looks like lost work.
-            raise NotFound(
-                f"no database at {sqlite_file(self.url)}: run `workbench demo` or "
-                "`workbench doc add FILE` to start one, or point --db / WORKBENCH_DB at yours"
-            )
+            raise NotFound(f"no database at {sqlite_file(self.url)}", hint=step("start_database"))
         if not self._ready:
             try:
                 ensure_current(get_engine(self.url))
             except DBAPIError as exc:
-                raise WorkbenchError(
+                raise StorageError(
                     f"cannot open database {describe(self.url)}: {exc.orig}"
                 ) from None
             self._ready = True
@@ -157,9 +157,9 @@ def transaction(wb: Workbench, *, write: bool = False) -> Iterator[Tx]:
             raise Conflict(
                 "the database stayed locked by another writer; try the command again"
             ) from None
-        raise WorkbenchError(f"database error: {exc.orig}") from None
+        raise StorageError(f"database error: {exc.orig}") from None
     except DBAPIError as exc:
-        raise WorkbenchError(f"database error: {exc.orig}") from None
+        raise StorageError(f"database error: {exc.orig}") from None
     finally:
         session.close()
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from workbench.db.models import Claim, Document
+from workbench.defaults import MAX_DOCUMENT_MB, MAX_DOCUMENT_MB_ENV
 from workbench.domain.clock import now, parse_date
 from workbench.domain.errors import InvalidInput
 from workbench.domain.status import STATUS_NAMES
@@ -22,11 +23,9 @@ from workbench.services.limits import size_limit
 from workbench.services.lookup import get_document
 from workbench.services.views import Added, ClaimView, DocumentDetail, DocumentView
 
-DEFAULT_MAX_MB = 20.0
-
 
 def max_document_bytes() -> int:
-    return size_limit("WORKBENCH_MAX_DOCUMENT_MB", DEFAULT_MAX_MB)
+    return size_limit(MAX_DOCUMENT_MB_ENV, MAX_DOCUMENT_MB)
 
 
 def read_source(path: str, max_bytes: int | None = None) -> bytes:
@@ -45,7 +44,7 @@ def read_source(path: str, max_bytes: int | None = None) -> bytes:
         if size > limit:
             raise InvalidInput(
                 f"{path} is {size:,} bytes, over the {limit:,}-byte limit "
-                "(raise it with WORKBENCH_MAX_DOCUMENT_MB)"
+                f"(raise it with {MAX_DOCUMENT_MB_ENV})"
             )
         try:
             data = p.read_bytes()
@@ -54,7 +53,7 @@ def read_source(path: str, max_bytes: int | None = None) -> bytes:
         name = path
     if len(data) > limit:
         raise InvalidInput(
-            f"{name} is over the {limit:,}-byte limit (raise it with WORKBENCH_MAX_DOCUMENT_MB)"
+            f"{name} is over the {limit:,}-byte limit (raise it with {MAX_DOCUMENT_MB_ENV})"
         )
     return data
 
@@ -76,7 +75,7 @@ def add_document(
     text = normalise(raw)
     if not text.strip():
         raise InvalidInput(f"{source} is empty (or only whitespace): nothing to check")
-    published_date = parse_date(published, "--published") if published else None
+    published_date = parse_date(published, "published date") if published else None
     digest = sha256_text(text)
     with transaction(wb, write=True) as tx:
         existing = tx.session.scalar(select(Document).where(Document.sha256 == digest))

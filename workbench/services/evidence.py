@@ -10,8 +10,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from workbench.db.models import Blob, Evidence
+from workbench.defaults import MAX_EVIDENCE_MB, MAX_EVIDENCE_MB_ENV
 from workbench.domain.clock import now, parse_date
-from workbench.domain.errors import Conflict, InvalidInput, WorkbenchError
+from workbench.domain.errors import Conflict, DamagedRecord, InvalidInput, bad, give
 from workbench.domain.status import STANCES
 from workbench.domain.text import check_http_url
 from workbench.services.context import Tx, Workbench, mutation, transaction
@@ -19,11 +20,9 @@ from workbench.services.limits import size_limit
 from workbench.services.lookup import get_claim_row, get_evidence_row
 from workbench.services.views import EvidenceView
 
-DEFAULT_MAX_MB = 50.0
-
 
 def max_evidence_bytes() -> int:
-    return size_limit("WORKBENCH_MAX_EVIDENCE_MB", DEFAULT_MAX_MB)
+    return size_limit(MAX_EVIDENCE_MB_ENV, MAX_EVIDENCE_MB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +70,7 @@ def _read_file(path: str, limit: int) -> tuple[bytes, str]:
     if size > limit:
         raise InvalidInput(
             f"{path} is {size:,} bytes, over the {limit:,}-byte evidence limit "
-            "(raise it with WORKBENCH_MAX_EVIDENCE_MB)"
+            f"(raise it with {MAX_EVIDENCE_MB_ENV})"
         )
     media_type = mimetypes.guess_type(p.name)[0] or "application/octet-stream"
     return p.read_bytes(), media_type
@@ -82,12 +81,15 @@ def add_evidence(wb: Workbench, claim_id: int, item: EvidenceInput) -> EvidenceV
     """Attach one evidence item; adding evidence commutes with other changes, so no version."""
     sources = [s for s in (item.url, item.file, item.citation) if s is not None]
     if len(sources) != 1:
-        raise InvalidInput("give exactly one of --url, --file or --citation")
+        raise InvalidInput(
+            "evidence has exactly one source: a URL, a file or a citation",
+            hint=give("evidence_source"),
+        )
     if item.stance not in STANCES:
         raise InvalidInput(f"unknown stance {item.stance!r}; valid: {', '.join(STANCES)}")
-    accessed = parse_date(item.accessed, "--accessed") if item.accessed else None
+    accessed = parse_date(item.accessed, "accessed date") if item.accessed else None
     if accessed is not None and accessed > now().date():
-        raise InvalidInput(f"--accessed {accessed} is in the future")
+        raise InvalidInput(f"accessed date {accessed} is in the future", hint=bad("accessed"))
     data: bytes | None = None
     media_type = file_name = url = citation = None
     if item.url is not None:
@@ -147,10 +149,10 @@ def get_evidence_file(wb: Workbench, evidence_id: int) -> tuple[EvidenceView, by
             raise InvalidInput(f"evidence #{evidence_id} is a {ev.kind}, not an archived file")
         blob = tx.session.get(Blob, ev.sha256)
         if blob is None:
-            raise WorkbenchError(f"evidence #{evidence_id}: the archived file is missing")
+            raise DamagedRecord(f"evidence #{evidence_id}: the archived file is missing")
         data = bytes(blob.data)
         if hashlib.sha256(data).hexdigest() != ev.sha256:
-            raise WorkbenchError(
+            raise DamagedRecord(
                 f"evidence #{evidence_id}: archived bytes do not match sha256 {ev.sha256}"
             )
         return EvidenceView.of(ev), data

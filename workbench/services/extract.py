@@ -8,8 +8,9 @@ from typing import Any
 from sqlalchemy import select
 
 from workbench.db.models import Claim
+from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain.checkworthy import Candidate, find_candidates
-from workbench.domain.errors import InvalidInput
+from workbench.domain.inputs import check_at_least, check_score
 from workbench.domain.status import ClaimType
 from workbench.domain.text import span_at
 from workbench.services.claims import insert_claim
@@ -17,8 +18,6 @@ from workbench.services.context import Workbench, mutation, transaction
 from workbench.services.lookup import get_document
 from workbench.services.similar import with_similar
 from workbench.services.views import ClaimView
-
-DEFAULT_MIN_SCORE = 0.5
 
 
 def candidate_json(c: Candidate) -> dict[str, Any]:
@@ -33,17 +32,16 @@ def candidate_json(c: Candidate) -> dict[str, Any]:
 
 
 def _check(min_score: float, limit: int | None) -> None:
-    if not 0.0 <= min_score <= 1.0:
-        raise InvalidInput(f"--min-score must be between 0 and 1 (got {min_score})")
-    if limit is not None and limit < 0:
-        raise InvalidInput("--limit must be 0 or more")
+    check_score(min_score)
+    if limit is not None:
+        check_at_least(limit, 0, "limit")
 
 
 def extract(
     wb: Workbench,
     document_id: int,
     *,
-    min_score: float = DEFAULT_MIN_SCORE,
+    min_score: float = EXTRACT_MIN_SCORE,
     limit: int | None = None,
 ) -> list[Candidate]:
     """Candidates in document order (the first `limit` of them)."""
@@ -70,7 +68,7 @@ def accept_candidates(
     wb: Workbench,
     document_id: int,
     *,
-    min_score: float = DEFAULT_MIN_SCORE,
+    min_score: float = EXTRACT_MIN_SCORE,
     limit: int | None = None,
 ) -> Accepted:
     """Each candidate becomes an unverified claim, unless an existing claim already covers it.

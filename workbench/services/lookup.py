@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 
 from workbench.db.models import Claim, Document, Evidence
-from workbench.domain.errors import NotFound
+from workbench.domain.errors import NotFound, step
 from workbench.services.context import Tx
 
 # Ids are 32-bit integers on every backend; anything outside cannot name a row (and would
@@ -22,14 +22,14 @@ def _valid(ident: int) -> bool:
 def get_document(tx: Tx, document_id: int) -> Document:
     doc = tx.session.get(Document, document_id) if _valid(document_id) else None
     if doc is None:
-        raise NotFound(f"no document #{document_id}; `workbench doc list` shows them")
+        raise NotFound(f"no document #{document_id}", hint=step("list", entity="document"))
     return doc
 
 
 def get_claim_row(tx: Tx, claim_id: int) -> Claim:
     claim = tx.session.get(Claim, claim_id) if _valid(claim_id) else None
     if claim is None:
-        raise NotFound(f"no claim #{claim_id}; `workbench claim list` shows them")
+        raise NotFound(f"no claim #{claim_id}", hint=step("list", entity="claim"))
     return claim
 
 
@@ -47,5 +47,5 @@ def claims_by_ids(tx: Tx, ids: Sequence[int]) -> list[Claim]:
 def get_evidence_row(tx: Tx, evidence_id: int) -> Evidence:
     ev = tx.session.get(Evidence, evidence_id) if _valid(evidence_id) else None
     if ev is None:
-        raise NotFound(f"no evidence #{evidence_id}; `workbench evidence list ID` shows them")
+        raise NotFound(f"no evidence #{evidence_id}", hint=step("list", entity="evidence"))
     return ev

@@ -13,7 +13,8 @@ from sqlalchemy.orm import selectinload
 from workbench.db.backend import search_claim_ids
 from workbench.db.models import Claim, ClaimTag, Evidence
 from workbench.domain.clock import now, parse_since
-from workbench.domain.errors import InvalidInput
+from workbench.domain.errors import InvalidInput, bad, give
+from workbench.domain.inputs import check_at_least
 from workbench.domain.status import (
     OPEN_STATUSES,
     PRIORITY_RANK,
@@ -81,7 +82,9 @@ def claim_query(flt: ClaimFilter, tx: Tx) -> Select[Any]:
     if flt.claim_type:
         q = q.where(Claim.type == parse_claim_type(flt.claim_type).value)
     if flt.assignee and flt.unassigned:
-        raise InvalidInput("--assignee/--mine and --unassigned contradict each other")
+        raise InvalidInput(
+            "an owner and 'unassigned' contradict each other", hint=bad("owner_filters")
+        )
     if flt.assignee:
         q = q.where(Claim.assignee.in_(names_like(tx, flt.assignee)))
     if flt.unassigned:
@@ -99,7 +102,7 @@ def claim_query(flt: ClaimFilter, tx: Tx) -> Select[Any]:
     if flt.search is not None:
         needle = flt.search.strip()
         if not needle:
-            raise InvalidInput("--search needs some text")
+            raise InvalidInput("the search text is empty", hint=give("search"))
         dialect = tx.session.get_bind().dialect.name
         q = q.where(Claim.id.in_(search_claim_ids(dialect, normalise(needle))))
     return _sorted(q, flt.sort)
@@ -122,13 +125,13 @@ def _sorted(q: Select[Any], sort: str) -> Select[Any]:
 
 def list_claims(wb: Workbench, flt: ClaimFilter | None = None) -> list[ClaimView]:
     flt = flt or ClaimFilter()
-    if flt.limit is not None and flt.limit < 0:
-        raise InvalidInput("--limit must be 0 or more")
-    if flt.offset < 0:
-        raise InvalidInput("--offset must be 0 or more")
+    if flt.limit is not None:
+        check_at_least(flt.limit, 0, "limit")
+    check_at_least(flt.offset, 0, "offset")
     with transaction(wb) as tx:
         if flt.document_id is not None:
-            get_document(tx, flt.document_id)  # a typo in --doc is an error, not "no claims"
+            # A typo in the document id is an error, not "no claims".
+            get_document(tx, flt.document_id)
         q = claim_query(flt, tx)
         q = q.options(selectinload(Claim.tags), selectinload(Claim.evidence))
         if flt.limit is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbench.domain.errors import InvalidInput
+from workbench.domain.errors import InvalidInput, give
 from workbench.domain.status import Status, same_person
 from workbench.services.claim_updates import check_version, update_claim
 from workbench.services.context import Workbench, mutation, transaction
@@ -36,7 +36,7 @@ def reject(
 ) -> ClaimView:
     """Send a proposed verdict back to in_progress, saying why."""
     if not (note or "").strip():
-        raise InvalidInput("rejecting a verdict needs a reason: add --note TEXT")
+        raise InvalidInput("rejecting a verdict needs a reason", hint=give("note"))
     with transaction(wb, write=True) as tx:
         claim = get_claim_row(tx, claim_id)
         check_version(claim, expected_version)

@@ -10,7 +10,7 @@ from sqlalchemy.exc import DBAPIError
 from workbench.db.engine import get_engine
 from workbench.db.schema import HEAD_REVISION, current_revision
 from workbench.db.url import describe
-from workbench.domain.errors import WorkbenchError
+from workbench.domain.errors import StorageError
 from workbench.services.context import Workbench
 
 
@@ -46,7 +46,7 @@ def schema_status(wb: Workbench) -> SchemaStatus:
     try:
         current = current_revision(get_engine(wb.url))
     except DBAPIError as exc:
-        raise WorkbenchError(f"cannot open database {describe(wb.url)}: {exc.orig}") from None
+        raise StorageError(f"cannot open database {describe(wb.url)}: {exc.orig}") from None
     known = current is None or current == HEAD_REVISION or _is_known(current)
     return SchemaStatus(url=describe(wb.url), current=current, head=HEAD_REVISION, known=known)
 

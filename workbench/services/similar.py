@@ -18,12 +18,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from workbench.db.models import Claim
-from workbench.domain.errors import InvalidInput
+from workbench.defaults import SIMILAR_LIMIT, SIMILAR_MIN_SCORE
+from workbench.domain.inputs import check_at_least, check_score
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.lookup import get_claim_row
 from workbench.services.views import ClaimView, SimilarRef
 
-DEFAULT_MIN_SCORE = 0.7
 # A quote inside another counts only if it carries enough text to mean something: a CJK
 # character weighs about a word, other characters (letters, digits, punctuation) less.
 # "只有四家公司" (6) counts; "MiniMax" (2.8) inside a long sentence says nothing.
@@ -108,11 +108,6 @@ class Corpus:
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
 
 
-def _check_min_score(min_score: float) -> None:
-    if not 0.0 <= min_score <= 1.0:
-        raise InvalidInput(f"--min-score must be between 0 and 1 (got {min_score})")
-
-
 def _views(tx: Tx, ranked: list[tuple[int, float]]) -> list[Similar]:
     if not ranked:
         return []
@@ -128,10 +123,15 @@ def _views(tx: Tx, ranked: list[tuple[int, float]]) -> list[Similar]:
 
 
 def similar_claims(
-    wb: Workbench, claim_id: int, *, min_score: float = DEFAULT_MIN_SCORE, limit: int = 10
+    wb: Workbench,
+    claim_id: int,
+    *,
+    min_score: float = SIMILAR_MIN_SCORE,
+    limit: int = SIMILAR_LIMIT,
 ) -> list[Similar]:
     """Claims in any document that look like claim `claim_id`, best first."""
-    _check_min_score(min_score)
+    check_score(min_score)
+    check_at_least(limit, 1, "limit")
     with transaction(wb) as tx:
         claim = get_claim_row(tx, claim_id)
         ranked = Corpus.load(tx).best(claim.text, claim.quote, {claim.id}, min_score)
@@ -148,7 +148,7 @@ def with_similar(tx: Tx, claims: Sequence[Claim], limit: int = 5) -> list[ClaimV
     added = {c.id for c in claims}
     views = []
     for claim in claims:
-        ranked = corpus.best(claim.text, claim.quote, added, DEFAULT_MIN_SCORE)[:limit]
+        ranked = corpus.best(claim.text, claim.quote, added, SIMILAR_MIN_SCORE)[:limit]
         found = _views(tx, ranked)
         views.append(replace(ClaimView.of(claim), similar=tuple(s.ref() for s in found)))
     return views

@@ -17,7 +17,8 @@ from sqlalchemy import func, select
 
 from workbench.db.models import Event
 from workbench.domain.chain import GENESIS, HASHED_FIELDS, canonical_json, event_hash, record_hash
-from workbench.domain.errors import InvalidInput
+from workbench.domain.errors import InvalidInput, bad
+from workbench.domain.inputs import check_at_least
 from workbench.domain.verification import ChainReport, ChainWalk
 from workbench.services.audit import BATCH, EXPORT_FIELDS
 from workbench.services.context import Workbench, transaction
@@ -133,7 +134,7 @@ def _parse(line: str) -> dict[str, Any] | str:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return f"not JSON ({exc.msg}): is this a JSONL export from `workbench audit export`?"
+        return f"not JSON ({exc.msg}): an audit export has one JSON event per line"
     if not isinstance(record, dict):
         return "not a JSON object"
     missing = [name for name in (*HASHED_FIELDS, "hash") if name not in record]
@@ -151,11 +152,11 @@ def _hex(value: str | None) -> str | None:
         return None
     text = value.strip().lower()
     if len(text) != 64 or any(c not in "0123456789abcdef" for c in text):
-        raise InvalidInput(f"--head {value!r} is not a SHA-256 hash (64 hexadecimal characters)")
+        raise InvalidInput(
+            f"head {value!r} is not a SHA-256 hash (64 hexadecimal characters)", hint=bad("head")
+        )
     return text
 
 
 def _count(value: int | None) -> int | None:
-    if value is not None and value < 0:
-        raise InvalidInput("--count must be 0 or more")
-    return value
+    return None if value is None else check_at_least(value, 0, "count")

@@ -1,0 +1,81 @@
+"""The CLI's words for the library's hints: which flag to give, which command to run next.
+
+The library refuses with facts and a `Hint` (workbench.domain.errors); only here do flags and
+command lines appear, so a renamed option is renamed in one place. Imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from workbench.domain.errors import Hint, WorkbenchError
+
+# A library input name -> how it is given on the command line (where it is not just --name).
+FLAGS: dict[str, str] = {
+    "actor": "--as NAME (or WORKBENCH_USER)",
+    "note": "--note TEXT",
+    "assignee": "--to NAME",
+    "expected_version": "--if-version",
+    "span": "--quote, or both --start and --end",
+    "quote_or_offsets": "either --quote or --start/--end, not both",
+    "evidence_source": "exactly one of --url, --file or --citation",
+    "owner_filters": "--assignee/--mine or --unassigned, not both",
+    "database": "--db / WORKBENCH_DB",
+}
+
+
+def flag(field: str) -> str:
+    return FLAGS.get(field, "--" + field.replace("_", "-"))
+
+
+def _id(facts: Mapping[str, Any], key: str) -> str:
+    value = facts.get(key)
+    return "ID" if value is None else str(value)
+
+
+_STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
+    "add_evidence": lambda f: f"add it with `workbench evidence add {_id(f, 'claim_id')}` first",
+    "add_note": lambda f: f"add it with `workbench note add {_id(f, 'claim_id')} TEXT`",
+    "review": lambda f: (
+        f"`workbench claim approve {_id(f, 'claim_id')}` or "
+        f"`workbench claim reject {_id(f, 'claim_id')} --note TEXT` it first"
+    ),
+    "propose": lambda f: (
+        "with review.required on, propose a verdict (`workbench claim status ID <verdict> "
+        "--note ...`) and a second reviewer approves it"
+    ),
+    "list": lambda f: {
+        "document": "`workbench doc list` shows them",
+        "claim": "`workbench claim list` shows them",
+        "evidence": f"`workbench evidence list {_id(f, 'claim_id')}` shows them",
+    }.get(str(f.get("entity")), ""),
+    "reread": lambda f: (
+        f"re-read it with `workbench claim show {_id(f, 'claim_id')}` and try again"
+    ),
+    "start_database": lambda f: (
+        "run `workbench demo` or `workbench doc add FILE` to start one, "
+        "or point --db / WORKBENCH_DB at yours"
+    ),
+    "export_audit": lambda f: "is this a JSONL export from `workbench audit export`?",
+}
+
+
+def words(hint: Hint) -> str:
+    """The hint as advice on the command line ("" when there is nothing to add)."""
+    facts = hint.facts
+    if hint.kind == "give_input":
+        name = str(facts.get("field", ""))
+        return f"give {flag(name)}" if name != "note" else f"add {flag(name)}"
+    if hint.kind == "bad_input":
+        return f"check {flag(str(facts.get('field', '')))}"
+    if hint.kind == "run":
+        render = _STEPS.get(str(facts.get("step")))
+        return render(facts) if render else ""
+    return ""
+
+
+def error_text(exc: WorkbenchError) -> str:
+    """The message, followed by what to do about it in CLI terms."""
+    advice = words(exc.hint) if exc.hint is not None else ""
+    return f"{exc.message}; {advice}" if advice else exc.message

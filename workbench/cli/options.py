@@ -1,0 +1,111 @@
+"""Options many commands share, declared once: --json, --limit, --offset, --output, --min-score,
+--if-version. Defaults come from `workbench.defaults` and bounds from `workbench.domain.inputs`,
+the same ones the services apply. Imports only Click and import-free modules (fast `--help`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from workbench.defaults import SCORE_MAX, SCORE_MIN
+from workbench.domain.errors import InvalidInput
+from workbench.domain.inputs import check_at_least, check_score
+
+F = TypeVar("F", bound=Callable[..., Any])
+Decorator = Callable[[F], F]
+
+if TYPE_CHECKING:
+    _ParamType = click.ParamType[Any, Any]  # generic in the Click the project type-checks with
+else:
+    _ParamType = click.ParamType
+
+
+class _Checked(_ParamType):
+    """A number checked by the library's own range check, so a bad value is a usage error (exit
+    2) with the library's wording, and the bound is written down once."""
+
+    def __init__(self, name: str, convert: Callable[[str], Any], check: Callable[[Any], Any]):
+        self.name = name
+        self._convert = convert
+        self._check = check
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value is None:
+            return None
+        try:
+            number = self._convert(value) if isinstance(value, str) else value
+        except ValueError:
+            self.fail(f"{value!r} is not a valid {self.name}", param, ctx)
+        try:
+            return self._check(number)
+        except InvalidInput as exc:
+            self.fail(exc.message, param, ctx)
+
+
+def _count(field: str, minimum: int) -> _Checked:
+    return _Checked("integer", int, lambda n: check_at_least(n, minimum, field))
+
+
+SCORE = _Checked("score", float, check_score)
+
+
+def json_option(fn: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(fn)
+
+
+def limit_option(
+    help: str = "At most N.", *, default: int | None = None, minimum: int = 0
+) -> Decorator[Any]:
+    return click.option(
+        "--limit",
+        type=_count("limit", minimum),
+        default=default,
+        show_default=default is not None,
+        metavar="N",
+        help=help,
+    )
+
+
+def offset_option(fn: F) -> F:
+    return click.option(
+        "--offset",
+        type=_count("offset", 0),
+        default=0,
+        metavar="N",
+        help="Skip the first N.",
+    )(fn)
+
+
+def count_option(help: str) -> Decorator[Any]:
+    return click.option("--count", type=_count("count", 0), metavar="N", help=help)
+
+
+def min_score_option(default: float, what: str) -> Decorator[Any]:
+    return click.option(
+        "--min-score",
+        type=SCORE,
+        default=default,
+        show_default=True,
+        help=f"Least {what} ({SCORE_MIN:g}..{SCORE_MAX:g}) to list.",
+    )
+
+
+def output_option(help: str, *, required: bool = False, writable: bool = True) -> Decorator[Any]:
+    return click.option(
+        "--output",
+        "-o",
+        required=required,
+        type=click.Path(dir_okay=False, writable=writable),
+        help=help,
+    )
+
+
+def if_version_option(fn: F) -> F:
+    return click.option(
+        "--if-version",
+        "expected_version",
+        type=int,
+        help="Refuse if the claim is no longer at this version (someone changed it since).",
+    )(fn)

@@ -1,0 +1,18 @@
+"""Defaults and bounds shared by the CLI's options and the library's signatures.
+
+Imports nothing, so `workbench --help` can read it without loading the library: a default
+shown by `--help` is the default the service applies, because both read it from here.
+"""
+
+# Check-worthiness (extract) and similarity (claim similar) scores are fractions of 1.
+SCORE_MIN = 0.0
+SCORE_MAX = 1.0
+EXTRACT_MIN_SCORE = 0.5
+SIMILAR_MIN_SCORE = 0.7
+SIMILAR_LIMIT = 10
+
+# Size limits in megabytes, raised per installation through the environment.
+MAX_DOCUMENT_MB = 20.0
+MAX_DOCUMENT_MB_ENV = "WORKBENCH_MAX_DOCUMENT_MB"
+MAX_EVIDENCE_MB = 50.0
+MAX_EVIDENCE_MB_ENV = "WORKBENCH_MAX_EVIDENCE_MB"

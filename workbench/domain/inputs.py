@@ -1,0 +1,29 @@
+"""Range checks on numbers a caller passes in, stated once for the library and the CLI."""
+
+from __future__ import annotations
+
+from workbench.defaults import SCORE_MAX, SCORE_MIN
+from workbench.domain.errors import InvalidInput, bad
+
+
+def _label(field: str) -> str:
+    return field.replace("_", " ")
+
+
+def check_score(value: float, field: str = "min_score") -> float:
+    """A score threshold: a fraction between 0 and 1."""
+    if not SCORE_MIN <= value <= SCORE_MAX:
+        raise InvalidInput(
+            f"{_label(field)} must be between {SCORE_MIN:g} and {SCORE_MAX:g} (got {value})",
+            hint=bad(field),
+        )
+    return value
+
+
+def check_at_least(value: int, minimum: int, field: str) -> int:
+    """A count or offset: `minimum` or more."""
+    if value < minimum:
+        raise InvalidInput(
+            f"{_label(field)} must be {minimum} or more (got {value})", hint=bad(field)
+        )
+    return value
