@@ -59,10 +59,10 @@ def test_occurrence_picks_among_repeats(wb: Workbench, doc_id: int) -> None:
         (SpanRequest(start=5, end=5), "x", InvalidInput, "empty"),
         (SpanRequest(start=6, end=5), "x", InvalidInput, "after end"),
         (SpanRequest(start=0, end=10_000), "x", InvalidInput, "outside the document"),
-        (SpanRequest(start=0), "x", InvalidInput, "both --start and --end"),
+        (SpanRequest(start=0), "x", InvalidInput, "pin the claim to its source"),
         (SpanRequest(), "x", InvalidInput, "pin the claim"),
         (SpanRequest(quote="M1", start=0, end=1), "x", InvalidInput, "not both"),
-        (SpanRequest(occurrence=1, start=0, end=1), "x", InvalidInput, "goes with --quote"),
+        (SpanRequest(occurrence=1, start=0, end=1), "x", InvalidInput, "goes with a quote"),
         (SpanRequest(quote="M1"), "   ", InvalidInput, "claim text is empty"),
     ],
 )

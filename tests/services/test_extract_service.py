@@ -59,6 +59,6 @@ def test_refusals(wb: Workbench, counts: Counts) -> None:
         accept_candidates(wb, 999)
     with pytest.raises(InvalidInput, match="between 0 and 1"):
         accept_candidates(wb, doc, min_score=2)
-    with pytest.raises(InvalidInput, match="--limit"):
+    with pytest.raises(InvalidInput, match="limit must be 0 or more"):
         extract(wb, doc, limit=-1)
     assert counts() == before

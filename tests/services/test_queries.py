@@ -118,7 +118,7 @@ def test_search_covers_notes_and_evidence_titles(wb: Workbench, ids: list[int]) 
     assert found(wb, search="funding round") == [ids[2]]
     assert found(wb, search="成本报告") == [ids[3]]
     assert found(wb, search="算力成本") == [ids[3]]
-    with pytest.raises(InvalidInput, match="needs some text"):
+    with pytest.raises(InvalidInput, match="search text is empty"):
         found(wb, search="  ")
 
 

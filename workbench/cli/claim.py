@@ -25,7 +25,8 @@ from workbench.cli.render import (
     table,
 )
 from workbench.defaults import SIMILAR_LIMIT, SIMILAR_MIN_SCORE
-from workbench.domain.status import CLAIM_TYPE_NAMES, PRIORITY_NAMES, SORTS, STATUS_NAMES
+from workbench.domain.desk import PRIORITY_NAMES, SORTS
+from workbench.domain.status import CLAIM_TYPE_NAMES, STATUS_NAMES
 
 if TYPE_CHECKING:
     from workbench.services.views import ClaimView

@@ -9,7 +9,7 @@ import click
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_option
 from workbench.cli.render import emit_json
-from workbench.domain.status import PRIORITY_NAMES
+from workbench.domain.desk import PRIORITY_NAMES
 
 if TYPE_CHECKING:
     from workbench.services.views import ClaimView

@@ -46,6 +46,7 @@ def fail(
     *,
     kind: str | None = None,
     hint: Hint | None = None,
+    reason: str | None = None,
     as_json: bool = False,
 ) -> NoReturn:
     text = one_line(message)
@@ -54,6 +55,8 @@ def fail(
             "kind": kind or (USAGE if code == EXIT_USAGE else "refused"),
             "message": text,
         }
+        if reason is not None:
+            error["reason"] = reason
         if hint is not None:
             error["hint"] = hint.to_json()
         click.echo(json.dumps({"error": error}, ensure_ascii=False), err=True)
@@ -93,7 +96,7 @@ def run(command: click.Command, args: list[str]) -> Any:
     except click.ClickException as exc:
         fail(exc.format_message(), exc.exit_code, kind=FILE_ERROR, as_json=as_json)
     except WorkbenchError as exc:
-        fail(error_text(exc), kind=exc.kind, hint=exc.hint, as_json=as_json)
+        fail(error_text(exc), kind=exc.kind, hint=exc.hint, reason=exc.reason, as_json=as_json)
     except UnicodeError:
         fail(
             "the input is not valid UTF-8 text (check the terminal's or the file's encoding)",

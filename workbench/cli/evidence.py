@@ -7,7 +7,7 @@ import click
 from workbench.cli.common import output_file, workbench_from
 from workbench.cli.options import json_option, output_option
 from workbench.cli.render import clip, emit_json, message, table
-from workbench.domain.status import STANCES
+from workbench.domain.desk import STANCES
 
 
 @click.group()

@@ -50,9 +50,13 @@ class WorkbenchError(Exception):
 
     kind: ClassVar[str] = "refused"
 
-    def __init__(self, message: str, *, hint: Hint | None = None) -> None:
+    def __init__(
+        self, message: str, *, hint: Hint | None = None, reason: str | None = None
+    ) -> None:
         super().__init__(message)
         self.hint = hint
+        # Which rule refused, where a type covers several (e.g. TransitionRefused's Refusal).
+        self.reason = reason
 
     @property
     def message(self) -> str:
@@ -72,7 +76,8 @@ class InvalidInput(WorkbenchError):
 
 
 class TransitionRefused(InvalidInput):
-    """The workflow does not allow this status change (yet): see `workbench.domain.workflow`."""
+    """The workflow does not allow this move (yet); `reason` names the rule (see
+    `workbench.domain.transitions.Refusal`)."""
 
     kind = "transition_refused"
 

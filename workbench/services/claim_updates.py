@@ -11,6 +11,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from workbench.db.models import Claim, ClaimTag
 from workbench.domain.clock import iso, now
 from workbench.domain.errors import Conflict, step
+from workbench.domain.status import Status
+from workbench.domain.transitions import ClaimState, Decision
 from workbench.services.context import Tx
 from workbench.services.notes import insert_note
 from workbench.services.views import NoteView
@@ -40,6 +42,24 @@ def stale(claim_id: int, expected: int, actual: int | None) -> Conflict:
         f"claim #{claim_id} was changed by someone else since version {expected}{now_is}",
         hint=step("reread", claim_id=claim_id),
     )
+
+
+def claim_state(claim: Claim) -> ClaimState:
+    """What the workflow (domain.transitions) needs to decide a move on this claim."""
+    return ClaimState(
+        id=claim.id,
+        status=Status(claim.status),
+        evidence_count=len(claim.evidence),
+        proposed_status=Status(claim.proposed_status) if claim.proposed_status else None,
+        proposed_by=claim.proposed_by,
+    )
+
+
+def apply_decision(tx: Tx, claim: Claim, decision: Decision) -> NoteView | None:
+    """Apply what the workflow decided: the changes and their event, with the note if any."""
+    if decision.action is None:
+        return None
+    return update_claim(tx, claim, decision.action, dict(decision.changes), note=decision.note)
 
 
 def update_claim(

@@ -10,16 +10,10 @@ from workbench.db.models import Claim, Document, Event
 from workbench.domain.clock import now
 from workbench.domain.errors import Conflict, InvalidInput, bad, give
 from workbench.domain.segment import sentence_around
-from workbench.domain.status import (
-    FINAL_STATUSES,
-    ClaimType,
-    Status,
-    check_transition,
-    parse_claim_type,
-    parse_status,
-)
+from workbench.domain.status import ClaimType, Status, parse_claim_type, parse_status
 from workbench.domain.text import Span, find_quote, normalise, span_at
-from workbench.services.claim_updates import check_version, update_claim
+from workbench.domain.transitions import Move, Request, decide
+from workbench.services.claim_updates import apply_decision, check_version, claim_state
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row, get_document
 from workbench.services.settings import setting_value
@@ -190,31 +184,19 @@ def set_status(
     with transaction(wb, write=True) as tx:
         claim = get_claim_row(tx, claim_id)
         check_version(claim, expected_version)
-        current = Status(claim.status)
-        if current == target:
-            if note and note.strip():
-                # The status stays, so no event; but a typed reason must not vanish silently.
-                raise InvalidInput(
-                    f"claim #{claim_id} is already {target.value}, so the note was not saved",
-                    hint=step("add_note", claim_id=claim_id),
-                )
-            return StatusChange(claim=ClaimView.of(claim), changed=False, previous=current.value)
-        check_transition(current, target, note, evidence_count=len(claim.evidence))
-        if target in FINAL_STATUSES and setting_value(tx, "review.required"):
-            changes = {
-                "status": Status.IN_REVIEW.value,
-                "proposed_status": target.value,
-                "proposed_by": tx.actor,
-                "proposed_note": (note or "").strip(),
-            }
-            action = "claim.review_requested"
-        else:
-            changes = {"status": target.value}
-            action = "claim.status_changed"
-        written = update_claim(tx, claim, action, changes, note=note)
+        previous = claim.status
+        request = Request(
+            Move.SET,
+            tx.actor,
+            target=target,
+            note=note,
+            review_required=bool(setting_value(tx, "review.required")),
+        )
+        decision = decide(claim_state(claim), request)
+        written = apply_decision(tx, claim, decision)
         return StatusChange(
             claim=ClaimView.of(claim),
-            changed=True,
-            previous=current.value,
+            changed=decision.changed,
+            previous=previous,
             notes=[written] if written else [],
         )

@@ -46,7 +46,7 @@ class Workbench:
     def open(cls, db: str | None = None, actor: str | None = None) -> Workbench:
         if actor is not None and not actor.strip():
             raise InvalidInput(
-                "the acting person's name is empty: every change is recorded under one",
+                "whoever acts needs a name: every change is recorded under one",
                 hint=give("actor"),
             )
         name = (actor or "").strip() or default_actor()

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from workbench.db.models import Blob, Evidence
 from workbench.defaults import MAX_EVIDENCE_MB, MAX_EVIDENCE_MB_ENV
 from workbench.domain.clock import now, parse_date
+from workbench.domain.desk import STANCES
 from workbench.domain.errors import Conflict, DamagedRecord, InvalidInput, bad, give
-from workbench.domain.status import STANCES
 from workbench.domain.text import check_http_url
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.limits import size_limit

@@ -13,16 +13,13 @@ from sqlalchemy.orm import selectinload
 from workbench.db.backend import search_claim_ids
 from workbench.db.models import Claim, ClaimTag, Evidence
 from workbench.domain.clock import now, parse_since
+from workbench.domain.desk import PRIORITY_RANK, SORTS, normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, bad, give
 from workbench.domain.inputs import check_at_least
 from workbench.domain.status import (
     OPEN_STATUSES,
-    PRIORITY_RANK,
-    SORTS,
     STATUS_NAMES,
-    normalise_tag,
     parse_claim_type,
-    parse_priority,
     parse_status,
     same_person_key,
 )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from workbench.domain.clock import parse_date
+from workbench.domain.desk import normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, give
-from workbench.domain.status import normalise_tag, parse_priority
 from workbench.services.claim_updates import update_claim
 from workbench.services.context import Workbench, mutation, transaction
 from workbench.services.lookup import claims_by_ids
@@ -24,7 +24,7 @@ def assign(wb: Workbench, ids: Sequence[int], assignee: str | None) -> list[Clai
     """Give claims an owner (None unassigns). Claims already in that state are left alone."""
     name = None if assignee is None else " ".join(assignee.split())
     if assignee is not None and not name:
-        raise InvalidInput("the new owner's name is empty", hint=give("assignee"))
+        raise InvalidInput("the new owner needs a name", hint=give("assignee"))
     return _set_field(wb, ids, "claim.assigned", "assignee", name)
 
 

@@ -1,0 +1,39 @@
+"""Desk bookkeeping vocabulary: priorities, evidence stances, list orders and tags."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from workbench.domain.errors import InvalidInput
+
+
+class Priority(StrEnum):
+    HIGH = "high"
+    NORMAL = "normal"
+    LOW = "low"
+
+
+PRIORITY_NAMES: tuple[str, ...] = tuple(p.value for p in Priority)
+PRIORITY_RANK = {Priority.HIGH.value: 0, Priority.NORMAL.value: 1, Priority.LOW.value: 2}
+
+STANCES: tuple[str, ...] = ("supports", "refutes", "context")
+# How `claim list` can order its rows (created: oldest first, for the stats board).
+SORTS: tuple[str, ...] = ("id", "updated", "priority", "due", "created")
+
+
+def normalise_tag(tag: str) -> str:
+    cleaned = " ".join(tag.split()).lower()
+    if not cleaned:
+        raise InvalidInput("empty tag: a tag needs at least one visible character")
+    if len(cleaned) > 100:
+        raise InvalidInput(f"tag {cleaned[:20]!r}... is longer than 100 characters")
+    return cleaned
+
+
+def parse_priority(value: str) -> Priority:
+    try:
+        return Priority(value.strip().lower())
+    except ValueError:
+        raise InvalidInput(
+            f"unknown priority {value!r}; valid: {', '.join(PRIORITY_NAMES)}"
+        ) from None

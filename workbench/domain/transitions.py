@@ -1,0 +1,197 @@
+"""The verification workflow, decided in one place.
+
+Every status move a person can ask for (set a status, which may reopen a settled claim or, with
+review.required on, propose a verdict; approve or reject a proposed verdict) is decided by
+`decide`: given the claim's state and the request, it returns the action to record and the
+changes to apply, or raises `TransitionRefused` saying which rule stands in the way. Services
+look the claim up, call `decide` and apply the decision; they hold no workflow rules of their own.
+
+Why the rules: a verdict without a reason (and, for a factual verdict, without evidence) cannot
+be defended to an editor later; reopening a settled claim silently would erase why it was
+settled; `in_review` is entered only by proposing a verdict and left only by a second person's
+approval or by a rejection, so nobody signs off their own work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from workbench.domain.errors import TransitionRefused, give, step
+from workbench.domain.status import EVIDENCE_STATUSES, FINAL_STATUSES, Status, same_person
+
+
+class Move(StrEnum):
+    SET = "set"  # set a status: may reopen, or propose a verdict under review
+    APPROVE = "approve"
+    REJECT = "reject"
+
+
+class Refusal(StrEnum):
+    """Why a move is refused: stable names a script can test for."""
+
+    REVIEW_NOT_SETTABLE = "review_not_settable"
+    PENDING_REVIEW = "pending_review"
+    VERDICT_NEEDS_NOTE = "verdict_needs_note"
+    REOPEN_NEEDS_NOTE = "reopen_needs_note"
+    VERDICT_NEEDS_EVIDENCE = "verdict_needs_evidence"
+    NOTE_WITHOUT_CHANGE = "note_without_change"
+    NOT_IN_REVIEW = "not_in_review"
+    OWN_VERDICT = "own_verdict"
+    REJECT_NEEDS_NOTE = "reject_needs_note"
+
+
+# Actions recorded in the audit trail for each outcome (the names replay reads).
+STATUS_CHANGED = "claim.status_changed"
+REVIEW_REQUESTED = "claim.review_requested"
+APPROVED = "claim.approved"
+REJECTED = "claim.rejected"
+
+CLEARED_PROPOSAL: Mapping[str, str | None] = {
+    "proposed_status": None,
+    "proposed_by": None,
+    "proposed_note": None,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimState:
+    """What the workflow needs to know about a claim."""
+
+    id: int
+    status: Status
+    evidence_count: int = 0
+    proposed_status: Status | None = None
+    proposed_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    move: Move
+    actor: str
+    target: Status | None = None  # for Move.SET
+    note: str | None = None
+    review_required: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """`action` None: the claim is already where it was asked to go; nothing is recorded."""
+
+    action: str | None
+    changes: Mapping[str, str | None] = field(default_factory=dict)
+    note: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.action is not None
+
+
+def _has_text(note: str | None) -> bool:
+    return bool(note and note.strip())
+
+
+def refuse(claim: ClaimState, reason: Refusal, message: str, **hint: object) -> TransitionRefused:
+    remedy = None
+    if hint.get("give"):
+        remedy = give(str(hint["give"]))
+    elif hint.get("step"):
+        remedy = step(str(hint["step"]), claim_id=claim.id)
+    return TransitionRefused(message, reason=reason.value, hint=remedy)
+
+
+def decide(claim: ClaimState, request: Request) -> Decision:
+    if request.move == Move.SET:
+        if request.target is None:
+            raise ValueError("Move.SET needs a target status")
+        return _decide_set(claim, request.target, request)
+    if request.move == Move.APPROVE:
+        return _decide_approve(claim, request)
+    return _decide_reject(claim, request)
+
+
+def _decide_set(claim: ClaimState, target: Status, request: Request) -> Decision:
+    current, note = claim.status, request.note
+    if current == target:
+        if _has_text(note):
+            # The status stays, so no event; but a typed reason must not vanish silently.
+            raise refuse(
+                claim,
+                Refusal.NOTE_WITHOUT_CHANGE,
+                f"claim #{claim.id} is already {target.value}, so the note was not saved",
+                step="add_note",
+            )
+        return Decision(action=None)
+    if target == Status.IN_REVIEW:
+        raise refuse(
+            claim,
+            Refusal.REVIEW_NOT_SETTABLE,
+            "in_review is not set directly: a verdict is proposed and a second reviewer "
+            "approves it",
+            step="propose",
+        )
+    if current == Status.IN_REVIEW:
+        raise refuse(claim, Refusal.PENDING_REVIEW, "the claim is in review", step="review")
+    if target in FINAL_STATUSES and not _has_text(note):
+        raise refuse(
+            claim,
+            Refusal.VERDICT_NEEDS_NOTE,
+            f"status {target.value!r} is a verdict and needs a reason",
+            give="note",
+        )
+    if current in FINAL_STATUSES and target not in FINAL_STATUSES and not _has_text(note):
+        raise refuse(
+            claim,
+            Refusal.REOPEN_NEEDS_NOTE,
+            f"reopening a claim that is {current.value!r} needs a reason",
+            give="note",
+        )
+    if target in EVIDENCE_STATUSES and claim.evidence_count < 1:
+        raise refuse(
+            claim,
+            Refusal.VERDICT_NEEDS_EVIDENCE,
+            f"status {target.value!r} needs at least one evidence item",
+            step="add_evidence",
+        )
+    if target in FINAL_STATUSES and request.review_required:
+        proposal = {
+            "status": Status.IN_REVIEW.value,
+            "proposed_status": target.value,
+            "proposed_by": request.actor,
+            "proposed_note": (note or "").strip(),
+        }
+        return Decision(REVIEW_REQUESTED, proposal, note)
+    return Decision(STATUS_CHANGED, {"status": target.value}, note)
+
+
+def _not_in_review(claim: ClaimState) -> TransitionRefused:
+    return refuse(
+        claim,
+        Refusal.NOT_IN_REVIEW,
+        f"claim #{claim.id} is not in review (it is {claim.status.value})",
+    )
+
+
+def _decide_approve(claim: ClaimState, request: Request) -> Decision:
+    if claim.status != Status.IN_REVIEW or claim.proposed_status is None:
+        raise _not_in_review(claim)
+    if same_person(claim.proposed_by, request.actor):
+        raise refuse(
+            claim,
+            Refusal.OWN_VERDICT,
+            f"{request.actor} proposed this verdict; a different reviewer must approve it",
+        )
+    changes = {"status": claim.proposed_status.value, **CLEARED_PROPOSAL}
+    return Decision(APPROVED, changes, request.note)
+
+
+def _decide_reject(claim: ClaimState, request: Request) -> Decision:
+    if not _has_text(request.note):
+        raise refuse(
+            claim, Refusal.REJECT_NEEDS_NOTE, "rejecting a verdict needs a reason", give="note"
+        )
+    if claim.status != Status.IN_REVIEW:
+        raise _not_in_review(claim)
+    changes = {"status": Status.IN_PROGRESS.value, **CLEARED_PROPOSAL}
+    return Decision(REJECTED, changes, request.note)
