@@ -64,25 +64,34 @@ def add_claim(
     claim_type: str = ClaimType.FACT.value,
 ) -> ClaimView:
     ctype = parse_claim_type(claim_type)
-    claim_text = _claim_text(text)
+    cleaned = claim_text(text)
     with transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
         pinned = span.resolve(doc.text)
-        twin = tx.session.scalar(
-            select(Claim.id).where(
-                Claim.document_id == doc.id,
-                Claim.start == pinned.start,
-                Claim.end == pinned.end,
-                Claim.text == claim_text,
-            )
-        )
+        twin = existing_claim(tx, doc, pinned, cleaned)
         if twin is not None:
             raise Conflict(f"claim #{twin} already pins this span with this text")
-        claim = insert_claim(tx, doc, pinned, claim_text, speaker=speaker, claim_type=ctype)
+        claim = insert_claim(tx, doc, pinned, cleaned, speaker=speaker, claim_type=ctype)
         return with_similar(tx, [claim])[0]
 
 
-def _claim_text(text: str) -> str:
+def existing_claim(tx: Tx, doc: Document, span: Span, text: str) -> int | None:
+    """The one rule for "this claim already exists": a claim of the same document on the same
+    span with the same (normalised) text. `claim add` refuses it, `seed load` counts it as
+    present. Another text on the same span is a different claim (a decision, not a duplicate).
+    """
+    return tx.session.scalar(
+        select(Claim.id).where(
+            Claim.document_id == doc.id,
+            Claim.start == span.start,
+            Claim.end == span.end,
+            Claim.text == claim_text(text),
+        )
+    )
+
+
+def claim_text(text: str) -> str:
+    """A claim's text as stored: normalised, whitespace collapsed, not empty."""
     cleaned = " ".join(normalise(text).split())
     if not cleaned:
         raise InvalidInput("the claim text is empty: say in one sentence what is claimed")
@@ -107,7 +116,7 @@ def insert_claim(
         quote=span.quote,
         prefix=span.prefix,
         suffix=span.suffix,
-        text=_claim_text(text),
+        text=claim_text(text),
         speaker=(speaker or "").strip() or None,
         type=claim_type.value,
         status=Status.UNVERIFIED.value,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -75,31 +77,54 @@ def add_document(
     text = normalise(raw)
     if not text.strip():
         raise InvalidInput(f"{source} is empty (or only whitespace): nothing to check")
-    published_date = parse_date(published, "published date") if published else None
-    digest = sha256_text(text)
+    meta = DocumentMeta(title, url, author, published, language)
+    meta.checked()  # refuse bad metadata even when the text is already stored
     with transaction(wb, write=True) as tx:
-        existing = tx.session.scalar(select(Document).where(Document.sha256 == digest))
+        existing = stored_document(tx, text)
         if existing is not None:
             return Added(created=False, document=DocumentView.of(existing))
-        doc = insert_document(
-            tx,
-            text=text,
-            sha256=digest,
-            title=_clean(title),
-            url=check_http_url(url) if url and url.strip() else None,
-            author=_clean(author),
-            published=published_date,
-            language=_clean(language),
-        )
+        doc = insert_document(tx, text, meta)
         return Added(created=True, document=DocumentView.of(doc))
 
 
-def insert_document(tx: Tx, **fields: object) -> Document:
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """A document's metadata as given (command line, seed file, import): checked on insert."""
+
+    title: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
+
+    def checked(self) -> dict[str, str | dt.date | None]:
+        """The columns to store, or InvalidInput: the rules every route into the table obeys."""
+        return {
+            "title": _clean(self.title),
+            "url": check_http_url(self.url) if self.url and self.url.strip() else None,
+            "author": _clean(self.author),
+            "published": parse_date(self.published, "published date") if self.published else None,
+            "language": _clean(self.language),
+        }
+
+
+def stored_document(tx: Tx, text: str) -> Document | None:
+    """The document holding exactly this (normalised) text, if one is stored."""
+    return tx.session.scalar(select(Document).where(Document.sha256 == sha256_text(text)))
+
+
+def insert_document(tx: Tx, text: str, meta: DocumentMeta) -> Document:
+    """Insert one document and its event; shared by every route a document can come in by,
+    so each obeys the same rules (normalised text, an http(s) URL, a real date...)."""
+    if text != normalise(text) or not text.strip():
+        raise InvalidInput("a document's text must be normalised (NFC, LF) and not empty")
     doc = Document(
-        **fields,
-        length=len(str(fields["text"])),
+        text=text,
+        sha256=sha256_text(text),
+        length=len(text),
         added_by=tx.actor,
         created_at=now(),
+        **meta.checked(),
     )
     tx.session.add(doc)
     tx.session.flush()

@@ -7,17 +7,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 import workbench
-from workbench.db.models import Claim, Document
-from workbench.domain.clock import parse_date
+from workbench.db.models import Claim
 from workbench.domain.errors import InvalidInput
 from workbench.domain.status import ClaimType
-from workbench.domain.text import decode_utf8, find_quote, normalise, sha256_text
-from workbench.services.claims import insert_claim
+from workbench.domain.text import decode_utf8, find_quote, normalise
+from workbench.services.claims import existing_claim, insert_claim
 from workbench.services.context import Workbench, mutation, transaction
-from workbench.services.documents import insert_document, read_source
+from workbench.services.documents import (
+    DocumentMeta,
+    insert_document,
+    read_source,
+    stored_document,
+)
 from workbench.services.similar import with_similar
 from workbench.services.views import DocumentView, SimilarRef
 
@@ -81,28 +83,22 @@ def load_seed(wb: Workbench, path: str | None = None) -> SeedResult:
             spans.append(find_quote(text, item.quote, item.occurrence))
         except InvalidInput as exc:
             raise InvalidInput(f"{seed_path}: claim {i}: {exc}") from None
-    digest = sha256_text(text)
+    given = seed.document
+    meta = DocumentMeta(given.title, given.url, given.author, given.published, given.language)
+    try:
+        meta.checked()
+    except InvalidInput as exc:
+        raise InvalidInput(f"{seed_path}: document: {exc.message}", hint=exc.hint) from None
     with transaction(wb, write=True) as tx:
-        doc = tx.session.scalar(select(Document).where(Document.sha256 == digest))
+        doc = stored_document(tx, text)
         created = doc is None
         if doc is None:
-            meta = seed.document
-            doc = insert_document(
-                tx,
-                text=text,
-                sha256=digest,
-                title=meta.title,
-                url=meta.url,
-                author=meta.author,
-                published=parse_date(meta.published) if meta.published else None,
-                language=meta.language,
-            )
-        rows = tx.session.execute(select(Claim.start, Claim.end).where(Claim.document_id == doc.id))
-        existing = {(start, end) for start, end in rows}
+            doc = insert_document(tx, text, meta)
         new: list[Claim] = []
         present = 0
         for item, span in zip(seed.claims, spans, strict=True):
-            if (span.start, span.end) in existing:
+            # A claim listed twice in the file is inserted once: the second finds the first.
+            if existing_claim(tx, doc, span, item.text) is not None:
                 present += 1
                 continue
             new.append(
@@ -110,7 +106,6 @@ def load_seed(wb: Workbench, path: str | None = None) -> SeedResult:
                     tx, doc, span, item.text, speaker=item.speaker, claim_type=ClaimType(item.type)
                 )
             )
-            existing.add((span.start, span.end))
         similar = {view.id: view.similar or () for view in with_similar(tx, new)}
         return SeedResult(
             DocumentView.of(doc),
