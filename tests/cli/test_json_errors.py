@@ -1,0 +1,217 @@
+"""Errors a script can read: with --json a refusal is a JSON object on stderr, same exit codes.
+
+Runs the real entry point in-process (workbench.cli.main), one test per kind of error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+import pytest
+
+from workbench.cli import main
+from workbench.cli.errors import run
+from workbench.domain.errors import ERROR_TYPES, WorkbenchError
+
+
+@dataclass
+class Outcome:
+    code: int
+    out: str
+    err: str
+
+    def error(self) -> dict[str, Any]:
+        """The one JSON object on stderr, and nothing else there."""
+        lines = self.err.splitlines()
+        assert len(lines) == 1, self.err
+        parsed = json.loads(lines[0])
+        assert set(parsed) == {"error"}
+        error: dict[str, Any] = parsed["error"]
+        assert isinstance(error["kind"], str) and error["message"].strip()
+        return error
+
+
+Run = Callable[..., Outcome]
+
+
+@pytest.fixture
+def wb_cli(db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Run:
+    monkeypatch.setenv("WORKBENCH_DB", db_url)
+
+    def call(*args: str) -> Outcome:
+        capsys.readouterr()
+        with pytest.raises(SystemExit) as done:
+            main(list(args))
+            raise SystemExit(0)
+        captured = capsys.readouterr()
+        code = done.value.code if isinstance(done.value.code, int) else 1
+        return Outcome(code, captured.out, captured.err)
+
+    return call
+
+
+@pytest.fixture
+def claim(wb_cli: Run, tmp_path: Path) -> str:
+    article = tmp_path / "a.txt"
+    article.write_text("甲说了一句话。乙说了另一句话。", encoding="utf-8")
+    assert wb_cli("doc", "add", str(article)).code == 0
+    assert wb_cli("claim", "add", "1", "--text", "A said it", "--quote", "甲说了").code == 0
+    return "1"
+
+
+def test_not_found(wb_cli: Run) -> None:
+    r = wb_cli("claim", "show", "99", "--json")
+    assert r.code == 1 and r.out == ""
+    error = r.error()
+    assert error["kind"] == "not_found"
+    assert error["message"] == "no claim #99; `workbench claim list` shows them"
+    assert error["hint"] == {"kind": "run", "step": "list", "entity": "claim"}
+
+
+def test_without_json_the_error_stays_one_line_of_words(wb_cli: Run) -> None:
+    r = wb_cli("claim", "show", "99")
+    assert (r.code, r.err) == (1, "error: no claim #99; `workbench claim list` shows them\n")
+
+
+def test_invalid_input(wb_cli: Run, claim: str) -> None:
+    r = wb_cli("claim", "add", "1", "--text", "x", "--json")
+    error = r.error()
+    assert r.code == 1 and error["kind"] == "invalid_input"
+    assert error["hint"] == {"kind": "give_input", "field": "span"}
+    assert "give --quote, or both --start and --end" in error["message"]
+
+
+def test_transition_refused_names_the_rule(wb_cli: Run, claim: str) -> None:
+    r = wb_cli("claim", "status", claim, "verified", "--json")
+    error = r.error()
+    assert r.code == 1 and error["kind"] == "transition_refused"
+    assert error["reason"] == "verdict_needs_note"
+    assert error["hint"] == {"kind": "give_input", "field": "note"}
+    assert error["message"].endswith("needs a reason; add --note TEXT")
+
+
+def test_conflict(wb_cli: Run, claim: str) -> None:
+    r = wb_cli("claim", "status", claim, "in_progress", "--if-version", "7", "--json")
+    error = r.error()
+    assert r.code == 1 and error["kind"] == "conflict"
+    assert error["hint"] == {"kind": "run", "step": "reread", "claim_id": 1}
+    assert "`workbench claim show 1`" in error["message"]
+
+
+def test_schema_mismatch(wb_cli: Run, claim: str, db_url: str) -> None:
+    from sqlalchemy import text
+
+    from workbench.db.engine import get_engine
+
+    with get_engine(db_url).begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'ffffffffffff'"))
+    get_engine(db_url).dispose()
+    error = wb_cli("claim", "list", "--json").error()
+    assert error["kind"] == "schema_mismatch"
+
+
+def test_storage(wb_cli: Run, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("正文。", encoding="utf-8")
+    r = wb_cli(
+        "--db", str(tmp_path / "no-such-folder" / "x.db"), "doc", "add", str(article), "--json"
+    )
+    error = r.error()
+    assert r.code == 1 and error["kind"] == "storage"
+    assert "cannot open database" in error["message"]
+
+
+def test_a_missing_database_is_not_found_with_a_hint(wb_cli: Run, tmp_path: Path) -> None:
+    error = wb_cli("--db", str(tmp_path / "none.db"), "stats", "--json").error()
+    assert error["kind"] == "not_found"
+    assert error["hint"] == {"kind": "run", "step": "start_database"}
+    assert "run `workbench demo`" in error["message"]
+
+
+def test_damaged_record(wb_cli: Run, claim: str, tmp_path: Path, db_url: str) -> None:
+    from sqlalchemy import text
+
+    from workbench.db.engine import get_engine
+    from workbench.domain.errors import DamagedRecord
+    from workbench.services.context import Workbench
+    from workbench.services.evidence import get_evidence_file
+
+    source = tmp_path / "source.pdf"
+    source.write_bytes(b"%PDF-1.4 evidence")
+    added = wb_cli("evidence", "add", claim, "--file", str(source), "--stance", "supports")
+    assert added.code == 0, added.err
+    with get_engine(db_url).begin() as conn:
+        conn.execute(text("UPDATE blobs SET data = :d"), {"d": b"tampered"})
+    get_engine(db_url).dispose()
+    with pytest.raises(DamagedRecord):
+        get_evidence_file(Workbench(url=db_url, actor="tester"), 1)
+    # `evidence get` writes a file, so it has no --json: the refusal is in words.
+    r = wb_cli("evidence", "get", "1", "-o", str(tmp_path / "out.pdf"))
+    assert r.code == 1 and "do not match sha256" in r.err
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_usage(wb_cli: Run) -> None:
+    r = wb_cli("claim", "show", "not-a-number", "--json")
+    error = r.error()
+    assert r.code == 2 and error["kind"] == "usage"
+    assert "see `workbench claim show --help`" in error["message"]
+
+
+def test_a_bad_option_value_is_usage_with_the_librarys_words(wb_cli: Run) -> None:
+    r = wb_cli("claim", "similar", "1", "--min-score", "1.5", "--json")
+    error = r.error()
+    assert r.code == 2 and error["kind"] == "usage"
+    assert "min score must be between 0 and 1 (got 1.5)" in error["message"]
+
+
+def test_json_after_a_double_dash_is_an_argument_not_the_flag(wb_cli: Run, claim: str) -> None:
+    r = wb_cli("note", "add", "99", "--", "--json")
+    assert r.code == 1 and r.err.startswith("error: no claim #99")
+
+
+@pytest.mark.parametrize(
+    ("raised", "kind", "code"),
+    [
+        (OSError(13, "Permission denied", "x.txt"), "file_error", 1),
+        (UnicodeDecodeError("utf-8", b"\xff", 0, 1, "bad"), "encoding", 1),
+        (click.Abort(), "aborted", 1),
+        (click.ClickException("cannot write out.txt"), "file_error", 1),
+    ],
+)
+def test_failures_outside_the_library_have_kinds_too(
+    capsys: pytest.CaptureFixture[str], raised: BaseException, kind: str, code: int
+) -> None:
+    @click.command()
+    @click.option("--json", "as_json", is_flag=True)
+    def failing(as_json: bool) -> None:
+        raise raised
+
+    with pytest.raises(SystemExit) as done:
+        run(failing, ["--json"])
+    assert done.value.code == code
+    error = json.loads(capsys.readouterr().err)["error"]
+    assert error["kind"] == kind
+
+
+@pytest.mark.parametrize("error_type", ERROR_TYPES, ids=lambda t: t.kind)
+def test_every_library_error_type_has_its_own_kind(
+    capsys: pytest.CaptureFixture[str], error_type: type[WorkbenchError]
+) -> None:
+    @click.command()
+    @click.option("--json", "as_json", is_flag=True)
+    def failing(as_json: bool) -> None:
+        raise error_type("refused for a reason")
+
+    with pytest.raises(SystemExit) as done:
+        run(failing, ["--json"])
+    assert done.value.code == 1
+    error = json.loads(capsys.readouterr().err)["error"]
+    assert error == {"kind": error_type.kind, "message": "refused for a reason"}
+    kinds = [t.kind for t in ERROR_TYPES]
+    assert len(set(kinds)) == len(kinds) and error_type.kind.replace("_", "").isalpha()

@@ -1,0 +1,121 @@
+"""The workflow decided in one place: every move (set, reopen, propose, approve, reject)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.domain.errors import TransitionRefused, give, step
+from workbench.domain.status import FINAL_STATUSES, Status
+from workbench.domain.transitions import (
+    APPROVED,
+    REJECTED,
+    REVIEW_REQUESTED,
+    STATUS_CHANGED,
+    ClaimState,
+    Move,
+    Refusal,
+    Request,
+    decide,
+)
+
+OPEN = ClaimState(id=7, status=Status.IN_PROGRESS, evidence_count=1)
+PROPOSED = ClaimState(
+    id=7,
+    status=Status.IN_REVIEW,
+    evidence_count=1,
+    proposed_status=Status.FALSE,
+    proposed_by="Maria",
+)
+
+
+def refusal(claim: ClaimState, request: Request) -> TransitionRefused:
+    with pytest.raises(TransitionRefused) as refused:
+        decide(claim, request)
+    return refused.value
+
+
+def test_a_plain_move_changes_the_status() -> None:
+    decision = decide(OPEN, Request(Move.SET, "ana", target=Status.UNVERIFIED))
+    assert (decision.action, dict(decision.changes)) == (STATUS_CHANGED, {"status": "unverified"})
+    assert decision.changed and decision.note is None
+
+
+def test_the_same_status_is_no_change_but_a_note_is_not_dropped() -> None:
+    unchanged = decide(OPEN, Request(Move.SET, "ana", target=Status.IN_PROGRESS))
+    assert not unchanged.changed and unchanged.changes == {}
+    refused = refusal(OPEN, Request(Move.SET, "ana", target=Status.IN_PROGRESS, note="why"))
+    assert refused.reason == Refusal.NOTE_WITHOUT_CHANGE
+    assert refused.hint == step("add_note", claim_id=7)
+
+
+@pytest.mark.parametrize("verdict", sorted(FINAL_STATUSES))
+def test_a_verdict_needs_a_note(verdict: Status) -> None:
+    refused = refusal(OPEN, Request(Move.SET, "ana", target=verdict, note="  "))
+    assert refused.reason == Refusal.VERDICT_NEEDS_NOTE and refused.hint == give("note")
+    assert "needs a reason" in refused.message and "--" not in refused.message
+
+
+def test_a_factual_verdict_needs_evidence_an_opinion_does_not() -> None:
+    bare = ClaimState(id=3, status=Status.IN_PROGRESS, evidence_count=0)
+    refused = refusal(bare, Request(Move.SET, "ana", target=Status.FALSE, note="n"))
+    assert refused.reason == Refusal.VERDICT_NEEDS_EVIDENCE
+    assert refused.hint == step("add_evidence", claim_id=3)
+    assert decide(bare, Request(Move.SET, "ana", target=Status.OPINION, note="n")).changed
+
+
+def test_reopening_needs_a_note() -> None:
+    settled = ClaimState(id=1, status=Status.VERIFIED, evidence_count=1)
+    refused = refusal(settled, Request(Move.SET, "ana", target=Status.IN_PROGRESS))
+    assert refused.reason == Refusal.REOPEN_NEEDS_NOTE
+    reopened = decide(settled, Request(Move.SET, "ana", target=Status.IN_PROGRESS, note="new"))
+    assert reopened.changes == {"status": "in_progress"} and reopened.note == "new"
+
+
+def test_with_review_on_a_verdict_is_proposed() -> None:
+    request = Request(Move.SET, "Maria", target=Status.FALSE, note=" wrong ", review_required=True)
+    decision = decide(OPEN, request)
+    assert decision.action == REVIEW_REQUESTED
+    assert dict(decision.changes) == {
+        "status": "in_review",
+        "proposed_status": "false",
+        "proposed_by": "Maria",
+        "proposed_note": "wrong",
+    }
+    # Open moves are not reviewed.
+    back = Request(Move.SET, "Maria", target=Status.UNVERIFIED, review_required=True)
+    assert decide(OPEN, back).action == STATUS_CHANGED
+
+
+def test_in_review_is_entered_and_left_only_through_review() -> None:
+    refused = refusal(OPEN, Request(Move.SET, "ana", target=Status.IN_REVIEW))
+    assert refused.reason == Refusal.REVIEW_NOT_SETTABLE and refused.hint == step(
+        "propose", claim_id=7
+    )
+    refused = refusal(PROPOSED, Request(Move.SET, "ana", target=Status.VERIFIED, note="n"))
+    assert refused.reason == Refusal.PENDING_REVIEW and refused.hint == step("review", claim_id=7)
+
+
+def test_approval_needs_a_second_person() -> None:
+    refused = refusal(PROPOSED, Request(Move.APPROVE, " maria "))
+    assert refused.reason == Refusal.OWN_VERDICT
+    decision = decide(PROPOSED, Request(Move.APPROVE, "Jun", note="agreed"))
+    assert decision.action == APPROVED and decision.note == "agreed"
+    assert dict(decision.changes) == {
+        "status": "false",
+        "proposed_status": None,
+        "proposed_by": None,
+        "proposed_note": None,
+    }
+
+
+def test_rejection_needs_a_reason_and_returns_the_claim_to_work() -> None:
+    assert refusal(PROPOSED, Request(Move.REJECT, "Jun")).reason == Refusal.REJECT_NEEDS_NOTE
+    decision = decide(PROPOSED, Request(Move.REJECT, "Jun", note="source is a parody"))
+    assert decision.action == REJECTED and decision.changes["status"] == "in_progress"
+
+
+@pytest.mark.parametrize("move", [Move.APPROVE, Move.REJECT])
+def test_only_a_claim_in_review_can_be_approved_or_rejected(move: Move) -> None:
+    refused = refusal(OPEN, Request(move, "Jun", note="n"))
+    assert refused.reason == Refusal.NOT_IN_REVIEW
+    assert refused.message == "claim #7 is not in review (it is in_progress)"
