@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from workbench import __version__
+from workbench.domain.status import OPEN_NAMES, VERDICT_NAMES, Status
 
 # name -> (module, attribute, one-line help shown by `workbench --help` without importing it)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -56,7 +57,15 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+HELP = f"""Claim Workbench: check the claims in an article, with an audit trail you can prove.
+
+Claims are pinned to exact spans of the stored text and move through a verification
+status: {", ".join(n for n in OPEN_NAMES if n != Status.IN_REVIEW)}, then a verdict
+({", ".join(VERDICT_NAMES)}). Every change is recorded in the audit trail.
+"""
+
+
+@click.group(cls=LazyGroup, help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     metavar="PATH|URL",
@@ -71,12 +80,6 @@ class LazyGroup(click.Group):
 @click.version_option(__version__, prog_name="workbench")
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, actor: str | None) -> None:
-    """Claim Workbench: check the claims in an article, with an audit trail you can prove.
-
-    Claims are pinned to exact spans of the stored text and move through a verification
-    status: unverified, in_progress, then a verdict (verified, false, misleading,
-    unverifiable, opinion). Every change is recorded in the audit trail.
-    """
     ctx.obj = {"db": db, "actor": actor}
 
 

@@ -26,7 +26,13 @@ from workbench.cli.render import (
 )
 from workbench.defaults import SIMILAR_LIMIT, SIMILAR_MIN_SCORE
 from workbench.domain.desk import PRIORITY_NAMES, SORTS
-from workbench.domain.status import CLAIM_TYPE_NAMES, STATUS_NAMES
+from workbench.domain.status import (
+    CLAIM_TYPE_NAMES,
+    OPEN_NAMES,
+    SETTABLE_NAMES,
+    STATUS_NAMES,
+    listed,
+)
 
 if TYPE_CHECKING:
     from workbench.services.views import ClaimView
@@ -199,7 +205,7 @@ def _change(payload: dict[str, object]) -> str:
 
 @claim.command("list")
 @click.option("--status", "statuses", type=STATUS, multiple=True, help="Repeatable.")
-@click.option("--open", "open_", is_flag=True, help="unverified, in_progress or in_review.")
+@click.option("--open", "open_", is_flag=True, help=listed(OPEN_NAMES, "or") + ".")
 @click.option("--doc", "document_id", type=int, metavar="DOC", help="Only claims of DOC.")
 @click.option("--speaker", metavar="NAME", help="Only claims made by NAME.")
 @click.option("--type", "claim_type", type=TYPE, help="Only claims of this type.")
@@ -337,7 +343,13 @@ def print_claims(claims: list[ClaimView]) -> None:
     )
 
 
-@claim.command("status")
+@claim.command(
+    "status",
+    help=f"""Move a claim to STATUS.
+
+    STATUS is one of: {", ".join(SETTABLE_NAMES)}. A verdict and a reopening need --note.
+    """,
+)
 @click.argument("claim_id", metavar="ID", type=int)
 @click.argument("status", metavar="STATUS", type=STATUS)
 @click.option(
@@ -354,11 +366,6 @@ def status(
     expected_version: int | None,
     as_json: bool,
 ) -> None:
-    """Move a claim to STATUS.
-
-    STATUS is one of: unverified, in_progress, verified, false, misleading, unverifiable,
-    opinion. A verdict and a reopening need --note.
-    """
     from workbench.services.claims import set_status
 
     result = set_status(

@@ -7,8 +7,9 @@ import click
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_option
 from workbench.cli.render import clip, emit_json, table
+from workbench.domain.status import OPEN_NAMES
 
-OPEN = ("unverified", "in_progress", "in_review")
+OPEN = OPEN_NAMES
 
 
 @click.command()

@@ -67,6 +67,16 @@ class ClaimType(StrEnum):
 
 STATUS_NAMES: tuple[str, ...] = tuple(s.value for s in Status)
 CLAIM_TYPE_NAMES: tuple[str, ...] = tuple(t.value for t in ClaimType)
+# In table order, for help texts and boards (never written out by hand elsewhere).
+OPEN_NAMES: tuple[str, ...] = tuple(s.value for s in Status if s in OPEN_STATUSES)
+VERDICT_NAMES: tuple[str, ...] = tuple(s.value for s in Status if s in FINAL_STATUSES)
+# What a person can ask for with `status`: in_review is reached only by proposing a verdict.
+SETTABLE_NAMES: tuple[str, ...] = tuple(s.value for s in Status if s != Status.IN_REVIEW)
+
+
+def listed(names: tuple[str, ...], last: str = "and") -> str:
+    """`a, b and c`: a list of names for a sentence."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {last} {names[-1]}"
 
 
 def parse_status(value: str) -> Status:
