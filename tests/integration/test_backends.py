@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import text
 
 from workbench.db.engine import get_engine, write_engine
-from workbench.db.url import describe, resolve_url
+from workbench.db.url import resolve_url, safe_url
 
 
 def test_sqlite_pragmas(db_url: str) -> None:
@@ -37,4 +37,4 @@ def test_urls(tmp_path: object) -> None:
     assert resolve_url("x.db").startswith("sqlite:////")
     assert resolve_url("postgresql://u@h/d") == "postgresql+psycopg://u@h/d"
     assert resolve_url("postgres://u@h/d") == "postgresql+psycopg://u@h/d"
-    assert describe("postgresql+psycopg://u:secret@h/d") == "postgresql+psycopg://u@h/d"
+    assert safe_url("postgresql+psycopg://u:secret@h/d") == "postgresql+psycopg://u@h/d"

@@ -8,7 +8,7 @@ from sqlalchemy import inspect, text
 
 from workbench.db.engine import get_engine
 from workbench.db.migrate import alembic_config, database_revision, head_revision, upgrade
-from workbench.db.schema import HEAD_REVISION, current_revision, ensure_current
+from workbench.db.revision import HEAD_REVISION, current_revision, ensure_current
 from workbench.domain.errors import SchemaError
 
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from workbench.db.engine import get_engine
-from workbench.db.schema import HEAD_REVISION, current_revision
+from workbench.db.revision import HEAD_REVISION, current_revision
 
 
 def test_parallel_first_use(empty_db_url: str) -> None:

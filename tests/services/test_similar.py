@@ -34,7 +34,7 @@ def test_a_claim_checked_elsewhere_is_found_with_its_verdict(wb: Workbench) -> N
     refs = {r.id: r for r in again.similar}
     assert first in refs
     assert refs[first].status == "false" and refs[first].rating == "False"
-    assert "similar to #" in refs[first].describe() and "rated False" in refs[first].describe()
+    assert "similar to #" in refs[first].sentence() and "rated False" in refs[first].sentence()
     assert again.to_json()["similar"][0]["similarity"] >= 0.7
 
 

@@ -72,7 +72,7 @@ def broken_at(wb: Workbench, seq: int | None, fragment: str, **noted: Any) -> No
     report = verify_database(wb, **noted)
     assert report.broken is not None, report
     assert report.broken.seq == seq, report.broken
-    assert fragment in report.broken.describe(), report.broken.describe()
+    assert fragment in report.broken.message(), report.broken.message()
 
 
 def test_intact_trail_verifies(trail: Workbench) -> None:

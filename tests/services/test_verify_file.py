@@ -84,7 +84,7 @@ def test_filtered_export_cannot_stand_for_the_noted_head(
     lines = export_text(wb, "jsonl", EventFilter(claim_id=a)).splitlines()
     report = verify_file(write(tmp_path, lines), head=chain_head(wb).hash)
     assert report.broken is not None and report.broken.seq == 2
-    assert "seq 1 is missing" in report.broken.describe()
+    assert "seq 1 is missing" in report.broken.message()
 
 
 def _edit(line: str, **changes: object) -> str:
@@ -110,7 +110,7 @@ def test_edited_line_is_caught(
     lines[3] = _edit(lines[3], **changes)
     report = verify_file(write(tmp_path, lines))
     assert report.broken is not None and report.broken.seq == 4
-    assert "altered" in report.broken.describe()
+    assert "altered" in report.broken.message()
 
 
 def test_reformatted_file_still_verifies(trail: tuple[Workbench, int], tmp_path: Path) -> None:
@@ -129,7 +129,7 @@ def test_swapped_lines_are_caught(trail: tuple[Workbench, int], tmp_path: Path) 
     lines[3], lines[4] = lines[4], lines[3]
     report = verify_file(write(tmp_path, lines))
     assert report.broken is not None and report.broken.seq == 4
-    assert "out of order" in report.broken.describe()
+    assert "out of order" in report.broken.message()
 
 
 def test_removed_line(trail: tuple[Workbench, int], tmp_path: Path) -> None:
@@ -143,7 +143,7 @@ def test_removed_line(trail: tuple[Workbench, int], tmp_path: Path) -> None:
     assert loose.ok and not loose.complete and loose.unlinked == (5,)
     report = verify_file(path, head=head.hash, count=head.count)
     assert report.broken is not None and report.broken.seq == 5
-    assert "seq 4 is missing" in report.broken.describe()
+    assert "seq 4 is missing" in report.broken.message()
 
 
 def test_removed_last_line_needs_the_noted_head(
@@ -154,7 +154,7 @@ def test_removed_last_line_needs_the_noted_head(
     lines = full_export(wb)[:-1]
     assert verify_file(write(tmp_path, lines)).ok
     report = verify_file(write(tmp_path, lines), head=head.hash, count=head.count)
-    assert report.broken is not None and "removed from the end" in report.broken.describe()
+    assert report.broken is not None and "removed from the end" in report.broken.message()
 
 
 @pytest.mark.parametrize(
@@ -173,7 +173,7 @@ def test_unreadable_line(
     lines.insert(2, line)
     report = verify_file(write(tmp_path, lines))
     assert report.broken is not None
-    assert report.broken.describe().startswith("line 3: " + problem)
+    assert report.broken.message().startswith("line 3: " + problem)
 
 
 def test_missing_file_and_bad_head(tmp_path: Path) -> None:

@@ -141,7 +141,7 @@ def _report_json(r: ChainReport) -> dict[str, object]:
 
 def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_file: bool) -> None:
     if r.broken is not None:
-        click.echo(f"BROKEN at {r.broken.describe()}")
+        click.echo(f"BROKEN at {r.broken.message()}")
         click.echo(f"  {r.count} events before it hold", err=True)
         return
     if r.complete:

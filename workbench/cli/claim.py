@@ -89,7 +89,7 @@ def add(
         claim_type=claim_type,
     )
     for ref in c.similar or ():
-        message(ref.describe())
+        message(ref.sentence())
     if as_json:
         emit_json(c.to_json())
     else:

@@ -15,13 +15,13 @@ if TYPE_CHECKING:
     from workbench.services.views import ClaimView
 
 
-def _report(claims: list[ClaimView], as_json: bool, describe: str) -> None:
+def _report(claims: list[ClaimView], as_json: bool, template: str) -> None:
     if as_json:
         emit_json([c.to_json() for c in claims])
         return
     for c in claims:
         tags = ", ".join(c.tags) or "none"
-        click.echo(f"claim #{c.id}: {describe.format(c=c, tags=tags, due=c.due or 'none')}")
+        click.echo(f"claim #{c.id}: {template.format(c=c, tags=tags, due=c.due or 'none')}")
 
 
 def _split_ids(values: tuple[str, ...]) -> tuple[list[int], list[str]]:

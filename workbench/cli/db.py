@@ -18,7 +18,7 @@ def db() -> None:
 @click.pass_context
 def upgrade(ctx: click.Context) -> None:
     """Create the database or bring its schema up to date (every command also does this)."""
-    from workbench.services.schema import schema_status, upgrade_schema
+    from workbench.services.database import schema_status, upgrade_schema
 
     wb = workbench_from(ctx)
     upgrade_schema(wb)
@@ -31,7 +31,7 @@ def upgrade(ctx: click.Context) -> None:
 @click.pass_context
 def status(ctx: click.Context, as_json: bool) -> None:
     """Show the database URL, its schema revision and the newest one this version knows."""
-    from workbench.services.schema import schema_status
+    from workbench.services.database import schema_status
 
     s = schema_status(workbench_from(ctx))
     if as_json:

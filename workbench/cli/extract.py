@@ -43,7 +43,7 @@ def extract(
         result = accept_candidates(wb, document_id, min_score=min_score, limit=limit)
         for c in result.added:
             for ref in c.similar or ():
-                message(f"claim #{c.id} is {ref.describe()}")
+                message(f"claim #{c.id} is {ref.sentence()}")
         if as_json:
             emit_json(result.to_json())
             return

@@ -29,7 +29,7 @@ def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
     r = load_seed(workbench_from(ctx), path)
     for claim_id, refs in r.similar.items():
         for ref in refs:
-            message(f"claim #{claim_id} is {ref.describe()}")
+            message(f"claim #{claim_id} is {ref.sentence()}")
     if as_json:
         emit_json(
             {
@@ -55,7 +55,7 @@ def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
 @click.pass_context
 def demo(ctx: click.Context, as_json: bool) -> None:
     """Load the bundled seed article into the database and print the board."""
-    from workbench.db.url import describe
+    from workbench.db.url import safe_url
     from workbench.services.board import board
     from workbench.services.seeds import load_seed
 
@@ -66,7 +66,7 @@ def demo(ctx: click.Context, as_json: bool) -> None:
         emit_json(b.to_json())
         return
     click.echo(
-        f"database: {describe(wb.url)}\ndocument #{r.document.id}: {r.document.title} "
+        f"database: {safe_url(wb.url)}\ndocument #{r.document.id}: {r.document.title} "
         f"({r.claims_added} claims added, {r.claims_present} already present)\n"
     )
     table(["status", "claims"], [(k, v) for k, v in b.counts.items()], title="Claims by status")

@@ -19,7 +19,7 @@ def resolve_url(value: str | None = None) -> str:
     return raw
 
 
-def describe(url: str) -> str:
+def safe_url(url: str) -> str:
     """The URL without any password, for messages."""
     if "://" in url and "@" in url:
         scheme, rest = url.split("://", 1)

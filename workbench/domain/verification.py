@@ -22,7 +22,7 @@ class Break:
     seq: int | None
     problems: tuple[str, ...]
 
-    def describe(self) -> str:
+    def message(self) -> str:
         where = f"seq {self.seq}: " if self.seq is not None else ""
         return where + "; ".join(self.problems)
 

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from workbench.db.backend import lock_event_appends
 from workbench.db.engine import get_engine, write_engine
 from workbench.db.models import Event
-from workbench.db.schema import ensure_current
-from workbench.db.url import describe, resolve_url, sqlite_file
+from workbench.db.revision import ensure_current
+from workbench.db.url import resolve_url, safe_url, sqlite_file
 from workbench.domain.chain import GENESIS, canonical_json, event_hash
 from workbench.domain.clock import format_at, now
 from workbench.domain.errors import Conflict, InvalidInput, NotFound, StorageError, give, step
@@ -62,7 +62,7 @@ class Workbench:
                 ensure_current(get_engine(self.url))
             except DBAPIError as exc:
                 raise StorageError(
-                    f"cannot open database {describe(self.url)}: {exc.orig}"
+                    f"cannot open database {safe_url(self.url)}: {exc.orig}"
                 ) from None
             self._ready = True
         return write_engine(self.url) if write else get_engine(self.url)

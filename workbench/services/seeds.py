@@ -46,7 +46,7 @@ def parse_seed_file(path: Path) -> Any:
     import yaml
     from pydantic import ValidationError
 
-    from workbench.schemas import SeedFile
+    from workbench.seed_file import SeedFile
 
     raw = decode_utf8(read_source(str(path)), str(path))
     try:

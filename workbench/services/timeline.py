@@ -129,7 +129,9 @@ def _entry(row: tuple[Any, ...]) -> str:
         payload = json.loads(payload_text)
     except ValueError:
         payload = {}
-    summary, quoted = describe(action, etype, eid, payload if isinstance(payload, dict) else {})
+    summary, quoted = event_summary(
+        action, etype, eid, payload if isinstance(payload, dict) else {}
+    )
     text = f"- **{_when(at)}** · {_inline(actor)} · {summary} _(seq {seq})_\n"
     for label, body in quoted:
         text += f"  > {label}\n" if label else ""
@@ -137,7 +139,7 @@ def _entry(row: tuple[Any, ...]) -> str:
     return text
 
 
-def describe(
+def event_summary(
     action: str, entity_type: str, entity_id: str, payload: dict[str, Any]
 ) -> tuple[str, list[tuple[str, str]]]:
     """One line saying what happened, and the texts (notes) to quote beneath it."""

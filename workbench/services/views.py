@@ -66,7 +66,7 @@ class SimilarRef:
             "similarity": self.similarity,
         }
 
-    def describe(self) -> str:
+    def sentence(self) -> str:
         verdict = self.status + (f", rated {self.rating}" if self.rating else "")
         return f"similar to #{self.id} ({verdict}; {self.similarity:.2f}): {self.text}"
 

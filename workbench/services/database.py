@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError
 
 from workbench.db.engine import get_engine
-from workbench.db.schema import HEAD_REVISION, current_revision
-from workbench.db.url import describe
+from workbench.db.revision import HEAD_REVISION, current_revision
+from workbench.db.url import safe_url
 from workbench.domain.errors import StorageError
 from workbench.services.context import Workbench
 
@@ -46,9 +46,9 @@ def schema_status(wb: Workbench) -> SchemaStatus:
     try:
         current = current_revision(get_engine(wb.url))
     except DBAPIError as exc:
-        raise StorageError(f"cannot open database {describe(wb.url)}: {exc.orig}") from None
+        raise StorageError(f"cannot open database {safe_url(wb.url)}: {exc.orig}") from None
     known = current is None or current == HEAD_REVISION or _is_known(current)
-    return SchemaStatus(url=describe(wb.url), current=current, head=HEAD_REVISION, known=known)
+    return SchemaStatus(url=safe_url(wb.url), current=current, head=HEAD_REVISION, known=known)
 
 
 def _is_known(revision: str) -> bool:
