@@ -10,7 +10,7 @@ import click
 from workbench.cli.common import output_file, workbench_from
 from workbench.cli.errors import EXIT_REFUSED
 from workbench.cli.options import count_option, json_option, output_option
-from workbench.cli.render import emit_json, message
+from workbench.cli.render import emit_json, json_out, message
 
 if TYPE_CHECKING:
     from workbench.domain.verification import ChainReport
@@ -114,9 +114,7 @@ def verify(
         report = verify_file(path, head=head, count=count)
     else:
         report = verify_database(workbench_from(ctx), head=head, count=count)
-    if as_json:
-        emit_json(_report_json(report))
-    else:
+    if not json_out(as_json, _report_json(report)):
         _print_report(report, head, count, from_file=path is not None)
     if not report.ok:
         sys.exit(EXIT_REFUSED)
@@ -173,8 +171,7 @@ def head(ctx: click.Context, as_json: bool) -> None:
     from workbench.services.verify import chain_head
 
     h = chain_head(workbench_from(ctx))
-    if as_json:
-        emit_json(h.to_json())
+    if json_out(as_json, h):
         return
     click.echo(f"{h.count} events, head {h.hash}")
     message(f"check later with: workbench audit verify --head {h.hash} --count {h.count}")

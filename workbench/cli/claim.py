@@ -20,6 +20,7 @@ from workbench.cli.render import (
     clip,
     emit_json,
     highlighted,
+    json_out,
     message,
     show_value,
     table,
@@ -90,9 +91,7 @@ def add(
     )
     for ref in c.similar or ():
         message(ref.sentence())
-    if as_json:
-        emit_json(c.to_json())
-    else:
+    if not json_out(as_json, c):
         click.echo(f"added claim #{c.id} [{c.start}:{c.end}] {clip(c.quote)}")
 
 
@@ -105,8 +104,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     from workbench.services.claims import show_claim
 
     d = show_claim(workbench_from(ctx), claim_id)
-    if as_json:
-        emit_json(d.to_json())
+    if json_out(as_json, d):
         return
     c = d.claim
     at = c.start - d.context_start
@@ -160,8 +158,7 @@ def similar(ctx: click.Context, claim_id: int, min_score: float, limit: int, as_
     from workbench.services.similar import similar_claims
 
     found = similar_claims(workbench_from(ctx), claim_id, min_score=min_score, limit=limit)
-    if as_json:
-        emit_json([s.to_json() for s in found])
+    if json_out(as_json, found):
         return
     table(
         ["id", "similarity", "status", "rating", "doc", "claim"],

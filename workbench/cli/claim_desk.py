@@ -8,7 +8,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_option
-from workbench.cli.render import emit_json
+from workbench.cli.render import json_out
 from workbench.domain.desk import PRIORITY_NAMES
 
 if TYPE_CHECKING:
@@ -16,8 +16,7 @@ if TYPE_CHECKING:
 
 
 def _report(claims: list[ClaimView], as_json: bool, template: str) -> None:
-    if as_json:
-        emit_json([c.to_json() for c in claims])
+    if json_out(as_json, claims):
         return
     for c in claims:
         tags = ", ".join(c.tags) or "none"

@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import text_or_stdin, workbench_from
 from workbench.cli.options import if_version_option, json_option
-from workbench.cli.render import emit_json
+from workbench.cli.render import json_out
 
 
 @click.command("approve")
@@ -28,9 +28,7 @@ def approve(
     c = approve_claim(
         workbench_from(ctx), claim_id, note=text_or_stdin(note), expected_version=expected_version
     )
-    if as_json:
-        emit_json(c.to_json())
-    else:
+    if not json_out(as_json, c):
         click.echo(f"claim #{c.id}: approved, now {c.status}")
 
 
@@ -54,7 +52,5 @@ def reject(
         note=text_or_stdin(note) or "",
         expected_version=expected_version,
     )
-    if as_json:
-        emit_json(c.to_json())
-    else:
+    if not json_out(as_json, c):
         click.echo(f"claim #{c.id}: rejected, back to {c.status}")

@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_option
-from workbench.cli.render import emit_json, table
+from workbench.cli.render import json_out, table
 
 
 @click.group()
@@ -24,9 +24,7 @@ def set_(ctx: click.Context, key: str, value: str, as_json: bool) -> None:
     from workbench.services.settings import set_config
 
     s = set_config(workbench_from(ctx), key, value)
-    if as_json:
-        emit_json(s.to_json())
-    else:
+    if not json_out(as_json, s):
         click.echo(f"{s.key} = {str(s.value).lower()}")
 
 
@@ -39,9 +37,7 @@ def get(ctx: click.Context, key: str, as_json: bool) -> None:
     from workbench.services.settings import get_config
 
     s = get_config(workbench_from(ctx), key)
-    if as_json:
-        emit_json(s.to_json())
-    else:
+    if not json_out(as_json, s):
         click.echo(str(s.value).lower())
 
 
@@ -53,8 +49,7 @@ def list_(ctx: click.Context, as_json: bool) -> None:
     from workbench.services.settings import list_config
 
     items = list_config(workbench_from(ctx))
-    if as_json:
-        emit_json([s.to_json() for s in items])
+    if json_out(as_json, items):
         return
     table(
         ["key", "value", "set by", "meaning"],

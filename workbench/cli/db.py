@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_option
-from workbench.cli.render import emit_json
+from workbench.cli.render import json_out
 
 
 @click.group()
@@ -34,8 +34,7 @@ def status(ctx: click.Context, as_json: bool) -> None:
     from workbench.services.database import schema_status
 
     s = schema_status(workbench_from(ctx))
-    if as_json:
-        emit_json(s.to_json())
+    if json_out(as_json, s):
         return
     explain = {
         "empty": "empty: not created yet (`workbench db upgrade` creates it)",

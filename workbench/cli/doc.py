@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_option
-from workbench.cli.render import clip, emit_json, table
+from workbench.cli.render import clip, emit_json, json_out, table
 
 
 @click.group()
@@ -70,8 +70,7 @@ def list_(ctx: click.Context, as_json: bool) -> None:
     from workbench.services.documents import list_documents
 
     docs = list_documents(workbench_from(ctx))
-    if as_json:
-        emit_json([d.to_json() for d in docs])
+    if json_out(as_json, docs):
         return
     table(
         ["id", "title", "lang", "chars", "added", "sha256"],
@@ -101,8 +100,7 @@ def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
     from workbench.services.documents import show_document
 
     detail = show_document(workbench_from(ctx), document_id)
-    if as_json:
-        emit_json(detail.to_json())
+    if json_out(as_json, detail):
         return
     d = detail.document
     for label, value in (

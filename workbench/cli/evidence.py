@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import output_file, workbench_from
 from workbench.cli.options import json_option, output_option
-from workbench.cli.render import clip, emit_json, message, table
+from workbench.cli.render import clip, json_out, message, table
 from workbench.domain.desk import STANCES
 
 
@@ -63,9 +63,7 @@ def add(
         excerpt=excerpt,
     )
     ev = add_evidence(workbench_from(ctx), claim_id, item)
-    if as_json:
-        emit_json(ev.to_json())
-    else:
+    if not json_out(as_json, ev):
         click.echo(f"added evidence #{ev.id} ({ev.kind}, {ev.stance}) to claim #{claim_id}")
 
 
@@ -78,8 +76,7 @@ def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     from workbench.services.evidence import list_evidence
 
     items = list_evidence(workbench_from(ctx), claim_id)
-    if as_json:
-        emit_json([e.to_json() for e in items])
+    if json_out(as_json, items):
         return
     table(
         ["id", "kind", "stance", "title", "source", "added"],

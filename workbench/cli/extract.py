@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_option, limit_option, min_score_option
-from workbench.cli.render import clip, emit_json, message, table
+from workbench.cli.render import clip, json_out, message, table
 from workbench.defaults import EXTRACT_MIN_SCORE
 
 
@@ -44,8 +44,7 @@ def extract(
         for c in result.added:
             for ref in c.similar or ():
                 message(f"claim #{c.id} is {ref.sentence()}")
-        if as_json:
-            emit_json(result.to_json())
+        if json_out(as_json, result):
             return
         click.echo(
             f"added {len(result.added)} unverified claims; skipped {len(result.skipped)} "
@@ -55,8 +54,7 @@ def extract(
             click.echo(f"  #{c.id} [{c.start}:{c.end}] {c.type:<11} {clip(c.quote, 70)}")
         return
     candidates = find(wb, document_id, min_score=min_score, limit=limit)
-    if as_json:
-        emit_json([candidate_json(c) for c in candidates])
+    if json_out(as_json, [candidate_json(c) for c in candidates]):
         return
     table(
         ["start", "end", "score", "type", "reasons", "text"],

@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import text_or_stdin, workbench_from
 from workbench.cli.options import json_option
-from workbench.cli.render import emit_json
+from workbench.cli.render import json_out
 
 
 @click.group()
@@ -24,9 +24,7 @@ def add(ctx: click.Context, claim_id: int, body: str, as_json: bool) -> None:
     from workbench.services.notes import add_note
 
     n = add_note(workbench_from(ctx), claim_id, text_or_stdin(body) or "")
-    if as_json:
-        emit_json(n.to_json())
-    else:
+    if not json_out(as_json, n):
         click.echo(f"added note #{n.id} to claim #{claim_id}")
 
 
@@ -39,8 +37,7 @@ def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     from workbench.services.notes import list_notes
 
     notes = list_notes(workbench_from(ctx), claim_id)
-    if as_json:
-        emit_json([n.to_json() for n in notes])
+    if json_out(as_json, notes):
         return
     for n in notes:
         click.echo(f"#{n.id}  {n.created_at}  {n.author}")

@@ -17,6 +17,22 @@ def emit_json(value: Any) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
 
+def _plain(value: Any) -> Any:
+    if hasattr(value, "to_json"):
+        return value.to_json()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def json_out(as_json: bool, value: Any) -> bool:
+    """With --json, print `value` (a result with to_json(), a list of them, or plain data) and
+    answer True; otherwise print nothing and answer False: the caller prints words instead."""
+    if as_json:
+        emit_json(_plain(value))
+    return as_json
+
+
 def is_terminal() -> bool:
     return sys.stdout.isatty()
 

@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_option
-from workbench.cli.render import clip, emit_json, message, table
+from workbench.cli.render import clip, emit_json, json_out, message, table
 
 
 @click.group()
@@ -62,8 +62,7 @@ def demo(ctx: click.Context, as_json: bool) -> None:
     wb = workbench_from(ctx)
     r = load_seed(wb)
     b = board(wb)
-    if as_json:
-        emit_json(b.to_json())
+    if json_out(as_json, b):
         return
     click.echo(
         f"database: {safe_url(wb.url)}\ndocument #{r.document.id}: {r.document.title} "

@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_option
-from workbench.cli.render import clip, emit_json, table
+from workbench.cli.render import clip, json_out, table
 from workbench.domain.status import OPEN_NAMES
 
 OPEN = OPEN_NAMES
@@ -20,8 +20,7 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     from workbench.services.queries import stats as compute
 
     s = compute(workbench_from(ctx))
-    if as_json:
-        emit_json(s.to_json())
+    if json_out(as_json, s):
         return
     for title, counts in (
         ("by status", s.by_status),

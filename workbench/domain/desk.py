@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from workbench.domain.errors import InvalidInput
+from workbench.domain.status import parse_name
 
 
 class Priority(StrEnum):
@@ -31,9 +32,4 @@ def normalise_tag(tag: str) -> str:
 
 
 def parse_priority(value: str) -> Priority:
-    try:
-        return Priority(value.strip().lower())
-    except ValueError:
-        raise InvalidInput(
-            f"unknown priority {value!r}; valid: {', '.join(PRIORITY_NAMES)}"
-        ) from None
+    return parse_name(Priority, value.strip().lower(), "priority", "priorities")

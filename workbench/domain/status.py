@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import unicodedata
 from enum import StrEnum
+from typing import TypeVar
 
 from workbench.domain.errors import InvalidInput
+
+E = TypeVar("E", bound=StrEnum)
 
 
 class Status(StrEnum):
@@ -79,22 +82,21 @@ def listed(names: tuple[str, ...], last: str = "and") -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {last} {names[-1]}"
 
 
-def parse_status(value: str) -> Status:
+def parse_name(table: type[E], value: str, what: str, plural: str) -> E:
+    """A member of `table` by its name, or a refusal that lists the valid names."""
     try:
-        return Status(value)
+        return table(value)
     except ValueError:
-        raise InvalidInput(
-            f"unknown status {value!r}; valid statuses: {', '.join(STATUS_NAMES)}"
-        ) from None
+        valid = ", ".join(member.value for member in table)
+        raise InvalidInput(f"unknown {what} {value!r}; valid {plural}: {valid}") from None
+
+
+def parse_status(value: str) -> Status:
+    return parse_name(Status, value, "status", "statuses")
 
 
 def parse_claim_type(value: str) -> ClaimType:
-    try:
-        return ClaimType(value)
-    except ValueError:
-        raise InvalidInput(
-            f"unknown claim type {value!r}; valid types: {', '.join(CLAIM_TYPE_NAMES)}"
-        ) from None
+    return parse_name(ClaimType, value, "claim type", "types")
 
 
 def same_person_key(name: str) -> str:

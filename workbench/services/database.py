@@ -12,6 +12,7 @@ from workbench.db.revision import HEAD_REVISION, current_revision
 from workbench.db.url import safe_url
 from workbench.domain.errors import StorageError
 from workbench.services.context import Workbench
+from workbench.services.views import as_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,13 +31,9 @@ class SchemaStatus:
         return "behind" if self.known else "newer"
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "url": self.url,
-            "current": self.current,
-            "head": self.head,
-            "state": self.state,
-            "up_to_date": self.current == self.head,
-        }
+        # `known` only tells "behind" from "newer", which `state` already says.
+        stored = {name: value for name, value in as_json(self).items() if name != "known"}
+        return {**stored, "state": self.state, "up_to_date": self.current == self.head}
 
 
 def schema_status(wb: Workbench) -> SchemaStatus:

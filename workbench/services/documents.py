@@ -91,11 +91,11 @@ def add_document(
 class DocumentMeta:
     """A document's metadata as given (command line, seed file, import): checked on insert."""
 
-    title: str | None = None
-    url: str | None = None
-    author: str | None = None
-    published: str | None = None
-    language: str | None = None
+    title: str | None
+    url: str | None
+    author: str | None
+    published: str | None
+    language: str | None
 
     def checked(self) -> dict[str, str | dt.date | None]:
         """The columns to store, or InvalidInput: the rules every route into the table obeys."""

@@ -17,18 +17,12 @@ from workbench.services.claims import insert_claim
 from workbench.services.context import Workbench, mutation, transaction
 from workbench.services.lookup import get_document
 from workbench.services.similar import with_similar
-from workbench.services.views import ClaimView
+from workbench.services.views import ClaimView, as_json
 
 
 def candidate_json(c: Candidate) -> dict[str, Any]:
-    return {
-        "start": c.start,
-        "end": c.end,
-        "text": c.text,
-        "score": c.score,
-        "reasons": list(c.reasons),
-        "suggested_type": c.suggested_type,
-    }
+    """The candidate's fields in declaration order (JSON has lists, not tuples)."""
+    return {**as_json(c), "reasons": list(c.reasons)}
 
 
 def _check(min_score: float, limit: int | None) -> None:

@@ -13,12 +13,7 @@ from workbench.services.views import ClaimView
 def approve(
     wb: Workbench, claim_id: int, *, note: str | None = None, expected_version: int | None = None
 ) -> ClaimView:
-    with transaction(wb, write=True) as tx:
-        claim = get_claim_row(tx, claim_id)
-        check_version(claim, expected_version)
-        request = Request(Move.APPROVE, tx.actor, note=note)
-        apply_decision(tx, claim, decide(claim_state(claim), request))
-        return ClaimView.of(claim)
+    return _review(wb, claim_id, Move.APPROVE, note, expected_version)
 
 
 @mutation
@@ -26,9 +21,15 @@ def reject(
     wb: Workbench, claim_id: int, *, note: str, expected_version: int | None = None
 ) -> ClaimView:
     """Send a proposed verdict back to in_progress, saying why."""
+    return _review(wb, claim_id, Move.REJECT, note, expected_version)
+
+
+def _review(
+    wb: Workbench, claim_id: int, move: Move, note: str | None, expected_version: int | None
+) -> ClaimView:
     with transaction(wb, write=True) as tx:
         claim = get_claim_row(tx, claim_id)
         check_version(claim, expected_version)
-        request = Request(Move.REJECT, tx.actor, note=note)
+        request = Request(move, tx.actor, note=note)
         apply_decision(tx, claim, decide(claim_state(claim), request))
         return ClaimView.of(claim)

@@ -12,6 +12,7 @@ from workbench.db.models import Setting
 from workbench.domain.clock import iso, now
 from workbench.domain.settings import SETTINGS, spec_for
 from workbench.services.context import Tx, Workbench, mutation, transaction
+from workbench.services.views import as_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,15 +26,7 @@ class SettingView:
     updated_at: str | None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "value": self.value,
-            "default": self.default,
-            "is_default": self.is_default,
-            "help": self.help,
-            "updated_by": self.updated_by,
-            "updated_at": self.updated_at,
-        }
+        return as_json(self)
 
 
 def setting_value(tx: Tx, key: str) -> bool:
