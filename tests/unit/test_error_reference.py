@@ -1,0 +1,28 @@
+"""docs/errors.md lists every error kind and every workflow refusal a script can meet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.cli import errors as cli_errors
+from workbench.domain.errors import ERROR_TYPES
+from workbench.domain.transitions import Refusal
+
+PAGE = (Path(__file__).resolve().parents[2] / "docs" / "errors.md").read_text(encoding="utf-8")
+
+
+def test_every_kind_is_documented() -> None:
+    cli_kinds = {
+        cli_errors.USAGE,
+        cli_errors.ABORTED,
+        cli_errors.ENCODING,
+        cli_errors.FILE_ERROR,
+        cli_errors.DATABASE,
+    }
+    for kind in {t.kind for t in ERROR_TYPES} | cli_kinds:
+        assert f"| `{kind}` |" in PAGE, kind
+
+
+def test_every_refusal_reason_is_documented() -> None:
+    for reason in Refusal:
+        assert f"| `{reason.value}` |" in PAGE, reason
