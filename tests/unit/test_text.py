@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.domain.errors import InvalidInput
+from workbench.domain.errors import InvalidInput, give
 from workbench.domain.text import (
     CONTEXT_CHARS,
     decode_utf8,
@@ -42,8 +42,9 @@ def test_find_quote_unique() -> None:
 
 def test_find_quote_ambiguous_needs_occurrence() -> None:
     text = "MiniMax说。MiniMax做。MiniMax赢。"
-    with pytest.raises(InvalidInput, match=r"occurs 3 times.*--occurrence 1..3"):
+    with pytest.raises(InvalidInput, match=r"occurs 3 times.*say which") as ambiguous:
         find_quote(text, "MiniMax")
+    assert ambiguous.value.hint == give("occurrence", low=1, high=3)
     assert find_quote(text, "MiniMax", 2).start == text.index("MiniMax", 1)
     with pytest.raises(InvalidInput, match="out of range"):
         find_quote(text, "MiniMax", 4)

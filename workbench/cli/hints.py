@@ -22,6 +22,7 @@ FLAGS: dict[str, str] = {
     "evidence_source": "exactly one of --url, --file or --citation",
     "owner_filters": "--assignee/--mine or --unassigned, not both",
     "database": "--db / WORKBENCH_DB",
+    "search": "--search TEXT",
 }
 
 
@@ -66,7 +67,8 @@ def words(hint: Hint) -> str:
     facts = hint.facts
     if hint.kind == "give_input":
         name = str(facts.get("field", ""))
-        return f"give {flag(name)}" if name != "note" else f"add {flag(name)}"
+        bounds = f" {facts['low']}..{facts['high']}" if "low" in facts and "high" in facts else ""
+        return f"give {flag(name)}{bounds}" if name != "note" else f"add {flag(name)}"
     if hint.kind == "bad_input":
         return f"check {flag(str(facts.get('field', '')))}"
     if hint.kind == "run":

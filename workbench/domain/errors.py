@@ -30,8 +30,9 @@ class Hint:
         return {"kind": self.kind, **self.facts}
 
 
-def give(field_name: str) -> Hint:
-    return Hint("give_input", {"field": field_name})
+def give(field_name: str, **facts: Any) -> Hint:
+    """Supply the input `field_name`; `low`/`high` facts bound the values that would do."""
+    return Hint("give_input", {"field": field_name, **facts})
 
 
 def bad(field_name: str) -> Hint:

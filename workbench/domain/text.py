@@ -80,9 +80,8 @@ def find_quote(text: str, quote: str, occurrence: int | None = None) -> Span:
     if occurrence is None:
         if len(positions) > 1:
             raise InvalidInput(
-                f"quote occurs {len(positions)} times in the document; say which (1.."
-                f"{len(positions)})",
-                hint=give("occurrence"),
+                f"quote occurs {len(positions)} times in the document: say which",
+                hint=give("occurrence", low=1, high=len(positions)),
             )
         occurrence = 1
     if not 1 <= occurrence <= len(positions):

@@ -1,0 +1,40 @@
+"""The CLI's words for the library's hints: flags and commands appear only there."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.cli.hints import error_text, words
+from workbench.domain.errors import Hint, InvalidInput, NotFound, bad, give, step
+
+
+@pytest.mark.parametrize(
+    ("hint", "expected"),
+    [
+        (give("note"), "add --note TEXT"),
+        (give("actor"), "give --as NAME (or WORKBENCH_USER)"),
+        (give("occurrence", low=1, high=3), "give --occurrence 1..3"),
+        (give("min_score"), "give --min-score"),
+        (bad("limit"), "check --limit"),
+        (step("add_evidence", claim_id=4), "add it with `workbench evidence add 4` first"),
+        (step("add_note", claim_id=4), "add it with `workbench note add 4 TEXT`"),
+        (step("review", claim_id=4), "`workbench claim approve 4` or "),
+        (step("list", entity="evidence", claim_id=2), "`workbench evidence list 2` shows them"),
+        (step("reread", claim_id=4), "re-read it with `workbench claim show 4` and try again"),
+        (step("start_database"), "run `workbench demo`"),
+    ],
+)
+def test_words(hint: Hint, expected: str) -> None:
+    assert words(hint).startswith(expected)
+
+
+def test_an_unknown_hint_adds_nothing_rather_than_failing() -> None:
+    assert words(Hint("from_a_newer_library", {"x": 1})) == ""
+    assert words(step("no_such_step")) == ""
+    assert error_text(InvalidInput("a fact", hint=step("no_such_step"))) == "a fact"
+
+
+def test_error_text_is_the_fact_then_the_advice() -> None:
+    refused = NotFound("no claim #9", hint=step("list", entity="claim"))
+    assert error_text(refused) == "no claim #9; `workbench claim list` shows them"
+    assert error_text(NotFound("no claim #9")) == "no claim #9"
