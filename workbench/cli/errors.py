@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 import click
 
 from workbench.cli.hints import error_text
-from workbench.domain.errors import Hint, WorkbenchError
+from workbench.domain.errors import Hint, StorageError, WorkbenchError
 
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
@@ -27,7 +27,7 @@ USAGE = "usage"
 ABORTED = "aborted"
 ENCODING = "encoding"
 FILE_ERROR = "file_error"
-DATABASE = "storage"
+DATABASE = StorageError.kind  # a database error the library did not wrap
 
 
 def one_line(text: str) -> str:
