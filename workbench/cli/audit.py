@@ -9,7 +9,7 @@ import click
 
 from workbench.cli.common import output_file, workbench_from
 from workbench.cli.errors import EXIT_REFUSED
-from workbench.cli.options import count_option, json_option, output_option
+from workbench.cli.options import count_option, doc_filter_option, json_option, output_option
 from workbench.cli.render import emit_json, json_out, message
 
 if TYPE_CHECKING:
@@ -32,13 +32,7 @@ def audit() -> None:
     "md: a readable timeline per claim.",
 )
 @click.option("--claim", "claim_id", type=int, metavar="ID", help="Only events about claim ID.")
-@click.option(
-    "--doc",
-    "document_id",
-    type=int,
-    metavar="DOC",
-    help="Only events about document DOC and its claims.",
-)
+@doc_filter_option("Only events about document DOC and its claims.")
 @click.option("--actor", "actors", multiple=True, metavar="NAME", help="Only events by NAME.")
 @click.option(
     "--action",

@@ -10,6 +10,7 @@ from workbench.cli.claim_desk import assign, due, priority, tag, untag
 from workbench.cli.claim_review import approve, reject
 from workbench.cli.common import text_or_stdin, workbench_from
 from workbench.cli.options import (
+    doc_filter_option,
     if_version_option,
     json_option,
     limit_option,
@@ -203,7 +204,7 @@ def _change(payload: dict[str, object]) -> str:
 @claim.command("list")
 @click.option("--status", "statuses", type=STATUS, multiple=True, help="Repeatable.")
 @click.option("--open", "open_", is_flag=True, help=listed(OPEN_NAMES, "or") + ".")
-@click.option("--doc", "document_id", type=int, metavar="DOC", help="Only claims of DOC.")
+@doc_filter_option("Only claims of DOC.")
 @click.option("--speaker", metavar="NAME", help="Only claims made by NAME.")
 @click.option("--type", "claim_type", type=TYPE, help="Only claims of this type.")
 @click.option("--assignee", metavar="NAME", help="Only claims owned by NAME.")

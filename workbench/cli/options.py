@@ -102,6 +102,11 @@ def output_option(help: str, *, required: bool = False, writable: bool = True) -
     )
 
 
+def doc_filter_option(help: str) -> Decorator[Any]:
+    """`--doc DOC`: keep only what concerns one document."""
+    return click.option("--doc", "document_id", type=int, metavar="DOC", help=help)
+
+
 def if_version_option(fn: F) -> F:
     return click.option(
         "--if-version",
