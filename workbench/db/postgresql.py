@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.selectable import SelectBase
 
 # An arbitrary constant naming "the audit chain" among advisory locks ("wbchain" in ASCII).
@@ -58,16 +59,18 @@ TRGM_INDEXES = {
 def create_search_index(conn: Connection) -> None:
     """pg_trgm GIN indexes make ILIKE '%...%' an index scan for 3+ characters.
 
-    Without the extension (no privilege to create it) search still works, as a plain scan.
+    Without the extension (no privilege to create it, or not installed) search still works,
+    as a plain scan: the database refusing is expected; any other error is a bug and propagates.
     """
     savepoint = conn.begin_nested()
     try:
         conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
         for name, (table, column) in TRGM_INDEXES.items():
             conn.execute(text(f"CREATE INDEX {name} ON {table} USING gin ({column} gin_trgm_ops)"))
-        savepoint.commit()
-    except Exception:
+    except DBAPIError:
         savepoint.rollback()
+    else:
+        savepoint.commit()
 
 
 def drop_search_index(conn: Connection) -> None:
