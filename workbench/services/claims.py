@@ -9,6 +9,7 @@ from sqlalchemy import select
 from workbench.db.models import Claim, Document, Event
 from workbench.domain.clock import now
 from workbench.domain.errors import Conflict, InvalidInput
+from workbench.domain.payloads import claim_payload, created
 from workbench.domain.segment import sentence_around
 from workbench.domain.status import (
     FINAL_STATUSES,
@@ -126,7 +127,7 @@ def insert_claim(
         "claim.added",
         "claim",
         claim.id,
-        {"after": ClaimView.of(claim).to_json()},
+        created(claim_payload(claim, tags=[])),
         claim_id=claim.id,
     )
     return claim

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from workbench.db.models import Claim, Document
 from workbench.domain.clock import now, parse_date
 from workbench.domain.errors import InvalidInput
+from workbench.domain.payloads import created, document_payload
 from workbench.domain.status import STATUS_NAMES
 from workbench.domain.text import (
     check_http_url,
@@ -104,8 +105,7 @@ def insert_document(tx: Tx, **fields: object) -> Document:
     )
     tx.session.add(doc)
     tx.session.flush()
-    view = DocumentView.of(doc).to_json()
-    tx.record("document.added", "document", doc.id, {"after": {**view, "text": doc.text}})
+    tx.record("document.added", "document", doc.id, created(document_payload(doc)))
     return doc
 
 

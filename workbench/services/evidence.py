@@ -12,6 +12,7 @@ from sqlalchemy import select
 from workbench.db.models import Blob, Evidence
 from workbench.domain.clock import now, parse_date
 from workbench.domain.errors import Conflict, InvalidInput, WorkbenchError
+from workbench.domain.payloads import created, evidence_payload
 from workbench.domain.status import STANCES
 from workbench.domain.text import check_http_url
 from workbench.services.context import Tx, Workbench, mutation, transaction
@@ -125,9 +126,10 @@ def add_evidence(wb: Workbench, claim_id: int, item: EvidenceInput) -> EvidenceV
         )
         tx.session.add(ev)
         tx.session.flush()
-        view = EvidenceView.of(ev)
-        tx.record("evidence.added", "evidence", ev.id, {"after": view.to_json()}, claim_id=claim.id)
-        return view
+        tx.record(
+            "evidence.added", "evidence", ev.id, created(evidence_payload(ev)), claim_id=claim.id
+        )
+        return EvidenceView.of(ev)
 
 
 def list_evidence(wb: Workbench, claim_id: int) -> list[EvidenceView]:
