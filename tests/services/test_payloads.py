@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 import pytest
@@ -123,7 +124,7 @@ def test_replay_still_reads_the_old_claim_added_shape(wb: Workbench) -> None:
 
 def test_an_undeclared_change_is_refused() -> None:
     check_changes("claim.assigned", ["assignee", "version", "updated_at"])
-    with pytest.raises(ValueError, match="claim.assigned changing \\['status'\\]"):
+    with pytest.raises(ValueError, match=re.escape("claim.assigned changing ['status']")):
         check_changes("claim.assigned", ["assignee", "status"])
-    with pytest.raises(ValueError, match="action claim.renamed"):
+    with pytest.raises(ValueError, match=re.escape("action claim.renamed")):
         check_changes("claim.renamed", ["text"])
