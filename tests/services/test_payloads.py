@@ -128,3 +128,22 @@ def test_an_undeclared_change_is_refused() -> None:
         check_changes("claim.assigned", ["assignee", "status"])
     with pytest.raises(ValueError, match=re.escape("action claim.renamed")):
         check_changes("claim.renamed", ["text"])
+
+
+def test_results_say_their_own_json(wb: Workbench) -> None:
+    added = add_document(wb, TEXT.encode(), title="T")
+    assert added.to_json() == {**added.document.to_json(), "created": True}
+    claim = add_claim(wb, 1, "销量增长了百分之十", SpanRequest(quote="去年销量增长了百分之十")).id
+    change = set_status(wb, claim, "in_progress", note="开始")
+    data = change.to_json()
+    assert data["claim"]["status"] == "in_progress" and data["previous"] == "unverified"
+    assert data["changed"] is True and [n["body"] for n in data["notes"]] == ["开始"]
+    # The view's JSON keeps its derived fields (only the audit payloads drop them).
+    assert list(data["claim"]) == [
+        *("id", "document_id", "text", "quote", "start", "end", "prefix", "suffix"),
+        *("speaker", "type", "status", "created_by", "created_at", "updated_at", "version"),
+        *("rating", "assignee", "tags", "priority", "due", "proposed_status", "proposed_by"),
+        "evidence_count",
+    ]
+    report = verify_database(wb).to_json()
+    assert report["ok"] is True and report["count"] == 3 and report["break"] is None

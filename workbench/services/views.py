@@ -193,6 +193,9 @@ class Added:
     created: bool
     document: DocumentView
 
+    def to_json(self) -> dict[str, Any]:
+        return {**self.document.to_json(), "created": self.created}
+
 
 @dataclass(frozen=True, slots=True)
 class StatusChange:
@@ -200,6 +203,16 @@ class StatusChange:
     changed: bool
     previous: str
     notes: list[NoteView] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The claim as it now is, and what the change did (`claim status --json` shows the
+        claim alone)."""
+        return {
+            "claim": self.claim.to_json(),
+            "changed": self.changed,
+            "previous": self.previous,
+            "notes": [n.to_json() for n in self.notes],
+        }
 
 
 @dataclass(frozen=True, slots=True)
