@@ -86,7 +86,11 @@ def changed(
 ) -> dict[str, Any]:
     """A change event's payload: the changed fields before and after, and the note written with
     the change (a note payload), or None."""
-    return {"before": dict(before), "after": dict(after), "note": None if note is None else note}
+    return {
+        "before": dict(before),
+        "after": dict(after),
+        "note": None if note is None else dict(note),
+    }
 
 
 def set_payload(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
