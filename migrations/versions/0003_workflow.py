@@ -3,8 +3,8 @@
 Revision ID: 0003_workflow
 Revises: 0002_audit_chain
 Full-text search over claims, notes and evidence titles is backend-specific (SQLite FTS5
-with the trigram tokenizer; PostgreSQL pg_trgm indexes): see workbench/db/sqlite.py and
-postgresql.py.
+with the trigram tokenizer; PostgreSQL pg_trgm indexes). Frozen history: this revision carries
+its own copy of that DDL as it was when it was written (workbench/db/*.py may move on).
 
 Create Date: 2026-11-29 05:32:52.131564
 """
@@ -14,12 +14,77 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from workbench.db.backend import create_search_index, drop_search_index
-
 revision: str = "0003_workflow"
 down_revision: str | None = "0002_audit_chain"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+
+# One FTS5 row per searchable piece of a claim (its text and quote, each note, each evidence
+# title); the trigram tokenizer matches any 3+ character substring, which CJK text needs.
+SQLITE_SEARCH_DDL = [
+    "CREATE VIRTUAL TABLE claim_fts USING fts5("
+    "claim_id UNINDEXED, kind UNINDEXED, body, tokenize='trigram')",
+    "CREATE TRIGGER claim_fts_claim_ai AFTER INSERT ON claims BEGIN "
+    "INSERT INTO claim_fts(claim_id, kind, body) "
+    "VALUES (new.id, 'claim', new.text || char(10) || new.quote); END",
+    "CREATE TRIGGER claim_fts_claim_au AFTER UPDATE OF text, quote ON claims BEGIN "
+    "DELETE FROM claim_fts WHERE claim_id = old.id AND kind = 'claim'; "
+    "INSERT INTO claim_fts(claim_id, kind, body) "
+    "VALUES (new.id, 'claim', new.text || char(10) || new.quote); END",
+    "CREATE TRIGGER claim_fts_note_ai AFTER INSERT ON notes BEGIN "
+    "INSERT INTO claim_fts(claim_id, kind, body) VALUES (new.claim_id, 'note', new.body); END",
+    "CREATE TRIGGER claim_fts_evidence_ai AFTER INSERT ON evidence "
+    "WHEN new.title IS NOT NULL BEGIN "
+    "INSERT INTO claim_fts(claim_id, kind, body) "
+    "VALUES (new.claim_id, 'evidence', new.title); END",
+    "INSERT INTO claim_fts(claim_id, kind, body) "
+    "SELECT id, 'claim', text || char(10) || quote FROM claims",
+    "INSERT INTO claim_fts(claim_id, kind, body) SELECT claim_id, 'note', body FROM notes",
+]
+SQLITE_DROP_SEARCH_DDL = [
+    "DROP TRIGGER IF EXISTS claim_fts_claim_ai",
+    "DROP TRIGGER IF EXISTS claim_fts_claim_au",
+    "DROP TRIGGER IF EXISTS claim_fts_note_ai",
+    "DROP TRIGGER IF EXISTS claim_fts_evidence_ai",
+    "DROP TABLE IF EXISTS claim_fts",
+]
+# pg_trgm GIN indexes make ILIKE '%...%' an index scan for 3+ characters.
+PG_TRGM_INDEXES = {
+    "ix_claims_text_trgm": ("claims", "text"),
+    "ix_claims_quote_trgm": ("claims", "quote"),
+    "ix_notes_body_trgm": ("notes", "body"),
+    "ix_evidence_title_trgm": ("evidence", "title"),
+}
+
+
+def create_search_index(conn: sa.Connection) -> None:
+    if conn.dialect.name != "postgresql":
+        for statement in SQLITE_SEARCH_DDL:
+            conn.exec_driver_sql(statement)
+        return
+    # Without the extension (no privilege to create it, or not installed) search still works,
+    # as a plain scan: the database's refusal is expected, anything else is not.
+    savepoint = conn.begin_nested()
+    try:
+        conn.execute(sa.text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+        for name, (table, column) in PG_TRGM_INDEXES.items():
+            conn.execute(
+                sa.text(f"CREATE INDEX {name} ON {table} USING gin ({column} gin_trgm_ops)")
+            )
+    except sa.exc.DBAPIError:
+        savepoint.rollback()
+    else:
+        savepoint.commit()
+
+
+def drop_search_index(conn: sa.Connection) -> None:
+    if conn.dialect.name != "postgresql":
+        for statement in SQLITE_DROP_SEARCH_DDL:
+            conn.exec_driver_sql(statement)
+        return
+    for name in PG_TRGM_INDEXES:
+        conn.execute(sa.text(f"DROP INDEX IF EXISTS {name}"))
 
 
 def upgrade() -> None:

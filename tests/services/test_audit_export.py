@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from workbench.services.audit import export_text
+from workbench.exports.events import export_text
 from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document

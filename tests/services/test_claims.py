@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from workbench.domain.errors import Conflict, InvalidInput, NotFound
-from workbench.services.audit import export_text
+from workbench.exports.events import export_text
 from workbench.services.claims import SpanRequest, add_claim, set_status, show_claim
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document

@@ -9,7 +9,7 @@ import pytest
 
 from workbench.domain.errors import InvalidInput, NotFound
 from workbench.domain.text import sha256_text
-from workbench.services.audit import export_text
+from workbench.exports.events import export_text
 from workbench.services.context import Workbench
 from workbench.services.documents import (
     add_document,

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from workbench.domain.errors import InvalidInput
-from workbench.services.audit import EventFilter, export_text, until_bound
+from workbench.exports.events import export_text
+from workbench.services.audit import EventFilter, until_bound
 from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document

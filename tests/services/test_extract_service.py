@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from workbench.domain.errors import InvalidInput, NotFound
-from workbench.services.audit import export_text
+from workbench.exports.events import export_text
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document, document_text
 from workbench.services.extract import accept_candidates, candidate_json, extract

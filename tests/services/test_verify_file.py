@@ -10,7 +10,8 @@ import pytest
 
 from workbench.domain.chain import canonical_json, event_hash, record_hash
 from workbench.domain.errors import InvalidInput
-from workbench.services.audit import EventFilter, export_text
+from workbench.exports.events import export_text
+from workbench.services.audit import EventFilter
 from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document

@@ -11,6 +11,7 @@ from workbench.cli.common import output_file, workbench_from
 from workbench.cli.errors import EXIT_REFUSED
 from workbench.cli.options import count_option, doc_filter_option, json_option, output_option
 from workbench.cli.render import emit_json, json_out, message
+from workbench.exports.registry import help_text, names
 
 if TYPE_CHECKING:
     from workbench.domain.verification import ChainReport
@@ -25,11 +26,10 @@ def audit() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv", "md"]),
-    default="jsonl",
+    type=click.Choice(names("events")),
+    default=names("events")[0],
     show_default=True,
-    help="jsonl: one event per line, with its hashes (verifiable). csv: for spreadsheets. "
-    "md: a readable timeline per claim.",
+    help=help_text("events"),
 )
 @click.option("--claim", "claim_id", type=int, metavar="ID", help="Only events about claim ID.")
 @doc_filter_option("Only events about document DOC and its claims.")
@@ -61,8 +61,8 @@ def export(
     Options can be repeated (--actor a --actor b). A full JSONL export verifies to the head
     with `audit verify --file`; a filtered one verifies event by event.
     """
+    from workbench.exports.events import export_events as write_export
     from workbench.services.audit import EventFilter
-    from workbench.services.audit import export as write_export
 
     flt = EventFilter(
         claim_id=claim_id,
@@ -108,27 +108,10 @@ def verify(
         report = verify_file(path, head=head, count=count)
     else:
         report = verify_database(workbench_from(ctx), head=head, count=count)
-    if not json_out(as_json, _report_json(report)):
+    if not json_out(as_json, report.to_json()):
         _print_report(report, head, count, from_file=path is not None)
     if not report.ok:
         sys.exit(EXIT_REFUSED)
-
-
-def _report_json(r: ChainReport) -> dict[str, object]:
-    return {
-        "ok": r.ok,
-        "count": r.count,
-        "first_seq": r.first_seq,
-        "last_seq": r.last_seq,
-        "head": r.head,
-        "complete": r.complete,
-        "unchecked_links": r.gap_count,
-        "unlinked_seqs": list(r.unlinked),
-        "noted_head_seq": r.noted_head_seq,
-        "break": None
-        if r.broken is None
-        else {"seq": r.broken.seq, "problems": list(r.broken.problems)},
-    }
 
 
 def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_file: bool) -> None:

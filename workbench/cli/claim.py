@@ -288,37 +288,11 @@ def list_(
 
 
 def claims_csv(claims: list[ClaimView]) -> None:
-    import csv
     import sys
 
-    from workbench.services.audit import csv_cell
+    from workbench.exports.registry import writer
 
-    fields = [
-        "id",
-        "document_id",
-        "status",
-        "rating",
-        "type",
-        "priority",
-        "assignee",
-        "due",
-        "tags",
-        "speaker",
-        "text",
-        "quote",
-        "start",
-        "end",
-        "evidence_count",
-        "version",
-        "updated_at",
-    ]
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(fields)
-    for c in claims:
-        row = c.to_json()
-        row["tags"] = ";".join(c.tags)
-        row["rating"] = (c.rating or {}).get("label")
-        writer.writerow([csv_cell(row[f]) for f in fields])
+    writer("claims", "csv")(claims, sys.stdout)
 
 
 def print_claims(claims: list[ClaimView]) -> None:

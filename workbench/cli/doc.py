@@ -54,7 +54,7 @@ def add(
     )
     d = result.document
     if as_json:
-        emit_json({**d.to_json(), "created": result.created})
+        emit_json(result.to_json())
     elif result.created:
         click.echo(f"added document #{d.id}: {d.length} characters, sha256 {d.sha256[:12]}")
     else:

@@ -65,12 +65,17 @@ def fail(
     sys.exit(code)
 
 
-def _database_error(exc: Exception) -> str | None:
-    """SQLAlchemy's errors, recognised without importing SQLAlchemy on the --help path."""
-    if type(exc).__module__.startswith("sqlalchemy"):
-        orig = getattr(exc, "orig", None)
-        return f"database error: {orig if orig is not None else exc}"
-    return None
+def _database_errors() -> type[Exception]:
+    """SQLAlchemy's errors. Called only when an exception reaches its `except` clause (Python
+    evaluates that expression then), so the --help path never imports SQLAlchemy."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return SQLAlchemyError
+
+
+def _database_error(exc: Exception) -> str:
+    orig = getattr(exc, "orig", None)
+    return f"database error: {orig if orig is not None else exc}"
 
 
 def run(command: click.Command, args: list[str]) -> Any:
@@ -109,8 +114,5 @@ def run(command: click.Command, args: list[str]) -> Any:
     except KeyboardInterrupt:
         click.echo("interrupted; nothing half-written was committed", err=True)
         sys.exit(130)
-    except Exception as exc:
-        message = _database_error(exc)
-        if message is None:
-            raise
-        fail(message, kind=DATABASE, as_json=as_json)
+    except _database_errors() as exc:
+        fail(_database_error(exc), kind=DATABASE, as_json=as_json)

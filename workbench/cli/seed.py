@@ -31,17 +31,7 @@ def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
         for ref in refs:
             message(f"claim #{claim_id} is {ref.sentence()}")
     if as_json:
-        emit_json(
-            {
-                "document": r.document.to_json(),
-                "document_created": r.document_created,
-                "claims_added": r.claims_added,
-                "claims_present": r.claims_present,
-                "similar": {
-                    str(cid): [ref.to_json() for ref in refs] for cid, refs in r.similar.items()
-                },
-            }
-        )
+        emit_json(r.to_json())
         return
     verb = "added" if r.document_created else "already had"
     click.echo(

@@ -22,26 +22,15 @@ def lock_migrations(conn: Connection) -> None:
     module_for(conn.dialect.name).lock_migrations(conn)
 
 
-def create_append_only_triggers(conn: Connection) -> None:
-    for statement in module_for(conn.dialect.name).APPEND_ONLY_DDL:
-        conn.execute(text(statement))
-
-
 def drop_append_only_triggers(conn: Connection) -> None:
+    """For tests that tamper with the trail (migration 0002 created the triggers)."""
     for statement in module_for(conn.dialect.name).DROP_APPEND_ONLY_DDL:
         conn.execute(text(statement))
 
 
-def create_search_index(conn: Connection) -> None:
-    module_for(conn.dialect.name).create_search_index(conn)
-
-
-def drop_search_index(conn: Connection) -> None:
-    module_for(conn.dialect.name).drop_search_index(conn)
-
-
 def is_backend_only(name: str | None) -> bool:
-    """Schema objects the models do not describe (search indexes): Alembic must not drop them."""
+    """Schema objects the models do not describe (the search indexes, which migration 0003
+    creates with its own DDL): Alembic must not drop them."""
     return bool(name) and (str(name).startswith("claim_fts") or str(name).endswith("_trgm"))
 
 

@@ -27,19 +27,8 @@ def lock_migrations(conn: Connection) -> None:
     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
 
 
-APPEND_ONLY_DDL = [
-    """
-    CREATE OR REPLACE FUNCTION workbench_events_append_only() RETURNS trigger AS $$
-    BEGIN
-        RAISE EXCEPTION 'events are append-only: % refused', TG_OP;
-    END;
-    $$ LANGUAGE plpgsql
-    """,
-    "CREATE TRIGGER events_no_update BEFORE UPDATE OR DELETE ON events "
-    "FOR EACH ROW EXECUTE FUNCTION workbench_events_append_only()",
-    "CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events "
-    "FOR EACH STATEMENT EXECUTE FUNCTION workbench_events_append_only()",
-]
+# The append-only triggers on events are migration 0002's; dropping them is for tests that
+# tamper with the trail.
 DROP_APPEND_ONLY_DDL = [
     "DROP TRIGGER IF EXISTS events_no_update ON events",
     "DROP TRIGGER IF EXISTS events_no_truncate ON events",
@@ -47,35 +36,7 @@ DROP_APPEND_ONLY_DDL = [
 ]
 
 
-TRGM_INDEXES = {
-    "ix_claims_text_trgm": ("claims", "text"),
-    "ix_claims_quote_trgm": ("claims", "quote"),
-    "ix_notes_body_trgm": ("notes", "body"),
-    "ix_evidence_title_trgm": ("evidence", "title"),
-}
-
-
-def create_search_index(conn: Connection) -> None:
-    """pg_trgm GIN indexes make ILIKE '%...%' an index scan for 3+ characters.
-
-    Without the extension (no privilege to create it) search still works, as a plain scan.
-    """
-    savepoint = conn.begin_nested()
-    try:
-        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
-        for name, (table, column) in TRGM_INDEXES.items():
-            conn.execute(text(f"CREATE INDEX {name} ON {table} USING gin ({column} gin_trgm_ops)"))
-        savepoint.commit()
-    except Exception:
-        savepoint.rollback()
-
-
-def drop_search_index(conn: Connection) -> None:
-    for name in TRGM_INDEXES:
-        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
-
-
 def search_claim_ids(query: str) -> SelectBase | None:
-    """None: ILIKE (the portable search) is what the pg_trgm indexes serve."""
+    """None: ILIKE (the portable search) is what the pg_trgm indexes (migration 0003) serve."""
     del query
     return None

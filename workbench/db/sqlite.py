@@ -44,59 +44,17 @@ def lock_migrations(conn: Connection) -> None:
     del conn
 
 
-APPEND_ONLY_DDL = [
-    "CREATE TRIGGER events_no_update BEFORE UPDATE ON events "
-    "BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE refused'); END",
-    "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
-    "BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE refused'); END",
-]
+# The append-only triggers on events are migration 0002's; dropping them is for tests that
+# tamper with the trail.
 DROP_APPEND_ONLY_DDL = [
     "DROP TRIGGER IF EXISTS events_no_update",
     "DROP TRIGGER IF EXISTS events_no_delete",
 ]
 
 
-# One FTS5 row per searchable piece of a claim: its text and quote, each note, each evidence
-# title. The trigram tokenizer matches any 3+ character substring, which is what CJK text needs
-# (no word boundaries to tokenise on). Triggers keep it in step with the tables.
-SEARCH_DDL = [
-    "CREATE VIRTUAL TABLE claim_fts USING fts5("
-    "claim_id UNINDEXED, kind UNINDEXED, body, tokenize='trigram')",
-    "CREATE TRIGGER claim_fts_claim_ai AFTER INSERT ON claims BEGIN "
-    "INSERT INTO claim_fts(claim_id, kind, body) "
-    "VALUES (new.id, 'claim', new.text || char(10) || new.quote); END",
-    "CREATE TRIGGER claim_fts_claim_au AFTER UPDATE OF text, quote ON claims BEGIN "
-    "DELETE FROM claim_fts WHERE claim_id = old.id AND kind = 'claim'; "
-    "INSERT INTO claim_fts(claim_id, kind, body) "
-    "VALUES (new.id, 'claim', new.text || char(10) || new.quote); END",
-    "CREATE TRIGGER claim_fts_note_ai AFTER INSERT ON notes BEGIN "
-    "INSERT INTO claim_fts(claim_id, kind, body) VALUES (new.claim_id, 'note', new.body); END",
-    "CREATE TRIGGER claim_fts_evidence_ai AFTER INSERT ON evidence "
-    "WHEN new.title IS NOT NULL BEGIN "
-    "INSERT INTO claim_fts(claim_id, kind, body) "
-    "VALUES (new.claim_id, 'evidence', new.title); END",
-    "INSERT INTO claim_fts(claim_id, kind, body) "
-    "SELECT id, 'claim', text || char(10) || quote FROM claims",
-    "INSERT INTO claim_fts(claim_id, kind, body) SELECT claim_id, 'note', body FROM notes",
-]
-DROP_SEARCH_DDL = [
-    "DROP TRIGGER IF EXISTS claim_fts_claim_ai",
-    "DROP TRIGGER IF EXISTS claim_fts_claim_au",
-    "DROP TRIGGER IF EXISTS claim_fts_note_ai",
-    "DROP TRIGGER IF EXISTS claim_fts_evidence_ai",
-    "DROP TABLE IF EXISTS claim_fts",
-]
+# Search reads the FTS5 trigram table claim_fts (created, with the triggers that keep it in step
+# with claims, notes and evidence titles, by migration 0003). Trigrams need 3+ characters.
 TRIGRAM_MIN = 3
-
-
-def create_search_index(conn: Connection) -> None:
-    for statement in SEARCH_DDL:
-        conn.exec_driver_sql(statement)
-
-
-def drop_search_index(conn: Connection) -> None:
-    for statement in DROP_SEARCH_DDL:
-        conn.exec_driver_sql(statement)
 
 
 def fts_phrase(query: str) -> str:

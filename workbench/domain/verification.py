@@ -8,6 +8,7 @@ that simply cannot be checked (a filtered export).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from workbench.domain.chain import GENESIS
 
@@ -48,6 +49,22 @@ class ChainReport:
     def complete(self) -> bool:
         """From the genesis to the last event, every link checked."""
         return self.gap_count == 0 and self.first_seq in (None, 1)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "count": self.count,
+            "first_seq": self.first_seq,
+            "last_seq": self.last_seq,
+            "head": self.head,
+            "complete": self.complete,
+            "unchecked_links": self.gap_count,
+            "unlinked_seqs": list(self.unlinked),
+            "noted_head_seq": self.noted_head_seq,
+            "break": None
+            if self.broken is None
+            else {"seq": self.broken.seq, "problems": list(self.broken.problems)},
+        }
 
 
 @dataclass

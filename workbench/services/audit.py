@@ -1,14 +1,12 @@
-"""Reading the audit trail out: streamed, oldest first, in the stored (canonical) form."""
+"""Reading the audit trail out: which events (EventFilter), streamed oldest first, in the
+stored (canonical) form. The formats they are written in live in workbench/exports/."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from json.encoder import encode_basestring
-from typing import IO, Any, Protocol, Self, TypeVar
+from typing import Any, Protocol, Self, TypeVar
 
 from sqlalchemy import and_, or_, select
 
@@ -28,7 +26,6 @@ EXPORT_FIELDS = (
     "prev_hash",
     "hash",
 )
-FORMATS = ("jsonl", "csv", "md")
 BATCH = 5000
 
 
@@ -101,61 +98,3 @@ def event_rows(wb: Workbench, flt: EventFilter) -> Iterator[tuple[Any, ...]]:
     with transaction(wb) as tx:
         # Core rows straight from the connection: the ORM's row handling would double the cost.
         yield from tx.session.connection().execute(query.execution_options(yield_per=BATCH))
-
-
-def export_jsonl(wb: Workbench, out: IO[str], flt: EventFilter | None = None) -> int:
-    """One JSON object per line; the payload is embedded as stored, never re-serialised.
-
-    Each line carries prev_hash and hash, so `workbench audit verify --file` can check it.
-    """
-    # The line is written out by hand: a JSON encoder call per event costs more than the
-    # database read. `q` is the string escaping json.dumps (ensure_ascii=False) itself uses.
-    q = encode_basestring
-    write = out.write
-    count = 0
-    for seq, at, actor, action, etype, eid, claim_id, payload, prev, digest in event_rows(
-        wb, flt or EventFilter()
-    ):
-        cid = "null" if claim_id is None else f"{claim_id:d}"
-        write(
-            f'{{"seq":{seq:d},"at":{q(at)},"actor":{q(actor)},"action":{q(action)},'
-            f'"entity_type":{q(etype)},"entity_id":{q(eid)},"claim_id":{cid},'
-            f'"prev_hash":{q(prev)},"hash":{q(digest)},"payload":{payload}}}\n'
-        )
-        count += 1
-    return count
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: object) -> str:
-    """A cell a spreadsheet will show as text: a leading quote defuses formula injection."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def export_csv(wb: Workbench, out: IO[str], flt: EventFilter | None = None) -> int:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(EXPORT_FIELDS)
-    count = 0
-    for row in event_rows(wb, flt or EventFilter()):
-        writer.writerow([csv_cell(v) for v in row])
-        count += 1
-    return count
-
-
-def export(wb: Workbench, fmt: str, out: IO[str], flt: EventFilter | None = None) -> int:
-    """Write the export in `fmt` (one of FORMATS); returns how many events it holds."""
-    if fmt == "md":
-        from workbench.services.timeline import export_markdown
-
-        return export_markdown(wb, out, flt or EventFilter())
-    return (export_jsonl if fmt == "jsonl" else export_csv)(wb, out, flt)
-
-
-def export_text(wb: Workbench, fmt: str, flt: EventFilter | None = None) -> str:
-    """The whole export as a string: for tests and small trails."""
-    buf = io.StringIO()
-    export(wb, fmt, buf, flt)
-    return buf.getvalue()

@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.orm.exc import StaleDataError
 
 from workbench.db.models import Claim, ClaimTag
-from workbench.domain.clock import iso, now
+from workbench.domain.clock import now
 from workbench.domain.errors import Conflict, step
+from workbench.domain.payloads import changed, check_changes, event_value, note_payload
 from workbench.domain.status import Status
 from workbench.domain.transitions import ClaimState, Decision
 from workbench.services.context import Tx
 from workbench.services.notes import insert_note
 from workbench.services.views import NoteView
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return iso(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
 
 
 def check_version(claim: Claim, expected: int | None) -> None:
@@ -76,10 +68,11 @@ def update_claim(
     The event's payload holds the changed fields before and after (plus version and updated_at),
     and the note written with the change, if any: enough for replay to rebuild the claim.
     """
+    check_changes(action, [*changes, *(["tags"] if tags is not None else [])])
     read_version = claim.version
-    before: dict[str, Any] = {name: _plain(getattr(claim, name)) for name in changes}
-    after: dict[str, Any] = {name: _plain(value) for name, value in changes.items()}
-    before.update(version=read_version, updated_at=iso(claim.updated_at))
+    before: dict[str, Any] = {name: event_value(getattr(claim, name)) for name in changes}
+    after: dict[str, Any] = {name: event_value(value) for name, value in changes.items()}
+    before.update(version=read_version, updated_at=event_value(claim.updated_at))
     if tags is not None:
         old = sorted(t.tag for t in claim.tags)
         new = sorted(set(tags))
@@ -94,12 +87,8 @@ def update_claim(
         tx.session.flush()
     except StaleDataError:
         raise stale(claim.id, read_version, None) from None
-    after.update(version=claim.version, updated_at=iso(claim.updated_at))
+    after.update(version=claim.version, updated_at=event_value(claim.updated_at))
     written = insert_note(tx, claim, note) if note and note.strip() else None
-    payload = {
-        "before": before,
-        "after": after,
-        "note": written.to_json() if written else None,
-    }
+    payload = changed(before, after, note_payload(written) if written else None)
     tx.record(action, "claim", claim.id, payload, claim_id=claim.id)
-    return written
+    return NoteView.of(written) if written else None

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from workbench.db.models import Claim, Document, Event
 from workbench.domain.clock import now
 from workbench.domain.errors import Conflict, InvalidInput, bad, give
+from workbench.domain.payloads import claim_payload, created
 from workbench.domain.segment import sentence_around
 from workbench.domain.status import ClaimType, Status, parse_claim_type, parse_status
 from workbench.domain.text import Span, find_quote, normalise, span_at
@@ -130,7 +131,7 @@ def insert_claim(
         "claim.added",
         "claim",
         claim.id,
-        {"after": ClaimView.of(claim).to_json()},
+        created(claim_payload(claim, tags=[])),
         claim_id=claim.id,
     )
     return claim

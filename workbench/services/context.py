@@ -30,7 +30,7 @@ def default_actor() -> str:
         return name
     try:
         return getpass.getuser()
-    except Exception:  # no passwd entry in some containers
+    except (KeyError, OSError):  # no passwd entry in some containers (OSError from 3.13)
         return "unknown"
 
 

@@ -13,6 +13,7 @@ from workbench.db.models import Claim, Document
 from workbench.defaults import MAX_DOCUMENT_MB, MAX_DOCUMENT_MB_ENV
 from workbench.domain.clock import now, parse_date
 from workbench.domain.errors import InvalidInput
+from workbench.domain.payloads import created, document_payload
 from workbench.domain.status import STATUS_NAMES
 from workbench.domain.text import (
     check_http_url,
@@ -128,8 +129,7 @@ def insert_document(tx: Tx, text: str, meta: DocumentMeta) -> Document:
     )
     tx.session.add(doc)
     tx.session.flush()
-    view = DocumentView.of(doc).to_json()
-    tx.record("document.added", "document", doc.id, {"after": {**view, "text": doc.text}})
+    tx.record("document.added", "document", doc.id, created(document_payload(doc)))
     return doc
 
 

@@ -14,6 +14,7 @@ from workbench.defaults import MAX_EVIDENCE_MB, MAX_EVIDENCE_MB_ENV
 from workbench.domain.clock import now, parse_date
 from workbench.domain.desk import STANCES
 from workbench.domain.errors import Conflict, DamagedRecord, InvalidInput, bad, give
+from workbench.domain.payloads import created, evidence_payload
 from workbench.domain.text import check_http_url
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.limits import size_limit
@@ -127,9 +128,10 @@ def add_evidence(wb: Workbench, claim_id: int, item: EvidenceInput) -> EvidenceV
         )
         tx.session.add(ev)
         tx.session.flush()
-        view = EvidenceView.of(ev)
-        tx.record("evidence.added", "evidence", ev.id, {"after": view.to_json()}, claim_id=claim.id)
-        return view
+        tx.record(
+            "evidence.added", "evidence", ev.id, created(evidence_payload(ev)), claim_id=claim.id
+        )
+        return EvidenceView.of(ev)
 
 
 def list_evidence(wb: Workbench, claim_id: int) -> list[EvidenceView]:

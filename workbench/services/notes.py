@@ -5,6 +5,7 @@ from __future__ import annotations
 from workbench.db.models import Claim, Note
 from workbench.domain.clock import now
 from workbench.domain.errors import InvalidInput
+from workbench.domain.payloads import created, note_payload
 from workbench.domain.text import normalise
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row
@@ -18,12 +19,12 @@ def note_body(body: str | None) -> str:
     return text
 
 
-def insert_note(tx: Tx, claim: Claim, body: str | None) -> NoteView:
+def insert_note(tx: Tx, claim: Claim, body: str | None) -> Note:
     """The note row only; the caller's event carries it (a status change's reason, say)."""
     note = Note(claim_id=claim.id, author=tx.actor, body=note_body(body), created_at=now())
     tx.session.add(note)
     tx.session.flush()
-    return NoteView.of(note)
+    return note
 
 
 @mutation
@@ -32,8 +33,8 @@ def add_note(wb: Workbench, claim_id: int, body: str) -> NoteView:
     with transaction(wb, write=True) as tx:
         claim = get_claim_row(tx, claim_id)
         note = insert_note(tx, claim, text)
-        tx.record("note.added", "note", note.id, {"after": note.to_json()}, claim_id=claim.id)
-        return note
+        tx.record("note.added", "note", note.id, created(note_payload(note)), claim_id=claim.id)
+        return NoteView.of(note)
 
 
 def list_notes(wb: Workbench, claim_id: int) -> list[NoteView]:

@@ -7,7 +7,6 @@ snapshot, so a writer committing meanwhile cannot show up as a difference.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -16,25 +15,13 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import InstrumentedAttribute
 
 from workbench.db.models import Base, Claim, ClaimTag, Document, Event, Evidence, Note, Setting
-from workbench.domain.clock import format_at
+from workbench.domain.payloads import event_value
 from workbench.domain.replay import KINDS, EventRow, Replay, ReplayReport
 from workbench.services.context import Tx, Workbench, transaction
 
 BATCH = 5000
 # A reader yields (key, the row's values in the order of its kind's fields).
 Reader = Callable[[Tx], Iterator[tuple[str, tuple[Any, ...]]]]
-
-
-def plain(value: Any) -> Any:
-    """A column value as the events write it (timestamps in the fixed UTC form, dates ISO)."""
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is dt.UTC:
-            # format_at's text, by the quicker route: this runs for every row of every table.
-            return value.isoformat(timespec="microseconds")[:26] + "Z"
-        return format_at(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
 
 
 def columns_reader(model: type[Base], kind: str, key: str = "id") -> Reader:
@@ -46,7 +33,7 @@ def columns_reader(model: type[Base], kind: str, key: str = "id") -> Reader:
         key_at = fields.index(key)
         query = select(*attrs).order_by(attrs[key_at]).execution_options(yield_per=BATCH)
         for row in tx.session.connection().execute(query):
-            yield str(row[key_at]), tuple(map(plain, row))
+            yield str(row[key_at]), tuple(map(event_value, row))
 
     return read
 
@@ -65,7 +52,7 @@ def claims_reader(tx: Tx) -> Iterator[tuple[str, tuple[Any, ...]]]:
     columns = [getattr(Claim, name) for name in fields if name != "tags"]
     query = select(*columns).order_by(Claim.id).execution_options(yield_per=BATCH)
     for row in tx.session.connection().execute(query):
-        values = list(map(plain, row))
+        values = list(map(event_value, row))
         values.insert(at, tags.get(row[0], []))
         yield str(row[0]), tuple(values)
 
@@ -76,7 +63,7 @@ def settings_reader(tx: Tx) -> Iterator[tuple[str, tuple[Any, ...]]]:
             Setting.key
         )
     ):
-        yield key, (key, json.loads(value), by, plain(at))
+        yield key, (key, json.loads(value), by, event_value(at))
 
 
 TABLES: dict[str, Reader] = {

@@ -41,6 +41,17 @@ class SeedResult:
     claims_present: int
     similar: dict[int, tuple[SimilarRef, ...]] = field(default_factory=dict)
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "document": self.document.to_json(),
+            "document_created": self.document_created,
+            "claims_added": self.claims_added,
+            "claims_present": self.claims_present,
+            "similar": {
+                str(cid): [ref.to_json() for ref in refs] for cid, refs in self.similar.items()
+            },
+        }
+
 
 def parse_seed_file(path: Path) -> Any:
     import yaml

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from workbench.db.models import Setting
 from workbench.domain.clock import iso, now
+from workbench.domain.payloads import set_payload, setting_payload
 from workbench.domain.settings import SETTINGS, spec_for
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.views import as_json
@@ -80,14 +81,6 @@ def set_config(wb: Workbench, key: str, raw: str) -> SettingView:
             "setting.changed",
             "setting",
             spec.key,
-            {
-                "before": {"value": before},
-                "after": {
-                    "key": spec.key,
-                    "value": value,
-                    "updated_by": tx.actor,
-                    "updated_at": iso(row.updated_at),
-                },
-            },
+            set_payload({"value": before}, setting_payload(row, value)),
         )
         return _view(spec.key, row)

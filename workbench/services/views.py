@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, TypeVar
 
 from workbench.db.models import Claim, Document, Evidence, Note
-from workbench.domain.clock import iso
+from workbench.domain.payloads import event_value
 from workbench.domain.status import rating
+
+V = TypeVar("V")
 
 
 def as_json(view: Any) -> dict[str, Any]:
-    """A flat view's fields, in declaration order, as its JSON object."""
-    return {f.name: getattr(view, f.name) for f in fields(view)}
+    """A flat view's fields, in declaration order, as its JSON object (tuples as lists)."""
+    return {f.name: event_value(getattr(view, f.name)) for f in fields(view)}
+
+
+def from_row(cls: type[V], row: object, **given: Any) -> V:
+    """A view of a row: each of the view's fields from the row's attribute of that name (in its
+    event form: timestamps and dates as text), unless given."""
+    return cls(
+        **{
+            f.name: given[f.name] if f.name in given else event_value(getattr(row, f.name))
+            for f in fields(cls)  # type: ignore[arg-type]
+        }
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,18 +43,7 @@ class DocumentView:
 
     @classmethod
     def of(cls, doc: Document) -> DocumentView:
-        return cls(
-            id=doc.id,
-            title=doc.title,
-            url=doc.url,
-            author=doc.author,
-            published=doc.published.isoformat() if doc.published else None,
-            language=doc.language,
-            sha256=doc.sha256,
-            length=doc.length,
-            added_by=doc.added_by,
-            created_at=iso(doc.created_at) or "",
-        )
+        return from_row(cls, doc)
 
     def to_json(self) -> dict[str, Any]:
         return as_json(self)
@@ -58,13 +60,7 @@ class SimilarRef:
     similarity: float
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "status": self.status,
-            "rating": self.rating,
-            "text": self.text,
-            "similarity": self.similarity,
-        }
+        return as_json(self)
 
     def sentence(self) -> str:
         verdict = self.status + (f", rated {self.rating}" if self.rating else "")
@@ -104,58 +100,27 @@ class ClaimView:
 
     @classmethod
     def of(cls, claim: Claim) -> ClaimView:
-        return cls(
-            id=claim.id,
-            document_id=claim.document_id,
-            text=claim.text,
-            quote=claim.quote,
-            start=claim.start,
-            end=claim.end,
-            prefix=claim.prefix,
-            suffix=claim.suffix,
-            speaker=claim.speaker,
-            type=claim.type,
-            status=claim.status,
-            created_by=claim.created_by,
-            created_at=iso(claim.created_at) or "",
-            updated_at=iso(claim.updated_at) or "",
-            version=claim.version,
-            assignee=claim.assignee,
+        return from_row(
+            cls,
+            claim,
             tags=tuple(t.tag for t in claim.tags),
-            priority=claim.priority,
-            due=claim.due.isoformat() if claim.due else None,
-            proposed_status=claim.proposed_status,
-            proposed_by=claim.proposed_by,
             evidence_count=len(claim.evidence),
+            similar=None,
         )
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "document_id": self.document_id,
-            "text": self.text,
-            "quote": self.quote,
-            "start": self.start,
-            "end": self.end,
-            "prefix": self.prefix,
-            "suffix": self.suffix,
-            "speaker": self.speaker,
-            "type": self.type,
-            "status": self.status,
-            "created_by": self.created_by,
-            "created_at": self.created_at,
-            "updated_at": self.updated_at,
-            "version": self.version,
-            "rating": self.rating,
-            "assignee": self.assignee,
-            "tags": list(self.tags),
-            "priority": self.priority,
-            "due": self.due,
-            "proposed_status": self.proposed_status,
-            "proposed_by": self.proposed_by,
-            "evidence_count": self.evidence_count,
-            **({} if self.similar is None else {"similar": [r.to_json() for r in self.similar]}),
-        }
+        """The stored fields, then what is derived from them: the rating (placed after version,
+        where --json has always shown it), and similar claims when there are any."""
+        data: dict[str, Any] = {}
+        for name, value in as_json(self).items():
+            if name == "similar":
+                if self.similar is not None:
+                    data[name] = [r.to_json() for r in self.similar]
+                continue
+            data[name] = value
+            if name == "version":
+                data["rating"] = self.rating
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,13 +133,7 @@ class NoteView:
 
     @classmethod
     def of(cls, note: Note) -> NoteView:
-        return cls(
-            id=note.id,
-            claim_id=note.claim_id,
-            author=note.author,
-            body=note.body,
-            created_at=iso(note.created_at) or "",
-        )
+        return from_row(cls, note)
 
     def to_json(self) -> dict[str, Any]:
         return as_json(self)
@@ -234,6 +193,9 @@ class Added:
     created: bool
     document: DocumentView
 
+    def to_json(self) -> dict[str, Any]:
+        return {**self.document.to_json(), "created": self.created}
+
 
 @dataclass(frozen=True, slots=True)
 class StatusChange:
@@ -241,6 +203,16 @@ class StatusChange:
     changed: bool
     previous: str
     notes: list[NoteView] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The claim as it now is, and what the change did (`claim status --json` shows the
+        claim alone)."""
+        return {
+            "claim": self.claim.to_json(),
+            "changed": self.changed,
+            "previous": self.previous,
+            "notes": [n.to_json() for n in self.notes],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,24 +236,7 @@ class EvidenceView:
 
     @classmethod
     def of(cls, ev: Evidence) -> EvidenceView:
-        return cls(
-            id=ev.id,
-            claim_id=ev.claim_id,
-            kind=ev.kind,
-            url=ev.url,
-            citation=ev.citation,
-            title=ev.title,
-            publisher=ev.publisher,
-            accessed=ev.accessed.isoformat() if ev.accessed else None,
-            stance=ev.stance,
-            excerpt=ev.excerpt,
-            file_name=ev.file_name,
-            sha256=ev.sha256,
-            size=ev.size,
-            media_type=ev.media_type,
-            added_by=ev.added_by,
-            created_at=iso(ev.created_at) or "",
-        )
+        return from_row(cls, ev)
 
     def to_json(self) -> dict[str, Any]:
         return as_json(self)

@@ -28,7 +28,7 @@ WHITESPACE = re.compile(r"\s+")
 MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*[]<>#|"})
 
 
-def export_markdown(wb: Workbench, out: IO[str], flt: EventFilter) -> int:
+def write(wb: Workbench, out: IO[str], flt: EventFilter) -> int:
     write = out.write
     write("# Audit timeline\n\n")
     write(f"Exported {_when(format_at(now()))} UTC from the audit trail")

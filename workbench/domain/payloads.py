@@ -1,0 +1,147 @@
+"""Audit event payloads: a stable format of their own (docs/events.md is its reference).
+
+Every event ever written stays in the hash chain, and replay must read it for ever; so what a
+payload holds is decided here, once, and never by a view's JSON:
+
+- one field list per kind of entity: the KINDS replay rebuilds (workbench/domain/replay.py);
+- one converter of stored values to their event form (`event_value`), shared by the writers
+  and by replay's table readers, so both sides of replay's comparison speak the same form;
+- one builder per kind (`document_payload`, ...), giving stored facts only: never a derived or
+  display value (a claim's rating, its evidence count, similar claims).
+
+ACTIONS says, for each action, the kind it is about, the payload's shape and, for changes, the
+fields it may change; docs/events.md lists the same and a test holds the two together.
+Changing a payload's shape is a deliberate step: a new field (or action) here, the page updated,
+and replay still reading events of the old shape (KINDS' defaults cover fields older creation
+events lack; fields they carry beyond the kind's list are ignored).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from workbench.domain.clock import format_at
+from workbench.domain.replay import KINDS
+
+Shape = Literal["created", "changed", "set"]
+
+
+def event_value(value: Any) -> Any:
+    """A stored value as events hold it: timestamps in the fixed UTC form, dates in ISO form,
+    sequences as lists; everything else (text, numbers, None) as it is."""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is dt.UTC:
+            # format_at's text, by the quicker route: replay runs this for every stored value.
+            return value.isoformat(timespec="microseconds")[:26] + "Z"
+        return format_at(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def entity_payload(kind: str, entity: object, **given: Any) -> dict[str, Any]:
+    """Every field of `kind`, in its order, read from the entity's attributes unless given."""
+    return {
+        name: event_value(given[name] if name in given else getattr(entity, name))
+        for name in KINDS[kind].fields
+    }
+
+
+def document_payload(document: object) -> dict[str, Any]:
+    return entity_payload("document", document)
+
+
+def claim_payload(claim: object, tags: Iterable[str]) -> dict[str, Any]:
+    """Tags live in a table of their own: the caller names them; events hold them sorted."""
+    return entity_payload("claim", claim, tags=sorted(tags))
+
+
+def note_payload(note: object) -> dict[str, Any]:
+    return entity_payload("note", note)
+
+
+def evidence_payload(evidence: object) -> dict[str, Any]:
+    return entity_payload("evidence", evidence)
+
+
+def setting_payload(setting: object, value: Any) -> dict[str, Any]:
+    """The value is stored as JSON text; the event holds it parsed."""
+    return entity_payload("setting", setting, value=value)
+
+
+def created(entity: Mapping[str, Any]) -> dict[str, Any]:
+    """A creation event's payload: the new entity, whole."""
+    return {"after": dict(entity)}
+
+
+def changed(
+    before: Mapping[str, Any],
+    after: Mapping[str, Any],
+    note: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A change event's payload: the changed fields before and after, and the note written with
+    the change (a note payload), or None."""
+    return {
+        "before": dict(before),
+        "after": dict(after),
+        "note": None if note is None else dict(note),
+    }
+
+
+def set_payload(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
+    """A setting's payload: its value before (the default when first set), and the whole
+    setting after."""
+    return {"before": dict(before), "after": dict(after)}
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    name: str
+    kind: str
+    shape: Shape
+    # For "changed": the fields the action may change (besides version and updated_at, which
+    # every change to a claim moves).
+    changes: tuple[str, ...] = ()
+
+
+# Every change to a claim bumps these two, and its payload says so in before and after.
+CLAIM_BOOKKEEPING = ("version", "updated_at")
+PROPOSAL = ("proposed_status", "proposed_by", "proposed_note")
+
+ACTIONS: dict[str, Action] = {
+    a.name: a
+    for a in (
+        Action("document.added", "document", "created"),
+        Action("claim.added", "claim", "created"),
+        Action("note.added", "note", "created"),
+        Action("evidence.added", "evidence", "created"),
+        Action("claim.status_changed", "claim", "changed", ("status",)),
+        Action("claim.review_requested", "claim", "changed", ("status", *PROPOSAL)),
+        Action("claim.approved", "claim", "changed", ("status", *PROPOSAL)),
+        Action("claim.rejected", "claim", "changed", ("status", *PROPOSAL)),
+        Action("claim.assigned", "claim", "changed", ("assignee",)),
+        Action("claim.tagged", "claim", "changed", ("tags",)),
+        Action("claim.untagged", "claim", "changed", ("tags",)),
+        Action("claim.priority_changed", "claim", "changed", ("priority",)),
+        Action("claim.due_changed", "claim", "changed", ("due",)),
+        Action("setting.changed", "setting", "set", ("value",)),
+    )
+}
+
+
+def check_changes(action: str, fields: Iterable[str]) -> None:
+    """A writer about to record `action` with these changed fields: a field the action does
+    not declare is a programming error (the format would change unannounced)."""
+    known = ACTIONS.get(action)
+    undeclared = set(fields) - set(known.changes if known else ()) - set(CLAIM_BOOKKEEPING)
+    if known is None or undeclared:
+        what = f"{action} changing {sorted(undeclared)}" if known else f"action {action}"
+        raise ValueError(
+            f"{what} is not a declared event shape "
+            "(declare it in ACTIONS in workbench/domain/payloads.py and in docs/events.md)"
+        )

@@ -1,0 +1,20 @@
+"""Audit events as CSV, one row per event, for spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+from typing import IO
+
+from workbench.exports.cells import csv_cell
+from workbench.services.audit import EXPORT_FIELDS, EventFilter, event_rows
+from workbench.services.context import Workbench
+
+
+def write(wb: Workbench, out: IO[str], flt: EventFilter) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(EXPORT_FIELDS)
+    count = 0
+    for row in event_rows(wb, flt):
+        writer.writerow([csv_cell(v) for v in row])
+        count += 1
+    return count

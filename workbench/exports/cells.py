@@ -1,0 +1,11 @@
+"""What every CSV export shares: cells a spreadsheet shows as text, never runs."""
+
+from __future__ import annotations
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    """A cell a spreadsheet will show as text: a leading quote defuses formula injection."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

@@ -1,0 +1,66 @@
+"""Every export format, by what it exports and its name: the CLI's choices come from here.
+
+This module imports nothing heavy (no SQLAlchemy, no Pydantic): `workbench --help` reads it.
+A format's module is imported only when that format is written.
+
+Adding a format is one new module and one line in FORMATS:
+
+1. `workbench/exports/<module>.py` with a function `write(...) -> int` (how many items it wrote)
+   taking what its subject's writers take:
+   - "events": `write(wb: Workbench, out: IO[str], flt: EventFilter)`, the audit events that
+     `flt` selects, streamed oldest first (see audit_jsonl.py);
+   - "claims": `write(claims: Sequence[ClaimView], out: IO[str])` (see claims_csv.py).
+   A new subject (a bundle of everything, a report on one document) says its signature here.
+2. `Format("<name>", "<subject>", "<module>", "<one line of help>")` below; the command that
+   exports that subject offers the new name at once (`audit export --format` for "events").
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Subject = Literal["events", "claims"]
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    name: str  # what --format takes
+    subject: Subject  # what it exports
+    module: str  # workbench.exports.<module>, which defines `write`
+    help: str  # one line for --help: what the format is for
+
+
+FORMATS: tuple[Format, ...] = (
+    Format("jsonl", "events", "audit_jsonl", "one event per line, with its hashes (verifiable)"),
+    Format("csv", "events", "audit_csv", "for spreadsheets"),
+    Format("md", "events", "timeline_md", "a readable timeline per claim"),
+    Format("csv", "claims", "claims_csv", "for spreadsheets"),
+)
+
+
+def formats(subject: Subject) -> list[Format]:
+    return [f for f in FORMATS if f.subject == subject]
+
+
+def names(subject: Subject) -> list[str]:
+    """The --format choices for a subject, in FORMATS order (the first is the default)."""
+    return [f.name for f in formats(subject)]
+
+
+def help_text(subject: Subject) -> str:
+    """`name: help.` for each format of a subject, for an option's help."""
+    return " ".join(f"{f.name}: {f.help}." for f in formats(subject))
+
+
+def writer(subject: Subject, name: str) -> Callable[..., int]:
+    """The `write` function of a format (its module imported now). An unknown name is a
+    programming error: the CLI only offers names from this registry."""
+    found = next((f for f in FORMATS if f.subject == subject and f.name == name), None)
+    if found is None:
+        raise KeyError(f"no {subject} format {name!r}; known: {', '.join(names(subject))}")
+    module: Any = importlib.import_module(f"{__package__}.{found.module}")
+    write: Callable[..., int] = module.write
+    return write
