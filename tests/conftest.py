@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -120,6 +122,46 @@ def seed_article() -> str:
     return (REPO / "seeds" / "minimax-profile.zh.txt").read_text(encoding="utf-8")
 
 
+TWO_SENTENCES = "甲说了一句话。乙说了另一句话。"
+# A claim to pin: its quote (which is then its text too), (claim text, quote), or a dict with
+# "text", "quote" and any other add_claim keyword (speaker, claim_type) for that claim alone.
+ClaimSpec = str | tuple[str, str] | Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class DocumentWithClaims:
+    doc: int
+    claims: list[int]
+
+
+@pytest.fixture
+def document_with_claims(wb: Any) -> Callable[..., DocumentWithClaims]:
+    """The one factory for "a document with claims on it", through the services (so every row
+    has its audit event). Extra keywords (speaker, claim_type) go to every claim."""
+    from workbench.services.claims import SpanRequest, add_claim
+    from workbench.services.documents import add_document
+
+    def make(
+        text: str = TWO_SENTENCES,
+        claims: Sequence[ClaimSpec] = ("甲说了一句话",),
+        title: str | None = None,
+        **fields: Any,
+    ) -> DocumentWithClaims:
+        doc = add_document(wb, text.encode(), title=title).document.id
+        ids = []
+        for spec in claims:
+            own = dict(spec) if isinstance(spec, Mapping) else {}
+            if isinstance(spec, Mapping):
+                claim_text, quote = own.pop("text"), own.pop("quote")
+            else:
+                claim_text, quote = (spec, spec) if isinstance(spec, str) else spec
+            span = SpanRequest(quote=quote)
+            ids.append(add_claim(wb, doc, claim_text, span, **{**fields, **own}).id)
+        return DocumentWithClaims(doc, ids)
+
+    return make
+
+
 @dataclass
 class Result:
     code: int
@@ -127,9 +169,51 @@ class Result:
     err: str
 
 
+def run_in_process(
+    args: Sequence[str], input: str | None = None, env: Mapping[str, str | None] | None = None
+) -> Result:
+    """Run `workbench.cli.main` in this process, as the console script does: its own error
+    handling decides the exit code and the one line on stderr. Click's runner swaps in stdin,
+    stdout, stderr and the environment; stdout is not a terminal, as in a pipe."""
+    from click.testing import CliRunner
+
+    from workbench.cli import main
+
+    # main() sets SIGPIPE to the default action for `workbench ... | head`; give the test
+    # process its own handler back afterwards.
+    sigpipe = signal.getsignal(signal.SIGPIPE) if hasattr(signal, "SIGPIPE") else None
+    code = 0
+    with CliRunner().isolation(input=input, env=env) as (out, err, _both):
+        try:
+            main(list(args))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        result = Result(code, out.getvalue().decode(), err.getvalue().decode())
+    if sigpipe is not None:
+        signal.signal(signal.SIGPIPE, sigpipe)
+    return result
+
+
 @pytest.fixture
-def cli(db_url: str, tmp_path: Path) -> Callable[..., Result]:
-    """Run the real `workbench` in a subprocess against this test's database."""
+def cli(db_url: str) -> Callable[..., Result]:
+    """The real `workbench` entry point, in-process, against this test's database."""
+
+    def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
+        return run_in_process(
+            args,
+            input=input,
+            env={"WORKBENCH_DB": db_url, "WORKBENCH_USER": "tester", **(env or {})},
+        )
+
+    return run
+
+
+@pytest.fixture
+def cli_process(db_url: str, tmp_path: Path) -> Callable[..., Result]:
+    """The real `workbench` in a subprocess: only where the process itself matters."""
 
     def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
         full_env = {**os.environ, "WORKBENCH_DB": db_url, "WORKBENCH_USER": "tester"}

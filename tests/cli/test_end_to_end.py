@@ -1,4 +1,4 @@
-"""The real CLI, in a subprocess, against a real database: exit codes, one-line errors, output."""
+"""The real CLI entry point (in-process) against a real database: exit codes, errors, output."""
 
 from __future__ import annotations
 

@@ -7,14 +7,14 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import text
 
 from workbench.db.engine import get_engine
-from workbench.services.claims import SpanRequest, add_claim
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document
 from workbench.services.replay import replay
 from workbench.services.verify import verify_database
 
@@ -41,9 +41,10 @@ for i in range(int(n)):
 """
 
 
-def test_parallel_appends_keep_one_chain(wb: Workbench, db_url: str, tmp_path: Path) -> None:
-    doc = add_document(wb, "甲说了一句话。".encode()).document.id
-    claim = add_claim(wb, doc, "A said", SpanRequest(quote="甲说了一句话")).id
+def test_parallel_appends_keep_one_chain(
+    wb: Workbench, db_url: str, tmp_path: Path, document_with_claims: Callable[..., Any]
+) -> None:
+    (claim,) = document_with_claims("甲说了一句话。", [("A said", "甲说了一句话")]).claims
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", WORKER, db_url, str(claim), str(NOTES_EACH), f"w{i}", tmp_path],

@@ -13,14 +13,14 @@ import os
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import func, select
 
 from workbench.db.engine import get_engine
 from workbench.db.models import Claim, Event, Note
-from workbench.services.claims import SpanRequest, add_claim
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document
 
 WORKER = r"""
 import json, random, sys
@@ -57,9 +57,10 @@ PROCESSES = 4
 ROUNDS = 40
 
 
-def test_parallel_updates_lose_nothing(wb: Workbench, db_url: str) -> None:
-    doc = add_document(wb, "甲。乙。丙。".encode()).document.id
-    ids = [add_claim(wb, doc, q, SpanRequest(quote=q)).id for q in ("甲", "乙", "丙")]
+def test_parallel_updates_lose_nothing(
+    wb: Workbench, db_url: str, document_with_claims: Callable[..., Any]
+) -> None:
+    ids = document_with_claims("甲。乙。丙。", ["甲", "乙", "丙"]).claims
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     procs = [
         subprocess.Popen(

@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
 
 from workbench.exports.events import export_text
-from workbench.services.claims import SpanRequest, add_claim, set_status
+from workbench.services.claims import set_status
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document
 from workbench.services.notes import add_note
 
 FIELDS = {
@@ -24,19 +27,19 @@ FIELDS = {
     "prev_hash",
     "hash",
 }
+Ids = tuple[int, int]
 
 
-def _scenario(wb: Workbench) -> tuple[int, int]:
-    doc = add_document(wb, "甲说了一句话。乙说了另一句话。".encode()).document.id
-    a = add_claim(wb, doc, "A said something", SpanRequest(quote="甲说了一句话")).id
-    b = add_claim(wb, doc, "B said something", SpanRequest(quote="乙说了另一句话")).id
+@pytest.fixture
+def scenario(wb: Workbench, document_with_claims: Callable[..., Any]) -> tuple[int, int]:
+    claims = [("A said something", "甲说了一句话"), ("B said something", "乙说了另一句话")]
+    a, b = document_with_claims(claims=claims).claims
     set_status(wb, a, "in_progress")
     add_note(wb, b, '=HYPERLINK("http://evil")')
     return a, b
 
 
-def test_jsonl_is_complete_and_oldest_first(wb: Workbench) -> None:
-    _scenario(wb)
+def test_jsonl_is_complete_and_oldest_first(wb: Workbench, scenario: Ids) -> None:
     lines = [json.loads(x) for x in export_text(wb, "jsonl").splitlines()]
     assert [x["action"] for x in lines] == [
         "document.added",
@@ -52,21 +55,20 @@ def test_jsonl_is_complete_and_oldest_first(wb: Workbench) -> None:
     assert all(x["actor"] == "tester" for x in lines)
 
 
-def test_filter_by_claim_includes_its_notes(wb: Workbench) -> None:
-    _a, b = _scenario(wb)
+def test_filter_by_claim_includes_its_notes(wb: Workbench, scenario: Ids) -> None:
+    _a, b = scenario
     lines = [json.loads(x) for x in export_text(wb, "jsonl", _flt(claim_id=b)).splitlines()]
     assert [x["action"] for x in lines] == ["claim.added", "note.added"]
     assert {x["claim_id"] for x in lines} == {b}
 
 
-def test_filter_since_future_is_empty(wb: Workbench) -> None:
-    _scenario(wb)
+def test_filter_since_future_is_empty(wb: Workbench, scenario: Ids) -> None:
     assert export_text(wb, "jsonl", _flt(since="2999-01-01")) == ""
     assert len(export_text(wb, "jsonl", _flt(since="2000-01-01")).splitlines()) == 5
 
 
-def test_csv_neutralises_formulas(wb: Workbench) -> None:
-    _, b = _scenario(wb)
+def test_csv_neutralises_formulas(wb: Workbench, scenario: Ids) -> None:
+    _, b = scenario
     add_note(Workbench(url=wb.url, actor="=SUM(A1:A9)"), b, "x")
     rows = list(csv.DictReader(io.StringIO(export_text(wb, "csv"))))
     assert len(rows) == 6

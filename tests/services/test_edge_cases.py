@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,9 +22,8 @@ TEXT = "2020年,当他第一次读到CLIP论文时,那种震撼感让他连续�
 
 
 @pytest.fixture
-def cid(wb: Workbench) -> int:
-    doc = add_document(wb, TEXT.encode()).document.id
-    return add_claim(wb, doc, "read CLIP in 2020", SpanRequest(quote="2020年")).id
+def cid(document_with_claims: Callable[..., Any]) -> int:
+    return int(document_with_claims(TEXT, [("read CLIP in 2020", "2020年")]).claims[0])
 
 
 def test_reviewer_identity_ignores_case(wb: Workbench, cid: int, counts: Counts) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
 from workbench.domain.errors import InvalidInput
-from workbench.services.claims import SpanRequest, add_claim, set_status
+from workbench.services.claims import set_status
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document
 from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.notes import add_note
 from workbench.services.queries import ClaimFilter, list_claims, stats
@@ -24,18 +25,15 @@ TEXT = (
 
 
 @pytest.fixture
-def ids(wb: Workbench) -> list[int]:
-    doc = add_document(wb, TEXT.encode()).document.id
+def ids(document_with_claims: Callable[..., Any]) -> list[int]:
     quotes = [
         ("China's first linear-attention model", "国内首个线性注意力架构", "priority"),
         ("Meta's ScaleRL adopted CISPO", "ScaleRL训练框架也采用了CISPO算法", "attribution"),
         ("Only four US firms are at the table", "只有四家公司", "ranking"),
         ("US$15M per failed run", "1500万美金的算力成本 100% 打了水漂_", "quantity"),
     ]
-    return [
-        add_claim(wb, doc, t, SpanRequest(quote=q), claim_type=ct, speaker="Article author").id
-        for t, q, ct in quotes
-    ]
+    claims = [{"text": t, "quote": q, "claim_type": ct} for t, q, ct in quotes]
+    return list(document_with_claims(TEXT, claims, speaker="Article author").claims)
 
 
 def found(wb: Workbench, **kw: object) -> list[int]:

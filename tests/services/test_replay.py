@@ -3,6 +3,7 @@ can disagree is reported as a difference, field by field."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -10,9 +11,8 @@ from sqlalchemy import text
 
 from workbench.db.engine import get_engine
 from workbench.domain.replay import KINDS, RULES, Digest
-from workbench.services.claims import SpanRequest, add_claim, set_status
+from workbench.services.claims import set_status
 from workbench.services.context import Workbench, transaction
-from workbench.services.documents import add_document
 from workbench.services.notes import add_note
 from workbench.services.replay import TABLES, replay
 
@@ -20,10 +20,12 @@ TEXT = "甲说了一句话。乙说了另一句话。" + "长" * 2000
 
 
 @pytest.fixture
-def trail(wb: Workbench) -> Workbench:
-    doc = add_document(wb, TEXT.encode(), title="Two claims").document.id
-    a = add_claim(wb, doc, "A said", SpanRequest(quote="甲说了一句话"), speaker="甲").id
-    b = add_claim(wb, doc, "B said", SpanRequest(quote="乙说了另一句话")).id
+def trail(wb: Workbench, document_with_claims: Callable[..., Any]) -> Workbench:
+    claims = [
+        {"text": "A said", "quote": "甲说了一句话", "speaker": "甲"},
+        ("B said", "乙说了另一句话"),
+    ]
+    a, b = document_with_claims(TEXT, claims, title="Two claims").claims
     set_status(wb, a, "in_progress")
     set_status(Workbench(url=wb.url, actor="alice"), a, "unverifiable", note="the filing says no")
     set_status(wb, a, "in_progress", note="reopened: new filing")

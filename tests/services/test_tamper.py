@@ -6,6 +6,7 @@ schema can drop them). Each tampering must then be caught by `verify_database`, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -15,9 +16,8 @@ from sqlalchemy.exc import DBAPIError
 from workbench.db.backend import drop_append_only_triggers
 from workbench.db.engine import get_engine
 from workbench.domain.chain import GENESIS, event_hash
-from workbench.services.claims import SpanRequest, add_claim, set_status
+from workbench.services.claims import set_status
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document
 from workbench.services.notes import add_note
 from workbench.services.replay import replay
 from workbench.services.verify import chain_head, verify_database
@@ -27,11 +27,10 @@ EVENTS = 7
 
 
 @pytest.fixture
-def trail(wb: Workbench) -> Workbench:
+def trail(wb: Workbench, document_with_claims: Callable[..., Any]) -> Workbench:
     """Seven events: seq 4 is a status change, 5 a verdict by alice with its note."""
-    doc = add_document(wb, TEXT.encode()).document.id
-    a = add_claim(wb, doc, "A said something", SpanRequest(quote="甲说了一句话")).id
-    b = add_claim(wb, doc, "B said something", SpanRequest(quote="乙说了另一句话")).id
+    claims = [("A said something", "甲说了一句话"), ("B said something", "乙说了另一句话")]
+    a, b = document_with_claims(TEXT, claims).claims
     set_status(wb, a, "in_progress")
     set_status(
         Workbench(url=wb.url, actor="alice"), a, "unverifiable", note="the filing says otherwise"

@@ -4,7 +4,9 @@ event by event, and every edit to the file caught."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,18 +14,17 @@ from workbench.domain.chain import canonical_json, event_hash, record_hash
 from workbench.domain.errors import InvalidInput
 from workbench.exports.events import export_text
 from workbench.services.audit import EventFilter
-from workbench.services.claims import SpanRequest, add_claim, set_status
+from workbench.services.claims import set_status
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document
 from workbench.services.notes import add_note
 from workbench.services.verify import chain_head, verify_file
 
 
 @pytest.fixture
-def trail(wb: Workbench) -> tuple[Workbench, int]:
-    doc = add_document(wb, "甲说了一句话。乙说了另一句话。".encode()).document.id
-    a = add_claim(wb, doc, "A said", SpanRequest(quote="甲说了一句话")).id
-    b = add_claim(wb, doc, "B said", SpanRequest(quote="乙说了另一句话")).id
+def trail(wb: Workbench, document_with_claims: Callable[..., Any]) -> tuple[Workbench, int]:
+    a, b = document_with_claims(
+        claims=[("A said", "甲说了一句话"), ("B said", "乙说了另一句话")]
+    ).claims
     set_status(wb, a, "in_progress")
     add_note(wb, b, "needs a source 😀𠀀")
     set_status(Workbench(url=wb.url, actor="alice"), a, "unverifiable", note="no, see the filing")

@@ -5,42 +5,41 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
 
 from workbench.db.engine import get_engine
 from workbench.domain.errors import Conflict, InvalidInput, NotFound, WorkbenchError
-from workbench.services.claims import SpanRequest, add_claim, get_claim, set_status
+from workbench.services.claims import get_claim, set_status
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document
 from workbench.services.evidence import (
     EvidenceInput,
     add_evidence,
     get_evidence_file,
     list_evidence,
 )
+from workbench.services.notes import list_notes
 from workbench.services.review import approve, reject
 from workbench.services.settings import get_config, list_config, set_config
 from workbench.services.workflow import assign, set_due, set_priority, tag, untag
 
 Counts = Callable[[], dict[str, int]]
+MakeDoc = Callable[..., Any]
 TEXT = "MiniMax经历了3到4次严重的预训练失败。单次高达1500万美金的算力成本。只有四家公司。"
 
 
 @pytest.fixture
-def cid(wb: Workbench) -> int:
-    doc = add_document(wb, TEXT.encode()).document.id
-    return add_claim(wb, doc, "3-4 failed runs", SpanRequest(quote="3到4次严重的预训练失败")).id
+def cid(document_with_claims: MakeDoc) -> int:
+    return document_with_claims(TEXT, [("3-4 failed runs", "3到4次严重的预训练失败")]).claims[0]
 
 
 @pytest.fixture
-def claims(wb: Workbench) -> list[int]:
-    doc = add_document(wb, TEXT.encode()).document.id
-    return [
-        add_claim(wb, doc, q, SpanRequest(quote=q)).id
-        for q in ("3到4次严重的预训练失败", "1500万美金", "只有四家公司")
-    ]
+def claims(document_with_claims: MakeDoc) -> list[int]:
+    return document_with_claims(
+        TEXT, ["3到4次严重的预训练失败", "1500万美金", "只有四家公司"]
+    ).claims
 
 
 def cite(wb: Workbench, cid: int, stance: str = "refutes") -> None:
@@ -181,9 +180,19 @@ def test_ratings(wb: Workbench, cid: int, verdict: str, rating: object) -> None:
     assert get_claim(wb, cid).to_json()["rating"] == rating
 
 
-def test_unverifiable_and_opinion_need_only_a_note(wb: Workbench, claims: list[int]) -> None:
-    set_status(wb, claims[0], "unverifiable", note="no public record")
-    set_status(wb, claims[1], "opinion", note="a judgement")
+@pytest.mark.parametrize("verdict", ["unverifiable", "opinion"])
+def test_unverifiable_and_opinion_need_only_a_note(
+    wb: Workbench, cid: int, counts: Counts, verdict: str
+) -> None:
+    before = counts()
+    with pytest.raises(InvalidInput, match="needs a reason"):
+        set_status(wb, cid, verdict)
+    assert counts() == before
+    # No evidence at all: the note is enough for these two verdicts.
+    done = set_status(wb, cid, verdict, note="no public record").claim
+    assert (done.status, done.evidence_count) == (verdict, 0)
+    assert get_claim(wb, cid).status == verdict
+    assert [n.body for n in list_notes(wb, cid)] == ["no public record"]
 
 
 # --- two-person rule ------------------------------------------------------------------------
