@@ -198,6 +198,12 @@ def run_in_process(
 
 
 @pytest.fixture
+def workbench_main() -> Callable[..., Result]:
+    """`workbench ARGS` in-process with no database chosen for it (pass --db yourself)."""
+    return run_in_process
+
+
+@pytest.fixture
 def cli(db_url: str) -> Callable[..., Result]:
     """The real `workbench` entry point, in-process, against this test's database."""
 

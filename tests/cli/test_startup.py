@@ -1,4 +1,5 @@
-"""Start-up guards: `--help` imports no heavy library; a current database needs no Alembic."""
+"""Start-up guards: `--help` imports no heavy library (a fresh process, so what is imported is
+what start-up imports); a current database needs no Alembic; first use creates the database."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 HEAVY = ("sqlalchemy", "alembic", "pydantic")
 
@@ -45,39 +48,32 @@ def test_command_on_current_database_does_not_import_alembic(db_url: str) -> Non
     assert "alembic" not in loaded
 
 
-def _workbench(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "workbench", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+Main = Callable[..., Any]
 
 
-def test_first_write_creates_and_migrates_but_a_read_refuses(tmp_path: Path) -> None:
+def test_first_write_creates_and_migrates_but_a_read_refuses(
+    tmp_path: Path, workbench_main: Main
+) -> None:
     db = tmp_path / "fresh.db"
-    proc = _workbench("--db", str(db), "doc", "list", "--json")
-    assert proc.returncode == 1 and "no database at" in proc.stderr
+    r = workbench_main(["--db", str(db), "doc", "list", "--json"])
+    assert r.code == 1 and "no database at" in r.err
     assert not db.exists(), "a read in the wrong folder must not create an empty database"
-    proc = _workbench("--db", str(db), "doc", "add", "-", stdin="第一篇。")
-    assert proc.returncode == 0, proc.stderr
-    proc = _workbench("--db", str(db), "doc", "list", "--json")
-    assert [d["id"] for d in json.loads(proc.stdout)] == [1]
+    r = workbench_main(["--db", str(db), "doc", "add", "-"], input="第一篇。")
+    assert r.code == 0, r.err
+    r = workbench_main(["--db", str(db), "doc", "list", "--json"])
+    assert [d["id"] for d in json.loads(r.out)] == [1]
 
 
-def test_not_a_database_is_one_line(tmp_path: Path) -> None:
+def test_not_a_database_is_one_line(tmp_path: Path, workbench_main: Main) -> None:
     fake = tmp_path / "fake.db"
     fake.write_text("not sqlite")
     for args in (["claim", "list"], ["db", "status"], ["db", "upgrade"]):
-        proc = _workbench("--db", str(fake), *args)
-        assert proc.returncode == 1, (args, proc.stderr)
-        assert proc.stderr.startswith("error: cannot open database") and "Traceback" not in (
-            proc.stderr
-        )
+        r = workbench_main(["--db", str(fake), *args])
+        assert r.code == 1, (args, r.err)
+        assert r.err.startswith("error: cannot open database") and "Traceback" not in r.err
 
 
-def test_no_subcommand_shows_help() -> None:
+def test_no_subcommand_shows_help(workbench_main: Main) -> None:
     for args in ([], ["claim"]):
-        proc = _workbench(*args)
-        assert proc.returncode == 0 and "Usage:" in proc.stdout and proc.stderr == ""
+        r = workbench_main(args)
+        assert r.code == 0 and "Usage:" in r.out and r.err == ""

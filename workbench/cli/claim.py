@@ -312,6 +312,9 @@ def print_claims(claims: list[ClaimView]) -> None:
             )
             for c in claims
         ],
+        empty="no claims match",
+        # On a narrow terminal the claim keeps its room; these go first, least useful first.
+        droppable=("quote", "doc", "pri", "due", "owner", "type"),
     )
 
 

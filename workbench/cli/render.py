@@ -41,11 +41,11 @@ def use_colour() -> bool:
     return is_terminal() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
-def _console() -> Any:
+def _console(fitted: int | None = None) -> Any:
     from rich.console import Console
 
     # Off a terminal, rich would wrap at 80 columns; a pipe wants whole lines.
-    width = None if is_terminal() else 200
+    width = fitted if fitted is not None else (None if is_terminal() else 200)
     return Console(width=width, no_color=not use_colour(), highlight=False, soft_wrap=False)
 
 
@@ -69,28 +69,80 @@ NARROW = frozenset(
         "chars",
         "added",
         "value",
+        "owner",
+        "rating",
     }
 )
 
 
-def table(columns: Sequence[str], rows: Iterable[Sequence[Any]], title: str | None = None) -> None:
+def output_width() -> int | None:
+    """The width tables are fitted into: COLUMNS when set, else the terminal's. None in a pipe
+    without COLUMNS: the stable plain output that scripts already read."""
+    raw = os.environ.get("COLUMNS", "").strip()
+    if raw.isdigit() and int(raw) > 0:
+        return int(raw)
+    if is_terminal():
+        import shutil
+
+        return shutil.get_terminal_size().columns
+    return None
+
+
+def table(
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    title: str | None = None,
+    *,
+    empty: str | None = None,
+    droppable: Sequence[str] = (),
+) -> None:
+    """Rows for people. No rows: one line saying so (`empty`, or "TITLE: none"). A limited
+    width (a terminal, or COLUMNS) drops `droppable` columns, least useful first, then stacks
+    each row, rather than break a word; a pipe keeps the plain full table."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
+
+    from workbench.cli.layout import fit, stacked, wrap
+
+    cells = [["" if v is None else str(v) for v in row] for row in rows]
+    if not cells:
+        click.echo(empty or f"{title or 'result'}: none")
+        return
+    width = output_width()
+    text_columns = frozenset(c for c in columns if c not in NARROW)
+    keep, text_widths = tuple(range(len(columns))), dict[int, int]()
+    if width is not None:
+        fitted = fit(columns, cells, width, text_columns, droppable)
+        if fitted.stacked:
+            if title:
+                click.echo(title)
+            for line in stacked(columns, cells, width, text_columns):
+                click.echo(line)
+            return
+        keep, text_widths = fitted.keep, fitted.text_widths
 
     # Cells are user text ("[bold]" in a claim is a claim, not markup): pass them as Text.
     tbl = Table(
         title=Text(title) if title else None,
         box=box.SIMPLE_HEAVY if is_terminal() else box.ASCII2,
     )
-    for name in columns:
-        if name in NARROW:
+    for i in keep:
+        name = columns[i]
+        if i in text_widths:
+            tbl.add_column(name, width=text_widths[i], no_wrap=True, overflow="ellipsis")
+        elif name in NARROW or width is not None:
             tbl.add_column(name, no_wrap=True)
         else:
             tbl.add_column(name, overflow="fold", ratio=1)
-    for row in rows:
-        tbl.add_row(*(Text("" if v is None else str(v)) for v in row))
-    _console().print(tbl)
+    for row in cells:
+        tbl.add_row(
+            *(
+                Text("\n".join(wrap(row[i], text_widths[i])) if i in text_widths else row[i])
+                for i in keep
+            )
+        )
+    _console(width).print(tbl)
 
 
 def highlighted(context: str, start: int, end: int) -> str:
@@ -113,6 +165,11 @@ def show_value(value: Any) -> str:
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False)
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """ "1 document", "2 documents"; `many` where adding an s is wrong ("evidence items")."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 def message(text: str) -> None:

@@ -1,0 +1,156 @@
+"""Fitting a table into a width without breaking a word: pure functions, no library imports.
+
+A narrow terminal gets fewer columns (the caller says which may go, least useful first) and,
+below a minimum, a stacked layout: one line of short fields per row, the long text indented
+under it. Text is wrapped at spaces and between CJK characters (where Chinese breaks lines);
+a Latin word is never split, and one too long for its column is cut with an ellipsis.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# Below this many cells a text column stops being readable: drop columns, then stack.
+MIN_TEXT_WIDTH = 28
+_TOKEN = re.compile(r"\s+|[^\s]")
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells: East Asian wide and full-width characters take two, combining marks none."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def _is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def _tokens(text: str) -> list[str]:
+    """Spaces, single wide characters (a line may break before or after each), and runs of
+    other characters (Latin words, numbers with their punctuation) that stay whole."""
+    out: list[str] = []
+    word = ""
+    for piece in _TOKEN.findall(text):
+        if piece.isspace() or _is_wide(piece):
+            if word:
+                out.append(word)
+                word = ""
+            out.append(" " if piece.isspace() else piece)
+        else:
+            word += piece
+    if word:
+        out.append(word)
+    return out
+
+
+def _cut(word: str, width: int) -> str:
+    kept = ""
+    for ch in word:
+        if cell_width(kept + ch) > width - 1:
+            break
+        kept += ch
+    return kept + "…"
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most `width` cells, broken only at spaces or next to a wide character."""
+    lines: list[str] = []
+    line = ""
+    for token in _tokens(" ".join(text.split())):
+        if token == " ":
+            if line and cell_width(line) < width:
+                line += " "
+            continue
+        candidate = line + token
+        if cell_width(candidate) <= width:
+            line = candidate
+            continue
+        if line.strip():
+            lines.append(line.rstrip())
+        line = token if cell_width(token) <= width else _cut(token, width)
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
+    return lines
+
+
+@dataclass(frozen=True)
+class Fit:
+    """What to print: the columns kept (indexes into the caller's), and the width of each text
+    column; `stacked` when even the fewest columns leave no room for the text."""
+
+    keep: tuple[int, ...]
+    text_widths: dict[int, int]
+    stacked: bool
+
+
+def _overhead(n_columns: int) -> int:
+    # rich's tables: one cell of padding each side of every column, one rule between columns
+    # and one at each edge.
+    return 3 * n_columns + 1
+
+
+def fit(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: int,
+    text_columns: frozenset[str],
+    droppable: Sequence[str] = (),
+) -> Fit:
+    keep = list(range(len(columns)))
+    natural = [max([cell_width(columns[i]), *(cell_width(r[i]) for r in rows)]) for i in keep]
+
+    def room(kept: list[int]) -> int:
+        narrow = sum(natural[i] for i in kept if columns[i] not in text_columns)
+        return width - narrow - _overhead(len(kept))
+
+    def text_count(kept: list[int]) -> int:
+        return sum(1 for i in kept if columns[i] in text_columns)
+
+    def fits(kept: list[int]) -> bool:
+        texts = [i for i in kept if columns[i] in text_columns]
+        need = sum(min(natural[i], MIN_TEXT_WIDTH) for i in texts)
+        return room(kept) >= need
+
+    # Empty columns go first, then the ones the caller named, least useful first.
+    empty = [i for i in keep if all(not r[i] for r in rows)]
+    order = empty + [columns.index(n) for n in droppable if n in columns]
+    for i in order:
+        if fits(keep):
+            break
+        if i in keep and (columns[i] not in text_columns or text_count(keep) > 1):
+            keep.remove(i)
+    if not fits(keep):
+        return Fit(tuple(range(len(columns))), {}, stacked=True)
+    # Share the room among the text columns: each gets what it needs up to an equal share,
+    # what a short column leaves goes to the long ones.
+    texts = sorted((i for i in keep if columns[i] in text_columns), key=lambda i: natural[i])
+    left = room(keep)
+    widths: dict[int, int] = {}
+    for n, i in enumerate(texts):
+        share = left // (len(texts) - n)
+        widths[i] = min(natural[i], share)
+        left -= widths[i]
+    return Fit(tuple(keep), widths, stacked=False)
+
+
+def stacked(
+    columns: Sequence[str], rows: Sequence[Sequence[str]], width: int, text_columns: frozenset[str]
+) -> list[str]:
+    """One line of the short fields per row, then each long field wrapped and indented."""
+    out: list[str] = []
+    for row in rows:
+        short = "  ".join(
+            v for name, v in zip(columns, row, strict=True) if name not in text_columns and v
+        )
+        out.extend([short] if cell_width(short) <= width else wrap(short, width))
+        for name, value in zip(columns, row, strict=True):
+            if name in text_columns and value:
+                out.extend("    " + line for line in wrap(value, max(width - 4, 8)))
+    return out
