@@ -31,7 +31,14 @@ def pytest_report_header() -> str:
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for name in ("WORKBENCH_DB", "WORKBENCH_USER", "WORKBENCH_MAX_DOCUMENT_MB", "NO_COLOR"):
+    # COLUMNS too: pytest-xdist workers may have it, and it decides how tables are fitted.
+    for name in (
+        "WORKBENCH_DB",
+        "WORKBENCH_USER",
+        "WORKBENCH_MAX_DOCUMENT_MB",
+        "NO_COLOR",
+        "COLUMNS",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("WORKBENCH_USER", "tester")
     monkeypatch.chdir(tmp_path)

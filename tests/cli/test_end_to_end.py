@@ -193,7 +193,7 @@ def test_export_to_file_and_csv(cli: Run, tmp_path: Path) -> None:
     cli("doc", "add", "-", input="甲说。")
     out = tmp_path / "trail.csv"
     r = cli("audit", "export", "--format", "csv", "--output", str(out))
-    assert r.code == 0 and "wrote 1 events" in r.err
+    assert r.code == 0 and "wrote 1 event to" in r.err
     assert out.read_text().startswith("seq,at,actor,action")
     one_line_error(cli("audit", "export", "--since", "yesterday"), 1, "not a date")
 

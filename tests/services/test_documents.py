@@ -13,6 +13,7 @@ from workbench.exports.events import export_text
 from workbench.services.context import Workbench
 from workbench.services.documents import (
     add_document,
+    edit_document,
     list_documents,
     read_source,
     show_document,
@@ -103,3 +104,60 @@ def test_document_event_carries_the_full_text(wb: Workbench) -> None:
     exported = export_text(wb, "jsonl")
     assert '"action":"document.added"' in exported
     assert '"text":"全文。"' in exported
+
+
+def test_same_text_with_other_metadata_reports_what_was_not_applied(
+    wb: Workbench, counts: Counts
+) -> None:
+    first = add_document(wb, "同一篇。".encode(), title="Old", language="zh")
+    before = counts()
+    again = add_document(
+        wb, "同一篇。".encode(), title="New", url="https://example.com/a", language="zh"
+    )
+    assert counts() == before
+    assert again.document.title == "Old"
+    assert again.not_applied == {"title": "New", "url": "https://example.com/a"}
+    assert again.to_json()["not_applied"] == again.not_applied
+    assert "not_applied" not in first.to_json()
+    same = add_document(wb, "同一篇。".encode(), title="Old")
+    assert same.not_applied == {}
+
+
+def test_edit_changes_metadata_with_one_event_that_replays(wb: Workbench, counts: Counts) -> None:
+    from workbench.services.replay import replay
+
+    doc = add_document(wb, "一篇。".encode(), title="Old", published="2025-01-01").document.id
+    edited = edit_document(wb, doc, title="New", published="2025-02-03", language="")
+    assert edited.changed == ("title", "published")
+    assert (edited.document.title, edited.document.published) == ("New", "2025-02-03")
+    lines = export_text(wb, "jsonl").splitlines()
+    assert '"action":"document.edited"' in lines[-1]
+    assert '"before":{"published":"2025-01-01","title":"Old"}' in lines[-1]
+    before = counts()
+    assert edit_document(wb, doc, title="New").changed == ()
+    assert counts() == before
+    assert edit_document(wb, doc, url="").changed == ()  # already none
+    assert edit_document(wb, doc, title="").document.title is None
+    report = replay(wb)
+    assert report.consistent, [d.message for d in report.differences]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"url": "not a url"}, "http"),
+        ({"published": "last week"}, "date"),
+        ({"text": "rewritten"}, "no editable field 'text'"),
+        ({}, "nothing to change"),
+    ],
+)
+def test_edit_refusals_write_nothing(
+    wb: Workbench, counts: Counts, changes: dict[str, str], message: str
+) -> None:
+    doc = add_document(wb, "一篇。".encode()).document.id
+    before = counts()
+    with pytest.raises(InvalidInput, match=message):
+        edit_document(wb, doc, **changes)
+    with pytest.raises(NotFound):
+        edit_document(wb, 99, title="x")
+    assert counts() == before

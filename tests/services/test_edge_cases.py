@@ -50,7 +50,14 @@ def test_the_same_claim_twice_is_a_conflict(wb: Workbench, cid: int, counts: Cou
     with pytest.raises(Conflict, match=f"claim #{cid} already pins this span"):
         add_claim(wb, 1, "read CLIP in 2020", SpanRequest(quote="2020年"))
     assert counts() == before
-    add_claim(wb, 1, "a different reading of the same words", SpanRequest(quote="2020年"))
+    other = add_claim(wb, 1, "a different reading of the same words", SpanRequest(quote="2020年"))
+    # Accepted, but it says which claims already pin exactly these words (and --json carries it).
+    assert other.same_span == (cid,)
+    assert other.to_json()["same_span"] == [cid]
+    third = add_claim(wb, 1, "a third reading", SpanRequest(quote="2020年"))
+    assert third.same_span == (cid, other.id)
+    elsewhere = add_claim(wb, 1, "a longer span", SpanRequest(quote="2020年,"))
+    assert elsewhere.same_span == ()
 
 
 def test_quote_hints(wb: Workbench, cid: int) -> None:
@@ -139,7 +146,7 @@ def test_markup_in_user_text_is_printed_as_text(wb: Workbench, cid: int) -> None
 
     buf = io.StringIO()
     original = render._console
-    render._console = lambda: Console(file=buf, width=200)  # type: ignore[assignment]
+    render._console = lambda *_: Console(file=buf, width=200)  # type: ignore[assignment]
     try:
         render.table(["claim"], [["[/x] and [bold]loud[/bold]"]], title="[red]t")
     finally:

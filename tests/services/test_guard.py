@@ -59,6 +59,14 @@ def s_add_evidence(wb: Workbench) -> Callable[[], object]:
     return lambda: add_evidence(wb, cid, EvidenceInput(stance="supports", url="https://a.example"))
 
 
+def s_edit_document(wb: Workbench) -> Callable[[], object]:
+    """Two fields changed in one edit: one change of one document, one event."""
+    from workbench.services.documents import edit_document
+
+    doc = _doc(wb)
+    return lambda: edit_document(wb, doc, title="Founding", url="https://example.com/a")
+
+
 def s_set_config(wb: Workbench) -> Callable[[], object]:
     from workbench.services.settings import set_config
 
@@ -130,6 +138,7 @@ def s_load_seed(wb: Workbench) -> Callable[[], object]:
 # name -> (scenario, number of entities the call creates or changes)
 SCENARIOS: dict[str, tuple[Setup, int]] = {
     "workbench.services.documents.add_document": (s_add_document, 1),
+    "workbench.services.documents.edit_document": (s_edit_document, 1),
     "workbench.services.claims.add_claim": (s_add_claim, 1),
     "workbench.services.claims.set_status": (s_set_status, 1),
     "workbench.services.notes.add_note": (s_add_note, 1),

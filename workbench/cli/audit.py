@@ -10,7 +10,7 @@ import click
 from workbench.cli.common import output_file, workbench_from
 from workbench.cli.errors import EXIT_REFUSED
 from workbench.cli.options import count_option, doc_filter_option, json_option, output_option
-from workbench.cli.render import emit_json, json_out, message
+from workbench.cli.render import emit_json, json_out, message, plural
 from workbench.exports.registry import help_text, names
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ def export(
         return
     with output_file(output) as out:
         count = write_export(wb, fmt, out, flt)
-    message(f"wrote {count} events to {output}")
+    message(f"wrote {plural(count, 'event')} to {output}")
 
 
 @audit.command("verify")
@@ -117,10 +117,10 @@ def verify(
 def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_file: bool) -> None:
     if r.broken is not None:
         click.echo(f"BROKEN at {r.broken.message()}")
-        click.echo(f"  {r.count} events before it hold", err=True)
+        click.echo(f"  {plural(r.count, 'event')} before it hold", err=True)
         return
     if r.complete:
-        click.echo(f"OK {r.count} events, head {r.head}")
+        click.echo(f"OK {plural(r.count, 'event')}, head {r.head}")
     else:
         gaps = ", ".join(str(g) for g in r.unlinked)
         more = ", …" if r.gap_count > len(r.unlinked) else ""
@@ -172,11 +172,12 @@ def replay(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         emit_json(report.to_json())
     elif report.consistent:
-        plural = {"evidence": "evidence items"}
+        many = {"evidence": "evidence items"}
         built = ", ".join(
-            f"{n} {plural.get(kind, kind + 's')}" for kind, n in report.entities.items()
+            plural(n, "evidence item" if kind == "evidence" else kind, many.get(kind))
+            for kind, n in report.entities.items()
         )
-        click.echo(f"consistent: {report.events} events rebuild {built}")
+        click.echo(f"consistent: {plural(report.events, 'event')} rebuild {built}")
     else:
         for diff in report.differences:
             click.echo(diff.message)

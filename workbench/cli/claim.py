@@ -25,6 +25,7 @@ from workbench.cli.render import (
     message,
     show_value,
     table,
+    warning,
 )
 from workbench.defaults import SIMILAR_LIMIT, SIMILAR_MIN_SCORE
 from workbench.domain.desk import PRIORITY_NAMES, SORTS
@@ -35,6 +36,7 @@ from workbench.domain.status import (
     STATUS_NAMES,
     listed,
 )
+from workbench.domain.text import span_words
 
 if TYPE_CHECKING:
     from workbench.services.views import ClaimView
@@ -90,10 +92,17 @@ def add(
         speaker=speaker,
         claim_type=claim_type,
     )
+    if c.same_span:
+        others = " and ".join(f"#{i}" for i in c.same_span)
+        who = f"claim {others} already pins" if len(c.same_span) == 1 else f"claims {others} pin"
+        warning(
+            f"{who} exactly these words ({span_words(c.start, c.end)}) with other text; "
+            f"#{c.id} is another claim on the same span"
+        )
     for ref in c.similar or ():
         message(ref.sentence())
     if not json_out(as_json, c):
-        click.echo(f"added claim #{c.id} [{c.start}:{c.end}] {clip(c.quote)}")
+        click.echo(f"added claim #{c.id}, {span_words(c.start, c.end)}: {clip(c.quote)}")
 
 
 @claim.command("show")
@@ -113,7 +122,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     click.echo(f"  claim    {c.text}")
     if c.speaker:
         click.echo(f"  speaker  {c.speaker}")
-    click.echo(f"  source   document #{c.document_id}, span [{c.start}:{c.end}]")
+    click.echo(f"  source   document #{c.document_id}, {span_words(c.start, c.end)}")
     click.echo("  quote    " + highlighted(d.context, at, at + len(c.quote)))
     if c.rating:
         click.echo(
@@ -174,6 +183,8 @@ def similar(ctx: click.Context, claim_id: int, min_score: float, limit: int, as_
             )
             for s in found
         ],
+        empty=f"no similar claims at or above {min_score:g}",
+        droppable=("doc", "rating"),
     )
 
 
@@ -208,7 +219,12 @@ def _change(payload: dict[str, object]) -> str:
 @click.option("--speaker", metavar="NAME", help="Only claims made by NAME.")
 @click.option("--type", "claim_type", type=TYPE, help="Only claims of this type.")
 @click.option("--assignee", metavar="NAME", help="Only claims owned by NAME.")
-@click.option("--mine", is_flag=True, help="Only claims owned by you (--as / WORKBENCH_USER).")
+@click.option(
+    "--mine",
+    is_flag=True,
+    help="My queue: open claims owned by you (--as / WORKBENCH_USER); --all adds verdicts.",
+)
+@click.option("--all", "all_", is_flag=True, help="With --mine: finished claims too.")
 @click.option("--unassigned", is_flag=True, help="Only claims nobody owns.")
 @click.option("--tag", "tags", metavar="TAG", multiple=True, help="Has TAG (repeat: has all).")
 @click.option("--priority", type=click.Choice(PRIORITY_NAMES), help="Only this priority.")
@@ -237,6 +253,7 @@ def list_(
     claim_type: str | None,
     assignee: str | None,
     mine: bool,
+    all_: bool,
     unassigned: bool,
     tags: tuple[str, ...],
     priority: str | None,
@@ -257,12 +274,15 @@ def list_(
         raise click.UsageError("choose one of --json and --csv")
     if mine and assignee:
         raise click.UsageError("--mine and --assignee both name an owner: choose one")
+    if all_ and not mine:
+        raise click.UsageError("--all widens --mine (my queue); other lists show all by default")
     wb = workbench_from(ctx)
     claims = list_claims(
         wb,
         ClaimFilter(
             statuses=statuses,
-            open=open_,
+            # A queue is work still to do: --mine shows open claims unless --all or --status.
+            open=open_ or (mine and not all_ and not statuses),
             document_id=document_id,
             speaker=speaker,
             claim_type=claim_type,
@@ -284,7 +304,10 @@ def list_(
     elif as_csv:
         claims_csv(claims)
     else:
-        print_claims(claims)
+        queue = mine and not all_ and not statuses
+        print_claims(
+            claims, "no open claims in your queue (--all adds verdicts)" if queue else None
+        )
 
 
 def claims_csv(claims: list[ClaimView]) -> None:
@@ -295,7 +318,7 @@ def claims_csv(claims: list[ClaimView]) -> None:
     writer("claims", "csv")(claims, sys.stdout)
 
 
-def print_claims(claims: list[ClaimView]) -> None:
+def print_claims(claims: list[ClaimView], empty: str | None = None) -> None:
     table(
         ["id", "doc", "status", "type", "pri", "owner", "due", "claim", "quote"],
         [
@@ -312,7 +335,7 @@ def print_claims(claims: list[ClaimView]) -> None:
             )
             for c in claims
         ],
-        empty="no claims match",
+        empty=empty or "no claims match",
         # On a narrow terminal the claim keeps its room; these go first, least useful first.
         droppable=("quote", "doc", "pri", "due", "owner", "type"),
     )

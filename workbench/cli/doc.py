@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import shlex
+
 import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_option
-from workbench.cli.render import clip, emit_json, json_out, table
+from workbench.cli.render import (
+    clip,
+    emit_json,
+    json_out,
+    message,
+    show_value,
+    table,
+    warning,
+)
 
 
 @click.group()
@@ -58,8 +68,52 @@ def add(
     elif result.created:
         click.echo(f"added document #{d.id}: {d.length} characters, sha256 {d.sha256[:12]}")
     else:
-        # Metadata given now is not applied: the stored document is immutable.
         click.echo(f"already stored as document #{d.id} (same text); nothing added")
+    if result.not_applied:
+        # Adding never edits: say so, and give the audited way to change it.
+        stored = d.to_json()
+        for name, given in result.not_applied.items():
+            message(f"  {name}: stored {show_value(stored[name])}, given {show_value(given)}")
+        options = " ".join(
+            f"--{OPTION.get(n, n)} {shlex.quote(v or '')}" for n, v in result.not_applied.items()
+        )
+        warning(
+            f"document #{d.id} keeps its stored metadata; to change it: "
+            f"workbench doc edit {d.id} {options}"
+        )
+
+
+# Document field -> its option (only where the names differ).
+OPTION = {"language": "lang"}
+
+
+@doc.command("edit")
+@click.argument("document_id", metavar="DOC", type=int)
+@click.option("--title", help="New title ('' clears it).")
+@click.option("--url", help="New source URL (http or https; '' clears it).")
+@click.option("--author", help="New author ('' clears it).")
+@click.option("--published", metavar="YYYY-MM-DD", help="New publication date ('' clears it).")
+@click.option("--lang", "language", metavar="CODE", help="New language ('' clears it).")
+@json_option
+@click.pass_context
+def edit(ctx: click.Context, /, document_id: int, as_json: bool, **given: str | None) -> None:
+    """Change a document's title, URL, author, date or language (never its text).
+
+    The change is recorded in the audit trail with the values before and after; giving the
+    values it already has changes nothing.
+    """
+    from workbench.services.documents import edit_document
+
+    changes = {name: value for name, value in given.items() if value is not None}
+    if not changes:
+        raise click.UsageError("give at least one of --title, --url, --author, --published, --lang")
+    result = edit_document(workbench_from(ctx), document_id, **changes)
+    if as_json:
+        emit_json(result.to_json())
+    elif result.changed:
+        click.echo(f"document #{document_id}: changed {', '.join(result.changed)}")
+    else:
+        message(f"document #{document_id} already has these values; nothing changed")
 
 
 @doc.command("list")
@@ -78,6 +132,8 @@ def list_(ctx: click.Context, as_json: bool) -> None:
             (d.id, clip(d.title or "", 50), d.language, d.length, d.created_at[:10], d.sha256[:12])
             for d in docs
         ],
+        empty="no documents yet: add one with `workbench doc add FILE`",
+        droppable=("sha256", "added", "lang"),
     )
 
 

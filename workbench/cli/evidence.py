@@ -91,6 +91,8 @@ def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
             )
             for e in items
         ],
+        empty=f"no evidence on claim #{claim_id} yet",
+        droppable=("added", "kind"),
     )
 
 

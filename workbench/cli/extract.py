@@ -6,8 +6,9 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_option, limit_option, min_score_option
-from workbench.cli.render import clip, json_out, message, table
+from workbench.cli.render import clip, json_out, message, plural, table
 from workbench.defaults import EXTRACT_MIN_SCORE
+from workbench.domain.text import span_words
 
 
 @click.command()
@@ -47,11 +48,12 @@ def extract(
         if json_out(as_json, result):
             return
         click.echo(
-            f"added {len(result.added)} unverified claims; skipped {len(result.skipped)} "
-            "already covered by a claim"
+            f"added {plural(len(result.added), 'unverified claim')}; "
+            f"skipped {len(result.skipped)} already covered by a claim"
         )
         for c in result.added:
-            click.echo(f"  #{c.id} [{c.start}:{c.end}] {c.type:<11} {clip(c.quote, 70)}")
+            span = span_words(c.start, c.end)
+            click.echo(f"  #{c.id} {span}  {c.type:<11} {clip(c.quote, 70)}")
         return
     candidates = find(wb, document_id, min_score=min_score, limit=limit)
     if json_out(as_json, [candidate_json(c) for c in candidates]):

@@ -175,3 +175,10 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 def message(text: str) -> None:
     """Something said to the person, not data: stderr, so pipes stay clean."""
     click.echo(text, err=True)
+
+
+def warning(text: str) -> None:
+    """A message the person should not miss: `warning:` first, bold yellow on a terminal."""
+    colour = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+    label = click.style("warning:", fg="yellow", bold=True) if colour else "warning:"
+    click.echo(f"{label} {text}", err=True)

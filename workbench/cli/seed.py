@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_option
-from workbench.cli.render import clip, emit_json, json_out, message, table
+from workbench.cli.render import clip, emit_json, json_out, message, plural, table
 
 
 @click.group()
@@ -36,7 +36,7 @@ def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
     verb = "added" if r.document_created else "already had"
     click.echo(
         f"{verb} document #{r.document.id} ({clip(r.document.title or '', 40)}); "
-        f"{r.claims_added} claims added, {r.claims_present} already present"
+        f"{plural(r.claims_added, 'claim')} added, {r.claims_present} already present"
     )
 
 
@@ -56,7 +56,7 @@ def demo(ctx: click.Context, as_json: bool) -> None:
         return
     click.echo(
         f"database: {safe_url(wb.url)}\ndocument #{r.document.id}: {r.document.title} "
-        f"({r.claims_added} claims added, {r.claims_present} already present)\n"
+        f"({plural(r.claims_added, 'claim')} added, {r.claims_present} already present)\n"
     )
     table(["status", "claims"], [(k, v) for k, v in b.counts.items()], title="Claims by status")
     table(

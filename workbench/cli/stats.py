@@ -29,10 +29,10 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     ):
         table([title, "claims"], list(counts.items()))
     open_total = sum(n for status, n in s.by_status.items() if status in OPEN)
-    for title, claims in (
-        (f"oldest open ({len(s.oldest_open)} of {open_total})", s.oldest_open),
-        (f"open, no evidence ({len(s.open_without_evidence)})", s.open_without_evidence),
-        (f"overdue ({len(s.overdue)})", s.overdue),
+    for label, of, claims in (
+        ("oldest open", f" of {open_total}", s.oldest_open),
+        ("open, no evidence", "", s.open_without_evidence),
+        ("overdue", "", s.overdue),
     ):
         table(
             ["id", "status", "owner", "due", "added", "claim"],
@@ -40,5 +40,7 @@ def stats(ctx: click.Context, as_json: bool) -> None:
                 (c.id, c.status, c.assignee, c.due, c.created_at[:10], clip(c.text, 60))
                 for c in claims
             ],
-            title=title,
+            title=f"{label} ({len(claims)}{of})",
+            empty=f"{label}: none",
+            droppable=("added", "due", "owner"),
         )

@@ -268,6 +268,7 @@ def upsert(kind: str) -> Rule:
 
 RULES: dict[str, Rule] = {
     "document.added": create("document"),
+    "document.edited": update("document"),
     "claim.added": create("claim"),
     "note.added": create("note"),
     "claim.status_changed": update("claim"),

@@ -44,6 +44,12 @@ class Span:
     suffix: str
 
 
+def span_words(start: int, end: int) -> str:
+    """The one wording for a span, everywhere people read one (claim show, the Markdown
+    timeline, the README): code-point offsets, end exclusive, as stored."""
+    return f"characters {start}–{end}"
+
+
 def span_at(text: str, start: int, end: int) -> Span:
     """The span text[start:end] with its context, refusing offsets that do not fit the text."""
     if start < 0 or end < 0:

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from workbench.db.models import Claim, Document, Event
 from workbench.domain.clock import format_at, now
 from workbench.domain.segment import sentence_around
+from workbench.domain.text import span_words
 from workbench.services.audit import BATCH, EXPORT_FIELDS, EventFilter
 from workbench.services.context import Tx, Workbench, transaction
 
@@ -57,7 +58,9 @@ def write(wb: Workbench, out: IO[str], flt: EventFilter) -> int:
                 first_other = False
             write(_entry(row))
             count += 1
-    write(f"\n---\n{count} events.\n" if count else "\nNo events match.\n")
+    write(
+        f"\n---\n{count} event{'' if count == 1 else 's'}.\n" if count else "\nNo events match.\n"
+    )
     return count
 
 
@@ -102,7 +105,7 @@ def _claim_heading(tx: Tx, claim_id: int, doc_cache: dict[int, Document]) -> str
     source = f"document #{claim.document_id}"
     if doc is not None and doc.title:
         source += f" ({_inline(doc.title)})"
-    lines.append(f"- **Source:** {source}, characters {claim.start}–{claim.end}")
+    lines.append(f"- **Source:** {source}, {span_words(claim.start, claim.end)}")
     if claim.speaker:
         lines.append(f"- **Speaker:** {_inline(claim.speaker)}")
     lines.append(f"- **Status now:** {claim.status} (version {claim.version})")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
@@ -72,8 +72,9 @@ def add_claim(
         twin = existing_claim(tx, doc, pinned, cleaned)
         if twin is not None:
             raise Conflict(f"claim #{twin} already pins this span with this text")
+        on_span = same_span_claims(tx, doc, pinned)
         claim = insert_claim(tx, doc, pinned, cleaned, speaker=speaker, claim_type=ctype)
-        return with_similar(tx, [claim])[0]
+        return replace(with_similar(tx, [claim])[0], same_span=on_span)
 
 
 def existing_claim(tx: Tx, doc: Document, span: Span, text: str) -> int | None:
@@ -89,6 +90,17 @@ def existing_claim(tx: Tx, doc: Document, span: Span, text: str) -> int | None:
             Claim.text == claim_text(text),
         )
     )
+
+
+def same_span_claims(tx: Tx, doc: Document, span: Span) -> tuple[int, ...]:
+    """Claims pinned to exactly this span (with other text, or existing_claim would have
+    refused): a new one is accepted, but the person is told, so a duplicate is a decision."""
+    ids = tx.session.scalars(
+        select(Claim.id)
+        .where(Claim.document_id == doc.id, Claim.start == span.start, Claim.end == span.end)
+        .order_by(Claim.id)
+    )
+    return tuple(ids)
 
 
 def claim_text(text: str) -> str:

@@ -24,7 +24,7 @@ from workbench.domain.text import (
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.limits import size_limit
 from workbench.services.lookup import get_document
-from workbench.services.views import Added, ClaimView, DocumentDetail, DocumentView
+from workbench.services.views import Added, ClaimView, DocumentDetail, DocumentView, Edited
 
 
 def max_document_bytes() -> int:
@@ -79,11 +79,17 @@ def add_document(
     if not text.strip():
         raise InvalidInput(f"{source} is empty (or only whitespace): nothing to check")
     meta = DocumentMeta(title, url, author, published, language)
-    meta.checked()  # refuse bad metadata even when the text is already stored
+    columns = meta.checked()  # refuse bad metadata even when the text is already stored
     with transaction(wb, write=True) as tx:
         existing = stored_document(tx, text)
         if existing is not None:
-            return Added(created=False, document=DocumentView.of(existing))
+            view = DocumentView.of(existing)
+            stored = view.to_json()
+            given = [n for n in EDITABLE if getattr(meta, n) is not None]
+            differs = {
+                n: _event_form(columns[n]) for n in given if _event_form(columns[n]) != stored[n]
+            }
+            return Added(created=False, document=view, not_applied=differs)
         doc = insert_document(tx, text, meta)
         return Added(created=True, document=DocumentView.of(doc))
 
@@ -112,6 +118,49 @@ class DocumentMeta:
 def stored_document(tx: Tx, text: str) -> Document | None:
     """The document holding exactly this (normalised) text, if one is stored."""
     return tx.session.scalar(select(Document).where(Document.sha256 == sha256_text(text)))
+
+
+# Document metadata a person can set when adding and change later; the text never changes.
+EDITABLE = ("title", "url", "author", "published", "language")
+
+
+def _event_form(value: object) -> str | None:
+    # As DocumentView (and so the document's events) hold it: dates in ISO form.
+    if value is None or isinstance(value, str):
+        return value
+    return str(getattr(value, "isoformat", lambda: value)())
+
+
+@mutation
+def edit_document(wb: Workbench, document_id: int, **changes: str) -> Edited:
+    """Change a document's metadata (EDITABLE fields; "" clears one): one audited event
+    holding the fields before and after. The same values change nothing and record nothing."""
+    unknown = sorted(set(changes) - set(EDITABLE))
+    if unknown:
+        raise InvalidInput(f"a document has no editable field {unknown[0]!r}")
+    if not changes:
+        raise InvalidInput(f"nothing to change: give one of {', '.join(EDITABLE)}")
+    columns = DocumentMeta(**{n: changes.get(n) for n in EDITABLE}).checked()
+    with transaction(wb, write=True) as tx:
+        doc = get_document(tx, document_id)
+        stored = DocumentView.of(doc).to_json()
+        changed = tuple(
+            n for n in EDITABLE if n in changes and _event_form(columns[n]) != stored[n]
+        )
+        if changed:
+            for name in changed:
+                setattr(doc, name, columns[name])
+            tx.session.flush()
+            tx.record(
+                "document.edited",
+                "document",
+                doc.id,
+                {
+                    "before": {n: stored[n] for n in changed},
+                    "after": {n: _event_form(columns[n]) for n in changed},
+                },
+            )
+        return Edited(document=DocumentView.of(doc), changed=changed)
 
 
 def insert_document(tx: Tx, text: str, meta: DocumentMeta) -> Document:

@@ -93,6 +93,9 @@ class ClaimView:
     evidence_count: int = 0
     # Only on a claim just added: earlier claims that look like it ("checked before?").
     similar: tuple[SimilarRef, ...] | None = None
+    # Only on a claim just added: other claims pinned to exactly the same span (with other
+    # text), so that a second claim on the same words is a decision, not an accident.
+    same_span: tuple[int, ...] | None = None
 
     @property
     def rating(self) -> dict[str, int | str | None] | None:
@@ -110,12 +113,17 @@ class ClaimView:
 
     def to_json(self) -> dict[str, Any]:
         """The stored fields, then what is derived from them: the rating (placed after version,
-        where --json has always shown it), and similar claims when there are any."""
+        where --json has always shown it), similar claims and
+        claims on the same span when there are any (only on a claim just added)."""
         data: dict[str, Any] = {}
         for name, value in as_json(self).items():
             if name == "similar":
                 if self.similar is not None:
                     data[name] = [r.to_json() for r in self.similar]
+                continue
+            if name == "same_span":
+                if self.same_span is not None:
+                    data[name] = list(self.same_span)
                 continue
             data[name] = value
             if name == "version":
@@ -192,9 +200,28 @@ class Added:
 
     created: bool
     document: DocumentView
+    # Text already stored: metadata given now that differs from the stored document, field ->
+    # the value given. Not applied (adding never edits); `edit_document` changes it, audited.
+    not_applied: dict[str, str | None] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.document.to_json(), "created": self.created}
+        return {
+            **self.document.to_json(),
+            "created": self.created,
+            **({"not_applied": self.not_applied} if self.not_applied else {}),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Edited:
+    """A document after an edit, and whether anything changed (the same values change nothing
+    and record nothing)."""
+
+    document: DocumentView
+    changed: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.document.to_json(), "changed": list(self.changed)}
 
 
 @dataclass(frozen=True, slots=True)

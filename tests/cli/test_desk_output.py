@@ -1,0 +1,123 @@
+"""What a person reads: tables that fit the width, one-line empty results, queues of open work,
+and warnings that make a duplicate or ignored metadata a decision, not an accident."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+Run = Callable[..., Any]
+pytestmark = pytest.mark.usefixtures("trail_proves_itself")
+
+
+def ok(r: Any) -> Any:
+    assert r.code == 0, (r.code, r.out, r.err)
+    return r
+
+
+WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
+
+
+def test_claim_list_at_80_columns_fits_and_breaks_no_word(cli: Run) -> None:
+    ok(cli("demo"))
+    out = ok(cli("claim", "list", env={"COLUMNS": "80"})).out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    # Every Latin word printed is a whole word of the data (or one cut short with "…"): a word
+    # split across lines ("OpenAI'" / "s CLIP") would print pieces that are not words.
+    claims = json.loads(cli("claim", "list", "--json").out)
+    known = {"id", "status", "type", "pri", "owner", "claim", "quote", "doc", "due"}
+    for c in claims:
+        known |= set(WORD.findall(" ".join(str(v) for v in c.values())))
+    pieces = [m.group() for m in WORD.finditer(out) if out[m.end() : m.end() + 1] != "…"]
+    assert "OpenAI's" in pieces
+    assert [p for p in pieces if p not in known] == []
+    # Narrower still: a stacked layout, still within the width.
+    narrow = ok(cli("claim", "list", "--limit", "3", env={"COLUMNS": "40"})).out.splitlines()
+    assert max(len(line) for line in narrow) <= 40
+    assert narrow[0] == "1  1  unverified  date  normal"
+    # A pipe without COLUMNS keeps the plain full table: every column, one line per claim.
+    plain = ok(cli("claim", "list")).out.splitlines()
+    assert [c.strip() for c in plain[1].split("|")[1:-1]] == [
+        "id",
+        "doc",
+        "status",
+        "type",
+        "pri",
+        "owner",
+        "due",
+        "claim",
+        "quote",
+    ]
+    assert len(plain) == len(claims) + 4
+
+
+def test_empty_results_say_so_in_one_line(cli: Run) -> None:
+    r = ok(cli("claim", "list"))
+    assert r.out == "no claims match\n"
+    ok(cli("doc", "add", "-", input="甲说:乙是第一。"))
+    ok(cli("claim", "add", "1", "--text", "B is first", "--quote", "乙是第一"))
+    r = ok(cli("claim", "similar", "1", "--min-score", "0.75"))
+    assert r.out == "no similar claims at or above 0.75\n"
+    r = ok(cli("evidence", "list", "1"))
+    assert r.out == "no evidence on claim #1 yet\n"
+    stats = ok(cli("stats")).out
+    assert "overdue: none" in stats and "overdue (0)" not in stats
+
+
+def test_my_queue_is_open_work_unless_all(cli: Run) -> None:
+    ok(cli("doc", "add", "-", input="甲说了一句话。乙说了另一句话。"))
+    ok(cli("claim", "add", "1", "--text", "A said", "--quote", "甲说了一句话"))
+    ok(cli("claim", "add", "1", "--text", "B said", "--quote", "乙说了另一句话"))
+    ok(cli("claim", "assign", "1", "2", "--to", "maria"))
+    ok(cli("--as", "maria", "claim", "status", "1", "opinion", "--note", "a view"))
+    queue = json.loads(ok(cli("--as", "maria", "claim", "list", "--mine", "--json")).out)
+    assert [c["id"] for c in queue] == [2]
+    everything = json.loads(cli("--as", "maria", "claim", "list", "--mine", "--all", "--json").out)
+    assert [c["id"] for c in everything] == [1, 2]
+    verdicts = cli("--as", "maria", "claim", "list", "--mine", "--status", "opinion", "--json")
+    assert [c["id"] for c in json.loads(verdicts.out)] == [1]
+    ok(cli("--as", "maria", "claim", "status", "2", "opinion", "--note", "also a view"))
+    r = ok(cli("--as", "maria", "claim", "list", "--mine"))
+    assert r.out == "no open claims in your queue (--all adds verdicts)\n"
+    r = cli("claim", "list", "--all")
+    assert r.code == 2 and "--all widens --mine" in r.err
+
+
+def test_same_span_with_other_text_is_a_prominent_warning(cli: Run) -> None:
+    ok(cli("doc", "add", "-", input="甲说:乙是第一。"))
+    ok(cli("claim", "add", "1", "--text", "B is first", "--quote", "乙是第一"))
+    r = ok(cli("claim", "add", "1", "--text", "B ranks first", "--quote", "乙是第一", "--json"))
+    assert json.loads(r.out)["same_span"] == [1]
+    assert r.err.startswith(
+        "warning: claim #1 already pins exactly these words (characters 3–7) with other text"
+    )
+    r = ok(cli("claim", "add", "1", "--text", "B leads", "--start", "3", "--end", "7"))
+    assert r.err.startswith("warning: claims #1 and #2 pin exactly these words")
+    assert r.out == "added claim #3, characters 3–7: 乙是第一\n"
+
+
+def test_same_text_with_new_metadata_offers_doc_edit(cli: Run, tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("甲说:乙是第一。", encoding="utf-8")
+    ok(cli("doc", "add", str(article), "--title", "Old"))
+    r = ok(cli("doc", "add", str(article), "--title", "New title", "--lang", "zh"))
+    assert r.out == "already stored as document #1 (same text); nothing added\n"
+    assert "  title: stored Old, given New title" in r.err
+    hint = "workbench doc edit 1 --title 'New title' --lang zh"
+    assert r.err.splitlines()[-1].startswith("warning: ") and hint in r.err
+    r = ok(cli("doc", "add", str(article), "--title", "New title", "--json"))
+    assert json.loads(r.out)["not_applied"] == {"title": "New title"}
+    r = ok(cli("doc", "edit", "1", "--title", "New title", "--lang", "zh"))
+    assert r.out == "document #1: changed title, language\n"
+    r = ok(cli("doc", "edit", "1", "--title", "New title"))
+    assert "nothing changed" in r.err
+    assert json.loads(cli("doc", "show", "1", "--json").out)["title"] == "New title"
+    r = cli("doc", "edit", "1")
+    assert r.code == 2 and "give at least one of" in r.err
+    r = cli("doc", "edit", "1", "--url", "nope")
+    assert r.code == 1 and r.err.startswith("error: ")
