@@ -121,3 +121,15 @@ def test_same_text_with_new_metadata_offers_doc_edit(cli: Run, tmp_path: Path) -
     assert r.code == 2 and "give at least one of" in r.err
     r = cli("doc", "edit", "1", "--url", "nope")
     assert r.code == 1 and r.err.startswith("error: ")
+
+
+def test_shell_completion_as_the_readme_documents(workbench_main: Run) -> None:
+    for shell in ("bash", "zsh", "fish"):
+        r = workbench_main([], env={"_WORKBENCH_COMPLETE": f"{shell}_source"})
+        assert r.code == 0 and "_WORKBENCH_COMPLETE" in r.out, (shell, r.err)
+    asked = {"_WORKBENCH_COMPLETE": "bash_complete", "COMP_WORDS": "workbench claim sta"}
+    r = workbench_main([], env={**asked, "COMP_CWORD": "2"})
+    assert r.out.split() == ["plain,status"]
+    words = "workbench claim status 1 in_"
+    r = workbench_main([], env={**asked, "COMP_WORDS": words, "COMP_CWORD": "4"})
+    assert r.out.split() == ["plain,in_progress", "plain,in_review"]
