@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shlex
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
@@ -24,13 +26,30 @@ def doc() -> None:
     """Add, list and show source documents."""
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+METADATA_OPTIONS: list[tuple[tuple[str, ...], str | None, str]] = [
+    (("--title",), None, "Headline of the article."),
+    (("--url",), None, "Where it was published (http or https)."),
+    (("--author",), None, "Who wrote it."),
+    (("--published",), "YYYY-MM-DD", "Publication date."),
+    (("--lang", "language"), "CODE", "Language, e.g. zh or en."),
+]
+
+
+def metadata_options(suffix: str = "") -> Callable[[F], F]:
+    """--title, --url, --author, --published, --lang: the same for `doc add` and `doc edit`."""
+
+    def apply(fn: F) -> F:
+        for names, metavar, text in reversed(METADATA_OPTIONS):
+            fn = click.option(*names, metavar=metavar, help=text + suffix)(fn)
+        return fn
+
+    return apply
+
+
 @doc.command("add")
 @click.argument("file", metavar="FILE|-")
-@click.option("--title", help="Headline of the article.")
-@click.option("--url", help="Where it was published.")
-@click.option("--author", help="Who wrote it.")
-@click.option("--published", metavar="YYYY-MM-DD", help="Publication date.")
-@click.option("--lang", "language", metavar="CODE", help="Language, e.g. zh or en.")
+@metadata_options()
 @json_option
 @click.pass_context
 def add(
@@ -89,11 +108,7 @@ OPTION = {"language": "lang"}
 
 @doc.command("edit")
 @click.argument("document_id", metavar="DOC", type=int)
-@click.option("--title", help="New title ('' clears it).")
-@click.option("--url", help="New source URL (http or https; '' clears it).")
-@click.option("--author", help="New author ('' clears it).")
-@click.option("--published", metavar="YYYY-MM-DD", help="New publication date ('' clears it).")
-@click.option("--lang", "language", metavar="CODE", help="New language ('' clears it).")
+@metadata_options(" '' clears it.")
 @json_option
 @click.pass_context
 def edit(ctx: click.Context, /, document_id: int, as_json: bool, **given: str | None) -> None:
