@@ -16,7 +16,7 @@ from workbench.domain.payloads import ACTIONS, check_changes
 from workbench.domain.replay import KINDS
 from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench, transaction
-from workbench.services.documents import add_document
+from workbench.services.documents import add_document, edit_document
 from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.notes import add_note
 from workbench.services.replay import replay
@@ -58,6 +58,7 @@ def _keys(value: Any) -> set[str]:
 @pytest.fixture
 def every_action(wb: Workbench) -> Workbench:
     doc = add_document(wb, TEXT.encode(), title="T").document.id
+    edit_document(wb, doc, title="T2", published="2025-01-01")
     claim = add_claim(wb, doc, "销量增长了百分之十", SpanRequest(quote="去年销量增长了百分之十")).id
     add_note(wb, claim, "看统计局")
     add_evidence(wb, claim, EvidenceInput(stance="refutes", url="https://example.org/stats"))
@@ -72,6 +73,7 @@ def test_payloads_hold_stored_facts_only(every_action: Workbench) -> None:
     events = _events(every_action)
     assert {a for a, _ in events} >= {
         "document.added",
+        "document.edited",
         "claim.added",
         "note.added",
         "evidence.added",

@@ -130,6 +130,12 @@ ACTIONS: dict[str, Action] = {
         Action("claim.priority_changed", "claim", "changed", ("priority",)),
         Action("claim.due_changed", "claim", "changed", ("due",)),
         Action("setting.changed", "setting", "set", ("value",)),
+        Action(
+            "document.edited",
+            "document",
+            "changed",
+            ("title", "url", "author", "published", "language"),
+        ),
     )
 }
 

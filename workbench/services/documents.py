@@ -13,7 +13,13 @@ from workbench.db.models import Claim, Document
 from workbench.defaults import MAX_DOCUMENT_MB, MAX_DOCUMENT_MB_ENV
 from workbench.domain.clock import now, parse_date
 from workbench.domain.errors import InvalidInput
-from workbench.domain.payloads import created, document_payload
+from workbench.domain.payloads import (
+    changed,
+    check_changes,
+    created,
+    document_payload,
+    event_value,
+)
 from workbench.domain.status import STATUS_NAMES
 from workbench.domain.text import (
     check_http_url,
@@ -87,7 +93,7 @@ def add_document(
             stored = view.to_json()
             given = [n for n in EDITABLE if getattr(meta, n) is not None]
             differs = {
-                n: _event_form(columns[n]) for n in given if _event_form(columns[n]) != stored[n]
+                n: event_value(columns[n]) for n in given if event_value(columns[n]) != stored[n]
             }
             return Added(created=False, document=view, not_applied=differs)
         doc = insert_document(tx, text, meta)
@@ -124,13 +130,6 @@ def stored_document(tx: Tx, text: str) -> Document | None:
 EDITABLE = ("title", "url", "author", "published", "language")
 
 
-def _event_form(value: object) -> str | None:
-    # As DocumentView (and so the document's events) hold it: dates in ISO form.
-    if value is None or isinstance(value, str):
-        return value
-    return str(getattr(value, "isoformat", lambda: value)())
-
-
 @mutation
 def edit_document(wb: Workbench, document_id: int, **changes: str) -> Edited:
     """Change a document's metadata (EDITABLE fields; "" clears one): one audited event
@@ -143,24 +142,21 @@ def edit_document(wb: Workbench, document_id: int, **changes: str) -> Edited:
     columns = DocumentMeta(**{n: changes.get(n) for n in EDITABLE}).checked()
     with transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
-        stored = DocumentView.of(doc).to_json()
-        changed = tuple(
-            n for n in EDITABLE if n in changes and _event_form(columns[n]) != stored[n]
-        )
-        if changed:
-            for name in changed:
+        stored = document_payload(doc)
+        edited = [n for n in EDITABLE if n in changes and event_value(columns[n]) != stored[n]]
+        if edited:
+            check_changes("document.edited", edited)
+            for name in edited:
                 setattr(doc, name, columns[name])
             tx.session.flush()
+            after = document_payload(doc)
             tx.record(
                 "document.edited",
                 "document",
                 doc.id,
-                {
-                    "before": {n: stored[n] for n in changed},
-                    "after": {n: _event_form(columns[n]) for n in changed},
-                },
+                changed({n: stored[n] for n in edited}, {n: after[n] for n in edited}),
             )
-        return Edited(document=DocumentView.of(doc), changed=changed)
+        return Edited(document=DocumentView.of(doc), changed=tuple(edited))
 
 
 def insert_document(tx: Tx, text: str, meta: DocumentMeta) -> Document:

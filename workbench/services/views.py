@@ -109,6 +109,7 @@ class ClaimView:
             tags=tuple(t.tag for t in claim.tags),
             evidence_count=len(claim.evidence),
             similar=None,
+            same_span=None,
         )
 
     def to_json(self) -> dict[str, Any]:
