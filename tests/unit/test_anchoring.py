@@ -1,0 +1,215 @@
+"""Re-anchoring a pinned quote in a revised text: exact, moved, fuzzy, orphaned."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbench.domain.anchoring import (
+    AnchorState,
+    Folded,
+    Matcher,
+    Selector,
+    find_quote_tolerant,
+    fold,
+    reanchor,
+)
+from workbench.domain.errors import InvalidInput
+from workbench.domain.text import find_quote, normalise
+from workbench.domain.textdiff import diff_texts
+
+P1 = "MiniMax成立于2021年底，创始人闫俊杰曾任商汤科技副总裁。"
+P2 = "2025年1月，MiniMax发布了国内首个线性注意力模型MiniMax-Text-01，参数量达到4560亿。"
+P3 = "公司表示，其海螺AI在全球拥有超过一亿用户。"
+OLD = "\n".join([P1, P2, P3]) + "\n"
+
+
+def selector(text: str, quote: str) -> Selector:
+    s = find_quote(text, quote)
+    return Selector(s.start, s.end, s.quote, s.prefix, s.suffix)
+
+
+def anchored(old: str, new: str, quote: str, *, mapped: bool = True) -> tuple[str, object]:
+    sel = selector(old, quote)
+    expected = diff_texts(old, new).map_offset(sel.start) if mapped else None
+    result = reanchor(new, sel, expected)
+    if result.span is not None:
+        # The invariant everything relies on: the stored quote is the text at the offsets.
+        assert result.span.quote == new[result.span.start : result.span.end]
+    return result.state.value, result
+
+
+def test_unchanged_text_is_exact() -> None:
+    state, r = anchored(OLD, OLD, "4560亿")
+    assert state == "exact" and r.score == 1.0  # type: ignore[attr-defined]
+
+
+def test_paragraph_inserted_above_moves_the_claim() -> None:
+    new = "编者按：本文有更新。\n" + OLD
+    state, r = anchored(OLD, new, "4560亿")
+    assert state == "moved"
+    assert r.span.start == OLD.index("4560亿") + len("编者按：本文有更新。\n")  # type: ignore[attr-defined]
+
+
+def test_inserted_paragraph_repeating_the_quote_does_not_capture_the_claim() -> None:
+    # The inserted paragraph holds the same words near the old offset; the diff maps the old
+    # position past it, so the claim stays on its own sentence.
+    inserted = "另据报道，参数量达到4560亿。\n"
+    new = inserted + OLD
+    state, r = anchored(OLD, new, "4560亿")
+    assert state == "moved"
+    assert r.span.start == len(inserted) + OLD.index("4560亿")  # type: ignore[attr-defined]
+
+
+def test_paragraph_moved() -> None:
+    new = "\n".join([P3, P1, P2]) + "\n"
+    state, r = anchored(OLD, new, "创始人闫俊杰曾任商汤科技副总裁")
+    assert state == "moved"
+    assert r.span.quote == "创始人闫俊杰曾任商汤科技副总裁"  # type: ignore[attr-defined]
+
+
+def test_quote_edited_a_number_changed_is_fuzzy_with_the_new_quote() -> None:
+    new = OLD.replace("4560亿", "4650亿")
+    state, r = anchored(OLD, new, "参数量达到4560亿")
+    assert state == "fuzzy"
+    assert r.span.quote == "参数量达到4650亿"  # type: ignore[attr-defined]
+    assert 0.7 <= r.score < 1.0  # type: ignore[attr-defined]
+
+
+def test_english_number_edit_is_fuzzy() -> None:
+    old = "The company said revenue rose 12 percent last year. Analysts were surprised.\n"
+    new = "The company said revenue rose 9 percent last year. Analysts were surprised.\n"
+    state, r = anchored(old, new, "revenue rose 12 percent last year")
+    assert state == "fuzzy"
+    assert r.span.quote == "revenue rose 9 percent last year"  # type: ignore[attr-defined]
+
+
+def test_quote_deleted_is_orphaned() -> None:
+    new = "\n".join([P1, P3]) + "\n"
+    state, r = anchored(OLD, new, "国内首个线性注意力模型MiniMax-Text-01")
+    assert state == "orphaned"
+    assert r.span is None  # type: ignore[attr-defined]
+
+
+def test_sentence_split_in_two_is_found() -> None:
+    old = "闫俊杰表示，公司去年收入增长了三倍，并计划明年上市。\n"
+    new = "闫俊杰表示，公司去年收入增长了三倍。他说，公司计划明年上市。\n"
+    state, r = anchored(old, new, "公司去年收入增长了三倍，并计划明年上市")
+    assert state == "fuzzy"
+    assert r.span.quote.startswith("公司去年收入增长了三倍")  # type: ignore[attr-defined]
+    assert r.span.quote.endswith("明年上市")  # type: ignore[attr-defined]
+
+
+def test_crlf_and_punctuation_changes_are_tolerated() -> None:
+    new = normalise(OLD.replace("\n", "\r\n").replace("，", ", "))
+    state, r = anchored(OLD, new, "2025年1月，MiniMax发布了")
+    assert state == "moved"
+    assert r.span.quote == "2025年1月, MiniMax发布了"  # type: ignore[attr-defined]
+    assert r.score == 1.0  # type: ignore[attr-defined]
+
+
+def test_quote_styles_and_spacing_are_tolerated() -> None:
+    old = "He said “we will win” and left.\n"
+    new = 'He said "we  will win" and left.\n'
+    state, r = anchored(old, new, "“we will win”")
+    assert state in {"exact", "moved"}
+    assert r.span.quote == '"we  will win"'  # type: ignore[attr-defined]
+
+
+def test_full_width_digits_fold_nfkc() -> None:
+    old = "营收为２０２１年的两倍。\n"
+    new = "营收为2021年的两倍。\n"
+    state, r = anchored(old, new, "２０２１年的两倍")
+    assert state == "exact"  # same offsets, folds equal
+    assert r.span.quote == "2021年的两倍"  # type: ignore[attr-defined]
+
+
+def test_whole_article_replaced_orphans_everything() -> None:
+    new = "This page has been replaced by an unrelated English story about weather in Oslo.\n"
+    for quote in ("4560亿", "创始人闫俊杰", "海螺AI在全球拥有超过一亿用户"):
+        state, _ = anchored(OLD, new, quote)
+        assert state == "orphaned"
+
+
+def test_repeated_quote_nearest_wins_and_context_breaks_ties() -> None:
+    text = "A said yes. B said yes. C said yes.\n"
+    sel = selector(text, "B said yes")
+    sel_yes = Selector(sel.start + 7, sel.end, "yes", "B said ", ". C said yes.\n")
+    new = "Intro. " + text
+    r = reanchor(new, sel_yes, diff_texts(text, new).map_offset(sel_yes.start))
+    assert r.state is AnchorState.MOVED
+    assert r.span is not None and new[r.span.start - 7 : r.span.start] == "B said "
+
+
+def test_without_a_mapped_position_the_old_offset_is_the_guess() -> None:
+    new = "Preface line.\n" + OLD
+    state, r = anchored(OLD, new, "一亿用户", mapped=False)
+    assert state == "moved"
+
+
+def test_far_fuzzy_match_is_found_by_seeds() -> None:
+    filler = "".join(f"第{i}段，这是一些无关的填充文字，用来拉开距离。\n" for i in range(400))
+    old = P2 + "\n" + filler
+    new = filler + P2.replace("4560亿", "4650亿") + "\n"
+    state, r = anchored(old, new, "参数量达到4560亿", mapped=False)
+    assert state == "fuzzy"
+    assert r.span.quote == "参数量达到4650亿"  # type: ignore[attr-defined]
+
+
+def test_matcher_folds_once_for_many_selectors() -> None:
+    m = Matcher(OLD)
+    assert m.reanchor(selector(OLD, "4560亿")).state is AnchorState.EXACT
+    assert m.reanchor(selector(OLD, "一亿用户")).state is AnchorState.EXACT
+
+
+def test_folded_map_points_back_into_the_original() -> None:
+    text = "a  b\n\nc，d “e”"
+    f = Folded(text)
+    assert f.text == 'abc,d"e"'
+    for i, ch in enumerate(f.text):
+        assert fold(text[f.to_original(i)]) == ch
+
+
+@given(st.text(alphabet='ab ，,。.“”"\n字', min_size=1, max_size=40))
+def test_folded_map_is_monotonic_and_exact(text: str) -> None:
+    f = Folded(text)
+    positions = [f.to_original(i) for i in range(len(f.text))]
+    assert positions == sorted(set(positions))
+    assert all(fold(text[p]) == f.text[i] for i, p in enumerate(positions))
+
+
+@given(
+    st.text(alphabet="abc字。 \n", min_size=1, max_size=60),
+    st.text(alphabet="abc字。 \n", max_size=20),
+    st.data(),
+)
+def test_any_anchored_span_quotes_the_new_text(old: str, insert: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(old) - 1))
+    end = data.draw(st.integers(start + 1, len(old)))
+    at = data.draw(st.integers(0, len(old)))
+    new = old[:at] + insert + old[at:]
+    s = old[start:end]
+    sel = Selector(start, end, s, old[max(0, start - 32) : start], old[end : end + 32])
+    r = reanchor(new, sel, diff_texts(old, new).map_offset(start))
+    if r.span is not None:
+        assert r.span.quote == new[r.span.start : r.span.end]
+        assert r.span.end > r.span.start
+
+
+def test_tolerant_find_returns_the_documents_own_text() -> None:
+    span = find_quote_tolerant(OLD, "2025年1月,MiniMax 发布了")
+    assert span.quote == "2025年1月，MiniMax发布了"
+    assert OLD[span.start : span.end] == span.quote
+
+
+def test_tolerant_find_still_refuses_what_is_not_there() -> None:
+    with pytest.raises(InvalidInput, match="not found"):
+        find_quote_tolerant(OLD, "完全不存在的句子")
+
+
+def test_tolerant_find_asks_which_occurrence() -> None:
+    text = "a，b and a, b\n"
+    with pytest.raises(InvalidInput, match="--occurrence"):
+        find_quote_tolerant(text, "a ,b")
+    assert find_quote_tolerant(text, "a ,b", 2).quote == "a, b"

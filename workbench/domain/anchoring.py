@@ -1,0 +1,371 @@
+"""Finding a pinned quote again in a text that may have changed (re-anchoring).
+
+A claim is pinned by a selector: its offsets (`start`, `end`, code points of the stored text),
+its `quote` (the document's own characters) and up to `CONTEXT_CHARS` of context on each side.
+When the article changes, `reanchor` looks for that passage in the new text in three steps,
+as web annotation tools do (Hypothesis's anchoring was the model for the scores):
+
+1. **exact**: the same offsets still hold the same quote with the same context (or the quote
+   is found at the same start, differing only in foldable characters, see below);
+2. **moved**: the quote occurs elsewhere (verbatim, or differing only in what copy editors
+   change: whitespace, full-width/ASCII punctuation, quote styles, NFKC compatibility forms);
+   the occurrence nearest the expected position wins, context breaking ties;
+3. **fuzzy**: the best approximate match, scored on the quote's similarity (weight 50), the
+   prefix's and suffix's (20 each) and the distance from the expected position (2); the quote
+   must reach `MIN_QUOTE_SIMILARITY` and the whole `MIN_SCORE`, or the claim is **orphaned**.
+
+The expected position is the old start by default; a caller that has the old text maps the old
+start through the diff first (`workbench.domain.textdiff.OffsetMap`), so that a paragraph
+inserted above does not make a nearer copy of the quote win.
+
+Everything here is pure (no I/O) and works on any text: claims import uses `reanchor` with a
+selector that never pointed into this text, and `find_quote_tolerant` helps `claim add --quote`.
+Offsets returned are always code points of the text given, and `quote == text[start:end]`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from workbench.domain.errors import InvalidInput
+from workbench.domain.text import CONTEXT_CHARS, Span, find_quote, normalise, span_at
+
+MIN_QUOTE_SIMILARITY = 0.7
+MIN_SCORE = 0.5
+# Hypothesis's weights: the quote counts most, context next, position only breaks near-ties.
+QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50.0, 20.0, 20.0, 2.0
+# Characters searched on each side of the expected position before looking further away.
+NEAR_WINDOW = 2000
+# Occurrences of one seed looked at: a quote made of very common characters stops here.
+MAX_SEED_HITS = 64
+MAX_CANDIDATES = 10_000
+
+
+class AnchorState(StrEnum):
+    EXACT = "exact"
+    MOVED = "moved"
+    FUZZY = "fuzzy"
+    ORPHANED = "orphaned"
+
+
+ANCHOR_STATES = tuple(s.value for s in AnchorState)
+
+
+@dataclass(frozen=True, slots=True)
+class Selector:
+    """Where a quote was: offsets into the text it was pinned in, the quote, its context."""
+
+    start: int
+    end: int
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Anchored:
+    """The outcome of re-anchoring: the new span (None when orphaned) and how it was found."""
+
+    state: AnchorState
+    span: Span | None
+    score: float
+
+    @property
+    def quote_changed(self) -> bool:
+        return self.state in (AnchorState.FUZZY, AnchorState.ORPHANED)
+
+
+# What copy editors swap that NFKC leaves alone (NFKC already folds full-width ASCII forms).
+_EXTRA_FOLDS = {
+    "\u201c": '"',  # “
+    "\u201d": '"',  # ”
+    "\u201e": '"',  # „
+    "\u201f": '"',
+    "\u00ab": '"',  # «
+    "\u00bb": '"',  # »
+    "\u300c": '"',  # 「
+    "\u300d": '"',  # 」
+    "\u300e": '"',  # 『
+    "\u300f": '"',  # 』
+    "\u2018": "'",  # ‘
+    "\u2019": "'",  # ’
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",  # ′
+    "\u3002": ".",  # 。
+    "\uff61": ".",  # ｡
+    "\u3001": ",",  # 、
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",  # –
+    "\u2014": "-",  # —
+    "\u2015": "-",
+    "\u2212": "-",  # −
+}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str | None:
+    """One character's folded form: one character, or None for whitespace (dropped)."""
+    if ch.isspace():
+        return None
+    if ch in _EXTRA_FOLDS:
+        return _EXTRA_FOLDS[ch]
+    folded = unicodedata.normalize("NFKC", ch)
+    if len(folded) == 1:
+        return _EXTRA_FOLDS.get(folded, folded)
+    # Expansions (… to ..., ligatures) would break the one-to-one map back to the text.
+    return ch
+
+
+_SPACES = re.compile(r"\s+")
+
+
+class Folded:
+    """A text with whitespace dropped and look-alike characters folded, one-to-one otherwise,
+    with the map from folded indices back to code points of the original."""
+
+    def __init__(self, text: str) -> None:
+        self.original = text
+        table = {ord(ch): _fold_char(ch) for ch in set(text)}
+        self.text = text.translate(table)
+        # Dropped whitespace, as (folded index where it was, dropped so far): the original
+        # index of folded index i is i plus the whitespace dropped before it.
+        self._at: list[int] = []
+        self._dropped: list[int] = []
+        dropped = 0
+        for m in _SPACES.finditer(text):
+            dropped += m.end() - m.start()
+            self._at.append(m.end() - dropped)
+            self._dropped.append(dropped)
+
+    def to_original(self, i: int) -> int:
+        """The original index of folded character i."""
+        k = bisect.bisect_right(self._at, i)
+        return i + (self._dropped[k - 1] if k else 0)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) of folded [start, end) (whitespace at the edges left out)."""
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+    def from_original(self, pos: int) -> int:
+        """The folded index of the first kept character at or after original `pos`."""
+        pos = max(0, min(pos, len(self.original)))
+        lo, hi = 0, len(self.text)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.to_original(mid) < pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+def fold(text: str) -> str:
+    """The folded form of a short string (quotes, contexts): what tolerant matching compares."""
+    return text.translate({ord(ch): _fold_char(ch) for ch in set(text)})
+
+
+def _similarity(a: str, b: str) -> float:
+    from rapidfuzz.distance import Levenshtein
+
+    if not a and not b:
+        return 1.0
+    return float(Levenshtein.normalized_similarity(a, b))
+
+
+def _context_score(text: str, start: int, end: int, sel: Selector) -> tuple[float, float]:
+    """How well the text around [start, end) matches the selector's prefix and suffix."""
+    prefix = fold(sel.prefix)
+    suffix = fold(sel.suffix)
+    before = fold(text[max(0, start - len(sel.prefix) - CONTEXT_CHARS) : start])
+    after = fold(text[end : end + len(sel.suffix) + CONTEXT_CHARS])
+    return (
+        _similarity(prefix, before[-len(prefix) :] if prefix else ""),
+        _similarity(suffix, after[: len(suffix)]),
+    )
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return span_at(text, start, end)
+
+
+class Matcher:
+    """Re-anchors many selectors against one text, folding the text once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._folded: Folded | None = None
+
+    @property
+    def folded(self) -> Folded:
+        if self._folded is None:
+            self._folded = Folded(self.text)
+        return self._folded
+
+    def reanchor(self, sel: Selector, expected: int | None = None) -> Anchored:
+        """Find `sel` in the text: exact, moved, fuzzy or orphaned (see the module docstring)."""
+        text = self.text
+        hint = sel.start if expected is None else expected
+        if not sel.quote:
+            return Anchored(AnchorState.ORPHANED, None, 0.0)
+        if (
+            text[sel.start : sel.end] == sel.quote
+            and text[max(0, sel.start - len(sel.prefix)) : sel.start] == sel.prefix
+            and text[sel.end : sel.end + len(sel.suffix)] == sel.suffix
+        ):
+            return Anchored(AnchorState.EXACT, _span(text, sel.start, sel.end), 1.0)
+        found = self._nearest_occurrence(sel, hint)
+        if found is not None:
+            start, end = found
+            # Where it was, differing at most in foldable characters: still exact.
+            state = AnchorState.EXACT if start == sel.start else AnchorState.MOVED
+            return Anchored(state, _span(text, start, end), 1.0)
+        return self._fuzzy(sel, hint)
+
+    def occurrences(self, quote: str) -> list[tuple[int, int]]:
+        """Every place `quote` occurs, verbatim if it does, else differing only in foldable
+        characters (whitespace, punctuation forms, quote styles)."""
+        found = list(_find_all(self.text, quote))
+        if found:
+            return [(s, s + len(quote)) for s in found]
+        fq = fold(quote)
+        if not fq:
+            return []
+        folded = self.folded
+        return [folded.span(s, s + len(fq)) for s in _find_all(folded.text, fq)]
+
+    def _nearest_occurrence(self, sel: Selector, hint: int) -> tuple[int, int] | None:
+        candidates = self.occurrences(sel.quote)
+        if not candidates:
+            return None
+        if len(candidates) == 1:
+            return candidates[0]
+
+        def key(c: tuple[int, int]) -> tuple[int, float]:
+            p, s = _context_score(self.text, c[0], c[1], sel)
+            return abs(c[0] - hint), -(p + s)
+
+        return min(candidates, key=key)
+
+    def _fuzzy(self, sel: Selector, hint: int) -> Anchored:
+        fq = fold(sel.quote)
+        if not fq:
+            return Anchored(AnchorState.ORPHANED, None, 0.0)
+        folded = self.folded
+        best: tuple[float, float, int, int] | None = None
+        for lo, hi in self._windows(fq, folded.from_original(hint)):
+            found = _best_alignment(fq, folded.text, lo, hi)
+            if found is None:
+                continue
+            quote_sim, fs, fe = found
+            if quote_sim < MIN_QUOTE_SIMILARITY:
+                continue
+            start, end = folded.span(fs, fe)
+            p, s = _context_score(self.text, start, end, sel)
+            distance = abs(start - hint) / max(1, len(self.text))
+            score = (
+                QUOTE_WEIGHT * quote_sim
+                + PREFIX_WEIGHT * p
+                + SUFFIX_WEIGHT * s
+                + POSITION_WEIGHT * (1.0 - min(1.0, distance))
+            ) / (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT)
+            if best is None or score > best[0]:
+                best = (score, quote_sim, start, end)
+        if best is None or best[0] < MIN_SCORE:
+            return Anchored(AnchorState.ORPHANED, None, round(best[0], 4) if best else 0.0)
+        score, _, start, end = best
+        return Anchored(AnchorState.FUZZY, _span(self.text, start, end), round(score, 4))
+
+    def _windows(self, fq: str, near: int) -> Iterator[tuple[int, int]]:
+        """Regions of the folded text worth an approximate search: around the expected place,
+        and around exact hits of pieces of the quote anywhere (a match close enough to count
+        keeps at least one piece intact)."""
+        n = len(self.folded.text)
+        slack = max(8, len(fq) // 2)
+        yield max(0, near - NEAR_WINDOW), min(n, near + len(fq) + NEAR_WINDOW)
+        piece = max(2, min(12, len(fq) // 4))
+        seen: set[int] = set()
+        for offset in range(0, max(1, len(fq) - piece + 1), piece):
+            seed = fq[offset : offset + piece]
+            for k, at in enumerate(_find_all(self.folded.text, seed)):
+                if k >= MAX_SEED_HITS:
+                    break
+                origin = at - offset
+                bucket = origin // max(1, slack)
+                if bucket in seen or abs(origin - near) < NEAR_WINDOW:
+                    continue
+                seen.add(bucket)
+                yield max(0, origin - slack), min(n, origin + len(fq) + slack)
+
+
+def _find_all(text: str, needle: str) -> Iterator[int]:
+    if not needle:
+        return
+    at = text.find(needle)
+    count = 0
+    while at != -1 and count < MAX_CANDIDATES:
+        yield at
+        count += 1
+        at = text.find(needle, at + 1)
+
+
+def _best_alignment(fq: str, text: str, lo: int, hi: int) -> tuple[float, int, int] | None:
+    """The best approximate occurrence of `fq` in text[lo:hi]: (similarity, start, end)."""
+    from rapidfuzz import fuzz
+
+    window = text[lo:hi]
+    if not window:
+        return None
+    hit = fuzz.partial_ratio_alignment(fq, window)
+    if hit is None or hit.score <= 0:
+        return None
+    start, end = lo + hit.dest_start, lo + hit.dest_end
+    # partial_ratio aligns a window of the quote's length; widen or narrow the edges to the
+    # span most like the quote (an edit may have made the passage longer or shorter).
+    reach = min(12, max(2, len(fq) // 4))
+    best = (_similarity(fq, text[start:end]), start, end)
+    for s in range(max(lo, start - reach), min(end, start + reach + 1)):
+        for e in range(max(s + 1, end - reach), min(hi, end + reach) + 1):
+            sim = _similarity(fq, text[s:e])
+            if sim > best[0]:
+                best = (sim, s, e)
+    return best
+
+
+def reanchor(text: str, sel: Selector, expected: int | None = None) -> Anchored:
+    """Re-anchor one selector in `text` (see `Matcher` to re-anchor many against one text)."""
+    return Matcher(text).reanchor(sel, expected)
+
+
+def find_quote_tolerant(text: str, quote: str, occurrence: int | None = None) -> Span:
+    """`find_quote`, but a quote typed with other punctuation, quote marks or spacing is found
+    too; the span's quote is then the document's own text."""
+    quote = normalise(quote)
+    if not quote.strip():
+        raise InvalidInput("the quote is empty")
+    if quote in text:
+        return find_quote(text, quote, occurrence)
+    positions = Matcher(text).occurrences(quote)
+    if not positions:
+        return find_quote(text, quote, occurrence)  # raises "not found", with its hint
+    if occurrence is None:
+        if len(positions) > 1:
+            raise InvalidInput(
+                f"quote occurs {len(positions)} times in the document (ignoring punctuation "
+                f"and spacing); say which with --occurrence 1..{len(positions)}"
+            )
+        occurrence = 1
+    if not 1 <= occurrence <= len(positions):
+        raise InvalidInput(
+            f"--occurrence {occurrence} is out of range: the quote occurs {len(positions)} time(s)"
+        )
+    start, end = positions[occurrence - 1]
+    return span_at(text, start, end)

@@ -1,0 +1,114 @@
+"""What changed between two texts: passages inserted, deleted and replaced, with code-point
+offsets in both, and the map of old positions to new ones that re-anchoring starts from.
+
+Lines are matched first (an article is paragraphs; this keeps a 1 MB diff fast), then a
+replaced block of moderate size is matched again character by character, so that a changed
+number is reported as that number and not as its whole paragraph.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any, Literal
+
+# Replaced blocks up to this many characters (each side) are refined character by character.
+REFINE_UP_TO = 4000
+
+Op = Literal["insert", "delete", "replace"]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    op: Op
+    old_start: int
+    old_end: int
+    new_start: int
+    new_end: int
+    old_text: str
+    new_text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "op": self.op,
+            "old_start": self.old_start,
+            "old_end": self.old_end,
+            "new_start": self.new_start,
+            "new_end": self.new_end,
+            "old_text": self.old_text,
+            "new_text": self.new_text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Diff:
+    changes: list[Change]
+    # Equal stretches as (old start, new start, length), in order: what OffsetMap maps with.
+    equal: list[tuple[int, int, int]]
+
+    def map_offset(self, pos: int) -> int:
+        """Where old position `pos` is in the new text (inside a change: proportionally)."""
+        starts = [e[0] for e in self.equal]
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0:
+            o, n, length = self.equal[k]
+            if pos < o + length:
+                return n + (pos - o)
+            gap_old_start, gap_new_start = o + length, n + length
+        else:
+            gap_old_start = gap_new_start = 0
+        if k + 1 < len(self.equal):
+            gap_old_end, gap_new_end = self.equal[k + 1][0], self.equal[k + 1][1]
+        else:
+            gap_old_end, gap_new_end = gap_old_start, gap_new_start
+            for c in self.changes:
+                gap_old_end, gap_new_end = max(gap_old_end, c.old_end), max(gap_new_end, c.new_end)
+        span_old = max(1, gap_old_end - gap_old_start)
+        return gap_new_start + (pos - gap_old_start) * (gap_new_end - gap_new_start) // span_old
+
+
+def _offsets(lines: list[str]) -> list[int]:
+    out = [0]
+    for line in lines:
+        out.append(out[-1] + len(line))
+    return out
+
+
+def diff_texts(old: str, new: str) -> Diff:
+    a = old.splitlines(keepends=True)
+    b = new.splitlines(keepends=True)
+    ao, bo = _offsets(a), _offsets(b)
+    changes: list[Change] = []
+    equal: list[tuple[int, int, int]] = []
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        os_, oe, ns, ne = ao[i1], ao[i2], bo[j1], bo[j2]
+        if tag == "equal":
+            equal.append((os_, ns, oe - os_))
+        elif tag == "replace" and oe - os_ <= REFINE_UP_TO and ne - ns <= REFINE_UP_TO:
+            _refine(old, new, os_, oe, ns, ne, changes, equal)
+        else:
+            op: Op = "insert" if tag == "insert" else "delete" if tag == "delete" else "replace"
+            changes.append(Change(op, os_, oe, ns, ne, old[os_:oe], new[ns:ne]))
+    return Diff(changes, equal)
+
+
+def _refine(
+    old: str,
+    new: str,
+    os_: int,
+    oe: int,
+    ns: int,
+    ne: int,
+    changes: list[Change],
+    equal: list[tuple[int, int, int]],
+) -> None:
+    matcher = SequenceMatcher(None, old[os_:oe], new[ns:ne], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        a1, a2, b1, b2 = os_ + i1, os_ + i2, ns + j1, ns + j2
+        if tag == "equal":
+            equal.append((a1, b1, a2 - a1))
+            continue
+        op: Op = "insert" if tag == "insert" else "delete" if tag == "delete" else "replace"
+        changes.append(Change(op, a1, a2, b1, b2, old[a1:a2], new[b1:b2]))
