@@ -144,7 +144,7 @@ def test_repeated_quote_nearest_wins_and_context_breaks_ties() -> None:
 
 def test_without_a_mapped_position_the_old_offset_is_the_guess() -> None:
     new = "Preface line.\n" + OLD
-    state, r = anchored(OLD, new, "一亿用户", mapped=False)
+    state, _ = anchored(OLD, new, "一亿用户", mapped=False)
     assert state == "moved"
 
 
