@@ -98,7 +98,8 @@ def test_replay(cli: Run, trail: None, db_url: str) -> None:
     r = cli("audit", "replay")
     assert r.code == 0
     assert r.out == (
-        "consistent: 5 events rebuild 1 document, 1 claim, 2 notes, 0 evidence items, 0 settings\n"
+        "consistent: 5 events rebuild 1 document, 0 revisions, 1 claim, 2 notes, "
+        "0 evidence items, 0 settings\n"
     )
     assert json.loads(cli("audit", "replay", "--json").out)["consistent"] is True
     with get_engine(db_url).begin() as conn:

@@ -135,6 +135,16 @@ def s_load_seed(wb: Workbench) -> Callable[[], object]:
     return lambda: load_seed(wb, str(folder / "s.yaml"))
 
 
+def s_update_document(wb: Workbench) -> Callable[[], object]:
+    """A new revision of a document with one claim: the revision and the claim re-anchored."""
+    from workbench.services.revisions import update_document
+    from workbench.services.sources import Content
+
+    cid = _claim(wb)
+    new = Content("编者按：本文有更新。\n" + TEXT, "text", "update.txt")
+    return lambda: update_document(wb, cid, new)
+
+
 # name -> (scenario, number of entities the call creates or changes)
 SCENARIOS: dict[str, tuple[Setup, int]] = {
     "workbench.services.documents.add_document": (s_add_document, 1),
@@ -153,6 +163,7 @@ SCENARIOS: dict[str, tuple[Setup, int]] = {
     "workbench.services.review.approve": (_reviewed("approve"), 1),
     "workbench.services.review.reject": (_reviewed("reject"), 1),
     "workbench.services.extract.accept_candidates": (s_accept_candidates, 1),
+    "workbench.services.revisions.update_document": (s_update_document, 2),
 }
 
 

@@ -53,6 +53,7 @@ def test_trail_replays_consistently(trail: Workbench) -> None:
     assert report.events == 8
     assert report.entities == {
         "document": 1,
+        "revision": 0,
         "claim": 2,
         "note": 4,
         "evidence": 0,

@@ -210,6 +210,26 @@ def test_tolerant_find_still_refuses_what_is_not_there() -> None:
 
 def test_tolerant_find_asks_which_occurrence() -> None:
     text = "a，b and a, b\n"
-    with pytest.raises(InvalidInput, match="--occurrence"):
+    with pytest.raises(InvalidInput, match="occurs 2 times") as refused:
         find_quote_tolerant(text, "a ,b")
+    assert refused.value.hint is not None
+    assert refused.value.hint.to_json() == {
+        "kind": "give_input",
+        "field": "occurrence",
+        "low": 1,
+        "high": 2,
+    }
     assert find_quote_tolerant(text, "a ,b", 2).quote == "a, b"
+
+
+def test_same_words_in_another_passage_are_not_a_move() -> None:
+    filler = "".join(f"Line {i} of other news.\n" for i in range(8))
+    mayor = "The mayor said the team lost money.\n"
+    old = "Intro.\n" + mayor + filler + "Sports: the team won.\n"
+    new = "Intro.\n" + filler + "Sports: the team won.\n"
+    sel = selector(old, "said the team lost")
+    sel = Selector(sel.start + 5, sel.start + 13, "the team", old[: sel.start + 5], " lost money.")
+    r = reanchor(new, sel, diff_texts(old, new).map_offset(sel.start))
+    # Its own sentence was deleted: the same words in the sports line are not silently taken.
+    assert r.state is not AnchorState.MOVED
+    assert r.state is not AnchorState.EXACT

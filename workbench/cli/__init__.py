@@ -17,7 +17,11 @@ from workbench.domain.status import OPEN_NAMES, VERDICT_NAMES, Status
 
 # name -> (module, attribute, one-line help shown by `workbench --help` without importing it)
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "doc": ("workbench.cli.doc", "doc", "Add, list and show source documents."),
+    "doc": (
+        "workbench.cli.doc",
+        "doc",
+        "Add, update, list and show source documents and their revisions.",
+    ),
     "claim": ("workbench.cli.claim", "claim", "Add, find, show claims and move their status."),
     "note": ("workbench.cli.note", "note", "Add and list notes on a claim."),
     "evidence": (

@@ -122,8 +122,28 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     click.echo(f"  claim    {c.text}")
     if c.speaker:
         click.echo(f"  speaker  {c.speaker}")
-    click.echo(f"  source   document #{c.document_id}, {span_words(c.start, c.end)}")
+    click.echo(
+        f"  source   document #{c.document_id}, revision {c.revision}, {span_words(c.start, c.end)}"
+    )
     click.echo("  quote    " + highlighted(d.context, at, at + len(c.quote)))
+    if c.anchor_state == "fuzzy":
+        was = f": was {clip(d.previous_quote, 60)!r}" if d.previous_quote else ""
+        click.echo(
+            f"  anchor   the quote changed in revision {c.revision} "
+            f"(match {c.anchor_score or 0:.2f}){was}; flagged for re-review"
+        )
+    elif c.anchor_state == "orphaned":
+        click.echo(
+            f"  anchor   the quote is gone from the latest revision (last found in revision "
+            f"{c.revision}); flagged for re-review"
+        )
+    elif c.anchor_state == "moved":
+        click.echo(f"  anchor   moved in revision {c.revision}; quote unchanged")
+    if c.verdict_revision is not None:
+        click.echo(
+            f"  verdict  {c.status} was given on revision {c.verdict_revision}, "
+            "before the quote changed"
+        )
     if c.rating:
         click.echo(
             f"  rating   {c.rating['label']}"
@@ -233,6 +253,11 @@ def _change(payload: dict[str, object]) -> str:
 @click.option("--no-evidence", is_flag=True, help="Claims with no evidence yet.")
 @click.option("--search", metavar="TEXT", help="Full text: claim, quote, notes, evidence titles.")
 @click.option(
+    "--anchor",
+    type=click.Choice(["exact", "moved", "fuzzy", "orphaned", "changed"]),
+    help="How the quote was found in the latest revision; changed: fuzzy or orphaned.",
+)
+@click.option(
     "--sort",
     type=click.Choice(SORTS),
     default="id",
@@ -261,6 +286,7 @@ def list_(
     updated_since: str | None,
     no_evidence: bool,
     search: str | None,
+    anchor: str | None,
     sort: str,
     limit: int | None,
     offset: int,
@@ -294,6 +320,7 @@ def list_(
             updated_since=updated_since,
             no_evidence=no_evidence,
             search=search,
+            anchor=anchor,
             sort=sort,
             limit=limit,
             offset=offset,

@@ -11,6 +11,7 @@ import click
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_option
 from workbench.cli.render import (
+    changed_passage,
     clip,
     emit_json,
     json_out,
@@ -23,7 +24,24 @@ from workbench.cli.render import (
 
 @click.group()
 def doc() -> None:
-    """Add, list and show source documents."""
+    """Add, update, list and show source documents and their revisions."""
+
+
+FORMAT = click.Choice(["text", "markdown", "html"])
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=FORMAT,
+    help="How to read the input. [default: detected: a page is html, .md is markdown]",
+)
+agent_option = click.option(
+    "--user-agent", metavar="TEXT", help="User-Agent header when fetching a URL."
+)
+
+
+def _redirects(hops: tuple[str, ...]) -> None:
+    for hop in hops:
+        message(f"redirected to {hop}")
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -48,8 +66,10 @@ def metadata_options(suffix: str = "") -> Callable[[F], F]:
 
 
 @doc.command("add")
-@click.argument("file", metavar="FILE|-")
+@click.argument("file", metavar="FILE|URL|-")
 @metadata_options()
+@format_option
+@agent_option
 @json_option
 @click.pass_context
 def add(
@@ -60,30 +80,34 @@ def add(
     author: str | None,
     published: str | None,
     language: str | None,
+    fmt: str | None,
+    user_agent: str | None,
     as_json: bool,
 ) -> None:
-    """Store a UTF-8 text file (or - for stdin) as a document.
+    """Store a text, Markdown or HTML file, a fetched page (http/https URL) or stdin (-).
 
-    The text is normalised to NFC with LF line endings; claim offsets count code points of that
-    text. Adding the same text again returns the document already stored.
+    A page's main text is extracted (navigation, scripts, comments and footers left out) with
+    its title, author, date and language, and its bytes are archived. The text is normalised to
+    NFC with LF line endings; claim offsets count code points of that text. Adding the same text
+    again returns the document already stored.
     """
-    from workbench.services.documents import add_document, read_source
+    from workbench.services.documents import add_from
 
-    wb = workbench_from(ctx)
-    source = "standard input" if file == "-" else file
-    result = add_document(
-        wb,
-        read_source(file),
-        source=source,
+    result = add_from(
+        workbench_from(ctx),
+        file,
+        fmt=fmt,
+        user_agent=user_agent,
         title=title,
         url=url,
         author=author,
         published=published,
         language=language,
     )
+    _redirects(result.redirects)
     d = result.document
     if as_json:
-        emit_json(result.to_json())
+        emit_json({**result.to_json(), "redirects": list(result.redirects)})
     elif result.created:
         click.echo(f"added document #{d.id}: {d.length} characters, sha256 {d.sha256[:12]}")
     else:
@@ -131,6 +155,119 @@ def edit(ctx: click.Context, /, document_id: int, as_json: bool, **given: str | 
         message(f"document #{document_id} already has these values; nothing changed")
 
 
+@doc.command("update")
+@click.argument("document_id", metavar="DOC", type=int)
+@click.argument("file", metavar="FILE|URL|-")
+@format_option
+@agent_option
+@json_option
+@click.pass_context
+def update(
+    ctx: click.Context,
+    document_id: int,
+    file: str,
+    fmt: str | None,
+    user_agent: str | None,
+    as_json: bool,
+) -> None:
+    """Store a new revision of DOC and re-anchor its claims to it.
+
+    Old revisions are kept as they were. Each claim is found again: exact, moved, fuzzy (its
+    quote changed) or orphaned (its quote is gone); fuzzy and orphaned claims are flagged for
+    re-review. The same text as the latest revision stores nothing.
+    """
+    from workbench.services.documents import update_from
+
+    result = update_from(workbench_from(ctx), document_id, file, fmt=fmt, user_agent=user_agent)
+    _redirects(result.redirects)
+    r = result.revision
+    if as_json:
+        emit_json(result.to_json())
+        return
+    if not result.created:
+        click.echo(
+            f"document #{document_id} revision {r.number} already has this text; nothing stored"
+        )
+        return
+    click.echo(
+        f"stored revision {r.number} of document #{document_id}: {r.length} characters, "
+        f"sha256 {r.sha256[:12]}"
+    )
+    counts: dict[str, int] = {}
+    for a in result.anchors:
+        counts[a.state] = counts.get(a.state, 0) + 1
+    if counts:
+        click.echo("claims: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    for a in result.anchors:
+        if a.state == "fuzzy":
+            click.echo(
+                f"  #{a.claim_id} quote changed ({a.score:.2f}): "
+                f"{clip(a.old_quote, 40)} -> {clip(a.new_quote or '', 40)}"
+            )
+        elif a.state == "orphaned":
+            click.echo(f"  #{a.claim_id} quote gone: {clip(a.old_quote, 60)}")
+
+
+@doc.command("revisions")
+@click.argument("document_id", metavar="DOC", type=int)
+@json_option
+@click.pass_context
+def revisions(ctx: click.Context, document_id: int, as_json: bool) -> None:
+    """List the revisions of DOC: number, sha256, length, when, who, source."""
+    from workbench.services.revisions import list_revisions
+
+    revs = list_revisions(workbench_from(ctx), document_id)
+    if as_json:
+        emit_json([r.to_json() for r in revs])
+        return
+    table(
+        ["rev", "chars", "added", "by", "format", "sha256", "source"],
+        [
+            (
+                r.number,
+                r.length,
+                r.created_at[:19],
+                r.added_by,
+                r.format,
+                r.sha256[:12],
+                clip(r.source or "", 40),
+            )
+            for r in revs
+        ],
+    )
+
+
+@doc.command("diff")
+@click.argument("document_id", metavar="DOC", type=int)
+@click.option("--from", "from_", type=int, metavar="R", help="Older revision. [default: TO-1]")
+@click.option("--to", type=int, metavar="R", help="Newer revision. [default: the latest]")
+@click.option("--context", "context", type=click.IntRange(min=0), default=30, show_default=True)
+@json_option
+@click.pass_context
+def diff(
+    ctx: click.Context,
+    document_id: int,
+    from_: int | None,
+    to: int | None,
+    context: int,
+    as_json: bool,
+) -> None:
+    """Show what changed between two revisions: passages inserted, deleted and replaced, with
+    their offsets in both texts."""
+    from workbench.services.revisions import diff_revisions
+
+    d = diff_revisions(workbench_from(ctx), document_id, from_, to)
+    if as_json:
+        emit_json(d.to_json())
+        return
+    click.echo(f"document #{d.document_id}: revision {d.from_revision} -> {d.to_revision}")
+    if not d.diff.changes:
+        click.echo("no changes")
+    for c in d.diff.changes:
+        click.echo(f"@@ {c.op} old [{c.old_start}:{c.old_end}] new [{c.new_start}:{c.new_end}]")
+        click.echo("   " + changed_passage(d.old_text, d.new_text, c, context))
+
+
 @doc.command("list")
 @json_option
 @click.pass_context
@@ -154,12 +291,13 @@ def list_(ctx: click.Context, as_json: bool) -> None:
 
 @doc.command("text")
 @click.argument("document_id", metavar="DOC", type=int)
+@click.option("--revision", type=int, metavar="R", help="Which revision. [default: the latest]")
 @click.pass_context
-def text(ctx: click.Context, document_id: int) -> None:
+def text(ctx: click.Context, document_id: int, revision: int | None) -> None:
     """Print the stored text exactly (NFC, LF): the text that claim offsets count in."""
     from workbench.services.documents import document_text
 
-    click.echo(document_text(workbench_from(ctx), document_id), nl=False)
+    click.echo(document_text(workbench_from(ctx), document_id, revision), nl=False)
 
 
 @doc.command("show")
@@ -182,6 +320,8 @@ def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
         ("published", d.published),
         ("language", d.language),
         ("length", f"{d.length} characters"),
+        ("format", d.format if d.format != "text" else None),
+        ("revisions", str(detail.revisions) if detail.revisions > 1 else None),
         ("sha256", d.sha256),
         ("added", f"{d.created_at} by {d.added_by}"),
     ):
@@ -191,6 +331,100 @@ def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
     click.echo(f"{'claims':>10}  {len(detail.claims)}" + (f" ({counts})" if counts else ""))
     if detail.claims:
         table(
-            ["id", "status", "type", "claim"],
-            [(c.id, c.status, c.type, clip(c.text, 70)) for c in detail.claims],
+            ["id", "status", "type", "anchor", "claim"],
+            [(c.id, c.status, c.type, c.anchor_state, clip(c.text, 60)) for c in detail.claims],
         )
+
+
+@doc.command("changes")
+@click.argument("document_id", metavar="DOC", type=int)
+@click.option("--since", type=int, metavar="R", help="Only revisions after R.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "md", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.pass_context
+def changes(ctx: click.Context, document_id: int, since: int | None, fmt: str) -> None:
+    """The stealth-edit report: for each revision, what changed, and for each claim the change
+    touched, its old quote, its new quote (or "removed") and its status and verdict before."""
+    from workbench.services.changes import document_changes
+
+    report = document_changes(workbench_from(ctx), document_id, since)
+    if fmt == "json":
+        emit_json(report.to_json())
+    elif fmt == "md":
+        click.echo(changes_markdown(report))
+    else:
+        click.echo(changes_text(report))
+
+
+def _quoted(text: str | None) -> str:
+    return "removed" if text is None else f"“{text}”"
+
+
+def changes_text(report: Any) -> str:
+    lines = [f"document #{report.document_id}" + (f": {report.title}" if report.title else "")]
+    if report.url:
+        lines.append(report.url)
+    if not report.revisions:
+        lines.append("no revisions after the first")
+    for rev in report.revisions:
+        lines.append("")
+        lines.append(
+            f"revision {rev.number} ({rev.created_at[:19]} by {rev.added_by}): "
+            f"{len(rev.changes)} change(s), {len(rev.claims)} checked claim(s) touched"
+        )
+        for c in rev.changes:
+            lines.append(
+                f"  {c.op:<7} [{c.old_start}:{c.old_end}] -> [{c.new_start}:{c.new_end}]  "
+                f"{clip(c.old_text, 40)!r} -> {clip(c.new_text, 40)!r}"
+            )
+        for t in rev.claims:
+            verdict = f", verdict {t.verdict_before}" if t.verdict_before else ""
+            lines.append(f"  claim #{t.claim_id} ({t.status_before}{verdict}): {clip(t.text, 60)}")
+            lines.append(f"      before: {_quoted(t.old_quote)}")
+            lines.append(f"      after:  {_quoted(t.new_quote)}")
+    return "\n".join(lines)
+
+
+def changes_markdown(report: Any) -> str:
+    def cell(text: str | None) -> str:
+        return " ".join(_quoted(text).split()).replace("|", "\\|")
+
+    title = report.title or f"document #{report.document_id}"
+    lines = [f"# Changes to {title}", ""]
+    if report.url:
+        lines += [f"Source: <{report.url}>", ""]
+    if not report.revisions:
+        lines.append("No revisions after the first.")
+    for rev in report.revisions:
+        lines += [
+            f"## Revision {rev.number} ({rev.created_at[:10]})",
+            "",
+            f"Stored by {rev.added_by} from {rev.source or 'unknown source'}; sha256 "
+            f"`{rev.sha256}`. {len(rev.changes)} passage(s) changed.",
+            "",
+        ]
+        if rev.claims:
+            lines += [
+                "| Claim | Before | After | Status before | Verdict before |",
+                "| --- | --- | --- | --- | --- |",
+            ]
+            for t in rev.claims:
+                lines.append(
+                    f"| #{t.claim_id} {cell(t.text)[1:-1]} | {cell(t.old_quote)} | "
+                    f"{cell(t.new_quote)} | {t.status_before} | {t.verdict_before or '-'} |"
+                )
+            lines.append("")
+        else:
+            lines += ["No checked claim was touched.", ""]
+        for c in rev.changes:
+            lines.append(
+                f"- {c.op}: {cell(c.old_text) if c.old_text else '(nothing)'}"
+                f" → {cell(c.new_text) if c.new_text else '(nothing)'}"
+            )
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

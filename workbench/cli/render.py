@@ -182,3 +182,18 @@ def warning(text: str) -> None:
     colour = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
     label = click.style("warning:", fg="yellow", bold=True) if colour else "warning:"
     click.echo(f"{label} {text}", err=True)
+
+
+def changed_passage(old: str, new: str, change: Any, context: int = 30) -> str:
+    """One change of a diff in its surrounding text: deletions struck through in red and
+    insertions in green on a terminal, [-...-] and {+...+} elsewhere."""
+    before = old[max(0, change.old_start - context) : change.old_start]
+    after = new[change.new_end : change.new_end + context]
+    gone, came = change.old_text, change.new_text
+    if use_colour():
+        gone = click.style(gone, fg="red", strikethrough=True) if gone else ""
+        came = click.style(came, fg="green", bold=True) if came else ""
+    else:
+        gone = f"[-{gone}-]" if gone else ""
+        came = f"{{+{came}+}}" if came else ""
+    return (before + gone + came + after).replace("\n", "\u21b5\n   ")

@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import (
     CheckConstraint,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -70,8 +71,38 @@ class Document(Base):
     length: Mapped[int] = mapped_column(Integer)
     added_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    # What the text was extracted from (text, markdown, html) and, for a page, the archived
+    # original bytes: the extraction can be re-run and checked later. (A plain column, not a
+    # foreign key: adding one to an existing table makes SQLite rebuild it, which the claims
+    # referencing it forbid.)
+    format: Mapped[str] = mapped_column(String(10), server_default="text")
+    source_sha256: Mapped[str | None] = mapped_column(String(64))
 
     claims: Mapped[list[Claim]] = relationship(back_populates="document")
+
+
+class DocumentRevision(Base):
+    """A later text of a document (revision 1 is the document row itself). Never edited:
+    a new text is a new revision, and claims are re-anchored to it."""
+
+    __tablename__ = "document_revisions"
+    __table_args__ = (
+        CheckConstraint("number >= 2", name="number"),
+        Index("ix_document_revisions_document_id_number", "document_id", "number", unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    length: Mapped[int] = mapped_column(Integer)
+    # Where this text came from: a file name, "standard input" or the URL fetched.
+    source: Mapped[str | None] = mapped_column(String(2000))
+    format: Mapped[str] = mapped_column(String(10))
+    source_sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"))
+    added_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
 class Claim(Base):
@@ -105,6 +136,14 @@ class Claim(Base):
     proposed_status: Mapped[str | None] = mapped_column(String(20))
     proposed_by: Mapped[str | None] = mapped_column(String(200))
     proposed_note: Mapped[str | None] = mapped_column(Text)
+    # The document revision the span points into, and how re-anchoring last found the quote
+    # (exact, moved, fuzzy, orphaned; see workbench.domain.anchoring). An orphaned claim keeps
+    # the span of the last revision that had its quote.
+    revision: Mapped[int] = mapped_column(Integer, server_default="1")
+    anchor_state: Mapped[str] = mapped_column(String(10), server_default="exact")
+    anchor_score: Mapped[float | None] = mapped_column(Float)
+    # Set when the quote changed under a verdict: the revision the verdict was given on.
+    verdict_revision: Mapped[int | None] = mapped_column(Integer)
 
     document: Mapped[Document] = relationship(back_populates="claims")
     notes: Mapped[list[Note]] = relationship(back_populates="claim", order_by="Note.id")

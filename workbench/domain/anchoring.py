@@ -9,7 +9,9 @@ as web annotation tools do (Hypothesis's anchoring was the model for the scores)
    is found at the same start, differing only in foldable characters, see below);
 2. **moved**: the quote occurs elsewhere (verbatim, or differing only in what copy editors
    change: whitespace, full-width/ASCII punctuation, quote styles, NFKC compatibility forms);
-   the occurrence nearest the expected position wins, context breaking ties;
+   the occurrence nearest the expected position wins, context breaking ties, provided it is
+   near that position or kept its context (the same words in another passage are not the
+   claim: such a match goes on to the fuzzy step, where context weighs in);
 3. **fuzzy**: the best approximate match, scored on the quote's similarity (weight 50), the
    prefix's and suffix's (20 each) and the distance from the expected position (2); the quote
    must reach `MIN_QUOTE_SIMILARITY` and the whole `MIN_SCORE`, or the claim is **orphaned**.
@@ -32,8 +34,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from typing import Any
 
-from workbench.domain.errors import InvalidInput
+from workbench.domain.errors import InvalidInput, bad, give
 from workbench.domain.text import CONTEXT_CHARS, Span, find_quote, normalise, span_at
 
 MIN_QUOTE_SIMILARITY = 0.7
@@ -45,6 +48,10 @@ NEAR_WINDOW = 2000
 # Occurrences of one seed looked at: a quote made of very common characters stops here.
 MAX_SEED_HITS = 64
 MAX_CANDIDATES = 10_000
+# An exact quote far from where it was expected counts as moved only with this much of its
+# context (mean of prefix and suffix similarity); otherwise the fuzzy step weighs it.
+MIN_CONTEXT_SIMILARITY = 0.5
+MAX_CONTEXT_CHECKS = 200
 
 
 class AnchorState(StrEnum):
@@ -125,6 +132,16 @@ def _fold_char(ch: str) -> str | None:
     return ch
 
 
+class _FoldTable(dict[int, str | None]):
+    """str.translate's table, filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str | None:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
 _SPACES = re.compile(r"\s+")
 
 
@@ -134,8 +151,7 @@ class Folded:
 
     def __init__(self, text: str) -> None:
         self.original = text
-        table = {ord(ch): _fold_char(ch) for ch in set(text)}
-        self.text = text.translate(table)
+        self.text = text.translate(_TABLE)
         # Dropped whitespace, as (folded index where it was, dropped so far): the original
         # index of folded index i is i plus the whitespace dropped before it.
         self._at: list[int] = []
@@ -170,27 +186,45 @@ class Folded:
 
 def fold(text: str) -> str:
     """The folded form of a short string (quotes, contexts): what tolerant matching compares."""
-    return text.translate({ord(ch): _fold_char(ch) for ch in set(text)})
+    return text.translate(_TABLE)
 
 
 def _similarity(a: str, b: str) -> float:
-    from rapidfuzz.distance import Levenshtein
-
     if not a and not b:
         return 1.0
-    return float(Levenshtein.normalized_similarity(a, b))
+    return float(_levenshtein().normalized_similarity(a, b))
+
+
+@lru_cache(maxsize=1)
+def _levenshtein() -> Any:
+    # rapidfuzz loads on first use: reading commands never pay for it.
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein
 
 
 def _context_score(text: str, start: int, end: int, sel: Selector) -> tuple[float, float]:
-    """How well the text around [start, end) matches the selector's prefix and suffix."""
-    prefix = fold(sel.prefix)
-    suffix = fold(sel.suffix)
-    before = fold(text[max(0, start - len(sel.prefix) - CONTEXT_CHARS) : start])
-    after = fold(text[end : end + len(sel.suffix) + CONTEXT_CHARS])
+    """How well the text around [start, end) matches the selector's prefix and suffix.
+
+    Context stops at a line break on both sides: paragraphs move as units, so the text beyond
+    a paragraph's edge says nothing about whether this is the same passage.
+    """
+    want_before = fold(sel.prefix.rsplit("\n", 1)[-1])
+    want_after = fold(sel.suffix.split("\n", 1)[0])
+    reach = CONTEXT_CHARS * 2
+    have_before = fold(text[max(0, start - reach) : start].rsplit("\n", 1)[-1])
+    have_after = fold(text[end : end + reach].split("\n", 1)[0])
     return (
-        _similarity(prefix, before[-len(prefix) :] if prefix else ""),
-        _similarity(suffix, after[: len(suffix)]),
+        _side(want_before, have_before[-len(want_before) :] if want_before else have_before),
+        _side(want_after, have_after[: len(want_after)] if want_after else have_after),
     )
+
+
+def _side(want: str, have: str) -> float:
+    if not want:
+        # The quote met a line break (or the text's edge) here: so should the match.
+        return 1.0 if not have else 0.5
+    return _similarity(want, have)
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -243,17 +277,22 @@ class Matcher:
         return [folded.span(s, s + len(fq)) for s in _find_all(folded.text, fq)]
 
     def _nearest_occurrence(self, sel: Selector, hint: int) -> tuple[int, int] | None:
+        """The occurrence nearest `hint` (context breaking ties) that is either near it or has
+        kept its context: the same words far away in another passage are not the claim's."""
         candidates = self.occurrences(sel.quote)
         if not candidates:
             return None
-        if len(candidates) == 1:
-            return candidates[0]
-
-        def key(c: tuple[int, int]) -> tuple[int, float]:
-            p, s = _context_score(self.text, c[0], c[1], sel)
-            return abs(c[0] - hint), -(p + s)
-
-        return min(candidates, key=key)
+        near = max(len(sel.quote), CONTEXT_CHARS)
+        by_distance = sorted(candidates, key=lambda c: abs(c[0] - hint))[:MAX_CONTEXT_CHECKS]
+        groups: dict[int, list[tuple[int, int]]] = {}
+        for c in by_distance:
+            groups.setdefault(abs(c[0] - hint), []).append(c)
+        for distance, tied in groups.items():
+            scored = [(sum(_context_score(self.text, c[0], c[1], sel)) / 2, c) for c in tied]
+            score, best = max(scored, key=lambda x: x[0])
+            if distance <= near or score >= MIN_CONTEXT_SIMILARITY:
+                return best
+        return None
 
     def _fuzzy(self, sel: Selector, hint: int) -> Anchored:
         fq = fold(sel.quote)
@@ -360,12 +399,15 @@ def find_quote_tolerant(text: str, quote: str, occurrence: int | None = None) ->
         if len(positions) > 1:
             raise InvalidInput(
                 f"quote occurs {len(positions)} times in the document (ignoring punctuation "
-                f"and spacing); say which with --occurrence 1..{len(positions)}"
+                "and spacing): say which",
+                hint=give("occurrence", low=1, high=len(positions)),
             )
         occurrence = 1
     if not 1 <= occurrence <= len(positions):
         raise InvalidInput(
-            f"--occurrence {occurrence} is out of range: the quote occurs {len(positions)} time(s)"
+            f"occurrence {occurrence} is out of range: the quote occurs {len(positions)} "
+            "time(s) (ignoring punctuation and spacing)",
+            hint=bad("occurrence"),
         )
     start, end = positions[occurrence - 1]
     return span_at(text, start, end)

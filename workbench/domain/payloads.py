@@ -56,6 +56,10 @@ def document_payload(document: object) -> dict[str, Any]:
     return entity_payload("document", document)
 
 
+def revision_payload(revision: object) -> dict[str, Any]:
+    return entity_payload("revision", revision)
+
+
 def claim_payload(claim: object, tags: Iterable[str]) -> dict[str, Any]:
     """Tags live in a table of their own: the caller names them; events hold them sorted."""
     return entity_payload("claim", claim, tags=sorted(tags))
@@ -112,6 +116,20 @@ class Action:
 # Every change to a claim bumps these two, and its payload says so in before and after.
 CLAIM_BOOKKEEPING = ("version", "updated_at")
 PROPOSAL = ("proposed_status", "proposed_by", "proposed_note")
+# A new status on a claim whose quote changed under its verdict clears that mark.
+VERDICT_MARK = ("verdict_revision",)
+# Re-anchoring to a new revision: the span, where and how it was found.
+ANCHOR = (
+    "start",
+    "end",
+    "quote",
+    "prefix",
+    "suffix",
+    "revision",
+    "anchor_state",
+    "anchor_score",
+    "verdict_revision",
+)
 
 ACTIONS: dict[str, Action] = {
     a.name: a
@@ -120,10 +138,13 @@ ACTIONS: dict[str, Action] = {
         Action("claim.added", "claim", "created"),
         Action("note.added", "note", "created"),
         Action("evidence.added", "evidence", "created"),
-        Action("claim.status_changed", "claim", "changed", ("status",)),
-        Action("claim.review_requested", "claim", "changed", ("status", *PROPOSAL)),
-        Action("claim.approved", "claim", "changed", ("status", *PROPOSAL)),
-        Action("claim.rejected", "claim", "changed", ("status", *PROPOSAL)),
+        Action("claim.status_changed", "claim", "changed", ("status", *VERDICT_MARK)),
+        Action("claim.review_requested", "claim", "changed", ("status", *PROPOSAL, *VERDICT_MARK)),
+        Action("claim.approved", "claim", "changed", ("status", *PROPOSAL, *VERDICT_MARK)),
+        Action("claim.rejected", "claim", "changed", ("status", *PROPOSAL, *VERDICT_MARK)),
+        Action("document.revised", "revision", "created"),
+        Action("claim.reanchored", "claim", "changed", ANCHOR),
+        Action("claim.flagged_for_review", "claim", "changed", ANCHOR),
         Action("claim.assigned", "claim", "changed", ("assignee",)),
         Action("claim.tagged", "claim", "changed", ("tags",)),
         Action("claim.untagged", "claim", "changed", ("tags",)),

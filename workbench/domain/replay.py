@@ -115,6 +115,26 @@ DOCUMENT = Kind(
         "length",
         "added_by",
         "created_at",
+        "format",
+        "source_sha256",
+    ),
+    # Documents added before pages and revisions existed were plain text.
+    defaults={"format": "text", "source_sha256": None},
+)
+REVISION = Kind(
+    "revision",
+    (
+        "id",
+        "document_id",
+        "number",
+        "text",
+        "sha256",
+        "length",
+        "source",
+        "format",
+        "source_sha256",
+        "added_by",
+        "created_at",
     ),
 )
 CLAIM = Kind(
@@ -142,8 +162,13 @@ CLAIM = Kind(
         "proposed_status",
         "proposed_by",
         "proposed_note",
+        "revision",
+        "anchor_state",
+        "anchor_score",
+        "verdict_revision",
     ),
-    # Claims added before the workflow fields existed start with these values.
+    # Claims added before the workflow fields existed start with these values; a claim is
+    # always created exactly anchored (its JSON carries the anchor as an object, not these).
     defaults={
         "assignee": None,
         "tags": [],
@@ -152,6 +177,10 @@ CLAIM = Kind(
         "proposed_status": None,
         "proposed_by": None,
         "proposed_note": None,
+        "revision": 1,
+        "anchor_state": "exact",
+        "anchor_score": None,
+        "verdict_revision": None,
     },
     claim_field="id",
 )
@@ -187,7 +216,7 @@ EVIDENCE = Kind(
 )
 SETTING = Kind("setting", ("key", "value", "updated_by", "updated_at"), key_field="key")
 
-KINDS: dict[str, Kind] = {k.name: k for k in (DOCUMENT, CLAIM, NOTE, EVIDENCE, SETTING)}
+KINDS: dict[str, Kind] = {k.name: k for k in (DOCUMENT, REVISION, CLAIM, NOTE, EVIDENCE, SETTING)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +298,9 @@ def upsert(kind: str) -> Rule:
 RULES: dict[str, Rule] = {
     "document.added": create("document"),
     "document.edited": update("document"),
+    "document.revised": create("revision"),
+    "claim.reanchored": update("claim"),
+    "claim.flagged_for_review": update("claim"),
     "claim.added": create("claim"),
     "note.added": create("note"),
     "claim.status_changed": update("claim"),

@@ -9,12 +9,13 @@ number is reported as that number and not as its whole paragraph.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any, Literal
 
 # Replaced blocks up to this many characters (each side) are refined character by character.
 REFINE_UP_TO = 4000
+MERGE_BELOW = 3
 
 Op = Literal["insert", "delete", "replace"]
 
@@ -44,13 +45,16 @@ class Change:
 @dataclass(frozen=True, slots=True)
 class Diff:
     changes: list[Change]
-    # Equal stretches as (old start, new start, length), in order: what OffsetMap maps with.
+    # Equal stretches as (old start, new start, length), in order: what map_offset maps with.
     equal: list[tuple[int, int, int]]
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts[:] = [e[0] for e in self.equal]
 
     def map_offset(self, pos: int) -> int:
         """Where old position `pos` is in the new text (inside a change: proportionally)."""
-        starts = [e[0] for e in self.equal]
-        k = bisect.bisect_right(starts, pos) - 1
+        k = bisect.bisect_right(self.starts, pos) - 1
         if k >= 0:
             o, n, length = self.equal[k]
             if pos < o + length:
@@ -105,10 +109,27 @@ def _refine(
     equal: list[tuple[int, int, int]],
 ) -> None:
     matcher = SequenceMatcher(None, old[os_:oe], new[ns:ne], autojunk=False)
+    # Runs of non-equal opcodes with less than MERGE_BELOW equal characters between them are
+    # one change: "4560" to "4650" is one replacement, not three.
+    pending: list[int] | None = None  # [old start, old end, new start, new end]
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         a1, a2, b1, b2 = os_ + i1, os_ + i2, ns + j1, ns + j2
         if tag == "equal":
+            if pending is not None and a2 - a1 < MERGE_BELOW and a2 < oe:
+                continue  # absorbed into the change around it
+            if pending is not None:
+                changes.append(_change(old, new, *pending))
+                pending = None
             equal.append((a1, b1, a2 - a1))
             continue
-        op: Op = "insert" if tag == "insert" else "delete" if tag == "delete" else "replace"
-        changes.append(Change(op, a1, a2, b1, b2, old[a1:a2], new[b1:b2]))
+        if pending is None:
+            pending = [a1, a2, b1, b2]
+        else:
+            pending[1], pending[3] = a2, b2
+    if pending is not None:
+        changes.append(_change(old, new, *pending))
+
+
+def _change(old: str, new: str, a1: int, a2: int, b1: int, b2: int) -> Change:
+    op: Op = "insert" if a1 == a2 else "delete" if b1 == b2 else "replace"
+    return Change(op, a1, a2, b1, b2, old[a1:a2], new[b1:b2])

@@ -70,6 +70,10 @@ def update_claim(
     """
     check_changes(action, [*changes, *(["tags"] if tags is not None else [])])
     read_version = claim.version
+    if "status" in changes and claim.verdict_revision is not None:
+        # A new decision is taken on the current text: the "given on an earlier revision"
+        # mark of the old verdict goes with it.
+        changes = {**changes, "verdict_revision": None}
     before: dict[str, Any] = {name: event_value(getattr(claim, name)) for name in changes}
     after: dict[str, Any] = {name: event_value(value) for name, value in changes.items()}
     before.update(version=read_version, updated_at=event_value(claim.updated_at))

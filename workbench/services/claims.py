@@ -7,16 +7,18 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 
 from workbench.db.models import Claim, Document, Event
+from workbench.domain.anchoring import find_quote_tolerant
 from workbench.domain.clock import now
 from workbench.domain.errors import Conflict, InvalidInput, bad, give
 from workbench.domain.payloads import claim_payload, created
 from workbench.domain.segment import sentence_around
 from workbench.domain.status import ClaimType, Status, parse_claim_type, parse_status
-from workbench.domain.text import Span, find_quote, normalise, span_at
+from workbench.domain.text import Span, normalise, span_at
 from workbench.domain.transitions import Move, Request, decide
 from workbench.services.claim_updates import apply_decision, check_version, claim_state
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row, get_document
+from workbench.services.revisions import revision_text
 from workbench.services.settings import setting_value
 from workbench.services.similar import with_similar
 from workbench.services.views import (
@@ -46,7 +48,9 @@ class SpanRequest:
                 hint=give("quote_or_offsets"),
             )
         if self.quote is not None:
-            return find_quote(text, self.quote, self.occurrence)
+            # Typed with other punctuation or spacing, it is still found; the span then holds
+            # the document's own characters.
+            return find_quote_tolerant(text, self.quote, self.occurrence)
         if self.occurrence is not None:
             raise InvalidInput("an occurrence number goes with a quote", hint=bad("occurrence"))
         if self.start is None or self.end is None:
@@ -68,16 +72,22 @@ def add_claim(
     cleaned = claim_text(text)
     with transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
-        pinned = span.resolve(doc.text)
-        twin = existing_claim(tx, doc, pinned, cleaned)
+        # New claims pin into the latest revision: the text the desk is reading now.
+        number, current = revision_text(tx, doc)
+        pinned = span.resolve(current)
+        twin = existing_claim(tx, doc, pinned, cleaned, revision=number)
         if twin is not None:
             raise Conflict(f"claim #{twin} already pins this span with this text")
-        on_span = same_span_claims(tx, doc, pinned)
-        claim = insert_claim(tx, doc, pinned, cleaned, speaker=speaker, claim_type=ctype)
+        on_span = same_span_claims(tx, doc, pinned, revision=number)
+        claim = insert_claim(
+            tx, doc, pinned, cleaned, speaker=speaker, claim_type=ctype, revision=number
+        )
         return replace(with_similar(tx, [claim])[0], same_span=on_span)
 
 
-def existing_claim(tx: Tx, doc: Document, span: Span, text: str) -> int | None:
+def existing_claim(
+    tx: Tx, doc: Document, span: Span, text: str, *, revision: int = 1
+) -> int | None:
     """The one rule for "this claim already exists": a claim of the same document on the same
     span with the same (normalised) text. `claim add` refuses it, `seed load` counts it as
     present. Another text on the same span is a different claim (a decision, not a duplicate).
@@ -85,6 +95,7 @@ def existing_claim(tx: Tx, doc: Document, span: Span, text: str) -> int | None:
     return tx.session.scalar(
         select(Claim.id).where(
             Claim.document_id == doc.id,
+            Claim.revision == revision,
             Claim.start == span.start,
             Claim.end == span.end,
             Claim.text == claim_text(text),
@@ -92,12 +103,17 @@ def existing_claim(tx: Tx, doc: Document, span: Span, text: str) -> int | None:
     )
 
 
-def same_span_claims(tx: Tx, doc: Document, span: Span) -> tuple[int, ...]:
+def same_span_claims(tx: Tx, doc: Document, span: Span, *, revision: int = 1) -> tuple[int, ...]:
     """Claims pinned to exactly this span (with other text, or existing_claim would have
     refused): a new one is accepted, but the person is told, so a duplicate is a decision."""
     ids = tx.session.scalars(
         select(Claim.id)
-        .where(Claim.document_id == doc.id, Claim.start == span.start, Claim.end == span.end)
+        .where(
+            Claim.document_id == doc.id,
+            Claim.revision == revision,
+            Claim.start == span.start,
+            Claim.end == span.end,
+        )
         .order_by(Claim.id)
     )
     return tuple(ids)
@@ -119,6 +135,7 @@ def insert_claim(
     *,
     speaker: str | None,
     claim_type: ClaimType,
+    revision: int = 1,
 ) -> Claim:
     """Insert one claim and its event; shared by every route a claim can come in by."""
     moment = now()
@@ -133,6 +150,8 @@ def insert_claim(
         speaker=(speaker or "").strip() or None,
         type=claim_type.value,
         status=Status.UNVERIFIED.value,
+        revision=revision,
+        anchor_state="exact",
         created_by=tx.actor,
         created_at=moment,
         updated_at=moment,
@@ -157,21 +176,36 @@ def get_claim(wb: Workbench, claim_id: int) -> ClaimView:
 def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
     with transaction(wb) as tx:
         claim = get_claim_row(tx, claim_id)
-        text = claim.document.text
+        _, text = revision_text(tx, claim.document, claim.revision)
         sentence = sentence_around(text, claim.start, claim.end)
         # The sentence is trimmed of whitespace; a span may include some, so widen to it.
         left, right = min(sentence.start, claim.start), max(sentence.end, claim.end)
-        events = tx.session.scalars(
-            select(Event).where(Event.claim_id == claim_id).order_by(Event.seq)
-        )
+        events = [
+            event_view(e)
+            for e in tx.session.scalars(
+                select(Event).where(Event.claim_id == claim_id).order_by(Event.seq)
+            )
+        ]
         return ClaimDetail(
             claim=ClaimView.of(claim),
             context_start=left,
             context=text[left:right],
             notes=[NoteView.of(n) for n in claim.notes],
-            events=[event_view(e) for e in events],
+            events=events,
             evidence=[EvidenceView.of(e) for e in claim.evidence],
+            previous_quote=_previous_quote(events),
         )
+
+
+def _previous_quote(events: list[EventView]) -> str | None:
+    """The quote the last re-anchoring replaced, if the last one changed it."""
+    for ev in reversed(events):
+        before = ev.payload.get("before")
+        if ev.action in ("claim.reanchored", "claim.flagged_for_review"):
+            if isinstance(before, dict) and isinstance(before.get("quote"), str):
+                return str(before["quote"])
+            return None
+    return None
 
 
 def event_view(ev: Event) -> EventView:

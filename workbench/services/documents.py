@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from sqlalchemy import func, select
 from workbench.db.models import Claim, Document
 from workbench.defaults import MAX_DOCUMENT_MB, MAX_DOCUMENT_MB_ENV
 from workbench.domain.clock import now, parse_date
-from workbench.domain.errors import InvalidInput
+from workbench.domain.errors import InvalidInput, bad
 from workbench.domain.payloads import (
     changed,
     check_changes,
@@ -21,15 +22,18 @@ from workbench.domain.payloads import (
     event_value,
 )
 from workbench.domain.status import STATUS_NAMES
-from workbench.domain.text import (
-    check_http_url,
-    decode_utf8,
-    normalise,
-    sha256_text,
-)
+from workbench.domain.text import check_http_url, normalise, sha256_text
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.limits import size_limit
 from workbench.services.lookup import get_document
+from workbench.services.revisions import (
+    RevisionAdded,
+    archive,
+    latest_number,
+    revision_text,
+    update_document,
+)
+from workbench.services.sources import Content, read_content
 from workbench.services.views import Added, ClaimView, DocumentDetail, DocumentView, Edited
 
 
@@ -78,25 +82,47 @@ def add_document(
     author: str | None = None,
     published: str | None = None,
     language: str | None = None,
+    fmt: str | None = None,
+    fetched_url: str | None = None,
 ) -> Added:
-    """Store a document once: the same text added again returns the existing row."""
-    raw = decode_utf8(data, source) if isinstance(data, bytes) else data
-    text = normalise(raw)
+    """Store a document once: the same text added again returns the existing row.
+
+    Bytes are read as `fmt` (text, markdown, html; detected when None): a page's main text is
+    extracted and its bytes archived. Metadata given here wins over what the page says; the
+    URL a page was fetched from is the document's URL when the page names no canonical one.
+    """
+    if isinstance(data, str):
+        content = Content(normalise(data), "text", source)
+    else:
+        content = read_content(data, source, fmt, url=url or fetched_url)
+    text = content.text
     if not text.strip():
         raise InvalidInput(f"{source} is empty (or only whitespace): nothing to check")
-    meta = DocumentMeta(title, url, author, published, language)
-    columns = meta.checked()  # refuse bad metadata even when the text is already stored
+    page = content.metadata
+    given = DocumentMeta(title, url, author, published, language)
+    given.checked()  # refuse bad metadata even when the text is already stored
+    meta = DocumentMeta(
+        title or page.get("title"),
+        url or page.get("url") or fetched_url,
+        author or page.get("author"),
+        published or page.get("published"),
+        language or page.get("language"),
+    )
+    columns = meta.checked()
     with transaction(wb, write=True) as tx:
         existing = stored_document(tx, text)
         if existing is not None:
             view = DocumentView.of(existing)
             stored = view.to_json()
-            given = [n for n in EDITABLE if getattr(meta, n) is not None]
+            # Only what the person gave is reported as not applied, not what a page says.
+            named = [n for n in EDITABLE if getattr(given, n) is not None]
             differs = {
-                n: event_value(columns[n]) for n in given if event_value(columns[n]) != stored[n]
+                n: event_value(columns[n]) for n in named if event_value(columns[n]) != stored[n]
             }
             return Added(created=False, document=view, not_applied=differs)
-        doc = insert_document(tx, text, meta)
+        doc = insert_document(
+            tx, text, meta, format=content.format, source_sha256=archive(tx, content.original)
+        )
         return Added(created=True, document=DocumentView.of(doc))
 
 
@@ -159,7 +185,14 @@ def edit_document(wb: Workbench, document_id: int, **changes: str) -> Edited:
         return Edited(document=DocumentView.of(doc), changed=tuple(edited))
 
 
-def insert_document(tx: Tx, text: str, meta: DocumentMeta) -> Document:
+def insert_document(
+    tx: Tx,
+    text: str,
+    meta: DocumentMeta,
+    *,
+    format: str = "text",
+    source_sha256: str | None = None,
+) -> Document:
     """Insert one document and its event; shared by every route a document can come in by,
     so each obeys the same rules (normalised text, an http(s) URL, a real date...)."""
     if text != normalise(text) or not text.strip():
@@ -170,12 +203,66 @@ def insert_document(tx: Tx, text: str, meta: DocumentMeta) -> Document:
         length=len(text),
         added_by=tx.actor,
         created_at=now(),
+        format=format,
+        source_sha256=source_sha256,
         **meta.checked(),
     )
     tx.session.add(doc)
     tx.session.flush()
     tx.record("document.added", "document", doc.id, created(document_payload(doc)))
     return doc
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """The bytes of a file, standard input or a fetched page, and where they came from."""
+
+    data: bytes
+    source: str
+    url: str | None = None
+    redirects: tuple[str, ...] = ()
+
+
+def load(location: str, *, user_agent: str | None = None) -> Loaded:
+    """Read FILE, `-` (stdin) or fetch an http(s) URL, within the document size limit."""
+    if location.lower().startswith(("http://", "https://")):
+        from workbench.services.fetch import fetch
+
+        got = fetch(location, max_bytes=max_document_bytes(), user_agent=user_agent)
+        return Loaded(got.data, got.final_url, got.final_url, tuple(got.redirects))
+    if user_agent is not None:
+        raise InvalidInput("a user agent goes with a URL to fetch", hint=bad("user_agent"))
+    source = "standard input" if location == "-" else location
+    return Loaded(read_source(location), source)
+
+
+def add_from(
+    wb: Workbench,
+    location: str,
+    *,
+    fmt: str | None = None,
+    user_agent: str | None = None,
+    **metadata: str | None,
+) -> Added:
+    """`doc add`: load FILE, - or URL and store it as a document (see add_document)."""
+    got = load(location, user_agent=user_agent)
+    added = add_document(wb, got.data, source=got.source, fmt=fmt, fetched_url=got.url, **metadata)
+    return dataclasses.replace(added, redirects=got.redirects)
+
+
+def update_from(
+    wb: Workbench,
+    document_id: int,
+    location: str,
+    *,
+    fmt: str | None = None,
+    user_agent: str | None = None,
+) -> RevisionAdded:
+    """`doc update`: load FILE, - or URL and store it as the document's next revision."""
+    got = load(location, user_agent=user_agent)
+    content = read_content(got.data, got.source, fmt, url=got.url)
+    added = update_document(wb, document_id, content)
+    return RevisionAdded(added.created, added.revision, added.anchors, got.redirects)
 
 
 def _clean(value: str | None) -> str | None:
@@ -207,9 +294,11 @@ def show_document(wb: Workbench, document_id: int) -> DocumentDetail:
             document=DocumentView.of(doc),
             status_counts=counts,
             claims=[ClaimView.of(c) for c in claims],
+            revisions=latest_number(tx, doc.id),
         )
 
 
-def document_text(wb: Workbench, document_id: int) -> str:
+def document_text(wb: Workbench, document_id: int, revision: int | None = None) -> str:
+    """The text of revision `revision` of the document (the latest when None)."""
     with transaction(wb) as tx:
-        return get_document(tx, document_id).text
+        return revision_text(tx, get_document(tx, document_id), revision)[1]

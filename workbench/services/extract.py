@@ -16,6 +16,7 @@ from workbench.domain.text import span_at
 from workbench.services.claims import insert_claim
 from workbench.services.context import Workbench, mutation, transaction
 from workbench.services.lookup import get_document
+from workbench.services.revisions import revision_text
 from workbench.services.similar import with_similar
 from workbench.services.views import ClaimView, as_json
 
@@ -41,7 +42,7 @@ def extract(
     """Candidates in document order (the first `limit` of them)."""
     _check(min_score, limit)
     with transaction(wb) as tx:
-        text = get_document(tx, document_id).text
+        _, text = revision_text(tx, get_document(tx, document_id))
     return find_candidates(text, min_score)[:limit]
 
 
@@ -73,8 +74,13 @@ def accept_candidates(
     _check(min_score, limit)
     with transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
-        candidates = find_candidates(doc.text, min_score)[:limit]
-        rows = tx.session.execute(select(Claim.start, Claim.end).where(Claim.document_id == doc.id))
+        number, text = revision_text(tx, doc)
+        candidates = find_candidates(text, min_score)[:limit]
+        rows = tx.session.execute(
+            select(Claim.start, Claim.end).where(
+                Claim.document_id == doc.id, Claim.revision == number
+            )
+        )
         spans = [(start, end) for start, end in rows]
         added: list[Claim] = []
         skipped: list[Candidate] = []
@@ -85,10 +91,11 @@ def accept_candidates(
             claim = insert_claim(
                 tx,
                 doc,
-                span_at(doc.text, cand.start, cand.end),
+                span_at(text, cand.start, cand.end),
                 cand.text,
                 speaker=None,
                 claim_type=ClaimType(cand.suggested_type),
+                revision=number,
             )
             added.append(claim)
             spans.append((cand.start, cand.end))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from workbench.db.backend import search_claim_ids
 from workbench.db.models import Claim, ClaimTag, Evidence
+from workbench.domain.anchoring import ANCHOR_STATES, AnchorState
 from workbench.domain.clock import now, parse_since
 from workbench.domain.desk import PRIORITY_RANK, SORTS, normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, bad, give
@@ -46,6 +47,8 @@ class ClaimFilter:
     updated_since: str | None = None
     no_evidence: bool = False
     search: str | None = None
+    # exact, moved, fuzzy, orphaned, or changed (fuzzy or orphaned: the quote changed or went)
+    anchor: str | None = None
     sort: str = "id"
     limit: int | None = None
     offset: int = 0
@@ -96,6 +99,8 @@ def claim_query(flt: ClaimFilter, tx: Tx) -> Select[Any]:
         q = q.where(Claim.updated_at >= parse_since(flt.updated_since))
     if flt.no_evidence:
         q = q.where(~exists().where(Evidence.claim_id == Claim.id))
+    if flt.anchor is not None:
+        q = q.where(Claim.anchor_state.in_(anchor_states(flt.anchor)))
     if flt.search is not None:
         needle = flt.search.strip()
         if not needle:
@@ -103,6 +108,17 @@ def claim_query(flt: ClaimFilter, tx: Tx) -> Select[Any]:
         dialect = tx.session.get_bind().dialect.name
         q = q.where(Claim.id.in_(search_claim_ids(dialect, normalise(needle))))
     return _sorted(q, flt.sort)
+
+
+ANCHOR_FILTERS = (*ANCHOR_STATES, "changed")
+
+
+def anchor_states(name: str) -> tuple[str, ...]:
+    if name == "changed":
+        return (AnchorState.FUZZY.value, AnchorState.ORPHANED.value)
+    if name not in ANCHOR_STATES:
+        raise InvalidInput(f"unknown anchor {name!r}; valid: {', '.join(ANCHOR_FILTERS)}")
+    return (name,)
 
 
 def _sorted(q: Select[Any], sort: str) -> Select[Any]:

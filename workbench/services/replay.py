@@ -14,7 +14,17 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import InstrumentedAttribute
 
-from workbench.db.models import Base, Claim, ClaimTag, Document, Event, Evidence, Note, Setting
+from workbench.db.models import (
+    Base,
+    Claim,
+    ClaimTag,
+    Document,
+    DocumentRevision,
+    Event,
+    Evidence,
+    Note,
+    Setting,
+)
 from workbench.domain.payloads import event_value
 from workbench.domain.replay import KINDS, EventRow, Replay, ReplayReport
 from workbench.services.context import Tx, Workbench, transaction
@@ -68,6 +78,7 @@ def settings_reader(tx: Tx) -> Iterator[tuple[str, tuple[Any, ...]]]:
 
 TABLES: dict[str, Reader] = {
     "document": columns_reader(Document, "document"),
+    "revision": columns_reader(DocumentRevision, "revision"),
     "claim": claims_reader,
     "note": columns_reader(Note, "note"),
     "evidence": columns_reader(Evidence, "evidence"),

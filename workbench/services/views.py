@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any, TypeVar
 
-from workbench.db.models import Claim, Document, Evidence, Note
+from workbench.db.models import Claim, Document, DocumentRevision, Evidence, Note
 from workbench.domain.payloads import event_value
 from workbench.domain.status import rating
 
@@ -40,10 +40,50 @@ class DocumentView:
     length: int
     added_by: str
     created_at: str
+    format: str = "text"
+    source_sha256: str | None = None
 
     @classmethod
     def of(cls, doc: Document) -> DocumentView:
         return from_row(cls, doc)
+
+    def to_json(self) -> dict[str, Any]:
+        return as_json(self)
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionView:
+    """One text of a document: revision 1 is the document as added, later ones are updates."""
+
+    id: int | None
+    document_id: int
+    number: int
+    sha256: str
+    length: int
+    source: str | None
+    format: str
+    source_sha256: str | None
+    added_by: str
+    created_at: str
+
+    @classmethod
+    def of(cls, rev: DocumentRevision) -> RevisionView:
+        return from_row(cls, rev)
+
+    @classmethod
+    def first(cls, doc: Document) -> RevisionView:
+        return cls(
+            id=None,
+            document_id=doc.id,
+            number=1,
+            sha256=doc.sha256,
+            length=doc.length,
+            source=doc.url,
+            format=doc.format or "text",
+            source_sha256=doc.source_sha256,
+            added_by=doc.added_by,
+            created_at=event_value(doc.created_at),
+        )
 
     def to_json(self) -> dict[str, Any]:
         return as_json(self)
@@ -91,6 +131,10 @@ class ClaimView:
     proposed_status: str | None = None
     proposed_by: str | None = None
     evidence_count: int = 0
+    revision: int = 1
+    anchor_state: str = "exact"
+    anchor_score: float | None = None
+    verdict_revision: int | None = None
     # Only on a claim just added: earlier claims that look like it ("checked before?").
     similar: tuple[SimilarRef, ...] | None = None
     # Only on a claim just added: other claims pinned to exactly the same span (with other
@@ -129,6 +173,12 @@ class ClaimView:
             data[name] = value
             if name == "version":
                 data["rating"] = self.rating
+            if name == "anchor_state":
+                # How re-anchoring last found the quote, as one object.
+                data.pop(name)
+                data["anchor"] = {"state": self.anchor_state, "score": self.anchor_score}
+            if name == "anchor_score":
+                data.pop(name)
         return data
 
 
@@ -167,10 +217,12 @@ class DocumentDetail:
     document: DocumentView
     status_counts: dict[str, int]
     claims: list[ClaimView]
+    revisions: int = 1
 
     def to_json(self) -> dict[str, Any]:
         return {
             **self.document.to_json(),
+            "revisions": self.revisions,
             "status_counts": self.status_counts,
             "claims": [c.to_json() for c in self.claims],
         }
@@ -184,11 +236,14 @@ class ClaimDetail:
     notes: list[NoteView]
     events: list[EventView]
     evidence: list[EvidenceView] = field(default_factory=list)
+    # The quote before the last re-anchoring changed it (fuzzy), when it did.
+    previous_quote: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             **self.claim.to_json(),
             "sentence": self.context,
+            "previous_quote": self.previous_quote,
             "notes": [n.to_json() for n in self.notes],
             "evidence": [e.to_json() for e in self.evidence],
             "events": [e.to_json() for e in self.events],
@@ -204,6 +259,8 @@ class Added:
     # Text already stored: metadata given now that differs from the stored document, field ->
     # the value given. Not applied (adding never edits); `edit_document` changes it, audited.
     not_applied: dict[str, str | None] = field(default_factory=dict)
+    # Redirects followed when the document was fetched from a URL, in order.
+    redirects: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -1,0 +1,194 @@
+"""Re-anchoring 1,000 claims on a revised 1 MB document, and HTML extraction per page.
+
+    python bench/bench_anchoring.py [--claims 1000] [--size-mb 1] [--repeat 3]
+
+Part 1 pins claims (quotes of 8 to 40 characters at random places, seed 11) in a ~1 MB text of
+unique mixed Chinese/English paragraphs, then revises the text the way newsrooms do: a note
+inserted at the top, every 50th paragraph moved to the end, a number changed in every 20th,
+every 60th deleted, full-width commas turned ASCII in every 7th. It times what `doc update`
+does to the claims (the diff of the two texts, folding the new text, re-anchoring each claim)
+next to a plain `str.find` of every old quote in the new text, in the same run.
+
+Part 2 times the page extraction `doc add page.html` runs (trafilatura, with metadata) on the
+saved test pages, next to parsing the same page with the standard library's html.parser and
+keeping its text (which is no extraction at all: a floor).
+
+Each time is the best of --repeat runs; peak memory is measured in a separate traced run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import sys
+import time
+import tracemalloc
+from collections import Counter
+from collections.abc import Callable
+from html.parser import HTMLParser
+from itertools import cycle
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from workbench.domain.anchoring import Matcher, Selector  # noqa: E402
+from workbench.domain.text import CONTEXT_CHARS  # noqa: E402
+from workbench.domain.textdiff import diff_texts  # noqa: E402
+from workbench.services.pages import extract_page  # noqa: E402
+
+PAGES = REPO / "tests" / "data" / "pages"
+
+
+def paragraphs(size: int) -> list[str]:
+    zh = (REPO / "seeds" / "minimax-profile.zh.txt").read_text(encoding="utf-8")
+    en = (REPO / "tests" / "data" / "checkworthy" / "english.txt").read_text(encoding="utf-8")
+    source = [p.strip() for p in zh.split("\n\n") + en.split("\n\n") if p.strip()]
+    out: list[str] = []
+    used = 0
+    for i, para in enumerate(cycle(source)):
+        # A unique number per paragraph keeps quotes from repeating verbatim everywhere.
+        p = f"[{i}] {para.replace(chr(10), ' ')} ({i * 7919 % 100003})"
+        out.append(p)
+        used += len(p.encode("utf-8")) + 1
+        if used >= size:
+            break
+    return out
+
+
+def revise(paras: list[str]) -> list[str]:
+    new = []
+    moved = []
+    for i, p in enumerate(paras):
+        if i % 60 == 59:
+            continue
+        if i % 50 == 49:
+            moved.append(p)
+            continue
+        if i % 20 == 3:
+            p = re.sub(r"\d", lambda m: str((int(m.group()) + 1) % 10), p, count=2)
+        if i % 7 == 0:
+            p = p.replace("，", ", ")
+        new.append(p)
+    return ["编者按：本文已于今日更新，更正了若干数字。", *new, *moved]
+
+
+def pin(text: str, n: int) -> list[Selector]:
+    rng = random.Random(11)
+    out = []
+    while len(out) < n:
+        start = rng.randrange(0, len(text) - 50)
+        end = start + rng.randrange(8, 41)
+        quote = text[start:end]
+        if "\n" in quote or not quote.strip():
+            continue
+        out.append(
+            Selector(
+                start,
+                end,
+                quote,
+                text[max(0, start - CONTEXT_CHARS) : start],
+                text[end : end + CONTEXT_CHARS],
+            )
+        )
+    return out
+
+
+def reanchor_all(old: str, new: str, sels: list[Selector]) -> Counter[str]:
+    diff = diff_texts(old, new)
+    matcher = Matcher(new)
+    states: Counter[str] = Counter()
+    for sel in sels:
+        found = matcher.reanchor(sel, diff.map_offset(sel.start))
+        if found.span is not None:
+            assert new[found.span.start : found.span.end] == found.span.quote
+        states[found.state.value] += 1
+    return states
+
+
+def find_all(new: str, sels: list[Selector]) -> int:
+    return sum(new.find(s.quote) != -1 for s in sels)
+
+
+class TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def stdlib_text(data: bytes) -> str:
+    parser = TextOnly()
+    parser.feed(data.decode("utf-8"))
+    parser.close()
+    return "".join(parser.parts)
+
+
+def best(repeat: int, fn: Callable[[], Any]) -> tuple[float, Any]:
+    top, result = float("inf"), None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        top = min(top, time.perf_counter() - start)
+    return top, result
+
+
+def peak_mb(fn: Callable[[], Any]) -> float:
+    tracemalloc.start()
+    fn()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--claims", type=int, default=1000)
+    ap.add_argument("--size-mb", type=float, default=1.0)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+
+    paras = paragraphs(int(args.size_mb * 2**20))
+    old = "\n".join(paras) + "\n"
+    new = "\n".join(revise(paras)) + "\n"
+    sels = pin(old, args.claims)
+    print(
+        f"document: {len(old.encode()):,} bytes ({len(old):,} characters), "
+        f"revised: {len(new.encode()):,} bytes; {len(sels):,} claims"
+    )
+    t_anchor, states = best(args.repeat, lambda: reanchor_all(old, new, sels))
+    t_find, found = best(args.repeat, lambda: find_all(new, sels))
+    t_diff, _ = best(args.repeat, lambda: diff_texts(old, new))
+    print(f"  re-anchor (diff + fold + match): {t_anchor:8.3f} s   states {dict(states)}")
+    print(f"    of which the diff:             {t_diff:8.3f} s")
+    print(f"  str.find of every old quote:     {t_find:8.3f} s   {found:,} still found verbatim")
+    print(f"  ratio re-anchor / str.find:      {t_anchor / max(t_find, 1e-9):8.1f} x")
+    peak = peak_mb(lambda: reanchor_all(old, new, sels))
+    print(f"  peak Python memory, re-anchor:   {peak:8.1f} MB (texts already loaded)")
+
+    print("HTML extraction per page")
+    data = b""
+    for page in sorted(PAGES.glob("*.html")):
+        data = page.read_bytes()
+        t_page, extracted = best(args.repeat * 5, lambda d=data: extract_page(d, "page"))
+        t_std, raw = best(args.repeat * 5, lambda d=data: stdlib_text(d))
+        print(
+            f"  {page.name:<14} {len(data):>6,} bytes  trafilatura {t_page * 1000:7.2f} ms "
+            f"({len(extracted.text):,} chars kept)   html.parser {t_std * 1000:6.2f} ms "
+            f"({len(raw):,} chars, all of it)   ratio {t_page / max(t_std, 1e-9):5.1f} x"
+        )
+    print(
+        f"  peak Python memory, one extraction: {peak_mb(lambda: extract_page(data, 'p')):.1f} MB"
+        " (lxml's own C allocations are not traced)"
+    )
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"process peak RSS for the whole run: {rss:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

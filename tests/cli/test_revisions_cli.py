@@ -1,0 +1,158 @@
+"""doc update / revisions / diff / text --revision / changes, claim list --anchor, claim show,
+through the real CLI; then the trail verifies and replays."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+Run = Callable[..., Any]
+pytestmark = pytest.mark.usefixtures("trail_proves_itself")
+
+OLD = (
+    "MiniMax成立于2021年底，创始人闫俊杰曾任商汤科技副总裁。\n"
+    "2025年1月，MiniMax发布了国内首个线性注意力模型MiniMax-Text-01，参数量达到4560亿。\n"
+    "公司表示，其海螺AI在全球拥有超过一亿用户。\n"
+)
+NEW = "编者按：本文已更新。\n" + OLD.replace("4560亿", "4650亿").replace(
+    "公司表示，其海螺AI在全球拥有超过一亿用户。\n", ""
+)
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    old, new = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    old.write_text(OLD, encoding="utf-8")
+    new.write_bytes(NEW.replace("\n", "\r\n").encode())
+    return old, new
+
+
+def test_revision_flow(cli: Run, files: tuple[Path, Path]) -> None:
+    old, new = files
+    assert cli("doc", "add", str(old)).code == 0
+    for quote in ("创始人闫俊杰", "参数量达到4560亿", "海螺AI在全球拥有超过一亿用户"):
+        r = cli("claim", "add", "1", "--text", quote, "--quote", quote)
+        assert r.code == 0, r.err
+    cli("claim", "status", "3", "in_progress")
+    r = cli("claim", "status", "3", "unverifiable", "--note", "no user numbers published")
+    assert r.code == 0, r.err
+
+    r = cli("doc", "update", "1", str(new))
+    assert r.code == 0, r.err
+    assert "stored revision 2 of document #1" in r.out
+    assert "fuzzy 1" in r.out and "moved 1" in r.out and "orphaned 1" in r.out
+    assert "#2 quote changed" in r.out and "#3 quote gone" in r.out
+
+    r = cli("doc", "update", "1", str(new))
+    assert r.code == 0 and "nothing stored" in r.out
+
+    r = cli("doc", "revisions", "1", "--json")
+    revs = json.loads(r.out)
+    assert [x["number"] for x in revs] == [1, 2]
+    assert revs[1]["source"] == str(new) and revs[1]["length"] == len(NEW)
+
+    assert cli("doc", "text", "1", "--revision", "1").out == OLD
+    assert cli("doc", "text", "1").out == NEW
+
+    r = cli("doc", "diff", "1", "--json")
+    changes = json.loads(r.out)["changes"]
+    assert {c["op"] for c in changes} == {"insert", "replace", "delete"}
+    for c in changes:
+        assert OLD[c["old_start"] : c["old_end"]] == c["old_text"]
+        assert NEW[c["new_start"] : c["new_end"]] == c["new_text"]
+    r = cli("doc", "diff", "1")
+    assert "{+编者按：本文已更新。" in r.out and "[-5-]" not in r.out
+
+    r = cli("claim", "list", "--anchor", "changed", "--json")
+    assert [c["id"] for c in json.loads(r.out)] == [2, 3]
+    r = cli("claim", "show", "2", "--json")
+    shown = json.loads(r.out)
+    assert shown["revision"] == 2 and shown["anchor"]["state"] == "fuzzy"
+    assert shown["quote"] == "参数量达到4650亿"
+    assert shown["previous_quote"] == "参数量达到4560亿"
+    r = cli("claim", "show", "2")
+    assert "the quote changed in revision 2" in r.out and "4560亿" in r.out
+    r = cli("claim", "show", "3")
+    assert "the quote is gone" in r.out
+    assert "unverifiable was given on revision 1" in r.out
+
+    r = cli("doc", "changes", "1", "--format", "json")
+    assert r.code == 0, r.err
+    report = json.loads(r.out)
+    [rev] = report["revisions"]
+    touched = {c["claim_id"]: c for c in rev["claims"]}
+    assert touched[2]["old_quote"] == "参数量达到4560亿"
+    assert touched[2]["new_quote"] == "参数量达到4650亿"
+    assert touched[3]["new_quote"] is None and touched[3]["status_before"] == "unverifiable"
+    r = cli("doc", "changes", "1", "--format", "md")
+    assert "removed" in r.out and "参数量达到4650亿" in r.out
+
+
+def test_revision_errors(cli: Run, files: tuple[Path, Path]) -> None:
+    old, _ = files
+    cli("doc", "add", str(old))
+    r = cli("doc", "text", "1", "--revision", "7")
+    assert r.code == 1 and "has no revision 7" in r.err
+    r = cli("doc", "update", "9", str(old))
+    assert r.code == 1 and "no document #9" in r.err
+    r = cli("doc", "update", "1", "-", input="   \n")
+    assert r.code == 1 and "empty" in r.err
+    r = cli("doc", "diff", "1", "--from", "1", "--to", "3")
+    assert r.code == 1 and "has no revision 3" in r.err
+    r = cli("doc", "update", "1", str(old), "--user-agent", "x")
+    assert r.code == 1 and "a user agent goes with a URL" in r.err and "--user-agent" in r.err
+
+
+def test_quote_typed_with_other_punctuation(cli: Run, files: tuple[Path, Path]) -> None:
+    old, _ = files
+    cli("doc", "add", str(old))
+    r = cli("claim", "add", "1", "--text", "t", "--quote", "2021年底,创始人 闫俊杰", "--json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["quote"] == "2021年底，创始人闫俊杰"
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Any:
+    import functools
+    import http.server
+    import threading
+
+    root = tmp_path / "site"
+    (root / "story").mkdir(parents=True)
+    pages = Path(__file__).parent.parent / "data" / "pages"
+    (root / "story" / "index.html").write_bytes((pages / "en-news.html").read_bytes())
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_pages_and_urls(cli: Run, served: str, tmp_path: Path) -> None:
+    pages = Path(__file__).parent.parent / "data" / "pages"
+    r = cli("doc", "add", str(pages / "zh-news.html"), "--json")
+    assert r.code == 0, r.err
+    doc = json.loads(r.out)
+    assert doc["format"] == "html" and doc["title"] == "MiniMax发布线性注意力大模型"
+    r = cli("doc", "add", f"{served}/story", "--user-agent", "desk/1", "--json")
+    assert r.code == 0, r.err
+    assert f"redirected to {served}/story/" in r.err
+    fetched = json.loads(r.out)
+    assert fetched["redirects"] == [f"{served}/story/"] and fetched["author"] == "Jane Smith"
+    r = cli("doc", "add", f"{served}/nothing-here")
+    assert r.code == 1 and "404" in r.err
+    md = tmp_path / "a.md"
+    md.write_text("# Title\n\n- one\n- two\n", encoding="utf-8")
+    r = cli("doc", "add", str(md), "--json")
+    assert json.loads(r.out)["format"] == "markdown"
+    assert cli("doc", "text", "3").out == "Title\none\ntwo\n"

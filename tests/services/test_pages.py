@@ -1,0 +1,202 @@
+"""Pages, Markdown and URLs in: the article's text and metadata, the original archived, the
+fetch bounded. Pages are served from 127.0.0.1 only."""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from workbench.db.engine import get_engine
+from workbench.domain.errors import InvalidInput, WorkbenchError
+from workbench.services.claims import SpanRequest, add_claim, get_claim
+from workbench.services.context import Workbench
+from workbench.services.documents import add_document, add_from, document_text, update_from
+from workbench.services.fetch import fetch
+from workbench.services.replay import replay
+
+PAGES = Path(__file__).parent.parent / "data" / "pages"
+ZH = (PAGES / "zh-news.html").read_bytes()
+EN = (PAGES / "en-news.html").read_bytes()
+
+Counts = Callable[[], dict[str, int]]
+
+# What a page carries besides its article: none of it may reach the stored text.
+ZH_CHROME = [
+    "首页",
+    "登录",
+    "dataLayer",
+    "Cookie",
+    "热门文章",
+    "广告",
+    "网友甲",
+    "期待开源",
+    "版权所有",
+]
+EN_CHROME = [
+    "Home",
+    "Sports",
+    "analytics",
+    "cookies",
+    "Most read",
+    "Subscribe",
+    "reader42",
+    "waste of money",
+    "All rights reserved",
+]
+
+
+def blob(wb: Workbench, digest: str) -> bytes | None:
+    from sqlalchemy import text
+
+    with get_engine(wb.url).connect() as conn:
+        row = conn.execute(text("SELECT data FROM blobs WHERE sha256 = :d"), {"d": digest}).first()
+    return bytes(row[0]) if row else None
+
+
+def test_chinese_page_main_text_and_metadata(wb: Workbench) -> None:
+    added = add_document(wb, ZH, source="zh-news.html")
+    d = added.document
+    text = document_text(wb, d.id)
+    assert "2025年1月，MiniMax发布了国内首个线性注意力模型MiniMax-Text-01，参数量达到4560亿" in text
+    assert "海螺AI在全球拥有超过一亿用户" in text
+    for chrome in ZH_CHROME:
+        assert chrome not in text, chrome
+    # Block elements became lines: one paragraph per line.
+    assert "\n创始人" not in text and "\nMiniMax成立于2021年底" in text
+    assert d.title == "MiniMax发布线性注意力大模型"
+    assert d.published == "2025-01-15"
+    assert d.url == "https://news.example.cn/tech/2025/01/15/minimax.html"
+    assert d.language == "zh-CN" and d.author and "李明" in d.author
+    assert d.format == "html" and d.source_sha256 == hashlib.sha256(ZH).hexdigest()
+    assert blob(wb, d.source_sha256) == ZH
+    assert replay(wb).consistent
+
+
+def test_english_page_main_text_and_metadata(wb: Workbench) -> None:
+    d = add_document(wb, EN, source="en-news.html", title="Given title wins").document
+    text = document_text(wb, d.id)
+    assert "approve a transit budget of $412 million" in text
+    for chrome in EN_CHROME:
+        assert chrome not in text, chrome
+    assert d.title == "Given title wins"
+    assert d.author == "Jane Smith" and d.published == "2025-03-02" and d.language == "en"
+
+
+def test_page_without_article_text_is_refused(wb: Workbench, counts: Counts) -> None:
+    before = counts()
+    with pytest.raises(InvalidInput, match="no article text"):
+        add_document(wb, b"<html><body><script>x()</script></body></html>", source="e.html")
+    assert counts() == before
+
+
+def test_markdown_becomes_lines_without_markup(wb: Workbench) -> None:
+    md = (
+        "# 标题\n\n第一段**加粗**，见[链接](https://a.example)。\n\n"
+        "- 列表一\n- 列表 *二*\n\n1. First item\n"
+    ).encode()
+    d = add_document(wb, md, source="notes.md").document
+    assert d.format == "markdown"
+    assert document_text(wb, d.id) == "标题\n第一段加粗，见链接。\n列表一\n列表 二\nFirst item\n"
+
+
+def test_format_given_overrides_detection(wb: Workbench) -> None:
+    d = add_document(wb, b"# not a heading here", source="x.md", fmt="text").document
+    assert document_text(wb, d.id) == "# not a heading here"
+
+
+class Site(http.server.BaseHTTPRequestHandler):
+    agents: list[str] = []  # noqa: RUF012 (shared with the test on purpose)
+    pages: dict[str, bytes] = {}  # noqa: RUF012
+
+    def do_GET(self) -> None:
+        Site.agents.append(self.headers.get("User-Agent", ""))
+        if self.path == "/old":
+            self.send_response(301)
+            self.send_header("Location", "/zh.html")
+            self.end_headers()
+            return
+        body = Site.pages.get(self.path)
+        if body is None:
+            self.send_error(404, "Not Found")
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def site() -> Iterator[str]:
+    Site.agents.clear()
+    Site.pages.update({"/zh.html": ZH, "/en.html": EN})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_add_from_url_reports_redirects_and_archives(wb: Workbench, site: str) -> None:
+    added = add_from(wb, f"{site}/old", user_agent="desk-bot/1.0")
+    assert added.redirects == (f"{site}/zh.html",)
+    assert Site.agents == ["desk-bot/1.0", "desk-bot/1.0"]
+    d = added.document
+    assert d.format == "html" and blob(wb, d.source_sha256 or "") == ZH
+    # The page's canonical URL is what it was published as.
+    assert d.url == "https://news.example.cn/tech/2025/01/15/minimax.html"
+
+
+def test_update_from_url_re_anchors(wb: Workbench, site: str) -> None:
+    doc = add_from(wb, f"{site}/zh.html").document.id
+    cid = add_claim(wb, doc, "456B", SpanRequest(quote="参数量达到4560亿")).id
+    Site.pages["/zh.html"] = ZH.replace("参数量达到4560亿".encode(), "参数量达到4650亿".encode())
+    result = update_from(wb, doc, f"{site}/zh.html")
+    assert result.created and result.revision.format == "html"
+    assert result.revision.source == f"{site}/zh.html"
+    c = get_claim(wb, cid)
+    assert (c.anchor_state, c.quote, c.revision) == ("fuzzy", "参数量达到4650亿", 2)
+    assert replay(wb).consistent
+
+
+def test_url_errors(site: str) -> None:
+    with pytest.raises(WorkbenchError, match="404"):
+        fetch(f"{site}/missing", max_bytes=10**6)
+    with pytest.raises(InvalidInput, match="over the 100-byte limit"):
+        fetch(f"{site}/zh.html", max_bytes=100)
+    with pytest.raises(InvalidInput, match="not an http"):
+        fetch("file:///etc/passwd", max_bytes=100)
+
+
+def test_url_size_limit_applies_to_doc_add(
+    wb: Workbench, site: str, counts: Counts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WORKBENCH_MAX_DOCUMENT_MB", "0.001")
+    before = counts()
+    with pytest.raises(InvalidInput, match="limit"):
+        add_from(wb, f"{site}/zh.html")
+    assert counts() == before
+
+
+def test_a_server_that_never_answers_times_out() -> None:
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    try:
+        port = listener.getsockname()[1]
+        with pytest.raises(WorkbenchError, match="cannot fetch"):
+            fetch(f"http://127.0.0.1:{port}/", max_bytes=1000, timeout=0.3)
+    finally:
+        listener.close()

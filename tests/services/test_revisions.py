@@ -1,0 +1,193 @@
+"""Revisions: a new text is stored beside the old, every claim is re-anchored to it, and the
+audit trail still verifies and replays."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from workbench.domain.errors import InvalidInput, NotFound
+from workbench.services.claims import SpanRequest, add_claim, get_claim, set_status, show_claim
+from workbench.services.context import Workbench
+from workbench.services.documents import add_document, document_text
+from workbench.services.queries import ClaimFilter, list_claims
+from workbench.services.replay import replay
+from workbench.services.revisions import diff_revisions, list_revisions, update_document
+from workbench.services.sources import Content
+from workbench.services.verify import verify_database
+
+P1 = "MiniMax成立于2021年底，创始人闫俊杰曾任商汤科技副总裁。"
+P2 = "2025年1月，MiniMax发布了国内首个线性注意力模型MiniMax-Text-01，参数量达到4560亿。"
+P3 = "公司表示，其海螺AI在全球拥有超过一亿用户。"
+P4 = "The company said revenue rose 12 percent last year, and profits doubled."
+OLD = "\n".join([P1, P2, P3, P4]) + "\n"
+
+Counts = Callable[[], dict[str, int]]
+
+
+def revise(wb: Workbench, doc: int, text: str) -> object:
+    return update_document(wb, doc, Content(text, "text", "revised.txt"))
+
+
+@pytest.fixture
+def desk(wb: Workbench) -> tuple[Workbench, int, dict[str, int]]:
+    doc = add_document(wb, OLD.encode(), title="MiniMax").document.id
+    quotes = {
+        "founded": "创始人闫俊杰曾任商汤科技副总裁",
+        "params": "参数量达到4560亿",
+        "users": "海螺AI在全球拥有超过一亿用户",
+        "model": "国内首个线性注意力模型",
+        "revenue": "revenue rose 12 percent last year, and profits doubled",
+    }
+    ids = {k: add_claim(wb, doc, k, SpanRequest(quote=q)).id for k, q in quotes.items()}
+    return wb, doc, ids
+
+
+def assert_invariant(wb: Workbench, doc: int) -> None:
+    """Every claim's quote is the text at its offsets in the revision it points into, and the
+    trail verifies and replays."""
+    for c in list_claims(wb, ClaimFilter(document_id=doc)):
+        text = document_text(wb, doc, c.revision)
+        assert text[c.start : c.end] == c.quote, c
+    assert verify_database(wb).ok
+    report = replay(wb)
+    assert report.consistent, [d.message for d in report.differences]
+
+
+def states(wb: Workbench, ids: dict[str, int]) -> dict[str, str]:
+    return {k: get_claim(wb, i).anchor_state for k, i in ids.items()}
+
+
+def test_paragraph_inserted_above(desk: tuple[Workbench, int, dict[str, int]]) -> None:
+    wb, doc, ids = desk
+    revise(wb, doc, "编者按：本文于1月16日更新。\n" + OLD)
+    assert set(states(wb, ids).values()) == {"moved"}
+    assert all(get_claim(wb, i).revision == 2 for i in ids.values())
+    assert_invariant(wb, doc)
+
+
+def test_paragraph_moved(desk: tuple[Workbench, int, dict[str, int]]) -> None:
+    wb, doc, ids = desk
+    revise(wb, doc, "\n".join([P3, P1, P2, P4]) + "\n")
+    assert states(wb, ids)["founded"] == "moved"
+    assert states(wb, ids)["users"] == "moved"
+    # The paragraphs before P4 kept their total length: P4 did not move.
+    assert states(wb, ids)["revenue"] == "exact"
+    assert_invariant(wb, doc)
+
+
+def test_quote_edited_number_changed(desk: tuple[Workbench, int, dict[str, int]]) -> None:
+    wb, doc, ids = desk
+    set_status(wb, ids["params"], "in_progress")
+    set_status(wb, ids["params"], "unverifiable", note="no filing says 456B")
+    revise(wb, doc, OLD.replace("4560亿", "4650亿"))
+    c = get_claim(wb, ids["params"])
+    assert c.anchor_state == "fuzzy" and c.quote == "参数量达到4650亿"
+    assert c.anchor_score is not None and 0.5 < c.anchor_score < 1
+    # The verdict was given on revision 1, before the quote changed.
+    assert c.status == "unverifiable" and c.verdict_revision == 1 and c.revision == 2
+    detail = show_claim(wb, ids["params"])
+    assert detail.previous_quote == "参数量达到4560亿"
+    assert [e.action for e in detail.events][-1] == "claim.flagged_for_review"
+    assert {x.id for x in list_claims(wb, ClaimFilter(anchor="changed"))} == {ids["params"]}
+    assert {x.id for x in list_claims(wb, ClaimFilter(anchor="fuzzy"))} == {ids["params"]}
+    # A new decision on the current text clears the mark.
+    set_status(wb, ids["params"], "in_progress", note="re-checking revision 2")
+    assert get_claim(wb, ids["params"]).verdict_revision is None
+    assert_invariant(wb, doc)
+
+
+def test_quote_deleted_is_orphaned(desk: tuple[Workbench, int, dict[str, int]]) -> None:
+    wb, doc, ids = desk
+    revise(wb, doc, "\n".join([P1, P3, P4]) + "\n")
+    c = get_claim(wb, ids["model"])
+    assert c.anchor_state == "orphaned"
+    # It keeps the span of the revision that had its quote.
+    assert c.revision == 1 and c.quote == "国内首个线性注意力模型"
+    assert ids["model"] in {x.id for x in list_claims(wb, ClaimFilter(anchor="orphaned"))}
+    assert show_claim(wb, ids["model"]).events[-1].action == "claim.flagged_for_review"
+    assert_invariant(wb, doc)
+
+
+def test_sentence_split_in_two(desk: tuple[Workbench, int, dict[str, int]]) -> None:
+    wb, doc, ids = desk
+    revise(wb, doc, OLD.replace("last year, and profits doubled", "last year. Profits doubled"))
+    c = get_claim(wb, ids["revenue"])
+    assert c.anchor_state == "fuzzy"
+    assert c.quote.startswith("revenue rose 12 percent") and c.quote.endswith("doubled")
+    assert_invariant(wb, doc)
+
+
+def test_crlf_and_punctuation_changes(desk: tuple[Workbench, int, dict[str, int]]) -> None:
+    wb, doc, ids = desk
+    crlf = OLD.replace("\n", "\r\n").replace("，", ", ").replace("。", ". ")
+    update_document(wb, doc, Content(crlf.replace("\r\n", "\n"), "text", "crlf.txt"))
+    got = states(wb, ids)
+    assert set(got.values()) <= {"exact", "moved"}, got
+    assert get_claim(wb, ids["founded"]).revision == 2
+    assert_invariant(wb, doc)
+
+
+def test_whole_article_replaced(desk: tuple[Workbench, int, dict[str, int]]) -> None:
+    wb, doc, ids = desk
+    revise(wb, doc, "This article has been removed at the request of the publisher.\n")
+    assert set(states(wb, ids).values()) == {"orphaned"}
+    assert_invariant(wb, doc)
+    # Back to the original text: every claim is found again, where it was.
+    revise(wb, doc, OLD)
+    assert set(states(wb, ids).values()) == {"exact"}
+    assert all(get_claim(wb, i).revision == 3 for i in ids.values())
+    assert_invariant(wb, doc)
+
+
+def test_same_text_stores_nothing(
+    desk: tuple[Workbench, int, dict[str, int]], counts: Counts
+) -> None:
+    wb, doc, _ = desk
+    before = counts()
+    result = update_document(wb, doc, Content(OLD, "text", "same.txt"))
+    assert not result.created and result.revision.number == 1
+    assert counts() == before
+
+
+def test_refusals_write_nothing(
+    desk: tuple[Workbench, int, dict[str, int]], counts: Counts
+) -> None:
+    wb, doc, _ = desk
+    before = counts()
+    with pytest.raises(InvalidInput, match="empty"):
+        revise(wb, doc, "  \n")
+    with pytest.raises(NotFound, match="no document #99"):
+        revise(wb, 99, "text")
+    with pytest.raises(NotFound, match="has no revision 5"):
+        document_text(wb, doc, 5)
+    assert counts() == before
+
+
+def test_revisions_listed_and_diffed(desk: tuple[Workbench, int, dict[str, int]]) -> None:
+    wb, doc, _ = desk
+    new = OLD.replace("4560亿", "4650亿")
+    revise(wb, doc, new)
+    revs = list_revisions(wb, doc)
+    assert [r.number for r in revs] == [1, 2]
+    assert revs[1].length == len(new) and revs[1].source == "revised.txt"
+    d = diff_revisions(wb, doc)
+    assert (d.from_revision, d.to_revision) == (1, 2)
+    [change] = d.diff.changes
+    assert change.op == "replace"
+    assert OLD[change.old_start : change.old_end] == change.old_text
+    assert new[change.new_start : change.new_end] == change.new_text
+    assert "56" in change.old_text and "65" in change.new_text
+    assert document_text(wb, doc, 1) == OLD and document_text(wb, doc) == new
+
+
+def test_new_claims_pin_into_the_latest_revision(
+    desk: tuple[Workbench, int, dict[str, int]],
+) -> None:
+    wb, doc, _ = desk
+    new = "编者按：本文有更新。\n" + OLD
+    revise(wb, doc, new)
+    c = add_claim(wb, doc, "note", SpanRequest(quote="编者按"))
+    assert c.revision == 2 and new[c.start : c.end] == "编者按"
+    assert_invariant(wb, doc)

@@ -1,0 +1,178 @@
+"""The stealth-edit report: what each revision of an article changed, and which checked
+claims the change touched (their quote before and after, and the verdict they had).
+
+It is read from the audit trail: the re-anchoring events written with each revision say what
+happened to every claim at that moment, whatever was done to the claims since.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from workbench.db.models import Claim, DocumentRevision, Event
+from workbench.domain.status import FINAL_STATUSES, Status
+from workbench.domain.textdiff import Change, diff_texts
+from workbench.services.context import Workbench, transaction
+from workbench.services.lookup import get_document
+from workbench.services.revisions import revision_text
+
+REANCHOR_ACTIONS = ("claim.reanchored", "claim.flagged_for_review")
+FINAL_VALUES = frozenset(s.value for s in FINAL_STATUSES)
+
+
+@dataclass(frozen=True, slots=True)
+class TouchedClaim:
+    claim_id: int
+    text: str
+    state: str
+    old_quote: str
+    new_quote: str | None
+    status_before: str
+    verdict_before: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "claim_id": self.claim_id,
+            "text": self.text,
+            "state": self.state,
+            "old_quote": self.old_quote,
+            "new_quote": self.new_quote,
+            "status_before": self.status_before,
+            "verdict_before": self.verdict_before,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionChanges:
+    number: int
+    created_at: str
+    added_by: str
+    source: str | None
+    sha256: str
+    changes: list[Change]
+    claims: list[TouchedClaim]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "revision": self.number,
+            "from_revision": self.number - 1,
+            "created_at": self.created_at,
+            "added_by": self.added_by,
+            "source": self.source,
+            "sha256": self.sha256,
+            "changes": [c.to_json() for c in self.changes],
+            "claims": [c.to_json() for c in self.claims],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ChangesReport:
+    document_id: int
+    title: str | None
+    url: str | None
+    revisions: list[RevisionChanges]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "document_id": self.document_id,
+            "title": self.title,
+            "url": self.url,
+            "revisions": [r.to_json() for r in self.revisions],
+        }
+
+
+def document_changes(wb: Workbench, document_id: int, since: int | None = None) -> ChangesReport:
+    """Every revision after `since` (default: all), with its changes and the claims it touched."""
+    from workbench.services.views import RevisionView
+
+    with transaction(wb) as tx:
+        doc = get_document(tx, document_id)
+        if since is not None:
+            revision_text(tx, doc, since)  # a revision that does not exist is an error
+        rows = tx.session.scalars(
+            select(DocumentRevision)
+            .where(DocumentRevision.document_id == doc.id, DocumentRevision.number > (since or 1))
+            .order_by(DocumentRevision.number)
+        ).all()
+        out: list[RevisionChanges] = []
+        for rev in rows:
+            old = revision_text(tx, doc, rev.number - 1)[1]
+            view = RevisionView.of(rev)
+            out.append(
+                RevisionChanges(
+                    number=rev.number,
+                    created_at=view.created_at,
+                    added_by=rev.added_by,
+                    source=rev.source,
+                    sha256=rev.sha256,
+                    changes=diff_texts(old, rev.text).changes,
+                    claims=_touched(tx, rev),
+                )
+            )
+        return ChangesReport(doc.id, doc.title, doc.url, out)
+
+
+def _touched(tx: Any, rev: DocumentRevision) -> list[TouchedClaim]:
+    """The claims whose quote this revision changed or removed, from its events."""
+    conn = tx.session.connection()
+    start = conn.execute(
+        select(Event.seq).where(
+            Event.action == "document.revised",
+            Event.entity_type == "revision",
+            Event.entity_id == str(rev.id),
+        )
+    ).scalar()
+    if start is None:
+        return []
+    flagged: list[tuple[int, dict[str, Any], dict[str, Any]]] = []
+    # The claims' events follow the revision's in the same transaction, with nothing between.
+    query = select(Event.action, Event.claim_id, Event.payload).where(Event.seq > start)
+    for action, claim_id, payload in conn.execute(query.order_by(Event.seq)):
+        if action not in REANCHOR_ACTIONS:
+            break
+        if action == "claim.flagged_for_review" and claim_id is not None:
+            body = json.loads(payload)
+            flagged.append((claim_id, body.get("before", {}), body.get("after", {})))
+    if not flagged:
+        return []
+    ids = [c for c, _, _ in flagged]
+    status = _status_before(tx, ids, start)
+    claims = {c.id: c for c in tx.session.scalars(select(Claim).where(Claim.id.in_(ids)))}
+    out = []
+    for claim_id, before, after in flagged:
+        claim = claims[claim_id]
+        state = after.get("anchor_state", claim.anchor_state)
+        old_quote = before.get("quote", claim.quote)
+        new_quote = after.get("quote", old_quote) if state != "orphaned" else None
+        was = status.get(claim_id, Status.UNVERIFIED.value)
+        out.append(
+            TouchedClaim(
+                claim_id=claim_id,
+                text=claim.text,
+                state=state,
+                old_quote=old_quote,
+                new_quote=new_quote,
+                status_before=was,
+                verdict_before=was if was in FINAL_VALUES else None,
+            )
+        )
+    return out
+
+
+def _status_before(tx: Any, ids: list[int], seq: int) -> dict[int, str]:
+    """Each claim's status just before event `seq`, from the status its events recorded."""
+    status: dict[int, str] = {}
+    query = (
+        select(Event.claim_id, Event.payload)
+        .where(Event.claim_id.in_(ids), Event.seq < seq, Event.entity_type == "claim")
+        .order_by(Event.seq)
+    )
+    for claim_id, payload in tx.session.connection().execute(query):
+        after = json.loads(payload).get("after") or {}
+        if isinstance(after, dict) and isinstance(after.get("status"), str):
+            status[claim_id] = after["status"]
+    return status

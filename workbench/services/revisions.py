@@ -1,0 +1,237 @@
+"""Document revisions: a new text is stored beside the old ones, and every claim of the
+document is re-anchored to it (see workbench.domain.anchoring)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+
+from workbench.db.models import Blob, Claim, Document, DocumentRevision
+from workbench.domain.anchoring import AnchorState, Matcher, Selector
+from workbench.domain.clock import now
+from workbench.domain.errors import InvalidInput, NotFound
+from workbench.domain.payloads import created, revision_payload
+from workbench.domain.status import FINAL_STATUSES
+from workbench.domain.text import sha256_text
+from workbench.domain.textdiff import Diff, diff_texts
+from workbench.services.claim_updates import update_claim
+from workbench.services.context import Tx, Workbench, mutation, transaction
+from workbench.services.lookup import get_document
+from workbench.services.sources import Content
+from workbench.services.views import RevisionView
+
+FINAL_VALUES = frozenset(s.value for s in FINAL_STATUSES)
+
+
+def latest_number(tx: Tx, document_id: int) -> int:
+    found = tx.session.scalar(
+        select(func.max(DocumentRevision.number)).where(DocumentRevision.document_id == document_id)
+    )
+    return int(found) if found else 1
+
+
+def revision_text(tx: Tx, doc: Document, number: int | None = None) -> tuple[int, str]:
+    """(number, text) of revision `number` of `doc`, the latest when None."""
+    if number is None:
+        number = latest_number(tx, doc.id)
+    if number == 1:
+        return 1, doc.text
+    text = tx.session.scalar(
+        select(DocumentRevision.text).where(
+            DocumentRevision.document_id == doc.id, DocumentRevision.number == number
+        )
+    )
+    if text is None:
+        last = latest_number(tx, doc.id)
+        raise NotFound(f"document #{doc.id} has no revision {number}: it has revisions 1..{last}")
+    return number, text
+
+
+def archive(tx: Tx, data: bytes | None) -> str | None:
+    """Keep bytes in the blobs table (once per content hash); their sha256, or None."""
+    if data is None:
+        return None
+    import hashlib
+
+    digest = hashlib.sha256(data).hexdigest()
+    if tx.session.get(Blob, digest) is None:
+        tx.session.add(Blob(sha256=digest, size=len(data), data=data))
+    return digest
+
+
+@dataclass(frozen=True, slots=True)
+class AnchorOutcome:
+    """What re-anchoring did to one claim."""
+
+    claim_id: int
+    state: str
+    score: float | None
+    old_quote: str
+    new_quote: str | None
+    old_start: int
+    new_start: int | None
+    status: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "claim_id": self.claim_id,
+            "state": self.state,
+            "score": self.score,
+            "old_quote": self.old_quote,
+            "new_quote": self.new_quote,
+            "old_start": self.old_start,
+            "new_start": self.new_start,
+            "status": self.status,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionAdded:
+    created: bool
+    revision: RevisionView
+    anchors: list[AnchorOutcome] = field(default_factory=list)
+    redirects: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.revision.to_json(),
+            "created": self.created,
+            "anchors": [a.to_json() for a in self.anchors],
+            "redirects": list(self.redirects),
+        }
+
+
+@mutation
+def update_document(wb: Workbench, document_id: int, content: Content) -> RevisionAdded:
+    """Store `content` as the next revision of the document and re-anchor its claims.
+
+    The same text as the latest revision stores nothing (created False). Each claim whose
+    span or anchor changes gets one event: claim.reanchored, or claim.flagged_for_review
+    when its quote changed (fuzzy) or vanished (orphaned).
+    """
+    text = content.text
+    if not text.strip():
+        raise InvalidInput(f"{content.source} is empty (or only whitespace): nothing to store")
+    digest = sha256_text(text)
+    with transaction(wb, write=True) as tx:
+        doc = get_document(tx, document_id)
+        number, latest = revision_text(tx, doc)
+        if sha256_text(latest) == digest:
+            view = _view(tx, doc, number)
+            return RevisionAdded(created=False, revision=view)
+        rev = DocumentRevision(
+            document_id=doc.id,
+            number=number + 1,
+            text=text,
+            sha256=digest,
+            length=len(text),
+            source=content.source[:2000],
+            format=content.format,
+            source_sha256=archive(tx, content.original),
+            added_by=tx.actor,
+            created_at=now(),
+        )
+        tx.session.add(rev)
+        tx.session.flush()
+        view = RevisionView.of(rev)
+        tx.record("document.revised", "revision", rev.id, created(revision_payload(rev)))
+        anchors = reanchor_claims(tx, doc, rev.number, text)
+        return RevisionAdded(created=True, revision=view, anchors=anchors)
+
+
+def _view(tx: Tx, doc: Document, number: int) -> RevisionView:
+    if number == 1:
+        return RevisionView.first(doc)
+    rev = tx.session.scalar(
+        select(DocumentRevision).where(
+            DocumentRevision.document_id == doc.id, DocumentRevision.number == number
+        )
+    )
+    assert rev is not None
+    return RevisionView.of(rev)
+
+
+def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[AnchorOutcome]:
+    """Re-anchor every claim of `doc` to revision `number` (text `text`), writing the events."""
+    claims = tx.session.scalars(
+        select(Claim).where(Claim.document_id == doc.id).order_by(Claim.id)
+    ).all()
+    matcher = Matcher(text)
+    diffs: dict[int, Diff] = {}
+    outcomes: list[AnchorOutcome] = []
+    for claim in claims:
+        if claim.revision not in diffs:
+            diffs[claim.revision] = diff_texts(revision_text(tx, doc, claim.revision)[1], text)
+        sel = Selector(claim.start, claim.end, claim.quote, claim.prefix, claim.suffix)
+        found = matcher.reanchor(sel, diffs[claim.revision].map_offset(claim.start))
+        changes: dict[str, Any] = {"anchor_state": found.state.value, "anchor_score": found.score}
+        if found.span is not None:
+            changes.update(
+                start=found.span.start,
+                end=found.span.end,
+                quote=found.span.quote,
+                prefix=found.span.prefix,
+                suffix=found.span.suffix,
+                revision=number,
+            )
+        flagged = found.state in (AnchorState.FUZZY, AnchorState.ORPHANED)
+        if flagged and claim.status in FINAL_VALUES and claim.verdict_revision is None:
+            changes["verdict_revision"] = claim.revision
+        outcome = AnchorOutcome(
+            claim_id=claim.id,
+            state=found.state.value,
+            score=found.score,
+            old_quote=claim.quote,
+            new_quote=found.span.quote if found.span else None,
+            old_start=claim.start,
+            new_start=found.span.start if found.span else None,
+            status=claim.status,
+        )
+        changes = {k: v for k, v in changes.items() if getattr(claim, k) != v}
+        if changes:
+            action = "claim.flagged_for_review" if flagged else "claim.reanchored"
+            update_claim(tx, claim, action, changes)
+        outcomes.append(outcome)
+    return outcomes
+
+
+def list_revisions(wb: Workbench, document_id: int) -> list[RevisionView]:
+    with transaction(wb) as tx:
+        doc = get_document(tx, document_id)
+        rows = tx.session.scalars(
+            select(DocumentRevision)
+            .where(DocumentRevision.document_id == doc.id)
+            .order_by(DocumentRevision.number)
+        )
+        return [RevisionView.first(doc), *(RevisionView.of(r) for r in rows)]
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionDiff:
+    document_id: int
+    from_revision: int
+    to_revision: int
+    old_text: str
+    new_text: str
+    diff: Diff
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "document_id": self.document_id,
+            "from": self.from_revision,
+            "to": self.to_revision,
+            "changes": [c.to_json() for c in self.diff.changes],
+        }
+
+
+def diff_revisions(
+    wb: Workbench, document_id: int, from_: int | None = None, to: int | None = None
+) -> RevisionDiff:
+    """What changed from revision `from_` (default: the one before `to`) to `to` (latest)."""
+    with transaction(wb) as tx:
+        doc = get_document(tx, document_id)
+        to_n, new = revision_text(tx, doc, to)
+        from_n, old = revision_text(tx, doc, from_ if from_ is not None else max(1, to_n - 1))
+        return RevisionDiff(doc.id, from_n, to_n, old, new, diff_texts(old, new))

@@ -1,0 +1,59 @@
+"""What a document's text is made from: a text file, Markdown, or a web page (HTML).
+
+The result is the stored text (NFC, LF: what spans point into), the format it came from, the
+page's metadata when there is some, and the original bytes to archive when the text was
+extracted (so the extraction can be re-run and checked later).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workbench.domain.errors import InvalidInput
+from workbench.domain.text import decode_utf8, normalise
+
+FORMATS = ("text", "markdown", "html")
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    text: str
+    format: str
+    source: str
+    # The bytes the text was extracted from (pages); None when the text is the file itself.
+    original: bytes | None = None
+    metadata: dict[str, str | None] = field(default_factory=dict)
+
+
+def sniff_format(data: bytes, source: str) -> str:
+    """html when the bytes look like a page, markdown for .md files, else text."""
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")) or (
+        head.startswith(b"<") and (b"<body" in head or b"<head" in head or b"<meta" in head)
+    ):
+        return "html"
+    if source.lower().endswith((".html", ".htm")):
+        return "html"
+    if source.lower().endswith((".md", ".markdown")):
+        return "markdown"
+    return "text"
+
+
+def read_content(
+    data: bytes, source: str, fmt: str | None = None, *, url: str | None = None
+) -> Content:
+    """The text a document stores for these bytes, in the format given or detected."""
+    chosen = fmt or sniff_format(data, source)
+    if chosen not in FORMATS:
+        raise InvalidInput(f"unknown format {chosen!r}; valid: {', '.join(FORMATS)}")
+    if chosen == "html":
+        from workbench.services.pages import extract_page
+
+        page = extract_page(data, source, url=url)
+        return Content(page.text, "html", source, original=data, metadata=page.metadata)
+    text = normalise(decode_utf8(data, source))
+    if chosen == "markdown":
+        from workbench.domain.markdown import markdown_text
+
+        return Content(markdown_text(text), "markdown", source, original=data)
+    return Content(text, "text", source)
