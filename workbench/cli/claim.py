@@ -122,9 +122,9 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     click.echo(f"  claim    {c.text}")
     if c.speaker:
         click.echo(f"  speaker  {c.speaker}")
-    click.echo(
-        f"  source   document #{c.document_id}, revision {c.revision}, {span_words(c.start, c.end)}"
-    )
+    # A document's later revision is named; most documents only ever have the one.
+    revision = f"revision {c.revision}, " if c.revision > 1 else ""
+    click.echo(f"  source   document #{c.document_id}, {revision}{span_words(c.start, c.end)}")
     click.echo("  quote    " + highlighted(d.context, at, at + len(c.quote)))
     if c.anchor_state == "fuzzy":
         was = f": was {clip(d.previous_quote, 60)!r}" if d.previous_quote else ""
