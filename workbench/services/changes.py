@@ -14,14 +14,13 @@ from typing import Any
 from sqlalchemy import select
 
 from workbench.db.models import Claim, DocumentRevision, Event
-from workbench.domain.status import FINAL_STATUSES, Status
+from workbench.domain.status import Status
 from workbench.domain.textdiff import Change, diff_texts
 from workbench.services.context import Workbench, transaction
 from workbench.services.lookup import get_document
-from workbench.services.revisions import revision_text
+from workbench.services.revisions import FINAL_VALUES, revision_text
 
 REANCHOR_ACTIONS = ("claim.reanchored", "claim.flagged_for_review")
-FINAL_VALUES = frozenset(s.value for s in FINAL_STATUSES)
 
 
 @dataclass(frozen=True, slots=True)
