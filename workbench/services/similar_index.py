@@ -27,10 +27,12 @@ from workbench.services.context import Tx
 
 BATCH = 500  # rows per statement (well under every backend's bound-parameter limit)
 POOL = 200  # claims scored exactly per search
-# A term held by more claims than this share (and this floor) does not pick candidates: it
-# still counts in the exact score, but reading its postings would cost more than it tells.
-COMMON_SHARE = 0.05
-COMMON_FLOOR = 2000
+# Candidates are picked by the query's rarest terms (at most PICK of them). A term held by more
+# claims than COMMON_SHARE of them (and than COMMON_FLOOR) picks none: it still counts in the
+# exact score, but reading its postings would cost more than it tells.
+PICK = 24
+COMMON_SHARE = 0.02
+COMMON_FLOOR = 1000
 
 T = TypeVar("T")
 
@@ -127,7 +129,8 @@ def search(
     idf_of = {t: idf(df.get(t, 0), n) for t in bag}
     query = weigh(bag, idf_of)
     common = max(COMMON_FLOOR, int(COMMON_SHARE * n))
-    picking = [t for t in query if 0 < df.get(t, 0) <= common]
+    rare = sorted((df[t], t) for t in query if 0 < df.get(t, 0) <= common)
+    picking = [t for _, t in rare[:PICK]]
     partial: dict[int, float] = {}
     for chunk in _chunks(picking):
         for cid, term in session.execute(
