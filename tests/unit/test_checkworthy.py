@@ -273,7 +273,7 @@ def test_candidates_on_the_seed_article() -> None:
         assert set(c.reasons) <= set(FEATURE_NAMES)  # Chinese: no n-gram reasons
     texts = [c.text for c in found]
     assert any("1500万美金" in t for t in texts)
-    assert any("全球三强" in t for t in texts)
+    assert any("全球首个大规模混合架构推理模型" in t for t in texts)
     assert "AI技术演进" not in texts and "多模态AI技术" not in texts
     assert find_candidates(text) == found  # deterministic
 

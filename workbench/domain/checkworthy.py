@@ -704,10 +704,12 @@ def _score(
     reasons = fired + (checkworthy_model.explain(reading.terms) if reading.english else ())
 
     def upper() -> float:
-        # A clause has a subset of the unit's words and features, but maybe another length
-        # band and, in mixed text, maybe the other model: the bound allows for either.
+        # A clause has a subset of the unit's words and features, maybe a shorter length band
+        # and, in mixed text, maybe the other model: the bound allows for each.
+        band = reading.band
         best = max(
-            m.ceiling + sum(m.positive.get(f, 0.0) for f in fired) for m in (model, model.plain)
+            m.ceiling[band] + sum(m.positive.get(f, 0.0) for f in fired)
+            for m in (model, model.plain)
         )
         return _squash(best + sum(v for _, v in reading.terms if v > 0))
 

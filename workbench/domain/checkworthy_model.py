@@ -61,6 +61,18 @@ def word_ngrams(text: str) -> set[str]:
     return _grams(_tokens(text))
 
 
+BAND_NAMES = (*(name for _, name in _BANDS), "len40+")
+
+
+def _ceiling(bias: float, bands: dict[str, float]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    best = float("-inf")
+    for name in BAND_NAMES:
+        best = max(best, bands.get(name, 0.0))
+        out[name] = bias + best
+    return out
+
+
 def _band(words: int) -> str:
     for most, name in _BANDS:
         if words <= most:
@@ -100,9 +112,10 @@ class Plain:
     bands: dict[str, float]
 
     @functools.cached_property
-    def ceiling(self) -> float:
-        """The bias with the best length band: where a unit's positive evidence starts."""
-        return self.bias + max(0.0, *self.bands.values())
+    def ceiling(self) -> dict[str, float]:
+        """By a unit's length band: the bias with the best band of any part of the unit (a
+        clause is no longer than its unit), where its positive evidence starts."""
+        return _ceiling(self.bias, self.bands)
 
     @functools.cached_property
     def positive(self) -> dict[str, float]:
@@ -118,8 +131,8 @@ class Model:
     plain: Plain
 
     @functools.cached_property
-    def ceiling(self) -> float:
-        return self.bias + max(0.0, *self.bands.values())
+    def ceiling(self) -> dict[str, float]:
+        return _ceiling(self.bias, self.bands)
 
     @functools.cached_property
     def positive(self) -> dict[str, float]:
