@@ -591,9 +591,12 @@ def _cue(name: str, *, quoted: bool) -> Callable[[Unit], bool]:
     an attributed quotation."""
 
     def fires(unit: Unit) -> bool:
+        found = unit.hits.get(name)
+        if not found:
+            return False
         if quoted:
-            return any(at in unit.spoken for at in unit.hits.get(name, ()))
-        return any(at not in unit.quoted for at in unit.hits.get(name, ()))
+            return bool(unit.spoken) and any(at in unit.spoken for at in found)
+        return not unit.quoted or any(at not in unit.quoted for at in found)
 
     return fires
 
@@ -735,9 +738,12 @@ def _unit(
     )
 
 
+_PLAN = tuple((f.name, f.test) for f in FEATURES)
+
+
 def _fired(unit: Unit) -> tuple[str, ...]:
     hits = unit.hits
-    return tuple(f.name for f in FEATURES if (f.name in hits if f.test is None else f.test(unit)))
+    return tuple(name for name, test in _PLAN if (name in hits if test is None else test(unit)))
 
 
 def _squash(x: float) -> float:
