@@ -101,3 +101,12 @@ def test_the_index_follows_changed_claims_without_duplicates(wb: Workbench) -> N
     assert [s.claim.id for s in after] == [s.claim.id for s in before] == [first.id]
     assert after[0].similarity == before[0].similarity
     assert after[0].claim.status == "in_progress"
+
+
+def test_a_claim_with_a_very_long_word_is_indexed_and_found(wb: Workbench) -> None:
+    word = "x" * 300
+    digits = "9" * 120
+    doc = add_document(wb, f"{word} {digits} {word}.".encode()).document.id
+    first = add_claim(wb, doc, f"{word} {digits}", SpanRequest(quote=word, occurrence=1)).id
+    again = add_claim(wb, doc, f"{word} {digits}", SpanRequest(quote=word, occurrence=2))
+    assert again.similar and again.similar[0].id == first

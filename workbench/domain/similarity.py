@@ -300,10 +300,15 @@ def terms(text: str) -> list[str]:
     return out
 
 
+# Terms are stored in a column of this width; a longer one (a run of letters with no space, a
+# long number) is cut, the same way for the claim indexed and the claim searched for.
+MAX_TERM = 64
+
+
 def claim_terms(text: str, quote: str) -> Counter[str]:
     """A claim's bag of terms: its text's and its quote's together."""
-    bag = Counter(terms(text))
-    bag.update(terms(quote))
+    bag = Counter(t[:MAX_TERM] for t in terms(text))
+    bag.update(t[:MAX_TERM] for t in terms(quote))
     return bag
 
 
