@@ -6,8 +6,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from workbench.domain.similarity import (
+    MAX_TERM,
     claim_terms,
     cosine,
     document_frequencies,
@@ -81,3 +84,21 @@ def test_the_labelled_pairs_rank_their_match_first() -> None:
         q = weigh(claim_terms(p["b"]["text"], p["b"]["quote"]), idf_of)
         best = max(vectors, key=lambda cid: (cosine(q, vectors[cid]), cid))
         assert best == p["id"], p["id"]
+
+
+def test_absurd_numbers_do_not_break_the_scan() -> None:
+    assert terms("9" * 400) == ["#inf"]
+    assert terms("九" + "亿" * 60) == ["#inf"]
+    assert terms("1" + "0" * 30)[0] == "#1e+30"
+
+
+PIECES = [
+    *"0123456789.,% $万亿千百十一二两七九年月第个首",
+    *["million", "seven", "forty-five", "US$", "per cent", "first", "商汤", "😀", "\u0301"],
+]
+
+
+@given(st.one_of(st.lists(st.sampled_from(PIECES), max_size=60).map("".join), st.text()))
+def test_any_text_gives_terms_that_fit_the_index(text: str) -> None:
+    for term in claim_terms(text, text):
+        assert 0 < len(term) <= MAX_TERM

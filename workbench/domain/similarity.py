@@ -95,10 +95,24 @@ _EN_NUMBER = re.compile(
 )
 
 
+# Beyond this a figure is written in scientific notation (and a run of 400 nines is "#inf"):
+# no claim is checked by its 20th digit, and no run of digits may break the scan.
+_EXACT_BELOW = 10**18
+
+
 def _number_token(value: float) -> str:
-    if value == int(value):
+    if not math.isfinite(value):
+        return "#inf"
+    if abs(value) < _EXACT_BELOW and value == int(value):
         return f"#{int(value)}"
     return f"#{value:.6g}"
+
+
+def _as_float(n: int) -> float:
+    try:
+        return float(n)
+    except OverflowError:
+        return math.inf
 
 
 def _zh_value(run: str) -> float | None:
@@ -119,7 +133,7 @@ def _zh_value(run: str) -> float | None:
             digit = None
     if digit is None and total == section == 0:
         return None
-    return float(total + section + (digit or 0))
+    return _as_float(total + section + (digit or 0))
 
 
 def _en_value(words: list[str]) -> float:
@@ -134,7 +148,7 @@ def _en_value(words: list[str]) -> float:
         elif w in _EN_SCALES:
             total += max(current, 1) * _EN_SCALES[w]
             current = 0
-    return float(total + current)
+    return _as_float(total + current)
 
 
 # ---- concepts ---------------------------------------------------------------------------
