@@ -45,17 +45,20 @@ def test_label_files_cover_every_sentence(name: str) -> None:
 
 
 def test_seed_article_quality() -> None:
+    # Held out: nothing was tuned on it. The recall goal (0.95) is met; the precision goal
+    # (0.7) is not (see docs/benchmarks.md): this floor only guards against regressions.
     q = quality("minimax")
-    assert q.recall >= 0.9, q
-    assert q.precision >= 0.6, q
+    assert q.recall >= 0.95, q
+    assert q.precision >= 0.4, q
 
 
 def test_second_chinese_article_quality() -> None:
-    # Written and labelled for this project before any scorer ran on it; nothing was tuned on it
-    # but the choice between model variants (see tools/train_checkworthy.py).
+    # Written and labelled for this project before any scorer ran on it. It is the dev article:
+    # the choice between model variants and the calibration of the Chinese threshold were
+    # made on it (see tools/train_checkworthy.py), so these are not held-out figures.
     q = quality("xingheng")
-    assert q.recall >= 0.9, q
-    assert q.precision >= 0.8, q
+    assert q.recall >= 0.95, q
+    assert q.precision >= 0.75, q
 
 
 def test_english_text_quality() -> None:
@@ -89,9 +92,6 @@ _SAID = (
     "negative, and the label file itself calls these sentences not check-worthy"
 )
 KNOWN_MISSES = {
-    (
-        '"当这件事发生时,如果你真的相信人工智能,你就应该去做点什么。"闫俊杰在罗永浩的采访中回忆道'
-    ): _SAID,
     "两年前,他们的语音模型做到了国际领先": _RANK,
     "一年前,视频生成模型也冲到了国际前沿": _RANK,
     "连音乐模型现在也是全球三强": _RANK,

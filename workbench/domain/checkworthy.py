@@ -18,8 +18,9 @@ the bias plus the weights of everything present:
     score = 1 / (1 + exp(-(bias + band + named features + n-grams))),  rounded to 3 decimals
 
 `reasons` names every named feature that fired, in the order of `FEATURES`, the ones that
-lowered the score included, then the (at most three) n-grams that moved the score most with
-their weights (`words "per cent" +0.52`), so a score can always be explained.
+lowered the score included, then the unit's length when it moved the score (`length "20-39
+words" +0.53`), then the (at most three) n-grams that moved the score most with their weights
+(`words "per cent" +0.52`), so a score can always be explained.
 
 Quotations. Words in quotation marks that the paragraph attributes to someone (a speaker is
 named, or a verb of saying stands outside the quotes) are a claim in themselves: whether they
@@ -704,7 +705,8 @@ def _score(
     if reading.english:
         for _, v in reading.terms:
             logit += v
-    reasons = fired + (checkworthy_model.explain(reading.terms) if reading.english else ())
+    reasons = fired + checkworthy_model.explain_band(reading.band, part.bands)
+    reasons += checkworthy_model.explain(reading.terms) if reading.english else ()
 
     def upper() -> float:
         # A clause has a subset of the unit's words and features, maybe a shorter length band
