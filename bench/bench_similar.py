@@ -32,6 +32,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from workbench.defaults import SIMILAR_MIN_SCORE  # noqa: E402
 from workbench.domain.similarity import (  # noqa: E402
     claim_terms,
     cosine,
@@ -40,7 +41,6 @@ from workbench.domain.similarity import (  # noqa: E402
     weigh,
 )
 from workbench.services.context import Workbench, transaction  # noqa: E402
-from workbench.defaults import SIMILAR_MIN_SCORE  # noqa: E402
 from workbench.services.similar import similar_claims  # noqa: E402
 from workbench.services.similar_index import refresh  # noqa: E402
 
@@ -107,7 +107,7 @@ def generated(count: int, rng: random.Random) -> list[tuple[str, str]]:
 
 
 def build(path: Path, claims: list[tuple[str, str]]) -> None:
-    from workbench.db.schema import ensure_current
+    from workbench.db.revision import ensure_current
     from workbench.services.context import Workbench
 
     ensure_current(Workbench.open(db=str(path)).engine(write=True))

@@ -22,6 +22,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from workbench.defaults import SIMILAR_MIN_SCORE  # noqa: E402
 from workbench.domain.similarity import (  # noqa: E402
     claim_terms,
     cosine,
@@ -29,7 +30,6 @@ from workbench.domain.similarity import (  # noqa: E402
     idf,
     weigh,
 )
-from workbench.defaults import SIMILAR_MIN_SCORE  # noqa: E402
 
 
 def main() -> None:

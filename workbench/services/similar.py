@@ -25,6 +25,7 @@ from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.lookup import get_claim_row
 from workbench.services.views import ClaimView, SimilarRef
 
+
 @dataclass(frozen=True, slots=True)
 class Similar:
     claim: ClaimView
