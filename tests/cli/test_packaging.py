@@ -49,6 +49,8 @@ def test_wheel_install_runs_migrations_and_demo(tmp_path: Path) -> None:
         timeout=300,
     )
     assert (target / "workbench" / "_migrations" / "env.py").is_file()
+    # The check-worthiness weights are package data: `extract` reads them from the wheel.
+    assert (target / "workbench" / "domain" / "checkworthy_weights.json").is_file()
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(target), "WORKBENCH_DB": str(elsewhere / "w.db")}

@@ -32,9 +32,10 @@ def extract(
 ) -> None:
     """Find the check-worthy sentences of document DOC, with the reasons for each score.
 
-    Scores run from 0 to 1 and are explained by named features (numbers, money, dates, firsts,
-    rankings, names, attribution...; opinion and prediction cues lower them). Offline: no model
-    is downloaded.
+    Scores run from 0 to 1, from weights learnt offline on public labelled debates, and are
+    explained by named features (numbers, money, dates, firsts, rankings, names, attribution...;
+    opinion and prediction cues lower them) and, for English, the words that moved the score
+    most. Offline: nothing is downloaded.
     """
     from workbench.services.extract import accept_candidates, candidate_json
     from workbench.services.extract import extract as find

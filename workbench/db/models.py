@@ -246,3 +246,38 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text)
     updated_by: Mapped[str] = mapped_column(String(200))
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+# ---- "checked before?" index -------------------------------------------------------------
+# Derived data, rebuilt from claims whenever they change (services/similar_index.py): which
+# claim holds which meaning-bearing term (domain/similarity.py), and how many claims hold each
+# term. Not audited: it records nothing a person did, and deleting it loses nothing.
+
+
+class SimilarIndexed(Base):
+    """A claim whose terms are in the index, and the claim version they were taken from."""
+
+    __tablename__ = "similar_indexed"
+
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class SimilarTerm(Base):
+    """A term of a claim and how often it occurs in the claim's text and quote."""
+
+    __tablename__ = "similar_terms"
+    __table_args__ = (Index("ix_similar_terms_term_claim_id", "term", "claim_id"),)
+
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), primary_key=True)
+    term: Mapped[str] = mapped_column(String(64), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class SimilarDf(Base):
+    """How many indexed claims hold a term (its document frequency)."""
+
+    __tablename__ = "similar_df"
+
+    term: Mapped[str] = mapped_column(String(64), primary_key=True)
+    df: Mapped[int] = mapped_column(Integer)

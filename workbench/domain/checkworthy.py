@@ -8,17 +8,19 @@ clause (cut at commas, colons and dashes): in "如果投资人都要浪费95%的
 figure sits in one clause and the author's verdict in another, and the figure deserves a check.
 Runs of adjacent clauses that pass are offered as one candidate.
 
-Scores. Each unit is scored by features a person can verify by eye. A feature fires or not;
-each has a fixed weight, positive for signs of a checkable fact and negative for signs of
-opinion, prediction or rhetoric. The score is the logistic function of the bias plus the
-weights of the features that fired:
+Scores. Each unit is scored by features a person can verify by eye. A named feature fires or
+not (a number, a first, an opinion cue...); the unit's English words and word pairs, and its
+length band, count too. Every one has a weight learnt from public labelled debates (see
+`checkworthy_model` and tools/train_checkworthy.py), positive for signs of a checkable fact and
+negative for signs of opinion, prediction or rhetoric. The score is the logistic function of
+the bias plus the weights of everything present:
 
-    score = 1 / (1 + exp(-(BIAS + sum of weights))),  rounded to 3 decimals
+    score = 1 / (1 + exp(-(bias + band + named features + n-grams))),  rounded to 3 decimals
 
-so a unit with no features scores 0.095, a year or a first alone stays below 0.5, and a year
-with a named organisation crosses it. Weights are multiples of 0.1 and the bias is not, so no
-sum lands exactly on the 0.5 threshold. `reasons` names every feature that fired, in the order
-of `FEATURES`, the ones that lowered the score included, so a score can always be explained.
+`reasons` names every named feature that fired, in the order of `FEATURES`, the ones that
+lowered the score included, then the unit's length when it moved the score (`length "20-39
+words" +0.53`), then the (at most three) n-grams that moved the score most with their weights
+(`words "per cent" +0.52`), so a score can always be explained.
 
 Quotations. Words in quotation marks that the paragraph attributes to someone (a speaker is
 named, or a verb of saying stands outside the quotes) are a claim in themselves: whether they
@@ -46,10 +48,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from workbench.defaults import EXTRACT_MIN_SCORE
+from workbench.domain import checkworthy_model
 from workbench.domain.segment import Segment, blocks, quotations, split_clauses, split_sentences
 from workbench.domain.status import CLAIM_TYPE_NAMES
 
-BIAS = -2.25
 CLAIM_TYPES: tuple[str, ...] = CLAIM_TYPE_NAMES
 
 _CJK = "\u4e00-\u9fff"
@@ -562,11 +564,11 @@ class Unit:
 
 @dataclass(frozen=True, slots=True)
 class Feature:
-    """A named sign of (or against) check-worthiness, with its weight in the score. Without a
-    `test`, the feature fires when the scan found its cue (`name in unit.hits`)."""
+    """A named sign of (or against) check-worthiness; its weight is learnt (see
+    `checkworthy_model`). Without a `test`, the feature fires when the scan found its cue
+    (`name in unit.hits`)."""
 
     name: str
-    weight: float
     test: Callable[[Unit], bool] | None = None
 
     def fires(self, unit: Unit) -> bool:
@@ -590,9 +592,12 @@ def _cue(name: str, *, quoted: bool) -> Callable[[Unit], bool]:
     an attributed quotation."""
 
     def fires(unit: Unit) -> bool:
+        found = unit.hits.get(name)
+        if not found:
+            return False
         if quoted:
-            return any(at in unit.spoken for at in unit.hits.get(name, ()))
-        return any(at not in unit.quoted for at in unit.hits.get(name, ()))
+            return bool(unit.spoken) and any(at in unit.spoken for at in found)
+        return not unit.quoted or any(at not in unit.quoted for at in found)
 
     return fires
 
@@ -614,30 +619,30 @@ def _question(unit: Unit) -> bool:
 
 
 FEATURES: tuple[Feature, ...] = (
-    Feature("number", 1.6),
-    Feature("money", 1.0),
-    Feature("percentage", 1.0),
-    Feature("fraction", 1.0),
-    Feature("multiplier", 1.0),
-    Feature("year", 1.4),
-    Feature("date", 0.9),
-    Feature("first_or_only", 1.8),
-    Feature("superlative", 0.8),
-    Feature("ranking", 1.5),
-    Feature("named_entity", 0.9, lambda u: bool(u.entities)),
-    Feature("several_entities", 0.5, lambda u: len(u.entities) >= 2),
-    Feature("attribution", 0.6),
-    Feature("attributed_quote", 1.6, lambda u: bool(u.spoken)),
-    Feature("comparison", 0.7),
-    Feature("event", 1.4),
-    Feature("opinion_cue", -1.3, _cue("opinion_cue", quoted=False)),
-    Feature("quoted_opinion", 0.0, _cue("opinion_cue", quoted=True)),
-    Feature("figurative", -1.0, _cue("figurative", quoted=False)),
-    Feature("prediction_cue", -1.5, _cue("prediction_cue", quoted=False)),
-    Feature("quoted_prediction", 0.0, _cue("prediction_cue", quoted=True)),
-    Feature("question", -1.8, _question),
-    Feature("heading", -2.5, _heading),
-    Feature("too_short", -3.0, _too_short),
+    Feature("number"),
+    Feature("money"),
+    Feature("percentage"),
+    Feature("fraction"),
+    Feature("multiplier"),
+    Feature("year"),
+    Feature("date"),
+    Feature("first_or_only"),
+    Feature("superlative"),
+    Feature("ranking"),
+    Feature("named_entity", lambda u: bool(u.entities)),
+    Feature("several_entities", lambda u: len(u.entities) >= 2),
+    Feature("attribution"),
+    Feature("attributed_quote", lambda u: bool(u.spoken)),
+    Feature("comparison"),
+    Feature("event"),
+    Feature("opinion_cue", _cue("opinion_cue", quoted=False)),
+    Feature("quoted_opinion", _cue("opinion_cue", quoted=True)),
+    Feature("figurative", _cue("figurative", quoted=False)),
+    Feature("prediction_cue", _cue("prediction_cue", quoted=False)),
+    Feature("quoted_prediction", _cue("prediction_cue", quoted=True)),
+    Feature("question", _question),
+    Feature("heading", _heading),
+    Feature("too_short", _too_short),
 )
 FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
 
@@ -659,31 +664,88 @@ def score_text(
     document: `names` (see `harvest_names`) and `quotes`, the quotations that overlap `s` as
     (start, end, attributed) with offsets into `s`.
     """
+    body, lead = _body(s)
+    score, reasons, kind, _ = _score(body, names, quotes, lead)
+    return score, reasons, kind
+
+
+def _body(s: str) -> tuple[str, int]:
+    """`s` without a list marker and surrounding space, and where it starts in `s`."""
     marker = _LIST_MARKER.match(s)
     lead = marker.end() if marker else 0
     lead += len(s[lead:]) - len(s[lead:].lstrip())
-    body = s[lead:].rstrip()
+    return s[lead:].rstrip(), lead
+
+
+def named_features(s: str) -> tuple[str, ...]:
+    """The names of the features that fire on `s` taken alone (what the model is trained on)."""
+    body, lead = _body(s)
+    return _fired(_unit(body, None, None, lead)) if body else ("too_short",)
+
+
+def _score(
+    body: str,
+    names: frozenset[str] | None,
+    quotes: Sequence[tuple[int, int, bool]] | None,
+    lead: int,
+) -> tuple[float, tuple[str, ...], str, Callable[[], float]]:
+    """(score, reasons, suggested type, upper): `upper()` is the best score the unit's positive
+    evidence alone could reach; no clause of the unit can score higher."""
+    model = checkworthy_model.load()
     if not body:
-        return _squash(BIAS + _TOO_SHORT), ("too_short",), "fact"
+        logit = model.plain.bias + model.plain.features["too_short"]
+        return _squash(logit), ("too_short",), "fact", lambda: _squash(logit)
+    fired = _fired(_unit(body, names, quotes, lead))
+    reading = model.read(body)
+    part = model if reading.english else model.plain
+    logit = part.bias + part.bands.get(reading.band, 0.0)
+    weights = part.features
+    for name in fired:
+        logit += weights.get(name, 0.0)
+    if reading.english:
+        for _, v in reading.terms:
+            logit += v
+    reasons = fired + checkworthy_model.explain_band(reading.band, part.bands)
+    reasons += checkworthy_model.explain(reading.terms) if reading.english else ()
+
+    def upper() -> float:
+        # A clause has a subset of the unit's words and features, maybe a shorter length band
+        # and, in mixed text, maybe the other model: the bound allows for each.
+        band = reading.band
+        best = max(
+            m.ceiling[band] + sum(m.positive.get(f, 0.0) for f in fired)
+            for m in (model, model.plain)
+        )
+        return _squash(best + sum(v for _, v in reading.terms if v > 0))
+
+    return _squash(logit), reasons, _suggest_type(frozenset(fired)), upper
+
+
+def _unit(
+    body: str,
+    names: frozenset[str] | None,
+    quotes: Sequence[tuple[int, int, bool]] | None,
+    lead: int,
+) -> Unit:
     known = harvest_names(body) if names is None else names
     found = _quotes_in(body, known) if quotes is None else _shift(quotes, lead, len(body))
     # Without a letter or a digit there is no cue to scan for and no name to find.
     wordy = _CONTENT.search(body) is not None
-    unit = Unit(
+    return Unit(
         body,
         _scan(body) if wordy else {},
         _entities(body, known) if wordy else frozenset(),
         _Spans((a, b) for a, b, _ in found),
         _Spans((a, b) for a, b, spoken in found if spoken),
     )
+
+
+_PLAN = tuple((f.name, f.test) for f in FEATURES)
+
+
+def _fired(unit: Unit) -> tuple[str, ...]:
     hits = unit.hits
-    fired = [f for f in FEATURES if (f.name in hits if f.test is None else f.test(unit))]
-    reasons = tuple(f.name for f in fired)
-    return _squash(BIAS + sum(f.weight for f in fired)), reasons, _suggest_type(frozenset(reasons))
-
-
-_WEIGHTS = {f.name: f.weight for f in FEATURES}
-_TOO_SHORT = _WEIGHTS["too_short"]
+    return tuple(name for name, test in _PLAN if (name in hits if test is None else test(unit)))
 
 
 def _squash(x: float) -> float:
@@ -1017,13 +1079,13 @@ def find_candidates(text: str, min_score: float = EXTRACT_MIN_SCORE) -> list[Can
     )
     out: list[Candidate] = []
     for unit in candidate_units(text):
-        found = scorer.candidate(unit.start, unit.end)
+        found, upper = scorer.scored(unit.start, unit.end)
         if found.score >= min_score:
             out.append(found)
             continue
         # A clause can only outscore its unit by leaving the unit's negative cues behind; if the
         # unit's positive evidence alone falls short, no clause of it can pass.
-        if _squash(BIAS + sum(_WEIGHTS[r] for r in found.reasons if _WEIGHTS[r] > 0)) < min_score:
+        if upper() < min_score:
             continue
         clauses = split_clauses(text, unit.start, unit.end)
         if len(clauses) < 2:
@@ -1056,8 +1118,13 @@ class _SpanScorer:
     spoken: _Spans
 
     def candidate(self, start: int, end: int) -> Candidate:
+        return self.scored(start, end)[0]
+
+    def scored(self, start: int, end: int) -> tuple[Candidate, Callable[[], float]]:
+        """The candidate, and the best score a part of it could reach (see `_score`)."""
         quote = self.text[start:end]
         local = [(a - start, b - start, False) for a, b in self.quoted.overlapping(start, end)]
         local += [(a - start, b - start, True) for a, b in self.spoken.overlapping(start, end)]
-        score, reasons, kind = score_text(quote, names=self.names, quotes=local)
-        return Candidate(start, end, quote, score, reasons, kind)
+        body, lead = _body(quote)
+        score, reasons, kind, upper = _score(body, self.names, local, lead)
+        return Candidate(start, end, quote, score, reasons, kind), upper

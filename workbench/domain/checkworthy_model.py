@@ -1,0 +1,208 @@
+"""The learned part of check-worthiness: weights for the named features and for word n-grams.
+
+`tools/train_checkworthy.py` fits a logistic regression on public labelled debates (CheckThat!
+2019 Task 1 and a ClaimBuster sample, see that script) and writes the weights to
+`checkworthy_weights.json` next to this module. Scoring here needs neither scikit-learn nor
+numpy: a unit's logit is the bias, plus the weight of each named feature that fired (see
+`checkworthy.FEATURES`), plus the weight of each distinct word uni- and bigram of the unit's
+Latin text (numbers folded to "0", so "0 percent" and "0 million" are learnt once), plus the
+weight of the unit's length band. Every term is a named number, which keeps a score
+explainable: `Model.explain` lists the n-grams that moved it most.
+
+The training data is English, so n-gram weights mean something only for English. A unit that
+is mostly not English (more CJK characters than twice its Latin words, as in Chinese) is scored
+by a second model learnt from the same data without n-grams: the named features (whose cues the
+scanner finds in both languages) and the length band carry the whole score there, with weights
+that did not lean on n-grams during training.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+WEIGHTS_FILE = "checkworthy_weights.json"
+
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|[0-9]+(?:[.,][0-9]+)*")
+_CJK = re.compile("[\u4e00-\u9fff]")
+_NOT_CJK = re.compile("[^\u4e00-\u9fff]+")
+_ASCII_LOWER = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ’", "abcdefghijklmnopqrstuvwxyz'"
+)  # one apostrophe: "that’s" and "that's" are one word
+_HAS_LATIN = re.compile("[A-Za-z]")
+# Length bands, in words.
+_BANDS = ((4, "len<5"), (9, "len5-9"), (19, "len10-19"), (39, "len20-39"))
+
+
+def _tokens(text: str) -> list[str]:
+    """Latin words and numbers, lower-cased, every number written "0"."""
+    if not _HAS_LATIN.search(text):
+        return []
+    return ["0" if t[0].isdigit() else t for t in _TOKEN.findall(text.translate(_ASCII_LOWER))]
+
+
+def _cjk_count(text: str) -> int:
+    return len(_NOT_CJK.sub("", text)) if _CJK.search(text) else 0
+
+
+def _grams(tokens: list[str]) -> set[str]:
+    grams = set(tokens)
+    grams.update(f"{a} {b}" for a, b in itertools.pairwise(tokens))
+    return grams
+
+
+def word_ngrams(text: str) -> set[str]:
+    """The distinct word unigrams and bigrams of the Latin text of `text`, lower-cased, every
+    number written "0"."""
+    return _grams(_tokens(text))
+
+
+BAND_NAMES = (*(name for _, name in _BANDS), "len40+")
+
+
+def _ceiling(bias: float, bands: dict[str, float]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    best = float("-inf")
+    for name in BAND_NAMES:
+        best = max(best, bands.get(name, 0.0))
+        out[name] = bias + best
+    return out
+
+
+def _band(words: int) -> str:
+    for most, name in _BANDS:
+        if words <= most:
+            return name
+    return "len40+"
+
+
+def length_band(text: str) -> str:
+    """The unit's length in words: Latin words and numbers, plus a word per two CJK
+    characters."""
+    return _band(len(_tokens(text)) + _cjk_count(text) // 2)
+
+
+def mostly_english(text: str) -> bool:
+    """Is `text` scored with the n-gram model? Not when CJK characters outnumber twice its
+    Latin words (a Chinese character is about half a word)."""
+    tokens = _tokens(text)
+    return bool(tokens) and _cjk_count(text) <= 2 * len(tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the model reads off a unit's text: which model scores it, its length band, and
+    its learnt n-grams with their weights."""
+
+    english: bool
+    band: str
+    terms: list[tuple[str, float]]
+
+
+@dataclass(frozen=True)
+class Plain:
+    """The model without n-grams, for text that is mostly not English."""
+
+    bias: float
+    features: dict[str, float]
+    bands: dict[str, float]
+
+    @functools.cached_property
+    def ceiling(self) -> dict[str, float]:
+        """By a unit's length band: the bias with the best band of any part of the unit (a
+        clause is no longer than its unit), where its positive evidence starts."""
+        return _ceiling(self.bias, self.bands)
+
+    @functools.cached_property
+    def positive(self) -> dict[str, float]:
+        return {k: v for k, v in self.features.items() if v > 0}
+
+
+@dataclass(frozen=True)
+class Model:
+    bias: float
+    features: dict[str, float]
+    ngrams: dict[str, float]
+    bands: dict[str, float]
+    plain: Plain
+
+    @functools.cached_property
+    def ceiling(self) -> dict[str, float]:
+        return _ceiling(self.bias, self.bands)
+
+    @functools.cached_property
+    def positive(self) -> dict[str, float]:
+        return {k: v for k, v in self.features.items() if v > 0}
+
+    @functools.cached_property
+    def _pairs(self) -> dict[str, dict[str, float]]:
+        """Bigram weights by first word, so a pair is looked up without building its string."""
+        pairs: dict[str, dict[str, float]] = {}
+        for gram, w in self.ngrams.items():
+            a, _, b = gram.partition(" ")
+            if b:
+                pairs.setdefault(a, {})[b] = w
+        return pairs
+
+    def ngram_terms(self, text: str) -> list[tuple[str, float]]:
+        """The learnt n-grams of `text` with their weights."""
+        table = self.ngrams
+        return [(g, table[g]) for g in word_ngrams(text) if g in table]
+
+    def read(self, text: str) -> Reading:
+        """One pass over `text` for everything the scores need besides the named features."""
+        tokens = _tokens(text)
+        cjk = _cjk_count(text)
+        found: dict[str, float] = {}
+        if tokens:
+            table, pairs = self.ngrams, self._pairs
+            prev = ""
+            for t in tokens:
+                w = table.get(t)
+                if w is not None:
+                    found[t] = w
+                follow = pairs.get(prev)
+                if follow is not None and t in follow:
+                    found[f"{prev} {t}"] = follow[t]
+                prev = t
+        english = bool(tokens) and cjk <= 2 * len(tokens)
+        return Reading(english, _band(len(tokens) + cjk // 2), list(found.items()))
+
+
+def explain_band(band: str, weights: dict[str, float]) -> tuple[str, ...]:
+    """The length band as a reason, `length "20-39 words" +0.53`, if it moved the score."""
+    w = weights.get(band, 0.0)
+    if abs(w) < 0.05:
+        return ()
+    return (f'length "{band.removeprefix("len")} words" {w:+.2f}',)
+
+
+def explain(terms: list[tuple[str, float]], top: int = 3) -> tuple[str, ...]:
+    """The `top` n-grams that moved a score most, as `words "tax cuts" +0.41`."""
+    ranked = sorted(terms, key=lambda t: (-abs(t[1]), t[0]))[:top]
+    return tuple(f'words "{g}" {v:+.2f}' for g, v in ranked if abs(v) >= 0.05)
+
+
+@functools.cache
+def load() -> Model:
+    raw = json.loads(
+        resources.files("workbench.domain").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+    )
+    plain = raw["plain"]
+    return Model(
+        bias=float(raw["bias"]),
+        features={k: float(v) for k, v in raw["features"].items()},
+        ngrams={k: float(v) for k, v in raw["ngrams"].items()},
+        bands={k: float(v) for k, v in raw["bands"].items()},
+        plain=Plain(
+            # The fitted bias, moved by the calibration on a Chinese dev article (see
+            # tools/train_checkworthy.py): debates are not news, and the threshold is shared.
+            bias=float(plain["bias"]) + float(plain.get("calibration", 0.0)),
+            features={k: float(v) for k, v in plain["features"].items()},
+            bands={k: float(v) for k, v in plain["bands"].items()},
+        ),
+    )

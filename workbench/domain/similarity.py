@@ -1,0 +1,360 @@
+"""Meaning-bearing terms of a claim, and how much two claims share them.
+
+"Checked before?" compares a claim with every earlier one. Raw edit distance calls two claims
+alike when they share many letters; a reworded claim shares few letters but the same *terms*:
+the same numbers, names and key words. So each claim (its text and its quote together) becomes a
+bag of terms:
+
+- numbers, read whatever their form and turned into one value: "7", "七" and "seven" are `#7`;
+  "1500万", "一千五百万", "15 million" and "15m" are `#15000000`; "3.9亿" is `#390000000`;
+- concepts from a small bilingual table of common news words, so "首个", "第一个" and "first"
+  are all `~first`, "美金", "美元", "$" and "dollars" are `~usd`, "7年" and "seven years" both
+  hold `~year`;
+- English words, lower-cased, with common endings cut and function words dropped;
+- Chinese, which has no spaces, as overlapping character pairs (商汤科技: 商汤 汤科 科技).
+
+Terms are weighted by rarity over the claims compared (TF-IDF: a term every claim has says
+nothing; a name or a figure only two claims share says a lot), numbers and concepts count
+double, and two claims score the cosine of their weighted bags, 0 to 1.
+
+Pure functions: the index that keeps these bags for a database lives in the services.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+
+def _split(s: str) -> list[str]:
+    return s.split()
+
+
+# ---- numbers ----------------------------------------------------------------------------
+
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_ZH_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9})
+_ZH_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ZH_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+_MULTIPLIERS = {
+    "万亿": 10**12,
+    "千亿": 10**11,
+    "百亿": 10**10,
+    "十亿": 10**9,
+    "亿": 10**8,
+    "千万": 10**7,
+    "百万": 10**6,
+    "十万": 10**5,
+    "万": 10**4,
+    "千": 10**3,
+    "trillion": 10**12,
+    "billion": 10**9,
+    "bn": 10**9,
+    "million": 10**6,
+    "m": 10**6,
+    "thousand": 10**3,
+    "k": 10**3,
+}
+_EN_UNITS = {
+    w: i
+    for i, w in enumerate(
+        _split(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+            "fifteen sixteen seventeen eighteen nineteen"
+        )
+    )
+}
+_EN_TENS = {
+    w: 10 * i
+    for i, w in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2
+    )
+}
+_EN_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        _split("second third fourth fifth sixth seventh eighth ninth tenth"), start=2
+    )
+}
+_EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+
+_ARABIC = re.compile(
+    r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千"
+    r"|trillion\b|billion\b|bn\b|million\b|m\b|thousand\b|k\b)?(年)?"
+)
+# 年 after a number is a calendar year (2015年) or a span of years (7年, 七年); elsewhere it is
+# part of a word (年产能, annual capacity) and says nothing about years.
+_SPAN_OF_YEARS = 1000
+_ZH_NUMBER = re.compile("([零〇一二两三四五六七八九十百千万亿]+)(年)?")
+_EN_NUMBER_WORDS = "|".join([*_EN_UNITS, *_EN_TENS, *_EN_SCALES, "a"])
+_EN_NUMBER = re.compile(
+    rf"\b(?:{'|'.join([*_EN_UNITS, *_EN_TENS])})(?:[\s-]+(?:{_EN_NUMBER_WORDS}|and)\b)*"
+)
+
+
+# Beyond this a figure is written in scientific notation (and a run of 400 nines is "#inf"):
+# no claim is checked by its 20th digit, and no run of digits may break the scan.
+_EXACT_BELOW = 10**18
+
+
+def _number_token(value: float) -> str:
+    if not math.isfinite(value):
+        return "#inf"
+    if abs(value) < _EXACT_BELOW and value == int(value):
+        return f"#{int(value)}"
+    return f"#{value:.6g}"
+
+
+def _as_float(n: int) -> float:
+    try:
+        return float(n)
+    except OverflowError:
+        return math.inf
+
+
+def _zh_value(run: str) -> float | None:
+    """The value of a run of Chinese numerals (一千五百万 = 15000000), None for a run that is
+    not a number (a lone 万 or 千)."""
+    total = section = 0
+    digit: int | None = None
+    for ch in run:
+        if ch in _ZH_DIGITS:
+            digit = _ZH_DIGITS[ch]
+        elif ch in _ZH_SMALL_UNITS:
+            section += (1 if digit is None else digit) * _ZH_SMALL_UNITS[ch]
+            digit = None
+        else:
+            big = _ZH_BIG_UNITS[ch]
+            total = (total + section + (digit or 0)) * big
+            section = 0
+            digit = None
+    if digit is None and total == section == 0:
+        return None
+    return _as_float(total + section + (digit or 0))
+
+
+def _en_value(words: list[str]) -> float:
+    total = current = 0
+    for w in words:
+        if w in _EN_UNITS:
+            current += _EN_UNITS[w]
+        elif w in _EN_TENS:
+            current += _EN_TENS[w]
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif w in _EN_SCALES:
+            total += max(current, 1) * _EN_SCALES[w]
+            current = 0
+    return _as_float(total + current)
+
+
+# ---- concepts ---------------------------------------------------------------------------
+
+# Common words of news about companies, economies and politics, in both languages, each mapped
+# to one concept. General vocabulary, not any one article's.
+_CONCEPTS: dict[str, tuple[str, ...]] = {
+    "first": (
+        "首个",
+        "首家",
+        "首次",
+        "首位",
+        "首款",
+        "第一个",
+        "第一家",
+        "第一次",
+        "率先",
+        "first",
+    ),
+    "only": ("唯一", "仅有", "只有", "only", "sole"),
+    "most": ("最大", "最高", "最多", "largest", "biggest", "highest", "most"),
+    "found": ("创立", "创办", "成立", "创建", "创业", "founded", "found", "established"),
+    "fund": ("融资", "募资", "募集", "funding", "raised", "financing"),
+    "revenue": ("营业收入", "营收", "收入", "销售额", "revenue", "revenues", "sales"),
+    "profit": ("净利润", "利润", "盈利", "profit", "profits"),
+    "loss": ("亏损", "loss", "losses", "lost"),
+    "staff": ("员工", "雇员", "职工", "employees", "employee", "staff", "workers", "workforce"),
+    "customer": ("客户", "customer", "customers", "client", "clients"),
+    "user": ("用户", "users", "user"),
+    "monthly": ("月活", "每月", "monthly", "month"),
+    "patent": ("专利", "patent", "patents"),
+    "valuation": ("估值", "valued", "valuation"),
+    "tariff": ("关税", "tariff", "tariffs", "duties", "duty", "levy"),
+    "up": ("增长", "增加", "提高", "上调", "提升", "上升", "上涨", "翻番", "翻倍"),
+    "up_en": ("rose", "grew", "increased", "increase", "raise", "raises", "climbed", "doubled"),
+    "down": ("下降", "下跌", "减少", "降低", "下滑", "跌至", "降到", "降至"),
+    "down_en": ("fell", "dropped", "declined", "decline", "drop", "cut", "decreased"),
+    "world": ("全球", "世界", "world", "global", "globally"),
+    "china": ("中国", "国内", "china", "chinese", "domestic"),
+    "usa": ("美国", "america", "american"),
+    "company": ("公司", "企业", "company", "firm", "companies"),
+    "rank": ("排名", "位列", "位居", "排行", "名列", "ranked", "ranks", "ranking"),
+    "shipment": ("出货量", "出货", "shipments", "shipped"),
+    "battery": ("电池", "电芯", "battery", "batteries", "cells", "cell"),
+    "lithium": ("锂", "lithium"),
+    "storage": ("储能", "storage"),
+    "cost": ("成本", "花费", "费用", "cost", "costs", "spending", "spend", "spent"),
+    "compute": ("算力", "compute", "computing"),
+    "train": ("训练", "training", "train"),
+    "model": ("模型", "model", "models"),
+    "attention": ("注意力", "attention"),
+    "linear": ("线性", "linear"),
+    "research": ("研发", "r&d", "research"),
+    "listing": ("上市", "ipo", "listing", "list", "listed"),
+    "filed": ("递交", "申请", "filed", "applied", "apply"),
+    "hongkong": ("香港", "港股", "港交所"),
+    "granted": ("授权", "granted"),
+    "round": ("轮", "round", "rounds"),
+    "series_c": ("c轮", "series c"),
+    "capacity": ("产能", "capacity"),
+    "utilisation": ("利用率", "utilisation", "utilization"),
+    "factory": ("工厂", "生产基地", "factory", "plant"),
+    "share": ("占比", "份额", "share"),
+    "net": ("净",),
+    "worked": ("工作", "任职", "worked", "work", "employed"),
+    "year": ("year", "years"),
+    "percent": ("%", "百分之", "percent", "per cent", "pct"),
+    "usd": ("美元", "美金", "$", "us$", "dollars", "dollar", "usd"),
+    "cny": ("人民币", "元", "yuan", "rmb", "cny"),
+    "hkd": ("港元", "港币", "hk$", "hkd"),
+    "before": ("之前", "以前", "早于", "before", "earlier"),
+    "never": ("从未", "从来没有", "never"),
+}
+_CONCEPT_OF: dict[str, str] = {
+    form: concept.removesuffix("_en") for concept, forms in _CONCEPTS.items() for form in forms
+}
+_CJK_FORMS = sorted((f for f in _CONCEPT_OF if not f.isascii()), key=len, reverse=True)
+_CJK_CONCEPT = re.compile("|".join(re.escape(f) for f in _CJK_FORMS))
+_EN_PHRASES = {f: c for f, c in _CONCEPT_OF.items() if f.isascii() and not f.isalpha()}
+_EN_PHRASE = re.compile(
+    "|".join(
+        rf"(?<![a-z]){re.escape(f)}(?![a-z])" if f[0].isalpha() else re.escape(f)
+        for f in sorted(_EN_PHRASES, key=len, reverse=True)
+    )
+)
+
+# ---- words ------------------------------------------------------------------------------
+
+_STOP = frozenset(
+    _split(
+        "a an the of in on at to for from by with and or but is are was were be been being has "
+        "have had do does did it its this that these those as than then there their they them he "
+        "she his her we our you your i me my not no so if into over under about after up down out "
+        "some any all each every more less very just also now only new its which who whom whose "
+        "what when where how why will would can could should may might must s"
+    )
+)
+_WORD = re.compile(r"[a-z][a-z&']*")
+_CJK_RUN = re.compile("[\u4e00-\u9fff]+")
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """The meaning-bearing terms of `text` (see the module's docstring), with repeats."""
+    s = unicodedata.normalize("NFKC", text).lower()
+    out: list[str] = []
+
+    def numbers(m: re.Match[str]) -> str:
+        digits, scale = m.group(1), m.group(2)
+        value = float(digits.replace(",", "")) * (_MULTIPLIERS[scale] if scale else 1)
+        out.append(_number_token(value))
+        if m.group(3) and value < _SPAN_OF_YEARS:
+            out.append("~year")
+        return " "
+
+    s = _ARABIC.sub(numbers, s)
+
+    def en_numbers(m: re.Match[str]) -> str:
+        words = [w for w in re.split(r"[\s-]+", m.group()) if w]
+        while words and words[-1] in ("a", "and"):
+            words.pop()
+        out.append(_number_token(_en_value(words)))
+        return " "
+
+    s = _EN_NUMBER.sub(en_numbers, s)
+
+    def concepts(m: re.Match[str]) -> str:
+        out.append("~" + _CONCEPT_OF[m.group()])
+        return " "
+
+    s = _EN_PHRASE.sub(concepts, s)
+    s = _CJK_CONCEPT.sub(concepts, s)
+
+    def zh_numbers(m: re.Match[str]) -> str:
+        value = _zh_value(m.group(1))
+        if value is None:
+            return m.group()
+        out.append(_number_token(value))
+        if m.group(2) and value < _SPAN_OF_YEARS:
+            out.append("~year")
+        return " "
+
+    s = _ZH_NUMBER.sub(zh_numbers, s)
+    for word in _WORD.findall(s):
+        if word in _EN_ORDINALS:
+            out.append(_number_token(_EN_ORDINALS[word]))
+        elif word in _CONCEPT_OF:
+            out.append("~" + _CONCEPT_OF[word])
+        elif word not in _STOP:
+            out.append(_stem(word))
+    for run in _CJK_RUN.findall(s):
+        if len(run) == 1:
+            out.append(run)
+        else:
+            out.extend(run[i : i + 2] for i in range(len(run) - 1))
+    return out
+
+
+# Terms are stored in a column of this width; a longer one (a run of letters with no space, a
+# long number) is cut, the same way for the claim indexed and the claim searched for.
+MAX_TERM = 64
+
+
+def claim_terms(text: str, quote: str) -> Counter[str]:
+    """A claim's bag of terms: its text's and its quote's together."""
+    bag = Counter(t[:MAX_TERM] for t in terms(text))
+    bag.update(t[:MAX_TERM] for t in terms(quote))
+    return bag
+
+
+# ---- weighting --------------------------------------------------------------------------
+
+# Numbers and concepts carry the fact a claim asserts; they count double.
+_KIND_WEIGHT = {"#": 2.0, "~": 2.0}
+
+
+def idf(df: int, n: int) -> float:
+    """Rarity of a term held by `df` of `n` claims (smoothed; never below 1)."""
+    return math.log((n + 1) / (df + 1)) + 1.0
+
+
+def weigh(bag: Mapping[str, int], idf_of: Mapping[str, float]) -> dict[str, float]:
+    """The unit-length TF-IDF vector of a bag (sub-linear term frequency)."""
+    vec = {
+        t: (1.0 + math.log(c)) * idf_of.get(t, 1.0) * _KIND_WEIGHT.get(t[0], 1.0)
+        for t, c in bag.items()
+    }
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(v * b[t] for t, v in a.items() if t in b)
+
+
+def document_frequencies(bags: Iterable[Mapping[str, int]]) -> Counter[str]:
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    return df

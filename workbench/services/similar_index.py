@@ -1,0 +1,158 @@
+"""The "checked before?" index: each claim's terms in the database, kept in step with claims.
+
+Tokenising every claim for every question would take seconds at 100,000 claims; the index
+keeps the terms (`domain.similarity.claim_terms`) of each claim in `similar_terms`, how many
+claims hold each term in `similar_df`, and which version of each claim was indexed in
+`similar_indexed`. Any claim that is new or changed since (its `version` moved) is re-indexed
+before a search, whatever route it came in by (a command, an import, a replay), so the index is
+never read stale. It is derived data: it records nothing a person did, so it writes no audit
+event, and emptying the three tables loses nothing.
+
+A search reads the postings of the query's rarer terms, keeps the claims that share the most
+weight with it, and scores those exactly (cosine of TF-IDF vectors): a paraphrase shares its
+numbers, names or key words, which are rare, so the true match is always among the pool.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+
+from workbench.db.models import Claim, SimilarDf, SimilarIndexed, SimilarTerm
+from workbench.domain.similarity import claim_terms, cosine, idf, weigh
+from workbench.services.context import Tx
+
+BATCH = 500  # rows per statement (well under every backend's bound-parameter limit)
+POOL = 200  # claims scored exactly per search
+# Candidates are picked by the query's rarest terms (at most PICK of them). A term held by more
+# claims than COMMON_SHARE of them (and than COMMON_FLOOR) picks none: it still counts in the
+# exact score, but reading its postings would cost more than it tells.
+PICK = 24
+COMMON_SHARE = 0.02
+COMMON_FLOOR = 1000
+
+T = TypeVar("T")
+
+
+def _chunks(items: Sequence[T], size: int = BATCH) -> Iterator[Sequence[T]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _stale() -> Any:
+    return (
+        select(Claim.id, Claim.version, Claim.text, Claim.quote)
+        .outerjoin(SimilarIndexed, SimilarIndexed.claim_id == Claim.id)
+        .where(or_(SimilarIndexed.claim_id.is_(None), SimilarIndexed.version != Claim.version))
+        .order_by(Claim.id)
+    )
+
+
+def is_stale(tx: Tx) -> bool:
+    """Does any claim wait to be (re-)indexed? One query, no writes."""
+    return tx.session.execute(_stale().limit(1)).first() is not None
+
+
+def refresh(tx: Tx) -> int:
+    """Index every new or changed claim (in a write transaction); how many were indexed."""
+    rows = tx.session.execute(_stale()).all()
+    for chunk in _chunks(rows):
+        _reindex(
+            tx, [(cid, version, claim_terms(text, quote)) for cid, version, text, quote in chunk]
+        )
+    return len(rows)
+
+
+def _reindex(tx: Tx, rows: list[tuple[int, int, Counter[str]]]) -> None:
+    session = tx.session
+    ids = [cid for cid, _, _ in rows]
+    delta: Counter[str] = Counter()
+    for (term,) in session.execute(select(SimilarTerm.term).where(SimilarTerm.claim_id.in_(ids))):
+        delta[term] -= 1
+    session.execute(delete(SimilarTerm).where(SimilarTerm.claim_id.in_(ids)))
+    session.execute(delete(SimilarIndexed).where(SimilarIndexed.claim_id.in_(ids)))
+    postings = [
+        {"claim_id": cid, "term": term, "count": count}
+        for cid, _, bag in rows
+        for term, count in sorted(bag.items())
+    ]
+    for _, _, bag in rows:
+        delta.update(dict.fromkeys(bag, 1))
+    for chunk in _chunks(postings):
+        session.execute(insert(SimilarTerm), list(chunk))
+    session.execute(
+        insert(SimilarIndexed), [{"claim_id": cid, "version": version} for cid, version, _ in rows]
+    )
+    _apply_df(tx, {t: d for t, d in delta.items() if d})
+
+
+def _apply_df(tx: Tx, delta: dict[str, int]) -> None:
+    session = tx.session
+    known = _df(tx, delta)
+    changed = {t: known[t] + d for t, d in delta.items() if t in known}
+    fresh = [{"term": t, "df": d} for t, d in delta.items() if t not in known and d > 0]
+    keep = [{"t": t, "df": df} for t, df in changed.items() if df > 0]
+    gone = [t for t, df in changed.items() if df <= 0]
+    if keep:
+        stmt = update(SimilarDf).where(SimilarDf.term == bindparam("t")).values(df=bindparam("df"))
+        session.connection().execute(stmt, keep)
+    for terms in _chunks(gone):
+        session.execute(delete(SimilarDf).where(SimilarDf.term.in_(terms)))
+    for rows in _chunks(fresh):
+        session.execute(insert(SimilarDf), list(rows))
+
+
+def _df(tx: Tx, terms: Iterable[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in _chunks(sorted(set(terms))):
+        rows = tx.session.execute(
+            select(SimilarDf.term, SimilarDf.df).where(SimilarDf.term.in_(chunk))
+        )
+        found.update((term, df) for term, df in rows)
+    return found
+
+
+def search(
+    tx: Tx, text: str, quote: str, exclude: Collection[int], min_score: float
+) -> list[tuple[int, float]]:
+    """Indexed claims (not in `exclude`) that score at least `min_score` against a claim with
+    this text and quote, best first, as (claim id, score 0..1)."""
+    session = tx.session
+    n = session.execute(select(func.count()).select_from(SimilarIndexed)).scalar_one()
+    if not n:
+        return []
+    bag = claim_terms(text, quote)
+    df = _df(tx, bag)
+    idf_of = {t: idf(df.get(t, 0), n) for t in bag}
+    query = weigh(bag, idf_of)
+    common = max(COMMON_FLOOR, int(COMMON_SHARE * n))
+    rare = sorted((df[t], t) for t in query if 0 < df.get(t, 0) <= common)
+    picking = [t for _, t in rare[:PICK]]
+    partial: dict[int, float] = {}
+    for chunk in _chunks(picking):
+        for cid, term in session.execute(
+            select(SimilarTerm.claim_id, SimilarTerm.term).where(SimilarTerm.term.in_(chunk))
+        ):
+            partial[cid] = partial.get(cid, 0.0) + query[term] * idf_of[term]
+    skip = set(exclude)
+    ranked = sorted(partial.items(), key=lambda item: (-item[1], item[0]))
+    pool = [cid for cid, _ in ranked if cid not in skip][:POOL]
+    if not pool:
+        return []
+    bags: dict[int, Counter[str]] = {cid: Counter() for cid in pool}
+    for ids in _chunks(pool):
+        for cid, term, count in session.execute(
+            select(SimilarTerm.claim_id, SimilarTerm.term, SimilarTerm.count).where(
+                SimilarTerm.claim_id.in_(ids)
+            )
+        ):
+            bags[cid][term] = count
+    every = {t for b in bags.values() for t in b}
+    df.update(_df(tx, every - df.keys()))
+    idf_of.update({t: idf(df.get(t, 0), n) for t in every})
+    scored = [(cid, round(cosine(query, weigh(b, idf_of)), 3)) for cid, b in bags.items()]
+    ranked = [(cid, s) for cid, s in scored if s >= min_score]
+    return sorted(ranked, key=lambda item: (-item[1], item[0]))
