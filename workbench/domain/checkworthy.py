@@ -427,7 +427,6 @@ _ZH_CUE = re.compile(
 )
 _EN_TOKEN = re.compile(r"[a-z][a-z0-9]*(?:['’][a-z]+)?")
 _HAS_LATIN = re.compile("[A-Za-z]")
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _DAY_AFTER_MONTH = re.compile(r"\.?\s+\d")
 _NUMBER_AFTER_NO = re.compile(r"\.\s?\d")
 _NUMBER_AFTER_TOP = re.compile(r"[\s-]+(?:\d|one|two|three|four|five|ten|twenty|spot|position)")
@@ -547,6 +546,9 @@ class _Spans:
             out.append((self.starts[i], self.ends[i]))
             i += 1
         return out
+
+
+_NO_SPANS = _Spans(())  # never changed after construction, so one serves every unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -691,34 +693,66 @@ def _score(
 ) -> tuple[float, tuple[str, ...], str, Callable[[], float]]:
     """(score, reasons, suggested type, upper): `upper()` is the best score the unit's positive
     evidence alone could reach; no clause of the unit can score higher."""
-    model = checkworthy_model.load()
-    if not body:
-        logit = model.plain.bias + model.plain.features["too_short"]
-        return _squash(logit), ("too_short",), "fact", lambda: _squash(logit)
-    fired = _fired(_unit(body, names, quotes, lead))
-    reading = model.read(body)
-    part = model if reading.english else model.plain
-    logit = part.bias + part.bands.get(reading.band, 0.0)
-    weights = part.features
-    for name in fired:
-        logit += weights.get(name, 0.0)
-    if reading.english:
-        for _, v in reading.terms:
-            logit += v
-    reasons = fired + checkworthy_model.explain_band(reading.band, part.bands)
-    reasons += checkworthy_model.explain(reading.terms) if reading.english else ()
+    scored = _Scored.of(body, names, quotes, lead)
+    return scored.score, scored.reasons(), scored.kind(), scored.upper
 
-    def upper() -> float:
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    """A scored unit. The score is all most units need (they fall short of the threshold), so
+    the reasons and the suggested type are only built when asked for."""
+
+    score: float
+    fired: tuple[str, ...]
+    reading: checkworthy_model.Reading | None
+
+    @staticmethod
+    def of(
+        body: str,
+        names: frozenset[str] | None,
+        quotes: Sequence[tuple[int, int, bool]] | None,
+        lead: int,
+    ) -> _Scored:
+        model = checkworthy_model.load()
+        if not body:
+            return _Scored(_squash(model.plain.bias + model.plain.features["too_short"]), (), None)
+        fired = _fired(_unit(body, names, quotes, lead))
+        reading = model.read(body)
+        part = model if reading.english else model.plain
+        logit = part.bias + part.bands.get(reading.band, 0.0)
+        weights = part.features
+        for name in fired:
+            logit += weights.get(name, 0.0)
+        if reading.english:
+            for _, v in reading.terms:
+                logit += v
+        return _Scored(_squash(logit), fired, reading)
+
+    def reasons(self) -> tuple[str, ...]:
+        reading = self.reading
+        if reading is None:
+            return ("too_short",)
+        model = checkworthy_model.load()
+        part = model if reading.english else model.plain
+        reasons = self.fired + checkworthy_model.explain_band(reading.band, part.bands)
+        return reasons + (checkworthy_model.explain(reading.terms) if reading.english else ())
+
+    def kind(self) -> str:
+        return "fact" if self.reading is None else _suggest_type(frozenset(self.fired))
+
+    def upper(self) -> float:
         # A clause has a subset of the unit's words and features, maybe a shorter length band
         # and, in mixed text, maybe the other model: the bound allows for each.
-        band = reading.band
+        reading = self.reading
+        if reading is None:
+            return self.score
+        model = checkworthy_model.load()
+        band, fired = reading.band, self.fired
         best = max(
             m.ceiling[band] + sum(m.positive.get(f, 0.0) for f in fired)
             for m in (model, model.plain)
         )
         return _squash(best + sum(v for _, v in reading.terms if v > 0))
-
-    return _squash(logit), reasons, _suggest_type(frozenset(fired)), upper
 
 
 def _unit(
@@ -728,24 +762,51 @@ def _unit(
     lead: int,
 ) -> Unit:
     known = harvest_names(body) if names is None else names
-    found = _quotes_in(body, known) if quotes is None else _shift(quotes, lead, len(body))
+    if quotes is None:
+        found = _quotes_in(body, known)
+    else:
+        found = _shift(quotes, lead, len(body)) if quotes else ()
     # Without a letter or a digit there is no cue to scan for and no name to find.
     wordy = _CONTENT.search(body) is not None
+    if not found:  # most units: no quotation, nothing to sort
+        quoted = spoken = _NO_SPANS
+    else:
+        quoted = _Spans((a, b) for a, b, _ in found)
+        spoken = _Spans((a, b) for a, b, said in found if said)
     return Unit(
         body,
         _scan(body) if wordy else {},
         _entities(body, known) if wordy else frozenset(),
-        _Spans((a, b) for a, b, _ in found),
-        _Spans((a, b) for a, b, spoken in found if spoken),
+        quoted,
+        spoken,
     )
 
 
-_PLAN = tuple((f.name, f.test) for f in FEATURES)
+# `_fired` runs for every unit: features without a test are read off the (few) keys of the
+# scan's hits, a cue test is skipped when its cue was not found, and the names are put back in
+# the order of FEATURES.
+_ORDER = {f.name: i for i, f in enumerate(FEATURES)}
+_UNTESTED = frozenset(f.name for f in FEATURES if f.test is None)
+_CUE_OF = {
+    "opinion_cue": "opinion_cue",
+    "quoted_opinion": "opinion_cue",
+    "figurative": "figurative",
+    "prediction_cue": "prediction_cue",
+    "quoted_prediction": "prediction_cue",
+}
+_TESTED = tuple((f.name, _CUE_OF.get(f.name), f.test) for f in FEATURES if f.test is not None)
 
 
 def _fired(unit: Unit) -> tuple[str, ...]:
     hits = unit.hits
-    return tuple(name for name, test in _PLAN if (name in hits if test is None else test(unit)))
+    found = [name for name in hits if name in _UNTESTED]
+    found += [
+        name
+        for name, cue, test in _TESTED
+        if (cue is None or cue in hits) and test is not None and test(unit)
+    ]
+    found.sort(key=_ORDER.__getitem__)
+    return tuple(found)
 
 
 def _squash(x: float) -> float:
@@ -804,14 +865,18 @@ def _scan(s: str) -> dict[str, list[int]]:
 
 
 def _scan_english(s: str, hits: dict[str, list[int]]) -> None:
-    low = s.translate(_ASCII_LOWER)  # same length as `s`, so offsets carry over
+    # ASCII letters folded, nothing else (as bytes, in C), so offsets carry over.
+    low = s.encode("utf-8").lower().decode("utf-8")
     tokens = _EN_TOKEN.findall(low)
-    at = 0
+    if _EN_TRIGGERS.isdisjoint(tokens):
+        return  # most clauses of English prose: one set operation, in C
+    spans: list[tuple[int, int]] = []
     for i, word in enumerate(tokens):
-        start = low.index(word, at)
-        end = at = start + len(word)
         if word not in _EN_TRIGGERS:
             continue  # most words: one set lookup and on to the next
+        if not spans:  # where the words are, asked only once a word has a rule
+            spans = [m.span() for m in _EN_TOKEN.finditer(low)]
+        start, end = spans[i]
         prev = tokens[i - 1] if i else ""
         original = s[start:end]
         feature = _EN_PAIRS.get((prev, word)) if prev else None
@@ -1079,22 +1144,22 @@ def find_candidates(text: str, min_score: float = EXTRACT_MIN_SCORE) -> list[Can
     )
     out: list[Candidate] = []
     for unit in candidate_units(text):
-        found, upper = scorer.scored(unit.start, unit.end)
+        found = scorer.scored(unit.start, unit.end)
         if found.score >= min_score:
-            out.append(found)
+            out.append(scorer.make(unit.start, unit.end, found))
             continue
         # A clause can only outscore its unit by leaving the unit's negative cues behind; if the
         # unit's positive evidence alone falls short, no clause of it can pass.
-        if upper() < min_score:
+        if found.upper() < min_score:
             continue
         clauses = split_clauses(text, unit.start, unit.end)
         if len(clauses) < 2:
             continue
         run: list[Candidate] = []
         for clause in [*clauses, None]:
-            part = scorer.candidate(clause.start, clause.end) if clause else None
-            if part is not None and part.score >= min_score:
-                run.append(part)
+            part = scorer.scored(clause.start, clause.end) if clause else None
+            if clause is not None and part is not None and part.score >= min_score:
+                run.append(scorer.make(clause.start, clause.end, part))
             elif run:
                 out.extend(_join(scorer, run, min_score))
                 run = []
@@ -1118,13 +1183,17 @@ class _SpanScorer:
     spoken: _Spans
 
     def candidate(self, start: int, end: int) -> Candidate:
-        return self.scored(start, end)[0]
+        return self.make(start, end, self.scored(start, end))
 
-    def scored(self, start: int, end: int) -> tuple[Candidate, Callable[[], float]]:
-        """The candidate, and the best score a part of it could reach (see `_score`)."""
+    def make(self, start: int, end: int, found: _Scored) -> Candidate:
+        return Candidate(
+            start, end, self.text[start:end], found.score, found.reasons(), found.kind()
+        )
+
+    def scored(self, start: int, end: int) -> _Scored:
+        """The span's score, with what its reasons and its bound are built from."""
         quote = self.text[start:end]
         local = [(a - start, b - start, False) for a, b in self.quoted.overlapping(start, end)]
         local += [(a - start, b - start, True) for a, b in self.spoken.overlapping(start, end)]
         body, lead = _body(quote)
-        score, reasons, kind, upper = _score(body, self.names, local, lead)
-        return Candidate(start, end, quote, score, reasons, kind), upper
+        return _Scored.of(body, self.names, local, lead)

@@ -30,9 +30,6 @@ WEIGHTS_FILE = "checkworthy_weights.json"
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|[0-9]+(?:[.,][0-9]+)*")
 _CJK = re.compile("[\u4e00-\u9fff]")
 _NOT_CJK = re.compile("[^\u4e00-\u9fff]+")
-_ASCII_LOWER = str.maketrans(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZ’", "abcdefghijklmnopqrstuvwxyz'"
-)  # one apostrophe: "that’s" and "that's" are one word
 _HAS_LATIN = re.compile("[A-Za-z]")
 # Length bands, in words.
 _BANDS = ((4, "len<5"), (9, "len5-9"), (19, "len10-19"), (39, "len20-39"))
@@ -42,7 +39,11 @@ def _tokens(text: str) -> list[str]:
     """Latin words and numbers, lower-cased, every number written "0"."""
     if not _HAS_LATIN.search(text):
         return []
-    return ["0" if t[0].isdigit() else t for t in _TOKEN.findall(text.translate(_ASCII_LOWER))]
+    # bytes.lower() folds ASCII letters only (bytes of multi-byte UTF-8 are all >= 0x80), and
+    # in C: str.translate looks each character of CJK text up in a dict. One apostrophe:
+    # "that’s" and "that's" are one word.
+    low = text.encode("utf-8").lower().decode("utf-8").replace("’", "'")
+    return ["0" if t[0].isdigit() else t for t in _TOKEN.findall(low)]
 
 
 def _cjk_count(text: str) -> int:
@@ -159,16 +160,16 @@ class Model:
         cjk = _cjk_count(text)
         found: dict[str, float] = {}
         if tokens:
+            # Comprehensions, not a loop over tokens: this runs for every unit of a document.
             table, pairs = self.ngrams, self._pairs
-            prev = ""
-            for t in tokens:
-                w = table.get(t)
-                if w is not None:
-                    found[t] = w
-                follow = pairs.get(prev)
-                if follow is not None and t in follow:
-                    found[f"{prev} {t}"] = follow[t]
-                prev = t
+            found = {t: table[t] for t in tokens if t in table}
+            found.update(
+                {
+                    f"{a} {b}": follow[b]
+                    for a, b in itertools.pairwise(tokens)
+                    if (follow := pairs.get(a)) is not None and b in follow
+                }
+            )
         english = bool(tokens) and cjk <= 2 * len(tokens)
         return Reading(english, _band(len(tokens) + cjk // 2), list(found.items()))
 
