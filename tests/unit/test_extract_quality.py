@@ -32,7 +32,7 @@ def quality(name: str) -> Quality:
     return evaluate(find_candidates(text), [lab for lab in labels if lab.checkworthy])
 
 
-@pytest.mark.parametrize("name", ["minimax", "xingheng", "english"])
+@pytest.mark.parametrize("name", ["minimax", "xingheng", "yunfan", "english"])
 def test_label_files_cover_every_sentence(name: str) -> None:
     text, labels = load(name)
     for sentence in split_sentences(text):
@@ -52,13 +52,14 @@ def test_seed_article_quality() -> None:
     assert q.precision >= 0.4, q
 
 
-def test_second_chinese_article_quality() -> None:
-    # Written and labelled for this project before any scorer ran on it. It is the dev article:
-    # the choice between model variants and the calibration of the Chinese threshold were
-    # made on it (see tools/train_checkworthy.py), so these are not held-out figures.
-    q = quality("xingheng")
+@pytest.mark.parametrize(("name", "precision"), [("xingheng", 0.79), ("yunfan", 0.7)])
+def test_chinese_dev_article_quality(name: str, precision: float) -> None:
+    # Written and labelled for this project before any scorer ran on them. They are the dev
+    # articles: the Chinese adaptation of the weights and its threshold were fitted on them
+    # (see tools/train_checkworthy.py), so these are not held-out figures.
+    q = quality(name)
     assert q.recall >= 0.95, q
-    assert q.precision >= 0.75, q
+    assert q.precision >= precision, q
 
 
 def test_english_text_quality() -> None:
@@ -82,19 +83,19 @@ def _seed_claims() -> list[Any]:
 
 # Curated claims the scorer does not offer. Listed here rather than hidden: the test is strict,
 # so when one starts being covered it fails until it is taken off the list. The weights are
-# learnt from English debates (tools/train_checkworthy.py), never tuned on this article.
+# learnt from English debates and adapted on two Chinese dev articles
+# (tools/train_checkworthy.py), never tuned on this article.
 _RANK = (
-    "a ranking with no figure: the learnt weight of `ranking` is near zero (in the debates, rank "
-    "words seldom mark a claim worth checking), and the sentence has nothing else"
+    "a ranking with no figure: rank words weigh little (in the debates they seldom mark a claim "
+    "worth checking; the Chinese dev articles raised the weight, not enough alone), and the "
+    "sentence has nothing else"
 )
 _SAID = (
     "an opinion or forecast inside an attributed quotation: the learnt weight of quotations is "
     "negative, and the label file itself calls these sentences not check-worthy"
 )
 KNOWN_MISSES = {
-    "两年前,他们的语音模型做到了国际领先": _RANK,
     "一年前,视频生成模型也冲到了国际前沿": _RANK,
-    "连音乐模型现在也是全球三强": _RANK,
     "我觉得实际上现在是我们最虚弱的时候": _SAID,
     '"谷歌一定会追上来","他们的TPU,非常值得关注进展"': _SAID,
 }

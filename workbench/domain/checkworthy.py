@@ -1128,20 +1128,37 @@ def _short(seg: Segment) -> bool:
     return seg.end - seg.start < _MIN_CLAUSE
 
 
-def find_candidates(text: str, min_score: float = EXTRACT_MIN_SCORE) -> list[Candidate]:
-    """The units (or, failing that, runs of clauses) of `text` that score at least
-    `min_score`, in document order. Names and quotations are taken from the whole document, so
-    a candidate can score higher than `score_text` of its text alone."""
+def _document_scorer(text: str) -> _SpanScorer:
     names = harvest_names(text)
     quotes = _quotes_in(text, names)
     # Merged, the quotations become disjoint intervals that bisection finds in any span,
     # however many quotations a paragraph holds.
-    scorer = _SpanScorer(
+    return _SpanScorer(
         text,
         names,
         _Spans((a, b) for a, b, _ in quotes),
         _Spans((a, b) for a, b, spoken in quotes if spoken),
     )
+
+
+def span_features(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[tuple[str, ...], str]]:
+    """For each span of `text`: the named features that fire on it and its length band, read
+    with the whole document's names and quotations as `find_candidates` reads them (what the
+    Chinese adaptation of the model is fitted on, see tools/train_checkworthy.py)."""
+    scorer = _document_scorer(text)
+    out: list[tuple[tuple[str, ...], str]] = []
+    for start, end in spans:
+        found = scorer.scored(start, end)
+        band = found.reading.band if found.reading is not None else ""
+        out.append((found.fired if found.reading is not None else ("too_short",), band))
+    return out
+
+
+def find_candidates(text: str, min_score: float = EXTRACT_MIN_SCORE) -> list[Candidate]:
+    """The units (or, failing that, runs of clauses) of `text` that score at least
+    `min_score`, in document order. Names and quotations are taken from the whole document, so
+    a candidate can score higher than `score_text` of its text alone."""
+    scorer = _document_scorer(text)
     out: list[Candidate] = []
     for unit in candidate_units(text):
         found = scorer.scored(unit.start, unit.end)
