@@ -551,7 +551,7 @@ class _Spans:
 _NO_SPANS = _Spans(())  # never changed after construction, so one serves every unit
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one is built per unit, and a frozen one costs 5x to build
 class Unit:
     """What the features look at: the text, where each cue was found in it, the names in it,
     the stretches inside any quotation marks, and those inside attributed quotations (offsets
@@ -697,7 +697,7 @@ def _score(
     return scored.score, scored.reasons(), scored.kind(), scored.upper
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built per unit (see Unit)
 class _Scored:
     """A scored unit. The score is all most units need (they fall short of the threshold), so
     the reasons and the suggested type are only built when asked for."""

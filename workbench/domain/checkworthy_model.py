@@ -97,7 +97,7 @@ def mostly_english(text: str) -> bool:
     return bool(tokens) and _cjk_count(text) <= 2 * len(tokens)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one is built per unit, and a frozen one costs 5x to build
 class Reading:
     """What the model reads off a unit's text: which model scores it, its length band, and
     its learnt n-grams with their weights."""
