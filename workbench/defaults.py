@@ -4,6 +4,11 @@ Imports nothing, so `workbench --help` can read it without loading the library: 
 shown by `--help` is the default the service applies, because both read it from here.
 """
 
+# The largest integer both backends store (PostgreSQL's INTEGER): every id, count, offset and
+# span offset a caller gives is checked against it, so that one past it is a clear refusal on
+# both backends, not an OverflowError (SQLite) or "integer out of range" (PostgreSQL).
+INT_MAX = 2**31 - 1
+
 # Check-worthiness (extract) and similarity (claim similar) scores are fractions of 1.
 SCORE_MIN = 0.0
 SCORE_MAX = 1.0

@@ -84,11 +84,11 @@ def test_exported_file_verifies(cli: Run, trail: None, tmp_path: Path) -> None:
     r = cli("audit", "verify", "--file", str(part))
     assert r.code == 0
     assert r.out == (
-        "OK 2 events each match their hash (seq 3..4); "
-        "1 links not checked (into seq 3): a filtered export\n"
+        "OK 2 events each match their hash (seq 3..4), as many as the export's scope states; "
+        "1 links not checked (into seq 3): a filtered export (actors=['alice'])\n"
     )
     lines = full.read_text().splitlines()
-    lines[1] = lines[1].replace("A said", "B said")
+    lines[2] = lines[2].replace("A said", "B said")  # after the scope line: seq 2
     full.write_text("\n".join(lines) + "\n")
     r = cli("audit", "verify", "--file", str(full))
     assert r.code == 1 and r.out.startswith("BROKEN at seq 2:")
@@ -99,7 +99,7 @@ def test_replay(cli: Run, trail: None, db_url: str) -> None:
     assert r.code == 0
     assert r.out == (
         "consistent: 5 events rebuild 1 document, 0 revisions, 1 claim, 2 notes, "
-        "0 evidence items, 0 settings\n"
+        "0 evidence items, 0 settings, 0 users\n"
     )
     assert json.loads(cli("audit", "replay", "--json").out)["consistent"] is True
     with get_engine(db_url).begin() as conn:
@@ -119,7 +119,7 @@ def test_export_formats_and_filters(cli: Run, trail: None) -> None:
     assert "· alice · **status changed**: status: in_progress → unverifiable" in r.out
     assert "  > the filing says no" in r.out
     r = cli("audit", "export", "--action", "claim.*", "--actor", "alice")
-    assert [json.loads(x)["seq"] for x in r.out.splitlines()] == [3, 4]
+    assert [json.loads(x)["seq"] for x in r.out.splitlines()[1:]] == [3, 4]
     r = cli("audit", "export", "--doc", "1", "--until", "2999-01-01", "--format", "csv")
     assert len(r.out.splitlines()) == 6
     r = cli("audit", "export", "--format", "xml")

@@ -145,6 +145,12 @@ def s_update_document(wb: Workbench) -> Callable[[], object]:
     return lambda: update_document(wb, cid, new)
 
 
+def s_add_user(wb: Workbench) -> Callable[[], object]:
+    from workbench.services.users import add_user
+
+    return lambda: add_user(wb, "tester", display="The Tester")
+
+
 # name -> (scenario, number of entities the call creates or changes)
 SCENARIOS: dict[str, tuple[Setup, int]] = {
     "workbench.services.documents.add_document": (s_add_document, 1),
@@ -164,6 +170,7 @@ SCENARIOS: dict[str, tuple[Setup, int]] = {
     "workbench.services.review.reject": (_reviewed("reject"), 1),
     "workbench.services.extract.accept_candidates": (s_accept_candidates, 1),
     "workbench.services.revisions.update_document": (s_update_document, 2),
+    "workbench.services.users.add_user": (s_add_user, 1),
 }
 
 

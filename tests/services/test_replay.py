@@ -58,6 +58,7 @@ def test_trail_replays_consistently(trail: Workbench) -> None:
         "note": 4,
         "evidence": 0,
         "setting": 0,
+        "user": 0,
     }
 
 

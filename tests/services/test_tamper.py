@@ -64,6 +64,7 @@ def rehash(ev: dict[str, Any]) -> str:
         claim_id=ev["claim_id"],
         payload_json=ev["payload"],
         prev_hash=ev["prev_hash"],
+        machine=ev.get("machine"),
     )
 
 

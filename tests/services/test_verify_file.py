@@ -38,6 +38,7 @@ def write(tmp_path: Path, lines: list[str], name: str = "trail.jsonl") -> str:
 
 
 def full_export(wb: Workbench) -> list[str]:
+    """The export's lines: its scope line first, then one event per line (seq N at index N)."""
     return export_text(wb, "jsonl").splitlines()
 
 
@@ -57,7 +58,7 @@ def test_every_line_hashes_by_the_recipe_and_by_the_stored_text(
     """The two ways of hashing agree: the recipe on the parsed record, and the splice of the
     stored payload text that the database walk uses."""
     wb, _ = trail
-    for line in full_export(wb):
+    for line in full_export(wb)[1:]:
         record = json.loads(line)
         payload_text = canonical_json(record["payload"])
         assert payload_text in line
@@ -71,12 +72,37 @@ def test_filtered_export_verifies_event_by_event(
 ) -> None:
     wb, a = trail
     lines = export_text(wb, "jsonl", EventFilter(claim_id=a)).splitlines()
-    seqs = [json.loads(x)["seq"] for x in lines]
+    scope = json.loads(lines[0])["export"]
+    assert scope["scope"] == "filtered" and scope["filters"] == {"claim": a}
+    assert (scope["count"], scope["first_seq"], scope["last_seq"]) == (3, 2, 6)
+    seqs = [json.loads(x)["seq"] for x in lines[1:]]
     assert seqs == [2, 4, 6]
     report = verify_file(write(tmp_path, lines))
     assert report.ok and not report.complete
-    assert report.count == 3
+    assert report.count == 3 and report.filters == {"claim": a}
     assert report.gap_count == 3 and report.unlinked == (2, 4, 6)
+
+
+@pytest.mark.parametrize("cut", [1, 2, 3])
+def test_filtered_export_with_a_line_removed_fails(
+    trail: tuple[Workbench, int], tmp_path: Path, cut: int
+) -> None:
+    wb, a = trail
+    lines = export_text(wb, "jsonl", EventFilter(claim_id=a)).splitlines()
+    del lines[cut]
+    report = verify_file(write(tmp_path, lines))
+    assert report.broken is not None
+    assert "holds 2 events but its scope line says 3" in report.broken.message()
+
+
+def test_filtered_export_with_a_line_added_fails(
+    trail: tuple[Workbench, int], tmp_path: Path
+) -> None:
+    wb, a = trail
+    lines = export_text(wb, "jsonl", EventFilter(claim_id=a)).splitlines()
+    lines.insert(2, full_export(wb)[3])  # seq 3, a real event of the trail
+    report = verify_file(write(tmp_path, lines))
+    assert report.broken is not None and "lines were added" in report.broken.message()
 
 
 def test_filtered_export_cannot_stand_for_the_noted_head(
@@ -109,7 +135,7 @@ def test_edited_line_is_caught(
 ) -> None:
     wb, _ = trail
     lines = full_export(wb)
-    lines[3] = _edit(lines[3], **changes)
+    lines[4] = _edit(lines[4], **changes)
     report = verify_file(write(tmp_path, lines))
     assert report.broken is not None and report.broken.seq == 4
     assert "altered" in report.broken.message()
@@ -128,35 +154,82 @@ def test_reformatted_file_still_verifies(trail: tuple[Workbench, int], tmp_path:
 def test_swapped_lines_are_caught(trail: tuple[Workbench, int], tmp_path: Path) -> None:
     wb, _ = trail
     lines = full_export(wb)
-    lines[3], lines[4] = lines[4], lines[3]
+    lines[4], lines[5] = lines[5], lines[4]
     report = verify_file(write(tmp_path, lines))
-    assert report.broken is not None and report.broken.seq == 4
-    assert "out of order" in report.broken.message()
-
-
-def test_removed_line(trail: tuple[Workbench, int], tmp_path: Path) -> None:
-    """Without a noted head a file with a hole reads as a filtered export; with one, it fails."""
-    wb, _ = trail
-    head = chain_head(wb)
-    lines = full_export(wb)
-    del lines[3]
-    path = write(tmp_path, lines)
-    loose = verify_file(path)
-    assert loose.ok and not loose.complete and loose.unlinked == (5,)
-    report = verify_file(path, head=head.hash, count=head.count)
+    # seq 5 arrives where seq 4 belongs: in a full export that is the first break.
     assert report.broken is not None and report.broken.seq == 5
     assert "seq 4 is missing" in report.broken.message()
 
 
-def test_removed_last_line_needs_the_noted_head(
+def test_removed_line(trail: tuple[Workbench, int], tmp_path: Path) -> None:
+    """A full export says it is one: a hole in it is a deleted event, noted head or not."""
+    wb, _ = trail
+    lines = full_export(wb)
+    del lines[4]
+    report = verify_file(write(tmp_path, lines))
+    assert report.broken is not None and report.broken.seq == 5
+    assert "seq 4 is missing" in report.broken.message()
+
+
+def test_removed_last_line_is_caught_by_the_scope_line(
     trail: tuple[Workbench, int], tmp_path: Path
 ) -> None:
     wb, _ = trail
     head = chain_head(wb)
     lines = full_export(wb)[:-1]
-    assert verify_file(write(tmp_path, lines)).ok
+    report = verify_file(write(tmp_path, lines))
+    assert report.broken is not None
+    assert "holds 5 events but its scope line says 6" in report.broken.message()
     report = verify_file(write(tmp_path, lines), head=head.hash, count=head.count)
     assert report.broken is not None and "removed from the end" in report.broken.message()
+
+
+def test_added_line_is_caught(trail: tuple[Workbench, int], tmp_path: Path) -> None:
+    wb, _ = trail
+    lines = full_export(wb)
+    lines.append(lines[-1])
+    report = verify_file(write(tmp_path, lines))
+    assert report.broken is not None and "out of order or duplicated" in report.broken.message()
+
+
+@pytest.mark.parametrize("content", ["", "\n\n", "   \n"])
+def test_empty_file_fails(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "empty.jsonl"
+    path.write_text(content)
+    report = verify_file(str(path))
+    assert report.broken is not None and "the file is empty" in report.broken.message()
+
+
+def test_file_without_a_scope_line_fails(trail: tuple[Workbench, int], tmp_path: Path) -> None:
+    wb, _ = trail
+    report = verify_file(write(tmp_path, full_export(wb)[1:]))
+    assert report.broken is not None and "not a scope line" in report.broken.message()
+
+
+def test_scope_line_edited_to_match_a_cut_fails(
+    trail: tuple[Workbench, int], tmp_path: Path
+) -> None:
+    """Lowering the stated count to hide a cut: a full export must still end at the head."""
+    wb, _ = trail
+    lines = full_export(wb)[:-1]
+    scope = json.loads(lines[0])
+    scope["export"]["count"] = scope["export"]["last_seq"] = 5
+    lines[0] = json.dumps(scope)
+    report = verify_file(write(tmp_path, lines))
+    assert report.broken is not None and "head" in report.broken.message()
+
+
+def test_stdin_is_read_with_dash(
+    trail: tuple[Workbench, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    wb, _ = trail
+    data = export_text(wb, "jsonl").encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    report = verify_file("-")
+    assert report.ok and report.complete and report.count == 6
 
 
 @pytest.mark.parametrize(

@@ -201,7 +201,7 @@ def test_unverifiable_and_opinion_need_only_a_note(
 def test_review_flow(wb: Workbench, cid: int, counts: Counts) -> None:
     assert get_config(wb, "review.required").value is False
     set_config(wb, "review.required", "true")
-    assert [s.value for s in list_config(wb)] == [True]
+    assert {s.key: s.value for s in list_config(wb)}["review.required"] is True
     cite(wb, cid)
     r = set_status(wb, cid, "false", note="The transcript says 2 runs.")
     c = r.claim

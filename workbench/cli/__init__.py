@@ -40,6 +40,12 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "seed": ("workbench.cli.seed", "seed", "Load a document and its curated claims."),
     "demo": ("workbench.cli.seed", "demo", "Load the seed article and print the board."),
     "db": ("workbench.cli.db", "db", "Create, upgrade and inspect the database schema."),
+    "backup": (
+        "workbench.cli.backup",
+        "backup",
+        "Copy the database safely (SQLite), or print pg_dump.",
+    ),
+    "user": ("workbench.cli.user", "user", "Register the desk's people (then --as must name one)."),
 }
 
 

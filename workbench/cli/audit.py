@@ -9,7 +9,7 @@ import click
 
 from workbench.cli.common import output_file, workbench_from
 from workbench.cli.errors import EXIT_REFUSED
-from workbench.cli.options import count_option, doc_filter_option, json_option, output_option
+from workbench.cli.options import ID, count_option, doc_filter_option, json_option, output_option
 from workbench.cli.render import emit_json, json_out, message, plural
 from workbench.exports.registry import help_text, names
 
@@ -31,7 +31,7 @@ def audit() -> None:
     show_default=True,
     help=help_text("events"),
 )
-@click.option("--claim", "claim_id", type=int, metavar="ID", help="Only events about claim ID.")
+@click.option("--claim", "claim_id", type=ID, metavar="ID", help="Only events about claim ID.")
 @doc_filter_option("Only events about document DOC and its claims.")
 @click.option("--actor", "actors", multiple=True, metavar="NAME", help="Only events by NAME.")
 @click.option(
@@ -81,13 +81,16 @@ def export(
     message(f"wrote {plural(count, 'event')} to {output}")
 
 
+GAPS_SHOWN = 10
+
+
 @audit.command("verify")
 @click.option(
     "--file",
     "path",
-    type=click.Path(dir_okay=False),
+    type=click.Path(dir_okay=False, allow_dash=True),
     metavar="EXPORT.jsonl",
-    help="Check an exported JSONL file instead of the database.",
+    help="Check an exported JSONL file (- for stdin) instead of the database.",
 )
 @click.option("--head", metavar="HASH", help="A head noted earlier: the trail must contain it.")
 @count_option("The event count noted with --head: that event must be seq COUNT.")
@@ -116,17 +119,25 @@ def verify(
 
 def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_file: bool) -> None:
     if r.broken is not None:
-        click.echo(f"BROKEN at {r.broken.message()}")
+        where = "BROKEN at " if r.broken.seq is not None else "BROKEN: "
+        click.echo(where + r.broken.message())
         click.echo(f"  {plural(r.count, 'event')} before it hold", err=True)
         return
     if r.complete:
         click.echo(f"OK {plural(r.count, 'event')}, head {r.head}")
     else:
-        gaps = ", ".join(str(g) for g in r.unlinked)
-        more = ", …" if r.gap_count > len(r.unlinked) else ""
+        shown = r.unlinked[:GAPS_SHOWN]
+        gaps = ", ".join(str(g) for g in shown)
+        more = (
+            f", … ({len(r.unlinked)} in all, listed by --json)"
+            if len(r.unlinked) > len(shown)
+            else ""
+        )
+        filters = ", ".join(f"{k}={v}" for k, v in r.filters.items())
         click.echo(
-            f"OK {r.count} events each match their hash (seq {r.first_seq}..{r.last_seq}); "
-            f"{r.gap_count} links not checked (into seq {gaps}{more}): a filtered export"
+            f"OK {r.count} events each match their hash (seq {r.first_seq}..{r.last_seq}), "
+            f"as many as the export's scope states; {r.gap_count} links not checked "
+            f"(into seq {gaps}{more}): a filtered export ({filters})"
         )
     if head is not None or count is not None:
         since = (r.last_seq or 0) - (r.noted_head_seq or count or 0)

@@ -10,6 +10,9 @@ from workbench.cli.claim_desk import assign, due, priority, tag, untag
 from workbench.cli.claim_review import approve, reject
 from workbench.cli.common import text_or_stdin, workbench_from
 from workbench.cli.options import (
+    ID,
+    OFFSET,
+    POSITIVE,
     doc_filter_option,
     if_version_option,
     json_option,
@@ -55,12 +58,12 @@ for _command in (assign, tag, untag, priority, due, approve, reject):
 
 
 @claim.command("add")
-@click.argument("document_id", metavar="DOC", type=int)
+@click.argument("document_id", metavar="DOC", type=ID)
 @click.option("--text", required=True, help="The claim, normalised: one checkable sentence.")
 @click.option("--quote", help="Exact text of the document that makes the claim.")
-@click.option("--occurrence", type=int, help="Which occurrence of --quote (1-based).")
-@click.option("--start", type=int, help="Start offset (code points) of the span.")
-@click.option("--end", type=int, help="End offset (exclusive) of the span.")
+@click.option("--occurrence", type=POSITIVE, help="Which occurrence of --quote (1-based).")
+@click.option("--start", type=OFFSET, help="Start offset (code points) of the span.")
+@click.option("--end", type=OFFSET, help="End offset (exclusive) of the span.")
 @click.option("--speaker", help="Who makes the claim (the author, or the person quoted).")
 @click.option("--type", "claim_type", type=TYPE, default="fact", show_default=True)
 @json_option
@@ -106,7 +109,7 @@ def add(
 
 
 @claim.command("show")
-@click.argument("claim_id", metavar="ID", type=int)
+@click.argument("claim_id", metavar="ID", type=ID)
 @json_option
 @click.pass_context
 def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
@@ -178,7 +181,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
 
 
 @claim.command("similar")
-@click.argument("claim_id", metavar="ID", type=int)
+@click.argument("claim_id", metavar="ID", type=ID)
 @min_score_option(SIMILAR_MIN_SCORE, "similarity")
 @limit_option("At most N claims.", default=SIMILAR_LIMIT, minimum=1)
 @json_option
@@ -375,7 +378,7 @@ def print_claims(claims: list[ClaimView], empty: str | None = None) -> None:
     STATUS is one of: {", ".join(SETTABLE_NAMES)}. A verdict and a reopening need --note.
     """,
 )
-@click.argument("claim_id", metavar="ID", type=int)
+@click.argument("claim_id", metavar="ID", type=ID)
 @click.argument("status", metavar="STATUS", type=STATUS)
 @click.option(
     "--note", help="The reason (required for a verdict and for reopening); - reads stdin."

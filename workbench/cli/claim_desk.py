@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import json_option
+from workbench.cli.options import ID, json_option
 from workbench.cli.render import json_out
 from workbench.domain.desk import PRIORITY_NAMES
 
@@ -39,7 +39,7 @@ def _need_ids(ids: list[int], usage: str) -> None:
 
 
 @click.command("assign")
-@click.argument("ids", metavar="ID...", type=int, nargs=-1, required=True)
+@click.argument("ids", metavar="ID...", type=ID, nargs=-1, required=True)
 @click.option("--to", "assignee", metavar="NAME", help="Who owns the claims now.")
 @click.option("--unassign", is_flag=True, help="Remove the owner.")
 @json_option

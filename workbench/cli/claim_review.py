@@ -5,12 +5,12 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import text_or_stdin, workbench_from
-from workbench.cli.options import if_version_option, json_option
+from workbench.cli.options import ID, if_version_option, json_option
 from workbench.cli.render import json_out
 
 
 @click.command("approve")
-@click.argument("claim_id", metavar="ID", type=int)
+@click.argument("claim_id", metavar="ID", type=ID)
 @click.option("--note", help="Why the verdict stands (optional); - reads stdin.")
 @if_version_option
 @json_option
@@ -33,7 +33,7 @@ def approve(
 
 
 @click.command("reject")
-@click.argument("claim_id", metavar="ID", type=int)
+@click.argument("claim_id", metavar="ID", type=ID)
 @click.option(
     "--note", required=True, help="Why the proposed verdict does not stand; - reads stdin."
 )

@@ -20,10 +20,18 @@ def workbench_from(ctx: click.Context) -> Workbench:
 
 
 def text_or_stdin(value: str | None) -> str | None:
-    """`-` means: read the text from standard input (long notes, reasons written elsewhere)."""
-    import sys
+    """`-` means: read the text from standard input (long notes, reasons written elsewhere).
 
-    return sys.stdin.read() if value == "-" else value
+    Bounded like every input (a note has a size limit), refused if stdin is closed.
+    """
+    if value != "-":
+        return value
+    from workbench.domain.limits import MAX_NOTE
+    from workbench.domain.text import decode_utf8
+    from workbench.services.inputs import read_stdin
+
+    # UTF-8 takes at most 4 bytes a character; the character limit is checked by the service.
+    return decode_utf8(read_stdin(4 * MAX_NOTE, " for a note"), "standard input")
 
 
 @contextmanager

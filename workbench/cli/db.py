@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from workbench.cli.common import workbench_from
+from workbench.cli.errors import EXIT_REFUSED
 from workbench.cli.options import json_option
 from workbench.cli.render import json_out
 
@@ -21,9 +24,11 @@ def upgrade(ctx: click.Context) -> None:
     from workbench.services.database import schema_status, upgrade_schema
 
     wb = workbench_from(ctx)
-    upgrade_schema(wb)
+    restored = upgrade_schema(wb)
     s = schema_status(wb)
     click.echo(f"{s.url}: at {s.current}")
+    if restored:
+        click.echo(f"restored the append-only triggers {', '.join(restored)} on events")
 
 
 @db.command("status")
@@ -35,6 +40,8 @@ def status(ctx: click.Context, as_json: bool) -> None:
 
     s = schema_status(workbench_from(ctx))
     if json_out(as_json, s):
+        if s.missing_triggers:
+            sys.exit(EXIT_REFUSED)
         return
     explain = {
         "empty": "empty: not created yet (`workbench db upgrade` creates it)",
@@ -46,3 +53,11 @@ def status(ctx: click.Context, as_json: bool) -> None:
     click.echo(f"schema    {s.current or '-'}")
     click.echo(f"head      {s.head}")
     click.echo(f"state     {explain[s.state]}")
+    if s.missing_triggers:
+        click.echo(
+            f"triggers  MISSING {', '.join(s.missing_triggers)}: the audit trail can be edited "
+            "in place; `workbench db upgrade` restores them"
+        )
+        sys.exit(EXIT_REFUSED)
+    if s.current is not None:
+        click.echo("triggers  events are append-only")

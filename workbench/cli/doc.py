@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import json_option
+from workbench.cli.options import ID, OFFSET, POSITIVE, json_option
 from workbench.cli.render import (
     changed_passage,
     clip,
@@ -131,7 +131,7 @@ OPTION = {"language": "lang"}
 
 
 @doc.command("edit")
-@click.argument("document_id", metavar="DOC", type=int)
+@click.argument("document_id", metavar="DOC", type=ID)
 @metadata_options(" '' clears it.")
 @json_option
 @click.pass_context
@@ -156,7 +156,7 @@ def edit(ctx: click.Context, /, document_id: int, as_json: bool, **given: str | 
 
 
 @doc.command("update")
-@click.argument("document_id", metavar="DOC", type=int)
+@click.argument("document_id", metavar="DOC", type=ID)
 @click.argument("file", metavar="FILE|URL|-")
 @format_option
 @agent_option
@@ -209,7 +209,7 @@ def update(
 
 
 @doc.command("revisions")
-@click.argument("document_id", metavar="DOC", type=int)
+@click.argument("document_id", metavar="DOC", type=ID)
 @json_option
 @click.pass_context
 def revisions(ctx: click.Context, document_id: int, as_json: bool) -> None:
@@ -238,9 +238,9 @@ def revisions(ctx: click.Context, document_id: int, as_json: bool) -> None:
 
 
 @doc.command("diff")
-@click.argument("document_id", metavar="DOC", type=int)
-@click.option("--from", "from_", type=int, metavar="R", help="Older revision. [default: TO-1]")
-@click.option("--to", type=int, metavar="R", help="Newer revision. [default: the latest]")
+@click.argument("document_id", metavar="DOC", type=ID)
+@click.option("--from", "from_", type=POSITIVE, metavar="R", help="Older revision. [default: TO-1]")
+@click.option("--to", type=POSITIVE, metavar="R", help="Newer revision. [default: the latest]")
 @click.option("--context", "context", type=click.IntRange(min=0), default=30, show_default=True)
 @json_option
 @click.pass_context
@@ -290,8 +290,10 @@ def list_(ctx: click.Context, as_json: bool) -> None:
 
 
 @doc.command("text")
-@click.argument("document_id", metavar="DOC", type=int)
-@click.option("--revision", type=int, metavar="R", help="Which revision. [default: the latest]")
+@click.argument("document_id", metavar="DOC", type=ID)
+@click.option(
+    "--revision", type=POSITIVE, metavar="R", help="Which revision. [default: the latest]"
+)
 @click.pass_context
 def text(ctx: click.Context, document_id: int, revision: int | None) -> None:
     """Print the stored text exactly (NFC, LF): the text that claim offsets count in."""
@@ -301,7 +303,7 @@ def text(ctx: click.Context, document_id: int, revision: int | None) -> None:
 
 
 @doc.command("show")
-@click.argument("document_id", metavar="DOC", type=int)
+@click.argument("document_id", metavar="DOC", type=ID)
 @json_option
 @click.pass_context
 def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
@@ -337,8 +339,8 @@ def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
 
 
 @doc.command("changes")
-@click.argument("document_id", metavar="DOC", type=int)
-@click.option("--since", type=int, metavar="R", help="Only revisions after R.")
+@click.argument("document_id", metavar="DOC", type=ID)
+@click.option("--since", type=OFFSET, metavar="R", help="Only revisions after R.")
 @click.option(
     "--format",
     "fmt",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import output_file, workbench_from
-from workbench.cli.options import json_option, output_option
+from workbench.cli.options import ID, json_option, output_option
 from workbench.cli.render import clip, json_out, message, table
 from workbench.domain.desk import STANCES
 
@@ -16,7 +16,7 @@ def evidence() -> None:
 
 
 @evidence.command("add")
-@click.argument("claim_id", metavar="ID", type=int)
+@click.argument("claim_id", metavar="ID", type=ID)
 @click.option("--url", help="An http(s) address.")
 @click.option("--file", "path", metavar="PATH", help="A file to archive in the database.")
 @click.option("--citation", help="A reference that is neither a URL nor a file.")
@@ -30,6 +30,11 @@ def evidence() -> None:
 @click.option("--publisher", help="Who published it.")
 @click.option("--accessed", metavar="YYYY-MM-DD", help="When it was read.")
 @click.option("--excerpt", help="The passage that matters.")
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Archive the target of a symbolic --file (its resolved name is recorded).",
+)
 @json_option
 @click.pass_context
 def add(
@@ -43,6 +48,7 @@ def add(
     publisher: str | None,
     accessed: str | None,
     excerpt: str | None,
+    follow_symlinks: bool,
     as_json: bool,
 ) -> None:
     """Attach evidence to claim ID: exactly one of --url, --file or --citation.
@@ -61,6 +67,7 @@ def add(
         publisher=publisher,
         accessed=accessed,
         excerpt=excerpt,
+        follow_symlinks=follow_symlinks,
     )
     ev = add_evidence(workbench_from(ctx), claim_id, item)
     if not json_out(as_json, ev):
@@ -68,7 +75,7 @@ def add(
 
 
 @evidence.command("list")
-@click.argument("claim_id", metavar="ID", type=int)
+@click.argument("claim_id", metavar="ID", type=ID)
 @json_option
 @click.pass_context
 def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
@@ -97,7 +104,7 @@ def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
 
 
 @evidence.command("get")
-@click.argument("evidence_id", metavar="EID", type=int)
+@click.argument("evidence_id", metavar="EID", type=ID)
 @output_option("Where to write the archived file (- for stdout).", required=True, writable=False)
 @click.pass_context
 def get(ctx: click.Context, evidence_id: int, output: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import text_or_stdin, workbench_from
-from workbench.cli.options import json_option
+from workbench.cli.options import ID, json_option
 from workbench.cli.render import json_out
 
 
@@ -15,7 +15,7 @@ def note() -> None:
 
 
 @note.command("add")
-@click.argument("claim_id", metavar="ID", type=int)
+@click.argument("claim_id", metavar="ID", type=ID)
 @click.argument("body", metavar="TEXT|-")
 @json_option
 @click.pass_context
@@ -29,7 +29,7 @@ def add(ctx: click.Context, claim_id: int, body: str, as_json: bool) -> None:
 
 
 @note.command("list")
-@click.argument("claim_id", metavar="ID", type=int)
+@click.argument("claim_id", metavar="ID", type=ID)
 @json_option
 @click.pass_context
 def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:

@@ -11,7 +11,7 @@ import click
 
 from workbench.defaults import SCORE_MAX, SCORE_MIN
 from workbench.domain.errors import InvalidInput
-from workbench.domain.inputs import check_at_least, check_score
+from workbench.domain.inputs import check_at_least, check_id, check_score
 
 F = TypeVar("F", bound=Callable[..., Any])
 Decorator = Callable[[F], F]
@@ -49,6 +49,10 @@ def _count(field: str, minimum: int) -> _Checked:
 
 
 SCORE = _Checked("score", float, check_score)
+# Every integer a command takes is range-checked here, at the edge (workbench.defaults.INT_MAX).
+ID = _Checked("integer", int, check_id)
+OFFSET = _count("offset", 0)
+POSITIVE = _count("number", 1)
 
 
 def json_option(fn: F) -> F:
@@ -104,13 +108,13 @@ def output_option(help: str, *, required: bool = False, writable: bool = True) -
 
 def doc_filter_option(help: str) -> Decorator[Any]:
     """`--doc DOC`: keep only what concerns one document."""
-    return click.option("--doc", "document_id", type=int, metavar="DOC", help=help)
+    return click.option("--doc", "document_id", type=ID, metavar="DOC", help=help)
 
 
 def if_version_option(fn: F) -> F:
     return click.option(
         "--if-version",
         "expected_version",
-        type=int,
+        type=ID,
         help="Refuse if the claim is no longer at this version (someone changed it since).",
     )(fn)

@@ -105,7 +105,7 @@ def table(
 
     from workbench.cli.layout import fit, stacked, wrap
 
-    cells = [["" if v is None else str(v) for v in row] for row in rows]
+    cells = [["" if v is None else shown(str(v)) for v in row] for row in rows]
     if not cells:
         click.echo(empty or f"{title or 'result'}: none")
         return
@@ -145,16 +145,24 @@ def table(
     _console(width).print(tbl)
 
 
+def shown(text: str) -> str:
+    """User text as a terminal should show it: control characters and bidi overrides written
+    as \\uXXXX, never acted on (an ESC sequence in a document must not repaint the screen)."""
+    from workbench.domain.limits import visible
+
+    return visible(text)
+
+
 def highlighted(context: str, start: int, end: int) -> str:
     """The quote inside its sentence: reverse video on a terminal, [[...]] markers elsewhere."""
-    before, quote, after = context[:start], context[start:end], context[end:]
+    before, quote, after = shown(context[:start]), shown(context[start:end]), shown(context[end:])
     if use_colour():
         return before + click.style(quote, bold=True, reverse=True) + after
     return f"{before}[[{quote}]]{after}"
 
 
 def clip(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
+    text = shown(" ".join(text.split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -163,7 +171,7 @@ def show_value(value: Any) -> str:
     if value is None:
         return "-"
     if isinstance(value, str):
-        return value
+        return shown(value)
     return json.dumps(value, ensure_ascii=False)
 
 

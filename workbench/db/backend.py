@@ -18,8 +18,35 @@ def lock_event_appends(conn: Connection) -> None:
     module_for(conn.dialect.name).lock_event_appends(conn)
 
 
+def machine_identity(conn: Connection) -> str:
+    """Who the machine says is acting: the OS account (SQLite) or the session's role."""
+    name: str = module_for(conn.dialect.name).machine_identity(conn)
+    return name
+
+
 def lock_migrations(conn: Connection) -> None:
     module_for(conn.dialect.name).lock_migrations(conn)
+
+
+def create_append_only_triggers(conn: Connection) -> None:
+    for statement in module_for(conn.dialect.name).APPEND_ONLY_DDL:
+        conn.execute(text(statement))
+
+
+def missing_append_only_triggers(conn: Connection) -> list[str]:
+    """The append-only triggers on `events` that are gone (dropped by hand, or disabled)."""
+    module = module_for(conn.dialect.name)
+    present = module.existing_triggers(conn)
+    return [name for name in module.APPEND_ONLY_TRIGGERS if name not in present]
+
+
+def restore_append_only_triggers(conn: Connection) -> list[str]:
+    """Recreate the append-only triggers if any is missing; returns the ones that were."""
+    missing = missing_append_only_triggers(conn)
+    if missing:
+        drop_append_only_triggers(conn)
+        create_append_only_triggers(conn)
+    return missing
 
 
 def drop_append_only_triggers(conn: Connection) -> None:

@@ -193,6 +193,9 @@ class Event(Base):
     # same predecessor, so concurrent writers cannot fork the chain even if a lock were missed.
     prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Who the machine says is acting (the OS account on SQLite, the database role on
+    # PostgreSQL), next to the typed `actor`. NULL on events older than migration 0006.
+    machine: Mapped[str | None] = mapped_column(String(200))
 
 
 class ClaimTag(Base):
@@ -281,3 +284,18 @@ class SimilarDf(Base):
 
     term: Mapped[str] = mapped_column(String(64), primary_key=True)
     df: Mapped[int] = mapped_column(Integer)
+
+
+class User(Base):
+    """A registered person of the desk. Once any exists, every change must name one."""
+
+    __tablename__ = "users"
+
+    # The normal form (workbench.domain.identity.normalise_name): one row per person.
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    # The look-alike key: two names that look alike cannot both be registered.
+    skeleton: Mapped[str] = mapped_column(String(400), unique=True)
+    display: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320))
+    added_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())

@@ -19,6 +19,11 @@ def lock_event_appends(conn: Connection) -> None:
     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": EVENT_APPEND_LOCK})
 
 
+def machine_identity(conn: Connection) -> str:
+    """The role the server authenticated this session as: what a typed --as cannot change."""
+    return str(conn.execute(text("SELECT session_user")).scalar_one())
+
+
 MIGRATION_LOCK = EVENT_APPEND_LOCK + 1
 
 
@@ -27,8 +32,35 @@ def lock_migrations(conn: Connection) -> None:
     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
 
 
-# The append-only triggers on events are migration 0002's; dropping them is for tests that
-# tamper with the trail.
+# The append-only triggers on events are migration 0002's (frozen there). The same DDL is kept
+# here for the repair: `db status` reports a missing trigger and `db upgrade` recreates it.
+APPEND_ONLY_DDL = [
+    """
+    CREATE OR REPLACE FUNCTION workbench_events_append_only() RETURNS trigger AS $$
+    BEGIN
+        RAISE EXCEPTION 'events are append-only: % refused', TG_OP;
+    END;
+    $$ LANGUAGE plpgsql
+    """,
+    "CREATE TRIGGER events_no_update BEFORE UPDATE OR DELETE ON events "
+    "FOR EACH ROW EXECUTE FUNCTION workbench_events_append_only()",
+    "CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events "
+    "FOR EACH STATEMENT EXECUTE FUNCTION workbench_events_append_only()",
+]
+APPEND_ONLY_TRIGGERS = ("events_no_update", "events_no_truncate")
+
+
+def existing_triggers(conn: Connection) -> set[str]:
+    """Enabled triggers on this schema's events table (a disabled one protects nothing)."""
+    rows = conn.execute(
+        text(
+            "SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass('events') "
+            "AND NOT tgisinternal AND tgenabled <> 'D'"
+        )
+    )
+    return {str(r[0]) for r in rows}
+
+
 DROP_APPEND_ONLY_DDL = [
     "DROP TRIGGER IF EXISTS events_no_update ON events",
     "DROP TRIGGER IF EXISTS events_no_truncate ON events",

@@ -22,6 +22,9 @@ def configure(engine: Engine) -> None:
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.close()
+        # SQLite's lower() (and so ILIKE) folds ASCII only: "É" would not find "é" as it does
+        # on PostgreSQL. Python's folds every script; deterministic, so indexes may use it.
+        dbapi_conn.create_function("lower", 1, _lower, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
@@ -34,9 +37,30 @@ def configure(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
+def _lower(value: Any) -> Any:
+    return value.lower() if isinstance(value, str) else value
+
+
 def lock_event_appends(conn: Connection) -> None:
     """Nothing to do: BEGIN IMMEDIATE already holds the database's single write lock."""
     del conn
+
+
+def machine_identity(conn: Connection) -> str:
+    """The OS account running this process (its effective uid, not $USER, which anyone sets).
+
+    A SQLite file has no login: this is only who the operating system says runs the command.
+    """
+    del conn
+    import os
+
+    try:
+        import pwd
+
+        return pwd.getpwuid(os.geteuid()).pw_name
+    except (ImportError, KeyError):  # Windows, or a uid with no passwd entry (containers)
+        uid = getattr(os, "geteuid", None)
+        return f"uid:{uid()}" if uid is not None else "os-user:unknown"
 
 
 def lock_migrations(conn: Connection) -> None:
@@ -44,8 +68,22 @@ def lock_migrations(conn: Connection) -> None:
     del conn
 
 
-# The append-only triggers on events are migration 0002's; dropping them is for tests that
-# tamper with the trail.
+# The append-only triggers on events are migration 0002's (frozen there). The same DDL is kept
+# here for the repair: `db status` reports a missing trigger and `db upgrade` recreates it.
+APPEND_ONLY_DDL = [
+    "CREATE TRIGGER events_no_update BEFORE UPDATE ON events "
+    "BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE refused'); END",
+    "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
+    "BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE refused'); END",
+]
+APPEND_ONLY_TRIGGERS = ("events_no_update", "events_no_delete")
+
+
+def existing_triggers(conn: Connection) -> set[str]:
+    rows = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    return {str(r[0]) for r in rows}
+
+
 DROP_APPEND_ONLY_DDL = [
     "DROP TRIGGER IF EXISTS events_no_update",
     "DROP TRIGGER IF EXISTS events_no_delete",

@@ -19,6 +19,29 @@ def resolve_url(value: str | None = None) -> str:
     return raw
 
 
+def check_url(url: str) -> None:
+    """Refuse, with one line, a URL no command can work with (before any connection)."""
+    from urllib.parse import urlsplit
+
+    from workbench.domain.errors import InvalidInput
+
+    if url.startswith("sqlite"):
+        if url in ("sqlite://", "sqlite:///", "sqlite:///:memory:") or ":memory:" in url:
+            raise InvalidInput(
+                f"{url} is an in-memory database that vanishes when the command ends: "
+                "give a file (--db PATH)"
+            )
+        return
+    if not url.startswith("postgresql"):
+        raise InvalidInput(
+            f"unsupported database URL {safe_url(url)}: use a SQLite file or postgresql://..."
+        )
+    try:
+        urlsplit(url).port  # noqa: B018 (parsing the port is the check)
+    except ValueError as exc:
+        raise InvalidInput(f"malformed database URL {safe_url(url)}: {exc}") from None
+
+
 def safe_url(url: str) -> str:
     """The URL without any password, for messages."""
     if "://" in url and "@" in url:

@@ -2,7 +2,9 @@
 
 hash = SHA-256( UTF-8( canonical JSON of the event's fields plus prev_hash ) ), where canonical
 JSON has sorted keys, no insignificant whitespace and non-ASCII characters kept as they are.
-The first event's prev_hash is GENESIS.
+The first event's prev_hash is GENESIS. Events written since migration 0006 also carry
+`machine` (who the operating system or the database says is acting); it is hashed as one more
+key when present, so older events, which have none, keep their hashes.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ HASHED_FIELDS = (
     "prev_hash",
     "seq",
 )
+# Hashed when the event has it (a string); events before migration 0006 have none.
+OPTIONAL_HASHED_FIELDS = ("machine",)
 
 
 _CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -73,6 +77,7 @@ def event_hash(
     claim_id: int | None,
     payload_json: str,
     prev_hash: str,
+    machine: str | None = None,
 ) -> str:
     """Hash of one event whose payload is already canonical JSON text.
 
@@ -85,9 +90,11 @@ def event_hash(
     """
     q = encode_basestring
     cid = "null" if claim_id is None else f"{claim_id:d}"
+    # "machine" sorts between "entity_type" and "payload"; absent (not null) when unknown.
+    mach = "" if machine is None else f'"machine":{q(machine)},'
     text = (
         f'{{"action":{q(action)},"actor":{q(actor)},"at":{q(at)},"claim_id":{cid},'
-        f'"entity_id":{q(entity_id)},"entity_type":{q(entity_type)},"payload":{payload_json},'
+        f'"entity_id":{q(entity_id)},"entity_type":{q(entity_type)},{mach}"payload":{payload_json},'
         f'"prev_hash":{q(prev_hash)},"seq":{seq:d}}}'
     )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -96,4 +103,8 @@ def event_hash(
 def record_hash(record: dict[str, Any]) -> str:
     """The same hash from a parsed record (an exported line), straight from the recipe."""
     fields = {name: record[name] for name in HASHED_FIELDS}
+    for name in OPTIONAL_HASHED_FIELDS:
+        # null and absent hash alike: an event without the field (older than the field).
+        if record.get(name) is not None:
+            fields[name] = record[name]
     return hashlib.sha256(canonical_json(fields).encode("utf-8")).hexdigest()

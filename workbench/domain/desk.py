@@ -22,10 +22,20 @@ STANCES: tuple[str, ...] = ("supports", "refutes", "context")
 SORTS: tuple[str, ...] = ("id", "updated", "priority", "due", "created")
 
 
+# The separator between a claim's tags in the CSV export: no tag may hold it.
+TAG_SEPARATOR = ";"
+
+
 def normalise_tag(tag: str) -> str:
-    cleaned = " ".join(tag.split()).lower()
+    from workbench.domain.limits import check_text
+
+    cleaned = " ".join(check_text(tag, "a tag", 1000, one_line=True).split()).lower()
     if not cleaned:
         raise InvalidInput("empty tag: a tag needs at least one visible character")
+    if TAG_SEPARATOR in cleaned or "," in cleaned:
+        raise InvalidInput(
+            f"tag {cleaned!r} holds {TAG_SEPARATOR!r} or ',', which separate tags in exports"
+        )
     if len(cleaned) > 100:
         raise InvalidInput(f"tag {cleaned[:20]!r}... is longer than 100 characters")
     return cleaned

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbench.defaults import SCORE_MAX, SCORE_MIN
+from workbench.defaults import INT_MAX, SCORE_MAX, SCORE_MIN
 from workbench.domain.errors import InvalidInput, bad
 
 
@@ -21,9 +21,23 @@ def check_score(value: float, field: str = "min_score") -> float:
 
 
 def check_at_least(value: int, minimum: int, field: str) -> int:
-    """A count or offset: `minimum` or more."""
+    """A count or offset: `minimum` or more, and no more than both backends can store."""
     if value < minimum:
         raise InvalidInput(
             f"{_label(field)} must be {minimum} or more (got {value})", hint=bad(field)
+        )
+    if value > INT_MAX:
+        raise InvalidInput(
+            f"{_label(field)} {value} is out of range: at most {INT_MAX}", hint=bad(field)
+        )
+    return value
+
+
+def check_id(value: int, field: str = "id") -> int:
+    """An id (of a claim, document, evidence item...) or a version: 1 to INT_MAX."""
+    if not 1 <= value <= INT_MAX:
+        raise InvalidInput(
+            f"{_label(field)} {value} is out of range: ids run from 1 to {INT_MAX}",
+            hint=bad(field),
         )
     return value

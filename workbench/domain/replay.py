@@ -216,7 +216,15 @@ EVIDENCE = Kind(
 )
 SETTING = Kind("setting", ("key", "value", "updated_by", "updated_at"), key_field="key")
 
-KINDS: dict[str, Kind] = {k.name: k for k in (DOCUMENT, REVISION, CLAIM, NOTE, EVIDENCE, SETTING)}
+USER = Kind(
+    "user",
+    ("name", "skeleton", "display", "email", "added_by", "created_at"),
+    key_field="name",
+)
+
+KINDS: dict[str, Kind] = {
+    k.name: k for k in (DOCUMENT, REVISION, CLAIM, NOTE, EVIDENCE, SETTING, USER)
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,6 +322,7 @@ RULES: dict[str, Rule] = {
     "claim.due_changed": update("claim"),
     "evidence.added": create("evidence"),
     "setting.changed": upsert("setting"),
+    "user.added": create("user"),
 }
 
 

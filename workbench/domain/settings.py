@@ -31,6 +31,12 @@ SETTINGS: dict[str, SettingSpec] = {
         default=False,
         help="a verdict is only proposed (in_review) until a different person approves it",
     ),
+    "review.distinct_roles": SettingSpec(
+        "review.distinct_roles",
+        default=True,
+        help="on PostgreSQL, the approver must connect as a different database role than the "
+        "proposer (turn off only where the whole desk shares one role)",
+    ),
 }
 
 

@@ -100,10 +100,13 @@ def parse_claim_type(value: str) -> ClaimType:
 
 
 def same_person_key(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 def same_person(a: str | None, b: str | None) -> bool:
-    """Names as people type them: "Alice", "alice " and "ALICE" are one reviewer, so case
-    cannot be used to approve one's own verdict."""
-    return a is not None and b is not None and same_person_key(a) == same_person_key(b)
+    """Names as people type them: "Alice", "ａｌｉｃｅ" and a Cyrillic "аlice" are one
+    reviewer, so neither case, width nor a look-alike letter approves one's own verdict
+    (workbench.domain.identity: same normal form, or same confusable skeleton)."""
+    from workbench.domain.identity import same_person as by_identity
+
+    return by_identity(a, b)

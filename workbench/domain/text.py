@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from workbench.domain.errors import InvalidInput, bad, give
@@ -62,6 +63,13 @@ def span_at(text: str, start: int, end: int) -> Span:
         )
     if start == end:
         raise InvalidInput(f"the span {start}..{end} is empty")
+    for name, offset in (("start", start), ("end", end)):
+        if not at_grapheme_boundary(text, offset):
+            raise InvalidInput(
+                f"the span's {name} ({offset}) falls inside one visible character (a letter "
+                "and its accent, an emoji sequence or a flag): move it to the edge of "
+                f"{_clip(grapheme_at(text, offset))!r}"
+            )
     return Span(
         start=start,
         end=end,
@@ -69,6 +77,53 @@ def span_at(text: str, start: int, end: int) -> Span:
         prefix=text[max(0, start - CONTEXT_CHARS) : start],
         suffix=text[end : end + CONTEXT_CHARS],
     )
+
+
+# How far back from an offset the segmentation may start: far more than any real cluster (a
+# family emoji is 11 code points), and a run of flags longer than this is not an article.
+GRAPHEME_WINDOW = 256
+
+
+def _segment_from(text: str, offset: int) -> int:
+    """A position before `offset` that is a cluster boundary: the nearest ASCII character
+    (nothing but a rare prepend mark joins onto one from before, and the text has no CR), or
+    the window's start when the run is that long."""
+    low = max(0, offset - GRAPHEME_WINDOW)
+    for i in range(offset - 1, low - 1, -1):
+        if text[i].isascii():
+            return i
+    return low
+
+
+def _clusters(text: str, start: int, stop: int) -> Any:
+    import regex
+
+    return regex.finditer(r"\X", text, pos=start, endpos=stop)
+
+
+def at_grapheme_boundary(text: str, offset: int) -> bool:
+    """Whether `offset` is between two user-perceived characters (Unicode extended grapheme
+    clusters), so that a span never cuts an accent from its letter, an emoji ZWJ sequence, or
+    a flag in half."""
+    if offset <= 0 or offset >= len(text):
+        return True
+    if text[offset - 1].isascii() and text[offset].isascii():
+        return True  # the common case, answered without segmenting
+    begin = _segment_from(text, offset)
+    stop = min(len(text), offset + GRAPHEME_WINDOW)
+    for match in _clusters(text, begin, stop):
+        end: int = match.end()
+        if end >= offset:
+            return end == offset or int(match.start()) == offset
+    return True
+
+
+def grapheme_at(text: str, offset: int) -> str:
+    begin = _segment_from(text, offset)
+    for match in _clusters(text, begin, min(len(text), offset + GRAPHEME_WINDOW)):
+        if match.start() < offset < match.end():
+            return str(match.group())
+    return text[offset - 1 : offset + 1]
 
 
 def find_quote(text: str, quote: str, occurrence: int | None = None) -> Span:

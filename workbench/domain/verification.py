@@ -40,6 +40,8 @@ class ChainReport:
     unlinked: tuple[int, ...] = ()
     gap_count: int = 0
     noted_head_seq: int | None = None
+    # An exported file's filters, from its scope line (empty: a full export or the database).
+    filters: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -61,6 +63,7 @@ class ChainReport:
             "unchecked_links": self.gap_count,
             "unlinked_seqs": list(self.unlinked),
             "noted_head_seq": self.noted_head_seq,
+            "filters": self.filters,
             "break": None
             if self.broken is None
             else {"seq": self.broken.seq, "problems": list(self.broken.problems)},
@@ -83,6 +86,8 @@ class ChainWalk:
     contiguous: bool = True
     noted_head: str | None = None
     noted_count: int | None = None
+    # How many unchecked links to name one by one (None: all of them, for a file's report).
+    gaps_named: int | None = GAPS_NAMED
     count: int = 0
     broken: Break | None = None
     _first: int | None = None
@@ -165,7 +170,7 @@ class ChainWalk:
 
     def _gap(self, seq: int) -> None:
         self._gap_count += 1
-        if len(self._gaps) < GAPS_NAMED:
+        if self.gaps_named is None or len(self._gaps) < self.gaps_named:
             self._gaps.append(seq)
 
     def finish(self) -> ChainReport:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from json.encoder import encode_basestring
 from typing import IO
 
+from workbench.domain.chain import canonical_json
+from workbench.domain.scope import ExportScope
 from workbench.services.audit import EventFilter, event_rows
 from workbench.services.context import Workbench
 
@@ -12,17 +15,36 @@ from workbench.services.context import Workbench
 def write(wb: Workbench, out: IO[str], flt: EventFilter) -> int:
     """One JSON object per line; the payload is embedded as stored, never re-serialised.
 
-    Each line carries prev_hash and hash, so `workbench audit verify --file` can check it.
+    Each line carries prev_hash and hash, so `workbench audit verify --file` can check it;
+    the first line is the export's scope (workbench.domain.scope), which verify holds it to.
     """
     # The line is written out by hand: a JSON encoder call per event costs more than the
     # database read. `q` is the string escaping json.dumps (ensure_ascii=False) itself uses.
     q = encode_basestring
     put = out.write
     count = 0
-    for seq, at, actor, action, etype, eid, claim_id, payload, prev, digest in event_rows(wb, flt):
+    scoped: list[ExportScope] = []
+    rows = event_rows(wb, flt, scoped)
+    first = next(rows, None)  # computes the scope, in the rows' own transaction
+    put(canonical_json(scoped[0].to_json()) + "\n")
+    for (
+        seq,
+        at,
+        actor,
+        action,
+        etype,
+        eid,
+        claim_id,
+        payload,
+        prev,
+        digest,
+        mach,
+    ) in itertools.chain([first] if first is not None else [], rows):
         cid = "null" if claim_id is None else f"{claim_id:d}"
+        # Events older than migration 0006 have no machine identity: the key is left out.
+        machine = "" if mach is None else f'"machine":{q(mach)},'
         put(
-            f'{{"seq":{seq:d},"at":{q(at)},"actor":{q(actor)},"action":{q(action)},'
+            f'{{"seq":{seq:d},"at":{q(at)},"actor":{q(actor)},{machine}"action":{q(action)},'
             f'"entity_type":{q(etype)},"entity_id":{q(eid)},"claim_id":{cid},'
             f'"prev_hash":{q(prev)},"hash":{q(digest)},"payload":{payload}}}\n'
         )

@@ -6,6 +6,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value: object) -> str:
-    """A cell a spreadsheet will show as text: a leading quote defuses formula injection."""
-    text = "" if value is None else str(value)
+    """A cell a spreadsheet will show as text: a leading quote defuses formula injection, and
+    control characters (terminal escapes) are written out as `\\uXXXX`."""
+    from workbench.domain.limits import visible
+
+    text = "" if value is None else visible(str(value))
     return "'" + text if text.startswith(FORMULA_STARTS) else text

@@ -16,12 +16,18 @@ from sqlalchemy import select
 
 from workbench.db.models import Claim, Document, Event
 from workbench.domain.clock import format_at, now
+from workbench.domain.limits import visible
+from workbench.domain.scope import ExportScope
 from workbench.domain.segment import sentence_around
 from workbench.domain.text import span_words
-from workbench.services.audit import BATCH, EXPORT_FIELDS, EventFilter
+from workbench.services.audit import BATCH, EXPORT_FIELDS, EventFilter, export_scope
 from workbench.services.context import Tx, Workbench, transaction
 
-COLUMNS = tuple(getattr(Event, name) for name in EXPORT_FIELDS if not name.endswith("hash"))
+COLUMNS = tuple(
+    getattr(Event, name)
+    for name in EXPORT_FIELDS
+    if not name.endswith("hash") and name != "machine"
+)
 CONTEXT_MAX = 200
 # Bookkeeping every claim update carries; the reader wants what changed, not the counters.
 QUIET_FIELDS = frozenset({"version", "updated_at", "updated_by"})
@@ -42,9 +48,11 @@ def write(wb: Workbench, out: IO[str], flt: EventFilter) -> int:
     )
     count = 0
     with transaction(wb) as tx:
+        scope = export_scope(tx, flt)
+        write(_scope_text(scope))
         doc_cache: dict[int, Document] = {}
         current: int | None = None
-        for row in _events(tx, flt, about_claims=True):
+        for row in _events(tx, flt, about_claims=True, bound=scope.trail_seq):
             claim_id = row[6]
             if claim_id != current:
                 current = claim_id
@@ -52,7 +60,7 @@ def write(wb: Workbench, out: IO[str], flt: EventFilter) -> int:
             write(_entry(row))
             count += 1
         first_other = True
-        for row in _events(tx, flt, about_claims=False):
+        for row in _events(tx, flt, about_claims=False, bound=scope.trail_seq):
             if first_other:
                 write("\n## Other events\n\n")
                 first_other = False
@@ -64,8 +72,20 @@ def write(wb: Workbench, out: IO[str], flt: EventFilter) -> int:
     return count
 
 
-def _events(tx: Tx, flt: EventFilter, *, about_claims: bool) -> Iterator[tuple[Any, ...]]:
-    query = flt.apply(select(*COLUMNS))
+def _scope_text(scope: ExportScope) -> str:
+    """The scope, stated where a reader sees it (the JSONL export carries it to be checked)."""
+    what = "the whole trail" if scope.full else "the events matching the filters above"
+    span = f"seq {scope.first_seq} to {scope.last_seq}" if scope.count else "no seq (none match)"
+    return (
+        f"\nScope: {what}: {scope.count} events, {span}, last event's hash `{scope.head}`; "
+        f"the trail then held {scope.trail_count} events, head `{scope.trail_head}`.\n"
+    )
+
+
+def _events(
+    tx: Tx, flt: EventFilter, *, about_claims: bool, bound: int
+) -> Iterator[tuple[Any, ...]]:
+    query = flt.apply(select(*COLUMNS)).where(Event.seq <= bound)
     if about_claims:
         query = query.where(Event.claim_id.is_not(None)).order_by(Event.claim_id, Event.seq)
     else:
@@ -206,7 +226,7 @@ def _value(value: Any) -> str:
 
 def _inline(text: str) -> str:
     """User text inside one Markdown line: no line breaks, no markup it did not mean."""
-    return WHITESPACE.sub(" ", text).translate(MD_SPECIAL)
+    return visible(WHITESPACE.sub(" ", text), one_line=True).translate(MD_SPECIAL)
 
 
 def _when(at: str) -> str:

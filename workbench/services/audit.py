@@ -8,11 +8,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, Self, TypeVar
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 
 from workbench.db.models import Claim, Event
+from workbench.domain.chain import GENESIS
 from workbench.domain.clock import format_at, parse_since
-from workbench.services.context import Workbench, transaction
+from workbench.domain.scope import ExportScope
+from workbench.services.context import Tx, Workbench, transaction
 
 EXPORT_FIELDS = (
     "seq",
@@ -25,6 +27,8 @@ EXPORT_FIELDS = (
     "payload",
     "prev_hash",
     "hash",
+    # Last, so that the columns scripts already read keep their places (added in 0006).
+    "machine",
 )
 BATCH = 5000
 
@@ -77,6 +81,35 @@ class EventFilter:
         return query
 
 
+def check_filter(wb: Workbench, flt: EventFilter) -> None:
+    """Refuse a filter that can only match nothing by mistake, before anything is written: an
+    empty export must mean "no such events", never "you mistyped the question"."""
+    from workbench.db.models import Document
+    from workbench.domain.errors import InvalidInput, NotFound
+    from workbench.domain.replay import RULES
+
+    if flt.since and flt.until:
+        since, until = format_at(parse_since(flt.since)), until_bound(flt.until)
+        if since > until:
+            raise InvalidInput(f"--since {flt.since} is later than --until {flt.until}")
+    for pattern in flt.actions:
+        prefix = pattern[:-1] if pattern.endswith("*") else None
+        known = any(a.startswith(prefix) for a in RULES) if prefix is not None else pattern in RULES
+        if not known:
+            families = sorted({a.split(".", 1)[0] + ".*" for a in RULES})
+            raise InvalidInput(
+                f"unknown action {pattern!r}; actions are like claim.status_changed, "
+                f"or a prefix: {', '.join(families)}"
+            )
+    if flt.claim_id is None and flt.document_id is None:
+        return
+    with transaction(wb) as tx:
+        if flt.claim_id is not None and tx.session.get(Claim, flt.claim_id) is None:
+            raise NotFound(f"no claim #{flt.claim_id}")
+        if flt.document_id is not None and tx.session.get(Document, flt.document_id) is None:
+            raise NotFound(f"no document #{flt.document_id}")
+
+
 def _action_match(pattern: str) -> Any:
     if pattern.endswith("*"):
         return Event.action.startswith(pattern[:-1], autoescape=True)
@@ -91,10 +124,67 @@ def until_bound(value: str) -> str:
     return format_at(moment)
 
 
-def event_rows(wb: Workbench, flt: EventFilter) -> Iterator[tuple[Any, ...]]:
-    """The filtered events as tuples in EXPORT_FIELDS order, streamed in batches."""
+def event_rows(
+    wb: Workbench, flt: EventFilter, scoped: list[ExportScope] | None = None
+) -> Iterator[tuple[Any, ...]]:
+    """The filtered events as tuples in EXPORT_FIELDS order, streamed in batches.
+
+    With `scoped`, the export's scope is computed first and appended to it, and the rows stop
+    at the head it saw: a writer committing meanwhile cannot make the two disagree.
+    """
     columns = [getattr(Event, name) for name in EXPORT_FIELDS]
     query = flt.apply(select(*columns)).order_by(Event.seq)
     with transaction(wb) as tx:
+        if scoped is not None:
+            scope = export_scope(tx, flt)
+            scoped.append(scope)
+            query = query.where(Event.seq <= scope.trail_seq)
         # Core rows straight from the connection: the ORM's row handling would double the cost.
         yield from tx.session.connection().execute(query.execution_options(yield_per=BATCH))
+
+
+def filters_of(flt: EventFilter) -> dict[str, Any]:
+    """The filters as the scope line states them (only those given)."""
+    given = {
+        "claim": flt.claim_id,
+        "doc": flt.document_id,
+        "actors": list(flt.actors),
+        "actions": list(flt.actions),
+        "since": flt.since,
+        "until": flt.until,
+    }
+    return {k: v for k, v in given.items() if v not in (None, [])}
+
+
+def export_scope(tx: Tx, flt: EventFilter) -> ExportScope:
+    """What an export of `flt` holds, read in the export's own transaction.
+
+    Events are only ever appended, in seq order under the append lock, so everything up to the
+    head seen here is committed and fixed: the export streams exactly these rows.
+    """
+    session = tx.session
+    last = session.execute(
+        select(Event.seq, Event.hash).order_by(Event.seq.desc()).limit(1)
+    ).first()
+    trail_seq, trail_head = (last[0], last[1]) if last else (0, GENESIS)
+    trail_count = session.execute(
+        select(func.count()).select_from(Event).where(Event.seq <= trail_seq)
+    ).scalar_one()
+    filters = filters_of(flt)
+    if not filters:
+        first = 1 if trail_seq else None
+        return ExportScope(
+            trail_count, first, trail_seq or None, trail_head, trail_count, trail_head,
+            trail_seq=trail_seq,
+        )  # fmt: skip
+    bounded = flt.apply(select(func.count(), func.min(Event.seq), func.max(Event.seq))).where(
+        Event.seq <= trail_seq
+    )
+    count, first_seq, last_seq = session.execute(bounded).one()
+    head = GENESIS
+    if last_seq is not None:
+        head = session.execute(select(Event.hash).where(Event.seq == last_seq)).scalar_one()
+    return ExportScope(
+        count, first_seq, last_seq, head, trail_count, trail_head,
+        filters=filters, trail_seq=trail_seq,
+    )  # fmt: skip

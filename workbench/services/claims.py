@@ -10,6 +10,7 @@ from workbench.db.models import Claim, Document, Event
 from workbench.domain.anchoring import find_quote_tolerant
 from workbench.domain.clock import now
 from workbench.domain.errors import Conflict, InvalidInput, bad, give
+from workbench.domain.limits import MAX_NOTE, MAX_SHORT, check_text
 from workbench.domain.payloads import claim_payload, created
 from workbench.domain.segment import sentence_around
 from workbench.domain.status import ClaimType, Status, parse_claim_type, parse_status
@@ -119,9 +120,14 @@ def same_span_claims(tx: Tx, doc: Document, span: Span, *, revision: int = 1) ->
     return tuple(ids)
 
 
+def speaker_name(speaker: str | None) -> str | None:
+    value = (speaker or "").strip()
+    return check_text(value, "the speaker", MAX_SHORT, one_line=True) if value else None
+
+
 def claim_text(text: str) -> str:
-    """A claim's text as stored: normalised, whitespace collapsed, not empty."""
-    cleaned = " ".join(normalise(text).split())
+    """A claim's text as stored: normalised, whitespace collapsed, bounded, not empty."""
+    cleaned = " ".join(check_text(normalise(text), "the claim text", MAX_NOTE).split())
     if not cleaned:
         raise InvalidInput("the claim text is empty: say in one sentence what is claimed")
     return cleaned
@@ -147,7 +153,7 @@ def insert_claim(
         prefix=span.prefix,
         suffix=span.suffix,
         text=claim_text(text),
-        speaker=(speaker or "").strip() or None,
+        speaker=speaker_name(speaker),
         type=claim_type.value,
         status=Status.UNVERIFIED.value,
         revision=revision,

@@ -10,24 +10,34 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, event, select
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
-from workbench.db.backend import lock_event_appends
+from workbench.db.backend import lock_event_appends, machine_identity
 from workbench.db.engine import get_engine, write_engine
-from workbench.db.models import Event
+from workbench.db.models import Event, User
 from workbench.db.revision import ensure_current
-from workbench.db.url import resolve_url, safe_url, sqlite_file
+from workbench.db.url import check_url, resolve_url, safe_url, sqlite_file
 from workbench.domain.chain import GENESIS, canonical_json, event_hash
 from workbench.domain.clock import format_at, now
 from workbench.domain.errors import Conflict, InvalidInput, NotFound, StorageError, give, step
+from workbench.domain.identity import normalise_name
 
 
 def default_actor() -> str:
-    """`--as` wins, then WORKBENCH_USER, then the OS account: every change has a name on it."""
-    name = os.environ.get("WORKBENCH_USER", "").strip()
-    if name:
-        return name
+    """`--as` wins, then WORKBENCH_USER, then the OS account: every change has a name on it.
+
+    WORKBENCH_USER set but empty is refused like `--as ""`: a script that meant to name
+    someone and lost the value must not act as the OS account instead.
+    """
+    name = os.environ.get("WORKBENCH_USER")
+    if name is not None:
+        if not name.strip():
+            raise InvalidInput(
+                "WORKBENCH_USER is set but empty: set it to a name, or unset it to act as "
+                "the OS account"
+            )
+        return normalise_name(name, "WORKBENCH_USER")
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no passwd entry in some containers (OSError from 3.13)
@@ -42,6 +52,10 @@ class Workbench:
     actor: str
     _ready: bool = field(default=False, repr=False)
 
+    def __post_init__(self) -> None:
+        # Every way of building a Workbench acts under a name's normal form (domain.identity).
+        self.actor = normalise_name(self.actor)
+
     @classmethod
     def open(cls, db: str | None = None, actor: str | None = None) -> Workbench:
         if actor is not None and not actor.strip():
@@ -49,10 +63,17 @@ class Workbench:
                 "whoever acts needs a name: every change is recorded under one",
                 hint=give("actor"),
             )
-        name = (actor or "").strip() or default_actor()
+        name = normalise_name(actor) if actor is not None else default_actor()
         return cls(url=resolve_url(db), actor=name)
 
     def engine(self, *, write: bool = False) -> Engine:
+        if not self._ready:
+            check_url(self.url)
+        if not self._ready and not write and self.empty_file():
+            raise NotFound(
+                f"{sqlite_file(self.url)} is an empty file, not a workbench database: a read "
+                "does not turn it into one (`workbench db upgrade` does, if that is meant)"
+            )
         if not self._ready and not write and self.missing_file():
             # A read in the wrong folder would otherwise create an empty database and show an
             # empty board, which looks like lost work.
@@ -60,6 +81,9 @@ class Workbench:
         if not self._ready:
             try:
                 ensure_current(get_engine(self.url))
+            except (ValueError, ArgumentError) as exc:
+                # A URL that parses as a URL but not as a database address (a port "abc").
+                raise InvalidInput(f"malformed database URL {safe_url(self.url)}: {exc}") from None
             except DBAPIError as exc:
                 raise StorageError(
                     f"cannot open database {safe_url(self.url)}: {exc.orig}"
@@ -71,6 +95,10 @@ class Workbench:
         path = sqlite_file(self.url)
         return path is not None and not path.exists()
 
+    def empty_file(self) -> bool:
+        path = sqlite_file(self.url)
+        return path is not None and path.is_file() and path.stat().st_size == 0
+
 
 class Tx:
     """One transaction. Mutations call `record`; commit refuses a change that has no event."""
@@ -81,6 +109,14 @@ class Tx:
         self.events: list[Event] = []
         self.changed = False
         self._head: tuple[int, str] | None = None
+        self._machine: str | None = None
+
+    @property
+    def machine(self) -> str:
+        """Who the machine says is acting (backend-specific; see docs/identity.md)."""
+        if self._machine is None:
+            self._machine = machine_identity(self.session.connection())
+        return self._machine
 
     def record(
         self,
@@ -108,6 +144,7 @@ class Tx:
             claim_id=claim_id,
             payload=canonical_json(payload),
             prev_hash=prev_hash,
+            machine=self.machine,
         )
         digest = event_hash(
             seq=seq,
@@ -119,6 +156,7 @@ class Tx:
             claim_id=claim_id,
             payload_json=ev.payload,
             prev_hash=prev_hash,
+            machine=ev.machine,
         )
         ev.hash = digest
         self._head = (seq, digest)
@@ -146,6 +184,7 @@ def transaction(wb: Workbench, *, write: bool = False) -> Iterator[Tx]:
                 # did; PostgreSQL: an advisory lock to commit). Taking it before any row lock
                 # means two writers can never deadlock over it.
                 lock_event_appends(session.connection())
+                check_registered(session, tx.actor)
             yield tx
             session.flush()
             if tx.changed and not tx.events:
@@ -162,6 +201,17 @@ def transaction(wb: Workbench, *, write: bool = False) -> Iterator[Tx]:
         raise StorageError(f"database error: {exc.orig}") from None
     finally:
         session.close()
+
+
+def check_registered(session: Session, actor: str) -> None:
+    """Once a desk registers its people, every change must be made under one of their names."""
+    if session.execute(select(User.name).limit(1)).first() is None:
+        return
+    if session.get(User, actor) is None:
+        raise InvalidInput(
+            f"{actor!r} is not a registered user of this desk: act as one with --as NAME "
+            "(see `workbench user list`), or have one of them `workbench user add` you"
+        )
 
 
 MUTATIONS: dict[str, Callable[..., Any]] = {}

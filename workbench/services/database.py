@@ -7,6 +7,11 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 
+from workbench.db.backend import (
+    lock_migrations,
+    missing_append_only_triggers,
+    restore_append_only_triggers,
+)
 from workbench.db.engine import get_engine
 from workbench.db.revision import HEAD_REVISION, current_revision
 from workbench.db.url import safe_url
@@ -21,6 +26,8 @@ class SchemaStatus:
     current: str | None
     head: str
     known: bool = True
+    # Append-only triggers on `events` that are missing: anyone could then edit the trail.
+    missing_triggers: tuple[str, ...] = ()
 
     @property
     def state(self) -> str:
@@ -33,6 +40,7 @@ class SchemaStatus:
     def to_json(self) -> dict[str, Any]:
         # `known` only tells "behind" from "newer", which `state` already says.
         stored = {name: value for name, value in as_json(self).items() if name != "known"}
+        stored["missing_triggers"] = list(self.missing_triggers)
         return {**stored, "state": self.state, "up_to_date": self.current == self.head}
 
 
@@ -45,7 +53,17 @@ def schema_status(wb: Workbench) -> SchemaStatus:
     except DBAPIError as exc:
         raise StorageError(f"cannot open database {safe_url(wb.url)}: {exc.orig}") from None
     known = current is None or current == HEAD_REVISION or _is_known(current)
-    return SchemaStatus(url=safe_url(wb.url), current=current, head=HEAD_REVISION, known=known)
+    missing: list[str] = []
+    if current is not None:
+        with get_engine(wb.url).connect() as conn:
+            missing = missing_append_only_triggers(conn)
+    return SchemaStatus(
+        url=safe_url(wb.url),
+        current=current,
+        head=HEAD_REVISION,
+        known=known,
+        missing_triggers=tuple(missing),
+    )
 
 
 def _is_known(revision: str) -> bool:
@@ -61,5 +79,10 @@ def _is_known(revision: str) -> bool:
         return False
 
 
-def upgrade_schema(wb: Workbench) -> None:
-    wb.engine(write=True)
+def upgrade_schema(wb: Workbench) -> list[str]:
+    """Bring the schema to the head, and restore any append-only trigger that was dropped.
+    Returns the triggers restored."""
+    engine = wb.engine(write=True)
+    with engine.begin() as conn:
+        lock_migrations(conn)
+        return restore_append_only_triggers(conn)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -14,6 +12,7 @@ from workbench.db.models import Claim, Document
 from workbench.defaults import MAX_DOCUMENT_MB, MAX_DOCUMENT_MB_ENV
 from workbench.domain.clock import now, parse_date
 from workbench.domain.errors import InvalidInput, bad
+from workbench.domain.limits import MAX_LANGUAGE, MAX_SHORT, MAX_TITLE, MAX_URL, check_optional
 from workbench.domain.payloads import (
     changed,
     check_changes,
@@ -43,32 +42,10 @@ def max_document_bytes() -> int:
 
 def read_source(path: str, max_bytes: int | None = None) -> bytes:
     """The bytes of a file (or `-` for stdin), refusing what cannot be a document."""
+    from workbench.services.inputs import read_input
+
     limit = max_document_bytes() if max_bytes is None else max_bytes
-    if path == "-":
-        data = sys.stdin.buffer.read(limit + 1)
-        name = "standard input"
-    else:
-        p = Path(path)
-        if not p.exists():
-            raise InvalidInput(f"no such file: {path}")
-        if p.is_dir():
-            raise InvalidInput(f"{path} is a directory, not a text file")
-        size = p.stat().st_size
-        if size > limit:
-            raise InvalidInput(
-                f"{path} is {size:,} bytes, over the {limit:,}-byte limit "
-                f"(raise it with {MAX_DOCUMENT_MB_ENV})"
-            )
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
-        name = path
-    if len(data) > limit:
-        raise InvalidInput(
-            f"{name} is over the {limit:,}-byte limit (raise it with {MAX_DOCUMENT_MB_ENV})"
-        )
-    return data
+    return read_input(path, limit, hint=f" (raise it with {MAX_DOCUMENT_MB_ENV})").data
 
 
 @mutation
@@ -96,6 +73,15 @@ def add_document(
     else:
         content = read_content(data, source, fmt, url=url or fetched_url)
     text = content.text
+    if "\0" in text:
+        # PostgreSQL cannot store it and no article holds one: a binary file, most likely.
+        raise InvalidInput(
+            f"{source} holds a NUL character at offset {text.index(chr(0))}: it is not text"
+        )
+    check_optional(title, "the title", MAX_TITLE)
+    check_optional(url, "the URL", MAX_URL)
+    check_optional(author, "the author", MAX_SHORT)
+    check_optional(language, "the language", MAX_LANGUAGE)
     if not text.strip():
         raise InvalidInput(f"{source} is empty (or only whitespace): nothing to check")
     page = content.metadata

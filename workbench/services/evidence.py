@@ -14,6 +14,7 @@ from workbench.defaults import MAX_EVIDENCE_MB, MAX_EVIDENCE_MB_ENV
 from workbench.domain.clock import now, parse_date
 from workbench.domain.desk import STANCES
 from workbench.domain.errors import Conflict, DamagedRecord, InvalidInput, bad, give
+from workbench.domain.limits import MAX_NOTE, MAX_SHORT, MAX_TITLE, MAX_URL, check_optional
 from workbench.domain.payloads import created, evidence_payload
 from workbench.domain.text import check_http_url
 from workbench.services.context import Tx, Workbench, mutation, transaction
@@ -36,6 +37,8 @@ class EvidenceInput:
     publisher: str | None = None
     accessed: str | None = None
     excerpt: str | None = None
+    # A --file that is a symbolic link is refused unless this is set.
+    follow_symlinks: bool = False
 
 
 def _clean(value: str | None) -> str | None:
@@ -61,25 +64,35 @@ def _refuse_duplicate(
         raise Conflict(f"claim #{claim_id} already has this source as evidence #{found}")
 
 
-def _read_file(path: str, limit: int) -> tuple[bytes, str]:
-    p = Path(path)
-    if not p.is_file():
-        raise InvalidInput(f"no such file: {path}" if not p.exists() else f"{path} is not a file")
-    size = p.stat().st_size
-    if size == 0:
+def _read_file(path: str, limit: int, *, follow_symlinks: bool) -> tuple[bytes, str, str]:
+    """The file's bytes, media type and the name to record (a followed link's target's)."""
+    from workbench.services.inputs import read_input
+
+    if path == "-":
+        raise InvalidInput("evidence files are read from a file, not from standard input")
+    found = read_input(
+        path,
+        limit,
+        hint=f" (raise it with {MAX_EVIDENCE_MB_ENV})",
+        limit_name="evidence limit",
+        follow_symlinks=follow_symlinks,
+    )
+    if not found.data:
         raise InvalidInput(f"{path} is empty: there is nothing to archive")
-    if size > limit:
-        raise InvalidInput(
-            f"{path} is {size:,} bytes, over the {limit:,}-byte evidence limit "
-            f"(raise it with {MAX_EVIDENCE_MB_ENV})"
-        )
-    media_type = mimetypes.guess_type(p.name)[0] or "application/octet-stream"
-    return p.read_bytes(), media_type
+    name = Path(found.name).name
+    media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return found.data, media_type, name
 
 
 @mutation
 def add_evidence(wb: Workbench, claim_id: int, item: EvidenceInput) -> EvidenceView:
     """Attach one evidence item; adding evidence commutes with other changes, so no version."""
+    check_optional(item.url, "the URL", MAX_URL)
+    check_optional(item.title, "the title", MAX_TITLE)
+    check_optional(item.publisher, "the publisher", MAX_SHORT)
+    check_optional(item.citation, "the citation", MAX_NOTE, one_line=False)
+    check_optional(item.excerpt, "the excerpt", MAX_NOTE, one_line=False)
+    check_optional(item.file, "the file name", 4096)
     sources = [s for s in (item.url, item.file, item.citation) if s is not None]
     if len(sources) != 1:
         raise InvalidInput(
@@ -97,8 +110,9 @@ def add_evidence(wb: Workbench, claim_id: int, item: EvidenceInput) -> EvidenceV
         kind, url = "url", check_http_url(item.url)
     elif item.file is not None:
         kind = "file"
-        data, media_type = _read_file(item.file, max_evidence_bytes())
-        file_name = Path(item.file).name
+        data, media_type, file_name = _read_file(
+            item.file, max_evidence_bytes(), follow_symlinks=item.follow_symlinks
+        )
     else:
         kind, citation = "citation", _clean(item.citation)
         if citation is None:

@@ -7,6 +7,7 @@ snapshot, so a writer committing meanwhile cannot show up as a difference.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -16,6 +17,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from workbench.db.models import (
     Base,
+    Blob,
     Claim,
     ClaimTag,
     Document,
@@ -24,12 +26,15 @@ from workbench.db.models import (
     Evidence,
     Note,
     Setting,
+    User,
 )
 from workbench.domain.payloads import event_value
-from workbench.domain.replay import KINDS, EventRow, Replay, ReplayReport
+from workbench.domain.replay import KINDS, Difference, EventRow, Replay, ReplayReport
 from workbench.services.context import Tx, Workbench, transaction
 
 BATCH = 5000
+# Blobs are whole files (up to 50 MB each): read a few at a time.
+BLOB_BATCH = 4
 # A reader yields (key, the row's values in the order of its kind's fields).
 Reader = Callable[[Tx], Iterator[tuple[str, tuple[Any, ...]]]]
 
@@ -83,6 +88,7 @@ TABLES: dict[str, Reader] = {
     "note": columns_reader(Note, "note"),
     "evidence": columns_reader(Evidence, "evidence"),
     "setting": settings_reader,
+    "user": columns_reader(User, "user", key="name"),
 }
 
 
@@ -118,4 +124,25 @@ def replay(wb: Workbench) -> ReplayReport:
 
         for kind in state.kinds:
             state.compare(kind, TABLES[kind](tx), event_at)
+        for problem in blob_problems(tx):
+            state.differ(Difference(problem, subject="blob"))
     return state.report()
+
+
+def blob_problems(tx: Tx) -> Iterator[str]:
+    """Archived files whose bytes no longer hash to the sha256 they are filed under.
+
+    Replay has already held each evidence row's sha256 to the one its event recorded; this
+    holds the stored bytes to that sha256, so a file changed inside the database is caught
+    here, not only when someone runs `evidence get`.
+    """
+    query = select(Blob.sha256, Blob.size, Blob.data).order_by(Blob.sha256)
+    for digest, size, data in tx.session.connection().execute(
+        query.execution_options(yield_per=BLOB_BATCH)
+    ):
+        actual = hashlib.sha256(data).hexdigest()
+        if actual != digest or len(data) != size:
+            yield (
+                f"archived file {digest[:12]}…: its {len(data):,} stored bytes hash to "
+                f"{actual[:12]}… ({size:,} bytes recorded): it was changed inside the database"
+            )

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
+from workbench.db.models import Event
+from workbench.domain.errors import InvalidInput
 from workbench.domain.transitions import Move, Request, decide
 from workbench.services.claim_updates import apply_decision, check_version, claim_state
-from workbench.services.context import Workbench, mutation, transaction
+from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row
+from workbench.services.settings import setting_value
 from workbench.services.views import ClaimView
 
 
@@ -31,5 +36,34 @@ def _review(
         claim = get_claim_row(tx, claim_id)
         check_version(claim, expected_version)
         request = Request(move, tx.actor, note=note)
-        apply_decision(tx, claim, decide(claim_state(claim), request))
+        decision = decide(claim_state(claim), request)
+        if move == Move.APPROVE:
+            # The names differ (decide checked); on PostgreSQL the roles must too.
+            _check_distinct_role(tx, claim_id)
+        apply_decision(tx, claim, decision)
         return ClaimView.of(claim)
+
+
+def _check_distinct_role(tx: Tx, claim_id: int) -> None:
+    """On PostgreSQL the server authenticated each session's role: a typed --as can lie, the
+    role cannot. The proposal's event recorded its role; the approver's must differ.
+
+    On SQLite the recorded OS account is only what the process says about itself (anyone who
+    can write the file can write anything), so the rule rests on the names alone there.
+    """
+    if tx.session.get_bind().dialect.name != "postgresql":
+        return
+    if not setting_value(tx, "review.distinct_roles"):
+        return
+    proposed_from = tx.session.execute(
+        select(Event.machine)
+        .where(Event.claim_id == claim_id, Event.action == "claim.review_requested")
+        .order_by(Event.seq.desc())
+        .limit(1)
+    ).scalar()
+    if proposed_from is not None and proposed_from == tx.machine:
+        raise InvalidInput(
+            f"the verdict was proposed from database role {proposed_from!r}, the role this "
+            "session uses; the second reviewer must connect with their own role (a desk that "
+            "shares one role: `workbench config set review.distinct_roles false`)"
+        )

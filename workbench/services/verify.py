@@ -9,9 +9,11 @@ checked with no database at all.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import func, select
 
@@ -19,9 +21,11 @@ from workbench.db.models import Event
 from workbench.domain.chain import GENESIS, HASHED_FIELDS, canonical_json, event_hash, record_hash
 from workbench.domain.errors import InvalidInput, bad
 from workbench.domain.inputs import check_at_least
-from workbench.domain.verification import ChainReport, ChainWalk
+from workbench.domain.scope import ExportScope
+from workbench.domain.verification import Break, ChainReport, ChainWalk
 from workbench.services.audit import BATCH, EXPORT_FIELDS
 from workbench.services.context import Workbench, transaction
+from workbench.services.inputs import STDIN_CLOSED
 
 # The export's columns, in its order: a database row and an exported line are checked alike.
 CHAIN_COLUMNS = tuple(getattr(Event, name) for name in EXPORT_FIELDS)
@@ -74,6 +78,7 @@ def verify_database(
             payload,
             prev,
             stored,
+            machine,
         ) in tx.session.connection().execute(query):
             computed = event_hash(
                 seq=seq,
@@ -85,6 +90,7 @@ def verify_database(
                 claim_id=claim_id,
                 payload_json=payload,
                 prev_hash=prev,
+                machine=machine,
             )
             try:
                 parsed, end = decode(payload)
@@ -101,22 +107,40 @@ def verify_database(
     return walk.finish()
 
 
-def verify_file(path: str, *, head: str | None = None, count: int | None = None) -> ChainReport:
-    """Check an exported JSONL file, line by line, without the database.
+# One line holds one event; a document's event carries its whole text (20 MB by default), so
+# a line may be long, but a line with no end (a file of zeros) is not read past this.
+MAX_LINE = 256 * 1024 * 1024
 
-    A full export must verify exactly like the database. A filtered one (--claim, --since...)
-    skips events, so each event is checked against its own hash and the link to the previous
-    line only where their seqs are consecutive; the report says how many links went unchecked.
-    A noted head describes the whole trail, so with one the file must be a full export.
+
+def verify_file(path: str, *, head: str | None = None, count: int | None = None) -> ChainReport:
+    """Check an exported JSONL file (`-`: standard input), line by line, without the database.
+
+    The first line is the export's scope (workbench.domain.scope), and the file is held to it:
+    a full export must verify exactly like the database, every link from seq 1 to its head; a
+    filtered one (--claim, --since...) skips events, so each event is checked against its own
+    hash, the link to the previous line only where their seqs are consecutive, and the count,
+    first and last seq and last hash against the scope line. The report names every link that
+    could not be checked. A noted head describes the whole trail, so with one the file must be
+    a full export.
     """
     noted = head is not None or count is not None
-    walk = ChainWalk(contiguous=noted, noted_head=_hex(head), noted_count=_count(count))
-    source = Path(path)
-    if not source.is_file():
-        raise InvalidInput(f"no such file: {path}")
-    with source.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
+    noted_head, noted_count = _hex(head), _count(count)
+    with _open_lines(path) as stream:
+        lines = _bounded_lines(stream)
+        scope: ExportScope | None = None
+        walk: ChainWalk | None = None
+        for number, line in lines:
+            if walk is None:
+                found = ExportScope.from_record(_json(line))
+                if isinstance(found, str):
+                    return _failed(f"line {number}: {found}")
+                scope = found
+                walk = ChainWalk(
+                    contiguous=noted or scope.full,
+                    noted_head=noted_head,
+                    noted_count=noted_count,
+                    gaps_named=None,
+                )
                 continue
             record = _parse(line)
             if isinstance(record, str):
@@ -126,7 +150,72 @@ def verify_file(path: str, *, head: str | None = None, count: int | None = None)
                 record["seq"], record["prev_hash"], record["hash"], record_hash(record)
             ):
                 break
+    if walk is None or scope is None:
+        return _failed(
+            "the file is empty: an export holds at least its scope line, so this is not one "
+            "(or it was cut to nothing)"
+        )
+    report = walk.finish()
+    if report.broken is None:
+        problems = scope.mismatches(report.count, report.first_seq, report.last_seq, report.head)
+        if problems:
+            report = replace(report, broken=Break(None, tuple(problems)))
+    return replace(report, filters=scope.filters)
+
+
+def _failed(problem: str) -> ChainReport:
+    walk = ChainWalk()
+    walk.fail(None, problem)
     return walk.finish()
+
+
+@contextmanager
+def _open_lines(path: str) -> Iterator[IO[bytes]]:
+    """The file's bytes, or standard input's; only a regular file (no device, no FIFO)."""
+    import sys
+
+    if path == "-":
+        stream = sys.stdin.buffer if sys.stdin is not None else None
+        if stream is None or stream.closed:
+            raise InvalidInput(STDIN_CLOSED)
+        yield stream
+        return
+    source = Path(path)
+    if not source.exists():
+        raise InvalidInput(f"no such file: {path}")
+    if not source.is_file():
+        raise InvalidInput(f"{path} is not a regular file (a directory, device or pipe)")
+    with source.open("rb") as f:
+        yield f
+
+
+def _bounded_lines(stream: IO[bytes]) -> Iterator[tuple[int, str]]:
+    """(line number, text) of every non-blank line, each read with its length bounded."""
+    number = 0
+    while True:
+        raw = stream.readline(MAX_LINE + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > MAX_LINE:
+            raise InvalidInput(
+                f"line {number} is longer than {MAX_LINE:,} bytes: not an export line"
+            )
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InvalidInput(
+                f"line {number} is not UTF-8 (bad byte at {exc.start}): not an export"
+            ) from None
+        if text.strip():
+            yield number, text
+
+
+def _json(line: str) -> Any:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError:
+        return None
 
 
 def _parse(line: str) -> dict[str, Any] | str:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from workbench.domain.clock import parse_date
 from workbench.domain.desk import normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, give
+from workbench.domain.limits import MAX_SHORT, check_text
 from workbench.services.claim_updates import update_claim
 from workbench.services.context import Workbench, mutation, transaction
 from workbench.services.lookup import claims_by_ids
@@ -22,6 +23,8 @@ def _ids(ids: Sequence[int]) -> Sequence[int]:
 @mutation
 def assign(wb: Workbench, ids: Sequence[int], assignee: str | None) -> list[ClaimView]:
     """Give claims an owner (None unassigns). Claims already in that state are left alone."""
+    if assignee is not None:
+        check_text(assignee, "the owner", MAX_SHORT, one_line=True)
     name = None if assignee is None else " ".join(assignee.split())
     if assignee is not None and not name:
         raise InvalidInput("the new owner needs a name", hint=give("assignee"))

@@ -1,0 +1,157 @@
+"""The bad-input classes seen in the hostile-user probes, through the real entry point."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.inprocess import Outcome, run_cli
+
+Run = Callable[..., Outcome]
+
+
+@pytest.fixture
+def wb(db_url: str) -> Run:  # the CLI bound to this test's database
+    def run(*args: str, stdin: bytes | None = b"", user: str = "tester") -> Outcome:
+        return run_cli(
+            list(args), stdin=stdin, env={"WORKBENCH_DB": db_url, "WORKBENCH_USER": user}
+        )
+
+    return run
+
+
+def refused(r: Outcome, code: int = 1) -> str:
+    assert r.crash is None, repr(r.crash)
+    assert r.code == code, (r.code, r.out, r.err)
+    assert r.err.startswith("error: ") and r.err.count("\n") == 1, r.err
+    return r.err
+
+
+@pytest.fixture
+def claim(wb: Run, tmp_path: Path) -> str:
+    (tmp_path / "a.txt").write_text("MiniMax在2021年底创业。", encoding="utf-8")
+    assert wb("doc", "add", str(tmp_path / "a.txt")).code == 0
+    assert wb("claim", "add", "1", "--text", "founded", "--quote", "2021年底").code == 0
+    return "1"
+
+
+def test_device_is_refused_without_reading_it(wb: Run) -> None:
+    assert "not a regular file" in refused(wb("doc", "add", "/dev/zero"))
+
+
+def test_stdin_is_bounded(wb: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WORKBENCH_MAX_DOCUMENT_MB", "0.001")
+    assert "over the 1,048-byte limit" in refused(wb("doc", "add", "-", stdin=b"x" * 5000))
+
+
+def test_fifo_is_refused_without_waiting(wb: Run, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    assert "not a regular file" in refused(wb("doc", "add", str(fifo)))
+
+
+def test_directory_is_refused(wb: Run, tmp_path: Path) -> None:
+    assert "is a directory" in refused(wb("doc", "add", str(tmp_path)))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["doc", "add", "-"],
+        ["note", "add", "1", "-"],
+        ["claim", "status", "1", "false", "--note", "-"],
+    ],
+)
+def test_closed_stdin_is_one_line(wb: Run, claim: str, args: list[str]) -> None:
+    assert "standard input is closed" in refused(wb(*args, stdin=None))
+
+
+def test_symlinked_evidence_needs_consent_and_records_the_target(
+    wb: Run, claim: str, tmp_path: Path
+) -> None:
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0\n")
+    link = tmp_path / "innocent.html"
+    link.symlink_to(secret)
+    err = refused(wb("evidence", "add", claim, "--file", str(link), "--stance", "context"))
+    assert "symbolic link" in err and "--follow-symlinks" in err
+    r = wb(
+        "evidence", "add", claim, "--file", str(link), "--stance", "context",
+        "--follow-symlinks", "--json",
+    )  # fmt: skip
+    assert r.code == 0, r.err
+    assert '"file_name": "passwd"' in r.out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["audit", "export", "--claim", "9223372036854775808"],
+        ["claim", "list", "--limit", "99999999999999999999"],
+        ["claim", "show", "2147483648"],
+        ["claim", "show", "0"],
+        ["claim", "add", "1", "--text", "x", "--start", "-1", "--end", "3"],
+        ["claim", "add", "1", "--text", "x", "--start", "0", "--end", "99999999999999999999"],
+        ["claim", "similar", "1", "--min-score", "nan"],
+        ["extract", "1", "--min-score", "nan"],
+        ["claim", "assign", "1", "99999999999999999999", "--to", "x"],
+        ["audit", "verify", "--count", "99999999999999999999"],
+    ],
+)
+def test_integers_are_range_checked_at_the_edge(wb: Run, args: list[str]) -> None:
+    err = refused(wb(*args), code=2)
+    assert "range" in err or "not a number" in err
+
+
+@pytest.mark.parametrize(
+    ("db", "fragment"),
+    [
+        ("postgresql://u@host:abc/x", "malformed database URL"),
+        ("sqlite://", "in-memory database"),
+        ("mysql://x/y", "unsupported database URL"),
+    ],
+)
+def test_bad_database_urls(db: str, fragment: str) -> None:
+    r = run_cli(["claim", "list"], env={"WORKBENCH_DB": db, "WORKBENCH_USER": "t"})
+    assert fragment in refused(r)
+
+
+def test_empty_file_is_not_made_a_database_by_a_read(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    r = run_cli(["claim", "list"], env={"WORKBENCH_DB": str(empty), "WORKBENCH_USER": "t"})
+    assert "empty file, not a workbench database" in refused(r)
+    assert empty.stat().st_size == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["audit", "export", "--since", "2026-12-01", "--until", "2026-11-01"], "later than"),
+        (["audit", "export", "--action", "claim.teleported"], "unknown action"),
+        (["audit", "export", "--action", "nothing.*"], "unknown action"),
+        (["audit", "export", "--claim", "777"], "no claim #777"),
+        (["audit", "export", "--doc", "777", "--format", "csv"], "no document #777"),
+    ],
+)
+def test_export_questions_that_can_only_be_mistakes(
+    wb: Run, claim: str, args: list[str], fragment: str
+) -> None:
+    r = wb(*args)
+    assert fragment in refused(r)
+    assert r.out == ""
+
+
+def test_control_characters_do_not_reach_exports(wb: Run, claim: str, tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("Bell\x07 and escape \x1b[31m red", encoding="utf-8")
+    assert wb("doc", "add", str(tmp_path / "b.txt")).code == 0
+    assert wb("claim", "add", "2", "--text", "x", "--quote", "escape \x1b[31m red").code == 0
+    for fmt in ("csv", "md"):
+        out = wb("audit", "export", "--format", fmt).out
+        assert "\x1b" not in out and "\x07" not in out
+        assert "\\u001b" in out
+    csv = wb("claim", "list", "--csv").out
+    assert "\x1b" not in csv and "\\u001b" in csv

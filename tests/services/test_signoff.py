@@ -1,0 +1,126 @@
+"""A second reviewer must really be a second person: by name, by look, and (PostgreSQL) by role."""
+
+from __future__ import annotations
+
+import os
+import pwd
+
+import pytest
+from sqlalchemy import text
+
+from tests.conftest import PG_URL
+from workbench.db.engine import get_engine
+from workbench.domain.errors import InvalidInput
+from workbench.services import review
+from workbench.services.claims import SpanRequest, add_claim, set_status
+from workbench.services.context import Workbench
+from workbench.services.documents import add_document
+from workbench.services.settings import set_config
+
+
+def proposed(wb: Workbench, proposer: str) -> int:
+    doc = add_document(wb, "MiniMax在2021年底创业。".encode()).document.id
+    cid = add_claim(wb, doc, "founded 2021", SpanRequest(quote="2021年底")).id
+    set_config(wb, "review.required", "true")
+    if PG_URL:
+        # All these tests connect as one role; the role rule has its own tests below.
+        set_config(wb, "review.distinct_roles", "false")
+    set_status(Workbench(url=wb.url, actor=proposer), cid, "unverifiable", note="no record")
+    return cid
+
+
+@pytest.mark.parametrize(
+    ("proposer", "approver"),
+    [
+        ("alice", "ALICE"),
+        ("alice", " ａｌｉｃｅ "),
+        ("sasha", "\u0455\u0430\u0455\u04bb\u0430"),  # every letter Cyrillic
+        ("bill", "BI\u217c\u217c"),  # SMALL ROMAN NUMERAL FIFTY as l
+    ],
+)
+def test_look_alike_of_the_proposer_cannot_approve(
+    wb: Workbench, proposer: str, approver: str
+) -> None:
+    cid = proposed(wb, proposer)
+    with pytest.raises(InvalidInput, match="a different reviewer must approve"):
+        review.approve(Workbench(url=wb.url, actor=approver), cid)
+
+
+@pytest.mark.parametrize("approver", ["alice\u200b", "\u0430lice", "ali\nce"])
+def test_disguised_names_are_refused_before_anything(wb: Workbench, approver: str) -> None:
+    with pytest.raises(InvalidInput):
+        Workbench(url=wb.url, actor=approver)
+
+
+def test_a_different_person_approves(wb: Workbench) -> None:
+    cid = proposed(wb, "alice")
+    assert review.approve(Workbench(url=wb.url, actor="editor"), cid).status == "unverifiable"
+
+
+def machine_of_last_event(url: str) -> str:
+    with get_engine(url).connect() as conn:
+        return str(conn.execute(text("SELECT machine FROM events ORDER BY seq DESC")).scalar())
+
+
+def test_every_event_records_the_machine_identity(wb: Workbench) -> None:
+    add_document(wb, "一段文字。".encode())
+    if PG_URL:
+        with get_engine(wb.url).connect() as conn:
+            expected = conn.execute(text("SELECT session_user")).scalar()
+    else:
+        expected = pwd.getpwuid(os.geteuid()).pw_name
+    assert machine_of_last_event(wb.url) == expected
+
+
+def test_workbench_user_cannot_rename_the_machine_identity(
+    wb: Workbench, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("USER", "mallory")
+    monkeypatch.setenv("LOGNAME", "mallory")
+    add_document(Workbench(url=wb.url, actor="mallory"), "一段文字。".encode())
+    assert machine_of_last_event(wb.url) != "mallory"
+
+
+@pytest.mark.skipif(not PG_URL, reason="database roles exist on PostgreSQL only")
+def test_same_database_role_cannot_approve_under_another_name(wb: Workbench) -> None:
+    doc = add_document(wb, "MiniMax在2021年底创业。".encode()).document.id
+    cid = add_claim(wb, doc, "founded 2021", SpanRequest(quote="2021年底")).id
+    set_config(wb, "review.required", "true")
+    set_status(Workbench(url=wb.url, actor="alice"), cid, "unverifiable", note="no record")
+    with pytest.raises(InvalidInput, match="the second reviewer must connect with their own role"):
+        review.approve(Workbench(url=wb.url, actor="editor"), cid)
+
+
+@pytest.mark.skipif(not PG_URL, reason="database roles exist on PostgreSQL only")
+def test_a_second_role_approves(wb: Workbench) -> None:
+    doc = add_document(wb, "MiniMax在2021年底创业。".encode()).document.id
+    cid = add_claim(wb, doc, "founded 2021", SpanRequest(quote="2021年底")).id
+    set_config(wb, "review.required", "true")
+    set_status(Workbench(url=wb.url, actor="alice"), cid, "unverifiable", note="no record")
+    role = "wb_test_editor"
+    schema = wb.url.rsplit("search_path%3D", 1)[-1]
+    with get_engine(wb.url).begin() as conn:
+        conn.execute(
+            text(
+                "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                f"'{role}') THEN CREATE ROLE {role} LOGIN; END IF; END $$"
+            )
+        )
+        for grant in (
+            f'GRANT USAGE ON SCHEMA "{schema}" TO {role}',
+            f'GRANT ALL ON ALL TABLES IN SCHEMA "{schema}" TO {role}',
+            f'GRANT ALL ON ALL SEQUENCES IN SCHEMA "{schema}" TO {role}',
+        ):
+            conn.execute(text(grant))
+    scheme, rest = wb.url.split("://", 1)
+    editor_url = f"{scheme}://{role}@{rest.split('@', 1)[1]}"
+    editor = Workbench(url=editor_url, actor="editor")
+    try:
+        assert review.approve(editor, cid).status == "unverifiable"
+        assert machine_of_last_event(wb.url) == role
+    finally:
+        get_engine(editor_url).dispose()
+        with get_engine(wb.url).begin() as conn:
+            conn.execute(text(f'REVOKE ALL ON ALL TABLES IN SCHEMA "{schema}" FROM {role}'))
+            conn.execute(text(f'REVOKE ALL ON ALL SEQUENCES IN SCHEMA "{schema}" FROM {role}'))
+            conn.execute(text(f'REVOKE USAGE ON SCHEMA "{schema}" FROM {role}'))

@@ -1,0 +1,30 @@
+"""`workbench backup FILE`"""
+
+from __future__ import annotations
+
+import click
+
+from workbench.cli.common import workbench_from
+from workbench.cli.render import message
+
+
+@click.command()
+@click.argument("file", metavar="FILE")
+@click.pass_context
+def backup(ctx: click.Context, file: str) -> None:
+    """Copy the database to FILE, consistently, while others keep working.
+
+    SQLite: the online backup API writes a complete copy (never over an existing file) and
+    its audit head is printed. PostgreSQL: prints the pg_dump command to run. Restoring and
+    checking a copy: see docs/backup.md.
+    """
+    from workbench.services.backup import backup as run_backup
+
+    b = run_backup(workbench_from(ctx), file)
+    if b.command is not None:
+        click.echo(b.command)
+        message("PostgreSQL is backed up by pg_dump: run the command above (see docs/backup.md)")
+        return
+    assert b.head is not None
+    click.echo(f"backed up to {b.path}: {b.head.count} events, head {b.head.hash}")
+    message(f"check the copy with: workbench --db {b.path} audit verify --head {b.head.hash}")

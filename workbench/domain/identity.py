@@ -1,0 +1,135 @@
+"""Who is acting: one normal form per person's name, and a look-alike key (docs/identity.md).
+
+A name is what people type after `--as`, so it is normalised the way people read it: NFKC
+(full-width `ａｌｉｃｅ` is `alice`), case-folded (`Alice` is `alice`), spaces trimmed and runs
+of spaces made one. A name that still holds an invisible or undefined character (control,
+format such as zero-width or bidi marks, unassigned, private use, surrogates) is refused
+rather than cleaned: `alice` + ZERO WIDTH SPACE must not become a second reviewer.
+
+Two names are one person when their normal forms are equal or when they look alike: their
+confusable skeletons (Unicode TR39) are equal. The confusable data is Unicode's
+confusables.txt as shipped by the `confusable_homoglyphs` package; it pairs characters that
+look alike, and the skeleton maps each character to one fixed member of its look-alike class.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+from workbench.domain.errors import InvalidInput
+
+MAX_NAME = 100
+# Control, format, unassigned, private use, surrogate, line and paragraph separators.
+REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"})
+
+
+def normalise_name(raw: str, what: str = "--as") -> str:
+    """The name's normal form, or InvalidInput saying what is wrong with it."""
+    # Surrounding whitespace (a newline from `$(cat name.txt)`) goes; inside, nothing hides.
+    trimmed = raw.strip()
+    for position, char in enumerate(trimmed, start=1):
+        # Spaces of every width (ideographic, no-break) fold to one plain space below.
+        if unicodedata.category(char) == "Cs":
+            raise InvalidInput(f"{what} is not valid UTF-8 text (check the terminal's encoding)")
+        if unicodedata.category(char) in REFUSED_CATEGORIES:
+            label = unicodedata.name(char, "") or "a control or unassigned character"
+            raise InvalidInput(
+                f"{what}: character {position} is U+{ord(char):04X} {label}, which is "
+                "invisible or undefined; a name holds only visible characters and spaces"
+            )
+    name = " ".join(unicodedata.normalize("NFKC", trimmed).casefold().split())
+    # Case folding can leave a decomposed sequence (U+0390 folds to three code points).
+    name = unicodedata.normalize("NFKC", name)
+    if not name:
+        raise InvalidInput(f"{what} needs a name: every change is recorded under one")
+    if len(name) > MAX_NAME:
+        raise InvalidInput(f"{what}: a name has at most {MAX_NAME} characters ({len(name)} given)")
+    if not name.isascii():
+        impostor = _script_impostor(name)
+        if impostor is not None:
+            raise InvalidInput(
+                f"{what} {name!r} mixes scripts: {impostor!r} "
+                f"({unicodedata.name(impostor, '?')}) looks like the Latin "
+                f"{_prototype(impostor)!r}; type the name in one script"
+            )
+    return name
+
+
+def skeleton(name: str) -> str:
+    """The TR39-style confusable skeleton of a normalised name: equal skeletons look alike."""
+    text = unicodedata.normalize("NFD", name)
+    for _ in range(2):  # a second pass reaches classes that only the case fold exposes
+        text = unicodedata.normalize("NFD", "".join(_prototype(c) for c in text).casefold())
+    return text
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    """Whether two names stand for one person: same normal form, or look-alikes."""
+    if a is None or b is None:
+        return False
+    try:
+        na, nb = normalise_name(a), normalise_name(b)
+    except InvalidInput:
+        # A name that is not a valid name today (recorded before the rules) compares by a
+        # plain fold: refusing here would let it approve its own verdict.
+        na = " ".join(unicodedata.normalize("NFKC", a).casefold().split())
+        nb = " ".join(unicodedata.normalize("NFKC", b).casefold().split())
+    return na == nb or skeleton(na) == skeleton(nb)
+
+
+def _script_impostor(name: str) -> str | None:
+    """A non-ASCII character standing in for a look-alike ASCII one, in a name that mixes
+    scripts (`аlice` with a Cyrillic а); None when the name is in one script or no character
+    imitates another. A name wholly in another script is judged by skeleton against the
+    registered names instead (a whole-script look-alike is only a problem next to its twin)."""
+    from confusable_homoglyphs import confusables
+
+    if not confusables.is_mixed_script(name):
+        return None
+    for char in name:
+        if not char.isascii() and _prototype(char).isascii() and _prototype(char).isalnum():
+            return char
+    return None
+
+
+def _prototype(char: str) -> str:
+    return _classes().get(char, char)
+
+
+@cache
+def _classes() -> dict[str, str]:
+    """Each single character that has look-alikes -> the one member standing for its class.
+
+    The package lists, for every character, the characters it is confusable with (both
+    directions of confusables.txt). Joined into classes, each class is represented by its
+    ASCII member if it has one (so a Latin name maps to itself), else its lowest code point.
+    Sequences (`rn` for `m`) are not covered: the package data pairs single characters.
+    """
+    from confusable_homoglyphs import confusables
+
+    parent: dict[str, str] = {}
+
+    def find(c: str) -> str:
+        root = c
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while parent.get(c, c) != root:
+            parent[c], c = root, parent[c]
+        return root
+
+    def rank(c: str) -> tuple[bool, int]:
+        return (not c.isascii(), ord(c))
+
+    for char, entries in confusables.confusables_data.items():
+        if len(char) != 1:
+            continue
+        for entry in entries:
+            other = entry["c"]
+            if len(other) != 1:
+                continue
+            ra, rb = find(char), find(other)
+            if ra != rb:
+                keep, drop = (ra, rb) if rank(ra) <= rank(rb) else (rb, ra)
+                parent[drop] = keep
+    return {c: find(c) for c in parent}

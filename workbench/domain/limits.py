@@ -1,0 +1,79 @@
+"""Limits on what a person types, enforced by the services so both backends refuse alike.
+
+PostgreSQL refuses a NUL character in text and a string longer than its column; SQLite stores
+both. Checking here, before any SQL, gives one message on both (and stops a terminal escape
+or a stray newline from reaching a name, a title or an export).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from workbench.domain.errors import InvalidInput
+
+# Column widths of workbench/db/models.py, named for the field people type.
+MAX_TITLE = 500
+MAX_URL = 2000
+MAX_SHORT = 200  # speaker, author, publisher, media type
+MAX_FILE_NAME = 500
+MAX_LANGUAGE = 35
+# Free text (notes, reasons, claim text, citations, excerpts): generous, but bounded, so a
+# pasted file is refused instead of stored.
+MAX_NOTE = 100_000
+# Allowed inside multi-line text; every other control character is refused.
+TEXT_CONTROLS = frozenset("\n\t")
+
+
+def check_text(value: str, what: str, limit: int, *, one_line: bool = False) -> str:
+    """`value` unchanged, or InvalidInput naming the first thing wrong with it."""
+    if len(value) > limit:
+        raise InvalidInput(f"{what} is {len(value):,} characters; the limit is {limit:,}")
+    allowed = frozenset() if one_line else TEXT_CONTROLS
+    for position, char in enumerate(value, start=1):
+        if char in allowed:
+            continue
+        category = unicodedata.category(char)
+        if category == "Cs":
+            # A lone surrogate: bytes that were not UTF-8, smuggled through argv or a pipe.
+            raise InvalidInput(
+                f"{what} is not valid UTF-8 text (check the terminal's or the file's encoding)"
+            )
+        if category == "Cc" or category in ("Zl", "Zp"):
+            shown = "NUL" if char == "\0" else f"U+{ord(char):04X}"
+            raise InvalidInput(
+                f"{what}: character {position} is the control character {shown}; "
+                + ("it must be one line of visible text" if one_line else "remove it")
+            )
+    return value
+
+
+def check_optional(value: str | None, what: str, limit: int, *, one_line: bool = True) -> None:
+    if value is not None:
+        check_text(value, what, limit, one_line=one_line)
+
+
+# Characters that a terminal or spreadsheet acts on instead of showing: C0 and C1 controls,
+# DEL, and the bidi overrides and isolates that reorder what is displayed (Trojan Source).
+_HIDDEN = {
+    *range(0x00, 0x20),
+    *range(0x7F, 0xA0),
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+    0x2028,
+    0x2029,
+}
+
+
+def _escape_table(keep: str) -> dict[int, str]:
+    return {c: f"\\u{c:04x}" for c in _HIDDEN if chr(c) not in keep}
+
+
+_ESCAPE_ONE_LINE = _escape_table("")
+_ESCAPE_TEXT = _escape_table("\n\t")
+
+
+def visible(text: str, *, one_line: bool = False) -> str:
+    """`text` with every control or reordering character written as `\\uXXXX`, so that an
+    export shows it rather than acts on it (an ESC sequence, a bell, a right-to-left override).
+    Newlines and tabs stay unless `one_line`."""
+    return text.translate(_ESCAPE_ONE_LINE if one_line else _ESCAPE_TEXT)

@@ -1,0 +1,119 @@
+"""What an audit export says it holds, so that a cut, padded or reordered file cannot pass.
+
+A JSONL export starts with one scope line, `{"export": {...}}`: full or the filters used, how
+many events follow, the first and last seq, and the hash of the last one, plus the trail's own
+head when it was exported. `audit verify --file` reads it first and holds the file to it: a
+full export must be seq 1..last with every link, a filtered one must have exactly `count`
+events from `first_seq` to `last_seq` ending at `head`; either way a line removed, added or
+moved fails. The scope line is not signed: it catches accidents and quiet cuts, while a noted
+head (`audit head`) is what catches a rewrite of the whole file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.domain.chain import GENESIS
+
+SCOPE_KEY = "export"
+FORMAT = "workbench-audit-jsonl"
+VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ExportScope:
+    count: int
+    first_seq: int | None
+    last_seq: int | None
+    head: str
+    trail_count: int
+    trail_head: str
+    # The filters used (`claim`, `doc`, `actors`, `actions`, `since`, `until`); empty: full.
+    filters: dict[str, Any] = field(default_factory=dict)
+    # The trail's last seq when exported (not written: the rows are bounded by it).
+    trail_seq: int = 0
+
+    @property
+    def full(self) -> bool:
+        return not self.filters
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            SCOPE_KEY: {
+                "format": FORMAT,
+                "version": VERSION,
+                "scope": "full" if self.full else "filtered",
+                "filters": self.filters,
+                "count": self.count,
+                "first_seq": self.first_seq,
+                "last_seq": self.last_seq,
+                "head": self.head,
+                "trail": {"count": self.trail_count, "head": self.trail_head},
+            }
+        }
+
+    @classmethod
+    def from_record(cls, record: Any) -> ExportScope | str:
+        """The scope a parsed first line states, or what is wrong with it."""
+        if not isinstance(record, dict) or not isinstance(record.get(SCOPE_KEY), dict):
+            return (
+                "the first line is not a scope line: an export from this workbench starts "
+                'with {"export": ...} saying what it holds, without which a cut file cannot '
+                "be told from a filtered one (export it again)"
+            )
+        s = record[SCOPE_KEY]
+        if s.get("format") != FORMAT or s.get("version") != VERSION:
+            return f"unknown export format {s.get('format')!r} version {s.get('version')!r}"
+        trail = s.get("trail") if isinstance(s.get("trail"), dict) else {}
+        ints = (s.get("count"), trail.get("count"))
+        seqs = (s.get("first_seq"), s.get("last_seq"))
+        filters = s.get("filters")
+        if (
+            not all(_is_int(v) for v in ints)
+            or not all(v is None or _is_int(v) for v in seqs)
+            or not isinstance(s.get("head"), str)
+            or not isinstance(trail.get("head"), str)
+            or not isinstance(filters, dict)
+            or (s.get("scope") == "full") != (not filters)
+        ):
+            return "the scope line is malformed (count, seqs, head, filters)"
+        return cls(
+            count=s["count"],
+            first_seq=s["first_seq"],
+            last_seq=s["last_seq"],
+            head=s["head"],
+            trail_count=trail["count"],
+            trail_head=trail["head"],
+            filters=filters,
+        )
+
+    def mismatches(
+        self, count: int, first_seq: int | None, last_seq: int | None, head: str
+    ) -> list[str]:
+        """How the events read differ from what the scope line promised."""
+        problems = []
+        if count != self.count:
+            problems.append(
+                f"the file holds {count} events but its scope line says {self.count}: "
+                + ("lines were removed" if count < self.count else "lines were added")
+            )
+        if (first_seq, last_seq) != (self.first_seq, self.last_seq):
+            problems.append(
+                f"the events run seq {first_seq}..{last_seq}, the scope line says "
+                f"{self.first_seq}..{self.last_seq}"
+            )
+        if head != self.head:
+            problems.append(
+                f"the last event's hash {head[:12]}… is not the head the scope line states "
+                f"({self.head[:12]}…)"
+            )
+        if self.full and (self.count, self.head) != (self.trail_count, self.trail_head):
+            problems.append("a full export must end at the trail's head; the scope line disagrees")
+        if self.count == 0 and self.head != GENESIS:
+            problems.append("an export of no events has the genesis value as its head")
+        return problems
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0

@@ -1,0 +1,91 @@
+"""`workbench backup FILE`: a consistent copy of a SQLite database, taken while it is in use;
+for PostgreSQL, the pg_dump command that does the same (docs/backup.md says how to restore)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from workbench.db.engine import get_engine
+from workbench.db.url import safe_url, sqlite_file
+from workbench.domain.errors import InvalidInput
+from workbench.services.context import Workbench
+from workbench.services.verify import Head, chain_head
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    path: str | None  # the copy written (SQLite), or None
+    head: Head | None  # the copy's audit head, read back from the copy
+    command: str | None  # for PostgreSQL: the pg_dump command to run
+
+
+def backup(wb: Workbench, target: str) -> Backup:
+    source = sqlite_file(wb.url)
+    if source is None:
+        return Backup(None, None, pg_dump_command(wb.url, target))
+    dest = Path(target)
+    if dest.exists():
+        raise InvalidInput(f"{target} exists: a backup never overwrites a file")
+    folder = dest.parent if str(dest.parent) else Path(".")
+    if not folder.is_dir():
+        raise InvalidInput(f"cannot write {target}: the folder {folder} does not exist")
+    if source.resolve() == dest.resolve():
+        raise InvalidInput("the backup must go to another file than the database")
+    wb.engine()  # refuses a missing or empty database, migrates an older one
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=folder)
+    os.close(fd)
+    try:
+        _copy(wb.url, tmp)
+        # A link, not a rename: it fails if the target appeared meanwhile, never overwrites.
+        os.link(tmp, dest)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    copy = Workbench(url="sqlite:///" + str(dest.resolve()), actor=wb.actor)
+    try:
+        head = chain_head(copy)
+    finally:
+        get_engine(copy.url).dispose()
+    return Backup(str(dest), head, None)
+
+
+def _copy(url: str, tmp: str) -> None:
+    """SQLite's online backup API: pages copied under a read lock, consistent as of one moment
+    even while other processes write (WAL), and the result is a complete database file."""
+    import sqlite3
+
+    raw = get_engine(url).raw_connection()
+    try:
+        src = raw.driver_connection
+        assert isinstance(src, sqlite3.Connection)
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+            # The copy is a standalone file: no WAL beside it.
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+    finally:
+        raw.close()
+
+
+def pg_dump_command(url: str, target: str) -> str:
+    """The pg_dump invocation for this database (password left to ~/.pgpass or PGPASSWORD)."""
+    import shlex
+
+    parts = urlsplit(url.replace("postgresql+psycopg://", "postgresql://", 1))
+    query = parse_qs(parts.query)
+    schema = None
+    for option in query.get("options", []):
+        for word in unquote(option).split():
+            if word.startswith("-csearch_path="):
+                schema = word.split("=", 1)[1].split(",")[0]
+    clean = safe_url(parts._replace(query="").geturl())
+    words = ["pg_dump", "--format=custom", f"--file={target}"]
+    if schema:
+        words.append(f"--schema={schema}")
+    words.append(clean)
+    return shlex.join(words)

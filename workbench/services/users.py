@@ -1,0 +1,92 @@
+"""The desk's registered people. Once one is registered, every change must name one of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from workbench.db.models import User
+from workbench.domain.clock import format_at, now
+from workbench.domain.errors import Conflict, InvalidInput
+from workbench.domain.identity import normalise_name, skeleton
+from workbench.domain.limits import check_text
+from workbench.services.context import Workbench, mutation, transaction
+
+MAX_DISPLAY = 200
+MAX_EMAIL = 320
+
+
+@dataclass(frozen=True, slots=True)
+class UserView:
+    name: str
+    display: str | None
+    email: str | None
+    added_by: str
+    created_at: str
+
+    @classmethod
+    def of(cls, row: User) -> UserView:
+        return cls(row.name, row.display, row.email, row.added_by, format_at(row.created_at))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "display": self.display,
+            "email": self.email,
+            "added_by": self.added_by,
+            "created_at": self.created_at,
+        }
+
+
+def _email(value: str | None) -> str | None:
+    if value is None:
+        return None
+    text = check_text(value, "the email address", MAX_EMAIL, one_line=True).strip()
+    local, at, domain = text.partition("@")
+    if not (local and at and domain) or " " in text:
+        raise InvalidInput(f"--email {text!r} is not an address like name@example.org")
+    return text
+
+
+@mutation
+def add_user(
+    wb: Workbench, name: str, *, display: str | None = None, email: str | None = None
+) -> UserView:
+    """Register a person. The first one anyone may add; after that, only a registered user."""
+    normal = normalise_name(name, "NAME")
+    key = skeleton(normal)
+    shown = (
+        None
+        if display is None
+        else check_text(display, "the display name", MAX_DISPLAY, one_line=True)
+    )
+    address = _email(email)
+    with transaction(wb, write=True) as tx:
+        if tx.session.get(User, normal) is not None:
+            raise Conflict(f"{normal!r} is already registered")
+        twin = tx.session.execute(select(User.name).where(User.skeleton == key)).scalar()
+        if twin is not None:
+            raise InvalidInput(
+                f"{normal!r} looks like the registered user {twin!r}; choose a name that "
+                "cannot be mistaken for theirs"
+            )
+        row = User(
+            name=normal,
+            skeleton=key,
+            display=shown,
+            email=address,
+            added_by=tx.actor,
+            created_at=now(),
+        )
+        tx.session.add(row)
+        tx.session.flush()
+        view = UserView.of(row)
+        tx.record("user.added", "user", normal, {"after": {**view.to_json(), "skeleton": key}})
+        return view
+
+
+def list_users(wb: Workbench) -> list[UserView]:
+    with transaction(wb) as tx:
+        return [UserView.of(u) for u in tx.session.scalars(select(User).order_by(User.name))]
