@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.text import (
     CONTEXT_CHARS,
+    at_grapheme_boundary,
     decode_utf8,
     find_quote,
     normalise,
@@ -101,6 +102,12 @@ def test_any_span_round_trips_through_find_quote(text: str, data: st.DataObject)
     if unicodedata.normalize("NFC", quote) != quote or not quote.strip():
         return
     positions = [i for i in range(len(text)) if text.startswith(quote, i)]
+    if not (at_grapheme_boundary(text, start) and at_grapheme_boundary(text, end)):
+        # A span that cuts a user-perceived character (an accent from its letter, an emoji
+        # sequence, a flag) is refused, not pinned.
+        with pytest.raises(InvalidInput, match="falls inside one visible character"):
+            find_quote(text, quote, positions.index(start) + 1)
+        return
     span = find_quote(text, quote, positions.index(start) + 1)
     assert (span.start, span.end) == (start, end)
     assert text[span.start : span.end] == quote

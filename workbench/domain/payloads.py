@@ -157,6 +157,7 @@ ACTIONS: dict[str, Action] = {
             "changed",
             ("title", "url", "author", "published", "language"),
         ),
+        Action("user.added", "user", "created"),
     )
 }
 

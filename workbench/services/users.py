@@ -12,6 +12,7 @@ from workbench.domain.clock import format_at, now
 from workbench.domain.errors import Conflict, InvalidInput
 from workbench.domain.identity import normalise_name, skeleton
 from workbench.domain.limits import check_text
+from workbench.domain.payloads import created, entity_payload
 from workbench.services.context import Workbench, mutation, transaction
 
 MAX_DISPLAY = 200
@@ -83,7 +84,7 @@ def add_user(
         tx.session.add(row)
         tx.session.flush()
         view = UserView.of(row)
-        tx.record("user.added", "user", normal, {"after": {**view.to_json(), "skeleton": key}})
+        tx.record("user.added", "user", normal, created(entity_payload("user", row)))
         return view
 
 
