@@ -40,6 +40,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "seed": ("workbench.cli.seed", "seed", "Load a document and its curated claims."),
     "demo": ("workbench.cli.seed", "demo", "Load the seed article and print the board."),
     "db": ("workbench.cli.db", "db", "Create, upgrade and inspect the database schema."),
+    "export": (
+        "workbench.cli.export",
+        "export",
+        "Claims out: ClaimReview, Web Annotations, CSV/JSON/XLSX, a lossless bundle.",
+    ),
 }
 
 

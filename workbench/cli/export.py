@@ -1,0 +1,73 @@
+"""`workbench export ...`: the workbench's work in the formats of the field."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from workbench.cli.common import output_file, workbench_from
+from workbench.cli.render import message
+
+OUTPUT = click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to FILE (atomically) instead of stdout.",
+)
+
+
+def write_json(value: Any, output: str | None) -> None:
+    text = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    with output_file(output or "-") as out:
+        out.write(text)
+        out.flush()
+
+
+@click.group()
+def export() -> None:
+    """Export claims as ClaimReview, Web Annotations, tables or a lossless bundle."""
+
+
+@export.command("claimreview")
+@click.option("--claim", "claim_ids", type=int, multiple=True, metavar="ID", help="Only claim ID.")
+@click.option("--doc", "document_ids", type=int, multiple=True, metavar="DOC", help="Only DOC.")
+@click.option("--org", required=True, metavar="NAME", help="The publishing organisation.")
+@click.option("--org-url", required=True, metavar="URL", help="Its web site.")
+@click.option(
+    "--url-template",
+    metavar="TEMPLATE",
+    help="Each review's page, {id} for the claim id, e.g. 'https://example.org/checks/{id}'. "
+    "[default: <org-url>/#claim-<id>]",
+)
+@OUTPUT
+@click.pass_context
+def claimreview(
+    ctx: click.Context,
+    claim_ids: tuple[int, ...],
+    document_ids: tuple[int, ...],
+    org: str,
+    org_url: str,
+    url_template: str | None,
+    output: str | None,
+) -> None:
+    """schema.org ClaimReview JSON-LD (a list) for claims with a final, rated verdict.
+
+    Opinions and claims still open are skipped, each with the reason on stderr.
+    """
+    from workbench.services.exports import export_claimreview
+
+    result = export_claimreview(
+        workbench_from(ctx),
+        org=org,
+        org_url=org_url,
+        url_template=url_template,
+        claim_ids=claim_ids,
+        document_ids=document_ids,
+    )
+    for skip in result.skipped:
+        message(f"skipped claim #{skip.claim_id}: {skip.reason}")
+    write_json(result.reviews, output)
+    if output:
+        message(f"wrote {len(result.reviews)} ClaimReviews to {output}")

@@ -1,0 +1,66 @@
+"""Publishing use cases: ClaimReview and Web Annotations out of the workbench (read-only)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.domain.errors import InvalidInput
+from workbench.domain.text import check_http_url
+from workbench.services.context import Workbench
+from workbench.services.publishing import load_documents
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    claim_id: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewExport:
+    reviews: list[dict[str, Any]]
+    skipped: list[Skipped]
+
+
+def export_claimreview(
+    wb: Workbench,
+    *,
+    org: str,
+    org_url: str,
+    url_template: str | None = None,
+    claim_ids: Sequence[int] = (),
+    document_ids: Sequence[int] = (),
+) -> ReviewExport:
+    """ClaimReview JSON-LD for every selected claim with a rated verdict; the rest, with why."""
+    from workbench.exports.claimreview import Publisher, claim_review, review_url, skip_reason
+
+    if not org.strip():
+        raise InvalidInput("--org needs the publishing organisation's name")
+    publisher = Publisher(name=org.strip(), url=check_http_url(org_url))
+    if url_template is not None:
+        if "{id}" not in url_template:
+            raise InvalidInput(
+                "--url-template needs {id} where the claim id goes, so each review has its own "
+                "page, e.g. 'https://example.org/checks/{id}'"
+            )
+        check_http_url(url_template.replace("{id}", "1"))
+    reviews: list[dict[str, Any]] = []
+    skipped: list[Skipped] = []
+    for record in load_documents(wb, document_ids=document_ids, claim_ids=claim_ids):
+        for item in record.claims:
+            reason = skip_reason(item.claim)
+            if reason is not None:
+                skipped.append(Skipped(item.claim.id, reason))
+                continue
+            reviews.append(
+                claim_review(
+                    item.claim,
+                    record.document,
+                    reviewed_at=item.verdict_at,
+                    publisher=publisher,
+                    url=review_url(url_template, publisher, item.claim.id),
+                )
+            )
+    return ReviewExport(reviews, skipped)
