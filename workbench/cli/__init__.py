@@ -40,6 +40,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "seed": ("workbench.cli.seed", "seed", "Load a document and its curated claims."),
     "demo": ("workbench.cli.seed", "demo", "Load the seed article and print the board."),
     "db": ("workbench.cli.db", "db", "Create, upgrade and inspect the database schema."),
+    "import": (
+        "workbench.cli.importing",
+        "import_",
+        "Claims in: Web Annotations, CSV/JSON claim logs, a lossless bundle.",
+    ),
     "export": (
         "workbench.cli.export",
         "export",

@@ -71,3 +71,21 @@ def claimreview(
     write_json(result.reviews, output)
     if output:
         message(f"wrote {len(result.reviews)} ClaimReviews to {output}")
+
+
+@export.command("annotations")
+@click.option("--doc", "document_ids", type=int, multiple=True, metavar="DOC", help="Only DOC.")
+@OUTPUT
+@click.pass_context
+def annotations(ctx: click.Context, document_ids: tuple[int, ...], output: str | None) -> None:
+    """W3C Web Annotation JSON-LD: an AnnotationCollection with one Annotation per claim.
+
+    Each Annotation targets the document (its URL, else urn:sha256: of its text) with a
+    TextQuoteSelector and a TextPositionSelector; its id (urn:uuid:) is the same in every export.
+    """
+    from workbench.services.exports import export_annotations
+
+    result = export_annotations(workbench_from(ctx), document_ids=document_ids)
+    write_json(result, output)
+    if output:
+        message(f"wrote {result['total']} annotations to {output}")

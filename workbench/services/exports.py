@@ -64,3 +64,17 @@ def export_claimreview(
                 )
             )
     return ReviewExport(reviews, skipped)
+
+
+def export_annotations(wb: Workbench, *, document_ids: Sequence[int] = ()) -> dict[str, Any]:
+    """A W3C AnnotationCollection: one `assessing` Annotation per claim."""
+    from workbench.exports.annotations import collection
+
+    records = load_documents(wb, document_ids=document_ids)
+    items = [(item.claim, record.document) for record in records for item in record.claims]
+    if len(records) == 1:
+        doc = records[0].document
+        label = f"Claims in document #{doc.id}" + (f": {doc.title}" if doc.title else "")
+    else:
+        label = "Claims in the workbench"
+    return collection(items, label=label)

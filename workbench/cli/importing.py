@@ -1,0 +1,35 @@
+"""`workbench import ...`: claims from other tools, spreadsheets and bundles."""
+
+from __future__ import annotations
+
+import click
+
+from workbench.cli.common import workbench_from
+from workbench.cli.render import emit_json, json_option, message
+
+
+@click.group("import")
+def import_() -> None:
+    """Import claims (Web Annotations, CSV/JSON tables) or a whole bundle."""
+
+
+@import_.command("annotations")
+@click.argument("path", metavar="FILE", type=click.Path(dir_okay=False))
+@click.option("--doc", "document_id", type=int, required=True, metavar="DOC", help="Anchor in DOC.")
+@json_option
+@click.pass_context
+def annotations(ctx: click.Context, path: str, document_id: int, as_json: bool) -> None:
+    """Claims from a W3C Web Annotation collection, anchored in DOC by their selectors.
+
+    All or nothing: if any annotation does not anchor, nothing is added. Annotations whose
+    span and text a claim already has are not added twice.
+    """
+    from workbench.services.imports import import_annotations
+
+    result = import_annotations(workbench_from(ctx), path, document_id)
+    if as_json:
+        emit_json({"added": [c.to_json() for c in result.added], "already_present": result.present})
+        return
+    for claim in result.added:
+        click.echo(f"claim #{claim.id}  {claim.start}..{claim.end}  {claim.text}")
+    message(f"{len(result.added)} claims added, {result.present} already present")
