@@ -77,7 +77,7 @@ def claimreview(
 @click.option("--doc", "document_ids", type=int, multiple=True, metavar="DOC", help="Only DOC.")
 @OUTPUT
 @click.pass_context
-def annotations(ctx: click.Context, document_ids: tuple[int, ...], output: str | None) -> None:
+def annotations_command(ctx: click.Context, document_ids: tuple[int, ...], output: str | None) -> None:
     """W3C Web Annotation JSON-LD: an AnnotationCollection with one Annotation per claim.
 
     Each Annotation targets the document (its URL, else urn:sha256: of its text) with a

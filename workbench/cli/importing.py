@@ -18,7 +18,7 @@ def import_() -> None:
 @click.option("--doc", "document_id", type=int, required=True, metavar="DOC", help="Anchor in DOC.")
 @json_option
 @click.pass_context
-def annotations(ctx: click.Context, path: str, document_id: int, as_json: bool) -> None:
+def annotations_command(ctx: click.Context, path: str, document_id: int, as_json: bool) -> None:
     """Claims from a W3C Web Annotation collection, anchored in DOC by their selectors.
 
     All or nothing: if any annotation does not anchor, nothing is added. Annotations whose
