@@ -45,6 +45,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "import_",
         "Claims in: Web Annotations, CSV/JSON claim logs, a lossless bundle.",
     ),
+    "schema": (
+        "workbench.cli.schema",
+        "schema",
+        "The JSON Schema of an import format (claims).",
+    ),
     "export": (
         "workbench.cli.export",
         "export",

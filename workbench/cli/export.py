@@ -77,7 +77,9 @@ def claimreview(
 @click.option("--doc", "document_ids", type=int, multiple=True, metavar="DOC", help="Only DOC.")
 @OUTPUT
 @click.pass_context
-def annotations_command(ctx: click.Context, document_ids: tuple[int, ...], output: str | None) -> None:
+def annotations_command(
+    ctx: click.Context, document_ids: tuple[int, ...], output: str | None
+) -> None:
     """W3C Web Annotation JSON-LD: an AnnotationCollection with one Annotation per claim.
 
     Each Annotation targets the document (its URL, else urn:sha256: of its text) with a
@@ -89,3 +91,41 @@ def annotations_command(ctx: click.Context, document_ids: tuple[int, ...], outpu
     write_json(result, output)
     if output:
         message(f"wrote {result['total']} annotations to {output}")
+
+
+@export.command("claims")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json", "xlsx"]),
+    default="csv",
+    show_default=True,
+    help="csv and xlsx for spreadsheets (formulas neutralised), json for scripts.",
+)
+@click.option("--doc", "document_ids", type=int, multiple=True, metavar="DOC", help="Only DOC.")
+@OUTPUT
+@click.pass_context
+def claims_command(
+    ctx: click.Context, fmt: str, document_ids: tuple[int, ...], output: str | None
+) -> None:
+    """The claims table: quote, span, text, speaker, type, status, rating, note, tags, owner.
+
+    `workbench import claims` reads it back. XLSX needs -o FILE (it is not text).
+    """
+    from workbench.exports import claims_table
+    from workbench.services.exports import claim_rows
+
+    if fmt == "xlsx" and output in (None, "-"):
+        raise click.UsageError("--format xlsx writes a binary file: give -o FILE.xlsx")
+    rows = claim_rows(workbench_from(ctx), document_ids=document_ids)
+    if fmt == "xlsx":
+        assert output is not None
+        with output_file(output, binary=True) as out:
+            count = claims_table.write_xlsx(rows, out)
+    else:
+        writer = claims_table.write_csv if fmt == "csv" else claims_table.write_json
+        with output_file(output or "-") as out:
+            count = writer(rows, out)
+            out.flush()
+    if output:
+        message(f"wrote {count} claims to {output}")

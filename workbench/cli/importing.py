@@ -33,3 +33,49 @@ def annotations_command(ctx: click.Context, path: str, document_id: int, as_json
     for claim in result.added:
         click.echo(f"claim #{claim.id}  {claim.start}..{claim.end}  {claim.text}")
     message(f"{len(result.added)} claims added, {result.present} already present")
+
+
+@import_.command("claims")
+@click.argument("path", metavar="FILE.csv|FILE.json", type=click.Path(dir_okay=False))
+@click.option("--doc", "document_id", type=int, required=True, metavar="DOC", help="Anchor in DOC.")
+@click.option("--skip-bad", is_flag=True, help="Import the good rows; list the bad ones.")
+@json_option
+@click.pass_context
+def claims_command(
+    ctx: click.Context, path: str, document_id: int, skip_bad: bool, as_json: bool
+) -> None:
+    """Claims from a claims table (columns: `workbench schema claims`), anchored in DOC.
+
+    Rows give `quote` (retyped punctuation or spacing still anchors) or `start`/`end`, and
+    `text`; optionally speaker, type, status, note, tags, assignee, priority, due. A status
+    that is a verdict needs its note. Every row is checked first: if any fails, each failure
+    is listed with its row number and nothing is written, unless --skip-bad.
+    """
+    from workbench.cli.errors import fail
+    from workbench.services.imports import RowsRefused, import_claims
+
+    try:
+        result = import_claims(workbench_from(ctx), path, document_id, skip_bad=skip_bad)
+    except RowsRefused as exc:
+        for problem in exc.problems:
+            message(problem)
+        fail(f"{len(exc.problems)} rows failed; nothing was imported (--skip-bad imports the rest)")
+    if as_json:
+        emit_json(
+            {
+                "added": [c.to_json() for c in result.added],
+                "already_present": result.present,
+                "skipped": result.skipped,
+            }
+        )
+    else:
+        for claim in result.added:
+            click.echo(
+                f"claim #{claim.id}  [{claim.status}]  {claim.start}..{claim.end}  {claim.text}"
+            )
+    for problem in result.skipped:
+        message(f"skipped {problem}")
+    message(
+        f"{len(result.added)} claims added, {result.present} already present, "
+        f"{len(result.skipped)} rows skipped"
+    )

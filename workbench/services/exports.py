@@ -78,3 +78,27 @@ def export_annotations(wb: Workbench, *, document_ids: Sequence[int] = ()) -> di
     else:
         label = "Claims in the workbench"
     return collection(items, label=label)
+
+
+def claim_rows(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[dict[str, Any]]:
+    """The claims table: one row per claim (columns in workbench.exports.claims_table)."""
+    from workbench.exports.claims_table import row_of
+
+    records = load_documents(wb, document_ids=document_ids)
+    return [row_of(item) for record in records for item in record.claims]
+
+
+def claims_schema() -> dict[str, Any]:
+    """The JSON Schema of a claims file (`workbench import claims FILE.json`)."""
+    from pydantic import TypeAdapter
+
+    from workbench.schemas import ClaimRow
+
+    schema: dict[str, Any] = TypeAdapter(list[ClaimRow]).json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Claim Workbench claims file"
+    schema["description"] = (
+        "A list of claims to import into one document. In CSV, the same names are the header "
+        "row and tags are separated by ';'."
+    )
+    return schema

@@ -1,21 +1,34 @@
-"""Claims coming in from other tools: Web Annotation collections (and claims tables)."""
+"""Claims coming in from other tools: Web Annotation collections and claims tables."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
-from workbench.db.models import Claim
+from workbench.db.models import Claim, ClaimTag, Document
+from workbench.domain.clock import now, parse_date
 from workbench.domain.errors import InvalidInput
 from workbench.domain.selectors import QuoteHint, anchor
-from workbench.domain.status import ClaimType
-from workbench.domain.text import decode_utf8
-from workbench.services.claims import insert_claim
-from workbench.services.context import Workbench, mutation, transaction
+from workbench.domain.status import (
+    FINAL_STATUSES,
+    ClaimType,
+    Status,
+    check_transition,
+    normalise_tag,
+    parse_priority,
+    parse_status,
+)
+from workbench.domain.text import Span, decode_utf8
+from workbench.services.claims import claim_text, insert_claim
+from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.documents import read_source
 from workbench.services.lookup import get_document
+from workbench.services.notes import insert_note
+from workbench.services.settings import setting_value
 from workbench.services.views import ClaimView
 
 
@@ -80,3 +93,178 @@ def import_annotations(wb: Workbench, path: str, document_id: int) -> ImportResu
             existing.add((span.start, span.end, claim.text))
             added.append(ClaimView.of(claim))
         return ImportResult(added=added, present=present)
+
+
+class RowsRefused(InvalidInput):
+    """Rows of an import failed; `problems` names each (row number and why)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        shown = "; ".join(problems[:3]) + (
+            f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
+        )
+        super().__init__(
+            f"{len(problems)} row{'s' if len(problems) > 1 else ''} failed, nothing imported "
+            f"(import the rest with --skip-bad): {shown}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Planned:
+    number: int
+    row: Any
+    status: Status
+    priority: str | None
+    due: Any
+    tags: list[str]
+
+
+def _read_rows(path: str) -> list[Any]:
+    from workbench.exports.claims_table import read_csv, read_json, rows_for_import
+
+    suffix = Path(path).suffix.lower()
+    if suffix == ".csv":
+        raw = list(read_csv(decode_utf8(read_source(path), path)))
+    elif suffix == ".json":
+        raw = list(read_json(read_json_file(path)))
+    else:
+        raise InvalidInput(f"{path}: a claims file is .csv or .json (got {suffix or 'no suffix'})")
+    return rows_for_import(raw)
+
+
+def _plan(raw: Any) -> _Planned:
+    """Validate one row's fields (not yet its span): InvalidInput says what is wrong."""
+    from pydantic import ValidationError
+
+    from workbench.schemas import ClaimRow
+
+    try:
+        row = ClaimRow.model_validate(raw.values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        msg = "unknown column" if first["type"] == "extra_forbidden" else first["msg"]
+        raise InvalidInput(f"{where}: {msg}") from None
+    if row.quote is None and (row.start is None or row.end is None):
+        raise InvalidInput("give a quote, or both start and end")
+    status = parse_status(row.status)
+    # The rule of `claim status`: a verdict (or reopening) needs its reason. Evidence cannot
+    # come in by spreadsheet, so a factual verdict is taken on the row's word and the event
+    # says it was imported.
+    check_transition(Status.UNVERIFIED, status, row.note)
+    tags = row.tags.split(";") if isinstance(row.tags, str) else list(row.tags or [])
+    return _Planned(
+        number=raw.number,
+        row=row,
+        status=status,
+        priority=parse_priority(row.priority).value if row.priority else None,
+        due=parse_date(row.due, "due") if row.due else None,
+        tags=sorted({normalise_tag(t) for t in tags if t.strip()}),
+    )
+
+
+@mutation
+def import_claims(
+    wb: Workbench, path: str, document_id: int, *, skip_bad: bool = False
+) -> ImportResult:
+    """Claims from a CSV or JSON claims table, anchored in document DOC; one event per claim.
+
+    Every row is checked first; if any fails, nothing is written (unless `skip_bad`, which
+    imports the good rows and returns the failures in `skipped`).
+    """
+    raw_rows = _read_rows(path)
+    problems: list[str] = []
+    planned: list[_Planned] = []
+    for raw in raw_rows:
+        try:
+            planned.append(_plan(raw))
+        except InvalidInput as exc:
+            problems.append(f"row {raw.number}: {exc}")
+    source = Path(path).name
+    with transaction(wb, write=True) as tx:
+        doc = get_document(tx, document_id)
+        anchored: list[tuple[_Planned, Span]] = []
+        for item in planned:
+            row = item.row
+            hint = QuoteHint(
+                exact=row.quote, start=row.start, end=row.end, occurrence=row.occurrence
+            )
+            try:
+                anchored.append((item, anchor(doc.text, hint)))
+            except InvalidInput as exc:
+                problems.append(f"row {item.number}: {exc}")
+        if problems and not skip_bad:
+            problems.sort(key=lambda p: int(p.split(":")[0].split()[1]))
+            raise RowsRefused(problems)
+        existing = {
+            (s, e, t)
+            for s, e, t in tx.session.execute(
+                select(Claim.start, Claim.end, Claim.text).where(Claim.document_id == doc.id)
+            )
+        }
+        review = bool(setting_value(tx, "review.required"))
+        added: list[ClaimView] = []
+        present = 0
+        for item, span in anchored:
+            text = claim_text(item.row.text)
+            if (span.start, span.end, text) in existing:
+                present += 1
+                continue
+            existing.add((span.start, span.end, text))
+            claim = _insert_imported(tx, doc, span, item, review=review, source=source)
+            added.append(ClaimView.of(claim))
+        return ImportResult(added=added, present=present, skipped=problems)
+
+
+def _insert_imported(
+    tx: Tx, doc: Document, span: Span, item: _Planned, *, review: bool, source: str
+) -> Claim:
+    row = item.row
+    moment = now()
+    status = item.status.value
+    proposal: dict[str, Any] = {}
+    if review and item.status in FINAL_STATUSES:
+        # With sign-off required, an imported verdict is a proposal like any other.
+        proposal = {
+            "proposed_status": status,
+            "proposed_by": tx.actor,
+            "proposed_note": (row.note or "").strip(),
+        }
+        status = Status.IN_REVIEW.value
+    claim = Claim(
+        document_id=doc.id,
+        start=span.start,
+        end=span.end,
+        quote=span.quote,
+        prefix=span.prefix,
+        suffix=span.suffix,
+        text=claim_text(row.text),
+        speaker=(row.speaker or "").strip() or None,
+        type=row.type,
+        status=status,
+        created_by=tx.actor,
+        created_at=moment,
+        updated_at=moment,
+        assignee=(row.assignee or "").strip() or None,
+        priority=item.priority or "normal",
+        due=item.due,
+        **proposal,
+    )
+    claim.tags = [ClaimTag(tag=t) for t in item.tags]
+    tx.session.add(claim)
+    tx.session.flush()
+    note = insert_note(tx, claim, row.note) if row.note and row.note.strip() else None
+    after = ClaimView.of(claim).to_json()
+    after["proposed_note"] = claim.proposed_note
+    tx.record(
+        "claim.imported",
+        "claim",
+        claim.id,
+        {
+            "after": after,
+            "note": note.to_json() if note else None,
+            "source": {"file": source, "row": item.number},
+        },
+        claim_id=claim.id,
+    )
+    return claim

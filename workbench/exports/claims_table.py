@@ -1,0 +1,170 @@
+"""Claims tables: the spreadsheet a desk keeps, out (CSV, JSON, XLSX) and in (CSV, JSON).
+
+Cells a spreadsheet would run as a formula are neutralised with a leading apostrophe in CSV (and
+the apostrophe is taken off again on import, so a round trip keeps the text); XLSX cells are
+written as typed strings, which a spreadsheet never evaluates.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import IO, Any
+
+from workbench.domain.errors import InvalidInput
+from workbench.services.publishing import ClaimRecord
+
+COLUMNS = (
+    "id",
+    "document_id",
+    "quote",
+    "start",
+    "end",
+    "text",
+    "speaker",
+    "type",
+    "status",
+    "rating",
+    "note",
+    "tags",
+    "assignee",
+    "priority",
+    "due",
+)
+# Columns an export writes that an import does not take: the database decides them.
+EXPORT_ONLY = frozenset({"id", "document_id", "rating"})
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+TAG_SEPARATOR = "; "
+FORMATS = ("csv", "json", "xlsx")
+MAX_ROWS = 100_000
+
+
+def row_of(record: ClaimRecord) -> dict[str, Any]:
+    c = record.claim
+    rated = c.rating
+    return {
+        "id": c.id,
+        "document_id": c.document_id,
+        "quote": c.quote,
+        "start": c.start,
+        "end": c.end,
+        "text": c.text,
+        "speaker": c.speaker,
+        "type": c.type,
+        "status": c.status,
+        "rating": rated["label"] if rated else None,
+        # The latest note: for a verdict, its reason (which an import needs).
+        "note": record.notes[-1].body if record.notes else None,
+        "tags": list(c.tags),
+        "assignee": c.assignee,
+        "priority": c.priority,
+        "due": c.due,
+    }
+
+
+def neutralise(value: object) -> str:
+    """A CSV cell a spreadsheet shows as text; `restore` undoes it."""
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_STARTS) or (text.startswith("'") and text[1:2] in FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def restore(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:2] in (*FORMULA_STARTS, "'") else cell
+
+
+def _flat(row: dict[str, Any]) -> list[Any]:
+    return [TAG_SEPARATOR.join(row[name]) if name == "tags" else row[name] for name in COLUMNS]
+
+
+def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    count = 0
+    for row in rows:
+        writer.writerow([neutralise(v) for v in _flat(row)])
+        count += 1
+    return count
+
+
+def write_json(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    items = list(rows)
+    out.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+    return len(items)
+
+
+def write_xlsx(rows: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
+    from openpyxl import Workbook  # only this format needs it
+
+    book = Workbook(write_only=False)
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "claims"
+    sheet.append(list(COLUMNS))
+    count = 0
+    for count, row in enumerate(rows, start=1):
+        for col, value in enumerate(_flat(row), start=1):
+            cell = sheet.cell(row=count + 1, column=col, value=value)
+            if isinstance(value, str):
+                # A typed string: openpyxl would store "=..." as a formula otherwise.
+                cell.data_type = "s"
+    sheet.freeze_panes = "A2"
+    book.save(out)
+    return count
+
+
+@dataclass(frozen=True, slots=True)
+class RawRow:
+    """One row as read, before validation; `number` is what the person sees (CSV: the
+    spreadsheet row, the header being row 1; JSON: the item's position from 1)."""
+
+    number: int
+    values: dict[str, Any]
+
+
+def read_csv(text: str) -> Iterator[RawRow]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if header is None:
+        raise InvalidInput("the CSV file is empty: it needs a header row")
+    names = [h.strip().lower() for h in header]
+    if len(set(names)) != len(names):
+        raise InvalidInput(f"the CSV header repeats a column: {', '.join(header)}")
+    for number, cells in enumerate(reader, start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) > len(names):
+            raise InvalidInput(f"row {number}: more cells ({len(cells)}) than columns")
+        values: dict[str, Any] = {}
+        for name, cell in zip(names, cells, strict=False):
+            cell = restore(cell)
+            if cell.strip() == "":
+                continue
+            if name in {"start", "end", "occurrence"}:
+                values[name] = int(cell) if cell.strip().isdigit() else cell
+            elif name == "tags":
+                values[name] = [t for t in (s.strip() for s in cell.split(";")) if t]
+            else:
+                values[name] = cell
+        yield RawRow(number, values)
+
+
+def read_json(data: Any) -> Iterator[RawRow]:
+    if not isinstance(data, list):
+        raise InvalidInput("a JSON claims file is a list of objects, one per claim")
+    for number, item in enumerate(data, start=1):
+        if not isinstance(item, dict):
+            raise InvalidInput(f"row {number}: not an object")
+        yield RawRow(number, {k: v for k, v in item.items() if v is not None})
+
+
+def rows_for_import(raw: Sequence[RawRow]) -> list[RawRow]:
+    if len(raw) > MAX_ROWS:
+        raise InvalidInput(f"over {MAX_ROWS:,} rows in one file; split it")
+    return [
+        RawRow(r.number, {k: v for k, v in r.values.items() if k not in EXPORT_ONLY}) for r in raw
+    ]
