@@ -45,6 +45,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "import_",
         "Claims in: Web Annotations, CSV/JSON claim logs, a lossless bundle.",
     ),
+    "report": (
+        "workbench.cli.report",
+        "report",
+        "An HTML report: the article with its claims highlighted, notes, evidence, history.",
+    ),
     "schema": (
         "workbench.cli.schema",
         "schema",

@@ -102,3 +102,37 @@ def claims_schema() -> dict[str, Any]:
         "row and tags are separated by ';'."
     )
     return schema
+
+
+@dataclass(frozen=True, slots=True)
+class ReportPage:
+    name: str
+    html: str
+    claims: int
+
+
+def report_pages(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[ReportPage]:
+    """One self-contained HTML page per document (all documents when none is named)."""
+    from workbench.domain.clock import format_at, now
+    from workbench.exports.report import document_page, page_name
+
+    stamp = format_at(now())[:16].replace("T", " ") + " UTC"
+    return [
+        ReportPage(page_name(r), document_page(r, generated_at=stamp), len(r.claims))
+        for r in load_documents(wb, document_ids=document_ids)
+    ]
+
+
+def report_site(wb: Workbench) -> list[ReportPage]:
+    """`report --all`: every document's page, then index.html linking them."""
+    from workbench.domain.clock import format_at, now
+    from workbench.exports.report import document_page, index_page, page_name
+
+    stamp = format_at(now())[:16].replace("T", " ") + " UTC"
+    records = load_documents(wb)
+    pages = [
+        ReportPage(page_name(r), document_page(r, generated_at=stamp), len(r.claims))
+        for r in records
+    ]
+    index = index_page([(r, page_name(r)) for r in records], generated_at=stamp)
+    return [*pages, ReportPage("index.html", index, sum(p.claims for p in pages))]
