@@ -129,3 +129,24 @@ def claims_command(
             out.flush()
     if output:
         message(f"wrote {count} claims to {output}")
+
+
+@export.command("bundle")
+@click.argument("path", metavar="FILE", type=click.Path(dir_okay=False, writable=True))
+@click.pass_context
+def bundle_command(ctx: click.Context, path: str) -> None:
+    """Everything, losslessly, in one deterministic archive (a ZIP of JSON lines).
+
+    Documents, claims, notes, evidence with its archived bytes, settings and the audit trail
+    with its hash chain. `workbench import bundle FILE` restores it into an empty database:
+    how a desk moves from a laptop's SQLite file to the team's PostgreSQL, or back.
+    """
+    from workbench.services.bundle import export_bundle
+
+    with output_file(path, binary=True) as out:
+        summary = export_bundle(workbench_from(ctx), out)
+    rows = sum(summary.tables.values())
+    message(
+        f"wrote {path}: {rows} rows in {len(summary.tables)} tables, "
+        f"{summary.events} events, head {summary.head}"
+    )

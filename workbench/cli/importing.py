@@ -79,3 +79,31 @@ def claims_command(
         f"{len(result.added)} claims added, {result.present} already present, "
         f"{len(result.skipped)} rows skipped"
     )
+
+
+@import_.command("bundle")
+@click.argument("path", metavar="FILE", type=click.Path(dir_okay=False))
+@json_option
+@click.pass_context
+def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
+    """Restore a bundle (from `workbench export bundle`) into an empty database.
+
+    All or nothing. Afterwards `workbench audit head` prints the head the source had, and
+    `audit verify` and `audit replay` hold.
+    """
+    from workbench.services.bundle import import_bundle
+
+    summary = import_bundle(workbench_from(ctx), path)
+    if as_json:
+        emit_json(
+            {
+                "tables": summary.tables,
+                "events": summary.events,
+                "head": summary.head,
+                "schema_revision": summary.schema_revision,
+            }
+        )
+        return
+    rows = sum(summary.tables.values())
+    click.echo(f"restored {rows} rows in {len(summary.tables)} tables; {summary.events} events")
+    click.echo(f"head {summary.head}")

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Integer, event, literal_column, select, table, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Integer,
+    Table,
+    event,
+    literal_column,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.sql.selectable import SelectBase
 
 BUSY_TIMEOUT_MS = 30_000
@@ -37,6 +48,11 @@ def configure(engine: Engine) -> None:
 def lock_event_appends(conn: Connection) -> None:
     """Nothing to do: BEGIN IMMEDIATE already holds the database's single write lock."""
     del conn
+
+
+def reset_id_sequences(conn: Connection, tables: Sequence[Table]) -> None:
+    """Nothing to do: an INTEGER PRIMARY KEY takes max(id) + 1 by itself."""
+    del conn, tables
 
 
 def lock_migrations(conn: Connection) -> None:
