@@ -49,4 +49,5 @@ def report(ctx: click.Context, document_id: int | None, all_docs: bool, output: 
     for page in pages:
         with output_file(str(folder / page.name)) as out:
             out.write(page.html)
-    message(f"wrote {len(pages) - 1} document pages and index.html to {output}")
+    docs = len(pages) - 1
+    message(f"wrote {docs} document page{'' if docs == 1 else 's'} and index.html to {output}")
