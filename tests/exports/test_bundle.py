@@ -235,7 +235,7 @@ def _edit_event_and_manifest(data: bytes) -> bytes:
     [
         (lambda b: b"not a zip", "not a ZIP archive"),
         (lambda b: rewrite(b, _edit_claim), "table claims does not match its manifest"),
-        (_edit_event_and_manifest, "audit trail is broken at event seq"),
+        (_edit_event_and_manifest, "audit trail is broken at seq"),
         (
             lambda b: rewrite(
                 b,

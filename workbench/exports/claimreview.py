@@ -101,8 +101,8 @@ def claim_review(
         appearance["datePublished"] = document.published
     if len(appearance) > 1:
         item["appearance"] = appearance
-        # The article is the first place the workbench knows the claim from.
-        item["firstAppearance"] = appearance
+    # firstAppearance is left out: the workbench knows where a claim appeared, not where it
+    # appeared first, and guessing would publish something unchecked.
     review: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "ClaimReview",

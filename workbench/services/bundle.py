@@ -31,11 +31,13 @@ from sqlalchemy import (
 
 from workbench.db.backend import reset_id_sequences
 from workbench.db.models import Base, Event, UTCDateTime
-from workbench.domain.chain import GENESIS, event_hash
+from workbench.domain.chain import GENESIS
 from workbench.domain.errors import InvalidInput
+from workbench.domain.verification import ChainWalk
 from workbench.exports.bundle import BundleReader, TableSpec, write_bundle
 from workbench.services.context import Workbench, transaction
 from workbench.services.limits import size_limit
+from workbench.services.verify import CHAIN_COLUMNS, walk_rows
 
 BATCH = 1000
 DEFAULT_MAX_MB = 4096.0
@@ -159,9 +161,11 @@ def import_bundle(wb: Workbench, path: str) -> BundleSummary:
                     )
                 counts[table.name] = _insert_all(conn, table, spec, reader.rows(table.name))
             reset_id_sequences(conn, tables)
-            _check_chain(conn)
-            count, head = _head(conn)
             noted = manifest.get("audit_head") or {}
+            if not isinstance(noted.get("hash"), str) or not isinstance(noted.get("count"), int):
+                raise InvalidInput("the bundle's manifest does not record its audit head")
+            _check_chain(conn, noted["hash"], noted["count"])
+            count, head = _head(conn)
             if (count, head) != (noted.get("count"), noted.get("hash")):
                 raise InvalidInput(
                     "the restored audit trail does not end at the head the bundle recorded; "
@@ -170,41 +174,16 @@ def import_bundle(wb: Workbench, path: str) -> BundleSummary:
     return BundleSummary(tables=counts, events=count, head=head, schema_revision=revision)
 
 
-def _check_chain(conn: Connection) -> None:
-    """Every restored event hashes as recorded and links to the one before: a bundle edited by
-    hand (with its manifest made to match) is refused, not restored into a broken trail."""
-    query = select(
-        Event.seq,
-        Event.at,
-        Event.actor,
-        Event.action,
-        Event.entity_type,
-        Event.entity_id,
-        Event.claim_id,
-        Event.payload,
-        Event.prev_hash,
-        Event.hash,
-    ).order_by(Event.seq)
-    expected_prev, expected_seq = GENESIS, 1
-    for seq, at, actor, action, etype, eid, claim_id, payload, prev, digest in conn.execute(
-        query.execution_options(yield_per=BATCH)
-    ):
-        computed = event_hash(
-            seq=seq,
-            at=at,
-            actor=actor,
-            action=action,
-            entity_type=etype,
-            entity_id=eid,
-            claim_id=claim_id,
-            payload_json=payload,
-            prev_hash=prev,
-        )
-        if seq != expected_seq or prev != expected_prev or computed != digest:
-            raise InvalidInput(
-                f"the bundle's audit trail is broken at event seq {seq}; nothing was imported"
-            )
-        expected_prev, expected_seq = digest, seq + 1
+def _check_chain(conn: Connection, noted_head: str, noted_count: int) -> None:
+    """Every restored event hashes as recorded and links to the one before, up to the head the
+    bundle noted: a bundle edited by hand (its manifest made to match) is refused, not restored
+    into a broken trail."""
+    walk = ChainWalk(contiguous=True, noted_head=noted_head, noted_count=noted_count)
+    query = select(*CHAIN_COLUMNS).order_by(Event.seq).execution_options(yield_per=BATCH)
+    report = walk_rows(conn.execute(query), walk)
+    if not report.ok:
+        where = report.broken.describe() if report.broken else "its head"
+        raise InvalidInput(f"the bundle's audit trail is broken at {where}; nothing was imported")
 
 
 def _insert_all(conn: Connection, table: Table, spec: TableSpec, rows: Any) -> int:

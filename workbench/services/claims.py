@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import select
 
@@ -138,6 +139,29 @@ def insert_claim(
     revision: int = 1,
 ) -> Claim:
     """Insert one claim and its event; shared by every route a claim can come in by."""
+    claim = new_claim_row(tx, doc, span, text, speaker=speaker, claim_type=claim_type)
+    tx.record(
+        "claim.added",
+        "claim",
+        claim.id,
+        created(claim_payload(claim, tags=[])),
+        claim_id=claim.id,
+    )
+    return claim
+
+
+def new_claim_row(
+    tx: Tx,
+    doc: Document,
+    span: Span,
+    text: str,
+    *,
+    speaker: str | None,
+    claim_type: ClaimType | str,
+    **fields: Any,
+) -> Claim:
+    """The claim row, flushed so it has its id; the caller records the event. `fields` set
+    workflow columns a claim can arrive with (an imported status, owner, tags...)."""
     moment = now()
     claim = Claim(
         document_id=doc.id,
@@ -148,7 +172,7 @@ def insert_claim(
         suffix=span.suffix,
         text=claim_text(text),
         speaker=(speaker or "").strip() or None,
-        type=claim_type.value,
+        type=ClaimType(claim_type).value,
         status=Status.UNVERIFIED.value,
         revision=revision,
         anchor_state="exact",
@@ -156,15 +180,10 @@ def insert_claim(
         created_at=moment,
         updated_at=moment,
     )
+    for name, value in fields.items():
+        setattr(claim, name, value)
     tx.session.add(claim)
     tx.session.flush()
-    tx.record(
-        "claim.added",
-        "claim",
-        claim.id,
-        created(claim_payload(claim, tags=[])),
-        claim_id=claim.id,
-    )
     return claim
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from workbench.db.models import Claim, ClaimTag, Document
-from workbench.domain.clock import now, parse_date
+from workbench.domain.clock import parse_date
 from workbench.domain.errors import InvalidInput
 from workbench.domain.selectors import QuoteHint, anchor
 from workbench.domain.status import (
@@ -23,7 +23,7 @@ from workbench.domain.status import (
     parse_status,
 )
 from workbench.domain.text import Span, decode_utf8
-from workbench.services.claims import claim_text, insert_claim
+from workbench.services.claims import claim_text, insert_claim, new_claim_row
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.documents import read_source
 from workbench.services.lookup import get_document
@@ -220,7 +220,6 @@ def _insert_imported(
     tx: Tx, doc: Document, span: Span, item: _Planned, *, review: bool, source: str
 ) -> Claim:
     row = item.row
-    moment = now()
     status = item.status.value
     proposal: dict[str, Any] = {}
     if review and item.status in FINAL_STATUSES:
@@ -231,28 +230,20 @@ def _insert_imported(
             "proposed_note": (row.note or "").strip(),
         }
         status = Status.IN_REVIEW.value
-    claim = Claim(
-        document_id=doc.id,
-        start=span.start,
-        end=span.end,
-        quote=span.quote,
-        prefix=span.prefix,
-        suffix=span.suffix,
-        text=claim_text(row.text),
-        speaker=(row.speaker or "").strip() or None,
-        type=row.type,
+    claim = new_claim_row(
+        tx,
+        doc,
+        span,
+        row.text,
+        speaker=row.speaker,
+        claim_type=row.type,
         status=status,
-        created_by=tx.actor,
-        created_at=moment,
-        updated_at=moment,
         assignee=(row.assignee or "").strip() or None,
         priority=item.priority or "normal",
         due=item.due,
+        tags=[ClaimTag(tag=t) for t in item.tags],
         **proposal,
     )
-    claim.tags = [ClaimTag(tag=t) for t in item.tags]
-    tx.session.add(claim)
-    tx.session.flush()
     note = insert_note(tx, claim, row.note) if row.note and row.note.strip() else None
     after = ClaimView.of(claim).to_json()
     after["proposed_note"] = claim.proposed_note

@@ -7,7 +7,6 @@ database.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,6 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from workbench.db.models import Claim, Document, Event
 from workbench.domain.status import FINAL_STATUSES, Status
+from workbench.services.claims import event_view
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.lookup import get_document
 from workbench.services.views import ClaimView, DocumentView, EventView, EvidenceView, NoteView
@@ -62,17 +62,7 @@ def _records(tx: Tx, claims: Sequence[Claim]) -> list[ClaimRecord]:
         )
         for ev in rows:
             assert ev.claim_id is not None
-            history[ev.claim_id].append(
-                EventView(
-                    seq=ev.seq,
-                    at=ev.at,
-                    actor=ev.actor,
-                    action=ev.action,
-                    entity_type=ev.entity_type,
-                    entity_id=ev.entity_id,
-                    payload=json.loads(ev.payload),
-                )
-            )
+            history[ev.claim_id].append(event_view(ev))
     out = []
     for c in claims:
         view = ClaimView.of(c)
