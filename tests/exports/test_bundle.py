@@ -5,16 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
-import uuid
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from export_desk import Desk, Run, make_desk
-from sqlalchemy import create_engine, inspect, select, text
+from sqlalchemy import inspect, select
 
 from workbench.db.backend import is_backend_only
 from workbench.db.engine import get_engine
@@ -30,51 +27,11 @@ from workbench.services.replay import replay
 from workbench.services.settings import set_config
 from workbench.services.verify import chain_head, verify_database
 
-PG = os.environ.get("WORKBENCH_TEST_DATABASE_URL", "").strip() or (
-    "postgresql://postgres@127.0.0.1:5432/test"
-)
-
 
 def fresh_sqlite(folder: Path, name: str) -> str:
     url = f"sqlite:///{folder / name}"
     upgrade(get_engine(url))
     return url
-
-
-def pg_answers() -> bool:
-    try:
-        engine = create_engine(PG.replace("postgresql://", "postgresql+psycopg://", 1))
-        with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-        engine.dispose()
-        return True
-    except Exception:
-        return False
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A migrated, empty PostgreSQL schema of its own (dropped afterwards)."""
-    if not pg_answers():
-        pytest.skip(f"PostgreSQL does not answer at {PG}")
-    from urllib.parse import quote
-
-    from workbench.db.url import resolve_url
-
-    base = resolve_url(PG)
-    schema = "wbbundle_" + uuid.uuid4().hex[:10]
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = f"{base}{'&' if '?' in base else '?'}options={quote(f'-csearch_path={schema}')}"
-    upgrade(get_engine(url))
-    try:
-        yield url
-    finally:
-        get_engine(url).dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def plain(value: Any) -> Any:
@@ -165,10 +122,10 @@ def test_same_backend_round_trip_is_lossless_and_deterministic(
         assert verify_database(target).ok and replay(target).consistent
 
 
-def test_sqlite_to_postgresql_and_back(tmp_path: Path, pg_url: str) -> None:
+def test_sqlite_to_postgresql_and_back(tmp_path: Path, postgres_url: str) -> None:
     laptop = Workbench(url=fresh_sqlite(tmp_path, "laptop.db"), actor="tester")
     busy_desk(laptop, tmp_path)
-    team = move(laptop, pg_url, tmp_path, "to-pg.zip")
+    team = move(laptop, postgres_url, tmp_path, "to-pg.zip")
     assert_same(laptop, team)
     assert bundle_bytes(team) == bundle_bytes(laptop)
     # work goes on in PostgreSQL (sequences moved past the restored ids) ...
