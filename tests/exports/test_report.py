@@ -182,6 +182,9 @@ window.addEventListener('load', function () {
     out.claims[id] = {
       count: els.length,
       text: first ? first.textContent : null,
+      parts: Array.prototype.map.call(
+        document.querySelectorAll('[data-claim-part="' + id + '"]'),
+        function (m) { return m.textContent; }).join(''),
       tag: first ? first.tagName : null,
       background: first ? getComputedStyle(first).backgroundColor : null,
       visible: first ? first.getBoundingClientRect().width > 0 : false
@@ -232,8 +235,10 @@ def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess[str]:
 def test_every_claim_has_one_highlighted_span_in_the_browser(
     run: Run, wb: Workbench, desk: Desk, tmp_path: Path
 ) -> None:
-    # A claim on exactly the span of another, besides the nested pair the desk has.
+    # A claim on exactly the span of another, besides the nested pair the desk has; and one
+    # that crosses another (starts inside it, ends after it).
     add_claim(wb, desk.doc, "Same span, other claim", SpanRequest(quote="线性注意力架构"))
+    crossing = add_claim(wb, desk.doc, "Crossing", SpanRequest(quote="ChatGPT早一年。公司称")).id
     page = tmp_path / "report.html"
     r = run("report", str(desk.doc), "-o", str(page))
     assert r.code == 0, r.err
@@ -253,11 +258,16 @@ def test_every_claim_has_one_highlighted_span_in_the_browser(
     assert found, done.stderr[-2000:]
     result: dict[str, Any] = json.loads(html.unescape(found.group(1)))
     quotes = {str(row["id"]): row["quote"] for row in claim_rows(wb, document_ids=[desk.doc])}
-    assert set(result["claims"]) == set(quotes) and len(quotes) == 8
+    assert set(result["claims"]) == set(quotes) and len(quotes) == 9
     for cid, quote in quotes.items():
         seen = result["claims"][cid]
         assert seen["count"] == 1, (cid, seen)
-        assert seen["text"] == quote, (cid, seen)
+        if cid == str(crossing):
+            # It cannot nest with the claim it crosses: its element holds the part up to where
+            # that one ends, and a continuation element the rest.
+            assert seen["text"] + seen["parts"] == quote and seen["parts"], seen
+            continue
+        assert seen["text"] == quote and seen["parts"] == "", (cid, seen)
         assert seen["tag"] == "MARK" and seen["visible"]
         assert seen["background"] not in ("rgba(0, 0, 0, 0)", "transparent")
     assert result["flashed"] is True and result["opened"] is True

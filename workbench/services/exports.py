@@ -70,7 +70,7 @@ def export_annotations(wb: Workbench, *, document_ids: Sequence[int] = ()) -> di
     """A W3C AnnotationCollection: one `assessing` Annotation per claim."""
     from workbench.exports.annotations import collection
 
-    records = load_documents(wb, document_ids=document_ids)
+    records = load_documents(wb, document_ids=document_ids, history=False)
     items = [(item.claim, record.document) for record in records for item in record.claims]
     if len(records) == 1:
         doc = records[0].document
@@ -84,7 +84,7 @@ def claim_rows(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[dict[
     """The claims table: one row per claim (columns in workbench.exports.claims_table)."""
     from workbench.exports.claims_table import row_of
 
-    records = load_documents(wb, document_ids=document_ids)
+    records = load_documents(wb, document_ids=document_ids, history=False)
     return [row_of(item) for record in records for item in record.claims]
 
 

@@ -52,10 +52,10 @@ def verdict_time(claim: ClaimView, events: Sequence[EventView]) -> str | None:
     return found
 
 
-def _records(tx: Tx, claims: Sequence[Claim]) -> list[ClaimRecord]:
+def _records(tx: Tx, claims: Sequence[Claim], *, history_too: bool) -> list[ClaimRecord]:
     ids = [c.id for c in claims]
     history: dict[int, list[EventView]] = {i: [] for i in ids}
-    for start in range(0, len(ids), 500):
+    for start in range(0, len(ids) if history_too else 0, 500):
         chunk = ids[start : start + 500]
         rows = tx.session.scalars(
             select(Event).where(Event.claim_id.in_(chunk)).order_by(Event.seq)
@@ -84,8 +84,13 @@ def load_documents(
     *,
     document_ids: Sequence[int] = (),
     claim_ids: Sequence[int] = (),
+    history: bool = True,
 ) -> list[DocumentRecord]:
-    """Documents (all, or those named) with their claims (all, or those named), by id."""
+    """Documents (all, or those named) with their claims (all, or those named), by id.
+
+    `history=False` leaves out each claim's events (and so its verdict time) for the formats
+    that do not show them: the trail is the biggest table.
+    """
     from workbench.services.lookup import claims_by_ids
 
     with transaction(wb) as tx:
@@ -116,7 +121,7 @@ def load_documents(
             DocumentRecord(
                 document=DocumentView.of(doc),
                 text=doc.text,
-                claims=tuple(_records(tx, by_doc.get(doc.id, []))),
+                claims=tuple(_records(tx, by_doc.get(doc.id, []), history_too=history)),
             )
             for doc in tx.session.scalars(doc_query)
         ]
