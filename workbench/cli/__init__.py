@@ -43,12 +43,12 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "import": (
         "workbench.cli.importing",
         "import_",
-        "Claims in: Web Annotations, CSV/JSON claim logs, a lossless bundle.",
+        "Claims from annotations or tables; a whole bundle.",
     ),
     "report": (
         "workbench.cli.report",
         "report",
-        "An HTML report: the article with its claims highlighted, notes, evidence, history.",
+        "An HTML page: the article with its claims highlighted.",
     ),
     "schema": (
         "workbench.cli.schema",
@@ -58,7 +58,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "export": (
         "workbench.cli.export",
         "export",
-        "Claims out: ClaimReview, Web Annotations, CSV/JSON/XLSX, a lossless bundle.",
+        "ClaimReview, Web Annotations, claims tables, a bundle.",
     ),
 }
 
