@@ -225,7 +225,15 @@ def test_cli_lists_each_bad_row(run: Run, desk: Desk, tmp_path: Path) -> None:
     assert r.code == 1
     lines = r.err.splitlines()
     assert lines[0].startswith("row 2: quote not found") and lines[1].startswith("row 3:")
-    assert lines[2] == "error: 2 rows failed; nothing was imported (--skip-bad imports the rest)"
+    assert lines[2].startswith("error: 2 rows failed, nothing imported: row 2: quote not found")
+    assert lines[2].endswith("give --skip-bad") and len(lines) == 3
+    r = run("import", "claims", path, "--doc", str(desk.doc), "--json")
+    error = json.loads(r.err)["error"]
+    assert r.code == 1 and error["hint"] == {
+        "kind": "give_input",
+        "field": "skip_bad",
+        "failed_rows": [2, 3],
+    }
 
 
 def test_schema_describes_the_import_format(run: Run) -> None:

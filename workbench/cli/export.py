@@ -8,14 +8,10 @@ from typing import Any
 import click
 
 from workbench.cli.common import output_file, workbench_from
+from workbench.cli.options import output_option
 from workbench.cli.render import message
 
-OUTPUT = click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write to FILE (atomically) instead of stdout.",
-)
+OUTPUT = output_option("Write to FILE (atomically) instead of stdout.")
 
 
 def write_json(value: Any, output: str | None) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.render import emit_json, json_option, message
+from workbench.cli.options import json_option
+from workbench.cli.render import emit_json, message
 
 
 @click.group("import")
@@ -51,15 +52,15 @@ def claims_command(
     that is a verdict needs its note. Every row is checked first: if any fails, each failure
     is listed with its row number and nothing is written, unless --skip-bad.
     """
-    from workbench.cli.errors import fail
     from workbench.services.imports import RowsRefused, import_claims
 
     try:
         result = import_claims(workbench_from(ctx), path, document_id, skip_bad=skip_bad)
     except RowsRefused as exc:
-        for problem in exc.problems:
-            message(problem)
-        fail(f"{len(exc.problems)} rows failed; nothing was imported (--skip-bad imports the rest)")
+        if not as_json:  # a --json error carries the failed rows' numbers instead
+            for problem in exc.problems:
+                message(problem)
+        raise
     if as_json:
         emit_json(
             {

@@ -182,7 +182,7 @@ def _check_chain(conn: Connection, noted_head: str, noted_count: int) -> None:
     query = select(*CHAIN_COLUMNS).order_by(Event.seq).execution_options(yield_per=BATCH)
     report = walk_rows(conn.execute(query), walk)
     if not report.ok:
-        where = report.broken.describe() if report.broken else "its head"
+        where = report.broken.message() if report.broken else "its head"
         raise InvalidInput(f"the bundle's audit trail is broken at {where}; nothing was imported")
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.domain.errors import InvalidInput
+from workbench.domain.errors import InvalidInput, bad, give
 from workbench.domain.text import check_http_url
 from workbench.services.context import Workbench
 from workbench.services.publishing import load_documents
@@ -37,13 +37,14 @@ def export_claimreview(
     from workbench.exports.claimreview import Publisher, claim_review, review_url, skip_reason
 
     if not org.strip():
-        raise InvalidInput("--org needs the publishing organisation's name")
+        raise InvalidInput("the publishing organisation's name is empty", hint=give("org"))
     publisher = Publisher(name=org.strip(), url=check_http_url(org_url))
     if url_template is not None:
         if "{id}" not in url_template:
             raise InvalidInput(
-                "--url-template needs {id} where the claim id goes, so each review has its own "
-                "page, e.g. 'https://example.org/checks/{id}'"
+                "the review URL template has no {id} where the claim id goes, so every review "
+                "would get the same page (e.g. 'https://example.org/checks/{id}')",
+                hint=bad("url_template"),
             )
         check_http_url(url_template.replace("{id}", "1"))
     reviews: list[dict[str, Any]] = []
@@ -92,7 +93,7 @@ def claims_schema() -> dict[str, Any]:
     """The JSON Schema of a claims file (`workbench import claims FILE.json`)."""
     from pydantic import TypeAdapter
 
-    from workbench.schemas import ClaimRow
+    from workbench.claims_file import ClaimRow
 
     schema: dict[str, Any] = TypeAdapter(list[ClaimRow]).json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

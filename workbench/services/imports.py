@@ -7,23 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from workbench.db.models import Claim, ClaimTag, Document
 from workbench.domain.clock import parse_date
-from workbench.domain.errors import InvalidInput
+from workbench.domain.desk import normalise_tag, parse_priority
+from workbench.domain.errors import InvalidInput, give
 from workbench.domain.selectors import QuoteHint, anchor
-from workbench.domain.status import (
-    FINAL_STATUSES,
-    ClaimType,
-    Status,
-    check_transition,
-    normalise_tag,
-    parse_priority,
-    parse_status,
-)
+from workbench.domain.status import EVIDENCE_STATUSES, ClaimType, Status, parse_status
 from workbench.domain.text import Span, decode_utf8
-from workbench.services.claims import claim_text, insert_claim, new_claim_row
+from workbench.domain.transitions import ClaimState, Decision, Move, Request, decide
+from workbench.services.claims import existing_claim, insert_claim, new_claim_row
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.documents import read_source
 from workbench.services.lookup import get_document
@@ -76,21 +68,13 @@ def import_annotations(wb: Workbench, path: str, document_id: int) -> ImportResu
         if errors:
             more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
             raise InvalidInput("nothing imported: " + "; ".join(errors[:5]) + more)
-        existing = {
-            (s, e, t)
-            for s, e, t in tx.session.execute(
-                select(Claim.start, Claim.end, Claim.text).where(Claim.document_id == doc.id)
-            )
-        }
         added: list[ClaimView] = []
         present = 0
         for item, span in zip(incoming, spans, strict=True):
-            text = " ".join(item.text.split())
-            if (span.start, span.end, text) in existing:
+            if existing_claim(tx, doc, span, item.text) is not None:
                 present += 1
                 continue
-            claim = insert_claim(tx, doc, span, text, speaker=None, claim_type=ClaimType.FACT)
-            existing.add((span.start, span.end, claim.text))
+            claim = insert_claim(tx, doc, span, item.text, speaker=None, claim_type=ClaimType.FACT)
             added.append(ClaimView.of(claim))
         return ImportResult(added=added, present=present)
 
@@ -104,9 +88,15 @@ class RowsRefused(InvalidInput):
             f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
         )
         super().__init__(
-            f"{len(problems)} row{'s' if len(problems) > 1 else ''} failed, nothing imported "
-            f"(import the rest with --skip-bad): {shown}"
+            f"{len(problems)} row{'s' if len(problems) > 1 else ''} failed, nothing imported: "
+            f"{shown}",
+            hint=give("skip_bad", failed_rows=[_row_number(p) for p in problems]),
         )
+
+
+def _row_number(problem: str) -> int:
+    """The row a problem names ("row 7: ...")."""
+    return int(problem.split(":", 1)[0].split()[1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +126,7 @@ def _plan(raw: Any) -> _Planned:
     """Validate one row's fields (not yet its span): InvalidInput says what is wrong."""
     from pydantic import ValidationError
 
-    from workbench.schemas import ClaimRow
+    from workbench.claims_file import ClaimRow
 
     try:
         row = ClaimRow.model_validate(raw.values)
@@ -148,10 +138,6 @@ def _plan(raw: Any) -> _Planned:
     if row.quote is None and (row.start is None or row.end is None):
         raise InvalidInput("give a quote, or both start and end")
     status = parse_status(row.status)
-    # The rule of `claim status`: a verdict (or reopening) needs its reason. Evidence cannot
-    # come in by spreadsheet, so a factual verdict is taken on the row's word and the event
-    # says it was imported.
-    check_transition(Status.UNVERIFIED, status, row.note)
     tags = row.tags.split(";") if isinstance(row.tags, str) else list(row.tags or [])
     return _Planned(
         number=raw.number,
@@ -183,53 +169,57 @@ def import_claims(
     source = Path(path).name
     with transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
-        anchored: list[tuple[_Planned, Span]] = []
+        review = bool(setting_value(tx, "review.required"))
+        anchored: list[tuple[_Planned, Span, Decision]] = []
         for item in planned:
             row = item.row
             hint = QuoteHint(
                 exact=row.quote, start=row.start, end=row.end, occurrence=row.occurrence
             )
             try:
-                anchored.append((item, anchor(doc.text, hint)))
+                span = anchor(doc.text, hint)
+                # A claim arriving unverified keeps its note as a plain note: nothing to decide.
+                decision = (
+                    Decision(action=None)
+                    if item.status == Status.UNVERIFIED
+                    else decide(_arriving(item), _request(tx, item, review))
+                )
             except InvalidInput as exc:
                 problems.append(f"row {item.number}: {exc}")
+                continue
+            anchored.append((item, span, decision))
         if problems and not skip_bad:
-            problems.sort(key=lambda p: int(p.split(":")[0].split()[1]))
+            problems.sort(key=_row_number)
             raise RowsRefused(problems)
-        existing = {
-            (s, e, t)
-            for s, e, t in tx.session.execute(
-                select(Claim.start, Claim.end, Claim.text).where(Claim.document_id == doc.id)
-            )
-        }
-        review = bool(setting_value(tx, "review.required"))
         added: list[ClaimView] = []
         present = 0
-        for item, span in anchored:
-            text = claim_text(item.row.text)
-            if (span.start, span.end, text) in existing:
+        for item, span, decision in anchored:
+            if existing_claim(tx, doc, span, item.row.text) is not None:
                 present += 1
                 continue
-            existing.add((span.start, span.end, text))
-            claim = _insert_imported(tx, doc, span, item, review=review, source=source)
+            claim = _insert_imported(tx, doc, span, item, decision, source=source)
             added.append(ClaimView.of(claim))
         return ImportResult(added=added, present=present, skipped=problems)
 
 
+def _arriving(item: _Planned) -> ClaimState:
+    """A new claim as the workflow sees it. Evidence cannot come in by spreadsheet, so a
+    factual verdict is taken on the row's word (its note is still required, as `claim status`
+    requires it); the claim's event names the file and row it came from."""
+    vouched = 1 if item.status in EVIDENCE_STATUSES else 0
+    return ClaimState(id=0, status=Status.UNVERIFIED, evidence_count=vouched)
+
+
+def _request(tx: Tx, item: _Planned, review: bool) -> Request:
+    return Request(
+        Move.SET, tx.actor, target=item.status, note=item.row.note, review_required=review
+    )
+
+
 def _insert_imported(
-    tx: Tx, doc: Document, span: Span, item: _Planned, *, review: bool, source: str
+    tx: Tx, doc: Document, span: Span, item: _Planned, decision: Decision, *, source: str
 ) -> Claim:
     row = item.row
-    status = item.status.value
-    proposal: dict[str, Any] = {}
-    if review and item.status in FINAL_STATUSES:
-        # With sign-off required, an imported verdict is a proposal like any other.
-        proposal = {
-            "proposed_status": status,
-            "proposed_by": tx.actor,
-            "proposed_note": (row.note or "").strip(),
-        }
-        status = Status.IN_REVIEW.value
     claim = new_claim_row(
         tx,
         doc,
@@ -237,12 +227,11 @@ def _insert_imported(
         row.text,
         speaker=row.speaker,
         claim_type=row.type,
-        status=status,
+        **decision.changes,
         assignee=(row.assignee or "").strip() or None,
         priority=item.priority or "normal",
         due=item.due,
         tags=[ClaimTag(tag=t) for t in item.tags],
-        **proposal,
     )
     note = insert_note(tx, claim, row.note) if row.note and row.note.strip() else None
     after = ClaimView.of(claim).to_json()
