@@ -13,7 +13,8 @@ import pytest
 from export_desk import ARTICLE, Desk, Run
 
 from workbench.domain.errors import InvalidInput
-from workbench.services.audit import EventFilter, export_text
+from workbench.exports.events import export_text
+from workbench.services.audit import EventFilter
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document
 from workbench.services.exports import claim_rows, claims_schema
@@ -81,7 +82,7 @@ def test_xlsx_is_a_spreadsheet_with_no_formulas(run: Run, desk: Desk, tmp_path: 
 def test_formulas_are_neutralised_and_restored(wb: Workbench, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from workbench.exports import claims_table
+    from workbench.exports import table_csv, table_xlsx
 
     doc = add_document(wb, "=SUM(A1) 是一个公式。@user 说了话。".encode()).document.id
     path = write_csv(
@@ -93,13 +94,13 @@ def test_formulas_are_neutralised_and_restored(wb: Workbench, tmp_path: Path) ->
     rows = claim_rows(wb, document_ids=[doc])
     assert [r["text"] for r in rows] == ['=HYPERLINK("http://evil")', "-1 said"]
     buf = io.StringIO()
-    claims_table.write_csv(rows, buf)
+    table_csv.write(rows, buf)
     cells = [c for line in csv.reader(io.StringIO(buf.getvalue())) for c in line]
     assert '\'=HYPERLINK("http://evil")' in cells and "'@user" in cells and "'+x" in cells
     assert not any(c.startswith(("=", "+", "@")) for c in cells)
     out = tmp_path / "x.xlsx"
     with out.open("wb") as f:
-        claims_table.write_xlsx(rows, f)
+        table_xlsx.write(rows, f)
     sheet = load_workbook(out).active
     assert sheet is not None
     texts = [sheet.cell(row=i, column=6) for i in (2, 3)]

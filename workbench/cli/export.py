@@ -10,6 +10,7 @@ import click
 from workbench.cli.common import output_file, workbench_from
 from workbench.cli.options import output_option
 from workbench.cli.render import message
+from workbench.exports.registry import help_text, names
 
 OUTPUT = output_option("Write to FILE (atomically) instead of stdout.")
 
@@ -93,10 +94,10 @@ def annotations_command(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "json", "xlsx"]),
-    default="csv",
+    type=click.Choice(names("table")),
+    default=names("table")[0],
     show_default=True,
-    help="csv and xlsx for spreadsheets (formulas neutralised), json for scripts.",
+    help=help_text("table"),
 )
 @click.option("--doc", "document_ids", type=int, multiple=True, metavar="DOC", help="Only DOC.")
 @OUTPUT
@@ -106,23 +107,18 @@ def claims_command(
 ) -> None:
     """The claims table: quote, span, text, speaker, type, status, rating, note, tags, owner.
 
-    `workbench import claims` reads it back. XLSX needs -o FILE (it is not text).
+    `workbench import claims` reads it back.
     """
-    from workbench.exports import claims_table
+    from workbench.exports.registry import get, writer
     from workbench.services.exports import claim_rows
 
-    if fmt == "xlsx" and output in (None, "-"):
-        raise click.UsageError("--format xlsx writes a binary file: give -o FILE.xlsx")
+    binary = get("table", fmt).binary
+    if binary and output in (None, "-"):
+        raise click.UsageError(f"--format {fmt} writes a binary file: give -o FILE.{fmt}")
     rows = claim_rows(workbench_from(ctx), document_ids=document_ids)
-    if fmt == "xlsx":
-        assert output is not None
-        with output_file(output, binary=True) as out:
-            count = claims_table.write_xlsx(rows, out)
-    else:
-        writer = claims_table.write_csv if fmt == "csv" else claims_table.write_json
-        with output_file(output or "-") as out:
-            count = writer(rows, out)
-            out.flush()
+    with output_file(output or "-", binary=binary) as out:
+        count = writer("table", fmt)(rows, out)
+        out.flush()
     if output:
         message(f"wrote {count} claims to {output}")
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import Any
 
 from workbench.domain.errors import InvalidInput
+from workbench.exports.cells import cell_text
 from workbench.services.publishing import ClaimRecord
 
 COLUMNS = (
@@ -36,9 +36,7 @@ COLUMNS = (
 )
 # Columns an export writes that an import does not take: the database decides them.
 EXPORT_ONLY = frozenset({"id", "document_id", "rating"})
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TAG_SEPARATOR = "; "
-FORMATS = ("csv", "json", "xlsx")
 MAX_ROWS = 100_000
 
 
@@ -65,56 +63,8 @@ def row_of(record: ClaimRecord) -> dict[str, Any]:
     }
 
 
-def neutralise(value: object) -> str:
-    """A CSV cell a spreadsheet shows as text; `restore` undoes it."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS) or (text.startswith("'") and text[1:2] in FORMULA_STARTS):
-        return "'" + text
-    return text
-
-
-def restore(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") and cell[1:2] in (*FORMULA_STARTS, "'") else cell
-
-
-def _flat(row: dict[str, Any]) -> list[Any]:
+def flat(row: dict[str, Any]) -> list[Any]:
     return [TAG_SEPARATOR.join(row[name]) if name == "tags" else row[name] for name in COLUMNS]
-
-
-def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    count = 0
-    for row in rows:
-        writer.writerow([neutralise(v) for v in _flat(row)])
-        count += 1
-    return count
-
-
-def write_json(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    items = list(rows)
-    out.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
-    return len(items)
-
-
-def write_xlsx(rows: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
-    from openpyxl import Workbook  # only this format needs it
-
-    book = Workbook(write_only=False)
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "claims"
-    sheet.append(list(COLUMNS))
-    count = 0
-    for count, row in enumerate(rows, start=1):
-        for col, value in enumerate(_flat(row), start=1):
-            cell = sheet.cell(row=count + 1, column=col, value=value)
-            if isinstance(value, str):
-                # A typed string: openpyxl would store "=..." as a formula otherwise.
-                cell.data_type = "s"
-    sheet.freeze_panes = "A2"
-    book.save(out)
-    return count
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +91,7 @@ def read_csv(text: str) -> Iterator[RawRow]:
             raise InvalidInput(f"row {number}: more cells ({len(cells)}) than columns")
         values: dict[str, Any] = {}
         for name, cell in zip(names, cells, strict=False):
-            cell = restore(cell)
+            cell = cell_text(cell)
             if cell.strip() == "":
                 continue
             if name in {"start", "end", "occurrence"}:

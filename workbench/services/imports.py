@@ -11,6 +11,7 @@ from workbench.db.models import Claim, ClaimTag, Document
 from workbench.domain.clock import parse_date
 from workbench.domain.desk import normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, give
+from workbench.domain.payloads import claim_payload, imported, note_payload
 from workbench.domain.selectors import QuoteHint, anchor
 from workbench.domain.status import EVIDENCE_STATUSES, ClaimType, Status, parse_status
 from workbench.domain.text import Span, decode_utf8
@@ -234,17 +235,15 @@ def _insert_imported(
         tags=[ClaimTag(tag=t) for t in item.tags],
     )
     note = insert_note(tx, claim, row.note) if row.note and row.note.strip() else None
-    after = ClaimView.of(claim).to_json()
-    after["proposed_note"] = claim.proposed_note
     tx.record(
         "claim.imported",
         "claim",
         claim.id,
-        {
-            "after": after,
-            "note": note.to_json() if note else None,
-            "source": {"file": source, "row": item.number},
-        },
+        imported(
+            claim_payload(claim, tags=item.tags),
+            note_payload(note) if note else None,
+            {"file": source, "row": item.number},
+        ),
         claim_id=claim.id,
     )
     return claim
