@@ -261,6 +261,8 @@ def document_page(record: DocumentRecord, *, generated_at: str) -> str:
         f' <a href="{e(doc.url)}" rel="noreferrer noopener">{e(doc.url)}</a>' if doc.url else ""
     )
     items = "".join(claim_item(rec) for rec in record.claims)
+    # Offsets count in the claim's own revision: only the latest one's claims are drawn on it.
+    current = [rec for rec in record.claims if rec.claim.revision == record.revision]
     lang = f' lang="{e(doc.language)}"' if doc.language else ""
     return (
         "<!DOCTYPE html>\n"
@@ -273,7 +275,7 @@ def document_page(record: DocumentRecord, *, generated_at: str) -> str:
         f" · report generated {e(generated_at)}</p></header>"
         "<main>"
         f'<article class="article"{lang} aria-label="article">'
-        f"{article_html(record.text, record.claims)}</article>"
+        f"{article_html(record.text, current)}</article>"
         f'<aside aria-label="claims">{legend()}<h2>Claims</h2>'
         f'<ol class="claims">{items}</ol></aside>'
         "</main>"

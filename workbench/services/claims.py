@@ -139,7 +139,9 @@ def insert_claim(
     revision: int = 1,
 ) -> Claim:
     """Insert one claim and its event; shared by every route a claim can come in by."""
-    claim = new_claim_row(tx, doc, span, text, speaker=speaker, claim_type=claim_type)
+    claim = new_claim_row(
+        tx, doc, span, text, speaker=speaker, claim_type=claim_type, revision=revision
+    )
     tx.record(
         "claim.added",
         "claim",
@@ -158,6 +160,7 @@ def new_claim_row(
     *,
     speaker: str | None,
     claim_type: ClaimType | str,
+    revision: int = 1,
     **fields: Any,
 ) -> Claim:
     """The claim row, flushed so it has its id; the caller records the event. `fields` set

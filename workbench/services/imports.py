@@ -21,6 +21,7 @@ from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.documents import read_source
 from workbench.services.lookup import get_document
 from workbench.services.notes import insert_note
+from workbench.services.revisions import revision_text
 from workbench.services.settings import setting_value
 from workbench.services.views import ClaimView
 
@@ -52,6 +53,8 @@ def import_annotations(wb: Workbench, path: str, document_id: int) -> ImportResu
     incoming = read_collection(read_json_file(path))
     with transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
+        # Claims pin into the latest revision: the text the desk is reading now.
+        number, text = revision_text(tx, doc)
         spans = []
         errors = []
         for item in incoming:
@@ -63,7 +66,7 @@ def import_annotations(wb: Workbench, path: str, document_id: int) -> ImportResu
                 end=item.end,
             )
             try:
-                spans.append(anchor(doc.text, hint))
+                spans.append(anchor(text, hint))
             except InvalidInput as exc:
                 errors.append(f"annotation {item.index}: {exc}")
         if errors:
@@ -72,10 +75,12 @@ def import_annotations(wb: Workbench, path: str, document_id: int) -> ImportResu
         added: list[ClaimView] = []
         present = 0
         for item, span in zip(incoming, spans, strict=True):
-            if existing_claim(tx, doc, span, item.text) is not None:
+            if existing_claim(tx, doc, span, item.text, revision=number) is not None:
                 present += 1
                 continue
-            claim = insert_claim(tx, doc, span, item.text, speaker=None, claim_type=ClaimType.FACT)
+            claim = insert_claim(
+                tx, doc, span, item.text, speaker=None, claim_type=ClaimType.FACT, revision=number
+            )
             added.append(ClaimView.of(claim))
         return ImportResult(added=added, present=present)
 
@@ -170,6 +175,7 @@ def import_claims(
     source = Path(path).name
     with transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
+        number, text = revision_text(tx, doc)
         review = bool(setting_value(tx, "review.required"))
         anchored: list[tuple[_Planned, Span, Decision]] = []
         for item in planned:
@@ -178,7 +184,7 @@ def import_claims(
                 exact=row.quote, start=row.start, end=row.end, occurrence=row.occurrence
             )
             try:
-                span = anchor(doc.text, hint)
+                span = anchor(text, hint)
                 # A claim arriving unverified keeps its note as a plain note: nothing to decide.
                 decision = (
                     Decision(action=None)
@@ -195,10 +201,10 @@ def import_claims(
         added: list[ClaimView] = []
         present = 0
         for item, span, decision in anchored:
-            if existing_claim(tx, doc, span, item.row.text) is not None:
+            if existing_claim(tx, doc, span, item.row.text, revision=number) is not None:
                 present += 1
                 continue
-            claim = _insert_imported(tx, doc, span, item, decision, source=source)
+            claim = _insert_imported(tx, doc, span, item, decision, source=source, revision=number)
             added.append(ClaimView.of(claim))
         return ImportResult(added=added, present=present, skipped=problems)
 
@@ -218,7 +224,14 @@ def _request(tx: Tx, item: _Planned, review: bool) -> Request:
 
 
 def _insert_imported(
-    tx: Tx, doc: Document, span: Span, item: _Planned, decision: Decision, *, source: str
+    tx: Tx,
+    doc: Document,
+    span: Span,
+    item: _Planned,
+    decision: Decision,
+    *,
+    source: str,
+    revision: int,
 ) -> Claim:
     row = item.row
     claim = new_claim_row(
@@ -228,6 +241,7 @@ def _insert_imported(
         row.text,
         speaker=row.speaker,
         claim_type=row.type,
+        revision=revision,
         **decision.changes,
         assignee=(row.assignee or "").strip() or None,
         priority=item.priority or "normal",

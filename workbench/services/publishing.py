@@ -18,6 +18,7 @@ from workbench.domain.status import FINAL_STATUSES, Status
 from workbench.services.claims import event_view
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.lookup import get_document
+from workbench.services.revisions import revision_text
 from workbench.services.views import ClaimView, DocumentView, EventView, EvidenceView, NoteView
 
 
@@ -36,8 +37,11 @@ class ClaimRecord:
 @dataclass(frozen=True, slots=True)
 class DocumentRecord:
     document: DocumentView
+    # The latest revision's text and number: the text the desk reads now, and the one a page
+    # highlights (claims pinned to an older revision are listed but not highlighted).
     text: str
     claims: tuple[ClaimRecord, ...]
+    revision: int = 1
 
 
 def verdict_time(claim: ClaimView, events: Sequence[EventView]) -> str | None:
@@ -120,8 +124,10 @@ def load_documents(
         return [
             DocumentRecord(
                 document=DocumentView.of(doc),
-                text=doc.text,
+                text=text,
                 claims=tuple(_records(tx, by_doc.get(doc.id, []), history_too=history)),
+                revision=number,
             )
             for doc in tx.session.scalars(doc_query)
+            for number, text in [revision_text(tx, doc)]
         ]
