@@ -57,28 +57,33 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _pg_admin_url() -> str:
+# Where tests that must meet PostgreSQL (a SQLite-to-PostgreSQL move) find it when the suite
+# itself runs on SQLite.
+PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+def _pg_admin_url(url: str | None = None) -> str:
     from workbench.db.url import resolve_url
 
-    return resolve_url(PG_URL)
+    return resolve_url(url or PG_URL)
 
 
-def pg_schema_url(schema: str) -> str:
-    base = _pg_admin_url()
+def pg_schema_url(schema: str, server: str | None = None) -> str:
+    base = _pg_admin_url(server)
     sep = "&" if "?" in base else "?"
     return f"{base}{sep}options={quote(f'-csearch_path={schema}')}"
 
 
-def _new_pg_database() -> Iterator[str]:
+def _new_pg_database(server: str | None = None) -> Iterator[str]:
     from sqlalchemy import create_engine, text
 
     from workbench.db.engine import get_engine
 
     schema = "wbt_" + uuid.uuid4().hex[:12]
-    admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
+    admin = create_engine(_pg_admin_url(server), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = pg_schema_url(schema)
+    url = pg_schema_url(schema, server)
     try:
         yield url
     finally:
@@ -106,6 +111,31 @@ def db_url(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
     shutil.copyfile(template, path)
     yield f"sqlite:///{path}"
     get_engine(f"sqlite:///{path}").dispose()
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh, migrated PostgreSQL schema even when the suite runs on SQLite (skipped, with
+    the reason, when no server answers)."""
+    from sqlalchemy import create_engine, text
+
+    from workbench.db.engine import get_engine
+    from workbench.db.migrate import upgrade
+
+    server = PG_URL or PG_DEFAULT
+    probe = create_engine(_pg_admin_url(server))
+    try:
+        with probe.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception:
+        pytest.skip(f"PostgreSQL does not answer at {server}")
+    finally:
+        probe.dispose()
+    gen = _new_pg_database(server)
+    url = next(gen)
+    upgrade(get_engine(url))
+    yield url
+    gen.close()
 
 
 @pytest.fixture

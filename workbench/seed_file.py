@@ -7,6 +7,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from workbench.domain.status import CLAIM_TYPE_NAMES
 
 
+def known_claim_type(value: str) -> str:
+    if value not in CLAIM_TYPE_NAMES:
+        raise ValueError(f"unknown claim type {value!r}; valid: {', '.join(CLAIM_TYPE_NAMES)}")
+    return value
+
+
 class SeedDocument(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -27,12 +33,7 @@ class SeedClaim(BaseModel):
     speaker: str | None = None
     type: str = "fact"
 
-    @field_validator("type")
-    @classmethod
-    def _known_type(cls, value: str) -> str:
-        if value not in CLAIM_TYPE_NAMES:
-            raise ValueError(f"unknown claim type {value!r}; valid: {', '.join(CLAIM_TYPE_NAMES)}")
-        return value
+    _known_type = field_validator("type")(known_claim_type)
 
 
 class SeedFile(BaseModel):

@@ -154,6 +154,41 @@ def s_add_user(wb: Workbench) -> Callable[[], object]:
     return lambda: add_user(wb, "tester", display="The Tester")
 
 
+def s_import_claims(wb: Workbench) -> Callable[[], object]:
+    """Two rows, one a verdict with its reason: two claims (the note rides in its event)."""
+    import tempfile
+    from pathlib import Path
+
+    from workbench.services.imports import import_claims
+
+    doc = _doc(wb)
+    path = Path(tempfile.mkdtemp()) / "claims.csv"
+    path.write_text(
+        "quote,text,status,note,tags\n2021年底,founded,unverifiable,no record,a; b\n"
+        "ChatGPT,named,,,\n",
+        encoding="utf-8",
+    )
+    return lambda: import_claims(wb, str(path), doc)
+
+
+def s_import_annotations(wb: Workbench) -> Callable[[], object]:
+    import json
+    import tempfile
+    from pathlib import Path
+
+    from workbench.services.imports import import_annotations
+
+    doc = _doc(wb)
+    path = Path(tempfile.mkdtemp()) / "anno.json"
+    annotation = {
+        "type": "Annotation",
+        "body": {"type": "TextualBody", "value": "founded", "purpose": "describing"},
+        "target": {"selector": {"type": "TextQuoteSelector", "exact": "2021年底"}},
+    }
+    path.write_text(json.dumps(annotation, ensure_ascii=False), encoding="utf-8")
+    return lambda: import_annotations(wb, str(path), doc)
+
+
 # name -> (scenario, number of entities the call creates or changes)
 SCENARIOS: dict[str, tuple[Setup, int]] = {
     "workbench.services.documents.add_document": (s_add_document, 1),
@@ -174,6 +209,8 @@ SCENARIOS: dict[str, tuple[Setup, int]] = {
     "workbench.services.extract.accept_candidates": (s_accept_candidates, 1),
     "workbench.services.revisions.update_document": (s_update_document, 2),
     "workbench.services.users.add_user": (s_add_user, 1),
+    "workbench.services.imports.import_claims": (s_import_claims, 2),
+    "workbench.services.imports.import_annotations": (s_import_annotations, 1),
 }
 
 

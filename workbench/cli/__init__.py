@@ -46,6 +46,26 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Copy the database safely (SQLite), or print pg_dump.",
     ),
     "user": ("workbench.cli.user", "user", "Register the desk's people (then --as must name one)."),
+    "import": (
+        "workbench.cli.importing",
+        "import_",
+        "Claims from annotations or tables; a whole bundle.",
+    ),
+    "report": (
+        "workbench.cli.report",
+        "report",
+        "An HTML page: the article with its claims highlighted.",
+    ),
+    "schema": (
+        "workbench.cli.schema",
+        "schema",
+        "The JSON Schema of an import format (claims).",
+    ),
+    "export": (
+        "workbench.cli.export",
+        "export",
+        "ClaimReview, Web Annotations, claims tables, a bundle.",
+    ),
 }
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from types import ModuleType
 
-from sqlalchemy import Connection, or_, select, text, union
+from sqlalchemy import Connection, Table, or_, select, text, union
 from sqlalchemy.sql.selectable import SelectBase
 
 from workbench.db import postgresql, sqlite
@@ -53,6 +54,11 @@ def drop_append_only_triggers(conn: Connection) -> None:
     """For tests that tamper with the trail (migration 0002 created the triggers)."""
     for statement in module_for(conn.dialect.name).DROP_APPEND_ONLY_DDL:
         conn.execute(text(statement))
+
+
+def reset_id_sequences(conn: Connection, tables: Sequence[Table]) -> None:
+    """After rows were inserted with their ids (a restore), new rows must get the next ones."""
+    module_for(conn.dialect.name).reset_id_sequences(conn, tables)
 
 
 def is_backend_only(name: str | None) -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Engine, text
+from collections.abc import Sequence
+
+from sqlalchemy import Connection, Engine, Table, text
 from sqlalchemy.sql.selectable import SelectBase
 
 # An arbitrary constant naming "the audit chain" among advisory locks ("wbchain" in ASCII).
@@ -25,6 +27,25 @@ def machine_identity(conn: Connection) -> str:
 
 
 MIGRATION_LOCK = EVENT_APPEND_LOCK + 1
+
+
+def reset_id_sequences(conn: Connection, tables: Sequence[Table]) -> None:
+    """Rows restored with their ids leave each serial's sequence behind: move it to max(id)."""
+    for table in tables:
+        for column in table.primary_key.columns:
+            sequence = conn.execute(
+                text("SELECT pg_get_serial_sequence(:t, :c)"),
+                {"t": table.name, "c": column.name},
+            ).scalar()
+            if sequence is None:
+                continue
+            conn.execute(
+                text(
+                    f'SELECT setval(:s, COALESCE((SELECT MAX("{column.name}") '  # noqa: S608
+                    f'FROM "{table.name}"), 0) + 1, false)'
+                ),
+                {"s": sequence},
+            )
 
 
 def lock_migrations(conn: Connection) -> None:

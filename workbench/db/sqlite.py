@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Integer, event, literal_column, select, table, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Integer,
+    Table,
+    event,
+    literal_column,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.sql.selectable import SelectBase
 
 BUSY_TIMEOUT_MS = 30_000
@@ -61,6 +72,11 @@ def machine_identity(conn: Connection) -> str:
     except (ImportError, KeyError):  # Windows, or a uid with no passwd entry (containers)
         uid = getattr(os, "geteuid", None)
         return f"uid:{uid()}" if uid is not None else "os-user:unknown"
+
+
+def reset_id_sequences(conn: Connection, tables: Sequence[Table]) -> None:
+    """Nothing to do: an INTEGER PRIMARY KEY takes max(id) + 1 by itself."""
+    del conn, tables
 
 
 def lock_migrations(conn: Connection) -> None:

@@ -26,7 +26,7 @@ from typing import Any, Literal
 from workbench.domain.clock import format_at
 from workbench.domain.replay import KINDS
 
-Shape = Literal["created", "changed", "set"]
+Shape = Literal["created", "changed", "set", "imported"]
 
 
 def event_value(value: Any) -> Any:
@@ -97,6 +97,18 @@ def changed(
     }
 
 
+def imported(
+    entity: Mapping[str, Any], note: Mapping[str, Any] | None, source: Mapping[str, Any]
+) -> dict[str, Any]:
+    """An imported entity's payload: the entity whole, the note that came with it (a note
+    payload) or None, and where it came from (file name and row)."""
+    return {
+        "after": dict(entity),
+        "note": None if note is None else dict(note),
+        "source": dict(source),
+    }
+
+
 def set_payload(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
     """A setting's payload: its value before (the default when first set), and the whole
     setting after."""
@@ -138,6 +150,7 @@ ACTIONS: dict[str, Action] = {
         Action("claim.added", "claim", "created"),
         Action("note.added", "note", "created"),
         Action("evidence.added", "evidence", "created"),
+        Action("claim.imported", "claim", "imported"),
         Action("claim.status_changed", "claim", "changed", ("status", *VERDICT_MARK)),
         Action("claim.review_requested", "claim", "changed", ("status", *PROPOSAL, *VERDICT_MARK)),
         Action("claim.approved", "claim", "changed", ("status", *PROPOSAL, *VERDICT_MARK)),

@@ -290,6 +290,19 @@ def update(kind: str) -> Rule:
     return rule
 
 
+def create_with_note(kind: str) -> Rule:
+    """Like create, plus a note written with it, whole in `payload.note` (an imported claim's
+    reason for its status)."""
+
+    def rule(replay: Replay, ev: EventRecord) -> None:
+        create(kind)(replay, ev)
+        note = ev.payload.get("note")
+        if isinstance(note, dict):
+            replay.create("note", ev, str(note.get("id")), note, checked_type=False)
+
+    return rule
+
+
 def upsert(kind: str) -> Rule:
     """Like update, but the first event for a key creates it (its `before` is a default that
     no earlier event recorded)."""
@@ -310,6 +323,7 @@ RULES: dict[str, Rule] = {
     "claim.reanchored": update("claim"),
     "claim.flagged_for_review": update("claim"),
     "claim.added": create("claim"),
+    "claim.imported": create_with_note("claim"),
     "note.added": create("note"),
     "claim.status_changed": update("claim"),
     "claim.review_requested": update("claim"),

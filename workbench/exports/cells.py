@@ -7,8 +7,18 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def csv_cell(value: object) -> str:
     """A cell a spreadsheet will show as text: a leading quote defuses formula injection, and
-    control characters (terminal escapes) are written out as `\\uXXXX`."""
+    control characters (terminal escapes) are written out as `\\uXXXX`.
+
+    A text that itself starts with a quote and a formula character gets one more quote, so
+    that `cell_text` gives every text back exactly (the claims table is read back in)."""
     from workbench.domain.limits import visible
 
     text = "" if value is None else visible(str(value))
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    if text.startswith(FORMULA_STARTS) or (text.startswith("'") and text[1:2] in FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def cell_text(cell: str) -> str:
+    """The text `csv_cell` was given."""
+    return cell[1:] if cell.startswith("'") and cell[1:2] in (*FORMULA_STARTS, "'") else cell

@@ -9,7 +9,9 @@ Adding a format is one new module and one line in FORMATS:
    taking what its subject's writers take:
    - "events": `write(wb: Workbench, out: IO[str], flt: EventFilter)`, the audit events that
      `flt` selects, streamed oldest first (see audit_jsonl.py);
-   - "claims": `write(claims: Sequence[ClaimView], out: IO[str])` (see claims_csv.py).
+   - "claims": `write(claims: Sequence[ClaimView], out: IO[str])` (see claims_csv.py);
+   - "table": `write(rows: Iterable[dict], out: IO[str] | IO[bytes])`, the claims table's rows
+     (claims_table.row_of), for `export claims` (see table_csv.py).
    A new subject (a bundle of everything, a report on one document) says its signature here.
 2. `Format("<name>", "<subject>", "<module>", "<one line of help>")` below; the command that
    exports that subject offers the new name at once (`audit export --format` for "events").
@@ -22,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-Subject = Literal["events", "claims"]
+Subject = Literal["events", "claims", "table"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,7 @@ class Format:
     subject: Subject  # what it exports
     module: str  # workbench.exports.<module>, which defines `write`
     help: str  # one line for --help: what the format is for
+    binary: bool = False  # `write` takes a binary stream (and needs a file, not stdout)
 
 
 FORMATS: tuple[Format, ...] = (
@@ -38,6 +41,10 @@ FORMATS: tuple[Format, ...] = (
     Format("csv", "events", "audit_csv", "for spreadsheets"),
     Format("md", "events", "timeline_md", "a readable timeline per claim"),
     Format("csv", "claims", "claims_csv", "for spreadsheets"),
+    # The claims table of `export claims`, which `import claims` reads back.
+    Format("csv", "table", "table_csv", "for spreadsheets, formulas neutralised"),
+    Format("json", "table", "table_json", "for scripts; `workbench schema claims` describes it"),
+    Format("xlsx", "table", "table_xlsx", "an Excel workbook (needs -o FILE)", binary=True),
 )
 
 
@@ -55,12 +62,17 @@ def help_text(subject: Subject) -> str:
     return " ".join(f"{f.name}: {f.help}." for f in formats(subject))
 
 
-def writer(subject: Subject, name: str) -> Callable[..., int]:
-    """The `write` function of a format (its module imported now). An unknown name is a
-    programming error: the CLI only offers names from this registry."""
+def get(subject: Subject, name: str) -> Format:
     found = next((f for f in FORMATS if f.subject == subject and f.name == name), None)
     if found is None:
         raise KeyError(f"no {subject} format {name!r}; known: {', '.join(names(subject))}")
+    return found
+
+
+def writer(subject: Subject, name: str) -> Callable[..., int]:
+    """The `write` function of a format (its module imported now). An unknown name is a
+    programming error: the CLI only offers names from this registry."""
+    found = get(subject, name)
     module: Any = importlib.import_module(f"{__package__}.{found.module}")
     write: Callable[..., int] = module.write
     return write

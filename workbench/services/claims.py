@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import select
 
@@ -144,6 +145,32 @@ def insert_claim(
     revision: int = 1,
 ) -> Claim:
     """Insert one claim and its event; shared by every route a claim can come in by."""
+    claim = new_claim_row(
+        tx, doc, span, text, speaker=speaker, claim_type=claim_type, revision=revision
+    )
+    tx.record(
+        "claim.added",
+        "claim",
+        claim.id,
+        created(claim_payload(claim, tags=[])),
+        claim_id=claim.id,
+    )
+    return claim
+
+
+def new_claim_row(
+    tx: Tx,
+    doc: Document,
+    span: Span,
+    text: str,
+    *,
+    speaker: str | None,
+    claim_type: ClaimType | str,
+    revision: int = 1,
+    **fields: Any,
+) -> Claim:
+    """The claim row, flushed so it has its id; the caller records the event. `fields` set
+    workflow columns a claim can arrive with (an imported status, owner, tags...)."""
     moment = now()
     claim = Claim(
         document_id=doc.id,
@@ -154,7 +181,7 @@ def insert_claim(
         suffix=span.suffix,
         text=claim_text(text),
         speaker=speaker_name(speaker),
-        type=claim_type.value,
+        type=ClaimType(claim_type).value,
         status=Status.UNVERIFIED.value,
         revision=revision,
         anchor_state="exact",
@@ -162,15 +189,10 @@ def insert_claim(
         created_at=moment,
         updated_at=moment,
     )
+    for name, value in fields.items():
+        setattr(claim, name, value)
     tx.session.add(claim)
     tx.session.flush()
-    tx.record(
-        "claim.added",
-        "claim",
-        claim.id,
-        created(claim_payload(claim, tags=[])),
-        claim_id=claim.id,
-    )
     return claim
 
 

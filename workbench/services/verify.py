@@ -9,7 +9,7 @@ checked with no database at all.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -63,47 +63,44 @@ def verify_database(
     """Walk every event oldest first, streamed; stop at the first that does not hold."""
     walk = ChainWalk(contiguous=True, noted_head=_hex(head), noted_count=_count(count))
     query = select(*CHAIN_COLUMNS).order_by(Event.seq).execution_options(yield_per=BATCH)
+    with transaction(wb) as tx:
+        return walk_rows(tx.session.connection().execute(query), walk)
+
+
+def walk_rows(rows: Iterable[Sequence[Any]], walk: ChainWalk) -> ChainReport:
+    """Feed stored events (CHAIN_COLUMNS, by seq) to the walk; stop at the first bad one.
+
+    Shared by `verify_database` and a bundle restore, which checks the trail it has just written
+    before committing it.
+    """
     # raw_decode skips the whitespace handling json.loads wraps around it, which a canonical
     # payload has no use for (trailing text makes it non-canonical: end != len).
     decode = json.JSONDecoder().raw_decode
-    with transaction(wb) as tx:
-        for (
-            seq,
-            at,
-            actor,
-            action,
-            etype,
-            eid,
-            claim_id,
-            payload,
-            prev,
-            stored,
-            machine,
-        ) in tx.session.connection().execute(query):
-            computed = event_hash(
-                seq=seq,
-                at=at,
-                actor=actor,
-                action=action,
-                entity_type=etype,
-                entity_id=eid,
-                claim_id=claim_id,
-                payload_json=payload,
-                prev_hash=prev,
-                machine=machine,
-            )
-            try:
-                parsed, end = decode(payload)
-                canonical = end == len(payload) and canonical_json(parsed) == payload
-            except ValueError:
-                canonical = False
-            ok = (
-                walk.feed(seq, prev, stored, computed)
-                if canonical
-                else walk.feed(seq, prev, stored, computed, NOT_CANONICAL)
-            )
-            if not ok:
-                break
+    for seq, at, actor, action, etype, eid, claim_id, payload, prev, stored, machine in rows:
+        computed = event_hash(
+            seq=seq,
+            at=at,
+            actor=actor,
+            action=action,
+            entity_type=etype,
+            entity_id=eid,
+            claim_id=claim_id,
+            payload_json=payload,
+            prev_hash=prev,
+            machine=machine,
+        )
+        try:
+            parsed, end = decode(payload)
+            canonical = end == len(payload) and canonical_json(parsed) == payload
+        except ValueError:
+            canonical = False
+        ok = (
+            walk.feed(seq, prev, stored, computed)
+            if canonical
+            else walk.feed(seq, prev, stored, computed, NOT_CANONICAL)
+        )
+        if not ok:
+            break
     return walk.finish()
 
 

@@ -1,0 +1,82 @@
+"""A small desk with claims in every state (shared by the export tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from workbench.services.claims import SpanRequest, add_claim, set_status
+from workbench.services.context import Workbench
+from workbench.services.documents import add_document
+from workbench.services.evidence import EvidenceInput, add_evidence
+from workbench.services.notes import add_note
+from workbench.services.workflow import assign, tag
+
+# Chinese with mixed punctuation, a repeated word, and markup-like text that must stay text.
+ARTICLE = (
+    "MiniMax在2021年底创业,比ChatGPT早一年。公司称其模型是“国内首个线性注意力架构”。\n"
+    "创始人表示:<script>alert(1)</script>不是问题。MiniMax的估值超过40亿美元。"
+    "我觉得这家公司一定会成功。"
+)
+
+
+@dataclass
+class Desk:
+    doc: int
+    ids: dict[str, int]
+
+
+def _cite(wb: Workbench, cid: int) -> None:
+    add_evidence(wb, cid, EvidenceInput(stance="refutes", url="https://example.org/source"))
+
+
+def make_desk(wb: Workbench) -> Desk:
+    doc = add_document(
+        wb,
+        ARTICLE.encode(),
+        title="MiniMax profile",
+        url="https://news.example.com/minimax",
+        author="Li Wei",
+        published="2025-01-20",
+        language="zh",
+    ).document.id
+
+    def claim(name: str, text: str, quote: str, **kw: object) -> int:
+        return add_claim(wb, doc, text, SpanRequest(quote=quote), **kw).id  # type: ignore[arg-type]
+
+    ids = {
+        "false": claim("false", "MiniMax was founded at the end of 2021", "2021年底创业"),
+        "verified": claim(
+            "verified", "Founded a year before ChatGPT", "比ChatGPT早一年", speaker="MiniMax公司"
+        ),
+        # nested inside the quote of "priority": overlapping spans
+        "priority": claim(
+            "priority", "China's first linear-attention architecture", "国内首个线性注意力架构"
+        ),
+        "nested": claim("nested", "A linear-attention architecture", "线性注意力架构"),
+        "unverifiable": claim("unverifiable", "Valued over $4bn", "估值超过40亿美元"),
+        "opinion": claim(
+            "opinion", "The company will succeed", "一定会成功", claim_type="prediction"
+        ),
+        "open": claim("open", "The script is not a problem", "<script>alert(1)</script>不是问题"),
+    }
+    for name in ("false", "verified"):
+        _cite(wb, ids[name])
+    set_status(wb, ids["false"], "false", note="Founded in early 2022 per filings.")
+    set_status(wb, ids["verified"], "verified", note="Matches the company's filings.")
+    set_status(wb, ids["unverifiable"], "unverifiable", note="No public valuation.")
+    set_status(wb, ids["opinion"], "opinion", note="A forecast.")
+    add_note(wb, ids["open"], "<script>document.title='pwned'</script> & <b>bold</b>")
+    assign(wb, [ids["open"]], "maria")
+    tag(wb, [ids["open"], ids["false"]], ["money", "dates"])
+    return Desk(doc, ids)
+
+
+@dataclass
+class Out:
+    code: int
+    out: str
+    err: str
+
+
+Run = Callable[..., Out]

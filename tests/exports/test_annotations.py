@@ -1,0 +1,195 @@
+"""Web Annotations against the W3C test suite's 54 MUST schemas, and read back in."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from export_desk import ARTICLE, Desk, Run
+from jsonschema import Draft4Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT4
+
+from workbench.domain.errors import InvalidInput
+from workbench.services.claims import show_claim
+from workbench.services.context import Workbench
+from workbench.services.documents import add_document
+from workbench.services.exports import export_annotations
+from workbench.services.imports import import_annotations
+
+SUITE = Path(__file__).resolve().parents[2] / ".." / "shared" / "specs" / "web-annotation"
+
+
+def _load(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def must_validators() -> list[tuple[str, Draft4Validator]]:
+    """The 54 MUST schemas; each `id` is a bare file name and $refs resolve against the six
+    definition files by that name."""
+    resources = []
+    for path in sorted((SUITE / "definitions").glob("*.json")):
+        schema = _load(path)
+        resources.append(
+            (schema["id"], Resource.from_contents(schema, default_specification=DRAFT4))
+        )
+    registry: Registry[Any] = Registry().with_resources(resources)
+    listed = _load(SUITE / "annotations" / "annotationMusts.test")["assertions"]
+    out = []
+    for name in listed:
+        schema = _load(SUITE / name)
+        checker = Draft4Validator.FORMAT_CHECKER
+        out.append((name, Draft4Validator(schema, registry=registry, format_checker=checker)))
+    return out
+
+
+VALIDATORS = must_validators()
+
+
+def test_the_suite_is_all_there_and_formats_are_checked() -> None:
+    assert len(VALIDATORS) == 54
+    # Without the format libraries, "uri" and "date-time" would pass anything: prove they bite.
+    checker = Draft4Validator.FORMAT_CHECKER
+    assert not checker.conforms("not a uri", "uri")
+    assert not checker.conforms("2026-13-45 noon", "date-time")
+
+
+def test_every_annotation_passes_every_must_schema(wb: Workbench, desk: Desk) -> None:
+    collection = export_annotations(wb)
+    items = collection["first"]["items"]
+    assert collection["type"] == "AnnotationCollection" and collection["total"] == len(items) == 7
+    for annotation in items:
+        for name, validator in VALIDATORS:
+            errors = [e.message for e in validator.iter_errors(annotation)]
+            assert not errors, f"{annotation['id']} fails {name}: {errors[:2]}"
+
+
+def test_a_broken_annotation_fails_the_suite(wb: Workbench, desk: Desk) -> None:
+    """The validators are not vacuous: each of these breaks at least one MUST."""
+    good = export_annotations(wb)["first"]["items"][0]
+    broken = [
+        {**good, "@context": "http://example.org/ctx"},
+        {**good, "created": "yesterday"},
+        {**good, "id": "not a uri"},
+        {k: v for k, v in good.items() if k != "target"},
+        {**good, "bodyValue": "x"},
+    ]
+    for bad in broken:
+        assert any(not v.is_valid(bad) for _, v in VALIDATORS), bad
+
+
+def test_the_annotation_says_what_the_claim_is(wb: Workbench, desk: Desk) -> None:
+    items = {a["body"][0]["value"]: a for a in export_annotations(wb)["first"]["items"]}
+    false = items["MiniMax was founded at the end of 2021"]
+    assert false["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert false["motivation"] == "assessing"
+    assert [(b["purpose"], b["value"]) for b in false["body"]] == [
+        ("describing", "MiniMax was founded at the end of 2021"),
+        ("tagging", "false"),
+        ("assessing", "False"),
+    ]
+    target = false["target"]
+    assert target["source"] == "https://news.example.com/minimax"
+    quote, position = target["selector"]
+    assert quote["exact"] == "2021年底创业" and ARTICLE[position["start"] : position["end"]] == (
+        "2021年底创业"
+    )
+    assert ARTICLE.startswith(quote["prefix"]) and quote["suffix"].startswith(",比ChatGPT")
+    # ids are stable across exports and unique
+    again = export_annotations(wb)["first"]["items"]
+    assert [a["id"] for a in again] == [a["id"] for a in export_annotations(wb)["first"]["items"]]
+    assert len({a["id"] for a in again}) == len(again)
+    assert all(a["id"].startswith("urn:uuid:") for a in again)
+
+
+def test_a_document_without_url_is_named_by_its_hash(wb: Workbench) -> None:
+    from workbench.services.claims import SpanRequest, add_claim
+
+    doc = add_document(wb, "甲说了一句话。".encode()).document
+    add_claim(wb, doc.id, "A said", SpanRequest(quote="甲说了"))
+    [item] = export_annotations(wb, document_ids=[doc.id])["first"]["items"]
+    assert item["target"]["source"] == f"urn:sha256:{doc.sha256}"
+    assert all(v.is_valid(item) for _, v in VALIDATORS)
+
+
+def test_round_trip_into_another_copy_of_the_article(
+    wb: Workbench, desk: Desk, tmp_path: Path
+) -> None:
+    exported = export_annotations(wb, document_ids=[desk.doc])
+    path = tmp_path / "anno.json"
+    path.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
+    # The same article with a line in front: positions are off, quotes and context anchor.
+    other = add_document(wb, ("编者按:本文有更新。\n" + ARTICLE).encode()).document.id
+    result = import_annotations(wb, str(path), other)
+    assert len(result.added) == 7 and result.present == 0
+    by_text = {c.text: c for c in result.added}
+    for item in exported["first"]["items"]:
+        claim = by_text[item["body"][0]["value"]]
+        assert claim.quote == item["target"]["selector"][0]["exact"]
+        assert claim.start == item["target"]["selector"][1]["start"] + len("编者按:本文有更新。\n")
+    again = import_annotations(wb, str(path), other)
+    assert again.added == [] and again.present == 7
+    assert show_claim(wb, result.added[0].id).events[0].action == "claim.added"
+
+
+def test_repeated_quote_is_told_apart_by_context(wb: Workbench, tmp_path: Path) -> None:
+    text = "MiniMax说A。MiniMax说B。"
+    doc = add_document(wb, text.encode()).document.id
+    annotation = {
+        "type": "Annotation",
+        "body": {"type": "TextualBody", "value": "second", "purpose": "describing"},
+        "target": {
+            "source": "urn:x",
+            "selector": {"type": "TextQuoteSelector", "exact": "MiniMax", "prefix": "A。"},
+        },
+    }
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(annotation), encoding="utf-8")
+    [claim] = import_annotations(wb, str(path), doc).added
+    assert (claim.start, claim.end) == (10, 17)
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ("{", "not valid JSON"),
+        ('{"type": "Nope"}', "not a Web Annotation"),
+        ('[{"type": "Annotation", "target": {}}]', "no textual body"),
+        ('[{"type": "Annotation", "bodyValue": "x", "target": {}}]', "no TextQuoteSelector"),
+        (
+            '[{"type":"Annotation","bodyValue":"x","target":{"selector":'
+            '{"type":"TextQuoteSelector","exact":"不在文中"}}}]',
+            "annotation 1: quote not found",
+        ),
+        ('{"type": "AnnotationCollection", "first": "urn:x:page"}', "not included inline"),
+    ],
+)
+def test_bad_files_are_refused_and_write_nothing(
+    wb: Workbench,
+    desk: Desk,
+    tmp_path: Path,
+    counts: Any,
+    content: str,
+    fragment: str,
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    before = counts()
+    with pytest.raises(InvalidInput, match=fragment):
+        import_annotations(wb, str(path), desk.doc)
+    assert counts() == before
+
+
+def test_unknown_document_and_cli(run: Run, desk: Desk, tmp_path: Path) -> None:
+    r = run("export", "annotations", "--doc", str(desk.doc), "-o", str(tmp_path / "a.json"))
+    assert r.code == 0, r.err
+    assert "wrote 7 annotations" in r.err
+    r = run("import", "annotations", str(tmp_path / "a.json"), "--doc", "99")
+    assert r.code == 1 and "no document #99" in r.err
+    r = run("import", "annotations", str(tmp_path / "a.json"), "--doc", str(desk.doc), "--json")
+    assert r.code == 0 and json.loads(r.out)["already_present"] == 7
+    r = run("export", "annotations")
+    assert json.loads(r.out)["total"] == 7

@@ -1,0 +1,239 @@
+"""The bundle: every table, losslessly, into an empty database; SQLite to PostgreSQL and back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from export_desk import Desk, Run, make_desk
+from sqlalchemy import inspect, select
+
+from workbench.db.backend import is_backend_only
+from workbench.db.engine import get_engine
+from workbench.db.migrate import upgrade
+from workbench.db.models import Base
+from workbench.domain.errors import InvalidInput
+from workbench.services.bundle import export_bundle, import_bundle
+from workbench.services.claims import SpanRequest, add_claim
+from workbench.services.context import Workbench
+from workbench.services.evidence import EvidenceInput, add_evidence, get_evidence_file
+from workbench.services.notes import add_note
+from workbench.services.replay import replay
+from workbench.services.settings import set_config
+from workbench.services.verify import chain_head, verify_database
+
+
+def fresh_sqlite(folder: Path, name: str) -> str:
+    url = f"sqlite:///{folder / name}"
+    upgrade(get_engine(url))
+    return url
+
+
+def plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, memoryview):
+        return bytes(value)
+    return value
+
+
+def state(url: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, read straight from the database."""
+    with get_engine(url).connect() as conn:
+        return {
+            t.name: [
+                tuple(plain(v) for v in row)
+                for row in conn.execute(select(t).order_by(*t.primary_key.columns))
+            ]
+            for t in Base.metadata.sorted_tables
+        }
+
+
+def busy_desk(wb: Workbench, tmp_path: Path) -> Desk:
+    desk = make_desk(wb)
+    page = tmp_path / "page.html"
+    page.write_bytes("<html>证据 \x00 bytes 😀</html>".encode() + bytes(range(256)))
+    add_evidence(wb, desk.ids["open"], EvidenceInput(stance="context", file=str(page)))
+    set_config(wb, "review.required", "true")
+    return desk
+
+
+def bundle_bytes(wb: Workbench) -> bytes:
+    buf = io.BytesIO()
+    export_bundle(wb, buf)
+    return buf.getvalue()
+
+
+def move(source: Workbench, target_url: str, tmp_path: Path, name: str) -> Workbench:
+    path = tmp_path / name
+    path.write_bytes(bundle_bytes(source))
+    target = Workbench(url=target_url, actor="tester")
+    summary = import_bundle(target, str(path))
+    assert summary.head == chain_head(source).hash
+    return target
+
+
+def assert_same(source: Workbench, target: Workbench) -> None:
+    assert state(target.url) == state(source.url)
+    assert chain_head(target) == chain_head(source)
+    assert verify_database(target).ok
+    assert replay(target).consistent
+    # archived evidence bytes survive the move
+    eid = state(source.url)["evidence"][-1][0]
+    assert get_evidence_file(target, eid)[1] == get_evidence_file(source, eid)[1]
+
+
+def test_every_table_of_the_schema_is_carried(wb: Workbench, tmp_path: Path) -> None:
+    busy_desk(wb, tmp_path)
+    archive = zipfile.ZipFile(io.BytesIO(bundle_bytes(wb)))
+    manifest = json.loads(archive.read("manifest.json"))
+    with get_engine(wb.url).connect() as conn:
+        in_db = {
+            name
+            for name in inspect(conn).get_table_names()
+            if name != "alembic_version" and not is_backend_only(name)
+        }
+    assert set(manifest["tables"]) == in_db == set(Base.metadata.tables)
+    filled = (
+        "documents",
+        "claims",
+        "claim_tags",
+        "notes",
+        "evidence",
+        "blobs",
+        "settings",
+        "events",
+    )
+    assert all(manifest["tables"][name]["rows"] > 0 for name in filled)
+
+
+def test_same_backend_round_trip_is_lossless_and_deterministic(
+    wb: Workbench, tmp_path: Path, db_url: str
+) -> None:
+    busy_desk(wb, tmp_path)
+    first = bundle_bytes(wb)
+    assert bundle_bytes(wb) == first  # the same state, the same bytes
+    if db_url.startswith("sqlite"):
+        target_url = fresh_sqlite(tmp_path, "restored.db")
+        target = move(wb, target_url, tmp_path, "b.zip")
+        assert_same(wb, target)
+        assert bundle_bytes(target) == first
+        # the restored database goes on: new ids follow the old ones, the chain continues
+        claim = add_claim(target, 1, "after the move", SpanRequest(quote="MiniMax的估值"))
+        assert claim.id == max(row[0] for row in state(wb.url)["claims"]) + 1
+        add_note(target, claim.id, "still chained")
+        assert verify_database(target).ok and replay(target).consistent
+
+
+def test_sqlite_to_postgresql_and_back(tmp_path: Path, postgres_url: str) -> None:
+    laptop = Workbench(url=fresh_sqlite(tmp_path, "laptop.db"), actor="tester")
+    busy_desk(laptop, tmp_path)
+    team = move(laptop, postgres_url, tmp_path, "to-pg.zip")
+    assert_same(laptop, team)
+    assert bundle_bytes(team) == bundle_bytes(laptop)
+    # work goes on in PostgreSQL (sequences moved past the restored ids) ...
+    claim = add_claim(team, 1, "added on the server", SpanRequest(quote="MiniMax的估值"))
+    assert claim.id == len(state(laptop.url)["claims"]) + 1
+    add_note(team, claim.id, "服务器上的笔记")
+    # ... and comes back to a laptop intact
+    back = move(team, fresh_sqlite(tmp_path, "back.db"), tmp_path, "to-sqlite.zip")
+    assert_same(team, back)
+
+
+def test_import_refuses_a_database_that_is_not_empty(
+    wb: Workbench, tmp_path: Path, counts: Any
+) -> None:
+    busy_desk(wb, tmp_path)
+    path = tmp_path / "b.zip"
+    path.write_bytes(bundle_bytes(wb))
+    before = counts()
+    with pytest.raises(InvalidInput, match="empty database; this one has rows in blobs"):
+        import_bundle(wb, str(path))
+    assert counts() == before
+
+
+def rewrite(data: bytes, change: Any) -> bytes:
+    """The archive with some members changed by `change(name, bytes) -> bytes`."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, change(info.filename, src.read(info.filename)))
+    return out.getvalue()
+
+
+def _edit_claim(name: str, raw: bytes) -> bytes:
+    return (
+        raw.replace("2021年底创业".encode(), "2022年初创业".encode()) if "claims" in name else raw
+    )
+
+
+def _edit_event_and_manifest(data: bytes) -> bytes:
+    """An event changed, and the manifest's row hash made to match: the chain catches it."""
+    import hashlib
+
+    edited = rewrite(
+        data,
+        lambda n, r: (
+            r.replace(b"Founded in early 2022", b"Founded in 2019 ") if "events" in n else r
+        ),
+    )
+    events = zipfile.ZipFile(io.BytesIO(edited)).read("tables/events.jsonl")
+
+    def fix(name: str, raw: bytes) -> bytes:
+        if name != "manifest.json":
+            return raw
+        manifest = json.loads(raw)
+        manifest["tables"]["events"]["sha256"] = hashlib.sha256(events).hexdigest()
+        return json.dumps(manifest).encode()
+
+    return rewrite(edited, fix)
+
+
+@pytest.mark.parametrize(
+    ("damage", "fragment"),
+    [
+        (lambda b: b"not a zip", "not a ZIP archive"),
+        (lambda b: rewrite(b, _edit_claim), "table claims does not match its manifest"),
+        (_edit_event_and_manifest, "audit trail is broken at seq"),
+        (
+            lambda b: rewrite(
+                b,
+                lambda n, r: r.replace(b'"schema_revision"', b'"x"') if n == "manifest.json" else r,
+            ),
+            "the bundle holds schema None",
+        ),
+    ],
+)
+def test_damaged_bundles_are_refused_and_nothing_is_written(
+    wb: Workbench, tmp_path: Path, damage: Any, fragment: str
+) -> None:
+    busy_desk(wb, tmp_path)
+    path = tmp_path / "bad.zip"
+    path.write_bytes(damage(bundle_bytes(wb)))
+    target_url = fresh_sqlite(tmp_path, "target.db")
+    with pytest.raises(InvalidInput, match=fragment):
+        import_bundle(Workbench(url=target_url, actor="t"), str(path))
+    assert all(rows == [] for rows in state(target_url).values())
+
+
+def test_cli_moves_a_desk(run: Run, wb: Workbench, tmp_path: Path) -> None:
+    busy_desk(wb, tmp_path)
+    path = tmp_path / "desk.zip"
+    r = run("export", "bundle", str(path))
+    assert r.code == 0 and "events, head" in r.err, r.err
+    target = tmp_path / "new.db"
+    r = run("--db", str(target), "import", "bundle", str(path), "--json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["head"] == chain_head(wb).hash
+    r = run("--db", str(target), "audit", "head")
+    assert r.out.split()[-1] == chain_head(wb).hash
+    r = run("--db", str(target), "import", "bundle", str(path))
+    assert r.code == 1 and "empty database" in r.err

@@ -1,0 +1,150 @@
+"""ClaimReview against the schema.org term list, and what fact-check aggregators require."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from export_desk import Desk, Run
+
+from workbench.domain.errors import InvalidInput, NotFound
+from workbench.services.context import Workbench
+from workbench.services.exports import export_claimreview
+
+TERMS = json.loads(
+    (
+        Path(__file__).resolve().parents[2] / ".." / "shared/specs/schemaorg/claimreview-terms.json"
+    ).read_text(encoding="utf-8")
+)
+
+
+def typed_nodes(value: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(value, dict):
+        if "@type" in value:
+            yield value
+        for v in value.values():
+            yield from typed_nodes(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from typed_nodes(v)
+
+
+def reviews(wb: Workbench, **kw: Any) -> list[dict[str, Any]]:
+    return export_claimreview(
+        wb, org="Check Desk", org_url="https://checks.example.org", **kw
+    ).reviews
+
+
+def test_every_property_is_defined_on_its_type(wb: Workbench, desk: Desk) -> None:
+    out = reviews(wb)
+    assert out
+    seen = set()
+    for node in typed_nodes(out):
+        kind = node["@type"]
+        assert kind in TERMS["types"], kind
+        valid = set(TERMS["types"][kind]["properties"])
+        superseded = set(TERMS["types"][kind].get("superseded", []))
+        for name in node:
+            if name.startswith("@"):
+                continue
+            assert name in valid, f"{kind}.{name} is not a schema.org property"
+            assert name not in superseded, f"{kind}.{name} is superseded"
+            seen.add(f"{kind}.{name}")
+    assert {"Claim.appearance", "Claim.author", "Rating.ratingValue"} <= seen
+
+
+def test_aggregator_required_and_recommended_fields(wb: Workbench, desk: Desk) -> None:
+    google = TERMS["google_fact_check_rich_result"]
+    by_claim = {r["url"].rsplit("-", 1)[1]: r for r in reviews(wb)}
+    assert set(by_claim) == {str(desk.ids[n]) for n in ("false", "verified", "unverifiable")}
+    for review in by_claim.values():
+        assert review["@context"] == "https://schema.org"
+        assert review["@type"] == "ClaimReview"
+        for name in google["ClaimReview"]["required"] + google["ClaimReview"]["recommended"]:
+            assert review.get(name), name
+        for name in google["Rating"]["required"]:
+            assert review["reviewRating"][name]
+        item = review["itemReviewed"]
+        # firstAppearance is recommended, but the workbench does not know it (never guessed).
+        for name in set(google["Claim"]["recommended"]) - {"firstAppearance"}:
+            assert item.get(name), name
+        assert "firstAppearance" not in item
+        assert item["appearance"]["url"] == "https://news.example.com/minimax"
+        assert item["datePublished"] == "2025-01-20"
+        assert review["author"] == {
+            "@type": "Organization",
+            "name": "Check Desk",
+            "url": "https://checks.example.org",
+        }
+        assert len(review["datePublished"]) == 10
+    false = by_claim[str(desk.ids["false"])]
+    assert false["claimReviewed"] == "MiniMax was founded at the end of 2021"
+    assert false["reviewRating"] == {
+        "@type": "Rating",
+        "alternateName": "False",
+        "name": "False",
+        "ratingValue": 1,
+        "bestRating": 5,
+        "worstRating": 1,
+    }
+    # The article's own claims are the author's; a named company is an Organization.
+    assert false["itemReviewed"]["author"] == {"@type": "Person", "name": "Li Wei"}
+    verified = by_claim[str(desk.ids["verified"])]
+    assert verified["itemReviewed"]["author"]["@type"] == "Organization"
+    unproven = by_claim[str(desk.ids["unverifiable"])]["reviewRating"]
+    assert unproven == {"@type": "Rating", "alternateName": "Unproven", "name": "Unproven"}
+
+
+def test_url_template_and_selection(wb: Workbench, desk: Desk) -> None:
+    cid = desk.ids["false"]
+    out = reviews(wb, claim_ids=[cid], url_template="https://checks.example.org/c/{id}")
+    assert [r["url"] for r in out] == [f"https://checks.example.org/c/{cid}"]
+    result = export_claimreview(
+        wb, org="D", org_url="https://d.example", claim_ids=[desk.ids["opinion"], cid]
+    )
+    assert [s.claim_id for s in result.skipped] == [desk.ids["opinion"]]
+    assert len(reviews(wb, document_ids=[desk.doc])) == 3
+
+
+@pytest.mark.parametrize(
+    ("kw", "error"),
+    [
+        ({"org_url": "ftp://x"}, InvalidInput),
+        ({"url_template": "https://x.example/page"}, InvalidInput),
+        ({"url_template": "not a url {id}"}, InvalidInput),
+        ({"org": " "}, InvalidInput),
+        ({"claim_ids": [999]}, NotFound),
+        ({"document_ids": [999]}, NotFound),
+    ],
+)
+def test_bad_input_is_refused(
+    wb: Workbench, desk: Desk, kw: dict[str, Any], error: type[Exception]
+) -> None:
+    args: dict[str, Any] = {"org": "D", "org_url": "https://d.example", **kw}
+    with pytest.raises(error):
+        export_claimreview(wb, **args)
+
+
+def test_cli_prints_json_ld_and_says_what_it_skipped(run: Run, desk: Desk, tmp_path: Path) -> None:
+    r = run("export", "claimreview", "--org", "Desk", "--org-url", "https://d.example")
+    assert r.code == 0, r.err
+    assert len(json.loads(r.out)) == 3
+    assert f"skipped claim #{desk.ids['opinion']}: an opinion is not rated" in r.err
+    assert f"skipped claim #{desk.ids['open']}: no final verdict yet (status unverified)" in r.err
+    target = tmp_path / "reviews.json"
+    r = run(
+        "export",
+        "claimreview",
+        "--org",
+        "Desk",
+        "--org-url",
+        "https://d.example",
+        "-o",
+        str(target),
+    )
+    assert r.code == 0 and len(json.loads(target.read_text(encoding="utf-8"))) == 3
+    r = run("export", "claimreview", "--org", "Desk", "--org-url", "nope")
+    assert r.code == 1 and r.err.startswith("error: ") and r.err.count("\n") == 1

@@ -1,0 +1,253 @@
+"""Claims tables in and out: per-row errors, all or nothing, formulas neutralised, round trip."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from export_desk import ARTICLE, Desk, Run
+
+from workbench.domain.errors import InvalidInput
+from workbench.exports.events import export_text
+from workbench.services.audit import EventFilter
+from workbench.services.context import Workbench
+from workbench.services.documents import add_document
+from workbench.services.exports import claim_rows, claims_schema
+from workbench.services.imports import RowsRefused, import_claims
+from workbench.services.replay import replay
+from workbench.services.settings import set_config
+
+Counts = Callable[[], dict[str, int]]
+SAME = ("quote", "start", "end", "text", "speaker", "type", "status", "rating", "note", "tags")
+SAME_DESK = (*SAME, "assignee", "priority", "due")
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(header)
+    w.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    return str(path)
+
+
+def copy_of_article(wb: Workbench) -> int:
+    return add_document(wb, (ARTICLE + "\n附言。").encode()).document.id
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_round_trip_reproduces_the_claims(
+    run: Run, wb: Workbench, desk: Desk, tmp_path: Path, fmt: str
+) -> None:
+    target = tmp_path / f"claims.{fmt}"
+    r = run("export", "claims", "--format", fmt, "--doc", str(desk.doc), "-o", str(target))
+    assert r.code == 0, r.err
+    other = copy_of_article(wb)
+    r = run("import", "claims", str(target), "--doc", str(other))
+    assert r.code == 0, r.err
+    assert "7 claims added, 0 already present, 0 rows skipped" in r.err
+    before = [{k: row[k] for k in SAME_DESK} for row in claim_rows(wb, document_ids=[desk.doc])]
+    after = [{k: row[k] for k in SAME_DESK} for row in claim_rows(wb, document_ids=[other])]
+    assert after == before
+    # one event per claim, and the trail still rebuilds the tables
+    imported = export_text(wb, "jsonl", EventFilter(actions=["claim.imported"]))
+    scope, *events = imported.splitlines()
+    assert '"count":7' in scope
+    assert len(events) == 7
+    assert replay(wb).consistent
+    # importing the same file again adds nothing
+    r = run("import", "claims", str(target), "--doc", str(other), "--json")
+    assert json.loads(r.out)["already_present"] == 7
+
+
+def test_xlsx_is_a_spreadsheet_with_no_formulas(run: Run, desk: Desk, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "claims.xlsx"
+    r = run("export", "claims", "--format", "xlsx", "-o", str(target))
+    assert r.code == 0, r.err
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("id", "document_id", "quote") and len(rows) == 8
+    cells = [c for row in sheet.iter_rows(min_row=2) for c in row]
+    assert all(c.data_type != "f" for c in cells)
+    r = run("export", "claims", "--format", "xlsx")
+    assert r.code == 2 and "-o FILE.xlsx" in r.err
+
+
+def test_formulas_are_neutralised_and_restored(wb: Workbench, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from workbench.exports import table_csv, table_xlsx
+
+    doc = add_document(wb, "=SUM(A1) 是一个公式。@user 说了话。".encode()).document.id
+    path = write_csv(
+        tmp_path / "in.csv",
+        ["quote", "text", "speaker"],
+        [["'=SUM(A1)", '=HYPERLINK("http://evil")', "@user"], ["@user", "-1 said", "+x"]],
+    )
+    import_claims(wb, path, doc)
+    rows = claim_rows(wb, document_ids=[doc])
+    assert [r["text"] for r in rows] == ['=HYPERLINK("http://evil")', "-1 said"]
+    buf = io.StringIO()
+    table_csv.write(rows, buf)
+    cells = [c for line in csv.reader(io.StringIO(buf.getvalue())) for c in line]
+    assert '\'=HYPERLINK("http://evil")' in cells and "'@user" in cells and "'+x" in cells
+    assert not any(c.startswith(("=", "+", "@")) for c in cells)
+    out = tmp_path / "x.xlsx"
+    with out.open("wb") as f:
+        table_xlsx.write(rows, f)
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    texts = [sheet.cell(row=i, column=6) for i in (2, 3)]
+    assert [c.value for c in texts] == ['=HYPERLINK("http://evil")', "-1 said"]
+    assert all(c.data_type == "s" for c in texts)
+
+
+def test_every_bad_row_is_named_and_nothing_is_written(
+    wb: Workbench, desk: Desk, tmp_path: Path, counts: Counts
+) -> None:
+    path = write_csv(
+        tmp_path / "bad.csv",
+        ["quote", "text", "status", "note", "type", "due", "qoute"],
+        [
+            ["2021年底创业", "ok row", "", "", "", "", ""],
+            ["不在文中", "missing quote", "", "", "", "", ""],
+            ["比ChatGPT早一年", "verdict without note", "false", "", "", "", ""],
+            ["比ChatGPT早一年", "bad type", "", "", "gossip", "", ""],
+            ["比ChatGPT早一年", "bad date", "", "", "", "tomorrow", ""],
+            ["比ChatGPT早一年", "typo column", "", "", "", "", "x"],
+            ["", "", "", "", "", "", ""],
+            ["MiniMax", "repeated quote", "", "", "", "", ""],
+            ["比ChatGPT早一年", "bad status", "done", "", "", "", ""],
+        ],
+    )
+    before = counts()
+    with pytest.raises(RowsRefused) as caught:
+        import_claims(wb, path, desk.doc)
+    problems = caught.value.problems
+    assert [p.split(":")[0] for p in problems] == [
+        "row 3",
+        "row 4",
+        "row 5",
+        "row 6",
+        "row 7",
+        "row 9",
+        "row 10",
+    ]
+    assert "quote not found" in problems[0]
+    assert "needs a reason" in problems[1]
+    assert "unknown claim type" in problems[2]
+    assert "not a date" in problems[3]
+    assert "qoute: unknown column" in problems[4]
+    assert "occurs 2 times" in problems[5]
+    assert "unknown status" in problems[6]
+    assert counts() == before
+    result = import_claims(wb, path, desk.doc, skip_bad=True)
+    assert [c.text for c in result.added] == ["ok row"] and len(result.skipped) == 7
+
+
+def test_retyped_punctuation_and_spacing_still_anchor(wb: Workbench, tmp_path: Path) -> None:
+    doc = add_document(
+        wb, "公司称\uff1a“我们是国内首个\uff0c线性注意力架构。”".encode()
+    ).document.id
+    rows = [
+        {"quote": "国内首个, 线性注意力架构", "text": "half-width comma and a space"},
+        {"quote": "公司称:“我们", "text": "ASCII colon"},
+        {"start": 0, "end": 3, "text": "by offsets"},
+    ]
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    added = import_claims(wb, str(path), doc).added
+    assert [c.quote for c in added] == [
+        "国内首个\uff0c线性注意力架构",
+        "公司称\uff1a“我们",
+        "公司称",
+    ]
+
+
+def test_status_tags_owner_and_review(wb: Workbench, tmp_path: Path) -> None:
+    doc = add_document(wb, "甲说了一句话。乙也说了。".encode()).document.id
+    set_config(wb, "review.required", "true")
+    rows = [
+        {
+            "quote": "甲说了一句话",
+            "text": "A spoke",
+            "status": "false",
+            "note": "Never said it.",
+            "tags": "money; Dates",
+            "assignee": "maria",
+            "priority": "high",
+            "due": "2030-01-02",
+        },
+        {"quote": "乙也说了", "text": "B spoke", "status": "in_progress"},
+    ]
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    first, second = import_claims(wb, str(path), doc).added
+    assert (first.status, first.proposed_status, first.proposed_by) == (
+        "in_review",
+        "false",
+        "tester",
+    )
+    assert first.tags == ("dates", "money") and first.assignee == "maria"
+    assert (first.priority, first.due) == ("high", "2030-01-02")
+    assert second.status == "in_progress"
+    assert replay(wb).consistent
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "fragment"),
+    [
+        ("a.txt", "x", "a claims file is .csv or .json"),
+        ("a.csv", "", "needs a header row"),
+        ("a.csv", "quote,quote\nx,y\n", "repeats a column"),
+        ("a.json", '{"quote": "x"}', "a list of objects"),
+        ("a.json", "[1]", "row 1: not an object"),
+        ("a.json", "[", "not valid JSON"),
+    ],
+)
+def test_bad_files(
+    wb: Workbench, desk: Desk, tmp_path: Path, name: str, content: str, fragment: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InvalidInput, match=fragment):
+        import_claims(wb, str(path), desk.doc)
+
+
+def test_cli_lists_each_bad_row(run: Run, desk: Desk, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "in.csv", ["quote", "text"], [["不在文中", "x"], ["也不在", "y"]])
+    r = run("import", "claims", path, "--doc", str(desk.doc))
+    assert r.code == 1
+    lines = r.err.splitlines()
+    assert lines[0].startswith("row 2: quote not found") and lines[1].startswith("row 3:")
+    assert lines[2].startswith("error: 2 rows failed, nothing imported: row 2: quote not found")
+    assert lines[2].endswith("give --skip-bad") and len(lines) == 3
+    r = run("import", "claims", path, "--doc", str(desk.doc), "--json")
+    error = json.loads(r.err)["error"]
+    assert r.code == 1 and error["hint"] == {
+        "kind": "give_input",
+        "field": "skip_bad",
+        "failed_rows": [2, 3],
+    }
+
+
+def test_schema_describes_the_import_format(run: Run) -> None:
+    from jsonschema import Draft202012Validator
+
+    r = run("schema", "claims")
+    assert r.code == 0
+    schema: dict[str, Any] = json.loads(r.out)
+    assert schema == claims_schema()
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema)
+    assert validator.is_valid([{"quote": "x", "text": "y", "tags": ["a"]}])
+    assert not validator.is_valid([{"quote": "x"}])
+    assert not validator.is_valid([{"text": "y", "qoute": "x"}])

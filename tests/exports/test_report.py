@@ -1,0 +1,275 @@
+"""The HTML report: spans, overlaps and escaping in the markup, then in a real browser."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from export_desk import Desk, Run
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workbench.domain.status import Status
+from workbench.exports.report import STYLES, TEXT_COLOUR, article_html
+from workbench.services.claims import SpanRequest, add_claim
+from workbench.services.context import Workbench
+from workbench.services.exports import claim_rows
+from workbench.services.publishing import ClaimRecord
+from workbench.services.views import ClaimView
+
+
+class Marks(HTMLParser):
+    """Collects, per claim, the text of its primary element and of its continuation parts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[tuple[str, str] | None] = []
+        self.primary: dict[str, list[str]] = {}
+        self.parts: dict[str, list[str]] = {}
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag != "mark":
+            return
+        if a.get("data-claim-id"):
+            key = str(a["data-claim-id"])
+            assert key not in self.primary, f"claim {key} has two primary elements"
+            self.primary[key] = []
+            self.open.append(("p", key))
+        elif a.get("data-claim-part"):
+            self.parts.setdefault(str(a["data-claim-part"]), [])
+            self.open.append(("c", str(a["data-claim-part"])))
+        else:
+            self.open.append(None)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "mark":
+            self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+        for entry in self.open:
+            if entry is None:
+                continue
+            kind, key = entry
+            (self.primary if kind == "p" else self.parts)[key].append(data)
+
+
+def record(cid: int, start: int, end: int, text: str) -> ClaimRecord:
+    view = ClaimView(
+        id=cid,
+        document_id=1,
+        text=f"claim {cid}",
+        quote=text[start:end],
+        start=start,
+        end=end,
+        prefix="",
+        suffix="",
+        speaker=None,
+        type="fact",
+        status="unverified",
+        created_by="t",
+        created_at="",
+        updated_at="",
+        version=1,
+    )
+    return ClaimRecord(view, (), (), (), None)
+
+
+def crosses(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[0] < a[1] < b[1] or b[0] < a[0] < b[1] < a[1]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(alphabet="ab<&>\"'中文,\n", min_size=1, max_size=40).flatmap(
+        lambda text: st.tuples(
+            st.just(text),
+            st.lists(
+                st.tuples(st.integers(0, len(text) - 1), st.integers(1, len(text))).filter(
+                    lambda t: t[0] < t[1]
+                ),
+                max_size=8,
+            ),
+        )
+    )
+)
+def test_spans_nest_and_the_text_is_unchanged(case: tuple[str, list[tuple[int, int]]]) -> None:
+    text, spans = case
+    records = [record(i, s, e, text) for i, (s, e) in enumerate(spans, start=1)]
+    parser = Marks()
+    parser.feed(article_html(text, records))
+    parser.close()
+    assert "".join(parser.text) == text
+    for i, (s, e) in enumerate(spans, start=1):
+        key = str(i)
+        primary = "".join(parser.primary[key])
+        rest = "".join(parser.parts.get(key, []))
+        assert primary + rest == text[s:e]
+        if not any(crosses((s, e), other) for other in spans):
+            assert primary == text[s:e] and key not in parser.parts
+
+
+def luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def test_status_colours_have_contrast_and_are_not_the_only_cue() -> None:
+    text = luminance(TEXT_COLOUR)
+    for status, (background, _line, _symbol) in STYLES.items():
+        ratio = (luminance(background) + 0.05) / (text + 0.05)
+        assert ratio >= 7, (status, ratio)
+    # Besides its colour, each status has its own symbol (and an underline style).
+    assert len({symbol for _bg, _line, symbol in STYLES.values()}) == len(Status)
+
+
+def test_user_text_is_escaped(run: Run, desk: Desk, tmp_path: Path) -> None:
+    target = tmp_path / "r.html"
+    r = run("report", str(desk.doc), "-o", str(target))
+    assert r.code == 0, r.err
+    page = target.read_text(encoding="utf-8")
+    assert page.count("<script>") == 1  # the page's own
+    assert "&lt;script&gt;document.title=&#x27;pwned&#x27;&lt;/script&gt;" in page
+    assert "&lt;b&gt;bold&lt;/b&gt;" in page
+    # nothing that would load: no external scripts, styles, images, frames or fonts
+    assert not re.search(r"<(link|img|iframe|object|embed|video|audio|source)\b", page)
+    assert not re.search(r"\bsrc=", page) and "@import" not in page and "url(" not in page
+    assert "Content-Security-Policy" in page and "default-src &#x27;none&#x27;" in page
+
+
+def test_report_all_writes_pages_and_an_index(run: Run, desk: Desk, tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    r = run("report", "--all", "-o", str(folder))
+    assert r.code == 0, r.err
+    assert sorted(p.name for p in folder.iterdir()) == [f"document-{desk.doc}.html", "index.html"]
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert f'href="document-{desk.doc}.html"' in index and "MiniMax profile" in index
+    assert run("report", "-o", str(folder)).code == 2
+    assert run("report", "1", "--all", "-o", str(folder)).code == 2
+    assert run("report", "99", "-o", str(tmp_path / "x.html")).code == 1
+
+
+# --- in a real browser -----------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+IN_CI = os.environ.get("CI", "").lower() == "true"
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None and not IN_CI,
+    reason="chromium is not installed (Debian: apt-get install chromium; .ci/run installs it)",
+)
+
+# Appended to a copy of the page: reads the rendered DOM, clicks like a reader, and writes what
+# it found into the page, which --dump-dom then prints.
+PROBE = """
+<script>
+window.addEventListener('load', function () {
+  var out = {claims: {}, flashed: null, opened: null, resources: 0};
+  document.querySelectorAll('li.claim').forEach(function (li) {
+    var id = li.getAttribute('data-claim');
+    var els = document.querySelectorAll('[data-claim-id="' + id + '"]');
+    var first = els[0];
+    out.claims[id] = {
+      count: els.length,
+      text: first ? first.textContent : null,
+      parts: Array.prototype.map.call(
+        document.querySelectorAll('[data-claim-part="' + id + '"]'),
+        function (m) { return m.textContent; }).join(''),
+      tag: first ? first.tagName : null,
+      background: first ? getComputedStyle(first).backgroundColor : null,
+      visible: first ? first.getBoundingClientRect().width > 0 : false
+    };
+  });
+  var button = document.querySelector('button.goto');
+  var target = button.getAttribute('data-target');
+  button.click();
+  out.flashed = document.querySelector('[data-claim-id="' + target + '"]')
+    .classList.contains('flash');
+  var mark = document.querySelector('mark[data-claim-id]');
+  mark.click();
+  var li = document.getElementById('claim-' + mark.getAttribute('data-claim-id'));
+  out.opened = li.querySelector('details').open;
+  out.title = document.title;
+  out.scripts = document.querySelectorAll('script').length;
+  out.resources = performance.getEntriesByType('resource').length;
+  var pre = document.createElement('pre');
+  pre.id = 'probe';
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+});
+</script>
+"""
+
+
+def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess[str]:
+    if CHROMIUM is None:
+        pytest.fail("CI=true but chromium is not installed: .ci/run installs it with apt-get")
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        "--window-size=1280,1600",
+    ]
+    return subprocess.run(
+        [CHROMIUM, *flags, *args], capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+@needs_chromium
+def test_every_claim_has_one_highlighted_span_in_the_browser(
+    run: Run, wb: Workbench, desk: Desk, tmp_path: Path
+) -> None:
+    # A claim on exactly the span of another, besides the nested pair the desk has; and one
+    # that crosses another (starts inside it, ends after it).
+    add_claim(wb, desk.doc, "Same span, other claim", SpanRequest(quote="线性注意力架构"))
+    crossing = add_claim(wb, desk.doc, "Crossing", SpanRequest(quote="ChatGPT早一年。公司称")).id
+    page = tmp_path / "report.html"
+    r = run("report", str(desk.doc), "-o", str(page))
+    assert r.code == 0, r.err
+    shot = tmp_path / "report.png"
+    done = chromium(f"--screenshot={shot}", page.as_uri(), profile=tmp_path / "profile-1")
+    assert shot.exists(), done.stderr[-2000:]
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+    probe = tmp_path / "probe.html"
+    probe.write_text(
+        page.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8"
+    )
+    done = chromium(
+        "--dump-dom", "--virtual-time-budget=5000", probe.as_uri(), profile=tmp_path / "profile-2"
+    )
+    found = re.search(r'<pre id="probe">(.*?)</pre>', done.stdout, re.S)
+    assert found, done.stderr[-2000:]
+    result: dict[str, Any] = json.loads(html.unescape(found.group(1)))
+    quotes = {str(row["id"]): row["quote"] for row in claim_rows(wb, document_ids=[desk.doc])}
+    assert set(result["claims"]) == set(quotes) and len(quotes) == 9
+    for cid, quote in quotes.items():
+        seen = result["claims"][cid]
+        assert seen["count"] == 1, (cid, seen)
+        if cid == str(crossing):
+            # It cannot nest with the claim it crosses: its element holds the part up to where
+            # that one ends, and a continuation element the rest.
+            assert seen["text"] + seen["parts"] == quote and seen["parts"], seen
+            continue
+        assert seen["text"] == quote and seen["parts"] == "", (cid, seen)
+        assert seen["tag"] == "MARK" and seen["visible"]
+        assert seen["background"] not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert result["flashed"] is True and result["opened"] is True
+    assert result["title"] != "pwned" and result["scripts"] == 2
+    assert result["resources"] == 0

@@ -1,0 +1,37 @@
+"""The claims file people fill in and `workbench import claims` reads (CSV or JSON)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from workbench.seed_file import known_claim_type
+
+
+class ClaimRow(BaseModel):
+    """One row of a claims table (`workbench import claims`, `workbench export claims`).
+
+    Pin the claim with `quote` (retyped punctuation and spacing still anchor; `occurrence`
+    picks among repeats), or with `start`/`end` code-point offsets, or both (the offsets
+    then say which occurrence). Columns that only an export carries (id, document_id,
+    rating) are ignored on import.
+    """
+
+    model_config = ConfigDict(extra="forbid", title="Claim row")
+
+    quote: str | None = Field(default=None, description="the claim's exact words in the article")
+    occurrence: int | None = Field(default=None, ge=1, description="which repeat of the quote")
+    start: int | None = Field(default=None, ge=0, description="first code point of the span")
+    end: int | None = Field(default=None, ge=1, description="code point after the span")
+    text: str = Field(min_length=1, description="the claim, in one sentence")
+    speaker: str | None = None
+    type: str = Field(default="fact", description="fact, quantity, date, ranking, ...")
+    status: str = Field(default="unverified", description="a status other than in_review")
+    note: str | None = Field(
+        default=None, description="the reason; required for a verdict or a reopened claim"
+    )
+    tags: list[str] | str | None = Field(default=None, description="a list, or 'a; b' in CSV")
+    assignee: str | None = None
+    priority: str | None = Field(default=None, description="high, normal or low")
+    due: str | None = Field(default=None, description="YYYY-MM-DD")
+
+    _known_type = field_validator("type")(known_claim_type)

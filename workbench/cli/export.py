@@ -1,0 +1,144 @@
+"""`workbench export ...`: the workbench's work in the formats of the field."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from workbench.cli.common import output_file, workbench_from
+from workbench.cli.options import output_option
+from workbench.cli.render import message
+from workbench.exports.registry import help_text, names
+
+OUTPUT = output_option("Write to FILE (atomically) instead of stdout.")
+
+
+def write_json(value: Any, output: str | None) -> None:
+    text = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    with output_file(output or "-") as out:
+        out.write(text)
+        out.flush()
+
+
+@click.group()
+def export() -> None:
+    """Export claims as ClaimReview, Web Annotations, tables or a lossless bundle."""
+
+
+@export.command("claimreview")
+@click.option("--claim", "claim_ids", type=int, multiple=True, metavar="ID", help="Only claim ID.")
+@click.option("--doc", "document_ids", type=int, multiple=True, metavar="DOC", help="Only DOC.")
+@click.option("--org", required=True, metavar="NAME", help="The publishing organisation.")
+@click.option("--org-url", required=True, metavar="URL", help="Its web site.")
+@click.option(
+    "--url-template",
+    metavar="TEMPLATE",
+    help="Each review's page, {id} for the claim id, e.g. 'https://example.org/checks/{id}'. "
+    "[default: <org-url>/#claim-<id>]",
+)
+@OUTPUT
+@click.pass_context
+def claimreview(
+    ctx: click.Context,
+    claim_ids: tuple[int, ...],
+    document_ids: tuple[int, ...],
+    org: str,
+    org_url: str,
+    url_template: str | None,
+    output: str | None,
+) -> None:
+    """schema.org ClaimReview JSON-LD (a list) for claims with a final, rated verdict.
+
+    Opinions and claims still open are skipped, each with the reason on stderr.
+    """
+    from workbench.services.exports import export_claimreview
+
+    result = export_claimreview(
+        workbench_from(ctx),
+        org=org,
+        org_url=org_url,
+        url_template=url_template,
+        claim_ids=claim_ids,
+        document_ids=document_ids,
+    )
+    for skip in result.skipped:
+        message(f"skipped claim #{skip.claim_id}: {skip.reason}")
+    write_json(result.reviews, output)
+    if output:
+        message(f"wrote {len(result.reviews)} ClaimReviews to {output}")
+
+
+@export.command("annotations")
+@click.option("--doc", "document_ids", type=int, multiple=True, metavar="DOC", help="Only DOC.")
+@OUTPUT
+@click.pass_context
+def annotations_command(
+    ctx: click.Context, document_ids: tuple[int, ...], output: str | None
+) -> None:
+    """W3C Web Annotation JSON-LD: an AnnotationCollection with one Annotation per claim.
+
+    Each Annotation targets the document (its URL, else urn:sha256: of its text) with a
+    TextQuoteSelector and a TextPositionSelector; its id (urn:uuid:) is the same in every export.
+    """
+    from workbench.services.exports import export_annotations
+
+    result = export_annotations(workbench_from(ctx), document_ids=document_ids)
+    write_json(result, output)
+    if output:
+        message(f"wrote {result['total']} annotations to {output}")
+
+
+@export.command("claims")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(names("table")),
+    default=names("table")[0],
+    show_default=True,
+    help=help_text("table"),
+)
+@click.option("--doc", "document_ids", type=int, multiple=True, metavar="DOC", help="Only DOC.")
+@OUTPUT
+@click.pass_context
+def claims_command(
+    ctx: click.Context, fmt: str, document_ids: tuple[int, ...], output: str | None
+) -> None:
+    """The claims table: quote, span, text, speaker, type, status, rating, note, tags, owner.
+
+    `workbench import claims` reads it back.
+    """
+    from workbench.exports.registry import get, writer
+    from workbench.services.exports import claim_rows
+
+    binary = get("table", fmt).binary
+    if binary and output in (None, "-"):
+        raise click.UsageError(f"--format {fmt} writes a binary file: give -o FILE.{fmt}")
+    rows = claim_rows(workbench_from(ctx), document_ids=document_ids)
+    with output_file(output or "-", binary=binary) as out:
+        count = writer("table", fmt)(rows, out)
+        out.flush()
+    if output:
+        message(f"wrote {count} claims to {output}")
+
+
+@export.command("bundle")
+@click.argument("path", metavar="FILE", type=click.Path(dir_okay=False, writable=True))
+@click.pass_context
+def bundle_command(ctx: click.Context, path: str) -> None:
+    """Everything, losslessly, in one deterministic archive (a ZIP of JSON lines).
+
+    Documents, claims, notes, evidence with its archived bytes, settings and the audit trail
+    with its hash chain. `workbench import bundle FILE` restores it into an empty database:
+    how a desk moves from a laptop's SQLite file to the team's PostgreSQL, or back.
+    """
+    from workbench.services.bundle import export_bundle
+
+    with output_file(path, binary=True) as out:
+        summary = export_bundle(workbench_from(ctx), out)
+    rows = sum(summary.tables.values())
+    message(
+        f"wrote {path}: {rows} rows in {len(summary.tables)} tables, "
+        f"{summary.events} events, head {summary.head}"
+    )

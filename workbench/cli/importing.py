@@ -1,0 +1,110 @@
+"""`workbench import ...`: claims from other tools, spreadsheets and bundles."""
+
+from __future__ import annotations
+
+import click
+
+from workbench.cli.common import workbench_from
+from workbench.cli.options import json_option
+from workbench.cli.render import emit_json, message
+
+
+@click.group("import")
+def import_() -> None:
+    """Import claims (Web Annotations, CSV/JSON tables) or a whole bundle."""
+
+
+@import_.command("annotations")
+@click.argument("path", metavar="FILE", type=click.Path(dir_okay=False))
+@click.option("--doc", "document_id", type=int, required=True, metavar="DOC", help="Anchor in DOC.")
+@json_option
+@click.pass_context
+def annotations_command(ctx: click.Context, path: str, document_id: int, as_json: bool) -> None:
+    """Claims from a W3C Web Annotation collection, anchored in DOC by their selectors.
+
+    All or nothing: if any annotation does not anchor, nothing is added. Annotations whose
+    span and text a claim already has are not added twice.
+    """
+    from workbench.services.imports import import_annotations
+
+    result = import_annotations(workbench_from(ctx), path, document_id)
+    if as_json:
+        emit_json({"added": [c.to_json() for c in result.added], "already_present": result.present})
+        return
+    for claim in result.added:
+        click.echo(f"claim #{claim.id}  {claim.start}..{claim.end}  {claim.text}")
+    message(f"{len(result.added)} claims added, {result.present} already present")
+
+
+@import_.command("claims")
+@click.argument("path", metavar="FILE.csv|FILE.json", type=click.Path(dir_okay=False))
+@click.option("--doc", "document_id", type=int, required=True, metavar="DOC", help="Anchor in DOC.")
+@click.option("--skip-bad", is_flag=True, help="Import the good rows; list the bad ones.")
+@json_option
+@click.pass_context
+def claims_command(
+    ctx: click.Context, path: str, document_id: int, skip_bad: bool, as_json: bool
+) -> None:
+    """Claims from a claims table (columns: `workbench schema claims`), anchored in DOC.
+
+    Rows give `quote` (retyped punctuation or spacing still anchors) or `start`/`end`, and
+    `text`; optionally speaker, type, status, note, tags, assignee, priority, due. A status
+    that is a verdict needs its note. Every row is checked first: if any fails, each failure
+    is listed with its row number and nothing is written, unless --skip-bad.
+    """
+    from workbench.services.imports import RowsRefused, import_claims
+
+    try:
+        result = import_claims(workbench_from(ctx), path, document_id, skip_bad=skip_bad)
+    except RowsRefused as exc:
+        if not as_json:  # a --json error carries the failed rows' numbers instead
+            for problem in exc.problems:
+                message(problem)
+        raise
+    if as_json:
+        emit_json(
+            {
+                "added": [c.to_json() for c in result.added],
+                "already_present": result.present,
+                "skipped": result.skipped,
+            }
+        )
+    else:
+        for claim in result.added:
+            click.echo(
+                f"claim #{claim.id}  [{claim.status}]  {claim.start}..{claim.end}  {claim.text}"
+            )
+    for problem in result.skipped:
+        message(f"skipped {problem}")
+    message(
+        f"{len(result.added)} claims added, {result.present} already present, "
+        f"{len(result.skipped)} rows skipped"
+    )
+
+
+@import_.command("bundle")
+@click.argument("path", metavar="FILE", type=click.Path(dir_okay=False))
+@json_option
+@click.pass_context
+def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
+    """Restore a bundle (from `workbench export bundle`) into an empty database.
+
+    All or nothing. Afterwards `workbench audit head` prints the head the source had, and
+    `audit verify` and `audit replay` hold.
+    """
+    from workbench.services.bundle import import_bundle
+
+    summary = import_bundle(workbench_from(ctx), path)
+    if as_json:
+        emit_json(
+            {
+                "tables": summary.tables,
+                "events": summary.events,
+                "head": summary.head,
+                "schema_revision": summary.schema_revision,
+            }
+        )
+        return
+    rows = sum(summary.tables.values())
+    click.echo(f"restored {rows} rows in {len(summary.tables)} tables; {summary.events} events")
+    click.echo(f"head {summary.head}")

@@ -1,0 +1,53 @@
+"""`workbench report`: the article with its claims highlighted, as one self-contained page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from workbench.cli.common import output_file, workbench_from
+from workbench.cli.render import message
+
+
+@click.command()
+@click.argument("document_id", metavar="DOC", type=int, required=False)
+@click.option(
+    "--all", "all_docs", is_flag=True, help="Every document, and an index: -o is a folder."
+)
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(writable=True),
+    help="The HTML file to write (a folder with --all).",
+)
+@click.pass_context
+def report(ctx: click.Context, document_id: int | None, all_docs: bool, output: str) -> None:
+    """Write an HTML report: the article with each claim's span highlighted in its status
+    colour, and the claims beside it with status, rating, owner, notes, evidence and history.
+
+    The page is one file that loads nothing from the network (inline CSS and JavaScript).
+    Click a claim to flash its span; click a span to open its claim.
+    """
+    from workbench.services.exports import report_pages, report_site
+
+    if all_docs == (document_id is not None):
+        raise click.UsageError("give a document DOC, or --all (not both)")
+    wb = workbench_from(ctx)
+    if document_id is not None:
+        [page] = report_pages(wb, document_ids=[document_id])
+        with output_file(output) as out:
+            out.write(page.html)
+        message(f"wrote {output}: document #{document_id}, {page.claims} claims")
+        return
+    folder = Path(output)
+    if folder.exists() and not folder.is_dir():
+        raise click.UsageError(f"with --all, -o names a folder; {output} is a file")
+    folder.mkdir(exist_ok=True)
+    pages = report_site(wb)
+    for page in pages:
+        with output_file(str(folder / page.name)) as out:
+            out.write(page.html)
+    docs = len(pages) - 1
+    message(f"wrote {docs} document page{'' if docs == 1 else 's'} and index.html to {output}")

@@ -1,0 +1,191 @@
+"""W3C Web Annotation (JSON-LD): claims as `assessing` annotations that Hypothesis-style tools
+exchange, and reading such a collection back.
+
+Each claim is one Annotation whose target is the document (its URL, or `urn:sha256:` of its
+stored text when it has none) narrowed by a TextQuoteSelector (exact quote with 32 characters of
+context each side) and a TextPositionSelector (code-point offsets, as the model counts them).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.domain.errors import InvalidInput
+from workbench.services.views import ClaimView, DocumentView
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+# Ids are name-based UUIDs: the same claim gets the same id in every export (and after a move
+# to another database by bundle, which keeps documents' hashes and claims' ids and times).
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://claim-workbench.invalid/annotations")
+MAX_ANNOTATIONS = 100_000
+
+
+def document_source(document: DocumentView) -> str:
+    return document.url or f"urn:sha256:{document.sha256}"
+
+
+def annotation_id(document: DocumentView, claim: ClaimView) -> str:
+    name = f"{document.sha256}/{claim.id}/{claim.created_at}"
+    return f"urn:uuid:{uuid.uuid5(NAMESPACE, name)}"
+
+
+def annotation(claim: ClaimView, document: DocumentView) -> dict[str, Any]:
+    body: list[dict[str, Any]] = [
+        {
+            "type": "TextualBody",
+            "purpose": "describing",
+            "value": claim.text,
+            "format": "text/plain",
+        },
+        {"type": "TextualBody", "purpose": "tagging", "value": claim.status},
+    ]
+    rated = claim.rating
+    if rated is not None:
+        body.append({"type": "TextualBody", "purpose": "assessing", "value": rated["label"]})
+    if document.language:
+        body[0]["language"] = document.language
+    return {
+        "@context": CONTEXT,
+        "id": annotation_id(document, claim),
+        "type": "Annotation",
+        "motivation": "assessing",
+        "created": claim.created_at,
+        "modified": claim.updated_at,
+        "creator": {"type": "Person", "name": claim.created_by},
+        "body": body,
+        "target": {
+            "source": document_source(document),
+            "selector": [
+                {
+                    "type": "TextQuoteSelector",
+                    "exact": claim.quote,
+                    "prefix": claim.prefix,
+                    "suffix": claim.suffix,
+                },
+                {"type": "TextPositionSelector", "start": claim.start, "end": claim.end},
+            ],
+        },
+    }
+
+
+def collection(items: Sequence[tuple[ClaimView, DocumentView]], *, label: str) -> dict[str, Any]:
+    """An AnnotationCollection whose first (and only) page holds every annotation."""
+    annotations = [annotation(c, d) for c, d in items]
+    ident = uuid.uuid5(NAMESPACE, "collection:" + ",".join(a["id"] for a in annotations))
+    return {
+        "@context": CONTEXT,
+        "id": f"urn:uuid:{ident}",
+        "type": "AnnotationCollection",
+        "label": label,
+        "total": len(annotations),
+        "first": {
+            "id": f"urn:uuid:{uuid.uuid5(NAMESPACE, f'page:{ident}')}",
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": annotations,
+        },
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingAnnotation:
+    """What an annotation says about one claim: where (selectors) and what (the describing body)."""
+
+    index: int
+    text: str
+    exact: str | None
+    prefix: str
+    suffix: str
+    start: int | None
+    end: int | None
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _text_of(body: list[Any]) -> str | None:
+    """The claim: the describing TextualBody, else the first textual body of any purpose."""
+    textual = [b for b in body if isinstance(b, dict) and isinstance(b.get("value"), str)]
+    for b in textual:
+        if b.get("purpose") == "describing":
+            return str(b["value"])
+    return str(textual[0]["value"]) if textual else None
+
+
+def _int_or_none(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def read_annotation(index: int, item: Any) -> IncomingAnnotation:
+    where = f"annotation {index}"
+    if not isinstance(item, dict) or item.get("type") != "Annotation":
+        raise InvalidInput(f"{where}: not an object of type Annotation")
+    text = _text_of(_as_list(item.get("body")))
+    if text is None and isinstance(item.get("bodyValue"), str):
+        text = item["bodyValue"]
+    if not text or not text.strip():
+        raise InvalidInput(f"{where}: no textual body to take the claim's text from")
+    targets = _as_list(item.get("target"))
+    selectors = [
+        s
+        for t in targets
+        if isinstance(t, dict)
+        for s in _as_list(t.get("selector"))
+        if isinstance(s, dict)
+    ]
+    quote = next((s for s in selectors if s.get("type") == "TextQuoteSelector"), None)
+    position = next((s for s in selectors if s.get("type") == "TextPositionSelector"), None)
+    if quote is None and position is None:
+        raise InvalidInput(f"{where}: no TextQuoteSelector or TextPositionSelector in its target")
+    exact = quote.get("exact") if quote else None
+    if quote is not None and not (isinstance(exact, str) and exact):
+        raise InvalidInput(f"{where}: the TextQuoteSelector has no exact text")
+    start = _int_or_none(position.get("start")) if position else None
+    end = _int_or_none(position.get("end")) if position else None
+    if position is not None and (start is None or end is None):
+        raise InvalidInput(f"{where}: the TextPositionSelector needs integer start and end")
+    return IncomingAnnotation(
+        index=index,
+        text=text,
+        exact=exact if isinstance(exact, str) else None,
+        prefix=str(quote.get("prefix") or "") if quote else "",
+        suffix=str(quote.get("suffix") or "") if quote else "",
+        start=start,
+        end=end,
+    )
+
+
+def read_collection(data: Any) -> list[IncomingAnnotation]:
+    """The annotations of a collection (every page given inline), a page, a list or one."""
+    if isinstance(data, list):
+        items: list[Any] = data
+    elif isinstance(data, dict) and data.get("type") == "AnnotationCollection":
+        items = []
+        page = data.get("first")
+        seen = 0
+        while isinstance(page, dict):
+            items.extend(_as_list(page.get("items")))
+            page = page.get("next")
+            seen += 1
+            if seen > 10_000:
+                raise InvalidInput("the collection has too many pages")
+        if not isinstance(data.get("first"), dict):
+            raise InvalidInput(
+                "the collection's first page is not included inline (it would have to be "
+                "fetched): export the collection with its pages embedded"
+            )
+    elif isinstance(data, dict) and data.get("type") == "AnnotationPage":
+        items = _as_list(data.get("items"))
+    elif isinstance(data, dict) and data.get("type") == "Annotation":
+        items = [data]
+    else:
+        raise InvalidInput("not a Web Annotation collection, page or annotation")
+    if len(items) > MAX_ANNOTATIONS:
+        raise InvalidInput(f"over {MAX_ANNOTATIONS:,} annotations in one file")
+    return [read_annotation(i, item) for i, item in enumerate(items, start=1)]

@@ -1,0 +1,180 @@
+"""The bundle: every table of the workbench in one deterministic ZIP archive.
+
+Layout: `tables/<table>.jsonl` (one JSON array per row, columns in the manifest's order, rows by
+primary key) and `manifest.json` (format, schema revision, audit head, and per table its columns,
+row count and the SHA-256 of its file). Values are JSON: text and numbers as they are, dates and
+times as ISO 8601, bytes as base64. The same state always gives the same bytes: entries have a
+fixed timestamp and order, and nothing in it records when or where it was written.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import IO, Any
+
+from workbench.domain.errors import InvalidInput
+
+FORMAT = "claim-workbench-bundle"
+VERSION = 1
+MANIFEST = "manifest.json"
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+# Column kinds: how a value is written to JSON and read back.
+KINDS = ("int", "text", "datetime", "date", "bytes", "bool", "float")
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+
+
+@dataclass(frozen=True, slots=True)
+class TableSpec:
+    name: str
+    columns: tuple[str, ...]
+    kinds: tuple[str, ...]
+
+
+def encode_value(kind: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if kind == "datetime":
+        assert isinstance(value, dt.datetime) and value.tzinfo is not None
+        return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
+    if kind == "date":
+        return value.isoformat()
+    if kind == "bytes":
+        return base64.b64encode(bytes(value)).decode("ascii")
+    return value
+
+
+def decode_value(kind: str, value: Any, where: str) -> Any:
+    if value is None:
+        return None
+    try:
+        if kind == "datetime":
+            moment = dt.datetime.fromisoformat(value)
+            if moment.tzinfo is None:
+                raise ValueError("no time zone")
+            return moment
+        if kind == "date":
+            return dt.date.fromisoformat(value)
+        if kind == "bytes":
+            return base64.b64decode(value, validate=True)
+        if kind == "int" and not (isinstance(value, int) and not isinstance(value, bool)):
+            raise ValueError("not an integer")
+        if kind == "text" and not isinstance(value, str):
+            raise ValueError("not text")
+    except (ValueError, TypeError) as exc:
+        raise InvalidInput(f"bundle {where}: bad {kind} value {value!r} ({exc})") from None
+    return value
+
+
+def _info(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def write_bundle(
+    out: IO[bytes],
+    tables: Iterable[tuple[TableSpec, Iterable[Sequence[Any]]]],
+    meta: dict[str, Any],
+) -> dict[str, Any]:
+    """Write the archive; returns its manifest. `tables` rows are raw column values."""
+    manifest_tables: dict[str, Any] = {}
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for spec, rows in tables:
+            digest = hashlib.sha256()
+            count = 0
+            with archive.open(_info(f"tables/{spec.name}.jsonl"), "w", force_zip64=True) as f:
+                for row in rows:
+                    values = [encode_value(k, v) for k, v in zip(spec.kinds, row, strict=True)]
+                    line = (_ENCODE(values) + "\n").encode("utf-8")
+                    digest.update(line)
+                    f.write(line)
+                    count += 1
+            manifest_tables[spec.name] = {
+                "columns": list(spec.columns),
+                "kinds": list(spec.kinds),
+                "rows": count,
+                "sha256": digest.hexdigest(),
+            }
+        manifest = {"format": FORMAT, "version": VERSION, **meta, "tables": manifest_tables}
+        text = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        archive.writestr(_info(MANIFEST), text.encode("utf-8"))
+    return manifest
+
+
+class BundleReader:
+    """Reads a bundle, checking as it goes: known layout, sizes within limits, every table's
+    row count and SHA-256 as the manifest says."""
+
+    def __init__(self, source: IO[bytes], *, max_bytes: int) -> None:
+        try:
+            self.archive = zipfile.ZipFile(source)
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise InvalidInput(f"not a workbench bundle (not a ZIP archive: {exc})") from None
+        total = sum(i.file_size for i in self.archive.infolist())
+        if total > max_bytes:
+            raise InvalidInput(
+                f"the bundle unpacks to {total:,} bytes, over the {max_bytes:,}-byte limit "
+                "(raise it with WORKBENCH_MAX_BUNDLE_MB)"
+            )
+        try:
+            raw = self.archive.read(MANIFEST)
+            manifest = json.loads(raw.decode("utf-8"))
+        except KeyError:
+            raise InvalidInput("not a workbench bundle: it has no manifest.json") from None
+        except ValueError as exc:
+            raise InvalidInput(f"the bundle's manifest is not valid JSON: {exc}") from None
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+            raise InvalidInput("not a workbench bundle: its manifest names another format")
+        if manifest.get("version") != VERSION:
+            raise InvalidInput(
+                f"bundle format version {manifest.get('version')!r}; this workbench reads "
+                f"version {VERSION}"
+            )
+        self.manifest: dict[str, Any] = manifest
+        tables = manifest.get("tables")
+        if not isinstance(tables, dict):
+            raise InvalidInput("the bundle's manifest lists no tables")
+        expected = {MANIFEST, *(f"tables/{name}.jsonl" for name in tables)}
+        names = set(self.archive.namelist())
+        if names != expected:
+            odd = sorted(names ^ expected)
+            raise InvalidInput(f"the bundle's files do not match its manifest: {', '.join(odd)}")
+
+    def spec(self, name: str) -> TableSpec:
+        entry = self.manifest["tables"][name]
+        kinds = tuple(entry.get("kinds", ()))
+        columns = tuple(entry.get("columns", ()))
+        if len(kinds) != len(columns) or any(k not in KINDS for k in kinds):
+            raise InvalidInput(f"the bundle's manifest describes table {name} badly")
+        return TableSpec(name, columns, kinds)
+
+    def rows(self, name: str) -> Iterator[list[Any]]:
+        spec = self.spec(name)
+        entry = self.manifest["tables"][name]
+        digest = hashlib.sha256()
+        count = 0
+        with self.archive.open(f"tables/{name}.jsonl") as f:
+            for number, line in enumerate(f, start=1):
+                digest.update(line)
+                where = f"{name} row {number}"
+                try:
+                    values = json.loads(line)
+                except ValueError:
+                    raise InvalidInput(f"bundle {where}: not valid JSON") from None
+                if not isinstance(values, list) or len(values) != len(spec.columns):
+                    raise InvalidInput(f"bundle {where}: expected {len(spec.columns)} values")
+                yield [decode_value(k, v, where) for k, v in zip(spec.kinds, values, strict=True)]
+                count += 1
+        if count != entry.get("rows") or digest.hexdigest() != entry.get("sha256"):
+            raise InvalidInput(
+                f"bundle table {name} does not match its manifest (rows or SHA-256 differ): "
+                "the file was changed or damaged"
+            )

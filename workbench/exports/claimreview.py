@@ -1,0 +1,124 @@
+"""schema.org ClaimReview (JSON-LD): how verdicts reach search engines and fact-check databases.
+
+Only properties schema.org defines on each type are written (tests check them against the
+schema.org 30.0 term list), and the fields aggregators require are always present:
+claimReviewed, reviewRating (with alternateName, the textual rating) and url.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.domain.status import RATINGS, Status
+from workbench.services.views import ClaimView, DocumentView
+
+CONTEXT = "https://schema.org"
+BEST, WORST = 5, 1
+# Words that mark a speaker as an organisation rather than a person (English and Chinese).
+ORGANISATION_MARKS = (
+    " inc",
+    " ltd",
+    " llc",
+    " corp",
+    " gmbh",
+    " group",
+    " agency",
+    " ministry",
+    " company",
+    " university",
+    " institute",
+    " association",
+    " press",
+    " news",
+    "公司",
+    "集团",
+    "大学",
+    "研究院",
+    "研究所",
+    "委员会",
+    "协会",
+    "日报",
+    "新闻",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Publisher:
+    """The organisation publishing the reviews (`--org`, `--org-url`)."""
+
+    name: str
+    url: str
+
+
+def skip_reason(claim: ClaimView) -> str | None:
+    """Why a claim cannot be published as a ClaimReview, or None when it can."""
+    status = Status(claim.status)
+    if status == Status.OPINION:
+        return "an opinion is not rated"
+    if status not in RATINGS:
+        return f"no final verdict yet (status {claim.status})"
+    return None
+
+
+def agent(name: str) -> dict[str, Any]:
+    """A Person, or an Organization when the name says it is one."""
+    padded = " " + name.casefold()
+    kind = "Organization" if any(m in padded for m in ORGANISATION_MARKS) else "Person"
+    return {"@type": kind, "name": name}
+
+
+def claim_review(
+    claim: ClaimView,
+    document: DocumentView,
+    *,
+    reviewed_at: str | None,
+    publisher: Publisher,
+    url: str,
+) -> dict[str, Any]:
+    """One ClaimReview for a claim with a final, rated verdict (see `skip_reason`)."""
+    value, label = RATINGS[Status(claim.status)]
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": label, "name": label}
+    if value is not None:
+        # Unproven has no place on the 1..5 scale: only its textual rating is given.
+        rating.update(ratingValue=value, bestRating=BEST, worstRating=WORST)
+    item: dict[str, Any] = {"@type": "Claim", "name": claim.text}
+    speaker = claim.speaker
+    if speaker is None or speaker.casefold() in {"article author", "author"}:
+        speaker = document.author or speaker
+    if speaker:
+        item["author"] = agent(speaker)
+    if document.published:
+        item["datePublished"] = document.published
+    appearance: dict[str, Any] = {"@type": "CreativeWork"}
+    if document.url:
+        appearance["url"] = document.url
+    if document.title:
+        appearance["headline"] = document.title
+    if document.author:
+        appearance["author"] = agent(document.author)
+    if document.published:
+        appearance["datePublished"] = document.published
+    if len(appearance) > 1:
+        item["appearance"] = appearance
+    # firstAppearance is left out: the workbench knows where a claim appeared, not where it
+    # appeared first, and guessing would publish something unchecked.
+    review: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "ClaimReview",
+        "url": url,
+        "claimReviewed": claim.text,
+        "reviewRating": rating,
+        "itemReviewed": item,
+        "author": {"@type": "Organization", "name": publisher.name, "url": publisher.url},
+    }
+    if reviewed_at:
+        review["datePublished"] = reviewed_at[:10]
+    return review
+
+
+def review_url(template: str | None, publisher: Publisher, claim_id: int) -> str:
+    """The page of the review: the template with {id} filled, else an anchor on the org's site."""
+    if template:
+        return template.replace("{id}", str(claim_id))
+    return f"{publisher.url.rstrip('/')}/#claim-{claim_id}"

@@ -1,0 +1,316 @@
+"""The HTML report: one self-contained page per document (inline CSS and JavaScript, a Content
+Security Policy that forbids every network request), the article with each claim's span
+highlighted, and the claims beside it with their notes, evidence and history.
+
+Every highlighted span is an element with `data-claim-id` whose text is exactly the claim's
+quote. Spans may nest (a claim inside a longer one) to any depth. Two spans that cross (each
+starts inside the other) cannot both be one element of a tree: the later one is then cut where
+the earlier ends, its first part carries `data-claim-id` and the rest `data-claim-part`.
+Everything user-written is escaped; nothing of it reaches the page as markup.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+from workbench.domain.status import STATUS_MEANINGS, Status
+from workbench.services.publishing import ClaimRecord, DocumentRecord
+
+# Background tints for the status highlight, each with a distinct underline style and a
+# symbol: the status is never told by colour alone. Dark text (#1b1b1b) on every tint has a
+# contrast ratio above 7:1 (WCAG AAA), checked in the tests.
+TEXT_COLOUR = "#1b1b1b"
+STYLES: dict[Status, tuple[str, str, str]] = {
+    Status.UNVERIFIED: ("#e8e8e8", "dotted", "?"),
+    Status.IN_PROGRESS: ("#fff2b3", "dashed", "…"),
+    Status.IN_REVIEW: ("#e4d7ff", "double", "»"),
+    Status.VERIFIED: ("#c9f0d0", "solid", "✓"),
+    Status.FALSE: ("#ffd0d0", "wavy", "✗"),
+    Status.MISLEADING: ("#ffdcb8", "wavy", "!"),
+    Status.UNVERIFIABLE: ("#d6e6f5", "dashed", "~"),
+    Status.OPINION: ("#f0e0ee", "dotted", "op"),
+}
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+
+
+def e(value: object) -> str:
+    return escape("" if value is None else str(value), quote=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    start: int
+    end: int
+    claim: ClaimRecord
+    primary: bool
+
+
+def pieces(claims: Sequence[ClaimRecord]) -> list[Piece]:
+    """The claims' spans cut into pieces that nest (see the module's docstring)."""
+    ordered = sorted(claims, key=lambda r: (r.claim.start, -r.claim.end, r.claim.id))
+    out: list[Piece] = []
+    for rec in ordered:
+        start, end = rec.claim.start, rec.claim.end
+        cuts = sorted({p.end for p in out if p.start <= start < p.end and start < p.end < end})
+        bounds = [start, *cuts, end]
+        for i, (a, b) in enumerate(itertools.pairwise(bounds)):
+            out.append(Piece(a, b, rec, primary=i == 0))
+    return out
+
+
+def _open_tag(piece: Piece) -> str:
+    c = piece.claim.claim
+    status = Status(c.status)
+    symbol = STYLES[status][2]
+    ident = "data-claim-id" if piece.primary else "data-claim-part"
+    label = f"#{c.id} {symbol}"
+    return (
+        f'<mark class="hl s-{e(status.value)}" {ident}="{c.id}" data-label="{e(label)}" '
+        f'title="{e(f"claim #{c.id}: {status.value}. {c.text}")}" tabindex="0">'
+    )
+
+
+def article_html(text: str, claims: Sequence[ClaimRecord]) -> str:
+    """The text with every piece wrapped in a <mark>; the text itself is unchanged."""
+    order = sorted(pieces(claims), key=lambda p: (p.start, -p.end, p.claim.claim.id))
+    parts: list[str] = []
+    pos = 0
+    stack: list[Piece] = []
+    for piece in order:
+        while stack and stack[-1].end <= piece.start:
+            top = stack.pop()
+            parts.append(e(text[pos : top.end]) + "</mark>")
+            pos = top.end
+        parts.append(e(text[pos : piece.start]))
+        pos = piece.start
+        if stack and piece.end > stack[-1].end:  # pieces() guarantees nesting
+            raise AssertionError("claim pieces do not nest")
+        parts.append(_open_tag(piece))
+        stack.append(piece)
+    while stack:
+        top = stack.pop()
+        parts.append(e(text[pos : top.end]) + "</mark>")
+        pos = top.end
+    parts.append(e(text[pos:]))
+    return "".join(parts)
+
+
+def _status_badge(status: str) -> str:
+    s = Status(status)
+    return f'<span class="badge s-{e(s.value)}">{e(STYLES[s][2])} {e(s.value)}</span>'
+
+
+def claim_item(rec: ClaimRecord) -> str:
+    c = rec.claim
+    rated = c.rating
+    rating = "not rated"
+    if rated is not None:
+        rating = str(rated["label"]) + (f" ({rated['value']}/5)" if rated["value"] else "")
+    facts = [
+        ("status", _status_badge(c.status)),
+        ("rating", e(rating)),
+        ("owner", e(c.assignee or "unassigned")),
+        ("type", e(c.type)),
+        ("speaker", e(c.speaker or "not given")),
+    ]
+    if c.tags:
+        facts.append(("tags", e(", ".join(c.tags))))
+    if c.due:
+        facts.append(("due", e(c.due)))
+    notes = "".join(
+        f'<li><span class="meta">{e(n.author)}, {e(n.created_at[:16])}</span> '
+        f'<span class="body">{e(n.body)}</span></li>'
+        for n in rec.notes
+    )
+    evidence = "".join(_evidence(item) for item in rec.evidence)
+    timeline = "".join(
+        f'<li><span class="meta">{e(ev.at[:19].replace("T", " "))}</span> {e(ev.actor)} '
+        f"<code>{e(ev.action)}</code></li>"
+        for ev in rec.events
+    )
+    facts_html = "".join(f"<dt>{e(k)}</dt><dd>{v}</dd>" for k, v in facts)
+    return (
+        f'<li class="claim" id="claim-{c.id}" data-claim="{c.id}">'
+        f'<details><summary><button type="button" class="goto" data-target="{c.id}" '
+        f'aria-label="show claim #{c.id} in the article">#{c.id}</button> '
+        f'{_status_badge(c.status)} <span class="ctext">{e(c.text)}</span></summary>'
+        f'<blockquote class="quote">{e(c.quote)}</blockquote>'
+        f"<dl>{facts_html}</dl>"
+        f"<h4>Notes</h4>{f'<ul>{notes}</ul>' if notes else '<p class=none>none</p>'}"
+        f"<h4>Evidence</h4>"
+        f"{f'<ul>{evidence}</ul>' if evidence else '<p class=none>none</p>'}"
+        f'<h4>History</h4><ol class="timeline">{timeline}</ol>'
+        f"</details></li>"
+    )
+
+
+def _evidence(item: object) -> str:
+    from workbench.services.views import EvidenceView
+
+    assert isinstance(item, EvidenceView)
+    title = item.title or item.url or item.file_name or item.citation or f"evidence #{item.id}"
+    where = ""
+    if item.url:
+        # A link is followed only when the reader clicks it: the page itself loads nothing.
+        where = f' <a href="{e(item.url)}" rel="noreferrer noopener">{e(item.url)}</a>'
+    elif item.sha256:
+        where = f" <code>sha256 {e(item.sha256[:16])}…</code>"
+    extra = f" — {e(item.citation)}" if item.citation and item.citation != title else ""
+    return f'<li><span class="stance">{e(item.stance)}</span> {e(title)}{where}{extra}</li>'
+
+
+def legend() -> str:
+    rows = "".join(
+        f'<li><mark class="hl s-{s.value} sample" data-label="{e(sym)}">{e(s.value)}</mark> '
+        f"{e(STATUS_MEANINGS[s])}</li>"
+        for s, (_bg, _line, sym) in STYLES.items()
+    )
+    return f'<section class="legend" aria-label="legend"><h2>Legend</h2><ul>{rows}</ul></section>'
+
+
+def _css() -> str:
+    rules = "".join(
+        f".s-{s.value}{{background:{bg};text-decoration:underline {line} #333;"
+        f"text-decoration-thickness:2px;text-underline-offset:3px}}"
+        for s, (bg, line, _sym) in STYLES.items()
+    )
+    return (
+        "body{font:16px/1.7 system-ui,'Noto Sans CJK SC','PingFang SC',sans-serif;margin:0;"
+        f"color:{TEXT_COLOUR};background:#fff}}"
+        "header{padding:1rem 2rem;border-bottom:1px solid #ccc}"
+        "main{display:grid;grid-template-columns:minmax(0,3fr) minmax(18rem,2fr);gap:2rem;"
+        "padding:1rem 2rem}"
+        ".article{white-space:pre-wrap;font-size:1.1rem}"
+        "mark.hl{color:inherit;padding:0 1px;cursor:pointer;border-radius:2px}"
+        "mark.hl mark.hl{padding:0}"
+        "mark.hl::after{content:attr(data-label);font-size:.65em;vertical-align:super;"
+        "margin-left:1px;color:#333}"
+        "mark.hl.sample::after{content:' ' attr(data-label)}"
+        "mark.hl:focus{outline:3px solid #1a4fd6}"
+        ".flash{animation:flash 1.2s ease-in-out 2}"
+        "@keyframes flash{50%{outline:4px solid #1a4fd6;outline-offset:2px}}"
+        ".badge{display:inline-block;padding:0 .4em;border-radius:.3em;font-size:.85em;"
+        "text-decoration:none}"
+        "aside ol.claims{list-style:none;padding:0}"
+        "li.claim{border-bottom:1px solid #ddd;padding:.4rem 0}"
+        "li.claim.open-now{background:#f3f6ff}"
+        "summary{cursor:pointer}"
+        "button.goto{font:inherit;cursor:pointer}"
+        ".quote{margin:.4rem 0;padding-left:.6rem;border-left:3px solid #999}"
+        "dl{display:grid;grid-template-columns:auto 1fr;gap:0 .8rem}"
+        "dt{font-weight:600}dd{margin:0}"
+        ".meta{color:#555;font-size:.85em}"
+        ".legend ul{list-style:none;padding:0}"
+        "@media (max-width:60rem){main{grid-template-columns:1fr}}" + rules
+    )
+
+
+SCRIPT = """
+(function () {
+  function marks(id) {
+    return document.querySelectorAll(
+      '[data-claim-id="' + id + '"], [data-claim-part="' + id + '"]');
+  }
+  function flash(id) {
+    var found = marks(id);
+    if (!found.length) return;
+    found[0].scrollIntoView({block: 'center'});
+    found.forEach(function (m) {
+      m.classList.remove('flash'); void m.offsetWidth; m.classList.add('flash');
+    });
+    found[0].focus({preventScroll: true});
+  }
+  function openClaim(id) {
+    var item = document.getElementById('claim-' + id);
+    if (!item) return;
+    document.querySelectorAll('li.claim.open-now').forEach(function (li) {
+      li.classList.remove('open-now');
+    });
+    item.querySelector('details').open = true;
+    item.classList.add('open-now');
+    item.scrollIntoView({block: 'nearest'});
+  }
+  document.addEventListener('click', function (ev) {
+    var button = ev.target.closest('button.goto');
+    if (button) { ev.preventDefault(); flash(button.getAttribute('data-target')); return; }
+    var mark = ev.target.closest('mark.hl[data-claim-id], mark.hl[data-claim-part]');
+    if (mark) {
+      openClaim(mark.getAttribute('data-claim-id') || mark.getAttribute('data-claim-part'));
+    }
+  });
+  document.addEventListener('keydown', function (ev) {
+    var mark = ev.target.closest && ev.target.closest('mark.hl');
+    if (mark && (ev.key === 'Enter' || ev.key === ' ')) { ev.preventDefault(); mark.click(); }
+  });
+})();
+"""
+
+
+def document_page(record: DocumentRecord, *, generated_at: str) -> str:
+    doc = record.document
+    title = doc.title or f"Document #{doc.id}"
+    meta = [f"document #{doc.id}", f"{len(record.claims)} claims"]
+    if doc.author:
+        meta.append(f"by {doc.author}")
+    if doc.published:
+        meta.append(f"published {doc.published}")
+    source = (
+        f' <a href="{e(doc.url)}" rel="noreferrer noopener">{e(doc.url)}</a>' if doc.url else ""
+    )
+    items = "".join(claim_item(rec) for rec in record.claims)
+    # Offsets count in the claim's own revision: only the latest one's claims are drawn on it.
+    current = [rec for rec in record.claims if rec.claim.revision == record.revision]
+    lang = f' lang="{e(doc.language)}"' if doc.language else ""
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{e(CSP)}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{e(title)} — claims report</title>"
+        f"<style>{_css()}</style></head><body>"
+        f'<header><h1>{e(title)}</h1><p class="meta">{e(" · ".join(meta))}{source}'
+        f" · report generated {e(generated_at)}</p></header>"
+        "<main>"
+        f'<article class="article"{lang} aria-label="article">'
+        f"{article_html(record.text, current)}</article>"
+        f'<aside aria-label="claims">{legend()}<h2>Claims</h2>'
+        f'<ol class="claims">{items}</ol></aside>'
+        "</main>"
+        f"<script>{SCRIPT}</script>"
+        "</body></html>\n"
+    )
+
+
+def index_page(entries: Sequence[tuple[DocumentRecord, str]], *, generated_at: str) -> str:
+    """The index of `report --all`: each document, its claims by status, its page."""
+    rows = []
+    for record, filename in entries:
+        doc = record.document
+        counts: dict[str, int] = {}
+        for rec in record.claims:
+            counts[rec.claim.status] = counts.get(rec.claim.status, 0) + 1
+        summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "no claims"
+        rows.append(
+            f'<tr><td>{doc.id}</td><td><a href="{e(filename)}">'
+            f"{e(doc.title or f'Document #{doc.id}')}</a></td>"
+            f"<td>{len(record.claims)}</td><td>{e(summary)}</td></tr>"
+        )
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{e(CSP)}">'
+        f"<title>Claims reports</title><style>{_css()}"
+        "table{border-collapse:collapse;margin:1rem 2rem}td,th{padding:.3rem .8rem;"
+        "border-bottom:1px solid #ddd;text-align:left}</style></head><body>"
+        f'<header><h1>Claims reports</h1><p class="meta">{len(entries)} documents · '
+        f"generated {e(generated_at)}</p></header>"
+        "<table><thead><tr><th>#</th><th>document</th><th>claims</th><th>status</th></tr>"
+        f"</thead><tbody>{''.join(rows)}</tbody></table></body></html>\n"
+    )
+
+
+def page_name(record: DocumentRecord) -> str:
+    return f"document-{record.document.id}.html"

@@ -1,0 +1,201 @@
+"""Moving a whole workbench: `export bundle` writes every table, `import bundle` restores it into
+an empty database (SQLite or PostgreSQL), with the same ids, texts, bytes and audit chain.
+
+Every table of the models is carried (Base.metadata), so a table added later travels without a
+change here; a column type the bundle cannot write fails loudly (and the tests check that no
+table of the schema is left out). A restore writes no audit event of its own: it brings back the
+trail the bundle holds, event for event, and checks that its head is the one recorded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    func,
+    insert,
+    select,
+    text,
+)
+
+from workbench.db.backend import reset_id_sequences
+from workbench.db.models import Base, Event, UTCDateTime
+from workbench.domain.chain import GENESIS
+from workbench.domain.errors import InvalidInput
+from workbench.domain.verification import ChainWalk
+from workbench.exports.bundle import BundleReader, TableSpec, write_bundle
+from workbench.services.context import Workbench, transaction
+from workbench.services.limits import size_limit
+from workbench.services.verify import CHAIN_COLUMNS, walk_rows
+
+BATCH = 1000
+DEFAULT_MAX_MB = 4096.0
+
+
+@dataclass(frozen=True, slots=True)
+class BundleSummary:
+    tables: dict[str, int]
+    events: int
+    head: str
+    schema_revision: str
+
+
+def column_kind(table: Table, name: str) -> str:
+    kind = table.c[name].type
+    if isinstance(kind, UTCDateTime | DateTime):
+        return "datetime"
+    if isinstance(kind, Date):
+        return "date"
+    if isinstance(kind, LargeBinary):
+        return "bytes"
+    if isinstance(kind, Boolean):
+        return "bool"
+    if isinstance(kind, Integer):
+        return "int"
+    if isinstance(kind, Float):
+        return "float"
+    if isinstance(kind, String):  # Text is a String
+        return "text"
+    raise TypeError(f"the bundle cannot carry {table.name}.{name} of type {kind!r}")
+
+
+def spec_of(table: Table) -> TableSpec:
+    columns = tuple(c.name for c in table.columns)
+    return TableSpec(table.name, columns, tuple(column_kind(table, c) for c in columns))
+
+
+def bundled_tables() -> list[Table]:
+    """Every table of the schema, parents before children (so a restore meets no dangling key)."""
+    return list(Base.metadata.sorted_tables)
+
+
+def _head(conn: Connection) -> tuple[int, str]:
+    count = conn.execute(select(func.count()).select_from(Event)).scalar_one()
+    last = conn.execute(select(Event.hash).order_by(Event.seq.desc()).limit(1)).scalar()
+    return count, last or GENESIS
+
+
+def _revision(conn: Connection) -> str:
+    return str(conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one())
+
+
+def export_bundle(wb: Workbench, out: IO[bytes]) -> BundleSummary:
+    """Write every table, read in one snapshot, into a deterministic archive."""
+    with transaction(wb) as tx:
+        if tx.session.get_bind().dialect.name == "postgresql":
+            # One snapshot for every table: a writer committing meanwhile cannot tear the bundle.
+            tx.session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+        conn = tx.session.connection()
+        revision = _revision(conn)
+        count, head = _head(conn)
+
+        def rows(table: Table) -> Any:
+            query = select(table).order_by(*table.primary_key.columns)
+            yield from conn.execute(query.execution_options(yield_per=BATCH))
+
+        manifest = write_bundle(
+            out,
+            ((spec_of(t), rows(t)) for t in bundled_tables()),
+            {"schema_revision": revision, "audit_head": {"count": count, "hash": head}},
+        )
+    return BundleSummary(
+        tables={n: e["rows"] for n, e in manifest["tables"].items()},
+        events=count,
+        head=head,
+        schema_revision=revision,
+    )
+
+
+def import_bundle(wb: Workbench, path: str) -> BundleSummary:
+    """Restore a bundle into an empty database: all of it, or (on any problem) none of it."""
+    source = Path(path)
+    if not source.is_file():
+        raise InvalidInput(f"no such file: {path}")
+    limit = size_limit("WORKBENCH_MAX_BUNDLE_MB", DEFAULT_MAX_MB)
+    with source.open("rb") as f:
+        reader = BundleReader(f, max_bytes=limit)
+        manifest = reader.manifest
+        with transaction(wb, write=True) as tx:
+            conn = tx.session.connection()
+            revision = _revision(conn)
+            if manifest.get("schema_revision") != revision:
+                raise InvalidInput(
+                    f"the bundle holds schema {manifest.get('schema_revision')!r} and this "
+                    f"database is at {revision!r}: use the same workbench version on both sides"
+                )
+            tables = bundled_tables()
+            ours = {t.name for t in tables}
+            theirs = set(manifest["tables"])
+            if ours != theirs:
+                raise InvalidInput(
+                    "the bundle's tables differ from this schema's: "
+                    + ", ".join(sorted(ours ^ theirs))
+                )
+            occupied = [
+                f"{t.name} ({n})"
+                for t in tables
+                if (n := conn.execute(select(func.count()).select_from(t)).scalar_one())
+            ]
+            if occupied:
+                raise InvalidInput(
+                    "a bundle is restored into an empty database; this one has rows in "
+                    + ", ".join(occupied)
+                )
+            counts: dict[str, int] = {}
+            for table in tables:
+                spec = reader.spec(table.name)
+                if spec != spec_of(table):
+                    raise InvalidInput(
+                        f"the bundle's table {table.name} has other columns than this schema's"
+                    )
+                counts[table.name] = _insert_all(conn, table, spec, reader.rows(table.name))
+            reset_id_sequences(conn, tables)
+            noted = manifest.get("audit_head") or {}
+            if not isinstance(noted.get("hash"), str) or not isinstance(noted.get("count"), int):
+                raise InvalidInput("the bundle's manifest does not record its audit head")
+            _check_chain(conn, noted["hash"], noted["count"])
+            count, head = _head(conn)
+            if (count, head) != (noted.get("count"), noted.get("hash")):
+                raise InvalidInput(
+                    "the restored audit trail does not end at the head the bundle recorded; "
+                    "nothing was imported"
+                )
+    return BundleSummary(tables=counts, events=count, head=head, schema_revision=revision)
+
+
+def _check_chain(conn: Connection, noted_head: str, noted_count: int) -> None:
+    """Every restored event hashes as recorded and links to the one before, up to the head the
+    bundle noted: a bundle edited by hand (its manifest made to match) is refused, not restored
+    into a broken trail."""
+    walk = ChainWalk(contiguous=True, noted_head=noted_head, noted_count=noted_count)
+    query = select(*CHAIN_COLUMNS).order_by(Event.seq).execution_options(yield_per=BATCH)
+    report = walk_rows(conn.execute(query), walk)
+    if not report.ok:
+        where = report.broken.message() if report.broken else "its head"
+        raise InvalidInput(f"the bundle's audit trail is broken at {where}; nothing was imported")
+
+
+def _insert_all(conn: Connection, table: Table, spec: TableSpec, rows: Any) -> int:
+    batch: list[dict[str, Any]] = []
+    count = 0
+    for row in rows:
+        batch.append(dict(zip(spec.columns, row, strict=True)))
+        if len(batch) >= BATCH:
+            conn.execute(insert(table), batch)
+            count += len(batch)
+            batch = []
+    if batch:
+        conn.execute(insert(table), batch)
+        count += len(batch)
+    return count

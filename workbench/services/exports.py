@@ -1,0 +1,139 @@
+"""Publishing use cases: ClaimReview and Web Annotations out of the workbench (read-only)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.domain.errors import InvalidInput, bad, give
+from workbench.domain.text import check_http_url
+from workbench.services.context import Workbench
+from workbench.services.publishing import load_documents
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    claim_id: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewExport:
+    reviews: list[dict[str, Any]]
+    skipped: list[Skipped]
+
+
+def export_claimreview(
+    wb: Workbench,
+    *,
+    org: str,
+    org_url: str,
+    url_template: str | None = None,
+    claim_ids: Sequence[int] = (),
+    document_ids: Sequence[int] = (),
+) -> ReviewExport:
+    """ClaimReview JSON-LD for every selected claim with a rated verdict; the rest, with why."""
+    from workbench.exports.claimreview import Publisher, claim_review, review_url, skip_reason
+
+    if not org.strip():
+        raise InvalidInput("the publishing organisation's name is empty", hint=give("org"))
+    publisher = Publisher(name=org.strip(), url=check_http_url(org_url))
+    if url_template is not None:
+        if "{id}" not in url_template:
+            raise InvalidInput(
+                "the review URL template has no {id} where the claim id goes, so every review "
+                "would get the same page (e.g. 'https://example.org/checks/{id}')",
+                hint=bad("url_template"),
+            )
+        check_http_url(url_template.replace("{id}", "1"))
+    reviews: list[dict[str, Any]] = []
+    skipped: list[Skipped] = []
+    for record in load_documents(wb, document_ids=document_ids, claim_ids=claim_ids):
+        for item in record.claims:
+            reason = skip_reason(item.claim)
+            if reason is not None:
+                skipped.append(Skipped(item.claim.id, reason))
+                continue
+            reviews.append(
+                claim_review(
+                    item.claim,
+                    record.document,
+                    reviewed_at=item.verdict_at,
+                    publisher=publisher,
+                    url=review_url(url_template, publisher, item.claim.id),
+                )
+            )
+    return ReviewExport(reviews, skipped)
+
+
+def export_annotations(wb: Workbench, *, document_ids: Sequence[int] = ()) -> dict[str, Any]:
+    """A W3C AnnotationCollection: one `assessing` Annotation per claim."""
+    from workbench.exports.annotations import collection
+
+    records = load_documents(wb, document_ids=document_ids, history=False)
+    items = [(item.claim, record.document) for record in records for item in record.claims]
+    if len(records) == 1:
+        doc = records[0].document
+        label = f"Claims in document #{doc.id}" + (f": {doc.title}" if doc.title else "")
+    else:
+        label = "Claims in the workbench"
+    return collection(items, label=label)
+
+
+def claim_rows(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[dict[str, Any]]:
+    """The claims table: one row per claim (columns in workbench.exports.claims_table)."""
+    from workbench.exports.claims_table import row_of
+
+    records = load_documents(wb, document_ids=document_ids, history=False)
+    return [row_of(item) for record in records for item in record.claims]
+
+
+def claims_schema() -> dict[str, Any]:
+    """The JSON Schema of a claims file (`workbench import claims FILE.json`)."""
+    from pydantic import TypeAdapter
+
+    from workbench.claims_file import ClaimRow
+
+    schema: dict[str, Any] = TypeAdapter(list[ClaimRow]).json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Claim Workbench claims file"
+    schema["description"] = (
+        "A list of claims to import into one document. In CSV, the same names are the header "
+        "row and tags are separated by ';'."
+    )
+    return schema
+
+
+@dataclass(frozen=True, slots=True)
+class ReportPage:
+    name: str
+    html: str
+    claims: int
+
+
+def report_pages(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[ReportPage]:
+    """One self-contained HTML page per document (all documents when none is named)."""
+    from workbench.domain.clock import format_at, now
+    from workbench.exports.report import document_page, page_name
+
+    stamp = format_at(now())[:16].replace("T", " ") + " UTC"
+    return [
+        ReportPage(page_name(r), document_page(r, generated_at=stamp), len(r.claims))
+        for r in load_documents(wb, document_ids=document_ids)
+    ]
+
+
+def report_site(wb: Workbench) -> list[ReportPage]:
+    """`report --all`: every document's page, then index.html linking them."""
+    from workbench.domain.clock import format_at, now
+    from workbench.exports.report import document_page, index_page, page_name
+
+    stamp = format_at(now())[:16].replace("T", " ") + " UTC"
+    records = load_documents(wb)
+    pages = [
+        ReportPage(page_name(r), document_page(r, generated_at=stamp), len(r.claims))
+        for r in records
+    ]
+    index = index_page([(r, page_name(r)) for r in records], generated_at=stamp)
+    return [*pages, ReportPage("index.html", index, sum(p.claims for p in pages))]

@@ -1,0 +1,263 @@
+"""Claims coming in from other tools: Web Annotation collections and claims tables."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbench.db.models import Claim, ClaimTag, Document
+from workbench.domain.clock import parse_date
+from workbench.domain.desk import normalise_tag, parse_priority
+from workbench.domain.errors import InvalidInput, give
+from workbench.domain.payloads import claim_payload, imported, note_payload
+from workbench.domain.selectors import QuoteHint, anchor
+from workbench.domain.status import EVIDENCE_STATUSES, ClaimType, Status, parse_status
+from workbench.domain.text import Span, decode_utf8
+from workbench.domain.transitions import ClaimState, Decision, Move, Request, decide
+from workbench.services.claims import existing_claim, insert_claim, new_claim_row
+from workbench.services.context import Tx, Workbench, mutation, transaction
+from workbench.services.documents import read_source
+from workbench.services.lookup import get_document
+from workbench.services.notes import insert_note
+from workbench.services.revisions import revision_text
+from workbench.services.settings import setting_value
+from workbench.services.views import ClaimView
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    added: list[ClaimView]
+    present: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+
+def read_json_file(path: str) -> object:
+    raw = decode_utf8(read_source(path), path)
+    try:
+        return json.loads(raw)
+    except ValueError as exc:
+        raise InvalidInput(f"{path} is not valid JSON: {exc}") from None
+
+
+@mutation
+def import_annotations(wb: Workbench, path: str, document_id: int) -> ImportResult:
+    """Claims from a Web Annotation collection, anchored by their selectors in document DOC.
+
+    All or nothing: every annotation must anchor, or nothing is added (the errors name each
+    one). An annotation whose span and text a claim already has is counted, not added again.
+    """
+    from workbench.exports.annotations import read_collection
+
+    incoming = read_collection(read_json_file(path))
+    with transaction(wb, write=True) as tx:
+        doc = get_document(tx, document_id)
+        # Claims pin into the latest revision: the text the desk is reading now.
+        number, text = revision_text(tx, doc)
+        spans = []
+        errors = []
+        for item in incoming:
+            hint = QuoteHint(
+                exact=item.exact,
+                prefix=item.prefix,
+                suffix=item.suffix,
+                start=item.start,
+                end=item.end,
+            )
+            try:
+                spans.append(anchor(text, hint))
+            except InvalidInput as exc:
+                errors.append(f"annotation {item.index}: {exc}")
+        if errors:
+            more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+            raise InvalidInput("nothing imported: " + "; ".join(errors[:5]) + more)
+        added: list[ClaimView] = []
+        present = 0
+        for item, span in zip(incoming, spans, strict=True):
+            if existing_claim(tx, doc, span, item.text, revision=number) is not None:
+                present += 1
+                continue
+            claim = insert_claim(
+                tx, doc, span, item.text, speaker=None, claim_type=ClaimType.FACT, revision=number
+            )
+            added.append(ClaimView.of(claim))
+        return ImportResult(added=added, present=present)
+
+
+class RowsRefused(InvalidInput):
+    """Rows of an import failed; `problems` names each (row number and why)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        shown = "; ".join(problems[:3]) + (
+            f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
+        )
+        super().__init__(
+            f"{len(problems)} row{'s' if len(problems) > 1 else ''} failed, nothing imported: "
+            f"{shown}",
+            hint=give("skip_bad", failed_rows=[_row_number(p) for p in problems]),
+        )
+
+
+def _row_number(problem: str) -> int:
+    """The row a problem names ("row 7: ...")."""
+    return int(problem.split(":", 1)[0].split()[1])
+
+
+@dataclass(frozen=True, slots=True)
+class _Planned:
+    number: int
+    row: Any
+    status: Status
+    priority: str | None
+    due: Any
+    tags: list[str]
+
+
+def _read_rows(path: str) -> list[Any]:
+    from workbench.exports.claims_table import read_csv, read_json, rows_for_import
+
+    suffix = Path(path).suffix.lower()
+    if suffix == ".csv":
+        raw = list(read_csv(decode_utf8(read_source(path), path)))
+    elif suffix == ".json":
+        raw = list(read_json(read_json_file(path)))
+    else:
+        raise InvalidInput(f"{path}: a claims file is .csv or .json (got {suffix or 'no suffix'})")
+    return rows_for_import(raw)
+
+
+def _plan(raw: Any) -> _Planned:
+    """Validate one row's fields (not yet its span): InvalidInput says what is wrong."""
+    from pydantic import ValidationError
+
+    from workbench.claims_file import ClaimRow
+
+    try:
+        row = ClaimRow.model_validate(raw.values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        msg = "unknown column" if first["type"] == "extra_forbidden" else first["msg"]
+        raise InvalidInput(f"{where}: {msg}") from None
+    if row.quote is None and (row.start is None or row.end is None):
+        raise InvalidInput("give a quote, or both start and end")
+    status = parse_status(row.status)
+    tags = row.tags.split(";") if isinstance(row.tags, str) else list(row.tags or [])
+    return _Planned(
+        number=raw.number,
+        row=row,
+        status=status,
+        priority=parse_priority(row.priority).value if row.priority else None,
+        due=parse_date(row.due, "due") if row.due else None,
+        tags=sorted({normalise_tag(t) for t in tags if t.strip()}),
+    )
+
+
+@mutation
+def import_claims(
+    wb: Workbench, path: str, document_id: int, *, skip_bad: bool = False
+) -> ImportResult:
+    """Claims from a CSV or JSON claims table, anchored in document DOC; one event per claim.
+
+    Every row is checked first; if any fails, nothing is written (unless `skip_bad`, which
+    imports the good rows and returns the failures in `skipped`).
+    """
+    raw_rows = _read_rows(path)
+    problems: list[str] = []
+    planned: list[_Planned] = []
+    for raw in raw_rows:
+        try:
+            planned.append(_plan(raw))
+        except InvalidInput as exc:
+            problems.append(f"row {raw.number}: {exc}")
+    source = Path(path).name
+    with transaction(wb, write=True) as tx:
+        doc = get_document(tx, document_id)
+        number, text = revision_text(tx, doc)
+        review = bool(setting_value(tx, "review.required"))
+        anchored: list[tuple[_Planned, Span, Decision]] = []
+        for item in planned:
+            row = item.row
+            hint = QuoteHint(
+                exact=row.quote, start=row.start, end=row.end, occurrence=row.occurrence
+            )
+            try:
+                span = anchor(text, hint)
+                # A claim arriving unverified keeps its note as a plain note: nothing to decide.
+                decision = (
+                    Decision(action=None)
+                    if item.status == Status.UNVERIFIED
+                    else decide(_arriving(item), _request(tx, item, review))
+                )
+            except InvalidInput as exc:
+                problems.append(f"row {item.number}: {exc}")
+                continue
+            anchored.append((item, span, decision))
+        if problems and not skip_bad:
+            problems.sort(key=_row_number)
+            raise RowsRefused(problems)
+        added: list[ClaimView] = []
+        present = 0
+        for item, span, decision in anchored:
+            if existing_claim(tx, doc, span, item.row.text, revision=number) is not None:
+                present += 1
+                continue
+            claim = _insert_imported(tx, doc, span, item, decision, source=source, revision=number)
+            added.append(ClaimView.of(claim))
+        return ImportResult(added=added, present=present, skipped=problems)
+
+
+def _arriving(item: _Planned) -> ClaimState:
+    """A new claim as the workflow sees it. Evidence cannot come in by spreadsheet, so a
+    factual verdict is taken on the row's word (its note is still required, as `claim status`
+    requires it); the claim's event names the file and row it came from."""
+    vouched = 1 if item.status in EVIDENCE_STATUSES else 0
+    return ClaimState(id=0, status=Status.UNVERIFIED, evidence_count=vouched)
+
+
+def _request(tx: Tx, item: _Planned, review: bool) -> Request:
+    return Request(
+        Move.SET, tx.actor, target=item.status, note=item.row.note, review_required=review
+    )
+
+
+def _insert_imported(
+    tx: Tx,
+    doc: Document,
+    span: Span,
+    item: _Planned,
+    decision: Decision,
+    *,
+    source: str,
+    revision: int,
+) -> Claim:
+    row = item.row
+    claim = new_claim_row(
+        tx,
+        doc,
+        span,
+        row.text,
+        speaker=row.speaker,
+        claim_type=row.type,
+        revision=revision,
+        **decision.changes,
+        assignee=(row.assignee or "").strip() or None,
+        priority=item.priority or "normal",
+        due=item.due,
+        tags=[ClaimTag(tag=t) for t in item.tags],
+    )
+    note = insert_note(tx, claim, row.note) if row.note and row.note.strip() else None
+    tx.record(
+        "claim.imported",
+        "claim",
+        claim.id,
+        imported(
+            claim_payload(claim, tags=item.tags),
+            note_payload(note) if note else None,
+            {"file": source, "row": item.number},
+        ),
+        claim_id=claim.id,
+    )
+    return claim

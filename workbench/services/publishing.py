@@ -1,0 +1,133 @@
+"""What the publishing formats read: documents with their claims, notes, evidence and history.
+
+One read-only transaction gathers plain views; the builders in `workbench.exports` turn them
+into ClaimReview, Web Annotations, an HTML report or a claims table without touching the
+database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from workbench.db.models import Claim, Document, Event
+from workbench.domain.status import FINAL_STATUSES, Status
+from workbench.services.claims import event_view
+from workbench.services.context import Tx, Workbench, transaction
+from workbench.services.lookup import get_document
+from workbench.services.revisions import revision_text
+from workbench.services.views import ClaimView, DocumentView, EventView, EvidenceView, NoteView
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRecord:
+    """A claim with everything a published page shows about it."""
+
+    claim: ClaimView
+    notes: tuple[NoteView, ...]
+    evidence: tuple[EvidenceView, ...]
+    events: tuple[EventView, ...]
+    # When the claim reached the verdict it holds (the `at` of that event), if it holds one.
+    verdict_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    document: DocumentView
+    # The latest revision's text and number: the text the desk reads now, and the one a page
+    # highlights (claims pinned to an older revision are listed but not highlighted).
+    text: str
+    claims: tuple[ClaimRecord, ...]
+    revision: int = 1
+
+
+def verdict_time(claim: ClaimView, events: Sequence[EventView]) -> str | None:
+    """The moment the claim's current verdict was set: the last event that moved it there."""
+    if Status(claim.status) not in FINAL_STATUSES:
+        return None
+    found: str | None = None
+    for ev in events:
+        after = ev.payload.get("after")
+        if isinstance(after, dict) and after.get("status") == claim.status:
+            found = ev.at
+    return found
+
+
+def _records(tx: Tx, claims: Sequence[Claim], *, history_too: bool) -> list[ClaimRecord]:
+    ids = [c.id for c in claims]
+    history: dict[int, list[EventView]] = {i: [] for i in ids}
+    for start in range(0, len(ids) if history_too else 0, 500):
+        chunk = ids[start : start + 500]
+        rows = tx.session.scalars(
+            select(Event).where(Event.claim_id.in_(chunk)).order_by(Event.seq)
+        )
+        for ev in rows:
+            assert ev.claim_id is not None
+            history[ev.claim_id].append(event_view(ev))
+    out = []
+    for c in claims:
+        view = ClaimView.of(c)
+        events = tuple(history[c.id])
+        out.append(
+            ClaimRecord(
+                claim=view,
+                notes=tuple(NoteView.of(n) for n in c.notes),
+                evidence=tuple(EvidenceView.of(e) for e in c.evidence),
+                events=events,
+                verdict_at=verdict_time(view, events),
+            )
+        )
+    return out
+
+
+def load_documents(
+    wb: Workbench,
+    *,
+    document_ids: Sequence[int] = (),
+    claim_ids: Sequence[int] = (),
+    history: bool = True,
+) -> list[DocumentRecord]:
+    """Documents (all, or those named) with their claims (all, or those named), by id.
+
+    `history=False` leaves out each claim's events (and so its verdict time) for the formats
+    that do not show them: the trail is the biggest table.
+    """
+    from workbench.services.lookup import claims_by_ids
+
+    with transaction(wb) as tx:
+        for doc_id in document_ids:
+            get_document(tx, doc_id)  # NotFound for an unknown one, before anything is built
+        query = (
+            select(Claim)
+            .options(
+                selectinload(Claim.notes), selectinload(Claim.evidence), selectinload(Claim.tags)
+            )
+            .order_by(Claim.id)
+        )
+        if claim_ids:
+            named = claims_by_ids(tx, claim_ids)
+            query = query.where(Claim.id.in_([c.id for c in named]))
+        if document_ids:
+            query = query.where(Claim.document_id.in_(list(document_ids)))
+        claims = list(tx.session.scalars(query))
+        by_doc: dict[int, list[Claim]] = {}
+        for c in claims:
+            by_doc.setdefault(c.document_id, []).append(c)
+        doc_query = select(Document).order_by(Document.id)
+        if document_ids:
+            doc_query = doc_query.where(Document.id.in_(list(document_ids)))
+        elif claim_ids:
+            doc_query = doc_query.where(Document.id.in_(list(by_doc)))
+        return [
+            DocumentRecord(
+                document=DocumentView.of(doc),
+                text=text,
+                claims=tuple(_records(tx, by_doc.get(doc.id, []), history_too=history)),
+                revision=number,
+            )
+            for doc in tx.session.scalars(doc_query)
+            for number, text in [revision_text(tx, doc)]
+        ]
