@@ -102,3 +102,18 @@ def test_users_replay_and_verify(wb: Workbench) -> None:
     report = replay(wb)
     assert report.consistent, [d.message for d in report.differences]
     assert report.entities["user"] == 2
+
+
+def test_a_read_that_refreshes_the_similar_index_needs_no_registered_name(wb: Workbench) -> None:
+    """`claim similar` re-indexes changed claims (derived data) in a write transaction of its
+    own; a researcher who is not a registered user may still read."""
+    from workbench.services.claims import set_status
+    from workbench.services.similar import similar_claims
+
+    add_user(wb, "alice")
+    alice = as_(wb, "alice")
+    cid = _claim(alice)
+    set_status(alice, cid, "in_progress")  # the claim's version moves: the index is stale
+    assert similar_claims(as_(wb, "mallory"), cid) == []
+    with pytest.raises(InvalidInput, match="not a registered user"):
+        add_note(as_(wb, "mallory"), cid, "a note is a change: refused")

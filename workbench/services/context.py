@@ -166,8 +166,12 @@ class Tx:
 
 
 @contextmanager
-def transaction(wb: Workbench, *, write: bool = False) -> Iterator[Tx]:
-    """The transaction boundary of every service function: all of it commits, or none of it."""
+def transaction(wb: Workbench, *, write: bool = False, derived: bool = False) -> Iterator[Tx]:
+    """The transaction boundary of every service function: all of it commits, or none of it.
+
+    `derived` marks a write of derived data only (the similar-claims index, rebuilt during a
+    read): it records nothing anybody did, so it needs no registered name, and any change to
+    the audited tables in it is still refused for want of an event."""
     session = Session(bind=wb.engine(write=write), expire_on_commit=False, autoflush=True)
     tx = Tx(session, wb.actor)
 
@@ -184,7 +188,8 @@ def transaction(wb: Workbench, *, write: bool = False) -> Iterator[Tx]:
                 # did; PostgreSQL: an advisory lock to commit). Taking it before any row lock
                 # means two writers can never deadlock over it.
                 lock_event_appends(session.connection())
-                check_registered(session, tx.actor)
+                if not derived:
+                    check_registered(session, tx.actor)
             yield tx
             session.flush()
             if tx.changed and not tx.events:

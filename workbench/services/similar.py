@@ -70,7 +70,7 @@ def similar_claims(
     if stale:
         # Claims came or changed since the last search: index them first (derived data, no
         # audit event; the writer's lock keeps two searches from indexing the same claim).
-        with transaction(wb, write=True) as tx:
+        with transaction(wb, write=True, derived=True) as tx:
             similar_index.refresh(tx)
     with transaction(wb) as tx:
         claim = get_claim_row(tx, claim_id)
