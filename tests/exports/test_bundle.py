@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import json
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -197,10 +198,44 @@ def _edit_event_and_manifest(data: bytes) -> bytes:
     return rewrite(edited, fix)
 
 
+def _wrong_crc_for(member: str) -> Callable[[bytes], bytes]:
+    """`member`'s CRC-32 in the central directory changed: the archive still opens, and the
+    damage shows only when that member is read to its end ("Bad CRC-32")."""
+
+    def damage(data: bytes) -> bytes:
+        at = data.find(b"PK\x01\x02")
+        while at != -1:
+            name_length = int.from_bytes(data[at + 28 : at + 30], "little")
+            if data[at + 46 : at + 46 + name_length] == member.encode():
+                crc = at + 16
+                return data[:crc] + bytes([data[crc] ^ 0xFF]) + data[crc + 1 :]
+            at = data.find(b"PK\x01\x02", at + 4)
+        raise AssertionError(f"{member} is not in the archive")
+
+    return damage
+
+
+def _manifest(edit: Callable[[dict[str, Any]], None]) -> Callable[[bytes], bytes]:
+    def damage(data: bytes) -> bytes:
+        def change(name: str, raw: bytes) -> bytes:
+            if name != "manifest.json":
+                return raw
+            manifest = json.loads(raw)
+            edit(manifest)
+            return json.dumps(manifest).encode()
+
+        return rewrite(data, change)
+
+    return damage
+
+
 @pytest.mark.parametrize(
     ("damage", "fragment"),
     [
         (lambda b: b"not a zip", "not a ZIP archive"),
+        (_wrong_crc_for("tables/claims.jsonl"), "the bundle is damaged"),
+        (_manifest(lambda m: m.update(audit_head="x")), "does not record its audit head"),
+        (_manifest(lambda m: m["tables"].update(claims=[])), "describes table claims badly"),
         (lambda b: rewrite(b, _edit_claim), "table claims does not match its manifest"),
         (_edit_event_and_manifest, "audit trail is broken at seq"),
         (

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
@@ -150,6 +151,8 @@ class BundleReader:
 
     def spec(self, name: str) -> TableSpec:
         entry = self.manifest["tables"][name]
+        if not isinstance(entry, dict):
+            raise InvalidInput(f"the bundle's manifest describes table {name} badly")
         kinds = tuple(entry.get("kinds", ()))
         columns = tuple(entry.get("columns", ()))
         if len(kinds) != len(columns) or any(k not in KINDS for k in kinds):
@@ -159,6 +162,13 @@ class BundleReader:
     def rows(self, name: str) -> Iterator[list[Any]]:
         spec = self.spec(name)
         entry = self.manifest["tables"][name]
+        try:
+            yield from self._read(name, spec, entry)
+        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+            # A damaged member (a flipped byte fails its CRC) is found only while reading.
+            raise InvalidInput(f"the bundle is damaged (table {name}): {exc}") from None
+
+    def _read(self, name: str, spec: TableSpec, entry: dict[str, Any]) -> Iterator[list[Any]]:
         digest = hashlib.sha256()
         count = 0
         with self.archive.open(f"tables/{name}.jsonl") as f:

@@ -162,7 +162,11 @@ def import_bundle(wb: Workbench, path: str) -> BundleSummary:
                 counts[table.name] = _insert_all(conn, table, spec, reader.rows(table.name))
             reset_id_sequences(conn, tables)
             noted = manifest.get("audit_head") or {}
-            if not isinstance(noted.get("hash"), str) or not isinstance(noted.get("count"), int):
+            if (
+                not isinstance(noted, dict)
+                or not isinstance(noted.get("hash"), str)
+                or not isinstance(noted.get("count"), int)
+            ):
                 raise InvalidInput("the bundle's manifest does not record its audit head")
             _check_chain(conn, noted["hash"], noted["count"])
             count, head = _head(conn)
