@@ -10,6 +10,8 @@ from workbench.services.context import Workbench
 from workbench.services.documents import add_document
 from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.notes import add_note
+from workbench.services.revisions import update_document
+from workbench.services.sources import Content
 from workbench.services.workflow import assign, tag
 
 # Chinese with mixed punctuation, a repeated word, and markup-like text that must stay text.
@@ -69,6 +71,22 @@ def make_desk(wb: Workbench) -> Desk:
     add_note(wb, ids["open"], "<script>document.title='pwned'</script> & <b>bold</b>")
     assign(wb, [ids["open"]], "maria")
     tag(wb, [ids["open"], ids["false"]], ["money", "dates"])
+    return Desk(doc, ids)
+
+
+# A document revised once: a line is added above (two claims move) and a sentence is cut
+# (its claim is orphaned and stays pinned in revision 1).
+FIRST_TEXT = "甲公司称，营收增长了12%。\n乙说，利润翻了一番。\n丙认为，明年会更好。\n"
+SECOND_TEXT = "编者按：本文已更新。\n甲公司称，营收增长了12%。\n丙认为，明年会更好。\n"
+
+
+def make_revised(wb: Workbench) -> Desk:
+    """A document with two revisions: claims `revenue` and `outlook` re-anchored onto revision
+    2, claim `profit` orphaned on revision 1."""
+    doc = add_document(wb, FIRST_TEXT.encode(), title="Revised").document.id
+    quotes = {"revenue": "营收增长了12%", "profit": "利润翻了一番", "outlook": "明年会更好"}
+    ids = {k: add_claim(wb, doc, k, SpanRequest(quote=q)).id for k, q in quotes.items()}
+    update_document(wb, doc, Content(SECOND_TEXT, "text", "revised.txt"))
     return Desk(doc, ids)
 
 

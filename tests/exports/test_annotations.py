@@ -7,15 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from export_desk import ARTICLE, Desk, Run
+from export_desk import ARTICLE, Desk, Run, make_revised
 from jsonschema import Draft4Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
 from workbench.domain.errors import InvalidInput
-from workbench.services.claims import show_claim
+from workbench.domain.text import sha256_text
+from workbench.services.claims import get_claim, show_claim
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document
+from workbench.services.documents import add_document, document_text
 from workbench.services.exports import export_annotations
 from workbench.services.imports import import_annotations
 
@@ -113,6 +114,32 @@ def test_a_document_without_url_is_named_by_its_hash(wb: Workbench) -> None:
     [item] = export_annotations(wb, document_ids=[doc.id])["first"]["items"]
     assert item["target"]["source"] == f"urn:sha256:{doc.sha256}"
     assert all(v.is_valid(item) for _, v in VALIDATORS)
+
+
+def test_annotations_point_into_the_text_of_their_claims_revision(wb: Workbench) -> None:
+    desk = make_revised(wb)
+    revision = {k: get_claim(wb, i).revision for k, i in desk.ids.items()}
+    assert revision == {"revenue": 2, "profit": 1, "outlook": 2}
+    assert get_claim(wb, desk.ids["profit"]).anchor_state == "orphaned"
+    texts = {n: document_text(wb, desk.doc, n) for n in (1, 2)}
+    items = export_annotations(wb, document_ids=[desk.doc])["first"]["items"]
+    by_text = {a["body"][0]["value"]: a for a in items}
+    assert set(by_text) == set(desk.ids)
+    for name, item in by_text.items():
+        for schema, validator in VALIDATORS:
+            assert validator.is_valid(item), (name, schema)
+        text = texts[revision[name]]
+        quote, position = item["target"]["selector"]
+        start, end = position["start"], position["end"]
+        assert quote["exact"] == text[start:end]
+        assert text[:start].endswith(quote["prefix"]) and text[end:].startswith(quote["suffix"])
+        assert item["target"]["source"] == f"urn:sha256:{sha256_text(text)}"
+    # Re-anchoring moved the kept claims: their offsets are no longer revision 1's.
+    moved = by_text["revenue"]["target"]["selector"][1]
+    assert (
+        texts[1][moved["start"] : moved["end"]]
+        != by_text["revenue"]["target"]["selector"][0]["exact"]
+    )
 
 
 def test_round_trip_into_another_copy_of_the_article(

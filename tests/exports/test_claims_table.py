@@ -172,6 +172,24 @@ def test_retyped_punctuation_and_spacing_still_anchor(wb: Workbench, tmp_path: P
     ]
 
 
+def test_full_width_punctuation_and_extra_spaces_anchor_to_the_documents_text(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    # The document has ASCII punctuation; the rows were typed with full-width forms, curly
+    # quotes and stray spaces. Each claim's quote is the document's own characters.
+    doc = add_document(wb, b'MiniMax said: "we are first, by far". Others agreed.')
+    rows = [
+        {"quote": "said\uff1a \u201cwe are first\uff0c  by far\u201d", "text": "full-width"},
+        {"quote": "Others   agreed\uff0e", "text": "extra spaces"},
+    ]
+    path = tmp_path / "in.csv"
+    write_csv(path, ["quote", "text"], [[r["quote"], r["text"]] for r in rows])
+    added = import_claims(wb, str(path), doc.document.id).added
+    assert [c.quote for c in added] == ['said: "we are first, by far"', "Others agreed."]
+    text = 'MiniMax said: "we are first, by far". Others agreed.'
+    assert all(text[c.start : c.end] == c.quote for c in added)
+
+
 def test_status_tags_owner_and_review(wb: Workbench, tmp_path: Path) -> None:
     doc = add_document(wb, "甲说了一句话。乙也说了。".encode()).document.id
     set_config(wb, "review.required", "true")

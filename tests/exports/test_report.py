@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from export_desk import Desk, Run
+from export_desk import Desk, Run, make_revised
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -146,6 +146,27 @@ def test_user_text_is_escaped(run: Run, desk: Desk, tmp_path: Path) -> None:
     assert not re.search(r"<(link|img|iframe|object|embed|video|audio|source)\b", page)
     assert not re.search(r"\bsrc=", page) and "@import" not in page and "url(" not in page
     assert "Content-Security-Policy" in page and "default-src &#x27;none&#x27;" in page
+
+
+def test_report_shows_the_latest_revision_and_marks_claims_left_behind(
+    run: Run, wb: Workbench, tmp_path: Path
+) -> None:
+    from export_desk import SECOND_TEXT
+
+    desk = make_revised(wb)
+    target = tmp_path / "r.html"
+    r = run("report", str(desk.doc), "-o", str(target))
+    assert r.code == 0, r.err
+    page = target.read_text(encoding="utf-8")
+    parser = Marks()
+    parser.feed(page.split('aria-label="article">', 1)[1].split("</article>", 1)[0])
+    assert "".join(parser.text) == SECOND_TEXT  # the latest revision's text
+    marked = {int(cid): "".join(parts) for cid, parts in parser.primary.items()}
+    assert marked == {desk.ids["revenue"]: "营收增长了12%", desk.ids["outlook"]: "明年会更好"}
+    item = page.split(f'id="claim-{desk.ids["profit"]}"', 1)[1].split("</li>", 1)[0]
+    assert "on revision 1, not highlighted: its quote was not found in revision 2" in item
+    moved = page.split(f'id="claim-{desk.ids["revenue"]}"', 1)[1].split("</li>", 1)[0]
+    assert "re-anchored onto revision 2 (moved" in moved
 
 
 def test_report_all_writes_pages_and_an_index(run: Run, desk: Desk, tmp_path: Path) -> None:

@@ -264,6 +264,10 @@ class Matcher:
             return Anchored(state, _span(text, start, end), 1.0)
         return self._fuzzy(sel, hint)
 
+    def context_similarity(self, sel: Selector, start: int, end: int) -> float:
+        """How like the selector's prefix and suffix the text around [start, end) is (0..1)."""
+        return sum(_context_score(self.text, start, end, sel)) / 2
+
     def occurrences(self, quote: str) -> list[tuple[int, int]]:
         """Every place `quote` occurs, verbatim if it does, else differing only in foldable
         characters (whitespace, punctuation forms, quote styles)."""
@@ -411,3 +415,65 @@ def find_quote_tolerant(text: str, quote: str, occurrence: int | None = None) ->
         )
     start, end = positions[occurrence - 1]
     return span_at(text, start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteHint:
+    """What a quote from outside says about where it is (a spreadsheet row, a Web Annotation's
+    selectors): its text, its context, offsets, or which occurrence; any of them may be absent."""
+
+    exact: str | None = None
+    prefix: str = ""
+    suffix: str = ""
+    start: int | None = None
+    end: int | None = None
+    occurrence: int | None = None
+
+
+def anchor_quote(text: str, hint: QuoteHint) -> Span:
+    """The span of `text` a quote from outside points at, or InvalidInput saying why none.
+
+    The offsets win if they hold the quote. Otherwise the quote is looked for verbatim, then
+    differing only in what people retype (`Matcher.occurrences`: spacing, punctuation widths,
+    quote styles). A repeated quote is settled by `occurrence`, else by the position (the
+    nearest occurrence, as `Matcher.reanchor` moves a claim), else by the context. There is no
+    fuzzy step here: a quote with other words is refused rather than pinned to a passage
+    nobody typed. The span's quote is always the document's own text.
+    """
+    start, end = hint.start, hint.end
+    if hint.exact is None:
+        if start is None or end is None:
+            raise InvalidInput("give a quote, or both start and end")
+        return span_at(text, start, end)  # refuses offsets outside the text, with why
+    exact = normalise(hint.exact)
+    if start is not None and end is not None and 0 <= start < end <= len(text):  # noqa: SIM102
+        if text[start:end] == exact:  # the offsets hold the quote: nothing to look for
+            return span_at(text, start, end)
+    if not exact.strip():
+        raise InvalidInput("the quote is empty")
+    matcher = Matcher(text)
+    found = matcher.occurrences(exact)
+    if not found:
+        clipped = exact if len(exact) <= 60 else exact[:59] + "…"
+        raise InvalidInput(f"quote not found in the document: {clipped!r}")
+    if len(found) == 1:
+        return span_at(text, *found[0])
+    if hint.occurrence is not None:
+        if not 1 <= hint.occurrence <= len(found):
+            raise InvalidInput(
+                f"occurrence {hint.occurrence} is out of range: the quote occurs {len(found)} times"
+            )
+        return span_at(text, *found[hint.occurrence - 1])
+    near = start if start is not None else 0
+    sel = Selector(near, near + len(exact), exact, hint.prefix, hint.suffix)
+    if start is not None:
+        moved = matcher.reanchor(sel)
+        if moved.span is not None and (moved.span.start, moved.span.end) in found:
+            return moved.span
+    if start is not None or hint.prefix or hint.suffix:
+        best = max(found, key=lambda s: (matcher.context_similarity(sel, *s), -abs(s[0] - near)))
+        return span_at(text, *best)
+    raise InvalidInput(
+        f"quote occurs {len(found)} times in the document; say which with occurrence "
+        f"(1..{len(found)}) or start/end"
+    )

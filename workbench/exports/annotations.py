@@ -1,9 +1,10 @@
 """W3C Web Annotation (JSON-LD): claims as `assessing` annotations that Hypothesis-style tools
 exchange, and reading such a collection back.
 
-Each claim is one Annotation whose target is the document (its URL, or `urn:sha256:` of its
-stored text when it has none) narrowed by a TextQuoteSelector (exact quote with 32 characters of
-context each side) and a TextPositionSelector (code-point offsets, as the model counts them).
+Each claim is one Annotation whose target is the document (its URL, or `urn:sha256:` of the
+text of the revision the claim is pinned in when it has none) narrowed by a TextQuoteSelector
+(exact quote with 32 characters of context each side) and a TextPositionSelector (code-point
+offsets into that revision's text, as the model counts them).
 """
 
 from __future__ import annotations
@@ -23,8 +24,12 @@ NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://claim-workbench.invalid/anno
 MAX_ANNOTATIONS = 100_000
 
 
-def document_source(document: DocumentView) -> str:
-    return document.url or f"urn:sha256:{document.sha256}"
+def document_source(document: DocumentView, text_sha256: str | None = None) -> str:
+    """The target's source: the document's URL, else the sha256 URN of the text the selectors
+    point into (the claim's own revision; revision 1 when not given)."""
+    # With a URL, the selectors still count in the claim's revision's stored text (the text
+    # the workbench extracted from that page at that time), not in the live page's HTML.
+    return document.url or f"urn:sha256:{text_sha256 or document.sha256}"
 
 
 def annotation_id(document: DocumentView, claim: ClaimView) -> str:
@@ -32,7 +37,11 @@ def annotation_id(document: DocumentView, claim: ClaimView) -> str:
     return f"urn:uuid:{uuid.uuid5(NAMESPACE, name)}"
 
 
-def annotation(claim: ClaimView, document: DocumentView) -> dict[str, Any]:
+def annotation(
+    claim: ClaimView, document: DocumentView, text_sha256: str | None = None
+) -> dict[str, Any]:
+    """One claim as an Annotation. Its selectors are the claim's own (quote, context and
+    offsets in the text of the revision it is pinned in): `text_sha256` names that text."""
     body: list[dict[str, Any]] = [
         {
             "type": "TextualBody",
@@ -57,7 +66,7 @@ def annotation(claim: ClaimView, document: DocumentView) -> dict[str, Any]:
         "creator": {"type": "Person", "name": claim.created_by},
         "body": body,
         "target": {
-            "source": document_source(document),
+            "source": document_source(document, text_sha256),
             "selector": [
                 {
                     "type": "TextQuoteSelector",
@@ -71,9 +80,12 @@ def annotation(claim: ClaimView, document: DocumentView) -> dict[str, Any]:
     }
 
 
-def collection(items: Sequence[tuple[ClaimView, DocumentView]], *, label: str) -> dict[str, Any]:
-    """An AnnotationCollection whose first (and only) page holds every annotation."""
-    annotations = [annotation(c, d) for c, d in items]
+def collection(
+    items: Sequence[tuple[ClaimView, DocumentView, str | None]], *, label: str
+) -> dict[str, Any]:
+    """An AnnotationCollection whose first (and only) page holds every annotation; each item
+    is a claim, its document and the sha256 of the claim's revision's text."""
+    annotations = [annotation(c, d, h) for c, d, h in items]
     ident = uuid.uuid5(NAMESPACE, "collection:" + ",".join(a["id"] for a in annotations))
     return {
         "@context": CONTEXT,

@@ -18,6 +18,7 @@ from html import escape
 
 from workbench.domain.status import STATUS_MEANINGS, Status
 from workbench.services.publishing import ClaimRecord, DocumentRecord
+from workbench.services.views import ClaimView
 
 # Background tints for the status highlight, each with a distinct underline style and a
 # symbol: the status is never told by colour alone. Dark text (#1b1b1b) on every tint has a
@@ -103,7 +104,24 @@ def _status_badge(status: str) -> str:
     return f'<span class="badge s-{e(s.value)}">{e(STYLES[s][2])} {e(s.value)}</span>'
 
 
-def claim_item(rec: ClaimRecord) -> str:
+def _anchor_fact(c: ClaimView, latest: int) -> str | None:
+    """Where the claim stands against the text on the page, when that is worth saying."""
+    if c.revision != latest:
+        # Its offsets count in an older text: re-anchoring left it there (orphaned).
+        why = (
+            f": its quote was not found in revision {latest}"
+            if c.anchor_state == "orphaned"
+            else ""
+        )
+        return f"on revision {c.revision}, not highlighted{why}"
+    if c.anchor_state != "exact":
+        score = f", match {c.anchor_score:.2f}" if c.anchor_score is not None else ""
+        return f"re-anchored onto revision {latest} ({c.anchor_state}{score})"
+    return None
+
+
+def claim_item(rec: ClaimRecord, latest: int = 1) -> str:
+    """One claim of the side list; `latest` is the revision the article on the page shows."""
     c = rec.claim
     rated = c.rating
     rating = "not rated"
@@ -116,6 +134,9 @@ def claim_item(rec: ClaimRecord) -> str:
         ("type", e(c.type)),
         ("speaker", e(c.speaker or "not given")),
     ]
+    anchor = _anchor_fact(c, latest)
+    if anchor is not None:
+        facts.append(("anchor", f'<span class="anchor">{e(anchor)}</span>'))
     if c.tags:
         facts.append(("tags", e(", ".join(c.tags))))
     if c.due:
@@ -260,7 +281,7 @@ def document_page(record: DocumentRecord, *, generated_at: str) -> str:
     source = (
         f' <a href="{e(doc.url)}" rel="noreferrer noopener">{e(doc.url)}</a>' if doc.url else ""
     )
-    items = "".join(claim_item(rec) for rec in record.claims)
+    items = "".join(claim_item(rec, record.revision) for rec in record.claims)
     # Offsets count in the claim's own revision: only the latest one's claims are drawn on it.
     current = [rec for rec in record.claims if rec.claim.revision == record.revision]
     lang = f' lang="{e(doc.language)}"' if doc.language else ""

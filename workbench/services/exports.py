@@ -72,7 +72,11 @@ def export_annotations(wb: Workbench, *, document_ids: Sequence[int] = ()) -> di
     from workbench.exports.annotations import collection
 
     records = load_documents(wb, document_ids=document_ids, history=False)
-    items = [(item.claim, record.document) for record in records for item in record.claims]
+    items = [
+        (item.claim, record.document, record.sha256_of(item.claim.revision))
+        for record in records
+        for item in record.claims
+    ]
     if len(records) == 1:
         doc = records[0].document
         label = f"Claims in document #{doc.id}" + (f": {doc.title}" if doc.title else "")

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from workbench.db.models import Claim, ClaimTag, Document
+from workbench.domain.anchoring import QuoteHint, anchor_quote
 from workbench.domain.clock import parse_date
 from workbench.domain.desk import normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.payloads import claim_payload, imported, note_payload
-from workbench.domain.selectors import QuoteHint, anchor
 from workbench.domain.status import EVIDENCE_STATUSES, ClaimType, Status, parse_status
 from workbench.domain.text import Span, decode_utf8
 from workbench.domain.transitions import ClaimState, Decision, Move, Request, decide
@@ -66,7 +66,7 @@ def import_annotations(wb: Workbench, path: str, document_id: int) -> ImportResu
                 end=item.end,
             )
             try:
-                spans.append(anchor(text, hint))
+                spans.append(anchor_quote(text, hint))
             except InvalidInput as exc:
                 errors.append(f"annotation {item.index}: {exc}")
         if errors:
@@ -184,7 +184,7 @@ def import_claims(
                 exact=row.quote, start=row.start, end=row.end, occurrence=row.occurrence
             )
             try:
-                span = anchor(text, hint)
+                span = anchor_quote(text, hint)
                 # A claim arriving unverified keeps its note as a plain note: nothing to decide.
                 decision = (
                     Decision(action=None)

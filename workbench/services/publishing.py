@@ -7,13 +7,13 @@ database.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from workbench.db.models import Claim, Document, Event
+from workbench.db.models import Claim, Document, DocumentRevision, Event
 from workbench.domain.status import FINAL_STATUSES, Status
 from workbench.services.claims import event_view
 from workbench.services.context import Tx, Workbench, transaction
@@ -42,6 +42,12 @@ class DocumentRecord:
     text: str
     claims: tuple[ClaimRecord, ...]
     revision: int = 1
+    # The sha256 of each revision's text, by number: what names the text a claim's offsets
+    # count in (a claim pins into one revision; see `ClaimView.revision`).
+    text_sha256: Mapping[int, str] = field(default_factory=dict)
+
+    def sha256_of(self, revision: int) -> str:
+        return self.text_sha256.get(revision, self.document.sha256)
 
 
 def verdict_time(claim: ClaimView, events: Sequence[EventView]) -> str | None:
@@ -127,7 +133,17 @@ def load_documents(
                 text=text,
                 claims=tuple(_records(tx, by_doc.get(doc.id, []), history_too=history)),
                 revision=number,
+                text_sha256=_revision_hashes(tx, doc),
             )
             for doc in tx.session.scalars(doc_query)
             for number, text in [revision_text(tx, doc)]
         ]
+
+
+def _revision_hashes(tx: Tx, doc: Document) -> dict[int, str]:
+    rows = tx.session.execute(
+        select(DocumentRevision.number, DocumentRevision.sha256).where(
+            DocumentRevision.document_id == doc.id
+        )
+    )
+    return {1: doc.sha256, **{number: digest for number, digest in rows}}
