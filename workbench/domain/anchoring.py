@@ -20,8 +20,9 @@ The expected position is the old start by default; a caller that has the old tex
 start through the diff first (`workbench.domain.textdiff.OffsetMap`), so that a paragraph
 inserted above does not make a nearer copy of the quote win.
 
-Everything here is pure (no I/O) and works on any text: claims import uses `reanchor` with a
-selector that never pointed into this text, and `find_quote_tolerant` helps `claim add --quote`.
+Everything here is pure (no I/O) and works on any text: claims and annotation imports anchor
+quotes from outside with `anchor_quote` (the same folding, no fuzzy step), and
+`find_quote_tolerant` helps `claim add --quote`.
 Offsets returned are always code points of the text given, and `quote == text[start:end]`.
 """
 
