@@ -42,6 +42,16 @@ def test_device_is_refused_without_reading_it(wb: Run) -> None:
     assert "not a regular file" in refused(wb("doc", "add", "/dev/zero"))
 
 
+def test_writing_to_a_device_keeps_the_device(wb: Run, claim: str) -> None:
+    import stat
+
+    # The atomic write (temp file, then rename) would replace /dev/null itself with a file
+    # when run as root; a device is written into, as a shell redirect does.
+    for args in (["export", "bundle", "/dev/null"], ["export", "claims", "-o", "/dev/null"]):
+        assert wb(*args).code == 0, args
+        assert stat.S_ISCHR(os.stat("/dev/null").st_mode), args
+
+
 def test_stdin_is_bounded(wb: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WORKBENCH_MAX_DOCUMENT_MB", "0.001")
     assert "over the 1,048-byte limit" in refused(wb("doc", "add", "-", stdin=b"x" * 5000))

@@ -47,6 +47,25 @@ def output_file(path: str, *, binary: bool = False) -> Iterator[IO[Any]]:
         yield sys.stdout.buffer if binary else sys.stdout
         return
     target = Path(path)
+    if target.exists() and not target.is_file() and not target.is_dir():
+        # A device or pipe (/dev/null, a FIFO): write into it as a shell redirect would. The
+        # atomic rename below would replace the device node itself with a file (as root).
+        # Written through a temporary file first: formats such as ZIP need to seek.
+        import io
+        import shutil
+
+        with tempfile.TemporaryFile() as spool:
+            if binary:
+                yield spool
+            else:
+                text = io.TextIOWrapper(spool, encoding="utf-8", newline="")
+                yield text
+                text.flush()
+                text.detach()
+            spool.seek(0)
+            with open(target, "wb") as device:
+                shutil.copyfileobj(spool, device)
+        return
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise click.ClickException(f"cannot write {path}: the folder {folder} does not exist")
