@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from workbench.db.models import Claim, Document, DocumentRevision, Evidence, Note
 from workbench.domain.payloads import event_value
 from workbench.domain.status import rating
+
+if TYPE_CHECKING:
+    # Only the `of` builders read ORM rows; the read paths on Core must not import the ORM.
+    from workbench.db.models import Claim, Document, DocumentRevision, Evidence, Note
 
 V = TypeVar("V")
 
