@@ -144,7 +144,7 @@ def test_stats_lists_are_bounded_and_counted(wb: Workbench, ids: list[int]) -> N
     assert [x["id"] for x in s["overdue"]] == [a, b] and s["overdue_total"] == 3
     assert len(s["open_without_evidence"]) == 2 and s["open_without_evidence_total"] == 4
     assert stats(wb, limit=0).to_json()["oldest_open"] == []
-    with pytest.raises(InvalidInput, match="--limit"):
+    with pytest.raises(InvalidInput, match="limit must be 0 or more"):
         stats(wb, limit=-1)
 
 
