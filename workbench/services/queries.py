@@ -174,6 +174,7 @@ def claim_view(row: Row[Any], tags: Sequence[str] = (), evidence_count: int = 0)
         tags=tuple(tags),
         evidence_count=evidence_count,
         similar=None,
+        same_span=None,
     )
 
 
