@@ -422,7 +422,13 @@ def ensure_desk(target: str, size: str) -> str:
             return ""
     elif Path(target).exists():
         return ""
-    built = desk.generate(target, size)
+    # In a process of its own: a child's ru_maxrss starts from its parent's resident set at the
+    # fork, so a parent that had built the desk itself would inflate every figure measured after.
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+        built = pool.submit(desk.generate, target, size).result()
     line = (
         f"generated the {size} desk ({built['claims']:,} claims, {built['events']:,} events, "
         f"{built['notes']:,} notes, {built['evidence']:,} evidence) in {built['seconds']:.0f} s"
