@@ -18,7 +18,6 @@ from sqlalchemy import Connection, Row, Select, case, exists, func, select
 
 from workbench.db import tables
 from workbench.db.backend import search_claim_ids
-from workbench.domain.anchoring import ANCHOR_STATES, AnchorState
 from workbench.domain.clock import now, parse_since
 from workbench.domain.desk import PRIORITY_RANK, SORTS, normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, NotFound, bad, give, step
@@ -137,14 +136,15 @@ def claim_query(flt: ClaimFilter, conn: Connection) -> Select[Any]:
     return _sorted(q, flt.sort)
 
 
-ANCHOR_FILTERS = (*ANCHOR_STATES, "changed")
-
-
 def anchor_states(name: str) -> tuple[str, ...]:
+    # Imported here: the matcher module costs every read about 10 ms, and only --anchor needs it.
+    from workbench.domain.anchoring import ANCHOR_STATES, AnchorState
+
     if name == "changed":
         return (AnchorState.FUZZY.value, AnchorState.ORPHANED.value)
     if name not in ANCHOR_STATES:
-        raise InvalidInput(f"unknown anchor {name!r}; valid: {', '.join(ANCHOR_FILTERS)}")
+        valid = ", ".join((*ANCHOR_STATES, "changed"))
+        raise InvalidInput(f"unknown anchor {name!r}; valid: {valid}")
     return (name,)
 
 
