@@ -13,11 +13,11 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
 from workbench.domain.errors import InvalidInput
-from workbench.services.claims import show_claim
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document
 from workbench.services.exports import export_annotations
 from workbench.services.imports import import_annotations
+from workbench.services.queries import show_claim
 
 SUITE = Path(__file__).resolve().parents[2] / ".." / "shared" / "specs" / "web-annotation"
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # Defined with the Core tables of the read paths, which must not import the ORM; kept importable
 # from here, where the models use it.
-from workbench.db.types import UTCDateTime
+from workbench.db.types import UTCDateTime as UTCDateTime
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",

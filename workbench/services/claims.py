@@ -19,6 +19,10 @@ from workbench.domain.transitions import Move, Request, decide
 from workbench.services.claim_updates import apply_decision, check_version, claim_state
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row, get_document
+
+# show_claim reads on Core now (services/queries.py); still importable from here for callers
+# written against this module.
+from workbench.services.queries import show_claim as show_claim
 from workbench.services.revisions import revision_text
 from workbench.services.settings import setting_value
 from workbench.services.similar import with_similar

@@ -8,7 +8,6 @@ lists, so a read costs the same at 100 claims and at 1,000,000.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from workbench.services.views import (
     EventView,
     EvidenceView,
     NoteView,
+    event_view,
     from_row,
 )
 
@@ -279,15 +279,7 @@ def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
             for r in conn.execute(select(*e).where(e.claim_id == claim_id).order_by(e.id))
         ]
         events = [
-            EventView(
-                seq=r.seq,
-                at=r.at,
-                actor=r.actor,
-                action=r.action,
-                entity_type=r.entity_type,
-                entity_id=r.entity_id,
-                payload=json.loads(r.payload),
-            )
+            event_view(r)
             for r in conn.execute(
                 select(*(c for c in ev if c.name != "claim_id"))
                 .where(ev.claim_id == claim_id)

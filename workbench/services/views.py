@@ -215,6 +215,22 @@ class EventView:
         return as_json(self)
 
 
+def event_view(ev: Any) -> EventView:
+    """An event row (a model or a Core row: the same attribute names) as its view, the payload
+    parsed."""
+    import json
+
+    return EventView(
+        seq=ev.seq,
+        at=ev.at,
+        actor=ev.actor,
+        action=ev.action,
+        entity_type=ev.entity_type,
+        entity_id=ev.entity_id,
+        payload=json.loads(ev.payload),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentDetail:
     document: DocumentView
