@@ -134,4 +134,4 @@ def test_desk_commands_and_queries(cli: Run) -> None:
     stats = json.loads(ok(cli("stats", "--json")).out)
     assert stats["by_assignee"] == {"(unassigned)": 1, "alice": 2}
     assert [c["id"] for c in stats["overdue"]] == [2]
-    assert "overdue (1)" in ok(cli("stats")).out
+    assert "overdue (1 of 1)" in ok(cli("stats")).out

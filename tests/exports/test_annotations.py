@@ -14,11 +14,12 @@ from referencing.jsonschema import DRAFT4
 
 from workbench.domain.errors import InvalidInput
 from workbench.domain.text import sha256_text
-from workbench.services.claims import get_claim, show_claim
+from workbench.services.claims import get_claim
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document, document_text
 from workbench.services.exports import export_annotations
 from workbench.services.imports import import_annotations
+from workbench.services.queries import show_claim
 
 SUITE = Path(__file__).resolve().parents[2] / ".." / "shared" / "specs" / "web-annotation"
 

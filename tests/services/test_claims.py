@@ -8,12 +8,12 @@ import pytest
 
 from workbench.domain.errors import Conflict, InvalidInput, NotFound
 from workbench.exports.events import export_text
-from workbench.services.claims import SpanRequest, add_claim, set_status, show_claim
+from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document
 from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.notes import add_note, list_notes
-from workbench.services.queries import ClaimFilter, list_claims
+from workbench.services.queries import ClaimFilter, list_claims, show_claim
 
 Counts = Callable[[], dict[str, int]]
 TEXT = "2025年1月,MiniMax率先发布了国内首个线性注意力架构模型。6月,MiniMax开源了M1。😀𠀀结束。"

@@ -134,3 +134,27 @@ def test_stats(wb: Workbench, ids: list[int]) -> None:
     assert [x["id"] for x in s["oldest_open"]] == [a, b, c]
     assert [x["id"] for x in s["open_without_evidence"]] == [a, b]
     assert [x["id"] for x in s["overdue"]] == [b]
+
+
+def test_stats_lists_are_bounded_and_counted(wb: Workbench, ids: list[int]) -> None:
+    a, b, c, _ = ids
+    set_due(wb, [a, b, c], "2000-01-01")
+    s = stats(wb, limit=2).to_json()
+    assert [x["id"] for x in s["oldest_open"]] == [a, b] and s["open"] == 4
+    assert [x["id"] for x in s["overdue"]] == [a, b] and s["overdue_total"] == 3
+    assert len(s["open_without_evidence"]) == 2 and s["open_without_evidence_total"] == 4
+    assert stats(wb, limit=0).to_json()["oldest_open"] == []
+    with pytest.raises(InvalidInput, match="limit must be 0 or more"):
+        stats(wb, limit=-1)
+
+
+def test_board_counts_everything_and_lists_a_few(wb: Workbench, ids: list[int]) -> None:
+    from workbench.services.board import board
+
+    a, b, c, d = ids
+    set_status(wb, d, "opinion", note="judgement")
+    set_due(wb, [c], "2000-01-01")
+    shown = board(wb, limit=2).to_json()
+    assert shown["counts"]["unverified"] == 3 and shown["total"] == 4
+    assert [x["id"] for x in shown["unverified"]] == [a, b] and shown["unverified_total"] == 3
+    assert [x["id"] for x in shown["overdue"]] == [c] and shown["overdue_total"] == 1

@@ -8,10 +8,10 @@ from collections.abc import Callable
 import pytest
 
 from workbench.domain.errors import InvalidInput, NotFound
-from workbench.services.claims import SpanRequest, add_claim, get_claim, set_status, show_claim
+from workbench.services.claims import SpanRequest, add_claim, get_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document, document_text
-from workbench.services.queries import ClaimFilter, list_claims
+from workbench.services.queries import ClaimFilter, list_claims, show_claim
 from workbench.services.replay import replay
 from workbench.services.revisions import diff_revisions, list_revisions, update_document
 from workbench.services.sources import Content

@@ -10,6 +10,7 @@ import click
 from workbench.cli.common import output_file, workbench_from
 from workbench.cli.errors import EXIT_REFUSED
 from workbench.cli.options import ID, count_option, doc_filter_option, json_option, output_option
+from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import emit_json, json_out, message, plural
 from workbench.exports.registry import help_text, names
 
@@ -61,6 +62,7 @@ def export(
     Options can be repeated (--actor a --actor b). A full JSONL export verifies to the head
     with `audit verify --file`; a filtered one verifies event by event.
     """
+    from workbench.exports.events import REPORTS_PROGRESS
     from workbench.exports.events import export_events as write_export
     from workbench.services.audit import EventFilter
 
@@ -74,10 +76,17 @@ def export(
     )
     wb = workbench_from(ctx)
     if output is None:
-        write_export(wb, fmt, sys.stdout, flt)
+        bar = fmt in REPORTS_PROGRESS and wanted()
+        with progress_bar("exporting events", enabled=bar) as progress:
+            write_export(wb, fmt, sys.stdout, flt, progress)
         return
-    with output_file(output) as out:
-        count = write_export(wb, fmt, out, flt)
+    with (
+        output_file(output) as out,
+        progress_bar(
+            "exporting events", enabled=fmt in REPORTS_PROGRESS and wanted(to_stdout=False)
+        ) as progress,
+    ):
+        count = write_export(wb, fmt, out, flt, progress)
     message(f"wrote {plural(count, 'event')} to {output}")
 
 
@@ -110,7 +119,8 @@ def verify(
     if path is not None:
         report = verify_file(path, head=head, count=count)
     else:
-        report = verify_database(workbench_from(ctx), head=head, count=count)
+        with progress_bar("verifying the chain", enabled=wanted(as_json=as_json)) as progress:
+            report = verify_database(workbench_from(ctx), head=head, count=count, progress=progress)
     if not json_out(as_json, report.to_json()):
         _print_report(report, head, count, from_file=path is not None)
     if not report.ok:
@@ -179,7 +189,8 @@ def replay(ctx: click.Context, as_json: bool) -> None:
     """
     from workbench.services.replay import replay as run_replay
 
-    report = run_replay(workbench_from(ctx))
+    with progress_bar("replaying events", enabled=wanted(as_json=as_json)) as progress:
+        report = run_replay(workbench_from(ctx), progress)
     if as_json:
         emit_json(report.to_json())
     elif report.consistent:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import click
@@ -23,6 +24,7 @@ from workbench.cli.options import (
 from workbench.cli.render import (
     clip,
     emit_json,
+    emit_json_array,
     highlighted,
     json_out,
     message,
@@ -114,7 +116,7 @@ def add(
 @click.pass_context
 def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     """Show a claim: its quote in context, status, notes and history."""
-    from workbench.services.claims import show_claim
+    from workbench.services.queries import show_claim
 
     d = show_claim(workbench_from(ctx), claim_id)
     if json_out(as_json, d):
@@ -297,7 +299,7 @@ def list_(
     as_json: bool,
 ) -> None:
     """List claims matching every filter given, ordered by id unless --sort says otherwise."""
-    from workbench.services.queries import ClaimFilter, list_claims
+    from workbench.services.queries import ClaimFilter, claims_stream
 
     if as_csv and as_json:
         raise click.UsageError("choose one of --json and --csv")
@@ -306,7 +308,7 @@ def list_(
     if all_ and not mine:
         raise click.UsageError("--all widens --mine (my queue); other lists show all by default")
     wb = workbench_from(ctx)
-    claims = list_claims(
+    claims = claims_stream(
         wb,
         ClaimFilter(
             statuses=statuses,
@@ -329,18 +331,19 @@ def list_(
             offset=offset,
         ),
     )
+    # JSON and CSV stream out a page at a time; a table is laid out once it has every row.
     if as_json:
-        emit_json([c.to_json() for c in claims])
+        emit_json_array(c.to_json() for c in claims)
     elif as_csv:
         claims_csv(claims)
     else:
         queue = mine and not all_ and not statuses
         print_claims(
-            claims, "no open claims in your queue (--all adds verdicts)" if queue else None
+            list(claims), "no open claims in your queue (--all adds verdicts)" if queue else None
         )
 
 
-def claims_csv(claims: list[ClaimView]) -> None:
+def claims_csv(claims: Iterable[ClaimView]) -> None:
     import sys
 
     from workbench.exports.registry import writer

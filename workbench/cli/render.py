@@ -33,6 +33,20 @@ def json_out(as_json: bool, value: Any) -> bool:
     return as_json
 
 
+def emit_json_array(items: Iterable[Any]) -> None:
+    """A JSON array written an item at a time, byte for byte what `emit_json` prints for the
+    list: a long listing streams out in constant memory."""
+    out = sys.stdout
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2)
+        # JSON text has no raw newline inside a string, so every line break here is layout.
+        out.write(("[\n" if first else ",\n") + "  " + text.replace("\n", "\n  "))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+    out.flush()
+
+
 def is_terminal() -> bool:
     return sys.stdout.isatty()
 

@@ -41,9 +41,16 @@ def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
 
 
 @click.command()
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="How many of the oldest unverified and the most overdue claims to list.",
+)
 @json_option
 @click.pass_context
-def demo(ctx: click.Context, as_json: bool) -> None:
+def demo(ctx: click.Context, limit: int, as_json: bool) -> None:
     """Load the bundled seed article into the database and print the board."""
     from workbench.db.url import safe_url
     from workbench.services.board import board
@@ -51,7 +58,7 @@ def demo(ctx: click.Context, as_json: bool) -> None:
 
     wb = workbench_from(ctx)
     r = load_seed(wb)
-    b = board(wb)
+    b = board(wb, limit)
     if json_out(as_json, b):
         return
     click.echo(
@@ -61,9 +68,18 @@ def demo(ctx: click.Context, as_json: bool) -> None:
     table(["status", "claims"], [(k, v) for k, v in b.counts.items()], title="Claims by status")
     table(
         ["id", "type", "speaker", "claim"],
-        [(c.id, c.type, clip(c.speaker or "", 24), clip(c.text, 90)) for c in b.unverified],
-        title=f"Unverified ({len(b.unverified)})",
+        [(c.id, c.type, clip(c.speaker or "", 24), clip(c.text, 90)) for c in b.unverified.claims],
+        title=f"Unverified: the oldest {len(b.unverified.claims)} of {b.unverified.total}",
     )
+    if b.overdue.total:
+        table(
+            ["id", "status", "owner", "due", "claim"],
+            [
+                (c.id, c.status, clip(c.assignee or "", 12), c.due, clip(c.text, 70))
+                for c in b.overdue.claims
+            ],
+            title=f"Overdue: the {len(b.overdue.claims)} most overdue of {b.overdue.total}",
+        )
     click.echo(
         "next: `workbench claim show ID`, then "
         "`workbench claim status ID in_progress` and `workbench note add ID TEXT`"

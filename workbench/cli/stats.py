@@ -7,19 +7,26 @@ import click
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_option
 from workbench.cli.render import clip, json_out, table
-from workbench.domain.status import OPEN_NAMES
-
-OPEN = OPEN_NAMES
 
 
 @click.command()
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="How many claims each list shows (the oldest open, without evidence, overdue).",
+)
 @json_option
 @click.pass_context
-def stats(ctx: click.Context, as_json: bool) -> None:
-    """The desk board: counts by status, owner and type; what is old, unsupported or late."""
+def stats(ctx: click.Context, limit: int, as_json: bool) -> None:
+    """The desk board: counts by status, owner and type; what is old, unsupported or late.
+
+    The lists show the first --limit claims of each, with how many there are in all.
+    """
     from workbench.services.queries import stats as compute
 
-    s = compute(workbench_from(ctx))
+    s = compute(workbench_from(ctx), limit)
     if json_out(as_json, s):
         return
     for title, counts in (
@@ -28,19 +35,20 @@ def stats(ctx: click.Context, as_json: bool) -> None:
         ("by type", s.by_type),
     ):
         table([title, "claims"], list(counts.items()))
-    open_total = sum(n for status, n in s.by_status.items() if status in OPEN)
-    for label, of, claims in (
-        ("oldest open", f" of {open_total}", s.oldest_open),
-        ("open, no evidence", "", s.open_without_evidence),
-        ("overdue", "", s.overdue),
+    for label, listed in (
+        ("oldest open", s.oldest_open),
+        ("open, no evidence", s.open_without_evidence),
+        ("overdue", s.overdue),
     ):
+        claims = listed.claims
         table(
             ["id", "status", "owner", "due", "added", "claim"],
             [
                 (c.id, c.status, c.assignee, c.due, c.created_at[:10], clip(c.text, 60))
                 for c in claims
             ],
-            title=f"{label} ({len(claims)}{of})",
-            empty=f"{label}: none",
+            title=f"{label} ({len(claims)} of {listed.total})",
+            # --limit 0 lists none of a non-empty list: say how many there are.
+            empty=f"{label}: none" if not listed.total else f"{label}: {listed.total}",
             droppable=("added", "due", "owner"),
         )

@@ -6,7 +6,6 @@ import datetime as dt
 
 from sqlalchemy import (
     CheckConstraint,
-    DateTime,
     Float,
     ForeignKey,
     Index,
@@ -15,10 +14,12 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
-    TypeDecorator,
 )
-from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Defined with the Core tables of the read paths, which must not import the ORM; kept importable
+# from here, where the models use it.
+from workbench.db.types import UTCDateTime as UTCDateTime
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -27,30 +28,6 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-class UTCDateTime(TypeDecorator[dt.datetime]):
-    """Aware UTC datetimes in, aware UTC datetimes out, on SQLite (naive text) and PostgreSQL."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given; the workbench stores UTC only")
-        value = value.astimezone(dt.UTC)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
-
-    def process_result_value(
-        self, value: dt.datetime | None, dialect: Dialect
-    ) -> dt.datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=dt.UTC)
-        return value.astimezone(dt.UTC)
 
 
 class Base(DeclarativeBase):
@@ -122,15 +99,15 @@ class Claim(Base):
     prefix: Mapped[str] = mapped_column(Text)
     suffix: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
-    speaker: Mapped[str | None] = mapped_column(String(200))
-    type: Mapped[str] = mapped_column(String(20))
+    speaker: Mapped[str | None] = mapped_column(String(200), index=True)
+    type: Mapped[str] = mapped_column(String(20), index=True)
     status: Mapped[str] = mapped_column(String(20))
     created_by: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
-    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
     version: Mapped[int] = mapped_column(Integer)
     assignee: Mapped[str | None] = mapped_column(String(200), index=True)
-    priority: Mapped[str] = mapped_column(String(10), server_default="normal")
+    priority: Mapped[str] = mapped_column(String(10), server_default="normal", index=True)
     due: Mapped[dt.date | None] = mapped_column(index=True)
     # A verdict waiting for a second reviewer (status is then in_review).
     proposed_status: Mapped[str | None] = mapped_column(String(20))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import IO
 
 from workbench.exports.cells import csv_cell
@@ -31,13 +31,16 @@ COLUMNS = (
 )
 
 
-def write(claims: Sequence[ClaimView], out: IO[str]) -> int:
+def write(claims: Iterable[ClaimView], out: IO[str]) -> int:
+    """Rows as the claims come: `claim list --csv` streams them a page at a time."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
+    count = 0
     for claim in claims:
         row = claim.to_json()
         # One cell each: tags joined, the rating by its label.
         row["tags"] = ";".join(claim.tags)
         row["rating"] = (claim.rating or {}).get("label")
         writer.writerow([csv_cell(row[name]) for name in COLUMNS])
-    return len(claims)
+        count += 1
+    return count

@@ -8,16 +8,31 @@ from typing import IO
 from workbench.exports.registry import writer
 from workbench.services.audit import EventFilter, check_filter
 from workbench.services.context import Workbench
+from workbench.services.progress import Progress
+
+# The formats that report their progress (a bar on a terminal): they stream the trail in one
+# pass. The timeline reads it twice, grouped by claim, so it has no single count to report.
+REPORTS_PROGRESS = frozenset({"jsonl", "csv"})
 
 
-def export_events(wb: Workbench, fmt: str, out: IO[str], flt: EventFilter | None = None) -> int:
+def export_events(
+    wb: Workbench,
+    fmt: str,
+    out: IO[str],
+    flt: EventFilter | None = None,
+    progress: Progress | None = None,
+) -> int:
     """Write the events `flt` selects (all by default) in `fmt`; returns how many it wrote.
+    `progress` hears how far it got, for the formats in REPORTS_PROGRESS.
 
     A filter that can only be a mistake (a missing claim, an unknown action, --since after
     --until) is refused before anything is written."""
     flt = flt or EventFilter()
     check_filter(wb, flt)
-    return writer("events", fmt)(wb, out, flt)
+    write = writer("events", fmt)
+    if progress is not None and fmt in REPORTS_PROGRESS:
+        return write(wb, out, flt, progress)
+    return write(wb, out, flt)
 
 
 def export_text(wb: Workbench, fmt: str, flt: EventFilter | None = None) -> str:

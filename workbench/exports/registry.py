@@ -9,7 +9,7 @@ Adding a format is one new module and one line in FORMATS:
    taking what its subject's writers take:
    - "events": `write(wb: Workbench, out: IO[str], flt: EventFilter)`, the audit events that
      `flt` selects, streamed oldest first (see audit_jsonl.py);
-   - "claims": `write(claims: Sequence[ClaimView], out: IO[str])` (see claims_csv.py);
+   - "claims": `write(claims: Iterable[ClaimView], out: IO[str])`, streamed (claims_csv.py);
    - "table": `write(rows: Iterable[dict], out: IO[str] | IO[bytes])`, the claims table's rows
      (claims_table.row_of), for `export claims` (see table_csv.py).
    A new subject (a bundle of everything, a report on one document) says its signature here.

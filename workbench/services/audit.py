@@ -15,6 +15,7 @@ from workbench.domain.chain import GENESIS
 from workbench.domain.clock import format_at, parse_since
 from workbench.domain.scope import ExportScope
 from workbench.services.context import Tx, Workbench, transaction
+from workbench.services.progress import Progress, counted
 
 EXPORT_FIELDS = (
     "seq",
@@ -125,22 +126,32 @@ def until_bound(value: str) -> str:
 
 
 def event_rows(
-    wb: Workbench, flt: EventFilter, scoped: list[ExportScope] | None = None
+    wb: Workbench,
+    flt: EventFilter,
+    scoped: list[ExportScope] | None = None,
+    progress: Progress | None = None,
 ) -> Iterator[tuple[Any, ...]]:
     """The filtered events as tuples in EXPORT_FIELDS order, streamed in batches.
 
     With `scoped`, the export's scope is computed first and appended to it, and the rows stop
     at the head it saw: a writer committing meanwhile cannot make the two disagree.
+    `progress` hears how many rows went out (of the scope's count, when it is known).
     """
     columns = [getattr(Event, name) for name in EXPORT_FIELDS]
     query = flt.apply(select(*columns)).order_by(Event.seq)
     with transaction(wb) as tx:
+        conn = tx.session.connection()
+        total = None
         if scoped is not None:
             scope = export_scope(tx, flt)
             scoped.append(scope)
             query = query.where(Event.seq <= scope.trail_seq)
+            total = scope.count
+        elif progress is not None and flt == EventFilter():
+            total = conn.execute(select(func.max(Event.seq))).scalar()  # the whole trail
         # Core rows straight from the connection: the ORM's row handling would double the cost.
-        yield from tx.session.connection().execute(query.execution_options(yield_per=BATCH))
+        rows = conn.execute(query.execution_options(yield_per=BATCH))
+        yield from counted(rows, progress, total)
 
 
 def filters_of(flt: EventFilter) -> dict[str, Any]:

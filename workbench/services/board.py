@@ -1,39 +1,46 @@
-"""The desk's first question: how many claims stand where, and what is still unverified."""
+"""The desk's first question: how many claims stand where, and what to look at first.
+
+Aggregate SQL and short lists (the oldest unverified claims, the most overdue open ones), so
+the board costs the same at 20 claims and at 1,000,000; `limit` asks for more of each.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
-
-from workbench.db.models import Claim
 from workbench.domain.status import STATUS_NAMES, Status
-from workbench.services.context import Workbench, transaction
-from workbench.services.views import ClaimView
+from workbench.services.context import Workbench, reading
+from workbench.services.queries import BOARD_LIMIT, ClaimFilter, Listed, grouped, listed
 
 
 @dataclass(frozen=True, slots=True)
 class Board:
     counts: dict[str, int]
-    unverified: list[ClaimView]
+    unverified: Listed
+    overdue: Listed
 
     def to_json(self) -> dict[str, Any]:
         return {
             "counts": self.counts,
             "total": sum(self.counts.values()),
-            "unverified": [c.to_json() for c in self.unverified],
+            "unverified_total": self.unverified.total,
+            "unverified": [c.to_json() for c in self.unverified.claims],
+            "overdue_total": self.overdue.total,
+            "overdue": [c.to_json() for c in self.overdue.claims],
         }
 
 
-def board(wb: Workbench) -> Board:
-    with transaction(wb) as tx:
-        counts = dict.fromkeys(STATUS_NAMES, 0)
-        for status, n in tx.session.execute(
-            select(Claim.status, func.count()).group_by(Claim.status)
-        ):
-            counts[status] = n
-        open_claims = tx.session.scalars(
-            select(Claim).where(Claim.status == Status.UNVERIFIED.value).order_by(Claim.id)
+def board(wb: Workbench, limit: int = BOARD_LIMIT) -> Board:
+    from workbench.db.tables import claims
+
+    with reading(wb) as conn:
+        counts = dict.fromkeys(STATUS_NAMES, 0) | grouped(conn, claims.c.status)
+        unverified = listed(
+            conn,
+            ClaimFilter(statuses=(Status.UNVERIFIED.value,), sort="created"),
+            limit,
+            total=counts[Status.UNVERIFIED.value],  # counted already
         )
-        return Board(counts=counts, unverified=[ClaimView.of(c) for c in open_claims])
+        overdue = listed(conn, ClaimFilter(overdue=True, sort="due"), limit)
+        return Board(counts=counts, unverified=unverified, overdue=overdue)

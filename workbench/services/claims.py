@@ -7,28 +7,27 @@ from typing import Any
 
 from sqlalchemy import select
 
-from workbench.db.models import Claim, Document, Event
+from workbench.db.models import Claim, Document
 from workbench.domain.anchoring import find_quote_tolerant
 from workbench.domain.clock import now
 from workbench.domain.errors import Conflict, InvalidInput, bad, give
 from workbench.domain.limits import MAX_NOTE, MAX_SHORT, check_text
 from workbench.domain.payloads import claim_payload, created
-from workbench.domain.segment import sentence_around
 from workbench.domain.status import ClaimType, Status, parse_claim_type, parse_status
 from workbench.domain.text import Span, normalise, span_at
 from workbench.domain.transitions import Move, Request, decide
 from workbench.services.claim_updates import apply_decision, check_version, claim_state
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row, get_document
+
+# show_claim reads on Core now (services/queries.py); still importable from here for callers
+# written against this module.
+from workbench.services.queries import show_claim as show_claim
 from workbench.services.revisions import revision_text
 from workbench.services.settings import setting_value
 from workbench.services.similar import with_similar
 from workbench.services.views import (
-    ClaimDetail,
     ClaimView,
-    EventView,
-    EvidenceView,
-    NoteView,
     StatusChange,
 )
 
@@ -199,55 +198,6 @@ def new_claim_row(
 def get_claim(wb: Workbench, claim_id: int) -> ClaimView:
     with transaction(wb) as tx:
         return ClaimView.of(get_claim_row(tx, claim_id))
-
-
-def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
-    with transaction(wb) as tx:
-        claim = get_claim_row(tx, claim_id)
-        _, text = revision_text(tx, claim.document, claim.revision)
-        sentence = sentence_around(text, claim.start, claim.end)
-        # The sentence is trimmed of whitespace; a span may include some, so widen to it.
-        left, right = min(sentence.start, claim.start), max(sentence.end, claim.end)
-        events = [
-            event_view(e)
-            for e in tx.session.scalars(
-                select(Event).where(Event.claim_id == claim_id).order_by(Event.seq)
-            )
-        ]
-        return ClaimDetail(
-            claim=ClaimView.of(claim),
-            context_start=left,
-            context=text[left:right],
-            notes=[NoteView.of(n) for n in claim.notes],
-            events=events,
-            evidence=[EvidenceView.of(e) for e in claim.evidence],
-            previous_quote=_previous_quote(events),
-        )
-
-
-def _previous_quote(events: list[EventView]) -> str | None:
-    """The quote the last re-anchoring replaced, if the last one changed it."""
-    for ev in reversed(events):
-        before = ev.payload.get("before")
-        if ev.action in ("claim.reanchored", "claim.flagged_for_review"):
-            if isinstance(before, dict) and isinstance(before.get("quote"), str):
-                return str(before["quote"])
-            return None
-    return None
-
-
-def event_view(ev: Event) -> EventView:
-    import json
-
-    return EventView(
-        seq=ev.seq,
-        at=ev.at,
-        actor=ev.actor,
-        action=ev.action,
-        entity_type=ev.entity_type,
-        entity_id=ev.entity_id,
-        payload=json.loads(ev.payload),
-    )
 
 
 @mutation

@@ -7,21 +7,25 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Engine, event, select
+from sqlalchemy import Connection, Engine, event, select
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
-from sqlalchemy.orm import Session
 
 from workbench.db.backend import lock_event_appends, machine_identity
 from workbench.db.engine import get_engine, write_engine
-from workbench.db.models import Event, User
 from workbench.db.revision import ensure_current
 from workbench.db.url import check_url, resolve_url, safe_url, sqlite_file
 from workbench.domain.chain import GENESIS, canonical_json, event_hash
 from workbench.domain.clock import format_at, now
 from workbench.domain.errors import Conflict, InvalidInput, NotFound, StorageError, give, step
 from workbench.domain.identity import normalise_name
+
+if TYPE_CHECKING:
+    # The ORM is imported where a session is opened: read paths on Core never load it.
+    from sqlalchemy.orm import Session
+
+    from workbench.db.models import Event
 
 
 def default_actor() -> str:
@@ -127,6 +131,8 @@ class Tx:
         *,
         claim_id: int | None = None,
     ) -> Event:
+        from workbench.db.models import Event
+
         if self._head is None:
             # Write transactions hold the append lock (see `transaction`): this head stays head.
             last = self.session.execute(
@@ -172,6 +178,10 @@ def transaction(wb: Workbench, *, write: bool = False, derived: bool = False) ->
     `derived` marks a write of derived data only (the similar-claims index, rebuilt during a
     read): it records nothing anybody did, so it needs no registered name, and any change to
     the audited tables in it is still refused for want of an event."""
+    from sqlalchemy.orm import Session
+
+    from workbench.db.models import Event
+
     session = Session(bind=wb.engine(write=write), expire_on_commit=False, autoflush=True)
     tx = Tx(session, wb.actor)
 
@@ -182,7 +192,7 @@ def transaction(wb: Workbench, *, write: bool = False, derived: bool = False) ->
                 tx.changed = True
 
     try:
-        with session.begin():
+        with database_errors(), session.begin():
             if write:
                 # Writers take the chain's append lock first (SQLite: BEGIN IMMEDIATE already
                 # did; PostgreSQL: an advisory lock to commit). Taking it before any row lock
@@ -196,6 +206,15 @@ def transaction(wb: Workbench, *, write: bool = False, derived: bool = False) ->
                 raise RuntimeError("a change without an audit event would be committed")
             if not write and (tx.changed or tx.events):
                 raise RuntimeError("a read-only transaction tried to write")
+    finally:
+        session.close()
+
+
+@contextmanager
+def database_errors() -> Iterator[None]:
+    """The driver's errors as one line each, never a traceback."""
+    try:
+        yield
     except OperationalError as exc:
         if "locked" in str(exc.orig).lower():
             raise Conflict(
@@ -204,12 +223,23 @@ def transaction(wb: Workbench, *, write: bool = False, derived: bool = False) ->
         raise StorageError(f"database error: {exc.orig}") from None
     except DBAPIError as exc:
         raise StorageError(f"database error: {exc.orig}") from None
-    finally:
-        session.close()
+
+
+@contextmanager
+def reading(wb: Workbench) -> Iterator[Connection]:
+    """One read-only transaction on a Core connection, for the read paths that need no ORM
+    objects (claim list and show, stats, the board): one consistent snapshot, nothing written."""
+    engine = wb.engine()
+    with database_errors(), engine.connect() as conn, conn.begin() as trans:
+        yield conn
+        # A read never commits: whatever happened, nothing it did is kept.
+        trans.rollback()
 
 
 def check_registered(session: Session, actor: str) -> None:
     """Once a desk registers its people, every change must be made under one of their names."""
+    from workbench.db.models import User
+
     if session.execute(select(User.name).limit(1)).first() is None:
         return
     if session.get(User, actor) is None:

@@ -15,11 +15,17 @@ from sqlalchemy.orm import selectinload
 
 from workbench.db.models import Claim, Document, DocumentRevision, Event
 from workbench.domain.status import FINAL_STATUSES, Status
-from workbench.services.claims import event_view
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.lookup import get_document
 from workbench.services.revisions import revision_text
-from workbench.services.views import ClaimView, DocumentView, EventView, EvidenceView, NoteView
+from workbench.services.views import (
+    ClaimView,
+    DocumentView,
+    EventView,
+    EvidenceView,
+    NoteView,
+    event_view,
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,21 +1,25 @@
-"""The questions a desk asks: filtered claim lists and the stats board. All read-only."""
+"""The questions a desk asks: filtered claim lists, one claim in full, the stats board.
+
+All read-only, on SQLAlchemy Core (workbench.db.tables) inside `reading`: no ORM objects are
+built only to be thrown away, lists stream in pages, and the board is aggregate SQL with short
+lists, so a read costs the same at 100 claims and at 1,000,000.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, case, exists, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import Connection, Row, Select, case, exists, func, select
 
+from workbench.db import tables
 from workbench.db.backend import search_claim_ids
-from workbench.db.models import Claim, ClaimTag, Evidence
-from workbench.domain.anchoring import ANCHOR_STATES, AnchorState
 from workbench.domain.clock import now, parse_since
 from workbench.domain.desk import PRIORITY_RANK, SORTS, normalise_tag, parse_priority
-from workbench.domain.errors import InvalidInput, bad, give
+from workbench.domain.errors import InvalidInput, NotFound, bad, give, step
 from workbench.domain.inputs import check_at_least
 from workbench.domain.status import (
     OPEN_STATUSES,
@@ -25,11 +29,31 @@ from workbench.domain.status import (
     same_person_key,
 )
 from workbench.domain.text import normalise
-from workbench.services.context import Tx, Workbench, transaction
-from workbench.services.lookup import MAX_ID, get_document
-from workbench.services.views import ClaimView
+from workbench.services.context import Workbench, reading
+from workbench.services.views import (
+    ClaimDetail,
+    ClaimView,
+    EventView,
+    EvidenceView,
+    NoteView,
+    event_view,
+    from_row,
+)
 
 OPEN_VALUES = sorted(s.value for s in OPEN_STATUSES)
+# Ids are 32-bit integers on every backend (as workbench.services.lookup.MAX_ID).
+MAX_ID = 2**31 - 1
+# Claims are read, and their tags and evidence counted, this many at a time: memory stays flat
+# however many match, and the IN lists stay short.
+PAGE = 500
+# What the board lists of each kind unless asked for more.
+BOARD_LIMIT = 10
+
+# Later than any timestamp the workbench writes: the upper bound of "since" ranges.
+FAR_FUTURE = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
+
+C = tables.claims.c
+CLAIM_COLUMNS = tuple(tables.claims.c)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +78,11 @@ class ClaimFilter:
     offset: int = 0
 
 
-def names_like(tx: Tx, name: str) -> tuple[str, ...]:
+def names_like(conn: Connection, name: str) -> tuple[str, ...]:
     """Stored assignee names equal to `name` ignoring case and spacing, in Python: SQLite's
-    lower() only folds ASCII, and the set of distinct owners is small."""
+    lower() only folds ASCII, and the set of distinct owners is small (an index scan)."""
     wanted = same_person_key(name)
-    owners = tx.session.scalars(
-        select(Claim.assignee).distinct().where(Claim.assignee.is_not(None))
-    )
+    owners = conn.scalars(select(C.assignee).distinct().where(C.assignee.is_not(None)))
     return tuple(o for o in owners if o is not None and same_person_key(o) == wanted)
 
 
@@ -68,90 +90,252 @@ def _today() -> dt.date:
     return now().date()
 
 
-def claim_query(flt: ClaimFilter, tx: Tx) -> Select[Any]:
+def claim_query(flt: ClaimFilter, conn: Connection) -> Select[Any]:
     """Every value is a bound parameter; the only SQL text is ours."""
-    q = select(Claim)
+    q = select(*CLAIM_COLUMNS)
     if flt.statuses:
-        q = q.where(Claim.status.in_([parse_status(s).value for s in flt.statuses]))
+        q = q.where(C.status.in_([parse_status(s).value for s in flt.statuses]))
     if flt.open:
-        q = q.where(Claim.status.in_(OPEN_VALUES))
+        q = q.where(C.status.in_(OPEN_VALUES))
     if flt.document_id is not None:
-        q = q.where(Claim.document_id == min(max(flt.document_id, 0), MAX_ID))
+        q = q.where(C.document_id == min(max(flt.document_id, 0), MAX_ID))
     if flt.speaker:
-        q = q.where(Claim.speaker == flt.speaker)
+        q = q.where(C.speaker == flt.speaker)
     if flt.claim_type:
-        q = q.where(Claim.type == parse_claim_type(flt.claim_type).value)
+        q = q.where(C.type == parse_claim_type(flt.claim_type).value)
     if flt.assignee and flt.unassigned:
         raise InvalidInput(
             "an owner and 'unassigned' contradict each other", hint=bad("owner_filters")
         )
     if flt.assignee:
-        q = q.where(Claim.assignee.in_(names_like(tx, flt.assignee)))
+        q = q.where(C.assignee.in_(names_like(conn, flt.assignee)))
     if flt.unassigned:
-        q = q.where(Claim.assignee.is_(None))
+        q = q.where(C.assignee.is_(None))
+    tags = tables.claim_tags.c
     for t in flt.tags:
-        q = q.where(exists().where(ClaimTag.claim_id == Claim.id, ClaimTag.tag == normalise_tag(t)))
+        # IN (claims with the tag) rather than EXISTS per claim: the planner then starts from
+        # the tag's index instead of walking every claim.
+        q = q.where(C.id.in_(select(tags.claim_id).where(tags.tag == normalise_tag(t))))
     if flt.priority:
-        q = q.where(Claim.priority == parse_priority(flt.priority).value)
+        q = q.where(C.priority == parse_priority(flt.priority).value)
     if flt.overdue:
-        q = q.where(Claim.due < _today(), Claim.status.in_(OPEN_VALUES))
+        q = q.where(C.due < _today(), C.status.in_(OPEN_VALUES))
     if flt.updated_since:
-        q = q.where(Claim.updated_at >= parse_since(flt.updated_since))
+        # Bounded above as well: an open-ended range looks like a quarter of the table to
+        # SQLite's planner (without STAT4), which then scans claims instead of the index.
+        q = q.where(C.updated_at.between(parse_since(flt.updated_since), FAR_FUTURE))
     if flt.no_evidence:
-        q = q.where(~exists().where(Evidence.claim_id == Claim.id))
+        q = q.where(~exists().where(tables.evidence.c.claim_id == C.id))
     if flt.anchor is not None:
-        q = q.where(Claim.anchor_state.in_(anchor_states(flt.anchor)))
+        q = q.where(C.anchor_state.in_(anchor_states(flt.anchor)))
     if flt.search is not None:
         needle = flt.search.strip()
         if not needle:
             raise InvalidInput("the search text is empty", hint=give("search"))
-        dialect = tx.session.get_bind().dialect.name
-        q = q.where(Claim.id.in_(search_claim_ids(dialect, normalise(needle))))
+        q = q.where(C.id.in_(search_claim_ids(conn.dialect.name, normalise(needle))))
     return _sorted(q, flt.sort)
 
 
-ANCHOR_FILTERS = (*ANCHOR_STATES, "changed")
-
-
 def anchor_states(name: str) -> tuple[str, ...]:
+    # Imported here: the matcher module costs every read about 10 ms, and only --anchor needs it.
+    from workbench.domain.anchoring import ANCHOR_STATES, AnchorState
+
     if name == "changed":
         return (AnchorState.FUZZY.value, AnchorState.ORPHANED.value)
     if name not in ANCHOR_STATES:
-        raise InvalidInput(f"unknown anchor {name!r}; valid: {', '.join(ANCHOR_FILTERS)}")
+        valid = ", ".join((*ANCHOR_STATES, "changed"))
+        raise InvalidInput(f"unknown anchor {name!r}; valid: {valid}")
     return (name,)
 
 
 def _sorted(q: Select[Any], sort: str) -> Select[Any]:
     if sort == "id":
-        return q.order_by(Claim.id)
+        return q.order_by(C.id)
     if sort == "updated":
-        return q.order_by(Claim.updated_at.desc(), Claim.id)
+        return q.order_by(C.updated_at.desc(), C.id)
     if sort == "priority":
-        rank = case(PRIORITY_RANK, value=Claim.priority, else_=len(PRIORITY_RANK))
-        return q.order_by(rank, Claim.id)
+        rank = case(PRIORITY_RANK, value=C.priority, else_=len(PRIORITY_RANK))
+        return q.order_by(rank, C.id)
     if sort == "due":
-        return q.order_by(Claim.due.is_(None), Claim.due, Claim.id)
+        return q.order_by(C.due.is_(None), C.due, C.id)
     if sort == "created":
-        return q.order_by(Claim.created_at, Claim.id)
+        return q.order_by(C.created_at, C.id)
     raise InvalidInput(f"unknown sort {sort!r}; valid: {', '.join(SORTS)}")
 
 
-def list_claims(wb: Workbench, flt: ClaimFilter | None = None) -> list[ClaimView]:
-    flt = flt or ClaimFilter()
+def claim_view(row: Row[Any], tags: Sequence[str] = (), evidence_count: int = 0) -> ClaimView:
+    """A claims row as its view, read as ClaimView.of reads a model (the span columns are
+    span_start/span_end; tags and the evidence count come from their own queries)."""
+    return from_row(
+        ClaimView,
+        row,
+        start=row.span_start,
+        end=row.span_end,
+        tags=tuple(tags),
+        evidence_count=evidence_count,
+        similar=None,
+        same_span=None,
+    )
+
+
+def _views(conn: Connection, rows: Sequence[Row[Any]]) -> list[ClaimView]:
+    """One page of claims with their tags and evidence counts: two indexed queries a page."""
+    ids = [r.id for r in rows]
+    tag_of: dict[int, list[str]] = defaultdict(list)
+    if ids:
+        t = tables.claim_tags.c
+        for claim_id, tag in conn.execute(
+            select(t.claim_id, t.tag).where(t.claim_id.in_(ids)).order_by(t.claim_id, t.tag)
+        ):
+            tag_of[claim_id].append(tag)
+        e = tables.evidence.c
+        counts: dict[int, int] = {
+            claim_id: n
+            for claim_id, n in conn.execute(
+                select(e.claim_id, func.count()).where(e.claim_id.in_(ids)).group_by(e.claim_id)
+            )
+        }
+    else:
+        counts = {}
+    return [claim_view(r, tag_of.get(r.id, ()), counts.get(r.id, 0)) for r in rows]
+
+
+def _check_paging(flt: ClaimFilter) -> None:
     if flt.limit is not None:
         check_at_least(flt.limit, 0, "limit")
     check_at_least(flt.offset, 0, "offset")
-    with transaction(wb) as tx:
+
+
+def _require_document(conn: Connection, document_id: int) -> None:
+    """A typo in --doc is an error, not "no claims"."""
+    d = tables.documents.c
+    if (
+        not (1 <= document_id <= MAX_ID)
+        or conn.execute(select(d.id).where(d.id == document_id)).first() is None
+    ):
+        raise NotFound(f"no document #{document_id}", hint=step("list", entity="document"))
+
+
+def iter_claims(wb: Workbench, flt: ClaimFilter | None = None) -> Iterator[ClaimView]:
+    """The matching claims in order, read a page at a time: a caller that writes each one out
+    holds one page, not the whole list. Bad input is refused before the first claim."""
+    flt = flt or ClaimFilter()
+    _check_paging(flt)
+    with reading(wb) as conn:
         if flt.document_id is not None:
-            # A typo in the document id is an error, not "no claims".
-            get_document(tx, flt.document_id)
-        q = claim_query(flt, tx)
-        q = q.options(selectinload(Claim.tags), selectinload(Claim.evidence))
+            _require_document(conn, flt.document_id)
+        q = claim_query(flt, conn)
         if flt.limit is not None:
             q = q.limit(flt.limit)
         if flt.offset:
             q = q.offset(flt.offset)
-        return [ClaimView.of(c) for c in tx.session.scalars(q)]
+        result = conn.execution_options(yield_per=PAGE).execute(q)
+        for page in result.partitions(PAGE):
+            yield from _views(conn, page)
+
+
+def claims_stream(wb: Workbench, flt: ClaimFilter | None = None) -> Iterator[ClaimView]:
+    """`iter_claims`, with its checks and query run now: errors surface before any output."""
+    stream = iter_claims(wb, flt)
+    first = next(stream, None)
+
+    def chained() -> Iterator[ClaimView]:
+        if first is not None:
+            yield first
+            yield from stream
+
+    return chained()
+
+
+def list_claims(wb: Workbench, flt: ClaimFilter | None = None) -> list[ClaimView]:
+    return list(iter_claims(wb, flt))
+
+
+def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
+    """A claim with its sentence, notes, evidence and history: one indexed query each."""
+    from workbench.domain.segment import sentence_around  # compiles its patterns: show only
+
+    with reading(wb) as conn:
+        row = (
+            conn.execute(select(*CLAIM_COLUMNS).where(C.id == claim_id)).first()
+            if 1 <= claim_id <= MAX_ID
+            else None
+        )
+        if row is None:
+            raise NotFound(f"no claim #{claim_id}", hint=step("list", entity="claim"))
+        text = _revision_text(conn, row.document_id, row.revision)
+        sentence = sentence_around(text, row.span_start, row.span_end)
+        # The sentence is trimmed of whitespace; a span may include some, so widen to it.
+        left = min(sentence.start, row.span_start)
+        right = max(sentence.end, row.span_end)
+        n, e, ev = tables.notes.c, tables.evidence.c, tables.events.c
+        # Core rows carry the column names the ORM attributes have: the views read either.
+        notes = [
+            from_row(NoteView, r)
+            for r in conn.execute(select(*n).where(n.claim_id == claim_id).order_by(n.id))
+        ]
+        evidence = [
+            from_row(EvidenceView, r)
+            for r in conn.execute(select(*e).where(e.claim_id == claim_id).order_by(e.id))
+        ]
+        events = [
+            event_view(r)
+            for r in conn.execute(
+                select(*(c for c in ev if c.name != "claim_id"))
+                .where(ev.claim_id == claim_id)
+                .order_by(ev.seq)
+            )
+        ]
+        return ClaimDetail(
+            claim=claim_view(row, _tags(conn, claim_id), len(evidence)),
+            context_start=left,
+            context=text[left:right],
+            notes=notes,
+            events=events,
+            evidence=evidence,
+            previous_quote=_previous_quote(events),
+        )
+
+
+def _revision_text(conn: Connection, document_id: int, number: int) -> str:
+    """The text of the revision a claim's span points into (revision 1 is the document's own
+    text), as workbench.services.revisions.revision_text reads it."""
+    if number == 1:
+        d = tables.documents.c
+        return str(conn.execute(select(d.text).where(d.id == document_id)).scalar_one())
+    r = tables.document_revisions.c
+    return str(
+        conn.execute(
+            select(r.text).where(r.document_id == document_id, r.number == number)
+        ).scalar_one()
+    )
+
+
+def _previous_quote(events: list[EventView]) -> str | None:
+    """The quote the last re-anchoring replaced, if the last one changed it."""
+    for ev in reversed(events):
+        before = ev.payload.get("before")
+        if ev.action in ("claim.reanchored", "claim.flagged_for_review"):
+            if isinstance(before, dict) and isinstance(before.get("quote"), str):
+                return str(before["quote"])
+            return None
+    return None
+
+
+def _tags(conn: Connection, claim_id: int) -> list[str]:
+    t = tables.claim_tags.c
+    return list(conn.scalars(select(t.tag).where(t.claim_id == claim_id).order_by(t.tag)))
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """A short list of the board and how many claims it was taken from."""
+
+    total: int
+    claims: list[ClaimView] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"total": self.total, "claims": [c.to_json() for c in self.claims]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,9 +343,9 @@ class Stats:
     by_status: dict[str, int]
     by_assignee: dict[str, int]
     by_type: dict[str, int]
-    oldest_open: list[ClaimView] = field(default_factory=list)
-    open_without_evidence: list[ClaimView] = field(default_factory=list)
-    overdue: list[ClaimView] = field(default_factory=list)
+    oldest_open: Listed
+    open_without_evidence: Listed
+    overdue: Listed
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -169,34 +353,47 @@ class Stats:
             "by_status": self.by_status,
             "by_assignee": self.by_assignee,
             "by_type": self.by_type,
-            "oldest_open": [c.to_json() for c in self.oldest_open],
-            "open_without_evidence": [c.to_json() for c in self.open_without_evidence],
-            "overdue": [c.to_json() for c in self.overdue],
+            "open": self.oldest_open.total,
+            "oldest_open": [c.to_json() for c in self.oldest_open.claims],
+            "open_without_evidence_total": self.open_without_evidence.total,
+            "open_without_evidence": [c.to_json() for c in self.open_without_evidence.claims],
+            "overdue_total": self.overdue.total,
+            "overdue": [c.to_json() for c in self.overdue.claims],
         }
 
 
 UNASSIGNED = "(unassigned)"
 
 
-def stats(wb: Workbench, oldest: int = 5) -> Stats:
-    with transaction(wb) as tx:
-        s = tx.session
+def grouped(conn: Connection, column: Any) -> dict[str, int]:
+    rows = conn.execute(select(column, func.count()).group_by(column).order_by(column))
+    return {(k if k is not None else UNASSIGNED): n for k, n in rows}
 
-        def grouped(column: Any) -> dict[str, int]:
-            rows = s.execute(select(column, func.count()).group_by(column).order_by(column))
-            return {(k if k is not None else UNASSIGNED): n for k, n in rows}
 
-        by_status = dict.fromkeys(STATUS_NAMES, 0) | grouped(Claim.status)
+def listed(conn: Connection, flt: ClaimFilter, limit: int, total: int | None = None) -> Listed:
+    """How many claims match `flt` (one aggregate, unless the caller knows), and the first
+    `limit` of them."""
+    q = claim_query(flt, conn)
+    if total is None:
+        total = conn.execute(
+            select(func.count()).select_from(q.order_by(None).with_only_columns(C.id).subquery())
+        ).scalar_one()
+    rows = list(conn.execute(q.limit(limit))) if limit else []
+    return Listed(total, _views(conn, rows))
 
-        def views(flt: ClaimFilter, limit: int | None = None) -> list[ClaimView]:
-            q = claim_query(flt, tx).options(selectinload(Claim.tags), selectinload(Claim.evidence))
-            return [ClaimView.of(c) for c in s.scalars(q.limit(limit))]
 
+def stats(wb: Workbench, limit: int = BOARD_LIMIT) -> Stats:
+    """Counts by status, owner and type, and the oldest open, the open without evidence and
+    the most overdue claims: `limit` of each (with how many there are)."""
+    check_at_least(limit, 0, "limit")
+    with reading(wb) as conn:
         return Stats(
-            by_status=by_status,
-            by_assignee=grouped(Claim.assignee),
-            by_type=grouped(Claim.type),
-            oldest_open=views(ClaimFilter(open=True, sort="created"), oldest),
-            open_without_evidence=views(ClaimFilter(open=True, no_evidence=True)),
-            overdue=views(ClaimFilter(overdue=True, sort="due")),
+            by_status=dict.fromkeys(STATUS_NAMES, 0) | grouped(conn, C.status),
+            by_assignee=grouped(conn, C.assignee),
+            by_type=grouped(conn, C.type),
+            oldest_open=listed(conn, ClaimFilter(open=True, sort="created"), limit),
+            open_without_evidence=listed(
+                conn, ClaimFilter(open=True, no_evidence=True, sort="created"), limit
+            ),
+            overdue=listed(conn, ClaimFilter(overdue=True, sort="due"), limit),
         )

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import InstrumentedAttribute
 
 from workbench.db.models import (
@@ -31,6 +31,7 @@ from workbench.db.models import (
 from workbench.domain.payloads import event_value
 from workbench.domain.replay import KINDS, Difference, EventRow, Replay, ReplayReport
 from workbench.services.context import Tx, Workbench, transaction
+from workbench.services.progress import Progress, counted
 
 BATCH = 5000
 # Blobs are whole files (up to 50 MB each): read a few at a time.
@@ -92,7 +93,9 @@ TABLES: dict[str, Reader] = {
 }
 
 
-def replay(wb: Workbench) -> ReplayReport:
+def replay(wb: Workbench, progress: Progress | None = None) -> ReplayReport:
+    """Rebuild the state from the events, then compare it with the tables (`progress` hears
+    of the events applied)."""
     state = Replay()
     columns = (
         Event.seq,
@@ -110,8 +113,9 @@ def replay(wb: Workbench) -> ReplayReport:
             tx.session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
         apply = state.apply
         conn = tx.session.connection()
-        for seq, action, etype, eid, claim_id, payload in conn.execute(
-            query.execution_options(yield_per=BATCH)
+        total = conn.execute(select(func.max(Event.seq))).scalar() if progress else None
+        for seq, action, etype, eid, claim_id, payload in counted(
+            conn.execute(query.execution_options(yield_per=BATCH)), progress, total
         ):
             apply(seq, action, etype, eid, claim_id, payload)
 

@@ -85,6 +85,8 @@ def with_similar(tx: Tx, claims: Sequence[Claim], limit: int = 5) -> list[ClaimV
     before", so they are left out of each other's matches. Runs in the caller's write
     transaction, which indexes the new claims with the rest.
     """
+    if not claims:
+        return []  # nothing new (a seed loaded twice): nothing to index or rank now
     similar_index.refresh(tx)
     added = {c.id for c in claims}
     views = []

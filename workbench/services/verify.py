@@ -26,6 +26,7 @@ from workbench.domain.verification import Break, ChainReport, ChainWalk
 from workbench.services.audit import BATCH, EXPORT_FIELDS
 from workbench.services.context import Workbench, transaction
 from workbench.services.inputs import STDIN_CLOSED
+from workbench.services.progress import Progress, counted
 
 # The export's columns, in its order: a database row and an exported line are checked alike.
 CHAIN_COLUMNS = tuple(getattr(Event, name) for name in EXPORT_FIELDS)
@@ -58,13 +59,19 @@ def chain_head(wb: Workbench) -> Head:
 
 
 def verify_database(
-    wb: Workbench, *, head: str | None = None, count: int | None = None
+    wb: Workbench,
+    *,
+    head: str | None = None,
+    count: int | None = None,
+    progress: Progress | None = None,
 ) -> ChainReport:
     """Walk every event oldest first, streamed; stop at the first that does not hold."""
     walk = ChainWalk(contiguous=True, noted_head=_hex(head), noted_count=_count(count))
     query = select(*CHAIN_COLUMNS).order_by(Event.seq).execution_options(yield_per=BATCH)
     with transaction(wb) as tx:
-        return walk_rows(tx.session.connection().execute(query), walk)
+        conn = tx.session.connection()
+        total = conn.execute(select(func.max(Event.seq))).scalar() if progress else None
+        return walk_rows(counted(conn.execute(query), progress, total), walk)
 
 
 def walk_rows(rows: Iterable[Sequence[Any]], walk: ChainWalk) -> ChainReport:

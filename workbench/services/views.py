@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from workbench.db.models import Claim, Document, DocumentRevision, Evidence, Note
 from workbench.domain.payloads import event_value
 from workbench.domain.status import rating
+
+if TYPE_CHECKING:
+    # Only the `of` builders read ORM rows; the read paths on Core must not import the ORM.
+    from workbench.db.models import Claim, Document, DocumentRevision, Evidence, Note
 
 V = TypeVar("V")
 
@@ -210,6 +213,22 @@ class EventView:
 
     def to_json(self) -> dict[str, Any]:
         return as_json(self)
+
+
+def event_view(ev: Any) -> EventView:
+    """An event row (a model or a Core row: the same attribute names) as its view, the payload
+    parsed."""
+    import json
+
+    return EventView(
+        seq=ev.seq,
+        at=ev.at,
+        actor=ev.actor,
+        action=ev.action,
+        entity_type=ev.entity_type,
+        entity_id=ev.entity_id,
+        payload=json.loads(ev.payload),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,486 @@
+"""Benchmark the desk's read commands against the same SQL run by plain tools, in the same run.
+
+    python bench/bench_desk.py [--size year] [--backend sqlite|postgresql|both]
+                               [--db PATH] [--pg-url URL] [--repeat 3] [--only NAME ...]
+                               [--write-docs]
+
+Builds the desk (bench/desk.py) when the database is missing, then runs every command as a whole
+process (interpreter start-up, imports, query, output into a file), as a person or a script
+would, and next to it a baseline that runs the equivalent SQL: `sqlite-utils rows` (or
+`sqlite-utils query` where one table's rows cannot say it) and the `sqlite3` shell on SQLite,
+`psql` on PostgreSQL. Time is wall-clock; peak memory is the child's own maximum resident set
+(`wait4`'s ru_maxrss). With --repeat R each keeps its fastest run, so that a busy spell on a
+shared machine costs one run, not the figure. --write-docs rewrites the desk section of
+docs/benchmarks.md with the table printed.
+"""
+
+# The SQL here is built from this file's own constants, never from input.
+# ruff: noqa: S608
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+import desk  # noqa: E402  (bench/desk.py: the generator)
+
+BIN = Path(sys.executable).parent
+TODAY = dt.datetime.now(dt.UTC).date().isoformat()
+OPEN = "('unverified', 'in_progress', 'in_review')"
+CLAIM_COLUMNS = "*"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    args: tuple[str, ...]  # after `workbench`
+    # For `sqlite-utils rows DB claims`: the WHERE and ORDER BY and LIMIT; None: use `sql`.
+    where: str | None = None
+    order: str = "id"
+    limit: int | None = None
+    # The whole statement, when rows cannot express it; {today} is filled in.
+    sql: str | None = None
+    pg_sql: str | None = None  # when PostgreSQL's spelling differs
+
+    def statement(self, backend: str) -> str:
+        if backend == "postgresql" and self.pg_sql:
+            return self.pg_sql.format(today=TODAY)
+        if self.sql:
+            return self.sql.format(today=TODAY)
+        assert self.where is not None
+        limit = f" LIMIT {self.limit}" if self.limit is not None else ""
+        return f"SELECT * FROM claims WHERE {self.where} ORDER BY {self.order}{limit}".format(
+            today=TODAY
+        )
+
+
+def fts(term: str) -> str:
+    return f"id IN (SELECT claim_id FROM claim_fts WHERE claim_fts MATCH '\"{term}\"')"
+
+
+def like(term: str) -> str:
+    pattern = f"'%{term}%'"
+    return (
+        f"id IN (SELECT id FROM claims WHERE text LIKE {pattern} OR quote LIKE {pattern} "
+        f"UNION SELECT claim_id FROM notes WHERE body LIKE {pattern} "
+        f"UNION SELECT claim_id FROM evidence WHERE title LIKE {pattern})"
+    )
+
+
+def ilike(term: str) -> str:
+    return like(term).replace(" LIKE ", " ILIKE ")
+
+
+def show_sql(show_id: int) -> str:
+    return SHOW_SQL.replace("{show_id}", str(show_id))
+
+
+def show_pg_sql(show_id: int) -> str:
+    return SHOW_PG_SQL.replace("{show_id}", str(show_id))
+
+
+SHOW_SQL = (
+    "SELECT c.*, d.text AS document_text, "
+    "(SELECT json_group_array(json_object('id', id, 'author', author, 'body', body)) "
+    "FROM notes WHERE claim_id = c.id) AS notes, "
+    "(SELECT json_group_array(json_object('id', id, 'url', url, 'title', title)) "
+    "FROM evidence WHERE claim_id = c.id) AS evidence, "
+    "(SELECT json_group_array(json_object('seq', seq, 'at', at, 'actor', actor, "
+    "'action', action, 'payload', payload)) FROM events WHERE claim_id = c.id) AS events "
+    "FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.id = {show_id}"
+)
+SHOW_PG_SQL = (
+    "SELECT c.*, d.text AS document_text, "
+    "(SELECT json_agg(json_build_object('id', id, 'author', author, 'body', body)) "
+    "FROM notes WHERE claim_id = c.id) AS notes, "
+    "(SELECT json_agg(json_build_object('id', id, 'url', url, 'title', title)) "
+    "FROM evidence WHERE claim_id = c.id) AS evidence, "
+    "(SELECT json_agg(json_build_object('seq', seq, 'at', at, 'actor', actor, "
+    "'action', action, 'payload', payload)) FROM events WHERE claim_id = c.id) AS events "
+    "FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.id = {show_id}"
+)
+# What the board shows, as one statement: counts by status, owner and type, the open claims
+# without evidence and the overdue ones counted, the 10 oldest open and the 10 most overdue.
+STATS_SQL = (
+    "SELECT 'status' AS k, status AS v, count(*) AS n FROM claims GROUP BY status "
+    "UNION ALL SELECT 'owner', assignee, count(*) FROM claims GROUP BY assignee "
+    "UNION ALL SELECT 'type', type, count(*) FROM claims GROUP BY type "
+    f"UNION ALL SELECT 'no evidence', NULL, count(*) FROM claims c WHERE status IN {OPEN} "
+    "AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.claim_id = c.id) "
+    f"UNION ALL SELECT 'overdue', NULL, count(*) FROM claims WHERE status IN {OPEN} "
+    "AND due < '{today}' "
+    "UNION ALL SELECT * FROM (SELECT 'oldest', text, id FROM claims "
+    f"WHERE status IN {OPEN} ORDER BY created_at, id LIMIT 10) AS oldest "
+    "UNION ALL SELECT * FROM (SELECT 'late', text, id FROM claims "
+    f"WHERE status IN {OPEN} AND due < '{{today}}' ORDER BY due, id LIMIT 10) AS late"
+)
+BOARD_SQL = (
+    "SELECT 'status' AS k, status AS v, count(*) AS n FROM claims GROUP BY status "
+    f"UNION ALL SELECT 'overdue', NULL, count(*) FROM claims WHERE status IN {OPEN} "
+    "AND due < '{today}' "
+    "UNION ALL SELECT * FROM (SELECT 'oldest', text, id FROM claims "
+    "WHERE status = 'unverified' ORDER BY created_at, id LIMIT 10) AS oldest "
+    "UNION ALL SELECT * FROM (SELECT 'late', text, id FROM claims "
+    f"WHERE status IN {OPEN} AND due < '{{today}}' ORDER BY due, id LIMIT 10) AS late"
+)
+
+
+def cases(size: str) -> tuple[Case, ...]:
+    """The commands measured; the document and the claim shown sit in the middle of the desk."""
+    claims, _ = desk.SIZES[size]
+    doc_id = max(1, claims // desk.CLAIMS_PER_DOCUMENT // 2)
+    show_id = claims // 2 + 17
+    return (
+        Case("help", ("--help",), sql="SELECT 1"),
+        Case(
+            "list --status unverified",
+            ("claim", "list", "--status", "unverified", "--limit", "50"),
+            "status = 'unverified'",
+            limit=50,
+        ),
+        Case(
+            "list --open --sort updated",
+            ("claim", "list", "--open", "--sort", "updated", "--limit", "50"),
+            f"status IN {OPEN}",
+            order="updated_at DESC, id",
+            limit=50,
+        ),
+        Case("list --doc", ("claim", "list", "--doc", str(doc_id)), f"document_id = {doc_id}"),
+        Case(
+            "list --speaker",
+            ("claim", "list", "--speaker", "刘慈欣", "--limit", "50"),
+            "speaker = '刘慈欣'",
+            limit=50,
+        ),
+        Case(
+            "list --type",
+            ("claim", "list", "--type", "ranking", "--limit", "50"),
+            "type = 'ranking'",
+            limit=50,
+        ),
+        Case(
+            "list --assignee",
+            ("claim", "list", "--assignee", "李明", "--limit", "50"),
+            "assignee = '李明'",
+            limit=50,
+        ),
+        Case(
+            "list --unassigned",
+            ("claim", "list", "--unassigned", "--limit", "50"),
+            "assignee IS NULL",
+            limit=50,
+        ),
+        Case(
+            "list --tag",
+            ("claim", "list", "--tag", "估值", "--limit", "50"),
+            "id IN (SELECT claim_id FROM claim_tags WHERE tag = '估值')",
+            limit=50,
+        ),
+        Case(
+            "list --priority --sort due",
+            ("claim", "list", "--priority", "high", "--sort", "due", "--limit", "50"),
+            "priority = 'high'",
+            order="due IS NULL, due, id",
+            limit=50,
+        ),
+        Case(
+            "list --overdue --sort due",
+            ("claim", "list", "--overdue", "--sort", "due", "--limit", "50"),
+            f"due < '{{today}}' AND status IN {OPEN}",
+            order="due IS NULL, due, id",
+            limit=50,
+        ),
+        Case(
+            "list --updated-since",
+            ("claim", "list", "--updated-since", "2026-11-01", "--limit", "50"),
+            "updated_at >= '2026-11-01'",
+            limit=50,
+        ),
+        Case(
+            "list --no-evidence",
+            ("claim", "list", "--no-evidence", "--limit", "50"),
+            "NOT EXISTS (SELECT 1 FROM evidence WHERE evidence.claim_id = claims.id)",
+            limit=50,
+        ),
+        Case(
+            "list --sort priority",
+            ("claim", "list", "--sort", "priority", "--limit", "50"),
+            "1 = 1",
+            order="CASE priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 WHEN 'low' THEN 2 "
+            "ELSE 3 END, id",
+            limit=50,
+        ),
+        Case(
+            "list --sort created",
+            ("claim", "list", "--sort", "created", "--limit", "50"),
+            "1 = 1",
+            order="created_at, id",
+            limit=50,
+        ),
+        Case(
+            "list --search 估值 (2 chars)",
+            ("claim", "list", "--search", "估值", "--limit", "20"),
+            like("估值"),
+            limit=20,
+        ),
+        Case(
+            "list --search 数据中心",
+            ("claim", "list", "--search", "数据中心", "--limit", "20"),
+            fts("数据中心"),
+            limit=20,
+        ),
+        Case(
+            "list --search revenue",
+            ("claim", "list", "--search", "revenue", "--limit", "20"),
+            fts("revenue"),
+            limit=20,
+        ),
+        Case(
+            "claim show",
+            ("claim", "show", str(show_id)),
+            sql=show_sql(show_id),
+            pg_sql=show_pg_sql(show_id),
+        ),
+        Case("stats", ("stats",), sql=STATS_SQL),
+        Case("demo (board)", ("demo",), sql=BOARD_SQL),
+    )
+
+
+PG_SEARCH = {
+    "list --search 估值 (2 chars)": ilike("估值"),
+    "list --search 数据中心": ilike("数据中心"),
+    "list --search revenue": ilike("revenue"),
+}
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    out_bytes: int
+    cpu: float  # user + system seconds: what a busy machine disturbs least
+
+
+def run(cmd: Sequence[str], env: dict[str, str]) -> Run:
+    """One whole process; its wall time and its own peak RSS."""
+    with tempfile.TemporaryFile() as out:
+        began = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - began
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        if proc.stderr:
+            proc.stderr.close()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err.strip()}")
+        size = out.tell()
+    return Run(seconds, usage.ru_maxrss / 1024, size, usage.ru_utime + usage.ru_stime)
+
+
+def best(cmd: Sequence[str], env: dict[str, str], repeat: int) -> Run:
+    runs = [run(cmd, env) for _ in range(repeat)]
+    fastest = min(runs, key=lambda r: r.seconds)
+    return Run(
+        fastest.seconds,
+        max(r.peak_mb for r in runs),
+        fastest.out_bytes,
+        min(r.cpu for r in runs),
+    )
+
+
+@dataclass
+class Row:
+    backend: str
+    name: str
+    ours: Run
+    base: Run
+    base_name: str
+    raw: Run | None
+
+    @property
+    def ratio(self) -> float:
+        return self.ours.seconds / self.base.seconds
+
+
+def baseline_commands(
+    case: Case, backend: str, target: str
+) -> tuple[str, list[str], list[str] | None]:
+    """(name, the baseline the target is measured against, a second raw one or None)."""
+    if backend == "postgresql":
+        sql = case.statement(backend)
+        if case.name in PG_SEARCH:
+            sql = Case(case.name, case.args, PG_SEARCH[case.name], limit=case.limit).statement(
+                backend
+            )
+        if case.name == "help":
+            return "psql --help", ["psql", "--help"], None
+        return "psql", ["psql", target, "-X", "-q", "-A", "-c", sql], None
+    raw = ["sqlite3", "-json", target, case.statement(backend)]
+    if case.name == "help":
+        return "sqlite-utils --help", [str(BIN / "sqlite-utils"), "--help"], None
+    if case.where is not None:
+        cmd = [str(BIN / "sqlite-utils"), "rows", target, "claims", "--where"]
+        cmd += [case.where.format(today=TODAY), "--order", case.order]
+        if case.limit is not None:
+            cmd += ["--limit", str(case.limit)]
+        return "sqlite-utils rows", cmd, raw
+    return (
+        "sqlite-utils query",
+        [str(BIN / "sqlite-utils"), "query", target, case.statement(backend)],
+        raw,
+    )
+
+
+def measure(
+    backend: str, target: str, size: str, repeat: int, only: Sequence[str], json_output: bool
+) -> list[Row]:
+    env = dict(os.environ, WORKBENCH_DB=target, WORKBENCH_USER="bench", NO_COLOR="1")
+    wb = str(BIN / "workbench")
+    # The demo loads the seed article once (a write); measured afterwards, it only reads.
+    run([wb, "demo"], env)
+    rows: list[Row] = []
+    for case in cases(size):
+        if only and not any(o in case.name for o in only):
+            continue
+        args = list(case.args)
+        if json_output and case.name != "help":
+            args.append("--json")
+        base_name, base_cmd, raw_cmd = baseline_commands(case, backend, target)
+        # Interleaved, so that a busy spell hits both sides alike.
+        ours = best([wb, *args], env, repeat)
+        base = best(base_cmd, env, repeat)
+        raw = best(raw_cmd, env, repeat) if raw_cmd else None
+        row = Row(backend, case.name, ours, base, base_name, raw)
+        rows.append(row)
+        print(format_row(row), flush=True)
+    return rows
+
+
+HEADER = (
+    "| backend | command | seconds | CPU s | peak MB | baseline | baseline s | baseline CPU s "
+    "| baseline MB | ratio | CPU ratio | sqlite3 shell s |\n"
+    "|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|"
+)
+
+
+def format_row(r: Row) -> str:
+    raw = f"{r.raw.seconds:.3f}" if r.raw else "-"
+    return (
+        f"| {r.backend} | `{r.name}` | {r.ours.seconds:.3f} | {r.ours.cpu:.3f} | "
+        f"{r.ours.peak_mb:.0f} | {r.base_name} | {r.base.seconds:.3f} | {r.base.cpu:.3f} | "
+        f"{r.base.peak_mb:.0f} | {r.ratio:.2f}x | {r.ours.cpu / r.base.cpu:.2f}x | {raw} |"
+    )
+
+
+def conditions() -> str:
+    load = os.getloadavg()
+    return (
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+        f"{os.cpu_count()} CPUs, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} "
+        "(1/5/15 min) when the run ended"
+    )
+
+
+def write_docs(text: str) -> None:
+    path = ROOT / "docs" / "benchmarks.md"
+    doc = path.read_text(encoding="utf-8")
+    start, end = "<!-- desk:start -->", "<!-- desk:end -->"
+    block = f"{start}\n{text}\n{end}"
+    if start in doc:
+        doc = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _m: block, doc, flags=re.S)
+    else:
+        doc = doc.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(doc, encoding="utf-8")
+
+
+def ensure_desk(target: str, size: str) -> str:
+    """The database for `size`, generated when missing (the generation is timed and reported)."""
+    is_pg = target.startswith("postgres")
+    if is_pg:
+        import psycopg
+
+        with psycopg.connect(target) as conn:
+            exists = conn.execute("SELECT to_regclass('claims') IS NOT NULL").fetchone()
+        if exists and exists[0]:
+            return ""
+    elif Path(target).exists():
+        return ""
+    # In a process of its own: a child's ru_maxrss starts from its parent's resident set at the
+    # fork, so a parent that had built the desk itself would inflate every figure measured after.
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+        built = pool.submit(desk.generate, target, size).result()
+    line = (
+        f"generated the {size} desk ({built['claims']:,} claims, {built['events']:,} events, "
+        f"{built['notes']:,} notes, {built['evidence']:,} evidence) in {built['seconds']:.0f} s"
+    )
+    print(line, flush=True)
+    return line
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--size", choices=sorted(desk.SIZES), default="year")
+    ap.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="sqlite")
+    ap.add_argument("--db", help="SQLite file (default: bench-desk-SIZE.db in the temp folder)")
+    ap.add_argument(
+        "--pg-url",
+        default=os.environ.get("BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432/test"),
+        help="PostgreSQL database; the desk goes into its default schema",
+    )
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--only", nargs="*", default=(), help="cases whose name contains any of these")
+    ap.add_argument("--table-output", action="store_true", help="measure tables, not --json")
+    ap.add_argument(
+        "--write-docs", action="store_true", help="rewrite docs/benchmarks.md's desk part"
+    )
+    args = ap.parse_args(argv)
+    for tool in ("sqlite-utils",):
+        if not (BIN / tool).exists() and not shutil.which(tool):
+            raise SystemExit(f"{tool} is needed for the baseline: pip install -e '.[dev]'")
+    notes: list[str] = []
+    rows: list[Row] = []
+    print(HEADER)
+    if args.backend in ("sqlite", "both"):
+        target = args.db or str(Path(tempfile.gettempdir()) / f"bench-desk-{args.size}.db")
+        notes.append(ensure_desk(target, args.size))
+        rows += measure("sqlite", target, args.size, args.repeat, args.only, not args.table_output)
+    if args.backend in ("postgresql", "both"):
+        notes.append(ensure_desk(args.pg_url, args.size))
+        rows += measure(
+            "postgresql", args.pg_url, args.size, args.repeat, args.only, not args.table_output
+        )
+    summary = conditions()
+    print(summary)
+    if args.write_docs:
+        body = "\n".join([HEADER, *(format_row(r) for r in rows)])
+        extra = "\n".join(f"- {n}" for n in notes if n)
+        write_docs(
+            f"### Results ({args.size} size, best of {args.repeat})\n\n{body}\n\n"
+            f"{summary}.\n{extra}".rstrip()
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,671 @@
+"""A year of a busy desk, generated: documents, claims, their whole workflow, and the audit chain.
+
+    python bench/desk.py --size small|year|large [--db PATH_OR_URL]
+
+Sizes: small (1,000 claims, 10,000 events), year (100,000 claims, 1,000,000 events), large
+(1,000,000 claims, 10,000,000 events); 200 claims per document. SQLite (a file path) or
+PostgreSQL (a postgresql:// URL; the schema is created by the workbench's own migrations first).
+
+What it writes is what the services would have written, row for row and event for event:
+documents of mixed Chinese and ASCII text; claims pinned to the exact code-point span of one of
+their document's sentences; owners, tags, priorities, due dates, evidence (URLs and citations),
+notes, status changes (a verdict always with its note, a factual verdict only after evidence);
+every event hash-chained (`workbench audit verify` passes) and the tables matching the events
+(`workbench audit replay` finds nothing). Timestamps run through the year before REFERENCE_END, so
+due dates fall before and after "today" as on a real desk.
+
+This is a fast path of its own (raw `sqlite3` executemany / PostgreSQL COPY), not the claims
+import of the publishing issue, which did not exist on this branch's base. Memory stays flat:
+only the current document's claims are held. A progress bar shows on a terminal (stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+SIZES: dict[str, tuple[int, int]] = {
+    "small": (1_000, 10_000),
+    "year": (100_000, 1_000_000),
+    "large": (1_000_000, 10_000_000),
+}
+CLAIMS_PER_DOCUMENT = 200
+REFERENCE_END = dt.datetime(2026, 11, 30, tzinfo=dt.UTC)
+YEAR = dt.timedelta(days=365)
+SEED = 20261130
+BATCH_EVENTS = 20_000
+
+OWNERS = ("alice", "bob", "chen.wei", "dana", "李明", "王芳", "emeka", "sofia", "张伟", "omar")
+SPEAKERS = (None, "Article author", "张一鸣", "Lei Jun", "刘慈欣", "the ministry", "CEO")
+TAGS = (
+    "economy",
+    "估值",
+    "ai",
+    "health",
+    "科技",
+    "election",
+    "climate",
+    "教育",
+    "viral",
+    "finance",
+)
+ORGS = ("MiniMax", "智谱", "月之暗面", "Baidu", "Tencent", "字节跳动", "OpenAI", "阿里巴巴")
+CITIES = ("北京", "上海", "深圳", "Hangzhou", "成都", "Singapore", "武汉")
+PUBLISHERS = ("新华社", "Reuters", "财新", "Bloomberg", "36氪", "South China Morning Post")
+TYPES = ("fact", "quantity", "date", "ranking", "attribution", "prediction", "opinion")
+# Where claims end up, and how often (open ones included: a desk never finishes).
+OUTCOMES = (
+    ("unverified", 25),
+    ("in_progress", 20),
+    ("verified", 15),
+    ("false", 15),
+    ("misleading", 10),
+    ("unverifiable", 8),
+    ("opinion", 7),
+)
+EVIDENCE_VERDICTS = frozenset({"verified", "false", "misleading"})
+CONTEXT_CHARS = 32  # as workbench.domain.text.CONTEXT_CHARS
+# The events' machine identity (the OS account or database role the services record): the
+# generator's own name, so a generated trail never passes for one a person's machine wrote.
+MACHINE = "bench/desk.py"
+
+
+def sentence(rng: random.Random, n: int) -> tuple[str, str, str]:
+    """(sentence in the document, the claim's normalised text, claim type)."""
+    org, city, pub = rng.choice(ORGS), rng.choice(CITIES), rng.choice(PUBLISHERS)
+    year, k, v, p = (
+        rng.randint(2015, 2026),
+        rng.randint(2, 99),
+        rng.randint(1, 900),
+        rng.randint(1, 80),
+    )
+    form = n % 5
+    if form == 0:
+        return (
+            f"{org}在{year}年发布了{k}个模型,估值约{v}亿美元。",
+            f"{org} released {k} models in {year} and is valued at about {v}00 million USD.",
+            "quantity",
+        )
+    if form == 1:
+        return (
+            f"据{pub}报道,{org}{year}年营收增长{p}%(同比)。",
+            f"{org}'s revenue grew {p}% year on year in {year}, per {pub}.",
+            "quantity",
+        )
+    if form == 2:
+        return (
+            f"\u201c{org} will open {k} offices in {city} by {year},\u201d the CEO said.",
+            f"{org} plans {k} offices in {city} by {year}.",
+            "prediction",
+        )
+    if form == 3:
+        return (
+            f"{city}的数据中心数量在{year}年达到{k}座,排名全国第{p % 9 + 1}。",
+            f"{city} had {k} data centres in {year}, ranked #{p % 9 + 1} nationally.",
+            "ranking",
+        )
+    return (
+        f"The firm's valuation reached ${v} billion in {year}; {pub} confirmed it.",
+        f"{org} was valued at {v} billion USD in {year}.",
+        rng.choice(TYPES),
+    )
+
+
+def table_time(moment: dt.datetime) -> str:
+    """How SQLAlchemy stores a UTC datetime on SQLite (naive text); PostgreSQL (session in UTC)
+    reads the same text as the same instant."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+@dataclass
+class Rows:
+    """Rows waiting to be written, table by table, in foreign-key order."""
+
+    documents: list[tuple[Any, ...]] = field(default_factory=list)
+    claims: list[tuple[Any, ...]] = field(default_factory=list)
+    claim_tags: list[tuple[Any, ...]] = field(default_factory=list)
+    notes: list[tuple[Any, ...]] = field(default_factory=list)
+    evidence: list[tuple[Any, ...]] = field(default_factory=list)
+    events: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def tables(self) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+        yield "documents", self.documents
+        yield "claims", self.claims
+        yield "claim_tags", self.claim_tags
+        yield "notes", self.notes
+        yield "evidence", self.evidence
+        yield "events", self.events
+
+    def clear(self) -> None:
+        for _, rows in self.tables():
+            rows.clear()
+
+
+# Column names per table, space-separated (the order the rows below are built in).
+COLUMNS: dict[str, list[str]] = {
+    name: cols.split()
+    for name, cols in {
+        "documents": "id title url author published language text sha256 length added_by "
+        "created_at format source_sha256",
+        "claims": "id document_id span_start span_end quote prefix suffix text speaker type "
+        "status created_by created_at updated_at version assignee priority due revision "
+        "anchor_state anchor_score verdict_revision",
+        "claim_tags": "claim_id tag",
+        "notes": "id claim_id author body created_at",
+        "evidence": "id claim_id kind url citation title publisher accessed stance excerpt "
+        "added_by created_at",
+        "events": "seq at actor action entity_type entity_id claim_id payload prev_hash hash "
+        "machine",
+    }.items()
+}
+
+
+class Desk:
+    """Produces the desk's rows and events in order; hashing as `workbench.domain.chain` does."""
+
+    def __init__(self, claims: int, events: int) -> None:
+        from workbench.domain.chain import GENESIS
+
+        if events < claims + -(-claims // CLAIMS_PER_DOCUMENT):
+            raise SystemExit("need at least one event per claim and per document")
+        self.total_claims = claims
+        self.total_events = events
+        self.documents_count = -(-claims // CLAIMS_PER_DOCUMENT)
+        self.extra = events - claims - self.documents_count  # workflow events to spread
+        self.rng = random.Random(SEED)
+        self.seq = 0
+        self.prev = GENESIS
+        self.ids = {"note": 0, "evidence": 0}
+        self.rows = Rows()
+        self.start = REFERENCE_END - YEAR
+        self.step = YEAR / events
+
+    # -- events -------------------------------------------------------------------------------
+
+    def moment(self) -> dt.datetime:
+        return self.start + self.step * self.seq
+
+    def record(
+        self,
+        actor: str,
+        action: str,
+        etype: str,
+        eid: int,
+        claim_id: int | None,
+        payload: dict[str, Any],
+        at: str,
+    ) -> None:
+        from workbench.domain.chain import canonical_json, event_hash
+
+        self.seq += 1
+        text = canonical_json(payload)
+        digest = event_hash(
+            seq=self.seq,
+            at=at,
+            actor=actor,
+            action=action,
+            entity_type=etype,
+            entity_id=str(eid),
+            claim_id=claim_id,
+            payload_json=text,
+            prev_hash=self.prev,
+            machine=MACHINE,
+        )
+        self.rows.events.append(
+            (
+                self.seq,
+                at,
+                actor,
+                action,
+                etype,
+                str(eid),
+                claim_id,
+                text,
+                self.prev,
+                digest,
+                MACHINE,
+            )
+        )
+        self.prev = digest
+
+    # -- one document and its claims ------------------------------------------------------------
+
+    def document(self, doc_id: int, first_claim: int, count: int) -> None:
+        from workbench.domain.clock import format_at
+        from workbench.domain.text import sha256_text
+
+        rng = self.rng
+        parts = [sentence(rng, first_claim + i) for i in range(count)]
+        # Filler between claims' sentences, so that spans do not simply tile the text.
+        text = "\n".join(f"{s} 第{i + 1}段。" for i, (s, _, _) in enumerate(parts))
+        moment = self.moment()
+        at = format_at(moment)
+        actor = rng.choice(OWNERS)
+        view = {
+            "id": doc_id,
+            "title": f"{rng.choice(ORGS)}的一年 / Article {doc_id}",
+            "url": f"https://news.example.org/{doc_id}",
+            "author": rng.choice(PUBLISHERS),
+            "published": (moment.date() - dt.timedelta(days=1)).isoformat(),
+            "language": "zh",
+            "sha256": sha256_text(text),
+            "length": len(text),
+            "added_by": actor,
+            "created_at": at,
+            "format": "text",
+            "source_sha256": None,
+        }
+        self.rows.documents.append(
+            (
+                doc_id,
+                view["title"],
+                view["url"],
+                view["author"],
+                view["published"],
+                "zh",
+                text,
+                view["sha256"],
+                view["length"],
+                actor,
+                table_time(moment),
+                "text",
+                None,
+            )
+        )
+        self.record(
+            actor, "document.added", "document", doc_id, None, {"after": {**view, "text": text}}, at
+        )
+        pos = 0
+        spans = []
+        for s, _, _ in parts:
+            start = text.index(s, pos)
+            spans.append((start, start + len(s)))
+            pos = start + len(s)
+        for i, (_, claim_text, ctype) in enumerate(parts):
+            claim_id = first_claim + i
+            extra = (claim_id * self.extra) // self.total_claims - (
+                (claim_id - 1) * self.extra
+            ) // self.total_claims
+            self.claim(claim_id, doc_id, text, spans[i], claim_text, ctype, extra)
+
+    def claim(
+        self,
+        claim_id: int,
+        doc_id: int,
+        text: str,
+        span: tuple[int, int],
+        claim_text: str,
+        ctype: str,
+        extra: int,
+    ) -> None:
+        from workbench.domain.clock import format_at
+        from workbench.domain.replay import KINDS
+
+        rng = self.rng
+        start, end = span
+        moment = self.moment()
+        at = format_at(moment)
+        actor = rng.choice(OWNERS)
+        c: dict[str, Any] = {
+            "anchor_score": None,
+            "anchor_state": "exact",
+            "assignee": None,
+            "created_at": at,
+            "created_by": actor,
+            "document_id": doc_id,
+            "due": None,
+            "end": end,
+            "id": claim_id,
+            "prefix": text[max(0, start - CONTEXT_CHARS) : start],
+            "priority": "normal",
+            "proposed_by": None,
+            "proposed_note": None,
+            "proposed_status": None,
+            "quote": text[start:end],
+            "revision": 1,
+            "speaker": rng.choice(SPEAKERS),
+            "start": start,
+            "status": "unverified",
+            "suffix": text[end : end + CONTEXT_CHARS],
+            "tags": [],
+            "text": claim_text,
+            "type": ctype,
+            "updated_at": at,
+            "verdict_revision": None,
+            "version": 1,
+        }
+        # The payload `claim add` writes (workbench.domain.payloads.claim_payload): every field
+        # of the claim kind, nothing derived.
+        after = {name: c[name] for name in KINDS["claim"].fields}
+        self.record(actor, "claim.added", "claim", claim_id, claim_id, {"after": after}, at)
+        c["_created"] = moment
+        c["_updated"] = moment
+        for step in self.plan(extra):
+            self.apply(c, step)
+        self.rows.claims.append(
+            (
+                claim_id,
+                doc_id,
+                start,
+                end,
+                c["quote"],
+                c["prefix"],
+                c["suffix"],
+                c["text"],
+                c["speaker"],
+                c["type"],
+                c["status"],
+                c["created_by"],
+                table_time(c["_created"]),
+                table_time(c["_updated"]),
+                c["version"],
+                c["assignee"],
+                c["priority"],
+                c["due"],
+                c["revision"],
+                c["anchor_state"],
+                c["anchor_score"],
+                c["verdict_revision"],
+            )
+        )
+        self.rows.claim_tags.extend((claim_id, t) for t in c["tags"])
+
+    def plan(self, budget: int) -> list[str]:
+        """`budget` workflow steps for one claim, in the order a desk would take them."""
+        rng = self.rng
+        outcome = rng.choices([o for o, _ in OUTCOMES], [w for _, w in OUTCOMES])[0]
+        status_steps = {"unverified": [], "in_progress": ["in_progress"]}.get(
+            outcome, ["in_progress", outcome]
+        )[:budget]
+        if len(status_steps) == 2 and outcome in EVIDENCE_VERDICTS and budget < 3:
+            status_steps = ["in_progress", "unverifiable"]
+        left = budget - len(status_steps)
+        need_evidence = 1 if status_steps[-1:] and status_steps[-1] in EVIDENCE_VERDICTS else 0
+        desk = []
+        for name, chance in (("assign", 0.9), ("due", 0.6), ("tag", 0.7), ("priority", 0.3)):
+            if left - need_evidence > 0 and rng.random() < chance:
+                desk.append(name)
+                left -= 1
+        evidence = min(left, need_evidence + rng.randint(0, 2))
+        notes = left - evidence
+        head = [d for d in desk if d != "priority"]
+        return (
+            head
+            + status_steps[:1]
+            + ["evidence"] * evidence
+            + ["note"] * notes
+            + [d for d in desk if d == "priority"]
+            + status_steps[1:]
+        )
+
+    def apply(self, c: dict[str, Any], step: str) -> None:
+        from workbench.domain.clock import format_at
+
+        rng = self.rng
+        moment = self.moment() + self.step / 2
+        at = format_at(moment)
+        actor = c["assignee"] or rng.choice(OWNERS)
+        claim_id = c["id"]
+        if step == "note":
+            body = rng.choice(
+                (
+                    "Called the press office; waiting for the filing.",
+                    "年报第{}页与此不符,需要再核实。",
+                    "Source {} confirms the figure, but for a different year.",
+                    "估值数字来自{}的二手报道。",
+                )
+            ).format(rng.randint(2, 300))
+            self.record(actor, "note.added", "note", *self.note(claim_id, actor, body, moment))
+            return
+        if step == "evidence":
+            self.evidence(c, actor, moment)
+            return
+        changes: dict[str, Any]
+        note: dict[str, Any] | None = None
+        action = {
+            "assign": "claim.assigned",
+            "due": "claim.due_changed",
+            "tag": "claim.tagged",
+            "priority": "claim.priority_changed",
+        }.get(step, "claim.status_changed")
+        if step == "assign":
+            changes = {"assignee": rng.choice(OWNERS)}
+        elif step == "due":
+            changes = {"due": (moment.date() + dt.timedelta(days=rng.randint(2, 45))).isoformat()}
+        elif step == "tag":
+            changes = {"tags": sorted(set(rng.sample(TAGS, rng.randint(1, 3))))}
+        elif step == "priority":
+            changes = {"priority": rng.choice(("high", "high", "low"))}
+        else:
+            changes = {"status": step}
+            if step != "in_progress":  # a verdict: the reason is kept as a note
+                body = f"Verdict {step}: see the evidence and the {rng.choice(PUBLISHERS)} record."
+                note = self.note(claim_id, actor, body, moment)[2]["after"]
+        before = {k: c[k] for k in changes} | {
+            "updated_at": c["updated_at"],
+            "version": c["version"],
+        }
+        c.update(changes, updated_at=at, version=c["version"] + 1, _updated=moment)
+        after = {k: c[k] for k in changes} | {"updated_at": at, "version": c["version"]}
+        self.record(
+            actor,
+            action,
+            "claim",
+            claim_id,
+            claim_id,
+            {"after": after, "before": before, "note": note},
+            at,
+        )
+
+    def note(
+        self, claim_id: int, actor: str, body: str, moment: dt.datetime
+    ) -> tuple[int, int, dict[str, Any], str]:
+        from workbench.domain.clock import format_at
+
+        self.ids["note"] += 1
+        note_id = self.ids["note"]
+        self.rows.notes.append((note_id, claim_id, actor, body, table_time(moment)))
+        view = {
+            "author": actor,
+            "body": body,
+            "claim_id": claim_id,
+            "created_at": format_at(moment),
+            "id": note_id,
+        }
+        return note_id, claim_id, {"after": view}, view["created_at"]
+
+    def evidence(self, c: dict[str, Any], actor: str, moment: dt.datetime) -> None:
+        from workbench.domain.clock import format_at
+
+        rng = self.rng
+        self.ids["evidence"] += 1
+        ev_id = self.ids["evidence"]
+        pub = rng.choice(PUBLISHERS)
+        is_url = rng.random() < 0.8
+        view = {
+            "accessed": moment.date().isoformat(),
+            "added_by": actor,
+            "citation": None
+            if is_url
+            else f"{pub}, annual report {rng.randint(2015, 2026)}, p. {rng.randint(1, 300)}",
+            "claim_id": c["id"],
+            "created_at": format_at(moment),
+            "excerpt": rng.choice((None, "营收同比增长", "the figure quoted is for 2023")),
+            "file_name": None,
+            "id": ev_id,
+            "kind": "url" if is_url else "citation",
+            "media_type": None,
+            "publisher": pub,
+            "sha256": None,
+            "size": None,
+            "stance": rng.choice(("supports", "refutes", "context")),
+            "title": rng.choice((f"{pub} report on {c['type']}", "公司年报摘要", None)),
+            "url": f"https://source.example.com/{ev_id}" if is_url else None,
+        }
+        self.rows.evidence.append(
+            (
+                ev_id,
+                c["id"],
+                view["kind"],
+                view["url"],
+                view["citation"],
+                view["title"],
+                pub,
+                view["accessed"],
+                view["stance"],
+                view["excerpt"],
+                actor,
+                table_time(moment),
+            )
+        )
+        self.record(
+            actor, "evidence.added", "evidence", ev_id, c["id"], {"after": view}, view["created_at"]
+        )
+
+    def run(self, write: Callable[[Rows], None], tick: Callable[[int], None]) -> None:
+        claim_id = 1
+        for doc_id in range(1, self.documents_count + 1):
+            count = min(CLAIMS_PER_DOCUMENT, self.total_claims - claim_id + 1)
+            before = self.seq
+            self.document(doc_id, claim_id, count)
+            claim_id += count
+            if len(self.rows.events) >= BATCH_EVENTS or doc_id == self.documents_count:
+                write(self.rows)
+                self.rows.clear()
+            tick(self.seq - before)
+
+
+# -- writers ----------------------------------------------------------------------------------
+
+
+def insert_sql(name: str, marker: str = "?") -> str:
+    cols = COLUMNS[name]
+    return f"INSERT INTO {name} ({', '.join(cols)}) VALUES ({', '.join([marker] * len(cols))})"  # noqa: S608
+
+
+def sqlite_writer(path: Path) -> tuple[Callable[[Rows], None], Callable[[], None]]:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("BEGIN")
+
+    def write(rows: Rows) -> None:
+        for name, batch in rows.tables():
+            conn.executemany(insert_sql(name), batch)
+
+    def finish() -> None:
+        conn.execute("COMMIT")
+        conn.execute("ANALYZE")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+
+    return write, finish
+
+
+SERIAL_TABLES = ("documents", "claims", "notes", "evidence")
+
+
+def postgresql_writer(url: str) -> tuple[Callable[[Rows], None], Callable[[], None]]:
+    import psycopg
+
+    conn = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"))
+    conn.execute("SET TIME ZONE 'UTC'")
+
+    def write(rows: Rows) -> None:
+        with conn.cursor() as cur:
+            for name, batch in rows.tables():
+                if not batch:
+                    continue
+                with cur.copy(f"COPY {name} ({', '.join(COLUMNS[name])}) FROM STDIN") as copy:
+                    for row in batch:
+                        copy.write_row(row)
+
+    def finish() -> None:
+        # COPY with explicit ids leaves the id sequences at 1: move them past the rows, as
+        # inserts through the services would have.
+        for name in SERIAL_TABLES:
+            last = f"SELECT coalesce(max(id), 0) + 1 FROM {name}"  # noqa: S608 (our names)
+            conn.execute(
+                f"SELECT setval(pg_get_serial_sequence(%s, 'id'), ({last}), false)", (name,)
+            )
+        conn.commit()
+        conn.autocommit = True
+        conn.execute("ANALYZE")
+        conn.close()
+
+    return write, finish
+
+
+def create_schema(url: str) -> None:
+    from workbench.db.engine import get_engine
+    from workbench.db.migrate import upgrade
+
+    engine = get_engine(url)
+    upgrade(engine)
+    engine.dispose()
+
+
+def generate(
+    target: str, size: str | None = None, claims: int = 0, events: int = 0
+) -> dict[str, Any]:
+    """Build a desk at `target` (a SQLite path or a PostgreSQL URL, whose schema must be empty).
+
+    Returns what was built and how long it took."""
+    from workbench.db.url import resolve_url
+
+    if size:
+        claims, events = SIZES[size]
+    url = resolve_url(target)
+    if url.startswith("sqlite"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if path.exists():
+            raise SystemExit(f"{path} exists; the generator builds a new database")
+    began = time.perf_counter()
+    create_schema(url)
+    write, finish = (
+        sqlite_writer(Path(url.removeprefix("sqlite:///")))
+        if url.startswith("sqlite")
+        else postgresql_writer(url)
+    )
+    from workbench.cli.progress import progress_bar
+
+    desk = Desk(claims, events)
+    with progress_bar(f"desk: {claims:,} claims", enabled=sys.stderr.isatty()) as progress:
+        desk.run(write, lambda _n: progress(desk.seq, events) if progress else None)
+    finish()
+    return {
+        "claims": claims,
+        "events": desk.seq,
+        "documents": desk.documents_count,
+        "notes": desk.ids["note"],
+        "evidence": desk.ids["evidence"],
+        "seconds": time.perf_counter() - began,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--size", choices=sorted(SIZES), default="small")
+    ap.add_argument("--db", required=True, help="a new SQLite file, or a postgresql:// URL")
+    args = ap.parse_args(argv)
+    built = generate(args.db, args.size)
+    print(
+        f"{built['documents']:,} documents, {built['claims']:,} claims, {built['notes']:,} notes, "
+        f"{built['evidence']:,} evidence, {built['events']:,} events in {built['seconds']:.1f} s"
+    )
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    main()

@@ -1,0 +1,53 @@
+"""A progress bar for long operations: on a terminal only, never in a pipe or with --json."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workbench.services.progress import Progress
+
+
+def wanted(*, as_json: bool = False, to_stdout: bool = True) -> bool:
+    """A bar is drawn on stderr when a person watches: stderr is a terminal, and so is stdout
+    unless the output goes to a file of its own (--output)."""
+    if as_json or not sys.stderr.isatty():
+        return False
+    return sys.stdout.isatty() if to_stdout else True
+
+
+@contextmanager
+def progress_bar(label: str, *, enabled: bool) -> Iterator[Progress | None]:
+    """Yields the callback to give a service (None when no bar is wanted); the bar is gone
+    (transient) when the operation ends, so the result is all that stays on screen."""
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int | None) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
