@@ -52,6 +52,13 @@ def test_writing_to_a_device_keeps_the_device(wb: Run, claim: str) -> None:
         assert stat.S_ISCHR(os.stat("/dev/null").st_mode), args
 
 
+def test_a_fifo_nobody_reads_is_refused_not_waited_on(wb: Run, claim: str, tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for args in (["export", "bundle", str(fifo)], ["export", "claims", "-o", str(fifo)]):
+        assert "cannot write" in refused(wb(*args)), args
+
+
 def test_stdin_is_bounded(wb: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WORKBENCH_MAX_DOCUMENT_MB", "0.001")
     assert "over the 1,048-byte limit" in refused(wb("doc", "add", "-", stdin=b"x" * 5000))

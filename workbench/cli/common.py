@@ -54,7 +54,14 @@ def output_file(path: str, *, binary: bool = False) -> Iterator[IO[Any]]:
         import io
         import shutil
 
-        with tempfile.TemporaryFile() as spool:
+        try:
+            # Opened first, and without waiting: a FIFO nobody reads refuses at once (ENXIO)
+            # instead of hanging the command. Writes then block as usual.
+            fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {path}: {exc.strerror}") from None
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "wb") as device, tempfile.TemporaryFile() as spool:
             if binary:
                 yield spool
             else:
@@ -63,8 +70,7 @@ def output_file(path: str, *, binary: bool = False) -> Iterator[IO[Any]]:
                 text.flush()
                 text.detach()
             spool.seek(0)
-            with open(target, "wb") as device:
-                shutil.copyfileobj(spool, device)
+            shutil.copyfileobj(spool, device)
         return
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
