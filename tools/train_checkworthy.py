@@ -25,7 +25,7 @@ is fitted by L2 logistic regression on the labelled sentences of the Chinese *de
 (tests/data/checkworthy/xingheng.zh.txt and yunfan.zh.txt), with the penalty on the correction so
 that with little data the weights stay near the debate-learnt ones (how hard: LAMBDA, chosen by
 leave-one-article-out, which this prints); then its bias is moved so that the default threshold
-0.5 is the highest one (0.60 down to 0.20) that keeps a recall of at least 0.95 on each dev
+0.5 is the highest one (0.90 down to 0.02) that keeps a recall of at least 0.95 on each dev
 article. The seed article is never read here: it stays held out.
 
 Measure, as the lab computes it: for each held-out debate, sentences are ranked by score (ties
@@ -237,15 +237,18 @@ def main() -> None:
         adapt_chinese(target)
 
 
-# Chinese news, not debates: the dev articles the Chinese adaptation and its threshold are
-# chosen on. The seed article (seeds/minimax-profile.zh.txt) is never read here: it is held out.
-DEV_ARTICLES = ("xingheng", "yunfan")
+# Chinese text, not debates: the dev articles the Chinese adaptation and its threshold are chosen
+# on, two news reports and two founder profiles. The seed article (seeds/minimax-profile.zh.txt)
+# is never read here: it is held out.
+DEV_ARTICLES = ("xingheng", "yunfan", "qinglan", "chengjing")
 DEV_RECALL = 0.95
 # How hard the Chinese correction is pulled back to the debate weights (an L2 penalty on the
-# difference). Chosen by leave-one-article-out on the two dev articles (`--chinese` prints it):
-# fit on one, calibrate on it, measure the other; 1.0 kept held-out precision >= 0.7 both ways.
-LAMBDAS = (0.3, 1.0, 3.0, 10.0)
-LAMBDA = 1.0
+# difference). Chosen by leave-one-article-out on the dev articles (`--chinese` prints it): fit
+# and calibrate on the others, measure the one left out at 0.5. The rule: among the lambdas whose
+# mean held-out recall is >= DEV_RECALL (the goal is recall first), the best mean held-out
+# precision; failing that, the best mean held-out recall. (A first rule, held-out recall >= 0.9
+# on every article, was replaced after seeing the dev table: it let recall fall below the goal.)
+LAMBDAS = (0.1, 0.3, 1.0, 3.0, 10.0)
 
 
 def _dev_rows(name: str) -> tuple[str, list[Any], list[tuple[dict[str, float], int]]]:
@@ -336,38 +339,55 @@ def _quality(
 
 
 def _threshold(section: dict[str, Any], articles: Sequence[tuple[str, list[Any]]]) -> float:
-    """The highest threshold (0.60 down to 0.20) that keeps recall >= DEV_RECALL on every one
-    of `articles`; 0.5 if none does."""
-    for step in range(60, 19, -1):
+    """The highest threshold (0.90 down to 0.02) that keeps recall >= DEV_RECALL on every one
+    of `articles`; the lowest if none does."""
+    for step in range(90, 1, -1):
         if all(q.recall >= DEV_RECALL for q in _quality(section, 0.0, articles, step / 100)):
             return step / 100
-    return 0.5
+    return 0.02
 
 
 def adapt_chinese(target: Path) -> None:
-    """Fit the Chinese correction on the dev articles and calibrate its bias so that 0.5 is the
-    highest threshold keeping recall >= DEV_RECALL on each (see the module's docstring)."""
+    """Choose lambda by leave-one-article-out, then fit the Chinese correction on every dev
+    article and calibrate its bias so that 0.5 is the highest threshold keeping recall >=
+    DEV_RECALL on each (see the module's docstring)."""
     weights = json.loads(target.read_text(encoding="utf-8"))
     prior = {k: weights["plain"][k] for k in ("bias", "features", "bands")}
     dev = {name: _dev_rows(name) for name in DEV_ARTICLES}
-    print("\nChinese adaptation, leave one dev article out (fit and calibrate on one, measure")
-    print("the other at 0.5): precision / recall")
+    print("\nChinese adaptation, leave one dev article out (fit and calibrate on the others,")
+    print("measure the one left out at 0.5): precision / recall")
+    print(f"  {'lambda':<8}" + "".join(f"{name:>16}" for name in DEV_ARTICLES) + f"{'mean':>16}")
+    chosen, best = LAMBDAS[0], (False, -1.0)
     for lam in LAMBDAS:
         cells = []
-        for fit_on, measure in (DEV_ARTICLES, DEV_ARTICLES[::-1]):
-            section = fit_correction(dev[fit_on][2], prior, lam)
-            at = _threshold(section, [dev[fit_on][:2]])
-            (q,) = _quality(section, -math.log(at / (1 - at)), [dev[measure][:2]], 0.5)
-            cells.append(f"{fit_on}->{measure} {q.precision:.3f} / {q.recall:.3f}")
-        print(f"  lambda {lam:<5}" + "   ".join(cells) + ("   (chosen)" if lam == LAMBDA else ""))
+        for held in DEV_ARTICLES:
+            rest = [name for name in DEV_ARTICLES if name != held]
+            section = fit_correction([r for name in rest for r in dev[name][2]], prior, lam)
+            at = _threshold(section, [dev[name][:2] for name in rest])
+            (q,) = _quality(section, -math.log(at / (1 - at)), [dev[held][:2]], 0.5)
+            cells.append((q.precision, q.recall))
+        mean_p = sum(p for p, _ in cells) / len(cells)
+        mean_r = sum(r for _, r in cells) / len(cells)
+        key = (mean_r >= DEV_RECALL, mean_p if mean_r >= DEV_RECALL else mean_r)
+        if key > best:
+            chosen, best = lam, key
+        print(
+            f"  {lam:<8}"
+            + "".join(f"{f'{p:.3f} / {r:.3f}':>16}" for p, r in cells)
+            + f"{f'{mean_p:.3f} / {mean_r:.3f}':>16}"
+        )
+    print(f"  chosen: lambda {chosen} (mean held-out recall >= {DEV_RECALL}, then the best mean")
+    print("  held-out precision)")
     rows = [row for name in DEV_ARTICLES for row in dev[name][2]]
-    section = fit_correction(rows, prior, LAMBDA)
+    section = fit_correction(rows, prior, chosen)
     articles = [dev[name][:2] for name in DEV_ARTICLES]
     at = _threshold(section, articles)
+    section["lambda"] = chosen
     section["calibration"] = round(-math.log(at / (1 - at)), 4)
     quality = _quality(section, section["calibration"], articles, 0.5)
     print(
-        f"fitted on {' + '.join(DEV_ARTICLES)} (lambda {LAMBDA}); threshold {at:.2f} moved to 0.5: "
+        f"fitted on {' + '.join(DEV_ARTICLES)} (lambda {chosen}); threshold {at:.2f} moved to "
+        "0.5: "
         + ", ".join(
             f"{n} {q.precision:.3f} / {q.recall:.3f}"
             for n, q in zip(DEV_ARTICLES, quality, strict=True)

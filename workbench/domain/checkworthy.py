@@ -62,6 +62,9 @@ def _words(s: str) -> tuple[str, ...]:
 
 
 _ZH_NUMERALS = "零〇一二两三四五六七八九十百千万亿几"
+# The scan's key for numbers written in Chinese numerals (not a feature name: see
+# "spelled_number").
+_SPELLED = "_spelled"
 # Countries, regions and cities: general knowledge, not tied to any one article.
 _PLACES = (
     "中国|美国|日本|韩国|英国|法国|德国|印度|俄罗斯|加拿大|澳大利亚|新加坡|欧洲|欧盟|亚洲|"
@@ -206,6 +209,25 @@ _ZH_CUES: dict[str, tuple[str, ...]] = {
         "批准",
         "通过了",
         "决定",
+        # The English list's other verbs (published, signed, hired, opened, introduced, sold,
+        # bought, listed, shipped, resigned) in Chinese.
+        "发表",
+        "出版",
+        "颁发",
+        "签署",
+        "聘请",
+        "雇佣",
+        "开设",
+        "开业",
+        "引入",
+        "引进",
+        "出售",
+        "卖出",
+        "买下",
+        "购买",
+        "挂牌",
+        "交付",
+        "辞职",
     ),
     "opinion_cue": (
         "应该",
@@ -233,6 +255,66 @@ _ZH_CUES: dict[str, tuple[str, ...]] = {
         "挺好",
         "本质上",
     ),
+    # Story time, habit and scene: what a profile narrates, which no record holds ("小时候",
+    # "每天早上", "那段日子", "走进……的办公室").
+    "narrative": (
+        "小时候",
+        "童年",
+        "那时候",
+        "那时",
+        "那会儿",
+        "那段",
+        "那天",
+        "那晚",
+        "那次",
+        "有一次",
+        "每天",
+        "每周",
+        "每晚",
+        "常常",
+        "总是",
+        "经常",
+        "习惯",
+        "从不",
+        "从来不",
+        "走进",
+        "窗外",
+        "桌上",
+        "墙上",
+        "清晨",
+        "深夜",
+        "傍晚",
+    ),
+    # Feelings, told or quoted: how someone felt is not a record.
+    "feeling": (
+        "激动",
+        "兴奋",
+        "难过",
+        "伤心",
+        "害怕",
+        "最怕",
+        "焦虑",
+        "绝望",
+        "痛苦",
+        "难熬",
+        "自豪",
+        "骄傲",
+        "感动",
+        "遗憾",
+        "后悔",
+        "舍不得",
+        "记得",
+        "怀念",
+        "喜欢",
+        "热爱",
+        "愿望",
+        "梦想",
+        "踏实",
+        "松了一口气",
+        "头疼",
+        "心里",
+        "感到",
+    ),
     "figurative": (
         "恰如",
         "犹如",
@@ -255,6 +337,13 @@ _ZH_CUES: dict[str, tuple[str, ...]] = {
         "预测",
         "未来",
         "会追上",
+        # Plans, targets and what-ifs: not yet a record of anything.
+        "计划",
+        "目标",
+        "打算",
+        "可能",
+        "如果",
+        "假如",
         "将(?=会|要|来|能|可|在|成为|通向|深入|继续|持续|进一步)",
     ),
 }
@@ -640,6 +729,14 @@ FEATURES: tuple[Feature, ...] = (
     Feature("opinion_cue", _cue("opinion_cue", quoted=False)),
     Feature("quoted_opinion", _cue("opinion_cue", quoted=True)),
     Feature("figurative", _cue("figurative", quoted=False)),
+    Feature("narrative"),
+    Feature("feeling"),
+    # Chinese writes statistics in Arabic digits and narrative counts in characters (the
+    # national standard GB/T 15835 asks for this): 三个人, 四十天, 十几个问题 tell a story.
+    Feature(
+        "spelled_number",
+        lambda u: "number" in u.hits and len(u.hits.get(_SPELLED, ())) == len(u.hits["number"]),
+    ),
     Feature("prediction_cue", _cue("prediction_cue", quoted=False)),
     Feature("quoted_prediction", _cue("prediction_cue", quoted=True)),
     Feature("question", _question),
@@ -788,6 +885,7 @@ def _unit(
 _ORDER = {f.name: i for i, f in enumerate(FEATURES)}
 _UNTESTED = frozenset(f.name for f in FEATURES if f.test is None)
 _CUE_OF = {
+    "spelled_number": _SPELLED,
     "opinion_cue": "opinion_cue",
     "quoted_opinion": "opinion_cue",
     "figurative": "figurative",
@@ -948,13 +1046,16 @@ def _classify_number(s: str, start: int, end: int, hits: dict[str, list[int]]) -
             found += ["multiplier", "number"]
         elif _DATE_AFTER.match(s, end) or (s.startswith("月", end) and token in _ZH_MONTHS):
             found.append("date")
-        elif token.strip("一"):  # 一个, 一种 are articles, not counts
+        elif token.strip("一") and not (token == "零" and s.startswith("件", end)):
+            # 一个, 一种 are articles, not counts; 零件 are parts, not zero of anything.
             if _CURRENCY_AFTER.match(s, end):
                 found += ["money", "number"]
             elif s.startswith("强", end):
                 found += ["ranking", "number"]
             elif (token[-1] in "万亿" and len(token) > 1) or _ZH_UNIT_AFTER.match(s, end):
                 found.append("number")
+        if "number" in found:
+            hits.setdefault(_SPELLED, []).append(start)
     for feature in found:
         hits.setdefault(feature, []).append(start)
 
