@@ -19,14 +19,15 @@ weighted to balance, fixed seed, so every run prints the same figures. A second,
 is fitted the same way without the n-grams: `extract` scores text that is mostly not English
 (Chinese) with it, since English n-grams say nothing there.
 
-Chinese (`--write`, or `--chinese` alone on the current weights): debates are not news reports,
-so the plain model is adapted for text that is mostly not English. A correction to its weights
-is fitted by L2 logistic regression on the labelled sentences of the Chinese *dev* articles
-(tests/data/checkworthy/xingheng.zh.txt and yunfan.zh.txt), with the penalty on the correction so
-that with little data the weights stay near the debate-learnt ones (how hard: LAMBDA, chosen by
-leave-one-article-out, which this prints); then its bias is moved so that the default threshold
-0.5 is the highest one (0.90 down to 0.02) that keeps a recall of at least 0.95 on each dev
-article. The seed article is never read here: it stays held out.
+Chinese (`--write`, or `--chinese` alone on the current weights): debates are not Chinese news
+reports or profiles, so the plain model is adapted for text that is mostly not English. A
+correction to its weights is fitted by L2 logistic regression on the labelled sentences of the
+Chinese *dev* articles (tests/data/checkworthy: xingheng and yunfan, news reports; qinglan and
+chengjing, founder profiles), with the penalty on the correction so that with little data the
+weights stay near the debate-learnt ones (how hard: lambda, chosen by leave-one-article-out,
+which this prints per article); then its bias is moved so that the default threshold 0.5 is the
+highest one (0.90 down to 0.02) that keeps a recall of at least 0.95 on each dev article. The
+seed article is never read here: it stays held out.
 
 Measure, as the lab computes it: for each held-out debate, sentences are ranked by score (ties
 in line order), average precision is the mean of precision@k over the ranks k of its

@@ -14,9 +14,10 @@ is mostly not English (more CJK characters than twice its Latin words, as in Chi
 by a second model learnt from the same data without n-grams: the named features (whose cues the
 scanner finds in both languages) and the length band carry the whole score there, with weights
 that did not lean on n-grams during training. Debates are not news reports, so those weights
-are then adapted to Chinese news (the "chinese" section of the weights file): a correction
-fitted on two labelled Chinese dev articles, pulled towards zero, so that a weight moves only as
-far as the Chinese sentences push it (see tools/train_checkworthy.py).
+are then adapted to Chinese prose (the "chinese" section of the weights file): a correction
+fitted on four labelled Chinese dev articles (two news reports, two founder profiles), pulled
+towards zero, so that a weight moves only as far as the Chinese sentences push it (see
+tools/train_checkworthy.py).
 """
 
 from __future__ import annotations
