@@ -486,6 +486,12 @@ _EN_TRIGGERS = frozenset(
 )
 
 
+# Trigger words whose original case or following text decides what they are.
+_EN_CASED = frozenset(
+    w.lower() for w in (*_MONTHS, *_MONTH_ABBR, *_WEEKDAYS, *_QUARTERS, *_CURRENCY_CODES, "No")
+) | {"top"}
+
+
 def _head(entry: str) -> str:
     m = re.match(r"[^\\\[\](){}?*+|.^$]+", entry)
     if not m:
@@ -872,7 +878,7 @@ def _unit(
         spoken = _Spans((a, b) for a, b, said in found if said)
     return Unit(
         body,
-        _scan(body) if wordy else {},
+        _scan(body, bool(found)) if wordy else {},
         _entities(body, known) if wordy else frozenset(),
         quoted,
         spoken,
@@ -945,8 +951,10 @@ def _suggest_type(r: frozenset[str]) -> str:
 # ---- finding cues -----------------------------------------------------------------------
 
 
-def _scan(s: str) -> dict[str, list[int]]:
-    """Where each lexical cue occurs in `s`, by feature name."""
+def _scan(s: str, where: bool = True) -> dict[str, list[int]]:
+    """Where each lexical cue occurs in `s`, by feature name. Without `where`, English cues may
+    be recorded at -1: only the quotation tests read a cue's position (see `_cue`), and a unit
+    without quotations needs none."""
     hits: dict[str, list[int]] = {}
     for m in _ZH_CUE.finditer(s):
         text = m.group()
@@ -956,27 +964,35 @@ def _scan(s: str) -> dict[str, list[int]]:
                 hits.setdefault(feature, []).append(m.start())
                 break
     if _HAS_LATIN.search(s):
-        _scan_english(s, hits)
+        _scan_english(s, hits, where)
     for m in _NUMERAL.finditer(s):
         _classify_number(s, m.start(), m.end(), hits)
     return hits
 
 
-def _scan_english(s: str, hits: dict[str, list[int]]) -> None:
+def _scan_english(s: str, hits: dict[str, list[int]], where: bool) -> None:
     # ASCII letters folded, nothing else (as bytes, in C), so offsets carry over.
     low = s.encode("utf-8").lower().decode("utf-8")
     tokens = _EN_TOKEN.findall(low)
     if _EN_TRIGGERS.isdisjoint(tokens):
         return  # most clauses of English prose: one set operation, in C
     spans: list[tuple[int, int]] = []
+    start = end = -1
+    original = ""
     for i, word in enumerate(tokens):
         if word not in _EN_TRIGGERS:
             continue  # most words: one set lookup and on to the next
-        if not spans:  # where the words are, asked only once a word has a rule
-            spans = [m.span() for m in _EN_TOKEN.finditer(low)]
-        start, end = spans[i]
+        # Where the word is, and how it is written, matter only for the quotation tests and
+        # for words whose case or neighbours decide (May, USD, No. 1, top 10): finding every
+        # word's offsets is most of this scan's cost, so it is done only then.
+        if where or word in _EN_CASED:
+            if not spans:
+                spans = [m.span() for m in _EN_TOKEN.finditer(low)]
+            start, end = spans[i]
+            original = s[start:end]
+        else:
+            start, end, original = -1, -1, word
         prev = tokens[i - 1] if i else ""
-        original = s[start:end]
         feature = _EN_PAIRS.get((prev, word)) if prev else None
         if feature is None:
             feature = _EN_WORDS.get(word)
@@ -1111,7 +1127,8 @@ def _names_pattern(names: frozenset[str]) -> re.Pattern[str] | None:
 
 
 def _entities(s: str, names: frozenset[str]) -> frozenset[str]:
-    """Names of people, organisations, places and products in `s`."""
+    """Names of people, organisations, places and products in `s`, up to two: the features ask
+    only whether there is one and whether there are several, so the search stops at two."""
     found: set[str] = set()
     for m in _ZH_ENTITY.finditer(s):
         word, start, end = m.group(), m.start(), m.end()
@@ -1137,9 +1154,13 @@ def _entities(s: str, names: frozenset[str]) -> frozenset[str]:
             title = _SURNAME_AFTER_TITLE.match(s, end)
             if title:
                 found.add(title.group())
+    if len(found) >= 2:
+        return frozenset(found)
     pattern = _names_pattern(names)
     if pattern is not None:
         found.update(m.group() for m in pattern.finditer(s))
+        if len(found) >= 2:
+            return frozenset(found)
     first = True
     for m in _LATIN_NAME.finditer(s):
         word = m.group().rstrip(".")
@@ -1152,6 +1173,8 @@ def _entities(s: str, names: frozenset[str]) -> frozenset[str]:
         if opening and not any(c.isupper() for c in word[1:]):
             continue
         found.add(word)
+        if len(found) >= 2:
+            break
     return frozenset(found)
 
 
