@@ -9,7 +9,7 @@ never read stale. It is derived data: it records nothing a person did, so it wri
 event, and emptying the three tables loses nothing.
 
 A search reads the postings of the query's rarer terms, keeps the claims that share the most
-weight with it, and scores those exactly (cosine of TF-IDF vectors): a paraphrase shares its
+weight with it, and scores those exactly (`domain.similarity.similarity`): a paraphrase shares its
 numbers, names or key words, which are rare, so the true match is always among the pool.
 """
 
@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 
 from workbench.db.models import Claim, SimilarDf, SimilarIndexed, SimilarTerm
-from workbench.domain.similarity import claim_terms, cosine, idf, weigh
+from workbench.domain.similarity import claim_terms, idf, similarity, weigh
 from workbench.services.context import Tx
 
 BATCH = 500  # rows per statement (well under every backend's bound-parameter limit)
@@ -153,6 +153,6 @@ def search(
     every = {t for b in bags.values() for t in b}
     df.update(_df(tx, every - df.keys()))
     idf_of.update({t: idf(df.get(t, 0), n) for t in every})
-    scored = [(cid, round(cosine(query, weigh(b, idf_of)), 3)) for cid, b in bags.items()]
+    scored = [(cid, round(similarity(query, weigh(b, idf_of)), 3)) for cid, b in bags.items()]
     ranked = [(cid, s) for cid, s in scored if s >= min_score]
     return sorted(ranked, key=lambda item: (-item[1], item[0]))
