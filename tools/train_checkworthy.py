@@ -71,12 +71,15 @@ class Sentence:
     line: int
     text: str
     label: int
+    speaker: str = ""
 
 
 def read_ct19(path: Path) -> list[Sentence]:
     with path.open(encoding="utf-8", newline="") as f:
         rows = [
-            Sentence(r["file_name"], int(r["line_number"]), r["text"], int(r["label"]))
+            Sentence(
+                r["file_name"], int(r["line_number"]), r["text"], int(r["label"]), r["speaker"]
+            )
             for r in csv.DictReader(f)
         ]
     return sorted(rows, key=lambda s: (s.debate, s.line))
@@ -104,6 +107,89 @@ def features(text: str) -> dict[str, float]:
 
 def plain(x: dict[str, float]) -> dict[str, float]:
     return {k: v for k, v in x.items() if not k.startswith("w:")}
+
+
+def context_features(debate: Sequence[Sentence]) -> list[dict[str, float]]:
+    """What a sentence's place in its debate says, for each sentence of one debate (in line
+    order): whether it opens a speaker's turn, whether the line before was a question, whether
+    its neighbours hold a figure, whether its speaker mostly asks questions (a moderator, read
+    from the debate itself, not from a list of names), whether the turn is a one-line
+    interjection, and whether it is in the first or last twentieth of the debate."""
+    n = len(debate)
+    asks: dict[str, list[bool]] = defaultdict(list)
+    for s in debate:
+        asks[s.speaker].append(s.text.rstrip().endswith("?"))
+    moderators = {k for k, v in asks.items() if sum(v) / len(v) >= 0.2}
+    digits = [any(c.isdigit() for c in s.text) for s in debate]
+    turns = [i == 0 or debate[i - 1].speaker != s.speaker for i, s in enumerate(debate)]
+    out: list[dict[str, float]] = []
+    for i, s in enumerate(debate):
+        # Always on where there is context: ClaimBuster's sentences have none, and without this
+        # every context feature would also learn that debates have fewer claims than that sample.
+        x: dict[str, float] = {"c:in_debate": 1.0}
+        if turns[i]:
+            x["c:turn_start"] = 1.0
+            if i + 1 == n or turns[i + 1]:
+                x["c:one_line_turn"] = 1.0
+        if i and debate[i - 1].text.rstrip().endswith("?"):
+            x["c:after_question"] = 1.0
+        if (i and digits[i - 1]) or (i + 1 < n and digits[i + 1]):
+            x["c:figure_nearby"] = 1.0
+        if s.speaker in moderators:
+            x["c:asker"] = 1.0
+        if i < n / 20:
+            x["c:opening"] = 1.0
+        elif i >= n - n / 20:
+            x["c:closing"] = 1.0
+        out.append(x)
+    return out
+
+
+def context_cv(ct19: list[Sentence], extra: list[Sentence], c: float) -> None:
+    """Leave-one-debate-out MAP of the learnt model with and without the context features, on
+    the same folds (ClaimBuster sentences have no context: none of its features fire there)."""
+    debates = sorted({s.debate for s in ct19})
+    feats = {id(s): features(s.text) for s in [*ct19, *extra]}
+    ctx: dict[int, dict[str, float]] = {}
+    for name in debates:
+        rows = [s for s in ct19 if s.debate == name]
+        ctx.update((id(s), x) for s, x in zip(rows, context_features(rows), strict=True))
+    print(f"\n{'held-out debate':<30}{'sents':>6}{'pos':>5}{'learnt':>8}{'+context':>10}")
+    rows_ap: list[tuple[float, float]] = []
+    for held in debates:
+        test = [s for s in ct19 if s.debate == held]
+        train = [s for s in ct19 if s.debate != held] + extra
+        labels = [s.label for s in test]
+        y = [s.label for s in train]
+        ap = []
+        for with_ctx in (False, True):
+
+            def view(s: Sentence, with_ctx: bool = with_ctx) -> dict[str, float]:
+                return {**feats[id(s)], **ctx.get(id(s), {})} if with_ctx else feats[id(s)]
+
+            vec, model = fit([view(s) for s in train], y, c)
+            scores = model.decision_function(_int32(vec.transform([view(s) for s in test])))
+            ap.append(average_precision(list(scores), labels))
+        rows_ap.append((ap[0], ap[1]))
+        print(
+            f"{held.removesuffix('.tsv'):<30}{len(test):>6}{sum(labels):>5}{ap[0]:>8.3f}{ap[1]:>10.3f}"
+        )
+    means = [sum(r[k] for r in rows_ap) / len(rows_ap) for k in range(2)]
+    print(f"{'MAP (mean of 19 APs)':<41}{means[0]:>8.3f}{means[1]:>10.3f}")
+    if rows_ap:
+        vec, model = fit(
+            [{**feats[id(s)], **ctx.get(id(s), {})} for s in [*ct19, *extra]],
+            [s.label for s in [*ct19, *extra]],
+            c,
+        )
+        names = vec.get_feature_names_out()
+        weights = {k: float(w) for k, w in zip(names, model.coef_[0], strict=True)}
+        print(
+            "context weights (fitted on everything): "
+            + ", ".join(
+                f"{k[2:]} {w:+.2f}" for k, w in sorted(weights.items()) if k.startswith("c:")
+            )
+        )
 
 
 def average_precision(scores: Sequence[float], labels: Sequence[int]) -> float:
@@ -155,6 +241,11 @@ def main() -> None:
         help="only refit the Chinese adaptation of the current weights file",
     )
     parser.add_argument("--no-claimbuster", action="store_true", help="train on CT19 only")
+    parser.add_argument(
+        "--context",
+        action="store_true",
+        help="only cross-validate the learnt model with and without context features",
+    )
     args = parser.parse_args()
     target = REPO / "workbench" / "domain" / WEIGHTS_FILE
     if args.chinese:
@@ -169,6 +260,9 @@ def main() -> None:
             args.data / "claimbuster-groundtruth-sample.json", {_norm(s.text) for s in ct19}
         )
     )
+    if args.context:
+        context_cv(ct19, extra, args.c)
+        return
     debates = sorted({s.debate for s in ct19})
     feats = {id(s): features(s.text) for s in [*ct19, *extra]}
     hand = {id(s): _hand_score(s.text) for s in ct19}
