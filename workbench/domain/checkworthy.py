@@ -851,11 +851,10 @@ class _Scored:
             return self.score
         model = checkworthy_model.load()
         band, fired = reading.band, self.fired
-        best = max(
-            m.ceiling[band] + sum(m.positive.get(f, 0.0) for f in fired)
-            for m in (model, model.plain)
-        )
-        return _squash(best + sum(v for _, v in reading.terms if v > 0))
+        # Only the English model reads n-grams: the plain one's bound leaves them out.
+        english = model.ceiling[band] + sum(model.positive.get(f, 0.0) for f in fired)
+        plain = model.plain.ceiling[band] + sum(model.plain.positive.get(f, 0.0) for f in fired)
+        return _squash(max(english + sum(v for _, v in reading.terms if v > 0), plain))
 
 
 def _unit(

@@ -31,7 +31,8 @@ from importlib import resources
 
 WEIGHTS_FILE = "checkworthy_weights.json"
 
-_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|[0-9]+(?:[.,][0-9]+)*")
+_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+_TOKEN = re.compile(rf"[a-z]+(?:'[a-z]+)?|{_NUMBER.pattern}")
 _CJK = re.compile("[\u4e00-\u9fff]")
 _NOT_CJK = re.compile("[^\u4e00-\u9fff]+")
 _HAS_LATIN = re.compile("[A-Za-z]")
@@ -47,7 +48,9 @@ def _tokens(text: str) -> list[str]:
     # in C: str.translate looks each character of CJK text up in a dict. One apostrophe:
     # "that’s" and "that's" are one word.
     low = text.encode("utf-8").lower().decode("utf-8").replace("’", "'")
-    return ["0" if t[0].isdigit() else t for t in _TOKEN.findall(low)]
+    # Each number becomes "0" before the split, in C: the number pattern is the token
+    # pattern's own, so the split finds the same tokens, with "0" for every number.
+    return _TOKEN.findall(_NUMBER.sub("0", low))
 
 
 def _cjk_count(text: str) -> int:
