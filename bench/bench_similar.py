@@ -35,9 +35,9 @@ sys.path.insert(0, str(REPO))
 from workbench.defaults import SIMILAR_MIN_SCORE  # noqa: E402
 from workbench.domain.similarity import (  # noqa: E402
     claim_terms,
-    cosine,
     document_frequencies,
     idf,
+    similarity,
     weigh,
 )
 from workbench.services.context import Workbench, transaction  # noqa: E402
@@ -140,7 +140,9 @@ def plain_scan(wb: Workbench, text: str, quote: str, exclude: int) -> list[tuple
     df = document_frequencies(bags.values())
     idf_of = {t: idf(k, len(bags)) for t, k in df.items()}
     query = weigh(claim_terms(text, quote), idf_of)
-    scores = [(cosine(query, weigh(b, idf_of)), cid) for cid, b in bags.items() if cid != exclude]
+    scores = [
+        (similarity(query, weigh(b, idf_of)), cid) for cid, b in bags.items() if cid != exclude
+    ]
     return sorted(scores, reverse=True)[:10]
 
 

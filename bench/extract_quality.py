@@ -24,7 +24,7 @@ from workbench.domain.checkworthy import find_candidates  # noqa: E402
 from workbench.domain.evaluation import evaluate, locate, parse_labels  # noqa: E402
 from workbench.domain.segment import split_sentences  # noqa: E402
 
-SETS = ("minimax", "xingheng", "yunfan", "english")
+SETS = ("minimax", "shanye", "xingheng", "yunfan", "qinglan", "chengjing", "english")
 
 
 def main() -> None:

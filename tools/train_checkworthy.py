@@ -19,14 +19,15 @@ weighted to balance, fixed seed, so every run prints the same figures. A second,
 is fitted the same way without the n-grams: `extract` scores text that is mostly not English
 (Chinese) with it, since English n-grams say nothing there.
 
-Chinese (`--write`, or `--chinese` alone on the current weights): debates are not news reports,
-so the plain model is adapted for text that is mostly not English. A correction to its weights
-is fitted by L2 logistic regression on the labelled sentences of the Chinese *dev* articles
-(tests/data/checkworthy/xingheng.zh.txt and yunfan.zh.txt), with the penalty on the correction so
-that with little data the weights stay near the debate-learnt ones (how hard: LAMBDA, chosen by
-leave-one-article-out, which this prints); then its bias is moved so that the default threshold
-0.5 is the highest one (0.60 down to 0.20) that keeps a recall of at least 0.95 on each dev
-article. The seed article is never read here: it stays held out.
+Chinese (`--write`, or `--chinese` alone on the current weights): debates are not Chinese news
+reports or profiles, so the plain model is adapted for text that is mostly not English. A
+correction to its weights is fitted by L2 logistic regression on the labelled sentences of the
+Chinese *dev* articles (tests/data/checkworthy: xingheng and yunfan, news reports; qinglan and
+chengjing, founder profiles), with the penalty on the correction so that with little data the
+weights stay near the debate-learnt ones (how hard: lambda, chosen by leave-one-article-out,
+which this prints per article); then its bias is moved so that the default threshold 0.5 is the
+highest one (0.90 down to 0.02) that keeps a recall of at least 0.95 on each dev article. The
+seed article is never read here: it stays held out.
 
 Measure, as the lab computes it: for each held-out debate, sentences are ranked by score (ties
 in line order), average precision is the mean of precision@k over the ranks k of its
@@ -70,12 +71,15 @@ class Sentence:
     line: int
     text: str
     label: int
+    speaker: str = ""
 
 
 def read_ct19(path: Path) -> list[Sentence]:
     with path.open(encoding="utf-8", newline="") as f:
         rows = [
-            Sentence(r["file_name"], int(r["line_number"]), r["text"], int(r["label"]))
+            Sentence(
+                r["file_name"], int(r["line_number"]), r["text"], int(r["label"]), r["speaker"]
+            )
             for r in csv.DictReader(f)
         ]
     return sorted(rows, key=lambda s: (s.debate, s.line))
@@ -103,6 +107,89 @@ def features(text: str) -> dict[str, float]:
 
 def plain(x: dict[str, float]) -> dict[str, float]:
     return {k: v for k, v in x.items() if not k.startswith("w:")}
+
+
+def context_features(debate: Sequence[Sentence]) -> list[dict[str, float]]:
+    """What a sentence's place in its debate says, for each sentence of one debate (in line
+    order): whether it opens a speaker's turn, whether the line before was a question, whether
+    its neighbours hold a figure, whether its speaker mostly asks questions (a moderator, read
+    from the debate itself, not from a list of names), whether the turn is a one-line
+    interjection, and whether it is in the first or last twentieth of the debate."""
+    n = len(debate)
+    asks: dict[str, list[bool]] = defaultdict(list)
+    for s in debate:
+        asks[s.speaker].append(s.text.rstrip().endswith("?"))
+    moderators = {k for k, v in asks.items() if sum(v) / len(v) >= 0.2}
+    digits = [any(c.isdigit() for c in s.text) for s in debate]
+    turns = [i == 0 or debate[i - 1].speaker != s.speaker for i, s in enumerate(debate)]
+    out: list[dict[str, float]] = []
+    for i, s in enumerate(debate):
+        # Always on where there is context: ClaimBuster's sentences have none, and without this
+        # every context feature would also learn that debates have fewer claims than that sample.
+        x: dict[str, float] = {"c:in_debate": 1.0}
+        if turns[i]:
+            x["c:turn_start"] = 1.0
+            if i + 1 == n or turns[i + 1]:
+                x["c:one_line_turn"] = 1.0
+        if i and debate[i - 1].text.rstrip().endswith("?"):
+            x["c:after_question"] = 1.0
+        if (i and digits[i - 1]) or (i + 1 < n and digits[i + 1]):
+            x["c:figure_nearby"] = 1.0
+        if s.speaker in moderators:
+            x["c:asker"] = 1.0
+        if i < n / 20:
+            x["c:opening"] = 1.0
+        elif i >= n - n / 20:
+            x["c:closing"] = 1.0
+        out.append(x)
+    return out
+
+
+def context_cv(ct19: list[Sentence], extra: list[Sentence], c: float) -> None:
+    """Leave-one-debate-out MAP of the learnt model with and without the context features, on
+    the same folds (ClaimBuster sentences have no context: none of its features fire there)."""
+    debates = sorted({s.debate for s in ct19})
+    feats = {id(s): features(s.text) for s in [*ct19, *extra]}
+    ctx: dict[int, dict[str, float]] = {}
+    for name in debates:
+        rows = [s for s in ct19 if s.debate == name]
+        ctx.update((id(s), x) for s, x in zip(rows, context_features(rows), strict=True))
+    print(f"\n{'held-out debate':<30}{'sents':>6}{'pos':>5}{'learnt':>8}{'+context':>10}")
+    rows_ap: list[tuple[float, float]] = []
+    for held in debates:
+        test = [s for s in ct19 if s.debate == held]
+        train = [s for s in ct19 if s.debate != held] + extra
+        labels = [s.label for s in test]
+        y = [s.label for s in train]
+        ap = []
+        for with_ctx in (False, True):
+
+            def view(s: Sentence, with_ctx: bool = with_ctx) -> dict[str, float]:
+                return {**feats[id(s)], **ctx.get(id(s), {})} if with_ctx else feats[id(s)]
+
+            vec, model = fit([view(s) for s in train], y, c)
+            scores = model.decision_function(_int32(vec.transform([view(s) for s in test])))
+            ap.append(average_precision(list(scores), labels))
+        rows_ap.append((ap[0], ap[1]))
+        print(
+            f"{held.removesuffix('.tsv'):<30}{len(test):>6}{sum(labels):>5}{ap[0]:>8.3f}{ap[1]:>10.3f}"
+        )
+    means = [sum(r[k] for r in rows_ap) / len(rows_ap) for k in range(2)]
+    print(f"{'MAP (mean of 19 APs)':<41}{means[0]:>8.3f}{means[1]:>10.3f}")
+    if rows_ap:
+        vec, model = fit(
+            [{**feats[id(s)], **ctx.get(id(s), {})} for s in [*ct19, *extra]],
+            [s.label for s in [*ct19, *extra]],
+            c,
+        )
+        names = vec.get_feature_names_out()
+        weights = {k: float(w) for k, w in zip(names, model.coef_[0], strict=True)}
+        print(
+            "context weights (fitted on everything): "
+            + ", ".join(
+                f"{k[2:]} {w:+.2f}" for k, w in sorted(weights.items()) if k.startswith("c:")
+            )
+        )
 
 
 def average_precision(scores: Sequence[float], labels: Sequence[int]) -> float:
@@ -154,6 +241,11 @@ def main() -> None:
         help="only refit the Chinese adaptation of the current weights file",
     )
     parser.add_argument("--no-claimbuster", action="store_true", help="train on CT19 only")
+    parser.add_argument(
+        "--context",
+        action="store_true",
+        help="only cross-validate the learnt model with and without context features",
+    )
     args = parser.parse_args()
     target = REPO / "workbench" / "domain" / WEIGHTS_FILE
     if args.chinese:
@@ -168,6 +260,9 @@ def main() -> None:
             args.data / "claimbuster-groundtruth-sample.json", {_norm(s.text) for s in ct19}
         )
     )
+    if args.context:
+        context_cv(ct19, extra, args.c)
+        return
     debates = sorted({s.debate for s in ct19})
     feats = {id(s): features(s.text) for s in [*ct19, *extra]}
     hand = {id(s): _hand_score(s.text) for s in ct19}
@@ -237,15 +332,18 @@ def main() -> None:
         adapt_chinese(target)
 
 
-# Chinese news, not debates: the dev articles the Chinese adaptation and its threshold are
-# chosen on. The seed article (seeds/minimax-profile.zh.txt) is never read here: it is held out.
-DEV_ARTICLES = ("xingheng", "yunfan")
+# Chinese text, not debates: the dev articles the Chinese adaptation and its threshold are chosen
+# on, two news reports and two founder profiles. The seed article (seeds/minimax-profile.zh.txt)
+# is never read here: it is held out.
+DEV_ARTICLES = ("xingheng", "yunfan", "qinglan", "chengjing")
 DEV_RECALL = 0.95
 # How hard the Chinese correction is pulled back to the debate weights (an L2 penalty on the
-# difference). Chosen by leave-one-article-out on the two dev articles (`--chinese` prints it):
-# fit on one, calibrate on it, measure the other; 1.0 kept held-out precision >= 0.7 both ways.
-LAMBDAS = (0.3, 1.0, 3.0, 10.0)
-LAMBDA = 1.0
+# difference). Chosen by leave-one-article-out on the dev articles (`--chinese` prints it): fit
+# and calibrate on the others, measure the one left out at 0.5. The rule: among the lambdas whose
+# mean held-out recall is >= DEV_RECALL (the goal is recall first), the best mean held-out
+# precision; failing that, the best mean held-out recall. (A first rule, held-out recall >= 0.9
+# on every article, was replaced after seeing the dev table: it let recall fall below the goal.)
+LAMBDAS = (0.1, 0.3, 1.0, 3.0, 10.0)
 
 
 def _dev_rows(name: str) -> tuple[str, list[Any], list[tuple[dict[str, float], int]]]:
@@ -336,38 +434,55 @@ def _quality(
 
 
 def _threshold(section: dict[str, Any], articles: Sequence[tuple[str, list[Any]]]) -> float:
-    """The highest threshold (0.60 down to 0.20) that keeps recall >= DEV_RECALL on every one
-    of `articles`; 0.5 if none does."""
-    for step in range(60, 19, -1):
+    """The highest threshold (0.90 down to 0.02) that keeps recall >= DEV_RECALL on every one
+    of `articles`; the lowest if none does."""
+    for step in range(90, 1, -1):
         if all(q.recall >= DEV_RECALL for q in _quality(section, 0.0, articles, step / 100)):
             return step / 100
-    return 0.5
+    return 0.02
 
 
 def adapt_chinese(target: Path) -> None:
-    """Fit the Chinese correction on the dev articles and calibrate its bias so that 0.5 is the
-    highest threshold keeping recall >= DEV_RECALL on each (see the module's docstring)."""
+    """Choose lambda by leave-one-article-out, then fit the Chinese correction on every dev
+    article and calibrate its bias so that 0.5 is the highest threshold keeping recall >=
+    DEV_RECALL on each (see the module's docstring)."""
     weights = json.loads(target.read_text(encoding="utf-8"))
     prior = {k: weights["plain"][k] for k in ("bias", "features", "bands")}
     dev = {name: _dev_rows(name) for name in DEV_ARTICLES}
-    print("\nChinese adaptation, leave one dev article out (fit and calibrate on one, measure")
-    print("the other at 0.5): precision / recall")
+    print("\nChinese adaptation, leave one dev article out (fit and calibrate on the others,")
+    print("measure the one left out at 0.5): precision / recall")
+    print(f"  {'lambda':<8}" + "".join(f"{name:>16}" for name in DEV_ARTICLES) + f"{'mean':>16}")
+    chosen, best = LAMBDAS[0], (False, -1.0)
     for lam in LAMBDAS:
         cells = []
-        for fit_on, measure in (DEV_ARTICLES, DEV_ARTICLES[::-1]):
-            section = fit_correction(dev[fit_on][2], prior, lam)
-            at = _threshold(section, [dev[fit_on][:2]])
-            (q,) = _quality(section, -math.log(at / (1 - at)), [dev[measure][:2]], 0.5)
-            cells.append(f"{fit_on}->{measure} {q.precision:.3f} / {q.recall:.3f}")
-        print(f"  lambda {lam:<5}" + "   ".join(cells) + ("   (chosen)" if lam == LAMBDA else ""))
+        for held in DEV_ARTICLES:
+            rest = [name for name in DEV_ARTICLES if name != held]
+            section = fit_correction([r for name in rest for r in dev[name][2]], prior, lam)
+            at = _threshold(section, [dev[name][:2] for name in rest])
+            (q,) = _quality(section, -math.log(at / (1 - at)), [dev[held][:2]], 0.5)
+            cells.append((q.precision, q.recall))
+        mean_p = sum(p for p, _ in cells) / len(cells)
+        mean_r = sum(r for _, r in cells) / len(cells)
+        key = (mean_r >= DEV_RECALL, mean_p if mean_r >= DEV_RECALL else mean_r)
+        if key > best:
+            chosen, best = lam, key
+        print(
+            f"  {lam:<8}"
+            + "".join(f"{f'{p:.3f} / {r:.3f}':>16}" for p, r in cells)
+            + f"{f'{mean_p:.3f} / {mean_r:.3f}':>16}"
+        )
+    print(f"  chosen: lambda {chosen} (mean held-out recall >= {DEV_RECALL}, then the best mean")
+    print("  held-out precision)")
     rows = [row for name in DEV_ARTICLES for row in dev[name][2]]
-    section = fit_correction(rows, prior, LAMBDA)
+    section = fit_correction(rows, prior, chosen)
     articles = [dev[name][:2] for name in DEV_ARTICLES]
     at = _threshold(section, articles)
+    section["lambda"] = chosen
     section["calibration"] = round(-math.log(at / (1 - at)), 4)
     quality = _quality(section, section["calibration"], articles, 0.5)
     print(
-        f"fitted on {' + '.join(DEV_ARTICLES)} (lambda {LAMBDA}); threshold {at:.2f} moved to 0.5: "
+        f"fitted on {' + '.join(DEV_ARTICLES)} (lambda {chosen}); threshold {at:.2f} moved to "
+        "0.5: "
         + ", ".join(
             f"{n} {q.precision:.3f} / {q.recall:.3f}"
             for n, q in zip(DEV_ARTICLES, quality, strict=True)

@@ -110,3 +110,32 @@ def test_a_claim_with_a_very_long_word_is_indexed_and_found(wb: Workbench) -> No
     first = add_claim(wb, doc, f"{word} {digits}", SpanRequest(quote=word, occurrence=1)).id
     again = add_claim(wb, doc, f"{word} {digits}", SpanRequest(quote=word, occurrence=2))
     assert again.similar and again.similar[0].id == first
+
+
+def test_an_index_built_by_older_terms_is_built_again(wb: Workbench) -> None:
+    from sqlalchemy import delete, select, update
+
+    from workbench.db.models import SimilarDf, SimilarTerm
+    from workbench.services import similar_index
+    from workbench.services.context import transaction
+
+    doc = add_document(wb, "美国把钢铁关税上调至25%。".encode()).document.id
+    first = add_claim(wb, doc, "Steel tariffs rose to 25%", SpanRequest(quote="钢铁关税")).id
+    probe = add_claim(wb, doc, "钢铁关税上调至25%", SpanRequest(quote="上调至25%")).id
+    assert [s.claim.id for s in similar_claims(wb, probe)] == [first]
+    with transaction(wb, write=True) as tx:
+        # What an index built before "steel" was a concept looks like: the old term, no
+        # version row.
+        tx.session.execute(delete(SimilarDf).where(SimilarDf.term == "!terms-version"))
+        tx.session.execute(
+            update(SimilarTerm).where(SimilarTerm.term == "~steel").values(term="steel")
+        )
+    with transaction(wb) as tx:
+        assert similar_index.is_stale(tx)
+    assert [s.claim.id for s in similar_claims(wb, probe)] == [first]
+    with transaction(wb) as tx:
+        assert not similar_index.is_stale(tx)
+        terms = set(tx.session.scalars(select(SimilarTerm.term)))
+        version = tx.session.scalar(select(SimilarDf.df).where(SimilarDf.term == "!terms-version"))
+    assert "~steel" in terms and "steel" not in terms
+    assert version == similar_index.TERMS_VERSION

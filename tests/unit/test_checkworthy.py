@@ -83,6 +83,12 @@ def reasons(s: str) -> tuple[str, ...]:
         ("今天这不就是新的常态吗?", "question"),
         ("Is this the end?", "question"),
         ("恰如一艘心舟,破浪前行。", "figurative"),
+        ("小时候,他常在门口看父亲修车。", "narrative"),
+        ("她每天早上七点到公司。", "narrative"),
+        ("那一刻我松了一口气。", "feeling"),
+        ("三个人挤在地下室里写代码。", "spelled_number"),
+        ("公司计划明年开设新工厂。", "prediction_cue"),
+        ("这组数据后来发表在期刊上。", "event"),
         ("多模态AI技术", "heading"),
         ("1", "too_short"),
     ],
@@ -108,6 +114,9 @@ def test_each_feature_fires_on_its_cue(text: str, feature: str) -> None:
         ("他的TPU进展值得关注。", "prediction_cue"),
         ("中国科技企业要引领世界。", "named_entity"),  # a class of companies, not one
         ("他说的是对的。", "attribution"),  # 说 without what was said
+        ("不碰零件,心里不安。", "number"),  # 零件 are parts
+        ("公司有11名员工和三个仓库。", "spelled_number"),  # not only in characters
+        ("2016年创立。", "spelled_number"),  # a year is not a count
     ],
 )
 def test_cues_that_only_look_like_features(text: str, feature: str) -> None:

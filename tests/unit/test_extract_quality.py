@@ -32,7 +32,9 @@ def quality(name: str) -> Quality:
     return evaluate(find_candidates(text), [lab for lab in labels if lab.checkworthy])
 
 
-@pytest.mark.parametrize("name", ["minimax", "xingheng", "yunfan", "english"])
+@pytest.mark.parametrize(
+    "name", ["minimax", "shanye", "xingheng", "yunfan", "qinglan", "chengjing", "english"]
+)
 def test_label_files_cover_every_sentence(name: str) -> None:
     text, labels = load(name)
     for sentence in split_sentences(text):
@@ -46,17 +48,29 @@ def test_label_files_cover_every_sentence(name: str) -> None:
 
 def test_seed_article_quality() -> None:
     # Held out: nothing was tuned on it. The recall goal (0.95) is met; the precision goal
-    # (0.7) is not (see docs/benchmarks.md): this floor only guards against regressions.
+    # (0.7) is not (0.510, see docs/benchmarks.md): this floor only guards against regressions.
     q = quality("minimax")
     assert q.recall >= 0.95, q
-    assert q.precision >= 0.4, q
+    assert q.precision >= 0.5, q
 
 
-@pytest.mark.parametrize(("name", "precision"), [("xingheng", 0.79), ("yunfan", 0.7)])
+def test_held_out_profile_quality() -> None:
+    # Held out like the seed: written and labelled after the Chinese scoring path was final,
+    # scored once (0.788 / 0.963, see docs/benchmarks.md). A floor against regressions.
+    q = quality("shanye")
+    assert q.recall >= 0.95, q
+    assert q.precision >= 0.75, q
+
+
+@pytest.mark.parametrize(
+    ("name", "precision"),
+    [("xingheng", 0.85), ("yunfan", 0.78), ("qinglan", 0.7), ("chengjing", 0.68)],
+)
 def test_chinese_dev_article_quality(name: str, precision: float) -> None:
     # Written and labelled for this project before any scorer ran on them. They are the dev
-    # articles: the Chinese adaptation of the weights and its threshold were fitted on them
-    # (see tools/train_checkworthy.py), so these are not held-out figures.
+    # articles (two news reports, two founder profiles): the Chinese adaptation of the weights
+    # and its threshold were fitted on them (see tools/train_checkworthy.py), so these are not
+    # held-out figures.
     q = quality(name)
     assert q.recall >= 0.95, q
     assert q.precision >= precision, q
@@ -83,7 +97,7 @@ def _seed_claims() -> list[Any]:
 
 # Curated claims the scorer does not offer. Listed here rather than hidden: the test is strict,
 # so when one starts being covered it fails until it is taken off the list. The weights are
-# learnt from English debates and adapted on two Chinese dev articles
+# learnt from English debates and adapted on four Chinese dev articles
 # (tools/train_checkworthy.py), never tuned on this article.
 _RANK = (
     "a ranking with no figure: rank words weigh little (in the debates they seldom mark a claim "
@@ -94,8 +108,20 @@ _SAID = (
     "an opinion or forecast inside an attributed quotation: the learnt weight of quotations is "
     "negative, and the label file itself calls these sentences not check-worthy"
 )
+_SPELLED = (
+    "a rank written in Chinese numerals (全球三强) inside an attributed quotation: counts in "
+    "characters mostly tell a story in the dev profiles, so spelled_number lowers the score"
+)
+_WHAT_IF = (
+    "a quoted what-if (如果……就应该): the sentence is read as opinion and prediction; what is "
+    "checkable is only that it was said"
+)
 KNOWN_MISSES = {
     "一年前,视频生成模型也冲到了国际前沿": _RANK,
+    "连音乐模型现在也是全球三强": _SPELLED,
+    (
+        '"当这件事发生时,如果你真的相信人工智能,你就应该去做点什么。"闫俊杰在罗永浩的采访中回忆道'
+    ): _WHAT_IF,
     "我觉得实际上现在是我们最虚弱的时候": _SAID,
     '"谷歌一定会追上来","他们的TPU,非常值得关注进展"': _SAID,
 }

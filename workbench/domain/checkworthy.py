@@ -62,6 +62,9 @@ def _words(s: str) -> tuple[str, ...]:
 
 
 _ZH_NUMERALS = "零〇一二两三四五六七八九十百千万亿几"
+# The scan's key for numbers written in Chinese numerals (not a feature name: see
+# "spelled_number").
+_SPELLED = "_spelled"
 # Countries, regions and cities: general knowledge, not tied to any one article.
 _PLACES = (
     "中国|美国|日本|韩国|英国|法国|德国|印度|俄罗斯|加拿大|澳大利亚|新加坡|欧洲|欧盟|亚洲|"
@@ -206,6 +209,25 @@ _ZH_CUES: dict[str, tuple[str, ...]] = {
         "批准",
         "通过了",
         "决定",
+        # The English list's other verbs (published, signed, hired, opened, introduced, sold,
+        # bought, listed, shipped, resigned) in Chinese.
+        "发表",
+        "出版",
+        "颁发",
+        "签署",
+        "聘请",
+        "雇佣",
+        "开设",
+        "开业",
+        "引入",
+        "引进",
+        "出售",
+        "卖出",
+        "买下",
+        "购买",
+        "挂牌",
+        "交付",
+        "辞职",
     ),
     "opinion_cue": (
         "应该",
@@ -233,6 +255,66 @@ _ZH_CUES: dict[str, tuple[str, ...]] = {
         "挺好",
         "本质上",
     ),
+    # Story time, habit and scene: what a profile narrates, which no record holds ("小时候",
+    # "每天早上", "那段日子", "走进……的办公室").
+    "narrative": (
+        "小时候",
+        "童年",
+        "那时候",
+        "那时",
+        "那会儿",
+        "那段",
+        "那天",
+        "那晚",
+        "那次",
+        "有一次",
+        "每天",
+        "每周",
+        "每晚",
+        "常常",
+        "总是",
+        "经常",
+        "习惯",
+        "从不",
+        "从来不",
+        "走进",
+        "窗外",
+        "桌上",
+        "墙上",
+        "清晨",
+        "深夜",
+        "傍晚",
+    ),
+    # Feelings, told or quoted: how someone felt is not a record.
+    "feeling": (
+        "激动",
+        "兴奋",
+        "难过",
+        "伤心",
+        "害怕",
+        "最怕",
+        "焦虑",
+        "绝望",
+        "痛苦",
+        "难熬",
+        "自豪",
+        "骄傲",
+        "感动",
+        "遗憾",
+        "后悔",
+        "舍不得",
+        "记得",
+        "怀念",
+        "喜欢",
+        "热爱",
+        "愿望",
+        "梦想",
+        "踏实",
+        "松了一口气",
+        "头疼",
+        "心里",
+        "感到",
+    ),
     "figurative": (
         "恰如",
         "犹如",
@@ -255,6 +337,13 @@ _ZH_CUES: dict[str, tuple[str, ...]] = {
         "预测",
         "未来",
         "会追上",
+        # Plans, targets and what-ifs: not yet a record of anything.
+        "计划",
+        "目标",
+        "打算",
+        "可能",
+        "如果",
+        "假如",
         "将(?=会|要|来|能|可|在|成为|通向|深入|继续|持续|进一步)",
     ),
 }
@@ -395,6 +484,12 @@ _EN_TRIGGERS = frozenset(
     [*_EN_WORDS, *(b for _, b in _EN_PAIRS), "first", "only", "no", "top"]
     + [w.lower() for w in (*_MONTHS, *_MONTH_ABBR, *_WEEKDAYS, *_QUARTERS, *_CURRENCY_CODES)]
 )
+
+
+# Trigger words whose original case or following text decides what they are.
+_EN_CASED = frozenset(
+    w.lower() for w in (*_MONTHS, *_MONTH_ABBR, *_WEEKDAYS, *_QUARTERS, *_CURRENCY_CODES, "No")
+) | {"top"}
 
 
 def _head(entry: str) -> str:
@@ -640,6 +735,14 @@ FEATURES: tuple[Feature, ...] = (
     Feature("opinion_cue", _cue("opinion_cue", quoted=False)),
     Feature("quoted_opinion", _cue("opinion_cue", quoted=True)),
     Feature("figurative", _cue("figurative", quoted=False)),
+    Feature("narrative"),
+    Feature("feeling"),
+    # Chinese writes statistics in Arabic digits and narrative counts in characters (the
+    # national standard GB/T 15835 asks for this): 三个人, 四十天, 十几个问题 tell a story.
+    Feature(
+        "spelled_number",
+        lambda u: "number" in u.hits and len(u.hits.get(_SPELLED, ())) == len(u.hits["number"]),
+    ),
     Feature("prediction_cue", _cue("prediction_cue", quoted=False)),
     Feature("quoted_prediction", _cue("prediction_cue", quoted=True)),
     Feature("question", _question),
@@ -748,11 +851,10 @@ class _Scored:
             return self.score
         model = checkworthy_model.load()
         band, fired = reading.band, self.fired
-        best = max(
-            m.ceiling[band] + sum(m.positive.get(f, 0.0) for f in fired)
-            for m in (model, model.plain)
-        )
-        return _squash(best + sum(v for _, v in reading.terms if v > 0))
+        # Only the English model reads n-grams: the plain one's bound leaves them out.
+        english = model.ceiling[band] + sum(model.positive.get(f, 0.0) for f in fired)
+        plain = model.plain.ceiling[band] + sum(model.plain.positive.get(f, 0.0) for f in fired)
+        return _squash(max(english + sum(v for _, v in reading.terms if v > 0), plain))
 
 
 def _unit(
@@ -775,7 +877,7 @@ def _unit(
         spoken = _Spans((a, b) for a, b, said in found if said)
     return Unit(
         body,
-        _scan(body) if wordy else {},
+        _scan(body, bool(found)) if wordy else {},
         _entities(body, known) if wordy else frozenset(),
         quoted,
         spoken,
@@ -788,6 +890,7 @@ def _unit(
 _ORDER = {f.name: i for i, f in enumerate(FEATURES)}
 _UNTESTED = frozenset(f.name for f in FEATURES if f.test is None)
 _CUE_OF = {
+    "spelled_number": _SPELLED,
     "opinion_cue": "opinion_cue",
     "quoted_opinion": "opinion_cue",
     "figurative": "figurative",
@@ -847,8 +950,10 @@ def _suggest_type(r: frozenset[str]) -> str:
 # ---- finding cues -----------------------------------------------------------------------
 
 
-def _scan(s: str) -> dict[str, list[int]]:
-    """Where each lexical cue occurs in `s`, by feature name."""
+def _scan(s: str, where: bool = True) -> dict[str, list[int]]:
+    """Where each lexical cue occurs in `s`, by feature name. Without `where`, English cues may
+    be recorded at -1: only the quotation tests read a cue's position (see `_cue`), and a unit
+    without quotations needs none."""
     hits: dict[str, list[int]] = {}
     for m in _ZH_CUE.finditer(s):
         text = m.group()
@@ -858,27 +963,35 @@ def _scan(s: str) -> dict[str, list[int]]:
                 hits.setdefault(feature, []).append(m.start())
                 break
     if _HAS_LATIN.search(s):
-        _scan_english(s, hits)
+        _scan_english(s, hits, where)
     for m in _NUMERAL.finditer(s):
         _classify_number(s, m.start(), m.end(), hits)
     return hits
 
 
-def _scan_english(s: str, hits: dict[str, list[int]]) -> None:
+def _scan_english(s: str, hits: dict[str, list[int]], where: bool) -> None:
     # ASCII letters folded, nothing else (as bytes, in C), so offsets carry over.
     low = s.encode("utf-8").lower().decode("utf-8")
     tokens = _EN_TOKEN.findall(low)
     if _EN_TRIGGERS.isdisjoint(tokens):
         return  # most clauses of English prose: one set operation, in C
     spans: list[tuple[int, int]] = []
+    start = end = -1
+    original = ""
     for i, word in enumerate(tokens):
         if word not in _EN_TRIGGERS:
             continue  # most words: one set lookup and on to the next
-        if not spans:  # where the words are, asked only once a word has a rule
-            spans = [m.span() for m in _EN_TOKEN.finditer(low)]
-        start, end = spans[i]
+        # Where the word is, and how it is written, matter only for the quotation tests and
+        # for words whose case or neighbours decide (May, USD, No. 1, top 10): finding every
+        # word's offsets is most of this scan's cost, so it is done only then.
+        if where or word in _EN_CASED:
+            if not spans:
+                spans = [m.span() for m in _EN_TOKEN.finditer(low)]
+            start, end = spans[i]
+            original = s[start:end]
+        else:
+            start, end, original = -1, -1, word
         prev = tokens[i - 1] if i else ""
-        original = s[start:end]
         feature = _EN_PAIRS.get((prev, word)) if prev else None
         if feature is None:
             feature = _EN_WORDS.get(word)
@@ -948,13 +1061,16 @@ def _classify_number(s: str, start: int, end: int, hits: dict[str, list[int]]) -
             found += ["multiplier", "number"]
         elif _DATE_AFTER.match(s, end) or (s.startswith("月", end) and token in _ZH_MONTHS):
             found.append("date")
-        elif token.strip("一"):  # 一个, 一种 are articles, not counts
+        elif token.strip("一") and not (token == "零" and s.startswith("件", end)):
+            # 一个, 一种 are articles, not counts; 零件 are parts, not zero of anything.
             if _CURRENCY_AFTER.match(s, end):
                 found += ["money", "number"]
             elif s.startswith("强", end):
                 found += ["ranking", "number"]
             elif (token[-1] in "万亿" and len(token) > 1) or _ZH_UNIT_AFTER.match(s, end):
                 found.append("number")
+        if "number" in found:
+            hits.setdefault(_SPELLED, []).append(start)
     for feature in found:
         hits.setdefault(feature, []).append(start)
 
@@ -1010,7 +1126,8 @@ def _names_pattern(names: frozenset[str]) -> re.Pattern[str] | None:
 
 
 def _entities(s: str, names: frozenset[str]) -> frozenset[str]:
-    """Names of people, organisations, places and products in `s`."""
+    """Names of people, organisations, places and products in `s`, up to two: the features ask
+    only whether there is one and whether there are several, so the search stops at two."""
     found: set[str] = set()
     for m in _ZH_ENTITY.finditer(s):
         word, start, end = m.group(), m.start(), m.end()
@@ -1036,9 +1153,13 @@ def _entities(s: str, names: frozenset[str]) -> frozenset[str]:
             title = _SURNAME_AFTER_TITLE.match(s, end)
             if title:
                 found.add(title.group())
+    if len(found) >= 2:
+        return frozenset(found)
     pattern = _names_pattern(names)
     if pattern is not None:
         found.update(m.group() for m in pattern.finditer(s))
+        if len(found) >= 2:
+            return frozenset(found)
     first = True
     for m in _LATIN_NAME.finditer(s):
         word = m.group().rstrip(".")
@@ -1051,6 +1172,8 @@ def _entities(s: str, names: frozenset[str]) -> frozenset[str]:
         if opening and not any(c.isupper() for c in word[1:]):
             continue
         found.add(word)
+        if len(found) >= 2:
+            break
     return frozenset(found)
 
 

@@ -14,9 +14,10 @@ is mostly not English (more CJK characters than twice its Latin words, as in Chi
 by a second model learnt from the same data without n-grams: the named features (whose cues the
 scanner finds in both languages) and the length band carry the whole score there, with weights
 that did not lean on n-grams during training. Debates are not news reports, so those weights
-are then adapted to Chinese news (the "chinese" section of the weights file): a correction
-fitted on two labelled Chinese dev articles, pulled towards zero, so that a weight moves only as
-far as the Chinese sentences push it (see tools/train_checkworthy.py).
+are then adapted to Chinese prose (the "chinese" section of the weights file): a correction
+fitted on four labelled Chinese dev articles (two news reports, two founder profiles), pulled
+towards zero, so that a weight moves only as far as the Chinese sentences push it (see
+tools/train_checkworthy.py).
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from importlib import resources
 
 WEIGHTS_FILE = "checkworthy_weights.json"
 
-_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|[0-9]+(?:[.,][0-9]+)*")
+_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+_TOKEN = re.compile(rf"[a-z]+(?:'[a-z]+)?|{_NUMBER.pattern}")
 _CJK = re.compile("[\u4e00-\u9fff]")
 _NOT_CJK = re.compile("[^\u4e00-\u9fff]+")
 _HAS_LATIN = re.compile("[A-Za-z]")
@@ -46,7 +48,9 @@ def _tokens(text: str) -> list[str]:
     # in C: str.translate looks each character of CJK text up in a dict. One apostrophe:
     # "that’s" and "that's" are one word.
     low = text.encode("utf-8").lower().decode("utf-8").replace("’", "'")
-    return ["0" if t[0].isdigit() else t for t in _TOKEN.findall(low)]
+    # Each number becomes "0" before the split, in C: the number pattern is the token
+    # pattern's own, so the split finds the same tokens, with "0" for every number.
+    return _TOKEN.findall(_NUMBER.sub("0", low))
 
 
 def _cjk_count(text: str) -> int:

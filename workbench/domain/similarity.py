@@ -15,7 +15,9 @@ bag of terms:
 
 Terms are weighted by rarity over the claims compared (TF-IDF: a term every claim has says
 nothing; a name or a figure only two claims share says a lot), numbers and concepts count
-double, and two claims score the cosine of their weighted bags, 0 to 1.
+double, and two claims score the cosine of their weighted bags, 0 to 1, lowered as far as the
+concepts that say what they are about differ: the same figure about another subject is another
+claim (see `similarity`).
 
 Pure functions: the index that keeps these bags for a database lives in the services.
 """
@@ -118,7 +120,9 @@ def _as_float(n: int) -> float:
 def _zh_value(run: str) -> float | None:
     """The value of a run of Chinese numerals (一千五百万 = 15000000), None for a run that is
     not a number (a lone 万 or 千)."""
-    total = section = 0
+    # 亿 scales everything before it, 万 only what follows the last 亿: 三亿六千万 is
+    # 3*10^8 + 6000*10^4, not (3*10^8 + 6000) * 10^4.
+    high = low = section = 0
     digit: int | None = None
     for ch in run:
         if ch in _ZH_DIGITS:
@@ -127,13 +131,16 @@ def _zh_value(run: str) -> float | None:
             section += (1 if digit is None else digit) * _ZH_SMALL_UNITS[ch]
             digit = None
         else:
-            big = _ZH_BIG_UNITS[ch]
-            total = (total + section + (digit or 0)) * big
+            rest = low + section + (digit or 0)
+            if _ZH_BIG_UNITS[ch] == _ZH_BIG_UNITS["亿"]:
+                high, low = (high + rest) * _ZH_BIG_UNITS[ch], 0
+            else:
+                low = rest * _ZH_BIG_UNITS[ch]
             section = 0
             digit = None
-    if digit is None and total == section == 0:
+    if digit is None and high == low == section == 0:
         return None
-    return _as_float(total + section + (digit or 0))
+    return _as_float(high + low + section + (digit or 0))
 
 
 def _en_value(words: list[str]) -> float:
@@ -194,6 +201,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "shipment": ("出货量", "出货", "shipments", "shipped"),
     "battery": ("电池", "电芯", "battery", "batteries", "cells", "cell"),
     "lithium": ("锂", "lithium"),
+    "steel": ("钢铁", "钢材", "steel"),
     "storage": ("储能", "storage"),
     "cost": ("成本", "花费", "费用", "cost", "costs", "spending", "spend", "spent"),
     "compute": ("算力", "compute", "computing"),
@@ -213,7 +221,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "factory": ("工厂", "生产基地", "factory", "plant"),
     "share": ("占比", "份额", "share"),
     "net": ("净",),
-    "worked": ("工作", "任职", "worked", "work", "employed"),
+    "worked": ("工作", "任职", "worked", "work", "employed", "employs", "employ"),
     "year": ("year", "years"),
     "percent": ("%", "百分之", "percent", "per cent", "pct"),
     "usd": ("美元", "美金", "$", "us$", "dollars", "dollar", "usd"),
@@ -290,6 +298,8 @@ def terms(text: str) -> list[str]:
     s = _CJK_CONCEPT.sub(concepts, s)
 
     def zh_numbers(m: re.Match[str]) -> str:
+        if m.group() == "一":
+            return m.group()  # 一份, 一家: an article, not the figure 1 (一年 still is)
         value = _zh_value(m.group(1))
         if value is None:
             return m.group()
@@ -351,6 +361,43 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(b) < len(a):
         a, b = b, a
     return sum(v * b[t] for t, v in a.items() if t in b)
+
+
+# Concepts that do not say what a claim is about: those that qualify its figure (unit,
+# direction, rank) and "company", which stands for any subject.
+_NOT_SUBJECT = frozenset(
+    "~" + c
+    for c in _split(
+        "percent usd cny hkd year up down first only most rank round before never net share "
+        "monthly company"
+    )
+)
+# How much of the score rests on the subjects agreeing (chosen on the dev pairs, see
+# docs/benchmarks.md): two claims with the same figure about different things ("tariffs on
+# steel raised to 25%", "tariffs on lithium batteries raised to 25%") share a figure and a
+# concept, which is most of their weight, but not what the tariff is on.
+_SUBJECT_SHARE = 0.3
+
+
+def subject(vector: Mapping[str, float]) -> dict[str, float]:
+    """The unit-length vector of a claim's subject as the concept table reads it: its concepts
+    other than those that qualify a figure. Only concepts: they are read the same way in
+    either language, where a name written in English and the same name in Chinese share no
+    term, so plain words and character pairs cannot tell two subjects apart across languages."""
+    vec = {t: v for t, v in vector.items() if t[0] == "~" and t not in _NOT_SUBJECT}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
+def similarity(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """How alike two claims are, 0 to 1, from their weighted vectors (see `weigh`): the cosine
+    of the whole vectors, lowered by up to `_SUBJECT_SHARE` as far as their subjects differ (1
+    - the cosine of their `subject` vectors) when both name one, so that a shared figure about
+    another subject does not pass for the same claim."""
+    sa, sb = subject(a), subject(b)
+    if not sa or not sb:
+        return cosine(a, b)
+    return cosine(a, b) * (1.0 - _SUBJECT_SHARE + _SUBJECT_SHARE * cosine(sa, sb))
 
 
 def document_frequencies(bags: Iterable[Mapping[str, int]]) -> Counter[str]:

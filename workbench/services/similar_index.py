@@ -5,12 +5,14 @@ keeps the terms (`domain.similarity.claim_terms`) of each claim in `similar_term
 claims hold each term in `similar_df`, and which version of each claim was indexed in
 `similar_indexed`. Any claim that is new or changed since (its `version` moved) is re-indexed
 before a search, whatever route it came in by (a command, an import, a replay), so the index is
-never read stale. It is derived data: it records nothing a person did, so it writes no audit
-event, and emptying the three tables loses nothing.
+never read stale. When `claim_terms` itself changes (TERMS_VERSION), an index built by the
+earlier version is dropped and built again: old and new terms must not be compared. It is
+derived data: it records nothing a person did, so it writes no audit event, and emptying the
+three tables loses nothing.
 
 A search reads the postings of the query's rarer terms, keeps the claims that share the most
-weight with it, and scores those exactly (cosine of TF-IDF vectors): a paraphrase shares its
-numbers, names or key words, which are rare, so the true match is always among the pool.
+weight with it, and scores those exactly (`domain.similarity.similarity`): a paraphrase shares
+its numbers, names or key words, which are rare, so the true match is always among the pool.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Any, TypeVar
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 
 from workbench.db.models import Claim, SimilarDf, SimilarIndexed, SimilarTerm
-from workbench.domain.similarity import claim_terms, cosine, idf, weigh
+from workbench.domain.similarity import claim_terms, idf, similarity, weigh
 from workbench.services.context import Tx
 
 BATCH = 500  # rows per statement (well under every backend's bound-parameter limit)
@@ -33,6 +35,14 @@ POOL = 200  # claims scored exactly per search
 PICK = 24
 COMMON_SHARE = 0.02
 COMMON_FLOOR = 1000
+
+# Which version of `domain.similarity.claim_terms` built the index: bump it whenever the terms
+# of a text change (a new concept, a number read differently), so that indexes built before
+# are rebuilt. Kept as a row of similar_df under a term no text yields (terms start with a
+# letter, a CJK character, "#" or "~"). Version 2: issue 14, session 16 (一 as an article,
+# 亿 and 万 together, steel, employ).
+TERMS_VERSION = 2
+_VERSION_TERM = "!terms-version"
 
 T = TypeVar("T")
 
@@ -51,18 +61,38 @@ def _stale() -> Any:
     )
 
 
+def _built_by(tx: Tx) -> int | None:
+    """The TERMS_VERSION the index was built by (None: no version recorded)."""
+    return tx.session.execute(
+        select(SimilarDf.df).where(SimilarDf.term == _VERSION_TERM)
+    ).scalar_one_or_none()
+
+
+def _outdated(tx: Tx) -> bool:
+    """Was the index built by another version of the terms? (An empty index is not.)"""
+    if _built_by(tx) == TERMS_VERSION:
+        return False
+    return tx.session.execute(select(SimilarIndexed.claim_id).limit(1)).first() is not None
+
+
 def is_stale(tx: Tx) -> bool:
-    """Does any claim wait to be (re-)indexed? One query, no writes."""
-    return tx.session.execute(_stale().limit(1)).first() is not None
+    """Does any claim wait to be (re-)indexed? Two queries, no writes."""
+    return _outdated(tx) or tx.session.execute(_stale().limit(1)).first() is not None
 
 
 def refresh(tx: Tx) -> int:
     """Index every new or changed claim (in a write transaction); how many were indexed."""
-    rows = tx.session.execute(_stale()).all()
+    session = tx.session
+    if _outdated(tx):
+        for table in (SimilarTerm, SimilarIndexed, SimilarDf):
+            session.execute(delete(table))
+    rows = session.execute(_stale()).all()
     for chunk in _chunks(rows):
         _reindex(
             tx, [(cid, version, claim_terms(text, quote)) for cid, version, text, quote in chunk]
         )
+    if rows and _built_by(tx) is None:
+        session.execute(insert(SimilarDf), [{"term": _VERSION_TERM, "df": TERMS_VERSION}])
     return len(rows)
 
 
@@ -153,6 +183,6 @@ def search(
     every = {t for b in bags.values() for t in b}
     df.update(_df(tx, every - df.keys()))
     idf_of.update({t: idf(df.get(t, 0), n) for t in every})
-    scored = [(cid, round(cosine(query, weigh(b, idf_of)), 3)) for cid, b in bags.items()]
+    scored = [(cid, round(similarity(query, weigh(b, idf_of)), 3)) for cid, b in bags.items()]
     ranked = [(cid, s) for cid, s in scored if s >= min_score]
     return sorted(ranked, key=lambda item: (-item[1], item[0]))
