@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from workbench.domain.json_fields import JsonFields, as_json
 from workbench.domain.payloads import event_value
 from workbench.domain.status import rating
 
@@ -13,11 +14,6 @@ if TYPE_CHECKING:
     from workbench.db.models import Claim, Document, DocumentRevision, Evidence, Note
 
 V = TypeVar("V")
-
-
-def as_json(view: Any) -> dict[str, Any]:
-    """A flat view's fields, in declaration order, as its JSON object (tuples as lists)."""
-    return {f.name: event_value(getattr(view, f.name)) for f in fields(view)}
 
 
 def from_row(cls: type[V], row: object, **given: Any) -> V:
@@ -32,7 +28,7 @@ def from_row(cls: type[V], row: object, **given: Any) -> V:
 
 
 @dataclass(frozen=True, slots=True)
-class DocumentView:
+class DocumentView(JsonFields):
     id: int
     title: str | None
     url: str | None
@@ -50,12 +46,9 @@ class DocumentView:
     def of(cls, doc: Document) -> DocumentView:
         return from_row(cls, doc)
 
-    def to_json(self) -> dict[str, Any]:
-        return as_json(self)
-
 
 @dataclass(frozen=True, slots=True)
-class RevisionView:
+class RevisionView(JsonFields):
     """One text of a document: revision 1 is the document as added, later ones are updates."""
 
     id: int | None
@@ -88,12 +81,9 @@ class RevisionView:
             created_at=event_value(doc.created_at),
         )
 
-    def to_json(self) -> dict[str, Any]:
-        return as_json(self)
-
 
 @dataclass(frozen=True, slots=True)
-class SimilarRef:
+class SimilarRef(JsonFields):
     """An earlier claim that resembles a new one, with the verdict it got."""
 
     id: int
@@ -101,9 +91,6 @@ class SimilarRef:
     rating: str | None
     text: str
     similarity: float
-
-    def to_json(self) -> dict[str, Any]:
-        return as_json(self)
 
     def sentence(self) -> str:
         verdict = self.status + (f", rated {self.rating}" if self.rating else "")
@@ -186,7 +173,7 @@ class ClaimView:
 
 
 @dataclass(frozen=True, slots=True)
-class NoteView:
+class NoteView(JsonFields):
     id: int
     claim_id: int
     author: str
@@ -197,12 +184,9 @@ class NoteView:
     def of(cls, note: Note) -> NoteView:
         return from_row(cls, note)
 
-    def to_json(self) -> dict[str, Any]:
-        return as_json(self)
-
 
 @dataclass(frozen=True, slots=True)
-class EventView:
+class EventView(JsonFields):
     seq: int
     at: str
     actor: str
@@ -210,9 +194,6 @@ class EventView:
     entity_type: str
     entity_id: str
     payload: dict[str, Any]
-
-    def to_json(self) -> dict[str, Any]:
-        return as_json(self)
 
 
 def event_view(ev: Any) -> EventView:
@@ -302,25 +283,18 @@ class Edited:
 
 
 @dataclass(frozen=True, slots=True)
-class StatusChange:
+class StatusChange(JsonFields):
+    """The claim as it now is, and what the change did (`claim status --json` shows the claim
+    alone)."""
+
     claim: ClaimView
     changed: bool
     previous: str
     notes: list[NoteView] = field(default_factory=list)
 
-    def to_json(self) -> dict[str, Any]:
-        """The claim as it now is, and what the change did (`claim status --json` shows the
-        claim alone)."""
-        return {
-            "claim": self.claim.to_json(),
-            "changed": self.changed,
-            "previous": self.previous,
-            "notes": [n.to_json() for n in self.notes],
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class EvidenceView:
+class EvidenceView(JsonFields):
     id: int
     claim_id: int
     kind: str
@@ -341,6 +315,3 @@ class EvidenceView:
     @classmethod
     def of(cls, ev: Evidence) -> EvidenceView:
         return from_row(cls, ev)
-
-    def to_json(self) -> dict[str, Any]:
-        return as_json(self)
