@@ -5,16 +5,19 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import text_or_stdin, workbench_from
-from workbench.cli.options import ID, if_version_option, json_option
+from workbench.cli.options import (
+    claim_id_argument,
+    if_version_option,
+    json_context,
+)
 from workbench.cli.render import json_out
 
 
 @click.command("approve")
-@click.argument("claim_id", metavar="ID", type=ID)
+@claim_id_argument
 @click.option("--note", help="Why the verdict stands (optional); - reads stdin.")
 @if_version_option
-@json_option
-@click.pass_context
+@json_context
 def approve(
     ctx: click.Context,
     claim_id: int,
@@ -33,13 +36,12 @@ def approve(
 
 
 @click.command("reject")
-@click.argument("claim_id", metavar="ID", type=ID)
+@claim_id_argument
 @click.option(
     "--note", required=True, help="Why the proposed verdict does not stand; - reads stdin."
 )
 @if_version_option
-@json_option
-@click.pass_context
+@json_context
 def reject(
     ctx: click.Context, claim_id: int, note: str, expected_version: int | None, as_json: bool
 ) -> None:

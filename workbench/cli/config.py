@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import json_option
+from workbench.cli.options import json_context
 from workbench.cli.render import json_out, table
 
 
@@ -17,8 +17,7 @@ def config() -> None:
 @config.command("set")
 @click.argument("key")
 @click.argument("value")
-@json_option
-@click.pass_context
+@json_context
 def set_(ctx: click.Context, key: str, value: str, as_json: bool) -> None:
     """Set KEY to VALUE, as in `config set review.required true`."""
     from workbench.services.settings import set_config
@@ -30,8 +29,7 @@ def set_(ctx: click.Context, key: str, value: str, as_json: bool) -> None:
 
 @config.command("get")
 @click.argument("key")
-@json_option
-@click.pass_context
+@json_context
 def get(ctx: click.Context, key: str, as_json: bool) -> None:
     """Print the value of KEY."""
     from workbench.services.settings import get_config
@@ -42,8 +40,7 @@ def get(ctx: click.Context, key: str, as_json: bool) -> None:
 
 
 @config.command("list")
-@json_option
-@click.pass_context
+@json_context
 def list_(ctx: click.Context, as_json: bool) -> None:
     """List every setting with its value and meaning."""
     from workbench.services.settings import list_config

@@ -9,7 +9,12 @@ from typing import Any, TypeVar
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import ID, OFFSET, POSITIVE, json_option
+from workbench.cli.options import (
+    OFFSET,
+    POSITIVE,
+    document_id_argument,
+    json_context,
+)
 from workbench.cli.render import (
     changed_passage,
     clip,
@@ -70,8 +75,7 @@ def metadata_options(suffix: str = "") -> Callable[[F], F]:
 @metadata_options()
 @format_option
 @agent_option
-@json_option
-@click.pass_context
+@json_context
 def add(
     ctx: click.Context,
     file: str,
@@ -131,10 +135,9 @@ OPTION = {"language": "lang"}
 
 
 @doc.command("edit")
-@click.argument("document_id", metavar="DOC", type=ID)
+@document_id_argument
 @metadata_options(" '' clears it.")
-@json_option
-@click.pass_context
+@json_context
 def edit(ctx: click.Context, /, document_id: int, as_json: bool, **given: str | None) -> None:
     """Change a document's title, URL, author, date or language (never its text).
 
@@ -156,12 +159,11 @@ def edit(ctx: click.Context, /, document_id: int, as_json: bool, **given: str | 
 
 
 @doc.command("update")
-@click.argument("document_id", metavar="DOC", type=ID)
+@document_id_argument
 @click.argument("file", metavar="FILE|URL|-")
 @format_option
 @agent_option
-@json_option
-@click.pass_context
+@json_context
 def update(
     ctx: click.Context,
     document_id: int,
@@ -209,9 +211,8 @@ def update(
 
 
 @doc.command("revisions")
-@click.argument("document_id", metavar="DOC", type=ID)
-@json_option
-@click.pass_context
+@document_id_argument
+@json_context
 def revisions(ctx: click.Context, document_id: int, as_json: bool) -> None:
     """List the revisions of DOC: number, sha256, length, when, who, source."""
     from workbench.services.revisions import list_revisions
@@ -238,12 +239,11 @@ def revisions(ctx: click.Context, document_id: int, as_json: bool) -> None:
 
 
 @doc.command("diff")
-@click.argument("document_id", metavar="DOC", type=ID)
+@document_id_argument
 @click.option("--from", "from_", type=POSITIVE, metavar="R", help="Older revision. [default: TO-1]")
 @click.option("--to", type=POSITIVE, metavar="R", help="Newer revision. [default: the latest]")
 @click.option("--context", "context", type=click.IntRange(min=0), default=30, show_default=True)
-@json_option
-@click.pass_context
+@json_context
 def diff(
     ctx: click.Context,
     document_id: int,
@@ -269,8 +269,7 @@ def diff(
 
 
 @doc.command("list")
-@json_option
-@click.pass_context
+@json_context
 def list_(ctx: click.Context, as_json: bool) -> None:
     """List the stored documents."""
     from workbench.services.documents import list_documents
@@ -290,7 +289,7 @@ def list_(ctx: click.Context, as_json: bool) -> None:
 
 
 @doc.command("text")
-@click.argument("document_id", metavar="DOC", type=ID)
+@document_id_argument
 @click.option(
     "--revision", type=POSITIVE, metavar="R", help="Which revision. [default: the latest]"
 )
@@ -303,9 +302,8 @@ def text(ctx: click.Context, document_id: int, revision: int | None) -> None:
 
 
 @doc.command("show")
-@click.argument("document_id", metavar="DOC", type=ID)
-@json_option
-@click.pass_context
+@document_id_argument
+@json_context
 def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
     """Show a document's metadata and its claims, with counts by status."""
     from workbench.services.documents import show_document
@@ -339,7 +337,7 @@ def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
 
 
 @doc.command("changes")
-@click.argument("document_id", metavar="DOC", type=ID)
+@document_id_argument
 @click.option("--since", type=OFFSET, metavar="R", help="Only revisions after R.")
 @click.option(
     "--format",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import text_or_stdin, workbench_from
-from workbench.cli.options import ID, json_option
+from workbench.cli.options import claim_id_argument, json_context
 from workbench.cli.render import json_out
 
 
@@ -15,10 +15,9 @@ def note() -> None:
 
 
 @note.command("add")
-@click.argument("claim_id", metavar="ID", type=ID)
+@claim_id_argument
 @click.argument("body", metavar="TEXT|-")
-@json_option
-@click.pass_context
+@json_context
 def add(ctx: click.Context, claim_id: int, body: str, as_json: bool) -> None:
     """Add a note to a claim; - reads a long note from stdin."""
     from workbench.services.notes import add_note
@@ -29,9 +28,8 @@ def add(ctx: click.Context, claim_id: int, body: str, as_json: bool) -> None:
 
 
 @note.command("list")
-@click.argument("claim_id", metavar="ID", type=ID)
-@json_option
-@click.pass_context
+@claim_id_argument
+@json_context
 def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     """List a claim's notes, oldest first."""
     from workbench.services.notes import list_notes

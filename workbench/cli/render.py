@@ -33,6 +33,20 @@ def json_out(as_json: bool, value: Any) -> bool:
     return as_json
 
 
+def json_or_table(
+    as_json: bool,
+    value: Any,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    **options: Any,
+) -> None:
+    """A listing's two forms: with --json, `value` for scripts; otherwise the table of `rows`
+    for people, with table()'s `options` (rows given as a generator are not even made for
+    JSON)."""
+    if not json_out(as_json, value):
+        table(columns, rows, **options)
+
+
 def emit_json_array(items: Iterable[Any]) -> None:
     """A JSON array written an item at a time, byte for byte what `emit_json` prints for the
     list: a long listing streams out in constant memory."""

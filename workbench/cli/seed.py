@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import json_option
+from workbench.cli.options import json_context
 from workbench.cli.render import clip, emit_json, json_out, message, plural, table
 
 
@@ -16,8 +16,7 @@ def seed() -> None:
 
 @seed.command("load")
 @click.argument("path", required=False, metavar="[PATH]")
-@json_option
-@click.pass_context
+@json_context
 def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
     """Load a seed claims file (YAML or JSON) and the document it names.
 
@@ -48,8 +47,7 @@ def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
     show_default=True,
     help="How many of the oldest unverified and the most overdue claims to list.",
 )
-@json_option
-@click.pass_context
+@json_context
 def demo(ctx: click.Context, limit: int, as_json: bool) -> None:
     """Load the bundled seed article into the database and print the board."""
     from workbench.db.url import safe_url

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import json_option
+from workbench.cli.options import json_context
 from workbench.cli.render import json_out, table
 
 
@@ -18,8 +18,7 @@ def user() -> None:
 @click.argument("name")
 @click.option("--display", metavar="TEXT", help='The full name, e.g. "Maria Lopez".')
 @click.option("--email", metavar="ADDRESS", help="How to reach them.")
-@json_option
-@click.pass_context
+@json_context
 def add(
     ctx: click.Context, name: str, display: str | None, email: str | None, as_json: bool
 ) -> None:
@@ -32,8 +31,7 @@ def add(
 
 
 @user.command("list")
-@json_option
-@click.pass_context
+@json_context
 def list_(ctx: click.Context, as_json: bool) -> None:
     """List the registered people."""
     from workbench.services.users import list_users

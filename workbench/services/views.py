@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from workbench.domain.json_fields import JsonFields, as_json
 from workbench.domain.payloads import event_value
@@ -11,7 +11,7 @@ from workbench.domain.status import rating
 
 if TYPE_CHECKING:
     # Only the `of` builders read ORM rows; the read paths on Core must not import the ORM.
-    from workbench.db.models import Claim, Document, DocumentRevision, Evidence, Note
+    from workbench.db.models import Claim, Document
 
 V = TypeVar("V")
 
@@ -27,8 +27,18 @@ def from_row(cls: type[V], row: object, **given: Any) -> V:
     )
 
 
+class RowView(JsonFields):
+    """A view of a stored row: each field is the row's attribute of that name (see from_row)."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, row: object) -> Self:
+        return from_row(cls, row)
+
+
 @dataclass(frozen=True, slots=True)
-class DocumentView(JsonFields):
+class DocumentView(RowView):
     id: int
     title: str | None
     url: str | None
@@ -42,13 +52,9 @@ class DocumentView(JsonFields):
     format: str = "text"
     source_sha256: str | None = None
 
-    @classmethod
-    def of(cls, doc: Document) -> DocumentView:
-        return from_row(cls, doc)
-
 
 @dataclass(frozen=True, slots=True)
-class RevisionView(JsonFields):
+class RevisionView(RowView):
     """One text of a document: revision 1 is the document as added, later ones are updates."""
 
     id: int | None
@@ -61,10 +67,6 @@ class RevisionView(JsonFields):
     source_sha256: str | None
     added_by: str
     created_at: str
-
-    @classmethod
-    def of(cls, rev: DocumentRevision) -> RevisionView:
-        return from_row(cls, rev)
 
     @classmethod
     def first(cls, doc: Document) -> RevisionView:
@@ -173,16 +175,12 @@ class ClaimView:
 
 
 @dataclass(frozen=True, slots=True)
-class NoteView(JsonFields):
+class NoteView(RowView):
     id: int
     claim_id: int
     author: str
     body: str
     created_at: str
-
-    @classmethod
-    def of(cls, note: Note) -> NoteView:
-        return from_row(cls, note)
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +292,7 @@ class StatusChange(JsonFields):
 
 
 @dataclass(frozen=True, slots=True)
-class EvidenceView(JsonFields):
+class EvidenceView(RowView):
     id: int
     claim_id: int
     kind: str
@@ -311,7 +309,3 @@ class EvidenceView(JsonFields):
     media_type: str | None
     added_by: str
     created_at: str
-
-    @classmethod
-    def of(cls, ev: Evidence) -> EvidenceView:
-        return from_row(cls, ev)
