@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_context
-from workbench.cli.render import json_out, table
+from workbench.cli.render import json_or_table, json_out
 
 
 @click.group()
@@ -45,18 +45,14 @@ def list_(ctx: click.Context, as_json: bool) -> None:
     """List every setting with its value and meaning."""
     from workbench.services.settings import list_config
 
-    items = list_config(workbench_from(ctx))
-    if json_out(as_json, items):
-        return
-    table(
+    json_or_table(
+        as_json,
+        list_config(workbench_from(ctx)),
         ["key", "value", "set by", "meaning"],
-        [
-            (
-                s.key,
-                str(s.value).lower() + (" (default)" if s.is_default else ""),
-                s.updated_by or "",
-                s.help,
-            )
-            for s in items
-        ],
+        lambda s: (
+            s.key,
+            str(s.value).lower() + (" (default)" if s.is_default else ""),
+            s.updated_by or "",
+            s.help,
+        ),
     )

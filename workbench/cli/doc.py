@@ -19,6 +19,7 @@ from workbench.cli.render import (
     changed_passage,
     clip,
     emit_json,
+    json_or_table,
     json_out,
     message,
     show_value,
@@ -217,24 +218,19 @@ def revisions(ctx: click.Context, document_id: int, as_json: bool) -> None:
     """List the revisions of DOC: number, sha256, length, when, who, source."""
     from workbench.services.revisions import list_revisions
 
-    revs = list_revisions(workbench_from(ctx), document_id)
-    if as_json:
-        emit_json([r.to_json() for r in revs])
-        return
-    table(
+    json_or_table(
+        as_json,
+        list_revisions(workbench_from(ctx), document_id),
         ["rev", "chars", "added", "by", "format", "sha256", "source"],
-        [
-            (
-                r.number,
-                r.length,
-                r.created_at[:19],
-                r.added_by,
-                r.format,
-                r.sha256[:12],
-                clip(r.source or "", 40),
-            )
-            for r in revs
-        ],
+        lambda r: (
+            r.number,
+            r.length,
+            r.created_at[:19],
+            r.added_by,
+            r.format,
+            r.sha256[:12],
+            clip(r.source or "", 40),
+        ),
     )
 
 
@@ -274,15 +270,18 @@ def list_(ctx: click.Context, as_json: bool) -> None:
     """List the stored documents."""
     from workbench.services.documents import list_documents
 
-    docs = list_documents(workbench_from(ctx))
-    if json_out(as_json, docs):
-        return
-    table(
+    json_or_table(
+        as_json,
+        list_documents(workbench_from(ctx)),
         ["id", "title", "lang", "chars", "added", "sha256"],
-        [
-            (d.id, clip(d.title or "", 50), d.language, d.length, d.created_at[:10], d.sha256[:12])
-            for d in docs
-        ],
+        lambda d: (
+            d.id,
+            clip(d.title or "", 50),
+            d.language,
+            d.length,
+            d.created_at[:10],
+            d.sha256[:12],
+        ),
         empty="no documents yet: add one with `workbench doc add FILE`",
         droppable=("sha256", "added", "lang"),
     )

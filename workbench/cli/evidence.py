@@ -8,7 +8,7 @@ import click
 
 from workbench.cli.common import output_file, workbench_from
 from workbench.cli.options import ID, claim_id_argument, json_context, output_option
-from workbench.cli.render import clip, json_out, message, table
+from workbench.cli.render import clip, json_or_table, json_out, message
 from workbench.domain.desk import STANCES
 
 
@@ -59,22 +59,18 @@ def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     """List a claim's evidence."""
     from workbench.services.evidence import list_evidence
 
-    items = list_evidence(workbench_from(ctx), claim_id)
-    if json_out(as_json, items):
-        return
-    table(
+    json_or_table(
+        as_json,
+        list_evidence(workbench_from(ctx), claim_id),
         ["id", "kind", "stance", "title", "source", "added"],
-        [
-            (
-                e.id,
-                e.kind,
-                e.stance,
-                clip(e.title or "", 30),
-                clip(e.url or e.citation or f"{e.file_name} ({e.size} bytes)", 50),
-                f"{e.created_at[:10]} {e.added_by}",
-            )
-            for e in items
-        ],
+        lambda e: (
+            e.id,
+            e.kind,
+            e.stance,
+            clip(e.title or "", 30),
+            clip(e.url or e.citation or f"{e.file_name} ({e.size} bytes)", 50),
+            f"{e.created_at[:10]} {e.added_by}",
+        ),
         empty=f"no evidence on claim #{claim_id} yet",
         droppable=("added", "kind"),
     )

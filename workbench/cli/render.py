@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
 def emit_json(value: Any) -> None:
@@ -35,16 +36,15 @@ def json_out(as_json: bool, value: Any) -> bool:
 
 def json_or_table(
     as_json: bool,
-    value: Any,
+    items: Sequence[T],
     columns: Sequence[str],
-    rows: Iterable[Sequence[Any]],
+    row: Callable[[T], Sequence[Any]],
     **options: Any,
 ) -> None:
-    """A listing's two forms: with --json, `value` for scripts; otherwise the table of `rows`
-    for people, with table()'s `options` (rows given as a generator are not even made for
-    JSON)."""
-    if not json_out(as_json, value):
-        table(columns, rows, **options)
+    """A listing in its two forms: with --json, the items for scripts; otherwise a table for
+    people, row(item) for each item, with table()'s `options`."""
+    if not json_out(as_json, items):
+        table(columns, [row(item) for item in items], **options)
 
 
 def emit_json_array(items: Iterable[Any]) -> None:

@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_context
-from workbench.cli.render import json_out, table
+from workbench.cli.render import json_or_table, json_out
 
 
 @click.group()
@@ -36,13 +36,10 @@ def list_(ctx: click.Context, as_json: bool) -> None:
     """List the registered people."""
     from workbench.services.users import list_users
 
-    users = list_users(workbench_from(ctx))
-    if json_out(as_json, users):
-        return
-    if not users:
-        click.echo("no registered users: anyone may act under any name (`workbench user add`)")
-        return
-    table(
+    json_or_table(
+        as_json,
+        list_users(workbench_from(ctx)),
         ["name", "display", "email", "added by"],
-        [(u.name, u.display or "", u.email or "", u.added_by) for u in users],
+        lambda u: (u.name, u.display or "", u.email or "", u.added_by),
+        empty="no registered users: anyone may act under any name (`workbench user add`)",
     )
