@@ -157,14 +157,7 @@ def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[Ancho
         found = matcher.reanchor(sel, diffs[claim.revision].map_offset(claim.start))
         changes: dict[str, Any] = {"anchor_state": found.state.value, "anchor_score": found.score}
         if found.span is not None:
-            changes.update(
-                start=found.span.start,
-                end=found.span.end,
-                quote=found.span.quote,
-                prefix=found.span.prefix,
-                suffix=found.span.suffix,
-                revision=number,
-            )
+            changes.update(found.span.columns(), revision=number)
         flagged = found.state in (AnchorState.FUZZY, AnchorState.ORPHANED)
         if flagged and claim.status in FINAL_VALUES and claim.verdict_revision is None:
             changes["verdict_revision"] = claim.revision

@@ -199,15 +199,7 @@ def event_view(ev: Any) -> EventView:
     parsed."""
     import json
 
-    return EventView(
-        seq=ev.seq,
-        at=ev.at,
-        actor=ev.actor,
-        action=ev.action,
-        entity_type=ev.entity_type,
-        entity_id=ev.entity_id,
-        payload=json.loads(ev.payload),
-    )
+    return from_row(EventView, ev, payload=json.loads(ev.payload))
 
 
 @dataclass(frozen=True, slots=True)
