@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from workbench.defaults import SCORE_MAX, SCORE_MIN
+from workbench.defaults import BOARD_LIMIT, SCORE_MAX, SCORE_MIN
 from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import check_at_least, check_id, check_score
 from workbench.exports.registry import Subject, help_text, names
@@ -81,6 +81,13 @@ def limit_option(
         show_default=default is not None,
         metavar="N",
         help=help,
+    )
+
+
+def board_limit_option(help: str) -> Decorator[Any]:
+    """`--limit` of the desk board's short lists (`demo`, `stats`)."""
+    return click.option(
+        "--limit", type=click.IntRange(min=0), default=BOARD_LIMIT, show_default=True, help=help
     )
 
 

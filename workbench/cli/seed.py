@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import json_context
+from workbench.cli.options import board_limit_option, json_context
 from workbench.cli.render import clip, emit_json, json_out, message, plural, table
 
 
@@ -40,13 +40,7 @@ def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
 
 
 @click.command()
-@click.option(
-    "--limit",
-    type=click.IntRange(min=0),
-    default=10,
-    show_default=True,
-    help="How many of the oldest unverified and the most overdue claims to list.",
-)
+@board_limit_option("How many of the oldest unverified and the most overdue claims to list.")
 @json_context
 def demo(ctx: click.Context, limit: int, as_json: bool) -> None:
     """Load the bundled seed article into the database and print the board."""
