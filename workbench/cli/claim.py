@@ -27,6 +27,7 @@ from workbench.cli.render import (
     emit_json,
     emit_json_array,
     highlighted,
+    json_or_line,
     json_out,
     message,
     show_value,
@@ -106,8 +107,7 @@ def add(
         )
     for ref in c.similar or ():
         message(ref.sentence())
-    if not json_out(as_json, c):
-        click.echo(f"added claim #{c.id}, {span_words(c.start, c.end)}: {clip(c.quote)}")
+    json_or_line(as_json, c, f"added claim #{c.id}, {span_words(c.start, c.end)}: {clip(c.quote)}")
 
 
 @claim.command("show")

@@ -10,7 +10,7 @@ from workbench.cli.options import (
     if_version_option,
     json_context,
 )
-from workbench.cli.render import json_out
+from workbench.cli.render import json_or_line
 
 
 @click.command("approve")
@@ -31,8 +31,7 @@ def approve(
     c = approve_claim(
         workbench_from(ctx), claim_id, note=text_or_stdin(note), expected_version=expected_version
     )
-    if not json_out(as_json, c):
-        click.echo(f"claim #{c.id}: approved, now {c.status}")
+    json_or_line(as_json, c, f"claim #{c.id}: approved, now {c.status}")
 
 
 @click.command("reject")
@@ -54,5 +53,4 @@ def reject(
         note=text_or_stdin(note) or "",
         expected_version=expected_version,
     )
-    if not json_out(as_json, c):
-        click.echo(f"claim #{c.id}: rejected, back to {c.status}")
+    json_or_line(as_json, c, f"claim #{c.id}: rejected, back to {c.status}")

@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_context
-from workbench.cli.render import json_or_table, json_out
+from workbench.cli.render import json_or_line, json_or_table
 
 
 @click.group()
@@ -23,8 +23,7 @@ def set_(ctx: click.Context, key: str, value: str, as_json: bool) -> None:
     from workbench.services.settings import set_config
 
     s = set_config(workbench_from(ctx), key, value)
-    if not json_out(as_json, s):
-        click.echo(f"{s.key} = {str(s.value).lower()}")
+    json_or_line(as_json, s, f"{s.key} = {str(s.value).lower()}")
 
 
 @config.command("get")
@@ -35,8 +34,7 @@ def get(ctx: click.Context, key: str, as_json: bool) -> None:
     from workbench.services.settings import get_config
 
     s = get_config(workbench_from(ctx), key)
-    if not json_out(as_json, s):
-        click.echo(str(s.value).lower())
+    json_or_line(as_json, s, str(s.value).lower())
 
 
 @config.command("list")

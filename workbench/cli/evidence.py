@@ -8,7 +8,7 @@ import click
 
 from workbench.cli.common import output_file, workbench_from
 from workbench.cli.options import ID, claim_id_argument, json_context, output_option
-from workbench.cli.render import clip, json_or_table, json_out, message
+from workbench.cli.render import clip, json_or_line, json_or_table, message
 from workbench.domain.desk import STANCES
 
 
@@ -48,8 +48,9 @@ def add(ctx: click.Context, claim_id: int, as_json: bool, **given: Any) -> None:
 
     # The other options are the fields of EvidenceInput, by name.
     ev = add_evidence(workbench_from(ctx), claim_id, EvidenceInput(**given))
-    if not json_out(as_json, ev):
-        click.echo(f"added evidence #{ev.id} ({ev.kind}, {ev.stance}) to claim #{claim_id}")
+    json_or_line(
+        as_json, ev, f"added evidence #{ev.id} ({ev.kind}, {ev.stance}) to claim #{claim_id}"
+    )
 
 
 @evidence.command("list")

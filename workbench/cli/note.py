@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import text_or_stdin, workbench_from
 from workbench.cli.options import claim_id_argument, json_context
-from workbench.cli.render import json_out
+from workbench.cli.render import json_or_line, json_out
 
 
 @click.group()
@@ -23,8 +23,7 @@ def add(ctx: click.Context, claim_id: int, body: str, as_json: bool) -> None:
     from workbench.services.notes import add_note
 
     n = add_note(workbench_from(ctx), claim_id, text_or_stdin(body) or "")
-    if not json_out(as_json, n):
-        click.echo(f"added note #{n.id} to claim #{claim_id}")
+    json_or_line(as_json, n, f"added note #{n.id} to claim #{claim_id}")
 
 
 @note.command("list")

@@ -34,6 +34,13 @@ def json_out(as_json: bool, value: Any) -> bool:
     return as_json
 
 
+def json_or_line(as_json: bool, value: Any, line: str) -> None:
+    """A result in its two forms: with --json, `value` for scripts; otherwise one line for
+    people."""
+    if not json_out(as_json, value):
+        click.echo(line)
+
+
 def json_or_table(
     as_json: bool,
     items: Sequence[T],

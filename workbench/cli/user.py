@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_context
-from workbench.cli.render import json_or_table, json_out
+from workbench.cli.render import json_or_line, json_or_table
 
 
 @click.group()
@@ -26,8 +26,7 @@ def add(
     from workbench.services.users import add_user
 
     u = add_user(workbench_from(ctx), name, display=display, email=email)
-    if not json_out(as_json, u):
-        click.echo(f"registered {u.name}" + (f" ({u.display})" if u.display else ""))
+    json_or_line(as_json, u, f"registered {u.name}" + (f" ({u.display})" if u.display else ""))
 
 
 @user.command("list")
