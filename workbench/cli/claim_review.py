@@ -5,11 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import text_or_stdin, workbench_from
-from workbench.cli.options import (
-    claim_id_argument,
-    if_version_option,
-    json_context,
-)
+from workbench.cli.options import claim_id_argument, if_version_option, json_context
 from workbench.cli.render import json_or_line
 
 

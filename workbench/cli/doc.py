@@ -9,12 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import (
-    OFFSET,
-    POSITIVE,
-    document_id_argument,
-    json_context,
-)
+from workbench.cli.options import OFFSET, POSITIVE, document_id_argument, json_context
 from workbench.cli.render import (
     changed_passage,
     clip,

@@ -5,12 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import (
-    document_id_argument,
-    json_context,
-    limit_option,
-    min_score_option,
-)
+from workbench.cli.options import document_id_argument, json_context, limit_option, min_score_option
 from workbench.cli.render import clip, json_out, message, plural, table
 from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain.text import span_words
