@@ -17,6 +17,8 @@ EXTRACT_MIN_SCORE = 0.5
 # unrelated claim there scores below 0.5, every reworded claim but one (0.48) above it.
 SIMILAR_MIN_SCORE = 0.5
 SIMILAR_LIMIT = 10
+# How many claims each short list of the desk board (demo, stats) shows unless asked for more.
+BOARD_LIMIT = 10
 
 # Size limits in megabytes, raised per installation through the environment.
 MAX_DOCUMENT_MB = 20.0

@@ -15,57 +15,30 @@ import click
 from workbench import __version__
 from workbench.domain.status import OPEN_NAMES, VERDICT_NAMES, Status
 
-# name -> (module, attribute, one-line help shown by `workbench --help` without importing it)
+# name -> (module in workbench.cli, attribute, one-line help shown by `workbench --help` without
+# importing it)
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "doc": (
-        "workbench.cli.doc",
-        "doc",
-        "Add, update, list and show source documents and their revisions.",
-    ),
-    "claim": ("workbench.cli.claim", "claim", "Add, find, show claims and move their status."),
-    "note": ("workbench.cli.note", "note", "Add and list notes on a claim."),
-    "evidence": (
-        "workbench.cli.evidence",
-        "evidence",
-        "Attach, list and restore the evidence behind a verdict.",
-    ),
-    "config": ("workbench.cli.config", "config", "Workbench settings (e.g. review.required)."),
+    "doc": ("doc", "doc", "Add, update, list and show source documents and their revisions."),
+    "claim": ("claim", "claim", "Add, find, show claims and move their status."),
+    "note": ("note", "note", "Add and list notes on a claim."),
+    "evidence": ("evidence", "evidence", "Attach, list and restore the evidence behind a verdict."),
+    "config": ("config", "config", "Workbench settings (e.g. review.required)."),
     "extract": (
-        "workbench.cli.extract",
+        "extract",
         "extract",
         "Find the check-worthy sentences of a document; --accept makes them claims.",
     ),
-    "stats": ("workbench.cli.stats", "stats", "The desk board: counts, old, unsupported, late."),
-    "audit": ("workbench.cli.audit", "audit", "Export, verify and replay the audit trail."),
-    "seed": ("workbench.cli.seed", "seed", "Load a document and its curated claims."),
-    "demo": ("workbench.cli.seed", "demo", "Load the seed article and print the board."),
-    "db": ("workbench.cli.db", "db", "Create, upgrade and inspect the database schema."),
-    "backup": (
-        "workbench.cli.backup",
-        "backup",
-        "Copy the database safely (SQLite), or print pg_dump.",
-    ),
-    "user": ("workbench.cli.user", "user", "Register the desk's people (then --as must name one)."),
-    "import": (
-        "workbench.cli.importing",
-        "import_",
-        "Claims from annotations or tables; a whole bundle.",
-    ),
-    "report": (
-        "workbench.cli.report",
-        "report",
-        "An HTML page: the article with its claims highlighted.",
-    ),
-    "schema": (
-        "workbench.cli.schema",
-        "schema",
-        "The JSON Schema of an import format (claims).",
-    ),
-    "export": (
-        "workbench.cli.export",
-        "export",
-        "ClaimReview, Web Annotations, claims tables, a bundle.",
-    ),
+    "stats": ("stats", "stats", "The desk board: counts, old, unsupported, late."),
+    "audit": ("audit", "audit", "Export, verify and replay the audit trail."),
+    "seed": ("seed", "seed", "Load a document and its curated claims."),
+    "demo": ("seed", "demo", "Load the seed article and print the board."),
+    "db": ("db", "db", "Create, upgrade and inspect the database schema."),
+    "backup": ("backup", "backup", "Copy the database safely (SQLite), or print pg_dump."),
+    "user": ("user", "user", "Register the desk's people (then --as must name one)."),
+    "import": ("importing", "import_", "Claims from annotations or tables; a whole bundle."),
+    "report": ("report", "report", "An HTML page: the article with its claims highlighted."),
+    "schema": ("schema", "schema", "The JSON Schema of an import format (claims)."),
+    "export": ("export", "export", "ClaimReview, Web Annotations, claims tables, a bundle."),
 }
 
 
@@ -78,7 +51,7 @@ class LazyGroup(click.Group):
         if entry is None:
             return None
         module, attr, _ = entry
-        command: click.Command = getattr(importlib.import_module(module), attr)
+        command: click.Command = getattr(importlib.import_module(f"{__name__}.{module}"), attr)
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from workbench.cli.common import output_file, workbench_from
 from workbench.cli.errors import EXIT_REFUSED
-from workbench.cli.options import ID, count_option, doc_filter_option, json_option, output_option
+from workbench.cli.options import (
+    ID,
+    count_option,
+    doc_filter_option,
+    format_option,
+    json_context,
+    output_option,
+)
 from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import emit_json, json_out, message, plural
-from workbench.exports.registry import help_text, names
 
 if TYPE_CHECKING:
     from workbench.domain.verification import ChainReport
@@ -24,14 +30,7 @@ def audit() -> None:
 
 
 @audit.command("export")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(names("events")),
-    default=names("events")[0],
-    show_default=True,
-    help=help_text("events"),
-)
+@format_option("events")
 @click.option("--claim", "claim_id", type=ID, metavar="ID", help="Only events about claim ID.")
 @doc_filter_option("Only events about document DOC and its claims.")
 @click.option("--actor", "actors", multiple=True, metavar="NAME", help="Only events by NAME.")
@@ -46,17 +45,7 @@ def audit() -> None:
 @click.option("--until", metavar="DATE", help="Only events up to DATE (UTC; a date: that day).")
 @output_option("Write to FILE (atomically) instead of stdout.")
 @click.pass_context
-def export(
-    ctx: click.Context,
-    fmt: str,
-    claim_id: int | None,
-    document_id: int | None,
-    actors: tuple[str, ...],
-    actions: tuple[str, ...],
-    since: str | None,
-    until: str | None,
-    output: str | None,
-) -> None:
+def export(ctx: click.Context, /, fmt: str, output: str | None, **criteria: Any) -> None:
     """Export events oldest first, streamed; filters combine (all must hold).
 
     Options can be repeated (--actor a --actor b). A full JSONL export verifies to the head
@@ -66,14 +55,8 @@ def export(
     from workbench.exports.events import export_events as write_export
     from workbench.services.audit import EventFilter
 
-    flt = EventFilter(
-        claim_id=claim_id,
-        document_id=document_id,
-        actors=actors,
-        actions=actions,
-        since=since,
-        until=until,
-    )
+    # The filter options are the fields of EventFilter, by name.
+    flt = EventFilter(**criteria)
     wb = workbench_from(ctx)
     if output is None:
         bar = fmt in REPORTS_PROGRESS and wanted()
@@ -103,8 +86,7 @@ GAPS_SHOWN = 10
 )
 @click.option("--head", metavar="HASH", help="A head noted earlier: the trail must contain it.")
 @count_option("The event count noted with --head: that event must be seq COUNT.")
-@json_option
-@click.pass_context
+@json_context
 def verify(
     ctx: click.Context, path: str | None, head: str | None, count: int | None, as_json: bool
 ) -> None:
@@ -158,8 +140,7 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
 
 
 @audit.command("head")
-@json_option
-@click.pass_context
+@json_context
 def head(ctx: click.Context, as_json: bool) -> None:
     """Print the newest event's hash and the event count, to note down or publish.
 
@@ -176,8 +157,7 @@ def head(ctx: click.Context, as_json: bool) -> None:
 
 
 @audit.command("replay")
-@json_option
-@click.pass_context
+@json_context
 def replay(ctx: click.Context, as_json: bool) -> None:
     """Rebuild the whole state from the events alone; compare it with the tables.
 

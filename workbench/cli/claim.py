@@ -11,12 +11,13 @@ from workbench.cli.claim_desk import assign, due, priority, tag, untag
 from workbench.cli.claim_review import approve, reject
 from workbench.cli.common import text_or_stdin, workbench_from
 from workbench.cli.options import (
-    ID,
     OFFSET,
     POSITIVE,
+    claim_id_argument,
     doc_filter_option,
+    document_id_argument,
     if_version_option,
-    json_option,
+    json_context,
     limit_option,
     min_score_option,
     offset_option,
@@ -26,6 +27,7 @@ from workbench.cli.render import (
     emit_json,
     emit_json_array,
     highlighted,
+    json_or_line,
     json_out,
     message,
     show_value,
@@ -60,7 +62,7 @@ for _command in (assign, tag, untag, priority, due, approve, reject):
 
 
 @claim.command("add")
-@click.argument("document_id", metavar="DOC", type=ID)
+@document_id_argument
 @click.option("--text", required=True, help="The claim, normalised: one checkable sentence.")
 @click.option("--quote", help="Exact text of the document that makes the claim.")
 @click.option("--occurrence", type=POSITIVE, help="Which occurrence of --quote (1-based).")
@@ -68,8 +70,7 @@ for _command in (assign, tag, untag, priority, due, approve, reject):
 @click.option("--end", type=OFFSET, help="End offset (exclusive) of the span.")
 @click.option("--speaker", help="Who makes the claim (the author, or the person quoted).")
 @click.option("--type", "claim_type", type=TYPE, default="fact", show_default=True)
-@json_option
-@click.pass_context
+@json_context
 def add(
     ctx: click.Context,
     document_id: int,
@@ -106,14 +107,12 @@ def add(
         )
     for ref in c.similar or ():
         message(ref.sentence())
-    if not json_out(as_json, c):
-        click.echo(f"added claim #{c.id}, {span_words(c.start, c.end)}: {clip(c.quote)}")
+    json_or_line(as_json, c, f"added claim #{c.id}, {span_words(c.start, c.end)}: {clip(c.quote)}")
 
 
 @claim.command("show")
-@click.argument("claim_id", metavar="ID", type=ID)
-@json_option
-@click.pass_context
+@claim_id_argument
+@json_context
 def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     """Show a claim: its quote in context, status, notes and history."""
     from workbench.services.queries import show_claim
@@ -183,11 +182,10 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
 
 
 @claim.command("similar")
-@click.argument("claim_id", metavar="ID", type=ID)
+@claim_id_argument
 @min_score_option(SIMILAR_MIN_SCORE, "similarity")
 @limit_option("At most N claims.", default=SIMILAR_LIMIT, minimum=1)
-@json_option
-@click.pass_context
+@json_context
 def similar(ctx: click.Context, claim_id: int, min_score: float, limit: int, as_json: bool) -> None:
     """Claims in any document that look like claim ID, best first: was it checked before?"""
     from workbench.services.similar import similar_claims
@@ -272,8 +270,7 @@ def _change(payload: dict[str, object]) -> str:
 @limit_option("At most N claims.")
 @offset_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV (for spreadsheets).")
-@json_option
-@click.pass_context
+@json_context
 def list_(
     ctx: click.Context,
     statuses: tuple[str, ...],
@@ -381,14 +378,13 @@ def print_claims(claims: list[ClaimView], empty: str | None = None) -> None:
     STATUS is one of: {", ".join(SETTABLE_NAMES)}. A verdict and a reopening need --note.
     """,
 )
-@click.argument("claim_id", metavar="ID", type=ID)
+@claim_id_argument
 @click.argument("status", metavar="STATUS", type=STATUS)
 @click.option(
     "--note", help="The reason (required for a verdict and for reopening); - reads stdin."
 )
 @if_version_option
-@json_option
-@click.pass_context
+@json_context
 def status(
     ctx: click.Context,
     claim_id: int,

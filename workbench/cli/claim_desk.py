@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import ID, json_option
+from workbench.cli.options import ID, json_context, json_option
 from workbench.cli.render import json_out
 from workbench.domain.desk import PRIORITY_NAMES
 
@@ -42,8 +42,7 @@ def _need_ids(ids: list[int], usage: str) -> None:
 @click.argument("ids", metavar="ID...", type=ID, nargs=-1, required=True)
 @click.option("--to", "assignee", metavar="NAME", help="Who owns the claims now.")
 @click.option("--unassign", is_flag=True, help="Remove the owner.")
-@json_option
-@click.pass_context
+@json_context
 def assign(
     ctx: click.Context, ids: tuple[int, ...], assignee: str | None, unassign: bool, as_json: bool
 ) -> None:
@@ -88,8 +87,7 @@ untag = _tag_command("untag", add=False)
 
 @click.command("priority")
 @click.argument("args", metavar="ID... high|normal|low", nargs=-1, required=True)
-@json_option
-@click.pass_context
+@json_context
 def priority(ctx: click.Context, args: tuple[str, ...], as_json: bool) -> None:
     """Set the priority of claims."""
     from workbench.services.workflow import set_priority
@@ -104,8 +102,7 @@ def priority(ctx: click.Context, args: tuple[str, ...], as_json: bool) -> None:
 @click.command("due")
 @click.argument("args", metavar="ID... DATE", nargs=-1, required=True)
 @click.option("--clear", is_flag=True, help="Remove the due date instead.")
-@json_option
-@click.pass_context
+@json_context
 def due(ctx: click.Context, args: tuple[str, ...], clear: bool, as_json: bool) -> None:
     """Set (YYYY-MM-DD) or --clear the due date of claims."""
     from workbench.services.workflow import set_due

@@ -5,16 +5,15 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import text_or_stdin, workbench_from
-from workbench.cli.options import ID, if_version_option, json_option
-from workbench.cli.render import json_out
+from workbench.cli.options import claim_id_argument, if_version_option, json_context
+from workbench.cli.render import json_or_line
 
 
 @click.command("approve")
-@click.argument("claim_id", metavar="ID", type=ID)
+@claim_id_argument
 @click.option("--note", help="Why the verdict stands (optional); - reads stdin.")
 @if_version_option
-@json_option
-@click.pass_context
+@json_context
 def approve(
     ctx: click.Context,
     claim_id: int,
@@ -28,18 +27,16 @@ def approve(
     c = approve_claim(
         workbench_from(ctx), claim_id, note=text_or_stdin(note), expected_version=expected_version
     )
-    if not json_out(as_json, c):
-        click.echo(f"claim #{c.id}: approved, now {c.status}")
+    json_or_line(as_json, c, f"claim #{c.id}: approved, now {c.status}")
 
 
 @click.command("reject")
-@click.argument("claim_id", metavar="ID", type=ID)
+@claim_id_argument
 @click.option(
     "--note", required=True, help="Why the proposed verdict does not stand; - reads stdin."
 )
 @if_version_option
-@json_option
-@click.pass_context
+@json_context
 def reject(
     ctx: click.Context, claim_id: int, note: str, expected_version: int | None, as_json: bool
 ) -> None:
@@ -52,5 +49,4 @@ def reject(
         note=text_or_stdin(note) or "",
         expected_version=expected_version,
     )
-    if not json_out(as_json, c):
-        click.echo(f"claim #{c.id}: rejected, back to {c.status}")
+    json_or_line(as_json, c, f"claim #{c.id}: rejected, back to {c.status}")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import json_option
-from workbench.cli.render import json_out, table
+from workbench.cli.options import json_context
+from workbench.cli.render import json_or_line, json_or_table
 
 
 @click.group()
@@ -17,49 +17,40 @@ def config() -> None:
 @config.command("set")
 @click.argument("key")
 @click.argument("value")
-@json_option
-@click.pass_context
+@json_context
 def set_(ctx: click.Context, key: str, value: str, as_json: bool) -> None:
     """Set KEY to VALUE, as in `config set review.required true`."""
     from workbench.services.settings import set_config
 
     s = set_config(workbench_from(ctx), key, value)
-    if not json_out(as_json, s):
-        click.echo(f"{s.key} = {str(s.value).lower()}")
+    json_or_line(as_json, s, f"{s.key} = {str(s.value).lower()}")
 
 
 @config.command("get")
 @click.argument("key")
-@json_option
-@click.pass_context
+@json_context
 def get(ctx: click.Context, key: str, as_json: bool) -> None:
     """Print the value of KEY."""
     from workbench.services.settings import get_config
 
     s = get_config(workbench_from(ctx), key)
-    if not json_out(as_json, s):
-        click.echo(str(s.value).lower())
+    json_or_line(as_json, s, str(s.value).lower())
 
 
 @config.command("list")
-@json_option
-@click.pass_context
+@json_context
 def list_(ctx: click.Context, as_json: bool) -> None:
     """List every setting with its value and meaning."""
     from workbench.services.settings import list_config
 
-    items = list_config(workbench_from(ctx))
-    if json_out(as_json, items):
-        return
-    table(
+    json_or_table(
+        as_json,
+        list_config(workbench_from(ctx)),
         ["key", "value", "set by", "meaning"],
-        [
-            (
-                s.key,
-                str(s.value).lower() + (" (default)" if s.is_default else ""),
-                s.updated_by or "",
-                s.help,
-            )
-            for s in items
-        ],
+        lambda s: (
+            s.key,
+            str(s.value).lower() + (" (default)" if s.is_default else ""),
+            s.updated_by or "",
+            s.help,
+        ),
     )

@@ -8,7 +8,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.errors import EXIT_REFUSED
-from workbench.cli.options import json_option
+from workbench.cli.options import json_context
 from workbench.cli.render import json_out
 
 
@@ -32,8 +32,7 @@ def upgrade(ctx: click.Context) -> None:
 
 
 @db.command("status")
-@json_option
-@click.pass_context
+@json_context
 def status(ctx: click.Context, as_json: bool) -> None:
     """Show the database URL, its schema revision and the newest one this version knows."""
     from workbench.services.database import schema_status

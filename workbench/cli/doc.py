@@ -9,11 +9,12 @@ from typing import Any, TypeVar
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import ID, OFFSET, POSITIVE, json_option
+from workbench.cli.options import OFFSET, POSITIVE, document_id_argument, json_context
 from workbench.cli.render import (
     changed_passage,
     clip,
     emit_json,
+    json_or_table,
     json_out,
     message,
     show_value,
@@ -70,8 +71,7 @@ def metadata_options(suffix: str = "") -> Callable[[F], F]:
 @metadata_options()
 @format_option
 @agent_option
-@json_option
-@click.pass_context
+@json_context
 def add(
     ctx: click.Context,
     file: str,
@@ -131,10 +131,9 @@ OPTION = {"language": "lang"}
 
 
 @doc.command("edit")
-@click.argument("document_id", metavar="DOC", type=ID)
+@document_id_argument
 @metadata_options(" '' clears it.")
-@json_option
-@click.pass_context
+@json_context
 def edit(ctx: click.Context, /, document_id: int, as_json: bool, **given: str | None) -> None:
     """Change a document's title, URL, author, date or language (never its text).
 
@@ -156,12 +155,11 @@ def edit(ctx: click.Context, /, document_id: int, as_json: bool, **given: str | 
 
 
 @doc.command("update")
-@click.argument("document_id", metavar="DOC", type=ID)
+@document_id_argument
 @click.argument("file", metavar="FILE|URL|-")
 @format_option
 @agent_option
-@json_option
-@click.pass_context
+@json_context
 def update(
     ctx: click.Context,
     document_id: int,
@@ -209,41 +207,34 @@ def update(
 
 
 @doc.command("revisions")
-@click.argument("document_id", metavar="DOC", type=ID)
-@json_option
-@click.pass_context
+@document_id_argument
+@json_context
 def revisions(ctx: click.Context, document_id: int, as_json: bool) -> None:
     """List the revisions of DOC: number, sha256, length, when, who, source."""
     from workbench.services.revisions import list_revisions
 
-    revs = list_revisions(workbench_from(ctx), document_id)
-    if as_json:
-        emit_json([r.to_json() for r in revs])
-        return
-    table(
+    json_or_table(
+        as_json,
+        list_revisions(workbench_from(ctx), document_id),
         ["rev", "chars", "added", "by", "format", "sha256", "source"],
-        [
-            (
-                r.number,
-                r.length,
-                r.created_at[:19],
-                r.added_by,
-                r.format,
-                r.sha256[:12],
-                clip(r.source or "", 40),
-            )
-            for r in revs
-        ],
+        lambda r: (
+            r.number,
+            r.length,
+            r.created_at[:19],
+            r.added_by,
+            r.format,
+            r.sha256[:12],
+            clip(r.source or "", 40),
+        ),
     )
 
 
 @doc.command("diff")
-@click.argument("document_id", metavar="DOC", type=ID)
+@document_id_argument
 @click.option("--from", "from_", type=POSITIVE, metavar="R", help="Older revision. [default: TO-1]")
 @click.option("--to", type=POSITIVE, metavar="R", help="Newer revision. [default: the latest]")
 @click.option("--context", "context", type=click.IntRange(min=0), default=30, show_default=True)
-@json_option
-@click.pass_context
+@json_context
 def diff(
     ctx: click.Context,
     document_id: int,
@@ -269,28 +260,30 @@ def diff(
 
 
 @doc.command("list")
-@json_option
-@click.pass_context
+@json_context
 def list_(ctx: click.Context, as_json: bool) -> None:
     """List the stored documents."""
     from workbench.services.documents import list_documents
 
-    docs = list_documents(workbench_from(ctx))
-    if json_out(as_json, docs):
-        return
-    table(
+    json_or_table(
+        as_json,
+        list_documents(workbench_from(ctx)),
         ["id", "title", "lang", "chars", "added", "sha256"],
-        [
-            (d.id, clip(d.title or "", 50), d.language, d.length, d.created_at[:10], d.sha256[:12])
-            for d in docs
-        ],
+        lambda d: (
+            d.id,
+            clip(d.title or "", 50),
+            d.language,
+            d.length,
+            d.created_at[:10],
+            d.sha256[:12],
+        ),
         empty="no documents yet: add one with `workbench doc add FILE`",
         droppable=("sha256", "added", "lang"),
     )
 
 
 @doc.command("text")
-@click.argument("document_id", metavar="DOC", type=ID)
+@document_id_argument
 @click.option(
     "--revision", type=POSITIVE, metavar="R", help="Which revision. [default: the latest]"
 )
@@ -303,9 +296,8 @@ def text(ctx: click.Context, document_id: int, revision: int | None) -> None:
 
 
 @doc.command("show")
-@click.argument("document_id", metavar="DOC", type=ID)
-@json_option
-@click.pass_context
+@document_id_argument
+@json_context
 def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
     """Show a document's metadata and its claims, with counts by status."""
     from workbench.services.documents import show_document
@@ -339,7 +331,7 @@ def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
 
 
 @doc.command("changes")
-@click.argument("document_id", metavar="DOC", type=ID)
+@document_id_argument
 @click.option("--since", type=OFFSET, metavar="R", help="Only revisions after R.")
 @click.option(
     "--format",

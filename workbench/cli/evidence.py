@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from workbench.cli.common import output_file, workbench_from
-from workbench.cli.options import ID, json_option, output_option
-from workbench.cli.render import clip, json_out, message, table
+from workbench.cli.options import ID, claim_id_argument, json_context, output_option
+from workbench.cli.render import clip, json_or_line, json_or_table, message
 from workbench.domain.desk import STANCES
 
 
@@ -16,9 +18,9 @@ def evidence() -> None:
 
 
 @evidence.command("add")
-@click.argument("claim_id", metavar="ID", type=ID)
+@claim_id_argument
 @click.option("--url", help="An http(s) address.")
-@click.option("--file", "path", metavar="PATH", help="A file to archive in the database.")
+@click.option("--file", metavar="PATH", help="A file to archive in the database.")
 @click.option("--citation", help="A reference that is neither a URL nor a file.")
 @click.option(
     "--stance",
@@ -35,22 +37,8 @@ def evidence() -> None:
     is_flag=True,
     help="Archive the target of a symbolic --file (its resolved name is recorded).",
 )
-@json_option
-@click.pass_context
-def add(
-    ctx: click.Context,
-    claim_id: int,
-    url: str | None,
-    path: str | None,
-    citation: str | None,
-    stance: str,
-    title: str | None,
-    publisher: str | None,
-    accessed: str | None,
-    excerpt: str | None,
-    follow_symlinks: bool,
-    as_json: bool,
-) -> None:
+@json_context
+def add(ctx: click.Context, claim_id: int, as_json: bool, **given: Any) -> None:
     """Attach evidence to claim ID: exactly one of --url, --file or --citation.
 
     A --file is archived inside the database with its sha256, size and media type (limit 50 MB,
@@ -58,46 +46,32 @@ def add(
     """
     from workbench.services.evidence import EvidenceInput, add_evidence
 
-    item = EvidenceInput(
-        stance=stance,
-        url=url,
-        file=path,
-        citation=citation,
-        title=title,
-        publisher=publisher,
-        accessed=accessed,
-        excerpt=excerpt,
-        follow_symlinks=follow_symlinks,
+    # The other options are the fields of EvidenceInput, by name.
+    ev = add_evidence(workbench_from(ctx), claim_id, EvidenceInput(**given))
+    json_or_line(
+        as_json, ev, f"added evidence #{ev.id} ({ev.kind}, {ev.stance}) to claim #{claim_id}"
     )
-    ev = add_evidence(workbench_from(ctx), claim_id, item)
-    if not json_out(as_json, ev):
-        click.echo(f"added evidence #{ev.id} ({ev.kind}, {ev.stance}) to claim #{claim_id}")
 
 
 @evidence.command("list")
-@click.argument("claim_id", metavar="ID", type=ID)
-@json_option
-@click.pass_context
+@claim_id_argument
+@json_context
 def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     """List a claim's evidence."""
     from workbench.services.evidence import list_evidence
 
-    items = list_evidence(workbench_from(ctx), claim_id)
-    if json_out(as_json, items):
-        return
-    table(
+    json_or_table(
+        as_json,
+        list_evidence(workbench_from(ctx), claim_id),
         ["id", "kind", "stance", "title", "source", "added"],
-        [
-            (
-                e.id,
-                e.kind,
-                e.stance,
-                clip(e.title or "", 30),
-                clip(e.url or e.citation or f"{e.file_name} ({e.size} bytes)", 50),
-                f"{e.created_at[:10]} {e.added_by}",
-            )
-            for e in items
-        ],
+        lambda e: (
+            e.id,
+            e.kind,
+            e.stance,
+            clip(e.title or "", 30),
+            clip(e.url or e.citation or f"{e.file_name} ({e.size} bytes)", 50),
+            f"{e.created_at[:10]} {e.added_by}",
+        ),
         empty=f"no evidence on claim #{claim_id} yet",
         droppable=("added", "kind"),
     )

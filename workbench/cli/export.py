@@ -8,9 +8,8 @@ from typing import Any
 import click
 
 from workbench.cli.common import output_file, workbench_from
-from workbench.cli.options import output_option
+from workbench.cli.options import format_option, output_option
 from workbench.cli.render import message
-from workbench.exports.registry import help_text, names
 
 OUTPUT = output_option("Write to FILE (atomically) instead of stdout.")
 
@@ -91,14 +90,7 @@ def annotations_command(
 
 
 @export.command("claims")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(names("table")),
-    default=names("table")[0],
-    show_default=True,
-    help=help_text("table"),
-)
+@format_option("table")
 @click.option("--doc", "document_ids", type=int, multiple=True, metavar="DOC", help="Only DOC.")
 @OUTPUT
 @click.pass_context

@@ -5,14 +5,14 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import ID, json_option, limit_option, min_score_option
+from workbench.cli.options import document_id_argument, json_context, limit_option, min_score_option
 from workbench.cli.render import clip, json_out, message, plural, table
 from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain.text import span_words
 
 
 @click.command()
-@click.argument("document_id", metavar="DOC", type=ID)
+@document_id_argument
 @min_score_option(EXTRACT_MIN_SCORE, "check-worthiness")
 @limit_option("At most N candidates.")
 @click.option(
@@ -20,8 +20,7 @@ from workbench.domain.text import span_words
     is_flag=True,
     help="Turn the candidates into unverified claims (spans already claimed are skipped).",
 )
-@json_option
-@click.pass_context
+@json_context
 def extract(
     ctx: click.Context,
     document_id: int,

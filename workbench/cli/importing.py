@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import json_option
+from workbench.cli.options import json_context
 from workbench.cli.render import emit_json, message
 
 
@@ -17,8 +17,7 @@ def import_() -> None:
 @import_.command("annotations")
 @click.argument("path", metavar="FILE", type=click.Path(dir_okay=False))
 @click.option("--doc", "document_id", type=int, required=True, metavar="DOC", help="Anchor in DOC.")
-@json_option
-@click.pass_context
+@json_context
 def annotations_command(ctx: click.Context, path: str, document_id: int, as_json: bool) -> None:
     """Claims from a W3C Web Annotation collection, anchored in DOC by their selectors.
 
@@ -40,8 +39,7 @@ def annotations_command(ctx: click.Context, path: str, document_id: int, as_json
 @click.argument("path", metavar="FILE.csv|FILE.json", type=click.Path(dir_okay=False))
 @click.option("--doc", "document_id", type=int, required=True, metavar="DOC", help="Anchor in DOC.")
 @click.option("--skip-bad", is_flag=True, help="Import the good rows; list the bad ones.")
-@json_option
-@click.pass_context
+@json_context
 def claims_command(
     ctx: click.Context, path: str, document_id: int, skip_bad: bool, as_json: bool
 ) -> None:
@@ -84,8 +82,7 @@ def claims_command(
 
 @import_.command("bundle")
 @click.argument("path", metavar="FILE", type=click.Path(dir_okay=False))
-@json_option
-@click.pass_context
+@json_context
 def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
     """Restore a bundle (from `workbench export bundle`) into an empty database.
 

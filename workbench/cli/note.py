@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import text_or_stdin, workbench_from
-from workbench.cli.options import ID, json_option
-from workbench.cli.render import json_out
+from workbench.cli.options import claim_id_argument, json_context
+from workbench.cli.render import json_or_line, json_out
 
 
 @click.group()
@@ -15,23 +15,20 @@ def note() -> None:
 
 
 @note.command("add")
-@click.argument("claim_id", metavar="ID", type=ID)
+@claim_id_argument
 @click.argument("body", metavar="TEXT|-")
-@json_option
-@click.pass_context
+@json_context
 def add(ctx: click.Context, claim_id: int, body: str, as_json: bool) -> None:
     """Add a note to a claim; - reads a long note from stdin."""
     from workbench.services.notes import add_note
 
     n = add_note(workbench_from(ctx), claim_id, text_or_stdin(body) or "")
-    if not json_out(as_json, n):
-        click.echo(f"added note #{n.id} to claim #{claim_id}")
+    json_or_line(as_json, n, f"added note #{n.id} to claim #{claim_id}")
 
 
 @note.command("list")
-@click.argument("claim_id", metavar="ID", type=ID)
-@json_option
-@click.pass_context
+@claim_id_argument
+@json_context
 def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     """List a claim's notes, oldest first."""
     from workbench.services.notes import list_notes

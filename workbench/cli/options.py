@@ -1,6 +1,7 @@
 """Options many commands share, declared once: --json, --limit, --offset, --output, --min-score,
---if-version. Defaults come from `workbench.defaults` and bounds from `workbench.domain.inputs`,
-the same ones the services apply. Imports only Click and import-free modules (fast `--help`)."""
+--if-version, --format, the ID and DOC arguments. Defaults come from `workbench.defaults`, bounds
+from `workbench.domain.inputs` (the same ones the services apply) and formats from the export
+registry. Imports only Click and import-free modules (fast `--help`)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from workbench.defaults import SCORE_MAX, SCORE_MIN
+from workbench.defaults import BOARD_LIMIT, SCORE_MAX, SCORE_MIN
 from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import check_at_least, check_id, check_score
+from workbench.exports.registry import Subject, help_text, names
 
 F = TypeVar("F", bound=Callable[..., Any])
 Decorator = Callable[[F], F]
@@ -59,6 +61,16 @@ def json_option(fn: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(fn)
 
 
+def json_context(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """What a command that prints a result takes last: --json, and the context (the workbench
+    to run against). The command is called as fn(ctx, ..., as_json)."""
+    return json_option(click.pass_context(fn))
+
+
+claim_id_argument = click.argument("claim_id", metavar="ID", type=ID)
+document_id_argument = click.argument("document_id", metavar="DOC", type=ID)
+
+
 def limit_option(
     help: str = "At most N.", *, default: int | None = None, minimum: int = 0
 ) -> Decorator[Any]:
@@ -69,6 +81,13 @@ def limit_option(
         show_default=default is not None,
         metavar="N",
         help=help,
+    )
+
+
+def board_limit_option(help: str) -> Decorator[Any]:
+    """`--limit` of the desk board's short lists (`demo`, `stats`)."""
+    return click.option(
+        "--limit", type=click.IntRange(min=0), default=BOARD_LIMIT, show_default=True, help=help
     )
 
 
@@ -103,6 +122,18 @@ def output_option(help: str, *, required: bool = False, writable: bool = True) -
         required=required,
         type=click.Path(dir_okay=False, writable=writable),
         help=help,
+    )
+
+
+def format_option(subject: Subject) -> Decorator[Any]:
+    """`--format`: the formats registered for `subject`, the first one by default."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(names(subject)),
+        default=names(subject)[0],
+        show_default=True,
+        help=help_text(subject),
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
 def emit_json(value: Any) -> None:
@@ -31,6 +32,26 @@ def json_out(as_json: bool, value: Any) -> bool:
     if as_json:
         emit_json(_plain(value))
     return as_json
+
+
+def json_or_line(as_json: bool, value: Any, line: str) -> None:
+    """A result in its two forms: with --json, `value` for scripts; otherwise one line for
+    people."""
+    if not json_out(as_json, value):
+        click.echo(line)
+
+
+def json_or_table(
+    as_json: bool,
+    items: Sequence[T],
+    columns: Sequence[str],
+    row: Callable[[T], Sequence[Any]],
+    **options: Any,
+) -> None:
+    """A listing in its two forms: with --json, the items for scripts; otherwise a table for
+    people, row(item) for each item, with table()'s `options`."""
+    if not json_out(as_json, items):
+        table(columns, [row(item) for item in items], **options)
 
 
 def emit_json_array(items: Iterable[Any]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import json_option
+from workbench.cli.options import board_limit_option, json_context
 from workbench.cli.render import clip, emit_json, json_out, message, plural, table
 
 
@@ -16,8 +16,7 @@ def seed() -> None:
 
 @seed.command("load")
 @click.argument("path", required=False, metavar="[PATH]")
-@json_option
-@click.pass_context
+@json_context
 def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
     """Load a seed claims file (YAML or JSON) and the document it names.
 
@@ -41,15 +40,8 @@ def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
 
 
 @click.command()
-@click.option(
-    "--limit",
-    type=click.IntRange(min=0),
-    default=10,
-    show_default=True,
-    help="How many of the oldest unverified and the most overdue claims to list.",
-)
-@json_option
-@click.pass_context
+@board_limit_option("How many of the oldest unverified and the most overdue claims to list.")
+@json_context
 def demo(ctx: click.Context, limit: int, as_json: bool) -> None:
     """Load the bundled seed article into the database and print the board."""
     from workbench.db.url import safe_url

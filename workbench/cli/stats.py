@@ -5,20 +5,13 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import json_option
+from workbench.cli.options import board_limit_option, json_context
 from workbench.cli.render import clip, json_out, table
 
 
 @click.command()
-@click.option(
-    "--limit",
-    type=click.IntRange(min=0),
-    default=10,
-    show_default=True,
-    help="How many claims each list shows (the oldest open, without evidence, overdue).",
-)
-@json_option
-@click.pass_context
+@board_limit_option("How many claims each list shows (the oldest open, without evidence, overdue).")
+@json_context
 def stats(ctx: click.Context, limit: int, as_json: bool) -> None:
     """The desk board: counts by status, owner and type; what is old, unsupported or late.
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import json_option
-from workbench.cli.render import json_out, table
+from workbench.cli.options import json_context
+from workbench.cli.render import json_or_line, json_or_table
 
 
 @click.group()
@@ -18,8 +18,7 @@ def user() -> None:
 @click.argument("name")
 @click.option("--display", metavar="TEXT", help='The full name, e.g. "Maria Lopez".')
 @click.option("--email", metavar="ADDRESS", help="How to reach them.")
-@json_option
-@click.pass_context
+@json_context
 def add(
     ctx: click.Context, name: str, display: str | None, email: str | None, as_json: bool
 ) -> None:
@@ -27,24 +26,19 @@ def add(
     from workbench.services.users import add_user
 
     u = add_user(workbench_from(ctx), name, display=display, email=email)
-    if not json_out(as_json, u):
-        click.echo(f"registered {u.name}" + (f" ({u.display})" if u.display else ""))
+    json_or_line(as_json, u, f"registered {u.name}" + (f" ({u.display})" if u.display else ""))
 
 
 @user.command("list")
-@json_option
-@click.pass_context
+@json_context
 def list_(ctx: click.Context, as_json: bool) -> None:
     """List the registered people."""
     from workbench.services.users import list_users
 
-    users = list_users(workbench_from(ctx))
-    if json_out(as_json, users):
-        return
-    if not users:
-        click.echo("no registered users: anyone may act under any name (`workbench user add`)")
-        return
-    table(
+    json_or_table(
+        as_json,
+        list_users(workbench_from(ctx)),
         ["name", "display", "email", "added by"],
-        [(u.name, u.display or "", u.email or "", u.added_by) for u in users],
+        lambda u: (u.name, u.display or "", u.email or "", u.added_by),
+        empty="no registered users: anyone may act under any name (`workbench user add`)",
     )

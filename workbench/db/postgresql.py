@@ -53,22 +53,23 @@ def lock_migrations(conn: Connection) -> None:
     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
 
 
-# The append-only triggers on events are migration 0002's (frozen there). The same DDL is kept
-# here for the repair: `db status` reports a missing trigger and `db upgrade` recreates it.
-APPEND_ONLY_DDL = [
-    """
+# The append-only triggers on events, by name, and the function they call are migration 0002's
+# (frozen there). The same DDL is kept here for the repair: `db status` reports a missing trigger
+# and `db upgrade` recreates it.
+APPEND_ONLY_FUNCTION = """
     CREATE OR REPLACE FUNCTION workbench_events_append_only() RETURNS trigger AS $$
     BEGIN
         RAISE EXCEPTION 'events are append-only: % refused', TG_OP;
     END;
     $$ LANGUAGE plpgsql
-    """,
-    "CREATE TRIGGER events_no_update BEFORE UPDATE OR DELETE ON events "
+    """
+APPEND_ONLY_TRIGGERS = {
+    "events_no_update": "CREATE TRIGGER events_no_update BEFORE UPDATE OR DELETE ON events "
     "FOR EACH ROW EXECUTE FUNCTION workbench_events_append_only()",
-    "CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events "
+    "events_no_truncate": "CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events "
     "FOR EACH STATEMENT EXECUTE FUNCTION workbench_events_append_only()",
-]
-APPEND_ONLY_TRIGGERS = ("events_no_update", "events_no_truncate")
+}
+APPEND_ONLY_DDL = [APPEND_ONLY_FUNCTION, *APPEND_ONLY_TRIGGERS.values()]
 
 
 def existing_triggers(conn: Connection) -> set[str]:
@@ -83,8 +84,7 @@ def existing_triggers(conn: Connection) -> set[str]:
 
 
 DROP_APPEND_ONLY_DDL = [
-    "DROP TRIGGER IF EXISTS events_no_update ON events",
-    "DROP TRIGGER IF EXISTS events_no_truncate ON events",
+    *(f"DROP TRIGGER IF EXISTS {name} ON events" for name in APPEND_ONLY_TRIGGERS),
     "DROP FUNCTION IF EXISTS workbench_events_append_only()",
 ]
 

@@ -84,15 +84,15 @@ def lock_migrations(conn: Connection) -> None:
     del conn
 
 
-# The append-only triggers on events are migration 0002's (frozen there). The same DDL is kept
-# here for the repair: `db status` reports a missing trigger and `db upgrade` recreates it.
-APPEND_ONLY_DDL = [
-    "CREATE TRIGGER events_no_update BEFORE UPDATE ON events "
+# The append-only triggers on events, by name, are migration 0002's (frozen there). The same DDL
+# is kept here for the repair: `db status` reports a missing trigger and `db upgrade` recreates it.
+APPEND_ONLY_TRIGGERS = {
+    "events_no_update": "CREATE TRIGGER events_no_update BEFORE UPDATE ON events "
     "BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE refused'); END",
-    "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
+    "events_no_delete": "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
     "BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE refused'); END",
-]
-APPEND_ONLY_TRIGGERS = ("events_no_update", "events_no_delete")
+}
+APPEND_ONLY_DDL = list(APPEND_ONLY_TRIGGERS.values())
 
 
 def existing_triggers(conn: Connection) -> set[str]:
@@ -100,10 +100,7 @@ def existing_triggers(conn: Connection) -> set[str]:
     return {str(r[0]) for r in rows}
 
 
-DROP_APPEND_ONLY_DDL = [
-    "DROP TRIGGER IF EXISTS events_no_update",
-    "DROP TRIGGER IF EXISTS events_no_delete",
-]
+DROP_APPEND_ONLY_DDL = [f"DROP TRIGGER IF EXISTS {name}" for name in APPEND_ONLY_TRIGGERS]
 
 
 # Search reads the FTS5 trigram table claim_fts (created, with the triggers that keep it in step

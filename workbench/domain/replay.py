@@ -283,9 +283,7 @@ def update(kind: str) -> Rule:
 
     def rule(replay: Replay, ev: EventRecord) -> None:
         replay.update(kind, ev, ev.entity_id, ev.payload.get("before"), ev.payload.get("after"))
-        note = ev.payload.get("note")
-        if isinstance(note, dict):
-            replay.create("note", ev, str(note.get("id")), note, checked_type=False)
+        _written_note(replay, ev)
 
     return rule
 
@@ -296,11 +294,16 @@ def create_with_note(kind: str) -> Rule:
 
     def rule(replay: Replay, ev: EventRecord) -> None:
         create(kind)(replay, ev)
-        note = ev.payload.get("note")
-        if isinstance(note, dict):
-            replay.create("note", ev, str(note.get("id")), note, checked_type=False)
+        _written_note(replay, ev)
 
     return rule
+
+
+def _written_note(replay: Replay, ev: EventRecord) -> None:
+    """The note an event carries whole in `payload.note`, if any, is created with it."""
+    note = ev.payload.get("note")
+    if isinstance(note, dict):
+        replay.create("note", ev, str(note.get("id")), note, checked_type=False)
 
 
 def upsert(kind: str) -> Rule:

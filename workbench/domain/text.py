@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -43,6 +43,10 @@ class Span:
     quote: str
     prefix: str
     suffix: str
+
+    def columns(self) -> dict[str, Any]:
+        """The span as a claim stores it: in the claim's columns of the same names."""
+        return asdict(self)
 
 
 def span_words(start: int, end: int) -> str:

@@ -11,7 +11,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Any, Literal
+from typing import Literal
+
+from workbench.domain.json_fields import JsonFields
 
 # Replaced blocks up to this many characters (each side) are refined character by character.
 REFINE_UP_TO = 4000
@@ -21,7 +23,7 @@ Op = Literal["insert", "delete", "replace"]
 
 
 @dataclass(frozen=True, slots=True)
-class Change:
+class Change(JsonFields):
     op: Op
     old_start: int
     old_end: int
@@ -29,17 +31,6 @@ class Change:
     new_end: int
     old_text: str
     new_text: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "op": self.op,
-            "old_start": self.old_start,
-            "old_end": self.old_end,
-            "new_start": self.new_start,
-            "new_end": self.new_end,
-            "old_text": self.old_text,
-            "new_text": self.new_text,
-        }
 
 
 @dataclass(frozen=True, slots=True)

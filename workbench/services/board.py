@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.defaults import BOARD_LIMIT
 from workbench.domain.status import STATUS_NAMES, Status
 from workbench.services.context import Workbench, reading
-from workbench.services.queries import BOARD_LIMIT, ClaimFilter, Listed, grouped, listed
+from workbench.services.queries import ClaimFilter, Listed, grouped, listed
 
 
 @dataclass(frozen=True, slots=True)

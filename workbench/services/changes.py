@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 
 from workbench.db.models import Claim, DocumentRevision, Event
+from workbench.domain.json_fields import JsonFields, as_json
 from workbench.domain.status import Status
 from workbench.domain.textdiff import Change, diff_texts
 from workbench.services.context import Workbench, transaction
@@ -24,7 +25,7 @@ REANCHOR_ACTIONS = ("claim.reanchored", "claim.flagged_for_review")
 
 
 @dataclass(frozen=True, slots=True)
-class TouchedClaim:
+class TouchedClaim(JsonFields):
     claim_id: int
     text: str
     state: str
@@ -32,17 +33,6 @@ class TouchedClaim:
     new_quote: str | None
     status_before: str
     verdict_before: str | None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "claim_id": self.claim_id,
-            "text": self.text,
-            "state": self.state,
-            "old_quote": self.old_quote,
-            "new_quote": self.new_quote,
-            "status_before": self.status_before,
-            "verdict_before": self.verdict_before,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,32 +46,18 @@ class RevisionChanges:
     claims: list[TouchedClaim]
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "revision": self.number,
-            "from_revision": self.number - 1,
-            "created_at": self.created_at,
-            "added_by": self.added_by,
-            "source": self.source,
-            "sha256": self.sha256,
-            "changes": [c.to_json() for c in self.changes],
-            "claims": [c.to_json() for c in self.claims],
-        }
+        """Its fields, the number shown as the revision and the one it is compared with."""
+        shown = as_json(self)
+        number = shown.pop("number")
+        return {"revision": number, "from_revision": number - 1, **shown}
 
 
 @dataclass(frozen=True, slots=True)
-class ChangesReport:
+class ChangesReport(JsonFields):
     document_id: int
     title: str | None
     url: str | None
     revisions: list[RevisionChanges]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "document_id": self.document_id,
-            "title": self.title,
-            "url": self.url,
-            "revisions": [r.to_json() for r in self.revisions],
-        }
 
 
 def document_changes(wb: Workbench, document_id: int, since: int | None = None) -> ChangesReport:

@@ -173,11 +173,7 @@ def new_claim_row(
     moment = now()
     claim = Claim(
         document_id=doc.id,
-        start=span.start,
-        end=span.end,
-        quote=span.quote,
-        prefix=span.prefix,
-        suffix=span.suffix,
+        **span.columns(),
         text=claim_text(text),
         speaker=speaker_name(speaker),
         type=ClaimType(claim_type).value,

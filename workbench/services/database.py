@@ -16,8 +16,8 @@ from workbench.db.engine import get_engine
 from workbench.db.revision import HEAD_REVISION, current_revision
 from workbench.db.url import safe_url
 from workbench.domain.errors import StorageError
+from workbench.domain.json_fields import as_json
 from workbench.services.context import Workbench
-from workbench.services.views import as_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,6 @@ class SchemaStatus:
     def to_json(self) -> dict[str, Any]:
         # `known` only tells "behind" from "newer", which `state` already says.
         stored = {name: value for name, value in as_json(self).items() if name != "known"}
-        stored["missing_triggers"] = list(self.missing_triggers)
         return {**stored, "state": self.state, "up_to_date": self.current == self.head}
 
 

@@ -11,6 +11,7 @@ from workbench.db.models import Claim
 from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain.checkworthy import Candidate, find_candidates
 from workbench.domain.inputs import check_at_least, check_score
+from workbench.domain.json_fields import as_json
 from workbench.domain.status import ClaimType
 from workbench.domain.text import span_at
 from workbench.services.claims import insert_claim
@@ -18,7 +19,7 @@ from workbench.services.context import Workbench, mutation, transaction
 from workbench.services.lookup import get_document
 from workbench.services.revisions import revision_text
 from workbench.services.similar import with_similar
-from workbench.services.views import ClaimView, as_json
+from workbench.services.views import ClaimView
 
 
 def candidate_json(c: Candidate) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Row, Select, case, exists, func, select
 
 from workbench.db import tables
 from workbench.db.backend import search_claim_ids
+from workbench.defaults import BOARD_LIMIT
 from workbench.domain.clock import now, parse_since
 from workbench.domain.desk import PRIORITY_RANK, SORTS, normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, NotFound, bad, give, step
@@ -46,8 +47,6 @@ MAX_ID = 2**31 - 1
 # Claims are read, and their tags and evidence counted, this many at a time: memory stays flat
 # however many match, and the IN lists stay short.
 PAGE = 500
-# What the board lists of each kind unless asked for more.
-BOARD_LIMIT = 10
 
 # Later than any timestamp the workbench writes: the upper bound of "since" ranges.
 FAR_FUTURE = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)

@@ -12,6 +12,7 @@ from workbench.db.models import Blob, Claim, Document, DocumentRevision
 from workbench.domain.anchoring import AnchorState, Matcher, Selector
 from workbench.domain.clock import now
 from workbench.domain.errors import InvalidInput, NotFound
+from workbench.domain.json_fields import JsonFields
 from workbench.domain.payloads import created, revision_payload
 from workbench.domain.status import FINAL_STATUSES
 from workbench.domain.text import sha256_text
@@ -62,7 +63,7 @@ def archive(tx: Tx, data: bytes | None) -> str | None:
 
 
 @dataclass(frozen=True, slots=True)
-class AnchorOutcome:
+class AnchorOutcome(JsonFields):
     """What re-anchoring did to one claim."""
 
     claim_id: int
@@ -73,18 +74,6 @@ class AnchorOutcome:
     old_start: int
     new_start: int | None
     status: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "claim_id": self.claim_id,
-            "state": self.state,
-            "score": self.score,
-            "old_quote": self.old_quote,
-            "new_quote": self.new_quote,
-            "old_start": self.old_start,
-            "new_start": self.new_start,
-            "status": self.status,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,14 +157,7 @@ def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[Ancho
         found = matcher.reanchor(sel, diffs[claim.revision].map_offset(claim.start))
         changes: dict[str, Any] = {"anchor_state": found.state.value, "anchor_score": found.score}
         if found.span is not None:
-            changes.update(
-                start=found.span.start,
-                end=found.span.end,
-                quote=found.span.quote,
-                prefix=found.span.prefix,
-                suffix=found.span.suffix,
-                revision=number,
-            )
+            changes.update(found.span.columns(), revision=number)
         flagged = found.state in (AnchorState.FUZZY, AnchorState.ORPHANED)
         if flagged and claim.status in FINAL_VALUES and claim.verdict_revision is None:
             changes["verdict_revision"] = claim.revision

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import select
 
 from workbench.db.models import Setting
 from workbench.domain.clock import iso, now
+from workbench.domain.json_fields import JsonFields
 from workbench.domain.payloads import set_payload, setting_payload
 from workbench.domain.settings import SETTINGS, spec_for
 from workbench.services.context import Tx, Workbench, mutation, transaction
-from workbench.services.views import as_json
 
 
 @dataclass(frozen=True, slots=True)
-class SettingView:
+class SettingView(JsonFields):
     key: str
     value: bool
     default: bool
@@ -25,9 +24,6 @@ class SettingView:
     help: str
     updated_by: str | None
     updated_at: str | None
-
-    def to_json(self) -> dict[str, Any]:
-        return as_json(self)
 
 
 def setting_value(tx: Tx, key: str) -> bool:

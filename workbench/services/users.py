@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import select
 
@@ -11,6 +10,7 @@ from workbench.db.models import User
 from workbench.domain.clock import format_at, now
 from workbench.domain.errors import Conflict, InvalidInput
 from workbench.domain.identity import normalise_name, skeleton
+from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import check_text
 from workbench.domain.payloads import created, entity_payload
 from workbench.services.context import Workbench, mutation, transaction
@@ -20,7 +20,7 @@ MAX_EMAIL = 320
 
 
 @dataclass(frozen=True, slots=True)
-class UserView:
+class UserView(JsonFields):
     name: str
     display: str | None
     email: str | None
@@ -30,15 +30,6 @@ class UserView:
     @classmethod
     def of(cls, row: User) -> UserView:
         return cls(row.name, row.display, row.email, row.added_by, format_at(row.created_at))
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "display": self.display,
-            "email": self.email,
-            "added_by": self.added_by,
-            "created_at": self.created_at,
-        }
 
 
 def _email(value: str | None) -> str | None:

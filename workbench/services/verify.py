@@ -21,6 +21,7 @@ from workbench.db.models import Event
 from workbench.domain.chain import GENESIS, HASHED_FIELDS, canonical_json, event_hash, record_hash
 from workbench.domain.errors import InvalidInput, bad
 from workbench.domain.inputs import check_at_least
+from workbench.domain.json_fields import JsonFields
 from workbench.domain.scope import ExportScope
 from workbench.domain.verification import Break, ChainReport, ChainWalk
 from workbench.services.audit import BATCH, EXPORT_FIELDS
@@ -37,13 +38,10 @@ NOT_CANONICAL = (
 
 
 @dataclass(frozen=True, slots=True)
-class Head:
+class Head(JsonFields):
     count: int
     seq: int
     hash: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {"count": self.count, "seq": self.seq, "hash": self.hash}
 
 
 def chain_head(wb: Workbench) -> Head:

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
+from workbench.domain.json_fields import JsonFields, as_json
 from workbench.domain.payloads import event_value
 from workbench.domain.status import rating
 
 if TYPE_CHECKING:
     # Only the `of` builders read ORM rows; the read paths on Core must not import the ORM.
-    from workbench.db.models import Claim, Document, DocumentRevision, Evidence, Note
+    from workbench.db.models import Claim, Document
 
 V = TypeVar("V")
-
-
-def as_json(view: Any) -> dict[str, Any]:
-    """A flat view's fields, in declaration order, as its JSON object (tuples as lists)."""
-    return {f.name: event_value(getattr(view, f.name)) for f in fields(view)}
 
 
 def from_row(cls: type[V], row: object, **given: Any) -> V:
@@ -31,8 +27,18 @@ def from_row(cls: type[V], row: object, **given: Any) -> V:
     )
 
 
+class RowView(JsonFields):
+    """A view of a stored row: each field is the row's attribute of that name (see from_row)."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, row: object) -> Self:
+        return from_row(cls, row)
+
+
 @dataclass(frozen=True, slots=True)
-class DocumentView:
+class DocumentView(RowView):
     id: int
     title: str | None
     url: str | None
@@ -46,16 +52,9 @@ class DocumentView:
     format: str = "text"
     source_sha256: str | None = None
 
-    @classmethod
-    def of(cls, doc: Document) -> DocumentView:
-        return from_row(cls, doc)
-
-    def to_json(self) -> dict[str, Any]:
-        return as_json(self)
-
 
 @dataclass(frozen=True, slots=True)
-class RevisionView:
+class RevisionView(RowView):
     """One text of a document: revision 1 is the document as added, later ones are updates."""
 
     id: int | None
@@ -68,10 +67,6 @@ class RevisionView:
     source_sha256: str | None
     added_by: str
     created_at: str
-
-    @classmethod
-    def of(cls, rev: DocumentRevision) -> RevisionView:
-        return from_row(cls, rev)
 
     @classmethod
     def first(cls, doc: Document) -> RevisionView:
@@ -88,12 +83,9 @@ class RevisionView:
             created_at=event_value(doc.created_at),
         )
 
-    def to_json(self) -> dict[str, Any]:
-        return as_json(self)
-
 
 @dataclass(frozen=True, slots=True)
-class SimilarRef:
+class SimilarRef(JsonFields):
     """An earlier claim that resembles a new one, with the verdict it got."""
 
     id: int
@@ -101,9 +93,6 @@ class SimilarRef:
     rating: str | None
     text: str
     similarity: float
-
-    def to_json(self) -> dict[str, Any]:
-        return as_json(self)
 
     def sentence(self) -> str:
         verdict = self.status + (f", rated {self.rating}" if self.rating else "")
@@ -186,23 +175,16 @@ class ClaimView:
 
 
 @dataclass(frozen=True, slots=True)
-class NoteView:
+class NoteView(RowView):
     id: int
     claim_id: int
     author: str
     body: str
     created_at: str
 
-    @classmethod
-    def of(cls, note: Note) -> NoteView:
-        return from_row(cls, note)
-
-    def to_json(self) -> dict[str, Any]:
-        return as_json(self)
-
 
 @dataclass(frozen=True, slots=True)
-class EventView:
+class EventView(JsonFields):
     seq: int
     at: str
     actor: str
@@ -211,24 +193,13 @@ class EventView:
     entity_id: str
     payload: dict[str, Any]
 
-    def to_json(self) -> dict[str, Any]:
-        return as_json(self)
-
 
 def event_view(ev: Any) -> EventView:
     """An event row (a model or a Core row: the same attribute names) as its view, the payload
     parsed."""
     import json
 
-    return EventView(
-        seq=ev.seq,
-        at=ev.at,
-        actor=ev.actor,
-        action=ev.action,
-        entity_type=ev.entity_type,
-        entity_id=ev.entity_id,
-        payload=json.loads(ev.payload),
-    )
+    return from_row(EventView, ev, payload=json.loads(ev.payload))
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,25 +273,18 @@ class Edited:
 
 
 @dataclass(frozen=True, slots=True)
-class StatusChange:
+class StatusChange(JsonFields):
+    """The claim as it now is, and what the change did (`claim status --json` shows the claim
+    alone)."""
+
     claim: ClaimView
     changed: bool
     previous: str
     notes: list[NoteView] = field(default_factory=list)
 
-    def to_json(self) -> dict[str, Any]:
-        """The claim as it now is, and what the change did (`claim status --json` shows the
-        claim alone)."""
-        return {
-            "claim": self.claim.to_json(),
-            "changed": self.changed,
-            "previous": self.previous,
-            "notes": [n.to_json() for n in self.notes],
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class EvidenceView:
+class EvidenceView(RowView):
     id: int
     claim_id: int
     kind: str
@@ -337,10 +301,3 @@ class EvidenceView:
     media_type: str | None
     added_by: str
     created_at: str
-
-    @classmethod
-    def of(cls, ev: Evidence) -> EvidenceView:
-        return from_row(cls, ev)
-
-    def to_json(self) -> dict[str, Any]:
-        return as_json(self)
