@@ -770,8 +770,8 @@ def score_text(
     (start, end, attributed) with offsets into `s`.
     """
     body, lead = _body(s)
-    score, reasons, kind, _ = _score(body, names, quotes, lead)
-    return score, reasons, kind
+    scored = _Scored.of(_unit(body, names, quotes, lead))
+    return scored.score, scored.reasons(), scored.kind()
 
 
 def _body(s: str) -> tuple[str, int]:
@@ -788,18 +788,6 @@ def named_features(s: str) -> tuple[str, ...]:
     return _fired(_unit(body, None, None, lead)) if body else ("too_short",)
 
 
-def _score(
-    body: str,
-    names: frozenset[str] | None,
-    quotes: Sequence[tuple[int, int, bool]] | None,
-    lead: int,
-) -> tuple[float, tuple[str, ...], str, Callable[[], float]]:
-    """(score, reasons, suggested type, upper): `upper()` is the best score the unit's positive
-    evidence alone could reach; no clause of the unit can score higher."""
-    scored = _Scored.of(body, names, quotes, lead)
-    return scored.score, scored.reasons(), scored.kind(), scored.upper
-
-
 @dataclass(slots=True)  # not frozen: built per unit (see Unit)
 class _Scored:
     """A scored unit. The score is all most units need (they fall short of the threshold), so
@@ -810,16 +798,14 @@ class _Scored:
     reading: checkworthy_model.Reading | None
 
     @staticmethod
-    def of(
-        body: str,
-        names: frozenset[str] | None,
-        quotes: Sequence[tuple[int, int, bool]] | None,
-        lead: int,
-    ) -> _Scored:
+    def of(unit: Unit) -> _Scored:
+        """Score a unit; `upper()` is the best score its positive evidence alone could reach
+        (no clause of the unit can score higher)."""
         model = checkworthy_model.load()
+        body = unit.text
         if not body:
             return _Scored(_squash(model.plain.bias + model.plain.features["too_short"]), (), None)
-        fired = _fired(_unit(body, names, quotes, lead))
+        fired = _fired(unit)
         reading = model.read(body)
         part = model if reading.english else model.plain
         logit = part.bias + part.bands.get(reading.band, 0.0)
@@ -863,6 +849,8 @@ def _unit(
     quotes: Sequence[tuple[int, int, bool]] | None,
     lead: int,
 ) -> Unit:
+    if not body:  # nothing to read: scored as too short
+        return Unit(body, {}, frozenset(), _NO_SPANS, _NO_SPANS)
     known = harvest_names(body) if names is None else names
     if quotes is None:
         found = _quotes_in(body, known)
@@ -1336,4 +1324,4 @@ class _SpanScorer:
         local = [(a - start, b - start, False) for a, b in self.quoted.overlapping(start, end)]
         local += [(a - start, b - start, True) for a, b in self.spoken.overlapping(start, end)]
         body, lead = _body(quote)
-        return _Scored.of(body, self.names, local, lead)
+        return _Scored.of(_unit(body, self.names, local, lead))
