@@ -118,9 +118,9 @@ def search_claim_ids(query: str) -> Sql | None:
     return None
 
 
-def ilike(expression: object, pattern: Sql) -> Sql:
+def ilike(expression: object, pattern: str) -> Sql:
     """A case-insensitive LIKE (backslash escapes), which the pg_trgm indexes serve."""
-    return f"{expression} ILIKE " + pattern + " ESCAPE '\\'"
+    return f"{expression} ILIKE " + param(pattern) + " ESCAPE '\\'"
 
 
 # ---- the read paths' connection (workbench.db.reader) --------------------------------------

@@ -42,7 +42,7 @@ class Reader:
         return [convert(r) for r in self._execute(query.sql(self.module.NO_LIMIT)).fetchall()]
 
     def first(self, query: Select) -> Any | None:
-        found = self.rows(query.paged(1) if query.limit is None else query)
+        found = self.rows(query.paged(1, query.offset) if query.limit is None else query)
         return found[0] if found else None
 
     def scalar(self, query: Select) -> Any:

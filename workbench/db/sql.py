@@ -50,6 +50,11 @@ def join(separator: str, parts: Iterable[Sql | str]) -> Sql:
     return out
 
 
+def eq(expression: Column | str, value: Any) -> Sql:
+    """`expression = ?`"""
+    return f"{expression} = " + param(value)
+
+
 def in_(expression: Column | str, values: Sequence[Any]) -> Sql:
     """`expression IN (?, ...)`; with no values, a condition no row meets (as `IN ()` would
     mean, which neither backend accepts)."""
@@ -59,6 +64,10 @@ def in_(expression: Column | str, values: Sequence[Any]) -> Sql:
 
 
 def in_query(expression: Column | str, query: Select | Sql) -> Sql:
+    """`expression IN (subquery)`; a subquery is never paged (its LIMIT would need the
+    backend's spelling)."""
+    if isinstance(query, Select) and (query.limit is not None or query.offset):
+        raise ValueError("a paged subquery")
     inner = query.sql() if isinstance(query, Select) else query
     return f"{expression} IN (" + inner + ")"
 

@@ -130,10 +130,31 @@ def search_claim_ids(query: str) -> Sql | None:
     return "SELECT claim_id FROM claim_fts WHERE claim_fts MATCH " + param(fts_phrase(query))
 
 
-def ilike(expression: object, pattern: Sql) -> Sql:
-    """A case-insensitive LIKE (backslash escapes), as SQLAlchemy's ilike() spells it here:
-    with the lower() that `prepare` registers, folding every script."""
-    return f"lower({expression}) LIKE lower(" + pattern + ") ESCAPE '\\'"
+def ilike(expression: object, pattern: str) -> Sql:
+    """A case-insensitive LIKE (backslash escapes): lower() LIKE lower(), with the lower() that
+    `prepare` registers, folding every script.
+
+    A pattern of uncased characters only (Chinese text, digits, punctuation) means the same
+    without lower(): no character folds into one of them or out of one, so SQLite's own LIKE
+    (exact outside ASCII) gives the same rows without calling Python for every row, about
+    twice as fast on a 2-character search at 100,000 claims."""
+    if all(_never_folded(ch) for ch in pattern):
+        return f"{expression} LIKE " + param(pattern) + " ESCAPE '\\'"
+    return f"lower({expression}) LIKE lower(" + param(pattern) + ") ESCAPE '\\'"
+
+
+# Unicode categories of letters of caseless scripts, numbers, punctuation, symbols and spaces:
+# those of their characters that have no case mapping either way are no character's lowercase
+# (a test checks it against every code point; circled letters and Roman numerals have case).
+UNCASED_CATEGORIES = frozenset(
+    {"Lo", "Nd", "Nl", "No", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs"}
+)
+
+
+def _never_folded(ch: str) -> bool:
+    import unicodedata
+
+    return unicodedata.category(ch) in UNCASED_CATEGORIES and ch.lower() == ch == ch.upper()
 
 
 # ---- the read paths' connection (workbench.db.reader) --------------------------------------

@@ -113,6 +113,7 @@ class Workbench:
         if not self._ready:
             self._check_target(write=False)
         module = module_for_url(self.url)
+        driver_error = module.dbapi().Error
         try:
             reader = open_reader(self.url, module)
             try:
@@ -122,7 +123,7 @@ class Workbench:
                 raise
         except ValueError as exc:
             raise InvalidInput(f"malformed database URL {safe_url(self.url)}: {exc}") from None
-        except module.dbapi().Error as exc:
+        except driver_error as exc:
             raise StorageError(f"cannot open database {safe_url(self.url)}: {exc}") from None
         if current:
             self._ready = True

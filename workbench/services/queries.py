@@ -20,7 +20,7 @@ from typing import Any
 from workbench.db import tables
 from workbench.db.backend import search_claim_ids
 from workbench.db.reader import Reader
-from workbench.db.sql import Select, Sql, case, count_star, in_, in_query, param, select
+from workbench.db.sql import Select, Sql, case, count_star, eq, in_, in_query, param, select
 from workbench.db.tables import Column
 from workbench.defaults import BOARD_LIMIT
 from workbench.domain.clock import now, parse_since
@@ -104,11 +104,11 @@ def claim_query(flt: ClaimFilter, conn: Reader) -> Select:
     if flt.open:
         q = q.where(in_(C.status, OPEN_VALUES))
     if flt.document_id is not None:
-        q = q.where(f"{C.document_id} = " + param(min(max(flt.document_id, 0), MAX_ID)))
+        q = q.where(eq(C.document_id, min(max(flt.document_id, 0), MAX_ID)))
     if flt.speaker:
-        q = q.where(f"{C.speaker} = " + param(flt.speaker))
+        q = q.where(eq(C.speaker, flt.speaker))
     if flt.claim_type:
-        q = q.where(f"{C.type} = " + param(parse_claim_type(flt.claim_type).value))
+        q = q.where(eq(C.type, parse_claim_type(flt.claim_type).value))
     if flt.assignee and flt.unassigned:
         raise InvalidInput(
             "an owner and 'unassigned' contradict each other", hint=bad("owner_filters")
@@ -122,9 +122,9 @@ def claim_query(flt: ClaimFilter, conn: Reader) -> Select:
         # IN (claims with the tag) rather than EXISTS per claim: the planner then starts from
         # the tag's index instead of walking every claim.
         with_tag = select(tags.claim_id, source=tables.claim_tags)
-        q = q.where(in_query(C.id, with_tag.where(f"{tags.tag} = " + param(normalise_tag(t)))))
+        q = q.where(in_query(C.id, with_tag.where(eq(tags.tag, normalise_tag(t)))))
     if flt.priority:
-        q = q.where(f"{C.priority} = " + param(parse_priority(flt.priority).value))
+        q = q.where(eq(C.priority, parse_priority(flt.priority).value))
     if flt.overdue:
         q = q.where(f"{C.due} < " + param(_today()), in_(C.status, OPEN_VALUES))
     if flt.updated_since:
@@ -217,13 +217,8 @@ def _check_paging(flt: ClaimFilter) -> None:
 def _require_document(conn: Reader, document_id: int) -> None:
     """A typo in --doc is an error, not "no claims"."""
     d = tables.documents.c
-    if (
-        not (1 <= document_id <= MAX_ID)
-        or conn.first(
-            select(d.id, source=tables.documents).where(f"{d.id} = " + param(document_id))
-        )
-        is None
-    ):
+    q = select(d.id, source=tables.documents).where(eq(d.id, document_id))
+    if not (1 <= document_id <= MAX_ID) or conn.first(q) is None:
         raise NotFound(f"no document #{document_id}", hint=step("list", entity="document"))
 
 
@@ -262,11 +257,7 @@ def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
     from workbench.domain.segment import sentence_around  # compiles its patterns: show only
 
     with reading(wb) as conn:
-        row = (
-            conn.first(CLAIMS.where(f"{C.id} = " + param(claim_id)))
-            if 1 <= claim_id <= MAX_ID
-            else None
-        )
+        row = conn.first(CLAIMS.where(eq(C.id, claim_id))) if 1 <= claim_id <= MAX_ID else None
         if row is None:
             raise NotFound(f"no claim #{claim_id}", hint=step("list", entity="claim"))
         text = _revision_text(conn, row.document_id, row.revision)
@@ -276,26 +267,23 @@ def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
         right = max(sentence.end, row.span_end)
         n, e, ev = tables.notes.c, tables.evidence.c, tables.events.c
         # Rows carry the column names the ORM attributes have: the views read either.
-        of_claim = param(claim_id)
         notes = [
             from_row(NoteView, r)
             for r in conn.rows(
-                select(*n, source=tables.notes).where(f"{n.claim_id} = " + of_claim).order_by(n.id)
+                select(*n, source=tables.notes).where(eq(n.claim_id, claim_id)).order_by(n.id)
             )
         ]
         evidence = [
             from_row(EvidenceView, r)
             for r in conn.rows(
-                select(*e, source=tables.evidence)
-                .where(f"{e.claim_id} = " + of_claim)
-                .order_by(e.id)
+                select(*e, source=tables.evidence).where(eq(e.claim_id, claim_id)).order_by(e.id)
             )
         ]
         events = [
             event_view(r)
             for r in conn.rows(
                 select(*(c for c in ev if c.name != "claim_id"), source=tables.events)
-                .where(f"{ev.claim_id} = " + of_claim)
+                .where(eq(ev.claim_id, claim_id))
                 .order_by(ev.seq)
             )
         ]
@@ -315,11 +303,11 @@ def _revision_text(conn: Reader, document_id: int, number: int) -> str:
     text), as workbench.services.revisions.revision_text reads it."""
     if number == 1:
         d = tables.documents.c
-        q = select(d.text, source=tables.documents).where(f"{d.id} = " + param(document_id))
+        q = select(d.text, source=tables.documents).where(eq(d.id, document_id))
     else:
         r = tables.document_revisions.c
         q = select(r.text, source=tables.document_revisions).where(
-            f"{r.document_id} = " + param(document_id), f"{r.number} = " + param(number)
+            eq(r.document_id, document_id), eq(r.number, number)
         )
     text = conn.scalar(q)
     if text is None:
@@ -340,7 +328,7 @@ def _previous_quote(events: list[EventView]) -> str | None:
 
 def _tags(conn: Reader, claim_id: int) -> list[str]:
     t = tables.claim_tags.c
-    q = select(t.tag, source=tables.claim_tags).where(f"{t.claim_id} = " + param(claim_id))
+    q = select(t.tag, source=tables.claim_tags).where(eq(t.claim_id, claim_id))
     return [r.tag for r in conn.rows(q.order_by(t.tag))]
 
 
