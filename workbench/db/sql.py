@@ -120,9 +120,6 @@ class Select:
         more = tuple(t if isinstance(t, Sql) else Sql(str(t)) for t in terms)
         return replace(self, order=self.order + more)
 
-    def unordered(self) -> Select:
-        return replace(self, order=())
-
     def only(self, *columns: Column) -> Select:
         return replace(self, columns=columns)
 
