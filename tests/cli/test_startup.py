@@ -1,5 +1,6 @@
 """Start-up guards: `--help` imports no heavy library (a fresh process, so what is imported is
-what start-up imports); a current database needs no Alembic; first use creates the database."""
+what start-up imports); a current database needs no Alembic, and the read commands no
+SQLAlchemy at all; first use creates the database."""
 
 from __future__ import annotations
 
@@ -16,15 +17,19 @@ HEAVY = ("sqlalchemy", "alembic", "pydantic")
 PROBE = """
 import sys
 from workbench.cli import main
+code = 0
 try:
     main({args!r})
-except SystemExit:
-    pass
+except SystemExit as exc:
+    code = exc.code
+print("EXIT=" + str(code), file=sys.stderr)
 print("MODULES=" + ",".join(sorted({{m.split('.')[0] for m in sys.modules}})), file=sys.stderr)
 """
 
 
-def _modules(args: list[str], env: dict[str, str] | None = None) -> set[str]:
+def _probe(args: list[str], env: dict[str, str] | None = None) -> tuple[set[str], str, str]:
+    """The top-level packages a whole `workbench ARGS` process imported, its exit code and its
+    output."""
     proc = subprocess.run(
         [sys.executable, "-c", PROBE.format(args=args)],
         capture_output=True,
@@ -32,8 +37,14 @@ def _modules(args: list[str], env: dict[str, str] | None = None) -> set[str]:
         env={**os.environ, **(env or {})},
         timeout=60,
     )
-    line = next(x for x in proc.stderr.splitlines() if x.startswith("MODULES="))
-    return set(line.removeprefix("MODULES=").split(","))
+    lines = proc.stderr.splitlines()
+    code = next(x for x in lines if x.startswith("EXIT=")).removeprefix("EXIT=")
+    modules = next(x for x in lines if x.startswith("MODULES="))
+    return set(modules.removeprefix("MODULES=").split(",")), code, proc.stdout
+
+
+def _modules(args: list[str], env: dict[str, str] | None = None) -> set[str]:
+    return _probe(args, env)[0]
 
 
 def test_help_imports_no_heavy_library() -> None:
@@ -43,9 +54,58 @@ def test_help_imports_no_heavy_library() -> None:
 
 
 def test_command_on_current_database_does_not_import_alembic(db_url: str) -> None:
-    loaded = _modules(["claim", "list", "--status", "unverified"], {"WORKBENCH_DB": db_url})
-    assert "sqlalchemy" in loaded
+    loaded = _modules(["doc", "list"], {"WORKBENCH_DB": db_url})
+    assert "sqlalchemy" in loaded  # through the engine and the ORM
     assert "alembic" not in loaded
+
+
+# The desk's read commands, on the database driver itself (workbench.db.reader).
+LEAN_READS = [
+    ["claim", "list", "--status", "unverified"],
+    ["claim", "list", "--json", "--sort", "priority", "--tag", "x"],
+    ["claim", "list", "--csv", "--search", "一句话"],
+    ["claim", "list", "--search", "话", "--overdue", "--updated-since", "2020-01-01"],
+    ["claim", "show", "1"],
+    ["claim", "show", "1", "--json"],
+    ["stats"],
+    ["stats", "--json"],
+]
+
+
+def test_read_commands_import_no_sqlalchemy(db_url: str, document_with_claims: Any) -> None:
+    document_with_claims()
+    for args in LEAN_READS:
+        loaded, code, out = _probe(args, {"WORKBENCH_DB": db_url})
+        assert code in ("0", "None"), (args, code)
+        assert out, args
+        assert not loaded & set(HEAVY), (args, loaded & set(HEAVY))
+
+
+def test_the_probe_sees_sqlalchemy_where_it_is_imported(db_url: str) -> None:
+    """The check itself: a command that goes through the engine is seen to."""
+    loaded, code, _ = _probe(["doc", "list", "--json"], {"WORKBENCH_DB": db_url})
+    assert code in ("0", "None") and "sqlalchemy" in loaded
+
+
+def test_a_read_on_an_older_schema_migrates_it_first(db_url: str) -> None:
+    """As every command does: the read path hands a database that is not current to the
+    engine (Alembic migrates an older one), then reads it."""
+    from alembic import command
+
+    from workbench.db.engine import get_engine
+    from workbench.db.migrate import alembic_config, database_revision
+    from workbench.db.revision import HEAD_REVISION
+
+    engine = get_engine(db_url)
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "-1")
+    assert database_revision(engine) != HEAD_REVISION
+    loaded, code, out = _probe(["claim", "list", "--json"], {"WORKBENCH_DB": db_url})
+    assert (code, out.strip()) in (("0", "[]"), ("None", "[]"))
+    assert "alembic" in loaded
+    assert database_revision(engine) == HEAD_REVISION
 
 
 Main = Callable[..., Any]

@@ -158,3 +158,22 @@ def test_board_counts_everything_and_lists_a_few(wb: Workbench, ids: list[int]) 
     assert shown["counts"]["unverified"] == 3 and shown["total"] == 4
     assert [x["id"] for x in shown["unverified"]] == [a, b] and shown["unverified_total"] == 3
     assert [x["id"] for x in shown["overdue"]] == [c] and shown["overdue_total"] == 1
+
+
+def test_a_list_read_a_page_at_a_time_is_the_list(
+    wb: Workbench, ids: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages of the claims query (a server-side cursor on PostgreSQL) with each page's own tag
+    and evidence queries in between give what one page gives."""
+    from workbench.services import queries
+
+    a, b, c, d = ids
+    tag(wb, [a, d], ["AI"])
+    add_evidence(wb, d, EvidenceInput(stance="supports", citation="SEC filing"))
+    whole = [v.to_json() for v in list_claims(wb, ClaimFilter(sort="priority"))]
+    monkeypatch.setattr(queries, "PAGE", 1)
+    paged = [v.to_json() for v in list_claims(wb, ClaimFilter(sort="priority"))]
+    assert paged == whole
+    assert [v["tags"] for v in paged if v["id"] in (a, d)] == [["ai"], ["ai"]]  # normalised
+    assert [v["evidence_count"] for v in paged if v["id"] == d] == [1]
+    assert [v.id for v in list_claims(wb, ClaimFilter(offset=1, limit=2))] == [b, c]

@@ -1,19 +1,29 @@
 """Dispatch to the one module that holds a backend's specifics."""
 
+# Statements are built from this package's own text (table and column names, keywords); every
+# value is a bound parameter (workbench.db.sql.Sql.params), never spliced into the text.
+# ruff: noqa: S608
 from __future__ import annotations
 
 from collections.abc import Sequence
 from types import ModuleType
-from typing import Any
-
-from sqlalchemy import Connection, Table, or_, select, text, union
-from sqlalchemy.sql.selectable import SelectBase
+from typing import TYPE_CHECKING
 
 from workbench.db import postgresql, sqlite
+from workbench.db.sql import Sql, join
+from workbench.db.tables import claims, evidence, notes
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Table
 
 
 def module_for(dialect_name: str) -> ModuleType:
     return postgresql if dialect_name == "postgresql" else sqlite
+
+
+def module_for_url(url: str) -> ModuleType:
+    """The backend of a resolved URL (workbench.db.url.resolve_url)."""
+    return postgresql if url.startswith("postgres") else sqlite
 
 
 def lock_event_appends(conn: Connection) -> None:
@@ -31,6 +41,8 @@ def lock_migrations(conn: Connection) -> None:
 
 
 def create_append_only_triggers(conn: Connection) -> None:
+    from sqlalchemy import text
+
     for statement in module_for(conn.dialect.name).APPEND_ONLY_DDL:
         conn.execute(text(statement))
 
@@ -53,6 +65,8 @@ def restore_append_only_triggers(conn: Connection) -> list[str]:
 
 def drop_append_only_triggers(conn: Connection) -> None:
     """For tests that tamper with the trail (migration 0002 created the triggers)."""
+    from sqlalchemy import text
+
     for statement in module_for(conn.dialect.name).DROP_APPEND_ONLY_DDL:
         conn.execute(text(statement))
 
@@ -68,33 +82,37 @@ def is_backend_only(name: str | None) -> bool:
     return bool(name) and (str(name).startswith("claim_fts") or str(name).endswith("_trgm"))
 
 
-def search_claim_ids(dialect_name: str, query: str) -> SelectBase:
-    """Ids of claims whose text, quote, notes or evidence titles contain `query`.
+def search_claim_ids(dialect_name: str, query: str) -> Sql:
+    """A statement giving the ids of claims whose text, quote, notes or evidence titles
+    contain `query`.
 
     SQLite answers from its FTS5 trigram index when the query is long enough for trigrams; every
     other case (short queries, PostgreSQL, where pg_trgm indexes serve ILIKE) is a LIKE search.
     """
-    found = module_for(dialect_name).search_claim_ids(query)
-    return found if found is not None else like_claim_ids(query)
+    module = module_for(dialect_name)
+    found: Sql | None = module.search_claim_ids(query)
+    return found if found is not None else like_claim_ids(module, query)
 
 
-def like_claim_ids(query: str) -> SelectBase:
+def like_claim_ids(module: ModuleType, query: str) -> Sql:
     """The portable search: a case-insensitive substring match, wildcards taken literally.
 
     ILIKE on both backends: on SQLite it is lower() LIKE lower(), with lower() folding every
-    script (workbench.db.sqlite registers it), so "É" finds "é" there too. (Plain LIKE, ASCII
-    folding only, was about twice as fast on a 2-character search at 100,000 claims, but
-    missed accented capitals.)
+    script (workbench.db.sqlite registers it), so "É" finds "é" there too; a query of uncased
+    characters only (Chinese, digits) needs no folding and runs on SQLite's own LIKE.
     """
-    from workbench.db.tables import claims, evidence, notes
-
     pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
-    def matches(column: Any) -> Any:
-        return column.ilike(pattern, escape="\\")
+    def matches(column: object) -> Sql:
+        found: Sql = module.ilike(column, pattern)
+        return found
 
-    return union(
-        select(claims.c.id).where(or_(matches(claims.c.text), matches(claims.c.quote))),
-        select(notes.c.claim_id).where(matches(notes.c.body)),
-        select(evidence.c.claim_id).where(matches(evidence.c.title)),
+    c, n, e = claims.c, notes.c, evidence.c
+    return join(
+        " UNION ",
+        [
+            f"SELECT {c.id} FROM claims WHERE " + matches(c.text) + " OR " + matches(c.quote),
+            f"SELECT {n.claim_id} FROM notes WHERE " + matches(n.body),
+            f"SELECT {e.claim_id} FROM evidence WHERE " + matches(e.title),
+        ],
     )

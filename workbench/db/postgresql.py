@@ -1,11 +1,24 @@
-"""PostgreSQL specifics: the append lock for the audit chain, and append-only triggers."""
+"""PostgreSQL specifics: the append lock for the audit chain, append-only triggers, and what
+the read paths (workbench.db.reader, on psycopg itself) need to know of PostgreSQL.
 
+SQLAlchemy and psycopg are imported inside the functions that use them: the read commands
+import this module and must not pay for SQLAlchemy, and SQLite users not for psycopg.
+"""
+
+# Statements are built from this package's own text (table and column names, keywords); every
+# value is a bound parameter (workbench.db.sql.Sql.params), never spliced into the text.
+# ruff: noqa: S608
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, Table, text
-from sqlalchemy.sql.selectable import SelectBase
+from workbench.db.sql import Sql, param
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine, Table
 
 # An arbitrary constant naming "the audit chain" among advisory locks ("wbchain" in ASCII).
 EVENT_APPEND_LOCK = 0x7762636861696E
@@ -18,11 +31,15 @@ def configure(engine: Engine) -> None:
 
 def lock_event_appends(conn: Connection) -> None:
     """Held to the end of the transaction: one writer at a time extends the chain."""
+    from sqlalchemy import text
+
     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": EVENT_APPEND_LOCK})
 
 
 def machine_identity(conn: Connection) -> str:
     """The role the server authenticated this session as: what a typed --as cannot change."""
+    from sqlalchemy import text
+
     return str(conn.execute(text("SELECT session_user")).scalar_one())
 
 
@@ -31,6 +48,8 @@ MIGRATION_LOCK = EVENT_APPEND_LOCK + 1
 
 def reset_id_sequences(conn: Connection, tables: Sequence[Table]) -> None:
     """Rows restored with their ids leave each serial's sequence behind: move it to max(id)."""
+    from sqlalchemy import text
+
     for table in tables:
         for column in table.primary_key.columns:
             sequence = conn.execute(
@@ -41,7 +60,7 @@ def reset_id_sequences(conn: Connection, tables: Sequence[Table]) -> None:
                 continue
             conn.execute(
                 text(
-                    f'SELECT setval(:s, COALESCE((SELECT MAX("{column.name}") '  # noqa: S608
+                    f'SELECT setval(:s, COALESCE((SELECT MAX("{column.name}") '
                     f'FROM "{table.name}"), 0) + 1, false)'
                 ),
                 {"s": sequence},
@@ -50,6 +69,8 @@ def reset_id_sequences(conn: Connection, tables: Sequence[Table]) -> None:
 
 def lock_migrations(conn: Connection) -> None:
     """DDL from two processes at once would collide: one migrates, the other waits."""
+    from sqlalchemy import text
+
     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
 
 
@@ -74,6 +95,8 @@ APPEND_ONLY_DDL = [APPEND_ONLY_FUNCTION, *APPEND_ONLY_TRIGGERS.values()]
 
 def existing_triggers(conn: Connection) -> set[str]:
     """Enabled triggers on this schema's events table (a disabled one protects nothing)."""
+    from sqlalchemy import text
+
     rows = conn.execute(
         text(
             "SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass('events') "
@@ -89,7 +112,74 @@ DROP_APPEND_ONLY_DDL = [
 ]
 
 
-def search_claim_ids(query: str) -> SelectBase | None:
+def search_claim_ids(query: str) -> Sql | None:
     """None: ILIKE (the portable search) is what the pg_trgm indexes (migration 0003) serve."""
     del query
     return None
+
+
+def ilike(expression: object, pattern: str) -> Sql:
+    """A case-insensitive LIKE (backslash escapes), which the pg_trgm indexes serve."""
+    return f"{expression} ILIKE " + param(pattern) + " ESCAPE '\\'"
+
+
+# ---- the read paths' connection (workbench.db.reader) --------------------------------------
+
+NAME = "postgresql"
+# OFFSET needs no LIMIT before it here.
+NO_LIMIT = "ALL"
+
+
+def dbapi() -> ModuleType:
+    from workbench.domain.errors import StorageError
+
+    try:
+        import psycopg
+    except ImportError:
+        raise StorageError(
+            "PostgreSQL needs the psycopg driver: pip install 'claim-workbench[postgres]'"
+        ) from None
+    return psycopg
+
+
+def connect(url: str) -> Any:
+    """A psycopg connection to the database of `url` (resolve_url's postgresql+psycopg://...).
+
+    The URL's query (options=-csearch_path=..., sslmode, ...) is libpq's own, as SQLAlchemy
+    passes it on: given to libpq as a connection URI, it means the same."""
+    from workbench.db.url import libpq_uri
+
+    return dbapi().connect(libpq_uri(url))
+
+
+def begin_read(conn: Any) -> None:
+    """Nothing to send: psycopg opens the transaction with the first statement."""
+    del conn
+
+
+def statement(text: str) -> str:
+    """The driver's spelling of workbench.db.sql's text: %s placeholders, a literal % doubled."""
+    return text.replace("%", "%%").replace("?", "%s")
+
+
+def table_exists(name: str) -> Sql:
+    """Whether `name` is a table on the search path (the schema a URL's options may choose)."""
+    return "SELECT 1 WHERE to_regclass(" + param(name) + ") IS NOT NULL"
+
+
+def bind(value: Any) -> Any:
+    """psycopg sends dates and aware datetimes with their types: nothing to convert."""
+    return value
+
+
+def read_datetime(value: Any) -> dt.datetime | None:
+    """timestamptz in the session's zone, as UTC (as workbench.db.types.UTCDateTime)."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)  # type: ignore[no-any-return]
+    return value.astimezone(dt.UTC)  # type: ignore[no-any-return]
+
+
+def read_date(value: Any) -> dt.date | None:
+    return value  # type: ignore[no-any-return]

@@ -1,41 +1,51 @@
-"""SQLite specifics: pragmas, and write transactions that take the lock up front."""
+"""SQLite specifics: pragmas, write transactions that take the lock up front, and what the
+read paths (workbench.db.reader, on the `sqlite3` driver itself) need to know of SQLite.
 
+SQLAlchemy is imported inside the functions that use it: the read commands import this module
+and must not pay for it.
+"""
+
+# Statements are built from this package's own text (table and column names, keywords); every
+# value is a bound parameter (workbench.db.sql.Sql.params), never spliced into the text.
+# ruff: noqa: S608
 from __future__ import annotations
 
+import datetime as dt
+import sqlite3
 from collections.abc import Sequence
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import (
-    Connection,
-    Engine,
-    Integer,
-    Table,
-    event,
-    literal_column,
-    select,
-    table,
-    text,
-)
-from sqlalchemy.sql.selectable import SelectBase
+from workbench.db.sql import Sql, param
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine, Table
 
 BUSY_TIMEOUT_MS = 30_000
 WRITE_OPTION = "workbench_write"
 
 
+def prepare(dbapi_conn: sqlite3.Connection) -> None:
+    """Every connection, the engine's and the read paths' alike, is set up here."""
+    # Take transaction control away from the driver so that BEGIN is ours to issue.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+    # SQLite's lower() (and so ILIKE) folds ASCII only: "É" would not find "é" as it does
+    # on PostgreSQL. Python's folds every script; deterministic, so indexes may use it.
+    dbapi_conn.create_function("lower", 1, _lower, deterministic=True)
+
+
 def configure(engine: Engine) -> None:
+    from sqlalchemy import event
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        # Take transaction control away from the driver so that BEGIN is ours to issue.
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA foreign_keys = ON")
-        cur.execute("PRAGMA journal_mode = WAL")
-        cur.execute("PRAGMA synchronous = NORMAL")
-        cur.close()
-        # SQLite's lower() (and so ILIKE) folds ASCII only: "É" would not find "é" as it does
-        # on PostgreSQL. Python's folds every script; deterministic, so indexes may use it.
-        dbapi_conn.create_function("lower", 1, _lower, deterministic=True)
+        prepare(dbapi_conn)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
@@ -113,12 +123,94 @@ def fts_phrase(query: str) -> str:
     return '"' + query.replace('"', '""') + '"'
 
 
-def search_claim_ids(query: str) -> SelectBase | None:
+def search_claim_ids(query: str) -> Sql | None:
     """Claim ids from the FTS5 trigram index, or None when the query is too short for it."""
     if len(query) < TRIGRAM_MIN:
         return None
-    return (
-        select(literal_column("claim_id", Integer))
-        .select_from(table("claim_fts"))
-        .where(text("claim_fts MATCH :fts_query").bindparams(fts_query=fts_phrase(query)))
-    )
+    return "SELECT claim_id FROM claim_fts WHERE claim_fts MATCH " + param(fts_phrase(query))
+
+
+def ilike(expression: object, pattern: str) -> Sql:
+    """A case-insensitive LIKE (backslash escapes): lower() LIKE lower(), with the lower() that
+    `prepare` registers, folding every script.
+
+    A pattern of uncased characters only (Chinese text, digits, punctuation) means the same
+    without lower(): no character folds into one of them or out of one, so SQLite's own LIKE
+    (exact outside ASCII) gives the same rows without calling Python for every row: a
+    2-character `claim list --search` at 100,000 claims went from 0.70 s to 0.28 s of CPU."""
+    if all(_never_folded(ch) for ch in pattern):
+        return f"{expression} LIKE " + param(pattern) + " ESCAPE '\\'"
+    return f"lower({expression}) LIKE lower(" + param(pattern) + ") ESCAPE '\\'"
+
+
+# Unicode categories of letters of caseless scripts, numbers, punctuation, symbols and spaces:
+# those of their characters that have no case mapping either way are no character's lowercase
+# (a test checks it against every code point; circled letters and Roman numerals have case).
+UNCASED_CATEGORIES = frozenset(
+    {"Lo", "Nd", "Nl", "No", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs"}
+)
+
+
+def _never_folded(ch: str) -> bool:
+    import unicodedata
+
+    return unicodedata.category(ch) in UNCASED_CATEGORIES and ch.lower() == ch == ch.upper()
+
+
+# ---- the read paths' connection (workbench.db.reader) --------------------------------------
+
+NAME = "sqlite"
+# What a LIMIT says for "no limit": SQLite wants one before an OFFSET.
+NO_LIMIT = "-1"
+
+
+def dbapi() -> ModuleType:
+    return sqlite3
+
+
+def connect(url: str) -> sqlite3.Connection:
+    """A connection set up as the engine's are (the URL is resolve_url's sqlite:///PATH)."""
+    from workbench.db.url import sqlite_file
+
+    path = sqlite_file(url)
+    conn = sqlite3.connect(str(path) if path is not None else ":memory:")
+    try:
+        prepare(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def begin_read(conn: sqlite3.Connection) -> None:
+    conn.execute("BEGIN")
+
+
+def statement(text: str) -> str:
+    """The driver's spelling of workbench.db.sql's text: `?` is sqlite3's own placeholder."""
+    return text
+
+
+def table_exists(name: str) -> Sql:
+    return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = " + param(name)
+
+
+def bind(value: Any) -> Any:
+    """A parameter as SQLAlchemy stored it: naive UTC text for timestamps, ISO text for dates
+    (so that comparisons with stored values compare like with like)."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def read_datetime(value: Any) -> dt.datetime | None:
+    """Stored naive UTC text as an aware UTC datetime (as workbench.db.types.UTCDateTime)."""
+    if value is None:
+        return None
+    return dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC)
+
+
+def read_date(value: Any) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)

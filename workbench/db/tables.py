@@ -1,98 +1,143 @@
-"""The tables the read paths query, as SQLAlchemy Core clauses: no ORM, no mapper set-up.
+"""The tables the read paths query: names and kinds of columns, in plain Python (no SQLAlchemy).
 
-`claim list`, `claim show`, `stats` and the board run on these, so that a read command pays for
-SQLAlchemy Core only (importing and configuring the ORM was most of a read's time at 100,000
-claims). They name only columns; the schema itself is the models' (workbench.db.models), and a
-test keeps every column here equal in name and type to the models' column.
+`claim list`, `claim show`, `stats` and the board build their SQL from these
+(workbench.db.sql) and read rows through the driver (workbench.db.reader), so that a read
+command imports neither the ORM nor SQLAlchemy Core. They name only the columns the reads need;
+the schema itself is the models' (workbench.db.models), and a test keeps every column here equal
+in name and kind to the models' column.
+
+A column's kind says how its stored value comes back: DATETIME is an aware UTC datetime on both
+backends (SQLite stores naive UTC text), DATE a date (SQLite stores ISO text); the rest are what
+the driver gives.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Date, Float, Integer, String, Text, column, table
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
 
-from workbench.db.types import UTCDateTime
 
-documents = table(
-    "documents",
-    column("id", Integer),
-    column("text", Text),
-)
+class Kind(Enum):
+    INTEGER = "integer"
+    FLOAT = "float"
+    TEXT = "text"
+    DATE = "date"
+    DATETIME = "datetime"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """An expression of a SELECT list (a table's column, or an aggregate) and the name and
+    kind of its value in a result row."""
+
+    sql: str
+    name: str
+    kind: Kind = Kind.TEXT
+
+    def __str__(self) -> str:
+        return self.sql
+
+
+class Columns:
+    """A table's columns by attribute (`claims.c.status`), in their order when iterated."""
+
+    def __init__(self, columns: tuple[Column, ...]) -> None:
+        self._all = columns
+        self._by_name = {c.name: c for c in columns}
+
+    def __getattr__(self, name: str) -> Column:
+        try:
+            return self.__dict__["_by_name"][name]  # type: ignore[no-any-return]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __iter__(self) -> Iterator[Column]:
+        return iter(self._all)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._by_name
+
+
+class Table:
+    def __init__(self, name: str, **columns: Kind) -> None:
+        self.name = name
+        self.c = Columns(tuple(Column(f"{name}.{n}", n, kind) for n, kind in columns.items()))
+
+    def __str__(self) -> str:
+        return self.name
+
+
+INTEGER, FLOAT, TEXT, DATE, DATETIME = Kind.INTEGER, Kind.FLOAT, Kind.TEXT, Kind.DATE, Kind.DATETIME
+
+documents = Table("documents", id=INTEGER, text=TEXT)
 
 # Revision 1 of a document is the documents row; later texts are here.
-document_revisions = table(
-    "document_revisions",
-    column("document_id", Integer),
-    column("number", Integer),
-    column("text", Text),
-)
+document_revisions = Table("document_revisions", document_id=INTEGER, number=INTEGER, text=TEXT)
 
-claims = table(
+claims = Table(
     "claims",
-    column("id", Integer),
-    column("document_id", Integer),
-    column("span_start", Integer),
-    column("span_end", Integer),
-    column("quote", Text),
-    column("prefix", Text),
-    column("suffix", Text),
-    column("text", Text),
-    column("speaker", String),
-    column("type", String),
-    column("status", String),
-    column("created_by", String),
-    column("created_at", UTCDateTime()),
-    column("updated_at", UTCDateTime()),
-    column("version", Integer),
-    column("assignee", String),
-    column("priority", String),
-    column("due", Date),
-    column("proposed_status", String),
-    column("proposed_by", String),
-    column("revision", Integer),
-    column("anchor_state", String),
-    column("anchor_score", Float),
-    column("verdict_revision", Integer),
+    id=INTEGER,
+    document_id=INTEGER,
+    span_start=INTEGER,
+    span_end=INTEGER,
+    quote=TEXT,
+    prefix=TEXT,
+    suffix=TEXT,
+    text=TEXT,
+    speaker=TEXT,
+    type=TEXT,
+    status=TEXT,
+    created_by=TEXT,
+    created_at=DATETIME,
+    updated_at=DATETIME,
+    version=INTEGER,
+    assignee=TEXT,
+    priority=TEXT,
+    due=DATE,
+    proposed_status=TEXT,
+    proposed_by=TEXT,
+    revision=INTEGER,
+    anchor_state=TEXT,
+    anchor_score=FLOAT,
+    verdict_revision=INTEGER,
 )
 
-claim_tags = table("claim_tags", column("claim_id", Integer), column("tag", String))
+claim_tags = Table("claim_tags", claim_id=INTEGER, tag=TEXT)
 
-notes = table(
-    "notes",
-    column("id", Integer),
-    column("claim_id", Integer),
-    column("author", String),
-    column("body", Text),
-    column("created_at", UTCDateTime()),
-)
+notes = Table("notes", id=INTEGER, claim_id=INTEGER, author=TEXT, body=TEXT, created_at=DATETIME)
 
-evidence = table(
+evidence = Table(
     "evidence",
-    column("id", Integer),
-    column("claim_id", Integer),
-    column("kind", String),
-    column("url", String),
-    column("citation", Text),
-    column("title", String),
-    column("publisher", String),
-    column("accessed", Date),
-    column("stance", String),
-    column("excerpt", Text),
-    column("file_name", String),
-    column("sha256", String),
-    column("size", Integer),
-    column("media_type", String),
-    column("added_by", String),
-    column("created_at", UTCDateTime()),
+    id=INTEGER,
+    claim_id=INTEGER,
+    kind=TEXT,
+    url=TEXT,
+    citation=TEXT,
+    title=TEXT,
+    publisher=TEXT,
+    accessed=DATE,
+    stance=TEXT,
+    excerpt=TEXT,
+    file_name=TEXT,
+    sha256=TEXT,
+    size=INTEGER,
+    media_type=TEXT,
+    added_by=TEXT,
+    created_at=DATETIME,
 )
 
-events = table(
+events = Table(
     "events",
-    column("seq", Integer),
-    column("at", String),
-    column("actor", String),
-    column("action", String),
-    column("entity_type", String),
-    column("entity_id", String),
-    column("claim_id", Integer),
-    column("payload", Text),
+    seq=INTEGER,
+    at=TEXT,
+    actor=TEXT,
+    action=TEXT,
+    entity_type=TEXT,
+    entity_id=TEXT,
+    claim_id=INTEGER,
+    payload=TEXT,
 )
+
+# The schema revision Alembic records (read by workbench.db.revision without Alembic).
+alembic_version = Table("alembic_version", version_num=TEXT)

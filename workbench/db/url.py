@@ -1,4 +1,5 @@
-"""Turning `--db` / `WORKBENCH_DB` into a SQLAlchemy URL. Imports nothing heavy."""
+"""Turning `--db` / `WORKBENCH_DB` into a database URL (SQLAlchemy's form: the engine's; the
+read paths derive their driver's address from it). Imports nothing heavy."""
 
 from __future__ import annotations
 
@@ -50,6 +51,15 @@ def safe_url(url: str) -> str:
         user = creds.split(":", 1)[0]
         return f"{scheme}://{user}@{host}"
     return url
+
+
+def libpq_uri(url: str) -> str:
+    """A postgresql+psycopg:// URL as the connection URI libpq (and so psycopg) reads: the same
+    user, password, host, port, database and query options, without SQLAlchemy's driver name."""
+    scheme, rest = url.split("://", 1)
+    if scheme.split("+", 1)[0] not in ("postgresql", "postgres"):
+        raise ValueError(f"not a PostgreSQL URL: {safe_url(url)}")
+    return "postgresql://" + rest
 
 
 def sqlite_file(url: str) -> Path | None:

@@ -9,12 +9,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Connection, Engine, event, select
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
-
-from workbench.db.backend import lock_event_appends, machine_identity
-from workbench.db.engine import get_engine, write_engine
-from workbench.db.revision import ensure_current
 from workbench.db.url import check_url, resolve_url, safe_url, sqlite_file
 from workbench.domain.chain import GENESIS, canonical_json, event_hash
 from workbench.domain.clock import format_at, now
@@ -22,10 +16,15 @@ from workbench.domain.errors import Conflict, InvalidInput, NotFound, StorageErr
 from workbench.domain.identity import normalise_name
 
 if TYPE_CHECKING:
-    # The ORM is imported where a session is opened: read paths on Core never load it.
+    # SQLAlchemy is imported where an engine or a session is opened: the read paths, on the
+    # driver itself (`reading`), never load it.
+    from types import ModuleType
+
+    from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
     from workbench.db.models import Event
+    from workbench.db.reader import Reader
 
 
 def default_actor() -> str:
@@ -70,19 +69,27 @@ class Workbench:
         name = normalise_name(actor) if actor is not None else default_actor()
         return cls(url=resolve_url(db), actor=name)
 
-    def engine(self, *, write: bool = False) -> Engine:
-        if not self._ready:
-            check_url(self.url)
-        if not self._ready and not write and self.empty_file():
+    def _check_target(self, *, write: bool) -> None:
+        """Before first use: a URL we can work with, and for a read, a database to read."""
+        check_url(self.url)
+        if not write and self.empty_file():
             raise NotFound(
                 f"{sqlite_file(self.url)} is an empty file, not a workbench database: a read "
                 "does not turn it into one (`workbench db upgrade` does, if that is meant)"
             )
-        if not self._ready and not write and self.missing_file():
+        if not write and self.missing_file():
             # A read in the wrong folder would otherwise create an empty database and show an
             # empty board, which looks like lost work.
             raise NotFound(f"no database at {sqlite_file(self.url)}", hint=step("start_database"))
+
+    def engine(self, *, write: bool = False) -> Engine:
+        from sqlalchemy.exc import ArgumentError, DBAPIError
+
+        from workbench.db.engine import get_engine, write_engine
+        from workbench.db.revision import ensure_current
+
         if not self._ready:
+            self._check_target(write=write)
             try:
                 ensure_current(get_engine(self.url))
             except (ValueError, ArgumentError) as exc:
@@ -94,6 +101,36 @@ class Workbench:
                 ) from None
             self._ready = True
         return write_engine(self.url) if write else get_engine(self.url)
+
+    def reader(self) -> Reader:
+        """A read transaction on the driver itself, at the current schema (the caller closes
+        it: workbench.db.reader.close). A database that is not current goes the way every
+        command's does (`engine`: migrated if older, refused if newer), then is read."""
+        from workbench.db.backend import module_for_url
+        from workbench.db.reader import close, open_reader
+        from workbench.db.revision import HEAD_REVISION, reader_revision
+
+        if not self._ready:
+            self._check_target(write=False)
+        module = module_for_url(self.url)
+        driver_error = module.dbapi().Error
+        try:
+            reader = open_reader(self.url, module)
+            try:
+                current = self._ready or reader_revision(reader) == HEAD_REVISION
+            except BaseException:
+                close(reader)
+                raise
+        except ValueError as exc:
+            raise InvalidInput(f"malformed database URL {safe_url(self.url)}: {exc}") from None
+        except driver_error as exc:
+            raise StorageError(f"cannot open database {safe_url(self.url)}: {exc}") from None
+        if current:
+            self._ready = True
+            return reader
+        close(reader)
+        self.engine()
+        return self.reader()
 
     def missing_file(self) -> bool:
         path = sqlite_file(self.url)
@@ -119,6 +156,8 @@ class Tx:
     def machine(self) -> str:
         """Who the machine says is acting (backend-specific; see docs/identity.md)."""
         if self._machine is None:
+            from workbench.db.backend import machine_identity
+
             self._machine = machine_identity(self.session.connection())
         return self._machine
 
@@ -131,6 +170,8 @@ class Tx:
         *,
         claim_id: int | None = None,
     ) -> Event:
+        from sqlalchemy import select
+
         from workbench.db.models import Event
 
         if self._head is None:
@@ -178,8 +219,10 @@ def transaction(wb: Workbench, *, write: bool = False, derived: bool = False) ->
     `derived` marks a write of derived data only (the similar-claims index, rebuilt during a
     read): it records nothing anybody did, so it needs no registered name, and any change to
     the audited tables in it is still refused for want of an event."""
+    from sqlalchemy import event
     from sqlalchemy.orm import Session
 
+    from workbench.db.backend import lock_event_appends
     from workbench.db.models import Event
 
     session = Session(bind=wb.engine(write=write), expire_on_commit=False, autoflush=True)
@@ -213,6 +256,8 @@ def transaction(wb: Workbench, *, write: bool = False, derived: bool = False) ->
 @contextmanager
 def database_errors() -> Iterator[None]:
     """The driver's errors as one line each, never a traceback."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
     try:
         yield
     except OperationalError as exc:
@@ -226,18 +271,41 @@ def database_errors() -> Iterator[None]:
 
 
 @contextmanager
-def reading(wb: Workbench) -> Iterator[Connection]:
-    """One read-only transaction on a Core connection, for the read paths that need no ORM
-    objects (claim list and show, stats, the board): one consistent snapshot, nothing written."""
-    engine = wb.engine()
-    with database_errors(), engine.connect() as conn, conn.begin() as trans:
-        yield conn
-        # A read never commits: whatever happened, nothing it did is kept.
-        trans.rollback()
+def driver_errors(module: ModuleType) -> Iterator[None]:
+    """`database_errors`, for the read paths on the driver itself (the same messages: the
+    driver's error is what SQLAlchemy's carries)."""
+    dbapi = module.dbapi()
+    try:
+        yield
+    except dbapi.OperationalError as exc:
+        if "locked" in str(exc).lower():
+            raise Conflict(
+                "the database stayed locked by another writer; try the command again"
+            ) from None
+        raise StorageError(f"database error: {exc}") from None
+    except dbapi.Error as exc:
+        raise StorageError(f"database error: {exc}") from None
+
+
+@contextmanager
+def reading(wb: Workbench) -> Iterator[Reader]:
+    """One read-only transaction on the database driver itself, for the read paths that need
+    neither the ORM nor SQLAlchemy (claim list and show, stats, the board): one consistent
+    snapshot, nothing written, and none of SQLAlchemy's import time."""
+    from workbench.db.reader import close
+
+    reader = wb.reader()
+    with driver_errors(reader.module):
+        try:
+            yield reader
+        finally:
+            close(reader)
 
 
 def check_registered(session: Session, actor: str) -> None:
     """Once a desk registers its people, every change must be made under one of their names."""
+    from sqlalchemy import select
+
     from workbench.db.models import User
 
     if session.execute(select(User.name).limit(1)).first() is None:

@@ -1,10 +1,14 @@
 """The questions a desk asks: filtered claim lists, one claim in full, the stats board.
 
-All read-only, on SQLAlchemy Core (workbench.db.tables) inside `reading`: no ORM objects are
-built only to be thrown away, lists stream in pages, and the board is aggregate SQL with short
-lists, so a read costs the same at 100 claims and at 1,000,000.
+All read-only, on the database driver itself inside `reading` (workbench.db.reader), with the
+SQL built here, once for both backends (workbench.db.sql): no SQLAlchemy is imported (its
+import alone cost more than a whole `sqlite-utils rows` run), lists stream in pages, and the
+board is aggregate SQL with short lists, so a read costs the same at 100 claims and at 1,000,000.
 """
 
+# Statements are built from this package's own text (table and column names, keywords); every
+# value is a bound parameter (workbench.db.sql.Sql.params), never spliced into the text.
+# ruff: noqa: S608
 from __future__ import annotations
 
 import datetime as dt
@@ -13,10 +17,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, case, exists, func, select
-
 from workbench.db import tables
 from workbench.db.backend import search_claim_ids
+from workbench.db.reader import Reader
+from workbench.db.sql import Select, Sql, case, count_star, eq, in_, in_query, param, select
+from workbench.db.tables import Column
 from workbench.defaults import BOARD_LIMIT
 from workbench.domain.clock import now, parse_since
 from workbench.domain.desk import PRIORITY_RANK, SORTS, normalise_tag, parse_priority
@@ -52,7 +57,7 @@ PAGE = 500
 FAR_FUTURE = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
 
 C = tables.claims.c
-CLAIM_COLUMNS = tuple(tables.claims.c)
+CLAIMS = select(*tables.claims.c, source=tables.claims)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,61 +82,66 @@ class ClaimFilter:
     offset: int = 0
 
 
-def names_like(conn: Connection, name: str) -> tuple[str, ...]:
-    """Stored assignee names equal to `name` ignoring case and spacing, in Python: SQLite's
-    lower() only folds ASCII, and the set of distinct owners is small (an index scan)."""
+def names_like(conn: Reader, name: str) -> tuple[str, ...]:
+    """Stored assignee names equal to `name` ignoring case and spacing, in Python: the set of
+    distinct owners is small (an index scan), and the rule is the domain's, not a collation's."""
     wanted = same_person_key(name)
-    owners = conn.scalars(select(C.assignee).distinct().where(C.assignee.is_not(None)))
-    return tuple(o for o in owners if o is not None and same_person_key(o) == wanted)
+    owners = conn.raw(
+        Sql(f"SELECT DISTINCT {C.assignee} FROM claims WHERE {C.assignee} IS NOT NULL")
+    )
+    return tuple(o for (o,) in owners if o is not None and same_person_key(o) == wanted)
 
 
 def _today() -> dt.date:
     return now().date()
 
 
-def claim_query(flt: ClaimFilter, conn: Connection) -> Select[Any]:
+def claim_query(flt: ClaimFilter, conn: Reader) -> Select:
     """Every value is a bound parameter; the only SQL text is ours."""
-    q = select(*CLAIM_COLUMNS)
+    q = CLAIMS
     if flt.statuses:
-        q = q.where(C.status.in_([parse_status(s).value for s in flt.statuses]))
+        q = q.where(in_(C.status, [parse_status(s).value for s in flt.statuses]))
     if flt.open:
-        q = q.where(C.status.in_(OPEN_VALUES))
+        q = q.where(in_(C.status, OPEN_VALUES))
     if flt.document_id is not None:
-        q = q.where(C.document_id == min(max(flt.document_id, 0), MAX_ID))
+        q = q.where(eq(C.document_id, min(max(flt.document_id, 0), MAX_ID)))
     if flt.speaker:
-        q = q.where(C.speaker == flt.speaker)
+        q = q.where(eq(C.speaker, flt.speaker))
     if flt.claim_type:
-        q = q.where(C.type == parse_claim_type(flt.claim_type).value)
+        q = q.where(eq(C.type, parse_claim_type(flt.claim_type).value))
     if flt.assignee and flt.unassigned:
         raise InvalidInput(
             "an owner and 'unassigned' contradict each other", hint=bad("owner_filters")
         )
     if flt.assignee:
-        q = q.where(C.assignee.in_(names_like(conn, flt.assignee)))
+        q = q.where(in_(C.assignee, names_like(conn, flt.assignee)))
     if flt.unassigned:
-        q = q.where(C.assignee.is_(None))
+        q = q.where(f"{C.assignee} IS NULL")
     tags = tables.claim_tags.c
     for t in flt.tags:
         # IN (claims with the tag) rather than EXISTS per claim: the planner then starts from
         # the tag's index instead of walking every claim.
-        q = q.where(C.id.in_(select(tags.claim_id).where(tags.tag == normalise_tag(t))))
+        with_tag = select(tags.claim_id, source=tables.claim_tags)
+        q = q.where(in_query(C.id, with_tag.where(eq(tags.tag, normalise_tag(t)))))
     if flt.priority:
-        q = q.where(C.priority == parse_priority(flt.priority).value)
+        q = q.where(eq(C.priority, parse_priority(flt.priority).value))
     if flt.overdue:
-        q = q.where(C.due < _today(), C.status.in_(OPEN_VALUES))
+        q = q.where(f"{C.due} < " + param(_today()), in_(C.status, OPEN_VALUES))
     if flt.updated_since:
         # Bounded above as well: an open-ended range looks like a quarter of the table to
         # SQLite's planner (without STAT4), which then scans claims instead of the index.
-        q = q.where(C.updated_at.between(parse_since(flt.updated_since), FAR_FUTURE))
+        since = parse_since(flt.updated_since)
+        q = q.where(f"{C.updated_at} BETWEEN " + param(since) + " AND " + param(FAR_FUTURE))
     if flt.no_evidence:
-        q = q.where(~exists().where(tables.evidence.c.claim_id == C.id))
+        ev = tables.evidence.c
+        q = q.where(f"NOT (EXISTS (SELECT * FROM evidence WHERE {ev.claim_id} = {C.id}))")
     if flt.anchor is not None:
-        q = q.where(C.anchor_state.in_(anchor_states(flt.anchor)))
+        q = q.where(in_(C.anchor_state, anchor_states(flt.anchor)))
     if flt.search is not None:
         needle = flt.search.strip()
         if not needle:
             raise InvalidInput("the search text is empty", hint=give("search"))
-        q = q.where(C.id.in_(search_claim_ids(conn.dialect.name, normalise(needle))))
+        q = q.where(in_query(C.id, search_claim_ids(conn.dialect, normalise(needle))))
     return _sorted(q, flt.sort)
 
 
@@ -147,22 +157,21 @@ def anchor_states(name: str) -> tuple[str, ...]:
     return (name,)
 
 
-def _sorted(q: Select[Any], sort: str) -> Select[Any]:
+def _sorted(q: Select, sort: str) -> Select:
     if sort == "id":
         return q.order_by(C.id)
     if sort == "updated":
-        return q.order_by(C.updated_at.desc(), C.id)
+        return q.order_by(f"{C.updated_at} DESC", C.id)
     if sort == "priority":
-        rank = case(PRIORITY_RANK, value=C.priority, else_=len(PRIORITY_RANK))
-        return q.order_by(rank, C.id)
+        return q.order_by(case(C.priority, PRIORITY_RANK, len(PRIORITY_RANK)), C.id)
     if sort == "due":
-        return q.order_by(C.due.is_(None), C.due, C.id)
+        return q.order_by(f"{C.due} IS NULL", C.due, C.id)
     if sort == "created":
         return q.order_by(C.created_at, C.id)
     raise InvalidInput(f"unknown sort {sort!r}; valid: {', '.join(SORTS)}")
 
 
-def claim_view(row: Row[Any], tags: Sequence[str] = (), evidence_count: int = 0) -> ClaimView:
+def claim_view(row: Any, tags: Sequence[str] = (), evidence_count: int = 0) -> ClaimView:
     """A claims row as its view, read as ClaimView.of reads a model (the span columns are
     span_start/span_end; tags and the evidence count come from their own queries)."""
     return from_row(
@@ -177,22 +186,22 @@ def claim_view(row: Row[Any], tags: Sequence[str] = (), evidence_count: int = 0)
     )
 
 
-def _views(conn: Connection, rows: Sequence[Row[Any]]) -> list[ClaimView]:
+def _views(conn: Reader, rows: Sequence[Any]) -> list[ClaimView]:
     """One page of claims with their tags and evidence counts: two indexed queries a page."""
     ids = [r.id for r in rows]
     tag_of: dict[int, list[str]] = defaultdict(list)
     if ids:
         t = tables.claim_tags.c
-        for claim_id, tag in conn.execute(
-            select(t.claim_id, t.tag).where(t.claim_id.in_(ids)).order_by(t.claim_id, t.tag)
+        tagged = select(t.claim_id, t.tag, source=tables.claim_tags)
+        for claim_id, tag in conn.rows(
+            tagged.where(in_(t.claim_id, ids)).order_by(t.claim_id, t.tag)
         ):
             tag_of[claim_id].append(tag)
         e = tables.evidence.c
+        counted = select(e.claim_id, count_star(), source=tables.evidence)
         counts: dict[int, int] = {
             claim_id: n
-            for claim_id, n in conn.execute(
-                select(e.claim_id, func.count()).where(e.claim_id.in_(ids)).group_by(e.claim_id)
-            )
+            for claim_id, n in conn.rows(counted.where(in_(e.claim_id, ids)).group_by(e.claim_id))
         }
     else:
         counts = {}
@@ -205,13 +214,11 @@ def _check_paging(flt: ClaimFilter) -> None:
     check_at_least(flt.offset, 0, "offset")
 
 
-def _require_document(conn: Connection, document_id: int) -> None:
+def _require_document(conn: Reader, document_id: int) -> None:
     """A typo in --doc is an error, not "no claims"."""
     d = tables.documents.c
-    if (
-        not (1 <= document_id <= MAX_ID)
-        or conn.execute(select(d.id).where(d.id == document_id)).first() is None
-    ):
+    q = select(d.id, source=tables.documents).where(eq(d.id, document_id))
+    if not (1 <= document_id <= MAX_ID) or conn.first(q) is None:
         raise NotFound(f"no document #{document_id}", hint=step("list", entity="document"))
 
 
@@ -223,13 +230,8 @@ def iter_claims(wb: Workbench, flt: ClaimFilter | None = None) -> Iterator[Claim
     with reading(wb) as conn:
         if flt.document_id is not None:
             _require_document(conn, flt.document_id)
-        q = claim_query(flt, conn)
-        if flt.limit is not None:
-            q = q.limit(flt.limit)
-        if flt.offset:
-            q = q.offset(flt.offset)
-        result = conn.execution_options(yield_per=PAGE).execute(q)
-        for page in result.partitions(PAGE):
+        q = claim_query(flt, conn).paged(flt.limit, flt.offset)
+        for page in conn.pages(q, PAGE):
             yield from _views(conn, page)
 
 
@@ -255,11 +257,7 @@ def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
     from workbench.domain.segment import sentence_around  # compiles its patterns: show only
 
     with reading(wb) as conn:
-        row = (
-            conn.execute(select(*CLAIM_COLUMNS).where(C.id == claim_id)).first()
-            if 1 <= claim_id <= MAX_ID
-            else None
-        )
+        row = conn.first(CLAIMS.where(eq(C.id, claim_id))) if 1 <= claim_id <= MAX_ID else None
         if row is None:
             raise NotFound(f"no claim #{claim_id}", hint=step("list", entity="claim"))
         text = _revision_text(conn, row.document_id, row.revision)
@@ -268,20 +266,24 @@ def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
         left = min(sentence.start, row.span_start)
         right = max(sentence.end, row.span_end)
         n, e, ev = tables.notes.c, tables.evidence.c, tables.events.c
-        # Core rows carry the column names the ORM attributes have: the views read either.
+        # Rows carry the column names the ORM attributes have: the views read either.
         notes = [
             from_row(NoteView, r)
-            for r in conn.execute(select(*n).where(n.claim_id == claim_id).order_by(n.id))
+            for r in conn.rows(
+                select(*n, source=tables.notes).where(eq(n.claim_id, claim_id)).order_by(n.id)
+            )
         ]
         evidence = [
             from_row(EvidenceView, r)
-            for r in conn.execute(select(*e).where(e.claim_id == claim_id).order_by(e.id))
+            for r in conn.rows(
+                select(*e, source=tables.evidence).where(eq(e.claim_id, claim_id)).order_by(e.id)
+            )
         ]
         events = [
             event_view(r)
-            for r in conn.execute(
-                select(*(c for c in ev if c.name != "claim_id"))
-                .where(ev.claim_id == claim_id)
+            for r in conn.rows(
+                select(*(c for c in ev if c.name != "claim_id"), source=tables.events)
+                .where(eq(ev.claim_id, claim_id))
                 .order_by(ev.seq)
             )
         ]
@@ -296,18 +298,21 @@ def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
         )
 
 
-def _revision_text(conn: Connection, document_id: int, number: int) -> str:
+def _revision_text(conn: Reader, document_id: int, number: int) -> str:
     """The text of the revision a claim's span points into (revision 1 is the document's own
     text), as workbench.services.revisions.revision_text reads it."""
     if number == 1:
         d = tables.documents.c
-        return str(conn.execute(select(d.text).where(d.id == document_id)).scalar_one())
-    r = tables.document_revisions.c
-    return str(
-        conn.execute(
-            select(r.text).where(r.document_id == document_id, r.number == number)
-        ).scalar_one()
-    )
+        q = select(d.text, source=tables.documents).where(eq(d.id, document_id))
+    else:
+        r = tables.document_revisions.c
+        q = select(r.text, source=tables.document_revisions).where(
+            eq(r.document_id, document_id), eq(r.number, number)
+        )
+    text = conn.scalar(q)
+    if text is None:
+        raise RuntimeError(f"document #{document_id} has no revision {number}")
+    return str(text)
 
 
 def _previous_quote(events: list[EventView]) -> str | None:
@@ -321,9 +326,10 @@ def _previous_quote(events: list[EventView]) -> str | None:
     return None
 
 
-def _tags(conn: Connection, claim_id: int) -> list[str]:
+def _tags(conn: Reader, claim_id: int) -> list[str]:
     t = tables.claim_tags.c
-    return list(conn.scalars(select(t.tag).where(t.claim_id == claim_id).order_by(t.tag)))
+    q = select(t.tag, source=tables.claim_tags).where(eq(t.claim_id, claim_id))
+    return [r.tag for r in conn.rows(q.order_by(t.tag))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,20 +370,19 @@ class Stats:
 UNASSIGNED = "(unassigned)"
 
 
-def grouped(conn: Connection, column: Any) -> dict[str, int]:
-    rows = conn.execute(select(column, func.count()).group_by(column).order_by(column))
-    return {(k if k is not None else UNASSIGNED): n for k, n in rows}
+def grouped(conn: Reader, column: Column) -> dict[str, int]:
+    """Claims counted by `column`'s value."""
+    q = select(column, count_star(), source=tables.claims).group_by(column).order_by(column)
+    return {(k if k is not None else UNASSIGNED): n for k, n in conn.rows(q)}
 
 
-def listed(conn: Connection, flt: ClaimFilter, limit: int, total: int | None = None) -> Listed:
+def listed(conn: Reader, flt: ClaimFilter, limit: int, total: int | None = None) -> Listed:
     """How many claims match `flt` (one aggregate, unless the caller knows), and the first
     `limit` of them."""
     q = claim_query(flt, conn)
     if total is None:
-        total = conn.execute(
-            select(func.count()).select_from(q.order_by(None).with_only_columns(C.id).subquery())
-        ).scalar_one()
-    rows = list(conn.execute(q.limit(limit))) if limit else []
+        total = int(conn.scalar(q.only(C.id).count()))
+    rows = conn.rows(q.paged(limit)) if limit else []
     return Listed(total, _views(conn, rows))
 
 
