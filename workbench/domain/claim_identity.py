@@ -21,7 +21,7 @@ def same_claim(
     """The claims columns (by column name) and values a claim equal to this one has: the same
     document and revision, the same span, the same stored text. Another text on the same span is
     a different claim (a decision, not a duplicate). Both services.claims.existing_claim (ORM)
-    and the seed's lean check (services.seed_check) build their query from this."""
+    and the seed's lean check (services.seed_files) build their query from this."""
     return (
         ("document_id", document_id),
         ("revision", revision),

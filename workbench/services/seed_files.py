@@ -122,9 +122,9 @@ def _plain_seed(path: Path) -> tuple[str, dict[str, Any], Quotes] | None:
         if path.suffix.lower() == ".json":
             return None  # the bundled seed is YAML; JSON seeds take the full loader
         data = yaml.safe_load(raw)
-    except (WorkbenchError, ValueError, yaml.YAMLError):
+    except (WorkbenchError, OSError, ValueError, yaml.YAMLError):
         return None
-    if not (_plain(data, SEED_KEYS, ()) and _plain(data["document"], DOCUMENT_KEYS, ("file",))):
+    if not (_plain(data, SEED_KEYS, ()) and _plain(data.get("document"), DOCUMENT_KEYS, ("file",))):
         return None
     given = data["document"]
     if any(v is not None and not isinstance(v, str) for v in given.values()):
@@ -139,13 +139,16 @@ def _plain_seed(path: Path) -> tuple[str, dict[str, Any], Quotes] | None:
         plain_occurrence = occurrence is None or (type(occurrence) is int and occurrence >= 1)
         if not plain_occurrence or item.get("type", "fact") not in CLAIM_TYPE_NAMES:
             return None
-        if not isinstance(item.get("speaker") or "", str) or not (item["quote"] and item["text"]):
+        speaker = item.get("speaker")
+        if not (speaker is None or isinstance(speaker, str)) or not (
+            item["quote"] and item["text"]
+        ):
             return None
         quotes.append((item["quote"], occurrence, item["text"]))
     doc_path = path.parent / given["file"]
     try:
         text = normalise(decode_utf8(read_source(str(doc_path)), str(doc_path)))
-    except WorkbenchError:
+    except (WorkbenchError, OSError):
         return None
     return text, given, quotes
 
