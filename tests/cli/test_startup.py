@@ -177,7 +177,7 @@ def test_demo_on_a_loaded_seed_imports_no_sqlalchemy(
     loaded, code, text = _probe(["demo"], env)
     assert code in ("0", "None")
     assert not loaded & set(HEAVY), loaded & set(HEAVY)
-    monkeypatch.setattr("workbench.services.seed_files.loaded_seed", lambda *a, **k: None)
+    monkeypatch.setattr("workbench.services.demo.loaded_seed", lambda *a, **k: None)
     full = cli("demo")
     assert full.code == 0 and text == full.out
     assert f"(0 claims added, {json.loads(first)['total']} already present)" in text

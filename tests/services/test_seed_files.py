@@ -13,11 +13,11 @@ import yaml
 from workbench.domain.errors import InvalidInput
 from workbench.seed_file import SeedClaim, SeedDocument, SeedFile
 from workbench.services.context import Workbench
+from workbench.services.demo import ensure_seed
 from workbench.services.seed_files import (
     CLAIM_KEYS,
     DOCUMENT_KEYS,
     SEED_KEYS,
-    ensure_seed,
     loaded_seed,
     seeds_dir,
 )

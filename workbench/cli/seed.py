@@ -46,7 +46,7 @@ def demo(ctx: click.Context, limit: int, as_json: bool) -> None:
     """Load the bundled seed article into the database and print the board."""
     from workbench.db.url import safe_url
     from workbench.services.board import board
-    from workbench.services.seed_files import ensure_seed
+    from workbench.services.demo import ensure_seed
 
     wb = workbench_from(ctx)
     r = ensure_seed(wb)

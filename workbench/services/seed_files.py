@@ -67,17 +67,6 @@ class SeedResult:
         }
 
 
-def ensure_seed(wb: Workbench, path: str | None = None) -> SeedResult:
-    """The seed loaded: answered on a read when it already is, else by the full loader (which
-    also starts a database that is not there yet: a read would refuse to)."""
-    found = None if wb.missing_file() or wb.empty_file() else loaded_seed(wb, path)
-    if found is not None:
-        return found
-    from workbench.services.seeds import load_seed
-
-    return load_seed(wb, path)
-
-
 def loaded_seed(wb: Workbench, path: str | None = None) -> SeedResult | None:
     """What loading the seed would report if it would add nothing, or None (load it)."""
     plain = _plain_seed(seed_file_path(path))
