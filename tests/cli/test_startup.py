@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 HEAVY = ("sqlalchemy", "alembic", "pydantic")
 
 PROBE = """
@@ -108,6 +110,27 @@ def test_a_read_on_an_older_schema_migrates_it_first(db_url: str) -> None:
     assert database_revision(engine) == HEAD_REVISION
 
 
+def test_demo_on_an_older_schema_migrates_it_first(db_url: str) -> None:
+    """The seed's read check goes the read path's way: an older schema is migrated first."""
+    from alembic import command
+
+    from workbench.db.engine import get_engine
+    from workbench.db.migrate import alembic_config, database_revision
+    from workbench.db.revision import HEAD_REVISION
+
+    assert _probe(["demo"], {"WORKBENCH_DB": db_url})[1] in ("0", "None")
+    engine = get_engine(db_url)
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "-1")
+    assert database_revision(engine) != HEAD_REVISION
+    loaded, code, out = _probe(["demo"], {"WORKBENCH_DB": db_url})
+    assert code in ("0", "None") and "(0 claims added," in out
+    assert "alembic" in loaded and "pydantic" not in loaded  # migrated, then read
+    assert database_revision(engine) == HEAD_REVISION
+
+
 Main = Callable[..., Any]
 
 
@@ -137,3 +160,24 @@ def test_no_subcommand_shows_help(workbench_main: Main) -> None:
     for args in ([], ["claim"]):
         r = workbench_main(args)
         assert r.code == 0 and "Usage:" in r.out and r.err == ""
+
+
+def test_demo_on_a_loaded_seed_imports_no_sqlalchemy(
+    db_url: str, cli: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the first `demo` the seed is there: the next ones answer on the read path and
+    print what the full loader's path prints (compared in-process, with the read check off)."""
+    env = {"WORKBENCH_DB": db_url}
+    loaded, code, first = _probe(["demo", "--json"], env)
+    assert code in ("0", "None") and {"sqlalchemy", "pydantic"} <= loaded  # it loads the seed
+    loaded, code, again = _probe(["demo", "--json"], env)
+    assert code in ("0", "None")
+    assert not loaded & set(HEAVY), loaded & set(HEAVY)
+    assert json.loads(again) == json.loads(first)
+    loaded, code, text = _probe(["demo"], env)
+    assert code in ("0", "None")
+    assert not loaded & set(HEAVY), loaded & set(HEAVY)
+    monkeypatch.setattr("workbench.services.demo.loaded_seed", lambda *a, **k: None)
+    full = cli("demo")
+    assert full.code == 0 and text == full.out
+    assert f"(0 claims added, {json.loads(first)['total']} already present)" in text

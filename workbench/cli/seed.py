@@ -46,10 +46,10 @@ def demo(ctx: click.Context, limit: int, as_json: bool) -> None:
     """Load the bundled seed article into the database and print the board."""
     from workbench.db.url import safe_url
     from workbench.services.board import board
-    from workbench.services.seeds import load_seed
+    from workbench.services.demo import ensure_seed
 
     wb = workbench_from(ctx)
-    r = load_seed(wb)
+    r = ensure_seed(wb)
     b = board(wb, limit)
     if json_out(as_json, b):
         return

@@ -70,7 +70,22 @@ class Table:
 
 INTEGER, FLOAT, TEXT, DATE, DATETIME = Kind.INTEGER, Kind.FLOAT, Kind.TEXT, Kind.DATE, Kind.DATETIME
 
-documents = Table("documents", id=INTEGER, text=TEXT)
+documents = Table(
+    "documents",
+    id=INTEGER,
+    title=TEXT,
+    url=TEXT,
+    author=TEXT,
+    published=DATE,
+    language=TEXT,
+    text=TEXT,
+    sha256=TEXT,
+    length=INTEGER,
+    added_by=TEXT,
+    created_at=DATETIME,
+    format=TEXT,
+    source_sha256=TEXT,
+)
 
 # Revision 1 of a document is the documents row; later texts are here.
 document_revisions = Table("document_revisions", document_id=INTEGER, number=INTEGER, text=TEXT)

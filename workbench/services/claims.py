@@ -9,12 +9,14 @@ from sqlalchemy import select
 
 from workbench.db.models import Claim, Document
 from workbench.domain.anchoring import find_quote_tolerant
+from workbench.domain.claim_identity import claim_text as claim_text
+from workbench.domain.claim_identity import same_claim
 from workbench.domain.clock import now
 from workbench.domain.errors import Conflict, InvalidInput, bad, give
-from workbench.domain.limits import MAX_NOTE, MAX_SHORT, check_text
+from workbench.domain.limits import MAX_SHORT, check_text
 from workbench.domain.payloads import claim_payload, created
 from workbench.domain.status import ClaimType, Status, parse_claim_type, parse_status
-from workbench.domain.text import Span, normalise, span_at
+from workbench.domain.text import Span, span_at
 from workbench.domain.transitions import Move, Request, decide
 from workbench.services.claim_updates import apply_decision, check_version, claim_state
 from workbench.services.context import Tx, Workbench, mutation, transaction
@@ -93,15 +95,9 @@ def existing_claim(
     span with the same (normalised) text. `claim add` refuses it, `seed load` counts it as
     present. Another text on the same span is a different claim (a decision, not a duplicate).
     """
-    return tx.session.scalar(
-        select(Claim.id).where(
-            Claim.document_id == doc.id,
-            Claim.revision == revision,
-            Claim.start == span.start,
-            Claim.end == span.end,
-            Claim.text == claim_text(text),
-        )
-    )
+    columns = Claim.__table__.c
+    same = same_claim(doc.id, span, text, revision=revision)
+    return tx.session.scalar(select(Claim.id).where(*(columns[n] == v for n, v in same)))
 
 
 def same_span_claims(tx: Tx, doc: Document, span: Span, *, revision: int = 1) -> tuple[int, ...]:
@@ -123,14 +119,6 @@ def same_span_claims(tx: Tx, doc: Document, span: Span, *, revision: int = 1) ->
 def speaker_name(speaker: str | None) -> str | None:
     value = (speaker or "").strip()
     return check_text(value, "the speaker", MAX_SHORT, one_line=True) if value else None
-
-
-def claim_text(text: str) -> str:
-    """A claim's text as stored: normalised, whitespace collapsed, bounded, not empty."""
-    cleaned = " ".join(check_text(normalise(text), "the claim text", MAX_NOTE).split())
-    if not cleaned:
-        raise InvalidInput("the claim text is empty: say in one sentence what is claimed")
-    return cleaned
 
 
 def insert_claim(

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from workbench.db.models import Claim, Document
-from workbench.defaults import MAX_DOCUMENT_MB, MAX_DOCUMENT_MB_ENV
 from workbench.domain.clock import now, parse_date
 from workbench.domain.errors import InvalidInput, bad
 from workbench.domain.limits import MAX_LANGUAGE, MAX_SHORT, MAX_TITLE, MAX_URL, check_optional
@@ -23,7 +22,8 @@ from workbench.domain.payloads import (
 from workbench.domain.status import STATUS_NAMES
 from workbench.domain.text import check_http_url, normalise, sha256_text
 from workbench.services.context import Tx, Workbench, mutation, transaction
-from workbench.services.limits import size_limit
+from workbench.services.inputs import max_document_bytes as max_document_bytes
+from workbench.services.inputs import read_source as read_source
 from workbench.services.lookup import get_document
 from workbench.services.revisions import (
     RevisionAdded,
@@ -34,18 +34,6 @@ from workbench.services.revisions import (
 )
 from workbench.services.sources import Content, read_content
 from workbench.services.views import Added, ClaimView, DocumentDetail, DocumentView, Edited
-
-
-def max_document_bytes() -> int:
-    return size_limit(MAX_DOCUMENT_MB_ENV, MAX_DOCUMENT_MB)
-
-
-def read_source(path: str, max_bytes: int | None = None) -> bytes:
-    """The bytes of a file (or `-` for stdin), refusing what cannot be a document."""
-    from workbench.services.inputs import read_input
-
-    limit = max_document_bytes() if max_bytes is None else max_bytes
-    return read_input(path, limit, hint=f" (raise it with {MAX_DOCUMENT_MB_ENV})").data
 
 
 @mutation

@@ -13,7 +13,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.defaults import MAX_DOCUMENT_MB, MAX_DOCUMENT_MB_ENV
 from workbench.domain.errors import InvalidInput
+from workbench.services.limits import size_limit
 
 CHUNK = 1 << 20
 STDIN_CLOSED = (
@@ -103,3 +105,13 @@ def read_input(
     if total > limit:
         raise InvalidInput(f"{path} grew past the {limit:,}-byte limit while being read{hint}")
     return Input(b"".join(chunks), name)
+
+
+def max_document_bytes() -> int:
+    return size_limit(MAX_DOCUMENT_MB_ENV, MAX_DOCUMENT_MB)
+
+
+def read_source(path: str, max_bytes: int | None = None) -> bytes:
+    """The bytes of a file (or `-` for stdin), refusing what cannot be a document."""
+    limit = max_document_bytes() if max_bytes is None else max_bytes
+    return read_input(path, limit, hint=f" (raise it with {MAX_DOCUMENT_MB_ENV})").data

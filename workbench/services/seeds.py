@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import workbench
 from workbench.db.models import Claim
 from workbench.domain.errors import InvalidInput
 from workbench.domain.status import ClaimType
@@ -20,37 +18,12 @@ from workbench.services.documents import (
     read_source,
     stored_document,
 )
+from workbench.services.seed_files import DEFAULT_SEED as DEFAULT_SEED
+from workbench.services.seed_files import SeedResult as SeedResult
+from workbench.services.seed_files import seed_file_path
+from workbench.services.seed_files import seeds_dir as seeds_dir
 from workbench.services.similar import with_similar
-from workbench.services.views import DocumentView, SimilarRef
-
-DEFAULT_SEED = "minimax-claims.yaml"
-
-
-def seeds_dir() -> Path:
-    """Packaged with the wheel, or at the top of a checkout."""
-    package = Path(workbench.__file__).resolve().parent
-    packaged = package / "_seeds"
-    return packaged if packaged.is_dir() else package.parent / "seeds"
-
-
-@dataclass(frozen=True, slots=True)
-class SeedResult:
-    document: DocumentView
-    document_created: bool
-    claims_added: int
-    claims_present: int
-    similar: dict[int, tuple[SimilarRef, ...]] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "document": self.document.to_json(),
-            "document_created": self.document_created,
-            "claims_added": self.claims_added,
-            "claims_present": self.claims_present,
-            "similar": {
-                str(cid): [ref.to_json() for ref in refs] for cid, refs in self.similar.items()
-            },
-        }
+from workbench.services.views import DocumentView
 
 
 def parse_seed_file(path: Path) -> Any:
@@ -81,7 +54,7 @@ def parse_seed_file(path: Path) -> Any:
 @mutation
 def load_seed(wb: Workbench, path: str | None = None) -> SeedResult:
     """Load a seed; what is already there (same text, same span) is left alone."""
-    seed_path = Path(path) if path else seeds_dir() / DEFAULT_SEED
+    seed_path = seed_file_path(path)
     seed = parse_seed_file(seed_path)
     doc_path = seed_path.parent / seed.document.file
     text = normalise(decode_utf8(read_source(str(doc_path)), str(doc_path)))

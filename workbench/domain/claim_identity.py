@@ -1,0 +1,31 @@
+"""What makes two claims the same claim: the one rule, for the ORM and the lean read path."""
+
+from __future__ import annotations
+
+from workbench.domain.errors import InvalidInput
+from workbench.domain.limits import MAX_NOTE, check_text
+from workbench.domain.text import Span, normalise
+
+
+def claim_text(text: str) -> str:
+    """A claim's text as stored: normalised, whitespace collapsed, bounded, not empty."""
+    cleaned = " ".join(check_text(normalise(text), "the claim text", MAX_NOTE).split())
+    if not cleaned:
+        raise InvalidInput("the claim text is empty: say in one sentence what is claimed")
+    return cleaned
+
+
+def same_claim(
+    document_id: int, span: Span, text: str, *, revision: int = 1
+) -> tuple[tuple[str, object], ...]:
+    """The claims columns (by column name) and values a claim equal to this one has: the same
+    document and revision, the same span, the same stored text. Another text on the same span is
+    a different claim (a decision, not a duplicate). Both services.claims.existing_claim (ORM)
+    and the seed's lean check (services.seed_files) build their query from this."""
+    return (
+        ("document_id", document_id),
+        ("revision", revision),
+        ("span_start", span.start),
+        ("span_end", span.end),
+        ("text", claim_text(text)),
+    )

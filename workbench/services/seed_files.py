@@ -1,0 +1,152 @@
+"""Seed files: where the bundled one is, what loading one gives, and whether one is loaded.
+
+`workbench demo` loads the bundled seed and prints the board; after the first run the seed is
+always there, and loading it again would cost the ORM, Pydantic and a write transaction to add
+nothing. `loaded_seed` answers that case on one read transaction on the driver
+(workbench.db.reader): the document with the same text is stored and every claim of the file
+already exists (workbench.domain.claim_identity.same_claim, the rule the loader applies). It
+answers only for a file it reads as plainly valid; anything else (a file it cannot read, a
+field or value it does not expect, a quote it cannot place, a claim not there yet) leaves it to
+the full loader (workbench.services.seeds.load_seed), which validates, reports and writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import workbench
+from workbench.db import tables
+from workbench.db.sql import eq, select
+from workbench.domain.claim_identity import same_claim
+from workbench.domain.errors import WorkbenchError
+from workbench.domain.status import CLAIM_TYPE_NAMES
+from workbench.domain.text import decode_utf8, find_quote, normalise, sha256_text
+from workbench.services.context import Workbench, reading
+from workbench.services.inputs import read_source
+from workbench.services.views import DocumentView, SimilarRef, from_row
+
+DEFAULT_SEED = "minimax-claims.yaml"
+
+# The fields workbench.seed_file's models declare (a test keeps these equal to them): a file
+# with any other field is left to the full loader, which validates it.
+SEED_KEYS = frozenset({"document", "claims"})
+DOCUMENT_KEYS = frozenset({"file", "title", "url", "author", "published", "language"})
+CLAIM_KEYS = frozenset({"quote", "occurrence", "text", "speaker", "type"})
+
+
+def seeds_dir() -> Path:
+    """Packaged with the wheel, or at the top of a checkout."""
+    package = Path(workbench.__file__).resolve().parent
+    packaged = package / "_seeds"
+    return packaged if packaged.is_dir() else package.parent / "seeds"
+
+
+def seed_file_path(path: str | None) -> Path:
+    return Path(path) if path else seeds_dir() / DEFAULT_SEED
+
+
+@dataclass(frozen=True, slots=True)
+class SeedResult:
+    document: DocumentView
+    document_created: bool
+    claims_added: int
+    claims_present: int
+    similar: dict[int, tuple[SimilarRef, ...]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "document": self.document.to_json(),
+            "document_created": self.document_created,
+            "claims_added": self.claims_added,
+            "claims_present": self.claims_present,
+            "similar": {
+                str(cid): [ref.to_json() for ref in refs] for cid, refs in self.similar.items()
+            },
+        }
+
+
+def loaded_seed(wb: Workbench, path: str | None = None) -> SeedResult | None:
+    """What loading the seed would report if it would add nothing, or None (load it)."""
+    plain = _plain_seed(seed_file_path(path))
+    if plain is None:
+        return None
+    text, meta, quotes = plain
+    d = tables.documents.c
+    c = tables.claims.c
+    with reading(wb) as conn:
+        row = conn.first(select(*d, source=tables.documents).where(eq(d.sha256, sha256_text(text))))
+        if row is None or row.text != text or not _same_meta(row, meta):
+            return None
+        for quote, occurrence, claim in quotes:
+            try:
+                same = same_claim(row.id, find_quote(text, quote, occurrence), claim)
+            except WorkbenchError:
+                return None  # the loader refuses the file, and says why
+            match = select(c.id, source=tables.claims).where(
+                *(eq(getattr(c, name), value) for name, value in same)
+            )
+            if conn.first(match) is None:
+                return None
+        return SeedResult(from_row(DocumentView, row), False, 0, len(quotes))
+
+
+Quotes = list[tuple[str, int | None, str]]
+
+
+def _same_meta(row: Any, given: dict[str, Any]) -> bool:
+    """The file's metadata is what is stored: it passed the document rules when it was stored
+    (services.documents.DocumentMeta), so they need not be repeated here."""
+    return all(getattr(row, k) == given.get(k) for k in DOCUMENT_KEYS - {"file"})
+
+
+def _plain_seed(path: Path) -> tuple[str, dict[str, Any], Quotes] | None:
+    """The seed's document text and its claims' quote, occurrence and text, if the file is
+    plainly what workbench.seed_file accepts; None for anything else."""
+    import yaml
+
+    try:
+        raw = decode_utf8(read_source(str(path)), str(path))
+        if path.suffix.lower() == ".json":
+            return None  # the bundled seed is YAML; JSON seeds take the full loader
+        data = yaml.safe_load(raw)
+    except (WorkbenchError, OSError, ValueError, yaml.YAMLError):
+        return None
+    if not (_plain(data, SEED_KEYS, ()) and _plain(data.get("document"), DOCUMENT_KEYS, ("file",))):
+        return None
+    given = data["document"]
+    if any(v is not None and not isinstance(v, str) for v in given.values()):
+        return None
+    if given.get("published") is not None or not isinstance(data.get("claims", []), list):
+        return None  # a date is parsed by the loader's rule, not repeated here
+    quotes = []
+    for item in data.get("claims", []):
+        if not _plain(item, CLAIM_KEYS, ("quote", "text")):
+            return None
+        occurrence = item.get("occurrence")
+        plain_occurrence = occurrence is None or (type(occurrence) is int and occurrence >= 1)
+        if not plain_occurrence or item.get("type", "fact") not in CLAIM_TYPE_NAMES:
+            return None
+        speaker = item.get("speaker")
+        if not (speaker is None or isinstance(speaker, str)) or not (
+            item["quote"] and item["text"]
+        ):
+            return None
+        quotes.append((item["quote"], occurrence, item["text"]))
+    doc_path = path.parent / given["file"]
+    try:
+        text = normalise(decode_utf8(read_source(str(doc_path)), str(doc_path)))
+    except (WorkbenchError, OSError):
+        return None
+    return text, given, quotes
+
+
+def _plain(value: object, allowed: frozenset[str], required: tuple[str, ...]) -> bool:
+    """A mapping of known text keys, with the required ones given as text."""
+    return (
+        isinstance(value, dict)
+        and all(isinstance(k, str) for k in value)
+        and set(value) <= allowed
+        and all(isinstance(value.get(k), str) for k in required)
+    )
