@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_context
-from workbench.cli.render import emit_json, message
+from workbench.cli.render import emit_json, emit_json_object, message
 
 
 @click.group("import")
@@ -60,9 +60,9 @@ def claims_command(
                 message(problem)
         raise
     if as_json:
-        emit_json(
+        emit_json_object(
             {
-                "added": [c.to_json() for c in result.added],
+                "added": (c.to_json() for c in result.added),
                 "already_present": result.present,
                 "skipped": result.skipped,
             }

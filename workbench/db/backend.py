@@ -76,6 +76,12 @@ def reset_id_sequences(conn: Connection, tables: Sequence[Table]) -> None:
     module_for(conn.dialect.name).reset_id_sequences(conn, tables)
 
 
+def insert_returning_ids(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """Many rows into `table` (ids left to the database), and the ids they got, in order."""
+    ids: list[int] = module_for(conn.dialect.name).insert_returning_ids(conn, table, rows)
+    return ids
+
+
 def is_backend_only(name: str | None) -> bool:
     """Schema objects the models do not describe (the search indexes, which migration 0003
     creates with its own DDL): Alembic must not drop them."""
