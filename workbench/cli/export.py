@@ -9,6 +9,7 @@ import click
 
 from workbench.cli.common import output_file, workbench_from
 from workbench.cli.options import format_option, output_option
+from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import message
 
 OUTPUT = output_option("Write to FILE (atomically) instead of stdout.")
@@ -127,8 +128,11 @@ def bundle_command(ctx: click.Context, path: str) -> None:
     """
     from workbench.services.bundle import export_bundle
 
-    with output_file(path, binary=True) as out:
-        summary = export_bundle(workbench_from(ctx), out)
+    with (
+        output_file(path, binary=True) as out,
+        progress_bar("exporting the bundle", enabled=wanted(to_stdout=False)) as progress,
+    ):
+        summary = export_bundle(workbench_from(ctx), out, progress)
     rows = sum(summary.tables.values())
     message(
         f"wrote {path}: {rows} rows in {len(summary.tables)} tables, "

@@ -6,6 +6,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_context
+from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import emit_json, emit_json_object, message
 
 
@@ -52,8 +53,12 @@ def claims_command(
     """
     from workbench.services.imports import RowsRefused, import_claims
 
+    bar = wanted(as_json=as_json)
     try:
-        result = import_claims(workbench_from(ctx), path, document_id, skip_bad=skip_bad)
+        with progress_bar("importing claims (checking, then writing)", enabled=bar) as progress:
+            result = import_claims(
+                workbench_from(ctx), path, document_id, skip_bad=skip_bad, progress=progress
+            )
     except RowsRefused as exc:
         if not as_json:  # a --json error carries the failed rows' numbers instead
             for problem in exc.problems:
@@ -91,7 +96,8 @@ def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
     """
     from workbench.services.bundle import import_bundle
 
-    summary = import_bundle(workbench_from(ctx), path)
+    with progress_bar("restoring the bundle", enabled=wanted(as_json=as_json)) as progress:
+        summary = import_bundle(workbench_from(ctx), path, progress)
     if as_json:
         emit_json(
             {

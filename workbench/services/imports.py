@@ -25,6 +25,7 @@ from workbench.services.context import Entry, Tx, Workbench, mutation, transacti
 from workbench.services.documents import read_source
 from workbench.services.lookup import get_document
 from workbench.services.notes import note_body
+from workbench.services.progress import Progress, counted
 from workbench.services.revisions import revision_text
 from workbench.services.settings import setting_value
 from workbench.services.views import ClaimView
@@ -175,12 +176,18 @@ def _plan(raw: Any) -> _Planned:
 
 @mutation
 def import_claims(
-    wb: Workbench, path: str, document_id: int, *, skip_bad: bool = False
+    wb: Workbench,
+    path: str,
+    document_id: int,
+    *,
+    skip_bad: bool = False,
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Claims from a CSV or JSON claims table, anchored in document DOC; one event per claim.
 
     Every row is checked first; if any fails, nothing is written (unless `skip_bad`, which
-    imports the good rows and returns the failures in `skipped`).
+    imports the good rows and returns the failures in `skipped`). `progress` hears the rows
+    checked, then the rows written (of those to write).
     """
     raw_rows = _read_rows(path)
     problems: list[str] = []
@@ -199,7 +206,7 @@ def import_claims(
         number, text = revision_text(tx, doc)
         review = bool(setting_value(tx, "review.required"))
         anchored: list[tuple[_Planned, Span, Decision]] = []
-        for item in planned:
+        for item in counted(planned, progress, len(planned)):
             row = item.row
             hint = QuoteHint(
                 exact=row.quote, start=row.start, end=row.end, occurrence=row.occurrence
@@ -239,6 +246,8 @@ def import_claims(
         for start in range(0, len(fresh), BATCH):
             batch = fresh[start : start + BATCH]
             added.extend(_insert_imported(tx, doc, batch, source=source, revision=number))
+            if progress is not None:
+                progress(start + len(batch), len(fresh))
         return ImportResult(added=added, present=present, skipped=problems)
 
 
