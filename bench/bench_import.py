@@ -131,13 +131,41 @@ def build(workdir: Path, claims: int, docs: int) -> None:
 
 # -- the baseline -------------------------------------------------------------------------------
 
-CLAIM_COLUMNS = (
-    "id document_id span_start span_end quote prefix suffix text speaker type status created_by "
-    "created_at updated_at version assignee priority due revision anchor_state"
-).split()
-EVENT_COLUMNS = (
-    "seq at actor action entity_type entity_id claim_id payload prev_hash hash machine"
-).split()
+CLAIM_COLUMNS = [
+    "id",
+    "document_id",
+    "span_start",
+    "span_end",
+    "quote",
+    "prefix",
+    "suffix",
+    "text",
+    "speaker",
+    "type",
+    "status",
+    "created_by",
+    "created_at",
+    "updated_at",
+    "version",
+    "assignee",
+    "priority",
+    "due",
+    "revision",
+    "anchor_state",
+]
+EVENT_COLUMNS = [
+    "seq",
+    "at",
+    "actor",
+    "action",
+    "entity_type",
+    "entity_id",
+    "claim_id",
+    "payload",
+    "prev_hash",
+    "hash",
+    "machine",
+]
 
 
 def insert(conn: sqlite3.Connection, table: str, cols: Sequence[str], rows: list[Any]) -> None:
