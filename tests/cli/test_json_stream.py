@@ -10,7 +10,7 @@ import pytest
 from workbench.cli.render import emit_json, emit_json_array, emit_json_object
 
 ITEMS: list[Any] = [
-    {"id": 1, "text": "估值 \"quoted\"\n", "tags": ["a", "b"], "rating": None, "anchor": {}},
+    {"id": 1, "text": '估值 "quoted"\n', "tags": ["a", "b"], "rating": None, "anchor": {}},
     {"id": 2, "tags": [], "nested": {"x": [1, {"y": 2.5}]}, "ok": True},
     [],
     "plain",

@@ -49,6 +49,8 @@ MIGRATION_LOCK = EVENT_APPEND_LOCK + 1
 def insert_returning_ids(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> list[int]:
     """The rows in batched INSERT ... RETURNING, the ids in the rows' order (SQLAlchemy's
     "insertmanyvalues" keeps the order on PostgreSQL)."""
+    if not rows:
+        return []
     from sqlalchemy import insert
 
     ids = conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)

@@ -95,6 +95,8 @@ def insert_returning_ids(conn: Connection, table: Table, rows: list[dict[str, An
     time). It need not: a write transaction holds the database's only write lock (BEGIN
     IMMEDIATE), and an INTEGER PRIMARY KEY left out takes one more than the largest, so the rows
     get consecutive ids ending at the largest one after."""
+    if not rows:
+        return []
     from sqlalchemy import func, insert, select
 
     conn.execute(insert(table), rows)
