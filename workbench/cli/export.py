@@ -103,12 +103,12 @@ def claims_command(
     `workbench import claims` reads it back.
     """
     from workbench.exports.registry import get, writer
-    from workbench.services.exports import claim_rows
+    from workbench.services.exports import stream_claim_rows
 
     binary = get("table", fmt).binary
     if binary and output in (None, "-"):
         raise click.UsageError(f"--format {fmt} writes a binary file: give -o FILE.{fmt}")
-    rows = claim_rows(workbench_from(ctx), document_ids=document_ids)
+    rows = stream_claim_rows(workbench_from(ctx), document_ids=document_ids)
     with output_file(output or "-", binary=binary) as out:
         count = writer("table", fmt)(rows, out)
         out.flush()
