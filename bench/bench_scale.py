@@ -71,7 +71,9 @@ def commands(db: str, show_id: int, out: Path) -> dict[str, list[str]]:
     }
 
 
-def measure(size: str, db: str, skip: set[str], repeat: int) -> dict[str, dict[str, float]]:
+def measure(
+    size: str, db: str, skip: set[str], only: set[str], repeat: int
+) -> dict[str, dict[str, float]]:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     (claims,) = conn.execute("SELECT count(*) FROM claims").fetchone()
     conn.close()
@@ -79,13 +81,17 @@ def measure(size: str, db: str, skip: set[str], repeat: int) -> dict[str, dict[s
     with tempfile.TemporaryDirectory(prefix=f"scale-{size}-") as tmp:
         out = Path(tmp)
         for name, args in commands(db, max(1, claims // 2), out).items():
-            if any(name.startswith(s) or s in name for s in skip):
+            if any(s in name for s in skip) or (only and not any(s in name for s in only)):
                 continue
             target = db
             if name.startswith("claim similar"):
                 # It writes its index into the database: never into the shared desk.
                 target = str(out / "copy.db")
                 shutil.copyfile(db, target)
+                # First use means no index yet: a desk someone searched already has one.
+                with sqlite3.connect(target) as copy:
+                    for table in ("similar_indexed", "similar_terms", "similar_df"):
+                        copy.execute(f"DELETE FROM {table}")  # noqa: S608 (our names)
             cmd = [sys.executable, "-m", "workbench", "--db", target, *args]
             runs = [run(cmd, stdout=out / "stdout") for _ in range(repeat)]
             best = min(runs, key=lambda r: r.cpu)
@@ -133,16 +139,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     ap.add_argument("--desk", action="append", default=[], help="SIZE=PATH, e.g. year=year.db")
     ap.add_argument("--results", type=Path, default=Path("scale.json"))
-    ap.add_argument("--skip", default="", help="commands to leave out (name prefixes, comma)")
+    ap.add_argument("--skip", default="", help="commands to leave out (parts of names, comma)")
+    ap.add_argument("--only", default="", help="only these commands (parts of names, comma)")
     ap.add_argument("--repeat", type=int, default=1, help="keep the run with least CPU of R")
     args = ap.parse_args(argv)
     results: dict[str, dict[str, dict[str, float]]] = (
         json.loads(args.results.read_text()) if args.results.exists() else {}
     )
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    only = {s.strip() for s in args.only.split(",") if s.strip()}
     for spec in args.desk:
         size, _, path = spec.partition("=")
-        results[size] = results.get(size, {}) | measure(size, path, skip, args.repeat)
+        results[size] = results.get(size, {}) | measure(size, path, skip, only, args.repeat)
         results.setdefault("_conditions", {})[size] = conditions()  # type: ignore[assignment]
         args.results.write_text(json.dumps(results, indent=2, ensure_ascii=False))
     sizes = [s for s in results if not s.startswith("_")]
