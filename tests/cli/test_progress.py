@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import pty
 import subprocess
@@ -38,20 +40,126 @@ def test_verify_reports_every_event(wb: Workbench, cli: Callable[..., object]) -
     assert heard[-1] == (report.count, report.count)
 
 
-def test_no_bar_in_a_pipe_or_with_json(cli: Callable[..., object]) -> None:
+def _files(cli: Callable[..., object], folder: Path) -> dict[str, str]:
+    """The inputs the file-reading commands need: an export, a bundle, a claims table."""
+    trail, bundle, table = folder / "trail.jsonl", folder / "desk.zip", folder / "claims.csv"
+    for args in (
+        ("audit", "export", "--output", str(trail)),
+        ("export", "bundle", str(bundle)),
+        ("export", "claims", "--doc", "1", "-o", str(table)),
+    ):
+        r = cli(*args)
+        assert r.code == 0, (args, r.err)  # type: ignore[attr-defined]
+    return {"trail": str(trail), "bundle": str(bundle), "table": str(table)}
+
+
+def _doc(cli: Callable[..., object], folder: Path) -> str:
+    """A copy of the seed article as a new document, for claims to be imported into."""
+    text = cli("doc", "text", "1").out  # type: ignore[attr-defined]
+    path = folder / "copy.txt"
+    path.write_text(text + "\n附言。", encoding="utf-8")
+    r = cli("doc", "add", str(path), "--json")
+    assert r.code == 0, r.err  # type: ignore[attr-defined]
+    return str(json.loads(r.out)["id"])  # type: ignore[attr-defined]
+
+
+WORDS = ("verifying", "replaying", "exporting", "importing", "scoring", "restoring")
+
+
+def test_no_bar_in_a_pipe_or_with_json(cli: Callable[..., object], tmp_path: Path) -> None:
     _claims(cli)
+    files = _files(cli, tmp_path)
+    doc = _doc(cli, tmp_path)
     for args in (
         ("audit", "verify"),
         ("audit", "verify", "--json"),
+        ("audit", "verify", "--file", files["trail"]),
+        ("audit", "verify", "--file", files["trail"], "--json"),
         ("audit", "replay"),
         ("audit", "export"),
         ("audit", "export", "--output", "trail.jsonl"),
+        ("audit", "export", "--format", "md"),
+        ("audit", "export", "--format", "md", "--output", "trail.md"),
+        ("import", "claims", files["table"], "--doc", doc),
+        ("import", "claims", files["table"], "--doc", doc, "--json"),
+        ("extract", "1"),
+        ("extract", "1", "--json"),
+        ("extract", doc, "--accept", "--json"),
+        ("export", "bundle", str(tmp_path / "again.zip")),
+        ("--db", str(tmp_path / "new.db"), "import", "bundle", files["bundle"]),
+        ("--db", str(tmp_path / "other.db"), "import", "bundle", files["bundle"], "--json"),
     ):
         r = cli(*args)
         err = r.err  # type: ignore[attr-defined]
         assert r.code == 0, (args, err)  # type: ignore[attr-defined]
         assert "\x1b" not in err, (args, err)
-        assert not any(word in err for word in ("verifying", "replaying", "exporting"))
+        assert not any(word in err for word in WORDS), (args, err)
+
+
+def _listen() -> tuple[list[tuple[int, int | None]], Callable[[int, int | None], None]]:
+    heard: list[tuple[int, int | None]] = []
+    return heard, lambda done, total: heard.append((done, total))
+
+
+def test_import_reports_rows_checked_then_written(wb: Workbench, tmp_path: Path) -> None:
+    from workbench.services.documents import add_document
+    from workbench.services.imports import import_claims
+
+    doc = add_document(wb, "甲说了一句话。乙也说了。丙没说。").document.id
+    path = tmp_path / "in.csv"
+    path.write_text("quote,text\n甲说了一句话,A\n乙也说了,B\n甲说了一句话,A\n", encoding="utf-8")
+    heard, progress = _listen()
+    result = import_claims(wb, str(path), doc, progress=progress)
+    assert (len(result.added), result.present) == (2, 1)
+    assert heard == [(3, 3), (2, 2)]  # three rows checked, two written (one repeats)
+
+
+def test_timeline_and_file_verify_report_every_event(
+    wb: Workbench, cli: Callable[..., object], tmp_path: Path
+) -> None:
+    from workbench.exports.events import export_events
+    from workbench.services.verify import verify_file
+
+    _claims(cli)
+    heard, progress = _listen()
+    count = export_events(wb, "md", io.StringIO(), progress=progress)
+    assert count > 0 and heard[-1] == (count, count)
+    trail = _files(cli, tmp_path)["trail"]
+    heard, progress = _listen()
+    report = verify_file(trail, progress=progress)
+    assert report.ok and heard[-1] == (report.count, report.count)
+
+
+def test_bundle_export_and_restore_report_rows(
+    wb: Workbench, cli: Callable[..., object], tmp_path: Path
+) -> None:
+    from workbench.services.bundle import export_bundle, import_bundle
+
+    _claims(cli)
+    heard, progress = _listen()
+    with (tmp_path / "desk.zip").open("wb") as out:
+        summary = export_bundle(wb, out, progress)
+    rows = sum(summary.tables.values())
+    assert heard == [(rows, rows)]
+    heard, progress = _listen()
+    target = Workbench(url=f"sqlite:///{tmp_path / 'new.db'}", actor="t")
+    restored = import_bundle(target, str(tmp_path / "desk.zip"), progress)
+    # the rows restored, then the events read again to check the chain
+    assert heard[-1] == (rows + restored.events, rows + restored.events)
+
+
+def test_extract_reports_the_sentences_scored(wb: Workbench) -> None:
+    from workbench.domain.checkworthy import PROGRESS_EVERY, candidate_units
+    from workbench.services.documents import add_document
+    from workbench.services.extract import extract
+
+    text = "".join(f"公司在{2000 + i % 20}年营收增长{i}%。" for i in range(PROGRESS_EVERY + 5))
+    doc = add_document(wb, text).document.id
+    heard, progress = _listen()
+    extract(wb, doc, progress=progress)
+    units = len(candidate_units(text))
+    assert units > PROGRESS_EVERY
+    assert heard == [(0, units), (PROGRESS_EVERY, units), (units, units)]
 
 
 def test_wanted(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -76,18 +184,18 @@ def test_disabled_bar_gives_no_callback() -> None:
         assert progress is None
 
 
-def test_bar_on_a_terminal(db_url: str, cli: Callable[..., object], tmp_path: Path) -> None:
-    """A real terminal (a pty): the bar is drawn on it while the chain is checked."""
-    _claims(cli)
+def _on_a_terminal(db_url: str, folder: Path, *args: str) -> str:
+    """Run `workbench ARGS` with a real terminal (a pty) as stdout and stderr; what it showed."""
     leader, follower = pty.openpty()
     env = {**os.environ, "WORKBENCH_DB": db_url, "TERM": "xterm", "COLUMNS": "100"}
+    env["WORKBENCH_USER"] = "tester"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "workbench", "audit", "verify"],
+        [sys.executable, "-m", "workbench", *args],
         stdin=subprocess.DEVNULL,
         stdout=follower,
         stderr=follower,
         env=env,
-        cwd=tmp_path,
+        cwd=folder,
     )
     os.close(follower)
     chunks = []
@@ -99,8 +207,27 @@ def test_bar_on_a_terminal(db_url: str, cli: Callable[..., object], tmp_path: Pa
         if not chunk:
             break
         chunks.append(chunk)
-    assert proc.wait(timeout=120) == 0
+    code = proc.wait(timeout=120)
     os.close(leader)
     shown = b"".join(chunks).decode("utf-8", "replace")
+    assert code == 0, (args, shown)
+    return shown
+
+
+def test_bar_on_a_terminal(db_url: str, cli: Callable[..., object], tmp_path: Path) -> None:
+    """A real terminal (a pty): each long operation draws its bar on it while it works."""
+    _claims(cli)
+    files = _files(cli, tmp_path)
+    doc = _doc(cli, tmp_path)
+    shown = _on_a_terminal(db_url, tmp_path, "audit", "verify")
     assert "verifying the chain" in shown
     assert "OK " in shown
+    for label, args in (
+        ("verifying the file", ("audit", "verify", "--file", files["trail"])),
+        ("importing claims", ("import", "claims", files["table"], "--doc", doc)),
+        ("scoring sentences", ("extract", "1")),
+        ("exporting events", ("audit", "export", "--format", "md", "-o", "trail.md")),
+        ("exporting the bundle", ("export", "bundle", "again.zip")),
+        ("restoring the bundle", ("--db", "new.db", "import", "bundle", files["bundle"])),
+    ):
+        assert label in _on_a_terminal(db_url, tmp_path, *args), args

@@ -269,3 +269,54 @@ def test_schema_describes_the_import_format(run: Run) -> None:
     assert validator.is_valid([{"quote": "x", "text": "y", "tags": ["a"]}])
     assert not validator.is_valid([{"quote": "x"}])
     assert not validator.is_valid([{"text": "y", "qoute": "x"}])
+
+
+def test_a_large_import_goes_in_batches_each_row_to_its_own_claim(
+    wb: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Claims, tags, notes and events are written a batch at a time, one INSERT per table: each
+    note, tag and event must still land on the claim of its own row, across batch edges, and
+    repeats (in the file, or already in the document) are counted, not added."""
+    import workbench.services.imports as imports
+    from workbench.services.notes import list_notes
+    from workbench.services.verify import verify_database
+
+    monkeypatch.setattr(imports, "BATCH", 3)
+
+    def noted(i: int) -> bool:  # a verdict needs its reason; some others have one too
+        return i % 2 == 1 or i % 3 == 0
+
+    sentences = [f"第{i}句说了{i * 7}件事。" for i in range(1, 12)]
+    doc = add_document(wb, "".join(sentences).encode()).document.id
+    first = import_claims(
+        wb, write_csv(tmp_path / "a.csv", ["quote", "text"], [[sentences[0], "S1"]]), doc
+    )
+    assert len(first.added) == 1
+    rows = [
+        [s, f"S{i}", "verified" if i % 3 == 0 else "", f"why {i}" if noted(i) else "", f"t{i}; x"]
+        for i, s in enumerate(sentences, start=1)
+    ]
+    rows.append(rows[4])  # the same claim twice in one file
+    path = write_csv(tmp_path / "b.csv", ["quote", "text", "status", "note", "tags"], rows)
+    result = import_claims(wb, path, doc)
+    assert result.present == 2  # row 1 was imported before; row 13 repeats row 6
+    assert [c.text for c in result.added] == [f"S{i}" for i in range(2, 12)]
+    for claim in result.added:
+        i = int(claim.text[1:])
+        assert claim.quote == sentences[i - 1]
+        assert claim.status == ("verified" if i % 3 == 0 else "unverified")
+        assert claim.tags == tuple(sorted((f"t{i}", "x")))
+        assert [n.body for n in list_notes(wb, claim.id)] == ([f"why {i}"] if noted(i) else [])
+    trail = export_text(wb, "jsonl", EventFilter(actions=["claim.imported"]))
+    events = [json.loads(line) for line in trail.splitlines()[1:]]
+    assert len(events) == 11
+    for ev in events[1:]:
+        after, note = ev["payload"]["after"], ev["payload"]["note"]
+        assert ev["claim_id"] == after["id"]
+        assert ev["payload"]["source"]["row"] == int(after["text"][1:]) + 1
+        assert note is None or (note["claim_id"], note["body"]) == (
+            after["id"],
+            f"why {after['text'][1:]}",
+        )
+    assert replay(wb).consistent
+    assert verify_database(wb).ok

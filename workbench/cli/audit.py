@@ -99,7 +99,8 @@ def verify(
     from workbench.services.verify import verify_database, verify_file
 
     if path is not None:
-        report = verify_file(path, head=head, count=count)
+        with progress_bar("verifying the file", enabled=wanted(as_json=as_json)) as progress:
+            report = verify_file(path, head=head, count=count, progress=progress)
     else:
         with progress_bar("verifying the chain", enabled=wanted(as_json=as_json)) as progress:
             report = verify_database(workbench_from(ctx), head=head, count=count, progress=progress)

@@ -9,6 +9,7 @@ import click
 
 from workbench.cli.common import output_file, workbench_from
 from workbench.cli.options import format_option, output_option
+from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import message
 
 OUTPUT = output_option("Write to FILE (atomically) instead of stdout.")
@@ -102,12 +103,12 @@ def claims_command(
     `workbench import claims` reads it back.
     """
     from workbench.exports.registry import get, writer
-    from workbench.services.exports import claim_rows
+    from workbench.services.exports import stream_claim_rows
 
     binary = get("table", fmt).binary
     if binary and output in (None, "-"):
         raise click.UsageError(f"--format {fmt} writes a binary file: give -o FILE.{fmt}")
-    rows = claim_rows(workbench_from(ctx), document_ids=document_ids)
+    rows = stream_claim_rows(workbench_from(ctx), document_ids=document_ids)
     with output_file(output or "-", binary=binary) as out:
         count = writer("table", fmt)(rows, out)
         out.flush()
@@ -127,8 +128,11 @@ def bundle_command(ctx: click.Context, path: str) -> None:
     """
     from workbench.services.bundle import export_bundle
 
-    with output_file(path, binary=True) as out:
-        summary = export_bundle(workbench_from(ctx), out)
+    with (
+        output_file(path, binary=True) as out,
+        progress_bar("exporting the bundle", enabled=wanted(to_stdout=False)) as progress,
+    ):
+        summary = export_bundle(workbench_from(ctx), out, progress)
     rows = sum(summary.tables.values())
     message(
         f"wrote {path}: {rows} rows in {len(summary.tables)} tables, "

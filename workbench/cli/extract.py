@@ -6,6 +6,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import document_id_argument, json_context, limit_option, min_score_option
+from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import clip, json_out, message, plural, table
 from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain.text import span_words
@@ -40,8 +41,12 @@ def extract(
     from workbench.services.extract import extract as find
 
     wb = workbench_from(ctx)
+    bar = wanted(as_json=as_json)
     if accept:
-        result = accept_candidates(wb, document_id, min_score=min_score, limit=limit)
+        with progress_bar("scoring sentences", enabled=bar) as progress:
+            result = accept_candidates(
+                wb, document_id, min_score=min_score, limit=limit, progress=progress
+            )
         for c in result.added:
             for ref in c.similar or ():
                 message(f"claim #{c.id} is {ref.sentence()}")
@@ -55,7 +60,8 @@ def extract(
             span = span_words(c.start, c.end)
             click.echo(f"  #{c.id} {span}  {c.type:<11} {clip(c.quote, 70)}")
         return
-    candidates = find(wb, document_id, min_score=min_score, limit=limit)
+    with progress_bar("scoring sentences", enabled=bar) as progress:
+        candidates = find(wb, document_id, min_score=min_score, limit=limit, progress=progress)
     if json_out(as_json, [candidate_json(c) for c in candidates]):
         return
     table(

@@ -6,7 +6,8 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_context
-from workbench.cli.render import emit_json, message
+from workbench.cli.progress import progress_bar, wanted
+from workbench.cli.render import emit_json, emit_json_object, message
 
 
 @click.group("import")
@@ -52,17 +53,21 @@ def claims_command(
     """
     from workbench.services.imports import RowsRefused, import_claims
 
+    bar = wanted(as_json=as_json)
     try:
-        result = import_claims(workbench_from(ctx), path, document_id, skip_bad=skip_bad)
+        with progress_bar("importing claims (checking, then writing)", enabled=bar) as progress:
+            result = import_claims(
+                workbench_from(ctx), path, document_id, skip_bad=skip_bad, progress=progress
+            )
     except RowsRefused as exc:
         if not as_json:  # a --json error carries the failed rows' numbers instead
             for problem in exc.problems:
                 message(problem)
         raise
     if as_json:
-        emit_json(
+        emit_json_object(
             {
-                "added": [c.to_json() for c in result.added],
+                "added": (c.to_json() for c in result.added),
                 "already_present": result.present,
                 "skipped": result.skipped,
             }
@@ -91,7 +96,8 @@ def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
     """
     from workbench.services.bundle import import_bundle
 
-    summary = import_bundle(workbench_from(ctx), path)
+    with progress_bar("restoring the bundle", enabled=wanted(as_json=as_json)) as progress:
+        summary = import_bundle(workbench_from(ctx), path, progress)
     if as_json:
         emit_json(
             {

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import IO, Any, TypeVar
 
 import click
 
@@ -58,14 +58,41 @@ def emit_json_array(items: Iterable[Any]) -> None:
     """A JSON array written an item at a time, byte for byte what `emit_json` prints for the
     list: a long listing streams out in constant memory."""
     out = sys.stdout
+    _write_array(out, items, "")
+    out.write("\n")
+    out.flush()
+
+
+def emit_json_object(fields: Mapping[str, Any]) -> None:
+    """An object, byte for byte what `emit_json` prints for it, where a value that is an
+    iterator (not a list) is written as an array an item at a time: a bulk import's 100,000
+    added claims stream out instead of being held as one text."""
+    out = sys.stdout
+    if not fields:
+        out.write("{}\n")
+        return
+    sep = "{\n  "
+    for key, value in fields.items():
+        out.write(sep + json.dumps(key, ensure_ascii=False) + ": ")
+        if isinstance(value, Iterator):
+            _write_array(out, value, "  ")
+        else:
+            out.write(json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  "))
+        sep = ",\n  "
+    out.write("\n}\n")
+    out.flush()
+
+
+def _write_array(out: IO[str], items: Iterable[Any], pad: str) -> None:
+    """The array as json.dumps(indent=2) lays it out `pad` deep (its first line not padded)."""
     first = True
+    inner = pad + "  "
     for item in items:
         text = json.dumps(item, ensure_ascii=False, indent=2)
         # JSON text has no raw newline inside a string, so every line break here is layout.
-        out.write(("[\n" if first else ",\n") + "  " + text.replace("\n", "\n  "))
+        out.write(("[\n" if first else ",\n") + inner + text.replace("\n", "\n" + inner))
         first = False
-    out.write("[]\n" if first else "\n]\n")
-    out.flush()
+    out.write("[]" if first else "\n" + pad + "]")
 
 
 def is_terminal() -> bool:

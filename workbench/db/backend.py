@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from workbench.db import postgresql, sqlite
 from workbench.db.sql import Sql, join
@@ -74,6 +74,12 @@ def drop_append_only_triggers(conn: Connection) -> None:
 def reset_id_sequences(conn: Connection, tables: Sequence[Table]) -> None:
     """After rows were inserted with their ids (a restore), new rows must get the next ones."""
     module_for(conn.dialect.name).reset_id_sequences(conn, tables)
+
+
+def insert_returning_ids(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """Many rows into `table` (ids left to the database), and the ids they got, in order."""
+    ids: list[int] = module_for(conn.dialect.name).insert_returning_ids(conn, table, rows)
+    return ids
 
 
 def is_backend_only(name: str | None) -> bool:

@@ -46,6 +46,17 @@ def machine_identity(conn: Connection) -> str:
 MIGRATION_LOCK = EVENT_APPEND_LOCK + 1
 
 
+def insert_returning_ids(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """The rows in batched INSERT ... RETURNING, the ids in the rows' order (SQLAlchemy's
+    "insertmanyvalues" keeps the order on PostgreSQL)."""
+    if not rows:
+        return []
+    from sqlalchemy import insert
+
+    ids = conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+    return list(ids.scalars())
+
+
 def reset_id_sequences(conn: Connection, tables: Sequence[Table]) -> None:
     """Rows restored with their ids leave each serial's sequence behind: move it to max(id)."""
     from sqlalchemy import text

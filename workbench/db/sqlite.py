@@ -89,6 +89,21 @@ def reset_id_sequences(conn: Connection, tables: Sequence[Table]) -> None:
     del conn, tables
 
 
+def insert_returning_ids(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """One executemany, then the ids it gave. SQLite does not promise RETURNING rows in VALUES
+    order, so SQLAlchemy would send one INSERT per row to learn them (most of a bulk import's
+    time). It need not: a write transaction holds the database's only write lock (BEGIN
+    IMMEDIATE), and an INTEGER PRIMARY KEY left out takes one more than the largest, so the rows
+    get consecutive ids ending at the largest one after."""
+    if not rows:
+        return []
+    from sqlalchemy import func, insert, select
+
+    conn.execute(insert(table), rows)
+    last = conn.execute(select(func.max(table.c.id))).scalar_one()
+    return list(range(last - len(rows) + 1, last + 1))
+
+
 def lock_migrations(conn: Connection) -> None:
     """Nothing to do: the migration runs in a BEGIN IMMEDIATE transaction."""
     del conn

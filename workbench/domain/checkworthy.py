@@ -1265,13 +1265,25 @@ def span_features(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[tup
     return out
 
 
-def find_candidates(text: str, min_score: float = EXTRACT_MIN_SCORE) -> list[Candidate]:
+# Units scored between two reports to a progress bar (about 0.2 s of scoring).
+PROGRESS_EVERY = 500
+
+
+def find_candidates(
+    text: str,
+    min_score: float = EXTRACT_MIN_SCORE,
+    progress: Callable[[int, int | None], None] | None = None,
+) -> list[Candidate]:
     """The units (or, failing that, runs of clauses) of `text` that score at least
     `min_score`, in document order. Names and quotations are taken from the whole document, so
-    a candidate can score higher than `score_text` of its text alone."""
+    a candidate can score higher than `score_text` of its text alone. `progress` hears the
+    units scored, of all of them (a bar on a terminal, for a long document)."""
     scorer = _document_scorer(text)
     out: list[Candidate] = []
-    for unit in candidate_units(text):
+    units = candidate_units(text)
+    for done, unit in enumerate(units):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, len(units))
         found = scorer.scored(unit.start, unit.end)
         if found.score >= min_score:
             out.append(scorer.make(unit.start, unit.end, found))
@@ -1291,6 +1303,8 @@ def find_candidates(text: str, min_score: float = EXTRACT_MIN_SCORE) -> list[Can
             elif run:
                 out.extend(_join(scorer, run, min_score))
                 run = []
+    if progress is not None:
+        progress(len(units), len(units))
     return out
 
 

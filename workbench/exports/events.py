@@ -10,9 +10,10 @@ from workbench.services.audit import EventFilter, check_filter
 from workbench.services.context import Workbench
 from workbench.services.progress import Progress
 
-# The formats that report their progress (a bar on a terminal): they stream the trail in one
-# pass. The timeline reads it twice, grouped by claim, so it has no single count to report.
-REPORTS_PROGRESS = frozenset({"jsonl", "csv"})
+# The formats that report their progress (a bar on a terminal). JSONL and CSV stream the trail
+# in one pass; the timeline in two (grouped by claim, then the rest), which together write the
+# scope's count, so it reports against that.
+REPORTS_PROGRESS = frozenset({"jsonl", "csv", "md"})
 
 
 def export_events(

@@ -22,6 +22,7 @@ from workbench.domain.segment import sentence_around
 from workbench.domain.text import span_words
 from workbench.services.audit import BATCH, EXPORT_FIELDS, EventFilter, export_scope
 from workbench.services.context import Tx, Workbench, transaction
+from workbench.services.progress import EVERY, Progress
 
 COLUMNS = tuple(
     getattr(Event, name)
@@ -35,7 +36,9 @@ WHITESPACE = re.compile(r"\s+")
 MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*[]<>#|"})
 
 
-def write(wb: Workbench, out: IO[str], flt: EventFilter) -> int:
+def write(wb: Workbench, out: IO[str], flt: EventFilter, progress: Progress | None = None) -> int:
+    """The timeline of the events `flt` keeps; `progress` hears how many are written, of the
+    scope's count."""
     write = out.write
     write("# Audit timeline\n\n")
     write(f"Exported {_when(format_at(now()))} UTC from the audit trail")
@@ -59,6 +62,8 @@ def write(wb: Workbench, out: IO[str], flt: EventFilter) -> int:
                 write(_claim_heading(tx, claim_id, doc_cache))
             write(_entry(row))
             count += 1
+            if progress is not None and count % EVERY == 0:
+                progress(count, scope.count)
         first_other = True
         for row in _events(tx, flt, about_claims=False, bound=scope.trail_seq):
             if first_other:
@@ -66,6 +71,10 @@ def write(wb: Workbench, out: IO[str], flt: EventFilter) -> int:
                 first_other = False
             write(_entry(row))
             count += 1
+            if progress is not None and count % EVERY == 0:
+                progress(count, scope.count)
+        if progress is not None:
+            progress(count, scope.count)
     write(
         f"\n---\n{count} event{'' if count == 1 else 's'}.\n" if count else "\nNo events match.\n"
     )

@@ -9,9 +9,10 @@ trail the bundle holds, event for event, and checks that its head is the one rec
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from sqlalchemy import (
     Boolean,
@@ -37,10 +38,12 @@ from workbench.domain.verification import ChainWalk
 from workbench.exports.bundle import BundleReader, TableSpec, write_bundle
 from workbench.services.context import Workbench, transaction
 from workbench.services.limits import size_limit
+from workbench.services.progress import EVERY, Progress
 from workbench.services.verify import CHAIN_COLUMNS, walk_rows
 
 BATCH = 1000
 DEFAULT_MAX_MB = 4096.0
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +93,10 @@ def _revision(conn: Connection) -> str:
     return str(conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one())
 
 
-def export_bundle(wb: Workbench, out: IO[bytes]) -> BundleSummary:
-    """Write every table, read in one snapshot, into a deterministic archive."""
+def export_bundle(wb: Workbench, out: IO[bytes], progress: Progress | None = None) -> BundleSummary:
+    """Write every table, read in one snapshot, into a deterministic archive. `progress` hears
+    the rows written, of all the tables' rows."""
+    tally = _Tally(progress)
     with transaction(wb) as tx:
         if tx.session.get_bind().dialect.name == "postgresql":
             # One snapshot for every table: a writer committing meanwhile cannot tear the bundle.
@@ -99,16 +104,21 @@ def export_bundle(wb: Workbench, out: IO[bytes]) -> BundleSummary:
         conn = tx.session.connection()
         revision = _revision(conn)
         count, head = _head(conn)
+        if progress is not None:
+            tally.total = sum(_count_rows(conn, t) for t in bundled_tables())
 
         def rows(table: Table) -> Any:
             query = select(table).order_by(*table.primary_key.columns)
-            yield from conn.execute(query.execution_options(yield_per=BATCH))
+            for row in conn.execute(query.execution_options(yield_per=BATCH)):
+                yield row
+                tally.add(1)
 
         manifest = write_bundle(
             out,
             ((spec_of(t), rows(t)) for t in bundled_tables()),
             {"schema_revision": revision, "audit_head": {"count": count, "hash": head}},
         )
+    tally.end()
     return BundleSummary(
         tables={n: e["rows"] for n, e in manifest["tables"].items()},
         events=count,
@@ -117,8 +127,10 @@ def export_bundle(wb: Workbench, out: IO[bytes]) -> BundleSummary:
     )
 
 
-def import_bundle(wb: Workbench, path: str) -> BundleSummary:
-    """Restore a bundle into an empty database: all of it, or (on any problem) none of it."""
+def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) -> BundleSummary:
+    """Restore a bundle into an empty database: all of it, or (on any problem) none of it.
+    `progress` hears the rows restored and then the events checked, of both together as the
+    manifest counts them."""
     source = Path(path)
     if not source.is_file():
         raise InvalidInput(f"no such file: {path}")
@@ -153,13 +165,14 @@ def import_bundle(wb: Workbench, path: str) -> BundleSummary:
                     + ", ".join(occupied)
                 )
             counts: dict[str, int] = {}
+            tally = _Tally(progress, _manifest_total(manifest))
             for table in tables:
                 spec = reader.spec(table.name)
                 if spec != spec_of(table):
                     raise InvalidInput(
                         f"the bundle's table {table.name} has other columns than this schema's"
                     )
-                counts[table.name] = _insert_all(conn, table, spec, reader.rows(table.name))
+                counts[table.name] = _insert_all(conn, table, spec, reader.rows(table.name), tally)
             reset_id_sequences(conn, tables)
             noted = manifest.get("audit_head") or {}
             if (
@@ -168,7 +181,8 @@ def import_bundle(wb: Workbench, path: str) -> BundleSummary:
                 or not isinstance(noted.get("count"), int)
             ):
                 raise InvalidInput("the bundle's manifest does not record its audit head")
-            _check_chain(conn, noted["hash"], noted["count"])
+            _check_chain(conn, noted["hash"], noted["count"], tally)
+            tally.end()
             count, head = _head(conn)
             if (count, head) != (noted.get("count"), noted.get("hash")):
                 raise InvalidInput(
@@ -178,19 +192,19 @@ def import_bundle(wb: Workbench, path: str) -> BundleSummary:
     return BundleSummary(tables=counts, events=count, head=head, schema_revision=revision)
 
 
-def _check_chain(conn: Connection, noted_head: str, noted_count: int) -> None:
+def _check_chain(conn: Connection, noted_head: str, noted_count: int, tally: _Tally) -> None:
     """Every restored event hashes as recorded and links to the one before, up to the head the
     bundle noted: a bundle edited by hand (its manifest made to match) is refused, not restored
     into a broken trail."""
     walk = ChainWalk(contiguous=True, noted_head=noted_head, noted_count=noted_count)
     query = select(*CHAIN_COLUMNS).order_by(Event.seq).execution_options(yield_per=BATCH)
-    report = walk_rows(conn.execute(query), walk)
+    report = walk_rows(tally.counting(conn.execute(query)), walk)
     if not report.ok:
         where = report.broken.message() if report.broken else "its head"
         raise InvalidInput(f"the bundle's audit trail is broken at {where}; nothing was imported")
 
 
-def _insert_all(conn: Connection, table: Table, spec: TableSpec, rows: Any) -> int:
+def _insert_all(conn: Connection, table: Table, spec: TableSpec, rows: Any, tally: _Tally) -> int:
     batch: list[dict[str, Any]] = []
     count = 0
     for row in rows:
@@ -198,8 +212,49 @@ def _insert_all(conn: Connection, table: Table, spec: TableSpec, rows: Any) -> i
         if len(batch) >= BATCH:
             conn.execute(insert(table), batch)
             count += len(batch)
+            tally.add(len(batch))
             batch = []
     if batch:
         conn.execute(insert(table), batch)
         count += len(batch)
+        tally.add(len(batch))
     return count
+
+
+def _count_rows(conn: Connection, table: Table) -> int:
+    return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+
+def _manifest_total(manifest: dict[str, Any]) -> int | None:
+    """Rows the manifest says each table holds, plus its events once more (the chain check
+    reads them again); None when it does not say (the restore refuses such a bundle later)."""
+    try:
+        rows = sum(int(entry["rows"]) for entry in manifest["tables"].values())
+        return rows + int(manifest["audit_head"]["count"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+class _Tally:
+    """Counts what a bundle's export or restore got through, telling `progress` every EVERY."""
+
+    def __init__(self, progress: Progress | None, total: int | None = None) -> None:
+        self.progress = progress
+        self.total = total
+        self.done = 0
+        self._next = EVERY
+
+    def add(self, n: int) -> None:
+        self.done += n
+        if self.progress is not None and self.done >= self._next:
+            self.progress(self.done, self.total)
+            self._next = self.done + EVERY
+
+    def counting(self, rows: Iterable[T]) -> Iterator[T]:
+        for row in rows:
+            yield row
+            self.add(1)
+
+    def end(self) -> None:
+        if self.progress is not None:
+            self.progress(self.done, self.total)

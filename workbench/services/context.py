@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import getpass
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from workbench.db.url import check_url, resolve_url, safe_url, sqlite_file
 from workbench.domain.chain import GENESIS, canonical_json, event_hash
@@ -20,11 +20,14 @@ if TYPE_CHECKING:
     # driver itself (`reading`), never load it.
     from types import ModuleType
 
-    from sqlalchemy import Engine
+    from sqlalchemy import Engine, Table
     from sqlalchemy.orm import Session
 
     from workbench.db.models import Event
     from workbench.db.reader import Reader
+
+# One event for `Tx.record_all`: action, entity type, entity id, payload, claim id.
+Entry = tuple[str, str, int | str, dict[str, Any], int | None]
 
 
 def default_actor() -> str:
@@ -148,9 +151,15 @@ class Tx:
         self.session = session
         self.actor = actor
         self.events: list[Event] = []
+        # Events written by `record_all`, which keeps no objects: they count as recorded too.
+        self.bulk_recorded = 0
         self.changed = False
         self._head: tuple[int, str] | None = None
         self._machine: str | None = None
+
+    @property
+    def recorded(self) -> int:
+        return len(self.events) + self.bulk_recorded
 
     @property
     def machine(self) -> str:
@@ -170,6 +179,36 @@ class Tx:
         *,
         claim_id: int | None = None,
     ) -> Event:
+        from workbench.db.models import Event
+
+        ev = Event(**self._chained(action, entity_type, entity_id, payload, claim_id))
+        self.session.add(ev)
+        self.events.append(ev)
+        return ev
+
+    def record_all(self, entries: Iterable[Entry]) -> int:
+        """Many events in one INSERT (a bulk import's, one per row), chained as `record` chains
+        them; no ORM object per event. Returns how many were written."""
+        from sqlalchemy import insert
+
+        from workbench.db.models import Event
+
+        rows = [self._chained(*entry) for entry in entries]
+        if rows:
+            # The table, not the mapped class: no ORM bulk machinery for plain rows.
+            self.session.connection().execute(insert(cast("Table", Event.__table__)), rows)
+        self.bulk_recorded += len(rows)
+        return len(rows)
+
+    def _chained(
+        self,
+        action: str,
+        entity_type: str,
+        entity_id: int | str,
+        payload: dict[str, Any],
+        claim_id: int | None,
+    ) -> dict[str, Any]:
+        """The next event's columns, hashed onto the chain's head (which it then becomes)."""
         from sqlalchemy import select
 
         from workbench.db.models import Event
@@ -181,35 +220,32 @@ class Tx:
             ).first()
             self._head = (last[0], last[1]) if last else (0, GENESIS)
         seq, prev_hash = self._head[0] + 1, self._head[1]
-        ev = Event(
+        row: dict[str, Any] = {
+            "seq": seq,
+            "at": format_at(now()),
+            "actor": self.actor,
+            "action": action,
+            "entity_type": entity_type,
+            "entity_id": str(entity_id),
+            "claim_id": claim_id,
+            "payload": canonical_json(payload),
+            "prev_hash": prev_hash,
+            "machine": self.machine,
+        }
+        row["hash"] = event_hash(
             seq=seq,
-            at=format_at(now()),
-            actor=self.actor,
+            at=row["at"],
+            actor=row["actor"],
             action=action,
             entity_type=entity_type,
-            entity_id=str(entity_id),
+            entity_id=row["entity_id"],
             claim_id=claim_id,
-            payload=canonical_json(payload),
+            payload_json=row["payload"],
             prev_hash=prev_hash,
-            machine=self.machine,
+            machine=row["machine"],
         )
-        digest = event_hash(
-            seq=seq,
-            at=ev.at,
-            actor=ev.actor,
-            action=action,
-            entity_type=entity_type,
-            entity_id=ev.entity_id,
-            claim_id=claim_id,
-            payload_json=ev.payload,
-            prev_hash=prev_hash,
-            machine=ev.machine,
-        )
-        ev.hash = digest
-        self._head = (seq, digest)
-        self.session.add(ev)
-        self.events.append(ev)
-        return ev
+        self._head = (seq, row["hash"])
+        return row
 
 
 @contextmanager
@@ -245,9 +281,9 @@ def transaction(wb: Workbench, *, write: bool = False, derived: bool = False) ->
                     check_registered(session, tx.actor)
             yield tx
             session.flush()
-            if tx.changed and not tx.events:
+            if tx.changed and not tx.recorded:
                 raise RuntimeError("a change without an audit event would be committed")
-            if not write and (tx.changed or tx.events):
+            if not write and (tx.changed or tx.recorded):
                 raise RuntimeError("a read-only transaction tried to write")
     finally:
         session.close()

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from workbench.domain.errors import InvalidInput, bad, give
 from workbench.domain.text import check_http_url
 from workbench.services.context import Workbench
-from workbench.services.publishing import load_documents
+from workbench.services.publishing import DocumentRecord, iter_documents, load_documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +88,29 @@ def export_annotations(wb: Workbench, *, document_ids: Sequence[int] = ()) -> di
 
 def claim_rows(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[dict[str, Any]]:
     """The claims table: one row per claim (columns in workbench.exports.claims_table)."""
+    return list(stream_claim_rows(wb, document_ids=document_ids))
+
+
+def stream_claim_rows(
+    wb: Workbench, *, document_ids: Sequence[int] = ()
+) -> Iterator[dict[str, Any]]:
+    """`claim_rows` a document at a time, for a writer that writes as it goes: the desk's
+    whole table is never held. An unknown DOC is refused here, before a row is written."""
+    records = iter_documents(wb, document_ids=document_ids, history=False)
+    first = next(records, None)  # runs the checks now, not when the writer asks for a row
+    return _table_rows(first, records)
+
+
+def _table_rows(
+    first: DocumentRecord | None, rest: Iterator[DocumentRecord]
+) -> Iterator[dict[str, Any]]:
     from workbench.exports.claims_table import row_of
 
-    records = load_documents(wb, document_ids=document_ids, history=False)
-    return [row_of(item) for record in records for item in record.claims]
+    if first is None:
+        return
+    for record in itertools.chain([first], rest):
+        for item in record.claims:
+            yield row_of(item)
 
 
 def claims_schema() -> dict[str, Any]:

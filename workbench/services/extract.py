@@ -17,6 +17,7 @@ from workbench.domain.text import span_at
 from workbench.services.claims import insert_claim
 from workbench.services.context import Workbench, mutation, transaction
 from workbench.services.lookup import get_document
+from workbench.services.progress import Progress
 from workbench.services.revisions import revision_text
 from workbench.services.similar import with_similar
 from workbench.services.views import ClaimView
@@ -39,12 +40,14 @@ def extract(
     *,
     min_score: float = EXTRACT_MIN_SCORE,
     limit: int | None = None,
+    progress: Progress | None = None,
 ) -> list[Candidate]:
-    """Candidates in document order (the first `limit` of them)."""
+    """Candidates in document order (the first `limit` of them); `progress` hears the
+    sentences scored."""
     _check(min_score, limit)
     with transaction(wb) as tx:
         _, text = revision_text(tx, get_document(tx, document_id))
-    return find_candidates(text, min_score)[:limit]
+    return find_candidates(text, min_score, progress)[:limit]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,7 @@ def accept_candidates(
     *,
     min_score: float = EXTRACT_MIN_SCORE,
     limit: int | None = None,
+    progress: Progress | None = None,
 ) -> Accepted:
     """Each candidate becomes an unverified claim, unless an existing claim already covers it.
 
@@ -76,7 +80,7 @@ def accept_candidates(
     with transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
         number, text = revision_text(tx, doc)
-        candidates = find_candidates(text, min_score)[:limit]
+        candidates = find_candidates(text, min_score, progress)[:limit]
         rows = tx.session.execute(
             select(Claim.start, Claim.end).where(
                 Claim.document_id == doc.id, Claim.revision == number

@@ -27,7 +27,7 @@ from workbench.domain.verification import Break, ChainReport, ChainWalk
 from workbench.services.audit import BATCH, EXPORT_FIELDS
 from workbench.services.context import Workbench, transaction
 from workbench.services.inputs import STDIN_CLOSED
-from workbench.services.progress import Progress, counted
+from workbench.services.progress import EVERY, Progress, counted
 
 # The export's columns, in its order: a database row and an exported line are checked alike.
 CHAIN_COLUMNS = tuple(getattr(Event, name) for name in EXPORT_FIELDS)
@@ -114,7 +114,13 @@ def walk_rows(rows: Iterable[Sequence[Any]], walk: ChainWalk) -> ChainReport:
 MAX_LINE = 256 * 1024 * 1024
 
 
-def verify_file(path: str, *, head: str | None = None, count: int | None = None) -> ChainReport:
+def verify_file(
+    path: str,
+    *,
+    head: str | None = None,
+    count: int | None = None,
+    progress: Progress | None = None,
+) -> ChainReport:
     """Check an exported JSONL file (`-`: standard input), line by line, without the database.
 
     The first line is the export's scope (workbench.domain.scope), and the file is held to it:
@@ -123,7 +129,7 @@ def verify_file(path: str, *, head: str | None = None, count: int | None = None)
     hash, the link to the previous line only where their seqs are consecutive, and the count,
     first and last seq and last hash against the scope line. The report names every link that
     could not be checked. A noted head describes the whole trail, so with one the file must be
-    a full export.
+    a full export. `progress` hears the events checked, of the count the scope line states.
     """
     noted = head is not None or count is not None
     noted_head, noted_count = _hex(head), _count(count)
@@ -131,12 +137,13 @@ def verify_file(path: str, *, head: str | None = None, count: int | None = None)
         lines = _bounded_lines(stream)
         scope: ExportScope | None = None
         walk: ChainWalk | None = None
+        checked, total = 0, None
         for number, line in lines:
             if walk is None:
                 found = ExportScope.from_record(_json(line))
                 if isinstance(found, str):
                     return _failed(f"line {number}: {found}")
-                scope = found
+                scope, total = found, found.count
                 walk = ChainWalk(
                     contiguous=noted or scope.full,
                     noted_head=noted_head,
@@ -152,6 +159,11 @@ def verify_file(path: str, *, head: str | None = None, count: int | None = None)
                 record["seq"], record["prev_hash"], record["hash"], record_hash(record)
             ):
                 break
+            checked += 1
+            if progress is not None and checked % EVERY == 0:
+                progress(checked, total)
+    if progress is not None and total is not None:
+        progress(checked, total)
     if walk is None or scope is None:
         return _failed(
             "the file is empty: an export holds at least its scope line, so this is not one "

@@ -1,0 +1,419 @@
+"""Bulk import: `workbench import claims` against raw `sqlite3` executemany of the same rows.
+
+    python bench/bench_import.py [--claims 100000] [--docs 1] [--repeat 1] [--keep DIR]
+                                 [--write-docs]
+
+The data: `--docs` documents (mixed Chinese and ASCII sentences, as bench/desk.py writes them)
+added to a fresh SQLite desk through the documents service, and one claims table (CSV, the
+columns of `workbench schema claims`) per document: `--claims` rows in all, each pinning a
+sentence of its document by quote and code-point offsets, with a claim text, speaker, type,
+status (40 % arrive as verdicts with their reason, 20 % in progress, some with a note), tags,
+assignee, priority and due date.
+
+Measured, each in a fresh copy of that desk, in the same run, interleaved:
+
+- `workbench import claims FILE --doc K`, one whole process per document (the command takes
+  one document), with `--json` into a file; with several documents the processes' times add up.
+- the baseline: one Python process doing the least correct work for the same result with the
+  raw `sqlite3` module: read the same CSV files (`csv`), take each claim's quote and context
+  from its document's text, build the same claim, tag and note rows and one `claim.imported`
+  event per claim with the same payload, canonical JSON and hash chain
+  (`workbench.domain.chain`), then `executemany` every table in one transaction.
+
+Then both databases are checked alike: the same claim rows (all but the timestamps), the same
+number of notes, tags and events, and `workbench audit verify` passes on each (not timed).
+Seconds and CPU seconds are the child processes' own (wait4), peak MB their own maximum
+resident set. The file limit is raised (WORKBENCH_MAX_DOCUMENT_MB=200) for a 100,000-row file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import os
+import random
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from measure import NOTHING, Run, conditions, run  # noqa: E402
+
+ACTOR = "bench"
+SEED = 20261201
+CONTEXT_CHARS = 32  # as workbench.domain.text.CONTEXT_CHARS
+VERDICTS = ("verified", "false", "misleading", "unverifiable", "opinion")
+TAGS = ("economy", "估值", "ai", "health", "科技", "election", "climate", "教育")
+OWNERS = ("alice", "bob", "chen.wei", "李明", "王芳", None, None)
+SPEAKERS = (None, "Article author", "张一鸣", "Lei Jun", "the ministry")
+HEADER = ("quote", "start", "end", "text", "speaker", "type", "status", "note", "tags")
+HEADER += ("assignee", "priority", "due")
+
+
+# -- the data -----------------------------------------------------------------------------------
+
+
+def split(claims: int, docs: int) -> list[int]:
+    """Claims per document, as even as they go."""
+    return [claims // docs + (1 if k < claims % docs else 0) for k in range(docs)]
+
+
+def document_and_rows(rng: random.Random, first: int, count: int) -> tuple[str, list[list[Any]]]:
+    from desk import sentence
+
+    parts = [sentence(rng, first + i) for i in range(count)]
+    text = "\n".join(f"{s} 第{i + 1}段。" for i, (s, _, _) in enumerate(parts))
+    rows: list[list[Any]] = []
+    pos = 0
+    for s, claim_text, ctype in parts:
+        start = text.index(s, pos)
+        pos = start + len(s)
+        roll = rng.random()
+        status = (
+            rng.choice(VERDICTS) if roll < 0.4 else "in_progress" if roll < 0.6 else "unverified"
+        )
+        note = (
+            f"Verdict {status}: see the {rng.choice(('filing', '年报', 'press release'))}."
+            if status in VERDICTS
+            else ("Called the press office." if rng.random() < 0.2 else "")
+        )
+        tags = "; ".join(sorted(set(rng.sample(TAGS, rng.randint(0, 2)))))
+        due = (dt.date(2026, 12, 1) + dt.timedelta(days=rng.randint(-30, 60))).isoformat()
+        rows.append(
+            [
+                s,
+                start,
+                pos,
+                claim_text,
+                rng.choice(SPEAKERS) or "",
+                ctype,
+                status,
+                note,
+                tags,
+                rng.choice(OWNERS) or "",
+                rng.choice(("", "", "high", "low")),
+                due if rng.random() < 0.5 else "",
+            ]
+        )
+    return text, rows
+
+
+def build(workdir: Path, claims: int, docs: int) -> None:
+    """The desk the imports start from (documents only) and one claims file per document."""
+    from workbench.services.context import Workbench
+    from workbench.services.database import upgrade_schema
+    from workbench.services.documents import add_document
+
+    wb = Workbench.open(str(workdir / "base.db"), ACTOR)
+    upgrade_schema(wb)
+    rng = random.Random(SEED)
+    first = 1
+    for k, count in enumerate(split(claims, docs), start=1):
+        text, rows = document_and_rows(rng, first, count)
+        first += count
+        added = add_document(wb, text, title=f"Article {k}", language="zh")
+        assert added.document.id == k, added
+        with (workdir / f"doc-{k}.csv").open("w", encoding="utf-8", newline="") as f:
+            out = csv.writer(f)
+            out.writerow(HEADER)
+            out.writerows(rows)
+
+
+# -- the baseline -------------------------------------------------------------------------------
+
+CLAIM_COLUMNS = [
+    "id",
+    "document_id",
+    "span_start",
+    "span_end",
+    "quote",
+    "prefix",
+    "suffix",
+    "text",
+    "speaker",
+    "type",
+    "status",
+    "created_by",
+    "created_at",
+    "updated_at",
+    "version",
+    "assignee",
+    "priority",
+    "due",
+    "revision",
+    "anchor_state",
+]
+EVENT_COLUMNS = [
+    "seq",
+    "at",
+    "actor",
+    "action",
+    "entity_type",
+    "entity_id",
+    "claim_id",
+    "payload",
+    "prev_hash",
+    "hash",
+    "machine",
+]
+
+
+def insert(conn: sqlite3.Connection, table: str, cols: Sequence[str], rows: list[Any]) -> None:
+    marks = ", ".join("?" * len(cols))
+    conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", rows)  # noqa: S608
+
+
+def baseline(db: Path, files: Sequence[Path]) -> None:
+    """The least correct work for the same rows: see the module's docstring."""
+    import getpass
+
+    from workbench.domain.chain import GENESIS, canonical_json, event_hash
+
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    head = conn.execute("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = head if head else (0, GENESIS)
+    claim_id = conn.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
+    note_id = conn.execute("SELECT coalesce(max(id), 0) FROM notes").fetchone()[0]
+    machine = getpass.getuser()
+    moment = dt.datetime.now(dt.UTC)
+    at = moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    stored_at = moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+    claims: list[tuple[Any, ...]] = []
+    tags: list[tuple[int, str]] = []
+    notes: list[tuple[Any, ...]] = []
+    events: list[tuple[Any, ...]] = []
+    for path in files:
+        doc_id = int(re.findall(r"\d+", path.stem)[-1])
+        (text,) = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        with path.open(encoding="utf-8", newline="") as f:
+            reader = csv.reader(f)
+            next(reader)
+            for number, r in enumerate(reader, start=2):
+                quote, start, end, claim_text, speaker, ctype, status, note, tag_cell = r[:9]
+                assignee, priority, due = r[9:]
+                start, end = int(start), int(end)
+                if text[start:end] != quote:
+                    raise SystemExit(f"{path} row {number}: the quote is not at its offsets")
+                claim_id += 1
+                row_tags = sorted({t.strip() for t in tag_cell.split(";") if t.strip()})
+                claim = {
+                    "id": claim_id,
+                    "document_id": doc_id,
+                    "text": claim_text,
+                    "quote": quote,
+                    "start": start,
+                    "end": end,
+                    "prefix": text[max(0, start - CONTEXT_CHARS) : start],
+                    "suffix": text[end : end + CONTEXT_CHARS],
+                    "speaker": speaker or None,
+                    "type": ctype,
+                    "status": status,
+                    "created_by": ACTOR,
+                    "created_at": at,
+                    "updated_at": at,
+                    "version": 1,
+                    "assignee": assignee or None,
+                    "priority": priority or "normal",
+                    "due": due or None,
+                    "revision": 1,
+                    "anchor_state": "exact",
+                }
+                claims.append(
+                    (
+                        claim_id,
+                        doc_id,
+                        start,
+                        end,
+                        quote,
+                        claim["prefix"],
+                        claim["suffix"],
+                        claim_text,
+                        claim["speaker"],
+                        ctype,
+                        status,
+                        ACTOR,
+                        stored_at,
+                        stored_at,
+                        1,
+                        claim["assignee"],
+                        claim["priority"],
+                        claim["due"],
+                        1,
+                        "exact",
+                    )
+                )
+                tags.extend((claim_id, t) for t in row_tags)
+                note_view = None
+                if note.strip():
+                    note_id += 1
+                    notes.append((note_id, claim_id, ACTOR, note.strip(), stored_at))
+                    note_view = {
+                        "id": note_id,
+                        "claim_id": claim_id,
+                        "author": ACTOR,
+                        "body": note.strip(),
+                        "created_at": at,
+                    }
+                payload = canonical_json(
+                    {
+                        "after": claim | {"tags": row_tags},
+                        "note": note_view,
+                        "source": {"file": path.name, "row": number},
+                    }
+                )
+                seq += 1
+                digest = event_hash(
+                    seq=seq,
+                    at=at,
+                    actor=ACTOR,
+                    action="claim.imported",
+                    entity_type="claim",
+                    entity_id=str(claim_id),
+                    claim_id=claim_id,
+                    payload_json=payload,
+                    prev_hash=prev,
+                    machine=machine,
+                )
+                events.append(
+                    (
+                        seq,
+                        at,
+                        ACTOR,
+                        "claim.imported",
+                        "claim",
+                        str(claim_id),
+                        claim_id,
+                        payload,
+                        prev,
+                        digest,
+                        machine,
+                    )
+                )
+                prev = digest
+    insert(conn, "claims", CLAIM_COLUMNS, claims)
+    insert(conn, "claim_tags", ("claim_id", "tag"), tags)
+    insert(conn, "notes", ("id", "claim_id", "author", "body", "created_at"), notes)
+    insert(conn, "events", EVENT_COLUMNS, events)
+    conn.execute("COMMIT")
+    conn.close()
+
+
+# -- the run ------------------------------------------------------------------------------------
+
+
+def env() -> dict[str, str]:
+    return {**os.environ, "WORKBENCH_MAX_DOCUMENT_MB": "200", "WORKBENCH_USER": ACTOR}
+
+
+def ours(workdir: Path, docs: int) -> Run:
+    db = workdir / "ours.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(workdir / "base.db", db)
+    total = NOTHING
+    for k in range(1, docs + 1):
+        cmd = [sys.executable, "-m", "workbench", "--db", str(db)]
+        cmd += ["import", "claims", str(workdir / f"doc-{k}.csv"), "--doc", str(k), "--json"]
+        total = total + run(cmd, env(), stdout=workdir / "ours.json")
+    return total
+
+
+def raw(workdir: Path, docs: int) -> Run:
+    db = workdir / "raw.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(workdir / "base.db", db)
+    files = [str(workdir / f"doc-{k}.csv") for k in range(1, docs + 1)]
+    return run([sys.executable, __file__, "--baseline", str(db), *files], env())
+
+
+def check(workdir: Path) -> str:
+    """Both databases hold the same rows and a valid chain; the counts, for the report."""
+    conn = sqlite3.connect(workdir / "ours.db")
+    conn.execute("ATTACH ? AS raw", (str(workdir / "raw.db"),))
+    same = [c for c in CLAIM_COLUMNS if c not in ("created_at", "updated_at")]
+    differ = " OR ".join(f"a.{c} IS NOT b.{c}" for c in same)
+    query = f"SELECT count(*) FROM claims a JOIN raw.claims b USING (id) WHERE {differ}"  # noqa: S608
+    (bad,) = conn.execute(query).fetchone()
+    counts = {}
+    for table in ("claims", "claim_tags", "notes", "events"):
+        counts[table] = [
+            conn.execute(f"SELECT count(*) FROM {schema}.{table}").fetchone()[0]  # noqa: S608
+            for schema in ("main", "raw")
+        ]
+    conn.close()
+    if bad or any(a != b for a, b in counts.values()):
+        raise SystemExit(f"the two imports differ: {bad} claim rows, counts {counts}")
+    for db in ("ours.db", "raw.db"):
+        result = subprocess.run(
+            [sys.executable, "-m", "workbench", "--db", str(workdir / db), "audit", "verify"],
+            capture_output=True,
+            text=True,
+            env=env(),
+            check=False,
+        )
+        if result.returncode != 0:
+            raise SystemExit(f"audit verify failed on {db}: {result.stdout}{result.stderr}")
+    return ", ".join(f"{n:,} {t}" for t, (n, _) in counts.items())
+
+
+def row(name: str, r: Run, base: Run | None) -> str:
+    ratio = f"{r.seconds / base.seconds:.2f}x | {r.cpu / base.cpu:.2f}x" if base else "- | -"
+    return f"| {name} | {r.seconds:.2f} | {r.cpu:.2f} | {r.peak_mb:.0f} | {ratio} |"
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--claims", type=int, default=100_000)
+    ap.add_argument("--docs", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=1, help="keep the fastest of R runs each")
+    ap.add_argument("--keep", type=Path, help="work in DIR and keep it (reused when built)")
+    ap.add_argument("--build", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--baseline", nargs="+", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.build:
+        build(args.build, args.claims, args.docs)
+        return
+    if args.baseline:
+        baseline(Path(args.baseline[0]), [Path(p) for p in args.baseline[1:]])
+        return
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="bench-import-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    if not (workdir / "base.db").exists():
+        # A process of its own, so that this one stays small (see measure.py).
+        cmd = [sys.executable, __file__, "--build", str(workdir)]
+        built = run([*cmd, "--claims", str(args.claims), "--docs", str(args.docs)], env())
+        print(f"built {args.docs} documents and their files in {built.seconds:.1f} s", flush=True)
+    best_ours: Run | None = None
+    best_raw: Run | None = None
+    for _ in range(args.repeat):
+        o, b = ours(workdir, args.docs), raw(workdir, args.docs)
+        best_ours = o if best_ours is None or o.seconds < best_ours.seconds else best_ours
+        best_raw = b if best_raw is None or b.seconds < best_raw.seconds else best_raw
+    assert best_ours and best_raw
+    counts = check(workdir)
+    print(f"\n{args.claims:,} claims over {args.docs} document(s); each import wrote {counts}")
+    print("\n| process | seconds | CPU s | peak MB | ratio | CPU ratio |")
+    print("|---|---:|---:|---:|---:|---:|")
+    print(row(f"`import claims` ({args.docs} process(es))", best_ours, best_raw))
+    print(row("baseline: csv + sqlite3 executemany", best_raw, None))
+    print(f"\n{conditions()}.")
+    if not args.keep:
+        shutil.rmtree(workdir)
+
+
+if __name__ == "__main__":
+    main()

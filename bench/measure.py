@@ -1,0 +1,67 @@
+"""Whole-process measurements for the benchmarks: wall time, CPU time and the child's own peak
+resident set, read from `wait4` (so nothing of the parent is counted, as long as the parent
+stays small: a forked child's high-water mark starts from its parent's resident set)."""
+
+from __future__ import annotations
+
+import os
+import platform
+import sqlite3
+import subprocess
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    cpu: float  # user + system: what a busy machine disturbs least
+    peak_mb: float
+    out_bytes: int = 0
+
+    def __add__(self, other: Run) -> Run:
+        """Processes run one after another: times add up, the peak is the highest."""
+        return Run(
+            self.seconds + other.seconds,
+            self.cpu + other.cpu,
+            max(self.peak_mb, other.peak_mb),
+            self.out_bytes + other.out_bytes,
+        )
+
+
+NOTHING = Run(0.0, 0.0, 0.0)
+
+
+def run(
+    cmd: Sequence[str], env: dict[str, str] | None = None, *, stdout: Path | None = None
+) -> Run:
+    """One whole process; SystemExit with its stderr when it fails."""
+    with tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as scratch:
+        out = stdout.open("wb") if stdout else scratch
+        try:
+            began = time.perf_counter()
+            proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env)
+            _, status, usage = os.wait4(proc.pid, 0)
+            seconds = time.perf_counter() - began
+            size = out.tell()
+        finally:
+            if stdout:
+                out.close()
+        code = os.waitstatus_to_exitcode(status)
+        proc.returncode = code
+        if code != 0:
+            err.seek(0)
+            raise SystemExit(f"{' '.join(cmd)} failed ({code}): {err.read().decode().strip()}")
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, size)
+
+
+def conditions() -> str:
+    load = os.getloadavg()
+    return (
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+        f"{os.cpu_count()} CPUs, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} "
+        "(1/5/15 min) when the run ended"
+    )

@@ -1,0 +1,51 @@
+"""The text checks people's input goes through: the fast path refuses exactly what the
+character-by-character rule refuses."""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+
+import pytest
+
+from workbench.domain.errors import InvalidInput
+from workbench.domain.limits import (
+    REFUSED_IN_TEXT,
+    REFUSED_ONE_LINE,
+    TEXT_CONTROLS,
+    check_text,
+)
+
+REFUSED_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
+
+
+def test_the_regex_classes_are_the_refused_categories() -> None:
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        refused = unicodedata.category(char) in REFUSED_CATEGORIES
+        assert (REFUSED_ONE_LINE.search(char) is not None) == refused, hex(code)
+        in_text = refused and char not in TEXT_CONTROLS
+        assert (REFUSED_IN_TEXT.search(char) is not None) == in_text, hex(code)
+
+
+@pytest.mark.parametrize(
+    ("value", "one_line", "fragment"),
+    [
+        ("估值 \x1b[31m", False, "character 4 is the control character U+001B"),
+        ("a\nb", True, "character 2 is the control character U+000A"),
+        ("a\u2028b", False, "U+2028"),
+        ("a\ud800", False, "not valid UTF-8"),
+        ("ok\0", True, "NUL"),
+    ],
+)
+def test_refusals_still_say_which_character(value: str, one_line: bool, fragment: str) -> None:
+    with pytest.raises(InvalidInput, match=re.escape(fragment)):
+        check_text(value, "the note", 100, one_line=one_line)
+
+
+def test_text_that_passes_comes_back_unchanged() -> None:
+    value = "估值约 5 亿美元。\n\tLine two — “quoted”, 🇨🇳"
+    assert check_text(value, "the note", 100) is value
+    with pytest.raises(InvalidInput, match="limit is 3"):
+        check_text("abcd", "the note", 3)
