@@ -10,7 +10,7 @@ from typing import Any
 from workbench.domain.errors import InvalidInput, bad, give
 from workbench.domain.text import check_http_url
 from workbench.services.context import Workbench
-from workbench.services.publishing import DocumentRecord, iter_documents, load_documents
+from workbench.services.publishing import DocumentRecord, iter_documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ def export_claimreview(
         check_http_url(url_template.replace("{id}", "1"))
     reviews: list[dict[str, Any]] = []
     skipped: list[Skipped] = []
-    for record in load_documents(wb, document_ids=document_ids, claim_ids=claim_ids):
+    for record in list(iter_documents(wb, document_ids=document_ids, claim_ids=claim_ids)):
         for item in record.claims:
             reason = skip_reason(item.claim)
             if reason is not None:
@@ -72,7 +72,7 @@ def export_annotations(wb: Workbench, *, document_ids: Sequence[int] = ()) -> di
     """A W3C AnnotationCollection: one `assessing` Annotation per claim."""
     from workbench.exports.annotations import collection
 
-    records = load_documents(wb, document_ids=document_ids, history=False)
+    records = list(iter_documents(wb, document_ids=document_ids, history=False))
     items = [
         (item.claim, record.document, record.sha256_of(item.claim.revision))
         for record in records
@@ -144,7 +144,7 @@ def report_pages(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[Rep
     stamp = format_at(now())[:16].replace("T", " ") + " UTC"
     return [
         ReportPage(page_name(r), document_page(r, generated_at=stamp), len(r.claims))
-        for r in load_documents(wb, document_ids=document_ids)
+        for r in list(iter_documents(wb, document_ids=document_ids))
     ]
 
 
@@ -154,7 +154,7 @@ def report_site(wb: Workbench) -> list[ReportPage]:
     from workbench.exports.report import document_page, index_page, page_name
 
     stamp = format_at(now())[:16].replace("T", " ") + " UTC"
-    records = load_documents(wb)
+    records = list(iter_documents(wb))
     pages = [
         ReportPage(page_name(r), document_page(r, generated_at=stamp), len(r.claims))
         for r in records

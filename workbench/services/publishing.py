@@ -95,21 +95,6 @@ def _records(tx: Tx, claims: Sequence[Claim], *, history_too: bool) -> list[Clai
     return out
 
 
-def load_documents(
-    wb: Workbench,
-    *,
-    document_ids: Sequence[int] = (),
-    claim_ids: Sequence[int] = (),
-    history: bool = True,
-) -> list[DocumentRecord]:
-    """Documents (all, or those named) with their claims (all, or those named), by id.
-
-    `history=False` leaves out each claim's events (and so its verdict time) for the formats
-    that do not show them: the trail is the biggest table.
-    """
-    return list(iter_documents(wb, document_ids=document_ids, claim_ids=claim_ids, history=history))
-
-
 def iter_documents(
     wb: Workbench,
     *,
@@ -117,9 +102,11 @@ def iter_documents(
     claim_ids: Sequence[int] = (),
     history: bool = True,
 ) -> Iterator[DocumentRecord]:
-    """`load_documents` a document at a time, in one read transaction: a format that writes
-    as it goes (the claims table) holds one document's claims, not the desk's (2 GB at
-    100,000 claims, when they were all loaded first)."""
+    """Documents (all, or those named) with their claims (all, or those named), by id, a
+    document at a time, in one read transaction: a format that writes as it goes (the claims
+    table) holds one document's claims, not the desk's (2 GB at 100,000 claims, when they were
+    all loaded first). `history=False` leaves out each claim's events (and so its verdict time)
+    for the formats that do not show them: the trail is the biggest table."""
     from workbench.services.lookup import claims_by_ids
 
     with transaction(wb) as tx:
