@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import SimpleNamespace
@@ -28,6 +29,7 @@ from workbench.services.notes import note_body
 from workbench.services.progress import Progress, counted
 from workbench.services.revisions import revision_text
 from workbench.services.settings import setting_value
+from workbench.services.spooled import Spooled
 from workbench.services.views import ClaimView
 
 if TYPE_CHECKING:
@@ -51,7 +53,8 @@ BATCH = 2000
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
-    added: list[ClaimView]
+    # A claims import's are spooled to disk, not held: 100,000 views are about 150 MB.
+    added: Collection[ClaimView]
     present: int = 0
     skipped: list[str] = field(default_factory=list)
 
@@ -278,7 +281,7 @@ def import_claims(
         del seen
         # Pass 2 reads the rows again and writes those pass 1 chose, a batch at a time; the
         # checks give the same answers, as nothing they read has changed.
-        added: list[ClaimView] = []
+        added: Spooled[ClaimView] = Spooled()
         batch: list[_Checked] = []
         for raw in claims_file.rows():
             if raw.number not in to_write:
