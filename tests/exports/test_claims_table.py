@@ -320,3 +320,87 @@ def test_a_large_import_goes_in_batches_each_row_to_its_own_claim(
         )
     assert replay(wb).consistent
     assert verify_database(wb).ok
+
+
+def _numbered(count: int) -> tuple[str, list[list[str]]]:
+    """A document of `count` distinct sentences, and a claims row pinning each."""
+    sentences = [f"第{i}句说了{i * 7}件事。" for i in range(1, count + 1)]
+    return "".join(sentences), [[s, f"S{i}"] for i, s in enumerate(sentences, start=1)]
+
+
+def test_a_bad_last_row_refuses_the_file_after_rows_that_fill_batches(
+    wb: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, counts: Counts
+) -> None:
+    """The rows are checked in one pass and written in another: a failure in the very last row
+    still leaves nothing written, even when the good rows before it fill several batches."""
+    import workbench.services.imports as imports
+
+    monkeypatch.setattr(imports, "BATCH", 3)
+    text, rows = _numbered(10)
+    doc = add_document(wb, text.encode()).document.id
+    path = write_csv(tmp_path / "a.csv", ["quote", "text"], [*rows, ["不在文中", "last"]])
+    before = counts()
+    with pytest.raises(RowsRefused) as caught:
+        import_claims(wb, path, doc)
+    assert [p.split(":")[0] for p in caught.value.problems] == ["row 12"]
+    assert counts() == before
+    result = import_claims(wb, path, doc, skip_bad=True)
+    assert [c.text for c in result.added] == [f"S{i}" for i in range(1, 11)]
+    assert [p.split(":")[0] for p in result.skipped] == ["row 12"]
+
+
+@pytest.mark.parametrize(
+    ("fresh", "heard"),
+    [
+        (0, []),
+        (3, [(3, 3)]),
+        (6, [(3, 6), (6, 6)]),
+        (7, [(3, 7), (6, 7), (7, 7)]),
+    ],
+)
+def test_batch_edges_write_every_row_once(
+    wb: Workbench,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fresh: int,
+    heard: list[tuple[int, int]],
+) -> None:
+    """None, exactly one, exactly two and two-and-a-bit batches of new rows (after rows the
+    document already has): each written once, the writing reported after each batch."""
+    import workbench.services.imports as imports
+
+    monkeypatch.setattr(imports, "BATCH", 3)
+    text, rows = _numbered(9)
+    doc = add_document(wb, text.encode()).document.id
+    import_claims(wb, write_csv(tmp_path / "old.csv", ["quote", "text"], rows[:2]), doc)
+    path = tmp_path / "new.json"  # JSON: its one parsed list is read on both passes
+    path.write_text(json.dumps([{"quote": q, "text": t} for q, t in rows[: 2 + fresh]]))
+    progress: list[tuple[int, int | None]] = []
+    result = import_claims(
+        wb, str(path), doc, progress=lambda done, total: progress.append((done, total))
+    )
+    assert [c.text for c in result.added] == [f"S{i}" for i in range(3, 3 + fresh)]
+    assert result.present == 2
+    assert progress == [(2 + fresh, 2 + fresh), *heard]  # rows checked, then rows written
+    assert len({c.id for c in result.added}) == fresh
+
+
+def test_too_many_rows_refuse_the_file_before_any_row_is_checked(
+    wb: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, counts: Counts
+) -> None:
+    import workbench.exports.claims_table as claims_table
+
+    monkeypatch.setattr(claims_table, "MAX_ROWS", 2)
+    text, rows = _numbered(3)
+    doc = add_document(wb, text.encode()).document.id
+    path = write_csv(tmp_path / "a.csv", ["quote", "text"], [*rows[:2], ["不在文中", "x"]])
+    before = counts()
+    with pytest.raises(InvalidInput, match="over 2 rows in one file"):
+        import_claims(wb, path, doc)
+    assert counts() == before
+
+
+def test_standard_input_is_not_a_claims_file(run: Run, desk: Desk) -> None:
+    """`-` has no suffix to say CSV or JSON, so the import refuses it rather than guess."""
+    r = run("import", "claims", "-", "--doc", str(desk.doc))
+    assert r.code == 1 and "a claims file is .csv or .json (got no suffix)" in r.err

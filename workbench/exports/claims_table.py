@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,9 +112,12 @@ def read_json(data: Any) -> Iterator[RawRow]:
         yield RawRow(number, {k: v for k, v in item.items() if v is not None})
 
 
-def rows_for_import(raw: Sequence[RawRow]) -> list[RawRow]:
-    if len(raw) > MAX_ROWS:
+def check_row_count(count: int) -> None:
+    """Refuse a file of more rows than one import takes."""
+    if count > MAX_ROWS:
         raise InvalidInput(f"over {MAX_ROWS:,} rows in one file; split it")
-    return [
-        RawRow(r.number, {k: v for k, v in r.values.items() if k not in EXPORT_ONLY}) for r in raw
-    ]
+
+
+def for_import(row: RawRow) -> RawRow:
+    """The row without the columns only an export carries (the database decides them)."""
+    return RawRow(row.number, {k: v for k, v in row.values.items() if k not in EXPORT_ONLY})

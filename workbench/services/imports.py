@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import SimpleNamespace
@@ -28,10 +29,15 @@ from workbench.services.notes import note_body
 from workbench.services.progress import Progress, counted
 from workbench.services.revisions import revision_text
 from workbench.services.settings import setting_value
+from workbench.services.spooled import Spooled
 from workbench.services.views import ClaimView
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from sqlalchemy import Table
+
+    from workbench.exports.claims_table import RawRow
 
 # The fields of a claim's view that its event payload holds (all but the derived ones).
 VIEW_FIELDS = tuple(
@@ -47,7 +53,8 @@ BATCH = 2000
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
-    added: list[ClaimView]
+    # A claims import's are spooled to disk, not held: 100,000 views are about 150 MB.
+    added: Collection[ClaimView]
     present: int = 0
     skipped: list[str] = field(default_factory=list)
 
@@ -134,20 +141,57 @@ class _Planned:
     tags: list[str]
 
 
-def _read_rows(path: str) -> list[Any]:
-    from workbench.exports.claims_table import read_csv, read_json, rows_for_import
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    """A row ready to write: its fields, where it pins, what the workflow decided, and the
+    claim text as stored."""
+
+    item: _Planned
+    span: Span
+    decision: Decision
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _ClaimsFile:
+    """A claims file read into memory once, whose rows are parsed afresh on each pass: an
+    import reads them twice (check every row, then write) rather than hold them all parsed.
+    `count` is the number of rows (blank CSV lines aside), known before any is checked."""
+
+    content: object  # the CSV text, or the parsed JSON
+    is_csv: bool
+    count: int
+
+    def rows(self) -> Iterator[RawRow]:
+        from workbench.exports.claims_table import for_import, read_csv, read_json
+
+        if self.is_csv and isinstance(self.content, str):
+            return (for_import(raw) for raw in read_csv(self.content))
+        return (for_import(raw) for raw in read_json(self.content))
+
+
+def _read_claims_file(path: str) -> _ClaimsFile:
+    """The file, its rows counted; a row the reader cannot take, or too many rows, refuse it
+    here, before any row is checked."""
+    from workbench.exports.claims_table import check_row_count
 
     suffix = Path(path).suffix.lower()
+    content: object
     if suffix == ".csv":
-        raw = list(read_csv(decode_utf8(read_source(path), path)))
+        content = decode_utf8(read_source(path), path)
     elif suffix == ".json":
-        raw = list(read_json(read_json_file(path)))
+        # JSON is parsed whole (the standard library has no streaming parser); each pass
+        # reads its rows from that one parsed value.
+        content = read_json_file(path)
     else:
         raise InvalidInput(f"{path}: a claims file is .csv or .json (got {suffix or 'no suffix'})")
-    return rows_for_import(raw)
+    claims_file = _ClaimsFile(content, suffix == ".csv", 0)
+    count = sum(1 for _ in claims_file.rows())
+    check_row_count(count)
+    return _ClaimsFile(content, suffix == ".csv", count)
 
 
-def _plan(raw: Any) -> _Planned:
+def _plan(raw: RawRow) -> _Planned:
     """Validate one row's fields (not yet its span): InvalidInput says what is wrong."""
     from pydantic import ValidationError
 
@@ -174,6 +218,21 @@ def _plan(raw: Any) -> _Planned:
     )
 
 
+def _check(tx: Tx, raw: RawRow, text: str, review: bool) -> _Checked:
+    """Every check of one row (fields, span, workflow): InvalidInput says what is wrong."""
+    item = _plan(raw)
+    row = item.row
+    hint = QuoteHint(exact=row.quote, start=row.start, end=row.end, occurrence=row.occurrence)
+    span = anchor_quote(text, hint)
+    # A claim arriving unverified keeps its note as a plain note: nothing to decide.
+    decision = (
+        Decision(action=None)
+        if item.status == Status.UNVERIFIED
+        else decide(_arriving(item), _request(tx, item, review))
+    )
+    return _Checked(item, span, decision, claim_text(row.text))
+
+
 @mutation
 def import_claims(
     wb: Workbench,
@@ -189,65 +248,54 @@ def import_claims(
     imports the good rows and returns the failures in `skipped`). `progress` hears the rows
     checked, then the rows written (of those to write).
     """
-    raw_rows = _read_rows(path)
-    problems: list[str] = []
-    planned: list[_Planned] = []
-    for raw in raw_rows:
-        try:
-            planned.append(_plan(raw))
-        except InvalidInput as exc:
-            problems.append(f"row {raw.number}: {exc}")
-    # Each step keeps only what the next needs: a 100,000-row file held three times over was
-    # most of an import's memory.
-    del raw_rows
+    claims_file = _read_claims_file(path)
     source = Path(path).name
     with transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
         number, text = revision_text(tx, doc)
         review = bool(setting_value(tx, "review.required"))
-        anchored: list[tuple[_Planned, Span, Decision]] = []
-        for item in counted(planned, progress, len(planned)):
-            row = item.row
-            hint = QuoteHint(
-                exact=row.quote, start=row.start, end=row.end, occurrence=row.occurrence
-            )
-            try:
-                span = anchor_quote(text, hint)
-                # A claim arriving unverified keeps its note as a plain note: nothing to decide.
-                decision = (
-                    Decision(action=None)
-                    if item.status == Status.UNVERIFIED
-                    else decide(_arriving(item), _request(tx, item, review))
-                )
-            except InvalidInput as exc:
-                problems.append(f"row {item.number}: {exc}")
-                continue
-            anchored.append((item, span, decision))
-        if problems and not skip_bad:
-            problems.sort(key=_row_number)
-            raise RowsRefused(problems)
-        del planned
+        # Pass 1 checks every row and keeps only the numbers of those to write: holding every
+        # parsed row was most of a large import's memory.
+        problems: list[str] = []
+        to_write: set[int] = set()
+        present = 0
         # Rows already in the document (or earlier in this file) are counted, not added: the
         # rule of `existing_claim`, checked against one read of the document's claims instead
         # of a query per row.
         seen = _claim_keys(tx, doc, number)
-        added: list[ClaimView] = []
-        present = 0
-        fresh: list[tuple[_Planned, Span, Decision, str]] = []
-        for item, span, decision in anchored:
-            stored = claim_text(item.row.text)
-            key = (span.start, span.end, stored)
+        for raw in counted(claims_file.rows(), progress, claims_file.count):
+            try:
+                checked = _check(tx, raw, text, review)
+            except InvalidInput as exc:
+                problems.append(f"row {raw.number}: {exc}")
+                continue
+            key = (checked.span.start, checked.span.end, checked.text)
             if key in seen:
                 present += 1
                 continue
             seen.add(key)
-            fresh.append((item, span, decision, stored))
-        del anchored
-        for start in range(0, len(fresh), BATCH):
-            batch = fresh[start : start + BATCH]
+            to_write.add(raw.number)
+        if problems and not skip_bad:
+            problems.sort(key=_row_number)
+            raise RowsRefused(problems)
+        del seen
+        # Pass 2 reads the rows again and writes those pass 1 chose, a batch at a time; the
+        # checks give the same answers, as nothing they read has changed.
+        added: Spooled[ClaimView] = Spooled()
+        batch: list[_Checked] = []
+        for raw in claims_file.rows():
+            if raw.number not in to_write:
+                continue
+            batch.append(_check(tx, raw, text, review))
+            if len(batch) == BATCH:
+                added.extend(_insert_imported(tx, doc, batch, source=source, revision=number))
+                batch = []
+                if progress is not None:
+                    progress(len(added), len(to_write))
+        if batch:
             added.extend(_insert_imported(tx, doc, batch, source=source, revision=number))
             if progress is not None:
-                progress(start + len(batch), len(fresh))
+                progress(len(added), len(to_write))
         return ImportResult(added=added, present=present, skipped=problems)
 
 
@@ -278,7 +326,7 @@ def _claim_keys(tx: Tx, doc: Document, revision: int) -> set[tuple[int, int, str
 def _insert_imported(
     tx: Tx,
     doc: Document,
-    batch: list[tuple[_Planned, Span, Decision, str]],
+    batch: list[_Checked],
     *,
     source: str,
     revision: int,
@@ -286,8 +334,8 @@ def _insert_imported(
     """A batch of new claims with their tags, notes and events, in one INSERT per table: the
     columns `new_claim_row` would give each, without an ORM object and a flush per row."""
     claims = []
-    for item, span, decision, text in batch:
-        row = item.row
+    for checked in batch:
+        span, row = checked.span, checked.item.row
         moment = now()
         claims.append(
             {
@@ -297,7 +345,7 @@ def _insert_imported(
                 "quote": span.quote,
                 "prefix": span.prefix,
                 "suffix": span.suffix,
-                "text": text,
+                "text": checked.text,
                 "speaker": speaker_name(row.speaker),
                 "type": ClaimType(row.type).value,
                 "status": Status.UNVERIFIED.value,
@@ -306,8 +354,8 @@ def _insert_imported(
                 "updated_at": moment,
                 "version": 1,
                 "assignee": (row.assignee or "").strip() or None,
-                "priority": item.priority or "normal",
-                "due": item.due,
+                "priority": checked.item.priority or "normal",
+                "due": checked.item.due,
                 "proposed_status": None,
                 "proposed_by": None,
                 "proposed_note": None,
@@ -315,7 +363,7 @@ def _insert_imported(
                 "anchor_state": "exact",
                 "anchor_score": None,
                 "verdict_revision": None,
-                **decision.changes,
+                **checked.decision.changes,
             }
         )
     conn = tx.session.connection()
@@ -324,7 +372,7 @@ def _insert_imported(
         claim["id"] = claim_id
     tags = [
         {"claim_id": claim["id"], "tag": tag}
-        for claim, (item, _, _, _) in zip(claims, batch, strict=True)
+        for claim, item in zip(claims, (c.item for c in batch), strict=True)
         for tag in item.tags
     ]
     if tags:
@@ -332,7 +380,7 @@ def _insert_imported(
     notes = [
         {"claim_id": claim["id"], "author": tx.actor, "body": note_body(item.row.note)}
         | {"created_at": now()}
-        for claim, (item, _, _, _) in zip(claims, batch, strict=True)
+        for claim, item in zip(claims, (c.item for c in batch), strict=True)
         if item.row.note and item.row.note.strip()
     ]
     if notes:
@@ -342,7 +390,7 @@ def _insert_imported(
     note_of = {values["claim_id"]: values for values in notes}
     events: list[Entry] = []
     views: list[ClaimView] = []
-    for claim, (item, _, _, _) in zip(claims, batch, strict=True):
+    for claim, item in zip(claims, (c.item for c in batch), strict=True):
         # The attribute names of the model (and of events): start and end, not span_start...
         entity = SimpleNamespace(**claim, start=claim["span_start"], end=claim["span_end"])
         note = note_of.get(claim["id"])
