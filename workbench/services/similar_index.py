@@ -80,20 +80,29 @@ def is_stale(tx: Tx) -> bool:
     return _outdated(tx) or tx.session.execute(_stale().limit(1)).first() is not None
 
 
-def refresh(tx: Tx) -> int:
-    """Index every new or changed claim (in a write transaction); how many were indexed."""
+def refresh(tx: Tx, batch: int = BATCH) -> int:
+    """Index every new or changed claim (in a write transaction), `batch` claims at a time; how
+    many were indexed."""
     session = tx.session
     if _outdated(tx):
         for table in (SimilarTerm, SimilarIndexed, SimilarDf):
             session.execute(delete(table))
-    rows = session.execute(_stale()).all()
-    for chunk in _chunks(rows):
+    # A batch of stale claims at a time, by id (keyset: each batch is read after the one before
+    # was written, so only the batch's texts are ever held, not every claim's at once).
+    done = 0
+    last = 0
+    while True:
+        chunk = session.execute(_stale().where(Claim.id > last).limit(batch)).all()
+        if not chunk:
+            break
         _reindex(
             tx, [(cid, version, claim_terms(text, quote)) for cid, version, text, quote in chunk]
         )
-    if rows and _built_by(tx) is None:
+        done += len(chunk)
+        last = chunk[-1][0]
+    if done and _built_by(tx) is None:
         session.execute(insert(SimilarDf), [{"term": _VERSION_TERM, "df": TERMS_VERSION}])
-    return len(rows)
+    return done
 
 
 def _reindex(tx: Tx, rows: list[tuple[int, int, Counter[str]]]) -> None:
