@@ -170,26 +170,27 @@ def test_an_index_built_across_batch_edges_is_the_one_built_in_one_batch(wb: Wor
     add_claim(wb, doc, "Only four US firms are at the table", SpanRequest(quote="只有四家公司"))
     add_claim(wb, doc, "The valuation doubled", SpanRequest(quote="估值翻倍"))
 
-    def rebuild(batch: int) -> tuple[list[tuple[object, ...]], ...]:
+    def rebuild(batch: int, window: int) -> tuple[list[tuple[object, ...]], ...]:
         with transaction(wb, write=True) as tx:
             for table in (SimilarTerm, SimilarIndexed, SimilarDf):
                 tx.session.execute(delete(table))
             total = tx.session.query(Claim).count()
-            assert similar_index.refresh(tx, batch=batch) == total
+            assert similar_index.refresh(tx, batch=batch, window=window) == total
             assert not similar_index.is_stale(tx)
         return _index_tables(wb)
 
-    whole = rebuild(10_000)
+    whole = rebuild(10_000, 10_000)
     assert whole[0] and whole[2]
-    # 3 and 7 split the seed's claims so that a term's document frequency is counted in
-    # several batches, and the last batch is a short one.
-    for batch in (1, 3, 7):
-        assert rebuild(batch) == whole, batch
+    # Batches of 3 and 7, windows of 5 and 4, split the seed's claims so that a term's
+    # document frequency is counted in several batches, a window ends inside a batch's worth,
+    # and the last batch and window are short ones.
+    for batch, window in ((1, 1), (3, 10_000), (7, 5), (10_000, 4), (3, 5)):
+        assert rebuild(batch, window) == whole, (batch, window)
 
     with transaction(wb) as tx:
         before = tx.session.execute(select(Claim.id, Claim.text, Claim.version)).all()
 
-    def changed(batch: int) -> tuple[list[tuple[object, ...]], ...]:
+    def changed(batch: int, window: int) -> tuple[list[tuple[object, ...]], ...]:
         # Some claims change after the index was built (every third one, so each small batch
         # holds changed and unchanged claims), and only they are indexed again.
         with transaction(wb, write=True) as tx:
@@ -197,17 +198,17 @@ def test_an_index_built_across_batch_edges_is_the_one_built_in_one_batch(wb: Wor
                 tx.session.execute(
                     update(Claim).where(Claim.id == cid).values(text=text, version=version)
                 )
-        rebuild(10_000)
+        rebuild(10_000, 10_000)
         with transaction(wb, write=True) as tx:
             tx.session.execute(
                 update(Claim)
                 .where(Claim.id % 3 == 0)
                 .values(text=Claim.text + " steel 25%", version=Claim.version + 1)
             )
-            assert similar_index.refresh(tx, batch=batch) == len(before) // 3
+            assert similar_index.refresh(tx, batch=batch, window=window) == len(before) // 3
         return _index_tables(wb)
 
-    after = changed(10_000)
+    after = changed(10_000, 10_000)
     assert after != whole
-    for batch in (1, 4):
-        assert changed(batch) == after, batch
+    for batch, window in ((1, 1), (4, 10_000), (2, 7)):
+        assert changed(batch, window) == after, (batch, window)
