@@ -139,3 +139,76 @@ def test_an_index_built_by_older_terms_is_built_again(wb: Workbench) -> None:
         version = tx.session.scalar(select(SimilarDf.df).where(SimilarDf.term == "!terms-version"))
     assert "~steel" in terms and "steel" not in terms
     assert version == similar_index.TERMS_VERSION
+
+
+def _index_tables(wb: Workbench) -> tuple[list[tuple[object, ...]], ...]:
+    from sqlalchemy import select
+
+    from workbench.db.models import SimilarDf, SimilarIndexed, SimilarTerm
+    from workbench.services.context import transaction
+
+    with transaction(wb) as tx:
+        return tuple(
+            [tuple(row) for row in tx.session.execute(select(*t.__table__.c).order_by(*pk))]
+            for t, pk in (
+                (SimilarTerm, (SimilarTerm.claim_id, SimilarTerm.term)),
+                (SimilarIndexed, (SimilarIndexed.claim_id,)),
+                (SimilarDf, (SimilarDf.term,)),
+            )
+        )
+
+
+def test_an_index_built_across_batch_edges_is_the_one_built_in_one_batch(wb: Workbench) -> None:
+    from sqlalchemy import delete, select, update
+
+    from workbench.db.models import Claim, SimilarDf, SimilarIndexed, SimilarTerm
+    from workbench.services import similar_index
+    from workbench.services.context import transaction
+
+    load_seed(wb)
+    doc = add_document(wb, OTHER.encode()).document.id
+    add_claim(wb, doc, "Only four US firms are at the table", SpanRequest(quote="只有四家公司"))
+    add_claim(wb, doc, "The valuation doubled", SpanRequest(quote="估值翻倍"))
+
+    def rebuild(batch: int, window: int) -> tuple[list[tuple[object, ...]], ...]:
+        with transaction(wb, write=True) as tx:
+            for table in (SimilarTerm, SimilarIndexed, SimilarDf):
+                tx.session.execute(delete(table))
+            total = tx.session.query(Claim).count()
+            assert similar_index.refresh(tx, batch=batch, window=window) == total
+            assert not similar_index.is_stale(tx)
+        return _index_tables(wb)
+
+    whole = rebuild(10_000, 10_000)
+    assert whole[0] and whole[2]
+    # Batches of 3 and 7, windows of 5 and 4, split the seed's claims so that a term's
+    # document frequency is counted in several batches, a window ends inside a batch's worth,
+    # and the last batch and window are short ones.
+    for batch, window in ((1, 1), (3, 10_000), (7, 5), (10_000, 4), (3, 5)):
+        assert rebuild(batch, window) == whole, (batch, window)
+
+    with transaction(wb) as tx:
+        before = tx.session.execute(select(Claim.id, Claim.text, Claim.version)).all()
+
+    def changed(batch: int, window: int) -> tuple[list[tuple[object, ...]], ...]:
+        # Some claims change after the index was built (every third one, so each small batch
+        # holds changed and unchanged claims), and only they are indexed again.
+        with transaction(wb, write=True) as tx:
+            for cid, text, version in before:
+                tx.session.execute(
+                    update(Claim).where(Claim.id == cid).values(text=text, version=version)
+                )
+        rebuild(10_000, 10_000)
+        with transaction(wb, write=True) as tx:
+            tx.session.execute(
+                update(Claim)
+                .where(Claim.id % 3 == 0)
+                .values(text=Claim.text + " steel 25%", version=Claim.version + 1)
+            )
+            assert similar_index.refresh(tx, batch=batch, window=window) == len(before) // 3
+        return _index_tables(wb)
+
+    after = changed(10_000, 10_000)
+    assert after != whole
+    for batch, window in ((1, 1), (4, 10_000), (2, 7)):
+        assert changed(batch, window) == after, (batch, window)

@@ -21,13 +21,14 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 
 from workbench.db.models import Claim, SimilarDf, SimilarIndexed, SimilarTerm
 from workbench.domain.similarity import claim_terms, idf, similarity, weigh
 from workbench.services.context import Tx
 
 BATCH = 500  # rows per statement (well under every backend's bound-parameter limit)
+WINDOW = 5000  # claims looked at per read of the stale ones (at most their texts are held)
 POOL = 200  # claims scored exactly per search
 # Candidates are picked by the query's rarest terms (at most PICK of them). A term held by more
 # claims than COMMON_SHARE of them (and than COMMON_FLOOR) picks none: it still counts in the
@@ -52,11 +53,20 @@ def _chunks(items: Sequence[T], size: int = BATCH) -> Iterator[Sequence[T]]:
         yield items[i : i + size]
 
 
-def _stale() -> Any:
+def _stale(after: int = 0, upto: int | None = None) -> Any:
+    """New or changed claims (with an id in (after, upto] when given), by id."""
+    ids = [Claim.id > after] + ([] if upto is None else [Claim.id <= upto])
+    indexed = [SimilarIndexed.claim_id > after] + (
+        [] if upto is None else [SimilarIndexed.claim_id <= upto]
+    )
     return (
         select(Claim.id, Claim.version, Claim.text, Claim.quote)
-        .outerjoin(SimilarIndexed, SimilarIndexed.claim_id == Claim.id)
-        .where(or_(SimilarIndexed.claim_id.is_(None), SimilarIndexed.version != Claim.version))
+        # The id bounds are repeated in the join so that a planner that hashes or merges the
+        # indexed claims (PostgreSQL does) reads only those of the window.
+        .outerjoin(SimilarIndexed, and_(SimilarIndexed.claim_id == Claim.id, *indexed))
+        .where(
+            *ids, or_(SimilarIndexed.claim_id.is_(None), SimilarIndexed.version != Claim.version)
+        )
         .order_by(Claim.id)
     )
 
@@ -80,20 +90,36 @@ def is_stale(tx: Tx) -> bool:
     return _outdated(tx) or tx.session.execute(_stale().limit(1)).first() is not None
 
 
-def refresh(tx: Tx) -> int:
-    """Index every new or changed claim (in a write transaction); how many were indexed."""
+def refresh(tx: Tx, batch: int = BATCH, window: int = WINDOW) -> int:
+    """Index every new or changed claim (in a write transaction), `batch` claims at a time; how
+    many were indexed."""
     session = tx.session
     if _outdated(tx):
         for table in (SimilarTerm, SimilarIndexed, SimilarDf):
             session.execute(delete(table))
-    rows = session.execute(_stale()).all()
-    for chunk in _chunks(rows):
-        _reindex(
-            tx, [(cid, version, claim_terms(text, quote)) for cid, version, text, quote in chunk]
-        )
-    if rows and _built_by(tx) is None:
+    # A window of `window` claims (by id) at a time, and of those the stale ones, `batch` at
+    # a time: only one window's texts are ever held, not every claim's. The window is fixed by
+    # the claims' ids, not by "the next N stale claims", because PostgreSQL cannot tell how
+    # many claims are stale and would then read every claim above the last one for each
+    # batch; a window's bounds keep each read to its own claims on both backends.
+    done = 0
+    last = 0
+    while True:
+        ids = select(Claim.id).where(Claim.id > last).order_by(Claim.id).limit(window).subquery()
+        top = session.execute(select(func.max(ids.c.id))).scalar_one_or_none()
+        if top is None:
+            break
+        rows = session.execute(_stale(last, top)).all()
+        for chunk in _chunks(rows, batch):
+            _reindex(
+                tx,
+                [(cid, version, claim_terms(text, quote)) for cid, version, text, quote in chunk],
+            )
+        done += len(rows)
+        last = top
+    if done and _built_by(tx) is None:
         session.execute(insert(SimilarDf), [{"term": _VERSION_TERM, "df": TERMS_VERSION}])
-    return len(rows)
+    return done
 
 
 def _reindex(tx: Tx, rows: list[tuple[int, int, Counter[str]]]) -> None:
