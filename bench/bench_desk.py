@@ -23,14 +23,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import platform
 import re
 import shutil
-import sqlite3
-import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 import desk  # noqa: E402  (bench/desk.py: the generator)
+from measure import Run, conditions, run  # noqa: E402  (bench/measure.py: shared by the benches)
 
 BIN = Path(sys.executable).parent
 TODAY = dt.datetime.now(dt.UTC).date().isoformat()
@@ -280,39 +277,14 @@ PSYCOPG_FLOOR = (
 )
 
 
-@dataclass
-class Run:
-    seconds: float
-    peak_mb: float
-    out_bytes: int
-    cpu: float  # user + system seconds: what a busy machine disturbs least
-
-
-def run(cmd: Sequence[str], env: dict[str, str]) -> Run:
-    """One whole process; its wall time and its own peak RSS."""
-    with tempfile.TemporaryFile() as out:
-        began = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=env)
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - began
-        err = proc.stderr.read().decode() if proc.stderr else ""
-        if proc.stderr:
-            proc.stderr.close()
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode != 0:
-            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err.strip()}")
-        size = out.tell()
-    return Run(seconds, usage.ru_maxrss / 1024, size, usage.ru_utime + usage.ru_stime)
-
-
 def best(cmd: Sequence[str], env: dict[str, str], repeat: int) -> Run:
     runs = [run(cmd, env) for _ in range(repeat)]
     fastest = min(runs, key=lambda r: r.seconds)
     return Run(
-        fastest.seconds,
-        max(r.peak_mb for r in runs),
-        fastest.out_bytes,
-        min(r.cpu for r in runs),
+        seconds=fastest.seconds,
+        cpu=min(r.cpu for r in runs),
+        peak_mb=max(r.peak_mb for r in runs),
+        out_bytes=fastest.out_bytes,
     )
 
 
@@ -407,15 +379,6 @@ RAW_NOTE = (
     "floor of a Python command, a process that only imports psycopg, connects and runs the "
     "same SQL, printing the rows."
 )
-
-
-def conditions() -> str:
-    load = os.getloadavg()
-    return (
-        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
-        f"{os.cpu_count()} CPUs, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} "
-        "(1/5/15 min) when the run ended"
-    )
 
 
 def write_docs(text: str) -> None:

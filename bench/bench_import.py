@@ -49,9 +49,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from measure import NOTHING, Run, conditions, run  # noqa: E402
 
+from workbench.domain.text import CONTEXT_CHARS  # noqa: E402
+from workbench.services.audit import EXPORT_FIELDS  # noqa: E402
+
 ACTOR = "bench"
 SEED = 20261201
-CONTEXT_CHARS = 32  # as workbench.domain.text.CONTEXT_CHARS
 VERDICTS = ("verified", "false", "misleading", "unverifiable", "opinion")
 TAGS = ("economy", "估值", "ai", "health", "科技", "election", "climate", "教育")
 OWNERS = ("alice", "bob", "chen.wei", "李明", "王芳", None, None)
@@ -153,19 +155,7 @@ CLAIM_COLUMNS = [
     "revision",
     "anchor_state",
 ]
-EVENT_COLUMNS = [
-    "seq",
-    "at",
-    "actor",
-    "action",
-    "entity_type",
-    "entity_id",
-    "claim_id",
-    "payload",
-    "prev_hash",
-    "hash",
-    "machine",
-]
+EVENT_COLUMNS = list(EXPORT_FIELDS)  # every column of an event, as the export names them
 
 
 def insert(conn: sqlite3.Connection, table: str, cols: Sequence[str], rows: list[Any]) -> None:
