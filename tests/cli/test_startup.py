@@ -89,9 +89,8 @@ def test_the_probe_sees_sqlalchemy_where_it_is_imported(db_url: str) -> None:
     assert code in ("0", "None") and "sqlalchemy" in loaded
 
 
-def test_a_read_on_an_older_schema_migrates_it_first(db_url: str) -> None:
-    """As every command does: the read path hands a database that is not current to the
-    engine (Alembic migrates an older one), then reads it."""
+def _one_revision_back(db_url: str) -> Any:
+    """The database at the revision before head (an older schema), and its engine."""
     from alembic import command
 
     from workbench.db.engine import get_engine
@@ -104,6 +103,16 @@ def test_a_read_on_an_older_schema_migrates_it_first(db_url: str) -> None:
         config.attributes["connection"] = conn
         command.downgrade(config, "-1")
     assert database_revision(engine) != HEAD_REVISION
+    return engine
+
+
+def test_a_read_on_an_older_schema_migrates_it_first(db_url: str) -> None:
+    """As every command does: the read path hands a database that is not current to the
+    engine (Alembic migrates an older one), then reads it."""
+    from workbench.db.migrate import database_revision
+    from workbench.db.revision import HEAD_REVISION
+
+    engine = _one_revision_back(db_url)
     loaded, code, out = _probe(["claim", "list", "--json"], {"WORKBENCH_DB": db_url})
     assert (code, out.strip()) in (("0", "[]"), ("None", "[]"))
     assert "alembic" in loaded
@@ -112,19 +121,11 @@ def test_a_read_on_an_older_schema_migrates_it_first(db_url: str) -> None:
 
 def test_demo_on_an_older_schema_migrates_it_first(db_url: str) -> None:
     """The seed's read check goes the read path's way: an older schema is migrated first."""
-    from alembic import command
-
-    from workbench.db.engine import get_engine
-    from workbench.db.migrate import alembic_config, database_revision
+    from workbench.db.migrate import database_revision
     from workbench.db.revision import HEAD_REVISION
 
     assert _probe(["demo"], {"WORKBENCH_DB": db_url})[1] in ("0", "None")
-    engine = get_engine(db_url)
-    config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "-1")
-    assert database_revision(engine) != HEAD_REVISION
+    engine = _one_revision_back(db_url)
     loaded, code, out = _probe(["demo"], {"WORKBENCH_DB": db_url})
     assert code in ("0", "None") and "(0 claims added," in out
     assert "alembic" in loaded and "pydantic" not in loaded  # migrated, then read
