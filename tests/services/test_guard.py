@@ -228,3 +228,30 @@ def test_mutation_writes_one_event_per_change(
     call()
     after = counts()
     assert after["events"] - before["events"] == changes
+
+
+@pytest.mark.parametrize("how", ["orm", "core", "sql"])
+def test_a_change_without_its_event_is_refused_however_it_is_written(
+    wb: Workbench, how: str
+) -> None:
+    """The guard sees every writing statement (ORM flush, Core batch, plain SQL), not only ORM
+    objects: a write to an audited table with no event in its transaction rolls back whole."""
+    from sqlalchemy import insert, select, text
+
+    from workbench.db.models import Claim, ClaimTag
+    from workbench.services.context import transaction
+
+    claim_id = _claim(wb)
+    refused = pytest.raises(RuntimeError, match="without an audit event")
+    with refused, transaction(wb, write=True) as tx:
+        if how == "orm":
+            tx.session.add(ClaimTag(claim_id=claim_id, tag="sneaky"))
+        elif how == "core":
+            tx.session.execute(insert(ClaimTag), [{"claim_id": claim_id, "tag": "sneaky"}])
+        else:
+            tx.session.execute(
+                text("UPDATE claims SET speaker = 'sneaky' WHERE id = :id"), {"id": claim_id}
+            )
+    with transaction(wb) as tx:
+        assert tx.session.scalars(select(ClaimTag.tag)).all() == []
+        assert tx.session.get(Claim, claim_id).speaker is None  # type: ignore[union-attr]

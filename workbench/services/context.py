@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -248,6 +249,12 @@ class Tx:
         return row
 
 
+# The table a writing statement writes to; and the tables that hold no fact the trail describes:
+# the trail itself, and the similar-claims index (derived from the claims, rebuilt at will).
+_WRITE = re.compile(r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.I)
+_UNAUDITED = frozenset({"events", "similar_indexed", "similar_terms", "similar_df"})
+
+
 @contextmanager
 def transaction(wb: Workbench, *, write: bool = False, derived: bool = False) -> Iterator[Tx]:
     """The transaction boundary of every service function: all of it commits, or none of it.
@@ -259,19 +266,20 @@ def transaction(wb: Workbench, *, write: bool = False, derived: bool = False) ->
     from sqlalchemy.orm import Session
 
     from workbench.db.backend import lock_event_appends
-    from workbench.db.models import Event
 
     session = Session(bind=wb.engine(write=write), expire_on_commit=False, autoflush=True)
     tx = Tx(session, wb.actor)
 
-    @event.listens_for(session, "before_flush")
-    def _track(sess: Session, _ctx: Any, _instances: Any) -> None:
-        for obj in (*sess.new, *sess.dirty, *sess.deleted):
-            if not isinstance(obj, Event) and sess.is_modified(obj):
-                tx.changed = True
+    def _track(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        # Every statement the driver runs, ORM flush and Core batch alike: a write to a table
+        # the trail describes is a change that needs its event, whichever way it was made.
+        written = _WRITE.match(statement)
+        if written and written[1] not in _UNAUDITED:
+            tx.changed = True
 
     try:
         with database_errors(), session.begin():
+            event.listen(session.connection(), "before_cursor_execute", _track)
             if write:
                 # Writers take the chain's append lock first (SQLite: BEGIN IMMEDIATE already
                 # did; PostgreSQL: an advisory lock to commit). Taking it before any row lock
