@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from workbench.db.url import check_url, resolve_url, safe_url, sqlite_file
 from workbench.domain.chain import GENESIS, canonical_json, event_hash
 from workbench.domain.clock import format_at, now
-from workbench.domain.errors import Conflict, InvalidInput, NotFound, StorageError, give, step
+from workbench.domain.errors import (
+    Conflict,
+    InvalidInput,
+    NotFound,
+    StorageError,
+    WorkbenchError,
+    give,
+    step,
+)
 from workbench.domain.identity import normalise_name
 
 if TYPE_CHECKING:
@@ -297,6 +305,13 @@ def transaction(wb: Workbench, *, write: bool = False, derived: bool = False) ->
         session.close()
 
 
+def _storage_error(driver_error: object, operational: bool) -> WorkbenchError:
+    """The refusal a driver's error becomes: a lock held too long is a conflict to retry."""
+    if operational and "locked" in str(driver_error).lower():
+        return Conflict("the database stayed locked by another writer; try the command again")
+    return StorageError(f"database error: {driver_error}")
+
+
 @contextmanager
 def database_errors() -> Iterator[None]:
     """The driver's errors as one line each, never a traceback."""
@@ -304,14 +319,8 @@ def database_errors() -> Iterator[None]:
 
     try:
         yield
-    except OperationalError as exc:
-        if "locked" in str(exc.orig).lower():
-            raise Conflict(
-                "the database stayed locked by another writer; try the command again"
-            ) from None
-        raise StorageError(f"database error: {exc.orig}") from None
     except DBAPIError as exc:
-        raise StorageError(f"database error: {exc.orig}") from None
+        raise _storage_error(exc.orig, isinstance(exc, OperationalError)) from None
 
 
 @contextmanager
@@ -321,14 +330,8 @@ def driver_errors(module: ModuleType) -> Iterator[None]:
     dbapi = module.dbapi()
     try:
         yield
-    except dbapi.OperationalError as exc:
-        if "locked" in str(exc).lower():
-            raise Conflict(
-                "the database stayed locked by another writer; try the command again"
-            ) from None
-        raise StorageError(f"database error: {exc}") from None
     except dbapi.Error as exc:
-        raise StorageError(f"database error: {exc}") from None
+        raise _storage_error(exc, isinstance(exc, dbapi.OperationalError)) from None
 
 
 @contextmanager
