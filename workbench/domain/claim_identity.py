@@ -15,6 +15,10 @@ def claim_text(text: str) -> str:
     return cleaned
 
 
+# The columns that make two claims the same claim, in the order same_claim gives them.
+SAME_CLAIM_COLUMNS = ("document_id", "revision", "span_start", "span_end", "text")
+
+
 def same_claim(
     document_id: int, span: Span, text: str, *, revision: int = 1
 ) -> tuple[tuple[str, object], ...]:
@@ -22,10 +26,5 @@ def same_claim(
     document and revision, the same span, the same stored text. Another text on the same span is
     a different claim (a decision, not a duplicate). Both services.claims.existing_claim (ORM)
     and the seed's lean check (services.seed_files) build their query from this."""
-    return (
-        ("document_id", document_id),
-        ("revision", revision),
-        ("span_start", span.start),
-        ("span_end", span.end),
-        ("text", claim_text(text)),
-    )
+    values = (document_id, revision, span.start, span.end, claim_text(text))
+    return tuple(zip(SAME_CLAIM_COLUMNS, values, strict=True))

@@ -14,6 +14,7 @@ from sqlalchemy import insert, select
 from workbench.db.backend import insert_returning_ids
 from workbench.db.models import Claim, ClaimTag, Document, Note
 from workbench.domain.anchoring import QuoteHint, anchor_quote
+from workbench.domain.claim_identity import SAME_CLAIM_COLUMNS, same_claim
 from workbench.domain.clock import now, parse_date
 from workbench.domain.desk import normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, give
@@ -269,7 +270,9 @@ def import_claims(
             except InvalidInput as exc:
                 problems.append(f"row {raw.number}: {exc}")
                 continue
-            key = (checked.span.start, checked.span.end, checked.text)
+            key = tuple(
+                v for _, v in same_claim(doc.id, checked.span, checked.text, revision=number)
+            )
             if key in seen:
                 present += 1
                 continue
@@ -313,14 +316,16 @@ def _request(tx: Tx, item: _Planned, review: bool) -> Request:
     )
 
 
-def _claim_keys(tx: Tx, doc: Document, revision: int) -> set[tuple[int, int, str]]:
-    """(start, end, text) of the claims pinned in this revision of the document."""
+def _claim_keys(tx: Tx, doc: Document, revision: int) -> set[tuple[object, ...]]:
+    """The identity (same_claim's values) of every claim pinned in this revision of the
+    document."""
+    table = Claim.__table__
     rows = tx.session.execute(
-        select(Claim.start, Claim.end, Claim.text).where(
+        select(*(table.c[name] for name in SAME_CLAIM_COLUMNS)).where(
             Claim.document_id == doc.id, Claim.revision == revision
         )
     )
-    return {(start, end, text) for start, end, text in rows}
+    return {tuple(row) for row in rows}
 
 
 def _insert_imported(
