@@ -9,7 +9,8 @@ process (interpreter start-up, imports, query, output into a file), as a person 
 would, and next to it a baseline that runs the equivalent SQL: `sqlite-utils rows` (or
 `sqlite-utils query` where one table's rows cannot say it) and the `sqlite3` shell on SQLite,
 `psql` on PostgreSQL, and there also the floor a Python command cannot go below: a process
-that only imports psycopg, connects and runs the same SQL (printing the rows). Time is
+that only imports psycopg2 (the read paths' driver), connects and runs the same SQL (printing
+the rows). Time is
 wall-clock; peak memory is the child's own maximum resident set (`wait4`'s ru_maxrss). With
 --repeat R each keeps its fastest run, so that a busy spell on a shared machine costs one run,
 not the figure. --write-docs rewrites the desk section of docs/benchmarks.md with the table
@@ -268,12 +269,15 @@ PG_SEARCH = {
 }
 
 
-# The PostgreSQL floor: Python, psycopg, one connection, the statement, the rows printed.
+# The PostgreSQL floor: Python, the read paths' driver (psycopg2), one connection, the
+# statement, the rows printed.
 PSYCOPG_FLOOR = (
-    "import sys, psycopg\n"
-    "with psycopg.connect(sys.argv[1]) as conn:\n"
-    "    for row in conn.execute(sys.argv[2]):\n"
-    "        print(row)\n"
+    "import sys, psycopg2\n"
+    "conn = psycopg2.connect(sys.argv[1])\n"
+    "cur = conn.cursor()\n"
+    "cur.execute(sys.argv[2])\n"
+    "for row in cur:\n"
+    "    print(row)\n"
 )
 
 
@@ -376,7 +380,7 @@ def format_row(r: Row) -> str:
 
 RAW_NOTE = (
     "The raw columns: on SQLite the `sqlite3` shell running the same SQL; on PostgreSQL the "
-    "floor of a Python command, a process that only imports psycopg, connects and runs the "
+    "floor of a Python command, a process that only imports psycopg2, connects and runs the "
     "same SQL, printing the rows."
 )
 
