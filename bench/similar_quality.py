@@ -36,6 +36,7 @@ from workbench.defaults import SIMILAR_MIN_SCORE  # noqa: E402
 from workbench.domain.similarity import (  # noqa: E402
     claim_terms,
     document_frequencies,
+    explain,
     idf,
     similarity,
     weigh,
@@ -93,6 +94,9 @@ def main() -> None:
             print(f"{mark} {qid:<11} true {true:.3f} best other {other:.3f} ({other_id})")
             for s, cid in above:
                 print(f"      above {args.min_score}: {s:.3f} {cid}: {texts[cid]}  <- {b['text']}")
+                print(f"        why: {'; '.join(explain(q, vectors[cid]).reasons())}")
+            if not row[0] or true < args.min_score:
+                print(f"        true match: {'; '.join(explain(q, vectors[qid]).reasons())}")
     print(f"threshold {args.min_score}; {n} claims in the database")
     header = (
         f"{'set':<7}{'split':<7}{'pairs':>6}{'top-1':>8}{'mean true':>11}{'min true':>10}"

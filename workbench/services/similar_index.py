@@ -40,9 +40,10 @@ COMMON_FLOOR = 1000
 # Which version of `domain.similarity.claim_terms` built the index: bump it whenever the terms
 # of a text change (a new concept, a number read differently), so that indexes built before
 # are rebuilt. Kept as a row of similar_df under a term no text yields (terms start with a
-# letter, a CJK character, "#" or "~"). Version 2: issue 14, session 16 (一 as an article,
-# 亿 and 万 together, steel, employ).
-TERMS_VERSION = 2
+# letter, a CJK character, "#", "~" or "@"). Version 2: issue 14, session 16 (一 as an article,
+# 亿 and 万 together, steel, employ). Version 3: session 17 (names as "@" terms, 多/余 in
+# figures, possessives, measure concepts such as recall and sale).
+TERMS_VERSION = 3
 _VERSION_TERM = "!terms-version"
 
 T = TypeVar("T")
@@ -185,7 +186,8 @@ def search(
     idf_of = {t: idf(df.get(t, 0), n) for t in bag}
     query = weigh(bag, idf_of)
     common = max(COMMON_FLOOR, int(COMMON_SHARE * n))
-    rare = sorted((df[t], t) for t in query if 0 < df.get(t, 0) <= common)
+    # A name's "@" term weighs nothing (its word is weighed as a word): it picks no claims.
+    rare = sorted((df[t], t) for t, w in query.items() if w and 0 < df.get(t, 0) <= common)
     picking = [t for _, t in rare[:PICK]]
     partial: dict[int, float] = {}
     for chunk in _chunks(picking):
