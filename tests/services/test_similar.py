@@ -203,6 +203,9 @@ def test_a_claim_about_another_named_place_is_not_similar(wb: Workbench) -> None
     every = similar_claims(wb, probe.id, min_score=0.0)
     assert [s.claim.id for s in every] == [oporto, malaga]
     assert every[0].similarity >= 0.5 > every[1].similarity
+    assert "other names: oporto / malaga (x0.50)" in every[1].why
+    assert every[1].to_json()["why"] == list(every[1].why)
+    assert every[0].why[0].startswith("shares ") and len(every[0].why) == 1
 
 
 def _index_tables(wb: Workbench) -> tuple[list[tuple[object, ...]], ...]:

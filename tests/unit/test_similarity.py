@@ -207,31 +207,31 @@ NEAR_MISSES = [
             "Wren Air has flown the Malaga route since 2011.",
             "Wren Air has served Malaga since 2011",
         ),
-        ("names", ("oporto",), ("malaga",)),
+        ("names", ("oporto",), ("malaga",), 0.5),
     ),
     (
         ("2019年明川生物C轮拿到了八亿元。", "C轮融资8亿元"),
         ("明川生物2019年C轮融资8亿元。", "2019年的C轮融资金额达到8亿元"),
         ("远舟物流2019年C轮融资8亿元。", "远舟物流C轮融资8亿元"),
-        ("names", ("明川",), ("远舟",)),
+        ("names", ("明川",), ("远舟",), 0.5),
     ),
     (
         ("In June Dorne Motors called back forty-eight thousand cars.", "a recall of 48k cars"),
         ("Dorne Motors recalled 48,000 cars in June.", "Dorne Motors recalled 48,000 cars"),
         ("Dorne Motors sold 48,000 cars in June.", "Dorne Motors sold 48,000 cars in June"),
-        ("measures", ("recall",), ("sale",)),
+        ("measures", ("recall",), ("sale",), 0.6),
     ),
     (  # across languages: the claim in Chinese, the earlier ones in English with Chinese quotes
         ("明川生物2022年净亏损达三亿六千万元。", "2022年亏了3.6亿"),
         ("Mingchuan Bio lost 360 million yuan in 2022.", "2022年亏损3.6亿元"),
         ("Mingchuan Bio's revenue was 360 million yuan in 2022.", "2022年营收3.6亿元"),
-        ("measures", ("loss",), ("revenue",)),
+        ("measures", ("loss",), ("revenue",), 0.6),
     ),
     (
         ("Alder Bank opened thirty branches in 2018.", "30 new Alder Bank branches in 2018"),
         ("Alder Bank opened 30 branches in 2018.", "Alder Bank opened 30 branches in 2018"),
         ("Alder Bank opened 30 branches in 2021.", "Alder Bank opened 30 branches in 2021"),
-        ("years", ("2018",), ("2021",)),
+        ("years", ("2018",), ("2021",), 0.7),
     ),
 ]
 
@@ -241,7 +241,7 @@ def test_another_name_measure_or_year_is_another_claim(
     query: tuple[str, str],
     true: tuple[str, str],
     other: tuple[str, str],
-    why: tuple[str, tuple[str, ...], tuple[str, ...]],
+    why: tuple[str, tuple[str, ...], tuple[str, ...], float],
 ) -> None:
     q, t, o = _scores(query, true, other)
     assert similarity(q, t) >= 0.5 > similarity(q, o)
@@ -287,4 +287,9 @@ def test_explain_gives_the_score_of_similarity() -> None:
         q, t, o = _scores(query, true, other)
         for v in (t, o):
             assert explain(q, v).score == pytest.approx(similarity(q, v))
-    assert explain({}, {}).reasons() == ["shares nothing (cosine 0.00)"]
+    assert explain({}, {}).reasons() == ["shares nothing (0.00)"]
+    q, _, o = _scores(*NEAR_MISSES[0][:3])
+    assert explain(q, o).reasons() == [
+        "shares 2011, wren, air (0.69)",
+        "other names: oporto / malaga (x0.50)",
+    ]

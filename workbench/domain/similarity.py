@@ -313,7 +313,14 @@ _NOT_NAMES = frozenset(
     )
 )
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z&']*")
-_EN_PHRASE_ANY_CASE = re.compile(_EN_PHRASE.pattern, re.IGNORECASE)
+# A concept of several words (United States, Series C, per cent) holds no name; one word of
+# the table is ruled out by itself.
+_EN_WORDS_CONCEPT = re.compile(
+    "|".join(
+        rf"\b{re.escape(f)}\b" for f in sorted(_EN_PHRASES, key=len, reverse=True) if " " in f
+    ),
+    re.IGNORECASE,
+)
 # "US" in capitals is the country (lower-cased it would be the pronoun); US$ is a currency.
 _US = re.compile(r"\bU\.?S\.?(?![A-Za-z$])")
 
@@ -404,7 +411,7 @@ def names(text: str, *, opening: bool = True) -> list[str]:
     Chinese name only when `text` is a claim's own text (`opening`): a quote is cut from
     anywhere in a sentence, so what it opens with is as often 累计 or 美式 as a name."""
     s = _normal(text)
-    out = ["@" + n for n in _latin_names(_EN_PHRASE_ANY_CASE.sub(" ", s))]
+    out = ["@" + n for n in _latin_names(_EN_WORDS_CONCEPT.sub(" ", s))]
     zh = _zh_name(s.lower()) if opening else None
     return [*out, "@" + zh] if zh else out
 
@@ -593,20 +600,21 @@ def _unshared(
 @dataclass(frozen=True, slots=True)
 class Explained:
     """A score and why: the cosine of the two claims' terms, the terms that carry most of it,
-    and what lowered it (another subject in the concept table, other names, other measures)."""
+    and what lowered it (another subject in the concept table, other names, measures, years)."""
 
     score: float
     cosine: float
-    shared: tuple[str, ...]
+    shared: tuple[str, ...]  # terms, best first, without their kind's mark ("~first": "first")
     subject: float  # the subject's factor: 1.0 when the subjects agree or either has none
-    disagree: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # (what, ours, theirs)
+    # (what, the first claim's, the second's, the factor it cost)
+    disagree: tuple[tuple[str, tuple[str, ...], tuple[str, ...], float], ...]
 
     def reasons(self) -> list[str]:
-        out = [f"shares {', '.join(self.shared) or 'nothing'} (cosine {self.cosine:.2f})"]
-        if self.subject < 1.0:
-            out.append(f"other subject in the concept table (x{self.subject:.2f})")
-        for what, ours, theirs in self.disagree:
-            out.append(f"other {what}: {' '.join(ours)} / {' '.join(theirs)}")
+        out = [f"shares {', '.join(self.shared) or 'nothing'} ({self.cosine:.2f})"]
+        if self.subject < 0.995:  # shown to 2 places: x1.00 would say nothing
+            out.append(f"subjects differ (x{self.subject:.2f})")
+        for what, ours, theirs, factor in self.disagree:
+            out.append(f"other {what}: {' '.join(ours)} / {' '.join(theirs)} (x{factor:.2f})")
         return out
 
 
@@ -631,7 +639,11 @@ def similarity(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return score
 
 
-def explain(a: Mapping[str, float], b: Mapping[str, float], top: int = 6) -> Explained:
+def _shown(term: str) -> str:
+    return term.lstrip("@~#")
+
+
+def explain(a: Mapping[str, float], b: Mapping[str, float], top: int = 4) -> Explained:
     """`similarity` of `a` and `b` (the same score), with the reasons for it: the `top` terms
     that carry most of the cosine, and what lowered it."""
     shared = sorted(((a[t] * b[t], t) for t in a if t in b and a[t] * b[t] > 0), reverse=True)
@@ -642,9 +654,10 @@ def explain(a: Mapping[str, float], b: Mapping[str, float], top: int = 6) -> Exp
         found = _unshared(a, b, kind)
         if found is not None:
             score *= 1.0 - share
-            ours, theirs = (tuple(t.lstrip("@~#") for t in side) for side in found)
-            disagree.append((what, ours, theirs))
-    return Explained(score, cos, tuple(t for _, t in shared[:top]), subject_factor, tuple(disagree))
+            ours, theirs = (tuple(_shown(t) for t in side) for side in found)
+            disagree.append((what, ours, theirs, 1.0 - share))
+    shown = tuple(_shown(t) for _, t in shared[:top])
+    return Explained(score, cos, shown, subject_factor, tuple(disagree))
 
 
 def document_frequencies(bags: Iterable[Mapping[str, int]]) -> Counter[str]:
