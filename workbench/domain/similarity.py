@@ -32,7 +32,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 
@@ -552,31 +552,38 @@ _MEASURE_SHARE = 0.4
 _YEAR_SHARE = 0.3
 
 
-def _latin_name(term: str) -> bool:
-    return term[0] == "@" and term[1:2].isascii()
-
-
-def _zh_name_term(term: str) -> bool:
-    return term[0] == "@" and not term[1:2].isascii()
-
-
-def _measure(term: str) -> bool:
-    return term in MEASURES
-
-
-def _year(term: str) -> bool:
+def _is_year(term: str) -> bool:
     # A whole number that could be a year: 1,800,000 homes are not; 2000 shops may be taken
     # for one, but that costs only when both claims then give a year the other does not.
-    return term[0] == "#" and term[1:].isdigit() and 1900 <= int(term[1:]) <= 2100
+    return term[1:].isdigit() and 1900 <= int(term[1:]) <= 2100
 
 
-# What two claims can disagree on, each with the share of the score it costs.
-_DISAGREEMENTS: tuple[tuple[str, Callable[[str], bool], float], ...] = (
-    ("names", _latin_name, _NAME_SHARE),
-    ("names", _zh_name_term, _NAME_SHARE),
-    ("measures", _measure, _MEASURE_SHARE),
-    ("years", _year, _YEAR_SHARE),
+# What two claims can disagree on, each with the share of the score it costs; `_kinds` sorts
+# a claim's terms into them, in this order.
+_DISAGREEMENTS: tuple[tuple[str, float], ...] = (
+    ("names", _NAME_SHARE),  # in Latin script
+    ("names", _NAME_SHARE),  # in Chinese
+    ("measures", _MEASURE_SHARE),
+    ("years", _YEAR_SHARE),
 )
+
+
+def _kinds(vector: Mapping[str, float]) -> tuple[list[str], ...]:
+    """A claim's terms of each kind of `_DISAGREEMENTS`, in one pass over them (a score is
+    computed for every claim of a search's pool, or of a plain scan)."""
+    latin: list[str] = []
+    chinese: list[str] = []
+    measures: list[str] = []
+    years: list[str] = []
+    for t in vector:
+        if t[0] == "@":
+            (latin if t[1:2].isascii() else chinese).append(t)
+        elif t[0] == "#":
+            if _is_year(t):
+                years.append(t)
+        elif t in MEASURES:
+            measures.append(t)
+    return latin, chinese, measures, years
 
 
 def _found(term: str, other: Mapping[str, float]) -> bool:
@@ -586,15 +593,27 @@ def _found(term: str, other: Mapping[str, float]) -> bool:
 
 
 def _unshared(
-    a: Mapping[str, float], b: Mapping[str, float], kind: Callable[[str], bool]
+    ours: list[str], a: Mapping[str, float], theirs: list[str], b: Mapping[str, float]
 ) -> tuple[list[str], list[str]] | None:
-    """The terms of a kind that each claim has and the other lacks, when each has some; None
-    when they do not disagree (either has none of the kind, or one's are all in the other)."""
-    ours = [t for t in a if kind(t) and not _found(t, b)]
+    """Of the terms of one kind of claims a (`ours`) and b (`theirs`), those that each has and
+    the other lacks, when each has some; None when they do not disagree (either has none of
+    the kind, or one's are all in the other)."""
+    ours = [t for t in ours if not _found(t, b)]
     if not ours:
         return None
-    theirs = [t for t in b if kind(t) and not _found(t, a)]
+    theirs = [t for t in theirs if not _found(t, a)]
     return (sorted(ours), sorted(theirs)) if theirs else None
+
+
+def _disagreements(
+    a: Mapping[str, float], b: Mapping[str, float]
+) -> Iterator[tuple[str, float, tuple[list[str], list[str]]]]:
+    """(what, share, (a's terms, b's terms)) for each kind the two claims disagree on."""
+    for (what, share), ours, theirs in zip(_DISAGREEMENTS, _kinds(a), _kinds(b), strict=True):
+        if ours and theirs:
+            found = _unshared(ours, a, theirs, b)
+            if found is not None:
+                yield what, share, found
 
 
 @dataclass(frozen=True, slots=True)
@@ -633,9 +652,8 @@ def similarity(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     claim names someone or something the other does not (Latin and Chinese names apart), by
     `_MEASURE_SHARE` when each gives a measure the other does not. `explain` says which."""
     score = cosine(a, b) * _subject_factor(a, b)
-    for _, kind, share in _DISAGREEMENTS:
-        if _unshared(a, b, kind) is not None:
-            score *= 1.0 - share
+    for _, share, _ in _disagreements(a, b):
+        score *= 1.0 - share
     return score
 
 
@@ -650,12 +668,10 @@ def explain(a: Mapping[str, float], b: Mapping[str, float], top: int = 4) -> Exp
     cos, subject_factor = cosine(a, b), _subject_factor(a, b)
     score = cos * subject_factor
     disagree = []
-    for what, kind, share in _DISAGREEMENTS:
-        found = _unshared(a, b, kind)
-        if found is not None:
-            score *= 1.0 - share
-            ours, theirs = (tuple(_shown(t) for t in side) for side in found)
-            disagree.append((what, ours, theirs, 1.0 - share))
+    for what, share, found in _disagreements(a, b):
+        score *= 1.0 - share
+        ours, theirs = (tuple(_shown(t) for t in side) for side in found)
+        disagree.append((what, ours, theirs, 1.0 - share))
     shown = tuple(_shown(t) for _, t in shared[:top])
     return Explained(score, cos, shown, subject_factor, tuple(disagree))
 
