@@ -15,9 +15,13 @@ later.
 `--heldout fresh` scores the split tests/data/similar/fresh.yaml instead (its queries, with its
 claims added to those of pairs.yaml in the database), `--heldout fresh2` the split fresh2.yaml
 (with the claims of pairs.yaml and fresh.yaml too), `--heldout fresh3` the split fresh3.yaml
-(with the claims of all four files). Each was written before the method was last changed and
-scored once (see their headers): fresh.yaml and fresh2.yaml have been scored, so they are dev
-now; fresh3.yaml is the held-out one. Do not tune on it.
+(with the claims of all four files). Each was written before the method was changed and scored
+once, when that change was final (see their headers and docs/benchmarks.md): all four have been
+scored, so all are dev now. A held-out figure for a next change needs a new split, written and
+committed before the change.
+
+`--show` prints every query's best match, each other claim at or above the threshold, and why
+(`domain.similarity.explain`).
 """
 
 from __future__ import annotations
