@@ -1,4 +1,4 @@
-"""`workbench demo`: the bundled seed loaded once, and the board, in one transaction.
+"""`workbench demo`: the bundled seed loaded once, and the board, in as few transactions as can be.
 
 Every run after the first finds the seed there: one read (the check and the board) on the
 driver, with no ORM, Pydantic or write. A database not there yet is started by the load's

@@ -3,11 +3,12 @@
 `workbench demo` loads the bundled seed and prints the board; after the first run the seed is
 always there, and loading it again would cost the ORM, Pydantic and a write transaction to add
 nothing. `loaded_seed` answers that case on a read on the driver (workbench.db.reader; the
-demo's own, which then reads the board too): the document with the same text is stored and every claim of the file
-already exists (workbench.domain.claim_identity.same_claim, the rule the loader applies). It
-answers only for a file it reads as plainly valid; anything else (a file it cannot read, a
-field or value it does not expect, a quote it cannot place, a claim not there yet) leaves it to
-the full loader (workbench.services.seeds.load_seed), which validates, reports and writes.
+demo's own read, which then shows the board): the document with the same text is stored and
+every claim of the file already exists (workbench.domain.claim_identity.same_claim, the rule
+the loader applies). It answers only for a file it reads as plainly valid; anything else (a
+file it cannot read, a field or value it does not expect, a quote it cannot place, a claim not
+there yet) leaves it to the full loader (workbench.services.seeds.load_seed), which validates,
+reports and writes.
 """
 
 from __future__ import annotations
