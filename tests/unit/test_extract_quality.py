@@ -59,18 +59,20 @@ def test_label_files_cover_every_sentence(name: str) -> None:
 
 def test_seed_article_quality() -> None:
     # Held out: nothing was tuned on it. The recall goal (0.95) is met; the precision goal
-    # (0.7) is not (0.510, see docs/benchmarks.md): this floor only guards against regressions.
+    # (0.7) is not (0.545 / 0.958 in session 17, see docs/benchmarks.md): this floor only
+    # guards against regressions.
     q = quality("minimax")
     assert q.recall >= 0.95, q
     assert q.precision >= 0.5, q
 
 
 def test_held_out_profile_quality() -> None:
-    # Held out like the seed: written and labelled after the Chinese scoring path was final,
-    # scored once (0.788 / 0.963, see docs/benchmarks.md). A floor against regressions.
+    # Held out like the seed: written and labelled after the session-16 scoring path was
+    # final, scored once then (0.788 / 0.963) and once after session 17's (0.931 / 1.000, see
+    # docs/benchmarks.md). A floor against regressions.
     q = quality("shanye")
     assert q.recall >= 0.95, q
-    assert q.precision >= 0.75, q
+    assert q.precision >= 0.9, q
 
 
 @pytest.mark.parametrize(
