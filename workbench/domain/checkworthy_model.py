@@ -273,7 +273,7 @@ def explain_band(band: str, weights: dict[str, float]) -> tuple[str, ...]:
 
 def explain(terms: list[tuple[str, float]], top: int = 3, kind: str = "words") -> tuple[str, ...]:
     """The `top` n-grams that moved a score most, as `words "tax cuts" +0.41` (or, with `kind`
-    "chars", character grams: `chars "亿元" +0.38`)."""
+    "chars", character grams: `chars "年" +0.53`)."""
     ranked = sorted(terms, key=lambda t: (-abs(t[1]), t[0]))[:top]
     return tuple(f'{kind} "{g}" {v:+.2f}' for g, v in ranked if abs(v) >= 0.05)
 
