@@ -12,12 +12,14 @@ from workbench.domain import checkworthy_model
 from workbench.domain.checkworthy import (
     CLAIM_TYPES,
     FEATURE_NAMES,
+    _document_scorer,  # the pruning's bound, tested below
     candidate_units,
     find_candidates,
     harvest_names,
     named_features,
     score_text,
 )
+from workbench.domain.segment import split_clauses
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "minimax-profile.zh.txt"
 
@@ -134,7 +136,37 @@ def test_chinese_scores_are_a_rounded_logistic_of_the_plain_weights() -> None:
         assert not checkworthy_model.mostly_english(text)
         band = plain.bands.get(checkworthy_model.length_band(text), 0.0)
         total = plain.bias + band + sum(plain.features[name] for name in named_features(text))
+        total += sum(w for _, w in plain.char_terms(checkworthy_model.char_grams(text)))
         assert score == _logistic(total)
+
+
+def test_chinese_scores_add_character_grams_and_name_the_strongest() -> None:
+    plain = checkworthy_model.load().plain
+    assert plain.chars, "the shipped weights have character grams for Chinese"
+    text = "2019年,公司完成了由一家产业基金领投的2.2亿元B轮融资。"
+    _, reasons, _ = score_text(text)
+    grams = checkworthy_model.char_grams(text)
+    terms = plain.char_terms(grams)
+    assert terms and {g for g, _ in terms} == grams & plain.chars.keys()
+    assert plain.char_sum(grams) == pytest.approx(sum(w for _, w in terms))
+    chars = [r for r in reasons if r.startswith("chars ")]
+    fired = named_features(text)
+    length = checkworthy_model.explain_band(checkworthy_model.length_band(text), plain.bands)
+    assert reasons == (*fired, *length, *chars) and 1 <= len(chars) <= 3
+    strongest = min(terms, key=lambda t: (-abs(t[1]), t[0]))
+    assert chars[0] == f'chars "{strongest[0]}" {strongest[1]:+.2f}'
+
+
+def test_character_grams() -> None:
+    # Numbers are "0", Latin words "A", every quotation mark '"'; the start and the end are
+    # read with the character next to them, other punctuation there as "|".
+    assert checkworthy_model.char_grams("他说：“2.2亿元，AI”") == {
+        *("他", "说", '"', "0", "亿", "元", "A"),
+        *("^他", '"$'),
+    }
+    assert checkworthy_model.char_grams("M2模型。") == {"A", "0", "模", "型", "^A", "|$"}
+    assert checkworthy_model.char_grams("") == {"^$"}
+    assert checkworthy_model.char_grams("，。") == {"^|", "|$"}
 
 
 def test_english_scores_add_the_learnt_ngrams_and_name_the_strongest() -> None:
@@ -289,8 +321,8 @@ def test_candidates_on_the_seed_article() -> None:
         assert text[c.start : c.end] == c.text == c.text.strip()
         assert 0.5 <= c.score <= 1
         assert c.suggested_type in CLAIM_TYPES
-        named = [r for r in c.reasons if not r.startswith("length ")]
-        assert set(named) <= set(FEATURE_NAMES)  # Chinese: no n-gram reasons
+        named = [r for r in c.reasons if not r.startswith(("length ", "chars "))]
+        assert set(named) <= set(FEATURE_NAMES)  # Chinese: no word n-gram reasons
         assert c.reasons  # every candidate says why
     texts = [c.text for c in found]
     assert any("1500万美金" in t for t in texts)
@@ -336,6 +368,22 @@ def test_any_text_gives_exact_ordered_candidates(text: str) -> None:
 def test_score_text_is_total_and_bounded(text: str) -> None:
     score, fired, kind = score_text(text)
     assert 0.0 <= score <= 1.0
-    named = [r for r in fired if not r.startswith(("words ", "length "))]
+    named = [r for r in fired if not r.startswith(("words ", "chars ", "length "))]
     assert list(fired[: len(named)]) == named == sorted(set(named), key=FEATURE_NAMES.index)
     assert kind in CLAIM_TYPES
+
+
+@given(texts)
+def test_no_clause_outscores_the_bounds_of_its_unit(text: str) -> None:
+    # find_candidates skips the clauses of a unit whose bound is below the threshold, and
+    # each clause its filter says cannot pass: exact only if no clause can score above them.
+    scorer = _document_scorer(text)
+    for unit in candidate_units(text):
+        found = scorer.scored(unit.start, unit.end)
+        bound = found.upper()
+        filters = {at: found.clause_filter(at) for at in (0.2, 0.5, 0.8)}
+        for clause in split_clauses(text, unit.start, unit.end):
+            score = scorer.scored(clause.start, clause.end).score
+            assert score <= bound
+            for at, may_pass in filters.items():
+                assert score < at or may_pass(text[clause.start : clause.end])

@@ -33,7 +33,18 @@ def quality(name: str) -> Quality:
 
 
 @pytest.mark.parametrize(
-    "name", ["minimax", "shanye", "xingheng", "yunfan", "qinglan", "chengjing", "english"]
+    "name",
+    [
+        "minimax",
+        "shanye",
+        "xingheng",
+        "yunfan",
+        "qinglan",
+        "chengjing",
+        "shenggu",
+        "suihe",
+        "english",
+    ],
 )
 def test_label_files_cover_every_sentence(name: str) -> None:
     text, labels = load(name)
@@ -48,29 +59,38 @@ def test_label_files_cover_every_sentence(name: str) -> None:
 
 def test_seed_article_quality() -> None:
     # Held out: nothing was tuned on it. The recall goal (0.95) is met; the precision goal
-    # (0.7) is not (0.510, see docs/benchmarks.md): this floor only guards against regressions.
+    # (0.7) is not (0.545 / 0.958 in session 17, see docs/benchmarks.md): this floor only
+    # guards against regressions.
     q = quality("minimax")
     assert q.recall >= 0.95, q
     assert q.precision >= 0.5, q
 
 
 def test_held_out_profile_quality() -> None:
-    # Held out like the seed: written and labelled after the Chinese scoring path was final,
-    # scored once (0.788 / 0.963, see docs/benchmarks.md). A floor against regressions.
+    # Held out like the seed: written and labelled after the session-16 scoring path was
+    # final, scored once then (0.788 / 0.963) and once after session 17's (0.931 / 1.000, see
+    # docs/benchmarks.md). A floor against regressions.
     q = quality("shanye")
     assert q.recall >= 0.95, q
-    assert q.precision >= 0.75, q
+    assert q.precision >= 0.9, q
 
 
 @pytest.mark.parametrize(
     ("name", "precision"),
-    [("xingheng", 0.85), ("yunfan", 0.78), ("qinglan", 0.7), ("chengjing", 0.68)],
+    [
+        ("xingheng", 0.9),
+        ("yunfan", 0.9),
+        ("qinglan", 0.8),
+        ("chengjing", 0.75),
+        ("shenggu", 0.78),
+        ("suihe", 0.85),
+    ],
 )
 def test_chinese_dev_article_quality(name: str, precision: float) -> None:
     # Written and labelled for this project before any scorer ran on them. They are the dev
-    # articles (two news reports, two founder profiles): the Chinese adaptation of the weights
-    # and its threshold were fitted on them (see tools/train_checkworthy.py), so these are not
-    # held-out figures.
+    # articles (three news reports, three founder profiles): the Chinese adaptation of the
+    # weights and its threshold were fitted on them (see tools/train_checkworthy.py), so these
+    # are in-sample figures, well above the held-out ones (docs/benchmarks.md).
     q = quality(name)
     assert q.recall >= 0.95, q
     assert q.precision >= precision, q

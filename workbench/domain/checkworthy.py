@@ -9,18 +9,20 @@ figure sits in one clause and the author's verdict in another, and the figure de
 Runs of adjacent clauses that pass are offered as one candidate.
 
 Scores. Each unit is scored by features a person can verify by eye. A named feature fires or
-not (a number, a first, an opinion cue...); the unit's English words and word pairs, and its
-length band, count too. Every one has a weight learnt from public labelled debates (see
-`checkworthy_model` and tools/train_checkworthy.py), positive for signs of a checkable fact and
-negative for signs of opinion, prediction or rhetoric. The score is the logistic function of
-the bias plus the weights of everything present:
+not (a number, a first, an opinion cue...); the unit's English words and word pairs (or, in
+Chinese, its characters and how it starts and ends), and its length band, count too. Every one
+has a weight learnt from public labelled debates, adapted for Chinese on labelled Chinese
+articles (see `checkworthy_model` and tools/train_checkworthy.py), positive for signs of a
+checkable fact and negative for signs of opinion, prediction or rhetoric. The score is the
+logistic function of the bias plus the weights of everything present:
 
-    score = 1 / (1 + exp(-(bias + band + named features + n-grams))),  rounded to 3 decimals
+    score = 1 / (1 + exp(-(bias + band + named features + grams))),  rounded to 3 decimals
 
 `reasons` names every named feature that fired, in the order of `FEATURES`, the ones that
 lowered the score included, then the unit's length when it moved the score (`length "20-39
 words" +0.53`), then the (at most three) n-grams that moved the score most with their weights
-(`words "per cent" +0.52`), so a score can always be explained.
+(`words "per cent" +0.52`, `chars "年" +0.53`, `chars "^他" -0.52` for a unit that starts with
+他), so a score can always be explained.
 
 Quotations. Words in quotation marks that the paragraph attributes to someone (a speaker is
 named, or a verb of saying stands outside the quotes) are a claim in themselves: whether they
@@ -55,6 +57,7 @@ from workbench.domain.status import CLAIM_TYPE_NAMES
 CLAIM_TYPES: tuple[str, ...] = CLAIM_TYPE_NAMES
 
 _CJK = "\u4e00-\u9fff"
+_HAS_CJK = re.compile(f"[{_CJK}]")
 
 
 def _words(s: str) -> tuple[str, ...]:
@@ -796,6 +799,7 @@ class _Scored:
     score: float
     fired: tuple[str, ...]
     reading: checkworthy_model.Reading | None
+    text: str
 
     @staticmethod
     def of(unit: Unit) -> _Scored:
@@ -804,7 +808,8 @@ class _Scored:
         model = checkworthy_model.load()
         body = unit.text
         if not body:
-            return _Scored(_squash(model.plain.bias + model.plain.features["too_short"]), (), None)
+            too_short = model.plain.bias + model.plain.features["too_short"]
+            return _Scored(_squash(too_short), (), None, body)
         fired = _fired(unit)
         reading = model.read(body)
         part = model if reading.english else model.plain
@@ -815,7 +820,9 @@ class _Scored:
         if reading.english:
             for _, v in reading.terms:
                 logit += v
-        return _Scored(_squash(logit), fired, reading)
+        else:
+            logit += reading.chars
+        return _Scored(_squash(logit), fired, reading, body)
 
     def reasons(self) -> tuple[str, ...]:
         reading = self.reading
@@ -824,23 +831,71 @@ class _Scored:
         model = checkworthy_model.load()
         part = model if reading.english else model.plain
         reasons = self.fired + checkworthy_model.explain_band(reading.band, part.bands)
-        return reasons + (checkworthy_model.explain(reading.terms) if reading.english else ())
+        if reading.english:
+            return reasons + checkworthy_model.explain(reading.terms)
+        chars = model.plain.char_terms(reading.grams)
+        return reasons + checkworthy_model.explain(chars, kind="chars")
 
     def kind(self) -> str:
         return "fact" if self.reading is None else _suggest_type(frozenset(self.fired))
 
+    def _bases(self, reading: checkworthy_model.Reading) -> tuple[float, float]:
+        """The best logit of any clause of this unit under each model before the plain one's
+        character grams: the unit's positive evidence on the best length band."""
+        model = checkworthy_model.load()
+        band, fired = reading.band, self.fired
+        english = model.ceiling[band] + sum(model.positive.get(f, 0.0) for f in fired)
+        english += sum(v for _, v in reading.terms if v > 0)
+        plain = model.plain.ceiling[band] + sum(model.plain.positive.get(f, 0.0) for f in fired)
+        return english, plain
+
     def upper(self) -> float:
+        """The best score a clause of this unit can reach: if it is below the threshold, the
+        clauses need not be scored."""
         # A clause has a subset of the unit's words and features, maybe a shorter length band
         # and, in mixed text, maybe the other model: the bound allows for each.
         reading = self.reading
         if reading is None:
             return self.score
-        model = checkworthy_model.load()
-        band, fired = reading.band, self.fired
-        # Only the English model reads n-grams: the plain one's bound leaves them out.
-        english = model.ceiling[band] + sum(model.positive.get(f, 0.0) for f in fired)
-        plain = model.plain.ceiling[band] + sum(model.plain.positive.get(f, 0.0) for f in fired)
-        return _squash(max(english + sum(v for _, v in reading.terms if v > 0), plain))
+        english, plain = self._bases(reading)
+        part = checkworthy_model.load().plain
+        # Its characters are some of its unit's, but where it starts and ends is its own
+        # (`edges`). Without CJK, the plain model reads only a clause without letters and
+        # digits either, whose grams are made of a few marks.
+        if part.chars and not reading.english:
+            plain += part.char_sum(reading.grams, positive=True) + part.edges
+        elif part.chars and _HAS_CJK.search(self.text):
+            grams = checkworthy_model.char_grams(self.text)
+            plain += part.char_sum(grams, positive=True) + part.edges
+        elif part.chars:
+            plain += part.marks_only
+        return _squash(max(english, plain))
+
+    def clause_filter(self, min_score: float) -> Callable[[str], bool]:
+        """For a clause of this unit, given its text: can it score `min_score`? One model reads
+        it, and the plain one's grams are the clause's own: its CJK characters first, with the
+        most its marks, start and end could add (a set and a sum, in C), then, if that is not
+        enough to say no, all of them (reading them costs a tenth of scoring the clause)."""
+        reading = self.reading
+        if reading is None:
+            return lambda clause: self.score >= min_score
+        english, plain = self._bases(reading)
+        part = checkworthy_model.load().plain
+        if _squash(english) >= min_score or not part.chars:
+            return lambda clause: _squash(max(english, plain)) >= min_score
+        short = _squash(part.bias + part.features["too_short"]) >= min_score  # an empty body's
+
+        def may_pass(clause: str) -> bool:
+            body = _body(clause)[0]
+            if not body:
+                return short
+            if _squash(plain + part.char_sum(set(body), rough=True)) < min_score:
+                return False
+            if checkworthy_model.mostly_english(body):
+                return False  # the English bound is below min_score
+            return _squash(plain + part.char_sum(checkworthy_model.char_grams(body))) >= min_score
+
+        return may_pass
 
 
 def _unit(
@@ -1252,16 +1307,22 @@ def _document_scorer(text: str) -> _SpanScorer:
     )
 
 
-def span_features(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[tuple[str, ...], str]]:
-    """For each span of `text`: the named features that fire on it and its length band, read
-    with the whole document's names and quotations as `find_candidates` reads them (what the
-    Chinese adaptation of the model is fitted on, see tools/train_checkworthy.py)."""
+def span_features(
+    text: str, spans: Iterable[tuple[int, int]]
+) -> list[tuple[tuple[str, ...], str, set[str]]]:
+    """For each span of `text`: the named features that fire on it, its length band and its
+    character grams, read with the whole document's names and quotations as `find_candidates`
+    reads them (what the Chinese adaptation of the model is fitted on, see
+    tools/train_checkworthy.py)."""
     scorer = _document_scorer(text)
-    out: list[tuple[tuple[str, ...], str]] = []
+    out: list[tuple[tuple[str, ...], str, set[str]]] = []
     for start, end in spans:
         found = scorer.scored(start, end)
-        band = found.reading.band if found.reading is not None else ""
-        out.append((found.fired if found.reading is not None else ("too_short",), band))
+        if found.reading is None:
+            out.append((("too_short",), "", set()))
+        else:
+            grams = checkworthy_model.char_grams(found.text)
+            out.append((found.fired, found.reading.band, grams))
     return out
 
 
@@ -1296,8 +1357,11 @@ def find_candidates(
         if len(clauses) < 2:
             continue
         run: list[Candidate] = []
+        may_pass = found.clause_filter(min_score)
         for clause in [*clauses, None]:
-            part = scorer.scored(clause.start, clause.end) if clause else None
+            part = None
+            if clause is not None and may_pass(text[clause.start : clause.end]):
+                part = scorer.scored(clause.start, clause.end)
             if clause is not None and part is not None and part.score >= min_score:
                 run.append(scorer.make(clause.start, clause.end, part))
             elif run:

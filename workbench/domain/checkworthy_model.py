@@ -12,12 +12,15 @@ explainable: `Model.explain` lists the n-grams that moved it most.
 The training data is English, so n-gram weights mean something only for English. A unit that
 is mostly not English (more CJK characters than twice its Latin words, as in Chinese) is scored
 by a second model learnt from the same data without n-grams: the named features (whose cues the
-scanner finds in both languages) and the length band carry the whole score there, with weights
-that did not lean on n-grams during training. Debates are not news reports, so those weights
-are then adapted to Chinese prose (the "chinese" section of the weights file): a correction
-fitted on four labelled Chinese dev articles (two news reports, two founder profiles), pulled
-towards zero, so that a weight moves only as far as the Chinese sentences push it (see
-tools/train_checkworthy.py).
+scanner finds in both languages) and the length band, with weights that did not lean on n-grams
+during training. Debates are not news reports, so those weights are then adapted to Chinese
+prose (the "chinese" section of the weights file), fitted on the labelled Chinese dev articles
+(news reports and founder profiles, see tools/train_checkworthy.py): a correction to the named
+and length weights, pulled towards zero so that a weight moves only as far as the Chinese
+sentences push it, and weights for characters (`char_grams`: every number written "0", every
+Latin word "A", every quotation mark '"', and how the unit starts and ends), pulled towards zero
+too, and only for those seen in more than one dev article, so that a name or a topic of one
+article learns nothing.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import functools
 import itertools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 WEIGHTS_FILE = "checkworthy_weights.json"
@@ -36,6 +39,13 @@ _TOKEN = re.compile(rf"[a-z]+(?:'[a-z]+)?|{_NUMBER.pattern}")
 _CJK = re.compile("[\u4e00-\u9fff]")
 _NOT_CJK = re.compile("[^\u4e00-\u9fff]+")
 _HAS_LATIN = re.compile("[A-Za-z]")
+_LATIN_WORD = re.compile("[A-Za-z]+")
+# What `char_grams` keeps of a character besides CJK, "0" and "A": quotation marks are one mark,
+# anything else that is not CJK is a boundary (runs of boundaries are one).
+_QUOTE_MARKS = '"“”「」『』'
+_NOT_GRAM = re.compile(f"[^\u4e00-\u9fff0A{_QUOTE_MARKS}]+")
+_ONE_QUOTE = str.maketrans(dict.fromkeys(_QUOTE_MARKS, '"'))
+_PER_UNIT = 10_000  # gram weights are stored to 4 decimals
 # Length bands, in words.
 _BANDS = ((4, "len<5"), (9, "len5-9"), (19, "len10-19"), (39, "len20-39"))
 
@@ -67,6 +77,23 @@ def word_ngrams(text: str) -> set[str]:
     """The distinct word unigrams and bigrams of the Latin text of `text`, lower-cased, every
     number written "0"."""
     return _grams(_tokens(text))
+
+
+def char_grams(text: str) -> set[str]:
+    """What the Chinese model reads off `text`: its distinct characters, with every number
+    written "0", every Latin word "A" and every quotation mark '"' (other characters that are
+    not CJK are left out), and how it starts and ends: the first one after "^" and the last one
+    before "$", where a boundary "|" stands for anything else ('^"' is a unit that opens with a
+    quotation, "^他" one that opens on him, "|$" one that ends in punctuation)."""
+    # Numbers first: a number's digits are not Latin letters, and "A" must not become "0".
+    folded = _LATIN_WORD.sub("A", _NUMBER.sub("0", text))
+    norm = "^" + _NOT_GRAM.sub("|", folded).translate(_ONE_QUOTE) + "$"
+    # Characters, not pairs: pairs did no better on the dev articles and cost twice the time.
+    grams = set(norm)
+    grams.difference_update("|^$")
+    grams.add(norm[:2])
+    grams.add(norm[-2:])
+    return grams
 
 
 BAND_NAMES = (*(name for _, name in _BANDS), "len40+")
@@ -103,21 +130,28 @@ def mostly_english(text: str) -> bool:
 
 @dataclass(slots=True)  # not frozen: one is built per unit, and a frozen one costs 5x to build
 class Reading:
-    """What the model reads off a unit's text: which model scores it, its length band, and
-    its learnt n-grams with their weights."""
+    """What the model reads off a unit's text: which model scores it, its length band, its
+    learnt word n-grams with their weights (English) and its learnt character grams with
+    theirs (when the Chinese model scores it)."""
 
     english: bool
     band: str
     terms: list[tuple[str, float]]
+    # The Chinese model's: the unit's character grams (empty for an English unit) and the sum
+    # of their weights. Which grams have a weight is only asked for a candidate's reasons.
+    grams: set[str]
+    chars: float
 
 
 @dataclass(frozen=True)
 class Plain:
-    """The model without n-grams, for text that is mostly not English."""
+    """The model for text that is mostly not English: no word n-grams; for Chinese prose,
+    character grams (`chars`, empty when the weights file has none)."""
 
     bias: float
     features: dict[str, float]
     bands: dict[str, float]
+    chars: dict[str, float] = field(default_factory=dict)
 
     @functools.cached_property
     def ceiling(self) -> dict[str, float]:
@@ -128,6 +162,51 @@ class Plain:
     @functools.cached_property
     def positive(self) -> dict[str, float]:
         return {k: v for k, v in self.features.items() if v > 0}
+
+    @functools.cached_property
+    def edges(self) -> float:
+        """The most a clause's own start and end ("^x", "x$") can add to its score: its
+        characters are some of its unit's (see `_Scored.upper`), but where it starts and ends
+        is its own."""
+        first = max((w for g, w in self.chars.items() if g[0] == "^"), default=0.0)
+        last = max((w for g, w in self.chars.items() if g[-1] == "$"), default=0.0)
+        return max(first, 0.0) + max(last, 0.0)
+
+    @functools.cached_property
+    def marks_only(self) -> float:
+        """The most the grams of a text can add when it has no CJK, no Latin letter and no
+        digit (what the plain model reads in text without CJK): quotation marks, boundaries,
+        start and end."""
+        return sum(w for g, w in self.chars.items() if w > 0 and not set(g) - set('"|^$'))
+
+    @functools.cached_property
+    def _char_units(self) -> tuple[dict[str, int], dict[str, int], dict[str, int], int]:
+        """The gram weights in units of 1e-4 (the weights file's precision): all, the positive
+        ones, those of CJK characters; and the most the other grams of a text can add (its
+        marks "0", "A", '"', its start and its end). Integers add up to the same sum in any
+        order, and a set's order changes with the process's string hashing."""
+        units = {g: round(w * _PER_UNIT) for g, w in self.chars.items()}
+        cjk = {g: u for g, u in units.items() if _CJK.fullmatch(g)}
+        marks = sum(u for g, u in units.items() if u > 0 and g in ("0", "A", '"'))
+        return units, {g: u for g, u in units.items() if u > 0}, cjk, marks
+
+    def char_sum(self, grams: set[str], positive: bool = False, rough: bool = False) -> float:
+        """The sum of the weights of `grams` (only the positive ones, with `positive`). With
+        `rough`, `grams` are the characters of a text (as `set(text)`), and the sum is of the
+        weights of its CJK characters plus the most its other grams could add: never less than
+        the sum for `char_grams(text)`."""
+        units, positives, cjk, marks = self._char_units
+        table = positives if positive else cjk if rough else units
+        # In C: a lookup per gram, 0 for a gram without a weight, and the sum.
+        total = sum(map(table.get, grams, itertools.repeat(0)))
+        if rough:
+            total += marks + round(self.edges * _PER_UNIT)
+        return total / _PER_UNIT
+
+    def char_terms(self, grams: set[str]) -> list[tuple[str, float]]:
+        """The learnt character grams among `grams`, with their weights."""
+        table = self.chars
+        return [(g, table[g]) for g in table.keys() & grams]
 
 
 @dataclass(frozen=True)
@@ -178,7 +257,10 @@ class Model:
                 }
             )
         english = bool(tokens) and cjk <= 2 * len(tokens)
-        return Reading(english, _band(len(tokens) + cjk // 2), list(found.items()))
+        grams = set() if english or not self.plain.chars else char_grams(text)
+        band = _band(len(tokens) + cjk // 2)
+        chars = self.plain.char_sum(grams) if grams else 0.0
+        return Reading(english, band, list(found.items()), grams, chars)
 
 
 def explain_band(band: str, weights: dict[str, float]) -> tuple[str, ...]:
@@ -189,10 +271,11 @@ def explain_band(band: str, weights: dict[str, float]) -> tuple[str, ...]:
     return (f'length "{band.removeprefix("len")} words" {w:+.2f}',)
 
 
-def explain(terms: list[tuple[str, float]], top: int = 3) -> tuple[str, ...]:
-    """The `top` n-grams that moved a score most, as `words "tax cuts" +0.41`."""
+def explain(terms: list[tuple[str, float]], top: int = 3, kind: str = "words") -> tuple[str, ...]:
+    """The `top` n-grams that moved a score most, as `words "tax cuts" +0.41` (or, with `kind`
+    "chars", character grams: `chars "年" +0.53`)."""
     ranked = sorted(terms, key=lambda t: (-abs(t[1]), t[0]))[:top]
-    return tuple(f'words "{g}" {v:+.2f}' for g, v in ranked if abs(v) >= 0.05)
+    return tuple(f'{kind} "{g}" {v:+.2f}' for g, v in ranked if abs(v) >= 0.05)
 
 
 @functools.cache
@@ -214,5 +297,6 @@ def load() -> Model:
             bias=float(plain["bias"]) + float(plain.get("calibration", 0.0)),
             features={k: float(v) for k, v in plain["features"].items()},
             bands={k: float(v) for k, v in plain["bands"].items()},
+            chars={k: float(v) for k, v in plain.get("chars", {}).items()},
         ),
     )
