@@ -117,7 +117,7 @@ def _seed_claims() -> list[Any]:
 
 # Curated claims the scorer does not offer. Listed here rather than hidden: the test is strict,
 # so when one starts being covered it fails until it is taken off the list. The weights are
-# learnt from English debates and adapted on four Chinese dev articles
+# learnt from English debates and adapted on six Chinese dev articles
 # (tools/train_checkworthy.py), never tuned on this article.
 _RANK = (
     "a ranking with no figure: rank words weigh little (in the debates they seldom mark a claim "
@@ -138,6 +138,9 @@ _WHAT_IF = (
 )
 KNOWN_MISSES = {
     "一年前,视频生成模型也冲到了国际前沿": _RANK,
+    # Covered until session 17; missed since the Chinese model learnt character weights (the
+    # seed measured once after that method was final, then this entry added, nothing tuned).
+    "两年前,他们的语音模型做到了国际领先": _RANK,
     "连音乐模型现在也是全球三强": _SPELLED,
     (
         '"当这件事发生时,如果你真的相信人工智能,你就应该去做点什么。"闫俊杰在罗永浩的采访中回忆道'
