@@ -27,12 +27,14 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from workbench.domain.replay import Kind
-from workbench.domain.replay_state import Fingerprints, Prints
+from workbench.domain.replay_state import Prints
 
 # Entities held in memory (a claim is some 2 KB as a dict): a few documents' worth of claims.
 CACHE = 4096
 # Fingerprints buffered per kind before a run is written (24 bytes each).
 RUN = 1 << 17
+# SQLite's page cache for the state file, in KB.
+PAGE_CACHE_KB = 8192
 # Deletions (rows found during the comparison) are written this many at a time.
 DELETE_BATCH = 1000
 # Entries read back from a run at a time.
@@ -58,6 +60,8 @@ class SpillStore:
         if cache < 1 or run < 1:
             raise ValueError("the cache and the runs hold at least one entry")
         self._fields = {name: kind.fields for name, kind in kinds.items()}
+        # An entity is stored as the tuple of its values in its kind's field order.
+        self._values = {name: itemgetter(*kind.fields) for name, kind in kinds.items()}
         self._directory = directory
         self._limit = cache
         self._run = run
@@ -65,6 +69,8 @@ class SpillStore:
         self._db = sqlite3.connect(directory / "replay-state.sqlite", isolation_level=None)
         self._db.execute("PRAGMA journal_mode = OFF")
         self._db.execute("PRAGMA synchronous = OFF")
+        # SQLite's own page cache for this file, bounded like the rest (the default is 2 MB).
+        self._db.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KB}")
         for statement in _SCHEMA:
             self._db.execute(statement)
         self._db.execute("BEGIN")
@@ -108,14 +114,17 @@ class SpillStore:
             entry[2] = True
             self._cache.move_to_end(slot)
             return
-        # Not cached: new, unless the caller held on to it past other calls (see Store).
-        found = self._read(slot)
-        if found is not None:
-            self._hold(slot, [entity, found[0], True, True])
-            return
+        number = int(key) if key.isdigit() else None
+        if number is None or number <= self._high.get(kind, -1):
+            # Not cached, but perhaps in the file: a caller that held on to an entity past
+            # other calls (see Store), or a key that is not a growing number.
+            found = self._read(slot)
+            if found is not None:
+                self._hold(slot, [entity, found[0], True, True])
+                return
+        if number is not None:
+            self._high[kind] = max(self._high.get(kind, -1), number)
         self._born += 1
-        if key.isdigit():
-            self._high[kind] = max(self._high.get(kind, -1), int(key))
         self._hold(slot, [entity, self._born, True, False])
 
     def pop(self, kind: str, key: str) -> dict[str, Any] | None:
@@ -167,8 +176,7 @@ class SpillStore:
         if row is None:
             return None
         # Only what this object pickled itself is read back: the file is private to replay.
-        values = pickle.loads(row[1])
-        return row[0], dict(zip(self._fields[slot[0]], values, strict=True))
+        return row[0], dict(zip(self._fields[slot[0]], pickle.loads(row[1]), strict=True))
 
     def _hold(self, slot: tuple[str, str], entry: _Entry) -> None:
         self._cache[slot] = entry
@@ -177,15 +185,18 @@ class SpillStore:
 
     def _evict(self, count: int) -> None:
         """Drop the `count` least recently used; write out those that changed."""
-        rows = []
+        new, changed = [], []
         for _ in range(count):
-            (kind, key), (entity, born, changed, _) = self._cache.popitem(last=False)
-            if changed:
-                values = tuple(entity[name] for name in self._fields[kind])
-                rows.append((born, kind, key, pickle.dumps(values, pickle.HIGHEST_PROTOCOL)))
-        self._db.executemany(
-            "INSERT OR REPLACE INTO entity (born, kind, key, value) VALUES (?, ?, ?, ?)", rows
-        )
+            (kind, key), (entity, born, dirty, stored) = self._cache.popitem(last=False)
+            if not dirty:
+                continue
+            value = pickle.dumps(self._values[kind](entity), pickle.HIGHEST_PROTOCOL)
+            if stored:
+                changed.append((value, born))
+            else:
+                new.append((born, kind, key, value))
+        self._db.executemany("UPDATE entity SET value = ? WHERE born = ?", changed)
+        self._db.executemany("INSERT INTO entity (born, kind, key, value) VALUES (?, ?, ?, ?)", new)
 
     def _forget(self, slot: tuple[str, str], born: int) -> None:
         self._gone[slot] = born
@@ -206,26 +217,31 @@ class SpilledPrints:
     def __init__(self, stem: Path, run: int) -> None:
         self._stem = stem
         self._limit = run
-        self._buffer = Fingerprints()
+        self._ids, self._prints, self._seqs = array("q"), array("q"), array("q")
         self._runs: list[Path] = []
         self._count = 0
-        self._last: int | None = None
-        self._in_order = True
+        self._last = -(1 << 63)  # the last id added
+        self._in_order = True  # all ids so far, across runs
+        self._run_in_order = True  # the ids buffered now
 
     def __len__(self) -> int:
         return self._count
 
     def add(self, entity_id: int, print_: int, seq: int) -> None:
-        if self._last is not None and entity_id < self._last:
+        if entity_id < self._last:
             self._in_order = False
+            if self._ids:
+                self._run_in_order = False
         self._last = entity_id
-        self._buffer.add(entity_id, print_, seq)
+        self._ids.append(entity_id)
+        self._prints.append(print_)
+        self._seqs.append(seq)
         self._count += 1
-        if len(self._buffer) >= self._limit:
+        if len(self._ids) >= self._limit:
             self._spill()
 
     def by_id(self) -> Iterator[tuple[int, int, int]]:
-        if self._buffer:
+        if self._ids:
             self._spill()
         runs = [_read_run(path) for path in self._runs]
         if self._in_order:
@@ -235,11 +251,11 @@ class SpilledPrints:
         yield from heapq.merge(*runs, key=itemgetter(0))
 
     def _spill(self) -> None:
-        buffer = self._buffer
-        ids, prints, seqs = buffer.ids, buffer.prints, buffer.seqs
-        if not self._in_order:
-            ordered = list(zip(*buffer.by_id(), strict=True))
-            ids, prints, seqs = (array("q", column) for column in ordered)
+        ids, prints, seqs = self._ids, self._prints, self._seqs
+        if not self._run_in_order:
+            # A stable sort on the id keeps one id's entries in seq order.
+            order = sorted(range(len(ids)), key=ids.__getitem__)
+            ids, prints, seqs = (array("q", map(c.__getitem__, order)) for c in (ids, prints, seqs))
         # One array of triples, interleaved by slice assignment (no loop in Python).
         triples = array("q", bytes(3 * len(ids) * ids.itemsize))
         triples[0::3], triples[1::3], triples[2::3] = ids, prints, seqs
@@ -247,7 +263,8 @@ class SpilledPrints:
         with path.open("wb") as out:
             triples.tofile(out)
         self._runs.append(path)
-        self._buffer = Fingerprints()
+        self._ids, self._prints, self._seqs = array("q"), array("q"), array("q")
+        self._run_in_order = True
 
 
 def _read_run(path: Path) -> Iterator[tuple[int, int, int]]:
