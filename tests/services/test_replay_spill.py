@@ -206,6 +206,19 @@ def test_store_pops_and_leaves_the_rest_in_creation_order(tight: SpillStore) -> 
     assert list(tight.rest("setting")) == ["k"]
 
 
+def test_store_takes_a_key_again_after_popping_it(tight: SpillStore) -> None:
+    user = dict.fromkeys(KINDS["user"].fields)
+    memory = MemoryStore()
+    for store in (memory, tight):
+        store.put("user", "ann", {**user, "display": "old"})
+        store.put("user", "bob", user)  # "ann" goes to the file
+        assert store.pop("user", "ann") == {**user, "display": "old"}
+        store.put("user", "ann", {**user, "display": "new"})  # new again: after "bob"
+        store.put("user", "cy", user)  # "ann" goes to the file again, in place of its old row
+        assert store.get("user", "ann") == {**user, "display": "new"}
+    assert list(tight.rest("user")) == list(memory.rest("user")) == ["bob", "ann", "cy"]
+
+
 def test_store_refuses_an_empty_cache(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="at least one"):
         SpillStore(KINDS, tmp_path, cache=0)

@@ -1,5 +1,5 @@
 """Replay's rebuilt state kept on disk behind a bounded cache, so its memory does not grow with
-the rows (issue 13: a million claims and ten million events in the same memory as a thousand).
+the number of claims, notes or events (issue 13).
 
 - Entities that change (claims above all): the most recently used `cache` of them stay in memory
   as dicts; older ones are pickled into a private SQLite file (stdlib sqlite3, not the user's
@@ -187,6 +187,9 @@ class SpillStore:
 
     def _evict(self, count: int) -> None:
         """Drop the `count` least recently used; write out those that changed."""
+        if self._gone:
+            # A key popped and put again must lose its old row before the new one goes in.
+            self._flush_deletes()
         new, changed = [], []
         for _ in range(count):
             (kind, key), (entity, born, dirty, stored) = self._cache.popitem(last=False)
