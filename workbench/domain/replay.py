@@ -12,19 +12,24 @@ An event whose action has no rule is a difference, and so is an update to a fiel
 kind does not track: a new kind of change cannot slip past replay unnoticed. Adding one means
 a line in RULES (and, for a new field or kind, in KINDS), plus the table reader in
 workbench/services/replay.py.
+
+What replay rebuilds is kept in a `Store` (workbench/domain/replay_state.py): the entities that
+change whole, the immutable ones as fingerprints. This module never holds the state itself, so
+the service can hand it a store that spills to a temporary file and keeps memory flat.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.domain.replay_state import MemoryStore, Prints, Store
+
 # Longer strings (a document's text) are held and compared as their length and SHA-256:
-# replay keeps the whole state in memory, and a text is either equal or it is not.
+# replay keeps every entity it rebuilds, and a text is either equal or it is not.
 COMPACT_OVER = 1024
 # A broken database can differ everywhere; the report keeps the first ones and counts the rest.
 DIFFERENCES_KEPT = 1000
@@ -43,38 +48,6 @@ def fingerprint(values: Iterable[Any]) -> int:
     """64 bits standing for field values (JSON's types: repr tells them apart and is fast)."""
     text = repr(tuple(values)).encode("utf-8", "surrogatepass")
     return int.from_bytes(hashlib.blake2b(text, digest_size=8).digest(), "big", signed=True)
-
-
-class Fingerprints:
-    """The immutable entities of one kind, as three parallel arrays of 64-bit integers: id,
-    fingerprint of the fields, seq of the creating event. A million notes take 24 MB this way,
-    against some 150 MB as a dict of keys to values."""
-
-    def __init__(self) -> None:
-        self.ids = array("q")
-        self.prints = array("q")
-        self.seqs = array("q")
-        self._in_order = True
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def add(self, entity_id: int, print_: int, seq: int) -> None:
-        if self.ids and entity_id < self.ids[-1]:
-            self._in_order = False
-        self.ids.append(entity_id)
-        self.prints.append(print_)
-        self.seqs.append(seq)
-
-    def by_id(self) -> Iterator[tuple[int, int, int]]:
-        """(id, fingerprint, seq) by id, then seq. Ids are usually created in order already."""
-        ids, prints, seqs = self.ids, self.prints, self.seqs
-        if self._in_order:
-            yield from zip(ids, prints, seqs, strict=True)
-            return
-        # A stable sort on the id keeps events of one id in seq order.
-        for i in sorted(range(len(ids)), key=ids.__getitem__):
-            yield ids[i], prints[i], seqs[i]
 
 
 def compact(value: Any) -> Any:
@@ -311,7 +284,7 @@ def upsert(kind: str) -> Rule:
     no earlier event recorded)."""
 
     def rule(replay: Replay, ev: EventRecord) -> None:
-        if ev.entity_id in replay.state[kind]:
+        if replay.store.get(kind, ev.entity_id) is not None:
             update(kind)(replay, ev)
         else:
             replay.create(kind, ev, ev.entity_id, ev.payload.get("after"))
@@ -373,14 +346,17 @@ class Replay:
         rules: Mapping[str, Rule] | None = None,
         *,
         full: bool = False,
+        store: Store | None = None,
     ) -> None:
         self.kinds = dict(KINDS if kinds is None else kinds)
         self.rules = dict(RULES if rules is None else rules)
         # full: hold immutable entities whole too (re-reading one event needs their fields).
         self.full = full
-        self.state: dict[str, dict[str, dict[str, Any]]] = {k: {} for k in self.kinds}
-        self.prints: dict[str, Fingerprints] = {
-            k: Fingerprints() for k, kind in self.kinds.items() if kind.immutable and not full
+        # Where the rebuilt entities live: in memory unless the caller brings a store that
+        # spills (workbench/services/replay_spill.py), so memory need not grow with the rows.
+        self.store: Store = MemoryStore() if store is None else store
+        self.prints: dict[str, Prints] = {
+            k: self.store.prints(k) for k, kind in self.kinds.items() if kind.immutable and not full
         }
         self.rebuilt: dict[str, int] = dict.fromkeys(self.kinds, 0)
         self.differences: list[Difference] = []
@@ -457,7 +433,7 @@ class Replay:
         if "id" in after and str(after["id"]) != key:
             self._event_problem(ev, subject, f"payload describes id {after['id']!r}")
         prints = self.prints.get(kind_name)
-        if prints is None and key in self.state[kind_name]:
+        if prints is None and self.store.get(kind_name, key) is not None:
             self._event_problem(ev, subject, "created again, but it already exists")
             return
         if prints is not None and not key.isdigit():
@@ -479,7 +455,7 @@ class Replay:
             # Created twice is found when the ids are merged with the table (compare).
             prints.add(int(key), fingerprint(entity.values()), ev.seq)
         else:
-            self.state[kind_name][key] = {name: compact(v) for name, v in entity.items()}
+            self.store.put(kind_name, key, {name: compact(v) for name, v in entity.items()})
         self.rebuilt[kind_name] += 1
 
     def update(self, kind_name: str, ev: EventRecord, key: str, before: Any, after: Any) -> None:
@@ -493,7 +469,7 @@ class Replay:
         if kind.immutable:
             self._event_problem(ev, subject, f"changed, but a {kind_name} never changes")
             return
-        entity = self.state[kind_name].get(key)
+        entity = self.store.get(kind_name, key)
         if entity is None:
             self._event_problem(ev, subject, "changed, but no earlier event creates it")
             return
@@ -518,6 +494,7 @@ class Replay:
                     f"{kind_name} kind in workbench/domain/replay.py)",
                 )
         self._check_claim(kind, ev, subject, entity)
+        self.store.put(kind_name, key, entity)
 
     def _check_claim(
         self, kind: Kind, ev: EventRecord, subject: str, entity: dict[str, Any]
@@ -548,16 +525,14 @@ class Replay:
             self._compare_prints(kind_name, rows, event_at)
             return
         kind = self.kinds[kind_name]
-        rebuilt = self.state[kind_name]
         for key, row in rows:
-            entity = rebuilt.pop(key, None)
+            entity = self.store.pop(kind_name, key)
             if entity is None:
                 self._extra_row(kind, key)
             else:
                 self._compare_fields(kind, key, entity, row)
-        for key in rebuilt:
-            self._missing_row(kind, str(key))
-        rebuilt.clear()
+        for key in self.store.rest(kind_name):
+            self._missing_row(kind, key)
 
     def _compare_prints(
         self,
@@ -642,7 +617,7 @@ class Replay:
         scratch = Replay(self.kinds, self.rules, full=True)
         if row is not None:
             scratch.apply(*row)
-        entity: dict[str, Any] | None = scratch.state[kind.name].get(key)
+        entity = scratch.store.get(kind.name, key)
         if entity is None:
             # The event changed under us (or cannot be read): say so rather than guess.
             return dict.fromkeys(kind.fields, f"<event seq {seq} could not be re-read>")

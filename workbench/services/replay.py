@@ -1,15 +1,21 @@
 """`audit replay`: rebuild every entity from the events alone and compare it with the tables.
 
-The events are streamed; the rebuilt state (the size of the tables, long texts reduced to their
-digests) is held in memory, then each table is streamed against it. Everything is read in one
-snapshot, so a writer committing meanwhile cannot show up as a difference.
+The events are streamed into the rebuilt state (the size of the tables, long texts reduced to
+their digests), then each table is streamed against it in key order. The state is kept in a
+temporary directory behind a bounded cache (workbench/services/replay_spill.py), so memory does
+not grow with the rows. Everything is read in one snapshot, so a writer committing meanwhile
+cannot show up as a difference.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 from collections.abc import Callable, Iterator
+from itertools import groupby
+from operator import itemgetter
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select, text
@@ -30,24 +36,30 @@ from workbench.db.models import (
 )
 from workbench.domain.payloads import event_value
 from workbench.domain.replay import KINDS, Difference, EventRow, Replay, ReplayReport
+from workbench.domain.replay_state import Store
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.progress import Progress, counted
+from workbench.services.replay_spill import SpillStore
 
 BATCH = 5000
+# Documents and revisions carry their whole text: a batch of them is read at a time, not 5000
+# (at the large size that would be every document, some 100 MB of text).
+TEXT_BATCH = 50
 # Blobs are whole files (up to 50 MB each): read a few at a time.
 BLOB_BATCH = 4
 # A reader yields (key, the row's values in the order of its kind's fields).
 Reader = Callable[[Tx], Iterator[tuple[str, tuple[Any, ...]]]]
 
 
-def columns_reader(model: type[Base], kind: str, key: str = "id") -> Reader:
-    """Rows of `model` read column by column, one attribute per field of `kind`."""
+def columns_reader(model: type[Base], kind: str, key: str = "id", batch: int = BATCH) -> Reader:
+    """Rows of `model` read column by column, one attribute per field of `kind`, `batch` rows
+    at a time."""
     fields = KINDS[kind].fields
 
     def read(tx: Tx) -> Iterator[tuple[str, tuple[Any, ...]]]:
         attrs: list[InstrumentedAttribute[Any]] = [getattr(model, name) for name in fields]
         key_at = fields.index(key)
-        query = select(*attrs).order_by(attrs[key_at]).execution_options(yield_per=BATCH)
+        query = select(*attrs).order_by(attrs[key_at]).execution_options(yield_per=batch)
         for row in tx.session.connection().execute(query):
             yield str(row[key_at]), tuple(map(event_value, row))
 
@@ -57,20 +69,35 @@ def columns_reader(model: type[Base], kind: str, key: str = "id") -> Reader:
 # Kind -> how to read its table in the events' terms. A kind without a reader here fails the
 # replay tests, so a new kind of entity cannot be left out of the comparison.
 def claims_reader(tx: Tx) -> Iterator[tuple[str, tuple[Any, ...]]]:
-    """Claims with their tags (a table of their own) folded in as the events carry them."""
-    tags: dict[int, list[str]] = {}
-    for claim_id, tag in tx.session.connection().execute(
-        select(ClaimTag.claim_id, ClaimTag.tag).order_by(ClaimTag.claim_id, ClaimTag.tag)
-    ):
-        tags.setdefault(claim_id, []).append(tag)
+    """Claims with their tags (a table of their own) folded in as the events carry them: both
+    read in claim-id order and merged, so no claim's tags are held beyond its own row."""
+    conn = tx.session.connection()
+    tag_rows = conn.execute(
+        select(ClaimTag.claim_id, ClaimTag.tag)
+        .order_by(ClaimTag.claim_id, ClaimTag.tag)
+        .execution_options(yield_per=BATCH)
+    )
+    tags = ((claim_id, [tag for _, tag in rows]) for claim_id, rows in groupby(tag_rows, _first))
     fields = KINDS["claim"].fields
     at = fields.index("tags")
     columns = [getattr(Claim, name) for name in fields if name != "tags"]
     query = select(*columns).order_by(Claim.id).execution_options(yield_per=BATCH)
-    for row in tx.session.connection().execute(query):
+    pending = next(tags, None)
+    for row in conn.execute(query):
+        claim_id = row[0]
+        # Tags of a claim that has no row are skipped, as a join would.
+        while pending is not None and pending[0] < claim_id:
+            pending = next(tags, None)
         values = list(map(event_value, row))
-        values.insert(at, tags.get(row[0], []))
-        yield str(row[0]), tuple(values)
+        if pending is not None and pending[0] == claim_id:
+            values.insert(at, pending[1])
+            pending = next(tags, None)
+        else:
+            values.insert(at, [])
+        yield str(claim_id), tuple(values)
+
+
+_first = itemgetter(0)
 
 
 def settings_reader(tx: Tx) -> Iterator[tuple[str, tuple[Any, ...]]]:
@@ -83,8 +110,8 @@ def settings_reader(tx: Tx) -> Iterator[tuple[str, tuple[Any, ...]]]:
 
 
 TABLES: dict[str, Reader] = {
-    "document": columns_reader(Document, "document"),
-    "revision": columns_reader(DocumentRevision, "revision"),
+    "document": columns_reader(Document, "document", batch=TEXT_BATCH),
+    "revision": columns_reader(DocumentRevision, "revision", batch=TEXT_BATCH),
     "claim": claims_reader,
     "note": columns_reader(Note, "note"),
     "evidence": columns_reader(Evidence, "evidence"),
@@ -93,10 +120,22 @@ TABLES: dict[str, Reader] = {
 }
 
 
-def replay(wb: Workbench, progress: Progress | None = None) -> ReplayReport:
+def replay(
+    wb: Workbench, progress: Progress | None = None, *, store: Store | None = None
+) -> ReplayReport:
     """Rebuild the state from the events, then compare it with the tables (`progress` hears
-    of the events applied)."""
-    state = Replay()
+    of the events applied). The state goes to `store`; by default a SpillStore in a temporary
+    directory, removed after."""
+    if store is not None:
+        return _replay(wb, Replay(store=store), progress)
+    with (
+        tempfile.TemporaryDirectory(prefix="workbench-replay-") as tmp,
+        SpillStore(KINDS, Path(tmp)) as spill,
+    ):
+        return _replay(wb, Replay(store=spill), progress)
+
+
+def _replay(wb: Workbench, state: Replay, progress: Progress | None) -> ReplayReport:
     columns = (
         Event.seq,
         Event.action,

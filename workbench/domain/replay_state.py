@@ -1,0 +1,110 @@
+"""Where replay keeps the state it rebuilds: the two interfaces, and their in-memory kind.
+
+Replay (workbench/domain/replay.py) rebuilds two sorts of state from the events:
+
+- `Store`: the entities that change (claims, documents, settings, users), whole, by kind and
+  key, read and written back as each event applies, then taken out one table row at a time;
+- `Prints`: the immutable, numerous ones (notes, evidence), one 64-bit fingerprint and the
+  creating event's seq each, read back by id to be merged with their table.
+
+`MemoryStore` and `Fingerprints` hold all of it in memory: fine for a small desk and for
+re-reading one event, but it grows with the rows. workbench/services/replay_spill.py keeps the
+same state in temporary files behind a bounded cache, which is what `audit replay` uses.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator
+from typing import Any, Protocol
+
+
+class Prints(Protocol):
+    """Fingerprints of one immutable kind, added as the events create its entities."""
+
+    def __len__(self) -> int: ...
+
+    def add(self, entity_id: int, print_: int, seq: int) -> None: ...
+
+    def by_id(self) -> Iterator[tuple[int, int, int]]:
+        """(id, fingerprint, seq) by id, then seq (the order they were added in)."""
+        ...
+
+
+class Store(Protocol):
+    """The entities that change, by kind and key.
+
+    `get` hands out the entity itself: whoever changes it must `put` it back before the next
+    call to the store (a store that spills may otherwise write out the old values)."""
+
+    def get(self, kind: str, key: str) -> dict[str, Any] | None: ...
+
+    def put(self, kind: str, key: str, entity: dict[str, Any]) -> None:
+        """A new entity, or one that `get` returned, changed."""
+        ...
+
+    def pop(self, kind: str, key: str) -> dict[str, Any] | None:
+        """The entity, forgotten (its table row has been found)."""
+        ...
+
+    def rest(self, kind: str) -> Iterator[str]:
+        """The keys of `kind` not popped, in the order they were first put; then forgotten."""
+        ...
+
+    def prints(self, kind: str) -> Prints:
+        """A new, empty list of fingerprints for an immutable kind."""
+        ...
+
+
+class Fingerprints:
+    """The immutable entities of one kind, as three parallel arrays of 64-bit integers: id,
+    fingerprint of the fields, seq of the creating event. A million notes take 24 MB this way,
+    against some 150 MB as a dict of keys to values."""
+
+    def __init__(self) -> None:
+        self.ids = array("q")
+        self.prints = array("q")
+        self.seqs = array("q")
+        self._in_order = True
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def add(self, entity_id: int, print_: int, seq: int) -> None:
+        if self.ids and entity_id < self.ids[-1]:
+            self._in_order = False
+        self.ids.append(entity_id)
+        self.prints.append(print_)
+        self.seqs.append(seq)
+
+    def by_id(self) -> Iterator[tuple[int, int, int]]:
+        """(id, fingerprint, seq) by id, then seq. Ids are usually created in order already."""
+        ids, prints, seqs = self.ids, self.prints, self.seqs
+        if self._in_order:
+            yield from zip(ids, prints, seqs, strict=True)
+            return
+        # A stable sort on the id keeps events of one id in seq order.
+        for i in sorted(range(len(ids)), key=ids.__getitem__):
+            yield ids[i], prints[i], seqs[i]
+
+
+class MemoryStore:
+    """Everything in dicts: a dict keeps the order its keys were first put in."""
+
+    def __init__(self) -> None:
+        self._kinds: dict[str, dict[str, dict[str, Any]]] = {}
+
+    def get(self, kind: str, key: str) -> dict[str, Any] | None:
+        return self._kinds.get(kind, {}).get(key)
+
+    def put(self, kind: str, key: str, entity: dict[str, Any]) -> None:
+        self._kinds.setdefault(kind, {})[key] = entity
+
+    def pop(self, kind: str, key: str) -> dict[str, Any] | None:
+        return self._kinds.get(kind, {}).pop(key, None)
+
+    def rest(self, kind: str) -> Iterator[str]:
+        yield from self._kinds.pop(kind, {})
+
+    def prints(self, kind: str) -> Prints:
+        return Fingerprints()
