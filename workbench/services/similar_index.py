@@ -42,8 +42,9 @@ COMMON_FLOOR = 1000
 # are rebuilt. Kept as a row of similar_df under a term no text yields (terms start with a
 # letter, a CJK character, "#", "~" or "@"). Version 2: issue 14, session 16 (一 as an article,
 # 亿 and 万 together, steel, employ). Version 3: session 17 (names as "@" terms, 多/余 in
-# figures, possessives, measure concepts such as recall and sale).
-TERMS_VERSION = 3
+# figures, possessives, measure concepts such as recall and sale). Version 4: session 17 round
+# 2 (names from quotes too, provinces, acts opened/closed, store and dealer measures).
+TERMS_VERSION = 4
 _VERSION_TERM = "!terms-version"
 
 T = TypeVar("T")
