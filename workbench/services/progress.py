@@ -15,15 +15,26 @@ T = TypeVar("T")
 EVERY = 5000
 
 
-def counted(items: Iterable[T], progress: Progress | None, total: int | None) -> Iterator[T]:
-    """`items` unchanged, reporting to `progress` every EVERY items and at the end."""
+def counted(
+    items: Iterable[T],
+    progress: Progress | None,
+    total: int | None,
+    *,
+    weigh: Callable[[T], int] | None = None,
+) -> Iterator[T]:
+    """`items` unchanged, reporting to `progress` how many are done: every EVERY items, and at
+    the end (an item is done when the caller asks for the next one). With `weigh`, an item is
+    worth `weigh(item)` (a batch: its rows), and each one done is reported."""
     if progress is None:
         yield from items
         return
     done = 0
+    told: int | None = None
     for item in items:
         yield item
-        done += 1
-        if done % EVERY == 0:
+        done += 1 if weigh is None else weigh(item)
+        if weigh is not None or done % EVERY == 0:
             progress(done, total)
-    progress(done, total)
+            told = done
+    if told != done:
+        progress(done, total)
