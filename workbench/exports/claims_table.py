@@ -111,35 +111,34 @@ def _not_utf8(number: int, bad: _BadByte) -> InvalidInput:
     )
 
 
-class _Lines:
-    """The text's lines for the csv module, a row's worth at a time: `taken` counts the
-    characters of the row being read, which may span lines (a quoted cell with line breaks)."""
+@dataclass
+class _Row:
+    """How many characters of the row being read the lines so far held: a row may span lines
+    (a quoted cell with line breaks)."""
 
-    def __init__(self, text: TextIO) -> None:
-        self.text = text
-        self.taken = 0
+    taken: int = 0
 
-    def __iter__(self) -> _Lines:
-        return self
 
-    def __next__(self) -> str:
-        budget = MAX_ROW_CHARS - self.taken
-        line = self.text.readline(budget + 1)
+def _lines(text: TextIO, row: _Row) -> Iterator[str]:
+    """The text's lines for the csv module, refusing a row longer than MAX_ROW_CHARS before
+    it is all read."""
+    while True:
+        budget = MAX_ROW_CHARS - row.taken
+        line = text.readline(budget + 1)
         if not line:
-            raise StopIteration
+            return
         if len(line) > budget:
             raise _TooLong
-        self.taken += len(line)
-        return _checked_line(line)
+        row.taken += len(line)
+        yield _checked_line(line)
 
 
 def read_csv(text: TextIO) -> Iterator[RawRow]:
     """The rows of a CSV claims table, read a row at a time. `text` is opened with
     newline="" (the csv module's own line breaks) and errors="surrogateescape" (a byte that is
     not UTF-8 is refused with its row, not at the start of the chunk it was decoded in)."""
-    lines = _Lines(text)
-    reader = csv.reader(lines)
-    records = _records(reader, lines)
+    row = _Row()
+    records = _records(csv.reader(_lines(text, row)), row)
     first = next(records, None)
     if first is None:
         raise InvalidInput("the CSV file is empty: it needs a header row")
@@ -166,7 +165,7 @@ def read_csv(text: TextIO) -> Iterator[RawRow]:
         yield RawRow(number, values)
 
 
-def _records(reader: Iterator[list[str]], lines: _Lines) -> Iterator[tuple[int, list[str]]]:
+def _records(reader: Iterator[list[str]], row: _Row) -> Iterator[tuple[int, list[str]]]:
     """(row number, cells) of every record, the header being row 1; what the csv module or
     the line source refuses becomes a one-line InvalidInput naming the row."""
     number = 1
@@ -189,7 +188,7 @@ def _records(reader: Iterator[list[str]], lines: _Lines) -> Iterator[tuple[int, 
             raise InvalidInput(f"row {number}: not valid CSV: {exc}") from None
         yield number, cells
         number += 1
-        lines.taken = 0
+        row.taken = 0
 
 
 def read_json(text: TextIO) -> Iterator[RawRow]:
