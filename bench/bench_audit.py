@@ -2,13 +2,13 @@
 
     python bench/bench_audit.py [--events N] [--keep DIR]
 
-Builds a SQLite database of N events (default 1,000,000) that the workbench itself would
-accept: documents, claims, status changes with their notes, notes, all hash-chained and with
-table rows matching the events (the replay measurement checks that). Each measurement then
-runs in a fresh subprocess, so its peak RSS is its own:
+Builds a SQLite desk of N events (default 1,000,000) and N/10 claims with bench/desk.py, the
+one generator of the benchmarks (at the default, the year desk): documents, claims and their
+whole workflow, hash-chained and with table rows matching the events (the replay measurement
+checks that). Each measurement then runs in a fresh subprocess, so its peak RSS is its own:
 
 - baseline read: the raw sqlite3 module reading the events the export reads;
-- export: `workbench.services.audit.export_jsonl` into a file;
+- export: `workbench.exports.events.export_events` as JSON Lines into a file;
 - baseline hash: the raw sqlite3 read plus hashlib SHA-256 of each event's canonical text,
   built with the cheapest correct Python (checked against the stored hashes);
 - verify: `workbench.services.verify.verify_database`;
@@ -20,11 +20,9 @@ Goals: export and verify within 3x of their baselines, peak RSS under 150 MB.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import hashlib
 import json
 import os
-import random
 import resource
 import sqlite3
 import subprocess
@@ -35,20 +33,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+HERE = Path(__file__).resolve().parent
 EVENTS_COLUMNS = (
-    "seq, at, actor, action, entity_type, entity_id, claim_id, payload, prev_hash, hash"
+    "seq, at, actor, action, entity_type, entity_id, claim_id, payload, prev_hash, hash, machine"
 )
-INSERT_EVENT = f"INSERT INTO events ({EVENTS_COLUMNS}) VALUES ({'?,' * 9}?)"  # noqa: S608
-ACTORS = ("alice", "bob", "chen.wei", "dana", "李明")
-STATUS_CYCLE = {
-    "unverified": "in_progress",
-    "in_progress": "false",
-    "false": "in_progress",
-}
-FINAL = {"false"}
-EVENTS_PER_DOCUMENT = 2000
-CLAIMS_PER_DOCUMENT = 20
-BATCH = 10_000
+EVENTS_PER_CLAIM = 10  # as the desk's year and large sizes
 
 
 def _progress(text: str) -> None:
@@ -56,270 +45,13 @@ def _progress(text: str) -> None:
         print(f"\r{text}", end="", file=sys.stderr, flush=True)
 
 
-# --- building the database -----------------------------------------------------------------
-
-
-def _table_time(moment: dt.datetime) -> str:
-    """How SQLAlchemy stores a UTC datetime in SQLite (naive text)."""
-    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
-class Builder:
-    """Writes events and rows as the services would, with raw sqlite3 for speed."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        from workbench.domain.chain import GENESIS
-
-        self.conn = conn
-        self.seq = 0
-        self.prev = GENESIS
-        self.events: list[tuple[Any, ...]] = []
-        self.notes: list[tuple[Any, ...]] = []
-        self.claims: dict[int, dict[str, Any]] = {}
-        self.note_id = 0
-        self.rng = random.Random(20261129)
-        self.start = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-
-    def moment(self) -> dt.datetime:
-        return self.start + dt.timedelta(milliseconds=50 * self.seq)
-
-    def record(
-        self,
-        actor: str,
-        action: str,
-        etype: str,
-        eid: int,
-        claim_id: int | None,
-        payload: dict[str, Any],
-        at: str,
-    ) -> None:
-        from workbench.domain.chain import canonical_json, event_hash
-
-        self.seq += 1
-        text = canonical_json(payload)
-        digest = event_hash(
-            seq=self.seq,
-            at=at,
-            actor=actor,
-            action=action,
-            entity_type=etype,
-            entity_id=str(eid),
-            claim_id=claim_id,
-            payload_json=text,
-            prev_hash=self.prev,
-        )
-        self.events.append(
-            (self.seq, at, actor, action, etype, str(eid), claim_id, text, self.prev, digest)
-        )
-        self.prev = digest
-        if len(self.events) >= BATCH:
-            self.flush()
-
-    def flush(self) -> None:
-        self.conn.executemany(INSERT_EVENT, self.events)
-        self.conn.executemany(
-            "INSERT INTO notes (id, claim_id, author, body, created_at) VALUES (?,?,?,?,?)",
-            self.notes,
-        )
-        self.events.clear()
-        self.notes.clear()
-
-    def document(self, doc_id: int) -> str:
-        from workbench.domain.clock import format_at
-        from workbench.domain.text import sha256_text
-
-        rng = self.rng
-        sentences = [
-            f"第{i}段:MiniMax在{rng.randint(2015, 2025)}年发布了{rng.randint(1, 99)}个模型,"
-            f"估值约{rng.randint(1, 500)}亿美元。Source {rng.random():.6f} says so."
-            for i in range(40)
-        ]
-        text = "\n".join(sentences)
-        moment = self.moment()
-        actor = rng.choice(ACTORS)
-        view = {
-            "id": doc_id,
-            "title": f"Article {doc_id}",
-            "url": f"https://example.org/{doc_id}",
-            "author": "Reporter",
-            "published": "2025-12-31",
-            "language": "zh",
-            "sha256": sha256_text(text),
-            "length": len(text),
-            "added_by": actor,
-            "created_at": format_at(moment),
-        }
-        self.conn.execute(
-            "INSERT INTO documents (id, title, url, author, published, language, text, sha256, "
-            "length, added_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                doc_id,
-                view["title"],
-                view["url"],
-                view["author"],
-                view["published"],
-                view["language"],
-                text,
-                view["sha256"],
-                view["length"],
-                actor,
-                _table_time(moment),
-            ),
-        )
-        self.record(
-            actor,
-            "document.added",
-            "document",
-            doc_id,
-            None,
-            {"after": {**view, "text": text}},
-            view["created_at"],
-        )
-        return text
-
-    def claim(self, claim_id: int, doc_id: int, text: str, index: int) -> None:
-        from workbench.domain.clock import format_at
-
-        sentence = text.split("\n")[index]
-        start = text.index(sentence)
-        end = start + len(sentence)
-        moment = self.moment()
-        actor = self.rng.choice(ACTORS)
-        at = format_at(moment)
-        view = {
-            "id": claim_id,
-            "document_id": doc_id,
-            "text": f"Claim {claim_id} about the article",
-            "quote": sentence,
-            "start": start,
-            "end": end,
-            "prefix": text[max(0, start - 32) : start],
-            "suffix": text[end : end + 32],
-            "speaker": None,
-            "type": "quantity",
-            "status": "unverified",
-            "created_by": actor,
-            "created_at": at,
-            "updated_at": at,
-            "version": 1,
-        }
-        self.claims[claim_id] = {**view, "_created": moment, "_updated": moment}
-        self.record(actor, "claim.added", "claim", claim_id, claim_id, {"after": view}, at)
-
-    def _note(self, claim_id: int, actor: str, body: str, moment: dt.datetime) -> dict[str, Any]:
-        from workbench.domain.clock import format_at
-
-        self.note_id += 1
-        self.notes.append((self.note_id, claim_id, actor, body, _table_time(moment)))
-        return {
-            "id": self.note_id,
-            "claim_id": claim_id,
-            "author": actor,
-            "body": body,
-            "created_at": format_at(moment),
-        }
-
-    def status_change(self, claim_id: int) -> None:
-        from workbench.domain.clock import format_at
-
-        claim = self.claims[claim_id]
-        current = claim["status"]
-        target = STATUS_CYCLE[current]
-        actor = self.rng.choice(ACTORS)
-        moment = self.moment()
-        needs_reason = target in FINAL or current in FINAL
-        note = (
-            self._note(
-                claim_id, actor, f"Reason {self.seq + 1}: the filing says otherwise.", moment
-            )
-            if needs_reason
-            else None
-        )
-        before = {"status": current, "version": claim["version"], "updated_at": claim["updated_at"]}
-        claim.update(status=target, version=claim["version"] + 1, updated_at=format_at(moment))
-        claim["_updated"] = moment
-        after = {"status": target, "version": claim["version"], "updated_at": claim["updated_at"]}
-        payload = {"before": before, "after": after, "note": note}
-        self.record(
-            actor, "claim.status_changed", "claim", claim_id, claim_id, payload, format_at(moment)
-        )
-
-    def note(self, claim_id: int) -> None:
-        from workbench.domain.clock import format_at
-
-        actor = self.rng.choice(ACTORS)
-        moment = self.moment()
-        body = f"Checked source {self.rng.randint(1, 10**6)}; 需要再核实 #{self.seq + 1}."
-        note = self._note(claim_id, actor, body, moment)
-        self.record(
-            actor, "note.added", "note", note["id"], claim_id, {"after": note}, format_at(moment)
-        )
-
-    def finish(self) -> None:
-        self.flush()
-        rows = [
-            (
-                c["id"],
-                c["document_id"],
-                c["start"],
-                c["end"],
-                c["quote"],
-                c["prefix"],
-                c["suffix"],
-                c["text"],
-                c["speaker"],
-                c["type"],
-                c["status"],
-                c["created_by"],
-                _table_time(c["_created"]),
-                _table_time(c["_updated"]),
-                c["version"],
-            )
-            for c in self.claims.values()
-        ]
-        self.conn.executemany(
-            "INSERT INTO claims (id, document_id, span_start, span_end, quote, prefix, suffix, "
-            "text, speaker, type, status, created_by, created_at, updated_at, version) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            rows,
-        )
-
-
 def build(path: Path, events: int) -> None:
-    from workbench.db.engine import get_engine
-    from workbench.db.migrate import upgrade
+    # Imported here, not above: the measurement processes (baselines above all) stay as lean as
+    # the plain scripts they stand for.
+    sys.path.insert(0, str(HERE))
+    import desk  # bench/desk.py: the one generator
 
-    url = f"sqlite:///{path}"
-    upgrade(get_engine(url))
-    get_engine(url).dispose()
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = OFF")
-    conn.execute("BEGIN")
-    b = Builder(conn)
-    doc_id = claim_id = 0
-    while b.seq < events:
-        if b.seq % EVENTS_PER_DOCUMENT == 0:
-            doc_id += 1
-            text = b.document(doc_id)
-            for i in range(CLAIMS_PER_DOCUMENT):
-                if b.seq >= events:
-                    break
-                claim_id += 1
-                b.claim(claim_id, doc_id, text, i)
-            continue
-        target = b.rng.randint(1, claim_id)
-        if b.rng.random() < 0.6:
-            b.status_change(target)
-        else:
-            b.note(target)
-        if b.seq % 50_000 == 0:
-            _progress(f"building: {b.seq:,} / {events:,} events")
-    b.finish()
-    conn.execute("COMMIT")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    _progress("")
+    desk.generate(str(path), claims=max(1, events // EVENTS_PER_CLAIM), events=events)
 
 
 # --- measurements (each in its own process) --------------------------------------------------
@@ -349,11 +81,13 @@ def m_baseline_hash(path: str) -> int:
 
     sha256 = hashlib.sha256
     count = matched = 0
-    for seq, at, actor, action, etype, eid, claim_id, payload, prev, stored in _read_rows(path):
+    rows = _read_rows(path)
+    for seq, at, actor, action, etype, eid, claim_id, payload, prev, stored, machine in rows:
         cid = "null" if claim_id is None else claim_id
+        mach = "" if machine is None else f'"machine":{dumps(machine)},'
         canonical = (
             f'{{"action":{dumps(action)},"actor":{dumps(actor)},"at":"{at}","claim_id":{cid},'
-            f'"entity_id":{dumps(eid)},"entity_type":{dumps(etype)},"payload":{payload},'
+            f'"entity_id":{dumps(eid)},"entity_type":{dumps(etype)},{mach}"payload":{payload},'
             f'"prev_hash":"{prev}","seq":{seq}}}'
         )
         matched += sha256(canonical.encode()).hexdigest() == stored
@@ -370,11 +104,11 @@ def _wb(path: str) -> Any:
 
 
 def m_export(path: str) -> int:
-    from workbench.services.audit import export_jsonl
+    from workbench.exports.events import export_events
 
     out = Path(path).with_suffix(".jsonl")
     with out.open("w", encoding="utf-8") as f:
-        count = export_jsonl(_wb(path), f)
+        count = export_events(_wb(path), "jsonl", f)
     out.unlink()
     return count
 
@@ -420,7 +154,7 @@ def measure_here(name: str, path: str) -> None:
     if not name.startswith("baseline"):
         # Import what the measurement uses before the clock starts: throughput, not start-up.
         # (Its memory counts: the peak is the whole process's.)
-        import workbench.services.audit
+        import workbench.exports.events
         import workbench.services.replay
         import workbench.services.verify  # noqa: F401
 

@@ -9,7 +9,8 @@ process (interpreter start-up, imports, query, output into a file), as a person 
 would, and next to it a baseline that runs the equivalent SQL: `sqlite-utils rows` (or
 `sqlite-utils query` where one table's rows cannot say it) and the `sqlite3` shell on SQLite,
 `psql` on PostgreSQL, and there also the floor a Python command cannot go below: a process
-that only imports psycopg, connects and runs the same SQL (printing the rows). Time is
+that only imports psycopg2 (the read paths' driver), connects and runs the same SQL (printing
+the rows). Time is
 wall-clock; peak memory is the child's own maximum resident set (`wait4`'s ru_maxrss). With
 --repeat R each keeps its fastest run, so that a busy spell on a shared machine costs one run,
 not the figure. --write-docs rewrites the desk section of docs/benchmarks.md with the table
@@ -56,17 +57,42 @@ class Case:
     # The whole statement, when rows cannot express it; {today} is filled in.
     sql: str | None = None
     pg_sql: str | None = None  # when PostgreSQL's spelling differs
+    pg_where: str | None = None  # likewise for `where`
 
     def statement(self, backend: str) -> str:
         if backend == "postgresql" and self.pg_sql:
             return self.pg_sql.format(today=TODAY)
         if self.sql:
             return self.sql.format(today=TODAY)
-        assert self.where is not None
+        where = self.pg_where if backend == "postgresql" and self.pg_where else self.where
+        assert where is not None
         limit = f" LIMIT {self.limit}" if self.limit is not None else ""
-        return f"SELECT * FROM claims WHERE {self.where} ORDER BY {self.order}{limit}".format(
+        return f"SELECT * FROM claims WHERE {where} ORDER BY {self.order}{limit}".format(
             today=TODAY
         )
+
+
+def listing(
+    name: str,
+    flags: str,
+    where: str,
+    *,
+    order: str = "id",
+    limit: int | None = 50,
+    pg_where: str | None = None,
+) -> Case:
+    """`claim list FLAGS [--limit N]` next to the claims WHERE `where` ORDER BY `order` LIMIT N:
+    the limit is written once for both sides."""
+    args = ("claim", "list", *flags.split())
+    if limit is not None:
+        args += ("--limit", str(limit))
+    return Case(name, args, where, order, limit, pg_where=pg_where)
+
+
+def search(name: str, term: str, where: str) -> Case:
+    """`claim list --search TERM`, 20 rows; the baseline on SQLite is `where` (FTS, or LIKE for
+    a term too short for the FTS index), on PostgreSQL ILIKE (it has no FTS table)."""
+    return listing(name, f"--search {term}", where, limit=20, pg_where=ilike(term))
 
 
 def fts(term: str) -> str:
@@ -147,109 +173,50 @@ def cases(size: str) -> tuple[Case, ...]:
     show_id = claims // 2 + 17
     return (
         Case("help", ("--help",), sql="SELECT 1"),
-        Case(
-            "list --status unverified",
-            ("claim", "list", "--status", "unverified", "--limit", "50"),
-            "status = 'unverified'",
-            limit=50,
-        ),
-        Case(
+        listing("list --status unverified", "--status unverified", "status = 'unverified'"),
+        listing(
             "list --open --sort updated",
-            ("claim", "list", "--open", "--sort", "updated", "--limit", "50"),
+            "--open --sort updated",
             f"status IN {OPEN}",
             order="updated_at DESC, id",
-            limit=50,
         ),
-        Case("list --doc", ("claim", "list", "--doc", str(doc_id)), f"document_id = {doc_id}"),
-        Case(
-            "list --speaker",
-            ("claim", "list", "--speaker", "刘慈欣", "--limit", "50"),
-            "speaker = '刘慈欣'",
-            limit=50,
+        listing("list --doc", f"--doc {doc_id}", f"document_id = {doc_id}", limit=None),
+        listing("list --speaker", "--speaker 刘慈欣", "speaker = '刘慈欣'"),
+        listing("list --type", "--type ranking", "type = 'ranking'"),
+        listing("list --assignee", "--assignee 李明", "assignee = '李明'"),
+        listing("list --unassigned", "--unassigned", "assignee IS NULL"),
+        listing(
+            "list --tag", "--tag 估值", "id IN (SELECT claim_id FROM claim_tags WHERE tag = '估值')"
         ),
-        Case(
-            "list --type",
-            ("claim", "list", "--type", "ranking", "--limit", "50"),
-            "type = 'ranking'",
-            limit=50,
-        ),
-        Case(
-            "list --assignee",
-            ("claim", "list", "--assignee", "李明", "--limit", "50"),
-            "assignee = '李明'",
-            limit=50,
-        ),
-        Case(
-            "list --unassigned",
-            ("claim", "list", "--unassigned", "--limit", "50"),
-            "assignee IS NULL",
-            limit=50,
-        ),
-        Case(
-            "list --tag",
-            ("claim", "list", "--tag", "估值", "--limit", "50"),
-            "id IN (SELECT claim_id FROM claim_tags WHERE tag = '估值')",
-            limit=50,
-        ),
-        Case(
+        listing(
             "list --priority --sort due",
-            ("claim", "list", "--priority", "high", "--sort", "due", "--limit", "50"),
+            "--priority high --sort due",
             "priority = 'high'",
             order="due IS NULL, due, id",
-            limit=50,
         ),
-        Case(
+        listing(
             "list --overdue --sort due",
-            ("claim", "list", "--overdue", "--sort", "due", "--limit", "50"),
+            "--overdue --sort due",
             f"due < '{{today}}' AND status IN {OPEN}",
             order="due IS NULL, due, id",
-            limit=50,
         ),
-        Case(
-            "list --updated-since",
-            ("claim", "list", "--updated-since", "2026-11-01", "--limit", "50"),
-            "updated_at >= '2026-11-01'",
-            limit=50,
-        ),
-        Case(
+        listing("list --updated-since", "--updated-since 2026-11-01", "updated_at >= '2026-11-01'"),
+        listing(
             "list --no-evidence",
-            ("claim", "list", "--no-evidence", "--limit", "50"),
+            "--no-evidence",
             "NOT EXISTS (SELECT 1 FROM evidence WHERE evidence.claim_id = claims.id)",
-            limit=50,
         ),
-        Case(
+        listing(
             "list --sort priority",
-            ("claim", "list", "--sort", "priority", "--limit", "50"),
+            "--sort priority",
             "1 = 1",
             order="CASE priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 WHEN 'low' THEN 2 "
             "ELSE 3 END, id",
-            limit=50,
         ),
-        Case(
-            "list --sort created",
-            ("claim", "list", "--sort", "created", "--limit", "50"),
-            "1 = 1",
-            order="created_at, id",
-            limit=50,
-        ),
-        Case(
-            "list --search 估值 (2 chars)",
-            ("claim", "list", "--search", "估值", "--limit", "20"),
-            like("估值"),
-            limit=20,
-        ),
-        Case(
-            "list --search 数据中心",
-            ("claim", "list", "--search", "数据中心", "--limit", "20"),
-            fts("数据中心"),
-            limit=20,
-        ),
-        Case(
-            "list --search revenue",
-            ("claim", "list", "--search", "revenue", "--limit", "20"),
-            fts("revenue"),
-            limit=20,
-        ),
+        listing("list --sort created", "--sort created", "1 = 1", order="created_at, id"),
+        search("list --search 估值 (2 chars)", "估值", like("估值")),
+        search("list --search 数据中心", "数据中心", fts("数据中心")),
+        search("list --search revenue", "revenue", fts("revenue")),
         Case(
             "claim show",
             ("claim", "show", str(show_id)),
@@ -261,19 +228,15 @@ def cases(size: str) -> tuple[Case, ...]:
     )
 
 
-PG_SEARCH = {
-    "list --search 估值 (2 chars)": ilike("估值"),
-    "list --search 数据中心": ilike("数据中心"),
-    "list --search revenue": ilike("revenue"),
-}
-
-
-# The PostgreSQL floor: Python, psycopg, one connection, the statement, the rows printed.
+# The PostgreSQL floor: Python, the read paths' driver (psycopg2), one connection, the
+# statement, the rows printed.
 PSYCOPG_FLOOR = (
-    "import sys, psycopg\n"
-    "with psycopg.connect(sys.argv[1]) as conn:\n"
-    "    for row in conn.execute(sys.argv[2]):\n"
-    "        print(row)\n"
+    "import sys, psycopg2\n"
+    "conn = psycopg2.connect(sys.argv[1])\n"
+    "cur = conn.cursor()\n"
+    "cur.execute(sys.argv[2])\n"
+    "for row in cur:\n"
+    "    print(row)\n"
 )
 
 
@@ -308,10 +271,6 @@ def baseline_commands(
     """(name, the baseline the target is measured against, a second raw one or None)."""
     if backend == "postgresql":
         sql = case.statement(backend)
-        if case.name in PG_SEARCH:
-            sql = Case(case.name, case.args, PG_SEARCH[case.name], limit=case.limit).statement(
-                backend
-            )
         if case.name == "help":
             return "psql --help", ["psql", "--help"], None
         floor = [sys.executable, "-c", PSYCOPG_FLOOR, target, sql]
@@ -376,7 +335,7 @@ def format_row(r: Row) -> str:
 
 RAW_NOTE = (
     "The raw columns: on SQLite the `sqlite3` shell running the same SQL; on PostgreSQL the "
-    "floor of a Python command, a process that only imports psycopg, connects and runs the "
+    "floor of a Python command, a process that only imports psycopg2, connects and runs the "
     "same SQL, printing the rows."
 )
 

@@ -553,8 +553,12 @@ def insert_sql(name: str, marker: str = "?") -> str:
 
 def sqlite_writer(path: Path) -> tuple[Callable[[Rows], None], Callable[[], None]]:
     conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
+    # A new file built in one go: no journal and a 256 MB page cache. With WAL and the default
+    # 2 MB cache the large size took 25x the year size's time for 10x the rows (index pages
+    # evicted and re-read); an interrupted build leaves a file to delete, not one to repair.
+    conn.execute("PRAGMA journal_mode = OFF")
     conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("PRAGMA cache_size = -262144")
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("BEGIN")
 
@@ -565,7 +569,7 @@ def sqlite_writer(path: Path) -> tuple[Callable[[Rows], None], Callable[[], None
     def finish() -> None:
         conn.execute("COMMIT")
         conn.execute("ANALYZE")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode = WAL")
         conn.close()
 
     return write, finish

@@ -69,6 +69,18 @@ def test_empty_results_say_so_in_one_line(cli: Run) -> None:
     assert "overdue: none" in stats and "overdue (0)" not in stats
 
 
+def test_similar_claims_say_why(cli: Run) -> None:
+    text = "Wren Air has served Oporto since 2011. Wren Air has served Malaga since 2011."
+    ok(cli("doc", "add", "-", input=text))
+    ok(cli("claim", "add", "1", "--text", "Wren Air flies to Oporto", "--quote", "Oporto"))
+    ok(cli("claim", "add", "1", "--text", "Wren Air flies to Malaga", "--quote", "Malaga"))
+    table = ok(cli("claim", "similar", "1", "--min-score", "0")).out.splitlines()
+    assert [c.strip() for c in table[1].split("|")[1:-1]][-1] == "why"
+    assert "other names: oporto / malaga" in table[3]
+    found = json.loads(ok(cli("claim", "similar", "1", "--min-score", "0", "--json")).out)
+    assert found[0]["why"][-1] == "other names: oporto / malaga (x0.50)"
+
+
 def test_my_queue_is_open_work_unless_all(cli: Run) -> None:
     ok(cli("doc", "add", "-", input="甲说了一句话。乙说了另一句话。"))
     ok(cli("claim", "add", "1", "--text", "A said", "--quote", "甲说了一句话"))

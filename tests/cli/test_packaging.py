@@ -11,43 +11,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 
+def pip(*args: str) -> None:
+    """This interpreter's pip, offline (no dependencies fetched)."""
+    command = [sys.executable, "-m", "pip", args[0], "--no-deps", "-q", *args[1:]]
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+
+
 def test_wheel_install_runs_migrations_and_demo(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(wheels),
-            str(REPO),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    pip("wheel", "--no-build-isolation", "-w", str(wheels), str(REPO))
     (wheel,) = wheels.glob("claim_workbench-*.whl")
     target = tmp_path / "site"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--no-deps",
-            "-q",
-            "--target",
-            str(target),
-            str(wheel),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    pip("install", "--target", str(target), str(wheel))
     assert (target / "workbench" / "_migrations" / "env.py").is_file()
     # The check-worthiness weights are package data: `extract` reads them from the wheel.
     assert (target / "workbench" / "domain" / "checkworthy_weights.json").is_file()

@@ -15,7 +15,7 @@ import pytest
 
 from workbench.cli.progress import progress_bar, wanted
 from workbench.services.context import Workbench
-from workbench.services.progress import EVERY, counted
+from workbench.services.progress import EVERY, Tally, counted
 from workbench.services.verify import verify_database
 
 
@@ -30,6 +30,28 @@ def test_counted_reports_batches_and_the_end() -> None:
     assert items == list(range(2 * EVERY + 3))
     assert heard == [(EVERY, 99), (2 * EVERY, 99), (2 * EVERY + 3, 99)]
     assert list(counted([1, 2], None, None)) == [1, 2]
+
+
+def test_a_tally_counts_phases_and_batches_as_one() -> None:
+    """Items counted as they pass and batches added both move one count; `progress` hears it
+    each time it passes another EVERY (not only at exact multiples) and at the end, with the
+    total known by then."""
+    heard: list[tuple[int, int | None]] = []
+    tally = Tally(lambda d, t: heard.append((d, t)))
+    tally.add(EVERY - 1)
+    assert heard == []
+    tally.total = 3 * EVERY
+    assert list(tally.counting(range(2))) == [0, 1]  # crosses EVERY at the first item
+    tally.add(EVERY + 10)
+    tally.add(5)
+    tally.end()
+    assert heard == [(EVERY, 3 * EVERY), (2 * EVERY + 11, 3 * EVERY), (2 * EVERY + 16, 3 * EVERY)]
+    stopped = Tally(None)
+    for item in stopped.counting("abc"):
+        if item == "b":
+            break
+    stopped.end()
+    assert stopped.done == 1  # the item stopped at is not done
 
 
 def test_verify_reports_every_event(wb: Workbench, cli: Callable[..., object]) -> None:

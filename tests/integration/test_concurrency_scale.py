@@ -4,103 +4,44 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 import time
 from collections import Counter
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
+from tests.integration.workers import ACTIONS, run_workers
 from workbench.db.engine import get_engine
 from workbench.db.models import Event
-from workbench.services.claims import SpanRequest, add_claim
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document
 from workbench.services.replay import replay
 from workbench.services.verify import verify_database
 
 pytestmark = pytest.mark.slow
-
-WORKER = r"""
-import json, random, sys
-from workbench.domain.errors import Conflict, WorkbenchError
-from workbench.services.claims import get_claim, set_status
-from workbench.services.context import Workbench
-from workbench.services.evidence import EvidenceInput, add_evidence
-from workbench.services.notes import add_note
-from workbench.services.workflow import assign
-
-url, name, rounds, ids = sys.argv[1], sys.argv[2], int(sys.argv[3]), json.loads(sys.argv[4])
-wb = Workbench(url=url, actor=name)
-rng = random.Random(name)
-done = {"claim.status_changed": 0, "claim.assigned": 0, "note.added": 0, "evidence.added": 0}
-stale, errors = 0, []
-for i in range(rounds):
-    cid = rng.choice(ids)
-    op = rng.choice(["status", "assign", "note", "evidence"])
-    try:
-        if op == "status":
-            seen = get_claim(wb, cid)
-            target = "in_progress" if seen.status == "unverified" else "unverified"
-            set_status(wb, cid, target, expected_version=seen.version)
-            done["claim.status_changed"] += 1
-        elif op == "assign":
-            # Recorded only when the owner changes (who owned it last is another worker's race).
-            assign(wb, [cid], name)
-            done["claim.assigned"] += 1
-        elif op == "note":
-            add_note(wb, cid, f"{name} round {i}")
-            done["note.added"] += 1
-        else:
-            add_evidence(wb, cid, EvidenceInput(stance="context", url=f"https://e.example/{name}/{i}"))
-            done["evidence.added"] += 1
-    except Conflict as exc:
-        if "locked" in str(exc):
-            errors.append(str(exc))
-        stale += 1
-    except WorkbenchError as exc:
-        errors.append(str(exc))
-print(json.dumps({"done": done, "stale": stale, "errors": errors}))
-"""
 
 PROCESSES = 8
 ROUNDS = 100
 CLAIMS = 50
 
 
-def test_eight_processes_lose_nothing(wb: Workbench, db_url: str) -> None:
+def test_eight_processes_lose_nothing(
+    wb: Workbench, db_url: str, document_with_claims: Callable[..., Any]
+) -> None:
     text = "".join(f"第{n}句。" for n in range(CLAIMS))
-    doc = add_document(wb, text.encode()).document.id
-    ids = [
-        add_claim(wb, doc, f"claim {n}", SpanRequest(quote=f"第{n}句")).id for n in range(CLAIMS)
-    ]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    ids = document_with_claims(text, [(f"claim {n}", f"第{n}句") for n in range(CLAIMS)]).claims
     started = time.perf_counter()
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", WORKER, db_url, f"w{n}", str(ROUNDS), json.dumps(ids)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        for n in range(PROCESSES)
-    ]
-    results = []
-    for p in procs:
-        out, err = p.communicate(timeout=900)
-        assert p.returncode == 0, err
-        results.append(json.loads(out))
+    results = run_workers(
+        db_url, ids, processes=PROCESSES, rounds=ROUNDS, ops=list(ACTIONS), timeout=900
+    )
     elapsed = time.perf_counter() - started
 
     errors = [e for r in results for e in r["errors"]]
     assert errors == [], errors
-    done: Counter[str] = Counter()
+    done: Counter[str] = Counter(dict.fromkeys(ACTIONS.values(), 0))
     for r in results:
-        done.update(r["done"])
+        done.update(ACTIONS[op] for op, _, _ in r["accepted"])
     stale = sum(r["stale"] for r in results)
     with get_engine(db_url).connect() as conn:
         recorded = dict(

@@ -122,12 +122,10 @@ def s_add_note(wb: Workbench) -> Callable[[], object]:
     return lambda: add_note(wb, cid, "note")
 
 
-def s_load_seed(wb: Workbench) -> Callable[[], object]:
+def _seed_file() -> str:
     """A seed of one document and one claim: two changes, two events."""
     import tempfile
     from pathlib import Path
-
-    from workbench.services.seeds import load_seed
 
     folder = Path(tempfile.mkdtemp())
     (folder / "a.txt").write_text(TEXT, encoding="utf-8")
@@ -135,7 +133,21 @@ def s_load_seed(wb: Workbench) -> Callable[[], object]:
         "document: {file: a.txt}\nclaims:\n  - {quote: '2021年底', text: founded}\n",
         encoding="utf-8",
     )
-    return lambda: load_seed(wb, str(folder / "s.yaml"))
+    return str(folder / "s.yaml")
+
+
+def s_load_seed(wb: Workbench) -> Callable[[], object]:
+    from workbench.services.seeds import load_seed
+
+    path = _seed_file()
+    return lambda: load_seed(wb, path)
+
+
+def s_demo_board(wb: Workbench) -> Callable[[], object]:
+    from workbench.services.demo import demo_board
+
+    path = _seed_file()
+    return lambda: demo_board(wb, path)
 
 
 def s_update_document(wb: Workbench) -> Callable[[], object]:
@@ -197,6 +209,7 @@ SCENARIOS: dict[str, tuple[Setup, int]] = {
     "workbench.services.claims.set_status": (s_set_status, 1),
     "workbench.services.notes.add_note": (s_add_note, 1),
     "workbench.services.seeds.load_seed": (s_load_seed, 2),
+    "workbench.services.demo.demo_board": (s_demo_board, 2),
     "workbench.services.evidence.add_evidence": (s_add_evidence, 1),
     "workbench.services.settings.set_config": (s_set_config, 1),
     "workbench.services.workflow.assign": (_bulk("assign", "alice"), 1),

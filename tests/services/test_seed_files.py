@@ -4,16 +4,19 @@ loader gives; anything it is not sure of goes to the full loader, which writes a
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
 from workbench.domain.errors import InvalidInput
 from workbench.seed_file import SeedClaim, SeedDocument, SeedFile
+from workbench.services.board import board
 from workbench.services.context import Workbench
-from workbench.services.demo import ensure_seed
+from workbench.services.demo import demo_board
 from workbench.services.seed_files import (
     CLAIM_KEYS,
     DOCUMENT_KEYS,
@@ -45,13 +48,13 @@ def test_the_plain_keys_are_the_models_fields() -> None:
 
 def test_a_loaded_seed_is_read_as_the_loader_reports_it(wb: Workbench, counts: Counts) -> None:
     assert loaded_seed(wb) is None  # nothing loaded yet
-    first = ensure_seed(wb)
+    first = demo_board(wb).seed
     assert first.document_created and first.claims_added > 0
     after = counts()
     lean = loaded_seed(wb)
     assert lean is not None
     assert lean.to_json() == load_seed(wb).to_json()
-    assert ensure_seed(wb).to_json() == lean.to_json()
+    assert demo_board(wb).seed.to_json() == lean.to_json()
     assert counts() == after
 
 
@@ -69,7 +72,7 @@ def test_a_claim_not_there_yet_takes_the_full_loader(
     full = _seed_copy(tmp_path / "b", lambda d: None)
     assert loaded_seed(wb, full) is None  # the document is there, one claim is not
     events = counts()["events"]
-    r = ensure_seed(wb, full)
+    r = demo_board(wb, full).seed
     assert (r.document_created, r.claims_added) == (False, 1)
     assert r.claims_present == partial.claims_added
     assert counts()["events"] > events  # written through the audited loader
@@ -96,11 +99,57 @@ def test_anything_unusual_goes_to_the_loader_which_refuses_it(
     path = _seed_copy(tmp_path, edit)
     assert loaded_seed(wb, path) is None
     with pytest.raises(InvalidInput, match=refusal):
-        ensure_seed(wb, path)
+        demo_board(wb, path)
 
 
 def test_other_metadata_takes_the_loader(wb: Workbench, tmp_path: Path) -> None:
     load_seed(wb)
     path = _seed_copy(tmp_path, lambda d: d["document"].update(title="Another title"))
     assert loaded_seed(wb, path) is None
-    assert ensure_seed(wb, path).claims_added == 0  # the stored document's metadata stays
+    assert demo_board(wb, path).seed.claims_added == 0  # the stored document's metadata stays
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """The transactions a call opens, by kind: every one asks its Workbench for an engine (an
+    ORM transaction, read or write) or a driver reader (a lean read)."""
+    opened: Counter[str] = Counter()
+    engine, reader = Workbench.engine, Workbench.reader
+
+    def counting_engine(self: Workbench, *, write: bool = False) -> Any:
+        opened["write" if write else "read"] += 1
+        return engine(self, write=write)
+
+    def counting_reader(self: Workbench) -> Any:
+        opened["read"] += 1
+        return reader(self)
+
+    monkeypatch.setattr(Workbench, "engine", counting_engine)
+    monkeypatch.setattr(Workbench, "reader", counting_reader)
+    return opened
+
+
+def test_the_demo_on_a_new_file_is_one_write_that_reads_its_board(
+    tmp_path: Path, opened: Counter[str]
+) -> None:
+    wb = Workbench(url=f"sqlite:///{tmp_path / 'new.db'}", actor="t")
+    shown = demo_board(wb)
+    assert dict(opened) == {"write": 1}
+    assert shown.seed.document_created and shown.seed.claims_added > 0
+    # The board read inside the load's transaction is the one a read after it sees.
+    assert shown.board.to_json() == board(wb).to_json()
+    assert shown.board.counts["unverified"] == shown.seed.claims_added
+    opened.clear()
+    again = demo_board(wb)
+    assert dict(opened) == {"read": 1}  # the check and the board, in one read
+    assert again.board.to_json() == shown.board.to_json()
+    assert again.seed.claims_present == shown.seed.claims_added
+
+
+def test_the_demo_on_a_database_without_the_seed_reads_then_writes(
+    wb: Workbench, opened: Counter[str]
+) -> None:
+    shown = demo_board(wb)
+    assert dict(opened) == {"read": 1, "write": 1}
+    assert shown.board.to_json() == board(wb).to_json()
+    assert shown.board.counts["unverified"] == shown.seed.claims_added > 0

@@ -18,12 +18,14 @@ from workbench.services.documents import add_document
 from workbench.services.settings import set_config
 
 
-def proposed(wb: Workbench, proposer: str) -> int:
+def proposed(wb: Workbench, proposer: str, *, role_rule: bool = False) -> int:
+    """A claim whose verdict `proposer` proposed, awaiting a second reviewer. Without
+    `role_rule`, PostgreSQL's rule that the reviewer connects with a role of their own is off:
+    all these tests connect as one role, and the role rule has its own tests below."""
     doc = add_document(wb, "MiniMax在2021年底创业。".encode()).document.id
     cid = add_claim(wb, doc, "founded 2021", SpanRequest(quote="2021年底")).id
     set_config(wb, "review.required", "true")
-    if PG_URL:
-        # All these tests connect as one role; the role rule has its own tests below.
+    if PG_URL and not role_rule:
         set_config(wb, "review.distinct_roles", "false")
     set_status(Workbench(url=wb.url, actor=proposer), cid, "unverifiable", note="no record")
     return cid
@@ -83,20 +85,14 @@ def test_workbench_user_cannot_rename_the_machine_identity(
 
 @pytest.mark.skipif(not PG_URL, reason="database roles exist on PostgreSQL only")
 def test_same_database_role_cannot_approve_under_another_name(wb: Workbench) -> None:
-    doc = add_document(wb, "MiniMax在2021年底创业。".encode()).document.id
-    cid = add_claim(wb, doc, "founded 2021", SpanRequest(quote="2021年底")).id
-    set_config(wb, "review.required", "true")
-    set_status(Workbench(url=wb.url, actor="alice"), cid, "unverifiable", note="no record")
+    cid = proposed(wb, "alice", role_rule=True)
     with pytest.raises(InvalidInput, match="the second reviewer must connect with their own role"):
         review.approve(Workbench(url=wb.url, actor="editor"), cid)
 
 
 @pytest.mark.skipif(not PG_URL, reason="database roles exist on PostgreSQL only")
 def test_a_second_role_approves(wb: Workbench) -> None:
-    doc = add_document(wb, "MiniMax在2021年底创业。".encode()).document.id
-    cid = add_claim(wb, doc, "founded 2021", SpanRequest(quote="2021年底")).id
-    set_config(wb, "review.required", "true")
-    set_status(Workbench(url=wb.url, actor="alice"), cid, "unverifiable", note="no record")
+    cid = proposed(wb, "alice", role_rule=True)
     role = "wb_test_editor"
     schema = wb.url.rsplit("search_path%3D", 1)[-1]
     with get_engine(wb.url).begin() as conn:

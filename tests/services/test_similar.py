@@ -141,6 +141,73 @@ def test_an_index_built_by_older_terms_is_built_again(wb: Workbench) -> None:
     assert version == similar_index.TERMS_VERSION
 
 
+def test_an_index_built_by_the_previous_version_is_built_again(wb: Workbench) -> None:
+    from sqlalchemy import delete, select, update
+
+    from workbench.db.models import SimilarDf, SimilarTerm
+    from workbench.services import similar_index
+    from workbench.services.context import transaction
+
+    doc = add_document(wb, b"Wren Air has served Oporto since 2011. Oporto since 2011.")
+    first = add_claim(
+        wb, doc.document.id, "Wren Air flies to Oporto", SpanRequest(quote="Oporto", occurrence=1)
+    )
+    probe = add_claim(
+        wb, doc.document.id, "Wren Air's Oporto route", SpanRequest(quote="Oporto", occurrence=2)
+    )
+    assert [s.claim.id for s in similar_claims(wb, probe.id)] == [first.id]
+    with transaction(wb, write=True) as tx:
+        # An index of the version before names: no "@" terms, its own version number.
+        tx.session.execute(delete(SimilarTerm).where(SimilarTerm.term.like("@%")))
+        tx.session.execute(delete(SimilarDf).where(SimilarDf.term.like("@%")))
+        tx.session.execute(
+            update(SimilarDf)
+            .where(SimilarDf.term == "!terms-version")
+            .values(df=similar_index.TERMS_VERSION - 1)
+        )
+    with transaction(wb) as tx:
+        assert similar_index.is_stale(tx)
+    assert [s.claim.id for s in similar_claims(wb, probe.id)] == [first.id]
+    with transaction(wb) as tx:
+        assert not similar_index.is_stale(tx)
+        terms = set(tx.session.scalars(select(SimilarTerm.term)))
+        version = tx.session.scalar(select(SimilarDf.df).where(SimilarDf.term == "!terms-version"))
+    assert {"@wren", "@oporto"} <= terms and version == similar_index.TERMS_VERSION
+
+
+def test_a_claim_about_another_named_place_is_not_similar(wb: Workbench) -> None:
+    text = (
+        "Wren Air has served Oporto since 2011. Wren Air has served Malaga since 2011. "
+        "Wren Air's Oporto service, launched in 2011."
+    )
+    doc = add_document(wb, text.encode()).document.id
+    oporto = add_claim(
+        wb,
+        doc,
+        "Wren Air has flown the Oporto route since 2011.",
+        SpanRequest(quote="Wren Air has served Oporto since 2011"),
+    ).id
+    malaga = add_claim(
+        wb,
+        doc,
+        "Wren Air has flown the Malaga route since 2011.",
+        SpanRequest(quote="Wren Air has served Malaga since 2011"),
+    ).id
+    probe = add_claim(
+        wb,
+        doc,
+        "Wren Air began flying to Oporto in 2011.",
+        SpanRequest(quote="Wren Air's Oporto service, launched in 2011"),
+    )
+    assert [r.id for r in probe.similar or ()] == [oporto]
+    every = similar_claims(wb, probe.id, min_score=0.0)
+    assert [s.claim.id for s in every] == [oporto, malaga]
+    assert every[0].similarity >= 0.5 > every[1].similarity
+    assert "other names: oporto / malaga (x0.50)" in every[1].why
+    assert every[1].to_json()["why"] == list(every[1].why)
+    assert every[0].why[0].startswith("shares ") and len(every[0].why) == 1
+
+
 def _index_tables(wb: Workbench) -> tuple[list[tuple[object, ...]], ...]:
     from sqlalchemy import select
 

@@ -108,27 +108,27 @@ def test_edited_payload(trail: Workbench) -> None:
     broken_at(trail, 4, "does not match its contents")
 
 
-def test_edited_payload_with_its_hash_recomputed(trail: Workbench) -> None:
-    ev = row(trail, 4)
-    ev["payload"] = ev["payload"].replace("in_progress", "verified")
+def rewrite_payload(wb: Workbench, seq: int, old: str, new: str) -> None:
+    """Replace `old` by `new` in an event's payload and store its hash recomputed, as a forger
+    who knows the recipe would."""
+    ev = row(wb, seq)
+    ev["payload"] = ev["payload"].replace(old, new)
     sql(
-        trail,
-        "UPDATE events SET payload = :p, hash = :h WHERE seq = 4",
+        wb,
+        "UPDATE events SET payload = :p, hash = :h WHERE seq = :s",
         p=ev["payload"],
         h=rehash(ev),
+        s=seq,
     )
+
+
+def test_edited_payload_with_its_hash_recomputed(trail: Workbench) -> None:
+    rewrite_payload(trail, 4, "in_progress", "verified")
     broken_at(trail, 5, "is not the hash of seq 4")
 
 
 def test_payload_rewritten_in_a_non_canonical_form(trail: Workbench) -> None:
-    ev = row(trail, 4)
-    ev["payload"] = ev["payload"].replace(",", ", ")
-    sql(
-        trail,
-        "UPDATE events SET payload = :p, hash = :h WHERE seq = 4",
-        p=ev["payload"],
-        h=rehash(ev),
-    )
+    rewrite_payload(trail, 4, ",", ", ")
     broken_at(trail, 4, "not canonical JSON")
 
 

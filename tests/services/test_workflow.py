@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
@@ -113,6 +114,16 @@ def test_same_file_is_archived_once_and_not_twice_on_one_claim(
         (EvidenceInput(stance="supports"), "exactly one"),
         (EvidenceInput(stance="supports", url="https://x.org", citation="c"), "exactly one"),
         (EvidenceInput(stance="supports", url="https://x.org", accessed="soon"), "not a date"),
+        (EvidenceInput(stance="supports", url="http://exa mple.com"), "not an http"),
+        (EvidenceInput(stance="supports", url="https://"), "not an http"),
+        (
+            EvidenceInput(
+                stance="supports",
+                url="https://a.example",
+                accessed=(dt.date.today() + dt.timedelta(days=3)).isoformat(),
+            ),
+            "in the future",
+        ),
     ],
 )
 def test_evidence_refusals_write_nothing(

@@ -14,7 +14,9 @@ from workbench.domain.similarity import (
     claim_terms,
     cosine,
     document_frequencies,
+    explain,
     idf,
+    names,
     similarity,
     subject,
     terms,
@@ -40,6 +42,9 @@ PAIRS = Path(__file__).resolve().parents[1] / "data" / "similar" / "pairs.yaml"
         (["第五", "fifth"], {"#5"}),
         (["三亿六千万", "3.6亿", "360 million"], {"#360000000"}),
         (["一亿零五百万", "105 million"], {"#105000000"}),
+        (["两千多万", "2000多万", "二千余万", "20 million"], {"#20000000"}),
+        (["三千多万美元", "3000余万美元", "US$30 million"], {"#30000000", "~usd"}),
+        (["1400多家", "一千四百多家", "1,400"], {"#1400"}),
     ],
 )
 def test_one_fact_written_many_ways_gives_the_same_terms(
@@ -90,7 +95,7 @@ def test_the_same_figure_about_another_subject_scores_lower() -> None:
     assert similarity(a, {}) == 0.0
 
 
-@pytest.mark.parametrize("name", ["pairs.yaml", "fresh.yaml", "fresh2.yaml"])
+@pytest.mark.parametrize("name", ["pairs.yaml", "fresh.yaml", "fresh2.yaml", "fresh3.yaml"])
 def test_every_labelled_claim_is_one_text_and_one_quote(name: str) -> None:
     # An unquoted comma in a YAML flow mapping ends the value: a claim cut short at its first
     # comma would still load, with a stray key.
@@ -137,3 +142,154 @@ PIECES = [
 def test_any_text_gives_terms_that_fit_the_index(text: str) -> None:
     for term in claim_terms(text, text):
         assert 0 < len(term) <= MAX_TERM
+
+
+def test_names_are_words_plainly_used_as_names() -> None:
+    assert names("Kestrel Air began flying to Dublin in 2009.") == [
+        "@kestrel",
+        "@air",
+        "@dublin",
+    ]
+    # At the start of a sentence a capital says nothing, unless another follows (or 's).
+    assert names("Traffic has crossed the Calder Bridge since 1994.") == ["@calder", "@bridge"]
+    assert names("Eastline Buses carried 41 million passengers.") == ["@eastline", "@bus"]
+    assert names("Medicare spending grew by 8 percent.") == []
+    assert names("Ridgeline's output fell.") == ["@ridgeline"]
+    # Not names: months, units after a figure, currencies, short acronyms, concepts.
+    assert names("In April it stored 2 GWh, US$15 million, for AI in the United States.") == []
+    assert names("他说,比ChatGPT发布早一年") == ["@chatgpt"]
+    assert names("MiniMax是国内首个") == ["@minimax"]
+
+
+def test_a_chinese_claim_names_what_it_opens_with() -> None:
+    assert names("星衡储能2023年营业收入为58.6亿元。") == ["@星衡"]
+    assert names("2021年山野咖啡B轮拿到了五亿元。") == ["@山野"]
+    assert names("到2023年底,明川生物累计装机12.3吉瓦时。") == ["@明川"]
+    assert names("闫俊杰在商汤科技工作了7年。") == ["@闫俊"]
+    # A pronoun, a quantifier, a figure or a concept is no name.
+    for text in (
+        "公司员工总数超过4200人。",
+        "全国有650家医院",
+        "这家公司",
+        "一次训练花费",
+        "中国新增装机",
+    ):
+        assert names(text) == [], text
+    # A quote is cut from anywhere in a sentence: what it opens with is not taken for a name.
+    assert names("累计装机规模12.3吉瓦时", opening=False) == []
+
+
+def _scores(
+    query: tuple[str, str], true: tuple[str, str], other: tuple[str, str]
+) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+    """The weighted vectors of a query, its true match and a near miss, among a few fillers."""
+    fillers = [
+        ("The plant was built in 1998.", "the plant was built in 1998"),
+        ("Unemployment fell to 3.5 percent in September.", "the jobless rate dropped to 3.5%"),
+        ("公司员工总数超过4200人。", "员工总数已经超过4200人"),
+        ("储能电芯价格一年内下跌超过50%。", "储能电芯的价格在一年内下跌了超过50%"),
+    ]
+    bags = [claim_terms(*c) for c in (true, other, *fillers)]
+    df = document_frequencies(bags)
+    idf_of = {t: idf(k, len(bags)) for t, k in df.items()}
+    return weigh(claim_terms(*query), idf_of), weigh(bags[0], idf_of), weigh(bags[1], idf_of)
+
+
+# (query, its true match, a near miss that shares most terms, what the two disagree on)
+NEAR_MISSES = [
+    (
+        ("Wren Air began flying to Oporto in 2011.", "Wren Air's Oporto service, launched in 2011"),
+        (
+            "Wren Air has flown the Oporto route since 2011.",
+            "Wren Air has served Oporto since 2011",
+        ),
+        (
+            "Wren Air has flown the Malaga route since 2011.",
+            "Wren Air has served Malaga since 2011",
+        ),
+        ("names", ("oporto",), ("malaga",), 0.5),
+    ),
+    (
+        ("2019年明川生物C轮拿到了八亿元。", "C轮融资8亿元"),
+        ("明川生物2019年C轮融资8亿元。", "2019年的C轮融资金额达到8亿元"),
+        ("远舟物流2019年C轮融资8亿元。", "远舟物流C轮融资8亿元"),
+        ("names", ("明川",), ("远舟",), 0.5),
+    ),
+    (
+        ("In June Dorne Motors called back forty-eight thousand cars.", "a recall of 48k cars"),
+        ("Dorne Motors recalled 48,000 cars in June.", "Dorne Motors recalled 48,000 cars"),
+        ("Dorne Motors sold 48,000 cars in June.", "Dorne Motors sold 48,000 cars in June"),
+        ("measures", ("recall",), ("sale",), 0.6),
+    ),
+    (  # across languages: the claim in Chinese, the earlier ones in English with Chinese quotes
+        ("明川生物2022年净亏损达三亿六千万元。", "2022年亏了3.6亿"),
+        ("Mingchuan Bio lost 360 million yuan in 2022.", "2022年亏损3.6亿元"),
+        ("Mingchuan Bio's revenue was 360 million yuan in 2022.", "2022年营收3.6亿元"),
+        ("measures", ("loss",), ("revenue",), 0.6),
+    ),
+    (
+        ("Alder Bank opened thirty branches in 2018.", "30 new Alder Bank branches in 2018"),
+        ("Alder Bank opened 30 branches in 2018.", "Alder Bank opened 30 branches in 2018"),
+        ("Alder Bank opened 30 branches in 2021.", "Alder Bank opened 30 branches in 2021"),
+        ("years", ("2018",), ("2021",), 0.7),
+    ),
+]
+
+
+@pytest.mark.parametrize(("query", "true", "other", "why"), NEAR_MISSES)
+def test_another_name_measure_or_year_is_another_claim(
+    query: tuple[str, str],
+    true: tuple[str, str],
+    other: tuple[str, str],
+    why: tuple[str, tuple[str, ...], tuple[str, ...], float],
+) -> None:
+    q, t, o = _scores(query, true, other)
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+    assert explain(q, t).disagree == ()
+    missed = explain(q, o)
+    assert missed.cosine >= 0.5  # the shared terms alone would have passed it
+    assert why in missed.disagree
+    assert any(r.startswith(f"other {why[0]}: ") for r in missed.reasons())
+
+
+def test_the_same_names_reworded_still_match() -> None:
+    q, t, o = _scores(
+        ("Greenleaf was bought by Orbital Foods in 2019 in a US$300 million deal.", "worth $300m"),
+        ("Orbital Foods acquired Greenleaf for $300 million in 2019.", "bought Greenleaf in 2019"),
+        ("The Oslo company Northwind dates back to 2011.", "Northwind, set up in Oslo in 2011"),
+    )
+    assert similarity(q, t) > 0.8 and explain(q, t).disagree == ()
+    assert similarity(q, o) < 0.5
+    # A name only one claim marks (Northwind at the start of a sentence) is still found in it.
+    n, a, _ = _scores(
+        ("The Oslo company Northwind dates back to 2011.", "Northwind, set up in Oslo in 2011"),
+        ("Northwind was founded in 2011 in Oslo.", "Northwind was founded in 2011 in Oslo."),
+        ("The plant was built in 1998.", "1998"),
+    )
+    assert "@northwind" in n and "@northwind" not in a
+    assert explain(n, a).disagree == () and similarity(n, a) >= 0.5
+
+
+def test_names_in_different_scripts_are_not_compared() -> None:
+    # An English claim about a Chinese quote and the same claim in Chinese name the company in
+    # two scripts: neither name is in the other claim, and that is no disagreement.
+    q, t, _ = _scores(
+        ("星衡储能2023年收入增长了71%。", "2023年营收同比增长71%"),
+        ("Xingheng's revenue grew 71% in 2023.", "营业收入同比增长71%"),
+        ("The plant was built in 1998.", "1998"),
+    )
+    assert "@星衡" in q and "@xingheng" in t
+    assert explain(q, t).disagree == () and similarity(q, t) >= 0.5
+
+
+def test_explain_gives_the_score_of_similarity() -> None:
+    for query, true, other, _ in NEAR_MISSES:
+        q, t, o = _scores(query, true, other)
+        for v in (t, o):
+            assert explain(q, v).score == pytest.approx(similarity(q, v))
+    assert explain({}, {}).reasons() == ["shares nothing (0.00)"]
+    q, _, o = _scores(*NEAR_MISSES[0][:3])
+    assert explain(q, o).reasons() == [
+        "shares 2011, wren, air (0.69)",
+        "other names: oporto / malaga (x0.50)",
+    ]

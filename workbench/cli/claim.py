@@ -194,7 +194,7 @@ def similar(ctx: click.Context, claim_id: int, min_score: float, limit: int, as_
     if json_out(as_json, found):
         return
     table(
-        ["id", "similarity", "status", "rating", "doc", "claim"],
+        ["id", "similarity", "status", "rating", "doc", "claim", "why"],
         [
             (
                 s.claim.id,
@@ -203,11 +203,12 @@ def similar(ctx: click.Context, claim_id: int, min_score: float, limit: int, as_
                 (s.claim.rating or {}).get("label"),
                 s.claim.document_id,
                 clip(s.claim.text, 70),
+                "; ".join(s.why),
             )
             for s in found
         ],
         empty=f"no similar claims at or above {min_score:g}",
-        droppable=("doc", "rating"),
+        droppable=("why", "doc", "rating"),
     )
 
 

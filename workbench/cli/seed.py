@@ -45,12 +45,11 @@ def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
 def demo(ctx: click.Context, limit: int, as_json: bool) -> None:
     """Load the bundled seed article into the database and print the board."""
     from workbench.db.url import safe_url
-    from workbench.services.board import board
-    from workbench.services.demo import ensure_seed
+    from workbench.services.demo import demo_board
 
     wb = workbench_from(ctx)
-    r = ensure_seed(wb)
-    b = board(wb, limit)
+    shown = demo_board(wb, limit=limit)
+    r, b = shown.seed, shown.board
     if json_out(as_json, b):
         return
     click.echo(

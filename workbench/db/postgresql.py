@@ -1,8 +1,14 @@
 """PostgreSQL specifics: the append lock for the audit chain, append-only triggers, and what
-the read paths (workbench.db.reader, on psycopg itself) need to know of PostgreSQL.
+the read paths (workbench.db.reader, on psycopg2 itself) need to know of PostgreSQL.
 
-SQLAlchemy and psycopg are imported inside the functions that use them: the read commands
-import this module and must not pay for SQLAlchemy, and SQLite users not for psycopg.
+SQLAlchemy and the drivers are imported inside the functions that use them: the read commands
+import this module and must not pay for SQLAlchemy, and SQLite users not for a driver.
+
+Two drivers, one per path. The engine (every write, and every command on SQLAlchemy) uses
+psycopg 3. The lean read paths (`claim list`, `claim show`, `stats`, the board) use psycopg2,
+whose import is a C extension: about 0.03 s of CPU against psycopg 3's 0.15-0.2 s (its pure
+Python layer pulls in logging, inspect and typing_extensions), and for a read command on
+PostgreSQL the driver's import is most of the process's own time (bench/bench_desk.py).
 """
 
 # Statements are built from this package's own text (table and column names, keywords); every
@@ -145,26 +151,27 @@ def dbapi() -> ModuleType:
     from workbench.domain.errors import StorageError
 
     try:
-        import psycopg
+        import psycopg2
     except ImportError:
         raise StorageError(
-            "PostgreSQL needs the psycopg driver: pip install 'claim-workbench[postgres]'"
+            "PostgreSQL's read commands need the psycopg2 driver: "
+            "pip install 'claim-workbench[postgres]'"
         ) from None
-    return psycopg
+    return psycopg2
 
 
 def connect(url: str) -> Any:
-    """A psycopg connection to the database of `url` (resolve_url's postgresql+psycopg://...).
+    """A psycopg2 connection to the database of `url` (resolve_url's postgresql+psycopg://...).
 
     The URL's query (options=-csearch_path=..., sslmode, ...) is libpq's own, as SQLAlchemy
-    passes it on: given to libpq as a connection URI, it means the same."""
+    passes it on: given to libpq as a connection URI, it means the same to both drivers."""
     from workbench.db.url import libpq_uri
 
     return dbapi().connect(libpq_uri(url))
 
 
 def begin_read(conn: Any) -> None:
-    """Nothing to send: psycopg opens the transaction with the first statement."""
+    """Nothing to send: psycopg2 opens the transaction with the first statement."""
     del conn
 
 
@@ -179,7 +186,7 @@ def table_exists(name: str) -> Sql:
 
 
 def bind(value: Any) -> Any:
-    """psycopg sends dates and aware datetimes with their types: nothing to convert."""
+    """psycopg2 sends dates and aware datetimes with their types: nothing to convert."""
     return value
 
 

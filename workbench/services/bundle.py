@@ -9,10 +9,9 @@ trail the bundle holds, event for event, and checks that its head is the one rec
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any
 
 from sqlalchemy import (
     Boolean,
@@ -38,12 +37,11 @@ from workbench.domain.verification import ChainWalk
 from workbench.exports.bundle import BundleReader, TableSpec, write_bundle
 from workbench.services.context import Workbench, transaction
 from workbench.services.limits import size_limit
-from workbench.services.progress import EVERY, Progress
+from workbench.services.progress import Progress, Tally
 from workbench.services.verify import CHAIN_COLUMNS, walk_rows
 
 BATCH = 1000
 DEFAULT_MAX_MB = 4096.0
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +94,7 @@ def _revision(conn: Connection) -> str:
 def export_bundle(wb: Workbench, out: IO[bytes], progress: Progress | None = None) -> BundleSummary:
     """Write every table, read in one snapshot, into a deterministic archive. `progress` hears
     the rows written, of all the tables' rows."""
-    tally = _Tally(progress)
+    tally = Tally(progress)
     with transaction(wb) as tx:
         if tx.session.get_bind().dialect.name == "postgresql":
             # One snapshot for every table: a writer committing meanwhile cannot tear the bundle.
@@ -109,9 +107,7 @@ def export_bundle(wb: Workbench, out: IO[bytes], progress: Progress | None = Non
 
         def rows(table: Table) -> Any:
             query = select(table).order_by(*table.primary_key.columns)
-            for row in conn.execute(query.execution_options(yield_per=BATCH)):
-                yield row
-                tally.add(1)
+            yield from tally.counting(conn.execute(query.execution_options(yield_per=BATCH)))
 
         manifest = write_bundle(
             out,
@@ -165,7 +161,7 @@ def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) ->
                     + ", ".join(occupied)
                 )
             counts: dict[str, int] = {}
-            tally = _Tally(progress, _manifest_total(manifest))
+            tally = Tally(progress, _manifest_total(manifest))
             for table in tables:
                 spec = reader.spec(table.name)
                 if spec != spec_of(table):
@@ -194,7 +190,7 @@ def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) ->
     return BundleSummary(tables=counts, events=count, head=head, schema_revision=revision)
 
 
-def _check_chain(conn: Connection, noted_head: str, noted_count: int, tally: _Tally) -> None:
+def _check_chain(conn: Connection, noted_head: str, noted_count: int, tally: Tally) -> None:
     """Every restored event hashes as recorded and links to the one before, up to the head the
     bundle noted: a bundle edited by hand (its manifest made to match) is refused, not restored
     into a broken trail."""
@@ -206,7 +202,7 @@ def _check_chain(conn: Connection, noted_head: str, noted_count: int, tally: _Ta
         raise InvalidInput(f"the bundle's audit trail is broken at {where}; nothing was imported")
 
 
-def _insert_all(conn: Connection, table: Table, spec: TableSpec, rows: Any, tally: _Tally) -> int:
+def _insert_all(conn: Connection, table: Table, spec: TableSpec, rows: Any, tally: Tally) -> int:
     batch: list[dict[str, Any]] = []
     count = 0
     for row in rows:
@@ -235,28 +231,3 @@ def _manifest_total(manifest: dict[str, Any]) -> int | None:
         return rows + int(manifest["audit_head"]["count"])
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
-
-
-class _Tally:
-    """Counts what a bundle's export or restore got through, telling `progress` every EVERY."""
-
-    def __init__(self, progress: Progress | None, total: int | None = None) -> None:
-        self.progress = progress
-        self.total = total
-        self.done = 0
-        self._next = EVERY
-
-    def add(self, n: int) -> None:
-        self.done += n
-        if self.progress is not None and self.done >= self._next:
-            self.progress(self.done, self.total)
-            self._next = self.done + EVERY
-
-    def counting(self, rows: Iterable[T]) -> Iterator[T]:
-        for row in rows:
-            yield row
-            self.add(1)
-
-    def end(self) -> None:
-        if self.progress is not None:
-            self.progress(self.done, self.total)

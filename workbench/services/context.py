@@ -84,15 +84,26 @@ class Workbench:
     def _check_target(self, *, write: bool) -> None:
         """Before first use: a URL we can work with, and for a read, a database to read."""
         check_url(self.url)
-        if not write and self.empty_file():
-            raise NotFound(
-                f"{sqlite_file(self.url)} is an empty file, not a workbench database: a read "
-                "does not turn it into one (`workbench db upgrade` does, if that is meant)"
+        if not write and (refusal := self.nothing_to_read()) is not None:
+            raise refusal
+
+    def nothing_to_read(self) -> NotFound | None:
+        """Why a read cannot start here, or None: a SQLite file that is not there or is empty
+        (a server database is always there to ask). A read refuses; a command that would start
+        the database instead (the demo) takes its write path."""
+        path = sqlite_file(self.url)
+        if path is None:
+            return None
+        if path.is_file() and path.stat().st_size == 0:
+            return NotFound(
+                f"{path} is an empty file, not a workbench database: a read does not turn it "
+                "into one (`workbench db upgrade` does, if that is meant)"
             )
-        if not write and self.missing_file():
+        if not path.exists():
             # A read in the wrong folder would otherwise create an empty database and show an
             # empty board, which looks like lost work.
-            raise NotFound(f"no database at {sqlite_file(self.url)}", hint=step("start_database"))
+            return NotFound(f"no database at {path}", hint=step("start_database"))
+        return None
 
     def engine(self, *, write: bool = False) -> Engine:
         from sqlalchemy.exc import ArgumentError, DBAPIError
@@ -148,10 +159,6 @@ class Workbench:
         path = sqlite_file(self.url)
         return path is not None and not path.exists()
 
-    def empty_file(self) -> bool:
-        path = sqlite_file(self.url)
-        return path is not None and path.is_file() and path.stat().st_size == 0
-
 
 class Tx:
     """One transaction. Mutations call `record`; commit refuses a change that has no event."""
@@ -178,6 +185,21 @@ class Tx:
 
             self._machine = machine_identity(self.session.connection())
         return self._machine
+
+    @contextmanager
+    def reading(self) -> Iterator[Reader]:
+        """This transaction's own connection as a driver Reader, for a read path's statements
+        (workbench.db.sql) inside a write: they see what it has written, in its snapshot, so
+        a command that writes and then shows (the demo's load, then its board) needs no second
+        transaction."""
+        from workbench.db.backend import module_for
+        from workbench.db.reader import Reader
+
+        self.session.flush()
+        conn = self.session.connection()
+        module = module_for(conn.dialect.name)
+        with driver_errors(module):
+            yield Reader(conn.connection.dbapi_connection, module)
 
     def record(
         self,

@@ -37,7 +37,7 @@ from workbench.services.context import Entry, Tx, Workbench, mutation, transacti
 from workbench.services.inputs import read_source, spool_source
 from workbench.services.lookup import get_document
 from workbench.services.notes import note_body
-from workbench.services.progress import Progress, counted
+from workbench.services.progress import Progress, Tally, counted
 from workbench.services.queries import claim_view
 from workbench.services.revisions import revision_text
 from workbench.services.settings import setting_value
@@ -303,8 +303,11 @@ def import_claims(
             if raw.number < len(marked) and marked[raw.number]
         )
         added: Spooled[ClaimView] = Spooled()
-        for batch in counted(_batches(chosen, BATCH), progress, to_write, weigh=len):
+        written = Tally(progress, to_write)
+        for batch in _batches(chosen, BATCH):
             added.extend(_insert_imported(tx, doc, batch, source=source, revision=number))
+            written.add(len(batch))
+        written.end()
         return ImportResult(added=added, present=present, skipped=problems)
 
 

@@ -15,26 +15,51 @@ T = TypeVar("T")
 EVERY = 5000
 
 
-def counted(
-    items: Iterable[T],
-    progress: Progress | None,
-    total: int | None,
-    *,
-    weigh: Callable[[T], int] | None = None,
-) -> Iterator[T]:
-    """`items` unchanged, reporting to `progress` how many are done: every EVERY items, and at
-    the end (an item is done when the caller asks for the next one). With `weigh`, an item is
-    worth `weigh(item)` (a batch: its rows), and each one done is reported."""
+class Tally:
+    """One running count for an operation of several phases (a bundle's tables and then its
+    chain check; an import's batches), told to `progress` each time it passes another EVERY
+    items and once at `end`. Items are counted as they pass (`counting`) or a batch at a time
+    (`add`). The total may be set once it is known (after a count, or a file's first line).
+    """
+
+    __slots__ = ("_next", "done", "progress", "total")
+
+    def __init__(self, progress: Progress | None, total: int | None = None) -> None:
+        self.progress = progress
+        self.total = total
+        self.done = 0
+        self._next = EVERY
+
+    def add(self, n: int = 1) -> None:
+        self.done += n
+        if self.done >= self._next:
+            self._passed()
+
+    def counting(self, items: Iterable[T]) -> Iterator[T]:
+        """`items` unchanged, each counted once the caller comes back for the next (an item it
+        stops at is not counted as done)."""
+        for item in items:
+            yield item
+            # add(1) written out: this runs once per event of a million-event trail.
+            self.done += 1
+            if self.done >= self._next:
+                self._passed()
+
+    def _passed(self) -> None:
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+        self._next = self.done + EVERY
+
+    def end(self) -> None:
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+
+def counted(items: Iterable[T], progress: Progress | None, total: int | None) -> Iterator[T]:
+    """`items` unchanged, reporting to `progress` every EVERY items and at the end."""
     if progress is None:
         yield from items
         return
-    done = 0
-    told: int | None = None
-    for item in items:
-        yield item
-        done += 1 if weigh is None else weigh(item)
-        if weigh is not None or done % EVERY == 0:
-            progress(done, total)
-            told = done
-    if told != done:
-        progress(done, total)
+    tally = Tally(progress, total)
+    yield from tally.counting(items)
+    tally.end()

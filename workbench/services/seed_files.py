@@ -2,12 +2,13 @@
 
 `workbench demo` loads the bundled seed and prints the board; after the first run the seed is
 always there, and loading it again would cost the ORM, Pydantic and a write transaction to add
-nothing. `loaded_seed` answers that case on one read transaction on the driver
-(workbench.db.reader): the document with the same text is stored and every claim of the file
-already exists (workbench.domain.claim_identity.same_claim, the rule the loader applies). It
-answers only for a file it reads as plainly valid; anything else (a file it cannot read, a
-field or value it does not expect, a quote it cannot place, a claim not there yet) leaves it to
-the full loader (workbench.services.seeds.load_seed), which validates, reports and writes.
+nothing. `loaded_seed` answers that case on a read on the driver (workbench.db.reader; the
+demo's own read, which then shows the board): the document with the same text is stored and
+every claim of the file already exists (workbench.domain.claim_identity.same_claim, the rule
+the loader applies). It answers only for a file it reads as plainly valid; anything else (a
+file it cannot read, a field or value it does not expect, a quote it cannot place, a claim not
+there yet) leaves it to the full loader (workbench.services.seeds.load_seed), which validates,
+reports and writes.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 import workbench
 from workbench.db import tables
+from workbench.db.reader import Reader
 from workbench.db.sql import eq, select
 from workbench.domain.claim_identity import same_claim
 from workbench.domain.errors import WorkbenchError
@@ -67,29 +69,38 @@ class SeedResult:
         }
 
 
-def loaded_seed(wb: Workbench, path: str | None = None) -> SeedResult | None:
-    """What loading the seed would report if it would add nothing, or None (load it)."""
+def loaded_seed(
+    wb: Workbench, path: str | None = None, conn: Reader | None = None
+) -> SeedResult | None:
+    """What loading the seed would report if it would add nothing, or None (load it). Read in
+    `conn` when given (a read the caller goes on with: the demo's board), else in a read of
+    its own."""
     plain = _plain_seed(seed_file_path(path))
     if plain is None:
         return None
-    text, meta, quotes = plain
+    if conn is None:
+        with reading(wb) as own:
+            return _stored(own, *plain)
+    return _stored(conn, *plain)
+
+
+def _stored(conn: Reader, text: str, meta: dict[str, Any], quotes: Quotes) -> SeedResult | None:
     d = tables.documents.c
     c = tables.claims.c
-    with reading(wb) as conn:
-        row = conn.first(select(*d, source=tables.documents).where(eq(d.sha256, sha256_text(text))))
-        if row is None or row.text != text or not _same_meta(row, meta):
+    row = conn.first(select(*d, source=tables.documents).where(eq(d.sha256, sha256_text(text))))
+    if row is None or row.text != text or not _same_meta(row, meta):
+        return None
+    for quote, occurrence, claim in quotes:
+        try:
+            same = same_claim(row.id, find_quote(text, quote, occurrence), claim)
+        except WorkbenchError:
+            return None  # the loader refuses the file, and says why
+        match = select(c.id, source=tables.claims).where(
+            *(eq(getattr(c, name), value) for name, value in same)
+        )
+        if conn.first(match) is None:
             return None
-        for quote, occurrence, claim in quotes:
-            try:
-                same = same_claim(row.id, find_quote(text, quote, occurrence), claim)
-            except WorkbenchError:
-                return None  # the loader refuses the file, and says why
-            match = select(c.id, source=tables.claims).where(
-                *(eq(getattr(c, name), value) for name, value in same)
-            )
-            if conn.first(match) is None:
-                return None
-        return SeedResult(from_row(DocumentView, row), False, 0, len(quotes))
+    return SeedResult(from_row(DocumentView, row), False, 0, len(quotes))
 
 
 Quotes = list[tuple[str, int | None, str]]

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from workbench.db.models import Claim
 from workbench.domain.errors import InvalidInput
 from workbench.domain.status import ClaimType
-from workbench.domain.text import decode_utf8, find_quote, normalise
+from workbench.domain.text import Span, decode_utf8, find_quote, normalise
 from workbench.services.claims import existing_claim, insert_claim
-from workbench.services.context import Workbench, mutation, transaction
+from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.documents import (
     DocumentMeta,
     insert_document,
@@ -51,16 +52,25 @@ def parse_seed_file(path: Path) -> Any:
         raise InvalidInput(f"{path}: {where}: {first['msg']}{also}") from None
 
 
-@mutation
-def load_seed(wb: Workbench, path: str | None = None) -> SeedResult:
-    """Load a seed; what is already there (same text, same span) is left alone."""
+@dataclass(frozen=True, slots=True)
+class PreparedSeed:
+    """A seed file read and checked, every quote placed: what is left is to store it."""
+
+    seed: Any  # workbench.seed_file.SeedFile
+    text: str
+    spans: list[Span]
+    meta: DocumentMeta
+
+
+def prepare_seed(path: str | None = None) -> PreparedSeed:
+    """Read and check a seed file before any transaction: one bad quote refuses the whole
+    file, and a refused file starts no database."""
     seed_path = seed_file_path(path)
     seed = parse_seed_file(seed_path)
     doc_path = seed_path.parent / seed.document.file
     text = normalise(decode_utf8(read_source(str(doc_path)), str(doc_path)))
     if not text.strip():
         raise InvalidInput(f"{doc_path} is empty: nothing to check")
-    # Resolve every quote before writing anything: one bad quote refuses the whole file.
     spans = []
     for i, item in enumerate(seed.claims, start=1):
         try:
@@ -73,28 +83,41 @@ def load_seed(wb: Workbench, path: str | None = None) -> SeedResult:
         meta.checked()
     except InvalidInput as exc:
         raise InvalidInput(f"{seed_path}: document: {exc.message}", hint=exc.hint) from None
-    with transaction(wb, write=True) as tx:
-        doc = stored_document(tx, text)
-        created = doc is None
-        if doc is None:
-            doc = insert_document(tx, text, meta)
-        new: list[Claim] = []
-        present = 0
-        for item, span in zip(seed.claims, spans, strict=True):
-            # A claim listed twice in the file is inserted once: the second finds the first.
-            if existing_claim(tx, doc, span, item.text) is not None:
-                present += 1
-                continue
-            new.append(
-                insert_claim(
-                    tx, doc, span, item.text, speaker=item.speaker, claim_type=ClaimType(item.type)
-                )
+    return PreparedSeed(seed, text, spans, meta)
+
+
+def store_seed(tx: Tx, prepared: PreparedSeed) -> SeedResult:
+    """Store a prepared seed in `tx`; what is already there (same text, same span) is left
+    alone."""
+    doc = stored_document(tx, prepared.text)
+    created = doc is None
+    if doc is None:
+        doc = insert_document(tx, prepared.text, prepared.meta)
+    new: list[Claim] = []
+    present = 0
+    for item, span in zip(prepared.seed.claims, prepared.spans, strict=True):
+        # A claim listed twice in the file is inserted once: the second finds the first.
+        if existing_claim(tx, doc, span, item.text) is not None:
+            present += 1
+            continue
+        new.append(
+            insert_claim(
+                tx, doc, span, item.text, speaker=item.speaker, claim_type=ClaimType(item.type)
             )
-        similar = {view.id: view.similar or () for view in with_similar(tx, new)}
-        return SeedResult(
-            DocumentView.of(doc),
-            created,
-            len(new),
-            present,
-            {cid: refs for cid, refs in similar.items() if refs},
         )
+    similar = {view.id: view.similar or () for view in with_similar(tx, new)}
+    return SeedResult(
+        DocumentView.of(doc),
+        created,
+        len(new),
+        present,
+        {cid: refs for cid, refs in similar.items() if refs},
+    )
+
+
+@mutation
+def load_seed(wb: Workbench, path: str | None = None) -> SeedResult:
+    """Load a seed; what is already there (same text, same span) is left alone."""
+    prepared = prepare_seed(path)
+    with transaction(wb, write=True) as tx:
+        return store_seed(tx, prepared)

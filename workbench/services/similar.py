@@ -30,9 +30,10 @@ from workbench.services.views import ClaimView, SimilarRef
 class Similar:
     claim: ClaimView
     similarity: float
+    why: tuple[str, ...] = ()  # what the score rests on and what lowered it
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.claim.to_json(), "similarity": self.similarity}
+        return {**self.claim.to_json(), "similarity": self.similarity, "why": list(self.why)}
 
     def ref(self) -> SimilarRef:
         c = self.claim
@@ -40,18 +41,22 @@ class Similar:
         return SimilarRef(c.id, c.status, str(label) if label else None, c.text, self.similarity)
 
 
-def _views(tx: Tx, ranked: list[tuple[int, float]]) -> list[Similar]:
+def _views(tx: Tx, ranked: list[similar_index.Found]) -> list[Similar]:
     if not ranked:
         return []
     claims = {
         c.id: c
         for c in tx.session.scalars(
             select(Claim)
-            .where(Claim.id.in_([cid for cid, _ in ranked]))
+            .where(Claim.id.in_([f.claim_id for f in ranked]))
             .options(selectinload(Claim.tags), selectinload(Claim.evidence))
         )
     }
-    return [Similar(ClaimView.of(claims[cid]), score) for cid, score in ranked if cid in claims]
+    return [
+        Similar(ClaimView.of(claims[f.claim_id]), f.score, f.why)
+        for f in ranked
+        if f.claim_id in claims
+    ]
 
 
 def similar_claims(

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 
 from workbench.db.models import Claim, SimilarDf, SimilarIndexed, SimilarTerm
-from workbench.domain.similarity import claim_terms, idf, similarity, weigh
+from workbench.domain.similarity import claim_terms, explain, idf, similarity, weigh
 from workbench.services.context import Tx
 
 BATCH = 500  # rows per statement (well under every backend's bound-parameter limit)
@@ -40,9 +40,10 @@ COMMON_FLOOR = 1000
 # Which version of `domain.similarity.claim_terms` built the index: bump it whenever the terms
 # of a text change (a new concept, a number read differently), so that indexes built before
 # are rebuilt. Kept as a row of similar_df under a term no text yields (terms start with a
-# letter, a CJK character, "#" or "~"). Version 2: issue 14, session 16 (一 as an article,
-# 亿 and 万 together, steel, employ).
-TERMS_VERSION = 2
+# letter, a CJK character, "#", "~" or "@"). Version 2: issue 14, session 16 (一 as an article,
+# 亿 and 万 together, steel, employ). Version 3: session 17 (names as "@" terms, 多/余 in
+# figures, possessives, measure concepts such as recall and sale).
+TERMS_VERSION = 3
 _VERSION_TERM = "!terms-version"
 
 T = TypeVar("T")
@@ -171,11 +172,17 @@ def _df(tx: Tx, terms: Iterable[str]) -> dict[str, int]:
     return found
 
 
+class Found(NamedTuple):
+    claim_id: int
+    score: float  # 0..1, rounded to 3 places
+    why: tuple[str, ...]  # the reasons of the score (`domain.similarity.Explained.reasons`)
+
+
 def search(
     tx: Tx, text: str, quote: str, exclude: Collection[int], min_score: float
-) -> list[tuple[int, float]]:
+) -> list[Found]:
     """Indexed claims (not in `exclude`) that score at least `min_score` against a claim with
-    this text and quote, best first, as (claim id, score 0..1)."""
+    this text and quote, best first."""
     session = tx.session
     n = session.execute(select(func.count()).select_from(SimilarIndexed)).scalar_one()
     if not n:
@@ -185,7 +192,8 @@ def search(
     idf_of = {t: idf(df.get(t, 0), n) for t in bag}
     query = weigh(bag, idf_of)
     common = max(COMMON_FLOOR, int(COMMON_SHARE * n))
-    rare = sorted((df[t], t) for t in query if 0 < df.get(t, 0) <= common)
+    # A name's "@" term weighs nothing (its word is weighed as a word): it picks no claims.
+    rare = sorted((df[t], t) for t, w in query.items() if w and 0 < df.get(t, 0) <= common)
     picking = [t for _, t in rare[:PICK]]
     partial: dict[int, float] = {}
     for chunk in _chunks(picking):
@@ -209,6 +217,10 @@ def search(
     every = {t for b in bags.values() for t in b}
     df.update(_df(tx, every - df.keys()))
     idf_of.update({t: idf(df.get(t, 0), n) for t in every})
-    scored = [(cid, round(similarity(query, weigh(b, idf_of)), 3)) for cid, b in bags.items()]
-    ranked = [(cid, s) for cid, s in scored if s >= min_score]
-    return sorted(ranked, key=lambda item: (-item[1], item[0]))
+    vectors = {cid: weigh(b, idf_of) for cid, b in bags.items()}
+    scored = [(cid, round(similarity(query, v), 3)) for cid, v in vectors.items()]
+    ranked = sorted(
+        ((cid, s) for cid, s in scored if s >= min_score), key=lambda item: (-item[1], item[0])
+    )
+    # Only the claims kept are explained: the reasons cost more than the score.
+    return [Found(cid, s, tuple(explain(query, vectors[cid]).reasons())) for cid, s in ranked]

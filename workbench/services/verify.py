@@ -27,7 +27,7 @@ from workbench.domain.verification import Break, ChainReport, ChainWalk
 from workbench.services.audit import BATCH, EXPORT_FIELDS
 from workbench.services.context import Workbench, transaction
 from workbench.services.inputs import STDIN_CLOSED
-from workbench.services.progress import EVERY, Progress, counted
+from workbench.services.progress import Progress, Tally, counted
 
 # The export's columns, in its order: a database row and an exported line are checked alike.
 CHAIN_COLUMNS = tuple(getattr(Event, name) for name in EXPORT_FIELDS)
@@ -135,22 +135,24 @@ def verify_file(
     noted_head, noted_count = _hex(head), _count(count)
     with _open_lines(path) as stream:
         lines = _bounded_lines(stream)
-        scope: ExportScope | None = None
-        walk: ChainWalk | None = None
-        checked, total = 0, None
-        for number, line in lines:
-            if walk is None:
-                found = ExportScope.from_record(_json(line))
-                if isinstance(found, str):
-                    return _failed(f"line {number}: {found}")
-                scope, total = found, found.count
-                walk = ChainWalk(
-                    contiguous=noted or scope.full,
-                    noted_head=noted_head,
-                    noted_count=noted_count,
-                    gaps_named=None,
-                )
-                continue
+        first = next(lines, None)
+        if first is None:
+            return _failed(
+                "the file is empty: an export holds at least its scope line, so this is not one "
+                "(or it was cut to nothing)"
+            )
+        number, line = first
+        scope = ExportScope.from_record(_json(line))
+        if isinstance(scope, str):
+            return _failed(f"line {number}: {scope}")
+        walk = ChainWalk(
+            contiguous=noted or scope.full,
+            noted_head=noted_head,
+            noted_count=noted_count,
+            gaps_named=None,
+        )
+        tally = Tally(progress, scope.count)
+        for number, line in tally.counting(lines):
             record = _parse(line)
             if isinstance(record, str):
                 walk.fail(None, f"line {number}: {record}")
@@ -159,16 +161,7 @@ def verify_file(
                 record["seq"], record["prev_hash"], record["hash"], record_hash(record)
             ):
                 break
-            checked += 1
-            if progress is not None and checked % EVERY == 0:
-                progress(checked, total)
-    if progress is not None and total is not None:
-        progress(checked, total)
-    if walk is None or scope is None:
-        return _failed(
-            "the file is empty: an export holds at least its scope line, so this is not one "
-            "(or it was cut to nothing)"
-        )
+    tally.end()
     report = walk.finish()
     if report.broken is None:
         problems = scope.mismatches(report.count, report.first_seq, report.last_seq, report.head)
