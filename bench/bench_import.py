@@ -1,21 +1,22 @@
 """Bulk import: `workbench import claims` against raw `sqlite3` executemany of the same rows.
 
     python bench/bench_import.py [--claims 100000] [--docs 1] [--repeat 1] [--keep DIR]
-                                 [--write-docs]
+                                 [--format csv|json|jsonl]
 
 The data: `--docs` documents (mixed Chinese and ASCII sentences, as bench/desk.py writes them)
 added to a fresh SQLite desk through the documents service, and one claims table (CSV, the
 columns of `workbench schema claims`) per document: `--claims` rows in all, each pinning a
 sentence of its document by quote and code-point offsets, with a claim text, speaker, type,
 status (40 % arrive as verdicts with their reason, 20 % in progress, some with a note), tags,
-assignee, priority and due date.
+assignee, priority and due date. With `--format json` or `jsonl` the same rows are written as a
+JSON array of objects or as JSON Lines instead (and the baseline reads that file).
 
 Measured, each in a fresh copy of that desk, in the same run, interleaved:
 
 - `workbench import claims FILE --doc K`, one whole process per document (the command takes
   one document), with `--json` into a file; with several documents the processes' times add up.
 - the baseline: one Python process doing the least correct work for the same result with the
-  raw `sqlite3` module: read the same CSV files (`csv`), take each claim's quote and context
+  raw `sqlite3` module: read the same files (`csv`, or `json`), take each claim's quote and context
   from its document's text, build the same claim, tag and note rows and one `claim.imported`
   event per claim with the same payload, canonical JSON and hash chain
   (`workbench.domain.chain`), then `executemany` every table in one transaction.
@@ -31,6 +32,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import json
 import os
 import random
 import re
@@ -39,7 +41,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +113,8 @@ def document_and_rows(rng: random.Random, first: int, count: int) -> tuple[str, 
 
 
 def build(workdir: Path, claims: int, docs: int) -> None:
-    """The desk the imports start from (documents only) and one claims file per document."""
+    """The desk the imports start from (documents only) and one claims file per document, in
+    each format (the same rows)."""
     from workbench.services.context import Workbench
     from workbench.services.database import upgrade_schema
     from workbench.services.documents import add_document
@@ -129,6 +132,29 @@ def build(workdir: Path, claims: int, docs: int) -> None:
             out = csv.writer(f)
             out.writerow(HEADER)
             out.writerows(rows)
+        objects = [dict(zip(HEADER, r, strict=True)) for r in rows]
+        with (workdir / f"doc-{k}.json").open("w", encoding="utf-8") as f:
+            json.dump(objects, f, ensure_ascii=False, indent=1)
+        with (workdir / f"doc-{k}.jsonl").open("w", encoding="utf-8") as f:
+            f.writelines(json.dumps(o, ensure_ascii=False) + "\n" for o in objects)
+
+
+def read_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+    """(row number, the HEADER's cells) of a claims file in any of the three formats."""
+    if path.suffix == ".csv":
+        with path.open(encoding="utf-8", newline="") as f:
+            reader = csv.reader(f)
+            next(reader)
+            yield from enumerate(reader, start=2)
+    elif path.suffix == ".json":
+        with path.open(encoding="utf-8") as f:
+            for number, item in enumerate(json.load(f), start=1):
+                yield number, [item[name] for name in HEADER]
+    else:
+        with path.open(encoding="utf-8") as f:
+            for number, line in enumerate(f, start=1):
+                item = json.loads(line)
+                yield number, [item[name] for name in HEADER]
 
 
 # -- the baseline -------------------------------------------------------------------------------
@@ -186,111 +212,108 @@ def baseline(db: Path, files: Sequence[Path]) -> None:
     for path in files:
         doc_id = int(re.findall(r"\d+", path.stem)[-1])
         (text,) = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        with path.open(encoding="utf-8", newline="") as f:
-            reader = csv.reader(f)
-            next(reader)
-            for number, r in enumerate(reader, start=2):
-                quote, start, end, claim_text, speaker, ctype, status, note, tag_cell = r[:9]
-                assignee, priority, due = r[9:]
-                start, end = int(start), int(end)
-                if text[start:end] != quote:
-                    raise SystemExit(f"{path} row {number}: the quote is not at its offsets")
-                claim_id += 1
-                row_tags = sorted({t.strip() for t in tag_cell.split(";") if t.strip()})
-                claim = {
-                    "id": claim_id,
-                    "document_id": doc_id,
-                    "text": claim_text,
-                    "quote": quote,
-                    "start": start,
-                    "end": end,
-                    "prefix": text[max(0, start - CONTEXT_CHARS) : start],
-                    "suffix": text[end : end + CONTEXT_CHARS],
-                    "speaker": speaker or None,
-                    "type": ctype,
-                    "status": status,
-                    "created_by": ACTOR,
+        for number, r in read_rows(path):
+            quote, start, end, claim_text, speaker, ctype, status, note, tag_cell = r[:9]
+            assignee, priority, due = r[9:]
+            start, end = int(start), int(end)
+            if text[start:end] != quote:
+                raise SystemExit(f"{path} row {number}: the quote is not at its offsets")
+            claim_id += 1
+            row_tags = sorted({t.strip() for t in tag_cell.split(";") if t.strip()})
+            claim = {
+                "id": claim_id,
+                "document_id": doc_id,
+                "text": claim_text,
+                "quote": quote,
+                "start": start,
+                "end": end,
+                "prefix": text[max(0, start - CONTEXT_CHARS) : start],
+                "suffix": text[end : end + CONTEXT_CHARS],
+                "speaker": speaker or None,
+                "type": ctype,
+                "status": status,
+                "created_by": ACTOR,
+                "created_at": at,
+                "updated_at": at,
+                "version": 1,
+                "assignee": assignee or None,
+                "priority": priority or "normal",
+                "due": due or None,
+                "revision": 1,
+                "anchor_state": "exact",
+            }
+            claims.append(
+                (
+                    claim_id,
+                    doc_id,
+                    start,
+                    end,
+                    quote,
+                    claim["prefix"],
+                    claim["suffix"],
+                    claim_text,
+                    claim["speaker"],
+                    ctype,
+                    status,
+                    ACTOR,
+                    stored_at,
+                    stored_at,
+                    1,
+                    claim["assignee"],
+                    claim["priority"],
+                    claim["due"],
+                    1,
+                    "exact",
+                )
+            )
+            tags.extend((claim_id, t) for t in row_tags)
+            note_view = None
+            if note.strip():
+                note_id += 1
+                notes.append((note_id, claim_id, ACTOR, note.strip(), stored_at))
+                note_view = {
+                    "id": note_id,
+                    "claim_id": claim_id,
+                    "author": ACTOR,
+                    "body": note.strip(),
                     "created_at": at,
-                    "updated_at": at,
-                    "version": 1,
-                    "assignee": assignee or None,
-                    "priority": priority or "normal",
-                    "due": due or None,
-                    "revision": 1,
-                    "anchor_state": "exact",
                 }
-                claims.append(
-                    (
-                        claim_id,
-                        doc_id,
-                        start,
-                        end,
-                        quote,
-                        claim["prefix"],
-                        claim["suffix"],
-                        claim_text,
-                        claim["speaker"],
-                        ctype,
-                        status,
-                        ACTOR,
-                        stored_at,
-                        stored_at,
-                        1,
-                        claim["assignee"],
-                        claim["priority"],
-                        claim["due"],
-                        1,
-                        "exact",
-                    )
+            payload = canonical_json(
+                {
+                    "after": claim | {"tags": row_tags},
+                    "note": note_view,
+                    "source": {"file": path.name, "row": number},
+                }
+            )
+            seq += 1
+            digest = event_hash(
+                seq=seq,
+                at=at,
+                actor=ACTOR,
+                action="claim.imported",
+                entity_type="claim",
+                entity_id=str(claim_id),
+                claim_id=claim_id,
+                payload_json=payload,
+                prev_hash=prev,
+                machine=machine,
+            )
+            events.append(
+                (
+                    seq,
+                    at,
+                    ACTOR,
+                    "claim.imported",
+                    "claim",
+                    str(claim_id),
+                    claim_id,
+                    payload,
+                    prev,
+                    digest,
+                    machine,
                 )
-                tags.extend((claim_id, t) for t in row_tags)
-                note_view = None
-                if note.strip():
-                    note_id += 1
-                    notes.append((note_id, claim_id, ACTOR, note.strip(), stored_at))
-                    note_view = {
-                        "id": note_id,
-                        "claim_id": claim_id,
-                        "author": ACTOR,
-                        "body": note.strip(),
-                        "created_at": at,
-                    }
-                payload = canonical_json(
-                    {
-                        "after": claim | {"tags": row_tags},
-                        "note": note_view,
-                        "source": {"file": path.name, "row": number},
-                    }
-                )
-                seq += 1
-                digest = event_hash(
-                    seq=seq,
-                    at=at,
-                    actor=ACTOR,
-                    action="claim.imported",
-                    entity_type="claim",
-                    entity_id=str(claim_id),
-                    claim_id=claim_id,
-                    payload_json=payload,
-                    prev_hash=prev,
-                    machine=machine,
-                )
-                events.append(
-                    (
-                        seq,
-                        at,
-                        ACTOR,
-                        "claim.imported",
-                        "claim",
-                        str(claim_id),
-                        claim_id,
-                        payload,
-                        prev,
-                        digest,
-                        machine,
-                    )
-                )
-                prev = digest
+            )
+            prev = digest
     insert(conn, "claims", CLAIM_COLUMNS, claims)
     insert(conn, "claim_tags", ("claim_id", "tag"), tags)
     insert(conn, "notes", ("id", "claim_id", "author", "body", "created_at"), notes)
@@ -306,7 +329,7 @@ def env() -> dict[str, str]:
     return {**os.environ, "WORKBENCH_MAX_DOCUMENT_MB": "200", "WORKBENCH_USER": ACTOR}
 
 
-def ours(workdir: Path, docs: int) -> Run:
+def ours(workdir: Path, docs: int, fmt: str) -> Run:
     db = workdir / "ours.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
@@ -314,17 +337,17 @@ def ours(workdir: Path, docs: int) -> Run:
     total = NOTHING
     for k in range(1, docs + 1):
         cmd = [sys.executable, "-m", "workbench", "--db", str(db)]
-        cmd += ["import", "claims", str(workdir / f"doc-{k}.csv"), "--doc", str(k), "--json"]
+        cmd += ["import", "claims", str(workdir / f"doc-{k}.{fmt}"), "--doc", str(k), "--json"]
         total = total + run(cmd, env(), stdout=workdir / "ours.json")
     return total
 
 
-def raw(workdir: Path, docs: int) -> Run:
+def raw(workdir: Path, docs: int, fmt: str) -> Run:
     db = workdir / "raw.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(workdir / "base.db", db)
-    files = [str(workdir / f"doc-{k}.csv") for k in range(1, docs + 1)]
+    files = [str(workdir / f"doc-{k}.{fmt}") for k in range(1, docs + 1)]
     return run([sys.executable, __file__, "--baseline", str(db), *files], env())
 
 
@@ -370,6 +393,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--claims", type=int, default=100_000)
     ap.add_argument("--docs", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=1, help="keep the fastest of R runs each")
+    ap.add_argument("--format", choices=("csv", "json", "jsonl"), default="csv")
     ap.add_argument("--keep", type=Path, help="work in DIR and keep it (reused when built)")
     ap.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--baseline", nargs="+", help=argparse.SUPPRESS)
@@ -390,16 +414,20 @@ def main(argv: Sequence[str] | None = None) -> None:
     best_ours: Run | None = None
     best_raw: Run | None = None
     for _ in range(args.repeat):
-        o, b = ours(workdir, args.docs), raw(workdir, args.docs)
+        o, b = ours(workdir, args.docs, args.format), raw(workdir, args.docs, args.format)
         best_ours = o if best_ours is None or o.seconds < best_ours.seconds else best_ours
         best_raw = b if best_raw is None or b.seconds < best_raw.seconds else best_raw
     assert best_ours and best_raw
     counts = check(workdir)
-    print(f"\n{args.claims:,} claims over {args.docs} document(s); each import wrote {counts}")
+    print(
+        f"\n{args.claims:,} claims over {args.docs} document(s), {args.format} files; each import"
+    )
+    print(f"wrote {counts}")
     print("\n| process | seconds | CPU s | peak MB | ratio | CPU ratio |")
     print("|---|---:|---:|---:|---:|---:|")
     print(row(f"`import claims` ({args.docs} process(es))", best_ours, best_raw))
-    print(row("baseline: csv + sqlite3 executemany", best_raw, None))
+    reader = "csv" if args.format == "csv" else "json"
+    print(row(f"baseline: {reader} + sqlite3 executemany", best_raw, None))
     print(f"\n{conditions()}.")
     if not args.keep:
         shutil.rmtree(workdir)

@@ -204,3 +204,23 @@ def test_notes(wb: Workbench, doc_id: int, counts: Counts) -> None:
         add_note(wb, 999, "x")
     assert counts() == before
     assert '"action":"note.added"' in export_text(wb, "jsonl")
+
+
+def test_a_new_claim_has_every_column_from_one_place() -> None:
+    """`claim add` (ORM) and a bulk import (Core) both take a new claim's values from
+    new_claim_values: every column of the claims table but its id, so that a column added to
+    the model without a value for a new claim fails here, not in one of the two routes."""
+    from workbench.db.models import Claim
+    from workbench.domain.text import Span
+    from workbench.services.claims import claim_columns, new_claim_values
+
+    span = Span(start=3, end=5, quote="ab", prefix="xyz", suffix="")
+    values = new_claim_values(
+        "tester", 1, span, "  a  claim ", speaker=" Li ", claim_type="date", priority="high"
+    )
+    columns = claim_columns(values)
+    assert set(columns) == {c.name for c in Claim.__table__.columns} - {"id"}
+    assert (columns["span_start"], columns["span_end"], columns["text"]) == (3, 5, "a claim")
+    assert (values["speaker"], values["priority"], values["status"]) == ("Li", "high", "unverified")
+    with pytest.raises(TypeError, match="no field colour"):
+        new_claim_values("tester", 1, span, "x", speaker=None, claim_type="fact", colour="red")

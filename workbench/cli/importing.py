@@ -37,7 +37,7 @@ def annotations_command(ctx: click.Context, path: str, document_id: int, as_json
 
 
 @import_.command("claims")
-@click.argument("path", metavar="FILE.csv|FILE.json", type=click.Path(dir_okay=False))
+@click.argument("path", metavar="FILE.csv|FILE.json|FILE.jsonl", type=click.Path(dir_okay=False))
 @click.option("--doc", "document_id", type=int, required=True, metavar="DOC", help="Anchor in DOC.")
 @click.option("--skip-bad", is_flag=True, help="Import the good rows; list the bad ones.")
 @json_context
@@ -46,7 +46,8 @@ def claims_command(
 ) -> None:
     """Claims from a claims table (columns: `workbench schema claims`), anchored in DOC.
 
-    Rows give `quote` (retyped punctuation or spacing still anchors) or `start`/`end`, and
+    CSV with a header row, a JSON array of objects, or JSON Lines (an object a line). Rows
+    give `quote` (retyped punctuation or spacing still anchors) or `start`/`end`, and
     `text`; optionally speaker, type, status, note, tags, assignee, priority, due. A status
     that is a verdict needs its note. Every row is checked first: if any fails, each failure
     is listed with its row number and nothing is written, unless --skip-bad.

@@ -1,4 +1,5 @@
-"""Claims tables: the spreadsheet a desk keeps, out (CSV, JSON, XLSX) and in (CSV, JSON).
+"""Claims tables: the spreadsheet a desk keeps, out (CSV, JSON, XLSX) and in (CSV, JSON,
+JSON Lines), read a row at a time.
 
 Cells a spreadsheet would run as a formula are neutralised with a leading apostrophe in CSV (and
 the apostrophe is taken off again on import, so a round trip keeps the text); XLSX cells are
@@ -8,10 +9,11 @@ written as typed strings, which a spreadsheet never evaluates.
 from __future__ import annotations
 
 import csv
-import io
-from collections.abc import Iterator
+import json
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TextIO
 
 from workbench.domain.errors import InvalidInput
 from workbench.exports.cells import cell_text
@@ -38,6 +40,9 @@ COLUMNS = (
 EXPORT_ONLY = frozenset({"id", "document_id", "rating"})
 TAG_SEPARATOR = "; "
 MAX_ROWS = 100_000
+# One row's text (a CSV record, a JSON element or line): far more than any real row (a claim
+# text or a note is at most 100,000), so that a quote never closed is refused, not held.
+MAX_ROW_CHARS = 1_000_000
 
 
 def row_of(record: ClaimRecord) -> dict[str, Any]:
@@ -76,15 +81,72 @@ class RawRow:
     values: dict[str, Any]
 
 
-def read_csv(text: str) -> Iterator[RawRow]:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
-    if header is None:
+class _TooLong(Exception):
+    """A row's text ran past MAX_ROW_CHARS (the reader adds which row)."""
+
+
+class _BadByte(Exception):
+    """A byte that is not UTF-8, as the surrogate `surrogateescape` decoded it to."""
+
+    def __init__(self, char: str, column: int) -> None:
+        self.byte = ord(char) - 0xDC00
+        self.column = column
+
+
+# What the `surrogateescape` error handler turns a byte that is not UTF-8 into. Valid UTF-8
+# never decodes to a surrogate, so one in the text is a bad byte of the file.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _checked_line(line: str) -> str:
+    found = _ESCAPED_BYTE.search(line)
+    if found is not None:
+        raise _BadByte(found.group(), found.start() + 1)
+    return line
+
+
+def _not_utf8(number: int, bad: _BadByte) -> InvalidInput:
+    return InvalidInput(
+        f"row {number}: not valid UTF-8 (byte 0x{bad.byte:02x}); convert the file to UTF-8 first"
+    )
+
+
+@dataclass
+class _Row:
+    """How many characters of the row being read the lines so far held: a row may span lines
+    (a quoted cell with line breaks)."""
+
+    taken: int = 0
+
+
+def _lines(text: TextIO, row: _Row) -> Iterator[str]:
+    """The text's lines for the csv module, refusing a row longer than MAX_ROW_CHARS before
+    it is all read."""
+    while True:
+        budget = MAX_ROW_CHARS - row.taken
+        line = text.readline(budget + 1)
+        if not line:
+            return
+        if len(line) > budget:
+            raise _TooLong
+        row.taken += len(line)
+        yield _checked_line(line)
+
+
+def read_csv(text: TextIO) -> Iterator[RawRow]:
+    """The rows of a CSV claims table, read a row at a time. `text` is opened with
+    newline="" (the csv module's own line breaks) and errors="surrogateescape" (a byte that is
+    not UTF-8 is refused with its row, not at the start of the chunk it was decoded in)."""
+    row = _Row()
+    records = _records(csv.reader(_lines(text, row)), row)
+    first = next(records, None)
+    if first is None:
         raise InvalidInput("the CSV file is empty: it needs a header row")
+    header = first[1]
     names = [h.strip().lower() for h in header]
     if len(set(names)) != len(names):
         raise InvalidInput(f"the CSV header repeats a column: {', '.join(header)}")
-    for number, cells in enumerate(reader, start=2):
+    for number, cells in records:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(names):
@@ -103,13 +165,99 @@ def read_csv(text: str) -> Iterator[RawRow]:
         yield RawRow(number, values)
 
 
-def read_json(data: Any) -> Iterator[RawRow]:
-    if not isinstance(data, list):
-        raise InvalidInput("a JSON claims file is a list of objects, one per claim")
-    for number, item in enumerate(data, start=1):
-        if not isinstance(item, dict):
-            raise InvalidInput(f"row {number}: not an object")
-        yield RawRow(number, {k: v for k, v in item.items() if v is not None})
+def _records(reader: Iterator[list[str]], row: _Row) -> Iterator[tuple[int, list[str]]]:
+    """(row number, cells) of every record, the header being row 1; what the csv module or
+    the line source refuses becomes a one-line InvalidInput naming the row."""
+    number = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except _TooLong:
+            raise InvalidInput(
+                f"row {number}: over {MAX_ROW_CHARS:,} characters (a quote never closed?)"
+            ) from None
+        except _BadByte as bad:
+            raise _not_utf8(number, bad) from None
+        except csv.Error as exc:
+            if "field larger than field limit" in str(exc):
+                raise InvalidInput(
+                    f"row {number}: a cell is over {csv.field_size_limit():,} characters"
+                ) from None
+            raise InvalidInput(f"row {number}: not valid CSV: {exc}") from None
+        yield number, cells
+        number += 1
+        row.taken = 0
+
+
+def read_json(text: TextIO) -> Iterator[RawRow]:
+    """The rows of a JSON claims table (an array of objects), read an element at a time."""
+    from workbench.domain.json_stream import NotAnArray, iter_array
+
+    lines = 1
+
+    def read(size: int) -> str:
+        nonlocal lines
+        chunk = text.read(size)
+        try:
+            _checked_line(chunk)
+        except _BadByte as bad:
+            # Chunks are read ahead of the parsing: the line says where, not the row.
+            line = lines + chunk.count("\n", 0, bad.column - 1)
+            raise InvalidInput(
+                f"line {line}: not valid UTF-8 (byte 0x{bad.byte:02x}); convert the file to "
+                "UTF-8 first"
+            ) from None
+        lines += chunk.count("\n")
+        return chunk
+
+    try:
+        for number, item in enumerate(iter_array(read, MAX_ROW_CHARS), start=1):
+            yield _object_row(number, item)
+    except NotAnArray as exc:
+        raise InvalidInput(
+            f"a JSON claims file is a list of objects, one per claim: {exc}"
+        ) from None
+
+
+def read_jsonl(text: TextIO) -> Iterator[RawRow]:
+    """The rows of a JSON Lines claims table: one object per line (blank lines aside), the
+    line's number its row's."""
+    number = 0
+    while True:
+        line = text.readline(MAX_ROW_CHARS + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_ROW_CHARS:
+            raise InvalidInput(f"row {number}: the line is over {MAX_ROW_CHARS:,} characters")
+        try:
+            _checked_line(line)
+        except _BadByte as bad:
+            raise _not_utf8(number, bad) from None
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except ValueError as exc:
+            raise InvalidInput(f"row {number}: not valid JSON: {exc}") from None
+        yield _object_row(number, item)
+
+
+def _object_row(number: int, item: Any) -> RawRow:
+    if not isinstance(item, dict):
+        raise InvalidInput(f"row {number}: not an object")
+    return RawRow(number, {k: v for k, v in item.items() if v is not None})
+
+
+# The claims file formats an import reads, by suffix.
+READERS: dict[str, Callable[[TextIO], Iterator[RawRow]]] = {
+    ".csv": read_csv,
+    ".json": read_json,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+}
 
 
 def check_row_count(count: int) -> None:

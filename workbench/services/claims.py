@@ -8,10 +8,11 @@ from typing import Any
 from sqlalchemy import select
 
 from workbench.db.models import Claim, Document
-from workbench.domain.anchoring import find_quote_tolerant
+from workbench.domain.anchoring import AnchorState, find_quote_tolerant
 from workbench.domain.claim_identity import claim_text as claim_text
 from workbench.domain.claim_identity import same_claim
 from workbench.domain.clock import now
+from workbench.domain.desk import Priority
 from workbench.domain.errors import Conflict, InvalidInput, bad, give
 from workbench.domain.limits import MAX_SHORT, check_text
 from workbench.domain.payloads import claim_payload, created
@@ -154,29 +155,75 @@ def new_claim_row(
     speaker: str | None,
     claim_type: ClaimType | str,
     revision: int = 1,
-    **fields: Any,
 ) -> Claim:
-    """The claim row, flushed so it has its id; the caller records the event. `fields` set
-    workflow columns a claim can arrive with (an imported status, owner, tags...)."""
-    moment = now()
-    claim = Claim(
-        document_id=doc.id,
-        **span.columns(),
-        text=claim_text(text),
-        speaker=speaker_name(speaker),
-        type=ClaimType(claim_type).value,
-        status=Status.UNVERIFIED.value,
-        revision=revision,
-        anchor_state="exact",
-        created_by=tx.actor,
-        created_at=moment,
-        updated_at=moment,
+    """The claim row, flushed so it has its id; the caller records the event."""
+    values = new_claim_values(
+        tx.actor, doc.id, span, text, speaker=speaker, claim_type=claim_type, revision=revision
     )
-    for name, value in fields.items():
-        setattr(claim, name, value)
+    claim = Claim(**values)
     tx.session.add(claim)
     tx.session.flush()
     return claim
+
+
+def new_claim_values(
+    actor: str,
+    document_id: int,
+    span: Span,
+    text: str,
+    *,
+    speaker: str | None,
+    claim_type: ClaimType | str,
+    revision: int = 1,
+    **arriving: Any,
+) -> dict[str, Any]:
+    """Every field of a new claim but its id, by the model's attribute names (start and end;
+    `claim_columns` gives the columns'): the text and speaker as stored, what a claim just
+    pinned is (unverified, version 1, exactly anchored, normal priority), and the fields it
+    may arrive with instead (`arriving`: an imported claim's owner, priority, due date and
+    the status the workflow decided). `claim add` (through the ORM) and a bulk import
+    (through Core) both take a new claim from here."""
+    moment = now()
+    values: dict[str, Any] = {
+        "document_id": document_id,
+        **span.columns(),
+        "text": claim_text(text),
+        "speaker": speaker_name(speaker),
+        "type": ClaimType(claim_type).value,
+        "status": Status.UNVERIFIED.value,
+        "created_by": actor,
+        "created_at": moment,
+        "updated_at": moment,
+        "version": 1,
+        "assignee": None,
+        "priority": Priority.NORMAL.value,
+        "due": None,
+        "proposed_status": None,
+        "proposed_by": None,
+        "proposed_note": None,
+        "revision": revision,
+        "anchor_state": AnchorState.EXACT.value,
+        "anchor_score": None,
+        "verdict_revision": None,
+    }
+    unknown = arriving.keys() - values.keys()
+    if unknown:
+        raise TypeError(f"a new claim has no field {', '.join(sorted(unknown))}")
+    return values | arriving
+
+
+def claim_columns(values: dict[str, Any]) -> dict[str, Any]:
+    """A claim's values by the model's attribute names, by column name instead (span_start and
+    span_end): the keys a Core INSERT of the claims table takes."""
+    return {_COLUMN_OF.get(name, name): value for name, value in values.items()}
+
+
+# The claim attributes whose column has another name ("start" and "end" are SQL keywords).
+_COLUMN_OF = {
+    prop.key: prop.columns[0].name
+    for prop in Claim.__mapper__.column_attrs
+    if prop.key != prop.columns[0].name
+}
 
 
 def get_claim(wb: Workbench, claim_id: int) -> ClaimView:

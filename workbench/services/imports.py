@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
+import itertools
 import json
-from collections.abc import Collection
-from dataclasses import dataclass, field, fields
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import closing
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from sqlalchemy import insert, select
 
@@ -16,36 +20,34 @@ from workbench.db.models import Claim, ClaimTag, Document, Note
 from workbench.domain.anchoring import QuoteHint, anchor_quote
 from workbench.domain.claim_identity import SAME_CLAIM_COLUMNS, same_claim
 from workbench.domain.clock import now, parse_date
-from workbench.domain.desk import normalise_tag, parse_priority
+from workbench.domain.desk import Priority, normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.payloads import claim_payload, imported, note_payload
 from workbench.domain.status import EVIDENCE_STATUSES, ClaimType, Status, parse_status
 from workbench.domain.text import Span, decode_utf8
 from workbench.domain.transitions import ClaimState, Decision, Move, Request, decide
-from workbench.services.claims import claim_text, existing_claim, insert_claim, speaker_name
+from workbench.services.claims import (
+    claim_columns,
+    claim_text,
+    existing_claim,
+    insert_claim,
+    new_claim_values,
+)
 from workbench.services.context import Entry, Tx, Workbench, mutation, transaction
-from workbench.services.documents import read_source
+from workbench.services.inputs import read_source, spool_source
 from workbench.services.lookup import get_document
 from workbench.services.notes import note_body
-from workbench.services.progress import Progress, counted
+from workbench.services.progress import Progress, Tally, counted
+from workbench.services.queries import claim_view
 from workbench.services.revisions import revision_text
 from workbench.services.settings import setting_value
 from workbench.services.spooled import Spooled
 from workbench.services.views import ClaimView
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from sqlalchemy import Table
 
     from workbench.exports.claims_table import RawRow
-
-# The fields of a claim's view that its event payload holds (all but the derived ones).
-VIEW_FIELDS = tuple(
-    f.name
-    for f in fields(ClaimView)
-    if f.name not in ("tags", "evidence_count", "similar", "same_span")
-)
 
 # Rows written per INSERT statement of a claims import (each table's rows for a batch of
 # claims go in one statement; the driver splits it as its parameter limit requires).
@@ -155,41 +157,51 @@ class _Checked:
 
 @dataclass(frozen=True, slots=True)
 class _ClaimsFile:
-    """A claims file read into memory once, whose rows are parsed afresh on each pass: an
-    import reads them twice (check every row, then write) rather than hold them all parsed.
-    `count` is the number of rows (blank CSV lines aside), known before any is checked."""
+    """A private copy of a claims file on disk, whose rows are read afresh, a row at a time,
+    on each pass: an import reads them three times (count, check every row, write) rather
+    than hold the file, or its rows parsed. `count` is the number of rows (blank CSV and JSON
+    Lines lines aside), known before any is checked."""
 
-    content: object  # the CSV text, or the parsed JSON
-    is_csv: bool
-    count: int
+    data: BinaryIO
+    suffix: str
+    count: int = 0
 
     def rows(self) -> Iterator[RawRow]:
-        from workbench.exports.claims_table import for_import, read_csv, read_json
+        from workbench.exports import claims_table
 
-        if self.is_csv and isinstance(self.content, str):
-            return (for_import(raw) for raw in read_csv(self.content))
-        return (for_import(raw) for raw in read_json(self.content))
+        read = claims_table.READERS[self.suffix]
+        self.data.seek(0)
+        # Bytes that are not UTF-8 become surrogates the reader refuses with their row; the
+        # csv module wants newline="" (it splits lines itself, and keeps a cell's).
+        text = io.TextIOWrapper(
+            self.data, encoding="utf-8-sig", errors="surrogateescape", newline=""
+        )
+        try:
+            for raw in read(text):
+                yield claims_table.for_import(raw)
+        finally:
+            text.detach()  # the copy stays open for the next pass
 
 
 def _read_claims_file(path: str) -> _ClaimsFile:
-    """The file, its rows counted; a row the reader cannot take, or too many rows, refuse it
-    here, before any row is checked."""
-    from workbench.exports.claims_table import check_row_count
+    """A private copy of the file, its rows counted; a row the reader cannot take, or too many
+    rows, refuse it here, before any row is checked."""
+    from workbench.exports.claims_table import MAX_ROWS, READERS, check_row_count
 
     suffix = Path(path).suffix.lower()
-    content: object
-    if suffix == ".csv":
-        content = decode_utf8(read_source(path), path)
-    elif suffix == ".json":
-        # JSON is parsed whole (the standard library has no streaming parser); each pass
-        # reads its rows from that one parsed value.
-        content = read_json_file(path)
-    else:
-        raise InvalidInput(f"{path}: a claims file is .csv or .json (got {suffix or 'no suffix'})")
-    claims_file = _ClaimsFile(content, suffix == ".csv", 0)
-    count = sum(1 for _ in claims_file.rows())
-    check_row_count(count)
-    return _ClaimsFile(content, suffix == ".csv", count)
+    if suffix not in READERS:
+        raise InvalidInput(
+            f"{path}: a claims file is .csv, .json or .jsonl (got {suffix or 'no suffix'})"
+        )
+    data = spool_source(path)
+    try:
+        counting = _ClaimsFile(data, suffix)
+        count = sum(1 for _ in itertools.islice(counting.rows(), MAX_ROWS + 1))
+        check_row_count(count)
+    except BaseException:
+        data.close()
+        raise
+    return _ClaimsFile(data, suffix, count)
 
 
 def _plan(raw: RawRow) -> _Planned:
@@ -251,15 +263,15 @@ def import_claims(
     """
     claims_file = _read_claims_file(path)
     source = Path(path).name
-    with transaction(wb, write=True) as tx:
+    with closing(claims_file.data), transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
         number, text = revision_text(tx, doc)
         review = bool(setting_value(tx, "review.required"))
-        # Pass 1 checks every row and keeps only the numbers of those to write: holding every
-        # parsed row was most of a large import's memory.
+        # Pass 1 checks every row and marks those to write, a byte per row number: holding
+        # every parsed row was most of a large import's memory.
         problems: list[str] = []
-        to_write: set[int] = set()
-        present = 0
+        marked = bytearray()
+        to_write = present = 0
         # Rows already in the document (or earlier in this file) are counted, not added: the
         # rule of `existing_claim`, checked against one read of the document's claims instead
         # of a query per row.
@@ -270,36 +282,39 @@ def import_claims(
             except InvalidInput as exc:
                 problems.append(f"row {raw.number}: {exc}")
                 continue
-            key = tuple(
-                v for _, v in same_claim(doc.id, checked.span, checked.text, revision=number)
-            )
+            key = _claim_key(same_claim(doc.id, checked.span, checked.text, revision=number))
             if key in seen:
                 present += 1
                 continue
             seen.add(key)
-            to_write.add(raw.number)
+            if raw.number >= len(marked):
+                marked.extend(bytes(raw.number + 1 - len(marked)))
+            marked[raw.number] = 1
+            to_write += 1
         if problems and not skip_bad:
             problems.sort(key=_row_number)
             raise RowsRefused(problems)
         del seen
-        # Pass 2 reads the rows again and writes those pass 1 chose, a batch at a time; the
+        # Pass 2 reads the rows again and writes those pass 1 marked, a batch at a time; the
         # checks give the same answers, as nothing they read has changed.
+        chosen = (
+            _check(tx, raw, text, review)
+            for raw in claims_file.rows()
+            if raw.number < len(marked) and marked[raw.number]
+        )
         added: Spooled[ClaimView] = Spooled()
-        batch: list[_Checked] = []
-        for raw in claims_file.rows():
-            if raw.number not in to_write:
-                continue
-            batch.append(_check(tx, raw, text, review))
-            if len(batch) == BATCH:
-                added.extend(_insert_imported(tx, doc, batch, source=source, revision=number))
-                batch = []
-                if progress is not None:
-                    progress(len(added), len(to_write))
-        if batch:
+        written = Tally(progress, to_write)
+        for batch in _batches(chosen, BATCH):
             added.extend(_insert_imported(tx, doc, batch, source=source, revision=number))
-            if progress is not None:
-                progress(len(added), len(to_write))
+            written.add(len(batch))
+        written.end()
         return ImportResult(added=added, present=present, skipped=problems)
+
+
+def _batches(items: Iterable[_Checked], size: int) -> Iterator[list[_Checked]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
 
 
 def _arriving(item: _Planned) -> ClaimState:
@@ -316,16 +331,23 @@ def _request(tx: Tx, item: _Planned, review: bool) -> Request:
     )
 
 
-def _claim_keys(tx: Tx, doc: Document, revision: int) -> set[tuple[object, ...]]:
-    """The identity (same_claim's values) of every claim pinned in this revision of the
-    document."""
+def _claim_key(same: tuple[tuple[str, object], ...]) -> int:
+    """A claim's identity (same_claim's values) as a 128-bit digest: what an import keeps of
+    each row to find repeats, instead of its text (a tenth of the memory). Two different
+    claims share a digest with a chance of about 1 in 10^28 at 100,000 rows."""
+    values = tuple(value for _, value in same)
+    return int.from_bytes(hashlib.blake2b(repr(values).encode(), digest_size=16).digest())
+
+
+def _claim_keys(tx: Tx, doc: Document, revision: int) -> set[int]:
+    """The identity (`_claim_key`) of every claim pinned in this revision of the document."""
     table = Claim.__table__
     rows = tx.session.execute(
         select(*(table.c[name] for name in SAME_CLAIM_COLUMNS)).where(
             Claim.document_id == doc.id, Claim.revision == revision
         )
     )
-    return {tuple(row) for row in rows}
+    return {_claim_key(tuple(zip(SAME_CLAIM_COLUMNS, row, strict=True))) for row in rows}
 
 
 def _insert_imported(
@@ -337,77 +359,58 @@ def _insert_imported(
     revision: int,
 ) -> list[ClaimView]:
     """A batch of new claims with their tags, notes and events, in one INSERT per table: the
-    columns `new_claim_row` would give each, without an ORM object and a flush per row."""
-    claims = []
-    for checked in batch:
-        span, row = checked.span, checked.item.row
-        moment = now()
-        claims.append(
-            {
-                "document_id": doc.id,
-                "span_start": span.start,
-                "span_end": span.end,
-                "quote": span.quote,
-                "prefix": span.prefix,
-                "suffix": span.suffix,
-                "text": checked.text,
-                "speaker": speaker_name(row.speaker),
-                "type": ClaimType(row.type).value,
-                "status": Status.UNVERIFIED.value,
-                "created_by": tx.actor,
-                "created_at": moment,
-                "updated_at": moment,
-                "version": 1,
-                "assignee": (row.assignee or "").strip() or None,
-                "priority": checked.item.priority or "normal",
-                "due": checked.item.due,
-                "proposed_status": None,
-                "proposed_by": None,
-                "proposed_note": None,
-                "revision": revision,
-                "anchor_state": "exact",
-                "anchor_score": None,
-                "verdict_revision": None,
-                **checked.decision.changes,
-            }
+    claims `new_claim_values` makes, without an ORM object and a flush per row."""
+    claims = [
+        new_claim_values(
+            tx.actor,
+            doc.id,
+            checked.span,
+            checked.text,
+            speaker=checked.item.row.speaker,
+            claim_type=checked.item.row.type,
+            revision=revision,
+            assignee=(checked.item.row.assignee or "").strip() or None,
+            priority=checked.item.priority or Priority.NORMAL.value,
+            due=checked.item.due,
+            **checked.decision.changes,
         )
+        for checked in batch
+    ]
+    rows = [claim_columns(values) for values in claims]
     conn = tx.session.connection()
-    ids = insert_returning_ids(conn, cast("Table", Claim.__table__), claims)
-    for claim, claim_id in zip(claims, ids, strict=True):
-        claim["id"] = claim_id
+    ids = insert_returning_ids(conn, cast("Table", Claim.__table__), rows)
+    for values, row, claim_id in zip(claims, rows, ids, strict=True):
+        values["id"] = row["id"] = claim_id
+    items = [checked.item for checked in batch]
     tags = [
-        {"claim_id": claim["id"], "tag": tag}
-        for claim, item in zip(claims, (c.item for c in batch), strict=True)
+        {"claim_id": values["id"], "tag": tag}
+        for values, item in zip(claims, items, strict=True)
         for tag in item.tags
     ]
     if tags:
         conn.execute(insert(cast("Table", ClaimTag.__table__)), tags)
     notes = [
-        {"claim_id": claim["id"], "author": tx.actor, "body": note_body(item.row.note)}
+        {"claim_id": values["id"], "author": tx.actor, "body": note_body(item.row.note)}
         | {"created_at": now()}
-        for claim, item in zip(claims, (c.item for c in batch), strict=True)
+        for values, item in zip(claims, items, strict=True)
         if item.row.note and item.row.note.strip()
     ]
     if notes:
         note_ids = insert_returning_ids(conn, cast("Table", Note.__table__), notes)
-        for values, note_id in zip(notes, note_ids, strict=True):
-            values["id"] = note_id
-    note_of = {values["claim_id"]: values for values in notes}
+        for written, note_id in zip(notes, note_ids, strict=True):
+            written["id"] = note_id
+    note_of = {written["claim_id"]: written for written in notes}
     events: list[Entry] = []
     views: list[ClaimView] = []
-    for claim, item in zip(claims, (c.item for c in batch), strict=True):
-        # The attribute names of the model (and of events): start and end, not span_start...
-        entity = SimpleNamespace(**claim, start=claim["span_start"], end=claim["span_end"])
-        note = note_of.get(claim["id"])
-        after = claim_payload(entity, tags=item.tags)
+    for values, row, item in zip(claims, rows, items, strict=True):
+        note = note_of.get(values["id"])
         payload = imported(
-            after,
+            claim_payload(SimpleNamespace(**values), tags=item.tags),
             None if note is None else note_payload(SimpleNamespace(**note)),
             {"file": source, "row": item.number},
         )
-        events.append(("claim.imported", "claim", claim["id"], payload, claim["id"]))
-        # The view from the event's form of the claim, which has every field already as text.
-        shown = {name: after[name] for name in VIEW_FIELDS}
-        views.append(ClaimView(**shown, tags=tuple(after["tags"]), evidence_count=0))
+        events.append(("claim.imported", "claim", values["id"], payload, values["id"]))
+        # The view of the row as written, as a read of it would give it.
+        views.append(claim_view(SimpleNamespace(**row), item.tags))
     tx.record_all(events)
     return views

@@ -10,8 +10,11 @@ from __future__ import annotations
 import os
 import stat
 import sys
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from workbench.defaults import MAX_DOCUMENT_MB, MAX_DOCUMENT_MB_ENV
 from workbench.domain.errors import InvalidInput
@@ -57,6 +60,35 @@ def read_input(
     """The bytes of `path` (`-`: standard input), at most `limit` of them."""
     if path == "-":
         return Input(read_stdin(limit, hint), "standard input")
+    chunks: list[bytes] = []
+    name = _read_chunks(path, limit, chunks.append, hint, follow_symlinks, limit_name)
+    return Input(b"".join(chunks), name)
+
+
+def spool_input(path: str, limit: int, *, hint: str = "") -> BinaryIO:
+    """A private copy of the file `path` (at most `limit` bytes) in an anonymous temporary
+    file, positioned at its start: for input read more than once (a check pass, then a write
+    pass) without holding it in memory, and without reading a file that changed in between."""
+    copy = tempfile.TemporaryFile()  # noqa: SIM115 - the caller closes it (or it goes with it)
+    try:
+        _read_chunks(path, limit, copy.write, hint, False, "limit")
+    except BaseException:
+        copy.close()
+        raise
+    copy.seek(0)
+    return copy
+
+
+def _read_chunks(
+    path: str,
+    limit: int,
+    take: Callable[[bytes], object],
+    hint: str,
+    follow_symlinks: bool,
+    limit_name: str,
+) -> str:
+    """Hand `take` the bytes of the regular file `path` a chunk at a time, refusing more than
+    `limit` of them; the name to record (a followed symlink's target)."""
     p = Path(path)
     try:
         link = p.lstat()
@@ -94,17 +126,17 @@ def read_input(
             raise InvalidInput(
                 f"{path} is {info.st_size:,} bytes, over the {limit:,}-byte {limit_name}{hint}"
             )
-        chunks: list[bytes] = []
         total = 0
         while total <= limit:  # a file growing while read is still bounded
             chunk = f.read(min(CHUNK, limit + 1 - total))
             if not chunk:
                 break
-            chunks.append(chunk)
             total += len(chunk)
+            if total <= limit:
+                take(chunk)
     if total > limit:
         raise InvalidInput(f"{path} grew past the {limit:,}-byte limit while being read{hint}")
-    return Input(b"".join(chunks), name)
+    return name
 
 
 def max_document_bytes() -> int:
@@ -115,3 +147,8 @@ def read_source(path: str, max_bytes: int | None = None) -> bytes:
     """The bytes of a file (or `-` for stdin), refusing what cannot be a document."""
     limit = max_document_bytes() if max_bytes is None else max_bytes
     return read_input(path, limit, hint=f" (raise it with {MAX_DOCUMENT_MB_ENV})").data
+
+
+def spool_source(path: str) -> BinaryIO:
+    """A private copy of a file read as a document is (the same limit), for reading in passes."""
+    return spool_input(path, max_document_bytes(), hint=f" (raise it with {MAX_DOCUMENT_MB_ENV})")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from workbench.domain.json_fields import JsonFields, as_json
@@ -21,10 +22,16 @@ def from_row(cls: type[V], row: object, **given: Any) -> V:
     event form: timestamps and dates as text), unless given."""
     return cls(
         **{
-            f.name: given[f.name] if f.name in given else event_value(getattr(row, f.name))
-            for f in fields(cls)  # type: ignore[arg-type]
+            name: given[name] if name in given else event_value(getattr(row, name))
+            for name in _field_names(cls)  # type: ignore[arg-type]
         }
     )
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    # `fields` builds its answer afresh on each call: a bulk import builds a view per row.
+    return tuple(f.name for f in fields(cls))
 
 
 class RowView(JsonFields):

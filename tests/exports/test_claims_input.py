@@ -1,0 +1,203 @@
+"""Claims files read a row at a time: JSON Lines, and every bad file refused whole, with its row,
+before anything is written."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from export_desk import Run
+
+from workbench.domain.errors import InvalidInput
+from workbench.services.context import Workbench
+from workbench.services.documents import add_document
+from workbench.services.imports import import_claims
+
+Counts = Callable[[], dict[str, int]]
+SENTENCES = [f"第{i}句说了{i * 7}件事。" for i in range(1, 7)]
+
+
+@pytest.fixture
+def doc(wb: Workbench) -> int:
+    return add_document(wb, "".join(SENTENCES).encode()).document.id
+
+
+def rows(count: int = 6) -> list[dict[str, str]]:
+    return [{"quote": s, "text": f"S{i}"} for i, s in enumerate(SENTENCES[:count], start=1)]
+
+
+def csv_bytes(items: list[dict[str, str]], *, newline: str = "\r\n") -> bytes:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, ["quote", "text"], lineterminator=newline)
+    writer.writeheader()
+    writer.writerows(items)
+    return buf.getvalue().encode()
+
+
+def refused(
+    wb: Workbench, doc: int, path: Path, data: bytes, fragment: str, counts: Counts
+) -> None:
+    """The file is refused whole, with `fragment` in its one-line message; nothing written."""
+    path.write_bytes(data)
+    before = counts()
+    with pytest.raises(InvalidInput, match=fragment) as caught:
+        import_claims(wb, str(path), doc, skip_bad=True)
+    assert "\n" not in str(caught.value)
+    assert counts() == before
+
+
+def texts(wb: Workbench, path: Path, doc: int) -> list[str]:
+    return [c.text for c in import_claims(wb, str(path), doc).added]
+
+
+def test_json_lines_import_with_blank_lines_and_row_numbers(
+    wb: Workbench, doc: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "in.jsonl"
+    lines = [json.dumps(r, ensure_ascii=False) for r in rows(3)]
+    path.write_text(lines[0] + "\n\n" + lines[1] + "\n" + lines[2], encoding="utf-8")
+    assert texts(wb, path, doc) == ["S1", "S2", "S3"]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(lines[0] + "\n\n" + json.dumps({"quote": "不在文中", "text": "x"}) + "\n")
+    result = import_claims(wb, str(bad), doc, skip_bad=True)
+    assert [p.split(":")[0] for p in result.skipped] == ["row 3"]  # its line
+
+
+def test_csv_bom_and_cells_over_several_lines(wb: Workbench, doc: int, tmp_path: Path) -> None:
+    """A BOM is dropped; a quoted cell with line breaks is one row, and the rows after it keep
+    their numbers."""
+    path = _write(tmp_path / "bom.csv", b"\xef\xbb\xbf" + csv_bytes(rows(2)))
+    assert texts(wb, path, doc) == ["S1", "S2"]
+    items = [
+        {"quote": SENTENCES[2], "text": "line one\nline two"},
+        {"quote": "不在文中", "text": "x"},
+    ]
+    path = _write(tmp_path / "multi.csv", csv_bytes(items))
+    result = import_claims(wb, str(path), doc, skip_bad=True)
+    assert [c.text for c in result.added] == ["line one line two"]
+    assert [p.split(":")[0] for p in result.skipped] == ["row 3"]
+
+
+def test_each_line_ending_gives_the_same_claims(wb: Workbench, tmp_path: Path) -> None:
+    """CR LF, LF, and CR alone (as old spreadsheets wrote CSV)."""
+    for newline in ("\r\n", "\n", "\r"):
+        fresh = add_document(wb, ("".join(SENTENCES) + newline.encode().hex()).encode())
+        path = tmp_path / "in.csv"
+        path.write_bytes(csv_bytes(rows(), newline=newline))
+        added = import_claims(wb, str(path), fresh.document.id).added
+        assert [c.text for c in added] == [f"S{i}" for i in range(1, 7)], repr(newline)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "fragment"),
+    [
+        # a byte that is not UTF-8 in the middle of the file: the row it is in
+        (
+            "a.csv",
+            csv_bytes(rows()).replace("第4句".encode(), b"\xff4"),
+            r"row 5: not valid UTF-8 \(byte 0xff\)",
+        ),
+        (
+            "a.jsonl",
+            b'{"quote": "a", "text": "b"}\n{"quote": "\xe7\xac", "text": "c"}\n',
+            "row 2: not valid UTF-8 \\(byte 0xe7\\)",
+        ),
+        (
+            "a.json",
+            b'[\n{"quote": "a", "text": "b"},\n{"quote": "\xc3(", "text": "c"}\n]',
+            "line 3: not valid UTF-8 \\(byte 0xc3\\)",
+        ),
+        # cut short
+        ("a.json", json.dumps(rows()).encode()[:-30], "ends without its closing"),
+        ("a.json", json.dumps(rows()).encode()[:-1], "ends without its closing"),
+        # more after the end
+        ("a.json", json.dumps(rows()).encode() + b"\n{}", "more text after the array's closing"),
+        (
+            "a.json",
+            json.dumps(rows()).encode().replace(b"}, {", b"} {", 1),
+            "row 2: not valid JSON",
+        ),
+        ("a.json", b"[1]", "row 1: not an object"),
+        ("a.jsonl", b'{"quote": "a", "text": "b"}\n{"quote": "a",\n', "row 2: not valid JSON"),
+        ("a.jsonl", b'{"quote": "a", "text": "b"}\n[1]\n', "row 2: not an object"),
+        # a CSV cell over the csv module's field limit (a quote never closed, say)
+        (
+            "a.csv",
+            b'quote,text\n"' + b"x" * 140_000 + b'",y\n',
+            "row 2: a cell is over 131,072 characters",
+        ),
+        (
+            "a.csv",
+            b"quote,text\n" + b'"never closed,y\n' + b"z,w\n" * 40_000,
+            "row 2: a cell is over",
+        ),
+    ],
+)
+def test_bad_files_are_refused_whole_with_their_row(
+    wb: Workbench,
+    doc: int,
+    tmp_path: Path,
+    counts: Counts,
+    name: str,
+    data: bytes,
+    fragment: str,
+) -> None:
+    refused(wb, doc, tmp_path / name, data, fragment, counts)
+
+
+def test_a_row_over_the_limit_is_refused(
+    wb: Workbench, doc: int, tmp_path: Path, counts: Counts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import workbench.exports.claims_table as claims_table
+
+    monkeypatch.setattr(claims_table, "MAX_ROW_CHARS", 200)
+    long_row = [*rows(2), {"quote": SENTENCES[2], "text": "长" * 250}]
+    refused(wb, doc, tmp_path / "a.csv", csv_bytes(long_row), "row 4: over 200 characters", counts)
+    # several lines of one quoted cell add up to one row
+    many = [*rows(1), {"quote": SENTENCES[1], "text": "\n".join(["行"] * 120)}]
+    refused(wb, doc, tmp_path / "b.csv", csv_bytes(many), "row 3: over 200 characters", counts)
+    jsonl = "\n".join(json.dumps(r, ensure_ascii=False) for r in long_row).encode()
+    refused(wb, doc, tmp_path / "c.jsonl", jsonl, "row 3: the line is over 200", counts)
+    array = json.dumps(long_row, ensure_ascii=False).encode()
+    refused(wb, doc, tmp_path / "d.json", array, "row 3: the element is over 200", counts)
+    # rows within the limit still import
+    assert (
+        len(import_claims(wb, str(_write(tmp_path / "e.csv", csv_bytes(rows()))), doc).added) == 6
+    )
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_the_file_is_read_once_a_change_during_the_import_changes_nothing(
+    wb: Workbench, doc: int, tmp_path: Path
+) -> None:
+    """The passes read a private copy taken before the first: a file rewritten while the
+    import runs (here, while its rows are being checked) is not half read."""
+    path = _write(tmp_path / "in.csv", csv_bytes(rows()))
+
+    def rewrite(done: int, total: int | None) -> None:
+        path.write_bytes(b"quote,text\n\xff\xfe,broken\n")
+
+    result = import_claims(wb, str(path), doc, progress=rewrite)
+    assert [c.text for c in result.added] == [f"S{i}" for i in range(1, 7)]
+
+
+def test_the_file_limit_holds_while_copying(
+    wb: Workbench, doc: int, tmp_path: Path, counts: Counts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WORKBENCH_MAX_DOCUMENT_MB", "0.0001")  # 104 bytes
+    refused(wb, doc, tmp_path / "a.csv", csv_bytes(rows()), "over the 104-byte limit", counts)
+
+
+def test_cli_says_the_row_on_one_line(run: Run, doc: int, tmp_path: Path) -> None:
+    path = _write(tmp_path / "a.json", json.dumps(rows()).encode()[:-1])
+    r = run("import", "claims", str(path), "--doc", str(doc))
+    assert r.code == 1
+    assert r.err == "error: the JSON array ends without its closing ']' (a truncated file?)\n"
