@@ -221,3 +221,13 @@ def test_unknown_document_and_cli(run: Run, desk: Desk, tmp_path: Path) -> None:
     assert r.code == 0 and json.loads(r.out)["already_present"] == 7
     r = run("export", "annotations")
     assert json.loads(r.out)["total"] == 7
+
+
+def test_an_annotation_file_nested_too_deeply_is_refused_in_one_line(
+    wb: Workbench, desk: Desk, tmp_path: Path
+) -> None:
+    """200 KB of brackets would exhaust json's recursion: a refusal, not a RecursionError."""
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(InvalidInput, match="nested too deeply"):
+        import_annotations(wb, str(path), desk.doc)

@@ -230,6 +230,13 @@ def test_status_tags_owner_and_review(wb: Workbench, tmp_path: Path) -> None:
         ("a.json", "", "a list of objects, one per claim: it is empty"),
         ("a.json", "[1]", "row 1: not an object"),
         ("a.json", "[", r"ends without its closing '\]'"),
+        # Values json itself refuses, each a one-line refusal rather than a traceback.
+        ("big.json", '[{"start": ' + "1" * 5000 + "}]", "row 1: not valid JSON"),
+        ("deep.json", "[" + "[" * 100_000 + "]" * 100_000 + "]", "row 1: nested too deeply"),
+        ("deep.jsonl", "[" * 100_000 + "]" * 100_000 + "\n", "row 1: nested too deeply"),
+        # An offset that str.isdigit takes for a number but int does not, or past int's limit.
+        ("sup.csv", "quote,start,end,text\nab,²,3,x\n", "row 2"),
+        ("long.csv", "quote,start,end,text\nab," + "1" * 5000 + ",3,x\n", "row 2"),
     ],
 )
 def test_bad_files(

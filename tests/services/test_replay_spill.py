@@ -265,3 +265,29 @@ def test_out_of_order_notes_through_the_spilling_store(tight: SpillStore) -> Non
             "note #9: the events create it, but the table has no such row",
         ]
     )
+
+
+@pytest.mark.parametrize("bad_id", ["²", "1" * 5000, str(2**63), "٣"])
+def test_an_id_that_is_no_number_is_a_difference_either_way(tight: SpillStore, bad_id: str) -> None:
+    """A forged id that str.isdigit accepts but no 64-bit id is ("²", Arabic-Indic digits, too
+    many digits) is reported, the same on both stores, never raised."""
+    found = []
+    for store in (MemoryStore(), tight):
+        state = Replay(store=store)
+        after = {"id": bad_id, "claim_id": 1, "author": "a", "body": "b", "created_at": "t"}
+        state.apply(1, "note.added", "note", bad_id, 1, json.dumps({"after": after}))
+        before, change = json.dumps({"status": "unverified"}), json.dumps({"status": "checked"})
+        state.apply(
+            2,
+            "claim.status_changed",
+            "claim",
+            bad_id,
+            None,
+            f'{{"before": {before}, "after": {change}}}',
+        )
+        state.compare("note", [])
+        found.append([d.message.split(": ", 1)[1] for d in state.differences])
+    assert found[0] == found[1]
+    assert len(found[0]) == 2
+    assert "its id is not a number" in found[0][0]
+    assert "no earlier event creates it" in found[0][1]

@@ -153,3 +153,18 @@ def test_the_demo_on_a_database_without_the_seed_reads_then_writes(
     assert dict(opened) == {"read": 1, "write": 1}
     assert shown.board.to_json() == board(wb).to_json()
     assert shown.board.counts["unverified"] == shown.seed.claims_added > 0
+
+
+def test_a_driver_error_inside_a_writes_reader_is_a_storage_refusal(wb: Workbench) -> None:
+    """Tx.reading runs on the engine's own connection (psycopg 3 on PostgreSQL, where the read
+    paths use psycopg2): its driver's errors become the usual one-line refusal too."""
+    from workbench.db.sql import Sql
+    from workbench.domain.errors import StorageError
+    from workbench.services.context import transaction
+
+    with (
+        pytest.raises(StorageError, match="database error"),
+        transaction(wb, write=True) as tx,
+        tx.reading() as reader,
+    ):
+        reader.raw(Sql("SELECT * FROM no_such_table"))

@@ -137,6 +137,12 @@ def _element(buf: _Buffer, number: int, limit: int) -> Any:
                 raise _syntax(buf, number, exc.msg, exc.pos) from None
             if not cut_short and exc.pos < len(buf.text) - _NEAR_END:
                 raise _syntax(buf, number, exc.msg, exc.pos) from None
+        except RecursionError:
+            raise InvalidInput(f"row {number}: nested too deeply") from None
+        except ValueError as exc:
+            # Not a syntax error but a value json refuses (an integer over Python's 4,300
+            # digits): more text can only make it longer.
+            raise InvalidInput(f"row {number}: not valid JSON: {exc}") from None
         else:
             # A bare number that reaches the end of the text read so far may go on ("1" of
             # "1.5e3") in the next chunk; anything else ends where it parsed.

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.domain.replay_state import MemoryStore, Prints, Store
+from workbench.domain.replay_state import MemoryStore, Prints, Store, entity_number
 
 # Longer strings (a document's text) are held and compared as their length and SHA-256:
 # replay keeps every entity it rebuilds, and a text is either equal or it is not.
@@ -436,7 +436,8 @@ class Replay:
         if prints is None and self.store.get(kind_name, key) is not None:
             self._event_problem(ev, subject, "created again, but it already exists")
             return
-        if prints is not None and not key.isdigit():
+        number = entity_number(key)
+        if prints is not None and number is None:
             self._event_problem(ev, subject, "its id is not a number")
             return
         entity: dict[str, Any] = {}
@@ -451,9 +452,9 @@ class Replay:
                 self._event_problem(ev, subject, f"the payload lacks {name!r}")
                 entity[name] = None
         self._check_claim(kind, ev, subject, entity)
-        if prints is not None:
+        if prints is not None and number is not None:
             # Created twice is found when the ids are merged with the table (compare).
-            prints.add(int(key), fingerprint(entity.values()), ev.seq)
+            prints.add(number, fingerprint(entity.values()), ev.seq)
         else:
             self.store.put(kind_name, key, {name: compact(v) for name, v in entity.items()})
         self.rebuilt[kind_name] += 1

@@ -43,6 +43,8 @@ MAX_ROWS = 100_000
 # One row's text (a CSV record, a JSON element or line): far more than any real row (a claim
 # text or a note is at most 100,000), so that a quote never closed is refused, not held.
 MAX_ROW_CHARS = 1_000_000
+# An offset cell longer than this is no offset of a stored text (an int64 has 19 digits).
+MAX_DIGITS = 18
 
 
 def row_of(record: ClaimRecord) -> dict[str, Any]:
@@ -157,7 +159,12 @@ def read_csv(text: TextIO) -> Iterator[RawRow]:
             if cell.strip() == "":
                 continue
             if name in {"start", "end", "occurrence"}:
-                values[name] = int(cell) if cell.strip().isdigit() else cell
+                # ASCII digits of a sane length only: "²" is a digit to isdigit, not to int,
+                # and a 5,000-digit cell is past int's limit; either stays text, refused by the
+                # row check with its row number.
+                digits = cell.strip()
+                whole = digits.isascii() and digits.isdigit() and len(digits) <= MAX_DIGITS
+                values[name] = int(digits) if whole else cell
             elif name == "tags":
                 values[name] = [t for t in (s.strip() for s in cell.split(";")) if t]
             else:
@@ -240,6 +247,8 @@ def read_jsonl(text: TextIO) -> Iterator[RawRow]:
             continue
         try:
             item = json.loads(line)
+        except RecursionError:
+            raise InvalidInput(f"row {number}: nested too deeply") from None
         except ValueError as exc:
             raise InvalidInput(f"row {number}: not valid JSON: {exc}") from None
         yield _object_row(number, item)

@@ -198,7 +198,8 @@ class Tx:
         self.session.flush()
         conn = self.session.connection()
         module = module_for(conn.dialect.name)
-        with driver_errors(module):
+        # The engine's driver raises here, not the read paths' (psycopg 3, not psycopg2).
+        with driver_errors(module, conn.dialect.loaded_dbapi):
             yield Reader(conn.connection.dbapi_connection, module)
 
     def record(
@@ -346,10 +347,11 @@ def database_errors() -> Iterator[None]:
 
 
 @contextmanager
-def driver_errors(module: ModuleType) -> Iterator[None]:
+def driver_errors(module: ModuleType, dbapi: Any = None) -> Iterator[None]:
     """`database_errors`, for the read paths on the driver itself (the same messages: the
-    driver's error is what SQLAlchemy's carries)."""
-    dbapi = module.dbapi()
+    driver's error is what SQLAlchemy's carries). `dbapi` is the driver of a connection the
+    engine opened (psycopg 3 on PostgreSQL), when it is not the read paths' own (psycopg2)."""
+    dbapi = dbapi if dbapi is not None else module.dbapi()
     try:
         yield
     except dbapi.Error as exc:

@@ -66,6 +66,8 @@ def read_json_file(path: str) -> object:
     raw = decode_utf8(read_source(path), path)
     try:
         return json.loads(raw)
+    except RecursionError:
+        raise InvalidInput(f"{path} is not valid JSON: nested too deeply") from None
     except ValueError as exc:
         raise InvalidInput(f"{path} is not valid JSON: {exc}") from None
 
