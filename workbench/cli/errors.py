@@ -78,6 +78,11 @@ def _database_error(exc: Exception) -> str:
     return f"database error: {orig if orig is not None else exc}"
 
 
+def _terminated(signum: int, frame: object) -> None:
+    del frame
+    sys.exit(128 + signum)
+
+
 def run(command: click.Command, args: list[str]) -> Any:
     as_json = wants_json(args)
     if hasattr(signal, "SIGPIPE"):
@@ -85,6 +90,11 @@ def run(command: click.Command, args: list[str]) -> Any:
         # rather than reporting a refusal. Output is written after the commit, so nothing is
         # left half-done.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    if hasattr(signal, "SIGTERM"):
+        # `kill` or `timeout`: unwind as Ctrl-C does, so an open transaction rolls back and
+        # temporary files are removed (a replay's spilled state can be hundreds of MB); by
+        # default SIGTERM ends the process where it stands. 143 is the shell's 128 + SIGTERM.
+        signal.signal(signal.SIGTERM, _terminated)
     try:
         return command.main(args=args, prog_name="workbench", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError as exc:
