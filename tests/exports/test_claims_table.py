@@ -413,3 +413,12 @@ def test_standard_input_is_not_a_claims_file(run: Run, desk: Desk) -> None:
     """`-` has no suffix to say CSV or JSON, so the import refuses it rather than guess."""
     r = run("import", "claims", "-", "--doc", str(desk.doc))
     assert r.code == 1 and "a claims file is .csv, .json or .jsonl (got no suffix)" in r.err
+
+
+def test_a_lone_carriage_return_inside_a_json_line_is_whitespace() -> None:
+    """JSON Lines ends a line at "\\n" only ("\\r\\n" too); a bare "\\r" is JSON whitespace."""
+    from workbench.exports.claims_table import read_jsonl
+
+    text = io.StringIO('{"text":\r"x", "quote": "a"}\r\n\n{"text": "y"}\n', newline="")
+    rows = list(read_jsonl(text))
+    assert [(r.number, r.values.get("text")) for r in rows] == [(1, "x"), (3, "y")]

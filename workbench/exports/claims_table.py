@@ -236,6 +236,13 @@ def read_jsonl(text: TextIO) -> Iterator[RawRow]:
         line = text.readline(MAX_ROW_CHARS + 1)
         if not line:
             return
+        # The file is read with newline="" (as CSV needs), where readline also ends at a lone
+        # "\r"; JSON Lines ends a line only at "\n", and a "\r" inside one is JSON whitespace.
+        while line.endswith("\r") and len(line) <= MAX_ROW_CHARS:
+            more = text.readline(MAX_ROW_CHARS + 1 - len(line))
+            if not more:
+                break
+            line += more
         number += 1
         if len(line) > MAX_ROW_CHARS:
             raise InvalidInput(f"row {number}: the line is over {MAX_ROW_CHARS:,} characters")
