@@ -26,7 +26,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.domain.replay_state import MemoryStore, Prints, Store, entity_number
+from workbench.domain.replay_state import MemoryStore, Prints, Store
+from workbench.domain.text import whole_number
 
 # Longer strings (a document's text) are held and compared as their length and SHA-256:
 # replay keeps every entity it rebuilds, and a text is either equal or it is not.
@@ -436,7 +437,7 @@ class Replay:
         if prints is None and self.store.get(kind_name, key) is not None:
             self._event_problem(ev, subject, "created again, but it already exists")
             return
-        number = entity_number(key)
+        number = whole_number(key)
         if prints is not None and number is None:
             self._event_problem(ev, subject, "its id is not a number")
             return

@@ -18,18 +18,6 @@ from array import array
 from collections.abc import Iterator
 from typing import Any, Protocol
 
-# The largest id a 64-bit signed integer holds has 19 digits: 18 always fit.
-_ID_DIGITS = 18
-
-
-def entity_number(key: str) -> int | None:
-    """An event's entity id as the number it names, or None when it names none: replay reads
-    tampered trails, so "²" (a digit to str.isdigit, not to int), a 5,000-digit id and one past
-    2**63 are ids that are not numbers, reported as such, never an exception."""
-    if key.isascii() and key.isdigit() and len(key) <= _ID_DIGITS:
-        return int(key)
-    return None
-
 
 class Prints(Protocol):
     """Fingerprints of one immutable kind, added as the events create its entities."""

@@ -24,6 +24,19 @@ def decode_utf8(data: bytes, source: str) -> str:
         ) from None
 
 
+# The largest 64-bit signed integer has 19 digits: 18 always fit an id or an offset.
+WHOLE_NUMBER_DIGITS = 18
+
+
+def whole_number(text: str) -> int | None:
+    """`text` as the whole number it spells in ASCII digits, or None. Not `str.isdigit`: it
+    takes "²" and Arabic-Indic digits, and a 5,000-digit run, all of which `int` refuses or
+    no id or offset can be, so a forged or mistyped one is an input to report, not a crash."""
+    if text.isascii() and text.isdigit() and len(text) <= WHOLE_NUMBER_DIGITS:
+        return int(text)
+    return None
+
+
 def normalise(text: str) -> str:
     """NFC and LF line endings, so that the same article always gets the same offsets."""
     if text.startswith("\ufeff"):

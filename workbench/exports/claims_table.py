@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from workbench.domain.errors import InvalidInput
+from workbench.domain.text import whole_number
 from workbench.exports.cells import cell_text
 from workbench.services.publishing import ClaimRecord
 
@@ -43,8 +44,6 @@ MAX_ROWS = 100_000
 # One row's text (a CSV record, a JSON element or line): far more than any real row (a claim
 # text or a note is at most 100,000), so that a quote never closed is refused, not held.
 MAX_ROW_CHARS = 1_000_000
-# An offset cell longer than this is no offset of a stored text (an int64 has 19 digits).
-MAX_DIGITS = 18
 
 
 def row_of(record: ClaimRecord) -> dict[str, Any]:
@@ -159,12 +158,10 @@ def read_csv(text: TextIO) -> Iterator[RawRow]:
             if cell.strip() == "":
                 continue
             if name in {"start", "end", "occurrence"}:
-                # ASCII digits of a sane length only: "²" is a digit to isdigit, not to int,
-                # and a 5,000-digit cell is past int's limit; either stays text, refused by the
+                # Anything but a whole number ("²", 5,000 digits) stays text, refused by the
                 # row check with its row number.
-                digits = cell.strip()
-                whole = digits.isascii() and digits.isdigit() and len(digits) <= MAX_DIGITS
-                values[name] = int(digits) if whole else cell
+                offset = whole_number(cell.strip())
+                values[name] = cell if offset is None else offset
             elif name == "tags":
                 values[name] = [t for t in (s.strip() for s in cell.split(";")) if t]
             else:

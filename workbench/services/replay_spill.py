@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from workbench.domain.replay import Kind
-from workbench.domain.replay_state import Prints, entity_number
+from workbench.domain.replay_state import Prints
+from workbench.domain.text import whole_number
 
 # Entities held in memory (a claim is about 3 KB as a dict): some 12 MB. The generated year desk
 # replays as fast with 16 (its claims' events come close together); a desk whose events jump
@@ -116,7 +117,7 @@ class SpillStore:
             entry[2] = True
             self._cache.move_to_end(slot)
             return
-        number = entity_number(key)
+        number = whole_number(key)
         if number is None or number <= self._high.get(kind, -1):
             # Not cached, but perhaps in the file: a caller that held on to an entity past
             # other calls (see Store), or a key that is not a growing number.
@@ -167,7 +168,7 @@ class SpillStore:
     # -- the file behind the cache
 
     def _may_hold(self, kind: str, key: str) -> bool:
-        number = entity_number(key)
+        number = whole_number(key)
         return number is None or number <= self._high.get(kind, -1)
 
     def _read(self, slot: tuple[str, str]) -> tuple[int, dict[str, Any]] | None:
