@@ -51,6 +51,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from measure import NOTHING, Run, conditions, run  # noqa: E402
 
+from workbench.db import tables  # noqa: E402
 from workbench.domain.text import CONTEXT_CHARS  # noqa: E402
 from workbench.services.audit import EXPORT_FIELDS  # noqa: E402
 
@@ -159,28 +160,9 @@ def read_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
 
 # -- the baseline -------------------------------------------------------------------------------
 
-CLAIM_COLUMNS = [
-    "id",
-    "document_id",
-    "span_start",
-    "span_end",
-    "quote",
-    "prefix",
-    "suffix",
-    "text",
-    "speaker",
-    "type",
-    "status",
-    "created_by",
-    "created_at",
-    "updated_at",
-    "version",
-    "assignee",
-    "priority",
-    "due",
-    "revision",
-    "anchor_state",
-]
+# The claims table's columns (workbench.db.tables) but those an import leaves to their defaults.
+UNSET_BY_IMPORT = ("proposed_status", "proposed_by", "anchor_score", "verdict_revision")
+CLAIM_COLUMNS = [c.name for c in tables.claims.c if c.name not in UNSET_BY_IMPORT]
 EVENT_COLUMNS = list(EXPORT_FIELDS)  # every column of an event, as the export names them
 
 
