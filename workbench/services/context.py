@@ -94,12 +94,12 @@ class Workbench:
         path = sqlite_file(self.url)
         if path is None:
             return None
-        if path.is_file() and path.stat().st_size == 0:
+        if os.path.isfile(path) and os.path.getsize(path) == 0:
             return NotFound(
                 f"{path} is an empty file, not a workbench database: a read does not turn it "
                 "into one (`workbench db upgrade` does, if that is meant)"
             )
-        if not path.exists():
+        if not os.path.exists(path):
             # A read in the wrong folder would otherwise create an empty database and show an
             # empty board, which looks like lost work.
             return NotFound(f"no database at {path}", hint=step("start_database"))
@@ -157,7 +157,7 @@ class Workbench:
 
     def missing_file(self) -> bool:
         path = sqlite_file(self.url)
-        return path is not None and not path.exists()
+        return path is not None and not os.path.exists(path)
 
 
 class Tx:
