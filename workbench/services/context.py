@@ -280,7 +280,7 @@ class Tx:
 # The table a writing statement writes to; and the tables that hold no fact the trail describes:
 # the trail itself, and the similar-claims index (derived from the claims, rebuilt at will).
 _WRITE = re.compile(r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.I)
-_UNAUDITED = frozenset({"events", "similar_indexed", "similar_terms", "similar_df"})
+_UNAUDITED = frozenset({"events", "similar_indexed", "similar_terms", "similar_df", "similar_meta"})
 
 
 @contextmanager
