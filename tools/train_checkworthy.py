@@ -701,7 +701,8 @@ HAND_WEIGHTS = {
 
 
 def _hand_score(text: str) -> float:
-    x = HAND_BIAS + sum(HAND_WEIGHTS[name] for name in named_features(text))
+    # Features added after the hand weights were frozen weigh nothing in it.
+    x = HAND_BIAS + sum(HAND_WEIGHTS.get(name, 0.0) for name in named_features(text))
     return round(1.0 / (1.0 + math.exp(-x)), 3)
 
 

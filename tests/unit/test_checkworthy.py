@@ -133,6 +133,7 @@ def test_each_feature_fires_on_its_cue(text: str, feature: str) -> None:
         ("公司计划开设一座新工厂。", "forecast"),  # a plan without a figure or a date
         ("2019年,公司营收突破1亿元。", "forecast"),  # a figure without a plan
         ('他说:"我们计划在2026年上市。"', "forecast"),  # his plan, in his words
+        ("Northwind plans to raise $5 million next year.", "forecast"),  # Chinese prose only
     ],
 )
 def test_cues_that_only_look_like_features(text: str, feature: str) -> None:

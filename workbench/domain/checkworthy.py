@@ -761,8 +761,14 @@ _AUTHORS_PREDICTION = _cue("prediction_cue", quoted=False)
 
 
 def _forecast(unit: Unit) -> bool:
+    # Chinese prose only: the debate-learnt English model has no weight for it, and the text
+    # the Chinese model reads has CJK in it.
     hits = unit.hits
-    return any(f in hits for f in _FIGURES) and _AUTHORS_PREDICTION(unit)
+    return (
+        any(f in hits for f in _FIGURES)
+        and _AUTHORS_PREDICTION(unit)
+        and _HAS_CJK.search(unit.text) is not None
+    )
 
 
 FEATURES: tuple[Feature, ...] = (
@@ -796,8 +802,9 @@ FEATURES: tuple[Feature, ...] = (
         lambda u: "number" in u.hits and len(u.hits.get(_SPELLED, ())) == len(u.hits["number"]),
     ),
     Feature("prediction_cue", _cue("prediction_cue", quoted=False)),
-    # A plan, target or forecast that carries a figure (目标是在2026年……, 预计……突破55亿元): the
-    # figure is what is planned or foreseen, so it is no more a record than the plan is.
+    # A plan, target or forecast in Chinese prose that carries a figure (目标是在2026年……,
+    # 预计……突破55亿元): the figure is what is planned or foreseen, no more a record than the
+    # plan is.
     Feature("forecast", _forecast),
     Feature("quoted_prediction", _cue("prediction_cue", quoted=True)),
     Feature("question", _question),
