@@ -33,11 +33,13 @@ SETS = (
     "chengjing",
     "shenggu",
     "suihe",
+    "xingcha",
+    "weilan",
     "english",
 )
 # The Chinese dev articles: what the Chinese scoring path may be chosen on. minimax (the seed)
 # and shanye are held out: `--sets dev` measures without reading them.
-DEV = ("xingheng", "yunfan", "qinglan", "chengjing", "shenggu", "suihe")
+DEV = ("xingheng", "yunfan", "qinglan", "chengjing", "shenggu", "suihe", "xingcha", "weilan")
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from workbench.domain.checkworthy import (
     FEATURE_NAMES,
     _document_scorer,  # the pruning's bound, tested below
     candidate_units,
+    clause_bar,
     find_candidates,
     harvest_names,
     named_features,
@@ -22,6 +24,7 @@ from workbench.domain.checkworthy import (
 from workbench.domain.segment import split_clauses
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "minimax-profile.zh.txt"
+DEV_PROFILE = Path(__file__).resolve().parents[2] / "tests/data/checkworthy/xingcha.zh.txt"
 
 
 def reasons(s: str) -> tuple[str, ...]:
@@ -91,6 +94,12 @@ def reasons(s: str) -> tuple[str, ...]:
         ("三个人挤在地下室里写代码。", "spelled_number"),
         ("公司计划明年开设新工厂。", "prediction_cue"),
         ("这组数据后来发表在期刊上。", "event"),
+        ("他的父亲今年已经78岁。", "family"),
+        ("这件事她瞒了家人整整半年。", "family"),
+        ("业内分析师普遍认为,市场还需要五年才能成熟。", "belief"),
+        ("他形容那段时间是在悬崖边上跳舞。", "belief"),
+        ("公司的目标是在2026年把这一比例提高到三分之一。", "forecast"),
+        ("分析师预计,今年的营收有望突破55亿元。", "forecast"),
         ("多模态AI技术", "heading"),
         ("1", "too_short"),
     ],
@@ -119,6 +128,12 @@ def test_each_feature_fires_on_its_cue(text: str, feature: str) -> None:
         ("不碰零件,心里不安。", "number"),  # 零件 are parts
         ("公司有11名员工和三个仓库。", "spelled_number"),  # not only in characters
         ("2016年创立。", "spelled_number"),  # a year is not a count
+        ("业内分析师认为市场会成熟。", "attribution"),  # 认为 introduces a view: belief
+        ("母公司的收入增长了。", "family"),  # the parent company is no mother
+        ("公司计划开设一座新工厂。", "forecast"),  # a plan without a figure or a date
+        ("2019年,公司营收突破1亿元。", "forecast"),  # a figure without a plan
+        ('他说:"我们计划在2026年上市。"', "forecast"),  # his plan, in his words
+        ("Northwind plans to raise $5 million next year.", "forecast"),  # Chinese prose only
     ],
 )
 def test_cues_that_only_look_like_features(text: str, feature: str) -> None:
@@ -375,15 +390,54 @@ def test_score_text_is_total_and_bounded(text: str) -> None:
 
 @given(texts)
 def test_no_clause_outscores_the_bounds_of_its_unit(text: str) -> None:
-    # find_candidates skips the clauses of a unit whose bound is below the threshold, and
-    # each clause its filter says cannot pass: exact only if no clause can score above them.
+    # find_candidates skips the clauses of a unit whose bounds are below what a clause must
+    # score (the threshold when the English model reads it, the clause bar when the plain one
+    # does), and each clause its filter says cannot pass: exact only if no clause can score
+    # above them.
     scorer = _document_scorer(text)
     for unit in candidate_units(text):
         found = scorer.scored(unit.start, unit.end)
-        bound = found.upper()
-        filters = {at: found.clause_filter(at) for at in (0.2, 0.5, 0.8)}
+        english, plain = found.bounds()
+        assert found.upper() == max(english, plain)
+        filters = {
+            (at, bar): found.clause_filter(at, bar)
+            for at in (0.2, 0.5, 0.8)
+            for bar in (at, clause_bar(at, 1.0), clause_bar(at, 2.0))
+        }
         for clause in split_clauses(text, unit.start, unit.end):
-            score = scorer.scored(clause.start, clause.end).score
-            assert score <= bound
-            for at, may_pass in filters.items():
-                assert score < at or may_pass(text[clause.start : clause.end])
+            part = scorer.scored(clause.start, clause.end)
+            read_english = part.reading is not None and part.reading.english
+            assert part.score <= (english if read_english else plain)
+            for (at, bar), may_pass in filters.items():
+                assert not part.passes(at, bar) or may_pass(text[clause.start : clause.end])
+
+
+def test_clause_bar() -> None:
+    assert clause_bar(0.5, 0.0) == 0.5
+    assert clause_bar(0.5, 2.0) == _logistic(2.0) == 0.881
+    assert clause_bar(0.0, 2.0) == 0.0  # everything passes anyway
+    assert clause_bar(1.0, 2.0) == 1.0
+    assert clause_bar(0.3, -1.0) == 0.3  # never below the threshold
+    for at in (0.1, 0.5, 0.9):
+        assert at <= clause_bar(at, 1.0) <= clause_bar(at, 2.0)
+
+
+def test_a_chinese_clause_must_clear_the_clause_margin(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A clause of a Chinese sentence that fell short is offered only if it scores the clause
+    # bar; which sentences pass does not depend on the margin.
+    text = DEV_PROFILE.read_text(encoding="utf-8")
+    units = {(u.start, u.end) for u in candidate_units(text)}
+    base = checkworthy_model.load()
+    clauses: dict[float, list[float]] = {}
+    whole: dict[float, list[tuple[int, int]]] = {}
+    for margin in (0.0, 2.0, 50.0):
+        model = dataclasses.replace(
+            base, plain=dataclasses.replace(base.plain, clause_margin=margin)
+        )
+        monkeypatch.setattr(checkworthy_model, "load", lambda model=model: model)
+        found = find_candidates(text)
+        clauses[margin] = [c.score for c in found if (c.start, c.end) not in units]
+        whole[margin] = [(c.start, c.end) for c in found if (c.start, c.end) in units]
+        assert all(score >= clause_bar(0.5, margin) for score in clauses[margin])
+    assert clauses[0.0] and not clauses[50.0]
+    assert whole[0.0] == whole[2.0] == whole[50.0]

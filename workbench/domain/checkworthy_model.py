@@ -20,7 +20,8 @@ and length weights, pulled towards zero so that a weight moves only as far as th
 sentences push it, and weights for characters (`char_grams`: every number written "0", every
 Latin word "A", every quotation mark '"', and how the unit starts and ends), pulled towards zero
 too, and only for those seen in more than one dev article, so that a name or a topic of one
-article learns nothing.
+article learns nothing. The Chinese section also says how far a clause must clear the threshold
+when its sentence did not (`clause_margin`).
 """
 
 from __future__ import annotations
@@ -152,6 +153,10 @@ class Plain:
     features: dict[str, float]
     bands: dict[str, float]
     chars: dict[str, float] = field(default_factory=dict)
+    # How far (on the logit scale) a clause must clear the threshold when its unit fell short
+    # (see `checkworthy.clause_bar`): a clause that leaves its sentence's framing behind (有分析
+    # 人士认为，……; 定下的下一个目标，是……) passes on evidence its sentence did not have.
+    clause_margin: float = 0.0
 
     @functools.cached_property
     def ceiling(self) -> dict[str, float]:
@@ -174,10 +179,10 @@ class Plain:
 
     @functools.cached_property
     def marks_only(self) -> float:
-        """The most the grams of a text can add when it has no CJK, no Latin letter and no
-        digit (what the plain model reads in text without CJK): quotation marks, boundaries,
-        start and end."""
-        return sum(w for g, w in self.chars.items() if w > 0 and not set(g) - set('"|^$'))
+        """The most the grams of a text can add when it has no CJK and no Latin letter (what
+        the plain model reads in text without CJK: a clause of figures and punctuation):
+        numbers, quotation marks, boundaries, start and end."""
+        return sum(w for g, w in self.chars.items() if w > 0 and not set(g) - set('0"|^$'))
 
     @functools.cached_property
     def _char_units(self) -> tuple[dict[str, int], dict[str, int], dict[str, int], int]:
@@ -298,5 +303,6 @@ def load() -> Model:
             features={k: float(v) for k, v in plain["features"].items()},
             bands={k: float(v) for k, v in plain["bands"].items()},
             chars={k: float(v) for k, v in plain.get("chars", {}).items()},
+            clause_margin=float(plain.get("clause_margin", 0.0)),
         ),
     )
