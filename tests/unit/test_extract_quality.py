@@ -129,8 +129,19 @@ _WHAT_IF = (
     "a quoted what-if (如果……就应该): the sentence is read as opinion and prediction; what is "
     "checkable is only that it was said"
 )
+_VAGUE = (
+    "a decision with no figure (发更多的钱, paid more): the label file itself calls this too "
+    "vague to check; the clause must now clear the clause margin alone"
+)
 KNOWN_MISSES = {
-    "一年前,视频生成模型也冲到了国际前沿": _RANK,
+    # Session 18's method (the clause margin; the family, belief and forecast cues) was
+    # measured on the seed once, after it was final; then this list changed to match, nothing
+    # tuned: 一年前…国际前沿 (a ranking, now covered) came off, these two went on.
+    "在战略上坚决聚焦技术,同时组织上,发更多的钱": _VAGUE,
+    "如果本身所有投资人最终都要浪费95%的钱(这就是风险投资投资的本质)": (
+        "a what-if (如果……) in the author's voice about venture capital in general: read as "
+        "the author's framing, which the dev articles' labels call not check-worthy"
+    ),
     # Covered until session 17; missed since the Chinese model learnt character weights (the
     # seed measured once after that method was final, then this entry added, nothing tuned).
     "两年前,他们的语音模型做到了国际领先": _RANK,
