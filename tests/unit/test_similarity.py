@@ -45,6 +45,10 @@ PAIRS = Path(__file__).resolve().parents[1] / "data" / "similar" / "pairs.yaml"
         (["两千多万", "2000多万", "二千余万", "20 million"], {"#20000000"}),
         (["三千多万美元", "3000余万美元", "US$30 million"], {"#30000000", "~usd"}),
         (["1400多家", "一千四百多家", "1,400"], {"#1400"}),
+        # "six" is not the start of "sixty", nor "eight" of "eighteen"
+        (["62,000", "sixty-two thousand", "六万二千"], {"#62000"}),
+        (["18,000", "eighteen thousand", "一万八千"], {"#18000"}),
+        (["70%", "seventy per cent"], {"#70", "~percent"}),
     ],
 )
 def test_one_fact_written_many_ways_gives_the_same_terms(
@@ -60,6 +64,7 @@ def test_words_that_only_look_like_numbers_or_years() -> None:
     assert "#10000" not in terms("万物")  # a lone 万 is a word, not a number
     assert "#1" not in terms("签下了一份协议")  # 一份: an article
     assert terms("早一年")[:2] == ["#1", "~year"]
+    assert terms("sixty-two thousand") == ["#62000"]  # not #6, ty, #2000
 
 
 def test_chinese_is_read_as_character_pairs_and_english_as_stemmed_words() -> None:

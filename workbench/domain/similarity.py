@@ -102,9 +102,11 @@ _SPAN_OF_YEARS = 1000
 _ZH_NUMBER = re.compile(
     "([零〇一二两三四五六七八九十百千万亿]+(?:[多余][十百千万亿]+)?)[多余]?(年)?"
 )
+# Whole words only: without the closing \b, "six" took the start of "sixty" and "eight" that
+# of "eighteen" (sixty-two thousand was read as 6 and 2,000).
 _EN_NUMBER_WORDS = "|".join([*_EN_UNITS, *_EN_TENS, *_EN_SCALES, "a"])
 _EN_NUMBER = re.compile(
-    rf"\b(?:{'|'.join([*_EN_UNITS, *_EN_TENS])})(?:[\s-]+(?:{_EN_NUMBER_WORDS}|and)\b)*"
+    rf"\b(?:{'|'.join([*_EN_UNITS, *_EN_TENS])})\b(?:[\s-]+(?:{_EN_NUMBER_WORDS}|and)\b)*"
 )
 
 

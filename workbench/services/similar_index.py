@@ -43,8 +43,9 @@ COMMON_FLOOR = 1000
 # letter, a CJK character, "#", "~" or "@"). Version 2: issue 14, session 16 (一 as an article,
 # 亿 and 万 together, steel, employ). Version 3: session 17 (names as "@" terms, 多/余 in
 # figures, possessives, measure concepts such as recall and sale). Version 4: session 17 round
-# 2 (names from quotes too, provinces, acts opened/closed, store and dealer measures).
-TERMS_VERSION = 4
+# 2 (names from quotes too, provinces, acts opened/closed, store and dealer measures). Version
+# 5: round 3 (English number words are whole words: sixty is not six).
+TERMS_VERSION = 5
 _VERSION_TERM = "!terms-version"
 
 T = TypeVar("T")
