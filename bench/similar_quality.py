@@ -18,9 +18,8 @@ claims added to those of pairs.yaml in the database), `--heldout fresh2` the spl
 (with the claims of all four files), `--heldout fresh4` the split fresh4.yaml (with the claims
 of all five), `--heldout fresh5` the split fresh5.yaml (with the claims of all six). Each was
 written before the method was changed and scored once, when that change was final (see their
-headers and docs/benchmarks.md): pairs.yaml and fresh to fresh4 have been scored, so they are
-dev; fresh5 is held out until the change it was written for is final. A held-out figure for a
-next change needs a new split, written and committed before the change.
+headers and docs/benchmarks.md): all six have been scored, so all are dev now. A held-out
+figure for a next change needs a new split, written and committed before the change.
 
 `--show` prints every query's best match, each other claim at or above the threshold, and why
 (`domain.similarity.explain`).
