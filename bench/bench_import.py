@@ -1,7 +1,7 @@
-"""Bulk import: `workbench import claims` against raw `sqlite3` executemany of the same rows.
+"""Bulk import: `workbench import claims` against raw executemany of the same rows.
 
     python bench/bench_import.py [--claims 100000] [--docs 1] [--repeat 1] [--keep DIR]
-                                 [--format csv|json|jsonl]
+                                 [--format csv|json|jsonl] [--pg-url URL]
 
 The data: `--docs` documents (mixed Chinese and ASCII sentences, as bench/desk.py writes them)
 added to a fresh SQLite desk through the documents service, and one claims table (CSV, the
@@ -20,6 +20,11 @@ Measured, each in a fresh copy of that desk, in the same run, interleaved:
   from its document's text, build the same claim, tag and note rows and one `claim.imported`
   event per claim with the same payload, canonical JSON and hash chain
   (`workbench.domain.chain`), then `executemany` every table in one transaction.
+
+With `--pg-url postgresql://.../DB` the desks are PostgreSQL databases on that server instead
+(bench_import_base, and bench_import_ours / bench_import_raw created from it as a template for
+each run), and the baseline is psycopg 3 (the engine's driver) `executemany`, pipelined, in one
+transaction holding the audit chain's append lock, as the service does.
 
 Then both databases are checked alike: the same claim rows (all but the timestamps), the same
 number of notes, tags and events, and `workbench audit verify` passes on each (not timed).
@@ -113,14 +118,14 @@ def document_and_rows(rng: random.Random, first: int, count: int) -> tuple[str, 
     return text, rows
 
 
-def build(workdir: Path, claims: int, docs: int) -> None:
+def build(workdir: Path, base: str, claims: int, docs: int) -> None:
     """The desk the imports start from (documents only) and one claims file per document, in
     each format (the same rows)."""
     from workbench.services.context import Workbench
     from workbench.services.database import upgrade_schema
     from workbench.services.documents import add_document
 
-    wb = Workbench.open(str(workdir / "base.db"), ACTOR)
+    wb = Workbench.open(base, ACTOR)
     upgrade_schema(wb)
     rng = random.Random(SEED)
     first = 1
@@ -166,18 +171,53 @@ CLAIM_COLUMNS = [c.name for c in tables.claims.c if c.name not in UNSET_BY_IMPOR
 EVENT_COLUMNS = list(EXPORT_FIELDS)  # every column of an event, as the export names them
 
 
-def insert(conn: sqlite3.Connection, table: str, cols: Sequence[str], rows: list[Any]) -> None:
-    marks = ", ".join("?" * len(cols))
+def is_server(db: str) -> bool:
+    return db.startswith(("postgresql://", "postgres://"))
+
+
+def insert(conn: Any, table: str, cols: Sequence[str], rows: list[Any]) -> None:
+    mark = "%s" if isinstance(conn, Server) else "?"
+    marks = ", ".join([mark] * len(cols))
     conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", rows)  # noqa: S608
 
 
-def baseline(db: Path, files: Sequence[Path]) -> None:
+class Server:
+    """psycopg 3 with the baseline's few calls in sqlite3's shape (`?` marks become `%s`)."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        self.conn = psycopg.connect(url)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        if sql == "BEGIN IMMEDIATE":  # the service's append lock (workbench/db/postgresql.py)
+            from workbench.db.postgresql import EVENT_APPEND_LOCK
+
+            return self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (EVENT_APPEND_LOCK,))
+        if sql == "COMMIT":
+            self.conn.commit()
+            return None
+        return self.conn.execute(sql.replace("?", "%s"), params)
+
+    def executemany(self, sql: str, rows: list[Any]) -> None:
+        with self.conn.cursor() as cur:
+            cur.executemany(sql, rows)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def connect(db: str) -> Any:
+    return Server(db) if is_server(db) else sqlite3.connect(db, isolation_level=None)
+
+
+def baseline(db: str, files: Sequence[Path]) -> None:
     """The least correct work for the same rows: see the module's docstring."""
     import getpass
 
     from workbench.domain.chain import GENESIS, canonical_json, event_hash
 
-    conn = sqlite3.connect(db, isolation_level=None)
+    conn = connect(db)
     conn.execute("BEGIN IMMEDIATE")
     head = conn.execute("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = head if head else (0, GENESIS)
@@ -311,55 +351,98 @@ def env() -> dict[str, str]:
     return {**os.environ, "WORKBENCH_MAX_DOCUMENT_MB": "200", "WORKBENCH_USER": ACTOR}
 
 
-def ours(workdir: Path, docs: int, fmt: str) -> Run:
-    db = workdir / "ours.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
-    shutil.copyfile(workdir / "base.db", db)
+class Desks:
+    """Where the base desk and the two imports' copies of it live: files in the work folder,
+    or databases on a PostgreSQL server (copies made with the base as their template)."""
+
+    def __init__(self, workdir: Path, pg_url: str | None) -> None:
+        self.workdir = workdir
+        self.server = pg_url.rpartition("/")[0] if pg_url else None
+
+    def db(self, name: str) -> str:
+        if self.server:
+            return f"{self.server}/bench_import_{name}"
+        return str(self.workdir / f"{name}.db")
+
+    def exists(self, name: str) -> bool:
+        if not self.server:
+            return Path(self.db(name)).exists()
+        found = self._admin(
+            "SELECT 1 FROM pg_database WHERE datname = %s", (f"bench_import_{name}",)
+        )
+        return bool(found)
+
+    def fresh(self, name: str) -> str:
+        """A new copy of the base desk under `name`."""
+        if not self.server:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.db(name)}{suffix}").unlink(missing_ok=True)
+            shutil.copyfile(self.db("base"), self.db(name))
+            return self.db(name)
+        self._admin(f'DROP DATABASE IF EXISTS "bench_import_{name}"')
+        self._admin(f'CREATE DATABASE "bench_import_{name}" TEMPLATE "bench_import_base"')
+        return self.db(name)
+
+    def create_base(self) -> None:
+        if self.server:
+            self._admin('DROP DATABASE IF EXISTS "bench_import_base"')
+            self._admin('CREATE DATABASE "bench_import_base"')
+
+    def drop_all(self) -> None:
+        if self.server:
+            for name in ("ours", "raw", "base"):
+                self._admin(f'DROP DATABASE IF EXISTS "bench_import_{name}"')
+
+    def _admin(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        import psycopg
+
+        with psycopg.connect(f"{self.server}/postgres", autocommit=True) as conn:
+            cur = conn.execute(sql, params)  # type: ignore[arg-type]
+            return cur.fetchall() if cur.description else []
+
+
+def ours(desks: Desks, docs: int, fmt: str) -> Run:
+    db = desks.fresh("ours")
     total = NOTHING
     for k in range(1, docs + 1):
-        cmd = [sys.executable, "-m", "workbench", "--db", str(db)]
-        cmd += ["import", "claims", str(workdir / f"doc-{k}.{fmt}"), "--doc", str(k), "--json"]
-        total = total + run(cmd, env(), stdout=workdir / "ours.json")
+        cmd = [sys.executable, "-m", "workbench", "--db", db]
+        cmd += ["import", "claims", str(desks.workdir / f"doc-{k}.{fmt}"), "--doc", str(k)]
+        total = total + run([*cmd, "--json"], env(), stdout=desks.workdir / "ours.json")
     return total
 
 
-def raw(workdir: Path, docs: int, fmt: str) -> Run:
-    db = workdir / "raw.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
-    shutil.copyfile(workdir / "base.db", db)
-    files = [str(workdir / f"doc-{k}.{fmt}") for k in range(1, docs + 1)]
-    return run([sys.executable, __file__, "--baseline", str(db), *files], env())
+def raw(desks: Desks, docs: int, fmt: str) -> Run:
+    db = desks.fresh("raw")
+    files = [str(desks.workdir / f"doc-{k}.{fmt}") for k in range(1, docs + 1)]
+    return run([sys.executable, __file__, "--baseline", db, *files], env())
 
 
-def check(workdir: Path) -> str:
+def check(desks: Desks) -> str:
     """Both databases hold the same rows and a valid chain; the counts, for the report."""
-    conn = sqlite3.connect(workdir / "ours.db")
-    conn.execute("ATTACH ? AS raw", (str(workdir / "raw.db"),))
     same = [c for c in CLAIM_COLUMNS if c not in ("created_at", "updated_at")]
-    differ = " OR ".join(f"a.{c} IS NOT b.{c}" for c in same)
-    query = f"SELECT count(*) FROM claims a JOIN raw.claims b USING (id) WHERE {differ}"  # noqa: S608
-    (bad,) = conn.execute(query).fetchone()
-    counts = {}
-    for table in ("claims", "claim_tags", "notes", "events"):
-        counts[table] = [
-            conn.execute(f"SELECT count(*) FROM {schema}.{table}").fetchone()[0]  # noqa: S608
-            for schema in ("main", "raw")
-        ]
-    conn.close()
+    claims: list[list[Any]] = []
+    counts: dict[str, list[int]] = {}
+    for name in ("ours", "raw"):
+        conn = connect(desks.db(name))
+        query = f"SELECT {', '.join(same)} FROM claims ORDER BY id"  # noqa: S608
+        claims.append([tuple(r) for r in conn.execute(query).fetchall()])
+        for table in ("claims", "claim_tags", "notes", "events"):
+            (n,) = conn.execute(f"SELECT count(*) FROM {table}").fetchone()  # noqa: S608
+            counts.setdefault(table, []).append(n)
+        conn.close()
+    bad = sum(a != b for a, b in zip(*claims, strict=False))
     if bad or any(a != b for a, b in counts.values()):
         raise SystemExit(f"the two imports differ: {bad} claim rows, counts {counts}")
-    for db in ("ours.db", "raw.db"):
+    for name in ("ours", "raw"):
         result = subprocess.run(
-            [sys.executable, "-m", "workbench", "--db", str(workdir / db), "audit", "verify"],
+            [sys.executable, "-m", "workbench", "--db", desks.db(name), "audit", "verify"],
             capture_output=True,
             text=True,
             env=env(),
             check=False,
         )
         if result.returncode != 0:
-            raise SystemExit(f"audit verify failed on {db}: {result.stdout}{result.stderr}")
+            raise SystemExit(f"audit verify failed on {name}: {result.stdout}{result.stderr}")
     return ", ".join(f"{n:,} {t}" for t, (n, _) in counts.items())
 
 
@@ -377,30 +460,33 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--repeat", type=int, default=1, help="keep the fastest of R runs each")
     ap.add_argument("--format", choices=("csv", "json", "jsonl"), default="csv")
     ap.add_argument("--keep", type=Path, help="work in DIR and keep it (reused when built)")
-    ap.add_argument("--build", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--pg-url", help="a PostgreSQL database URL: the desks go on its server")
+    ap.add_argument("--build", nargs=2, help=argparse.SUPPRESS)
     ap.add_argument("--baseline", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.build:
-        build(args.build, args.claims, args.docs)
+        build(Path(args.build[0]), args.build[1], args.claims, args.docs)
         return
     if args.baseline:
-        baseline(Path(args.baseline[0]), [Path(p) for p in args.baseline[1:]])
+        baseline(args.baseline[0], [Path(p) for p in args.baseline[1:]])
         return
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="bench-import-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    if not (workdir / "base.db").exists():
+    desks = Desks(workdir, args.pg_url)
+    if not (desks.exists("base") and (workdir / "doc-1.csv").exists()):
+        desks.create_base()
         # A process of its own, so that this one stays small (see measure.py).
-        cmd = [sys.executable, __file__, "--build", str(workdir)]
+        cmd = [sys.executable, __file__, "--build", str(workdir), desks.db("base")]
         built = run([*cmd, "--claims", str(args.claims), "--docs", str(args.docs)], env())
         print(f"built {args.docs} documents and their files in {built.seconds:.1f} s", flush=True)
     best_ours: Run | None = None
     best_raw: Run | None = None
     for _ in range(args.repeat):
-        o, b = ours(workdir, args.docs, args.format), raw(workdir, args.docs, args.format)
+        o, b = ours(desks, args.docs, args.format), raw(desks, args.docs, args.format)
         best_ours = o if best_ours is None or o.seconds < best_ours.seconds else best_ours
         best_raw = b if best_raw is None or b.seconds < best_raw.seconds else best_raw
     assert best_ours and best_raw
-    counts = check(workdir)
+    counts = check(desks)
     print(
         f"\n{args.claims:,} claims over {args.docs} document(s), {args.format} files; each import"
     )
@@ -409,10 +495,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     print("|---|---:|---:|---:|---:|---:|")
     print(row(f"`import claims` ({args.docs} process(es))", best_ours, best_raw))
     reader = "csv" if args.format == "csv" else "json"
-    print(row(f"baseline: {reader} + sqlite3 executemany", best_raw, None))
+    driver = "psycopg" if args.pg_url else "sqlite3"
+    print(row(f"baseline: {reader} + {driver} executemany", best_raw, None))
     print(f"\n{conditions()}.")
     if not args.keep:
         shutil.rmtree(workdir)
+        desks.drop_all()
 
 
 if __name__ == "__main__":

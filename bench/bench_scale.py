@@ -2,6 +2,9 @@
 
     python bench/bench_scale.py --desk year=/work/desks/year.db --desk large=/work/desks/large.db
                                 [--results scale.json] [--skip replay,similar] [--repeat 1]
+    python bench/bench_scale.py --results scale-pg.json \
+        --desk year=postgresql://postgres@127.0.0.1:5432/desk_year \
+        --desk large=postgresql://postgres@127.0.0.1:5432/desk_large
 
 Each command that touches every row or event (or answers from an index whatever the size) runs
 as a whole process against each desk (built by bench/desk.py), its output into a file; measured
@@ -12,8 +15,9 @@ are wall seconds, CPU seconds (user + system) and the process's own peak residen
 rows, and nothing takes more than 10x its year-size time.
 
 `claim similar` builds its index of every claim on first use and writes it into the database,
-so it runs on a copy of the desk; `--skip similar` leaves it out (at the large size it takes
-long: about 140 s at the year size on this machine, so expect over 20 minutes).
+so it runs on a copy of the desk (a file copy on SQLite; on PostgreSQL a database created with
+the desk as its template, dropped afterwards); `--skip similar` leaves it out (at the large size
+it takes long: about 140 s at the year size on this machine, so expect over 20 minutes).
 """
 
 from __future__ import annotations
@@ -24,7 +28,8 @@ import shutil
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
@@ -71,39 +76,104 @@ def commands(db: str, show_id: int, out: Path) -> dict[str, list[str]]:
     }
 
 
-def measure(
-    size: str, db: str, skip: set[str], only: set[str], repeat: int
-) -> dict[str, dict[str, float]]:
+def is_server(db: str) -> bool:
+    return db.startswith(("postgresql://", "postgres://"))
+
+
+def count_claims(db: str) -> int:
+    if is_server(db):
+        import psycopg2
+
+        pg = psycopg2.connect(db)
+        try:
+            with pg.cursor() as cur:
+                cur.execute("SELECT count(*) FROM claims")
+                row = cur.fetchone()
+        finally:
+            pg.close()
+        assert row is not None
+        return int(row[0])
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     (claims,) = conn.execute("SELECT count(*) FROM claims").fetchone()
     conn.close()
+    return int(claims)
+
+
+DERIVED = ("similar_indexed", "similar_terms", "similar_df")
+
+
+@contextmanager
+def scratch_copy(db: str, out: Path) -> Iterator[str]:
+    """A copy of the desk with no similar-claims index, removed afterwards: `claim similar`
+    writes its index into the database, never into the shared desk, and first use means no
+    index yet (a desk someone searched already has one)."""
+    if not is_server(db):
+        target = str(out / "copy.db")
+        shutil.copyfile(db, target)
+        with sqlite3.connect(target) as copy:
+            for table in DERIVED:
+                copy.execute(f"DELETE FROM {table}")  # noqa: S608 (our names)
+        try:
+            yield target
+        finally:
+            Path(target).unlink()
+        return
+    import psycopg2
+
+    base, _, name = db.rpartition("/")
+    copy_name = f"{name}_scratch"
+    admin = psycopg2.connect(db)
+    admin.autocommit = True
+    try:
+        with admin.cursor() as cur:
+            cur.execute(f'DROP DATABASE IF EXISTS "{copy_name}"')
+        admin.close()
+        # A template must have no other sessions: connect to the server's default database.
+        admin = psycopg2.connect(f"{base}/postgres")
+        admin.autocommit = True
+        with admin.cursor() as cur:
+            cur.execute(f'CREATE DATABASE "{copy_name}" TEMPLATE "{name}"')
+        target = f"{base}/{copy_name}"
+        copy = psycopg2.connect(target)
+        with copy, copy.cursor() as cur:
+            for table in DERIVED:
+                cur.execute(f"DELETE FROM {table}")  # noqa: S608 (our names)
+        copy.close()
+        yield target
+    finally:
+        with admin.cursor() as cur:
+            cur.execute(f'DROP DATABASE IF EXISTS "{copy_name}"')
+        admin.close()
+
+
+def measure(
+    size: str, db: str, skip: set[str], only: set[str], repeat: int
+) -> dict[str, dict[str, float]]:
+    claims = count_claims(db)
     found: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix=f"scale-{size}-") as tmp:
         out = Path(tmp)
         for name, args in commands(db, max(1, claims // 2), out).items():
             if any(s in name for s in skip) or (only and not any(s in name for s in only)):
                 continue
-            target = db
             if name.startswith("claim similar"):
-                # It writes its index into the database: never into the shared desk.
-                target = str(out / "copy.db")
-                shutil.copyfile(db, target)
-                # First use means no index yet: a desk someone searched already has one.
-                with sqlite3.connect(target) as copy:
-                    for table in ("similar_indexed", "similar_terms", "similar_df"):
-                        copy.execute(f"DELETE FROM {table}")  # noqa: S608 (our names)
-            cmd = [sys.executable, "-m", "workbench", "--db", target, *args]
-            runs = [run(cmd, stdout=out / "stdout") for _ in range(repeat)]
-            best = min(runs, key=lambda r: r.cpu)
+                with scratch_copy(db, out) as target:
+                    best = measured(target, args, out, repeat)
+            else:
+                best = measured(db, args, out, repeat)
             found[name] = asdict(best)
             print(
                 f"{size:5} {name:55} {best.seconds:8.2f} s {best.cpu:8.2f} CPU s "
                 f"{best.peak_mb:6.0f} MB",
                 flush=True,
             )
-            if name.startswith("claim similar"):
-                Path(target).unlink()
     return found
+
+
+def measured(db: str, args: list[str], out: Path, repeat: int) -> Run:
+    cmd = [sys.executable, "-m", "workbench", "--db", db, *args]
+    runs = [run(cmd, stdout=out / "stdout") for _ in range(repeat)]
+    return min(runs, key=lambda r: r.cpu)
 
 
 def table(results: dict[str, dict[str, dict[str, float]]], small: str, big: str) -> str:

@@ -307,7 +307,7 @@ class Desk:
         extra: int,
     ) -> None:
         from workbench.domain.clock import format_at
-        from workbench.domain.replay import KINDS
+        from workbench.domain.kinds import KINDS
 
         rng = self.rng
         start, end = span

@@ -71,6 +71,8 @@ LEAN_READS = [
     ["claim", "show", "1", "--json"],
     ["stats"],
     ["stats", "--json"],
+    ["export", "claims", "--format", "csv"],
+    ["export", "claims", "--format", "json", "--doc", "1"],
 ]
 
 

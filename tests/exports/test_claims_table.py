@@ -422,3 +422,30 @@ def test_a_lone_carriage_return_inside_a_json_line_is_whitespace() -> None:
     text = io.StringIO('{"text":\r"x", "quote": "a"}\r\n\n{"text": "y"}\n', newline="")
     rows = list(read_jsonl(text))
     assert [(r.number, r.values.get("text")) for r in rows] == [(1, "x"), (3, "y")]
+
+
+def test_each_row_carries_its_claims_latest_note_across_pages(
+    wb: Workbench, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The note column is the newest note's body (a verdict's reason), per claim, whatever the
+    page the claim falls on; a claim with no note has none; documents come out in id order."""
+    from workbench.services import queries
+    from workbench.services.claims import SpanRequest, add_claim
+    from workbench.services.notes import add_note
+
+    monkeypatch.setattr(queries, "PAGE", 2)  # pages of two: the edges fall between claims
+    second = add_document(wb, "丙说了。".encode()).document.id
+    first = add_document(wb, "甲说了一句话。乙也说了。".encode()).document.id
+    later = add_claim(wb, first, "B spoke", SpanRequest(quote="乙也说了")).id
+    earlier = add_claim(wb, first, "A spoke", SpanRequest(quote="甲说了一句话")).id
+    other = add_claim(wb, second, "C spoke", SpanRequest(quote="丙说了")).id
+    add_note(wb, earlier, "first thought")
+    add_note(wb, later, "only note")
+    add_note(wb, earlier, "second thought")
+    rows = claim_rows(wb)
+    assert [(r["document_id"], r["id"], r["note"]) for r in rows] == [
+        (second, other, None),
+        (first, later, "only note"),
+        (first, earlier, "second thought"),
+    ]
+    assert [r["id"] for r in claim_rows(wb, document_ids=[first, first])] == [later, earlier]

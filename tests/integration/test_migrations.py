@@ -7,12 +7,19 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import inspect, text
+from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy.exc import IntegrityError
 
 from workbench.db.engine import get_engine
 from workbench.db.migrate import alembic_config, database_revision, head_revision, upgrade
+from workbench.db.models import Base
 from workbench.db.revision import HEAD_REVISION, current_revision, ensure_current
 from workbench.domain.errors import SchemaError
+from workbench.services import similar_index
+from workbench.services.claims import SpanRequest, add_claim
+from workbench.services.context import Workbench, transaction
+from workbench.services.documents import add_document
+from workbench.services.similar import similar_claims
 
 # Packages a revision must not import: the application, which moves on while revisions stay put.
 LIVE_CODE = {"workbench", "__import__"}
@@ -88,3 +95,110 @@ def test_the_frozen_check_sees_an_import(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert {"workbench.domain", "workbench.db.backend", "workbench"} <= _imported_modules(sample)
+
+
+# ---- 0008: the similar-claims index's terms version, from a marker row to similar_meta -----
+
+MARKER = "!terms-version"  # where revisions up to 0007 kept the version, in similar_df
+INDEX_TABLES = ("similar_terms", "similar_indexed", "similar_df")
+
+
+def _migrate(engine: Engine, verb: str, revision: str) -> None:
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        getattr(command, verb)(config, revision)
+
+
+def _indexed_desk(url: str) -> tuple[int, int]:
+    """Two alike claims, the index built by a search (current terms): (first, probe)."""
+    wb = Workbench(url=url, actor="tester")
+    doc = add_document(wb, b"Wren Air has served Oporto since 2011. Oporto since 2011.")
+    span = SpanRequest(quote="Oporto", occurrence=1)
+    first = add_claim(wb, doc.document.id, "Wren Air flies to Oporto", span).id
+    span = SpanRequest(quote="Oporto", occurrence=2)
+    probe = add_claim(wb, doc.document.id, "Wren Air's Oporto route", span).id
+    assert [s.claim.id for s in similar_claims(wb, probe)] == [first]
+    return first, probe
+
+
+def _index(engine: Engine) -> list[list[tuple[object, ...]]]:
+    """Every row of the index's three tables, by key (similar_meta aside)."""
+    with engine.connect() as conn:
+        return [
+            [tuple(r) for r in conn.execute(select(t).order_by(*t.primary_key.columns))]
+            for t in (Base.metadata.tables[name] for name in INDEX_TABLES)
+        ]
+
+
+def _meta(engine: Engine) -> list[tuple[object, ...]]:
+    with engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(text("SELECT id, terms_version FROM similar_meta"))]
+
+
+def _stale(wb: Workbench) -> bool:
+    with transaction(wb) as tx:
+        return similar_index.is_stale(tx)
+
+
+def _event_count(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(text("SELECT COUNT(*) FROM events")).scalar_one())
+
+
+def test_0008_keeps_an_index_of_the_current_terms(db_url: str) -> None:
+    first, probe = _indexed_desk(db_url)
+    engine = get_engine(db_url)
+    built = _index(engine)
+    _migrate(engine, "downgrade", "0007_read_indexes")
+    # Back where 0007 kept it: a row of similar_df.
+    assert "similar_meta" not in inspect(engine).get_table_names()
+    with engine.connect() as conn:
+        marker = conn.execute(
+            text("SELECT df FROM similar_df WHERE term = :t"), {"t": MARKER}
+        ).scalar()
+    assert marker == similar_index.TERMS_VERSION
+    upgrade(engine)
+    assert _meta(engine) == [(1, similar_index.TERMS_VERSION)]
+    assert _index(engine) == built  # the marker row is gone from similar_df; nothing else moved
+    wb = Workbench(url=db_url, actor="tester")
+    assert not _stale(wb)  # kept: the next search does not build it again
+    assert [s.claim.id for s in similar_claims(wb, probe)] == [first]
+
+
+@pytest.mark.parametrize("marked", [True, False], ids=["older-terms", "no-marker"])
+def test_0008_leaves_an_index_of_other_terms_to_be_built_again(db_url: str, marked: bool) -> None:
+    first, probe = _indexed_desk(db_url)
+    engine = get_engine(db_url)
+    built = _index(engine)
+    older = similar_index.TERMS_VERSION - 1
+    _migrate(engine, "downgrade", "0007_read_indexes")
+    with engine.begin() as conn:
+        # An index as 0007 left it when built by the terms before names ("@" terms), marked
+        # with that version or (built before versions were kept) with none.
+        conn.execute(text("DELETE FROM similar_terms WHERE term LIKE '@%'"))
+        conn.execute(
+            text("DELETE FROM similar_df WHERE term LIKE '@%' OR term = :t"), {"t": MARKER}
+        )
+        if marked:
+            conn.execute(text("INSERT INTO similar_df VALUES (:t, :v)"), {"t": MARKER, "v": older})
+    upgrade(engine)
+    assert _meta(engine) == ([(1, older)] if marked else [])
+    wb = Workbench(url=db_url, actor="tester")
+    assert _stale(wb)
+    events = _event_count(engine)
+    assert [s.claim.id for s in similar_claims(wb, probe)] == [first]
+    assert _index(engine) == built and _meta(engine) == [(1, similar_index.TERMS_VERSION)]
+    assert _event_count(engine) == events  # derived data: the rebuild records no event
+    assert not _stale(wb)
+
+
+def test_similar_meta_holds_one_row(db_url: str) -> None:
+    engine = get_engine(db_url)
+    insert = text("INSERT INTO similar_meta (id, terms_version) VALUES (:id, 1)")
+    with engine.begin() as conn:
+        conn.execute(insert, {"id": 1})
+    for key in (1, 2):  # the same key again; any other key is refused by the check
+        with pytest.raises(IntegrityError), engine.begin() as conn:
+            conn.execute(insert, {"id": key})
+    assert _meta(engine) == [(1, 1)]

@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import select
 
 from workbench.db.models import Claim, Event
+from workbench.domain.kinds import KINDS
 from workbench.domain.payloads import ACTIONS, check_changes
-from workbench.domain.replay import KINDS
 from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench, transaction
 from workbench.services.documents import add_document, edit_document

@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import text
 
 from workbench.db.engine import get_engine
-from workbench.domain.replay import KINDS, RULES, Digest
+from workbench.domain.kinds import KINDS
+from workbench.domain.replay import RULES, Digest
 from workbench.services.claims import set_status
 from workbench.services.context import Workbench, transaction
 from workbench.services.notes import add_note

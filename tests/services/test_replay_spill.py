@@ -13,7 +13,8 @@ import pytest
 from sqlalchemy import text
 
 from workbench.db.engine import get_engine
-from workbench.domain.replay import KINDS, Replay
+from workbench.domain.kinds import KINDS
+from workbench.domain.replay import Replay
 from workbench.domain.replay_state import Fingerprints, MemoryStore
 from workbench.services.claims import set_status
 from workbench.services.context import Workbench, transaction

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from workbench.domain.kinds import KINDS
 from workbench.domain.payloads import ACTIONS
-from workbench.domain.replay import KINDS, RULES
+from workbench.domain.replay import RULES
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "events.md"
 

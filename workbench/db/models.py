@@ -263,6 +263,18 @@ class SimilarDf(Base):
     df: Mapped[int] = mapped_column(Integer)
 
 
+class SimilarMeta(Base):
+    """What the index as a whole was built by: one row (id 1), written when it is (re)built."""
+
+    __tablename__ = "similar_meta"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    # Not a serial: the one row's key is always 1 (the check refuses a second row).
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    # services/similar_index.TERMS_VERSION: the version of the terms the index holds.
+    terms_version: Mapped[int] = mapped_column(Integer)
+
+
 class User(Base):
     """A registered person of the desk. Once any exists, every change must name one."""
 

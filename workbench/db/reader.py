@@ -26,6 +26,12 @@ class Reader:
         self.conn = conn
         self.module = module
         self.dialect: str = module.NAME
+        # What this connection's driver raises, from the connection itself (DB-API 2.0's
+        # optional extension, which sqlite3, psycopg2 and psycopg 3 all have): a Reader on the
+        # engine's connection (psycopg 3, `Tx.reading`) and one on the read paths' own
+        # (psycopg2) each know their own driver's errors, and no caller has to say which.
+        self.error: type[Exception] = conn.Error
+        self.operational_error: type[Exception] = conn.OperationalError
 
     def _execute(self, sql: Sql, cursor: Any = None) -> Any:
         cur = cursor if cursor is not None else self.conn.cursor()

@@ -188,7 +188,7 @@ def connect(url: str) -> sqlite3.Connection:
     from workbench.db.url import sqlite_file
 
     path = sqlite_file(url)
-    conn = sqlite3.connect(str(path) if path is not None else ":memory:")
+    conn = sqlite3.connect(path if path is not None else ":memory:")
     try:
         prepare(conn)
     except BaseException:

@@ -4,7 +4,6 @@ read paths derive their driver's address from it). Imports nothing heavy."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 DEFAULT_DB = "workbench.db"
 
@@ -13,7 +12,9 @@ def resolve_url(value: str | None = None) -> str:
     """A file path becomes a SQLite URL; a URL is used as given (PostgreSQL via psycopg 3)."""
     raw = value or os.environ.get("WORKBENCH_DB") or DEFAULT_DB
     if "://" not in raw:
-        return "sqlite:///" + str(Path(raw).expanduser().resolve())
+        # os.path, not pathlib: pathlib imports urllib.parse and ipaddress, 3 ms of every
+        # command's start-up (Path.resolve is this realpath).
+        return "sqlite:///" + os.path.realpath(os.path.expanduser(raw))
     if raw.startswith(("postgresql://", "postgres://")):
         # psycopg 3 is the driver we ship; SQLAlchemy would otherwise look for psycopg2.
         return "postgresql+psycopg://" + raw.split("://", 1)[1]
@@ -22,8 +23,6 @@ def resolve_url(value: str | None = None) -> str:
 
 def check_url(url: str) -> None:
     """Refuse, with one line, a URL no command can work with (before any connection)."""
-    from urllib.parse import urlsplit
-
     from workbench.domain.errors import InvalidInput
 
     if url.startswith("sqlite"):
@@ -37,6 +36,9 @@ def check_url(url: str) -> None:
         raise InvalidInput(
             f"unsupported database URL {safe_url(url)}: use a SQLite file or postgresql://..."
         )
+    # Imported here, past SQLite's return: urllib.parse loads ipaddress, 2 ms of start-up.
+    from urllib.parse import urlsplit
+
     try:
         urlsplit(url).port  # noqa: B018 (parsing the port is the check)
     except ValueError as exc:
@@ -62,9 +64,9 @@ def libpq_uri(url: str) -> str:
     return "postgresql://" + rest
 
 
-def sqlite_file(url: str) -> Path | None:
+def sqlite_file(url: str) -> str | None:
     """The file behind a SQLite URL (None for other databases and in-memory SQLite)."""
     prefix = "sqlite:///"
     if not url.startswith(prefix) or url in (prefix, prefix + ":memory:"):
         return None
-    return Path(url.removeprefix(prefix))
+    return url.removeprefix(prefix)

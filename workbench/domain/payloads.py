@@ -3,7 +3,7 @@
 Every event ever written stays in the hash chain, and replay must read it for ever; so what a
 payload holds is decided here, once, and never by a view's JSON:
 
-- one field list per kind of entity: the KINDS replay rebuilds (workbench/domain/replay.py);
+- one field list per kind of entity: the KINDS replay rebuilds (workbench/domain/kinds.py);
 - one converter of stored values to their event form (`event_value`), shared by the writers
   and by replay's table readers, so both sides of replay's comparison speak the same form;
 - one builder per kind (`document_payload`, ...), giving stored facts only: never a derived or
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from workbench.domain.clock import format_at
-from workbench.domain.replay import KINDS
+from workbench.domain.kinds import KINDS
 
 Shape = Literal["created", "changed", "set", "imported"]
 

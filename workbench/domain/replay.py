@@ -2,8 +2,9 @@
 
 Two registries say everything replay knows:
 
-- KINDS: each kind of entity, the fields replay rebuilds and compares (named as in the events'
-  payloads), and defaults for fields that older creation events predate;
+- KINDS (workbench/domain/kinds.py): each kind of entity, the fields replay rebuilds and
+  compares (named as in the events' payloads), and defaults for fields that older creation
+  events predate;
 - RULES: for each action, how its event changes the state. `create`, `update` and `upsert`
   cover the payload conventions (creation events carry the whole entity in `after`; update
   events the changed fields in `before` and `after`, and any note written with the change).
@@ -23,9 +24,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from workbench.domain.kinds import KINDS, Kind
 from workbench.domain.replay_state import MemoryStore, Prints, Store
 from workbench.domain.text import whole_number
 
@@ -55,150 +57,6 @@ def compact(value: Any) -> Any:
     if isinstance(value, str) and len(value) > COMPACT_OVER:
         return Digest(len(value), hashlib.sha256(value.encode("utf-8")).hexdigest())
     return value
-
-
-@dataclass(frozen=True, slots=True)
-class Kind:
-    name: str
-    fields: tuple[str, ...]
-    defaults: Mapping[str, Any] = field(default_factory=dict)
-    # The field holding the claim this entity belongs to: events about it must carry that
-    # claim_id, or `audit export --claim` and a claim's history would miss them.
-    claim_field: str | None = None
-    # The field the event's entity_id names (a setting's key); taken from it when absent.
-    key_field: str = "id"
-    # Created once and never changed (notes, evidence): the most numerous entities, so replay
-    # holds only a fingerprint of each and re-reads its event when the row does not match.
-    immutable: bool = False
-
-    def label(self, key: str) -> str:
-        return f"{self.name} #{key}" if key.isdigit() else f"{self.name} {key!r}"
-
-
-DOCUMENT = Kind(
-    "document",
-    (
-        "id",
-        "title",
-        "url",
-        "author",
-        "published",
-        "language",
-        "text",
-        "sha256",
-        "length",
-        "added_by",
-        "created_at",
-        "format",
-        "source_sha256",
-    ),
-    # Documents added before pages and revisions existed were plain text.
-    defaults={"format": "text", "source_sha256": None},
-)
-REVISION = Kind(
-    "revision",
-    (
-        "id",
-        "document_id",
-        "number",
-        "text",
-        "sha256",
-        "length",
-        "source",
-        "format",
-        "source_sha256",
-        "added_by",
-        "created_at",
-    ),
-)
-CLAIM = Kind(
-    "claim",
-    (
-        "id",
-        "document_id",
-        "text",
-        "quote",
-        "start",
-        "end",
-        "prefix",
-        "suffix",
-        "speaker",
-        "type",
-        "status",
-        "created_by",
-        "created_at",
-        "updated_at",
-        "version",
-        "assignee",
-        "tags",
-        "priority",
-        "due",
-        "proposed_status",
-        "proposed_by",
-        "proposed_note",
-        "revision",
-        "anchor_state",
-        "anchor_score",
-        "verdict_revision",
-    ),
-    # Claims added before the workflow fields existed start with these values; a claim is
-    # always created exactly anchored (its JSON carries the anchor as an object, not these).
-    defaults={
-        "assignee": None,
-        "tags": [],
-        "priority": "normal",
-        "due": None,
-        "proposed_status": None,
-        "proposed_by": None,
-        "proposed_note": None,
-        "revision": 1,
-        "anchor_state": "exact",
-        "anchor_score": None,
-        "verdict_revision": None,
-    },
-    claim_field="id",
-)
-NOTE = Kind(
-    "note",
-    ("id", "claim_id", "author", "body", "created_at"),
-    claim_field="claim_id",
-    immutable=True,
-)
-
-EVIDENCE = Kind(
-    "evidence",
-    (
-        "id",
-        "claim_id",
-        "kind",
-        "url",
-        "citation",
-        "title",
-        "publisher",
-        "accessed",
-        "stance",
-        "excerpt",
-        "file_name",
-        "sha256",
-        "size",
-        "media_type",
-        "added_by",
-        "created_at",
-    ),
-    claim_field="claim_id",
-    immutable=True,
-)
-SETTING = Kind("setting", ("key", "value", "updated_by", "updated_at"), key_field="key")
-
-USER = Kind(
-    "user",
-    ("name", "skeleton", "display", "email", "added_by", "created_at"),
-    key_field="name",
-)
-
-KINDS: dict[str, Kind] = {
-    k.name: k for k in (DOCUMENT, REVISION, CLAIM, NOTE, EVIDENCE, SETTING, USER)
-}
 
 
 @dataclass(frozen=True, slots=True)

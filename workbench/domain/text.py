@@ -6,7 +6,6 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from workbench.domain.errors import InvalidInput, bad, give
 
@@ -180,6 +179,10 @@ def find_quote(text: str, quote: str, occurrence: int | None = None) -> Span:
 
 def check_http_url(url: str) -> str:
     """An absolute http(s) URL with a host and no spaces: what a reader can open."""
+    # Imported here: urllib.parse (and the ipaddress module it loads) is 2 ms of every read
+    # command's start-up, and only writes check URLs.
+    from urllib.parse import urlsplit
+
     value = url.strip()
     parts = urlsplit(value)
     if (

@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from workbench.domain.errors import InvalidInput
 from workbench.domain.text import whole_number
 from workbench.exports.cells import cell_text
-from workbench.services.publishing import ClaimRecord
+from workbench.services.views import ClaimView
 
 COLUMNS = (
     "id",
@@ -46,8 +46,9 @@ MAX_ROWS = 100_000
 MAX_ROW_CHARS = 1_000_000
 
 
-def row_of(record: ClaimRecord) -> dict[str, Any]:
-    c = record.claim
+def row_of(c: ClaimView, note: str | None) -> dict[str, Any]:
+    """A claim's row: `note` is the body of its latest note (for a verdict, its reason, which
+    an import needs)."""
     rated = c.rating
     return {
         "id": c.id,
@@ -60,8 +61,7 @@ def row_of(record: ClaimRecord) -> dict[str, Any]:
         "type": c.type,
         "status": c.status,
         "rating": rated["label"] if rated else None,
-        # The latest note: for a verdict, its reason (which an import needs).
-        "note": record.notes[-1].body if record.notes else None,
+        "note": note,
         "tags": list(c.tags),
         "assignee": c.assignee,
         "priority": c.priority,

@@ -33,7 +33,7 @@ def backup(wb: Workbench, target: str) -> Backup:
     folder = dest.parent if str(dest.parent) else Path(".")
     if not folder.is_dir():
         raise InvalidInput(f"cannot write {target}: the folder {folder} does not exist")
-    if source.resolve() == dest.resolve():
+    if Path(source).resolve() == dest.resolve():
         raise InvalidInput("the backup must go to another file than the database")
     wb.engine()  # refuses a missing or empty database, migrates an older one
     fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=folder)

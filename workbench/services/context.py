@@ -27,8 +27,6 @@ from workbench.domain.identity import normalise_name
 if TYPE_CHECKING:
     # SQLAlchemy is imported where an engine or a session is opened: the read paths, on the
     # driver itself (`reading`), never load it.
-    from types import ModuleType
-
     from sqlalchemy import Engine, Table
     from sqlalchemy.orm import Session
 
@@ -94,12 +92,12 @@ class Workbench:
         path = sqlite_file(self.url)
         if path is None:
             return None
-        if path.is_file() and path.stat().st_size == 0:
+        if os.path.isfile(path) and os.path.getsize(path) == 0:
             return NotFound(
                 f"{path} is an empty file, not a workbench database: a read does not turn it "
                 "into one (`workbench db upgrade` does, if that is meant)"
             )
-        if not path.exists():
+        if not os.path.exists(path):
             # A read in the wrong folder would otherwise create an empty database and show an
             # empty board, which looks like lost work.
             return NotFound(f"no database at {path}", hint=step("start_database"))
@@ -157,7 +155,7 @@ class Workbench:
 
     def missing_file(self) -> bool:
         path = sqlite_file(self.url)
-        return path is not None and not path.exists()
+        return path is not None and not os.path.exists(path)
 
 
 class Tx:
@@ -197,10 +195,9 @@ class Tx:
 
         self.session.flush()
         conn = self.session.connection()
-        module = module_for(conn.dialect.name)
-        # The engine's driver raises here, not the read paths' (psycopg 3, not psycopg2).
-        with driver_errors(module, conn.dialect.loaded_dbapi):
-            yield Reader(conn.connection.dbapi_connection, module)
+        reader = Reader(conn.connection.dbapi_connection, module_for(conn.dialect.name))
+        with driver_errors(reader):
+            yield reader
 
     def record(
         self,
@@ -283,7 +280,7 @@ class Tx:
 # The table a writing statement writes to; and the tables that hold no fact the trail describes:
 # the trail itself, and the similar-claims index (derived from the claims, rebuilt at will).
 _WRITE = re.compile(r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.I)
-_UNAUDITED = frozenset({"events", "similar_indexed", "similar_terms", "similar_df"})
+_UNAUDITED = frozenset({"events", "similar_indexed", "similar_terms", "similar_df", "similar_meta"})
 
 
 @contextmanager
@@ -347,15 +344,14 @@ def database_errors() -> Iterator[None]:
 
 
 @contextmanager
-def driver_errors(module: ModuleType, dbapi: Any = None) -> Iterator[None]:
-    """`database_errors`, for the read paths on the driver itself (the same messages: the
-    driver's error is what SQLAlchemy's carries). `dbapi` is the driver of a connection the
-    engine opened (psycopg 3 on PostgreSQL), when it is not the read paths' own (psycopg2)."""
-    dbapi = dbapi if dbapi is not None else module.dbapi()
+def driver_errors(reader: Reader) -> Iterator[None]:
+    """`database_errors`, for statements run through a Reader on the driver itself (the same
+    messages: the driver's error is what SQLAlchemy's carries). The Reader knows which driver
+    its connection is (psycopg2 on the read paths, psycopg 3 on a write's own connection)."""
     try:
         yield
-    except dbapi.Error as exc:
-        raise _storage_error(exc, isinstance(exc, dbapi.OperationalError)) from None
+    except reader.error as exc:
+        raise _storage_error(exc, isinstance(exc, reader.operational_error)) from None
 
 
 @contextmanager
@@ -366,7 +362,7 @@ def reading(wb: Workbench) -> Iterator[Reader]:
     from workbench.db.reader import close
 
     reader = wb.reader()
-    with driver_errors(reader.module):
+    with driver_errors(reader):
         try:
             yield reader
         finally:

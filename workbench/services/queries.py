@@ -21,7 +21,7 @@ from workbench.db import tables
 from workbench.db.backend import search_claim_ids
 from workbench.db.reader import Reader
 from workbench.db.sql import Select, Sql, case, count_star, eq, in_, in_query, param, select
-from workbench.db.tables import Column
+from workbench.db.tables import Column, Kind
 from workbench.defaults import BOARD_LIMIT
 from workbench.domain.clock import now, parse_since
 from workbench.domain.desk import PRIORITY_RANK, SORTS, normalise_tag, parse_priority
@@ -250,6 +250,40 @@ def claims_stream(wb: Workbench, flt: ClaimFilter | None = None) -> Iterator[Cla
 
 def list_claims(wb: Workbench, flt: ClaimFilter | None = None) -> list[ClaimView]:
     return list(iter_claims(wb, flt))
+
+
+def claims_with_latest_note(
+    wb: Workbench, document_ids: Sequence[int] = ()
+) -> Iterator[tuple[ClaimView, str | None]]:
+    """Every claim (of the documents named, or all), by document and id, with the body of its
+    latest note: the claims table's rows (`export claims`), read a page at a time with three
+    indexed queries a page (the claims, their tags and evidence, their latest notes). An
+    unknown document is refused before the first claim."""
+    with reading(wb) as conn:
+        for document_id in document_ids:
+            _require_document(conn, document_id)
+        q = CLAIMS
+        if document_ids:
+            q = q.where(in_(C.document_id, sorted(set(document_ids))))
+        for page in conn.pages(q.order_by(C.document_id, C.id), PAGE):
+            latest = _latest_notes(conn, [r.id for r in page])
+            for view in _views(conn, page):
+                yield view, latest.get(view.id)
+
+
+def _latest_notes(conn: Reader, claim_ids: Sequence[int]) -> dict[int, str]:
+    """The body of each claim's newest note (the highest id: a verdict's reason is the note
+    written with it), for claims that have one."""
+    if not claim_ids:
+        return {}
+    n = tables.notes.c
+    newest = (
+        select(Column(f"max({n.id})", "id", Kind.INTEGER), source=tables.notes)
+        .where(in_(n.claim_id, claim_ids))
+        .group_by(n.claim_id)
+    )
+    query = select(n.claim_id, n.body, source=tables.notes).where(in_query(n.id, newest))
+    return {claim_id: body for claim_id, body in conn.rows(query)}
 
 
 def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:

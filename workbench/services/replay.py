@@ -34,8 +34,9 @@ from workbench.db.models import (
     Setting,
     User,
 )
+from workbench.domain.kinds import KINDS
 from workbench.domain.payloads import event_value
-from workbench.domain.replay import KINDS, Difference, EventRow, Replay, ReplayReport
+from workbench.domain.replay import Difference, EventRow, Replay, ReplayReport
 from workbench.domain.replay_state import Store
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.progress import Progress, counted

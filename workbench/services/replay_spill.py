@@ -26,7 +26,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from workbench.domain.replay import Kind
+from workbench.domain.kinds import Kind
 from workbench.domain.replay_state import Prints
 from workbench.domain.text import whole_number
 

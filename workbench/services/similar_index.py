@@ -2,13 +2,13 @@
 
 Tokenising every claim for every question would take seconds at 100,000 claims; the index
 keeps the terms (`domain.similarity.claim_terms`) of each claim in `similar_terms`, how many
-claims hold each term in `similar_df`, and which version of each claim was indexed in
-`similar_indexed`. Any claim that is new or changed since (its `version` moved) is re-indexed
-before a search, whatever route it came in by (a command, an import, a replay), so the index is
-never read stale. When `claim_terms` itself changes (TERMS_VERSION), an index built by the
-earlier version is dropped and built again: old and new terms must not be compared. It is
-derived data: it records nothing a person did, so it writes no audit event, and emptying the
-three tables loses nothing.
+claims hold each term in `similar_df`, which version of each claim was indexed in
+`similar_indexed`, and which version of the terms built it in `similar_meta`. Any claim that
+is new or changed since (its `version` moved) is re-indexed before a search, whatever route it
+came in by (a command, an import, a replay), so the index is never read stale. When
+`claim_terms` itself changes (TERMS_VERSION), an index built by the earlier version is dropped
+and built again: old and new terms must not be compared. It is derived data: it records
+nothing a person did, so it writes no audit event, and emptying its tables loses nothing.
 
 A search reads the postings of the query's rarer terms, keeps the claims that share the most
 weight with it, and scores those exactly (`domain.similarity.similarity`): a paraphrase shares
@@ -23,7 +23,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 
-from workbench.db.models import Claim, SimilarDf, SimilarIndexed, SimilarTerm
+from workbench.db.models import Claim, SimilarDf, SimilarIndexed, SimilarMeta, SimilarTerm
 from workbench.domain.similarity import claim_terms, explain, idf, similarity, weigh
 from workbench.services.context import Tx
 
@@ -39,16 +39,15 @@ COMMON_FLOOR = 1000
 
 # Which version of `domain.similarity.claim_terms` built the index: bump it whenever the terms
 # of a text change (a new concept, a number read differently), so that indexes built before
-# are rebuilt. Kept as a row of similar_df under a term no text yields (terms start with a
-# letter, a CJK character, "#", "~" or "@"). Version 2: issue 14, session 16 (一 as an article,
-# 亿 and 万 together, steel, employ). Version 3: session 17 (names as "@" terms, 多/余 in
-# figures, possessives, measure concepts such as recall and sale). Version 4: session 17 round
-# 2 (names from quotes too, provinces, acts opened/closed, store and dealer measures). Version
-# 5: round 3 (English number words are whole words: sixty is not six). Version 6: round 3
-# (what a figure counts as "^" terms, Chinese text and its Latin names as "%" terms, exports as
-# shipments, pounds and euros, provinces not read across 长江西岸).
+# are rebuilt. Kept in similar_meta's one row (a marker row of similar_df before migration
+# 0008). Version 2: issue 14, session 16 (一 as an article, 亿 and 万 together, steel, employ).
+# Version 3: session 17 (names as "@" terms, 多/余 in figures, possessives, measure concepts
+# such as recall and sale). Version 4: session 17 round 2 (names from quotes too, provinces,
+# acts opened/closed, store and dealer measures). Version 5: round 3 (English number words are
+# whole words: sixty is not six). Version 6: round 3 (what a figure counts as "^" terms,
+# Chinese text and its Latin names as "%" terms, exports as shipments, pounds and euros,
+# provinces not read across 长江西岸).
 TERMS_VERSION = 6
-_VERSION_TERM = "!terms-version"
 
 T = TypeVar("T")
 
@@ -60,38 +59,40 @@ def _chunks(items: Sequence[T], size: int = BATCH) -> Iterator[Sequence[T]]:
 
 def _stale(after: int = 0, upto: int | None = None) -> Any:
     """New or changed claims (with an id in (after, upto] when given), by id."""
-    ids = [Claim.id > after] + ([] if upto is None else [Claim.id <= upto])
-    indexed = [SimilarIndexed.claim_id > after] + (
-        [] if upto is None else [SimilarIndexed.claim_id <= upto]
-    )
+
+    def in_window(claim_id: Any) -> list[Any]:
+        return [claim_id > after] + ([] if upto is None else [claim_id <= upto])
+
     return (
         select(Claim.id, Claim.version, Claim.text, Claim.quote)
         # The id bounds are repeated in the join so that a planner that hashes or merges the
         # indexed claims (PostgreSQL does) reads only those of the window.
-        .outerjoin(SimilarIndexed, and_(SimilarIndexed.claim_id == Claim.id, *indexed))
+        .outerjoin(
+            SimilarIndexed,
+            and_(SimilarIndexed.claim_id == Claim.id, *in_window(SimilarIndexed.claim_id)),
+        )
         .where(
-            *ids, or_(SimilarIndexed.claim_id.is_(None), SimilarIndexed.version != Claim.version)
+            *in_window(Claim.id),
+            or_(SimilarIndexed.claim_id.is_(None), SimilarIndexed.version != Claim.version),
         )
         .order_by(Claim.id)
     )
 
 
 def _built_by(tx: Tx) -> int | None:
-    """The TERMS_VERSION the index was built by (None: no version recorded)."""
-    return tx.session.execute(
-        select(SimilarDf.df).where(SimilarDf.term == _VERSION_TERM)
-    ).scalar_one_or_none()
+    """The TERMS_VERSION the index was built by (None: not built yet, or built before the
+    version was recorded)."""
+    return tx.session.execute(select(SimilarMeta.terms_version)).scalar_one_or_none()
 
 
 def _outdated(tx: Tx) -> bool:
-    """Was the index built by another version of the terms? (An empty index is not.)"""
-    if _built_by(tx) == TERMS_VERSION:
-        return False
-    return tx.session.execute(select(SimilarIndexed.claim_id).limit(1)).first() is not None
+    """Must the index be emptied and built again by these terms? When it was built by another
+    version of them, or by one nobody recorded: its terms cannot be compared with these."""
+    return _built_by(tx) != TERMS_VERSION
 
 
 def is_stale(tx: Tx) -> bool:
-    """Does any claim wait to be (re-)indexed? Two queries, no writes."""
+    """Does any claim wait to be (re-)indexed? Two queries at most, no writes."""
     return _outdated(tx) or tx.session.execute(_stale().limit(1)).first() is not None
 
 
@@ -100,8 +101,11 @@ def refresh(tx: Tx, batch: int = BATCH, window: int = WINDOW) -> int:
     many were indexed."""
     session = tx.session
     if _outdated(tx):
-        for table in (SimilarTerm, SimilarIndexed, SimilarDf):
+        for table in (SimilarTerm, SimilarIndexed, SimilarDf, SimilarMeta):
             session.execute(delete(table))
+        # Recorded before the claims are indexed, in the same transaction: the index is these
+        # terms' from now on, whether or not there are claims to put in it yet.
+        session.execute(insert(SimilarMeta), [{"id": 1, "terms_version": TERMS_VERSION}])
     # A window of `window` claims (by id) at a time, and of those the stale ones, `batch` at
     # a time: only one window's texts are ever held, not every claim's. The window is fixed by
     # the claims' ids, not by "the next N stale claims", because PostgreSQL cannot tell how
@@ -122,8 +126,6 @@ def refresh(tx: Tx, batch: int = BATCH, window: int = WINDOW) -> int:
             )
         done += len(rows)
         last = top
-    if done and _built_by(tx) is None:
-        session.execute(insert(SimilarDf), [{"term": _VERSION_TERM, "df": TERMS_VERSION}])
     return done
 
 

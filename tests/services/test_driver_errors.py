@@ -1,0 +1,63 @@
+"""A Reader's statements fail as one-line refusals, whichever driver its connection is on: the
+read paths' own (sqlite3, psycopg2) or a write's (sqlite3, psycopg 3, `Tx.reading`)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from types import ModuleType
+
+import pytest
+
+from tests.conftest import PG_URL
+from workbench.db.reader import Reader
+from workbench.db.sql import Sql
+from workbench.domain.errors import Conflict, StorageError
+from workbench.services.context import Workbench, reading, transaction
+
+
+@contextmanager
+def _in_a_write(wb: Workbench) -> Iterator[Reader]:
+    with transaction(wb, write=True) as tx, tx.reading() as reader:
+        yield reader
+
+
+Opener = Callable[[Workbench], AbstractContextManager[Reader]]
+# A read's own reader, and a write's (its transaction's connection, the engine's driver).
+READERS: dict[str, Opener] = {"read": reading, "write": _in_a_write}
+
+
+def _driver_of(kind: str) -> ModuleType:
+    if not PG_URL:
+        return sqlite3
+    if kind == "read":
+        import psycopg2
+
+        return psycopg2
+    import psycopg
+
+    return psycopg
+
+
+@pytest.mark.parametrize("kind", READERS)
+def test_a_reader_knows_the_errors_of_its_connections_driver(wb: Workbench, kind: str) -> None:
+    driver = _driver_of(kind)
+    with READERS[kind](wb) as reader:
+        assert reader.error is driver.Error
+        assert reader.operational_error is driver.OperationalError
+
+
+@pytest.mark.parametrize("kind", READERS)
+def test_a_failing_statement_in_a_reader_is_a_storage_refusal(wb: Workbench, kind: str) -> None:
+    with pytest.raises(StorageError, match="database error") as refused, READERS[kind](wb) as r:
+        r.raw(Sql("SELECT * FROM no_such_table"))
+    assert "no_such_table" in str(refused.value)
+
+
+@pytest.mark.parametrize("kind", READERS)
+def test_a_lock_held_too_long_in_a_reader_is_a_conflict_to_retry(wb: Workbench, kind: str) -> None:
+    """The driver's operational error about a lock (sqlite3's "database is locked" after the
+    busy timeout) is the conflict every other path reports, whichever driver raised it."""
+    with pytest.raises(Conflict, match="try the command again"), READERS[kind](wb) as reader:
+        raise reader.operational_error("database is locked")

@@ -1,0 +1,42 @@
+"""`--db` / WORKBENCH_DB becomes one URL: a path is made absolute with symlinks and `~` resolved,
+so that two spellings of one file are one database (the lean read path and the engine agree)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from workbench.db.url import resolve_url, sqlite_file
+
+
+def test_a_relative_path_becomes_the_absolute_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert resolve_url("desk.db") == f"sqlite:///{tmp_path.resolve()}/desk.db"
+
+
+def test_a_symlinked_folder_and_the_home_tilde_are_resolved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "link").symlink_to(real)
+    monkeypatch.setenv("HOME", str(tmp_path / "link"))
+    expected = f"sqlite:///{real.resolve()}/desk.db"
+    assert resolve_url(str(tmp_path / "link" / "desk.db")) == expected
+    assert resolve_url("~/desk.db") == expected
+
+
+def test_the_environment_is_read_when_no_option_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WORKBENCH_DB", "postgres://u@h/db")
+    assert resolve_url(None) == "postgresql+psycopg://u@h/db"
+
+
+def test_sqlite_file_is_the_path_of_a_file_url_only() -> None:
+    assert sqlite_file("sqlite:////srv/desk.db") == "/srv/desk.db"
+    assert sqlite_file("sqlite:///:memory:") is None
+    assert sqlite_file("postgresql+psycopg://u@h/db") is None
+    assert os.path.isabs(sqlite_file(resolve_url("x.db")) or "")
