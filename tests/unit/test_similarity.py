@@ -45,6 +45,10 @@ PAIRS = Path(__file__).resolve().parents[1] / "data" / "similar" / "pairs.yaml"
         (["两千多万", "2000多万", "二千余万", "20 million"], {"#20000000"}),
         (["三千多万美元", "3000余万美元", "US$30 million"], {"#30000000", "~usd"}),
         (["1400多家", "一千四百多家", "1,400"], {"#1400"}),
+        # "six" is not the start of "sixty", nor "eight" of "eighteen"
+        (["62,000", "sixty-two thousand", "六万二千"], {"#62000"}),
+        (["18,000", "eighteen thousand", "一万八千"], {"#18000"}),
+        (["70%", "seventy per cent"], {"#70", "~percent"}),
     ],
 )
 def test_one_fact_written_many_ways_gives_the_same_terms(
@@ -60,12 +64,13 @@ def test_words_that_only_look_like_numbers_or_years() -> None:
     assert "#10000" not in terms("万物")  # a lone 万 is a word, not a number
     assert "#1" not in terms("签下了一份协议")  # 一份: an article
     assert terms("早一年")[:2] == ["#1", "~year"]
+    assert terms("sixty-two thousand") == ["#62000"]  # not #6, ty, #2000
 
 
 def test_chinese_is_read_as_character_pairs_and_english_as_stemmed_words() -> None:
     assert {"商汤", "汤科", "科技"} <= set(terms("商汤科技"))
-    assert {"export", "canada"} <= set(terms("the exports to Canada"))
-    assert "the" not in terms("the exports to Canada")
+    assert {"sawmill", "canada"} <= set(terms("the sawmills of Canada"))
+    assert "the" not in terms("the sawmills of Canada")
 
 
 def test_scores_are_cosines_between_zero_and_one() -> None:
@@ -96,7 +101,8 @@ def test_the_same_figure_about_another_subject_scores_lower() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["pairs.yaml", "fresh.yaml", "fresh2.yaml", "fresh3.yaml", "fresh4.yaml"]
+    "name",
+    ["pairs.yaml", "fresh.yaml", "fresh2.yaml", "fresh3.yaml", "fresh4.yaml", "fresh5.yaml"],
 )
 def test_every_labelled_claim_is_one_text_and_one_quote(name: str) -> None:
     # An unquoted comma in a YAML flow mapping ends the value: a claim cut short at its first
@@ -387,3 +393,178 @@ def test_explain_gives_the_score_of_similarity() -> None:
         "shares 2011, wren, air (0.68)",
         "other names: oporto / malaga (x0.50)",
     ]
+
+
+# ---- round 3: what a figure counts, names in two scripts, exports, provinces ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Copperline Telecom has 6,500 masts.", ["^mast"]),
+        ("a 640-bed hospital", ["^bed"]),
+        ("sixty-two thousand cars", ["^car"]),
+        ("15 million containers in 2023", ["^container"]),
+        ("九千多名员工", ["^人"]),  # 名, 位 and 人 count people alike
+        ("员工九千多人", ["^人"]),
+        ("2.3万台手术", ["^台"]),
+        ("1400多家门店", ["^家"]),
+        # not what a figure counts: people, units, time, fractions, concepts, function words
+        ("6,500 people work there", []),
+        ("11 kilometres", []),
+        ("an 11km tunnel", []),
+        ("2 GWh of storage", []),
+        ("three and a half percent", []),
+        ("on 3 June", []),
+        ("15 stores", []),  # a concept of the table: its own term
+        ("a 6% fare rise", []),  # the figure counts per cent, not fares
+        ("15 new stores", []),
+        ("In 2014 the museum opened", []),  # a year counts nothing
+        ("1500万吨", []),  # a unit
+        ("增长了50%只是开始", []),  # a concept between the figure and the character
+        ("2023年营收", []),
+        ("做了7年记者", []),
+    ],
+)
+def test_what_a_figure_counts_is_a_measure(text: str, counted: list[str]) -> None:
+    assert [t for t in terms(text) if t[0] == "^"] == counted
+
+
+def test_a_name_after_a_figure_is_no_measure() -> None:
+    bag = claim_terms("Eighteen thousand Selwyn Motors vans were called back.", "18k vans")
+    assert "^selwyn" not in bag and "@selwyn" in bag and "^van" in bag
+    assert bag["#18000"] == 2
+
+
+def test_another_thing_counted_is_another_measure() -> None:
+    q, t, o = _scores(
+        ("About six thousand five hundred people work for Copperline.", "6,500 employees"),
+        ("Copperline employs 6,500 staff.", "Copperline employs 6,500 staff"),
+        ("Copperline has 6,500 masts.", "Copperline operates 6,500 masts"),
+    )
+    missed = explain(q, o)
+    assert ("measures", ("staff",), ("mast (counted)",), 0.6) in missed.disagree
+    assert "other measures: staff / mast (counted) (x0.60)" in missed.reasons()
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+    # Classifiers: 名 (people) against 家 (shops, firms)
+    q, t, o = _scores(
+        ("青禾茶饮目前有九千多名员工。", "员工九千多人"),
+        ("青禾茶饮的员工人数超过9000人。", "青禾茶饮员工总数已超过9000人"),
+        ("青禾茶饮的加盟店超过9000家。", "青禾茶饮加盟店总数已超过9000家"),
+    )
+    assert explain(q, t).disagree == ()
+    assert any(
+        what == "measures" and "家 (counted)" in theirs
+        for what, _, theirs, _ in explain(q, o).disagree
+    )
+
+
+def test_what_a_figure_counts_costs_only_where_it_can_be_missing() -> None:
+    # The same word, or the word anywhere in the other claim: no disagreement.
+    q, t, _ = _scores(
+        ("Forty-eight turbines turn at Kessock Ridge.", "48 turbines at Kessock"),
+        ("Kessock Ridge has 48 turbines.", "the wind farm's 48 wind turbines"),
+        ("The plant was built in 1998.", "1998"),
+    )
+    assert explain(q, t).disagree == ()
+    # Only one claim says what its figure counts: a rewording may leave it unsaid.
+    q, t, _ = _scores(
+        ("Dorne Labs recalled 4,000 infusion pumps.", "4,000 infusion pumps recalled"),
+        ("Dorne Labs recalled 4,000 over a fault.", "a recall of 4,000 at Dorne Labs"),
+        ("The plant was built in 1998.", "1998"),
+    )
+    assert "^infusion" in q and explain(q, t).disagree == ()
+    # An English word cannot be missing from a Chinese claim, nor a classifier from a claim
+    # that gives none: across languages, what is counted is not compared.
+    q, t, _ = _scores(
+        ("青禾茶饮去年售出三亿杯茶饮,营收增长。", "卖出3亿杯"),
+        ("Qinghe Tea sold 300 million cups of tea last year.", "去年卖出3亿"),
+        ("The plant was built in 1998.", "1998"),
+    )
+    assert "^cup" in t and "^杯" in q and not any(k[0] == "^" and not k[1].isascii() for k in t)
+    assert all(what != "measures" for what, *_ in explain(q, t).disagree)
+
+
+def test_exports_are_shipments() -> None:
+    assert "~shipment" in terms("Exports to Canada doubled") and "~shipment" in terms("出口额")
+    q, t, _ = _scores(
+        ("From 2015 to 2020 exports going to Canada rose twofold.", "shipments to Canada grew"),
+        ("Exports to Canada doubled between 2015 and 2020.", "exports to Canada doubled"),
+        ("The plant was built in 1998.", "1998"),
+    )
+    assert explain(q, t).disagree == ()
+    assert {"#320000000", "~gbp"} <= set(terms("£320m")) & set(terms("320 million pounds"))
+
+
+def test_names_in_two_scripts_with_nothing_else_shared_cost_a_third() -> None:
+    q, t, o = _scores(
+        ("青禾茶饮由程予安于2016年在成都创立。", "2016年创办于成都"),
+        ("Cheng Yu'an founded Qinghe Tea in 2016.", "2016年,程予安在成都创办了青禾茶饮"),
+        ("Lumen Labs was founded in 2016 in Austin.", "Lumen Labs started in Austin in 2016"),
+    )
+    missed = explain(q, o)
+    assert missed.disagree == (
+        ("names in other scripts", ("青禾",), ("austin", "lab", "lumen"), 0.7),
+    )
+    assert "names in other scripts, nothing else shared: 青禾 / austin lab lumen (x0.70)" in (
+        missed.reasons()
+    )
+    assert explain(q, t).disagree == ()
+
+
+def test_names_in_two_scripts_are_no_doubt_when_something_ties_them() -> None:
+    # An English claim whose Chinese quote names nobody may be the Chinese claim: no doubt.
+    q, t, _ = _scores(
+        ("星衡储能2023年研发费用3.9亿元。", "研发投入3.9亿元"),
+        ("Xingheng's 2023 R&D spending was 390 million yuan.", "公司2023年的研发费用为3.9亿元"),
+        ("The plant was built in 1998.", "1998"),
+    )
+    assert "%" in t and explain(q, t).disagree == ()
+    # A word both claims share ties them (here a product named in lower case).
+    q, t, _ = _scores(
+        ("流明实验室的aurora模型售价4.6万元。", "aurora售价4.6万元"),
+        ("Lumen Labs sells its aurora model for 46,000 yuan.", "aurora for 46,000 yuan"),
+        ("The plant was built in 1998.", "1998"),
+    )
+    assert all(what != "names in other scripts" for what, *_ in explain(q, t).disagree)
+
+
+def test_a_latin_name_in_chinese_text_is_a_name_of_that_text() -> None:
+    # A Chinese source that names Brightfield Coffee in Latin script is not about 山野咖啡.
+    q, t, o = _scores(
+        ("山野咖啡2020年A轮融资1.2亿元。", "A轮融资1.2亿元"),
+        ("Shanye Coffee raised 120 million yuan in its Series A in 2020.", "山野咖啡完成A轮融资"),
+        (
+            "Brightfield Coffee raised 120 million yuan in its Series A in 2020.",
+            "Brightfield Coffee的A轮融资为1.2亿元",
+        ),
+    )
+    assert "%brightfield" in o and "%" in o
+    assert ("names", ("山野",), ("brightfield", "coffee"), 0.5) in explain(q, o).disagree
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+    # The same Latin name in both claims' Chinese text is no disagreement.
+    q, t, _ = _scores(
+        ("MiniMax成立于2021年底,早于ChatGPT问世一年。", "早在ChatGPT问世前一年就创立了MiniMax"),
+        ("MiniMax was founded in late 2021.", "MiniMax在2021年底创立,比ChatGPT发布早一年"),
+        ("The plant was built in 1998.", "1998"),
+    )
+    assert explain(q, t).disagree == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("长江西岸的中山东路店", []),  # 江西 and 山东 straddle two words
+        ("珠江西岸", []),
+        ("黄河北岸的工厂", []),
+        ("湖南路上的门店", []),
+        ("江西南昌的门店", ["@江西"]),
+        ("山东济南", ["@山东"]),
+        ("河南的工厂", ["@河南"]),
+        ("广西北部湾", ["@广西"]),  # 北 is no word of place after a direction
+        ("北京路", ["@北京"]),  # no direction at its end: still taken
+    ],
+)
+def test_a_province_is_read_within_word_boundaries(text: str, places: list[str]) -> None:
+    provinces = {"@江西", "@山东", "@河北", "@湖南", "@河南", "@广西", "@北京"}
+    assert sorted(set(names(text)) & provinces) == places
