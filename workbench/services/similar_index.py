@@ -44,9 +44,9 @@ COMMON_FLOOR = 1000
 # Version 3: session 17 (names as "@" terms, 多/余 in figures, possessives, measure concepts
 # such as recall and sale). Version 4: session 17 round 2 (names from quotes too, provinces,
 # acts opened/closed, store and dealer measures). Version 5: session 18 (English number words
-# are whole words: sixty is not six). Version 6: session 18 round 3 (what a figure counts as "^" terms,
-# Chinese text and its Latin names as "%" terms, exports as shipments, pounds and euros,
-# provinces not read across 长江西岸).
+# are whole words: sixty is not six). Version 6: session 18 round 3 (what a figure counts as
+# "^" terms, Chinese text and its Latin names as "%" terms, exports as shipments, pounds and
+# euros, provinces not read across 长江西岸).
 TERMS_VERSION = 6
 
 T = TypeVar("T")
