@@ -256,9 +256,9 @@ def claims_with_latest_note(
     wb: Workbench, document_ids: Sequence[int] = ()
 ) -> Iterator[tuple[ClaimView, str | None]]:
     """Every claim (of the documents named, or all), by document and id, with the body of its
-    latest note: the claims table's rows (`export claims`), read a page at a time with three
-    indexed queries a page (the claims, their tags and evidence, their latest notes). An
-    unknown document is refused before the first claim."""
+    latest note: the claims table's rows (`export claims`). The claims are streamed a page at
+    a time, and each page costs three more indexed queries (its claims' tags, their evidence
+    counts, their latest notes). An unknown document is refused before the first claim."""
     with reading(wb) as conn:
         for document_id in document_ids:
             _require_document(conn, document_id)
