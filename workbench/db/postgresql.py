@@ -67,6 +67,13 @@ def insert_returning_ids(conn: Connection, table: Table, rows: list[dict[str, An
     sequence = conn.execute(
         text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table.name}
     ).scalar_one()
+    if sequence is None:  # only a schema not built by the migrations (they make ids serial)
+        from workbench.domain.errors import StorageError
+
+        raise StorageError(
+            f"table {table.name}'s id has no sequence: this schema was not built by "
+            "`workbench db upgrade`"
+        )
     drawn = conn.execute(
         text("SELECT nextval(:s) FROM generate_series(1, :n)"), {"s": sequence, "n": len(rows)}
     )
