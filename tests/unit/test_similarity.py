@@ -102,7 +102,15 @@ def test_the_same_figure_about_another_subject_scores_lower() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["pairs.yaml", "fresh.yaml", "fresh2.yaml", "fresh3.yaml", "fresh4.yaml", "fresh5.yaml"],
+    [
+        "pairs.yaml",
+        "fresh.yaml",
+        "fresh2.yaml",
+        "fresh3.yaml",
+        "fresh4.yaml",
+        "fresh5.yaml",
+        "fresh6.yaml",
+    ],
 )
 def test_every_labelled_claim_is_one_text_and_one_quote(name: str) -> None:
     # An unquoted comma in a YAML flow mapping ends the value: a claim cut short at its first
