@@ -19,9 +19,8 @@ claims added to those of pairs.yaml in the database), `--heldout fresh2` the spl
 of all five), `--heldout fresh5` the split fresh5.yaml (with the claims of all six),
 `--heldout fresh6` the split fresh6.yaml (with the claims of all seven). Each was written before
 the method was changed and scored once, when that change was final (see their headers and
-docs/benchmarks.md): the first six have been scored, so they are dev now; fresh6 is held out
-until round 4's method is final. A held-out figure for a next change needs a new split, written
-and committed before the change.
+docs/benchmarks.md): all seven have been scored, so all are dev now. A held-out figure for a
+next change needs a new split, written and committed before the change.
 
 `--show` prints every query's best match, each other claim at or above the threshold, and why
 (`domain.similarity.explain`).
