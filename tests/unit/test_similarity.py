@@ -86,7 +86,9 @@ def test_scores_are_cosines_between_zero_and_one() -> None:
 
 
 def test_the_same_figure_about_another_subject_scores_lower() -> None:
-    steel = claim_terms("The new tariff raises duties on steel to 25 percent.", "to 25 percent")
+    steel = claim_terms(
+        "The new tariff raises duties on steel to 25 percent.", "on imported steel, to 25 percent"
+    )
     lithium = claim_terms("美国把中国产锂电池的关税由7.5%上调至25%。", "锂电池关税上调到25%")
     steel_again = claim_terms("Steel imports now face a 25% tariff.", "a 25% levy on steel")
     bags = [steel, lithium, steel_again]
@@ -102,7 +104,15 @@ def test_the_same_figure_about_another_subject_scores_lower() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["pairs.yaml", "fresh.yaml", "fresh2.yaml", "fresh3.yaml", "fresh4.yaml", "fresh5.yaml"],
+    [
+        "pairs.yaml",
+        "fresh.yaml",
+        "fresh2.yaml",
+        "fresh3.yaml",
+        "fresh4.yaml",
+        "fresh5.yaml",
+        "fresh6.yaml",
+    ],
 )
 def test_every_labelled_claim_is_one_text_and_one_quote(name: str) -> None:
     # An unquoted comma in a YAML flow mapping ends the value: a claim cut short at its first
@@ -245,7 +255,7 @@ NEAR_MISSES = [
         ("Alder Bank opened thirty branches in 2018.", "30 new Alder Bank branches in 2018"),
         ("Alder Bank opened 30 branches in 2018.", "Alder Bank opened 30 branches in 2018"),
         ("Alder Bank opened 30 branches in 2021.", "Alder Bank opened 30 branches in 2021"),
-        ("years", ("2018",), ("2021",), 0.6),
+        ("years", ("2018",), ("2021",), 0.55),
     ),
     (  # across languages: the Chinese claim's name against the English claims' quotes' names
         ("岑远舟2014年在厦门创办了海鸥电池。", "2014年创办于厦门"),
@@ -402,7 +412,7 @@ def test_explain_gives_the_score_of_similarity() -> None:
     ("text", "counted"),
     [
         ("Copperline Telecom has 6,500 masts.", ["^mast"]),
-        ("a 640-bed hospital", ["^bed"]),
+        ("a 640-seat theatre", ["^seat"]),
         ("sixty-two thousand cars", ["^car"]),
         ("15 million containers in 2023", ["^container"]),
         ("九千多名员工", ["^人"]),  # 名, 位 and 人 count people alike
@@ -417,6 +427,7 @@ def test_explain_gives_the_score_of_similarity() -> None:
         ("three and a half percent", []),
         ("on 3 June", []),
         ("15 stores", []),  # a concept of the table: its own term
+        ("a 640-bed hospital", []),  # beds: a concept of the table since round 4
         ("a 6% fare rise", []),  # the figure counts per cent, not fares
         ("15 new stores", []),
         ("In 2014 the museum opened", []),  # a year counts nothing
@@ -568,3 +579,130 @@ def test_a_latin_name_in_chinese_text_is_a_name_of_that_text() -> None:
 def test_a_province_is_read_within_word_boundaries(text: str, places: list[str]) -> None:
     provinces = {"@江西", "@山东", "@河北", "@湖南", "@河南", "@广西", "@北京"}
     assert sorted(set(names(text)) & provinces) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("In January fares went up six per cent.", "~up"),
+        ("a 6 per cent fare rise", "~up"),
+        ("Corrigan gained 120,000 customers.", "~up"),
+        ("Elmwood cut fares by 6%.", "~down"),
+        ("Fares came down 6% in January.", "~down"),
+        ("120,000 customers left Corrigan.", "~down"),
+        ("The governor signed the bill into law.", "~enact"),
+        ("The governor vetoed the bill.", "~veto"),
+    ],
+)
+def test_more_verbs_say_which_way_a_figure_went(text: str, act: str) -> None:
+    assert act in terms(text)
+
+
+def test_words_that_only_contain_an_act_are_no_act() -> None:
+    # Whole words only: "uprising", "rising" in a name's run, "shortfall" are no rise or fall.
+    for text in ("The uprising of 1916.", "a shortfall of 6%", "Upfront fees of 6%"):
+        assert not {"~up", "~down"} & set(terms(text)), text
+
+
+@pytest.mark.parametrize(
+    ("query", "true", "other", "why"),
+    [
+        (  # a rise said with a phrase against a cut
+            ("In January, fares on Ashby Buses went up six per cent.", "a 6% fare rise"),
+            ("Ashby Buses' fares rose by 6 percent in January.", "Ashby's fares up 6%"),
+            ("Ashby Buses cut fares by 6 percent in January.", "Ashby's fares down 6%"),
+            ("acts", ("up",), ("down",), 0.5),
+        ),
+        (  # customers gained against customers who left
+            ("Wexley Mobile gained 80,000 customers in 2022.", "80k new customers"),
+            ("Wexley Mobile added 80,000 customers in 2022.", "80,000 more customers"),
+            ("80,000 customers left Wexley Mobile in 2022.", "80,000 customers quit"),
+            ("acts", ("up",), ("down",), 0.5),
+        ),
+        (  # what is delivered against what is made: one classifier, two measures
+            ("2022年澄湖汽车交付量为九万辆。", "全年交付9万辆"),
+            ("澄湖汽车2022年交付新车9万辆。", "2022年共交付9万辆"),
+            ("澄湖汽车2022年生产新车9万辆。", "2022年共生产9万辆"),
+            ("measures", ("delivery",), ("output",), 0.6),
+        ),
+        (  # wages against fares, the figure a percentage with no word after it
+            ("Ashby Buses' fares rose 4 percent in May.", "fares up 4% in May"),
+            ("In May Ashby Buses put its fares up four per cent.", "a 4 per cent fare rise"),
+            ("Ashby Buses' wages rose 4 percent in May.", "wages up 4% in May"),
+            ("measures", ("price",), ("wage",), 0.6),
+        ),
+        (  # doctors against nurses: 名 counts both
+            ("柳岸医院有主任医师一百二十名。", "主任医师120名"),
+            ("柳岸医院现有主任医师120名。", "主任医师120名"),
+            ("柳岸医院现有主管护士120名。", "主管护士120名"),
+            ("measures", ("doctor",), ("nurse",), 0.6),
+        ),
+    ],
+)
+def test_opposite_acts_and_measures_the_table_now_reads(
+    query: tuple[str, str],
+    true: tuple[str, str],
+    other: tuple[str, str],
+    why: tuple[str, tuple[str, ...], tuple[str, ...], float],
+) -> None:
+    q, t, o = _scores(query, true, other)
+    assert explain(q, t).disagree == ()
+    assert why in explain(q, o).disagree
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+def test_gdp_is_no_output_of_goods() -> None:
+    # 生产 is output, but 地区生产总值 (a region's GDP) is read first, as the longer form.
+    assert "~gdp" in terms("2023年地区生产总值4800亿元")
+    assert "~output" not in terms("2023年地区生产总值4800亿元")
+    assert "~output" in terms("2023年生产新车12.6万辆")
+
+
+def test_what_was_closed_is_not_a_count_of_what_stands() -> None:
+    q, t, o = _scores(
+        ("青杉书店的门店总数为一百二十家。", "门店一百二十家"),
+        ("青杉书店在全国有门店120家。", "全国门店120家"),
+        ("青杉书店去年关闭了120家门店。", "去年关闭门店120家"),
+    )
+    assert explain(q, t).disagree == ()
+    assert explain(q, o).disagree == (("act on one side", (), ("close",), 0.8),)
+    assert "an act one claim gives only: close (x0.80)" in explain(q, o).reasons()
+    # Opening on one side only costs nothing: a rewording often says where a store is, not that
+    # it was opened there.
+    q, t, _ = _scores(
+        ("青杉书店首家门店位于杭州。", "首家门店在杭州"),
+        ("青杉书店在杭州开出了第一家门店。", "第一家门店开在杭州"),
+        ("The plant was built in 1998.", "1998"),
+    )
+    assert explain(q, t).disagree == ()
+    # Both claims closing: no doubt either.
+    _, a, b = _scores(("x", "x"), ("Stores closed: 12.", "12 closed"), ("12 stores shut.", "12"))
+    assert explain(a, b).disagree == ()
+
+
+def test_a_province_straddling_two_words_is_no_character_pair() -> None:
+    assert "山东" not in terms("桐湾市中山东路") and "中山" in terms("桐湾市中山东路")
+    assert "江西" not in terms("长江西岸") and "山东" in terms("山东济南")
+    q, t, o = _scores(
+        ("澄湖汽车首家直营店位于中山东路。", "首家直营店在中山东路"),
+        ("澄湖汽车在中山东路开出了第一家直营店。", "第一家直营店开在中山东路"),
+        ("澄湖汽车在山东开出了第一家直营店。", "第一家直营店开在山东济南"),
+    )
+    assert similarity(q, t) > similarity(q, o) and "山东" not in q
+
+
+def test_a_chinese_claim_naming_only_a_province_names_in_chinese() -> None:
+    q, _, o = _scores(
+        ("在江西的乳企中,蓝湾乳业最早上市。", "江西第一家上市乳企"),
+        ("蓝湾乳业是江西首家上市的乳企。", "江西首家上市乳企"),
+        ("Cobalt Street was the first bank to list.", "Cobalt Street listed first"),
+    )
+    # The query's name is 江西 alone here if its company is not read: a province is a name
+    # in Chinese for the two-scripts doubt.
+    q2, _, o2 = _scores(
+        ("江西最早上市的乳企。", "江西第一家上市乳企"),
+        ("The plant was built in 1998.", "1998"),
+        ("Cobalt Street was the first bank to list.", "Cobalt Street listed first"),
+    )
+    assert any(what == "names in other scripts" for what, *_ in explain(q2, o2).disagree)
+    assert similarity(q, o) < 0.5
