@@ -46,7 +46,7 @@ COMMON_FLOOR = 1000
 # acts opened/closed, store and dealer measures). Version 5: session 18 (English number words
 # are whole words: sixty is not six). Version 6: session 18 round 3 (what a figure counts as
 # "^" terms, Chinese text and its Latin names as "%" terms, exports as shipments, pounds and
-# euros, provinces not read across 长江西岸). Version 7: session 19 round 4 (more verbs of rise
+# euros, provinces not read across 长江西岸). Version 7: session 18 round 4 (more verbs of rise
 # and fall, signed and vetoed, imports, deliveries, GDP, wages, fares, doctors, nurses, beds,
 # loans and stations as concepts; no character pair for a province straddling two words).
 TERMS_VERSION = 7
