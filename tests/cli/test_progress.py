@@ -253,3 +253,17 @@ def test_bar_on_a_terminal(db_url: str, cli: Callable[..., object], tmp_path: Pa
         ("restoring the bundle", ("--db", "new.db", "import", "bundle", files["bundle"])),
     ):
         assert label in _on_a_terminal(db_url, tmp_path, *args), args
+
+
+def test_claims_table_reports_every_claim_written(
+    wb: Workbench, cli: Callable[..., object]
+) -> None:
+    from workbench.services.exports import stream_claim_rows
+
+    _claims(cli)
+    heard, progress = _listen()
+    rows = list(stream_claim_rows(wb, progress=progress))
+    assert rows and heard == [(len(rows), len(rows))]
+    heard, progress = _listen()
+    assert list(stream_claim_rows(wb, document_ids=[1], progress=progress)) == rows
+    assert heard == [(len(rows), len(rows))]

@@ -108,10 +108,13 @@ def claims_command(
     binary = get("table", fmt).binary
     if binary and output in (None, "-"):
         raise click.UsageError(f"--format {fmt} writes a binary file: give -o FILE.{fmt}")
-    rows = stream_claim_rows(workbench_from(ctx), document_ids=document_ids)
-    with output_file(output or "-", binary=binary) as out:
-        count = writer("table", fmt)(rows, out)
-        out.flush()
+    to_file = output not in (None, "-")
+    with progress_bar("exporting claims", enabled=wanted(to_stdout=not to_file)) as progress:
+        # Rows first: an unknown DOC is refused before any file is opened.
+        rows = stream_claim_rows(workbench_from(ctx), document_ids=document_ids, progress=progress)
+        with output_file(output or "-", binary=binary) as out:
+            count = writer("table", fmt)(rows, out)
+            out.flush()
     if output:
         message(f"wrote {count} claims to {output}")
 

@@ -12,6 +12,7 @@ from typing import Any
 from workbench.domain.errors import InvalidInput, bad, give
 from workbench.domain.text import check_http_url
 from workbench.services.context import Workbench
+from workbench.services.progress import Progress
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +96,7 @@ def claim_rows(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[dict[
 
 
 def stream_claim_rows(
-    wb: Workbench, *, document_ids: Sequence[int] = ()
+    wb: Workbench, *, document_ids: Sequence[int] = (), progress: Progress | None = None
 ) -> Iterator[dict[str, Any]]:
     """`claim_rows` a page at a time, for a writer that writes as it goes: the desk's whole
     table is never held. Read on the driver, as `claim list` is (no ORM objects: loading each
@@ -104,7 +105,7 @@ def stream_claim_rows(
     from workbench.exports.claims_table import row_of
     from workbench.services.queries import claims_with_latest_note
 
-    claims = claims_with_latest_note(wb, document_ids)
+    claims = claims_with_latest_note(wb, document_ids, progress)
     first = next(claims, None)  # runs the checks now, not when the writer asks for a row
 
     def rows() -> Iterator[dict[str, Any]]:

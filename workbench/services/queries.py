@@ -36,6 +36,7 @@ from workbench.domain.status import (
 )
 from workbench.domain.text import normalise
 from workbench.services.context import Workbench, reading
+from workbench.services.progress import Progress, counted
 from workbench.services.views import (
     ClaimDetail,
     ClaimView,
@@ -253,7 +254,7 @@ def list_claims(wb: Workbench, flt: ClaimFilter | None = None) -> list[ClaimView
 
 
 def claims_with_latest_note(
-    wb: Workbench, document_ids: Sequence[int] = ()
+    wb: Workbench, document_ids: Sequence[int] = (), progress: Progress | None = None
 ) -> Iterator[tuple[ClaimView, str | None]]:
     """Every claim (of the documents named, or all), by document and id, with the body of its
     latest note: the claims table's rows (`export claims`). The claims are streamed a page at
@@ -265,10 +266,16 @@ def claims_with_latest_note(
         q = CLAIMS
         if document_ids:
             q = q.where(in_(C.document_id, sorted(set(document_ids))))
-        for page in conn.pages(q.order_by(C.document_id, C.id), PAGE):
-            latest = _latest_notes(conn, [r.id for r in page])
-            for view in _views(conn, page):
-                yield view, latest.get(view.id)
+        # Counted only for a bar: a count reads the index of every matching claim once more.
+        total = conn.scalar(q.count()) if progress is not None else None
+        yield from counted(_with_notes(conn, q), progress, total)
+
+
+def _with_notes(conn: Reader, q: Select) -> Iterator[tuple[ClaimView, str | None]]:
+    for page in conn.pages(q.order_by(C.document_id, C.id), PAGE):
+        latest = _latest_notes(conn, [r.id for r in page])
+        for view in _views(conn, page):
+            yield view, latest.get(view.id)
 
 
 def _latest_notes(conn: Reader, claim_ids: Sequence[int]) -> dict[int, str]:
