@@ -159,6 +159,20 @@ def test_text_before_the_first_turn_has_no_speaker() -> None:
     assert t.speaker_at(text.index("We have created")) == "CLINTON"
 
 
+def test_a_note_inside_a_transcript_is_nobodys() -> None:
+    text = (
+        DEBATE
+        + "Note: the moderator cut in here, at 9 minutes.\nTRUMP: It was 20 percent in 2012.\n"
+    )
+    t = read_transcript(text)
+    assert t is not None
+    found = find_candidates(text, 0.0, transcript=t)
+    note = [c for c in found if "moderator" in c.text]
+    assert note and note[0].speaker is None and note[0].text.startswith("Note:")
+    last = [c for c in found if "20 percent" in c.text]
+    assert [c.speaker for c in last] == ["TRUMP"] and not last[0].text.startswith("TRUMP")
+
+
 def test_a_transcript_of_another_text_is_refused() -> None:
     t = read_transcript(DEBATE)
     with pytest.raises(ValueError, match="another text"):

@@ -17,7 +17,10 @@ before its colon (`: text`), a prefix with a digit or other punctuation in it (`
 `http://`, `1. Intro:`), or a longer phrase (`The answer is simple: ...`).
 
 A speaker line opens a *turn*; the lines after it that are not speaker lines continue the turn
-(a speech of several paragraphs). Text before the first speaker line has no speaker.
+(a speech of several paragraphs). Text before the first speaker line has no speaker, and nor
+has a label line (`Note: ...`, `Source: ...`) or what follows it up to the next speaker line:
+an editor's note inside a transcript is nobody's speech, and no speaker is better than a wrong
+one on a claim. A label stays part of the text (it is not a speaker's name to leave out).
 
 Whether a document is a transcript (`read_transcript`): with `mode="on"` it is, and must have a
 speaker line; with `"off"` it is not; with `"auto"` (the default) it is when at least half of
@@ -73,16 +76,21 @@ _NOT_SPEAKERS |= _words("作者 责编 图 表")
 @dataclass(frozen=True, slots=True)
 class Turn:
     """One speaker line: its prefix is `text[start:body]` (name, colon and the spaces after it);
-    what the speaker says starts at `body`."""
+    what the speaker says starts at `body`. A label line is a turn of no speaker, with nothing
+    to leave out (`body == start`)."""
 
     start: int
     body: int
-    speaker: str
+    speaker: str | None
+
+
+def _is_label(prefix: str) -> bool:
+    return " ".join(prefix.split()).casefold().rstrip(".") in _NOT_SPEAKERS
 
 
 def _speaker(prefix: str) -> str | None:
     name = " ".join(prefix.split())
-    if not name or name.casefold().rstrip(".") in _NOT_SPEAKERS:
+    if not name or _is_label(name):
         return None
     if _LATIN_NAME.fullmatch(name):
         return name
@@ -91,14 +99,21 @@ def _speaker(prefix: str) -> str | None:
     return None
 
 
-def speaker_lines(text: str) -> list[Turn]:
-    """Every speaker line of `text`, in document order."""
+def _lines(text: str) -> list[Turn]:
+    """Every speaker line and label line of `text`, in document order."""
     turns: list[Turn] = []
     for m in _PREFIX.finditer(text):
         name = _speaker(m.group(2))
         if name is not None:
             turns.append(Turn(m.start(2), m.end(), name))
+        elif _is_label(m.group(2)):
+            turns.append(Turn(m.start(2), m.start(2), None))
     return turns
+
+
+def speaker_lines(text: str) -> list[Turn]:
+    """Every speaker line of `text`, in document order."""
+    return [t for t in _lines(text) if t.speaker is not None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +135,8 @@ class Transcript:
         parts: list[str] = []
         at = 0
         for t in self.turns:
+            if t.speaker is None:
+                continue
             parts.append(self.text[at : t.start])
             parts.append("\n" + " " * (t.body - t.start - 1))
             at = t.body
@@ -134,10 +151,11 @@ class Transcript:
 
 
 def looks_like_transcript(text: str, turns: list[Turn]) -> bool:
-    """At least half the non-empty lines are speaker lines, and someone speaks twice."""
+    """At least half the non-empty lines are speaker lines (`turns`, labels left out), and
+    someone speaks twice."""
     if len(turns) < 2 or 2 * len(turns) < len(_NON_EMPTY.findall(text)):
         return False
-    seen: set[str] = set()
+    seen: set[str | None] = set()
     for t in turns:
         if t.speaker in seen:
             return True
@@ -151,9 +169,10 @@ def read_transcript(text: str, mode: str = "auto") -> Transcript | None:
         raise InvalidInput(f"speakers must be one of {', '.join(SPEAKER_MODES)}, not {mode!r}")
     if mode == "off":
         return None
-    turns = speaker_lines(text)
+    lines = _lines(text)
+    speakers = [t for t in lines if t.speaker is not None]
     if mode == "on":
-        if not turns:
+        if not speakers:
             raise InvalidInput("no line starts with a speaker (SPEAKER: text)")
-        return Transcript(text, tuple(turns))
-    return Transcript(text, tuple(turns)) if looks_like_transcript(text, turns) else None
+        return Transcript(text, tuple(lines))
+    return Transcript(text, tuple(lines)) if looks_like_transcript(text, speakers) else None
