@@ -62,3 +62,39 @@ def test_refusals(wb: Workbench, counts: Counts) -> None:
     with pytest.raises(InvalidInput, match="limit must be 0 or more"):
         extract(wb, doc, limit=-1)
     assert counts() == before
+
+
+DEBATE = (
+    "HOLT: Good evening from Hofstra University.\n"
+    "TRUMP: The unemployment rate rose to 9 percent in 2010,\n"
+    "CLINTON: We have created 15 million new private-sector jobs since 2009.\n"
+    "TRUMP: Our jobs are fleeing the country to Mexico.\n"
+)
+
+
+def test_a_transcript_gives_speakers_to_candidates_and_claims(
+    wb: Workbench, counts: Counts
+) -> None:
+    doc = add_document(wb, DEBATE.encode()).document.id
+    found = extract(wb, doc, min_score=0.3)
+    assert [c.speaker for c in found] == ["TRUMP", "CLINTON", "TRUMP"]
+    assert all(DEBATE[c.start : c.end] == c.text and ":" not in c.text for c in found)
+    assert candidate_json(found[0])["speaker"] == "TRUMP"
+    off = extract(wb, doc, min_score=0.3, speakers="off")
+    assert all(c.speaker is None for c in off)
+    assert any(c.text.startswith("TRUMP:") for c in off)
+    result = accept_candidates(wb, doc, min_score=0.3)
+    assert [c.speaker for c in result.added] == ["TRUMP", "CLINTON", "TRUMP"]
+    assert [(c.start, c.end) for c in result.added] == [(c.start, c.end) for c in found]
+    assert [c.speaker for c in list_claims(wb)] == ["TRUMP", "CLINTON", "TRUMP"]
+
+
+def test_speakers_refusals(wb: Workbench, counts: Counts) -> None:
+    doc = add_document(wb, b"Revenue rose 40 percent in 2023.\nNote: estimates.\n")
+    before = counts()
+    assert all(c.speaker is None for c in extract(wb, doc.document.id, min_score=0))
+    with pytest.raises(InvalidInput, match="no line starts with a speaker"):
+        accept_candidates(wb, doc.document.id, speakers="on")
+    with pytest.raises(InvalidInput, match="one of auto, on, off"):
+        extract(wb, doc.document.id, speakers="yes")
+    assert counts() == before

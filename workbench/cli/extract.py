@@ -10,6 +10,7 @@ from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import clip, json_out, message, plural, table
 from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain.text import span_words
+from workbench.domain.transcript import SPEAKER_MODES
 
 
 @click.command()
@@ -21,6 +22,14 @@ from workbench.domain.text import span_words
     is_flag=True,
     help="Turn the candidates into unverified claims (spans already claimed are skipped).",
 )
+@click.option(
+    "--speakers",
+    type=click.Choice(SPEAKER_MODES),
+    default="auto",
+    show_default=True,
+    help="Read DOC as a transcript of SPEAKER: text lines: 'auto' when at least half its "
+    "non-empty lines start with a speaker and someone speaks twice, 'on' always, 'off' never.",
+)
 @json_context
 def extract(
     ctx: click.Context,
@@ -28,6 +37,7 @@ def extract(
     min_score: float,
     limit: int | None,
     accept: bool,
+    speakers: str,
     as_json: bool,
 ) -> None:
     """Find the check-worthy sentences of document DOC, with the reasons for each score.
@@ -36,6 +46,11 @@ def extract(
     explained by named features (numbers, money, dates, firsts, rankings, names, attribution...;
     opinion and prediction cues lower them) and, for English, the words that moved the score
     most. Offline: nothing is downloaded.
+
+    A transcript (a debate, an interview) written as SPEAKER: text lines is read turn by turn:
+    a candidate never includes the speaker's name or runs into the next turn, it is listed
+    with its speaker, and --accept records the speaker on the claim. A speaker is a short
+    name before a colon (TRUMP, Lester Holt, 主持人); labels such as Note: or 来源： never are.
     """
     from workbench.services.extract import accept_candidates, candidate_json
     from workbench.services.extract import extract as find
@@ -45,7 +60,12 @@ def extract(
     if accept:
         with progress_bar("scoring sentences", enabled=bar) as progress:
             result = accept_candidates(
-                wb, document_id, min_score=min_score, limit=limit, progress=progress
+                wb,
+                document_id,
+                min_score=min_score,
+                limit=limit,
+                progress=progress,
+                speakers=speakers,
             )
         for c in result.added:
             for ref in c.similar or ():
@@ -58,20 +78,31 @@ def extract(
         )
         for c in result.added:
             span = span_words(c.start, c.end)
-            click.echo(f"  #{c.id} {span}  {c.type:<11} {clip(c.quote, 70)}")
+            said = f"{c.speaker}: " if c.speaker else ""
+            click.echo(f"  #{c.id} {span}  {c.type:<11} {said}{clip(c.quote, 70)}")
         return
     with progress_bar("scoring sentences", enabled=bar) as progress:
-        candidates = find(wb, document_id, min_score=min_score, limit=limit, progress=progress)
+        candidates = find(
+            wb,
+            document_id,
+            min_score=min_score,
+            limit=limit,
+            progress=progress,
+            speakers=speakers,
+        )
     if json_out(as_json, [candidate_json(c) for c in candidates]):
         return
+    # The speaker column only when someone speaks: prose keeps its table as it was.
+    spoken = any(c.speaker for c in candidates)
     table(
-        ["start", "end", "score", "type", "reasons", "text"],
+        ["start", "end", "score", "type", *(["speaker"] if spoken else []), "reasons", "text"],
         [
             (
                 c.start,
                 c.end,
                 f"{c.score:.2f}",
                 c.suggested_type,
+                *([c.speaker or ""] if spoken else []),
                 ", ".join(c.reasons),
                 clip(c.text, 60),
             )

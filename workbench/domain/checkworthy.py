@@ -50,12 +50,13 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain import checkworthy_model
 from workbench.domain.segment import Segment, blocks, quotations, split_clauses, split_sentences
 from workbench.domain.status import CLAIM_TYPE_NAMES
+from workbench.domain.transcript import Transcript
 
 CLAIM_TYPES: tuple[str, ...] = CLAIM_TYPE_NAMES
 
@@ -715,7 +716,8 @@ class Feature:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A span worth checking: `text` is exactly `document[start:end]`."""
+    """A span worth checking: `text` is exactly `document[start:end]`; in a transcript,
+    `speaker` is who said it (see `transcript`)."""
 
     start: int
     end: int
@@ -723,6 +725,7 @@ class Candidate:
     score: float
     reasons: tuple[str, ...]
     suggested_type: str
+    speaker: str | None = None
 
 
 def _cue(name: str, *, quoted: bool) -> Callable[[Unit], bool]:
@@ -1412,11 +1415,23 @@ def find_candidates(
     text: str,
     min_score: float = EXTRACT_MIN_SCORE,
     progress: Callable[[int, int | None], None] | None = None,
+    transcript: Transcript | None = None,
 ) -> list[Candidate]:
     """The units (or, failing that, runs of clauses) of `text` that score at least
     `min_score`, in document order. Names and quotations are taken from the whole document, so
     a candidate can score higher than `score_text` of its text alone. `progress` hears the
-    units scored, of all of them (a bar on a terminal, for a long document)."""
+    units scored, of all of them (a bar on a terminal, for a long document).
+
+    With a `transcript` of `text`, its speaker prefixes are read as turn boundaries, never as
+    part of a candidate (see `Transcript.masked`), and each candidate carries its speaker."""
+    if transcript is not None:
+        if transcript.text != text:
+            raise ValueError("the transcript was read from another text")
+        in_turns = find_candidates(transcript.masked, min_score, progress)
+        return [
+            replace(c, text=text[c.start : c.end], speaker=transcript.speaker_at(c.start))
+            for c in in_turns
+        ]
     scorer = _document_scorer(text)
     out: list[Candidate] = []
     units = candidate_units(text)

@@ -14,6 +14,7 @@ from workbench.domain.inputs import check_at_least, check_score
 from workbench.domain.json_fields import as_json
 from workbench.domain.status import ClaimType
 from workbench.domain.text import span_at
+from workbench.domain.transcript import read_transcript
 from workbench.services.claims import insert_claim
 from workbench.services.context import Workbench, mutation, transaction
 from workbench.services.lookup import get_document
@@ -41,13 +42,22 @@ def extract(
     min_score: float = EXTRACT_MIN_SCORE,
     limit: int | None = None,
     progress: Progress | None = None,
+    speakers: str = "auto",
 ) -> list[Candidate]:
     """Candidates in document order (the first `limit` of them); `progress` hears the
-    sentences scored."""
+    sentences scored. `speakers` says whether the document is read as a transcript of
+    `SPEAKER: text` lines ("auto", "on" or "off", see `domain.transcript`)."""
     _check(min_score, limit)
     with transaction(wb) as tx:
         _, text = revision_text(tx, get_document(tx, document_id))
-    return find_candidates(text, min_score, progress)[:limit]
+    return _candidates(text, min_score, progress, speakers)[:limit]
+
+
+def _candidates(
+    text: str, min_score: float, progress: Progress | None, speakers: str
+) -> list[Candidate]:
+    transcript = read_transcript(text, speakers)
+    return find_candidates(text, min_score, progress, transcript)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,17 +80,19 @@ def accept_candidates(
     min_score: float = EXTRACT_MIN_SCORE,
     limit: int | None = None,
     progress: Progress | None = None,
+    speakers: str = "auto",
 ) -> Accepted:
     """Each candidate becomes an unverified claim, unless an existing claim already covers it.
 
     The claim text starts as the sentence itself (someone rewrites it as a normalised claim);
-    its type is the suggested one. One event per claim.
+    its type is the suggested one, its speaker the candidate's (in a transcript). One event
+    per claim.
     """
     _check(min_score, limit)
     with transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
         number, text = revision_text(tx, doc)
-        candidates = find_candidates(text, min_score, progress)[:limit]
+        candidates = _candidates(text, min_score, progress, speakers)[:limit]
         rows = tx.session.execute(
             select(Claim.start, Claim.end).where(
                 Claim.document_id == doc.id, Claim.revision == number
@@ -98,7 +110,7 @@ def accept_candidates(
                 doc,
                 span_at(text, cand.start, cand.end),
                 cand.text,
-                speaker=None,
+                speaker=cand.speaker,
                 claim_type=ClaimType(cand.suggested_type),
                 revision=number,
             )

@@ -1,0 +1,57 @@
+"""`workbench extract` on a transcript of `SPEAKER: text` lines, through the real entry point."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import Result
+
+Cli = Callable[..., Result]
+
+DEBATE = (
+    "HOLT: Good evening from Hofstra University.\n"
+    "TRUMP: The unemployment rate rose to 9 percent in 2010,\n"
+    "CLINTON: We have created 15 million new private-sector jobs since 2009.\n"
+    "TRUMP: Our jobs are fleeing the country to Mexico.\n"
+)
+
+
+def add(cli: Cli, tmp_path: Path, text: str) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    r = cli("doc", "add", str(path))
+    assert r.code == 0, r.err
+
+
+def test_speakers_in_the_table_the_json_and_the_claims(cli: Cli, tmp_path: Path) -> None:
+    add(cli, tmp_path, DEBATE)
+    r = cli("extract", "1", "--min-score", "0.3", "--json")
+    assert r.code == 0, r.err
+    found = json.loads(r.out)
+    assert [c["speaker"] for c in found] == ["TRUMP", "CLINTON", "TRUMP"]
+    assert all(DEBATE[c["start"] : c["end"]] == c["text"] for c in found)
+    table = cli("extract", "1", "--min-score", "0.3")
+    assert table.code == 0 and "| speaker |" in table.out and "| CLINTON " in table.out
+    off = json.loads(cli("extract", "1", "--min-score", "0.3", "--speakers", "off", "--json").out)
+    assert {c["speaker"] for c in off} == {None}
+    accepted = cli("extract", "1", "--min-score", "0.3", "--accept")
+    assert accepted.code == 0, accepted.err
+    assert "CLINTON: We have created 15 million" in accepted.out
+    shown = cli("claim", "show", "2")
+    assert shown.code == 0 and "speaker  CLINTON" in shown.out
+
+
+def test_prose_keeps_its_table(cli: Cli, tmp_path: Path) -> None:
+    add(cli, tmp_path, "Note: figures are estimates.\nRevenue rose 40 percent in 2023.\n")
+    r = cli("extract", "1", "--min-score", "0.3")
+    assert r.code == 0 and "speaker" not in r.out and "Revenue rose" in r.out
+
+
+def test_bad_speakers_input(cli: Cli, tmp_path: Path) -> None:
+    add(cli, tmp_path, "Just prose, 40 percent of it.\n: an empty speaker\n:\n")
+    r = cli("extract", "1", "--speakers", "on")
+    assert r.code == 1 and r.err == "error: no line starts with a speaker (SPEAKER: text)\n"
+    r = cli("extract", "1", "--speakers", "maybe")
+    assert r.code == 2 and "maybe" in r.err

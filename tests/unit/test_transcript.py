@@ -1,0 +1,189 @@
+"""Transcripts: which lines name a speaker, when a document is one, and candidates per turn."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbench.domain.checkworthy import find_candidates
+from workbench.domain.errors import InvalidInput
+from workbench.domain.transcript import read_transcript, speaker_lines
+
+DEBATE = """\
+HOLT: Good evening from Hofstra University in Hempstead, New York.
+TRUMP: Our jobs are fleeing the country. They're going to Mexico.
+CLINTON: We have created 15 million new private-sector jobs since 2009.
+TRUMP: The unemployment rate rose to 9 percent in 2010,
+HOLT: Secretary Clinton, you said 40 percent of workers saw no raise.
+CLINTON: In 2015, median income grew by 5.2 percent, the first rise since 2007.
+"""
+
+INTERVIEW_ZH = """\
+主持人：MiniMax成立于哪一年？
+闫俊杰：公司在2021年底创立，员工超过300人。
+主持人：你们的模型排名如何？
+闫俊杰：我们在2024年发布了首个视频模型，下载量超过1000万次。
+"""
+
+
+def speakers(text: str) -> list[str]:
+    return [t.speaker for t in speaker_lines(text)]
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("TRUMP: We will win.", "TRUMP"),
+        ("Lester Holt: Good evening.", "Lester Holt"),
+        ("MR. SMITH: Thank you.", "MR. SMITH"),
+        ("Sen. Warren: It is 3 percent.", "Sen. Warren"),
+        ("Charles de Gaulle: Vive la France.", "Charles de Gaulle"),
+        ("  Q: What happened?", "Q"),
+        ("主持人：请介绍一下。", "主持人"),
+        ("闫俊杰：  我们有300人。", "闫俊杰"),
+        ("问：成立于哪一年？", "问"),
+        ("TRUMP:", "TRUMP"),  # the speech on the lines below
+        ("CLINTON:   ", "CLINTON"),
+    ],
+)
+def test_speaker_lines(line: str, speaker: str) -> None:
+    assert speakers(line) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Note: the figures are from 2019.",
+        "NOTE: the figures are from 2019.",
+        "Source: Bureau of Labor Statistics.",
+        "P.S.: one more thing.",
+        "注：数据来自2019年。",
+        "来源：国家统计局。",
+        ": no one said this.",  # an empty speaker
+        "   ： 没有说话人。",
+        ":",  # a colon-only line
+        "：",
+        "The answer is simple: we grew by 5 percent.",
+        "He said: we grew by 5 percent.",
+        "他说：我们增长了5%。",
+        "张三表示：我们增长了5%。",
+        "At 10:30 the meeting began.",
+        "See http://example.com for details.",
+        "1. Intro: the plan.",
+        "- Item: the plan.",
+        "TRUMP:no space after an ASCII colon",
+        "A very long speaker name that cannot be a name at all really: text",
+    ],
+)
+def test_lines_that_name_no_speaker(line: str) -> None:
+    assert speakers(line) == []
+
+
+def test_auto_reads_a_debate_and_a_chinese_interview() -> None:
+    debate = read_transcript(DEBATE)
+    assert debate is not None and len(debate.turns) == 6
+    interview = read_transcript(INTERVIEW_ZH)
+    assert interview is not None
+    assert [t.speaker for t in interview.turns] == ["主持人", "闫俊杰", "主持人", "闫俊杰"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # mixed prose: a note and a quoted line among sentences
+        "The company grew fast.\nNote: figures are estimates.\nRevenue rose 40 percent in "
+        "2023.\nCLINTON: We created jobs.\nCLINTON: More jobs.\nIt employs 300 people.\n"
+        "It was founded in 2021.\n",
+        # fields, each named once: not a dialogue
+        "Name: John Smith\nPlace: Paris\nDate: 2021\n",
+        # one speaker line among prose
+        "TRUMP: We will win.\n",
+        "",
+        "\n\n   \n",
+    ],
+)
+def test_auto_leaves_prose_alone(text: str) -> None:
+    assert read_transcript(text) is None
+
+
+def test_modes() -> None:
+    # Speeches under their speaker's line: fewer than half the lines name one, so `auto`
+    # declines and `on` reads it.
+    text = "TRUMP:\nWe will win.\nIt is 5 percent.\n\nCLINTON:\nNo.\nWe created 15 million jobs.\n"
+    assert read_transcript(text) is None
+    on = read_transcript(text, "on")
+    assert on is not None and [t.speaker for t in on.turns] == ["TRUMP", "CLINTON"]
+    assert read_transcript(DEBATE, "off") is None
+    with pytest.raises(InvalidInput, match="no line starts with a speaker"):
+        read_transcript("Just prose. Nothing said.", "on")
+    with pytest.raises(InvalidInput, match="one of auto, on, off"):
+        read_transcript(DEBATE, "maybe")
+
+
+def test_masked_keeps_offsets_and_cuts_turns() -> None:
+    t = read_transcript(DEBATE)
+    assert t is not None
+    masked = t.masked
+    assert len(masked) == len(DEBATE)
+    assert "TRUMP" not in masked and "HOLT:" not in masked
+    assert masked.count("\n\n") == 5  # a blank line before every turn but the first
+
+
+@pytest.mark.parametrize("text", [DEBATE, INTERVIEW_ZH])
+def test_candidates_carry_their_speaker_and_never_the_prefix(text: str) -> None:
+    transcript = read_transcript(text)
+    assert transcript is not None
+    found = find_candidates(text, 0.3, transcript=transcript)
+    assert found and all(c.speaker for c in found)
+    for c in found:
+        assert text[c.start : c.end] == c.text
+        assert f"{c.speaker}:" not in c.text and f"{c.speaker}：" not in c.text
+        line_start = text.rfind("\n", 0, c.start) + 1
+        assert text[line_start:].startswith(c.speaker)
+        assert "\n" not in c.text  # no candidate runs into the next turn
+
+
+def test_without_the_transcript_a_sentence_runs_across_turns() -> None:
+    # What the turn boundaries fix: the trailing comma joins two speakers' lines.
+    plain = find_candidates(DEBATE, 0.3)
+    assert any("HOLT:" in c.text for c in plain)
+    assert all(c.speaker is None for c in plain)
+
+
+def test_text_before_the_first_turn_has_no_speaker() -> None:
+    text = "Transcript of the first debate, 2016.\n\n" + DEBATE
+    t = read_transcript(text)
+    assert t is not None
+    assert t.speaker_at(0) is None
+    assert t.speaker_at(text.index("We have created")) == "CLINTON"
+
+
+def test_a_note_inside_a_transcript_is_nobodys() -> None:
+    text = (
+        DEBATE
+        + "Note: the moderator cut in here, at 9 minutes.\nTRUMP: It was 20 percent in 2012.\n"
+    )
+    t = read_transcript(text)
+    assert t is not None
+    found = find_candidates(text, 0.0, transcript=t)
+    note = [c for c in found if "moderator" in c.text]
+    assert note and note[0].speaker is None and note[0].text.startswith("Note:")
+    last = [c for c in found if "20 percent" in c.text]
+    assert [c.speaker for c in last] == ["TRUMP"] and not last[0].text.startswith("TRUMP")
+
+
+def test_a_transcript_of_another_text_is_refused() -> None:
+    t = read_transcript(DEBATE)
+    with pytest.raises(ValueError, match="another text"):
+        find_candidates(DEBATE + " ", transcript=t)
+
+
+@given(st.text(alphabet="AB:： \nxy主持人。5%", max_size=80))
+def test_any_text_keeps_exact_spans(text: str) -> None:
+    t = read_transcript(text, "on") if speaker_lines(text) else None
+    if t is not None:
+        assert len(t.masked) == len(text)
+    for c in find_candidates(text, 0.0, transcript=t):
+        assert text[c.start : c.end] == c.text
+        assert c.text.strip() == c.text and c.text

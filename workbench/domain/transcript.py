@@ -1,0 +1,178 @@
+"""Transcripts: documents written as `SPEAKER: text` lines (a debate, an interview, a hearing).
+
+A *speaker line* starts (after any indentation) with a name, then a colon, ASCII `:` followed by
+a space or the end of the line, or the full-width `：`; what follows the colon is what the
+speaker said, possibly nothing (`TRUMP:` on a line of its own, the speech on the next lines). A
+name is short (at most 40 characters) and looks like one:
+
+* Latin: one to five words, each starting with a capital letter (`TRUMP`, `Lester Holt`,
+  `MR. SMITH`, `Sen. Warren`, `Q`), with the lower-case particles of names between them
+  (`Charles de Gaulle`);
+* Chinese: one to eight Chinese characters, `·` allowed (`主持人`, `闫俊杰`, `问`), but not a
+  phrase that ends in a verb of saying (`他说：` and `张三表示：` introduce a quotation in prose).
+
+Labels that are not speakers never are, whatever their case: `Note:`, `Source:`, `Update:`,
+`Subject:`, `注：`, `来源：`, `编者按：`... (see `_NOT_SPEAKERS`). Nor is a line with nothing
+before its colon (`: text`), a prefix with a digit or other punctuation in it (`10:30`,
+`http://`, `1. Intro:`), or a longer phrase (`The answer is simple: ...`).
+
+A speaker line opens a *turn*; the lines after it that are not speaker lines continue the turn
+(a speech of several paragraphs). Text before the first speaker line has no speaker, and nor
+has a label line (`Note: ...`, `Source: ...`) or what follows it up to the next speaker line:
+an editor's note inside a transcript is nobody's speech, and no speaker is better than a wrong
+one on a claim. A label stays part of the text (it is not a speaker's name to leave out).
+
+Whether a document is a transcript (`read_transcript`): with `mode="on"` it is, and must have a
+speaker line; with `"off"` it is not; with `"auto"` (the default) it is when at least half of
+its non-empty lines are speaker lines and some speaker takes two turns or more. Half the lines:
+prose with an odd `Note:` or a `He said: ...` line is not a transcript. Two turns: a dialogue
+comes back to someone, while a block of `Name: ... / Date: ... / Place: ...` fields does not.
+A transcript written with the speech on the lines below each name falls short of half and is
+read with `mode="on"`.
+
+`Transcript.masked` is the text with every speaker prefix (`TRUMP: `) replaced by a newline and
+spaces of the same length: offsets are unchanged, each turn becomes a block of its own (the
+newline makes a blank line with the one before), so no sentence, quotation or candidate runs
+from one speaker into the next and no span holds a speaker's name.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from workbench.domain.errors import InvalidInput
+
+SPEAKER_MODES = ("auto", "on", "off")
+
+# A line's prefix up to its first colon: ASCII `:` only before a space or the line's end (so
+# `http://x` and `10:30` never qualify), or the full-width `：`.
+_PREFIX = re.compile(r"^([^\S\n]*)([^\n:：]{1,40}?)[^\S\n]*(?::(?=[^\S\n]|$)|：)[^\S\n]*", re.M)
+_PARTICLES = "de|da|di|du|del|della|der|den|van|von|la|le|bin|al|el|y"
+_CAP_WORD = r"[A-Z][A-Za-z'’\-]*\.?"
+_LATIN_NAME = re.compile(rf"{_CAP_WORD}(?:[^\S\n]+(?:{_CAP_WORD}|(?:{_PARTICLES}))){{0,4}}")
+_CHINESE_NAME = re.compile(r"[\u4e00-\u9fff·]{1,8}")
+_SAYS = re.compile(r"(?:说|道|表示|称|指出|认为|强调|透露|坦言|写道|问道)$")
+_NON_EMPTY = re.compile(r"^[^\S\n]*\S", re.M)
+
+
+# Labels of prose, headers and notes: words that stand before a colon and name no one.
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+_NOT_SPEAKERS = _words(
+    """note notes nb ps p.s pps source sources warning caution important tip tips update
+    updated correction corrections disclaimer example examples summary abstract keywords
+    tags tag date time place location title subject from to cc bcc re fw fwd attachment
+    attachments author by editor credit credits photo image caption figure table step
+    result results conclusion conclusions reference references see also
+    edit transcript"""
+) | _words("注 注意 备注 附注 来源 出处 编者按 按 提示 摘要 关键词 标题 原标题 日期 时间 地点")
+_NOT_SPEAKERS |= _words("作者 责编 图 表")
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One speaker line: its prefix is `text[start:body]` (name, colon and the spaces after it);
+    what the speaker says starts at `body`. A label line is a turn of no speaker, with nothing
+    to leave out (`body == start`)."""
+
+    start: int
+    body: int
+    speaker: str | None
+
+
+def _is_label(prefix: str) -> bool:
+    return " ".join(prefix.split()).casefold().rstrip(".") in _NOT_SPEAKERS
+
+
+def _speaker(prefix: str) -> str | None:
+    name = " ".join(prefix.split())
+    if not name or _is_label(name):
+        return None
+    if _LATIN_NAME.fullmatch(name):
+        return name
+    if _CHINESE_NAME.fullmatch(name) and (len(name) == 1 or not _SAYS.search(name)):
+        return name
+    return None
+
+
+def _lines(text: str) -> list[Turn]:
+    """Every speaker line and label line of `text`, in document order."""
+    turns: list[Turn] = []
+    for m in _PREFIX.finditer(text):
+        name = _speaker(m.group(2))
+        if name is not None:
+            turns.append(Turn(m.start(2), m.end(), name))
+        elif _is_label(m.group(2)):
+            turns.append(Turn(m.start(2), m.start(2), None))
+    return turns
+
+
+def speaker_lines(text: str) -> list[Turn]:
+    """Every speaker line of `text`, in document order."""
+    return [t for t in _lines(text) if t.speaker is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class Transcript:
+    """A document read as speaker turns."""
+
+    text: str
+    turns: tuple[Turn, ...]
+    # Where each turn starts, for bisection: built once, not per candidate (a debate has
+    # thousands of turns and candidates).
+    starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", tuple(t.start for t in self.turns))
+
+    @property
+    def masked(self) -> str:
+        """The text with each speaker prefix turned into a newline and spaces (same length)."""
+        parts: list[str] = []
+        at = 0
+        for t in self.turns:
+            if t.speaker is None:
+                continue
+            parts.append(self.text[at : t.start])
+            parts.append("\n" + " " * (t.body - t.start - 1))
+            at = t.body
+        parts.append(self.text[at:])
+        return "".join(parts)
+
+    def speaker_at(self, pos: int) -> str | None:
+        """Who is speaking at offset `pos`: the speaker of the last turn that starts at or
+        before it, none before the first."""
+        i = bisect_right(self.starts, pos)
+        return self.turns[i - 1].speaker if i else None
+
+
+def looks_like_transcript(text: str, turns: list[Turn]) -> bool:
+    """At least half the non-empty lines are speaker lines (`turns`, labels left out), and
+    someone speaks twice."""
+    if len(turns) < 2 or 2 * len(turns) < len(_NON_EMPTY.findall(text)):
+        return False
+    seen: set[str | None] = set()
+    for t in turns:
+        if t.speaker in seen:
+            return True
+        seen.add(t.speaker)
+    return False
+
+
+def read_transcript(text: str, mode: str = "auto") -> Transcript | None:
+    """`text` as a transcript, or None when it is not read as one (see the module's rules)."""
+    if mode not in SPEAKER_MODES:
+        raise InvalidInput(f"speakers must be one of {', '.join(SPEAKER_MODES)}, not {mode!r}")
+    if mode == "off":
+        return None
+    lines = _lines(text)
+    speakers = [t for t in lines if t.speaker is not None]
+    if mode == "on":
+        if not speakers:
+            raise InvalidInput("no line starts with a speaker (SPEAKER: text)")
+        return Transcript(text, tuple(lines))
+    return Transcript(text, tuple(lines)) if looks_like_transcript(text, speakers) else None
