@@ -40,3 +40,14 @@ def test_sqlite_file_is_the_path_of_a_file_url_only() -> None:
     assert sqlite_file("sqlite:///:memory:") is None
     assert sqlite_file("postgresql+psycopg://u@h/db") is None
     assert os.path.isabs(sqlite_file(resolve_url("x.db")) or "")
+
+
+@pytest.mark.parametrize("db", ["a?b.db", "sqlite:///desk.db?mode=ro"])
+def test_a_question_mark_in_a_sqlite_name_is_refused(db: str) -> None:
+    """SQLAlchemy would write to the file before '?' and the read path look for the whole
+    name: refused in one line instead."""
+    from workbench.db.url import check_url
+    from workbench.domain.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match=r"'\?' is not supported"):
+        check_url(resolve_url(db))

@@ -31,6 +31,13 @@ def check_url(url: str) -> None:
                 f"{url} is an in-memory database that vanishes when the command ends: "
                 "give a file (--db PATH)"
             )
+        if "?" in url:
+            # SQLAlchemy reads what follows "?" as URL options: writes would go to the file
+            # named by the part before it, while reads look for the whole name.
+            raise InvalidInput(
+                f"{url.removeprefix('sqlite:///')}: a SQLite file name with '?' is not "
+                "supported (what follows it would be read as URL options): rename the file"
+            )
         return
     if not url.startswith("postgresql"):
         raise InvalidInput(
