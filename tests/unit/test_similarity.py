@@ -112,6 +112,7 @@ def test_the_same_figure_about_another_subject_scores_lower() -> None:
         "fresh4.yaml",
         "fresh5.yaml",
         "fresh6.yaml",
+        "fresh7.yaml",
     ],
 )
 def test_every_labelled_claim_is_one_text_and_one_quote(name: str) -> None:
