@@ -45,6 +45,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from workbench.domain.romanise import name_matches
+
 
 def _split(s: str) -> list[str]:
     return s.split()
@@ -832,6 +834,9 @@ def _is_year(term: str) -> bool:
 # costs less than other names in one script. Chosen on the dev splits (see docs/benchmarks.md).
 _SCRIPT_SHARE = 0.3
 _SCRIPTS = "names in other scripts"
+# A Latin name that is no pinyin of the other claim's Chinese name (see `_across_scripts`):
+# two names, as in one script.
+_ACROSS = "names across scripts"
 # A claim with fewer plain words in Latin script than this (a Chinese claim that says GDP, or
 # a model number) is not written in it: an English measure word cannot be missing from it.
 _LATIN_CLAIM = 2
@@ -955,6 +960,50 @@ def _in_other_scripts(
     return None if _tied(a, b) else (sorted(found[0]), sorted(found[1]))
 
 
+def _hanzi(kinds: _Kinds) -> list[str]:
+    """A claim's names in Chinese characters (not provinces, not Latin names in Chinese text)."""
+    return [t for t in kinds.chinese if t[0] == "@"]
+
+
+def _spelled_in(chinese: list[str], latin: list[str]) -> bool:
+    """Whether any of the Chinese names `chinese` (@澜汐) is written in pinyin by the Latin
+    names `latin` (@lanxi, @appliance)."""
+    words = frozenset(t[1:] for t in latin)
+    return any(name_matches(t[1:], words, _stem) for t in chinese)
+
+
+def _across_scripts(
+    ka: _Kinds, a: Mapping[str, float], kb: _Kinds, b: Mapping[str, float]
+) -> tuple[bool, tuple[list[str], list[str]] | None]:
+    """Whether one claim's Latin names and the other's names in Chinese characters can be
+    compared, and, when they can and disagree, the two claims' names (a's, b's).
+
+    They agree when a Chinese name's pinyin is written by the other claim's Latin names
+    (澜汐 and Lanxi Appliances), or when the claims share a Latin name, or a name in Chinese
+    characters that both give as a name (an English claim whose Chinese quote opens with
+    鸿屿银行). They disagree when nothing of the kind ties them and a Chinese name of one is
+    not in the other at all: Xinggang Appliances against 澜汐电器 are two companies, as Xinggang
+    and Lanxi would be. A character pair the other claim holds only as a word does not tie
+    them (a quote that opens 洗衣机销量... names no one), nor does it disagree."""
+    pairs = [
+        (hanzi, spellers.latin, where)
+        for hanzi, spellers, where in ((_hanzi(ka), kb, b), (_hanzi(kb), ka, a))
+        if hanzi and spellers.latin
+    ]
+    if not pairs:
+        return False, None
+    if (
+        any(_found(t, b) for t in ka.latin)
+        or any(_found(t, a) for t in kb.latin)
+        or any(t in b for t in _hanzi(ka))
+        or any(_spelled_in(hanzi, latin) for hanzi, latin, _ in pairs)
+    ):
+        return True, None
+    if all(_found(t, where) for hanzi, _, where in pairs for t in hanzi):
+        return True, None
+    return True, (sorted(ka.latin + _hanzi(ka)), sorted(kb.latin + _hanzi(kb)))
+
+
 def _disagreements(
     a: Mapping[str, float], b: Mapping[str, float]
 ) -> Iterator[tuple[str, float, tuple[list[str], list[str]]]]:
@@ -963,6 +1012,7 @@ def _disagreements(
     its own script only, with nothing else shared; a measure of the table one has and the other
     lacks (a smaller share); opposite acts."""
     ka, kb = _kinds(a), _kinds(b)
+    named = False
     for what, ours, theirs in (
         ("names", ka.latin, kb.latin),
         ("names", ka.chinese, kb.chinese),
@@ -972,7 +1022,11 @@ def _disagreements(
             mine, yours = _unshared(ours, a, theirs, b)
             if mine and yours:
                 yield what, _NAME_SHARE, (mine, yours)
-    scripts = _in_other_scripts(ka, a, kb, b)
+                named = named or what == "names"
+    compared, across = _across_scripts(ka, a, kb, b)
+    if across and not named:
+        yield _ACROSS, _NAME_SHARE, across
+    scripts = None if compared else _in_other_scripts(ka, a, kb, b)
     if scripts:
         yield _SCRIPTS, _SCRIPT_SHARE, scripts
     if ka.measures or kb.measures:
@@ -1021,6 +1075,8 @@ class Explained:
                 said = f"an act one claim gives only: {' '.join(ours or theirs)}"
             elif what == "acts":
                 said = f"opposite acts: {' '.join(ours)} / {' '.join(theirs)}"
+            elif what == _ACROSS:
+                said = f"other names (pinyin): {' '.join(ours)} / {' '.join(theirs)}"
             elif what == _SCRIPTS:
                 said = f"{what}, nothing else shared: {' '.join(ours)} / {' '.join(theirs)}"
             else:
