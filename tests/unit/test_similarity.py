@@ -779,3 +779,160 @@ def test_pinyin_is_read_a_character_at_a_time_and_leaves_the_environment_alone()
     assert readings("吕") == ("lu", "lv", "lyu")
     assert readings("x") == ()
     assert dict(os.environ) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("made nine per cent less milk", "~down"),
+        ("500 fewer staff", "~down"),
+        ("milk output down 9%", "~down"),
+        ("sold 9% more cars", "~up"),
+        ("revenue up by 12%", "~up"),
+        ("hired 900 workers", "~hire"),
+        ("took on 600 scientists", "~hire"),
+        ("2023年招聘员工900人", "~hire"),
+        ("laid off 900 workers", "~layoff"),
+        ("900 staff lost their jobs", "~layoff"),
+        ("let go of 15 per cent of its employees", "~layoff"),
+        ("公司裁员900人", "~layoff"),
+        ("第二跑道2022年启用", "~open"),
+        ("降幅为9%", "~down"),
+    ],
+)
+def test_comparatives_hiring_and_layoffs_are_acts(text: str, act: str) -> None:
+    assert act in terms(text)
+
+
+def test_bounds_and_shares_are_no_direction() -> None:
+    # "less than", "up to" bound a figure; "made up 22%" is a share; "lost their jobs" is no
+    # loss of money.
+    for text in ("less than 5%", "fewer than 500 staff", "up to 25 percent", "made up 22%"):
+        assert not {"~up", "~down"} & set(terms(text)), text
+    assert "~loss" not in terms("900 staff lost their jobs")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Fengdu Metro Line 3 has 24 stations.", ["=label:line:3"]),
+        ("枫渡地铁3号线设有24座车站", ["=label:line:3"]),
+        ("the second runway opened", ["=label:runway:2"]),
+        ("第二条跑道于2022年启用", ["=label:runway:2"]),
+        ("Terminal 2", ["=label:terminal:2"]),
+        ("T2航站楼", ["=label:terminal:2"]),
+        ("3号楼", ["=label:building:3"]),
+        ("二期工程", ["=label:phase:2"]),
+        # no labels: a floor, a third-tier city, "all the way", a count after the kind
+        ("5楼", []),
+        ("三线城市", []),
+        ("一路上涨", []),
+        ("the terminal 2,000 people use", []),
+        ("in March", ["=period:m3"]),
+        ("2023年3月", ["=period:m3"]),
+        ("in May 2023", ["=period:m5"]),
+        ("may rise", []),
+        ("3个月", []),
+        ("Q3 revenue", ["=period:q3"]),
+        ("三季度营收", ["=period:q3"]),
+        ("前三季度营收", []),
+        ("in the first half", ["=period:h1"]),
+        ("上半年", ["=period:h1"]),
+        ("5000万月活用户", []),
+        ("Hongyu Bank", ["=org:bank"]),
+        ("鸿屿证券", ["=org:securities"]),
+        ("松陵大学", ["=org:university"]),
+    ],
+)
+def test_labels_periods_and_kinds_of_body(text: str, found: list[str]) -> None:
+    assert [t for t in terms(text) if t[0] == "="] == found
+
+
+ROUND5 = [
+    (  # nine per cent less against a rise
+        ("In 2023 Rookwood Dairy made nine per cent less milk.", "milk output down 9%"),
+        ("Rookwood Dairy's milk output fell 9 percent in 2023.", "9% less milk in 2023"),
+        ("Rookwood Dairy's milk output rose 9 percent in 2023.", "9% more milk in 2023"),
+        ("acts", ("down",), ("up",), 0.5),
+    ),
+    (  # people who lost their jobs against people hired
+        ("In March 900 staff lost their jobs at Culvert Energy.", "900 redundancies"),
+        ("Culvert Energy laid off 900 workers in March.", "Culvert cut 900 jobs in March"),
+        ("Culvert Energy hired 900 workers in March.", "Culvert took on 900 in March"),
+        ("acts", ("layoff",), ("hire",), 0.5),
+    ),
+    (  # another line of the same metro
+        ("枫渡地铁3号线设有二十四座车站。", "3号线24座车站"),
+        ("Fengdu Metro Line 3 has 24 stations.", "枫渡地铁3号线共设24座车站"),
+        ("Fengdu Metro Line 5 has 24 stations.", "枫渡地铁5号线共设24座车站"),
+        ("labels", ("line 3",), ("line 5",), 0.5),
+    ),
+    (  # the first half against the year
+        ("2023年澜汐电器的营业收入上升了百分之十八。", "营收增长18%"),
+        ("澜汐电器2023年营收增长18%。", "2023年营收增长18%"),
+        ("澜汐电器2023年上半年营收增长18%。", "上半年营收同比增长18%"),
+        ("period on one side", (), ("h1",), 0.55),
+    ),
+    (  # another month
+        ("In March 900 staff lost their jobs at Culvert Energy.", "900 redundancies"),
+        ("Culvert Energy laid off 900 workers in March.", "Culvert cut 900 jobs in March"),
+        ("Culvert Energy laid off 900 workers in October.", "Culvert cut 900 jobs in October"),
+        ("periods", ("m3",), ("m10",), 0.55),
+    ),
+    (  # a bank and a securities house of one name
+        ("鸿屿银行的浙江分行有十二家。", "浙江分行12家"),
+        ("鸿屿银行在浙江设有分行12家。", "浙江有12家分行"),
+        ("鸿屿证券在浙江设有分行12家。", "浙江有12家分行"),
+        ("bodies", ("bank",), ("securities",), 0.5),
+    ),
+    (  # a runway put into service against one closed
+        ("枫渡机场的第二条跑道于2022年启用。", "第二跑道2022年启用"),
+        ("Fengdu Airport opened its second runway in 2022.", "2022年枫渡机场第二跑道投入使用"),
+        ("Fengdu Airport closed its second runway in 2022.", "2022年枫渡机场第二跑道关闭"),
+        ("acts", ("open",), ("close",), 0.5),
+    ),
+    (  # students against teachers, freight against passengers
+        ("松陵大学的在校学生人数为三万四千人。", "在校学生3.4万人"),
+        ("松陵大学有在校学生3.4万人。", "在校生3.4万人"),
+        ("松陵大学有专任教师3.4万人。", "专任教师3.4万人"),
+        ("measures", ("student",), ("teacher",), 0.6),
+    ),
+    (
+        ("Forty-two million journeys were made on Bexmoor Rail in 2022.", "42m passengers"),
+        ("Bexmoor Rail carried 42 million passengers in 2022.", "42 million passengers"),
+        ("Bexmoor Rail carried 42 million tonnes of freight in 2022.", "42m tonnes of freight"),
+        ("measures", ("journey (counted)", "passenger"), ("cargo",), 0.6),
+    ),
+]
+
+
+@pytest.mark.parametrize(("query", "true", "other", "why"), ROUND5)
+def test_round_five_near_misses(
+    query: tuple[str, str],
+    true: tuple[str, str],
+    other: tuple[str, str],
+    why: tuple[str, tuple[str, ...], tuple[str, ...], float],
+) -> None:
+    q, t, o = _scores(query, true, other)
+    assert explain(q, t).disagree == ()
+    assert why in explain(q, o).disagree
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+    # and the other way round
+    o2, _, q2 = _scores(other, true, query)
+    assert any(d[0] == why[0] for d in explain(o2, q2).disagree)
+
+
+def test_a_month_against_its_year_is_no_other_period() -> None:
+    # Founded in March 2016 and founded in 2016: the same event, one more precise.
+    q, t, _ = _scores(
+        ("青岚机器人成立于2016年,注册地是杭州。", "2016年在杭州成立"),
+        ("青岚机器人2016年3月在杭州注册成立。", "2016年3月在杭州注册成立"),
+        ("The plant was built in 1998.", "1998"),
+    )
+    assert explain(q, t).disagree == ()
+    # Line 3 and the third line, the same; a line and a runway of the same number, no label
+    # disagreement (two kinds).
+    _, a, b = _scores(("x", "x"), ("Line 3 has 24 stations.", ""), ("the third line", ""))
+    assert not [d for d in explain(a, b).disagree if d[0] == "labels"]
+    _, a, b = _scores(("x", "x"), ("Line 3 opened.", ""), ("Runway 5 opened.", ""))
+    assert not [d for d in explain(a, b).disagree if d[0] == "labels"]

@@ -18,7 +18,10 @@ bag of terms:
   wherever they are named (宁夏), as `@kestrel`, `@星衡`, `@宁夏`; a claim with Chinese text is
   marked `%`, and the Latin names its Chinese text gives `%brightfield`;
 - what a figure counts, the word after it or its Chinese classifier (6,500 masts: `^mast`;
-  650家: `^家`), when the concept table does not say it already.
+  650家: `^家`), when the concept table does not say it already;
+- numbers that label a thing (Line 3, 3号线, the second runway: `=label:line:3`), periods within
+  a year (March, 三季度, the first half: `=period:m3`, `=period:q3`, `=period:h1`) and the kind
+  of body a name is (University, 银行: `=org:university`, `=org:bank`).
 
 Terms are weighted by rarity over the claims compared (TF-IDF: a term every claim has says
 nothing; a name or a figure only two claims share says a lot), numbers and concepts count
@@ -27,10 +30,13 @@ concepts that say what they are about differ, and lowered again when each claim 
 or something (or a province) the other does not, gives a measure the other does not (a recall,
 a sale, masts; less when only one claim gives one of the table) or a year the other does not,
 when one is wholly English and names only in Latin script, the other only in Chinese, and
-nothing else ties them, when their acts are opposite (opened against closed, rose against
-fell, signed against vetoed), or, by less, when only one says what it counts was closed: the
-same figure about another subject is another claim (see `similarity`; `explain`
-lists the reasons of a score).
+nothing else ties them, when their acts are opposite (opened against closed, rose or "9%
+more" against fell or "9% less", signed against vetoed, hired against laid off), when a
+Latin name is no pinyin of the other's Chinese name (Xinggang against 澜汐), when each labels
+a thing of one kind by another number (Line 5, 3号线), gives another period (March, October) or
+kind of body (bank, securities house), when one gives a half or quarter and the other only the
+year, or, by less, when only one says what it counts was closed: the same figure about another
+subject is another claim (see `similarity`; `explain` lists the reasons of a score).
 
 Pure functions: the index that keeps these bags for a database lives in the services.
 """
@@ -214,7 +220,23 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "patent": ("专利", "patent", "patents"),
     "valuation": ("估值", "valued", "valuation"),
     "tariff": ("关税", "tariff", "tariffs", "duties", "duty", "levy"),
-    "up": ("增长", "增加", "提高", "上调", "提升", "上升", "上涨", "翻番", "翻倍", "新增", "增至"),
+    "up": (
+        "增长",
+        "增加",
+        "提高",
+        "上调",
+        "提升",
+        "上升",
+        "上涨",
+        "翻番",
+        "翻倍",
+        "新增",
+        "增至",
+        # the size of a rise, and more made: 增幅 18%, 增产 9%
+        "增幅",
+        "增产",
+        "攀升",
+    ),
     "up_en": (
         "rose",
         "grew",
@@ -241,6 +263,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "gains",
         "jumped",
         "soared",
+        "surged",
+        "expanded",
     ),
     "down": (
         "下降",
@@ -254,6 +278,11 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "削减",
         "缩减",
         "减至",
+        # the size of a fall, and less made: 降幅 9%, 减产 9%
+        "降幅",
+        "减产",
+        "回落",
+        "萎缩",
     ),
     "down_en": (
         "fell",
@@ -279,14 +308,76 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "lowered",
         "shrank",
         "slumped",
+        "plunged",
+        "tumbled",
+        "contracted",
         # customers who left or quit: fewer customers
         "left",
         "quit",
     ),
+    # People taken on, and people let go: hiring 900 and laying off 900 are opposite acts.
+    # "lost their jobs" is read whole, before "lost" (a loss of money).
+    "hire": (
+        "招聘",
+        "招募",
+        "招收",
+        "新招",
+        "录用",
+        "hired",
+        "hires",
+        "hire",
+        "hiring",
+        "recruited",
+        "recruits",
+        "recruit",
+        "recruiting",
+        "took on",
+        "taken on",
+    ),
+    "layoff": (
+        "裁员",
+        "裁掉",
+        "裁减",
+        "解雇",
+        "辞退",
+        "laid off",
+        "lay off",
+        "lays off",
+        "layoffs",
+        "layoff",
+        "redundancies",
+        "redundancy",
+        "made redundant",
+        "let go",
+        "lost their jobs",
+        "lost their job",
+        "lost jobs",
+        "job cuts",
+        "jobs cut",
+        "fired",
+        "sacked",
+    ),
     # A bill signed into law, and one vetoed.
     "enact": ("签署", "signed", "signs", "signature", "became law", "into law"),
     "veto": ("否决", "vetoed", "vetoes", "veto"),
-    "open": ("开设", "开业", "新开", "开出", "开通", "开张", "opened", "opens", "launched"),
+    # Put into service is opened: a runway 启用 (or 投入使用) in 2022 against one closed then.
+    "open": (
+        "开设",
+        "开业",
+        "新开",
+        "开出",
+        "开通",
+        "开张",
+        "启用",
+        "投入使用",
+        "投用",
+        "投运",
+        "opened",
+        "opens",
+        "launched",
+        "came into service",
+        "entered service",
+    ),
     "close": ("关闭", "关停", "关掉", "倒闭", "停业", "closed", "closes", "shut", "shuts"),
     "world": ("全球", "世界", "world", "global", "globally"),
     "china": ("中国", "国内", "china", "chinese", "domestic"),
@@ -366,6 +457,11 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "dealer": ("经销商", "代理商", "dealer", "dealers", "dealership", "dealerships"),
     # 210 stations are not 210 kilometres of line.
     "station": ("车站", "站点", "stations", "station"),
+    # Goods carried, against people: 42 million tonnes of freight are not 42 million journeys.
+    "cargo": ("货运", "货邮", "货物", "cargo", "freight"),
+    # A university's students and its teachers: 34,000 students are not 34,000 staff.
+    "student": ("学生", "在校生", "本科生", "研究生", "students", "student", "undergraduates"),
+    "teacher": ("教师", "teachers", "teacher", "teaching staff", "lecturers"),
 }
 # Concepts that say what a figure counts or measures. Two claims that each give a measure the
 # other does not (a recall of 62,000 cars against a sale of 62,000 cars, revenue up 12% against
@@ -375,7 +471,7 @@ MEASURES = frozenset(
     for c in _split(
         "revenue profit loss staff customer user cost fund valuation shipment capacity "
         "utilisation patent research recall sale price output passenger margin store dealer "
-        "import delivery gdp wage doctor nurse bed loan station"
+        "import delivery gdp wage doctor nurse bed loan station student teacher cargo"
     )
 )
 _CONCEPT_OF: dict[str, str] = {
@@ -627,10 +723,146 @@ def _counted(s: str) -> Iterator[str]:
             yield "^" + _stem(word)
 
 
+# ---- labels and periods -------------------------------------------------------------------
+
+# A number that labels a thing is no quantity but part of its name: Line 3 and Line 5 of a
+# metro, Terminal 2, the second runway, 3号楼, 二期 (phase two) are different lines, terminals,
+# runways, buildings and phases. Such a label is kept as "=label:kind:number" (=label:line:3)
+# whatever its language or form (Line 3, 3号线, the third line; the figure is still read as one
+# too), and two claims that label the same kind of thing by different numbers are about
+# different things (see `_disagreements`).
+_LABEL_KINDS = {
+    "line": ("line", "号线"),
+    # (not 路 in Chinese: 一路上涨 is "rose all the way")
+    "route": ("route",),
+    "terminal": ("terminal", "航站楼"),
+    "runway": ("runway", "跑道"),
+    "gate": ("gate", "登机口"),
+    "platform": ("platform", "站台"),
+    "berth": ("berth", "泊位"),
+    "phase": ("phase", "期"),
+    "building": ("building", "号楼", "栋"),
+}
+_LABEL_OF = {form: kind for kind, forms in _LABEL_KINDS.items() for form in forms}
+_EN_LABEL_WORDS = "|".join(f for f in _LABEL_OF if f.isascii())
+_ZH_LABEL_WORDS = "|".join(sorted((f for f in _LABEL_OF if not f.isascii()), key=len)[::-1])
+_ZH_NUMERAL = "[一二三四五六七八九十]+"
+_EN_ORDINAL_FORMS = "first|" + "|".join(_EN_ORDINALS)
+# (Bare 线 and 楼 after a figure are no labels: 三线城市 is a third-tier city, 5楼 a floor.)
+_LABELS = re.compile(
+    # Line 3, Terminal 2, Gate B12 (a number, perhaps with a letter)
+    rf"\b(?P<kind>{_EN_LABEL_WORDS})s?\s+(?:no\.?\s*)?(?P<n>[a-z]?\d{{1,3}}[a-z]?)\b(?![,.]\d)"
+    # the second runway, its 2nd terminal
+    rf"|\b(?P<ord>{_EN_ORDINAL_FORMS}|\d{{1,2}}(?:st|nd|rd|th))\s+(?P<kind2>{_EN_LABEL_WORDS})\b"
+    # 3号线, 3号楼, 第二条跑道, 二期, T2航站楼
+    rf"|(?:第|t)?(?P<zn>\d{{1,3}}|{_ZH_NUMERAL})[条座个]?(?P<zk>{_ZH_LABEL_WORDS})"
+)
+_ORDINAL_VALUE = {"first": 1, **_EN_ORDINALS}
+
+# Periods within a year: a month, a quarter, a half. A figure for March and one for October,
+# or for the first half and for the whole year, are two facts. Kept as "=period:..." terms.
+_MONTHS = _split(
+    "january february march april may june july august september october november december"
+)
+_PERIODS = re.compile(
+    rf"\b(?P<month>{'|'.join(m for m in _MONTHS if m != 'may')})\b"
+    # "may" is a month only before a day or year, or after "in" or a day
+    r"|(?:\bin\s+|\d\s*)(?P<may>may)\b|\b(?P<may2>may)(?=\s+\d)"
+    r"|(?<![\d.万亿千百十])(?P<zm>1[0-2]|0?[1-9])月(?!份?[0-9])"
+    r"|(?<![一二三四五六七八九十])(?P<zcm>十[一二]?|[一二三四五六七八九])月"
+    r"|\bq(?P<q>[1-4])\b|\b(?P<qw>first|second|third|fourth)[\s-]+quarter\b"
+    r"|(?<!前)第?(?P<zq>[一二三四1-4])季度"  # 前三季度 is the first three, not the third
+    r"|\bh(?P<h>[12])\b|\b(?P<hw>first|second)\s+half\b|\bfirst\s+six\s+months\b"
+    r"|(?P<zh>[上下])半年"
+)
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _zh_small(run: str) -> int:
+    value = _zh_value(run)
+    return int(value) if value is not None else 0
+
+
+def labels(text: str) -> list[str]:
+    """The labels (=label:line:3), periods within a year (=period:m3, =period:q1,
+    =period:h1) and kinds of body (=org:bank) that `text` (lower-cased, normalised) gives:
+    see above."""
+    out: list[str] = []
+    for m in _LABELS.finditer(text):
+        if m.group("kind"):
+            kind, n = _LABEL_OF[m.group("kind")], m.group("n")
+        elif m.group("kind2"):
+            o = m.group("ord")
+            kind = _LABEL_OF[m.group("kind2")]
+            n = str(_ORDINAL_VALUE[o]) if o in _ORDINAL_VALUE else o[:-2]
+        else:
+            kind, zn = _LABEL_OF[m.group("zk")], m.group("zn")
+            n = zn if zn.isdigit() else str(_zh_small(zn))
+        out.append(f"=label:{kind}:{n.lstrip('0') or '0'}")
+    for m in _PERIODS.finditer(text):
+        if m.group("month"):
+            period = f"m{_MONTHS.index(m.group('month')) + 1}"
+        elif m.group("may") or m.group("may2"):
+            period = "m5"
+        elif m.group("zm"):
+            period = f"m{int(m.group('zm'))}"
+        elif m.group("zcm"):
+            period = f"m{_zh_small(m.group('zcm'))}"
+        elif m.group("q"):
+            period = f"q{m.group('q')}"
+        elif m.group("qw"):
+            period = f"q{_QUARTER_WORDS[m.group('qw')]}"
+        elif m.group("zq"):
+            zq = m.group("zq")
+            period = f"q{zq if zq.isdigit() else _zh_small(zq)}"
+        elif m.group("h"):
+            period = f"h{m.group('h')}"
+        elif m.group("zh"):
+            period = "h1" if m.group("zh") == "上" else "h2"
+        else:
+            period = "h1" if m.group("hw") != "second" else "h2"
+        out.append(f"=period:{period}")
+    out.extend(f"=org:{_ORG_OF[m.group()]}" for m in _ORGS.finditer(text))
+    return out
+
+
+# What kind of body a name is (a university, a college, a bank, a securities house...): 鸿屿银行
+# and 鸿屿证券, Songling University and Songling Normal College are different bodies under one
+# name. Kept as "=org:kind"; two claims that each give a kind the other does not are about
+# different bodies (see `_disagreements`).
+_ORG_KINDS = {
+    "university": ("university", "universities", "大学"),
+    "college": ("college", "colleges", "学院"),
+    "school": ("school", "schools", "学校", "中学", "小学"),
+    "bank": ("bank", "banks", "银行"),
+    "securities": ("securities", "brokerage", "证券", "券商"),
+    "insurance": ("insurance", "insurer", "保险"),
+    "hospital": ("hospital", "hospitals", "医院"),
+}
+_ORG_OF = {form: kind for kind, forms in _ORG_KINDS.items() for form in forms}
+_ORGS = re.compile(
+    "|".join(rf"\b{f}\b" if f.isascii() else f for f in sorted(_ORG_OF, key=len, reverse=True))
+)
+
+
+# "nine per cent less milk", "500 fewer staff", "down 9%", "up by 12%": a direction said by a
+# comparative after a figure or by up/down before one (not "less than", "up to": bounds).
+_COMPARATIVE = re.compile(
+    rf"({_FIGURE}\s*(?:%|per\s?cent|percent|pct)?\s*)"
+    r"(less|fewer|lower|smaller|more|higher|larger|bigger)\b(?!\s+than)"
+)
+# "made up 22%", "took up 9%" say a share, not a change.
+_UP_DOWN = re.compile(
+    r"\b(?:(make|makes|made|making|take|takes|took|taking|taken|sum|sums|summed)\s+)?"
+    rf"(up|down)(?=\s+(?:by\s+)?{_FIGURE})"
+)
+_COMPARATIVE_POLE = {"more": "up", "higher": "up", "larger": "up", "bigger": "up", "up": "up"}
+
+
 def terms(text: str) -> list[str]:
     """The meaning-bearing terms of `text` (see the module's docstring), with repeats."""
     s = _normal(text).lower()
-    out: list[str] = []
+    out: list[str] = labels(s)
 
     def numbers(m: re.Match[str]) -> str:
         digits, scale = m.group(1), m.group(2)
@@ -652,6 +884,19 @@ def terms(text: str) -> list[str]:
         return f" {_FIGURE}"
 
     s = _EN_NUMBER.sub(en_numbers, s)
+
+    def comparatives(m: re.Match[str]) -> str:
+        out.append("~" + _COMPARATIVE_POLE.get(m.group(2), "down"))
+        return m.group(1) + _CONCEPT
+
+    def up_down(m: re.Match[str]) -> str:
+        if m.group(1):
+            return m.group()
+        out.append("~" + _COMPARATIVE_POLE.get(m.group(2), "down"))
+        return _CONCEPT
+
+    s = _COMPARATIVE.sub(comparatives, s)
+    s = _UP_DOWN.sub(up_down, s)
 
     def concepts(m: re.Match[str]) -> str:
         out.append("~" + _CONCEPT_OF[m.group()])
@@ -724,7 +969,7 @@ def claim_terms(text: str, quote: str) -> Counter[str]:
 # Numbers and concepts carry the fact a claim asserts; they count double. A name's word is
 # weighed as a word already: its "@" term only marks it as a name, and "%" and "^" terms only
 # mark Chinese text and what figures count (see `similarity`).
-_KIND_WEIGHT = {"#": 2.0, "~": 2.0, "@": 0.0, "^": 0.0, "%": 0.0}
+_KIND_WEIGHT = {"#": 2.0, "~": 2.0, "@": 0.0, "^": 0.0, "%": 0.0, "=": 0.0}
 
 
 def idf(df: int, n: int) -> float:
@@ -753,7 +998,8 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 _NOT_SUBJECT = frozenset(
     "~" + c
     for c in _split(
-        "percent usd cny hkd gbp eur year up down open close enact veto first only most rank "
+        "percent usd cny hkd gbp eur year up down open close enact veto hire layoff first only "
+        "most rank "
         "round before never net share monthly company"
     )
 )
@@ -804,6 +1050,8 @@ _ACT_POLE = {
     "~close": "-",
     "~enact": "+",
     "~veto": "-",
+    "~hire": "+",
+    "~layoff": "-",
 }
 
 
@@ -816,6 +1064,16 @@ _ACT_POLE = {
 _FLOWS = frozenset(("~close",))
 _ONE_SIDED_ACT = "act on one side"
 _ONE_SIDED_ACT_SHARE = 0.2
+
+
+# Line 3 and Line 5, the first and the second runway: two things of one kind (see `labels`).
+_LABEL_SHARE = 0.5
+# March and October, the first half and the third quarter: two periods, as two years are.
+_PERIOD_SHARE = _YEAR_SHARE
+# A period within the year against the year itself (revenue up 18% in the first half of 2023,
+# against up 18% in 2023): the half is not the year.
+_ONE_SIDED_PERIOD = "period on one side"
+_ONE_SIDED_PERIOD_SHARE = _YEAR_SHARE
 
 
 def _is_year(term: str) -> bool:
@@ -852,6 +1110,9 @@ class _Kinds(NamedTuple):
     measures: list[str]  # the table's (~) and what figures count (^)
     years: list[str]
     acts: list[str]
+    labels: list[str]  # numbers that label a thing (=label:line:3)
+    periods: list[str]  # months, quarters, halves (=period:m3)
+    orgs: list[str]  # kinds of body named (=org:bank)
     latin_words: int  # plain words in Latin script
     classifiers: bool  # a Chinese classifier after a figure (^家)
     zh: bool  # the claim has Chinese text ("%")
@@ -866,6 +1127,9 @@ def _kinds(vector: Mapping[str, float]) -> _Kinds:
     measures: list[str] = []
     years: list[str] = []
     acts: list[str] = []
+    labels: list[str] = []
+    periods: list[str] = []
+    orgs: list[str] = []
     latin_words = 0
     classifiers = zh = False
     for t in vector:
@@ -888,12 +1152,32 @@ def _kinds(vector: Mapping[str, float]) -> _Kinds:
         elif mark == "^":
             measures.append(t)
             classifiers = classifiers or not t[1:2].isascii()
+        elif mark == "=":
+            if t.startswith("=label:"):
+                labels.append(t)
+            elif t.startswith("=period:"):
+                periods.append(t)
+            else:
+                orgs.append(t)
         elif mark == "%":
             if t == "%":
                 zh = True
             else:
                 chinese.append(t)
-    return _Kinds(latin, chinese, places, measures, years, acts, latin_words, classifiers, zh)
+    return _Kinds(
+        latin,
+        chinese,
+        places,
+        measures,
+        years,
+        acts,
+        labels,
+        periods,
+        orgs,
+        latin_words,
+        classifiers,
+        zh,
+    )
 
 
 def _found(term: str, other: Mapping[str, float]) -> bool:
@@ -940,7 +1224,7 @@ def _tied(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
     mark): something other than what any two claims may share."""
     if len(b) < len(a):
         a, b = b, a
-    return any(t in b for t in a if t[0] not in "#~@^%" and len(t) >= 2)
+    return any(t in b for t in a if t[0] not in "#~@^%=" and len(t) >= 2)
 
 
 def _in_other_scripts(
@@ -1042,6 +1326,28 @@ def _disagreements(
         mine, yours = _unshared(ka.years, a, kb.years, b)
         if mine and yours:
             yield "years", _YEAR_SHARE, (mine, yours)
+    if ka.labels and kb.labels:
+        kinds = {t.rsplit(":", 1)[0] for t in ka.labels} & {t.rsplit(":", 1)[0] for t in kb.labels}
+        mine = sorted(t for t in ka.labels if t.rsplit(":", 1)[0] in kinds and t not in b)
+        yours = sorted(t for t in kb.labels if t.rsplit(":", 1)[0] in kinds and t not in a)
+        if mine and yours:
+            yield "labels", _LABEL_SHARE, (mine, yours)
+    if ka.orgs and kb.orgs:
+        mine, yours = _unshared(ka.orgs, a, kb.orgs, b)
+        if mine and yours:
+            yield "bodies", _NAME_SHARE, (mine, yours)
+    if ka.periods and kb.periods:
+        mine, yours = _unshared(ka.periods, a, kb.periods, b)
+        if mine and yours:
+            yield "periods", _PERIOD_SHARE, (mine, yours)
+    elif (ka.years and kb.years) and bool(ka.periods) != bool(kb.periods):
+        # A part of the year against the year: only a span (a half, a quarter) says a figure
+        # is not the year's; a month is most often the date of an event, which a rewording
+        # may give by its year alone (founded in March 2016, founded in 2016).
+        mine = sorted(t for t in ka.periods if t[8] in "hq")
+        yours = sorted(t for t in kb.periods if t[8] in "hq")
+        if mine or yours:
+            yield _ONE_SIDED_PERIOD, _ONE_SIDED_PERIOD_SHARE, (mine, yours)
     if ka.acts and kb.acts and _opposed(ka.acts, kb.acts):
         yield "acts", _ACT_SHARE, (sorted(ka.acts), sorted(kb.acts))
     elif bool(ka.acts) != bool(kb.acts):
@@ -1071,6 +1377,10 @@ class Explained:
         for what, ours, theirs, factor in self.disagree:
             if what == _ONE_SIDED:
                 said = f"a measure one claim gives only: {' '.join(ours or theirs)}"
+            elif what == _ONE_SIDED_PERIOD:
+                said = (
+                    f"a period one claim gives only, the other a year: {' '.join(ours or theirs)}"
+                )
             elif what == _ONE_SIDED_ACT:
                 said = f"an act one claim gives only: {' '.join(ours or theirs)}"
             elif what == "acts":
@@ -1098,11 +1408,14 @@ def similarity(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     - the cosine of their `subject` vectors) when both name one, so that a shared figure about
     another subject does not pass for the same claim; and lowered by `_NAME_SHARE` when each
     claim names someone or something the other does not (Latin names, names in Chinese text
-    and provinces apart), by `_SCRIPT_SHARE` when their names are in two scripts and nothing
-    else ties them, by `_MEASURE_SHARE` when each gives a measure the other does not (of the
+    and provinces apart, and a Latin name that spells no Chinese name of the other), by
+    `_SCRIPT_SHARE` when their names are in two scripts with nothing to spell and nothing else
+    ties them, by `_MEASURE_SHARE` when each gives a measure the other does not (of the
     concept table, or what a figure counts) and `_ONE_SIDED_MEASURE_SHARE` when only one gives
-    one of the table, by `_YEAR_SHARE` for other years and by `_ACT_SHARE` for opposite acts.
-    `explain` says which."""
+    one of the table, by `_YEAR_SHARE` for other years, periods, or a half or quarter against
+    the year, by `_LABEL_SHARE` for things of one kind labelled by other numbers, by
+    `_NAME_SHARE` for other kinds of body and by `_ACT_SHARE` for opposite acts. `explain`
+    says which."""
     score = cosine(a, b)
     if not score:
         return 0.0  # most claims of a plain scan share nothing: nothing to lower
@@ -1114,6 +1427,9 @@ def similarity(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 def _shown(term: str) -> str:
     # What a figure counts is told from a measure of the table: "mast (counted)".
+    # A label or period is shown as what it is: "line 3", "m3" (March), "h1" (first half).
+    if term[0] == "=":
+        return term.split(":", 1)[1].replace(":", " ")
     return f"{term[1:]} (counted)" if term[0] == "^" else term.lstrip("@~#%")
 
 
