@@ -50,8 +50,8 @@ COMMON_FLOOR = 1000
 # and fall, signed and vetoed, imports, deliveries, GDP, wages, fares, doctors, nurses, beds,
 # loans and stations as concepts; no character pair for a province straddling two words).
 # Version 8: session 19 round 5 (hiring and layoffs, comparatives and more verbs of rise and
-# fall, put into service as opened, students, teachers and cargo as measures; labels, periods
-# and kinds of body as "=" terms).
+# fall, put into service as opened, students, teachers and cargo as measures; labels, periods,
+# kinds of body and who did it, in English, as "=" terms).
 TERMS_VERSION = 8
 
 T = TypeVar("T")
