@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-HEAVY = ("sqlalchemy", "alembic", "pydantic")
+# pypinyin: loaded only when "checked before?" compares a Chinese name with a Latin one.
+HEAVY = ("sqlalchemy", "alembic", "pydantic", "pypinyin")
 
 PROBE = """
 import sys

@@ -49,7 +49,10 @@ COMMON_FLOOR = 1000
 # euros, provinces not read across 长江西岸). Version 7: session 18 round 4 (more verbs of rise
 # and fall, signed and vetoed, imports, deliveries, GDP, wages, fares, doctors, nurses, beds,
 # loans and stations as concepts; no character pair for a province straddling two words).
-TERMS_VERSION = 7
+# Version 8: session 19 round 5 (hiring and layoffs, comparatives and more verbs of rise and
+# fall, put into service as opened, students, teachers and cargo as measures; labels, periods,
+# kinds of body and who did it, in English, as "=" terms).
+TERMS_VERSION = 8
 
 T = TypeVar("T")
 

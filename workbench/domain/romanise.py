@@ -1,0 +1,77 @@
+"""Whether a name in Latin script may be the pinyin of a name in Chinese characters.
+
+An English source writes a Chinese company or person in pinyin without tones: 澜汐电器 is
+"Lanxi Appliances", 林晚舟 "Lin Wanzhou" (or "Lin Wan-zhou", "Linwanzhou"). Comparing the pinyin
+of a Chinese name with the words of a Latin one tells "Lanxi" (澜汐) from "Xinggang" (not 澜汐)
+across the two scripts, which share no character.
+
+The readings come from pypinyin's dictionary, imported only when a comparison is first needed
+(`claim similar` on claims in one script never loads it), and the readings of each character
+are kept once read.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Collection
+from functools import lru_cache
+from itertools import product
+
+
+@lru_cache(maxsize=8192)
+def readings(ch: str) -> tuple[str, ...]:
+    """The toneless pinyin readings of one Chinese character, every one of a heteronym (行:
+    xing, hang, heng: a name's reading need not be the common word's), with ü written v, u and
+    yu (吕: lv, lu, lyu); () for a character with none."""
+    found = {s for r in _reader()(ch) if r.isascii() and r.isalpha() for s in _spelled(r)}
+    return tuple(sorted(found))
+
+
+def _spelled(reading: str) -> tuple[str, ...]:
+    # pypinyin writes ü as v (lv); English sources write it u or yu (Lu, Lyu).
+    if "v" not in reading:
+        return (reading,)
+    return (reading, reading.replace("v", "u"), reading.replace("v", "yu"))
+
+
+@lru_cache(maxsize=1)
+def _reader() -> Callable[[str], list[str]]:
+    # Names are read a character at a time, so pypinyin's phrase dictionary (half its import
+    # time, 0.1 s) is not loaded: PYPINYIN_NO_PHRASES is pypinyin's documented switch for that.
+    # It is set for the import only, and only matters if pypinyin is not loaded yet.
+    saved = os.environ.get("PYPINYIN_NO_PHRASES")
+    os.environ["PYPINYIN_NO_PHRASES"] = "1"
+    try:
+        from pypinyin import Style, pinyin
+    finally:
+        if saved is None:
+            del os.environ["PYPINYIN_NO_PHRASES"]
+        else:
+            os.environ["PYPINYIN_NO_PHRASES"] = saved
+
+    def read(ch: str) -> list[str]:
+        found = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
+        return [r for group in found for r in group]
+
+    return read
+
+
+def name_matches(
+    chinese: str, latin: Collection[str], stem: Callable[[str], str] = lambda w: w
+) -> bool:
+    """Whether the Chinese name `chinese` may be written by the Latin names `latin` (lower-case
+    words, cut by `stem` as they were when kept): the pinyin of its characters, in any of their
+    readings, begins one word (Lanxi, Linwanzhou) or is one word's whole and the start of
+    another (Lin Wanzhou, Xing Gang). A character with no reading matches nothing."""
+    chars = [readings(ch) for ch in chinese]
+    if not chars or not all(chars):
+        return False
+    for spelled in product(*chars):
+        joined = "".join(spelled)
+        cut = stem(joined)  # Qingming is kept as "qingm"
+        if any(w.startswith(joined) or w == cut for w in latin):
+            return True
+        first, rest = spelled[0], "".join(spelled[1:])
+        if rest and first in latin and any(w != first and w.startswith(rest) for w in latin):
+            return True
+    return False
