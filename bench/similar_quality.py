@@ -19,10 +19,9 @@ claims added to those of pairs.yaml in the database), `--heldout fresh2` the spl
 of all five), `--heldout fresh5` the split fresh5.yaml (with the claims of all six),
 `--heldout fresh6` the split fresh6.yaml (with the claims of all seven), `--heldout fresh7` the
 split fresh7.yaml (with the claims of all eight). Each was written before the method was changed
-and scored once, when that change was final (see their headers and docs/benchmarks.md): the
-first seven have been scored, so they are dev now; fresh7 is held out until round 5's method is
-final. A held-out figure for a next change needs a new split, written and committed before the
-change.
+and scored once, when that change was final (see their headers and docs/benchmarks.md): all
+eight have been scored (fresh7 in round 5, session 19), so all are dev now. A held-out figure
+for a next change needs a new split, written and committed before the change.
 
 `--show` prints every query's best match, each other claim at or above the threshold, and why
 (`domain.similarity.explain`).
