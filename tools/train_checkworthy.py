@@ -1,6 +1,7 @@
 """Train the check-worthiness weights and report leave-one-debate-out cross-validated MAP.
 
     python tools/train_checkworthy.py [--data ../shared/data/checkworthy] [--write]
+    python tools/train_checkworthy.py --context [--write]
 
 Needs scikit-learn (a dev dependency); `workbench extract` does not: it reads the weights this
 writes to workbench/domain/checkworthy_weights.json (with `--write`).
@@ -33,6 +34,20 @@ settings are chosen by
 leave-one-article-out, which this prints per article (see LAMBDAS). The seed article and
 shanye are never read here: they stay held out.
 
+Context (`--context`; issue 14): in a transcript, where a sentence stands counts too (a turn's
+first sentence, a one-sentence turn, the sentence after a question, a figure in a neighbouring
+sentence, a speaker who asks questions, the first and last twentieth: `turn_context`, the code
+`extract` reads them with; each debate's rows are its lines). Their weights are fitted on top
+of the English model, whose logit stays as it is (an offset), so prose keeps its scores, with
+an `in_debate` indicator on every CheckThat! row that is fitted and not shipped (ClaimBuster's
+sentences have no context; without it the context weights would also learn that the two
+samples are labelled to different standards). `--context` prints, on the same folds, the
+learnt model, that model with context weights fitted in the fold, a model fitted on text and
+context together ("joint", scored with and without its context), the hand weights and "has a
+digit"; with `--write` it then fits the context weights on every debate, on top of the English
+weights as they ship, and writes the "context" section of the weights file, leaving the rest
+as it is (`--write` alone writes it too, after the English model).
+
 Measure, as the lab computes it: for each held-out debate, sentences are ranked by score (ties
 in line order), average precision is the mean of precision@k over the ranks k of its
 check-worthy sentences; MAP is the mean over the 19 debates. Printed side by side, on the same
@@ -64,6 +79,7 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from workbench.domain.checkworthy import named_features  # noqa: E402
 from workbench.domain.checkworthy_model import WEIGHTS_FILE, length_band, word_ngrams  # noqa: E402
+from workbench.domain.turn_context import CONTEXT_FEATURES, line_context  # noqa: E402
 
 SEED = 20190701
 C = 0.1  # inverse regularisation strength (see --c)
@@ -115,75 +131,159 @@ def plain(x: dict[str, float]) -> dict[str, float]:
     return {k: v for k, v in x.items() if not k.startswith("w:")}
 
 
-def context_features(debate: Sequence[Sentence]) -> list[dict[str, float]]:
-    """What a sentence's place in its debate says, for each sentence of one debate (in line
-    order): whether it opens a speaker's turn, whether the line before was a question, whether
-    its neighbours hold a figure, whether its speaker mostly asks questions (a moderator, read
-    from the debate itself, not from a list of names), whether the turn is a one-line
-    interjection, and whether it is in the first or last twentieth of the debate."""
-    n = len(debate)
-    asks: dict[str, list[bool]] = defaultdict(list)
-    for s in debate:
-        asks[s.speaker].append(s.text.rstrip().endswith("?"))
-    moderators = {k for k, v in asks.items() if sum(v) / len(v) >= 0.2}
-    digits = [any(c.isdigit() for c in s.text) for s in debate]
-    turns = [i == 0 or debate[i - 1].speaker != s.speaker for i, s in enumerate(debate)]
-    out: list[dict[str, float]] = []
-    for i, s in enumerate(debate):
-        # Always on where there is context: ClaimBuster's sentences have none, and without this
-        # every context feature would also learn that debates have fewer claims than that sample.
-        x: dict[str, float] = {"c:in_debate": 1.0}
-        if turns[i]:
-            x["c:turn_start"] = 1.0
-            if i + 1 == n or turns[i + 1]:
-                x["c:one_line_turn"] = 1.0
-        if i and debate[i - 1].text.rstrip().endswith("?"):
-            x["c:after_question"] = 1.0
-        if (i and digits[i - 1]) or (i + 1 < n and digits[i + 1]):
-            x["c:figure_nearby"] = 1.0
-        if s.speaker in moderators:
-            x["c:asker"] = 1.0
-        if i < n / 20:
-            x["c:opening"] = 1.0
-        elif i >= n - n / 20:
-            x["c:closing"] = 1.0
-        out.append(x)
+def context_rows(ct19: Sequence[Sentence]) -> dict[int, dict[str, float]]:
+    """The context features of every CheckThat! sentence (by `id`), as `extract` reads them in
+    a transcript (`turn_context.line_context`, each debate's rows as its lines), and
+    `in_debate` on all of them: ClaimBuster's sentences have no context, and without an
+    indicator that is always on where there is some, every context feature would also learn
+    that debates hold fewer claims than that sample (session 16's first run)."""
+    out: dict[int, dict[str, float]] = {}
+    for name in sorted({s.debate for s in ct19}):
+        rows = [s for s in ct19 if s.debate == name]
+        fired = line_context([(s.speaker, s.text) for s in rows])
+        for s, names in zip(rows, fired, strict=True):
+            out[id(s)] = {IN_DEBATE: 1.0, **{f"c:{f}": 1.0 for f in names}}
     return out
 
 
+IN_DEBATE = "c:in_debate"
+CONTEXT_KEYS = (*(f"c:{f}" for f in CONTEXT_FEATURES), IN_DEBATE)
+
+
+def balance(y: Sequence[int]) -> tuple[float, float]:
+    """The weights of a negative and a positive example that balance the classes, as
+    scikit-learn's class_weight="balanced" sets them."""
+    pos = sum(y)
+    return len(y) / (2 * (len(y) - pos)), len(y) / (2 * pos)
+
+
+def fit_context(
+    base: Sequence[float],
+    x: Sequence[dict[str, float]],
+    y: Sequence[int],
+    weights: tuple[float, float],
+    c: float,
+) -> dict[str, float]:
+    """Weights for the context features on top of a fitted text model: `base` is that model's
+    logit for each sentence, which stays as it is (an offset). The objective is the text
+    model's own (liblinear's L2 logistic regression): c times the class-weighted log loss plus
+    half the squared weights. From zero by L-BFGS: deterministic."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    m = np.array([[row.get(k, 0.0) for k in CONTEXT_KEYS] for row in x])
+    off = np.array(base, dtype=float)
+    yy = np.array(y, dtype=float)
+    cw = np.where(yy == 1, weights[1], weights[0]) * c
+
+    def loss(w: Any) -> tuple[float, Any]:
+        z = off + m @ w
+        # log(1 + e^z) - y z, stably
+        ll = (np.logaddexp(0.0, z) - yy * z) @ cw
+        g = m.T @ (cw * (1.0 / (1.0 + np.exp(-z)) - yy))
+        return float(ll + 0.5 * w @ w), g + w
+
+    w = minimize(loss, np.zeros(len(CONTEXT_KEYS)), jac=True, method="L-BFGS-B").x
+    return {k: float(v) for k, v in zip(CONTEXT_KEYS, w, strict=True)}
+
+
 def context_cv(ct19: list[Sentence], extra: list[Sentence], c: float) -> None:
-    """Leave-one-debate-out MAP of the learnt model with and without the context features, on
-    the same folds (ClaimBuster sentences have no context: none of its features fire there)."""
+    """Leave-one-debate-out AP and MAP, on the same folds, of: the learnt model (what prose is
+    scored with); that model with context weights fitted on top of it (what a transcript is
+    scored with: the text model's weights stay, so prose keeps its scores); a model fitted with
+    the text and context features together, scored with its context ("joint") and without it
+    (the joint model on prose); the hand-weighted scorer; "has a digit"."""
     feats = {id(s): features(s.text) for s in [*ct19, *extra]}
-    ctx: dict[int, dict[str, float]] = {}
-    for name in sorted({s.debate for s in ct19}):
-        rows = [s for s in ct19 if s.debate == name]
-        ctx.update((id(s), x) for s, x in zip(rows, context_features(rows), strict=True))
-    print(f"\n{'held-out debate':<30}{'sents':>6}{'pos':>5}{'learnt':>8}{'+context':>10}")
-    rows_ap: list[tuple[float, ...]] = []
-    views = (lambda s: feats[id(s)], lambda s: {**feats[id(s)], **ctx.get(id(s), {})})
-    for held, labels, ap in leave_one_debate_out(ct19, extra, views, c):
-        rows_ap.append(tuple(ap))
-        print(
-            f"{held.removesuffix('.tsv'):<30}{len(labels):>6}{sum(labels):>5}{ap[0]:>8.3f}"
-            f"{ap[1]:>10.3f}"
-        )
-    means = [sum(r[k] for r in rows_ap) / len(rows_ap) for k in range(2)]
-    print(f"{'MAP (mean of 19 APs)':<41}{means[0]:>8.3f}{means[1]:>10.3f}")
-    if rows_ap:
-        vec, model = fit(
-            [{**feats[id(s)], **ctx.get(id(s), {})} for s in [*ct19, *extra]],
-            [s.label for s in [*ct19, *extra]],
+    ctx = context_rows(ct19)
+    hand = {id(s): _hand_score(s.text) for s in ct19}
+    print(
+        f"\n{'held-out debate':<30}{'sents':>6}{'pos':>5}{'learnt':>8}{'+ctx':>8}{'joint':>8}"
+        f"{'j.prose':>8}{'hand':>8}{'digit':>8}"
+    )
+    rows_ap: list[list[float]] = []
+    for held in sorted({s.debate for s in ct19}):
+        test = [s for s in ct19 if s.debate == held]
+        train = [s for s in ct19 if s.debate != held] + extra
+        labels = [s.label for s in test]
+        y = [s.label for s in train]
+        vec, model = fit([feats[id(s)] for s in train], y, c)
+
+        def logits(v: Any, m: Any, rows: list[dict[str, float]]) -> list[float]:
+            return [float(z) for z in m.decision_function(_int32(v.transform(rows)))]
+
+        debates = [s for s in train if id(s) in ctx]
+        weights = fit_context(
+            logits(vec, model, [feats[id(s)] for s in debates]),
+            [ctx[id(s)] for s in debates],
+            [s.label for s in debates],
+            balance(y),
             c,
         )
-        names = vec.get_feature_names_out()
-        weights = {k: float(w) for k, w in zip(names, model.coef_[0], strict=True)}
-        print(
-            "context weights (fitted on everything): "
-            + ", ".join(
-                f"{k[2:]} {w:+.2f}" for k, w in sorted(weights.items()) if k.startswith("c:")
+        learnt = logits(vec, model, [feats[id(s)] for s in test])
+        shifted = [
+            z + sum(weights[k] for k in ctx[id(s)]) for z, s in zip(learnt, test, strict=True)
+        ]
+        jvec, jmodel = fit([{**feats[id(s)], **ctx.get(id(s), {})} for s in train], y, c)
+        joint = logits(jvec, jmodel, [{**feats[id(s)], **ctx[id(s)]} for s in test])
+        joint_prose = logits(jvec, jmodel, [feats[id(s)] for s in test])
+        ap = [
+            average_precision(scores, labels)
+            for scores in (
+                learnt,
+                shifted,
+                joint,
+                joint_prose,
+                [hand[id(s)] for s in test],
+                [float(any(ch.isdigit() for ch in s.text)) for s in test],
             )
+        ]
+        rows_ap.append(ap)
+        print(
+            f"{held.removesuffix('.tsv'):<30}{len(test):>6}{sum(labels):>5}"
+            + "".join(f"{a:>8.3f}" for a in ap),
+            flush=True,
         )
+    means = [sum(r[k] for r in rows_ap) / len(rows_ap) for k in range(len(rows_ap[0]))]
+    print(f"{'MAP (mean of 19 APs)':<41}" + "".join(f"{m:>8.3f}" for m in means))
+    gains = sum(r[1] > r[0] for r in rows_ap)
+    print(f"+ctx above learnt on {gains} of {len(rows_ap)} debates")
+
+
+def write_context(target: Path, ct19: list[Sentence], extra: list[Sentence], c: float) -> None:
+    """Fit the context weights on every debate, on top of the English model of the weights file
+    as it ships (its rounded, pruned weights: what `extract` adds them to), and write them into
+    its "context" section, leaving the rest of the file as it is."""
+    raw = json.loads(target.read_text(encoding="utf-8"))
+    sections = {"f:": raw["features"], "w:": raw["ngrams"], "b:": raw["bands"]}
+
+    def logit(text: str) -> float:
+        return float(raw["bias"]) + sum(sections[k[:2]].get(k[2:], 0.0) for k in features(text))
+
+    ctx = context_rows(ct19)
+    weights = fit_context(
+        [logit(s.text) for s in ct19],
+        [ctx[id(s)] for s in ct19],
+        [s.label for s in ct19],
+        balance([s.label for s in [*ct19, *extra]]),
+        c,
+    )
+    raw["context"] = {
+        # Fitted, never added: it stands for "a CheckThat! sentence, not a ClaimBuster one",
+        # a difference of labelling, not of text (see turn_context and docs/benchmarks.md).
+        "in_debate": round(weights[IN_DEBATE], 4),
+        "weights": {k[2:]: round(w, 4) for k, w in weights.items() if k != IN_DEBATE},
+    }
+    target.write_text(
+        json.dumps(raw, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    print(
+        "context weights (on top of the shipped English model, fitted on every debate): "
+        + ", ".join(f"{k} {w:+.2f}" for k, w in raw["context"]["weights"].items())
+        + f"; in_debate {raw['context']['in_debate']:+.2f} (fitted, not used)"
+    )
+    from workbench.domain import checkworthy_model
+
+    checkworthy_model.load.cache_clear()
 
 
 def leave_one_debate_out(
@@ -260,7 +360,7 @@ def main() -> None:
     parser.add_argument(
         "--context",
         action="store_true",
-        help="only cross-validate the learnt model with and without context features",
+        help="only cross-validate the context model (with --write: and write its weights)",
     )
     args = parser.parse_args()
     target = REPO / "workbench" / "domain" / WEIGHTS_FILE
@@ -278,6 +378,8 @@ def main() -> None:
     )
     if args.context:
         context_cv(ct19, extra, args.c)
+        if args.write:
+            write_context(target, ct19, extra, args.c)
         return
     debates = sorted({s.debate for s in ct19})
     feats = {id(s): features(s.text) for s in [*ct19, *extra]}
@@ -336,6 +438,7 @@ def main() -> None:
             json.dumps(out, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8"
         )
         print(f"\nwrote {target.relative_to(REPO)}: {len(out['ngrams'])} n-grams")
+        write_context(target, ct19, extra, args.c)
         adapt_chinese(target)
 
 

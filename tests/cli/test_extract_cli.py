@@ -43,6 +43,15 @@ def test_speakers_in_the_table_the_json_and_the_claims(cli: Cli, tmp_path: Path)
     assert shown.code == 0 and "speaker  CLINTON" in shown.out
 
 
+def test_context_in_the_reasons_of_a_transcript_only(cli: Cli, tmp_path: Path) -> None:
+    add(cli, tmp_path, DEBATE)
+    found = json.loads(cli("extract", "1", "--min-score", "0", "--json").out)
+    (jobs,) = [c for c in found if "15 million" in c["text"]]
+    assert any(r.startswith('context "first sentence of a turn" ') for r in jobs["reasons"])
+    off = json.loads(cli("extract", "1", "--min-score", "0", "--speakers", "off", "--json").out)
+    assert not any(r.startswith("context ") for c in off for r in c["reasons"])
+
+
 def test_prose_keeps_its_table(cli: Cli, tmp_path: Path) -> None:
     add(cli, tmp_path, "Note: figures are estimates.\nRevenue rose 40 percent in 2023.\n")
     r = cli("extract", "1", "--min-score", "0.3")

@@ -22,6 +22,7 @@ from workbench.domain.checkworthy import (
     score_text,
 )
 from workbench.domain.segment import split_clauses
+from workbench.domain.turn_context import CONTEXT_FEATURES
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "minimax-profile.zh.txt"
 DEV_PROFILE = Path(__file__).resolve().parents[2] / "tests/data/checkworthy/xingcha.zh.txt"
@@ -388,15 +389,24 @@ def test_score_text_is_total_and_bounded(text: str) -> None:
     assert kind in CLAIM_TYPES
 
 
-@given(texts)
-def test_no_clause_outscores_the_bounds_of_its_unit(text: str) -> None:
+# A sentence's context in a transcript (see turn_context): any features, any weights (the
+# shipped ones are small; the bound must hold whatever their sign and size).
+contexts = st.lists(
+    st.tuples(st.sampled_from(CONTEXT_FEATURES), st.floats(-4.0, 4.0)), max_size=4
+).map(tuple)
+
+
+@given(texts, contexts)
+def test_no_clause_outscores_the_bounds_of_its_unit(
+    text: str, context: tuple[tuple[str, float], ...]
+) -> None:
     # find_candidates skips the clauses of a unit whose bounds are below what a clause must
     # score (the threshold when the English model reads it, the clause bar when the plain one
     # does), and each clause its filter says cannot pass: exact only if no clause can score
-    # above them.
+    # above them. In a transcript, a unit and its clauses have their sentence's context.
     scorer = _document_scorer(text)
     for unit in candidate_units(text):
-        found = scorer.scored(unit.start, unit.end)
+        found = scorer.scored(unit.start, unit.end, context)
         english, plain = found.bounds()
         assert found.upper() == max(english, plain)
         filters = {
@@ -405,7 +415,7 @@ def test_no_clause_outscores_the_bounds_of_its_unit(text: str) -> None:
             for bar in (at, clause_bar(at, 1.0), clause_bar(at, 2.0))
         }
         for clause in split_clauses(text, unit.start, unit.end):
-            part = scorer.scored(clause.start, clause.end)
+            part = scorer.scored(clause.start, clause.end, context)
             read_english = part.reading is not None and part.reading.english
             assert part.score <= (english if read_english else plain)
             for (at, bar), may_pass in filters.items():

@@ -57,6 +57,7 @@ from workbench.domain import checkworthy_model
 from workbench.domain.segment import Segment, blocks, quotations, split_clauses, split_sentences
 from workbench.domain.status import CLAIM_TYPE_NAMES
 from workbench.domain.transcript import Transcript
+from workbench.domain.turn_context import line_context
 
 CLAIM_TYPES: tuple[str, ...] = CLAIM_TYPE_NAMES
 
@@ -685,6 +686,9 @@ class _Spans:
         return out
 
 
+# A sentence's context in a transcript: the context features that fire on it, with their weights.
+Context = tuple[tuple[str, float], ...]
+
 _NO_SPANS = _Spans(())  # never changed after construction, so one serves every unit
 
 
@@ -862,16 +866,19 @@ class _Scored:
     fired: tuple[str, ...]
     reading: checkworthy_model.Reading | None
     text: str
+    # In a transcript: the context features of the unit's sentence with their weights (see
+    # `turn_context`), counted when the English model reads it; a clause has its unit's.
+    context: Context = ()
 
     @staticmethod
-    def of(unit: Unit) -> _Scored:
+    def of(unit: Unit, context: Context = ()) -> _Scored:
         """Score a unit; `upper()` is the best score its positive evidence alone could reach
         (no clause of the unit can score higher)."""
         model = checkworthy_model.load()
         body = unit.text
         if not body:
             too_short = model.plain.bias + model.plain.features["too_short"]
-            return _Scored(_squash(too_short), (), None, body)
+            return _Scored(_squash(too_short), (), None, body, context)
         fired = _fired(unit)
         reading = model.read(body)
         part = model if reading.english else model.plain
@@ -882,9 +889,11 @@ class _Scored:
         if reading.english:
             for _, v in reading.terms:
                 logit += v
+            for _, v in context:
+                logit += v
         else:
             logit += reading.chars
-        return _Scored(_squash(logit), fired, reading, body)
+        return _Scored(_squash(logit), fired, reading, body, context)
 
     def passes(self, min_score: float, bar: float) -> bool:
         """Does this clause pass: `min_score` if the English model read it, else `bar`?"""
@@ -899,7 +908,8 @@ class _Scored:
         part = model if reading.english else model.plain
         reasons = self.fired + checkworthy_model.explain_band(reading.band, part.bands)
         if reading.english:
-            return reasons + checkworthy_model.explain(reading.terms)
+            context = checkworthy_model.explain_context(self.context)
+            return reasons + context + checkworthy_model.explain(reading.terms)
         chars = model.plain.char_terms(reading.grams)
         return reasons + checkworthy_model.explain(chars, kind="chars")
 
@@ -908,11 +918,13 @@ class _Scored:
 
     def _bases(self, reading: checkworthy_model.Reading) -> tuple[float, float]:
         """The best logit of any clause of this unit under each model before the plain one's
-        character grams: the unit's positive evidence on the best length band."""
+        character grams: the unit's positive evidence on the best length band (and, under the
+        English model, the context, which every clause of the unit has, whatever its sign)."""
         model = checkworthy_model.load()
         band, fired = reading.band, self.fired
         english = model.ceiling[band] + sum(model.positive.get(f, 0.0) for f in fired)
         english += sum(v for _, v in reading.terms if v > 0)
+        english += sum(v for _, v in self.context)
         plain = model.plain.ceiling[band] + sum(model.plain.positive.get(f, 0.0) for f in fired)
         return english, plain
 
@@ -1354,7 +1366,8 @@ def _has_speaker(
 
 
 def candidate_units(text: str) -> list[Segment]:
-    """The units that are scored: sentences, cut at semicolons into clauses of useful length."""
+    """The units that are scored: sentences, cut at semicolons into clauses of useful length
+    (`_find` cuts them the same way)."""
     units: list[Segment] = []
     for sentence in split_sentences(text):
         units.extend(_merge_short(split_clauses(text, sentence.start, sentence.end, ";；")))
@@ -1424,22 +1437,67 @@ def find_candidates(
 
     With a `transcript` of `text`, its speaker prefixes are read as turn boundaries, never as
     part of a candidate (see `Transcript.masked`), and each candidate carries its speaker."""
-    if transcript is not None:
-        if transcript.text != text:
-            raise ValueError("the transcript was read from another text")
-        in_turns = find_candidates(transcript.masked, min_score, progress)
-        return [
-            replace(c, text=text[c.start : c.end], speaker=transcript.speaker_at(c.start))
-            for c in in_turns
-        ]
+    if transcript is None:
+        return _find(text, split_sentences(text), None, min_score, progress)
+    if transcript.text != text:
+        raise ValueError("the transcript was read from another text")
+    masked = transcript.masked
+    sentences = split_sentences(masked)
+    contexts = _sentence_context(masked, sentences, transcript)
+    return [
+        replace(c, text=text[c.start : c.end], speaker=transcript.speaker_at(c.start))
+        for c in _find(masked, sentences, contexts, min_score, progress)
+    ]
+
+
+def _sentence_context(text: str, sentences: list[Segment], transcript: Transcript) -> list[Context]:
+    """The context of each sentence of `text` (the transcript's masked text): a sentence some
+    speaker says is a line (see `turn_context`), others have none."""
+    weights = checkworthy_model.load().context
+    out: list[Context] = [()] * len(sentences)
+    if not weights:
+        return out
+    spoken: list[int] = []
+    lines: list[tuple[str, str]] = []
+    for i, sentence in enumerate(sentences):
+        speaker = transcript.speaker_at(sentence.start)
+        if speaker is not None:
+            spoken.append(i)
+            lines.append((speaker, text[sentence.start : sentence.end]))
+    known: dict[tuple[str, ...], Context] = {}  # a few dozen combinations in a debate
+    for i, names in zip(spoken, line_context(lines), strict=True):
+        if names not in known:
+            known[names] = tuple((name, weights[name]) for name in names if name in weights)
+        out[i] = known[names]
+    return out
+
+
+def _find(
+    text: str,
+    sentences: list[Segment],
+    contexts: list[Context] | None,
+    min_score: float,
+    progress: Callable[[int, int | None], None] | None,
+) -> list[Candidate]:
+    """`find_candidates` of `text`, split into `sentences`, each with its context (none
+    without `contexts`)."""
     scorer = _document_scorer(text)
     out: list[Candidate] = []
-    units = candidate_units(text)
+    units: list[Segment] = []
+    of_sentence: list[int] = []  # with contexts: the sentence of each unit
+    for k, sentence in enumerate(sentences):
+        parts = _merge_short(split_clauses(text, sentence.start, sentence.end, ";；"))
+        units.extend(parts)
+        if contexts is not None:
+            of_sentence.extend([k] * len(parts))
     bar = clause_bar(min_score, checkworthy_model.load().plain.clause_margin)
+    context: Context = ()
     for done, unit in enumerate(units):
         if progress is not None and done % PROGRESS_EVERY == 0:
             progress(done, len(units))
-        found = scorer.scored(unit.start, unit.end)
+        if contexts is not None:
+            context = contexts[of_sentence[done]]
+        found = scorer.scored(unit.start, unit.end, context)
         if found.score >= min_score:
             out.append(scorer.make(unit.start, unit.end, found))
             continue
@@ -1456,11 +1514,11 @@ def find_candidates(
         for clause in [*clauses, None]:
             part = None
             if clause is not None and may_pass(text[clause.start : clause.end]):
-                part = scorer.scored(clause.start, clause.end)
+                part = scorer.scored(clause.start, clause.end, context)
             if clause is not None and part is not None and part.passes(min_score, bar):
                 run.append(scorer.make(clause.start, clause.end, part))
             elif run:
-                out.extend(_join(scorer, run, min_score, bar))
+                out.extend(_join(scorer, run, min_score, bar, context))
                 run = []
     if progress is not None:
         progress(len(units), len(units))
@@ -1477,12 +1535,12 @@ def clause_bar(min_score: float, margin: float) -> float:
 
 
 def _join(
-    scorer: _SpanScorer, run: list[Candidate], min_score: float, bar: float
+    scorer: _SpanScorer, run: list[Candidate], min_score: float, bar: float, context: Context
 ) -> list[Candidate]:
     if len(run) == 1:
         return run
     start, end = run[0].start, run[-1].end
-    whole = scorer.scored(start, end)
+    whole = scorer.scored(start, end, context)
     return [scorer.make(start, end, whole)] if whole.passes(min_score, bar) else run
 
 
@@ -1500,10 +1558,11 @@ class _SpanScorer:
             start, end, self.text[start:end], found.score, found.reasons(), found.kind()
         )
 
-    def scored(self, start: int, end: int) -> _Scored:
-        """The span's score, with what its reasons and its bound are built from."""
+    def scored(self, start: int, end: int, context: Context = ()) -> _Scored:
+        """The span's score (in a transcript, with the `context` of its sentence), with what
+        its reasons and its bound are built from."""
         quote = self.text[start:end]
         local = [(a - start, b - start, False) for a, b in self.quoted.overlapping(start, end)]
         local += [(a - start, b - start, True) for a, b in self.spoken.overlapping(start, end)]
         body, lead = _body(quote)
-        return _Scored.of(_unit(body, self.names, local, lead))
+        return _Scored.of(_unit(body, self.names, local, lead), context)

@@ -22,6 +22,14 @@ Latin word "A", every quotation mark '"', and how the unit starts and ends), pul
 too, and only for those seen in more than one dev article, so that a name or a topic of one
 article learns nothing. The Chinese section also says how far a clause must clear the threshold
 when its sentence did not (`clause_margin`).
+
+In a transcript (`extract --speakers`), where a sentence stands counts too: a turn's first
+sentence, a one-sentence turn, the sentence after a question, a figure in a neighbouring
+sentence, a speaker who asks questions, the first and last twentieth (see `turn_context`). The
+"context" section of the weights file holds their weights, fitted on the CheckThat! debates on
+top of the English model as it ships (an offset: its weights stay as they are, so prose keeps
+its scores). They are added to the logit of a unit the English model reads; the Chinese model,
+adapted on prose, reads no context.
 """
 
 from __future__ import annotations
@@ -32,6 +40,8 @@ import json
 import re
 from dataclasses import dataclass, field
 from importlib import resources
+
+from workbench.domain.turn_context import LABELS
 
 WEIGHTS_FILE = "checkworthy_weights.json"
 
@@ -221,6 +231,9 @@ class Model:
     ngrams: dict[str, float]
     bands: dict[str, float]
     plain: Plain
+    # In a transcript, the weights of where a sentence stands (see `turn_context`), added to
+    # the English model's logit only: fitted on English debates on top of the weights above.
+    context: dict[str, float] = field(default_factory=dict)
 
     @functools.cached_property
     def ceiling(self) -> dict[str, float]:
@@ -276,6 +289,11 @@ def explain_band(band: str, weights: dict[str, float]) -> tuple[str, ...]:
     return (f'length "{band.removeprefix("len")} words" {w:+.2f}',)
 
 
+def explain_context(terms: tuple[tuple[str, float], ...]) -> tuple[str, ...]:
+    """Every context feature that fired, with its weight: `context "after a question" -0.17`."""
+    return tuple(f'context "{LABELS[name]}" {w:+.2f}' for name, w in terms)
+
+
 def explain(terms: list[tuple[str, float]], top: int = 3, kind: str = "words") -> tuple[str, ...]:
     """The `top` n-grams that moved a score most, as `words "tax cuts" +0.41` (or, with `kind`
     "chars", character grams: `chars "年" +0.53`)."""
@@ -305,4 +323,5 @@ def load() -> Model:
             chars={k: float(v) for k, v in plain.get("chars", {}).items()},
             clause_margin=float(plain.get("clause_margin", 0.0)),
         ),
+        context={k: float(v) for k, v in raw.get("context", {}).get("weights", {}).items()},
     )
