@@ -24,9 +24,10 @@ Chinese (`--write`, or `--chinese` alone on the current weights): debates are no
 reports or profiles, so the plain model is adapted for text that is mostly not English. Fitted
 by L2 logistic regression on the labelled sentences of the Chinese *dev* articles
 (tests/data/checkworthy: xingheng, yunfan and suihe, news reports; qinglan, chengjing,
-shenggu, xingcha and weilan, founder profiles): a correction to the named and length weights,
-penalised (lambda) so that with little data they stay near the debate-learnt ones, and weights
-for characters (`checkworthy_model.char_grams`), penalised towards zero (mu). Its bias is then
+shenggu, xingcha, weilan, hangyu and mubai, founder profiles): a correction to the named and
+length weights, penalised (lambda) so that with little data they stay near the debate-learnt
+ones, and weights for characters (`checkworthy_model.char_grams`), penalised towards zero (mu).
+Its bias is then
 moved so that the default threshold 0.5 keeps a recall of at least 0.96 over the dev articles'
 check-worthy sentences, each scored by the model fitted on the others, with the clause margin
 of the setting (how far a clause must clear the threshold when its sentence did not). The

@@ -110,7 +110,7 @@ def _seed_claims() -> list[Any]:
 
 # Curated claims the scorer does not offer. Listed here rather than hidden: the test is strict,
 # so when one starts being covered it fails until it is taken off the list. The weights are
-# learnt from English debates and adapted on eight Chinese dev articles
+# learnt from English debates and adapted on ten Chinese dev articles
 # (tools/train_checkworthy.py), never tuned on this article.
 _RANK = (
     "a ranking with no figure: rank words weigh little (in the debates they seldom mark a claim "
