@@ -778,7 +778,10 @@ _LABEL_KINDS = {
 _LABEL_OF = {form: kind for kind, forms in _LABEL_KINDS.items() for form in forms}
 _EN_LABEL_WORDS = "|".join(f for f in _LABEL_OF if f.isascii())
 _ZH_LABEL_WORDS = "|".join(sorted((f for f in _LABEL_OF if not f.isascii()), key=len)[::-1])
-_ZH_NUMERAL = "[一二三四五六七八九十]+"
+# Read from the start of a run of numerals only: tried at every position of a long run (一一一...
+# with no label after it), the engine would read the rest of the run from each, in time
+# quadratic in its length. A label follows the whole run, so no match is lost.
+_ZH_NUMERAL = "(?<![一二三四五六七八九十])[一二三四五六七八九十]+"
 _EN_ORDINAL_FORMS = "first|" + "|".join(_EN_ORDINALS)
 # (Bare 线 and 楼 after a figure are no labels: 三线城市 is a third-tier city, 5楼 a floor.)
 _LABELS = re.compile(
