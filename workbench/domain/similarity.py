@@ -907,8 +907,11 @@ _ORGS = re.compile(
 
 # "nine per cent less milk", "500 fewer staff", "down 9%", "up by 12%": a direction said by a
 # comparative after a figure or by up/down before one (not "less than", "up to": bounds).
+# (The spaces are taken possessively, `\s*+`: nothing after them begins with a space, and with
+# two plain `\s*` a figure followed by a long run of spaces is split between them every way,
+# in time quadratic in the run.)
 _COMPARATIVE = re.compile(
-    rf"({_FIGURE}\s*(?:%|per\s?cent|percent|pct)?\s*)"
+    rf"({_FIGURE}\s*+(?:%|per\s?cent|percent|pct)?\s*+)"
     r"(less|fewer|lower|smaller|more|higher|larger|bigger)\b(?!\s+than)"
 )
 # "made up 22%", "took up 9%" say a share, not a change.
