@@ -1031,3 +1031,11 @@ def test_a_figure_before_a_long_run_of_spaces_is_read_in_linear_time() -> None:
     assert "~down" in terms("9 %  less milk")
     assert "~up" in terms("sold 9   more cars")
     assert "~down" not in terms("5   less than")
+
+
+def test_a_figure_of_thousands_of_digits_is_no_crash() -> None:
+    # int() refuses strings of more than 4,300 digits: reading whether one was a year raised
+    # ValueError from claim_terms.
+    huge = "Revenue was " + "1" * 5_000 + " yuan."
+    assert claim_terms(huge, huge)
+    assert "#2023" in terms("in 2023")

@@ -1149,7 +1149,9 @@ _ONE_SIDED_PERIOD_SHARE = _YEAR_SHARE
 def _is_year(term: str) -> bool:
     # A whole number that could be a year: 1,800,000 homes are not; 2000 shops may be taken
     # for one, but that costs only when both claims then give a year the other does not.
-    return term[1:].isdigit() and 1900 <= int(term[1:]) <= 2100
+    # (A figure of thousands of digits is no year, and int() refuses to read it.)
+    digits = term[1:]
+    return digits.isdigit() and len(digits) < 10 and 1900 <= int(digits) <= 2100
 
 
 # Names in two scripts cannot be compared: Lumen Labs and 青禾茶饮 may be one company under two
