@@ -600,8 +600,13 @@ def _latin_names(text: str) -> list[str]:
 # (星衡储能2023年..., 2021年山野咖啡..., 林晚秋在...): the first character pair after any date or
 # time words, unless that pair is no name (a pronoun, a quantifier, a figure: 该公司, 全国, 这家,
 # 一次), a concept of the table (公司, 中国) or runs into one.
+# A date's figures are read from where their run starts only (the look-behind): digits and dots
+# are lead characters by themselves too, and a long run of them with no 年 after it was read
+# again from each of its positions, in time quadratic in its length. Where the run read from
+# its start ends in no 年, no later part of it can, so the lead is the same.
+_ZH_DATE_CHARS = "零〇一二两三四五六七八九十百千万亿\\d."
 _ZH_LEAD = re.compile(
-    r"(?:[零〇一二两三四五六七八九十百千万亿\d.]+[年月日号][底末初内]?|[\s\d.,%、:;]"
+    rf"(?:(?<![{_ZH_DATE_CHARS}])[{_ZH_DATE_CHARS}]+[年月日号][底末初内]?|[\s\d.,%、:;]"
     r"|去年|今年|明年|上一年|当年|同年|目前|如今|截至|到|在|据|早在|过去)+"
 )
 _ZH_NOT_FIRST = frozenset(
