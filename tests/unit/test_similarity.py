@@ -1049,3 +1049,25 @@ def test_a_long_run_of_digits_is_read_in_linear_time() -> None:
     # and the name after a date is read as before
     assert "@山野" in names("2021年山野咖啡开出120家门店")
     assert "@林晚" in names("2023年3月5日林晚秋在杭州")
+
+
+@pytest.mark.parametrize(
+    "reworded",
+    [
+        "Saltash Parts agreed to be bought by Quenby Motors in 2020.",
+        "Saltash Parts got bought by Quenby Motors in 2020.",
+        "Saltash Parts was taken over in 2020 by Quenby Motors.",
+        "Saltash Parts, bought by Quenby Motors in 2020, grew.",
+        "Saltash Parts was sold to Quenby Motors in 2020.",
+        "Saltash Parts became part of Quenby Motors in 2020.",
+        "Saltash Parts's owner since 2020 is Quenby Motors.",
+    ],
+)
+def test_a_text_opening_with_the_party_acted_on_swaps_no_roles(reworded: str) -> None:
+    # Each says Quenby bought Saltash, as the passive does: its opening name is acted on, not
+    # the actor (each was set against the passive as "roles swapped", x0.5).
+    _, a, b = _scores(
+        ("x", "x"), ("Saltash Parts was taken over by Quenby Motors in 2020.", ""), (reworded, "")
+    )
+    assert "roles" not in [d[0] for d in explain(a, b).disagree]
+    assert not any(t.startswith("=actor:saltash") for t in b)

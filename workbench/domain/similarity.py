@@ -686,7 +686,20 @@ def names(text: str) -> list[str]:
 # claim is passive, so that two active sentences of different shapes ("Harrowgate has had Imogen
 # Sale as its mayor", "Imogen Sale became mayor of Harrowgate") are never set against each
 # other.
-_PASSIVE_BY = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+\s+){0,2}by\s+(?=[A-Z])")
+# A text that opens with the party acted on is no act of its opening name either: a passive
+# of another shape ("agreed to be bought by Quenby", "was taken over in 2020 by Quenby",
+# "Saltash Parts, bought by Quenby"), without "by" ("was sold to Quenby") or a state ("became
+# part of Quenby", "'s owner is Quenby"). Read as an actor, its opening name set true rewordings
+# of a passive against it as "roles swapped"; so a name after "by" that is no plain passive, or
+# a form of be, become or get in the opening clause, leaves the text with no actor read.
+_PASSIVE_BY = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:[a-z]+\s+){0,2}by\s+(?=[A-Z])"
+)
+_BY_NAME = re.compile(r"\bby\s+(?=[A-Z])")
+_NOT_AN_ACT = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|become|becomes|became|get|gets|got)\b", re.IGNORECASE
+)
+_CLAUSE_END = re.compile(r"[,;:.!?]")
 
 
 def actor(text: str, latin: list[str] | None = None) -> str | None:
@@ -700,8 +713,12 @@ def actor(text: str, latin: list[str] | None = None) -> str | None:
         if m:
             after = _latin_names(s[m.end() :])
             return f"=agent:{after[0]}" if after else None
+        if _BY_NAME.search(s):
+            return None  # a passive of another shape (see above)
     if not (first and first.group()[0].isupper()):
         return None  # neither form (most texts)
+    if _NOT_AN_ACT.search(_CLAUSE_END.split(text, 1)[0]):
+        return None  # the opening name is acted on, or is in a state (see above)
     if latin is None:
         latin = _latin_names(_EN_WORDS_CONCEPT.sub(" ", _normal(text)))
     if latin and _stem(first.group().lower().removesuffix("'s")) == latin[0]:
