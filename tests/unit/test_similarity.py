@@ -1071,3 +1071,21 @@ def test_a_text_opening_with_the_party_acted_on_swaps_no_roles(reworded: str) ->
     )
     assert "roles" not in [d[0] for d in explain(a, b).disagree]
     assert not any(t.startswith("=actor:saltash") for t in b)
+
+
+def test_h2_alone_is_hydrogen_not_the_second_half() -> None:
+    for text, found in [
+        ("500 tonnes of H2 in 2023", []),
+        ("H2 production rose", []),
+        ("revenue in H1 rose", ["=period:h1"]),
+        ("H2 2023 revenue", ["=period:h2"]),
+        ("2023 H1 revenue", ["=period:h1"]),
+        ("the H1 figures", ["=period:h1"]),
+    ]:
+        assert [t for t in terms(text) if t[0] == "="] == found, text
+    _, a, b = _scores(
+        ("x", "x"),
+        ("Acme Energy produced 500 tonnes of H2 in 2023.", ""),
+        ("Acme Energy produced 500 tonnes of hydrogen in 2023.", ""),
+    )
+    assert explain(a, b).disagree == ()

@@ -829,7 +829,11 @@ _PERIODS = re.compile(
     r"|(?<![一二三四五六七八九十])(?P<zcm>十[一二]?|[一二三四五六七八九])月"
     r"|\bq(?P<q>[1-4])\b|\b(?P<qw>first|second|third|fourth)[\s-]+quarter\b"
     r"|(?<!前)第?(?P<zq>[一二三四1-4])季度"  # 前三季度 is the first three, not the third
-    r"|\bh(?P<h>[12])\b|\b(?P<hw>first|second)\s+half\b|\bfirst\s+six\s+months\b"
+    # H1 and H2 only after "in", "the"... or next to a year: alone, H2 is as often hydrogen
+    # (500 tonnes of H2 in 2023), which set against "hydrogen" cost x0.55 as a half-year
+    r"|(?:\b(?:in|during|for|the|its)\s+|\b(?:19|20)\d\d\s*)h(?P<h>[12])\b"
+    r"|\bh(?P<hy>[12])(?=\s*(?:19|20)\d\d\b)"
+    r"|\b(?P<hw>first|second)\s+half\b|\bfirst\s+six\s+months\b"
     r"|(?P<zh>[上下])半年"
 )
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -895,8 +899,8 @@ def labels(text: str) -> list[str]:
         elif m.group("zq"):
             zq = m.group("zq")
             period = f"q{zq if zq.isdigit() else _zh_small(zq)}"
-        elif m.group("h"):
-            period = f"h{m.group('h')}"
+        elif m.group("h") or m.group("hy"):
+            period = f"h{m.group('h') or m.group('hy')}"
         elif m.group("zh"):
             period = "h1" if m.group("zh") == "上" else "h2"
         else:

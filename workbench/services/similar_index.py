@@ -53,7 +53,8 @@ COMMON_FLOOR = 1000
 # fall, put into service as opened, students, teachers and cargo as measures; labels, periods,
 # kinds of body and who did it, in English, as "=" terms). Version 9: review of round 5 (no
 # actor read from a text whose opening name is acted on: "was sold to", "became part of", a
-# passive with "by" of another shape; "to be bought by" and "got bought by" are passives).
+# passive with "by" of another shape; "to be bought by" and "got bought by" are passives; H1
+# and H2 are halves only after "in", "the"... or next to a year, not hydrogen).
 TERMS_VERSION = 9
 
 T = TypeVar("T")
