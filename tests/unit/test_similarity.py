@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -1005,3 +1006,87 @@ def test_each_new_rule_is_named_in_why() -> None:
     for one, two, said in cases:
         _, a, b = _scores(("x", "x"), one, two)
         assert said in explain(a, b).reasons(), (said, explain(a, b).reasons())
+
+
+def _seconds(text: str) -> float:
+    start = time.perf_counter()
+    claim_terms(text, text)
+    return time.perf_counter() - start
+
+
+def test_a_long_run_of_chinese_numerals_is_read_in_linear_time() -> None:
+    # Bad input never hangs: 20,000 numerals with no label after them took 5 s (quadratic in
+    # the run: the label pattern was tried from every position of it), 100,000 minutes.
+    assert _seconds("一" * 20_000 + "x期") < 0.5
+    # and a label after a run is read as before
+    assert [t for t in terms("第二十一期") if t[0] == "="] == ["=label:phase:21"]
+    assert [t for t in terms("在二期工程") if t[0] == "="] == ["=label:phase:2"]
+
+
+def test_a_figure_before_a_long_run_of_spaces_is_read_in_linear_time() -> None:
+    # "five" or "5 million" then 20,000 spaces took 2.3 s (the comparative's two runs of
+    # spaces split every way), 100,000 over 10 s.
+    assert _seconds("five" + " " * 20_000 + "x") < 0.5
+    assert _seconds("5 million" + " " * 20_000 + "x") < 0.5
+    # and comparatives with spaces are read as before
+    assert "~down" in terms("9 %  less milk")
+    assert "~up" in terms("sold 9   more cars")
+    assert "~down" not in terms("5   less than")
+
+
+def test_a_figure_of_thousands_of_digits_is_no_crash() -> None:
+    # int() refuses strings of more than 4,300 digits: reading whether one was a year raised
+    # ValueError from claim_terms.
+    huge = "Revenue was " + "1" * 5_000 + " yuan."
+    assert claim_terms(huge, huge)
+    assert "#2023" in terms("in 2023")
+
+
+def test_a_long_run_of_digits_is_read_in_linear_time() -> None:
+    # The Chinese lead pattern (the date words a name may follow) read a run of digits or dots
+    # with no 年 after it again from each position: 20,000 digits took 2 s in claim_terms.
+    assert _seconds("1" * 20_000) < 0.5
+    assert _seconds("." * 20_000) < 0.5
+    # and the name after a date is read as before
+    assert "@山野" in names("2021年山野咖啡开出120家门店")
+    assert "@林晚" in names("2023年3月5日林晚秋在杭州")
+
+
+@pytest.mark.parametrize(
+    "reworded",
+    [
+        "Saltash Parts agreed to be bought by Quenby Motors in 2020.",
+        "Saltash Parts got bought by Quenby Motors in 2020.",
+        "Saltash Parts was taken over in 2020 by Quenby Motors.",
+        "Saltash Parts, bought by Quenby Motors in 2020, grew.",
+        "Saltash Parts was sold to Quenby Motors in 2020.",
+        "Saltash Parts became part of Quenby Motors in 2020.",
+        "Saltash Parts's owner since 2020 is Quenby Motors.",
+    ],
+)
+def test_a_text_opening_with_the_party_acted_on_swaps_no_roles(reworded: str) -> None:
+    # Each says Quenby bought Saltash, as the passive does: its opening name is acted on, not
+    # the actor (each was set against the passive as "roles swapped", x0.5).
+    _, a, b = _scores(
+        ("x", "x"), ("Saltash Parts was taken over by Quenby Motors in 2020.", ""), (reworded, "")
+    )
+    assert "roles" not in [d[0] for d in explain(a, b).disagree]
+    assert not any(t.startswith("=actor:saltash") for t in b)
+
+
+def test_h2_alone_is_hydrogen_not_the_second_half() -> None:
+    for text, found in [
+        ("500 tonnes of H2 in 2023", []),
+        ("H2 production rose", []),
+        ("revenue in H1 rose", ["=period:h1"]),
+        ("H2 2023 revenue", ["=period:h2"]),
+        ("2023 H1 revenue", ["=period:h1"]),
+        ("the H1 figures", ["=period:h1"]),
+    ]:
+        assert [t for t in terms(text) if t[0] == "="] == found, text
+    _, a, b = _scores(
+        ("x", "x"),
+        ("Acme Energy produced 500 tonnes of H2 in 2023.", ""),
+        ("Acme Energy produced 500 tonnes of hydrogen in 2023.", ""),
+    )
+    assert explain(a, b).disagree == ()

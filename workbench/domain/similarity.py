@@ -600,8 +600,13 @@ def _latin_names(text: str) -> list[str]:
 # (星衡储能2023年..., 2021年山野咖啡..., 林晚秋在...): the first character pair after any date or
 # time words, unless that pair is no name (a pronoun, a quantifier, a figure: 该公司, 全国, 这家,
 # 一次), a concept of the table (公司, 中国) or runs into one.
+# A date's figures are read from where their run starts only (the look-behind): digits and dots
+# are lead characters by themselves too, and a long run of them with no 年 after it was read
+# again from each of its positions, in time quadratic in its length. Where the run read from
+# its start ends in no 年, no later part of it can, so the lead is the same.
+_ZH_DATE_CHARS = "零〇一二两三四五六七八九十百千万亿\\d."
 _ZH_LEAD = re.compile(
-    r"(?:[零〇一二两三四五六七八九十百千万亿\d.]+[年月日号][底末初内]?|[\s\d.,%、:;]"
+    rf"(?:(?<![{_ZH_DATE_CHARS}])[{_ZH_DATE_CHARS}]+[年月日号][底末初内]?|[\s\d.,%、:;]"
     r"|去年|今年|明年|上一年|当年|同年|目前|如今|截至|到|在|据|早在|过去)+"
 )
 _ZH_NOT_FIRST = frozenset(
@@ -681,7 +686,20 @@ def names(text: str) -> list[str]:
 # claim is passive, so that two active sentences of different shapes ("Harrowgate has had Imogen
 # Sale as its mayor", "Imogen Sale became mayor of Harrowgate") are never set against each
 # other.
-_PASSIVE_BY = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+\s+){0,2}by\s+(?=[A-Z])")
+# A text that opens with the party acted on is no act of its opening name either: a passive
+# of another shape ("agreed to be bought by Quenby", "was taken over in 2020 by Quenby",
+# "Saltash Parts, bought by Quenby"), without "by" ("was sold to Quenby") or a state ("became
+# part of Quenby", "'s owner is Quenby"). Read as an actor, its opening name set true rewordings
+# of a passive against it as "roles swapped"; so a name after "by" that is no plain passive, or
+# a form of be, become or get in the opening clause, leaves the text with no actor read.
+_PASSIVE_BY = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:[a-z]+\s+){0,2}by\s+(?=[A-Z])"
+)
+_BY_NAME = re.compile(r"\bby\s+(?=[A-Z])")
+_NOT_AN_ACT = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|become|becomes|became|get|gets|got)\b", re.IGNORECASE
+)
+_CLAUSE_END = re.compile(r"[,;:.!?]")
 
 
 def actor(text: str, latin: list[str] | None = None) -> str | None:
@@ -695,8 +713,12 @@ def actor(text: str, latin: list[str] | None = None) -> str | None:
         if m:
             after = _latin_names(s[m.end() :])
             return f"=agent:{after[0]}" if after else None
+        if _BY_NAME.search(s):
+            return None  # a passive of another shape (see above)
     if not (first and first.group()[0].isupper()):
         return None  # neither form (most texts)
+    if _NOT_AN_ACT.search(_CLAUSE_END.split(text, 1)[0]):
+        return None  # the opening name is acted on, or is in a state (see above)
     if latin is None:
         latin = _latin_names(_EN_WORDS_CONCEPT.sub(" ", _normal(text)))
     if latin and _stem(first.group().lower().removesuffix("'s")) == latin[0]:
@@ -778,7 +800,10 @@ _LABEL_KINDS = {
 _LABEL_OF = {form: kind for kind, forms in _LABEL_KINDS.items() for form in forms}
 _EN_LABEL_WORDS = "|".join(f for f in _LABEL_OF if f.isascii())
 _ZH_LABEL_WORDS = "|".join(sorted((f for f in _LABEL_OF if not f.isascii()), key=len)[::-1])
-_ZH_NUMERAL = "[一二三四五六七八九十]+"
+# Read from the start of a run of numerals only: tried at every position of a long run (一一一...
+# with no label after it), the engine would read the rest of the run from each, in time
+# quadratic in its length. A label follows the whole run, so no match is lost.
+_ZH_NUMERAL = "(?<![一二三四五六七八九十])[一二三四五六七八九十]+"
 _EN_ORDINAL_FORMS = "first|" + "|".join(_EN_ORDINALS)
 # (Bare 线 and 楼 after a figure are no labels: 三线城市 is a third-tier city, 5楼 a floor.)
 _LABELS = re.compile(
@@ -804,7 +829,11 @@ _PERIODS = re.compile(
     r"|(?<![一二三四五六七八九十])(?P<zcm>十[一二]?|[一二三四五六七八九])月"
     r"|\bq(?P<q>[1-4])\b|\b(?P<qw>first|second|third|fourth)[\s-]+quarter\b"
     r"|(?<!前)第?(?P<zq>[一二三四1-4])季度"  # 前三季度 is the first three, not the third
-    r"|\bh(?P<h>[12])\b|\b(?P<hw>first|second)\s+half\b|\bfirst\s+six\s+months\b"
+    # H1 and H2 only after "in", "the"... or next to a year: alone, H2 is as often hydrogen
+    # (500 tonnes of H2 in 2023), which set against "hydrogen" cost x0.55 as a half-year
+    r"|(?:\b(?:in|during|for|the|its)\s+|\b(?:19|20)\d\d\s*)h(?P<h>[12])\b"
+    r"|\bh(?P<hy>[12])(?=\s*(?:19|20)\d\d\b)"
+    r"|\b(?P<hw>first|second)\s+half\b|\bfirst\s+six\s+months\b"
     r"|(?P<zh>[上下])半年"
 )
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -870,8 +899,8 @@ def labels(text: str) -> list[str]:
         elif m.group("zq"):
             zq = m.group("zq")
             period = f"q{zq if zq.isdigit() else _zh_small(zq)}"
-        elif m.group("h"):
-            period = f"h{m.group('h')}"
+        elif m.group("h") or m.group("hy"):
+            period = f"h{m.group('h') or m.group('hy')}"
         elif m.group("zh"):
             period = "h1" if m.group("zh") == "上" else "h2"
         else:
@@ -904,8 +933,11 @@ _ORGS = re.compile(
 
 # "nine per cent less milk", "500 fewer staff", "down 9%", "up by 12%": a direction said by a
 # comparative after a figure or by up/down before one (not "less than", "up to": bounds).
+# (The spaces are taken possessively, `\s*+`: nothing after them begins with a space, and with
+# two plain `\s*` a figure followed by a long run of spaces is split between them every way,
+# in time quadratic in the run.)
 _COMPARATIVE = re.compile(
-    rf"({_FIGURE}\s*(?:%|per\s?cent|percent|pct)?\s*)"
+    rf"({_FIGURE}\s*+(?:%|per\s?cent|percent|pct)?\s*+)"
     r"(less|fewer|lower|smaller|more|higher|larger|bigger)\b(?!\s+than)"
 )
 # "made up 22%", "took up 9%" say a share, not a change.
@@ -1143,7 +1175,9 @@ _ONE_SIDED_PERIOD_SHARE = _YEAR_SHARE
 def _is_year(term: str) -> bool:
     # A whole number that could be a year: 1,800,000 homes are not; 2000 shops may be taken
     # for one, but that costs only when both claims then give a year the other does not.
-    return term[1:].isdigit() and 1900 <= int(term[1:]) <= 2100
+    # (A figure of thousands of digits is no year, and int() refuses to read it.)
+    digits = term[1:]
+    return digits.isdigit() and len(digits) < 10 and 1900 <= int(digits) <= 2100
 
 
 # Names in two scripts cannot be compared: Lumen Labs and 青禾茶饮 may be one company under two
