@@ -1090,3 +1090,46 @@ def test_h2_alone_is_hydrogen_not_the_second_half() -> None:
         ("Acme Energy produced 500 tonnes of hydrogen in 2023.", ""),
     )
     assert explain(a, b).disagree == ()
+
+
+# Round 6 (session 19): each rule's near miss against a true rewording.
+ROUND6 = [
+    # An English text naming its subject in Latin script that spells no pinyin of the Chinese
+    # text's name is another company, whatever the two quotes share.
+    (
+        ("岚峰新能源2023年动力电池出货四十五吉瓦时。", "动力电池出货45GWh"),
+        ("Lanfeng Energy shipped 45 GWh of power batteries in 2023.", "2023年动力电池出货量45GWh"),
+        ("Heshan Energy shipped 45 GWh of power batteries in 2023.", "2023年动力电池出货量45GWh"),
+        ("names across scripts", ("岚峰",), ("energy", "heshan"), 0.5),
+    ),
+]
+
+
+@pytest.mark.parametrize(("query", "true", "other", "why"), ROUND6)
+def test_round_six_near_misses(
+    query: tuple[str, str],
+    true: tuple[str, str],
+    other: tuple[str, str],
+    why: tuple[str, tuple[str, ...], tuple[str, ...], float],
+) -> None:
+    q, t, o = _scores(query, true, other)
+    assert explain(q, t).disagree == ()
+    assert why in explain(q, o).disagree
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+    # and the other way round
+    o2, _, q2 = _scores(other, true, query)
+    assert any(d[0] == why[0] for d in explain(o2, q2).disagree)
+
+
+def test_an_english_name_that_translates_the_chinese_one_is_tied_by_its_quote() -> None:
+    # Mirror Lake is no pinyin of 镜湖, but the English claim's quote names 镜湖科技.
+    q, t, _ = _scores(
+        ("镜湖科技2023年动力电池出货四十五吉瓦时。", "动力电池出货45GWh"),
+        ("Mirror Lake Tech shipped 45 GWh of power batteries in 2023.", "镜湖科技出货量45GWh"),
+        ("The plant was built in 1998.", "1998"),
+    )
+    assert "=named:镜湖" in q
+    assert explain(q, t).disagree == ()
+    # A quote names no subject: only a Chinese text's opening name is kept as one.
+    quoted = claim_terms("Lanfeng shipped 45 GWh.", "镜湖科技出货量")
+    assert not [k for k in quoted if k.startswith("=named")]

@@ -1051,6 +1051,13 @@ def claim_terms(text: str, quote: str) -> Counter[str]:
             named.add("%")
             named.update("%" + t[1:] for t in found if t[1:2].isascii())
     bag.update(named)
+    if _CJK_RUN.search(text):
+        # The name a Chinese text opens with is the claim's subject, as a quote's opening
+        # pair need not be (a quote is a span of the source, often cut after the name): see
+        # `_unspelled`.
+        zh = _zh_name(_normal(text).lower())
+        if zh and "@" + zh not in _PROVINCE_TERMS:  # a province is a place, not a subject
+            bag["=named:" + zh] += 1
     who = actor(text, latin)
     if who and not _CJK_RUN.search(text):
         bag[who[:MAX_TERM]] += 1
@@ -1212,6 +1219,10 @@ class _Kinds(NamedTuple):
     periods: list[str]  # months, quarters, halves (=period:m3)
     orgs: list[str]  # kinds of body named (=org:bank)
     actors: list[str]  # who did it, in English (=actor:saltash, =agent:quenby)
+    # the name a Chinese text (not a quote) opens with (=named:曜川), and the names a text gives
+    # only as the owner of its subject (=of:pendry: "Pendry Bank's rival Corrie Bank")
+    subjects: list[str]
+    owners: list[str]
     latin_words: int  # plain words in Latin script
     classifiers: bool  # a Chinese classifier after a figure (^家)
     zh: bool  # the claim has Chinese text ("%")
@@ -1230,6 +1241,8 @@ def _kinds(vector: Mapping[str, float]) -> _Kinds:
     periods: list[str] = []
     orgs: list[str] = []
     actors: list[str] = []
+    subjects: list[str] = []
+    owners: list[str] = []
     latin_words = 0
     classifiers = zh = False
     for t in vector:
@@ -1259,6 +1272,10 @@ def _kinds(vector: Mapping[str, float]) -> _Kinds:
                 periods.append(t)
             elif t.startswith(("=actor:", "=agent:")):
                 actors.append(t)
+            elif t.startswith("=named:"):
+                subjects.append(t)
+            elif t.startswith("=of:"):
+                owners.append(t)
             else:
                 orgs.append(t)
         elif mark == "%":
@@ -1277,6 +1294,8 @@ def _kinds(vector: Mapping[str, float]) -> _Kinds:
         periods,
         orgs,
         actors,
+        subjects,
+        owners,
         latin_words,
         classifiers,
         zh,
@@ -1359,6 +1378,33 @@ def _spelled_in(chinese: list[str], latin: list[str]) -> bool:
     return any(name_matches(t[1:], words, _stem) for t in chinese)
 
 
+def _unspelled(
+    ka: _Kinds, a: Mapping[str, float], kb: _Kinds, b: Mapping[str, float]
+) -> tuple[list[str], list[str]] | None:
+    """The names of two claims (a's, b's) when one's English text names its subject in Latin
+    script, the other's Chinese text opens with a name, and that Chinese name is neither
+    spelled by the Latin names (pinyin) nor found anywhere in the English claim, nor do they
+    share a Latin name: "Chenchuan Energy shipped 45 GWh..." against "曜川新能源...出货四十五吉瓦
+    时" are two companies, whatever their quotes share (a quote that opens 2023年动力电池...
+    names no one). An English name that translates the Chinese one rather than spelling it
+    is tied by the English claim's quote naming the Chinese one (镜湖科技 in it); else None."""
+    for chinese, c, english, e in ((ka, a, kb, b), (kb, b, ka, a)):
+        if not chinese.subjects or chinese.latin:
+            continue
+        # Latin names of an English text (those of Chinese text are marked "%" too)
+        latin = [t for t in english.latin if "%" + t[1:] not in e]
+        if not latin or english.subjects:
+            continue
+        hanzi = ["@" + t.split(":", 1)[1] for t in chinese.subjects]
+        if any(_found(t, e) for t in hanzi) or any(_found(t, c) for t in latin):
+            return None
+        if _spelled_in(hanzi, latin):
+            return None
+        ours, theirs = sorted(latin), sorted(hanzi)
+        return (theirs, ours) if english is kb else (ours, theirs)
+    return None
+
+
 def _across_scripts(
     ka: _Kinds, a: Mapping[str, float], kb: _Kinds, b: Mapping[str, float]
 ) -> tuple[bool, tuple[list[str], list[str]] | None]:
@@ -1411,6 +1457,9 @@ def _disagreements(
                 yield what, _NAME_SHARE, (mine, yours)
                 named = named or what == "names"
     compared, across = _across_scripts(ka, a, kb, b)
+    if not across and (ka.subjects or kb.subjects):
+        across = _unspelled(ka, a, kb, b)
+        compared = compared or across is not None
     if across and not named:
         yield _ACROSS, _NAME_SHARE, across
     scripts = None if compared else _in_other_scripts(ka, a, kb, b)
