@@ -1102,6 +1102,19 @@ ROUND6 = [
         ("Heshan Energy shipped 45 GWh of power batteries in 2023.", "2023年动力电池出货量45GWh"),
         ("names across scripts", ("岚峰",), ("energy", "heshan"), 0.5),
     ),
+    # The subject of "A's rival B" is B; A only says whose rival it is.
+    (
+        ("In 2023 Harlow Motors sold forty thousand cars.", ""),
+        ("Harlow Motors sold 40,000 cars in 2023.", ""),
+        ("Harlow Motors' rival Dunmore Cars sold 40,000 cars in 2023.", ""),
+        ("names", ("harlow", "motor"), ("dunmore",), 0.5),
+    ),
+    (
+        ("青禾茶饮2023年营收为十二亿元。", ""),
+        ("2023年青禾茶饮营收12亿元。", ""),
+        ("青禾茶饮旗下的山野茶饮2023年营收12亿元。", ""),
+        ("names", ("青禾",), ("山野",), 0.5),
+    ),
 ]
 
 
@@ -1133,3 +1146,16 @@ def test_an_english_name_that_translates_the_chinese_one_is_tied_by_its_quote() 
     # A quote names no subject: only a Chinese text's opening name is kept as one.
     quoted = claim_terms("Lanfeng shipped 45 GWh.", "镜湖科技出货量")
     assert not [k for k in quoted if k.startswith("=named")]
+
+
+def test_an_owner_is_read_only_before_a_noun_and_another_name() -> None:
+    rival = claim_terms("Pendry Bank's insurance arm Pendry Life raised its profit 15%.", "")
+    assert "=of:bank" in rival and "@pendry" in rival and "@life" in rival
+    # a place after a preposition is no subject: the share is still Lanyu Dairy's
+    share = claim_terms("Lanyu Dairy's market share in Jiangxi is 31 percent.", "")
+    assert "@lanyu" in share and not [t for t in share if t.startswith("=of:")]
+    # 的 before a thing, not another name of the same kind: 檀谷 is still the subject
+    plant = claim_terms("檀谷食品的山东工厂共有三座。", "")
+    assert "@檀谷" in plant and "=named:檀谷" in plant
+    rival = claim_terms("檀谷食品的对手麦丰食品在山东有3座工厂。", "")
+    assert "=of:檀谷" in rival and "=named:麦丰" in rival and "@檀谷" not in rival

@@ -678,6 +678,52 @@ def names(text: str) -> list[str]:
     return [*out, "@" + zh] if zh else out
 
 
+# Whose subject: in "Pendry Bank's rival Corrie Bank raised its profit" the subject is Corrie
+# Bank, and Pendry Bank only says whose rival it is; so in "Pendry Bank's insurance arm Pendry
+# Life" (a name, 's, a few words in lower case, another name) and in Chinese "檀谷食品的对手
+# 麦丰食品", "澜汐电器旗下的星港电器" (a name, 的 or 旗下, a few characters, another name of
+# the same kind: the two characters after each pair agree). The owner's names are no names of
+# the claim (unless it names them elsewhere) but "=of:" terms: a claim about Pendry Bank
+# itself names someone this one does not (see `_found`).
+_EN_OWNER = re.compile(
+    r"\b[A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*)*(?:'s|')\s+(?:[a-z]+\s+){1,3}(?=[A-Z])"
+)
+_ZH_OWNER = re.compile(
+    r"([\u4e00-\u9fff]{2})([\u4e00-\u9fff]{2})(?:的|旗下的?)[\u4e00-\u9fff]{0,4}?"
+    r"([\u4e00-\u9fff]{2})\2"
+)
+
+
+def _owned(text: str) -> tuple[str, list[str], list[str]]:
+    """`text` with the owners of its subject blanked out (see above), their names, and the
+    subject names that Chinese text gives after them (which `names` would not read: only a
+    text's opening name is)."""
+    if "'" not in text and "的" not in text and "旗下" not in text:
+        return text, [], []  # most texts: no owner
+    owners: list[str] = []
+    subjects: list[str] = []
+    # The words between are a noun (rival, insurance arm), not a place or time after a
+    # preposition (Lanyu Dairy's share in Jiangxi: still Lanyu's).
+    spans = [
+        m
+        for m in _EN_OWNER.finditer(text)
+        if not any(w in _STOP for w in m.group().split("'")[-1].removeprefix("s").split())
+    ]
+    for m in spans:
+        owners += names(m.group().split("'")[0])
+    for m in _ZH_OWNER.finditer(text):
+        if m.group(1) != m.group(3):
+            owners.append("@" + m.group(1))
+            subjects.append("@" + m.group(3))
+    if not owners:
+        return text, [], []
+    blank = text
+    for m in spans:
+        blank = blank[: m.start()] + " " * len(m.group()) + blank[m.end() :]
+    blank = _ZH_OWNER.sub(lambda m: " " * (m.start(3) - m.start()) + m.group()[-4:], blank)
+    return blank, owners, subjects
+
+
 # Who did it: in "Saltash Parts was taken over by Quenby Motors" the buyer is Quenby, the name
 # after "by" in a passive; in "Saltash Parts bought Quenby Motors", a sentence that opens with a
 # name, it is Saltash. Two claims naming the same two parties with the roles swapped assert
@@ -1038,11 +1084,15 @@ def claim_terms(text: str, quote: str) -> Counter[str]:
     # (累计, 超过), but such a word costs only when the other claim lacks it and names someone
     # of its own.
     named: set[str] = set()
+    owners: set[str] = set()
     latin: list[str] = []  # the text's Latin names, in order
-    for i, part in enumerate((text, quote)):
-        found = [t[:MAX_TERM] for t in names(part)]
+    for i, whole in enumerate((text, quote)):
+        part, owned, after = _owned(whole)
+        owners.update(t[:MAX_TERM] for t in owned)
+        found = [t[:MAX_TERM] for t in (*names(part), *after)]
         if i == 0:
             latin = [t[1:] for t in found if t[1:2].isascii()]
+            text = part
         named.update(found)
         if _CJK_RUN.search(part):
             # The claim has Chinese text ("%"), and the names in Latin script that its Chinese
@@ -1051,6 +1101,7 @@ def claim_terms(text: str, quote: str) -> Counter[str]:
             named.add("%")
             named.update("%" + t[1:] for t in found if t[1:2].isascii())
     bag.update(named)
+    bag.update("=of:" + t[1:] for t in owners - named)
     if _CJK_RUN.search(text):
         # The name a Chinese text opens with is the claim's subject, as a quote's opening
         # pair need not be (a quote is a span of the source, often cut after the name): see
@@ -1306,7 +1357,10 @@ def _found(term: str, other: Mapping[str, float]) -> bool:
     # A name is found in the other claim as a name or as a plain word or character pair (a
     # capitalised word at the start of a sentence is not taken as a name, but is still there).
     # A Latin name in Chinese text (%brightfield) is found as the word as well.
-    return term in other or (term[0] in "@%" and term[1:] in other)
+    # A name the other claim gives only as its subject's owner (=of:) is not found there.
+    if term in other:
+        return True
+    return term[0] in "@%" and term[1:] in other and "=of:" + term[1:] not in other
 
 
 def _measure_found(term: str, other: Mapping[str, float], kinds: _Kinds) -> bool:
