@@ -1115,6 +1115,19 @@ ROUND6 = [
         ("青禾茶饮旗下的山野茶饮2023年营收12亿元。", ""),
         ("names", ("青禾",), ("山野",), 0.5),
     ),
+    # Approved and rejected are opposite acts, as signed and vetoed are.
+    (
+        ("In June the Brackley Bridge won approval from the Ellsworth council.", ""),
+        ("The Ellsworth council approved the Brackley Bridge in June.", ""),
+        ("The Ellsworth council rejected the Brackley Bridge in June.", ""),
+        ("acts", ("enact",), ("veto",), 0.5),
+    ),
+    (
+        ("桐湾市规划局2023年批准了青石大桥。", ""),
+        ("2023年桐湾市规划局批准青石大桥。", ""),
+        ("桐湾市规划局2023年驳回了青石大桥。", ""),
+        ("acts", ("enact",), ("veto",), 0.5),
+    ),
 ]
 
 
@@ -1159,3 +1172,17 @@ def test_an_owner_is_read_only_before_a_noun_and_another_name() -> None:
     assert "@檀谷" in plant and "=named:檀谷" in plant
     rival = claim_terms("檀谷食品的对手麦丰食品在山东有3座工厂。", "")
     assert "=of:檀谷" in rival and "=named:麦丰" in rival and "@檀谷" not in rival
+
+
+def test_bought_and_sold_are_two_subjects() -> None:
+    q, t, o = _scores(
+        ("Corben Health was purchased by Dallow Care in 2021.", "Dallow's 2021 takeover"),
+        ("Dallow Care bought Corben Health in 2021.", "Dallow Care acquired Corben Health"),
+        ("Dallow Care sold Corben Health in 2021.", "Dallow Care sold Corben Health"),
+    )
+    assert {"~buy"} <= set(q) & set(t)
+    assert explain(q, t).disagree == ()
+    assert explain(q, o).subject < 0.75
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+    # 收购 and 买下 are buying too
+    assert "~buy" in terms("2019年青禾茶饮收购了山野咖啡") and "~buy" in terms("买下了一套房子")
