@@ -1128,6 +1128,13 @@ ROUND6 = [
         ("桐湾市规划局2023年驳回了青石大桥。", ""),
         ("acts", ("enact",), ("veto",), 0.5),
     ),
+    # Where it happened: a Chinese place after 在 or 于 before an act of the table.
+    (
+        ("青岚机器人是陈一舟于2016年在苏州创立的。", ""),
+        ("陈一舟2016年在苏州创办青岚机器人。", ""),
+        ("陈一舟2016年在温州创办青岚机器人。", ""),
+        ("places", ("苏州",), ("温州",), 0.5),
+    ),
 ]
 
 
@@ -1186,3 +1193,21 @@ def test_bought_and_sold_are_two_subjects() -> None:
     assert similarity(q, t) >= 0.5 > similarity(q, o)
     # 收购 and 买下 are buying too
     assert "~buy" in terms("2019年青禾茶饮收购了山野咖啡") and "~buy" in terms("买下了一套房子")
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("陈一舟2016年在无锡创办青岚机器人。", ["=place:无锡"]),
+        ("青岚机器人成立于常州。", ["=place:常州"]),
+        # no place: a time, a pronoun, a concept of the table, a province, no act after it
+        ("公司于去年成立。", []),
+        ("公司在该市开设了门店。", []),
+        ("公司在国内开设了门店。", []),
+        ("公司在浙江成立。", []),
+        ("他在无锡工作过。", ["=place:无锡"]),
+        ("他在无锡的房子", []),
+    ],
+)
+def test_a_chinese_place_is_read_after_zai_or_yu(text: str, places: list[str]) -> None:
+    assert [t for t in terms(text) if t.startswith("=place:")] == places

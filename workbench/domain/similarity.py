@@ -1001,7 +1001,35 @@ def labels(text: str) -> list[str]:
         out.append(f"=period:{period}")
     if _hinted(text, _ORG_HINTS):
         out.extend(f"=org:{_ORG_OF[m.group()]}" for m in _ORGS.finditer(text))
+    if "在" in text or "于" in text:
+        out.extend(f"=place:{p}" for p in _zh_places(text))
     return out
+
+
+# Where a thing happened, in Chinese: the two characters after 在 or 于 that an act of the
+# table follows (在无锡创办, 于常州成立), or that end a sentence (成立于常州。). Chinese places
+# are no names (`names` reads only what a text opens with, and provinces), so 无锡 against 常州
+# for the same founding would go unseen. Not a province (a name of its own kind), nor a
+# pronoun, quantifier, figure or time (在该市, 在全国, 于去年: `_ZH_NOT_PLACE`, `_ZH_LEAD`), nor a
+# concept of the table (在国内).
+_ZH_AT = re.compile(r"(?:在|于)([\u4e00-\u9fff]{2})")
+# (not all of `_ZH_NOT_FIRST`: 无锡 is a place)
+_ZH_NOT_PLACE = frozenset(
+    "这那该此其他她它我你您本各每全多某整同共总此零〇一二两三四五六七八九十百千万亿"
+)
+
+
+def _zh_places(text: str) -> Iterator[str]:
+    for m in _ZH_AT.finditer(text):
+        place, end = m.group(1), m.end()
+        if place[0] in _ZH_NOT_PLACE or "@" + place in _PROVINCE_TERMS:
+            continue
+        if _ZH_LEAD.match(text, m.start(1)) or _CJK_CONCEPT.match(text, m.start(1)):
+            continue
+        if _CJK_CONCEPT.match(text, m.start(1) + 1):
+            continue  # runs into a concept (于是否决): no place
+        if end == len(text) or text[end] in "。,,;;、" or _CJK_CONCEPT.match(text, end):
+            yield place
 
 
 # What kind of body a name is (a university, a college, a bank, a securities house...): 鸿屿银行
@@ -1321,6 +1349,7 @@ class _Kinds(NamedTuple):
     # only as the owner of its subject (=of:pendry: "Pendry Bank's rival Corrie Bank")
     subjects: list[str]
     owners: list[str]
+    cities: list[str]  # where in Chinese (=place:无锡)
     latin_words: int  # plain words in Latin script
     classifiers: bool  # a Chinese classifier after a figure (^家)
     zh: bool  # the claim has Chinese text ("%")
@@ -1341,6 +1370,7 @@ def _kinds(vector: Mapping[str, float]) -> _Kinds:
     actors: list[str] = []
     subjects: list[str] = []
     owners: list[str] = []
+    cities: list[str] = []
     latin_words = 0
     classifiers = zh = False
     for t in vector:
@@ -1372,6 +1402,8 @@ def _kinds(vector: Mapping[str, float]) -> _Kinds:
                 actors.append(t)
             elif t.startswith("=named:"):
                 subjects.append(t)
+            elif t.startswith("=place:"):
+                cities.append(t)
             elif t.startswith("=of:"):
                 owners.append(t)
             else:
@@ -1394,6 +1426,7 @@ def _kinds(vector: Mapping[str, float]) -> _Kinds:
         actors,
         subjects,
         owners,
+        cities,
         latin_words,
         classifiers,
         zh,
@@ -1557,6 +1590,12 @@ def _disagreements(
             if mine and yours:
                 yield what, _NAME_SHARE, (mine, yours)
                 named = named or what == "names"
+    if ka.cities and kb.cities:
+        # a place is found in the other claim as a place or as a character pair anywhere
+        mine = sorted(t for t in ka.cities if t not in b and t[7:] not in b)
+        yours = sorted(t for t in kb.cities if t not in a and t[7:] not in a)
+        if mine and yours:
+            yield "places", _NAME_SHARE, (mine, yours)
     compared, across = _across_scripts(ka, a, kb, b)
     if not across and (ka.subjects or kb.subjects):
         across = _unspelled(ka, a, kb, b)
