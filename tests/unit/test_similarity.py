@@ -1135,6 +1135,13 @@ ROUND6 = [
         ("陈一舟2016年在温州创办青岚机器人。", ""),
         ("places", ("苏州",), ("温州",), 0.5),
     ),
+    # A sum of money against the same figure counting things.
+    (
+        ("2023年青川物流共处理快递九亿六千万件。", ""),
+        ("青川物流2023年处理快递9.6亿件。", ""),
+        ("青川物流2023年营收为9.6亿元。", ""),
+        ("measures", ("件 (counted)",), ("money (counted)", "revenue"), 0.6),
+    ),
 ]
 
 
@@ -1211,3 +1218,20 @@ def test_bought_and_sold_are_two_subjects() -> None:
 )
 def test_a_chinese_place_is_read_after_zai_or_yu(text: str, places: list[str]) -> None:
     assert [t for t in terms(text) if t.startswith("=place:")] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "money"),
+    [
+        ("营收为9.6亿元", True),
+        ("revenue of US$2.3 billion", True),
+        ("took in 2.3 billion dollars", True),
+        ("三十亿元", True),
+        ("50 yuan", True),
+        # a currency that no figure is next to is no sum
+        ("priced in yuan", False),
+        ("九亿六千万件", False),
+    ],
+)
+def test_a_figure_in_a_currency_counts_money(text: str, money: bool) -> None:
+    assert ("^money" in terms(text)) is money

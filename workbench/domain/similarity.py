@@ -1069,6 +1069,18 @@ _UP_DOWN = re.compile(
 _COMPARATIVE_POLE = {"more": "up", "higher": "up", "larger": "up", "bigger": "up", "up": "up"}
 
 
+# A figure in a currency (9.6亿元, US$2.3 billion) counts money, whatever it is the money of:
+# the same figure counting things (九亿六千万件 parcels, 850 trucks) is another measure.
+_CURRENCIES = frozenset(("usd", "cny", "hkd", "gbp", "eur"))
+_MONEY = "^money"
+_ZH_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
+_MONEY_WORD = re.compile(
+    rf"{_FIGURE}\s*(?:"
+    + "|".join(f for f, c in _CONCEPT_OF.items() if c in _CURRENCIES and f.isalpha())
+    + r")\b"
+)
+
+
 def terms(text: str) -> list[str]:
     """The meaning-bearing terms of `text` (see the module's docstring), with repeats."""
     s = _normal(text).lower()
@@ -1110,11 +1122,19 @@ def terms(text: str) -> list[str]:
         s = _UP_DOWN.sub(up_down, s)
 
     def concepts(m: re.Match[str]) -> str:
-        out.append("~" + _CONCEPT_OF[m.group()])
+        concept = _CONCEPT_OF[m.group()]
+        out.append("~" + concept)
+        if concept in _CURRENCIES:
+            before = m.string[: m.start()].rstrip()[-1:]
+            after = m.string[m.end() :].lstrip()[:1]
+            if _FIGURE in (before, after) or (before and before in _ZH_NUMERALS):
+                out.append(_MONEY)
         return _CONCEPT
 
     s = _EN_PHRASE.sub(concepts, s)
     s = _CJK_CONCEPT.sub(concepts, s)
+    if _MONEY_WORD.search(s):  # 2.3 billion dollars (single words are read below)
+        out.append(_MONEY)
 
     def zh_numbers(m: re.Match[str]) -> str:
         if m.group() == "一":
@@ -1452,8 +1472,11 @@ def _measure_found(term: str, other: Mapping[str, float], kinds: _Kinds) -> bool
         return True
     if term[0] == "~":
         return False
+    if term == _MONEY:
+        # missing only from a claim that counts things and gives no sum of money
+        return not any(t != _MONEY for t in kinds.measures if t[0] == "^")
     if not term[1:2].isascii():
-        return not kinds.classifiers
+        return not kinds.classifiers and _MONEY not in other
     return term[1:] in other or kinds.latin_words < _LATIN_CLAIM
 
 
