@@ -1142,6 +1142,13 @@ ROUND6 = [
         ("青川物流2023年营收为9.6亿元。", ""),
         ("measures", ("件 (counted)",), ("money (counted)", "revenue"), 0.6),
     ),
+    # Abroad against at home, each said alone.
+    (
+        ("2024年桐湾机场新开通了十二条国际航线。", ""),
+        ("桐湾机场2024年开通国际航线12条。", ""),
+        ("Tongwan Airport opened 12 domestic routes in 2024.", "桐湾机场2024年开通国内航线12条"),
+        ("scopes", ("abroad",), ("home",), 0.5),
+    ),
 ]
 
 
@@ -1235,3 +1242,12 @@ def test_a_chinese_place_is_read_after_zai_or_yu(text: str, places: list[str]) -
 )
 def test_a_figure_in_a_currency_counts_money(text: str, money: bool) -> None:
     assert ("^money" in terms(text)) is money
+
+
+def test_a_claim_saying_both_home_and_abroad_opposes_neither() -> None:
+    _, a, b = _scores(
+        ("x", "x"),
+        ("China's airlines opened 12 international routes in 2024.", ""),
+        ("2024年国内航空公司新开12条国际航线。", ""),
+    )
+    assert "scopes" not in [d[0] for d in explain(a, b).disagree]

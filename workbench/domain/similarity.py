@@ -429,6 +429,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "close": ("关闭", "关停", "关掉", "倒闭", "停业", "closed", "closes", "shut", "shuts"),
     "world": ("全球", "世界", "world", "global", "globally"),
     "china": ("中国", "国内", "china", "chinese", "domestic"),
+    # Abroad, against at home: 15 international routes are not 15 domestic ones (see
+    # `_SCOPE_POLE`).
+    "abroad": ("国际", "海外", "境外", "国外", "international", "overseas", "abroad", "foreign"),
     "usa": ("美国", "america", "american", "united states", "usa"),
     "company": ("公司", "企业", "company", "firm", "companies"),
     "rank": ("排名", "位列", "位居", "排行", "名列", "ranked", "ranks", "ranking"),
@@ -1248,6 +1251,7 @@ _NOT_SUBJECT = frozenset(
     "~" + c
     for c in _split(
         "percent usd cny hkd gbp eur year up down open close enact veto hire layoff first only "
+        "abroad "
         "most rank "
         "round before never net share monthly company"
     )
@@ -1302,6 +1306,11 @@ _ACT_POLE = {
     "~hire": "+",
     "~layoff": "-",
 }
+
+
+# At home or abroad: a claim that says only one (15 domestic routes, 国内航线) and another that
+# says only the other (15 international routes, 国际航线) are two facts, as opposite acts are.
+_SCOPE_POLE = {"~china": "home", "~abroad": "abroad"}
 
 
 # One claim closes a number of things, the other gives no act at all: 480 stores closed against
@@ -1668,6 +1677,10 @@ def _disagreements(
         yours = sorted(t for t in kb.periods if t[8] in "hq")
         if mine or yours:
             yield _ONE_SIDED_PERIOD, _ONE_SIDED_PERIOD_SHARE, (mine, yours)
+    scope_a = {_SCOPE_POLE[t] for t in _SCOPE_POLE if t in a}
+    scope_b = {_SCOPE_POLE[t] for t in _SCOPE_POLE if t in b}
+    if len(scope_a) == len(scope_b) == 1 and scope_a != scope_b:
+        yield "scopes", _ACT_SHARE, (sorted(scope_a), sorted(scope_b))
     if ka.acts and kb.acts and _opposed(ka.acts, kb.acts):
         yield "acts", _ACT_SHARE, (sorted(ka.acts), sorted(kb.acts))
     elif bool(ka.acts) != bool(kb.acts):
