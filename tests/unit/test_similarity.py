@@ -1149,6 +1149,19 @@ ROUND6 = [
         ("Tongwan Airport opened 12 domestic routes in 2024.", "桐湾机场2024年开通国内航线12条"),
         ("scopes", ("abroad",), ("home",), 0.5),
     ),
+    # What is owed is not what is earned; master's degrees are not doctorates.
+    (
+        ("In 2022 Farrow Paints took in 1.7 billion dollars in sales.", ""),
+        ("Farrow Paints' revenue reached US$1.7 billion in 2022.", ""),
+        ("Farrow Paints' debt reached US$1.7 billion in 2022.", ""),
+        ("measures", ("revenue",), ("debt",), 0.6),
+    ),
+    (
+        ("松陵大学的博士学位授权点共三十个。", ""),
+        ("松陵大学有博士点30个。", ""),
+        ("松陵大学有硕士点30个。", ""),
+        ("measures", ("doctorate",), ("master",), 0.6),
+    ),
 ]
 
 
@@ -1251,3 +1264,20 @@ def test_a_claim_saying_both_home_and_abroad_opposes_neither() -> None:
         ("2024年国内航空公司新开12条国际航线。", ""),
     )
     assert "scopes" not in [d[0] for d in explain(a, b).disagree]
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("Brisco Freight's headcount is 850.", "~staff"),
+        ("The town set a budget of US$2.3 billion.", "~cost"),
+        ("公司去年的研发投入为2.3亿元", "~cost"),
+        ("棠浦市居民人均可支配收入增长7.4%", "~income"),
+        ("Oxley Chemicals owed $2.3 billion.", "~debt"),
+        ("2,100 doctoral students", "~doctorate"),
+    ],
+)
+def test_round_six_measures(text: str, concept: str) -> None:
+    assert concept in terms(text)
+    # 可支配收入 is read whole, not as revenue
+    assert "~revenue" not in terms("居民人均可支配收入")

@@ -214,7 +214,17 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "revenue": ("营业收入", "营收", "收入", "销售额", "revenue", "revenues", "sales"),
     "profit": ("净利润", "利润", "盈利", "profit", "profits"),
     "loss": ("亏损", "loss", "losses", "lost"),
-    "staff": ("员工", "雇员", "职工", "employees", "employee", "staff", "workers", "workforce"),
+    "staff": (
+        "员工",
+        "雇员",
+        "职工",
+        "employees",
+        "employee",
+        "staff",
+        "workers",
+        "workforce",
+        "headcount",
+    ),
     "customer": ("客户", "customer", "customers", "client", "clients"),
     "user": ("用户", "users", "user"),
     "monthly": ("月活", "每月", "monthly", "month"),
@@ -449,7 +459,22 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "lithium": ("锂", "lithium"),
     "steel": ("钢铁", "钢材", "steel"),
     "storage": ("储能", "storage"),
-    "cost": ("成本", "花费", "费用", "cost", "costs", "spending", "spend", "spent"),
+    # (a budget is what is to be spent: a research budget is R&D spending, 研发投入)
+    "cost": (
+        "成本",
+        "花费",
+        "费用",
+        "预算",
+        "投入",
+        "cost",
+        "costs",
+        "spending",
+        "spend",
+        "spends",
+        "spent",
+        "budget",
+        "budgets",
+    ),
     "compute": ("算力", "compute", "computing"),
     "train": ("训练", "training", "train"),
     "model": ("模型", "model", "models"),
@@ -513,6 +538,13 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     # A university's students and its teachers: 34,000 students are not 34,000 staff.
     "student": ("学生", "在校生", "本科生", "研究生", "students", "student", "undergraduates"),
     "teacher": ("教师", "teachers", "teacher", "teaching staff", "lecturers"),
+    # What is owed is not what is earned: debt of US$2.3 billion against sales of as much.
+    "debt": ("债务", "负债", "欠款", "debt", "debts", "borrowings", "liabilities", "owed", "owes"),
+    # What households earn is not what shops sell: 人均可支配收入 against retail sales.
+    "income": ("可支配收入", "disposable income", "household income"),
+    # Degrees by level: 42 master's programmes are not 42 doctoral ones.
+    "master": ("硕士", "master's", "masters"),
+    "doctorate": ("博士", "doctoral", "doctorate", "doctorates", "phd"),
 }
 # Concepts that say what a figure counts or measures. Two claims that each give a measure the
 # other does not (a recall of 62,000 cars against a sale of 62,000 cars, revenue up 12% against
@@ -522,7 +554,8 @@ MEASURES = frozenset(
     for c in _split(
         "revenue profit loss staff customer user cost fund valuation shipment capacity "
         "utilisation patent research recall sale price output passenger margin store dealer "
-        "import delivery gdp wage doctor nurse bed loan station student teacher cargo"
+        "import delivery gdp wage doctor nurse bed loan station student teacher cargo "
+        "debt income master doctorate"
     )
 )
 _CONCEPT_OF: dict[str, str] = {
