@@ -424,11 +424,12 @@ def test_explain_gives_the_score_of_similarity() -> None:
         ("员工九千多人", ["^人"]),
         ("2.3万台手术", ["^台"]),
         ("1400多家门店", ["^家"]),
-        # not what a figure counts: people, units, time, fractions, concepts, function words
+        # not what a figure counts: people, time, fractions, concepts, function words; a unit
+        # gives only its kind of quantity (^dim:)
         ("6,500 people work there", []),
-        ("11 kilometres", []),
-        ("an 11km tunnel", []),
-        ("2 GWh of storage", []),
+        ("11 kilometres", ["^dim:length"]),
+        ("an 11km tunnel", ["^dim:length"]),
+        ("2 GWh of storage", ["^dim:energy"]),
         ("three and a half percent", []),
         ("on 3 June", []),
         ("15 stores", []),  # a concept of the table: its own term
@@ -436,7 +437,7 @@ def test_explain_gives_the_score_of_similarity() -> None:
         ("a 6% fare rise", []),  # the figure counts per cent, not fares
         ("15 new stores", []),
         ("In 2014 the museum opened", []),  # a year counts nothing
-        ("1500万吨", []),  # a unit
+        ("1500万吨", ["^dim:mass"]),  # a unit: its kind of quantity
         ("增长了50%只是开始", []),  # a concept between the figure and the character
         ("2023年营收", []),
         ("做了7年记者", []),
@@ -904,7 +905,7 @@ ROUND5 = [
         ("Forty-two million journeys were made on Bexmoor Rail in 2022.", "42m passengers"),
         ("Bexmoor Rail carried 42 million passengers in 2022.", "42 million passengers"),
         ("Bexmoor Rail carried 42 million tonnes of freight in 2022.", "42m tonnes of freight"),
-        ("measures", ("journey (counted)", "passenger"), ("cargo",), 0.6),
+        ("measures", ("journey (counted)", "passenger"), ("dim:mass (counted)", "cargo"), 0.6),
     ),
 ]
 
@@ -1162,6 +1163,13 @@ ROUND6 = [
         ("松陵大学有硕士点30个。", ""),
         ("measures", ("doctorate",), ("master",), 0.6),
     ),
+    # A length against a count of things with the same figure.
+    (
+        ("桐湾地铁2号线的线路长度为二十六公里。", ""),
+        ("桐湾地铁2号线全长26公里。", ""),
+        ("桐湾地铁2号线共有26座车站。", ""),
+        ("measures", ("dim:length (counted)",), ("座 (counted)", "station"), 0.6),
+    ),
 ]
 
 
@@ -1281,3 +1289,19 @@ def test_round_six_measures(text: str, concept: str) -> None:
     assert concept in terms(text)
     # 可支配收入 is read whole, not as revenue
     assert "~revenue" not in terms("居民人均可支配收入")
+
+
+@pytest.mark.parametrize(
+    ("text", "dimension"),
+    [
+        ("11km", "^dim:length"),
+        ("eleven kilometres", "^dim:length"),
+        ("全长26公里", "^dim:length"),
+        ("1,500 tonnes of milk", "^dim:mass"),
+        ("日均收奶一千五百吨", "^dim:mass"),
+        ("45 GWh", "^dim:energy"),
+        ("四十五吉瓦时", "^dim:energy"),
+    ],
+)
+def test_a_unit_gives_the_kind_of_quantity(text: str, dimension: str) -> None:
+    assert dimension in terms(text)

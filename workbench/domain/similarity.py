@@ -864,9 +864,9 @@ def actor(text: str, latin: list[str] | None = None) -> str | None:
 # letters, or one of `_NOT_MEASURES`: a unit (a unit says how a figure is written, not what it
 # counts: 11km, eleven kilometres, 2 GWh), time, a fraction, or a word that counts anything
 # (people, times). After a Chinese figure its classifier is taken (650家, 2.3万台, 九千多名), 名,
-# 位 and 人 as one (people); 个 and 次 count anything, and 吨, 公里 are units. Such a measure is
-# marked "^" (^mast, ^家) and weighs nothing: it only says what a claim counts (see
-# `_disagreements`).
+# 位 and 人 as one (people); 个 and 次 count anything, and 吨, 公里 are units (their kind of
+# quantity is kept, see `_DIMENSIONS`). Such a measure is marked "^" (^mast, ^家) and weighs
+# nothing: it only says what a claim counts (see `_disagreements`).
 _NOT_MEASURES = frozenset(
     _split(
         "people persons person times time units unit items item ones others point plus odd "
@@ -888,6 +888,25 @@ _CONCEPT = " \x02 "
 _COUNTED = re.compile(rf"{_FIGURE}(?:[ -]*([a-z][a-z&']*)|([{''.join(_ZH_CLASSIFIER)}]))")
 
 
+# A unit says how a figure is written (11km, eleven kilometres, 11公里), not what it counts, but
+# it does say what kind of quantity it is: 38 kilometres of line are not 38 stations, nor 1,500
+# tonnes 1,500 shops. A unit is kept as its dimension ("^dim:length"), which is missing only
+# from a claim that counts something else with the same figures and gives no such unit (see
+# `_measure_found`), like a sum of money (`_MONEY`).
+_DIMENSIONS = {
+    "length": "km kilometres kilometre kilometers kilometer miles mile 公里 千米",
+    "mass": "tonnes tonne tons ton kilograms kilogram kg 吨 公斤 千克",
+    "energy": "gwh mwh kwh twh 吉瓦时 兆瓦时 千瓦时",
+    "area": "hectares hectare acres acre 公顷",
+}
+_DIMENSION_OF = {u: f"^dim:{d}" for d, units in _DIMENSIONS.items() for u in units.split()}
+_ZH_UNIT = re.compile(
+    rf"{_FIGURE}("
+    + "|".join(sorted((u for u in _DIMENSION_OF if not u.isascii()), key=len, reverse=True))
+    + ")"
+)
+
+
 def _counted(s: str) -> Iterator[str]:
     """The measures that figures in `s` (a text with figures and concepts marked) count, as "^"
     terms (see above); names are left out by `claim_terms`, which knows them."""
@@ -895,6 +914,8 @@ def _counted(s: str) -> Iterator[str]:
         word, classifier = m.group(1), m.group(2)
         if classifier:
             yield "^" + (_ZH_CLASSIFIER[classifier] or classifier)
+        elif word in _DIMENSION_OF:
+            yield _DIMENSION_OF[word]
         elif not (
             len(word) <= 2
             or word in _STOP
@@ -904,6 +925,8 @@ def _counted(s: str) -> Iterator[str]:
             or word in _NOT_MEASURES
         ):
             yield "^" + _stem(word)
+    if _ZH_UNIT.search(s):
+        yield from (_DIMENSION_OF[m.group(1)] for m in _ZH_UNIT.finditer(s))
 
 
 # ---- labels and periods -------------------------------------------------------------------
@@ -1514,11 +1537,12 @@ def _measure_found(term: str, other: Mapping[str, float], kinds: _Kinds) -> bool
         return True
     if term[0] == "~":
         return False
-    if term == _MONEY:
-        # missing only from a claim that counts things and gives no sum of money
-        return not any(t != _MONEY for t in kinds.measures if t[0] == "^")
+    if term == _MONEY or term.startswith("^dim:"):
+        # missing only from a claim that counts things and gives no sum of money (no
+        # quantity of this kind)
+        return not any(t != term for t in kinds.measures)
     if not term[1:2].isascii():
-        return not kinds.classifiers and _MONEY not in other
+        return not kinds.classifiers and not any(t[1:5] in ("mone", "dim:") for t in other)
     return term[1:] in other or kinds.latin_words < _LATIN_CLAIM
 
 
