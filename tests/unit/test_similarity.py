@@ -1170,6 +1170,13 @@ ROUND6 = [
         ("桐湾地铁2号线共有26座车站。", ""),
         ("measures", ("dim:length (counted)",), ("座 (counted)", "station"), 0.6),
     ),
+    # Shops that started trading were opened, not closed.
+    (
+        ("Twelve new Marrick Bakeries shops started trading during 2024.", ""),
+        ("Marrick Bakeries opened 12 new shops in 2024.", ""),
+        ("Marrick Bakeries closed 12 shops in 2024.", ""),
+        ("acts", ("open",), ("close",), 0.5),
+    ),
 ]
 
 

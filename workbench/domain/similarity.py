@@ -435,6 +435,12 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "launched",
         "came into service",
         "entered service",
+        # a shop or business opening, said of its trading
+        "started trading",
+        "began trading",
+        "opened for business",
+        "opened its doors",
+        "opened their doors",
     ),
     "close": ("关闭", "关停", "关掉", "倒闭", "停业", "closed", "closes", "shut", "shuts"),
     "world": ("全球", "世界", "world", "global", "globally"),
