@@ -1177,6 +1177,13 @@ ROUND6 = [
         ("Marrick Bakeries closed 12 shops in 2024.", ""),
         ("acts", ("open",), ("close",), 0.5),
     ),
+    # One Chinese name, two kinds of body: a storage maker and a battery maker.
+    (
+        ("2023年青禾新能源的营业收入较上年提高了百分之十九。", ""),
+        ("青禾新能源2023年营收增长19%。", ""),
+        ("青禾储能2023年营收增长19%。", ""),
+        ("kinds of name", ("新能",), ("储能",), 0.5),
+    ),
 ]
 
 
@@ -1312,3 +1319,11 @@ def test_round_six_measures(text: str, concept: str) -> None:
 )
 def test_a_unit_gives_the_kind_of_quantity(text: str, dimension: str) -> None:
     assert dimension in terms(text)
+
+
+def test_the_kind_after_a_chinese_name_is_two_characters_before_any_stop() -> None:
+    assert "=kind:储能" in claim_terms("曜川储能2023年营收增长27%。", "")
+    assert "=kind:新能" in claim_terms("2023年曜川新能源的营业收入", "")
+    # a place's 市 and a person's third character are no kinds
+    assert not [t for t in claim_terms("棠浦市常住人口达到900万。", "") if t[:6] == "=kind:"]
+    assert not [t for t in claim_terms("林晚舟2005年毕业于浙江大学。", "") if t[:6] == "=kind:"]

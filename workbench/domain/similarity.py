@@ -783,6 +783,28 @@ _ZH_OWNER = re.compile(
 )
 
 
+# What follows a Chinese name says what kind of body it is (曜川储能, 曜川新能源: a storage
+# maker and a battery maker under one name): the two characters after it, when no figure, date,
+# function word or place word (市, 县) comes first (see `_disagreements`); a third character is
+# most often the next word.
+_ZH_NAME_KIND = re.compile(
+    "[^\\s\\d"
+    + "".join(sorted(_ZH_NOT_SECOND | set("有在于是由将共为从向已曾去今明上下市省县区镇村")))
+    + "]{0,2}"
+)
+
+
+def _kind_found(term: str, other: Mapping[str, float]) -> bool:
+    # the other claim holds the kind as a kind, a character pair of it, or its concept
+    kind = term.split(":", 1)[1]
+    concept = _CONCEPT_OF.get(kind)
+    return (
+        term in other
+        or any(kind[i : i + 2] in other for i in range(len(kind) - 1))
+        or (concept is not None and "~" + concept in other)
+    )
+
+
 def _owned(text: str) -> tuple[str, list[str], list[str]]:
     """`text` with the owners of its subject blanked out (see above), their names, and the
     subject names that Chinese text gives after them (which `names` would not read: only a
@@ -1266,9 +1288,13 @@ def claim_terms(text: str, quote: str) -> Counter[str]:
         # The name a Chinese text opens with is the claim's subject, as a quote's opening
         # pair need not be (a quote is a span of the source, often cut after the name): see
         # `_unspelled`.
-        zh = _zh_name(_normal(text).lower())
+        low = _normal(text).lower()
+        zh = _zh_name(low)
         if zh and "@" + zh not in _PROVINCE_TERMS:  # a province is a place, not a subject
             bag["=named:" + zh] += 1
+            kind = _ZH_NAME_KIND.match(low, low.find(zh) + 2)
+            if kind and len(kind.group()) == 2:  # (not a place's 市, nor a person's 舟)
+                bag["=kind:" + kind.group()] += 1
     who = actor(text, latin)
     if who and not _CJK_RUN.search(text):
         bag[who[:MAX_TERM]] += 1
@@ -1491,7 +1517,7 @@ def _kinds(vector: Mapping[str, float]) -> _Kinds:
                 periods.append(t)
             elif t.startswith(("=actor:", "=agent:")):
                 actors.append(t)
-            elif t.startswith("=named:"):
+            elif t.startswith(("=named:", "=kind:")):
                 subjects.append(t)
             elif t.startswith("=place:"):
                 cities.append(t)
@@ -1624,7 +1650,9 @@ def _unspelled(
         latin = [t for t in english.latin if "%" + t[1:] not in e]
         if not latin or english.subjects:
             continue
-        hanzi = ["@" + t.split(":", 1)[1] for t in chinese.subjects]
+        hanzi = ["@" + t[7:] for t in chinese.subjects if t.startswith("=named:")]
+        if not hanzi:
+            continue
         if any(_found(t, e) for t in hanzi) or any(_found(t, c) for t in latin):
             return None
         if _spelled_in(hanzi, latin):
@@ -1685,6 +1713,13 @@ def _disagreements(
             if mine and yours:
                 yield what, _NAME_SHARE, (mine, yours)
                 named = named or what == "names"
+    named_a = {t for t in ka.subjects if t.startswith("=named:")}
+    if named_a and named_a == {t for t in kb.subjects if t.startswith("=named:")}:
+        # one name, two kinds of body: 曜川储能 and 曜川新能源 (a namesake, a subsidiary)
+        mine = sorted(t for t in ka.subjects if t.startswith("=kind:") and not _kind_found(t, b))
+        yours = sorted(t for t in kb.subjects if t.startswith("=kind:") and not _kind_found(t, a))
+        if mine and yours:
+            yield "kinds of name", _NAME_SHARE, (mine, yours)
     if ka.cities and kb.cities:
         # a place is found in the other claim as a place or as a character pair anywhere
         mine = sorted(t for t in ka.cities if t not in b and t[7:] not in b)
