@@ -476,7 +476,6 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "costs",
         "spending",
         "spend",
-        "spends",
         "spent",
         "budget",
         "budgets",
