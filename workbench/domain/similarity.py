@@ -21,7 +21,11 @@ bag of terms:
   650家: `^家`), when the concept table does not say it already;
 - numbers that label a thing (Line 3, 3号线, the second runway: `=label:line:3`), periods within
   a year (March, 三季度, the first half: `=period:m3`, `=period:q3`, `=period:h1`) and the kind
-  of body a name is (University, 银行: `=org:university`, `=org:bank`).
+  of body a name is (University, 银行: `=org:university`, `=org:bank`);
+- the name a Chinese text opens with and the kind after it (曜川储能: `=named:曜川`,
+  `=kind:储能`), the owner of a claim's subject (Pendry Bank's rival Corrie Bank: `=of:pendry`),
+  a Chinese place after 在 or 于 (在无锡创办: `=place:无锡`), a sum of money (`^money`) and the
+  kind of quantity a unit gives (38公里: `^dim:length`).
 
 Terms are weighted by rarity over the claims compared (TF-IDF: a term every claim has says
 nothing; a name or a figure only two claims share says a lot), numbers and concepts count
@@ -36,8 +40,11 @@ Latin name is no pinyin of the other's Chinese name (Xinggang against 澜汐), w
 a thing of one kind by another number (Line 5, 3号线), gives another period (March, October) or
 kind of body (bank, securities house), when the same two parties have their roles swapped (A
 bought B, B was taken over by A), when one gives a half or quarter and the other only the
-year, or, by less, when only one says what it counts was closed: the same figure about another
-subject is another claim (see `similarity`; `explain` lists the reasons of a score).
+year, when an English text's Latin names spell no pinyin of a Chinese text's opening name,
+when each gives another Chinese place or another kind after one Chinese name, when one says
+only home and the other only abroad, or, by less, when only one says what it counts was
+closed: the same figure about another subject is another claim (see `similarity`; `explain`
+lists the reasons of a score).
 
 Pure functions: the index that keeps these bags for a database lives in the services.
 """
