@@ -21,7 +21,11 @@ bag of terms:
   650家: `^家`), when the concept table does not say it already;
 - numbers that label a thing (Line 3, 3号线, the second runway: `=label:line:3`), periods within
   a year (March, 三季度, the first half: `=period:m3`, `=period:q3`, `=period:h1`) and the kind
-  of body a name is (University, 银行: `=org:university`, `=org:bank`).
+  of body a name is (University, 银行: `=org:university`, `=org:bank`);
+- the name a Chinese text opens with and the kind after it (曜川储能: `=named:曜川`,
+  `=kind:储能`), the owner of a claim's subject (Pendry Bank's rival Corrie Bank: `=of:pendry`),
+  a Chinese place after 在 or 于 (在无锡创办: `=place:无锡`), a sum of money (`^money`) and the
+  kind of quantity a unit gives (38公里: `^dim:length`).
 
 Terms are weighted by rarity over the claims compared (TF-IDF: a term every claim has says
 nothing; a name or a figure only two claims share says a lot), numbers and concepts count
@@ -36,8 +40,11 @@ Latin name is no pinyin of the other's Chinese name (Xinggang against 澜汐), w
 a thing of one kind by another number (Line 5, 3号线), gives another period (March, October) or
 kind of body (bank, securities house), when the same two parties have their roles swapped (A
 bought B, B was taken over by A), when one gives a half or quarter and the other only the
-year, or, by less, when only one says what it counts was closed: the same figure about another
-subject is another claim (see `similarity`; `explain` lists the reasons of a score).
+year, when an English text's Latin names spell no pinyin of a Chinese text's opening name,
+when each gives another Chinese place or another kind after one Chinese name, when one says
+only home and the other only abroad, or, by less, when only one says what it counts was
+closed: the same figure about another subject is another claim (see `similarity`; `explain`
+lists the reasons of a score).
 
 Pure functions: the index that keeps these bags for a database lives in the services.
 """
@@ -214,7 +221,17 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "revenue": ("营业收入", "营收", "收入", "销售额", "revenue", "revenues", "sales"),
     "profit": ("净利润", "利润", "盈利", "profit", "profits"),
     "loss": ("亏损", "loss", "losses", "lost"),
-    "staff": ("员工", "雇员", "职工", "employees", "employee", "staff", "workers", "workforce"),
+    "staff": (
+        "员工",
+        "雇员",
+        "职工",
+        "employees",
+        "employee",
+        "staff",
+        "workers",
+        "workforce",
+        "headcount",
+    ),
     "customer": ("客户", "customer", "customers", "client", "clients"),
     "user": ("用户", "users", "user"),
     "monthly": ("月活", "每月", "monthly", "month"),
@@ -358,9 +375,56 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "fired",
         "sacked",
     ),
-    # A bill signed into law, and one vetoed.
-    "enact": ("签署", "signed", "signs", "signature", "became law", "into law"),
-    "veto": ("否决", "vetoed", "vetoes", "veto"),
+    # A bill signed into law, and one vetoed; a plan approved, and one rejected.
+    "enact": (
+        "签署",
+        "批准",
+        "获批",
+        "signed",
+        "signs",
+        "signature",
+        "became law",
+        "into law",
+        "approved",
+        "approves",
+        "approve",
+        "approval",
+    ),
+    "veto": (
+        "否决",
+        "驳回",
+        "vetoed",
+        "vetoes",
+        "veto",
+        "rejected",
+        "rejects",
+        "reject",
+        "rejection",
+        "turned down",
+        "turns down",
+    ),
+    # Buying a company or a thing; selling is `sale`. Which of the two an actor did is a
+    # direction: Ambry bought Lattice and Ambry sold Lattice are opposite facts (see
+    # `_disagreements`).
+    "buy": (
+        "收购",
+        "买下",
+        "购买",
+        "购入",
+        "并购",
+        "bought",
+        "buys",
+        "buy",
+        "purchased",
+        "purchases",
+        "purchase",
+        "acquired",
+        "acquires",
+        "acquire",
+        "acquisition",
+        "takeover",
+        "taken over",
+    ),
     # Put into service is opened: a runway 启用 (or 投入使用) in 2022 against one closed then.
     "open": (
         "开设",
@@ -378,10 +442,19 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "launched",
         "came into service",
         "entered service",
+        # a shop or business opening, said of its trading
+        "started trading",
+        "began trading",
+        "opened for business",
+        "opened its doors",
+        "opened their doors",
     ),
     "close": ("关闭", "关停", "关掉", "倒闭", "停业", "closed", "closes", "shut", "shuts"),
     "world": ("全球", "世界", "world", "global", "globally"),
     "china": ("中国", "国内", "china", "chinese", "domestic"),
+    # Abroad, against at home: 15 international routes are not 15 domestic ones (see
+    # `_SCOPE_POLE`).
+    "abroad": ("国际", "海外", "境外", "国外", "international", "overseas", "abroad", "foreign"),
     "usa": ("美国", "america", "american", "united states", "usa"),
     "company": ("公司", "企业", "company", "firm", "companies"),
     "rank": ("排名", "位列", "位居", "排行", "名列", "ranked", "ranks", "ranking"),
@@ -399,7 +472,21 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "lithium": ("锂", "lithium"),
     "steel": ("钢铁", "钢材", "steel"),
     "storage": ("储能", "storage"),
-    "cost": ("成本", "花费", "费用", "cost", "costs", "spending", "spend", "spent"),
+    # (a budget is what is to be spent: a research budget is R&D spending, 研发投入)
+    "cost": (
+        "成本",
+        "花费",
+        "费用",
+        "预算",
+        "投入",
+        "cost",
+        "costs",
+        "spending",
+        "spend",
+        "spent",
+        "budget",
+        "budgets",
+    ),
     "compute": ("算力", "compute", "computing"),
     "train": ("训练", "training", "train"),
     "model": ("模型", "model", "models"),
@@ -463,6 +550,13 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     # A university's students and its teachers: 34,000 students are not 34,000 staff.
     "student": ("学生", "在校生", "本科生", "研究生", "students", "student", "undergraduates"),
     "teacher": ("教师", "teachers", "teacher", "teaching staff", "lecturers"),
+    # What is owed is not what is earned: debt of US$2.3 billion against sales of as much.
+    "debt": ("债务", "负债", "欠款", "debt", "debts", "borrowings", "liabilities", "owed", "owes"),
+    # What households earn is not what shops sell: 人均可支配收入 against retail sales.
+    "income": ("可支配收入", "disposable income", "household income"),
+    # Degrees by level: 42 master's programmes are not 42 doctoral ones.
+    "master": ("硕士", "master's", "masters"),
+    "doctorate": ("博士", "doctoral", "doctorate", "doctorates", "phd"),
 }
 # Concepts that say what a figure counts or measures. Two claims that each give a measure the
 # other does not (a recall of 62,000 cars against a sale of 62,000 cars, revenue up 12% against
@@ -472,7 +566,8 @@ MEASURES = frozenset(
     for c in _split(
         "revenue profit loss staff customer user cost fund valuation shipment capacity "
         "utilisation patent research recall sale price output passenger margin store dealer "
-        "import delivery gdp wage doctor nurse bed loan station student teacher cargo"
+        "import delivery gdp wage doctor nurse bed loan station student teacher cargo "
+        "debt income master doctorate"
     )
 )
 _CONCEPT_OF: dict[str, str] = {
@@ -678,6 +773,74 @@ def names(text: str) -> list[str]:
     return [*out, "@" + zh] if zh else out
 
 
+# Whose subject: in "Pendry Bank's rival Corrie Bank raised its profit" the subject is Corrie
+# Bank, and Pendry Bank only says whose rival it is; so in "Pendry Bank's insurance arm Pendry
+# Life" (a name, 's, a few words in lower case, another name) and in Chinese "檀谷食品的对手
+# 麦丰食品", "澜汐电器旗下的星港电器" (a name, 的 or 旗下, a few characters, another name of
+# the same kind: the two characters after each pair agree). The owner's names are no names of
+# the claim (unless it names them elsewhere) but "=of:" terms: a claim about Pendry Bank
+# itself names someone this one does not (see `_found`).
+_EN_OWNER = re.compile(
+    r"\b[A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*)*(?:'s|')\s+(?:[a-z]+\s+){1,3}(?=[A-Z])"
+)
+_ZH_OWNER = re.compile(
+    r"([\u4e00-\u9fff]{2})([\u4e00-\u9fff]{2})(?:的|旗下的?)[\u4e00-\u9fff]{0,4}?"
+    r"([\u4e00-\u9fff]{2})\2"
+)
+
+
+# What follows a Chinese name says what kind of body it is (曜川储能, 曜川新能源: a storage
+# maker and a battery maker under one name): the two characters after it, when no figure, date,
+# function word or place word (市, 县) comes first (see `_disagreements`); a third character is
+# most often the next word.
+_ZH_NAME_KIND = re.compile(
+    "[^\\s\\d"
+    + "".join(sorted(_ZH_NOT_SECOND | set("有在于是由将共为从向已曾去今明上下市省县区镇村")))
+    + "]{0,2}"
+)
+
+
+def _kind_found(term: str, other: Mapping[str, float]) -> bool:
+    # the other claim holds the kind as a kind, a character pair of it, or its concept
+    kind = term.split(":", 1)[1]
+    concept = _CONCEPT_OF.get(kind)
+    return (
+        term in other
+        or any(kind[i : i + 2] in other for i in range(len(kind) - 1))
+        or (concept is not None and "~" + concept in other)
+    )
+
+
+def _owned(text: str) -> tuple[str, list[str], list[str]]:
+    """`text` with the owners of its subject blanked out (see above), their names, and the
+    subject names that Chinese text gives after them (which `names` would not read: only a
+    text's opening name is)."""
+    if "'" not in text and "的" not in text and "旗下" not in text:
+        return text, [], []  # most texts: no owner
+    owners: list[str] = []
+    subjects: list[str] = []
+    # The words between are a noun (rival, insurance arm), not a place or time after a
+    # preposition (Lanyu Dairy's share in Jiangxi: still Lanyu's).
+    spans = [
+        m
+        for m in _EN_OWNER.finditer(text)
+        if not any(w in _STOP for w in m.group().split("'")[-1].removeprefix("s").split())
+    ]
+    for m in spans:
+        owners += names(m.group().split("'")[0])
+    for m in _ZH_OWNER.finditer(text):
+        if m.group(1) != m.group(3):
+            owners.append("@" + m.group(1))
+            subjects.append("@" + m.group(3))
+    if not owners:
+        return text, [], []
+    blank = text
+    for m in spans:
+        blank = blank[: m.start()] + " " * len(m.group()) + blank[m.end() :]
+    blank = _ZH_OWNER.sub(lambda m: " " * (m.start(3) - m.start()) + m.group()[-4:], blank)
+    return blank, owners, subjects
+
+
 # Who did it: in "Saltash Parts was taken over by Quenby Motors" the buyer is Quenby, the name
 # after "by" in a passive; in "Saltash Parts bought Quenby Motors", a sentence that opens with a
 # name, it is Saltash. Two claims naming the same two parties with the roles swapped assert
@@ -735,9 +898,9 @@ def actor(text: str, latin: list[str] | None = None) -> str | None:
 # letters, or one of `_NOT_MEASURES`: a unit (a unit says how a figure is written, not what it
 # counts: 11km, eleven kilometres, 2 GWh), time, a fraction, or a word that counts anything
 # (people, times). After a Chinese figure its classifier is taken (650家, 2.3万台, 九千多名), 名,
-# 位 and 人 as one (people); 个 and 次 count anything, and 吨, 公里 are units. Such a measure is
-# marked "^" (^mast, ^家) and weighs nothing: it only says what a claim counts (see
-# `_disagreements`).
+# 位 and 人 as one (people); 个 and 次 count anything, and 吨, 公里 are units (their kind of
+# quantity is kept, see `_DIMENSIONS`). Such a measure is marked "^" (^mast, ^家) and weighs
+# nothing: it only says what a claim counts (see `_disagreements`).
 _NOT_MEASURES = frozenset(
     _split(
         "people persons person times time units unit items item ones others point plus odd "
@@ -759,6 +922,25 @@ _CONCEPT = " \x02 "
 _COUNTED = re.compile(rf"{_FIGURE}(?:[ -]*([a-z][a-z&']*)|([{''.join(_ZH_CLASSIFIER)}]))")
 
 
+# A unit says how a figure is written (11km, eleven kilometres, 11公里), not what it counts, but
+# it does say what kind of quantity it is: 38 kilometres of line are not 38 stations, nor 1,500
+# tonnes 1,500 shops. A unit is kept as its dimension ("^dim:length"), which is missing only
+# from a claim that counts something else with the same figures and gives no such unit (see
+# `_measure_found`), like a sum of money (`_MONEY`).
+_DIMENSIONS = {
+    "length": "km kilometres kilometre kilometers kilometer miles mile 公里 千米",
+    "mass": "tonnes tonne tons ton kilograms kilogram kg 吨 公斤 千克",
+    "energy": "gwh mwh kwh twh 吉瓦时 兆瓦时 千瓦时",
+    "area": "hectares hectare acres acre 公顷",
+}
+_DIMENSION_OF = {u: f"^dim:{d}" for d, units in _DIMENSIONS.items() for u in units.split()}
+_ZH_UNIT = re.compile(
+    rf"{_FIGURE}("
+    + "|".join(sorted((u for u in _DIMENSION_OF if not u.isascii()), key=len, reverse=True))
+    + ")"
+)
+
+
 def _counted(s: str) -> Iterator[str]:
     """The measures that figures in `s` (a text with figures and concepts marked) count, as "^"
     terms (see above); names are left out by `claim_terms`, which knows them."""
@@ -766,6 +948,8 @@ def _counted(s: str) -> Iterator[str]:
         word, classifier = m.group(1), m.group(2)
         if classifier:
             yield "^" + (_ZH_CLASSIFIER[classifier] or classifier)
+        elif word in _DIMENSION_OF:
+            yield _DIMENSION_OF[word]
         elif not (
             len(word) <= 2
             or word in _STOP
@@ -775,6 +959,8 @@ def _counted(s: str) -> Iterator[str]:
             or word in _NOT_MEASURES
         ):
             yield "^" + _stem(word)
+    if _ZH_UNIT.search(s):
+        yield from (_DIMENSION_OF[m.group(1)] for m in _ZH_UNIT.finditer(s))
 
 
 # ---- labels and periods -------------------------------------------------------------------
@@ -908,7 +1094,35 @@ def labels(text: str) -> list[str]:
         out.append(f"=period:{period}")
     if _hinted(text, _ORG_HINTS):
         out.extend(f"=org:{_ORG_OF[m.group()]}" for m in _ORGS.finditer(text))
+    if "在" in text or "于" in text:
+        out.extend(f"=place:{p}" for p in _zh_places(text))
     return out
+
+
+# Where a thing happened, in Chinese: the two characters after 在 or 于 that an act of the
+# table follows (在无锡创办, 于常州成立), or that end a sentence (成立于常州。). Chinese places
+# are no names (`names` reads only what a text opens with, and provinces), so 无锡 against 常州
+# for the same founding would go unseen. Not a province (a name of its own kind), nor a
+# pronoun, quantifier, figure or time (在该市, 在全国, 于去年: `_ZH_NOT_PLACE`, `_ZH_LEAD`), nor a
+# concept of the table (在国内).
+_ZH_AT = re.compile(r"(?:在|于)([\u4e00-\u9fff]{2})")
+# (not all of `_ZH_NOT_FIRST`: 无锡 is a place)
+_ZH_NOT_PLACE = frozenset(
+    "这那该此其他她它我你您本各每全多某整同共总此零〇一二两三四五六七八九十百千万亿"
+)
+
+
+def _zh_places(text: str) -> Iterator[str]:
+    for m in _ZH_AT.finditer(text):
+        place, end = m.group(1), m.end()
+        if place[0] in _ZH_NOT_PLACE or "@" + place in _PROVINCE_TERMS:
+            continue
+        if _ZH_LEAD.match(text, m.start(1)) or _CJK_CONCEPT.match(text, m.start(1)):
+            continue
+        if _CJK_CONCEPT.match(text, m.start(1) + 1):
+            continue  # runs into a concept (于是否决): no place
+        if end == len(text) or text[end] in "。,,;;、" or _CJK_CONCEPT.match(text, end):
+            yield place
 
 
 # What kind of body a name is (a university, a college, a bank, a securities house...): 鸿屿银行
@@ -946,6 +1160,18 @@ _UP_DOWN = re.compile(
     rf"(up|down)(?=\s+(?:by\s+)?{_FIGURE})"
 )
 _COMPARATIVE_POLE = {"more": "up", "higher": "up", "larger": "up", "bigger": "up", "up": "up"}
+
+
+# A figure in a currency (9.6亿元, US$2.3 billion) counts money, whatever it is the money of:
+# the same figure counting things (九亿六千万件 parcels, 850 trucks) is another measure.
+_CURRENCIES = frozenset(("usd", "cny", "hkd", "gbp", "eur"))
+_MONEY = "^money"
+_ZH_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
+_MONEY_WORD = re.compile(
+    rf"{_FIGURE}\s*(?:"
+    + "|".join(f for f, c in _CONCEPT_OF.items() if c in _CURRENCIES and f.isalpha())
+    + r")\b"
+)
 
 
 def terms(text: str) -> list[str]:
@@ -989,11 +1215,19 @@ def terms(text: str) -> list[str]:
         s = _UP_DOWN.sub(up_down, s)
 
     def concepts(m: re.Match[str]) -> str:
-        out.append("~" + _CONCEPT_OF[m.group()])
+        concept = _CONCEPT_OF[m.group()]
+        out.append("~" + concept)
+        if concept in _CURRENCIES:
+            before = m.string[: m.start()].rstrip()[-1:]
+            after = m.string[m.end() :].lstrip()[:1]
+            if _FIGURE in (before, after) or (before and before in _ZH_NUMERALS):
+                out.append(_MONEY)
         return _CONCEPT
 
     s = _EN_PHRASE.sub(concepts, s)
     s = _CJK_CONCEPT.sub(concepts, s)
+    if _MONEY_WORD.search(s):  # 2.3 billion dollars (single words are read below)
+        out.append(_MONEY)
 
     def zh_numbers(m: re.Match[str]) -> str:
         if m.group() == "一":
@@ -1038,11 +1272,15 @@ def claim_terms(text: str, quote: str) -> Counter[str]:
     # (累计, 超过), but such a word costs only when the other claim lacks it and names someone
     # of its own.
     named: set[str] = set()
+    owners: set[str] = set()
     latin: list[str] = []  # the text's Latin names, in order
-    for i, part in enumerate((text, quote)):
-        found = [t[:MAX_TERM] for t in names(part)]
+    for i, whole in enumerate((text, quote)):
+        part, owned, after = _owned(whole)
+        owners.update(t[:MAX_TERM] for t in owned)
+        found = [t[:MAX_TERM] for t in (*names(part), *after)]
         if i == 0:
             latin = [t[1:] for t in found if t[1:2].isascii()]
+            text = part
         named.update(found)
         if _CJK_RUN.search(part):
             # The claim has Chinese text ("%"), and the names in Latin script that its Chinese
@@ -1051,6 +1289,18 @@ def claim_terms(text: str, quote: str) -> Counter[str]:
             named.add("%")
             named.update("%" + t[1:] for t in found if t[1:2].isascii())
     bag.update(named)
+    bag.update("=of:" + t[1:] for t in owners - named)
+    if _CJK_RUN.search(text):
+        # The name a Chinese text opens with is the claim's subject, as a quote's opening
+        # pair need not be (a quote is a span of the source, often cut after the name): see
+        # `_unspelled`.
+        low = _normal(text).lower()
+        zh = _zh_name(low)
+        if zh and "@" + zh not in _PROVINCE_TERMS:  # a province is a place, not a subject
+            bag["=named:" + zh] += 1
+            kind = _ZH_NAME_KIND.match(low, low.find(zh) + 2)
+            if kind and len(kind.group()) == 2:  # (not a place's 市, nor a person's 舟)
+                bag["=kind:" + kind.group()] += 1
     who = actor(text, latin)
     if who and not _CJK_RUN.search(text):
         bag[who[:MAX_TERM]] += 1
@@ -1095,6 +1345,7 @@ _NOT_SUBJECT = frozenset(
     "~" + c
     for c in _split(
         "percent usd cny hkd gbp eur year up down open close enact veto hire layoff first only "
+        "abroad "
         "most rank "
         "round before never net share monthly company"
     )
@@ -1149,6 +1400,11 @@ _ACT_POLE = {
     "~hire": "+",
     "~layoff": "-",
 }
+
+
+# At home or abroad: a claim that says only one (15 domestic routes, 国内航线) and another that
+# says only the other (15 international routes, 国际航线) are two facts, as opposite acts are.
+_SCOPE_POLE = {"~china": "home", "~abroad": "abroad"}
 
 
 # One claim closes a number of things, the other gives no act at all: 480 stores closed against
@@ -1212,6 +1468,11 @@ class _Kinds(NamedTuple):
     periods: list[str]  # months, quarters, halves (=period:m3)
     orgs: list[str]  # kinds of body named (=org:bank)
     actors: list[str]  # who did it, in English (=actor:saltash, =agent:quenby)
+    # the name a Chinese text (not a quote) opens with (=named:曜川), and the names a text gives
+    # only as the owner of its subject (=of:pendry: "Pendry Bank's rival Corrie Bank")
+    subjects: list[str]
+    owners: list[str]
+    cities: list[str]  # where in Chinese (=place:无锡)
     latin_words: int  # plain words in Latin script
     classifiers: bool  # a Chinese classifier after a figure (^家)
     zh: bool  # the claim has Chinese text ("%")
@@ -1230,6 +1491,9 @@ def _kinds(vector: Mapping[str, float]) -> _Kinds:
     periods: list[str] = []
     orgs: list[str] = []
     actors: list[str] = []
+    subjects: list[str] = []
+    owners: list[str] = []
+    cities: list[str] = []
     latin_words = 0
     classifiers = zh = False
     for t in vector:
@@ -1259,6 +1523,12 @@ def _kinds(vector: Mapping[str, float]) -> _Kinds:
                 periods.append(t)
             elif t.startswith(("=actor:", "=agent:")):
                 actors.append(t)
+            elif t.startswith(("=named:", "=kind:")):
+                subjects.append(t)
+            elif t.startswith("=place:"):
+                cities.append(t)
+            elif t.startswith("=of:"):
+                owners.append(t)
             else:
                 orgs.append(t)
         elif mark == "%":
@@ -1277,6 +1547,9 @@ def _kinds(vector: Mapping[str, float]) -> _Kinds:
         periods,
         orgs,
         actors,
+        subjects,
+        owners,
+        cities,
         latin_words,
         classifiers,
         zh,
@@ -1287,7 +1560,10 @@ def _found(term: str, other: Mapping[str, float]) -> bool:
     # A name is found in the other claim as a name or as a plain word or character pair (a
     # capitalised word at the start of a sentence is not taken as a name, but is still there).
     # A Latin name in Chinese text (%brightfield) is found as the word as well.
-    return term in other or (term[0] in "@%" and term[1:] in other)
+    # A name the other claim gives only as its subject's owner (=of:) is not found there.
+    if term in other:
+        return True
+    return term[0] in "@%" and term[1:] in other and "=of:" + term[1:] not in other
 
 
 def _measure_found(term: str, other: Mapping[str, float], kinds: _Kinds) -> bool:
@@ -1299,8 +1575,12 @@ def _measure_found(term: str, other: Mapping[str, float], kinds: _Kinds) -> bool
         return True
     if term[0] == "~":
         return False
+    if term == _MONEY or term.startswith("^dim:"):
+        # missing only from a claim that counts things and gives no sum of money (no
+        # quantity of this kind)
+        return not any(t != term for t in kinds.measures)
     if not term[1:2].isascii():
-        return not kinds.classifiers
+        return not kinds.classifiers and not any(t[1:5] in ("mone", "dim:") for t in other)
     return term[1:] in other or kinds.latin_words < _LATIN_CLAIM
 
 
@@ -1359,6 +1639,35 @@ def _spelled_in(chinese: list[str], latin: list[str]) -> bool:
     return any(name_matches(t[1:], words, _stem) for t in chinese)
 
 
+def _unspelled(
+    ka: _Kinds, a: Mapping[str, float], kb: _Kinds, b: Mapping[str, float]
+) -> tuple[list[str], list[str]] | None:
+    """The names of two claims (a's, b's) when one's English text names its subject in Latin
+    script, the other's Chinese text opens with a name, and that Chinese name is neither
+    spelled by the Latin names (pinyin) nor found anywhere in the English claim, nor do they
+    share a Latin name: "Chenchuan Energy shipped 45 GWh..." against "曜川新能源...出货四十五吉瓦
+    时" are two companies, whatever their quotes share (a quote that opens 2023年动力电池...
+    names no one). An English name that translates the Chinese one rather than spelling it
+    is tied by the English claim's quote naming the Chinese one (镜湖科技 in it); else None."""
+    for chinese, c, english, e in ((ka, a, kb, b), (kb, b, ka, a)):
+        if not chinese.subjects or chinese.latin:
+            continue
+        # Latin names of an English text (those of Chinese text are marked "%" too)
+        latin = [t for t in english.latin if "%" + t[1:] not in e]
+        if not latin or english.subjects:
+            continue
+        hanzi = ["@" + t[7:] for t in chinese.subjects if t.startswith("=named:")]
+        if not hanzi:
+            continue
+        if any(_found(t, e) for t in hanzi) or any(_found(t, c) for t in latin):
+            return None
+        if _spelled_in(hanzi, latin):
+            return None
+        ours, theirs = sorted(latin), sorted(hanzi)
+        return (theirs, ours) if english is kb else (ours, theirs)
+    return None
+
+
 def _across_scripts(
     ka: _Kinds, a: Mapping[str, float], kb: _Kinds, b: Mapping[str, float]
 ) -> tuple[bool, tuple[list[str], list[str]] | None]:
@@ -1410,7 +1719,23 @@ def _disagreements(
             if mine and yours:
                 yield what, _NAME_SHARE, (mine, yours)
                 named = named or what == "names"
+    named_a = {t for t in ka.subjects if t.startswith("=named:")}
+    if named_a and named_a == {t for t in kb.subjects if t.startswith("=named:")}:
+        # one name, two kinds of body: 曜川储能 and 曜川新能源 (a namesake, a subsidiary)
+        mine = sorted(t for t in ka.subjects if t.startswith("=kind:") and not _kind_found(t, b))
+        yours = sorted(t for t in kb.subjects if t.startswith("=kind:") and not _kind_found(t, a))
+        if mine and yours:
+            yield "kinds of name", _NAME_SHARE, (mine, yours)
+    if ka.cities and kb.cities:
+        # a place is found in the other claim as a place or as a character pair anywhere
+        mine = sorted(t for t in ka.cities if t not in b and t[7:] not in b)
+        yours = sorted(t for t in kb.cities if t not in a and t[7:] not in a)
+        if mine and yours:
+            yield "places", _NAME_SHARE, (mine, yours)
     compared, across = _across_scripts(ka, a, kb, b)
+    if not across and (ka.subjects or kb.subjects):
+        across = _unspelled(ka, a, kb, b)
+        compared = compared or across is not None
     if across and not named:
         yield _ACROSS, _NAME_SHARE, across
     scripts = None if compared else _in_other_scripts(ka, a, kb, b)
@@ -1456,6 +1781,10 @@ def _disagreements(
         yours = sorted(t for t in kb.periods if t[8] in "hq")
         if mine or yours:
             yield _ONE_SIDED_PERIOD, _ONE_SIDED_PERIOD_SHARE, (mine, yours)
+    scope_a = {_SCOPE_POLE[t] for t in _SCOPE_POLE if t in a}
+    scope_b = {_SCOPE_POLE[t] for t in _SCOPE_POLE if t in b}
+    if len(scope_a) == len(scope_b) == 1 and scope_a != scope_b:
+        yield "scopes", _ACT_SHARE, (sorted(scope_a), sorted(scope_b))
     if ka.acts and kb.acts and _opposed(ka.acts, kb.acts):
         yield "acts", _ACT_SHARE, (sorted(ka.acts), sorted(kb.acts))
     elif bool(ka.acts) != bool(kb.acts):

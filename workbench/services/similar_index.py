@@ -55,7 +55,10 @@ COMMON_FLOOR = 1000
 # actor read from a text whose opening name is acted on: "was sold to", "became part of", a
 # passive with "by" of another shape; "to be bought by" and "got bought by" are passives; H1
 # and H2 are halves only after "in", "the"... or next to a year, not hydrogen).
-TERMS_VERSION = 9
+# Version 10: session 19 round 6 (the name a Chinese text opens with and the kind after it as
+# "=named:" and "=kind:", owners as "=of:", Chinese places as "=place:", sums of money and
+# units' kinds of quantity as "^money" and "^dim:", buying, abroad, debt, income, degrees).
+TERMS_VERSION = 10
 
 T = TypeVar("T")
 
