@@ -916,28 +916,41 @@ class _Scored:
     def kind(self) -> str:
         return "fact" if self.reading is None else _suggest_type(frozenset(self.fired))
 
-    def _bases(self, reading: checkworthy_model.Reading) -> tuple[float, float]:
+    def _bases(
+        self, reading: checkworthy_model.Reading, clauses: Sequence[tuple[str, ...]]
+    ) -> tuple[float, float]:
         """The best logit of any clause of this unit under each model before the plain one's
-        character grams: the unit's positive evidence on the best length band (and, under the
-        English model, the context, which every clause of the unit has, whatever its sign)."""
+        character grams: the best length band, the best positive evidence of the named features
+        among `clauses` (the features each clause fires, see `_SpanScorer.clause_features`),
+        and the unit's positive words (and, under the English model, the context, which every
+        clause of the unit has, whatever its sign)."""
+        # The clauses' own features, not the unit's: a feature's rule reads the neighbours of
+        # its cue, and a clause has fewer (in "MiniMax0,0。" the unit's "0,0" is glued to a
+        # name, but its clause "0。" is a number), so a clause can fire what its unit does not.
         model = checkworthy_model.load()
-        band, fired = reading.band, self.fired
-        english = model.ceiling[band] + sum(model.positive.get(f, 0.0) for f in fired)
+        english_features = model.positive
+        plain_features = model.plain.positive
+        english_best = plain_best = 0.0
+        for fired in clauses:
+            english_best = max(english_best, sum(english_features.get(f, 0.0) for f in fired))
+            plain_best = max(plain_best, sum(plain_features.get(f, 0.0) for f in fired))
+        band = reading.band
+        english = model.ceiling[band] + english_best
         english += sum(v for _, v in reading.terms if v > 0)
         english += sum(v for _, v in self.context)
-        plain = model.plain.ceiling[band] + sum(model.plain.positive.get(f, 0.0) for f in fired)
+        plain = model.plain.ceiling[band] + plain_best
         return english, plain
 
-    def bounds(self) -> tuple[float, float]:
+    def bounds(self, clauses: Sequence[tuple[str, ...]]) -> tuple[float, float]:
         """The best score a clause of this unit can reach when the English model reads it, and
-        when the plain one does: if each is below what a clause read by that model must reach,
-        the clauses need not be scored."""
-        # A clause has a subset of the unit's words and features, maybe a shorter length band
+        when the plain one does, given the named features each of its `clauses` fires: if each
+        is below what a clause read by that model must reach, the clauses need not be scored."""
+        # A clause has a subset of the unit's words, its own features, maybe a shorter length band
         # and, in mixed text, maybe the other model: the bound allows for each.
         reading = self.reading
         if reading is None:
             return self.score, self.score
-        english, plain = self._bases(reading)
+        english, plain = self._bases(reading, clauses)
         part = checkworthy_model.load().plain
         # Its characters are some of its unit's, but where it starts and ends is its own
         # (`edges`). Without CJK, the plain model reads only a clause without Latin letters
@@ -953,11 +966,13 @@ class _Scored:
         plain = max(plain, part.bias + part.features["too_short"])
         return _squash(english), _squash(plain)
 
-    def upper(self) -> float:
+    def upper(self, clauses: Sequence[tuple[str, ...]]) -> float:
         """The best score a clause of this unit can reach, under either model."""
-        return max(self.bounds())
+        return max(self.bounds(clauses))
 
-    def clause_filter(self, min_score: float, bar: float | None = None) -> Callable[[str], bool]:
+    def clause_filter(
+        self, clauses: Sequence[tuple[str, ...]], min_score: float, bar: float | None = None
+    ) -> Callable[[str], bool]:
         """For a clause of this unit, given its text: can it pass, that is score `min_score`
         when the English model reads it, or `bar` (`min_score` unless given) when the plain one
         does? One model reads it, and the plain one's grams are the clause's own: its CJK
@@ -968,7 +983,7 @@ class _Scored:
         reading = self.reading
         if reading is None:
             return lambda clause: self.score >= min(min_score, plain_bar)
-        english, plain = self._bases(reading)
+        english, plain = self._bases(reading, clauses)
         if _squash(english) >= min_score:
             return lambda clause: True
         part = checkworthy_model.load().plain
@@ -1501,16 +1516,17 @@ def _find(
         if found.score >= min_score:
             out.append(scorer.make(unit.start, unit.end, found))
             continue
-        # A clause can only outscore its unit by leaving the unit's negative cues behind; if the
-        # unit's positive evidence alone falls short, no clause of it can pass.
-        english, plain = found.bounds()
-        if english < min_score and plain < bar:
-            continue
         clauses = split_clauses(text, unit.start, unit.end)
         if len(clauses) < 2:
             continue
+        # A clause can only outscore its unit by leaving the unit's negative cues behind; if the
+        # positive evidence alone falls short, no clause of it can pass.
+        fired = scorer.clause_features(clauses)
+        english, plain = found.bounds(fired)
+        if english < min_score and plain < bar:
+            continue
         run: list[Candidate] = []
-        may_pass = found.clause_filter(min_score, bar)
+        may_pass = found.clause_filter(fired, min_score, bar)
         for clause in [*clauses, None]:
             part = None
             if clause is not None and may_pass(text[clause.start : clause.end]):
@@ -1561,8 +1577,20 @@ class _SpanScorer:
     def scored(self, start: int, end: int, context: Context = ()) -> _Scored:
         """The span's score (in a transcript, with the `context` of its sentence), with what
         its reasons and its bound are built from."""
+        return _Scored.of(self._unit(start, end), context)
+
+    def clause_features(self, clauses: Iterable[Segment]) -> list[tuple[str, ...]]:
+        """The named features each of `clauses` fires, as `scored` finds them (what the bound of
+        their unit is built from), without the cost of reading their words."""
+        out: list[tuple[str, ...]] = []
+        for clause in clauses:
+            unit = self._unit(clause.start, clause.end)
+            out.append(_fired(unit) if unit.text else ())
+        return out
+
+    def _unit(self, start: int, end: int) -> Unit:
         quote = self.text[start:end]
         local = [(a - start, b - start, False) for a, b in self.quoted.overlapping(start, end)]
         local += [(a - start, b - start, True) for a, b in self.spoken.overlapping(start, end)]
         body, lead = _body(quote)
-        return _Scored.of(_unit(body, self.names, local, lead), context)
+        return _unit(body, self.names, local, lead)
