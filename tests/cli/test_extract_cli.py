@@ -64,3 +64,10 @@ def test_bad_speakers_input(cli: Cli, tmp_path: Path) -> None:
     assert r.code == 1 and r.err == "error: no line starts with a speaker (SPEAKER: text)\n"
     r = cli("extract", "1", "--speakers", "maybe")
     assert r.code == 2 and "maybe" in r.err
+
+
+def test_one_candidate_is_singular_in_the_title(cli: Cli, tmp_path: Path) -> None:
+    add(cli, tmp_path, "Revenue rose 40 percent in 2023.\n")
+    r = cli("extract", "1")
+    assert r.code == 0, r.err
+    assert "1 candidate (score >= 0.5)" in r.out and "1 candidates" not in r.out

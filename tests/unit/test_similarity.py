@@ -1327,3 +1327,25 @@ def test_the_kind_after_a_chinese_name_is_two_characters_before_any_stop() -> No
     # a place's 市 and a person's third character are no kinds
     assert not [t for t in claim_terms("棠浦市常住人口达到900万。", "") if t[:6] == "=kind:"]
     assert not [t for t in claim_terms("林晚舟2005年毕业于浙江大学。", "") if t[:6] == "=kind:"]
+
+
+def test_a_pinyin_name_that_opens_the_sentence_still_spells_the_chinese_name() -> None:
+    # "Lanxi" opening a sentence is kept as a word, not a name; Vietnam is the one Latin name.
+    # It is still 澜汐's pinyin: no "names across scripts" against 澜汐, while another
+    # company's name opening the same sentence still disagrees.
+    chinese = (
+        "澜汐电器是国内首个在越南建厂的小家电企业。",
+        "澜汐电器是国内首个在越南建厂的小家电企业",
+    )
+    lanxi = (
+        "Lanxi was the first Chinese small-appliance maker to build a factory in Vietnam.",
+        "the first Chinese small-appliance maker to build a factory in Vietnam",
+    )
+    haiyun = (
+        "Haiyun was the first Chinese small-appliance maker to build a factory in Vietnam.",
+        "the first Chinese small-appliance maker to build a factory in Vietnam",
+    )
+    q, t, o = _scores(chinese, lanxi, haiyun)
+    assert not [d for d in explain(q, t).disagree if d[0].startswith("names")]
+    assert any(d[0] == "names across scripts" for d in explain(q, o).disagree)
+    assert similarity(q, t) > similarity(q, o)

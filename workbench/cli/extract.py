@@ -108,5 +108,5 @@ def extract(
             )
             for c in candidates
         ],
-        title=f"{len(candidates)} candidates (score >= {min_score})",
+        title=f"{plural(len(candidates), 'candidate')} (score >= {min_score})",
     )

@@ -57,9 +57,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import product
 from typing import NamedTuple
 
-from workbench.domain.romanise import name_matches
+from workbench.domain.romanise import name_matches, readings
 
 
 def _split(s: str) -> list[str]:
@@ -1639,6 +1640,22 @@ def _spelled_in(chinese: list[str], latin: list[str]) -> bool:
     return any(name_matches(t[1:], words, _stem) for t in chinese)
 
 
+def _pinyin_word(chinese: list[str], other: Mapping[str, float]) -> bool:
+    """Whether any of the Chinese names `chinese` (@澜汐) is, in pinyin, a whole plain word of
+    the other claim: a name that opens an English sentence ("Lanxi was the first...") is kept
+    as a word, not a name (see `_found`), yet it spells the Chinese one all the same. Only a
+    whole word ties, so that a name's first syllable is not found in any English word."""
+    for name in chinese:
+        chars = [readings(ch) for ch in name[1:]]
+        if not chars or not all(chars):
+            continue
+        for spelled in product(*chars):
+            joined = "".join(spelled)
+            if joined in other or _stem(joined) in other:
+                return True
+    return False
+
+
 def _unspelled(
     ka: _Kinds, a: Mapping[str, float], kb: _Kinds, b: Mapping[str, float]
 ) -> tuple[list[str], list[str]] | None:
@@ -1661,7 +1678,7 @@ def _unspelled(
             continue
         if any(_found(t, e) for t in hanzi) or any(_found(t, c) for t in latin):
             return None
-        if _spelled_in(hanzi, latin):
+        if _spelled_in(hanzi, latin) or _pinyin_word(hanzi, e):
             return None
         ours, theirs = sorted(latin), sorted(hanzi)
         return (theirs, ours) if english is kb else (ours, theirs)
@@ -1693,6 +1710,7 @@ def _across_scripts(
         or any(_found(t, a) for t in kb.latin)
         or any(t in b for t in _hanzi(ka))
         or any(_spelled_in(hanzi, latin) for hanzi, latin, _ in pairs)
+        or any(_pinyin_word(hanzi, where) for hanzi, _, where in pairs)
     ):
         return True, None
     if all(_found(t, where) for hanzi, _, where in pairs for t in hanzi):
