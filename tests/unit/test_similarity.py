@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.domain.romanise import readings
+from workbench.domain.romanise import name_matches, readings
 from workbench.domain.similarity import (
     MAX_TERM,
     claim_terms,
@@ -783,6 +783,17 @@ def test_pinyin_is_read_a_character_at_a_time_and_leaves_the_environment_alone()
     assert readings("吕") == ("lu", "lv", "lyu")
     assert readings("x") == ()
     assert dict(os.environ) == before
+
+
+def test_a_chinese_name_is_spelled_by_the_start_of_a_word_or_only_by_a_whole_word() -> None:
+    # Latin names: the pinyin may begin a word (Lanxi, Lanxis) or run over two (Lan Xi).
+    assert name_matches("澜汐", {"lanxis"}) and name_matches("澜汐", {"lan", "xi"})
+    assert not name_matches("澜汐", {"xinggang"}) and not name_matches("x", {"x"})
+    # A claim's plain words: only a whole word, or its stem, spells the name.
+    assert name_matches("澜汐", {"lanxi", "was"}, whole=True)
+    assert name_matches("澜汐", {"lanx"}, lambda w: w.removesuffix("i"), whole=True)
+    assert not name_matches("澜汐", {"lanxis"}, whole=True)
+    assert not name_matches("澜汐", {"lan", "xi"}, whole=True)
 
 
 @pytest.mark.parametrize(

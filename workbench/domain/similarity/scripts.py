@@ -9,9 +9,8 @@ Latin and Chinese names share no character, so these checks compare them through
 from __future__ import annotations
 
 from collections.abc import Mapping
-from itertools import product
 
-from workbench.domain.romanise import name_matches, readings
+from workbench.domain.romanise import name_matches
 from workbench.domain.similarity.kinds import Kinds, found_in
 from workbench.domain.similarity.words import stem
 
@@ -58,15 +57,7 @@ def _pinyin_word(chinese: list[str], other: Mapping[str, float]) -> bool:
     the other claim: a name that opens an English sentence ("Lanxi was the first...") is kept
     as a word, not a name (see `found_in`), yet it spells the Chinese one all the same. Only a
     whole word ties, so that a name's first syllable is not found in any English word."""
-    for name in chinese:
-        chars = [readings(ch) for ch in name[1:]]
-        if not chars or not all(chars):
-            continue
-        for spelled in product(*chars):
-            joined = "".join(spelled)
-            if joined in other or stem(joined) in other:
-                return True
-    return False
+    return any(name_matches(t[1:], other, stem, whole=True) for t in chinese)
 
 
 def unspelled(
