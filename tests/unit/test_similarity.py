@@ -650,23 +650,6 @@ def test_a_province_is_read_within_word_boundaries(text: str, places: list[str])
     assert sorted(set(names(text)) & provinces) == places
 
 
-@pytest.mark.parametrize(
-    ("text", "act"),
-    [
-        ("In January fares went up six per cent.", "~up"),
-        ("a 6 per cent fare rise", "~up"),
-        ("Corrigan gained 120,000 customers.", "~up"),
-        ("Elmwood cut fares by 6%.", "~down"),
-        ("Fares came down 6% in January.", "~down"),
-        ("120,000 customers left Corrigan.", "~down"),
-        ("The governor signed the bill into law.", "~enact"),
-        ("The governor vetoed the bill.", "~veto"),
-    ],
-)
-def test_more_verbs_say_which_way_a_figure_went(text: str, act: str) -> None:
-    assert act in terms(text)
-
-
 def test_words_that_only_contain_an_act_are_no_act() -> None:
     # Whole words only: "uprising", "rising" in a name's run, "shortfall" are no rise or fall.
     for text in ("The uprising of 1916.", "a shortfall of 6%", "Upfront fees of 6%"):
@@ -799,6 +782,16 @@ def test_a_chinese_name_is_spelled_by_the_start_of_a_word_or_only_by_a_whole_wor
 @pytest.mark.parametrize(
     ("text", "act"),
     [
+        # rise and fall said by a verb or phrase, signed against vetoed
+        ("In January fares went up six per cent.", "~up"),
+        ("a 6 per cent fare rise", "~up"),
+        ("Corrigan gained 120,000 customers.", "~up"),
+        ("Elmwood cut fares by 6%.", "~down"),
+        ("Fares came down 6% in January.", "~down"),
+        ("120,000 customers left Corrigan.", "~down"),
+        ("The governor signed the bill into law.", "~enact"),
+        ("The governor vetoed the bill.", "~veto"),
+        # comparatives, hiring and layoffs, put into service, the size of a fall
         ("made nine per cent less milk", "~down"),
         ("500 fewer staff", "~down"),
         ("milk output down 9%", "~down"),
@@ -815,7 +808,7 @@ def test_a_chinese_name_is_spelled_by_the_start_of_a_word_or_only_by_a_whole_wor
         ("降幅为9%", "~down"),
     ],
 )
-def test_comparatives_hiring_and_layoffs_are_acts(text: str, act: str) -> None:
+def test_words_of_an_act_are_read_as_it(text: str, act: str) -> None:
     assert act in terms(text)
 
 
@@ -919,22 +912,6 @@ ROUND5 = [
         ("measures", ("journey (counted)", "passenger"), ("dim:mass (counted)", "cargo"), 0.6),
     ),
 ]
-
-
-@pytest.mark.parametrize(("query", "true", "other", "why"), ROUND5)
-def test_round_five_near_misses(
-    query: tuple[str, str],
-    true: tuple[str, str],
-    other: tuple[str, str],
-    why: tuple[str, tuple[str, ...], tuple[str, ...], float],
-) -> None:
-    q, t, o = _scores(query, true, other)
-    assert explain(q, t).disagree == ()
-    assert why in explain(q, o).disagree
-    assert similarity(q, t) >= 0.5 > similarity(q, o)
-    # and the other way round
-    o2, _, q2 = _scores(other, true, query)
-    assert any(d[0] == why[0] for d in explain(o2, q2).disagree)
 
 
 def test_a_month_against_its_year_is_no_other_period() -> None:
@@ -1198,8 +1175,9 @@ ROUND6 = [
 ]
 
 
-@pytest.mark.parametrize(("query", "true", "other", "why"), ROUND6)
-def test_round_six_near_misses(
+# The near misses of rounds 5 and 6 are checked alike (the tables say which round each came in).
+@pytest.mark.parametrize(("query", "true", "other", "why"), [*ROUND5, *ROUND6])
+def test_near_misses_of_rounds_five_and_six(
     query: tuple[str, str],
     true: tuple[str, str],
     other: tuple[str, str],
