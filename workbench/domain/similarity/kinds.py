@@ -8,7 +8,7 @@ The disagreement checks and the checks across scripts both work on these.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import NamedTuple
+from dataclasses import dataclass, field
 
 from workbench.domain.similarity.concepts import CONCEPT_OF, MEASURES
 from workbench.domain.similarity.figures import is_year
@@ -34,106 +34,81 @@ ACT_POLE = {
 _LATIN_CLAIM = 2
 
 
-class Kinds(NamedTuple):
-    """A claim's terms of each kind two claims can disagree on."""
+@dataclass(slots=True)
+class Kinds:
+    """A claim's terms of each kind two claims can disagree on (filled by `kinds_of`)."""
 
-    latin: list[str]  # names in Latin script
+    latin: list[str] = field(default_factory=list)  # names in Latin script
     # names in Chinese text: in Chinese, but provinces, and in Latin script ("%brightfield")
-    chinese: list[str]
-    places: list[str]  # provinces of China
-    measures: list[str]  # the table's (~) and what figures count (^)
-    years: list[str]
-    acts: list[str]
-    labels: list[str]  # numbers that label a thing (=label:line:3)
-    periods: list[str]  # months, quarters, halves (=period:m3)
-    orgs: list[str]  # kinds of body named (=org:bank)
-    actors: list[str]  # who did it, in English (=actor:saltash, =agent:quenby)
+    chinese: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # provinces of China
+    # the table's (~) and what figures count (^)
+    measures: list[str] = field(default_factory=list)
+    years: list[str] = field(default_factory=list)
+    acts: list[str] = field(default_factory=list)
+    # numbers that label a thing (=label:line:3)
+    labels: list[str] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)  # months, quarters, halves (=period:m3)
+    orgs: list[str] = field(default_factory=list)  # kinds of body named (=org:bank)
+    # who did it, in English (=actor:saltash, =agent:quenby)
+    actors: list[str] = field(default_factory=list)
     # the name a Chinese text (not a quote) opens with (=named:曜川), and the names a text gives
     # only as the owner of its subject (=of:pendry: "Pendry Bank's rival Corrie Bank")
-    subjects: list[str]
-    owners: list[str]
-    cities: list[str]  # where in Chinese (=place:无锡)
-    latin_words: int  # plain words in Latin script
-    classifiers: bool  # a Chinese classifier after a figure (^家)
-    zh: bool  # the claim has Chinese text ("%")
+    subjects: list[str] = field(default_factory=list)
+    owners: list[str] = field(default_factory=list)
+    cities: list[str] = field(default_factory=list)  # where in Chinese (=place:无锡)
+    latin_words: int = 0  # plain words in Latin script
+    classifiers: bool = False  # a Chinese classifier after a figure (^家)
+    zh: bool = False  # the claim has Chinese text ("%")
 
 
 def kinds_of(vector: Mapping[str, float]) -> Kinds:
     """A claim's terms of each kind, in one pass over them (a score is computed for every
     claim of a search's pool, or of a plain scan)."""
-    latin: list[str] = []
-    chinese: list[str] = []
-    places: list[str] = []
-    measures: list[str] = []
-    years: list[str] = []
-    acts: list[str] = []
-    labels: list[str] = []
-    periods: list[str] = []
-    orgs: list[str] = []
-    actors: list[str] = []
-    subjects: list[str] = []
-    owners: list[str] = []
-    cities: list[str] = []
-    latin_words = 0
-    classifiers = zh = False
+    kinds = Kinds()
+    latin_words = 0  # (a local: most terms are plain words)
     for t in vector:
         mark = t[0]
         if "a" <= mark <= "z":
             latin_words += 1
         elif mark == "#":
             if is_year(t):
-                years.append(t)
+                kinds.years.append(t)
         elif mark == "~":
             if t in MEASURES:
-                measures.append(t)
+                kinds.measures.append(t)
             elif t in ACT_POLE:
-                acts.append(t)
+                kinds.acts.append(t)
         elif mark == "@":
             if t[1:2].isascii():
-                latin.append(t)
+                kinds.latin.append(t)
             else:
-                (places if t in PROVINCE_TERMS else chinese).append(t)
+                (kinds.places if t in PROVINCE_TERMS else kinds.chinese).append(t)
         elif mark == "^":
-            measures.append(t)
-            classifiers = classifiers or not t[1:2].isascii()
+            kinds.measures.append(t)
+            kinds.classifiers = kinds.classifiers or not t[1:2].isascii()
         elif mark == "=":
             if t.startswith("=label:"):
-                labels.append(t)
+                kinds.labels.append(t)
             elif t.startswith("=period:"):
-                periods.append(t)
+                kinds.periods.append(t)
             elif t.startswith(("=actor:", "=agent:")):
-                actors.append(t)
+                kinds.actors.append(t)
             elif t.startswith(("=named:", "=kind:")):
-                subjects.append(t)
+                kinds.subjects.append(t)
             elif t.startswith("=place:"):
-                cities.append(t)
+                kinds.cities.append(t)
             elif t.startswith("=of:"):
-                owners.append(t)
+                kinds.owners.append(t)
             else:
-                orgs.append(t)
+                kinds.orgs.append(t)
         elif mark == "%":
             if t == "%":
-                zh = True
+                kinds.zh = True
             else:
-                chinese.append(t)
-    return Kinds(
-        latin,
-        chinese,
-        places,
-        measures,
-        years,
-        acts,
-        labels,
-        periods,
-        orgs,
-        actors,
-        subjects,
-        owners,
-        cities,
-        latin_words,
-        classifiers,
-        zh,
-    )
+                kinds.chinese.append(t)
+    kinds.latin_words = latin_words
+    return kinds
 
 
 def found_in(term: str, other: Mapping[str, float]) -> bool:
