@@ -831,6 +831,12 @@ def test_bounds_and_shares_are_no_direction() -> None:
         ("T2航站楼", ["=label:terminal:2"]),
         ("3号楼", ["=label:building:3"]),
         ("二期工程", ["=label:phase:2"]),
+        # the whole number labels, not its last digits; a decimal labels nothing
+        ("12345期", ["=label:phase:12345"]),
+        ("第12,345期", ["=label:phase:12345"]),
+        ("1234号线", ["=label:line:1234"]),
+        ("3.5期", []),
+        ("1,3期", ["=label:phase:3"]),
         # no labels: a floor, a third-tier city, "all the way", a count after the kind
         ("5楼", []),
         ("三线城市", []),

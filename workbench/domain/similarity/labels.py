@@ -41,6 +41,10 @@ _ZH_LABEL_WORDS = "|".join(sorted((f for f in _LABEL_OF if not f.isascii()), key
 # with no label after it), the engine would read the rest of the run from each, in time
 # quadratic in its length. A label follows the whole run, so no match is lost.
 _ZH_NUMERAL = "(?<![一二三四五六七八九十])[一二三四五六七八九十]+"
+# Digits likewise: the whole figure, as `figures.ARABIC` reads it, is the label (12345期 and
+# 12,345期 are phase 12345, not phase 345), never a part after a digit, a thousands comma or a
+# decimal point; a decimal (3.5期) labels nothing. (1,3期 is phases 1 and 3: no thousands.)
+_ZH_DIGITS = r"(?<!\d)(?<!\d\.)(?!(?<=\d,)\d{3}(?!\d))\d+(?:,\d{3})*"
 _EN_ORDINAL_FORMS = "first|" + "|".join(EN_ORDINALS)
 # (Bare 线 and 楼 after a figure are no labels: 三线城市 is a third-tier city, 5楼 a floor.)
 _LABELS = re.compile(
@@ -49,7 +53,7 @@ _LABELS = re.compile(
     # the second runway, its 2nd terminal
     rf"|\b(?P<ord>{_EN_ORDINAL_FORMS}|\d{{1,2}}(?:st|nd|rd|th))\s+(?P<kind2>{_EN_LABEL_WORDS})\b"
     # 3号线, 3号楼, 第二条跑道, 二期, T2航站楼
-    rf"|(?:第|t)?(?P<zn>\d{{1,3}}|{_ZH_NUMERAL})[条座个]?(?P<zk>{_ZH_LABEL_WORDS})"
+    rf"|(?:第|t)?(?P<zn>{_ZH_DIGITS}|{_ZH_NUMERAL})[条座个]?(?P<zk>{_ZH_LABEL_WORDS})"
 )
 _ORDINAL_VALUE = {"first": 1, **EN_ORDINALS}
 
@@ -118,7 +122,7 @@ def labels(text: str) -> list[str]:
             n = str(_ORDINAL_VALUE[o]) if o in _ORDINAL_VALUE else o[:-2]
         else:
             kind, zn = _LABEL_OF[m.group("zk")], m.group("zn")
-            n = zn if zn.isdigit() else str(_zh_small(zn))
+            n = zn.replace(",", "") if zn[0].isdigit() else str(_zh_small(zn))
         out.append(f"=label:{kind}:{n.lstrip('0') or '0'}")
     for m in _PERIODS.finditer(text) if _hinted(text, _PERIOD_HINTS) else ():
         if m.group("month"):
