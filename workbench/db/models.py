@@ -230,7 +230,7 @@ class Setting(Base):
 
 # ---- "checked before?" index -------------------------------------------------------------
 # Derived data, rebuilt from claims whenever they change (services/similar_index.py): which
-# claim holds which meaning-bearing term (domain/similarity.py), and how many claims hold each
+# claim holds which meaning-bearing term (domain/similarity/), and how many claims hold each
 # term. Not audited: it records nothing a person did, and deleting it loses nothing.
 
 

@@ -57,18 +57,30 @@ def _reader() -> Callable[[str], list[str]]:
 
 
 def name_matches(
-    chinese: str, latin: Collection[str], stem: Callable[[str], str] = lambda w: w
+    chinese: str,
+    latin: Collection[str],
+    stem: Callable[[str], str] = lambda w: w,
+    *,
+    whole: bool = False,
 ) -> bool:
     """Whether the Chinese name `chinese` may be written by the Latin names `latin` (lower-case
     words, cut by `stem` as they were when kept): the pinyin of its characters, in any of their
     readings, begins one word (Lanxi, Linwanzhou) or is one word's whole and the start of
-    another (Lin Wanzhou, Xing Gang). A character with no reading matches nothing."""
+    another (Lin Wanzhou, Xing Gang). A character with no reading matches nothing.
+
+    With `whole`, `latin` is any words, not only names (all the plain words of a claim, where a
+    name that opens a sentence is kept as a word): only the whole pinyin, or its stem, being
+    one of them matches, so that a name's first syllable is not found in any English word."""
     chars = [readings(ch) for ch in chinese]
     if not chars or not all(chars):
         return False
     for spelled in product(*chars):
         joined = "".join(spelled)
         cut = stem(joined)  # Qingming is kept as "qingm"
+        if whole:
+            if joined in latin or cut in latin:
+                return True
+            continue
         if any(w.startswith(joined) or w == cut for w in latin):
             return True
         first, rest = spelled[0], "".join(spelled[1:])

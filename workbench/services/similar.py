@@ -2,7 +2,7 @@
 
 Two claims are alike when they share meaning-bearing terms: the same figures (whatever way they
 are written), names, dates and key words, weighted by how rare each is across all claims (see
-`domain/similarity.py`). Text and quote count together, so a claim written in English about a
+`domain/similarity/`). Text and quote count together, so a claim written in English about a
 Chinese quote finds an earlier claim in Chinese through the quote's terms and the figures. The
 index (`similar_index.py`) keeps the terms in the database, so a search reads the postings of
 a few rare terms instead of every claim.

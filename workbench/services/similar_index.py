@@ -58,7 +58,8 @@ COMMON_FLOOR = 1000
 # Version 10: session 19 round 6 (the name a Chinese text opens with and the kind after it as
 # "=named:" and "=kind:", owners as "=of:", Chinese places as "=place:", sums of money and
 # units' kinds of quantity as "^money" and "^dim:", buying, abroad, debt, income, degrees).
-TERMS_VERSION = 10
+# Version 11: a Chinese label's whole number (12345期 is phase 12345, not 345; 3.5期 no label).
+TERMS_VERSION = 11
 
 T = TypeVar("T")
 

@@ -1,0 +1,86 @@
+"""Meaning-bearing terms of a claim, and how much two claims share them.
+
+"Checked before?" compares a claim with every earlier one. Raw edit distance calls two claims
+alike when they share many letters; a reworded claim shares few letters but the same *terms*:
+the same numbers, names and key words. So each claim (its text and its quote together) becomes a
+bag of terms:
+
+- numbers, read whatever their form and turned into one value: "7", "七" and "seven" are `#7`;
+  "1500万", "一千五百万", "15 million" and "15m" are `#15000000`; "3.9亿" is `#390000000`;
+- concepts from a small bilingual table of common news words, so "首个", "第一个" and "first"
+  are all `~first`, "美金", "美元", "$" and "dollars" are `~usd`, "7年" and "seven years" both
+  hold `~year`;
+- English words, lower-cased, with common endings cut and function words dropped;
+- Chinese, which has no spaces, as overlapping character pairs (商汤科技: 商汤 汤科 科技), but
+  for a province's name that straddles two words (中山东路 holds no 山东);
+- names marked as such: capitalised English words that are plainly names (Kestrel Air, Dublin),
+  the name a Chinese text or quote opens with (星衡储能2023年...: 星衡) and China's provinces
+  wherever they are named (宁夏), as `@kestrel`, `@星衡`, `@宁夏`; a claim with Chinese text is
+  marked `%`, and the Latin names its Chinese text gives `%brightfield`;
+- what a figure counts, the word after it or its Chinese classifier (6,500 masts: `^mast`;
+  650家: `^家`), when the concept table does not say it already;
+- numbers that label a thing (Line 3, 3号线, the second runway: `=label:line:3`), periods within
+  a year (March, 三季度, the first half: `=period:m3`, `=period:q3`, `=period:h1`) and the kind
+  of body a name is (University, 银行: `=org:university`, `=org:bank`);
+- the name a Chinese text opens with and the kind after it (曜川储能: `=named:曜川`,
+  `=kind:储能`), the owner of a claim's subject (Pendry Bank's rival Corrie Bank: `=of:pendry`),
+  a Chinese place after 在 or 于 (在无锡创办: `=place:无锡`), a sum of money (`^money`) and the
+  kind of quantity a unit gives (38公里: `^dim:length`).
+
+Terms are weighted by rarity over the claims compared (TF-IDF: a term every claim has says
+nothing; a name or a figure only two claims share says a lot), numbers and concepts count
+double, and two claims score the cosine of their weighted bags, 0 to 1, lowered as far as the
+concepts that say what they are about differ, and lowered again when each claim names someone
+or something (or a province) the other does not, gives a measure the other does not (a recall,
+a sale, masts; less when only one claim gives one of the table) or a year the other does not,
+when one is wholly English and names only in Latin script, the other only in Chinese, and
+nothing else ties them, when their acts are opposite (opened against closed, rose or "9%
+more" against fell or "9% less", signed against vetoed, hired against laid off), when a
+Latin name is no pinyin of the other's Chinese name (Xinggang against 澜汐), when each labels
+a thing of one kind by another number (Line 5, 3号线), gives another period (March, October) or
+kind of body (bank, securities house), when the same two parties have their roles swapped (A
+bought B, B was taken over by A), when one gives a half or quarter and the other only the
+year, when an English text's Latin names spell no pinyin of a Chinese text's opening name,
+when each gives another Chinese place or another kind after one Chinese name, when one says
+only home and the other only abroad, or, by less, when only one says what it counts was
+closed: the same figure about another subject is another claim (see `similarity`; `explain`
+lists the reasons of a score).
+
+Pure functions: the index that keeps these bags for a database lives in the services.
+
+The package, by what each module holds: `figures` (numbers in any form), `concepts` (the
+bilingual table), `words` (stop words, stems, normalisation), `naming` (names), `roles` (the
+owner of a subject, the actor, the kind after a Chinese name), `measures` (what a figure
+counts), `labels` (labels, periods, kinds of body, Chinese places), `bag` (the terms of a text
+and of a claim), `weighting` (TF-IDF, cosine, subject), `kinds` (a claim's terms by kind),
+`scripts` (names across scripts), `disagreements` (the checks that keep near-misses apart) and
+`scoring` (`similarity`, `explain`). This module gives the names callers use.
+"""
+
+from __future__ import annotations
+
+from workbench.domain.similarity.bag import MAX_TERM, claim_terms, terms
+from workbench.domain.similarity.naming import names
+from workbench.domain.similarity.scoring import Explained, explain, similarity
+from workbench.domain.similarity.weighting import (
+    cosine,
+    document_frequencies,
+    idf,
+    subject,
+    weigh,
+)
+
+__all__ = [
+    "MAX_TERM",
+    "Explained",
+    "claim_terms",
+    "cosine",
+    "document_frequencies",
+    "explain",
+    "idf",
+    "names",
+    "similarity",
+    "subject",
+    "terms",
+    "weigh",
+]

@@ -1,0 +1,191 @@
+"""The bag of terms of a text (`terms`) and of a claim, its text and quote together
+(`claim_terms`).
+
+Reads a text once, in order: labels and periods, figures, directions said by comparatives,
+concepts, what figures count, words and Chinese character pairs; then a claim's names, owners,
+opening Chinese name and actor. The readers of each kind live in their own modules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from workbench.domain.similarity.concepts import CJK_CONCEPT, CONCEPT_OF, EN_PHRASE
+from workbench.domain.similarity.figures import (
+    ARABIC,
+    EN_NUMBER,
+    EN_ORDINALS,
+    MULTIPLIERS,
+    SPAN_OF_YEARS,
+    ZH_NUMBER,
+    ZH_NUMERALS,
+    en_value,
+    is_year,
+    number_token,
+    zh_value,
+)
+from workbench.domain.similarity.labels import labels
+from workbench.domain.similarity.measures import (
+    CONCEPT_MARK,
+    CURRENCIES,
+    FIGURE_MARK,
+    MONEY,
+    MONEY_WORD,
+    counted_measures,
+)
+from workbench.domain.similarity.naming import PROVINCE_TERMS, names, straddles, zh_name
+from workbench.domain.similarity.roles import ZH_NAME_KIND, actor, split_owners
+from workbench.domain.similarity.words import CJK_RUN, STOP_WORDS, WORD, normal, stem
+
+# "nine per cent less milk", "500 fewer staff", "down 9%", "up by 12%": a direction said by a
+# comparative after a figure or by up/down before one (not "less than", "up to": bounds).
+# (The spaces are taken possessively, `\s*+`: nothing after them begins with a space, and with
+# two plain `\s*` a figure followed by a long run of spaces is split between them every way,
+# in time quadratic in the run.)
+_COMPARATIVE = re.compile(
+    rf"({FIGURE_MARK}\s*+(?:%|per\s?cent|percent|pct)?\s*+)"
+    r"(less|fewer|lower|smaller|more|higher|larger|bigger)\b(?!\s+than)"
+)
+# "made up 22%", "took up 9%" say a share, not a change.
+_UP_DOWN = re.compile(
+    r"\b(?:(make|makes|made|making|take|takes|took|taking|taken|sum|sums|summed)\s+)?"
+    rf"(up|down)(?=\s+(?:by\s+)?{FIGURE_MARK})"
+)
+_COMPARATIVE_POLE = {"more": "up", "higher": "up", "larger": "up", "bigger": "up", "up": "up"}
+
+
+def terms(text: str) -> list[str]:
+    """The meaning-bearing terms of `text` (see the package's docstring), with repeats."""
+    s = normal(text).lower()
+    out: list[str] = labels(s)
+
+    def numbers(m: re.Match[str]) -> str:
+        digits, scale = m.group(1), m.group(2)
+        value = float(digits.replace(",", "")) * (MULTIPLIERS[scale] if scale else 1)
+        out.append(number_token(value))
+        if m.group(3) and value < SPAN_OF_YEARS:
+            out.append("~year")
+        # A year or a span of years (2015年, 7年, "in 2014 the museum") counts nothing.
+        year = m.group(3) or (not scale and digits.isdigit() and is_year(f"#{digits}"))
+        return " " if year else f" {FIGURE_MARK}"
+
+    s = ARABIC.sub(numbers, s)
+
+    def en_numbers(m: re.Match[str]) -> str:
+        words = [w for w in re.split(r"[\s-]+", m.group()) if w]
+        while words and words[-1] in ("a", "and"):
+            words.pop()
+        out.append(number_token(en_value(words)))
+        return f" {FIGURE_MARK}"
+
+    s = EN_NUMBER.sub(en_numbers, s)
+
+    def comparatives(m: re.Match[str]) -> str:
+        out.append("~" + _COMPARATIVE_POLE.get(m.group(2), "down"))
+        return m.group(1) + CONCEPT_MARK
+
+    def up_down(m: re.Match[str]) -> str:
+        if m.group(1):
+            return m.group()
+        out.append("~" + _COMPARATIVE_POLE.get(m.group(2), "down"))
+        return CONCEPT_MARK
+
+    s = _COMPARATIVE.sub(comparatives, s)
+    if "up" in s or "down" in s:
+        s = _UP_DOWN.sub(up_down, s)
+
+    def concepts(m: re.Match[str]) -> str:
+        concept = CONCEPT_OF[m.group()]
+        out.append("~" + concept)
+        if concept in CURRENCIES:
+            before = m.string[: m.start()].rstrip()[-1:]
+            after = m.string[m.end() :].lstrip()[:1]
+            if FIGURE_MARK in (before, after) or (before and before in ZH_NUMERALS):
+                out.append(MONEY)
+        return CONCEPT_MARK
+
+    s = EN_PHRASE.sub(concepts, s)
+    s = CJK_CONCEPT.sub(concepts, s)
+    if MONEY_WORD.search(s):  # 2.3 billion dollars (single words are read below)
+        out.append(MONEY)
+
+    def zh_numbers(m: re.Match[str]) -> str:
+        if m.group() == "一":
+            return m.group()  # 一份, 一家: an article, not the figure 1 (一年 still is)
+        value = zh_value(m.group(1))
+        if value is None:
+            return m.group()
+        out.append(number_token(value))
+        if m.group(2) and value < SPAN_OF_YEARS:
+            out.append("~year")
+        return " " if m.group(2) else f" {FIGURE_MARK}"
+
+    s = ZH_NUMBER.sub(zh_numbers, s)
+    out.extend(counted_measures(s))
+    for word in WORD.findall(s):
+        if word in EN_ORDINALS:
+            out.append(number_token(EN_ORDINALS[word]))
+        elif word in CONCEPT_OF:
+            out.append("~" + CONCEPT_OF[word])
+        elif word not in STOP_WORDS:
+            out.append(stem(word))
+    for run in CJK_RUN.findall(s):
+        if len(run) == 1:
+            out.append(run)
+        else:
+            out.extend(run[i : i + 2] for i in range(len(run) - 1) if not straddles(run, i))
+    return out
+
+
+# Terms are stored in a column of this width; a longer one (a run of letters with no space, a
+# long number) is cut, the same way for the claim indexed and the claim searched for.
+MAX_TERM = 64
+
+
+def claim_terms(text: str, quote: str) -> Counter[str]:
+    """A claim's bag of terms: its text's and its quote's together."""
+    bag = Counter(t[:MAX_TERM] for t in terms(text))
+    bag.update(t[:MAX_TERM] for t in terms(quote))
+    # A quote's names count as the text's do. Across languages they are the only Chinese
+    # names an English claim gives (Gu Mingzhe's quote 顾明哲在...: @顾明, against the 韩若溪
+    # of a Chinese claim). What a quote opens with is less often a name than a claim's text
+    # (累计, 超过), but such a word costs only when the other claim lacks it and names someone
+    # of its own.
+    named: set[str] = set()
+    owners: set[str] = set()
+    latin: list[str] = []  # the text's Latin names, in order
+    for i, whole in enumerate((text, quote)):
+        part, owned, after = split_owners(whole)
+        owners.update(t[:MAX_TERM] for t in owned)
+        found = [t[:MAX_TERM] for t in (*names(part), *after)]
+        if i == 0:
+            latin = [t[1:] for t in found if t[1:2].isascii()]
+            text = part
+        named.update(found)
+        if CJK_RUN.search(part):
+            # The claim has Chinese text ("%"), and the names in Latin script that its Chinese
+            # text gives ("%brightfield" for Brightfield Coffee的A轮融资...): how a Chinese
+            # source names what it is about (see `kinds_of`).
+            named.add("%")
+            named.update("%" + t[1:] for t in found if t[1:2].isascii())
+    bag.update(named)
+    bag.update("=of:" + t[1:] for t in owners - named)
+    if CJK_RUN.search(text):
+        # The name a Chinese text opens with is the claim's subject, as a quote's opening
+        # pair need not be (a quote is a span of the source, often cut after the name): see
+        # `unspelled`.
+        low = normal(text).lower()
+        zh = zh_name(low)
+        if zh and "@" + zh not in PROVINCE_TERMS:  # a province is a place, not a subject
+            bag["=named:" + zh] += 1
+            kind = ZH_NAME_KIND.match(low, low.find(zh) + 2)
+            if kind and len(kind.group()) == 2:  # (not a place's 市, nor a person's 舟)
+                bag["=kind:" + kind.group()] += 1
+    who = actor(text, latin)
+    if who and not CJK_RUN.search(text):
+        bag[who[:MAX_TERM]] += 1
+    # A name after a figure is no measure (Eighteen thousand Selwyn Motors vans: not ^selwyn).
+    for t in [t for t in bag if t[0] == "^" and "@" + t[1:] in named]:
+        del bag[t]
+    return bag

@@ -1,0 +1,155 @@
+"""Numbers, read whatever their form and turned into one value: "7", "七" and "seven" are `#7`.
+
+Arabic figures with their scales (1500万, 15 million, 15m), Chinese numerals (一千五百万) and
+English number words (fifteen million), and whether a figure is a year. The bag of terms
+(`bag.terms`) reads a text with these; labels and periods read their small numbers with them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from workbench.domain.similarity.words import split_words
+
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_ZH_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9})
+_ZH_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ZH_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+MULTIPLIERS = {
+    "万亿": 10**12,
+    "千亿": 10**11,
+    "百亿": 10**10,
+    "十亿": 10**9,
+    "亿": 10**8,
+    "千万": 10**7,
+    "百万": 10**6,
+    "十万": 10**5,
+    "万": 10**4,
+    "千": 10**3,
+    "trillion": 10**12,
+    "billion": 10**9,
+    "bn": 10**9,
+    "million": 10**6,
+    "m": 10**6,
+    "thousand": 10**3,
+    "k": 10**3,
+}
+_EN_UNITS = {
+    w: i
+    for i, w in enumerate(
+        split_words(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+            "fifteen sixteen seventeen eighteen nineteen"
+        )
+    )
+}
+_EN_TENS = {
+    w: 10 * i
+    for i, w in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2
+    )
+}
+EN_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        split_words("second third fourth fifth sixth seventh eighth ninth tenth"), start=2
+    )
+}
+_EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+
+# 多 or 余 after a figure is "-odd" (1400多家, 两千多万, 2000余万元: more than 1400, 20 million,
+# 20 million): the figure is the number before it, scaled by any unit after it.
+ARABIC = re.compile(
+    r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*[多余]?(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千"
+    r"|trillion\b|billion\b|bn\b|million\b|m\b|thousand\b|k\b)?(年)?"
+)
+# 年 after a number is a calendar year (2015年) or a span of years (7年, 七年); elsewhere it is
+# part of a word (年产能, annual capacity) and says nothing about years.
+SPAN_OF_YEARS = 1000
+ZH_NUMBER = re.compile(
+    "([零〇一二两三四五六七八九十百千万亿]+(?:[多余][十百千万亿]+)?)[多余]?(年)?"
+)
+# Whole words only: without the closing \b, "six" took the start of "sixty" and "eight" that
+# of "eighteen" (sixty-two thousand was read as 6 and 2,000).
+_EN_NUMBER_WORDS = "|".join([*_EN_UNITS, *_EN_TENS, *_EN_SCALES, "a"])
+EN_NUMBER = re.compile(
+    rf"\b(?:{'|'.join([*_EN_UNITS, *_EN_TENS])})\b(?:[\s-]+(?:{_EN_NUMBER_WORDS}|and)\b)*"
+)
+
+
+# Beyond this a figure is written in scientific notation (and a run of 400 nines is "#inf"):
+# no claim is checked by its 20th digit, and no run of digits may break the scan.
+_EXACT_BELOW = 10**18
+
+
+def number_token(value: float) -> str:
+    if not math.isfinite(value):
+        return "#inf"
+    if abs(value) < _EXACT_BELOW and value == int(value):
+        return f"#{int(value)}"
+    return f"#{value:.6g}"
+
+
+def _as_float(n: int) -> float:
+    try:
+        return float(n)
+    except OverflowError:
+        return math.inf
+
+
+def zh_value(run: str) -> float | None:
+    """The value of a run of Chinese numerals (一千五百万 = 15000000), None for a run that is
+    not a number (a lone 万 or 千)."""
+    # 亿 scales everything before it, 万 only what follows the last 亿: 三亿六千万 is
+    # 3*10^8 + 6000*10^4, not (3*10^8 + 6000) * 10^4.
+    high = low = section = 0
+    digit: int | None = None
+    for ch in run:
+        if ch in "多余":
+            continue  # 两千多万: "-odd" between the units, the figure is 两千万
+        if ch in _ZH_DIGITS:
+            digit = _ZH_DIGITS[ch]
+        elif ch in _ZH_SMALL_UNITS:
+            section += (1 if digit is None else digit) * _ZH_SMALL_UNITS[ch]
+            digit = None
+        else:
+            rest = low + section + (digit or 0)
+            if _ZH_BIG_UNITS[ch] == _ZH_BIG_UNITS["亿"]:
+                high, low = (high + rest) * _ZH_BIG_UNITS[ch], 0
+            else:
+                low = rest * _ZH_BIG_UNITS[ch]
+            section = 0
+            digit = None
+    if digit is None and high == low == section == 0:
+        return None
+    return _as_float(high + low + section + (digit or 0))
+
+
+def en_value(words: list[str]) -> float:
+    total = current = 0
+    for w in words:
+        if w in _EN_UNITS:
+            current += _EN_UNITS[w]
+        elif w in _EN_TENS:
+            current += _EN_TENS[w]
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif w in _EN_SCALES:
+            total += max(current, 1) * _EN_SCALES[w]
+            current = 0
+    return _as_float(total + current)
+
+
+def is_year(term: str) -> bool:
+    # A whole number that could be a year: 1,800,000 homes are not; 2000 shops may be taken
+    # for one, but that costs only when both claims then give a year the other does not.
+    # (A figure of thousands of digits is no year, and int() refuses to read it.)
+    digits = term[1:]
+    return digits.isdigit() and len(digits) < 10 and 1900 <= int(digits) <= 2100
+
+
+# A number word is neither a name nor what a figure counts.
+NUMBER_WORDS = frozenset([*_EN_UNITS, *_EN_TENS, *_EN_SCALES, *EN_ORDINALS])
+# A currency right after one of these is a sum of money (9.6亿元).
+ZH_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")

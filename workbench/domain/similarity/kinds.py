@@ -1,0 +1,150 @@
+"""A claim's terms sorted by the kind two claims can disagree on (`Kinds`, read in one pass by
+`kinds_of`), and whether a term of one claim is found in another (`found_in`, `measure_found`,
+`kind_found`).
+
+The disagreement checks and the checks across scripts both work on these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from workbench.domain.similarity.concepts import CONCEPT_OF, MEASURES
+from workbench.domain.similarity.figures import is_year
+from workbench.domain.similarity.measures import MONEY
+from workbench.domain.similarity.naming import PROVINCE_TERMS
+
+# The two poles of an act: a claim that says both (revenue rose as stores closed) or neither
+# contradicts nothing.
+ACT_POLE = {
+    "~up": "+",
+    "~open": "+",
+    "~down": "-",
+    "~close": "-",
+    "~enact": "+",
+    "~veto": "-",
+    "~hire": "+",
+    "~layoff": "-",
+}
+
+
+# A claim with fewer plain words in Latin script than this (a Chinese claim that says GDP, or
+# a model number) is not written in it: an English measure word cannot be missing from it.
+_LATIN_CLAIM = 2
+
+
+@dataclass(slots=True)
+class Kinds:
+    """A claim's terms of each kind two claims can disagree on (filled by `kinds_of`)."""
+
+    latin: list[str] = field(default_factory=list)  # names in Latin script
+    # names in Chinese text: in Chinese, but provinces, and in Latin script ("%brightfield")
+    chinese: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # provinces of China
+    # the table's (~) and what figures count (^)
+    measures: list[str] = field(default_factory=list)
+    years: list[str] = field(default_factory=list)
+    acts: list[str] = field(default_factory=list)
+    # numbers that label a thing (=label:line:3)
+    labels: list[str] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)  # months, quarters, halves (=period:m3)
+    orgs: list[str] = field(default_factory=list)  # kinds of body named (=org:bank)
+    # who did it, in English (=actor:saltash, =agent:quenby)
+    actors: list[str] = field(default_factory=list)
+    # the name a Chinese text (not a quote) opens with (=named:曜川), and the names a text gives
+    # only as the owner of its subject (=of:pendry: "Pendry Bank's rival Corrie Bank")
+    subjects: list[str] = field(default_factory=list)
+    owners: list[str] = field(default_factory=list)
+    cities: list[str] = field(default_factory=list)  # where in Chinese (=place:无锡)
+    latin_words: int = 0  # plain words in Latin script
+    classifiers: bool = False  # a Chinese classifier after a figure (^家)
+    zh: bool = False  # the claim has Chinese text ("%")
+
+
+def kinds_of(vector: Mapping[str, float]) -> Kinds:
+    """A claim's terms of each kind, in one pass over them (a score is computed for every
+    claim of a search's pool, or of a plain scan)."""
+    kinds = Kinds()
+    latin_words = 0  # (a local: most terms are plain words)
+    for t in vector:
+        mark = t[0]
+        if "a" <= mark <= "z":
+            latin_words += 1
+        elif mark == "#":
+            if is_year(t):
+                kinds.years.append(t)
+        elif mark == "~":
+            if t in MEASURES:
+                kinds.measures.append(t)
+            elif t in ACT_POLE:
+                kinds.acts.append(t)
+        elif mark == "@":
+            if t[1:2].isascii():
+                kinds.latin.append(t)
+            else:
+                (kinds.places if t in PROVINCE_TERMS else kinds.chinese).append(t)
+        elif mark == "^":
+            kinds.measures.append(t)
+            kinds.classifiers = kinds.classifiers or not t[1:2].isascii()
+        elif mark == "=":
+            if t.startswith("=label:"):
+                kinds.labels.append(t)
+            elif t.startswith("=period:"):
+                kinds.periods.append(t)
+            elif t.startswith(("=actor:", "=agent:")):
+                kinds.actors.append(t)
+            elif t.startswith(("=named:", "=kind:")):
+                kinds.subjects.append(t)
+            elif t.startswith("=place:"):
+                kinds.cities.append(t)
+            elif t.startswith("=of:"):
+                kinds.owners.append(t)
+            else:
+                kinds.orgs.append(t)
+        elif mark == "%":
+            if t == "%":
+                kinds.zh = True
+            else:
+                kinds.chinese.append(t)
+    kinds.latin_words = latin_words
+    return kinds
+
+
+def found_in(term: str, other: Mapping[str, float]) -> bool:
+    # A name is found in the other claim as a name or as a plain word or character pair (a
+    # capitalised word at the start of a sentence is not taken as a name, but is still there).
+    # A Latin name in Chinese text (%brightfield) is found as the word as well.
+    # A name the other claim gives only as its subject's owner (=of:) is not found there.
+    if term in other:
+        return True
+    return term[0] in "@%" and term[1:] in other and "=of:" + term[1:] not in other
+
+
+def measure_found(term: str, other: Mapping[str, float], kinds: Kinds) -> bool:
+    """Whether the other claim (`other`, its `kinds`) gives the measure `term` too, or cannot
+    be said to lack it: a word after a figure (^mast) is missing only from a claim written in
+    Latin script that lacks the word anywhere; a Chinese classifier (^家) only from a claim that
+    gives another classifier."""
+    if term in other:
+        return True
+    if term[0] == "~":
+        return False
+    if term == MONEY or term.startswith("^dim:"):
+        # missing only from a claim that counts things and gives no sum of money (no
+        # quantity of this kind)
+        return not any(t != term for t in kinds.measures)
+    if not term[1:2].isascii():
+        return not kinds.classifiers and not any(t[1:5] in ("mone", "dim:") for t in other)
+    return term[1:] in other or kinds.latin_words < _LATIN_CLAIM
+
+
+def kind_found(term: str, other: Mapping[str, float]) -> bool:
+    # the other claim holds the kind as a kind, a character pair of it, or its concept
+    kind = term.split(":", 1)[1]
+    concept = CONCEPT_OF.get(kind)
+    return (
+        term in other
+        or any(kind[i : i + 2] in other for i in range(len(kind) - 1))
+        or (concept is not None and "~" + concept in other)
+    )

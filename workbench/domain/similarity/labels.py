@@ -1,0 +1,200 @@
+"""Numbers that label a thing (Line 3, 3号线, 二期: `=label:line:3`), periods within a year
+(March, 三季度, the first half: `=period:m3`), kinds of body (University, 银行: `=org:bank`)
+and Chinese places after 在 or 于 (`=place:无锡`).
+
+Each is part of what a claim is about rather than a quantity: two claims that differ in one are
+two facts (see `disagreements`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from workbench.domain.similarity.concepts import CJK_CONCEPT
+from workbench.domain.similarity.figures import EN_ORDINALS, zh_value
+from workbench.domain.similarity.naming import PROVINCE_TERMS, ZH_LEAD
+from workbench.domain.similarity.words import split_words
+
+# A number that labels a thing is no quantity but part of its name: Line 3 and Line 5 of a
+# metro, Terminal 2, the second runway, 3号楼, 二期 (phase two) are different lines, terminals,
+# runways, buildings and phases. Such a label is kept as "=label:kind:number" (=label:line:3)
+# whatever its language or form (Line 3, 3号线, the third line; the figure is still read as one
+# too), and two claims that label the same kind of thing by different numbers are about
+# different things (see `disagreements`).
+_LABEL_KINDS = {
+    "line": ("line", "号线"),
+    # (not 路 in Chinese: 一路上涨 is "rose all the way")
+    "route": ("route",),
+    "terminal": ("terminal", "航站楼"),
+    "runway": ("runway", "跑道"),
+    "gate": ("gate", "登机口"),
+    "platform": ("platform", "站台"),
+    "berth": ("berth", "泊位"),
+    "phase": ("phase", "期"),
+    "building": ("building", "号楼", "栋"),
+}
+_LABEL_OF = {form: kind for kind, forms in _LABEL_KINDS.items() for form in forms}
+_EN_LABEL_WORDS = "|".join(f for f in _LABEL_OF if f.isascii())
+_ZH_LABEL_WORDS = "|".join(sorted((f for f in _LABEL_OF if not f.isascii()), key=len)[::-1])
+# Read from the start of a run of numerals only: tried at every position of a long run (一一一...
+# with no label after it), the engine would read the rest of the run from each, in time
+# quadratic in its length. A label follows the whole run, so no match is lost.
+_ZH_NUMERAL = "(?<![一二三四五六七八九十])[一二三四五六七八九十]+"
+# Digits likewise: the whole figure, as `figures.ARABIC` reads it, is the label (12345期 and
+# 12,345期 are phase 12345, not phase 345), never a part after a digit, a thousands comma or a
+# decimal point; a decimal (3.5期) labels nothing. (1,3期 is phases 1 and 3: no thousands.)
+_ZH_DIGITS = r"(?<!\d)(?<!\d\.)(?!(?<=\d,)\d{3}(?!\d))\d+(?:,\d{3})*"
+_EN_ORDINAL_FORMS = "first|" + "|".join(EN_ORDINALS)
+# (Bare 线 and 楼 after a figure are no labels: 三线城市 is a third-tier city, 5楼 a floor.)
+_LABELS = re.compile(
+    # Line 3, Terminal 2, Gate B12 (a number, perhaps with a letter)
+    rf"\b(?P<kind>{_EN_LABEL_WORDS})s?\s+(?:no\.?\s*)?(?P<n>[a-z]?\d{{1,3}}[a-z]?)\b(?![,.]\d)"
+    # the second runway, its 2nd terminal
+    rf"|\b(?P<ord>{_EN_ORDINAL_FORMS}|\d{{1,2}}(?:st|nd|rd|th))\s+(?P<kind2>{_EN_LABEL_WORDS})\b"
+    # 3号线, 3号楼, 第二条跑道, 二期, T2航站楼
+    rf"|(?:第|t)?(?P<zn>{_ZH_DIGITS}|{_ZH_NUMERAL})[条座个]?(?P<zk>{_ZH_LABEL_WORDS})"
+)
+_ORDINAL_VALUE = {"first": 1, **EN_ORDINALS}
+
+# Periods within a year: a month, a quarter, a half. A figure for March and one for October,
+# or for the first half and for the whole year, are two facts. Kept as "=period:..." terms.
+_MONTHS = split_words(
+    "january february march april may june july august september october november december"
+)
+_PERIODS = re.compile(
+    rf"\b(?P<month>{'|'.join(m for m in _MONTHS if m != 'may')})\b"
+    # "may" is a month only before a day or year, or after "in" or a day
+    r"|(?:\bin\s+|\d\s*)(?P<may>may)\b|\b(?P<may2>may)(?=\s+\d)"
+    r"|(?<![\d.万亿千百十])(?P<zm>1[0-2]|0?[1-9])月(?!份?[0-9])"
+    r"|(?<![一二三四五六七八九十])(?P<zcm>十[一二]?|[一二三四五六七八九])月"
+    r"|\bq(?P<q>[1-4])\b|\b(?P<qw>first|second|third|fourth)[\s-]+quarter\b"
+    r"|(?<!前)第?(?P<zq>[一二三四1-4])季度"  # 前三季度 is the first three, not the third
+    # H1 and H2 only after "in", "the"... or next to a year: alone, H2 is as often hydrogen
+    # (500 tonnes of H2 in 2023), which set against "hydrogen" cost x0.55 as a half-year
+    r"|(?:\b(?:in|during|for|the|its)\s+|\b(?:19|20)\d\d\s*)h(?P<h>[12])\b"
+    r"|\bh(?P<hy>[12])(?=\s*(?:19|20)\d\d\b)"
+    r"|\b(?P<hw>first|second)\s+half\b|\bfirst\s+six\s+months\b"
+    r"|(?P<zh>[上下])半年"
+)
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _zh_small(run: str) -> int:
+    value = zh_value(run)
+    return int(value) if value is not None else 0
+
+
+# Most texts have no label, period or kind of body: a few substring tests (well under a
+# microsecond each) spare them the regular expressions, which try every position of a text.
+_LABEL_HINTS = tuple(_LABEL_OF)
+_PERIOD_HINTS = (
+    *_MONTHS,
+    "月",
+    "季度",
+    "半年",
+    "quarter",
+    "half",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "h1",
+    "h2",
+)
+
+
+def _hinted(text: str, hints: tuple[str, ...]) -> bool:
+    return any(h in text for h in hints)
+
+
+def labels(text: str) -> list[str]:
+    """The labels (=label:line:3), periods within a year (=period:m3, =period:q1,
+    =period:h1) and kinds of body (=org:bank) that `text` (lower-cased, normalised) gives:
+    see above."""
+    out: list[str] = []
+    for m in _LABELS.finditer(text) if _hinted(text, _LABEL_HINTS) else ():
+        if m.group("kind"):
+            kind, n = _LABEL_OF[m.group("kind")], m.group("n")
+        elif m.group("kind2"):
+            o = m.group("ord")
+            kind = _LABEL_OF[m.group("kind2")]
+            n = str(_ORDINAL_VALUE[o]) if o in _ORDINAL_VALUE else o[:-2]
+        else:
+            kind, zn = _LABEL_OF[m.group("zk")], m.group("zn")
+            n = zn.replace(",", "") if zn[0].isdigit() else str(_zh_small(zn))
+        out.append(f"=label:{kind}:{n.lstrip('0') or '0'}")
+    for m in _PERIODS.finditer(text) if _hinted(text, _PERIOD_HINTS) else ():
+        if m.group("month"):
+            period = f"m{_MONTHS.index(m.group('month')) + 1}"
+        elif m.group("may") or m.group("may2"):
+            period = "m5"
+        elif m.group("zm"):
+            period = f"m{int(m.group('zm'))}"
+        elif m.group("zcm"):
+            period = f"m{_zh_small(m.group('zcm'))}"
+        elif m.group("q"):
+            period = f"q{m.group('q')}"
+        elif m.group("qw"):
+            period = f"q{_QUARTER_WORDS[m.group('qw')]}"
+        elif m.group("zq"):
+            zq = m.group("zq")
+            period = f"q{zq if zq.isdigit() else _zh_small(zq)}"
+        elif m.group("h") or m.group("hy"):
+            period = f"h{m.group('h') or m.group('hy')}"
+        elif m.group("zh"):
+            period = "h1" if m.group("zh") == "上" else "h2"
+        else:
+            period = "h1" if m.group("hw") != "second" else "h2"
+        out.append(f"=period:{period}")
+    if _hinted(text, _ORG_HINTS):
+        out.extend(f"=org:{_ORG_OF[m.group()]}" for m in _ORGS.finditer(text))
+    if "在" in text or "于" in text:
+        out.extend(f"=place:{p}" for p in _zh_places(text))
+    return out
+
+
+# Where a thing happened, in Chinese: the two characters after 在 or 于 that an act of the
+# table follows (在无锡创办, 于常州成立), or that end a sentence (成立于常州。). Chinese places
+# are no names (`names` reads only what a text opens with, and provinces), so 无锡 against 常州
+# for the same founding would go unseen. Not a province (a name of its own kind), nor a
+# pronoun, quantifier, figure or time (在该市, 在全国, 于去年: `_ZH_NOT_PLACE`, `ZH_LEAD`), nor a
+# concept of the table (在国内).
+_ZH_AT = re.compile(r"(?:在|于)([\u4e00-\u9fff]{2})")
+# (not all of `naming._ZH_NOT_FIRST`: 无锡 is a place)
+_ZH_NOT_PLACE = frozenset(
+    "这那该此其他她它我你您本各每全多某整同共总此零〇一二两三四五六七八九十百千万亿"
+)
+
+
+def _zh_places(text: str) -> Iterator[str]:
+    for m in _ZH_AT.finditer(text):
+        place, end = m.group(1), m.end()
+        if place[0] in _ZH_NOT_PLACE or "@" + place in PROVINCE_TERMS:
+            continue
+        if ZH_LEAD.match(text, m.start(1)) or CJK_CONCEPT.match(text, m.start(1)):
+            continue
+        if CJK_CONCEPT.match(text, m.start(1) + 1):
+            continue  # runs into a concept (于是否决): no place
+        if end == len(text) or text[end] in "。,,;;、" or CJK_CONCEPT.match(text, end):
+            yield place
+
+
+# What kind of body a name is (a university, a college, a bank, a securities house...): 鸿屿银行
+# and 鸿屿证券, Songling University and Songling Normal College are different bodies under one
+# name. Kept as "=org:kind"; two claims that each give a kind the other does not are about
+# different bodies (see `disagreements`).
+_ORG_KINDS = {
+    "university": ("university", "universities", "大学"),
+    "college": ("college", "colleges", "学院"),
+    "school": ("school", "schools", "学校", "中学", "小学"),
+    "bank": ("bank", "banks", "银行"),
+    "securities": ("securities", "brokerage", "证券", "券商"),
+    "insurance": ("insurance", "insurer", "保险"),
+    "hospital": ("hospital", "hospitals", "医院"),
+}
+_ORG_OF = {form: kind for kind, forms in _ORG_KINDS.items() for form in forms}
+_ORG_HINTS = tuple(f for f in _ORG_OF if not f.endswith("s") or f == "securities")
+_ORGS = re.compile(
+    "|".join(rf"\b{f}\b" if f.isascii() else f for f in sorted(_ORG_OF, key=len, reverse=True))
+)

@@ -1,0 +1,163 @@
+"""Names a claim gives, marked "@": capitalised Latin names, the name a Chinese text opens
+with, and China's provinces wherever they are named.
+
+Names are what most often tells two near-identical claims apart (Kestrel Air to Dublin, to
+Lisbon); the disagreement checks compare them, and the bag of terms keeps them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.domain.similarity.concepts import CJK_CONCEPT, CONCEPT_OF, EN_WORDLIKE
+from workbench.domain.similarity.figures import NUMBER_WORDS
+from workbench.domain.similarity.words import STOP_WORDS, is_cjk, normal, split_words, stem
+
+# A name is marked "@" (the term of the word itself is kept too): two claims that each name
+# someone or something the other does not (Kestrel Air to Dublin, Kestrel Air to Lisbon) are
+# about different things, however much else they share. Names are read in each script apart,
+# since a name in English and the same name in Chinese share no term.
+#
+# In Latin script a name is a capitalised word that is not a function word, a number word, a
+# concept of the table, a month or a unit right after a figure (2 GWh). A capitalised word at
+# the start of a sentence is only taken when it is plainly a name: followed by another
+# capitalised word (Eastline Buses), by 's, or by Chinese (MiniMax是...), or capitalised later
+# in the same text too.
+NOT_NAMES = frozenset(
+    split_words(
+        "january february march april may june july august september october november december "
+        "monday tuesday wednesday thursday friday saturday sunday series"
+    )
+)
+LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z&']*")
+# A concept of several words (United States, Series C, per cent) holds no name; one word of
+# the table is ruled out by itself.
+EN_WORDS_CONCEPT = re.compile(
+    rf"\b(?:{'|'.join(re.escape(f) for f in EN_WORDLIKE if ' ' in f)})\b", re.IGNORECASE
+)
+
+
+_SENTENCE_STARTS = frozenset('.!?;:"“‘(。!?;:')
+
+
+def latin_names(text: str) -> list[str]:
+    found: list[tuple[str, bool]] = []  # (stem, at the start of a sentence and not plainly a name)
+    tokens = list(LATIN_TOKEN.finditer(text))
+    for i, m in enumerate(tokens):
+        word = m.group()
+        low = word.lower().removesuffix("'s").rstrip("'")
+        if not word[0].isupper() or len(low) < 2 or low in STOP_WORDS:
+            continue
+        if word.isupper() and len(word) <= 3:
+            continue  # AI, CEO, GDP, EV: more often a common noun than a name
+        if low in CONCEPT_OF or stem(low) in CONCEPT_OF:
+            continue
+        if low in NUMBER_WORDS or low in NOT_NAMES:
+            continue
+        j = m.start() - 1
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        before = text[j] if j >= 0 else ""  # the character before the word, past any spaces
+        after = text[m.end() : m.end() + 1]
+        unit = len(low) <= 3 or any(c.isupper() for c in word[1:])
+        if (before.isdigit() and unit) or after == "$":
+            continue  # a unit (2 GWh, 9.6 GW, 12 MWh) or a currency (US$, HK$)
+        if before and before not in _SENTENCE_STARTS:
+            found.append((stem(low), False))
+            continue
+        follows = tokens[i + 1] if i + 1 < len(tokens) else None
+        plainly = (
+            word.endswith("'s")
+            or (after != "" and is_cjk(after))
+            or (
+                follows is not None
+                and follows.group()[0].isupper()
+                and not text[m.end() : follows.start()].strip()
+                and follows.group().lower() not in STOP_WORDS
+            )
+        )
+        found.append((stem(low), not plainly))
+    later = {cut for cut, doubtful in found if not doubtful}
+    return [cut for cut, doubtful in found if not doubtful or cut in later]
+
+
+# In Chinese, with no capitals and no spaces, the name taken is the one a claim opens with
+# (星衡储能2023年..., 2021年山野咖啡..., 林晚秋在...): the first character pair after any date or
+# time words, unless that pair is no name (a pronoun, a quantifier, a figure: 该公司, 全国, 这家,
+# 一次), a concept of the table (公司, 中国) or runs into one.
+# A date's figures are read from where their run starts only (the look-behind): digits and dots
+# are lead characters by themselves too, and a long run of them with no 年 after it was read
+# again from each of its positions, in time quadratic in its length. Where the run read from
+# its start ends in no 年, no later part of it can, so the lead is the same.
+_ZH_DATE_CHARS = "零〇一二两三四五六七八九十百千万亿\\d."
+ZH_LEAD = re.compile(
+    rf"(?:(?<![{_ZH_DATE_CHARS}])[{_ZH_DATE_CHARS}]+[年月日号][底末初内]?|[\s\d.,%、:;]"
+    r"|去年|今年|明年|上一年|当年|同年|目前|如今|截至|到|在|据|早在|过去)+"
+)
+_ZH_NOT_FIRST = frozenset(
+    "这那该此其他她它我你您本各每全多某整单首新前后上下同共总约仅只已又再还也都就把被让给对从向"
+    "由与和在是的于为有无不没第将曾据截到如当因而但并及或等之所以零〇一二两三四五六七八九十百千万亿"
+)
+ZH_NOT_SECOND = frozenset("的是在于与和从向由把对将已共曾有为被了等年月日")
+
+
+def zh_name(text: str) -> str | None:
+    lead = ZH_LEAD.match(text)
+    at = lead.end() if lead else 0
+    pair = text[at : at + 2]
+    if len(pair) < 2 or not (is_cjk(pair[0]) and is_cjk(pair[1])):
+        return None
+    if pair[0] in _ZH_NOT_FIRST or pair[1] in ZH_NOT_SECOND:
+        return None
+    if CJK_CONCEPT.match(text, at) or CJK_CONCEPT.match(text, at + 1):
+        return None
+    if pair in _PROVINCES and not _ZH_PLACES.match(text, at):
+        return None  # 湖南路...: a province's characters that belong to other words (see below)
+    return pair
+
+
+# China's provinces and regions (as their first two characters, the pair a name is marked by),
+# named anywhere in a text: the same plant, figure and company in 宁夏 and in 青海 are two
+# claims, and a province is not the name a claim opens with. 香港 is a concept of the table.
+_PROVINCES = split_words(
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙 江苏 浙江 安徽 福建 江西 山东 河南 "
+    "湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙 广西 西藏 宁夏 新疆 澳门"
+)
+# Chinese has no spaces, so a province's two characters may straddle two words: 长江西岸 (the
+# Yangtze's west bank) holds 江西, 中山东路 (Zhongshan Road East) 山东. A province whose name ends
+# in a direction (江西, 山东, 河北...) is not taken when a word of place follows it (岸 bank,
+# 路 road, 街 street...): there the direction belongs to that word. (Other straddles, such as
+# 幸福建设 holding 福建, would need a dictionary.)
+_PLACE_AFTER_DIRECTION = "路街巷道岸侧郊坡桥"
+_ZH_PLACES = re.compile(
+    "|".join(f"{p}(?![{_PLACE_AFTER_DIRECTION}])" if p[1] in "东西南北" else p for p in _PROVINCES)
+)
+
+
+def straddles(run: str, i: int) -> bool:
+    """Whether the character pair at `i` of a Chinese run is a province's name that straddles
+    two words (中山东路: 山东, see above): it is not kept as a pair, so that Zhongshan Road East
+    shares nothing with Shandong but what it shares with any road."""
+    return (
+        run[i : i + 2] in _PROVINCE_PAIRS
+        and run[i + 1] in "东西南北"
+        and i + 2 < len(run)
+        and run[i + 2] in _PLACE_AFTER_DIRECTION
+    )
+
+
+# A province disagrees with another province, not with a person's or company's name: 苏曼宁
+# against a quote that says she worked in 北京 is no disagreement.
+PROVINCE_TERMS = frozenset("@" + p for p in _PROVINCES)
+_PROVINCE_PAIRS = frozenset(_PROVINCES)
+
+
+def names(text: str) -> list[str]:
+    """The names `text` gives (see above), as "@" terms: Latin ones stemmed as words are; in
+    Chinese, the name it opens with and any province it names."""
+    s = normal(text)
+    out = ["@" + n for n in latin_names(EN_WORDS_CONCEPT.sub(" ", s))]
+    low = s.lower()
+    out += ["@" + p for p in _ZH_PLACES.findall(low)]
+    zh = zh_name(low)
+    return [*out, "@" + zh] if zh else out

@@ -1,0 +1,124 @@
+"""Who a claim is about and who acted: the owner of its subject ("Pendry Bank's rival Corrie
+Bank", 檀谷食品的对手麦丰食品), the actor of an English sentence (active or passive), and the
+kind of body after a Chinese name (曜川储能).
+
+Two claims naming the same parties in other roles are two facts; these readers give the bag of
+terms its "=of:", "=actor:", "=agent:" and "=kind:" terms.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.domain.similarity.naming import (
+    EN_WORDS_CONCEPT,
+    LATIN_TOKEN,
+    ZH_NOT_SECOND,
+    latin_names,
+    names,
+)
+from workbench.domain.similarity.words import STOP_WORDS, normal, stem
+
+# Whose subject: in "Pendry Bank's rival Corrie Bank raised its profit" the subject is Corrie
+# Bank, and Pendry Bank only says whose rival it is; so in "Pendry Bank's insurance arm Pendry
+# Life" (a name, 's, a few words in lower case, another name) and in Chinese "檀谷食品的对手
+# 麦丰食品", "澜汐电器旗下的星港电器" (a name, 的 or 旗下, a few characters, another name of
+# the same kind: the two characters after each pair agree). The owner's names are no names of
+# the claim (unless it names them elsewhere) but "=of:" terms: a claim about Pendry Bank
+# itself names someone this one does not (see `found_in`).
+_EN_OWNER = re.compile(
+    r"\b[A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*)*(?:'s|')\s+(?:[a-z]+\s+){1,3}(?=[A-Z])"
+)
+_ZH_OWNER = re.compile(
+    r"([\u4e00-\u9fff]{2})([\u4e00-\u9fff]{2})(?:的|旗下的?)[\u4e00-\u9fff]{0,4}?"
+    r"([\u4e00-\u9fff]{2})\2"
+)
+
+
+# What follows a Chinese name says what kind of body it is (曜川储能, 曜川新能源: a storage
+# maker and a battery maker under one name): the two characters after it, when no figure, date,
+# function word or place word (市, 县) comes first (see `disagreements`); a third character is
+# most often the next word.
+ZH_NAME_KIND = re.compile(
+    "[^\\s\\d"
+    + "".join(sorted(ZH_NOT_SECOND | set("有在于是由将共为从向已曾去今明上下市省县区镇村")))
+    + "]{0,2}"
+)
+
+
+def split_owners(text: str) -> tuple[str, list[str], list[str]]:
+    """`text` with the owners of its subject blanked out (see above), their names, and the
+    subject names that Chinese text gives after them (which `names` would not read: only a
+    text's opening name is)."""
+    if "'" not in text and "的" not in text and "旗下" not in text:
+        return text, [], []  # most texts: no owner
+    owners: list[str] = []
+    subjects: list[str] = []
+    # The words between are a noun (rival, insurance arm), not a place or time after a
+    # preposition (Lanyu Dairy's share in Jiangxi: still Lanyu's).
+    spans = [
+        m
+        for m in _EN_OWNER.finditer(text)
+        if not any(w in STOP_WORDS for w in m.group().split("'")[-1].removeprefix("s").split())
+    ]
+    for m in spans:
+        owners += names(m.group().split("'")[0])
+    for m in _ZH_OWNER.finditer(text):
+        if m.group(1) != m.group(3):
+            owners.append("@" + m.group(1))
+            subjects.append("@" + m.group(3))
+    if not owners:
+        return text, [], []
+    blank = text
+    for m in spans:
+        blank = blank[: m.start()] + " " * len(m.group()) + blank[m.end() :]
+    blank = _ZH_OWNER.sub(lambda m: " " * (m.start(3) - m.start()) + m.group()[-4:], blank)
+    return blank, owners, subjects
+
+
+# Who did it: in "Saltash Parts was taken over by Quenby Motors" the buyer is Quenby, the name
+# after "by" in a passive; in "Saltash Parts bought Quenby Motors", a sentence that opens with a
+# name, it is Saltash. Two claims naming the same two parties with the roles swapped assert
+# different facts. Only English texts, and only these two plain forms (a claim that opens
+# otherwise, "In 2020 ...", has no actor read): `disagreements` compares actors only when one
+# claim is passive, so that two active sentences of different shapes ("Harrowgate has had Imogen
+# Sale as its mayor", "Imogen Sale became mayor of Harrowgate") are never set against each
+# other.
+# A text that opens with the party acted on is no act of its opening name either: a passive
+# of another shape ("agreed to be bought by Quenby", "was taken over in 2020 by Quenby",
+# "Saltash Parts, bought by Quenby"), without "by" ("was sold to Quenby") or a state ("became
+# part of Quenby", "'s owner is Quenby"). Read as an actor, its opening name set true rewordings
+# of a passive against it as "roles swapped"; so a name after "by" that is no plain passive, or
+# a form of be, become or get in the opening clause, leaves the text with no actor read.
+_PASSIVE_BY = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:[a-z]+\s+){0,2}by\s+(?=[A-Z])"
+)
+_BY_NAME = re.compile(r"\bby\s+(?=[A-Z])")
+_NOT_AN_ACT = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|become|becomes|became|get|gets|got)\b", re.IGNORECASE
+)
+_CLAUSE_END = re.compile(r"[,;:.!?]")
+
+
+def actor(text: str, latin: list[str] | None = None) -> str | None:
+    """The actor of an English `text` (see above) as an "=" term: "=agent:quenby" for the name
+    after "by" in a passive, "=actor:saltash" for a name the text opens with; else None.
+    `latin`: the text's Latin names in order (stems, as `names` gives them), when known."""
+    first = LATIN_TOKEN.match(text.lstrip())
+    if " by " in text:
+        s = EN_WORDS_CONCEPT.sub(" ", normal(text))
+        m = _PASSIVE_BY.search(s)
+        if m:
+            after = latin_names(s[m.end() :])
+            return f"=agent:{after[0]}" if after else None
+        if _BY_NAME.search(s):
+            return None  # a passive of another shape (see above)
+    if not (first and first.group()[0].isupper()):
+        return None  # neither form (most texts)
+    if _NOT_AN_ACT.search(_CLAUSE_END.split(text, 1)[0]):
+        return None  # the opening name is acted on, or is in a state (see above)
+    if latin is None:
+        latin = latin_names(EN_WORDS_CONCEPT.sub(" ", normal(text)))
+    if latin and stem(first.group().lower().removesuffix("'s")) == latin[0]:
+        return f"=actor:{latin[0]}"
+    return None

@@ -1,0 +1,112 @@
+"""The score of two claims (`similarity`) and why (`explain`, `Explained`): the cosine of their
+weighted bags, lowered as far as their subjects differ and for each disagreement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from workbench.domain.similarity.disagreements import (
+    ACROSS,
+    ONE_SIDED_ACT,
+    ONE_SIDED_MEASURE,
+    ONE_SIDED_PERIOD,
+    SCRIPTS,
+    disagreements,
+)
+from workbench.domain.similarity.weighting import SUBJECT_SHARE, cosine, subject
+
+
+@dataclass(frozen=True, slots=True)
+class Explained:
+    """A score and why: the cosine of the two claims' terms, the terms that carry most of it,
+    and what lowered it (another subject in the concept table, other names, measures, years)."""
+
+    score: float
+    cosine: float
+    # terms, best first, without their kind's mark ("~first": "first"; "^mast": "mast (counted)")
+    shared: tuple[str, ...]
+    subject: float  # the subject's factor: 1.0 when the subjects agree or either has none
+    # (what, the first claim's, the second's, the factor it cost)
+    disagree: tuple[tuple[str, tuple[str, ...], tuple[str, ...], float], ...]
+
+    def reasons(self) -> list[str]:
+        out = [f"shares {', '.join(self.shared) or 'nothing'} ({self.cosine:.2f})"]
+        if self.subject < 0.995:  # shown to 2 places: x1.00 would say nothing
+            out.append(f"subjects differ (x{self.subject:.2f})")
+        for what, ours, theirs, factor in self.disagree:
+            if what == ONE_SIDED_MEASURE:
+                said = f"a measure one claim gives only: {' '.join(ours or theirs)}"
+            elif what == ONE_SIDED_PERIOD:
+                said = (
+                    f"a period one claim gives only, the other a year: {' '.join(ours or theirs)}"
+                )
+            elif what == ONE_SIDED_ACT:
+                said = f"an act one claim gives only: {' '.join(ours or theirs)}"
+            elif what == "roles":
+                said = f"roles swapped: {' '.join(ours)} / {' '.join(theirs)} did it"
+            elif what == "acts":
+                said = f"opposite acts: {' '.join(ours)} / {' '.join(theirs)}"
+            elif what == ACROSS:
+                said = f"other names (pinyin): {' '.join(ours)} / {' '.join(theirs)}"
+            elif what == SCRIPTS:
+                said = f"{what}, nothing else shared: {' '.join(ours)} / {' '.join(theirs)}"
+            else:
+                said = f"other {what}: {' '.join(ours)} / {' '.join(theirs)}"
+            out.append(f"{said} (x{factor:.2f})")
+        return out
+
+
+def _subject_factor(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    sa, sb = subject(a), subject(b)
+    if not sa or not sb:
+        return 1.0
+    return 1.0 - SUBJECT_SHARE + SUBJECT_SHARE * cosine(sa, sb)
+
+
+def similarity(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """How alike two claims are, 0 to 1, from their weighted vectors (see `weigh`): the cosine
+    of the whole vectors, lowered by up to `SUBJECT_SHARE` as far as their subjects differ (1
+    - the cosine of their `subject` vectors) when both name one, so that a shared figure about
+    another subject does not pass for the same claim; and lowered by `NAME_SHARE` when each
+    claim names someone or something the other does not (Latin names, names in Chinese text
+    and provinces apart, and a Latin name that spells no Chinese name of the other), by
+    `SCRIPT_SHARE` when their names are in two scripts with nothing to spell and nothing else
+    ties them, by `MEASURE_SHARE` when each gives a measure the other does not (of the
+    concept table, or what a figure counts) and `ONE_SIDED_MEASURE_SHARE` when only one gives
+    one of the table, by `YEAR_SHARE` for other years, periods, or a half or quarter against
+    the year, by `LABEL_SHARE` for things of one kind labelled by other numbers, by
+    `NAME_SHARE` for other kinds of body or swapped roles and by `ACT_SHARE` for opposite
+    acts. `explain`
+    says which."""
+    score = cosine(a, b)
+    if not score:
+        return 0.0  # most claims of a plain scan share nothing: nothing to lower
+    score *= _subject_factor(a, b)
+    for _, share, _ in disagreements(a, b):
+        score *= 1.0 - share
+    return score
+
+
+def _shown(term: str) -> str:
+    # What a figure counts is told from a measure of the table: "mast (counted)".
+    # A label or period is shown as what it is: "line 3", "m3" (March), "h1" (first half).
+    if term[0] == "=":
+        return term.split(":", 1)[1].replace(":", " ")
+    return f"{term[1:]} (counted)" if term[0] == "^" else term.lstrip("@~#%")
+
+
+def explain(a: Mapping[str, float], b: Mapping[str, float], top: int = 4) -> Explained:
+    """`similarity` of `a` and `b` (the same score), with the reasons for it: the `top` terms
+    that carry most of the cosine, and what lowered it."""
+    shared = sorted(((a[t] * b[t], t) for t in a if t in b and a[t] * b[t] > 0), reverse=True)
+    cos, subject_factor = cosine(a, b), _subject_factor(a, b)
+    score = cos * subject_factor
+    disagree = []
+    for what, share, found in disagreements(a, b):
+        score *= 1.0 - share
+        ours, theirs = (tuple(_shown(t) for t in side) for side in found)
+        disagree.append((what, ours, theirs, 1.0 - share))
+    shown = tuple(_shown(t) for _, t in shared[:top])
+    return Explained(score, cos, shown, subject_factor, tuple(disagree))

