@@ -21,6 +21,7 @@ from workbench.domain.checkworthy.quotes import NO_SPANS, Spans, quotes_in
 from workbench.domain.checkworthy.scan import SPELLED, scan
 from workbench.domain.checkworthy.zh_cues import CJK, HAS_CJK
 
+# The shape of a unit: a question, a heading, a list marker, too few letters to hold a claim.
 _QUESTION_END = re.compile(r"吗[。!！]?$")
 # A unit that ends without any of these, is short and has no comma reads as a heading.
 _ENDS_PUNCT = frozenset("。｡！？!?.．…;；:：,，、—\"”’'」』)）")

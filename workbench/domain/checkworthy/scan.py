@@ -30,7 +30,7 @@ from workbench.domain.checkworthy.zh_cues import MAX_HEAD, ZH_CUE, ZH_HEADS, ZH_
 # "spelled_number").
 SPELLED = "_spelled"
 
-
+# English words (lower-cased), and what after a word decides what it is.
 _EN_TOKEN = re.compile(r"[a-z][a-z0-9]*(?:['’][a-z]+)?")
 _HAS_LATIN = re.compile("[A-Za-z]")
 _DAY_AFTER_MONTH = re.compile(r"\.?\s+\d")
