@@ -14,10 +14,10 @@ Data (see its README for sources and terms; the raw data is not copied into the 
   (the 2016 debates are in both), so no held-out debate leaks into training through them.
 
 Features (the same code `extract` scores with): the named features of
-`workbench.domain.checkworthy` (numbers, dates, firsts, opinion cues...), word uni- and bigrams
-(numbers folded to "0"), and a length band. Model: L2 logistic regression (liblinear), classes
-weighted to balance, fixed seed, so every run prints the same figures. A second, "plain" model
-is fitted the same way without the n-grams: `extract` scores text that is mostly not English
+`workbench.domain.checkworthy.features` (numbers, dates, firsts, opinion cues...), word uni- and
+bigrams (numbers folded to "0"), and a length band. Model: L2 logistic regression (liblinear),
+classes weighted to balance, fixed seed, so every run prints the same figures. A second, "plain"
+model is fitted the same way without the n-grams: `extract` scores text that is mostly not English
 (Chinese) with it, since English n-grams say nothing there.
 
 Chinese (`--write`, or `--chinese` alone on the current weights): debates are not Chinese news
@@ -470,9 +470,9 @@ DEV_RECALL = 0.95
 #   recall >= R over their check-worthy sentences taken together (one hard article no longer
 #   sets the threshold for all).
 # - margin: how far (logit) a clause must clear the threshold when its sentence fell short
-#   (`clause_margin`, see checkworthy.clause_bar); 0 is the method of sessions 14 to 17. On the
-#   dev articles the clause fallback found one check-worthy sentence that its sentence did not
-#   and offered 15 clauses that were not (session 18, leave-one-article-out).
+#   (`clause_margin`, see checkworthy.candidates.clause_bar); 0 is the method of sessions 14
+#   to 17. On the dev articles the clause fallback found one check-worthy sentence that its
+#   sentence did not and offered 15 clauses that were not (session 18, leave-one-article-out).
 # lambda stays at 1.0, chosen so in session 16 (0.3 and 3.0 did about as well in session 17's
 # first runs, at a cost of minutes each). The "held-out" calibration and mu 10 were the worst of
 # session 17's grid (docs/benchmarks.md) and were left out of it in session 18, when the margin

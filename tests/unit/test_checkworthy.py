@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.domain import checkworthy, checkworthy_model
+from workbench.domain import checkworthy_model
 from workbench.domain.checkworthy import (
     CLAIM_TYPES,
     FEATURE_NAMES,
-    _document_scorer,  # the pruning's bound, tested below
+    Candidate,
     candidate_units,
     clause_bar,
     find_candidates,
@@ -23,6 +23,8 @@ from workbench.domain.checkworthy import (
     named_features,
     score_text,
 )
+from workbench.domain.checkworthy.candidates import document_scorer  # the pruning's bound
+from workbench.domain.checkworthy.scoring import Scored
 from workbench.domain.segment import split_clauses
 from workbench.domain.turn_context import CONTEXT_FEATURES
 
@@ -389,16 +391,16 @@ def no_pruning() -> Iterator[None]:
     """`find_candidates` scoring every clause of every unit that falls short: what its bound
     and clause filter must never change."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(checkworthy._Scored, "bounds", lambda self, clauses: (1.0, 1.0))
+        patch.setattr(Scored, "bounds", lambda self, clauses: (1.0, 1.0))
         patch.setattr(
-            checkworthy._Scored,
+            Scored,
             "clause_filter",
             lambda self, clauses, min_score, bar=None: lambda clause: True,
         )
         yield
 
 
-def exhaustive(text: str, min_score: float) -> list[checkworthy.Candidate]:
+def exhaustive(text: str, min_score: float) -> list[Candidate]:
     with no_pruning():
         return find_candidates(text, min_score=min_score)
 
@@ -421,7 +423,7 @@ def test_a_clause_can_fire_a_feature_its_unit_does_not(
     text = "MiniMax0,0。"
     assert "number" not in named_features(text)
     assert "number" in named_features("0。")
-    scorer = _document_scorer(text)
+    scorer = document_scorer(text)
     (unit,) = candidate_units(text)
     clauses = split_clauses(text, unit.start, unit.end)
     found = scorer.scored(unit.start, unit.end)
@@ -473,7 +475,7 @@ def test_no_clause_outscores_the_bounds_of_its_unit(
     # score (the threshold when the English model reads it, the clause bar when the plain one
     # does), and each clause its filter says cannot pass: exact only if no clause can score
     # above them. In a transcript, a unit and its clauses have their sentence's context.
-    scorer = _document_scorer(text)
+    scorer = document_scorer(text)
     for unit in candidate_units(text):
         found = scorer.scored(unit.start, unit.end, context)
         fired = scorer.clause_features(split_clauses(text, unit.start, unit.end))

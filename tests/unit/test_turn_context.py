@@ -10,7 +10,8 @@ from importlib import resources
 import pytest
 
 from workbench.domain import checkworthy_model
-from workbench.domain.checkworthy import _sentence_context, find_candidates
+from workbench.domain.checkworthy import find_candidates
+from workbench.domain.checkworthy.candidates import sentence_context
 from workbench.domain.segment import split_sentences
 from workbench.domain.transcript import read_transcript
 from workbench.domain.turn_context import (
@@ -98,7 +99,7 @@ def test_extract_reads_lines_as_training_does() -> None:
     assert [masked[s.start : s.end] for s in sentences] == [text for _, text in rows]
     weights = checkworthy_model.load().context
     expected = [tuple((f, weights[f]) for f in names) for names in line_context(rows)]
-    assert _sentence_context(masked, sentences, transcript) == expected
+    assert sentence_context(masked, sentences, transcript) == expected
 
 
 def test_text_outside_the_turns_has_no_context() -> None:

@@ -4,9 +4,9 @@
 2019 Task 1 and a ClaimBuster sample, see that script) and writes the weights to
 `checkworthy_weights.json` next to this module. Scoring here needs neither scikit-learn nor
 numpy: a unit's logit is the bias, plus the weight of each named feature that fired (see
-`checkworthy.FEATURES`), plus the weight of each distinct word uni- and bigram of the unit's
-Latin text (numbers folded to "0", so "0 percent" and "0 million" are learnt once), plus the
-weight of the unit's length band. Every term is a named number, which keeps a score
+`checkworthy.features.FEATURES`), plus the weight of each distinct word uni- and bigram of the
+unit's Latin text (numbers folded to "0", so "0 percent" and "0 million" are learnt once), plus
+the weight of the unit's length band. Every term is a named number, which keeps a score
 explainable: `Model.explain` lists the n-grams that moved it most.
 
 The training data is English, so n-gram weights mean something only for English. A unit that
@@ -164,8 +164,9 @@ class Plain:
     bands: dict[str, float]
     chars: dict[str, float] = field(default_factory=dict)
     # How far (on the logit scale) a clause must clear the threshold when its unit fell short
-    # (see `checkworthy.clause_bar`): a clause that leaves its sentence's framing behind (有分析
-    # 人士认为，……; 定下的下一个目标，是……) passes on evidence its sentence did not have.
+    # (see `checkworthy.candidates.clause_bar`): a clause that leaves its sentence's framing
+    # behind (有分析人士认为，……; 定下的下一个目标，是……) passes on evidence its sentence did not
+    # have.
     clause_margin: float = 0.0
 
     @functools.cached_property

@@ -1,0 +1,270 @@
+"""Finding the candidates of a document: its units, their clauses, and the spans that pass.
+
+Units. Every sentence (see `segment.split_sentences`) is a unit; a sentence that holds
+semicolons is cut at them, because in both languages a semicolon joins separate assertions
+("two years ago X led; a year ago Y caught up; now Z is top three") and a claim made from a
+candidate should quote one assertion, not three. A unit that falls short is looked at clause by
+clause (cut at commas, colons and dashes): in "如果投资人都要浪费95%的钱,……这才更有意义" the
+figure sits in one clause and the author's verdict in another, and the figure deserves a check.
+Runs of adjacent clauses that pass are offered as one candidate. A clause the Chinese model
+reads must clear the threshold by a margin (`clause_bar`; the margin is learnt with the Chinese
+adaptation): on the Chinese dev articles the clauses that passed alone had mostly left their
+sentence's framing behind (有分析人士认为，这场价格战……; ……定下的下一个目标，是在2028年前……).
+The clauses of a unit whose bound (see `scoring`) says none can pass are never scored.
+
+Names and quotations are read from the whole document once (`document_scorer`), so a sentence
+that names someone introduced earlier, or sits in a quoted speaker's paragraph, is read as such.
+In a transcript, speaker prefixes are turn boundaries and each sentence has its context (see
+`turn_context`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from workbench.defaults import EXTRACT_MIN_SCORE
+from workbench.domain import checkworthy_model
+from workbench.domain.checkworthy.features import Unit, body_of, fired_features, read_unit
+from workbench.domain.checkworthy.names import harvest_names
+from workbench.domain.checkworthy.quotes import Spans, quotes_in
+from workbench.domain.checkworthy.scoring import Context, Scored, squash
+from workbench.domain.segment import Segment, split_clauses, split_sentences
+from workbench.domain.transcript import Transcript
+from workbench.domain.turn_context import line_context
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span worth checking: `text` is exactly `document[start:end]`; in a transcript,
+    `speaker` is who said it (see `transcript`)."""
+
+    start: int
+    end: int
+    text: str
+    score: float
+    reasons: tuple[str, ...]
+    suggested_type: str
+    speaker: str | None = None
+
+
+# A part of a sentence shorter than this (in characters) is joined to a neighbour.
+_MIN_CLAUSE = 8
+
+
+def candidate_units(text: str) -> list[Segment]:
+    """The units that are scored: sentences, cut at semicolons into clauses of useful length
+    (`_find` cuts them the same way)."""
+    units: list[Segment] = []
+    for sentence in split_sentences(text):
+        units.extend(_merge_short(split_clauses(text, sentence.start, sentence.end, ";；")))
+    return units
+
+
+def _merge_short(parts: list[Segment]) -> list[Segment]:
+    merged: list[Segment] = []
+    for part in parts:
+        if merged and (_short(part) or _short(merged[-1])):
+            merged[-1] = Segment(merged[-1].start, part.end)
+        else:
+            merged.append(part)
+    return merged
+
+
+def _short(seg: Segment) -> bool:
+    return seg.end - seg.start < _MIN_CLAUSE
+
+
+def document_scorer(text: str) -> SpanScorer:
+    """What scores the spans of `text`: the names and quotations of the whole document."""
+    names = harvest_names(text)
+    quotes = quotes_in(text, names)
+    # Merged, the quotations become disjoint intervals that bisection finds in any span,
+    # however many quotations a paragraph holds.
+    return SpanScorer(
+        text,
+        names,
+        Spans((a, b) for a, b, _ in quotes),
+        Spans((a, b) for a, b, spoken in quotes if spoken),
+    )
+
+
+def span_features(
+    text: str, spans: Iterable[tuple[int, int]]
+) -> list[tuple[tuple[str, ...], str, set[str]]]:
+    """For each span of `text`: the named features that fire on it, its length band and its
+    character grams, read with the whole document's names and quotations as `find_candidates`
+    reads them (what the Chinese adaptation of the model is fitted on, see
+    tools/train_checkworthy.py)."""
+    scorer = document_scorer(text)
+    out: list[tuple[tuple[str, ...], str, set[str]]] = []
+    for start, end in spans:
+        found = scorer.scored(start, end)
+        if found.reading is None:
+            out.append((("too_short",), "", set()))
+        else:
+            grams = checkworthy_model.char_grams(found.text)
+            out.append((found.fired, found.reading.band, grams))
+    return out
+
+
+# Units scored between two reports to a progress bar (about 0.2 s of scoring).
+PROGRESS_EVERY = 500
+
+
+def find_candidates(
+    text: str,
+    min_score: float = EXTRACT_MIN_SCORE,
+    progress: Callable[[int, int | None], None] | None = None,
+    transcript: Transcript | None = None,
+) -> list[Candidate]:
+    """The units (or, failing that, runs of clauses) of `text` that score at least
+    `min_score`, in document order. Names and quotations are taken from the whole document, so
+    a candidate can score higher than `score_text` of its text alone. `progress` hears the
+    units scored, of all of them (a bar on a terminal, for a long document).
+
+    With a `transcript` of `text`, its speaker prefixes are read as turn boundaries, never as
+    part of a candidate (see `Transcript.masked`), and each candidate carries its speaker."""
+    if transcript is None:
+        return _find(text, split_sentences(text), None, min_score, progress)
+    if transcript.text != text:
+        raise ValueError("the transcript was read from another text")
+    masked = transcript.masked
+    sentences = split_sentences(masked)
+    contexts = sentence_context(masked, sentences, transcript)
+    return [
+        replace(c, text=text[c.start : c.end], speaker=transcript.speaker_at(c.start))
+        for c in _find(masked, sentences, contexts, min_score, progress)
+    ]
+
+
+def sentence_context(text: str, sentences: list[Segment], transcript: Transcript) -> list[Context]:
+    """The context of each sentence of `text` (the transcript's masked text): a sentence some
+    speaker says is a line (see `turn_context`), others have none."""
+    weights = checkworthy_model.load().context
+    out: list[Context] = [()] * len(sentences)
+    if not weights:
+        return out
+    spoken: list[int] = []
+    lines: list[tuple[str, str]] = []
+    for i, sentence in enumerate(sentences):
+        speaker = transcript.speaker_at(sentence.start)
+        if speaker is not None:
+            spoken.append(i)
+            lines.append((speaker, text[sentence.start : sentence.end]))
+    known: dict[tuple[str, ...], Context] = {}  # a few dozen combinations in a debate
+    for i, names in zip(spoken, line_context(lines), strict=True):
+        if names not in known:
+            known[names] = tuple((name, weights[name]) for name in names if name in weights)
+        out[i] = known[names]
+    return out
+
+
+def _find(
+    text: str,
+    sentences: list[Segment],
+    contexts: list[Context] | None,
+    min_score: float,
+    progress: Callable[[int, int | None], None] | None,
+) -> list[Candidate]:
+    """`find_candidates` of `text`, split into `sentences`, each with its context (none
+    without `contexts`)."""
+    scorer = document_scorer(text)
+    out: list[Candidate] = []
+    units: list[Segment] = []
+    of_sentence: list[int] = []  # with contexts: the sentence of each unit
+    for k, sentence in enumerate(sentences):
+        parts = _merge_short(split_clauses(text, sentence.start, sentence.end, ";；"))
+        units.extend(parts)
+        if contexts is not None:
+            of_sentence.extend([k] * len(parts))
+    bar = clause_bar(min_score, checkworthy_model.load().plain.clause_margin)
+    context: Context = ()
+    for done, unit in enumerate(units):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, len(units))
+        if contexts is not None:
+            context = contexts[of_sentence[done]]
+        found = scorer.scored(unit.start, unit.end, context)
+        if found.score >= min_score:
+            out.append(scorer.make(unit.start, unit.end, found))
+            continue
+        clauses = split_clauses(text, unit.start, unit.end)
+        if len(clauses) < 2:
+            continue
+        # A clause can only outscore its unit by leaving the unit's negative cues behind; if the
+        # positive evidence alone falls short, no clause of it can pass.
+        fired = scorer.clause_features(clauses)
+        english, plain = found.bounds(fired)
+        if english < min_score and plain < bar:
+            continue
+        run: list[Candidate] = []
+        may_pass = found.clause_filter(fired, min_score, bar)
+        for clause in [*clauses, None]:
+            part = None
+            if clause is not None and may_pass(text[clause.start : clause.end]):
+                part = scorer.scored(clause.start, clause.end, context)
+            if clause is not None and part is not None and part.passes(min_score, bar):
+                run.append(scorer.make(clause.start, clause.end, part))
+            elif run:
+                out.extend(_join(scorer, run, min_score, bar, context))
+                run = []
+    if progress is not None:
+        progress(len(units), len(units))
+    return out
+
+
+def clause_bar(min_score: float, margin: float) -> float:
+    """What a clause of a unit that fell short of `min_score` must score when the plain model
+    reads it: `min_score` moved up by `margin` on the logit scale (the Chinese adaptation's
+    `clause_margin`, see checkworthy_model), never below `min_score`."""
+    if margin <= 0.0 or not 0.0 < min_score < 1.0:
+        return min_score
+    return max(min_score, squash(math.log(min_score / (1.0 - min_score)) + margin))
+
+
+def _join(
+    scorer: SpanScorer, run: list[Candidate], min_score: float, bar: float, context: Context
+) -> list[Candidate]:
+    if len(run) == 1:
+        return run
+    start, end = run[0].start, run[-1].end
+    whole = scorer.scored(start, end, context)
+    return [scorer.make(start, end, whole)] if whole.passes(min_score, bar) else run
+
+
+@dataclass(frozen=True, slots=True)
+class SpanScorer:
+    """Scores spans of one document with its names and its quotations."""
+
+    text: str
+    names: frozenset[str]
+    quoted: Spans
+    spoken: Spans
+
+    def make(self, start: int, end: int, found: Scored) -> Candidate:
+        return Candidate(
+            start, end, self.text[start:end], found.score, found.reasons(), found.kind()
+        )
+
+    def scored(self, start: int, end: int, context: Context = ()) -> Scored:
+        """The span's score (in a transcript, with the `context` of its sentence), with what
+        its reasons and its bound are built from."""
+        return Scored.of(self._unit(start, end), context)
+
+    def clause_features(self, clauses: Iterable[Segment]) -> list[tuple[str, ...]]:
+        """The named features each of `clauses` fires, as `scored` finds them (what the bound of
+        their unit is built from), without the cost of reading their words."""
+        out: list[tuple[str, ...]] = []
+        for clause in clauses:
+            unit = self._unit(clause.start, clause.end)
+            out.append(fired_features(unit) if unit.text else ())
+        return out
+
+    def _unit(self, start: int, end: int) -> Unit:
+        quote = self.text[start:end]
+        local = [(a - start, b - start, False) for a, b in self.quoted.overlapping(start, end)]
+        local += [(a - start, b - start, True) for a, b in self.spoken.overlapping(start, end)]
+        body, lead = body_of(quote)
+        return read_unit(body, self.names, local, lead)

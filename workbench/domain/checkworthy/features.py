@@ -1,0 +1,233 @@
+"""The named features of check-worthiness: what a unit is, and which signs fire on it.
+
+A named feature is a sign a person can verify by eye, of a checkable fact (a number, a first, a
+named source) or against one (an opinion, a prediction, a story told, a question, a heading).
+Most fire when `scan` found their cue; the others have a test. The cues of opinion, prediction
+and figurative speech count only in the author's voice: inside an attributed quotation they are
+reported as `quoted_opinion` and `quoted_prediction` (which decide the suggested type but leave
+the score alone), inside other quotation marks not at all. Each feature's weight is learnt (see
+`checkworthy_model`); `read_unit` builds what the features look at, `fired_features` says which
+fire, in the order of `FEATURES`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from workbench.domain.checkworthy.names import find_entities, harvest_names
+from workbench.domain.checkworthy.quotes import NO_SPANS, Spans, quotes_in
+from workbench.domain.checkworthy.scan import SPELLED, scan
+from workbench.domain.checkworthy.zh_cues import CJK, HAS_CJK
+
+# The shape of a unit: a question, a heading, a list marker, too few letters to hold a claim.
+_QUESTION_END = re.compile(r"吗[。!！]?$")
+# A unit that ends without any of these, is short and has no comma reads as a heading.
+_ENDS_PUNCT = frozenset("。｡！？!?.．…;；:：,，、—\"”’'」』)）")
+_CLAUSE_PUNCT = re.compile("[,，;；]")
+_LIST_MARKER = re.compile(
+    r"\s*(?:[-*•·‣▪]\s+|\d{1,3}[.)]\s+|\d{1,3}、|[(（][0-9一二三四五六七八九十]{1,3}[)）]\s*)"
+)
+_CONTENT = re.compile(rf"[\w{CJK}]")
+_MIN_CONTENT = 6
+_SHORT_LEN = 24
+_HEADING_MAX = 40
+
+
+@dataclass(slots=True)  # not frozen: one is built per unit, and a frozen one costs 5x to build
+class Unit:
+    """What the features look at: the text, where each cue was found in it, the names in it,
+    the stretches inside any quotation marks, and those inside attributed quotations (offsets
+    into the text)."""
+
+    text: str
+    hits: dict[str, list[int]]
+    entities: frozenset[str]
+    quoted: Spans
+    spoken: Spans
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    """A named sign of (or against) check-worthiness; its weight is learnt (see
+    `checkworthy_model`). Without a `test`, the feature fires when the scan found its cue
+    (`name in unit.hits`)."""
+
+    name: str
+    test: Callable[[Unit], bool] | None = None
+
+    def fires(self, unit: Unit) -> bool:
+        return self.name in unit.hits if self.test is None else self.test(unit)
+
+
+def _cue(name: str, *, quoted: bool) -> Callable[[Unit], bool]:
+    """A cue in the author's voice (outside all quotation marks), or, with `quoted`, one inside
+    an attributed quotation."""
+
+    def fires(unit: Unit) -> bool:
+        found = unit.hits.get(name)
+        if not found:
+            return False
+        if quoted:
+            return bool(unit.spoken) and any(at in unit.spoken for at in found)
+        return not unit.quoted or any(at not in unit.quoted for at in found)
+
+    return fires
+
+
+def _heading(unit: Unit) -> bool:
+    s = unit.text
+    return s[-1] not in _ENDS_PUNCT and len(s) <= _HEADING_MAX and not _CLAUSE_PUNCT.search(s)
+
+
+def _too_short(unit: Unit) -> bool:
+    s = unit.text
+    # Only a short unit can have too few letters; counting them in a long one is wasted work.
+    return len(s) < _SHORT_LEN and len(_CONTENT.findall(s)) < _MIN_CONTENT
+
+
+def _question(unit: Unit) -> bool:
+    s = unit.text
+    return "?" in s or "？" in s or _QUESTION_END.search(s) is not None
+
+
+_FIGURES = ("number", "money", "percentage", "fraction", "multiplier", "year", "date")
+_AUTHORS_PREDICTION = _cue("prediction_cue", quoted=False)
+
+
+def _forecast(unit: Unit) -> bool:
+    # Chinese prose only: the debate-learnt English model has no weight for it, and the text
+    # the Chinese model reads has CJK in it.
+    hits = unit.hits
+    return (
+        any(f in hits for f in _FIGURES)
+        and _AUTHORS_PREDICTION(unit)
+        and HAS_CJK.search(unit.text) is not None
+    )
+
+
+FEATURES: tuple[Feature, ...] = (
+    Feature("number"),
+    Feature("money"),
+    Feature("percentage"),
+    Feature("fraction"),
+    Feature("multiplier"),
+    Feature("year"),
+    Feature("date"),
+    Feature("first_or_only"),
+    Feature("superlative"),
+    Feature("ranking"),
+    Feature("named_entity", lambda u: bool(u.entities)),
+    Feature("several_entities", lambda u: len(u.entities) >= 2),
+    Feature("attribution"),
+    Feature("attributed_quote", lambda u: bool(u.spoken)),
+    Feature("comparison"),
+    Feature("event"),
+    Feature("opinion_cue", _cue("opinion_cue", quoted=False)),
+    Feature("quoted_opinion", _cue("opinion_cue", quoted=True)),
+    Feature("figurative", _cue("figurative", quoted=False)),
+    Feature("narrative"),
+    Feature("feeling"),
+    Feature("family"),
+    Feature("belief"),
+    # Chinese writes statistics in Arabic digits and narrative counts in characters (the
+    # national standard GB/T 15835 asks for this): 三个人, 四十天, 十几个问题 tell a story.
+    Feature(
+        "spelled_number",
+        lambda u: "number" in u.hits and len(u.hits.get(SPELLED, ())) == len(u.hits["number"]),
+    ),
+    Feature("prediction_cue", _cue("prediction_cue", quoted=False)),
+    # A plan, target or forecast in Chinese prose that carries a figure (目标是在2026年……,
+    # 预计……突破55亿元): the figure is what is planned or foreseen, no more a record than the
+    # plan is.
+    Feature("forecast", _forecast),
+    Feature("quoted_prediction", _cue("prediction_cue", quoted=True)),
+    Feature("question", _question),
+    Feature("heading", _heading),
+    Feature("too_short", _too_short),
+)
+FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
+
+
+def body_of(s: str) -> tuple[str, int]:
+    """`s` without a list marker and surrounding space, and where it starts in `s`."""
+    marker = _LIST_MARKER.match(s)
+    lead = marker.end() if marker else 0
+    lead += len(s[lead:]) - len(s[lead:].lstrip())
+    return s[lead:].rstrip(), lead
+
+
+def named_features(s: str) -> tuple[str, ...]:
+    """The names of the features that fire on `s` taken alone (what the model is trained on)."""
+    body, lead = body_of(s)
+    return fired_features(read_unit(body, None, None, lead)) if body else ("too_short",)
+
+
+def read_unit(
+    body: str,
+    names: frozenset[str] | None,
+    quotes: Sequence[tuple[int, int, bool]] | None,
+    lead: int,
+) -> Unit:
+    """The unit of `body` (see `body_of`; `lead` is where it starts in its span), with the
+    document's `names` and the `quotes` that overlap its span, offsets into the span (each
+    found in `body` alone when None)."""
+    if not body:  # nothing to read: scored as too short
+        return Unit(body, {}, frozenset(), NO_SPANS, NO_SPANS)
+    known = harvest_names(body) if names is None else names
+    if quotes is None:
+        found = quotes_in(body, known)
+    else:
+        found = _shift(quotes, lead, len(body)) if quotes else ()
+    # Without a letter or a digit there is no cue to scan for and no name to find.
+    wordy = _CONTENT.search(body) is not None
+    if not found:  # most units: no quotation, nothing to sort
+        quoted = spoken = NO_SPANS
+    else:
+        quoted = Spans((a, b) for a, b, _ in found)
+        spoken = Spans((a, b) for a, b, said in found if said)
+    return Unit(
+        body,
+        scan(body, bool(found)) if wordy else {},
+        find_entities(body, known) if wordy else frozenset(),
+        quoted,
+        spoken,
+    )
+
+
+# `fired_features` runs for every unit: features without a test are read off the (few) keys of
+# the scan's hits, a cue test is skipped when its cue was not found, and the names are put back in
+# the order of FEATURES.
+_ORDER = {f.name: i for i, f in enumerate(FEATURES)}
+_UNTESTED = frozenset(f.name for f in FEATURES if f.test is None)
+_CUE_OF = {
+    "spelled_number": SPELLED,
+    "opinion_cue": "opinion_cue",
+    "quoted_opinion": "opinion_cue",
+    "figurative": "figurative",
+    "prediction_cue": "prediction_cue",
+    "quoted_prediction": "prediction_cue",
+    "forecast": "prediction_cue",
+}
+_TESTED = tuple((f.name, _CUE_OF.get(f.name), f.test) for f in FEATURES if f.test is not None)
+
+
+def fired_features(unit: Unit) -> tuple[str, ...]:
+    """The names of the features that fire on `unit`, in the order of `FEATURES`."""
+    hits = unit.hits
+    found = [name for name in hits if name in _UNTESTED]
+    found += [
+        name
+        for name, cue, test in _TESTED
+        if (cue is None or cue in hits) and test is not None and test(unit)
+    ]
+    found.sort(key=_ORDER.__getitem__)
+    return tuple(found)
+
+
+def _shift(
+    quotes: Sequence[tuple[int, int, bool]], lead: int, size: int
+) -> tuple[tuple[int, int, bool], ...]:
+    clipped = ((max(a - lead, 0), min(b - lead, size), t) for a, b, t in quotes)
+    return tuple((a, b, t) for a, b, t in clipped if a < b)

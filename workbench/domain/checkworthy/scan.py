@@ -1,0 +1,200 @@
+"""Finding the cues of a unit: where each lexical cue occurs, by feature name.
+
+Three scans, each linear in the text: the Chinese cue regex (`zh_cues`), a loop over the
+English words looked up in the `en_cues` tables, and a scan for numbers, Arabic or Chinese,
+whose neighbours decide what they are (year, date, percentage, money, multiplier, rank or
+count). The result, `Unit.hits`, is all the lexical features read; where a cue sits matters
+only to the quotation tests (see `features`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.domain.checkworthy.en_cues import (
+    CURRENCY_CODES,
+    EN_CASED,
+    EN_PAIRS,
+    EN_TRIGGERS,
+    EN_WORDS,
+    MONTH_ABBR,
+    MONTHS,
+    NOT_A_FIRST_AFTER,
+    NOT_A_FIRST_BEFORE,
+    QUARTERS,
+    WEEKDAYS,
+)
+from workbench.domain.checkworthy.zh_cues import MAX_HEAD, ZH_CUE, ZH_HEADS, ZH_NUMERALS
+
+# The scan's key for numbers written in Chinese numerals (not a feature name: see
+# "spelled_number").
+SPELLED = "_spelled"
+
+# English words (lower-cased), and what after a word decides what it is.
+_EN_TOKEN = re.compile(r"[a-z][a-z0-9]*(?:['’][a-z]+)?")
+_HAS_LATIN = re.compile("[A-Za-z]")
+_DAY_AFTER_MONTH = re.compile(r"\.?\s+\d")
+_NUMBER_AFTER_NO = re.compile(r"\.\s?\d")
+_NUMBER_AFTER_TOP = re.compile(r"[\s-]+(?:\d|one|two|three|four|five|ten|twenty|spot|position)")
+
+# Numbers: a run of digits or Chinese numerals; what stands around it decides its meaning.
+_NUMERAL = re.compile(f"[0-9{ZH_NUMERALS}][0-9.,{ZH_NUMERALS}]*")
+_CURRENCY_AFTER = re.compile(
+    r"\s*(?:万|亿|千|百万|千万|million|billion|trillion)?\s*"
+    r"(?:美元|美金|元|人民币|欧元|英镑|日元|港元|港币|块钱|dollars|euros|pounds|yuan|yen)"
+)
+_PERCENT_AFTER = re.compile(r"\s?(?:[%％]|percent\b|per cent\b)")
+_MULTIPLIER_AFTER = re.compile(r"\s?(?:倍|[x×](?![A-Za-z0-9])|-fold\b)")
+_DATE_AFTER = re.compile(r"(?:年|个月|天|周|星期)(?:前|以来)")
+_MONTH_AFTER = re.compile(r"\s?月")
+_DAY_AFTER = re.compile(r"\s?[日号](?![本语])")
+# Measure words that make a run of Chinese numerals a count (三场, 两个月, 四家) rather than part
+# of a word (一定, 万物, 三线并行). 年 is left to the date cues so one phrase is not counted twice.
+_ZH_UNIT_AFTER = re.compile(
+    "个|家|次|场|岁|位|名|人|款|项|种|条|轮|小时|分钟|秒|周|天|日|届|代|成|元|米|公里|吨|台|辆"
+    "|座|所|例|件|篇|章|页|层|点"
+)
+_ZH_MONTHS = frozenset("一二三四五六七八九十") | {"十一", "十二"}
+
+
+def scan(s: str, where: bool = True) -> dict[str, list[int]]:
+    """Where each lexical cue occurs in `s`, by feature name. Without `where`, English cues may
+    be recorded at -1: only the quotation tests read a cue's position (see `features`), and a unit
+    without quotations needs none."""
+    hits: dict[str, list[int]] = {}
+    for m in ZH_CUE.finditer(s):
+        text = m.group()
+        for k in range(min(len(text), MAX_HEAD), 0, -1):
+            feature = ZH_HEADS.get(text[:k])
+            if feature:
+                hits.setdefault(feature, []).append(m.start())
+                break
+    if _HAS_LATIN.search(s):
+        _scan_english(s, hits, where)
+    for m in _NUMERAL.finditer(s):
+        _classify_number(s, m.start(), m.end(), hits)
+    return hits
+
+
+def _scan_english(s: str, hits: dict[str, list[int]], where: bool) -> None:
+    # ASCII letters folded, nothing else (as bytes, in C), so offsets carry over.
+    low = s.encode("utf-8").lower().decode("utf-8")
+    tokens = _EN_TOKEN.findall(low)
+    if EN_TRIGGERS.isdisjoint(tokens):
+        return  # most clauses of English prose: one set operation, in C
+    spans: list[tuple[int, int]] = []
+    start = end = -1
+    original = ""
+    for i, word in enumerate(tokens):
+        if word not in EN_TRIGGERS:
+            continue  # most words: one set lookup and on to the next
+        # Where the word is, and how it is written, matter only for the quotation tests and
+        # for words whose case or neighbours decide (May, USD, No. 1, top 10): finding every
+        # word's offsets is most of this scan's cost, so it is done only then.
+        if where or word in EN_CASED:
+            if not spans:
+                spans = [m.span() for m in _EN_TOKEN.finditer(low)]
+            start, end = spans[i]
+            original = s[start:end]
+        else:
+            start, end, original = -1, -1, word
+        prev = tokens[i - 1] if i else ""
+        feature = EN_PAIRS.get((prev, word)) if prev else None
+        if feature is None:
+            feature = EN_WORDS.get(word)
+        if word == "first":
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if nxt not in NOT_A_FIRST_AFTER and prev not in NOT_A_FIRST_BEFORE:
+                feature = "first_or_only"
+        elif word == "only" and prev == "not":
+            feature = None
+        elif _is_english_date(original, s, end):
+            feature = "date"
+        elif original in CURRENCY_CODES:
+            feature = "money"
+        elif (original == "No" and _NUMBER_AFTER_NO.match(s, end)) or (
+            word == "top" and _NUMBER_AFTER_TOP.match(low, end)
+        ):
+            feature = "ranking"
+        if feature:
+            hits.setdefault(feature, []).append(start)
+
+
+def _is_english_date(word: str, s: str, end: int) -> bool:
+    """A capitalised month or weekday (May the month, not may the verb), a quarter (Q3), or an
+    abbreviated month before a day (Feb. 12)."""
+    if word in MONTHS or word in WEEKDAYS or word in QUARTERS:
+        return True
+    return word in MONTH_ABBR and _DAY_AFTER_MONTH.match(s, end) is not None
+
+
+def _classify_number(s: str, start: int, end: int, hits: dict[str, list[int]]) -> None:
+    """Decide what the run of numerals `s[start:end]` is, from its neighbours."""
+    while end > start and s[end - 1] in ".,":
+        end -= 1
+    token = s[start:end]
+    before = s[start - 1] if start else " "
+    found: list[str] = []
+    if token[0].isdigit():
+        # Digits glued to Latin letters are names (M2, GPT-4), as is a version after an
+        # acronym (AI 1.0).
+        if before.isascii() and (before.isalpha() or before in "-_."):
+            return
+        if start >= 2 and before == " " and s[start - 2].isupper() and s[start - 2].isascii():
+            return
+        digits = token.replace(",", "")
+        if before in "$€£¥" or _CURRENCY_AFTER.match(s, end):
+            found += ["money", "number"]
+        if _PERCENT_AFTER.match(s, end):
+            found += ["percentage", "number"]
+        elif s.startswith("/", end) and s[end + 1 : end + 2].isdigit():
+            found += ["fraction", "number"]
+        elif _MULTIPLIER_AFTER.match(s, end):
+            found += ["multiplier", "number"]
+        elif s.startswith("强", end):
+            found += ["ranking", "number"]
+        elif _is_year(s, digits, end):
+            found.append("year")
+        elif _is_arabic_date(s, digits, end):
+            found.append("date")
+        elif not found:
+            found.append("number")
+    else:
+        if token == "百" and s.startswith("分之", end):
+            found.append("percentage")
+        elif s.startswith("分之", end):
+            found.append("fraction")
+        elif s.startswith("倍", end):
+            found += ["multiplier", "number"]
+        elif _DATE_AFTER.match(s, end) or (s.startswith("月", end) and token in _ZH_MONTHS):
+            found.append("date")
+        elif token.strip("一") and not (token == "零" and s.startswith("件", end)):
+            # 一个, 一种 are articles, not counts; 零件 are parts, not zero of anything.
+            if _CURRENCY_AFTER.match(s, end):
+                found += ["money", "number"]
+            elif s.startswith("强", end):
+                found += ["ranking", "number"]
+            elif (token[-1] in "万亿" and len(token) > 1) or _ZH_UNIT_AFTER.match(s, end):
+                found.append("number")
+        if "number" in found:
+            hits.setdefault(SPELLED, []).append(start)
+    for feature in found:
+        hits.setdefault(feature, []).append(start)
+
+
+def _is_arabic_date(s: str, digits: str, end: int) -> bool:
+    """6月, 15日, 3年前: a month, a day of the month, or a time counted back from now."""
+    if _DATE_AFTER.match(s, end):
+        return True
+    if not digits.isdigit():
+        return False
+    if _MONTH_AFTER.match(s, end):
+        return 1 <= int(digits) <= 12
+    return _DAY_AFTER.match(s, end) is not None and 1 <= int(digits) <= 31
+
+
+def _is_year(s: str, digits: str, end: int) -> bool:
+    if len(digits) != 4 or not digits.isdigit() or not 1800 <= int(digits) <= 2099:
+        return False
+    after = s[end : end + 1]
+    return not after or after in "年s" or not (after.isalnum() or after in "%％")

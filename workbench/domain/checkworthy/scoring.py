@@ -1,0 +1,204 @@
+"""Scoring a unit, explaining its score, and bounding what its clauses can score.
+
+Every named feature, the unit's English words and word pairs (or, in Chinese, its characters
+and how it starts and ends) and its length band has a weight (see `checkworthy_model`). The
+score is the logistic function of the bias plus the weights of everything present:
+
+    score = 1 / (1 + exp(-(bias + band + named features + grams))),  rounded to 3 decimals
+
+`Scored.reasons` names every named feature that fired, in the order of `FEATURES`, the ones that
+lowered the score included, then the unit's length when it moved the score (`length "20-39
+words" +0.53`), then the (at most three) n-grams that moved the score most with their weights
+(`words "per cent" +0.52`, `chars "年" +0.53`, `chars "^他" -0.52` for a unit that starts with
+他), so a score can always be explained.
+
+The bound: a unit that falls short is looked at clause by clause, and most of its clauses
+cannot pass. `Scored.bounds` and `Scored.clause_filter` say so from the unit's reading and each
+clause's named features, without scoring the clause; they must never rule out a clause that
+would pass (tests/unit/test_checkworthy.py checks this with hypothesis).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from workbench.domain import checkworthy_model
+from workbench.domain.checkworthy.claim_type import suggest_type
+from workbench.domain.checkworthy.features import Unit, body_of, fired_features, read_unit
+from workbench.domain.checkworthy.zh_cues import HAS_CJK
+
+# A sentence's context in a transcript: the context features that fire on it, with their weights.
+Context = tuple[tuple[str, float], ...]
+
+
+def score_text(
+    s: str,
+    *,
+    names: frozenset[str] | None = None,
+    quotes: Sequence[tuple[int, int, bool]] | None = None,
+) -> tuple[float, tuple[str, ...], str]:
+    """Score one sentence or clause: (score in [0, 1], reasons, suggested claim type).
+
+    On its own, `s` is its only context: the Chinese names and the attributed quotations are
+    those that `s` itself shows. `find_candidates` passes what it learnt from the whole
+    document: `names` (see `harvest_names`) and `quotes`, the quotations that overlap `s` as
+    (start, end, attributed) with offsets into `s`.
+    """
+    body, lead = body_of(s)
+    scored = Scored.of(read_unit(body, names, quotes, lead))
+    return scored.score, scored.reasons(), scored.kind()
+
+
+@dataclass(slots=True)  # not frozen: built per unit (see Unit)
+class Scored:
+    """A scored unit. The score is all most units need (they fall short of the threshold), so
+    the reasons and the suggested type are only built when asked for."""
+
+    score: float
+    fired: tuple[str, ...]
+    reading: checkworthy_model.Reading | None
+    text: str
+    # In a transcript: the context features of the unit's sentence with their weights (see
+    # `turn_context`), counted when the English model reads it; a clause has its unit's.
+    context: Context = ()
+
+    @staticmethod
+    def of(unit: Unit, context: Context = ()) -> Scored:
+        """Score a unit; `upper()` is the best score its positive evidence alone could reach
+        (no clause of the unit can score higher)."""
+        model = checkworthy_model.load()
+        body = unit.text
+        if not body:
+            too_short = model.plain.bias + model.plain.features["too_short"]
+            return Scored(squash(too_short), (), None, body, context)
+        fired = fired_features(unit)
+        reading = model.read(body)
+        part = model if reading.english else model.plain
+        logit = part.bias + part.bands.get(reading.band, 0.0)
+        weights = part.features
+        for name in fired:
+            logit += weights.get(name, 0.0)
+        if reading.english:
+            for _, v in reading.terms:
+                logit += v
+            for _, v in context:
+                logit += v
+        else:
+            logit += reading.chars
+        return Scored(squash(logit), fired, reading, body, context)
+
+    def passes(self, min_score: float, bar: float) -> bool:
+        """Does this clause pass: `min_score` if the English model read it, else `bar`?"""
+        english = self.reading is not None and self.reading.english
+        return self.score >= (min_score if english else bar)
+
+    def reasons(self) -> tuple[str, ...]:
+        reading = self.reading
+        if reading is None:
+            return ("too_short",)
+        model = checkworthy_model.load()
+        part = model if reading.english else model.plain
+        reasons = self.fired + checkworthy_model.explain_band(reading.band, part.bands)
+        if reading.english:
+            context = checkworthy_model.explain_context(self.context)
+            return reasons + context + checkworthy_model.explain(reading.terms)
+        chars = model.plain.char_terms(reading.grams)
+        return reasons + checkworthy_model.explain(chars, kind="chars")
+
+    def kind(self) -> str:
+        return "fact" if self.reading is None else suggest_type(frozenset(self.fired))
+
+    def _bases(
+        self, reading: checkworthy_model.Reading, clauses: Sequence[tuple[str, ...]]
+    ) -> tuple[float, float]:
+        """The best logit of any clause of this unit under each model before the plain one's
+        character grams: the best length band, the best positive evidence of the named features
+        among `clauses` (the features each clause fires, see
+        `candidates.SpanScorer.clause_features`), and the unit's positive words (and, under the
+        English model, the context, which every clause of the unit has, whatever its sign)."""
+        # The clauses' own features, not the unit's: a feature's rule reads the neighbours of
+        # its cue, and a clause has fewer (in "MiniMax0,0。" the unit's "0,0" is glued to a
+        # name, but its clause "0。" is a number), so a clause can fire what its unit does not.
+        model = checkworthy_model.load()
+        english_features = model.positive
+        plain_features = model.plain.positive
+        english_best = plain_best = 0.0
+        for fired in clauses:
+            english_best = max(english_best, sum(english_features.get(f, 0.0) for f in fired))
+            plain_best = max(plain_best, sum(plain_features.get(f, 0.0) for f in fired))
+        band = reading.band
+        english = model.ceiling[band] + english_best
+        english += sum(v for _, v in reading.terms if v > 0)
+        english += sum(v for _, v in self.context)
+        plain = model.plain.ceiling[band] + plain_best
+        return english, plain
+
+    def bounds(self, clauses: Sequence[tuple[str, ...]]) -> tuple[float, float]:
+        """The best score a clause of this unit can reach when the English model reads it, and
+        when the plain one does, given the named features each of its `clauses` fires: if each
+        is below what a clause read by that model must reach, the clauses need not be scored."""
+        # A clause has a subset of the unit's words, its own features, maybe a shorter length band
+        # and, in mixed text, maybe the other model: the bound allows for each.
+        reading = self.reading
+        if reading is None:
+            return self.score, self.score
+        english, plain = self._bases(reading, clauses)
+        part = checkworthy_model.load().plain
+        # Its characters are some of its unit's, but where it starts and ends is its own
+        # (`edges`). Without CJK, the plain model reads only a clause without Latin letters
+        # either (figures and punctuation: "0;"), whose grams are made of a few marks.
+        if part.chars and not reading.english:
+            plain += part.char_sum(reading.grams, positive=True) + part.edges
+        elif part.chars and HAS_CJK.search(self.text):
+            grams = checkworthy_model.char_grams(self.text)
+            plain += part.char_sum(grams, positive=True) + part.edges
+        elif part.chars:
+            plain += part.marks_only
+        # A clause that is only a list marker has no body: the plain model scores it too short.
+        plain = max(plain, part.bias + part.features["too_short"])
+        return squash(english), squash(plain)
+
+    def upper(self, clauses: Sequence[tuple[str, ...]]) -> float:
+        """The best score a clause of this unit can reach, under either model."""
+        return max(self.bounds(clauses))
+
+    def clause_filter(
+        self, clauses: Sequence[tuple[str, ...]], min_score: float, bar: float | None = None
+    ) -> Callable[[str], bool]:
+        """For a clause of this unit, given its text: can it pass, that is score `min_score`
+        when the English model reads it, or `bar` (`min_score` unless given) when the plain one
+        does? One model reads it, and the plain one's grams are the clause's own: its CJK
+        characters first, with the most its marks, start and end could add (a set and a sum,
+        in C), then, if that is not enough to say no, all of them (reading them costs a tenth
+        of scoring the clause)."""
+        plain_bar = min_score if bar is None else bar
+        reading = self.reading
+        if reading is None:
+            return lambda clause: self.score >= min(min_score, plain_bar)
+        english, plain = self._bases(reading, clauses)
+        if squash(english) >= min_score:
+            return lambda clause: True
+        part = checkworthy_model.load().plain
+        short = squash(part.bias + part.features["too_short"]) >= plain_bar  # an empty body's
+        if not part.chars:
+            return lambda clause: short or squash(plain) >= plain_bar
+
+        def may_pass(clause: str) -> bool:
+            body = body_of(clause)[0]
+            if not body:
+                return short
+            if squash(plain + part.char_sum(set(body), rough=True)) < plain_bar:
+                return False
+            if checkworthy_model.mostly_english(body):
+                return False  # the English bound is below min_score
+            grams = checkworthy_model.char_grams(body)
+            return squash(plain + part.char_sum(grams)) >= plain_bar
+
+        return may_pass
+
+
+def squash(x: float) -> float:
+    """The logistic function of `x`, rounded to 3 decimals as every score is."""
+    return round(1.0 / (1.0 + math.exp(-x)), 3)

@@ -1,0 +1,370 @@
+"""The Chinese cue words of check-worthiness, by feature, and the one regex that finds them.
+
+Chinese has no spaces to split words at, so the cues are found by a single regular expression
+over the unit's text. Every entry of `ZH_CUES` starts with a literal "head" that names its
+feature (checked at import: a head belongs to one feature only); what may follow the head is a
+lookaround, so a match never swallows a neighbouring cue, and the lookarounds exclude words that
+merely contain a cue (第一性原理, 比如). Starting every alternative with a literal lets the regex
+engine skip text fast. `scan` reads the matches; the general knowledge the names need (places,
+surnames) lives here too, being Chinese-only word lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The CJK Unified Ideographs, as a character range: what counts as Chinese text here.
+CJK = "\u4e00-\u9fff"
+HAS_CJK = re.compile(f"[{CJK}]")
+
+# Chinese numerals: a run of them is a number to `scan`, as a run of digits is.
+ZH_NUMERALS = "零〇一二两三四五六七八九十百千万亿几"
+# Countries, regions and cities: general knowledge, not tied to any one article.
+PLACES = (
+    "中国|美国|日本|韩国|英国|法国|德国|印度|俄罗斯|加拿大|澳大利亚|新加坡|欧洲|欧盟|亚洲|"
+    "非洲|硅谷|北京|上海|深圳|杭州|广州|香港|台湾|华盛顿|纽约|伦敦|东京"
+)
+# Common Chinese surnames, leaving out characters that are mostly ordinary words (于, 高, 方...).
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范廖贾夏韦付邹孟熊秦邱尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵"
+    "覃武戴莫孔汤雍"
+)
+
+# Chinese cues by feature. Each entry starts with a literal "head" that names its feature;
+# what follows the head is a lookaround, so a match never swallows a neighbouring cue.
+ZH_CUES: dict[str, tuple[str, ...]] = {
+    "fraction": ("一半", "过半", "半数"),
+    "multiplier": ("翻番", "翻倍"),
+    "percentage": ("百分点",),
+    "date": (
+        "今年",
+        "去年",
+        "明年",
+        "前年",
+        "年底",
+        "年初",
+        "年中",
+        "上半年",
+        "下半年",
+        "春节",
+        "季度",
+        "过去(?=[一二两三四五六七八九十几0-9]+年)",
+    ),
+    "first_or_only": (
+        "首个",
+        "首款",
+        "首家",
+        "首次",
+        "首位",
+        "首创",
+        "首发",
+        "第一(?!性|次|天|时间|步|眼|手)",
+        "唯一",
+        "率先",
+        "独家",
+        "史上",
+        "创纪录",
+        "只有",
+        "仅有",
+        "除了(?=[^。]{1,30}?(?:没有|无人|都不))",
+    ),
+    "superlative": ("最(?!终|初|后|近|早期|好是|多只)(?=[\u4e00-\u9fff])",),
+    "ranking": (
+        "前(?=[一二三四五六七八九十0-9]+(?:名|位|强|大))",
+        "第(?=[二三四五六七八九十0-9]+(?:名|位|大|强))",
+        "排名",
+        "排行",
+        "位居",
+        "位列",
+        "名列",
+        "榜首",
+        "领先",
+        "落后",
+        "头部",
+        "龙头",
+        "仅次于",
+    ),
+    "attribution": (
+        "表示",
+        "称(?![为之号赞呼作])",
+        "指出",
+        "透露",
+        "宣布",
+        "宣称",
+        "声称",
+        "回忆",
+        "坦言",
+        "说道",
+        "说过",
+        '说(?=[:：,，"“])',
+        "据(?!说)",
+        "根据",
+        "援引",
+        "报道",
+        "强调",
+        "承认",
+        "告诉",
+        "算了一笔账",
+    ),
+    "comparison": (
+        "比(?<![无好对]比)(?![如较例赛特喻方起拟])",
+        "超过",
+        "超越",
+        "高于",
+        "低于",
+        "多于",
+        "少于",
+        "大于",
+        "小于",
+        "不亚于",
+        "相当于",
+        "差距",
+        "只差",
+        "仅差",
+        "同比",
+        "环比",
+        "增长",
+        "下降",
+        "减少",
+        "增加",
+        "提升",
+        "降低",
+    ),
+    # Verbs that report a datable event: something happened that a record can confirm.
+    "event": (
+        "发布",
+        "推出",
+        "上线",
+        "开源",
+        "成立",
+        "创立",
+        "创办",
+        "收购",
+        "并购",
+        "融资",
+        "上市",
+        "采用",
+        "辞去",
+        "加入",
+        "担任",
+        "出任",
+        "签约",
+        "提出",
+        "推向",
+        "获得",
+        "获批",
+        "入选",
+        "当选",
+        "任命",
+        "起诉",
+        "判决",
+        "批准",
+        "通过了",
+        "决定",
+        # The English list's other verbs (published, signed, hired, opened, introduced, sold,
+        # bought, listed, shipped, resigned) in Chinese.
+        "发表",
+        "出版",
+        "颁发",
+        "签署",
+        "聘请",
+        "雇佣",
+        "开设",
+        "开业",
+        "引入",
+        "引进",
+        "出售",
+        "卖出",
+        "买下",
+        "购买",
+        "挂牌",
+        "交付",
+        "辞职",
+    ),
+    "opinion_cue": (
+        "应该",
+        "应当",
+        "我觉得",
+        "觉得",
+        "我认为",
+        "我相信",
+        "我们相信",
+        "希望",
+        "但愿",
+        "似乎",
+        "或许",
+        "也许",
+        "恐怕",
+        "显然",
+        "无疑",
+        "不得不说",
+        "可以说",
+        "看来",
+        "有意义",
+        "值得",
+        "必须",
+        "不要",
+        "挺好",
+        "本质上",
+    ),
+    # Story time, habit and scene: what a profile narrates, which no record holds ("小时候",
+    # "每天早上", "那段日子", "走进……的办公室").
+    "narrative": (
+        "小时候",
+        "童年",
+        "那时候",
+        "那时",
+        "那会儿",
+        "那段",
+        "那天",
+        "那晚",
+        "那次",
+        "有一次",
+        "每天",
+        "每周",
+        "每晚",
+        "常常",
+        "总是",
+        "经常",
+        "习惯",
+        "从不",
+        "从来不",
+        "走进",
+        "窗外",
+        "桌上",
+        "墙上",
+        "清晨",
+        "深夜",
+        "傍晚",
+    ),
+    # Feelings, told or quoted: how someone felt is not a record.
+    "feeling": (
+        "激动",
+        "兴奋",
+        "难过",
+        "伤心",
+        "害怕",
+        "最怕",
+        "焦虑",
+        "绝望",
+        "痛苦",
+        "难熬",
+        "自豪",
+        "骄傲",
+        "感动",
+        "遗憾",
+        "后悔",
+        "舍不得",
+        "记得",
+        "怀念",
+        "喜欢",
+        "热爱",
+        "愿望",
+        "梦想",
+        "踏实",
+        "松了一口气",
+        "头疼",
+        "心里",
+        "感到",
+    ),
+    # Family members: in a profile they are colour (the father's trade, the daughter's age); a
+    # record rarely holds what is told about them.
+    "family": (
+        "父亲",
+        "母亲",
+        "父母",
+        "爸爸",
+        "妈妈",
+        "我爸",
+        "我妈",
+        "奶奶",
+        "爷爷",
+        "外婆",
+        "外公",
+        "姥姥",
+        "妻子",
+        "丈夫",
+        "女儿",
+        "儿子",
+        "孩子",
+        "家人",
+        "家里",
+        "老家",
+    ),
+    # Verbs that introduce someone's view or image of a thing, not a fact: what follows 认为 or
+    # 形容 is an opinion or a figure of speech, whoever holds it.
+    "belief": (
+        "认为",
+        "相信",
+        "坚信",
+        "担心",
+        "担忧",
+        "看好",
+        "形容",
+        "比作",
+    ),
+    "figurative": (
+        "恰如",
+        "犹如",
+        "仿佛",
+        "宛如",
+        "好比",
+        "就像",
+        "如同",
+        "像(?=[\u4e00-\u9fff]{1,6}?一样)",
+    ),
+    "prediction_cue": (
+        "一定会",
+        "将会",
+        "必将",
+        "即将",
+        "将要",
+        "有望",
+        "预计",
+        "预期",
+        "预测",
+        "未来",
+        "会追上",
+        # Plans, targets and what-ifs: not yet a record of anything.
+        "计划",
+        "目标",
+        "打算",
+        "可能",
+        "如果",
+        "假如",
+        "将(?=会|要|来|能|可|在|成为|通向|深入|继续|持续|进一步)",
+    ),
+}
+
+
+def _head(entry: str) -> str:
+    m = re.match(r"[^\\\[\](){}?*+|.^$]+", entry)
+    if not m:
+        raise ValueError(f"cue {entry!r} must start with a literal")
+    return m.group()
+
+
+def _build_heads() -> dict[str, str]:
+    heads: dict[str, str] = {}
+    for feature, entries in ZH_CUES.items():
+        for entry in entries:
+            head = _head(entry)
+            if heads.get(head, feature) != feature:
+                raise ValueError(f"cue head {head!r} belongs to two features")
+            heads[head] = feature
+    return heads
+
+
+# Each head's feature (`scan` looks up the head of every match here), and every cue in one
+# regex.
+ZH_HEADS = _build_heads()
+MAX_HEAD = max(map(len, ZH_HEADS))
+ZH_CUE = re.compile(
+    "|".join(
+        sorted(
+            (e for entries in ZH_CUES.values() for e in entries),
+            key=lambda e: -len(_head(e)),  # the longest head wins where two start together
+        )
+    )
+)
