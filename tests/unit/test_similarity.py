@@ -1345,3 +1345,49 @@ def test_a_pinyin_name_that_opens_the_sentence_still_spells_the_chinese_name() -
     assert not [d for d in explain(q, t).disagree if d[0].startswith("names")]
     assert any(d[0] == "names across scripts" for d in explain(q, o).disagree)
     assert similarity(q, t) > similarity(q, o)
+
+
+@pytest.mark.parametrize(
+    ("query", "true", "other"),
+    [
+        (  # an aim against the figure reached
+            ("Corvan Motors handed over 95,000 cars to buyers in 2022.", "95,000 cars delivered"),
+            ("In 2022 Corvan Motors delivered ninety-five thousand cars.", "95k deliveries"),
+            ("Corvan Motors aimed to deliver 95,000 cars in 2022.", "a target of 95,000 cars"),
+        ),
+        (  # closures planned against closures made
+            ("Hollins Bank shut 38 branches in 2024.", "38 branches shut"),
+            ("In 2024 Hollins Bank closed thirty-eight branches.", "38 closures"),
+            ("Hollins Bank is set to close 38 branches in 2024.", "38 branches to close"),
+        ),
+        (  # 目标 against 达到
+            ("2022年棠浦市地区生产总值达到四千一百亿元。", "GDP达到4100亿元"),
+            ("棠浦市2022年GDP为4100亿元。", "GDP4100亿元"),
+            ("棠浦市2022年地区生产总值的目标为4100亿元。", "目标4100亿元"),
+        ),
+        (  # 计划 against a fact
+            ("2023年岚川物流新建仓库十二座。", "新建仓库12座"),
+            ("岚川物流2023年建成12座仓库。", "建成12座仓库"),
+            ("岚川物流计划2023年新建12座仓库。", "计划新建12座仓库"),
+        ),
+    ],
+)
+def test_a_plan_or_target_is_not_the_figure_reached(
+    query: tuple[str, str], true: tuple[str, str], other: tuple[str, str]
+) -> None:
+    q, t, o = _scores(query, true, other)
+    assert "modality" not in [d[0] for d in explain(q, t).disagree]
+    assert "modality" in [d[0] for d in explain(q, o).disagree]
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+def test_a_plan_said_two_ways_is_no_disagreement() -> None:
+    q, t, _ = _scores(
+        ("Corvan Motors plans to open 40 showrooms in 2025.", "40 showrooms planned"),
+        ("Corvan Motors aims to open forty showrooms in 2025.", "40 new showrooms expected"),
+        ("x", "x"),
+    )
+    assert "modality" not in [d[0] for d in explain(q, t).disagree]
+    # words that hold a plan's form are no plan
+    for text in ("模拟训练", "a planet", "the willow tree", "将价格提高"):
+        assert "~plan" not in terms(text), text

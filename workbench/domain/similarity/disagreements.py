@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 
 from workbench.domain.similarity.kinds import (
     ACT_POLE,
+    PLAN,
     found_in,
     kind_found,
     kinds_of,
@@ -41,6 +42,14 @@ ONE_SIDED_MEASURE = "measure on one side"
 # the one claim denies the other.
 ACT_SHARE = 0.5
 
+
+# A plan, target or forecast against a fact: "aimed to deliver 95,000 cars" and "delivered
+# 95,000 cars", 目标为4100亿元 and 达到4100亿元, "set to close 38 branches" and "closed 38
+# branches" share every figure and word but one, and the one says the first may never have
+# happened. The other claim says nothing planned at all; a claim that plans in other words
+# ("will open" and "plans to open") is no disagreement.
+MODALITY = "modality"
+MODALITY_SHARE = 0.5
 
 # At home or abroad: a claim that says only one (15 domestic routes, 国内航线) and another that
 # says only the other (15 international routes, 国际航线) are two facts, as opposite acts are.
@@ -186,6 +195,8 @@ def disagreements(
     scope_b = {SCOPE_POLE[t] for t in SCOPE_POLE if t in b}
     if len(scope_a) == len(scope_b) == 1 and scope_a != scope_b:
         yield "scopes", ACT_SHARE, (sorted(scope_a), sorted(scope_b))
+    if ka.plan != kb.plan:
+        yield MODALITY, MODALITY_SHARE, ([PLAN] if ka.plan else [], [PLAN] if kb.plan else [])
     if ka.acts and kb.acts and _opposed(ka.acts, kb.acts):
         yield "acts", ACT_SHARE, (sorted(ka.acts), sorted(kb.acts))
     elif bool(ka.acts) != bool(kb.acts):

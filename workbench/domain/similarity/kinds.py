@@ -29,6 +29,10 @@ ACT_POLE = {
 }
 
 
+# What is planned, aimed at or expected (see `disagreements.MODALITY`).
+PLAN = "~plan"
+
+
 # A claim with fewer plain words in Latin script than this (a Chinese claim that says GDP, or
 # a model number) is not written in it: an English measure word cannot be missing from it.
 _LATIN_CLAIM = 2
@@ -60,6 +64,7 @@ class Kinds:
     latin_words: int = 0  # plain words in Latin script
     classifiers: bool = False  # a Chinese classifier after a figure (^家)
     zh: bool = False  # the claim has Chinese text ("%")
+    plan: bool = False  # the claim says what is planned or aimed at (~plan)
 
 
 def kinds_of(vector: Mapping[str, float]) -> Kinds:
@@ -79,6 +84,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.measures.append(t)
             elif t in ACT_POLE:
                 kinds.acts.append(t)
+            elif t == PLAN:
+                kinds.plan = True
         elif mark == "@":
             if t[1:2].isascii():
                 kinds.latin.append(t)
