@@ -1391,3 +1391,38 @@ def test_a_plan_said_two_ways_is_no_disagreement() -> None:
     # words that hold a plan's form are no plan
     for text in ("模拟训练", "a planet", "the willow tree", "将价格提高"):
         assert "~plan" not in terms(text), text
+
+
+@pytest.mark.parametrize(
+    ("query", "true", "other"),
+    [
+        (  # a sum spelled out in pounds against one in dollars
+            ("Halberd Insurance paid 275 million pounds in claims in 2022.", "£275m paid"),
+            ("In 2022 claims paid by Halberd Insurance came to £275 million.", "£275 million"),
+            ("Halberd Insurance paid US$275 million in claims in 2022.", "US$275m paid"),
+        ),
+        (  # 元 (yuan) after a Chinese figure against 美元
+            ("2022年岚川物流在研发上花了三亿二千万元。", "研发投入3.2亿元"),
+            ("岚川物流2022年研发投入为3.2亿元。", "研发费用3.2亿元"),
+            ("岚川物流2022年研发投入为3.2亿美元。", "研发投入3.2亿美元"),
+        ),
+    ],
+)
+def test_the_same_sum_in_another_currency_is_another_claim(
+    query: tuple[str, str], true: tuple[str, str], other: tuple[str, str]
+) -> None:
+    assert "~gbp" in terms("four hundred and ten million pounds")
+    assert "~cny" in terms("七亿五千万元")
+    q, t, o = _scores(query, true, other)
+    assert "currencies" not in [d[0] for d in explain(q, t).disagree]
+    assert "currencies" in [d[0] for d in explain(q, o).disagree]
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+def test_a_sum_given_in_two_currencies_agrees_with_either() -> None:
+    q, t, _ = _scores(
+        ("Corvan Motors earned 3.4 billion yuan (US$470 million) in 2023.", "3.4bn yuan"),
+        ("Corvan Motors' 2023 earnings were 3.4 billion yuan.", "3.4 billion yuan"),
+        ("x", "x"),
+    )
+    assert "currencies" not in [d[0] for d in explain(q, t).disagree]

@@ -18,6 +18,7 @@ from workbench.domain.similarity.kinds import (
     kinds_of,
     measure_found,
 )
+from workbench.domain.similarity.measures import MONEY
 from workbench.domain.similarity.scripts import across_scripts, in_other_scripts, unspelled
 
 # How much of the score is lost when two claims disagree: each names someone or something the
@@ -42,6 +43,12 @@ ONE_SIDED_MEASURE = "measure on one side"
 # the one claim denies the other.
 ACT_SHARE = 0.5
 
+
+# A sum in one currency and the same figure in another (US$275 million, 275 million pounds;
+# 3.2亿美元, 3.2亿元) are two sums, as two measures are. Only when both claims give a sum of
+# money, and each a currency the other does not: a claim that gives a sum in two (3.4 billion
+# yuan, US$470 million) agrees with one that gives either.
+CURRENCY_SHARE = 0.5
 
 # A plan, target or forecast against a fact: "aimed to deliver 95,000 cars" and "delivered
 # 95,000 cars", 目标为4100亿元 and 达到4100亿元, "set to close 38 branches" and "closed 38
@@ -160,6 +167,10 @@ def disagreements(
             # Only a measure of the table, one-sided, costs: what a figure counts may be said
             # in other words by a rewording, so a word after a figure alone is weak evidence.
             yield ONE_SIDED_MEASURE, ONE_SIDED_MEASURE_SHARE, (mine, yours)
+    if ka.currencies and kb.currencies and MONEY in a and MONEY in b:
+        mine, yours = _unshared(ka.currencies, a, kb.currencies, b)
+        if mine and yours:
+            yield "currencies", CURRENCY_SHARE, (mine, yours)
     if ka.years and kb.years:
         mine, yours = _unshared(ka.years, a, kb.years, b)
         if mine and yours:

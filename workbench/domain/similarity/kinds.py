@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from workbench.domain.similarity.concepts import CONCEPT_OF, MEASURES
 from workbench.domain.similarity.figures import is_year
-from workbench.domain.similarity.measures import MONEY
+from workbench.domain.similarity.measures import CURRENCIES, MONEY
 from workbench.domain.similarity.naming import PROVINCE_TERMS
 
 # The two poles of an act: a claim that says both (revenue rose as stores closed) or neither
@@ -64,6 +64,7 @@ class Kinds:
     latin_words: int = 0  # plain words in Latin script
     classifiers: bool = False  # a Chinese classifier after a figure (^家)
     zh: bool = False  # the claim has Chinese text ("%")
+    currencies: list[str] = field(default_factory=list)  # ~usd, ~cny...
     plan: bool = False  # the claim says what is planned or aimed at (~plan)
 
 
@@ -86,6 +87,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.acts.append(t)
             elif t == PLAN:
                 kinds.plan = True
+            elif t[1:] in CURRENCIES:
+                kinds.currencies.append(t)
         elif mark == "@":
             if t[1:2].isascii():
                 kinds.latin.append(t)

@@ -81,7 +81,8 @@ def similarity(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     one of the table, by `YEAR_SHARE` for other years, periods, or a half or quarter against
     the year, by `LABEL_SHARE` for things of one kind labelled by other numbers, by
     `NAME_SHARE` for other kinds of body or swapped roles, by `ACT_SHARE` for opposite
-    acts and by `MODALITY_SHARE` for a plan or target against a fact. `explain` says which."""
+    acts, by `CURRENCY_SHARE` for a sum in another currency and by `MODALITY_SHARE` for a
+    plan or target against a fact. `explain` says which."""
     score = cosine(a, b)
     if not score:
         return 0.0  # most claims of a plain scan share nothing: nothing to lower
