@@ -1426,3 +1426,48 @@ def test_a_sum_given_in_two_currencies_agrees_with_either() -> None:
         ("x", "x"),
     )
     assert "currencies" not in [d[0] for d in explain(q, t).disagree]
+
+
+@pytest.mark.parametrize(
+    ("query", "true", "other", "acts"),
+    [
+        (  # an order placed against one cancelled
+            ("In 2021 thirty new ferries were ordered by Pellow Shipping.", "30 ferries ordered"),
+            ("Pellow Shipping ordered 30 new ferries in 2021.", "an order for 30 ferries"),
+            ("Pellow Shipping cancelled an order for 30 new ferries in 2021.", "30 ferries axed"),
+            (("order",), ("cancel", "order")),
+        ),
+        (  # routes opened against routes suspended
+            ("2022年岚雀航空新开通了七条国内航线。", "新开7条航线"),
+            ("岚雀航空2022年开通国内航线7条。", "开通7条国内航线"),
+            ("岚雀航空2022年停飞国内航线7条。", "停飞7条航线"),
+            (("open",), ("cancel",)),
+        ),
+        (  # services resumed against services suspended
+            ("Tolbury Rail resumed 14 night trains in March.", "14 night trains back"),
+            ("In March Tolbury Rail restarted fourteen night trains.", "14 trains restarted"),
+            ("Tolbury Rail suspended 14 night trains in March.", "14 night trains halted"),
+            (("resume",), ("cancel",)),
+        ),
+        (  # 恢复 against 暂停
+            ("2023年6月棠浦港恢复了12条集装箱航线。", "恢复12条航线"),
+            ("棠浦港2023年6月恢复集装箱航线12条。", "12条航线恢复"),
+            ("棠浦港2023年6月暂停集装箱航线12条。", "暂停12条航线"),
+            (("resume",), ("cancel",)),
+        ),
+    ],
+)
+def test_a_cancelled_or_suspended_act_is_opposite_to_the_act(
+    query: tuple[str, str],
+    true: tuple[str, str],
+    other: tuple[str, str],
+    acts: tuple[tuple[str, ...], tuple[str, ...]],
+) -> None:
+    q, t, o = _scores(query, true, other)
+    assert "acts" not in [d[0] for d in explain(q, t).disagree]
+    assert ("acts", *acts, 0.5) in explain(q, o).disagree
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+def test_in_order_to_is_no_order() -> None:
+    assert "~order" not in terms("In order to cut costs it closed 40 stores.")

@@ -59,7 +59,8 @@ COMMON_FLOOR = 1000
 # "=named:" and "=kind:", owners as "=of:", Chinese places as "=place:", sums of money and
 # units' kinds of quantity as "^money" and "^dim:", buying, abroad, debt, income, degrees).
 # Version 11: a Chinese label's whole number (12345期 is phase 12345, not 345; 3.5期 no label).
-# Version 12: session 20 round 7 (plans and targets as "~plan").
+# Version 12: session 20 round 7 (plans and targets as "~plan"; cancelling, ordering and
+# resuming as acts "~cancel", "~order", "~resume").
 TERMS_VERSION = 12
 
 T = TypeVar("T")

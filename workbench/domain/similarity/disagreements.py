@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 
 from workbench.domain.similarity.kinds import (
     ACT_POLE,
+    CANCEL,
     PLAN,
     found_in,
     kind_found,
@@ -112,8 +113,11 @@ def _unshared(
 
 def _opposed(ours: list[str], theirs: list[str]) -> bool:
     """Whether two claims' acts (`ACT_POLE`) are opposite: each says one pole only, and not
-    the same one."""
-    a, b = {ACT_POLE[t] for t in ours}, {ACT_POLE[t] for t in theirs}
+    the same one (a claim that cancels says "-" only, see `CANCEL`)."""
+    a, b = (
+        {ACT_POLE[CANCEL]} if CANCEL in acts else {ACT_POLE[t] for t in acts}
+        for acts in (ours, theirs)
+    )
     return len(a) == len(b) == 1 and a != b
 
 

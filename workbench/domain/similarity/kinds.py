@@ -26,7 +26,14 @@ ACT_POLE = {
     "~veto": "-",
     "~hire": "+",
     "~layoff": "-",
+    "~order": "+",
+    "~resume": "+",
+    "~cancel": "-",
 }
+# Calling an act off is the opposite of the act, whatever the act: a claim that cancels (an
+# order, routes, a listing) says the "-" pole only, though it names the act it cancels too
+# ("cancelled an order for 30 ferries" against "ordered 30 ferries").
+CANCEL = "~cancel"
 
 
 # What is planned, aimed at or expected (see `disagreements.MODALITY`).
