@@ -1471,3 +1471,34 @@ def test_a_cancelled_or_suspended_act_is_opposite_to_the_act(
 
 def test_in_order_to_is_no_order() -> None:
     assert "~order" not in terms("In order to cut costs it closed 40 stores.")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Tower 3 at Fenmoor Quay", ["=label:tower:3"]),
+        ("the second tower", ["=label:tower:2"]),
+        ("Hall 4 of the fairground", ["=label:hall:4"]),
+        ("Pier 2", ["=label:pier:2"]),
+        ("Plant 2 in Tolbury", ["=label:plant:2"]),
+        ("3号航站楼", ["=label:terminal:3"]),
+        ("第3条跑道", ["=label:runway:3"]),
+        ("5号码头", ["=label:pier:5"]),
+        # a count with its classifier is no label: three runways, two terminals
+        ("机场有3条跑道", []),
+        ("两座航站楼", []),
+        ("the 3 towers", []),
+    ],
+)
+def test_a_numbered_thing_is_a_label_and_a_count_is_not(text: str, found: list[str]) -> None:
+    assert [t for t in terms(text) if t.startswith("=label:")] == found
+
+
+def test_another_tower_is_another_claim() -> None:
+    q, t, o = _scores(
+        ("Tower 2 of Fenmoor Quay has 41 floors.", "Tower 2: 41 floors"),
+        ("There are forty-one floors in Tower 2 at Fenmoor Quay.", "41 storeys, Tower 2"),
+        ("Tower 4 of Fenmoor Quay has 41 floors.", "Tower 4: 41 floors"),
+    )
+    assert ("labels", ("tower 2",), ("tower 4",), 0.5) in explain(q, o).disagree
+    assert similarity(q, t) >= 0.5 > similarity(q, o)

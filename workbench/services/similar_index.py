@@ -60,7 +60,8 @@ COMMON_FLOOR = 1000
 # units' kinds of quantity as "^money" and "^dim:", buying, abroad, debt, income, degrees).
 # Version 11: a Chinese label's whole number (12345期 is phase 12345, not 345; 3.5期 no label).
 # Version 12: session 20 round 7 (plans and targets as "~plan"; cancelling, ordering and
-# resuming as acts "~cancel", "~order", "~resume").
+# resuming as acts "~cancel", "~order", "~resume"; towers, halls, piers, plants and blocks
+# as labels, 3号航站楼 too, and no label from a count with a classifier: 3条跑道).
 TERMS_VERSION = 12
 
 T = TypeVar("T")
