@@ -1502,3 +1502,18 @@ def test_another_tower_is_another_claim() -> None:
     )
     assert ("labels", ("tower 2",), ("tower 4",), 0.5) in explain(q, o).disagree
     assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+def test_a_chinese_name_after_a_date_from_which_is_still_the_opening_name() -> None:
+    # 2023年9月起 (from September 2023) and 2020年以来 (since 2020) are dates, not names
+    assert "=named:棠浦" in claim_terms("2024年12月起，棠浦地铁6号线开通运营。", "")
+    assert "=named:棠浦" in claim_terms("2020年以来棠浦港吞吐量增长三成。", "")
+    # so an English name that is no pinyin of it is another name
+    q, t, o = _scores(
+        ("2024年12月起，棠浦地铁6号线开通载客。", "6号线开通"),
+        ("Tangpu Metro Line 6 opened in December 2024.", "Line 6 opened"),
+        ("Dongshan Metro Line 6 opened in December 2024.", "Line 6 opened"),
+    )
+    assert "names across scripts" not in [d[0] for d in explain(q, t).disagree]
+    assert "names across scripts" in [d[0] for d in explain(q, o).disagree]
+    assert similarity(q, t) >= 0.5 > similarity(q, o)

@@ -61,7 +61,8 @@ COMMON_FLOOR = 1000
 # Version 11: a Chinese label's whole number (12345期 is phase 12345, not 345; 3.5期 no label).
 # Version 12: session 20 round 7 (plans and targets as "~plan"; cancelling, ordering and
 # resuming as acts "~cancel", "~order", "~resume"; towers, halls, piers, plants and blocks
-# as labels, 3号航站楼 too, and no label from a count with a classifier: 3条跑道).
+# as labels, 3号航站楼 too, and no label from a count with a classifier: 3条跑道; a Chinese
+# opening name after a date with 起 or 以来).
 TERMS_VERSION = 12
 
 T = TypeVar("T")
