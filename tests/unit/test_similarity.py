@@ -1517,3 +1517,18 @@ def test_a_chinese_name_after_a_date_from_which_is_still_the_opening_name() -> N
     assert "names across scripts" not in [d[0] for d in explain(q, t).disagree]
     assert "names across scripts" in [d[0] for d in explain(q, o).disagree]
     assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+def test_a_chinese_passive_swaps_the_roles_of_an_active() -> None:
+    assert "=agent:岚川" in claim_terms("棠浦银行于2019年被岚川银行收购。", "")
+    assert "=actor:棠浦" in claim_terms("棠浦银行2019年收购了岚川银行。", "")
+    # 被评为 (was named as) names no agent
+    assert not [t for t in claim_terms("棠浦银行被评为全国首家绿色银行。", "") if "agent" in t]
+    q, t, o = _scores(
+        ("棠浦银行于2019年被岚川银行收购。", "被岚川银行收购"),
+        ("岚川银行2019年收购了棠浦银行。", "收购棠浦银行"),
+        ("棠浦银行2019年收购了岚川银行。", "收购岚川银行"),
+    )
+    assert "roles" not in [d[0] for d in explain(q, t).disagree]
+    assert "roles" in [d[0] for d in explain(q, o).disagree]
+    assert similarity(q, t) >= 0.5 > similarity(q, o)

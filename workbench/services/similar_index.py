@@ -62,7 +62,8 @@ COMMON_FLOOR = 1000
 # Version 12: session 20 round 7 (plans and targets as "~plan"; cancelling, ordering and
 # resuming as acts "~cancel", "~order", "~resume"; towers, halls, piers, plants and blocks
 # as labels, 3号航站楼 too, and no label from a count with a classifier: 3条跑道; a Chinese
-# opening name after a date with 起 or 以来).
+# opening name after a date with 起 or 以来; who did it in Chinese: =agent: after 被,
+# =actor: for the opening name of a text with no 被).
 TERMS_VERSION = 12
 
 T = TypeVar("T")

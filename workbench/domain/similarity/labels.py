@@ -169,7 +169,7 @@ def labels(text: str) -> list[str]:
 # pronoun, quantifier, figure or time (在该市, 在全国, 于去年: `_ZH_NOT_PLACE`, `ZH_LEAD`), nor a
 # concept of the table (在国内).
 _ZH_AT = re.compile(r"(?:在|于)([\u4e00-\u9fff]{2})")
-# (not all of `naming._ZH_NOT_FIRST`: 无锡 is a place)
+# (not all of `naming.ZH_NOT_FIRST`: 无锡 is a place)
 _ZH_NOT_PLACE = frozenset(
     "这那该此其他她它我你您本各每全多某整同共总此零〇一二两三四五六七八九十百千万亿"
 )

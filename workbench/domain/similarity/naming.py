@@ -96,7 +96,7 @@ ZH_LEAD = re.compile(
     r"|[\s\d.,%、:;]"
     r"|去年|今年|明年|上一年|当年|同年|目前|如今|截至|到|在|据|早在|过去)+"
 )
-_ZH_NOT_FIRST = frozenset(
+ZH_NOT_FIRST = frozenset(
     "这那该此其他她它我你您本各每全多某整单首新前后上下同共总约仅只已又再还也都就把被让给对从向"
     "由与和在是的于为有无不没第将曾据截到如当因而但并及或等之所以零〇一二两三四五六七八九十百千万亿"
 )
@@ -109,7 +109,7 @@ def zh_name(text: str) -> str | None:
     pair = text[at : at + 2]
     if len(pair) < 2 or not (is_cjk(pair[0]) and is_cjk(pair[1])):
         return None
-    if pair[0] in _ZH_NOT_FIRST or pair[1] in ZH_NOT_SECOND:
+    if pair[0] in ZH_NOT_FIRST or pair[1] in ZH_NOT_SECOND:
         return None
     if CJK_CONCEPT.match(text, at) or CJK_CONCEPT.match(text, at + 1):
         return None
