@@ -63,7 +63,8 @@ COMMON_FLOOR = 1000
 # resuming as acts "~cancel", "~order", "~resume"; towers, halls, piers, plants and blocks
 # as labels, 3号航站楼 too, and no label from a count with a classifier: 3条跑道; a Chinese
 # opening name after a date with 起 or 以来; who did it in Chinese: =agent: after 被,
-# =actor: for the opening name of a text with no 被).
+# =actor: for the opening name of a text with no 被; the noun after "of" a unit as what it
+# measures: 45 million litres of cider, ^cider).
 TERMS_VERSION = 12
 
 T = TypeVar("T")
