@@ -24,8 +24,9 @@ Each was written before the method was changed. fresh to fresh8 were scored once
 change was final (see their headers and docs/benchmarks.md; fresh7 in round 5 and fresh8 in
 round 6, session 19), so they are dev now. fresh9 is NOT YET SCORED: written in session
 20 before round 7's method change and not scored by its author, it is to be scored once, when
-round 7's change is final, and is dev from then on. A held-out figure for a change after that
-needs a new split, written and committed before the change.
+round 7's change is final (session 20: plans, currencies, cancelled acts, labels, Chinese
+passives; see docs/benchmarks.md), and is dev from then on. A held-out figure for a change
+after that needs a new split, written and committed before the change.
 
 `--show` prints every query's best match, each other claim at or above the threshold, and why
 (`domain.similarity.explain`).

@@ -59,7 +59,13 @@ COMMON_FLOOR = 1000
 # "=named:" and "=kind:", owners as "=of:", Chinese places as "=place:", sums of money and
 # units' kinds of quantity as "^money" and "^dim:", buying, abroad, debt, income, degrees).
 # Version 11: a Chinese label's whole number (12345期 is phase 12345, not 345; 3.5期 no label).
-TERMS_VERSION = 11
+# Version 12: session 20 round 7 (plans and targets as "~plan"; cancelling, ordering and
+# resuming as acts "~cancel", "~order", "~resume"; towers, halls, piers, plants and blocks
+# as labels, 3号航站楼 too, and no label from a count with a classifier: 3条跑道; a Chinese
+# opening name after a date with 起 or 以来; who did it in Chinese: =agent: after 被,
+# =actor: for the opening name of a text with no 被; the noun after "of" a unit as what it
+# measures: 45 million litres of cider, ^cider).
+TERMS_VERSION = 12
 
 T = TypeVar("T")
 

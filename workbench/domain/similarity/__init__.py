@@ -35,7 +35,10 @@ or something (or a province) the other does not, gives a measure the other does 
 a sale, masts; less when only one claim gives one of the table) or a year the other does not,
 when one is wholly English and names only in Latin script, the other only in Chinese, and
 nothing else ties them, when their acts are opposite (opened against closed, rose or "9%
-more" against fell or "9% less", signed against vetoed, hired against laid off), when a
+more" against fell or "9% less", signed against vetoed, hired against laid off, ordered
+or opened against cancelled or suspended), when one
+is a plan, target or forecast and the other a fact (aimed to deliver, delivered), when
+each gives a sum in a currency the other does not (US$, pounds; 美元, 元), when a
 Latin name is no pinyin of the other's Chinese name (Xinggang against 澜汐), when each labels
 a thing of one kind by another number (Line 5, 3号线), gives another period (March, October) or
 kind of body (bank, securities house), when the same two parties have their roles swapped (A

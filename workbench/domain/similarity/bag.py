@@ -35,7 +35,7 @@ from workbench.domain.similarity.measures import (
     counted_measures,
 )
 from workbench.domain.similarity.naming import PROVINCE_TERMS, names, straddles, zh_name
-from workbench.domain.similarity.roles import ZH_NAME_KIND, actor, split_owners
+from workbench.domain.similarity.roles import ZH_NAME_KIND, actor, split_owners, zh_actor
 from workbench.domain.similarity.words import CJK_RUN, STOP_WORDS, WORD, normal, stem
 
 # "nine per cent less milk", "500 fewer staff", "down 9%", "up by 12%": a direction said by a
@@ -177,13 +177,17 @@ def claim_terms(text: str, quote: str) -> Counter[str]:
         # `unspelled`.
         low = normal(text).lower()
         zh = zh_name(low)
-        if zh and "@" + zh not in PROVINCE_TERMS:  # a province is a place, not a subject
+        if zh and "@" + zh in PROVINCE_TERMS:  # a province is a place, not a subject
+            zh = None
+        if zh:
             bag["=named:" + zh] += 1
             kind = ZH_NAME_KIND.match(low, low.find(zh) + 2)
             if kind and len(kind.group()) == 2:  # (not a place's 市, nor a person's 舟)
                 bag["=kind:" + kind.group()] += 1
-    who = actor(text, latin)
-    if who and not CJK_RUN.search(text):
+        who = zh_actor(low, zh)
+    else:
+        who = actor(text, latin)
+    if who:
         bag[who[:MAX_TERM]] += 1
     # A name after a figure is no measure (Eighteen thousand Selwyn Motors vans: not ^selwyn).
     for t in [t for t in bag if t[0] == "^" and "@" + t[1:] in named]:

@@ -12,11 +12,14 @@ from collections.abc import Iterator, Mapping
 
 from workbench.domain.similarity.kinds import (
     ACT_POLE,
+    CANCEL,
+    PLAN,
     found_in,
     kind_found,
     kinds_of,
     measure_found,
 )
+from workbench.domain.similarity.measures import MONEY
 from workbench.domain.similarity.scripts import across_scripts, in_other_scripts, unspelled
 
 # How much of the score is lost when two claims disagree: each names someone or something the
@@ -41,6 +44,20 @@ ONE_SIDED_MEASURE = "measure on one side"
 # the one claim denies the other.
 ACT_SHARE = 0.5
 
+
+# A sum in one currency and the same figure in another (US$275 million, 275 million pounds;
+# 3.2亿美元, 3.2亿元) are two sums, as two measures are. Only when both claims give a sum of
+# money, and each a currency the other does not: a claim that gives a sum in two (3.4 billion
+# yuan, US$470 million) agrees with one that gives either.
+CURRENCY_SHARE = 0.5
+
+# A plan, target or forecast against a fact: "aimed to deliver 95,000 cars" and "delivered
+# 95,000 cars", 目标为4100亿元 and 达到4100亿元, "set to close 38 branches" and "closed 38
+# branches" share every figure and word but one, and the one says the first may never have
+# happened. The other claim says nothing planned at all; a claim that plans in other words
+# ("will open" and "plans to open") is no disagreement.
+MODALITY = "modality"
+MODALITY_SHARE = 0.5
 
 # At home or abroad: a claim that says only one (15 domestic routes, 国内航线) and another that
 # says only the other (15 international routes, 国际航线) are two facts, as opposite acts are.
@@ -96,8 +113,11 @@ def _unshared(
 
 def _opposed(ours: list[str], theirs: list[str]) -> bool:
     """Whether two claims' acts (`ACT_POLE`) are opposite: each says one pole only, and not
-    the same one."""
-    a, b = {ACT_POLE[t] for t in ours}, {ACT_POLE[t] for t in theirs}
+    the same one (a claim that cancels says "-" only, see `CANCEL`)."""
+    a, b = (
+        {ACT_POLE[CANCEL]} if CANCEL in acts else {ACT_POLE[t] for t in acts}
+        for acts in (ours, theirs)
+    )
     return len(a) == len(b) == 1 and a != b
 
 
@@ -151,6 +171,10 @@ def disagreements(
             # Only a measure of the table, one-sided, costs: what a figure counts may be said
             # in other words by a rewording, so a word after a figure alone is weak evidence.
             yield ONE_SIDED_MEASURE, ONE_SIDED_MEASURE_SHARE, (mine, yours)
+    if ka.currencies and kb.currencies and MONEY in a and MONEY in b:
+        mine, yours = _unshared(ka.currencies, a, kb.currencies, b)
+        if mine and yours:
+            yield "currencies", CURRENCY_SHARE, (mine, yours)
     if ka.years and kb.years:
         mine, yours = _unshared(ka.years, a, kb.years, b)
         if mine and yours:
@@ -186,6 +210,8 @@ def disagreements(
     scope_b = {SCOPE_POLE[t] for t in SCOPE_POLE if t in b}
     if len(scope_a) == len(scope_b) == 1 and scope_a != scope_b:
         yield "scopes", ACT_SHARE, (sorted(scope_a), sorted(scope_b))
+    if ka.plan != kb.plan:
+        yield MODALITY, MODALITY_SHARE, ([PLAN] if ka.plan else [], [PLAN] if kb.plan else [])
     if ka.acts and kb.acts and _opposed(ka.acts, kb.acts):
         yield "acts", ACT_SHARE, (sorted(ka.acts), sorted(kb.acts))
     elif bool(ka.acts) != bool(kb.acts):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from workbench.domain.similarity.concepts import CONCEPT_OF, MEASURES
 from workbench.domain.similarity.figures import is_year
-from workbench.domain.similarity.measures import MONEY
+from workbench.domain.similarity.measures import CURRENCIES, MONEY
 from workbench.domain.similarity.naming import PROVINCE_TERMS
 
 # The two poles of an act: a claim that says both (revenue rose as stores closed) or neither
@@ -26,7 +26,18 @@ ACT_POLE = {
     "~veto": "-",
     "~hire": "+",
     "~layoff": "-",
+    "~order": "+",
+    "~resume": "+",
+    "~cancel": "-",
 }
+# Calling an act off is the opposite of the act, whatever the act: a claim that cancels (an
+# order, routes, a listing) says the "-" pole only, though it names the act it cancels too
+# ("cancelled an order for 30 ferries" against "ordered 30 ferries").
+CANCEL = "~cancel"
+
+
+# What is planned, aimed at or expected (see `disagreements.MODALITY`).
+PLAN = "~plan"
 
 
 # A claim with fewer plain words in Latin script than this (a Chinese claim that says GDP, or
@@ -60,6 +71,8 @@ class Kinds:
     latin_words: int = 0  # plain words in Latin script
     classifiers: bool = False  # a Chinese classifier after a figure (^家)
     zh: bool = False  # the claim has Chinese text ("%")
+    currencies: list[str] = field(default_factory=list)  # ~usd, ~cny...
+    plan: bool = False  # the claim says what is planned or aimed at (~plan)
 
 
 def kinds_of(vector: Mapping[str, float]) -> Kinds:
@@ -79,6 +92,10 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.measures.append(t)
             elif t in ACT_POLE:
                 kinds.acts.append(t)
+            elif t == PLAN:
+                kinds.plan = True
+            elif t[1:] in CURRENCIES:
+                kinds.currencies.append(t)
         elif mark == "@":
             if t[1:2].isascii():
                 kinds.latin.append(t)

@@ -33,6 +33,12 @@ _LABEL_KINDS = {
     "berth": ("berth", "泊位"),
     "phase": ("phase", "期"),
     "building": ("building", "号楼", "栋"),
+    # buildings and works of a site numbered: Tower 3, Hall 4, Pier 2, Plant 2, 5号码头
+    "tower": ("tower",),
+    "hall": ("hall", "号馆"),
+    "pier": ("pier", "码头"),
+    "plant": ("plant",),
+    "block": ("block",),
 }
 _LABEL_OF = {form: kind for kind, forms in _LABEL_KINDS.items() for form in forms}
 _EN_LABEL_WORDS = "|".join(f for f in _LABEL_OF if f.isascii())
@@ -52,8 +58,10 @@ _LABELS = re.compile(
     rf"\b(?P<kind>{_EN_LABEL_WORDS})s?\s+(?:no\.?\s*)?(?P<n>[a-z]?\d{{1,3}}[a-z]?)\b(?![,.]\d)"
     # the second runway, its 2nd terminal
     rf"|\b(?P<ord>{_EN_ORDINAL_FORMS}|\d{{1,2}}(?:st|nd|rd|th))\s+(?P<kind2>{_EN_LABEL_WORDS})\b"
-    # 3号线, 3号楼, 第二条跑道, 二期, T2航站楼
-    rf"|(?:第|t)?(?P<zn>{_ZH_DIGITS}|{_ZH_NUMERAL})[条座个]?(?P<zk>{_ZH_LABEL_WORDS})"
+    # 3号线, 3号楼, 第二条跑道, 二期, T2航站楼, 3号航站楼; a classifier only after 第: 3条跑道
+    # and 两座航站楼 are counts (three runways, two terminals), 第3条跑道 the third runway
+    rf"|(?:(?P<zo>第)|t)?(?P<zn>{_ZH_DIGITS}|{_ZH_NUMERAL})(?(zo)[条座个]?|)号?"
+    rf"(?P<zk>{_ZH_LABEL_WORDS})"
 )
 _ORDINAL_VALUE = {"first": 1, **EN_ORDINALS}
 
@@ -161,7 +169,7 @@ def labels(text: str) -> list[str]:
 # pronoun, quantifier, figure or time (在该市, 在全国, 于去年: `_ZH_NOT_PLACE`, `ZH_LEAD`), nor a
 # concept of the table (在国内).
 _ZH_AT = re.compile(r"(?:在|于)([\u4e00-\u9fff]{2})")
-# (not all of `naming._ZH_NOT_FIRST`: 无锡 is a place)
+# (not all of `naming.ZH_NOT_FIRST`: 无锡 is a place)
 _ZH_NOT_PLACE = frozenset(
     "这那该此其他她它我你您本各每全多某整同共总此零〇一二两三四五六七八九十百千万亿"
 )

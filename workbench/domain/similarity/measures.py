@@ -59,10 +59,25 @@ _DIMENSIONS = {
     "area": "hectares hectare acres acre 公顷",
 }
 _DIMENSION_OF = {u: f"^dim:{d}" for d, units in _DIMENSIONS.items() for u in units.split()}
+# (the units of `_NOT_MEASURES` and `_DIMENSIONS` written in Latin letters)
+_UNITS = frozenset(
+    split_words(
+        "litres litre liters liter gallons gallon barrels barrel tonnes tonne tons ton "
+        "kilograms kilogram kg grams gram cubic metres hectares acres"
+    )
+)
 _ZH_UNIT = re.compile(
     rf"{FIGURE_MARK}("
     + "|".join(sorted((u for u in _DIMENSION_OF if not u.isascii()), key=len, reverse=True))
     + ")"
+)
+
+
+# A unit says how much, and the noun after "of" what of: 45 million litres of cider are not 45
+# million litres of lager, nor 1,500 tonnes of milk as many of coal.
+_UNIT_OF = re.compile(
+    rf"{FIGURE_MARK}[ -]*(?:{'|'.join(sorted(_UNITS, key=len, reverse=True))})\s+of\s+"
+    r"([a-z][a-z&']*)"
 )
 
 
@@ -84,6 +99,11 @@ def counted_measures(s: str) -> Iterator[str]:
             or word in _NOT_MEASURES
         ):
             yield "^" + stem(word)
+    if " of " in s:
+        for m in _UNIT_OF.finditer(s):
+            word = m.group(1)
+            if not (len(word) <= 2 or word in STOP_WORDS or word in CONCEPT_OF):
+                yield "^" + stem(word)
     if _ZH_UNIT.search(s):
         yield from (_DIMENSION_OF[m.group(1)] for m in _ZH_UNIT.finditer(s))
 

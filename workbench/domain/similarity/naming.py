@@ -84,17 +84,19 @@ def latin_names(text: str) -> list[str]:
 # In Chinese, with no capitals and no spaces, the name taken is the one a claim opens with
 # (星衡储能2023年..., 2021年山野咖啡..., 林晚秋在...): the first character pair after any date or
 # time words, unless that pair is no name (a pronoun, a quantifier, a figure: 该公司, 全国, 这家,
-# 一次), a concept of the table (公司, 中国) or runs into one.
+# 一次), a concept of the table (公司, 中国) or runs into one. A date may end in 起 or 以来
+# (2023年9月起, 2020年以来: from, since).
 # A date's figures are read from where their run starts only (the look-behind): digits and dots
 # are lead characters by themselves too, and a long run of them with no 年 after it was read
 # again from each of its positions, in time quadratic in its length. Where the run read from
 # its start ends in no 年, no later part of it can, so the lead is the same.
 _ZH_DATE_CHARS = "零〇一二两三四五六七八九十百千万亿\\d."
 ZH_LEAD = re.compile(
-    rf"(?:(?<![{_ZH_DATE_CHARS}])[{_ZH_DATE_CHARS}]+[年月日号][底末初内]?|[\s\d.,%、:;]"
+    rf"(?:(?<![{_ZH_DATE_CHARS}])[{_ZH_DATE_CHARS}]+[年月日号](?:[底末初内起]|以来)?"
+    r"|[\s\d.,%、:;]"
     r"|去年|今年|明年|上一年|当年|同年|目前|如今|截至|到|在|据|早在|过去)+"
 )
-_ZH_NOT_FIRST = frozenset(
+ZH_NOT_FIRST = frozenset(
     "这那该此其他她它我你您本各每全多某整单首新前后上下同共总约仅只已又再还也都就把被让给对从向"
     "由与和在是的于为有无不没第将曾据截到如当因而但并及或等之所以零〇一二两三四五六七八九十百千万亿"
 )
@@ -107,7 +109,7 @@ def zh_name(text: str) -> str | None:
     pair = text[at : at + 2]
     if len(pair) < 2 or not (is_cjk(pair[0]) and is_cjk(pair[1])):
         return None
-    if pair[0] in _ZH_NOT_FIRST or pair[1] in ZH_NOT_SECOND:
+    if pair[0] in ZH_NOT_FIRST or pair[1] in ZH_NOT_SECOND:
         return None
     if CJK_CONCEPT.match(text, at) or CJK_CONCEPT.match(text, at + 1):
         return None

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+from workbench.domain.similarity.concepts import CJK_CONCEPT
 from workbench.domain.similarity.naming import (
     EN_WORDS_CONCEPT,
     LATIN_TOKEN,
+    ZH_NOT_FIRST,
     ZH_NOT_SECOND,
     latin_names,
     names,
@@ -122,3 +124,29 @@ def actor(text: str, latin: list[str] | None = None) -> str | None:
     if latin and stem(first.group().lower().removesuffix("'s")) == latin[0]:
         return f"=actor:{latin[0]}"
     return None
+
+
+# The same two forms in Chinese: in "棠浦银行于2019年被岚川银行收购" the buyer is 岚川, the two
+# characters after 被; in "岚川银行2019年收购了棠浦银行", a text that opens with a name and has
+# no 被, it is that name. After 被 a verb (被评为, was named as) or a word of the table names no
+# one: no actor is read then.
+_ZH_PASSIVE = re.compile(r"被([\u4e00-\u9fff]{2})")
+_ZH_NOT_AGENT = frozenset("评认列授选称视誉定告批判处罚")
+
+
+def zh_actor(text: str, opening: str | None) -> str | None:
+    """The actor of a Chinese `text` (normalised, lower-cased) whose opening name is
+    `opening` (see above): "=agent:岚川" after 被, "=actor:岚川" for the opening name of a text
+    with no 被; else None."""
+    m = _ZH_PASSIVE.search(text)
+    if m is None:
+        return f"=actor:{opening}" if opening else None
+    pair = m.group(1)
+    if (
+        pair[0] in ZH_NOT_FIRST
+        or pair[0] in _ZH_NOT_AGENT
+        or pair[1] in ZH_NOT_SECOND
+        or CJK_CONCEPT.match(text, m.start(1))
+    ):
+        return None
+    return f"=agent:{pair}"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from workbench.domain.similarity.disagreements import (
     ACROSS,
+    MODALITY,
     ONE_SIDED_ACT,
     ONE_SIDED_MEASURE,
     ONE_SIDED_PERIOD,
@@ -44,6 +45,8 @@ class Explained:
                 )
             elif what == ONE_SIDED_ACT:
                 said = f"an act one claim gives only: {' '.join(ours or theirs)}"
+            elif what == MODALITY:
+                said = "a plan or target against a fact"
             elif what == "roles":
                 said = f"roles swapped: {' '.join(ours)} / {' '.join(theirs)} did it"
             elif what == "acts":
@@ -77,9 +80,9 @@ def similarity(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     concept table, or what a figure counts) and `ONE_SIDED_MEASURE_SHARE` when only one gives
     one of the table, by `YEAR_SHARE` for other years, periods, or a half or quarter against
     the year, by `LABEL_SHARE` for things of one kind labelled by other numbers, by
-    `NAME_SHARE` for other kinds of body or swapped roles and by `ACT_SHARE` for opposite
-    acts. `explain`
-    says which."""
+    `NAME_SHARE` for other kinds of body or swapped roles, by `ACT_SHARE` for opposite
+    acts, by `CURRENCY_SHARE` for a sum in another currency and by `MODALITY_SHARE` for a
+    plan or target against a fact. `explain` says which."""
     score = cosine(a, b)
     if not score:
         return 0.0  # most claims of a plain scan share nothing: nothing to lower
