@@ -1,7 +1,7 @@
 """How well "checked before?" finds a claim reworded: top-1 accuracy and score gaps.
 
     python bench/similar_quality.py [--min-score 0.5] [--show]
-    python bench/similar_quality.py --heldout fresh|fresh2|...|fresh9 [--show]
+    python bench/similar_quality.py --heldout fresh|fresh2|...|fresh10 [--show]
 
 Reads tests/data/similar/pairs.yaml (see its header): each pair is an earlier claim `a` and the
 same claim reworded `b`. The earlier claims of every pair and the unrelated claims make the
@@ -19,14 +19,15 @@ claims added to those of pairs.yaml in the database), `--heldout fresh2` the spl
 of all five), `--heldout fresh5` the split fresh5.yaml (with the claims of all six),
 `--heldout fresh6` the split fresh6.yaml (with the claims of all seven), `--heldout fresh7` the
 split fresh7.yaml (with the claims of all eight), `--heldout fresh8` the split fresh8.yaml (with
-the claims of all nine), `--heldout fresh9` the split fresh9.yaml (with the claims of all ten).
-Each was written before the method was changed. fresh to fresh8 were scored once, when that
-change was final (see their headers and docs/benchmarks.md; fresh7 in round 5 and fresh8 in
-round 6, session 19), so they are dev now. fresh9 is NOT YET SCORED: written in session
-20 before round 7's method change and not scored by its author, it is to be scored once, when
-round 7's change is final (session 20: plans, currencies, cancelled acts, labels, Chinese
-passives; see docs/benchmarks.md), and is dev from then on. A held-out figure for a change
-after that needs a new split, written and committed before the change.
+the claims of all nine), `--heldout fresh9` the split fresh9.yaml (with the claims of all ten),
+`--heldout fresh10` the split fresh10.yaml (with the claims of all eleven).
+Each was written before the method was changed. fresh to fresh9 were scored once, when that
+change was final (see their headers and docs/benchmarks.md; fresh7 in round 5, fresh8 in
+round 6, session 19, fresh9 in round 7, session 20), so they are dev now. fresh10 is NOT YET
+SCORED: written in session 20 (2026-12-01) before round 8's method change and not scored by its
+author, it is to be scored once, when round 8's change is final, and is dev from then on. A
+held-out figure for a change after that needs a new split, written and committed before the
+change.
 
 `--show` prints every query's best match, each other claim at or above the threshold, and why
 (`domain.similarity.explain`).
@@ -56,7 +57,18 @@ from workbench.domain.similarity import (  # noqa: E402
 
 DATA = REPO / "tests" / "data" / "similar"
 # in the order they were written
-HELD_OUT = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
+HELD_OUT = (
+    "fresh",
+    "fresh2",
+    "fresh3",
+    "fresh4",
+    "fresh5",
+    "fresh6",
+    "fresh7",
+    "fresh8",
+    "fresh9",
+    "fresh10",
+)
 
 
 def _load(name: str) -> dict[str, Any]:
