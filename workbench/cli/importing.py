@@ -49,8 +49,10 @@ def claims_command(
     CSV with a header row, a JSON array of objects, or JSON Lines (an object a line). Rows
     give `quote` (retyped punctuation or spacing still anchors) or `start`/`end`, and
     `text`; optionally speaker, type, status, note, tags, assignee, priority, due. A status
-    that is a verdict needs its note. Every row is checked first: if any fails, each failure
-    is listed with its row number and nothing is written, unless --skip-bad.
+    that is a verdict needs its note; verified, false and misleading also need evidence,
+    which a table cannot carry, so such a row fails. Every row is checked first: if any
+    fails, each failure is listed with its row number and nothing is written, unless
+    --skip-bad.
     """
     from workbench.services.imports import RowsRefused, import_claims
 

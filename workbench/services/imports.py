@@ -21,11 +21,18 @@ from workbench.domain.anchoring import QuoteHint, anchor_quote
 from workbench.domain.claim_identity import SAME_CLAIM_COLUMNS, same_claim
 from workbench.domain.clock import now, parse_date
 from workbench.domain.desk import Priority, normalise_tag, parse_priority
-from workbench.domain.errors import InvalidInput, give
+from workbench.domain.errors import InvalidInput, TransitionRefused, give
 from workbench.domain.payloads import claim_payload, imported, note_payload
-from workbench.domain.status import EVIDENCE_STATUSES, ClaimType, Status, parse_status
+from workbench.domain.status import ClaimType, Status, parse_status
 from workbench.domain.text import Span, decode_utf8
-from workbench.domain.transitions import ClaimState, Decision, Move, Request, decide
+from workbench.domain.transitions import (
+    ClaimState,
+    Decision,
+    Move,
+    Refusal,
+    Request,
+    decide,
+)
 from workbench.services.claims import (
     claim_columns,
     claim_text,
@@ -243,9 +250,23 @@ def _check(tx: Tx, raw: RawRow, text: str, review: bool) -> _Checked:
     decision = (
         Decision(action=None)
         if item.status == Status.UNVERIFIED
-        else decide(_arriving(item), _request(tx, item, review))
+        else _decide_arrival(item, _request(tx, item, review))
     )
     return _Checked(item, span, decision, claim_text(row.text))
+
+
+def _decide_arrival(item: _Planned, request: Request) -> Decision:
+    """The workflow's decision on a new claim asking for the row's status, as `claim status`
+    would decide it on a claim with no evidence: a table carries none, so a factual verdict
+    (set or proposed) is refused here as it is there."""
+    try:
+        return decide(ClaimState(id=0, status=Status.UNVERIFIED), request)
+    except TransitionRefused as exc:
+        if exc.reason != Refusal.VERDICT_NEEDS_EVIDENCE:
+            raise
+        raise InvalidInput(
+            f"{exc}, and a claims table carries none (import it as in_progress, then add evidence)"
+        ) from None
 
 
 @mutation
@@ -317,14 +338,6 @@ def _batches(items: Iterable[_Checked], size: int) -> Iterator[list[_Checked]]:
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, size)):
         yield batch
-
-
-def _arriving(item: _Planned) -> ClaimState:
-    """A new claim as the workflow sees it. Evidence cannot come in by spreadsheet, so a
-    factual verdict is taken on the row's word (its note is still required, as `claim status`
-    requires it); the claim's event names the file and row it came from."""
-    vouched = 1 if item.status in EVIDENCE_STATUSES else 0
-    return ClaimState(id=0, status=Status.UNVERIFIED, evidence_count=vouched)
 
 
 def _request(tx: Tx, item: _Planned, review: bool) -> Request:
