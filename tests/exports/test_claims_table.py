@@ -280,6 +280,40 @@ def test_an_imported_verdict_without_evidence_cannot_be_approved_into_place(
     assert claim_rows(wb, document_ids=[doc]) == []
 
 
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_claim_in_review_comes_back_in_progress_with_its_note(
+    run: Run, wb: Workbench, tmp_path: Path, fmt: str
+) -> None:
+    # A table carries neither the proposed verdict nor who proposed it: the claim comes back
+    # open, its reason kept as a note, and the import says so; nobody's sign-off is implied.
+    from workbench.services.notes import list_notes
+
+    doc = add_document(wb, "甲说了一句话。乙也说了。".encode()).document.id
+    set_config(wb, "review.required", "true")
+    cid = run("claim", "add", str(doc), "--quote", "甲说了一句话", "--text", "A spoke")
+    assert cid.code == 0, cid.err
+    r = run("claim", "status", "1", "unverifiable", "--note", "No record either way.")
+    assert r.code == 0, r.err
+    target = tmp_path / f"d1.{fmt}"
+    r = run("export", "claims", "--doc", str(doc), "--format", fmt, "-o", str(target))
+    assert r.code == 0, r.err
+    other = add_document(wb, "甲说了一句话。乙也说了。附言。".encode()).document.id
+    r = run("import", "claims", str(target), "--doc", str(other))
+    assert r.code == 0, r.err
+    line = "in_review comes in as in_progress (a claims table does not carry the proposal)"
+    assert line in r.err
+    (claim,) = claim_rows(wb, document_ids=[other])
+    assert claim["status"] == "in_progress"
+    assert [n.body for n in list_notes(wb, claim["id"])] == ["No record either way."]
+    r = run("import", "claims", str(target), "--doc", str(other), "--json")
+    assert json.loads(r.out)["notices"] == []  # already present: nothing came in
+    third = add_document(wb, "甲说了一句话。乙也说了。又附言。".encode()).document.id
+    r = run("import", "claims", str(target), "--doc", str(third), "--json")
+    (notice,) = json.loads(r.out)["notices"]
+    assert notice.startswith("row ") and line in notice
+    assert replay(wb).consistent
+
+
 @pytest.mark.parametrize(
     ("name", "content", "fragment"),
     [

@@ -73,6 +73,7 @@ def claims_command(
                 "added": (c.to_json() for c in result.added),
                 "already_present": result.present,
                 "skipped": result.skipped,
+                "notices": result.notices,
             }
         )
     else:
@@ -82,6 +83,8 @@ def claims_command(
             )
     for problem in result.skipped:
         message(f"skipped {problem}")
+    for notice in result.notices:
+        message(notice)
     message(
         f"{len(result.added)} claims added, {result.present} already present, "
         f"{len(result.skipped)} rows skipped"
