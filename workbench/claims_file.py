@@ -25,7 +25,7 @@ class ClaimRow(BaseModel):
     text: str = Field(min_length=1, description="the claim, in one sentence")
     speaker: str | None = None
     type: str = Field(default="fact", description="fact, quantity, date, ranking, ...")
-    status: str = Field(default="unverified", description="a status other than in_review")
+    status: str = Field(default="unverified", description="in_review comes in as in_progress")
     note: str | None = Field(
         default=None, description="the reason; required for a verdict or a reopened claim"
     )

@@ -106,6 +106,31 @@ def test_symlinked_evidence_needs_consent_and_records_the_target(
 @pytest.mark.parametrize(
     "args",
     [
+        ["doc", "add", "LINK"],
+        ["doc", "update", "1", "LINK"],
+        ["import", "claims", "LINK", "--doc", "1"],
+        ["import", "annotations", "LINK", "--doc", "1"],
+        ["import", "bundle", "LINK"],
+        ["audit", "verify", "--file", "LINK"],
+    ],
+)
+def test_a_symlink_is_refused_by_every_command_that_reads_a_file(
+    wb: Run, claim: str, tmp_path: Path, args: list[str]
+) -> None:
+    # One policy: a symlink is read only where the command offers --follow-symlinks
+    # (evidence add), and the advice names that option nowhere else.
+    target = tmp_path / "real.csv"
+    target.write_text("quote,text\n")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    err = refused(wb(*[str(link) if a == "LINK" else a for a in args]))
+    assert f"{link} is a symbolic link (to {target}): give the file itself" in err
+    assert "--follow-symlinks" not in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
         ["audit", "export", "--claim", "9223372036854775808"],
         ["claim", "list", "--limit", "99999999999999999999"],
         ["claim", "show", "2147483648"],

@@ -48,21 +48,30 @@ def test_round_trip_reproduces_the_claims(
     r = run("export", "claims", "--format", fmt, "--doc", str(desk.doc), "-o", str(target))
     assert r.code == 0, r.err
     other = copy_of_article(wb)
+    # A verdict that needs evidence does not come back: the table carries none.
     r = run("import", "claims", str(target), "--doc", str(other))
+    assert r.code == 1
+    assert "2 rows failed, nothing imported" in r.err
+    r = run("import", "claims", str(target), "--doc", str(other), "--skip-bad")
     assert r.code == 0, r.err
-    assert "7 claims added, 0 already present, 0 rows skipped" in r.err
-    before = [{k: row[k] for k in SAME_DESK} for row in claim_rows(wb, document_ids=[desk.doc])]
+    assert "5 claims added, 0 already present, 2 rows skipped" in r.err
+    assert r.err.count("needs at least one evidence item") == 2
+    before = [
+        {k: row[k] for k in SAME_DESK}
+        for row in claim_rows(wb, document_ids=[desk.doc])
+        if row["status"] not in {"verified", "false"}
+    ]
     after = [{k: row[k] for k in SAME_DESK} for row in claim_rows(wb, document_ids=[other])]
     assert after == before
     # one event per claim, and the trail still rebuilds the tables
     imported = export_text(wb, "jsonl", EventFilter(actions=["claim.imported"]))
     scope, *events = imported.splitlines()
-    assert '"count":7' in scope
-    assert len(events) == 7
+    assert '"count":5' in scope
+    assert len(events) == 5
     assert replay(wb).consistent
     # importing the same file again adds nothing
-    r = run("import", "claims", str(target), "--doc", str(other), "--json")
-    assert json.loads(r.out)["already_present"] == 7
+    r = run("import", "claims", str(target), "--doc", str(other), "--json", "--skip-bad")
+    assert json.loads(r.out)["already_present"] == 5
 
 
 def test_xlsx_is_a_spreadsheet_with_no_formulas(run: Run, desk: Desk, tmp_path: Path) -> None:
@@ -197,7 +206,7 @@ def test_status_tags_owner_and_review(wb: Workbench, tmp_path: Path) -> None:
         {
             "quote": "甲说了一句话",
             "text": "A spoke",
-            "status": "false",
+            "status": "unverifiable",
             "note": "Never said it.",
             "tags": "money; Dates",
             "assignee": "maria",
@@ -211,12 +220,97 @@ def test_status_tags_owner_and_review(wb: Workbench, tmp_path: Path) -> None:
     first, second = import_claims(wb, str(path), doc).added
     assert (first.status, first.proposed_status, first.proposed_by) == (
         "in_review",
-        "false",
+        "unverifiable",
         "tester",
     )
     assert first.tags == ("dates", "money") and first.assignee == "maria"
     assert (first.priority, first.due) == ("high", "2030-01-02")
     assert second.status == "in_progress"
+    assert replay(wb).consistent
+
+
+@pytest.mark.parametrize("review", [False, True])
+def test_a_verdict_that_needs_evidence_is_a_bad_row(
+    wb: Workbench, tmp_path: Path, counts: Counts, review: bool
+) -> None:
+    # A claims table carries no evidence: the workflow's own rule (as `claim status` applies
+    # it) refuses verified, false and misleading, whether set or proposed.
+    doc = add_document(wb, "甲说了。乙说了。丙说了。丁说了。戊说了。".encode()).document.id
+    if review:
+        set_config(wb, "review.required", "true")
+    rows = [
+        [q, f"{q} claim", status, "I say so"]
+        for q, status in zip(
+            ("甲说了", "乙说了", "丙说了", "丁说了", "戊说了"),
+            ("false", "verified", "misleading", "unverifiable", "opinion"),
+            strict=True,
+        )
+    ]
+    path = write_csv(tmp_path / "v.csv", ["quote", "text", "status", "note"], rows)
+    before = counts()
+    with pytest.raises(RowsRefused) as caught:
+        import_claims(wb, path, doc)
+    problems = caught.value.problems
+    assert [p.split(":")[0] for p in problems] == ["row 2", "row 3", "row 4"]
+    assert "row 2: status 'false' needs at least one evidence item" in problems[0]
+    assert all("a claims table carries none" in p for p in problems)
+    assert counts() == before
+    result = import_claims(wb, path, doc, skip_bad=True)
+    expected = ["in_review", "in_review"] if review else ["unverifiable", "opinion"]
+    assert [c.status for c in result.added] == expected
+    assert len(result.skipped) == 3
+    assert replay(wb).consistent
+
+
+def test_an_imported_verdict_without_evidence_cannot_be_approved_into_place(
+    run: Run, wb: Workbench, tmp_path: Path
+) -> None:
+    # The trial's case: a "false" row, then a second reviewer's approval, left a published
+    # verdict with no evidence behind it.
+    doc = add_document(wb, "宁德时代约11万名员工。".encode()).document.id
+    set_config(wb, "review.required", "true")
+    path = write_csv(
+        tmp_path / "f.csv",
+        ["quote", "text", "status", "note"],
+        [["约11万名员工", "CATL has 110k staff", "false", "I say so"]],
+    )
+    r = run("import", "claims", path, "--doc", str(doc))
+    assert r.code == 1
+    assert "row 2: status 'false' needs at least one evidence item" in r.err
+    assert claim_rows(wb, document_ids=[doc]) == []
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_claim_in_review_comes_back_in_progress_with_its_note(
+    run: Run, wb: Workbench, tmp_path: Path, fmt: str
+) -> None:
+    # A table carries neither the proposed verdict nor who proposed it: the claim comes back
+    # open, its reason kept as a note, and the import says so; nobody's sign-off is implied.
+    from workbench.services.notes import list_notes
+
+    doc = add_document(wb, "甲说了一句话。乙也说了。".encode()).document.id
+    set_config(wb, "review.required", "true")
+    cid = run("claim", "add", str(doc), "--quote", "甲说了一句话", "--text", "A spoke")
+    assert cid.code == 0, cid.err
+    r = run("claim", "status", "1", "unverifiable", "--note", "No record either way.")
+    assert r.code == 0, r.err
+    target = tmp_path / f"d1.{fmt}"
+    r = run("export", "claims", "--doc", str(doc), "--format", fmt, "-o", str(target))
+    assert r.code == 0, r.err
+    other = add_document(wb, "甲说了一句话。乙也说了。附言。".encode()).document.id
+    r = run("import", "claims", str(target), "--doc", str(other))
+    assert r.code == 0, r.err
+    line = "in_review comes in as in_progress (a claims table does not carry the proposal)"
+    assert line in r.err
+    (claim,) = claim_rows(wb, document_ids=[other])
+    assert claim["status"] == "in_progress"
+    assert [n.body for n in list_notes(wb, claim["id"])] == ["No record either way."]
+    r = run("import", "claims", str(target), "--doc", str(other), "--json")
+    assert json.loads(r.out)["notices"] == []  # already present: nothing came in
+    third = add_document(wb, "甲说了一句话。乙也说了。又附言。".encode()).document.id
+    r = run("import", "claims", str(target), "--doc", str(third), "--json")
+    (notice,) = json.loads(r.out)["notices"]
+    assert notice.startswith("row ") and line in notice
     assert replay(wb).consistent
 
 
@@ -301,7 +395,7 @@ def test_a_large_import_goes_in_batches_each_row_to_its_own_claim(
     )
     assert len(first.added) == 1
     rows = [
-        [s, f"S{i}", "verified" if i % 3 == 0 else "", f"why {i}" if noted(i) else "", f"t{i}; x"]
+        [s, f"S{i}", "opinion" if i % 3 == 0 else "", f"why {i}" if noted(i) else "", f"t{i}; x"]
         for i, s in enumerate(sentences, start=1)
     ]
     rows.append(rows[4])  # the same claim twice in one file
@@ -312,7 +406,7 @@ def test_a_large_import_goes_in_batches_each_row_to_its_own_claim(
     for claim in result.added:
         i = int(claim.text[1:])
         assert claim.quote == sentences[i - 1]
-        assert claim.status == ("verified" if i % 3 == 0 else "unverified")
+        assert claim.status == ("opinion" if i % 3 == 0 else "unverified")
         assert claim.tags == tuple(sorted((f"t{i}", "x")))
         assert [n.body for n in list_notes(wb, claim.id)] == ([f"why {i}"] if noted(i) else [])
     trail = export_text(wb, "jsonl", EventFilter(actions=["claim.imported"]))

@@ -49,8 +49,10 @@ def claims_command(
     CSV with a header row, a JSON array of objects, or JSON Lines (an object a line). Rows
     give `quote` (retyped punctuation or spacing still anchors) or `start`/`end`, and
     `text`; optionally speaker, type, status, note, tags, assignee, priority, due. A status
-    that is a verdict needs its note. Every row is checked first: if any fails, each failure
-    is listed with its row number and nothing is written, unless --skip-bad.
+    that is a verdict needs its note; verified, false and misleading also need evidence,
+    which a table cannot carry, so such a row fails. Every row is checked first: if any
+    fails, each failure is listed with its row number and nothing is written, unless
+    --skip-bad.
     """
     from workbench.services.imports import RowsRefused, import_claims
 
@@ -71,6 +73,7 @@ def claims_command(
                 "added": (c.to_json() for c in result.added),
                 "already_present": result.present,
                 "skipped": result.skipped,
+                "notices": result.notices,
             }
         )
     else:
@@ -80,6 +83,8 @@ def claims_command(
             )
     for problem in result.skipped:
         message(f"skipped {problem}")
+    for notice in result.notices:
+        message(notice)
     message(
         f"{len(result.added)} claims added, {result.present} already present, "
         f"{len(result.skipped)} rows skipped"

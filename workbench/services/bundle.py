@@ -36,6 +36,7 @@ from workbench.domain.errors import InvalidInput
 from workbench.domain.verification import ChainWalk
 from workbench.exports.bundle import BundleReader, TableSpec, write_bundle
 from workbench.services.context import Workbench, transaction
+from workbench.services.inputs import refuse_symlink
 from workbench.services.limits import size_limit
 from workbench.services.progress import Progress, Tally
 from workbench.services.verify import CHAIN_COLUMNS, walk_rows
@@ -128,6 +129,7 @@ def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) ->
     `progress` hears the rows restored and then the events checked, of both together as the
     manifest counts them."""
     source = Path(path)
+    refuse_symlink(path)
     if not source.is_file():
         raise InvalidInput(f"no such file: {path}")
     limit = size_limit("WORKBENCH_MAX_BUNDLE_MB", DEFAULT_MAX_MB)

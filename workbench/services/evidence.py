@@ -76,6 +76,7 @@ def _read_file(path: str, limit: int, *, follow_symlinks: bool) -> tuple[bytes, 
         hint=f" (raise it with {MAX_EVIDENCE_MB_ENV})",
         limit_name="evidence limit",
         follow_symlinks=follow_symlinks,
+        can_follow=True,
     )
     if not found.data:
         raise InvalidInput(f"{path} is empty: there is nothing to archive")

@@ -21,11 +21,18 @@ from workbench.domain.anchoring import QuoteHint, anchor_quote
 from workbench.domain.claim_identity import SAME_CLAIM_COLUMNS, same_claim
 from workbench.domain.clock import now, parse_date
 from workbench.domain.desk import Priority, normalise_tag, parse_priority
-from workbench.domain.errors import InvalidInput, give
+from workbench.domain.errors import InvalidInput, TransitionRefused, give
 from workbench.domain.payloads import claim_payload, imported, note_payload
-from workbench.domain.status import EVIDENCE_STATUSES, ClaimType, Status, parse_status
+from workbench.domain.status import ClaimType, Status, parse_status
 from workbench.domain.text import Span, decode_utf8
-from workbench.domain.transitions import ClaimState, Decision, Move, Request, decide
+from workbench.domain.transitions import (
+    ClaimState,
+    Decision,
+    Move,
+    Refusal,
+    Request,
+    decide,
+)
 from workbench.services.claims import (
     claim_columns,
     claim_text,
@@ -60,6 +67,8 @@ class ImportResult:
     added: Collection[ClaimView]
     present: int = 0
     skipped: list[str] = field(default_factory=list)
+    # Rows imported otherwise than they asked, each with its row number and why.
+    notices: list[str] = field(default_factory=list)
 
 
 def read_json_file(path: str) -> object:
@@ -144,6 +153,18 @@ class _Planned:
     priority: str | None
     due: Any
     tags: list[str]
+    # Why the claim comes in at another status than the row's (None: it comes in as asked).
+    notice: str | None = None
+
+
+# An export writes a claim in review as `in_review` with its latest note, but not the verdict
+# proposed nor who proposed it; a proposal made anew by the importer would not be the
+# proposer's. So it comes back where a rejected proposal goes, open, its note kept.
+REVIEW_ARRIVES_AS = Status.IN_PROGRESS
+REVIEW_NOTICE = (
+    f"in_review comes in as {REVIEW_ARRIVES_AS.value} (a claims table does not carry the "
+    "proposal): propose the verdict again"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +243,9 @@ def _plan(raw: RawRow) -> _Planned:
     if row.quote is None and (row.start is None or row.end is None):
         raise InvalidInput("give a quote, or both start and end")
     status = parse_status(row.status)
+    notice = None
+    if status == Status.IN_REVIEW:
+        status, notice = REVIEW_ARRIVES_AS, REVIEW_NOTICE
     tags = row.tags.split(";") if isinstance(row.tags, str) else list(row.tags or [])
     return _Planned(
         number=raw.number,
@@ -230,6 +254,7 @@ def _plan(raw: RawRow) -> _Planned:
         priority=parse_priority(row.priority).value if row.priority else None,
         due=parse_date(row.due, "due") if row.due else None,
         tags=sorted({normalise_tag(t) for t in tags if t.strip()}),
+        notice=notice,
     )
 
 
@@ -243,9 +268,23 @@ def _check(tx: Tx, raw: RawRow, text: str, review: bool) -> _Checked:
     decision = (
         Decision(action=None)
         if item.status == Status.UNVERIFIED
-        else decide(_arriving(item), _request(tx, item, review))
+        else _decide_arrival(item, _request(tx, item, review))
     )
     return _Checked(item, span, decision, claim_text(row.text))
+
+
+def _decide_arrival(item: _Planned, request: Request) -> Decision:
+    """The workflow's decision on a new claim asking for the row's status, as `claim status`
+    would decide it on a claim with no evidence: a table carries none, so a factual verdict
+    (set or proposed) is refused here as it is there."""
+    try:
+        return decide(ClaimState(id=0, status=Status.UNVERIFIED), request)
+    except TransitionRefused as exc:
+        if exc.reason != Refusal.VERDICT_NEEDS_EVIDENCE:
+            raise
+        raise InvalidInput(
+            f"{exc}, and a claims table carries none (import it as in_progress, then add evidence)"
+        ) from None
 
 
 @mutation
@@ -272,6 +311,7 @@ def import_claims(
         # Pass 1 checks every row and marks those to write, a byte per row number: holding
         # every parsed row was most of a large import's memory.
         problems: list[str] = []
+        notices: list[str] = []
         marked = bytearray()
         to_write = present = 0
         # Rows already in the document (or earlier in this file) are counted, not added: the
@@ -293,6 +333,8 @@ def import_claims(
                 marked.extend(bytes(raw.number + 1 - len(marked)))
             marked[raw.number] = 1
             to_write += 1
+            if checked.item.notice is not None:
+                notices.append(f"row {raw.number}: {checked.item.notice}")
         if problems and not skip_bad:
             problems.sort(key=_row_number)
             raise RowsRefused(problems)
@@ -310,21 +352,13 @@ def import_claims(
             added.extend(_insert_imported(tx, doc, batch, source=source, revision=number))
             written.add(len(batch))
         written.end()
-        return ImportResult(added=added, present=present, skipped=problems)
+        return ImportResult(added=added, present=present, skipped=problems, notices=notices)
 
 
 def _batches(items: Iterable[_Checked], size: int) -> Iterator[list[_Checked]]:
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, size)):
         yield batch
-
-
-def _arriving(item: _Planned) -> ClaimState:
-    """A new claim as the workflow sees it. Evidence cannot come in by spreadsheet, so a
-    factual verdict is taken on the row's word (its note is still required, as `claim status`
-    requires it); the claim's event names the file and row it came from."""
-    vouched = 1 if item.status in EVIDENCE_STATUSES else 0
-    return ClaimState(id=0, status=Status.UNVERIFIED, evidence_count=vouched)
 
 
 def _request(tx: Tx, item: _Planned, review: bool) -> Request:

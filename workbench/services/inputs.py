@@ -3,6 +3,8 @@
 `doc add /dev/zero` must not read until memory runs out, and `< /dev/zero` must not either:
 every read stops one byte past its limit. A FIFO, a device or a directory is not a file to
 archive; a symlink is followed only when asked, and then the resolved name is what is recorded.
+Only `evidence add` asks (--follow-symlinks); every other command that reads a user's file
+refuses a symlink (`refuse_symlink`), and its advice names no option the command lacks.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from workbench.defaults import MAX_DOCUMENT_MB, MAX_DOCUMENT_MB_ENV
-from workbench.domain.errors import InvalidInput
+from workbench.domain.errors import InvalidInput, give
 from workbench.services.limits import size_limit
 
 CHUNK = 1 << 20
@@ -32,6 +34,22 @@ class Input:
     # What to call it in messages and records: the path given, or the resolved target of a
     # followed symlink; "standard input" for `-`.
     name: str
+
+
+def refuse_symlink(path: str, *, can_follow: bool = False) -> None:
+    """Refuse `path` if it is a symbolic link; `can_follow`: the caller offers to follow it
+    (follow_symlinks), and the refusal says so. A missing path is left to the caller."""
+    p = Path(path)
+    try:
+        if not stat.S_ISLNK(p.lstat().st_mode):
+            return
+        target = os.readlink(p)
+    except OSError:
+        return
+    raise InvalidInput(
+        f"{path} is a symbolic link (to {target}): give the file itself",
+        hint=give("follow_symlinks") if can_follow else None,
+    )
 
 
 def read_stdin(limit: int, hint: str) -> bytes:
@@ -55,13 +73,17 @@ def read_input(
     *,
     hint: str = "",
     follow_symlinks: bool = False,
+    can_follow: bool = False,
     limit_name: str = "limit",
 ) -> Input:
-    """The bytes of `path` (`-`: standard input), at most `limit` of them."""
+    """The bytes of `path` (`-`: standard input), at most `limit` of them. A symlink is read
+    only with `follow_symlinks`; `can_follow`: the caller offers that, and a refusal says so."""
     if path == "-":
         return Input(read_stdin(limit, hint), "standard input")
     chunks: list[bytes] = []
-    name = _read_chunks(path, limit, chunks.append, hint, follow_symlinks, limit_name)
+    name = _read_chunks(
+        path, limit, chunks.append, hint, follow_symlinks, limit_name, can_follow=can_follow
+    )
     return Input(b"".join(chunks), name)
 
 
@@ -86,6 +108,8 @@ def _read_chunks(
     hint: str,
     follow_symlinks: bool,
     limit_name: str,
+    *,
+    can_follow: bool = False,
 ) -> str:
     """Hand `take` the bytes of the regular file `path` a chunk at a time, refusing more than
     `limit` of them; the name to record (a followed symlink's target)."""
@@ -99,10 +123,7 @@ def _read_chunks(
     name = path
     if stat.S_ISLNK(link.st_mode):
         if not follow_symlinks:
-            raise InvalidInput(
-                f"{path} is a symbolic link (to {os.readlink(p)}): give the file itself, or "
-                "--follow-symlinks to read its target"
-            )
+            refuse_symlink(path, can_follow=can_follow)
         name = str(p.resolve())
     # O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever; the type is then
     # checked on the open file, so it cannot be swapped between a check and the read.

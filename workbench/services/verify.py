@@ -26,7 +26,7 @@ from workbench.domain.scope import ExportScope
 from workbench.domain.verification import Break, ChainReport, ChainWalk
 from workbench.services.audit import BATCH, EXPORT_FIELDS
 from workbench.services.context import Workbench, transaction
-from workbench.services.inputs import STDIN_CLOSED
+from workbench.services.inputs import STDIN_CLOSED, refuse_symlink
 from workbench.services.progress import Progress, Tally, counted
 
 # The export's columns, in its order: a database row and an exported line are checked alike.
@@ -188,6 +188,7 @@ def _open_lines(path: str) -> Iterator[IO[bytes]]:
         yield stream
         return
     source = Path(path)
+    refuse_symlink(path)
     if not source.exists():
         raise InvalidInput(f"no such file: {path}")
     if not source.is_file():
