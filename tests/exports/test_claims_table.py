@@ -25,6 +25,8 @@ from workbench.services.settings import set_config
 Counts = Callable[[], dict[str, int]]
 SAME = ("quote", "start", "end", "text", "speaker", "type", "status", "rating", "note", "tags")
 SAME_DESK = (*SAME, "assignee", "priority", "due")
+# what a claims table cannot carry the evidence for
+VERDICTS = {"verified", "false", "misleading"}
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> str:
@@ -48,30 +50,28 @@ def test_round_trip_reproduces_the_claims(
     r = run("export", "claims", "--format", fmt, "--doc", str(desk.doc), "-o", str(target))
     assert r.code == 0, r.err
     other = copy_of_article(wb)
-    # A verdict that needs evidence does not come back: the table carries none.
+    # A verdict that needs evidence comes back open: the table carries no evidence.
     r = run("import", "claims", str(target), "--doc", str(other))
-    assert r.code == 1
-    assert "2 rows failed, nothing imported" in r.err
-    r = run("import", "claims", str(target), "--doc", str(other), "--skip-bad")
     assert r.code == 0, r.err
-    assert "5 claims added, 0 already present, 2 rows skipped" in r.err
-    assert r.err.count("needs at least one evidence item") == 2
+    assert "7 claims added, 0 already present" in r.err
+    assert r.err.count("(a claims table carries no evidence)") == 2
+    # ... and so without the rating its verdict gave
+    opened = {"status": "in_progress", "rating": None}
     before = [
-        {k: row[k] for k in SAME_DESK}
+        {k: opened[k] if k in opened and row["status"] in VERDICTS else row[k] for k in SAME_DESK}
         for row in claim_rows(wb, document_ids=[desk.doc])
-        if row["status"] not in {"verified", "false"}
     ]
     after = [{k: row[k] for k in SAME_DESK} for row in claim_rows(wb, document_ids=[other])]
     assert after == before
     # one event per claim, and the trail still rebuilds the tables
     imported = export_text(wb, "jsonl", EventFilter(actions=["claim.imported"]))
     scope, *events = imported.splitlines()
-    assert '"count":5' in scope
-    assert len(events) == 5
+    assert '"count":7' in scope
+    assert len(events) == 7
     assert replay(wb).consistent
     # importing the same file again adds nothing
-    r = run("import", "claims", str(target), "--doc", str(other), "--json", "--skip-bad")
-    assert json.loads(r.out)["already_present"] == 5
+    r = run("import", "claims", str(target), "--doc", str(other), "--json")
+    assert json.loads(r.out)["already_present"] == 7
 
 
 def test_xlsx_is_a_spreadsheet_with_no_formulas(run: Run, desk: Desk, tmp_path: Path) -> None:
@@ -128,7 +128,7 @@ def test_every_bad_row_is_named_and_nothing_is_written(
         [
             ["2021年底创业", "ok row", "", "", "", "", ""],
             ["不在文中", "missing quote", "", "", "", "", ""],
-            ["比ChatGPT早一年", "verdict without note", "false", "", "", "", ""],
+            ["比ChatGPT早一年", "verdict without note", "unverifiable", "", "", "", ""],
             ["比ChatGPT早一年", "bad type", "", "", "gossip", "", ""],
             ["比ChatGPT早一年", "bad date", "", "", "", "tomorrow", ""],
             ["比ChatGPT早一年", "typo column", "", "", "", "", "x"],
@@ -230,11 +230,13 @@ def test_status_tags_owner_and_review(wb: Workbench, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("review", [False, True])
-def test_a_verdict_that_needs_evidence_is_a_bad_row(
-    wb: Workbench, tmp_path: Path, counts: Counts, review: bool
+def test_a_verdict_that_needs_evidence_comes_in_open(
+    wb: Workbench, tmp_path: Path, review: bool
 ) -> None:
-    # A claims table carries no evidence: the workflow's own rule (as `claim status` applies
-    # it) refuses verified, false and misleading, whether set or proposed.
+    # A claims table carries no evidence: verified, false and misleading, whether set or
+    # proposed, come in in_progress with their note and a notice each; the others as asked.
+    from workbench.services.notes import list_notes
+
     doc = add_document(wb, "甲说了。乙说了。丙说了。丁说了。戊说了。".encode()).document.id
     if review:
         set_config(wb, "review.required", "true")
@@ -247,18 +249,16 @@ def test_a_verdict_that_needs_evidence_is_a_bad_row(
         )
     ]
     path = write_csv(tmp_path / "v.csv", ["quote", "text", "status", "note"], rows)
-    before = counts()
-    with pytest.raises(RowsRefused) as caught:
-        import_claims(wb, path, doc)
-    problems = caught.value.problems
-    assert [p.split(":")[0] for p in problems] == ["row 2", "row 3", "row 4"]
-    assert "row 2: status 'false' needs at least one evidence item" in problems[0]
-    assert all("a claims table carries none" in p for p in problems)
-    assert counts() == before
-    result = import_claims(wb, path, doc, skip_bad=True)
-    expected = ["in_review", "in_review"] if review else ["unverifiable", "opinion"]
-    assert [c.status for c in result.added] == expected
-    assert len(result.skipped) == 3
+    result = import_claims(wb, path, doc)
+    verdicts = ["in_review", "in_review"] if review else ["unverifiable", "opinion"]
+    assert [c.status for c in result.added] == ["in_progress"] * 3 + verdicts
+    assert [n.split(":")[0] for n in result.notices] == ["row 2", "row 3", "row 4"]
+    assert (
+        "row 2: false comes in as in_progress (a claims table carries no evidence)"
+        in (result.notices[0])
+    )
+    assert [n.body for n in list_notes(wb, next(iter(result.added)).id)] == ["I say so"]
+    assert result.skipped == []
     assert replay(wb).consistent
 
 
@@ -266,7 +266,7 @@ def test_an_imported_verdict_without_evidence_cannot_be_approved_into_place(
     run: Run, wb: Workbench, tmp_path: Path
 ) -> None:
     # The trial's case: a "false" row, then a second reviewer's approval, left a published
-    # verdict with no evidence behind it.
+    # verdict with no evidence behind it. Now the row comes in open: nothing to approve.
     doc = add_document(wb, "宁德时代约11万名员工。".encode()).document.id
     set_config(wb, "review.required", "true")
     path = write_csv(
@@ -275,9 +275,15 @@ def test_an_imported_verdict_without_evidence_cannot_be_approved_into_place(
         [["约11万名员工", "CATL has 110k staff", "false", "I say so"]],
     )
     r = run("import", "claims", path, "--doc", str(doc))
+    assert r.code == 0, r.err
+    assert "row 2: false comes in as in_progress" in r.err
+    (claim,) = claim_rows(wb, document_ids=[doc])
+    assert claim["status"] == "in_progress"
+    r = run("--as", "bob", "claim", "approve", str(claim["id"]), "--note", "ok")
     assert r.code == 1
-    assert "row 2: status 'false' needs at least one evidence item" in r.err
-    assert claim_rows(wb, document_ids=[doc]) == []
+    r = run("claim", "status", str(claim["id"]), "false", "--note", "I say so")
+    assert r.code == 1
+    assert "needs at least one evidence item" in r.err
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])

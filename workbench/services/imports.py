@@ -21,15 +21,14 @@ from workbench.domain.anchoring import QuoteHint, anchor_quote
 from workbench.domain.claim_identity import SAME_CLAIM_COLUMNS, same_claim
 from workbench.domain.clock import now, parse_date
 from workbench.domain.desk import Priority, normalise_tag, parse_priority
-from workbench.domain.errors import InvalidInput, TransitionRefused, give
+from workbench.domain.errors import InvalidInput, give
 from workbench.domain.payloads import claim_payload, imported, note_payload
-from workbench.domain.status import ClaimType, Status, parse_status
+from workbench.domain.status import EVIDENCE_STATUSES, ClaimType, Status, parse_status
 from workbench.domain.text import Span, decode_utf8
 from workbench.domain.transitions import (
     ClaimState,
     Decision,
     Move,
-    Refusal,
     Request,
     decide,
 )
@@ -157,14 +156,30 @@ class _Planned:
     notice: str | None = None
 
 
+# Rows that cannot come in at their own status, and come in open instead, their note kept.
 # An export writes a claim in review as `in_review` with its latest note, but not the verdict
 # proposed nor who proposed it; a proposal made anew by the importer would not be the
-# proposer's. So it comes back where a rejected proposal goes, open, its note kept.
-REVIEW_ARRIVES_AS = Status.IN_PROGRESS
-REVIEW_NOTICE = (
-    f"in_review comes in as {REVIEW_ARRIVES_AS.value} (a claims table does not carry the "
-    "proposal): propose the verdict again"
-)
+# proposer's. A verdict that rests on evidence (verified, false, misleading) cannot come in
+# either: a table carries no evidence, and taking the row's word for it let a verdict with none
+# behind it be approved and published. Refusing such rows lost the claims of a desk's
+# spreadsheet; opening them keeps the claim and its reasoning, and the checker sets the verdict
+# again once the evidence is added.
+ARRIVES_OPEN_AS = Status.IN_PROGRESS
+
+
+def _arrives_open(status: Status) -> str | None:
+    """Why a row asking for `status` comes in as ARRIVES_OPEN_AS (None: it comes in as asked)."""
+    if status == Status.IN_REVIEW:
+        return (
+            f"in_review comes in as {ARRIVES_OPEN_AS.value} (a claims table does not carry the "
+            "proposal): propose the verdict again"
+        )
+    if status in EVIDENCE_STATUSES:
+        return (
+            f"{status.value} comes in as {ARRIVES_OPEN_AS.value} (a claims table carries no "
+            "evidence): add evidence, then set the verdict again"
+        )
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,9 +258,9 @@ def _plan(raw: RawRow) -> _Planned:
     if row.quote is None and (row.start is None or row.end is None):
         raise InvalidInput("give a quote, or both start and end")
     status = parse_status(row.status)
-    notice = None
-    if status == Status.IN_REVIEW:
-        status, notice = REVIEW_ARRIVES_AS, REVIEW_NOTICE
+    notice = _arrives_open(status)
+    if notice is not None:
+        status = ARRIVES_OPEN_AS
     tags = row.tags.split(";") if isinstance(row.tags, str) else list(row.tags or [])
     return _Planned(
         number=raw.number,
@@ -275,16 +290,9 @@ def _check(tx: Tx, raw: RawRow, text: str, review: bool) -> _Checked:
 
 def _decide_arrival(item: _Planned, request: Request) -> Decision:
     """The workflow's decision on a new claim asking for the row's status, as `claim status`
-    would decide it on a claim with no evidence: a table carries none, so a factual verdict
-    (set or proposed) is refused here as it is there."""
-    try:
-        return decide(ClaimState(id=0, status=Status.UNVERIFIED), request)
-    except TransitionRefused as exc:
-        if exc.reason != Refusal.VERDICT_NEEDS_EVIDENCE:
-            raise
-        raise InvalidInput(
-            f"{exc}, and a claims table carries none (import it as in_progress, then add evidence)"
-        ) from None
+    would decide it on a claim with no evidence (a verdict that needs evidence arrives open,
+    see `_arrives_open`, so the workflow's rules are the only ones here)."""
+    return decide(ClaimState(id=0, status=Status.UNVERIFIED), request)
 
 
 @mutation
