@@ -38,6 +38,8 @@ def proposed(wb: Workbench, proposer: str, *, role_rule: bool = False) -> int:
         ("alice", " ａｌｉｃｅ "),
         ("sasha", "\u0455\u0430\u0455\u04bb\u0430"),  # every letter Cyrillic
         ("bill", "BI\u217c\u217c"),  # SMALL ROMAN NUMERAL FIFTY as l
+        ("alice", "\u0430\u04cf\u0456\u0441\u0435"),  # Cyrillic, palochka as l
+        ("alice", "AL\u0130CE"),  # Turkish dotted I
     ],
 )
 def test_look_alike_of_the_proposer_cannot_approve(
