@@ -31,6 +31,9 @@ def proposed(wb: Workbench, proposer: str, *, role_rule: bool = False) -> int:
     return cid
 
 
+MUST = "a different reviewer must approve it"
+
+
 @pytest.mark.parametrize(
     ("proposer", "approver"),
     [
@@ -46,8 +49,12 @@ def test_look_alike_of_the_proposer_cannot_approve(
     wb: Workbench, proposer: str, approver: str
 ) -> None:
     cid = proposed(wb, proposer)
-    with pytest.raises(InvalidInput, match="a different reviewer must approve"):
+    with pytest.raises(InvalidInput, match="a different reviewer must approve") as refused:
         review.approve(Workbench(url=wb.url, actor=approver), cid)
+    # The proposer is named, as stored; the approver only when their name merely looks alike.
+    assert f"{proposer} proposed this verdict" in str(refused.value) or str(refused.value).endswith(
+        f"is too like {proposer}, who proposed this verdict; {MUST}"
+    )
 
 
 @pytest.mark.parametrize("approver", ["alice\u200b", "\u0430lice", "ali\nce"])
