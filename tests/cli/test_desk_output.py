@@ -145,3 +145,15 @@ def test_shell_completion_as_the_readme_documents(workbench_main: Run) -> None:
     words = "workbench claim status 1 in_"
     r = workbench_main([], env={**asked, "COMP_WORDS": words, "COMP_CWORD": "4"})
     assert r.out.split() == ["plain,in_progress", "plain,in_review"]
+
+
+def test_doc_edit_refuses_a_control_character_as_doc_add_does(cli: Run) -> None:
+    ok(cli("doc", "add", "-", "--title", "Plain", input="甲说:乙是第一。"))
+    for command in (["doc", "add", "-"], ["doc", "edit", "1"]):
+        r = cli(*command, "--title", "T\x1b[2J", input="甲说:乙是第一。")
+        assert r.code == 1, r
+        assert r.err == (
+            "error: the title: character 2 is the control character U+001B; "
+            "it must be one line of visible text\n"
+        )
+    assert "\x1b" not in ok(cli("doc", "show", "1", "--json")).out

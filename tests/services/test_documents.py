@@ -147,6 +147,13 @@ def test_edit_changes_metadata_with_one_event_that_replays(wb: Workbench, counts
     [
         ({"url": "not a url"}, "http"),
         ({"published": "last week"}, "date"),
+        # The rules doc add applies to what it is given (control characters, length).
+        ({"title": "T\x1b[2J"}, "the title: character 2 is the control character U\\+001B"),
+        ({"title": "two\nlines"}, "the title: character 4 is the control character U\\+000A"),
+        ({"title": "t" * 501}, "the title is 501 characters; the limit is 500"),
+        ({"author": "A\x07"}, "the author: character 2 is the control character U\\+0007"),
+        ({"language": "zh\x9b"}, "the language: character 3 is the control character"),
+        ({"url": "https://example.org/\x00"}, "the URL: character 21 is the control character NUL"),
         ({"text": "rewritten"}, "no editable field 'text'"),
         ({}, "nothing to change"),
     ],

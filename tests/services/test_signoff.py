@@ -31,6 +31,9 @@ def proposed(wb: Workbench, proposer: str, *, role_rule: bool = False) -> int:
     return cid
 
 
+MUST = "a different reviewer must approve it"
+
+
 @pytest.mark.parametrize(
     ("proposer", "approver"),
     [
@@ -38,14 +41,20 @@ def proposed(wb: Workbench, proposer: str, *, role_rule: bool = False) -> int:
         ("alice", " ａｌｉｃｅ "),
         ("sasha", "\u0455\u0430\u0455\u04bb\u0430"),  # every letter Cyrillic
         ("bill", "BI\u217c\u217c"),  # SMALL ROMAN NUMERAL FIFTY as l
+        ("alice", "\u0430\u04cf\u0456\u0441\u0435"),  # Cyrillic, palochka as l
+        ("alice", "AL\u0130CE"),  # Turkish dotted I
     ],
 )
 def test_look_alike_of_the_proposer_cannot_approve(
     wb: Workbench, proposer: str, approver: str
 ) -> None:
     cid = proposed(wb, proposer)
-    with pytest.raises(InvalidInput, match="a different reviewer must approve"):
+    with pytest.raises(InvalidInput, match="a different reviewer must approve") as refused:
         review.approve(Workbench(url=wb.url, actor=approver), cid)
+    # The proposer is named, as stored; the approver only when their name merely looks alike.
+    assert f"{proposer} proposed this verdict" in str(refused.value) or str(refused.value).endswith(
+        f"is too like {proposer}, who proposed this verdict; {MUST}"
+    )
 
 
 @pytest.mark.parametrize("approver", ["alice\u200b", "\u0430lice", "ali\nce"])

@@ -71,6 +71,27 @@ def test_look_alike_of_a_registered_name_is_refused(
         add_user(as_(wb, "sasha"), twin)
 
 
+@pytest.mark.parametrize("twin", ["\u0430\u04cf\u0456\u0441\u0435", "AL\u0130CE"])
+def test_palochka_and_dotted_i_look_alikes_are_refused(wb: Workbench, twin: str) -> None:
+    add_user(wb, "alice")
+    with pytest.raises(InvalidInput, match="looks like the registered user 'alice'"):
+        add_user(as_(wb, "alice"), twin)
+
+
+def test_a_key_stored_under_an_older_rule_still_catches_its_twin(wb: Workbench) -> None:
+    """The look-alike rule grows; a registered name is judged by today's rule, not by the key
+    stored when it was added."""
+    from sqlalchemy import text
+
+    from workbench.db.engine import get_engine
+
+    add_user(wb, "alice")
+    with get_engine(wb.url).begin() as conn:
+        conn.execute(text("UPDATE users SET skeleton = 'stale'"))
+    with pytest.raises(InvalidInput, match="looks like the registered user 'alice'"):
+        add_user(as_(wb, "alice"), "\u0430\u04cf\u0456\u0441\u0435")
+
+
 def test_same_name_twice_is_a_conflict(wb: Workbench) -> None:
     add_user(wb, "alice")
     with pytest.raises(Conflict, match="already registered"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from workbench.domain.errors import TransitionRefused, give, step
@@ -98,6 +100,7 @@ def test_in_review_is_entered_and_left_only_through_review() -> None:
 def test_approval_needs_a_second_person() -> None:
     refused = refusal(PROPOSED, Request(Move.APPROVE, " maria "))
     assert refused.reason == Refusal.OWN_VERDICT
+    assert str(refused).startswith("Maria proposed this verdict; a different reviewer")
     decision = decide(PROPOSED, Request(Move.APPROVE, "Jun", note="agreed"))
     assert decision.action == APPROVED and decision.note == "agreed"
     assert dict(decision.changes) == {
@@ -119,3 +122,13 @@ def test_only_a_claim_in_review_can_be_approved_or_rejected(move: Move) -> None:
     refused = refusal(OPEN, Request(move, "Jun", note="n"))
     assert refused.reason == Refusal.NOT_IN_REVIEW
     assert refused.message == "claim #7 is not in review (it is in_progress)"
+
+
+def test_a_look_alike_approver_is_named_as_too_like_the_proposer() -> None:
+    """The message names who proposed the verdict (the stored proposer), not the approver."""
+    claim = dataclasses.replace(PROPOSED, proposed_by="alice")
+    refused = refusal(claim, Request(Move.APPROVE, "\u0251lice"))
+    assert refused.reason == Refusal.OWN_VERDICT
+    assert str(refused).startswith(
+        "\u0251lice is too like alice, who proposed this verdict; a different reviewer"
+    )

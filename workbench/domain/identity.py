@@ -14,6 +14,7 @@ look alike, and the skeleton maps each character to one fixed member of its look
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -56,11 +57,21 @@ def normalise_name(raw: str, what: str = "--as") -> str:
     return name
 
 
+# Where the data and a reader of a case-folded name disagree. Cyrillic palochka is one vertical
+# stroke in both cases, drawn like l (confusables.txt maps the capital Ӏ to l but the small ӏ,
+# which every name holds after case folding, to i): `аӏісе` must be `alice`'s twin.
+OVERRIDES = {"\u04cf": "l", "\u04c0": "l"}
+# A dot above on i or j takes the place of the letter's own dot, so it cannot be seen: Turkish
+# İ case-folds to i + U+0307, and `ali̇ce` reads as `alice`. Other marks show and are kept.
+_INVISIBLE_DOT = re.compile("(?<=[ij])\u0307+")
+
+
 def skeleton(name: str) -> str:
     """The TR39-style confusable skeleton of a normalised name: equal skeletons look alike."""
     text = unicodedata.normalize("NFD", name)
     for _ in range(2):  # a second pass reaches classes that only the case fold exposes
         text = unicodedata.normalize("NFD", "".join(_prototype(c) for c in text).casefold())
+        text = _INVISIBLE_DOT.sub("", text)
     return text
 
 
@@ -132,4 +143,7 @@ def _classes() -> dict[str, str]:
             if ra != rb:
                 keep, drop = (ra, rb) if rank(ra) <= rank(rb) else (rb, ra)
                 parent[drop] = keep
-    return {c: find(c) for c in parent}
+    classes = {c: find(c) for c in parent}
+    for char, like in OVERRIDES.items():
+        classes[char] = classes.get(like, like)
+    return classes

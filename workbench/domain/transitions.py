@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from workbench.domain.errors import TransitionRefused, give, step
-from workbench.domain.status import EVIDENCE_STATUSES, FINAL_STATUSES, Status, same_person
+from workbench.domain.status import (
+    EVIDENCE_STATUSES,
+    FINAL_STATUSES,
+    Status,
+    same_person,
+    same_person_key,
+)
 
 
 class Move(StrEnum):
@@ -176,12 +182,16 @@ def _not_in_review(claim: ClaimState) -> TransitionRefused:
 def _decide_approve(claim: ClaimState, request: Request) -> Decision:
     if claim.status != Status.IN_REVIEW or claim.proposed_status is None:
         raise _not_in_review(claim)
-    if same_person(claim.proposed_by, request.actor):
-        raise refuse(
-            claim,
-            Refusal.OWN_VERDICT,
-            f"{request.actor} proposed this verdict; a different reviewer must approve it",
+    proposer = claim.proposed_by
+    if proposer is not None and same_person(proposer, request.actor):
+        # Name the proposer as stored; an approver whose name only looks like theirs is told so,
+        # or `ɑlice proposed this verdict` would misstate who did.
+        who = (
+            f"{proposer} proposed this verdict"
+            if same_person_key(proposer) == same_person_key(request.actor)
+            else f"{request.actor} is too like {proposer}, who proposed this verdict"
         )
+        raise refuse(claim, Refusal.OWN_VERDICT, f"{who}; a different reviewer must approve it")
     changes = {"status": claim.proposed_status.value, **CLEARED_PROPOSAL}
     return Decision(APPROVED, changes, request.note)
 

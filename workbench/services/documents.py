@@ -66,15 +66,11 @@ def add_document(
         raise InvalidInput(
             f"{source} holds a NUL character at offset {text.index(chr(0))}: it is not text"
         )
-    check_optional(title, "the title", MAX_TITLE)
-    check_optional(url, "the URL", MAX_URL)
-    check_optional(author, "the author", MAX_SHORT)
-    check_optional(language, "the language", MAX_LANGUAGE)
+    given = DocumentMeta(title, url, author, published, language)
+    given.checked()  # refuse bad metadata even when the text is already stored
     if not text.strip():
         raise InvalidInput(f"{source} is empty (or only whitespace): nothing to check")
     page = content.metadata
-    given = DocumentMeta(title, url, author, published, language)
-    given.checked()  # refuse bad metadata even when the text is already stored
     meta = DocumentMeta(
         title or page.get("title"),
         url or page.get("url") or fetched_url,
@@ -111,7 +107,13 @@ class DocumentMeta:
     language: str | None
 
     def checked(self) -> dict[str, str | dt.date | None]:
-        """The columns to store, or InvalidInput: the rules every route into the table obeys."""
+        """The columns to store, or InvalidInput: the rules every route into the table obeys
+        (doc add, doc edit, seed files, imports), so they are written once, here."""
+        check_optional(self.title, "the title", MAX_TITLE)
+        check_optional(self.url, "the URL", MAX_URL)
+        check_optional(self.author, "the author", MAX_SHORT)
+        check_optional(self.published, "the published date", MAX_SHORT)
+        check_optional(self.language, "the language", MAX_LANGUAGE)
         return {
             "title": _clean(self.title),
             "url": check_http_url(self.url) if self.url and self.url.strip() else None,

@@ -55,5 +55,8 @@ def extract_page(data: bytes, source: str, *, url: str | None = None) -> Page:
 
 
 def _str(value: Any) -> str | None:
-    text = str(value).strip() if value is not None else ""
+    # A page's metadata is not typed by anyone: a stray newline or control character in its
+    # <title> is cleaned here rather than refused by DocumentMeta.checked with the whole page.
+    raw = str(value) if value is not None else ""
+    text = " ".join("".join(c for c in raw if c.isspace() or c.isprintable()).split())
     return text or None

@@ -58,7 +58,17 @@ def add_user(
     with transaction(wb, write=True) as tx:
         if tx.session.get(User, normal) is not None:
             raise Conflict(f"{normal!r} is already registered")
-        twin = tx.session.execute(select(User.name).where(User.skeleton == key)).scalar()
+        # Each registered name is judged by today's skeleton, not only by the key stored when
+        # it was added: the look-alike rule grows (palochka, dotted i), and a desk has few
+        # people to read.
+        twin = next(
+            (
+                registered
+                for registered, stored in tx.session.execute(select(User.name, User.skeleton))
+                if key in (stored, skeleton(registered))
+            ),
+            None,
+        )
         if twin is not None:
             raise InvalidInput(
                 f"{normal!r} looks like the registered user {twin!r}; choose a name that "
