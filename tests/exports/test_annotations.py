@@ -60,7 +60,7 @@ def test_the_suite_is_all_there_and_formats_are_checked() -> None:
 
 
 def test_every_annotation_passes_every_must_schema(wb: Workbench, desk: Desk) -> None:
-    collection = export_annotations(wb)
+    collection = export_annotations(wb).collection
     items = collection["first"]["items"]
     assert collection["type"] == "AnnotationCollection" and collection["total"] == len(items) == 7
     for annotation in items:
@@ -71,7 +71,7 @@ def test_every_annotation_passes_every_must_schema(wb: Workbench, desk: Desk) ->
 
 def test_a_broken_annotation_fails_the_suite(wb: Workbench, desk: Desk) -> None:
     """The validators are not vacuous: each of these breaks at least one MUST."""
-    good = export_annotations(wb)["first"]["items"][0]
+    good = export_annotations(wb).collection["first"]["items"][0]
     broken = [
         {**good, "@context": "http://example.org/ctx"},
         {**good, "created": "yesterday"},
@@ -84,7 +84,7 @@ def test_a_broken_annotation_fails_the_suite(wb: Workbench, desk: Desk) -> None:
 
 
 def test_the_annotation_says_what_the_claim_is(wb: Workbench, desk: Desk) -> None:
-    items = {a["body"][0]["value"]: a for a in export_annotations(wb)["first"]["items"]}
+    items = {a["body"][0]["value"]: a for a in export_annotations(wb).collection["first"]["items"]}
     false = items["MiniMax was founded at the end of 2021"]
     assert false["@context"] == "http://www.w3.org/ns/anno.jsonld"
     assert false["motivation"] == "assessing"
@@ -101,8 +101,10 @@ def test_the_annotation_says_what_the_claim_is(wb: Workbench, desk: Desk) -> Non
     )
     assert ARTICLE.startswith(quote["prefix"]) and quote["suffix"].startswith(",比ChatGPT")
     # ids are stable across exports and unique
-    again = export_annotations(wb)["first"]["items"]
-    assert [a["id"] for a in again] == [a["id"] for a in export_annotations(wb)["first"]["items"]]
+    again = export_annotations(wb).collection["first"]["items"]
+    assert [a["id"] for a in again] == [
+        a["id"] for a in export_annotations(wb).collection["first"]["items"]
+    ]
     assert len({a["id"] for a in again}) == len(again)
     assert all(a["id"].startswith("urn:uuid:") for a in again)
 
@@ -112,7 +114,7 @@ def test_a_document_without_url_is_named_by_its_hash(wb: Workbench) -> None:
 
     doc = add_document(wb, "甲说了一句话。".encode()).document
     add_claim(wb, doc.id, "A said", SpanRequest(quote="甲说了"))
-    [item] = export_annotations(wb, document_ids=[doc.id])["first"]["items"]
+    [item] = export_annotations(wb, document_ids=[doc.id]).collection["first"]["items"]
     assert item["target"]["source"] == f"urn:sha256:{doc.sha256}"
     assert all(v.is_valid(item) for _, v in VALIDATORS)
 
@@ -123,7 +125,7 @@ def test_annotations_point_into_the_text_of_their_claims_revision(wb: Workbench)
     assert revision == {"revenue": 2, "profit": 1, "outlook": 2}
     assert get_claim(wb, desk.ids["profit"]).anchor_state == "orphaned"
     texts = {n: document_text(wb, desk.doc, n) for n in (1, 2)}
-    items = export_annotations(wb, document_ids=[desk.doc])["first"]["items"]
+    items = export_annotations(wb, document_ids=[desk.doc]).collection["first"]["items"]
     by_text = {a["body"][0]["value"]: a for a in items}
     assert set(by_text) == set(desk.ids)
     for name, item in by_text.items():
@@ -146,7 +148,7 @@ def test_annotations_point_into_the_text_of_their_claims_revision(wb: Workbench)
 def test_round_trip_into_another_copy_of_the_article(
     wb: Workbench, desk: Desk, tmp_path: Path
 ) -> None:
-    exported = export_annotations(wb, document_ids=[desk.doc])
+    exported = export_annotations(wb, document_ids=[desk.doc]).collection
     path = tmp_path / "anno.json"
     path.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
     # The same article with a line in front: positions are off, quotes and context anchor.

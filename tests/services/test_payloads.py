@@ -145,7 +145,7 @@ def test_results_say_their_own_json(wb: Workbench) -> None:
         *("id", "document_id", "text", "quote", "start", "end", "prefix", "suffix"),
         *("speaker", "type", "status", "created_by", "created_at", "updated_at", "version"),
         *("rating", "assignee", "tags", "priority", "due", "proposed_status", "proposed_by"),
-        *("evidence_count", "revision", "anchor", "verdict_revision"),
+        *("evidence_count", "revision", "anchor", "verdict_revision", "flagged"),
     ]
     report = verify_database(wb).to_json()
     assert report["ok"] is True and report["count"] == 3 and report["break"] is None

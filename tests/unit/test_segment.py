@@ -172,6 +172,24 @@ def test_line_breaks() -> None:
     assert sentences("First.\n\n\nSecond.") == ["First.", "Second."]
 
 
+def test_a_line_ending_in_chinese_is_not_joined_to_english_after_it() -> None:
+    # A Chinese line never wraps mid-sentence into lowercase English (trial 2, finding 11).
+    text = "它的续航是多少？\n续航700公里\nstaff grew by 12,000 people\n"
+    assert sentences(text) == ["它的续航是多少？", "续航700公里", "staff grew by 12,000 people"]
+    assert sentences("公司员工\niPhone sales rose") == ["公司员工", "iPhone sales rose"]
+    # A Chinese comma still runs on: the line did not end its sentence.
+    assert sentences("据公司介绍，\nstaff grew by 12,000") == ["据公司介绍，\nstaff grew by 12,000"]
+
+
+def test_wrapped_english_prose_still_joins() -> None:
+    text = "The company said that revenue\nrose by 12 percent last year.\nNext line."
+    assert sentences(text) == [
+        "The company said that revenue\nrose by 12 percent last year.",
+        "Next line.",
+    ]
+    assert sentences("It rose 700\nkilometres in all.") == ["It rose 700\nkilometres in all."]
+
+
 def test_an_unclosed_quote_does_not_cross_a_blank_line() -> None:
     text = 'He said "it works.\n\n"Next." Then.'
     assert sentences(text) == ['He said "it works.', '"Next."', "Then."]

@@ -134,19 +134,19 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         was = f": was {clip(d.previous_quote, 60)!r}" if d.previous_quote else ""
         click.echo(
             f"  anchor   the quote changed in revision {c.revision} "
-            f"(match {c.anchor_score or 0:.2f}){was}; flagged for re-review"
+            f"(match {c.anchor_score or 0:.2f}){was}"
         )
     elif c.anchor_state == "orphaned":
         click.echo(
             f"  anchor   the quote is gone from the latest revision (last found in revision "
-            f"{c.revision}); flagged for re-review"
+            f"{c.revision})"
         )
     elif c.anchor_state == "moved":
         click.echo(f"  anchor   moved in revision {c.revision}; quote unchanged")
-    if c.verdict_revision is not None:
+    if c.flagged:
         click.echo(
             f"  verdict  {c.status} was given on revision {c.verdict_revision}, "
-            "before the quote changed"
+            "before the quote changed; flagged for re-review (not exported until a new decision)"
         )
     if c.rating:
         click.echo(
@@ -262,6 +262,11 @@ def _change(payload: dict[str, object]) -> str:
     help="How the quote was found in the latest revision; changed: fuzzy or orphaned.",
 )
 @click.option(
+    "--flagged",
+    is_flag=True,
+    help="Verdicts flagged for re-review (quote changed after the verdict; not exported).",
+)
+@click.option(
     "--sort",
     type=click.Choice(SORTS),
     default="id",
@@ -290,6 +295,7 @@ def list_(
     no_evidence: bool,
     search: str | None,
     anchor: str | None,
+    flagged: bool,
     sort: str,
     limit: int | None,
     offset: int,
@@ -324,6 +330,7 @@ def list_(
             no_evidence=no_evidence,
             search=search,
             anchor=anchor,
+            flagged=flagged,
             sort=sort,
             limit=limit,
             offset=offset,

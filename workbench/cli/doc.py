@@ -171,8 +171,9 @@ def update(
     """Store a new revision of DOC and re-anchor its claims to it.
 
     Old revisions are kept as they were. Each claim is found again: exact, moved, fuzzy (its
-    quote changed) or orphaned (its quote is gone); fuzzy and orphaned claims are flagged for
-    re-review. The same text as the latest revision stores nothing.
+    quote changed) or orphaned (its quote is gone); a verdict on a fuzzy or orphaned claim is
+    flagged for re-review (`claim list --flagged`) and not exported until a new decision. The
+    same text as the latest revision stores nothing.
     """
     from workbench.services.documents import update_from
 

@@ -13,6 +13,26 @@ from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import message
 
 OUTPUT = output_option("Write to FILE (atomically) instead of stdout.")
+INCLUDE_FLAGGED = click.option(
+    "--include-flagged",
+    is_flag=True,
+    help="Publish verdicts flagged for re-review too (their quote changed after the verdict).",
+)
+
+
+def say_flagged(flagged: list[int], included: bool) -> None:
+    """On stderr: which flagged claims were left out (or published anyway), and why."""
+    if not flagged:
+        return
+    ids = ", ".join(f"#{c}" for c in flagged)
+    count = f"{len(flagged)} claim{'s' if len(flagged) != 1 else ''} flagged for re-review"
+    if included:
+        message(f"published {count} (--include-flagged): {ids}")
+    else:
+        message(
+            f"left out {count}: {ids} (the quote changed after the verdict; "
+            "a new decision clears the flag, --include-flagged publishes them anyway)"
+        )
 
 
 def write_json(value: Any, output: str | None) -> None:
@@ -38,6 +58,7 @@ def export() -> None:
     help="Each review's page, {id} for the claim id, e.g. 'https://example.org/checks/{id}'. "
     "[default: <org-url>/#claim-<id>]",
 )
+@INCLUDE_FLAGGED
 @OUTPUT
 @click.pass_context
 def claimreview(
@@ -47,11 +68,14 @@ def claimreview(
     org: str,
     org_url: str,
     url_template: str | None,
+    include_flagged: bool,
     output: str | None,
 ) -> None:
     """schema.org ClaimReview JSON-LD (a list) for claims with a final, rated verdict.
 
-    Opinions and claims still open are skipped, each with the reason on stderr.
+    Opinions and claims still open are skipped, each with the reason on stderr. Verdicts
+    flagged for re-review (the quote changed in a later revision) are left out, and named on
+    stderr, unless --include-flagged; naming one with --claim is refused.
     """
     from workbench.services.exports import export_claimreview
 
@@ -62,9 +86,11 @@ def claimreview(
         url_template=url_template,
         claim_ids=claim_ids,
         document_ids=document_ids,
+        include_flagged=include_flagged,
     )
     for skip in result.skipped:
         message(f"skipped claim #{skip.claim_id}: {skip.reason}")
+    say_flagged(result.flagged, include_flagged)
     write_json(result.reviews, output)
     if output:
         message(f"wrote {len(result.reviews)} ClaimReviews to {output}")
@@ -72,22 +98,27 @@ def claimreview(
 
 @export.command("annotations")
 @click.option("--doc", "document_ids", type=int, multiple=True, metavar="DOC", help="Only DOC.")
+@INCLUDE_FLAGGED
 @OUTPUT
 @click.pass_context
 def annotations_command(
-    ctx: click.Context, document_ids: tuple[int, ...], output: str | None
+    ctx: click.Context, document_ids: tuple[int, ...], include_flagged: bool, output: str | None
 ) -> None:
     """W3C Web Annotation JSON-LD: an AnnotationCollection with one Annotation per claim.
 
     Each Annotation targets the document (its URL, else urn:sha256: of its text) with a
     TextQuoteSelector and a TextPositionSelector; its id (urn:uuid:) is the same in every export.
+    Claims flagged for re-review are left out, and named on stderr, unless --include-flagged.
     """
     from workbench.services.exports import export_annotations
 
-    result = export_annotations(workbench_from(ctx), document_ids=document_ids)
-    write_json(result, output)
+    result = export_annotations(
+        workbench_from(ctx), document_ids=document_ids, include_flagged=include_flagged
+    )
+    say_flagged(result.flagged, include_flagged)
+    write_json(result.collection, output)
     if output:
-        message(f"wrote {result['total']} annotations to {output}")
+        message(f"wrote {result.collection['total']} annotations to {output}")
 
 
 @export.command("claims")

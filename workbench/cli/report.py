@@ -40,6 +40,7 @@ def report(ctx: click.Context, document_id: int | None, all_docs: bool, output: 
         with output_file(output) as out:
             out.write(page.html)
         message(f"wrote {output}: document #{document_id}, {page.claims} claims")
+        say_withheld(page.flagged)
         return
     folder = Path(output)
     if folder.exists() and not folder.is_dir():
@@ -51,3 +52,14 @@ def report(ctx: click.Context, document_id: int | None, all_docs: bool, output: 
             out.write(page.html)
     docs = len(pages) - 1
     message(f"wrote {docs} document page{'' if docs == 1 else 's'} and index.html to {output}")
+    say_withheld(pages[-1].flagged)
+
+
+def say_withheld(flagged: tuple[int, ...]) -> None:
+    if flagged:
+        ids = ", ".join(f"#{c}" for c in flagged)
+        s = "s" if len(flagged) != 1 else ""
+        message(
+            f"{len(flagged)} claim{s} flagged for re-review: {ids} (rating withheld on the "
+            "page: the quote changed after the verdict)"
+        )

@@ -10,10 +10,13 @@ from workbench.cli.render import clip, json_out, table
 
 
 @click.command()
-@board_limit_option("How many claims each list shows (the oldest open, without evidence, overdue).")
+@board_limit_option(
+    "How many claims each list shows (oldest open, without evidence, overdue, flagged)."
+)
 @json_context
 def stats(ctx: click.Context, limit: int, as_json: bool) -> None:
-    """The desk board: counts by status, owner and type; what is old, unsupported or late.
+    """The desk board: counts by status, owner and type; what is old, unsupported or late,
+    and verdicts flagged for re-review (their quote changed after the verdict).
 
     The lists show the first --limit claims of each, with how many there are in all.
     """
@@ -32,6 +35,7 @@ def stats(ctx: click.Context, limit: int, as_json: bool) -> None:
         ("oldest open", s.oldest_open),
         ("open, no evidence", s.open_without_evidence),
         ("overdue", s.overdue),
+        ("flagged for re-review", s.flagged),
     ):
         claims = listed.claims
         table(

@@ -9,9 +9,10 @@ The rules, in the order they apply:
   between blank lines is a *block*; no state crosses a block boundary, which is what lets
   `sentence_around` re-split one block instead of the whole document.
 * Inside a block a single newline ends a sentence too (titles, list items, poetry, Chinese
-  lines), unless it looks like a hard-wrapped English line: the next line starts with a lowercase
-  Latin letter, or the line before ends in a comma, or a long line of Latin text runs on into
-  more Latin text. A line that starts with a list marker is always a new sentence.
+  lines), unless it looks like a hard-wrapped English line: the line before ends in a comma, or
+  the next line starts with a lowercase Latin letter (unless the line before ends in a CJK
+  character: Chinese never wraps mid-sentence into English), or a long line of Latin text runs
+  on into more Latin text. A line that starts with a list marker is always a new sentence.
 * The full-width stops `。｡！？` always end a sentence. ASCII `.?!`, `…` and `．` end one only
   when what follows looks like a new sentence: whitespace, CJK or an opening quote next, and no
   lowercase letter or clause punctuation after that. So `3.5%`, `example.com`, `U.S. officials`,
@@ -340,10 +341,14 @@ def _hard_break(text: str, i: int, lo: int, hi: int) -> bool:
     first = text[after]
     if _LIST_ITEM.match(text, i + 1, hi):
         return True
-    if first.isascii() and first.islower():
-        return False
     last = line[-1]
     if last in ",，、":
+        return False
+    if _is_cjk(last):
+        # Chinese is not hard-wrapped into English: '续航700公里' over 'staff grew by...' is two
+        # lines (a title, a list item), whatever case the next line starts with.
+        return True
+    if first.isascii() and first.islower():
         return False
     return not (
         len(line) >= _LONG_LINE

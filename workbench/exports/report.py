@@ -125,7 +125,13 @@ def claim_item(rec: ClaimRecord, latest: int = 1) -> str:
     c = rec.claim
     rated = c.rating
     rating = "not rated"
-    if rated is not None:
+    if c.flagged:
+        # The page is shared beyond the desk: a rating whose quote changed is not shown.
+        rating = (
+            f"withheld: flagged for re-review (the verdict was given on revision "
+            f"{c.verdict_revision}, before the quote changed)"
+        )
+    elif rated is not None:
         rating = str(rated["label"]) + (f" ({rated['value']}/5)" if rated["value"] else "")
     facts = [
         ("status", _status_badge(c.status)),

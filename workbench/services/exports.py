@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from workbench.domain.errors import InvalidInput, bad, give
 from workbench.domain.text import check_http_url
 from workbench.services.context import Workbench
 from workbench.services.progress import Progress
+
+if TYPE_CHECKING:
+    from workbench.services.publishing import DocumentRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +28,25 @@ class Skipped:
 class ReviewExport:
     reviews: list[dict[str, Any]]
     skipped: list[Skipped]
+    # Claims flagged for re-review: left out, or published anyway with --include-flagged.
+    flagged: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationExport:
+    collection: dict[str, Any]
+    flagged: list[int] = field(default_factory=list)
+
+
+def _check_named(claim_ids: Sequence[int], flagged: Sequence[int], include: bool) -> None:
+    """A claim the user named is refused rather than silently left out."""
+    named = [c for c in flagged if c in set(claim_ids)]
+    if named and not include:
+        raise InvalidInput(
+            f"claim #{named[0]} is flagged for re-review: its quote changed after the verdict, "
+            "so its rating is not published until a new decision on the current text",
+            hint=give("include_flagged"),
+        )
 
 
 def export_claimreview(
@@ -35,8 +57,12 @@ def export_claimreview(
     url_template: str | None = None,
     claim_ids: Sequence[int] = (),
     document_ids: Sequence[int] = (),
+    include_flagged: bool = False,
 ) -> ReviewExport:
-    """ClaimReview JSON-LD for every selected claim with a rated verdict; the rest, with why."""
+    """ClaimReview JSON-LD for every selected claim with a rated verdict; the rest, with why.
+
+    A verdict flagged for re-review is left out (listed in `flagged`) unless `include_flagged`;
+    naming one in `claim_ids` without it is refused."""
     from workbench.exports.claimreview import Publisher, claim_review, review_url, skip_reason
     from workbench.services.publishing import iter_documents
 
@@ -53,12 +79,18 @@ def export_claimreview(
         check_http_url(url_template.replace("{id}", "1"))
     reviews: list[dict[str, Any]] = []
     skipped: list[Skipped] = []
-    for record in list(iter_documents(wb, document_ids=document_ids, claim_ids=claim_ids)):
+    flagged: list[int] = []
+    records = list(iter_documents(wb, document_ids=document_ids, claim_ids=claim_ids))
+    for record in records:
         for item in record.claims:
             reason = skip_reason(item.claim)
             if reason is not None:
                 skipped.append(Skipped(item.claim.id, reason))
                 continue
+            if item.claim.flagged:
+                flagged.append(item.claim.id)
+                if not include_flagged:
+                    continue
             reviews.append(
                 claim_review(
                     item.claim,
@@ -68,26 +100,33 @@ def export_claimreview(
                     url=review_url(url_template, publisher, item.claim.id),
                 )
             )
-    return ReviewExport(reviews, skipped)
+    # Checked after the loop: the refusal names the claim whatever order it came in.
+    _check_named(claim_ids, flagged, include_flagged)
+    return ReviewExport(reviews, skipped, flagged)
 
 
-def export_annotations(wb: Workbench, *, document_ids: Sequence[int] = ()) -> dict[str, Any]:
-    """A W3C AnnotationCollection: one `assessing` Annotation per claim."""
+def export_annotations(
+    wb: Workbench, *, document_ids: Sequence[int] = (), include_flagged: bool = False
+) -> AnnotationExport:
+    """A W3C AnnotationCollection: one `assessing` Annotation per claim; a claim flagged for
+    re-review is left out (listed in `flagged`) unless `include_flagged`."""
     from workbench.exports.annotations import collection
     from workbench.services.publishing import iter_documents
 
     records = list(iter_documents(wb, document_ids=document_ids, history=False))
+    flagged = [i.claim.id for r in records for i in r.claims if i.claim.flagged]
     items = [
         (item.claim, record.document, record.sha256_of(item.claim.revision))
         for record in records
         for item in record.claims
+        if include_flagged or not item.claim.flagged
     ]
     if len(records) == 1:
         doc = records[0].document
         label = f"Claims in document #{doc.id}" + (f": {doc.title}" if doc.title else "")
     else:
         label = "Claims in the workbench"
-    return collection(items, label=label)
+    return AnnotationExport(collection(items, label=label), flagged)
 
 
 def claim_rows(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[dict[str, Any]]:
@@ -138,6 +177,12 @@ class ReportPage:
     name: str
     html: str
     claims: int
+    # Claims whose rating the page withholds: flagged for re-review.
+    flagged: tuple[int, ...] = ()
+
+
+def _flagged(record: DocumentRecord) -> tuple[int, ...]:
+    return tuple(i.claim.id for i in record.claims if i.claim.flagged)
 
 
 def report_pages(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[ReportPage]:
@@ -148,7 +193,7 @@ def report_pages(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[Rep
 
     stamp = format_at(now())[:16].replace("T", " ") + " UTC"
     return [
-        ReportPage(page_name(r), document_page(r, generated_at=stamp), len(r.claims))
+        ReportPage(page_name(r), document_page(r, generated_at=stamp), len(r.claims), _flagged(r))
         for r in list(iter_documents(wb, document_ids=document_ids))
     ]
 
@@ -162,8 +207,9 @@ def report_site(wb: Workbench) -> list[ReportPage]:
     stamp = format_at(now())[:16].replace("T", " ") + " UTC"
     records = list(iter_documents(wb))
     pages = [
-        ReportPage(page_name(r), document_page(r, generated_at=stamp), len(r.claims))
+        ReportPage(page_name(r), document_page(r, generated_at=stamp), len(r.claims), _flagged(r))
         for r in records
     ]
     index = index_page([(r, page_name(r)) for r in records], generated_at=stamp)
-    return [*pages, ReportPage("index.html", index, sum(p.claims for p in pages))]
+    flagged = tuple(c for p in pages for c in p.flagged)
+    return [*pages, ReportPage("index.html", index, sum(p.claims for p in pages), flagged)]

@@ -59,6 +59,8 @@ FAR_FUTURE = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
 
 C = tables.claims.c
 CLAIMS = select(*tables.claims.c, source=tables.claims)
+# ClaimView.flagged (a verdict given before its quote changed), as a WHERE condition.
+FLAGGED = f"{C.verdict_revision} IS NOT NULL"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,8 @@ class ClaimFilter:
     search: str | None = None
     # exact, moved, fuzzy, orphaned, or changed (fuzzy or orphaned: the quote changed or went)
     anchor: str | None = None
+    # Only verdicts flagged for re-review (ClaimView.flagged).
+    flagged: bool = False
     sort: str = "id"
     limit: int | None = None
     offset: int = 0
@@ -138,6 +142,8 @@ def claim_query(flt: ClaimFilter, conn: Reader) -> Select:
         q = q.where(f"NOT (EXISTS (SELECT * FROM evidence WHERE {ev.claim_id} = {C.id}))")
     if flt.anchor is not None:
         q = q.where(in_(C.anchor_state, anchor_states(flt.anchor)))
+    if flt.flagged:
+        q = q.where(FLAGGED)
     if flt.search is not None:
         needle = flt.search.strip()
         if not needle:
@@ -392,6 +398,7 @@ class Stats:
     oldest_open: Listed
     open_without_evidence: Listed
     overdue: Listed
+    flagged: Listed
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -405,6 +412,8 @@ class Stats:
             "open_without_evidence": [c.to_json() for c in self.open_without_evidence.claims],
             "overdue_total": self.overdue.total,
             "overdue": [c.to_json() for c in self.overdue.claims],
+            "flagged_total": self.flagged.total,
+            "flagged": [c.to_json() for c in self.flagged.claims],
         }
 
 
@@ -428,8 +437,8 @@ def listed(conn: Reader, flt: ClaimFilter, limit: int, total: int | None = None)
 
 
 def stats(wb: Workbench, limit: int = BOARD_LIMIT) -> Stats:
-    """Counts by status, owner and type, and the oldest open, the open without evidence and
-    the most overdue claims: `limit` of each (with how many there are)."""
+    """Counts by status, owner and type, and the oldest open, the open without evidence, the
+    most overdue and the flagged-for-re-review claims: `limit` of each (with how many)."""
     check_at_least(limit, 0, "limit")
     with reading(wb) as conn:
         return Stats(
@@ -441,4 +450,5 @@ def stats(wb: Workbench, limit: int = BOARD_LIMIT) -> Stats:
                 conn, ClaimFilter(open=True, no_evidence=True, sort="created"), limit
             ),
             overdue=listed(conn, ClaimFilter(overdue=True, sort="due"), limit),
+            flagged=listed(conn, ClaimFilter(flagged=True), limit),
         )

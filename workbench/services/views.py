@@ -144,6 +144,17 @@ class ClaimView:
     def rating(self) -> dict[str, int | str | None] | None:
         return rating(self.status)
 
+    @property
+    def flagged(self) -> bool:
+        """Flagged for re-review: the rule every list, board and export goes by.
+
+        A verdict was given on an earlier revision than the quote's (re-anchoring found the
+        quote changed or gone after the verdict), and no new decision has been taken since:
+        the rating no longer stands as it was checked, so it is not published. The same test
+        in SQL is `queries.FLAGGED`.
+        """
+        return self.verdict_revision is not None
+
     @classmethod
     def of(cls, claim: Claim) -> ClaimView:
         return from_row(
@@ -178,6 +189,8 @@ class ClaimView:
                 data["anchor"] = {"state": self.anchor_state, "score": self.anchor_score}
             if name == "anchor_score":
                 data.pop(name)
+            if name == "verdict_revision":
+                data["flagged"] = self.flagged
         return data
 
 

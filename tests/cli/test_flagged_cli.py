@@ -1,0 +1,103 @@
+"""A verdict whose quote changed after it was given (flagged for re-review) is not published:
+export claimreview and annotations leave it out and say so, `--claim` naming it is refused,
+--include-flagged publishes it anyway; `claim list --flagged` and `stats` find it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+Run = Callable[..., Any]
+pytestmark = pytest.mark.usefixtures("trail_proves_itself")
+
+OLD = "宁德时代2024年营收4009亿元。\n公司表示，其海螺AI在全球拥有超过一亿用户。\n"
+NEW = OLD.replace("4009亿", "4010亿")
+ORG = ("--org", "Desk", "--org-url", "https://desk.example")
+
+
+@pytest.fixture
+def flagged(cli: Run, tmp_path: Path) -> None:
+    """Claims #1 (quote changed after its verdict) and #2 (quote unchanged), both Unproven."""
+    old, new = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    old.write_text(OLD, encoding="utf-8")
+    new.write_text(NEW, encoding="utf-8")
+    assert cli("doc", "add", str(old)).code == 0
+    for quote in ("营收4009亿元", "海螺AI在全球拥有超过一亿用户"):
+        assert cli("claim", "add", "1", "--text", quote, "--quote", quote).code == 0
+        cid = "1" if "4009" in quote else "2"
+        assert cli("claim", "status", cid, "in_progress").code == 0
+        r = cli("claim", "status", cid, "unverifiable", "--note", "no filing")
+        assert r.code == 0, r.err
+    r = cli("doc", "update", "1", str(new))
+    assert r.code == 0, r.err
+
+
+def test_claimreview_leaves_flagged_out(cli: Run, flagged: None) -> None:
+    r = cli("export", "claimreview", *ORG)
+    assert r.code == 0, r.err
+    reviews = json.loads(r.out)
+    assert [x["claimReviewed"] for x in reviews] == ["海螺AI在全球拥有超过一亿用户"]
+    assert "left out 1 claim flagged for re-review: #1" in r.err
+    assert "--include-flagged" in r.err
+
+
+def test_claimreview_include_flagged(cli: Run, flagged: None) -> None:
+    r = cli("export", "claimreview", *ORG, "--include-flagged")
+    assert r.code == 0, r.err
+    assert len(json.loads(r.out)) == 2
+    # Still said, so that nobody publishes it by accident.
+    assert "#1" in r.err and "flagged for re-review" in r.err
+
+
+def test_claimreview_refuses_a_named_flagged_claim(cli: Run, flagged: None) -> None:
+    r = cli("export", "claimreview", *ORG, "--claim", "1")
+    assert r.code == 1
+    assert r.out == ""
+    lines = [x for x in r.err.splitlines() if x.strip()]
+    assert len(lines) == 1 and "claim #1" in lines[0] and "re-review" in lines[0]
+    r = cli("export", "claimreview", *ORG, "--claim", "1", "--include-flagged")
+    assert r.code == 0 and len(json.loads(r.out)) == 1
+
+
+def test_annotations_leave_flagged_out(cli: Run, flagged: None) -> None:
+    r = cli("export", "annotations")
+    assert r.code == 0, r.err
+    data = json.loads(r.out)
+    assert data["total"] == 1
+    assert "left out 1 claim flagged for re-review: #1" in r.err
+    r = cli("export", "annotations", "--include-flagged")
+    assert r.code == 0 and json.loads(r.out)["total"] == 2
+
+
+def test_report_withholds_the_rating(cli: Run, flagged: None, tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    r = cli("report", "1", "-o", str(out))
+    assert r.code == 0, r.err
+    assert "1 claim flagged for re-review: #1" in r.err
+    html = out.read_text(encoding="utf-8")
+    assert "withheld" in html
+
+
+def test_list_and_stats_find_flagged(cli: Run, flagged: None) -> None:
+    r = cli("claim", "list", "--flagged", "--json")
+    assert r.code == 0, r.err
+    assert [c["id"] for c in json.loads(r.out)] == [1]
+    shown = json.loads(cli("claim", "show", "1", "--json").out)
+    assert shown["flagged"] is True and shown["verdict_revision"] == 1
+    assert "flagged for re-review" in cli("claim", "show", "1").out
+    assert "flagged" not in cli("claim", "show", "2").out
+    s = json.loads(cli("stats", "--json").out)
+    assert s["flagged_total"] == 1 and [c["id"] for c in s["flagged"]] == [1]
+    assert "flagged for re-review (1 of 1)" in cli("stats").out
+
+
+def test_a_new_decision_clears_the_flag(cli: Run, flagged: None) -> None:
+    assert cli("claim", "status", "1", "in_progress", "--note", "re-checking").code == 0
+    assert cli("claim", "status", "1", "unverifiable", "--note", "still none").code == 0
+    assert json.loads(cli("claim", "list", "--flagged", "--json").out) == []
+    r = cli("export", "claimreview", *ORG)
+    assert r.code == 0 and len(json.loads(r.out)) == 2 and "re-review" not in r.err
