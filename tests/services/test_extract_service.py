@@ -10,7 +10,12 @@ from workbench.domain.errors import InvalidInput, NotFound
 from workbench.exports.events import export_text
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document, document_text
-from workbench.services.extract import accept_candidates, candidate_json, extract
+from workbench.services.extract import (
+    ExtractOptions,
+    accept_candidates,
+    candidate_json,
+    extract,
+)
 from workbench.services.queries import list_claims
 from workbench.services.seeds import load_seed
 
@@ -27,8 +32,8 @@ def test_candidates_are_exact_spans_in_document_order(wb: Workbench) -> None:
         js = candidate_json(c)
         assert text[js["start"] : js["end"]] == js["text"]
         assert 0.5 <= js["score"] <= 1 and js["reasons"] and js["suggested_type"]
-    assert extract(wb, doc, limit=3) == found[:3]
-    assert len(extract(wb, doc, min_score=0.9)) < len(found)
+    assert extract(wb, doc, ExtractOptions(limit=3)) == found[:3]
+    assert len(extract(wb, doc, ExtractOptions(min_score=0.9))) < len(found)
 
 
 def test_accept_skips_claimed_spans_and_is_idempotent(wb: Workbench, counts: Counts) -> None:
@@ -58,9 +63,9 @@ def test_refusals(wb: Workbench, counts: Counts) -> None:
     with pytest.raises(NotFound):
         accept_candidates(wb, 999)
     with pytest.raises(InvalidInput, match="between 0 and 1"):
-        accept_candidates(wb, doc, min_score=2)
+        accept_candidates(wb, doc, ExtractOptions(min_score=2))
     with pytest.raises(InvalidInput, match="limit must be 0 or more"):
-        extract(wb, doc, limit=-1)
+        extract(wb, doc, ExtractOptions(limit=-1))
     assert counts() == before
 
 
@@ -76,14 +81,14 @@ def test_a_transcript_gives_speakers_to_candidates_and_claims(
     wb: Workbench, counts: Counts
 ) -> None:
     doc = add_document(wb, DEBATE.encode()).document.id
-    found = extract(wb, doc, min_score=0.3)
+    found = extract(wb, doc, ExtractOptions(min_score=0.3))
     assert [c.speaker for c in found] == ["TRUMP", "CLINTON", "TRUMP"]
     assert all(DEBATE[c.start : c.end] == c.text and ":" not in c.text for c in found)
     assert candidate_json(found[0])["speaker"] == "TRUMP"
-    off = extract(wb, doc, min_score=0.3, speakers="off")
+    off = extract(wb, doc, ExtractOptions(min_score=0.3, speakers="off"))
     assert all(c.speaker is None for c in off)
     assert any(c.text.startswith("TRUMP:") for c in off)
-    result = accept_candidates(wb, doc, min_score=0.3)
+    result = accept_candidates(wb, doc, ExtractOptions(min_score=0.3))
     assert [c.speaker for c in result.added] == ["TRUMP", "CLINTON", "TRUMP"]
     assert [(c.start, c.end) for c in result.added] == [(c.start, c.end) for c in found]
     assert [c.speaker for c in list_claims(wb)] == ["TRUMP", "CLINTON", "TRUMP"]
@@ -92,9 +97,9 @@ def test_a_transcript_gives_speakers_to_candidates_and_claims(
 def test_speakers_refusals(wb: Workbench, counts: Counts) -> None:
     doc = add_document(wb, b"Revenue rose 40 percent in 2023.\nNote: estimates.\n")
     before = counts()
-    assert all(c.speaker is None for c in extract(wb, doc.document.id, min_score=0))
+    assert all(c.speaker is None for c in extract(wb, doc.document.id, ExtractOptions(min_score=0)))
     with pytest.raises(InvalidInput, match="no line starts with a speaker"):
-        accept_candidates(wb, doc.document.id, speakers="on")
+        accept_candidates(wb, doc.document.id, ExtractOptions(speakers="on"))
     with pytest.raises(InvalidInput, match="one of auto, on, off"):
-        extract(wb, doc.document.id, speakers="yes")
+        extract(wb, doc.document.id, ExtractOptions(speakers="yes"))
     assert counts() == before

@@ -52,21 +52,15 @@ def extract(
     with its speaker, and --accept records the speaker on the claim. A speaker is a short
     name before a colon (TRUMP, Lester Holt, 主持人); labels such as Note: or 来源： never are.
     """
-    from workbench.services.extract import accept_candidates, candidate_json
+    from workbench.services.extract import ExtractOptions, accept_candidates, candidate_json
     from workbench.services.extract import extract as find
 
     wb = workbench_from(ctx)
+    options = ExtractOptions(min_score=min_score, limit=limit, speakers=speakers)
     bar = wanted(as_json=as_json)
     if accept:
         with progress_bar("scoring sentences", enabled=bar) as progress:
-            result = accept_candidates(
-                wb,
-                document_id,
-                min_score=min_score,
-                limit=limit,
-                progress=progress,
-                speakers=speakers,
-            )
+            result = accept_candidates(wb, document_id, options, progress)
         for c in result.added:
             for ref in c.similar or ():
                 message(f"claim #{c.id} is {ref.sentence()}")
@@ -82,14 +76,7 @@ def extract(
             click.echo(f"  #{c.id} {span}  {c.type:<11} {said}{clip(c.quote, 70)}")
         return
     with progress_bar("scoring sentences", enabled=bar) as progress:
-        candidates = find(
-            wb,
-            document_id,
-            min_score=min_score,
-            limit=limit,
-            progress=progress,
-            speakers=speakers,
-        )
+        candidates = find(wb, document_id, options, progress)
     if json_out(as_json, [candidate_json(c) for c in candidates]):
         return
     # The speaker column only when someone speaks: prose keeps its table as it was.

@@ -29,35 +29,40 @@ def candidate_json(c: Candidate) -> dict[str, Any]:
     return {**as_json(c), "reasons": list(c.reasons)}
 
 
-def _check(min_score: float, limit: int | None) -> None:
-    check_score(min_score)
-    if limit is not None:
-        check_at_least(limit, 0, "limit")
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    """What `extract` looks for, the same whether the candidates are listed or accepted."""
+
+    min_score: float = EXTRACT_MIN_SCORE
+    # The first `limit` candidates in document order; None: all of them.
+    limit: int | None = None
+    # Whether the document is read as a transcript of `SPEAKER: text` lines: "auto", "on" or
+    # "off" (see `domain.transcript`).
+    speakers: str = "auto"
+
+    def check(self) -> None:
+        check_score(self.min_score)
+        if self.limit is not None:
+            check_at_least(self.limit, 0, "limit")
 
 
 def extract(
     wb: Workbench,
     document_id: int,
-    *,
-    min_score: float = EXTRACT_MIN_SCORE,
-    limit: int | None = None,
+    options: ExtractOptions | None = None,
     progress: Progress | None = None,
-    speakers: str = "auto",
 ) -> list[Candidate]:
-    """Candidates in document order (the first `limit` of them); `progress` hears the
-    sentences scored. `speakers` says whether the document is read as a transcript of
-    `SPEAKER: text` lines ("auto", "on" or "off", see `domain.transcript`)."""
-    _check(min_score, limit)
+    """Candidates in document order; `progress` hears the sentences scored."""
+    options = options or ExtractOptions()
+    options.check()
     with transaction(wb) as tx:
         _, text = revision_text(tx, get_document(tx, document_id))
-    return _candidates(text, min_score, progress, speakers)[:limit]
+    return _candidates(text, options, progress)
 
 
-def _candidates(
-    text: str, min_score: float, progress: Progress | None, speakers: str
-) -> list[Candidate]:
-    transcript = read_transcript(text, speakers)
-    return find_candidates(text, min_score, progress, transcript)
+def _candidates(text: str, options: ExtractOptions, progress: Progress | None) -> list[Candidate]:
+    transcript = read_transcript(text, options.speakers)
+    return find_candidates(text, options.min_score, progress, transcript)[: options.limit]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +81,8 @@ class Accepted:
 def accept_candidates(
     wb: Workbench,
     document_id: int,
-    *,
-    min_score: float = EXTRACT_MIN_SCORE,
-    limit: int | None = None,
+    options: ExtractOptions | None = None,
     progress: Progress | None = None,
-    speakers: str = "auto",
 ) -> Accepted:
     """Each candidate becomes an unverified claim, unless an existing claim already covers it.
 
@@ -88,11 +90,12 @@ def accept_candidates(
     its type is the suggested one, its speaker the candidate's (in a transcript). One event
     per claim.
     """
-    _check(min_score, limit)
+    options = options or ExtractOptions()
+    options.check()
     with transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
         number, text = revision_text(tx, doc)
-        candidates = _candidates(text, min_score, progress, speakers)[:limit]
+        candidates = _candidates(text, options, progress)
         rows = tx.session.execute(
             select(Claim.start, Claim.end).where(
                 Claim.document_id == doc.id, Claim.revision == number
