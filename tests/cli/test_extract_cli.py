@@ -71,3 +71,28 @@ def test_one_candidate_is_singular_in_the_title(cli: Cli, tmp_path: Path) -> Non
     r = cli("extract", "1")
     assert r.code == 0, r.err
     assert "1 candidate (score >= 0.5)" in r.out and "1 candidates" not in r.out
+
+
+def test_accept_says_which_candidates_it_could_not_claim(cli: Cli, tmp_path: Path) -> None:
+    long = "Revenue rose " + " and ".join(f"{i} percent in 2023" for i in range(8000)) + "."
+    text = f"Revenue rose 40 percent in 2023.\n\n{long}\n\nJobs grew 5 percent in 2024.\n"
+    add(cli, tmp_path, text)
+    start = text.index(long)
+    end = start + len(long)
+    r = cli("extract", "1", "--accept")
+    assert r.code == 0, r.err
+    assert "added 2 unverified claims" in r.out
+    assert r.err == (
+        f"warning: 1 candidate was not added: characters {start}–{end} "
+        f"(the claim text is {len(long):,} characters; the limit is 100,000); "
+        "add it with a claim text of your own: "
+        "workbench claim add 1 --start START --end END --text CLAIM\n"
+    )
+    listed = cli("claim", "list", "--json")
+    assert [c["start"] for c in json.loads(listed.out)] == [0, end + 2]
+    again = cli("extract", "1", "--accept", "--json")
+    assert again.code == 0 and again.err.startswith("warning: 1 candidate was not added: ")
+    assert [(u["start"], u["end"]) for u in json.loads(again.out)["unfit"]] == [(start, end)]
+    # the way out the warning gives works
+    claim = cli("claim", "add", "1", "--start", str(start), "--end", str(end), "--text", "Up 7999.")
+    assert claim.code == 0, claim.err

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from workbench.domain.errors import InvalidInput, NotFound
+from workbench.domain.limits import MAX_NOTE
 from workbench.exports.events import export_text
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document, document_text
@@ -103,3 +104,41 @@ def test_speakers_refusals(wb: Workbench, counts: Counts) -> None:
     with pytest.raises(InvalidInput, match="one of auto, on, off"):
         extract(wb, doc.document.id, ExtractOptions(speakers="yes"))
     assert counts() == before
+
+
+# One "sentence" longer than a claim text may be (a table or a list pasted without a full stop).
+LONG = "Revenue rose " + " and ".join(f"{i} percent in 2023" for i in range(8000)) + "."
+WITH_LONG = (
+    "The company said revenue rose 40 percent in 2023.\n\n"
+    + LONG
+    + "\n\nUnemployment fell to 3.5 percent in 2019.\n"
+)
+
+
+def test_accept_takes_every_candidate_that_can_be_a_claim(wb: Workbench, counts: Counts) -> None:
+    assert len(LONG) > MAX_NOTE
+    doc = add_document(wb, WITH_LONG.encode()).document.id
+    found = extract(wb, doc)
+    assert [c.text for c in found][1] == LONG, "the long sentence is a candidate"
+    before = counts()
+    result = accept_candidates(wb, doc)
+    assert [c.start for c in result.added] == [found[0].start, found[2].start]
+    assert counts()["claims"] - before["claims"] == 2
+    assert counts()["events"] - before["events"] == 2
+    ((unfit, problem),) = [(u.candidate, u.problem) for u in result.unfit]
+    assert unfit == found[1]
+    assert problem == f"the claim text is {len(LONG):,} characters; the limit is {MAX_NOTE:,}"
+    js = result.to_json()
+    assert [u["start"] for u in js["unfit"]] == [found[1].start]
+    assert js["unfit"][0]["problem"] == problem
+    again = accept_candidates(wb, doc)
+    assert again.added == [] and len(again.skipped) == 2 and len(again.unfit) == 1
+
+
+def test_a_control_character_makes_a_candidate_unfit_not_the_accept(wb: Workbench) -> None:
+    text = "Revenue rose 40 percent in 2023 \x07 by the bell.\nJobs grew 5 percent in 2024.\n"
+    doc = add_document(wb, text.encode()).document.id
+    result = accept_candidates(wb, doc)
+    assert [c.quote for c in result.added] == ["Jobs grew 5 percent in 2024."]
+    (unfit,) = result.unfit
+    assert "control character U+0007" in unfit.problem

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import document_id_argument, json_context, limit_option, min_score_option
 from workbench.cli.progress import progress_bar, wanted
-from workbench.cli.render import clip, json_out, message, plural, table
+from workbench.cli.render import clip, json_out, message, plural, table, warning
 from workbench.defaults import EXTRACT_MIN_SCORE
+from workbench.domain.limits import MAX_NOTE
 from workbench.domain.text import span_words
 from workbench.domain.transcript import SPEAKER_MODES
+
+if TYPE_CHECKING:
+    from workbench.services.extract import Unfit
 
 
 @click.command()
@@ -20,7 +26,9 @@ from workbench.domain.transcript import SPEAKER_MODES
 @click.option(
     "--accept",
     is_flag=True,
-    help="Turn the candidates into unverified claims (spans already claimed are skipped).",
+    help="Turn the candidates into unverified claims (spans already claimed are skipped; a "
+    f"sentence that cannot be a claim text, such as one over {MAX_NOTE:,} characters, is left "
+    "out with a warning).",
 )
 @click.option(
     "--speakers",
@@ -64,6 +72,8 @@ def extract(
         for c in result.added:
             for ref in c.similar or ():
                 message(f"claim #{c.id} is {ref.sentence()}")
+        if result.unfit:
+            warning(_unfit_line(document_id, result.unfit))
         if json_out(as_json, result):
             return
         click.echo(
@@ -96,4 +106,17 @@ def extract(
             for c in candidates
         ],
         title=f"{plural(len(candidates), 'candidate')} (score >= {min_score})",
+    )
+
+
+def _unfit_line(document_id: int, unfit: list[Unfit]) -> str:
+    """One line for the candidates --accept left out, and how to claim one anyway: the quote
+    may be as long as it is; the claim text, which the person writes, may not."""
+    which = ", ".join(
+        f"{span_words(u.candidate.start, u.candidate.end)} ({u.problem})" for u in unfit
+    )
+    was, it = ("candidate was", "it") if len(unfit) == 1 else ("candidates were", "one")
+    return (
+        f"{len(unfit)} {was} not added: {which}; add {it} with a claim text of your own: "
+        f"workbench claim add {document_id} --start START --end END --text CLAIM"
     )

@@ -10,6 +10,8 @@ from sqlalchemy import select
 from workbench.db.models import Claim
 from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain.checkworthy import Candidate, find_candidates
+from workbench.domain.claim_identity import claim_text
+from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import check_at_least, check_score
 from workbench.domain.json_fields import as_json
 from workbench.domain.status import ClaimType
@@ -66,14 +68,29 @@ def _candidates(text: str, options: ExtractOptions, progress: Progress | None) -
 
 
 @dataclass(frozen=True, slots=True)
+class Unfit:
+    """A candidate whose sentence cannot be a claim text as it stands (over the length limit,
+    or holding a control character): the person writes the claim instead."""
+
+    candidate: Candidate
+    problem: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {**candidate_json(self.candidate), "problem": self.problem}
+
+
+@dataclass(frozen=True, slots=True)
 class Accepted:
     added: list[ClaimView]
+    # Candidates already covered by a claim.
     skipped: list[Candidate]
+    unfit: list[Unfit]
 
     def to_json(self) -> dict[str, Any]:
         return {
             "added": [c.to_json() for c in self.added],
             "skipped": [candidate_json(c) for c in self.skipped],
+            "unfit": [u.to_json() for u in self.unfit],
         }
 
 
@@ -84,7 +101,9 @@ def accept_candidates(
     options: ExtractOptions | None = None,
     progress: Progress | None = None,
 ) -> Accepted:
-    """Each candidate becomes an unverified claim, unless an existing claim already covers it.
+    """Each candidate becomes an unverified claim, unless an existing claim already covers it
+    or its sentence cannot be a claim text (`Unfit`: one sentence of 100,000 characters must
+    not cost the person every other candidate of the document).
 
     The claim text starts as the sentence itself (someone rewrites it as a normalised claim);
     its type is the suggested one, its speaker the candidate's (in a transcript). One event
@@ -104,9 +123,16 @@ def accept_candidates(
         spans = [(start, end) for start, end in rows]
         added: list[Claim] = []
         skipped: list[Candidate] = []
+        unfit: list[Unfit] = []
         for cand in candidates:
             if any(s < cand.end and cand.start < e for s, e in spans):
                 skipped.append(cand)
+                continue
+            try:
+                # The rule insert_claim applies, asked before anything is written.
+                claim_text(cand.text)
+            except InvalidInput as exc:
+                unfit.append(Unfit(cand, exc.message))
                 continue
             claim = insert_claim(
                 tx,
@@ -119,4 +145,4 @@ def accept_candidates(
             )
             added.append(claim)
             spans.append((cand.start, cand.end))
-        return Accepted(with_similar(tx, added), skipped)
+        return Accepted(with_similar(tx, added), skipped, unfit)
