@@ -34,6 +34,7 @@ def test_candidates_are_exact_spans_in_document_order(wb: Workbench) -> None:
         assert text[js["start"] : js["end"]] == js["text"]
         assert 0.5 <= js["score"] <= 1 and js["reasons"] and js["suggested_type"]
     assert extract(wb, doc, ExtractOptions(limit=3)) == found[:3]
+    assert extract(wb, doc, ExtractOptions(limit=0)) == []
     assert len(extract(wb, doc, ExtractOptions(min_score=0.9))) < len(found)
 
 

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import document_id_argument, json_context, limit_option, min_score_option
+from workbench.cli.options import (
+    document_id_argument,
+    json_context,
+    limit_option,
+    limit_zero,
+    min_score_option,
+)
 from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import clip, json_out, message, plural, table, warning
 from workbench.defaults import EXTRACT_MIN_SCORE
@@ -106,6 +112,7 @@ def extract(
             for c in candidates
         ],
         title=f"{plural(len(candidates), 'candidate')} (score >= {min_score})",
+        empty=limit_zero(limit, "candidates"),
     )
 
 
