@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests.conftest import Result
 
@@ -96,3 +100,32 @@ def test_accept_says_which_candidates_it_could_not_claim(cli: Cli, tmp_path: Pat
     # the way out the warning gives works
     claim = cli("claim", "add", "1", "--start", str(start), "--end", str(end), "--text", "Up 7999.")
     assert claim.code == 0, claim.err
+
+
+def test_a_score_below_the_threshold_never_reads_as_the_threshold(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A score of 0.499 is below 0.5: the tables (extract, claim similar) show 0.499, not 0.50,
+    and --json keeps the value."""
+    import workbench.services.extract as service
+    import workbench.services.similar as similar
+
+    found = service.find_candidates
+    monkeypatch.setattr(
+        service, "find_candidates", lambda *a: [replace(c, score=0.499) for c in found(*a)]
+    )
+    add(cli, tmp_path, "Revenue rose 40 percent in 2023.\n")
+    r = cli("extract", "1", "--min-score", "0")
+    assert r.code == 0 and "| 0.499 |" in r.out and "0.50 " not in r.out, r.out
+    assert json.loads(cli("extract", "1", "--min-score", "0", "--json").out)[0]["score"] == 0.499
+
+    assert cli("extract", "1", "--min-score", "0", "--accept").code == 0
+    cli("claim", "add", "1", "--text", "Revenue grew 40% in 2023", "--quote", "40 percent")
+    ranked = similar.similar_claims
+
+    def lowered(*args: Any, **kw: Any) -> list[similar.Similar]:
+        return [replace(s, similarity=0.499) for s in ranked(*args, **kw)]
+
+    monkeypatch.setattr(similar, "similar_claims", lowered)
+    r = cli("claim", "similar", "2", "--min-score", "0")
+    assert r.code == 0 and "| 0.499 " in r.out and "0.50 " not in r.out, r.out

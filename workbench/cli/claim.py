@@ -37,6 +37,7 @@ from workbench.cli.render import (
 )
 from workbench.defaults import SIMILAR_LIMIT, SIMILAR_MIN_SCORE
 from workbench.domain.desk import PRIORITY_NAMES, SORTS
+from workbench.domain.scores import shown_score
 from workbench.domain.status import (
     CLAIM_TYPE_NAMES,
     OPEN_NAMES,
@@ -199,7 +200,7 @@ def similar(ctx: click.Context, claim_id: int, min_score: float, limit: int, as_
         [
             (
                 s.claim.id,
-                f"{s.similarity:.2f}",
+                shown_score(s.similarity),
                 s.claim.status,
                 (s.claim.rating or {}).get("label"),
                 s.claim.document_id,

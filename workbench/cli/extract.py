@@ -18,6 +18,7 @@ from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import clip, json_out, message, plural, table, warning
 from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain.limits import MAX_NOTE
+from workbench.domain.scores import shown_score
 from workbench.domain.text import span_words
 from workbench.domain.transcript import SPEAKER_MODES
 
@@ -103,7 +104,7 @@ def extract(
             (
                 c.start,
                 c.end,
-                f"{c.score:.2f}",
+                shown_score(c.score),
                 c.suggested_type,
                 *([c.speaker or ""] if spoken else []),
                 ", ".join(c.reasons),
