@@ -157,3 +157,23 @@ def test_doc_edit_refuses_a_control_character_as_doc_add_does(cli: Run) -> None:
             "it must be one line of visible text\n"
         )
     assert "\x1b" not in ok(cli("doc", "show", "1", "--json")).out
+
+
+def test_limit_zero_lists_none_and_says_so_everywhere(cli: Run) -> None:
+    """--limit 0 means "list none" for every command that has --limit, and the empty table
+    says the limit did it, not that nothing matched."""
+    ok(cli("doc", "add", "-", input="甲说:乙是第一。Revenue rose 40 percent in 2023."))
+    ok(cli("claim", "add", "1", "--text", "B is first", "--quote", "乙是第一"))
+    ok(cli("claim", "add", "1", "--text", "B is the first", "--quote", "乙是第一。"))
+    for args, what in (
+        (["claim", "similar", "1", "--min-score", "0"], "similar claims"),
+        (["claim", "list"], "claims"),
+        (["extract", "1", "--min-score", "0"], "candidates"),
+    ):
+        assert ok(cli(*args)).out.strip() and "--limit 0" not in ok(cli(*args)).out
+        assert ok(cli(*args, "--limit", "0")).out == f"--limit 0: no {what} listed\n"
+        assert json.loads(ok(cli(*args, "--limit", "0", "--json")).out) == []
+        bad = cli(*args, "--limit", "-1")
+        assert bad.code == 2 and "limit must be 0 or more (got -1)" in bad.err, bad.err
+    bad = cli("stats", "--limit", "-1")
+    assert bad.code == 2 and "limit must be 0 or more (got -1)" in bad.err, bad.err

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests.conftest import Result
 
@@ -71,3 +75,57 @@ def test_one_candidate_is_singular_in_the_title(cli: Cli, tmp_path: Path) -> Non
     r = cli("extract", "1")
     assert r.code == 0, r.err
     assert "1 candidate (score >= 0.5)" in r.out and "1 candidates" not in r.out
+
+
+def test_accept_says_which_candidates_it_could_not_claim(cli: Cli, tmp_path: Path) -> None:
+    long = "Revenue rose " + " and ".join(f"{i} percent in 2023" for i in range(8000)) + "."
+    text = f"Revenue rose 40 percent in 2023.\n\n{long}\n\nJobs grew 5 percent in 2024.\n"
+    add(cli, tmp_path, text)
+    start = text.index(long)
+    end = start + len(long)
+    r = cli("extract", "1", "--accept")
+    assert r.code == 0, r.err
+    assert "added 2 unverified claims" in r.out
+    assert r.err == (
+        f"warning: 1 candidate was not added: characters {start}–{end} "
+        f"(the claim text is {len(long):,} characters; the limit is 100,000); "
+        "add it with a claim text of your own: "
+        "workbench claim add 1 --start START --end END --text CLAIM\n"
+    )
+    listed = cli("claim", "list", "--json")
+    assert [c["start"] for c in json.loads(listed.out)] == [0, end + 2]
+    again = cli("extract", "1", "--accept", "--json")
+    assert again.code == 0 and again.err.startswith("warning: 1 candidate was not added: ")
+    assert [(u["start"], u["end"]) for u in json.loads(again.out)["unfit"]] == [(start, end)]
+    # the way out the warning gives works
+    claim = cli("claim", "add", "1", "--start", str(start), "--end", str(end), "--text", "Up 7999.")
+    assert claim.code == 0, claim.err
+
+
+def test_a_score_below_the_threshold_never_reads_as_the_threshold(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A score of 0.499 is below 0.5: the tables (extract, claim similar) show 0.499, not 0.50,
+    and --json keeps the value."""
+    import workbench.services.extract as service
+    import workbench.services.similar as similar
+
+    found = service.find_candidates
+    monkeypatch.setattr(
+        service, "find_candidates", lambda *a: [replace(c, score=0.499) for c in found(*a)]
+    )
+    add(cli, tmp_path, "Revenue rose 40 percent in 2023.\n")
+    r = cli("extract", "1", "--min-score", "0")
+    assert r.code == 0 and "| 0.499 |" in r.out and "0.50 " not in r.out, r.out
+    assert json.loads(cli("extract", "1", "--min-score", "0", "--json").out)[0]["score"] == 0.499
+
+    assert cli("extract", "1", "--min-score", "0", "--accept").code == 0
+    cli("claim", "add", "1", "--text", "Revenue grew 40% in 2023", "--quote", "40 percent")
+    ranked = similar.similar_claims
+
+    def lowered(*args: Any, **kw: Any) -> list[similar.Similar]:
+        return [replace(s, similarity=0.499) for s in ranked(*args, **kw)]
+
+    monkeypatch.setattr(similar, "similar_claims", lowered)
+    r = cli("claim", "similar", "2", "--min-score", "0")
+    assert r.code == 0 and "| 0.499 " in r.out and "0.50 " not in r.out, r.out

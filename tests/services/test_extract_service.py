@@ -7,10 +7,16 @@ from collections.abc import Callable
 import pytest
 
 from workbench.domain.errors import InvalidInput, NotFound
+from workbench.domain.limits import MAX_NOTE
 from workbench.exports.events import export_text
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document, document_text
-from workbench.services.extract import accept_candidates, candidate_json, extract
+from workbench.services.extract import (
+    ExtractOptions,
+    accept_candidates,
+    candidate_json,
+    extract,
+)
 from workbench.services.queries import list_claims
 from workbench.services.seeds import load_seed
 
@@ -27,8 +33,9 @@ def test_candidates_are_exact_spans_in_document_order(wb: Workbench) -> None:
         js = candidate_json(c)
         assert text[js["start"] : js["end"]] == js["text"]
         assert 0.5 <= js["score"] <= 1 and js["reasons"] and js["suggested_type"]
-    assert extract(wb, doc, limit=3) == found[:3]
-    assert len(extract(wb, doc, min_score=0.9)) < len(found)
+    assert extract(wb, doc, ExtractOptions(limit=3)) == found[:3]
+    assert extract(wb, doc, ExtractOptions(limit=0)) == []
+    assert len(extract(wb, doc, ExtractOptions(min_score=0.9))) < len(found)
 
 
 def test_accept_skips_claimed_spans_and_is_idempotent(wb: Workbench, counts: Counts) -> None:
@@ -58,9 +65,9 @@ def test_refusals(wb: Workbench, counts: Counts) -> None:
     with pytest.raises(NotFound):
         accept_candidates(wb, 999)
     with pytest.raises(InvalidInput, match="between 0 and 1"):
-        accept_candidates(wb, doc, min_score=2)
+        accept_candidates(wb, doc, ExtractOptions(min_score=2))
     with pytest.raises(InvalidInput, match="limit must be 0 or more"):
-        extract(wb, doc, limit=-1)
+        extract(wb, doc, ExtractOptions(limit=-1))
     assert counts() == before
 
 
@@ -76,14 +83,14 @@ def test_a_transcript_gives_speakers_to_candidates_and_claims(
     wb: Workbench, counts: Counts
 ) -> None:
     doc = add_document(wb, DEBATE.encode()).document.id
-    found = extract(wb, doc, min_score=0.3)
+    found = extract(wb, doc, ExtractOptions(min_score=0.3))
     assert [c.speaker for c in found] == ["TRUMP", "CLINTON", "TRUMP"]
     assert all(DEBATE[c.start : c.end] == c.text and ":" not in c.text for c in found)
     assert candidate_json(found[0])["speaker"] == "TRUMP"
-    off = extract(wb, doc, min_score=0.3, speakers="off")
+    off = extract(wb, doc, ExtractOptions(min_score=0.3, speakers="off"))
     assert all(c.speaker is None for c in off)
     assert any(c.text.startswith("TRUMP:") for c in off)
-    result = accept_candidates(wb, doc, min_score=0.3)
+    result = accept_candidates(wb, doc, ExtractOptions(min_score=0.3))
     assert [c.speaker for c in result.added] == ["TRUMP", "CLINTON", "TRUMP"]
     assert [(c.start, c.end) for c in result.added] == [(c.start, c.end) for c in found]
     assert [c.speaker for c in list_claims(wb)] == ["TRUMP", "CLINTON", "TRUMP"]
@@ -92,9 +99,47 @@ def test_a_transcript_gives_speakers_to_candidates_and_claims(
 def test_speakers_refusals(wb: Workbench, counts: Counts) -> None:
     doc = add_document(wb, b"Revenue rose 40 percent in 2023.\nNote: estimates.\n")
     before = counts()
-    assert all(c.speaker is None for c in extract(wb, doc.document.id, min_score=0))
+    assert all(c.speaker is None for c in extract(wb, doc.document.id, ExtractOptions(min_score=0)))
     with pytest.raises(InvalidInput, match="no line starts with a speaker"):
-        accept_candidates(wb, doc.document.id, speakers="on")
+        accept_candidates(wb, doc.document.id, ExtractOptions(speakers="on"))
     with pytest.raises(InvalidInput, match="one of auto, on, off"):
-        extract(wb, doc.document.id, speakers="yes")
+        extract(wb, doc.document.id, ExtractOptions(speakers="yes"))
     assert counts() == before
+
+
+# One "sentence" longer than a claim text may be (a table or a list pasted without a full stop).
+LONG = "Revenue rose " + " and ".join(f"{i} percent in 2023" for i in range(8000)) + "."
+WITH_LONG = (
+    "The company said revenue rose 40 percent in 2023.\n\n"
+    + LONG
+    + "\n\nUnemployment fell to 3.5 percent in 2019.\n"
+)
+
+
+def test_accept_takes_every_candidate_that_can_be_a_claim(wb: Workbench, counts: Counts) -> None:
+    assert len(LONG) > MAX_NOTE
+    doc = add_document(wb, WITH_LONG.encode()).document.id
+    found = extract(wb, doc)
+    assert [c.text for c in found][1] == LONG, "the long sentence is a candidate"
+    before = counts()
+    result = accept_candidates(wb, doc)
+    assert [c.start for c in result.added] == [found[0].start, found[2].start]
+    assert counts()["claims"] - before["claims"] == 2
+    assert counts()["events"] - before["events"] == 2
+    ((unfit, problem),) = [(u.candidate, u.problem) for u in result.unfit]
+    assert unfit == found[1]
+    assert problem == f"the claim text is {len(LONG):,} characters; the limit is {MAX_NOTE:,}"
+    js = result.to_json()
+    assert [u["start"] for u in js["unfit"]] == [found[1].start]
+    assert js["unfit"][0]["problem"] == problem
+    again = accept_candidates(wb, doc)
+    assert again.added == [] and len(again.skipped) == 2 and len(again.unfit) == 1
+
+
+def test_a_control_character_makes_a_candidate_unfit_not_the_accept(wb: Workbench) -> None:
+    text = "Revenue rose 40 percent in 2023 \x07 by the bell.\nJobs grew 5 percent in 2024.\n"
+    doc = add_document(wb, text.encode()).document.id
+    result = accept_candidates(wb, doc)
+    assert [c.quote for c in result.added] == ["Jobs grew 5 percent in 2024."]
+    (unfit,) = result.unfit
+    assert "control character U+0007" in unfit.problem

@@ -57,6 +57,11 @@ def test_similar_lists_best_first_with_claim_fields(wb: Workbench) -> None:
         similar_claims(wb, cid, min_score=1.5)
     with pytest.raises(NotFound):
         similar_claims(wb, 9999)
+    # --limit 0 lists none, as for every list with a --limit (extract, claim list, stats)
+    assert similar_claims(wb, cid, limit=0) == []
+    assert similar_claims(wb, cid, limit=1) == found[:1]
+    with pytest.raises(InvalidInput, match=r"limit must be 0 or more \(got -1\)"):
+        similar_claims(wb, cid, limit=-1)
 
 
 def test_seed_claims_are_not_similar_to_their_siblings(wb: Workbench) -> None:

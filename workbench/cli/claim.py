@@ -19,6 +19,7 @@ from workbench.cli.options import (
     if_version_option,
     json_context,
     limit_option,
+    limit_zero,
     min_score_option,
     offset_option,
 )
@@ -36,6 +37,7 @@ from workbench.cli.render import (
 )
 from workbench.defaults import SIMILAR_LIMIT, SIMILAR_MIN_SCORE
 from workbench.domain.desk import PRIORITY_NAMES, SORTS
+from workbench.domain.scores import shown_score
 from workbench.domain.status import (
     CLAIM_TYPE_NAMES,
     OPEN_NAMES,
@@ -184,7 +186,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
 @claim.command("similar")
 @claim_id_argument
 @min_score_option(SIMILAR_MIN_SCORE, "similarity")
-@limit_option("At most N claims.", default=SIMILAR_LIMIT, minimum=1)
+@limit_option("At most N claims.", default=SIMILAR_LIMIT)
 @json_context
 def similar(ctx: click.Context, claim_id: int, min_score: float, limit: int, as_json: bool) -> None:
     """Claims in any document that look like claim ID, best first: was it checked before?"""
@@ -198,7 +200,7 @@ def similar(ctx: click.Context, claim_id: int, min_score: float, limit: int, as_
         [
             (
                 s.claim.id,
-                f"{s.similarity:.2f}",
+                shown_score(s.similarity),
                 s.claim.status,
                 (s.claim.rating or {}).get("label"),
                 s.claim.document_id,
@@ -207,7 +209,7 @@ def similar(ctx: click.Context, claim_id: int, min_score: float, limit: int, as_
             )
             for s in found
         ],
-        empty=f"no similar claims at or above {min_score:g}",
+        empty=limit_zero(limit, "similar claims") or f"no similar claims at or above {min_score:g}",
         droppable=("why", "doc", "rating"),
     )
 
@@ -344,7 +346,9 @@ def list_(
     else:
         queue = mine and not all_ and not statuses
         print_claims(
-            list(claims), "no open claims in your queue (--all adds verdicts)" if queue else None
+            list(claims),
+            limit_zero(limit, "claims")
+            or ("no open claims in your queue (--all adds verdicts)" if queue else None),
         )
 
 

@@ -2,15 +2,36 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import document_id_argument, json_context, limit_option, min_score_option
+from workbench.cli.options import (
+    document_id_argument,
+    json_context,
+    limit_option,
+    limit_zero,
+    min_score_option,
+)
 from workbench.cli.progress import progress_bar, wanted
-from workbench.cli.render import clip, json_out, message, plural, table
+from workbench.cli.render import (
+    clip,
+    emit_json_array,
+    json_out,
+    message,
+    plural,
+    table,
+    warning,
+)
 from workbench.defaults import EXTRACT_MIN_SCORE
+from workbench.domain.limits import MAX_NOTE
+from workbench.domain.scores import shown_score
 from workbench.domain.text import span_words
 from workbench.domain.transcript import SPEAKER_MODES
+
+if TYPE_CHECKING:
+    from workbench.services.extract import Unfit
 
 
 @click.command()
@@ -20,7 +41,9 @@ from workbench.domain.transcript import SPEAKER_MODES
 @click.option(
     "--accept",
     is_flag=True,
-    help="Turn the candidates into unverified claims (spans already claimed are skipped).",
+    help="Turn the candidates into unverified claims (spans already claimed are skipped; a "
+    f"sentence that cannot be a claim text, such as one over {MAX_NOTE:,} characters, is left "
+    "out with a warning).",
 )
 @click.option(
     "--speakers",
@@ -52,24 +75,20 @@ def extract(
     with its speaker, and --accept records the speaker on the claim. A speaker is a short
     name before a colon (TRUMP, Lester Holt, 主持人); labels such as Note: or 来源： never are.
     """
-    from workbench.services.extract import accept_candidates, candidate_json
+    from workbench.services.extract import ExtractOptions, accept_candidates, candidate_json
     from workbench.services.extract import extract as find
 
     wb = workbench_from(ctx)
+    options = ExtractOptions(min_score=min_score, limit=limit, speakers=speakers)
     bar = wanted(as_json=as_json)
     if accept:
         with progress_bar("scoring sentences", enabled=bar) as progress:
-            result = accept_candidates(
-                wb,
-                document_id,
-                min_score=min_score,
-                limit=limit,
-                progress=progress,
-                speakers=speakers,
-            )
+            result = accept_candidates(wb, document_id, options, progress)
         for c in result.added:
             for ref in c.similar or ():
                 message(f"claim #{c.id} is {ref.sentence()}")
+        if result.unfit:
+            warning(_unfit_line(document_id, result.unfit))
         if json_out(as_json, result):
             return
         click.echo(
@@ -82,15 +101,10 @@ def extract(
             click.echo(f"  #{c.id} {span}  {c.type:<11} {said}{clip(c.quote, 70)}")
         return
     with progress_bar("scoring sentences", enabled=bar) as progress:
-        candidates = find(
-            wb,
-            document_id,
-            min_score=min_score,
-            limit=limit,
-            progress=progress,
-            speakers=speakers,
-        )
-    if json_out(as_json, [candidate_json(c) for c in candidates]):
+        candidates = find(wb, document_id, options, progress)
+    if as_json:
+        # An item at a time: the whole text of 30,000 candidates at once cost 80 MB more.
+        emit_json_array(candidate_json(c) for c in candidates)
         return
     # The speaker column only when someone speaks: prose keeps its table as it was.
     spoken = any(c.speaker for c in candidates)
@@ -100,7 +114,7 @@ def extract(
             (
                 c.start,
                 c.end,
-                f"{c.score:.2f}",
+                shown_score(c.score),
                 c.suggested_type,
                 *([c.speaker or ""] if spoken else []),
                 ", ".join(c.reasons),
@@ -109,4 +123,18 @@ def extract(
             for c in candidates
         ],
         title=f"{plural(len(candidates), 'candidate')} (score >= {min_score})",
+        empty=limit_zero(limit, "candidates"),
+    )
+
+
+def _unfit_line(document_id: int, unfit: list[Unfit]) -> str:
+    """One line for the candidates --accept left out, and how to claim one anyway: the quote
+    may be as long as it is; the claim text, which the person writes, may not."""
+    which = ", ".join(
+        f"{span_words(u.candidate.start, u.candidate.end)} ({u.problem})" for u in unfit
+    )
+    was, it = ("candidate was", "it") if len(unfit) == 1 else ("candidates were", "one")
+    return (
+        f"{len(unfit)} {was} not added: {which}; add {it} with a claim text of your own: "
+        f"workbench claim add {document_id} --start START --end END --text CLAIM"
     )

@@ -16,10 +16,14 @@ from dataclasses import dataclass
 # Below this many cells a text column stops being readable: drop columns, then stack.
 MIN_TEXT_WIDTH = 28
 _TOKEN = re.compile(r"\s+|[^\s]")
+# ASCII has no wide character: its words are its runs of non-space.
+_ASCII_TOKEN = re.compile(r"\s+|\S+")
 
 
 def cell_width(text: str) -> int:
     """Terminal cells: East Asian wide and full-width characters take two, combining marks none."""
+    if text.isascii():
+        return len(text)  # one cell each: most cells of most tables, counted at C speed
     width = 0
     for ch in text:
         if unicodedata.combining(ch):
@@ -35,6 +39,8 @@ def _is_wide(ch: str) -> bool:
 def _tokens(text: str) -> list[str]:
     """Spaces, single wide characters (a line may break before or after each), and runs of
     other characters (Latin words, numbers with their punctuation) that stay whole."""
+    if text.isascii():
+        return [" " if piece.isspace() else piece for piece in _ASCII_TOKEN.findall(text)]
     out: list[str] = []
     word = ""
     for piece in _TOKEN.findall(text):
@@ -63,18 +69,22 @@ def wrap(text: str, width: int) -> list[str]:
     """Lines of at most `width` cells, broken only at spaces or next to a wide character."""
     lines: list[str] = []
     line = ""
+    used = 0  # cell_width(line), kept as the line grows (measuring it again made wrap quadratic)
     for token in _tokens(" ".join(text.split())):
         if token == " ":
-            if line and cell_width(line) < width:
+            if line and used < width:
                 line += " "
+                used += 1
             continue
-        candidate = line + token
-        if cell_width(candidate) <= width:
-            line = candidate
+        size = cell_width(token)
+        if used + size <= width:
+            line += token
+            used += size
             continue
         if line.strip():
             lines.append(line.rstrip())
-        line = token if cell_width(token) <= width else _cut(token, width)
+        line = token if size <= width else _cut(token, width)
+        used = cell_width(line)
     if line.strip() or not lines:
         lines.append(line.rstrip())
     return lines

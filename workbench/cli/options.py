@@ -71,12 +71,11 @@ claim_id_argument = click.argument("claim_id", metavar="ID", type=ID)
 document_id_argument = click.argument("document_id", metavar="DOC", type=ID)
 
 
-def limit_option(
-    help: str = "At most N.", *, default: int | None = None, minimum: int = 0
-) -> Decorator[Any]:
+def limit_option(help: str = "At most N.", *, default: int | None = None) -> Decorator[Any]:
+    """`--limit N`, the same on every command: 0 or more, and 0 lists none."""
     return click.option(
         "--limit",
-        type=_count("limit", minimum),
+        type=_count("limit", 0),
         default=default,
         show_default=default is not None,
         metavar="N",
@@ -84,11 +83,15 @@ def limit_option(
     )
 
 
+def limit_zero(limit: int | None, what: str) -> str | None:
+    """What an empty table says when --limit 0 asked for none of `what` (as it does for every
+    command: "at most 0"): that the limit left the table empty, not that nothing matched."""
+    return f"--limit 0: no {what} listed" if limit == 0 else None
+
+
 def board_limit_option(help: str) -> Decorator[Any]:
     """`--limit` of the desk board's short lists (`demo`, `stats`)."""
-    return click.option(
-        "--limit", type=click.IntRange(min=0), default=BOARD_LIMIT, show_default=True, help=help
-    )
+    return limit_option(help, default=BOARD_LIMIT)
 
 
 def offset_option(fn: F) -> F:

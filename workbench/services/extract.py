@@ -10,6 +10,8 @@ from sqlalchemy import select
 from workbench.db.models import Claim
 from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain.checkworthy import Candidate, find_candidates
+from workbench.domain.claim_identity import claim_text
+from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import check_at_least, check_score
 from workbench.domain.json_fields import as_json
 from workbench.domain.status import ClaimType
@@ -29,46 +31,66 @@ def candidate_json(c: Candidate) -> dict[str, Any]:
     return {**as_json(c), "reasons": list(c.reasons)}
 
 
-def _check(min_score: float, limit: int | None) -> None:
-    check_score(min_score)
-    if limit is not None:
-        check_at_least(limit, 0, "limit")
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    """What `extract` looks for, the same whether the candidates are listed or accepted."""
+
+    min_score: float = EXTRACT_MIN_SCORE
+    # The first `limit` candidates in document order; None: all of them.
+    limit: int | None = None
+    # Whether the document is read as a transcript of `SPEAKER: text` lines: "auto", "on" or
+    # "off" (see `domain.transcript`).
+    speakers: str = "auto"
+
+    def check(self) -> None:
+        check_score(self.min_score)
+        if self.limit is not None:
+            check_at_least(self.limit, 0, "limit")
 
 
 def extract(
     wb: Workbench,
     document_id: int,
-    *,
-    min_score: float = EXTRACT_MIN_SCORE,
-    limit: int | None = None,
+    options: ExtractOptions | None = None,
     progress: Progress | None = None,
-    speakers: str = "auto",
 ) -> list[Candidate]:
-    """Candidates in document order (the first `limit` of them); `progress` hears the
-    sentences scored. `speakers` says whether the document is read as a transcript of
-    `SPEAKER: text` lines ("auto", "on" or "off", see `domain.transcript`)."""
-    _check(min_score, limit)
+    """Candidates in document order; `progress` hears the sentences scored."""
+    options = options or ExtractOptions()
+    options.check()
     with transaction(wb) as tx:
         _, text = revision_text(tx, get_document(tx, document_id))
-    return _candidates(text, min_score, progress, speakers)[:limit]
+    return _candidates(text, options, progress)
 
 
-def _candidates(
-    text: str, min_score: float, progress: Progress | None, speakers: str
-) -> list[Candidate]:
-    transcript = read_transcript(text, speakers)
-    return find_candidates(text, min_score, progress, transcript)
+def _candidates(text: str, options: ExtractOptions, progress: Progress | None) -> list[Candidate]:
+    transcript = read_transcript(text, options.speakers)
+    return find_candidates(text, options.min_score, progress, transcript)[: options.limit]
+
+
+@dataclass(frozen=True, slots=True)
+class Unfit:
+    """A candidate whose sentence cannot be a claim text as it stands (over the length limit,
+    or holding a control character): the person writes the claim instead."""
+
+    candidate: Candidate
+    problem: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {**candidate_json(self.candidate), "problem": self.problem}
 
 
 @dataclass(frozen=True, slots=True)
 class Accepted:
     added: list[ClaimView]
+    # Candidates already covered by a claim.
     skipped: list[Candidate]
+    unfit: list[Unfit]
 
     def to_json(self) -> dict[str, Any]:
         return {
             "added": [c.to_json() for c in self.added],
             "skipped": [candidate_json(c) for c in self.skipped],
+            "unfit": [u.to_json() for u in self.unfit],
         }
 
 
@@ -76,23 +98,23 @@ class Accepted:
 def accept_candidates(
     wb: Workbench,
     document_id: int,
-    *,
-    min_score: float = EXTRACT_MIN_SCORE,
-    limit: int | None = None,
+    options: ExtractOptions | None = None,
     progress: Progress | None = None,
-    speakers: str = "auto",
 ) -> Accepted:
-    """Each candidate becomes an unverified claim, unless an existing claim already covers it.
+    """Each candidate becomes an unverified claim, unless an existing claim already covers it
+    or its sentence cannot be a claim text (`Unfit`: one sentence of 100,000 characters must
+    not cost the person every other candidate of the document).
 
     The claim text starts as the sentence itself (someone rewrites it as a normalised claim);
     its type is the suggested one, its speaker the candidate's (in a transcript). One event
     per claim.
     """
-    _check(min_score, limit)
+    options = options or ExtractOptions()
+    options.check()
     with transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
         number, text = revision_text(tx, doc)
-        candidates = _candidates(text, min_score, progress, speakers)[:limit]
+        candidates = _candidates(text, options, progress)
         rows = tx.session.execute(
             select(Claim.start, Claim.end).where(
                 Claim.document_id == doc.id, Claim.revision == number
@@ -101,9 +123,16 @@ def accept_candidates(
         spans = [(start, end) for start, end in rows]
         added: list[Claim] = []
         skipped: list[Candidate] = []
+        unfit: list[Unfit] = []
         for cand in candidates:
             if any(s < cand.end and cand.start < e for s, e in spans):
                 skipped.append(cand)
+                continue
+            try:
+                # The rule insert_claim applies, asked before anything is written.
+                claim_text(cand.text)
+            except InvalidInput as exc:
+                unfit.append(Unfit(cand, exc.message))
                 continue
             claim = insert_claim(
                 tx,
@@ -116,4 +145,4 @@ def accept_candidates(
             )
             added.append(claim)
             spans.append((cand.start, cand.end))
-        return Accepted(with_similar(tx, added), skipped)
+        return Accepted(with_similar(tx, added), skipped, unfit)

@@ -68,7 +68,7 @@ def similar_claims(
 ) -> list[Similar]:
     """Claims in any document that look like claim `claim_id`, best first."""
     check_score(min_score)
-    check_at_least(limit, 1, "limit")
+    check_at_least(limit, 0, "limit")
     with transaction(wb) as tx:
         get_claim_row(tx, claim_id)
         stale = similar_index.is_stale(tx)

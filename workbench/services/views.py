@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from workbench.domain.json_fields import JsonFields, as_json
 from workbench.domain.payloads import event_value
+from workbench.domain.scores import shown_score
 from workbench.domain.status import rating
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ class SimilarRef(JsonFields):
 
     def sentence(self) -> str:
         verdict = self.status + (f", rated {self.rating}" if self.rating else "")
-        return f"similar to #{self.id} ({verdict}; {self.similarity:.2f}): {self.text}"
+        return f"similar to #{self.id} ({verdict}; {shown_score(self.similarity)}): {self.text}"
 
 
 @dataclass(frozen=True, slots=True)
