@@ -1556,3 +1556,46 @@ def test_another_thing_measured_in_the_same_unit_is_another_claim() -> None:
     # (x0.6 alone leaves a near miss that shares every other word at about 0.5: it is lowered,
     # not always below the threshold)
     assert similarity(q, t) >= 0.5 and similarity(q, o) < 0.6 * similarity(q, t)
+
+
+@pytest.mark.parametrize(
+    ("forms", "shared", "absent"),
+    [
+        # a year written digit by digit in Chinese numerals is the year
+        (["一九五二年", "1952年", "in 1952"], {"#1952"}, {"#2", "#1", "~year"}),
+        (["二〇二四年", "2024年"], {"#2024"}, {"#4", "~year"}),
+        # full-width digits and signs are the same figures (NFKC)
+        (["２０１６年", "2016年"], {"#2016"}, set()),
+        (["２１％", "21%", "百分之二十一"], {"#21", "~percent"}, set()),
+        (["十五亿元", "15亿元", "1.5 billion yuan"], {"#1500000000", "~cny"}, set()),
+    ],
+)
+def test_chinese_and_full_width_figures_are_the_same_numbers(
+    forms: list[str], shared: set[str], absent: set[str]
+) -> None:
+    for form in forms:
+        got = set(terms(form))
+        assert shared <= got, form
+        assert not absent & got, form
+
+
+def test_runs_of_two_chinese_digits_are_no_year() -> None:
+    assert "#23" not in terms("两三家")  # two or three, not 23
+
+
+@pytest.mark.parametrize(
+    "form", ["March 2024", "Mar. 2024", "Mar 2024", "03/2024", "2024年3月", "二〇二四年三月"]
+)
+def test_a_month_of_a_year_is_a_period_and_a_year_whatever_its_form(form: str) -> None:
+    got = set(terms(form))
+    assert {"#2024", "=period:m3"} <= got, form
+    assert "#3" not in got, form  # the month is no figure
+
+
+def test_a_month_written_in_chinese_digits_matches_the_arabic_one() -> None:
+    q, t, o = _scores(
+        ("汀阳东站于二〇二四年三月启用。", "二〇二四年三月启用"),
+        ("汀阳东站2024年3月投入运营。", "2024年3月投入运营"),
+        ("汀阳东站2024年5月投入运营。", "2024年5月投入运营"),
+    )
+    assert similarity(q, t) >= 0.5 > similarity(q, o)

@@ -25,7 +25,7 @@ from workbench.domain.similarity.figures import (
     number_token,
     zh_value,
 )
-from workbench.domain.similarity.labels import labels
+from workbench.domain.similarity.labels import labels, without_month_figures
 from workbench.domain.similarity.measures import (
     CONCEPT_MARK,
     CURRENCIES,
@@ -59,6 +59,7 @@ def terms(text: str) -> list[str]:
     """The meaning-bearing terms of `text` (see the package's docstring), with repeats."""
     s = normal(text).lower()
     out: list[str] = labels(s)
+    s = without_month_figures(s)
 
     def numbers(m: re.Match[str]) -> str:
         digits, scale = m.group(1), m.group(2)

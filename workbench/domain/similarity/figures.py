@@ -103,6 +103,10 @@ def zh_value(run: str) -> float | None:
     not a number (a lone 万 or 千)."""
     # 亿 scales everything before it, 万 only what follows the last 亿: 三亿六千万 is
     # 3*10^8 + 6000*10^4, not (3*10^8 + 6000) * 10^4.
+    if len(run) >= 3 and all(ch in _ZH_DIGITS and ch != "两" for ch in run):
+        # Digits without units are read in place, as a year is written: 一九五二 is 1952 and
+        # 二〇二四 2024 (two digits are more often a range: 七八家, seven or eight).
+        return float("".join(str(_ZH_DIGITS[ch]) for ch in run))
     high = low = section = 0
     digit: int | None = None
     for ch in run:
