@@ -1599,3 +1599,46 @@ def test_a_month_written_in_chinese_digits_matches_the_arabic_one() -> None:
         ("汀阳东站2024年5月投入运营。", "2024年5月投入运营"),
     )
     assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+@pytest.mark.parametrize(
+    ("forms", "shared"),
+    [
+        (["half of its students", "一半的学生", "50 percent of its students"], {"#50", "~percent"}),
+        (["a third of its power", "one in three", "三分之一", "33%"], {"#33", "~percent"}),
+        (["two thirds of its power", "三分之二", "67 per cent"], {"#67", "~percent"}),
+        (["a quarter of its tea", "one in four", "四分之一", "25%"], {"#25", "~percent"}),
+        (["three quarters of", "四分之三", "75%"], {"#75", "~percent"}),
+        (["one in eight", "八分之一", "12.5%"], {"#12.5", "~percent"}),
+        (["七成的收入", "70%的收入", "seventy per cent of revenue"], {"#70", "~percent"}),
+        (["一成", "10%"], {"#10", "~percent"}),
+        (["revenue doubled", "营收翻了一番", "营收增长了一倍", "revenue rose 100%"],
+         {"#100", "~percent", "~up"}),
+        (["十七比一", "17:1", "17∶1", "17比1"], {"#17:1"}),
+        (["exports tripled", "exports rose 200%"], {"#200", "~percent", "~up"}),
+    ],
+)
+def test_fractions_shares_and_ratios_are_read_as_percentages(
+    forms: list[str], shared: set[str]
+) -> None:
+    for form in forms:
+        assert shared <= set(terms(form)), form
+
+
+def test_words_that_only_look_like_fractions() -> None:
+    assert "#50" not in terms("the first half of 2023")  # a period
+    assert "#50" not in terms("上半年")
+    assert "#10" not in terms("一成不变")  # an idiom: unchanged
+    assert "#30" not in terms("三成立了公司")  # 成立, founded
+    assert "#25" not in terms("the first quarter of 2023")
+    assert "#9:30" not in terms("2023年比2022年增长9%")  # 比: compared with
+    assert "#2023" in terms("opened 3 in 2023")  # a year, not one in 2023
+
+
+def test_a_share_said_as_a_fraction_matches_its_percentage() -> None:
+    q, t, o = _scores(
+        ("Wind supplies 33 percent of Penwarden Energy's electricity.", "33 percent"),
+        ("Penwarden Energy gets a third of its electricity from wind.", "a third"),
+        ("A quarter of Penwarden Energy's electricity comes from wind.", "a quarter"),
+    )
+    assert similarity(q, t) >= 0.5 > similarity(q, o)

@@ -35,6 +35,7 @@ from workbench.domain.similarity.measures import (
     counted_measures,
 )
 from workbench.domain.similarity.naming import PROVINCE_TERMS, names, straddles, zh_name
+from workbench.domain.similarity.shares import shares
 from workbench.domain.similarity.roles import ZH_NAME_KIND, actor, split_owners, zh_actor
 from workbench.domain.similarity.words import CJK_RUN, STOP_WORDS, WORD, normal, stem
 
@@ -59,7 +60,7 @@ def terms(text: str) -> list[str]:
     """The meaning-bearing terms of `text` (see the package's docstring), with repeats."""
     s = normal(text).lower()
     out: list[str] = labels(s)
-    s = without_month_figures(s)
+    s = shares(without_month_figures(s), out)
 
     def numbers(m: re.Match[str]) -> str:
         digits, scale = m.group(1), m.group(2)
