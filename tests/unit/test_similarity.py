@@ -67,7 +67,8 @@ def test_words_that_only_look_like_numbers_or_years() -> None:
     assert "#10000" not in terms("万物")  # a lone 万 is a word, not a number
     assert "#1" not in terms("签下了一份协议")  # 一份: an article
     assert terms("早一年")[:2] == ["#1", "~year"]
-    assert terms("sixty-two thousand") == ["#62000"]  # not #6, ty, #2000
+    # (and its approximate term) not #6, ty, #2000
+    assert terms("sixty-two thousand") == ["#62000", "≈62000"]
 
 
 def test_chinese_is_read_as_character_pairs_and_english_as_stemmed_words() -> None:
@@ -1642,3 +1643,27 @@ def test_a_share_said_as_a_fraction_matches_its_percentage() -> None:
         ("A quarter of Penwarden Energy's electricity comes from wind.", "a quarter"),
     )
     assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+@pytest.mark.parametrize(
+    ("hedged", "exact"),
+    [
+        ("nearly two million passengers", "1.98 million passengers"),
+        ("近50亿元", "49.6亿元"),
+        ("about 11 million tonnes", "11 million tonnes"),
+        ("约1100万标箱", "1100万标箱"),
+        ("1100万标箱左右", "1100万标箱"),
+    ],
+)
+def test_a_hedged_figure_is_approximate_and_meets_the_exact_one_rounded(
+    hedged: str, exact: str
+) -> None:
+    h, e = set(terms(hedged)), set(terms(exact))
+    approx = {t for t in h if t.startswith("≈")}
+    assert approx and approx <= e, (hedged, exact)
+    assert not {t for t in h if t.startswith("#")} & e  # not the exact figure
+
+
+def test_exact_figures_that_differ_share_no_approximate_term_when_far_apart() -> None:
+    assert not {t for t in terms("410万部") if t[0] == "≈"} & set(terms("4100万部"))
+    assert not [t for t in terms("founded in 1979") if t[0] == "≈"]  # a year is exact

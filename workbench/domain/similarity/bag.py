@@ -8,6 +8,7 @@ opening Chinese name and actor. The readers of each kind live in their own modul
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
@@ -20,7 +21,9 @@ from workbench.domain.similarity.figures import (
     SPAN_OF_YEARS,
     ZH_NUMBER,
     ZH_NUMERALS,
+    approximate_token,
     en_value,
+    hedged,
     is_year,
     number_token,
     zh_value,
@@ -62,14 +65,23 @@ def terms(text: str) -> list[str]:
     out: list[str] = labels(s)
     s = shares(without_month_figures(s), out)
 
+    def figure(m: re.Match[str], value: float, year: bool) -> None:
+        # exact, approximate too, or only approximate (see `figures.hedged`)
+        if year or value < 10 or not math.isfinite(value):
+            out.append(number_token(value))
+            return
+        approx = approximate_token(value)
+        out.append("#" + approx if hedged(m) else number_token(value))
+        out.append(approx)
+
     def numbers(m: re.Match[str]) -> str:
         digits, scale = m.group(1), m.group(2)
         value = float(digits.replace(",", "")) * (MULTIPLIERS[scale] if scale else 1)
-        out.append(number_token(value))
-        if m.group(3) and value < SPAN_OF_YEARS:
-            out.append("~year")
         # A year or a span of years (2015年, 7年, "in 2014 the museum") counts nothing.
         year = m.group(3) or (not scale and digits.isdigit() and is_year(f"#{digits}"))
+        figure(m, value, bool(year))
+        if m.group(3) and value < SPAN_OF_YEARS:
+            out.append("~year")
         return " " if year else f" {FIGURE_MARK}"
 
     s = ARABIC.sub(numbers, s)
@@ -78,7 +90,7 @@ def terms(text: str) -> list[str]:
         words = [w for w in re.split(r"[\s-]+", m.group()) if w]
         while words and words[-1] in ("a", "and"):
             words.pop()
-        out.append(number_token(en_value(words)))
+        figure(m, en_value(words), False)
         return f" {FIGURE_MARK}"
 
     s = EN_NUMBER.sub(en_numbers, s)
@@ -118,7 +130,7 @@ def terms(text: str) -> list[str]:
         value = zh_value(m.group(1))
         if value is None:
             return m.group()
-        out.append(number_token(value))
+        figure(m, value, bool(m.group(2)) and value >= SPAN_OF_YEARS)
         if m.group(2) and value < SPAN_OF_YEARS:
             out.append("~year")
         return " " if m.group(2) else f" {FIGURE_MARK}"

@@ -157,3 +157,29 @@ def is_year(term: str) -> bool:
 NUMBER_WORDS = frozenset([*_EN_UNITS, *_EN_TENS, *_EN_SCALES, *EN_ORDINALS])
 # A currency right after one of these is a sum of money (9.6亿元).
 ZH_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
+
+
+# A figure said to be near ("nearly two million", 近50亿, "about 11 million", 1100万左右) is
+# not that figure: it is approximate. It gives no exact term but "#≈2000000" (which only
+# hedged figures give, so two claims hedging the same figure share it at full weight), and its
+# value to two significant figures ("≈2000000"), which every exact figure of 10 or more also
+# gives (1.98 million: #1980000 and ≈2000000; a year none). So a hedged figure meets the exact
+# one it rounds to, at a lower weight (see `weighting`), while two exact figures still differ in
+# their exact terms, and 410万 and 4100万, or 1997 and 1979, share nothing.
+_HEDGE_BEFORE = re.compile(
+    r"(?:\b(?:nearly|about|almost|around|some|roughly|approximately|approx|close\s+to)"
+    r"|近|约|将近|接近|大约|近乎)\s*$"
+)
+_HEDGE_AFTER = re.compile("\\s*[\u4e00-\u9fff]{0,3}左右")  # 1100万标箱左右
+
+
+def hedged(m: re.Match[str]) -> bool:
+    """Whether the figure `m` matched is said to be approximate (see above)."""
+    before = m.string[max(0, m.start() - 16) : m.start()]
+    return bool(_HEDGE_BEFORE.search(before) or _HEDGE_AFTER.match(m.string, m.end()))
+
+
+def approximate_token(value: float) -> str:
+    if value == 0:
+        return "≈0"
+    return "≈" + number_token(float(f"{value:.2g}"))[1:]
