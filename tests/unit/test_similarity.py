@@ -1667,3 +1667,24 @@ def test_a_hedged_figure_is_approximate_and_meets_the_exact_one_rounded(
 def test_exact_figures_that_differ_share_no_approximate_term_when_far_apart() -> None:
     assert not {t for t in terms("410万部") if t[0] == "≈"} & set(terms("4100万部"))
     assert not [t for t in terms("founded in 1979") if t[0] == "≈"]  # a year is exact
+
+
+@pytest.mark.parametrize(
+    ("ranged", "about"),
+    [
+        ("between 10 and 12 million tonnes", "about 11 million tonnes"),
+        ("1000万至1200万标箱", "约1100万标箱"),
+        ("between 8 and 10 billion yuan", "roughly 9 billion yuan"),
+        ("8-10 billion yuan", "some 9 billion yuan"),
+    ],
+)
+def test_a_range_meets_a_figure_near_its_midpoint(ranged: str, about: str) -> None:
+    r, a = set(terms(ranged)), set(terms(about))
+    assert {t for t in a if t[0] == "#"} <= r, (ranged, about)
+
+
+def test_a_range_reads_each_end_in_its_scale_and_years_are_no_range() -> None:
+    assert {"#10000000", "#12000000"} <= set(terms("between 10 and 12 million"))
+    assert not [t for t in terms("2020-2023") if "≈" in t]
+    # a range shifted, sharing an end, is another range
+    assert "#≈13000000" not in terms("1000万至1200万标箱")

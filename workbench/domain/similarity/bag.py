@@ -18,6 +18,7 @@ from workbench.domain.similarity.figures import (
     EN_NUMBER,
     EN_ORDINALS,
     MULTIPLIERS,
+    RANGE,
     SPAN_OF_YEARS,
     ZH_NUMBER,
     ZH_NUMERALS,
@@ -25,6 +26,7 @@ from workbench.domain.similarity.figures import (
     en_value,
     hedged,
     is_year,
+    read_range,
     number_token,
     zh_value,
 )
@@ -84,6 +86,8 @@ def terms(text: str) -> list[str]:
             out.append("~year")
         return " " if year else f" {FIGURE_MARK}"
 
+    if "between" in s or "-" in s or "–" in s or "至" in s or "~" in s or "～" in s:
+        s = RANGE.sub(lambda m: read_range(m, out), s)
     s = ARABIC.sub(numbers, s)
 
     def en_numbers(m: re.Match[str]) -> str:

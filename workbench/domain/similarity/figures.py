@@ -183,3 +183,31 @@ def approximate_token(value: float) -> str:
     if value == 0:
         return "≈0"
     return "≈" + number_token(float(f"{value:.2g}"))[1:]
+
+
+# A range ("between 10 and 12 million", 1000万至1200万, 8-10 billion) is a figure said
+# approximately: its midpoint, as a hedged figure is (see above), and each end in the scale
+# that the second gives (10 million, not 10). Not a change ("from 10 to 12"), nor a span of
+# years (2020-2023).
+_SCALE = r"\s*(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|trillion|billion|bn|million|thousand)"
+RANGE = re.compile(
+    rf"(?:\bbetween\s+(?P<a>\d+(?:\.\d+)?)(?P<sa>{_SCALE})?\s+and\s+"
+    rf"|(?<![\d.,])(?P<c>\d+(?:\.\d+)?)(?P<sc>{_SCALE})?\s*[-–~～至]\s*)"
+    rf"(?P<b>\d+(?:\.\d+)?)(?P<sb>{_SCALE})?(?![\d.,])"
+)
+
+
+def read_range(m: re.Match[str], out: list[str]) -> str:
+    """The range `m` (of `RANGE`) with each end scaled, its midpoint read into `out`."""
+    first, first_scale = m.group("a") or m.group("c"), m.group("sa") or m.group("sc") or ""
+    second, scale = m.group("b"), m.group("sb") or ""
+    if not scale and is_year(f"#{first}") and is_year(f"#{second}"):
+        return m.group()
+    first_scale = first_scale or scale
+    low = float(first) * MULTIPLIERS.get(first_scale.strip(), 1)
+    high = float(second) * MULTIPLIERS.get(scale.strip(), 1)
+    if not 0 < low < high:
+        return m.group()
+    approx = approximate_token((low + high) / 2)
+    out.extend(("#" + approx, approx))
+    return f" {first}{first_scale} - {second}{scale} "
