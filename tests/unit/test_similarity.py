@@ -1688,3 +1688,26 @@ def test_a_range_reads_each_end_in_its_scale_and_years_are_no_range() -> None:
     assert not [t for t in terms("2020-2023") if "≈" in t]
     # a range shifted, sharing an end, is another range
     assert "#≈13000000" not in terms("1000万至1200万标箱")
+
+
+@pytest.mark.parametrize(
+    ("query", "true", "other"),
+    [
+        (
+            ("Nearly two million passengers flew with Thornleigh Airways in 2023.", "nearly 2m"),
+            ("Thornleigh Airways carried 1.98 million passengers in 2023.", "1.98 million"),
+            ("Thornleigh Airways carried more than two million passengers in 2023.", "over 2m"),
+        ),
+        (
+            ("2023年溪沅银行净利润近50亿元。", "净利润近50亿元"),
+            ("溪沅银行2023年净利润为49.6亿元。", "净利润为49.6亿元"),
+            ("溪沅银行2023年净利润超过50亿元。", "净利润超过50亿元"),
+        ),
+    ],
+)
+def test_nearly_a_figure_is_not_more_than_it(
+    query: tuple[str, str], true: tuple[str, str], other: tuple[str, str]
+) -> None:
+    q, t, o = _scores(query, true, other)
+    assert "bounds" in [d[0] for d in explain(q, o).disagree]
+    assert similarity(q, t) > similarity(q, o)

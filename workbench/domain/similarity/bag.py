@@ -23,6 +23,7 @@ from workbench.domain.similarity.figures import (
     ZH_NUMBER,
     ZH_NUMERALS,
     approximate_token,
+    bound,
     en_value,
     hedged,
     is_year,
@@ -75,6 +76,9 @@ def terms(text: str) -> list[str]:
         approx = approximate_token(value)
         out.append("#" + approx if hedged(m) else number_token(value))
         out.append(approx)
+        side = bound(m)
+        if side:
+            out.append(f"=bound:{side}:{approx[1:]}")
 
     def numbers(m: re.Match[str]) -> str:
         digits, scale = m.group(1), m.group(2)

@@ -121,6 +121,11 @@ def _opposed(ours: list[str], theirs: list[str]) -> bool:
     return len(a) == len(b) == 1 and a != b
 
 
+def _other_side(bound: str) -> str:
+    _, side, value = bound.split(":", 2)
+    return f"=bound:{'above' if side == 'below' else 'below'}:{value}"
+
+
 def disagreements(
     a: Mapping[str, float], b: Mapping[str, float]
 ) -> Iterator[tuple[str, float, tuple[list[str], list[str]]]]:
@@ -212,6 +217,11 @@ def disagreements(
         yield "scopes", ACT_SHARE, (sorted(scope_a), sorted(scope_b))
     if ka.plan != kb.plan:
         yield MODALITY, MODALITY_SHARE, ([PLAN] if ka.plan else [], [PLAN] if kb.plan else [])
+    if ka.bounds and kb.bounds:
+        # nearly two million against more than two million: each on its own side of one figure
+        mine = sorted(t for t in ka.bounds if _other_side(t) in b)
+        if mine:
+            yield "bounds", ACT_SHARE, (mine, sorted(_other_side(t) for t in mine))
     if ka.acts and kb.acts and _opposed(ka.acts, kb.acts):
         yield "acts", ACT_SHARE, (sorted(ka.acts), sorted(kb.acts))
     elif bool(ka.acts) != bool(kb.acts):

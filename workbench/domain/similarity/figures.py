@@ -173,6 +173,23 @@ _HEDGE_BEFORE = re.compile(
 _HEDGE_AFTER = re.compile("\\s*[\u4e00-\u9fff]{0,3}左右")  # 1100万标箱左右
 
 
+# "Nearly" and 近 say the figure is below the one given, "more than", "over", 超过 and 逾 that
+# it is above: nearly two million and more than two million are two facts (see
+# `disagreements`), whatever else they share.
+_BELOW = re.compile(r"(?:\b(?:nearly|almost|close\s+to|just\s+under)|近|将近|接近|不到)\s*$")
+_ABOVE = re.compile(r"(?:\b(?:more\s+than|over|above|upwards\s+of)|超过|逾|超)\s*$")
+
+
+def bound(m: re.Match[str]) -> str | None:
+    """"below" or "above" if the figure `m` matched is said to be below or above itself."""
+    before = m.string[max(0, m.start() - 16) : m.start()]
+    if _BELOW.search(before):
+        return "below"
+    if _ABOVE.search(before):
+        return "above"
+    return None
+
+
 def hedged(m: re.Match[str]) -> bool:
     """Whether the figure `m` matched is said to be approximate (see above)."""
     before = m.string[max(0, m.start() - 16) : m.start()]

@@ -73,6 +73,8 @@ class Kinds:
     zh: bool = False  # the claim has Chinese text ("%")
     currencies: list[str] = field(default_factory=list)  # ~usd, ~cny...
     plan: bool = False  # the claim says what is planned or aimed at (~plan)
+    # a figure said to be below or above itself (=bound:below:2000000: "nearly two million")
+    bounds: list[str] = field(default_factory=list)
 
 
 def kinds_of(vector: Mapping[str, float]) -> Kinds:
@@ -117,6 +119,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.cities.append(t)
             elif t.startswith("=of:"):
                 kinds.owners.append(t)
+            elif t.startswith("=bound:"):
+                kinds.bounds.append(t)
             else:
                 kinds.orgs.append(t)
         elif mark == "%":
