@@ -1711,3 +1711,22 @@ def test_nearly_a_figure_is_not_more_than_it(
     q, t, o = _scores(query, true, other)
     assert "bounds" in [d[0] for d in explain(q, o).disagree]
     assert similarity(q, t) > similarity(q, o)
+
+
+def test_claims_that_share_no_figure_even_rounded_are_two_facts() -> None:
+    q, t, o = _scores(
+        ("2023年砚溪大学博士研究生招生人数为2000人。", "招生人数为2000人"),
+        ("砚溪大学2023年招收博士生两千人。", "招收博士生两千人"),
+        ("砚溪大学2023年招收博士生两百人。", "招收博士生两百人"),
+    )
+    assert "figures" not in [d[0] for d in explain(q, t).disagree]
+    assert "figures" in [d[0] for d in explain(q, o).disagree]
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+    # a hedged figure shares its rounded value with the exact one: no disagreement
+    q, t, o = _scores(
+        ("Nearly two million passengers flew with Thornleigh Airways.", "nearly 2m"),
+        ("Thornleigh Airways carried 1.98 million passengers.", "1.98 million"),
+        ("Thornleigh Airways carried 1.2 million passengers.", "1.2 million"),
+    )
+    assert "figures" not in [d[0] for d in explain(q, t).disagree]
+    assert "figures" in [d[0] for d in explain(q, o).disagree]

@@ -62,6 +62,9 @@ _UP_DOWN = re.compile(
 _COMPARATIVE_POLE = {"more": "up", "higher": "up", "larger": "up", "bigger": "up", "up": "up"}
 
 
+_COUNTS = frozenset("人名位家台辆架艘座张项件个条款所只头部本套间栋枚颗支份篇场元吨")
+
+
 def terms(text: str) -> list[str]:
     """The meaning-bearing terms of `text` (see the package's docstring), with repeats."""
     s = normal(text).lower()
@@ -84,7 +87,13 @@ def terms(text: str) -> list[str]:
         digits, scale = m.group(1), m.group(2)
         value = float(digits.replace(",", "")) * (MULTIPLIERS[scale] if scale else 1)
         # A year or a span of years (2015年, 7年, "in 2014 the museum") counts nothing.
-        year = m.group(3) or (not scale and digits.isdigit() and is_year(f"#{digits}"))
+        # (2000人, 2000家: a figure a Chinese classifier follows counts, it is no year)
+        year = m.group(3) or (
+            not scale
+            and digits.isdigit()
+            and is_year(f"#{digits}")
+            and m.string[m.end() : m.end() + 1] not in _COUNTS
+        )
         figure(m, value, bool(year))
         if m.group(3) and value < SPAN_OF_YEARS:
             out.append("~year")

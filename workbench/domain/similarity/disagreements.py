@@ -51,6 +51,11 @@ ACT_SHARE = 0.5
 # yuan, US$470 million) agrees with one that gives either.
 CURRENCY_SHARE = 0.5
 
+# Two claims that each give figures and share none, even rounded to two significant figures
+# (two hundred doctoral students and 2,000; 410万 and 4100万 phones; a third and 50 percent),
+# say two facts: a rewording gives its figure, in whatever form.
+FIGURE_SHARE = 0.5
+
 # A plan, target or forecast against a fact: "aimed to deliver 95,000 cars" and "delivered
 # 95,000 cars", 目标为4100亿元 and 达到4100亿元, "set to close 38 branches" and "closed 38
 # branches" share every figure and word but one, and the one says the first may never have
@@ -217,6 +222,8 @@ def disagreements(
         yield "scopes", ACT_SHARE, (sorted(scope_a), sorted(scope_b))
     if ka.plan != kb.plan:
         yield MODALITY, MODALITY_SHARE, ([PLAN] if ka.plan else [], [PLAN] if kb.plan else [])
+    if ka.figures and kb.figures and not any(t in b for t in ka.figures):
+        yield "figures", FIGURE_SHARE, (sorted(ka.figures), sorted(kb.figures))
     if ka.bounds and kb.bounds:
         # nearly two million against more than two million: each on its own side of one figure
         mine = sorted(t for t in ka.bounds if _other_side(t) in b)
