@@ -1730,3 +1730,27 @@ def test_claims_that_share_no_figure_even_rounded_are_two_facts() -> None:
     )
     assert "figures" not in [d[0] for d in explain(q, t).disagree]
     assert "figures" in [d[0] for d in explain(q, o).disagree]
+
+
+@pytest.mark.parametrize(
+    ("query", "true", "other"),
+    [
+        (
+            ("朔晖光伏海外收入占比为70%。", "海外收入占比为70%"),
+            ("朔晖光伏七成的收入来自海外。", "七成的收入来自海外"),
+            ("朔晖光伏2023年海外收入增长七成。", "海外收入增长七成"),
+        ),
+        (
+            ("Overseas sales make up 40 percent of Brindle Foods' sales.", "40 percent"),
+            ("40% of Brindle Foods' sales are made overseas.", "40% of sales"),
+            ("Brindle Foods' overseas sales rose 40 percent.", "rose 40 percent"),
+        ),
+    ],
+)
+def test_a_share_is_not_a_change_by_the_same_percentage(
+    query: tuple[str, str], true: tuple[str, str], other: tuple[str, str]
+) -> None:
+    q, t, o = _scores(query, true, other)
+    assert "share or change" in [d[0] for d in explain(q, o).disagree]
+    assert "share or change" not in [d[0] for d in explain(q, t).disagree]
+    assert similarity(q, t) > similarity(q, o)

@@ -51,6 +51,8 @@ ACT_SHARE = 0.5
 # yuan, US$470 million) agrees with one that gives either.
 CURRENCY_SHARE = 0.5
 
+SHARE_OR_CHANGE = "share or change"
+
 # Two claims that each give figures and share none, even rounded to two significant figures
 # (two hundred doctoral students and 2,000; 410万 and 4100万 phones; a third and 50 percent),
 # say two facts: a rewording gives its figure, in whatever form.
@@ -224,6 +226,19 @@ def disagreements(
         yield MODALITY, MODALITY_SHARE, ([PLAN] if ka.plan else [], [PLAN] if kb.plan else [])
     if ka.figures and kb.figures and not any(t in b for t in ka.figures):
         yield "figures", FIGURE_SHARE, (sorted(ka.figures), sorted(kb.figures))
+    if "~percent" in a and "~percent" in b:
+        # a part of a whole (占比70%, "make up 40 percent") against a change by as much
+        # (增长七成, "rose 40 percent")
+        share_a, share_b = "~share" in a, "~share" in b
+        moved_a = "~up" in a or "~down" in a
+        moved_b = "~up" in b or "~down" in b
+        if (share_a and not moved_a and moved_b and not share_b) or (
+            share_b and not moved_b and moved_a and not share_a
+        ):
+            yield SHARE_OR_CHANGE, ACT_SHARE, (
+                ["~share"] if share_a else sorted(t for t in ("~up", "~down") if t in a),
+                ["~share"] if share_b else sorted(t for t in ("~up", "~down") if t in b),
+            )
     if ka.bounds and kb.bounds:
         # nearly two million against more than two million: each on its own side of one figure
         mine = sorted(t for t in ka.bounds if _other_side(t) in b)
