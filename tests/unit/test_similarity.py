@@ -1754,3 +1754,14 @@ def test_a_share_is_not_a_change_by_the_same_percentage(
     assert "share or change" in [d[0] for d in explain(q, o).disagree]
     assert "share or change" not in [d[0] for d in explain(q, t).disagree]
     assert similarity(q, t) > similarity(q, o)
+
+
+def test_a_title_in_chinese_book_marks_is_a_name() -> None:
+    assert "@潮灯" in names("星筏游戏的《潮灯》首年流水达十五亿元。")
+    q, t, o = _scores(
+        ("星筏游戏的《潮灯》首年流水达十五亿元。", "《潮灯》首年流水达十五亿元"),
+        ("星筏游戏的《潮灯》上线首年流水15亿元。", "《潮灯》上线首年流水15亿元"),
+        ("星筏游戏的《雾港》上线首年流水15亿元。", "《雾港》上线首年流水15亿元"),
+    )
+    assert "names" in [d[0] for d in explain(q, o).disagree]
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
