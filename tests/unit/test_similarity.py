@@ -1615,7 +1615,8 @@ def test_a_month_written_in_chinese_digits_matches_the_arabic_one() -> None:
         (["一成", "10%"], {"#10", "~percent"}),
         (["revenue doubled", "营收翻了一番", "营收增长了一倍", "revenue rose 100%"],
          {"#100", "~percent", "~up"}),
-        (["十七比一", "17:1", "17∶1", "17比1"], {"#17:1"}),
+        (["十七比一", "17:1", "17∶1", "17比1", "17 students for every teacher"], {"#17:1"}),
+        (["rose twofold", "doubled"], {"#100", "~percent", "~up"}),
         (["exports tripled", "exports rose 200%"], {"#200", "~percent", "~up"}),
     ],
 )
@@ -1653,6 +1654,7 @@ def test_a_share_said_as_a_fraction_matches_its_percentage() -> None:
         ("about 11 million tonnes", "11 million tonnes"),
         ("约1100万标箱", "1100万标箱"),
         ("1100万标箱左右", "1100万标箱"),
+        ("常住人口约为520万", "常住人口520万"),
     ],
 )
 def test_a_hedged_figure_is_approximate_and_meets_the_exact_one_rounded(

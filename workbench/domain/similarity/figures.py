@@ -168,7 +168,7 @@ ZH_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
 # their exact terms, and 410万 and 4100万, or 1997 and 1979, share nothing.
 _HEDGE_BEFORE = re.compile(
     r"(?:\b(?:nearly|about|almost|around|some|roughly|approximately|approx|close\s+to)"
-    r"|近|约|将近|接近|大约|近乎)\s*$"
+    r"|近|约|约为|约有|将近|接近|大约|近乎)\s*$"
 )
 _HEDGE_AFTER = re.compile("\\s*[\u4e00-\u9fff]{0,3}左右")  # 1100万标箱左右
 

@@ -34,8 +34,9 @@ _EN_FRACTION = re.compile(
     rf"|\b(?P<m>one|\d+)\s+(?:in|out\s+of)\s+(?P<d>two|three|four|five|six|seven|eight|nine|ten"
     r"|twenty|fifty|hundred|\d+)\b"
 )
-_TIMES = re.compile(r"\b(doubl|tripl|quadrupl)(?:ed|ing)\b")
-_RISE = {"doubl": "100", "tripl": "200", "quadrupl": "300"}
+_TIMES = re.compile(r"\b(?:(doubl|tripl|quadrupl)(?:ed|ing)|(two|three|four)fold)\b")
+_RISE = {"doubl": "100", "tripl": "200", "quadrupl": "300", "two": "100", "three": "200"}
+_RISE["four"] = "300"
 _ZH = "零〇一二两三四五六七八九十百"
 # 三分之一, 四分之三 (not 百分之, a percentage the concept table reads, nor 千分之, per mille);
 # 一半; 七成 (tenths; not 成立, 成为... nor the idiom 一成不变); 翻了一番, 增长了一倍: doubled.
@@ -53,6 +54,9 @@ _RATIO = re.compile(
 )
 
 
+_FOR_EVERY = re.compile(r"\b(\d+(?:\.\d+)?)\s+(?:[a-z]+\s+){0,2}for\s+(?:every|each)\s+(?:(\d+)\s+)?")
+
+
 def _value(run: str) -> float | None:
     if run[0].isdigit():
         return float(run)
@@ -66,11 +70,15 @@ def shares(text: str, out: list[str]) -> str:
     ratios read into `out` (as `#17:1`) and blanked."""
     if "of" in text or " in " in text:
         text = _EN_FRACTION.sub(_en_fraction, text)
-    if "doubl" in text or "tripl" in text or "quadrupl" in text:
-        # doubled is up 100%, tripled up 200%
-        text = _TIMES.sub(lambda m: f" rose {_RISE[m.group(1)]}% ", text)
+    if "doubl" in text or "tripl" in text or "quadrupl" in text or "fold" in text:
+        # doubled (twofold) is up 100%, tripled up 200%
+        text = _TIMES.sub(lambda m: f" rose {_RISE[m.group(1) or m.group(2)]}% ", text)
     if "分之" in text or "半" in text or "成" in text or "番" in text or "倍" in text:
         text = _ZH_FRACTION.sub(_zh_fraction, text)
+    if " every " in text or " each " in text:
+        # 17 students for every teacher: the ratio 17:1 (十七比一)
+        for m in _FOR_EVERY.finditer(text):
+            out.append(f"{number_token(float(m.group(1)))}:{m.group(2) or 1}")
     if ":" in text or "∶" in text or "比" in text:
 
         def ratio(m: re.Match[str]) -> str:
