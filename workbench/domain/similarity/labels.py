@@ -102,10 +102,9 @@ def _zh_small(run: str) -> int:
 # microsecond each) spare them the regular expressions, which try every position of a text.
 _LABEL_HINTS = tuple(_LABEL_OF)
 _PERIOD_HINTS = (
-    *_MONTHS,
+    *(m[:3] for m in _MONTHS),  # (each month's first three letters: March and Mar. both)
     "月",
     "/",
-    *_ABBREVIATED,
     "季度",
     "半年",
     "quarter",

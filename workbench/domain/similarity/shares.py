@@ -34,6 +34,14 @@ _EN_FRACTION = re.compile(
     rf"|\b(?P<m>one|\d+)\s+(?:in|out\s+of)\s+(?P<d>two|three|four|five|six|seven|eight|nine|ten"
     r"|twenty|fifty|hundred|\d+)\b"
 )
+_EN_HINTS = (*_EN_PARTS, "one in ", "out of ")
+_DIGIT_IN = re.compile(r"\d in ")
+
+
+def _hinted(text: str, hints: tuple[str, ...]) -> bool:
+    return any(h in text for h in hints)
+
+
 _TIMES = re.compile(r"\b(?:(doubl|tripl|quadrupl)(?:ed|ing)|(two|three|four)fold)\b")
 _RISE = {"doubl": "100", "tripl": "200", "quadrupl": "300", "two": "100", "three": "200"}
 _RISE["four"] = "300"
@@ -68,7 +76,8 @@ def _value(run: str) -> float | None:
 def shares(text: str, out: list[str]) -> str:
     """`text` (lower-cased, normalised) with its fractions written as percentages, and its
     ratios read into `out` (as `#17:1`) and blanked."""
-    if "of" in text or " in " in text:
+    # (a few substring tests spare most texts the scan: "of" and "in" are in nearly all)
+    if _hinted(text, _EN_HINTS) or (" in " in text and _DIGIT_IN.search(text)):
         text = _EN_FRACTION.sub(_en_fraction, text)
     if "doubl" in text or "tripl" in text or "quadrupl" in text or "fold" in text:
         # doubled (twofold) is up 100%, tripled up 200%
