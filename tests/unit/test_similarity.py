@@ -1613,8 +1613,10 @@ def test_a_month_written_in_chinese_digits_matches_the_arabic_one() -> None:
         (["one in eight", "八分之一", "12.5%"], {"#12.5", "~percent"}),
         (["七成的收入", "70%的收入", "seventy per cent of revenue"], {"#70", "~percent"}),
         (["一成", "10%"], {"#10", "~percent"}),
-        (["revenue doubled", "营收翻了一番", "营收增长了一倍", "revenue rose 100%"],
-         {"#100", "~percent", "~up"}),
+        (
+            ["revenue doubled", "营收翻了一番", "营收增长了一倍", "revenue rose 100%"],
+            {"#100", "~percent", "~up"},
+        ),
         (["十七比一", "17:1", "17∶1", "17比1", "17 students for every teacher"], {"#17:1"}),
         (["rose twofold", "doubled"], {"#100", "~percent", "~up"}),
         (["exports tripled", "exports rose 200%"], {"#200", "~percent", "~up"}),

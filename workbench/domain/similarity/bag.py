@@ -27,8 +27,8 @@ from workbench.domain.similarity.figures import (
     en_value,
     hedged,
     is_year,
-    read_range,
     number_token,
+    read_range,
     zh_value,
 )
 from workbench.domain.similarity.labels import labels, without_month_figures
@@ -41,8 +41,8 @@ from workbench.domain.similarity.measures import (
     counted_measures,
 )
 from workbench.domain.similarity.naming import PROVINCE_TERMS, names, straddles, zh_name
-from workbench.domain.similarity.shares import shares
 from workbench.domain.similarity.roles import ZH_NAME_KIND, actor, split_owners, zh_actor
+from workbench.domain.similarity.shares import shares
 from workbench.domain.similarity.words import CJK_RUN, STOP_WORDS, WORD, normal, stem
 
 # "nine per cent less milk", "500 fewer staff", "down 9%", "up by 12%": a direction said by a

@@ -235,9 +235,13 @@ def disagreements(
         if (share_a and not moved_a and moved_b and not share_b) or (
             share_b and not moved_b and moved_a and not share_a
         ):
-            yield SHARE_OR_CHANGE, ACT_SHARE, (
-                ["~share"] if share_a else sorted(t for t in ("~up", "~down") if t in a),
-                ["~share"] if share_b else sorted(t for t in ("~up", "~down") if t in b),
+            yield (
+                SHARE_OR_CHANGE,
+                ACT_SHARE,
+                (
+                    ["~share"] if share_a else sorted(t for t in ("~up", "~down") if t in a),
+                    ["~share"] if share_b else sorted(t for t in ("~up", "~down") if t in b),
+                ),
             )
     if ka.bounds and kb.bounds:
         # nearly two million against more than two million: each on its own side of one figure

@@ -181,7 +181,7 @@ _ABOVE = re.compile(r"(?:\b(?:more\s+than|over|above|upwards\s+of)|超过|逾|�
 
 
 def bound(m: re.Match[str]) -> str | None:
-    """"below" or "above" if the figure `m` matched is said to be below or above itself."""
+    """ "below" or "above" if the figure `m` matched is said to be below or above itself."""
     before = m.string[max(0, m.start() - 16) : m.start()]
     if _BELOW.search(before):
         return "below"

@@ -62,7 +62,9 @@ _RATIO = re.compile(
 )
 
 
-_FOR_EVERY = re.compile(r"\b(\d+(?:\.\d+)?)\s+(?:[a-z]+\s+){0,2}for\s+(?:every|each)\s+(?:(\d+)\s+)?")
+_FOR_EVERY = re.compile(
+    r"\b(\d+(?:\.\d+)?)\s+(?:[a-z]+\s+){0,2}for\s+(?:every|each)\s+(?:(\d+)\s+)?"
+)
 
 
 def _value(run: str) -> float | None:
@@ -106,12 +108,11 @@ def _en_fraction(m: re.Match[str]) -> str:
         n = m.group("n")
         part = 1.0 if n in (None, "a", "one") else en_value([n])
         return _percent(part, _EN_PARTS[m.group("part")]) + "of"
-    whole = _value(m.group("d"))
-    part = _value(m.group("m"))
+    whole, of = _value(m.group("d")), _value(m.group("m"))
     # (not "opened 3 in 2023": a share is one in a few, ten or a hundred)
-    if not whole or whole > 100 or part is None or part > whole:
+    if not whole or whole > 100 or of is None or of > whole:
         return m.group()
-    return _percent(part, whole)
+    return _percent(of, whole)
 
 
 def _zh_fraction(m: re.Match[str]) -> str:
