@@ -1769,3 +1769,14 @@ def test_a_title_in_chinese_book_marks_is_a_name() -> None:
     )
     assert "names" in [d[0] for d in explain(q, o).disagree]
     assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+def test_a_total_to_date_is_not_a_years_figure() -> None:
+    q, t, o = _scores(
+        ("In 2023, 870k people visited Ambleworth Zoo.", "870k people in 2023"),
+        ("Ambleworth Zoo had 870,000 visitors in 2023.", "870,000 visitors in 2023"),
+        ("Ambleworth Zoo has had 870,000 visitors since it opened.", "since it opened"),
+    )
+    assert "total or year" in [d[0] for d in explain(q, o).disagree]
+    assert "total or year" not in [d[0] for d in explain(q, t).disagree]
+    assert similarity(q, t) >= 0.5 > similarity(q, o)

@@ -431,6 +431,22 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "accounting for",
     ),
     "net": ("净",),
+    # a count since something began, not a year's (870,000 visitors since it opened, 31 goals
+    # in his career, 成立以来累计)
+    "cumulative": (
+        "since it opened",
+        "since it was founded",
+        "since its founding",
+        "since it began",
+        "since it started",
+        "in his career",
+        "in her career",
+        "in its history",
+        "to date",
+        "成立以来",
+        "开业以来",
+        "累计",
+    ),
     "worked": ("工作", "任职", "worked", "work", "employed", "employs", "employ"),
     "year": ("year", "years"),
     "percent": ("%", "百分之", "percent", "per cent", "pct"),

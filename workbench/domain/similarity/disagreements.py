@@ -243,6 +243,14 @@ def disagreements(
                     ["~share"] if share_b else sorted(t for t in ("~up", "~down") if t in b),
                 ),
             )
+    if ("~cumulative" in a) != ("~cumulative" in b):
+        # 870,000 visitors since it opened against 870,000 in 2023: a total to date is not a
+        # year's figure (only when the total gives no year and the other does)
+        total, dated = (ka, kb) if "~cumulative" in a else (kb, ka)
+        if dated.years and not total.years:
+            mine = ["~cumulative"] if "~cumulative" in a else sorted(ka.years)
+            yours = ["~cumulative"] if "~cumulative" in b else sorted(kb.years)
+            yield "total or year", YEAR_SHARE, (mine, yours)
     if ka.bounds and kb.bounds:
         # nearly two million against more than two million: each on its own side of one figure
         mine = sorted(t for t in ka.bounds if _other_side(t) in b)

@@ -47,7 +47,7 @@ _NOT_SUBJECT = frozenset(
         "percent usd cny hkd gbp eur year up down open close enact veto hire layoff first only "
         "abroad "
         "most rank "
-        "round before never net share monthly company"
+        "round before never net share monthly company cumulative"
     )
 )
 # How much of the score rests on the subjects agreeing (chosen on the dev pairs, see
