@@ -67,7 +67,8 @@ COMMON_FLOOR = 1000
 # measures: 45 million litres of cider, ^cider).
 # Version 13: round 8 (Chinese-digit years 一九五二年; a month's number is its period, not a
 # figure; Mar. 2024 and 03/2024; fractions and shares as percentages, ratios as #17:1;
-# approximate figures: "≈" for every figure of 10 or more, "#≈" for a hedged one).
+# approximate figures: "≈" for every figure of 10 or more, "#≈" for a hedged one; bounds;
+# titles in 《》 as names; ~cumulative, 占总 and "make up" as ~share).
 TERMS_VERSION = 13
 
 T = TypeVar("T")
