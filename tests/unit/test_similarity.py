@@ -67,7 +67,8 @@ def test_words_that_only_look_like_numbers_or_years() -> None:
     assert "#10000" not in terms("万物")  # a lone 万 is a word, not a number
     assert "#1" not in terms("签下了一份协议")  # 一份: an article
     assert terms("早一年")[:2] == ["#1", "~year"]
-    assert terms("sixty-two thousand") == ["#62000"]  # not #6, ty, #2000
+    # (and its approximate term) not #6, ty, #2000
+    assert terms("sixty-two thousand") == ["#62000", "≈62000"]
 
 
 def test_chinese_is_read_as_character_pairs_and_english_as_stemmed_words() -> None:
@@ -1557,3 +1558,226 @@ def test_another_thing_measured_in_the_same_unit_is_another_claim() -> None:
     # (x0.6 alone leaves a near miss that shares every other word at about 0.5: it is lowered,
     # not always below the threshold)
     assert similarity(q, t) >= 0.5 and similarity(q, o) < 0.6 * similarity(q, t)
+
+
+@pytest.mark.parametrize(
+    ("forms", "shared", "absent"),
+    [
+        # a year written digit by digit in Chinese numerals is the year
+        (["一九五二年", "1952年", "in 1952"], {"#1952"}, {"#2", "#1", "~year"}),
+        (["二〇二四年", "2024年"], {"#2024"}, {"#4", "~year"}),
+        # full-width digits and signs are the same figures (NFKC)
+        (["２０１６年", "2016年"], {"#2016"}, set()),
+        (["２１％", "21%", "百分之二十一"], {"#21", "~percent"}, set()),
+        (["十五亿元", "15亿元", "1.5 billion yuan"], {"#1500000000", "~cny"}, set()),
+    ],
+)
+def test_chinese_and_full_width_figures_are_the_same_numbers(
+    forms: list[str], shared: set[str], absent: set[str]
+) -> None:
+    for form in forms:
+        got = set(terms(form))
+        assert shared <= got, form
+        assert not absent & got, form
+
+
+def test_runs_of_two_chinese_digits_are_no_year() -> None:
+    assert "#23" not in terms("两三家")  # two or three, not 23
+
+
+@pytest.mark.parametrize(
+    "form", ["March 2024", "Mar. 2024", "Mar 2024", "03/2024", "2024年3月", "二〇二四年三月"]
+)
+def test_a_month_of_a_year_is_a_period_and_a_year_whatever_its_form(form: str) -> None:
+    got = set(terms(form))
+    assert {"#2024", "=period:m3"} <= got, form
+    assert "#3" not in got, form  # the month is no figure
+
+
+def test_a_month_written_in_chinese_digits_matches_the_arabic_one() -> None:
+    q, t, o = _scores(
+        ("汀阳东站于二〇二四年三月启用。", "二〇二四年三月启用"),
+        ("汀阳东站2024年3月投入运营。", "2024年3月投入运营"),
+        ("汀阳东站2024年5月投入运营。", "2024年5月投入运营"),
+    )
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+@pytest.mark.parametrize(
+    ("forms", "shared"),
+    [
+        (["half of its students", "一半的学生", "50 percent of its students"], {"#50", "~percent"}),
+        (["a third of its power", "one in three", "三分之一", "33%"], {"#33", "~percent"}),
+        (["two thirds of its power", "三分之二", "67 per cent"], {"#67", "~percent"}),
+        (["a quarter of its tea", "one in four", "四分之一", "25%"], {"#25", "~percent"}),
+        (["three quarters of", "四分之三", "75%"], {"#75", "~percent"}),
+        (["one in eight", "八分之一", "12.5%"], {"#12.5", "~percent"}),
+        (["七成的收入", "70%的收入", "seventy per cent of revenue"], {"#70", "~percent"}),
+        (["一成", "10%"], {"#10", "~percent"}),
+        (
+            ["revenue doubled", "营收翻了一番", "营收增长了一倍", "revenue rose 100%"],
+            {"#100", "~percent", "~up"},
+        ),
+        (["十七比一", "17:1", "17∶1", "17比1", "17 students for every teacher"], {"#17:1"}),
+        (["rose twofold", "doubled"], {"#100", "~percent", "~up"}),
+        (["exports tripled", "exports rose 200%"], {"#200", "~percent", "~up"}),
+    ],
+)
+def test_fractions_shares_and_ratios_are_read_as_percentages(
+    forms: list[str], shared: set[str]
+) -> None:
+    for form in forms:
+        assert shared <= set(terms(form)), form
+
+
+def test_words_that_only_look_like_fractions() -> None:
+    assert "#50" not in terms("the first half of 2023")  # a period
+    assert "#50" not in terms("上半年")
+    assert "#10" not in terms("一成不变")  # an idiom: unchanged
+    assert "#30" not in terms("三成立了公司")  # 成立, founded
+    assert "#25" not in terms("the first quarter of 2023")
+    assert "#9:30" not in terms("2023年比2022年增长9%")  # 比: compared with
+    assert "#2023" in terms("opened 3 in 2023")  # a year, not one in 2023
+
+
+def test_a_share_said_as_a_fraction_matches_its_percentage() -> None:
+    q, t, o = _scores(
+        ("Wind supplies 33 percent of Penwarden Energy's electricity.", "33 percent"),
+        ("Penwarden Energy gets a third of its electricity from wind.", "a third"),
+        ("A quarter of Penwarden Energy's electricity comes from wind.", "a quarter"),
+    )
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+@pytest.mark.parametrize(
+    ("hedged", "exact"),
+    [
+        ("nearly two million passengers", "1.98 million passengers"),
+        ("近50亿元", "49.6亿元"),
+        ("about 11 million tonnes", "11 million tonnes"),
+        ("约1100万标箱", "1100万标箱"),
+        ("1100万标箱左右", "1100万标箱"),
+        ("常住人口约为520万", "常住人口520万"),
+    ],
+)
+def test_a_hedged_figure_is_approximate_and_meets_the_exact_one_rounded(
+    hedged: str, exact: str
+) -> None:
+    h, e = set(terms(hedged)), set(terms(exact))
+    approx = {t for t in h if t.startswith("≈")}
+    assert approx and approx <= e, (hedged, exact)
+    assert not {t for t in h if t.startswith("#")} & e  # not the exact figure
+
+
+def test_exact_figures_that_differ_share_no_approximate_term_when_far_apart() -> None:
+    assert not {t for t in terms("410万部") if t[0] == "≈"} & set(terms("4100万部"))
+    assert not [t for t in terms("founded in 1979") if t[0] == "≈"]  # a year is exact
+
+
+@pytest.mark.parametrize(
+    ("ranged", "about"),
+    [
+        ("between 10 and 12 million tonnes", "about 11 million tonnes"),
+        ("1000万至1200万标箱", "约1100万标箱"),
+        ("between 8 and 10 billion yuan", "roughly 9 billion yuan"),
+        ("8-10 billion yuan", "some 9 billion yuan"),
+    ],
+)
+def test_a_range_meets_a_figure_near_its_midpoint(ranged: str, about: str) -> None:
+    r, a = set(terms(ranged)), set(terms(about))
+    assert {t for t in a if t[0] == "#"} <= r, (ranged, about)
+
+
+def test_a_range_reads_each_end_in_its_scale_and_years_are_no_range() -> None:
+    assert {"#10000000", "#12000000"} <= set(terms("between 10 and 12 million"))
+    assert not [t for t in terms("2020-2023") if "≈" in t]
+    # a range shifted, sharing an end, is another range
+    assert "#≈13000000" not in terms("1000万至1200万标箱")
+
+
+@pytest.mark.parametrize(
+    ("query", "true", "other"),
+    [
+        (
+            ("Nearly two million passengers flew with Thornleigh Airways in 2023.", "nearly 2m"),
+            ("Thornleigh Airways carried 1.98 million passengers in 2023.", "1.98 million"),
+            ("Thornleigh Airways carried more than two million passengers in 2023.", "over 2m"),
+        ),
+        (
+            ("2023年溪沅银行净利润近50亿元。", "净利润近50亿元"),
+            ("溪沅银行2023年净利润为49.6亿元。", "净利润为49.6亿元"),
+            ("溪沅银行2023年净利润超过50亿元。", "净利润超过50亿元"),
+        ),
+    ],
+)
+def test_nearly_a_figure_is_not_more_than_it(
+    query: tuple[str, str], true: tuple[str, str], other: tuple[str, str]
+) -> None:
+    q, t, o = _scores(query, true, other)
+    assert "bounds" in [d[0] for d in explain(q, o).disagree]
+    assert similarity(q, t) > similarity(q, o)
+
+
+def test_claims_that_share_no_figure_even_rounded_are_two_facts() -> None:
+    q, t, o = _scores(
+        ("2023年砚溪大学博士研究生招生人数为2000人。", "招生人数为2000人"),
+        ("砚溪大学2023年招收博士生两千人。", "招收博士生两千人"),
+        ("砚溪大学2023年招收博士生两百人。", "招收博士生两百人"),
+    )
+    assert "figures" not in [d[0] for d in explain(q, t).disagree]
+    assert "figures" in [d[0] for d in explain(q, o).disagree]
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+    # a hedged figure shares its rounded value with the exact one: no disagreement
+    q, t, o = _scores(
+        ("Nearly two million passengers flew with Thornleigh Airways.", "nearly 2m"),
+        ("Thornleigh Airways carried 1.98 million passengers.", "1.98 million"),
+        ("Thornleigh Airways carried 1.2 million passengers.", "1.2 million"),
+    )
+    assert "figures" not in [d[0] for d in explain(q, t).disagree]
+    assert "figures" in [d[0] for d in explain(q, o).disagree]
+
+
+@pytest.mark.parametrize(
+    ("query", "true", "other"),
+    [
+        (
+            ("朔晖光伏海外收入占比为70%。", "海外收入占比为70%"),
+            ("朔晖光伏七成的收入来自海外。", "七成的收入来自海外"),
+            ("朔晖光伏2023年海外收入增长七成。", "海外收入增长七成"),
+        ),
+        (
+            ("Overseas sales make up 40 percent of Brindle Foods' sales.", "40 percent"),
+            ("40% of Brindle Foods' sales are made overseas.", "40% of sales"),
+            ("Brindle Foods' overseas sales rose 40 percent.", "rose 40 percent"),
+        ),
+    ],
+)
+def test_a_share_is_not_a_change_by_the_same_percentage(
+    query: tuple[str, str], true: tuple[str, str], other: tuple[str, str]
+) -> None:
+    q, t, o = _scores(query, true, other)
+    assert "share or change" in [d[0] for d in explain(q, o).disagree]
+    assert "share or change" not in [d[0] for d in explain(q, t).disagree]
+    assert similarity(q, t) > similarity(q, o)
+
+
+def test_a_title_in_chinese_book_marks_is_a_name() -> None:
+    assert "@潮灯" in names("星筏游戏的《潮灯》首年流水达十五亿元。")
+    q, t, o = _scores(
+        ("星筏游戏的《潮灯》首年流水达十五亿元。", "《潮灯》首年流水达十五亿元"),
+        ("星筏游戏的《潮灯》上线首年流水15亿元。", "《潮灯》上线首年流水15亿元"),
+        ("星筏游戏的《雾港》上线首年流水15亿元。", "《雾港》上线首年流水15亿元"),
+    )
+    assert "names" in [d[0] for d in explain(q, o).disagree]
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+def test_a_total_to_date_is_not_a_years_figure() -> None:
+    q, t, o = _scores(
+        ("In 2023, 870k people visited Ambleworth Zoo.", "870k people in 2023"),
+        ("Ambleworth Zoo had 870,000 visitors in 2023.", "870,000 visitors in 2023"),
+        ("Ambleworth Zoo has had 870,000 visitors since it opened.", "since it opened"),
+    )
+    assert "total or year" in [d[0] for d in explain(q, o).disagree]
+    assert "total or year" not in [d[0] for d in explain(q, t).disagree]
+    assert similarity(q, t) >= 0.5 > similarity(q, o)

@@ -65,7 +65,11 @@ COMMON_FLOOR = 1000
 # opening name after a date with 起 or 以来; who did it in Chinese: =agent: after 被,
 # =actor: for the opening name of a text with no 被; the noun after "of" a unit as what it
 # measures: 45 million litres of cider, ^cider).
-TERMS_VERSION = 12
+# Version 13: round 8 (Chinese-digit years 一九五二年; a month's number is its period, not a
+# figure; Mar. 2024 and 03/2024; fractions and shares as percentages, ratios as #17:1;
+# approximate figures: "≈" for every figure of 10 or more, "#≈" for a hedged one; bounds;
+# titles in 《》 as names; ~cumulative, 占总 and "make up" as ~share).
+TERMS_VERSION = 13
 
 T = TypeVar("T")
 

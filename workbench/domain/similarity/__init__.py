@@ -7,6 +7,11 @@ bag of terms:
 
 - numbers, read whatever their form and turned into one value: "7", "七" and "seven" are `#7`;
   "1500万", "一千五百万", "15 million" and "15m" are `#15000000`; "3.9亿" is `#390000000`;
+  一九五二年 is `#1952`; a fraction is its percentage (a third, 三分之一, 七成: `#33`, `#70`
+  and `~percent`) and a ratio one figure (十七比一, 17:1: `#17:1`); every figure of 10 or more
+  also gives its value to two significant figures (1.98 million: `≈2000000`), and a hedged
+  figure or a range only that (nearly two million, 近50亿, between 10 and 12 million:
+  `#≈2000000`, `≈2000000`), with `=bound:below:` or `=bound:above:` after nearly or more than;
 - concepts from a small bilingual table of common news words, so "首个", "第一个" and "first"
   are all `~first`, "美金", "美元", "$" and "dollars" are `~usd`, "7年" and "seven years" both
   hold `~year`;
@@ -37,7 +42,9 @@ when one is wholly English and names only in Latin script, the other only in Chi
 nothing else ties them, when their acts are opposite (opened against closed, rose or "9%
 more" against fell or "9% less", signed against vetoed, hired against laid off, ordered
 or opened against cancelled or suspended), when one
-is a plan, target or forecast and the other a fact (aimed to deliver, delivered), when
+says nearly a figure and the other more than it, when they share no figure even rounded,
+when one gives a share and the other a change by as much, when one is a plan, target or
+forecast and the other a fact (aimed to deliver, delivered), when
 each gives a sum in a currency the other does not (US$, pounds; 美元, 元), when a
 Latin name is no pinyin of the other's Chinese name (Xinggang against 澜汐), when each labels
 a thing of one kind by another number (Line 5, 3号线), gives another period (March, October) or
@@ -56,8 +63,9 @@ bilingual table), `words` (stop words, stems, normalisation), `naming` (names), 
 owner of a subject, the actor, the kind after a Chinese name), `measures` (what a figure
 counts), `labels` (labels, periods, kinds of body, Chinese places), `bag` (the terms of a text
 and of a claim), `weighting` (TF-IDF, cosine, subject), `kinds` (a claim's terms by kind),
-`scripts` (names across scripts), `disagreements` (the checks that keep near-misses apart) and
-`scoring` (`similarity`, `explain`). This module gives the names callers use.
+`scripts` (names across scripts), `shares` (fractions and ratios), `disagreements` (the
+checks that keep near-misses apart) and `scoring` (`similarity`, `explain`). This module gives
+the names callers use.
 """
 
 from __future__ import annotations

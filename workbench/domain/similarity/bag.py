@@ -8,6 +8,7 @@ opening Chinese name and actor. The readers of each kind live in their own modul
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
@@ -17,15 +18,20 @@ from workbench.domain.similarity.figures import (
     EN_NUMBER,
     EN_ORDINALS,
     MULTIPLIERS,
+    RANGE,
     SPAN_OF_YEARS,
     ZH_NUMBER,
     ZH_NUMERALS,
+    approximate_token,
+    bound,
     en_value,
+    hedged,
     is_year,
     number_token,
+    read_range,
     zh_value,
 )
-from workbench.domain.similarity.labels import labels
+from workbench.domain.similarity.labels import labels, without_month_figures
 from workbench.domain.similarity.measures import (
     CONCEPT_MARK,
     CURRENCIES,
@@ -36,6 +42,7 @@ from workbench.domain.similarity.measures import (
 )
 from workbench.domain.similarity.naming import PROVINCE_TERMS, names, straddles, zh_name
 from workbench.domain.similarity.roles import ZH_NAME_KIND, actor, split_owners, zh_actor
+from workbench.domain.similarity.shares import shares
 from workbench.domain.similarity.words import CJK_RUN, STOP_WORDS, WORD, normal, stem
 
 # "nine per cent less milk", "500 fewer staff", "down 9%", "up by 12%": a direction said by a
@@ -55,28 +62,52 @@ _UP_DOWN = re.compile(
 _COMPARATIVE_POLE = {"more": "up", "higher": "up", "larger": "up", "bigger": "up", "up": "up"}
 
 
+_COUNTS = frozenset("人名位家台辆架艘座张项件个条款所只头部本套间栋枚颗支份篇场元吨")
+
+
 def terms(text: str) -> list[str]:
     """The meaning-bearing terms of `text` (see the package's docstring), with repeats."""
     s = normal(text).lower()
     out: list[str] = labels(s)
+    s = shares(without_month_figures(s), out)
+
+    def figure(m: re.Match[str], value: float, year: bool) -> None:
+        # exact, approximate too, or only approximate (see `figures.hedged`)
+        if year or value < 10 or not math.isfinite(value):
+            out.append(number_token(value))
+            return
+        approx = approximate_token(value)
+        out.append("#" + approx if hedged(m) else number_token(value))
+        out.append(approx)
+        side = bound(m)
+        if side:
+            out.append(f"=bound:{side}:{approx[1:]}")
 
     def numbers(m: re.Match[str]) -> str:
         digits, scale = m.group(1), m.group(2)
         value = float(digits.replace(",", "")) * (MULTIPLIERS[scale] if scale else 1)
-        out.append(number_token(value))
+        # A year or a span of years (2015年, 7年, "in 2014 the museum") counts nothing.
+        # (2000人, 2000家: a figure a Chinese classifier follows counts, it is no year)
+        year = m.group(3) or (
+            not scale
+            and digits.isdigit()
+            and is_year(f"#{digits}")
+            and m.string[m.end() : m.end() + 1] not in _COUNTS
+        )
+        figure(m, value, bool(year))
         if m.group(3) and value < SPAN_OF_YEARS:
             out.append("~year")
-        # A year or a span of years (2015年, 7年, "in 2014 the museum") counts nothing.
-        year = m.group(3) or (not scale and digits.isdigit() and is_year(f"#{digits}"))
         return " " if year else f" {FIGURE_MARK}"
 
+    if "between" in s or "-" in s or "–" in s or "至" in s or "~" in s or "～" in s:
+        s = RANGE.sub(lambda m: read_range(m, out), s)
     s = ARABIC.sub(numbers, s)
 
     def en_numbers(m: re.Match[str]) -> str:
         words = [w for w in re.split(r"[\s-]+", m.group()) if w]
         while words and words[-1] in ("a", "and"):
             words.pop()
-        out.append(number_token(en_value(words)))
+        figure(m, en_value(words), False)
         return f" {FIGURE_MARK}"
 
     s = EN_NUMBER.sub(en_numbers, s)
@@ -116,7 +147,7 @@ def terms(text: str) -> list[str]:
         value = zh_value(m.group(1))
         if value is None:
             return m.group()
-        out.append(number_token(value))
+        figure(m, value, bool(m.group(2)) and value >= SPAN_OF_YEARS)
         if m.group(2) and value < SPAN_OF_YEARS:
             out.append("~year")
         return " " if m.group(2) else f" {FIGURE_MARK}"

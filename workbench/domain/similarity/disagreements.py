@@ -51,6 +51,13 @@ ACT_SHARE = 0.5
 # yuan, US$470 million) agrees with one that gives either.
 CURRENCY_SHARE = 0.5
 
+SHARE_OR_CHANGE = "share or change"
+
+# Two claims that each give figures and share none, even rounded to two significant figures
+# (two hundred doctoral students and 2,000; 410万 and 4100万 phones; a third and 50 percent),
+# say two facts: a rewording gives its figure, in whatever form.
+FIGURE_SHARE = 0.5
+
 # A plan, target or forecast against a fact: "aimed to deliver 95,000 cars" and "delivered
 # 95,000 cars", 目标为4100亿元 and 达到4100亿元, "set to close 38 branches" and "closed 38
 # branches" share every figure and word but one, and the one says the first may never have
@@ -119,6 +126,11 @@ def _opposed(ours: list[str], theirs: list[str]) -> bool:
         for acts in (ours, theirs)
     )
     return len(a) == len(b) == 1 and a != b
+
+
+def _other_side(bound: str) -> str:
+    _, side, value = bound.split(":", 2)
+    return f"=bound:{'above' if side == 'below' else 'below'}:{value}"
 
 
 def disagreements(
@@ -212,6 +224,38 @@ def disagreements(
         yield "scopes", ACT_SHARE, (sorted(scope_a), sorted(scope_b))
     if ka.plan != kb.plan:
         yield MODALITY, MODALITY_SHARE, ([PLAN] if ka.plan else [], [PLAN] if kb.plan else [])
+    if ka.figures and kb.figures and not any(t in b for t in ka.figures):
+        yield "figures", FIGURE_SHARE, (sorted(ka.figures), sorted(kb.figures))
+    if "~percent" in a and "~percent" in b:
+        # a part of a whole (占比70%, "make up 40 percent") against a change by as much
+        # (增长七成, "rose 40 percent")
+        share_a, share_b = "~share" in a, "~share" in b
+        moved_a = "~up" in a or "~down" in a
+        moved_b = "~up" in b or "~down" in b
+        if (share_a and not moved_a and moved_b and not share_b) or (
+            share_b and not moved_b and moved_a and not share_a
+        ):
+            yield (
+                SHARE_OR_CHANGE,
+                ACT_SHARE,
+                (
+                    ["~share"] if share_a else sorted(t for t in ("~up", "~down") if t in a),
+                    ["~share"] if share_b else sorted(t for t in ("~up", "~down") if t in b),
+                ),
+            )
+    if ("~cumulative" in a) != ("~cumulative" in b):
+        # 870,000 visitors since it opened against 870,000 in 2023: a total to date is not a
+        # year's figure (only when the total gives no year and the other does)
+        total, dated = (ka, kb) if "~cumulative" in a else (kb, ka)
+        if dated.years and not total.years:
+            mine = ["~cumulative"] if "~cumulative" in a else sorted(ka.years)
+            yours = ["~cumulative"] if "~cumulative" in b else sorted(kb.years)
+            yield "total or year", YEAR_SHARE, (mine, yours)
+    if ka.bounds and kb.bounds:
+        # nearly two million against more than two million: each on its own side of one figure
+        mine = sorted(t for t in ka.bounds if _other_side(t) in b)
+        if mine:
+            yield "bounds", ACT_SHARE, (mine, sorted(_other_side(t) for t in mine))
     if ka.acts and kb.acts and _opposed(ka.acts, kb.acts):
         yield "acts", ACT_SHARE, (sorted(ka.acts), sorted(kb.acts))
     elif bool(ka.acts) != bool(kb.acts):

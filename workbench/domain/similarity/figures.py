@@ -103,6 +103,10 @@ def zh_value(run: str) -> float | None:
     not a number (a lone 万 or 千)."""
     # 亿 scales everything before it, 万 only what follows the last 亿: 三亿六千万 is
     # 3*10^8 + 6000*10^4, not (3*10^8 + 6000) * 10^4.
+    if len(run) >= 3 and all(ch in _ZH_DIGITS and ch != "两" for ch in run):
+        # Digits without units are read in place, as a year is written: 一九五二 is 1952 and
+        # 二〇二四 2024 (two digits are more often a range: 七八家, seven or eight).
+        return float("".join(str(_ZH_DIGITS[ch]) for ch in run))
     high = low = section = 0
     digit: int | None = None
     for ch in run:
@@ -153,3 +157,74 @@ def is_year(term: str) -> bool:
 NUMBER_WORDS = frozenset([*_EN_UNITS, *_EN_TENS, *_EN_SCALES, *EN_ORDINALS])
 # A currency right after one of these is a sum of money (9.6亿元).
 ZH_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
+
+
+# A figure said to be near ("nearly two million", 近50亿, "about 11 million", 1100万左右) is
+# not that figure: it is approximate. It gives no exact term but "#≈2000000" (which only
+# hedged figures give, so two claims hedging the same figure share it at full weight), and its
+# value to two significant figures ("≈2000000"), which every exact figure of 10 or more also
+# gives (1.98 million: #1980000 and ≈2000000; a year none). So a hedged figure meets the exact
+# one it rounds to, at a lower weight (see `weighting`), while two exact figures still differ in
+# their exact terms, and 410万 and 4100万, or 1997 and 1979, share nothing.
+_HEDGE_BEFORE = re.compile(
+    r"(?:\b(?:nearly|about|almost|around|some|roughly|approximately|approx|close\s+to)"
+    r"|近|约|约为|约有|将近|接近|大约|近乎)\s*$"
+)
+_HEDGE_AFTER = re.compile("\\s*[\u4e00-\u9fff]{0,3}左右")  # 1100万标箱左右
+
+
+# "Nearly" and 近 say the figure is below the one given, "more than", "over", 超过 and 逾 that
+# it is above: nearly two million and more than two million are two facts (see
+# `disagreements`), whatever else they share.
+_BELOW = re.compile(r"(?:\b(?:nearly|almost|close\s+to|just\s+under)|近|将近|接近|不到)\s*$")
+_ABOVE = re.compile(r"(?:\b(?:more\s+than|over|above|upwards\s+of)|超过|逾|超)\s*$")
+
+
+def bound(m: re.Match[str]) -> str | None:
+    """ "below" or "above" if the figure `m` matched is said to be below or above itself."""
+    before = m.string[max(0, m.start() - 16) : m.start()]
+    if _BELOW.search(before):
+        return "below"
+    if _ABOVE.search(before):
+        return "above"
+    return None
+
+
+def hedged(m: re.Match[str]) -> bool:
+    """Whether the figure `m` matched is said to be approximate (see above)."""
+    before = m.string[max(0, m.start() - 16) : m.start()]
+    return bool(_HEDGE_BEFORE.search(before) or _HEDGE_AFTER.match(m.string, m.end()))
+
+
+def approximate_token(value: float) -> str:
+    if value == 0:
+        return "≈0"
+    return "≈" + number_token(float(f"{value:.2g}"))[1:]
+
+
+# A range ("between 10 and 12 million", 1000万至1200万, 8-10 billion) is a figure said
+# approximately: its midpoint, as a hedged figure is (see above), and each end in the scale
+# that the second gives (10 million, not 10). Not a change ("from 10 to 12"), nor a span of
+# years (2020-2023).
+_SCALE = r"\s*(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|trillion|billion|bn|million|thousand)"
+RANGE = re.compile(
+    rf"(?:\bbetween\s+(?P<a>\d+(?:\.\d+)?)(?P<sa>{_SCALE})?\s+and\s+"
+    rf"|(?<![\d.,])(?P<c>\d+(?:\.\d+)?)(?P<sc>{_SCALE})?\s*[-–~～至]\s*)"
+    rf"(?P<b>\d+(?:\.\d+)?)(?P<sb>{_SCALE})?(?![\d.,])"
+)
+
+
+def read_range(m: re.Match[str], out: list[str]) -> str:
+    """The range `m` (of `RANGE`) with each end scaled, its midpoint read into `out`."""
+    first, first_scale = m.group("a") or m.group("c"), m.group("sa") or m.group("sc") or ""
+    second, scale = m.group("b"), m.group("sb") or ""
+    if not scale and is_year(f"#{first}") and is_year(f"#{second}"):
+        return m.group()
+    first_scale = first_scale or scale
+    low = float(first) * MULTIPLIERS.get(first_scale.strip(), 1)
+    high = float(second) * MULTIPLIERS.get(scale.strip(), 1)
+    if not 0 < low < high:
+        return m.group()
+    approx = approximate_token((low + high) / 2)
+    out.extend(("#" + approx, approx))
+    return f" {first}{first_scale} - {second}{scale} "

@@ -73,6 +73,10 @@ class Kinds:
     zh: bool = False  # the claim has Chinese text ("%")
     currencies: list[str] = field(default_factory=list)  # ~usd, ~cny...
     plan: bool = False  # the claim says what is planned or aimed at (~plan)
+    # its figures of 10 or more, to two significant figures (≈2000000), but years
+    figures: list[str] = field(default_factory=list)
+    # a figure said to be below or above itself (=bound:below:2000000: "nearly two million")
+    bounds: list[str] = field(default_factory=list)
 
 
 def kinds_of(vector: Mapping[str, float]) -> Kinds:
@@ -117,8 +121,12 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.cities.append(t)
             elif t.startswith("=of:"):
                 kinds.owners.append(t)
+            elif t.startswith("=bound:"):
+                kinds.bounds.append(t)
             else:
                 kinds.orgs.append(t)
+        elif mark == "≈":
+            kinds.figures.append(t)
         elif mark == "%":
             if t == "%":
                 kinds.zh = True

@@ -70,10 +70,15 @@ _ORDINAL_VALUE = {"first": 1, **EN_ORDINALS}
 _MONTHS = split_words(
     "january february march april may june july august september october november december"
 )
+_ABBREVIATED = {m[:3]: i for i, m in enumerate(_MONTHS, start=1) if m != "may"}
+_ABBREVIATED["sept"] = 9
 _PERIODS = re.compile(
     rf"\b(?P<month>{'|'.join(m for m in _MONTHS if m != 'may')})\b"
     # "may" is a month only before a day or year, or after "in" or a day
     r"|(?:\bin\s+|\d\s*)(?P<may>may)\b|\b(?P<may2>may)(?=\s+\d)"
+    # Mar. 2024, Sept 2023 and 03/2024: a month abbreviated or numbered, before a year
+    rf"|\b(?P<abbr>{'|'.join(_ABBREVIATED)})\.?(?=\s*(?:19|20)\d\d\b)"
+    r"|\b(?P<mm>1[0-2]|0?[1-9])/(?=(?:19|20)\d\d\b)"
     r"|(?<![\d.万亿千百十])(?P<zm>1[0-2]|0?[1-9])月(?!份?[0-9])"
     r"|(?<![一二三四五六七八九十])(?P<zcm>十[一二]?|[一二三四五六七八九])月"
     r"|\bq(?P<q>[1-4])\b|\b(?P<qw>first|second|third|fourth)[\s-]+quarter\b"
@@ -97,8 +102,9 @@ def _zh_small(run: str) -> int:
 # microsecond each) spare them the regular expressions, which try every position of a text.
 _LABEL_HINTS = tuple(_LABEL_OF)
 _PERIOD_HINTS = (
-    *_MONTHS,
+    *(m[:3] for m in _MONTHS),  # (each month's first three letters: March and Mar. both)
     "月",
+    "/",
     "季度",
     "半年",
     "quarter",
@@ -137,6 +143,10 @@ def labels(text: str) -> list[str]:
             period = f"m{_MONTHS.index(m.group('month')) + 1}"
         elif m.group("may") or m.group("may2"):
             period = "m5"
+        elif m.group("abbr"):
+            period = f"m{_ABBREVIATED[m.group('abbr')]}"
+        elif m.group("mm"):
+            period = f"m{int(m.group('mm'))}"
         elif m.group("zm"):
             period = f"m{int(m.group('zm'))}"
         elif m.group("zcm"):
@@ -206,3 +216,19 @@ _ORG_HINTS = tuple(f for f in _ORG_OF if not f.endswith("s") or f == "securities
 _ORGS = re.compile(
     "|".join(rf"\b{f}\b" if f.isascii() else f for f in sorted(_ORG_OF, key=len, reverse=True))
 )
+
+
+# The number of a month (3月, 三月, 03/2024) is read as its period (see `labels`), not as a
+# figure: "March 2024" gives no 3, and the same month in Chinese should give none either.
+_MONTH_FIGURE = re.compile(
+    r"(?<![\d.万亿千百十])(?:1[0-2]|0?[1-9])(?=月(?!份?[0-9]))"
+    r"|(?<![一二三四五六七八九十])(?:十[一二]?|[一二三四五六七八九])(?=月)"
+    r"|\b(?:1[0-2]|0?[1-9])/(?=(?:19|20)\d\d\b)"
+)
+
+
+def without_month_figures(text: str) -> str:
+    """`text` with the numbers of its months blanked (they are periods, see above)."""
+    if "月" not in text and "/" not in text:
+        return text
+    return _MONTH_FIGURE.sub(" ", text)

@@ -161,5 +161,11 @@ def names(text: str) -> list[str]:
     out = ["@" + n for n in latin_names(EN_WORDS_CONCEPT.sub(" ", s))]
     low = s.lower()
     out += ["@" + p for p in _ZH_PLACES.findall(low)]
+    if "《" in low:
+        # a title in Chinese book marks (《潮灯》, a game, a book, a film) is a name
+        out += ["@" + t[:2] for t in _ZH_TITLE.findall(low) if len(t) >= 2]
     zh = zh_name(low)
     return [*out, "@" + zh] if zh else out
+
+
+_ZH_TITLE = re.compile("《([\u4e00-\u9fff]+)》")

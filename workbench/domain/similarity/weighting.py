@@ -14,7 +14,8 @@ from workbench.domain.similarity.words import split_words
 # Numbers and concepts carry the fact a claim asserts; they count double. A name's word is
 # weighed as a word already: its "@" term only marks it as a name, and "%" and "^" terms only
 # mark Chinese text and what figures count (see `similarity`).
-_KIND_WEIGHT = {"#": 2.0, "~": 2.0, "@": 0.0, "^": 0.0, "%": 0.0, "=": 0.0}
+# An approximate figure ("≈", see `figures.hedged`) says less than an exact one: it counts once.
+_KIND_WEIGHT = {"#": 2.0, "≈": 0.5, "~": 2.0, "@": 0.0, "^": 0.0, "%": 0.0, "=": 0.0}
 
 
 def idf(df: int, n: int) -> float:
@@ -46,7 +47,7 @@ _NOT_SUBJECT = frozenset(
         "percent usd cny hkd gbp eur year up down open close enact veto hire layoff first only "
         "abroad "
         "most rank "
-        "round before never net share monthly company"
+        "round before never net share monthly company cumulative"
     )
 )
 # How much of the score rests on the subjects agreeing (chosen on the dev pairs, see
