@@ -37,7 +37,10 @@ if TYPE_CHECKING:
 @click.command()
 @document_id_argument
 @min_score_option(EXTRACT_MIN_SCORE, "check-worthiness")
-@limit_option("At most N candidates.")
+@limit_option(
+    "The N highest-scoring candidates (of equal scores, the earlier), listed in document "
+    "order; with --accept, the N best of those that can be added."
+)
 @click.option(
     "--accept",
     is_flag=True,
