@@ -164,3 +164,9 @@ def test_accept_limit_counts_the_candidates_it_can_add(cli: Cli, tmp_path: Path)
     rest = sorted((c for c in every if c is not top), key=lambda c: (-c["score"], c["start"]))
     for c in rest[:2]:
         assert f"characters {c['start']}–{c['end']}" in r.out
+
+
+def test_help_says_the_span_can_depend_on_min_score(cli: Cli) -> None:
+    # By design: a sentence below the bar is offered by its best clause, if that one clears it.
+    out = " ".join(cli("extract", "--help").out.split())
+    assert "so a candidate's span and score can change with --min-score" in out

@@ -71,7 +71,9 @@ def extract(
     Scores run from 0 to 1, from weights learnt offline on public labelled debates, and are
     explained by named features (numbers, money, dates, firsts, rankings, names, attribution...;
     opinion and prediction cues lower them) and, for English, the words that moved the score
-    most. Offline: nothing is downloaded.
+    most. Offline: nothing is downloaded. A sentence scoring below --min-score is offered by
+    its best clause (or run of clauses) if that clears the bar, so a candidate's span and score
+    can change with --min-score.
 
     A transcript (a debate, an interview) written as SPEAKER: text lines is read turn by turn:
     a candidate never includes the speaker's name or runs into the next turn, it is listed
