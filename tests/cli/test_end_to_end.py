@@ -166,6 +166,9 @@ def test_refusals_are_one_line_and_write_nothing(cli: Run, tmp_path: Path) -> No
     # Past what either backend stores: a usage error at the edge, the same on both.
     one_line_error(cli("claim", "show", huge), 2, "is out of range: ids run from 1 to 2147483647")
     one_line_error(cli("claim", "assign", huge, "--to", "x"), 2, "out of range")
+    # A version is not an id: the message names the option and what it takes.
+    r = cli("claim", "status", "1", "in_progress", "--if-version", "-3")
+    one_line_error(r, 2, "'--if-version': version -3 is out of range: versions run from 1")
     one_line_error(cli("evidence", "get", huge, "-o", "x"), 2, "out of range")
     one_line_error(cli("claim", "show", "2147483647"), 1, "no claim #2147483647")
     r = cli("doc", "add", "-", input="好的文本。", env={})

@@ -53,6 +53,7 @@ def _count(field: str, minimum: int) -> _Checked:
 SCORE = _Checked("score", float, check_score)
 # Every integer a command takes is range-checked here, at the edge (workbench.defaults.INT_MAX).
 ID = _Checked("integer", int, check_id)
+VERSION = _Checked("integer", int, lambda n: check_id(n, "version"))
 OFFSET = _count("offset", 0)
 POSITIVE = _count("number", 1)
 
@@ -149,6 +150,6 @@ def if_version_option(fn: F) -> F:
     return click.option(
         "--if-version",
         "expected_version",
-        type=ID,
+        type=VERSION,
         help="Refuse if the claim is no longer at this version (someone changed it since).",
     )(fn)
