@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import OFFSET, POSITIVE, document_id_argument, json_context
+from workbench.cli.options import DAY, OFFSET, POSITIVE, document_id_argument, json_context
 from workbench.cli.render import (
     changed_passage,
     clip,
@@ -46,12 +46,15 @@ def _redirects(hops: tuple[str, ...]) -> None:
 
 
 F = TypeVar("F", bound=Callable[..., Any])
-METADATA_OPTIONS: list[tuple[tuple[str, ...], str | None, str]] = [
-    (("--title",), None, "Headline of the article."),
-    (("--url",), None, "Where it was published (http or https)."),
-    (("--author",), None, "Who wrote it."),
-    (("--published",), "YYYY-MM-DD", "Publication date."),
-    (("--lang", "language"), "CODE", "Language, e.g. zh or en."),
+# The type checks a value where it is typed (DAY: a malformed date is bad usage).
+METADATA_OPTIONS: list[
+    tuple[tuple[str, ...], str | None, str, click.ParamType[Any, Any] | None]
+] = [
+    (("--title",), None, "Headline of the article.", None),
+    (("--url",), None, "Where it was published (http or https).", None),
+    (("--author",), None, "Who wrote it.", None),
+    (("--published",), "YYYY-MM-DD", "Publication date.", DAY),
+    (("--lang", "language"), "CODE", "Language, e.g. zh or en.", None),
 ]
 
 
@@ -59,8 +62,8 @@ def metadata_options(suffix: str = "") -> Callable[[F], F]:
     """--title, --url, --author, --published, --lang: the same for `doc add` and `doc edit`."""
 
     def apply(fn: F) -> F:
-        for names, metavar, text in reversed(METADATA_OPTIONS):
-            fn = click.option(*names, metavar=metavar, help=text + suffix)(fn)
+        for names, metavar, text, kind in reversed(METADATA_OPTIONS):
+            fn = click.option(*names, type=kind, metavar=metavar, help=text + suffix)(fn)
         return fn
 
     return apply
