@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -21,6 +21,9 @@ from workbench.cli.render import (
     table,
     warning,
 )
+
+if TYPE_CHECKING:
+    from workbench.services.views import Added
 
 
 @click.group()
@@ -114,7 +117,7 @@ def add(
     elif result.created:
         click.echo(f"added document #{d.id}: {d.length} characters, sha256 {d.sha256[:12]}")
     else:
-        click.echo(f"already stored as document #{d.id} (same text); nothing added")
+        click.echo(f"already stored as {_stored_as(result)}; nothing added")
     if result.not_applied:
         # Adding never edits: say so, and give the audited way to change it.
         stored = d.to_json()
@@ -127,6 +130,17 @@ def add(
             f"document #{d.id} keeps its stored metadata; to change it: "
             f"workbench doc edit {d.id} {options}"
         )
+
+
+def _stored_as(added: Added) -> str:
+    """Where the text given is stored: an older revision must not read as the current text."""
+    d = added.document
+    if added.revision == added.revisions:
+        return f"document #{d.id} (same text)"
+    return (
+        f"revision {added.revision} of document #{d.id} "
+        f"(the current text is revision {added.revisions})"
+    )
 
 
 # Document field -> its option (only where the names differ).
