@@ -129,3 +129,44 @@ def test_a_score_below_the_threshold_never_reads_as_the_threshold(
     monkeypatch.setattr(similar, "similar_claims", lowered)
     r = cli("claim", "similar", "2", "--min-score", "0")
     assert r.code == 0 and "| 0.499 " in r.out and "0.50 " not in r.out, r.out
+
+
+RANKED = (
+    "Officials said the plan might help some families next year.\n"
+    "Revenue rose 40 percent in 2023, the company reported.\n"
+    "Unemployment fell to 3.5 percent in March 2024, the lowest since 1969, the Bureau of "
+    "Labor Statistics said.\n"
+    "We think this is a good idea.\n"
+)
+
+
+def test_limit_lists_the_best_candidates_in_document_order(cli: Cli, tmp_path: Path) -> None:
+    add(cli, tmp_path, RANKED)
+    every = json.loads(cli("extract", "1", "--min-score", "0", "--json").out)
+    best = sorted(every, key=lambda c: (-c["score"], c["start"]))[:2]
+    expected = sorted(best, key=lambda c: c["start"])
+    assert expected != every[:2], "the first two are not the best two"
+    r = cli("extract", "1", "--min-score", "0", "--limit", "2", "--json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out) == expected
+    assert "highest-scoring" in cli("extract", "--help").out
+
+
+def test_accept_limit_counts_the_candidates_it_can_add(cli: Cli, tmp_path: Path) -> None:
+    add(cli, tmp_path, RANKED)
+    every = json.loads(cli("extract", "1", "--min-score", "0", "--json").out)
+    top = max(every, key=lambda c: c["score"])
+    start, end = str(top["start"]), str(top["end"])
+    assert cli("claim", "add", "1", "--start", start, "--end", end, "--text", "Top").code == 0
+    r = cli("extract", "1", "--min-score", "0", "--accept", "--limit", "2")
+    assert r.code == 0, r.err
+    assert "added 2 unverified claims; skipped 1 already covered" in r.out
+    rest = sorted((c for c in every if c is not top), key=lambda c: (-c["score"], c["start"]))
+    for c in rest[:2]:
+        assert f"characters {c['start']}–{c['end']}" in r.out
+
+
+def test_help_says_the_span_can_depend_on_min_score(cli: Cli) -> None:
+    # By design: a sentence below the bar is offered by its best clause, if that one clears it.
+    out = " ".join(cli("extract", "--help").out.split())
+    assert "so a candidate's span and score can change with --min-score" in out

@@ -156,3 +156,17 @@ def test_pages_and_urls(cli: Run, served: str, tmp_path: Path) -> None:
     r = cli("doc", "add", str(md), "--json")
     assert json.loads(r.out)["format"] == "markdown"
     assert cli("doc", "text", "3").out == "Title\n\none\n\ntwo\n"
+
+
+def test_adding_an_older_revision_says_which(cli: Run, files: tuple[Path, Path]) -> None:
+    old, new = files
+    assert cli("doc", "add", str(old)).code == 0
+    assert cli("doc", "update", "1", str(new)).code == 0
+    r = cli("doc", "add", str(old))
+    assert r.code == 0, r.err
+    assert r.out == (
+        "already stored as revision 1 of document #1 (the current text is revision 2); "
+        "nothing added\n"
+    )
+    got = json.loads(cli("doc", "add", str(old), "--json").out)
+    assert (got["created"], got["revision"], got["revisions"]) == (False, 1, 2)

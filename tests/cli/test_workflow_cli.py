@@ -113,7 +113,7 @@ def test_desk_commands_and_queries(cli: Run) -> None:
     ok(cli("claim", "priority", "3", "high"))
     err_line(cli("claim", "priority", "3", "urgent"), 2, "high, normal, low")
     ok(cli("claim", "due", "2", "2000-01-01"))
-    err_line(cli("claim", "due", "2", "tomorrow"), 1, "not a date")
+    err_line(cli("claim", "due", "2", "tomorrow"), 2, "not a date")
 
     def ids(*args: str, env: dict[str, str] | None = None) -> list[int]:
         r = ok(cli("claim", "list", *args, "--json", env=env))

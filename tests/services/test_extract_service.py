@@ -33,7 +33,9 @@ def test_candidates_are_exact_spans_in_document_order(wb: Workbench) -> None:
         js = candidate_json(c)
         assert text[js["start"] : js["end"]] == js["text"]
         assert 0.5 <= js["score"] <= 1 and js["reasons"] and js["suggested_type"]
-    assert extract(wb, doc, ExtractOptions(limit=3)) == found[:3]
+    best = extract(wb, doc, ExtractOptions(limit=3))
+    assert len(best) == 3 and [c for c in found if c in best] == best, "in document order"
+    assert min(c.score for c in best) >= max(c.score for c in found if c not in best)
     assert extract(wb, doc, ExtractOptions(limit=0)) == []
     assert len(extract(wb, doc, ExtractOptions(min_score=0.9))) < len(found)
 

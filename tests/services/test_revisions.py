@@ -191,3 +191,12 @@ def test_new_claims_pin_into_the_latest_revision(
     c = add_claim(wb, doc, "note", SpanRequest(quote="编者按"))
     assert c.revision == 2 and new[c.start : c.end] == "编者按"
     assert_invariant(wb, doc)
+
+
+def test_adding_an_older_revision_says_so(wb: Workbench) -> None:
+    doc = add_document(wb, OLD.encode()).document.id
+    again = add_document(wb, OLD.encode())
+    assert (again.created, again.revision, again.revisions) == (False, 1, 1)
+    revise(wb, doc, OLD + P1 + "\n")
+    older = add_document(wb, OLD.encode())
+    assert (older.created, older.document.id, older.revision, older.revisions) == (False, doc, 1, 2)

@@ -11,6 +11,7 @@ from workbench.cli.common import output_file, workbench_from
 from workbench.cli.errors import EXIT_REFUSED
 from workbench.cli.options import (
     ID,
+    MOMENT,
     count_option,
     doc_filter_option,
     format_option,
@@ -41,8 +42,10 @@ def audit() -> None:
     metavar="ACTION",
     help="Only these actions, e.g. claim.status_changed, or claim.* for a prefix.",
 )
-@click.option("--since", metavar="DATE", help="Only events at or after DATE (UTC).")
-@click.option("--until", metavar="DATE", help="Only events up to DATE (UTC; a date: that day).")
+@click.option("--since", type=MOMENT, metavar="DATE", help="Only events at or after DATE (UTC).")
+@click.option(
+    "--until", type=MOMENT, metavar="DATE", help="Only events up to DATE (UTC; a date: that day)."
+)
 @output_option("Write to FILE (atomically) instead of stdout.")
 @click.pass_context
 def export(ctx: click.Context, /, fmt: str, output: str | None, **criteria: Any) -> None:

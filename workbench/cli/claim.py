@@ -11,6 +11,7 @@ from workbench.cli.claim_desk import assign, due, priority, tag, untag
 from workbench.cli.claim_review import approve, reject
 from workbench.cli.common import text_or_stdin, workbench_from
 from workbench.cli.options import (
+    MOMENT,
     OFFSET,
     POSITIVE,
     claim_id_argument,
@@ -255,7 +256,9 @@ def _change(payload: dict[str, object]) -> str:
 @click.option("--tag", "tags", metavar="TAG", multiple=True, help="Has TAG (repeat: has all).")
 @click.option("--priority", type=click.Choice(PRIORITY_NAMES), help="Only this priority.")
 @click.option("--overdue", is_flag=True, help="Open claims past their due date.")
-@click.option("--updated-since", metavar="DATE", help="Changed at or after DATE (UTC).")
+@click.option(
+    "--updated-since", type=MOMENT, metavar="DATE", help="Changed at or after DATE (UTC)."
+)
 @click.option("--no-evidence", is_flag=True, help="Claims with no evidence yet.")
 @click.option("--search", metavar="TEXT", help="Full text: claim, quote, notes, evidence titles.")
 @click.option(

@@ -9,7 +9,9 @@ import click
 from workbench.cli.common import workbench_from
 from workbench.cli.options import ID, json_context, json_option
 from workbench.cli.render import json_out
+from workbench.domain.clock import parse_date
 from workbench.domain.desk import PRIORITY_NAMES
+from workbench.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
     from workbench.services.views import ClaimView
@@ -99,6 +101,14 @@ def priority(ctx: click.Context, args: tuple[str, ...], as_json: bool) -> None:
     _report(set_priority(workbench_from(ctx), ids, rest[0]), as_json, "priority {c.priority}")
 
 
+def _check_due(value: str) -> None:
+    """A malformed DATE is bad usage (exit 2), as it is for every date option (see DAY)."""
+    try:
+        parse_date(value, "due date")
+    except InvalidInput as exc:
+        raise click.UsageError(exc.message) from None
+
+
 @click.command("due")
 @click.argument("args", metavar="ID... DATE", nargs=-1, required=True)
 @click.option("--clear", is_flag=True, help="Remove the due date instead.")
@@ -111,5 +121,7 @@ def due(ctx: click.Context, args: tuple[str, ...], clear: bool, as_json: bool) -
     _need_ids(ids, "claim due ID... DATE|--clear")
     if clear == bool(rest) or len(rest) > 1:
         raise click.UsageError("end with one DATE (YYYY-MM-DD), or give --clear and only IDs")
+    if rest:
+        _check_due(rest[0])
     claims = set_due(workbench_from(ctx), ids, None if clear else rest[0])
     _report(claims, as_json, "due {due}")

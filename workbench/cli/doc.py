@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import OFFSET, POSITIVE, document_id_argument, json_context
+from workbench.cli.options import DAY, OFFSET, POSITIVE, document_id_argument, json_context
 from workbench.cli.render import (
     changed_passage,
     clip,
@@ -21,6 +21,9 @@ from workbench.cli.render import (
     table,
     warning,
 )
+
+if TYPE_CHECKING:
+    from workbench.services.views import Added
 
 
 @click.group()
@@ -46,12 +49,15 @@ def _redirects(hops: tuple[str, ...]) -> None:
 
 
 F = TypeVar("F", bound=Callable[..., Any])
-METADATA_OPTIONS: list[tuple[tuple[str, ...], str | None, str]] = [
-    (("--title",), None, "Headline of the article."),
-    (("--url",), None, "Where it was published (http or https)."),
-    (("--author",), None, "Who wrote it."),
-    (("--published",), "YYYY-MM-DD", "Publication date."),
-    (("--lang", "language"), "CODE", "Language, e.g. zh or en."),
+# The type checks a value where it is typed (DAY: a malformed date is bad usage).
+METADATA_OPTIONS: list[
+    tuple[tuple[str, ...], str | None, str, click.ParamType[Any, Any] | None]
+] = [
+    (("--title",), None, "Headline of the article.", None),
+    (("--url",), None, "Where it was published (http or https).", None),
+    (("--author",), None, "Who wrote it.", None),
+    (("--published",), "YYYY-MM-DD", "Publication date.", DAY),
+    (("--lang", "language"), "CODE", "Language, e.g. zh or en.", None),
 ]
 
 
@@ -59,8 +65,8 @@ def metadata_options(suffix: str = "") -> Callable[[F], F]:
     """--title, --url, --author, --published, --lang: the same for `doc add` and `doc edit`."""
 
     def apply(fn: F) -> F:
-        for names, metavar, text in reversed(METADATA_OPTIONS):
-            fn = click.option(*names, metavar=metavar, help=text + suffix)(fn)
+        for names, metavar, text, kind in reversed(METADATA_OPTIONS):
+            fn = click.option(*names, type=kind, metavar=metavar, help=text + suffix)(fn)
         return fn
 
     return apply
@@ -111,7 +117,7 @@ def add(
     elif result.created:
         click.echo(f"added document #{d.id}: {d.length} characters, sha256 {d.sha256[:12]}")
     else:
-        click.echo(f"already stored as document #{d.id} (same text); nothing added")
+        click.echo(f"already stored as {_stored_as(result)}; nothing added")
     if result.not_applied:
         # Adding never edits: say so, and give the audited way to change it.
         stored = d.to_json()
@@ -124,6 +130,17 @@ def add(
             f"document #{d.id} keeps its stored metadata; to change it: "
             f"workbench doc edit {d.id} {options}"
         )
+
+
+def _stored_as(added: Added) -> str:
+    """Where the text given is stored: an older revision must not read as the current text."""
+    d = added.document
+    if added.revision == added.revisions:
+        return f"document #{d.id} (same text)"
+    return (
+        f"revision {added.revision} of document #{d.id} "
+        f"(the current text is revision {added.revisions})"
+    )
 
 
 # Document field -> its option (only where the names differ).

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from workbench.cli.common import output_file, workbench_from
-from workbench.cli.options import ID, claim_id_argument, json_context, output_option
+from workbench.cli.options import DAY, ID, claim_id_argument, json_context, output_option
 from workbench.cli.render import clip, json_or_line, json_or_table, message
 from workbench.domain.desk import STANCES
 
@@ -30,7 +30,7 @@ def evidence() -> None:
 )
 @click.option("--title", help="Title of the source.")
 @click.option("--publisher", help="Who published it.")
-@click.option("--accessed", metavar="YYYY-MM-DD", help="When it was read.")
+@click.option("--accessed", type=DAY, metavar="YYYY-MM-DD", help="When it was read.")
 @click.option("--excerpt", help="The passage that matters.")
 @click.option(
     "--follow-symlinks",

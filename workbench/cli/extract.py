@@ -37,7 +37,10 @@ if TYPE_CHECKING:
 @click.command()
 @document_id_argument
 @min_score_option(EXTRACT_MIN_SCORE, "check-worthiness")
-@limit_option("At most N candidates.")
+@limit_option(
+    "The N highest-scoring candidates (of equal scores, the earlier), listed in document "
+    "order; with --accept, the N best of those that can be added."
+)
 @click.option(
     "--accept",
     is_flag=True,
@@ -68,7 +71,9 @@ def extract(
     Scores run from 0 to 1, from weights learnt offline on public labelled debates, and are
     explained by named features (numbers, money, dates, firsts, rankings, names, attribution...;
     opinion and prediction cues lower them) and, for English, the words that moved the score
-    most. Offline: nothing is downloaded.
+    most. Offline: nothing is downloaded. A sentence scoring below --min-score is offered by
+    its best clause (or run of clauses) if that clears the bar, so a candidate's span and score
+    can change with --min-score.
 
     A transcript (a debate, an interview) written as SPEAKER: text lines is read turn by turn:
     a candidate never includes the speaker's name or runs into the next turn, it is listed

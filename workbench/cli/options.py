@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from workbench.defaults import BOARD_LIMIT, SCORE_MAX, SCORE_MIN
+from workbench.domain.clock import parse_date, parse_since
 from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import check_at_least, check_id, check_score
 from workbench.exports.registry import Subject, help_text, names
@@ -53,8 +54,27 @@ def _count(field: str, minimum: int) -> _Checked:
 SCORE = _Checked("score", float, check_score)
 # Every integer a command takes is range-checked here, at the edge (workbench.defaults.INT_MAX).
 ID = _Checked("integer", int, check_id)
+VERSION = _Checked("integer", int, lambda n: check_id(n, "version"))
 OFFSET = _count("offset", 0)
 POSITIVE = _count("number", 1)
+
+
+def _date_text(parse: Callable[[str], object]) -> Callable[[str], str]:
+    """A date option's text, as typed, once the library's own `parse` takes it: a malformed
+    date is then bad usage (exit 2) like a malformed number. The services parse it again, for
+    dates that come from files (refused, exit 1). '' passes: `doc edit --published ''` clears."""
+
+    def check(value: str) -> str:
+        if value.strip():
+            parse(value)
+        return value
+
+    return check
+
+
+# Every date option: DAY a date (YYYY-MM-DD); MOMENT a date or an ISO 8601 date-time.
+DAY = _Checked("date", str, _date_text(lambda v: parse_date(v, "")))
+MOMENT = _Checked("date", str, _date_text(parse_since))
 
 
 def json_option(fn: F) -> F:
@@ -149,6 +169,6 @@ def if_version_option(fn: F) -> F:
     return click.option(
         "--if-version",
         "expected_version",
-        type=ID,
+        type=VERSION,
         help="Refuse if the claim is no longer at this version (someone changed it since).",
     )(fn)

@@ -21,10 +21,12 @@ def iso(moment: dt.datetime | None) -> str | None:
 
 
 def parse_date(value: str, what: str = "date") -> dt.date:
+    """`what` names the date in the message; '' for none (an option's name says it)."""
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise InvalidInput(f"{what} {value!r} is not a date; use YYYY-MM-DD") from None
+        named = f"{what} " if what else ""
+        raise InvalidInput(f"{named}{value!r} is not a date; use YYYY-MM-DD") from None
 
 
 def parse_since(value: str) -> dt.datetime:

@@ -34,10 +34,11 @@ def check_at_least(value: int, minimum: int, field: str) -> int:
 
 
 def check_id(value: int, field: str = "id") -> int:
-    """An id (of a claim, document, evidence item...) or a version: 1 to INT_MAX."""
+    """An id (of a claim, document, evidence item...) or a version: 1 to INT_MAX. `field` names
+    which, so a bad version is not called an id."""
     if not 1 <= value <= INT_MAX:
         raise InvalidInput(
-            f"{_label(field)} {value} is out of range: ids run from 1 to {INT_MAX}",
+            f"{_label(field)} {value} is out of range: {_label(field)}s run from 1 to {INT_MAX}",
             hint=bad(field),
         )
     return value

@@ -89,7 +89,14 @@ def add_document(
             differs = {
                 n: event_value(columns[n]) for n in named if event_value(columns[n]) != stored[n]
             }
-            return Added(created=False, document=view, not_applied=differs)
+            # `stored_document` matches the text a document was added with: revision 1.
+            return Added(
+                created=False,
+                document=view,
+                not_applied=differs,
+                revision=1,
+                revisions=latest_number(tx, existing.id),
+            )
         doc = insert_document(
             tx, text, meta, format=content.format, source_sha256=archive(tx, content.original)
         )

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from workbench.db.models import Claim
 from workbench.defaults import EXTRACT_MIN_SCORE
+from workbench.domain.best import best_in_order
 from workbench.domain.checkworthy import Candidate, find_candidates
 from workbench.domain.claim_identity import claim_text
 from workbench.domain.errors import InvalidInput
@@ -36,7 +37,8 @@ class ExtractOptions:
     """What `extract` looks for, the same whether the candidates are listed or accepted."""
 
     min_score: float = EXTRACT_MIN_SCORE
-    # The first `limit` candidates in document order; None: all of them.
+    # The `limit` highest-scoring candidates (of equal scores, the earlier), still in document
+    # order; with `accept_candidates`, of those that can be added. None: all of them.
     limit: int | None = None
     # Whether the document is read as a transcript of `SPEAKER: text` lines: "auto", "on" or
     # "off" (see `domain.transcript`).
@@ -54,17 +56,22 @@ def extract(
     options: ExtractOptions | None = None,
     progress: Progress | None = None,
 ) -> list[Candidate]:
-    """Candidates in document order; `progress` hears the sentences scored."""
+    """Candidates in document order (the best `options.limit` of them); `progress` hears the
+    sentences scored."""
     options = options or ExtractOptions()
     options.check()
     with transaction(wb) as tx:
         _, text = revision_text(tx, get_document(tx, document_id))
-    return _candidates(text, options, progress)
+    return best_in_order(_candidates(text, options, progress), options.limit, _score)
 
 
 def _candidates(text: str, options: ExtractOptions, progress: Progress | None) -> list[Candidate]:
     transcript = read_transcript(text, options.speakers)
-    return find_candidates(text, options.min_score, progress, transcript)[: options.limit]
+    return find_candidates(text, options.min_score, progress, transcript)
+
+
+def _score(c: Candidate) -> float:
+    return c.score
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +128,9 @@ def accept_candidates(
             )
         )
         spans = [(start, end) for start, end in rows]
-        added: list[Claim] = []
         skipped: list[Candidate] = []
         unfit: list[Unfit] = []
+        addable: list[Candidate] = []
         for cand in candidates:
             if any(s < cand.end and cand.start < e for s, e in spans):
                 skipped.append(cand)
@@ -134,15 +141,20 @@ def accept_candidates(
             except InvalidInput as exc:
                 unfit.append(Unfit(cand, exc.message))
                 continue
-            claim = insert_claim(
-                tx,
-                doc,
-                span_at(text, cand.start, cand.end),
-                cand.text,
-                speaker=cand.speaker,
-                claim_type=ClaimType(cand.suggested_type),
-                revision=number,
-            )
-            added.append(claim)
+            addable.append(cand)
             spans.append((cand.start, cand.end))
+        added: list[Claim] = []
+        # The limit counts claims added: a claimed or unfit candidate does not use up a place.
+        for cand in best_in_order(addable, options.limit, _score):
+            added.append(
+                insert_claim(
+                    tx,
+                    doc,
+                    span_at(text, cand.start, cand.end),
+                    cand.text,
+                    speaker=cand.speaker,
+                    claim_type=ClaimType(cand.suggested_type),
+                    revision=number,
+                )
+            )
         return Accepted(with_similar(tx, added), skipped, unfit)

@@ -272,12 +272,17 @@ class Added:
     not_applied: dict[str, str | None] = field(default_factory=dict)
     # Redirects followed when the document was fetched from a URL, in order.
     redirects: tuple[str, ...] = ()
+    # Text already stored: which revision of the document holds it, and how many it has (an
+    # older text must not read as the document's current one).
+    revision: int = 1
+    revisions: int = 1
 
     def to_json(self) -> dict[str, Any]:
         return {
             **self.document.to_json(),
             "created": self.created,
             **({"not_applied": self.not_applied} if self.not_applied else {}),
+            **({} if self.created else {"revision": self.revision, "revisions": self.revisions}),
         }
 
 
