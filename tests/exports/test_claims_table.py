@@ -128,7 +128,7 @@ def test_every_bad_row_is_named_and_nothing_is_written(
         [
             ["2021年底创业", "ok row", "", "", "", "", ""],
             ["不在文中", "missing quote", "", "", "", "", ""],
-            ["比ChatGPT早一年", "verdict without note", "unverifiable", "", "", "", ""],
+            ["比ChatGPT早一年", "verdict without note", "false", "", "", "", ""],
             ["比ChatGPT早一年", "bad type", "", "", "gossip", "", ""],
             ["比ChatGPT早一年", "bad date", "", "", "", "tomorrow", ""],
             ["比ChatGPT早一年", "typo column", "", "", "", "", "x"],
@@ -549,3 +549,20 @@ def test_each_row_carries_its_claims_latest_note_across_pages(
         (first, earlier, "second thought"),
     ]
     assert [r["id"] for r in claim_rows(wb, document_ids=[first, first])] == [later, earlier]
+
+
+def test_a_verdict_row_arriving_open_still_needs_its_reason(wb: Workbench, tmp_path: Path) -> None:
+    # It arrives in_progress, but the verdict it gives must be one the workflow would take:
+    # without a note it is a bad row, as an unverifiable row without one is.
+    doc = add_document(wb, "甲说了。乙说了。".encode()).document.id
+    path = write_csv(
+        tmp_path / "n.csv",
+        ["quote", "text", "status", "note"],
+        [["甲说了", "A spoke", "false", ""], ["乙说了", "B spoke", "unverifiable", ""]],
+    )
+    with pytest.raises(RowsRefused) as caught:
+        import_claims(wb, path, doc)
+    assert caught.value.problems == [
+        "row 2: status 'false' is a verdict and needs a reason",
+        "row 3: status 'unverifiable' is a verdict and needs a reason",
+    ]

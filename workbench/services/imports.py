@@ -154,6 +154,7 @@ class _Planned:
     tags: list[str]
     # Why the claim comes in at another status than the row's (None: it comes in as asked).
     notice: str | None = None
+    asked: Status = Status.UNVERIFIED  # the status the row gives
 
 
 # Rows that cannot come in at their own status, and come in open instead, their note kept.
@@ -257,7 +258,7 @@ def _plan(raw: RawRow) -> _Planned:
         raise InvalidInput(f"{where}: {msg}") from None
     if row.quote is None and (row.start is None or row.end is None):
         raise InvalidInput("give a quote, or both start and end")
-    status = parse_status(row.status)
+    status = asked = parse_status(row.status)
     notice = _arrives_open(status)
     if notice is not None:
         status = ARRIVES_OPEN_AS
@@ -270,6 +271,7 @@ def _plan(raw: RawRow) -> _Planned:
         due=parse_date(row.due, "due") if row.due else None,
         tags=sorted({normalise_tag(t) for t in tags if t.strip()}),
         notice=notice,
+        asked=asked,
     )
 
 
@@ -280,6 +282,13 @@ def _check(tx: Tx, raw: RawRow, text: str, review: bool) -> _Checked:
     hint = QuoteHint(exact=row.quote, start=row.start, end=row.end, occurrence=row.occurrence)
     span = anchor_quote(text, hint)
     # A claim arriving unverified keeps its note as a plain note: nothing to decide.
+    if item.asked in EVIDENCE_STATUSES:
+        # The verdict the row gives arrives open, but must still be one the workflow would take
+        # were its evidence here: a verdict needs its reason.
+        decide(
+            ClaimState(id=0, status=Status.UNVERIFIED, evidence_count=1),
+            Request(Move.SET, tx.actor, target=item.asked, note=item.row.note),
+        )
     decision = (
         Decision(action=None)
         if item.status == Status.UNVERIFIED
