@@ -155,7 +155,7 @@ def test_pages_and_urls(cli: Run, served: str, tmp_path: Path) -> None:
     md.write_text("# Title\n\n- one\n- two\n", encoding="utf-8")
     r = cli("doc", "add", str(md), "--json")
     assert json.loads(r.out)["format"] == "markdown"
-    assert cli("doc", "text", "3").out == "Title\n\none\n\ntwo\n"
+    assert cli("doc", "text", "3").out == "Title\none\ntwo\n"
 
 
 def test_adding_an_older_revision_says_which(cli: Run, files: tuple[Path, Path]) -> None:

@@ -188,6 +188,9 @@ def test_wrapped_english_prose_still_joins() -> None:
         "Next line.",
     ]
     assert sentences("It rose 700\nkilometres in all.") == ["It rose 700\nkilometres in all."]
+    # An English line that ends in a Chinese name still wraps (review of the rule above).
+    named = "The startup, known in China as 稀宇科技\nwas founded in 2021 by Yan Junjie."
+    assert sentences(named) == [named]
 
 
 def test_an_unclosed_quote_does_not_cross_a_blank_line() -> None:

@@ -1,14 +1,9 @@
 """Markdown to the plain text a document stores: the words without the markup.
 
-Headings, paragraphs, list items, quotes and table cells each become one line, code blocks
-their lines, with a blank line between blocks; emphasis, links and images keep their text (an
-image its alt text); code keeps its content. Soft line breaks inside a paragraph join its lines
-(with a space, except between CJK characters, where the wrap added none).
-
-The blank line is for sentence splitting (workbench.domain.segment): a single newline may be a
-hard wrap inside an English sentence, and the splitter joins such lines. A block from Markdown
-is never wrapped (its soft breaks are already joined), so no two blocks may be joined: a list
-item must not run into the next item or into a code block.
+Headings, paragraphs, list items, quotes and table cells each become one line; emphasis, links
+and images keep their text (an image its alt text); code keeps its content. Soft line breaks
+inside a paragraph join its lines (with a space, except between CJK characters, where the
+wrap added none).
 """
 
 from __future__ import annotations
@@ -42,12 +37,12 @@ def markdown_text(source: str) -> str:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark").enable("table")
-    blocks: list[str] = []
+    lines: list[str] = []
     for tok in md.parse(source):
         if tok.type == "inline":
             text = _inline(tok.children or [])
             # A soft break before a CJK character added a space that the source never had.
-            blocks.append(text.strip())
+            lines.append(text.strip())
         elif tok.type in ("fence", "code_block"):
-            blocks.append("\n".join(x for x in tok.content.rstrip("\n").split("\n") if x.strip()))
-    return "\n\n".join(block for block in blocks if block.strip()) + "\n"
+            lines.extend(tok.content.rstrip("\n").split("\n"))
+    return "\n".join(line for line in lines if line.strip()) + "\n"

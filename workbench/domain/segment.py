@@ -10,9 +10,10 @@ The rules, in the order they apply:
   `sentence_around` re-split one block instead of the whole document.
 * Inside a block a single newline ends a sentence too (titles, list items, poetry, Chinese
   lines), unless it looks like a hard-wrapped English line: the line before ends in a comma, or
-  the next line starts with a lowercase Latin letter (unless the line before ends in a CJK
-  character: Chinese never wraps mid-sentence into English), or a long line of Latin text runs
-  on into more Latin text. A line that starts with a list marker is always a new sentence.
+  the next line starts with a lowercase Latin letter (unless the line before is mostly CJK and
+  ends in a CJK character: Chinese never wraps mid-sentence into English), or a long line of
+  Latin text runs on into more Latin text. A line that starts with a list marker is always a
+  new sentence.
 * The full-width stops `。｡！？` always end a sentence. ASCII `.?!`, `…` and `．` end one only
   when what follows looks like a new sentence: whitespace, CJK or an opening quote next, and no
   lowercase letter or clause punctuation after that. So `3.5%`, `example.com`, `U.S. officials`,
@@ -344,9 +345,10 @@ def _hard_break(text: str, i: int, lo: int, hi: int) -> bool:
     last = line[-1]
     if last in ",，、":
         return False
-    if _is_cjk(last):
+    if _is_cjk(last) and _mostly_cjk(line):
         # Chinese is not hard-wrapped into English: '续航700公里' over 'staff grew by...' is two
-        # lines (a title, a list item), whatever case the next line starts with.
+        # lines (a title, a list item), whatever case the next line starts with. An English
+        # line that ends in a Chinese name ('known in China as 稀宇科技') may still wrap.
         return True
     if first.isascii() and first.islower():
         return False
@@ -412,6 +414,17 @@ def _is_list_number(text: str, i: int, lo: int) -> bool:
 
 def _is_latin(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
+
+
+def _mostly_cjk(line: str) -> bool:
+    """At least as many CJK characters as Latin letters."""
+    cjk = latin = 0
+    for ch in line:
+        if _is_cjk(ch):
+            cjk += 1
+        elif ch.isascii() and ch.isalpha():
+            latin += 1
+    return cjk >= latin
 
 
 def _is_cjk(ch: str) -> bool:
