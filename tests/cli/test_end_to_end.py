@@ -216,6 +216,8 @@ def test_a_malformed_date_option_is_bad_usage_like_a_bad_number(cli: Run) -> Non
         ("--published", ("doc", "add", "-", "--published", "soon")),
         ("--published", ("doc", "edit", "1", "--published", "31/01/2025")),
         ("--accessed", (*evidence, "--accessed", "soon")),
+        ("--published", ("doc", "edit", "1", "--published", " ")),
+        ("--until", ("audit", "export", "--until", "   ")),
     ):
         one_line_error(cli(*args, input="乙说。"), 2, f"'{option}'")
     one_line_error(cli("claim", "due", "1", "tomorrow"), 2, "due date 'tomorrow' is not a date")

@@ -65,7 +65,7 @@ def _date_text(parse: Callable[[str], object]) -> Callable[[str], str]:
     dates that come from files (refused, exit 1). '' passes: `doc edit --published ''` clears."""
 
     def check(value: str) -> str:
-        if value.strip():
+        if value:
             parse(value)
         return value
 
