@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.domain.status import Status
-from workbench.exports.report import STYLES, TEXT_COLOUR, article_html
+from workbench.exports.report import FLAGGED_STYLE, STYLES, TEXT_COLOUR, article_html
 from workbench.services.claims import SpanRequest, add_claim
 from workbench.services.context import Workbench
 from workbench.services.exports import claim_rows
@@ -127,11 +127,12 @@ def luminance(hex_colour: str) -> float:
 
 def test_status_colours_have_contrast_and_are_not_the_only_cue() -> None:
     text = luminance(TEXT_COLOUR)
-    for status, (background, _line, _symbol) in STYLES.items():
+    styles = [*STYLES.values(), FLAGGED_STYLE]  # and the neutral state of a flagged claim
+    for background, _line, _symbol in styles:
         ratio = (luminance(background) + 0.05) / (text + 0.05)
-        assert ratio >= 7, (status, ratio)
+        assert ratio >= 7, (background, ratio)
     # Besides its colour, each status has its own symbol (and an underline style).
-    assert len({symbol for _bg, _line, symbol in STYLES.values()}) == len(Status)
+    assert len({symbol for _bg, _line, symbol in styles}) == len(Status) + 1
 
 
 def test_user_text_is_escaped(run: Run, desk: Desk, tmp_path: Path) -> None:
@@ -294,3 +295,44 @@ def test_every_claim_has_one_highlighted_span_in_the_browser(
     assert result["flashed"] is True and result["opened"] is True
     assert result["title"] != "pwned" and result["scripts"] == 2
     assert result["resources"] == 0
+
+
+def test_a_flagged_claim_shows_no_verdict_anywhere(run: Run, tmp_path: Path) -> None:
+    """Claim #1 was rated false, then its quote changed: the page shows it flagged, neutral."""
+    v1, v2 = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    v1.write_text("宁德时代2024年营收4009亿元。\n海螺AI拥有一亿用户。\n", encoding="utf-8")
+    v2.write_text("宁德时代2024年营收4010亿元。\n海螺AI拥有一亿用户。\n", encoding="utf-8")
+    assert run("doc", "add", str(v1)).code == 0
+    for quote in ("营收4009亿元", "海螺AI拥有一亿用户"):
+        assert run("claim", "add", "1", "--text", "a claim", "--quote", quote).code == 0
+    for cid in ("1", "2"):
+        r = run("evidence", "add", cid, "--url", "https://example.org/f", "--stance", "refutes")
+        assert r.code == 0, r.err
+        assert run("claim", "status", cid, "in_progress").code == 0
+        r = run("claim", "status", cid, "false", "--note", "the filing says otherwise")
+        assert r.code == 0, r.err
+    r = run("doc", "update", "1", str(v2))
+    assert r.code == 0, r.err
+    folder = tmp_path / "site"
+    r = run("report", "--all", "-o", str(folder))
+    assert r.code == 0, r.err
+    page = (folder / "document-1.html").read_text(encoding="utf-8")
+    mark = re.search(r'<mark [^>]*data-claim-id="1"[^>]*>', page)
+    assert mark is not None
+    assert 'class="hl s-flagged"' in mark[0] and 'data-label="#1 ⚑"' in mark[0]
+    assert "flagged for re-review" in mark[0]
+    item = page.split('id="claim-1"', 1)[1].split("</li>", 1)[0]
+    summary = item.split("</summary>", 1)[0]
+    assert '<span class="badge s-flagged">⚑ flagged for re-review</span>' in summary
+    assert item.count("s-flagged") == 2  # the summary's badge and the status row's
+    for told in (mark[0], item):
+        assert "false" not in told and "✗" not in told and "s-false" not in told
+    assert "the filing says otherwise" in item  # working notes stay
+    # The legend explains the state; claim #2 (quote unchanged) still shows its verdict.
+    legend = page.split('aria-label="legend"', 1)[1].split("</section>", 1)[0]
+    assert 'class="hl s-flagged sample" data-label="⚑"' in legend
+    other = re.search(r'<mark [^>]*data-claim-id="2"[^>]*>', page)
+    assert other is not None and 'class="hl s-false"' in other[0]
+    # The index counts it as flagged, not by its verdict.
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert "1 false, 1 flagged for re-review" in index

@@ -34,11 +34,53 @@ STYLES: dict[Status, tuple[str, str, str]] = {
     Status.UNVERIFIABLE: ("#d6e6f5", "dashed", "~"),
     Status.OPINION: ("#f0e0ee", "dotted", "op"),
 }
+# A claim flagged for re-review (ClaimView.flagged) shows this neutral state instead of its
+# status: its verdict is not published (see `shown`). Its own class, tint and symbol, so that
+# it is not told by colour alone either.
+FLAGGED_CLASS = "flagged"
+FLAGGED_WORD = "flagged for re-review"
+FLAGGED_STYLE = ("#eceff3", "double", "⚑")
+FLAGGED_MEANING = (
+    "its quote changed after the verdict was given; the verdict is withheld until the claim "
+    "is checked again"
+)
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 
 
 def e(value: object) -> str:
     return escape("" if value is None else str(value), quote=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """What the page says of a claim's standing: CSS class suffix, symbol, word, rating."""
+
+    key: str
+    symbol: str
+    word: str
+    rating: str
+
+
+def shown(c: ClaimView) -> Shown:
+    """The one place that decides what the page shows of a claim's status and rating.
+
+    The page is shared beyond the desk: a verdict whose quote changed after it was given
+    (flagged for re-review) is not published, neither its word, its symbol nor its colour.
+    """
+    if c.flagged:
+        return Shown(
+            FLAGGED_CLASS,
+            FLAGGED_STYLE[2],
+            FLAGGED_WORD,
+            f"withheld: flagged for re-review (the verdict was given on revision "
+            f"{c.verdict_revision}, before the quote changed)",
+        )
+    status = Status(c.status)
+    rated = c.rating
+    rating = "not rated"
+    if rated is not None:
+        rating = str(rated["label"]) + (f" ({rated['value']}/5)" if rated["value"] else "")
+    return Shown(status.value, STYLES[status][2], status.value, rating)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +106,12 @@ def pieces(claims: Sequence[ClaimRecord]) -> list[Piece]:
 
 def _open_tag(piece: Piece) -> str:
     c = piece.claim.claim
-    status = Status(c.status)
-    symbol = STYLES[status][2]
+    show = shown(c)
     ident = "data-claim-id" if piece.primary else "data-claim-part"
-    label = f"#{c.id} {symbol}"
+    label = f"#{c.id} {show.symbol}"
     return (
-        f'<mark class="hl s-{e(status.value)}" {ident}="{c.id}" data-label="{e(label)}" '
-        f'title="{e(f"claim #{c.id}: {status.value}. {c.text}")}" tabindex="0">'
+        f'<mark class="hl s-{e(show.key)}" {ident}="{c.id}" data-label="{e(label)}" '
+        f'title="{e(f"claim #{c.id}: {show.word}. {c.text}")}" tabindex="0">'
     )
 
 
@@ -99,9 +140,8 @@ def article_html(text: str, claims: Sequence[ClaimRecord]) -> str:
     return "".join(parts)
 
 
-def _status_badge(status: str) -> str:
-    s = Status(status)
-    return f'<span class="badge s-{e(s.value)}">{e(STYLES[s][2])} {e(s.value)}</span>'
+def _status_badge(show: Shown) -> str:
+    return f'<span class="badge s-{e(show.key)}">{e(show.symbol)} {e(show.word)}</span>'
 
 
 def _anchor_fact(c: ClaimView, latest: int) -> str | None:
@@ -123,19 +163,10 @@ def _anchor_fact(c: ClaimView, latest: int) -> str | None:
 def claim_item(rec: ClaimRecord, latest: int = 1) -> str:
     """One claim of the side list; `latest` is the revision the article on the page shows."""
     c = rec.claim
-    rated = c.rating
-    rating = "not rated"
-    if c.flagged:
-        # The page is shared beyond the desk: a rating whose quote changed is not shown.
-        rating = (
-            f"withheld: flagged for re-review (the verdict was given on revision "
-            f"{c.verdict_revision}, before the quote changed)"
-        )
-    elif rated is not None:
-        rating = str(rated["label"]) + (f" ({rated['value']}/5)" if rated["value"] else "")
+    show = shown(c)
     facts = [
-        ("status", _status_badge(c.status)),
-        ("rating", e(rating)),
+        ("status", _status_badge(show)),
+        ("rating", e(show.rating)),
         ("owner", e(c.assignee or "unassigned")),
         ("type", e(c.type)),
         ("speaker", e(c.speaker or "not given")),
@@ -163,7 +194,7 @@ def claim_item(rec: ClaimRecord, latest: int = 1) -> str:
         f'<li class="claim" id="claim-{c.id}" data-claim="{c.id}">'
         f'<details><summary><button type="button" class="goto" data-target="{c.id}" '
         f'aria-label="show claim #{c.id} in the article">#{c.id}</button> '
-        f'{_status_badge(c.status)} <span class="ctext">{e(c.text)}</span></summary>'
+        f'{_status_badge(show)} <span class="ctext">{e(c.text)}</span></summary>'
         f'<blockquote class="quote">{e(c.quote)}</blockquote>'
         f"<dl>{facts_html}</dl>"
         f"<h4>Notes</h4>{f'<ul>{notes}</ul>' if notes else '<p class=none>none</p>'}"
@@ -190,19 +221,22 @@ def _evidence(item: object) -> str:
 
 
 def legend() -> str:
+    entries = [(s.value, s.value, sym, STATUS_MEANINGS[s]) for s, (_b, _l, sym) in STYLES.items()]
+    entries.append((FLAGGED_CLASS, FLAGGED_WORD, FLAGGED_STYLE[2], FLAGGED_MEANING))
     rows = "".join(
-        f'<li><mark class="hl s-{s.value} sample" data-label="{e(sym)}">{e(s.value)}</mark> '
-        f"{e(STATUS_MEANINGS[s])}</li>"
-        for s, (_bg, _line, sym) in STYLES.items()
+        f'<li><mark class="hl s-{e(key)} sample" data-label="{e(sym)}">{e(word)}</mark> '
+        f"{e(meaning)}</li>"
+        for key, word, sym, meaning in entries
     )
     return f'<section class="legend" aria-label="legend"><h2>Legend</h2><ul>{rows}</ul></section>'
 
 
 def _css() -> str:
+    styles = [*((s.value, style) for s, style in STYLES.items()), (FLAGGED_CLASS, FLAGGED_STYLE)]
     rules = "".join(
-        f".s-{s.value}{{background:{bg};text-decoration:underline {line} #333;"
+        f".s-{key}{{background:{bg};text-decoration:underline {line} #333;"
         f"text-decoration-thickness:2px;text-underline-offset:3px}}"
-        for s, (bg, line, _sym) in STYLES.items()
+        for key, (bg, line, _sym) in styles
     )
     return (
         "body{font:16px/1.7 system-ui,'Noto Sans CJK SC','PingFang SC',sans-serif;margin:0;"
@@ -318,7 +352,8 @@ def index_page(entries: Sequence[tuple[DocumentRecord, str]], *, generated_at: s
         doc = record.document
         counts: dict[str, int] = {}
         for rec in record.claims:
-            counts[rec.claim.status] = counts.get(rec.claim.status, 0) + 1
+            word = shown(rec.claim).word
+            counts[word] = counts.get(word, 0) + 1
         summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "no claims"
         rows.append(
             f'<tr><td>{doc.id}</td><td><a href="{e(filename)}">'

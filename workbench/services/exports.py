@@ -177,7 +177,7 @@ class ReportPage:
     name: str
     html: str
     claims: int
-    # Claims whose rating the page withholds: flagged for re-review.
+    # Claims whose verdict the page withholds: flagged for re-review.
     flagged: tuple[int, ...] = ()
 
 
