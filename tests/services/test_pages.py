@@ -88,6 +88,19 @@ def test_english_page_main_text_and_metadata(wb: Workbench) -> None:
     assert d.author == "Jane Smith" and d.published == "2025-03-02" and d.language == "en"
 
 
+def test_an_over_long_page_title_is_cut_not_refused(wb: Workbench) -> None:
+    # The page gave the title, not the person: over the limit it is shortened with an ellipsis
+    # (a title typed with --title over the limit is still refused, as typed).
+    from workbench.domain.limits import MAX_TITLE
+
+    long = b"Budget " * 200
+    page = EN.replace(b"City council approves", long + b"City council approves")
+    d = add_document(wb, page, source="long.html").document
+    assert d.title is not None and len(d.title) == MAX_TITLE and d.title.endswith("…")
+    with pytest.raises(InvalidInput, match=r"the title is 1,?400 characters"):
+        add_document(wb, ZH, source="zh.html", title="Budget " * 200)
+
+
 def test_page_without_article_text_is_refused(wb: Workbench, counts: Counts) -> None:
     before = counts()
     with pytest.raises(InvalidInput, match="no article text"):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.domain.errors import InvalidInput
+from workbench.domain.limits import MAX_LANGUAGE, MAX_SHORT, MAX_TITLE, MAX_URL
 from workbench.domain.text import normalise
 
 _LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)", re.I)
@@ -44,12 +45,14 @@ def extract_page(data: bytes, source: str, *, url: str | None = None) -> Page:
     if not text:
         raise InvalidInput(f"{source}: no article text found in the page")
     lang = _LANG.search(data[:8192])
+    url_found = str(fields.get("url") or "")
     metadata = {
-        "title": _str(fields.get("title")),
-        "author": _str(fields.get("author")),
+        "title": _shortened(_str(fields.get("title")), MAX_TITLE),
+        "author": _shortened(_str(fields.get("author")), MAX_SHORT),
         "published": _str(fields.get("date")),
-        "url": _str(fields.get("url")) if str(fields.get("url") or "").startswith("http") else None,
-        "language": _str(fields.get("language")) or (lang.group(1).decode() if lang else None),
+        "url": _within(_str(url_found), MAX_URL) if url_found.startswith("http") else None,
+        "language": _within(_str(fields.get("language")), MAX_LANGUAGE)
+        or (lang.group(1).decode() if lang else None),
     }
     return Page(text + "\n", metadata)
 
@@ -60,3 +63,16 @@ def _str(value: Any) -> str | None:
     raw = str(value) if value is not None else ""
     text = " ".join("".join(c for c in raw if c.isspace() or c.isprintable()).split())
     return text or None
+
+
+def _shortened(value: str | None, limit: int) -> str | None:
+    # For the same reason an over-long <title> or byline is cut (with an ellipsis), not refused:
+    # the person gave no title, the page did (`--title` still sets one, checked as typed).
+    if value is None or len(value) <= limit:
+        return value
+    return value[: limit - 1].rstrip() + "…"
+
+
+def _within(value: str | None, limit: int) -> str | None:
+    # An over-long URL or language tag cut short would be wrong, so it is left out instead.
+    return value if value is None or len(value) <= limit else None
