@@ -281,27 +281,21 @@ def _check(tx: Tx, raw: RawRow, text: str, review: bool) -> _Checked:
     row = item.row
     hint = QuoteHint(exact=row.quote, start=row.start, end=row.end, occurrence=row.occurrence)
     span = anchor_quote(text, hint)
-    # A claim arriving unverified keeps its note as a plain note: nothing to decide.
     if item.asked in EVIDENCE_STATUSES:
-        # The verdict the row gives arrives open, but must still be one the workflow would take
-        # were its evidence here: a verdict needs its reason.
+        # The verdict the row gives arrives open (see `_arrives_open`), but must still be one
+        # the workflow would take were its evidence here: a verdict needs its reason.
         decide(
             ClaimState(id=0, status=Status.UNVERIFIED, evidence_count=1),
-            Request(Move.SET, tx.actor, target=item.asked, note=item.row.note),
+            Request(Move.SET, tx.actor, target=item.asked, note=row.note),
         )
+    # A claim arriving unverified keeps its note as a plain note: nothing to decide. Any other
+    # status is the workflow's decision on a new claim, as `claim status` would take it.
     decision = (
         Decision(action=None)
         if item.status == Status.UNVERIFIED
-        else _decide_arrival(item, _request(tx, item, review))
+        else decide(ClaimState(id=0, status=Status.UNVERIFIED), _request(tx, item, review))
     )
     return _Checked(item, span, decision, claim_text(row.text))
-
-
-def _decide_arrival(item: _Planned, request: Request) -> Decision:
-    """The workflow's decision on a new claim asking for the row's status, as `claim status`
-    would decide it on a claim with no evidence (a verdict that needs evidence arrives open,
-    see `_arrives_open`, so the workflow's rules are the only ones here)."""
-    return decide(ClaimState(id=0, status=Status.UNVERIFIED), request)
 
 
 @mutation
