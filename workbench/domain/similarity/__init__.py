@@ -41,7 +41,9 @@ a sale, masts; less when only one claim gives one of the table) or a year the ot
 when one is wholly English and names only in Latin script, the other only in Chinese, and
 nothing else ties them, when their acts are opposite (opened against closed, rose or "9%
 more" against fell or "9% less", signed against vetoed, hired against laid off, ordered
-or opened against cancelled or suspended), when one
+or opened against cancelled or suspended, appointed against resigned or 不再担任), when one
+denies what the other asserts (did not pay, 未派发), when one gives a figure per person, per
+day or on average and the other a total, when one
 says nearly a figure and the other more than it, when they share no figure even rounded,
 when one gives a share and the other a change by as much, when one is a plan, target or
 forecast and the other a fact (aimed to deliver, delivered), when
@@ -63,7 +65,8 @@ bilingual table), `words` (stop words, stems, normalisation), `naming` (names), 
 owner of a subject, the actor, the kind after a Chinese name), `measures` (what a figure
 counts), `labels` (labels, periods, kinds of body, Chinese places), `bag` (the terms of a text
 and of a claim), `weighting` (TF-IDF, cosine, subject), `kinds` (a claim's terms by kind),
-`scripts` (names across scripts), `shares` (fractions and ratios), `disagreements` (the
+`scripts` (names across scripts), `shares` (fractions and ratios), `polarity` (a text
+that denies an act), `disagreements` (the
 checks that keep near-misses apart) and `scoring` (`similarity`, `explain`). This module gives
 the names callers use.
 """

@@ -187,6 +187,68 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "fired",
         "sacked",
     ),
+    # A figure per person, per day or on average, against a total: GDP per person is not GDP,
+    # nor 1.3 million riders a day (日均, 平均每天) a year's riders (see `disagreements`).
+    "average": (
+        "人均",
+        "平均",
+        "户均",
+        "日均",
+        "月均",
+        "年均",
+        "场均",
+        "每天",
+        "每日",
+        "per capita",
+        "per person",
+        "per head",
+        "per resident",
+        "average",
+        "averaged",
+        "on average",
+        "per day",
+        "a day",
+        "each day",
+        "every day",
+        "daily",
+    ),
+    # Taking a post, and leaving it: appointed chief executive against resigned as chief
+    # executive are opposite acts ("no longer serves as" and 不再担任 leave it too).
+    "appoint": (
+        "出任",
+        "就任",
+        "上任",
+        "获任",
+        "任命",
+        "接任",
+        "升任",
+        "当选",
+        "appointed",
+        "appoints",
+        "appoint",
+        "appointment",
+        "took over as",
+        "takes over as",
+        "elected",
+    ),
+    "resign": (
+        "辞去",
+        "辞任",
+        "卸任",
+        "离任",
+        "辞职",
+        "不再担任",
+        "resigned",
+        "resigns",
+        "resign",
+        "resignation",
+        "stepped down",
+        "steps down",
+        "step down",
+        "stepping down",
+        "no longer serves as",
+        "quit as",
+    ),
     # A bill signed into law, and one vetoed; a plan approved, and one rejected.
     "enact": (
         "签署",
@@ -379,7 +441,27 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     # What is handed to buyers, and what is made: 交付 12.6万辆 and 生产 12.6万辆 are two facts.
     # A region's 生产总值 (GDP) is neither, and is read first as the longer form.
     "delivery": ("交付", "交车", "delivered", "deliveries", "delivery", "deliver", "delivers"),
-    "gdp": ("地区生产总值", "国内生产总值", "生产总值", "gdp"),
+    # (an economy that grew by 5.8% is its GDP growth: 经济增长, 经济增速)
+    "gdp": (
+        "地区生产总值",
+        "国内生产总值",
+        "生产总值",
+        "经济增长",
+        "经济增速",
+        "gdp",
+        "economy",
+        "economic output",
+    ),
+    # Money put into fixed assets is not output: investment up 5.8% is not GDP up 5.8%.
+    "investment": (
+        "固定资产投资",
+        "fixed-asset investment",
+        "fixed asset investment",
+        "fixed-asset investments",
+        "capital investment",
+    ),
+    # Seats, or the people a hall holds (可容纳观众6.2万人), are not its floor area.
+    "seat": ("座位", "席位", "容纳", "seats", "seat", "seating"),
     "battery": ("电池", "电芯", "battery", "batteries", "cells", "cell"),
     "lithium": ("锂", "lithium"),
     "steel": ("钢铁", "钢材", "steel"),
@@ -510,7 +592,7 @@ MEASURES = frozenset(
         "revenue profit loss staff customer user cost fund valuation shipment capacity "
         "utilisation patent research recall sale price output passenger margin store dealer "
         "import delivery gdp wage doctor nurse bed loan station student teacher cargo "
-        "debt income master doctorate"
+        "debt income master doctorate investment seat"
     )
 )
 CONCEPT_OF: dict[str, str] = {

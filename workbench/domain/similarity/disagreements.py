@@ -20,6 +20,7 @@ from workbench.domain.similarity.kinds import (
     measure_found,
 )
 from workbench.domain.similarity.measures import MONEY
+from workbench.domain.similarity.polarity import NEGATED
 from workbench.domain.similarity.scripts import across_scripts, in_other_scripts, unspelled
 
 # How much of the score is lost when two claims disagree: each names someone or something the
@@ -52,6 +53,10 @@ ACT_SHARE = 0.5
 CURRENCY_SHARE = 0.5
 
 SHARE_OR_CHANGE = "share or change"
+
+# One claim denies what the other asserts ("did not receive any council funding", "received
+# council funding"; 未派发股息, 派发了现金股利): opposite facts, as opposite acts are.
+NEGATION = "negation"
 
 # Two claims that each give figures and share none, even rounded to two significant figures
 # (two hundred doctoral students and 2,000; 410万 and 4100万 phones; a third and 50 percent),
@@ -152,6 +157,17 @@ def disagreements(
             if mine and yours:
                 yield what, NAME_SHARE, (mine, yours)
                 named = named or what == "names"
+    if not named:
+        for owned, vector, other in ((ka, a, b), (kb, b, a)):
+            # "雁汀物流的竞争对手鹭程快运……" against a claim about 雁汀物流 itself that names no
+            # 鹭程: the one is about the rival, the other about the owner.
+            about = [t for t in (*owned.latin, *owned.chinese) if t[0] == "@"]
+            owner = [t for t in owned.owners if t[4:] in other or "@" + t[4:] in other]
+            if owner and about and not any(found_in(t, other) for t in about):
+                found = (sorted(about), sorted(owner))
+                yield "names", NAME_SHARE, found if vector is a else found[::-1]
+                named = True
+                break
     named_a = {t for t in ka.subjects if t.startswith("=named:")}
     if named_a and named_a == {t for t in kb.subjects if t.startswith("=named:")}:
         # one name, two kinds of body: 曜川储能 and 曜川新能源 (a namesake, a subsidiary)
@@ -251,11 +267,22 @@ def disagreements(
             mine = ["~cumulative"] if "~cumulative" in a else sorted(ka.years)
             yours = ["~cumulative"] if "~cumulative" in b else sorted(kb.years)
             yield "total or year", YEAR_SHARE, (mine, yours)
+    if ("~average" in a) != ("~average" in b):
+        # GDP per person against GDP, an average fare against the fares: a figure per head or
+        # on average is not the total
+        yield (
+            "average or total",
+            YEAR_SHARE,
+            (["~average"] if "~average" in a else [], ["~average"] if "~average" in b else []),
+        )
     if ka.bounds and kb.bounds:
         # nearly two million against more than two million: each on its own side of one figure
         mine = sorted(t for t in ka.bounds if _other_side(t) in b)
         if mine:
             yield "bounds", ACT_SHARE, (mine, sorted(_other_side(t) for t in mine))
+    if ka.negated != kb.negated:
+        denied = ([NEGATED] if ka.negated else [], [NEGATED] if kb.negated else [])
+        yield NEGATION, ACT_SHARE, denied
     if ka.acts and kb.acts and _opposed(ka.acts, kb.acts):
         yield "acts", ACT_SHARE, (sorted(ka.acts), sorted(kb.acts))
     elif bool(ka.acts) != bool(kb.acts):

@@ -14,6 +14,7 @@ from workbench.domain.similarity.concepts import CONCEPT_OF, MEASURES
 from workbench.domain.similarity.figures import is_year
 from workbench.domain.similarity.measures import CURRENCIES, MONEY
 from workbench.domain.similarity.naming import PROVINCE_TERMS
+from workbench.domain.similarity.polarity import NEGATED
 
 # The two poles of an act: a claim that says both (revenue rose as stores closed) or neither
 # contradicts nothing.
@@ -29,6 +30,8 @@ ACT_POLE = {
     "~order": "+",
     "~resume": "+",
     "~cancel": "-",
+    "~appoint": "+",
+    "~resign": "-",
 }
 # Calling an act off is the opposite of the act, whatever the act: a claim that cancels (an
 # order, routes, a listing) says the "-" pole only, though it names the act it cancels too
@@ -77,6 +80,7 @@ class Kinds:
     figures: list[str] = field(default_factory=list)
     # a figure said to be below or above itself (=bound:below:2000000: "nearly two million")
     bounds: list[str] = field(default_factory=list)
+    negated: bool = False  # the claim denies an act (=polarity:not)
 
 
 def kinds_of(vector: Mapping[str, float]) -> Kinds:
@@ -123,6 +127,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.owners.append(t)
             elif t.startswith("=bound:"):
                 kinds.bounds.append(t)
+            elif t == NEGATED:
+                kinds.negated = True
             else:
                 kinds.orgs.append(t)
         elif mark == "≈":

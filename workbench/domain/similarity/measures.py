@@ -44,7 +44,11 @@ _ZH_CLASSIFIER.update(dict.fromkeys("名位人", "人"))
 # fare rise" the figure counts per cent, and fares are what it is a share of.
 FIGURE_MARK = "\x01"
 CONCEPT_MARK = " \x02 "
-_COUNTED = re.compile(rf"{FIGURE_MARK}(?:[ -]*([a-z][a-z&']*)|([{''.join(_ZH_CLASSIFIER)}]))")
+# (what "340 new books" and "500 additional staff" count is the noun after the adjective)
+_COUNTED = re.compile(
+    rf"{FIGURE_MARK}(?:[ -]*(?:(?:new|additional|extra|further)\s+)?([a-z][a-z&']*)"
+    rf"|([{''.join(_ZH_CLASSIFIER)}]))"
+)
 
 
 # A unit says how a figure is written (11km, eleven kilometres, 11公里), not what it counts, but
@@ -56,7 +60,7 @@ _DIMENSIONS = {
     "length": "km kilometres kilometre kilometers kilometer miles mile 公里 千米",
     "mass": "tonnes tonne tons ton kilograms kilogram kg 吨 公斤 千克",
     "energy": "gwh mwh kwh twh 吉瓦时 兆瓦时 千瓦时",
-    "area": "hectares hectare acres acre 公顷",
+    "area": "hectares hectare acres acre sqm 公顷 平方米 平方公里 平方千米 亩",
 }
 _DIMENSION_OF = {u: f"^dim:{d}" for d, units in _DIMENSIONS.items() for u in units.split()}
 # (the units of `_NOT_MEASURES` and `_DIMENSIONS` written in Latin letters)

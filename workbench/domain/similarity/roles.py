@@ -36,6 +36,15 @@ _ZH_OWNER = re.compile(
     r"([\u4e00-\u9fff]{2})\2"
 )
 
+# A rival, subsidiary or partner named by what it is to the owner, which may be a body of
+# another kind (雁汀物流的竞争对手鹭程快运, 星筏游戏的对手潮屿互娱): the word says the next
+# name is another company's, whatever its kind.
+_ZH_RELATION = re.compile(
+    r"([\u4e00-\u9fff]{2})([\u4e00-\u9fff]{2})的?"
+    r"(?:竞争对手|对手|子公司|母公司|合作伙伴|合作方|供应商|大股东|控股股东)"
+    r"([\u4e00-\u9fff]{2})[\u4e00-\u9fff]{2}"
+)
+
 
 # What follows a Chinese name says what kind of body it is (曜川储能, 曜川新能源: a storage
 # maker and a battery maker under one name): the two characters after it, when no figure, date,
@@ -65,16 +74,23 @@ def split_owners(text: str) -> tuple[str, list[str], list[str]]:
     ]
     for m in spans:
         owners += names(m.group().split("'")[0])
-    for m in _ZH_OWNER.finditer(text):
-        if m.group(1) != m.group(3):
-            owners.append("@" + m.group(1))
-            subjects.append("@" + m.group(3))
+    zh = [
+        m
+        for pattern in (_ZH_OWNER, _ZH_RELATION)
+        for m in pattern.finditer(text)
+        if m.group(1) != m.group(3) and not CJK_CONCEPT.match(m.group(3))
+    ]
+    for m in zh:
+        owners.append("@" + m.group(1))
+        subjects.append("@" + m.group(3))
     if not owners:
         return text, [], []
     blank = text
     for m in spans:
         blank = blank[: m.start()] + " " * len(m.group()) + blank[m.end() :]
-    blank = _ZH_OWNER.sub(lambda m: " " * (m.start(3) - m.start()) + m.group()[-4:], blank)
+    for m in zh:
+        # the owner and the words after it blanked, the subject's name kept where it was
+        blank = blank[: m.start()] + " " * (m.start(3) - m.start()) + blank[m.start(3) :]
     return blank, owners, subjects
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from workbench.domain.similarity.disagreements import (
     ACROSS,
     MODALITY,
+    NEGATION,
     ONE_SIDED_ACT,
     ONE_SIDED_MEASURE,
     ONE_SIDED_PERIOD,
@@ -45,6 +46,8 @@ class Explained:
                 )
             elif what == ONE_SIDED_ACT:
                 said = f"an act one claim gives only: {' '.join(ours or theirs)}"
+            elif what == NEGATION:
+                said = "one claim says it did not happen"
             elif what == MODALITY:
                 said = "a plan or target against a fact"
             elif what == "roles":

@@ -44,7 +44,8 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 _NOT_SUBJECT = frozenset(
     "~" + c
     for c in split_words(
-        "percent usd cny hkd gbp eur year up down open close enact veto hire layoff first only "
+        "percent usd cny hkd gbp eur year up down open close enact veto hire layoff appoint resign "
+        "average first only "
         "abroad "
         "most rank "
         "round before never net share monthly company cumulative"

@@ -1,0 +1,42 @@
+"""Whether a text says that something did not happen (`negated`): "did not receive any council
+funding", "got no money", 未向股东派发股息, 没有一艘邮轮靠泊.
+
+A claim that denies an act and one that asserts it share every name, figure and word but the
+negation, and assert opposite facts (see `disagreements`). Only plain negations of an act are
+read: a negative that bounds a figure (no more than, not less than, 不超过, 不到), that says
+"only" (not only, no other) or "no longer" (an act of its own: stepping down), and the many
+Chinese words that hold 不 or 无 without denying anything (不断, 不少, 不良, 无人机), are not.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The term of a text that denies an act: weighs nothing ("=" terms), compared by
+# `disagreements` (a claim with its text and quote holds it when either denies).
+NEGATED = "=polarity:not"
+
+# (on normalised, lower-cased text; NFKC keeps the curly apostrophe, so both are read)
+_EN_NEGATION = re.compile(
+    r"\b(?:not|never|no|none|neither|nor|cannot|failed\s+to)\b"
+    r"|\b[a-z]+n['’]t\b"
+)
+# Negatives that say something else: a bound on a figure, "only", a date, an act of its own.
+_EN_NOT_NEGATION = re.compile(
+    r"\b(?:no|not)\s+(?:more|less|fewer|later|earlier|longer|other|only|least|until)\b"
+    r"|\bnone\s+other\b"
+)
+# A denial that says "first" or "most" ("No bank had listed on the exchange before Cobalt
+# Street", "No solar farm in the state is bigger than Brightwater", 此前没有一家……) asserts the
+# act, of its subject, and is read as no negation.
+_SUPERLATIVE = re.compile(r"\b(?:before|than)\b|之前|以前|此前|更")
+# 未 but 未来 (the future) and 未成年 (minors); 没有 and 没能, not 没 alone (没收: seized).
+_ZH_NEGATION = re.compile(r"未(?!来|成年)|没有|没能|并非|不是|不曾")
+
+
+def negated(text: str) -> bool:
+    """Whether `text` (normalised, lower-cased) denies an act (see above)."""
+    zh, en = _ZH_NEGATION.search(text), _EN_NEGATION.search(text)
+    if not (zh or en) or _SUPERLATIVE.search(text):
+        return False
+    return bool(zh) or _EN_NEGATION.search(_EN_NOT_NEGATION.sub(" ", text)) is not None
