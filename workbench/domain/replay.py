@@ -361,7 +361,8 @@ class Replay:
                     subject,
                     f"before says {name} {compact(value)!r}, the events so far say {was!r}",
                 )
-        was = tuple(entity.get(name) for name in VERDICT_FIELDS)
+        is_claim = kind_name == "claim"
+        was = tuple(map(entity.get, VERDICT_FIELDS)) if is_claim else ()
         for name, value in after.items():
             if name in kind.fields:
                 entity[name] = compact(value)
@@ -373,7 +374,7 @@ class Replay:
                     f"{kind_name} kind in workbench/domain/replay.py)",
                 )
         self._check_claim(kind, ev, subject, entity)
-        if kind_name == "claim":
+        if is_claim:
             self._check_verdict(ev, subject, key, was, entity)
         self.store.put(kind_name, key, entity)
 
