@@ -31,7 +31,8 @@ class Trail:
         return self.seq
 
     def claim(self, cid: int, status: str = "unverified", proposed: str | None = None) -> int:
-        after = {"id": cid, "status": status, "proposed_status": proposed}
+        """A claim as a workbench with the workflow creates it (with its `priority`)."""
+        after = {"id": cid, "status": status, "proposed_status": proposed, "priority": "normal"}
         return self.event("claim.added", "claim", cid, cid, {"after": after})
 
     def evidence(self, eid: int, cid: int) -> int:
@@ -133,3 +134,39 @@ def test_id_set_holds_ids_in_and_beyond_its_bitmap() -> None:
         assert n in ids
     assert 2 not in ids and 62 not in ids and 65 not in ids and 10**15 + 1 not in ids
     assert len(ids._bits) <= 8  # the bitmap never passes its limit
+
+
+def test_a_trail_from_before_the_workflow_gave_verdicts_without_evidence() -> None:
+    """Before migration 0003 there was no evidence to cite: a claim created without the
+    workflow's fields and rated false is no difference; from the first event written under
+    the workflow on, the rule holds (here: an assignment)."""
+    t = Trail()
+    old = {"id": 1, "status": "unverified", "proposed_status": None}  # no priority: pre-0003
+    t.event("claim.added", "claim", 1, 1, {"after": old})
+    t.move(1, "claim.status_changed", {"status": "unverified"}, {"status": "false"})
+    t.event("claim.added", "claim", 2, 2, {"after": {**old, "id": 2}})
+    assert t.messages() == [] and not t.replay.workflow
+    t.move(2, "claim.assigned", {}, {})
+    assert t.replay.workflow
+    seq = t.move(2, "claim.status_changed", {"status": "unverified"}, {"status": "false"})
+    assert [m.split(":")[0] for m in t.messages()] == [f"seq {seq} (claim.status_changed)"]
+
+
+@pytest.mark.parametrize(
+    ("action", "after"),
+    [("evidence.added", {"id": 1, "claim_id": 1}), ("claim.added", {"id": 2, "priority": "low"})],
+)
+def test_the_workflow_begins_at_the_first_event_only_it_writes(
+    action: str, after: dict[str, Any]
+) -> None:
+    t = Trail()
+    t.event("claim.added", "claim", 1, 1, {"after": {"id": 1, "status": "unverified"}})
+    assert not t.replay.workflow
+    t.event(
+        action,
+        action.split(".")[0],
+        after["id"],
+        after.get("claim_id", after["id"]),
+        {"after": after},
+    )
+    assert t.replay.workflow

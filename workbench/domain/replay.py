@@ -18,6 +18,9 @@ So is an event that records a move the workflow refuses, where the events alone 
 factual verdict (verified, false, misleading), given or proposed, on a claim no earlier event
 gave evidence. The tables may agree with such an event (a bundle forged with its chain
 recomputed makes them agree), but the trail then claims a transition the workflow never makes.
+The rule is as old as evidence (migration 0003): the events a workbench wrote before it (only
+the four actions of BEFORE_WORKFLOW, claims created without the workflow's fields) are not held
+to it, as nothing could be cited then; from the trail's first event written since, they are.
 
 What replay rebuilds is kept in a `Store` (workbench/domain/replay_state.py): the entities that
 change whole, the immutable ones as fingerprints. This module never holds the state itself, so
@@ -108,6 +111,10 @@ EventRow = tuple[int, str, str, str, int | None, str]
 # (workbench/domain/transitions.py refuses them, and proposing them, on a claim with none).
 VERDICT_FIELDS = ("status", "proposed_status")
 NEEDS_EVIDENCE = frozenset(s.value for s in EVIDENCE_STATUSES)
+# The actions of the workbench before the workflow (migration 0003) brought evidence and the rule
+# that a factual verdict cites some. Any other action, or a claim created with the workflow's
+# fields (its `priority`), was written by a workbench that had the rule.
+BEFORE_WORKFLOW = frozenset({"document.added", "claim.added", "claim.status_changed", "note.added"})
 
 
 def create(kind: str) -> Rule:
@@ -228,8 +235,10 @@ class Replay:
             k: self.store.prints(k) for k, kind in self.kinds.items() if kind.immutable and not full
         }
         self.rebuilt: dict[str, int] = dict.fromkeys(self.kinds, 0)
-        # Claims with evidence so far (evidence is never removed): for the verdict rule.
+        # Claims with evidence so far (evidence is never removed): for the verdict rule, which
+        # holds from the first event written under the workflow (see BEFORE_WORKFLOW) on.
         self.evidenced = IdSet()
+        self.workflow = False
         self.differences: list[Difference] = []
         self.total = 0
         self.events = 0
@@ -274,6 +283,12 @@ class Replay:
         if not isinstance(payload, dict):
             self._event_problem(ev, None, "the payload is not a JSON object")
             return
+        if not self.workflow:
+            self.workflow = action not in BEFORE_WORKFLOW or (
+                action == "claim.added"
+                and isinstance(after := payload.get("after"), dict)
+                and "priority" in after
+            )
         rule = self.rules.get(action)
         if rule is None:
             self._event_problem(
@@ -400,6 +415,8 @@ class Replay:
         """A verdict that needs evidence, newly given or proposed by this event, on a claim no
         earlier event gave evidence: a move the workflow refuses (reported at this event only,
         not at every later change to the claim)."""
+        if not self.workflow:
+            return
         for name, before in zip(VERDICT_FIELDS, was, strict=True):
             value = entity.get(name)
             if (
