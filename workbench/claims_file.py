@@ -13,7 +13,7 @@ class ClaimRow(BaseModel):
     Pin the claim with `quote` (retyped punctuation and spacing still anchor; `occurrence`
     picks among repeats), or with `start`/`end` code-point offsets, or both (the offsets
     then say which occurrence). Columns that only an export carries (id, document_id,
-    rating) are ignored on import.
+    rating, flagged) are ignored on import.
     """
 
     model_config = ConfigDict(extra="forbid", title="Claim row")

@@ -156,6 +156,7 @@ def test_bundle_export_and_restore_report_rows(
     wb: Workbench, cli: Callable[..., object], tmp_path: Path
 ) -> None:
     from workbench.services.bundle import export_bundle, import_bundle
+    from workbench.services.replay import COMPARED_TABLES
 
     _claims(cli)
     heard, progress = _listen()
@@ -166,8 +167,12 @@ def test_bundle_export_and_restore_report_rows(
     heard, progress = _listen()
     target = Workbench(url=f"sqlite:///{tmp_path / 'new.db'}", actor="t")
     restored = import_bundle(target, str(tmp_path / "desk.zip"), progress)
-    # the rows restored, then the events read again to check the chain
-    assert heard[-1] == (rows + restored.events, rows + restored.events)
+    # the rows restored, the events read again to check the chain, then replayed, and the rows
+    # replay compares with them
+    compared = sum(restored.tables[name] for name in COMPARED_TABLES)
+    total = rows + 2 * restored.events + compared
+    assert heard[-1] == (total, total)
+    assert all(total_heard == total for _, total_heard in heard)
 
 
 def test_extract_reports_the_sentences_scored(wb: Workbench) -> None:

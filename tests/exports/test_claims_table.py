@@ -566,3 +566,93 @@ def test_a_verdict_row_arriving_open_still_needs_its_reason(wb: Workbench, tmp_p
         "row 2: status 'false' is a verdict and needs a reason",
         "row 3: status 'unverifiable' is a verdict and needs a reason",
     ]
+
+
+def flagged_desk(wb: Workbench) -> tuple[int, int]:
+    """Two claims rated false; then the first one's quote changes in a new revision, which
+    flags its verdict for re-review. Returns (flagged, settled)."""
+    from workbench.services.claims import SpanRequest, add_claim, get_claim, set_status
+    from workbench.services.evidence import EvidenceInput, add_evidence
+    from workbench.services.revisions import update_document
+    from workbench.services.sources import Content
+
+    doc = add_document(
+        wb, "宁德时代2024年营收4009亿元。\n海螺AI拥有一亿用户。\n".encode()
+    ).document.id
+    ids = [
+        add_claim(wb, doc, text, SpanRequest(quote=quote)).id
+        for text, quote in (("Revenue", "营收4009亿元"), ("Users", "海螺AI拥有一亿用户"))
+    ]
+    for cid in ids:
+        add_evidence(wb, cid, EvidenceInput(stance="refutes", url="https://example.org/f"))
+        set_status(wb, cid, "false", note="the filing says otherwise")
+    text = "宁德时代2024年营收4010亿元。\n海螺AI拥有一亿用户。\n"
+    update_document(wb, doc, Content(text, "text", "v2.txt"))
+    assert [get_claim(wb, cid).flagged for cid in ids] == [True, False]
+    return ids[0], ids[1]
+
+
+def test_the_table_says_which_verdicts_are_flagged(run: Run, wb: Workbench, tmp_path: Path) -> None:
+    """`flagged` follows `rating` in every format: a verdict flagged for re-review is told from
+    a settled one (true/false in CSV and JSON, a boolean cell in XLSX)."""
+    from openpyxl import load_workbook
+
+    from workbench.exports.claims_table import COLUMNS
+
+    flagged, settled = flagged_desk(wb)
+    assert COLUMNS[COLUMNS.index("rating") + 1] == "flagged"
+    for fmt in ("csv", "json", "xlsx"):
+        r = run("export", "claims", "--format", fmt, "-o", str(tmp_path / f"t.{fmt}"))
+        assert r.code == 0, r.err
+    with (tmp_path / "t.csv").open(encoding="utf-8", newline="") as f:
+        header, *rows = list(csv.reader(f))
+    assert tuple(header) == COLUMNS
+    at = header.index("flagged")
+    assert [(row[0], row[at]) for row in rows] == [(str(flagged), "true"), (str(settled), "false")]
+    items = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
+    assert list(items[0]) == list(COLUMNS)
+    assert [(i["id"], i["flagged"]) for i in items] == [(flagged, True), (settled, False)]
+    sheet = load_workbook(tmp_path / "t.xlsx").active
+    assert sheet is not None
+    cells = list(sheet.iter_rows(values_only=True))
+    assert cells[0] == COLUMNS
+    assert [(row[0], row[at]) for row in cells[1:]] == [(flagged, True), (settled, False)]
+    # An export-only column: the table still imports, and the flag is not taken from it.
+    other = add_document(
+        wb, "宁德时代2024年营收4010亿元。\n海螺AI拥有一亿用户。\n".encode()
+    ).document.id
+    for fmt in ("csv", "json"):
+        r = run("import", "claims", str(tmp_path / f"t.{fmt}"), "--doc", str(other), "--json")
+        assert r.code == 0, r.err
+
+
+def test_claim_list_csv_says_which_verdicts_are_flagged(
+    cli: Callable[..., Any], wb: Workbench
+) -> None:
+    from workbench.exports.claims_csv import COLUMNS
+
+    flagged, settled = flagged_desk(wb)
+    r = cli("claim", "list", "--csv")
+    assert r.code == 0, r.err
+    header, *rows = list(csv.reader(io.StringIO(r.out)))
+    assert tuple(header) == COLUMNS and header[header.index("rating") + 1] == "flagged"
+    at = header.index("flagged")
+    assert [(row[0], row[at]) for row in rows] == [(str(flagged), "true"), (str(settled), "false")]
+
+
+def test_help_lists_the_columns_in_their_order(run: Run) -> None:
+    from workbench.exports.claims_table import COLUMNS
+
+    r = run("export", "claims", "--help")
+    assert r.code == 0
+    assert f"Columns in order: {', '.join(COLUMNS)}." in " ".join(r.out.split())
+
+
+def test_the_sql_filter_and_the_view_agree_on_which_claims_are_flagged(wb: Workbench) -> None:
+    """`claim list --flagged` (SQL) and ClaimView.flagged (Python) read one rule (views.FLAG)."""
+    from workbench.services.queries import ClaimFilter, list_claims
+
+    flagged, _ = flagged_desk(wb)
+    every = list_claims(wb)
+    by_sql = [c.id for c in list_claims(wb, ClaimFilter(flagged=True))]
+    assert by_sql == [c.id for c in every if c.flagged] == [flagged]

@@ -94,9 +94,11 @@ def test_event_without_its_row(trail: Workbench) -> None:
     assert messages(trail) == ["note #4: the events create it, but the table has no such row"]
 
 
-def _append(wb: Workbench, action: str, entity_type: str, entity_id: str, payload: Any) -> int:
+def _append(
+    wb: Workbench, action: str, entity_type: str, entity_id: str, payload: Any, claim_id: int = 1
+) -> int:
     with transaction(wb, write=True) as tx:
-        ev = tx.record(action, entity_type, entity_id, payload, claim_id=1)
+        ev = tx.record(action, entity_type, entity_id, payload, claim_id=claim_id)
         return ev.seq
 
 
@@ -116,6 +118,21 @@ def test_before_that_contradicts_the_events(trail: Workbench) -> None:
     found = messages(trail)
     said = "before says status 'unverified', the events so far say 'unverifiable'"
     assert f"seq {seq} (claim.status_changed): claim #1: {said}" in found
+
+
+def test_a_verdict_the_workflow_refuses_is_reported_though_the_tables_agree(
+    trail: Workbench,
+) -> None:
+    """Claim #2 has no evidence: an event giving it 'false', with its row made to match, is
+    a transition the workflow never makes, and `audit replay` says so."""
+    payload = {"before": {"status": "unverified"}, "after": {"status": "false"}, "note": None}
+    seq = _append(trail, "claim.status_changed", "claim", "2", payload, claim_id=2)
+    sql(trail, "UPDATE claims SET status = 'false' WHERE id = 2")
+    assert messages(trail) == [
+        f"seq {seq} (claim.status_changed): claim #2: status becomes 'false' with no evidence "
+        "recorded for the claim: the workflow refuses that verdict without evidence "
+        "(verdict_needs_evidence)"
+    ]
 
 
 def test_change_to_an_untracked_field(trail: Workbench) -> None:

@@ -129,9 +129,12 @@ def annotations_command(
 def claims_command(
     ctx: click.Context, fmt: str, document_ids: tuple[int, ...], output: str | None
 ) -> None:
-    """The claims table: quote, span, text, speaker, type, status, rating, note, tags, owner.
+    """The claims table, one row per claim, which `workbench import claims` reads back.
 
-    `workbench import claims` reads it back.
+    Columns in order: id, document_id, quote, start, end, text, speaker, type, status, rating,
+    flagged, note, tags, assignee, priority, due. `flagged` is true for a verdict flagged for
+    re-review (its quote changed after the verdict): its rating no longer stands as checked.
+    An import ignores id, document_id, rating and flagged (the database decides them).
     """
     from workbench.exports.registry import get, writer
     from workbench.services.exports import stream_claim_rows

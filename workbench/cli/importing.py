@@ -98,8 +98,10 @@ def claims_command(
 def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
     """Restore a bundle (from `workbench export bundle`) into an empty database.
 
-    All or nothing. Afterwards `workbench audit head` prints the head the source had, and
-    `audit verify` and `audit replay` hold.
+    All or nothing: before committing, the restored chain is verified and the events are
+    replayed against the restored tables, and any difference (a bundle edited by hand, its
+    chain recomputed) refuses the whole bundle. Afterwards `workbench audit head` prints the
+    head the source had, and `audit verify` and `audit replay` hold.
     """
     from workbench.services.bundle import import_bundle
 

@@ -14,6 +14,14 @@ kind does not track: a new kind of change cannot slip past replay unnoticed. Add
 a line in RULES (and, for a new field or kind, in KINDS), plus the table reader in
 workbench/services/replay.py.
 
+So is an event that records a move the workflow refuses, where the events alone can tell: a
+factual verdict (verified, false, misleading), given or proposed, on a claim no earlier event
+gave evidence. The tables may agree with such an event (a bundle forged with its chain
+recomputed makes them agree), but the trail then claims a transition the workflow never makes.
+The rule is as old as evidence (migration 0003): the events a workbench wrote before it (only
+the four actions of BEFORE_WORKFLOW, claims created without the workflow's fields) are not held
+to it, as nothing could be cited then; from the trail's first event written since, they are.
+
 What replay rebuilds is kept in a `Store` (workbench/domain/replay_state.py): the entities that
 change whole, the immutable ones as fingerprints. This module never holds the state itself, so
 the service can hand it a store that spills to a temporary file and keeps memory flat.
@@ -28,7 +36,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.domain.kinds import KINDS, Kind
-from workbench.domain.replay_state import MemoryStore, Prints, Store
+from workbench.domain.replay_state import IdSet, MemoryStore, Prints, Store
+from workbench.domain.status import EVIDENCE_STATUSES
 from workbench.domain.text import whole_number
 
 # Longer strings (a document's text) are held and compared as their length and SHA-256:
@@ -98,6 +107,14 @@ Rule = Callable[["Replay", EventRecord], None]
 _decode = json.JSONDecoder().raw_decode
 # (seq, action, entity_type, entity_id, claim_id, payload) as stored
 EventRow = tuple[int, str, str, str, int | None, str]
+# A claim's fields that hold a verdict, given or proposed; and the verdicts that need evidence
+# (workbench/domain/transitions.py refuses them, and proposing them, on a claim with none).
+VERDICT_FIELDS = ("status", "proposed_status")
+NEEDS_EVIDENCE = frozenset(s.value for s in EVIDENCE_STATUSES)
+# The actions of the workbench before the workflow (migration 0003) brought evidence and the rule
+# that a factual verdict cites some. Any other action, or a claim created with the workflow's
+# fields (its `priority`), was written by a workbench that had the rule.
+BEFORE_WORKFLOW = frozenset({"document.added", "claim.added", "claim.status_changed", "note.added"})
 
 
 def create(kind: str) -> Rule:
@@ -218,6 +235,10 @@ class Replay:
             k: self.store.prints(k) for k, kind in self.kinds.items() if kind.immutable and not full
         }
         self.rebuilt: dict[str, int] = dict.fromkeys(self.kinds, 0)
+        # Claims with evidence so far (evidence is never removed): for the verdict rule, which
+        # holds from the first event written under the workflow (see BEFORE_WORKFLOW) on.
+        self.evidenced = IdSet()
+        self.workflow = False
         self.differences: list[Difference] = []
         self.total = 0
         self.events = 0
@@ -262,6 +283,12 @@ class Replay:
         if not isinstance(payload, dict):
             self._event_problem(ev, None, "the payload is not a JSON object")
             return
+        if not self.workflow:
+            self.workflow = action not in BEFORE_WORKFLOW or (
+                action == "claim.added"
+                and isinstance(after := payload.get("after"), dict)
+                and "priority" in after
+            )
         rule = self.rules.get(action)
         if rule is None:
             self._event_problem(
@@ -311,6 +338,12 @@ class Replay:
                 self._event_problem(ev, subject, f"the payload lacks {name!r}")
                 entity[name] = None
         self._check_claim(kind, ev, subject, entity)
+        if kind_name == "evidence":
+            owner = entity.get("claim_id")
+            if type(owner) is int:  # not a forged "true" or "1"
+                self.evidenced.add(owner)
+        elif kind_name == "claim":
+            self._check_verdict(ev, subject, key, (None, None), entity)
         if prints is not None and number is not None:
             # Created twice is found when the ids are merged with the table (compare).
             prints.add(number, fingerprint(entity.values()), ev.seq)
@@ -343,6 +376,8 @@ class Replay:
                     subject,
                     f"before says {name} {compact(value)!r}, the events so far say {was!r}",
                 )
+        is_claim = kind_name == "claim"
+        was = tuple(map(entity.get, VERDICT_FIELDS)) if is_claim else ()
         for name, value in after.items():
             if name in kind.fields:
                 entity[name] = compact(value)
@@ -354,6 +389,8 @@ class Replay:
                     f"{kind_name} kind in workbench/domain/replay.py)",
                 )
         self._check_claim(kind, ev, subject, entity)
+        if is_claim:
+            self._check_verdict(ev, subject, key, was, entity)
         self.store.put(kind_name, key, entity)
 
     def _check_claim(
@@ -366,6 +403,34 @@ class Replay:
             self._event_problem(
                 ev, subject, f"the event's claim_id is {ev.claim_id!r}, the {kind.name}'s {owner!r}"
             )
+
+    def _check_verdict(
+        self,
+        ev: EventRecord,
+        subject: str,
+        key: str,
+        was: tuple[Any, ...],
+        entity: dict[str, Any],
+    ) -> None:
+        """A verdict that needs evidence, newly given or proposed by this event, on a claim no
+        earlier event gave evidence: a move the workflow refuses (reported at this event only,
+        not at every later change to the claim)."""
+        if not self.workflow:
+            return
+        for name, before in zip(VERDICT_FIELDS, was, strict=True):
+            value = entity.get(name)
+            if (
+                isinstance(value, str)
+                and value in NEEDS_EVIDENCE
+                and value != before
+                and whole_number(key) not in self.evidenced
+            ):
+                self._event_problem(
+                    ev,
+                    subject,
+                    f"{name} becomes {value!r} with no evidence recorded for the claim: the "
+                    "workflow refuses that verdict without evidence (verdict_needs_evidence)",
+                )
 
     def compare(
         self,

@@ -88,6 +88,39 @@ class Fingerprints:
             yield ids[i], prints[i], seqs[i]
 
 
+class IdSet:
+    """A set of integer ids (the claims that have evidence): a bitmap, one bit an id, for ids
+    below `bitmap_ids`, and a plain set for any others. A database hands out ids from 1 up, so
+    a million claims take 125 KB, where a set of them would take some 60 MB; an id far above
+    (in events forged by hand) goes to the set, and cannot make the bitmap huge."""
+
+    __slots__ = ("_bits", "_limit", "_others")
+
+    def __init__(self, *, bitmap_ids: int = 1 << 26) -> None:  # at most 8 MB of bitmap
+        self._bits = bytearray()
+        self._limit = bitmap_ids
+        self._others: set[int] = set()
+
+    def add(self, n: int) -> None:
+        if not 0 <= n < self._limit:
+            self._others.add(n)
+            return
+        byte = n >> 3
+        if byte >= len(self._bits):
+            # Grown by doubling (ids mostly come in rising order), never past the limit.
+            size = min(max(byte + 1, 2 * len(self._bits)), (self._limit + 7) >> 3)
+            self._bits.extend(bytes(size - len(self._bits)))
+        self._bits[byte] |= 1 << (n & 7)
+
+    def __contains__(self, n: object) -> bool:
+        if not isinstance(n, int):
+            return False
+        if not 0 <= n < self._limit:
+            return n in self._others
+        byte = n >> 3
+        return byte < len(self._bits) and bool(self._bits[byte] >> (n & 7) & 1)
+
+
 class MemoryStore:
     """Everything in dicts: a dict keeps the order its keys were first put in."""
 

@@ -13,6 +13,8 @@ def csv_cell(value: object) -> str:
     that `cell_text` gives every text back exactly (the claims table is read back in)."""
     from workbench.domain.limits import visible
 
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as JSON writes it, not Python's True
     text = "" if value is None else visible(str(value))
     if text.startswith(FORMULA_STARTS) or (text.startswith("'") and text[1:2] in FORMULA_STARTS):
         return "'" + text

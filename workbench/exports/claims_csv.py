@@ -15,6 +15,7 @@ COLUMNS = (
     "document_id",
     "status",
     "rating",
+    "flagged",
     "type",
     "priority",
     "assignee",

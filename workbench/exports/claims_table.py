@@ -31,6 +31,7 @@ COLUMNS = (
     "type",
     "status",
     "rating",
+    "flagged",
     "note",
     "tags",
     "assignee",
@@ -38,7 +39,7 @@ COLUMNS = (
     "due",
 )
 # Columns an export writes that an import does not take: the database decides them.
-EXPORT_ONLY = frozenset({"id", "document_id", "rating"})
+EXPORT_ONLY = frozenset({"id", "document_id", "rating", "flagged"})
 TAG_SEPARATOR = "; "
 MAX_ROWS = 100_000
 # One row's text (a CSV record, a JSON element or line): far more than any real row (a claim
@@ -48,7 +49,8 @@ MAX_ROW_CHARS = 1_000_000
 
 def row_of(c: ClaimView, note: str | None) -> dict[str, Any]:
     """A claim's row: `note` is the body of its latest note (for a verdict, its reason, which
-    an import needs)."""
+    an import needs). `flagged`: the verdict is flagged for re-review (its quote changed after
+    it was given), so the rating beside it no longer stands as checked."""
     rated = c.rating
     return {
         "id": c.id,
@@ -61,6 +63,7 @@ def row_of(c: ClaimView, note: str | None) -> dict[str, Any]:
         "type": c.type,
         "status": c.status,
         "rating": rated["label"] if rated else None,
+        "flagged": c.flagged,
         "note": note,
         "tags": list(c.tags),
         "assignee": c.assignee,

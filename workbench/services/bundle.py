@@ -4,7 +4,10 @@ an empty database (SQLite or PostgreSQL), with the same ids, texts, bytes and au
 Every table of the models is carried (Base.metadata), so a table added later travels without a
 change here; a column type the bundle cannot write fails loudly (and the tests check that no
 table of the schema is left out). A restore writes no audit event of its own: it brings back the
-trail the bundle holds, event for event, and checks that its head is the one recorded.
+trail the bundle holds, event for event, and checks that its head is the one recorded. A hash
+chain has no secret, so whoever edits a bundle can recompute it: the restore also replays the
+trail it wrote (`audit replay`, before committing), and refuses tables the events do not
+describe and events that record a move the workflow refuses.
 """
 
 from __future__ import annotations
@@ -35,10 +38,11 @@ from workbench.domain.chain import GENESIS
 from workbench.domain.errors import InvalidInput
 from workbench.domain.verification import ChainWalk
 from workbench.exports.bundle import BundleReader, TableSpec, write_bundle
-from workbench.services.context import Workbench, transaction
+from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.inputs import refuse_symlink
 from workbench.services.limits import size_limit
 from workbench.services.progress import Progress, Tally
+from workbench.services.replay import COMPARED_TABLES, replay_in
 from workbench.services.verify import CHAIN_COLUMNS, walk_rows
 
 BATCH = 1000
@@ -126,8 +130,9 @@ def export_bundle(wb: Workbench, out: IO[bytes], progress: Progress | None = Non
 
 def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) -> BundleSummary:
     """Restore a bundle into an empty database: all of it, or (on any problem) none of it.
-    `progress` hears the rows restored and then the events checked, of both together as the
-    manifest counts them."""
+    `progress` hears the rows restored, the events read to check the chain, then the events
+    replayed and the rows compared with them, of all of these together as the manifest counts
+    them."""
     source = Path(path)
     refuse_symlink(path)
     if not source.is_file():
@@ -180,13 +185,14 @@ def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) ->
             ):
                 raise InvalidInput("the bundle's manifest does not record its audit head")
             _check_chain(conn, noted["hash"], noted["count"], tally)
-            tally.end()
             count, head = _head(conn)
             if (count, head) != (noted.get("count"), noted.get("hash")):
                 raise InvalidInput(
                     "the restored audit trail does not end at the head the bundle recorded; "
                     "nothing was imported"
                 )
+            _check_replay(tx, tally)
+            tally.end()
             # The restored trail, checked above, is the record of every restored row.
             tx.bulk_recorded += count
     return BundleSummary(tables=counts, events=count, head=head, schema_revision=revision)
@@ -202,6 +208,20 @@ def _check_chain(conn: Connection, noted_head: str, noted_count: int, tally: Tal
     if not report.ok:
         where = report.broken.message() if report.broken else "its head"
         raise InvalidInput(f"the bundle's audit trail is broken at {where}; nothing was imported")
+
+
+def _check_replay(tx: Tx, tally: Tally) -> None:
+    """The restored tables are what the restored events describe, and no event records a move
+    the workflow refuses: `audit replay`, on the rows this transaction has written and not yet
+    committed. The chain cannot tell a bundle edited by hand whose chain was recomputed."""
+    report = replay_in(tx, tally.counting, tally.counting)
+    if not report.consistent:
+        s = "s" if report.total != 1 else ""
+        raise InvalidInput(
+            "the bundle's events and tables do not replay consistently: "
+            f"{report.differences[0].message} ({report.total:,} difference{s} in all, as "
+            "`workbench audit replay` lists them); nothing was imported"
+        )
 
 
 def _insert_all(conn: Connection, table: Table, spec: TableSpec, rows: Any, tally: Tally) -> int:
@@ -226,10 +246,13 @@ def _count_rows(conn: Connection, table: Table) -> int:
 
 
 def _manifest_total(manifest: dict[str, Any]) -> int | None:
-    """Rows the manifest says each table holds, plus its events once more (the chain check
-    reads them again); None when it does not say (the restore refuses such a bundle later)."""
+    """Rows the manifest says each table holds, plus its events twice more (the chain check
+    reads them again, and so does the replay) and the rows the replay compares with them; None
+    when it does not say (the restore refuses such a bundle later)."""
     try:
-        rows = sum(int(entry["rows"]) for entry in manifest["tables"].values())
-        return rows + int(manifest["audit_head"]["count"])
+        tables = manifest["tables"]
+        rows = sum(int(entry["rows"]) for entry in tables.values())
+        compared = sum(int(tables[name]["rows"]) for name in COMPARED_TABLES)
+        return rows + 2 * int(manifest["audit_head"]["count"]) + compared
     except (KeyError, TypeError, ValueError, AttributeError):
         return None

@@ -38,6 +38,7 @@ from workbench.domain.text import normalise
 from workbench.services.context import Workbench, reading
 from workbench.services.progress import Progress, counted
 from workbench.services.views import (
+    FLAG,
     ClaimDetail,
     ClaimView,
     EventView,
@@ -59,8 +60,9 @@ FAR_FUTURE = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
 
 C = tables.claims.c
 CLAIMS = select(*tables.claims.c, source=tables.claims)
-# ClaimView.flagged (a verdict given before its quote changed), as a WHERE condition.
-FLAGGED = f"{C.verdict_revision} IS NOT NULL"
+# ClaimView.flagged (a verdict given before its quote changed), as a WHERE condition: the
+# same rule (views.FLAG), not a copy of it.
+FLAGGED = FLAG.where(C)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
@@ -110,15 +112,36 @@ def settings_reader(tx: Tx) -> Iterator[tuple[str, tuple[Any, ...]]]:
         yield key, (key, json.loads(value), by, event_value(at))
 
 
-TABLES: dict[str, Reader] = {
-    "document": columns_reader(Document, "document", batch=TEXT_BATCH),
-    "revision": columns_reader(DocumentRevision, "revision", batch=TEXT_BATCH),
-    "claim": claims_reader,
-    "note": columns_reader(Note, "note"),
-    "evidence": columns_reader(Evidence, "evidence"),
-    "setting": settings_reader,
-    "user": columns_reader(User, "user", key="name"),
+@dataclass(frozen=True, slots=True)
+class TableReader:
+    """How to read one kind's table (named, so that a caller can count its rows beforehand)."""
+
+    table: str
+    read: Reader
+
+
+TABLES: dict[str, TableReader] = {
+    "document": TableReader(
+        Document.__tablename__, columns_reader(Document, "document", batch=TEXT_BATCH)
+    ),
+    "revision": TableReader(
+        DocumentRevision.__tablename__,
+        columns_reader(DocumentRevision, "revision", batch=TEXT_BATCH),
+    ),
+    "claim": TableReader(Claim.__tablename__, claims_reader),
+    "note": TableReader(Note.__tablename__, columns_reader(Note, "note")),
+    "evidence": TableReader(Evidence.__tablename__, columns_reader(Evidence, "evidence")),
+    "setting": TableReader(Setting.__tablename__, settings_reader),
+    "user": TableReader(User.__tablename__, columns_reader(User, "user", key="name")),
 }
+# Every table the comparison reads a row of at a time: the kinds' own, then the archived files.
+COMPARED_TABLES = (*(reader.table for reader in TABLES.values()), Blob.__tablename__)
+# Passes items through (to count them, say); counts nothing by default.
+Counting = Callable[[Iterable[Any]], Iterator[Any]]
+
+
+def _uncounted(items: Iterable[Any]) -> Iterator[Any]:
+    return iter(items)
 
 
 def replay(
@@ -127,16 +150,38 @@ def replay(
     """Rebuild the state from the events, then compare it with the tables (`progress` hears
     of the events applied). The state goes to `store`; by default a SpillStore in a temporary
     directory, removed after."""
+    with transaction(wb) as tx:
+        if tx.session.get_bind().dialect.name == "postgresql":
+            # PostgreSQL's default gives each statement its own snapshot; the events and the
+            # tables must be read as of the same moment.
+            tx.session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+        count: Counting = _uncounted
+        if progress is not None:
+            total = tx.session.connection().execute(select(func.max(Event.seq))).scalar()
+            count = partial(counted, progress=progress, total=total)
+        return replay_in(tx, count, store=store)
+
+
+def replay_in(
+    tx: Tx,
+    events: Counting | None = None,
+    rows: Counting | None = None,
+    *,
+    store: Store | None = None,
+) -> ReplayReport:
+    """`replay` inside a transaction the caller holds: a bundle restore replays what it has
+    written before committing it. `events` and `rows` see the events applied and the table
+    rows compared go past (to count them); the state goes to `store` as in `replay`."""
     if store is not None:
-        return _replay(wb, Replay(store=store), progress)
+        return _replay(tx, Replay(store=store), events or _uncounted, rows or _uncounted)
     with (
         tempfile.TemporaryDirectory(prefix="workbench-replay-") as tmp,
         SpillStore(KINDS, Path(tmp)) as spill,
     ):
-        return _replay(wb, Replay(store=spill), progress)
+        return _replay(tx, Replay(store=spill), events or _uncounted, rows or _uncounted)
 
 
-def _replay(wb: Workbench, state: Replay, progress: Progress | None) -> ReplayReport:
+def _replay(tx: Tx, state: Replay, events: Counting, rows: Counting) -> ReplayReport:
     columns = (
         Event.seq,
         Event.action,
@@ -146,34 +191,28 @@ def _replay(wb: Workbench, state: Replay, progress: Progress | None) -> ReplayRe
         Event.payload,
     )
     query = select(*columns).order_by(Event.seq)
-    with transaction(wb) as tx:
-        if tx.session.get_bind().dialect.name == "postgresql":
-            # PostgreSQL's default gives each statement its own snapshot; the events and the
-            # tables must be read as of the same moment.
-            tx.session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
-        apply = state.apply
-        conn = tx.session.connection()
-        total = conn.execute(select(func.max(Event.seq))).scalar() if progress else None
-        for seq, action, etype, eid, claim_id, payload in counted(
-            conn.execute(query.execution_options(yield_per=BATCH)), progress, total
-        ):
-            apply(seq, action, etype, eid, claim_id, payload)
+    apply = state.apply
+    conn = tx.session.connection()
+    for seq, action, etype, eid, claim_id, payload in events(
+        conn.execute(query.execution_options(yield_per=BATCH))
+    ):
+        apply(seq, action, etype, eid, claim_id, payload)
 
-        def event_at(seq: int) -> EventRow | None:
-            found = conn.execute(select(*columns).where(Event.seq == seq)).first()
-            if found is None:
-                return None
-            seq_, action, etype, eid, claim_id, payload = found
-            return (seq_, action, etype, eid, claim_id, payload)
+    def event_at(seq: int) -> EventRow | None:
+        found = conn.execute(select(*columns).where(Event.seq == seq)).first()
+        if found is None:
+            return None
+        seq_, action, etype, eid, claim_id, payload = found
+        return (seq_, action, etype, eid, claim_id, payload)
 
-        for kind in state.kinds:
-            state.compare(kind, TABLES[kind](tx), event_at)
-        for problem in blob_problems(tx):
-            state.differ(Difference(problem, subject="blob"))
+    for kind in state.kinds:
+        state.compare(kind, rows(TABLES[kind].read(tx)), event_at)
+    for problem in blob_problems(tx, rows):
+        state.differ(Difference(problem, subject="blob"))
     return state.report()
 
 
-def blob_problems(tx: Tx) -> Iterator[str]:
+def blob_problems(tx: Tx, rows: Counting | None = None) -> Iterator[str]:
     """Archived files whose bytes no longer hash to the sha256 they are filed under.
 
     Replay has already held each evidence row's sha256 to the one its event recorded; this
@@ -181,9 +220,8 @@ def blob_problems(tx: Tx) -> Iterator[str]:
     here, not only when someone runs `evidence get`.
     """
     query = select(Blob.sha256, Blob.size, Blob.data).order_by(Blob.sha256)
-    for digest, size, data in tx.session.connection().execute(
-        query.execution_options(yield_per=BLOB_BATCH)
-    ):
+    found = tx.session.connection().execute(query.execution_options(yield_per=BLOB_BATCH))
+    for digest, size, data in (rows or _uncounted)(found):
         actual = hashlib.sha256(data).hexdigest()
         if actual != digest or len(data) != size:
             yield (

@@ -108,6 +108,30 @@ class SimilarRef(JsonFields):
 
 
 @dataclass(frozen=True, slots=True)
+class FieldSet:
+    """A rule that holds while one field of a row is set (not NULL), stated once and read both
+    in Python (`holds`, on a view) and in SQL (`where`, on a query's columns): the lists that
+    filter in SQL and the views that answer in Python cannot come to disagree."""
+
+    field: str
+
+    def holds(self, row: object) -> bool:
+        return getattr(row, self.field) is not None
+
+    def where(self, columns: object) -> str:
+        """The rule as a WHERE condition, on `columns` (a table's columns by attribute, as
+        workbench.db.tables has them)."""
+        return f"{getattr(columns, self.field)} IS NOT NULL"
+
+
+# Flagged for re-review: a verdict was given on an earlier revision than the quote's
+# (re-anchoring found the quote changed or gone after the verdict; verdict_revision holds the
+# revision it was given on), and no new decision has been taken since (a new one clears it).
+# ClaimView.flagged and `queries.FLAGGED`, in SQL, are this rule.
+FLAG = FieldSet("verdict_revision")
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimView:
     id: int
     document_id: int
@@ -147,14 +171,9 @@ class ClaimView:
 
     @property
     def flagged(self) -> bool:
-        """Flagged for re-review: the rule every list, board and export goes by.
-
-        A verdict was given on an earlier revision than the quote's (re-anchoring found the
-        quote changed or gone after the verdict), and no new decision has been taken since:
-        the rating no longer stands as it was checked, so it is not published. The same test
-        in SQL is `queries.FLAGGED`.
-        """
-        return self.verdict_revision is not None
+        """Flagged for re-review (`FLAG`): the rule every list, board and export goes by. The
+        rating no longer stands as it was checked, so it is not published."""
+        return FLAG.holds(self)
 
     @classmethod
     def of(cls, claim: Claim) -> ClaimView:

@@ -1,0 +1,208 @@
+"""A restore replays what it has written before committing it. A bundle forged by someone who
+knows the recipes (rows edited, events added or taken out, the chain recomputed and the manifest
+made to match) passes the chain check; it is still refused, and nothing is written, when its
+tables are not what its events describe, or its events record a move the workflow refuses."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from export_desk import Desk, Run
+from test_bundle import bundle_bytes, busy_desk, fresh_sqlite, state
+
+from workbench.domain.chain import GENESIS, canonical_json, event_hash
+from workbench.domain.errors import InvalidInput
+from workbench.services.bundle import import_bundle
+from workbench.services.context import Workbench
+from workbench.services.replay import replay
+from workbench.services.verify import verify_database
+
+Tables = dict[str, list[dict[str, Any]]]
+Edit = Callable[[Tables, Desk], None]
+
+
+def forge(data: bytes, edit: Callable[[Tables], None]) -> bytes:
+    """The bundle with its tables edited by `edit` (each row a dict by column), then made whole
+    again as a forger would: the events numbered from 1 in their order and every hash
+    recomputed from the recipe, each table's row count and SHA-256 and the audit head written
+    into the manifest."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    manifest = json.loads(src.read("manifest.json"))
+    tables: Tables = {}
+    for name, entry in manifest["tables"].items():
+        lines = src.read(f"tables/{name}.jsonl").decode("utf-8").splitlines()
+        tables[name] = [dict(zip(entry["columns"], json.loads(x), strict=True)) for x in lines]
+    edit(tables)
+    events = tables["events"]
+    previous = GENESIS
+    for seq, ev in enumerate(events, start=1):
+        ev["seq"], ev["prev_hash"] = seq, previous
+        ev["hash"] = previous = event_hash(
+            seq=seq,
+            at=ev["at"],
+            actor=ev["actor"],
+            action=ev["action"],
+            entity_type=ev["entity_type"],
+            entity_id=ev["entity_id"],
+            claim_id=ev["claim_id"],
+            payload_json=ev["payload"],
+            prev_hash=ev["prev_hash"],
+            machine=ev["machine"],
+        )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+        for name, entry in manifest["tables"].items():
+            body = "".join(
+                json.dumps([row[c] for c in entry["columns"]], ensure_ascii=False) + "\n"
+                for row in tables[name]
+            ).encode("utf-8")
+            entry["rows"] = len(tables[name])
+            entry["sha256"] = hashlib.sha256(body).hexdigest()
+            dst.writestr(f"tables/{name}.jsonl", body)
+        manifest["audit_head"] = {"count": len(events), "hash": previous}
+        dst.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False))
+    return out.getvalue()
+
+
+def one(rows: list[dict[str, Any]], **match: Any) -> dict[str, Any]:
+    (found,) = [r for r in rows if all(r[k] == v for k, v in match.items())]
+    return found
+
+
+def _status_row_only(t: Tables, desk: Desk) -> None:
+    """A claim's row says 'verified'; no event says so."""
+    one(t["claims"], id=desk.ids["nested"])["status"] = "verified"
+
+
+def _note_without_event(t: Tables, desk: Desk) -> None:
+    note = dict(t["notes"][-1], id=t["notes"][-1]["id"] + 1, body="slipped in")
+    t["notes"].append(note)
+
+
+def _event_without_row(t: Tables, desk: Desk) -> None:
+    t["notes"].pop()
+
+
+def _evidence_taken_out(t: Tables, desk: Desk) -> None:
+    """The 'false' claim's only evidence gone, row and event: rows and events agree, and the
+    verdict then rests on nothing."""
+    claim = desk.ids["false"]
+    t["evidence"].remove(one(t["evidence"], claim_id=claim))
+    t["events"].remove(one(t["events"], action="evidence.added", claim_id=claim))
+
+
+def _verdict_appended(t: Tables, desk: Desk) -> None:
+    """An event giving a claim with no evidence a verdict, its row changed to match."""
+    claim = desk.ids["nested"]
+    one(t["claims"], id=claim)["status"] = "verified"
+    last = t["events"][-1]
+    change = {"before": {"status": "unverified"}, "after": {"status": "verified"}, "note": None}
+    t["events"].append(
+        dict(
+            last,
+            action="claim.status_changed",
+            entity_type="claim",
+            entity_id=str(claim),
+            claim_id=claim,
+            payload=canonical_json(change),
+        )
+    )
+
+
+NO_EVIDENCE = (
+    "status becomes {!r} with no evidence recorded for the claim: the workflow refuses that "
+    "verdict without evidence"
+)
+
+
+@pytest.fixture
+def target_url(db_url: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """An empty database on the backend the suite runs on."""
+    if db_url.startswith("postgresql"):
+        return str(request.getfixturevalue("postgres_url"))
+    return fresh_sqlite(tmp_path, "target.db")
+
+
+def test_a_bundle_forged_with_no_change_restores(
+    wb: Workbench, tmp_path: Path, target_url: str
+) -> None:
+    """The forger's tools alone change nothing: what the tests below refuse is their edit."""
+    busy_desk(wb, tmp_path)
+    data = bundle_bytes(wb)
+    path = tmp_path / "same.zip"
+    path.write_bytes(forge(data, lambda t: None))
+    target = Workbench(url=target_url, actor="t")
+    import_bundle(target, str(path))
+    assert state(target_url) == state(wb.url)
+
+
+@pytest.mark.parametrize(
+    ("edit", "fragment"),
+    [
+        (_status_row_only, "claim #{nested} status: events say 'unverified', table says"),
+        (_note_without_event, "note #{note}: in the table, but no event creates it"),
+        (_event_without_row, "note #{last_note}: the events create it, but the table has no"),
+        (_evidence_taken_out, "claim #{false}: " + NO_EVIDENCE.format("false")),
+        (_verdict_appended, "claim #{nested}: " + NO_EVIDENCE.format("verified")),
+    ],
+)
+def test_a_forged_bundle_that_does_not_replay_restores_nothing(
+    wb: Workbench, tmp_path: Path, target_url: str, edit: Edit, fragment: str
+) -> None:
+    desk = busy_desk(wb, tmp_path)
+    data = bundle_bytes(wb)
+    last_note = state(wb.url)["notes"][-1][0]
+    path = tmp_path / "forged.zip"
+    path.write_bytes(forge(data, lambda t: edit(t, desk)))
+    with pytest.raises(InvalidInput) as refused:
+        import_bundle(Workbench(url=target_url, actor="t"), str(path))
+    message = str(refused.value)
+    expected = fragment.format(**desk.ids, note=last_note + 1, last_note=last_note)
+    assert expected in message, message
+    assert message.startswith("the bundle's events and tables do not replay consistently")
+    assert message.endswith("nothing was imported") and "\n" not in message
+    assert all(rows == [] for rows in state(target_url).values())
+
+
+def test_the_refused_trail_would_have_verified(wb: Workbench, tmp_path: Path) -> None:
+    """The chain check alone lets the forged evidence-less verdict through: restored without
+    the replay (into a database of its own), its chain verifies and only replay objects."""
+    from sqlalchemy import insert
+
+    from workbench.db.engine import get_engine
+    from workbench.db.models import Base
+    from workbench.exports.bundle import BundleReader
+
+    desk = busy_desk(wb, tmp_path)
+    forged = forge(bundle_bytes(wb), lambda t: _evidence_taken_out(t, desk))
+    url = fresh_sqlite(tmp_path, "unchecked.db")
+    reader = BundleReader(io.BytesIO(forged), max_bytes=1 << 30)
+    with get_engine(url).begin() as conn:
+        for table in Base.metadata.sorted_tables:
+            columns = reader.spec(table.name).columns
+            rows = [dict(zip(columns, r, strict=True)) for r in reader.rows(table.name)]
+            if rows:
+                conn.execute(insert(table), rows)
+    unchecked = Workbench(url=url, actor="t")
+    assert verify_database(unchecked).ok
+    (difference,) = replay(unchecked).differences
+    assert NO_EVIDENCE.format("false") in difference.message
+
+
+def test_cli_refuses_a_forged_bundle_in_one_line(run: Run, wb: Workbench, tmp_path: Path) -> None:
+    desk = busy_desk(wb, tmp_path)
+    path = tmp_path / "forged.zip"
+    path.write_bytes(forge(bundle_bytes(wb), lambda t: _verdict_appended(t, desk)))
+    target = tmp_path / "new.db"
+    r = run("--db", str(target), "import", "bundle", str(path))
+    assert r.code == 1 and r.out == "", (r.code, r.out)
+    assert len(r.err.strip().splitlines()) == 1 and "nothing was imported" in r.err, r.err
+    r = run("--db", str(target), "audit", "head")
+    assert r.code == 0 and r.out.split()[-1] == GENESIS, r.out

@@ -1,0 +1,172 @@
+"""Replay holds the events to the workflow's evidence rule: an event that gives a claim a factual
+verdict (verified, false, misleading), or proposes one, before any evidence of that claim was
+recorded claims a move the workflow refuses, and is a difference even where the tables agree."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from workbench.domain.kinds import Kind
+from workbench.domain.replay import Replay
+from workbench.domain.replay_state import IdSet
+
+# Just the fields the rule reads: the rule goes by kind and field names, not by the registry.
+KINDS = {
+    "claim": Kind("claim", ("id", "status", "proposed_status"), claim_field="id"),
+    "evidence": Kind("evidence", ("id", "claim_id"), claim_field="claim_id", immutable=True),
+}
+
+
+class Trail:
+    def __init__(self) -> None:
+        self.replay = Replay(KINDS)
+        self.seq = 0
+
+    def event(self, action: str, etype: str, eid: int, claim: int, payload: Any) -> int:
+        self.seq += 1
+        self.replay.apply(self.seq, action, etype, str(eid), claim, json.dumps(payload))
+        return self.seq
+
+    def claim(self, cid: int, status: str = "unverified", proposed: str | None = None) -> int:
+        """A claim as a workbench with the workflow creates it (with its `priority`)."""
+        after = {"id": cid, "status": status, "proposed_status": proposed, "priority": "normal"}
+        return self.event("claim.added", "claim", cid, cid, {"after": after})
+
+    def evidence(self, eid: int, cid: int) -> int:
+        after = {"id": eid, "claim_id": cid}
+        return self.event("evidence.added", "evidence", eid, cid, {"after": after})
+
+    def move(self, cid: int, action: str, before: dict[str, Any], after: dict[str, Any]) -> int:
+        return self.event(action, "claim", cid, cid, {"before": before, "after": after})
+
+    def messages(self) -> list[str]:
+        return [d.message for d in self.replay.differences]
+
+
+@pytest.mark.parametrize("verdict", ["verified", "false", "misleading"])
+def test_a_factual_verdict_with_no_evidence_is_a_difference(verdict: str) -> None:
+    t = Trail()
+    t.claim(1)
+    seq = t.move(1, "claim.status_changed", {"status": "unverified"}, {"status": verdict})
+    assert t.messages() == [
+        f"seq {seq} (claim.status_changed): claim #1: status becomes {verdict!r} with no "
+        "evidence recorded for the claim: the workflow refuses that verdict without evidence "
+        "(verdict_needs_evidence)"
+    ]
+
+
+@pytest.mark.parametrize("verdict", ["unverifiable", "opinion", "in_progress"])
+def test_other_statuses_need_no_evidence(verdict: str) -> None:
+    t = Trail()
+    t.claim(1)
+    t.move(1, "claim.status_changed", {"status": "unverified"}, {"status": verdict})
+    assert t.messages() == []
+
+
+def test_evidence_recorded_first_allows_the_verdict() -> None:
+    t = Trail()
+    t.claim(1)
+    t.claim(2)
+    t.evidence(1, 1)
+    t.move(1, "claim.status_changed", {"status": "unverified"}, {"status": "false"})
+    assert t.messages() == []
+    # evidence of another claim does not count for claim 2
+    seq = t.move(2, "claim.status_changed", {"status": "unverified"}, {"status": "false"})
+    assert [m.split(":")[0] for m in t.messages()] == [f"seq {seq} (claim.status_changed)"]
+
+
+def test_evidence_recorded_after_the_verdict_is_too_late() -> None:
+    t = Trail()
+    t.claim(1)
+    seq = t.move(1, "claim.status_changed", {"status": "unverified"}, {"status": "verified"})
+    t.evidence(1, 1)
+    (message,) = t.messages()
+    assert message.startswith(f"seq {seq} (claim.status_changed): claim #1: status becomes")
+
+
+def test_a_proposal_is_held_to_the_rule_and_its_approval_too() -> None:
+    t = Trail()
+    t.claim(1)
+    proposed = t.move(
+        1,
+        "claim.review_requested",
+        {"status": "unverified", "proposed_status": None},
+        {"status": "in_review", "proposed_status": "misleading"},
+    )
+    approved = t.move(
+        1,
+        "claim.approved",
+        {"status": "in_review", "proposed_status": "misleading"},
+        {"status": "misleading", "proposed_status": None},
+    )
+    assert [m.split(": ")[2] for m in t.messages()] == [
+        "proposed_status becomes 'misleading' with no evidence recorded for the claim",
+        "status becomes 'misleading' with no evidence recorded for the claim",
+    ]
+    assert [d.seq for d in t.replay.differences] == [proposed, approved]
+
+
+def test_a_claim_created_with_a_verdict_needs_evidence_too() -> None:
+    """As an import once created a claim on a table's word for its verdict: reported."""
+    t = Trail()
+    seq = t.claim(1, status="false")
+    (message,) = t.messages()
+    assert message.startswith(f"seq {seq} (claim.added): claim #1: status becomes 'false'")
+
+
+def test_a_later_change_to_a_settled_claim_is_not_reported_again() -> None:
+    t = Trail()
+    t.claim(1)
+    t.move(1, "claim.status_changed", {"status": "unverified"}, {"status": "false"})
+    t.move(1, "claim.tagged", {}, {})
+    t.move(1, "claim.status_changed", {"status": "false"}, {"status": "false"})
+    assert len(t.messages()) == 1
+
+
+def test_id_set_holds_ids_in_and_beyond_its_bitmap() -> None:
+    ids = IdSet(bitmap_ids=64)
+    for n in (0, 1, 7, 8, 63, 64, 10**15, -3):
+        assert n not in ids
+        ids.add(n)
+        assert n in ids
+    assert 2 not in ids and 62 not in ids and 65 not in ids and 10**15 + 1 not in ids
+    assert len(ids._bits) <= 8  # the bitmap never passes its limit
+
+
+def test_a_trail_from_before_the_workflow_gave_verdicts_without_evidence() -> None:
+    """Before migration 0003 there was no evidence to cite: a claim created without the
+    workflow's fields and rated false is no difference; from the first event written under
+    the workflow on, the rule holds (here: an assignment)."""
+    t = Trail()
+    old = {"id": 1, "status": "unverified", "proposed_status": None}  # no priority: pre-0003
+    t.event("claim.added", "claim", 1, 1, {"after": old})
+    t.move(1, "claim.status_changed", {"status": "unverified"}, {"status": "false"})
+    t.event("claim.added", "claim", 2, 2, {"after": {**old, "id": 2}})
+    assert t.messages() == [] and not t.replay.workflow
+    t.move(2, "claim.assigned", {}, {})
+    assert t.replay.workflow
+    seq = t.move(2, "claim.status_changed", {"status": "unverified"}, {"status": "false"})
+    assert [m.split(":")[0] for m in t.messages()] == [f"seq {seq} (claim.status_changed)"]
+
+
+@pytest.mark.parametrize(
+    ("action", "after"),
+    [("evidence.added", {"id": 1, "claim_id": 1}), ("claim.added", {"id": 2, "priority": "low"})],
+)
+def test_the_workflow_begins_at_the_first_event_only_it_writes(
+    action: str, after: dict[str, Any]
+) -> None:
+    t = Trail()
+    t.event("claim.added", "claim", 1, 1, {"after": {"id": 1, "status": "unverified"}})
+    assert not t.replay.workflow
+    t.event(
+        action,
+        action.split(".")[0],
+        after["id"],
+        after.get("claim_id", after["id"]),
+        {"after": after},
+    )
+    assert t.replay.workflow
