@@ -170,3 +170,32 @@ def test_adding_an_older_revision_says_which(cli: Run, files: tuple[Path, Path])
     )
     got = json.loads(cli("doc", "add", str(old), "--json").out)
     assert (got["created"], got["revision"], got["revisions"]) == (False, 1, 2)
+
+
+def test_adding_any_later_revision_says_which(
+    cli: Run, files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    old, new = files
+    newest = tmp_path / "v3.txt"
+    newest.write_text(NEW + "附言。\n", encoding="utf-8")
+    assert cli("doc", "add", str(old)).code == 0
+    assert cli("doc", "update", "1", str(new)).code == 0
+    assert cli("doc", "update", "1", str(newest)).code == 0
+    shown = {
+        old: "revision 1 of document #1 (the current text is revision 3)",
+        new: "revision 2 of document #1 (the current text is revision 3)",
+        newest: "revision 3 of document #1 (its current text)",
+    }
+    for path, stored_as in shown.items():
+        r = cli("doc", "add", str(path))
+        assert r.code == 0, r.err
+        assert r.out == f"already stored as {stored_as}; nothing added\n"
+    for path, number in ((old, 1), (new, 2), (newest, 3)):
+        got = json.loads(cli("doc", "add", str(path), "--json").out)
+        assert (got["id"], got["created"], got["revision"], got["revisions"]) == (
+            1,
+            False,
+            number,
+            3,
+        )
+    assert json.loads(cli("doc", "list", "--json").out)[1:] == []

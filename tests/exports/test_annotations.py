@@ -91,8 +91,22 @@ def test_the_annotation_says_what_the_claim_is(wb: Workbench, desk: Desk) -> Non
     assert [(b["purpose"], b["value"]) for b in false["body"]] == [
         ("describing", "MiniMax was founded at the end of 2021"),
         ("tagging", "false"),
+        ("classifying", "fact"),
         ("assessing", "False"),
+        ("commenting", "Founded in early 2022 per filings."),
     ]
+    assert false["generator"] == {
+        "id": "https://claim-workbench.invalid/",
+        "type": "Software",
+        "name": "Claim Workbench",
+    }
+    # an open claim: no rating; its latest note, whatever it holds, is plain text
+    bodies = {b["purpose"]: b for b in items["The script is not a problem"]["body"]}
+    assert set(bodies) == {"describing", "tagging", "classifying", "commenting"}
+    assert bodies["commenting"]["value"].startswith("<script>")
+    assert bodies["commenting"]["format"] == "text/plain"
+    prediction = items["The company will succeed"]["body"]
+    assert ("classifying", "prediction") in [(b["purpose"], b["value"]) for b in prediction]
     target = false["target"]
     assert target["source"] == "https://news.example.com/minimax"
     quote, position = target["selector"]
@@ -162,7 +176,10 @@ def test_round_trip_into_another_copy_of_the_article(
         assert claim.start == item["target"]["selector"][1]["start"] + len("编者按:本文有更新。\n")
     again = import_annotations(wb, str(path), other)
     assert again.added == [] and again.present == 7
-    assert show_claim(wb, result.added[0].id).events[0].action == "claim.added"
+    # one claim.imported event each, naming the file and the annotation's place in it
+    first = show_claim(wb, result.added[0].id).events[0]
+    assert first.action == "claim.imported"
+    assert first.payload["source"] == {"file": "anno.json", "row": 1}
 
 
 def test_repeated_quote_is_told_apart_by_context(wb: Workbench, tmp_path: Path) -> None:

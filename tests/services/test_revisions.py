@@ -16,6 +16,7 @@ from workbench.services.replay import replay
 from workbench.services.revisions import diff_revisions, list_revisions, update_document
 from workbench.services.sources import Content
 from workbench.services.verify import verify_database
+from workbench.services.views import Added
 
 P1 = "MiniMax成立于2021年底，创始人闫俊杰曾任商汤科技副总裁。"
 P2 = "2025年1月，MiniMax发布了国内首个线性注意力模型MiniMax-Text-01，参数量达到4560亿。"
@@ -200,3 +201,53 @@ def test_adding_an_older_revision_says_so(wb: Workbench) -> None:
     revise(wb, doc, OLD + P1 + "\n")
     older = add_document(wb, OLD.encode())
     assert (older.created, older.document.id, older.revision, older.revisions) == (False, doc, 1, 2)
+
+
+def where(added: Added) -> tuple[bool, int, int, int]:
+    return (added.created, added.document.id, added.revision, added.revisions)
+
+
+def test_any_stored_revision_is_found_not_added_again(wb: Workbench, counts: Counts) -> None:
+    doc = add_document(wb, OLD.encode()).document.id
+    second, third = OLD + P1 + "\n", OLD + P2 + "\n"
+    revise(wb, doc, second)
+    revise(wb, doc, third)
+    before = counts()
+    # revision 1, an older later revision, and the latest: each named, none stored again
+    assert where(add_document(wb, OLD.encode())) == (False, doc, 1, 3)
+    assert where(add_document(wb, second.encode())) == (False, doc, 2, 3)
+    assert where(add_document(wb, third.encode(), title="ignored")) == (False, doc, 3, 3)
+    # normalised first, as every text is: CRLF line endings find the revision all the same
+    assert where(add_document(wb, third.replace("\n", "\r\n").encode())) == (False, doc, 3, 3)
+    assert counts() == before
+    assert add_document(wb, (OLD + P3 + "\n").encode()).created
+
+
+def test_a_text_held_twice_reports_where_it_is_current(wb: Workbench) -> None:
+    # Document 1 went back to its first text; document 2 came to hold document 1's second.
+    first = add_document(wb, OLD.encode()).document.id
+    revise(wb, first, OLD + P1 + "\n")
+    revise(wb, first, OLD)
+    assert where(add_document(wb, OLD.encode())) == (False, first, 3, 3)
+    other = add_document(wb, P4.encode()).document.id
+    revise(wb, other, OLD + P1 + "\n")
+    assert where(add_document(wb, (OLD + P1 + "\n").encode())) == (False, other, 2, 2)
+    revise(wb, other, P3)
+    assert where(add_document(wb, (OLD + P1 + "\n").encode())) == (False, first, 2, 3)
+
+
+def test_a_later_revision_is_found_by_its_index(wb: Workbench) -> None:
+    """No scan of the revisions' texts: SQLite's plan searches the sha256 index."""
+    if not wb.url.startswith("sqlite"):
+        pytest.skip("the plan asked is SQLite's")
+    from sqlalchemy import select
+
+    from workbench.db.models import DocumentRevision
+
+    query = select(DocumentRevision.document_id, DocumentRevision.number).where(
+        DocumentRevision.sha256 == "0" * 64
+    )
+    with wb.engine().connect() as conn:
+        sql = str(query.compile(conn, compile_kwargs={"literal_binds": True}))
+        plan = " ".join(row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+    assert "ix_document_revisions_sha256" in plan and "SCAN" not in plan

@@ -94,8 +94,8 @@ def add(
 
     A page's main text is extracted (navigation, scripts, comments and footers left out) with
     its title, author, date and language, and its bytes are archived. The text is normalised to
-    NFC with LF line endings; claim offsets count code points of that text. Adding the same text
-    again returns the document already stored.
+    NFC with LF line endings; claim offsets count code points of that text. Adding a text
+    already stored (any revision of a document) adds nothing and says which revision holds it.
     """
     from workbench.services.documents import add_from
 
@@ -135,8 +135,10 @@ def add(
 def _stored_as(added: Added) -> str:
     """Where the text given is stored: an older revision must not read as the current text."""
     d = added.document
-    if added.revision == added.revisions:
+    if added.revisions == 1:
         return f"document #{d.id} (same text)"
+    if added.revision == added.revisions:
+        return f"revision {added.revision} of document #{d.id} (its current text)"
     return (
         f"revision {added.revision} of document #{d.id} "
         f"(the current text is revision {added.revisions})"

@@ -22,17 +22,32 @@ def import_() -> None:
 def annotations_command(ctx: click.Context, path: str, document_id: int, as_json: bool) -> None:
     """Claims from a W3C Web Annotation collection, anchored in DOC by their selectors.
 
-    All or nothing: if any annotation does not anchor, nothing is added. Annotations whose
-    span and text a claim already has are not added twice.
+    Annotations that `workbench export annotations` wrote bring back each claim's type,
+    status and latest note, the status as `import claims` takes it: a verdict needs its note;
+    verified, false and misleading come in in_progress (an annotation carries no evidence), as
+    does in_review, each said on stderr. Other tools' annotations, and exports of workbenches
+    that did not name themselves as generator, come in unverified and typed fact. All or
+    nothing: if any annotation does not anchor or names an unknown type or status, nothing is
+    added. Annotations whose span and text a claim already has are not added twice.
     """
     from workbench.services.imports import import_annotations
 
     result = import_annotations(workbench_from(ctx), path, document_id)
     if as_json:
-        emit_json({"added": [c.to_json() for c in result.added], "already_present": result.present})
-        return
-    for claim in result.added:
-        click.echo(f"claim #{claim.id}  {claim.start}..{claim.end}  {claim.text}")
+        emit_json(
+            {
+                "added": [c.to_json() for c in result.added],
+                "already_present": result.present,
+                "notices": result.notices,
+            }
+        )
+    else:
+        for claim in result.added:
+            click.echo(
+                f"claim #{claim.id}  [{claim.status}]  {claim.start}..{claim.end}  {claim.text}"
+            )
+    for notice in result.notices:
+        message(notice)
     message(f"{len(result.added)} claims added, {result.present} already present")
 
 

@@ -72,7 +72,8 @@ class DocumentRevision(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
     number: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
-    sha256: Mapped[str] = mapped_column(String(64))
+    # Indexed: `doc add` finds a text that is already some document's later revision by it.
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
     length: Mapped[int] = mapped_column(Integer)
     # Where this text came from: a file name, "standard input" or the URL fetched.
     source: Mapped[str | None] = mapped_column(String(2000))

@@ -4,7 +4,15 @@ exchange, and reading such a collection back.
 Each claim is one Annotation whose target is the document (its URL, or `urn:sha256:` of the
 text of the revision the claim is pinned in when it has none) narrowed by a TextQuoteSelector
 (exact quote with 32 characters of context each side) and a TextPositionSelector (code-point
-offsets into that revision's text, as the model counts them).
+offsets into that revision's text, as the model counts them). Its bodies, each a TextualBody
+with one of the model's standard purposes: the claim's text (`describing`), its status
+(`tagging`), its type (`classifying`), its rating when it has one (`assessing`) and its latest
+note, for a verdict its reason (`commenting`).
+
+Reading back, the status, type and note are taken only from an annotation this workbench wrote,
+known by its `generator`: another tool's tags are its own (a Hypothesis tag "false" is not a
+verdict), and an export written before the generator was named carried no reasons, so its
+claims come in unverified and typed fact, as they always did.
 """
 
 from __future__ import annotations
@@ -22,6 +30,13 @@ CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 # to another database by bundle, which keeps documents' hashes and claims' ids and times).
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://claim-workbench.invalid/annotations")
 MAX_ANNOTATIONS = 100_000
+# Who wrote the annotation (the model's `generator`, a Software agent): what marks the status,
+# type and note bodies as this workbench's. The IRI names, it is not fetched.
+GENERATOR = {
+    "id": "https://claim-workbench.invalid/",
+    "type": "Software",
+    "name": "Claim Workbench",
+}
 
 
 def document_source(document: DocumentView, text_sha256: str | None = None) -> str:
@@ -37,11 +52,21 @@ def annotation_id(document: DocumentView, claim: ClaimView) -> str:
     return f"urn:uuid:{uuid.uuid5(NAMESPACE, name)}"
 
 
-def annotation(
-    claim: ClaimView, document: DocumentView, text_sha256: str | None = None
-) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class Annotated:
+    """What one annotation is made of: a claim, its document, the sha256 of the text of the
+    claim's revision (None: revision 1's) and the body of its latest note, if it has one."""
+
+    claim: ClaimView
+    document: DocumentView
+    text_sha256: str | None = None
+    note: str | None = None
+
+
+def annotation(item: Annotated) -> dict[str, Any]:
     """One claim as an Annotation. Its selectors are the claim's own (quote, context and
-    offsets in the text of the revision it is pinned in): `text_sha256` names that text."""
+    offsets in the text of the revision it is pinned in)."""
+    claim, document = item.claim, item.document
     body: list[dict[str, Any]] = [
         {
             "type": "TextualBody",
@@ -50,10 +75,22 @@ def annotation(
             "format": "text/plain",
         },
         {"type": "TextualBody", "purpose": "tagging", "value": claim.status},
+        {"type": "TextualBody", "purpose": "classifying", "value": claim.type},
     ]
     rated = claim.rating
     if rated is not None:
         body.append({"type": "TextualBody", "purpose": "assessing", "value": rated["label"]})
+    if item.note is not None:
+        # A verdict's reason (the note written with it), which an import needs to take the
+        # verdict; the published report shows every note too.
+        body.append(
+            {
+                "type": "TextualBody",
+                "purpose": "commenting",
+                "value": item.note,
+                "format": "text/plain",
+            }
+        )
     if document.language:
         body[0]["language"] = document.language
     return {
@@ -64,9 +101,10 @@ def annotation(
         "created": claim.created_at,
         "modified": claim.updated_at,
         "creator": {"type": "Person", "name": claim.created_by},
+        "generator": dict(GENERATOR),
         "body": body,
         "target": {
-            "source": document_source(document, text_sha256),
+            "source": document_source(document, item.text_sha256),
             "selector": [
                 {
                     "type": "TextQuoteSelector",
@@ -80,12 +118,9 @@ def annotation(
     }
 
 
-def collection(
-    items: Sequence[tuple[ClaimView, DocumentView, str | None]], *, label: str
-) -> dict[str, Any]:
-    """An AnnotationCollection whose first (and only) page holds every annotation; each item
-    is a claim, its document and the sha256 of the claim's revision's text."""
-    annotations = [annotation(c, d, h) for c, d, h in items]
+def collection(items: Sequence[Annotated], *, label: str) -> dict[str, Any]:
+    """An AnnotationCollection whose first (and only) page holds every annotation."""
+    annotations = [annotation(item) for item in items]
     ident = uuid.uuid5(NAMESPACE, "collection:" + ",".join(a["id"] for a in annotations))
     return {
         "@context": CONTEXT,
@@ -104,7 +139,9 @@ def collection(
 
 @dataclass(frozen=True, slots=True)
 class IncomingAnnotation:
-    """What an annotation says about one claim: where (selectors) and what (the describing body)."""
+    """What an annotation says about one claim: where (selectors) and what (the describing
+    body); and, from this workbench's own annotations, the claim's status, type and note as
+    written (checked by the import, which names the annotation; None: not given)."""
 
     index: int
     text: str
@@ -113,6 +150,9 @@ class IncomingAnnotation:
     suffix: str
     start: int | None
     end: int | None
+    status: str | None = None
+    claim_type: str | None = None
+    note: str | None = None
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -130,6 +170,28 @@ def _text_of(body: list[Any]) -> str | None:
     return str(textual[0]["value"]) if textual else None
 
 
+def _purposed(body: list[Any], purpose: str, where: str) -> str | None:
+    """The value of the TextualBody with this purpose (None: there is none); two are refused,
+    as the claim has one status, one type and one latest note."""
+    values = [
+        b.get("value")
+        for b in body
+        if isinstance(b, dict) and b.get("purpose") == purpose and b.get("type") == "TextualBody"
+    ]
+    if len(values) > 1:
+        raise InvalidInput(f"{where}: {len(values)} {purpose} bodies; a claim has one")
+    if values and not isinstance(values[0], str):
+        raise InvalidInput(f"{where}: its {purpose} body has no text value")
+    return values[0] if values else None
+
+
+def _ours(item: dict[str, Any]) -> bool:
+    """Whether this workbench wrote the annotation (its generator, by id)."""
+    agents = _as_list(item.get("generator"))
+    ids = [a.get("id") if isinstance(a, dict) else a for a in agents]
+    return GENERATOR["id"] in ids
+
+
 def _int_or_none(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
@@ -138,7 +200,8 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
     where = f"annotation {index}"
     if not isinstance(item, dict) or item.get("type") != "Annotation":
         raise InvalidInput(f"{where}: not an object of type Annotation")
-    text = _text_of(_as_list(item.get("body")))
+    body = _as_list(item.get("body"))
+    text = _text_of(body)
     if text is None and isinstance(item.get("bodyValue"), str):
         text = item["bodyValue"]
     if not text or not text.strip():
@@ -162,6 +225,7 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
     end = _int_or_none(position.get("end")) if position else None
     if position is not None and (start is None or end is None):
         raise InvalidInput(f"{where}: the TextPositionSelector needs integer start and end")
+    ours = _ours(item)
     return IncomingAnnotation(
         index=index,
         text=text,
@@ -170,6 +234,9 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
         suffix=str(quote.get("suffix") or "") if quote else "",
         start=start,
         end=end,
+        status=_purposed(body, "tagging", where) if ours else None,
+        claim_type=_purposed(body, "classifying", where) if ours else None,
+        note=_purposed(body, "commenting", where) if ours else None,
     )
 
 

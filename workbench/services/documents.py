@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from workbench.db.models import Claim, Document
+from workbench.db.models import Claim, Document, DocumentRevision
 from workbench.domain.clock import now, parse_date
 from workbench.domain.errors import InvalidInput, bad
 from workbench.domain.limits import MAX_LANGUAGE, MAX_SHORT, MAX_TITLE, MAX_URL, check_optional
@@ -80,8 +80,9 @@ def add_document(
     )
     columns = meta.checked()
     with transaction(wb, write=True) as tx:
-        existing = stored_document(tx, text)
-        if existing is not None:
+        found = stored_text(tx, text)
+        if found is not None:
+            existing, number = found
             view = DocumentView.of(existing)
             stored = view.to_json()
             # Only what the person gave is reported as not applied, not what a page says.
@@ -89,12 +90,11 @@ def add_document(
             differs = {
                 n: event_value(columns[n]) for n in named if event_value(columns[n]) != stored[n]
             }
-            # `stored_document` matches the text a document was added with: revision 1.
             return Added(
                 created=False,
                 document=view,
                 not_applied=differs,
-                revision=1,
+                revision=number,
                 revisions=latest_number(tx, existing.id),
             )
         doc = insert_document(
@@ -131,8 +131,33 @@ class DocumentMeta:
 
 
 def stored_document(tx: Tx, text: str) -> Document | None:
-    """The document holding exactly this (normalised) text, if one is stored."""
+    """The document added with exactly this (normalised) text (its revision 1), if any. A seed
+    file's claims pin into the text it names, so `seed load` looks for that text only here."""
     return tx.session.scalar(select(Document).where(Document.sha256 == sha256_text(text)))
+
+
+def stored_text(tx: Tx, text: str) -> tuple[Document, int] | None:
+    """A document holding exactly this (normalised) text, and which revision of it does.
+
+    Found by hash, both columns indexed (documents.sha256 for revision 1, document_revisions
+    .sha256 for later ones), not by reading texts. Several may hold it (a document that went
+    back to an earlier text; two documents that came to the same one): a document whose current
+    text it is comes first, else the oldest; within a document, its latest revision holding it.
+    """
+    digest = sha256_text(text)
+    firsts = tx.session.scalars(select(Document.id).where(Document.sha256 == digest))
+    later = tx.session.execute(
+        select(DocumentRevision.document_id, DocumentRevision.number).where(
+            DocumentRevision.sha256 == digest
+        )
+    )
+    holding: dict[int, int] = {doc_id: 1 for doc_id in firsts}
+    for doc_id, number in later:
+        holding[doc_id] = max(number, holding.get(doc_id, 1))
+    if not holding:
+        return None
+    doc_id = min(holding, key=lambda d: (holding[d] != latest_number(tx, d), d))
+    return tx.session.get_one(Document, doc_id), holding[doc_id]
 
 
 # Document metadata a person can set when adding and change later; the text never changes.

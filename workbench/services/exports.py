@@ -110,13 +110,19 @@ def export_annotations(
 ) -> AnnotationExport:
     """A W3C AnnotationCollection: one `assessing` Annotation per claim; a claim flagged for
     re-review is left out (listed in `flagged`) unless `include_flagged`."""
-    from workbench.exports.annotations import collection
+    from workbench.exports.annotations import Annotated, collection
     from workbench.services.publishing import iter_documents
 
     records = list(iter_documents(wb, document_ids=document_ids, history=False))
     flagged = [i.claim.id for r in records for i in r.claims if i.claim.flagged]
     items = [
-        (item.claim, record.document, record.sha256_of(item.claim.revision))
+        Annotated(
+            item.claim,
+            record.document,
+            record.sha256_of(item.claim.revision),
+            # the latest note (notes come in id order), as the claims table's `note`
+            item.notes[-1].body if item.notes else None,
+        )
         for record in records
         for item in record.claims
         if include_flagged or not item.claim.flagged

@@ -18,27 +18,15 @@ from sqlalchemy import insert, select
 from workbench.db.backend import insert_returning_ids
 from workbench.db.models import Claim, ClaimTag, Document, Note
 from workbench.domain.anchoring import QuoteHint, anchor_quote
+from workbench.domain.arrival import Arrival, arrival
 from workbench.domain.claim_identity import SAME_CLAIM_COLUMNS, same_claim
 from workbench.domain.clock import now, parse_date
 from workbench.domain.desk import Priority, normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.payloads import claim_payload, imported, note_payload
-from workbench.domain.status import EVIDENCE_STATUSES, ClaimType, Status, parse_status
+from workbench.domain.status import ClaimType, Status, parse_claim_type, parse_status
 from workbench.domain.text import Span, decode_utf8
-from workbench.domain.transitions import (
-    ClaimState,
-    Decision,
-    Move,
-    Request,
-    decide,
-)
-from workbench.services.claims import (
-    claim_columns,
-    claim_text,
-    existing_claim,
-    insert_claim,
-    new_claim_values,
-)
+from workbench.services.claims import claim_columns, claim_text, new_claim_values
 from workbench.services.context import Entry, Tx, Workbench, mutation, transaction
 from workbench.services.inputs import read_source, spool_source
 from workbench.services.lookup import get_document
@@ -53,6 +41,7 @@ from workbench.services.views import ClaimView
 if TYPE_CHECKING:
     from sqlalchemy import Table
 
+    from workbench.exports.annotations import IncomingAnnotation
     from workbench.exports.claims_table import RawRow
 
 # Rows written per INSERT statement of a claims import (each table's rows for a batch of
@@ -84,8 +73,10 @@ def read_json_file(path: str) -> object:
 def import_annotations(wb: Workbench, path: str, document_id: int) -> ImportResult:
     """Claims from a Web Annotation collection, anchored by their selectors in document DOC.
 
-    All or nothing: every annotation must anchor, or nothing is added (the errors name each
-    one). An annotation whose span and text a claim already has is counted, not added again.
+    All or nothing: every annotation must anchor, and name a known type and status, or nothing
+    is added (the errors name each one). An annotation whose span and text a claim already has
+    is counted, not added again. A workbench's own annotations bring back their claim's type,
+    status and note; the status comes in by the rule `import claims` follows (`arrival`).
     """
     from workbench.exports.annotations import read_collection
 
@@ -94,34 +85,53 @@ def import_annotations(wb: Workbench, path: str, document_id: int) -> ImportResu
         doc = get_document(tx, document_id)
         # Claims pin into the latest revision: the text the desk is reading now.
         number, text = revision_text(tx, doc)
-        spans = []
+        review = bool(setting_value(tx, "review.required"))
+        ready: list[_Ready] = []
         errors = []
         for item in incoming:
-            hint = QuoteHint(
-                exact=item.exact,
-                prefix=item.prefix,
-                suffix=item.suffix,
-                start=item.start,
-                end=item.end,
-            )
             try:
-                spans.append(anchor_quote(text, hint))
+                ready.append(_annotation_ready(tx, item, text, review))
             except InvalidInput as exc:
                 errors.append(f"annotation {item.index}: {exc}")
         if errors:
             more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
             raise InvalidInput("nothing imported: " + "; ".join(errors[:5]) + more)
-        added: list[ClaimView] = []
-        present = 0
-        for item, span in zip(incoming, spans, strict=True):
-            if existing_claim(tx, doc, span, item.text, revision=number) is not None:
-                present += 1
-                continue
-            claim = insert_claim(
-                tx, doc, span, item.text, speaker=None, claim_type=ClaimType.FACT, revision=number
-            )
-            added.append(ClaimView.of(claim))
-        return ImportResult(added=added, present=present)
+        # Already in the document, or earlier in this file: counted, not added (`same_claim`).
+        seen = _claim_keys(tx, doc, number)
+        new: list[_Ready] = []
+        for claim in ready:
+            key = _claim_key(same_claim(doc.id, claim.span, claim.text, revision=number))
+            if key not in seen:
+                seen.add(key)
+                new.append(claim)
+        source = Path(path).name
+        added = [
+            view
+            for batch in _batches(new, BATCH)
+            for view in _insert_imported(tx, doc, batch, source=source, revision=number)
+        ]
+        notices = [f"annotation {c.number}: {c.notice}" for c in new if c.notice is not None]
+        return ImportResult(added=added, present=len(ready) - len(new), notices=notices)
+
+
+def _annotation_ready(tx: Tx, item: IncomingAnnotation, text: str, review: bool) -> _Ready:
+    """Every check of one annotation (type, status, span, workflow), as `_check` of a row."""
+    claim_type = parse_claim_type(item.claim_type) if item.claim_type is not None else None
+    asked = parse_status(item.status) if item.status is not None else Status.UNVERIFIED
+    hint = QuoteHint(
+        exact=item.exact, prefix=item.prefix, suffix=item.suffix, start=item.start, end=item.end
+    )
+    span = anchor_quote(text, hint)
+    note = item.note if item.note and item.note.strip() else None
+    arrived = arrival(asked, note, tx.actor, review=review, carrier="an annotation")
+    return _Ready(
+        number=item.index,
+        span=span,
+        text=claim_text(item.text),
+        claim_type=(claim_type or ClaimType.FACT).value,
+        note=None if note is None else note_body(note),
+        arrived=arrived,
+    )
 
 
 class RowsRefused(InvalidInput):
@@ -148,50 +158,32 @@ def _row_number(problem: str) -> int:
 class _Planned:
     number: int
     row: Any
-    status: Status
+    asked: Status  # the status the row gives (it may come in at another: see `arrival`)
     priority: str | None
     due: Any
     tags: list[str]
-    # Why the claim comes in at another status than the row's (None: it comes in as asked).
-    notice: str | None = None
-    asked: Status = Status.UNVERIFIED  # the status the row gives
-
-
-# Rows that cannot come in at their own status, and come in open instead, their note kept.
-# An export writes a claim in review as `in_review` with its latest note, but not the verdict
-# proposed nor who proposed it; a proposal made anew by the importer would not be the
-# proposer's. A verdict that rests on evidence (verified, false, misleading) cannot come in
-# either: a table carries no evidence, and taking the row's word for it let a verdict with none
-# behind it be approved and published. Refusing such rows lost the claims of a desk's
-# spreadsheet; opening them keeps the claim and its reasoning, and the checker sets the verdict
-# again once the evidence is added.
-ARRIVES_OPEN_AS = Status.IN_PROGRESS
-
-
-def _arrives_open(status: Status) -> str | None:
-    """Why a row asking for `status` comes in as ARRIVES_OPEN_AS (None: it comes in as asked)."""
-    if status == Status.IN_REVIEW:
-        return (
-            f"in_review comes in as {ARRIVES_OPEN_AS.value} (a claims table does not carry the "
-            "proposal): propose the verdict again"
-        )
-    if status in EVIDENCE_STATUSES:
-        return (
-            f"{status.value} comes in as {ARRIVES_OPEN_AS.value} (a claims table carries no "
-            "evidence): add evidence, then set the verdict again"
-        )
-    return None
 
 
 @dataclass(frozen=True, slots=True)
-class _Checked:
-    """A row ready to write: its fields, where it pins, what the workflow decided, and the
-    claim text as stored."""
+class _Ready:
+    """A claim checked and ready to write (from a row or an annotation): where it pins, its
+    fields, and how the workflow takes the status its file gave (`arrived`)."""
 
-    item: _Planned
+    number: int  # the row, or the annotation's place in its collection, from 1
     span: Span
-    decision: Decision
-    text: str
+    text: str  # as stored
+    claim_type: str
+    note: str | None
+    arrived: Arrival
+    speaker: str | None = None
+    assignee: str | None = None
+    priority: str | None = None
+    due: Any = None
+    tags: tuple[str, ...] = ()
+
+    @property
+    def notice(self) -> str | None:
+        return self.arrived.notice
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,44 +250,37 @@ def _plan(raw: RawRow) -> _Planned:
         raise InvalidInput(f"{where}: {msg}") from None
     if row.quote is None and (row.start is None or row.end is None):
         raise InvalidInput("give a quote, or both start and end")
-    status = asked = parse_status(row.status)
-    notice = _arrives_open(status)
-    if notice is not None:
-        status = ARRIVES_OPEN_AS
     tags = row.tags.split(";") if isinstance(row.tags, str) else list(row.tags or [])
     return _Planned(
         number=raw.number,
         row=row,
-        status=status,
+        asked=parse_status(row.status),
         priority=parse_priority(row.priority).value if row.priority else None,
         due=parse_date(row.due, "due") if row.due else None,
         tags=sorted({normalise_tag(t) for t in tags if t.strip()}),
-        notice=notice,
-        asked=asked,
     )
 
 
-def _check(tx: Tx, raw: RawRow, text: str, review: bool) -> _Checked:
+def _check(tx: Tx, raw: RawRow, text: str, review: bool) -> _Ready:
     """Every check of one row (fields, span, workflow): InvalidInput says what is wrong."""
     item = _plan(raw)
     row = item.row
     hint = QuoteHint(exact=row.quote, start=row.start, end=row.end, occurrence=row.occurrence)
     span = anchor_quote(text, hint)
-    if item.asked in EVIDENCE_STATUSES:
-        # The verdict the row gives arrives open (see `_arrives_open`), but must still be one
-        # the workflow would take were its evidence here: a verdict needs its reason.
-        decide(
-            ClaimState(id=0, status=Status.UNVERIFIED, evidence_count=1),
-            Request(Move.SET, tx.actor, target=item.asked, note=row.note),
-        )
-    # A claim arriving unverified keeps its note as a plain note: nothing to decide. Any other
-    # status is the workflow's decision on a new claim, as `claim status` would take it.
-    decision = (
-        Decision(action=None)
-        if item.status == Status.UNVERIFIED
-        else decide(ClaimState(id=0, status=Status.UNVERIFIED), _request(tx, item, review))
+    arrived = arrival(item.asked, row.note, tx.actor, review=review, carrier="a claims table")
+    return _Ready(
+        number=item.number,
+        span=span,
+        text=claim_text(row.text),
+        claim_type=row.type,
+        note=row.note if row.note and row.note.strip() else None,
+        arrived=arrived,
+        speaker=row.speaker,
+        assignee=(row.assignee or "").strip() or None,
+        priority=item.priority,
+        due=item.due,
+        tags=tuple(item.tags),
     )
-    return _Checked(item, span, decision, claim_text(row.text))
 
 
 @mutation
@@ -344,8 +329,8 @@ def import_claims(
                 marked.extend(bytes(raw.number + 1 - len(marked)))
             marked[raw.number] = 1
             to_write += 1
-            if checked.item.notice is not None:
-                notices.append(f"row {raw.number}: {checked.item.notice}")
+            if checked.notice is not None:
+                notices.append(f"row {raw.number}: {checked.notice}")
         if problems and not skip_bad:
             problems.sort(key=_row_number)
             raise RowsRefused(problems)
@@ -366,16 +351,10 @@ def import_claims(
         return ImportResult(added=added, present=present, skipped=problems, notices=notices)
 
 
-def _batches(items: Iterable[_Checked], size: int) -> Iterator[list[_Checked]]:
+def _batches(items: Iterable[_Ready], size: int) -> Iterator[list[_Ready]]:
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, size)):
         yield batch
-
-
-def _request(tx: Tx, item: _Planned, review: bool) -> Request:
-    return Request(
-        Move.SET, tx.actor, target=item.status, note=item.row.note, review_required=review
-    )
 
 
 def _claim_key(same: tuple[tuple[str, object], ...]) -> int:
@@ -400,7 +379,7 @@ def _claim_keys(tx: Tx, doc: Document, revision: int) -> set[int]:
 def _insert_imported(
     tx: Tx,
     doc: Document,
-    batch: list[_Checked],
+    batch: list[_Ready],
     *,
     source: str,
     revision: int,
@@ -411,36 +390,35 @@ def _insert_imported(
         new_claim_values(
             tx.actor,
             doc.id,
-            checked.span,
-            checked.text,
-            speaker=checked.item.row.speaker,
-            claim_type=checked.item.row.type,
+            ready.span,
+            ready.text,
+            speaker=ready.speaker,
+            claim_type=ready.claim_type,
             revision=revision,
-            assignee=(checked.item.row.assignee or "").strip() or None,
-            priority=checked.item.priority or Priority.NORMAL.value,
-            due=checked.item.due,
-            **checked.decision.changes,
+            assignee=ready.assignee,
+            priority=ready.priority or Priority.NORMAL.value,
+            due=ready.due,
+            **ready.arrived.decision.changes,
         )
-        for checked in batch
+        for ready in batch
     ]
     rows = [claim_columns(values) for values in claims]
     conn = tx.session.connection()
     ids = insert_returning_ids(conn, cast("Table", Claim.__table__), rows)
     for values, row, claim_id in zip(claims, rows, ids, strict=True):
         values["id"] = row["id"] = claim_id
-    items = [checked.item for checked in batch]
     tags = [
         {"claim_id": values["id"], "tag": tag}
-        for values, item in zip(claims, items, strict=True)
-        for tag in item.tags
+        for values, ready in zip(claims, batch, strict=True)
+        for tag in ready.tags
     ]
     if tags:
         conn.execute(insert(cast("Table", ClaimTag.__table__)), tags)
     notes = [
-        {"claim_id": values["id"], "author": tx.actor, "body": note_body(item.row.note)}
+        {"claim_id": values["id"], "author": tx.actor, "body": note_body(ready.note)}
         | {"created_at": now()}
-        for values, item in zip(claims, items, strict=True)
-        if item.row.note and item.row.note.strip()
+        for values, ready in zip(claims, batch, strict=True)
+        if ready.note is not None
     ]
     if notes:
         note_ids = insert_returning_ids(conn, cast("Table", Note.__table__), notes)
@@ -449,15 +427,15 @@ def _insert_imported(
     note_of = {written["claim_id"]: written for written in notes}
     events: list[Entry] = []
     views: list[ClaimView] = []
-    for values, row, item in zip(claims, rows, items, strict=True):
+    for values, row, ready in zip(claims, rows, batch, strict=True):
         note = note_of.get(values["id"])
         payload = imported(
-            claim_payload(SimpleNamespace(**values), tags=item.tags),
+            claim_payload(SimpleNamespace(**values), tags=ready.tags),
             None if note is None else note_payload(SimpleNamespace(**note)),
-            {"file": source, "row": item.number},
+            {"file": source, "row": ready.number},
         )
         events.append(("claim.imported", "claim", values["id"], payload, values["id"]))
         # The view of the row as written, as a read of it would give it.
-        views.append(claim_view(SimpleNamespace(**row), item.tags))
+        views.append(claim_view(SimpleNamespace(**row), ready.tags))
     tx.record_all(events)
     return views

@@ -1,0 +1,284 @@
+"""Web Annotations back in: this workbench's own bring back each claim's type, status and note,
+the status taken by the rule `import claims` follows; other tools' annotations, and exports
+written before the workbench named itself as their generator, come in as they always did."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from export_desk import ARTICLE, Desk, Run
+
+from workbench.domain.errors import InvalidInput
+from workbench.services.context import Workbench
+from workbench.services.documents import add_document
+from workbench.services.exports import export_annotations
+from workbench.services.imports import import_annotations, import_claims
+from workbench.services.notes import list_notes
+from workbench.services.queries import ClaimFilter, list_claims
+from workbench.services.replay import replay
+from workbench.services.settings import set_config
+from workbench.services.verify import verify_database
+
+Counts = Callable[[], dict[str, int]]
+EVIDENCE = "an annotation carries no evidence"
+
+
+def write(tmp_path: Path, data: Any, name: str = "anno.json") -> str:
+    path = tmp_path / name
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def exported(wb: Workbench, desk: Desk) -> dict[str, Any]:
+    collection: dict[str, Any] = export_annotations(wb, document_ids=[desk.doc]).collection
+    return collection
+
+
+@pytest.fixture
+def fresh(empty_db_url: str) -> Workbench:
+    """Another database, empty (created and migrated on first use)."""
+    return Workbench(url=empty_db_url, actor="tester")
+
+
+def outcome(wb: Workbench, doc: int) -> dict[str, tuple[Any, ...]]:
+    """What came in, by claim text: span, type, status, proposal and notes."""
+    return {
+        c.text: (
+            c.quote,
+            c.start,
+            c.end,
+            c.type,
+            c.status,
+            c.proposed_status,
+            [n.body for n in list_notes(wb, c.id)],
+        )
+        for c in list_claims(wb, ClaimFilter(document_id=doc))
+    }
+
+
+def test_a_fresh_database_gets_back_each_claims_type_status_and_note(
+    wb: Workbench, desk: Desk, tmp_path: Path, fresh: Workbench
+) -> None:
+    path = write(tmp_path, exported(wb, desk))
+    doc = add_document(fresh, ARTICLE.encode()).document.id
+    result = import_annotations(fresh, path, doc)
+    assert len(result.added) == 7 and result.present == 0
+    source = outcome(wb, desk.doc)
+    # Verdicts that rest on evidence come in open, with their reason and a notice each; the
+    # rest as they were. The type, span and latest note come back whatever the status.
+    opened = {"MiniMax was founded at the end of 2021", "Founded a year before ChatGPT"}
+    expected = {
+        text: (*fields[:4], "in_progress" if text in opened else fields[4], None, fields[6][-1:])
+        for text, fields in source.items()
+    }
+    assert outcome(fresh, doc) == expected
+    assert {t: f[3] for t, f in expected.items()}["The company will succeed"] == "prediction"
+    assert result.notices == [
+        f"annotation 1: false comes in as in_progress ({EVIDENCE}): add evidence, then set the "
+        "verdict again",
+        f"annotation 2: verified comes in as in_progress ({EVIDENCE}): add evidence, then set "
+        "the verdict again",
+    ]
+    assert verify_database(fresh).ok and replay(fresh).consistent
+    again = import_annotations(fresh, path, doc)
+    assert (len(again.added), again.present, again.notices) == (0, 7, [])
+
+
+@pytest.mark.parametrize("review", [False, True])
+def test_statuses_arrive_as_a_claims_table_s_do(
+    run: Run, wb: Workbench, desk: Desk, tmp_path: Path, fresh: Workbench, review: bool
+) -> None:
+    """One rule: the same desk exported both ways comes back with the same statuses, proposals
+    and notes, review on or off (on, the importer proposes opinion and unverifiable)."""
+    annotations = write(tmp_path, exported(wb, desk))
+    table = tmp_path / "claims.csv"
+    r = run("export", "claims", "--format", "csv", "--doc", str(desk.doc), "-o", str(table))
+    assert r.code == 0, r.err
+    if review:
+        set_config(fresh, "review.required", "true")
+    by_annotation = add_document(fresh, ARTICLE.encode()).document.id
+    by_table = add_document(fresh, (ARTICLE + "\n附言。").encode()).document.id
+    notices = import_annotations(fresh, annotations, by_annotation).notices
+    assert len(notices) == len(import_claims(fresh, str(table), by_table).notices) == 2
+    arrived = outcome(fresh, by_annotation)
+    assert arrived == outcome(fresh, by_table)
+    proposed = {text: f[4:6] for text, f in arrived.items() if f[5] is not None}
+    assert proposed == (
+        {
+            "Valued over $4bn": ("in_review", "unverifiable"),
+            "The company will succeed": ("in_review", "opinion"),
+        }
+        if review
+        else {}
+    )
+    assert replay(fresh).consistent
+
+
+def test_round_trip_through_the_cli(
+    run: Run,
+    desk: Desk,
+    tmp_path: Path,
+    empty_db_url: str,
+    workbench_main: Callable[..., Any],
+) -> None:
+    target = tmp_path / "anno.json"
+    assert run("export", "annotations", "--doc", str(desk.doc), "-o", str(target)).code == 0
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+
+    def fresh(*args: str, input: str | None = None) -> Any:
+        return workbench_main(["--db", empty_db_url, "--as", "tester", *args], input=input)
+
+    assert fresh("doc", "add", str(article)).code == 0
+    r = fresh("import", "annotations", str(target), "--doc", "1")
+    assert r.code == 0, r.err
+    assert "claim #1  [in_progress]  " in r.out and "claim #6  [opinion]  " in r.out
+    assert r.err.count(f"({EVIDENCE})") == 2 and "annotation 1: false comes in as" in r.err
+    assert "7 claims added, 0 already present" in r.err
+    claims = json.loads(fresh("claim", "list", "--json").out)
+    assert [(c["type"], c["status"]) for c in claims] == [
+        ("fact", "in_progress"),
+        ("fact", "in_progress"),
+        ("fact", "unverified"),
+        ("fact", "unverified"),
+        ("fact", "unverifiable"),
+        ("prediction", "opinion"),
+        ("fact", "unverified"),
+    ]
+    # --json: the claims, and the notices (none now: everything is already there)
+    r = fresh("import", "annotations", str(target), "--doc", "1", "--json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out) == {"added": [], "already_present": 7, "notices": []}
+    assert fresh("doc", "add", "-", input=ARTICLE + "\n附言。").code == 0
+    r = fresh("import", "annotations", str(target), "--doc", "2", "--json")
+    got = json.loads(r.out)
+    assert [c["status"] for c in got["added"]][:2] == ["in_progress", "in_progress"]
+    assert [n.split(":")[0] for n in got["notices"]] == ["annotation 1", "annotation 2"]
+    assert fresh("audit", "verify").code == 0
+
+
+def _body(item: dict[str, Any], purpose: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(b for b in item["body"] if b["purpose"] == purpose)
+    return found
+
+
+def _retype(item: dict[str, Any]) -> None:
+    _body(item, "classifying")["value"] = "claim"
+
+
+def _unknown_status(item: dict[str, Any]) -> None:
+    _body(item, "tagging")["value"] = "debunked"
+
+
+def _no_reason(item: dict[str, Any]) -> None:
+    item["body"] = [b for b in item["body"] if b["purpose"] != "commenting"]
+
+
+def _two_types(item: dict[str, Any]) -> None:
+    item["body"].append({"type": "TextualBody", "purpose": "classifying", "value": "date"})
+
+
+def _type_not_text(item: dict[str, Any]) -> None:
+    _body(item, "classifying")["value"] = 3
+
+
+@pytest.mark.parametrize(
+    ("breaks", "message"),
+    [
+        (
+            _retype,
+            "nothing imported: annotation 1: unknown claim type 'claim'; valid types: fact, "
+            "quantity, date, ranking, priority, attribution, prediction, opinion",
+        ),
+        (
+            _unknown_status,
+            "nothing imported: annotation 1: unknown status 'debunked'; valid statuses: "
+            "unverified, in_progress, in_review, verified, false, misleading, unverifiable, "
+            "opinion",
+        ),
+        (
+            _no_reason,
+            "nothing imported: annotation 1: status 'false' is a verdict and needs a reason",
+        ),
+        # the file's shape, refused as it is read (as an annotation with no selector is)
+        (_two_types, "annotation 1: 2 classifying bodies; a claim has one"),
+        (_type_not_text, "annotation 1: its classifying body has no text value"),
+    ],
+)
+def test_a_bad_type_or_status_refuses_the_file_in_one_line(
+    wb: Workbench,
+    desk: Desk,
+    tmp_path: Path,
+    counts: Counts,
+    breaks: Callable[[dict[str, Any]], None],
+    message: str,
+) -> None:
+    collection = exported(wb, desk)
+    breaks(collection["first"]["items"][0])  # the false claim's
+    path = write(tmp_path, collection)
+    other = add_document(wb, (ARTICLE + "\n附言。").encode()).document.id
+    before = counts()
+    with pytest.raises(InvalidInput) as caught:
+        import_annotations(wb, path, other)
+    assert str(caught.value) == message
+    assert counts() == before
+
+
+def test_a_bad_annotation_is_one_line_on_the_cli(
+    run: Run, wb: Workbench, desk: Desk, tmp_path: Path
+) -> None:
+    collection = exported(wb, desk)
+    _retype(collection["first"]["items"][2])
+    path = write(tmp_path, collection)
+    r = run("import", "annotations", path, "--doc", str(desk.doc))
+    assert r.code == 1 and r.out == ""
+    assert r.err.count("\n") == 1 and "annotation 3: unknown claim type 'claim'" in r.err
+
+
+def test_an_older_export_comes_in_unverified_and_typed_fact(
+    wb: Workbench, desk: Desk, tmp_path: Path
+) -> None:
+    """Written before the generator was named: its tags are not read as statuses (it carried
+    no reasons, so its verdicts could not come in), as before."""
+    collection = exported(wb, desk)
+    for item in collection["first"]["items"]:
+        del item["generator"]
+        item["body"] = [
+            b for b in item["body"] if b["purpose"] not in ("classifying", "commenting")
+        ]
+    other = add_document(wb, (ARTICLE + "\n附言。").encode()).document.id
+    result = import_annotations(wb, write(tmp_path, collection), other)
+    assert {(c.type, c.status) for c in result.added} == {("fact", "unverified")}
+    assert len(result.added) == 7 and result.notices == []
+    assert all(list_notes(wb, c.id) == [] for c in result.added)
+
+
+def test_another_tools_tags_and_classes_are_its_own(wb: Workbench, tmp_path: Path) -> None:
+    """A Hypothesis tag "false" is not a verdict, nor an entity class "PLACE" a claim type."""
+    doc = add_document(wb, "甲说了一句话。".encode()).document.id
+    annotation = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "Annotation",
+        "generator": {"id": "https://hypothes.is/", "type": "Software"},
+        "body": [
+            {"type": "TextualBody", "value": "A spoke", "purpose": "commenting"},
+            {"type": "TextualBody", "purpose": "tagging", "value": "false"},
+            {"type": "TextualBody", "purpose": "tagging", "value": "climate"},
+            {"type": "TextualBody", "purpose": "classifying", "value": "PLACE"},
+        ],
+        "target": {"source": "urn:x", "selector": {"type": "TextQuoteSelector", "exact": "甲说了"}},
+    }
+    [claim] = import_annotations(wb, write(tmp_path, annotation), doc).added
+    assert (claim.text, claim.type, claim.status) == ("A spoke", "fact", "unverified")
+    assert list_notes(wb, claim.id) == []
+
+
+def test_each_annotation_has_a_generator_of_its_own(wb: Workbench, desk: Desk) -> None:
+    """Changing one annotation's generator changes no other (nor the next export's)."""
+    items = exported(wb, desk)["first"]["items"]
+    items[0]["generator"]["name"] = "changed"
+    assert items[1]["generator"]["name"] == "Claim Workbench"
