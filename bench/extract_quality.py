@@ -26,7 +26,9 @@ from workbench.domain.segment import split_sentences  # noqa: E402
 
 # The Chinese dev articles: what the Chinese scoring path may be chosen on. minimax (the seed)
 # and shanye are held out: `--sets dev` measures without reading them. hangyu and mubai
-# (session 19) joined after they were measured once as held-out profiles of the session-18 model.
+# (session 19) joined after they were measured once as held-out profiles of the session-18 model;
+# panchi (a long-form business-journalism profile) and jiwei (an interview-led Q&A), session 21,
+# by another hand, after they were measured once with the session-19 model.
 DEV = (
     "xingheng",
     "yunfan",
@@ -38,6 +40,8 @@ DEV = (
     "weilan",
     "hangyu",
     "mubai",
+    "panchi",
+    "jiwei",
 )
 # Every labelled text: the two held-out Chinese articles, the dev ones, the English text.
 SETS = ("minimax", "shanye", *DEV, "english")

@@ -24,16 +24,15 @@ Chinese (`--write`, or `--chinese` alone on the current weights): debates are no
 reports or profiles, so the plain model is adapted for text that is mostly not English. Fitted
 by L2 logistic regression on the labelled sentences of the Chinese *dev* articles
 (tests/data/checkworthy: xingheng, yunfan and suihe, news reports; qinglan, chengjing,
-shenggu, xingcha, weilan, hangyu and mubai, founder profiles): a correction to the named and
-length weights, penalised (lambda) so that with little data they stay near the debate-learnt
-ones, and weights for characters (`checkworthy_model.char_grams`), penalised towards zero (mu).
-Its bias is then
-moved so that the default threshold 0.5 keeps a recall of at least 0.96 over the dev articles'
-check-worthy sentences, each scored by the model fitted on the others, with the clause margin
-of the setting (how far a clause must clear the threshold when its sentence did not). The
-settings are chosen by
-leave-one-article-out, which this prints per article (see LAMBDAS). The seed article and
-shanye are never read here: they stay held out.
+shenggu, xingcha, weilan, hangyu, mubai and panchi, founder profiles; jiwei, an interview):
+a correction to the named and length weights, penalised (lambda) so that with little data they
+stay near the debate-learnt ones, and weights for characters (`checkworthy_model.char_grams`),
+penalised towards zero (mu). Its bias is then moved so that the default threshold 0.5 keeps a
+recall of at least 0.96 over the dev articles' check-worthy sentences, each scored by the model
+fitted on the others, with the clause margin of the setting (how far a clause must clear the
+threshold when its sentence did not). The settings are chosen by leave-one-article-out, which
+this prints per article (see LAMBDAS). The seed article and shanye are never read here: they
+stay held out.
 
 Context (`--context`; issue 14): in a transcript, where a sentence stands counts too (a turn's
 first sentence, a one-sentence turn, the sentence after a question, a figure in a neighbouring
@@ -444,10 +443,12 @@ def main() -> None:
 
 
 # Chinese text, not debates: the dev articles the Chinese adaptation and its threshold are chosen
-# on, three news reports (xingheng, yunfan, suihe, which has a founder profile in it) and five
-# founder profiles (qinglan, chengjing, shenggu; xingcha and weilan, session 18, in the flowery
-# style of tech-media profiles). The seed article (seeds/minimax-profile.zh.txt) and shanye are
-# never read here: they are held out.
+# on, three news reports (xingheng, yunfan, suihe, which has a founder profile in it), eight
+# founder profiles (qinglan, chengjing, shenggu; xingcha and weilan, session 18, hangyu and mubai,
+# session 19, in the flowery style of tech-media profiles; panchi, session 21, in the style of
+# long-form business journalism), and jiwei (session 21), an interview in questions and answers.
+# The seed article (seeds/minimax-profile.zh.txt) and shanye are never read here: they are held
+# out.
 # One list, bench/extract_quality.py's (`--sets dev` measures the same articles): what is held
 # out is decided in one place.
 DEV_ARTICLES = DEV
