@@ -1799,6 +1799,8 @@ def test_a_total_to_date_is_not_a_years_figure() -> None:
         ("Harwick Mills paid a dividend in 2022.", False),
         # a bound, "only", "no longer", a superlative said by denial, the future: no denial
         ("Harwick Mills paid no more than 3 pence a share.", False),
+        ("Harwick Mills was ranked No. 1 in the county in 2022.", False),
+        ("Harwick Mills, no 41 in the county", False),
         ("Harwick Mills paid not only a dividend but a bonus.", False),
         ("No mill in the county paid a dividend before Harwick Mills.", False),
         ("No mill in the county is larger than Harwick Mills.", False),

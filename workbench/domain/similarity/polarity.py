@@ -18,7 +18,9 @@ NEGATED = "=polarity:not"
 
 # (on normalised, lower-cased text; NFKC keeps the curly apostrophe, so both are read)
 _EN_NEGATION = re.compile(
-    r"\b(?:not|never|no|none|neither|nor|cannot|failed\s+to)\b"
+    r"\b(?:not|never|none|neither|nor|cannot|failed\s+to)\b"
+    # (not "No. 1", "no 41": a number)
+    r"|\bno\b(?!\.?\s*\d)"
     r"|\b[a-z]+n['’]t\b"
 )
 # Negatives that say something else: a bound on a figure, "only", a date, an act of its own.
