@@ -425,11 +425,18 @@ class Replay:
                 and value != before
                 and whole_number(key) not in self.evidenced
             ):
+                # Earlier workbenches let `import claims` set a verdict straight from a row:
+                # such a desk's own trail holds these, and the reader should know it may be that.
+                why = (
+                    "; an `import claims` of a workbench from before 2026-12-01 wrote such rows"
+                    if ev.action == "claim.imported"
+                    else ""
+                )
                 self._event_problem(
                     ev,
                     subject,
                     f"{name} becomes {value!r} with no evidence recorded for the claim: the "
-                    "workflow refuses that verdict without evidence (verdict_needs_evidence)",
+                    f"workflow refuses that verdict without evidence (verdict_needs_evidence){why}",
                 )
 
     def compare(
