@@ -1910,3 +1910,105 @@ def test_floor_area_is_not_seats() -> None:
     )
     assert "measures" in [d[0] for d in explain(q, o).disagree]
     assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Kessel Rail opened the line on 4 September 2025.", "=day:9-4"),
+        ("On Sept. 14, 2025, Kessel Rail opened the line.", "=day:9-14"),
+        ("the 3rd of May 2024", "=day:5-3"),
+        ("2023年12月28日，跑道投入使用。", "=day:12-28"),
+        ("十二月二十八日开通", "=day:12-28"),
+        ("approved on 2024-05-03", "=day:5-3"),
+    ],
+)
+def test_the_day_of_a_month_is_read_whatever_its_form(text: str, day: str) -> None:
+    assert day in terms(text)
+
+
+def test_a_month_and_year_without_a_day_give_no_day() -> None:
+    assert not [t for t in terms("Kessel Rail opened the line in May 2024.") if t[:5] == "=day:"]
+
+
+def test_another_day_of_the_same_month_is_another_claim() -> None:
+    q, t, o = _scores(
+        ("On Sept. 14, 2025, Kessel Rail began running trains on its Orwin line.", "Sept. 14"),
+        ("Kessel Rail's Orwin line opened on 14 September 2025.", "opened 14 September 2025"),
+        ("Kessel Rail's Orwin line opened on 4 September 2025.", "opened 4 September 2025"),
+    )
+    assert "days" not in [d[0] for d in explain(q, t).disagree]
+    assert "days" in [d[0] for d in explain(q, o).disagree]
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+@pytest.mark.parametrize(
+    ("text", "rank"),
+    [
+        ("Songlan University, No. 41 in China", 41),
+        ("Songlan University was ranked 41st in China.", 41),
+        ("Kessel Rail came second in the survey.", 2),
+        ("the third-largest bank in the province", 3),
+        ("鸣川光伏2023年组件出货量位居全球第三。", 3),
+        ("出货量排名全球第2位", 2),
+        ("国内第二大乳企", 2),
+    ],
+)
+def test_a_place_in_a_ranking_is_a_label(text: str, rank: int) -> None:
+    assert f"=label:rank:{rank}" in terms(text)
+
+
+def test_the_top_three_is_no_third_place() -> None:
+    assert not [t for t in terms("出货量排名前三") if t.startswith("=label:rank:")]
+
+
+def test_another_place_in_a_ranking_is_another_claim() -> None:
+    q, t, o = _scores(
+        ("2023年，鸣川光伏的组件出货量排名全球第2位。", "排名全球第2位"),
+        ("鸣川光伏2023年组件出货量位居全球第二。", "位居全球第二"),
+        ("鸣川光伏2023年组件出货量位居全球第三。", "位居全球第三"),
+    )
+    assert "labels" in [d[0] for d in explain(q, o).disagree]
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+@pytest.mark.parametrize(
+    ("query", "true", "other", "what"),
+    [
+        (
+            ("2023年共有十二艘油轮由石川造船建成交付。", "2023年交付12艘油轮"),
+            ("石川造船2023年交付油轮12艘。", "交付油轮12艘"),
+            ("石川造船原定2023年交付的12艘油轮推迟交付。", "12艘油轮推迟交付"),
+            "delayed or done",
+        ),
+        (
+            ("Since 2019 Mira Holt has chaired Kessel Rail.", "Holt, chair since 2019"),
+            ("Mira Holt has been Kessel Rail's chair since 2019.", "chair since 2019"),
+            ("Mira Holt is a former chair of Kessel Rail, from 2019.", "former chair"),
+            "former or current",
+        ),
+    ],
+)
+def test_put_off_or_held_once_is_not_done_or_held_now(
+    query: tuple[str, str], true: tuple[str, str], other: tuple[str, str], what: str
+) -> None:
+    q, t, o = _scores(query, true, other)
+    assert what not in [d[0] for d in explain(q, t).disagree]
+    assert what in [d[0] for d in explain(q, o).disagree]
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+MODALITY_REASON = "a plan or target against a fact (x0.50)"
+
+
+def test_the_next_few_years_are_a_plan_and_a_plan_is_no_subject() -> None:
+    # 未来三年将 and 计划在三年内 both plan; the plan does not make the subjects differ
+    q, t, o = _scores(
+        ("海川科技未来三年将投资50亿元建设新工厂。", "未来三年将投资50亿元"),
+        ("海川科技计划在三年内投资50亿元建设新工厂。", "计划三年内投资50亿元"),
+        ("海川科技2023年投资50亿元建设了新工厂。", "2023年投资50亿元"),
+    )
+    assert explain(q, t).subject == 1.0
+    assert MODALITY_REASON not in explain(q, t).reasons()
+    assert MODALITY_REASON in explain(q, o).reasons()
+    assert similarity(q, t) >= 0.5 > similarity(q, o)

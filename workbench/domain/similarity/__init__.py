@@ -43,7 +43,9 @@ nothing else ties them, when their acts are opposite (opened against closed, ros
 more" against fell or "9% less", signed against vetoed, hired against laid off, ordered
 or opened against cancelled or suspended, appointed against resigned or 不再担任), when one
 denies what the other asserts (did not pay, 未派发), when one gives a figure per person, per
-day or on average and the other a total, when one
+day or on average and the other a total, when they give two days of a month or two places
+in a ranking (No. 41, 排名第2位), when only one says it was put off (推迟, delayed) or that a post
+was held once (former, 曾任), when one
 says nearly a figure and the other more than it, when they share no figure even rounded,
 when one gives a share and the other a change by as much, when one is a plan, target or
 forecast and the other a fact (aimed to deliver, delivered), when
@@ -66,7 +68,7 @@ owner of a subject, the actor, the kind after a Chinese name), `measures` (what 
 counts), `labels` (labels, periods, kinds of body, Chinese places), `bag` (the terms of a text
 and of a claim), `weighting` (TF-IDF, cosine, subject), `kinds` (a claim's terms by kind),
 `scripts` (names across scripts), `shares` (fractions and ratios), `polarity` (a text
-that denies an act), `disagreements` (the
+that denies an act), `positions` (days of a month, places in a ranking), `disagreements` (the
 checks that keep near-misses apart) and `scoring` (`similarity`, `explain`). This module gives
 the names callers use.
 """

@@ -42,6 +42,7 @@ from workbench.domain.similarity.measures import (
 )
 from workbench.domain.similarity.naming import PROVINCE_TERMS, names, straddles, zh_name
 from workbench.domain.similarity.polarity import NEGATED, negated
+from workbench.domain.similarity.positions import days, ranks
 from workbench.domain.similarity.roles import ZH_NAME_KIND, actor, split_owners, zh_actor
 from workbench.domain.similarity.shares import shares
 from workbench.domain.similarity.words import CJK_RUN, STOP_WORDS, WORD, normal, stem
@@ -70,6 +71,8 @@ def terms(text: str) -> list[str]:
     """The meaning-bearing terms of `text` (see the package's docstring), with repeats."""
     s = normal(text).lower()
     out: list[str] = labels(s)
+    out += days(s)
+    out += ranks(s)
     if negated(s):
         out.append(NEGATED)
     s = shares(without_month_figures(s), out)

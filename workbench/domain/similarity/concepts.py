@@ -212,6 +212,23 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "every day",
         "daily",
     ),
+    # Put off, and who held a post once (see `disagreements`).
+    "delay": (
+        "推迟",
+        "延期",
+        "延迟",
+        "延后",
+        "推后",
+        "delayed",
+        "delays",
+        "delay",
+        "postponed",
+        "postpones",
+        "postpone",
+        "pushed back",
+        "put off",
+    ),
+    "former": ("曾任", "曾担任", "前任", "former", "formerly"),
     # Taking a post, and leaving it: appointed chief executive against resigned as chief
     # executive are opposite acts ("no longer serves as" and 不再担任 leave it too).
     "appoint": (
@@ -402,6 +419,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "拟将",
         "将于",
         "将在",
+        "未来",
         "plan",
         "plans",
         "planned",

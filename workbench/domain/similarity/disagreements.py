@@ -54,6 +54,14 @@ CURRENCY_SHARE = 0.5
 
 SHARE_OR_CHANGE = "share or change"
 
+# What was put off against what was done (推迟交付, delivered), who held a post against who holds
+# it (曾任, a former chief executive): a rewording keeps the word, so one claim alone saying it
+# is another fact, as opposite acts are.
+_UNDONE = {"~delay": "delayed or done", "~former": "former or current"}
+AVERAGE = "average or total"
+# The kinds that one claim alone says (explained as such, not as "other ...").
+ONE_SIDED_WORDS = frozenset((*_UNDONE.values(), AVERAGE))
+
 # One claim denies what the other asserts ("did not receive any council funding", "received
 # council funding"; 未派发股息, 派发了现金股利): opposite facts, as opposite acts are.
 NEGATION = "negation"
@@ -207,6 +215,11 @@ def disagreements(
         mine, yours = _unshared(ka.years, a, kb.years, b)
         if mine and yours:
             yield "years", YEAR_SHARE, (mine, yours)
+    if ka.days and kb.days:
+        # opened on the 4th and on the 14th of one month: two dates
+        mine, yours = _unshared(ka.days, a, kb.days, b)
+        if len(mine) == len(ka.days) and len(yours) == len(kb.days):
+            yield "days", YEAR_SHARE, (mine, yours)
     if ka.labels and kb.labels:
         kinds = {t.rsplit(":", 1)[0] for t in ka.labels} & {t.rsplit(":", 1)[0] for t in kb.labels}
         mine = sorted(t for t in ka.labels if t.rsplit(":", 1)[0] in kinds and t not in b)
@@ -271,7 +284,7 @@ def disagreements(
         # GDP per person against GDP, an average fare against the fares: a figure per head or
         # on average is not the total
         yield (
-            "average or total",
+            AVERAGE,
             YEAR_SHARE,
             (["~average"] if "~average" in a else [], ["~average"] if "~average" in b else []),
         )
@@ -280,6 +293,13 @@ def disagreements(
         mine = sorted(t for t in ka.bounds if _other_side(t) in b)
         if mine:
             yield "bounds", ACT_SHARE, (mine, sorted(_other_side(t) for t in mine))
+    for undone, what in _UNDONE.items():
+        if (undone in a) != (undone in b):
+            yield (
+                what,
+                ACT_SHARE,
+                ([undone] if undone in a else [], [undone] if undone in b else []),
+            )
     if ka.negated != kb.negated:
         denied = ([NEGATED] if ka.negated else [], [NEGATED] if kb.negated else [])
         yield NEGATION, ACT_SHARE, denied

@@ -81,6 +81,7 @@ class Kinds:
     # a figure said to be below or above itself (=bound:below:2000000: "nearly two million")
     bounds: list[str] = field(default_factory=list)
     negated: bool = False  # the claim denies an act (=polarity:not)
+    days: list[str] = field(default_factory=list)  # days of a month (=day:12-18)
 
 
 def kinds_of(vector: Mapping[str, float]) -> Kinds:
@@ -129,6 +130,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.bounds.append(t)
             elif t == NEGATED:
                 kinds.negated = True
+            elif t.startswith("=day:"):
+                kinds.days.append(t)
             else:
                 kinds.orgs.append(t)
         elif mark == "≈":

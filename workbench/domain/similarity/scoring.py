@@ -14,6 +14,7 @@ from workbench.domain.similarity.disagreements import (
     ONE_SIDED_ACT,
     ONE_SIDED_MEASURE,
     ONE_SIDED_PERIOD,
+    ONE_SIDED_WORDS,
     SCRIPTS,
     disagreements,
 )
@@ -46,6 +47,8 @@ class Explained:
                 )
             elif what == ONE_SIDED_ACT:
                 said = f"an act one claim gives only: {' '.join(ours or theirs)}"
+            elif what in ONE_SIDED_WORDS:
+                said = f"{what}: only one claim says {' '.join(ours or theirs)}"
             elif what == NEGATION:
                 said = "one claim says it did not happen"
             elif what == MODALITY:

@@ -1,0 +1,94 @@
+"""The day of a month a text gives (18 December, Sept. 14, 12月28日, 2024-05-03: `=day:12-18`)
+and the place in a ranking (No. 41, ranked third, 排名全球第2位, 第二大: `=label:rank:2`).
+
+A line opened on the 4th and one opened on the 14th of the same month, a company second in a
+ranking and one third, are two facts however much else the claims share (see `disagreements`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.domain.similarity.figures import EN_ORDINALS, zh_value
+from workbench.domain.similarity.words import split_words
+
+_MONTHS = split_words(
+    "january february march april may june july august september october november december"
+)
+_MONTH_OF = {m: i for i, m in enumerate(_MONTHS, start=1)}
+_MONTH_OF.update({m[:3]: i for m, i in list(_MONTH_OF.items())})
+_MONTH_OF["sept"] = 9
+_MONTH = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_ZH_SMALL = "[一二三四五六七八九十]+"
+_DAYS = re.compile(
+    # 18 December, 3rd of May
+    rf"\b(?P<d1>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})\b\.?"
+    # December 18, Sept. 14, 2025 (not "May 2024": a day is one or two digits)
+    rf"|\b(?P<m2>{_MONTH})\.?\s+(?P<d2>{_DAY})(?:st|nd|rd|th)?\b(?!\d)"
+    # 12月28日, 十二月二十八日
+    rf"|(?<![\d.])(?P<zm>1[0-2]|0?[1-9]|{_ZH_SMALL})月(?P<zd>{_DAY}|{_ZH_SMALL})[日号]"
+    # 2024-05-03
+    rf"|\b(?:19|20)\d\d-(?P<im>1[0-2]|0?[1-9])-(?P<id>{_DAY})\b"
+)
+
+
+def _small(s: str) -> int:
+    if s.isdigit():
+        return int(s)
+    value = zh_value(s)
+    return int(value) if value is not None else 0
+
+
+def days(text: str) -> list[str]:
+    """The days of a month that `text` (normalised, lower-cased) gives, as "=day:M-D"."""
+    if not any(ch.isdigit() for ch in text) and "日" not in text and "号" not in text:
+        return []
+    out = []
+    for m in _DAYS.finditer(text):
+        if m.group("d1"):
+            month, day = _MONTH_OF[m.group("m1")], int(m.group("d1"))
+        elif m.group("d2"):
+            month, day = _MONTH_OF[m.group("m2")], int(m.group("d2"))
+        elif m.group("zm"):
+            month, day = _small(m.group("zm")), _small(m.group("zd"))
+        else:
+            month, day = int(m.group("im")), int(m.group("id"))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            out.append(f"=day:{month}-{day}")
+    return out
+
+
+_ORDINAL_VALUE = {"first": 1, **EN_ORDINALS}
+_ORDINAL = "|".join(_ORDINAL_VALUE)
+_RANKS = re.compile(
+    # No. 41, ranked No. 2
+    r"\bno\.\s*(?P<no>\d{1,3})\b"
+    # ranked third, ranked 41st, came second, placed 3rd
+    rf"|\b(?:ranked|ranks|rank|came|placed|finished)\s+(?P<rw>{_ORDINAL}|\d{{1,3}}(?:st|nd|rd|th))\b"
+    # the second-largest, 3rd biggest, fourth place
+    rf"|\b(?P<ow>{_ORDINAL}|\d{{1,3}}(?:st|nd|rd|th))[\s-]+(?:largest|biggest|place)\b"
+    # 排名全球第2位, 位居第三, 位列国内第41名 (a few characters between: 全球, 国内, 行业)
+    # (not 排名前三: the top three)
+    rf"|(?:排名|位居|位列|名列|排行|排在)(?:[\u4e00-\u9fff]{{0,4}}?第)?(?P<zr>\d{{1,3}}|{_ZH_SMALL})"
+    r"(?:位|名)?"
+    # 第二大, 第3大
+    rf"|第(?P<zb>\d{{1,3}}|{_ZH_SMALL})大"
+)
+
+
+def ranks(text: str) -> list[str]:
+    """The places in a ranking that `text` (normalised, lower-cased) gives, as
+    "=label:rank:N" (a label: two claims with two places disagree, see `disagreements`)."""
+    out = []
+    for m in _RANKS.finditer(text):
+        word = m.group("no") or m.group("rw") or m.group("ow") or m.group("zr") or m.group("zb")
+        if word in _ORDINAL_VALUE:
+            n = _ORDINAL_VALUE[word]
+        elif word[0].isdigit():
+            n = int(word.rstrip("stndrh"))
+        else:
+            n = _small(word)
+        if n:
+            out.append(f"=label:rank:{n}")
+    return out
