@@ -201,3 +201,26 @@ def test_cli_says_the_row_on_one_line(run: Run, doc: int, tmp_path: Path) -> Non
     r = run("import", "claims", str(path), "--doc", str(doc))
     assert r.code == 1
     assert r.err == "error: the JSON array ends without its closing ']' (a truncated file?)\n"
+
+
+def test_an_over_long_note_is_a_bad_row_that_skip_bad_skips(
+    wb: Workbench, doc: int, tmp_path: Path
+) -> None:
+    from workbench.domain.limits import MAX_NOTE
+
+    path = tmp_path / "long.jsonl"
+    items = [
+        {
+            "quote": SENTENCES[0],
+            "text": "S1",
+            "status": "in_progress",
+            "note": "x" * (MAX_NOTE + 1),
+        },
+        {"quote": SENTENCES[1], "text": "S2"},
+    ]
+    path.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items), encoding="utf-8")
+    with pytest.raises(InvalidInput, match="row 1"):
+        import_claims(wb, str(path), doc)
+    result = import_claims(wb, str(path), doc, skip_bad=True)
+    assert [c.text for c in result.added] == ["S2"]
+    assert [p.split(":")[0] for p in result.skipped] == ["row 1"]

@@ -273,7 +273,8 @@ def _check(tx: Tx, raw: RawRow, text: str, review: bool) -> _Ready:
         span=span,
         text=claim_text(row.text),
         claim_type=row.type,
-        note=row.note if row.note and row.note.strip() else None,
+        # checked here, with the row's other fields, so --skip-bad can skip an over-long note
+        note=note_body(row.note) if row.note and row.note.strip() else None,
         arrived=arrived,
         speaker=row.speaker,
         assignee=(row.assignee or "").strip() or None,
@@ -415,7 +416,7 @@ def _insert_imported(
     if tags:
         conn.execute(insert(cast("Table", ClaimTag.__table__)), tags)
     notes = [
-        {"claim_id": values["id"], "author": tx.actor, "body": note_body(ready.note)}
+        {"claim_id": values["id"], "author": tx.actor, "body": ready.note}
         | {"created_at": now()}
         for values, ready in zip(claims, batch, strict=True)
         if ready.note is not None
