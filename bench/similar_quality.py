@@ -1,7 +1,7 @@
 """How well "checked before?" finds a claim reworded: top-1 accuracy and score gaps.
 
     python bench/similar_quality.py [--min-score 0.5] [--show]
-    python bench/similar_quality.py --heldout fresh|fresh2|...|fresh12 [--show]
+    python bench/similar_quality.py --heldout fresh|fresh2|...|fresh13 [--show]
 
 Reads tests/data/similar/pairs.yaml (see its header): each pair is an earlier claim `a` and the
 same claim reworded `b`. The earlier claims of every pair and the unrelated claims make the
@@ -22,15 +22,18 @@ split fresh7.yaml (with the claims of all eight), `--heldout fresh8` the split f
 the claims of all nine), `--heldout fresh9` the split fresh9.yaml (with the claims of all ten),
 `--heldout fresh10` the split fresh10.yaml (with the claims of all eleven), `--heldout fresh11`
 the split fresh11.yaml (with the claims of all twelve), `--heldout fresh12` the split
-fresh12.yaml (with the claims of all thirteen).
+fresh12.yaml (with the claims of all thirteen), `--heldout fresh13` the split fresh13.yaml
+(with the claims of all fourteen).
 Each of fresh to fresh11 was written before the method was changed and scored once, when that
 change was final (see their headers and docs/benchmarks.md; fresh7 in round 5 and fresh8 in
 round 6, session 19;
 fresh9 after round 7, session 20: top-1 65% before and after, others >= 0.5 34 -> 29; fresh10
 after round 8, session 20; fresh11 after round 9, session 21: top-1 85% -> 88%, others >= 0.5
 22 -> 18), so all are dev now. fresh12 was written in session 21 before round 10's method change
-and is NOT YET SCORED: it is held out until that change is final, then scored once. A held-out
-figure for a change after that needs a new split, written and committed before the change.
+and is NOT YET SCORED: it is held out until that change is final, then scored once. fresh13 was
+written in session 21 before round 11's method change and is NOT YET SCORED: it is held out
+until that change is final, then scored once. A held-out figure for a change after that needs a
+new split, written and committed before the change.
 
 `--show` prints every query's best match, each other claim at or above the threshold, and why
 (`domain.similarity.explain`).
@@ -73,6 +76,7 @@ HELD_OUT = (
     "fresh10",
     "fresh11",
     "fresh12",
+    "fresh13",
 )
 
 

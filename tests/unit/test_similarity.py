@@ -123,6 +123,7 @@ def test_the_same_figure_about_another_subject_scores_lower() -> None:
         "fresh10.yaml",
         "fresh11.yaml",
         "fresh12.yaml",
+        "fresh13.yaml",
     ],
 )
 def test_every_labelled_claim_is_one_text_and_one_quote(name: str) -> None:
