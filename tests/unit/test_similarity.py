@@ -1802,6 +1802,11 @@ def test_a_total_to_date_is_not_a_years_figure() -> None:
         # a bound, "only", "no longer", a superlative said by denial, the future: no denial
         ("Harwick Mills paid no more than 3 pence a share.", False),
         ("Harwick Mills was ranked No. 1 in the county in 2022.", False),
+        ("Harwick Mills' loss did not exceed $2 million in 2022.", False),
+        ("It is not clear whether Harwick Mills paid a dividend.", False),
+        ("榆川纺织2022年未经审计的营收为3亿元。", False),
+        ("榆川纺织2022年营收未超过3亿元。", False),
+        ("榆川纺织2022年没有变更法定代表人。", True),
         ("Harwick Mills, no 41 in the county", False),
         ("Harwick Mills paid not only a dividend but a bonus.", False),
         ("No mill in the county paid a dividend before Harwick Mills.", False),
@@ -2013,3 +2018,32 @@ def test_the_next_few_years_are_a_plan_and_a_plan_is_no_subject() -> None:
     assert MODALITY_REASON not in explain(q, t).reasons()
     assert MODALITY_REASON in explain(q, o).reasons()
     assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+def test_a_denied_rise_is_an_unchanged_figure_and_opposite_to_the_rise() -> None:
+    q, t, o = _scores(
+        ("Orwin Council kept its parking charges unchanged in 2024.", "charges unchanged"),
+        ("Orwin Council did not increase its parking charges in 2024.", "no increase"),
+        ("Orwin Council increased its parking charges in 2024.", "charges increased"),
+    )
+    assert explain(q, t).disagree == ()
+    assert ("acts", ("flat",), ("up",), 0.5) in explain(q, o).disagree
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+def test_a_currency_code_glued_to_its_figure_is_read_as_both() -> None:
+    assert {"~cny", "#3400000000"} <= set(terms("Net profit came to RMB3.4bn in 2023."))
+    assert "~cny" in terms("3.4 billion renminbi")
+
+
+@pytest.mark.parametrize(
+    ("text", "denies"),
+    [("鸣川影业否认该片票房达到12亿元。", True), ("Kessel Rail denied that fares rose.", True)],
+)
+def test_a_denial_is_a_negation(text: str, denies: bool) -> None:
+    assert (NEGATED in terms(text)) is denies
+
+
+def test_job_losses_are_layoffs_not_a_loss_of_money() -> None:
+    found = terms("1,200 job losses at Kessel Rail")
+    assert "~layoff" in found and "~loss" not in found

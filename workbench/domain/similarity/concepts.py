@@ -165,6 +165,11 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "taken on",
     ),
     "layoff": (
+        "job losses",
+        "job loss",
+        "jobs are to go",
+        "jobs to go",
+        "jobs will go",
         "裁员",
         "裁掉",
         "裁减",
@@ -229,6 +234,20 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "put off",
     ),
     "former": ("曾任", "曾担任", "前任", "former", "formerly"),
+    # Unchanged: "stayed the same" against "raised" is an opposite act, and against "did not
+    # raise" the same claim (see `disagreements`).
+    "flat": (
+        "持平",
+        "保持不变",
+        "不变",
+        "unchanged",
+        "stayed the same",
+        "remained the same",
+        "stayed flat",
+        "remained flat",
+        "held steady",
+        "kept unchanged",
+    ),
     # Taking a post, and leaving it: appointed chief executive against resigned as chief
     # executive are opposite acts ("no longer serves as" and 不再担任 leave it too).
     "appoint": (
@@ -551,7 +570,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "year": ("year", "years"),
     "percent": ("%", "百分之", "percent", "per cent", "pct"),
     "usd": ("美元", "美金", "$", "us$", "dollars", "dollar", "usd"),
-    "cny": ("人民币", "元", "yuan", "rmb", "cny"),
+    "cny": ("人民币", "元", "yuan", "rmb", "renminbi", "cny"),
     "hkd": ("港元", "港币", "hk$", "hkd"),
     "gbp": ("英镑", "£", "pounds", "pound", "sterling", "gbp"),
     "eur": ("欧元", "€", "euros", "euro", "eur"),

@@ -14,6 +14,7 @@ from workbench.domain.similarity.kinds import (
     ACT_POLE,
     CANCEL,
     PLAN,
+    Kinds,
     found_in,
     kind_found,
     kinds_of,
@@ -139,6 +140,14 @@ def _opposed(ours: list[str], theirs: list[str]) -> bool:
         for acts in (ours, theirs)
     )
     return len(a) == len(b) == 1 and a != b
+
+
+def _undenied(kinds: Kinds) -> list[str]:
+    """A claim's acts, but for a denied rise or fall ("did not raise its charges", 没有上涨):
+    that says the figure stayed as it was (~flat), and is no denial left to compare."""
+    if kinds.negated and kinds.acts and set(kinds.acts) <= {"~up", "~down"}:
+        return ["~flat"]
+    return kinds.acts
 
 
 def _other_side(bound: str) -> str:
@@ -300,11 +309,14 @@ def disagreements(
                 ACT_SHARE,
                 ([undone] if undone in a else [], [undone] if undone in b else []),
             )
-    if ka.negated != kb.negated:
-        denied = ([NEGATED] if ka.negated else [], [NEGATED] if kb.negated else [])
+    acts_a, acts_b = _undenied(ka), _undenied(kb)
+    negated_a = ka.negated and acts_a is ka.acts
+    negated_b = kb.negated and acts_b is kb.acts
+    if negated_a != negated_b:
+        denied = ([NEGATED] if negated_a else [], [NEGATED] if negated_b else [])
         yield NEGATION, ACT_SHARE, denied
-    if ka.acts and kb.acts and _opposed(ka.acts, kb.acts):
-        yield "acts", ACT_SHARE, (sorted(ka.acts), sorted(kb.acts))
+    if acts_a and acts_b and _opposed(acts_a, acts_b):
+        yield "acts", ACT_SHARE, (sorted(acts_a), sorted(acts_b))
     elif bool(ka.acts) != bool(kb.acts):
         mine = sorted(t for t in ka.acts if t in _FLOWS)
         yours = sorted(t for t in kb.acts if t in _FLOWS)

@@ -30,6 +30,7 @@ ACT_POLE = {
     "~order": "+",
     "~resume": "+",
     "~cancel": "-",
+    "~flat": "0",
     "~appoint": "+",
     "~resign": "-",
 }

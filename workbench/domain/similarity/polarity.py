@@ -18,22 +18,26 @@ NEGATED = "=polarity:not"
 
 # (on normalised, lower-cased text; NFKC keeps the curly apostrophe, so both are read)
 _EN_NEGATION = re.compile(
-    r"\b(?:not|never|none|neither|nor|cannot|failed\s+to)\b"
+    r"\b(?:not|never|none|neither|nor|cannot|failed\s+to|denied|denies)\b"
     # (not "No. 1", "no 41": a number)
     r"|\bno\b(?!\.?\s*\d)"
     r"|\b[a-z]+n['’]t\b"
 )
 # Negatives that say something else: a bound on a figure, "only", a date, an act of its own.
+# "did not exceed $2 million" bounds a figure; "it is not clear whether" denies nothing.
 _EN_NOT_NEGATION = re.compile(
-    r"\b(?:no|not)\s+(?:more|less|fewer|later|earlier|longer|other|only|least|until)\b"
+    r"\b(?:no|not)\s+(?:more|less|fewer|later|earlier|longer|other|only|least|until|clear)\b"
     r"|\bnone\s+other\b"
+    r"|\b(?:not|n['’]t|never)\s+(?:exceed|exceeded|surpass|surpassed|top|topped)\b"
 )
 # A denial that says "first" or "most" ("No bank had listed on the exchange before Cobalt
 # Street", "No solar farm in the state is bigger than Brightwater", 此前没有一家……) asserts the
 # act, of its subject, and is read as no negation.
-_SUPERLATIVE = re.compile(r"\b(?:before|than)\b|之前|以前|此前|更")
-# 未 but 未来 (the future) and 未成年 (minors); 没有 and 没能, not 没 alone (没收: seized).
-_ZH_NEGATION = re.compile(r"未(?!来|成年)|没有|没能|并非|不是|不曾")
+# (更 only in a comparison, 比……更: not in 变更 or 更新)
+_SUPERLATIVE = re.compile(r"\b(?:before|than)\b|之前|以前|此前|比[^，。,;；]{0,12}更")
+# 未 but 未来 (the future), 未成年 (minors), 未经审计 (unaudited), 未必 (not necessarily) and the
+# bounds 未超过, 未满 (under); 没有 and 没能, not 没 alone (没收: seized); 没有超过 a bound too.
+_ZH_NEGATION = re.compile(r"未(?!来|成年|经|必|超过|满)|没有(?!超过)|没能|并非|不是|不曾|否认")
 
 
 def negated(text: str) -> bool:

@@ -39,10 +39,13 @@ def stem(word: str) -> str:
 
 # "US" in capitals is the country (lower-cased it would be the pronoun); US$ is a currency.
 _US = re.compile(r"\bU\.?S\.?(?![A-Za-z$])")
+# A currency's code glued to its figure (RMB3.4bn, HKD120m) is read as the code and the figure.
+_CODE_FIGURE = re.compile(r"\b(RMB|CNY|HKD|USD|GBP|EUR)(?=\d)", re.IGNORECASE)
 
 
 def normal(text: str) -> str:
-    return _US.sub(" United States ", unicodedata.normalize("NFKC", text))
+    text = _US.sub(" United States ", unicodedata.normalize("NFKC", text))
+    return _CODE_FIGURE.sub(r"\1 ", text) if any(c.isdigit() for c in text) else text
 
 
 def is_cjk(ch: str) -> bool:
