@@ -69,7 +69,7 @@ COMMON_FLOOR = 1000
 # figure; Mar. 2024 and 03/2024; fractions and shares as percentages, ratios as #17:1;
 # approximate figures: "≈" for every figure of 10 or more, "#≈" for a hedged one; bounds;
 # titles in 《》 as names; ~cumulative, 占总 and "make up" as ~share).
-TERMS_VERSION = 15
+TERMS_VERSION = 16
 
 T = TypeVar("T")
 
