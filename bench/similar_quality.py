@@ -24,15 +24,12 @@ the claims of all nine), `--heldout fresh9` the split fresh9.yaml (with the clai
 the split fresh11.yaml (with the claims of all twelve), `--heldout fresh12` the split
 fresh12.yaml (with the claims of all thirteen), `--heldout fresh13` the split fresh13.yaml
 (with the claims of all fourteen).
-Each of fresh to fresh11 was written before the method was changed and scored once, when that
-change was final (see their headers and docs/benchmarks.md; fresh7 in round 5 and fresh8 in
-round 6, session 19;
+Each was written before the method was changed and scored once, when that change was final
+(see their headers and docs/benchmarks.md; fresh7 in round 5 and fresh8 in round 6, session 19;
 fresh9 after round 7, session 20: top-1 65% before and after, others >= 0.5 34 -> 29; fresh10
-after round 8, session 20; fresh11 after round 9, session 21: top-1 85% -> 88%, others >= 0.5
-22 -> 18), so all are dev now. fresh12 was written in session 21 before round 10's method change
-and is NOT YET SCORED: it is held out until that change is final, then scored once. fresh13 was
-written in session 21 before round 11's method change and is NOT YET SCORED: it is held out
-until that change is final, then scored once. A held-out figure for a change after that needs a
+after round 8, session 20; in session 21 fresh11 after round 9: top-1 85% -> 88%, others 22 ->
+18; fresh12 after round 10: 83% and 16 before and after; fresh13 after round 11: 85% and 13 ->
+85% and 12), so all are dev now. A held-out figure for a change after that needs a
 new split, written and committed before the change.
 
 `--show` prints every query's best match, each other claim at or above the threshold, and why
