@@ -416,8 +416,7 @@ def _insert_imported(
     if tags:
         conn.execute(insert(cast("Table", ClaimTag.__table__)), tags)
     notes = [
-        {"claim_id": values["id"], "author": tx.actor, "body": ready.note}
-        | {"created_at": now()}
+        {"claim_id": values["id"], "author": tx.actor, "body": ready.note} | {"created_at": now()}
         for values, ready in zip(claims, batch, strict=True)
         if ready.note is not None
     ]

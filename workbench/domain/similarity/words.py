@@ -45,7 +45,7 @@ _CODE_FIGURE = re.compile(r"\b(RMB|CNY|HKD|USD|GBP|EUR)(?=\d)", re.IGNORECASE)
 
 def normal(text: str) -> str:
     text = _US.sub(" United States ", unicodedata.normalize("NFKC", text))
-    return _CODE_FIGURE.sub(r"\1 ", text) if any(c.isdigit() for c in text) else text
+    return _CODE_FIGURE.sub(r"\1 ", text)
 
 
 def is_cjk(ch: str) -> bool:
