@@ -282,3 +282,42 @@ def test_each_annotation_has_a_generator_of_its_own(wb: Workbench, desk: Desk) -
     items = exported(wb, desk)["first"]["items"]
     items[0]["generator"]["name"] = "changed"
     assert items[1]["generator"]["name"] == "Claim Workbench"
+
+
+def _quoted(exact: str, **context: str) -> dict[str, Any]:
+    selector = {"type": "TextQuoteSelector", "exact": exact, **context}
+    return {
+        "type": "Annotation",
+        "bodyValue": "x",
+        "target": {"source": "urn:x", "selector": selector},
+    }
+
+
+@pytest.mark.parametrize(
+    ("context", "message"),
+    [
+        (
+            {"prefix": "qqq", "suffix": "www"},
+            "annotation 1: quote found but its context (prefix/suffix) matches no occurrence",
+        ),
+        (
+            {"prefix": "zzz不存在"},
+            "annotation 1: quote found but its context (prefix/suffix) matches no occurrence",
+        ),
+        (
+            {},
+            "annotation 1: quote occurs 2 times in the document; say which with a prefix/suffix "
+            "(TextQuoteSelector) or a TextPositionSelector",
+        ),
+    ],
+)
+def test_a_context_that_matches_no_occurrence_refuses_the_file(
+    run: Run, wb: Workbench, tmp_path: Path, counts: Counts, context: dict[str, str], message: str
+) -> None:
+    doc = add_document(wb, "甲说：MiniMax很好。乙说：MiniMax存在。".encode()).document.id
+    path = write(tmp_path, [_quoted("MiniMax", **context), _quoted("甲说")])
+    before = counts()
+    r = run("import", "annotations", path, "--doc", str(doc))
+    assert (r.code, r.out) == (1, "")
+    assert r.err.count("\n") == 1 and f"nothing imported: {message}" in r.err
+    assert counts() == before
