@@ -293,9 +293,7 @@ def test_offsets_that_hold_the_quote_win_over_context_as_before() -> None:
         ),
     ],
 )
-def test_an_ambiguous_quote_says_how_its_file_kind_tells_which(
-    carrier: Carrier, say: str
-) -> None:
+def test_an_ambiguous_quote_says_how_its_file_kind_tells_which(carrier: Carrier, say: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         _from(QuoteHint(exact="MiniMax"), carrier)
     assert str(caught.value) == f"quote occurs 3 times in the document; {say}"

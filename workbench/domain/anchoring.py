@@ -435,8 +435,7 @@ class QuoteHint:
 Carrier = Literal["a claims table", "an annotation"]
 _SAY_WHICH: dict[str, str] = {
     "a claims table": "say which with occurrence (1..{n}) or start/end",
-    "an annotation": "say which with a prefix/suffix (TextQuoteSelector) or a "
-    "TextPositionSelector",
+    "an annotation": "say which with a prefix/suffix (TextQuoteSelector) or a TextPositionSelector",
 }
 CONTEXT_MISMATCH = "quote found but its context (prefix/suffix) matches no occurrence"
 
