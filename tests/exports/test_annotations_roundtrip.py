@@ -154,11 +154,23 @@ def test_round_trip_through_the_cli(
     assert r.code == 0, r.err
     assert json.loads(r.out) == {"added": [], "already_present": 7, "notices": []}
     assert fresh("doc", "add", "-", input=ARTICLE + "\n附言。").code == 0
+    one = write(tmp_path, {**exported_one(target), "type": "Annotation"}, "one.json")
+    r = fresh("import", "annotations", one, "--doc", "2")
+    assert r.code == 0 and r.err.endswith("1 claim added, 0 already present\n"), r.err
+    r = fresh("import", "annotations", one, "--doc", "2")
+    assert r.err.endswith("0 claims added, 1 already present\n"), r.err
     r = fresh("import", "annotations", str(target), "--doc", "2", "--json")
     got = json.loads(r.out)
     assert [c["status"] for c in got["added"]][:2] == ["in_progress", "in_progress"]
     assert [n.split(":")[0] for n in got["notices"]] == ["annotation 1", "annotation 2"]
+    assert got["already_present"] == 1
     assert fresh("audit", "verify").code == 0
+
+
+def exported_one(path: Path) -> dict[str, Any]:
+    """The last annotation of an exported collection (an open claim: no verdict to refuse)."""
+    item: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))["first"]["items"][-1]
+    return item
 
 
 def _body(item: dict[str, Any], purpose: str) -> dict[str, Any]:
@@ -321,3 +333,16 @@ def test_a_context_that_matches_no_occurrence_refuses_the_file(
     assert (r.code, r.out) == (1, "")
     assert r.err.count("\n") == 1 and f"nothing imported: {message}" in r.err
     assert counts() == before
+
+
+def test_one_annotation_or_claim_exported_is_said_in_the_singular(
+    run: Run, wb: Workbench, tmp_path: Path
+) -> None:
+    from workbench.services.claims import SpanRequest, add_claim
+
+    doc = add_document(wb, "甲说了一句话。".encode()).document.id
+    add_claim(wb, doc, "A said", SpanRequest(quote="甲说了"))
+    r = run("export", "annotations", "--doc", str(doc), "-o", str(tmp_path / "a.json"))
+    assert r.code == 0 and "wrote 1 annotation to" in r.err, r.err
+    r = run("export", "claims", "--doc", str(doc), "--format", "csv", "-o", str(tmp_path / "c.csv"))
+    assert r.code == 0 and "wrote 1 claim to" in r.err, r.err
