@@ -214,13 +214,15 @@ def _check_replay(tx: Tx, tally: Tally) -> None:
     """The restored tables are what the restored events describe, and no event records a move
     the workflow refuses: `audit replay`, on the rows this transaction has written and not yet
     committed. The chain cannot tell a bundle edited by hand whose chain was recomputed."""
-    report = replay_in(tx, tally.counting, tally.counting)
+    report = replay_in(tx, tally.counting, tally.counting, held="in the bundle")
     if not report.consistent:
         s = "s" if report.total != 1 else ""
+        # No pointer to `audit replay`: nothing is restored to run it on (the source database
+        # may well replay: the bundle is what differs).
         raise InvalidInput(
             "the bundle's events and tables do not replay consistently: "
-            f"{report.differences[0].message} ({report.total:,} difference{s} in all, as "
-            "`workbench audit replay` lists them); nothing was imported"
+            f"{report.differences[0].message} ({report.total:,} difference{s} in all); "
+            "nothing was imported"
         )
 
 
