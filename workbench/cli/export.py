@@ -161,7 +161,8 @@ def bundle_command(ctx: click.Context, path: str) -> None:
 
     Documents, claims, notes, evidence with its archived bytes, settings and the audit trail
     with its hash chain. `workbench import bundle FILE` restores it into an empty database:
-    how a desk moves from a laptop's SQLite file to the team's PostgreSQL, or back.
+    how a desk moves from a laptop's SQLite file to the team's PostgreSQL, or back. The
+    similarity index is not carried (it is derived, and rebuilt from the claims on first use).
     """
     from workbench.services.bundle import export_bundle
 

@@ -2,12 +2,13 @@
 an empty database (SQLite or PostgreSQL), with the same ids, texts, bytes and audit chain.
 
 Every table of the models is carried (Base.metadata), so a table added later travels without a
-change here; a column type the bundle cannot write fails loudly (and the tests check that no
-table of the schema is left out). A restore writes no audit event of its own: it brings back the
-trail the bundle holds, event for event, and checks that its head is the one recorded. A hash
-chain has no secret, so whoever edits a bundle can recompute it: the restore also replays the
-trail it wrote (`audit replay`, before committing), and refuses tables the events do not
-describe and events that record a move the workflow refuses.
+change here (the similarity index's with no rows: derived data, see DERIVED); a column type the
+bundle cannot write fails loudly (and the tests check that no table of the schema is left out).
+A restore writes no audit event of its own: it brings back the trail the bundle holds, event for
+event, and checks that its head is the one recorded. A hash chain has no secret, so whoever
+edits a bundle can recompute it: the restore also replays the trail it wrote (`audit replay`,
+before committing), and refuses tables the events do not describe and events that record a move
+the workflow refuses.
 """
 
 from __future__ import annotations
@@ -43,9 +44,17 @@ from workbench.services.inputs import refuse_symlink
 from workbench.services.limits import size_limit
 from workbench.services.progress import Progress, Tally
 from workbench.services.replay import COMPARED_TABLES, replay_in
+from workbench.services.similar_index import INDEX_TABLES
 from workbench.services.verify import CHAIN_COLUMNS, walk_rows
 
 BATCH = 1000
+# The similarity index's tables: derived from the claims and recorded by no event, so neither
+# the chain nor the replay covers them, and a bundle edited there would change every "checked
+# before?" score unseen. Their rows are not restored: the index is built again from the
+# restored claims on first use (an empty index is "not built", as in a new database). A bundle
+# lists them with no rows; one written before that holds rows, which are checked against its
+# manifest and left out (the format and its list of tables are unchanged: it still restores).
+DERIVED = frozenset(t.__tablename__ for t in INDEX_TABLES)
 DEFAULT_MAX_MB = 4096.0
 
 
@@ -108,9 +117,13 @@ def export_bundle(wb: Workbench, out: IO[bytes], progress: Progress | None = Non
         revision = _revision(conn)
         count, head = _head(conn)
         if progress is not None:
-            tally.total = sum(_count_rows(conn, t) for t in bundled_tables())
+            tally.total = sum(
+                _count_rows(conn, t) for t in bundled_tables() if t.name not in DERIVED
+            )
 
         def rows(table: Table) -> Any:
+            if table.name in DERIVED:
+                return  # listed, with no rows (see DERIVED)
             query = select(table).order_by(*table.primary_key.columns)
             yield from tally.counting(conn.execute(query.execution_options(yield_per=BATCH)))
 
@@ -175,7 +188,11 @@ def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) ->
                     raise InvalidInput(
                         f"the bundle's table {table.name} has other columns than this schema's"
                     )
-                counts[table.name] = _insert_all(conn, table, spec, reader.rows(table.name), tally)
+                rows = reader.rows(table.name)
+                if table.name in DERIVED:
+                    counts[table.name] = _skip_all(rows, tally)
+                    continue
+                counts[table.name] = _insert_all(conn, table, spec, rows, tally)
             reset_id_sequences(conn, tables)
             noted = manifest.get("audit_head") or {}
             if (
@@ -241,6 +258,14 @@ def _insert_all(conn: Connection, table: Table, spec: TableSpec, rows: Any, tall
         count += len(batch)
         tally.add(len(batch))
     return count
+
+
+def _skip_all(rows: Any, tally: Tally) -> int:
+    """Read a derived table's rows (so that they are still checked against the manifest) and
+    restore none: no rows of it."""
+    for _ in rows:
+        tally.add(1)
+    return 0
 
 
 def _count_rows(conn: Connection, table: Table) -> int:
