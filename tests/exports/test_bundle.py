@@ -282,3 +282,31 @@ def test_cli_moves_a_desk(run: Run, wb: Workbench, tmp_path: Path) -> None:
     assert r.out.split()[-1] == chain_head(wb).hash
     r = run("--db", str(target), "import", "bundle", str(path))
     assert r.code == 1 and "empty database" in r.err
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: b"not a zip",
+        _manifest(lambda m: m.update(schema_revision="x")),  # refused after the schema is made
+    ],
+)
+def test_a_refused_bundle_leaves_no_database_file_it_created(
+    wb: Workbench, tmp_path: Path, damage: Any
+) -> None:
+    busy_desk(wb, tmp_path)
+    path = tmp_path / "bad.zip"
+    path.write_bytes(damage(bundle_bytes(wb)))
+    target = tmp_path / "new.db"
+    with pytest.raises(InvalidInput):
+        import_bundle(Workbench(url=f"sqlite:///{target}", actor="t"), str(path))
+    assert list(tmp_path.glob("new.db*")) == []
+    # A file that was there before is never removed, empty or migrated.
+    target.write_bytes(b"")
+    with pytest.raises(InvalidInput):
+        import_bundle(Workbench(url=f"sqlite:///{target}", actor="t"), str(path))
+    assert target.exists()
+    kept = fresh_sqlite(tmp_path, "kept.db")
+    with pytest.raises(InvalidInput):
+        import_bundle(Workbench(url=kept, actor="t"), str(path))
+    assert (tmp_path / "kept.db").exists()

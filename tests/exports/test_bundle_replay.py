@@ -204,6 +204,11 @@ def test_cli_refuses_a_forged_bundle_in_one_line(run: Run, wb: Workbench, tmp_pa
     r = run("--db", str(target), "import", "bundle", str(path))
     assert r.code == 1 and r.out == "", (r.code, r.out)
     assert len(r.err.strip().splitlines()) == 1 and "nothing was imported" in r.err, r.err
+    # The database file the command made for the restore is gone again.
+    assert list(tmp_path.glob("new.db*")) == []
+    target.write_bytes(b"")  # one that was there is kept (and gets the schema)
+    r = run("--db", str(target), "import", "bundle", str(path))
+    assert r.code == 1 and target.exists()
     r = run("--db", str(target), "audit", "head")
     assert r.code == 0 and r.out.split()[-1] == GENESIS, r.out
 

@@ -13,6 +13,8 @@ the workflow refuses.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -34,7 +36,9 @@ from sqlalchemy import (
 )
 
 from workbench.db.backend import reset_id_sequences
+from workbench.db.engine import get_engine
 from workbench.db.models import Base, Event, UTCDateTime
+from workbench.db.url import sqlite_file
 from workbench.domain.chain import GENESIS
 from workbench.domain.errors import InvalidInput
 from workbench.domain.verification import ChainWalk
@@ -145,7 +149,35 @@ def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) ->
     """Restore a bundle into an empty database: all of it, or (on any problem) none of it.
     `progress` hears the rows restored, the events read to check the chain, then the events
     replayed and the rows compared with them, of all of these together as the manifest counts
-    them."""
+    them. A SQLite file this restore created is removed again when it is refused (one that was
+    there before never is)."""
+    new_file = sqlite_file(wb.url)
+    if new_file is not None and os.path.exists(new_file):
+        new_file = None
+    try:
+        return _import_bundle(wb, path, progress)
+    except Exception:
+        if new_file is not None:
+            _discard_created(wb, new_file)
+        raise
+
+
+def _discard_created(wb: Workbench, path: str) -> None:
+    """Remove the SQLite file (and its journals) a refused restore created, if it still holds
+    no rows: its transaction was rolled back, so it has at most the schema this command wrote.
+    Connections are not pooled for SQLite (db.engine), so none is left open on it."""
+    if os.path.exists(path) and os.path.getsize(path) > 0:
+        engine = get_engine(wb.url)
+        with engine.connect() as conn:
+            if any(_count_rows(conn, t) for t in bundled_tables()):
+                return  # someone else wrote to it meanwhile: theirs now
+    for name in (path, *(path + s for s in ("-journal", "-wal", "-shm"))):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(name)
+    wb._ready = False  # the next use creates and migrates it again
+
+
+def _import_bundle(wb: Workbench, path: str, progress: Progress | None) -> BundleSummary:
     source = Path(path)
     refuse_symlink(path)
     if not source.is_file():
