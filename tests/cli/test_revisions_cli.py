@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from workbench.domain.text import sha256_text
+
 Run = Callable[..., Any]
 pytestmark = pytest.mark.usefixtures("trail_proves_itself")
 
@@ -198,4 +200,18 @@ def test_adding_any_later_revision_says_which(
             number,
             3,
         )
+        # the hash and length of the text given, that revision's (not revision 1's)
+        text = path.read_text(encoding="utf-8")
+        assert (got["sha256"], got["length"]) == (sha256_text(text), len(text))
+    shown = json.loads(cli("doc", "show", "1", "--json").out)
+    first, latest = old.read_text(encoding="utf-8"), newest.read_text(encoding="utf-8")
+    assert (shown["sha256"], shown["length"]) == (sha256_text(first), len(first))
+    assert (shown["current_sha256"], shown["current_length"]) == (
+        sha256_text(latest),
+        len(latest),
+    )
+    lines = cli("doc", "show", "1").out.splitlines()
+    assert (
+        f"   current  revision 3: {len(latest)} characters, sha256 {sha256_text(latest)}" in lines
+    )
     assert json.loads(cli("doc", "list", "--json").out)[1:] == []

@@ -105,6 +105,9 @@ def test_the_annotation_says_what_the_claim_is(wb: Workbench, desk: Desk) -> Non
     assert set(bodies) == {"describing", "tagging", "classifying", "commenting"}
     assert bodies["commenting"]["value"].startswith("<script>")
     assert bodies["commenting"]["format"] == "text/plain"
+    # The claim text is the desk's own words, in a language nobody recorded: not tagged with
+    # the document's ("zh" here, the claims are English).
+    assert all("language" not in b for a in items.values() for b in a["body"])
     prediction = items["The company will succeed"]["body"]
     assert ("classifying", "prediction") in [(b["purpose"], b["value"]) for b in prediction]
     target = false["target"]

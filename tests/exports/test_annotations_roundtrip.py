@@ -154,11 +154,23 @@ def test_round_trip_through_the_cli(
     assert r.code == 0, r.err
     assert json.loads(r.out) == {"added": [], "already_present": 7, "notices": []}
     assert fresh("doc", "add", "-", input=ARTICLE + "\n附言。").code == 0
+    one = write(tmp_path, {**exported_one(target), "type": "Annotation"}, "one.json")
+    r = fresh("import", "annotations", one, "--doc", "2")
+    assert r.code == 0 and r.err.endswith("1 claim added, 0 already present\n"), r.err
+    r = fresh("import", "annotations", one, "--doc", "2")
+    assert r.err.endswith("0 claims added, 1 already present\n"), r.err
     r = fresh("import", "annotations", str(target), "--doc", "2", "--json")
     got = json.loads(r.out)
     assert [c["status"] for c in got["added"]][:2] == ["in_progress", "in_progress"]
     assert [n.split(":")[0] for n in got["notices"]] == ["annotation 1", "annotation 2"]
+    assert got["already_present"] == 1
     assert fresh("audit", "verify").code == 0
+
+
+def exported_one(path: Path) -> dict[str, Any]:
+    """The last annotation of an exported collection (an open claim: no verdict to refuse)."""
+    item: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))["first"]["items"][-1]
+    return item
 
 
 def _body(item: dict[str, Any], purpose: str) -> dict[str, Any]:
@@ -282,3 +294,55 @@ def test_each_annotation_has_a_generator_of_its_own(wb: Workbench, desk: Desk) -
     items = exported(wb, desk)["first"]["items"]
     items[0]["generator"]["name"] = "changed"
     assert items[1]["generator"]["name"] == "Claim Workbench"
+
+
+def _quoted(exact: str, **context: str) -> dict[str, Any]:
+    selector = {"type": "TextQuoteSelector", "exact": exact, **context}
+    return {
+        "type": "Annotation",
+        "bodyValue": "x",
+        "target": {"source": "urn:x", "selector": selector},
+    }
+
+
+@pytest.mark.parametrize(
+    ("context", "message"),
+    [
+        (
+            {"prefix": "qqq", "suffix": "www"},
+            "annotation 1: quote found but its context (prefix/suffix) matches no occurrence",
+        ),
+        (
+            {"prefix": "zzz不存在"},
+            "annotation 1: quote found but its context (prefix/suffix) matches no occurrence",
+        ),
+        (
+            {},
+            "annotation 1: quote occurs 2 times in the document; say which with a prefix/suffix "
+            "(TextQuoteSelector) or a TextPositionSelector",
+        ),
+    ],
+)
+def test_a_context_that_matches_no_occurrence_refuses_the_file(
+    run: Run, wb: Workbench, tmp_path: Path, counts: Counts, context: dict[str, str], message: str
+) -> None:
+    doc = add_document(wb, "甲说：MiniMax很好。乙说：MiniMax存在。".encode()).document.id
+    path = write(tmp_path, [_quoted("MiniMax", **context), _quoted("甲说")])
+    before = counts()
+    r = run("import", "annotations", path, "--doc", str(doc))
+    assert (r.code, r.out) == (1, "")
+    assert r.err.count("\n") == 1 and f"nothing imported: {message}" in r.err
+    assert counts() == before
+
+
+def test_one_annotation_or_claim_exported_is_said_in_the_singular(
+    run: Run, wb: Workbench, tmp_path: Path
+) -> None:
+    from workbench.services.claims import SpanRequest, add_claim
+
+    doc = add_document(wb, "甲说了一句话。".encode()).document.id
+    add_claim(wb, doc, "A said", SpanRequest(quote="甲说了"))
+    r = run("export", "annotations", "--doc", str(doc), "-o", str(tmp_path / "a.json"))
+    assert r.code == 0 and "wrote 1 annotation to" in r.err, r.err
+    r = run("export", "claims", "--doc", str(doc), "--format", "csv", "-o", str(tmp_path / "c.csv"))
+    assert r.code == 0 and "wrote 1 claim to" in r.err, r.err

@@ -57,6 +57,15 @@ def state(url: str) -> dict[str, list[tuple[Any, ...]]]:
         }
 
 
+# The similarity index: derived, not carried (built again from the claims where restored).
+DERIVED = ("similar_terms", "similar_indexed", "similar_df", "similar_meta")
+
+
+def carried(url: str) -> dict[str, list[tuple[Any, ...]]]:
+    """`state`, without the tables a bundle does not carry the rows of."""
+    return {name: rows for name, rows in state(url).items() if name not in DERIVED}
+
+
 def busy_desk(wb: Workbench, tmp_path: Path) -> Desk:
     desk = make_desk(wb)
     page = tmp_path / "page.html"
@@ -82,7 +91,8 @@ def move(source: Workbench, target_url: str, tmp_path: Path, name: str) -> Workb
 
 
 def assert_same(source: Workbench, target: Workbench) -> None:
-    assert state(target.url) == state(source.url)
+    assert carried(target.url) == carried(source.url)
+    assert all(state(target.url)[name] == [] for name in DERIVED)
     assert chain_head(target) == chain_head(source)
     assert verify_database(target).ok
     assert replay(target).consistent
@@ -272,3 +282,31 @@ def test_cli_moves_a_desk(run: Run, wb: Workbench, tmp_path: Path) -> None:
     assert r.out.split()[-1] == chain_head(wb).hash
     r = run("--db", str(target), "import", "bundle", str(path))
     assert r.code == 1 and "empty database" in r.err
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: b"not a zip",
+        _manifest(lambda m: m.update(schema_revision="x")),  # refused after the schema is made
+    ],
+)
+def test_a_refused_bundle_leaves_no_database_file_it_created(
+    wb: Workbench, tmp_path: Path, damage: Any
+) -> None:
+    busy_desk(wb, tmp_path)
+    path = tmp_path / "bad.zip"
+    path.write_bytes(damage(bundle_bytes(wb)))
+    target = tmp_path / "new.db"
+    with pytest.raises(InvalidInput):
+        import_bundle(Workbench(url=f"sqlite:///{target}", actor="t"), str(path))
+    assert list(tmp_path.glob("new.db*")) == []
+    # A file that was there before is never removed, empty or migrated.
+    target.write_bytes(b"")
+    with pytest.raises(InvalidInput):
+        import_bundle(Workbench(url=f"sqlite:///{target}", actor="t"), str(path))
+    assert target.exists()
+    kept = fresh_sqlite(tmp_path, "kept.db")
+    with pytest.raises(InvalidInput):
+        import_bundle(Workbench(url=kept, actor="t"), str(path))
+    assert (tmp_path / "kept.db").exists()

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from export_desk import Desk, Run
-from test_bundle import bundle_bytes, busy_desk, fresh_sqlite, state
+from test_bundle import DERIVED, bundle_bytes, busy_desk, carried, fresh_sqlite, state
 
 from workbench.domain.chain import GENESIS, canonical_json, event_hash
 from workbench.domain.errors import InvalidInput
@@ -140,7 +140,7 @@ def test_a_bundle_forged_with_no_change_restores(
     path.write_bytes(forge(data, lambda t: None))
     target = Workbench(url=target_url, actor="t")
     import_bundle(target, str(path))
-    assert state(target_url) == state(wb.url)
+    assert carried(target_url) == carried(wb.url)
 
 
 @pytest.mark.parametrize(
@@ -204,5 +204,77 @@ def test_cli_refuses_a_forged_bundle_in_one_line(run: Run, wb: Workbench, tmp_pa
     r = run("--db", str(target), "import", "bundle", str(path))
     assert r.code == 1 and r.out == "", (r.code, r.out)
     assert len(r.err.strip().splitlines()) == 1 and "nothing was imported" in r.err, r.err
+    # The database file the command made for the restore is gone again.
+    assert list(tmp_path.glob("new.db*")) == []
+    target.write_bytes(b"")  # one that was there is kept (and gets the schema)
+    r = run("--db", str(target), "import", "bundle", str(path))
+    assert r.code == 1 and target.exists()
     r = run("--db", str(target), "audit", "head")
     assert r.code == 0 and r.out.split()[-1] == GENESIS, r.out
+
+
+def _blob_edited(t: Tables, desk: Desk) -> None:
+    """An archived evidence file's bytes changed in the bundle (its sha256 left as filed)."""
+    import base64
+
+    t["blobs"][-1]["data"] = base64.b64encode(b"other bytes").decode("ascii")
+
+
+def test_an_edited_file_is_said_to_be_changed_in_the_bundle(
+    wb: Workbench, tmp_path: Path, target_url: str
+) -> None:
+    """Nothing was imported, so neither "inside the database" nor a pointer to `audit replay`
+    (there is no restored database to run it on) fits the refusal."""
+    desk = busy_desk(wb, tmp_path)
+    path = tmp_path / "forged.zip"
+    path.write_bytes(forge(bundle_bytes(wb), lambda t: _blob_edited(t, desk)))
+    with pytest.raises(InvalidInput) as refused:
+        import_bundle(Workbench(url=target_url, actor="t"), str(path))
+    message = str(refused.value)
+    assert "it was changed in the bundle" in message, message
+    assert "inside the database" not in message and "audit replay" not in message
+    assert message.endswith("(1 difference in all); nothing was imported")
+    assert all(rows == [] for rows in state(target_url).values())
+
+
+def test_the_similarity_index_is_not_restored_but_rebuilt_from_the_claims(
+    wb: Workbench, tmp_path: Path, target_url: str
+) -> None:
+    """The index is derived data no event records: a bundle's rows for it, edited or not, are
+    not taken; the restored database builds it from its claims on first use, with the scores
+    the source gives."""
+    from workbench.services.similar import similar_claims
+
+    desk = busy_desk(wb, tmp_path)
+    claim = desk.ids["open"]
+    before = similar_claims(wb, claim, min_score=0.0)  # builds the source's index
+    assert before and state(wb.url)["similar_terms"]
+
+    from sqlalchemy import select
+
+    from workbench.db.engine import get_engine
+    from workbench.db.models import Base
+
+    with get_engine(wb.url).connect() as conn:
+        index = {
+            name: [dict(r) for r in conn.execute(select(Base.metadata.tables[name])).mappings()]
+            for name in DERIVED
+        }
+
+    def inflate(t: Tables) -> None:
+        """The index's rows, as a bundle written before they were left out holds them, with
+        every term's count edited."""
+        assert all(t[name] == [] for name in DERIVED)  # not carried now
+        t.update(index)
+        for row in t["similar_terms"]:
+            row["count"] = 50
+
+    path = tmp_path / "edited.zip"
+    path.write_bytes(forge(bundle_bytes(wb), inflate))
+    target = Workbench(url=target_url, actor="t")
+    summary = import_bundle(target, str(path))
+    restored = state(target_url)
+    assert all(restored[name] == [] for name in DERIVED)
+    assert all(summary.tables[name] == 0 for name in DERIVED)
+    assert similar_claims(target, claim, min_score=0.0) == before
+    assert replay(target).consistent and verify_database(target).ok

@@ -656,3 +656,14 @@ def test_the_sql_filter_and_the_view_agree_on_which_claims_are_flagged(wb: Workb
     every = list_claims(wb)
     by_sql = [c.id for c in list_claims(wb, ClaimFilter(flagged=True))]
     assert by_sql == [c.id for c in every if c.flagged] == [flagged]
+
+
+def test_one_claim_and_one_skipped_row_are_counted_in_the_singular(
+    run: Run, wb: Workbench, tmp_path: Path
+) -> None:
+    doc = add_document(wb, "甲说了一句话。".encode()).document.id
+    path = tmp_path / "one.csv"
+    path.write_text("quote,text\n甲说了,A said\n不在文中,missing\n", encoding="utf-8")
+    r = run("import", "claims", str(path), "--doc", str(doc), "--skip-bad")
+    assert r.code == 0, r.err
+    assert r.err.endswith("1 claim added, 0 already present, 1 row skipped\n"), r.err

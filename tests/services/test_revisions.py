@@ -251,3 +251,29 @@ def test_a_later_revision_is_found_by_its_index(wb: Workbench) -> None:
         sql = str(query.compile(conn, compile_kwargs={"literal_binds": True}))
         plan = " ".join(row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
     assert "ix_document_revisions_sha256" in plan and "SCAN" not in plan
+
+
+def test_adding_a_later_revisions_text_reports_that_revisions_hash_and_length(
+    wb: Workbench,
+) -> None:
+    from workbench.domain.text import sha256_text
+    from workbench.services.documents import show_document
+
+    doc = add_document(wb, OLD.encode()).document.id
+    new = OLD + "附言。\n"
+    revise(wb, doc, new)
+    again = add_document(wb, new.encode())
+    assert (again.created, again.revision, again.revisions) == (False, 2, 2)
+    got = again.to_json()
+    assert (got["sha256"], got["length"]) == (sha256_text(new), len(new))
+    first = add_document(wb, OLD.encode()).to_json()
+    assert (first["revision"], first["sha256"], first["length"]) == (1, sha256_text(OLD), len(OLD))
+    # `doc show`: sha256/length stay revision 1's (the document as added); current_* are the
+    # latest revision's.
+    shown = show_document(wb, doc).to_json()
+    assert (shown["sha256"], shown["length"]) == (sha256_text(OLD), len(OLD))
+    assert (shown["revisions"], shown["current_sha256"], shown["current_length"]) == (
+        2,
+        sha256_text(new),
+        len(new),
+    )

@@ -8,9 +8,12 @@ from hypothesis import strategies as st
 
 from workbench.domain.anchoring import (
     AnchorState,
+    Carrier,
     Folded,
     Matcher,
+    QuoteHint,
     Selector,
+    anchor_quote,
     find_quote_tolerant,
     fold,
     reanchor,
@@ -233,3 +236,64 @@ def test_same_words_in_another_passage_are_not_a_move() -> None:
     # Its own sentence was deleted: the same words in the sports line are not silently taken.
     assert r.state is not AnchorState.MOVED
     assert r.state is not AnchorState.EXACT
+
+
+# Quotes from outside (`anchor_quote`): a selector's context must match where it is pinned.
+REPEATS = "甲说：MiniMax很好。乙说：MiniMax不好。丙说：MiniMax一般。"
+
+
+def _from(hint: QuoteHint, carrier: Carrier = "an annotation") -> tuple[int, int]:
+    span = anchor_quote(REPEATS, hint, carrier=carrier)
+    assert span.quote == REPEATS[span.start : span.end]
+    return span.start, span.end
+
+
+def test_context_picks_the_occurrence_it_surrounds() -> None:
+    second = REPEATS.index("MiniMax", 10)
+    assert _from(QuoteHint(exact="MiniMax", prefix="乙说：")) == (second, second + 7)
+    assert _from(QuoteHint(exact="MiniMax", suffix="不好。")) == (second, second + 7)
+    # folded as the quote is (spacing, punctuation widths): ": " is "："
+    assert _from(QuoteHint(exact="MiniMax", prefix="乙说: ", suffix=" 不好")) == (
+        second,
+        second + 7,
+    )
+
+
+@pytest.mark.parametrize(
+    "hint",
+    [
+        QuoteHint(exact="MiniMax", prefix="qqq", suffix="www"),
+        QuoteHint(exact="MiniMax", prefix="zzz不存在"),  # ends like no context in the text
+        QuoteHint(exact="MiniMax", prefix="丁说："),
+        QuoteHint(exact="MiniMax", prefix="乙说：", suffix="很好"),  # each half of another
+        QuoteHint(exact="MiniMax很好", prefix="乙说："),  # one occurrence, not this context
+    ],
+)
+def test_context_that_matches_no_occurrence_is_refused(hint: QuoteHint) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        _from(hint)
+    assert str(caught.value) == (
+        "quote found but its context (prefix/suffix) matches no occurrence"
+    )
+
+
+def test_offsets_that_hold_the_quote_win_over_context_as_before() -> None:
+    third = REPEATS.rindex("MiniMax")
+    hint = QuoteHint(exact="MiniMax", prefix="qqq", start=third, end=third + 7)
+    assert _from(hint) == (third, third + 7)
+
+
+@pytest.mark.parametrize(
+    ("carrier", "say"),
+    [
+        ("a claims table", "say which with occurrence (1..3) or start/end"),
+        (
+            "an annotation",
+            "say which with a prefix/suffix (TextQuoteSelector) or a TextPositionSelector",
+        ),
+    ],
+)
+def test_an_ambiguous_quote_says_how_its_file_kind_tells_which(carrier: Carrier, say: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        _from(QuoteHint(exact="MiniMax"), carrier)
+    assert str(caught.value) == f"quote occurs 3 times in the document; {say}"

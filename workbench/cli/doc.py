@@ -23,7 +23,7 @@ from workbench.cli.render import (
 )
 
 if TYPE_CHECKING:
-    from workbench.services.views import Added
+    from workbench.services.views import Added, DocumentDetail
 
 
 @click.group()
@@ -319,7 +319,11 @@ def text(ctx: click.Context, document_id: int, revision: int | None) -> None:
 @document_id_argument
 @json_context
 def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
-    """Show a document's metadata and its claims, with counts by status."""
+    """Show a document's metadata and its claims, with counts by status.
+
+    length and sha256 are revision 1's (the text as added); a document updated since also
+    shows its current revision's (in JSON: current_length, current_sha256).
+    """
     from workbench.services.documents import show_document
 
     detail = show_document(workbench_from(ctx), document_id)
@@ -337,6 +341,7 @@ def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
         ("format", d.format if d.format != "text" else None),
         ("revisions", str(detail.revisions) if detail.revisions > 1 else None),
         ("sha256", d.sha256),
+        ("current", _current(detail)),
         ("added", f"{d.created_at} by {d.added_by}"),
     ):
         if value:
@@ -348,6 +353,14 @@ def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
             ["id", "status", "type", "anchor", "claim"],
             [(c.id, c.status, c.type, c.anchor_state, clip(c.text, 60)) for c in detail.claims],
         )
+
+
+def _current(detail: DocumentDetail) -> str | None:
+    """The latest revision's length and hash, when it is not revision 1."""
+    c = detail.current
+    if c is None:
+        return None
+    return f"revision {c.number}: {c.length} characters, sha256 {c.sha256}"
 
 
 @doc.command("changes")

@@ -10,7 +10,7 @@ import click
 from workbench.cli.common import output_file, workbench_from
 from workbench.cli.options import format_option, output_option
 from workbench.cli.progress import progress_bar, wanted
-from workbench.cli.render import message
+from workbench.cli.render import message, plural
 
 OUTPUT = output_option("Write to FILE (atomically) instead of stdout.")
 INCLUDE_FLAGGED = click.option(
@@ -118,7 +118,7 @@ def annotations_command(
     say_flagged(result.flagged, include_flagged)
     write_json(result.collection, output)
     if output:
-        message(f"wrote {result.collection['total']} annotations to {output}")
+        message(f"wrote {plural(result.collection['total'], 'annotation')} to {output}")
 
 
 @export.command("claims")
@@ -150,7 +150,7 @@ def claims_command(
             count = writer("table", fmt)(rows, out)
             out.flush()
     if output:
-        message(f"wrote {count} claims to {output}")
+        message(f"wrote {plural(count, 'claim')} to {output}")
 
 
 @export.command("bundle")
@@ -161,7 +161,8 @@ def bundle_command(ctx: click.Context, path: str) -> None:
 
     Documents, claims, notes, evidence with its archived bytes, settings and the audit trail
     with its hash chain. `workbench import bundle FILE` restores it into an empty database:
-    how a desk moves from a laptop's SQLite file to the team's PostgreSQL, or back.
+    how a desk moves from a laptop's SQLite file to the team's PostgreSQL, or back. The
+    similarity index is not carried (it is derived, and rebuilt from the claims on first use).
     """
     from workbench.services.bundle import export_bundle
 

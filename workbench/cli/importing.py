@@ -7,7 +7,7 @@ import click
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_context
 from workbench.cli.progress import progress_bar, wanted
-from workbench.cli.render import emit_json, emit_json_object, message
+from workbench.cli.render import emit_json, emit_json_object, message, plural
 
 
 @click.group("import")
@@ -48,7 +48,7 @@ def annotations_command(ctx: click.Context, path: str, document_id: int, as_json
             )
     for notice in result.notices:
         message(notice)
-    message(f"{len(result.added)} claims added, {result.present} already present")
+    message(f"{plural(len(result.added), 'claim')} added, {result.present} already present")
 
 
 @import_.command("claims")
@@ -102,8 +102,8 @@ def claims_command(
     for notice in result.notices:
         message(notice)
     message(
-        f"{len(result.added)} claims added, {result.present} already present, "
-        f"{len(result.skipped)} rows skipped"
+        f"{plural(len(result.added), 'claim')} added, {result.present} already present, "
+        f"{plural(len(result.skipped), 'row')} skipped"
     )
 
 

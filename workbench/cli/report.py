@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from workbench.cli.common import output_file, workbench_from
-from workbench.cli.render import message
+from workbench.cli.render import message, plural
 
 
 @click.command()
@@ -39,7 +39,7 @@ def report(ctx: click.Context, document_id: int | None, all_docs: bool, output: 
         [page] = report_pages(wb, document_ids=[document_id])
         with output_file(output) as out:
             out.write(page.html)
-        message(f"wrote {output}: document #{document_id}, {page.claims} claims")
+        message(f"wrote {output}: document #{document_id}, {plural(page.claims, 'claim')}")
         say_withheld(page.flagged)
         return
     folder = Path(output)

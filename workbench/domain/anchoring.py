@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from workbench.domain.errors import InvalidInput, bad, give
 from workbench.domain.text import CONTEXT_CHARS, Span, find_quote, normalise, span_at
@@ -431,15 +431,52 @@ class QuoteHint:
     occurrence: int | None = None
 
 
-def anchor_quote(text: str, hint: QuoteHint) -> Span:
+# The kinds of file a quote comes from: each has its own fields to say which occurrence.
+Carrier = Literal["a claims table", "an annotation"]
+_SAY_WHICH: dict[str, str] = {
+    "a claims table": "say which with occurrence (1..{n}) or start/end",
+    "an annotation": "say which with a prefix/suffix (TextQuoteSelector) or a TextPositionSelector",
+}
+CONTEXT_MISMATCH = "quote found but its context (prefix/suffix) matches no occurrence"
+
+
+def ambiguous_quote(count: int, carrier: Carrier) -> InvalidInput:
+    """The refusal of a quote that occurs `count` times, in the words of its file's kind."""
+    say = _SAY_WHICH[carrier].format(n=count)
+    return InvalidInput(f"quote occurs {count} times in the document; {say}")
+
+
+def _context_holds(matcher: Matcher, at: tuple[int, int], prefix: str, suffix: str) -> bool:
+    """Whether the text immediately before and after the occurrence `at` is `prefix` and
+    `suffix`, as the W3C TextQuoteSelector defines them ("the snippet of text that occurs
+    immediately before/after" the exact text).
+
+    Compared folded, as the quote itself is matched (spacing, punctuation widths and quote
+    styles may differ), but otherwise whole: a prefix must be all of the text just before the
+    occurrence and a suffix all of the text just after. No partial or similarity match: a
+    context that merely ends like one occurrence's ("zzz不存在" and "...在") picks nothing, and
+    a prefix longer than the text before the occurrence (cut by the document's start) matches
+    nothing there. An empty prefix or suffix says nothing about its side.
+    """
+    folded = matcher.folded
+    want_before, want_after = fold(normalise(prefix)), fold(normalise(suffix))
+    start, end = folded.from_original(at[0]), folded.from_original(at[1])
+    before = folded.text[max(0, start - len(want_before)) : start]
+    return before == want_before and folded.text[end : end + len(want_after)] == want_after
+
+
+def anchor_quote(text: str, hint: QuoteHint, *, carrier: Carrier) -> Span:
     """The span of `text` a quote from outside points at, or InvalidInput saying why none.
 
     The offsets win if they hold the quote. Otherwise the quote is looked for verbatim, then
     differing only in what people retype (`Matcher.occurrences`: spacing, punctuation widths,
     quote styles). A repeated quote is settled by `occurrence`, else by the position (the
-    nearest occurrence, as `Matcher.reanchor` moves a claim), else by the context. There is no
-    fuzzy step here: a quote with other words is refused rather than pinned to a passage
-    nobody typed. The span's quote is always the document's own text.
+    nearest occurrence, as `Matcher.reanchor` moves a claim). A prefix or suffix given must
+    hold around the occurrence taken (`_context_holds`), repeated or not: a context that
+    matches no occurrence is refused, not pinned to the likeliest. There is no fuzzy step
+    here: a quote with other words is refused rather than pinned to a passage nobody typed.
+    The span's quote is always the document's own text. `carrier` names the kind of file
+    the quote came from, for the refusal of an ambiguous quote.
     """
     start, end = hint.start, hint.end
     if hint.exact is None:
@@ -457,7 +494,8 @@ def anchor_quote(text: str, hint: QuoteHint) -> Span:
     if not found:
         clipped = exact if len(exact) <= 60 else exact[:59] + "…"
         raise InvalidInput(f"quote not found in the document: {clipped!r}")
-    if len(found) == 1:
+    has_context = bool(hint.prefix or hint.suffix)
+    if len(found) == 1 and not has_context:
         return span_at(text, *found[0])
     if hint.occurrence is not None:
         if not 1 <= hint.occurrence <= len(found):
@@ -468,13 +506,17 @@ def anchor_quote(text: str, hint: QuoteHint) -> Span:
     near = start if start is not None else 0
     sel = Selector(near, near + len(exact), exact, hint.prefix, hint.suffix)
     if start is not None:
+        # A position near an occurrence settles it, as a claim is moved (unchanged rule).
         moved = matcher.reanchor(sel)
         if moved.span is not None and (moved.span.start, moved.span.end) in found:
             return moved.span
-    if start is not None or hint.prefix or hint.suffix:
+    if has_context:
+        found = [at for at in found if _context_holds(matcher, at, hint.prefix, hint.suffix)]
+        if not found:
+            raise InvalidInput(CONTEXT_MISMATCH)
+    if start is not None or has_context:
+        # Among those left, the likeliest, as before: the context around each, then the
+        # nearest the position given (else the first).
         best = max(found, key=lambda s: (matcher.context_similarity(sel, *s), -abs(s[0] - near)))
         return span_at(text, *best)
-    raise InvalidInput(
-        f"quote occurs {len(found)} times in the document; say which with occurrence "
-        f"(1..{len(found)}) or start/end"
-    )
+    raise ambiguous_quote(len(found), carrier)

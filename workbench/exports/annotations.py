@@ -91,8 +91,9 @@ def annotation(item: Annotated) -> dict[str, Any]:
                 "format": "text/plain",
             }
         )
-    if document.language:
-        body[0]["language"] = document.language
+    # No "language" on the claim text: it is the desk's own words, whose language is not
+    # recorded (an English claim about a Chinese article is common). The document's language
+    # would belong on the target's source resource, which is an IRI here; readers expect it so.
     return {
         "@context": CONTEXT,
         "id": annotation_id(document, claim),

@@ -2,16 +2,19 @@
 an empty database (SQLite or PostgreSQL), with the same ids, texts, bytes and audit chain.
 
 Every table of the models is carried (Base.metadata), so a table added later travels without a
-change here; a column type the bundle cannot write fails loudly (and the tests check that no
-table of the schema is left out). A restore writes no audit event of its own: it brings back the
-trail the bundle holds, event for event, and checks that its head is the one recorded. A hash
-chain has no secret, so whoever edits a bundle can recompute it: the restore also replays the
-trail it wrote (`audit replay`, before committing), and refuses tables the events do not
-describe and events that record a move the workflow refuses.
+change here (the similarity index's with no rows: derived data, see DERIVED); a column type the
+bundle cannot write fails loudly (and the tests check that no table of the schema is left out).
+A restore writes no audit event of its own: it brings back the trail the bundle holds, event for
+event, and checks that its head is the one recorded. A hash chain has no secret, so whoever
+edits a bundle can recompute it: the restore also replays the trail it wrote (`audit replay`,
+before committing), and refuses tables the events do not describe and events that record a move
+the workflow refuses.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -33,7 +36,9 @@ from sqlalchemy import (
 )
 
 from workbench.db.backend import reset_id_sequences
+from workbench.db.engine import get_engine
 from workbench.db.models import Base, Event, UTCDateTime
+from workbench.db.url import sqlite_file
 from workbench.domain.chain import GENESIS
 from workbench.domain.errors import InvalidInput
 from workbench.domain.verification import ChainWalk
@@ -43,9 +48,17 @@ from workbench.services.inputs import refuse_symlink
 from workbench.services.limits import size_limit
 from workbench.services.progress import Progress, Tally
 from workbench.services.replay import COMPARED_TABLES, replay_in
+from workbench.services.similar_index import INDEX_TABLES
 from workbench.services.verify import CHAIN_COLUMNS, walk_rows
 
 BATCH = 1000
+# The similarity index's tables: derived from the claims and recorded by no event, so neither
+# the chain nor the replay covers them, and a bundle edited there would change every "checked
+# before?" score unseen. Their rows are not restored: the index is built again from the
+# restored claims on first use (an empty index is "not built", as in a new database). A bundle
+# lists them with no rows; one written before that holds rows, which are checked against its
+# manifest and left out (the format and its list of tables are unchanged: it still restores).
+DERIVED = frozenset(t.__tablename__ for t in INDEX_TABLES)
 DEFAULT_MAX_MB = 4096.0
 
 
@@ -108,9 +121,13 @@ def export_bundle(wb: Workbench, out: IO[bytes], progress: Progress | None = Non
         revision = _revision(conn)
         count, head = _head(conn)
         if progress is not None:
-            tally.total = sum(_count_rows(conn, t) for t in bundled_tables())
+            tally.total = sum(
+                _count_rows(conn, t) for t in bundled_tables() if t.name not in DERIVED
+            )
 
         def rows(table: Table) -> Any:
+            if table.name in DERIVED:
+                return  # listed, with no rows (see DERIVED)
             query = select(table).order_by(*table.primary_key.columns)
             yield from tally.counting(conn.execute(query.execution_options(yield_per=BATCH)))
 
@@ -132,7 +149,35 @@ def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) ->
     """Restore a bundle into an empty database: all of it, or (on any problem) none of it.
     `progress` hears the rows restored, the events read to check the chain, then the events
     replayed and the rows compared with them, of all of these together as the manifest counts
-    them."""
+    them. A SQLite file this restore created is removed again when it is refused (one that was
+    there before never is)."""
+    new_file = sqlite_file(wb.url)
+    if new_file is not None and os.path.exists(new_file):
+        new_file = None
+    try:
+        return _import_bundle(wb, path, progress)
+    except Exception:
+        if new_file is not None:
+            _discard_created(wb, new_file)
+        raise
+
+
+def _discard_created(wb: Workbench, path: str) -> None:
+    """Remove the SQLite file (and its journals) a refused restore created, if it still holds
+    no rows: its transaction was rolled back, so it has at most the schema this command wrote.
+    Connections are not pooled for SQLite (db.engine), so none is left open on it."""
+    if os.path.exists(path) and os.path.getsize(path) > 0:
+        engine = get_engine(wb.url)
+        with engine.connect() as conn:
+            if any(_count_rows(conn, t) for t in bundled_tables()):
+                return  # someone else wrote to it meanwhile: theirs now
+    for name in (path, *(path + s for s in ("-journal", "-wal", "-shm"))):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(name)
+    wb._ready = False  # the next use creates and migrates it again
+
+
+def _import_bundle(wb: Workbench, path: str, progress: Progress | None) -> BundleSummary:
     source = Path(path)
     refuse_symlink(path)
     if not source.is_file():
@@ -175,7 +220,11 @@ def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) ->
                     raise InvalidInput(
                         f"the bundle's table {table.name} has other columns than this schema's"
                     )
-                counts[table.name] = _insert_all(conn, table, spec, reader.rows(table.name), tally)
+                rows = reader.rows(table.name)
+                if table.name in DERIVED:
+                    counts[table.name] = _skip_all(rows, tally)
+                    continue
+                counts[table.name] = _insert_all(conn, table, spec, rows, tally)
             reset_id_sequences(conn, tables)
             noted = manifest.get("audit_head") or {}
             if (
@@ -214,13 +263,15 @@ def _check_replay(tx: Tx, tally: Tally) -> None:
     """The restored tables are what the restored events describe, and no event records a move
     the workflow refuses: `audit replay`, on the rows this transaction has written and not yet
     committed. The chain cannot tell a bundle edited by hand whose chain was recomputed."""
-    report = replay_in(tx, tally.counting, tally.counting)
+    report = replay_in(tx, tally.counting, tally.counting, held="in the bundle")
     if not report.consistent:
         s = "s" if report.total != 1 else ""
+        # No pointer to `audit replay`: nothing is restored to run it on (the source database
+        # may well replay: the bundle is what differs).
         raise InvalidInput(
             "the bundle's events and tables do not replay consistently: "
-            f"{report.differences[0].message} ({report.total:,} difference{s} in all, as "
-            "`workbench audit replay` lists them); nothing was imported"
+            f"{report.differences[0].message} ({report.total:,} difference{s} in all); "
+            "nothing was imported"
         )
 
 
@@ -239,6 +290,14 @@ def _insert_all(conn: Connection, table: Table, spec: TableSpec, rows: Any, tall
         count += len(batch)
         tally.add(len(batch))
     return count
+
+
+def _skip_all(rows: Any, tally: Tally) -> int:
+    """Read a derived table's rows (so that they are still checked against the manifest) and
+    restore none: no rows of it."""
+    for _ in rows:
+        tally.add(1)
+    return 0
 
 
 def _count_rows(conn: Connection, table: Table) -> int:

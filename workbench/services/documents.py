@@ -30,6 +30,7 @@ from workbench.services.revisions import (
     archive,
     latest_number,
     revision_text,
+    revision_view,
     update_document,
 )
 from workbench.services.sources import Content, read_content
@@ -96,6 +97,7 @@ def add_document(
                 not_applied=differs,
                 revision=number,
                 revisions=latest_number(tx, existing.id),
+                stored=None if number == 1 else revision_view(tx, existing, number),
             )
         doc = insert_document(
             tx, text, meta, format=content.format, source_sha256=archive(tx, content.original)
@@ -298,11 +300,13 @@ def show_document(wb: Workbench, document_id: int) -> DocumentDetail:
         claims = tx.session.scalars(
             select(Claim).where(Claim.document_id == document_id).order_by(Claim.id)
         )
+        revisions = latest_number(tx, doc.id)
         return DocumentDetail(
             document=DocumentView.of(doc),
             status_counts=counts,
             claims=[ClaimView.of(c) for c in claims],
-            revisions=latest_number(tx, doc.id),
+            revisions=revisions,
+            current=None if revisions == 1 else revision_view(tx, doc, revisions),
         )
 
 

@@ -121,7 +121,7 @@ def _annotation_ready(tx: Tx, item: IncomingAnnotation, text: str, review: bool)
     hint = QuoteHint(
         exact=item.exact, prefix=item.prefix, suffix=item.suffix, start=item.start, end=item.end
     )
-    span = anchor_quote(text, hint)
+    span = anchor_quote(text, hint, carrier="an annotation")
     note = item.note if item.note and item.note.strip() else None
     arrived = arrival(asked, note, tx.actor, review=review, carrier="an annotation")
     return _Ready(
@@ -266,7 +266,7 @@ def _check(tx: Tx, raw: RawRow, text: str, review: bool) -> _Ready:
     item = _plan(raw)
     row = item.row
     hint = QuoteHint(exact=row.quote, start=row.start, end=row.end, occurrence=row.occurrence)
-    span = anchor_quote(text, hint)
+    span = anchor_quote(text, hint, carrier="a claims table")
     arrived = arrival(item.asked, row.note, tx.actor, review=review, carrier="a claims table")
     return _Ready(
         number=item.number,

@@ -162,26 +162,35 @@ def replay(
         return replay_in(tx, count, store=store)
 
 
+# Where the rows replayed are, as a changed archived file's difference says.
+INSIDE_THE_DATABASE = "inside the database"
+
+
 def replay_in(
     tx: Tx,
     events: Counting | None = None,
     rows: Counting | None = None,
     *,
     store: Store | None = None,
+    held: str = INSIDE_THE_DATABASE,
 ) -> ReplayReport:
     """`replay` inside a transaction the caller holds: a bundle restore replays what it has
     written before committing it. `events` and `rows` see the events applied and the table
-    rows compared go past (to count them); the state goes to `store` as in `replay`."""
+    rows compared go past (to count them); the state goes to `store` as in `replay`. `held`
+    says where the rows are, for a changed archived file ("in the bundle": a refused restore
+    leaves nothing in the database)."""
     if store is not None:
-        return _replay(tx, Replay(store=store), events or _uncounted, rows or _uncounted)
+        return _replay(tx, Replay(store=store), events or _uncounted, rows or _uncounted, held)
     with (
         tempfile.TemporaryDirectory(prefix="workbench-replay-") as tmp,
         SpillStore(KINDS, Path(tmp)) as spill,
     ):
-        return _replay(tx, Replay(store=spill), events or _uncounted, rows or _uncounted)
+        return _replay(tx, Replay(store=spill), events or _uncounted, rows or _uncounted, held)
 
 
-def _replay(tx: Tx, state: Replay, events: Counting, rows: Counting) -> ReplayReport:
+def _replay(
+    tx: Tx, state: Replay, events: Counting, rows: Counting, held: str = INSIDE_THE_DATABASE
+) -> ReplayReport:
     columns = (
         Event.seq,
         Event.action,
@@ -207,12 +216,14 @@ def _replay(tx: Tx, state: Replay, events: Counting, rows: Counting) -> ReplayRe
 
     for kind in state.kinds:
         state.compare(kind, rows(TABLES[kind].read(tx)), event_at)
-    for problem in blob_problems(tx, rows):
+    for problem in blob_problems(tx, rows, held):
         state.differ(Difference(problem, subject="blob"))
     return state.report()
 
 
-def blob_problems(tx: Tx, rows: Counting | None = None) -> Iterator[str]:
+def blob_problems(
+    tx: Tx, rows: Counting | None = None, held: str = INSIDE_THE_DATABASE
+) -> Iterator[str]:
     """Archived files whose bytes no longer hash to the sha256 they are filed under.
 
     Replay has already held each evidence row's sha256 to the one its event recorded; this
@@ -226,5 +237,5 @@ def blob_problems(tx: Tx, rows: Counting | None = None) -> Iterator[str]:
         if actual != digest or len(data) != size:
             yield (
                 f"archived file {digest[:12]}…: its {len(data):,} stored bytes hash to "
-                f"{actual[:12]}… ({size:,} bytes recorded): it was changed inside the database"
+                f"{actual[:12]}… ({size:,} bytes recorded): it was changed {held}"
             )

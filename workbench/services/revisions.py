@@ -108,7 +108,7 @@ def update_document(wb: Workbench, document_id: int, content: Content) -> Revisi
         doc = get_document(tx, document_id)
         number, latest = revision_text(tx, doc)
         if sha256_text(latest) == digest:
-            view = _view(tx, doc, number)
+            view = revision_view(tx, doc, number)
             return RevisionAdded(created=False, revision=view)
         rev = DocumentRevision(
             document_id=doc.id,
@@ -130,7 +130,8 @@ def update_document(wb: Workbench, document_id: int, content: Content) -> Revisi
         return RevisionAdded(created=True, revision=view, anchors=anchors)
 
 
-def _view(tx: Tx, doc: Document, number: int) -> RevisionView:
+def revision_view(tx: Tx, doc: Document, number: int) -> RevisionView:
+    """Revision `number` of `doc` (it exists)."""
     if number == 1:
         return RevisionView.first(doc)
     rev = tx.session.scalar(

@@ -71,6 +71,10 @@ COMMON_FLOOR = 1000
 # titles in 《》 as names; ~cumulative, 占总 and "make up" as ~share).
 TERMS_VERSION = 16
 
+# The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
+# them empty, to be built again here on first use).
+INDEX_TABLES = (SimilarTerm, SimilarIndexed, SimilarDf, SimilarMeta)
+
 T = TypeVar("T")
 
 
@@ -123,7 +127,7 @@ def refresh(tx: Tx, batch: int = BATCH, window: int = WINDOW) -> int:
     many were indexed."""
     session = tx.session
     if _outdated(tx):
-        for table in (SimilarTerm, SimilarIndexed, SimilarDf, SimilarMeta):
+        for table in INDEX_TABLES:
             session.execute(delete(table))
         # Recorded before the claims are indexed, in the same transaction: the index is these
         # terms' from now on, whether or not there are claims to put in it yet.

@@ -248,11 +248,17 @@ class DocumentDetail:
     status_counts: dict[str, int]
     claims: list[ClaimView]
     revisions: int = 1
+    # The latest revision's hash and length (the document's `sha256` and `length` are
+    # revision 1's, the text as added); None when it has one revision.
+    current: RevisionView | None = None
 
     def to_json(self) -> dict[str, Any]:
+        latest = self.current or self.document
         return {
             **self.document.to_json(),
             "revisions": self.revisions,
+            "current_sha256": latest.sha256,
+            "current_length": latest.length,
             "status_counts": self.status_counts,
             "claims": [c.to_json() for c in self.claims],
         }
@@ -295,10 +301,19 @@ class Added:
     # older text must not read as the document's current one).
     revision: int = 1
     revisions: int = 1
+    # That revision's hash and length (the text given), when it is not revision 1: the
+    # document's own `sha256` and `length` are revision 1's.
+    stored: RevisionView | None = None
 
     def to_json(self) -> dict[str, Any]:
+        held = (
+            {}
+            if self.stored is None
+            else {"sha256": self.stored.sha256, "length": self.stored.length}
+        )
         return {
             **self.document.to_json(),
+            **held,
             "created": self.created,
             **({"not_applied": self.not_applied} if self.not_applied else {}),
             **({} if self.created else {"revision": self.revision, "revisions": self.revisions}),
