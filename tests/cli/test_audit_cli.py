@@ -107,7 +107,7 @@ def test_replay(cli: Run, trail: None, db_url: str) -> None:
     r = cli("audit", "replay")
     assert r.code == 1
     assert r.out == "claim #1 status: events say 'unverifiable', table says 'verified'\n"
-    assert "1 differences" in r.err
+    assert "1 difference between" in r.err
     report = json.loads(cli("audit", "replay", "--json").out)
     assert report["differences"][0]["field"] == "status"
 

@@ -138,7 +138,7 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
     if head is not None or count is not None:
         since = (r.last_seq or 0) - (r.noted_head_seq or count or 0)
         where = "" if r.noted_head_seq is None else f" is seq {r.noted_head_seq}"
-        click.echo(f"noted head{where}: intact; {since} events added since", err=True)
+        click.echo(f"noted head{where}: intact; {plural(since, 'event')} added since", err=True)
     elif not from_file:
         message("events removed from the end are only caught with --head/--count noted earlier")
 
@@ -156,7 +156,7 @@ def head(ctx: click.Context, as_json: bool) -> None:
     h = chain_head(workbench_from(ctx))
     if json_out(as_json, h):
         return
-    click.echo(f"{h.count} events, head {h.hash}")
+    click.echo(f"{plural(h.count, 'event')}, head {h.hash}")
     message(f"check later with: workbench audit verify --head {h.hash} --count {h.count}")
 
 
@@ -190,6 +190,6 @@ def replay(ctx: click.Context, as_json: bool) -> None:
         hidden = report.total - len(report.differences)
         if hidden:
             click.echo(f"... and {hidden} more differences")
-        message(f"{report.total} differences between the events and the tables")
+        message(f"{plural(report.total, 'difference')} between the events and the tables")
     if not report.consistent:
         sys.exit(EXIT_REFUSED)

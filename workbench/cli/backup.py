@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.render import message
+from workbench.cli.render import message, plural
 
 
 @click.command()
@@ -26,5 +26,5 @@ def backup(ctx: click.Context, file: str) -> None:
         message("PostgreSQL is backed up by pg_dump: run the command above (see docs/backup.md)")
         return
     assert b.head is not None
-    click.echo(f"backed up to {b.path}: {b.head.count} events, head {b.head.hash}")
+    click.echo(f"backed up to {b.path}: {plural(b.head.count, 'event')}, head {b.head.hash}")
     message(f"check the copy with: workbench --db {b.path} audit verify --head {b.head.hash}")

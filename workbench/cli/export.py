@@ -174,5 +174,5 @@ def bundle_command(ctx: click.Context, path: str) -> None:
     rows = sum(summary.tables.values())
     message(
         f"wrote {path}: {rows} rows in {len(summary.tables)} tables, "
-        f"{summary.events} events, head {summary.head}"
+        f"{plural(summary.events, 'event')}, head {summary.head}"
     )

@@ -133,5 +133,8 @@ def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
         )
         return
     rows = sum(summary.tables.values())
-    click.echo(f"restored {rows} rows in {len(summary.tables)} tables; {summary.events} events")
+    click.echo(
+        f"restored {plural(rows, 'row')} in {plural(len(summary.tables), 'table')}; "
+        f"{plural(summary.events, 'event')}"
+    )
     click.echo(f"head {summary.head}")
