@@ -106,10 +106,26 @@ def _shown(term: str) -> str:
     return f"{term[1:]} (counted)" if term[0] == "^" else term.lstrip("@~#%")
 
 
+# Chinese character pairs are how a Chinese text is compared, but a pair that holds a function
+# character (了股, 在了) says nothing to the person reading why two claims matched: such pairs
+# still count in the score and are left out of the terms shown.
+_FUNCTION_CHARS = frozenset("的了在是和与及或为于也都就而从向将被把已其之这那着过并对由")
+
+
+def _telling(term: str) -> bool:
+    return not (
+        term.isalpha()
+        and not term.isascii()
+        and len(term) <= 2
+        and any(ch in _FUNCTION_CHARS for ch in term)
+    )
+
+
 def explain(a: Mapping[str, float], b: Mapping[str, float], top: int = 4) -> Explained:
     """`similarity` of `a` and `b` (the same score), with the reasons for it: the `top` terms
     that carry most of the cosine, and what lowered it."""
     shared = sorted(((a[t] * b[t], t) for t in a if t in b and a[t] * b[t] > 0), reverse=True)
+    telling = [(w, t) for w, t in shared if _telling(t)]
     cos, subject_factor = cosine(a, b), _subject_factor(a, b)
     score = cos * subject_factor
     disagree = []
@@ -117,5 +133,5 @@ def explain(a: Mapping[str, float], b: Mapping[str, float], top: int = 4) -> Exp
         score *= 1.0 - share
         ours, theirs = (tuple(_shown(t) for t in side) for side in found)
         disagree.append((what, ours, theirs, 1.0 - share))
-    shown = tuple(_shown(t) for _, t in shared[:top])
+    shown = tuple(_shown(t) for _, t in telling[:top])
     return Explained(score, cos, shown, subject_factor, tuple(disagree))
