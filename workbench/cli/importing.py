@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 import click
 
 from workbench.cli.common import workbench_from
@@ -9,10 +12,19 @@ from workbench.cli.options import json_context
 from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import emit_json, emit_json_object, message, plural
 
+if TYPE_CHECKING:  # (not at run time: `--help` imports no SQLAlchemy)
+    from workbench.services.views import ClaimView
+
 
 @click.group("import")
 def import_() -> None:
     """Import claims (Web Annotations, CSV/JSON tables) or a whole bundle."""
+
+
+def _print_added(claims: Iterable[ClaimView]) -> None:
+    """The claims an import added, a line each (both imports print them alike)."""
+    for claim in claims:
+        click.echo(f"claim #{claim.id}  [{claim.status}]  {claim.start}..{claim.end}  {claim.text}")
 
 
 @import_.command("annotations")
@@ -42,10 +54,7 @@ def annotations_command(ctx: click.Context, path: str, document_id: int, as_json
             }
         )
     else:
-        for claim in result.added:
-            click.echo(
-                f"claim #{claim.id}  [{claim.status}]  {claim.start}..{claim.end}  {claim.text}"
-            )
+        _print_added(result.added)
     for notice in result.notices:
         message(notice)
     message(f"{plural(len(result.added), 'claim')} added, {result.present} already present")
@@ -93,10 +102,7 @@ def claims_command(
             }
         )
     else:
-        for claim in result.added:
-            click.echo(
-                f"claim #{claim.id}  [{claim.status}]  {claim.start}..{claim.end}  {claim.text}"
-            )
+        _print_added(result.added)
     for problem in result.skipped:
         message(f"skipped {problem}")
     for notice in result.notices:

@@ -55,13 +55,17 @@ CURRENCY_SHARE = 0.5
 
 SHARE_OR_CHANGE = "share or change"
 
-# What was put off against what was done (推迟交付, delivered), who held a post against who holds
-# it (曾任, a former chief executive): a rewording keeps the word, so one claim alone saying it
-# is another fact, as opposite acts are.
-_UNDONE = {"~delay": "delayed or done", "~former": "former or current"}
-AVERAGE = "average or total"
+# Words a rewording keeps, so that one claim alone saying one is another fact: a figure per head,
+# per day or on average against the total (GDP per person against GDP); what was put off
+# against what was done (推迟交付, delivered) and who held a post against who holds it (曾任, a
+# former chief executive), as opposite acts are. (concept: what is said, its share)
+_ONE_SIDED = {
+    "~average": ("average or total", YEAR_SHARE),
+    "~delay": ("delayed or done", ACT_SHARE),
+    "~former": ("former or current", ACT_SHARE),
+}
 # The kinds that one claim alone says (explained as such, not as "other ...").
-ONE_SIDED_WORDS = frozenset((*_UNDONE.values(), AVERAGE))
+ONE_SIDED_WORDS = frozenset(what for what, _ in _ONE_SIDED.values())
 
 # One claim denies what the other asserts ("did not receive any council funding", "received
 # council funding"; 未派发股息, 派发了现金股利): opposite facts, as opposite acts are.
@@ -142,12 +146,12 @@ def _opposed(ours: list[str], theirs: list[str]) -> bool:
     return len(a) == len(b) == 1 and a != b
 
 
-def _undenied(kinds: Kinds) -> list[str]:
-    """A claim's acts, but for a denied rise or fall ("did not raise its charges", 没有上涨):
-    that says the figure stayed as it was (~flat), and is no denial left to compare."""
+def _undenied(kinds: Kinds) -> tuple[list[str], bool]:
+    """A claim's acts and whether it denies one, but for a denied rise or fall ("did not raise
+    its charges", 没有上涨): that says the figure stayed as it was (~flat), no denial left."""
     if kinds.negated and kinds.acts and set(kinds.acts) <= {"~up", "~down"}:
-        return ["~flat"]
-    return kinds.acts
+        return ["~flat"], False
+    return kinds.acts, kinds.negated
 
 
 def _other_side(bound: str) -> str:
@@ -289,29 +293,16 @@ def disagreements(
             mine = ["~cumulative"] if "~cumulative" in a else sorted(ka.years)
             yours = ["~cumulative"] if "~cumulative" in b else sorted(kb.years)
             yield "total or year", YEAR_SHARE, (mine, yours)
-    if ("~average" in a) != ("~average" in b):
-        # GDP per person against GDP, an average fare against the fares: a figure per head or
-        # on average is not the total
-        yield (
-            AVERAGE,
-            YEAR_SHARE,
-            (["~average"] if "~average" in a else [], ["~average"] if "~average" in b else []),
-        )
+    for word, (what, share) in _ONE_SIDED.items():
+        if (word in a) != (word in b):
+            yield what, share, ([word] if word in a else [], [word] if word in b else [])
     if ka.bounds and kb.bounds:
         # nearly two million against more than two million: each on its own side of one figure
         mine = sorted(t for t in ka.bounds if _other_side(t) in b)
         if mine:
             yield "bounds", ACT_SHARE, (mine, sorted(_other_side(t) for t in mine))
-    for undone, what in _UNDONE.items():
-        if (undone in a) != (undone in b):
-            yield (
-                what,
-                ACT_SHARE,
-                ([undone] if undone in a else [], [undone] if undone in b else []),
-            )
-    acts_a, acts_b = _undenied(ka), _undenied(kb)
-    negated_a = ka.negated and acts_a is ka.acts
-    negated_b = kb.negated and acts_b is kb.acts
+    acts_a, negated_a = _undenied(ka)
+    acts_b, negated_b = _undenied(kb)
     if negated_a != negated_b:
         denied = ([NEGATED] if negated_a else [], [NEGATED] if negated_b else [])
         yield NEGATION, ACT_SHARE, denied

@@ -67,17 +67,17 @@ _ORDINAL_VALUE = {"first": 1, **EN_ORDINALS}
 
 # Periods within a year: a month, a quarter, a half. A figure for March and one for October,
 # or for the first half and for the whole year, are two facts. Kept as "=period:..." terms.
-_MONTHS = split_words(
+MONTHS = split_words(
     "january february march april may june july august september october november december"
 )
-_ABBREVIATED = {m[:3]: i for i, m in enumerate(_MONTHS, start=1) if m != "may"}
-_ABBREVIATED["sept"] = 9
+ABBREVIATED = {m[:3]: i for i, m in enumerate(MONTHS, start=1) if m != "may"}
+ABBREVIATED["sept"] = 9
 _PERIODS = re.compile(
-    rf"\b(?P<month>{'|'.join(m for m in _MONTHS if m != 'may')})\b"
+    rf"\b(?P<month>{'|'.join(m for m in MONTHS if m != 'may')})\b"
     # "may" is a month only before a day or year, or after "in" or a day
     r"|(?:\bin\s+|\d\s*)(?P<may>may)\b|\b(?P<may2>may)(?=\s+\d)"
     # Mar. 2024, Sept 2023 and 03/2024: a month abbreviated or numbered, before a year
-    rf"|\b(?P<abbr>{'|'.join(_ABBREVIATED)})\.?(?=\s*(?:19|20)\d\d\b)"
+    rf"|\b(?P<abbr>{'|'.join(ABBREVIATED)})\.?(?=\s*(?:19|20)\d\d\b)"
     r"|\b(?P<mm>1[0-2]|0?[1-9])/(?=(?:19|20)\d\d\b)"
     r"|(?<![\d.万亿千百十])(?P<zm>1[0-2]|0?[1-9])月(?!份?[0-9])"
     r"|(?<![一二三四五六七八九十])(?P<zcm>十[一二]?|[一二三四五六七八九])月"
@@ -93,7 +93,7 @@ _PERIODS = re.compile(
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
-def _zh_small(run: str) -> int:
+def zh_small(run: str) -> int:
     value = zh_value(run)
     return int(value) if value is not None else 0
 
@@ -102,7 +102,7 @@ def _zh_small(run: str) -> int:
 # microsecond each) spare them the regular expressions, which try every position of a text.
 _LABEL_HINTS = tuple(_LABEL_OF)
 _PERIOD_HINTS = (
-    *(m[:3] for m in _MONTHS),  # (each month's first three letters: March and Mar. both)
+    *(m[:3] for m in MONTHS),  # (each month's first three letters: March and Mar. both)
     "月",
     "/",
     "季度",
@@ -136,28 +136,28 @@ def labels(text: str) -> list[str]:
             n = str(_ORDINAL_VALUE[o]) if o in _ORDINAL_VALUE else o[:-2]
         else:
             kind, zn = _LABEL_OF[m.group("zk")], m.group("zn")
-            n = zn.replace(",", "") if zn[0].isdigit() else str(_zh_small(zn))
+            n = zn.replace(",", "") if zn[0].isdigit() else str(zh_small(zn))
         out.append(f"=label:{kind}:{n.lstrip('0') or '0'}")
     for m in _PERIODS.finditer(text) if _hinted(text, _PERIOD_HINTS) else ():
         if m.group("month"):
-            period = f"m{_MONTHS.index(m.group('month')) + 1}"
+            period = f"m{MONTHS.index(m.group('month')) + 1}"
         elif m.group("may") or m.group("may2"):
             period = "m5"
         elif m.group("abbr"):
-            period = f"m{_ABBREVIATED[m.group('abbr')]}"
+            period = f"m{ABBREVIATED[m.group('abbr')]}"
         elif m.group("mm"):
             period = f"m{int(m.group('mm'))}"
         elif m.group("zm"):
             period = f"m{int(m.group('zm'))}"
         elif m.group("zcm"):
-            period = f"m{_zh_small(m.group('zcm'))}"
+            period = f"m{zh_small(m.group('zcm'))}"
         elif m.group("q"):
             period = f"q{m.group('q')}"
         elif m.group("qw"):
             period = f"q{_QUARTER_WORDS[m.group('qw')]}"
         elif m.group("zq"):
             zq = m.group("zq")
-            period = f"q{zq if zq.isdigit() else _zh_small(zq)}"
+            period = f"q{zq if zq.isdigit() else zh_small(zq)}"
         elif m.group("h") or m.group("hy"):
             period = f"h{m.group('h') or m.group('hy')}"
         elif m.group("zh"):

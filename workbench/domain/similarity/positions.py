@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import re
 
-from workbench.domain.similarity.figures import EN_ORDINALS, zh_value
-from workbench.domain.similarity.words import split_words
+from workbench.domain.similarity.figures import EN_ORDINALS
+from workbench.domain.similarity.labels import ABBREVIATED, MONTHS, zh_small
 
-_MONTHS = split_words(
-    "january february march april may june july august september october november december"
-)
-_MONTH_OF = {m: i for i, m in enumerate(_MONTHS, start=1)}
-_MONTH_OF.update({m[:3]: i for m, i in list(_MONTH_OF.items())})
-_MONTH_OF["sept"] = 9
+# (the months and their abbreviations as `labels` reads them)
+_MONTH_OF = {m: i for i, m in enumerate(MONTHS, start=1)} | ABBREVIATED
 _MONTH = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _ZH_SMALL = "[一二三四五六七八九十]+"
@@ -37,10 +33,7 @@ _DAY_HINT = re.compile(r"\d|[日号]")
 
 
 def _small(s: str) -> int:
-    if s.isdigit():
-        return int(s)
-    value = zh_value(s)
-    return int(value) if value is not None else 0
+    return int(s) if s.isdigit() else zh_small(s)
 
 
 def days(text: str) -> list[str]:
