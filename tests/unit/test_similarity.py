@@ -11,6 +11,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from workbench.domain.glosses import glossed
 from workbench.domain.romanise import name_matches, readings
 from workbench.domain.similarity import (
     MAX_TERM,
@@ -25,7 +26,9 @@ from workbench.domain.similarity import (
     terms,
     weigh,
 )
+from workbench.domain.similarity.labels import labels
 from workbench.domain.similarity.polarity import NEGATED
+from workbench.domain.similarity.words import stem
 
 PAIRS = Path(__file__).resolve().parents[1] / "data" / "similar" / "pairs.yaml"
 
@@ -2057,3 +2060,176 @@ def test_the_reasons_leave_out_chinese_pairs_that_hold_a_function_character() ->
     assert not [t for t in shown if "了" in t or "向" in t]
     assert "股息" in shown or "榆川" in shown
     assert explain(a, b).score == similarity(a, b)  # the score still counts every pair
+
+
+# ---- round 12 (session 22) ----------------------------------------------------------------
+
+
+def test_a_pinyin_name_meets_the_translated_name_whose_chinese_quote_it_spells() -> None:
+    # "Heron Dairy" translates 苍鹭 where the later claim spells it: one company, not two names.
+    q, t, o = _scores(
+        ("Canglu Dairy's milk powder sales came to 2.6 billion yuan in 2024.", "Canglu's powder"),
+        ("Heron Dairy's milk powder sales were 2.6 billion yuan in 2024.", "苍鹭乳业2024年奶粉"),
+        ("Kestrel Dairy's milk powder sales were 2.6 billion yuan in 2024.", "红隼乳业奶粉"),
+    )
+    assert "names" not in [d[0] for d in explain(q, t).disagree]
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+@pytest.mark.parametrize(
+    ("chinese", "english", "ties"),
+    [
+        ("鸣沙", "singing sand solar", True),
+        ("岫云", "cloud crag tea", True),  # in either order
+        ("白鹭", "egret dairy", True),  # a word of the table
+        ("星筏", "star games", False),  # one character translated is not the name
+        ("澜汐", "lanxi appliances", False),  # pinyin is `romanise`'s, not a translation
+    ],
+)
+def test_a_chinese_name_is_tied_to_the_english_words_that_translate_it(
+    chinese: str, english: str, ties: bool
+) -> None:
+    words = {stem(w) for w in english.split()}
+    assert glossed(chinese, words, stem) is ties
+
+
+def test_a_translated_name_ties_an_english_claim_to_the_chinese_one() -> None:
+    q, t, o = _scores(
+        ("鸣沙光伏2024年组件出货量为十八吉瓦。", "鸣沙光伏组件出货18GW"),
+        ("Singing Sand Solar shipped 18 GW of modules in 2024.", "2024年组件出货18GW"),
+        ("Eastbrook Solar shipped 18 GW of modules in 2024.", "2024年组件出货18GW"),
+    )
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+def test_a_body_under_its_owners_own_name_is_not_the_owner() -> None:
+    bag = claim_terms("岑川汽车旗下岑川重卡2024年销量为9.1万辆。", "")
+    assert {"=named:岑川", "=sub:重卡"} <= set(bag)
+    q, t, o = _scores(
+        ("2024年，岑川汽车一共卖出九万一千辆车。", "岑川汽车售出9.1万辆"),
+        ("岑川汽车2024年汽车销量为9.1万辆。", "岑川汽车2024年销量9.1万辆"),
+        ("岑川汽车旗下岑川重卡2024年销量为9.1万辆。", "岑川重卡销量9.1万辆"),
+    )
+    reasons = explain(q, o).reasons()
+    assert any("under its owner's name" in r for r in reasons), reasons
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+    # a claim that names the body itself is no claim about the owner
+    body = claim_terms("2024年岑川重卡销量达到九万一千辆。", "")
+    assert "=sub:重卡" not in body
+
+
+@pytest.mark.parametrize(
+    ("text", "deal"),
+    [
+        (
+            "Pellow Foods sold its bakery arm to Ashgrove Mills.",
+            {"=buys:ashgrove", "=sells:pellow"},
+        ),
+        ("Tamsin Brewing was sold to Coldharbour Drinks.", {"=buys:coldharbour"}),
+        ("Coldharbour Drinks bought Tamsin Brewing.", {"=buys:coldharbour"}),
+        ("Tamsin Brewing was acquired by Coldharbour Drinks.", {"=buys:coldharbour"}),
+        ("蔚港物流将冷链业务以8亿元出售给岭北集团。", {"=buys:岭北", "=sells:蔚港"}),
+        ("蔚港物流以8亿元向岭北集团出售了冷链业务。", {"=buys:岭北", "=sells:蔚港"}),
+        ("岭北集团以8亿元从蔚港物流购入冷链业务。", {"=buys:岭北", "=sells:蔚港"}),
+        ("冷链业务被岭北集团收购。", {"=buys:岭北"}),
+        ("蔚港物流2024年营收为8亿元。", set()),
+    ],
+)
+def test_who_buys_and_who_sells_is_read_whatever_the_verb(text: str, deal: set[str]) -> None:
+    assert {t for t in claim_terms(text, "") if t.startswith(("=buys:", "=sells:"))} == deal
+
+
+def test_the_same_deal_with_the_verb_swapped_matches_and_the_reverse_deal_does_not() -> None:
+    q, t, o = _scores(
+        ("岭北集团以八亿元从蔚港物流买下了冷链业务。", "岭北集团买下冷链业务"),
+        ("蔚港物流将冷链业务以8亿元出售给岭北集团。", "冷链业务出售给岭北集团"),
+        ("蔚港物流以8亿元收购了岭北集团的冷链业务。", "蔚港物流收购冷链业务"),
+    )
+    assert "roles" in [d[0] for d in explain(q, o).disagree]
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+    q, t, o = _scores(
+        ("Coldharbour Drinks bought Tamsin Brewing for £40 million.", "Coldharbour paid £40m"),
+        ("Tamsin Brewing was sold to Coldharbour Drinks for £40 million.", "sold for £40m"),
+        ("Tamsin Brewing bought Coldharbour Drinks for £40 million.", "a £40m deal"),
+    )
+    assert "measure on one side" not in [d[0] for d in explain(q, t).disagree]
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+def test_registered_and_resident_population_are_two_measures() -> None:
+    q, t, o = _scores(
+        ("到2024年末，岑州常住人口达到六百一十万。", "常住人口610万"),
+        ("岑州2024年末常住人口为610万人。", "岑州常住人口610万人"),
+        ("岑州2024年末户籍人口为610万人。", "岑州户籍人口610万人"),
+    )
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+def test_jobs_created_are_the_opposite_of_jobs_to_go() -> None:
+    q, t, o = _scores(
+        ("Nine hundred jobs are to go at Brisco Steel by 2026.", "900 jobs will go"),
+        ("Brisco Steel will cut 900 jobs by 2026.", "Brisco to cut 900 jobs"),
+        ("Brisco Steel will create 900 jobs by 2026.", "Brisco to create 900 jobs"),
+    )
+    assert "acts" in [d[0] for d in explain(q, o).disagree]
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("between january and june 2024", "=period:h1"),
+        ("from july to december", "=period:h2"),
+        ("january to march", "=period:q1"),
+        ("2024年1至6月", "=period:h1"),
+        ("七至九月", "=period:q3"),
+        ("截至上半年末", "=period:m6"),
+        ("三季度末", "=period:m9"),
+        ("at the end of the first half", "=period:m6"),
+    ],
+)
+def test_a_span_of_months_is_its_quarter_or_half(text: str, period: str) -> None:
+    assert labels(text) == [period]
+
+
+def test_a_span_of_months_that_is_no_quarter_or_half_is_left_as_its_months() -> None:
+    assert labels("1至9月") == ["=period:m9"]
+    assert labels("january to april") == ["=period:m1", "=period:m4"]
+
+
+def test_a_percentage_is_not_a_count_of_the_same_figure() -> None:
+    q, t, o = _scores(
+        ("Between January and June 2024, 91 per cent of Pellam Buses ran on time.", "91%"),
+        ("Pellam Buses ran 91 percent of its services on time in the first half of 2024.", "91%"),
+        ("Pellam Buses cancelled 91 services in the first half of 2024.", "91 cancelled"),
+    )
+    assert "percentage or count" in [d[0] for d in explain(q, o).disagree]
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+def test_planning_permission_granted_is_an_approval_not_a_plan() -> None:
+    bag = claim_terms("Planning permission for 600 homes was granted by Tolworth Council.", "")
+    assert "~enact" in bag and "~plan" not in bag
+    q, t, o = _scores(
+        ("Planning permission for 600 homes was granted by Tolworth Council in 2024.", "600"),
+        ("Tolworth Council approved 600 new homes in 2024.", "approved 600 homes"),
+        ("Tolworth Council rejected 600 new homes in 2024.", "rejected 600 homes"),
+    )
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+def test_the_day_of_a_date_is_no_figure() -> None:
+    assert "#3" not in terms("The mayor signed the order on June 3.")
+    assert "=day:6-3" in terms("The mayor signed the order on June 3.")
+    assert "#18" not in terms("2024年6月18日获批上市")
+
+
+def test_a_sum_in_another_currency_is_another_sum() -> None:
+    assert {"~thb", "^money"} <= set(terms("投资额为六十亿泰铢"))
+    assert "~jpy" not in terms("售价¥299")  # ¥ is used for yuan as well
+    q, t, o = _scores(
+        ("岑川汽车泰国工厂投资额为四十亿泰铢。", "投资四十亿泰铢"),
+        ("Cenchuan Motors' plant in Thailand will cost 4 billion baht.", "泰国工厂投资40亿泰铢"),
+        ("Cenchuan Motors' plant in Thailand will cost 4 billion yuan.", "泰国工厂投资40亿元"),
+    )
+    assert similarity(q, t) >= 0.5 > similarity(q, o)

@@ -68,8 +68,13 @@ COMMON_FLOOR = 1000
 # Version 13: round 8 (Chinese-digit years 一九五二年; a month's number is its period, not a
 # figure; Mar. 2024 and 03/2024; fractions and shares as percentages, ratios as #17:1;
 # approximate figures: "≈" for every figure of 10 or more, "#≈" for a hedged one; bounds;
-# titles in 《》 as names; ~cumulative, 占总 and "make up" as ~share).
-TERMS_VERSION = 16
+# titles in 《》 as names; ~cumulative, 占总 and "make up" as ~share). Versions 14 to 16:
+# session 21 rounds 9 to 11 (docs/benchmarks.md). Version 17: session 22 round 12 (who buys
+# and who sells in a deal, "=buys:" and "=sells:", selling then one act with buying; a body
+# under its owner's own name, "=sub:"; spans of months as quarters and halves, the end of a
+# half as its last month; a day's number no figure; 户籍 and 常住 population; jobs created as
+# hiring; planning permission granted as an approval; eight more currencies).
+TERMS_VERSION = 17
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

@@ -40,11 +40,24 @@ from workbench.domain.similarity.measures import (
     MONEY_WORD,
     counted_measures,
 )
-from workbench.domain.similarity.naming import PROVINCE_TERMS, names, straddles, zh_name
+from workbench.domain.similarity.naming import (
+    EN_WORDS_CONCEPT,
+    PROVINCE_TERMS,
+    names,
+    straddles,
+    zh_name,
+)
 from workbench.domain.similarity.polarity import NEGATED, negated
-from workbench.domain.similarity.positions import days, ranks
-from workbench.domain.similarity.roles import ZH_NAME_KIND, actor, split_owners, zh_actor
+from workbench.domain.similarity.positions import days, ranks, without_days
+from workbench.domain.similarity.roles import (
+    ZH_NAME_KIND,
+    actor,
+    split_owners,
+    zh_actor,
+    zh_subsidiary,
+)
 from workbench.domain.similarity.shares import shares
+from workbench.domain.similarity.trades import en_trades, zh_trades
 from workbench.domain.similarity.words import CJK_RUN, STOP_WORDS, WORD, normal, stem
 
 # "nine per cent less milk", "500 fewer staff", "down 9%", "up by 12%": a direction said by a
@@ -64,6 +77,8 @@ _UP_DOWN = re.compile(
 _COMPARATIVE_POLE = {"more": "up", "higher": "up", "larger": "up", "bigger": "up", "up": "up"}
 
 
+SALE, BUY = "~sale", "~buy"
+
 _COUNTS = frozenset("人名位家台辆架艘座张项件个条款所只头部本套间栋枚颗支份篇场元吨")
 
 
@@ -71,7 +86,10 @@ def terms(text: str) -> list[str]:
     """The meaning-bearing terms of `text` (see the package's docstring), with repeats."""
     s = normal(text).lower()
     out: list[str] = labels(s)
-    out += days(s)
+    found_days = days(s)
+    if found_days:
+        out += found_days
+        s = without_days(s)
     out += ranks(s)
     if negated(s):
         out.append(NEGATED)
@@ -221,11 +239,25 @@ def claim_terms(text: str, quote: str) -> Counter[str]:
             kind = ZH_NAME_KIND.match(low, low.find(zh) + 2)
             if kind and len(kind.group()) == 2:  # (not a place's 市, nor a person's 舟)
                 bag["=kind:" + kind.group()] += 1
+        under = zh_subsidiary(low) if zh else None
+        if under:
+            bag["=sub:" + under] += 1
         who = zh_actor(low, zh)
+        deals = zh_trades(low, who)
     else:
         who = actor(text, latin)
+        deals = en_trades(EN_WORDS_CONCEPT.sub(" ", normal(text)), who)
     if who:
         bag[who[:MAX_TERM]] += 1
+    if deals:
+        # A deal read with its parties' roles (see `trades`): selling and buying are one act,
+        # the verb the roles are said with ("sold to Lorimer", "Lorimer bought"), not sales
+        # as a measure.
+        bag.update(t[:MAX_TERM] for t in deals)
+        sold = bag[SALE] if any(t.startswith("=buys:") for t in deals) else 0
+        if sold:  # (not "Strathkell sold 4.96 million bottles": a seller alone sells goods)
+            del bag[SALE]
+            bag[BUY] += sold
     # A name after a figure is no measure (Eighteen thousand Selwyn Motors vans: not ^selwyn).
     for t in [t for t in bag if t[0] == "^" and "@" + t[1:] in named]:
         del bag[t]

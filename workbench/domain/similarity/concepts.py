@@ -163,6 +163,16 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "recruiting",
         "took on",
         "taken on",
+        # jobs made, as against jobs to go
+        "create",
+        "creates",
+        "created",
+        "creating",
+        "job creation",
+        "new jobs",
+        "创造",
+        "新增就业",
+        "新增岗位",
     ),
     "layoff": (
         "job losses",
@@ -299,6 +309,12 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "approves",
         "approve",
         "approval",
+        # permission given: "planning permission was granted" is an approval, not a plan
+        "granted",
+        "go-ahead",
+        "planning permission",
+        "planning consent",
+        "planning approval",
     ),
     "veto": (
         "否决",
@@ -574,6 +590,15 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "hkd": ("港元", "港币", "hk$", "hkd"),
     "gbp": ("英镑", "£", "pounds", "pound", "sterling", "gbp"),
     "eur": ("欧元", "€", "euros", "euro", "eur"),
+    # Other currencies a sum is given in: 60亿泰铢 is not 6 billion yuan. (Not "won", a verb.)
+    "jpy": ("日元", "日圆", "yen", "jpy"),  # (not ¥, which RMB sums use as well)
+    "krw": ("韩元", "korean won", "krw"),
+    "thb": ("泰铢", "baht", "thb"),
+    "inr": ("卢比", "rupees", "rupee", "inr"),
+    "aud": ("澳元", "a$", "australian dollars", "aud"),
+    "cad": ("加元", "c$", "canadian dollars", "cad"),
+    "sgd": ("新加坡元", "新元", "s$", "singapore dollars", "sgd"),
+    "chf": ("瑞士法郎", "swiss francs", "chf"),
     "before": ("之前", "以前", "早于", "before", "earlier"),
     "never": ("从未", "从来没有", "never"),
     "recall": ("召回", "recall", "recalls", "recalled", "called back"),
@@ -619,6 +644,17 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     # Degrees by level: 42 master's programmes are not 42 doctoral ones.
     "master": ("硕士", "master's", "masters"),
     "doctorate": ("博士", "doctoral", "doctorate", "doctorates", "phd"),
+    # A city's population by household registration is not the people who live there: 户籍人口
+    # 732万 and 常住人口732万 are two figures.
+    "hukou": ("户籍人口", "户籍", "户口", "registered population", "registered residents", "hukou"),
+    "resident": (
+        "常住人口",
+        "常住",
+        "resident population",
+        "permanent residents",
+        "permanent population",
+        "usual residents",
+    ),
 }
 # Concepts that say what a figure counts or measures. Two claims that each give a measure the
 # other does not (a recall of 62,000 cars against a sale of 62,000 cars, revenue up 12% against
@@ -629,7 +665,7 @@ MEASURES = frozenset(
         "revenue profit loss staff customer user cost fund valuation shipment capacity "
         "utilisation patent research recall sale price output passenger margin store dealer "
         "import delivery gdp wage doctor nurse bed loan station student teacher cargo "
-        "debt income master doctorate investment seat"
+        "debt income master doctorate investment seat hukou resident"
     )
 )
 CONCEPT_OF: dict[str, str] = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from workbench.domain.similarity.figures import is_year
 from workbench.domain.similarity.kinds import (
     ACT_POLE,
     CANCEL,
@@ -22,7 +23,13 @@ from workbench.domain.similarity.kinds import (
 )
 from workbench.domain.similarity.measures import MONEY
 from workbench.domain.similarity.polarity import NEGATED
-from workbench.domain.similarity.scripts import across_scripts, in_other_scripts, unspelled
+from workbench.domain.similarity.scripts import (
+    across_scripts,
+    in_other_scripts,
+    spelled_out,
+    unspelled,
+)
+from workbench.domain.similarity.trades import opposed_trades
 
 # How much of the score is lost when two claims disagree: each names someone or something the
 # other does not (in the same script), each gives a measure the other does not, each gives a
@@ -54,6 +61,11 @@ ACT_SHARE = 0.5
 CURRENCY_SHARE = 0.5
 
 SHARE_OR_CHANGE = "share or change"
+PERCENT_OR_COUNT = "percentage or count"
+
+# One claim is about a body under its owner's own name (澄岭汽车旗下澄岭新能源), the other
+# about the owner: two subjects, as two names are (see `roles.zh_subsidiary`).
+SUBSIDIARY = "subsidiary or owner"
 
 # Words a rewording keeps, so that one claim alone saying one is another fact: a figure per head,
 # per day or on average against the total (GDP per person against GDP); what was put off
@@ -154,6 +166,21 @@ def _undenied(kinds: Kinds) -> tuple[list[str], bool]:
     return kinds.acts, kinds.negated
 
 
+def _other_buyers(
+    ka: Kinds, a: Mapping[str, float], kb: Kinds, b: Mapping[str, float]
+) -> tuple[list[str], list[str]] | None:
+    """The buyers of two claims that each name both (Lorimer bought Corriebank, Corriebank
+    bought Lorimer), when they are not one party; else None."""
+    buys_a = [t for t in ka.trades if t.startswith("=buys:")]
+    buys_b = [t for t in kb.trades if t.startswith("=buys:")]
+    if len(buys_a) != 1 or len(buys_b) != 1 or buys_a == buys_b:
+        return None
+    ours, theirs = buys_a[0][6:], buys_b[0][6:]
+    if found_in("@" + ours, b) and found_in("@" + theirs, a):
+        return buys_a, buys_b
+    return None
+
+
 def _other_side(bound: str) -> str:
     _, side, value = bound.split(":", 2)
     return f"=bound:{'above' if side == 'below' else 'below'}:{value}"
@@ -175,6 +202,8 @@ def disagreements(
     ):
         if ours and theirs:
             mine, yours = _unshared(ours, a, theirs, b)
+            if what == "names" and ours is ka.latin:
+                mine, yours = spelled_out(mine, kb), spelled_out(yours, ka)
             if mine and yours:
                 yield what, NAME_SHARE, (mine, yours)
                 named = named or what == "names"
@@ -196,6 +225,19 @@ def disagreements(
         yours = sorted(t for t in kb.subjects if t.startswith("=kind:") and not kind_found(t, a))
         if mine and yours:
             yield "kinds of name", NAME_SHARE, (mine, yours)
+    for under, owning, vector in ((ka, kb, b), (kb, ka, a)):
+        # 澄岭汽车旗下澄岭新能源 sold 643,000 cars, against 澄岭汽车 sold 643,000 cars: the one is
+        # about the body under the name, the other about the owner (the other claim names the
+        # owner and not that body's kind anywhere).
+        if under.subsidiary and not owning.subsidiary:
+            owner = [t[7:] for t in under.subjects if t.startswith("=named:")]
+            if any(t in vector for t in owner) and not any(
+                kind_found(t, vector) for t in under.subsidiary
+            ):
+                kinds_of_owner = sorted(t for t in owning.subjects if t.startswith("=kind:"))
+                said = (sorted(under.subsidiary), kinds_of_owner or ["@" + owner[0]])
+                yield SUBSIDIARY, NAME_SHARE, said if under is ka else said[::-1]
+            break
     if ka.cities and kb.cities:
         # a place is found in the other claim as a place or as a character pair anywhere
         mine = sorted(t for t in ka.cities if t not in b and t[7:] not in b)
@@ -239,11 +281,17 @@ def disagreements(
         yours = sorted(t for t in kb.labels if t.rsplit(":", 1)[0] in kinds and t not in a)
         if mine and yours:
             yield "labels", LABEL_SHARE, (mine, yours)
+    swapped = False
     if ka.actors and kb.actors and any(t.startswith("=agent:") for t in (*ka.actors, *kb.actors)):
         # Both parties named by both claims, each with another one doing it.
         did, did_too = ka.actors[0].split(":", 1)[1], kb.actors[0].split(":", 1)[1]
         if did != did_too and found_in("@" + did, b) and found_in("@" + did_too, a):
             yield "roles", NAME_SHARE, ([ka.actors[0]], [kb.actors[0]])
+            swapped = True
+    if ka.trades and kb.trades and not swapped:
+        deal = opposed_trades(ka.trades, kb.trades) or _other_buyers(ka, a, kb, b)
+        if deal:
+            yield "roles", NAME_SHARE, deal
     if ka.orgs and kb.orgs:
         mine, yours = _unshared(ka.orgs, a, kb.orgs, b)
         if mine and yours:
@@ -285,6 +333,19 @@ def disagreements(
                     ["~share"] if share_b else sorted(t for t in ("~up", "~down") if t in b),
                 ),
             )
+    if ("~percent" in a) != ("~percent" in b) and any(
+        t in b for t in (*ka.figures, *(t for t in a if t[0] == "#" and not is_year(t)))
+    ):
+        # the same figure as a percentage and as a count: 94 per cent of its trains on time,
+        # 94 trains cancelled
+        yield (
+            PERCENT_OR_COUNT,
+            ONE_SIDED_MEASURE_SHARE,
+            (
+                ["~percent"] if "~percent" in a else [],
+                ["~percent"] if "~percent" in b else [],
+            ),
+        )
     if ("~cumulative" in a) != ("~cumulative" in b):
         # 870,000 visitors since it opened against 870,000 in 2023: a total to date is not a
         # year's figure (only when the total gives no year and the other does)

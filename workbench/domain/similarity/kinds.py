@@ -83,6 +83,11 @@ class Kinds:
     bounds: list[str] = field(default_factory=list)
     negated: bool = False  # the claim denies an act (=polarity:not)
     days: list[str] = field(default_factory=list)  # days of a month (=day:12-18)
+    # the kind of body a Chinese text names under its owner's own name (=sub:新能: 澄岭汽车旗下
+    # 澄岭新能源)
+    subsidiary: list[str] = field(default_factory=list)
+    # who buys and who sells in a deal (=buys:lorim, =sells:白桦; see `trades`)
+    trades: list[str] = field(default_factory=list)
 
 
 def kinds_of(vector: Mapping[str, float]) -> Kinds:
@@ -133,6 +138,10 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.negated = True
             elif t.startswith("=day:"):
                 kinds.days.append(t)
+            elif t.startswith("=sub:"):
+                kinds.subsidiary.append(t)
+            elif t.startswith(("=buys:", "=sells:")):
+                kinds.trades.append(t)
             else:
                 kinds.orgs.append(t)
         elif mark == "≈":

@@ -93,6 +93,61 @@ _PERIODS = re.compile(
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
+# A span of months is a quarter or a half when it is one: "January to June 2024", "between
+# January and June", 1至6月, 一至六月 say the first half (=period:h1), as the first half does, not
+# two months; "1至9月" stays its two ends (前三季度 is read as nothing either). And the end of a
+# half or a quarter is its last month: 上半年末 is 6月末 (=period:m6), "the end of the first half"
+# the end of June.
+_MONTH_WORDS = "|".join(MONTHS)
+_SPAN = re.compile(
+    rf"\b(?:from\s+|between\s+)?(?P<a>{_MONTH_WORDS})\s+(?:to|through|until|-|–|and)\s+"
+    rf"(?P<b>{_MONTH_WORDS})\b"
+    r"|(?<![\d.])(?P<za>1[0-2]|0?[1-9])(?:月份?)?\s*(?:至|到|-|—|–|~|～)\s*(?P<zb>1[0-2]|0?[1-9])月"
+    r"|(?<![一二三四五六七八九十])(?P<zca>十[一二]?|[一二三四五六七八九])(?:月份?)?(?:至|到|-|—|–)"
+    r"(?P<zcb>十[一二]?|[一二三四五六七八九])月"
+)
+_SPANS = {(1, 3): "q1", (4, 6): "q2", (7, 9): "q3", (10, 12): "q4", (1, 6): "h1", (7, 12): "h2"}
+_END_OF = re.compile(
+    r"(?P<zh>[上下])半年(?:末|底)|(?P<zq>[一二三四1-4])季度(?:末|底)"
+    r"|\bend\s+of\s+the\s+(?P<hw>first|second)\s+half\b"
+)
+
+
+def _spans(text: str) -> tuple[str, list[str]]:
+    """`text` with its spans of months that are quarters or halves, and its ends of a half or
+    quarter, blanked, and their periods (see above)."""
+    out: list[str] = []
+
+    def span(m: re.Match[str]) -> str:
+        if m.group("a"):
+            ends = (MONTHS.index(m.group("a")) + 1, MONTHS.index(m.group("b")) + 1)
+        elif m.group("za"):
+            ends = (int(m.group("za")), int(m.group("zb")))
+        else:
+            ends = (zh_small(m.group("zca")), zh_small(m.group("zcb")))
+        period = _SPANS.get(ends)
+        if period is None:
+            return m.group()
+        out.append(f"=period:{period}")
+        return " "
+
+    def end_of(m: re.Match[str]) -> str:
+        if m.group("zh"):
+            month = 6 if m.group("zh") == "上" else 12
+        elif m.group("zq"):
+            zq = m.group("zq")
+            month = 3 * (int(zq) if zq.isdigit() else zh_small(zq))
+        else:
+            month = 6 if m.group("hw") == "first" else 12
+        out.append(f"=period:m{month}")
+        return " "
+
+    text = _SPAN.sub(span, text)
+    if "末" in text or "底" in text or "end of" in text:
+        text = _END_OF.sub(end_of, text)
+    return text, out
+
+
 def zh_small(run: str) -> int:
     value = zh_value(run)
     return int(value) if value is not None else 0
@@ -138,7 +193,11 @@ def labels(text: str) -> list[str]:
             kind, zn = _LABEL_OF[m.group("zk")], m.group("zn")
             n = zn.replace(",", "") if zn[0].isdigit() else str(zh_small(zn))
         out.append(f"=label:{kind}:{n.lstrip('0') or '0'}")
-    for m in _PERIODS.finditer(text) if _hinted(text, _PERIOD_HINTS) else ():
+    hinted = _hinted(text, _PERIOD_HINTS)
+    if hinted:
+        text, spans = _spans(text)
+        out += spans
+    for m in _PERIODS.finditer(text) if hinted else ():
         if m.group("month"):
             period = f"m{MONTHS.index(m.group('month')) + 1}"
         elif m.group("may") or m.group("may2"):

@@ -114,7 +114,9 @@ def counted_measures(s: str) -> Iterator[str]:
 
 # A figure in a currency (9.6亿元, US$2.3 billion) counts money, whatever it is the money of:
 # the same figure counting things (九亿六千万件 parcels, 850 trucks) is another measure.
-CURRENCIES = frozenset(("usd", "cny", "hkd", "gbp", "eur"))
+CURRENCIES = frozenset(
+    ("usd", "cny", "hkd", "gbp", "eur", "jpy", "krw", "thb", "inr", "aud", "cad", "sgd", "chf")
+)
 MONEY = "^money"
 
 

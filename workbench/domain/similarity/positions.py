@@ -55,6 +55,20 @@ def days(text: str) -> list[str]:
     return out
 
 
+def _blank_day(m: re.Match[str]) -> str:
+    name = next(g for g in ("d1", "d2", "zd", "id") if m.group(g))
+    start, end = m.span(name)
+    return m.string[m.start() : start] + " " + m.string[end : m.end()]
+
+
+def without_days(text: str) -> str:
+    """`text` with the numbers of its days blanked: a day is read as "=day:M-D" (see `days`),
+    not as a figure too, so that "signed on June 3" shares no figure with "three drugs"."""
+    if not _DAY_HINT.search(text):
+        return text
+    return _DAYS.sub(_blank_day, text)
+
+
 _ORDINAL_VALUE = {"first": 1, **EN_ORDINALS}
 _ORDINAL = "|".join(_ORDINAL_VALUE)
 _RANKS = re.compile(

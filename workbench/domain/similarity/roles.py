@@ -46,6 +46,26 @@ _ZH_RELATION = re.compile(
 )
 
 
+# A body under its owner's own name: "澄岭汽车旗下澄岭新能源", "澈岭汽车旗下的澈岭电池",
+# "澜桥汽车的子公司澜桥商用车". The claim opens with the owner's name, as a claim about the
+# owner does, and its subject is the other body: the two characters after the name the second
+# time say which (新能, 电池, 商用). `_ZH_OWNER` cannot read these, since the subject's name is
+# the owner's.
+_ZH_UNDER_OWN_NAME = re.compile(
+    r"([\u4e00-\u9fff]{2})[\u4e00-\u9fff]{2,3}?(?:旗下的?|的子公司|的全资子公司)\1"
+    r"([\u4e00-\u9fff]{2})"
+)
+
+
+def zh_subsidiary(text: str) -> str | None:
+    """The kind of body (新能, 电池) a Chinese `text` (normalised, lower-cased) names under its
+    owner's own name (see above), or None."""
+    if "旗下" not in text and "子公司" not in text:
+        return None
+    m = _ZH_UNDER_OWN_NAME.search(text)
+    return m.group(2) if m else None
+
+
 # What follows a Chinese name says what kind of body it is (曜川储能, 曜川新能源: a storage
 # maker and a battery maker under one name): the two characters after it, when no figure, date,
 # function word or place word (市, 县) comes first (see `disagreements`); a third character is

@@ -16,6 +16,7 @@ from workbench.domain.similarity.disagreements import (
     ONE_SIDED_PERIOD,
     ONE_SIDED_WORDS,
     SCRIPTS,
+    SUBSIDIARY,
     disagreements,
 )
 from workbench.domain.similarity.weighting import SUBJECT_SHARE, cosine, subject
@@ -59,6 +60,11 @@ class Explained:
                 said = f"opposite acts: {' '.join(ours)} / {' '.join(theirs)}"
             elif what == ACROSS:
                 said = f"other names (pinyin): {' '.join(ours)} / {' '.join(theirs)}"
+            elif what == SUBSIDIARY:
+                said = (
+                    "one claim is about a body under its owner's name, the other about the "
+                    f"owner: {' '.join(ours)} / {' '.join(theirs)}"
+                )
             elif what == SCRIPTS:
                 said = f"{what}, nothing else shared: {' '.join(ours)} / {' '.join(theirs)}"
             else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from workbench.domain.glosses import glossed
 from workbench.domain.romanise import name_matches
 from workbench.domain.similarity.kinds import Kinds, found_in
 from workbench.domain.similarity.words import stem
@@ -47,9 +48,22 @@ def _hanzi(kinds: Kinds) -> list[str]:
 
 def _spelled_in(chinese: list[str], latin: list[str]) -> bool:
     """Whether any of the Chinese names `chinese` (@澜汐) is written in pinyin by the Latin
-    names `latin` (@lanxi, @appliance)."""
+    names `latin` (@lanxi, @appliance), or translated by them (@鸣沙: Singing Sand, see
+    `domain.glosses`)."""
     words = frozenset(t[1:] for t in latin)
-    return any(name_matches(t[1:], words, stem) for t in chinese)
+    return any(name_matches(t[1:], words, stem) or glossed(t[1:], words, stem) for t in chinese)
+
+
+def spelled_out(latin: list[str], other: Kinds) -> list[str]:
+    """Of the Latin names `latin` of one claim, those that spell no Chinese name of the other
+    claim (`other`) in pinyin. An English claim that names Egret Dairy with the Chinese quote
+    白鹭乳业 and another that names Bailu Dairy name one company: Bailu is the pinyin of the
+    first claim's Chinese name, so it is no name the first claim lacks, though Egret (which
+    translates 白鹭) stays one the second lacks."""
+    hanzi = _hanzi(other)
+    if not hanzi:
+        return latin
+    return [t for t in latin if not _spelled_in(hanzi, [t])]
 
 
 def _pinyin_word(chinese: list[str], other: Mapping[str, float]) -> bool:
