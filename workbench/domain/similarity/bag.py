@@ -39,6 +39,7 @@ from workbench.domain.similarity.measures import (
     MONEY,
     MONEY_WORD,
     counted_measures,
+    quantity,
 )
 from workbench.domain.similarity.naming import (
     EN_WORDS_CONCEPT,
@@ -96,6 +97,10 @@ def terms(text: str) -> list[str]:
     s = shares(without_month_figures(s), out)
 
     def figure(m: re.Match[str], value: float, year: bool) -> None:
+        if not year and math.isfinite(value):
+            measured = quantity(m.string, m.end(), value)  # in a unit: in the table's too
+            if measured:
+                out.append(measured)
         # exact, approximate too, or only approximate (see `figures.hedged`)
         if year or value < 10 or not math.isfinite(value):
             out.append(number_token(value))

@@ -30,6 +30,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "most": ("最大", "最高", "最多", "largest", "biggest", "highest", "most"),
     "found": ("创立", "创办", "成立", "创建", "创业", "founded", "found", "established"),
     "fund": ("融资", "募资", "募集", "funding", "raised", "financing"),
+    # Money granted by a government or a funder is not what a project costs or raises.
+    "grant": ("拨款", "补贴", "补助", "资助", "grant", "grants", "subsidy", "subsidies"),
     "revenue": ("营业收入", "营收", "收入", "销售额", "revenue", "revenues", "sales"),
     "profit": ("净利润", "利润", "盈利", "profit", "profits"),
     "loss": ("亏损", "loss", "losses", "lost"),
@@ -198,6 +200,12 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "lost their job",
         "lost jobs",
         "job cuts",
+        "cut jobs",
+        "cuts jobs",
+        "cutting jobs",
+        "shed jobs",
+        "sheds jobs",
+        "shedding jobs",
         "jobs cut",
         "fired",
         "sacked",
@@ -376,6 +384,21 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "opened their doors",
     ),
     "close": ("关闭", "关停", "关掉", "倒闭", "停业", "closed", "closes", "shut", "shuts"),
+    # Work started on a line or a plant is not the line or plant opened: 开工建设 in December
+    # 2022 and 开通 then are two events (see `kinds.ACT_POLE`).
+    "groundbreaking": (
+        "开工",
+        "动工",
+        "开建",
+        "破土",
+        "broke ground",
+        "breaks ground",
+        "construction began",
+        "construction started",
+        "began construction",
+        "started construction",
+        "construction of",
+    ),
     # An act called off, halted or withdrawn: an order cancelled is no order placed, routes
     # suspended (停飞) are no routes opened (see `kinds.CANCEL`).
     "cancel": (
@@ -450,6 +473,14 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "规划",
         "打算",
         "拟于",
+        # proposed, not done: 建议判处十二年 is no sentence of twelve years
+        "建议",
+        "提议",
+        "proposed",
+        "proposes",
+        "propose",
+        "recommended",
+        "recommends",
         "拟在",
         "拟将",
         "将于",
@@ -587,7 +618,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "percent": ("%", "百分之", "percent", "per cent", "pct"),
     "usd": ("美元", "美金", "$", "us$", "dollars", "dollar", "usd"),
     "cny": ("人民币", "元", "yuan", "rmb", "renminbi", "cny"),
-    "hkd": ("港元", "港币", "hk$", "hkd"),
+    "hkd": ("港元", "港币", "hk$", "hong kong dollars", "hkd"),
     "gbp": ("英镑", "£", "pounds", "pound", "sterling", "gbp"),
     "eur": ("欧元", "€", "euros", "euro", "eur"),
     # Other currencies a sum is given in: 60亿泰铢 is not 6 billion yuan. (Not "won", a verb.)
@@ -656,6 +687,50 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "usual residents",
     ),
 }
+# Products: the same company and figure with another product is another claim (210万台 fridges
+# exported against as many air conditioners; rice against wheat; gin against whisky). Only a
+# product each claim names and the other does not costs (see `disagreements`): a rewording may
+# name the product generically (汽车, vehicles) or not at all, so one side alone says nothing.
+_PRODUCTS: dict[str, tuple[str, ...]] = {
+    "beer": ("啤酒", "beer", "beers", "lager", "lagers", "ale", "ales"),
+    "cider": ("苹果酒", "cider", "ciders"),
+    "wine": ("葡萄酒", "红酒", "wine", "wines"),
+    "whisky": ("威士忌", "whisky", "whiskies", "whiskey", "whiskeys"),
+    "gin": ("金酒", "杜松子酒", "gin", "gins"),
+    "vodka": ("伏特加", "vodka"),
+    "baijiu": ("白酒", "baijiu"),
+    "car": ("轿车", "乘用车", "cars", "car", "saloons"),
+    "van": ("厢式货车", "vans", "van"),
+    "lorry": ("卡车", "重卡", "lorries", "lorry", "trucks", "truck"),
+    "bus": ("公交车", "大巴", "buses", "bus", "coaches"),
+    "taxi": ("出租车", "taxis", "taxi", "cabs"),
+    "fridge": ("冰箱", "fridges", "fridge", "refrigerators", "refrigerator"),
+    "aircon": ("空调", "air conditioners", "air conditioner", "air-conditioners"),
+    "washer": ("洗衣机", "washing machines", "washing machine"),
+    "television": ("电视机", "televisions", "television sets", "tvs"),
+    "blacktea": ("红茶", "black tea"),
+    "greentea": ("绿茶", "green tea"),
+    "oolong": ("乌龙茶", "oolong"),
+    "rice": ("水稻", "稻谷", "大米", "rice", "paddy"),
+    "wheat": ("小麦", "wheat"),
+    "maize": ("玉米", "maize", "corn"),
+    "soy": ("大豆", "soybeans", "soybean", "soya", "soy"),
+    "potato": ("马铃薯", "土豆", "potatoes", "potato"),
+    "yoghurt": ("酸奶", "yoghurt", "yoghurts", "yogurt", "yogurts"),
+    "milkpowder": ("奶粉", "milk powder", "infant formula", "powdered milk"),
+    "cheese": ("奶酪", "芝士", "cheese", "cheeses"),
+    "milk": ("液态奶", "牛奶", "鲜奶", "liquid milk", "fresh milk", "milk"),
+    "broadband": ("宽带", "broadband", "fixed-line"),
+    "mobile": ("移动用户", "手机用户", "mobile subscribers", "mobile customers", "mobile users"),
+    "emergency": ("急诊", "emergency", "a&e"),
+    "outpatient": ("门诊", "outpatient", "outpatients"),
+    "inpatient": ("住院", "inpatient", "inpatients"),
+    "pvcell": ("电池片", "solar cells", "cells"),
+    "pvmodule": ("组件", "solar modules", "modules", "panels"),
+    "wafer": ("硅片", "wafers"),
+}
+_CONCEPTS.update(_PRODUCTS)
+PRODUCTS = frozenset("~" + c for c in _PRODUCTS)
 # Concepts that say what a figure counts or measures. Two claims that each give a measure the
 # other does not (a recall of 62,000 cars against a sale of 62,000 cars, revenue up 12% against
 # profit up 12%) assert different facts, however much else they share (see `similarity`).
@@ -665,7 +740,7 @@ MEASURES = frozenset(
         "revenue profit loss staff customer user cost fund valuation shipment capacity "
         "utilisation patent research recall sale price output passenger margin store dealer "
         "import delivery gdp wage doctor nurse bed loan station student teacher cargo "
-        "debt income master doctorate investment seat hukou resident"
+        "debt income master doctorate investment seat hukou resident grant"
     )
 )
 CONCEPT_OF: dict[str, str] = {

@@ -262,6 +262,11 @@ def disagreements(
             # Only a measure of the table, one-sided, costs: what a figure counts may be said
             # in other words by a rewording, so a word after a figure alone is weak evidence.
             yield ONE_SIDED_MEASURE, ONE_SIDED_MEASURE_SHARE, (mine, yours)
+    if ka.products and kb.products:
+        # fridges and air conditioners, rice and wheat (see `concepts.PRODUCTS`)
+        mine, yours = _unshared(ka.products, a, kb.products, b)
+        if mine and yours:
+            yield "products", MEASURE_SHARE, (mine, yours)
     if ka.currencies and kb.currencies and MONEY in a and MONEY in b:
         mine, yours = _unshared(ka.currencies, a, kb.currencies, b)
         if mine and yours:

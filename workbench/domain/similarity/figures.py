@@ -67,8 +67,10 @@ ARABIC = re.compile(
 # 年 after a number is a calendar year (2015年) or a span of years (7年, 七年); elsewhere it is
 # part of a word (年产能, annual capacity) and says nothing about years.
 SPAN_OF_YEARS = 1000
+# (a 千 that begins a unit, 千瓦 千米 千克 千升, is the unit's: 一千万千瓦 is ten million kilowatts)
 ZH_NUMBER = re.compile(
-    "([零〇一二两三四五六七八九十百千万亿]+(?:[多余][十百千万亿]+)?)[多余]?(年)?"
+    "((?:(?!千[瓦米克升])[零〇一二两三四五六七八九十百千万亿])+(?:[多余][十百千万亿]+)?)"
+    "[多余]?(年)?"
 )
 # Whole words only: without the closing \b, "six" took the start of "sixty" and "eight" that
 # of "eighteen" (sixty-two thousand was read as 6 and 2,000).

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from workbench.domain.similarity.concepts import CONCEPT_OF, MEASURES
+from workbench.domain.similarity.concepts import CONCEPT_OF, MEASURES, PRODUCTS
 from workbench.domain.similarity.figures import is_year
 from workbench.domain.similarity.measures import CURRENCIES, MONEY
 from workbench.domain.similarity.naming import PROVINCE_TERMS
@@ -33,6 +33,8 @@ ACT_POLE = {
     "~flat": "0",
     "~appoint": "+",
     "~resign": "-",
+    # the start of work on something, neither its opening nor its closing
+    "~groundbreaking": "s",
 }
 # Calling an act off is the opposite of the act, whatever the act: a claim that cancels (an
 # order, routes, a listing) says the "-" pole only, though it names the act it cancels too
@@ -86,6 +88,7 @@ class Kinds:
     # the kind of body a Chinese text names under its owner's own name (=sub:新能: 澄岭汽车旗下
     # 澄岭新能源)
     subsidiary: list[str] = field(default_factory=list)
+    products: list[str] = field(default_factory=list)  # what it is of: ~beer, ~rice
     # who buys and who sells in a deal (=buys:lorim, =sells:白桦; see `trades`)
     trades: list[str] = field(default_factory=list)
 
@@ -105,6 +108,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
         elif mark == "~":
             if t in MEASURES:
                 kinds.measures.append(t)
+            elif t in PRODUCTS:
+                kinds.products.append(t)
             elif t in ACT_POLE:
                 kinds.acts.append(t)
             elif t == PLAN:

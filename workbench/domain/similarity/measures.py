@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from workbench.domain.similarity.concepts import CONCEPT_OF
-from workbench.domain.similarity.figures import NUMBER_WORDS
+from workbench.domain.similarity.figures import NUMBER_WORDS, approximate_token
 from workbench.domain.similarity.naming import NOT_NAMES
 from workbench.domain.similarity.words import STOP_WORDS, split_words, stem
 
@@ -34,7 +34,8 @@ _NOT_MEASURES = frozenset(
         "kilometres kilometre kilometers kilometer miles mile metres metre meters meter litres "
         "litre liters liter gallons gallon tonnes tonne tons ton kilograms kilogram grams gram "
         "hectares hectare acres acre barrels barrel square cubic watts watt half halves quarter "
-        "quarters gwh mwh kwh twh per pct sqm lbs hrs yrs mph kph teu"
+        "quarters gwh mwh kwh twh per pct sqm lbs hrs yrs mph kph teu gigawatts gigawatt "
+        "megawatts megawatt kilowatts kilowatt terawatt"
     )
 )
 _ZH_CLASSIFIER = dict.fromkeys("家台辆架艘座张项件杯盒瓶条款所只头部本套间栋枚颗支份篇场", "")
@@ -120,8 +121,69 @@ CURRENCIES = frozenset(
 MONEY = "^money"
 
 
+_CURRENCY_WORDS = "|".join(f for f, c in CONCEPT_OF.items() if c in CURRENCIES and f.isalpha())
+# (2.3 billion dollars; GBP 3,400 million, a code before the figure)
 MONEY_WORD = re.compile(
-    rf"{FIGURE_MARK}\s*(?:"
-    + "|".join(f for f, c in CONCEPT_OF.items() if c in CURRENCIES and f.isalpha())
-    + r")\b"
+    rf"{FIGURE_MARK}\s*(?:{_CURRENCY_WORDS})\b|\b(?:{_CURRENCY_WORDS})\s*{FIGURE_MARK}"
 )
+
+
+# One quantity in two units is one figure: 27 million cubic metres are 27 billion litres, 600
+# hectares six square kilometres, 2.6万吨 26 million kilograms. A figure followed by a unit of the
+# table is kept in the unit its quantity is measured in here as well ("≈vol:27000000000", to
+# two significant figures, as approximate figures are), so that two claims giving it in other
+# units share a figure (see `disagreements`' figures). Units that are also words or letters
+# (m for million, t, g, 度 for degrees, gallons of two sizes) are left out.
+_CONVERSIONS: dict[str, tuple[str, float]] = {}
+for _dim, _factor, _forms in (
+    ("vol", 1.0, "litres|litre|liters|liter|升"),
+    ("vol", 1e-3, "millilitres|millilitre|milliliters|milliliter|ml|毫升"),
+    ("vol", 100.0, "hectolitres|hectolitre|hectoliters|hectoliter"),
+    ("vol", 1e3, "m3|cubic metres|cubic metre|cubic meters|cubic meter|立方米|千升"),
+    ("mass", 1.0, "kilograms|kilogram|kg|公斤|千克"),
+    ("mass", 1e3, "tonnes|tonne|tons|ton|吨"),
+    ("mass", 1e-3, "grams|gram|克"),
+    ("mass", 0.5, "斤"),
+    ("area", 1.0, "square metres|square metre|square meters|square meter|sq m|sqm|m2|平方米"),
+    ("area", 1e4, "hectares|hectare|ha|公顷"),
+    (
+        "area",
+        1e6,
+        "square kilometres|square kilometre|square kilometers|square kilometer|sq km|km2"
+        "|平方公里|平方千米",
+    ),
+    ("area", 4046.86, "acres|acre"),
+    ("area", 2000 / 3, "亩"),
+    ("length", 1e3, "kilometres|kilometre|kilometers|kilometer|km|公里|千米"),
+    ("length", 1609.34, "miles|mile"),
+    ("length", 1.0, "metres|metre|meters|meter|米"),
+    ("power", 1e9, "gigawatts|gigawatt|gw|吉瓦"),
+    ("power", 1e6, "megawatts|megawatt|mw|兆瓦"),
+    ("power", 1e3, "kilowatts|kilowatt|kw|千瓦"),
+    ("energy", 1e12, "terawatt-hours|terawatt hours|twh|太瓦时"),
+    ("energy", 1e9, "gigawatt-hours|gigawatt hours|gwh|吉瓦时"),
+    ("energy", 1e6, "megawatt-hours|megawatt hours|mwh|兆瓦时"),
+    ("energy", 1e3, "kilowatt-hours|kilowatt hours|kwh|千瓦时"),
+):
+    for _form in _forms.split("|"):
+        _CONVERSIONS[_form] = (_dim, _factor)
+# (longest first: 千瓦时 before 千瓦, square kilometres before square; a Latin unit ends a word)
+_UNIT_AT = re.compile(
+    r"[ -]*(?:"
+    + "|".join(
+        re.escape(u) + ("" if not u.isascii() else r"(?![a-z0-9])")
+        for u in sorted(_CONVERSIONS, key=len, reverse=True)
+    )
+    + ")"
+)
+
+
+def quantity(text: str, at: int, value: float) -> str | None:
+    """The quantity of a figure `value` whose unit, if any, begins at `at` in `text`, in the
+    unit its kind is measured in here ("≈area:6000000"), or None when no unit of the table
+    follows (see above)."""
+    m = _UNIT_AT.match(text, at)
+    if m is None:
+        return None
+    dim, factor = _CONVERSIONS[m.group().lstrip(" -")]
+    return f"≈{dim}:{approximate_token(value * factor)[1:]}"
