@@ -302,7 +302,7 @@ _CHARS: dict[str, tuple[str, ...]] = {
     "南": ("south", "southern"),
     "北": ("north", "northern"),
     "中": ("central", "middle"),
-    "华": ("china", "chinese", "splendid", "cathay"),
+    "华": ("splendid", "cathay"),  # (not "China": English claims say it of anything Chinese)
     "安": ("peace", "safe", "secure"),
     "平": ("peace", "flat", "level"),
     "和": ("harmony", "peace"),
@@ -396,15 +396,32 @@ def glossed(
 ) -> bool:
     """Whether the Chinese name `chinese` is translated by the Latin words `latin` (lower-case,
     cut by `stem` as they were when kept): the name as a word of the table (白鹭: egret), or each
-    of its characters by one of its senses (鸣沙: Singing Sand; 岫云: Cloud Crag, in either
-    order). A name with a character the table does not hold is translated by nothing."""
+    of its characters by one of its senses, each by words of its own (鸣沙: Singing Sand; 岫云:
+    Cloud Crag, in either order; not 平安 by "Peace" alone, a sense of both characters). A name
+    with a character the table does not hold is translated by nothing."""
     if not chinese or not latin:
         return False
+    known = frozenset(latin)
 
-    def said(senses: tuple[str, ...]) -> bool:
-        return any(all(stem(w) in latin for w in sense.split()) for sense in senses)
+    def said(senses: tuple[str, ...]) -> list[frozenset[str]]:
+        # each sense the words give, as the words that give it
+        out = []
+        for sense in senses:
+            words = frozenset(stem(w) for w in sense.split())
+            if words <= known:
+                out.append(words)
+        return out
 
     whole = _WORDS.get(chinese)
     if whole is not None and said(whole):
         return True
-    return all(ch in _CHARS and said(_CHARS[ch]) for ch in chinese)
+    if not all(ch in _CHARS for ch in chinese):
+        return False
+    return _apart([said(_CHARS[ch]) for ch in chinese], frozenset())
+
+
+def _apart(choices: list[list[frozenset[str]]], used: frozenset[str]) -> bool:
+    """Whether one sense of each character can be picked with no word used twice."""
+    if not choices:
+        return True
+    return any(not (words & used) and _apart(choices[1:], used | words) for words in choices[0])

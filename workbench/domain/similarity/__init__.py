@@ -30,7 +30,13 @@ bag of terms:
 - the name a Chinese text opens with and the kind after it (曜川储能: `=named:曜川`,
   `=kind:储能`), the owner of a claim's subject (Pendry Bank's rival Corrie Bank: `=of:pendry`),
   a Chinese place after 在 or 于 (在无锡创办: `=place:无锡`), a sum of money (`^money`) and the
-  kind of quantity a unit gives (38公里: `^dim:length`).
+  kind of quantity a unit gives (38公里: `^dim:length`);
+- a figure in a unit also in its kind's unit (27 million m3 and 27 billion litres:
+  `≈vol:27000000000`), and a figure given as a percentage (94%: `=pct:94`);
+- who buys and who sells in a deal (sold to Lorimer, Lorimer bought; 出售给麦垄, 从星槎购入:
+  `=buys:lorimer`, `=sells:白桦`), and a body under its owner's own name (澄岭汽车旗下澄岭新能源:
+  `=sub:新能`);
+- products and kinds of one measure (fridges, rice, gin, 常住 population: `=product:fridge`).
 
 Terms are weighted by rarity over the claims compared (TF-IDF: a term every claim has says
 nothing; a name or a figure only two claims share says a lot), numbers and concepts count
@@ -50,15 +56,19 @@ says nearly a figure and the other more than it, when they share no figure even 
 when one gives a share and the other a change by as much, when one is a plan, target or
 forecast and the other a fact (aimed to deliver, delivered), when
 each gives a sum in a currency the other does not (US$, pounds; 美元, 元), when a
-Latin name is no pinyin of the other's Chinese name (Xinggang against 澜汐), when each labels
+Latin name is neither the pinyin nor a translation of the other's Chinese name (Xinggang
+against 澜汐; Singing Sand is 鸣沙, see `domain.glosses`), when each labels
 a thing of one kind by another number (Line 5, 3号线), gives another period (March, October) or
 kind of body (bank, securities house), when the same two parties have their roles swapped (A
 bought B, B was taken over by A), when one gives a half or quarter and the other only the
 year, when an English text's Latin names spell no pinyin of a Chinese text's opening name,
 when each gives another Chinese place or another kind after one Chinese name, when one says
-only home and the other only abroad, or, by less, when only one says what it counts was
-closed: the same figure about another subject is another claim (see `similarity`; `explain`
-lists the reasons of a score).
+only home and the other only abroad, when one party buys in one claim and sells in the other
+(or the same two parties each buy), when one is about a body under its owner's name and the
+other about the owner, when each names another product, or, by less, when only one says what
+it counts was closed, or gives as a percentage a figure the other gives as a count: the same
+figure about another subject is another claim (see `similarity`; `explain` lists the reasons
+of a score).
 
 Pure functions: the index that keeps these bags for a database lives in the services.
 
@@ -68,7 +78,8 @@ owner of a subject, the actor, the kind after a Chinese name), `measures` (what 
 counts), `labels` (labels, periods, kinds of body, Chinese places), `bag` (the terms of a text
 and of a claim), `weighting` (TF-IDF, cosine, subject), `kinds` (a claim's terms by kind),
 `scripts` (names across scripts), `shares` (fractions and ratios), `polarity` (a text
-that denies an act), `positions` (days of a month, places in a ranking), `disagreements` (the
+that denies an act), `positions` (days of a month, places in a ranking), `trades` (who buys
+and who sells), `disagreements` (the
 checks that keep near-misses apart) and `scoring` (`similarity`, `explain`). This module gives
 the names callers use.
 """

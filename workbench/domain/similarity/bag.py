@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 
-from workbench.domain.similarity.concepts import CJK_CONCEPT, CONCEPT_OF, EN_PHRASE
+from workbench.domain.similarity.concepts import CJK_CONCEPT, CONCEPT_OF, EN_PHRASE, products
 from workbench.domain.similarity.figures import (
     ARABIC,
     EN_NUMBER,
@@ -76,9 +76,22 @@ _UP_DOWN = re.compile(
     rf"(up|down)(?=\s+(?:by\s+)?{FIGURE_MARK})"
 )
 _COMPARATIVE_POLE = {"more": "up", "higher": "up", "larger": "up", "bigger": "up", "up": "up"}
+# Jobs made or cut with the figure between the verb and "jobs" ("will create 1,200 jobs", "cut
+# 900 jobs"), which the concept table's phrases cannot hold: hiring and layoffs.
+_JOBS = re.compile(
+    rf"\b(?:(?P<made>create|creates|created|creating|add|adds|added|adding)"
+    r"|(?P<cut>cut|cuts|cutting|shed|sheds|shedding|axe|axes|axed|axing))"
+    rf"\s+(?:up\s+to\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+)?{FIGURE_MARK}\s*"
+    r"(?:new\s+|more\s+|additional\s+)?jobs?\b"
+)
 
 
+# (selling and buying, one act when a deal's parties are read: see `claim_terms`)
 SALE, BUY = "~sale", "~buy"
+# A figure given as a percentage ("=pct:94": 94%, 94 per cent, 百分之九十四): set against the same
+# figure given as a count (see `disagreements`).
+PERCENTAGE = "=pct:"
+_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pct\b)")
 
 _COUNTS = frozenset("人名位家台辆架艘座张项件个条款所只头部本套间栋枚颗支份篇场元吨")
 
@@ -87,6 +100,7 @@ def terms(text: str) -> list[str]:
     """The meaning-bearing terms of `text` (see the package's docstring), with repeats."""
     s = normal(text).lower()
     out: list[str] = labels(s)
+    out += products(s)
     found_days = days(s)
     if found_days:
         out += found_days
@@ -101,6 +115,8 @@ def terms(text: str) -> list[str]:
             measured = quantity(m.string, m.end(), value)  # in a unit: in the table's too
             if measured:
                 out.append(measured)
+            if _PERCENT_AFTER.match(m.string, m.end()) or m.string.endswith("百分之", 0, m.start()):
+                out.append(PERCENTAGE + number_token(value)[1:])
         # exact, approximate too, or only approximate (see `figures.hedged`)
         if year or value < 10 or not math.isfinite(value):
             out.append(number_token(value))
@@ -140,6 +156,8 @@ def terms(text: str) -> list[str]:
         return f" {FIGURE_MARK}"
 
     s = EN_NUMBER.sub(en_numbers, s)
+    if "job" in s:
+        out.extend("~hire" if m.group("made") else "~layoff" for m in _JOBS.finditer(s))
 
     def comparatives(m: re.Match[str]) -> str:
         out.append("~" + _COMPARATIVE_POLE.get(m.group(2), "down"))
@@ -248,10 +266,10 @@ def claim_terms(text: str, quote: str) -> Counter[str]:
         if under:
             bag["=sub:" + under] += 1
         who = zh_actor(low, zh)
-        deals = zh_trades(low, who)
+        deals, sold_to = zh_trades(low, who), False
     else:
         who = actor(text, latin)
-        deals = en_trades(EN_WORDS_CONCEPT.sub(" ", normal(text)), who)
+        deals, sold_to = en_trades(EN_WORDS_CONCEPT.sub(" ", normal(text)), who)
     if who:
         bag[who[:MAX_TERM]] += 1
     if deals:
@@ -259,8 +277,8 @@ def claim_terms(text: str, quote: str) -> Counter[str]:
         # the verb the roles are said with ("sold to Lorimer", "Lorimer bought"), not sales
         # as a measure.
         bag.update(t[:MAX_TERM] for t in deals)
-        sold = bag[SALE] if any(t.startswith("=buys:") for t in deals) else 0
-        if sold:  # (not "Strathkell sold 4.96 million bottles": a seller alone sells goods)
+        sold = bag[SALE] if sold_to else 0
+        if sold:  # (not "Strathkell sold 4.96 million bottles", nor a sale and a takeover)
             del bag[SALE]
             bag[BUY] += sold
     # A name after a figure is no measure (Eighteen thousand Selwyn Motors vans: not ^selwyn).

@@ -165,14 +165,15 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "recruiting",
         "took on",
         "taken on",
-        # jobs made, as against jobs to go
-        "create",
-        "creates",
-        "created",
-        "creating",
+        # jobs made, as against jobs to go (a figure between, "create 900 jobs", is read by
+        # `bag.terms`)
         "job creation",
+        "jobs created",
+        "create jobs",
+        "created jobs",
+        "creating jobs",
         "new jobs",
-        "创造",
+        "创造就业",
         "新增就业",
         "新增岗位",
     ),
@@ -317,12 +318,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "approves",
         "approve",
         "approval",
-        # permission given: "planning permission was granted" is an approval, not a plan
-        "granted",
         "go-ahead",
-        "planning permission",
-        "planning consent",
-        "planning approval",
+        "granted",
     ),
     "veto": (
         "否决",
@@ -336,6 +333,17 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "rejection",
         "turned down",
         "turns down",
+        "refused",
+        "refuses",
+    ),
+    # Permission to build is asked, granted or refused: the words say which (approved,
+    # refused), and "planning" in them is no plan.
+    "permit": (
+        "planning permission",
+        "planning consent",
+        "planning approval",
+        "planning application",
+        "规划许可",
     ),
     # Buying a company or a thing; selling is `sale`. Which of the two an actor did is a
     # direction: Ambry bought Lattice and Ambry sold Lattice are opposite facts (see
@@ -574,7 +582,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "listing": ("上市", "ipo", "listing", "list", "listed"),
     "filed": ("递交", "申请", "filed", "applied", "apply"),
     "hongkong": ("香港", "港股", "港交所"),
-    "granted": ("授权", "granted"),
+    "granted": ("授权",),  # (granted in English is an approval: see enact)
     "round": ("轮", "round", "rounds"),
     "series_c": ("c轮", "series c"),
     "capacity": ("产能", "capacity"),
@@ -675,22 +683,14 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     # Degrees by level: 42 master's programmes are not 42 doctoral ones.
     "master": ("硕士", "master's", "masters"),
     "doctorate": ("博士", "doctoral", "doctorate", "doctorates", "phd"),
-    # A city's population by household registration is not the people who live there: 户籍人口
-    # 732万 and 常住人口732万 are two figures.
-    "hukou": ("户籍人口", "户籍", "户口", "registered population", "registered residents", "hukou"),
-    "resident": (
-        "常住人口",
-        "常住",
-        "resident population",
-        "permanent residents",
-        "permanent population",
-        "usual residents",
-    ),
 }
-# Products: the same company and figure with another product is another claim (210万台 fridges
-# exported against as many air conditioners; rice against wheat; gin against whisky). Only a
-# product each claim names and the other does not costs (see `disagreements`): a rewording may
-# name the product generically (汽车, vehicles) or not at all, so one side alone says nothing.
+# Products, and kinds of one measure: the same company and figure with another product is another
+# claim (210万台 fridges exported against as many air conditioners; rice against wheat; gin
+# against whisky; 户籍 against 常住 population). Only a product each claim names and the other
+# does not costs (see `disagreements`): a rewording may name the product generically (汽车,
+# vehicles, 人口) or not at all, so one side alone says nothing. Read beside the words, as
+# "=product:" terms that weigh nothing (`PRODUCT`), not in their place: "cars" still says what
+# a figure counts (^car) and "Eastline Buses" is still a name.
 _PRODUCTS: dict[str, tuple[str, ...]] = {
     "beer": ("啤酒", "beer", "beers", "lager", "lagers", "ale", "ales"),
     "cider": ("苹果酒", "cider", "ciders"),
@@ -728,9 +728,36 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "pvcell": ("电池片", "solar cells", "cells"),
     "pvmodule": ("组件", "solar modules", "modules", "panels"),
     "wafer": ("硅片", "wafers"),
+    # A city's population by household registration is not the people who live there: 户籍人口
+    # 732万 and 常住人口732万 are two figures (人口 is kept as the word it is).
+    "hukou": ("户籍", "户口", "registered population", "registered residents", "hukou"),
+    "resident": (
+        "常住",
+        "resident population",
+        "permanent residents",
+        "permanent population",
+        "usual residents",
+    ),
 }
-_CONCEPTS.update(_PRODUCTS)
-PRODUCTS = frozenset("~" + c for c in _PRODUCTS)
+_PRODUCT_OF = {form: product for product, forms in _PRODUCTS.items() for form in forms}
+PRODUCT = re.compile(
+    "|".join(
+        re.escape(f) if not f.isascii() else rf"(?<![a-z]){re.escape(f)}(?![a-z])"
+        for f in sorted(_PRODUCT_OF, key=len, reverse=True)
+    )
+)
+
+
+def products(text: str) -> list[str]:
+    """The products that `text` (normalised, lower-cased) names: each as a "=product:" term and
+    as a concept ("~cider"), which a claim in the other language shares (苹果酒 and cider)."""
+    out = []
+    for m in PRODUCT.finditer(text):
+        product = _PRODUCT_OF[m.group()]
+        out += (f"=product:{product}", f"~{product}")
+    return out
+
+
 # Concepts that say what a figure counts or measures. Two claims that each give a measure the
 # other does not (a recall of 62,000 cars against a sale of 62,000 cars, revenue up 12% against
 # profit up 12%) assert different facts, however much else they share (see `similarity`).
@@ -740,14 +767,19 @@ MEASURES = frozenset(
         "revenue profit loss staff customer user cost fund valuation shipment capacity "
         "utilisation patent research recall sale price output passenger margin store dealer "
         "import delivery gdp wage doctor nurse bed loan station student teacher cargo "
-        "debt income master doctorate investment seat hukou resident grant"
+        "debt income master doctorate investment seat grant"
     )
 )
 CONCEPT_OF: dict[str, str] = {
     form: concept.removesuffix("_en") for concept, forms in _CONCEPTS.items() for form in forms
 }
 _CJK_FORMS = sorted((f for f in CONCEPT_OF if not f.isascii()), key=len, reverse=True)
-CJK_CONCEPT = re.compile("|".join(re.escape(f) for f in _CJK_FORMS))
+# Words that hold a form and mean something else: 元旦 (New Year's Day: no yuan, and with 日 before
+# it no yen: 1月1日元旦), 元素 (an element).
+_NOT_CONCEPTS = ("日元旦", "元旦", "新元素", "元素")
+CJK_CONCEPT = re.compile(
+    f"(?!{'|'.join(_NOT_CONCEPTS)})(?:{'|'.join(re.escape(f) for f in _CJK_FORMS)})"
+)
 _EN_PHRASES = {f: c for f, c in CONCEPT_OF.items() if f.isascii() and not f.isalpha()}
 # Whole words, the longest first. One look-behind before the whole alternation, not one per
 # form: the regular expression engine then tests each position once, not once per form (about

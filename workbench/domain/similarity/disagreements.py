@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from workbench.domain.similarity.figures import is_year
 from workbench.domain.similarity.kinds import (
     ACT_POLE,
     CANCEL,
@@ -175,7 +174,7 @@ def _other_buyers(
     buys_b = [t for t in kb.trades if t.startswith("=buys:")]
     if len(buys_a) != 1 or len(buys_b) != 1 or buys_a == buys_b:
         return None
-    ours, theirs = buys_a[0][6:], buys_b[0][6:]
+    ours, theirs = (t.removeprefix("=buys:") for t in (buys_a[0], buys_b[0]))
     if found_in("@" + ours, b) and found_in("@" + theirs, a):
         return buys_a, buys_b
     return None
@@ -230,14 +229,14 @@ def disagreements(
         # about the body under the name, the other about the owner (the other claim names the
         # owner and not that body's kind anywhere).
         if under.subsidiary and not owning.subsidiary:
-            owner = [t[7:] for t in under.subjects if t.startswith("=named:")]
+            owner = [t.removeprefix("=named:") for t in under.subjects if t[:7] == "=named:"]
             if any(t in vector for t in owner) and not any(
                 kind_found(t, vector) for t in under.subsidiary
             ):
                 kinds_of_owner = sorted(t for t in owning.subjects if t.startswith("=kind:"))
                 said = (sorted(under.subsidiary), kinds_of_owner or ["@" + owner[0]])
                 yield SUBSIDIARY, NAME_SHARE, said if under is ka else said[::-1]
-            break
+            break  # (one claim with a body under the name is all there is to compare)
     if ka.cities and kb.cities:
         # a place is found in the other claim as a place or as a character pair anywhere
         mine = sorted(t for t in ka.cities if t not in b and t[7:] not in b)
@@ -266,7 +265,7 @@ def disagreements(
         # fridges and air conditioners, rice and wheat (see `concepts.PRODUCTS`)
         mine, yours = _unshared(ka.products, a, kb.products, b)
         if mine and yours:
-            yield "products", MEASURE_SHARE, (mine, yours)
+            yield "products", NAME_SHARE, (mine, yours)
     if ka.currencies and kb.currencies and MONEY in a and MONEY in b:
         mine, yours = _unshared(ka.currencies, a, kb.currencies, b)
         if mine and yours:
@@ -338,19 +337,15 @@ def disagreements(
                     ["~share"] if share_b else sorted(t for t in ("~up", "~down") if t in b),
                 ),
             )
-    if ("~percent" in a) != ("~percent" in b) and any(
-        t in b for t in (*ka.figures, *(t for t in a if t[0] == "#" and not is_year(t)))
-    ):
-        # the same figure as a percentage and as a count: 94 per cent of its trains on time,
-        # 94 trains cancelled
-        yield (
-            PERCENT_OR_COUNT,
-            ONE_SIDED_MEASURE_SHARE,
-            (
-                ["~percent"] if "~percent" in a else [],
-                ["~percent"] if "~percent" in b else [],
-            ),
-        )
+    for pct, other, first in ((ka.percentages, b, True), (kb.percentages, a, False)):
+        # the same figure as a percentage in one claim and as a count in the other: 94 per cent
+        # of its trains on time, 94 trains cancelled (not a share beside another figure: rose
+        # 12% to £900 million, against £900 million)
+        counted = sorted(t for t in pct if "#" + t[5:] in other and t not in other)
+        if counted:
+            said = (counted, sorted("#" + t[5:] for t in counted))
+            yield PERCENT_OR_COUNT, ONE_SIDED_MEASURE_SHARE, said if first else said[::-1]
+            break
     if ("~cumulative" in a) != ("~cumulative" in b):
         # 870,000 visitors since it opened against 870,000 in 2023: a total to date is not a
         # year's figure (only when the total gives no year and the other does)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from workbench.domain.similarity.concepts import CONCEPT_OF, MEASURES, PRODUCTS
+from workbench.domain.similarity.concepts import CONCEPT_OF, MEASURES
 from workbench.domain.similarity.figures import is_year
 from workbench.domain.similarity.measures import CURRENCIES, MONEY
 from workbench.domain.similarity.naming import PROVINCE_TERMS
@@ -88,7 +88,8 @@ class Kinds:
     # the kind of body a Chinese text names under its owner's own name (=sub:新能: 澄岭汽车旗下
     # 澄岭新能源)
     subsidiary: list[str] = field(default_factory=list)
-    products: list[str] = field(default_factory=list)  # what it is of: ~beer, ~rice
+    products: list[str] = field(default_factory=list)  # what it is of: =product:rice
+    percentages: list[str] = field(default_factory=list)  # figures given as such (=pct:94)
     # who buys and who sells in a deal (=buys:lorim, =sells:白桦; see `trades`)
     trades: list[str] = field(default_factory=list)
 
@@ -108,8 +109,6 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
         elif mark == "~":
             if t in MEASURES:
                 kinds.measures.append(t)
-            elif t in PRODUCTS:
-                kinds.products.append(t)
             elif t in ACT_POLE:
                 kinds.acts.append(t)
             elif t == PLAN:
@@ -147,6 +146,10 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.subsidiary.append(t)
             elif t.startswith(("=buys:", "=sells:")):
                 kinds.trades.append(t)
+            elif t.startswith("=pct:"):
+                kinds.percentages.append(t)
+            elif t.startswith("=product:"):
+                kinds.products.append(t)
             else:
                 kinds.orgs.append(t)
         elif mark == "≈":

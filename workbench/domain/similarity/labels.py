@@ -100,8 +100,10 @@ _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # the end of June.
 _MONTH_WORDS = "|".join(MONTHS)
 _SPAN = re.compile(
-    rf"\b(?:from\s+|between\s+)?(?P<a>{_MONTH_WORDS})\s+(?:to|through|until|-|–|and)\s+"
-    rf"(?P<b>{_MONTH_WORDS})\b"
+    # (two months joined by "and" are a span only after "between": "in January and June" is two)
+    rf"\b(?:between\s+(?P<a2>{_MONTH_WORDS})\s+and\s+(?P<b2>{_MONTH_WORDS})\b"
+    rf"|(?:from\s+)?(?P<a>{_MONTH_WORDS})(?:\s*[-–—]\s*|\s+(?:to|through|until)\s+)"
+    rf"(?P<b>{_MONTH_WORDS})\b)"
     r"|(?<![\d.])(?P<za>1[0-2]|0?[1-9])(?:月份?)?\s*(?:至|到|-|—|–|~|～)\s*(?P<zb>1[0-2]|0?[1-9])月"
     r"|(?<![一二三四五六七八九十])(?P<zca>十[一二]?|[一二三四五六七八九])(?:月份?)?(?:至|到|-|—|–)"
     r"(?P<zcb>十[一二]?|[一二三四五六七八九])月"
@@ -109,7 +111,8 @@ _SPAN = re.compile(
 _SPANS = {(1, 3): "q1", (4, 6): "q2", (7, 9): "q3", (10, 12): "q4", (1, 6): "h1", (7, 12): "h2"}
 _END_OF = re.compile(
     r"(?P<zh>[上下])半年(?:末|底)|(?P<zq>[一二三四1-4])季度(?:末|底)"
-    r"|\bend\s+of\s+the\s+(?P<hw>first|second)\s+half\b"
+    # (of a year: "at the end of the first half" alone is as often a match's)
+    r"|\bend\s+of\s+the\s+(?P<hw>first|second)\s+half\s+of\s+(?:the\s+year|(?:19|20)\d\d)\b"
 )
 
 
@@ -119,8 +122,9 @@ def _spans(text: str) -> tuple[str, list[str]]:
     out: list[str] = []
 
     def span(m: re.Match[str]) -> str:
-        if m.group("a"):
-            ends = (MONTHS.index(m.group("a")) + 1, MONTHS.index(m.group("b")) + 1)
+        if m.group("a") or m.group("a2"):
+            first, last = m.group("a") or m.group("a2"), m.group("b") or m.group("b2")
+            ends = (MONTHS.index(first) + 1, MONTHS.index(last) + 1)
         elif m.group("za"):
             ends = (int(m.group("za")), int(m.group("zb")))
         else:

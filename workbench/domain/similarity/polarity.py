@@ -37,8 +37,8 @@ _EN_NOT_NEGATION = re.compile(
 _SUPERLATIVE = re.compile(r"\b(?:before|than)\b|之前|以前|此前|比[^，。,;；]{0,12}更")
 # 未 but 未来 (the future), 未成年 (minors), 未经审计 (unaudited), 未必 (not necessarily) and the
 # bounds 未超过, 未满 (under); 没有 and 没能, not 没 alone (没收: seized); 没有超过 a bound too.
-# 不会 (will not) but the bounds 不会超过, 不会低于; 不 right before an act (不裁员, 不涨价), not in the
-# many words that hold it (不良, 不断, 不少).
+# 不会 (will not) but the bounds 不会超过, 不会低于; 不 right before an act (不裁员, 不涨价), not
+# in the many words that hold it (不良, 不断, 不少).
 _ZH_NEGATION = re.compile(
     r"未(?!来|成年|经|必|超过|满)|没有(?!超过)|没能|并非|不是|不曾|否认"
     r"|不会(?!超过|低于|少于|多于)"

@@ -15,6 +15,7 @@ from workbench.domain.similarity.disagreements import (
     ONE_SIDED_MEASURE,
     ONE_SIDED_PERIOD,
     ONE_SIDED_WORDS,
+    PERCENT_OR_COUNT,
     SCRIPTS,
     SUBSIDIARY,
     disagreements,
@@ -60,6 +61,8 @@ class Explained:
                 said = f"opposite acts: {' '.join(ours)} / {' '.join(theirs)}"
             elif what == ACROSS:
                 said = f"other names (pinyin): {' '.join(ours)} / {' '.join(theirs)}"
+            elif what == PERCENT_OR_COUNT:
+                said = f"a percentage against a count of {' '.join(ours)}"
             elif what == SUBSIDIARY:
                 said = (
                     "one claim is about a body under its owner's name, the other about the "

@@ -55,11 +55,12 @@ def _spelled_in(chinese: list[str], latin: list[str]) -> bool:
 
 
 def spelled_out(latin: list[str], other: Kinds) -> list[str]:
-    """Of the Latin names `latin` of one claim, those that spell no Chinese name of the other
-    claim (`other`) in pinyin. An English claim that names Egret Dairy with the Chinese quote
-    白鹭乳业 and another that names Bailu Dairy name one company: Bailu is the pinyin of the
-    first claim's Chinese name, so it is no name the first claim lacks, though Egret (which
-    translates 白鹭) stays one the second lacks."""
+    """Of the Latin names `latin` of one claim, those that write no Chinese name of the other
+    claim (`other`) by themselves, in pinyin or as a one-word translation (see `_spelled_in`).
+    An English claim that names Egret Dairy with the Chinese quote 白鹭乳业 and another that
+    names Bailu Dairy name one company: Bailu is the pinyin of the first claim's Chinese name,
+    so it is no name the first claim lacks, though Egret stays one the second lacks (the second
+    gives no Chinese name for it to translate)."""
     hanzi = _hanzi(other)
     if not hanzi:
         return latin

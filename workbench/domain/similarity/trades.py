@@ -11,51 +11,65 @@ from __future__ import annotations
 
 import re
 
-from workbench.domain.similarity.naming import ZH_NOT_FIRST, ZH_NOT_SECOND, latin_names
+from workbench.domain.similarity.naming import ZH_NOT_FIRST, ZH_NOT_SECOND
+from workbench.domain.similarity.words import stem
 
 # English: the name after "to" past a verb of selling is the buyer (X sold Y to Z, Y was sold to
-# Z); the actor the bag reads (see `roles.actor`) is the buyer of a verb of buying, in either
-# voice (Z bought Y; Y was bought by Z), and the seller of an active verb of selling (X sold Y).
-# Paying is left out: "paid out $2 billion in claims" buys nothing.
+# Z; not "according to", "up to" and the like); the actor the bag reads (see `roles.actor`) is
+# the buyer of a verb of buying, in either voice (Z bought Y; Y was bought by Z), and the seller
+# of an active verb of selling (X sold Y). Paying is left out: "paid out $2 billion in claims"
+# buys nothing.
 _EN_SELL = re.compile(r"\b(?:sold|sells|sell|selling)\b")
-_EN_SOLD_TO = re.compile(r"\b(?:sold|sells|sell|selling)\b[^.;:]{0,80}?\bto\s+(?=[A-Z])")
+_NOT_TO = ("according", "up", "close", "due", "compared", "next", "similar", "equal", "prior")
+_EN_SOLD_TO = re.compile(
+    r"\b(?:sold|sells|sell|selling)\b[^.;:]{0,80}?"
+    + "".join(f"(?<!\\b{w} )" for w in _NOT_TO)
+    + r"\bto\s+(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?(?P<buyer>[A-Z][A-Za-z&']*)"
+)
 _EN_BUY = re.compile(
     r"\b(?:bought|buys|buy|buying|purchased|purchases|acquired|acquires|acquire|acquiring)\b"
     r"|\b(?:took|takes|taken|take)\s+over\b"
 )
 
-# Chinese: the party after 给 or 予 past a verb of selling (出售给麦垄), or after 向 before one
-# (向星槎航运出售), buys; the party after 从 before a verb of buying (从星槎航运购入) sells; the
-# name a text opens with (or the party after 被) buys with a verb of buying and sells with one of
-# selling (see `roles.zh_actor`), when the text has verbs of one kind only.
-_ZH_SELL = re.compile("出售|卖给|卖出|转让|出让|售予")
-_ZH_BUY = re.compile("收购|购入|购买|买下|买入|并购|受让")
+# Chinese: the party after 给 or 予 past a verb of selling (出售给麦垄, 出售给了麦垄), or after 向
+# before one (向星槎航运出售), buys; the party after 从 before a verb of buying (从星槎航运购入)
+# sells; the name a text opens with (or the party after 被) buys with a verb of buying and sells
+# with one of selling (see `roles.zh_actor`), when the text has verbs of one kind only. A verb
+# that is part of a noun (出让收入, land-sale income; 购买力; 收购价) makes no deal.
+_ZH_SELLING = "出售|卖给|卖出|转让|出让|售予"
+_ZH_BUYING = "收购|购入|购买|买下|买入|并购|受让"
+_NOUN_AFTER = "(?!收入|价|力|金|款|费|额|量|率|方|者)"
+_ZH_SELL = re.compile(f"(?:{_ZH_SELLING}){_NOUN_AFTER}")
+_ZH_BUY = re.compile(f"(?:{_ZH_BUYING}){_NOUN_AFTER}")
 _PARTY = "([\u4e00-\u9fff]{2})"
-_ZH_SOLD_TO = re.compile(f"(?:出售给|出售予|卖给|转让给|转让予|出让给|售予){_PARTY}")
+_ZH_SOLD_TO = re.compile(f"(?:出售|卖|转让|出让|售)(?:给|予)了?{_PARTY}")
 _ZH_SOLD_VIA = re.compile(f"向{_PARTY}[\u4e00-\u9fff]{{0,4}}(?:出售|转让|出让)")
-_ZH_BOUGHT_FROM = re.compile(f"从{_PARTY}[\u4e00-\u9fff]{{0,4}}(?:收购|购入|购买|买下|买入|受让)")
+_ZH_BOUGHT_FROM = re.compile(f"从{_PARTY}[\u4e00-\u9fff]{{0,4}}(?:{_ZH_BUYING})")
+# (where a deal is made, or with whom in general: no party)
+_NOT_PARTY = frozenset(
+    ("中国", "海外", "国内", "国外", "境外", "境内", "外资", "全球", "市场", "政府")
+)
 
 
 def _party(pair: str) -> bool:
-    return pair[0] not in ZH_NOT_FIRST and pair[1] not in ZH_NOT_SECOND
+    return pair[0] not in ZH_NOT_FIRST and pair[1] not in ZH_NOT_SECOND and pair not in _NOT_PARTY
 
 
-def en_trades(text: str, who: str | None) -> list[str]:
+def en_trades(text: str, who: str | None) -> tuple[list[str], bool]:
     """The "=buys:" and "=sells:" terms of an English `text` (normalised, case kept) whose
-    actor the bag read as `who` (=actor:lorim, =agent:lorim, or None)."""
+    actor the bag read as `who` (=actor:lorim, =agent:lorim, or None), and whether its verb of
+    selling is the deal's (a buyer read after "to"): then selling is the deal, not sales."""
     out: list[str] = []
     m = _EN_SOLD_TO.search(text)
     if m:
-        after = latin_names(text[m.end() :])
-        if after:
-            out.append("=buys:" + after[0])
+        out.append("=buys:" + stem(m.group("buyer").lower().removesuffix("'s").rstrip("'")))
     if who:
         kind, name = who[1:].split(":", 1)
         if _EN_BUY.search(text) and not _EN_SELL.search(text):
             out.append("=buys:" + name)
         elif kind == "actor" and _EN_SELL.search(text) and not _EN_BUY.search(text):
             out.append("=sells:" + name)
-    return out
+    return out, m is not None
 
 
 def zh_trades(text: str, who: str | None) -> list[str]:
@@ -80,11 +94,15 @@ def zh_trades(text: str, who: str | None) -> list[str]:
     return out
 
 
+def _roles(deal: list[str]) -> dict[str, str]:
+    """Each party of a deal's terms, and its role ("=buys", "=sells")."""
+    return {t.split(":", 1)[1]: t.split(":", 1)[0] for t in deal}
+
+
 def opposed_trades(ours: list[str], theirs: list[str]) -> tuple[list[str], list[str]] | None:
     """The terms of two claims' deals (`ours`, `theirs`) that give one party opposite roles
     (it buys in the one, sells in the other), or None."""
-    role_a = {t.split(":", 1)[1]: t[1:5] for t in ours}
-    role_b = {t.split(":", 1)[1]: t[1:5] for t in theirs}
+    role_a, role_b = _roles(ours), _roles(theirs)
     parties = sorted(p for p in role_a if p in role_b and role_a[p] != role_b[p])
     if not parties:
         return None
