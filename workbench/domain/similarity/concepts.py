@@ -751,7 +751,7 @@ PRODUCT = re.compile(
 def products(text: str) -> list[str]:
     """The products that `text` (normalised, lower-cased) names: each as a "=product:" term and
     as a concept ("~cider"), which a claim in the other language shares (苹果酒 and cider)."""
-    out = []
+    out: list[str] = []
     for m in PRODUCT.finditer(text):
         product = _PRODUCT_OF[m.group()]
         out += (f"=product:{product}", f"~{product}")
