@@ -2373,3 +2373,23 @@ def test_new_year_and_elements_are_no_currency() -> None:
 def test_one_english_word_does_not_translate_a_two_character_name() -> None:
     assert not glossed("平安", {"peace", "insur"}, stem)
     assert not glossed("中华", {"china"}, stem)
+
+
+@pytest.mark.parametrize(
+    ("text", "rank"),
+    [
+        ("2024赛季中甲联赛，赤枫队获得亚军。", "=label:rank:2"),
+        ("赤枫在2024赛季排名倒数第二", "=label:rank:last-2"),
+        ("Dunmere Town won the league in 2023", "=label:rank:1"),
+        ("Dunmere Town finished second from bottom", "=label:rank:last-2"),
+    ],
+)
+def test_a_place_named_or_counted_from_the_bottom_is_a_rank(text: str, rank: str) -> None:
+    assert rank in terms(text)
+
+
+def test_a_stay_made_longer_is_a_rise_and_raised_fares_are_no_funding() -> None:
+    assert "~up" in terms("平均住院日延长至6.8天") and "~down" in terms("平均住院时间缩短为6.8天")
+    bag = terms("Lindgarth Buses raised its fares by one fifth")
+    assert "~up" in bag and "~fund" not in bag
+    assert "~fund" in terms("Helix raised US$15 million")

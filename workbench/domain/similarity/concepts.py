@@ -68,6 +68,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "增幅",
         "增产",
         "攀升",
+        # longer, as a stay or a wait: 平均住院日延长至6.8天
+        "延长",
+        "升至",
     ),
     "up_en": (
         "rose",
@@ -76,6 +79,17 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "increase",
         "raise",
         "raises",
+        # (raised alone is money raised, `fund`; raised with what is charged is a rise)
+        "raised its prices",
+        "raised its fares",
+        "raised its charges",
+        "raised its rates",
+        "raised prices",
+        "raised fares",
+        "raised charges",
+        "raised rates",
+        "raised their prices",
+        "raised their fares",
         "climbed",
         "climbs",
         "doubled",
@@ -115,6 +129,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "减产",
         "回落",
         "萎缩",
+        "缩短",
+        "降为",
     ),
     "down_en": (
         "fell",

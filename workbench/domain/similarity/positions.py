@@ -82,15 +82,25 @@ _RANKS = re.compile(
     r"\bno\.\s*(?P<no>\d{1,3})\b"
     # ranked third, ranked 41st, came second, placed 3rd
     rf"|\b(?:ranked|ranks|rank|came|placed|finished)\s+(?P<rw>{_ORDINAL}|\d{{1,3}}(?:st|nd|rd|th))\b"
+    r"(?!\s+from\s+(?:the\s+)?bottom)"
     # the second-largest, 3rd biggest, fourth place
     rf"|\b(?P<ow>{_ORDINAL}|\d{{1,3}}(?:st|nd|rd|th))[\s-]+(?:largest|biggest|place)\b"
     # 排名全球第2位, 位居第三, 位列国内第41名 (a few characters between: 全球, 国内, 行业)
     # (not 排名前三: the top three)
-    rf"|(?:排名|位居|位列|名列|排行|排在)(?:[\u4e00-\u9fff]{{0,4}}?第)?(?P<zr>\d{{1,3}}|{_ZH_SMALL})"
+    rf"|(?:排名|位居|位列|名列|排行|排在)(?:(?:(?!倒数)[\u4e00-\u9fff]){{0,4}}?第)?"
+    rf"(?P<zr>\d{{1,3}}|{_ZH_SMALL})"
     r"(?:位|名)?"
     # 第二大, 第3大
     rf"|第(?P<zb>\d{{1,3}}|{_ZH_SMALL})大"
+    # a final place said by its name: champions, runners-up, 冠军, 亚军, 季军
+    r"|(?P<first>冠军|\bchampions\b|\bwon\s+the\s+(?:title|league|cup|championship)\b)"
+    r"|(?P<second>亚军|\brunners?-up\b)|(?P<third>季军)"
+    # 倒数第二: second from the bottom, a place of its own (counted from the end)
+    rf"|倒数第(?P<zl>\d{{1,3}}|{_ZH_SMALL})|\b(?P<el>{_ORDINAL})\s+from\s+(?:the\s+)?bottom\b"
 )
+
+
+_NAMED_PLACES = {1: "first", 2: "second", 3: "third"}
 
 
 def ranks(text: str) -> list[str]:
@@ -98,6 +108,15 @@ def ranks(text: str) -> list[str]:
     "=label:rank:N" (a label: two claims with two places disagree, see `disagreements`)."""
     out = []
     for m in _RANKS.finditer(text):
+        named = next((n for n, g in _NAMED_PLACES.items() if m.group(g)), None)
+        if named:
+            out.append(f"=label:rank:{named}")
+            continue
+        last = m.group("zl") or m.group("el")
+        if last:
+            n = _ORDINAL_VALUE[last] if last in _ORDINAL_VALUE else _small(last)
+            out.append(f"=label:rank:last-{n}")
+            continue
         word = m.group("no") or m.group("rw") or m.group("ow") or m.group("zr") or m.group("zb")
         if word in _ORDINAL_VALUE:
             n = _ORDINAL_VALUE[word]
