@@ -129,6 +129,7 @@ def test_the_same_figure_about_another_subject_scores_lower() -> None:
         "fresh13.yaml",
         "fresh14.yaml",
         "fresh15.yaml",
+        "fresh16.yaml",
     ],
 )
 def test_every_labelled_claim_is_one_text_and_one_quote(name: str) -> None:
