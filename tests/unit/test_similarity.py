@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.domain.glosses import glossed
+from workbench.domain.glosses import glossed, pinyin_translated
 from workbench.domain.romanise import name_matches, readings
 from workbench.domain.similarity import (
     MAX_TERM,
@@ -2394,3 +2394,84 @@ def test_a_stay_made_longer_is_a_rise_and_raised_fares_are_no_funding() -> None:
     bag = terms("Lindgarth Buses raised its fares by one fifth")
     assert "~up" in bag and "~fund" not in bag
     assert "~fund" in terms("Helix raised US$15 million")
+
+
+# ---- round 14 (session 22) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pinyin", "english", "words"),
+    [
+        ("yuanj", "far whale shipping", {"far", "whale"}),  # Yuanjing, stemmed
+        ("tanyuan", "sandalwood garden property", {"sandalwood", "garden"}),
+        ("xinggang", "star harbour", {"star", "harbour"}),
+        ("lanxi", "xinggang appliances", set()),
+        ("yuan", "far", set()),  # one syllable is too often a chance
+    ],
+)
+def test_a_pinyin_name_is_tied_to_a_name_that_translates_it_syllable_by_syllable(
+    pinyin: str, english: str, words: set[str]
+) -> None:
+    assert pinyin_translated(pinyin, {stem(w) for w in english.split()}, stem) == words
+
+
+def test_a_translated_name_and_a_pinyin_name_are_one_company_without_the_chinese() -> None:
+    q, t, o = _scores(
+        ("Far Whale Shipping took in RMB21.4bn in revenue in 2025.", "revenue of RMB21.4bn"),
+        ("Yuanjing Shipping's revenue reached 21.4 billion yuan in 2025.", "营业收入214亿元"),
+        ("Tongya Shipping's revenue reached 21.4 billion yuan in 2025.", "营业收入214亿元"),
+    )
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+def test_a_country_and_its_people_and_a_short_form_are_one_name() -> None:
+    q, t, o = _scores(
+        ("The Estravian Assembly passed the bill by 61 votes to 88.", "61 to 88"),
+        ("Estravia's Assembly passed the bill by 61 votes to 88.", "61 votes to 88"),
+        ("Corland's Assembly passed the bill by 61 votes to 88.", "61 votes to 88"),
+    )
+    assert "names" not in [d[0] for d in explain(q, t).disagree]
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Judge Querrell acquitted Piers Caverly of fraud.", "Piers Caverly was jailed for fraud."),
+        ("Oswin Harkell was elected Speaker.", "Oswin Harkell was defeated in the vote."),
+        ("Knife crime is at its highest level in a decade.", "Knife crime is at its lowest level."),
+    ],
+)
+def test_opposite_verdicts_votes_and_records(one: str, other: str) -> None:
+    acts = [{t for t in claim_terms(x, "") if t[0] == "~"} for x in (one, other)]
+    assert acts[0] and acts[1] and acts[0] != acts[1]
+    q, _, o = _scores((one, ""), (one, ""), (other, ""))
+    assert "acts" in [d[0] for d in explain(q, o).disagree]
+
+
+def test_not_this_low_is_a_record_low_not_a_denial() -> None:
+    bag = terms("Knife crime has not been this low for ten years")
+    assert NEGATED not in bag and "~record_low" in bag
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("赭岭矿业2025年锌产量为28.5万吨。", "2025年，赭岭矿业共生产铜二十八万五千吨。"),
+        ("65岁以上老人肺炎疫苗接种率为62%", "65岁以上老人流感疫苗接种率为62%"),
+        ("岚渡大学2025年招收本科生9500名", "Landu University enrolled 9,500 postgraduates"),
+        ("瑶汀市公安局2025年受理刑事案件1.2万起", "瑶汀警方2025年侦破刑事案件1.2万起"),
+        ("Shao Wenzhou was chosen as mayor", "Shao Wenzhou was elected chairman"),
+    ],
+)
+def test_other_products_measures_and_posts_of_one_subject(one: str, other: str) -> None:
+    q, _, o = _scores((one, ""), (one, ""), (other, ""))
+    kinds = [d[0] for d in explain(q, o).disagree]
+    assert "products" in kinds or "measures" in kinds, kinds
+
+
+def test_more_or_less_than_the_normal_year() -> None:
+    assert {"~up", "~average"} <= set(terms("降水量比常年多了百分之三十"))
+    assert {"~down", "~average"} <= set(terms("降水量比常年少了百分之三十"))
+    assert "=label:rank:1" in terms("Ellingford topped the 2026 ranking")
+    assert "=label:rank:last-1" in terms("Ellingford was ranked last in 2026")

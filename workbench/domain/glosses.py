@@ -11,11 +11,15 @@ senses, not from any list of names. A character it does not hold ties nothing by
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from functools import lru_cache
+
+from workbench.domain.romanise import readings
 
 # Two-character words whose meaning is not that of their characters (白鹭 is an egret, not a
 # white heron; 云杉 a spruce).
 _WORDS: dict[str, tuple[str, ...]] = {
     "白鹭": ("egret",),
+    "云雀": ("skylark", "lark"),
     "云杉": ("spruce",),
     "长城": ("great wall",),
     "光明": ("bright", "brightness"),
@@ -96,7 +100,7 @@ _CHARS: dict[str, tuple[str, ...]] = {
     "岭": ("ridge", "range"),
     "峰": ("peak", "summit"),
     "岩": ("rock", "crag", "cliff"),
-    "岫": ("crag", "cave", "peak"),
+    "岫": ("crag", "cave"),
     "石": ("stone", "rock"),
     "崖": ("cliff",),
     "谷": ("valley", "grain"),
@@ -144,6 +148,17 @@ _CHARS: dict[str, tuple[str, ...]] = {
     "渚": ("islet", "isle"),
     "汀": ("islet", "shoal", "isle"),
     "坡": ("slope",),
+    "苑": ("garden", "park"),
+    "峡": ("gorge", "canyon"),
+    "涧": ("ravine", "brook"),
+    "潭": ("pool", "deep pool"),
+    "渊": ("abyss", "deep"),
+    "渡": ("ferry", "crossing"),
+    "岚": ("mist", "haze"),
+    "雾": ("fog", "mist"),
+    "漪": ("ripple",),
+    "泓": ("deep pool",),
+    "澈": ("clear",),
     # plants
     "松": ("pine",),
     "柏": ("cypress", "cedar"),
@@ -184,6 +199,13 @@ _CHARS: dict[str, tuple[str, ...]] = {
     "果": ("fruit",),
     "橡": ("oak",),
     "棠": ("crabapple", "begonia"),
+    "檀": ("sandalwood",),
+    "桦": ("birch",),
+    "杨": ("poplar",),
+    "槐": ("locust", "pagoda tree"),
+    "椰": ("coconut",),
+    "苔": ("moss",),
+    "蕉": ("banana", "plantain"),
     # animals
     "龙": ("dragon",),
     "凤": ("phoenix",),
@@ -209,6 +231,9 @@ _CHARS: dict[str, tuple[str, ...]] = {
     "枭": ("owl",),
     "隼": ("falcon",),
     "鹏": ("roc",),
+    "羽": ("feather", "plume"),
+    "翼": ("wing", "wings"),
+    "骏": ("steed",),
     "鸿": ("swan", "goose"),
     "雀": ("sparrow", "finch"),
     "莺": ("oriole", "warbler"),
@@ -245,6 +270,7 @@ _CHARS: dict[str, tuple[str, ...]] = {
     "青": ("green", "blue", "azure", "cyan"),
     "蓝": ("blue",),
     "紫": ("purple", "violet"),
+    "赭": ("ochre", "ocher"),
     "白": ("white",),
     "素": ("plain", "white"),
     "黑": ("black",),
@@ -362,6 +388,18 @@ _CHARS: dict[str, tuple[str, ...]] = {
     "通": ("through", "connect"),
     "联": ("union", "link", "united"),
     "合": ("union", "unite"),
+    "驰": ("gallop", "speed"),
+    "拓": ("explore", "pioneer"),
+    "卓": ("outstanding", "eminent"),
+    "越": ("beyond", "surpass"),
+    "卫": ("guard", "guardian"),
+    "航": ("voyage", "navigation"),
+    "恩": ("grace", "kindness"),
+    "瑶": ("jasper", "precious jade"),
+    "嘉": ("fine", "excellent"),
+    "景": ("view", "scene", "vista"),
+    "昊": ("sky", "vast sky"),
+    "宇": ("universe", "space"),
     "一": ("one", "first"),
     "双": ("twin", "double"),
     "三": ("three", "triple"),
@@ -425,3 +463,58 @@ def _apart(choices: list[list[frozenset[str]]], used: frozenset[str]) -> bool:
     if not choices:
         return True
     return any(not (words & used) and _apart(choices[1:], used | words) for words in choices[0])
+
+
+# A pinyin name against a translated one, where neither claim gives the Chinese: Yuanjing
+# Shipping and Far Whale Shipping are 远鲸航运 both, since yuan is the reading of a character
+# that means far (远) and jing of one that means whale (鲸). Each syllable of the pinyin is
+# matched to the senses of the characters of the table read that way.
+@lru_cache(maxsize=1)
+def _senses_by_reading() -> dict[str, frozenset[str]]:
+    by_reading: dict[str, set[str]] = {}
+    for ch, senses in _CHARS.items():
+        for reading in readings(ch):
+            by_reading.setdefault(reading, set()).update(senses)
+    return {r: frozenset(s) for r, s in by_reading.items()}
+
+
+def pinyin_translated(
+    pinyin: str, english: Collection[str], stem: Callable[[str], str] = lambda w: w
+) -> frozenset[str]:
+    """The words of `english` (lower-case, cut by `stem`) that translate the pinyin name
+    `pinyin` (lower-case, perhaps cut by `stem` too: yuanjing kept as "yuanj") syllable by
+    syllable, each syllable by a word of its own and every syllable translated; or an empty set
+    when they do not (see above). Two syllables at least: one is too often a chance."""
+    senses = _senses_by_reading()
+    words = frozenset(english)
+
+    def glosses(syllable: str, last: bool) -> list[str]:
+        # the words of `english` that a character read `syllable` means (for the last piece of
+        # a stemmed name, any reading it begins)
+        found = []
+        for reading in [syllable] if not last else [r for r in senses if r.startswith(syllable)]:
+            for sense in senses.get(reading, ()):
+                word = stem(sense) if " " not in sense else ""
+                if word in words:
+                    found.append(word)
+        return found
+
+    def split(at: int, used: frozenset[str]) -> frozenset[str] | None:
+        if at == len(pinyin):
+            return used
+        for end in range(len(pinyin), at, -1):
+            piece = pinyin[at:end]
+            last = end == len(pinyin)
+            if not last and piece not in senses:
+                continue
+            for word in glosses(piece, last):
+                if word not in used:
+                    found = split(end, used | {word})
+                    if found is not None:
+                        return found
+        return None
+
+    if len(pinyin) > 24:  # (a name, not a sentence run together: the search is bounded)
+        return frozenset()
+    found = split(0, frozenset())
+    return found if found is not None and len(found) >= 2 else frozenset()

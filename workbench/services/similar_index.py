@@ -78,7 +78,10 @@ COMMON_FLOOR = 1000
 # "≈vol:"; "=pct:" for a figure given as a percentage; "=product:" and a concept for products;
 # work started as an act; proposals as plans; grants; 不会 and 不 before an act as denials;
 # named and bottom places in a ranking; 延长 and 缩短; the mends listed in docs/benchmarks.md).
-TERMS_VERSION = 18
+# Version 19: session 22 round 14 (verdicts, votes and record highs and lows as acts; more
+# products: metals, diseases, ships, students by level, crimes, posts; crimes recorded and
+# solved; donations; 多了 and 少了; 比常年 as an average; 铜 alone; "not this low" no denial).
+TERMS_VERSION = 19
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

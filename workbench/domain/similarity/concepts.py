@@ -28,8 +28,33 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "only": ("唯一", "仅有", "只有", "only", "sole"),
     "most": ("最大", "最高", "最多", "largest", "biggest", "highest", "most"),
+    # A level said to be a record high or low: the two are opposite facts (see
+    # `kinds.ACT_POLE`), and "not been this low" is a record low, not a denial.
+    "record_high": (
+        "历史新高",
+        "最高水平",
+        "highest level",
+        "record high",
+        "this high",
+        "so high",
+    ),
+    "record_low": (
+        "历史新低",
+        "最低水平",
+        "最低",
+        "lowest level",
+        "record low",
+        "lowest",
+        "this low",
+        "so low",
+    ),
     "found": ("创立", "创办", "成立", "创建", "创业", "founded", "found", "established"),
     "fund": ("融资", "募资", "募集", "funding", "raised", "financing"),
+    # Crimes the police recorded are not crimes they solved: 受理刑事案件1.2万起, 侦破一万二千起.
+    "case_recorded": ("受理", "立案"),
+    "case_solved": ("侦破", "破获", "solved"),
+    # Money given to a charity is not what it gives out.
+    "donation": ("捐款", "捐赠", "donations", "donation", "donated", "gifts"),
     # Money granted by a government or a funder is not what a project costs or raises.
     "grant": ("拨款", "补贴", "补助", "资助", "grant", "grants", "subsidy", "subsidies"),
     "revenue": ("营业收入", "营收", "收入", "销售额", "revenue", "revenues", "sales"),
@@ -71,6 +96,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         # longer, as a stay or a wait: 平均住院日延长至6.8天
         "延长",
         "升至",
+        "多了",
+        "偏多",
     ),
     "up_en": (
         "rose",
@@ -131,6 +158,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "萎缩",
         "缩短",
         "降为",
+        # less than a norm: 比常年少了三成, 偏少
+        "少了",
+        "偏少",
     ),
     "down_en": (
         "fell",
@@ -230,6 +260,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     # A figure per person, per day or on average, against a total: GDP per person is not GDP,
     # nor 1.3 million riders a day (日均, 平均每天) a year's riders (see `disagreements`).
     "average": (
+        # against the normal year: 降水量比常年多三成, "than the long-term average"
+        "比常年",
+        "较常年",
         "人均",
         "平均",
         "户均",
@@ -352,6 +385,22 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "refused",
         "refuses",
     ),
+    # A verdict: found guilty or sentenced, against acquitted (see `kinds.ACT_POLE`).
+    "convict": (
+        "判处",
+        "判刑",
+        "获刑",
+        "被判",
+        "convicted",
+        "sentenced",
+        "jailed",
+        "found guilty",
+        "imprisoned",
+    ),
+    "acquit": ("宣告无罪", "无罪释放", "判决无罪", "acquitted", "cleared of", "found not guilty"),
+    # Won a vote, against lost it.
+    "elected": ("当选", "elected", "won the election", "won the vote", "re-elected"),
+    "defeated": ("落选", "defeated", "lost the election", "lost the vote", "voted out"),
     # Permission to build is asked, granted or refused: the words say which (approved,
     # refused), and "planning" in them is no plan.
     "permit": (
@@ -744,6 +793,39 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "pvcell": ("电池片", "solar cells", "cells"),
     "pvmodule": ("组件", "solar modules", "modules", "panels"),
     "wafer": ("硅片", "wafers"),
+    # metals and ores
+    "copper": ("铜", "copper"),  # (铜 alone: 共生产铜28.5万吨)
+    "zinc": ("锌", "zinc"),
+    "gold": ("黄金", "gold"),
+    "aluminium": ("电解铝", "铝", "aluminium", "aluminum"),
+    "nickel": ("镍", "nickel"),
+    "ironore": ("铁矿石", "iron ore"),
+    "coal": ("煤炭", "原煤", "coal"),
+    # diseases and what is given against them
+    "flu": ("流感", "flu", "influenza"),
+    "pneumonia": ("肺炎", "pneumonia", "pneumococcal"),
+    "measles": ("麻疹", "measles"),
+    "covid": ("新冠", "covid", "covid-19", "coronavirus"),
+    "dengue": ("登革热", "dengue"),
+    "hfmd": ("手足口病", "hand, foot and mouth"),
+    # ships by kind
+    "tanker": ("油轮", "tankers", "tanker"),
+    "bulker": ("散货船", "bulk carriers", "bulk carrier", "bulkers"),
+    "containership": ("集装箱船", "container ships", "container ship", "boxships"),
+    # students by level
+    "undergraduate": ("本科生", "undergraduates", "undergraduate"),
+    "postgraduate": ("研究生", "postgraduates", "postgraduate", "graduate students"),
+    # crimes by kind
+    "burglary": ("入室盗窃", "burglaries", "burglary", "break-ins"),
+    "cartheft": ("盗窃车辆", "盗车", "car thefts", "car theft", "vehicle thefts"),
+    "robbery": ("抢劫", "robberies", "robbery"),
+    "fraudcrime": ("诈骗", "fraud", "frauds", "scams"),
+    # posts: chosen as mayor is not elected chairman
+    "mayor": ("市长", "mayor"),
+    "chairman": ("董事长", "主席", "主任", "chairman", "chairwoman", "chair"),
+    "chiefexec": ("首席执行官", "ceo", "chief executive"),
+    "speaker": ("议长", "speaker"),
+    "governor": ("省长", "州长", "governor"),
     # A city's population by household registration is not the people who live there: 户籍人口
     # 732万 and 常住人口732万 are two figures (人口 is kept as the word it is).
     "hukou": ("户籍", "户口", "registered population", "registered residents", "hukou"),
@@ -756,11 +838,15 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     ),
 }
 _PRODUCT_OF = {form: product for product, forms in _PRODUCTS.items() for form in forms}
+_CJK_PRODUCTS = sorted((f for f in _PRODUCT_OF if not f.isascii()), key=len, reverse=True)
+_EN_PRODUCTS = sorted((f for f in _PRODUCT_OF if f.isascii()), key=len, reverse=True)
+# (a look-ahead on the first character before each alternation: most positions of a text start
+# no form, and are then passed over at once rather than tried against every form)
 PRODUCT = re.compile(
-    "|".join(
-        re.escape(f) if not f.isascii() else rf"(?<![a-z]){re.escape(f)}(?![a-z])"
-        for f in sorted(_PRODUCT_OF, key=len, reverse=True)
-    )
+    f"(?=[{''.join(sorted({f[0] for f in _CJK_PRODUCTS}))}])"
+    f"(?:{'|'.join(map(re.escape, _CJK_PRODUCTS))})"
+    f"|(?<![a-z])(?=[{''.join(sorted({f[0] for f in _EN_PRODUCTS}))}])"
+    f"(?:{'|'.join(map(re.escape, _EN_PRODUCTS))})(?![a-z])"
 )
 
 
@@ -783,7 +869,7 @@ MEASURES = frozenset(
         "revenue profit loss staff customer user cost fund valuation shipment capacity "
         "utilisation patent research recall sale price output passenger margin store dealer "
         "import delivery gdp wage doctor nurse bed loan station student teacher cargo "
-        "debt income master doctorate investment seat grant"
+        "debt income master doctorate investment seat grant donation case_recorded case_solved"
     )
 )
 CONCEPT_OF: dict[str, str] = {

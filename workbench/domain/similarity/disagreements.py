@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from workbench.domain.glosses import pinyin_translated
 from workbench.domain.similarity.kinds import (
     ACT_POLE,
     CANCEL,
@@ -29,6 +30,7 @@ from workbench.domain.similarity.scripts import (
     unspelled,
 )
 from workbench.domain.similarity.trades import opposed_trades
+from workbench.domain.similarity.words import stem
 
 # How much of the score is lost when two claims disagree: each names someone or something the
 # other does not (in the same script), each gives a measure the other does not, each gives a
@@ -147,6 +149,38 @@ def _unshared(
     )
 
 
+# One place or body under two names: a country and its people (Estravia, Estravian), a word and
+# its short form (Pharma, Pharmaceutical), and a few names written otherwise.
+_SHORT_NAME = 5
+_ALIASES = (frozenset(("@uk", "@britain", "@british")),)
+
+
+def _akin(one: str, other: str) -> bool:
+    if any(one in names and other in names for names in _ALIASES):
+        return True
+    shorter, longer = sorted((one, other), key=len)
+    return len(shorter) > _SHORT_NAME and longer.startswith(shorter)
+
+
+def _one_name(mine: list[str], yours: list[str]) -> tuple[list[str], list[str]]:
+    """Of the Latin names each claim gives and the other lacks, those that are not another
+    form of one the other gives (see above), nor the pinyin of a name the other translates
+    (Yuanjing, Far Whale: see `domain.glosses.pinyin_translated`)."""
+    if not mine or not yours:
+        return mine, yours
+    mine = [t for t in mine if not any(_akin(t, u) for u in yours)]
+    yours = [u for u in yours if not any(_akin(t, u) for t in mine)]
+    for pinyin, english in ((mine, yours), (yours, mine)):
+        words = frozenset(t[1:] for t in english)
+        for t in list(pinyin):
+            used = pinyin_translated(t[1:], words, stem) if words else frozenset()
+            if used:
+                pinyin.remove(t)
+                english[:] = [u for u in english if u[1:] not in used]
+                words = frozenset(u[1:] for u in english)
+    return mine, yours
+
+
 def _opposed(ours: list[str], theirs: list[str]) -> bool:
     """Whether two claims' acts (`ACT_POLE`) are opposite: each says one pole only, and not
     the same one (a claim that cancels says "-" only, see `CANCEL`)."""
@@ -203,6 +237,7 @@ def disagreements(
             mine, yours = _unshared(ours, a, theirs, b)
             if what == "names" and ours is ka.latin:
                 mine, yours = spelled_out(mine, kb), spelled_out(yours, ka)
+                mine, yours = _one_name(mine, yours)
             if mine and yours:
                 yield what, NAME_SHARE, (mine, yours)
                 named = named or what == "names"

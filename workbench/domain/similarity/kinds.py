@@ -35,6 +35,12 @@ ACT_POLE = {
     "~resign": "-",
     # the start of work on something, neither its opening nor its closing
     "~groundbreaking": "s",
+    "~convict": "+",
+    "~acquit": "-",
+    "~elected": "+",
+    "~record_high": "+",
+    "~record_low": "-",
+    "~defeated": "-",
 }
 # Calling an act off is the opposite of the act, whatever the act: a claim that cancels (an
 # order, routes, a listing) says the "-" pole only, though it names the act it cancels too

@@ -169,7 +169,7 @@ for _dim, _factor, _forms in (
         _CONVERSIONS[_form] = (_dim, _factor)
 # (longest first: 千瓦时 before 千瓦, square kilometres before square; a Latin unit ends a word)
 _UNIT_AT = re.compile(
-    r"[ -]*(?:"
+    r"[ -]*+(?:"
     + "|".join(
         re.escape(u) + ("" if not u.isascii() else r"(?![a-z0-9])")
         for u in sorted(_CONVERSIONS, key=len, reverse=True)

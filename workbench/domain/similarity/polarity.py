@@ -29,6 +29,9 @@ _EN_NOT_NEGATION = re.compile(
     r"\b(?:no|not)\s+(?:more|less|fewer|later|earlier|longer|other|only|least|until|clear)\b"
     r"|\bnone\s+other\b"
     r"|\b(?:not|n['’]t|never)\s+(?:exceed|exceeded|surpass|surpassed|top|topped)\b"
+    # "has not been this low for ten years": a record, said as a negation
+    r"|\b(?:not|n['’]t|never)\s+(?:been\s+)?(?:this|so|as)\s+(?:low|high|few|many|much|little|"
+    r"bad|good|cheap|expensive|warm|cold|wet|dry)\b"
 )
 # A denial that says "first" or "most" ("No bank had listed on the exchange before Cobalt
 # Street", "No solar farm in the state is bigger than Brightwater", 此前没有一家……) asserts the

@@ -93,10 +93,12 @@ _RANKS = re.compile(
     # 第二大, 第3大
     rf"|第(?P<zb>\d{{1,3}}|{_ZH_SMALL})大"
     # a final place said by its name: champions, runners-up, 冠军, 亚军, 季军
-    r"|(?P<first>冠军|\bchampions\b|\bwon\s+the\s+(?:title|league|cup|championship)\b)"
+    r"|(?P<first>冠军|榜首|\bchampions\b|\bwon\s+the\s+(?:title|league|cup|championship)\b"
+    r"|\btopped\b|\bcame\s+top\b|\branked\s+top\b)"
     r"|(?P<second>亚军|\brunners?-up\b)|(?P<third>季军)"
     # 倒数第二: second from the bottom, a place of its own (counted from the end)
     rf"|倒数第(?P<zl>\d{{1,3}}|{_ZH_SMALL})|\b(?P<el>{_ORDINAL})\s+from\s+(?:the\s+)?bottom\b"
+    r"|(?P<lastly>垫底|\b(?:ranked|came|finished|placed)\s+last\b|\bbottom\s+of\s+the\b)"
 )
 
 
@@ -111,6 +113,9 @@ def ranks(text: str) -> list[str]:
         named = next((n for n, g in _NAMED_PLACES.items() if m.group(g)), None)
         if named:
             out.append(f"=label:rank:{named}")
+            continue
+        if m.group("lastly"):
+            out.append("=label:rank:last-1")
             continue
         last = m.group("zl") or m.group("el")
         if last:
