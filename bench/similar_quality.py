@@ -24,8 +24,8 @@ the claims of all nine), `--heldout fresh9` the split fresh9.yaml (with the clai
 the split fresh11.yaml (with the claims of all twelve), `--heldout fresh12` the split
 fresh12.yaml (with the claims of all thirteen), `--heldout fresh13` the split fresh13.yaml
 (with the claims of all fourteen), `--heldout fresh14` the split fresh14.yaml (with the claims
-of all fifteen), `--heldout fresh15` the split fresh15.yaml (with the claims of all sixteen), `--heldout
-fresh16` the split fresh16.yaml (with the claims of all seventeen).
+of all fifteen), `--heldout fresh15` the split fresh15.yaml (with the claims of all
+sixteen), `--heldout fresh16` the split fresh16.yaml (with the claims of all seventeen).
 Each was written before the method was changed and scored once, when that change was final
 (see their headers and docs/benchmarks.md; fresh7 in round 5 and fresh8 in round 6, session 19;
 fresh9 after round 7, session 20: top-1 65% before and after, others >= 0.5 34 -> 29; fresh10
