@@ -33,9 +33,9 @@ after round 8, session 20; in session 21 fresh11 after round 9: top-1 85% -> 88%
 18; fresh12 after round 10: 83% and 16 before and after; fresh13 after round 11: 85% and 13 ->
 85% and 12; fresh14 in session 22 after round 12: top-1 79% -> 92%, others 20 -> 17), so all
 are dev now, as is fresh15 (session 22, after round 13 and the review of round 12: top-1
-83% -> 83%, others 16 -> 16). fresh16 was written in session 22 before round 14 and is NOT
-YET SCORED: it is to be scored once, when round 14's method is final. A held-out figure for a
-change after that needs a new split, written and committed before the change.
+83% -> 83%, others 16 -> 16), and fresh16 (session 22, after round 14: 83% -> 83%, others
+24 -> 22). A held-out figure for a change after that needs a new split, written and committed
+before the change.
 
 `--show` prints every query's best match, each other claim at or above the threshold, and why
 (`domain.similarity.explain`).
