@@ -2475,3 +2475,48 @@ def test_more_or_less_than_the_normal_year() -> None:
     assert {"~down", "~average"} <= set(terms("降水量比常年少了百分之三十"))
     assert "=label:rank:1" in terms("Ellingford topped the 2026 ranking")
     assert "=label:rank:last-1" in terms("Ellingford was ranked last in 2026")
+
+
+# ---- the new-user trial of session 22 ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("营收八十六点四亿元", "#8640000000"),
+        ("百分之七点五", "#7.5"),
+        ("增长百分之十二点五", "#12.5"),
+        ("零点五", "#0.5"),
+    ],
+)
+def test_a_chinese_decimal_is_one_figure(text: str, figure: str) -> None:
+    assert figure in terms(text)
+    assert "点" not in terms(text)
+
+
+def test_a_chinese_decimal_meets_the_same_figure_in_digits() -> None:
+    q, t, o = _scores(
+        ("甲公司营收八十六点四亿元。", "营收八十六点四亿元"),
+        ("甲公司营收86.4亿元。", "营收86.4亿元"),
+        ("甲公司营收84.6亿元。", "营收84.6亿元"),
+    )
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+def test_a_report_a_claim_opens_with_is_no_name() -> None:
+    bag = claim_terms("年报显示,公司全年实现营业收入86.4亿元,同比增长42%;", "")
+    assert "@年报" not in bag and not any(t.startswith("=named:") for t in bag)
+
+
+def test_the_reasons_show_a_figure_once_and_no_lone_chinese_character() -> None:
+    q, t, _ = _scores(
+        ("公司员工人数为8300人。", "员工8300人"),
+        ("该公司有员工8300人。", "员工8300人"),
+        ("公司2023年营收为8300万元。", "营收8300万元"),
+    )
+    shared = explain(q, t).shared
+    assert "8300" in shared and "≈8300" not in shared and "人" not in shared
+
+
+def test_a_numbered_term_of_a_body_is_a_label() -> None:
+    assert labels("第九届人大代表选举") == ["=label:term:9"]

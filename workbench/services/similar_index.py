@@ -81,7 +81,9 @@ COMMON_FLOOR = 1000
 # Version 19: session 22 round 14 (verdicts, votes and record highs and lows as acts; more
 # products: metals, diseases, ships, students by level, crimes, posts; crimes recorded and
 # solved; donations; 多了 and 少了; 比常年 as an average; 铜 alone; "not this low" no denial).
-TERMS_VERSION = 19
+# Version 20: a new-user trial's misreadings (Chinese decimals, 八十六点四亿 and 百分之七点五, as
+# one figure; 年报 and other opening words no name; 第九届 a label).
+TERMS_VERSION = 20
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

@@ -69,7 +69,9 @@ ARABIC = re.compile(
 SPAN_OF_YEARS = 1000
 # (a 千 that begins a unit, 千瓦 千米 千克 千升, is the unit's: 一千万千瓦 is ten million kilowatts)
 ZH_NUMBER = re.compile(
-    "((?:(?!千[瓦米克升])[零〇一二两三四五六七八九十百千万亿])+(?:[多余][十百千万亿]+)?)"
+    # a decimal first: 八十六点四亿 is 86.4亿, 七点五 7.5 (the scale after it applies to all)
+    "((?:[零〇一二两三四五六七八九十百千]+点[零〇一二三四五六七八九]+(?:千亿|百亿|十亿|亿|千万|百万|十万|万)?)"
+    "|(?:(?!千[瓦米克升])[零〇一二两三四五六七八九十百千万亿])+(?:[多余][十百千万亿]+)?)"
     "[多余]?(年)?"
 )
 # Whole words only: without the closing \b, "six" took the start of "sixty" and "eight" that
@@ -100,11 +102,25 @@ def _as_float(n: int) -> float:
         return math.inf
 
 
+def _zh_decimal(run: str) -> float | None:
+    """八十六点四亿 (86.4 * 10^8), 七点五 (7.5): the whole part, the digits after 点, and the
+    scale after them."""
+    whole, rest = run.split("点", 1)
+    digits = "".join(str(_ZH_DIGITS[ch]) for ch in rest if ch in _ZH_DIGITS)
+    scale = rest[len(digits) :]
+    value = zh_value(whole)
+    if value is None or not digits:
+        return None
+    return (value + float("0." + digits)) * MULTIPLIERS.get(scale, 1)
+
+
 def zh_value(run: str) -> float | None:
     """The value of a run of Chinese numerals (一千五百万 = 15000000), None for a run that is
     not a number (a lone 万 or 千)."""
     # 亿 scales everything before it, 万 only what follows the last 亿: 三亿六千万 is
     # 3*10^8 + 6000*10^4, not (3*10^8 + 6000) * 10^4.
+    if "点" in run:
+        return _zh_decimal(run)
     if len(run) >= 3 and all(ch in _ZH_DIGITS and ch != "两" for ch in run):
         # Digits without units are read in place, as a year is written: 一九五二 is 1952 and
         # 二〇二四 2024 (two digits are more often a range: 七八家, seven or eight).

@@ -39,6 +39,8 @@ _LABEL_KINDS = {
     "pier": ("pier", "码头"),
     "plant": ("plant",),
     "block": ("block",),
+    # a numbered term of a body or an event: 第九届人大, 第十届
+    "term": ("届",),
 }
 _LABEL_OF = {form: kind for kind, forms in _LABEL_KINDS.items() for form in forms}
 _EN_LABEL_WORDS = "|".join(f for f in _LABEL_OF if f.isascii())

@@ -103,13 +103,23 @@ ZH_NOT_FIRST = frozenset(
 ZH_NOT_SECOND = frozenset("的是在于与和从向由把对将已共曾有为被了等年月日")
 
 
+# Words a Chinese claim often opens with that name no one: where a figure comes from (年报显示,
+# 数据显示, 据统计), who says it (记者, 官方), what it is about (业绩, 项目, 员工).
+_NOT_NAME_WORDS = frozenset(
+    split_words(
+        "年报 财报 季报 公告 报告 数据 统计 资料 消息 记者 新闻 调查 研究 文件 官方 媒体 报道 "
+        "业内 行业 分析 专家 业绩 营业 项目 员工 用户 客户 产品"
+    )
+)
+
+
 def zh_name(text: str) -> str | None:
     lead = ZH_LEAD.match(text)
     at = lead.end() if lead else 0
     pair = text[at : at + 2]
     if len(pair) < 2 or not (is_cjk(pair[0]) and is_cjk(pair[1])):
         return None
-    if pair[0] in ZH_NOT_FIRST or pair[1] in ZH_NOT_SECOND:
+    if pair[0] in ZH_NOT_FIRST or pair[1] in ZH_NOT_SECOND or pair in _NOT_NAME_WORDS:
         return None
     if CJK_CONCEPT.match(text, at) or CJK_CONCEPT.match(text, at + 1):
         return None

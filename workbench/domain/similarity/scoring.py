@@ -107,9 +107,24 @@ def similarity(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return score
 
 
+# The unit a quantity in a unit is kept in (see `measures.quantity`), as a reader says it.
+_BASE_UNITS = {
+    "vol": "litres",
+    "mass": "kg",
+    "area": "m²",
+    "length": "m",
+    "power": "W",
+    "energy": "Wh",
+}
+
+
 def _shown(term: str) -> str:
     # What a figure counts is told from a measure of the table: "mast (counted)".
     # A label or period is shown as what it is: "line 3", "m3" (March), "h1" (first half).
+    # A quantity in its kind's unit with the unit: "≈27000000000 litres".
+    if term[0] == "≈" and ":" in term:
+        dim, value = term[1:].split(":", 1)
+        return f"≈{value} {_BASE_UNITS.get(dim, dim)}"
     if term[0] == "=":
         return term.split(":", 1)[1].replace(":", " ")
     return f"{term[1:]} (counted)" if term[0] == "^" else term.lstrip("@~#%")
@@ -122,11 +137,11 @@ _FUNCTION_CHARS = frozenset("的了在是和与及或为于也都就而从向将
 
 
 def _telling(term: str) -> bool:
+    # (nor a lone Chinese character: 人, 点, 甲 say nothing alone)
     return not (
         term.isalpha()
         and not term.isascii()
-        and len(term) <= 2
-        and any(ch in _FUNCTION_CHARS for ch in term)
+        and (len(term) == 1 or (len(term) == 2 and any(ch in _FUNCTION_CHARS for ch in term)))
     )
 
 
@@ -134,7 +149,9 @@ def explain(a: Mapping[str, float], b: Mapping[str, float], top: int = 4) -> Exp
     """`similarity` of `a` and `b` (the same score), with the reasons for it: the `top` terms
     that carry most of the cosine, and what lowered it."""
     shared = sorted(((a[t] * b[t], t) for t in a if t in b and a[t] * b[t] > 0), reverse=True)
-    telling = [(w, t) for w, t in shared if _telling(t)]
+    exact = {t[1:] for _, t in shared if t[0] == "#"}
+    # (a figure's approximate term beside its exact one says it twice: 8300 and ≈8300)
+    telling = [(w, t) for w, t in shared if _telling(t) and not (t[0] == "≈" and t[1:] in exact)]
     cos, subject_factor = cosine(a, b), _subject_factor(a, b)
     score = cos * subject_factor
     disagree = []

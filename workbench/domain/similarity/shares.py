@@ -46,10 +46,10 @@ _TIMES = re.compile(r"\b(?:(doubl|tripl|quadrupl)(?:ed|ing)|(two|three|four)fold
 _RISE = {"doubl": "100", "tripl": "200", "quadrupl": "300", "two": "100", "three": "200"}
 _RISE["four"] = "300"
 _ZH = "零〇一二两三四五六七八九十百"
-# 三分之一, 四分之三 (not 百分之, a percentage the concept table reads, nor 千分之, per mille);
+# 三分之一, 四分之三, 百分之七点五 (a percentage, with its decimals; not 千分之, per mille);
 # 一半; 七成 (tenths; not 成立, 成为... nor the idiom 一成不变); 翻了一番, 增长了一倍: doubled.
 _ZH_FRACTION = re.compile(
-    rf"(?<![百千])(?P<zd>[{_ZH}]+|\d+)分之(?P<zn>[{_ZH}]+|\d+)"
+    rf"(?<![百千])(?P<zd>[{_ZH}]+|\d+)分之(?P<zn>[{_ZH}]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)"
     r"|(?P<half>一半)"
     r"|(?<![\d零〇一二两三四五六七八九十百千万亿])(?P<tenths>[一二两三四五六七八九])成"
     r"(?![立为本功交员果绩都长型熟年不])"
