@@ -879,7 +879,10 @@ _CJK_FORMS = sorted((f for f in CONCEPT_OF if not f.isascii()), key=len, reverse
 # Words that hold a form and mean something else: 元旦 (New Year's Day: no yuan, and with 日 before
 # it no yen: 1月1日元旦), 元素 (an element).
 _NOT_CONCEPTS = ("日元旦", "元旦", "新元素", "元素")
+# (the first character looked ahead for first: most positions start no form, and are passed
+# over before the exceptions and the forms are tried)
 CJK_CONCEPT = re.compile(
+    f"(?=[{''.join(sorted({f[0] for f in _CJK_FORMS}))}])"
     f"(?!{'|'.join(_NOT_CONCEPTS)})(?:{'|'.join(re.escape(f) for f in _CJK_FORMS)})"
 )
 _EN_PHRASES = {f: c for f, c in CONCEPT_OF.items() if f.isascii() and not f.isalpha()}

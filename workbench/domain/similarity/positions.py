@@ -105,9 +105,41 @@ _RANKS = re.compile(
 _NAMED_PLACES = {1: "first", 2: "second", 3: "third"}
 
 
+# (substrings one of which every place in a ranking holds: most texts hold none, and are spared
+# the expression, which tries every position)
+_RANK_HINTS = (
+    "no.",
+    "rank",
+    "came",
+    "placed",
+    "finished",
+    "largest",
+    "biggest",
+    "place",
+    "champion",
+    "runner",
+    "won the",
+    "top",
+    "last",
+    "bottom",
+    "排",
+    "位",
+    "名列",
+    "第",
+    "冠军",
+    "亚军",
+    "季军",
+    "榜首",
+    "倒数",
+    "垫底",
+)
+
+
 def ranks(text: str) -> list[str]:
     """The places in a ranking that `text` (normalised, lower-cased) gives, as
     "=label:rank:N" (a label: two claims with two places disagree, see `disagreements`)."""
+    if not any(h in text for h in _RANK_HINTS):
+        return []
     out = []
     for m in _RANKS.finditer(text):
         named = next((n for n, g in _NAMED_PLACES.items() if m.group(g)), None)
