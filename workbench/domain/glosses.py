@@ -478,6 +478,12 @@ def _senses_by_reading() -> dict[str, frozenset[str]]:
     return {r: frozenset(s) for r, s in by_reading.items()}
 
 
+# The most pieces the search for a pinyin name's translation tries: a name of a few syllables
+# needs a few dozen; hostile input (yuyuyuyu... against as many senses of yu) would otherwise
+# take time exponential in its length.
+_SEARCH_STEPS = 300
+
+
 def pinyin_translated(
     pinyin: str, english: Collection[str], stem: Callable[[str], str] = lambda w: w
 ) -> frozenset[str]:
@@ -487,19 +493,30 @@ def pinyin_translated(
     when they do not (see above). Two syllables at least: one is too often a chance."""
     senses = _senses_by_reading()
     words = frozenset(english)
+    seen: dict[tuple[str, bool], list[str]] = {}
 
     def glosses(syllable: str, last: bool) -> list[str]:
         # the words of `english` that a character read `syllable` means (for the last piece of
-        # a stemmed name, any reading it begins)
-        found = []
-        for reading in [syllable] if not last else [r for r in senses if r.startswith(syllable)]:
-            for sense in senses.get(reading, ()):
-                word = stem(sense) if " " not in sense else ""
-                if word in words:
-                    found.append(word)
-        return found
+        # a stemmed name, any reading it begins); each piece looked up once
+        key = (syllable, last)
+        if key not in seen:
+            readings_of = [syllable] if not last else [r for r in senses if r.startswith(syllable)]
+            seen[key] = sorted(
+                {
+                    stem(sense)
+                    for reading in readings_of
+                    for sense in senses.get(reading, ())
+                    if " " not in sense and stem(sense) in words
+                }
+            )
+        return seen[key]
+
+    budget = [_SEARCH_STEPS]
 
     def split(at: int, used: frozenset[str]) -> frozenset[str] | None:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return None  # (a name that many readings and words fit ties nothing)
         if at == len(pinyin):
             return used
         for end in range(len(pinyin), at, -1):
@@ -514,7 +531,7 @@ def pinyin_translated(
                         return found
         return None
 
-    if len(pinyin) > 24:  # (a name, not a sentence run together: the search is bounded)
+    if len(pinyin) > 24:  # (a name, not a sentence run together)
         return frozenset()
     found = split(0, frozenset())
     return found if found is not None and len(found) >= 2 else frozenset()

@@ -82,8 +82,11 @@ COMMON_FLOOR = 1000
 # products: metals, diseases, ships, students by level, crimes, posts; crimes recorded and
 # solved; donations; 多了 and 少了; 比常年 as an average; 铜 alone; "not this low" no denial).
 # Version 20: a new-user trial's misreadings (Chinese decimals, 八十六点四亿 and 百分之七点五, as
-# one figure; 年报 and other opening words no name; 第九届 a label).
-TERMS_VERSION = 20
+# one figure; 年报 and other opening words no name; 第九届 a label). Version 21: the review of
+# rounds 13 and 14 (forms that misread ordinary words taken out or fenced: 不得不, 被判无罪,
+# active "defeated", 最低, 开工率, the nouns 建议 and "proposed", 立案调查, 铜牌, cells, coaches,
+# 升至, 克拉, km/h; 千 before a unit is the unit's after digits too; 创造了...就业岗位).
+TERMS_VERSION = 21
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

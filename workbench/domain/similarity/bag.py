@@ -38,6 +38,7 @@ from workbench.domain.similarity.measures import (
     FIGURE_MARK,
     MONEY,
     MONEY_WORD,
+    PERCENTAGE,
     counted_measures,
     quantity,
 )
@@ -80,17 +81,18 @@ _COMPARATIVE_POLE = {"more": "up", "higher": "up", "larger": "up", "bigger": "up
 # 900 jobs"), which the concept table's phrases cannot hold: hiring and layoffs.
 _JOBS = re.compile(
     rf"\b(?:(?P<made>create|creates|created|creating|add|adds|added|adding)"
-    r"|(?P<cut>cut|cuts|cutting|shed|sheds|shedding|axe|axes|axed|axing))"
-    rf"\s+(?:up\s+to\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+)?{FIGURE_MARK}\s*"
+    r"|(?P<cut>cut|cuts|cutting|shed|sheds|shedding|axe|axes|axed|axing|slash|slashes|slashed|"
+    r"slashing|eliminate|eliminates|eliminated|eliminating|lose|loses|losing))"
+    r"\s+(?:up\s+to\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|"
+    rf"over\s+)?{FIGURE_MARK}\s*"
     r"(?:new\s+|more\s+|additional\s+)?jobs?\b"
+    # 创造了2万个就业岗位 (a figure, a classifier and a few characters between)
+    r"|(?P<zmade>创造|新增|提供)了?[^，。,;；]{0,8}?(?:就业岗位|就业机会|工作岗位)"
 )
 
 
 # (selling and buying, one act when a deal's parties are read: see `claim_terms`)
 SALE, BUY = "~sale", "~buy"
-# A figure given as a percentage ("=pct:94": 94%, 94 per cent, 百分之九十四): set against the same
-# figure given as a count (see `disagreements`).
-PERCENTAGE = "=pct:"
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pct\b)")
 
 _COUNTS = frozenset("人名位家台辆架艘座张项件个条款所只头部本套间栋枚颗支份篇场元吨")
@@ -156,8 +158,10 @@ def terms(text: str) -> list[str]:
         return f" {FIGURE_MARK}"
 
     s = EN_NUMBER.sub(en_numbers, s)
-    if "job" in s:
-        out.extend("~hire" if m.group("made") else "~layoff" for m in _JOBS.finditer(s))
+    if "job" in s or "岗位" in s or "就业" in s:
+        out.extend(
+            "~hire" if m.group("made") or m.group("zmade") else "~layoff" for m in _JOBS.finditer(s)
+        )
 
     def comparatives(m: re.Match[str]) -> str:
         out.append("~" + _COMPARATIVE_POLE.get(m.group(2), "down"))

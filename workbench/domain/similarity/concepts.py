@@ -41,10 +41,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "record_low": (
         "历史新低",
         "最低水平",
-        "最低",
         "lowest level",
         "record low",
-        "lowest",
         "this low",
         "so low",
     ),
@@ -56,7 +54,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     # Money given to a charity is not what it gives out.
     "donation": ("捐款", "捐赠", "donations", "donation", "donated", "gifts"),
     # Money granted by a government or a funder is not what a project costs or raises.
-    "grant": ("拨款", "补贴", "补助", "资助", "grant", "grants", "subsidy", "subsidies"),
+    "grant": ("拨款", "补贴", "补助", "资助", "grants", "subsidy", "subsidies"),
     "revenue": ("营业收入", "营收", "收入", "销售额", "revenue", "revenues", "sales"),
     "profit": ("净利润", "利润", "盈利", "profit", "profits"),
     "loss": ("亏损", "loss", "losses", "lost"),
@@ -390,17 +388,32 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "判处",
         "判刑",
         "获刑",
-        "被判",
         "convicted",
         "sentenced",
         "jailed",
         "found guilty",
         "imprisoned",
     ),
-    "acquit": ("宣告无罪", "无罪释放", "判决无罪", "acquitted", "cleared of", "found not guilty"),
-    # Won a vote, against lost it.
+    "acquit": (
+        "被判无罪",
+        "宣告无罪",
+        "无罪释放",
+        "判决无罪",
+        "acquitted",
+        "cleared of",
+        "found not guilty",
+    ),
+    # Won a vote, against lost it (only a passive "defeated": X defeated Y, X won).
     "elected": ("当选", "elected", "won the election", "won the vote", "re-elected"),
-    "defeated": ("落选", "defeated", "lost the election", "lost the vote", "voted out"),
+    "defeated": (
+        "落选",
+        "was defeated",
+        "were defeated",
+        "been defeated",
+        "lost the election",
+        "lost the vote",
+        "voted out",
+    ),
     # Permission to build is asked, granted or refused: the words say which (approved,
     # refused), and "planning" in them is no plan.
     "permit": (
@@ -470,7 +483,6 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "construction started",
         "began construction",
         "started construction",
-        "construction of",
     ),
     # An act called off, halted or withdrawn: an order cancelled is no order placed, routes
     # suspended (停飞) are no routes opened (see `kinds.CANCEL`).
@@ -546,13 +558,12 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "规划",
         "打算",
         "拟于",
-        # proposed, not done: 建议判处十二年 is no sentence of twelve years
-        "建议",
+        # proposed, not done: 建议判处十二年 is no sentence of twelve years (not the nouns:
+        # 采纳了建议, "the proposed takeover")
+        "建议判处",
         "提议",
-        "proposed",
         "proposes",
         "propose",
-        "recommended",
         "recommends",
         "拟在",
         "拟将",
@@ -753,9 +764,10 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
 # claim (210万台 fridges exported against as many air conditioners; rice against wheat; gin
 # against whisky; 户籍 against 常住 population). Only a product each claim names and the other
 # does not costs (see `disagreements`): a rewording may name the product generically (汽车,
-# vehicles, 人口) or not at all, so one side alone says nothing. Read beside the words, as
-# "=product:" terms that weigh nothing (`PRODUCT`), not in their place: "cars" still says what
-# a figure counts (^car) and "Eastline Buses" is still a name.
+# vehicles, 人口) or not at all, so one side alone says nothing. Read beside the words, as a
+# "=product:" term that weighs nothing and a concept (which a claim in the other language
+# shares: 苹果酒 and cider), not in their place: "cars" still says what a figure counts (^car)
+# and "Eastline Buses" is still a name.
 _PRODUCTS: dict[str, tuple[str, ...]] = {
     "beer": ("啤酒", "beer", "beers", "lager", "lagers", "ale", "ales"),
     "cider": ("苹果酒", "cider", "ciders"),
@@ -767,7 +779,7 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "car": ("轿车", "乘用车", "cars", "car", "saloons"),
     "van": ("厢式货车", "vans", "van"),
     "lorry": ("卡车", "重卡", "lorries", "lorry", "trucks", "truck"),
-    "bus": ("公交车", "大巴", "buses", "bus", "coaches"),
+    "bus": ("公交车", "大巴", "buses", "bus"),
     "taxi": ("出租车", "taxis", "taxi", "cabs"),
     "fridge": ("冰箱", "fridges", "fridge", "refrigerators", "refrigerator"),
     "aircon": ("空调", "air conditioners", "air conditioner", "air-conditioners"),
@@ -782,7 +794,7 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "soy": ("大豆", "soybeans", "soybean", "soya", "soy"),
     "potato": ("马铃薯", "土豆", "potatoes", "potato"),
     "yoghurt": ("酸奶", "yoghurt", "yoghurts", "yogurt", "yogurts"),
-    "milkpowder": ("奶粉", "milk powder", "infant formula", "powdered milk"),
+    "milkpowder": ("奶粉", "milk powder", "infant formula", "infant milk formula", "powdered milk"),
     "cheese": ("奶酪", "芝士", "cheese", "cheeses"),
     "milk": ("液态奶", "牛奶", "鲜奶", "liquid milk", "fresh milk", "milk"),
     "broadband": ("宽带", "broadband", "fixed-line"),
@@ -790,11 +802,11 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "emergency": ("急诊", "emergency", "a&e"),
     "outpatient": ("门诊", "outpatient", "outpatients"),
     "inpatient": ("住院", "inpatient", "inpatients"),
-    "pvcell": ("电池片", "solar cells", "cells"),
-    "pvmodule": ("组件", "solar modules", "modules", "panels"),
+    "pvcell": ("电池片", "solar cells"),
+    "pvmodule": ("光伏组件", "solar modules", "solar panels"),
     "wafer": ("硅片", "wafers"),
     # metals and ores
-    "copper": ("铜", "copper"),  # (铜 alone: 共生产铜28.5万吨)
+    "copper": ("铜矿", "铜产量", "精炼铜", "产铜", "生产铜", "copper"),
     "zinc": ("锌", "zinc"),
     "gold": ("黄金", "gold"),
     "aluminium": ("电解铝", "铝", "aluminium", "aluminum"),
@@ -877,8 +889,9 @@ CONCEPT_OF: dict[str, str] = {
 }
 _CJK_FORMS = sorted((f for f in CONCEPT_OF if not f.isascii()), key=len, reverse=True)
 # Words that hold a form and mean something else: 元旦 (New Year's Day: no yuan, and with 日 before
-# it no yen: 1月1日元旦), 元素 (an element).
-_NOT_CONCEPTS = ("日元旦", "元旦", "新元素", "元素")
+# it no yen: 1月1日元旦), 元素 (an element), 开工率 (the rate a plant runs at), 立案调查 (an
+# investigation opened, not a crime recorded).
+_NOT_CONCEPTS = ("日元旦", "元旦", "新元素", "元素", "开工率", "立案调查")
 # (the first character looked ahead for first: most positions start no form, and are passed
 # over before the exceptions and the forms are tried)
 CJK_CONCEPT = re.compile(

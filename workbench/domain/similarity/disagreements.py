@@ -21,7 +21,7 @@ from workbench.domain.similarity.kinds import (
     kinds_of,
     measure_found,
 )
-from workbench.domain.similarity.measures import MONEY
+from workbench.domain.similarity.measures import MONEY, PERCENTAGE
 from workbench.domain.similarity.polarity import NEGATED
 from workbench.domain.similarity.scripts import (
     across_scripts,
@@ -63,6 +63,8 @@ CURRENCY_SHARE = 0.5
 
 SHARE_OR_CHANGE = "share or change"
 PERCENT_OR_COUNT = "percentage or count"
+# Each claim names a product the other does not (see `concepts.products`).
+PRODUCTS = "products"
 
 # One claim is about a body under its owner's own name (澄岭汽车旗下澄岭新能源), the other
 # about the owner: two subjects, as two names are (see `roles.zh_subsidiary`).
@@ -149,27 +151,36 @@ def _unshared(
     )
 
 
-# One place or body under two names: a country and its people (Estravia, Estravian), a word and
-# its short form (Pharma, Pharmaceutical), and a few names written otherwise.
-_SHORT_NAME = 5
-_ALIASES = (frozenset(("@uk", "@britain", "@british")),)
+# One place or body under two names: a place in -a and its people in -an (Estravia, Estravian;
+# not Niger and Nigeria, India and Indiana, Intel and Intelsat: a longer name is most often
+# another one), and a few names written otherwise (stems, as names are kept).
+_ALIASES = (
+    frozenset(("uk", "britain", "british")),
+    frozenset(("pharma", "pharmaceutical")),
+)
+# Claims with more names than this on a side (a text pasted whole) are not searched for name
+# forms: the search compares every name of one with every name of the other.
+_MANY_NAMES = 24
 
 
 def _akin(one: str, other: str) -> bool:
+    one, other = one.lstrip("@"), other.lstrip("@")
     if any(one in names and other in names for names in _ALIASES):
         return True
     shorter, longer = sorted((one, other), key=len)
-    return len(shorter) > _SHORT_NAME and longer.startswith(shorter)
+    return shorter.endswith("a") and longer == shorter + "n" and len(shorter) >= 4
 
 
 def _one_name(mine: list[str], yours: list[str]) -> tuple[list[str], list[str]]:
     """Of the Latin names each claim gives and the other lacks, those that are not another
     form of one the other gives (see above), nor the pinyin of a name the other translates
     (Yuanjing, Far Whale: see `domain.glosses.pinyin_translated`)."""
-    if not mine or not yours:
+    if not mine or not yours or len(mine) > _MANY_NAMES or len(yours) > _MANY_NAMES:
         return mine, yours
-    mine = [t for t in mine if not any(_akin(t, u) for u in yours)]
-    yours = [u for u in yours if not any(_akin(t, u) for t in mine)]
+    mine, yours = (
+        [t for t in mine if not any(_akin(t, u) for u in yours)],
+        [u for u in yours if not any(_akin(t, u) for t in mine)],
+    )
     for pinyin, english in ((mine, yours), (yours, mine)):
         words = frozenset(t[1:] for t in english)
         for t in list(pinyin):
@@ -264,7 +275,7 @@ def disagreements(
         # about the body under the name, the other about the owner (the other claim names the
         # owner and not that body's kind anywhere).
         if under.subsidiary and not owning.subsidiary:
-            owner = [t.removeprefix("=named:") for t in under.subjects if t[:7] == "=named:"]
+            owner = [t.removeprefix("=named:") for t in under.subjects if t.startswith("=named:")]
             if any(t in vector for t in owner) and not any(
                 kind_found(t, vector) for t in under.subsidiary
             ):
@@ -297,10 +308,10 @@ def disagreements(
             # in other words by a rewording, so a word after a figure alone is weak evidence.
             yield ONE_SIDED_MEASURE, ONE_SIDED_MEASURE_SHARE, (mine, yours)
     if ka.products and kb.products:
-        # fridges and air conditioners, rice and wheat (see `concepts.PRODUCTS`)
+        # fridges and air conditioners, rice and wheat (see `concepts.products`)
         mine, yours = _unshared(ka.products, a, kb.products, b)
         if mine and yours:
-            yield "products", NAME_SHARE, (mine, yours)
+            yield PRODUCTS, NAME_SHARE, (mine, yours)
     if ka.currencies and kb.currencies and MONEY in a and MONEY in b:
         mine, yours = _unshared(ka.currencies, a, kb.currencies, b)
         if mine and yours:
@@ -376,9 +387,11 @@ def disagreements(
         # the same figure as a percentage in one claim and as a count in the other: 94 per cent
         # of its trains on time, 94 trains cancelled (not a share beside another figure: rose
         # 12% to £900 million, against £900 million)
-        counted = sorted(t for t in pct if "#" + t[5:] in other and t not in other)
+        counted = sorted(
+            t for t in pct if "#" + t.removeprefix(PERCENTAGE) in other and t not in other
+        )
         if counted:
-            said = (counted, sorted("#" + t[5:] for t in counted))
+            said = (counted, sorted("#" + t.removeprefix(PERCENTAGE) for t in counted))
             yield PERCENT_OR_COUNT, ONE_SIDED_MEASURE_SHARE, said if first else said[::-1]
             break
     if ("~cumulative" in a) != ("~cumulative" in b):

@@ -61,7 +61,7 @@ _EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10*
 # 多 or 余 after a figure is "-odd" (1400多家, 两千多万, 2000余万元: more than 1400, 20 million,
 # 20 million): the figure is the number before it, scaled by any unit after it.
 ARABIC = re.compile(
-    r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*[多余]?(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千"
+    r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*[多余]?(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦米克升])"
     r"|trillion\b|billion\b|bn\b|million\b|m\b|thousand\b|k\b)?(年)?"
 )
 # 年 after a number is a calendar year (2015年) or a span of years (7年, 七年); elsewhere it is

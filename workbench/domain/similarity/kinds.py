@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 
 from workbench.domain.similarity.concepts import CONCEPT_OF, MEASURES
 from workbench.domain.similarity.figures import is_year
-from workbench.domain.similarity.measures import CURRENCIES, MONEY
+from workbench.domain.similarity.measures import CURRENCIES, MONEY, PERCENTAGE
 from workbench.domain.similarity.naming import PROVINCE_TERMS
 from workbench.domain.similarity.polarity import NEGATED
 
-# The two poles of an act: a claim that says both (revenue rose as stores closed) or neither
-# contradicts nothing.
+# The poles of an act ("+", "-", "0" for unchanged, "s" for work started): a claim that says
+# two (revenue rose as stores closed) or none contradicts nothing.
 ACT_POLE = {
     "~up": "+",
     "~open": "+",
@@ -152,7 +152,7 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.subsidiary.append(t)
             elif t.startswith(("=buys:", "=sells:")):
                 kinds.trades.append(t)
-            elif t.startswith("=pct:"):
+            elif t.startswith(PERCENTAGE):
                 kinds.percentages.append(t)
             elif t.startswith("=product:"):
                 kinds.products.append(t)

@@ -119,6 +119,9 @@ CURRENCIES = frozenset(
     ("usd", "cny", "hkd", "gbp", "eur", "jpy", "krw", "thb", "inr", "aud", "cad", "sgd", "chf")
 )
 MONEY = "^money"
+# A figure given as a percentage ("=pct:94": 94%, 94 per cent, 百分之九十四): set against the same
+# figure given as a count (see `disagreements`).
+PERCENTAGE = "=pct:"
 
 
 _CURRENCY_WORDS = "|".join(f for f, c in CONCEPT_OF.items() if c in CURRENCIES and f.isalpha())
@@ -135,16 +138,17 @@ MONEY_WORD = re.compile(
 # units share a figure (see `disagreements`' figures). Units that are also words or letters
 # (m for million, t, g, 度 for degrees, gallons of two sizes) are left out.
 _CONVERSIONS: dict[str, tuple[str, float]] = {}
+_PATTERNS: list[str] = []
 for _dim, _factor, _forms in (
-    ("vol", 1.0, "litres|litre|liters|liter|升"),
+    ("vol", 1.0, "litres|litre|liters|liter|升(?![至级值高温为])"),
     ("vol", 1e-3, "millilitres|millilitre|milliliters|milliliter|ml|毫升"),
     ("vol", 100.0, "hectolitres|hectolitre|hectoliters|hectoliter"),
     ("vol", 1e3, "m3|cubic metres|cubic metre|cubic meters|cubic meter|立方米|千升"),
     ("mass", 1.0, "kilograms|kilogram|kg|公斤|千克"),
-    ("mass", 1e3, "tonnes|tonne|tons|ton|吨"),
-    ("mass", 1e-3, "grams|gram|克"),
+    ("mass", 1e3, "tonnes|tonne|吨"),
+    ("mass", 1e-3, "grams|gram|克(?!拉)"),
     ("mass", 0.5, "斤"),
-    ("area", 1.0, "square metres|square metre|square meters|square meter|sq m|sqm|m2|平方米"),
+    ("area", 1.0, "square metres|square metre|square meters|square meter|sq m|sqm|m2|平方米|平米"),
     ("area", 1e4, "hectares|hectare|ha|公顷"),
     (
         "area",
@@ -154,7 +158,7 @@ for _dim, _factor, _forms in (
     ),
     ("area", 4046.86, "acres|acre"),
     ("area", 2000 / 3, "亩"),
-    ("length", 1e3, "kilometres|kilometre|kilometers|kilometer|km|公里|千米"),
+    ("length", 1e3, "kilometres|kilometre|kilometers|kilometer|km(?!/h)|公里|千米"),
     ("length", 1609.34, "miles|mile"),
     ("length", 1.0, "metres|metre|meters|meter|米"),
     ("power", 1e9, "gigawatts|gigawatt|gw|吉瓦"),
@@ -166,13 +170,17 @@ for _dim, _factor, _forms in (
     ("energy", 1e3, "kilowatt-hours|kilowatt hours|kwh|千瓦时"),
 ):
     for _form in _forms.split("|"):
-        _CONVERSIONS[_form] = (_dim, _factor)
+        # (a form may end in a look-ahead: 升 but not 升至, rose to; 克 but not 克拉, carats)
+        _CONVERSIONS[_form.split("(", 1)[0]] = (_dim, _factor)
+        _PATTERNS.append(_form)
 # (longest first: 千瓦时 before 千瓦, square kilometres before square; a Latin unit ends a word)
 _UNIT_AT = re.compile(
     r"[ -]*+(?:"
     + "|".join(
-        re.escape(u) + ("" if not u.isascii() else r"(?![a-z0-9])")
-        for u in sorted(_CONVERSIONS, key=len, reverse=True)
+        re.escape(u.split("(", 1)[0])
+        + (u[len(u.split("(", 1)[0]) :])
+        + ("" if not u.isascii() else r"(?![a-z0-9])")
+        for u in sorted(_PATTERNS, key=lambda f: len(f.split("(", 1)[0]), reverse=True)
     )
     + ")"
 )

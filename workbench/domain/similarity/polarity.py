@@ -29,6 +29,8 @@ _EN_NOT_NEGATION = re.compile(
     r"\b(?:no|not)\s+(?:more|less|fewer|later|earlier|longer|other|only|least|until|clear)\b"
     r"|\bnone\s+other\b"
     r"|\b(?:not|n['’]t|never)\s+(?:exceed|exceeded|surpass|surpassed|top|topped)\b"
+    # "found not guilty" is an acquittal (an act of its own), not a denial
+    r"|\bnot\s+guilty\b"
     # "has not been this low for ten years": a record, said as a negation
     r"|\b(?:not|n['’]t|never)\s+(?:been\s+)?(?:this|so|as)\s+(?:low|high|few|many|much|little|"
     r"bad|good|cheap|expensive|warm|cold|wet|dry)\b"
@@ -41,11 +43,11 @@ _SUPERLATIVE = re.compile(r"\b(?:before|than)\b|之前|以前|此前|比[^，。
 # 未 but 未来 (the future), 未成年 (minors), 未经审计 (unaudited), 未必 (not necessarily) and the
 # bounds 未超过, 未满 (under); 没有 and 没能, not 没 alone (没收: seized); 没有超过 a bound too.
 # 不会 (will not) but the bounds 不会超过, 不会低于; 不 right before an act (不裁员, 不涨价), not
-# in the many words that hold it (不良, 不断, 不少).
+# in the many words that hold it (不良, 不断, 不少), nor after 不得 (不得不关闭: had to close).
 _ZH_NEGATION = re.compile(
     r"未(?!来|成年|经|必|超过|满)|没有(?!超过)|没能|并非|不是|不曾|否认"
     r"|不会(?!超过|低于|少于|多于)"
-    r"|不(?=裁员|关闭|关停|涨价|降价|提价|上调|下调|派发|分红|出售|收购|减产|停产)"
+    r"|(?<!不得)不(?=裁员|关闭|关停|涨价|降价|提价|上调|下调|派发|分红|出售|收购|减产|停产)"
 )
 
 

@@ -16,18 +16,18 @@ from workbench.domain.similarity.labels import ABBREVIATED, MONTHS, zh_small
 _MONTH_OF = {m: i for i, m in enumerate(MONTHS, start=1)} | ABBREVIATED
 _MONTH = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
-_DAY_END = (
-    r"\s*(?:$|[,.;:!?)\]]|(?:19|20)\d\d\b|(?:at|in|on|when|and|as|after|before|to|from|by|with|"
-    r"the|this|that|was|were|is|it|its|he|she|they|for|of|last|next|but|or)\b)"
+# (what a figure that follows a month counts, when it is no day: 3 million, 12 people, 40 flights)
+_NOT_DAY_END = (
+    r"\s*(?:(?:million|billion|thousand|trillion|bn|m|k|per|percent|pc|people|persons|of|more|"
+    r"new|extra|additional|[a-z]+s)\b|%|[.,]\d)"
 )
 _ZH_SMALL = "[一二三四五六七八九十]+"
 _DAYS = re.compile(
     # 18 December, 3rd of May
     rf"\b(?P<d1>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})\b\.?"
     # December 18, Sept. 14, 2025 (not "May 2024": a day is one or two digits; nor "In June 3
-    # million passengers...", "in May 12 people": a day ends the date, before punctuation, a
-    # year or a word that is no noun it counts)
-    rf"|\b(?P<m2>{_MONTH})\.?\s+(?P<d2>{_DAY})(?:st|nd|rd|th)?\b(?!\d)(?={_DAY_END})"
+    # million passengers...", "in May 12 people": a figure that counts something)
+    rf"|\b(?P<m2>{_MONTH})\.?\s+(?P<d2>{_DAY})(?:st|nd|rd|th)?\b(?!\d)(?!{_NOT_DAY_END})"
     # 12月28日, 十二月二十八日
     rf"|(?<![\d.])(?P<zm>1[0-2]|0?[1-9]|{_ZH_SMALL})月(?P<zd>{_DAY}|{_ZH_SMALL})[日号]"
     # 2024-05-03

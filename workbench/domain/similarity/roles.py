@@ -101,7 +101,7 @@ def split_owners(text: str) -> tuple[str, list[str], list[str]]:
         if m.group(1) != m.group(3)
         and not CJK_CONCEPT.match(m.group(3))
         # 杉澜医院旗下的杉澜儿童医院: a body under the owner's own name (`zh_subsidiary`)
-        and m.group(1) not in m.group()[4:]
+        and m.group(1) not in m.group()[m.end(2) - m.start() :]
     ]
     for m in zh:
         owners.append("@" + m.group(1))
