@@ -12,6 +12,7 @@ from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain.best import best_in_order
 from workbench.domain.checkworthy import Candidate, find_candidates
 from workbench.domain.claim_identity import claim_text
+from workbench.domain.covered import Covered
 from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import check_at_least, check_score
 from workbench.domain.json_fields import as_json
@@ -127,12 +128,12 @@ def accept_candidates(
                 Claim.document_id == doc.id, Claim.revision == number
             )
         )
-        spans = [(start, end) for start, end in rows]
+        covered = Covered((start, end) for start, end in rows)
         skipped: list[Candidate] = []
         unfit: list[Unfit] = []
         addable: list[Candidate] = []
         for cand in candidates:
-            if any(s < cand.end and cand.start < e for s, e in spans):
+            if covered.overlaps(cand.start, cand.end):
                 skipped.append(cand)
                 continue
             try:
@@ -142,7 +143,7 @@ def accept_candidates(
                 unfit.append(Unfit(cand, exc.message))
                 continue
             addable.append(cand)
-            spans.append((cand.start, cand.end))
+            covered.add(cand.start, cand.end)
         added: list[Claim] = []
         # The limit counts claims added: a claimed or unfit candidate does not use up a place.
         for cand in best_in_order(addable, options.limit, _score):

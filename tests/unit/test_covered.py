@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import random
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbench.domain.covered import Covered
+
+SPAN = st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda p: (p[0], p[0] + p[1]))
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+@given(st.lists(SPAN, max_size=12), st.lists(SPAN, max_size=40))
+def test_it_answers_as_a_scan_of_every_span_does(
+    fixed: list[tuple[int, int]], asked: list[tuple[int, int]]
+) -> None:
+    # The claims may overlap each other; a span asked is added when it overlaps nothing, as
+    # `extract --accept` does with its candidates.
+    covered, seen = Covered(fixed), list(fixed)
+    for start, end in asked:
+        expected = _overlaps(seen, start, end)
+        assert covered.overlaps(start, end) is expected
+        if not expected:
+            covered.add(start, end)
+            seen.append((start, end))
+
+
+def test_sentences_asked_out_of_order_are_each_added_once() -> None:
+    spans = [(i * 10, i * 10 + 8) for i in range(30_000)]
+    random.Random(1).shuffle(spans)
+    covered = Covered([(5, 6)])
+    added = sum(1 for s, e in spans if not covered.overlaps(s, e) and covered.add(s, e) is None)
+    assert added == 29_999  # all but the sentence the claim sits in
