@@ -45,6 +45,10 @@ def test_verify_and_head(cli: Run, trail: None) -> None:
     assert json.loads(cli("audit", "head", "--json").out) == {"count": 5, "seq": 5, "hash": head}
     r = cli("audit", "verify", "--head", head, "--count", "5")
     assert r.code == 0 and "noted head is seq 5: intact; 0 events added since" in r.err
+    # a count alone names no head (the trial read "noted head: intact" for it)
+    r = cli("audit", "verify", "--count", "3")
+    assert r.code == 0
+    assert "noted count 3: the trail still holds that many events; 2 events added since" in r.err
 
 
 def test_verify_reports_the_first_bad_event(cli: Run, trail: None, db_url: str) -> None:

@@ -137,8 +137,13 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
         )
     if head is not None or count is not None:
         since = (r.last_seq or 0) - (r.noted_head_seq or count or 0)
-        where = "" if r.noted_head_seq is None else f" is seq {r.noted_head_seq}"
-        click.echo(f"noted head{where}: intact; {plural(since, 'event')} added since", err=True)
+        if head is None:
+            # (a count alone names no head: say what was checked, the count)
+            noted = f"noted count {count}: the trail still holds that many events"
+        else:
+            where = "" if r.noted_head_seq is None else f" is seq {r.noted_head_seq}"
+            noted = f"noted head{where}: intact"
+        click.echo(f"{noted}; {plural(since, 'event')} added since", err=True)
     elif not from_file:
         message("events removed from the end are only caught with --head/--count noted earlier")
 
