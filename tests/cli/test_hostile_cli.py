@@ -197,3 +197,16 @@ def test_control_characters_do_not_reach_exports(wb: Run, claim: str, tmp_path: 
         assert "\\u001b" in out
     csv = wb("claim", "list", "--csv").out
     assert "\x1b" not in csv and "\\u001b" in csv
+
+
+@pytest.mark.parametrize(
+    "sources",
+    [[], ["--url", "https://example.org/a", "--citation", "Annual report 2024, p. 3"]],
+)
+def test_evidence_with_no_source_or_two_is_bad_usage(
+    wb: Run, claim: str, sources: list[str]
+) -> None:
+    # exit 2, as `claim assign` with neither --to nor --unassign (the trial found 1 here)
+    r = wb("evidence", "add", claim, "--stance", "supports", *sources)
+    assert r.crash is None and r.code == 2, (r.code, r.err)
+    assert "exactly one of --url, --file or --citation" in r.err

@@ -46,6 +46,10 @@ def add(ctx: click.Context, claim_id: int, as_json: bool, **given: Any) -> None:
     """
     from workbench.services.evidence import EvidenceInput, add_evidence
 
+    # A usage error here, as `claim assign` with neither --to nor --unassign is (exit 2); the
+    # service refuses the same for callers of the library.
+    if sum(given[k] is not None for k in ("url", "file", "citation")) != 1:
+        raise click.UsageError("give exactly one of --url, --file or --citation")
     # The other options are the fields of EvidenceInput, by name.
     ev = add_evidence(workbench_from(ctx), claim_id, EvidenceInput(**given))
     json_or_line(
