@@ -68,24 +68,9 @@ COMMON_FLOOR = 1000
 # Version 13: round 8 (Chinese-digit years 一九五二年; a month's number is its period, not a
 # figure; Mar. 2024 and 03/2024; fractions and shares as percentages, ratios as #17:1;
 # approximate figures: "≈" for every figure of 10 or more, "#≈" for a hedged one; bounds;
-# titles in 《》 as names; ~cumulative, 占总 and "make up" as ~share). Versions 14 to 16:
-# session 21 rounds 9 to 11 (docs/benchmarks.md). Version 17: session 22 round 12 (who buys
-# and who sells in a deal, "=buys:" and "=sells:", selling then one act with buying; a body
-# under its owner's own name, "=sub:"; spans of months as quarters and halves, the end of a
-# half as its last month; a day's number no figure; 户籍 and 常住 population; jobs created as
-# hiring; planning permission granted as an approval; eight more currencies). Version 18:
-# session 22 round 13 and the review of round 12 (a figure in a unit also in its kind's unit,
-# "≈vol:"; "=pct:" for a figure given as a percentage; "=product:" and a concept for products;
-# work started as an act; proposals as plans; grants; 不会 and 不 before an act as denials;
-# named and bottom places in a ranking; 延长 and 缩短; the mends listed in docs/benchmarks.md).
-# Version 19: session 22 round 14 (verdicts, votes and record highs and lows as acts; more
-# products: metals, diseases, ships, students by level, crimes, posts; crimes recorded and
-# solved; donations; 多了 and 少了; 比常年 as an average; 铜 alone; "not this low" no denial).
-# Version 20: a new-user trial's misreadings (Chinese decimals, 八十六点四亿 and 百分之七点五, as
-# one figure; 年报 and other opening words no name; 第九届 a label). Version 21: the review of
-# rounds 13 and 14 (forms that misread ordinary words taken out or fenced: 不得不, 被判无罪,
-# active "defeated", 最低, 开工率, the nouns 建议 and "proposed", 立案调查, 铜牌, cells, coaches,
-# 升至, 克拉, km/h; 千 before a unit is the unit's after digits too; 创造了...就业岗位).
+# titles in 《》 as names; ~cumulative, 占总 and "make up" as ~share). Versions 14 to 21:
+# session 21 rounds 9 to 11 and session 22 rounds 12 to 14 with their mends, each listed under
+# its round in docs/benchmarks.md ("Checked before?").
 TERMS_VERSION = 21
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves

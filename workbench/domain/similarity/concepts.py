@@ -8,6 +8,7 @@ forms in a text (Chinese anywhere, English as whole words).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from workbench.domain.similarity.words import split_words
 
@@ -850,15 +851,26 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     ),
 }
 _PRODUCT_OF = {form: product for product, forms in _PRODUCTS.items() for form in forms}
-_CJK_PRODUCTS = sorted((f for f in _PRODUCT_OF if not f.isascii()), key=len, reverse=True)
-_EN_PRODUCTS = sorted((f for f in _PRODUCT_OF if f.isascii()), key=len, reverse=True)
-# (a look-ahead on the first character before each alternation: most positions of a text start
-# no form, and are then passed over at once rather than tried against every form)
+
+
+def _forms(forms: Iterable[str], but: Iterable[str] = ()) -> str:
+    """An expression for any of `forms`, the longest first, that looks ahead for a form's first
+    character before trying them (most positions of a text start no form, and are passed over
+    at once rather than tried against every form), and for none of `but` (words that hold a
+    form and mean something else)."""
+    ordered = sorted(forms, key=len, reverse=True)
+    firsts = re.escape("".join(sorted({f[0] for f in ordered})))
+    exceptions = "|".join(map(re.escape, but))
+    return (
+        f"(?=[{firsts}])"
+        + (f"(?!{exceptions})" if exceptions else "")
+        + f"(?:{'|'.join(map(re.escape, ordered))})"
+    )
+
+
 PRODUCT = re.compile(
-    f"(?=[{''.join(sorted({f[0] for f in _CJK_PRODUCTS}))}])"
-    f"(?:{'|'.join(map(re.escape, _CJK_PRODUCTS))})"
-    f"|(?<![a-z])(?=[{''.join(sorted({f[0] for f in _EN_PRODUCTS}))}])"
-    f"(?:{'|'.join(map(re.escape, _EN_PRODUCTS))})(?![a-z])"
+    _forms(f for f in _PRODUCT_OF if not f.isascii())
+    + f"|(?<![a-z]){_forms(f for f in _PRODUCT_OF if f.isascii())}(?![a-z])"
 )
 
 
@@ -892,12 +904,7 @@ _CJK_FORMS = sorted((f for f in CONCEPT_OF if not f.isascii()), key=len, reverse
 # it no yen: 1月1日元旦), 元素 (an element), 开工率 (the rate a plant runs at), 立案调查 (an
 # investigation opened, not a crime recorded).
 _NOT_CONCEPTS = ("日元旦", "元旦", "新元素", "元素", "开工率", "立案调查")
-# (the first character looked ahead for first: most positions start no form, and are passed
-# over before the exceptions and the forms are tried)
-CJK_CONCEPT = re.compile(
-    f"(?=[{''.join(sorted({f[0] for f in _CJK_FORMS}))}])"
-    f"(?!{'|'.join(_NOT_CONCEPTS)})(?:{'|'.join(re.escape(f) for f in _CJK_FORMS)})"
-)
+CJK_CONCEPT = re.compile(_forms(_CJK_FORMS, but=_NOT_CONCEPTS))
 _EN_PHRASES = {f: c for f, c in CONCEPT_OF.items() if f.isascii() and not f.isalpha()}
 # Whole words, the longest first. One look-behind before the whole alternation, not one per
 # form: the regular expression engine then tests each position once, not once per form (about

@@ -29,7 +29,7 @@ from workbench.domain.similarity.scripts import (
     spelled_out,
     unspelled,
 )
-from workbench.domain.similarity.trades import opposed_trades
+from workbench.domain.similarity.trades import swapped_deal
 from workbench.domain.similarity.words import stem
 
 # How much of the score is lost when two claims disagree: each names someone or something the
@@ -182,13 +182,11 @@ def _one_name(mine: list[str], yours: list[str]) -> tuple[list[str], list[str]]:
         [u for u in yours if not any(_akin(t, u) for t in mine)],
     )
     for pinyin, english in ((mine, yours), (yours, mine)):
-        words = frozenset(t[1:] for t in english)
         for t in list(pinyin):
-            used = pinyin_translated(t[1:], words, stem) if words else frozenset()
-            if used:
+            used = pinyin_translated(t[1:], {u[1:] for u in english}, stem)
+            if used:  # the name and the words that translate it are one name
                 pinyin.remove(t)
                 english[:] = [u for u in english if u[1:] not in used]
-                words = frozenset(u[1:] for u in english)
     return mine, yours
 
 
@@ -208,21 +206,6 @@ def _undenied(kinds: Kinds) -> tuple[list[str], bool]:
     if kinds.negated and kinds.acts and set(kinds.acts) <= {"~up", "~down"}:
         return ["~flat"], False
     return kinds.acts, kinds.negated
-
-
-def _other_buyers(
-    ka: Kinds, a: Mapping[str, float], kb: Kinds, b: Mapping[str, float]
-) -> tuple[list[str], list[str]] | None:
-    """The buyers of two claims that each name both (Lorimer bought Corriebank, Corriebank
-    bought Lorimer), when they are not one party; else None."""
-    buys_a = [t for t in ka.trades if t.startswith("=buys:")]
-    buys_b = [t for t in kb.trades if t.startswith("=buys:")]
-    if len(buys_a) != 1 or len(buys_b) != 1 or buys_a == buys_b:
-        return None
-    ours, theirs = (t.removeprefix("=buys:") for t in (buys_a[0], buys_b[0]))
-    if found_in("@" + ours, b) and found_in("@" + theirs, a):
-        return buys_a, buys_b
-    return None
 
 
 def _other_side(bound: str) -> str:
@@ -270,19 +253,18 @@ def disagreements(
         yours = sorted(t for t in kb.subjects if t.startswith("=kind:") and not kind_found(t, a))
         if mine and yours:
             yield "kinds of name", NAME_SHARE, (mine, yours)
-    for under, owning, vector in ((ka, kb, b), (kb, ka, a)):
+    if bool(ka.subsidiary) != bool(kb.subsidiary):
         # 澄岭汽车旗下澄岭新能源 sold 643,000 cars, against 澄岭汽车 sold 643,000 cars: the one is
         # about the body under the name, the other about the owner (the other claim names the
         # owner and not that body's kind anywhere).
-        if under.subsidiary and not owning.subsidiary:
-            owner = [t.removeprefix("=named:") for t in under.subjects if t.startswith("=named:")]
-            if any(t in vector for t in owner) and not any(
-                kind_found(t, vector) for t in under.subsidiary
-            ):
-                kinds_of_owner = sorted(t for t in owning.subjects if t.startswith("=kind:"))
-                said = (sorted(under.subsidiary), kinds_of_owner or ["@" + owner[0]])
-                yield SUBSIDIARY, NAME_SHARE, said if under is ka else said[::-1]
-            break  # (one claim with a body under the name is all there is to compare)
+        under, owning, vector = (ka, kb, b) if ka.subsidiary else (kb, ka, a)
+        owner = [t.removeprefix("=named:") for t in under.subjects if t.startswith("=named:")]
+        if any(t in vector for t in owner) and not any(
+            kind_found(t, vector) for t in under.subsidiary
+        ):
+            kinds_of_owner = sorted(t for t in owning.subjects if t.startswith("=kind:"))
+            said = (sorted(under.subsidiary), kinds_of_owner or ["@" + owner[0]])
+            yield SUBSIDIARY, NAME_SHARE, said if under is ka else said[::-1]
     if ka.cities and kb.cities:
         # a place is found in the other claim as a place or as a character pair anywhere
         mine = sorted(t for t in ka.cities if t not in b and t[7:] not in b)
@@ -339,7 +321,7 @@ def disagreements(
             yield "roles", NAME_SHARE, ([ka.actors[0]], [kb.actors[0]])
             swapped = True
     if ka.trades and kb.trades and not swapped:
-        deal = opposed_trades(ka.trades, kb.trades) or _other_buyers(ka, a, kb, b)
+        deal = swapped_deal(ka.trades, a, kb.trades, b)
         if deal:
             yield "roles", NAME_SHARE, deal
     if ka.orgs and kb.orgs:

@@ -150,7 +150,7 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.days.append(t)
             elif t.startswith("=sub:"):
                 kinds.subsidiary.append(t)
-            elif t.startswith(("=buys:", "=sells:")):
+            elif t.startswith(("=buys:", "=sells:")):  # (trades.BUYS, SELLS)
                 kinds.trades.append(t)
             elif t.startswith(PERCENTAGE):
                 kinds.percentages.append(t)

@@ -138,15 +138,14 @@ MONEY_WORD = re.compile(
 # units share a figure (see `disagreements`' figures). Units that are also words or letters
 # (m for million, t, g, 度 for degrees, gallons of two sizes) are left out.
 _CONVERSIONS: dict[str, tuple[str, float]] = {}
-_PATTERNS: list[str] = []
 for _dim, _factor, _forms in (
-    ("vol", 1.0, "litres|litre|liters|liter|升(?![至级值高温为])"),
+    ("vol", 1.0, "litres|litre|liters|liter|升"),
     ("vol", 1e-3, "millilitres|millilitre|milliliters|milliliter|ml|毫升"),
     ("vol", 100.0, "hectolitres|hectolitre|hectoliters|hectoliter"),
     ("vol", 1e3, "m3|cubic metres|cubic metre|cubic meters|cubic meter|立方米|千升"),
     ("mass", 1.0, "kilograms|kilogram|kg|公斤|千克"),
     ("mass", 1e3, "tonnes|tonne|吨"),
-    ("mass", 1e-3, "grams|gram|克(?!拉)"),
+    ("mass", 1e-3, "grams|gram|克"),
     ("mass", 0.5, "斤"),
     ("area", 1.0, "square metres|square metre|square meters|square meter|sq m|sqm|m2|平方米|平米"),
     ("area", 1e4, "hectares|hectare|ha|公顷"),
@@ -158,7 +157,7 @@ for _dim, _factor, _forms in (
     ),
     ("area", 4046.86, "acres|acre"),
     ("area", 2000 / 3, "亩"),
-    ("length", 1e3, "kilometres|kilometre|kilometers|kilometer|km(?!/h)|公里|千米"),
+    ("length", 1e3, "kilometres|kilometre|kilometers|kilometer|km|公里|千米"),
     ("length", 1609.34, "miles|mile"),
     ("length", 1.0, "metres|metre|meters|meter|米"),
     ("power", 1e9, "gigawatts|gigawatt|gw|吉瓦"),
@@ -170,17 +169,17 @@ for _dim, _factor, _forms in (
     ("energy", 1e3, "kilowatt-hours|kilowatt hours|kwh|千瓦时"),
 ):
     for _form in _forms.split("|"):
-        # (a form may end in a look-ahead: 升 but not 升至, rose to; 克 but not 克拉, carats)
-        _CONVERSIONS[_form.split("(", 1)[0]] = (_dim, _factor)
-        _PATTERNS.append(_form)
+        _CONVERSIONS[_form] = (_dim, _factor)
+# What may not follow a unit that begins other words: 升至 (rose to), 克拉 (carats), km/h.
+_NOT_AFTER = {"升": "[至级值高温为]", "克": "拉", "km": "/h"}
 # (longest first: 千瓦时 before 千瓦, square kilometres before square; a Latin unit ends a word)
 _UNIT_AT = re.compile(
     r"[ -]*+(?:"
     + "|".join(
-        re.escape(u.split("(", 1)[0])
-        + (u[len(u.split("(", 1)[0]) :])
-        + ("" if not u.isascii() else r"(?![a-z0-9])")
-        for u in sorted(_PATTERNS, key=lambda f: len(f.split("(", 1)[0]), reverse=True)
+        re.escape(u)
+        + (f"(?!{_NOT_AFTER[u]})" if u in _NOT_AFTER else "")
+        + (r"(?![a-z0-9])" if u.isascii() else "")
+        for u in sorted(_CONVERSIONS, key=len, reverse=True)
     )
     + ")"
 )

@@ -143,24 +143,25 @@ def ranks(text: str) -> list[str]:
     out = []
     for m in _RANKS.finditer(text):
         named = next((n for n, g in _NAMED_PLACES.items() if m.group(g)), None)
-        if named:
-            out.append(f"=label:rank:{named}")
-            continue
-        if m.group("lastly"):
-            out.append("=label:rank:last-1")
-            continue
         last = m.group("zl") or m.group("el")
-        if last:
-            n = _ORDINAL_VALUE[last] if last in _ORDINAL_VALUE else _small(last)
-            out.append(f"=label:rank:last-{n}")
-            continue
-        word = m.group("no") or m.group("rw") or m.group("ow") or m.group("zr") or m.group("zb")
-        if word in _ORDINAL_VALUE:
-            n = _ORDINAL_VALUE[word]
-        elif word[0].isdigit():
-            n = int(word.rstrip("stndrh"))
+        if named:
+            place = str(named)
+        elif m.group("lastly"):
+            place = "last-1"
+        elif last:
+            place = f"last-{_place(last)}"
         else:
-            n = _small(word)
-        if n:
-            out.append(f"=label:rank:{n}")
+            word = m.group("no") or m.group("rw") or m.group("ow") or m.group("zr") or m.group("zb")
+            place = str(_place(word) or "")
+        if place:
+            out.append(f"=label:rank:{place}")
     return out
+
+
+def _place(word: str) -> int:
+    """The number of a place: third, 3rd, 3, 三."""
+    if word in _ORDINAL_VALUE:
+        return _ORDINAL_VALUE[word]
+    if word[0].isdigit():
+        return int(word.rstrip("stndrh"))
+    return _small(word)

@@ -10,7 +10,9 @@ same party selling in the other.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
+from workbench.domain.similarity.kinds import found_in
 from workbench.domain.similarity.naming import ZH_NOT_FIRST, ZH_NOT_SECOND
 from workbench.domain.similarity.words import stem
 
@@ -19,6 +21,8 @@ from workbench.domain.similarity.words import stem
 # the buyer of a verb of buying, in either voice (Z bought Y; Y was bought by Z), and the seller
 # of an active verb of selling (X sold Y). Paying is left out: "paid out $2 billion in claims"
 # buys nothing.
+# (the marks of the terms: "=buys:lorimer", "=sells:白桦")
+BUYS, SELLS = "=buys:", "=sells:"
 _EN_SELL = re.compile(r"\b(?:sold|sells|sell|selling)\b")
 _NOT_TO = ("according", "up", "close", "due", "compared", "next", "similar", "equal", "prior")
 _EN_SOLD_TO = re.compile(
@@ -62,13 +66,13 @@ def en_trades(text: str, who: str | None) -> tuple[list[str], bool]:
     out: list[str] = []
     m = _EN_SOLD_TO.search(text)
     if m:
-        out.append("=buys:" + stem(m.group("buyer").lower().removesuffix("'s").rstrip("'")))
+        out.append(BUYS + stem(m.group("buyer").lower().removesuffix("'s").rstrip("'")))
     if who:
         kind, name = who[1:].split(":", 1)
         if _EN_BUY.search(text) and not _EN_SELL.search(text):
-            out.append("=buys:" + name)
+            out.append(BUYS + name)
         elif kind == "actor" and _EN_SELL.search(text) and not _EN_BUY.search(text):
-            out.append("=sells:" + name)
+            out.append(SELLS + name)
     return out, m is not None
 
 
@@ -79,18 +83,18 @@ def zh_trades(text: str, who: str | None) -> list[str]:
     if not sell and not buy:
         return []  # most claims: no deal
     out = [
-        "=buys:" + m.group(1)
+        BUYS + m.group(1)
         for pattern in (_ZH_SOLD_TO, _ZH_SOLD_VIA)
         for m in pattern.finditer(text)
         if _party(m.group(1))
     ]
-    out += ["=sells:" + m.group(1) for m in _ZH_BOUGHT_FROM.finditer(text) if _party(m.group(1))]
+    out += [SELLS + m.group(1) for m in _ZH_BOUGHT_FROM.finditer(text) if _party(m.group(1))]
     if who and bool(sell) != bool(buy):
         kind, name = who[1:].split(":", 1)
         if buy:
-            out.append("=buys:" + name)
+            out.append(BUYS + name)
         elif kind == "actor":
-            out.append("=sells:" + name)
+            out.append(SELLS + name)
     return out
 
 
@@ -99,9 +103,34 @@ def _roles(deal: list[str]) -> dict[str, str]:
     return {t.split(":", 1)[1]: t.split(":", 1)[0] for t in deal}
 
 
-def opposed_trades(ours: list[str], theirs: list[str]) -> tuple[list[str], list[str]] | None:
-    """The terms of two claims' deals (`ours`, `theirs`) that give one party opposite roles
-    (it buys in the one, sells in the other), or None."""
+def swapped_deal(
+    ours: list[str], a: Mapping[str, float], theirs: list[str], b: Mapping[str, float]
+) -> tuple[list[str], list[str]] | None:
+    """The terms of two claims' deals (`ours` of claim `a`, `theirs` of claim `b`) that say
+    two deals: one party buying in the one and selling in the other, or each claim naming both
+    buyers with another one buying (Lorimer bought Corriebank, Corriebank bought Lorimer);
+    else None."""
+    if not ours or not theirs:
+        return None
+    return _opposed(ours, theirs) or _other_buyers(ours, a, theirs, b)
+
+
+def _other_buyers(
+    ours: list[str], a: Mapping[str, float], theirs: list[str], b: Mapping[str, float]
+) -> tuple[list[str], list[str]] | None:
+    buys_a = [t for t in ours if t.startswith(BUYS)]
+    buys_b = [t for t in theirs if t.startswith(BUYS)]
+    if len(buys_a) != 1 or len(buys_b) != 1 or buys_a == buys_b:
+        return None
+    one, other = (t.removeprefix(BUYS) for t in (buys_a[0], buys_b[0]))
+    if found_in("@" + one, b) and found_in("@" + other, a):
+        return buys_a, buys_b
+    return None
+
+
+def _opposed(ours: list[str], theirs: list[str]) -> tuple[list[str], list[str]] | None:
+    """The terms that give one party opposite roles (it buys in the one claim, sells in the
+    other), or None."""
     role_a, role_b = _roles(ours), _roles(theirs)
     parties = sorted(p for p in role_a if p in role_b and role_a[p] != role_b[p])
     if not parties:
