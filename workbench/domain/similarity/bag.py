@@ -51,6 +51,7 @@ from workbench.domain.similarity.naming import (
 )
 from workbench.domain.similarity.polarity import NEGATED, negated
 from workbench.domain.similarity.positions import days, ranks, without_days
+from workbench.domain.similarity.results import en_results, winner_first, zh_results
 from workbench.domain.similarity.roles import (
     ZH_NAME_KIND,
     actor,
@@ -98,6 +99,40 @@ _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pct\b)")
 _COUNTS = frozenset("人名位家台辆架艘座张项件个条款所只头部本套间栋枚颗支份篇场元吨")
 
 
+# "raised its milk price", "raised the fare": a rise (the concept table holds only a few such
+# phrases whole).
+_RAISED_PRICE = re.compile(
+    r"\braised(?=\s+(?:its|their|the|his|her)?\s*(?:[a-z-]+\s+){0,2}"
+    r"(?:prices?|fares?|charges?|rates?|fees?|rents?|tariffs?|premiums?|bills?|wages?|"
+    r"salar(?:y|ies)|pay|taxe?s?|dut(?:y|ies)|pensions?|benefits?)\b)"
+)
+# Money said the spoken way: 三块二 and 3块2 are 3.2元, 五块钱 5元 (not 三块地, three plots;
+# 三块二一斤 is 3.2元 a jin).
+_KUAI = re.compile(
+    "([0-9]+|[零〇一二两三四五六七八九十]+)块(?:([0-9一二三四五六七八九])(?:毛)?"
+    "(?![0-9十百千万亿])|钱)"
+)
+
+
+# Pence are hundredths of a pound: 85p, 85 pence and £0.85 are one price.
+_PENCE = re.compile(r"(?<![\d.,£$])(\d{1,3}(?:\.\d+)?)\s?(?:p|pence)\b(?![.,]?\d)")
+
+
+def _pence(m: re.Match[str]) -> str:
+    return f"£{float(m.group(1)) / 100:g}"
+
+
+def _kuai(m: re.Match[str]) -> str:
+    whole = m.group(1)
+    value = float(whole) if whole.isdigit() else zh_value(whole)
+    if value is None:
+        return m.group()
+    tenth = m.group(2)
+    if tenth:
+        value += (int(tenth) if tenth.isdigit() else zh_value(tenth) or 0) / 10
+    return f"{value:g}元"
+
+
 def terms(text: str) -> list[str]:
     """The meaning-bearing terms of `text` (see the package's docstring), with repeats."""
     s = normal(text).lower()
@@ -110,7 +145,11 @@ def terms(text: str) -> list[str]:
     out += ranks(s)
     if negated(s):
         out.append(NEGATED)
-    s = shares(without_month_figures(s), out)
+    s = shares(winner_first(without_month_figures(s)), out)
+    if "块" in s:
+        s = _KUAI.sub(_kuai, s)
+    if "p" in s:
+        s = _PENCE.sub(_pence, s)
 
     def figure(m: re.Match[str], value: float, year: bool) -> None:
         if not year and math.isfinite(value):
@@ -187,6 +226,8 @@ def terms(text: str) -> list[str]:
                 out.append(MONEY)
         return CONCEPT_MARK
 
+    if "raised" in s:  # a price raised is a rise; raised alone is money raised (`fund`)
+        s = _RAISED_PRICE.sub("increased", s)
     s = EN_PHRASE.sub(concepts, s)
     s = CJK_CONCEPT.sub(concepts, s)
     if MONEY_WORD.search(s):  # 2.3 billion dollars (single words are read below)
@@ -271,15 +312,18 @@ def claim_terms(text: str, quote: str) -> Counter[str]:
             bag["=sub:" + under] += 1
         who = zh_actor(low, zh)
         deals, sold_to = zh_trades(low, who), False
+        deals += zh_results(low)
     else:
         who = actor(text, latin)
-        deals, sold_to = en_trades(EN_WORDS_CONCEPT.sub(" ", normal(text)), who)
+        plain = EN_WORDS_CONCEPT.sub(" ", normal(text))
+        deals, sold_to = en_trades(plain, who)
+        deals += en_results(normal(text))  # (its verbs are concepts: "lost to", "beat")
     if who:
         bag[who[:MAX_TERM]] += 1
     if deals:
-        # A deal read with its parties' roles (see `trades`): selling and buying are one act,
-        # the verb the roles are said with ("sold to Lorimer", "Lorimer bought"), not sales
-        # as a measure.
+        # A deal (or a match) read with its parties' roles (see `trades`, `results`): selling
+        # and buying are one act, the verb the roles are said with ("sold to Lorimer",
+        # "Lorimer bought"), not sales as a measure.
         bag.update(t[:MAX_TERM] for t in deals)
         sold = bag[SALE] if sold_to else 0
         if sold:  # (not "Strathkell sold 4.96 million bottles", nor a sale and a takeover)

@@ -95,6 +95,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         # longer, as a stay or a wait: 平均住院日延长至6.8天
         "延长",
         "升至",
+        "调高",
+        "上浮",
         "多了",
         "偏多",
     ),
@@ -157,6 +159,11 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "萎缩",
         "缩短",
         "降为",
+        # a price or rate set lower, or higher (上调 is a rise): 下调到, 调低, 调降, 下浮
+        "下调",
+        "调低",
+        "调降",
+        "下浮",
         # less than a norm: 比常年少了三成, 偏少
         "少了",
         "偏少",
@@ -318,6 +325,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     # Taking a post, and leaving it: appointed chief executive against resigned as chief
     # executive are opposite acts ("no longer serves as" and 不再担任 leave it too).
     "appoint": (
+        # (holds a post: 由卢映雪担任, against 辞去; 曾担任 and 不再担任 are longer forms)
+        "担任",
         "出任",
         "就任",
         "上任",
@@ -404,6 +413,21 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "cleared of",
         "found not guilty",
     ),
+    # A match's result, whichever side it is told from (X lost to Y, Y beat X; 负于, 战胜): the
+    # sides' roles say which result it is (see `results`), and "lost to" is no loss of money.
+    "beat": (
+        "战胜",
+        "击败",
+        "负于",
+        "输给",
+        "不敌",
+        "lost to",
+        "loses to",
+        "lose to",
+        "beat",
+        "beats",
+        "beating",
+    ),
     # Won a vote, against lost it (only a passive "defeated": X defeated Y, X won).
     "elected": ("当选", "elected", "won the election", "won the vote", "re-elected"),
     "defeated": (
@@ -458,6 +482,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "投入使用",
         "投用",
         "投运",
+        "开馆",
+        "开园",
+        "对外开放",
         "opened",
         "opens",
         "launched",
@@ -470,7 +497,20 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "opened its doors",
         "opened their doors",
     ),
-    "close": ("关闭", "关停", "关掉", "倒闭", "停业", "closed", "closes", "shut", "shuts"),
+    # (a museum or park closing to visitors, and opening: 闭馆, 开馆)
+    "close": (
+        "关闭",
+        "关停",
+        "关掉",
+        "倒闭",
+        "停业",
+        "闭馆",
+        "闭园",
+        "closed",
+        "closes",
+        "shut",
+        "shuts",
+    ),
     # Work started on a line or a plant is not the line or plant opened: 开工建设 in December
     # 2022 and 开通 then are two events (see `kinds.ACT_POLE`).
     "groundbreaking": (
@@ -531,6 +571,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "resume": (
         "恢复",
+        "重新开放",
         "复航",
         "重启",
         "resumed",
@@ -719,7 +760,24 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "never": ("从未", "从来没有", "never"),
     "recall": ("召回", "recall", "recalls", "recalled", "called back"),
     "sale": ("销量", "卖出", "售出", "卖了", "sold", "sell", "sells", "selling"),
-    "price": ("价格", "售价", "定价", "单价", "票价", "price", "prices", "priced", "fares", "fare"),
+    # (收购价 is what a buyer pays, a price: no takeover, see `trades`)
+    "price": (
+        "价格",
+        "售价",
+        "定价",
+        "单价",
+        "票价",
+        "收购价",
+        "出厂价",
+        "零售价",
+        "批发价",
+        "均价",
+        "price",
+        "prices",
+        "priced",
+        "fares",
+        "fare",
+    ),
     # What people are paid is not what they pay: wages up 6% and fares up 6% are two facts.
     "wage": ("工资", "薪酬", "薪资", "薪水", "wages", "wage", "salaries", "salary"),
     # Who or what a hospital's figure counts (640 beds, 640 nurses; 260 doctors, 260 nurses),
@@ -793,6 +851,13 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "wheat": ("小麦", "wheat"),
     "maize": ("玉米", "maize", "corn"),
     "soy": ("大豆", "soybeans", "soybean", "soya", "soy"),
+    # fruit (not 苹果 alone: Apple, the company, as often)
+    "apple": ("apples", "apple", "苹果园"),
+    "pear": ("pears", "pear", "梨子", "鸭梨", "香梨", "梨园"),
+    # edible oils by what they are pressed from (大豆油 is no soybeans)
+    "peanutoil": ("花生油", "peanut oil", "groundnut oil"),
+    "rapeseedoil": ("菜籽油", "菜油", "rapeseed oil", "canola oil"),
+    "soyoil": ("大豆油", "豆油", "soybean oil", "soya oil", "soy oil"),
     "potato": ("马铃薯", "土豆", "potatoes", "potato"),
     "yoghurt": ("酸奶", "yoghurt", "yoghurts", "yogurt", "yogurts"),
     "milkpowder": ("奶粉", "milk powder", "infant formula", "infant milk formula", "powdered milk"),
@@ -825,6 +890,33 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "tanker": ("油轮", "tankers", "tanker"),
     "bulker": ("散货船", "bulk carriers", "bulk carrier", "bulkers"),
     "containership": ("集装箱船", "container ships", "container ship", "boxships"),
+    # homes sold new, and second-hand
+    # ("new homes" alone is often homes built or approved, no market: not read)
+    "newhome": ("新房", "新建商品住宅", "新建住宅", "new-build", "new-builds", "newly built homes"),
+    "usedhome": (
+        "二手房",
+        "二手住宅",
+        "second-hand home",
+        "second-hand homes",
+        "existing homes",
+        "resale homes",
+    ),
+    # exams: who sat the gaokao is not who sat the zhongkao
+    "gaokao": ("高考", "gaokao", "university entrance exam", "college entrance exam"),
+    "zhongkao": ("中考", "zhongkao", "high school entrance exam"),
+    # what a factory discharges, by kind
+    "wastewater": ("废水", "污水", "wastewater", "waste water", "sewage", "effluent"),
+    "exhaust": ("废气", "exhaust gas", "exhaust gases", "waste gas", "exhaust fumes"),
+    "solidwaste": ("固废", "固体废物", "solid waste"),
+    # what a city's air holds, by kind (PM2.5 is read before its figure is)
+    "pm25": ("细颗粒物", "pm2.5", "fine particulate", "fine particles"),
+    "pm10": ("可吸入颗粒物", "pm10", "coarse particles"),
+    # users counted a day or a month
+    "dau": ("日活", "日活跃", "daily active", "daily users"),
+    "mau": ("月活", "月活跃", "monthly active", "monthly users"),
+    # joints replaced
+    "hip": ("髋关节", "hip replacement", "hip replacements", "hip"),
+    "knee": ("膝关节", "knee replacement", "knee replacements", "knee"),
     # students by level
     "undergraduate": ("本科生", "undergraduates", "undergraduate"),
     "postgraduate": ("研究生", "postgraduates", "postgraduate", "graduate students"),
@@ -838,6 +930,8 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "chairman": ("董事长", "主席", "主任", "chairman", "chairwoman", "chair"),
     "chiefexec": ("首席执行官", "ceo", "chief executive"),
     "speaker": ("议长", "speaker"),
+    "partysec": ("党委书记", "党组书记", "书记", "party secretary", "party chief"),
+    "principal": ("校长", "principal", "headteacher", "headmaster", "headmistress"),
     "governor": ("省长", "州长", "governor"),
     # A city's population by household registration is not the people who live there: 户籍人口
     # 732万 and 常住人口732万 are two figures (人口 is kept as the word it is).

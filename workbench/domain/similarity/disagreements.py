@@ -23,6 +23,7 @@ from workbench.domain.similarity.kinds import (
 )
 from workbench.domain.similarity.measures import MONEY, PERCENTAGE
 from workbench.domain.similarity.polarity import NEGATED
+from workbench.domain.similarity.results import LOSES, WINS
 from workbench.domain.similarity.scripts import (
     across_scripts,
     in_other_scripts,
@@ -50,6 +51,10 @@ YEAR_SHARE = 0.45
 # unsaid, so it costs less.
 ONE_SIDED_MEASURE_SHARE = 0.2
 ONE_SIDED_MEASURE = "measure on one side"
+# A match's result told the other way round (X beat Y, Y beat X) shares every name, the score
+# written winner first and the verb's concept: only the roles tell the two apart, so they cost
+# more than a deal's, whose verbs differ (sold, bought) and whose figure is its own.
+RESULT_SHARE = 0.6
 # Opposite acts (opened against closed, rose against fell, 增 against 减) with the same figure:
 # the one claim denies the other.
 ACT_SHARE = 0.5
@@ -323,7 +328,8 @@ def disagreements(
     if ka.trades and kb.trades and not swapped:
         deal = swapped_deal(ka.trades, a, kb.trades, b)
         if deal:
-            yield "roles", NAME_SHARE, deal
+            result = any(t.startswith((WINS, LOSES)) for t in deal[0])
+            yield "roles", RESULT_SHARE if result else NAME_SHARE, deal
     if ka.orgs and kb.orgs:
         mine, yours = _unshared(ka.orgs, a, kb.orgs, b)
         if mine and yours:

@@ -150,7 +150,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.days.append(t)
             elif t.startswith("=sub:"):
                 kinds.subsidiary.append(t)
-            elif t.startswith(("=buys:", "=sells:")):  # (trades.BUYS, SELLS)
+            # (trades.BUYS, SELLS; results.WINS, LOSES)
+            elif t.startswith(("=buys:", "=sells:", "=wins:", "=loses:")):
                 kinds.trades.append(t)
             elif t.startswith(PERCENTAGE):
                 kinds.percentages.append(t)

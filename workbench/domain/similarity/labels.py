@@ -183,11 +183,48 @@ def _hinted(text: str, hints: tuple[str, ...]) -> bool:
     return any(h in text for h in hints)
 
 
+# What a price or a rate is per: 3.2元每斤 and 3.2元每千克 (or /kg, per kilogram) are two prices.
+# Kept as a label (=label:per:kg): two claims that price per another unit disagree.
+_PER_UNITS = {
+    "kg": ("公斤", "千克", "kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme"),
+    "jin": ("斤", "市斤", "jin", "catty"),
+    "tonne": ("吨", "tonne", "tonnes", "ton", "tons", "t"),
+    "g": ("克", "gram", "grams", "g"),
+    "litre": ("升", "litre", "litres", "liter", "liters", "l"),
+    "m2": ("平方米", "平米", "square metre", "square meter", "sq m", "sqm", "m2", "m²", "㎡"),
+    "mu": ("亩", "mu"),
+    "kwh": ("千瓦时", "度", "kwh", "kilowatt-hour", "kilowatt hour"),
+}
+_PER_OF = {form: unit for unit, forms in _PER_UNITS.items() for form in forms}
+_PER = re.compile(
+    r"(?:每|/)\s*(?P<zh>"
+    + "|".join(sorted((f for f in _PER_OF if not f.isascii()), key=len, reverse=True))
+    + r")(?!拉)"  # (每克拉: per carat)
+    # (85 pence a kilogram; not "a t", "a l", "a g": a word of three letters or more)
+    + r"|\ban?\s+(?P<word>"
+    + "|".join(sorted((f for f in _PER_OF if f.isascii() and len(f) >= 3), key=len, reverse=True))
+    + r")(?![a-z0-9])"
+    + r"|(?:\bper\s+|/\s*)(?P<en>"
+    + "|".join(sorted((map(re.escape, (f for f in _PER_OF if f.isascii()))), key=len, reverse=True))
+    + r")(?![a-z0-9])"
+)
+
+
+def per_units(text: str) -> list[str]:
+    """What the prices or rates of `text` (lower-cased, normalised) are per (=label:per:kg)."""
+    if "每" not in text and "/" not in text and "per " not in text and " a" not in text:
+        return []
+    return [
+        f"=label:per:{_PER_OF[m.group('zh') or m.group('word') or m.group('en')]}"
+        for m in _PER.finditer(text)
+    ]
+
+
 def labels(text: str) -> list[str]:
     """The labels (=label:line:3), periods within a year (=period:m3, =period:q1,
     =period:h1) and kinds of body (=org:bank) that `text` (lower-cased, normalised) gives:
     see above."""
-    out: list[str] = []
+    out: list[str] = per_units(text)
     for m in _LABELS.finditer(text) if _hinted(text, _LABEL_HINTS) else ():
         if m.group("kind"):
             kind, n = _LABEL_OF[m.group("kind")], m.group("n")

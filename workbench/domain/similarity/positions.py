@@ -93,7 +93,11 @@ _RANKS = re.compile(
     # 第二大, 第3大
     rf"|第(?P<zb>\d{{1,3}}|{_ZH_SMALL})大"
     # a final place said by its name: champions, runners-up, 冠军, 亚军, 季军
-    r"|(?P<first>冠军|榜首|\bchampions\b|\bwon\s+the\s+(?:title|league|cup|championship)\b"
+    # (a title taken, with what it was in between: "took the 2025 Weijiang Marathon women's
+    # title"; 夺冠, 折桂: won it)
+    r"|(?P<first>冠军|榜首|夺冠|折桂|\bchampions?\b"
+    r"|\b(?:won|wins|win|took|takes|take|claimed|claims|clinched|retained)\s+the\s+"
+    r"(?:[\w'’.-]+\s+){0,6}?(?:title|league|cup|championship|crown)\b"
     r"|\btopped\b|\bcame\s+top\b|\branked\s+top\b)"
     r"|(?P<second>亚军|\brunners?-up\b)|(?P<third>季军)"
     # 倒数第二: second from the bottom, a place of its own (counted from the end)
@@ -127,6 +131,10 @@ _RANK_HINTS = (
     "名列",
     "第",
     "冠军",
+    "夺冠",
+    "折桂",
+    "title",
+    "crown",
     "亚军",
     "季军",
     "榜首",

@@ -19,7 +19,7 @@ from workbench.domain.similarity.naming import (
     latin_names,
     names,
 )
-from workbench.domain.similarity.words import STOP_WORDS, normal, stem
+from workbench.domain.similarity.words import STOP_WORDS, normal, split_words, stem
 
 # Whose subject: in "Pendry Bank's rival Corrie Bank raised its profit" the subject is Corrie
 # Bank, and Pendry Bank only says whose rival it is; so in "Pendry Bank's insurance arm Pendry
@@ -30,6 +30,16 @@ from workbench.domain.similarity.words import STOP_WORDS, normal, stem
 # itself names someone this one does not (see `found_in`).
 _EN_OWNER = re.compile(
     r"\b[A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*)*(?:'s|')\s+(?:[a-z]+\s+){1,3}(?=[A-Z])"
+    # the relation said after the subject's name, in apposition: "Brindlechat, Kestrelnet's
+    # closest rival, reached..."
+    r"|(?<=,\s)[A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*)*(?:'s|')\s+(?:[a-z]+\s+){0,2}"
+    r"(?:rival|competitor|parent|subsidiary|owner|sister|partner|arm|unit)\b"
+)
+_EN_RELATIONS = frozenset(
+    split_words(
+        "rival rivals competitor parent subsidiary owner sister partner arm unit affiliate "
+        "division brand"
+    )
 )
 _ZH_OWNER = re.compile(
     r"([\u4e00-\u9fff]{2})([\u4e00-\u9fff]{2})(?:的|旗下的?)[\u4e00-\u9fff]{0,4}?"
@@ -44,6 +54,11 @@ _ZH_RELATION = re.compile(
     r"(?:竞争对手|对手|子公司|母公司|合作伙伴|合作方|供应商|大股东|控股股东)"
     r"([\u4e00-\u9fff]{2})[\u4e00-\u9fff]{2}"
 )
+
+
+_EN_NAME_AFTER = re.compile(r"([A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*)*)")
+_EN_NAME_BEFORE = re.compile(r"([A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*)*),\s*$")
+_ZH_RELATED = re.compile("竞争对手|对手|子公司|母公司|合作伙伴|合作方|供应商|股东").search
 
 
 # A body under its owner's own name: "澄岭汽车旗下澄岭新能源", "澈岭汽车旗下的澈岭电池",
@@ -81,7 +96,7 @@ def split_owners(text: str) -> tuple[str, list[str], list[str]]:
     """`text` with the owners of its subject blanked out (see above), their names, and the
     subject names that Chinese text gives after them (which `names` would not read: only a
     text's opening name is)."""
-    if "'" not in text and "的" not in text and "旗下" not in text:
+    if "'" not in text and "的" not in text and "旗下" not in text and not _ZH_RELATED(text):
         return text, [], []  # most texts: no owner
     owners: list[str] = []
     subjects: list[str] = []
@@ -93,7 +108,15 @@ def split_owners(text: str) -> tuple[str, list[str], list[str]]:
         if not any(w in STOP_WORDS for w in m.group().split("'")[-1].removeprefix("s").split())
     ]
     for m in spans:
-        owners += names(m.group().split("'")[0])
+        owner = m.group().split("'")[0]
+        # (a one-word name opening a sentence is no name to `names`, which cannot tell it from
+        # any capitalised first word; before 's and a relation it is one, as is the subject's
+        # name after the relation or before the apposition)
+        owners += names(owner) or [f"@{stem(w.lower())}" for w in owner.split()[-1:]]
+        relation = m.group().split()[-1]
+        subject = _EN_NAME_AFTER.match(text, m.end()) or _EN_NAME_BEFORE.search(text, 0, m.start())
+        if subject and relation in _EN_RELATIONS:  # (not "X's first office outside China")
+            subjects += [f"@{stem(w.lower())}" for w in subject.group(1).split()]
     zh = [
         m
         for pattern in (_ZH_OWNER, _ZH_RELATION)

@@ -56,7 +56,9 @@ class Explained:
             elif what == MODALITY:
                 said = "a plan or target against a fact"
             elif what == "roles":
-                said = f"roles swapped: {' '.join(ours)} / {' '.join(theirs)} did it"
+                # (a deal's or a match's terms say each party's role; an actor "did it")
+                did = "" if ours[0].rsplit(" ", 1)[-1] in _ROLES.values() else " did it"
+                said = f"roles swapped: {' '.join(ours)} / {' '.join(theirs)}{did}"
             elif what == "acts":
                 said = f"opposite acts: {' '.join(ours)} / {' '.join(theirs)}"
             elif what == ACROSS:
@@ -118,6 +120,9 @@ _BASE_UNITS = {
 }
 
 
+_ROLES = {"buys": "buys", "sells": "sells", "wins": "won", "loses": "lost"}
+
+
 def _shown(term: str) -> str:
     # What a figure counts is told from a measure of the table: "mast (counted)".
     # A label or period is shown as what it is: "line 3", "m3" (March), "h1" (first half).
@@ -126,7 +131,10 @@ def _shown(term: str) -> str:
         dim, value = term[1:].split(":", 1)
         return f"≈{value} {_BASE_UNITS.get(dim, dim)}"
     if term[0] == "=":
-        return term.split(":", 1)[1].replace(":", " ")
+        kind, rest = term[1:].split(":", 1)
+        if kind in _ROLES:  # a party's role in a deal or a match: "庐屿 sells", "赤隼 won"
+            return f"{rest} {_ROLES[kind]}"
+        return rest.replace(":", " ")
     return f"{term[1:]} (counted)" if term[0] == "^" else term.lstrip("@~#%")
 
 

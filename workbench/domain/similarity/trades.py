@@ -33,6 +33,15 @@ _EN_SOLD_TO = re.compile(
 _EN_BUY = re.compile(
     r"\b(?:bought|buys|buy|buying|purchased|purchases|acquired|acquires|acquire|acquiring)\b"
     r"|\b(?:took|takes|taken|take)\s+over\b"
+    # a player signed from a club is bought from it (signing a bill or a deal buys nothing)
+    r"|\b(?:signed|signs|sign|signing)\b(?=[^.;:]{0,80}?\bfrom\s+[A-Z])"
+)
+# The name after "from" past a verb of buying is the seller (Z bought Y from X, Z signed Y from
+# X), as the name after "to" past one of selling is the buyer.
+_EN_BOUGHT_FROM = re.compile(
+    r"\b(?:bought|buys|buy|buying|purchased|purchases|acquired|acquires|acquire|acquiring|"
+    r"signed|signs|sign|signing)\b[^.;:]{0,80}?"
+    r"\bfrom\s+(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?(?P<seller>[A-Z][A-Za-z&']*)"
 )
 
 # Chinese: the party after 给 or 予 past a verb of selling (出售给麦垄, 出售给了麦垄), or after 向
@@ -41,7 +50,8 @@ _EN_BUY = re.compile(
 # with one of selling (see `roles.zh_actor`), when the text has verbs of one kind only. A verb
 # that is part of a noun (出让收入, land-sale income; 购买力; 收购价) makes no deal.
 _ZH_SELLING = "出售|卖给|卖出|转让|出让|售予"
-_ZH_BUYING = "收购|购入|购买|买下|买入|并购|受让"
+# (引进, 签下: a player signed by a club, bought from the one named after 从)
+_ZH_BUYING = "收购|购入|购买|买下|买入|并购|受让|引进|签下"
 _NOUN_AFTER = "(?!收入|价|力|金|款|费|额|量|率|方|者)"
 _ZH_SELL = re.compile(f"(?:{_ZH_SELLING}){_NOUN_AFTER}")
 _ZH_BUY = re.compile(f"(?:{_ZH_BUYING}){_NOUN_AFTER}")
@@ -66,7 +76,10 @@ def en_trades(text: str, who: str | None) -> tuple[list[str], bool]:
     out: list[str] = []
     m = _EN_SOLD_TO.search(text)
     if m:
-        out.append(BUYS + stem(m.group("buyer").lower().removesuffix("'s").rstrip("'")))
+        out.append(BUYS + _en_party(m.group("buyer")))
+    seller = _EN_BOUGHT_FROM.search(text)
+    if seller:
+        out.append(SELLS + _en_party(seller.group("seller")))
     if who:
         kind, name = who[1:].split(":", 1)
         if _EN_BUY.search(text) and not _EN_SELL.search(text):
@@ -74,6 +87,10 @@ def en_trades(text: str, who: str | None) -> tuple[list[str], bool]:
         elif kind == "actor" and _EN_SELL.search(text) and not _EN_BUY.search(text):
             out.append(SELLS + name)
     return out, m is not None
+
+
+def _en_party(name: str) -> str:
+    return stem(name.lower().removesuffix("'s").rstrip("'"))
 
 
 def zh_trades(text: str, who: str | None) -> list[str]:
@@ -96,6 +113,11 @@ def zh_trades(text: str, who: str | None) -> list[str]:
         elif kind == "actor":
             out.append(SELLS + name)
     return out
+
+
+# The roles that say two deals (or, see `results`, two results of a match) when one party holds
+# one in each claim.
+_OPPOSITE = {"=buys": "=sells", "=sells": "=buys", "=wins": "=loses", "=loses": "=wins"}
 
 
 def _roles(deal: list[str]) -> dict[str, str]:
@@ -132,7 +154,7 @@ def _opposed(ours: list[str], theirs: list[str]) -> tuple[list[str], list[str]] 
     """The terms that give one party opposite roles (it buys in the one claim, sells in the
     other), or None."""
     role_a, role_b = _roles(ours), _roles(theirs)
-    parties = sorted(p for p in role_a if p in role_b and role_a[p] != role_b[p])
+    parties = sorted(p for p in role_a if role_b.get(p) == _OPPOSITE[role_a[p]])
     if not parties:
         return None
     return (

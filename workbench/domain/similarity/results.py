@@ -1,0 +1,83 @@
+"""Who won a match: "庐屿海港以1比3负于赤隼" and "赤隼3:1战胜庐屿海港" are one result,
+"庐屿海港以3比1战胜赤隼" another, though the three share every name and figure.
+
+A result names its sides in roles that a rewording swaps with the verb (beat X, lost to X; 战胜X,
+负于X), so the roles, not the verb, say which result it is: the side after a verb of winning
+lost ("=loses:赤隼"), the side after a verb of losing won ("=wins:赤隼"). These are compared as a
+deal's roles are (`trades.swapped_deal`): one side winning in one claim and losing in the other
+is another result. A score before a verb of either kind is written winner first (以1比3负于:
+3比1), as a rewording from the other side gives it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.domain.similarity.figures import zh_value
+from workbench.domain.similarity.naming import ZH_NOT_FIRST, ZH_NOT_SECOND
+from workbench.domain.similarity.words import stem
+
+WINS, LOSES = "=wins:", "=loses:"
+
+_ZH_WON = "战胜|击败|击溃|大胜|力克|险胜|完胜|横扫|淘汰|逆转"
+_ZH_LOST = "负于|输给|不敌|败给|败于"
+_ZH_NUMERAL = "[零〇一二两三四五六七八九十]+"
+_ZH_SCORE = re.compile(
+    rf"(?P<a>\d+|{_ZH_NUMERAL})\s*[比:：∶]\s*(?P<b>\d+|{_ZH_NUMERAL})"
+    rf"(?=\s*(?:的比分)?\s*(?:{_ZH_WON}|{_ZH_LOST}))"
+)
+_PARTY = "([\u4e00-\u9fff]{2})"
+_ZH_BEAT = re.compile(f"(?:{_ZH_WON})了?{_PARTY}")
+_ZH_LOST_TO = re.compile(
+    f"(?:{_ZH_LOST})了?{_PARTY}|被{_PARTY}[\u4e00-\u9fff]{{0,6}}?(?:{_ZH_WON})"
+)
+
+_NAME = r"(?:the\s+)?(?P<side>[A-Z][A-Za-z&'-]*)"
+_EN_BEAT = re.compile(
+    rf"\b(?:beat|beats|beating|defeated|defeats|thrashed|overcame|edged|routed|knocked\s+out)\s+{_NAME}"
+)
+_EN_LOST_TO = re.compile(
+    r"\b(?:(?:lost|loses|lose|losing|fell|falls|succumbed)\s+(?:[\d\s:-]+\s+)?to"
+    rf"|(?:beaten|defeated|thrashed|edged|knocked\s+out)\s+(?:[\d\s:-]+\s+)?by)\s+{_NAME}"
+)
+
+
+def winner_first(text: str) -> str:
+    """`text` (normalised, lower-cased) with each score before a verb of winning or losing
+    written the higher number first."""
+    if "比" not in text and ":" not in text and "：" not in text and "∶" not in text:
+        return text
+    return _ZH_SCORE.sub(_higher_first, text)
+
+
+def _higher_first(m: re.Match[str]) -> str:
+    a, b = m.group("a"), m.group("b")
+    first, second = (float(x) if x.isdigit() else zh_value(x) for x in (a, b))
+    if first is not None and second is not None and first < second:
+        return f"{b}比{a}"
+    return m.group()
+
+
+def _side(pair: str) -> bool:
+    return pair[0] not in ZH_NOT_FIRST and pair[1] not in ZH_NOT_SECOND
+
+
+def zh_results(text: str) -> list[str]:
+    """The "=wins:" and "=loses:" terms of a Chinese `text` (normalised, lower-cased)."""
+    out = [LOSES + m.group(1) for m in _ZH_BEAT.finditer(text) if _side(m.group(1))]
+    for m in _ZH_LOST_TO.finditer(text):
+        side = m.group(1) or m.group(2)
+        if _side(side):
+            out.append(WINS + side)
+    return out
+
+
+def en_results(text: str) -> list[str]:
+    """The "=wins:" and "=loses:" terms of an English `text` (normalised, case kept)."""
+    out = [LOSES + _en_side(m.group("side")) for m in _EN_BEAT.finditer(text)]
+    out += [WINS + _en_side(m.group("side")) for m in _EN_LOST_TO.finditer(text)]
+    return out
+
+
+def _en_side(name: str) -> str:
+    return stem(name.lower().removesuffix("'s").rstrip("'"))
