@@ -19,7 +19,8 @@ from workbench.domain.similarity.words import stem
 
 WINS, LOSES = "=wins:", "=loses:"
 
-_ZH_WON = "战胜|击败|击溃|大胜|力克|险胜|完胜|横扫|淘汰|逆转"
+# (not 淘汰, 横扫, 逆转: 淘汰落后产能, 横扫全国, 逆转颓势 name no side)
+_ZH_WON = "战胜|击败|击溃|大胜|力克|险胜|完胜"
 _ZH_LOST = "负于|输给|不敌|败给|败于"
 _ZH_NUMERAL = "[零〇一二两三四五六七八九十]+"
 _ZH_SCORE = re.compile(
@@ -37,7 +38,8 @@ _EN_BEAT = re.compile(
     rf"\b(?:beat|beats|beating|defeated|defeats|thrashed|overcame|edged|routed|knocked\s+out)\s+{_NAME}"
 )
 _EN_LOST_TO = re.compile(
-    r"\b(?:(?:lost|loses|lose|losing|fell|falls|succumbed)\s+(?:[\d\s:-]+\s+)?to"
+    # (not "fell to": sales fell to June's level)
+    r"\b(?:(?:lost|loses|lose|losing|succumbed)\s+(?:[\d\s:-]+\s+)?to"
     rf"|(?:beaten|defeated|thrashed|edged|knocked\s+out)\s+(?:[\d\s:-]+\s+)?by)\s+{_NAME}"
 )
 
