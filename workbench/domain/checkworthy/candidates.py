@@ -195,16 +195,19 @@ def _find(
             continue
         # A clause can only outscore its unit by leaving the unit's negative cues behind; if the
         # positive evidence alone falls short, no clause of it can pass.
-        fired = scorer.clause_features(clauses)
+        # Each clause is read once: its features bound the unit's clauses, and the same
+        # reading scores the clause if the bound and the filter let it through.
+        read = [scorer.unit(clause.start, clause.end) for clause in clauses]
+        fired = [fired_features(unit) if unit.text else () for unit in read]
         english, plain = found.bounds(fired)
         if english < min_score and plain < bar:
             continue
         run: list[Candidate] = []
         may_pass = found.clause_filter(fired, min_score, bar)
-        for clause in [*clauses, None]:
+        for i, clause in enumerate([*clauses, None]):
             part = None
             if clause is not None and may_pass(text[clause.start : clause.end]):
-                part = scorer.scored(clause.start, clause.end, context)
+                part = Scored.of(read[i], context, fired[i])
             if clause is not None and part is not None and part.passes(min_score, bar):
                 run.append(scorer.make(clause.start, clause.end, part))
             elif run:
@@ -251,18 +254,19 @@ class SpanScorer:
     def scored(self, start: int, end: int, context: Context = ()) -> Scored:
         """The span's score (in a transcript, with the `context` of its sentence), with what
         its reasons and its bound are built from."""
-        return Scored.of(self._unit(start, end), context)
+        return Scored.of(self.unit(start, end), context)
 
     def clause_features(self, clauses: Iterable[Segment]) -> list[tuple[str, ...]]:
         """The named features each of `clauses` fires, as `scored` finds them (what the bound of
         their unit is built from), without the cost of reading their words."""
         out: list[tuple[str, ...]] = []
         for clause in clauses:
-            unit = self._unit(clause.start, clause.end)
+            unit = self.unit(clause.start, clause.end)
             out.append(fired_features(unit) if unit.text else ())
         return out
 
-    def _unit(self, start: int, end: int) -> Unit:
+    def unit(self, start: int, end: int) -> Unit:
+        """What the features of the span read: its body, cues, names and quotations."""
         quote = self.text[start:end]
         local = [(a - start, b - start, False) for a, b in self.quoted.overlapping(start, end)]
         local += [(a - start, b - start, True) for a, b in self.spoken.overlapping(start, end)]

@@ -65,15 +65,17 @@ class Scored:
     context: Context = ()
 
     @staticmethod
-    def of(unit: Unit, context: Context = ()) -> Scored:
-        """Score a unit; `upper()` is the best score its positive evidence alone could reach
-        (no clause of the unit can score higher)."""
+    def of(unit: Unit, context: Context = (), fired: tuple[str, ...] | None = None) -> Scored:
+        """Score a unit (`fired`: its `fired_features`, when the caller has them already);
+        `upper()` is the best score its positive evidence alone could reach (no clause of the
+        unit can score higher)."""
         model = checkworthy_model.load()
         body = unit.text
         if not body:
             too_short = model.plain.bias + model.plain.features["too_short"]
             return Scored(squash(too_short), (), None, body, context)
-        fired = fired_features(unit)
+        if fired is None:
+            fired = fired_features(unit)
         reading = model.read(body)
         part = model if reading.english else model.plain
         logit = part.bias + part.bands.get(reading.band, 0.0)
