@@ -29,6 +29,9 @@ _CLAUSE_PUNCT = re.compile("[,，;；]")
 _LIST_MARKER = re.compile(
     r"\s*(?:[-*•·‣▪]\s+|\d{1,3}[.)]\s+|\d{1,3}、|[(（][0-9一二三四五六七八九十]{1,3}[)）]\s*)"
 )
+# What `_LIST_MARKER` can start with besides space and a digit (`\d`: str.isdigit() holds for
+# every character it matches).
+_MARKER_FIRST = frozenset("-*•·‣▪(（")
 _CONTENT = re.compile(rf"[\w{CJK}]")
 _MIN_CONTENT = 6
 _SHORT_LEN = 24
@@ -152,6 +155,11 @@ FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
 
 def body_of(s: str) -> tuple[str, int]:
     """`s` without a list marker and surrounding space, and where it starts in `s`."""
+    # Most spans start with neither space nor anything a list marker can start with: no
+    # regex then, and nothing to strip at the start.
+    first = s[:1]
+    if first and first not in _MARKER_FIRST and not first.isspace() and not first.isdigit():
+        return s.rstrip(), 0
     marker = _LIST_MARKER.match(s)
     lead = marker.end() if marker else 0
     lead += len(s[lead:]) - len(s[lead:].lstrip())
