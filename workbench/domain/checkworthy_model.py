@@ -55,6 +55,7 @@ _LATIN_WORD = re.compile("[A-Za-z]+")
 # anything else that is not CJK is a boundary (runs of boundaries are one).
 _QUOTE_MARKS = '"“”「」『』'
 _NOT_GRAM = re.compile(f"[^\u4e00-\u9fff0A{_QUOTE_MARKS}]+")
+_DIGIT_OR_LATIN = re.compile("[0-9A-Za-z]")
 _ONE_QUOTE = str.maketrans(dict.fromkeys(_QUOTE_MARKS, '"'))
 _PER_UNIT = 10_000  # gram weights are stored to 4 decimals
 # Length bands, in words.
@@ -97,13 +98,20 @@ def char_grams(text: str) -> set[str]:
     before "$", where a boundary "|" stands for anything else ('^"' is a unit that opens with a
     quotation, "^他" one that opens on him, "|$" one that ends in punctuation)."""
     # Numbers first: a number's digits are not Latin letters, and "A" must not become "0".
-    folded = _LATIN_WORD.sub("A", _NUMBER.sub("0", text))
-    norm = "^" + _NOT_GRAM.sub("|", folded).translate(_ONE_QUOTE) + "$"
+    # (Most Chinese units have neither: then neither substitution is needed.)
+    if _DIGIT_OR_LATIN.search(text):
+        text = _LATIN_WORD.sub("A", _NUMBER.sub("0", text))
+    norm = "^" + _NOT_GRAM.sub("|", text) + "$"
     # Characters, not pairs: pairs did no better on the dev articles and cost twice the time.
     grams = set(norm)
     grams.difference_update("|^$")
-    grams.add(norm[:2])
-    grams.add(norm[-2:])
+    # Quotation marks are folded in the set and the two edges, not in the whole text
+    # (str.translate looks up every character).
+    if not grams.isdisjoint(_QUOTE_MARKS):
+        grams.difference_update(_QUOTE_MARKS)
+        grams.add('"')
+    grams.add(norm[:2].translate(_ONE_QUOTE))
+    grams.add(norm[-2:].translate(_ONE_QUOTE))
     return grams
 
 
