@@ -282,6 +282,7 @@ class SpanScorer:
         """What the features of the span read: its body, cues, names and quotations."""
         quote = self.text[start:end]
         local = [(a - start, b - start, False) for a, b in self.quoted.overlapping(start, end)]
-        local += [(a - start, b - start, True) for a, b in self.spoken.overlapping(start, end)]
+        if local:  # an attributed quotation lies inside the quotations: none without them
+            local += [(a - start, b - start, True) for a, b in self.spoken.overlapping(start, end)]
         body, lead = body_of(quote)
         return read_unit(body, self.names, local, lead)

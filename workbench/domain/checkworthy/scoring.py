@@ -20,6 +20,7 @@ would pass (tests/unit/test_checkworthy.py checks this with hypothesis).
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -127,9 +128,11 @@ class Scored:
         english_features = model.positive
         plain_features = model.plain.positive
         english_best = plain_best = 0.0
+        zero = itertools.repeat(0.0)
         for fired in clauses:
-            english_best = max(english_best, sum(english_features.get(f, 0.0) for f in fired))
-            plain_best = max(plain_best, sum(plain_features.get(f, 0.0) for f in fired))
+            # In C, a lookup per feature, added in the same order as a loop would.
+            english_best = max(english_best, sum(map(english_features.get, fired, zero)))
+            plain_best = max(plain_best, sum(map(plain_features.get, fired, zero)))
         band = reading.band
         english = model.ceiling[band] + english_best
         english += sum(v for _, v in reading.terms if v > 0)
