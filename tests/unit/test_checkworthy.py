@@ -395,7 +395,7 @@ def no_pruning() -> Iterator[None]:
         patch.setattr(
             Scored,
             "clause_filter",
-            lambda self, clauses, min_score, bar=None: lambda clause: True,
+            lambda self, clauses, min_score, bar=None: lambda clause, fired: True,
         )
         yield
 
@@ -486,12 +486,14 @@ def test_no_clause_outscores_the_bounds_of_its_unit(
             for at in (0.2, 0.5, 0.8)
             for bar in (at, clause_bar(at, 1.0), clause_bar(at, 2.0))
         }
-        for clause in split_clauses(text, unit.start, unit.end):
+        for clause, features in zip(split_clauses(text, unit.start, unit.end), fired, strict=True):
             part = scorer.scored(clause.start, clause.end, context)
             read_english = part.reading is not None and part.reading.english
             assert part.score <= (english if read_english else plain)
             for (at, bar), may_pass in filters.items():
-                assert not part.passes(at, bar) or may_pass(text[clause.start : clause.end])
+                assert not part.passes(at, bar) or may_pass(
+                    text[clause.start : clause.end], features
+                )
 
 
 def test_clause_bar() -> None:

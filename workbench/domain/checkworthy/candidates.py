@@ -219,7 +219,7 @@ def _find(
         may_pass = found.clause_filter(fired, min_score, bar)
         for i, clause in enumerate([*clauses, None]):
             part = None
-            if clause is not None and may_pass(text[clause.start : clause.end]):
+            if clause is not None and may_pass(text[clause.start : clause.end], fired[i]):
                 part = Scored.of(read[i], context, fired[i])
             if clause is not None and part is not None and part.passes(min_score, bar):
                 run.append(scorer.make(clause.start, clause.end, part))

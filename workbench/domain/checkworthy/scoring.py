@@ -117,28 +117,31 @@ class Scored:
         self, reading: checkworthy_model.Reading, clauses: Sequence[tuple[str, ...]]
     ) -> tuple[float, float]:
         """The best logit of any clause of this unit under each model before the plain one's
-        character grams: the best length band, the best positive evidence of the named features
-        among `clauses` (the features each clause fires, see
-        `candidates.SpanScorer.clause_features`), and the unit's positive words (and, under the
-        English model, the context, which every clause of the unit has, whatever its sign)."""
+        character grams: `_base` with the best positive evidence of the named features among
+        `clauses` (the features each clause fires, see
+        `candidates.SpanScorer.clause_features`)."""
         # The clauses' own features, not the unit's: a feature's rule reads the neighbours of
         # its cue, and a clause has fewer (in "MiniMax0,0。" the unit's "0,0" is glued to a
         # name, but its clause "0。" is a number), so a clause can fire what its unit does not.
-        model = checkworthy_model.load()
-        english_features = model.positive
-        plain_features = model.plain.positive
+        english, plain = self._base(reading)
         english_best = plain_best = 0.0
-        zero = itertools.repeat(0.0)
         for fired in clauses:
-            # In C, a lookup per feature, added in the same order as a loop would.
-            english_best = max(english_best, sum(map(english_features.get, fired, zero)))
-            plain_best = max(plain_best, sum(map(plain_features.get, fired, zero)))
+            english_fired, plain_fired = _positive(fired)
+            english_best = max(english_best, english_fired)
+            plain_best = max(plain_best, plain_fired)
+        return english + english_best, plain + plain_best
+
+    def _base(self, reading: checkworthy_model.Reading) -> tuple[float, float]:
+        """The best logit of any clause of this unit under each model before its named features
+        and the plain one's character grams: the best length band and the unit's positive words
+        (and, under the English model, the context, which every clause of the unit has, whatever
+        its sign)."""
+        model = checkworthy_model.load()
         band = reading.band
-        english = model.ceiling[band] + english_best
+        english = model.ceiling[band]
         english += sum(v for _, v in reading.terms if v > 0)
         english += sum(v for _, v in self.context)
-        plain = model.plain.ceiling[band] + plain_best
-        return english, plain
+        return english, model.plain.ceiling[band]
 
     def bounds(self, clauses: Sequence[tuple[str, ...]]) -> tuple[float, float]:
         """The best score a clause of this unit can reach when the English model reads it, and
@@ -171,26 +174,29 @@ class Scored:
 
     def clause_filter(
         self, clauses: Sequence[tuple[str, ...]], min_score: float, bar: float | None = None
-    ) -> Callable[[str], bool]:
-        """For a clause of this unit, given its text: can it pass, that is score `min_score`
-        when the English model reads it, or `bar` (`min_score` unless given) when the plain one
-        does? One model reads it, and the plain one's grams are the clause's own: its CJK
-        characters first, with the most its marks, start and end could add (a set and a sum,
-        in C), then, if that is not enough to say no, all of them (reading them costs a tenth
-        of scoring the clause)."""
+    ) -> Callable[[str, tuple[str, ...]], bool]:
+        """For a clause of this unit, given its text and the named features it fires (one of
+        `clauses`): can it pass, that is score `min_score` when the English model reads it, or
+        `bar` (`min_score` unless given) when the plain one does? The bound is the clause's
+        own: its features, not the best of the unit's clauses, and one model reads it, and the
+        plain one's grams are the clause's own: its CJK characters first, with the most its
+        marks, start and end could add (a set and a sum, in C), then, if that is not enough to
+        say no, all of them (reading them costs a tenth of scoring the clause)."""
         plain_bar = min_score if bar is None else bar
         reading = self.reading
         if reading is None:
-            return lambda clause: self.score >= min(min_score, plain_bar)
-        english, plain = self._bases(reading, clauses)
-        if squash(english) >= min_score:
-            return lambda clause: True
+            return lambda clause, fired: self.score >= min(min_score, plain_bar)
+        english_base, plain_base = self._base(reading)
         part = checkworthy_model.load().plain
         short = squash(part.bias + part.features["too_short"]) >= plain_bar  # an empty body's
-        if not part.chars:
-            return lambda clause: short or squash(plain) >= plain_bar
 
-        def may_pass(clause: str) -> bool:
+        def may_pass(clause: str, fired: tuple[str, ...]) -> bool:
+            english_fired, plain_fired = _positive(fired)
+            if squash(english_base + english_fired) >= min_score:
+                return True
+            plain = plain_base + plain_fired
+            if not part.chars:
+                return short or squash(plain) >= plain_bar
             body = body_of(clause)[0]
             if not body:
                 return short
@@ -202,6 +208,16 @@ class Scored:
             return squash(plain + part.char_sum(grams)) >= plain_bar
 
         return may_pass
+
+
+def _positive(fired: tuple[str, ...]) -> tuple[float, float]:
+    """The positive evidence of the named features `fired`, under each model."""
+    model = checkworthy_model.load()
+    zero = itertools.repeat(0.0)
+    # In C: a lookup per feature, 0 for one without a positive weight, and the sum.
+    return sum(map(model.positive.get, fired, zero)), sum(
+        map(model.plain.positive.get, fired, zero)
+    )
 
 
 def squash(x: float) -> float:
