@@ -126,7 +126,7 @@ def find_entities(s: str, names: frozenset[str]) -> frozenset[str]:
         return frozenset(found)
     pattern = names_pattern(names)
     if pattern is not None:
-        found.update(m.group() for m in pattern.finditer(s))
+        found.update(pattern.findall(s))  # no groups: the matches, in C
         if len(found) >= 2:
             return frozenset(found)
     first = True
