@@ -58,22 +58,38 @@ _ZH_MONTHS = frozenset("一二三四五六七八九十") | {"十一", "十二"}
 
 
 def scan(s: str, where: bool = True) -> dict[str, list[int]]:
-    """Where each lexical cue occurs in `s`, by feature name. Without `where`, English cues may
-    be recorded at -1: only the quotation tests read a cue's position (see `features`), and a unit
-    without quotations needs none."""
+    """Where each lexical cue occurs in `s`, by feature name. Without `where`, Chinese and
+    English cues may be recorded at -1: only the quotation tests read a cue's position (see
+    `features`), and a unit without quotations needs none."""
     hits: dict[str, list[int]] = {}
-    for m in ZH_CUE.finditer(s):
-        text = m.group()
-        for k in range(min(len(text), MAX_HEAD), 0, -1):
-            feature = ZH_HEADS.get(text[:k])
+    if where:
+        for m in ZH_CUE.finditer(s):
+            feature = _feature_of(m.group())
             if feature:
                 hits.setdefault(feature, []).append(m.start())
-                break
+    else:
+        # No position needed: the matched texts (findall, in C), not match objects.
+        for text in ZH_CUE.findall(s):
+            feature = _feature_of(text)
+            if feature:
+                hits.setdefault(feature, []).append(-1)
     if _HAS_LATIN.search(s):
         _scan_english(s, hits, where)
     for m in _NUMERAL.finditer(s):
         _classify_number(s, m.start(), m.end(), hits)
     return hits
+
+
+def _feature_of(text: str) -> str | None:
+    """The feature of a Chinese cue's match: its head's."""
+    feature = ZH_HEADS.get(text)  # a match is its head: what follows a head is a lookaround
+    if feature:
+        return feature
+    for k in range(min(len(text), MAX_HEAD), 0, -1):
+        feature = ZH_HEADS.get(text[:k])
+        if feature:
+            return feature
+    return None
 
 
 def _scan_english(s: str, hits: dict[str, list[int]], where: bool) -> None:
