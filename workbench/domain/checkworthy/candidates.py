@@ -31,7 +31,7 @@ from workbench.domain.checkworthy.features import Unit, body_of, fired_features,
 from workbench.domain.checkworthy.names import harvest_names
 from workbench.domain.checkworthy.quotes import Spans, quotes_in
 from workbench.domain.checkworthy.scoring import Context, Scored, squash
-from workbench.domain.segment import Segment, split_clauses, split_sentences
+from workbench.domain.segment import CLAUSE_MARKS, Segment, split_clauses, split_sentences
 from workbench.domain.transcript import Transcript
 from workbench.domain.turn_context import line_context
 
@@ -64,6 +64,7 @@ def candidate_units(text: str) -> list[Segment]:
 
 
 _SEMICOLON = re.compile("[;；]")
+_CLAUSE_MARK = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
 
 
 def _units_of(text: str, sentence: Segment) -> list[Segment]:
@@ -202,6 +203,9 @@ def _find(
         found = scorer.scored(unit.start, unit.end, context)
         if found.score >= min_score:
             out.append(scorer.make(unit.start, unit.end, found))
+            continue
+        # A unit with no clause mark before its last character is one clause: nothing to split.
+        if _CLAUSE_MARK.search(text, unit.start, unit.end - 1) is None:
             continue
         clauses = split_clauses(text, unit.start, unit.end)
         if len(clauses) < 2:
