@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from workbench.domain.checkworthy.names import find_entities, harvest_names
 from workbench.domain.checkworthy.quotes import NO_SPANS, Spans, quotes_in
-from workbench.domain.checkworthy.scan import SPELLED, scan
+from workbench.domain.checkworthy.scan import PLACED, SPELLED, scan
 from workbench.domain.checkworthy.zh_cues import CJK, HAS_CJK
 
 # The shape of a unit: a question, a heading, a list marker, too few letters to hold a claim.
@@ -67,6 +67,8 @@ class Feature:
 def _cue(name: str, *, quoted: bool) -> Callable[[Unit], bool]:
     """A cue in the author's voice (outside all quotation marks), or, with `quoted`, one inside
     an attributed quotation."""
+    if name not in PLACED:
+        raise ValueError(f"the scan may not record where {name!r} occurs")
 
     def fires(unit: Unit) -> bool:
         found = unit.hits.get(name)

@@ -57,10 +57,16 @@ _ZH_UNIT_AFTER = re.compile(
 _ZH_MONTHS = frozenset("一二三四五六七八九十") | {"十一", "十二"}
 
 
+# The cues whose positions the quotation tests read (see `features._cue`): the others' may be
+# recorded at -1.
+PLACED = frozenset({"opinion_cue", "figurative", "prediction_cue"})
+
+
 def scan(s: str, where: bool = True) -> dict[str, list[int]]:
-    """Where each lexical cue occurs in `s`, by feature name. Without `where`, Chinese and
-    English cues may be recorded at -1: only the quotation tests read a cue's position (see
-    `features`), and a unit without quotations needs none."""
+    """Where each lexical cue occurs in `s`, by feature name. Only the quotation tests read a
+    cue's position (see `features`), and only of the `PLACED` cues: without `where` (a unit
+    without quotations) any cue, and with it English cues not `PLACED`, may be recorded at
+    -1."""
     hits: dict[str, list[int]] = {}
     if where:
         for m in ZH_CUE.finditer(s):
@@ -104,10 +110,11 @@ def _scan_english(s: str, hits: dict[str, list[int]], where: bool) -> None:
     for i, word in enumerate(tokens):
         if word not in EN_TRIGGERS:
             continue  # most words: one set lookup and on to the next
-        # Where the word is, and how it is written, matter only for the quotation tests and
-        # for words whose case or neighbours decide (May, USD, No. 1, top 10): finding every
-        # word's offsets is most of this scan's cost, so it is done only then.
-        if where or word in EN_CASED:
+        # Where the word is, and how it is written, matter only for words whose case or
+        # neighbours decide (May, USD, No. 1, top 10) and, below, for the quotation tests:
+        # finding every word's offsets is most of this scan's cost, so it is done only then.
+        # (Any other word's case cannot matter: its capitalised forms are not in the tables.)
+        if word in EN_CASED:
             if not spans:
                 spans = [m.span() for m in _EN_TOKEN.finditer(low)]
             start, end = spans[i]
@@ -133,6 +140,10 @@ def _scan_english(s: str, hits: dict[str, list[int]], where: bool) -> None:
         ):
             feature = "ranking"
         if feature:
+            if where and start < 0 and feature in PLACED:
+                if not spans:
+                    spans = [m.span() for m in _EN_TOKEN.finditer(low)]
+                start = spans[i][0]
             hits.setdefault(feature, []).append(start)
 
 
