@@ -76,6 +76,8 @@ def _tokens(text: str) -> list[str]:
 
 
 def _cjk_count(text: str) -> int:
+    if text.isascii():  # in constant time: most English units
+        return 0
     return len(_NOT_CJK.sub("", text)) if _CJK.search(text) else 0
 
 

@@ -94,6 +94,12 @@ def names_pattern(names: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
 
 
+@functools.lru_cache(maxsize=8)
+def _any_ascii(names: frozenset[str]) -> bool:
+    """Whether some of `names` could occur in ASCII text (none `harvest_names` finds)."""
+    return any(name.isascii() for name in names)
+
+
 def find_entities(s: str, names: frozenset[str]) -> frozenset[str]:
     """Names of people, organisations, places and products in `s`, up to two: the features ask
     only whether there is one and whether there are several, so the search stops at two."""
@@ -125,7 +131,8 @@ def find_entities(s: str, names: frozenset[str]) -> frozenset[str]:
     if len(found) >= 2:
         return frozenset(found)
     pattern = names_pattern(names)
-    if pattern is not None:
+    # The document's names are Chinese (see `harvest_names`): none in ASCII text.
+    if pattern is not None and (not s.isascii() or _any_ascii(names)):
         found.update(pattern.findall(s))  # no groups: the matches, in C
         if len(found) >= 2:
             return frozenset(found)

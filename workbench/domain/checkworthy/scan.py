@@ -68,7 +68,9 @@ def scan(s: str, where: bool = True) -> dict[str, list[int]]:
     without quotations) any cue, and with it English cues not `PLACED`, may be recorded at
     -1."""
     hits: dict[str, list[int]] = {}
-    if where:
+    if s.isascii() and not _ASCII_HEADS:
+        pass  # every Chinese cue starts with its head: none in ASCII text (English prose)
+    elif where:
         for m in ZH_CUE.finditer(s):
             feature = _feature_of(m.group())
             if feature:
@@ -84,6 +86,11 @@ def scan(s: str, where: bool = True) -> dict[str, list[int]]:
     for m in _NUMERAL.finditer(s):
         _classify_number(s, m.start(), m.end(), hits)
     return hits
+
+
+# Whether a Chinese cue's head can be ASCII (none is): str.isascii() costs nothing, a regex
+# pass over English text finds no Chinese cue.
+_ASCII_HEADS = any(head[0].isascii() for head in ZH_HEADS)
 
 
 def _feature_of(text: str) -> str | None:
