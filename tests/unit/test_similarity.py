@@ -2762,3 +2762,81 @@ def test_round_fifteen_reads(text: str, present: str, absent: str) -> None:
 )
 def test_who_won_a_match_is_read_whatever_the_verb(text: str, roles: set[str]) -> None:
     assert {t for t in claim_terms(text, "") if t.startswith(("=wins:", "=loses:"))} == roles
+
+
+# Round 16 (session 23): a court order to pay read with its parties' roles, what a thing costs
+# as its price, "the planned road" as no plan, money raised for a charity (筹得捐款, 募集善款),
+# 苍鹭 as the grey heron, and words of time or deed (年末, 至今, 援建) that open a Chinese claim as
+# no name.
+ROUND16 = [
+    (
+        ("Marsh Freight must pay Tolvey Foods RMB3.2m in damages, a court has ruled.", ""),
+        ("A court ordered Marsh Freight to pay 3.2 million yuan in damages to Tolvey Foods.", ""),
+        ("A court ordered Tolvey Foods to pay 3.2 million yuan in damages to Marsh Freight.", ""),
+        ("roles", ("tolvey is paid", "marsh pays"), ("marsh is paid", "tolvey pays"), 0.5),
+    ),
+    (
+        ("法院判令岚舟物流向青禾食品赔偿320万元。", ""),
+        ("岚舟物流被判向青禾食品支付赔偿金320万元。", ""),
+        ("法院判令青禾食品向岚舟物流赔偿320万元。", ""),
+        ("roles", ("青禾 is paid", "岚舟 pays"), ("岚舟 is paid", "青禾 pays"), 0.5),
+    ),
+]
+
+
+@pytest.mark.parametrize(("query", "true", "other", "why"), ROUND16)
+def test_near_misses_of_round_sixteen(
+    query: tuple[str, str],
+    true: tuple[str, str],
+    other: tuple[str, str],
+    why: tuple[str, tuple[str, ...], tuple[str, ...], float],
+) -> None:
+    q, t, o = _scores(query, true, other)
+    assert explain(q, t).disagree == ()
+    assert why in explain(q, o).disagree
+    assert similarity(q, t) >= 0.5 > similarity(q, o)
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "gone"),
+    [
+        # what a ticket costs is its price
+        (
+            ("雾峰景区的成人票价为八十块。", ""),
+            ("An adult ticket to Wufeng Peak costs 80 yuan.", ""),
+            "measures",
+        ),
+        # residents who back a planned road state a fact, not a plan
+        (
+            ("Two in five Ashby residents (41%) back the proposed bypass, a survey found.", ""),
+            ("A poll found 41 percent of Ashby residents support the planned bypass.", ""),
+            "modality",
+        ),
+        # money raised for a charity, said two ways
+        (
+            ("2024年岚心慈善基金会共筹得捐款1.6亿元。", ""),
+            ("岚心慈善基金会2024年募集善款1.6亿元。", ""),
+            "measures",
+        ),
+        # 年末 opens the sentence: no name to set against the English one
+        (
+            ("年末，翠屿移动的5G基站达到十五万个。", ""),
+            ("Cuiyu Mobile had 150,000 5G base stations at year-end.", ""),
+            "names across scripts",
+        ),
+    ],
+)
+def test_round_sixteen_rewordings_keep_their_match(
+    one: tuple[str, str], other: tuple[str, str], gone: str
+) -> None:
+    q, t, _ = _scores(one, other, ("Filler claim about nothing.", ""))
+    assert gone not in [d[0] for d in explain(q, t).disagree], explain(q, t).disagree
+
+
+def test_the_grey_heron_is_canglu() -> None:
+    q, t, _ = _scores(
+        ("Canglu Shipping carried 2.1 million containers in 2024.", "苍鹭航运2024年运量210万箱"),
+        ("Grey Heron Shipping carried 2.1 million containers in 2024.", "苍鹭航运运量210万箱"),
+        ("Filler claim about nothing.", ""),
+    )
+    assert "names" not in [d[0] for d in explain(q, t).disagree]

@@ -19,6 +19,7 @@ from workbench.domain.romanise import readings
 # white heron; 云杉 a spruce).
 _WORDS: dict[str, tuple[str, ...]] = {
     "白鹭": ("egret",),
+    "苍鹭": ("grey heron", "gray heron", "heron"),
     "云雀": ("skylark", "lark"),
     "云杉": ("spruce",),
     "长城": ("great wall",),
@@ -277,6 +278,8 @@ _CHARS: dict[str, tuple[str, ...]] = {
     "玄": ("black", "dark", "mystic"),
     "墨": ("ink",),
     "灰": ("grey", "gray"),
+    # 苍 is dark green or grey-blue: 苍鹭 is the grey heron, 苍松 a green pine
+    "苍": ("grey", "gray", "green", "azure"),
     "玉": ("jade",),
     "珠": ("pearl",),
     "宝": ("treasure", "jewel"),

@@ -51,7 +51,13 @@ from workbench.domain.similarity.naming import (
 )
 from workbench.domain.similarity.polarity import NEGATED, negated
 from workbench.domain.similarity.positions import days, ranks, without_days
-from workbench.domain.similarity.results import en_results, winner_first, zh_results
+from workbench.domain.similarity.results import (
+    en_payments,
+    en_results,
+    winner_first,
+    zh_payments,
+    zh_results,
+)
 from workbench.domain.similarity.roles import (
     ZH_NAME_KIND,
     actor,
@@ -106,6 +112,15 @@ _RAISED_PRICE = re.compile(
     r"(?:prices?|fares?|charges?|rates?|fees?|rents?|tariffs?|premiums?|bills?|wages?|"
     r"salar(?:y|ies)|pay|taxe?s?|dut(?:y|ies)|pensions?|benefits?)\b)"
 )
+# "An adult ticket costs 120 yuan": what a thing costs is its price (not "the bridge cost £40m",
+# what was spent on it).
+_COSTS_FIGURE = re.compile(
+    r"\bcosts(?=\s+(?:just\s+|only\s+|about\s+|around\s+|roughly\s+)?"
+    rf"(?:[£$€¥]|rmb|us\$|\d|{FIGURE_MARK}))"
+)
+# "the planned ring road", "a proposed runway": a thing named by what was planned, not a claim
+# about a plan (the residents back the planned road: a fact about the residents).
+_PLANNED_THING = re.compile(r"\b(the|a|an|its|their|this)\s+(?:planned|proposed)\b")
 # Money said the spoken way: 三块二 and 3块2 are 3.2元, 五块钱 5元 (not 三块地, three plots;
 # 三块二一斤 is 3.2元 a jin).
 _KUAI = re.compile(
@@ -228,6 +243,10 @@ def terms(text: str) -> list[str]:
 
     if "raised" in s:  # a price raised is a rise; raised alone is money raised (`fund`)
         s = _RAISED_PRICE.sub("increased", s)
+    if "costs" in s:  # a ticket costs 120 yuan: its price
+        s = _COSTS_FIGURE.sub("priced at", s)
+    if "planned" in s or "proposed" in s:  # the planned ring road: a thing, no plan
+        s = _PLANNED_THING.sub(r"\1", s)
     s = EN_PHRASE.sub(concepts, s)
     s = CJK_CONCEPT.sub(concepts, s)
     if MONEY_WORD.search(s):  # 2.3 billion dollars (single words are read below)
@@ -312,12 +331,13 @@ def claim_terms(text: str, quote: str) -> Counter[str]:
             bag["=sub:" + under] += 1
         who = zh_actor(low, zh)
         deals, sold_to = zh_trades(low, who), False
-        deals += zh_results(low)
+        deals += zh_results(low) + zh_payments(low)
     else:
         who = actor(text, latin)
         plain = EN_WORDS_CONCEPT.sub(" ", normal(text))
         deals, sold_to = en_trades(plain, who)
-        deals += en_results(normal(text))  # (its verbs are concepts: "lost to", "beat")
+        # (the results' verbs are concepts, "lost to", "beat", blanked in `plain`)
+        deals += en_results(normal(text)) + en_payments(normal(text))
     if who:
         bag[who[:MAX_TERM]] += 1
     if deals:

@@ -48,12 +48,14 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "so low",
     ),
     "found": ("创立", "创办", "成立", "创建", "创业", "founded", "found", "established"),
-    "fund": ("融资", "募资", "募集", "funding", "raised", "financing"),
+    # (筹得, 筹集, 筹款: raised, as 募集 is)
+    "fund": ("融资", "募资", "募集", "筹得", "筹集", "筹款", "funding", "raised", "financing"),
     # Crimes the police recorded are not crimes they solved: 受理刑事案件1.2万起, 侦破一万二千起.
     "case_recorded": ("受理", "立案"),
     "case_solved": ("侦破", "破获", "solved"),
     # Money given to a charity is not what it gives out.
-    "donation": ("捐款", "捐赠", "donations", "donation", "donated", "gifts"),
+    # (善款: money given to a charity)
+    "donation": ("捐款", "捐赠", "善款", "donations", "donation", "donated", "gifts"),
     # Money granted by a government or a funder is not what a project costs or raises.
     "grant": ("拨款", "补贴", "补助", "资助", "grants", "subsidy", "subsidies"),
     "revenue": ("营业收入", "营收", "收入", "销售额", "revenue", "revenues", "sales"),

@@ -150,8 +150,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.days.append(t)
             elif t.startswith("=sub:"):
                 kinds.subsidiary.append(t)
-            # (trades.BUYS, SELLS; results.WINS, LOSES)
-            elif t.startswith(("=buys:", "=sells:", "=wins:", "=loses:")):
+            # (trades.BUYS, SELLS; results.WINS, LOSES, PAYS, PAID)
+            elif t.startswith(("=buys:", "=sells:", "=wins:", "=loses:", "=pays:", "=paid:")):
                 kinds.trades.append(t)
             elif t.startswith(PERCENTAGE):
                 kinds.percentages.append(t)

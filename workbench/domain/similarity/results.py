@@ -18,6 +18,9 @@ from workbench.domain.similarity.naming import ZH_NOT_FIRST, ZH_NOT_SECOND
 from workbench.domain.similarity.words import stem
 
 WINS, LOSES = "=wins:", "=loses:"
+# Who pays whom (damages, a fine to a party, a settlement): "X must pay Y", "ordered X to pay
+# ... to Y", 判令X向Y赔偿. The same two parties the other way round is another order.
+PAYS, PAID = "=pays:", "=paid:"
 
 # (not 淘汰, 横扫, 逆转: 淘汰落后产能, 横扫全国, 逆转颓势 name no side)
 _ZH_WON = "战胜|击败|击溃|大胜|力克|险胜|完胜"
@@ -83,3 +86,41 @@ def en_results(text: str) -> list[str]:
 
 def _en_side(name: str) -> str:
     return stem(name.lower().removesuffix("'s").rstrip("'"))
+
+
+_EN_NAME = r"(?:the\s+)?([A-Z][A-Za-z&'-]*)(?:\s+[A-Z][A-Za-z&'-]*)*"
+_EN_PAYER = re.compile(
+    rf"{_EN_NAME},?\s+(?:must|will|is\s+to|are\s+to|(?:(?:was|were|has\s+been|have\s+been)\s+)?"
+    r"ordered\s+to|agreed\s+to)\s+pay\b"
+    rf"|\bordered\s+{_EN_NAME}\s+to\s+pay\b"
+)
+_EN_PAYEE = re.compile(
+    rf"\bpay\s+{_EN_NAME}\s+(?:[£$€¥]|rmb|RMB|US\$|HK\$|\d)"
+    # (a decimal point is no full stop: "pay 8.6 million yuan in damages to Yunlu")
+    rf"|\bpay\b(?:[^.;:]|\.(?=\d)){{0,60}}?\bto\s+{_EN_NAME}"
+)
+# The party paid is after 向; the payer is the one after 判令 or 责令 (the party ordered, not the
+# court that orders), else the name its clause opens with.
+_ZH_PAID_TO = re.compile(f"向{_PARTY}[\u4e00-\u9fff]{{0,6}}?(?:赔偿|支付|赔付|偿还)")
+_ZH_ORDERED = re.compile(f"(?:判令|责令|裁定|要求){_PARTY}")
+_ZH_CLAUSE = re.compile("[\u4e00-\u9fff]+$")
+
+
+def en_payments(text: str) -> list[str]:
+    """The "=pays:" and "=paid:" terms of an English `text` (normalised, case kept)."""
+    out = [PAYS + _en_side(m.group(1) or m.group(2)) for m in _EN_PAYER.finditer(text)]
+    out += [PAID + _en_side(m.group(1) or m.group(2)) for m in _EN_PAYEE.finditer(text)]
+    return out
+
+
+def zh_payments(text: str) -> list[str]:
+    """The "=pays:" and "=paid:" terms of a Chinese `text` (normalised, lower-cased)."""
+    out: list[str] = []
+    for m in _ZH_PAID_TO.finditer(text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        ordered = list(_ZH_ORDERED.finditer(before))
+        clause = _ZH_CLAUSE.search(before)
+        payer = ordered[-1].group(1) if ordered else clause.group()[:2] if clause else ""
+        if len(payer) == 2 and _side(payer) and _side(m.group(1)):
+            out += [PAYS + payer, PAID + m.group(1)]
+    return out

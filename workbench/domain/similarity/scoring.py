@@ -57,7 +57,7 @@ class Explained:
                 said = "a plan or target against a fact"
             elif what == "roles":
                 # (a deal's or a match's terms say each party's role; an actor "did it")
-                did = "" if ours[0].rsplit(" ", 1)[-1] in _ROLES.values() else " did it"
+                did = "" if ours[0].endswith(tuple(_ROLES.values())) else " did it"
                 said = f"roles swapped: {' '.join(ours)} / {' '.join(theirs)}{did}"
             elif what == "acts":
                 said = f"opposite acts: {' '.join(ours)} / {' '.join(theirs)}"
@@ -120,7 +120,14 @@ _BASE_UNITS = {
 }
 
 
-_ROLES = {"buys": "buys", "sells": "sells", "wins": "won", "loses": "lost"}
+_ROLES = {
+    "buys": "buys",
+    "sells": "sells",
+    "wins": "won",
+    "loses": "lost",
+    "pays": "pays",
+    "paid": "is paid",
+}
 
 
 def _shown(term: str) -> str:

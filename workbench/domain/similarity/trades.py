@@ -115,9 +115,16 @@ def zh_trades(text: str, who: str | None) -> list[str]:
     return out
 
 
-# The roles that say two deals (or, see `results`, two results of a match) when one party holds
-# one in each claim.
-_OPPOSITE = {"=buys": "=sells", "=sells": "=buys", "=wins": "=loses", "=loses": "=wins"}
+# The roles that say two deals (or, see `results`, two results of a match, two orders to pay)
+# when one party holds one in each claim.
+_OPPOSITE = {
+    "=buys": "=sells",
+    "=sells": "=buys",
+    "=wins": "=loses",
+    "=loses": "=wins",
+    "=pays": "=paid",
+    "=paid": "=pays",
+}
 
 
 def _roles(deal: list[str]) -> dict[str, str]:
