@@ -28,6 +28,7 @@ from workbench.domain.similarity import (
 )
 from workbench.domain.similarity.labels import labels
 from workbench.domain.similarity.polarity import NEGATED
+from workbench.domain.similarity.results import winner_first
 from workbench.domain.similarity.words import stem
 
 PAIRS = Path(__file__).resolve().parents[1] / "data" / "similar" / "pairs.yaml"
@@ -2841,3 +2842,24 @@ def test_the_grey_heron_is_canglu() -> None:
         ("Filler claim about nothing.", ""),
     )
     assert "names" not in [d[0] for d in explain(q, t).disagree]
+
+
+# ---- the review of rounds 15 and 16 ---------------------------------------------------------
+
+
+def test_round_16_patterns_read_long_runs_in_linear_time() -> None:
+    # Each took from 20 s to minutes at 50,000 characters (seconds at 20,000): the payer's name
+    # was read from every position of a run of capitalised words (or of one long word), a
+    # spoken price's and a score's numbers from every position of a run of digits or numerals.
+    assert _seconds("A " * 10_000) < 1.0
+    assert _seconds("The " * 5_000) < 1.0
+    assert _seconds("A" * 20_000 + "'s rival ") < 1.0
+    assert _seconds("三" * 20_000 + "块") < 1.0
+    assert _seconds("3" * 20_000 + "块") < 1.0
+    assert _seconds("3" * 20_000 + ":") < 1.0
+    # and payers, prices and scores are read as before
+    assert "=pays:yunlu" in claim_terms("Yunlu Technology must pay Borel 5 million.", "")
+    assert "=pays:acme" in claim_terms("A court ordered Acme to pay Borel 2 million.", "")
+    assert "#3.2" in terms("苹果三块二一斤") and "#32" in terms("苹果32块钱")
+    assert winner_first("赤隼以1比3负于庐屿") == "赤隼以3比1负于庐屿"
+    assert winner_first("赤隼以十二比十三负于庐屿") == "赤隼以十三比十二负于庐屿"

@@ -123,8 +123,11 @@ _COSTS_FIGURE = re.compile(
 _PLANNED_THING = re.compile(r"\b(the|a|an|its|their|this)\s+(?:planned|proposed)\b")
 # Money said the spoken way: 三块二 and 3块2 are 3.2元, 五块钱 5元 (not 三块地, three plots;
 # 三块二一斤 is 3.2元 a jin).
+# (a run of digits or numerals is read from its start only: from every position, a long run
+# took seconds)
 _KUAI = re.compile(
-    "([0-9]+|[零〇一二两三四五六七八九十]+)块(?:([0-9一二三四五六七八九])(?:毛)?"
+    "((?<![0-9])[0-9]+|(?<![零〇一二两三四五六七八九十])[零〇一二两三四五六七八九十]+)"
+    "块(?:([0-9一二三四五六七八九])(?:毛)?"
     "(?![0-9十百千万亿])|钱)"
 )
 

@@ -26,8 +26,11 @@ PAYS, PAID = "=pays:", "=paid:"
 _ZH_WON = "战胜|击败|击溃|大胜|力克|险胜|完胜"
 _ZH_LOST = "负于|输给|不敌|败给|败于"
 _ZH_NUMERAL = "[零〇一二两三四五六七八九十]+"
+# (a run of digits or numerals is read from its start only: from every position of it, a long
+# run took seconds)
 _ZH_SCORE = re.compile(
-    rf"(?P<a>\d+|{_ZH_NUMERAL})\s*[比:：∶]\s*(?P<b>\d+|{_ZH_NUMERAL})"
+    rf"(?P<a>(?<!\d)\d+|(?<![零〇一二两三四五六七八九十]){_ZH_NUMERAL})"
+    rf"\s*[比:：∶]\s*(?P<b>\d+|{_ZH_NUMERAL})"
     rf"(?=\s*(?:的比分)?\s*(?:{_ZH_WON}|{_ZH_LOST}))"
 )
 _PARTY = "([\u4e00-\u9fff]{2})"
@@ -88,9 +91,12 @@ def _en_side(name: str) -> str:
     return stem(name.lower().removesuffix("'s").rstrip("'"))
 
 
-_EN_NAME = r"(?:the\s+)?([A-Z][A-Za-z&'-]*)(?:\s+[A-Z][A-Za-z&'-]*)*"
+# (at most eight words, and the payer's name read from a word's start: from every position of a
+# long run of capitalised words, or of one long word, the payer's pattern took minutes)
+_EN_NAME = r"(?:the\s+)?([A-Z][A-Za-z&'-]*)(?:\s+[A-Z][A-Za-z&'-]*){0,7}"
 _EN_PAYER = re.compile(
-    rf"{_EN_NAME},?\s+(?:must|will|is\s+to|are\s+to|(?:(?:was|were|has\s+been|have\s+been)\s+)?"
+    rf"(?<![A-Za-z&'-]){_EN_NAME},?\s+"
+    r"(?:must|will|is\s+to|are\s+to|(?:(?:was|were|has\s+been|have\s+been)\s+)?"
     r"ordered\s+to|agreed\s+to)\s+pay\b"
     rf"|\bordered\s+{_EN_NAME}\s+to\s+pay\b"
 )
