@@ -2863,3 +2863,14 @@ def test_round_16_patterns_read_long_runs_in_linear_time() -> None:
     assert "#3.2" in terms("苹果三块二一斤") and "#32" in terms("苹果32块钱")
     assert winner_first("赤隼以1比3负于庐屿") == "赤隼以3比1负于庐屿"
     assert winner_first("赤隼以十二比十三负于庐屿") == "赤隼以十三比十二负于庐屿"
+
+
+def test_raised_is_a_rise_only_of_the_price_it_qualifies() -> None:
+    # "raised money to pay the bills" read as a rise: the two words allowed between "raised"
+    # and the price were "money to"; so were "concerns about" before "rates".
+    assert "~up" not in terms("The charity raised money to pay the bills.")
+    assert "~up" not in terms("Residents raised concerns about rates.")
+    assert "~up" not in terms("The firm raised questions over fees.")
+    # and a price raised is a rise, as before
+    assert "~up" in terms("The bank raised its rates.")
+    assert "~up" in terms("The council raised its parking charges.")

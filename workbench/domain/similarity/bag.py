@@ -106,9 +106,11 @@ _COUNTS = frozenset("人名位家台辆架艘座张项件个条款所只头部�
 
 
 # "raised its milk price", "raised the fare": a rise (the concept table holds only a few such
-# phrases whole).
+# phrases whole). The words between qualify the price (not "raised money to pay the bills",
+# "raised concerns about rates").
 _RAISED_PRICE = re.compile(
-    r"\braised(?=\s+(?:its|their|the|his|her)?\s*(?:[a-z-]+\s+){0,2}"
+    r"\braised(?=\s+(?:its|their|the|his|her)?\s*"
+    r"(?:(?!(?:to|for|about|over|on|of|in|at|from|by|with|and|or)\b)[a-z-]+\s+){0,2}"
     r"(?:prices?|fares?|charges?|rates?|fees?|rents?|tariffs?|premiums?|bills?|wages?|"
     r"salar(?:y|ies)|pay|taxe?s?|dut(?:y|ies)|pensions?|benefits?)\b)"
 )
