@@ -2874,3 +2874,27 @@ def test_raised_is_a_rise_only_of_the_price_it_qualifies() -> None:
     # and a price raised is a rise, as before
     assert "~up" in terms("The bank raised its rates.")
     assert "~up" in terms("The council raised its parking charges.")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the review of rounds 15 and 16: forms that misread ordinary text
+        ("The Acme Group must pay Tolvey Foods £3m", "=pays:the"),
+        ("a 720p video of the match", "~gbp"),
+        ("the meeting starts at 5 p.m. today", "~gbp"),
+        ("operating costs 12% lower than last year", "~price"),
+        ("the proposed tax rise was dropped", "=label:rank:1"),
+        ("每克服一个困难都不容易", "=label:per:g"),
+        ("a ton of users joined", "=label:per:tonne"),
+        ("a champion of free trade", "=label:rank:1"),
+        ("she took the title of chief executive", "=label:rank:1"),
+    ],
+)
+def test_round_sixteen_forms_leave_ordinary_words_alone(text: str, absent: str) -> None:
+    assert absent not in claim_terms(text, ""), sorted(claim_terms(text, ""))
+
+
+def test_a_planned_thing_is_no_plan_but_a_planned_cut_is() -> None:
+    assert "~plan" not in claim_terms("Residents back the planned ring road", "")
+    assert "~plan" in claim_terms("Brisco planned cuts of 500 jobs", "")

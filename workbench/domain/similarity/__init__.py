@@ -34,8 +34,10 @@ bag of terms:
 - a figure in a unit also in its kind's unit (27 million m3 and 27 billion litres:
   `≈vol:27000000000`), and a figure given as a percentage (94%: `=pct:94`);
 - who buys and who sells in a deal (sold to Lorimer, Lorimer bought; 出售给麦垄, 从星槎购入:
-  `=buys:lorimer`, `=sells:白桦`), and a body under its owner's own name (澄岭汽车旗下澄岭新能源:
-  `=sub:新能`);
+  `=buys:lorimer`, `=sells:白桦`), who won a match (负于赤隼: `=wins:赤隼`), who pays whom under
+  an order (`=pays:canglu`, `=paid:yunlu`), and a body under its owner's own name
+  (澄岭汽车旗下澄岭新能源: `=sub:新能`);
+- what a price is per (每斤, per kg: `=label:per:jin`);
 - products and kinds of one measure (fridges, rice, gin, 常住 population: `=product:fridge`).
 
 Terms are weighted by rarity over the claims compared (TF-IDF: a term every claim has says
@@ -79,9 +81,9 @@ counts), `labels` (labels, periods, kinds of body, Chinese places), `bag` (the t
 and of a claim), `weighting` (TF-IDF, cosine, subject), `kinds` (a claim's terms by kind),
 `scripts` (names across scripts), `shares` (fractions and ratios), `polarity` (a text
 that denies an act), `positions` (days of a month, places in a ranking), `trades` (who buys
-and who sells), `disagreements` (the
-checks that keep near-misses apart) and `scoring` (`similarity`, `explain`). This module gives
-the names callers use.
+and who sells), `results` (who won a match, who pays whom), `disagreements` (the checks that
+keep near-misses apart) and `scoring` (`similarity`, `explain`). This module gives the names
+callers use.
 """
 
 from __future__ import annotations

@@ -116,13 +116,20 @@ _RAISED_PRICE = re.compile(
 )
 # "An adult ticket costs 120 yuan": what a thing costs is its price (not "the bridge cost £40m",
 # what was spent on it).
+# (a sum of money after it: not "operating costs 12% lower")
 _COSTS_FIGURE = re.compile(
     r"\bcosts(?=\s+(?:just\s+|only\s+|about\s+|around\s+|roughly\s+)?"
-    rf"(?:[£$€¥]|rmb|us\$|\d|{FIGURE_MARK}))"
+    rf"(?:[£$€¥]|rmb|us\$|hk\$|{FIGURE_MARK}\s*(?:yuan|dollars?|pounds?|euros?|元|美元|块)))"
 )
 # "the planned ring road", "a proposed runway": a thing named by what was planned, not a claim
 # about a plan (the residents back the planned road: a fact about the residents).
-_PLANNED_THING = re.compile(r"\b(the|a|an|its|their|this)\s+(?:planned|proposed)\b")
+# (only a thing that is built: "the proposed tax rise", "the planned cuts" are still plans)
+_PLANNED_THING = re.compile(
+    r"\b(the|a|an|its|their|this)\s+(?:planned|proposed)\b"
+    r"(?=(?:\s+[a-z-]+){0,2}?\s+(?:road|bypass|runway|railway|line|bridge|tunnel|airport|station|"
+    r"plant|factory|mine|stadium|hospital|school|dam|reservoir|pipeline|port|terminal|tower|"
+    r"park|museum|campus|wind\s+farm|solar\s+farm)s?\b)"
+)
 # Money said the spoken way: 三块二 and 3块2 are 3.2元, 五块钱 5元 (not 三块地, three plots;
 # 三块二一斤 is 3.2元 a jin).
 # (a run of digits or numerals is read from its start only: from every position, a long run
@@ -135,7 +142,11 @@ _KUAI = re.compile(
 
 
 # Pence are hundredths of a pound: 85p, 85 pence and £0.85 are one price.
-_PENCE = re.compile(r"(?<![\d.,£$])(\d{1,3}(?:\.\d+)?)\s?(?:p|pence)\b(?![.,]?\d)")
+# (not 720p or 1080p video, nor "5 p.m.")
+_PENCE = re.compile(
+    r"(?<![\d.,£$])(?!(?:360|480|540|720)p)(\d{1,3}(?:\.\d+)?)\s?(?:p|pence)\b"
+    r"(?![.,]?\d)(?!\.?\s?m\b)"
+)
 
 
 def _pence(m: re.Match[str]) -> str:

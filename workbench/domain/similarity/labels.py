@@ -199,11 +199,11 @@ _PER_OF = {form: unit for unit, forms in _PER_UNITS.items() for form in forms}
 _PER = re.compile(
     r"(?:每|/)\s*(?P<zh>"
     + "|".join(sorted((f for f in _PER_OF if not f.isascii()), key=len, reverse=True))
-    + r")(?!拉)"  # (每克拉: per carat)
+    + r")(?!拉|服)"  # (每克拉: per carat; 每克服一个困难: overcoming)
     # (85 pence a kilogram; not "a t", "a l", "a g": a word of three letters or more)
     + r"|\ban?\s+(?P<word>"
     + "|".join(sorted((f for f in _PER_OF if f.isascii() and len(f) >= 3), key=len, reverse=True))
-    + r")(?![a-z0-9])"
+    + r")(?![a-z0-9])(?!\s+of\b)"  # (not "a ton of users")
     + r"|(?:\bper\s+|/\s*)(?P<en>"
     + "|".join(sorted((map(re.escape, (f for f in _PER_OF if f.isascii()))), key=len, reverse=True))
     + r")(?![a-z0-9])"

@@ -95,9 +95,10 @@ _RANKS = re.compile(
     # a final place said by its name: champions, runners-up, 冠军, 亚军, 季军
     # (a title taken, with what it was in between: "took the 2025 Weijiang Marathon women's
     # title"; 夺冠, 折桂: won it)
-    r"|(?P<first>冠军|榜首|夺冠|折桂|\bchampions?\b"
+    # (not "a champion of free trade", "took the title of chief executive")
+    r"|(?P<first>冠军|榜首|夺冠|折桂|\bchampions?\b(?!\s+of\b)"
     r"|\b(?:won|wins|win|took|takes|take|claimed|claims|clinched|retained)\s+the\s+"
-    r"(?:[\w'’.-]+\s+){0,6}?(?:title|league|cup|championship|crown)\b"
+    r"(?:[\w'’.-]+\s+){0,6}?(?:title|league|cup|championship|crown)\b(?!\s+of\b)"
     r"|\btopped\b|\bcame\s+top\b|\branked\s+top\b)"
     r"|(?P<second>亚军|\brunners?-up\b)|(?P<third>季军)"
     # 倒数第二: second from the bottom, a place of its own (counted from the end)

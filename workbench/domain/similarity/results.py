@@ -1,12 +1,14 @@
-"""Who won a match: "庐屿海港以1比3负于赤隼" and "赤隼3:1战胜庐屿海港" are one result,
-"庐屿海港以3比1战胜赤隼" another, though the three share every name and figure.
+"""Who won a match, and who pays whom: "庐屿海港以1比3负于赤隼" and "赤隼3:1战胜庐屿海港" are one
+result, "庐屿海港以3比1战胜赤隼" another, though the three share every name and figure; "Canglu
+must pay Yunlu" and "ordered Yunlu to pay ... to Canglu" are two court orders.
 
 A result names its sides in roles that a rewording swaps with the verb (beat X, lost to X; 战胜X,
 负于X), so the roles, not the verb, say which result it is: the side after a verb of winning
 lost ("=loses:赤隼"), the side after a verb of losing won ("=wins:赤隼"). These are compared as a
 deal's roles are (`trades.swapped_deal`): one side winning in one claim and losing in the other
 is another result. A score before a verb of either kind is written winner first (以1比3负于:
-3比1), as a rewording from the other side gives it.
+3比1), as a rewording from the other side gives it. The payer and the party paid of an order to
+pay ("=pays:", "=paid:") are compared the same way.
 """
 
 from __future__ import annotations
@@ -93,7 +95,11 @@ def _en_side(name: str) -> str:
 
 # (at most eight words, and the payer's name read from a word's start: from every position of a
 # long run of capitalised words, or of one long word, the payer's pattern took minutes)
-_EN_NAME = r"(?:the\s+)?([A-Z][A-Za-z&'-]*)(?:\s+[A-Z][A-Za-z&'-]*){0,7}"
+# (a name, not the word that opens the sentence before it: "The Acme Group must pay" is Acme's)
+_EN_NAME = (
+    r"(?:(?:the|The|A|An)\s+)?(?!(?:The|A|An|Last|This|Next|In|On|At|By)\b)"
+    r"([A-Z][A-Za-z&'-]*)(?:\s+[A-Z][A-Za-z&'-]*){0,7}"
+)
 _EN_PAYER = re.compile(
     rf"(?<![A-Za-z&'-]){_EN_NAME},?\s+"
     r"(?:must|will|is\s+to|are\s+to|(?:(?:was|were|has\s+been|have\s+been)\s+)?"

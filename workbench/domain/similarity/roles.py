@@ -114,7 +114,12 @@ def split_owners(text: str) -> tuple[str, list[str], list[str]]:
         # name after the relation or before the apposition)
         owners += names(owner) or [f"@{stem(w.lower())}" for w in owner.split()[-1:]]
         relation = m.group().split()[-1]
-        subject = _EN_NAME_AFTER.match(text, m.end()) or _EN_NAME_BEFORE.search(text, 0, m.start())
+        # (the name before an apposition is looked for in the 200 characters before it only:
+        # the expression is unanchored at its start)
+        before = max(0, m.start() - 200)
+        subject = _EN_NAME_AFTER.match(text, m.end()) or _EN_NAME_BEFORE.search(
+            text, before, m.start()
+        )
         if subject and relation in _EN_RELATIONS:  # (not "X's first office outside China")
             subjects += [f"@{stem(w.lower())}" for w in subject.group(1).split()]
     zh = [
