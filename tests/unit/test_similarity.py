@@ -1047,6 +1047,20 @@ def test_a_figure_before_a_long_run_of_spaces_is_read_in_linear_time() -> None:
     assert "~down" not in terms("5   less than")
 
 
+def test_long_runs_of_names_and_numerals_before_an_owner_or_a_ratio_are_read_in_linear_time() -> (
+    None
+):
+    # The owner pattern tried a name from every word of a run of capitalised words (20,000
+    # words then 's rival: 27 s), the ratio pattern a number from every numeral of a run (20,000
+    # numerals then 比: 12 s).
+    assert _seconds("Aa " * 20_000 + "'s rival ") < 3.0
+    assert _seconds("三" * 20_000 + "比") < 0.5
+    assert _seconds("三" * 20_000 + "：") < 0.5
+    # and owners and ratios are read as before
+    assert "=of:pendry" in claim_terms("Pendry Bank's rival Corrie Bank grew 5%", "")
+    assert "#17:1" in terms("师生比为十七比一")
+
+
 def test_a_figure_of_thousands_of_digits_is_no_crash() -> None:
     # int() refuses strings of more than 4,300 digits: reading whether one was a year raised
     # ValueError from claim_terms.

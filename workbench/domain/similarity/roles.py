@@ -28,11 +28,14 @@ from workbench.domain.similarity.words import STOP_WORDS, normal, split_words, s
 # the same kind: the two characters after each pair agree). The owner's names are no names of
 # the claim (unless it names them elsewhere) but "=of:" terms: a claim about Pendry Bank
 # itself names someone this one does not (see `found_in`).
+# (a name of at most eight words, from a word's start: tried from every word of a long run of
+# capitalised words, an unbounded name took the engine time quadratic in the run)
 _EN_OWNER = re.compile(
-    r"\b[A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*)*(?:'s|')\s+(?:[a-z]+\s+){1,3}(?=[A-Z])"
+    r"(?<![A-Za-z&])[A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*){0,7}(?:'s|')\s+(?:[a-z]+\s+){1,3}"
+    r"(?=[A-Z])"
     # the relation said after the subject's name, in apposition: "Brindlechat, Kestrelnet's
     # closest rival, reached..."
-    r"|(?<=,\s)[A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*)*(?:'s|')\s+(?:[a-z]+\s+){0,2}"
+    r"|(?<=,\s)[A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*){0,7}(?:'s|')\s+(?:[a-z]+\s+){0,2}"
     r"(?:rival|competitor|parent|subsidiary|owner|sister|partner|arm|unit)\b"
 )
 _EN_RELATIONS = frozenset(

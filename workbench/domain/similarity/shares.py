@@ -56,8 +56,10 @@ _ZH_FRACTION = re.compile(
     r"|(?P<double>翻了?一番|(?:增长|增加|提高|上涨)了?一倍)"
 )
 # 十七比一, 17:1, 17∶1: a ratio is one figure, not two (17 colleges is no ratio of 17 to 1).
+# (read from the start of a run of numerals only: from every position of a long run the engine
+# read the rest of it each time, in time quadratic in its length)
 _RATIO = re.compile(
-    rf"(?<![\d.:])(?P<a>\d+(?:\.\d+)?|[{_ZH}]+)\s*[:∶比]\s*(?P<b>\d+(?:\.\d+)?|[{_ZH}]+)"
+    rf"(?<![\d.:{_ZH}])(?P<a>\d+(?:\.\d+)?|[{_ZH}]+)\s*[:∶比]\s*(?P<b>\d+(?:\.\d+)?|[{_ZH}]+)"
     r"(?![\d.:年月日万亿千百十])"
 )
 
