@@ -42,6 +42,17 @@ ACT_POLE = {
     "~record_low": "-",
     "~defeated": "-",
 }
+# The roles a party holds in a deal, a match or an order to pay (see `trades`, `results`), each
+# with its opposite: the same party in opposite roles in two claims makes them two facts.
+OPPOSITE_ROLES = {
+    "=buys": "=sells",
+    "=sells": "=buys",
+    "=wins": "=loses",
+    "=loses": "=wins",
+    "=pays": "=paid",
+    "=paid": "=pays",
+}
+ROLE_PREFIXES = tuple(f"{role}:" for role in OPPOSITE_ROLES)
 # Calling an act off is the opposite of the act, whatever the act: a claim that cancels (an
 # order, routes, a listing) says the "-" pole only, though it names the act it cancels too
 # ("cancelled an order for 30 ferries" against "ordered 30 ferries").
@@ -150,8 +161,7 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.days.append(t)
             elif t.startswith("=sub:"):
                 kinds.subsidiary.append(t)
-            # (trades.BUYS, SELLS; results.WINS, LOSES, PAYS, PAID)
-            elif t.startswith(("=buys:", "=sells:", "=wins:", "=loses:", "=pays:", "=paid:")):
+            elif t.startswith(ROLE_PREFIXES):
                 kinds.trades.append(t)
             elif t.startswith(PERCENTAGE):
                 kinds.percentages.append(t)

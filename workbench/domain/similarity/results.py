@@ -16,8 +16,7 @@ from __future__ import annotations
 import re
 
 from workbench.domain.similarity.figures import zh_value
-from workbench.domain.similarity.naming import ZH_NOT_FIRST, ZH_NOT_SECOND
-from workbench.domain.similarity.words import stem
+from workbench.domain.similarity.trades import PARTY, en_party, zh_party
 
 WINS, LOSES = "=wins:", "=loses:"
 # Who pays whom (damages, a fine to a party, a settlement): "X must pay Y", "ordered X to pay
@@ -35,11 +34,8 @@ _ZH_SCORE = re.compile(
     rf"\s*[比:：∶]\s*(?P<b>\d+|{_ZH_NUMERAL})"
     rf"(?=\s*(?:的比分)?\s*(?:{_ZH_WON}|{_ZH_LOST}))"
 )
-_PARTY = "([\u4e00-\u9fff]{2})"
-_ZH_BEAT = re.compile(f"(?:{_ZH_WON})了?{_PARTY}")
-_ZH_LOST_TO = re.compile(
-    f"(?:{_ZH_LOST})了?{_PARTY}|被{_PARTY}[\u4e00-\u9fff]{{0,6}}?(?:{_ZH_WON})"
-)
+_ZH_BEAT = re.compile(f"(?:{_ZH_WON})了?{PARTY}")
+_ZH_LOST_TO = re.compile(f"(?:{_ZH_LOST})了?{PARTY}|被{PARTY}[\u4e00-\u9fff]{{0,6}}?(?:{_ZH_WON})")
 
 _NAME = r"(?:the\s+)?(?P<side>[A-Z][A-Za-z&'-]*)"
 _EN_BEAT = re.compile(
@@ -68,29 +64,21 @@ def _higher_first(m: re.Match[str]) -> str:
     return m.group()
 
 
-def _side(pair: str) -> bool:
-    return pair[0] not in ZH_NOT_FIRST and pair[1] not in ZH_NOT_SECOND
-
-
 def zh_results(text: str) -> list[str]:
     """The "=wins:" and "=loses:" terms of a Chinese `text` (normalised, lower-cased)."""
-    out = [LOSES + m.group(1) for m in _ZH_BEAT.finditer(text) if _side(m.group(1))]
+    out = [LOSES + m.group(1) for m in _ZH_BEAT.finditer(text) if zh_party(m.group(1))]
     for m in _ZH_LOST_TO.finditer(text):
         side = m.group(1) or m.group(2)
-        if _side(side):
+        if zh_party(side):
             out.append(WINS + side)
     return out
 
 
 def en_results(text: str) -> list[str]:
     """The "=wins:" and "=loses:" terms of an English `text` (normalised, case kept)."""
-    out = [LOSES + _en_side(m.group("side")) for m in _EN_BEAT.finditer(text)]
-    out += [WINS + _en_side(m.group("side")) for m in _EN_LOST_TO.finditer(text)]
+    out = [LOSES + en_party(m.group("side")) for m in _EN_BEAT.finditer(text)]
+    out += [WINS + en_party(m.group("side")) for m in _EN_LOST_TO.finditer(text)]
     return out
-
-
-def _en_side(name: str) -> str:
-    return stem(name.lower().removesuffix("'s").rstrip("'"))
 
 
 # (at most eight words, and the payer's name read from a word's start: from every position of a
@@ -113,15 +101,15 @@ _EN_PAYEE = re.compile(
 )
 # The party paid is after 向; the payer is the one after 判令 or 责令 (the party ordered, not the
 # court that orders), else the name its clause opens with.
-_ZH_PAID_TO = re.compile(f"向{_PARTY}[\u4e00-\u9fff]{{0,6}}?(?:赔偿|支付|赔付|偿还)")
-_ZH_ORDERED = re.compile(f"(?:判令|责令|裁定|要求){_PARTY}")
+_ZH_PAID_TO = re.compile(f"向{PARTY}[\u4e00-\u9fff]{{0,6}}?(?:赔偿|支付|赔付|偿还)")
+_ZH_ORDERED = re.compile(f"(?:判令|责令|裁定|要求){PARTY}")
 _ZH_CLAUSE = re.compile("[\u4e00-\u9fff]+$")
 
 
 def en_payments(text: str) -> list[str]:
     """The "=pays:" and "=paid:" terms of an English `text` (normalised, case kept)."""
-    out = [PAYS + _en_side(m.group(1) or m.group(2)) for m in _EN_PAYER.finditer(text)]
-    out += [PAID + _en_side(m.group(1) or m.group(2)) for m in _EN_PAYEE.finditer(text)]
+    out = [PAYS + en_party(m.group(1) or m.group(2)) for m in _EN_PAYER.finditer(text)]
+    out += [PAID + en_party(m.group(1) or m.group(2)) for m in _EN_PAYEE.finditer(text)]
     return out
 
 
@@ -133,6 +121,6 @@ def zh_payments(text: str) -> list[str]:
         ordered = list(_ZH_ORDERED.finditer(before))
         clause = _ZH_CLAUSE.search(before)
         payer = ordered[-1].group(1) if ordered else clause.group()[:2] if clause else ""
-        if len(payer) == 2 and _side(payer) and _side(m.group(1)):
+        if len(payer) == 2 and zh_party(payer) and zh_party(m.group(1)):
             out += [PAYS + payer, PAID + m.group(1)]
     return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from workbench.domain.similarity.kinds import found_in
+from workbench.domain.similarity.kinds import OPPOSITE_ROLES, found_in
 from workbench.domain.similarity.naming import ZH_NOT_FIRST, ZH_NOT_SECOND
 from workbench.domain.similarity.words import stem
 
@@ -55,17 +55,19 @@ _ZH_BUYING = "收购|购入|购买|买下|买入|并购|受让|引进|签下"
 _NOUN_AFTER = "(?!收入|价|力|金|款|费|额|量|率|方|者)"
 _ZH_SELL = re.compile(f"(?:{_ZH_SELLING}){_NOUN_AFTER}")
 _ZH_BUY = re.compile(f"(?:{_ZH_BUYING}){_NOUN_AFTER}")
-_PARTY = "([\u4e00-\u9fff]{2})"
-_ZH_SOLD_TO = re.compile(f"(?:出售|卖|转让|出让|售)(?:给|予)了?{_PARTY}")
-_ZH_SOLD_VIA = re.compile(f"向{_PARTY}[\u4e00-\u9fff]{{0,4}}(?:出售|转让|出让)")
-_ZH_BOUGHT_FROM = re.compile(f"从{_PARTY}[\u4e00-\u9fff]{{0,4}}(?:{_ZH_BUYING})")
+# A party named in Chinese: the first two characters of its name (as `names` marks it).
+PARTY = "([\u4e00-\u9fff]{2})"
+_ZH_SOLD_TO = re.compile(f"(?:出售|卖|转让|出让|售)(?:给|予)了?{PARTY}")
+_ZH_SOLD_VIA = re.compile(f"向{PARTY}[\u4e00-\u9fff]{{0,4}}(?:出售|转让|出让)")
+_ZH_BOUGHT_FROM = re.compile(f"从{PARTY}[\u4e00-\u9fff]{{0,4}}(?:{_ZH_BUYING})")
 # (where a deal is made, or with whom in general: no party)
 _NOT_PARTY = frozenset(
     ("中国", "海外", "国内", "国外", "境外", "境内", "外资", "全球", "市场", "政府")
 )
 
 
-def _party(pair: str) -> bool:
+def zh_party(pair: str) -> bool:
+    """Whether a Chinese character pair can name a party (not 这家, 海外, 政府)."""
     return pair[0] not in ZH_NOT_FIRST and pair[1] not in ZH_NOT_SECOND and pair not in _NOT_PARTY
 
 
@@ -76,10 +78,10 @@ def en_trades(text: str, who: str | None) -> tuple[list[str], bool]:
     out: list[str] = []
     m = _EN_SOLD_TO.search(text)
     if m:
-        out.append(BUYS + _en_party(m.group("buyer")))
+        out.append(BUYS + en_party(m.group("buyer")))
     seller = _EN_BOUGHT_FROM.search(text)
     if seller:
-        out.append(SELLS + _en_party(seller.group("seller")))
+        out.append(SELLS + en_party(seller.group("seller")))
     if who:
         kind, name = who[1:].split(":", 1)
         if _EN_BUY.search(text) and not _EN_SELL.search(text):
@@ -89,7 +91,8 @@ def en_trades(text: str, who: str | None) -> tuple[list[str], bool]:
     return out, m is not None
 
 
-def _en_party(name: str) -> str:
+def en_party(name: str) -> str:
+    """How a party named in English is kept: its name stemmed, without 's."""
     return stem(name.lower().removesuffix("'s").rstrip("'"))
 
 
@@ -103,9 +106,9 @@ def zh_trades(text: str, who: str | None) -> list[str]:
         BUYS + m.group(1)
         for pattern in (_ZH_SOLD_TO, _ZH_SOLD_VIA)
         for m in pattern.finditer(text)
-        if _party(m.group(1))
+        if zh_party(m.group(1))
     ]
-    out += [SELLS + m.group(1) for m in _ZH_BOUGHT_FROM.finditer(text) if _party(m.group(1))]
+    out += [SELLS + m.group(1) for m in _ZH_BOUGHT_FROM.finditer(text) if zh_party(m.group(1))]
     if who and bool(sell) != bool(buy):
         kind, name = who[1:].split(":", 1)
         if buy:
@@ -113,18 +116,6 @@ def zh_trades(text: str, who: str | None) -> list[str]:
         elif kind == "actor":
             out.append(SELLS + name)
     return out
-
-
-# The roles that say two deals (or, see `results`, two results of a match, two orders to pay)
-# when one party holds one in each claim.
-_OPPOSITE = {
-    "=buys": "=sells",
-    "=sells": "=buys",
-    "=wins": "=loses",
-    "=loses": "=wins",
-    "=pays": "=paid",
-    "=paid": "=pays",
-}
 
 
 def _roles(deal: list[str]) -> dict[str, str]:
@@ -161,7 +152,7 @@ def _opposed(ours: list[str], theirs: list[str]) -> tuple[list[str], list[str]] 
     """The terms that give one party opposite roles (it buys in the one claim, sells in the
     other), or None."""
     role_a, role_b = _roles(ours), _roles(theirs)
-    parties = sorted(p for p in role_a if role_b.get(p) == _OPPOSITE[role_a[p]])
+    parties = sorted(p for p in role_a if role_b.get(p) == OPPOSITE_ROLES[role_a[p]])
     if not parties:
         return None
     return (
