@@ -46,12 +46,12 @@ def add(ctx: click.Context, claim_id: int, as_json: bool, **given: Any) -> None:
     """
     from workbench.services.evidence import EvidenceInput, add_evidence
 
-    # A usage error here, as `claim assign` with neither --to nor --unassign is (exit 2); the
-    # service refuses the same for callers of the library.
-    if sum(given[k] is not None for k in ("url", "file", "citation")) != 1:
+    # The options are the fields of EvidenceInput, by name. Its one-source rule is asked here to
+    # answer with a usage error (exit 2), as `claim assign` with neither --to nor --unassign is.
+    item = EvidenceInput(**given)
+    if not item.has_one_source:
         raise click.UsageError("give exactly one of --url, --file or --citation")
-    # The other options are the fields of EvidenceInput, by name.
-    ev = add_evidence(workbench_from(ctx), claim_id, EvidenceInput(**given))
+    ev = add_evidence(workbench_from(ctx), claim_id, item)
     json_or_line(
         as_json, ev, f"added evidence #{ev.id} ({ev.kind}, {ev.stance}) to claim #{claim_id}"
     )

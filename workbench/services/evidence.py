@@ -40,6 +40,12 @@ class EvidenceInput:
     # A --file that is a symbolic link is refused unless this is set.
     follow_symlinks: bool = False
 
+    @property
+    def has_one_source(self) -> bool:
+        """Evidence has exactly one source: a URL, a file or a citation (the rule `add_evidence`
+        enforces, asked by the CLI before it calls, to answer with a usage error)."""
+        return sum(s is not None for s in (self.url, self.file, self.citation)) == 1
+
 
 def _clean(value: str | None) -> str | None:
     value = (value or "").strip()
@@ -94,8 +100,7 @@ def add_evidence(wb: Workbench, claim_id: int, item: EvidenceInput) -> EvidenceV
     check_optional(item.citation, "the citation", MAX_NOTE, one_line=False)
     check_optional(item.excerpt, "the excerpt", MAX_NOTE, one_line=False)
     check_optional(item.file, "the file name", 4096)
-    sources = [s for s in (item.url, item.file, item.citation) if s is not None]
-    if len(sources) != 1:
+    if not item.has_one_source:
         raise InvalidInput(
             "evidence has exactly one source: a URL, a file or a citation",
             hint=give("evidence_source"),
