@@ -29,8 +29,9 @@ from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain import checkworthy_model
 from workbench.domain.checkworthy.features import Unit, body_of, fired_features, read_unit
 from workbench.domain.checkworthy.names import harvest_names
-from workbench.domain.checkworthy.quotes import Spans, quotes_in
+from workbench.domain.checkworthy.quotes import quotes_in
 from workbench.domain.checkworthy.scoring import Context, Scored, squash
+from workbench.domain.covered import Spans
 from workbench.domain.segment import CLAUSE_MARKS, Segment, split_clauses, split_sentences
 from workbench.domain.transcript import Transcript
 from workbench.domain.turn_context import line_context

@@ -17,9 +17,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from workbench.domain.checkworthy.names import find_entities, harvest_names
-from workbench.domain.checkworthy.quotes import NO_SPANS, Spans, quotes_in
+from workbench.domain.checkworthy.quotes import NO_SPANS, quotes_in
 from workbench.domain.checkworthy.scan import PLACED, SPELLED, scan
 from workbench.domain.checkworthy.zh_cues import CJK, HAS_CJK
+from workbench.domain.covered import Spans
 
 # The shape of a unit: a question, a heading, a list marker, too few letters to hold a claim.
 _QUESTION_END = re.compile(r"吗[。!！]?$")

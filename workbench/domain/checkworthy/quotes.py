@@ -10,43 +10,10 @@ sits inside is one bisection, however many quotations a paragraph holds.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable
 
 from workbench.domain.checkworthy.names import names_pattern
+from workbench.domain.covered import Spans
 from workbench.domain.segment import Segment, blocks, quotations
-
-
-class Spans:
-    """Sorted, disjoint intervals, for asking "is this position inside?" by bisection."""
-
-    __slots__ = ("ends", "starts")
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for a, b in sorted(spans):
-            if self.ends and a <= self.ends[-1]:
-                self.ends[-1] = max(self.ends[-1], b)
-            else:
-                self.starts.append(a)
-                self.ends.append(b)
-
-    def __bool__(self) -> bool:
-        return bool(self.starts)
-
-    def __contains__(self, pos: int) -> bool:
-        i = bisect_right(self.starts, pos) - 1
-        return i >= 0 and pos < self.ends[i]
-
-    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
-        i = bisect_right(self.ends, start)
-        out: list[tuple[int, int]] = []
-        while i < len(self.starts) and self.starts[i] < end:
-            out.append((self.starts[i], self.ends[i]))
-            i += 1
-        return out
-
 
 NO_SPANS = Spans(())  # never changed after construction, so one serves every unit
 
