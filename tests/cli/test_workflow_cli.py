@@ -99,6 +99,18 @@ def test_evidence_verdict_and_sign_off(cli: Run, tmp_path: Path) -> None:
     assert "status: in_review -> false" in show
 
 
+def test_a_registered_desk_assigns_claims_to_its_people(cli: Run) -> None:
+    setup_claims(cli)
+    ok(cli("user", "add", "alice"))
+    # a typo would hand the claim to nobody (the new-user trial's `--to wnag`)
+    err_line(
+        cli("--as", "alice", "claim", "assign", "1", "--to", "alcie"),
+        1,
+        "'alcie' is not a registered user of this desk; did you mean alice?",
+    )
+    ok(cli("--as", "alice", "claim", "assign", "1", "--to", "Alice"))
+
+
 def test_desk_commands_and_queries(cli: Run) -> None:
     setup_claims(cli)
     ok(cli("claim", "assign", "1", "2", "--to", "alice"))

@@ -60,7 +60,7 @@ CASES: dict[str, tuple[Call, str]] = {
         ),
         "the title is 501 characters",
     ),
-    "long assignee": (lambda wb, d, c: assign(wb, [c], "x" * 201), "the owner is 201 characters"),
+    "long assignee": (lambda wb, d, c: assign(wb, [c], "x" * 201), "at most 100 characters"),
     "tag with the CSV separator": (lambda wb, d, c: tag(wb, [c], ["a;b"]), "separate tags"),
     "tag with a comma": (lambda wb, d, c: tag(wb, [c], ["a,b"]), "separate tags"),
     "span splitting a ZWJ family": (

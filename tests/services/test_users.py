@@ -138,3 +138,25 @@ def test_a_read_that_refreshes_the_similar_index_needs_no_registered_name(wb: Wo
     assert similar_claims(as_(wb, "mallory"), cid) == []
     with pytest.raises(InvalidInput, match="not a registered user"):
         add_note(as_(wb, "mallory"), cid, "a note is a change: refused")
+
+
+def test_once_registered_claims_go_to_registered_people(
+    wb: Workbench, counts: Callable[[], dict[str, int]]
+) -> None:
+    from workbench.services.workflow import assign
+
+    cid = _claim(wb)
+    assign(wb, [cid], "anyone")  # before anyone registers, any name owns a claim
+    add_user(wb, "wang")
+    wang = as_(wb, "wang")
+    add_user(wang, "sasha")
+    before = counts()
+    # a typo would hand the claim to nobody: out of wang's queue and into no one's
+    with pytest.raises(InvalidInput, match=r"'wnag' is not a registered user.*did you mean wang"):
+        assign(wang, [cid], "wnag")
+    with pytest.raises(InvalidInput, match="'zhao' is not a registered user of this desk \\("):
+        assign(wang, [cid], "zhao")
+    with pytest.raises(InvalidInput, match="'ѕаѕһа' looks like the registered user 'sasha'"):
+        assign(wang, [cid], "ѕаѕһа")  # all Cyrillic: one script, sasha's skeleton
+    assert counts() == before
+    assert assign(wang, [cid], " WANG ")[0].assignee == "wang"

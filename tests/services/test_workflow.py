@@ -269,8 +269,9 @@ def test_settings_refusals(wb: Workbench, counts: Counts) -> None:
 
 def test_bulk_edits(wb: Workbench, claims: list[int]) -> None:
     a, b, c = claims
-    out = assign(wb, [a, b], "  Alice  ")
-    assert [x.assignee for x in out] == ["Alice", "Alice"]
+    # an owner is a person's name in its normal form, as whoever acts is (domain.identity)
+    out = assign(wb, [a, b], "  Ａlice  ")
+    assert [x.assignee for x in out] == ["alice", "alice"]
     assert [x.tags for x in tag(wb, [a, c], [" AI ", "money", "ai"])] == [
         ("ai", "money"),
         ("ai", "money"),
@@ -306,6 +307,8 @@ def test_bulk_edit_with_an_unknown_id_changes_nothing(
         (lambda wb, ids: set_priority(wb, ids, "urgent"), "unknown priority"),
         (lambda wb, ids: set_due(wb, ids, "31/01/2025"), "not a date"),
         (lambda wb, ids: assign(wb, ids, "  "), "needs a name"),
+        (lambda wb, ids: assign(wb, ids, "bob\u200b"), "invisible"),
+        (lambda wb, ids: assign(wb, ids, "b" * 101), "at most 100"),
         (lambda wb, ids: assign(wb, [], "x"), "at least one claim"),
     ],
 )

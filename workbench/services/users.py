@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from workbench.db.models import User
 from workbench.domain.clock import format_at, now
@@ -92,3 +94,23 @@ def add_user(
 def list_users(wb: Workbench) -> list[UserView]:
     with transaction(wb) as tx:
         return [UserView.of(u) for u in tx.session.scalars(select(User).order_by(User.name))]
+
+
+def check_owner(session: Session, name: str) -> None:
+    """Once a desk registers its people, a claim's owner is one of them, as whoever acts is:
+    `--to wnag` would hand the claim to nobody (it leaves wang's queue and reaches no one's)."""
+    registered = list(session.execute(select(User.name, User.skeleton)).all())
+    if not registered or any(known == name for known, _ in registered):
+        return
+    key = skeleton(name)
+    twin = next((k for k, stored in registered if key in (stored, skeleton(k))), None)
+    if twin is not None:
+        raise InvalidInput(
+            f"--to {name!r} looks like the registered user {twin!r} but is not them; "
+            f"give --to {twin}"
+        )
+    close = difflib.get_close_matches(name, [k for k, _ in registered], n=3, cutoff=0.5)
+    near = f"; did you mean {' or '.join(close)}?" if close else ""
+    raise InvalidInput(
+        f"--to {name!r} is not a registered user of this desk{near} (see `workbench user list`)"
+    )

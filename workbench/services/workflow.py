@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+
+from sqlalchemy.orm import Session
 
 from workbench.domain.clock import parse_date
 from workbench.domain.desk import normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, give
-from workbench.domain.limits import MAX_SHORT, check_text
+from workbench.domain.identity import normalise_name
 from workbench.services.claim_updates import update_claim
 from workbench.services.context import Workbench, mutation, transaction
 from workbench.services.lookup import claims_by_ids
+from workbench.services.users import check_owner
 from workbench.services.views import ClaimView
 
 
@@ -22,21 +25,31 @@ def _ids(ids: Sequence[int]) -> Sequence[int]:
 
 @mutation
 def assign(wb: Workbench, ids: Sequence[int], assignee: str | None) -> list[ClaimView]:
-    """Give claims an owner (None unassigns). Claims already in that state are left alone."""
-    if assignee is not None:
-        check_text(assignee, "the owner", MAX_SHORT, one_line=True)
-    name = None if assignee is None else " ".join(assignee.split())
-    if assignee is not None and not name:
+    """Give claims an owner (None unassigns). Claims already in that state are left alone.
+    The owner is a person's name in its normal form, as whoever acts is (domain.identity), and
+    once the desk registers its people, one of them."""
+    if assignee is None:
+        return _set_field(wb, ids, "claim.assigned", "assignee", None)
+    if not assignee.strip():
         raise InvalidInput("the new owner needs a name", hint=give("assignee"))
-    return _set_field(wb, ids, "claim.assigned", "assignee", name)
+    name = normalise_name(assignee, "--to")
+    return _set_field(wb, ids, "claim.assigned", "assignee", name, lambda s: check_owner(s, name))
 
 
 def _set_field(
-    wb: Workbench, ids: Sequence[int], action: str, field: str, value: object
+    wb: Workbench,
+    ids: Sequence[int],
+    action: str,
+    field: str,
+    value: object,
+    check: Callable[[Session], None] | None = None,
 ) -> list[ClaimView]:
-    """Set one field on every named claim, all or none; claims already there are left alone."""
+    """Set one field on every named claim, all or none; claims already there are left alone.
+    `check` refuses the value, if it must, in the same transaction."""
     with transaction(wb, write=True) as tx:
         claims = claims_by_ids(tx, _ids(ids))
+        if check is not None:
+            check(tx.session)
         for claim in claims:
             if getattr(claim, field) != value:
                 update_claim(tx, claim, action, {field: value})
