@@ -98,6 +98,32 @@ def test_exported_file_verifies(cli: Run, trail: None, tmp_path: Path) -> None:
     assert r.code == 1 and r.out.startswith("BROKEN at seq 2:")
 
 
+def test_reordered_file_is_out_of_order_and_a_cut_one_missing(
+    cli: Run, trail: None, tmp_path: Path
+) -> None:
+    full = tmp_path / "full.jsonl"
+    assert cli("audit", "export", "-o", str(full)).code == 0
+    lines = full.read_text().splitlines()
+    moved = tmp_path / "moved.jsonl"
+    moved.write_text("\n".join([lines[0], *lines[2:], lines[1]]) + "\n")  # seq 1 last
+    r = cli("audit", "verify", "--file", str(moved))
+    assert r.code == 1
+    assert r.out == (
+        "BROKEN at seq 2: at line 2, where seq 1 belongs; seq 1 is at line 6: the events are "
+        "out of order (moved, not deleted)\n"
+    )
+    assert r.err == "  0 events before it hold\n"
+    broken = json.loads(cli("audit", "verify", "--file", str(moved), "--json").out)["break"]
+    assert (broken["seq"], broken["expected_seq"], broken["expected_seq_line"]) == (2, 1, 6)
+    cut = tmp_path / "cut.jsonl"
+    cut.write_text("\n".join([*lines[:2], *lines[3:]]) + "\n")  # seq 2 gone
+    r = cli("audit", "verify", "--file", str(cut))
+    assert r.code == 1 and r.out == "BROKEN at seq 3: follows seq 1: seq 2 is missing (deleted?)\n"
+    assert r.err == "  1 event before it holds\n"
+    broken = json.loads(cli("audit", "verify", "--file", str(cut), "--json").out)["break"]
+    assert (broken["expected_seq"], broken["expected_seq_line"]) == (2, None)
+
+
 def test_replay(cli: Run, trail: None, db_url: str) -> None:
     r = cli("audit", "replay")
     assert r.code == 0

@@ -113,6 +113,17 @@ def test_same_span_with_other_text_is_a_prominent_warning(cli: Run) -> None:
     assert r.out == "added claim #3, characters 3–7: 乙是第一\n"
 
 
+def test_a_clipped_chinese_quote_takes_the_cells_of_a_clipped_latin_one(cli: Run) -> None:
+    from workbench.cli.layout import cell_width
+
+    quote = "这是一个很长的中文句子" * 8  # 88 characters, 176 cells
+    ok(cli("doc", "add", "-", input=quote + "。"))
+    out = ok(cli("claim", "add", "1", "--text", "Long", "--quote", quote)).out
+    prefix = "added claim #1, characters 0–88: "
+    assert out.startswith(prefix) and out.rstrip("\n").endswith("…")
+    assert cell_width(out.rstrip("\n")[len(prefix) :]) == 59  # 29 characters and "…", not 60
+
+
 def test_same_text_with_new_metadata_offers_doc_edit(cli: Run, tmp_path: Path) -> None:
     article = tmp_path / "article.txt"
     article.write_text("甲说:乙是第一。", encoding="utf-8")

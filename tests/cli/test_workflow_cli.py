@@ -147,3 +147,44 @@ def test_desk_commands_and_queries(cli: Run) -> None:
     assert stats["by_assignee"] == {"(unassigned)": 1, "alice": 2}
     assert [c["id"] for c in stats["overdue"]] == [2]
     assert "overdue (1 of 1)" in ok(cli("stats")).out
+
+
+@pytest.mark.parametrize("command", ["tag", "untag"])
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [
+        ("", "empty tag"),
+        ("   ", "empty tag"),
+        ("x" * 101, "longer than 100 characters"),
+        ("x" * 1001, "the limit is 1,000"),
+        ("a;b", "separate tags in exports"),
+        ("a,b", "separate tags in exports"),
+        ("a\nb", "control character U+000A"),
+        ("a\x1bb", "control character U+001B"),
+    ],
+)
+def test_a_malformed_tag_is_bad_usage(cli: Run, command: str, value: str, fragment: str) -> None:
+    """Exit 2, as a malformed priority or date is; nothing changes. A claim that does not
+    exist is a refusal (exit 1), asked only once the tags are well formed."""
+    setup_claims(cli)
+    ok(cli("claim", "tag", "1", "kept"))
+    err_line(cli("claim", command, "1", "fine", value), 2, fragment)
+    r = cli("claim", command, "1", value, "--json")
+    assert r.code == 2 and json.loads(r.err)["error"]["kind"] == "usage"
+    err_line(cli("claim", command, "99", "fine"), 1, "no claim #99")
+    assert json.loads(ok(cli("claim", "show", "1", "--json")).out)["tags"] == ["kept"]
+
+
+def test_a_tag_of_digits_alone_cannot_be_added(cli: Run, tmp_path: Path) -> None:
+    """Digits are read as claim IDs (`claim tag 1 2025` names claims 1 and 2025), so a tag of
+    digits could be added after a word but never named first again; one in the database
+    (imported) can still be removed."""
+    setup_claims(cli)
+    err_line(cli("claim", "tag", "1", "money", " 2025 "), 2, "tag '2025' is only digits")
+    err_line(cli("claim", "tag", "1", "2025"), 2, "name at least one tag after the IDs")
+    ok(cli("claim", "tag", "1", "y2025", "２０２５"))  # a letter, or full-width digits: no ID
+    table = tmp_path / "claims.csv"
+    table.write_text("quote,text,tags\n只有四家公司,again,2025\n", encoding="utf-8")
+    ok(cli("import", "claims", str(table), "--doc", "1"))
+    ok(cli("claim", "untag", "4", "x", "2025"))
+    assert json.loads(ok(cli("claim", "show", "4", "--json")).out)["tags"] == []

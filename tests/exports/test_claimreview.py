@@ -132,8 +132,12 @@ def test_cli_prints_json_ld_and_says_what_it_skipped(run: Run, desk: Desk, tmp_p
     r = run("export", "claimreview", "--org", "Desk", "--org-url", "https://d.example")
     assert r.code == 0, r.err
     assert len(json.loads(r.out)) == 3
-    assert f"skipped claim #{desk.ids['opinion']}: an opinion is not rated" in r.err
-    assert f"skipped claim #{desk.ids['open']}: no final verdict yet (status unverified)" in r.err
+    # One line per reason: a single claim by itself, several counted and named.
+    unverified = ", ".join(f"#{desk.ids[n]}" for n in ("priority", "nested", "open"))
+    assert r.err.splitlines() == [
+        f"skipped 3 claims ({unverified}): no final verdict yet (status unverified)",
+        f"skipped claim #{desk.ids['opinion']}: an opinion is not rated",
+    ]
     target = tmp_path / "reviews.json"
     r = run(
         "export",
@@ -148,3 +152,22 @@ def test_cli_prints_json_ld_and_says_what_it_skipped(run: Run, desk: Desk, tmp_p
     assert r.code == 0 and len(json.loads(target.read_text(encoding="utf-8"))) == 3
     r = run("export", "claimreview", "--org", "Desk", "--org-url", "nope")
     assert r.code == 1 and r.err.startswith("error: ") and r.err.count("\n") == 1
+
+
+def test_many_skipped_claims_are_one_line_per_reason(run: Run, wb: Workbench, desk: Desk) -> None:
+    """A year of open claims is not thousands of lines: the first few ids, then a count."""
+    from workbench.services.claims import SpanRequest, add_claim, set_status
+
+    more = [
+        add_claim(wb, desk.doc, f"again {n}", SpanRequest(quote="一定会成功")).id for n in range(4)
+    ]
+    set_status(wb, more[0], "in_progress")
+    r = run("export", "claimreview", "--org", "Desk", "--org-url", "https://d.example")
+    assert r.code == 0, r.err
+    first = [desk.ids[n] for n in ("priority", "nested", "open")] + more[1:3]
+    assert r.err.splitlines() == [
+        f"skipped 6 claims ({', '.join(f'#{c}' for c in first)} and 1 more): "
+        "no final verdict yet (status unverified)",
+        f"skipped claim #{desk.ids['opinion']}: an opinion is not rated",
+        f"skipped claim #{more[0]}: no final verdict yet (status in_progress)",
+    ]

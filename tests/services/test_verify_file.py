@@ -151,14 +151,46 @@ def test_reformatted_file_still_verifies(trail: tuple[Workbench, int], tmp_path:
     assert verify_file(write(tmp_path, lines)).ok
 
 
-def test_swapped_lines_are_caught(trail: tuple[Workbench, int], tmp_path: Path) -> None:
+def test_swapped_lines_are_out_of_order_not_missing(
+    trail: tuple[Workbench, int], tmp_path: Path
+) -> None:
     wb, _ = trail
     lines = full_export(wb)
     lines[4], lines[5] = lines[5], lines[4]
     report = verify_file(write(tmp_path, lines))
-    # seq 5 arrives where seq 4 belongs: in a full export that is the first break.
+    # seq 5 arrives where seq 4 belongs: in a full export that is the first break, and seq 4
+    # further on makes it a move rather than a deletion.
     assert report.broken is not None and report.broken.seq == 5
-    assert "seq 4 is missing" in report.broken.message()
+    assert (report.broken.expected, report.broken.expected_line) == (4, 6)
+    assert report.broken.message() == (
+        "seq 5: at line 5, where seq 4 belongs; seq 4 is at line 6: the events are out of "
+        "order (moved, not deleted)"
+    )
+    assert report.to_json()["break"]["expected_seq_line"] == 6
+
+
+@pytest.mark.parametrize(
+    ("move_from", "move_to", "seq", "expected", "expected_line"),
+    [(2, 6, 3, 2, 7), (5, 1, 5, 1, 3), (6, 2, 6, 2, 4)],
+    ids=["down to the end", "up to the start", "up from the end"],
+)
+def test_a_line_moved_anywhere_is_out_of_order(
+    trail: tuple[Workbench, int],
+    tmp_path: Path,
+    move_from: int,
+    move_to: int,
+    seq: int,
+    expected: int,
+    expected_line: int,
+) -> None:
+    wb, _ = trail
+    lines = full_export(wb)
+    lines.insert(move_to, lines.pop(move_from))
+    report = verify_file(write(tmp_path, lines))
+    assert report.broken is not None and report.broken.seq == seq
+    assert (report.broken.expected, report.broken.expected_line) == (expected, expected_line)
+    assert "out of order (moved, not deleted)" in report.broken.message()
+    assert "missing" not in report.broken.message()
 
 
 def test_removed_line(trail: tuple[Workbench, int], tmp_path: Path) -> None:
@@ -169,6 +201,10 @@ def test_removed_line(trail: tuple[Workbench, int], tmp_path: Path) -> None:
     report = verify_file(write(tmp_path, lines))
     assert report.broken is not None and report.broken.seq == 5
     assert "seq 4 is missing" in report.broken.message()
+    assert (report.broken.expected, report.broken.expected_line) == (4, None)
+    # Removed from the start: missing too, since it is nowhere further on.
+    report = verify_file(write(tmp_path, [lines[0], *lines[2:]]))
+    assert report.broken is not None and "seq 1 is missing" in report.broken.message()
 
 
 def test_removed_last_line_is_caught_by_the_scope_line(
@@ -184,12 +220,31 @@ def test_removed_last_line_is_caught_by_the_scope_line(
     assert report.broken is not None and "removed from the end" in report.broken.message()
 
 
-def test_added_line_is_caught(trail: tuple[Workbench, int], tmp_path: Path) -> None:
+def test_a_duplicated_line_is_a_duplicate(trail: tuple[Workbench, int], tmp_path: Path) -> None:
     wb, _ = trail
     lines = full_export(wb)
-    lines.append(lines[-1])
+    report = verify_file(write(tmp_path, [*lines, lines[-1]]))
+    assert report.broken is not None and report.broken.seq == 6
+    assert report.broken.message() == "seq 6: comes twice in a row: an event is duplicated"
+    # A copy of an earlier line further down: in a whole trail every seq before the last has
+    # been seen once, so a seq that goes back is a second copy.
+    report = verify_file(write(tmp_path, [*lines[:4], lines[2], *lines[4:]]))
+    assert report.broken is not None and report.broken.seq == 2
+    assert report.broken.message() == (
+        "seq 2: comes after seq 3 and came before it: an event is duplicated"
+    )
+    assert report.broken.expected is None
+
+
+def test_out_of_order_in_a_filtered_export(trail: tuple[Workbench, int], tmp_path: Path) -> None:
+    """A filtered export skips seqs, so a seq past the next is no break; one that goes back is,
+    and without every seq before it there is no telling a move from a copy."""
+    wb, a = trail
+    lines = export_text(wb, "jsonl", EventFilter(claim_id=a)).splitlines()
+    lines[2], lines[3] = lines[3], lines[2]
     report = verify_file(write(tmp_path, lines))
-    assert report.broken is not None and "out of order or duplicated" in report.broken.message()
+    assert report.broken is not None and report.broken.seq == 4
+    assert "comes after seq 6: events are out of order or duplicated" in report.broken.message()
 
 
 @pytest.mark.parametrize("content", ["", "\n\n", "   \n"])

@@ -303,6 +303,9 @@ def test_bulk_edit_with_an_unknown_id_changes_nothing(
     ("call", "message"),
     [
         (lambda wb, ids: tag(wb, ids, ["  "]), "empty tag"),
+        (lambda wb, ids: tag(wb, ids, ["x" * 101]), "longer than 100 characters"),
+        (lambda wb, ids: untag(wb, ids, ["a;b"]), "separate tags in exports"),
+        (lambda wb, ids: tag(wb, ids, ["a\tb"]), "control character U\\+0009"),
         (lambda wb, ids: tag(wb, ids, []), "at least one tag"),
         (lambda wb, ids: set_priority(wb, ids, "urgent"), "unknown priority"),
         (lambda wb, ids: set_due(wb, ids, "31/01/2025"), "not a date"),

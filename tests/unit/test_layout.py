@@ -7,7 +7,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.cli.layout import cell_width, fit, stacked, wrap
+from workbench.cli.layout import cell_width, clip_cells, fit, stacked, wrap
+from workbench.cli.render import clip
 
 
 def test_wrap_breaks_at_spaces_and_between_cjk_characters_only() -> None:
@@ -57,3 +58,56 @@ def test_fit_drops_empty_and_named_columns_then_stacks() -> None:
     assert lines[0] == "1  unverified"
     assert all(cell_width(line) <= 30 for line in lines)
     assert lines[-1] == "    引语"
+
+
+def test_clip_counts_terminal_cells_not_characters() -> None:
+    # 30 Chinese characters are 60 cells: they fit 60 exactly; 59 keeps 29 and the ellipsis;
+    # 58 keeps 28, a cell short (half a character is no character).
+    zh = "当他第一次读到论文时" * 3
+    assert clip_cells(zh, 60) == zh
+    assert clip_cells(zh, 59) == zh[:29] + "…" and cell_width(clip_cells(zh, 59)) == 59
+    assert clip_cells(zh, 58) == zh[:28] + "…" and cell_width(clip_cells(zh, 58)) == 57
+    assert clip_cells(zh, 21) == zh[:10] + "…" and cell_width(clip_cells(zh, 21)) == 21
+    # Mixed text: the Latin letters take one cell each, the Chinese two.
+    assert clip_cells("2020年读到CLIP论文", 16) == "2020年读到CLIP…"
+    assert clip_cells("2020年读到CLIP论文", 17) == "2020年读到CLIP论…"
+    assert clip_cells("2020年读到CLIP论文", 18) == "2020年读到CLIP论文"
+
+
+def test_clip_never_cuts_inside_a_grapheme() -> None:
+    decomposed = "cafe\u0301 cre\u0300me"  # é and è as letter + combining accent: 10 cells
+    assert cell_width(decomposed) == 10 and clip_cells(decomposed, 10) == decomposed
+    assert clip_cells(decomposed, 9) == "cafe\u0301 cre\u0300…"
+    assert clip_cells(decomposed, 5) == "cafe\u0301…"
+    assert clip_cells("e\u0301" * 3, 3) == "e\u0301" * 3
+    assert clip_cells("e\u0301" * 4, 3) == "e\u0301" * 2 + "…"
+    # A flag is two code points of one cell each, one cluster: it goes whole or not at all.
+    assert clip_cells("a\U0001f1e8\U0001f1f3b", 3) == "a…"
+    assert clip_cells("a\U0001f1e8\U0001f1f3bc", 4) == "a\U0001f1e8\U0001f1f3…"
+
+
+def test_clip_of_ascii_is_unchanged() -> None:
+    assert clip_cells("x" * 60, 60) == "x" * 60
+    assert clip_cells("x" * 61, 60) == "x" * 59 + "…"
+    assert clip("Yan  Junjie\nfirst read", 12) == "Yan Junjie …"
+    assert clip("Yan Junjie", 10) == "Yan Junjie"
+
+
+@given(
+    text=st.text(alphabet="ab 论文e\u0301\u0300！", max_size=40),
+    width=st.integers(min_value=1, max_value=50),
+)
+def test_clipped_text_fits_and_is_a_prefix_cut_between_graphemes(text: str, width: int) -> None:
+    import regex
+
+    out = clip_cells(text, width)
+    assert cell_width(out) <= width
+    if out != text:
+        kept = out[:-1]
+        assert out.endswith("…") and text.startswith(kept)
+        # The cut falls on a cluster boundary, and the next cluster would not have fitted.
+        clusters = regex.findall(r"\X", text)
+        ends = {len("".join(clusters[:n])) for n in range(len(clusters) + 1)}
+        assert len(kept) in ends
+        after = regex.match(r"\X", text[len(kept) :])
+        assert after is not None and cell_width(kept) + cell_width(after.group()) > width - 1

@@ -117,7 +117,8 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
     if r.broken is not None:
         where = "BROKEN at " if r.broken.seq is not None else "BROKEN: "
         click.echo(where + r.broken.message())
-        click.echo(f"  {plural(r.count, 'event')} before it hold", err=True)
+        verb = "holds" if r.count == 1 else "hold"
+        click.echo(f"  {plural(r.count, 'event')} before it {verb}", err=True)
         return
     if r.complete:
         click.echo(f"OK {plural(r.count, 'event')}, head {r.head}")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -11,6 +12,9 @@ from workbench.cli.common import output_file, workbench_from
 from workbench.cli.options import format_option, output_option
 from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import message, plural
+
+if TYPE_CHECKING:
+    from workbench.services.exports import Skipped
 
 OUTPUT = output_option("Write to FILE (atomically) instead of stdout.")
 INCLUDE_FLAGGED = click.option(
@@ -33,6 +37,26 @@ def say_flagged(flagged: list[int], included: bool) -> None:
             f"left out {count}: {ids} (the quote changed after the verdict; "
             "a new decision clears the flag, --include-flagged publishes them anyway)"
         )
+
+
+# How many claims a summary line names before it only counts the rest.
+IDS_NAMED = 5
+
+
+def say_skipped(skipped: Sequence[Skipped]) -> None:
+    """On stderr: one line per reason a claim was not published, with how many and the first
+    few ids; a year of open claims is one line, not thousands. The full list is the claims
+    themselves: `claim list --open --json` (and `--status opinion`)."""
+    by_reason: dict[str, list[int]] = {}
+    for skip in skipped:
+        by_reason.setdefault(skip.reason, []).append(skip.claim_id)
+    for reason, ids in by_reason.items():
+        if len(ids) == 1:
+            message(f"skipped claim #{ids[0]}: {reason}")
+            continue
+        named = ", ".join(f"#{c}" for c in ids[:IDS_NAMED])
+        more = f" and {len(ids) - IDS_NAMED} more" if len(ids) > IDS_NAMED else ""
+        message(f"skipped {len(ids)} claims ({named}{more}): {reason}")
 
 
 def write_json(value: Any, output: str | None) -> None:
@@ -73,7 +97,8 @@ def claimreview(
 ) -> None:
     """schema.org ClaimReview JSON-LD (a list) for claims with a final, rated verdict.
 
-    Opinions and claims still open are skipped, each with the reason on stderr. Verdicts
+    Opinions and claims still open are skipped: stderr says how many for each reason, with
+    the first few ids (`claim list --open` and `--status opinion` list them all). Verdicts
     flagged for re-review (the quote changed in a later revision) are left out, and named on
     stderr, unless --include-flagged; naming one with --claim is refused.
     """
@@ -88,8 +113,7 @@ def claimreview(
         document_ids=document_ids,
         include_flagged=include_flagged,
     )
-    for skip in result.skipped:
-        message(f"skipped claim #{skip.claim_id}: {skip.reason}")
+    say_skipped(result.skipped)
     say_flagged(result.flagged, include_flagged)
     write_json(result.reviews, output)
     if output:

@@ -56,13 +56,24 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
-def _cut(word: str, width: int) -> str:
-    kept = ""
-    for ch in word:
-        if cell_width(kept + ch) > width - 1:
-            break
-        kept += ch
-    return kept + "…"
+def clip_cells(text: str, width: int) -> str:
+    """`text` whole if it fits in `width` cells, else cut to fit with "…" (one cell) last. The
+    cut falls between user-perceived characters (grapheme clusters): never an accent from its
+    letter, never half a wide character, so the result may be a cell short of `width`."""
+    room = max(width - 1, 0)  # what the text keeps beside the ellipsis
+    if text.isascii():
+        return text if len(text) <= width else text[:room] + "…"
+    import regex
+
+    used, cut = 0, None
+    # Stops one cluster past the width: a long text is never measured whole.
+    for cluster in regex.finditer(r"\X", text):
+        used += cell_width(cluster.group())
+        if cut is None and used > room:
+            cut = cluster.start()
+        if used > width:
+            return text[:cut] + "…"
+    return text
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -83,7 +94,7 @@ def wrap(text: str, width: int) -> list[str]:
             continue
         if line.strip():
             lines.append(line.rstrip())
-        line = token if size <= width else _cut(token, width)
+        line = token if size <= width else clip_cells(token, width)
         used = cell_width(line)
     if line.strip() or not lines:
         lines.append(line.rstrip())

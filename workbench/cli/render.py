@@ -217,8 +217,10 @@ def highlighted(context: str, start: int, end: int) -> str:
 
 
 def clip(text: str, limit: int = 60) -> str:
-    text = shown(" ".join(text.split()))
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """`text` on one line in at most `limit` terminal cells (a Chinese character takes two)."""
+    from workbench.cli.layout import clip_cells
+
+    return clip_cells(shown(" ".join(text.split())), limit)
 
 
 def show_value(value: Any) -> str:

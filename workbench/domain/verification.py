@@ -7,7 +7,7 @@ that simply cannot be checked (a filtered export).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from workbench.domain.chain import GENESIS
@@ -22,6 +22,11 @@ class Break:
 
     seq: int | None
     problems: tuple[str, ...]
+    # A trail that must be whole, broken by a seq past the next one: the seq that belonged
+    # here; and, in a file, the line further down that holds it (the events were moved, not
+    # deleted). `expected_line` None: it is nowhere after the break.
+    expected: int | None = None
+    expected_line: int | None = None
 
     def message(self) -> str:
         where = f"seq {self.seq}: " if self.seq is not None else ""
@@ -66,7 +71,12 @@ class ChainReport:
             "filters": self.filters,
             "break": None
             if self.broken is None
-            else {"seq": self.broken.seq, "problems": list(self.broken.problems)},
+            else {
+                "seq": self.broken.seq,
+                "problems": list(self.broken.problems),
+                "expected_seq": self.broken.expected,
+                "expected_seq_line": self.broken.expected_line,
+            },
         }
 
 
@@ -123,6 +133,7 @@ class ChainWalk:
             self.count += 1
             return True
         problems = list(extra)
+        expected: int | None = None
         if computed_hash != stored_hash:
             problems.append(
                 f"stored hash {stored_hash[:12]}… does not match its contents (recomputed "
@@ -134,14 +145,24 @@ class ChainWalk:
                 if prev_hash != GENESIS:
                     problems.append("the first event's prev_hash is not the genesis value")
             elif self.contiguous:
+                expected = 1
                 missing = "seq 1 is" if seq == 2 else f"seqs 1..{seq - 1} are"
                 problems.append(f"the trail starts at seq {seq}: {missing} missing (deleted?)")
             else:
                 self._gap(seq)
-        elif seq <= last[0]:
-            problems.append(f"comes after seq {last[0]}: events are out of order or duplicated")
+        elif seq == last[0]:
+            problems.append("comes twice in a row: an event is duplicated")
+        elif seq < last[0]:
+            # A whole trail has had every seq up to the last once: this one is a second copy.
+            # In a filtered one the seqs between are not all there: a move or a copy.
+            problems.append(
+                f"comes after seq {last[0]} and came before it: an event is duplicated"
+                if self.contiguous
+                else f"comes after seq {last[0]}: events are out of order or duplicated"
+            )
         elif seq != last[0] + 1:
             if self.contiguous:
+                expected = last[0] + 1
                 missing = (
                     f"seq {last[0] + 1} is"
                     if seq == last[0] + 2
@@ -156,13 +177,29 @@ class ChainWalk:
                 f"({last[1][:12]}…): an event before it was inserted, removed or replaced"
             )
         if problems:
-            self.broken = Break(seq, tuple(problems))
+            self.broken = Break(seq, tuple(problems), expected)
             return False
         if self.noted_head is not None and stored_hash == self.noted_head:
             self._noted_at = seq
         self._last = (seq, stored_hash)
         self.count += 1
         return True
+
+    def found_later(self, line: int, expected_line: int) -> None:
+        """The seq the walk broke for want of (`broken.expected`) is further on: at
+        `expected_line` of the file, the break at `line`. The events were reordered, not
+        deleted; only a file can say so, by reading on past the break."""
+        broken = self.broken
+        assert broken is not None and broken.expected is not None
+        expected = broken.expected
+        moved = (
+            f"at line {line}, where seq {expected} belongs; seq {expected} is at line "
+            f"{expected_line}: the events are out of order (moved, not deleted)"
+        )
+        # The missing seq is the last problem feed() found: the order is checked last.
+        self.broken = replace(
+            broken, problems=(*broken.problems[:-1], moved), expected_line=expected_line
+        )
 
     def fail(self, seq: int | None, problem: str) -> None:
         """A problem found outside the chain itself (an unreadable line, say)."""

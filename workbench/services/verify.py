@@ -160,6 +160,7 @@ def verify_file(
             if not walk.feed(
                 record["seq"], record["prev_hash"], record["hash"], record_hash(record)
             ):
+                _read_on(walk, number, tally.counting(lines))
                 break
     tally.end()
     report = walk.finish()
@@ -168,6 +169,19 @@ def verify_file(
         if problems:
             report = replace(report, broken=Break(None, tuple(problems)))
     return replace(report, filters=scope.filters)
+
+
+def _read_on(walk: ChainWalk, line: int, rest: Iterable[tuple[int, str]]) -> None:
+    """After a seq past the next one: whether the seq that belonged there comes further on.
+    A line moved down the file is then told from a line deleted from it."""
+    broken = walk.broken
+    if broken is None or broken.expected is None:
+        return
+    for number, text in rest:
+        record = _parse(text)
+        if not isinstance(record, str) and record["seq"] == broken.expected:
+            walk.found_later(line, number)
+            return
 
 
 def _failed(problem: str) -> ChainReport:
