@@ -74,6 +74,14 @@ def test_real_names_in_one_or_more_scripts_pass(name: str) -> None:
         ("alice", "\u0430lice"),  # a Cyrillic а: refused as a name, still the same person
         ("alice", "\u0430\u217c\u0456\u0441\u0435"),  # whole-script look-alike
         ("bill", "bi\u217c\u217c"),  # SMALL ROMAN NUMERAL FIFTY for l
+        # punctuation, symbols and spaces a reader skims past (the trial's `li.` for `li`)
+        ("li", "li."),
+        ("li", "l.i"),
+        ("li", "l i"),
+        ("li", "l\u3000i"),
+        ("wang", "wang!"),
+        ("jean-luc", "jeanluc"),
+        ("alice", "a|ice"),  # a symbol drawn like a letter still counts as that letter
     ],
 )
 def test_look_alikes_are_one_person(a: str, b: str) -> None:

@@ -67,12 +67,19 @@ _INVISIBLE_DOT = re.compile("(?<=[ij])\u0307+")
 
 
 def skeleton(name: str) -> str:
-    """The TR39-style confusable skeleton of a normalised name: equal skeletons look alike."""
+    """The TR39-style confusable skeleton of a normalised name: equal skeletons look alike.
+    Punctuation, symbols and spaces are left out: `li.`, `l.i` and `l i` are `li` to a reader
+    skimming a trail (a new-user trial approved `li`'s verdict as `li.`)."""
     text = unicodedata.normalize("NFD", name)
     for _ in range(2):  # a second pass reaches classes that only the case fold exposes
         text = unicodedata.normalize("NFD", "".join(_prototype(c) for c in text).casefold())
         text = _INVISIBLE_DOT.sub("", text)
-    return text
+    # After the look-alike classes: a symbol drawn like a letter (| for l) stays that letter.
+    return "".join(c for c in text if unicodedata.category(c)[0] not in _NOT_LETTERS)
+
+
+# Unicode general categories (first letter) a skeleton leaves out: punctuation, symbols, spaces.
+_NOT_LETTERS = frozenset("PSZ")
 
 
 def same_person(a: str | None, b: str | None) -> bool:
