@@ -211,6 +211,36 @@ def test_tolerant_find_still_refuses_what_is_not_there() -> None:
         find_quote_tolerant(OLD, "完全不存在的句子")
 
 
+@pytest.mark.parametrize(
+    ("typed", "nearest"),
+    [
+        # a figure typed without its separator, or misremembered: the document's own words
+        ("其海螺AI在全球拥有超过1亿用户", "'其海螺AI在全球拥有超过一亿用户' at 96..112"),
+        ("创始人闫俊杰曾任商汤副总裁", "'创始人闫俊杰曾任商汤科技副总裁' at 17..32"),
+        ("MiniMax launched 国内首个线性注意力模型", None),
+    ],
+)
+def test_tolerant_find_names_the_nearest_passage(typed: str, nearest: str | None) -> None:
+    with pytest.raises(InvalidInput, match="not found") as refused:
+        find_quote_tolerant(OLD, typed)
+    message = str(refused.value)
+    if nearest is None:
+        assert "nearest" not in message
+    else:
+        assert message.endswith(nearest) and "% alike" in message
+        start, end = (int(x) for x in nearest.rsplit(" at ", 1)[1].split(".."))
+        assert f"'{OLD[start:end]}'" in message
+
+
+def test_the_nearest_passage_is_found_in_bounded_time_in_a_long_text() -> None:
+    text = "的" * 200_000 + "员工超过1,200人" + "的" * 200_000
+    with pytest.raises(InvalidInput, match=r"nearest passage.*员工超过1,200人"):
+        find_quote_tolerant(text, "员工超过1200人")
+    # Pieces of the quote everywhere: the search stops at its seed limits (MAX_SEED_HITS).
+    with pytest.raises(InvalidInput, match="not found"):
+        find_quote_tolerant("员工超过" * 100_000, "员工超过1200人")
+
+
 def test_tolerant_find_asks_which_occurrence() -> None:
     text = "a，b and a, b\n"
     with pytest.raises(InvalidInput, match="occurs 2 times") as refused:

@@ -38,7 +38,14 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from workbench.domain.errors import InvalidInput, bad, give
-from workbench.domain.text import CONTEXT_CHARS, Span, find_quote, normalise, span_at
+from workbench.domain.text import (
+    CONTEXT_CHARS,
+    Span,
+    clip_quote,
+    find_quote,
+    normalise,
+    span_at,
+)
 
 MIN_QUOTE_SIMILARITY = 0.7
 MIN_SCORE = 0.5
@@ -299,6 +306,24 @@ class Matcher:
                 return best
         return None
 
+    def nearest(self, quote: str) -> tuple[float, int, int] | None:
+        """The passage most like `quote` where it does not occur: (similarity, start, end), or
+        None when none reaches `MIN_QUOTE_SIMILARITY`. Searched where pieces of the quote
+        occur, as the fuzzy step searches (bounded, whatever the text's length)."""
+        fq = fold(quote)
+        if not fq:
+            return None
+        folded = self.folded
+        best: tuple[float, int, int] | None = None
+        for lo, hi in self._windows(fq, 0):
+            found = _best_alignment(fq, folded.text, lo, hi)
+            if found and found[0] >= MIN_QUOTE_SIMILARITY and (not best or found[0] > best[0]):
+                best = found
+        if best is None:
+            return None
+        start, end = folded.span(best[1], best[2])
+        return best[0], start, end
+
     def _fuzzy(self, sel: Selector, hint: int) -> Anchored:
         fq = fold(sel.quote)
         if not fq:
@@ -397,9 +422,19 @@ def find_quote_tolerant(text: str, quote: str, occurrence: int | None = None) ->
         raise InvalidInput("the quote is empty")
     if quote in text:
         return find_quote(text, quote, occurrence)
-    positions = Matcher(text).occurrences(quote)
+    matcher = Matcher(text)
+    positions = matcher.occurrences(quote)
     if not positions:
-        return find_quote(text, quote, occurrence)  # raises "not found", with its hint
+        nearest = matcher.nearest(quote)
+        if nearest is None:
+            return find_quote(text, quote, occurrence)  # raises "not found", with its hint
+        alike, start, end = nearest
+        # A quote typed from memory or another copy (1200 for 1,200, a word changed): where
+        # the document says nearly that, in its own characters, to copy.
+        raise InvalidInput(
+            f"quote not found in the document: {clip_quote(quote)!r}; the nearest passage, "
+            f"{alike:.0%} alike, is {clip_quote(text[start:end])!r} at {start}..{end}"
+        )
     if occurrence is None:
         if len(positions) > 1:
             raise InvalidInput(

@@ -91,7 +91,7 @@ def span_at(text: str, start: int, end: int) -> Span:
             raise InvalidInput(
                 f"the span's {name} ({offset}) falls inside one visible character (a letter "
                 "and its accent, an emoji sequence or a flag): move it to the edge of "
-                f"{_clip(grapheme_at(text, offset))!r}"
+                f"{clip_quote(grapheme_at(text, offset))!r}"
             )
     return Span(
         start=start,
@@ -160,7 +160,9 @@ def find_quote(text: str, quote: str, occurrence: int | None = None) -> Span:
         positions.append(at)
         at = text.find(quote, at + 1)
     if not positions:
-        raise InvalidInput(f"quote not found in the document: {_clip(quote)!r}{_hint(text, quote)}")
+        raise InvalidInput(
+            f"quote not found in the document: {clip_quote(quote)!r}{_hint(text, quote)}"
+        )
     if occurrence is None:
         if len(positions) > 1:
             raise InvalidInput(
@@ -214,8 +216,9 @@ def _hint(text: str, quote: str) -> str:
     if at == -1 or len(folded_quote) != len(quote):
         return ""
     found = text[at : at + len(quote)]
-    return f"; the text has {_clip(found)!r} at {at} (full-width/half-width forms differ)"
+    return f"; the text has {clip_quote(found)!r} at {at} (full-width/half-width forms differ)"
 
 
-def _clip(s: str, limit: int = 60) -> str:
+def clip_quote(s: str, limit: int = 60) -> str:
+    """A quote shortened for an error message (the CLI clips by terminal cells itself)."""
     return s if len(s) <= limit else s[: limit - 1] + "…"
