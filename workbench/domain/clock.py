@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from workbench.domain.errors import InvalidInput
 
@@ -21,9 +22,10 @@ def iso(moment: dt.datetime | None) -> str | None:
 
 
 def parse_date(value: str, what: str = "date") -> dt.date:
-    """`what` names the date in the message; '' for none (an option's name says it)."""
+    """`what` names the date in the message; '' for none (an option's name says it). Typed on a
+    Chinese keyboard, full-width digits and dashes (２０２６－１２－１０) are the same date."""
     try:
-        return dt.date.fromisoformat(value.strip())
+        return dt.date.fromisoformat(_ascii_forms(value))
     except ValueError:
         named = f"{what} " if what else ""
         raise InvalidInput(f"{named}{value!r} is not a date; use YYYY-MM-DD") from None
@@ -31,7 +33,7 @@ def parse_date(value: str, what: str = "date") -> dt.date:
 
 def parse_since(value: str) -> dt.datetime:
     """A date (midnight UTC) or an ISO 8601 date-time (UTC when no offset is given)."""
-    text = value.strip()
+    text = _ascii_forms(value)
     try:
         if len(text) == 10:
             day = dt.date.fromisoformat(text)
@@ -42,3 +44,9 @@ def parse_since(value: str) -> dt.datetime:
             f"{value!r} is not a date or date-time; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ"
         ) from None
     return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+
+
+def _ascii_forms(value: str) -> str:
+    # NFKC: full-width digits, letters and punctuation are their ASCII forms (the T and Z of a
+    # time too); nothing else a date holds changes.
+    return unicodedata.normalize("NFKC", value).strip()

@@ -1,0 +1,32 @@
+"""Dates as people type them: ISO 8601, in ASCII or full-width forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from workbench.domain.clock import parse_date, parse_since
+from workbench.domain.errors import InvalidInput
+
+
+@pytest.mark.parametrize(
+    "typed", ["2026-12-10", " 2026-12-10\n", "２０２６-１２-１０", "２０２６－１２－１０"]
+)
+def test_a_date_in_ascii_or_full_width_forms(typed: str) -> None:
+    assert parse_date(typed) == dt.date(2026, 12, 10)
+
+
+def test_a_date_time_in_full_width_forms() -> None:
+    assert parse_since("２０２６-１２-１０Ｔ１０:００:００Ｚ") == dt.datetime(
+        2026, 12, 10, 10, tzinfo=dt.UTC
+    )
+    assert parse_since("２０２６-１２-１０") == dt.datetime(2026, 12, 10, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize("typed", ["tomorrow", "31/01/2025", "2026-13-01", "二〇二六-12-10", ""])
+def test_what_is_not_a_date_is_refused(typed: str) -> None:
+    with pytest.raises(InvalidInput, match="not a date"):
+        parse_date(typed, "--due")
+    with pytest.raises(InvalidInput, match="not a date"):
+        parse_since(typed)
