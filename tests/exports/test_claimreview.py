@@ -171,3 +171,22 @@ def test_many_skipped_claims_are_one_line_per_reason(run: Run, wb: Workbench, de
         f"skipped claim #{desk.ids['opinion']}: an opinion is not rated",
         f"skipped claim #{more[0]}: no final verdict yet (status in_progress)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Li Wei", "Person"),
+        ("闫俊杰", "Person"),
+        ("MiniMax Inc.", "Organization"),
+        ("星澜科技", "Organization"),  # a Chinese firm named by its trade, without 公司
+        ("招商银行", "Organization"),
+        ("北京市人民政府", "Organization"),
+        ("Royal Free Hospital", "Organization"),
+        ("Bankside Smith", "Person"),  # a marker is a word: not inside a name
+    ],
+)
+def test_an_author_is_a_person_unless_the_name_says_organisation(name: str, kind: str) -> None:
+    from workbench.exports.claimreview import agent
+
+    assert agent(name) == {"@type": kind, "name": name}

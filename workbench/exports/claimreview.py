@@ -7,6 +7,7 @@ claimReviewed, reviewRating (with alternateName, the textual rating) and url.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,13 @@ ORGANISATION_MARKS = (
     " association",
     " press",
     " news",
+    " bank",
+    " council",
+    " department",
+    " foundation",
+    " hospital",
+    " government",
+    " police",
     "公司",
     "集团",
     "大学",
@@ -40,6 +48,19 @@ ORGANISATION_MARKS = (
     "协会",
     "日报",
     "新闻",
+    # A Chinese firm is often named without 公司: by its trade (星澜科技, 华能能源, 招商银行)
+    "科技",
+    "能源",
+    "银行",
+    "证券",
+    "基金",
+    "资本",
+    "控股",
+    "股份",
+    "医院",
+    "政府",
+    "法院",
+    "电视台",
 )
 
 
@@ -62,10 +83,17 @@ def skip_reason(claim: ClaimView) -> str | None:
 
 
 def agent(name: str) -> dict[str, Any]:
-    """A Person, or an Organization when the name says it is one."""
-    padded = " " + name.casefold()
-    kind = "Organization" if any(m in padded for m in ORGANISATION_MARKS) else "Person"
-    return {"@type": kind, "name": name}
+    """A Person, or an Organization when the name says it is one: an English mark as a word
+    of it ("Bankside Smith" is no bank), a Chinese one anywhere in it."""
+    folded = name.casefold()
+    words = set(_WORD.findall(folded))
+    organisation = not words.isdisjoint(_ENGLISH_MARKS) or any(m in folded for m in _CHINESE_MARKS)
+    return {"@type": "Organization" if organisation else "Person", "name": name}
+
+
+_WORD = re.compile("[a-z]+")
+_ENGLISH_MARKS = frozenset(m.strip() for m in ORGANISATION_MARKS if m.isascii())
+_CHINESE_MARKS = tuple(m for m in ORGANISATION_MARKS if not m.isascii())
 
 
 def claim_review(
