@@ -145,3 +145,23 @@ def test_a_control_character_makes_a_candidate_unfit_not_the_accept(wb: Workbenc
     assert [c.quote for c in result.added] == ["Jobs grew 5 percent in 2024."]
     (unfit,) = result.unfit
     assert "control character U+0007" in unfit.problem
+
+
+def test_a_sentence_claimed_in_part_is_named_with_its_claims(wb: Workbench) -> None:
+    from workbench.services.claims import SpanRequest, add_claim
+
+    text = (
+        "2024年，星澜储能建成亚洲最大的钠离子储能项目，容量达100兆瓦时。\n"
+        "公司2023年营收达到15.6亿元，同比增长42%。\n"
+    )
+    doc = add_document(wb, text.encode()).document.id
+    phrase = add_claim(wb, doc, "largest in Asia", SpanRequest(quote="亚洲最大的钠离子储能项目")).id
+    revenue = SpanRequest(quote="公司2023年营收达到15.6亿元，同比增长42%")
+    whole = add_claim(wb, doc, "revenue", revenue).id
+    result = accept_candidates(wb, doc, ExtractOptions(min_score=0.0))
+    by_claim = {s.covered_by: s for s in result.skipped}
+    # the year and the 100兆瓦时 are nobody's claim yet: covered in part, and by which claim
+    assert by_claim[(phrase,)].in_part and by_claim[(phrase,)].uncovered >= 10
+    # the closing 。 left out of a claim leaves nothing to claim
+    assert by_claim[(whole,)].uncovered == 0 and not by_claim[(whole,)].in_part
+    assert result.to_json()["skipped"][0]["covered_by"] == [phrase]

@@ -33,6 +33,9 @@ from workbench.domain.transcript import SPEAKER_MODES
 if TYPE_CHECKING:
     from workbench.services.extract import Unfit
 
+# Skipped candidates covered only in part that are listed (all of them with --json).
+SHOWN_IN_PART = 20
+
 
 @click.command()
 @document_id_argument
@@ -104,6 +107,17 @@ def extract(
             span = span_words(c.start, c.end)
             said = f"{c.speaker}: " if c.speaker else ""
             click.echo(f"  #{c.id} {span}  {c.type:<11} {said}{clip(c.quote, 70)}")
+        # A claim on one phrase holds its whole sentence back: the sentences with words no
+        # claim covers are named, with the claims, so the rest can get a claim of its own.
+        part = [s for s in result.skipped if s.in_part]
+        if part:
+            click.echo(f"covered only in part ({len(part)} of the skipped):")
+        for s in part[:SHOWN_IN_PART]:
+            by = ", ".join(f"#{i}" for i in s.covered_by) or "a claim added now"
+            span = span_words(s.candidate.start, s.candidate.end)
+            click.echo(f"  {span}  by {by}: {clip(s.candidate.text, 60)}")
+        if len(part) > SHOWN_IN_PART:
+            click.echo(f"  ... and {len(part) - SHOWN_IN_PART} more (--json lists every one)")
         return
     with progress_bar("scoring sentences", enabled=bar) as progress:
         candidates = find(wb, document_id, options, progress)

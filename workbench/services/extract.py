@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,7 +14,7 @@ from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain.best import best_in_order
 from workbench.domain.checkworthy import Candidate, find_candidates
 from workbench.domain.claim_identity import claim_text
-from workbench.domain.covered import Covered
+from workbench.domain.covered import Covered, Spans
 from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import check_at_least, check_score
 from workbench.domain.json_fields import as_json
@@ -88,18 +90,77 @@ class Unfit:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """A candidate a claim already covers, wholly or in part: the first claims that do, and
+    how many of its letters and digits none covers. A claim pinned to one phrase of a sentence
+    holds the whole sentence back; the person sees which, and may claim the rest."""
+
+    candidate: Candidate
+    covered_by: tuple[int, ...]
+    uncovered: int
+
+    @property
+    def in_part(self) -> bool:
+        """Whether enough is left uncovered to be a claim of its own (a name, a figure)."""
+        return self.uncovered >= IN_PART
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **candidate_json(self.candidate),
+            "covered_by": list(self.covered_by),
+            "uncovered": self.uncovered,
+        }
+
+
+# Letters and digits a skipped candidate leaves uncovered that make it covered only in part:
+# four hold a figure with its unit (100兆瓦时) or a short name.
+IN_PART = 4
+
+
+@dataclass(frozen=True, slots=True)
 class Accepted:
     added: list[ClaimView]
     # Candidates already covered by a claim.
-    skipped: list[Candidate]
+    skipped: list[Skipped]
     unfit: list[Unfit]
 
     def to_json(self) -> dict[str, Any]:
         return {
             "added": [c.to_json() for c in self.added],
-            "skipped": [candidate_json(c) for c in self.skipped],
+            "skipped": [s.to_json() for s in self.skipped],
             "unfit": [u.to_json() for u in self.unfit],
         }
+
+
+# Claims named per skipped candidate, and claims looked at to find them (claims are read by
+# start; one long claim further back is not worth a scan of every claim before it).
+_NAMED, _LOOKED_AT = 3, 50
+
+
+class _Claimed:
+    """A revision's claims by start, asked which of them overlap a span."""
+
+    def __init__(self, rows: Iterable[Any]) -> None:
+        # (start, end, id)
+        self.rows: list[tuple[int, int, int]] = sorted((a, b, c) for a, b, c in rows)
+        self.starts = [start for start, _, _ in self.rows]
+
+    def spans(self) -> Iterator[tuple[int, int]]:
+        return ((start, end) for start, end, _ in self.rows)
+
+    def skipped(self, cand: Candidate) -> Skipped:
+        start, end = cand.start, cand.end
+        i = bisect_left(self.starts, end)
+        found: list[tuple[int, int, int]] = []
+        for k in range(i - 1, max(i - 1 - _LOOKED_AT, -1), -1):
+            if self.rows[k][1] > start:
+                found.append(self.rows[k])
+        covered = Spans((a, b) for a, b, _ in found)
+        # Letters and digits only: a claim that leaves out the closing 。 covers its sentence.
+        uncovered = sum(
+            1 for at, ch in enumerate(cand.text, start) if ch.isalnum() and at not in covered
+        )
+        return Skipped(cand, tuple(sorted(c for _, _, c in found)[:_NAMED]), uncovered)
 
 
 @mutation
@@ -123,18 +184,20 @@ def accept_candidates(
         doc = get_document(tx, document_id)
         number, text = revision_text(tx, doc)
         candidates = _candidates(text, options, progress)
-        rows = tx.session.execute(
-            select(Claim.start, Claim.end).where(
-                Claim.document_id == doc.id, Claim.revision == number
+        claimed = _Claimed(
+            tx.session.execute(
+                select(Claim.start, Claim.end, Claim.id).where(
+                    Claim.document_id == doc.id, Claim.revision == number
+                )
             )
         )
-        covered = Covered((start, end) for start, end in rows)
-        skipped: list[Candidate] = []
+        covered = Covered(claimed.spans())
+        skipped: list[Skipped] = []
         unfit: list[Unfit] = []
         addable: list[Candidate] = []
         for cand in candidates:
             if covered.overlaps(cand.start, cand.end):
-                skipped.append(cand)
+                skipped.append(claimed.skipped(cand))
                 continue
             try:
                 # The rule insert_claim applies, asked before anything is written.
