@@ -27,7 +27,7 @@ from workbench.domain.similarity import (
     weigh,
 )
 from workbench.domain.similarity.labels import labels
-from workbench.domain.similarity.polarity import NEGATED
+from workbench.domain.similarity.polarity import FUTURE, NEGATED
 from workbench.domain.similarity.results import winner_first
 from workbench.domain.similarity.words import stem
 
@@ -2919,3 +2919,79 @@ def test_round_sixteen_forms_leave_ordinary_words_alone(text: str, absent: str) 
 def test_a_planned_thing_is_no_plan_but_a_planned_cut_is() -> None:
     assert "~plan" not in claim_terms("Residents back the planned ring road", "")
     assert "~plan" in claim_terms("Brisco planned cuts of 500 jobs", "")
+
+
+# ---- round 17 (session 24) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # the future against a plan is one claim: "will invest" and "plans to spend"
+        (
+            ("Harlow Grid will invest £600 million in new substations by 2029.", ""),
+            ("By 2029 Harlow Grid plans to spend £0.6bn on new substations.", ""),
+        ),
+        (
+            ("The new Tamsin Hospital wing is due to open in October 2027.", ""),
+            ("Tamsin Hospital's new wing is expected to open in October 2027.", ""),
+        ),
+        # 将 and 要 against 预计 and 将于
+        (
+            ("2027年，岚溪电池在波兰的工厂将正式投入使用。", ""),
+            ("岚溪电池波兰工厂预计2027年投入使用。", ""),
+        ),
+        (
+            ("聂远表示，汀州市2026年要新建小学二十所。", ""),
+            ("汀州市市长聂远表示，汀州将在2026年新建20所小学。", ""),
+        ),
+    ],
+)
+def test_the_future_and_a_plan_are_one_claim(one: tuple[str, str], other: tuple[str, str]) -> None:
+    q, t, _ = _scores(one, other, ("Filler claim about nothing.", ""))
+    assert "modality" not in [d[0] for d in explain(q, t).disagree], explain(q, t).disagree
+    assert similarity(q, t) >= 0.5
+
+
+def test_a_plan_against_a_fact_still_costs_when_neither_speaks_of_the_future() -> None:
+    q, _, o = _scores(
+        ("Harlow Grid plans to spend £600 million on new substations in 2029.", ""),
+        ("Harlow Grid will invest £600 million in new substations in 2029.", ""),
+        ("Harlow Grid spent £600 million on new substations in 2029.", ""),
+    )
+    assert ("modality", ("plan",), (), 0.5) in explain(q, o).disagree
+    assert "a plan or target against a fact (x0.50)" in explain(q, o).reasons()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The delay was due to the rain.",
+        "The plant is to the north of the city.",
+        "Turnout was close to 60 percent.",
+        "将近一半的居民支持该计划",
+        "主要原因是需求下降",
+        "这是一个重要的项目",
+        "公司需要更多资金",
+        "监管部门要求公司整改",
+    ],
+)
+def test_words_that_look_like_the_future_are_not(text: str) -> None:
+    assert FUTURE not in claim_terms(text, ""), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harlow Grid will open the line in 2027.",
+        "The mayor said the line would open by 2028.",
+        "Nine hundred posts are to go at Tansley by 2026.",
+        "The campus is due to come into use in 2026.",
+        "The firm is going to close 30 stores.",
+        "岚溪电池工厂将正式投产",
+        "汀州市要新建小学二十所",
+        "新线即将开通",
+    ],
+)
+def test_the_future_is_read(text: str) -> None:
+    assert FUTURE in claim_terms(text, ""), text

@@ -100,7 +100,8 @@ FIGURE_SHARE = 0.5
 # 95,000 cars", 目标为4100亿元 and 达到4100亿元, "set to close 38 branches" and "closed 38
 # branches" share every figure and word but one, and the one says the first may never have
 # happened. The other claim says nothing planned at all; a claim that plans in other words
-# ("will open" and "plans to open") is no disagreement.
+# or speaks of the future ("will open" and "plans to open"; see `polarity.future`) is no
+# disagreement.
 MODALITY = "modality"
 MODALITY_SHARE = 0.5
 
@@ -350,7 +351,9 @@ def disagreements(
     scope_b = {SCOPE_POLE[t] for t in SCOPE_POLE if t in b}
     if len(scope_a) == len(scope_b) == 1 and scope_a != scope_b:
         yield "scopes", ACT_SHARE, (sorted(scope_a), sorted(scope_b))
-    if ka.plan != kb.plan:
+    if ka.plan != kb.plan and not (kb if ka.plan else ka).future:
+        # (the claim that plans nothing speaks of the future: "will invest" against "plans to
+        # spend", 将正式投产 against 预计投产 say one thing)
         yield MODALITY, MODALITY_SHARE, ([PLAN] if ka.plan else [], [PLAN] if kb.plan else [])
     if ka.figures and kb.figures and not any(t in b for t in ka.figures):
         yield "figures", FIGURE_SHARE, (sorted(ka.figures), sorted(kb.figures))

@@ -6,6 +6,11 @@ negation, and assert opposite facts (see `disagreements`). Only plain negations 
 read: a negative that bounds a figure (no more than, not less than, 不超过, 不到), that says
 "only" (not only, no other) or "no longer" (an act of its own: stepping down), and the many
 Chinese words that hold 不 or 无 without denying anything (不断, 不少, 不良, 无人机), are not.
+
+And whether a text speaks of the future (`future`): "will open", "is due to open", 将正式投产,
+要新建. Not a plan (a project that "will cost" 1.5 billion euros is most often reworded as its
+cost, no future said), but a claim in the future tense says nothing done either: set against
+a plan ("plans to spend", 预计投产) it is the same claim (see `disagreements.MODALITY`).
 """
 
 from __future__ import annotations
@@ -57,3 +62,26 @@ def negated(text: str) -> bool:
     if not (zh or en) or _SUPERLATIVE.search(text):
         return False
     return bool(zh) or _EN_NEGATION.search(_EN_NOT_NEGATION.sub(" ", text)) is not None
+
+
+# The term of a text in the future tense: weighs nothing, read by `disagreements` only to keep
+# a plan and the future apart from nothing (a plan against a fact still costs).
+FUTURE = "=tense:future"
+
+# will, would, shall, 'll; is/are (due, going, set) to + a verb (not "due to the rain": a
+# cause; not "is to the north"); 将 and 即将 but 将近 (nearly), 将军 and 将领 (generals); 要
+# but the words that hold it (主要, 重要, 需要, 只要, 要求). Read only to lift a plan's doubt,
+# so a 将 that marks an object (将价格提高) costs nothing.
+_EN_FUTURE = re.compile(
+    r"\b(?:will|would|shall)\b|['’]ll\b"
+    r"|\b(?:is|are|was|were)\s+(?:due\s+|going\s+|set\s+)?to\s+(?!(?:the|a|an|its|their|his|her|"
+    r"this|that|these|those|north|south|east|west)\b)[a-z]+"
+    r"|\bdue\s+to\s+(?:be|open|start|begin|close|come|run|launch|finish|complete|end|take|go|"
+    r"reopen|enter|resume)\b"
+)
+_ZH_FUTURE = re.compile(r"将(?!近|军|领)|(?<![主重需只想纲摘不])要(?![求素点闻是])")
+
+
+def future(text: str) -> bool:
+    """Whether `text` (normalised, lower-cased) speaks of the future (see above)."""
+    return _EN_FUTURE.search(text) is not None or _ZH_FUTURE.search(text) is not None
