@@ -2995,3 +2995,85 @@ def test_words_that_look_like_the_future_are_not(text: str) -> None:
 )
 def test_the_future_is_read(text: str) -> None:
     assert FUTURE in claim_terms(text, ""), text
+
+
+# Round 17 near misses: (query, its true match, a near miss, what the two disagree on)
+ROUND17 = [
+    # a neighbouring place, named by the place it borders (which the query is about)
+    (
+        (
+            "Council tax bills in Marlow went up by 4.9% for 2025-26.",
+            "Marlow households face a 4.9 per cent council tax rise",
+        ),
+        (
+            "Marlow raised council tax by 4.9 percent for 2025-26.",
+            "Marlow put council tax up 4.9% for 2025-26",
+        ),
+        (
+            "Neighbouring Thornby raised council tax by 4.9 percent for 2025-26.",
+            "Thornby, next door to Marlow, put council tax up 4.9% for 2025-26",
+        ),
+        ("names", ("marlow",), ("neighbour", "thornby"), 0.5),
+    ),
+    (
+        ("2025年8月9日，岚溪县发生里氏五点二级地震。", "岚溪县5.2级地震"),
+        ("2025年8月9日，岚溪县发生5.2级地震。", "岚溪县发生5.2级地震"),
+        ("2025年8月9日，与岚溪县相邻的汀石县发生5.2级地震。", "与岚溪县相邻的汀石县发生5.2级地震"),
+        ("names", ("岚溪",), ("汀石",), 0.5),
+    ),
+    (
+        ("二〇二五年八月九日，岚溪县发生里氏五点二级地震。", "岚溪县5.2级地震"),
+        (
+            "A magnitude 5.2 earthquake struck Lanxi County on 9 August 2025.",
+            "2025年8月9日，岚溪县发生5.2级地震",
+        ),
+        (
+            "A magnitude 5.2 earthquake struck Tingshi County, next to Lanxi, on 9 August 2025.",
+            "2025年8月9日，与岚溪县相邻的汀石县发生5.2级地震",
+        ),
+        ("names", ("岚溪",), ("汀石",), 0.5),
+    ),
+]
+
+
+@pytest.mark.parametrize(("query", "true", "other", "why"), ROUND17)
+def test_near_misses_of_round_seventeen(
+    query: tuple[str, str],
+    true: tuple[str, str],
+    other: tuple[str, str],
+    why: tuple[str, tuple[str, ...], tuple[str, ...], float],
+) -> None:
+    q, t, _ = _kept_apart(query, true, other, why)
+    assert explain(q, t).disagree == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "bordered", "subject"),
+    [
+        ("Tingshi County, next to Lanxi, had an earthquake.", "=of:lanxi", "@tingshi"),
+        ("Thornby, next door to Marlow, raised council tax.", "=of:marlow", "@thornby"),
+        ("Thornby, which borders Marlow, raised council tax.", "=of:marlow", "@thornby"),
+        ("与岚溪县相邻的汀石县发生地震", "=of:岚溪", "@汀石"),
+        ("毗邻岚溪的汀石县发生地震", "=of:岚溪", "@汀石"),
+    ],
+)
+def test_a_place_named_by_the_place_it_borders_is_about_the_neighbour(
+    text: str, bordered: str, subject: str
+) -> None:
+    bag = claim_terms(text, "")
+    assert bordered in bag and subject in bag, sorted(bag)
+    assert "@" + bordered.removeprefix("=of:") not in bag
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # no name before the comma, or none after the relation: nothing is read
+        ("Sales came to next to nothing, Acme said.", "=of:nothing"),
+        ("The depot, next to the river, burned down.", "=of:river"),
+        ("The plant, next to Harbour Road, closed.", "=of:harbour"),
+        ("与上年相比增长12%", "=of:上年"),
+    ],
+)
+def test_words_of_nearness_without_two_places_read_no_neighbour(text: str, absent: str) -> None:
+    assert absent not in claim_terms(text, ""), sorted(claim_terms(text, ""))
