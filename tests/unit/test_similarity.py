@@ -3033,6 +3033,43 @@ ROUND17 = [
         ),
         ("names", ("岚溪",), ("汀石",), 0.5),
     ),
+    # a post left (resigned, lost the vote) against the post held
+    (
+        (
+            "The Harwick Water Board had never had a female chair before Edna Pryce.",
+            "Pryce, the board's first woman chair",
+        ),
+        (
+            "Edna Pryce became the first woman to chair the Harwick Water Board.",
+            "Edna Pryce became the first woman to chair the Harwick Water Board",
+        ),
+        (
+            "Edna Pryce resigned as chair of the Harwick Water Board.",
+            "Edna Pryce has resigned as chair of the Harwick Water Board",
+        ),
+        ("post left or held", ("chairman",), ("resign",), 0.5),
+    ),
+    (
+        ("澜州大学迎来建校以来第一位女性校长柯映雪。", "柯映雪成为澜州大学历史上第一位女校长"),
+        ("柯映雪出任澜州大学校长，成为该校首位女校长。", "柯映雪出任澜州大学校长"),
+        ("柯映雪卸任澜州大学校长。", "柯映雪不再担任澜州大学校长"),
+        ("post left or held", ("principal",), ("resign",), 0.5),
+    ),
+    (
+        (
+            "Tolbury Bank has been led by chief executive Ines Varga since March 2025.",
+            "Varga, Tolbury's boss since March 2025",
+        ),
+        (
+            "Ines Varga became chief executive of Tolbury Bank in March 2025.",
+            "Varga took over as Tolbury Bank CEO in March 2025",
+        ),
+        (
+            "Ines Varga stepped down as chief executive of Tolbury Bank in March 2025.",
+            "Varga quit as Tolbury Bank CEO in March 2025",
+        ),
+        ("post left or held", ("chiefexec",), ("resign",), 0.5),
+    ),
 ]
 
 
@@ -3077,3 +3114,41 @@ def test_a_place_named_by_the_place_it_borders_is_about_the_neighbour(
 )
 def test_words_of_nearness_without_two_places_read_no_neighbour(text: str, absent: str) -> None:
     assert absent not in claim_terms(text, ""), sorted(claim_terms(text, ""))
+
+
+def test_a_post_left_is_said_in_plain_words() -> None:
+    q, _, o = _scores(
+        ("Tolbury Bank has been led by chief executive Ines Varga since 2025.", ""),
+        ("Filler claim about nothing.", ""),
+        ("Ines Varga stepped down as chief executive of Tolbury Bank in 2025.", ""),
+    )
+    assert (
+        "one claim says the post (chief executive) was left (resigned), the other that it is "
+        "held (x0.50)"
+    ) in explain(q, o).reasons()
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # both leave the post, in other words
+        (
+            ("Ines Varga stepped down as chief executive of Tolbury Bank in 2025.", ""),
+            ("Varga quit as Tolbury Bank's CEO in 2025.", ""),
+        ),
+        (
+            ("Ines Varga lost the vote for mayor of Tolbury in 2025.", ""),
+            ("Varga was defeated in Tolbury's 2025 mayoral election.", ""),
+        ),
+        # a resignation with no post named on the other side: nothing to hold
+        (
+            ("Ines Varga resigned from Tolbury Bank in 2025.", ""),
+            ("Ines Varga, 58, worked at Tolbury Bank until 2025.", ""),
+        ),
+    ],
+)
+def test_a_post_left_in_both_claims_or_no_post_is_no_disagreement(
+    one: tuple[str, str], other: tuple[str, str]
+) -> None:
+    q, t, _ = _scores(one, other, ("Filler claim about nothing.", ""))
+    assert "post left or held" not in [d[0] for d in explain(q, t).disagree]

@@ -120,6 +120,19 @@ _FLOWS = frozenset(("~close",))
 ONE_SIDED_ACT = "act on one side"
 ONE_SIDED_ACT_SHARE = 0.2
 
+# A post left against the post held: "resigned as chair of X" and "lost the vote for Speaker"
+# against a claim that names the same post and no act at all ("the first woman to chair X",
+# "led by chief executive Y since", 迎来第一位女性校长). Who leaves or loses a post does not
+# hold it: as opposite acts are. Only leaving or losing: a claim that someone became mayor is
+# most often reworded with no act ("Mayor Y", "Y, the mayor"), so a one-sided taking is no
+# doubt. Posts as the concept table names them (see `concepts.products`).
+POST_LEFT = "post left or held"
+_LEAVING = frozenset(("~resign", "~defeated"))
+_POSTS = frozenset(
+    "=product:" + post
+    for post in ("mayor", "chairman", "chiefexec", "speaker", "partysec", "principal", "governor")
+)
+
 
 # Line 3 and Line 5, the first and the second runway: two things of one kind (see `labels`).
 LABEL_SHARE = 0.5
@@ -413,3 +426,8 @@ def disagreements(
         yours = sorted(t for t in kb.acts if t in _FLOWS)
         if mine or yours:
             yield ONE_SIDED_ACT, ONE_SIDED_ACT_SHARE, (mine, yours)
+        left = ka.acts or kb.acts
+        if set(left) <= _LEAVING and _POSTS.intersection(ka.products, kb.products):
+            posts = sorted(_POSTS.intersection(ka.products, kb.products))
+            said = (sorted(left), posts)
+            yield POST_LEFT, ACT_SHARE, said if ka.acts else said[::-1]
