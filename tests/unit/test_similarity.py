@@ -3070,6 +3070,22 @@ ROUND17 = [
         ),
         ("post left or held", ("chiefexec",), ("resign",), 0.5),
     ),
+    # a poll's share for and against
+    (
+        (
+            "Two in five Ashby residents (41%) back the proposed bypass, according to a survey.",
+            "41 per cent of Ashby residents in favour of the bypass",
+        ),
+        (
+            "A poll found 41 percent of Ashby residents support the planned bypass.",
+            "民调显示，41%的阿什比居民支持修建绕城公路",
+        ),
+        (
+            "A poll found 41 percent of Ashby residents oppose the planned bypass.",
+            "民调显示，41%的阿什比居民反对修建绕城公路",
+        ),
+        ("stances", ("for",), ("against",), 0.5),
+    ),
 ]
 
 
@@ -3152,3 +3168,34 @@ def test_a_post_left_in_both_claims_or_no_post_is_no_disagreement(
 ) -> None:
     q, t, _ = _scores(one, other, ("Filler claim about nothing.", ""))
     assert "post left or held" not in [d[0] for d in explain(q, t).disagree]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Councillors backed the new pool in March.", "=stance:for"),
+        ("Most members support a four-day week.", "=stance:for"),
+        ("41% are in favour of the bypass", "=stance:for"),
+        ("居民支持修建绕城公路", "=stance:for"),
+        ("Residents oppose the planned bypass.", "=stance:against"),
+        ("41%的居民反对修建绕城公路", "=stance:against"),
+    ],
+)
+def test_a_stance_is_read(text: str, stance: str) -> None:
+    assert stance in claim_terms(text, ""), sorted(claim_terms(text, ""))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kilbarrow Rail pushed back the opening of its line.",
+        "The firm cut back the service in May.",
+        "She came back the next day.",
+        "The project was supported by a government grant.",
+        "Government support for farmers rose 5%.",
+        "a state-backed bank",
+        "在政府的支持下，项目顺利完工",
+    ],
+)
+def test_words_of_support_that_report_no_stance_are_not_read(text: str) -> None:
+    assert not [t for t in claim_terms(text, "") if t.startswith("=stance:")], text

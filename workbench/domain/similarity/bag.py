@@ -49,7 +49,7 @@ from workbench.domain.similarity.naming import (
     straddles,
     zh_name,
 )
-from workbench.domain.similarity.polarity import FUTURE, NEGATED, future, negated
+from workbench.domain.similarity.polarity import FUTURE, NEGATED, future, negated, stances
 from workbench.domain.similarity.positions import days, ranks, without_days
 from workbench.domain.similarity.results import (
     en_payments,
@@ -178,6 +178,7 @@ def terms(text: str) -> list[str]:
         out.append(NEGATED)
     if future(s):
         out.append(FUTURE)
+    out += stances(s)
     s = shares(winner_first(without_month_figures(s)), out)
     if "块" in s:
         s = _KUAI.sub(_kuai, s)

@@ -419,6 +419,9 @@ def disagreements(
     if negated_a != negated_b:
         denied = ([NEGATED] if negated_a else [], [NEGATED] if negated_b else [])
         yield NEGATION, ACT_SHARE, denied
+    if len(ka.stances) == len(kb.stances) == 1 and ka.stances != kb.stances:
+        # 41% of residents support the road, 41% oppose it: one claim denies the other
+        yield "stances", ACT_SHARE, (ka.stances, kb.stances)
     if acts_a and acts_b and _opposed(acts_a, acts_b):
         yield "acts", ACT_SHARE, (sorted(acts_a), sorted(acts_b))
     elif bool(ka.acts) != bool(kb.acts):

@@ -97,6 +97,7 @@ class Kinds:
     currencies: list[str] = field(default_factory=list)  # ~usd, ~cny...
     plan: bool = False  # the claim says what is planned or aimed at (~plan)
     future: bool = False  # the claim speaks of the future (=tense:future: will, 将)
+    stances: list[str] = field(default_factory=list)  # for or against (=stance:for)
     # its figures of 10 or more, to two significant figures (≈2000000), but years
     figures: list[str] = field(default_factory=list)
     # a figure said to be below or above itself (=bound:below:2000000: "nearly two million")
@@ -160,6 +161,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.negated = True
             elif t == FUTURE:
                 kinds.future = True
+            elif t.startswith("=stance:"):
+                kinds.stances.append(t)
             elif t.startswith("=day:"):
                 kinds.days.append(t)
             elif t.startswith("=sub:"):
