@@ -27,7 +27,7 @@ from workbench.domain.similarity import (
     weigh,
 )
 from workbench.domain.similarity.labels import labels
-from workbench.domain.similarity.polarity import NEGATED
+from workbench.domain.similarity.polarity import FUTURE, NEGATED
 from workbench.domain.similarity.results import winner_first
 from workbench.domain.similarity.words import stem
 
@@ -2919,3 +2919,283 @@ def test_round_sixteen_forms_leave_ordinary_words_alone(text: str, absent: str) 
 def test_a_planned_thing_is_no_plan_but_a_planned_cut_is() -> None:
     assert "~plan" not in claim_terms("Residents back the planned ring road", "")
     assert "~plan" in claim_terms("Brisco planned cuts of 500 jobs", "")
+
+
+# ---- round 17 (session 24) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # the future against a plan is one claim: "will invest" and "plans to spend"
+        (
+            ("Harlow Grid will invest £600 million in new substations by 2029.", ""),
+            ("By 2029 Harlow Grid plans to spend £0.6bn on new substations.", ""),
+        ),
+        (
+            ("The new Tamsin Hospital wing is due to open in October 2027.", ""),
+            ("Tamsin Hospital's new wing is expected to open in October 2027.", ""),
+        ),
+        # 将 and 要 against 预计 and 将于
+        (
+            ("2027年，岚溪电池在波兰的工厂将正式投入使用。", ""),
+            ("岚溪电池波兰工厂预计2027年投入使用。", ""),
+        ),
+        (
+            ("聂远表示，汀州市2026年要新建小学二十所。", ""),
+            ("汀州市市长聂远表示，汀州将在2026年新建20所小学。", ""),
+        ),
+    ],
+)
+def test_the_future_and_a_plan_are_one_claim(one: tuple[str, str], other: tuple[str, str]) -> None:
+    q, t, _ = _scores(one, other, ("Filler claim about nothing.", ""))
+    assert "modality" not in [d[0] for d in explain(q, t).disagree], explain(q, t).disagree
+    assert similarity(q, t) >= 0.5
+
+
+def test_a_plan_against_a_fact_still_costs_when_neither_speaks_of_the_future() -> None:
+    q, _, o = _scores(
+        ("Harlow Grid plans to spend £600 million on new substations in 2029.", ""),
+        ("Harlow Grid will invest £600 million in new substations in 2029.", ""),
+        ("Harlow Grid spent £600 million on new substations in 2029.", ""),
+    )
+    assert ("modality", ("plan",), (), 0.5) in explain(q, o).disagree
+    assert "a plan or target against a fact (x0.50)" in explain(q, o).reasons()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The delay was due to the rain.",
+        "The plant is to the north of the city.",
+        "Turnout was close to 60 percent.",
+        "将近一半的居民支持该计划",
+        "主要原因是需求下降",
+        "这是一个重要的项目",
+        "公司需要更多资金",
+        "监管部门要求公司整改",
+    ],
+)
+def test_words_that_look_like_the_future_are_not(text: str) -> None:
+    assert FUTURE not in claim_terms(text, ""), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harlow Grid will open the line in 2027.",
+        "The mayor said the line would open by 2028.",
+        "Nine hundred posts are to go at Tansley by 2026.",
+        "The campus is due to come into use in 2026.",
+        "The firm is going to close 30 stores.",
+        "岚溪电池工厂将正式投产",
+        "汀州市要新建小学二十所",
+        "新线即将开通",
+    ],
+)
+def test_the_future_is_read(text: str) -> None:
+    assert FUTURE in claim_terms(text, ""), text
+
+
+# Round 17 near misses: (query, its true match, a near miss, what the two disagree on)
+ROUND17 = [
+    # a neighbouring place, named by the place it borders (which the query is about)
+    (
+        (
+            "Council tax bills in Marlow went up by 4.9% for 2025-26.",
+            "Marlow households face a 4.9 per cent council tax rise",
+        ),
+        (
+            "Marlow raised council tax by 4.9 percent for 2025-26.",
+            "Marlow put council tax up 4.9% for 2025-26",
+        ),
+        (
+            "Neighbouring Thornby raised council tax by 4.9 percent for 2025-26.",
+            "Thornby, next door to Marlow, put council tax up 4.9% for 2025-26",
+        ),
+        ("names", ("marlow",), ("neighbour", "thornby"), 0.5),
+    ),
+    (
+        ("2025年8月9日，岚溪县发生里氏五点二级地震。", "岚溪县5.2级地震"),
+        ("2025年8月9日，岚溪县发生5.2级地震。", "岚溪县发生5.2级地震"),
+        ("2025年8月9日，与岚溪县相邻的汀石县发生5.2级地震。", "与岚溪县相邻的汀石县发生5.2级地震"),
+        ("names", ("岚溪",), ("汀石",), 0.5),
+    ),
+    (
+        ("二〇二五年八月九日，岚溪县发生里氏五点二级地震。", "岚溪县5.2级地震"),
+        (
+            "A magnitude 5.2 earthquake struck Lanxi County on 9 August 2025.",
+            "2025年8月9日，岚溪县发生5.2级地震",
+        ),
+        (
+            "A magnitude 5.2 earthquake struck Tingshi County, next to Lanxi, on 9 August 2025.",
+            "2025年8月9日，与岚溪县相邻的汀石县发生5.2级地震",
+        ),
+        ("names", ("岚溪",), ("汀石",), 0.5),
+    ),
+    # a post left (resigned, lost the vote) against the post held
+    (
+        (
+            "The Harwick Water Board had never had a female chair before Edna Pryce.",
+            "Pryce, the board's first woman chair",
+        ),
+        (
+            "Edna Pryce became the first woman to chair the Harwick Water Board.",
+            "Edna Pryce became the first woman to chair the Harwick Water Board",
+        ),
+        (
+            "Edna Pryce resigned as chair of the Harwick Water Board.",
+            "Edna Pryce has resigned as chair of the Harwick Water Board",
+        ),
+        ("post left or held", ("chairman",), ("resign",), 0.5),
+    ),
+    (
+        ("澜州大学迎来建校以来第一位女性校长柯映雪。", "柯映雪成为澜州大学历史上第一位女校长"),
+        ("柯映雪出任澜州大学校长，成为该校首位女校长。", "柯映雪出任澜州大学校长"),
+        ("柯映雪卸任澜州大学校长。", "柯映雪不再担任澜州大学校长"),
+        ("post left or held", ("principal",), ("resign",), 0.5),
+    ),
+    (
+        (
+            "Tolbury Bank has been led by chief executive Ines Varga since March 2025.",
+            "Varga, Tolbury's boss since March 2025",
+        ),
+        (
+            "Ines Varga became chief executive of Tolbury Bank in March 2025.",
+            "Varga took over as Tolbury Bank CEO in March 2025",
+        ),
+        (
+            "Ines Varga stepped down as chief executive of Tolbury Bank in March 2025.",
+            "Varga quit as Tolbury Bank CEO in March 2025",
+        ),
+        ("post left or held", ("chiefexec",), ("resign",), 0.5),
+    ),
+    # a poll's share for and against
+    (
+        (
+            "Two in five Ashby residents (41%) back the proposed bypass, according to a survey.",
+            "41 per cent of Ashby residents in favour of the bypass",
+        ),
+        (
+            "A poll found 41 percent of Ashby residents support the planned bypass.",
+            "民调显示，41%的阿什比居民支持修建绕城公路",
+        ),
+        (
+            "A poll found 41 percent of Ashby residents oppose the planned bypass.",
+            "民调显示，41%的阿什比居民反对修建绕城公路",
+        ),
+        ("stances", ("for",), ("against",), 0.5),
+    ),
+]
+
+
+@pytest.mark.parametrize(("query", "true", "other", "why"), ROUND17)
+def test_near_misses_of_round_seventeen(
+    query: tuple[str, str],
+    true: tuple[str, str],
+    other: tuple[str, str],
+    why: tuple[str, tuple[str, ...], tuple[str, ...], float],
+) -> None:
+    q, t, _ = _kept_apart(query, true, other, why)
+    assert explain(q, t).disagree == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "bordered", "subject"),
+    [
+        ("Tingshi County, next to Lanxi, had an earthquake.", "=of:lanxi", "@tingshi"),
+        ("Thornby, next door to Marlow, raised council tax.", "=of:marlow", "@thornby"),
+        ("Thornby, which borders Marlow, raised council tax.", "=of:marlow", "@thornby"),
+        ("与岚溪县相邻的汀石县发生地震", "=of:岚溪", "@汀石"),
+        ("毗邻岚溪的汀石县发生地震", "=of:岚溪", "@汀石"),
+    ],
+)
+def test_a_place_named_by_the_place_it_borders_is_about_the_neighbour(
+    text: str, bordered: str, subject: str
+) -> None:
+    bag = claim_terms(text, "")
+    assert bordered in bag and subject in bag, sorted(bag)
+    assert "@" + bordered.removeprefix("=of:") not in bag
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # no name before the comma, or none after the relation: nothing is read
+        ("Sales came to next to nothing, Acme said.", "=of:nothing"),
+        ("The depot, next to the river, burned down.", "=of:river"),
+        ("The plant, next to Harbour Road, closed.", "=of:harbour"),
+        ("与上年相比增长12%", "=of:上年"),
+    ],
+)
+def test_words_of_nearness_without_two_places_read_no_neighbour(text: str, absent: str) -> None:
+    assert absent not in claim_terms(text, ""), sorted(claim_terms(text, ""))
+
+
+def test_a_post_left_is_said_in_plain_words() -> None:
+    q, _, o = _scores(
+        ("Tolbury Bank has been led by chief executive Ines Varga since 2025.", ""),
+        ("Filler claim about nothing.", ""),
+        ("Ines Varga stepped down as chief executive of Tolbury Bank in 2025.", ""),
+    )
+    assert (
+        "one claim says the post (chief executive) was left (resigned), the other that it is "
+        "held (x0.50)"
+    ) in explain(q, o).reasons()
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # both leave the post, in other words
+        (
+            ("Ines Varga stepped down as chief executive of Tolbury Bank in 2025.", ""),
+            ("Varga quit as Tolbury Bank's CEO in 2025.", ""),
+        ),
+        (
+            ("Ines Varga lost the vote for mayor of Tolbury in 2025.", ""),
+            ("Varga was defeated in Tolbury's 2025 mayoral election.", ""),
+        ),
+        # a resignation with no post named on the other side: nothing to hold
+        (
+            ("Ines Varga resigned from Tolbury Bank in 2025.", ""),
+            ("Ines Varga, 58, worked at Tolbury Bank until 2025.", ""),
+        ),
+    ],
+)
+def test_a_post_left_in_both_claims_or_no_post_is_no_disagreement(
+    one: tuple[str, str], other: tuple[str, str]
+) -> None:
+    q, t, _ = _scores(one, other, ("Filler claim about nothing.", ""))
+    assert "post left or held" not in [d[0] for d in explain(q, t).disagree]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Councillors backed the new pool in March.", "=stance:for"),
+        ("Most members support a four-day week.", "=stance:for"),
+        ("41% are in favour of the bypass", "=stance:for"),
+        ("居民支持修建绕城公路", "=stance:for"),
+        ("Residents oppose the planned bypass.", "=stance:against"),
+        ("41%的居民反对修建绕城公路", "=stance:against"),
+    ],
+)
+def test_a_stance_is_read(text: str, stance: str) -> None:
+    assert stance in claim_terms(text, ""), sorted(claim_terms(text, ""))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kilbarrow Rail pushed back the opening of its line.",
+        "The firm cut back the service in May.",
+        "She came back the next day.",
+        "The project was supported by a government grant.",
+        "Government support for farmers rose 5%.",
+        "a state-backed bank",
+        "在政府的支持下，项目顺利完工",
+    ],
+)
+def test_words_of_support_that_report_no_stance_are_not_read(text: str) -> None:
+    assert not [t for t in claim_terms(text, "") if t.startswith("=stance:")], text

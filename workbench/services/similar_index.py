@@ -70,8 +70,9 @@ COMMON_FLOOR = 1000
 # approximate figures: "≈" for every figure of 10 or more, "#≈" for a hedged one; bounds;
 # titles in 《》 as names; ~cumulative, 占总 and "make up" as ~share). Versions 14 to 21:
 # session 21 rounds 9 to 11 and session 22 rounds 12 to 14 with their mends, each listed under
-# its round in docs/benchmarks.md ("Checked before?").
-TERMS_VERSION = 23
+# its round in docs/benchmarks.md ("Checked before?"). Version 24: session 24 round 17 (the
+# future tense as "=tense:future", and the other readings listed under round 17 there).
+TERMS_VERSION = 24
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

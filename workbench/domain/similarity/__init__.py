@@ -28,7 +28,8 @@ bag of terms:
   a year (March, 三季度, the first half: `=period:m3`, `=period:q3`, `=period:h1`) and the kind
   of body a name is (University, 银行: `=org:university`, `=org:bank`);
 - the name a Chinese text opens with and the kind after it (曜川储能: `=named:曜川`,
-  `=kind:储能`), the owner of a claim's subject (Pendry Bank's rival Corrie Bank: `=of:pendry`),
+  `=kind:储能`), the owner of a claim's subject (Pendry Bank's rival Corrie Bank: `=of:pendry`;
+  and the place a neighbour borders, "Tingshi, next to Lanxi", 与岚溪相邻的汀石: `=of:lanxi`),
   a Chinese place after 在 or 于 (在无锡创办: `=place:无锡`), a sum of money (`^money`) and the
   kind of quantity a unit gives (38公里: `^dim:length`);
 - a figure in a unit also in its kind's unit (27 million m3 and 27 billion litres:
@@ -56,7 +57,9 @@ in a ranking (No. 41, 排名第2位), when only one says it was put off (推迟,
 was held once (former, 曾任), when one
 says nearly a figure and the other more than it, when they share no figure even rounded,
 when one gives a share and the other a change by as much, when one is a plan, target or
-forecast and the other a fact (aimed to deliver, delivered), when
+forecast and the other a fact (aimed to deliver, delivered; not when the fact speaks of the
+future: will invest, 将投产), when one reports support and the other opposition, when one says a
+post was left (resigned, lost the vote) and the other names it held, when
 each gives a sum in a currency the other does not (US$, pounds; 美元, 元), when a
 Latin name is neither the pinyin nor a translation of the other's Chinese name (Xinggang
 against 澜汐; Singing Sand is 鸣沙, see `domain.glosses`), when each labels

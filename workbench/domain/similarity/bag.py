@@ -49,7 +49,7 @@ from workbench.domain.similarity.naming import (
     straddles,
     zh_name,
 )
-from workbench.domain.similarity.polarity import NEGATED, negated
+from workbench.domain.similarity.polarity import FUTURE, NEGATED, future, negated, stances
 from workbench.domain.similarity.positions import days, ranks, without_days
 from workbench.domain.similarity.results import (
     en_payments,
@@ -176,6 +176,9 @@ def terms(text: str) -> list[str]:
     out += ranks(s)
     if negated(s):
         out.append(NEGATED)
+    if future(s):
+        out.append(FUTURE)
+    out += stances(s)
     s = shares(winner_first(without_month_figures(s)), out)
     if "块" in s:
         s = _KUAI.sub(_kuai, s)

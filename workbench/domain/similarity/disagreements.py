@@ -100,7 +100,8 @@ FIGURE_SHARE = 0.5
 # 95,000 cars", 目标为4100亿元 and 达到4100亿元, "set to close 38 branches" and "closed 38
 # branches" share every figure and word but one, and the one says the first may never have
 # happened. The other claim says nothing planned at all; a claim that plans in other words
-# ("will open" and "plans to open") is no disagreement.
+# or speaks of the future ("will open" and "plans to open"; see `polarity.future`) is no
+# disagreement.
 MODALITY = "modality"
 MODALITY_SHARE = 0.5
 
@@ -118,6 +119,19 @@ SCOPE_POLE = {"~china": "home", "~abroad": "abroad"}
 _FLOWS = frozenset(("~close",))
 ONE_SIDED_ACT = "act on one side"
 ONE_SIDED_ACT_SHARE = 0.2
+
+# A post left against the post held: "resigned as chair of X" and "lost the vote for Speaker"
+# against a claim that names the same post and no act at all ("the first woman to chair X",
+# "led by chief executive Y since", 迎来第一位女性校长). Who leaves or loses a post does not
+# hold it: as opposite acts are. Only leaving or losing: a claim that someone became mayor is
+# most often reworded with no act ("Mayor Y", "Y, the mayor"), so a one-sided taking is no
+# doubt. Posts as the concept table names them (see `concepts.products`).
+POST_LEFT = "post left or held"
+_LEAVING = frozenset(("~resign", "~defeated"))
+_POSTS = frozenset(
+    "=product:" + post
+    for post in ("mayor", "chairman", "chiefexec", "speaker", "partysec", "principal", "governor")
+)
 
 
 # Line 3 and Line 5, the first and the second runway: two things of one kind (see `labels`).
@@ -350,7 +364,9 @@ def disagreements(
     scope_b = {SCOPE_POLE[t] for t in SCOPE_POLE if t in b}
     if len(scope_a) == len(scope_b) == 1 and scope_a != scope_b:
         yield "scopes", ACT_SHARE, (sorted(scope_a), sorted(scope_b))
-    if ka.plan != kb.plan:
+    if ka.plan != kb.plan and not (kb if ka.plan else ka).future:
+        # (the claim that plans nothing speaks of the future: "will invest" against "plans to
+        # spend", 将正式投产 against 预计投产 say one thing)
         yield MODALITY, MODALITY_SHARE, ([PLAN] if ka.plan else [], [PLAN] if kb.plan else [])
     if ka.figures and kb.figures and not any(t in b for t in ka.figures):
         yield "figures", FIGURE_SHARE, (sorted(ka.figures), sorted(kb.figures))
@@ -403,6 +419,9 @@ def disagreements(
     if negated_a != negated_b:
         denied = ([NEGATED] if negated_a else [], [NEGATED] if negated_b else [])
         yield NEGATION, ACT_SHARE, denied
+    if len(ka.stances) == len(kb.stances) == 1 and ka.stances != kb.stances:
+        # 41% of residents support the road, 41% oppose it: one claim denies the other
+        yield "stances", ACT_SHARE, (ka.stances, kb.stances)
     if acts_a and acts_b and _opposed(acts_a, acts_b):
         yield "acts", ACT_SHARE, (sorted(acts_a), sorted(acts_b))
     elif bool(ka.acts) != bool(kb.acts):
@@ -410,3 +429,8 @@ def disagreements(
         yours = sorted(t for t in kb.acts if t in _FLOWS)
         if mine or yours:
             yield ONE_SIDED_ACT, ONE_SIDED_ACT_SHARE, (mine, yours)
+        left = ka.acts or kb.acts
+        if set(left) <= _LEAVING and _POSTS.intersection(ka.products, kb.products):
+            posts = sorted(_POSTS.intersection(ka.products, kb.products))
+            said = (sorted(left), posts)
+            yield POST_LEFT, ACT_SHARE, said if ka.acts else said[::-1]

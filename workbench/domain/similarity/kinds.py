@@ -14,7 +14,7 @@ from workbench.domain.similarity.concepts import CONCEPT_OF, MEASURES
 from workbench.domain.similarity.figures import is_year
 from workbench.domain.similarity.measures import CURRENCIES, MONEY, PERCENTAGE
 from workbench.domain.similarity.naming import PROVINCE_TERMS
-from workbench.domain.similarity.polarity import NEGATED
+from workbench.domain.similarity.polarity import FUTURE, NEGATED
 
 # The poles of an act ("+", "-", "0" for unchanged, "s" for work started): a claim that says
 # two (revenue rose as stores closed) or none contradicts nothing.
@@ -96,6 +96,8 @@ class Kinds:
     zh: bool = False  # the claim has Chinese text ("%")
     currencies: list[str] = field(default_factory=list)  # ~usd, ~cny...
     plan: bool = False  # the claim says what is planned or aimed at (~plan)
+    future: bool = False  # the claim speaks of the future (=tense:future: will, 将)
+    stances: list[str] = field(default_factory=list)  # for or against (=stance:for)
     # its figures of 10 or more, to two significant figures (≈2000000), but years
     figures: list[str] = field(default_factory=list)
     # a figure said to be below or above itself (=bound:below:2000000: "nearly two million")
@@ -157,6 +159,10 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.bounds.append(t)
             elif t == NEGATED:
                 kinds.negated = True
+            elif t == FUTURE:
+                kinds.future = True
+            elif t.startswith("=stance:"):
+                kinds.stances.append(t)
             elif t.startswith("=day:"):
                 kinds.days.append(t)
             elif t.startswith("=sub:"):

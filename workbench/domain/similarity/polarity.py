@@ -6,11 +6,22 @@ negation, and assert opposite facts (see `disagreements`). Only plain negations 
 read: a negative that bounds a figure (no more than, not less than, 不超过, 不到), that says
 "only" (not only, no other) or "no longer" (an act of its own: stepping down), and the many
 Chinese words that hold 不 or 无 without denying anything (不断, 不少, 不良, 无人机), are not.
+
+And whether a text speaks of the future (`future`): "will open", "is due to open", 将正式投产,
+要新建. Not a plan (a project that "will cost" 1.5 billion euros is most often reworded as its
+cost, no future said), but a claim in the future tense says nothing done either: set against
+a plan ("plans to spend", 预计投产) it is the same claim (see `disagreements.MODALITY`).
+
+And the stance a text reports (`stances`): for ("support the plan", "back the road", "in favour
+of", 支持, 赞成) or against ("oppose", 反对). A poll's 41% for and 41% against share everything
+but the stance.
 """
 
 from __future__ import annotations
 
 import re
+
+from workbench.domain.similarity.words import split_words
 
 # The term of a text that denies an act: weighs nothing ("=" terms), compared by
 # `disagreements` (a claim with its text and quote holds it when either denies).
@@ -57,3 +68,71 @@ def negated(text: str) -> bool:
     if not (zh or en) or _SUPERLATIVE.search(text):
         return False
     return bool(zh) or _EN_NEGATION.search(_EN_NOT_NEGATION.sub(" ", text)) is not None
+
+
+# The term of a text in the future tense: weighs nothing, read by `disagreements` only to keep
+# a plan and the future apart from nothing (a plan against a fact still costs).
+FUTURE = "=tense:future"
+
+# will, would, shall, 'll; is/are (due, going, set) to + a verb (not "due to the rain": a
+# cause; not "is to the north"); 将 and 即将 but 将近 (nearly), 将军 and 将领 (generals); 要
+# but the words that hold it (主要, 重要, 需要, 只要, 要求). Read only to lift a plan's doubt,
+# so a 将 that marks an object (将价格提高) costs nothing.
+_EN_FUTURE = re.compile(
+    r"\b(?:will|would|shall)\b|['’]ll\b"
+    r"|\b(?:is|are|was|were)\s+(?:due\s+|going\s+|set\s+)?to\s+(?!(?:the|a|an|its|their|his|her|"
+    r"this|that|these|those|north|south|east|west)\b)[a-z]+"
+    r"|\bdue\s+to\s+(?:be|open|start|begin|close|come|run|launch|finish|complete|end|take|go|"
+    r"reopen|enter|resume)\b"
+)
+_ZH_FUTURE = re.compile(r"将(?!近|军|领)|(?<![主重需只想纲摘不])要(?![求素点闻是])")
+
+
+def future(text: str) -> bool:
+    """Whether `text` (normalised, lower-cased) speaks of the future (see above)."""
+    return _EN_FUTURE.search(text) is not None or _ZH_FUTURE.search(text) is not None
+
+
+# A stance, for or against: weighs nothing, compared by `disagreements`.
+FOR, AGAINST = "=stance:for", "=stance:against"
+# (a verb of support before what is supported: not "support" or "backing" as a noun, "came back",
+# "state-backed"; 支持 but 支持率 is still for; not 在……支持下, support given)
+_EN_FOR = re.compile(
+    r"\b(?:support|supports|supported|supporting|back|backs|backed|favour|favours|favoured|"
+    r"favor|favors|favored)\s+(?:the|a|an|this|its|their|plans?|proposals?)\b"
+    r"|\bin\s+fav(?:ou|o)r\s+of\b"
+)
+_EN_AGAINST = re.compile(r"\b(?:oppose|opposes|opposed|opposing)\b")
+_BACK_AFTER = frozenset(
+    split_words(
+        "push pushed pushes pushing set sets setting cut cuts cutting scale scaled scales "
+        "scaling hold held holds holding come came comes coming bring brought brings bringing "
+        "pay paid pays paying roll rolled rolls rolling give gave given gives giving get got "
+        "gets getting go went goes going put puts putting call called calls calling turn "
+        "turned turns turning fight fought fights fighting win won wins winning play played "
+        "plays playing write wrote written writes sent send sends"
+    )
+)
+_ZH_FOR = re.compile(r"(?<!的)(?:支持|赞成|拥护)(?!下)")
+_ZH_AGAINST = re.compile(r"反对")
+
+
+def _last_word(text: str, end: int) -> str:
+    # (the 30 characters before: a word longer than that ends no phrasal verb)
+    words = text[max(0, end - 30) : end].split()
+    return words[-1] if words else ""
+
+
+def stances(text: str) -> list[str]:
+    """The stances `text` (normalised, lower-cased) reports, for and against (see above)."""
+    out = []
+    if _ZH_FOR.search(text) or any(
+        # "back" after a verb it ends ("pushed back the opening", "cut back the service") is
+        # no support
+        not (m.group().startswith("back") and _last_word(text, m.start()) in _BACK_AFTER)
+        for m in _EN_FOR.finditer(text)
+    ):
+        out.append(FOR)
+    if _EN_AGAINST.search(text) or _ZH_AGAINST.search(text):
+        out.append(AGAINST)
+    return out

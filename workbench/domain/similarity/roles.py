@@ -59,6 +59,59 @@ _ZH_RELATION = re.compile(
 )
 
 
+# A place named by the place it borders: "Tingshi County, next to Lanxi, ...", "Thornby, next
+# door to Marlow", 与岚溪县相邻的汀石县, 毗邻岚溪的汀石. The claim is about the neighbour, as one
+# about a rival is about the rival: the place it borders is read as an owner is ("=of:"), so
+# that a claim about that place itself names another one. English only in apposition (after a
+# comma, the name before it the subject); Chinese with 的 before the subject's two characters.
+_EN_NEIGHBOUR = re.compile(
+    r",\s+(?:next\s+(?:door\s+)?to|adjacent\s+to|bordering|neighbouring|neighboring|"
+    r"which\s+borders)\s+(?:the\s+)?([A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*){0,7})"
+)
+_ZH_NEIGHBOUR = re.compile(
+    r"[与和同]([\u4e00-\u9fff]{2})[\u4e00-\u9fff]{0,2}?(?:相邻|接壤|毗邻|相接)的?([\u4e00-\u9fff]{2})"
+    r"|(?:毗邻|紧邻|邻近)([\u4e00-\u9fff]{2})[\u4e00-\u9fff]{0,2}?的([\u4e00-\u9fff]{2})"
+)
+_NEIGHBOURLY = (
+    "next",
+    "adjacent",
+    "border",
+    "neighbo",
+    "相邻",
+    "接壤",
+    "毗邻",
+    "相接",
+    "紧邻",
+    "邻近",
+)
+
+
+def _neighbours(text: str) -> list[tuple[int, int, list[str], list[str]]]:
+    """The places `text` names by the place they border (see above): for each, the span to
+    blank (the relation and the bordered place's name), the bordered place's names and the
+    subject's."""
+    if not any(word in text for word in _NEIGHBOURLY):
+        return []
+    out: list[tuple[int, int, list[str], list[str]]] = []
+    for m in _EN_NEIGHBOUR.finditer(text):
+        subject = _EN_NAME_BEFORE.search(text, max(0, m.start() - 200), m.start() + 1)
+        if subject:
+            bordered = names(m.group(1)) or [f"@{stem(w.lower())}" for w in m.group(1).split()]
+            out.append(
+                (
+                    m.start() + 1,
+                    m.end(),
+                    bordered,
+                    [f"@{stem(w.lower())}" for w in subject.group(1).split()],
+                )
+            )
+    for m in _ZH_NEIGHBOUR.finditer(text):
+        near, at = (1, 2) if m.group(1) else (3, 4)
+        if m.group(near) != m.group(at):
+            out.append((m.start(), m.start(at), ["@" + m.group(near)], ["@" + m.group(at)]))
+    return out
+
+
 _EN_NAME_AFTER = re.compile(r"([A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*)*)")
 _EN_NAME_BEFORE = re.compile(r"([A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*)*),\s*$")
 _ZH_RELATED = re.compile("竞争对手|对手|子公司|母公司|合作伙伴|合作方|供应商|股东").search
@@ -99,10 +152,17 @@ def split_owners(text: str) -> tuple[str, list[str], list[str]]:
     """`text` with the owners of its subject blanked out (see above), their names, and the
     subject names that Chinese text gives after them (which `names` would not read: only a
     text's opening name is)."""
-    if "'" not in text and "的" not in text and "旗下" not in text and not _ZH_RELATED(text):
+    neighbours = _neighbours(text)
+    if (
+        "'" not in text
+        and "的" not in text
+        and "旗下" not in text
+        and not _ZH_RELATED(text)
+        and not neighbours
+    ):
         return text, [], []  # most texts: no owner
-    owners: list[str] = []
-    subjects: list[str] = []
+    owners: list[str] = [t for _, _, bordered, _ in neighbours for t in bordered]
+    subjects: list[str] = [t for _, _, _, subject in neighbours for t in subject]
     # The words between are a noun (rival, insurance arm), not a place or time after a
     # preposition (Lanyu Dairy's share in Jiangxi: still Lanyu's).
     spans = [
@@ -145,6 +205,8 @@ def split_owners(text: str) -> tuple[str, list[str], list[str]]:
     for m in zh:
         # the owner and the words after it blanked, the subject's name kept where it was
         blank = blank[: m.start()] + " " * (m.start(3) - m.start()) + blank[m.start(3) :]
+    for start, end, _, _ in neighbours:
+        blank = blank[:start] + " " * (end - start) + blank[end:]
     return blank, owners, subjects
 
 

@@ -16,6 +16,7 @@ from workbench.domain.similarity.disagreements import (
     ONE_SIDED_PERIOD,
     ONE_SIDED_WORDS,
     PERCENT_OR_COUNT,
+    POST_LEFT,
     SCRIPTS,
     SUBSIDIARY,
     disagreements,
@@ -51,6 +52,13 @@ class Explained:
                 said = f"an act one claim gives only: {' '.join(ours or theirs)}"
             elif what in ONE_SIDED_WORDS:
                 said = f"{what}: only one claim says {' '.join(ours or theirs)}"
+            elif what == POST_LEFT:
+                left, held = (ours, theirs) if ours[0] in _LEFT else (theirs, ours)
+                said = (
+                    f"one claim says the post ({' '.join(_POST_NAMES.get(t, t) for t in held)}) "
+                    "was left "
+                    f"({' '.join(_LEFT[t] for t in left)}), the other that it is held"
+                )
             elif what == NEGATION:
                 said = "one claim says it did not happen"
             elif what == MODALITY:
@@ -118,6 +126,11 @@ _BASE_UNITS = {
     "power": "W",
     "energy": "Wh",
 }
+
+
+# How a post was left, as a reader says it (see `disagreements.POST_LEFT`).
+_LEFT = {"resign": "resigned", "defeated": "lost the vote"}
+_POST_NAMES = {"chiefexec": "chief executive", "partysec": "party secretary"}
 
 
 _ROLES = {
