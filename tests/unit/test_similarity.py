@@ -3200,3 +3200,28 @@ def test_a_stance_is_read(text: str, stance: str) -> None:
 )
 def test_words_of_support_that_report_no_stance_are_not_read(text: str) -> None:
     assert not [t for t in claim_terms(text, "") if t.startswith("=stance:")], text
+
+
+# ---- after round 17: a new-user trial's pair ----------------------------------------------------
+
+
+def test_put_into_operation_is_opened_not_money_put_in() -> None:
+    # 投入 was read as money put in (a measure one claim gives only) and 全国 not as China: the
+    # same first scored 0.468, under the threshold, and "checked before?" stayed silent
+    first = "国内首个将钠离子储能电站投入商业运营的企业"
+    same = "全国第一家实现钠离子储能电站商业化运营的企业"
+    q, t, o = _scores(
+        (first, first),
+        (same, same),
+        ("国内首个钠离子储能电站于2026年停产", "国内首个钠离子储能电站于2026年停产"),
+    )
+    assert explain(q, t).disagree == () and explain(q, t).subject == 1.0
+    assert similarity(q, t) >= 0.5
+    # put into production against stopped: opposite acts, not a cost on one side
+    q, t, o = _scores(
+        ("2026年，云杉电池在匈牙利的工厂将正式投入生产。", "工厂将正式投入生产"),
+        ("云杉电池匈牙利工厂2026年投产", "匈牙利工厂2026年投产"),
+        ("云杉电池匈牙利工厂将于2026年停产。", "匈牙利工厂将于2026年停产"),
+    )
+    assert "acts" in [d[0] for d in explain(q, o).disagree]
+    assert similarity(q, t) > similarity(q, o)

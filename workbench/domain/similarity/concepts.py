@@ -482,6 +482,13 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "开张",
         "启用",
         "投入使用",
+        # (put into operation or production, not money put in: 投入商业运营 is no cost)
+        "投入商业运营",
+        "投入商业化运营",
+        "投入运营",
+        "投入运行",
+        "投入生产",
+        "投入商用",
         "投用",
         "投运",
         "开馆",
@@ -506,6 +513,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "关掉",
         "倒闭",
         "停业",
+        # (production or service stopped: against 投入生产, 投入运营)
+        "停产",
+        "停运",
         "闭馆",
         "闭园",
         "closed",
@@ -637,7 +647,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "intended",
     ),
     "world": ("全球", "世界", "world", "global", "globally"),
-    "china": ("中国", "国内", "china", "chinese", "domestic"),
+    # (全国, nationwide: in a Chinese text, China's)
+    "china": ("中国", "国内", "全国", "china", "chinese", "domestic"),
     # Abroad, against at home: 15 international routes are not 15 domestic ones (see
     # `disagreements.SCOPE_POLE`).
     "abroad": ("国际", "海外", "境外", "国外", "international", "overseas", "abroad", "foreign"),
