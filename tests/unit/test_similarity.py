@@ -923,7 +923,7 @@ ROUND5 = [
         ("In March 900 staff lost their jobs at Culvert Energy.", "900 redundancies"),
         ("Culvert Energy laid off 900 workers in March.", "Culvert cut 900 jobs in March"),
         ("Culvert Energy laid off 900 workers in October.", "Culvert cut 900 jobs in October"),
-        ("periods", ("m3",), ("m10",), 0.55),
+        ("periods", ("m3",), ("m10",), 0.5),
     ),
     (  # a bank and a securities house of one name
         ("鸿屿银行的浙江分行有十二家。", "浙江分行12家"),
@@ -1012,7 +1012,7 @@ def test_each_new_rule_is_named_in_why() -> None:
         (
             ("Culvert Energy laid off 900 workers in March.", ""),
             ("Culvert Energy laid off 900 workers in October.", ""),
-            "other periods: m3 / m10 (x0.55)",
+            "other periods: m3 / m10 (x0.50)",
         ),
         (
             ("澜汐电器2023年上半年营收增长18%。", ""),
