@@ -1,0 +1,63 @@
+"""Usage mistakes a new user makes, through the real entry point: each is one line on stderr that
+says what to do, with exit 2."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+
+from tests.inprocess import Outcome, run_cli
+
+Run = Callable[..., Outcome]
+
+
+@pytest.fixture
+def wb(db_url: str) -> Run:  # the CLI bound to this test's database
+    def run(*args: str, stdin: bytes | None = b"", env: dict[str, str] | None = None) -> Outcome:
+        base = {"WORKBENCH_DB": db_url, "WORKBENCH_USER": "tester"}
+        return run_cli(list(args), stdin=stdin, env={**base, **(env or {})})
+
+    return run
+
+
+def usage(r: Outcome) -> str:
+    """The one line of a usage error (exit 2)."""
+    assert r.crash is None, repr(r.crash)
+    assert r.code == 2, (r.code, r.out, r.err)
+    assert r.err.startswith("error: ") and r.err.count("\n") == 1, r.err
+    return r.err.removeprefix("error: ").rstrip("\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "mended"),
+    [
+        (["claim", "list", "--as", "li"], "--as", "workbench --as li claim list"),
+        (["claim", "list", "--db", "x.db"], "--db", "workbench --db x.db claim list"),
+        (["claim", "list", "--db=x.db", "--open"], "--db", "workbench --db=x.db claim list --open"),
+        (["claim", "--as", "li", "list"], "--as", "workbench --as li claim list"),
+        (["--db", "a.db", "doc", "list", "--as"], "--as", "workbench --as NAME --db a.db doc list"),
+        (["note", "add", "1", "a b", "--as", "li"], "--as", "workbench --as li note add 1 'a b'"),
+    ],
+)
+def test_a_global_option_after_the_command_says_where_it_goes(
+    wb: Run, args: list[str], name: str, mended: str
+) -> None:
+    # Click alone said "No such option '--as'. (Did you mean one of: '--all', '--csv', '--tag'?)"
+    assert usage(wb(*args)) == (
+        f"{name} is an option of workbench itself: put it before the command ({mended})"
+    )
+
+
+def test_other_unknown_options_keep_clicks_suggestions(wb: Run) -> None:
+    assert "'--doc'" in usage(wb("claim", "list", "--dco"))
+    assert usage(wb("claim", "list", "--bogus")).startswith("No such option '--bogus'.")
+
+
+def test_a_misplaced_global_option_in_json_mode(wb: Run) -> None:
+    r = wb("claim", "list", "--json", "--as", "li")
+    assert r.code == 2
+    error = json.loads(r.err)["error"]
+    assert error["kind"] == "usage"
+    assert error["message"].startswith("--as is an option of workbench itself")
