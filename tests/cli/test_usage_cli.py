@@ -61,3 +61,36 @@ def test_a_misplaced_global_option_in_json_mode(wb: Run) -> None:
     error = json.loads(r.err)["error"]
     assert error["kind"] == "usage"
     assert error["message"].startswith("--as is an option of workbench itself")
+
+
+@pytest.mark.parametrize("typo", ["clam", "cliam", "claims"])
+def test_a_mistyped_command_gets_the_close_name(wb: Run, typo: str) -> None:
+    assert usage(wb(typo, "list")) == (
+        f"No such command '{typo}'. Did you mean 'claim'? (see `workbench --help`)"
+    )
+
+
+def _typo(name: str) -> str:
+    return name + name[-1]
+
+
+def test_every_group_suggests_close_names_alike(wb: Run) -> None:
+    """The top level (a lazy group) and every group under it answer a typo the same way."""
+    import click
+
+    from workbench.cli import COMMANDS, cli
+
+    ctx = click.Context(cli)
+    groups = 0
+    for name in COMMANDS:
+        command = cli.get_command(ctx, name)
+        assert command is not None
+        line = usage(wb(_typo(name)))
+        assert line.startswith(f"No such command '{_typo(name)}'. ") and f"'{name}'" in line, line
+        if isinstance(command, click.Group):
+            groups += 1
+            for sub in command.commands:
+                line = usage(wb(name, _typo(sub)))
+                assert "Did you mean" in line and f"'{sub}'" in line, line
+    assert groups >= 10
+    assert usage(wb("zzz")) == "No such command 'zzz'. (see `workbench --help`)"
