@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -94,3 +95,22 @@ def test_every_group_suggests_close_names_alike(wb: Run) -> None:
                 assert "Did you mean" in line and f"'{sub}'" in line, line
     assert groups >= 10
     assert usage(wb("zzz")) == "No such command 'zzz'. (see `workbench --help`)"
+
+
+def test_an_empty_database_setting_is_refused_not_the_default_file(
+    wb: Run, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--db ""` and WORKBENCH_DB= quietly opened ./workbench.db; refused as an empty
+    WORKBENCH_USER is (a lost value must not pick another database)."""
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")  # the test's own database is ../workbench.db
+    line = usage(wb("--db", "", "doc", "list"))
+    assert line.startswith("the database needs a name: an empty one would open ./workbench.db")
+    for empty in ("", " "):
+        line = usage(wb("doc", "list", env={"WORKBENCH_DB": empty}))
+        assert line.startswith("WORKBENCH_DB is set but empty: set it to a SQLite file")
+        # Not even a write creates the default file.
+        usage(wb("doc", "add", "-", stdin=b"text", env={"WORKBENCH_DB": empty}))
+    assert not (tmp_path / "elsewhere" / "workbench.db").exists()
+    # --db given wins over an empty environment, as it wins over any.
+    assert wb("--db", db_url, "doc", "list", env={"WORKBENCH_DB": ""}).code == 0

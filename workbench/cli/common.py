@@ -13,10 +13,20 @@ if TYPE_CHECKING:
 
 
 def workbench_from(ctx: click.Context) -> Workbench:
+    from workbench.cli.hints import error_text
+    from workbench.domain.errors import EMPTY_SETTING, InvalidInput
     from workbench.services.context import Workbench
 
-    opts = ctx.find_root().obj or {}
-    return Workbench.open(opts.get("db"), opts.get("actor"))
+    root = ctx.find_root()
+    opts = root.obj or {}
+    try:
+        return Workbench.open(opts.get("db"), opts.get("actor"))
+    except InvalidInput as exc:
+        if exc.reason != EMPTY_SETTING:
+            raise
+        # `--db ""`, WORKBENCH_USER= ...: a setting of `workbench` itself given empty is bad
+        # usage (exit 2), and `workbench --help` is where those settings are described.
+        raise click.UsageError(error_text(exc), root) from None
 
 
 def text_or_stdin(value: str | None) -> str | None:
