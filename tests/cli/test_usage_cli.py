@@ -114,3 +114,34 @@ def test_an_empty_database_setting_is_refused_not_the_default_file(
     assert not (tmp_path / "elsewhere" / "workbench.db").exists()
     # --db given wins over an empty environment, as it wins over any.
     assert wb("--db", db_url, "doc", "list", env={"WORKBENCH_DB": ""}).code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "told"),
+    [
+        (["claim", "add", "1", "--text", "x", "--start", "5"], "pin the claim to its source"),
+        (["claim", "add", "1", "--text", "x", "--end", "5"], "pin the claim to its source"),
+        (["claim", "add", "1", "--text", "x"], "give --quote, or both --start and --end"),
+        (
+            ["claim", "add", "1", "--text", "x", "--quote", "a", "--start", "1", "--end", "2"],
+            "a claim is pinned by a quote or by offsets, not both",
+        ),
+        (
+            ["claim", "add", "1", "--text", "x", "--start", "0", "--end", "2", "--occurrence", "2"],
+            "an occurrence number goes with a quote",
+        ),
+        (["claim", "list", "--assignee", "bob", "--unassigned"], "contradict each other"),
+        (["claim", "list", "--mine", "--unassigned"], "contradict each other"),
+        (["doc", "add", "a.txt", "--user-agent", "x"], "a user agent goes with a URL"),
+        (["doc", "update", "1", "a.txt", "--user-agent", "x"], "a user agent goes with a URL"),
+        (
+            ["audit", "export", "--since", "2025-01-02", "--until", "2025-01-01"],
+            "--since 2025-01-02 is later than --until 2025-01-01",
+        ),
+    ],
+)
+def test_options_that_do_not_go_together_are_bad_usage(wb: Run, args: list[str], told: str) -> None:
+    """Exit 2, as `--type bogus` is: told before any document is read (claim #1, document #1
+    and a.txt need not exist)."""
+    line = usage(wb(*args))
+    assert told in line and line.endswith(f"(see `workbench {' '.join(args[:2])} --help`)")

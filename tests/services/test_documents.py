@@ -168,3 +168,14 @@ def test_edit_refusals_write_nothing(
     with pytest.raises(NotFound):
         edit_document(wb, 99, title="x")
     assert counts() == before
+
+
+def test_a_user_agent_without_a_url_is_told_before_anything_is_read(tmp_path: Path) -> None:
+    from workbench.services.documents import load, load_problem
+
+    assert load_problem("https://example.org/a", user_agent="desk/1") is None
+    assert load_problem(str(tmp_path / "missing.txt")) is None
+    problem = load_problem(str(tmp_path / "missing.txt"), user_agent="desk/1")
+    assert problem is not None and "goes with a URL" in problem.message
+    with pytest.raises(InvalidInput, match="goes with a URL"):
+        load(str(tmp_path / "missing.txt"), user_agent="desk/1")  # not "no such file"

@@ -9,6 +9,7 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
+    from workbench.domain.errors import WorkbenchError
     from workbench.services.context import Workbench
 
 
@@ -27,6 +28,16 @@ def workbench_from(ctx: click.Context) -> Workbench:
         # `--db ""`, WORKBENCH_USER= ...: a setting of `workbench` itself given empty is bad
         # usage (exit 2), and `workbench --help` is where those settings are described.
         raise click.UsageError(error_text(exc), root) from None
+
+
+def usage_unless_none(problem: WorkbenchError | None) -> None:
+    """A rule of how options combine, which the library states (and enforces) and the CLI asks
+    before calling: broken, it is bad usage (exit 2), as a wrong option is, in the library's
+    words (`claim add --start 5` with no --end, --quote with offsets...)."""
+    if problem is not None:
+        from workbench.cli.hints import error_text
+
+        raise click.UsageError(error_text(problem))
 
 
 def text_or_stdin(value: str | None) -> str | None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from workbench.cli.common import workbench_from
+from workbench.cli.common import usage_unless_none, workbench_from
 from workbench.cli.options import DAY, OFFSET, POSITIVE, document_id_argument, json_context
 from workbench.cli.render import (
     changed_passage,
@@ -97,8 +97,9 @@ def add(
     NFC with LF line endings; claim offsets count code points of that text. Adding a text
     already stored (any revision of a document) adds nothing and says which revision holds it.
     """
-    from workbench.services.documents import add_from
+    from workbench.services.documents import add_from, load_problem
 
+    usage_unless_none(load_problem(file, user_agent=user_agent))
     result = add_from(
         workbench_from(ctx),
         file,
@@ -194,8 +195,9 @@ def update(
     flagged for re-review (`claim list --flagged`) and not exported until a new decision. The
     same text as the latest revision stores nothing.
     """
-    from workbench.services.documents import update_from
+    from workbench.services.documents import load_problem, update_from
 
+    usage_unless_none(load_problem(file, user_agent=user_agent))
     result = update_from(workbench_from(ctx), document_id, file, fmt=fmt, user_agent=user_agent)
     _redirects(result.redirects)
     r = result.revision
