@@ -145,3 +145,15 @@ def test_options_that_do_not_go_together_are_bad_usage(wb: Run, args: list[str],
     and a.txt need not exist)."""
     line = usage(wb(*args))
     assert told in line and line.endswith(f"(see `workbench {' '.join(args[:2])} --help`)")
+
+
+def test_a_language_that_is_no_tag_is_bad_usage_where_it_is_set(wb: Run, tmp_path: Path) -> None:
+    """`doc edit 1 --lang 中文` was stored, and the report then wrote lang="中文"."""
+    (tmp_path / "a.txt").write_text("一篇。", encoding="utf-8")
+    for args in (["doc", "add", str(tmp_path / "a.txt")], ["doc", "edit", "1"]):
+        line = usage(wb(*args, "--lang", "中文"))
+        assert line.startswith("Invalid value for '--lang': '中文' is not a language tag: give")
+        assert "zh, en or zh-Hant" in line
+    assert wb("doc", "add", str(tmp_path / "a.txt"), "--lang", "zh-Hant").code == 0
+    assert wb("doc", "edit", "1", "--lang", "").code == 0  # '' clears, as before
+    assert json.loads(wb("doc", "show", "1", "--json").out)["language"] is None

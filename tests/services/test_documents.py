@@ -153,6 +153,8 @@ def test_edit_changes_metadata_with_one_event_that_replays(wb: Workbench, counts
         ({"title": "t" * 501}, "the title is 501 characters; the limit is 500"),
         ({"author": "A\x07"}, "the author: character 2 is the control character U\\+0007"),
         ({"language": "zh\x9b"}, "the language: character 3 is the control character"),
+        ({"language": "中文"}, "'中文' is not a language tag: give one such as zh, en or zh-Hant"),
+        ({"language": "zh_CN"}, "not a language tag"),
         ({"url": "https://example.org/\x00"}, "the URL: character 21 is the control character NUL"),
         ({"text": "rewritten"}, "no editable field 'text'"),
         ({}, "nothing to change"),

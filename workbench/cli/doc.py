@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from workbench.cli.common import usage_unless_none, workbench_from
-from workbench.cli.options import DAY, OFFSET, POSITIVE, document_id_argument, json_context
+from workbench.cli.options import (
+    DAY,
+    LANGUAGE,
+    OFFSET,
+    POSITIVE,
+    document_id_argument,
+    json_context,
+)
 from workbench.cli.render import (
     changed_passage,
     clip,
@@ -57,7 +64,7 @@ METADATA_OPTIONS: list[
     (("--url",), None, "Where it was published (http or https).", None),
     (("--author",), None, "Who wrote it.", None),
     (("--published",), "YYYY-MM-DD", "Publication date.", DAY),
-    (("--lang", "language"), "CODE", "Language, e.g. zh or en.", None),
+    (("--lang", "language"), "CODE", "Language tag, e.g. zh, en or zh-Hant.", LANGUAGE),
 ]
 
 

@@ -11,7 +11,14 @@ from sqlalchemy import func, select
 from workbench.db.models import Claim, Document, DocumentRevision
 from workbench.domain.clock import now, parse_date
 from workbench.domain.errors import InvalidInput, bad
-from workbench.domain.limits import MAX_LANGUAGE, MAX_SHORT, MAX_TITLE, MAX_URL, check_optional
+from workbench.domain.limits import (
+    MAX_LANGUAGE,
+    MAX_SHORT,
+    MAX_TITLE,
+    MAX_URL,
+    check_language,
+    check_optional,
+)
 from workbench.domain.payloads import (
     changed,
     check_changes,
@@ -128,7 +135,7 @@ class DocumentMeta:
             "url": check_http_url(self.url) if self.url and self.url.strip() else None,
             "author": _clean(self.author),
             "published": parse_date(self.published, "published date") if self.published else None,
-            "language": _clean(self.language),
+            "language": check_language(language) if (language := _clean(self.language)) else None,
         }
 
 
