@@ -157,3 +157,22 @@ def test_a_language_that_is_no_tag_is_bad_usage_where_it_is_set(wb: Run, tmp_pat
     assert wb("doc", "add", str(tmp_path / "a.txt"), "--lang", "zh-Hant").code == 0
     assert wb("doc", "edit", "1", "--lang", "").code == 0  # '' clears, as before
     assert json.loads(wb("doc", "show", "1", "--json").out)["language"] is None
+
+
+@pytest.mark.parametrize(
+    ("template", "told"),
+    [
+        ("https://x.org/{id}/{bogus}", "has the placeholder {bogus}"),
+        ("https://x.org/{claim_id}", "has the placeholder {claim_id}"),
+        ("https://x.org/{id}}", "has an unpaired brace"),
+        ("https://x.org/checks", "has no {id} where the claim id goes"),
+    ],
+)
+def test_a_review_url_template_holds_id_and_nothing_else(wb: Run, template: str, told: str) -> None:
+    """{bogus} was published literally; only a missing {id} was caught (and with exit 1)."""
+    args = ["export", "claimreview", "--org", "D", "--org-url", "https://d.org"]
+    line = usage(wb(*args, "--url-template", template))
+    assert line.startswith(f"Invalid value for '--url-template': the review URL template {told}")
+    if "{id}" in template:
+        assert "the only placeholder is {id}, the claim id" in line
+    assert wb(*args, "--url-template", "https://x.org/c/{id}").code == 0

@@ -92,6 +92,16 @@ def _language_text(value: str) -> str:
 LANGUAGE = _Checked("language tag", str, _language_text)
 
 
+def _url_template(value: str) -> str:
+    from workbench.exports.claimreview import check_url_template
+
+    return check_url_template(value)
+
+
+# `export claimreview --url-template`: {id} and no other placeholder, checked as typed.
+URL_TEMPLATE = _Checked("URL template", str, _url_template)
+
+
 def json_option(fn: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(fn)
 
