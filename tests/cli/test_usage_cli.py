@@ -176,3 +176,36 @@ def test_a_review_url_template_holds_id_and_nothing_else(wb: Run, template: str,
     if "{id}" in template:
         assert "the only placeholder is {id}, the claim id" in line
     assert wb(*args, "--url-template", "https://x.org/c/{id}").code == 0
+
+
+def test_an_output_that_is_a_directory_is_named_as_such(wb: Run, tmp_path: Path) -> None:
+    """`report 1 -o /tmp` said "Is a directory: /.tmp.e1m42gno", an internal temporary file."""
+    (tmp_path / "a.txt").write_text("一篇。", encoding="utf-8")
+    assert wb("doc", "add", str(tmp_path / "a.txt")).code == 0
+    folder = tmp_path / "out"
+    folder.mkdir()
+    line = usage(wb("report", "1", "-o", str(folder)))
+    assert line.startswith(f"-o {folder} is a directory: name the HTML file to write")
+    assert ".tmp" not in line and "--all" in line
+    # Every other command that writes a file says so too, in Click's words (exit 2).
+    for args in (
+        ["backup", str(folder)],
+        ["export", "bundle", str(folder)],
+        ["export", "claims", "-o", str(folder)],
+        ["export", "annotations", "-o", str(folder)],
+        ["audit", "export", "-o", str(folder)],
+    ):
+        assert f"'{folder}' is a directory." in usage(wb(*args)), args
+    assert list(folder.iterdir()) == [] and not list(tmp_path.glob(".out.*"))
+
+
+def test_output_file_names_the_directory_not_its_temporary_file(tmp_path: Path) -> None:
+    import click
+
+    from workbench.cli.common import output_file
+
+    with (
+        pytest.raises(click.ClickException, match=f"cannot write {tmp_path}: it is a directory"),
+        output_file(str(tmp_path)) as out,
+    ):
+        out.write("x")

@@ -71,7 +71,10 @@ def output_file(path: str, *, binary: bool = False) -> Iterator[IO[Any]]:
         yield sys.stdout.buffer if binary else sys.stdout
         return
     target = Path(path)
-    if target.exists() and not target.is_file() and not target.is_dir():
+    if target.is_dir():
+        # Said here: the rename below would fail naming its temporary file, not `path`.
+        raise click.ClickException(f"cannot write {path}: it is a directory")
+    if target.exists() and not target.is_file():
         # A device or pipe (/dev/null, a FIFO): write into it as a shell redirect would. The
         # atomic rename below would replace the device node itself with a file (as root).
         # Written through a temporary file first: formats such as ZIP need to seek.
