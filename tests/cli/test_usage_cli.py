@@ -209,3 +209,28 @@ def test_output_file_names_the_directory_not_its_temporary_file(tmp_path: Path) 
         output_file(str(tmp_path)) as out,
     ):
         out.write("x")
+
+
+def test_a_chinese_desks_files_are_refused_saying_how_to_convert_them(
+    wb: Run, tmp_path: Path
+) -> None:
+    """Refused (exit 1) as before, never decoded by a guess; the line now says what the bytes
+    look like and the iconv command, for a file and for standard input alike."""
+    text = "公司在2021年底成立。"
+    (tmp_path / "gbk.txt").write_bytes(text.encode("gbk"))
+    (tmp_path / "u16.txt").write_bytes(text.encode("utf-16"))
+    r = wb("doc", "add", str(tmp_path / "gbk.txt"))
+    assert r.code == 1 and r.err == (
+        f"error: {tmp_path / 'gbk.txt'} is not valid UTF-8: bad byte 0xb9 at byte offset 0; it "
+        "looks like GB18030/GBK (Chinese); convert it first, e.g. iconv -f GB18030 -t UTF-8 "
+        "FILE > FILE.utf8\n"
+    )
+    r = wb("doc", "add", str(tmp_path / "u16.txt"))
+    assert r.code == 1 and "it is UTF-16" in r.err and "iconv -f UTF-16 -t UTF-8" in r.err
+    assert wb("doc", "add", "-", stdin=text.encode()).code == 0
+    assert wb("claim", "add", "1", "--text", "founded", "--quote", "2021年底").code == 0
+    for stdin in (text.encode("gbk"), text.encode("utf-16")):
+        r = wb("note", "add", "1", "-", stdin=stdin)
+        assert r.code == 1 and r.err.startswith("error: standard input is not valid UTF-8")
+        assert "iconv -f " in r.err and r.err.count("\n") == 1
+    assert json.loads(wb("note", "list", "1", "--json").out) == []
