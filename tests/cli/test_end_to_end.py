@@ -242,7 +242,7 @@ def test_new_user_rough_edges(cli: Run, tmp_path: Path) -> None:
     cli("claim", "add", "1", "--text", "A said", "--quote", "甲说")
     bad = b"caf\xe9".decode("utf-8", "surrogateescape")
     one_line_error(cli("note", "add", "1", bad), 1, "not valid UTF-8")
-    one_line_error(cli("--as", " ", "note", "add", "1", "x"), 1, "recorded under one; give --as")
+    one_line_error(cli("--as", " ", "note", "add", "1", "x"), 2, "recorded under one; give --as")
     r = cli("claim", "status", "1", "opinion", "--note", "-", input="A judgement, read from stdin")
     assert r.code == 0, r.err
     notes = json.loads(cli("note", "list", "1", "--json").out)

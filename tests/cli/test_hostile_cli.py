@@ -170,20 +170,21 @@ def test_empty_file_is_not_made_a_database_by_a_read(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("args", "fragment"),
+    ("args", "fragment", "code"),
     [
-        (["audit", "export", "--since", "2026-12-01", "--until", "2026-11-01"], "later than"),
-        (["audit", "export", "--action", "claim.teleported"], "unknown action"),
-        (["audit", "export", "--action", "nothing.*"], "unknown action"),
-        (["audit", "export", "--claim", "777"], "no claim #777"),
-        (["audit", "export", "--doc", "777", "--format", "csv"], "no document #777"),
+        # Options that contradict each other: bad usage.
+        (["audit", "export", "--since", "2026-12-01", "--until", "2026-11-01"], "later than", 2),
+        (["audit", "export", "--action", "claim.teleported"], "unknown action", 1),
+        (["audit", "export", "--action", "nothing.*"], "unknown action", 1),
+        (["audit", "export", "--claim", "777"], "no claim #777", 1),
+        (["audit", "export", "--doc", "777", "--format", "csv"], "no document #777", 1),
     ],
 )
 def test_export_questions_that_can_only_be_mistakes(
-    wb: Run, claim: str, args: list[str], fragment: str
+    wb: Run, claim: str, args: list[str], fragment: str, code: int
 ) -> None:
     r = wb(*args)
-    assert fragment in refused(r)
+    assert fragment in refused(r, code)
     assert r.out == ""
 
 

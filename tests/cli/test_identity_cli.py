@@ -19,11 +19,12 @@ def wbcli(db_url: str):  # type: ignore[no-untyped-def]
 
 
 def test_empty_workbench_user_is_refused_like_empty_as(wbcli) -> None:  # type: ignore[no-untyped-def]
+    # Bad usage (exit 2), as an empty --db / WORKBENCH_DB is (tests/cli/test_usage_cli.py).
     for r in (wbcli("user", "list", user=""), wbcli("user", "list", user="  ")):
-        assert r.code == 1 and r.crash is None
+        assert r.code == 2 and r.crash is None
         assert r.err.startswith("error: WORKBENCH_USER is set but empty")
     r = wbcli("--as", "", "user", "list")
-    assert r.code == 1 and "needs a name" in r.err
+    assert r.code == 2 and "needs a name" in r.err
 
 
 @pytest.mark.parametrize("name", ["ali\nce", "alice\u200b", "\u0430lice", "a\x1b[2Jb"])

@@ -79,10 +79,17 @@ def test_without_json_the_error_stays_one_line_of_words(wb_cli: Run) -> None:
 
 
 def test_invalid_input(wb_cli: Run, claim: str) -> None:
-    r = wb_cli("claim", "add", "1", "--text", "x", "--json")
+    r = wb_cli("claim", "add", "1", "--text", "x", "--quote", "说了", "--json")
     error = r.error()
     assert r.code == 1 and error["kind"] == "invalid_input"
-    assert error["hint"] == {"kind": "give_input", "field": "span"}
+    assert error["hint"] == {"kind": "give_input", "field": "occurrence", "low": 1, "high": 2}
+    assert error["message"].endswith("say which; give --occurrence 1..2")
+
+
+def test_options_that_do_not_go_together_are_usage(wb_cli: Run, claim: str) -> None:
+    r = wb_cli("claim", "add", "1", "--text", "x", "--json")
+    error = r.error()
+    assert r.code == 2 and error["kind"] == "usage"
     assert "give --quote, or both --start and --end" in error["message"]
 
 

@@ -106,7 +106,7 @@ def test_revision_errors(cli: Run, files: tuple[Path, Path]) -> None:
     r = cli("doc", "diff", "1", "--from", "1", "--to", "3")
     assert r.code == 1 and "has no revision 3" in r.err
     r = cli("doc", "update", "1", str(old), "--user-agent", "x")
-    assert r.code == 1 and "a user agent goes with a URL" in r.err and "--user-agent" in r.err
+    assert r.code == 2 and "a user agent goes with a URL" in r.err and "--user-agent" in r.err
 
 
 def test_quote_typed_with_other_punctuation(cli: Run, files: tuple[Path, Path]) -> None:

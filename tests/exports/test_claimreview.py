@@ -115,6 +115,10 @@ def test_url_template_and_selection(wb: Workbench, desk: Desk) -> None:
         ({"org_url": "ftp://x"}, InvalidInput),
         ({"url_template": "https://x.example/page"}, InvalidInput),
         ({"url_template": "not a url {id}"}, InvalidInput),
+        # Published as written on every review: refused, naming {id}, the only placeholder.
+        ({"url_template": "https://x.example/{id}/{bogus}"}, InvalidInput),
+        ({"url_template": "https://x.example/{claim}"}, InvalidInput),
+        ({"url_template": "https://x.example/{id}}"}, InvalidInput),
         ({"org": " "}, InvalidInput),
         ({"claim_ids": [999]}, NotFound),
         ({"document_ids": [999]}, NotFound),

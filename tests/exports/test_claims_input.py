@@ -111,6 +111,10 @@ def test_each_line_ending_gives_the_same_claims(wb: Workbench, tmp_path: Path) -
             b'[\n{"quote": "a", "text": "b"},\n{"quote": "\xc3(", "text": "c"}\n]',
             "line 3: not valid UTF-8 \\(byte 0xc3\\)",
         ),
+        # a Chinese desk's spreadsheet saved as GBK or UTF-16: said, with the iconv to run
+        ("a.csv", csv_bytes(rows()).decode().encode("gbk"), "row 2: .* looks like GB18030/GBK"),
+        ("a.csv", csv_bytes(rows()).decode().encode("utf-16"), "row 1: .* is UTF-16"),
+        ("a.json", json.dumps(rows(), ensure_ascii=False).encode("gbk"), "line 1: .* GB18030/GBK"),
         # cut short
         ("a.json", json.dumps(rows()).encode()[:-30], "ends without its closing"),
         ("a.json", json.dumps(rows()).encode()[:-1], "ends without its closing"),

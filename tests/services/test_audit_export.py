@@ -87,3 +87,15 @@ def _flt(**kw: object) -> object:
     from workbench.services.audit import EventFilter
 
     return EventFilter(**kw)  # type: ignore[arg-type]
+
+
+def test_a_since_after_until_is_a_contradiction_told_before_any_query(wb: Workbench) -> None:
+    from workbench.domain.errors import InvalidInput
+    from workbench.services.audit import EventFilter, check_filter
+
+    assert EventFilter(since="2025-01-01", until="2025-01-01").problem() is None
+    flt = EventFilter(since="2025-01-02", until="2025-01-01")
+    problem = flt.problem()
+    assert problem is not None and "is later than" in problem.message
+    with pytest.raises(InvalidInput, match="is later than"):
+        check_filter(wb, flt)

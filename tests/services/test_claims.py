@@ -51,6 +51,26 @@ def test_occurrence_picks_among_repeats(wb: Workbench, doc_id: int) -> None:
     assert c.start == TEXT.index("MiniMax", TEXT.index("MiniMax") + 1)
 
 
+def test_how_a_span_and_a_filter_are_asked_is_checked_before_any_text() -> None:
+    """The rules on how options combine, which the CLI asks first to answer with exit 2; no
+    document or database is needed to tell."""
+    assert SpanRequest(quote="M1", occurrence=2).problem() is None
+    assert SpanRequest(start=0, end=1).problem() is None
+    assert SpanRequest(start=9, end=2).problem() is None  # a value the text decides about
+    wrong = {
+        "pin the claim to its source": [SpanRequest(), SpanRequest(start=5), SpanRequest(end=5)],
+        "not both": [SpanRequest(quote="M1", start=0), SpanRequest(quote="M1", start=0, end=1)],
+        "goes with a quote": [SpanRequest(occurrence=1, start=0, end=1)],
+    }
+    for message, spans in wrong.items():
+        for span in spans:
+            problem = span.problem()
+            assert problem is not None and message in problem.message, span
+    assert ClaimFilter(assignee="bob").problem() is None
+    problem = ClaimFilter(assignee="bob", unassigned=True).problem()
+    assert problem is not None and "contradict" in problem.message
+
+
 @pytest.mark.parametrize(
     ("span", "text", "error", "message"),
     [

@@ -153,6 +153,8 @@ def test_edit_changes_metadata_with_one_event_that_replays(wb: Workbench, counts
         ({"title": "t" * 501}, "the title is 501 characters; the limit is 500"),
         ({"author": "A\x07"}, "the author: character 2 is the control character U\\+0007"),
         ({"language": "zh\x9b"}, "the language: character 3 is the control character"),
+        ({"language": "中文"}, "'中文' is not a language tag: give one such as zh, en or zh-Hant"),
+        ({"language": "zh_CN"}, "not a language tag"),
         ({"url": "https://example.org/\x00"}, "the URL: character 21 is the control character NUL"),
         ({"text": "rewritten"}, "no editable field 'text'"),
         ({}, "nothing to change"),
@@ -168,3 +170,14 @@ def test_edit_refusals_write_nothing(
     with pytest.raises(NotFound):
         edit_document(wb, 99, title="x")
     assert counts() == before
+
+
+def test_a_user_agent_without_a_url_is_told_before_anything_is_read(tmp_path: Path) -> None:
+    from workbench.services.documents import load, load_problem
+
+    assert load_problem("https://example.org/a", user_agent="desk/1") is None
+    assert load_problem(str(tmp_path / "missing.txt")) is None
+    problem = load_problem(str(tmp_path / "missing.txt"), user_agent="desk/1")
+    assert problem is not None and "goes with a URL" in problem.message
+    with pytest.raises(InvalidInput, match="goes with a URL"):
+        load(str(tmp_path / "missing.txt"), user_agent="desk/1")  # not "no such file"

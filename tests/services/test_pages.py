@@ -101,6 +101,28 @@ def test_an_over_long_page_title_is_cut_not_refused(wb: Workbench) -> None:
         add_document(wb, ZH, source="zh.html", title="Budget " * 200)
 
 
+def test_a_page_language_that_is_no_tag_is_left_out_not_refused(
+    wb: Workbench, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The page, not the person, names its language "Chinese": left out, as an over-long one is
+    # (a --lang typed as 中文 is still refused, as typed).
+    import trafilatura
+
+    extract = trafilatura.bare_extraction
+
+    def naming(*args: object, **kwargs: object) -> object:
+        found = extract(*args, **kwargs)  # type: ignore[arg-type]
+        fields = found if isinstance(found, dict) else found.as_dict()
+        return {**fields, "language": "Chinese"}
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", naming)
+    d = add_document(wb, EN, source="en.html").document
+    assert d.language == "en"  # from <html lang="en"> instead
+    assert add_document(wb, ZH, source="zh.html", language="zh-Hant").document.language == "zh-Hant"
+    with pytest.raises(InvalidInput, match="'中文' is not a language tag"):
+        add_document(wb, ZH, source="zh.html", language="中文")
+
+
 def test_page_without_article_text_is_refused(wb: Workbench, counts: Counts) -> None:
     before = counts()
     with pytest.raises(InvalidInput, match="no article text"):

@@ -54,6 +54,7 @@ def test_seed_has_the_briefs_claims_and_a_fact_checkers_spread(wb: Workbench) ->
         ("document: {file: a.txt}\nclaims:\n  - {quote: '甲', text: t, type: rumour}\n", "type"),
         ("document: {file: missing.txt}\n", "no such file"),
         ("document: {file: a.txt, colour: red}\n", "colour"),
+        ("document: {file: a.txt, language: 中文}\n", "'中文' is not a language tag"),
         ("document: [unclosed\n", "not valid"),
         ("claims: []\n", "document"),
         ("document: {file: a.txt}\nclaims:\n  - {quote: '甲乙', text: ''}\n", "text"),

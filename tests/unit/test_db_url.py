@@ -35,6 +35,23 @@ def test_the_environment_is_read_when_no_option_is_given(monkeypatch: pytest.Mon
     assert resolve_url(None) == "postgresql+psycopg://u@h/db"
 
 
+@pytest.mark.parametrize("given", ["", "  "])
+def test_an_empty_setting_is_refused_not_taken_for_the_default(
+    given: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--db ""` or WORKBENCH_DB= (a lost value) would otherwise open ./workbench.db."""
+    from workbench.domain.errors import EMPTY_SETTING, InvalidInput
+
+    with pytest.raises(InvalidInput, match="the database needs a name") as given_empty:
+        resolve_url(given)
+    monkeypatch.setenv("WORKBENCH_DB", given)
+    with pytest.raises(InvalidInput, match="WORKBENCH_DB is set but empty") as env_empty:
+        resolve_url(None)
+    assert given_empty.value.reason == env_empty.value.reason == EMPTY_SETTING
+    # An option given wins over the environment, as before.
+    assert resolve_url("desk.db").endswith("/desk.db")
+
+
 def test_sqlite_file_is_the_path_of_a_file_url_only() -> None:
     assert sqlite_file("sqlite:////srv/desk.db") == "/srv/desk.db"
     assert sqlite_file("sqlite:///:memory:") is None

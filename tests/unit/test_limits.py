@@ -14,6 +14,7 @@ from workbench.domain.limits import (
     REFUSED_IN_TEXT,
     REFUSED_ONE_LINE,
     TEXT_CONTROLS,
+    check_language,
     check_text,
 )
 
@@ -49,3 +50,16 @@ def test_text_that_passes_comes_back_unchanged() -> None:
     assert check_text(value, "the note", 100) is value
     with pytest.raises(InvalidInput, match="limit is 3"):
         check_text("abcd", "the note", 3)
+
+
+@pytest.mark.parametrize("tag", ["zh", "en", "zh-Hant", "zh-Hans-CN", "es-419", "EN-gb", "yue"])
+def test_language_tags_pass_unchanged(tag: str) -> None:
+    assert check_language(tag) == tag
+
+
+@pytest.mark.parametrize(
+    "value", ["中文", "Chinese", "z", "zh_CN", "zh-", "-zh", "zh--CN", "zh-toolongsub", "zh CN", ""]
+)
+def test_what_is_not_shaped_as_a_language_tag_is_refused(value: str) -> None:
+    with pytest.raises(InvalidInput, match="is not a language tag"):
+        check_language(value)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.text import (
     CONTEXT_CHARS,
+    ENCODING_SAMPLE,
     at_grapheme_boundary,
     decode_utf8,
     find_quote,
@@ -31,6 +32,46 @@ def test_decode_drops_bom_and_names_bad_byte_offset() -> None:
     assert decode_utf8("\ufeff中文".encode(), "x") == "中文"
     with pytest.raises(InvalidInput, match=r"byte offset 3"):
         decode_utf8(b"abc\xff\xfe", "f.txt")
+
+
+GBK_HINT = "it looks like GB18030/GBK (Chinese); convert it first, e.g. iconv -f GB18030"
+UTF16_HINT = "it is UTF-16 (it starts with a UTF-16 byte-order mark); convert it first, e.g. iconv"
+CHINESE = "“中文新闻”：朱镕基说，公司在2021年底成立。【完】"
+
+
+@pytest.mark.parametrize(
+    ("data", "advice"),
+    [
+        # A Chinese desk's files: GBK (Windows' default), ASCII first or not, rarer characters.
+        (CHINESE.encode("gbk"), GBK_HINT),
+        (b"Title: report\n" + CHINESE.encode("gb18030"), GBK_HINT),
+        ("中文".encode("gbk") + b"\xff" * 3, "convert it to UTF-8 first"),  # not GBK either
+        (CHINESE.encode("utf-16"), UTF16_HINT),
+        (b"\xfe\xff" + CHINESE.encode("utf-16-be"), UTF16_HINT),
+        # Not Chinese in GBK: no such advice.
+        ("café crème".encode("latin-1"), "convert it to UTF-8 first"),
+        ("Öl für Bäcker".encode("latin-1"), "convert it to UTF-8 first"),
+        (CHINESE.encode("big5", "replace"), "convert it to UTF-8 first"),
+        # UTF-8 with a bad byte after a run of good Chinese: a damaged UTF-8 file.
+        (CHINESE.encode() + "中".encode("gbk"), "convert it to UTF-8 first"),
+    ],
+)
+def test_text_that_is_not_utf8_is_refused_with_what_it_looks_like(data: bytes, advice: str) -> None:
+    """Advice only: the text is refused, never decoded as the encoding it looks like."""
+    with pytest.raises(InvalidInput) as refused:
+        decode_utf8(data, "f.txt")
+    message = refused.value.message
+    assert message.startswith("f.txt is not valid UTF-8: bad byte 0x")
+    assert message.split("; ", 1)[1].startswith(advice), message
+
+
+def test_what_a_text_looks_like_is_judged_on_a_bounded_sample() -> None:
+    # GBK for the first ENCODING_SAMPLE bytes, then what GBK cannot be: still GBK-like, since
+    # only a sample is read again, however large the input.
+    gbk = CHINESE.encode("gbk")
+    data = gbk * (ENCODING_SAMPLE // len(gbk) + 1) + b"\xff" * 1_000_000
+    with pytest.raises(InvalidInput, match="looks like GB18030/GBK"):
+        decode_utf8(data, "big.txt")
 
 
 def test_find_quote_unique() -> None:

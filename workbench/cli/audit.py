@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from workbench.cli.common import output_file, workbench_from
+from workbench.cli.common import output_file, usage_unless_none, workbench_from
 from workbench.cli.errors import EXIT_REFUSED
 from workbench.cli.options import (
     ID,
@@ -60,6 +60,7 @@ def export(ctx: click.Context, /, fmt: str, output: str | None, **criteria: Any)
 
     # The filter options are the fields of EventFilter, by name.
     flt = EventFilter(**criteria)
+    usage_unless_none(flt.problem())
     wb = workbench_from(ctx)
     if output is None:
         bar = fmt in REPORTS_PROGRESS and wanted()

@@ -9,7 +9,7 @@ from workbench.cli.render import message, plural
 
 
 @click.command()
-@click.argument("file", metavar="FILE")
+@click.argument("file", metavar="FILE", type=click.Path(dir_okay=False))
 @click.pass_context
 def backup(ctx: click.Context, file: str) -> None:
     """Copy the database to FILE, consistently, while others keep working.

@@ -9,7 +9,7 @@ import click
 
 from workbench.cli.claim_desk import assign, due, priority, tag, untag
 from workbench.cli.claim_review import approve, reject
-from workbench.cli.common import text_or_stdin, workbench_from
+from workbench.cli.common import text_or_stdin, usage_unless_none, workbench_from
 from workbench.cli.options import (
     MOMENT,
     OFFSET,
@@ -93,13 +93,10 @@ def add(
     """
     from workbench.services.claims import SpanRequest, add_claim
 
+    span = SpanRequest(quote=quote, occurrence=occurrence, start=start, end=end)
+    usage_unless_none(span.problem())
     c = add_claim(
-        workbench_from(ctx),
-        document_id,
-        text,
-        SpanRequest(quote=quote, occurrence=occurrence, start=start, end=end),
-        speaker=speaker,
-        claim_type=claim_type,
+        workbench_from(ctx), document_id, text, span, speaker=speaker, claim_type=claim_type
     )
     if c.same_span:
         others = " and ".join(f"#{i}" for i in c.same_span)
@@ -317,30 +314,29 @@ def list_(
     if all_ and not mine:
         raise click.UsageError("--all widens --mine (my queue); other lists show all by default")
     wb = workbench_from(ctx)
-    claims = claims_stream(
-        wb,
-        ClaimFilter(
-            statuses=statuses,
-            # A queue is work still to do: --mine shows open claims unless --all or --status.
-            open=open_ or (mine and not all_ and not statuses),
-            document_id=document_id,
-            speaker=speaker,
-            claim_type=claim_type,
-            assignee=wb.actor if mine else assignee,
-            unassigned=unassigned,
-            tags=tags,
-            priority=priority,
-            overdue=overdue,
-            updated_since=updated_since,
-            no_evidence=no_evidence,
-            search=search,
-            anchor=anchor,
-            flagged=flagged,
-            sort=sort,
-            limit=limit,
-            offset=offset,
-        ),
+    flt = ClaimFilter(
+        statuses=statuses,
+        # A queue is work still to do: --mine shows open claims unless --all or --status.
+        open=open_ or (mine and not all_ and not statuses),
+        document_id=document_id,
+        speaker=speaker,
+        claim_type=claim_type,
+        assignee=wb.actor if mine else assignee,
+        unassigned=unassigned,
+        tags=tags,
+        priority=priority,
+        overdue=overdue,
+        updated_since=updated_since,
+        no_evidence=no_evidence,
+        search=search,
+        anchor=anchor,
+        flagged=flagged,
+        sort=sort,
+        limit=limit,
+        offset=offset,
     )
+    usage_unless_none(flt.problem())
+    claims = claims_stream(wb, flt)
     # JSON and CSV stream out a page at a time; a table is laid out once it has every row.
     if as_json:
         emit_json_array(c.to_json() for c in claims)

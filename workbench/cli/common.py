@@ -9,14 +9,35 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
+    from workbench.domain.errors import WorkbenchError
     from workbench.services.context import Workbench
 
 
 def workbench_from(ctx: click.Context) -> Workbench:
+    from workbench.cli.hints import error_text
+    from workbench.domain.errors import EMPTY_SETTING, InvalidInput
     from workbench.services.context import Workbench
 
-    opts = ctx.find_root().obj or {}
-    return Workbench.open(opts.get("db"), opts.get("actor"))
+    root = ctx.find_root()
+    opts = root.obj or {}
+    try:
+        return Workbench.open(opts.get("db"), opts.get("actor"))
+    except InvalidInput as exc:
+        if exc.reason != EMPTY_SETTING:
+            raise
+        # `--db ""`, WORKBENCH_USER= ...: a setting of `workbench` itself given empty is bad
+        # usage (exit 2), and `workbench --help` is where those settings are described.
+        raise click.UsageError(error_text(exc), root) from None
+
+
+def usage_unless_none(problem: WorkbenchError | None) -> None:
+    """A rule of how options combine, which the library states (and enforces) and the CLI asks
+    before calling: broken, it is bad usage (exit 2), as a wrong option is, in the library's
+    words (`claim add --start 5` with no --end, --quote with offsets...)."""
+    if problem is not None:
+        from workbench.cli.hints import error_text
+
+        raise click.UsageError(error_text(problem))
 
 
 def text_or_stdin(value: str | None) -> str | None:
@@ -50,7 +71,10 @@ def output_file(path: str, *, binary: bool = False) -> Iterator[IO[Any]]:
         yield sys.stdout.buffer if binary else sys.stdout
         return
     target = Path(path)
-    if target.exists() and not target.is_file() and not target.is_dir():
+    if target.is_dir():
+        # Said here: the rename below would fail naming its temporary file, not `path`.
+        raise click.ClickException(f"cannot write {path}: it is a directory")
+    if target.exists() and not target.is_file():
         # A device or pipe (/dev/null, a FIFO): write into it as a shell redirect would. The
         # atomic rename below would replace the device node itself with a file (as root).
         # Written through a temporary file first: formats such as ZIP need to seek.

@@ -8,8 +8,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from workbench.cli.common import workbench_from
-from workbench.cli.options import DAY, OFFSET, POSITIVE, document_id_argument, json_context
+from workbench.cli.common import usage_unless_none, workbench_from
+from workbench.cli.options import (
+    DAY,
+    LANGUAGE,
+    OFFSET,
+    POSITIVE,
+    document_id_argument,
+    json_context,
+)
 from workbench.cli.render import (
     changed_passage,
     clip,
@@ -57,7 +64,7 @@ METADATA_OPTIONS: list[
     (("--url",), None, "Where it was published (http or https).", None),
     (("--author",), None, "Who wrote it.", None),
     (("--published",), "YYYY-MM-DD", "Publication date.", DAY),
-    (("--lang", "language"), "CODE", "Language, e.g. zh or en.", None),
+    (("--lang", "language"), "CODE", "Language tag, e.g. zh, en or zh-Hant.", LANGUAGE),
 ]
 
 
@@ -97,8 +104,9 @@ def add(
     NFC with LF line endings; claim offsets count code points of that text. Adding a text
     already stored (any revision of a document) adds nothing and says which revision holds it.
     """
-    from workbench.services.documents import add_from
+    from workbench.services.documents import add_from, load_problem
 
+    usage_unless_none(load_problem(file, user_agent=user_agent))
     result = add_from(
         workbench_from(ctx),
         file,
@@ -194,8 +202,9 @@ def update(
     flagged for re-review (`claim list --flagged`) and not exported until a new decision. The
     same text as the latest revision stores nothing.
     """
-    from workbench.services.documents import update_from
+    from workbench.services.documents import load_problem, update_from
 
+    usage_unless_none(load_problem(file, user_agent=user_agent))
     result = update_from(workbench_from(ctx), document_id, file, fmt=fmt, user_agent=user_agent)
     _redirects(result.redirects)
     r = result.revision

@@ -78,6 +78,40 @@ def _database_error(exc: Exception) -> str:
     return f"database error: {orig if orig is not None else exc}"
 
 
+def _root_option_placed_late(exc: click.UsageError, args: list[str]) -> str | None:
+    """`workbench claim list --as li`: an option of `workbench` itself given after a command.
+    Click would suggest the command's nearest option (--all for --as), which hides what went
+    wrong; the line says where the option goes instead, with the command line mended."""
+    if not isinstance(exc, click.NoSuchOption) or exc.ctx is None or exc.ctx.parent is None:
+        return None
+    root = exc.ctx.find_root()
+    name = exc.option_name
+    option = next(
+        (p for p in root.command.params if isinstance(p, click.Option) and name in p.opts), None
+    )
+    if option is None:
+        return None
+    import shlex
+
+    where = f"{name} is an option of {root.command_path} itself: put it before the command"
+    end = args.index("--") if "--" in args else len(args)
+    # The last one: the command's own (which Click refused) comes after any given to workbench.
+    at = max(
+        (i for i, a in enumerate(args[:end]) if a == name or a.startswith(name + "=")), default=None
+    )
+    if at is None:
+        return where
+    taken = 1
+    value: list[str] = []
+    if not option.is_flag and "=" not in args[at]:
+        if at + 1 < end:
+            taken = 2
+        else:
+            value = [option.metavar or "VALUE"]
+    moved = args[at : at + taken] + value + args[:at] + args[at + taken :]
+    return f"{where} ({root.command_path} {shlex.join(moved)})"
+
+
 def _terminated(signum: int, frame: object) -> None:
     del frame
     sys.exit(128 + signum)
@@ -106,6 +140,8 @@ def run(command: click.Command, args: list[str]) -> Any:
     except click.Abort:
         fail("aborted", kind=ABORTED, as_json=as_json)
     except click.UsageError as exc:
+        if (misplaced := _root_option_placed_late(exc, args)) is not None:
+            fail(misplaced, EXIT_USAGE, kind=USAGE, as_json=as_json)
         hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx is not None else ""
         fail(f"{exc.format_message()}{hint}", EXIT_USAGE, kind=USAGE, as_json=as_json)
     except click.ClickException as exc:

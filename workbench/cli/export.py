@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from workbench.cli.common import output_file, workbench_from
-from workbench.cli.options import format_option, output_option
+from workbench.cli.options import URL_TEMPLATE, format_option, output_option
 from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import message, plural
 
@@ -78,6 +78,7 @@ def export() -> None:
 @click.option("--org-url", required=True, metavar="URL", help="Its web site.")
 @click.option(
     "--url-template",
+    type=URL_TEMPLATE,
     metavar="TEMPLATE",
     help="Each review's page, {id} for the claim id, e.g. 'https://example.org/checks/{id}'. "
     "[default: <org-url>/#claim-<id>]",

@@ -21,7 +21,7 @@ FLAGS: dict[str, str] = {
     "quote_or_offsets": "either --quote or --start/--end, not both",
     "evidence_source": "exactly one of --url, --file or --citation",
     "owner_filters": "--assignee/--mine or --unassigned, not both",
-    "database": "--db / WORKBENCH_DB",
+    "database": "--db PATH|URL (or WORKBENCH_DB)",
     "search": "--search TEXT",
 }
 

@@ -34,6 +34,12 @@ def report(ctx: click.Context, document_id: int | None, all_docs: bool, output: 
 
     if all_docs == (document_id is not None):
         raise click.UsageError("give a document DOC, or --all (not both)")
+    if document_id is not None and Path(output).is_dir():
+        # -o takes a folder only with --all; written into, the folder itself would be replaced.
+        raise click.UsageError(
+            f"-o {output} is a directory: name the HTML file to write "
+            f"(e.g. {Path(output) / f'doc-{document_id}.html'}), or give --all for a folder"
+        )
     wb = workbench_from(ctx)
     if document_id is not None:
         [page] = report_pages(wb, document_ids=[document_id])

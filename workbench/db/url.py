@@ -9,8 +9,27 @@ DEFAULT_DB = "workbench.db"
 
 
 def resolve_url(value: str | None = None) -> str:
-    """A file path becomes a SQLite URL; a URL is used as given (PostgreSQL via psycopg 3)."""
-    raw = value or os.environ.get("WORKBENCH_DB") or DEFAULT_DB
+    """A file path becomes a SQLite URL; a URL is used as given (PostgreSQL via psycopg 3).
+
+    Given empty, or WORKBENCH_DB set but empty, it is refused like an empty actor: a value
+    lost on the way would otherwise open ./workbench.db, quietly, as another database."""
+    from workbench.domain.errors import EMPTY_SETTING, InvalidInput, give
+
+    if value is None:
+        value = os.environ.get("WORKBENCH_DB")
+        if value is not None and not value.strip():
+            raise InvalidInput(
+                "WORKBENCH_DB is set but empty: set it to a SQLite file or a database URL, or "
+                f"unset it to use ./{DEFAULT_DB}",
+                reason=EMPTY_SETTING,
+            )
+    elif not value.strip():
+        raise InvalidInput(
+            f"the database needs a name: an empty one would open ./{DEFAULT_DB} unasked",
+            hint=give("database"),
+            reason=EMPTY_SETTING,
+        )
+    raw = value or DEFAULT_DB
     if "://" not in raw:
         # os.path, not pathlib: pathlib imports urllib.parse and ipaddress, 3 ms of every
         # command's start-up (Path.resolve is this realpath).

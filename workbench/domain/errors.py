@@ -43,6 +43,12 @@ def step(name: str, **facts: Any) -> Hint:
     return Hint("run", {"step": name, **facts})
 
 
+# The `reason` of a setting given empty (`--as ""`, WORKBENCH_DB=): a value lost on the way (an
+# unset shell variable) must not act as the default instead, and a front end may call it bad
+# usage rather than a refusal.
+EMPTY_SETTING = "empty_setting"
+
+
 class WorkbenchError(Exception):
     """A refused operation: the user can read the message and act on it.
 

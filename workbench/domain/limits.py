@@ -63,6 +63,22 @@ def check_optional(value: str | None, what: str, limit: int, *, one_line: bool =
         check_text(value, what, limit, one_line=one_line)
 
 
+# A language tag in the shape BCP 47 gives it: a language of 2-3 letters, then subtags of 1-8
+# letters or digits (zh, en, zh-Hant, zh-Hans-CN, es-419). Not looked up in the registry: the
+# shape is what keeps a name (中文, Chinese) out of the report's lang="...", which browsers and
+# screen readers read as a tag.
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def check_language(value: str) -> str:
+    """`value`, unchanged (case kept), when it is shaped as a language tag; else InvalidInput."""
+    if LANGUAGE_TAG.fullmatch(value) is None:
+        raise InvalidInput(
+            f"{value!r} is not a language tag: give one such as zh, en or zh-Hant (BCP 47)"
+        )
+    return value
+
+
 # Characters that a terminal or spreadsheet acts on instead of showing: C0 and C1 controls,
 # DEL, and the bidi overrides and isolates that reorder what is displayed (Trojan Source).
 _HIDDEN = {

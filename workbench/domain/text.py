@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -12,14 +14,61 @@ from workbench.domain.errors import InvalidInput, bad, give
 CONTEXT_CHARS = 32
 
 
+# How many bytes from the first that is not ASCII are read again, to say what the text looks
+# like instead: enough for a page of Chinese, and bounded whatever the input's size.
+ENCODING_SAMPLE = 1 << 14
+_HAN = re.compile("[\u4e00-\u9fff]")
+_NOT_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def _in_gb2312(char: str) -> bool:
+    # Both bytes from 0xA1: the GB2312 rows, where nearly all of a Chinese text's characters
+    # are. A Latin-1 text read as GBK pairs a letter with the next ASCII byte, below 0xA1.
+    code = char.encode("gb18030")
+    return len(code) == 2 and code[0] >= 0xA1 and code[1] >= 0xA1
+
+
+def _looks_like_gbk(data: bytes, bad_at: int) -> bool:
+    """A GB18030/GBK text (a Chinese desk's default on Windows): UTF-8 fails within its first
+    few Chinese characters, and from the first of them on it reads as Chinese text in GBK."""
+    first = _NOT_ASCII.search(data, 0, bad_at + 1)
+    if first is None or bad_at - first.start() > 16:
+        return False  # a long stretch of valid UTF-8 first: a UTF-8 text with a bad byte
+    sample = data[first.start() : first.start() + ENCODING_SAMPLE]
+    try:
+        # Not final: the sample may end inside a character.
+        text = codecs.getincrementaldecoder("gb18030")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return False
+    wide = [c for c in text if not c.isascii()]
+    return _HAN.search(text) is not None and sum(map(_in_gb2312, wide)) >= 0.9 * len(wide)
+
+
+def not_utf8_advice(data: bytes, bad_at: int, what: str = "it") -> str:
+    """What to do with `what`, whose bytes `data` are not UTF-8 at `bad_at`: the encoding they
+    look like, and the iconv command that converts it. Advice only, never a decoding: a wrong
+    guess would store other text, and every claim's offsets with it."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return (
+            f"{what} is UTF-16 (it starts with a UTF-16 byte-order mark); convert it first, "
+            "e.g. iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8"
+        )
+    if _looks_like_gbk(data, bad_at):
+        return (
+            f"{what} looks like GB18030/GBK (Chinese); convert it first, "
+            "e.g. iconv -f GB18030 -t UTF-8 FILE > FILE.utf8"
+        )
+    return f"convert {what} to UTF-8 first"
+
+
 def decode_utf8(data: bytes, source: str) -> str:
     """Decode UTF-8 strictly (a BOM is dropped): guessing an encoding would corrupt offsets."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        where = f"bad byte 0x{data[exc.start]:02x} at byte offset {exc.start}"
         raise InvalidInput(
-            f"{source} is not valid UTF-8: bad byte 0x{data[exc.start]:02x} at byte offset "
-            f"{exc.start}; convert it to UTF-8 first"
+            f"{source} is not valid UTF-8: {where}; {not_utf8_advice(data, exc.start)}"
         ) from None
 
 

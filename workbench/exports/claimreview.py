@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.domain.errors import InvalidInput, bad
 from workbench.domain.status import RATINGS, Status
+from workbench.domain.text import check_http_url
 from workbench.services.views import ClaimView, DocumentView
 
 CONTEXT = "https://schema.org"
@@ -143,6 +145,33 @@ def claim_review(
     if reviewed_at:
         review["datePublished"] = reviewed_at[:10]
     return review
+
+
+# What a review URL template may hold: {id}, the claim's id. Anything else in braces would be
+# published as written, on every review.
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def check_url_template(template: str) -> str:
+    """`template`, unchanged, when filling {id} makes each review its own http(s) page; else
+    InvalidInput saying what is wrong."""
+    rest = template.replace("{id}", "")
+    if "{" in rest or "}" in rest:
+        found = _PLACEHOLDER.search(rest)
+        what = f"the placeholder {found.group()}" if found else "an unpaired brace"
+        raise InvalidInput(
+            f"the review URL template has {what}, which would be published as written: "
+            "the only placeholder is {id}, the claim id",
+            hint=bad("url_template"),
+        )
+    if "{id}" not in template:
+        raise InvalidInput(
+            "the review URL template has no {id} where the claim id goes, so every review "
+            "would get the same page (e.g. 'https://example.org/checks/{id}')",
+            hint=bad("url_template"),
+        )
+    check_http_url(template.replace("{id}", "1"))
+    return template
 
 
 def review_url(template: str | None, publisher: Publisher, claim_id: int) -> str:

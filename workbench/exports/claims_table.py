@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from workbench.domain.errors import InvalidInput
-from workbench.domain.text import whole_number
+from workbench.domain.text import not_utf8_advice, whole_number
 from workbench.exports.cells import cell_text
 from workbench.services.views import ClaimView
 
@@ -90,11 +90,15 @@ class _TooLong(Exception):
 
 
 class _BadByte(Exception):
-    """A byte that is not UTF-8, as the surrogate `surrogateescape` decoded it to."""
+    """A byte that is not UTF-8, as the surrogate `surrogateescape` decoded it to, at `at` in
+    `line`; with what to do about it, judged from the line's own bytes (bounded)."""
 
-    def __init__(self, char: str, column: int) -> None:
-        self.byte = ord(char) - 0xDC00
-        self.column = column
+    def __init__(self, line: str, at: int) -> None:
+        self.byte = ord(line[at]) - 0xDC00
+        self.column = at + 1
+        raw = line.encode("utf-8", "surrogateescape")  # the file's bytes again
+        offset = len(line[:at].encode("utf-8", "surrogateescape"))
+        self.advice = not_utf8_advice(raw, offset, "the file")
 
 
 # What the `surrogateescape` error handler turns a byte that is not UTF-8 into. Valid UTF-8
@@ -105,14 +109,12 @@ _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 def _checked_line(line: str) -> str:
     found = _ESCAPED_BYTE.search(line)
     if found is not None:
-        raise _BadByte(found.group(), found.start() + 1)
+        raise _BadByte(line, found.start())
     return line
 
 
 def _not_utf8(number: int, bad: _BadByte) -> InvalidInput:
-    return InvalidInput(
-        f"row {number}: not valid UTF-8 (byte 0x{bad.byte:02x}); convert the file to UTF-8 first"
-    )
+    return InvalidInput(f"row {number}: not valid UTF-8 (byte 0x{bad.byte:02x}); {bad.advice}")
 
 
 @dataclass
@@ -213,8 +215,7 @@ def read_json(text: TextIO) -> Iterator[RawRow]:
             # Chunks are read ahead of the parsing: the line says where, not the row.
             line = lines + chunk.count("\n", 0, bad.column - 1)
             raise InvalidInput(
-                f"line {line}: not valid UTF-8 (byte 0x{bad.byte:02x}); convert the file to "
-                "UTF-8 first"
+                f"line {line}: not valid UTF-8 (byte 0x{bad.byte:02x}); {bad.advice}"
             ) from None
         lines += chunk.count("\n")
         return chunk

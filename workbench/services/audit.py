@@ -13,6 +13,7 @@ from sqlalchemy import and_, func, or_, select
 from workbench.db.models import Claim, Event
 from workbench.domain.chain import GENESIS
 from workbench.domain.clock import format_at, parse_since
+from workbench.domain.errors import InvalidInput
 from workbench.domain.scope import ExportScope
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.progress import Progress, counted
@@ -56,6 +57,17 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
 
+    def problem(self) -> InvalidInput | None:
+        """Criteria that contradict each other, so that only a mistake would ask them (refused
+        by `check_filter`; asked by the CLI first, to answer with a usage error)."""
+        if (
+            self.since
+            and self.until
+            and format_at(parse_since(self.since)) > until_bound(self.until)
+        ):
+            return InvalidInput(f"--since {self.since} is later than --until {self.until}")
+        return None
+
     def apply(self, query: Q) -> Q:
         if self.claim_id is not None:
             query = query.where(Event.claim_id == self.claim_id)
@@ -86,13 +98,11 @@ def check_filter(wb: Workbench, flt: EventFilter) -> None:
     """Refuse a filter that can only match nothing by mistake, before anything is written: an
     empty export must mean "no such events", never "you mistyped the question"."""
     from workbench.db.models import Document
-    from workbench.domain.errors import InvalidInput, NotFound
+    from workbench.domain.errors import NotFound
     from workbench.domain.replay import RULES
 
-    if flt.since and flt.until:
-        since, until = format_at(parse_since(flt.since)), until_bound(flt.until)
-        if since > until:
-            raise InvalidInput(f"--since {flt.since} is later than --until {flt.until}")
+    if (problem := flt.problem()) is not None:
+        raise problem
     for pattern in flt.actions:
         prefix = pattern[:-1] if pattern.endswith("*") else None
         known = any(a.startswith(prefix) for a in RULES) if prefix is not None else pattern in RULES

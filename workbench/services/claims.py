@@ -44,21 +44,30 @@ class SpanRequest:
     start: int | None = None
     end: int | None = None
 
+    def problem(self) -> InvalidInput | None:
+        """What is wrong with the way the span is asked for, before any text is read (the rule
+        `resolve` enforces, asked by the CLI before it calls, to answer with a usage error)."""
+        if self.quote is not None:
+            if self.start is not None or self.end is not None:
+                return InvalidInput(
+                    "a claim is pinned by a quote or by offsets, not both",
+                    hint=give("quote_or_offsets"),
+                )
+            return None
+        if self.occurrence is not None:
+            return InvalidInput("an occurrence number goes with a quote", hint=bad("occurrence"))
+        if self.start is None or self.end is None:
+            return InvalidInput("pin the claim to its source", hint=give("span"))
+        return None
+
     def resolve(self, text: str) -> Span:
-        by_offsets = self.start is not None or self.end is not None
-        if self.quote is not None and by_offsets:
-            raise InvalidInput(
-                "a claim is pinned by a quote or by offsets, not both",
-                hint=give("quote_or_offsets"),
-            )
+        if (problem := self.problem()) is not None:
+            raise problem
         if self.quote is not None:
             # Typed with other punctuation or spacing, it is still found; the span then holds
             # the document's own characters.
             return find_quote_tolerant(text, self.quote, self.occurrence)
-        if self.occurrence is not None:
-            raise InvalidInput("an occurrence number goes with a quote", hint=bad("occurrence"))
-        if self.start is None or self.end is None:
-            raise InvalidInput("pin the claim to its source", hint=give("span"))
+        assert self.start is not None and self.end is not None  # problem() saw to it
         return span_at(text, self.start, self.end)
 
 

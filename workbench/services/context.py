@@ -14,6 +14,7 @@ from workbench.db.url import check_url, resolve_url, safe_url, sqlite_file
 from workbench.domain.chain import GENESIS, canonical_json, event_hash
 from workbench.domain.clock import format_at, now
 from workbench.domain.errors import (
+    EMPTY_SETTING,
     Conflict,
     InvalidInput,
     NotFound,
@@ -48,7 +49,8 @@ def default_actor() -> str:
         if not name.strip():
             raise InvalidInput(
                 "WORKBENCH_USER is set but empty: set it to a name, or unset it to act as "
-                "the OS account"
+                "the OS account",
+                reason=EMPTY_SETTING,
             )
         return normalise_name(name, "WORKBENCH_USER")
     try:
@@ -75,6 +77,7 @@ class Workbench:
             raise InvalidInput(
                 "whoever acts needs a name: every change is recorded under one",
                 hint=give("actor"),
+                reason=EMPTY_SETTING,
             )
         name = normalise_name(actor) if actor is not None else default_actor()
         return cls(url=resolve_url(db), actor=name)

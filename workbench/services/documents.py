@@ -11,7 +11,14 @@ from sqlalchemy import func, select
 from workbench.db.models import Claim, Document, DocumentRevision
 from workbench.domain.clock import now, parse_date
 from workbench.domain.errors import InvalidInput, bad
-from workbench.domain.limits import MAX_LANGUAGE, MAX_SHORT, MAX_TITLE, MAX_URL, check_optional
+from workbench.domain.limits import (
+    MAX_LANGUAGE,
+    MAX_SHORT,
+    MAX_TITLE,
+    MAX_URL,
+    check_language,
+    check_optional,
+)
 from workbench.domain.payloads import (
     changed,
     check_changes,
@@ -128,7 +135,7 @@ class DocumentMeta:
             "url": check_http_url(self.url) if self.url and self.url.strip() else None,
             "author": _clean(self.author),
             "published": parse_date(self.published, "published date") if self.published else None,
-            "language": _clean(self.language),
+            "language": check_language(language) if (language := _clean(self.language)) else None,
         }
 
 
@@ -233,15 +240,27 @@ class Loaded:
     redirects: tuple[str, ...] = ()
 
 
+def _fetched(location: str) -> bool:
+    return location.lower().startswith(("http://", "https://"))
+
+
+def load_problem(location: str, *, user_agent: str | None = None) -> InvalidInput | None:
+    """What is wrong with the way a document is asked for, before anything is read (refused by
+    `load`; asked by the CLI before it calls, to answer with a usage error)."""
+    if user_agent is not None and not _fetched(location):
+        return InvalidInput("a user agent goes with a URL to fetch", hint=bad("user_agent"))
+    return None
+
+
 def load(location: str, *, user_agent: str | None = None) -> Loaded:
     """Read FILE, `-` (stdin) or fetch an http(s) URL, within the document size limit."""
-    if location.lower().startswith(("http://", "https://")):
+    if (problem := load_problem(location, user_agent=user_agent)) is not None:
+        raise problem
+    if _fetched(location):
         from workbench.services.fetch import fetch
 
         got = fetch(location, max_bytes=max_document_bytes(), user_agent=user_agent)
         return Loaded(got.data, got.final_url, got.final_url, tuple(got.redirects))
-    if user_agent is not None:
-        raise InvalidInput("a user agent goes with a URL to fetch", hint=bad("user_agent"))
     source = "standard input" if location == "-" else location
     return Loaded(read_source(location), source)
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from workbench.domain.errors import InvalidInput, bad, give
+from workbench.domain.errors import InvalidInput, give
 from workbench.domain.text import check_http_url
 from workbench.services.context import Workbench
 from workbench.services.progress import Progress
@@ -63,20 +63,20 @@ def export_claimreview(
 
     A verdict flagged for re-review is left out (listed in `flagged`) unless `include_flagged`;
     naming one in `claim_ids` without it is refused."""
-    from workbench.exports.claimreview import Publisher, claim_review, review_url, skip_reason
+    from workbench.exports.claimreview import (
+        Publisher,
+        check_url_template,
+        claim_review,
+        review_url,
+        skip_reason,
+    )
     from workbench.services.publishing import iter_documents
 
     if not org.strip():
         raise InvalidInput("the publishing organisation's name is empty", hint=give("org"))
     publisher = Publisher(name=org.strip(), url=check_http_url(org_url))
     if url_template is not None:
-        if "{id}" not in url_template:
-            raise InvalidInput(
-                "the review URL template has no {id} where the claim id goes, so every review "
-                "would get the same page (e.g. 'https://example.org/checks/{id}')",
-                hint=bad("url_template"),
-            )
-        check_http_url(url_template.replace("{id}", "1"))
+        check_url_template(url_template)
     reviews: list[dict[str, Any]] = []
     skipped: list[Skipped] = []
     flagged: list[int] = []

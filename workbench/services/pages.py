@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.domain.errors import InvalidInput
-from workbench.domain.limits import MAX_LANGUAGE, MAX_SHORT, MAX_TITLE, MAX_URL
+from workbench.domain.limits import LANGUAGE_TAG, MAX_LANGUAGE, MAX_SHORT, MAX_TITLE, MAX_URL
 from workbench.domain.text import normalise
 
 _LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)", re.I)
@@ -51,7 +51,7 @@ def extract_page(data: bytes, source: str, *, url: str | None = None) -> Page:
         "author": _shortened(_str(fields.get("author")), MAX_SHORT),
         "published": _str(fields.get("date")),
         "url": _within(_str(url_found), MAX_URL) if url_found.startswith("http") else None,
-        "language": _within(_str(fields.get("language")), MAX_LANGUAGE)
+        "language": _tag(_within(_str(fields.get("language")), MAX_LANGUAGE))
         or (lang.group(1).decode() if lang else None),
     }
     return Page(text + "\n", metadata)
@@ -71,6 +71,12 @@ def _shortened(value: str | None, limit: int) -> str | None:
     if value is None or len(value) <= limit:
         return value
     return value[: limit - 1].rstrip() + "…"
+
+
+def _tag(value: str | None) -> str | None:
+    # A page that names its language otherwise than as a tag ("Chinese") has it left out, as an
+    # over-long one is: the person gave no --lang, the page did (DocumentMeta checks --lang).
+    return value if value is not None and LANGUAGE_TAG.fullmatch(value) else None
 
 
 def _within(value: str | None, limit: int) -> str | None:

@@ -88,6 +88,15 @@ class ClaimFilter:
     limit: int | None = None
     offset: int = 0
 
+    def problem(self) -> InvalidInput | None:
+        """Filters that contradict each other (refused by the query; asked by the CLI before it
+        calls, to answer with a usage error)."""
+        if self.assignee and self.unassigned:
+            return InvalidInput(
+                "an owner and 'unassigned' contradict each other", hint=bad("owner_filters")
+            )
+        return None
+
 
 def names_like(conn: Reader, name: str) -> tuple[str, ...]:
     """Stored assignee names equal to `name` ignoring case and spacing, in Python: the set of
@@ -116,10 +125,8 @@ def claim_query(flt: ClaimFilter, conn: Reader) -> Select:
         q = q.where(eq(C.speaker, flt.speaker))
     if flt.claim_type:
         q = q.where(eq(C.type, parse_claim_type(flt.claim_type).value))
-    if flt.assignee and flt.unassigned:
-        raise InvalidInput(
-            "an owner and 'unassigned' contradict each other", hint=bad("owner_filters")
-        )
+    if (problem := flt.problem()) is not None:
+        raise problem
     if flt.assignee:
         q = q.where(in_(C.assignee, names_like(conn, flt.assignee)))
     if flt.unassigned:

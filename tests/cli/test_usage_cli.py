@@ -1,0 +1,236 @@
+"""Usage mistakes a new user makes, through the real entry point: each is one line on stderr that
+says what to do, with exit 2."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.inprocess import Outcome, run_cli
+
+Run = Callable[..., Outcome]
+
+
+@pytest.fixture
+def wb(db_url: str) -> Run:  # the CLI bound to this test's database
+    def run(*args: str, stdin: bytes | None = b"", env: dict[str, str] | None = None) -> Outcome:
+        base = {"WORKBENCH_DB": db_url, "WORKBENCH_USER": "tester"}
+        return run_cli(list(args), stdin=stdin, env={**base, **(env or {})})
+
+    return run
+
+
+def usage(r: Outcome) -> str:
+    """The one line of a usage error (exit 2)."""
+    assert r.crash is None, repr(r.crash)
+    assert r.code == 2, (r.code, r.out, r.err)
+    assert r.err.startswith("error: ") and r.err.count("\n") == 1, r.err
+    return r.err.removeprefix("error: ").rstrip("\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "mended"),
+    [
+        (["claim", "list", "--as", "li"], "--as", "workbench --as li claim list"),
+        (["claim", "list", "--db", "x.db"], "--db", "workbench --db x.db claim list"),
+        (["claim", "list", "--db=x.db", "--open"], "--db", "workbench --db=x.db claim list --open"),
+        (["claim", "--as", "li", "list"], "--as", "workbench --as li claim list"),
+        (["--db", "a.db", "doc", "list", "--as"], "--as", "workbench --as NAME --db a.db doc list"),
+        (["note", "add", "1", "a b", "--as", "li"], "--as", "workbench --as li note add 1 'a b'"),
+    ],
+)
+def test_a_global_option_after_the_command_says_where_it_goes(
+    wb: Run, args: list[str], name: str, mended: str
+) -> None:
+    # Click alone said "No such option '--as'. (Did you mean one of: '--all', '--csv', '--tag'?)"
+    assert usage(wb(*args)) == (
+        f"{name} is an option of workbench itself: put it before the command ({mended})"
+    )
+
+
+def test_other_unknown_options_keep_clicks_suggestions(wb: Run) -> None:
+    assert "'--doc'" in usage(wb("claim", "list", "--dco"))
+    assert usage(wb("claim", "list", "--bogus")).startswith("No such option '--bogus'.")
+
+
+def test_a_misplaced_global_option_in_json_mode(wb: Run) -> None:
+    r = wb("claim", "list", "--json", "--as", "li")
+    assert r.code == 2
+    error = json.loads(r.err)["error"]
+    assert error["kind"] == "usage"
+    assert error["message"].startswith("--as is an option of workbench itself")
+
+
+@pytest.mark.parametrize("typo", ["clam", "cliam", "claims"])
+def test_a_mistyped_command_gets_the_close_name(wb: Run, typo: str) -> None:
+    assert usage(wb(typo, "list")) == (
+        f"No such command '{typo}'. Did you mean 'claim'? (see `workbench --help`)"
+    )
+
+
+def _typo(name: str) -> str:
+    return name + name[-1]
+
+
+def test_every_group_suggests_close_names_alike(wb: Run) -> None:
+    """The top level (a lazy group) and every group under it answer a typo the same way."""
+    import click
+
+    from workbench.cli import COMMANDS, cli
+
+    ctx = click.Context(cli)
+    groups = 0
+    for name in COMMANDS:
+        command = cli.get_command(ctx, name)
+        assert command is not None
+        line = usage(wb(_typo(name)))
+        assert line.startswith(f"No such command '{_typo(name)}'. ") and f"'{name}'" in line, line
+        if isinstance(command, click.Group):
+            groups += 1
+            for sub in command.commands:
+                line = usage(wb(name, _typo(sub)))
+                assert "Did you mean" in line and f"'{sub}'" in line, line
+    assert groups >= 10
+    assert usage(wb("zzz")) == "No such command 'zzz'. (see `workbench --help`)"
+
+
+def test_an_empty_database_setting_is_refused_not_the_default_file(
+    wb: Run, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--db ""` and WORKBENCH_DB= quietly opened ./workbench.db; refused as an empty
+    WORKBENCH_USER is (a lost value must not pick another database)."""
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")  # the test's own database is ../workbench.db
+    line = usage(wb("--db", "", "doc", "list"))
+    assert line.startswith("the database needs a name: an empty one would open ./workbench.db")
+    for empty in ("", " "):
+        line = usage(wb("doc", "list", env={"WORKBENCH_DB": empty}))
+        assert line.startswith("WORKBENCH_DB is set but empty: set it to a SQLite file")
+        # Not even a write creates the default file.
+        usage(wb("doc", "add", "-", stdin=b"text", env={"WORKBENCH_DB": empty}))
+    assert not (tmp_path / "elsewhere" / "workbench.db").exists()
+    # --db given wins over an empty environment, as it wins over any.
+    assert wb("--db", db_url, "doc", "list", env={"WORKBENCH_DB": ""}).code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "told"),
+    [
+        (["claim", "add", "1", "--text", "x", "--start", "5"], "pin the claim to its source"),
+        (["claim", "add", "1", "--text", "x", "--end", "5"], "pin the claim to its source"),
+        (["claim", "add", "1", "--text", "x"], "give --quote, or both --start and --end"),
+        (
+            ["claim", "add", "1", "--text", "x", "--quote", "a", "--start", "1", "--end", "2"],
+            "a claim is pinned by a quote or by offsets, not both",
+        ),
+        (
+            ["claim", "add", "1", "--text", "x", "--start", "0", "--end", "2", "--occurrence", "2"],
+            "an occurrence number goes with a quote",
+        ),
+        (["claim", "list", "--assignee", "bob", "--unassigned"], "contradict each other"),
+        (["claim", "list", "--mine", "--unassigned"], "contradict each other"),
+        (["doc", "add", "a.txt", "--user-agent", "x"], "a user agent goes with a URL"),
+        (["doc", "update", "1", "a.txt", "--user-agent", "x"], "a user agent goes with a URL"),
+        (
+            ["audit", "export", "--since", "2025-01-02", "--until", "2025-01-01"],
+            "--since 2025-01-02 is later than --until 2025-01-01",
+        ),
+    ],
+)
+def test_options_that_do_not_go_together_are_bad_usage(wb: Run, args: list[str], told: str) -> None:
+    """Exit 2, as `--type bogus` is: told before any document is read (claim #1, document #1
+    and a.txt need not exist)."""
+    line = usage(wb(*args))
+    assert told in line and line.endswith(f"(see `workbench {' '.join(args[:2])} --help`)")
+
+
+def test_a_language_that_is_no_tag_is_bad_usage_where_it_is_set(wb: Run, tmp_path: Path) -> None:
+    """`doc edit 1 --lang 中文` was stored, and the report then wrote lang="中文"."""
+    (tmp_path / "a.txt").write_text("一篇。", encoding="utf-8")
+    for args in (["doc", "add", str(tmp_path / "a.txt")], ["doc", "edit", "1"]):
+        line = usage(wb(*args, "--lang", "中文"))
+        assert line.startswith("Invalid value for '--lang': '中文' is not a language tag: give")
+        assert "zh, en or zh-Hant" in line
+    assert wb("doc", "add", str(tmp_path / "a.txt"), "--lang", "zh-Hant").code == 0
+    assert wb("doc", "edit", "1", "--lang", "").code == 0  # '' clears, as before
+    assert json.loads(wb("doc", "show", "1", "--json").out)["language"] is None
+
+
+@pytest.mark.parametrize(
+    ("template", "told"),
+    [
+        ("https://x.org/{id}/{bogus}", "has the placeholder {bogus}"),
+        ("https://x.org/{claim_id}", "has the placeholder {claim_id}"),
+        ("https://x.org/{id}}", "has an unpaired brace"),
+        ("https://x.org/checks", "has no {id} where the claim id goes"),
+    ],
+)
+def test_a_review_url_template_holds_id_and_nothing_else(wb: Run, template: str, told: str) -> None:
+    """{bogus} was published literally; only a missing {id} was caught (and with exit 1)."""
+    args = ["export", "claimreview", "--org", "D", "--org-url", "https://d.org"]
+    line = usage(wb(*args, "--url-template", template))
+    assert line.startswith(f"Invalid value for '--url-template': the review URL template {told}")
+    if "{id}" in template:
+        assert "the only placeholder is {id}, the claim id" in line
+    assert wb(*args, "--url-template", "https://x.org/c/{id}").code == 0
+
+
+def test_an_output_that_is_a_directory_is_named_as_such(wb: Run, tmp_path: Path) -> None:
+    """`report 1 -o /tmp` said "Is a directory: /.tmp.e1m42gno", an internal temporary file."""
+    (tmp_path / "a.txt").write_text("一篇。", encoding="utf-8")
+    assert wb("doc", "add", str(tmp_path / "a.txt")).code == 0
+    folder = tmp_path / "out"
+    folder.mkdir()
+    line = usage(wb("report", "1", "-o", str(folder)))
+    assert line.startswith(f"-o {folder} is a directory: name the HTML file to write")
+    assert ".tmp" not in line and "--all" in line
+    # Every other command that writes a file says so too, in Click's words (exit 2).
+    for args in (
+        ["backup", str(folder)],
+        ["export", "bundle", str(folder)],
+        ["export", "claims", "-o", str(folder)],
+        ["export", "annotations", "-o", str(folder)],
+        ["audit", "export", "-o", str(folder)],
+    ):
+        assert f"'{folder}' is a directory." in usage(wb(*args)), args
+    assert list(folder.iterdir()) == [] and not list(tmp_path.glob(".out.*"))
+
+
+def test_output_file_names_the_directory_not_its_temporary_file(tmp_path: Path) -> None:
+    import click
+
+    from workbench.cli.common import output_file
+
+    with (
+        pytest.raises(click.ClickException, match=f"cannot write {tmp_path}: it is a directory"),
+        output_file(str(tmp_path)) as out,
+    ):
+        out.write("x")
+
+
+def test_a_chinese_desks_files_are_refused_saying_how_to_convert_them(
+    wb: Run, tmp_path: Path
+) -> None:
+    """Refused (exit 1) as before, never decoded by a guess; the line now says what the bytes
+    look like and the iconv command, for a file and for standard input alike."""
+    text = "公司在2021年底成立。"
+    (tmp_path / "gbk.txt").write_bytes(text.encode("gbk"))
+    (tmp_path / "u16.txt").write_bytes(text.encode("utf-16"))
+    r = wb("doc", "add", str(tmp_path / "gbk.txt"))
+    assert r.code == 1 and r.err == (
+        f"error: {tmp_path / 'gbk.txt'} is not valid UTF-8: bad byte 0xb9 at byte offset 0; it "
+        "looks like GB18030/GBK (Chinese); convert it first, e.g. iconv -f GB18030 -t UTF-8 "
+        "FILE > FILE.utf8\n"
+    )
+    r = wb("doc", "add", str(tmp_path / "u16.txt"))
+    assert r.code == 1 and "it is UTF-16" in r.err and "iconv -f UTF-16 -t UTF-8" in r.err
+    assert wb("doc", "add", "-", stdin=text.encode()).code == 0
+    assert wb("claim", "add", "1", "--text", "founded", "--quote", "2021年底").code == 0
+    for stdin in (text.encode("gbk"), text.encode("utf-16")):
+        r = wb("note", "add", "1", "-", stdin=stdin)
+        assert r.code == 1 and r.err.startswith("error: standard input is not valid UTF-8")
+        assert "iconv -f " in r.err and r.err.count("\n") == 1
+    assert json.loads(wb("note", "list", "1", "--json").out) == []
