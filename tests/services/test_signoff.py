@@ -129,3 +129,27 @@ def test_a_second_role_approves(wb: Workbench) -> None:
             conn.execute(text(f'REVOKE ALL ON ALL TABLES IN SCHEMA "{schema}" FROM {role}'))
             conn.execute(text(f'REVOKE ALL ON ALL SEQUENCES IN SCHEMA "{schema}" FROM {role}'))
             conn.execute(text(f'REVOKE USAGE ON SCHEMA "{schema}" FROM {role}'))
+
+
+def test_a_proposal_on_a_quote_that_changed_cannot_be_approved(wb: Workbench) -> None:
+    # A new-user trial: tom proposed `verified` on "1.5 million containers", the page then said
+    # 1.6 million, and ed's approval published a True rating of text nobody had checked.
+    from workbench.domain.errors import TransitionRefused
+    from workbench.services.claims import get_claim
+    from workbench.services.revisions import update_document
+    from workbench.services.sources import Content
+
+    cid = proposed(wb, "tom")
+    update_document(wb, 1, Content("MiniMax在2022年底创业。", "text", "revised.txt"))
+    claim = get_claim(wb, cid)
+    assert claim.status == "in_review" and claim.anchor_state == "fuzzy"
+    assert claim.flagged and claim.verdict_revision == 1
+    ed = Workbench(url=wb.url, actor="ed")
+    with pytest.raises(TransitionRefused, match="quote changed after the verdict was proposed"):
+        review.approve(ed, cid)
+    assert get_claim(wb, cid).status == "in_review"
+    # Sent back, checked on the new text and proposed again: now it can be approved.
+    review.reject(ed, cid, note="the page says 2022 now: check it again")
+    assert not get_claim(wb, cid).flagged
+    set_status(Workbench(url=wb.url, actor="tom"), cid, "unverifiable", note="still no record")
+    assert review.approve(ed, cid).status == "unverifiable"

@@ -143,7 +143,13 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         )
     elif c.anchor_state == "moved":
         click.echo(f"  anchor   moved in revision {c.revision}; quote unchanged")
-    if c.flagged:
+    if c.flagged and c.status == "in_review":
+        click.echo(
+            f"  verdict  {c.proposed_status} was proposed on revision {c.verdict_revision}, "
+            "before the quote changed; flagged for re-review (approval refused: reject it so the "
+            "new text is checked)"
+        )
+    elif c.flagged:
         click.echo(
             f"  verdict  {c.status} was given on revision {c.verdict_revision}, "
             "before the quote changed; flagged for re-review (not exported until a new decision)"

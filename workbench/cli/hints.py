@@ -42,6 +42,7 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
         f"`workbench claim approve {_id(f, 'claim_id')}` or "
         f"`workbench claim reject {_id(f, 'claim_id')} --note TEXT` it first"
     ),
+    "reject": lambda f: f"`workbench claim reject {_id(f, 'claim_id')} --note TEXT`",
     "propose": lambda f: (
         "with review.required on, propose a verdict (`workbench claim status ID <verdict> "
         "--note ...`) and a second reviewer approves it"

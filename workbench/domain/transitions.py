@@ -45,6 +45,7 @@ class Refusal(StrEnum):
     NOTE_WITHOUT_CHANGE = "note_without_change"
     NOT_IN_REVIEW = "not_in_review"
     OWN_VERDICT = "own_verdict"
+    QUOTE_CHANGED = "quote_changed"
     REJECT_NEEDS_NOTE = "reject_needs_note"
 
 
@@ -70,6 +71,9 @@ class ClaimState:
     evidence_count: int = 0
     proposed_status: Status | None = None
     proposed_by: str | None = None
+    # The revision a verdict (or a proposed one) was given on, when the quote has changed since
+    # (flagged for re-review); None otherwise.
+    verdict_revision: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +196,16 @@ def _decide_approve(claim: ClaimState, request: Request) -> Decision:
             else f"{request.actor} is too like {proposer}, who proposed this verdict"
         )
         raise refuse(claim, Refusal.OWN_VERDICT, f"{who}; a different reviewer must approve it")
+    if claim.verdict_revision is not None:
+        # The proposal judged a quote the document no longer says: approving it would publish a
+        # verdict on text nobody checked. Back to the checker, who checks the new text.
+        raise refuse(
+            claim,
+            Refusal.QUOTE_CHANGED,
+            f"claim #{claim.id}'s quote changed after the verdict was proposed (on revision "
+            f"{claim.verdict_revision}): reject it with a note, so that the new text is checked",
+            step="reject",
+        )
     changes = {"status": claim.proposed_status.value, **CLEARED_PROPOSAL}
     return Decision(APPROVED, changes, request.note)
 

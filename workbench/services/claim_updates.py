@@ -44,6 +44,7 @@ def claim_state(claim: Claim) -> ClaimState:
         evidence_count=len(claim.evidence),
         proposed_status=Status(claim.proposed_status) if claim.proposed_status else None,
         proposed_by=claim.proposed_by,
+        verdict_revision=claim.verdict_revision,
     )
 
 

@@ -14,7 +14,7 @@ from workbench.domain.clock import now
 from workbench.domain.errors import InvalidInput, NotFound
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.payloads import created, revision_payload
-from workbench.domain.status import FINAL_STATUSES
+from workbench.domain.status import FINAL_STATUSES, Status
 from workbench.domain.text import sha256_text
 from workbench.domain.textdiff import Diff, diff_texts
 from workbench.services.claim_updates import update_claim
@@ -160,7 +160,9 @@ def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[Ancho
         if found.span is not None:
             changes.update(found.span.columns(), revision=number)
         flagged = found.state in (AnchorState.FUZZY, AnchorState.ORPHANED)
-        if flagged and claim.status in FINAL_VALUES and claim.verdict_revision is None:
+        # A verdict, or one proposed and awaiting its second reviewer, judged the old quote.
+        judged = claim.status in FINAL_VALUES or claim.status == Status.IN_REVIEW.value
+        if flagged and judged and claim.verdict_revision is None:
             changes["verdict_revision"] = claim.revision
         outcome = AnchorOutcome(
             claim_id=claim.id,
