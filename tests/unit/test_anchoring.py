@@ -80,6 +80,31 @@ def test_quote_edited_a_number_changed_is_fuzzy_with_the_new_quote() -> None:
     assert 0.7 <= r.score < 1.0  # type: ignore[attr-defined]
 
 
+def test_a_headline_repeating_the_old_figure_does_not_take_the_edited_sentence() -> None:
+    # A new-user trial: the body's 8.2 became 8.1, and the claim went to the headline, which
+    # still said 8.2 (more like the old quote, but not where the claim's context is)
+    old = (
+        "星途汽车一季度交付新车8.2万辆\n"
+        "4月1日，星途汽车发布公告称，一季度共交付新车8.2万辆，同比增长35%。\n"
+    )
+    new = old.replace("共交付新车8.2万辆", "共交付新车8.1万辆")
+    for mapped in (True, False):
+        state, r = anchored(old, new, "一季度共交付新车8.2万辆", mapped=mapped)
+        assert state == "fuzzy" and r.span.quote == "一季度共交付新车8.1万辆"  # type: ignore[attr-defined]
+        assert r.span.start > new.index("\n")  # type: ignore[attr-defined]
+
+
+def test_a_short_quote_whose_figure_changed_is_fuzzy_between_its_own_words() -> None:
+    # 门店512家 -> 门店520家 keeps under 70% of a short quote: its unchanged context on both
+    # sides says it is the claim's passage, changed (it was orphaned)
+    old = "远辙科技发布2025年年报。截至去年底，公司在全国共有门店512家，员工超过3000人。\n"
+    state, r = anchored(old, old.replace("门店512家", "门店520家"), "门店512家")
+    assert state == "fuzzy" and r.span.quote == "门店520家"  # type: ignore[attr-defined]
+    # without its context the same little likeness is no anchor
+    gone = old.replace("公司在全国共有门店512家", "另一段完全不同的文字在这里")
+    assert anchored(old, gone, "门店512家")[0] == "orphaned"
+
+
 def test_english_number_edit_is_fuzzy() -> None:
     old = "The company said revenue rose 12 percent last year. Analysts were surprised.\n"
     new = "The company said revenue rose 9 percent last year. Analysts were surprised.\n"

@@ -48,6 +48,11 @@ from workbench.domain.text import (
 )
 
 MIN_QUOTE_SIMILARITY = 0.7
+# A short quote whose figure changed (门店512家 -> 门店520家) keeps two thirds of itself or less:
+# between the same words on both sides (each side at least CONTEXT_KEPT alike) it is still the
+# claim's passage, changed, down to this much of the quote.
+MIN_QUOTE_SIMILARITY_IN_CONTEXT = 0.5
+CONTEXT_KEPT = 0.9
 MIN_SCORE = 0.5
 # Hypothesis's weights: the quote counts most, context next, position only breaks near-ties.
 QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50.0, 20.0, 20.0, 2.0
@@ -335,10 +340,12 @@ class Matcher:
             if found is None:
                 continue
             quote_sim, fs, fe = found
-            if quote_sim < MIN_QUOTE_SIMILARITY:
+            if quote_sim < MIN_QUOTE_SIMILARITY_IN_CONTEXT:
                 continue
             start, end = folded.span(fs, fe)
             p, s = _context_score(self.text, start, end, sel)
+            if quote_sim < MIN_QUOTE_SIMILARITY and min(p, s) < CONTEXT_KEPT:
+                continue
             distance = abs(start - hint) / max(1, len(self.text))
             score = (
                 QUOTE_WEIGHT * quote_sim
@@ -356,7 +363,10 @@ class Matcher:
     def _windows(self, fq: str, near: int) -> Iterator[tuple[int, int]]:
         """Regions of the folded text worth an approximate search: around the expected place,
         and around exact hits of pieces of the quote anywhere (a match close enough to count
-        keeps at least one piece intact)."""
+        keeps at least one piece intact), near the expected place too: an alignment gives the
+        one passage most like the quote in its window, and a headline that repeats the quote's
+        words with the old figure must not hide the edited sentence, whose context is the
+        claim's, in the same window."""
         n = len(self.folded.text)
         slack = max(8, len(fq) // 2)
         yield max(0, near - NEAR_WINDOW), min(n, near + len(fq) + NEAR_WINDOW)
@@ -369,7 +379,7 @@ class Matcher:
                     break
                 origin = at - offset
                 bucket = origin // max(1, slack)
-                if bucket in seen or abs(origin - near) < NEAR_WINDOW:
+                if bucket in seen:
                     continue
                 seen.add(bucket)
                 yield max(0, origin - slack), min(n, origin + len(fq) + slack)
