@@ -152,3 +152,28 @@ def test_any_span_round_trips_through_find_quote(text: str, data: st.DataObject)
     span = find_quote(text, quote, positions.index(start) + 1)
     assert (span.start, span.end) == (start, end)
     assert text[span.start : span.end] == quote
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://[::1/x",  # an unclosed IPv6 bracket: urlsplit raised ValueError (a traceback)
+        "http://example.org:99999/",  # a port out of range
+        "http://example.org:port/",
+        "ftp://example.org/",
+        "https://",
+        "https://exa mple.org/",
+    ],
+)
+def test_what_is_not_an_http_url_is_refused_in_one_line(url: str) -> None:
+    from workbench.domain.text import check_http_url
+
+    with pytest.raises(InvalidInput, match="is not an http\\(s\\) URL"):
+        check_http_url(url)
+
+
+def test_http_urls_pass_as_written() -> None:
+    from workbench.domain.text import check_http_url
+
+    for url in ("https://example.org/a?b=1", "http://[::1]:8080/x", " http://127.0.0.1/ "):
+        assert check_http_url(url) == url.strip()

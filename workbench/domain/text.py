@@ -235,13 +235,18 @@ def check_http_url(url: str) -> str:
     from urllib.parse import urlsplit
 
     value = url.strip()
-    parts = urlsplit(value)
+    refused = InvalidInput(f"{url!r} is not an http(s) URL: write it as https://host/path")
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (read for its check: a port out of 0..65535 raises)
+    except ValueError:  # an unclosed IPv6 bracket (http://[::1/x), a port that is no number
+        raise refused from None
     if (
         parts.scheme.lower() not in {"http", "https"}
         or not parts.netloc
         or any(ch.isspace() for ch in value)
     ):
-        raise InvalidInput(f"{url!r} is not an http(s) URL: write it as https://host/path")
+        raise refused
     return value
 
 
