@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -1036,15 +1037,29 @@ def test_each_new_rule_is_named_in_why() -> None:
 
 
 def _seconds(text: str) -> float:
-    start = time.perf_counter()
-    claim_terms(text, text)
-    return time.perf_counter() - start
+    best = float("inf")
+    for _ in range(3):  # the best of three: a busy machine stretches single runs
+        start = time.perf_counter()
+        claim_terms(text, text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _linear(make: Callable[[int], str]) -> bool:
+    """Whether reading `make(n)` costs time linear in n, not quadratic: four times the input
+    must not cost ten times the time (linear is four, quadratic sixteen; the margin is for
+    the noise of runs of a few milliseconds). Judged against the same code on a quarter of the
+    input in the same run, not against a clock: a loaded machine slows both alike. Under
+    0.1 s for the larger input is linear enough (the quadratic forms this guards against took
+    seconds at twice its size)."""
+    small, large = _seconds(make(2_500)), _seconds(make(10_000))
+    return large < 0.1 or large < 10 * small
 
 
 def test_a_long_run_of_chinese_numerals_is_read_in_linear_time() -> None:
     # Bad input never hangs: 20,000 numerals with no label after them took 5 s (quadratic in
     # the run: the label pattern was tried from every position of it), 100,000 minutes.
-    assert _seconds("一" * 20_000 + "x期") < 0.5
+    assert _linear(lambda n: "一" * n + "x期")
     # and a label after a run is read as before
     assert [t for t in terms("第二十一期") if t[0] == "="] == ["=label:phase:21"]
     assert [t for t in terms("在二期工程") if t[0] == "="] == ["=label:phase:2"]
@@ -1053,8 +1068,8 @@ def test_a_long_run_of_chinese_numerals_is_read_in_linear_time() -> None:
 def test_a_figure_before_a_long_run_of_spaces_is_read_in_linear_time() -> None:
     # "five" or "5 million" then 20,000 spaces took 2.3 s (the comparative's two runs of
     # spaces split every way), 100,000 over 10 s.
-    assert _seconds("five" + " " * 20_000 + "x") < 0.5
-    assert _seconds("5 million" + " " * 20_000 + "x") < 0.5
+    assert _linear(lambda n: "five" + " " * n + "x")
+    assert _linear(lambda n: "5 million" + " " * n + "x")
     # and comparatives with spaces are read as before
     assert "~down" in terms("9 %  less milk")
     assert "~up" in terms("sold 9   more cars")
@@ -1067,9 +1082,9 @@ def test_long_runs_of_names_and_numerals_before_an_owner_or_a_ratio_are_read_in_
     # The owner pattern tried a name from every word of a run of capitalised words (20,000
     # words then 's rival: 27 s), the ratio pattern a number from every numeral of a run (20,000
     # numerals then 比: 12 s).
-    assert _seconds("Aa " * 20_000 + "'s rival ") < 3.0
-    assert _seconds("三" * 20_000 + "比") < 0.5
-    assert _seconds("三" * 20_000 + "：") < 0.5
+    assert _linear(lambda n: "Aa " * n + "'s rival ")
+    assert _linear(lambda n: "三" * n + "比")
+    assert _linear(lambda n: "三" * n + "：")
     # and owners and ratios are read as before
     assert "=of:pendry" in claim_terms("Pendry Bank's rival Corrie Bank grew 5%", "")
     assert "#17:1" in terms("师生比为十七比一")
@@ -1086,8 +1101,8 @@ def test_a_figure_of_thousands_of_digits_is_no_crash() -> None:
 def test_a_long_run_of_digits_is_read_in_linear_time() -> None:
     # The Chinese lead pattern (the date words a name may follow) read a run of digits or dots
     # with no 年 after it again from each position: 20,000 digits took 2 s in claim_terms.
-    assert _seconds("1" * 20_000) < 0.5
-    assert _seconds("." * 20_000) < 0.5
+    assert _linear(lambda n: "1" * n)
+    assert _linear(lambda n: "." * n)
     # and the name after a date is read as before
     assert "@山野" in names("2021年山野咖啡开出120家门店")
     assert "@林晚" in names("2023年3月5日林晚秋在杭州")
@@ -2873,12 +2888,12 @@ def test_round_16_patterns_read_long_runs_in_linear_time() -> None:
     # Each took from 20 s to minutes at 50,000 characters (seconds at 20,000): the payer's name
     # was read from every position of a run of capitalised words (or of one long word), a
     # spoken price's and a score's numbers from every position of a run of digits or numerals.
-    assert _seconds("A " * 10_000) < 1.0
-    assert _seconds("The " * 5_000) < 1.0
-    assert _seconds("A" * 20_000 + "'s rival ") < 1.0
-    assert _seconds("三" * 20_000 + "块") < 1.0
-    assert _seconds("3" * 20_000 + "块") < 1.0
-    assert _seconds("3" * 20_000 + ":") < 1.0
+    assert _linear(lambda n: "A " * n)
+    assert _linear(lambda n: "The " * n)
+    assert _linear(lambda n: "A" * n + "'s rival ")
+    assert _linear(lambda n: "三" * n + "块")
+    assert _linear(lambda n: "3" * n + "块")
+    assert _linear(lambda n: "3" * n + ":")
     # and payers, prices and scores are read as before
     assert "=pays:yunlu" in claim_terms("Yunlu Technology must pay Borel 5 million.", "")
     assert "=pays:acme" in claim_terms("A court ordered Acme to pay Borel 2 million.", "")
