@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from workbench.domain import anchoring
 from workbench.domain.anchoring import (
     AnchorState,
     Carrier,
@@ -352,3 +353,27 @@ def test_an_ambiguous_quote_says_how_its_file_kind_tells_which(carrier: Carrier,
     with pytest.raises(InvalidInput) as caught:
         _from(QuoteHint(exact="MiniMax"), carrier)
     assert str(caught.value) == f"quote occurs 3 times in the document; {say}"
+
+
+def test_the_nearest_passage_aligns_few_windows_where_pieces_repeat_everywhere(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A long quote whose pieces recur in every paragraph of a long text: each alignment of a
+    # 1,000-character quote costs tens of milliseconds, so only the windows most pieces point
+    # at are aligned (all of them took 17 s on 1 MB).
+    paragraph = "The council approved a budget of {} million for the new library in {}. "
+    text = "".join(paragraph.format(i % 97, 1900 + i % 200) for i in range(3000))
+    quote = (paragraph.format(45, 2023) * 12)[:1000].replace("council", "counsel")
+    aligned: list[int] = []
+    rough = anchoring._rough_alignment
+
+    def counted(fq: str, text: str, lo: int, hi: int) -> object:
+        aligned.append(lo)
+        return rough(fq, text, lo, hi)
+
+    monkeypatch.setattr(anchoring, "_rough_alignment", counted)
+    found = Matcher(text).nearest(quote)
+    assert found is not None and found[0] >= anchoring.MIN_QUOTE_SIMILARITY
+    folded = len(anchoring.fold(quote))  # spaces and punctuation are not compared
+    assert len(aligned) <= max(anchoring.NEAREST_WINDOWS, anchoring.NEAREST_CHARACTERS // folded)
+    assert len(aligned) < len({lo for lo, _ in Matcher(text)._windows(anchoring.fold(quote), 0)})

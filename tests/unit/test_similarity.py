@@ -3211,6 +3211,13 @@ def test_a_stance_is_read(text: str, stance: str) -> None:
         "Government support for farmers rose 5%.",
         "a state-backed bank",
         "在政府的支持下，项目顺利完工",
+        # a particle after a verb, a comparison, support as a noun, a party's name
+        "Tanwick Bank bought back its shares in May.",
+        "The council moved back the opening to June.",
+        "Revenue rose 5%, as opposed to 3% a year earlier.",
+        "华能公司为项目提供技术支持",
+        "项目获得资金支持3亿元",
+        "反对派议员人数增至41人",
     ],
 )
 def test_words_of_support_that_report_no_stance_are_not_read(text: str) -> None:

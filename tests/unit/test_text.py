@@ -52,6 +52,17 @@ CHINESE = "“中文新闻”：朱镕基说，公司在2021年底成立。【�
         ("café crème".encode("latin-1"), "convert it to UTF-8 first"),
         ("Öl für Bäcker".encode("latin-1"), "convert it to UTF-8 first"),
         (CHINESE.encode("big5", "replace"), "convert it to UTF-8 first"),
+        # Japanese and Korean in the EUC encodings, whose bytes GB2312 shares: not called GBK
+        (
+            "会社の売上高は10％増加し、5億円に達しました。".encode("euc_jp"),
+            "convert it to UTF-8 first",
+        ),
+        (
+            "회사의 올해 매출은 10% 증가하여 5억 원에 달했습니다.".encode("euc_kr"),
+            "convert it to UTF-8 first",
+        ),
+        # a Chinese text with a few spaces (between a name and a title) is still Chinese
+        ("公司董事长 朱镕基说，公司在2021年底成立，营收增长了百分之十。".encode("gbk"), GBK_HINT),
         # UTF-8 with a bad byte after a run of good Chinese: a damaged UTF-8 file.
         (CHINESE.encode() + "中".encode("gbk"), "convert it to UTF-8 first"),
     ],

@@ -75,7 +75,10 @@ def skeleton(name: str) -> str:
         text = unicodedata.normalize("NFD", "".join(_prototype(c) for c in text).casefold())
         text = _INVISIBLE_DOT.sub("", text)
     # After the look-alike classes: a symbol drawn like a letter (| for l) stays that letter.
-    return "".join(c for c in text if unicodedata.category(c)[0] not in _NOT_LETTERS)
+    letters = "".join(c for c in text if unicodedata.category(c)[0] not in _NOT_LETTERS)
+    # A name of symbols alone (an emoji, `-`) is its symbols: left out, every such name would
+    # have the empty skeleton, and 🐼 could neither approve 🐱's verdict nor register beside it.
+    return letters or text
 
 
 # Unicode general categories (first letter) a skeleton leaves out: punctuation, symbols, spaces.

@@ -18,6 +18,8 @@ CONTEXT_CHARS = 32
 # like instead: enough for a page of Chinese, and bounded whatever the input's size.
 ENCODING_SAMPLE = 1 << 14
 _HAN = re.compile("[\u4e00-\u9fff]")
+_KANA = re.compile("[\u3041-\u30ff]")
+_SPACED = re.compile("[\u4e00-\u9fff] (?=[\u4e00-\u9fff])")
 _NOT_ASCII = re.compile(rb"[\x80-\xff]")
 
 
@@ -41,6 +43,10 @@ def _looks_like_gbk(data: bytes, bad_at: int) -> bool:
     except UnicodeDecodeError:
         return False
     wide = [c for c in text if not c.isascii()]
+    if _KANA.search(text) or len(_SPACED.findall(text)) > 0.05 * len(wide):
+        # EUC-JP and EUC-KR share GB2312's byte rows: Japanese shows its kana (GB2312 holds
+        # them at the same codes), Korean its spaces between words, which Chinese has not.
+        return False
     return _HAN.search(text) is not None and sum(map(_in_gb2312, wide)) >= 0.9 * len(wide)
 
 

@@ -74,7 +74,9 @@ COMMON_FLOOR = 1000
 # future tense as "=tense:future", and the other readings listed under round 17 there).
 # Version 25: put into operation or production (投入运营, 投入生产) is opened, not money put in;
 # 停产, 停运 closed; 全国 China's.
-TERMS_VERSION = 25
+# Version 26: no stance from "as opposed to", a verb's "back" (bought back its shares), support
+# as a noun (技术支持, 资金支持) or 反对派.
+TERMS_VERSION = 26
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

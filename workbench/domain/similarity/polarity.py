@@ -102,7 +102,8 @@ _EN_FOR = re.compile(
     r"favor|favors|favored)\s+(?:the|a|an|this|its|their|plans?|proposals?)\b"
     r"|\bin\s+fav(?:ou|o)r\s+of\b"
 )
-_EN_AGAINST = re.compile(r"\b(?:oppose|opposes|opposed|opposing)\b")
+# (not "as opposed to", a comparison: revenue rose 5%, as opposed to 3%)
+_EN_AGAINST = re.compile(r"(?<!\bas )\b(?:oppose|opposes|opposed|opposing)\b")
 _BACK_AFTER = frozenset(
     split_words(
         "push pushed pushes pushing set sets setting cut cuts cutting scale scaled scales "
@@ -110,11 +111,18 @@ _BACK_AFTER = frozenset(
         "pay paid pays paying roll rolled rolls rolling give gave given gives giving get got "
         "gets getting go went goes going put puts putting call called calls calling turn "
         "turned turns turning fight fought fights fighting win won wins winning play played "
-        "plays playing write wrote written writes sent send sends"
+        "plays playing write wrote written writes sent send sends buy bought buys buying "
+        "sell sold sells selling move moved moves moving pull pulled pulls pulling fall fell "
+        "falls falling step stepped steps stepping take took taken takes taking look looked "
+        "looks looking trace traced traces tracing date dated dates dating draw drew drawn "
+        "draws drawing claw clawed claws clawing bounce bounced bounces bouncing"
     )
 )
-_ZH_FOR = re.compile(r"(?<!的)(?:支持|赞成|拥护)(?!下)")
-_ZH_AGAINST = re.compile(r"反对")
+# (not support given in kind, a noun: 提供技术支持, 资金支持; not 反对派, the opposition)
+_ZH_FOR = re.compile(
+    r"(?<!的)(?<!技术)(?<!资金)(?<!政策)(?<!财政)(?<!金融)(?:支持|赞成|拥护)(?!下)"
+)
+_ZH_AGAINST = re.compile(r"反对(?!派)")
 
 
 def _last_word(text: str, end: int) -> str:
