@@ -7,8 +7,9 @@ import json
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
+from workbench.db.engine import get_engine
 from workbench.db.models import Event
 from workbench.domain.errors import Conflict, InvalidInput, NotFound, TransitionRefused
 from workbench.domain.limits import MAX_NOTE
@@ -199,3 +200,16 @@ def test_checked_before_sees_the_edited_text(wb: Workbench, claim: int) -> None:
     assert claim in found and found[claim].claim.text.startswith("Acme recalled")
     # And the other way: the edited claim's own search reads its new text.
     assert cars in {s.claim.id for s in similar_claims(wb, claim)}
+
+
+def test_replay_rebuilds_the_edited_words_from_the_events(wb: Workbench, claim: int) -> None:
+    """Replay takes the text from claim.edited, not from claim.added: the edited table agrees,
+    and a text changed behind the trail's back is named against the edited one."""
+    edit_claim(wb, claim, text="The plant created 10,000 jobs in 2024", claim_type="quantity")
+    assert replay(wb).consistent
+    with get_engine(wb.url).begin() as conn:
+        conn.execute(text("UPDATE claims SET text = 'sneaky' WHERE id = :id"), {"id": claim})
+    assert [d.message for d in replay(wb).differences] == [
+        f"claim #{claim} text: events say 'The plant created 10,000 jobs in 2024', "
+        "table says 'sneaky'"
+    ]
