@@ -67,6 +67,16 @@ def s_edit_document(wb: Workbench) -> Callable[[], object]:
     return lambda: edit_document(wb, doc, title="Founding", url="https://example.com/a")
 
 
+def s_edit_claim(wb: Workbench) -> Callable[[], object]:
+    """Text, type and speaker changed, with a note: one change of one claim, one event."""
+    from workbench.services.claim_edits import edit_claim
+
+    cid = _claim(wb)
+    return lambda: edit_claim(
+        wb, cid, text="founded late 2021", claim_type="date", speaker="MiniMax", note="why"
+    )
+
+
 def s_set_config(wb: Workbench) -> Callable[[], object]:
     from workbench.services.settings import set_config
 
@@ -207,6 +217,7 @@ SCENARIOS: dict[str, tuple[Setup, int]] = {
     "workbench.services.documents.edit_document": (s_edit_document, 1),
     "workbench.services.claims.add_claim": (s_add_claim, 1),
     "workbench.services.claims.set_status": (s_set_status, 1),
+    "workbench.services.claim_edits.edit_claim": (s_edit_claim, 1),
     "workbench.services.notes.add_note": (s_add_note, 1),
     "workbench.services.seeds.load_seed": (s_load_seed, 2),
     "workbench.services.demo.demo_board": (s_demo_board, 2),

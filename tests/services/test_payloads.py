@@ -14,6 +14,7 @@ from sqlalchemy import select
 from workbench.db.models import Claim, Event
 from workbench.domain.kinds import KINDS
 from workbench.domain.payloads import ACTIONS, check_changes
+from workbench.services.claim_edits import edit_claim
 from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench, transaction
 from workbench.services.documents import add_document, edit_document
@@ -63,6 +64,7 @@ def every_action(wb: Workbench) -> Workbench:
     add_note(wb, claim, "看统计局")
     add_evidence(wb, claim, EvidenceInput(stance="refutes", url="https://example.org/stats"))
     set_status(wb, claim, "in_progress")
+    edit_claim(wb, claim, text="销量增长了10%", speaker="甲", note="甲说的")
     assign(wb, [claim], "bo")
     set_config(wb, "review.required", "true")
     set_status(wb, claim, "false", note="统计局数据不符")
@@ -78,6 +80,7 @@ def test_payloads_hold_stored_facts_only(every_action: Workbench) -> None:
         "note.added",
         "evidence.added",
         "claim.status_changed",
+        "claim.edited",
         "claim.assigned",
         "setting.changed",
         "claim.review_requested",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from workbench.cli.claim_desk import assign, due, priority, tag, untag
+from workbench.cli.claim_edit import edit
 from workbench.cli.claim_review import approve, reject
 from workbench.cli.common import text_or_stdin, usage_unless_none, workbench_from
 from workbench.cli.options import (
@@ -60,7 +61,7 @@ def claim() -> None:
     """Add, find, show claims and move their status."""
 
 
-for _command in (assign, tag, untag, priority, due, approve, reject):
+for _command in (edit, assign, tag, untag, priority, due, approve, reject):
     claim.add_command(_command)
 
 

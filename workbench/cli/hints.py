@@ -43,6 +43,10 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
         f"`workbench claim reject {_id(f, 'claim_id')} --note TEXT` it first"
     ),
     "reject": lambda f: f"`workbench claim reject {_id(f, 'claim_id')} --note TEXT`",
+    "reopen": lambda f: (
+        f"reopen it first with `workbench claim status {_id(f, 'claim_id')} in_progress "
+        "--note TEXT`"
+    ),
     "propose": lambda f: (
         "with review.required on, propose a verdict (`workbench claim status ID <verdict> "
         "--note ...`) and a second reviewer approves it"

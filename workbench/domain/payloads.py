@@ -163,6 +163,7 @@ ACTIONS: dict[str, Action] = {
         Action("claim.untagged", "claim", "changed", ("tags",)),
         Action("claim.priority_changed", "claim", "changed", ("priority",)),
         Action("claim.due_changed", "claim", "changed", ("due",)),
+        Action("claim.edited", "claim", "changed", ("text", "type", "speaker")),
         Action("setting.changed", "setting", "set", ("value",)),
         Action(
             "document.edited",

@@ -186,6 +186,7 @@ RULES: dict[str, Rule] = {
     "claim.untagged": update("claim"),
     "claim.priority_changed": update("claim"),
     "claim.due_changed": update("claim"),
+    "claim.edited": update("claim"),
     "evidence.added": create("evidence"),
     "setting.changed": upsert("setting"),
     "user.added": create("user"),

@@ -5,6 +5,7 @@ review.required on, propose a verdict; approve or reject a proposed verdict) is 
 `decide`: given the claim's state and the request, it returns the action to record and the
 changes to apply, or raises `TransitionRefused` saying which rule stands in the way. Services
 look the claim up, call `decide` and apply the decision; they hold no workflow rules of their own.
+Changing what a claim says (`check_edit`) is a workflow rule too: not once it is judged.
 
 Why the rules: a verdict without a reason (and, for a factual verdict, without evidence) cannot
 be defended to an editor later; reopening a settled claim silently would erase why it was
@@ -14,7 +15,7 @@ approval or by a rejection, so nobody signs off their own work.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -23,6 +24,7 @@ from workbench.domain.status import (
     EVIDENCE_STATUSES,
     FINAL_STATUSES,
     Status,
+    listed,
     same_person,
     same_person_key,
 )
@@ -47,6 +49,7 @@ class Refusal(StrEnum):
     OWN_VERDICT = "own_verdict"
     QUOTE_CHANGED = "quote_changed"
     REJECT_NEEDS_NOTE = "reject_needs_note"
+    CLAIM_JUDGED = "claim_judged"
 
 
 # Actions recorded in the audit trail for each outcome (the names replay reads).
@@ -219,3 +222,40 @@ def _decide_reject(claim: ClaimState, request: Request) -> Decision:
         raise _not_in_review(claim)
     changes = {"status": Status.IN_PROGRESS.value, **CLEARED_PROPOSAL}
     return Decision(REJECTED, changes, request.note)
+
+
+# What a claim says: its text, its type and who says it. A verdict, given or proposed, judged
+# exactly these; `claim edit` changes them (the event is claim.edited).
+WORDING = ("text", "type", "speaker")
+EDITED = "claim.edited"
+
+
+def check_edit(claim: ClaimState, fields: Collection[str]) -> None:
+    """Refuse changing what a claim says once a verdict is given or proposed on it.
+
+    The verdict stands for the words it was given on: a corrected figure under a "verified"
+    would publish a rating nobody gave. The speaker counts too: "X said Y" is what was checked
+    (an attribution claim is about exactly that), and ClaimReview publishes the speaker as the
+    author of the claim reviewed. Reopening the claim first (a reason kept) and judging the new
+    words again keeps the trail honest; an unverified or in_progress claim is edited freely.
+    """
+    wording = [name for name in WORDING if name in fields]
+    if not wording:
+        return
+    what = f"{listed(tuple(wording))} {'is' if len(wording) == 1 else 'are'}"
+    if claim.status == Status.IN_REVIEW:
+        raise refuse(
+            claim,
+            Refusal.CLAIM_JUDGED,
+            f"claim #{claim.id} is in review: its {what} what the proposed verdict judged and "
+            "cannot change until the proposal is rejected (back to in_progress)",
+            step="reject",
+        )
+    if claim.status in FINAL_STATUSES:
+        raise refuse(
+            claim,
+            Refusal.CLAIM_JUDGED,
+            f"claim #{claim.id} has a verdict ({claim.status.value}): its {what} what was "
+            "judged and cannot change while the verdict stands",
+            step="reopen",
+        )

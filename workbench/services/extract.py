@@ -174,7 +174,7 @@ def accept_candidates(
     or its sentence cannot be a claim text (`Unfit`: one sentence of 100,000 characters must
     not cost the person every other candidate of the document).
 
-    The claim text starts as the sentence itself (someone rewrites it as a normalised claim);
+    The claim text starts as the sentence itself (`claim edit` rewrites it as a normalised claim);
     its type is the suggested one, its speaker the candidate's (in a transcript). One event
     per claim.
     """

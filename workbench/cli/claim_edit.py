@@ -1,0 +1,63 @@
+"""`workbench claim edit`: correct what a claim says before it is judged."""
+
+from __future__ import annotations
+
+import click
+
+from workbench.cli.common import text_or_stdin, workbench_from
+from workbench.cli.options import claim_id_argument, if_version_option, json_context
+from workbench.cli.render import emit_json, message
+from workbench.domain.status import CLAIM_TYPE_NAMES
+
+
+@click.command("edit")
+@claim_id_argument
+@click.option("--text", help="The claim's new text: one checkable sentence.")
+@click.option("--type", "claim_type", type=click.Choice(CLAIM_TYPE_NAMES), help="Its new type.")
+@click.option("--speaker", metavar="NAME", help="Who makes the claim.")
+@click.option("--no-speaker", is_flag=True, help="Nobody in particular: remove the speaker.")
+@click.option("--note", help="Why it changed (optional, kept with the change); - reads stdin.")
+@if_version_option
+@json_context
+def edit(
+    ctx: click.Context,
+    claim_id: int,
+    text: str | None,
+    claim_type: str | None,
+    speaker: str | None,
+    no_speaker: bool,
+    note: str | None,
+    expected_version: int | None,
+    as_json: bool,
+) -> None:
+    """Change a claim's text, type or speaker; only what is given changes.
+
+    Refused once a verdict is given or proposed: the words are what was judged (reopen the
+    claim with `claim status ID in_progress --note ...` first). The change is recorded with the
+    values before and after; giving the values it already has changes nothing.
+    """
+    from workbench.services.claim_edits import edit_claim
+
+    if speaker is not None and no_speaker:
+        raise click.UsageError("--speaker names one and --no-speaker removes it: choose one")
+    if speaker is not None and not speaker.strip():
+        # An empty variable must not remove a speaker by accident: removing one is said.
+        raise click.UsageError("--speaker is empty; --no-speaker removes the speaker")
+    if text is None and claim_type is None and speaker is None and not no_speaker:
+        raise click.UsageError("give at least one of --text, --type, --speaker, --no-speaker")
+    result = edit_claim(
+        workbench_from(ctx),
+        claim_id,
+        text=text,
+        claim_type=claim_type,
+        speaker="" if no_speaker else speaker,
+        note=text_or_stdin(note),
+        expected_version=expected_version,
+    )
+    if not result.changed:
+        message(f"claim #{claim_id} already says this; nothing changed")
+    if as_json:
+        emit_json(result.to_json())
+    elif result.changed:
+        changed = ", ".join(result.changed)
+        click.echo(f"claim #{claim_id}: changed {changed} (version {result.claim.version})")

@@ -1,0 +1,116 @@
+"""Correcting what a claim says: its text, type and speaker (`workbench claim edit`).
+
+A claim comes in with the words someone first gave it (`extract --accept` takes the sentence
+itself); checking it often shows they need correcting. An edit is one change of one claim: one
+transaction, one `claim.edited` event holding the changed fields before and after, and the
+note written with it. Once a verdict is given or proposed the words are what was judged, and the
+workflow refuses the edit (workbench.domain.transitions.check_edit).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from workbench.db.models import Claim
+from workbench.domain.claim_identity import claim_text, same_claim
+from workbench.domain.errors import Conflict, InvalidInput, give
+from workbench.domain.status import parse_claim_type
+from workbench.domain.text import Span
+from workbench.domain.transitions import EDITED, WORDING, Refusal, check_edit, refuse
+from workbench.services.claim_updates import check_version, claim_state, update_claim
+from workbench.services.claims import speaker_name
+from workbench.services.context import Tx, Workbench, mutation, transaction
+from workbench.services.lookup import get_claim_row
+from workbench.services.notes import note_body
+from workbench.services.views import ClaimView, NoteView
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimEdit:
+    """The claim after an edit, which of its fields changed (none: it already said so, and
+    nothing was recorded) and the note written with the change."""
+
+    claim: ClaimView
+    changed: tuple[str, ...]
+    note: NoteView | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        note = None if self.note is None else self.note.to_json()
+        return {**self.claim.to_json(), "changed": list(self.changed), "note": note}
+
+
+def wanted_values(
+    text: str | None, claim_type: str | None, speaker: str | None
+) -> dict[str, str | None]:
+    """The fields asked for, as they would be stored (the rules `claim add` applies: the text
+    normalised and bounded, a known type, the speaker one line or "" for none)."""
+    wanted: dict[str, str | None] = {}
+    if text is not None:
+        wanted["text"] = claim_text(text)
+    if claim_type is not None:
+        wanted["type"] = parse_claim_type(claim_type).value
+    if speaker is not None:
+        wanted["speaker"] = speaker_name(speaker)
+    if not wanted:
+        raise InvalidInput(
+            "nothing to change: give the claim's new text, type or speaker",
+            hint=give("text"),
+        )
+    return wanted
+
+
+@mutation
+def edit_claim(
+    wb: Workbench,
+    claim_id: int,
+    *,
+    text: str | None = None,
+    claim_type: str | None = None,
+    speaker: str | None = None,
+    note: str | None = None,
+    expected_version: int | None = None,
+) -> ClaimEdit:
+    """Change what the claim says: each field given (None: leave it; speaker "" removes it).
+
+    A value equal to the stored one changes nothing, and an edit that changes nothing records
+    nothing (a note given with it is refused rather than lost). Refused on a claim in review or
+    with a verdict, and when the claim is no longer at `expected_version`.
+    """
+    wanted = wanted_values(text, claim_type, speaker)
+    body = note_body(note) if note is not None else None
+    with transaction(wb, write=True) as tx:
+        claim = get_claim_row(tx, claim_id)
+        check_version(claim, expected_version)
+        changes = {n: v for n, v in wanted.items() if getattr(claim, n) != v}
+        state = claim_state(claim)
+        if not changes:
+            if body is not None:
+                raise refuse(
+                    state,
+                    Refusal.NOTE_WITHOUT_CHANGE,
+                    f"claim #{claim.id} already says this, so the note was not saved",
+                    step="add_note",
+                )
+            return ClaimEdit(ClaimView.of(claim), ())
+        check_edit(state, changes)
+        if "text" in changes:
+            _refuse_twin(tx, claim, str(changes["text"]))
+        written = update_claim(tx, claim, EDITED, changes, note=body)
+        ordered = tuple(n for n in WORDING if n in changes)
+        return ClaimEdit(ClaimView.of(claim), ordered, written)
+
+
+def _refuse_twin(tx: Tx, claim: Claim, text: str) -> None:
+    """The new text must not make the claim a duplicate: `claim add` refuses a second claim on
+    the same span with the same text, so an edit cannot make one either."""
+    span = Span(claim.start, claim.end, claim.quote, claim.prefix, claim.suffix)
+    columns = Claim.__table__.c
+    same = same_claim(claim.document_id, span, text, revision=claim.revision)
+    twin = tx.session.scalar(
+        select(Claim.id).where(*(columns[n] == v for n, v in same), Claim.id != claim.id)
+    )
+    if twin is not None:
+        raise Conflict(f"claim #{twin} already pins this span with this text")
