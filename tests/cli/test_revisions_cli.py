@@ -48,6 +48,11 @@ def test_revision_flow(cli: Run, files: tuple[Path, Path]) -> None:
     assert "stored revision 2 of document #1" in r.out
     assert "fuzzy 1" in r.out and "moved 1" in r.out and "orphaned 1" in r.out
     assert "#2 quote changed" in r.out and "#3 quote gone" in r.out
+    # #2 has no verdict; #3's is now withheld from publishing, and the summary says so.
+    assert r.out.splitlines()[-1] == (
+        "flagged for re-review: #3 (unverifiable): its verdict was given on the old text; "
+        "exports withhold it until a new decision (claim list --flagged)"
+    )
 
     r = cli("doc", "update", "1", str(new))
     assert r.code == 0 and "nothing stored" in r.out

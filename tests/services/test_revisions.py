@@ -82,7 +82,11 @@ def test_quote_edited_number_changed(desk: tuple[Workbench, int, dict[str, int]]
     wb, doc, ids = desk
     set_status(wb, ids["params"], "in_progress")
     set_status(wb, ids["params"], "unverifiable", note="no filing says 456B")
-    revise(wb, doc, OLD.replace("4560亿", "4650亿"))
+    added = update_document(wb, doc, Content(OLD.replace("4560亿", "4650亿"), "text", "r.txt"))
+    # The result says which verdicts it flagged (an unverified claim whose quote changed has
+    # no verdict to flag).
+    assert [a.claim_id for a in added.flagged] == [ids["params"]]
+    assert added.to_json()["flagged"] == [ids["params"]]
     c = get_claim(wb, ids["params"])
     assert c.anchor_state == "fuzzy" and c.quote == "参数量达到4650亿"
     assert c.anchor_score is not None and 0.5 < c.anchor_score < 1

@@ -233,6 +233,16 @@ def update(
             )
         elif a.state == "orphaned":
             click.echo(f"  #{a.claim_id} quote gone: {clip(a.old_quote, 60)}")
+    if result.flagged:
+        ids = ", ".join(f"#{a.claim_id} ({a.status})" for a in result.flagged)
+        one = len(result.flagged) == 1
+        click.echo(
+            f"flagged for re-review: {ids}: "
+            + ("its verdict was" if one else "their verdicts were")
+            + " given on the old text; exports withhold "
+            + ("it" if one else "them")
+            + " until a new decision (claim list --flagged)"
+        )
 
 
 @doc.command("revisions")

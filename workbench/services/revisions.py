@@ -74,6 +74,9 @@ class AnchorOutcome(JsonFields):
     old_start: int
     new_start: int | None
     status: str
+    # The claim's verdict is flagged for re-review: this revision changed or removed its
+    # quote, so its rating is withheld from publishing until a new decision.
+    flagged: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +86,17 @@ class RevisionAdded:
     anchors: list[AnchorOutcome] = field(default_factory=list)
     redirects: tuple[str, ...] = ()
 
+    @property
+    def flagged(self) -> list[AnchorOutcome]:
+        """The claims whose verdict this revision left flagged for re-review."""
+        return [a for a in self.anchors if a.flagged]
+
     def to_json(self) -> dict[str, Any]:
         return {
             **self.revision.to_json(),
             "created": self.created,
             "anchors": [a.to_json() for a in self.anchors],
+            "flagged": [a.claim_id for a in self.flagged],
             "redirects": list(self.redirects),
         }
 
@@ -162,21 +171,25 @@ def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[Ancho
         flagged = found.state in (AnchorState.FUZZY, AnchorState.ORPHANED)
         if flagged and claim.status in FINAL_VALUES and claim.verdict_revision is None:
             changes["verdict_revision"] = claim.revision
-        outcome = AnchorOutcome(
-            claim_id=claim.id,
-            state=found.state.value,
-            score=found.score,
-            old_quote=claim.quote,
-            new_quote=found.span.quote if found.span else None,
-            old_start=claim.start,
-            new_start=found.span.start if found.span else None,
-            status=claim.status,
-        )
+        old_quote, old_start = claim.quote, claim.start
         changes = {k: v for k, v in changes.items() if getattr(claim, k) != v}
         if changes:
             action = "claim.flagged_for_review" if flagged else "claim.reanchored"
             update_claim(tx, claim, action, changes)
-        outcomes.append(outcome)
+        outcomes.append(
+            AnchorOutcome(
+                claim_id=claim.id,
+                state=found.state.value,
+                score=found.score,
+                old_quote=old_quote,
+                new_quote=found.span.quote if found.span else None,
+                old_start=old_start,
+                new_start=found.span.start if found.span else None,
+                status=claim.status,
+                # set now, or still set from an earlier revision that changed the quote
+                flagged=flagged and claim.verdict_revision is not None,
+            )
+        )
     return outcomes
 
 
