@@ -220,3 +220,38 @@ def test_adding_any_later_revision_says_which(
         f"   current  revision 3: {len(latest)} characters, sha256 {sha256_text(latest)}" in lines
     )
     assert json.loads(cli("doc", "list", "--json").out)[1:] == []
+
+
+HARBOUR = (
+    '<html lang="en"><head><title>Harbour expansion approved</title></head><body><article>'
+    "<h1>Harbour expansion approved</h1>"
+    "<p>The city council approved the harbour expansion on Tuesday by a vote of 9 to 2.</p>"
+    "<p>The project will cost 120 million euros and create 400 jobs, the mayor said.</p>"
+    "<p>Construction is due to start in March 2026 and finish by 2029.</p>"
+    "</article></body></html>"
+)
+
+
+def test_update_with_no_source_fetches_the_stored_url_again(
+    cli: Run, served: str, tmp_path: Path
+) -> None:
+    page = tmp_path / "site" / "harbour.html"
+    page.write_text(HARBOUR, encoding="utf-8")
+    assert cli("doc", "add", f"{served}/harbour.html").code == 0
+    page.write_text(HARBOUR.replace("9 to 2", "8 to 3"), encoding="utf-8")
+    r = cli("doc", "update", "1", "--json")
+    assert r.code == 0, r.err
+    got = json.loads(r.out)
+    assert (got["created"], got["number"], got["source"]) == (True, 2, f"{served}/harbour.html")
+    assert "8 to 3" in cli("doc", "text", "1").out
+    r = cli("doc", "update", "1")
+    assert r.code == 0 and "nothing stored" in r.out
+    # A document with no URL has nothing to fetch: bad usage, saying what to give.
+    text = tmp_path / "a.txt"
+    text.write_text("A text with no URL.\n", encoding="utf-8")
+    assert cli("doc", "add", str(text)).code == 0
+    r = cli("doc", "update", "2")
+    assert r.code == 2 and r.out == ""
+    assert "document #2 has no stored URL to fetch again; give FILE, URL or -" in r.err
+    r = cli("doc", "update", "9")
+    assert r.code == 1 and "no document #9" in r.err

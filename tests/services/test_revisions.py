@@ -281,3 +281,14 @@ def test_adding_a_later_revisions_text_reports_that_revisions_hash_and_length(
         sha256_text(new),
         len(new),
     )
+
+
+def test_update_with_no_source_needs_a_stored_url(wb: Workbench) -> None:
+    from workbench.services.documents import NO_SOURCE, update_from
+
+    doc = add_document(wb, OLD.encode()).document.id
+    with pytest.raises(InvalidInput) as caught:
+        update_from(wb, doc, None)
+    assert caught.value.reason == NO_SOURCE and "no stored URL" in caught.value.message
+    with pytest.raises(NotFound):
+        update_from(wb, doc + 1, None)

@@ -183,29 +183,38 @@ def edit(ctx: click.Context, /, document_id: int, as_json: bool, **given: str | 
 
 @doc.command("update")
 @document_id_argument
-@click.argument("file", metavar="FILE|URL|-")
+@click.argument("file", metavar="[FILE|URL|-]", required=False)
 @format_option
 @agent_option
 @json_context
 def update(
     ctx: click.Context,
     document_id: int,
-    file: str,
+    file: str | None,
     fmt: str | None,
     user_agent: str | None,
     as_json: bool,
 ) -> None:
-    """Store a new revision of DOC and re-anchor its claims to it.
+    """Store a new revision of DOC and re-anchor its claims to it. With no FILE|URL|-, fetch
+    DOC's stored URL again.
 
     Old revisions are kept as they were. Each claim is found again: exact, moved, fuzzy (its
     quote changed) or orphaned (its quote is gone); a verdict on a fuzzy or orphaned claim is
     flagged for re-review (`claim list --flagged`) and not exported until a new decision. The
     same text as the latest revision stores nothing.
     """
-    from workbench.services.documents import load_problem, update_from
+    from workbench.domain.errors import InvalidInput
+    from workbench.services.documents import NO_SOURCE, load_problem, update_from
 
-    usage_unless_none(load_problem(file, user_agent=user_agent))
-    result = update_from(workbench_from(ctx), document_id, file, fmt=fmt, user_agent=user_agent)
+    if file is not None:
+        usage_unless_none(load_problem(file, user_agent=user_agent))
+    try:
+        result = update_from(workbench_from(ctx), document_id, file, fmt=fmt, user_agent=user_agent)
+    except InvalidInput as exc:
+        if exc.reason != NO_SOURCE:
+            raise
+        usage_unless_none(exc)
+        raise
     _redirects(result.redirects)
     r = result.revision
     if as_json:

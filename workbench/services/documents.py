@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from workbench.db.models import Claim, Document, DocumentRevision
 from workbench.domain.clock import now, parse_date
-from workbench.domain.errors import InvalidInput, bad
+from workbench.domain.errors import InvalidInput, bad, give
 from workbench.domain.limits import (
     MAX_LANGUAGE,
     MAX_SHORT,
@@ -279,15 +279,30 @@ def add_from(
     return dataclasses.replace(added, redirects=got.redirects)
 
 
+# The `reason` of refusing to fetch a document again when it has no URL: nothing names the
+# text to store, so a front end may call it bad usage rather than a refusal.
+NO_SOURCE = "no_source"
+
+
 def update_from(
     wb: Workbench,
     document_id: int,
-    location: str,
+    location: str | None,
     *,
     fmt: str | None = None,
     user_agent: str | None = None,
 ) -> RevisionAdded:
-    """`doc update`: load FILE, - or URL and store it as the document's next revision."""
+    """`doc update`: load FILE, - or URL and store it as the document's next revision; with no
+    location, fetch the document's stored URL again (the usual case: a page that changed)."""
+    if location is None:
+        with transaction(wb) as tx:
+            location = get_document(tx, document_id).url
+        if location is None:
+            raise InvalidInput(
+                f"document #{document_id} has no stored URL to fetch again",
+                hint=give("source"),
+                reason=NO_SOURCE,
+            )
     got = load(location, user_agent=user_agent)
     content = read_content(got.data, got.source, fmt, url=got.url)
     added = update_document(wb, document_id, content)
