@@ -255,3 +255,43 @@ def test_update_with_no_source_fetches_the_stored_url_again(
     assert "document #2 has no stored URL to fetch again; give FILE, URL or -" in r.err
     r = cli("doc", "update", "9")
     assert r.code == 1 and "no document #9" in r.err
+
+
+EV = (
+    '<html lang="zh"><head><title>电动汽车销量创新高</title></head><body><article>'
+    "<h1>电动汽车销量创新高</h1>"
+    "<p>据中国汽车工业协会统计，今年前十个月新能源汽车销量达到950万辆，同比增长35%。</p>"
+    "<p>比亚迪继续领跑市场，月销量首次突破50万辆。业内人士预计，全年销量有望突破1200万辆。</p>"
+    "</article></body></html>"
+)
+
+
+def test_another_article_is_refused_unless_forced(cli: Run, served: str, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "harbour.html").write_text(HARBOUR, encoding="utf-8")
+    (site / "zh-ev.html").write_text(EV, encoding="utf-8")
+    (site / "copy.html").write_text(HARBOUR.replace("9 to 2", "8 to 3"), encoding="utf-8")
+    assert cli("doc", "add", f"{served}/harbour.html").code == 0
+    assert cli("claim", "add", "1", "--text", "vote", "--quote", "by a vote of 9 to 2").code == 0
+    r = cli("doc", "update", "1", f"{served}/zh-ev.html")
+    assert r.code == 1 and r.out == ""
+    assert r.err == (
+        f"error: {served}/zh-ev.html shares 0% of its wording with revision 1 of document #1 "
+        "(under 10%); it is in zh, the document in en: another article, or this one taken "
+        "down? A revision can never be deleted; give --force\n"
+    )
+    assert len(json.loads(cli("doc", "revisions", "1", "--json").out)) == 1
+    # The same article fetched from another URL: stored, and the stored URL stays (said so).
+    r = cli("doc", "update", "1", f"{served}/copy.html")
+    assert r.code == 0, r.err
+    assert r.err == (
+        f"warning: this text is from {served}/copy.html, not document #1's URL "
+        f"{served}/harbour.html, which stays; to change it: "
+        f"workbench doc edit 1 --url {served}/copy.html\n"
+    )
+    assert json.loads(cli("doc", "show", "1", "--json").out)["url"] == f"{served}/harbour.html"
+    r = cli("doc", "update", "1", f"{served}/zh-ev.html", "--force", "--json")
+    assert r.code == 0, r.err
+    got = json.loads(r.out)
+    assert (got["number"], got["not_applied"]) == (3, {"url": f"{served}/zh-ev.html"})
+    assert [a["state"] for a in got["anchors"]] == ["orphaned"]

@@ -186,6 +186,12 @@ def edit(ctx: click.Context, /, document_id: int, as_json: bool, **given: str | 
 @click.argument("file", metavar="[FILE|URL|-]", required=False)
 @format_option
 @agent_option
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Store a text that shares almost no wording with the current revision (another "
+    "article?), which is otherwise refused: revisions are never deleted.",
+)
 @json_context
 def update(
     ctx: click.Context,
@@ -193,6 +199,7 @@ def update(
     file: str | None,
     fmt: str | None,
     user_agent: str | None,
+    force: bool,
     as_json: bool,
 ) -> None:
     """Store a new revision of DOC and re-anchor its claims to it. With no FILE|URL|-, fetch
@@ -209,7 +216,9 @@ def update(
     if file is not None:
         usage_unless_none(load_problem(file, user_agent=user_agent))
     try:
-        result = update_from(workbench_from(ctx), document_id, file, fmt=fmt, user_agent=user_agent)
+        result = update_from(
+            workbench_from(ctx), document_id, file, fmt=fmt, user_agent=user_agent, force=force
+        )
     except InvalidInput as exc:
         if exc.reason != NO_SOURCE:
             raise
@@ -242,6 +251,14 @@ def update(
             )
         elif a.state == "orphaned":
             click.echo(f"  #{a.claim_id} quote gone: {clip(a.old_quote, 60)}")
+    if "url" in result.not_applied:
+        # The stored URL is what exports cite: it changes only by `doc edit`, audited.
+        given = result.not_applied["url"]
+        warning(
+            f"this text is from {given}, not document #{document_id}'s URL "
+            f"{show_value(result.document_url)}, which stays; to change it: "
+            f"workbench doc edit {document_id} --url {shlex.quote(given)}"
+        )
     if result.flagged:
         ids = ", ".join(f"#{a.claim_id} ({a.status})" for a in result.flagged)
         one = len(result.flagged) == 1

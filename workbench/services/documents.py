@@ -291,9 +291,11 @@ def update_from(
     *,
     fmt: str | None = None,
     user_agent: str | None = None,
+    force: bool = False,
 ) -> RevisionAdded:
     """`doc update`: load FILE, - or URL and store it as the document's next revision; with no
-    location, fetch the document's stored URL again (the usual case: a page that changed)."""
+    location, fetch the document's stored URL again (the usual case: a page that changed).
+    See update_document for `force` and what is reported of the page's metadata."""
     if location is None:
         with transaction(wb) as tx:
             location = get_document(tx, document_id).url
@@ -305,8 +307,8 @@ def update_from(
             )
     got = load(location, user_agent=user_agent)
     content = read_content(got.data, got.source, fmt, url=got.url)
-    added = update_document(wb, document_id, content)
-    return RevisionAdded(added.created, added.revision, added.anchors, got.redirects)
+    added = update_document(wb, document_id, content, fetched_url=got.url, force=force)
+    return dataclasses.replace(added, redirects=got.redirects)
 
 
 def _clean(value: str | None) -> str | None:
