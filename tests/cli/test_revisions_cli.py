@@ -219,7 +219,15 @@ def test_adding_any_later_revision_says_which(
     assert (
         f"   current  revision 3: {len(latest)} characters, sha256 {sha256_text(latest)}" in lines
     )
-    assert json.loads(cli("doc", "list", "--json").out)[1:] == []
+    # doc list shows the current revision's figures and number: an updated document must not
+    # look unchanged.
+    [listed] = json.loads(cli("doc", "list", "--json").out)
+    assert (listed["revisions"], listed["current_length"]) == (3, len(latest))
+    assert listed["current_sha256"] == sha256_text(latest)
+    assert listed["sha256"] == sha256_text(first)
+    row = cli("doc", "list").out.splitlines()[3]
+    assert [cell.strip() for cell in row.split("|")[4:6]] == ["3", str(len(latest))]
+    assert sha256_text(latest)[:12] in row and sha256_text(first)[:12] not in row
 
 
 HARBOUR = (

@@ -327,23 +327,24 @@ def diff(
 @doc.command("list")
 @json_context
 def list_(ctx: click.Context, as_json: bool) -> None:
-    """List the stored documents."""
+    """List the stored documents: rev, chars and sha256 are the current revision's."""
     from workbench.services.documents import list_documents
 
     json_or_table(
         as_json,
         list_documents(workbench_from(ctx)),
-        ["id", "title", "lang", "chars", "added", "sha256"],
+        ["id", "title", "lang", "rev", "chars", "added", "sha256"],
         lambda d: (
             d.id,
-            clip(d.title or "", 50),
-            d.language,
-            d.length,
-            d.created_at[:10],
-            d.sha256[:12],
+            clip(d.document.title or "", 50),
+            d.document.language,
+            d.revisions,
+            d.latest.length,
+            d.document.created_at[:10],
+            d.latest.sha256[:12],
         ),
         empty="no documents yet: add one with `workbench doc add FILE`",
-        droppable=("sha256", "added", "lang"),
+        droppable=("sha256", "added", "lang", "rev"),
     )
 
 

@@ -41,7 +41,15 @@ from workbench.services.revisions import (
     update_document,
 )
 from workbench.services.sources import Content, read_content
-from workbench.services.views import Added, ClaimView, DocumentDetail, DocumentView, Edited
+from workbench.services.views import (
+    Added,
+    ClaimView,
+    DocumentDetail,
+    DocumentListed,
+    DocumentView,
+    Edited,
+    RevisionView,
+)
 
 
 @mutation
@@ -316,10 +324,33 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
-def list_documents(wb: Workbench) -> list[DocumentView]:
+def list_documents(wb: Workbench) -> list[DocumentListed]:
+    """Every document, with its number of revisions and its latest one (one query each)."""
     with transaction(wb) as tx:
-        docs = tx.session.scalars(select(Document).order_by(Document.id))
-        return [DocumentView.of(d) for d in docs]
+        docs = tx.session.scalars(select(Document).order_by(Document.id)).all()
+        last = (
+            select(DocumentRevision.document_id, func.max(DocumentRevision.number).label("n"))
+            .group_by(DocumentRevision.document_id)
+            .subquery()
+        )
+        latest = {
+            r.document_id: RevisionView.of(r)
+            for r in tx.session.scalars(
+                select(DocumentRevision).join(
+                    last,
+                    (DocumentRevision.document_id == last.c.document_id)
+                    & (DocumentRevision.number == last.c.n),
+                )
+            )
+        }
+        return [
+            DocumentListed(
+                DocumentView.of(d),
+                latest[d.id].number if d.id in latest else 1,
+                latest.get(d.id),
+            )
+            for d in docs
+        ]
 
 
 def show_document(wb: Workbench, document_id: int) -> DocumentDetail:
