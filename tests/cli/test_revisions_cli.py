@@ -97,6 +97,12 @@ def test_revision_flow(cli: Run, files: tuple[Path, Path]) -> None:
     assert touched[3]["new_quote"] is None and touched[3]["status_before"] == "unverifiable"
     r = cli("doc", "changes", "1", "--format", "md")
     assert "removed" in r.out and "参数量达到4650亿" in r.out
+    assert "| 参数量达到4650亿 | status unverified |" in r.out.replace("“", "").replace("”", "")
+    assert "| removed | verdict unverifiable |" in r.out
+    # Each claim's standing before, once: its verdict when it had one, else its status.
+    lines = cli("doc", "changes", "1").out.splitlines()
+    assert "  claim #2 (status unverified): 参数量达到4560亿" in lines
+    assert "  claim #3 (verdict unverifiable): 海螺AI在全球拥有超过一亿用户" in lines
 
 
 def test_revision_errors(cli: Run, files: tuple[Path, Path]) -> None:

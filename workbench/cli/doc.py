@@ -456,11 +456,18 @@ def changes_text(report: Any) -> str:
                 f"{clip(c.old_text, 40)!r} -> {clip(c.new_text, 40)!r}"
             )
         for t in rev.claims:
-            verdict = f", verdict {t.verdict_before}" if t.verdict_before else ""
-            lines.append(f"  claim #{t.claim_id} ({t.status_before}{verdict}): {clip(t.text, 60)}")
+            lines.append(f"  claim #{t.claim_id} ({_standing(t)}): {clip(t.text, 60)}")
             lines.append(f"      before: {_quoted(t.old_quote)}")
             lines.append(f"      after:  {_quoted(t.new_quote)}")
     return "\n".join(lines)
+
+
+def _standing(touched: Any) -> str:
+    """A touched claim's standing before the revision, once: its verdict, else its status
+    (the verdict is the status, when there is one)."""
+    if touched.verdict_before:
+        return f"verdict {touched.verdict_before}"
+    return f"status {touched.status_before}"
 
 
 def changes_markdown(report: Any) -> str:
@@ -483,13 +490,13 @@ def changes_markdown(report: Any) -> str:
         ]
         if rev.claims:
             lines += [
-                "| Claim | Before | After | Status before | Verdict before |",
-                "| --- | --- | --- | --- | --- |",
+                "| Claim | Before | After | Standing before |",
+                "| --- | --- | --- | --- |",
             ]
             for t in rev.claims:
                 lines.append(
                     f"| #{t.claim_id} {cell(t.text)[1:-1]} | {cell(t.old_quote)} | "
-                    f"{cell(t.new_quote)} | {t.status_before} | {t.verdict_before or '-'} |"
+                    f"{cell(t.new_quote)} | {_standing(t)} |"
                 )
             lines.append("")
         else:
