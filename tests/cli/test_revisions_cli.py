@@ -48,6 +48,11 @@ def test_revision_flow(cli: Run, files: tuple[Path, Path]) -> None:
     assert "stored revision 2 of document #1" in r.out
     assert "fuzzy 1" in r.out and "moved 1" in r.out and "orphaned 1" in r.out
     assert "#2 quote changed" in r.out and "#3 quote gone" in r.out
+    # #2 has no verdict; #3's is now withheld from publishing, and the summary says so.
+    assert r.out.splitlines()[-1] == (
+        "flagged for re-review: #3 (unverifiable): its verdict was given on the old text; "
+        "exports withhold it until a new decision (claim list --flagged)"
+    )
 
     r = cli("doc", "update", "1", str(new))
     assert r.code == 0 and "nothing stored" in r.out
@@ -92,6 +97,12 @@ def test_revision_flow(cli: Run, files: tuple[Path, Path]) -> None:
     assert touched[3]["new_quote"] is None and touched[3]["status_before"] == "unverifiable"
     r = cli("doc", "changes", "1", "--format", "md")
     assert "removed" in r.out and "参数量达到4650亿" in r.out
+    assert "| 参数量达到4650亿 | status unverified |" in r.out.replace("“", "").replace("”", "")
+    assert "| removed | verdict unverifiable |" in r.out
+    # Each claim's standing before, once: its verdict when it had one, else its status.
+    lines = cli("doc", "changes", "1").out.splitlines()
+    assert "  claim #2 (status unverified): 参数量达到4560亿" in lines
+    assert "  claim #3 (verdict unverifiable): 海螺AI在全球拥有超过一亿用户" in lines
 
 
 def test_revision_errors(cli: Run, files: tuple[Path, Path]) -> None:
@@ -214,4 +225,87 @@ def test_adding_any_later_revision_says_which(
     assert (
         f"   current  revision 3: {len(latest)} characters, sha256 {sha256_text(latest)}" in lines
     )
-    assert json.loads(cli("doc", "list", "--json").out)[1:] == []
+    # doc list shows the current revision's figures and number: an updated document must not
+    # look unchanged.
+    [listed] = json.loads(cli("doc", "list", "--json").out)
+    assert (listed["revisions"], listed["current_length"]) == (3, len(latest))
+    assert listed["current_sha256"] == sha256_text(latest)
+    assert listed["sha256"] == sha256_text(first)
+    row = cli("doc", "list").out.splitlines()[3]
+    assert [cell.strip() for cell in row.split("|")[4:6]] == ["3", str(len(latest))]
+    assert sha256_text(latest)[:12] in row and sha256_text(first)[:12] not in row
+
+
+HARBOUR = (
+    '<html lang="en"><head><title>Harbour expansion approved</title></head><body><article>'
+    "<h1>Harbour expansion approved</h1>"
+    "<p>The city council approved the harbour expansion on Tuesday by a vote of 9 to 2.</p>"
+    "<p>The project will cost 120 million euros and create 400 jobs, the mayor said.</p>"
+    "<p>Construction is due to start in March 2026 and finish by 2029.</p>"
+    "</article></body></html>"
+)
+
+
+def test_update_with_no_source_fetches_the_stored_url_again(
+    cli: Run, served: str, tmp_path: Path
+) -> None:
+    page = tmp_path / "site" / "harbour.html"
+    page.write_text(HARBOUR, encoding="utf-8")
+    assert cli("doc", "add", f"{served}/harbour.html").code == 0
+    page.write_text(HARBOUR.replace("9 to 2", "8 to 3"), encoding="utf-8")
+    r = cli("doc", "update", "1", "--json")
+    assert r.code == 0, r.err
+    got = json.loads(r.out)
+    assert (got["created"], got["number"], got["source"]) == (True, 2, f"{served}/harbour.html")
+    assert "8 to 3" in cli("doc", "text", "1").out
+    r = cli("doc", "update", "1")
+    assert r.code == 0 and "nothing stored" in r.out
+    # A document with no URL has nothing to fetch: bad usage, saying what to give.
+    text = tmp_path / "a.txt"
+    text.write_text("A text with no URL.\n", encoding="utf-8")
+    assert cli("doc", "add", str(text)).code == 0
+    r = cli("doc", "update", "2")
+    assert r.code == 2 and r.out == ""
+    assert "document #2 has no stored URL to fetch again; give FILE, URL or -" in r.err
+    r = cli("doc", "update", "9")
+    assert r.code == 1 and "no document #9" in r.err
+
+
+EV = (
+    '<html lang="zh"><head><title>电动汽车销量创新高</title></head><body><article>'
+    "<h1>电动汽车销量创新高</h1>"
+    "<p>据中国汽车工业协会统计，今年前十个月新能源汽车销量达到950万辆，同比增长35%。</p>"
+    "<p>比亚迪继续领跑市场，月销量首次突破50万辆。业内人士预计，全年销量有望突破1200万辆。</p>"
+    "</article></body></html>"
+)
+
+
+def test_another_article_is_refused_unless_forced(cli: Run, served: str, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "harbour.html").write_text(HARBOUR, encoding="utf-8")
+    (site / "zh-ev.html").write_text(EV, encoding="utf-8")
+    (site / "copy.html").write_text(HARBOUR.replace("9 to 2", "8 to 3"), encoding="utf-8")
+    assert cli("doc", "add", f"{served}/harbour.html").code == 0
+    assert cli("claim", "add", "1", "--text", "vote", "--quote", "by a vote of 9 to 2").code == 0
+    r = cli("doc", "update", "1", f"{served}/zh-ev.html")
+    assert r.code == 1 and r.out == ""
+    assert r.err == (
+        f"error: {served}/zh-ev.html shares 0% of its wording with revision 1 of document #1 "
+        "(under 10%); it is in zh, the document in en: another article, or this one taken "
+        "down? A revision can never be deleted; give --force\n"
+    )
+    assert len(json.loads(cli("doc", "revisions", "1", "--json").out)) == 1
+    # The same article fetched from another URL: stored, and the stored URL stays (said so).
+    r = cli("doc", "update", "1", f"{served}/copy.html")
+    assert r.code == 0, r.err
+    assert r.err == (
+        f"warning: this text is from {served}/copy.html, not document #1's URL "
+        f"{served}/harbour.html, which stays; to change it: "
+        f"workbench doc edit 1 --url {served}/copy.html\n"
+    )
+    assert json.loads(cli("doc", "show", "1", "--json").out)["url"] == f"{served}/harbour.html"
+    r = cli("doc", "update", "1", f"{served}/zh-ev.html", "--force", "--json")
+    assert r.code == 0, r.err
+    got = json.loads(r.out)
+    assert (got["number"], got["not_applied"]) == (3, {"url": f"{served}/zh-ev.html"})
+    assert [a["state"] for a in got["anchors"]] == ["orphaned"]

@@ -253,3 +253,37 @@ def test_an_annotation_file_nested_too_deeply_is_refused_in_one_line(
     path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     with pytest.raises(InvalidInput, match="nested too deeply"):
         import_annotations(wb, str(path), desk.doc)
+
+
+def test_a_url_target_names_the_state_of_the_page_its_selectors_count_in(
+    wb: Workbench,
+) -> None:
+    """With a URL, the live page changes: each target's TimeState names the text of the
+    claim's revision (when stored, and its sha256), so an orphaned claim's old offsets are not
+    read against the page as it is now."""
+    from workbench.services.documents import edit_document
+    from workbench.services.revisions import list_revisions
+
+    desk = make_revised(wb)
+    edit_document(wb, desk.doc, url="https://example.com/revised")
+    revisions = {r.number: r for r in list_revisions(wb, desk.doc)}
+    items = export_annotations(wb, document_ids=[desk.doc]).collection["first"]["items"]
+    by_text = {a["body"][0]["value"]: a for a in items}
+    for name, revision in (("revenue", 2), ("profit", 1), ("outlook", 2)):
+        item = by_text[name]
+        assert item["target"]["source"] == "https://example.com/revised"
+        assert item["target"]["state"] == {
+            "type": "TimeState",
+            "sourceDate": revisions[revision].created_at,
+            "cached": f"urn:sha256:{revisions[revision].sha256}",
+        }
+        for schema, validator in VALIDATORS:
+            errors = [e.message for e in validator.iter_errors(item)]
+            assert not errors, (name, schema, errors[:2])
+        text = document_text(wb, desk.doc, revision)
+        quote, position = item["target"]["selector"]
+        assert text[position["start"] : position["end"]] == quote["exact"]
+    # A state the suite knows is checked: a TimeState without its date fails it.
+    broken = json.loads(json.dumps(by_text["profit"]))
+    del broken["target"]["state"]["sourceDate"]
+    assert any(not v.is_valid(broken) for _, v in VALIDATORS)

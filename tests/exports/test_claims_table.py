@@ -114,7 +114,7 @@ def test_formulas_are_neutralised_and_restored(wb: Workbench, tmp_path: Path) ->
         table_xlsx.write(rows, f)
     sheet = load_workbook(out).active
     assert sheet is not None
-    texts = [sheet.cell(row=i, column=6) for i in (2, 3)]
+    texts = [sheet.cell(row=i, column=7) for i in (2, 3)]
     assert [c.value for c in texts] == ['=HYPERLINK("http://evil")', "-1 said"]
     assert all(c.data_type == "s" for c in texts)
 
@@ -667,3 +667,26 @@ def test_one_claim_and_one_skipped_row_are_counted_in_the_singular(
     r = run("import", "claims", str(path), "--doc", str(doc), "--skip-bad")
     assert r.code == 0, r.err
     assert r.err.endswith("1 claim added, 0 already present, 1 row skipped\n"), r.err
+
+
+def test_the_table_says_which_revision_the_offsets_count_in(wb: Workbench) -> None:
+    """An orphaned claim keeps the span of an older revision: its row says which, so its start
+    and end are not read against the current text, where other words now stand."""
+    from workbench.services.claims import SpanRequest, add_claim
+    from workbench.services.documents import document_text
+    from workbench.services.revisions import update_document
+    from workbench.services.sources import Content
+
+    doc = add_document(
+        wb, "宁德时代2024年营收4009亿元。\n海螺AI拥有一亿用户。\n".encode()
+    ).document.id
+    kept = add_claim(wb, doc, "Revenue", SpanRequest(quote="营收4009亿元")).id
+    gone = add_claim(wb, doc, "Users", SpanRequest(quote="海螺AI拥有一亿用户")).id
+    text = "编者按：本文已更新。\n宁德时代2024年营收4009亿元。\n另有说明。\n"
+    update_document(wb, doc, Content(text, "text", "v2.txt"))
+    rows = {r["id"]: r for r in claim_rows(wb, document_ids=[doc])}
+    assert (rows[kept]["revision"], rows[gone]["revision"]) == (2, 1)
+    for row in rows.values():
+        counted_in = document_text(wb, doc, row["revision"])
+        assert counted_in[row["start"] : row["end"]] == row["quote"]
+    assert document_text(wb, doc)[rows[gone]["start"] : rows[gone]["end"]] != rows[gone]["quote"]

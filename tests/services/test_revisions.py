@@ -27,8 +27,8 @@ OLD = "\n".join([P1, P2, P3, P4]) + "\n"
 Counts = Callable[[], dict[str, int]]
 
 
-def revise(wb: Workbench, doc: int, text: str) -> object:
-    return update_document(wb, doc, Content(text, "text", "revised.txt"))
+def revise(wb: Workbench, doc: int, text: str, *, force: bool = False) -> object:
+    return update_document(wb, doc, Content(text, "text", "revised.txt"), force=force)
 
 
 @pytest.fixture
@@ -82,7 +82,11 @@ def test_quote_edited_number_changed(desk: tuple[Workbench, int, dict[str, int]]
     wb, doc, ids = desk
     set_status(wb, ids["params"], "in_progress")
     set_status(wb, ids["params"], "unverifiable", note="no filing says 456B")
-    revise(wb, doc, OLD.replace("4560亿", "4650亿"))
+    added = update_document(wb, doc, Content(OLD.replace("4560亿", "4650亿"), "text", "r.txt"))
+    # The result says which verdicts it flagged (an unverified claim whose quote changed has
+    # no verdict to flag).
+    assert [a.claim_id for a in added.flagged] == [ids["params"]]
+    assert added.to_json()["flagged"] == [ids["params"]]
     c = get_claim(wb, ids["params"])
     assert c.anchor_state == "fuzzy" and c.quote == "参数量达到4650亿"
     assert c.anchor_score is not None and 0.5 < c.anchor_score < 1
@@ -132,11 +136,18 @@ def test_crlf_and_punctuation_changes(desk: tuple[Workbench, int, dict[str, int]
 
 def test_whole_article_replaced(desk: tuple[Workbench, int, dict[str, int]]) -> None:
     wb, doc, ids = desk
-    revise(wb, doc, "This article has been removed at the request of the publisher.\n")
+    notice = "This article has been removed at the request of the publisher.\n"
+    # A text with none of the article's wording is refused unless forced (another article?).
+    with pytest.raises(InvalidInput, match="shares 0% of its wording with revision 1") as no:
+        revise(wb, doc, notice)
+    assert no.value.reason == "unrelated_text" and no.value.hint is not None
+    assert no.value.hint.facts["field"] == "force"
+    assert len(list_revisions(wb, doc)) == 1
+    revise(wb, doc, notice, force=True)
     assert set(states(wb, ids).values()) == {"orphaned"}
     assert_invariant(wb, doc)
     # Back to the original text: every claim is found again, where it was.
-    revise(wb, doc, OLD)
+    revise(wb, doc, OLD, force=True)
     assert set(states(wb, ids).values()) == {"exact"}
     assert all(get_claim(wb, i).revision == 3 for i in ids.values())
     assert_invariant(wb, doc)
@@ -277,3 +288,35 @@ def test_adding_a_later_revisions_text_reports_that_revisions_hash_and_length(
         sha256_text(new),
         len(new),
     )
+
+
+def test_update_with_no_source_needs_a_stored_url(wb: Workbench) -> None:
+    from workbench.services.documents import NO_SOURCE, update_from
+
+    doc = add_document(wb, OLD.encode()).document.id
+    with pytest.raises(InvalidInput) as caught:
+        update_from(wb, doc, None)
+    assert caught.value.reason == NO_SOURCE and "no stored URL" in caught.value.message
+    with pytest.raises(NotFound):
+        update_from(wb, doc + 1, None)
+
+
+def test_shared_wording_tells_a_revision_from_another_article() -> None:
+    from workbench.domain.textdiff import UNRELATED_BELOW, shared_wording
+
+    edited = OLD.replace("4560亿", "4650亿").replace(P3 + "\n", "")
+    share = shared_wording(OLD, edited)
+    assert share is not None and share > 0.8
+    # Grown or cut: the shorter text's wording is all in the longer one.
+    assert shared_wording(OLD, OLD + OLD.upper()) == 1.0
+    assert shared_wording(OLD, P1 + P2) == 1.0
+    other = "Harbour expansion approved by the city council on Tuesday by a vote of 9 to 2."
+    unrelated = shared_wording(P4 * 3, other * 3)
+    assert unrelated is not None and unrelated < UNRELATED_BELOW
+    ev = (
+        "据中国汽车工业协会统计，今年前十个月新能源汽车销量达到950万辆，同比增长35%。"
+        "比亚迪继续领跑市场，月销量首次突破50万辆。业内人士预计，全年销量有望突破1200万辆。"
+    )
+    assert shared_wording(OLD, ev) == 0.0
+    # Too short to judge either way.
+    assert shared_wording(OLD, "Removed.") is None

@@ -183,29 +183,47 @@ def edit(ctx: click.Context, /, document_id: int, as_json: bool, **given: str | 
 
 @doc.command("update")
 @document_id_argument
-@click.argument("file", metavar="FILE|URL|-")
+@click.argument("file", metavar="[FILE|URL|-]", required=False)
 @format_option
 @agent_option
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Store a text that shares almost no wording with the current revision (another "
+    "article?), which is otherwise refused: revisions are never deleted.",
+)
 @json_context
 def update(
     ctx: click.Context,
     document_id: int,
-    file: str,
+    file: str | None,
     fmt: str | None,
     user_agent: str | None,
+    force: bool,
     as_json: bool,
 ) -> None:
-    """Store a new revision of DOC and re-anchor its claims to it.
+    """Store a new revision of DOC and re-anchor its claims to it. With no FILE|URL|-, fetch
+    DOC's stored URL again.
 
     Old revisions are kept as they were. Each claim is found again: exact, moved, fuzzy (its
     quote changed) or orphaned (its quote is gone); a verdict on a fuzzy or orphaned claim is
     flagged for re-review (`claim list --flagged`) and not exported until a new decision. The
     same text as the latest revision stores nothing.
     """
-    from workbench.services.documents import load_problem, update_from
+    from workbench.domain.errors import InvalidInput
+    from workbench.services.documents import NO_SOURCE, load_problem, update_from
 
-    usage_unless_none(load_problem(file, user_agent=user_agent))
-    result = update_from(workbench_from(ctx), document_id, file, fmt=fmt, user_agent=user_agent)
+    if file is not None:
+        usage_unless_none(load_problem(file, user_agent=user_agent))
+    try:
+        result = update_from(
+            workbench_from(ctx), document_id, file, fmt=fmt, user_agent=user_agent, force=force
+        )
+    except InvalidInput as exc:
+        if exc.reason != NO_SOURCE:
+            raise
+        usage_unless_none(exc)
+        raise
     _redirects(result.redirects)
     r = result.revision
     if as_json:
@@ -233,6 +251,24 @@ def update(
             )
         elif a.state == "orphaned":
             click.echo(f"  #{a.claim_id} quote gone: {clip(a.old_quote, 60)}")
+    if "url" in result.not_applied:
+        # The stored URL is what exports cite: it changes only by `doc edit`, audited.
+        given = result.not_applied["url"]
+        warning(
+            f"this text is from {given}, not document #{document_id}'s URL "
+            f"{show_value(result.document_url)}, which stays; to change it: "
+            f"workbench doc edit {document_id} --url {shlex.quote(given)}"
+        )
+    if result.flagged:
+        ids = ", ".join(f"#{a.claim_id} ({a.status})" for a in result.flagged)
+        one = len(result.flagged) == 1
+        click.echo(
+            f"flagged for re-review: {ids}: "
+            + ("its verdict was" if one else "their verdicts were")
+            + " given on the old text; exports withhold "
+            + ("it" if one else "them")
+            + " until a new decision (claim list --flagged)"
+        )
 
 
 @doc.command("revisions")
@@ -291,23 +327,24 @@ def diff(
 @doc.command("list")
 @json_context
 def list_(ctx: click.Context, as_json: bool) -> None:
-    """List the stored documents."""
+    """List the stored documents: rev, chars and sha256 are the current revision's."""
     from workbench.services.documents import list_documents
 
     json_or_table(
         as_json,
         list_documents(workbench_from(ctx)),
-        ["id", "title", "lang", "chars", "added", "sha256"],
+        ["id", "title", "lang", "rev", "chars", "added", "sha256"],
         lambda d: (
             d.id,
-            clip(d.title or "", 50),
-            d.language,
-            d.length,
-            d.created_at[:10],
-            d.sha256[:12],
+            clip(d.document.title or "", 50),
+            d.document.language,
+            d.revisions,
+            d.latest.length,
+            d.document.created_at[:10],
+            d.latest.sha256[:12],
         ),
         empty="no documents yet: add one with `workbench doc add FILE`",
-        droppable=("sha256", "added", "lang"),
+        droppable=("sha256", "added", "lang", "rev"),
     )
 
 
@@ -419,11 +456,18 @@ def changes_text(report: Any) -> str:
                 f"{clip(c.old_text, 40)!r} -> {clip(c.new_text, 40)!r}"
             )
         for t in rev.claims:
-            verdict = f", verdict {t.verdict_before}" if t.verdict_before else ""
-            lines.append(f"  claim #{t.claim_id} ({t.status_before}{verdict}): {clip(t.text, 60)}")
+            lines.append(f"  claim #{t.claim_id} ({_standing(t)}): {clip(t.text, 60)}")
             lines.append(f"      before: {_quoted(t.old_quote)}")
             lines.append(f"      after:  {_quoted(t.new_quote)}")
     return "\n".join(lines)
+
+
+def _standing(touched: Any) -> str:
+    """A touched claim's standing before the revision, once: its verdict, else its status
+    (the verdict is the status, when there is one)."""
+    if touched.verdict_before:
+        return f"verdict {touched.verdict_before}"
+    return f"status {touched.status_before}"
 
 
 def changes_markdown(report: Any) -> str:
@@ -446,13 +490,13 @@ def changes_markdown(report: Any) -> str:
         ]
         if rev.claims:
             lines += [
-                "| Claim | Before | After | Status before | Verdict before |",
-                "| --- | --- | --- | --- | --- |",
+                "| Claim | Before | After | Standing before |",
+                "| --- | --- | --- | --- |",
             ]
             for t in rev.claims:
                 lines.append(
                     f"| #{t.claim_id} {cell(t.text)[1:-1]} | {cell(t.old_quote)} | "
-                    f"{cell(t.new_quote)} | {t.status_before} | {t.verdict_before or '-'} |"
+                    f"{cell(t.new_quote)} | {_standing(t)} |"
                 )
             lines.append("")
         else:

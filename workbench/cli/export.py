@@ -132,7 +132,9 @@ def annotations_command(
     """W3C Web Annotation JSON-LD: an AnnotationCollection with one Annotation per claim.
 
     Each Annotation targets the document (its URL, else urn:sha256: of its text) with a
-    TextQuoteSelector and a TextPositionSelector; its id (urn:uuid:) is the same in every export.
+    TextQuoteSelector and a TextPositionSelector counting in the text of the claim's revision
+    (with a URL, a TimeState names that text: when it was stored, and its sha256); its id
+    (urn:uuid:) is the same in every export.
     Claims flagged for re-review are left out, and named on stderr, unless --include-flagged.
     """
     from workbench.services.exports import export_annotations
@@ -156,10 +158,12 @@ def claims_command(
 ) -> None:
     """The claims table, one row per claim, which `workbench import claims` reads back.
 
-    Columns in order: id, document_id, quote, start, end, text, speaker, type, status, rating,
-    flagged, note, tags, assignee, priority, due. `flagged` is true for a verdict flagged for
-    re-review (its quote changed after the verdict): its rating no longer stands as checked.
-    An import ignores id, document_id, rating and flagged (the database decides them).
+    Columns in order: id, document_id, quote, start, end, revision, text, speaker, type, status,
+    rating, flagged, note, tags, assignee, priority, due. start and end count in the text of
+    document revision `revision` (a claim orphaned by an update keeps an older one). `flagged`
+    is true for a verdict flagged for re-review (its quote changed after the verdict): its
+    rating no longer stands as checked. An import ignores id, document_id, revision, rating and
+    flagged (the database decides them).
     """
     from workbench.exports.registry import get, writer
     from workbench.services.exports import stream_claim_rows

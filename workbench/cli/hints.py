@@ -23,6 +23,7 @@ FLAGS: dict[str, str] = {
     "owner_filters": "--assignee/--mine or --unassigned, not both",
     "database": "--db PATH|URL (or WORKBENCH_DB)",
     "search": "--search TEXT",
+    "source": "FILE, URL or - (the text to store)",
 }
 
 

@@ -124,3 +124,40 @@ def _refine(
 def _change(old: str, new: str, a1: int, a2: int, b1: int, b2: int) -> Change:
     op: Op = "insert" if a1 == a2 else "delete" if b1 == b2 else "replace"
     return Change(op, a1, a2, b1, b2, old[a1:a2], new[b1:b2])
+
+
+# Shared wording: runs of this many letters or digits (spaces and punctuation left out, case
+# folded), about a word and a half of English or a phrase of Chinese. Unrelated texts on the
+# same subject share few such runs (under 9% in trials: two city-council stories 5%, the
+# project's own documents on the same subject at most 8.8%), one article in two languages none;
+# an article with half its paragraphs rewritten keeps 12-96%.
+SHINGLE = 8
+# Under this share, a new text is taken for another article, not a revision of this one.
+UNRELATED_BELOW = 0.10
+# Fewer shingles than this in either text is too little to judge by.
+MIN_SHINGLES = 40
+# Beyond this many letters, shingles are sampled by a hash of their content (so both texts keep
+# the same ones): the share is estimated from about this many.
+SAMPLE_FROM = 100_000
+
+
+def _shingles(text: str, modulus: int) -> set[str]:
+    import unicodedata
+    import zlib
+
+    folded = "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())
+    runs = (folded[i : i + SHINGLE] for i in range(len(folded) - SHINGLE + 1))
+    if modulus == 1:
+        return set(runs)
+    return {r for r in runs if zlib.crc32(r.encode()) % modulus == 0}
+
+
+def shared_wording(old: str, new: str) -> float | None:
+    """The share of the shorter text's wording that the other text holds too (0..1; runs of
+    SHINGLE letters or digits), or None when either is too short to judge. An article that
+    grew or was cut keeps a high share; another article has almost none."""
+    modulus = 1 + max(len(old), len(new)) // SAMPLE_FROM
+    a, b = _shingles(old, modulus), _shingles(new, modulus)
+    if min(len(a), len(b)) < MIN_SHINGLES:
+        return None
+    return len(a & b) / min(len(a), len(b))

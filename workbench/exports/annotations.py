@@ -1,10 +1,11 @@
 """W3C Web Annotation (JSON-LD): claims as `assessing` annotations that Hypothesis-style tools
 exchange, and reading such a collection back.
 
-Each claim is one Annotation whose target is the document (its URL, or `urn:sha256:` of the
-text of the revision the claim is pinned in when it has none) narrowed by a TextQuoteSelector
-(exact quote with 32 characters of context each side) and a TextPositionSelector (code-point
-offsets into that revision's text, as the model counts them). Its bodies, each a TextualBody
+Each claim is one Annotation whose target is the document (its URL, with a TimeState naming
+the state of the page the selectors count in, or `urn:sha256:` of the text of the revision the
+claim is pinned in when it has none) narrowed by a TextQuoteSelector (exact quote with 32
+characters of context each side) and a TextPositionSelector (code-point offsets into that
+revision's text, as the model counts them). Its bodies, each a TextualBody
 with one of the model's standard purposes: the claim's text (`describing`), its status
 (`tagging`), its type (`classifying`), its rating when it has one (`assessing`) and its latest
 note, for a verdict its reason (`commenting`).
@@ -55,12 +56,44 @@ def annotation_id(document: DocumentView, claim: ClaimView) -> str:
 @dataclass(frozen=True, slots=True)
 class Annotated:
     """What one annotation is made of: a claim, its document, the sha256 of the text of the
-    claim's revision (None: revision 1's) and the body of its latest note, if it has one."""
+    claim's revision (None: revision 1's), the body of its latest note, if it has one, and when
+    the claim's revision was stored (None: when the document was added)."""
 
     claim: ClaimView
     document: DocumentView
     text_sha256: str | None = None
     note: str | None = None
+    text_stored_at: str | None = None
+
+
+def target(item: Annotated) -> dict[str, Any]:
+    """The annotated text: the document, narrowed by the claim's selectors.
+
+    A live URL's page changes: with a URL, the target's `state` (a TimeState, Web Annotation
+    4.3.1) says which state of it the selectors count in, the text of the claim's revision:
+    `sourceDate`, when that text was stored, and `cached`, that text by its sha256 (`doc
+    revisions` lists them; `doc text --revision` prints it). So a claim still pinned in an older
+    revision (orphaned, or not re-anchored) does not give offsets that now hold other text
+    against the page as it is: its TextPositionSelector counts in the text it was made on."""
+    claim, document = item.claim, item.document
+    text_sha256 = item.text_sha256 or document.sha256
+    out: dict[str, Any] = {"source": document_source(document, text_sha256)}
+    if document.url:
+        out["state"] = {
+            "type": "TimeState",
+            "sourceDate": item.text_stored_at or document.created_at,
+            "cached": f"urn:sha256:{text_sha256}",
+        }
+    out["selector"] = [
+        {
+            "type": "TextQuoteSelector",
+            "exact": claim.quote,
+            "prefix": claim.prefix,
+            "suffix": claim.suffix,
+        },
+        {"type": "TextPositionSelector", "start": claim.start, "end": claim.end},
+    ]
+    return out
 
 
 def annotation(item: Annotated) -> dict[str, Any]:
@@ -104,18 +137,7 @@ def annotation(item: Annotated) -> dict[str, Any]:
         "creator": {"type": "Person", "name": claim.created_by},
         "generator": dict(GENERATOR),
         "body": body,
-        "target": {
-            "source": document_source(document, item.text_sha256),
-            "selector": [
-                {
-                    "type": "TextQuoteSelector",
-                    "exact": claim.quote,
-                    "prefix": claim.prefix,
-                    "suffix": claim.suffix,
-                },
-                {"type": "TextPositionSelector", "start": claim.start, "end": claim.end},
-            ],
-        },
+        "target": target(item),
     }
 
 

@@ -26,6 +26,7 @@ COLUMNS = (
     "quote",
     "start",
     "end",
+    "revision",
     "text",
     "speaker",
     "type",
@@ -39,7 +40,7 @@ COLUMNS = (
     "due",
 )
 # Columns an export writes that an import does not take: the database decides them.
-EXPORT_ONLY = frozenset({"id", "document_id", "rating", "flagged"})
+EXPORT_ONLY = frozenset({"id", "document_id", "revision", "rating", "flagged"})
 TAG_SEPARATOR = "; "
 MAX_ROWS = 100_000
 # One row's text (a CSV record, a JSON element or line): far more than any real row (a claim
@@ -58,6 +59,9 @@ def row_of(c: ClaimView, note: str | None) -> dict[str, Any]:
         "quote": c.quote,
         "start": c.start,
         "end": c.end,
+        # The document revision whose text start and end count in: an orphaned claim (or one
+        # not re-anchored yet) keeps an older one, whose offsets the current text may not hold.
+        "revision": c.revision,
         "text": c.text,
         "speaker": c.speaker,
         "type": c.type,

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from workbench.db.models import Claim, Document, DocumentRevision
 from workbench.domain.clock import now, parse_date
-from workbench.domain.errors import InvalidInput, bad
+from workbench.domain.errors import InvalidInput, bad, give
 from workbench.domain.limits import (
     MAX_LANGUAGE,
     MAX_SHORT,
@@ -41,7 +41,15 @@ from workbench.services.revisions import (
     update_document,
 )
 from workbench.services.sources import Content, read_content
-from workbench.services.views import Added, ClaimView, DocumentDetail, DocumentView, Edited
+from workbench.services.views import (
+    Added,
+    ClaimView,
+    DocumentDetail,
+    DocumentListed,
+    DocumentView,
+    Edited,
+    RevisionView,
+)
 
 
 @mutation
@@ -279,19 +287,36 @@ def add_from(
     return dataclasses.replace(added, redirects=got.redirects)
 
 
+# The `reason` of refusing to fetch a document again when it has no URL: nothing names the
+# text to store, so a front end may call it bad usage rather than a refusal.
+NO_SOURCE = "no_source"
+
+
 def update_from(
     wb: Workbench,
     document_id: int,
-    location: str,
+    location: str | None,
     *,
     fmt: str | None = None,
     user_agent: str | None = None,
+    force: bool = False,
 ) -> RevisionAdded:
-    """`doc update`: load FILE, - or URL and store it as the document's next revision."""
+    """`doc update`: load FILE, - or URL and store it as the document's next revision; with no
+    location, fetch the document's stored URL again (the usual case: a page that changed).
+    See update_document for `force` and what is reported of the page's metadata."""
+    if location is None:
+        with transaction(wb) as tx:
+            location = get_document(tx, document_id).url
+        if location is None:
+            raise InvalidInput(
+                f"document #{document_id} has no stored URL to fetch again",
+                hint=give("source"),
+                reason=NO_SOURCE,
+            )
     got = load(location, user_agent=user_agent)
     content = read_content(got.data, got.source, fmt, url=got.url)
-    added = update_document(wb, document_id, content)
-    return RevisionAdded(added.created, added.revision, added.anchors, got.redirects)
+    added = update_document(wb, document_id, content, fetched_url=got.url, force=force)
+    return dataclasses.replace(added, redirects=got.redirects)
 
 
 def _clean(value: str | None) -> str | None:
@@ -299,10 +324,33 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
-def list_documents(wb: Workbench) -> list[DocumentView]:
+def list_documents(wb: Workbench) -> list[DocumentListed]:
+    """Every document, with its number of revisions and its latest one (one query each)."""
     with transaction(wb) as tx:
-        docs = tx.session.scalars(select(Document).order_by(Document.id))
-        return [DocumentView.of(d) for d in docs]
+        docs = tx.session.scalars(select(Document).order_by(Document.id)).all()
+        last = (
+            select(DocumentRevision.document_id, func.max(DocumentRevision.number).label("n"))
+            .group_by(DocumentRevision.document_id)
+            .subquery()
+        )
+        latest = {
+            r.document_id: RevisionView.of(r)
+            for r in tx.session.scalars(
+                select(DocumentRevision).join(
+                    last,
+                    (DocumentRevision.document_id == last.c.document_id)
+                    & (DocumentRevision.number == last.c.n),
+                )
+            )
+        }
+        return [
+            DocumentListed(
+                DocumentView.of(d),
+                latest[d.id].number if d.id in latest else 1,
+                latest.get(d.id),
+            )
+            for d in docs
+        ]
 
 
 def show_document(wb: Workbench, document_id: int) -> DocumentDetail:

@@ -122,6 +122,7 @@ def export_annotations(
             record.sha256_of(item.claim.revision),
             # the latest note (notes come in id order), as the claims table's `note`
             item.notes[-1].body if item.notes else None,
+            record.stored_at_of(item.claim.revision),
         )
         for record in records
         for item in record.claims

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from workbench.db.models import Claim, Document, DocumentRevision, Event
+from workbench.domain.payloads import event_value
 from workbench.domain.status import FINAL_STATUSES, Status
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.lookup import get_document
@@ -51,9 +52,14 @@ class DocumentRecord:
     # The sha256 of each revision's text, by number: what names the text a claim's offsets
     # count in (a claim pins into one revision; see `ClaimView.revision`).
     text_sha256: Mapping[int, str] = field(default_factory=dict)
+    # When each revision's text was stored, by number: the state of the page it was taken from.
+    stored_at: Mapping[int, str] = field(default_factory=dict)
 
     def sha256_of(self, revision: int) -> str:
         return self.text_sha256.get(revision, self.document.sha256)
+
+    def stored_at_of(self, revision: int) -> str:
+        return self.stored_at.get(revision, self.document.created_at)
 
 
 def verdict_time(claim: ClaimView, events: Sequence[EventView]) -> str | None:
@@ -135,21 +141,26 @@ def iter_documents(
             if claim_ids:
                 query = query.where(Claim.id.in_(named))
             number, text = revision_text(tx, doc)
+            document = DocumentView.of(doc)
+            hashes, stored_at = _revisions(tx, doc)
             yield DocumentRecord(
-                document=DocumentView.of(doc),
+                document=document,
                 text=text,
                 claims=tuple(_records(tx, list(tx.session.scalars(query)), history_too=history)),
                 revision=number,
-                text_sha256=_revision_hashes(tx, doc),
+                text_sha256=hashes,
+                stored_at={1: document.created_at, **stored_at},
             )
             # Nothing of this document is needed again: let the session forget it.
             tx.session.expunge_all()
 
 
-def _revision_hashes(tx: Tx, doc: Document) -> dict[int, str]:
+def _revisions(tx: Tx, doc: Document) -> tuple[dict[int, str], dict[int, str]]:
+    """Each revision's sha256 and when it was stored (revision 1's time is the document's)."""
     rows = tx.session.execute(
-        select(DocumentRevision.number, DocumentRevision.sha256).where(
+        select(DocumentRevision.number, DocumentRevision.sha256, DocumentRevision.created_at).where(
             DocumentRevision.document_id == doc.id
         )
-    )
-    return {1: doc.sha256, **{number: digest for number, digest in rows}}
+    ).all()
+    hashes = {1: doc.sha256, **{number: digest for number, digest, _ in rows}}
+    return hashes, {number: str(event_value(at)) for number, _, at in rows}

@@ -11,12 +11,12 @@ from sqlalchemy import func, select
 from workbench.db.models import Blob, Claim, Document, DocumentRevision
 from workbench.domain.anchoring import AnchorState, Matcher, Selector
 from workbench.domain.clock import now
-from workbench.domain.errors import InvalidInput, NotFound
+from workbench.domain.errors import InvalidInput, NotFound, give
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.payloads import created, revision_payload
 from workbench.domain.status import FINAL_STATUSES, Status
 from workbench.domain.text import sha256_text
-from workbench.domain.textdiff import Diff, diff_texts
+from workbench.domain.textdiff import UNRELATED_BELOW, Diff, diff_texts, shared_wording
 from workbench.services.claim_updates import update_claim
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_document
@@ -74,6 +74,9 @@ class AnchorOutcome(JsonFields):
     old_start: int
     new_start: int | None
     status: str
+    # The claim's verdict is flagged for re-review: this revision changed or removed its
+    # quote, so its rating is withheld from publishing until a new decision.
+    flagged: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,23 +85,53 @@ class RevisionAdded:
     revision: RevisionView
     anchors: list[AnchorOutcome] = field(default_factory=list)
     redirects: tuple[str, ...] = ()
+    # Where the new text's page says it is, when that is not the document's stored URL
+    # ({"url": ...}): reported, never applied (see update_document).
+    not_applied: dict[str, str] = field(default_factory=dict)
+    document_url: str | None = None
+
+    @property
+    def flagged(self) -> list[AnchorOutcome]:
+        """The claims whose verdict this revision left flagged for re-review."""
+        return [a for a in self.anchors if a.flagged]
 
     def to_json(self) -> dict[str, Any]:
         return {
             **self.revision.to_json(),
             "created": self.created,
             "anchors": [a.to_json() for a in self.anchors],
+            "flagged": [a.claim_id for a in self.flagged],
             "redirects": list(self.redirects),
+            "not_applied": dict(self.not_applied),
         }
 
 
+# The `reason` of refusing a text that shares almost no wording with the current revision.
+UNRELATED = "unrelated_text"
+
+
 @mutation
-def update_document(wb: Workbench, document_id: int, content: Content) -> RevisionAdded:
+def update_document(
+    wb: Workbench,
+    document_id: int,
+    content: Content,
+    *,
+    fetched_url: str | None = None,
+    force: bool = False,
+) -> RevisionAdded:
     """Store `content` as the next revision of the document and re-anchor its claims.
 
-    The same text as the latest revision stores nothing (created False). Each claim whose
-    span or anchor changes gets one event: claim.reanchored, or claim.flagged_for_review
-    when its quote changed (fuzzy) or vanished (orphaned).
+    The same text as the latest revision stores nothing (created False). A text sharing under
+    UNRELATED_BELOW of its wording with the latest revision is refused unless `force`: it is
+    most likely another article (a wrong URL or file), and a revision can never be deleted.
+    Each claim whose span or anchor changes gets one event: claim.reanchored, or
+    claim.flagged_for_review when its quote changed (fuzzy) or vanished (orphaned).
+
+    The document's metadata is never changed here: a URL other than the stored one (the page's
+    canonical URL, or `fetched_url`) is reported in `not_applied`. The stored URL is the
+    article's public address, which exports cite; a text fetched from a mirror, an archived
+    copy or a test server must not repoint it silently, and each revision keeps where it came
+    from (`source`). `doc edit` changes it, audited.
     """
     text = content.text
     if not text.strip():
@@ -110,6 +143,8 @@ def update_document(wb: Workbench, document_id: int, content: Content) -> Revisi
         if sha256_text(latest) == digest:
             view = revision_view(tx, doc, number)
             return RevisionAdded(created=False, revision=view)
+        if not force:
+            _check_related(doc, number, latest, content)
         rev = DocumentRevision(
             document_id=doc.id,
             number=number + 1,
@@ -127,7 +162,42 @@ def update_document(wb: Workbench, document_id: int, content: Content) -> Revisi
         view = RevisionView.of(rev)
         tx.record("document.revised", "revision", rev.id, created(revision_payload(rev)))
         anchors = reanchor_claims(tx, doc, rev.number, text)
-        return RevisionAdded(created=True, revision=view, anchors=anchors)
+        return RevisionAdded(
+            created=True,
+            revision=view,
+            anchors=anchors,
+            not_applied=_not_applied(doc, content, fetched_url),
+            document_url=doc.url,
+        )
+
+
+def _check_related(doc: Document, number: int, latest: str, content: Content) -> None:
+    """Refuse a new text that shares almost no wording with the latest revision."""
+    share = shared_wording(latest, content.text)
+    if share is None or share >= UNRELATED_BELOW:
+        return
+    language = content.metadata.get("language")
+    other = (
+        f"; it is in {language}, the document in {doc.language}"
+        if language and doc.language and language.split("-")[0] != doc.language.split("-")[0]
+        else ""
+    )
+    raise InvalidInput(
+        f"{content.source} shares {share:.0%} of its wording with revision {number} of "
+        f"document #{doc.id} (under {UNRELATED_BELOW:.0%}){other}: another article, or this "
+        "one taken down? A revision can never be deleted",
+        hint=give("force"),
+        reason=UNRELATED,
+    )
+
+
+def _not_applied(doc: Document, content: Content, fetched_url: str | None) -> dict[str, str]:
+    """The new text's URL when it is not the document's: the page's canonical URL, else the
+    one it was fetched from. A page whose canonical URL is the stored one is the same article,
+    wherever it was fetched from. (Not the title: the desk often gives its own, and a page's
+    headline edit shows in `doc diff`.)"""
+    url = content.metadata.get("url") or fetched_url
+    return {"url": url} if url and doc.url not in (url, fetched_url) else {}
 
 
 def revision_view(tx: Tx, doc: Document, number: int) -> RevisionView:
@@ -164,21 +234,25 @@ def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[Ancho
         judged = claim.status in FINAL_VALUES or claim.status == Status.IN_REVIEW.value
         if flagged and judged and claim.verdict_revision is None:
             changes["verdict_revision"] = claim.revision
-        outcome = AnchorOutcome(
-            claim_id=claim.id,
-            state=found.state.value,
-            score=found.score,
-            old_quote=claim.quote,
-            new_quote=found.span.quote if found.span else None,
-            old_start=claim.start,
-            new_start=found.span.start if found.span else None,
-            status=claim.status,
-        )
+        old_quote, old_start = claim.quote, claim.start
         changes = {k: v for k, v in changes.items() if getattr(claim, k) != v}
         if changes:
             action = "claim.flagged_for_review" if flagged else "claim.reanchored"
             update_claim(tx, claim, action, changes)
-        outcomes.append(outcome)
+        outcomes.append(
+            AnchorOutcome(
+                claim_id=claim.id,
+                state=found.state.value,
+                score=found.score,
+                old_quote=old_quote,
+                new_quote=found.span.quote if found.span else None,
+                old_start=old_start,
+                new_start=found.span.start if found.span else None,
+                status=claim.status,
+                # set now, or still set from an earlier revision that changed the quote
+                flagged=flagged and claim.verdict_revision is not None,
+            )
+        )
     return outcomes
 
 

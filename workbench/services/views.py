@@ -253,15 +253,47 @@ class DocumentDetail:
     current: RevisionView | None = None
 
     def to_json(self) -> dict[str, Any]:
-        latest = self.current or self.document
         return {
-            **self.document.to_json(),
-            "revisions": self.revisions,
-            "current_sha256": latest.sha256,
-            "current_length": latest.length,
+            **_with_current(self.document, self.revisions, self.current),
             "status_counts": self.status_counts,
             "claims": [c.to_json() for c in self.claims],
         }
+
+
+def _with_current(
+    document: DocumentView, revisions: int, current: RevisionView | None
+) -> dict[str, Any]:
+    """A document's fields (revision 1's sha256 and length), its number of revisions and the
+    latest revision's sha256 and length, as `doc show` and `doc list` give them."""
+    latest = current or document
+    return {
+        **document.to_json(),
+        "revisions": revisions,
+        "current_sha256": latest.sha256,
+        "current_length": latest.length,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentListed:
+    """A document in `doc list`: an updated document must not look unchanged, so its latest
+    revision (None: it has only revision 1) comes with it."""
+
+    document: DocumentView
+    revisions: int = 1
+    current: RevisionView | None = None
+
+    @property
+    def id(self) -> int:
+        return self.document.id
+
+    @property
+    def latest(self) -> DocumentView | RevisionView:
+        """What the current text's figures (sha256, length) are read from."""
+        return self.current or self.document
+
+    def to_json(self) -> dict[str, Any]:
+        return _with_current(self.document, self.revisions, self.current)
 
 
 @dataclass(frozen=True, slots=True)
