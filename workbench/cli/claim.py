@@ -253,9 +253,10 @@ def _change(payload: dict[str, object]) -> str:
 @click.option(
     "--mine",
     is_flag=True,
-    help="My queue: open claims owned by you (--as / WORKBENCH_USER); --all adds verdicts.",
+    help="My queue: claims owned by you (--as / WORKBENCH_USER) that are open or flagged for "
+    "re-review; --open or --flagged narrows it to one of the two, --all or --status widens it.",
 )
-@click.option("--all", "all_", is_flag=True, help="With --mine: finished claims too.")
+@click.option("--all", "all_", is_flag=True, help="With --mine: settled verdicts too.")
 @click.option("--unassigned", is_flag=True, help="Only claims nobody owns.")
 @click.option("--tag", "tags", metavar="TAG", multiple=True, help="Has TAG (repeat: has all).")
 @click.option("--priority", type=click.Choice(PRIORITY_NAMES), help="Only this priority.")
@@ -273,7 +274,8 @@ def _change(payload: dict[str, object]) -> str:
 @click.option(
     "--flagged",
     is_flag=True,
-    help="Verdicts flagged for re-review (quote changed after the verdict; not exported).",
+    help="Verdicts flagged for re-review (quote changed after the verdict; not exported). "
+    "Not with --open: a flagged claim has a verdict.",
 )
 @click.option(
     "--sort",
@@ -321,10 +323,14 @@ def list_(
     if all_ and not mine:
         raise click.UsageError("--all widens --mine (my queue); other lists show all by default")
     wb = workbench_from(ctx)
+    # A queue is work still to do: open claims, and verdicts flagged for re-review (their owner
+    # must decide again). --open or --flagged picks one of the two; --all or --status shows
+    # whatever the owner holds.
+    queue = mine and not (all_ or statuses or open_ or flagged)
     flt = ClaimFilter(
         statuses=statuses,
-        # A queue is work still to do: --mine shows open claims unless --all or --status.
-        open=open_ or (mine and not all_ and not statuses),
+        open=open_,
+        queue=queue,
         document_id=document_id,
         speaker=speaker,
         claim_type=claim_type,
@@ -350,11 +356,10 @@ def list_(
     elif as_csv:
         claims_csv(claims)
     else:
-        queue = mine and not all_ and not statuses
         print_claims(
             list(claims),
             limit_zero(limit, "claims")
-            or ("no open claims in your queue (--all adds verdicts)" if queue else None),
+            or ("no open or flagged claims in your queue (--all adds verdicts)" if queue else None),
         )
 
 

@@ -69,6 +69,9 @@ FLAGGED = FLAG.where(C)
 class ClaimFilter:
     statuses: Sequence[str] = ()
     open: bool = False
+    # A person's queue: open claims, and verdicts flagged for re-review (work for their owner
+    # again until a new decision clears the flag).
+    queue: bool = False
     document_id: int | None = None
     speaker: str | None = None
     claim_type: str | None = None
@@ -95,6 +98,11 @@ class ClaimFilter:
             return InvalidInput(
                 "an owner and 'unassigned' contradict each other", hint=bad("owner_filters")
             )
+        if self.open and self.flagged:
+            # A flagged claim holds a verdict, so it is never open: together they list nothing.
+            return InvalidInput(
+                "open claims and flagged verdicts exclude each other", hint=bad("open_flagged")
+            )
         return None
 
 
@@ -119,6 +127,8 @@ def claim_query(flt: ClaimFilter, conn: Reader) -> Select:
         q = q.where(in_(C.status, [parse_status(s).value for s in flt.statuses]))
     if flt.open:
         q = q.where(in_(C.status, OPEN_VALUES))
+    if flt.queue:
+        q = q.where("(" + in_(C.status, OPEN_VALUES) + f" OR {FLAGGED})")
     if flt.document_id is not None:
         q = q.where(eq(C.document_id, min(max(flt.document_id, 0), MAX_ID)))
     if flt.speaker:

@@ -1,0 +1,56 @@
+"""A verdict flagged for re-review (its quote changed after the verdict) is work for its owner:
+it is in their queue."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.domain.errors import InvalidInput
+from workbench.services.claims import SpanRequest, add_claim, get_claim, set_status
+from workbench.services.context import Workbench
+from workbench.services.documents import add_document
+from workbench.services.evidence import EvidenceInput, add_evidence
+from workbench.services.queries import ClaimFilter, list_claims
+from workbench.services.revisions import update_document
+from workbench.services.sources import Content
+from workbench.services.workflow import assign
+
+OLD = "宁德时代2024年营收4009亿元。公司表示，其海螺AI在全球拥有超过一亿用户。其他。"
+NEW = OLD.replace("4009亿", "4010亿")
+
+
+@pytest.fixture
+def desk(wb: Workbench) -> dict[str, int]:
+    """#flagged: wang's misleading verdict, its quote changed since; #settled: wang's verdict,
+    quote unchanged; #open: wang's, in progress; #other: nobody's, unverified."""
+    doc = add_document(wb, OLD.encode(), title="t").document.id
+    quotes = {
+        "flagged": "营收4009亿元",
+        "settled": "海螺AI在全球拥有超过一亿用户",
+        "open": "宁德时代",
+        "other": "其他",
+    }
+    ids = {k: add_claim(wb, doc, k, SpanRequest(quote=q)).id for k, q in quotes.items()}
+    assign(wb, [ids["flagged"], ids["settled"], ids["open"]], "wang")
+    for k in ("flagged", "settled"):
+        set_status(wb, ids[k], "in_progress")
+        add_evidence(wb, ids[k], EvidenceInput(stance="refutes", citation="annual report"))
+        set_status(wb, ids[k], "misleading", note="half the story")
+    set_status(wb, ids["open"], "in_progress")
+    update_document(wb, doc, Content(NEW, "text", "v2.txt"))
+    assert get_claim(wb, ids["flagged"]).flagged
+    return ids
+
+
+def found(wb: Workbench, **kw: object) -> list[int]:
+    return [c.id for c in list_claims(wb, ClaimFilter(**kw))]  # type: ignore[arg-type]
+
+
+def test_a_queue_is_open_work_and_flagged_verdicts(wb: Workbench, desk: dict[str, int]) -> None:
+    mine = {"assignee": "wang"}
+    assert found(wb, queue=True, **mine) == [desk["flagged"], desk["open"]]
+    assert found(wb, queue=True, flagged=True, **mine) == [desk["flagged"]]
+    assert found(wb, open=True, **mine) == [desk["open"]]
+    assert found(wb, queue=True) == [desk["flagged"], desk["open"], desk["other"]]
+    with pytest.raises(InvalidInput, match="exclude each other"):
+        found(wb, open=True, flagged=True)
