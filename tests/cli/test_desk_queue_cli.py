@@ -1,5 +1,6 @@
 """A checker's queue on the command line: flagged verdicts are their owner's work (in
-`claim list --mine`, and `--mine --flagged` lists them)."""
+`claim list --mine`, and `--mine --flagged` lists them), and giving the same verdict again with
+a reason confirms one."""
 
 from __future__ import annotations
 
@@ -56,3 +57,14 @@ def test_open_and_flagged_together_are_bad_usage(cli: Run, queue: None) -> None:
     r = cli("claim", "list", "--open", "--flagged")
     assert r.code == 2 and "open claims and flagged verdicts exclude each other" in r.err
     assert r.out == ""
+
+
+def test_the_same_verdict_with_a_note_confirms_a_flagged_claim(cli: Run, queue: None) -> None:
+    r = ok(cli("claim", "show", "1"))
+    assert "confirm it: workbench claim status 1 misleading --note TEXT" in r.out
+    r = cli("--as", "王芳", "claim", "status", "1", "misleading")
+    assert r.code == 1 and "flagged for re-review" in r.err and "--note" in r.err
+    r = ok(cli("--as", "王芳", "claim", "status", "1", "misleading", "--note", "4010亿: still"))
+    assert r.out == "claim #1: misleading confirmed; no longer flagged\n"
+    assert ids(cli, "--mine") == [2]
+    assert "flagged" not in ok(cli("claim", "show", "1")).out.split("history")[0]

@@ -1,17 +1,21 @@
 """A verdict flagged for re-review (its quote changed after the verdict) is work for its owner:
-it is in their queue."""
+it is in their queue, and stating the verdict again with a reason is the new decision that
+clears the flag, under the same rules as any verdict (evidence, sign-off when required)."""
 
 from __future__ import annotations
 
 import pytest
 
-from workbench.domain.errors import InvalidInput
+from workbench.domain.errors import InvalidInput, TransitionRefused
 from workbench.services.claims import SpanRequest, add_claim, get_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document
 from workbench.services.evidence import EvidenceInput, add_evidence
-from workbench.services.queries import ClaimFilter, list_claims
+from workbench.services.queries import ClaimFilter, list_claims, stats
+from workbench.services.replay import replay
+from workbench.services.review import approve
 from workbench.services.revisions import update_document
+from workbench.services.settings import set_config
 from workbench.services.sources import Content
 from workbench.services.workflow import assign
 
@@ -54,3 +58,36 @@ def test_a_queue_is_open_work_and_flagged_verdicts(wb: Workbench, desk: dict[str
     assert found(wb, queue=True) == [desk["flagged"], desk["open"], desk["other"]]
     with pytest.raises(InvalidInput, match="exclude each other"):
         found(wb, open=True, flagged=True)
+
+
+def test_the_same_verdict_with_a_reason_clears_the_flag(
+    wb: Workbench, desk: dict[str, int]
+) -> None:
+    cid = desk["flagged"]
+    with pytest.raises(TransitionRefused, match="flagged for re-review"):
+        set_status(wb, cid, "misleading")
+    change = set_status(wb, cid, "misleading", note="4010亿 is still half the story")
+    assert change.changed and change.previous == "misleading"
+    assert change.claim.status == "misleading" and not change.claim.flagged
+    assert [n.body for n in change.notes] == ["4010亿 is still half the story"]
+    assert found(wb, flagged=True) == []
+    # Confirmed once, it is a settled verdict again: the same words change nothing.
+    with pytest.raises(TransitionRefused, match="already misleading"):
+        set_status(wb, cid, "misleading", note="again")
+    assert replay(wb).consistent
+
+
+def test_with_review_required_the_confirmation_is_signed_off(
+    wb: Workbench, desk: dict[str, int]
+) -> None:
+    cid = desk["flagged"]
+    set_config(wb, "review.required", "true")
+    wang, editor = (Workbench(url=wb.url, actor=name) for name in ("wang", "editor"))
+    change = set_status(wang, cid, "misleading", note="still half")
+    assert change.claim.status == "in_review" and change.claim.proposed_status == "misleading"
+    with pytest.raises(TransitionRefused, match="different reviewer"):
+        approve(wang, cid)
+    approved = approve(editor, cid, note="agreed")
+    assert approved.status == "misleading" and not approved.flagged
+    assert replay(wb).consistent
+    assert stats(wb).flagged.total == 0

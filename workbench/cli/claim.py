@@ -155,6 +155,10 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
             f"  verdict  {c.status} was given on revision {c.verdict_revision}, "
             "before the quote changed; flagged for re-review (not exported until a new decision)"
         )
+        click.echo(
+            f"           confirm it: workbench claim status {c.id} {c.status} --note TEXT; "
+            f"or reopen it: workbench claim status {c.id} in_progress --note TEXT"
+        )
     if c.rating:
         click.echo(
             f"  rating   {c.rating['label']}"
@@ -399,6 +403,9 @@ def print_claims(claims: list[ClaimView], empty: str | None = None) -> None:
     help=f"""Move a claim to STATUS.
 
     STATUS is one of: {", ".join(SETTABLE_NAMES)}. A verdict and a reopening need --note.
+    A verdict flagged for re-review (its quote changed) is confirmed by giving the same
+    verdict again with --note: that is the new decision that clears the flag (proposed for
+    sign-off when review.required is on).
     """,
 )
 @claim_id_argument
@@ -434,5 +441,8 @@ def status(
         )
     if as_json:
         emit_json(result.claim.to_json())
+    elif result.changed and result.previous == result.claim.status:
+        # The same verdict stated again on a flagged claim: the new decision that clears it.
+        click.echo(f"claim #{claim_id}: {result.claim.status} confirmed; no longer flagged")
     elif result.changed:
         click.echo(f"claim #{claim_id}: {result.previous} -> {result.claim.status}")
