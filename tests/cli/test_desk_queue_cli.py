@@ -68,3 +68,17 @@ def test_the_same_verdict_with_a_note_confirms_a_flagged_claim(cli: Run, queue: 
     assert r.out == "claim #1: misleading confirmed; no longer flagged\n"
     assert ids(cli, "--mine") == [2]
     assert "flagged" not in ok(cli("claim", "show", "1")).out.split("history")[0]
+
+
+def test_stats_by_owner_shows_open_work_beside_the_total(cli: Run, queue: None) -> None:
+    ok(cli("claim", "add", "1", "--text", "more", "--quote", "公司表示"))
+    out = ok(cli("stats")).out
+    lines = [x.replace(" ", "") for x in out.splitlines()]
+    assert "|byowner|tocheck|inreview|flagged|claims|" in lines
+    assert "|王芳|1|0|1|2|" in lines and "|(unassigned)|1|0|0|1|" in lines
+    assert "awaiting approval: none" in out
+
+
+def test_stats_on_an_empty_desk_names_each_empty_section(cli: Run) -> None:
+    out = ok(cli("stats")).out
+    assert "by owner: none" in out and "by type: none" in out and "result:" not in out

@@ -91,3 +91,19 @@ def test_with_review_required_the_confirmation_is_signed_off(
     assert approved.status == "misleading" and not approved.flagged
     assert replay(wb).consistent
     assert stats(wb).flagged.total == 0
+
+
+def test_stats_by_owner_counts_what_is_still_to_do(wb: Workbench, desk: dict[str, int]) -> None:
+    set_config(wb, "review.required", "true")
+    add_evidence(wb, desk["open"], EvidenceInput(stance="supports", citation="filing"))
+    set_status(wb, desk["open"], "verified", note="matches the filing")
+    s = stats(wb)
+    assert {k: v.to_json() for k, v in s.by_owner.items()} == {
+        "wang": {"to_check": 0, "awaiting_approval": 1, "flagged": 1, "total": 3},
+        "(unassigned)": {"to_check": 1, "awaiting_approval": 0, "flagged": 0, "total": 1},
+    }
+    assert list(s.by_owner) == ["wang", "(unassigned)"]
+    assert s.by_assignee == {"wang": 3, "(unassigned)": 1}
+    board = s.to_json()
+    assert board["awaiting_approval_total"] == 1
+    assert [c["id"] for c in board["awaiting_approval"]] == [desk["open"]]
