@@ -53,12 +53,6 @@ def test_mine_holds_flagged_verdicts_and_flagged_narrows_it(cli: Run, queue: Non
     assert r.out == "no open or flagged claims in your queue (--all adds verdicts)\n"
 
 
-def test_open_and_flagged_together_are_bad_usage(cli: Run, queue: None) -> None:
-    r = cli("claim", "list", "--open", "--flagged")
-    assert r.code == 2 and "open claims and flagged verdicts exclude each other" in r.err
-    assert r.out == ""
-
-
 def test_the_same_verdict_with_a_note_confirms_a_flagged_claim(cli: Run, queue: None) -> None:
     r = ok(cli("claim", "show", "1"))
     assert "confirm it: workbench claim status 1 misleading --note TEXT" in r.out
@@ -82,3 +76,16 @@ def test_stats_by_owner_shows_open_work_beside_the_total(cli: Run, queue: None) 
 def test_stats_on_an_empty_desk_names_each_empty_section(cli: Run) -> None:
     out = ok(cli("stats")).out
     assert "by owner: none" in out and "by type: none" in out and "result:" not in out
+
+
+def test_a_flagged_proposal_in_review_is_open_and_flagged(
+    cli: Run, queue: None, tmp_path: Path
+) -> None:
+    ok(cli("config", "set", "review.required", "true"))
+    ok(cli("--as", "王芳", "claim", "status", "2", "unverifiable", "--note", "no source"))
+    v3 = tmp_path / "v3.txt"
+    v3.write_text(OLD.replace("4009亿", "4010亿").replace("一亿", "两亿"), encoding="utf-8")
+    ok(cli("doc", "update", "1", str(v3)))
+    assert ids(cli, "--mine", "--flagged") == [1, 2]
+    assert ids(cli, "--mine", "--open", "--flagged") == [2]
+    assert ids(cli, "--mine") == [1, 2]

@@ -278,8 +278,7 @@ def _change(payload: dict[str, object]) -> str:
 @click.option(
     "--flagged",
     is_flag=True,
-    help="Verdicts flagged for re-review (quote changed after the verdict; not exported). "
-    "Not with --open: a flagged claim has a verdict.",
+    help="Verdicts flagged for re-review (quote changed after the verdict; not exported).",
 )
 @click.option(
     "--sort",

@@ -21,7 +21,6 @@ FLAGS: dict[str, str] = {
     "quote_or_offsets": "either --quote or --start/--end, not both",
     "evidence_source": "exactly one of --url, --file or --citation",
     "owner_filters": "--assignee/--mine or --unassigned, not both",
-    "open_flagged": "--open or --flagged, not both (a flagged claim has a verdict)",
     "database": "--db PATH|URL (or WORKBENCH_DB)",
     "search": "--search TEXT",
 }

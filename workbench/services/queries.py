@@ -99,11 +99,6 @@ class ClaimFilter:
             return InvalidInput(
                 "an owner and 'unassigned' contradict each other", hint=bad("owner_filters")
             )
-        if self.open and self.flagged:
-            # A flagged claim holds a verdict, so it is never open: together they list nothing.
-            return InvalidInput(
-                "open claims and flagged verdicts exclude each other", hint=bad("open_flagged")
-            )
         return None
 
 
