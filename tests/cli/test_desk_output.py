@@ -95,7 +95,7 @@ def test_my_queue_is_open_work_unless_all(cli: Run) -> None:
     assert [c["id"] for c in json.loads(verdicts.out)] == [1]
     ok(cli("--as", "maria", "claim", "status", "2", "opinion", "--note", "also a view"))
     r = ok(cli("--as", "maria", "claim", "list", "--mine"))
-    assert r.out == "no open claims in your queue (--all adds verdicts)\n"
+    assert r.out == "no open or flagged claims in your queue (--all adds verdicts)\n"
     r = cli("claim", "list", "--all")
     assert r.code == 2 and "--all widens --mine" in r.err
 

@@ -151,6 +151,39 @@ def test_first_write_creates_and_migrates_but_a_read_refuses(
     assert [d["id"] for d in json.loads(r.out)] == [1]
 
 
+def test_a_write_that_creates_the_database_says_so_once(
+    tmp_path: Path, workbench_main: Main
+) -> None:
+    r = workbench_main(["--db", "desk.db", "doc", "add", "-"], input="第一篇。")
+    assert r.code == 0 and r.err == "created a new workbench database at ./desk.db\n"
+    r = workbench_main(["--db", "desk.db", "doc", "add", "-"], input="第二篇。")
+    assert r.code == 0 and r.err == ""
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-other.db"
+    r = workbench_main(["--db", str(elsewhere), "doc", "add", "-"], input="第一篇。")
+    assert r.err == f"created a new workbench database at {elsewhere}\n"
+
+
+def test_a_bare_name_as_db_is_created_with_a_postgresql_hint(workbench_main: Main) -> None:
+    """`--db trial2_2764` may mean a PostgreSQL database: the file is made (it is a valid name),
+    and the hint says how a PostgreSQL database is given."""
+    r = workbench_main(["--db", "trial2_2764", "doc", "add", "-"], input="第一篇。")
+    assert r.code == 0, r.err
+    assert r.err.splitlines() == [
+        "created a new workbench database at ./trial2_2764",
+        "hint: 'trial2_2764' has no folder and no .db suffix; for a PostgreSQL database give "
+        "its URL: --db postgresql://USER@HOST/trial2_2764 (and remove ./trial2_2764)",
+    ]
+
+
+def test_a_mistyped_postgresql_url_names_the_url_meant(
+    tmp_path: Path, workbench_main: Main
+) -> None:
+    r = workbench_main(["--db", "postgresql:/u@db.example/desk", "doc", "add", "-"], input="x。")
+    assert r.code == 1 and "unable to open database file" in r.err
+    assert "(a PostgreSQL URL is written postgresql://u@db.example/desk)" in r.err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_not_a_database_is_one_line(tmp_path: Path, workbench_main: Main) -> None:
     fake = tmp_path / "fake.db"
     fake.write_text("not sqlite")

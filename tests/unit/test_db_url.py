@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.db.url import resolve_url, sqlite_file
+from workbench.db.url import meant_url, resolve_url, safe_url, sqlite_file
 
 
 def test_a_relative_path_becomes_the_absolute_file(
@@ -68,3 +68,27 @@ def test_a_question_mark_in_a_sqlite_name_is_refused(db: str) -> None:
 
     with pytest.raises(InvalidInput, match=r"'\?' is not supported"):
         check_url(resolve_url(db))
+
+
+@pytest.mark.parametrize(
+    ("given", "meant"),
+    [
+        ("trial2_2764", "postgresql://USER@HOST/trial2_2764"),
+        ("postgresql:/u@db.example/desk", "postgresql://u@db.example/desk"),
+        ("postgres//u@db.example/desk", "postgresql://u@db.example/desk"),
+        ("POSTGRESQL:desk", "postgresql://desk"),
+        ("localhost:5432/desk", "postgresql://USER@localhost:5432/desk"),
+        ("postgres_desk", "postgresql://USER@HOST/postgres_desk"),
+        ("desk.db", None),
+        ("Desk.SQLite3", None),
+        ("./desk", None),
+        ("archive/2026/desk", None),
+    ],
+)
+def test_a_file_name_that_reads_as_a_postgresql_database(given: str, meant: str | None) -> None:
+    assert meant_url(given) == meant
+
+
+def test_an_at_sign_in_a_sqlite_file_name_is_not_a_password() -> None:
+    assert safe_url("sqlite:////srv/a:b@c/desk.db") == "sqlite:////srv/a:b@c/desk.db"
+    assert safe_url("postgresql://u:secret@h/db") == "postgresql://u@h/db"

@@ -132,3 +132,46 @@ def test_a_look_alike_approver_is_named_as_too_like_the_proposer() -> None:
     assert str(refused).startswith(
         "\u0251lice is too like alice, who proposed this verdict; a different reviewer"
     )
+
+
+FLAGGED = ClaimState(id=2, status=Status.MISLEADING, evidence_count=1, verdict_revision=1)
+
+
+def test_the_same_verdict_with_a_reason_confirms_a_flagged_claim() -> None:
+    """A flagged verdict (its quote changed) is confirmed by stating it again with a reason:
+    the new decision that clears the flag, recorded as any verdict is."""
+    request = Request(Move.SET, "wang", target=Status.MISLEADING, note="still half true")
+    decision = decide(FLAGGED, request)
+    assert decision.action == STATUS_CHANGED and dict(decision.changes) == {"status": "misleading"}
+    assert decision.note == "still half true"
+    refused = refusal(FLAGGED, Request(Move.SET, "wang", target=Status.MISLEADING))
+    assert refused.reason == Refusal.VERDICT_NEEDS_NOTE and refused.hint == give("note")
+    assert "flagged for re-review" in refused.message and "--" not in refused.message
+
+
+def test_confirming_a_flagged_verdict_goes_through_review_and_needs_evidence() -> None:
+    request = Request(
+        Move.SET, "wang", target=Status.MISLEADING, note="still", review_required=True
+    )
+    decision = decide(FLAGGED, request)
+    assert decision.action == REVIEW_REQUESTED
+    assert decision.changes["status"] == "in_review"
+    assert decision.changes["proposed_status"] == "misleading"
+    bare = dataclasses.replace(FLAGGED, evidence_count=0)
+    refused = refusal(bare, Request(Move.SET, "wang", target=Status.MISLEADING, note="n"))
+    assert refused.reason == Refusal.VERDICT_NEEDS_EVIDENCE
+
+
+def test_a_settled_verdict_that_is_not_flagged_is_not_confirmed_again() -> None:
+    settled = dataclasses.replace(FLAGGED, verdict_revision=None)
+    refused = refusal(settled, Request(Move.SET, "wang", target=Status.MISLEADING, note="n"))
+    assert refused.reason == Refusal.NOTE_WITHOUT_CHANGE
+    assert not decide(settled, Request(Move.SET, "wang", target=Status.MISLEADING)).changed
+
+
+def test_a_proposal_flagged_in_review_is_not_confirmed_by_status() -> None:
+    """In review, the flag is settled by the reviewer (reject, then check the new text)."""
+    flagged = dataclasses.replace(PROPOSED, verdict_revision=1)
+    refused = refusal(flagged, Request(Move.SET, "ana", target=Status.IN_REVIEW, note="n"))
+    assert refused.reason == Refusal.NOTE_WITHOUT_CHANGE
+    assert not decide(flagged, Request(Move.SET, "ana", target=Status.IN_REVIEW)).changed

@@ -22,7 +22,10 @@ from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import emit_json, json_out, message, plural
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from workbench.domain.verification import ChainReport
+    from workbench.services.context import Workbench
 
 
 @click.group()
@@ -66,6 +69,7 @@ def export(ctx: click.Context, /, fmt: str, output: str | None, **criteria: Any)
         bar = fmt in REPORTS_PROGRESS and wanted()
         with progress_bar("exporting events", enabled=bar) as progress:
             write_export(wb, fmt, sys.stdout, flt, progress)
+        _say_silent_actors(wb, flt.actors)
         return
     with (
         output_file(output) as out,
@@ -75,6 +79,20 @@ def export(ctx: click.Context, /, fmt: str, output: str | None, **criteria: Any)
     ):
         count = write_export(wb, fmt, out, flt, progress)
     message(f"wrote {plural(count, 'event')} to {output}")
+    _say_silent_actors(wb, flt.actors)
+
+
+def _say_silent_actors(wb: Workbench, actors: Sequence[str]) -> None:
+    """An --actor that no event records: the export's emptiness is likely a mistyped name."""
+    from workbench.services.audit import silent_actors
+
+    for actor in silent_actors(wb, actors):
+        near = f"; did you mean {' or '.join(actor.closest)}?" if actor.closest else ""
+        more = ", ..." if actor.recorded_total > len(actor.recorded) else ""
+        message(
+            f"--actor {actor.name!r} matches no event in the trail{near} "
+            f"(actors recorded: {', '.join(actor.recorded)}{more})"
+        )
 
 
 GAPS_SHOWN = 10

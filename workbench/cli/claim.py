@@ -155,6 +155,10 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
             f"  verdict  {c.status} was given on revision {c.verdict_revision}, "
             "before the quote changed; flagged for re-review (not exported until a new decision)"
         )
+        click.echo(
+            f"           confirm it: workbench claim status {c.id} {c.status} --note TEXT; "
+            f"or reopen it: workbench claim status {c.id} in_progress --note TEXT"
+        )
     if c.rating:
         click.echo(
             f"  rating   {c.rating['label']}"
@@ -253,9 +257,10 @@ def _change(payload: dict[str, object]) -> str:
 @click.option(
     "--mine",
     is_flag=True,
-    help="My queue: open claims owned by you (--as / WORKBENCH_USER); --all adds verdicts.",
+    help="My queue: claims owned by you (--as / WORKBENCH_USER) that are open or flagged for "
+    "re-review; --open or --flagged narrows it to one of the two, --all or --status widens it.",
 )
-@click.option("--all", "all_", is_flag=True, help="With --mine: finished claims too.")
+@click.option("--all", "all_", is_flag=True, help="With --mine: settled verdicts too.")
 @click.option("--unassigned", is_flag=True, help="Only claims nobody owns.")
 @click.option("--tag", "tags", metavar="TAG", multiple=True, help="Has TAG (repeat: has all).")
 @click.option("--priority", type=click.Choice(PRIORITY_NAMES), help="Only this priority.")
@@ -321,10 +326,14 @@ def list_(
     if all_ and not mine:
         raise click.UsageError("--all widens --mine (my queue); other lists show all by default")
     wb = workbench_from(ctx)
+    # A queue is work still to do: open claims, and verdicts flagged for re-review (their owner
+    # must decide again). --open or --flagged picks one of the two; --all or --status shows
+    # whatever the owner holds.
+    queue = mine and not (all_ or statuses or open_ or flagged)
     flt = ClaimFilter(
         statuses=statuses,
-        # A queue is work still to do: --mine shows open claims unless --all or --status.
-        open=open_ or (mine and not all_ and not statuses),
+        open=open_,
+        queue=queue,
         document_id=document_id,
         speaker=speaker,
         claim_type=claim_type,
@@ -350,11 +359,10 @@ def list_(
     elif as_csv:
         claims_csv(claims)
     else:
-        queue = mine and not all_ and not statuses
         print_claims(
             list(claims),
             limit_zero(limit, "claims")
-            or ("no open claims in your queue (--all adds verdicts)" if queue else None),
+            or ("no open or flagged claims in your queue (--all adds verdicts)" if queue else None),
         )
 
 
@@ -394,6 +402,9 @@ def print_claims(claims: list[ClaimView], empty: str | None = None) -> None:
     help=f"""Move a claim to STATUS.
 
     STATUS is one of: {", ".join(SETTABLE_NAMES)}. A verdict and a reopening need --note.
+    A verdict flagged for re-review (its quote changed) is confirmed by giving the same
+    verdict again with --note: that is the new decision that clears the flag (proposed for
+    sign-off when review.required is on).
     """,
 )
 @claim_id_argument
@@ -429,5 +440,8 @@ def status(
         )
     if as_json:
         emit_json(result.claim.to_json())
+    elif result.changed and result.previous == result.claim.status:
+        # The same verdict stated again on a flagged claim: the new decision that clears it.
+        click.echo(f"claim #{claim_id}: {result.claim.status} confirmed; no longer flagged")
     elif result.changed:
         click.echo(f"claim #{claim_id}: {result.previous} -> {result.claim.status}")

@@ -21,13 +21,38 @@ def workbench_from(ctx: click.Context) -> Workbench:
     root = ctx.find_root()
     opts = root.obj or {}
     try:
-        return Workbench.open(opts.get("db"), opts.get("actor"))
+        wb = Workbench.open(opts.get("db"), opts.get("actor"))
     except InvalidInput as exc:
         if exc.reason != EMPTY_SETTING:
             raise
         # `--db ""`, WORKBENCH_USER= ...: a setting of `workbench` itself given empty is bad
         # usage (exit 2), and `workbench --help` is where those settings are described.
         raise click.UsageError(error_text(exc), root) from None
+    # Said when the command ends, whether or not it succeeded: the file exists either way.
+    root.call_on_close(lambda: say_if_created(wb))
+    return wb
+
+
+def say_if_created(wb: Workbench) -> None:
+    """A write that found no database file made one: say where, once, on stderr, and when the
+    name given reads as a PostgreSQL database's (or a mistyped URL), what was likely meant."""
+    import os
+
+    from workbench.cli.render import message
+    from workbench.db.url import meant_url, sqlite_file
+
+    path = sqlite_file(wb.url)
+    if not wb.created or path is None:
+        return
+    relative = os.path.relpath(path)
+    shown = path if relative.startswith("..") else os.path.join(".", relative)
+    message(f"created a new workbench database at {shown}")
+    meant = meant_url(wb.given) if wb.given else None
+    if meant:
+        message(
+            f"hint: {wb.given!r} has no folder and no .db suffix; for a PostgreSQL database "
+            f"give its URL: --db {meant} (and remove {shown})"
+        )
 
 
 def usage_unless_none(problem: WorkbenchError | None) -> None:

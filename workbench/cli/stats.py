@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import board_limit_option, json_context
 from workbench.cli.render import clip, json_out, table
 
+if TYPE_CHECKING:
+    from workbench.services.views import ClaimView
+
 
 @click.command()
 @board_limit_option(
-    "How many claims each list shows (oldest open, without evidence, overdue, flagged)."
+    "How many claims each list shows (oldest open, awaiting approval, without evidence, "
+    "overdue, flagged)."
 )
 @json_context
 def stats(ctx: click.Context, limit: int, as_json: bool) -> None:
-    """The desk board: counts by status, owner and type; what is old, unsupported or late,
-    and verdicts flagged for re-review (their quote changed after the verdict).
+    """The desk board: counts by status, owner and type; what is old, awaiting approval,
+    unsupported or late, and verdicts flagged for re-review (their quote changed after the
+    verdict).
 
+    By owner: claims still to check (unverified or in progress), verdicts in review (awaiting a
+    second reviewer's approval), verdicts flagged for re-review, and all the owner's claims.
     The lists show the first --limit claims of each, with how many there are in all.
     """
     from workbench.services.queries import stats as compute
@@ -25,14 +34,20 @@ def stats(ctx: click.Context, limit: int, as_json: bool) -> None:
     s = compute(workbench_from(ctx), limit)
     if json_out(as_json, s):
         return
-    for title, counts in (
-        ("by status", s.by_status),
-        ("by owner", s.by_assignee),
-        ("by type", s.by_type),
-    ):
-        table([title, "claims"], list(counts.items()))
+    table(["by status", "claims"], list(s.by_status.items()))
+    # Who holds what is still to do: a total alone counts settled verdicts as load.
+    table(
+        ["by owner", "to check", "in review", "flagged", "claims"],
+        [
+            (name, n.to_check, n.awaiting_approval, n.flagged, n.total)
+            for name, n in s.by_owner.items()
+        ],
+        empty="by owner: none",
+    )
+    table(["by type", "claims"], list(s.by_type.items()), empty="by type: none")
     for label, listed in (
         ("oldest open", s.oldest_open),
+        ("awaiting approval", s.awaiting_approval),
         ("open, no evidence", s.open_without_evidence),
         ("overdue", s.overdue),
         ("flagged for re-review", s.flagged),
@@ -41,7 +56,7 @@ def stats(ctx: click.Context, limit: int, as_json: bool) -> None:
         table(
             ["id", "status", "owner", "due", "added", "claim"],
             [
-                (c.id, c.status, c.assignee, c.due, c.created_at[:10], clip(c.text, 60))
+                (c.id, status_cell(c), c.assignee, c.due, c.created_at[:10], clip(c.text, 60))
                 for c in claims
             ],
             title=f"{label} ({len(claims)} of {listed.total})",
@@ -49,3 +64,8 @@ def stats(ctx: click.Context, limit: int, as_json: bool) -> None:
             empty=f"{label}: none" if not listed.total else f"{label}: {listed.total}",
             droppable=("added", "due", "owner"),
         )
+
+
+def status_cell(c: ClaimView) -> str:
+    """In review, the verdict proposed is what a reviewer needs to see."""
+    return f"{c.status}: {c.proposed_status}" if c.proposed_status else c.status

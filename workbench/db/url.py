@@ -40,6 +40,26 @@ def resolve_url(value: str | None = None) -> str:
     return raw
 
 
+# What a SQLite file is usually called; a bare name without one reads as a database's name.
+SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".db3")
+
+
+def meant_url(value: str) -> str | None:
+    """The PostgreSQL URL that a --db value read as a SQLite file name may have meant, or None
+    when it looks like a file: a URL whose '://' was mistyped (postgres:/host/db,
+    postgresql//host/db), a host:port/db, or a bare name with no folder and no .db suffix."""
+    import re
+
+    typo = re.fullmatch(r"postgres(?:ql)?(?:\+\w+)?(?::/{0,3}|/{1,3})(.+)", value, re.I)
+    if typo:
+        return "postgresql://" + typo[1]
+    if re.match(r"[\w.-]+:\d+/\w", value):
+        return "postgresql://USER@" + value
+    if "/" in value or os.sep in value or value.lower().endswith(SQLITE_SUFFIXES):
+        return None
+    return "postgresql://USER@HOST/" + value
+
+
 def check_url(url: str) -> None:
     """Refuse, with one line, a URL no command can work with (before any connection)."""
     from workbench.domain.errors import InvalidInput
@@ -72,8 +92,9 @@ def check_url(url: str) -> None:
 
 
 def safe_url(url: str) -> str:
-    """The URL without any password, for messages."""
-    if "://" in url and "@" in url:
+    """The URL without any password, for messages (a SQLite URL has none: an '@' in it is
+    part of a file name)."""
+    if "://" in url and "@" in url and not url.startswith("sqlite"):
         scheme, rest = url.split("://", 1)
         creds, host = rest.rsplit("@", 1)
         user = creds.split(":", 1)[0]

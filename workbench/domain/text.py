@@ -50,6 +50,10 @@ def _looks_like_gbk(data: bytes, bad_at: int) -> bool:
     return _HAN.search(text) is not None and sum(map(_in_gb2312, wide)) >= 0.9 * len(wide)
 
 
+# How much of a file is looked at for NUL bytes (UTF-16 is told apart first, by its BOM).
+BINARY_SAMPLE = 8192
+
+
 def not_utf8_advice(data: bytes, bad_at: int, what: str = "it") -> str:
     """What to do with `what`, whose bytes `data` are not UTF-8 at `bad_at`: the encoding they
     look like, and the iconv command that converts it. Advice only, never a decoding: a wrong
@@ -59,6 +63,9 @@ def not_utf8_advice(data: bytes, bad_at: int, what: str = "it") -> str:
             f"{what} is UTF-16 (it starts with a UTF-16 byte-order mark); convert it first, "
             "e.g. iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8"
         )
+    if b"\0" in data[:BINARY_SAMPLE]:
+        # Text in any 8-bit encoding holds no NUL byte; images, PDFs, archives and programs do.
+        return f"{what} looks like a binary file (it holds NUL bytes), not text or HTML"
     if _looks_like_gbk(data, bad_at):
         return (
             f"{what} looks like GB18030/GBK (Chinese); convert it first, "

@@ -10,7 +10,9 @@ Changing what a claim says (`check_edit`) is a workflow rule too: not once it is
 Why the rules: a verdict without a reason (and, for a factual verdict, without evidence) cannot
 be defended to an editor later; reopening a settled claim silently would erase why it was
 settled; `in_review` is entered only by proposing a verdict and left only by a second person's
-approval or by a rejection, so nobody signs off their own work.
+approval or by a rejection, so nobody signs off their own work. A verdict flagged for re-review
+(its quote changed after it was given) is confirmed as any verdict is given: stated again with a
+reason, on the evidence, and proposed for sign-off when review is required.
 """
 
 from __future__ import annotations
@@ -126,7 +128,18 @@ def decide(claim: ClaimState, request: Request) -> Decision:
 
 def _decide_set(claim: ClaimState, target: Status, request: Request) -> Decision:
     current, note = claim.status, request.note
-    if current == target:
+    # A verdict flagged for re-review (its quote changed), stated again with a reason, is the
+    # new decision on the current text that clears the flag.
+    confirming = current == target in FINAL_STATUSES and claim.verdict_revision is not None
+    if confirming and not _has_text(note):
+        raise refuse(
+            claim,
+            Refusal.VERDICT_NEEDS_NOTE,
+            f"claim #{claim.id} is flagged for re-review: confirming {target.value} on the "
+            "changed quote is a new verdict and needs a reason",
+            give="note",
+        )
+    if current == target and not confirming:
         if _has_text(note):
             # The status stays, so no event; but a typed reason must not vanish silently.
             raise refuse(

@@ -10,13 +10,14 @@ from typing import Any, Protocol, Self, TypeVar
 
 from sqlalchemy import and_, func, or_, select
 
-from workbench.db.models import Claim, Event
+from workbench.db.models import Claim, Event, User
 from workbench.domain.chain import GENESIS
 from workbench.domain.clock import format_at, parse_since
 from workbench.domain.errors import InvalidInput
 from workbench.domain.scope import ExportScope
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.progress import Progress, counted
+from workbench.services.users import closest_people
 
 EXPORT_FIELDS = (
     "seq",
@@ -209,3 +210,38 @@ def export_scope(tx: Tx, flt: EventFilter) -> ExportScope:
         count, first_seq, last_seq, head, trail_count, trail_head,
         filters=filters, trail_seq=trail_seq,
     )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class SilentActor:
+    """An actor a filter names whom no event records: the recorded actors it may have meant,
+    and a few of all the recorded ones (with how many there are)."""
+
+    name: str
+    closest: list[str]
+    recorded: list[str]
+    recorded_total: int
+
+
+def silent_actors(wb: Workbench, actors: Sequence[str], shown: int = 5) -> list[SilentActor]:
+    """The actors in `actors` that no event records (an export filtered on one is empty for a
+    reason worth saying: a name mistyped, or a display name given for the recorded one)."""
+    if not actors:
+        return []
+    with transaction(wb) as tx:
+        session = tx.session
+        missing = [
+            name
+            for name in dict.fromkeys(actors)
+            if session.execute(select(Event.seq).where(Event.actor == name).limit(1)).first()
+            is None
+        ]
+        if not missing:
+            return []
+        recorded = sorted(session.scalars(select(Event.actor).distinct()))
+        displays = dict(session.execute(select(User.name, User.display)).all())
+    people = {name: displays.get(name) for name in recorded}
+    return [
+        SilentActor(name, closest_people(name, people), recorded[:shown], len(recorded))
+        for name in missing
+    ]

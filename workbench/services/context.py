@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from workbench.db.url import check_url, resolve_url, safe_url, sqlite_file
+from workbench.db.url import check_url, meant_url, resolve_url, safe_url, sqlite_file
 from workbench.domain.chain import GENESIS, canonical_json, event_hash
 from workbench.domain.clock import format_at, now
 from workbench.domain.errors import (
@@ -66,6 +66,10 @@ class Workbench:
     url: str
     actor: str
     _ready: bool = field(default=False, repr=False)
+    # The --db / WORKBENCH_DB value as given (None: the default), to name it back to its author.
+    given: str | None = field(default=None, repr=False)
+    # A write found no SQLite file and created the database (a front end says so once).
+    created: bool = field(default=False, repr=False)
 
     def __post_init__(self) -> None:
         # Every way of building a Workbench acts under a name's normal form (domain.identity).
@@ -80,7 +84,8 @@ class Workbench:
                 reason=EMPTY_SETTING,
             )
         name = normalise_name(actor) if actor is not None else default_actor()
-        return cls(url=resolve_url(db), actor=name)
+        given = db if db is not None else os.environ.get("WORKBENCH_DB")
+        return cls(url=resolve_url(db), actor=name, given=given)
 
     def _check_target(self, *, write: bool) -> None:
         """Before first use: a URL we can work with, and for a read, a database to read."""
@@ -114,15 +119,20 @@ class Workbench:
 
         if not self._ready:
             self._check_target(write=write)
+            new_file = self.missing_file()
             try:
                 ensure_current(get_engine(self.url))
             except (ValueError, ArgumentError) as exc:
                 # A URL that parses as a URL but not as a database address (a port "abc").
                 raise InvalidInput(f"malformed database URL {safe_url(self.url)}: {exc}") from None
             except DBAPIError as exc:
+                meant = meant_url(self.given) if new_file and self.given else None
+                # A mistyped PostgreSQL URL is read as a file path in folders that do not exist.
+                also = f" (a PostgreSQL URL is written {meant})" if meant else ""
                 raise StorageError(
-                    f"cannot open database {safe_url(self.url)}: {exc.orig}"
+                    f"cannot open database {safe_url(self.url)}: {exc.orig}{also}"
                 ) from None
+            self.created = new_file
             self._ready = True
         return write_engine(self.url) if write else get_engine(self.url)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -80,7 +81,8 @@ def add_document(
     if "\0" in text:
         # PostgreSQL cannot store it and no article holds one: a binary file, most likely.
         raise InvalidInput(
-            f"{source} holds a NUL character at offset {text.index(chr(0))}: it is not text"
+            f"{source} holds a NUL character at offset {text.index(chr(0))}: it looks like a "
+            "binary file, not text or HTML"
         )
     given = DocumentMeta(title, url, author, published, language)
     given.checked()  # refuse bad metadata even when the text is already stored
@@ -269,8 +271,30 @@ def load(location: str, *, user_agent: str | None = None) -> Loaded:
 
         got = fetch(location, max_bytes=max_document_bytes(), user_agent=user_agent)
         return Loaded(got.data, got.final_url, got.final_url, tuple(got.redirects))
+    if location != "-" and not os.path.lexists(location) and (meant := meant_url(location)):
+        # `htp://x` or `127.0.0.1:8765/x` is read as a file name: say what was likely meant.
+        raise InvalidInput(f"no such file: {location}; did you mean {meant}?")
     source = "standard input" if location == "-" else location
     return Loaded(read_source(location), source)
+
+
+def meant_url(location: str) -> str | None:
+    """The http(s) URL a FILE argument that names no file may have meant, or None: a scheme
+    mistyped (htp://, http:/, https//) or left out before an address with a port, an IP
+    address, localhost or www."""
+    import difflib
+    import re
+
+    typo = re.fullmatch(r"([a-z]+)(?::/*|//+)(\S+)", location, re.I)
+    if typo:
+        scheme = typo[1].lower()
+        if (
+            scheme in ("http", "https")
+            or difflib.SequenceMatcher(None, scheme, "http").ratio() >= 0.6
+        ):
+            return ("https" if scheme.endswith("s") else "http") + "://" + typo[2]
+    bare = r"(localhost|\d{1,3}(?:\.\d{1,3}){3}|www\.[\w.-]+|[\w.-]+:\d+)(?:[:/]\S*)?"
+    return "http://" + location if re.fullmatch(bare, location, re.I) else None
 
 
 def add_from(

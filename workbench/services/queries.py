@@ -30,6 +30,7 @@ from workbench.domain.inputs import check_at_least
 from workbench.domain.status import (
     OPEN_STATUSES,
     STATUS_NAMES,
+    Status,
     parse_claim_type,
     parse_status,
     same_person_key,
@@ -69,6 +70,9 @@ FLAGGED = FLAG.where(C)
 class ClaimFilter:
     statuses: Sequence[str] = ()
     open: bool = False
+    # A person's queue: open claims, and verdicts flagged for re-review (work for their owner
+    # again until a new decision clears the flag).
+    queue: bool = False
     document_id: int | None = None
     speaker: str | None = None
     claim_type: str | None = None
@@ -119,6 +123,8 @@ def claim_query(flt: ClaimFilter, conn: Reader) -> Select:
         q = q.where(in_(C.status, [parse_status(s).value for s in flt.statuses]))
     if flt.open:
         q = q.where(in_(C.status, OPEN_VALUES))
+    if flt.queue:
+        q = q.where("(" + in_(C.status, OPEN_VALUES) + f" OR {FLAGGED})")
     if flt.document_id is not None:
         q = q.where(eq(C.document_id, min(max(flt.document_id, 0), MAX_ID)))
     if flt.speaker:
@@ -399,12 +405,33 @@ class Listed:
         return {"total": self.total, "claims": [c.to_json() for c in self.claims]}
 
 
+@dataclass(slots=True)
+class OwnerLoad:
+    """What one owner holds: claims still to check (unverified or in progress), verdicts
+    awaiting approval (in review), verdicts flagged for re-review, and all their claims."""
+
+    to_check: int = 0
+    awaiting_approval: int = 0
+    flagged: int = 0
+    total: int = 0
+
+    def to_json(self) -> dict[str, int]:
+        return {
+            "to_check": self.to_check,
+            "awaiting_approval": self.awaiting_approval,
+            "flagged": self.flagged,
+            "total": self.total,
+        }
+
+
 @dataclass(frozen=True, slots=True)
 class Stats:
     by_status: dict[str, int]
     by_assignee: dict[str, int]
+    by_owner: dict[str, OwnerLoad]
     by_type: dict[str, int]
     oldest_open: Listed
+    awaiting_approval: Listed
     open_without_evidence: Listed
     overdue: Listed
     flagged: Listed
@@ -414,9 +441,12 @@ class Stats:
             "total": sum(self.by_status.values()),
             "by_status": self.by_status,
             "by_assignee": self.by_assignee,
+            "by_owner": {name: load.to_json() for name, load in self.by_owner.items()},
             "by_type": self.by_type,
             "open": self.oldest_open.total,
             "oldest_open": [c.to_json() for c in self.oldest_open.claims],
+            "awaiting_approval_total": self.awaiting_approval.total,
+            "awaiting_approval": [c.to_json() for c in self.awaiting_approval.claims],
             "open_without_evidence_total": self.open_without_evidence.total,
             "open_without_evidence": [c.to_json() for c in self.open_without_evidence.claims],
             "overdue_total": self.overdue.total,
@@ -435,6 +465,24 @@ def grouped(conn: Reader, column: Column) -> dict[str, int]:
     return {(k if k is not None else UNASSIGNED): n for k, n in conn.rows(q)}
 
 
+def owner_loads(conn: Reader) -> dict[str, OwnerLoad]:
+    """Each owner's load (OwnerLoad), owners by name and the unassigned last: two aggregates,
+    by owner and status, and of the flagged by owner."""
+    loads: dict[str, OwnerLoad] = defaultdict(OwnerLoad)
+    by_status = select(C.assignee, C.status, count_star(), source=tables.claims)
+    for owner, status, n in conn.rows(by_status.group_by(C.assignee, C.status)):
+        load = loads[owner if owner is not None else UNASSIGNED]
+        load.total += n
+        if status == Status.IN_REVIEW.value:
+            load.awaiting_approval += n
+        elif status in OPEN_VALUES:
+            load.to_check += n
+    flagged = select(C.assignee, count_star(), source=tables.claims).where(FLAGGED)
+    for owner, n in conn.rows(flagged.group_by(C.assignee)):
+        loads[owner if owner is not None else UNASSIGNED].flagged += n
+    return {k: loads[k] for k in sorted(loads, key=lambda k: (k == UNASSIGNED, k))}
+
+
 def listed(conn: Reader, flt: ClaimFilter, limit: int, total: int | None = None) -> Listed:
     """How many claims match `flt` (one aggregate, unless the caller knows), and the first
     `limit` of them."""
@@ -446,15 +494,20 @@ def listed(conn: Reader, flt: ClaimFilter, limit: int, total: int | None = None)
 
 
 def stats(wb: Workbench, limit: int = BOARD_LIMIT) -> Stats:
-    """Counts by status, owner and type, and the oldest open, the open without evidence, the
-    most overdue and the flagged-for-re-review claims: `limit` of each (with how many)."""
+    """Counts by status, owner (each one's load) and type, and the oldest open, the awaiting
+    approval, the open without evidence, the most overdue and the flagged-for-re-review claims:
+    `limit` of each (with how many)."""
     check_at_least(limit, 0, "limit")
     with reading(wb) as conn:
         return Stats(
             by_status=dict.fromkeys(STATUS_NAMES, 0) | grouped(conn, C.status),
             by_assignee=grouped(conn, C.assignee),
+            by_owner=owner_loads(conn),
             by_type=grouped(conn, C.type),
             oldest_open=listed(conn, ClaimFilter(open=True, sort="created"), limit),
+            awaiting_approval=listed(
+                conn, ClaimFilter(statuses=[Status.IN_REVIEW.value], sort="created"), limit
+            ),
             open_without_evidence=listed(
                 conn, ClaimFilter(open=True, no_evidence=True, sort="created"), limit
             ),

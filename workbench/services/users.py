@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -109,8 +111,27 @@ def check_owner(session: Session, name: str) -> None:
             f"--to {name!r} looks like the registered user {twin!r} but is not them; "
             f"give --to {twin}"
         )
-    close = difflib.get_close_matches(name, [k for k, _ in registered], n=3, cutoff=0.5)
+    displays = dict(session.execute(select(User.name, User.display)).all())
+    close = closest_people(name, displays)
     near = f"; did you mean {' or '.join(close)}?" if close else ""
     raise InvalidInput(
         f"--to {name!r} is not a registered user of this desk{near} (see `workbench user list`)"
     )
+
+
+def _loose(text: str) -> str:
+    """A name as typed loosely: case, width, spaces and punctuation aside (wangfang ~ Wang Fang)."""
+    return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())
+
+
+def closest_people(name: str, displays: Mapping[str, str | None]) -> list[str]:
+    """Up to three of the names in `displays` (name -> display name) that `name` may have meant,
+    each shown with its display name: those whose display name it is, typed loosely (wangfang
+    for 王芳, "Wang Fang"), then those spelled like it, by name or by display name."""
+    wanted = _loose(name)
+    by_display = {_loose(d): n for n, d in displays.items() if d and _loose(d)}
+    found = [n for key, n in by_display.items() if key == wanted]
+    found += difflib.get_close_matches(name, list(displays), n=3, cutoff=0.5)
+    found += [by_display[k] for k in difflib.get_close_matches(wanted, list(by_display), n=3)]
+    unique = list(dict.fromkeys(found))[:3]
+    return [f"{n} ({displays[n]})" if displays.get(n) else n for n in unique]

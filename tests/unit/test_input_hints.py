@@ -1,0 +1,46 @@
+"""Hints for inputs a person likely mistyped: a URL read as a file name, a binary file given as
+text, a person named by their display name."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.domain.text import not_utf8_advice
+from workbench.services.documents import meant_url
+from workbench.services.users import closest_people
+
+
+@pytest.mark.parametrize(
+    ("location", "meant"),
+    [
+        ("htp://x", "http://x"),
+        ("htps://example.com/a", "https://example.com/a"),
+        ("http:/example.com/a", "http://example.com/a"),
+        ("https//example.com", "https://example.com"),
+        ("127.0.0.1:8765/x", "http://127.0.0.1:8765/x"),
+        ("localhost:8000", "http://localhost:8000"),
+        ("www.example.com/story", "http://www.example.com/story"),
+        ("article.txt", None),
+        ("notes/page.html", None),
+        ("file:///tmp/x", None),
+        ("c:/x", None),
+    ],
+)
+def test_a_file_name_that_reads_as_a_url(location: str, meant: str | None) -> None:
+    assert meant_url(location) == meant
+
+
+def test_nul_bytes_read_as_a_binary_file() -> None:
+    data = b"\x7fELF\x02\x01\x01\x00\x00\x00\xd0\x81"
+    assert "looks like a binary file" in not_utf8_advice(data, 10)
+    # A UTF-16 file has NUL bytes too, but says what it is by its byte-order mark.
+    assert "UTF-16" in not_utf8_advice(b"\xff\xfea\x00b\x00", 0)
+    assert not_utf8_advice(b"caf\xe9", 3) == "convert it to UTF-8 first"
+
+
+def test_closest_people_include_a_display_name_typed_loosely() -> None:
+    people = {"王芳": "Wang Fang", "editor": None, "lin": "Lin Yue"}
+    assert closest_people("wangfang", people) == ["王芳 (Wang Fang)"]
+    assert closest_people("Wang-Fang", people) == ["王芳 (Wang Fang)"]
+    assert closest_people("edtor", people) == ["editor"]
+    assert closest_people("zzz", people) == []
