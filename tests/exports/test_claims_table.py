@@ -229,6 +229,31 @@ def test_status_tags_owner_and_review(wb: Workbench, tmp_path: Path) -> None:
     assert replay(wb).consistent
 
 
+def test_an_imported_owner_is_a_name_in_normal_form_and_a_registered_one(
+    wb: Workbench, tmp_path: Path, counts: Callable[[], dict[str, int]]
+) -> None:
+    # as `claim assign` stores and checks it (a review of the session's change found imports
+    # storing the owner as typed, and any name once people were registered)
+    from workbench.services.users import add_user
+
+    doc = add_document(wb, "甲说了一句话。乙也说了。".encode()).document.id
+    path = tmp_path / "in.json"
+
+    def rows(owner: str) -> str:
+        row = {"quote": "甲说了一句话", "text": "A spoke", "assignee": owner}
+        path.write_text(json.dumps([row], ensure_ascii=False), encoding="utf-8")
+        return str(path)
+
+    (first,) = import_claims(wb, rows(" Ｍaria "), doc).added
+    assert first.assignee == "maria"
+    add_user(wb, "tester")
+    add_user(wb, "wang")
+    before = counts()
+    with pytest.raises(RowsRefused, match="row 1: assignee 'wnag' is not a registered user"):
+        import_claims(wb, rows("wnag"), doc)
+    assert counts() == before
+
+
 @pytest.mark.parametrize("review", [False, True])
 def test_a_verdict_that_needs_evidence_comes_in_open(
     wb: Workbench, tmp_path: Path, review: bool

@@ -6,7 +6,7 @@ import hashlib
 import io
 import itertools
 import json
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +23,7 @@ from workbench.domain.claim_identity import SAME_CLAIM_COLUMNS, same_claim
 from workbench.domain.clock import now, parse_date
 from workbench.domain.desk import Priority, normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, give
+from workbench.domain.identity import normalise_name
 from workbench.domain.payloads import claim_payload, imported, note_payload
 from workbench.domain.status import ClaimType, Status, parse_claim_type, parse_status
 from workbench.domain.text import Span, decode_utf8
@@ -36,6 +37,7 @@ from workbench.services.queries import claim_view
 from workbench.services.revisions import revision_text
 from workbench.services.settings import setting_value
 from workbench.services.spooled import Spooled
+from workbench.services.users import owner_check
 from workbench.services.views import ClaimView
 
 if TYPE_CHECKING:
@@ -261,7 +263,17 @@ def _plan(raw: RawRow) -> _Planned:
     )
 
 
-def _check(tx: Tx, raw: RawRow, text: str, review: bool) -> _Ready:
+def _owner(assignee: str | None, check: Callable[[str], None]) -> str | None:
+    """A row's owner in a name's normal form, as `claim assign` stores it, and once the desk
+    registers its people, one of them."""
+    if assignee is None or not assignee.strip():
+        return None
+    name = normalise_name(assignee, "assignee")
+    check(name)
+    return name
+
+
+def _check(tx: Tx, raw: RawRow, text: str, review: bool, owner: Callable[[str], None]) -> _Ready:
     """Every check of one row (fields, span, workflow): InvalidInput says what is wrong."""
     item = _plan(raw)
     row = item.row
@@ -277,7 +289,7 @@ def _check(tx: Tx, raw: RawRow, text: str, review: bool) -> _Ready:
         note=note_body(row.note) if row.note and row.note.strip() else None,
         arrived=arrived,
         speaker=row.speaker,
-        assignee=(row.assignee or "").strip() or None,
+        assignee=_owner(row.assignee, owner),
         priority=item.priority,
         due=item.due,
         tags=tuple(item.tags),
@@ -305,6 +317,7 @@ def import_claims(
         doc = get_document(tx, document_id)
         number, text = revision_text(tx, doc)
         review = bool(setting_value(tx, "review.required"))
+        owner = owner_check(tx.session, "assignee")
         # Pass 1 checks every row and marks those to write, a byte per row number: holding
         # every parsed row was most of a large import's memory.
         problems: list[str] = []
@@ -317,7 +330,7 @@ def import_claims(
         seen = _claim_keys(tx, doc, number)
         for raw in counted(claims_file.rows(), progress, claims_file.count):
             try:
-                checked = _check(tx, raw, text, review)
+                checked = _check(tx, raw, text, review, owner)
             except InvalidInput as exc:
                 problems.append(f"row {raw.number}: {exc}")
                 continue
@@ -339,7 +352,7 @@ def import_claims(
         # Pass 2 reads the rows again and writes those pass 1 marked, a batch at a time; the
         # checks give the same answers, as nothing they read has changed.
         chosen = (
-            _check(tx, raw, text, review)
+            _check(tx, raw, text, review, owner)
             for raw in claims_file.rows()
             if raw.number < len(marked) and marked[raw.number]
         )

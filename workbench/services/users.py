@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -98,25 +98,37 @@ def list_users(wb: Workbench) -> list[UserView]:
         return [UserView.of(u) for u in tx.session.scalars(select(User).order_by(User.name))]
 
 
-def check_owner(session: Session, name: str) -> None:
-    """Once a desk registers its people, a claim's owner is one of them, as whoever acts is:
-    `--to wnag` would hand the claim to nobody (it leaves wang's queue and reaches no one's)."""
-    registered = list(session.execute(select(User.name, User.skeleton)).all())
-    if not registered or any(known == name for known, _ in registered):
-        return
-    key = skeleton(name)
-    twin = next((k for k, stored in registered if key in (stored, skeleton(k))), None)
-    if twin is not None:
-        raise InvalidInput(
-            f"--to {name!r} looks like the registered user {twin!r} but is not them; "
-            f"give --to {twin}"
-        )
+def owner_check(session: Session, what: str = "--to") -> Callable[[str], None]:
+    """What refuses an owner who is not one of the desk's registered people (nothing, until one
+    is registered), reading the people once for many names (a claims table's rows). Once a desk
+    registers its people, a claim's owner is one of them, as whoever acts is: `--to wnag` would
+    hand the claim to nobody (it leaves wang's queue and reaches no one's)."""
     displays = dict(session.execute(select(User.name, User.display)).all())
-    close = closest_people(name, displays)
-    near = f"; did you mean {' or '.join(close)}?" if close else ""
-    raise InvalidInput(
-        f"--to {name!r} is not a registered user of this desk{near} (see `workbench user list`)"
-    )
+    stored = dict(session.execute(select(User.name, User.skeleton)).all())
+
+    def check(name: str) -> None:
+        if not displays or name in displays:
+            return
+        key = skeleton(name)
+        twin = next((k for k, kept in stored.items() if key in (kept, skeleton(k))), None)
+        if twin is not None:
+            raise InvalidInput(
+                f"{what} {name!r} looks like the registered user {twin!r} but is not them; "
+                f"give {what} {twin}"
+            )
+        close = closest_people(name, displays)
+        near = f"; did you mean {' or '.join(close)}?" if close else ""
+        raise InvalidInput(
+            f"{what} {name!r} is not a registered user of this desk{near} "
+            "(see `workbench user list`)"
+        )
+
+    return check
+
+
+def check_owner(session: Session, name: str) -> None:
+    """`owner_check` for one name (`claim assign`)."""
+    owner_check(session)(name)
 
 
 def _loose(text: str) -> str:
