@@ -28,7 +28,7 @@ def workbench_from(ctx: click.Context) -> Workbench:
         # `--db ""`, WORKBENCH_USER= ...: a setting of `workbench` itself given empty is bad
         # usage (exit 2), and `workbench --help` is where those settings are described.
         raise click.UsageError(error_text(exc), root) from None
-    # Said when the command ends, whether or not it succeeded: the file exists either way.
+    # Said when the command ends, whether or not it succeeded, if the file is still there.
     root.call_on_close(lambda: say_if_created(wb))
     return wb
 
@@ -42,7 +42,8 @@ def say_if_created(wb: Workbench) -> None:
     from workbench.db.url import meant_url, sqlite_file
 
     path = sqlite_file(wb.url)
-    if not wb.created or path is None:
+    # (a refused `import bundle` removes the file it made: then nothing was created)
+    if not wb.created or path is None or not os.path.exists(path):
         return
     relative = os.path.relpath(path)
     shown = path if relative.startswith("..") else os.path.join(".", relative)
