@@ -7,6 +7,7 @@ import contextlib
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from click.testing import CliRunner
 
@@ -52,3 +53,16 @@ def run_cli(
         err.getvalue().decode("utf-8", "replace"),
         crash,
     )
+
+
+def ok(r: Any) -> Any:
+    """The run succeeded (its code, output and errors shown when not)."""
+    assert r.code == 0, (r.code, r.out, r.err)
+    return r
+
+
+def err_line(r: Any, code: int, fragment: str) -> None:
+    """The run exited with `code` and said one line on stderr, an error holding `fragment`."""
+    assert r.code == code, (r.code, r.out, r.err)
+    lines = r.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and fragment in lines[0], r.err

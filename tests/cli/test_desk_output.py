@@ -11,13 +11,10 @@ from typing import Any
 
 import pytest
 
+from tests.inprocess import ok
+
 Run = Callable[..., Any]
 pytestmark = pytest.mark.usefixtures("trail_proves_itself")
-
-
-def ok(r: Any) -> Any:
-    assert r.code == 0, (r.code, r.out, r.err)
-    return r
 
 
 WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")

@@ -11,15 +11,12 @@ from typing import Any
 
 import pytest
 
+from tests.inprocess import ok
+
 Run = Callable[..., Any]
 pytestmark = pytest.mark.usefixtures("trail_proves_itself")
 
 OLD = "宁德时代2024年营收4009亿元。\n公司表示，其海螺AI在全球拥有超过一亿用户。\n"
-
-
-def ok(r: Any) -> Any:
-    assert r.code == 0, r.err
-    return r
 
 
 @pytest.fixture

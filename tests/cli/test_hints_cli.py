@@ -7,12 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tests.inprocess import ok
+
 Run = Callable[..., Any]
-
-
-def ok(r: Any) -> Any:
-    assert r.code == 0, r.err
-    return r
 
 
 def test_an_actor_no_event_records_is_said_with_the_closest(cli: Run, tmp_path: Path) -> None:

@@ -271,6 +271,31 @@ def test_update_with_no_source_fetches_the_stored_url_again(
     assert r.code == 1 and "no document #9" in r.err
 
 
+def test_fetching_again_says_which_url_when_the_page_named_its_canonical_one(
+    cli: Run, served: str, tmp_path: Path
+) -> None:
+    """The stored URL is the canonical one the page names, not the address typed: `doc update
+    DOC` fetches it, and says so rather than going to an address nobody gave in silence."""
+    site = tmp_path / "site"
+    canonical = f"{served}/canonical.html"
+    link = f'<link rel="canonical" href="{canonical}"></head>'
+    (site / "mirror.html").write_text(HARBOUR.replace("</head>", link), encoding="utf-8")
+    (site / "canonical.html").write_text(
+        HARBOUR.replace("</head>", link).replace("9 to 2", "8 to 3"), encoding="utf-8"
+    )
+    assert cli("doc", "add", f"{served}/mirror.html").code == 0
+    assert json.loads(cli("doc", "show", "1", "--json").out)["url"] == canonical
+    r = cli("doc", "update", "1")
+    assert r.code == 0, r.err
+    assert r.err == f"fetched document #1's URL {canonical}\n"
+    assert "stored revision 2" in r.out and "8 to 3" in cli("doc", "text", "1").out
+    r = cli("doc", "update", "1", "--json")
+    assert json.loads(r.out)["fetched_again"] == canonical
+    # A source given is fetched as given, with nothing more to say.
+    r = cli("doc", "update", "1", f"{served}/mirror.html", "--json")
+    assert r.code == 0 and r.err == "" and json.loads(r.out)["fetched_again"] is None
+
+
 EV = (
     '<html lang="zh"><head><title>电动汽车销量创新高</title></head><body><article>'
     "<h1>电动汽车销量创新高</h1>"

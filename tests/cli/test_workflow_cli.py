@@ -9,19 +9,10 @@ from typing import Any
 
 import pytest
 
+from tests.inprocess import err_line, ok
+
 Run = Callable[..., Any]
 pytestmark = pytest.mark.usefixtures("trail_proves_itself")
-
-
-def ok(r: Any) -> Any:
-    assert r.code == 0, (r.code, r.out, r.err)
-    return r
-
-
-def err_line(r: Any, code: int, fragment: str) -> None:
-    assert r.code == code, (r.code, r.out, r.err)
-    lines = r.err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: ") and fragment in lines[0], r.err
 
 
 def setup_claims(cli: Run) -> None:

@@ -318,5 +318,33 @@ def test_shared_wording_tells_a_revision_from_another_article() -> None:
         "比亚迪继续领跑市场，月销量首次突破50万辆。业内人士预计，全年销量有望突破1200万辆。"
     )
     assert shared_wording(OLD, ev) == 0.0
-    # Too short to judge either way.
-    assert shared_wording(OLD, "Removed.") is None
+    # Too short to judge by: a current text of a few words.
+    assert shared_wording("Removed.", OLD) is None
+
+
+def test_a_short_new_text_is_judged_by_its_own_wording() -> None:
+    """A page taken down, a paywall's teaser: too short to sample, but no revision of the
+    article either (stored, it would orphan every claim for good); an excerpt of it is one."""
+    from workbench.domain.textdiff import UNRELATED_BELOW, shared_wording
+
+    assert shared_wording(OLD, "Removed.") == 0.0
+    assert shared_wording(OLD, "This article has been removed.") == 0.0
+    assert shared_wording(OLD, "该文章已被删除。") == 0.0
+    lede = P1.replace("。", "，")
+    excerpt = shared_wording(OLD, lede)
+    assert excerpt is not None and excerpt > 0.9
+    edited = shared_wording(OLD, lede.replace("2021", "2022"))
+    assert edited is not None and edited > UNRELATED_BELOW
+    # A long current text is sampled; a short new one is still read whole, and found in it.
+    long_old = OLD * 1000
+    assert shared_wording(long_old, P1) == 1.0
+    assert shared_wording(long_old, "Page not found") == 0.0
+
+
+def test_a_takedown_notice_is_refused_unless_forced(wb: Workbench) -> None:
+    doc = add_document(wb, OLD.encode()).document.id
+    with pytest.raises(InvalidInput, match="shares 0% of its wording") as caught:
+        revise(wb, doc, "This article has been removed.\n")
+    assert caught.value.reason == "unrelated_text"
+    assert len(list_revisions(wb, doc)) == 1
+    assert revise(wb, doc, "This article has been removed.\n", force=True).created

@@ -7,6 +7,7 @@ from pathlib import Path
 from workbench.cli import errors as cli_errors
 from workbench.domain.errors import ERROR_TYPES
 from workbench.domain.transitions import Refusal
+from workbench.services.revisions import UNRELATED
 
 PAGE = (Path(__file__).resolve().parents[2] / "docs" / "errors.md").read_text(encoding="utf-8")
 
@@ -26,3 +27,8 @@ def test_every_kind_is_documented() -> None:
 def test_every_refusal_reason_is_documented() -> None:
     for reason in Refusal:
         assert f"| `{reason.value}` |" in PAGE, reason
+
+
+def test_other_reasons_a_script_can_act_on_are_documented() -> None:
+    # doc update's refusal of another article: a script may retry it with --force.
+    assert f"| `{UNRELATED}` | `invalid_input` |" in PAGE

@@ -203,7 +203,8 @@ def update(
     as_json: bool,
 ) -> None:
     """Store a new revision of DOC and re-anchor its claims to it. With no FILE|URL|-, fetch
-    DOC's stored URL again.
+    DOC's stored URL again (its url in `doc show`: for a page, the canonical URL the page
+    names, which may not be the address it was fetched from; stderr says which).
 
     Old revisions are kept as they were. Each claim is found again: exact, moved, fuzzy (its
     quote changed) or orphaned (its quote is gone); a verdict on a fuzzy or orphaned claim is
@@ -224,6 +225,9 @@ def update(
             raise
         usage_unless_none(exc)
         raise
+    if result.fetched_again:
+        # Not typed by the user: for a page, the canonical URL it names, so say which.
+        message(f"fetched document #{document_id}'s URL {result.fetched_again}")
     _redirects(result.redirects)
     r = result.revision
     if as_json:

@@ -134,19 +134,29 @@ def _change(old: str, new: str, a1: int, a2: int, b1: int, b2: int) -> Change:
 SHINGLE = 8
 # Under this share, a new text is taken for another article, not a revision of this one.
 UNRELATED_BELOW = 0.10
-# Fewer shingles than this in either text is too little to judge by.
+# Fewer shingles than this in the current text is too little to judge a new one by.
 MIN_SHINGLES = 40
 # Beyond this many letters, shingles are sampled by a hash of their content (so both texts keep
 # the same ones): the share is estimated from about this many.
 SAMPLE_FROM = 100_000
+# A new text too short to sample is judged by at most this many of its runs, spread over it.
+SHORT_RUNS = 64
+
+
+def _folded(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())
+
+
+def _runs(folded: str) -> list[str]:
+    return [folded[i : i + SHINGLE] for i in range(len(folded) - SHINGLE + 1)]
 
 
 def _shingles(text: str, modulus: int) -> set[str]:
-    import unicodedata
     import zlib
 
-    folded = "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())
-    runs = (folded[i : i + SHINGLE] for i in range(len(folded) - SHINGLE + 1))
+    runs = _runs(_folded(text))
     if modulus == 1:
         return set(runs)
     return {r for r in runs if zlib.crc32(r.encode()) % modulus == 0}
@@ -154,10 +164,22 @@ def _shingles(text: str, modulus: int) -> set[str]:
 
 def shared_wording(old: str, new: str) -> float | None:
     """The share of the shorter text's wording that the other text holds too (0..1; runs of
-    SHINGLE letters or digits), or None when either is too short to judge. An article that
-    grew or was cut keeps a high share; another article has almost none."""
+    SHINGLE letters or digits), or None when the old text is too short to judge by. An article
+    that grew or was cut keeps a high share; another article has almost none.
+
+    A new text too short to sample is judged by its own runs found in the old text: a notice
+    that the article was taken down ("This article has been removed.") or a paywall's teaser
+    shares none, and has none at all when shorter than a run, while an excerpt of the article
+    keeps its share. Stored, it would orphan every claim for good."""
     modulus = 1 + max(len(old), len(new)) // SAMPLE_FROM
     a, b = _shingles(old, modulus), _shingles(new, modulus)
-    if min(len(a), len(b)) < MIN_SHINGLES:
+    if len(a) < MIN_SHINGLES:
         return None
-    return len(a & b) / min(len(a), len(b))
+    if len(b) >= MIN_SHINGLES:
+        return len(a & b) / min(len(a), len(b))
+    runs = _runs(_folded(new))
+    if not runs:
+        return 0.0
+    picked = runs[:: 1 + len(runs) // SHORT_RUNS]
+    within = _folded(old)
+    return sum(run in within for run in picked) / len(picked)

@@ -328,9 +328,10 @@ def update_from(
     """`doc update`: load FILE, - or URL and store it as the document's next revision; with no
     location, fetch the document's stored URL again (the usual case: a page that changed).
     See update_document for `force` and what is reported of the page's metadata."""
+    again = None
     if location is None:
         with transaction(wb) as tx:
-            location = get_document(tx, document_id).url
+            location = again = get_document(tx, document_id).url
         if location is None:
             raise InvalidInput(
                 f"document #{document_id} has no stored URL to fetch again",
@@ -340,7 +341,7 @@ def update_from(
     got = load(location, user_agent=user_agent)
     content = read_content(got.data, got.source, fmt, url=got.url)
     added = update_document(wb, document_id, content, fetched_url=got.url, force=force)
-    return dataclasses.replace(added, redirects=got.redirects)
+    return dataclasses.replace(added, redirects=got.redirects, fetched_again=again)
 
 
 def _clean(value: str | None) -> str | None:

@@ -89,6 +89,9 @@ class RevisionAdded:
     # ({"url": ...}): reported, never applied (see update_document).
     not_applied: dict[str, str] = field(default_factory=dict)
     document_url: str | None = None
+    # The document's stored URL, fetched because no source was given: for a page, the
+    # canonical URL it names, which may not be the address it was first fetched from.
+    fetched_again: str | None = None
 
     @property
     def flagged(self) -> list[AnchorOutcome]:
@@ -103,6 +106,7 @@ class RevisionAdded:
             "flagged": [a.claim_id for a in self.flagged],
             "redirects": list(self.redirects),
             "not_applied": dict(self.not_applied),
+            "fetched_again": self.fetched_again,
         }
 
 
