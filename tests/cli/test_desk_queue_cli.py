@@ -86,3 +86,13 @@ def test_a_flagged_proposal_in_review_is_open_and_flagged(
     assert ids(cli, "--mine", "--flagged") == [1, 2]
     assert ids(cli, "--mine", "--open", "--flagged") == [2]
     assert ids(cli, "--mine") == [1, 2]
+
+
+@pytest.mark.usefixtures("queue")
+def test_the_table_says_which_verdicts_are_flagged(cli: Run) -> None:
+    # a flagged verdict in a table looked settled (the desk trial): its status says it is not
+    rows = ok(cli("--as", "王芳", "claim", "list", "--mine")).out
+    flagged = next(line for line in rows.splitlines() if line.startswith("| 1 "))
+    assert "misleading (flagged)" in flagged
+    open_row = next(line for line in rows.splitlines() if line.startswith("| 2 "))
+    assert "in_progress" in open_row and "(flagged)" not in open_row

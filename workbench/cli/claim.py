@@ -381,7 +381,8 @@ def print_claims(claims: list[ClaimView], empty: str | None = None) -> None:
             (
                 c.id,
                 c.document_id,
-                c.status,
+                # a verdict given on text that has changed since is not settled: it says so
+                f"{c.status} (flagged)" if c.flagged else c.status,
                 c.type,
                 c.priority,
                 clip(c.assignee or "", 12),
