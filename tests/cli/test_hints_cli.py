@@ -25,6 +25,9 @@ def test_an_actor_no_event_records_is_said_with_the_closest(cli: Run, tmp_path: 
     ]
     r = ok(cli("audit", "export", "--actor", "editor", "--format", "csv", "-o", str(out)))
     assert r.err == f"wrote 2 events to {out}\n"
+    # a name as typed finds its normal form's events, as --as EDITOR acts as editor
+    r = ok(cli("audit", "export", "--actor", "EDITOR", "--format", "csv", "-o", str(out)))
+    assert r.err == f"wrote 2 events to {out}\n"
     r = ok(cli("audit", "export", "--actor", "nobody", "--format", "jsonl"))
     assert "--actor 'nobody' matches no event in the trail (actors recorded: editor, 王芳)" in r.err
 

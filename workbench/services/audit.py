@@ -15,6 +15,7 @@ from workbench.domain.chain import GENESIS
 from workbench.domain.clock import format_at, parse_since
 from workbench.domain.errors import InvalidInput
 from workbench.domain.scope import ExportScope
+from workbench.domain.status import same_person_key
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.progress import Progress, counted
 from workbench.services.users import closest_people
@@ -85,7 +86,10 @@ class EventFilter:
                 )
             )
         if self.actors:
-            query = query.where(Event.actor.in_(list(self.actors)))
+            # A name as typed and in its normal form (actors are recorded so since names were
+            # normalised): --actor Maria finds maria's events, as --as Maria acts as maria.
+            names = sorted({*self.actors, *(same_person_key(a) for a in self.actors)})
+            query = query.where(Event.actor.in_(names))
         if self.actions:
             query = query.where(or_(*(_action_match(a) for a in self.actions)))
         if self.since:
@@ -233,7 +237,11 @@ def silent_actors(wb: Workbench, actors: Sequence[str], shown: int = 5) -> list[
         missing = [
             name
             for name in dict.fromkeys(actors)
-            if session.execute(select(Event.seq).where(Event.actor == name).limit(1)).first()
+            if session.execute(
+                select(Event.seq)
+                .where(Event.actor.in_(sorted({name, same_person_key(name)})))
+                .limit(1)
+            ).first()
             is None
         ]
         if not missing:
