@@ -249,3 +249,30 @@ def test_a_server_that_never_answers_times_out() -> None:
             fetch(f"http://127.0.0.1:{port}/", max_bytes=1000, timeout=0.3)
     finally:
         listener.close()
+
+
+PAGE = (
+    '<html lang="zh"><head><meta charset="{charset}"><title>星途汽车</title>{meta}</head>'
+    "<body><article><h1>星途汽车一季度交付新车8.2万辆</h1>"
+    "<p>4月1日，星途汽车发布公告称，一季度共交付新车8.2万辆，同比增长35%。</p>"
+    "<p>公司表示，4月将推出两款新车型。</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("meta", "charset", "author"),
+    [
+        # trafilatura names no author for a Chinese name in the head (the desk trial's page)
+        ('<meta name="author" content="李明">', "utf-8", "李明"),
+        ('<meta name="author" content="李明">', "gbk", "李明"),
+        ('<meta property="article:author" content="王芳">', "utf-8", "王芳"),
+        # a profile link is no name; no author at all stays none
+        ('<meta property="article:author" content="https://example.org/x">', "utf-8", None),
+        ("", "utf-8", None),
+    ],
+)
+def test_an_author_named_in_the_head_is_read(meta: str, charset: str, author: str | None) -> None:
+    from workbench.services.pages import extract_page
+
+    data = PAGE.format(meta=meta, charset=charset).encode(charset)
+    assert extract_page(data, "page.html").metadata["author"] == author

@@ -48,13 +48,37 @@ def extract_page(data: bytes, source: str, *, url: str | None = None) -> Page:
     url_found = str(fields.get("url") or "")
     metadata = {
         "title": _shortened(_str(fields.get("title")), MAX_TITLE),
-        "author": _shortened(_str(fields.get("author")), MAX_SHORT),
+        "author": _shortened(_str(fields.get("author")) or _meta_author(data), MAX_SHORT),
         "published": _str(fields.get("date")),
         "url": _within(_str(url_found), MAX_URL) if url_found.startswith("http") else None,
         "language": _tag(_within(_str(fields.get("language")), MAX_LANGUAGE))
         or (lang.group(1).decode() if lang else None),
     }
     return Page(text + "\n", metadata)
+
+
+# Where a page's head names its author, read when trafilatura names none: it drops names it
+# cannot tell from a person's Latin name (a trial's <meta name="author" content="李明"> came out
+# None). Only the head is read (the first 64 KB), and a URL (a profile link) is no name.
+_HEAD_BYTES = 65_536
+_AUTHOR_META = (
+    "//meta[@name='author' or @property='article:author' or @name='byl'"
+    " or @name='dc.creator' or @name='DC.creator']/@content"
+)
+
+
+def _meta_author(data: bytes) -> str | None:
+    # trafilatura's own loader: the page's declared charset (GBK pages too), lenient parsing
+    from trafilatura.utils import load_html
+
+    root: Any = load_html(data[:_HEAD_BYTES])
+    if root is None:
+        return None
+    for value in root.xpath(_AUTHOR_META):
+        name = _str(value)
+        if name and not name.lower().startswith(("http://", "https://", "www.")):
+            return name
+    return None
 
 
 def _str(value: Any) -> str | None:
