@@ -307,6 +307,8 @@ def test_bulk_edit_with_an_unknown_id_changes_nothing(
         (lambda wb, ids: untag(wb, ids, ["a;b"]), "separate tags in exports"),
         (lambda wb, ids: tag(wb, ids, ["a\tb"]), "control character U\\+0009"),
         (lambda wb, ids: tag(wb, ids, []), "at least one tag"),
+        # read as a claim ID wherever it came first: the service refuses it, not only the CLI
+        (lambda wb, ids: tag(wb, ids, ["money", " 2025 "]), "only digits"),
         (lambda wb, ids: set_priority(wb, ids, "urgent"), "unknown priority"),
         (lambda wb, ids: set_due(wb, ids, "31/01/2025"), "not a date"),
         (lambda wb, ids: assign(wb, ids, "  "), "needs a name"),

@@ -10,7 +10,7 @@ from workbench.cli.common import workbench_from
 from workbench.cli.options import ID, json_context, json_option
 from workbench.cli.render import json_out
 from workbench.domain.clock import parse_date
-from workbench.domain.desk import PRIORITY_NAMES, normalise_tag
+from workbench.domain.desk import PRIORITY_NAMES, new_tag, normalise_tag
 from workbench.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -59,19 +59,13 @@ def assign(
 
 def _check_tags(tags: list[str], *, add: bool) -> None:
     """A malformed TAG is bad usage (exit 2), as a malformed priority or date is: the library's
-    rule (normalise_tag), asked before the call. A new tag of ASCII digits alone would be read
-    as a claim ID wherever it came first, so it cannot be added (one already stored, from
-    before this check or an import, can still be removed)."""
+    rule (`new_tag` for a tag added, `normalise_tag` for one removed), asked before the call."""
+    check = new_tag if add else normalise_tag
     for value in tags:
         try:
-            cleaned = normalise_tag(value)
+            check(value)
         except InvalidInput as exc:
             raise click.UsageError(exc.message) from None
-        if add and cleaned.isascii() and cleaned.isdigit():
-            raise click.UsageError(
-                f"tag {cleaned!r} is only digits, which are read as claim IDs: "
-                "add a letter or a word to it"
-            )
 
 
 def _tag_command(name: str, add: bool) -> click.Command:

@@ -41,5 +41,18 @@ def normalise_tag(tag: str) -> str:
     return cleaned
 
 
+def new_tag(tag: str) -> str:
+    """`normalise_tag`, for a tag being added: one of ASCII digits alone would be read as a
+    claim ID wherever it came first (`claim tag 1 2025`), so it cannot be added; one already
+    stored (from an import, or before this rule) can still be removed."""
+    cleaned = normalise_tag(tag)
+    if cleaned.isascii() and cleaned.isdigit():
+        raise InvalidInput(
+            f"tag {cleaned!r} is only digits, which are read as claim IDs: "
+            "add a letter or a word to it"
+        )
+    return cleaned
+
+
 def parse_priority(value: str) -> Priority:
     return parse_name(Priority, value.strip().lower(), "priority", "priorities")

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.orm import Session
 
 from workbench.domain.clock import parse_date
-from workbench.domain.desk import normalise_tag, parse_priority
+from workbench.domain.desk import new_tag, normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.identity import normalise_name
 from workbench.services.claim_updates import update_claim
@@ -59,7 +59,7 @@ def _set_field(
 def _retag(wb: Workbench, ids: Sequence[int], tags: Sequence[str], *, add: bool) -> list[ClaimView]:
     if not tags:
         raise InvalidInput("name at least one tag")
-    wanted = {normalise_tag(t) for t in tags}
+    wanted = {(new_tag if add else normalise_tag)(t) for t in tags}
     with transaction(wb, write=True) as tx:
         claims = claims_by_ids(tx, _ids(ids))
         for claim in claims:
