@@ -62,17 +62,7 @@ def add_user(
     with transaction(wb, write=True) as tx:
         if tx.session.get(User, normal) is not None:
             raise Conflict(f"{normal!r} is already registered")
-        # Each registered name is judged by today's skeleton, not only by the key stored when
-        # it was added: the look-alike rule grows (palochka, dotted i), and a desk has few
-        # people to read.
-        twin = next(
-            (
-                registered
-                for registered, stored in tx.session.execute(select(User.name, User.skeleton))
-                if key in (stored, skeleton(registered))
-            ),
-            None,
-        )
+        twin = _twin(key, dict(tx.session.execute(select(User.name, User.skeleton)).all()))
         if twin is not None:
             raise InvalidInput(
                 f"{normal!r} looks like the registered user {twin!r}; choose a name that "
@@ -98,6 +88,13 @@ def list_users(wb: Workbench) -> list[UserView]:
         return [UserView.of(u) for u in tx.session.scalars(select(User).order_by(User.name))]
 
 
+def _twin(key: str, registered: Mapping[str, str]) -> str | None:
+    """The registered name (name -> the skeleton stored with it) that looks like a name whose
+    skeleton is `key`. Each is judged by today's skeleton too, not only by the key stored when
+    it was added: the look-alike rule grows (palochka, dotted i), and a desk has few people."""
+    return next((n for n, kept in registered.items() if key in (kept, skeleton(n))), None)
+
+
 def owner_check(session: Session, what: str = "--to") -> Callable[[str], None]:
     """What refuses an owner who is not one of the desk's registered people (nothing, until one
     is registered), reading the people once for many names (a claims table's rows). Once a desk
@@ -109,8 +106,7 @@ def owner_check(session: Session, what: str = "--to") -> Callable[[str], None]:
     def check(name: str) -> None:
         if not displays or name in displays:
             return
-        key = skeleton(name)
-        twin = next((k for k, kept in stored.items() if key in (kept, skeleton(k))), None)
+        twin = _twin(skeleton(name), stored)
         if twin is not None:
             raise InvalidInput(
                 f"{what} {name!r} looks like the registered user {twin!r} but is not them; "
