@@ -225,6 +225,22 @@ def test_split_clauses() -> None:
         split_clauses(text, 5, 100)
 
 
+def test_a_comma_or_colon_inside_a_number_ends_no_clause() -> None:
+    # "50,000" cut after its comma offered "000 social homes…" as a claim (new-user trial).
+    text = "They will build 50,000 homes by 10:30, she said; 3, 4 and 5,but not 6:"
+    parts = [text[p.start : p.end] for p in split_clauses(text)]
+    assert parts == [
+        "They will build 50,000 homes by 10:30,",
+        "she said;",
+        "3,",
+        "4 and 5,",
+        "but not 6:",
+    ]
+    # Between digits only: a comma after a digit and before a space or a letter still ends one.
+    short = "1,2,x"
+    assert [short[p.start : p.end] for p in split_clauses(short, marks=",")] == ["1,2,", "x"]
+
+
 def test_blocks_and_quotations() -> None:
     text = 'A "quote." B\n\n“one「two」”\n \nunclosed "here'
     assert [text[b.start : b.end] for b in blocks(text)] == [

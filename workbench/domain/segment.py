@@ -131,7 +131,10 @@ def split_clauses(
 
 @functools.lru_cache(maxsize=16)
 def _clause_pattern(marks: str) -> re.Pattern[str]:
-    return re.compile("[" + re.escape(marks) + "]+")
+    mark = "[" + re.escape(marks) + "]"
+    # An ASCII comma or colon between two digits is part of a number or a time (50,000; 10:30),
+    # not the end of a clause.
+    return re.compile(r"(?:(?!(?<=\d)[,:]\d)" + mark + ")+")
 
 
 def sentence_around(text: str, start: int, end: int) -> Segment:
