@@ -410,7 +410,7 @@ def exhaustive(text: str, min_score: float) -> list[Candidate]:
 def test_a_clause_can_fire_a_feature_its_unit_does_not(
     monkeypatch: pytest.MonkeyPatch, min_score: float, margin: float | None
 ) -> None:
-    # The unit's "0,0" is glued to a name (no number), its clause "0。" is a number: the bound
+    # The unit's "0,,0" is glued to a name (no number), its clause "0。" is a number: the bound
     # must count the clause's features, not its unit's. With no clause margin (as main had when
     # this was found) a bound built from the unit's features pruned that clause at 0.3; with
     # the shipped margin (None) the clause falls short of the clause bar anyway.
@@ -420,7 +420,8 @@ def test_a_clause_can_fire_a_feature_its_unit_does_not(
             base, plain=dataclasses.replace(base.plain, clause_margin=margin)
         )
         monkeypatch.setattr(checkworthy_model, "load", lambda: model)
-    text = "MiniMax0,0。"
+    # (Two commas: one comma between digits is part of a number and ends no clause.)
+    text = "MiniMax0,,0。"
     assert "number" not in named_features(text)
     assert "number" in named_features("0。")
     scorer = document_scorer(text)
