@@ -348,3 +348,50 @@ def test_a_takedown_notice_is_refused_unless_forced(wb: Workbench) -> None:
     assert caught.value.reason == "unrelated_text"
     assert len(list_revisions(wb, doc)) == 1
     assert revise(wb, doc, "This article has been removed.\n", force=True).created
+
+
+DEBATE = (
+    "MODERATOR: Welcome to the debate.\n"
+    "OKAFOR: Unemployment is 4.1%, the lowest since 1971.\n"
+    "MARSH: That is not true.\n"
+    "OKAFOR: We built 38,000 homes last year.\n"
+    "MARSH: Wrong again.\n"
+)
+
+
+def test_a_line_given_to_another_speaker_changes_the_claims_speaker(wb: Workbench) -> None:
+    # The debate trial: a corrected transcript gave a line to another speaker, and the claim
+    # went on naming (and publishing) the old one, its verdict unflagged.
+    doc = add_document(wb, DEBATE.encode(), title="Debate").document.id
+    jobs = add_claim(
+        wb, doc, "Unemployment is 4.1%", SpanRequest(quote="Unemployment is 4.1%"), speaker="OKAFOR"
+    ).id
+    homes = add_claim(
+        wb, doc, "38,000 homes", SpanRequest(quote="We built 38,000 homes"), speaker="Okafor"
+    ).id
+    # A speaker named by hand for words that are not on a speaker line of theirs is the
+    # person's call, not the line's: a revision never changes it.
+    said = add_claim(
+        wb, doc, "not true", SpanRequest(quote="That is not true"), speaker="OKAFOR"
+    ).id
+    set_status(wb, jobs, "in_progress")
+    set_status(wb, jobs, "unverifiable", note="no series goes back to 1971")
+    fixed = DEBATE.replace("OKAFOR: Unemployment", "MARSH: Unemployment").replace(
+        "OKAFOR: We built", "MARSH: We built"
+    )
+    added = update_document(wb, doc, Content(fixed, "text", "debate-v2.txt"))
+    by_id = {a.claim_id: a for a in added.anchors}
+    assert (by_id[jobs].old_speaker, by_id[jobs].new_speaker) == ("OKAFOR", "MARSH")
+    # The speaker is the claim's, whatever case it was typed in; the one on the line now.
+    assert (by_id[homes].old_speaker, by_id[homes].new_speaker) == ("Okafor", "MARSH")
+    assert by_id[said].new_speaker is None and get_claim(wb, said).speaker == "OKAFOR"
+    # The words are the same (moved by the shorter name before them), but who said them
+    # changed, so a verdict given on the old line is flagged like one on a changed quote.
+    assert by_id[jobs].state == "moved" and by_id[jobs].new_quote == "Unemployment is 4.1%"
+    assert [a.claim_id for a in added.flagged] == [jobs]
+    c = get_claim(wb, jobs)
+    assert c.speaker == "MARSH" and c.verdict_revision == 1
+    assert get_claim(wb, homes).speaker == "MARSH"
+    event = show_claim(wb, jobs).events[-1]
+    assert event.action == "claim.flagged_for_review"
+    assert_invariant(wb, doc)

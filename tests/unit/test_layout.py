@@ -111,3 +111,20 @@ def test_clipped_text_fits_and_is_a_prefix_cut_between_graphemes(text: str, widt
         assert len(kept) in ends
         after = regex.match(r"\X", text[len(kept) :])
         assert after is not None and cell_width(kept) + cell_width(after.group()) > width - 1
+
+
+def test_a_changed_quote_is_shown_where_it_changed() -> None:
+    from workbench.cli.render import quote_change
+
+    old = "Under my leadership as Minister, unemployment fell to 4.1%, the lowest since 1971."
+    new = old.replace("4.1%", "4.2%")
+    # The debate trial saw both versions clipped at the same place, before the change.
+    assert quote_change(old, new) == "…unemployment fell to [-4.1-]{+4.2+}%, the lowest since 1971."
+    assert quote_change("a b c", "a b c d") == "a b c{+ d+}"
+    assert quote_change("rose 3%", "rose 13%") == "rose [-3-]{+13+}%"
+    # A changed number is shown whole.
+    assert quote_change("员工超过1200人", "员工超过1,200人") == "员工超过[-1200-]{+1,200+}人"
+    # A long change is clipped, each side on its own.
+    long_old, long_new = "x " + "旧" * 80, "x " + "新" * 80
+    shown = quote_change(long_old, long_new)
+    assert shown.startswith("x [-旧") and "{+新" in shown and len(shown) < 80

@@ -147,13 +147,14 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     if c.flagged and c.status == "in_review":
         click.echo(
             f"  verdict  {c.proposed_status} was proposed on revision {c.verdict_revision}, "
-            "before the quote changed; flagged for re-review (approval refused: reject it so the "
-            "new text is checked)"
+            "before its quote or speaker changed; flagged for re-review (approval refused: "
+            "reject it so the new text is checked)"
         )
     elif c.flagged:
         click.echo(
             f"  verdict  {c.status} was given on revision {c.verdict_revision}, "
-            "before the quote changed; flagged for re-review (not exported until a new decision)"
+            "before its quote or speaker changed; flagged for re-review (not exported until a "
+            "new decision)"
         )
         click.echo(
             f"           confirm it: workbench claim status {c.id} {c.status} --note TEXT; "

@@ -24,7 +24,9 @@ from workbench.cli.render import (
     json_or_table,
     json_out,
     message,
+    quote_change,
     show_value,
+    shown,
     table,
     warning,
 )
@@ -208,8 +210,10 @@ def update(
 
     Old revisions are kept as they were. Each claim is found again: exact, moved, fuzzy (its
     quote changed) or orphaned (its quote is gone); a verdict on a fuzzy or orphaned claim is
-    flagged for re-review (`claim list --flagged`) and not exported until a new decision. The
-    same text as the latest revision stores nothing.
+    flagged for re-review (`claim list --flagged`) and not exported until a new decision. A
+    transcript line given to another speaker changes the speaker of the claims that took theirs
+    from it, and flags their verdicts the same way. The same text as the latest revision stores
+    nothing.
     """
     from workbench.domain.errors import InvalidInput
     from workbench.services.documents import NO_SOURCE, load_problem, update_from
@@ -251,10 +255,15 @@ def update(
         if a.state == "fuzzy":
             click.echo(
                 f"  #{a.claim_id} quote changed ({a.score:.2f}): "
-                f"{clip(a.old_quote, 40)} -> {clip(a.new_quote or '', 40)}"
+                f"{quote_change(a.old_quote, a.new_quote or '')}"
             )
         elif a.state == "orphaned":
             click.echo(f"  #{a.claim_id} quote gone: {clip(a.old_quote, 60)}")
+        if a.new_speaker is not None:
+            click.echo(
+                f"  #{a.claim_id} speaker changed: {shown(a.old_speaker or '')} -> "
+                f"{shown(a.new_speaker)} (the line is theirs in this revision)"
+            )
     if "url" in result.not_applied:
         # The stored URL is what exports cite: it changes only by `doc edit`, audited.
         given = result.not_applied["url"]

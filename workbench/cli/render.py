@@ -262,3 +262,62 @@ def changed_passage(old: str, new: str, change: Any, context: int = 30) -> str:
         gone = f"[-{gone}-]" if gone else ""
         came = f"{{+{came}+}}" if came else ""
     return (before + gone + came + after).replace("\n", "\u21b5\n   ")
+
+
+def quote_change(old: str, new: str, context: int = 30, side: int = 40) -> str:
+    """Where two versions of a quote differ, with up to `context` characters of what they
+    share on either side (cut at a space where there is one): [-gone-]{+came+}, or struck
+    through in red and green on a terminal. Each changed side is clipped to `side` cells."""
+    from workbench.cli.layout import clip_cells
+
+    p = _shared(old, new, range(min(len(old), len(new))))
+    s = _shared(old[p:], new[p:], range(-1, -min(len(old), len(new)) + p - 1, -1))
+    # Whole numbers and words: 4.[-1-]{+2+} reads worse than [-4.1-]{+4.2+}.
+    if (p < len(old) and _in_token(old, p)) or (p < len(new) and _in_token(new, p)):
+        while p and _in_token(old, p - 1):
+            p -= 1
+    o, n = len(old) - s, len(new) - s
+    if (o > p and _in_token(old, o - 1)) or (n > p and _in_token(new, n - 1)):
+        while s and _in_token(old, len(old) - s):
+            s -= 1
+    gone, came = old[p : len(old) - s], new[p : len(new) - s]
+    before, after = old[:p], old[len(old) - s :]
+    lead = tail = ""
+    if len(before) > context:
+        before, lead = before[-context:], "…"
+        if " " in before and not before.startswith(" "):
+            before = before[before.index(" ") + 1 :]
+    if len(after) > context:
+        after, tail = after[:context], "…"
+        if " " in after and not after.endswith(" "):
+            after = after[: after.rindex(" ")]
+
+    def one_line(piece: str) -> str:
+        return shown(piece.replace("\n", " "))
+
+    gone, came = clip_cells(one_line(gone), side), clip_cells(one_line(came), side)
+    if use_colour():
+        gone = click.style(gone, fg="red", strikethrough=True) if gone else ""
+        came = click.style(came, fg="green", bold=True) if came else ""
+    else:
+        gone = f"[-{gone}-]" if gone else ""
+        came = f"{{+{came}+}}" if came else ""
+    return lead + one_line(before) + gone + came + one_line(after) + tail
+
+
+def _in_token(text: str, i: int) -> bool:
+    """`text[i]` is an ASCII letter or digit, or a . or , between two digits."""
+    ch = text[i]
+    if ch.isascii() and ch.isalnum():
+        return True
+    return ch in ".," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+def _shared(a: str, b: str, at: range) -> int:
+    """How many of the positions `at` (in order) hold the same character in both."""
+    n = 0
+    for i in at:
+        if a[i] != b[i]:
+            break
+        n += 1
+    return n

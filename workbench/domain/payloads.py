@@ -157,7 +157,8 @@ ACTIONS: dict[str, Action] = {
         Action("claim.rejected", "claim", "changed", ("status", *PROPOSAL, *VERDICT_MARK)),
         Action("document.revised", "revision", "created"),
         Action("claim.reanchored", "claim", "changed", ANCHOR),
-        Action("claim.flagged_for_review", "claim", "changed", ANCHOR),
+        # A corrected transcript that gives the claim's line to another speaker changes it.
+        Action("claim.flagged_for_review", "claim", "changed", (*ANCHOR, "speaker")),
         Action("claim.assigned", "claim", "changed", ("assignee",)),
         Action("claim.tagged", "claim", "changed", ("tags",)),
         Action("claim.untagged", "claim", "changed", ("tags",)),

@@ -150,6 +150,12 @@ class Transcript:
         return self.turns[i - 1].speaker if i else None
 
 
+def speaker_turns(text: str) -> Transcript:
+    """Every speaker and label line of `text`, whether or not it reads as a transcript: who
+    speaks at an offset, for a claim that took its speaker from its line."""
+    return Transcript(text, tuple(_lines(text)))
+
+
 def looks_like_transcript(text: str, turns: list[Turn]) -> bool:
     """At least half the non-empty lines are speaker lines (`turns`, labels left out), and
     someone speaks twice."""

@@ -17,6 +17,7 @@ from workbench.domain.payloads import created, revision_payload
 from workbench.domain.status import FINAL_STATUSES, Status
 from workbench.domain.text import sha256_text
 from workbench.domain.textdiff import UNRELATED_BELOW, Diff, diff_texts, shared_wording
+from workbench.domain.transcript import Transcript, speaker_turns
 from workbench.services.claim_updates import update_claim
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_document
@@ -75,8 +76,13 @@ class AnchorOutcome(JsonFields):
     new_start: int | None
     status: str
     # The claim's verdict is flagged for re-review: this revision changed or removed its
-    # quote, so its rating is withheld from publishing until a new decision.
+    # quote, or gave its line to another speaker, so its rating is withheld from publishing
+    # until a new decision.
     flagged: bool = False
+    # Set when this revision gave the claim's line to another speaker: the claim's speaker
+    # before, and the line's speaker the claim now has.
+    old_speaker: str | None = None
+    new_speaker: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,21 +230,29 @@ def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[Ancho
     ).all()
     matcher = Matcher(text)
     diffs: dict[int, Diff] = {}
+    turns: dict[int, Transcript] = {}
+    turns_now = speaker_turns(text)
     outcomes: list[AnchorOutcome] = []
     for claim in claims:
         if claim.revision not in diffs:
-            diffs[claim.revision] = diff_texts(revision_text(tx, doc, claim.revision)[1], text)
+            old = revision_text(tx, doc, claim.revision)[1]
+            diffs[claim.revision] = diff_texts(old, text)
+            turns[claim.revision] = speaker_turns(old)
         sel = Selector(claim.start, claim.end, claim.quote, claim.prefix, claim.suffix)
         found = matcher.reanchor(sel, diffs[claim.revision].map_offset(claim.start))
         changes: dict[str, Any] = {"anchor_state": found.state.value, "anchor_score": found.score}
+        speaker = None
         if found.span is not None:
             changes.update(found.span.columns(), revision=number)
-        flagged = found.state in (AnchorState.FUZZY, AnchorState.ORPHANED)
+            speaker = _line_given_to(claim, turns[claim.revision], turns_now, found.span.start)
+        if speaker is not None:
+            changes["speaker"] = speaker
+        flagged = found.state in (AnchorState.FUZZY, AnchorState.ORPHANED) or speaker is not None
         # A verdict, or one proposed and awaiting its second reviewer, judged the old quote.
         judged = claim.status in FINAL_VALUES or claim.status == Status.IN_REVIEW.value
         if flagged and judged and claim.verdict_revision is None:
             changes["verdict_revision"] = claim.revision
-        old_quote, old_start = claim.quote, claim.start
+        old_quote, old_start, old_speaker = claim.quote, claim.start, claim.speaker
         changes = {k: v for k, v in changes.items() if getattr(claim, k) != v}
         if changes:
             action = "claim.flagged_for_review" if flagged else "claim.reanchored"
@@ -255,9 +269,24 @@ def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[Ancho
                 status=claim.status,
                 # set now, or still set from an earlier revision that changed the quote
                 flagged=flagged and claim.verdict_revision is not None,
+                old_speaker=old_speaker if speaker is not None else None,
+                new_speaker=speaker,
             )
         )
     return outcomes
+
+
+def _line_given_to(claim: Claim, before: Transcript, after: Transcript, start: int) -> str | None:
+    """The speaker of the line that holds the claim's quote now (at `start`), when the claim
+    took its speaker from its line and the new revision gives that line to someone else: a
+    corrected transcript. A speaker a person named for words on no line of theirs is theirs to
+    change (`claim edit`), never a revision's."""
+    if claim.speaker is None:
+        return None
+    was, is_now = before.speaker_at(claim.start), after.speaker_at(start)
+    if was is None or is_now is None or was.casefold() != claim.speaker.casefold():
+        return None
+    return is_now if is_now.casefold() != was.casefold() else None
 
 
 def list_revisions(wb: Workbench, document_id: int) -> list[RevisionView]:
