@@ -12,6 +12,7 @@ from workbench.cli.errors import EXIT_REFUSED
 from workbench.cli.options import (
     ID,
     MOMENT,
+    PERSON,
     count_option,
     doc_filter_option,
     format_option,
@@ -37,7 +38,9 @@ def audit() -> None:
 @format_option("events")
 @click.option("--claim", "claim_id", type=ID, metavar="ID", help="Only events about claim ID.")
 @doc_filter_option("Only events about document DOC and its claims.")
-@click.option("--actor", "actors", multiple=True, metavar="NAME", help="Only events by NAME.")
+@click.option(
+    "--actor", "actors", type=PERSON, multiple=True, metavar="NAME", help="Only events by NAME."
+)
 @click.option(
     "--action",
     "actions",

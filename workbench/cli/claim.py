@@ -14,6 +14,7 @@ from workbench.cli.common import text_or_stdin, usage_unless_none, workbench_fro
 from workbench.cli.options import (
     MOMENT,
     OFFSET,
+    PERSON,
     POSITIVE,
     claim_id_argument,
     doc_filter_option,
@@ -251,9 +252,9 @@ def _change(payload: dict[str, object]) -> str:
 @click.option("--status", "statuses", type=STATUS, multiple=True, help="Repeatable.")
 @click.option("--open", "open_", is_flag=True, help=listed(OPEN_NAMES, "or") + ".")
 @doc_filter_option("Only claims of DOC.")
-@click.option("--speaker", metavar="NAME", help="Only claims made by NAME.")
+@click.option("--speaker", type=PERSON, metavar="NAME", help="Only claims made by NAME.")
 @click.option("--type", "claim_type", type=TYPE, help="Only claims of this type.")
-@click.option("--assignee", metavar="NAME", help="Only claims owned by NAME.")
+@click.option("--assignee", type=PERSON, metavar="NAME", help="Only claims owned by NAME.")
 @click.option(
     "--mine",
     is_flag=True,

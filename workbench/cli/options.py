@@ -1,7 +1,7 @@
 """Options many commands share, declared once: --json, --limit, --offset, --output, --min-score,
---if-version, --format, the ID and DOC arguments. Defaults come from `workbench.defaults`, bounds
-from `workbench.domain.inputs` (the same ones the services apply) and formats from the export
-registry. Imports only Click and import-free modules (fast `--help`)."""
+--if-version, --format, the ID and DOC arguments, a person's NAME. Defaults come from
+`workbench.defaults`, bounds from `workbench.domain.inputs` (the same ones the services apply)
+and formats from the export registry. Imports only Click and import-free modules (fast `--help`)."""
 
 from __future__ import annotations
 
@@ -90,6 +90,20 @@ def _language_text(value: str) -> str:
 
 
 LANGUAGE = _Checked("language tag", str, _language_text)
+
+
+def _person_text(value: str) -> str:
+    """A person's name as typed, once it names someone: empty or spaces alone is bad usage
+    (exit 2), as an empty --as is. The services normalise the name and refuse what a name may
+    not hold (domain.identity: exit 1, as they do for --as)."""
+    if not value.strip():
+        raise InvalidInput("a person's name is needed, and this one is empty")
+    return value
+
+
+# Every option or argument that names a person to record or to match (--to, --assignee, --actor,
+# `claim list --speaker`, `user add NAME`); not where '' means "none" (`claim edit --speaker ''`).
+PERSON = _Checked("name", str, _person_text)
 
 
 def _url_template(value: str) -> str:
