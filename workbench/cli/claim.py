@@ -327,18 +327,16 @@ def list_(
     if all_ and not mine:
         raise click.UsageError("--all widens --mine (my queue); other lists show all by default")
     wb = workbench_from(ctx)
-    # A queue is work still to do: open claims, and verdicts flagged for re-review (their owner
-    # must decide again). --open or --flagged picks one of the two; --all or --status shows
-    # whatever the owner holds.
-    queue = mine and not (all_ or statuses or open_ or flagged)
     flt = ClaimFilter(
         statuses=statuses,
         open=open_,
-        queue=queue,
+        # which claims make up a queue is the library's rule (ClaimFilter.queue_of)
+        queue_of=wb.actor if mine else None,
+        settled_too=all_,
         document_id=document_id,
         speaker=speaker,
         claim_type=claim_type,
-        assignee=wb.actor if mine else assignee,
+        assignee=assignee,
         unassigned=unassigned,
         tags=tags,
         priority=priority,
@@ -363,7 +361,11 @@ def list_(
         print_claims(
             list(claims),
             limit_zero(limit, "claims")
-            or ("no open or flagged claims in your queue (--all adds verdicts)" if queue else None),
+            or (
+                "no open or flagged claims in your queue (--all adds verdicts)"
+                if flt.queue
+                else None
+            ),
         )
 
 
