@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from workbench.domain.verification import ChainReport
-    from workbench.services.context import Workbench
+    from workbench.services.audit import SilentActor
 
 
 @click.group()
@@ -71,8 +71,8 @@ def export(ctx: click.Context, /, fmt: str, output: str | None, **criteria: Any)
     if output is None:
         bar = fmt in REPORTS_PROGRESS and wanted()
         with progress_bar("exporting events", enabled=bar) as progress:
-            write_export(wb, fmt, sys.stdout, flt, progress)
-        _say_silent_actors(wb, flt.actors)
+            done = write_export(wb, fmt, sys.stdout, flt, progress)
+        _say_silent_actors(done.silent_actors)
         return
     with (
         output_file(output) as out,
@@ -80,16 +80,14 @@ def export(ctx: click.Context, /, fmt: str, output: str | None, **criteria: Any)
             "exporting events", enabled=fmt in REPORTS_PROGRESS and wanted(to_stdout=False)
         ) as progress,
     ):
-        count = write_export(wb, fmt, out, flt, progress)
-    message(f"wrote {plural(count, 'event')} to {output}")
-    _say_silent_actors(wb, flt.actors)
+        done = write_export(wb, fmt, out, flt, progress)
+    message(f"wrote {plural(done.count, 'event')} to {output}")
+    _say_silent_actors(done.silent_actors)
 
 
-def _say_silent_actors(wb: Workbench, actors: Sequence[str]) -> None:
+def _say_silent_actors(silent: Sequence[SilentActor]) -> None:
     """An --actor that no event records: the export's emptiness is likely a mistyped name."""
-    from workbench.services.audit import silent_actors
-
-    for actor in silent_actors(wb, actors):
+    for actor in silent:
         near = f"; did you mean {' or '.join(actor.closest)}?" if actor.closest else ""
         more = ", ..." if actor.recorded_total > len(actor.recorded) else ""
         message(

@@ -7,8 +7,8 @@ Adding a format is one new module and one line in FORMATS:
 
 1. `workbench/exports/<module>.py` with a function `write(...) -> int` (how many items it wrote)
    taking what its subject's writers take:
-   - "events": `write(wb: Workbench, out: IO[str], flt: EventFilter)`, the audit events that
-     `flt` selects, streamed oldest first (see audit_jsonl.py);
+   - "events": `write(tx: Tx, out: IO[str], flt: EventFilter)`, the audit events that `flt`
+     selects, streamed oldest first, read in the export's transaction (see audit_jsonl.py);
    - "claims": `write(claims: Iterable[ClaimView], out: IO[str])`, streamed (claims_csv.py);
    - "table": `write(rows: Iterable[dict], out: IO[str] | IO[bytes])`, the claims table's rows
      (claims_table.row_of), for `export claims` (see table_csv.py).
