@@ -13,6 +13,8 @@ from workbench.cli.options import (
     ID,
     MOMENT,
     PERSON,
+    bom_option,
+    check_bom_usage,
     count_option,
     doc_filter_option,
     format_option,
@@ -52,9 +54,10 @@ def audit() -> None:
 @click.option(
     "--until", type=MOMENT, metavar="DATE", help="Only events up to DATE (UTC; a date: that day)."
 )
+@bom_option
 @output_option("Write to FILE (atomically) instead of stdout.")
 @click.pass_context
-def export(ctx: click.Context, /, fmt: str, output: str | None, **criteria: Any) -> None:
+def export(ctx: click.Context, /, fmt: str, bom: bool, output: str | None, **criteria: Any) -> None:
     """Export events oldest first, streamed; filters combine (all must hold).
 
     Options can be repeated (--actor a --actor b). A full JSONL export verifies to the head
@@ -67,11 +70,12 @@ def export(ctx: click.Context, /, fmt: str, output: str | None, **criteria: Any)
     # The filter options are the fields of EventFilter, by name.
     flt = EventFilter(**criteria)
     usage_unless_none(flt.problem())
+    check_bom_usage(bom, "events", fmt)
     wb = workbench_from(ctx)
     if output is None:
         bar = fmt in REPORTS_PROGRESS and wanted()
         with progress_bar("exporting events", enabled=bar) as progress:
-            done = write_export(wb, fmt, sys.stdout, flt, progress)
+            done = write_export(wb, fmt, sys.stdout, flt, progress, bom=bom)
         _say_silent_actors(done.silent_actors)
         return
     with (
@@ -80,7 +84,7 @@ def export(ctx: click.Context, /, fmt: str, output: str | None, **criteria: Any)
             "exporting events", enabled=fmt in REPORTS_PROGRESS and wanted(to_stdout=False)
         ) as progress,
     ):
-        done = write_export(wb, fmt, out, flt, progress)
+        done = write_export(wb, fmt, out, flt, progress, bom=bom)
     message(f"wrote {plural(done.count, 'event')} to {output}")
     _say_silent_actors(done.silent_actors)
 

@@ -16,6 +16,8 @@ from workbench.cli.options import (
     OFFSET,
     PERSON,
     POSITIVE,
+    bom_misused,
+    bom_option,
     claim_id_argument,
     doc_filter_option,
     document_id_argument,
@@ -291,6 +293,7 @@ def _change(payload: dict[str, object]) -> str:
 @limit_option("At most N claims.")
 @offset_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV (for spreadsheets).")
+@bom_option
 @json_context
 def list_(
     ctx: click.Context,
@@ -315,6 +318,7 @@ def list_(
     limit: int | None,
     offset: int,
     as_csv: bool,
+    bom: bool,
     as_json: bool,
 ) -> None:
     """List claims matching every filter given, ordered by id unless --sort says otherwise."""
@@ -322,6 +326,8 @@ def list_(
 
     if as_csv and as_json:
         raise click.UsageError("choose one of --json and --csv")
+    if bom and not as_csv:
+        raise bom_misused("--csv")
     if mine and assignee:
         raise click.UsageError("--mine and --assignee both name an owner: choose one")
     if all_ and not mine:
@@ -356,7 +362,7 @@ def list_(
     if as_json:
         emit_json_array(c.to_json() for c in claims)
     elif as_csv:
-        claims_csv(claims)
+        claims_csv(claims, bom=bom)
     else:
         print_claims(
             list(claims),
@@ -369,12 +375,12 @@ def list_(
         )
 
 
-def claims_csv(claims: Iterable[ClaimView]) -> None:
+def claims_csv(claims: Iterable[ClaimView], *, bom: bool = False) -> None:
     import sys
 
     from workbench.exports.registry import writer
 
-    writer("claims", "csv")(claims, sys.stdout)
+    writer("claims", "csv")(claims, sys.stdout, bom=bom)
 
 
 def print_claims(claims: list[ClaimView], empty: str | None = None) -> None:

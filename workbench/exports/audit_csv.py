@@ -5,13 +5,22 @@ from __future__ import annotations
 import csv
 from typing import IO
 
-from workbench.exports.cells import csv_cell
+from workbench.exports.cells import BOM, csv_cell
 from workbench.services.audit import EXPORT_FIELDS, EventFilter, event_rows
 from workbench.services.context import Tx
 from workbench.services.progress import Progress
 
 
-def write(tx: Tx, out: IO[str], flt: EventFilter, progress: Progress | None = None) -> int:
+def write(
+    tx: Tx,
+    out: IO[str],
+    flt: EventFilter,
+    progress: Progress | None = None,
+    *,
+    bom: bool = False,
+) -> int:
+    if bom:
+        out.write(BOM)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(EXPORT_FIELDS)
     count = 0

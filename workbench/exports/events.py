@@ -6,7 +6,7 @@ import io
 from dataclasses import dataclass
 from typing import IO
 
-from workbench.exports.registry import writer
+from workbench.exports.registry import check_bom, writer
 from workbench.services.audit import (
     EventFilter,
     SilentActor,
@@ -38,9 +38,11 @@ def export_events(
     out: IO[str],
     flt: EventFilter | None = None,
     progress: Progress | None = None,
+    *,
+    bom: bool = False,
 ) -> EventsExported:
     """Write the events `flt` selects (all by default) in `fmt`. `progress` hears how far it
-    got, for the formats in REPORTS_PROGRESS.
+    got, for the formats in REPORTS_PROGRESS; `bom` starts a CSV with a UTF-8 byte order mark.
 
     A filter that can only be a mistake (a missing claim, an unknown action, --since after
     --until) is refused before anything is written. Everything is read in one transaction:
@@ -48,13 +50,15 @@ def export_events(
     """
     flt = flt or EventFilter()
     check_criteria(flt)
+    check_bom(bom, "events", fmt)
     write = writer("events", fmt)
+    marked = {"bom": True} if bom else {}
     with transaction(wb) as tx:
         check_subjects(tx, flt)
         if progress is not None and fmt in REPORTS_PROGRESS:
-            count = write(tx, out, flt, progress)
+            count = write(tx, out, flt, progress, **marked)
         else:
-            count = write(tx, out, flt)
+            count = write(tx, out, flt, **marked)
         return EventsExported(count, silent_actors(tx, flt.actors))
 
 
