@@ -144,7 +144,7 @@ def test_timeline_and_file_verify_report_every_event(
 
     _claims(cli)
     heard, progress = _listen()
-    count = export_events(wb, "md", io.StringIO(), progress=progress)
+    count = export_events(wb, "md", io.StringIO(), progress=progress).count
     assert count > 0 and heard[-1] == (count, count)
     trail = _files(cli, tmp_path)["trail"]
     heard, progress = _listen()

@@ -116,6 +116,28 @@ def test_an_empty_database_setting_is_refused_not_the_default_file(
     assert wb("--db", db_url, "doc", "list", env={"WORKBENCH_DB": ""}).code == 0
 
 
+@pytest.mark.parametrize("empty", ["", "  "])
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["claim", "assign", "1", "--to"], "--to"),
+        (["claim", "list", "--assignee"], "--assignee"),
+        (["claim", "list", "--speaker"], "--speaker"),
+        (["audit", "export", "--actor", "tester", "--actor"], "--actor"),
+        (["user", "add"], "NAME"),
+    ],
+)
+def test_an_empty_person_name_is_bad_usage(
+    wb: Run, args: list[str], option: str, empty: str
+) -> None:
+    """A person's name given empty is bad usage (exit 2), as an empty --as is: `claim assign
+    --to ""` and `user add ""` were refused with exit 1, `claim list --assignee ""` (and
+    --speaker) listed every claim and `audit export --actor ""` exported nothing with exit 0.
+    Told before any claim is read (claim #1 need not exist)."""
+    line = usage(wb(*args, empty))
+    assert line.startswith(f"Invalid value for '{option}': a person's name is needed"), line
+
+
 @pytest.mark.parametrize(
     ("args", "told"),
     [

@@ -91,11 +91,43 @@ def _flt(**kw: object) -> object:
 
 def test_a_since_after_until_is_a_contradiction_told_before_any_query(wb: Workbench) -> None:
     from workbench.domain.errors import InvalidInput
-    from workbench.services.audit import EventFilter, check_filter
+    from workbench.services.audit import EventFilter, check_criteria
 
     assert EventFilter(since="2025-01-01", until="2025-01-01").problem() is None
     flt = EventFilter(since="2025-01-02", until="2025-01-01")
     problem = flt.problem()
     assert problem is not None and "is later than" in problem.message
     with pytest.raises(InvalidInput, match="is later than"):
-        check_filter(wb, flt)
+        check_criteria(flt)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "md"])
+def test_an_export_reads_in_one_transaction_and_names_silent_actors(
+    wb: Workbench, scenario: Ids, fmt: str
+) -> None:
+    """One transaction per command: `audit export --claim 1 --actor x` checked the claim in one
+    transaction, wrote the events in a second and looked for actors no event records in a
+    third. All of it is now read in the export's own transaction."""
+    from sqlalchemy import event
+
+    from workbench.db.engine import get_engine
+    from workbench.exports.events import export_events
+    from workbench.services.audit import EventFilter
+
+    a, _ = scenario
+    begun: list[object] = []
+
+    def began(conn: object) -> None:
+        begun.append(conn)
+
+    engine = get_engine(wb.url)
+    event.listen(engine, "begin", began)
+    try:
+        flt = EventFilter(claim_id=a, actors=("tester", "nobody"))
+        done = export_events(wb, fmt, io.StringIO(), flt)
+    finally:
+        event.remove(engine, "begin", began)
+    assert len(begun) == 1
+    assert done.count == 2  # claim.added and claim.status_changed
+    (silent,) = done.silent_actors
+    assert silent.name == "nobody" and silent.recorded == ["tester"]

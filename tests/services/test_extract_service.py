@@ -165,3 +165,25 @@ def test_a_sentence_claimed_in_part_is_named_with_its_claims(wb: Workbench) -> N
     # the closing 。 left out of a claim leaves nothing to claim
     assert by_claim[(whole,)].uncovered == 0 and not by_claim[(whole,)].in_part
     assert result.to_json()["skipped"][0]["covered_by"] == [phrase]
+
+
+def test_a_long_claim_far_back_is_named_for_the_candidates_it_covers(wb: Workbench) -> None:
+    """One claim over the whole text, then short claims inside it on 65 of its 70 sentences:
+    the last sentences' candidates have 66 claims starting before them, and the long one (the
+    only one that covers them) was beyond the 50 claims looked at, so they named no claim and
+    counted every letter uncovered."""
+    from workbench.services.claims import SpanRequest, add_claim
+
+    lines = [f"Revenue rose {i} percent in 2023 across every region." for i in range(70)]
+    text = "\n".join(lines) + "\n"
+    doc = add_document(wb, text.encode()).document.id
+    whole = add_claim(wb, doc, "all of it", SpanRequest(start=0, end=len(text) - 1)).id
+    at = 0
+    for i, line in enumerate(lines[:65]):
+        add_claim(wb, doc, f"revenue {i}", SpanRequest(start=at, end=at + len("Revenue")))
+        at += len(line) + 1
+    result = accept_candidates(wb, doc, ExtractOptions(min_score=0.0))
+    assert result.added == [] and len(result.skipped) == 70
+    for s in result.skipped[65:]:
+        assert s.covered_by == (whole,) and s.uncovered == 0, s
+    assert all(s.covered_by[0] == whole and s.uncovered == 0 for s in result.skipped)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import PG_URL
-from workbench.domain.errors import TransitionRefused
+from workbench.domain.errors import InvalidInput, TransitionRefused
 from workbench.services.claims import SpanRequest, add_claim, get_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document
@@ -52,13 +52,36 @@ def found(wb: Workbench, **kw: object) -> list[int]:
 
 
 def test_a_queue_is_open_work_and_flagged_verdicts(wb: Workbench, desk: dict[str, int]) -> None:
-    mine = {"assignee": "wang"}
-    assert found(wb, queue=True, **mine) == [desk["flagged"], desk["open"]]
-    assert found(wb, queue=True, flagged=True, **mine) == [desk["flagged"]]
-    assert found(wb, open=True, **mine) == [desk["open"]]
-    assert found(wb, queue=True) == [desk["flagged"], desk["open"], desk["other"]]
+    """A person's queue is the library's rule (ClaimFilter.queue_of), so a library caller gets
+    what `claim list --mine` shows: their open claims and their verdicts flagged for re-review;
+    a status filter picks among all their claims instead; settled_too adds their verdicts."""
+    assert found(wb, queue_of="wang") == [desk["flagged"], desk["open"]]
+    assert found(wb, queue_of="Wang ") == [desk["flagged"], desk["open"]]  # a name, as --as
+    assert found(wb, queue_of="wang", flagged=True) == [desk["flagged"]]
+    assert found(wb, queue_of="wang", open=True) == [desk["open"]]
+    assert found(wb, queue_of="wang", statuses=["misleading"]) == [desk["flagged"], desk["settled"]]
+    everything = [desk["flagged"], desk["settled"], desk["open"]]
+    assert found(wb, queue_of="wang", settled_too=True) == everything
+    assert found(wb, queue_of="nobody") == []
+    assert ClaimFilter(queue_of="wang").queue and not ClaimFilter(queue_of="wang", open=True).queue
+    assert found(wb, open=True, assignee="wang") == [desk["open"]]
     # A flagged proposal in review is both; here the flagged claim is settled.
     assert found(wb, open=True, flagged=True) == []
+
+
+@pytest.mark.parametrize(
+    ("kw", "told"),
+    [
+        ({"queue_of": "wang", "assignee": "li"}, "name two owners"),
+        ({"queue_of": "wang", "unassigned": True}, "contradict each other"),
+        ({"settled_too": True}, "settled_too widens a person's queue"),
+    ],
+)
+def test_a_queue_refuses_filters_that_contradict_it(
+    wb: Workbench, desk: dict[str, int], kw: dict[str, object], told: str
+) -> None:
+    with pytest.raises(InvalidInput, match=told):
+        found(wb, **kw)
 
 
 def test_the_same_verdict_with_a_reason_clears_the_flag(

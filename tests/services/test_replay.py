@@ -11,9 +11,12 @@ from sqlalchemy import text
 
 from workbench.db.engine import get_engine
 from workbench.domain.kinds import KINDS
+from workbench.domain.payloads import event_value
 from workbench.domain.replay import RULES, Digest
+from workbench.services.claim_edits import edit_claim
 from workbench.services.claims import set_status
 from workbench.services.context import Workbench, transaction
+from workbench.services.lookup import get_claim_row
 from workbench.services.notes import add_note
 from workbench.services.replay import TABLES, replay
 
@@ -132,6 +135,32 @@ def test_a_verdict_the_workflow_refuses_is_reported_though_the_tables_agree(
         f"seq {seq} (claim.status_changed): claim #2: status becomes 'false' with no evidence "
         "recorded for the claim: the workflow refuses that verdict without evidence "
         "(verdict_needs_evidence)"
+    ]
+
+
+def test_an_edit_of_a_judged_claim_is_reported_though_the_tables_agree(
+    trail: Workbench,
+) -> None:
+    """Claim #1 has a verdict (unverifiable), so `claim edit` refuses it (claim_judged); claim #2
+    is open and edited for real. A claim.edited event forged on #1 (chained like any other), its
+    row made to match, records an edit the workflow never makes, and `audit replay` says so."""
+    edit_claim(trail, 2, text="B said it twice")
+    assert replay(trail).consistent, messages(trail)
+    with transaction(trail) as tx:
+        claim = get_claim_row(tx, 1)
+        version, at = claim.version, event_value(claim.updated_at)
+    payload = {  # the row keeps its updated_at, so that the tables agree with the forgery
+        "before": {"text": "A said", "version": version, "updated_at": at},
+        "after": {"text": "A never said", "version": version + 1, "updated_at": at},
+        "note": None,
+    }
+    seq = _append(trail, "claim.edited", "claim", "1", payload)
+    sql(trail, "UPDATE claims SET text = 'A never said', version = :v WHERE id = 1", v=version + 1)
+    found = messages(trail)
+    assert found == [
+        f"seq {seq} (claim.edited): claim #1: text changed while the claim is 'unverifiable': "
+        "the workflow refuses to change what a claim in review or with a verdict says "
+        "(claim_judged)"
     ]
 
 

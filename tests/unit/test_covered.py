@@ -5,7 +5,7 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.domain.covered import Covered
+from workbench.domain.covered import Covered, Intervals
 
 SPAN = st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda p: (p[0], p[0] + p[1]))
 
@@ -35,3 +35,24 @@ def test_sentences_asked_out_of_order_are_each_added_once() -> None:
     covered = Covered([(5, 6)])
     added = sum(1 for s, e in spans if not covered.overlaps(s, e) and covered.add(s, e) is None)
     assert added == 29_999  # all but the sentence the claim sits in
+
+
+@given(st.lists(SPAN, max_size=40), st.lists(SPAN, max_size=20))
+def test_intervals_find_every_overlap_a_scan_finds(
+    spans: list[tuple[int, int]], asked: list[tuple[int, int]]
+) -> None:
+    rows = [(s, e, n) for n, (s, e) in enumerate(spans)]
+    intervals = Intervals(rows)
+    for start, end in asked:
+        expected = sorted(r for r in rows if r[0] < end and r[1] > start)
+        assert intervals.overlapping(start, end) == expected
+
+
+def test_a_long_interval_far_back_is_found_without_a_scan() -> None:
+    """One interval over everything, then 10,000 short ones inside it: a span near the end
+    overlaps the long one and no short one, and finding it visits a few nodes per level, not
+    the 10,000 intervals that start before the span."""
+    rows = [(0, 1_000_000, 0)] + [(i * 10, i * 10 + 5, i + 1) for i in range(10_000)]
+    intervals = Intervals(rows)
+    assert intervals.overlapping(100_006, 100_009) == [(0, 1_000_000, 0)]
+    assert intervals.visited <= 4 * intervals.depth

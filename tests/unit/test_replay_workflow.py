@@ -180,3 +180,71 @@ def test_an_imported_verdict_with_no_evidence_is_not_held_to_the_rule() -> None:
     t.event("claim.imported", "claim", 2, 2, {"after": after})
     t.move(1, "claim.status_changed", {"status": "unverified"}, {"status": "false"})
     assert len(t.messages()) == 1 and "claim #1" in t.messages()[0]
+
+
+# The words of a claim, for the edit rule: claim edit refuses changing them once judged.
+WORDED = {
+    **KINDS,
+    "claim": Kind(
+        "claim",
+        ("id", "status", "proposed_status", "text", "type", "speaker"),
+        claim_field="id",
+    ),
+}
+
+
+def _worded_claim(t: Trail, status: str) -> None:
+    after = {
+        "id": 1,
+        "status": status,
+        "proposed_status": "opinion" if status == "in_review" else None,
+        "text": "A said",
+        "type": "fact",
+        "speaker": None,
+        "priority": "normal",
+    }
+    t.event("claim.added", "claim", 1, 1, {"after": after})
+
+
+@pytest.mark.parametrize("status", ["in_review", "unverifiable", "opinion"])
+def test_an_edit_of_a_judged_claim_is_a_difference(status: str) -> None:
+    """`claim edit` refuses a claim in review or with a verdict (claim_judged): an event that
+    edits one claims a move the workflow never makes."""
+    t = Trail()
+    t.replay = Replay(WORDED)
+    _worded_claim(t, status)
+    seq = t.move(
+        1,
+        "claim.edited",
+        {"text": "A said", "speaker": None},
+        {"text": "A said nothing", "speaker": "甲"},
+    )
+    assert t.messages() == [
+        f"seq {seq} (claim.edited): claim #1: text and speaker changed while the claim is "
+        f"{status!r}: the workflow refuses to change what a claim in review or with a verdict "
+        "says (claim_judged)"
+    ]
+
+
+@pytest.mark.parametrize("status", ["unverified", "in_progress"])
+def test_an_edit_of_an_open_claim_is_no_difference(status: str) -> None:
+    t = Trail()
+    t.replay = Replay(WORDED)
+    _worded_claim(t, status)
+    t.move(1, "claim.edited", {"type": "fact"}, {"type": "opinion"})
+    assert t.messages() == []
+
+
+def test_the_status_before_the_edit_is_what_counts() -> None:
+    """A forged edit that also moves the status back does not get past the rule."""
+    t = Trail()
+    t.replay = Replay(WORDED)
+    _worded_claim(t, "opinion")
+    seq = t.move(
+        1,
+        "claim.edited",
+        {"status": "opinion", "text": "A said"},
+        {"status": "unverified", "text": "A said nothing"},
+    )
+    (message,) = t.messages()
+    assert message.startswith(f"seq {seq} (claim.edited): claim #1: text changed while the claim")

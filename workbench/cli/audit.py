@@ -12,6 +12,9 @@ from workbench.cli.errors import EXIT_REFUSED
 from workbench.cli.options import (
     ID,
     MOMENT,
+    PERSON,
+    bom_option,
+    check_bom_usage,
     count_option,
     doc_filter_option,
     format_option,
@@ -25,7 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from workbench.domain.verification import ChainReport
-    from workbench.services.context import Workbench
+    from workbench.services.audit import SilentActor
 
 
 @click.group()
@@ -37,7 +40,9 @@ def audit() -> None:
 @format_option("events")
 @click.option("--claim", "claim_id", type=ID, metavar="ID", help="Only events about claim ID.")
 @doc_filter_option("Only events about document DOC and its claims.")
-@click.option("--actor", "actors", multiple=True, metavar="NAME", help="Only events by NAME.")
+@click.option(
+    "--actor", "actors", type=PERSON, multiple=True, metavar="NAME", help="Only events by NAME."
+)
 @click.option(
     "--action",
     "actions",
@@ -49,9 +54,10 @@ def audit() -> None:
 @click.option(
     "--until", type=MOMENT, metavar="DATE", help="Only events up to DATE (UTC; a date: that day)."
 )
+@bom_option
 @output_option("Write to FILE (atomically) instead of stdout.")
 @click.pass_context
-def export(ctx: click.Context, /, fmt: str, output: str | None, **criteria: Any) -> None:
+def export(ctx: click.Context, /, fmt: str, bom: bool, output: str | None, **criteria: Any) -> None:
     """Export events oldest first, streamed; filters combine (all must hold).
 
     Options can be repeated (--actor a --actor b). A full JSONL export verifies to the head
@@ -64,12 +70,13 @@ def export(ctx: click.Context, /, fmt: str, output: str | None, **criteria: Any)
     # The filter options are the fields of EventFilter, by name.
     flt = EventFilter(**criteria)
     usage_unless_none(flt.problem())
+    check_bom_usage(bom, "events", fmt)
     wb = workbench_from(ctx)
     if output is None:
         bar = fmt in REPORTS_PROGRESS and wanted()
         with progress_bar("exporting events", enabled=bar) as progress:
-            write_export(wb, fmt, sys.stdout, flt, progress)
-        _say_silent_actors(wb, flt.actors)
+            done = write_export(wb, fmt, sys.stdout, flt, progress, bom=bom)
+        _say_silent_actors(done.silent_actors)
         return
     with (
         output_file(output) as out,
@@ -77,16 +84,14 @@ def export(ctx: click.Context, /, fmt: str, output: str | None, **criteria: Any)
             "exporting events", enabled=fmt in REPORTS_PROGRESS and wanted(to_stdout=False)
         ) as progress,
     ):
-        count = write_export(wb, fmt, out, flt, progress)
-    message(f"wrote {plural(count, 'event')} to {output}")
-    _say_silent_actors(wb, flt.actors)
+        done = write_export(wb, fmt, out, flt, progress, bom=bom)
+    message(f"wrote {plural(done.count, 'event')} to {output}")
+    _say_silent_actors(done.silent_actors)
 
 
-def _say_silent_actors(wb: Workbench, actors: Sequence[str]) -> None:
+def _say_silent_actors(silent: Sequence[SilentActor]) -> None:
     """An --actor that no event records: the export's emptiness is likely a mistyped name."""
-    from workbench.services.audit import silent_actors
-
-    for actor in silent_actors(wb, actors):
+    for actor in silent:
         near = f"; did you mean {' or '.join(actor.closest)}?" if actor.closest else ""
         more = ", ..." if actor.recorded_total > len(actor.recorded) else ""
         message(

@@ -14,7 +14,10 @@ from workbench.cli.common import text_or_stdin, usage_unless_none, workbench_fro
 from workbench.cli.options import (
     MOMENT,
     OFFSET,
+    PERSON,
     POSITIVE,
+    bom_misused,
+    bom_option,
     claim_id_argument,
     doc_filter_option,
     document_id_argument,
@@ -252,9 +255,9 @@ def _change(payload: dict[str, object]) -> str:
 @click.option("--status", "statuses", type=STATUS, multiple=True, help="Repeatable.")
 @click.option("--open", "open_", is_flag=True, help=listed(OPEN_NAMES, "or") + ".")
 @doc_filter_option("Only claims of DOC.")
-@click.option("--speaker", metavar="NAME", help="Only claims made by NAME.")
+@click.option("--speaker", type=PERSON, metavar="NAME", help="Only claims made by NAME.")
 @click.option("--type", "claim_type", type=TYPE, help="Only claims of this type.")
-@click.option("--assignee", metavar="NAME", help="Only claims owned by NAME.")
+@click.option("--assignee", type=PERSON, metavar="NAME", help="Only claims owned by NAME.")
 @click.option(
     "--mine",
     is_flag=True,
@@ -291,6 +294,7 @@ def _change(payload: dict[str, object]) -> str:
 @limit_option("At most N claims.")
 @offset_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV (for spreadsheets).")
+@bom_option
 @json_context
 def list_(
     ctx: click.Context,
@@ -315,6 +319,7 @@ def list_(
     limit: int | None,
     offset: int,
     as_csv: bool,
+    bom: bool,
     as_json: bool,
 ) -> None:
     """List claims matching every filter given, ordered by id unless --sort says otherwise."""
@@ -322,23 +327,23 @@ def list_(
 
     if as_csv and as_json:
         raise click.UsageError("choose one of --json and --csv")
+    if bom and not as_csv:
+        raise bom_misused("--csv")
     if mine and assignee:
         raise click.UsageError("--mine and --assignee both name an owner: choose one")
     if all_ and not mine:
         raise click.UsageError("--all widens --mine (my queue); other lists show all by default")
     wb = workbench_from(ctx)
-    # A queue is work still to do: open claims, and verdicts flagged for re-review (their owner
-    # must decide again). --open or --flagged picks one of the two; --all or --status shows
-    # whatever the owner holds.
-    queue = mine and not (all_ or statuses or open_ or flagged)
     flt = ClaimFilter(
         statuses=statuses,
         open=open_,
-        queue=queue,
+        # which claims make up a queue is the library's rule (ClaimFilter.queue_of)
+        queue_of=wb.actor if mine else None,
+        settled_too=all_,
         document_id=document_id,
         speaker=speaker,
         claim_type=claim_type,
-        assignee=wb.actor if mine else assignee,
+        assignee=assignee,
         unassigned=unassigned,
         tags=tags,
         priority=priority,
@@ -358,21 +363,25 @@ def list_(
     if as_json:
         emit_json_array(c.to_json() for c in claims)
     elif as_csv:
-        claims_csv(claims)
+        claims_csv(claims, bom=bom)
     else:
         print_claims(
             list(claims),
             limit_zero(limit, "claims")
-            or ("no open or flagged claims in your queue (--all adds verdicts)" if queue else None),
+            or (
+                "no open or flagged claims in your queue (--all adds verdicts)"
+                if flt.queue
+                else None
+            ),
         )
 
 
-def claims_csv(claims: Iterable[ClaimView]) -> None:
+def claims_csv(claims: Iterable[ClaimView], *, bom: bool = False) -> None:
     import sys
 
     from workbench.exports.registry import writer
 
-    writer("claims", "csv")(claims, sys.stdout)
+    writer("claims", "csv")(claims, sys.stdout, bom=bom)
 
 
 def print_claims(claims: list[ClaimView], empty: str | None = None) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import ID, json_context, json_option
+from workbench.cli.options import ID, PERSON, json_context, json_option
 from workbench.cli.render import json_out
 from workbench.domain.clock import parse_date
 from workbench.domain.desk import PRIORITY_NAMES, new_tag, normalise_tag
@@ -42,7 +42,7 @@ def _need_ids(ids: list[int], usage: str) -> None:
 
 @click.command("assign")
 @click.argument("ids", metavar="ID...", type=ID, nargs=-1, required=True)
-@click.option("--to", "assignee", metavar="NAME", help="Who owns the claims now.")
+@click.option("--to", "assignee", type=PERSON, metavar="NAME", help="Who owns the claims now.")
 @click.option("--unassign", is_flag=True, help="Remove the owner.")
 @json_context
 def assign(

@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from workbench.cli.common import output_file, workbench_from
-from workbench.cli.options import URL_TEMPLATE, format_option, output_option
+from workbench.cli.options import (
+    URL_TEMPLATE,
+    bom_option,
+    check_bom_usage,
+    format_option,
+    output_option,
+)
 from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import message, plural
 
@@ -151,10 +157,11 @@ def annotations_command(
 @export.command("claims")
 @format_option("table")
 @click.option("--doc", "document_ids", type=int, multiple=True, metavar="DOC", help="Only DOC.")
+@bom_option
 @OUTPUT
 @click.pass_context
 def claims_command(
-    ctx: click.Context, fmt: str, document_ids: tuple[int, ...], output: str | None
+    ctx: click.Context, fmt: str, document_ids: tuple[int, ...], bom: bool, output: str | None
 ) -> None:
     """The claims table, one row per claim, which `workbench import claims` reads back.
 
@@ -168,6 +175,7 @@ def claims_command(
     from workbench.exports.registry import get, writer
     from workbench.services.exports import stream_claim_rows
 
+    check_bom_usage(bom, "table", fmt)
     binary = get("table", fmt).binary
     if binary and output in (None, "-"):
         raise click.UsageError(f"--format {fmt} writes a binary file: give -o FILE.{fmt}")
@@ -176,7 +184,7 @@ def claims_command(
         # Rows first: an unknown DOC is refused before any file is opened.
         rows = stream_claim_rows(workbench_from(ctx), document_ids=document_ids, progress=progress)
         with output_file(output or "-", binary=binary) as out:
-            count = writer("table", fmt)(rows, out)
+            count = writer("table", fmt)(rows, out, **({"bom": True} if bom else {}))
             out.flush()
     if output:
         message(f"wrote {plural(count, 'claim')} to {output}")

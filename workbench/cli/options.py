@@ -1,7 +1,7 @@
 """Options many commands share, declared once: --json, --limit, --offset, --output, --min-score,
---if-version, --format, the ID and DOC arguments. Defaults come from `workbench.defaults`, bounds
-from `workbench.domain.inputs` (the same ones the services apply) and formats from the export
-registry. Imports only Click and import-free modules (fast `--help`)."""
+--if-version, --format, the ID and DOC arguments, a person's NAME. Defaults come from
+`workbench.defaults`, bounds from `workbench.domain.inputs` (the same ones the services apply)
+and formats from the export registry. Imports only Click and import-free modules (fast `--help`)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from workbench.defaults import BOARD_LIMIT, SCORE_MAX, SCORE_MIN
 from workbench.domain.clock import parse_date, parse_since
 from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import check_at_least, check_id, check_score
-from workbench.exports.registry import Subject, help_text, names
+from workbench.exports.registry import Subject, check_bom, help_text, names
 
 F = TypeVar("F", bound=Callable[..., Any])
 Decorator = Callable[[F], F]
@@ -90,6 +90,20 @@ def _language_text(value: str) -> str:
 
 
 LANGUAGE = _Checked("language tag", str, _language_text)
+
+
+def _person_text(value: str) -> str:
+    """A person's name as typed, once it names someone: empty or spaces alone is bad usage
+    (exit 2), as an empty --as is. The services normalise the name and refuse what a name may
+    not hold (domain.identity: exit 1, as they do for --as)."""
+    if not value.strip():
+        raise InvalidInput("a person's name is needed, and this one is empty")
+    return value
+
+
+# Every option or argument that names a person to record or to match (--to, --assignee, --actor,
+# `claim list --speaker`, `user add NAME`); not where '' means "none" (`claim edit --speaker ''`).
+PERSON = _Checked("name", str, _person_text)
 
 
 def _url_template(value: str) -> str:
@@ -183,6 +197,31 @@ def format_option(subject: Subject) -> Decorator[Any]:
         show_default=True,
         help=help_text(subject),
     )
+
+
+def bom_option(fn: F) -> F:
+    return click.option(
+        "--bom",
+        is_flag=True,
+        help="Start the CSV with a UTF-8 byte order mark, for Excel (without one, Excel on "
+        "Chinese Windows reads it as GBK). Not for pipes.",
+    )(fn)
+
+
+def bom_misused(csv_flag: str) -> click.UsageError:
+    """--bom with output that is not CSV: bad usage (exit 2), told before anything is read."""
+    return click.UsageError(
+        f"--bom is for {csv_flag}: only a CSV starts with a UTF-8 byte order mark"
+    )
+
+
+def check_bom_usage(bom: bool, subject: Subject, fmt: str) -> None:
+    """`bom_misused` for a --format that is not CSV: the library's rule
+    (exports.registry.check_bom), asked before the call."""
+    try:
+        check_bom(bom, subject, fmt)
+    except InvalidInput:
+        raise bom_misused("--format csv") from None
 
 
 def doc_filter_option(help: str) -> Decorator[Any]:

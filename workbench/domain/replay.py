@@ -21,6 +21,8 @@ recomputed makes them agree), but the trail then claims a transition the workflo
 The rule is as old as evidence (migration 0003): the events a workbench wrote before it (only
 the four actions of BEFORE_WORKFLOW, claims created without the workflow's fields) are not held
 to it, as nothing could be cited then; from the trail's first event written since, they are.
+Likewise a `claim.edited` that changes the words of a claim in review or with a verdict, which
+`claim edit` has refused since it first wrote that action (claim_judged).
 
 What replay rebuilds is kept in a `Store` (workbench/domain/replay_state.py): the entities that
 change whole, the immutable ones as fingerprints. This module never holds the state itself, so
@@ -37,8 +39,9 @@ from typing import Any
 
 from workbench.domain.kinds import KINDS, Kind
 from workbench.domain.replay_state import IdSet, MemoryStore, Prints, Store
-from workbench.domain.status import EVIDENCE_STATUSES
+from workbench.domain.status import EVIDENCE_STATUSES, FINAL_STATUSES, Status, listed
 from workbench.domain.text import whole_number
+from workbench.domain.transitions import EDITED, WORDING
 
 # Longer strings (a document's text) are held and compared as their length and SHA-256:
 # replay keeps every entity it rebuilds, and a text is either equal or it is not.
@@ -111,6 +114,9 @@ EventRow = tuple[int, str, str, str, int | None, str]
 # (workbench/domain/transitions.py refuses them, and proposing them, on a claim with none).
 VERDICT_FIELDS = ("status", "proposed_status")
 NEEDS_EVIDENCE = frozenset(s.value for s in EVIDENCE_STATUSES)
+# The statuses under which a claim's words are what was judged: `claim edit` refuses to change
+# them (transitions.check_edit), and has since claim.edited was first written.
+JUDGED = frozenset(s.value for s in (*FINAL_STATUSES, Status.IN_REVIEW))
 # The actions of the workbench before the workflow (migration 0003) brought evidence and the rule
 # that a factual verdict cites some. Any other action, or a claim created with the workflow's
 # fields (its `priority`), was written by a workbench that had the rule.
@@ -379,6 +385,8 @@ class Replay:
                 )
         is_claim = kind_name == "claim"
         was = tuple(map(entity.get, VERDICT_FIELDS)) if is_claim else ()
+        if is_claim and ev.action == EDITED:
+            self._check_edit(ev, subject, entity.get("status"), after)
         for name, value in after.items():
             if name in kind.fields:
                 entity[name] = compact(value)
@@ -403,6 +411,21 @@ class Replay:
         if ev.claim_id != owner:
             self._event_problem(
                 ev, subject, f"the event's claim_id is {ev.claim_id!r}, the {kind.name}'s {owner!r}"
+            )
+
+    def _check_edit(
+        self, ev: EventRecord, subject: str, status: Any, after: dict[str, Any]
+    ) -> None:
+        """An edit of a claim's words while it is in review or has a verdict (its status before
+        the event, so that a forged edit cannot move the status back in the same breath): the
+        workflow refuses it (claim_judged), so the event records a move it never makes."""
+        wording = tuple(name for name in WORDING if name in after)
+        if wording and status in JUDGED:
+            self._event_problem(
+                ev,
+                subject,
+                f"{listed(wording)} changed while the claim is {status!r}: the workflow "
+                "refuses to change what a claim in review or with a verdict says (claim_judged)",
             )
 
     def _check_verdict(

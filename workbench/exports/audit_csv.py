@@ -5,17 +5,26 @@ from __future__ import annotations
 import csv
 from typing import IO
 
-from workbench.exports.cells import csv_cell
+from workbench.exports.cells import BOM, csv_cell
 from workbench.services.audit import EXPORT_FIELDS, EventFilter, event_rows
-from workbench.services.context import Workbench
+from workbench.services.context import Tx
 from workbench.services.progress import Progress
 
 
-def write(wb: Workbench, out: IO[str], flt: EventFilter, progress: Progress | None = None) -> int:
+def write(
+    tx: Tx,
+    out: IO[str],
+    flt: EventFilter,
+    progress: Progress | None = None,
+    *,
+    bom: bool = False,
+) -> int:
+    if bom:
+        out.write(BOM)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(EXPORT_FIELDS)
     count = 0
-    for row in event_rows(wb, flt, progress=progress):
+    for row in event_rows(tx, flt, progress=progress):
         writer.writerow([csv_cell(v) for v in row])
         count += 1
     return count

@@ -9,11 +9,11 @@ from typing import IO
 from workbench.domain.chain import canonical_json
 from workbench.domain.scope import ExportScope
 from workbench.services.audit import EventFilter, event_rows
-from workbench.services.context import Workbench
+from workbench.services.context import Tx
 from workbench.services.progress import Progress
 
 
-def write(wb: Workbench, out: IO[str], flt: EventFilter, progress: Progress | None = None) -> int:
+def write(tx: Tx, out: IO[str], flt: EventFilter, progress: Progress | None = None) -> int:
     """One JSON object per line; the payload is embedded as stored, never re-serialised.
 
     Each line carries prev_hash and hash, so `workbench audit verify --file` can check it;
@@ -25,8 +25,8 @@ def write(wb: Workbench, out: IO[str], flt: EventFilter, progress: Progress | No
     put = out.write
     count = 0
     scoped: list[ExportScope] = []
-    rows = event_rows(wb, flt, scoped, progress)
-    first = next(rows, None)  # computes the scope, in the rows' own transaction
+    rows = event_rows(tx, flt, scoped, progress)
+    first = next(rows, None)  # computes the scope, in the export's transaction
     put(canonical_json(scoped[0].to_json()) + "\n")
     for (
         seq,

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A UTF-8 byte order mark, written first when asked (`--bom`): Excel reads a CSV without one in
+# the ANSI code page (GBK on Chinese Windows: mojibake). Never by default: a pipe would carry it
+# into the first column's name.
+BOM = "\ufeff"
 
 
 def csv_cell(value: object) -> str:

@@ -6,7 +6,7 @@ import csv
 from collections.abc import Iterable
 from typing import IO
 
-from workbench.exports.cells import csv_cell
+from workbench.exports.cells import BOM, csv_cell
 from workbench.services.views import ClaimView
 
 # The columns a desk sorts and filters on, in the order they read best; a claim's JSON names.
@@ -32,8 +32,10 @@ COLUMNS = (
 )
 
 
-def write(claims: Iterable[ClaimView], out: IO[str]) -> int:
+def write(claims: Iterable[ClaimView], out: IO[str], *, bom: bool = False) -> int:
     """Rows as the claims come: `claim list --csv` streams them a page at a time."""
+    if bom:
+        out.write(BOM)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     count = 0

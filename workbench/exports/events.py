@@ -1,13 +1,20 @@
-"""Writing the audit events in any of the registry's "events" formats."""
+"""Writing the audit events in any of the registry's "events" formats, in one transaction."""
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from typing import IO
 
-from workbench.exports.registry import writer
-from workbench.services.audit import EventFilter, check_filter
-from workbench.services.context import Workbench
+from workbench.exports.registry import check_bom, writer
+from workbench.services.audit import (
+    EventFilter,
+    SilentActor,
+    check_criteria,
+    check_subjects,
+    silent_actors,
+)
+from workbench.services.context import Workbench, transaction
 from workbench.services.progress import Progress
 
 # The formats that report their progress (a bar on a terminal). JSONL and CSV stream the trail
@@ -16,24 +23,43 @@ from workbench.services.progress import Progress
 REPORTS_PROGRESS = frozenset({"jsonl", "csv", "md"})
 
 
+@dataclass(frozen=True, slots=True)
+class EventsExported:
+    """How many events were written, and the actors the filter names whom no event records
+    (the export's emptiness, for them, is likely a mistyped name)."""
+
+    count: int
+    silent_actors: list[SilentActor]
+
+
 def export_events(
     wb: Workbench,
     fmt: str,
     out: IO[str],
     flt: EventFilter | None = None,
     progress: Progress | None = None,
-) -> int:
-    """Write the events `flt` selects (all by default) in `fmt`; returns how many it wrote.
-    `progress` hears how far it got, for the formats in REPORTS_PROGRESS.
+    *,
+    bom: bool = False,
+) -> EventsExported:
+    """Write the events `flt` selects (all by default) in `fmt`. `progress` hears how far it
+    got, for the formats in REPORTS_PROGRESS; `bom` starts a CSV with a UTF-8 byte order mark.
 
     A filter that can only be a mistake (a missing claim, an unknown action, --since after
-    --until) is refused before anything is written."""
+    --until) is refused before anything is written. Everything is read in one transaction:
+    the claim or document named, the events, and which of the actors named no event records.
+    """
     flt = flt or EventFilter()
-    check_filter(wb, flt)
+    check_criteria(flt)
+    check_bom(bom, "events", fmt)
     write = writer("events", fmt)
-    if progress is not None and fmt in REPORTS_PROGRESS:
-        return write(wb, out, flt, progress)
-    return write(wb, out, flt)
+    marked = {"bom": True} if bom else {}
+    with transaction(wb) as tx:
+        check_subjects(tx, flt)
+        if progress is not None and fmt in REPORTS_PROGRESS:
+            count = write(tx, out, flt, progress, **marked)
+        else:
+            count = write(tx, out, flt, **marked)
+        return EventsExported(count, silent_actors(tx, flt.actors))
 
 
 def export_text(wb: Workbench, fmt: str, flt: EventFilter | None = None) -> str:

@@ -7,11 +7,12 @@ Adding a format is one new module and one line in FORMATS:
 
 1. `workbench/exports/<module>.py` with a function `write(...) -> int` (how many items it wrote)
    taking what its subject's writers take:
-   - "events": `write(wb: Workbench, out: IO[str], flt: EventFilter)`, the audit events that
-     `flt` selects, streamed oldest first (see audit_jsonl.py);
+   - "events": `write(tx: Tx, out: IO[str], flt: EventFilter)`, the audit events that `flt`
+     selects, streamed oldest first, read in the export's transaction (see audit_jsonl.py);
    - "claims": `write(claims: Iterable[ClaimView], out: IO[str])`, streamed (claims_csv.py);
    - "table": `write(rows: Iterable[dict], out: IO[str] | IO[bytes])`, the claims table's rows
-     (claims_table.row_of), for `export claims` (see table_csv.py).
+     (claims_table.row_of), for `export claims` (see table_csv.py);
+   and a CSV format (`bom=True` below) also `bom: bool = False`, a UTF-8 byte order mark first.
    A new subject (a bundle of everything, a report on one document) says its signature here.
 2. `Format("<name>", "<subject>", "<module>", "<one line of help>")` below; the command that
    exports that subject offers the new name at once (`audit export --format` for "events").
@@ -24,6 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from workbench.domain.errors import InvalidInput
+
 Subject = Literal["events", "claims", "table"]
 
 
@@ -34,15 +37,16 @@ class Format:
     module: str  # workbench.exports.<module>, which defines `write`
     help: str  # one line for --help: what the format is for
     binary: bool = False  # `write` takes a binary stream (and needs a file, not stdout)
+    bom: bool = False  # a CSV: `write(..., bom=True)` starts it with a UTF-8 byte order mark
 
 
 FORMATS: tuple[Format, ...] = (
     Format("jsonl", "events", "audit_jsonl", "one event per line, with its hashes (verifiable)"),
-    Format("csv", "events", "audit_csv", "for spreadsheets"),
+    Format("csv", "events", "audit_csv", "for spreadsheets", bom=True),
     Format("md", "events", "timeline_md", "a readable timeline per claim"),
-    Format("csv", "claims", "claims_csv", "for spreadsheets"),
+    Format("csv", "claims", "claims_csv", "for spreadsheets", bom=True),
     # The claims table of `export claims`, which `import claims` reads back.
-    Format("csv", "table", "table_csv", "for spreadsheets, formulas neutralised"),
+    Format("csv", "table", "table_csv", "for spreadsheets, formulas neutralised", bom=True),
     Format("json", "table", "table_json", "for scripts; `workbench schema claims` describes it"),
     Format("xlsx", "table", "table_xlsx", "an Excel workbook (needs -o FILE)", binary=True),
 )
@@ -76,3 +80,11 @@ def writer(subject: Subject, name: str) -> Callable[..., int]:
     module: Any = importlib.import_module(f"{__package__}.{found.module}")
     write: Callable[..., int] = module.write
     return write
+
+
+def check_bom(bom: bool, subject: Subject, name: str) -> None:
+    """A byte order mark asked of a format that has none (only a CSV starts with one)."""
+    if bom and not get(subject, name).bom:
+        raise InvalidInput(
+            f"a UTF-8 byte order mark starts a CSV file only; {name} output has none"
+        )

@@ -6,11 +6,13 @@ import csv
 from collections.abc import Iterable
 from typing import IO, Any
 
-from workbench.exports.cells import csv_cell
+from workbench.exports.cells import BOM, csv_cell
 from workbench.exports.claims_table import COLUMNS, flat
 
 
-def write(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+def write(rows: Iterable[dict[str, Any]], out: IO[str], *, bom: bool = False) -> int:
+    if bom:
+        out.write(BOM)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     count = 0

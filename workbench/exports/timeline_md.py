@@ -21,7 +21,7 @@ from workbench.domain.scope import ExportScope
 from workbench.domain.segment import sentence_around
 from workbench.domain.text import span_words
 from workbench.services.audit import BATCH, EXPORT_FIELDS, EventFilter, export_scope
-from workbench.services.context import Tx, Workbench, transaction
+from workbench.services.context import Tx
 from workbench.services.progress import EVERY, Progress
 
 COLUMNS = tuple(
@@ -36,7 +36,7 @@ WHITESPACE = re.compile(r"\s+")
 MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*[]<>#|"})
 
 
-def write(wb: Workbench, out: IO[str], flt: EventFilter, progress: Progress | None = None) -> int:
+def write(tx: Tx, out: IO[str], flt: EventFilter, progress: Progress | None = None) -> int:
     """The timeline of the events `flt` keeps; `progress` hears how many are written, of the
     scope's count."""
     write = out.write
@@ -50,31 +50,30 @@ def write(wb: Workbench, out: IO[str], flt: EventFilter, progress: Progress | No
         "which `workbench audit verify --file` checks.\n"
     )
     count = 0
-    with transaction(wb) as tx:
-        scope = export_scope(tx, flt)
-        write(_scope_text(scope))
-        doc_cache: dict[int, Document] = {}
-        current: int | None = None
-        for row in _events(tx, flt, about_claims=True, bound=scope.trail_seq):
-            claim_id = row[6]
-            if claim_id != current:
-                current = claim_id
-                write(_claim_heading(tx, claim_id, doc_cache))
-            write(_entry(row))
-            count += 1
-            if progress is not None and count % EVERY == 0:
-                progress(count, scope.count)
-        first_other = True
-        for row in _events(tx, flt, about_claims=False, bound=scope.trail_seq):
-            if first_other:
-                write("\n## Other events\n\n")
-                first_other = False
-            write(_entry(row))
-            count += 1
-            if progress is not None and count % EVERY == 0:
-                progress(count, scope.count)
-        if progress is not None:
+    scope = export_scope(tx, flt)
+    write(_scope_text(scope))
+    doc_cache: dict[int, Document] = {}
+    current: int | None = None
+    for row in _events(tx, flt, about_claims=True, bound=scope.trail_seq):
+        claim_id = row[6]
+        if claim_id != current:
+            current = claim_id
+            write(_claim_heading(tx, claim_id, doc_cache))
+        write(_entry(row))
+        count += 1
+        if progress is not None and count % EVERY == 0:
             progress(count, scope.count)
+    first_other = True
+    for row in _events(tx, flt, about_claims=False, bound=scope.trail_seq):
+        if first_other:
+            write("\n## Other events\n\n")
+            first_other = False
+        write(_entry(row))
+        count += 1
+        if progress is not None and count % EVERY == 0:
+            progress(count, scope.count)
+    if progress is not None:
+        progress(count, scope.count)
     write(
         f"\n---\n{count} event{'' if count == 1 else 's'}.\n" if count else "\nNo events match.\n"
     )

@@ -1,5 +1,6 @@
 """Reading the audit trail out: which events (EventFilter), streamed oldest first, in the
-stored (canonical) form. The formats they are written in live in workbench/exports/."""
+stored (canonical) form. The formats they are written in live in workbench/exports/; an export
+reads everything here in its one transaction (workbench/exports/events.py opens it)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from workbench.domain.clock import format_at, parse_since
 from workbench.domain.errors import InvalidInput
 from workbench.domain.scope import ExportScope
 from workbench.domain.status import same_person_key
-from workbench.services.context import Tx, Workbench, transaction
+from workbench.services.context import Tx
 from workbench.services.progress import Progress, counted
 from workbench.services.users import closest_people
 
@@ -61,7 +62,7 @@ class EventFilter:
 
     def problem(self) -> InvalidInput | None:
         """Criteria that contradict each other, so that only a mistake would ask them (refused
-        by `check_filter`; asked by the CLI first, to answer with a usage error)."""
+        by `check_criteria`; asked by the CLI first, to answer with a usage error)."""
         if (
             self.since
             and self.until
@@ -99,11 +100,10 @@ class EventFilter:
         return query
 
 
-def check_filter(wb: Workbench, flt: EventFilter) -> None:
-    """Refuse a filter that can only match nothing by mistake, before anything is written: an
-    empty export must mean "no such events", never "you mistyped the question"."""
-    from workbench.db.models import Document
-    from workbench.domain.errors import NotFound
+def check_criteria(flt: EventFilter) -> None:
+    """Refuse a filter that can only match nothing by mistake, before the database is opened:
+    an empty export must mean "no such events", never "you mistyped the question". What only
+    the database can tell (a claim or document that does not exist) is `check_subjects`."""
     from workbench.domain.replay import RULES
 
     if (problem := flt.problem()) is not None:
@@ -117,13 +117,18 @@ def check_filter(wb: Workbench, flt: EventFilter) -> None:
                 f"unknown action {pattern!r}; actions are like claim.status_changed, "
                 f"or a prefix: {', '.join(families)}"
             )
-    if flt.claim_id is None and flt.document_id is None:
-        return
-    with transaction(wb) as tx:
-        if flt.claim_id is not None and tx.session.get(Claim, flt.claim_id) is None:
-            raise NotFound(f"no claim #{flt.claim_id}")
-        if flt.document_id is not None and tx.session.get(Document, flt.document_id) is None:
-            raise NotFound(f"no document #{flt.document_id}")
+
+
+def check_subjects(tx: Tx, flt: EventFilter) -> None:
+    """Refuse, in the export's transaction and before anything is written, a claim or document
+    the filter names that does not exist (its export would be empty by mistake)."""
+    from workbench.db.models import Document
+    from workbench.domain.errors import NotFound
+
+    if flt.claim_id is not None and tx.session.get(Claim, flt.claim_id) is None:
+        raise NotFound(f"no claim #{flt.claim_id}")
+    if flt.document_id is not None and tx.session.get(Document, flt.document_id) is None:
+        raise NotFound(f"no document #{flt.document_id}")
 
 
 def _action_match(pattern: str) -> Any:
@@ -141,7 +146,7 @@ def until_bound(value: str) -> str:
 
 
 def event_rows(
-    wb: Workbench,
+    tx: Tx,
     flt: EventFilter,
     scoped: list[ExportScope] | None = None,
     progress: Progress | None = None,
@@ -154,19 +159,18 @@ def event_rows(
     """
     columns = [getattr(Event, name) for name in EXPORT_FIELDS]
     query = flt.apply(select(*columns)).order_by(Event.seq)
-    with transaction(wb) as tx:
-        conn = tx.session.connection()
-        total = None
-        if scoped is not None:
-            scope = export_scope(tx, flt)
-            scoped.append(scope)
-            query = query.where(Event.seq <= scope.trail_seq)
-            total = scope.count
-        elif progress is not None and flt == EventFilter():
-            total = conn.execute(select(func.max(Event.seq))).scalar()  # the whole trail
-        # Core rows straight from the connection: the ORM's row handling would double the cost.
-        rows = conn.execute(query.execution_options(yield_per=BATCH))
-        yield from counted(rows, progress, total)
+    conn = tx.session.connection()
+    total = None
+    if scoped is not None:
+        scope = export_scope(tx, flt)
+        scoped.append(scope)
+        query = query.where(Event.seq <= scope.trail_seq)
+        total = scope.count
+    elif progress is not None and flt == EventFilter():
+        total = conn.execute(select(func.max(Event.seq))).scalar()  # the whole trail
+    # Core rows straight from the connection: the ORM's row handling would double the cost.
+    rows = conn.execute(query.execution_options(yield_per=BATCH))
+    yield from counted(rows, progress, total)
 
 
 def filters_of(flt: EventFilter) -> dict[str, Any]:
@@ -227,27 +231,25 @@ class SilentActor:
     recorded_total: int
 
 
-def silent_actors(wb: Workbench, actors: Sequence[str], shown: int = 5) -> list[SilentActor]:
+def silent_actors(tx: Tx, actors: Sequence[str], shown: int = 5) -> list[SilentActor]:
     """The actors in `actors` that no event records (an export filtered on one is empty for a
-    reason worth saying: a name mistyped, or a display name given for the recorded one)."""
+    reason worth saying: a name mistyped, or a display name given for the recorded one); read
+    in the export's transaction."""
     if not actors:
         return []
-    with transaction(wb) as tx:
-        session = tx.session
-        missing = [
-            name
-            for name in dict.fromkeys(actors)
-            if session.execute(
-                select(Event.seq)
-                .where(Event.actor.in_(sorted({name, same_person_key(name)})))
-                .limit(1)
-            ).first()
-            is None
-        ]
-        if not missing:
-            return []
-        recorded = sorted(session.scalars(select(Event.actor).distinct()))
-        displays = dict(session.execute(select(User.name, User.display)).all())
+    session = tx.session
+    missing = [
+        name
+        for name in dict.fromkeys(actors)
+        if session.execute(
+            select(Event.seq).where(Event.actor.in_(sorted({name, same_person_key(name)}))).limit(1)
+        ).first()
+        is None
+    ]
+    if not missing:
+        return []
+    recorded = sorted(session.scalars(select(Event.actor).distinct()))
+    displays = dict(session.execute(select(User.name, User.display)).all())
     people = {name: displays.get(name) for name in recorded}
     return [
         SilentActor(name, closest_people(name, people), recorded[:shown], len(recorded))

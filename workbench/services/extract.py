@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -14,7 +13,7 @@ from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain.best import best_in_order
 from workbench.domain.checkworthy import Candidate, find_candidates
 from workbench.domain.claim_identity import claim_text
-from workbench.domain.covered import Covered, Spans
+from workbench.domain.covered import Covered, Intervals, Spans
 from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import check_at_least, check_score
 from workbench.domain.json_fields import as_json
@@ -132,33 +131,28 @@ class Accepted:
         }
 
 
-# Claims named per skipped candidate, and claims looked at to find them (claims are read by
-# start; one long claim further back is not worth a scan of every claim before it).
-_NAMED, _LOOKED_AT = 3, 50
+# Claims named per skipped candidate.
+_NAMED = 3
 
 
 class _Claimed:
-    """A revision's claims by start, asked which of them overlap a span."""
+    """A revision's claims, asked which of them overlap a span: every one, however far back it
+    starts (a claim over a whole article, then hundreds inside it: looking back over only the
+    last 50 claims missed the long one, and a sentence near the article's end then named no
+    claim and counted every letter uncovered)."""
 
     def __init__(self, rows: Iterable[Any]) -> None:
-        # (start, end, id)
-        self.rows: list[tuple[int, int, int]] = sorted((a, b, c) for a, b, c in rows)
-        self.starts = [start for start, _, _ in self.rows]
+        self.claims = Intervals((start, end, claim_id) for start, end, claim_id in rows)
 
     def spans(self) -> Iterator[tuple[int, int]]:
-        return ((start, end) for start, end, _ in self.rows)
+        return ((start, end) for start, end, _ in self.claims.rows)
 
     def skipped(self, cand: Candidate) -> Skipped:
-        start, end = cand.start, cand.end
-        i = bisect_left(self.starts, end)
-        found: list[tuple[int, int, int]] = []
-        for k in range(i - 1, max(i - 1 - _LOOKED_AT, -1), -1):
-            if self.rows[k][1] > start:
-                found.append(self.rows[k])
+        found = self.claims.overlapping(cand.start, cand.end)
         covered = Spans((a, b) for a, b, _ in found)
         # Letters and digits only: a claim that leaves out the closing 。 covers its sentence.
         uncovered = sum(
-            1 for at, ch in enumerate(cand.text, start) if ch.isalnum() and at not in covered
+            1 for at, ch in enumerate(cand.text, cand.start) if ch.isalnum() and at not in covered
         )
         return Skipped(cand, tuple(sorted(c for _, _, c in found)[:_NAMED]), uncovered)
 

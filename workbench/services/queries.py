@@ -70,9 +70,12 @@ FLAGGED = FLAG.where(C)
 class ClaimFilter:
     statuses: Sequence[str] = ()
     open: bool = False
-    # A person's queue: open claims, and verdicts flagged for re-review (work for their owner
-    # again until a new decision clears the flag).
-    queue: bool = False
+    # A person's queue (`claim list --mine`): the claims they own that are still work for them,
+    # open ones and verdicts flagged for re-review (their owner must decide again until a new
+    # decision clears the flag). A status filter given with it (statuses, open, flagged) picks
+    # among all their claims instead; settled_too adds their settled verdicts.
+    queue_of: str | None = None
+    settled_too: bool = False
     document_id: int | None = None
     speaker: str | None = None
     claim_type: str | None = None
@@ -92,12 +95,35 @@ class ClaimFilter:
     limit: int | None = None
     offset: int = 0
 
+    @property
+    def queue(self) -> bool:
+        """Whether the queue's own rule chooses the claims: a person's queue with no status
+        filter and not widened to their settled verdicts."""
+        return bool(self.queue_of) and not (
+            self.settled_too or self.statuses or self.open or self.flagged
+        )
+
+    @property
+    def owner(self) -> str | None:
+        """Whose claims are listed: the queue's person, or the owner asked for."""
+        return self.queue_of or self.assignee
+
     def problem(self) -> InvalidInput | None:
         """Filters that contradict each other (refused by the query; asked by the CLI before it
         calls, to answer with a usage error)."""
-        if self.assignee and self.unassigned:
+        if self.queue_of and self.assignee:
+            return InvalidInput(
+                "a person's queue and an owner filter name two owners: choose one",
+                hint=bad("owner_filters"),
+            )
+        if self.owner and self.unassigned:
             return InvalidInput(
                 "an owner and 'unassigned' contradict each other", hint=bad("owner_filters")
+            )
+        if self.settled_too and not self.queue_of:
+            return InvalidInput(
+                "settled_too widens a person's queue: without queue_of every claim is listed "
+                "whatever its status"
             )
         return None
 
@@ -133,8 +159,8 @@ def claim_query(flt: ClaimFilter, conn: Reader) -> Select:
         q = q.where(eq(C.type, parse_claim_type(flt.claim_type).value))
     if (problem := flt.problem()) is not None:
         raise problem
-    if flt.assignee:
-        q = q.where(in_(C.assignee, names_like(conn, flt.assignee)))
+    if flt.owner:
+        q = q.where(in_(C.assignee, names_like(conn, flt.owner)))
     if flt.unassigned:
         q = q.where(f"{C.assignee} IS NULL")
     tags = tables.claim_tags.c
