@@ -377,3 +377,28 @@ def test_the_nearest_passage_aligns_few_windows_where_pieces_repeat_everywhere(
     folded = len(anchoring.fold(quote))  # spaces and punctuation are not compared
     assert len(aligned) <= max(anchoring.NEAREST_WINDOWS, anchoring.NEAREST_CHARACTERS // folded)
     assert len(aligned) < len({lo for lo, _ in Matcher(text)._windows(anchoring.fold(quote), 0)})
+
+
+DASHED = "The median wait is now 61 weeks — in England it is 39 weeks, the minister said."
+
+
+@pytest.mark.parametrize("typed", ["61 weeks -- in England", "61 weeks---in England"])
+def test_two_or_three_hyphens_typed_for_a_dash_find_it(typed: str) -> None:
+    # The debate trial typed "--" for the em dash (a plain-text habit): one "-" was found,
+    # "--" was not.
+    assert find_quote_tolerant(DASHED, typed).quote == "61 weeks — in England"
+    # A text that has the hyphens is found as it is.
+    plain = DASHED.replace("—", "--")
+    assert (
+        find_quote_tolerant(plain, typed.replace("---", " -- ")).quote == "61 weeks -- in England"
+    )
+
+
+def test_a_long_quote_and_its_nearest_passage_are_shown_where_they_differ() -> None:
+    # Both used to be cut at 60 characters, before the place where they differ.
+    typed = "The median wait is now 61 weeks while in England it is 39 weeks"
+    with pytest.raises(InvalidInput, match="nearest passage") as refused:
+        find_quote_tolerant(DASHED, typed)
+    message = str(refused.value)
+    assert "'…61 weeks while in England it is 39 weeks'" in message
+    assert "'…61 weeks — in England it is 39 weeks" in message

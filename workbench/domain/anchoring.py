@@ -41,7 +41,7 @@ from workbench.domain.errors import InvalidInput, bad, give
 from workbench.domain.text import (
     CONTEXT_CHARS,
     Span,
-    clip_quote,
+    clip_pair,
     find_quote,
     normalise,
     span_at,
@@ -480,6 +480,9 @@ def reanchor(text: str, sel: Selector, expected: int | None = None) -> Anchored:
     return Matcher(text).reanchor(sel, expected)
 
 
+_TYPED_DASH = re.compile(r"(?<!-)-{2,3}(?!-)")
+
+
 def find_quote_tolerant(text: str, quote: str, occurrence: int | None = None) -> Span:
     """`find_quote`, but a quote typed with other punctuation, quote marks or spacing is found
     too; the span's quote is then the document's own text."""
@@ -490,6 +493,9 @@ def find_quote_tolerant(text: str, quote: str, occurrence: int | None = None) ->
         return find_quote(text, quote, occurrence)
     matcher = Matcher(text)
     positions = matcher.occurrences(quote)
+    if not positions and _TYPED_DASH.search(quote):
+        # "--" typed for a dash (a plain-text habit): the dash the text has, which folds to "-".
+        positions = matcher.occurrences(_TYPED_DASH.sub("\u2014", quote))
     if not positions:
         nearest = matcher.nearest(quote)
         if nearest is None:
@@ -497,9 +503,10 @@ def find_quote_tolerant(text: str, quote: str, occurrence: int | None = None) ->
         alike, start, end = nearest
         # A quote typed from memory or another copy (1200 for 1,200, a word changed): where
         # the document says nearly that, in its own characters, to copy.
+        typed, found = clip_pair(quote, text[start:end])
         raise InvalidInput(
-            f"quote not found in the document: {clip_quote(quote)!r}; the nearest passage, "
-            f"{alike:.0%} alike, is {clip_quote(text[start:end])!r} at {start}..{end}"
+            f"quote not found in the document: {typed!r}; the nearest passage, "
+            f"{alike:.0%} alike, is {found!r} at {start}..{end}"
         )
     if occurrence is None:
         if len(positions) > 1:

@@ -289,3 +289,24 @@ def _hint(text: str, quote: str) -> str:
 def clip_quote(s: str, limit: int = 60) -> str:
     """A quote shortened for an error message (the CLI clips by terminal cells itself)."""
     return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+def clip_pair(a: str, b: str, limit: int = 60) -> tuple[str, str]:
+    """Two versions of a passage shortened for an error message, both from a little before the
+    first place they differ (at a space where there is one): clipped from their starts, a long
+    quote and its near match showed the same words and hid the difference."""
+    if len(a) <= limit and len(b) <= limit:
+        return a, b
+    p = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        p += 1
+    lead = 12
+    if p <= lead or p < limit // 3:
+        return clip_quote(a, limit), clip_quote(b, limit)
+    at = p - lead
+    space = a.find(" ", at, p)
+    if space != -1 and not a[at - 1 : at].isspace():
+        at = space + 1
+    return clip_quote("…" + a[at:], limit), clip_quote("…" + b[at:], limit)
