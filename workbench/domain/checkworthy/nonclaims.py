@@ -23,11 +23,11 @@ Opinions in the writer's own voice with nothing to check are the other kind of n
 `features.own_opinion`): that test needs the unit's features, these only its text.
 
 Cost: most documents have none of these, so each is looked for in two steps. First, one pass
-over the whole text for literal trigger words (`_TRIGGERS`, `_AD_TRIGGERS`), each a regex of
-literals grouped by first character, which the regex engine skips through in C; then only the
-sentences (or lines, for advert markers) where a trigger falls are read with the patterns. So
-every pattern below holds a trigger word, in the case written (tests/unit/test_nonclaims.py
-reads a sentence of each kind).
+over the whole text for literal trigger words (`_TRIGGERS`: a regex of literals grouped by
+first character, which the regex engine skips through in C; a few lower-case English phrases
+are looked for one by one); then only the sentences (or lines, for advert markers) where a
+trigger falls are read with the patterns. So every pattern below holds a trigger word, in the
+case written (tests/unit/test_nonclaims.py reads a sentence of each kind).
 """
 
 from __future__ import annotations
@@ -92,7 +92,8 @@ _AD_MARKER = re.compile(
     rf"|(?P<alone>[-—–·•|]*{_SPACE}*(?:{_AD_WORDS}|AD){_SPACE}*[-—–·•|]*{_SPACE}*$))",
     re.M,
 )
-_AD_TRIGGERS = _literals(
+# What may be a marker (then its line's start is matched): trigger words too (see `_TRIGGERS`).
+_AD_TRIGGER_WORDS = frozenset(
     [
         *_words("推广 广告 赞助 软文 合作 付费 Sponsored SPONSORED Advertisement ADVERTISEMENT"),
         *("Promoted", "Paid ", "Partner ", "AD", "Ad"),
@@ -244,7 +245,7 @@ _END_MARK = re.compile(
 )
 
 # The trigger words, in the case written: each pattern above holds one.
-_TRIGGERS = _literals(
+_TRIGGER_WORDS = tuple(
     [
         # calls to action
         *_ZH_CALLS,
@@ -275,6 +276,7 @@ _TRIGGERS = _literals(
         *_words("摄） 摄) 供图） 供图) 摄影） 摄影)"),
     ]
 )
+_TRIGGERS = _literals([*_TRIGGER_WORDS, *sorted(_AD_TRIGGER_WORDS)])
 # Lower-case English triggers, each looked for alone: in `_TRIGGERS`, their common first letters
 # would have it try a word at most positions of English text.
 _LOWER_TRIGGERS = (
@@ -285,14 +287,14 @@ _LOWER_TRIGGERS = (
 )
 
 
-def _triggers(text: str) -> Iterator[int]:
-    """Where a trigger word starts in `text` (in no order)."""
+def _triggers(text: str) -> Iterator[tuple[int, str]]:
+    """Where each trigger word starts in `text`, with the word (in no order)."""
     for m in _TRIGGERS.finditer(text):
-        yield m.start()
+        yield m.start(), m.group()
     for word in _LOWER_TRIGGERS:
         at = text.find(word)
         while at >= 0:
-            yield at
+            yield at, word
             at = text.find(word, at + 1)
 
 
@@ -321,7 +323,15 @@ def not_claims(text: str, sentences: Sequence[Segment]) -> NotClaims:
     found: dict[int, str] = {}  # sentence index -> reason
     starts = [s.start for s in sentences]
     looked: set[int] = set()
-    for at in _triggers(text):
+    adverts: list[tuple[int, int, str]] = []
+    lines: set[int] = set()
+    for at, word in _triggers(text):
+        if word in _AD_TRIGGER_WORDS:
+            line = text.rfind("\n", 0, at) + 1
+            if line not in lines:
+                lines.add(line)
+                adverts.extend(_advert_at(text, line))
+            continue
         i = bisect_right(starts, at) - 1
         if i < 0 or at >= sentences[i].end or i in looked:
             continue
@@ -330,7 +340,7 @@ def not_claims(text: str, sentences: Sequence[Segment]) -> NotClaims:
         if why is not None:
             found[i] = why
     stretches = [(sentences[i].start, sentences[i].end, why) for i, why in found.items()]
-    stretches += _advert_blocks(text)
+    stretches += adverts
     if not stretches:
         return NONE
     stretches.sort()
@@ -346,28 +356,19 @@ def not_claims(text: str, sentences: Sequence[Segment]) -> NotClaims:
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
-def _advert_blocks(text: str) -> list[tuple[int, int, str]]:
-    """The adverts of `text` that a marker line opens, to the end of the marker's block (or, a
-    marker alone in its block, of the block after it)."""
-    out: list[tuple[int, int, str]] = []
-    lines: set[int] = set()
-    for hit in _AD_TRIGGERS.finditer(text):
-        line = text.rfind("\n", 0, hit.start()) + 1
-        if line in lines:
-            continue
-        lines.add(line)
-        m = _AD_MARKER.match(text, line)
-        if m is None:
-            continue
-        cue = m.group().strip()
-        start = m.end() - len(m.group().lstrip())
-        end = _block_end(text, m.end())
-        if m.group("alone") is not None and not text[m.end() : end].strip():
-            after = _BLANK_LINE.search(text, m.end())
-            if after is not None:
-                end = _block_end(text, after.end())
-        out.append((start, end, reason("advert", cue)))
-    return out
+def _advert_at(text: str, line: int) -> list[tuple[int, int, str]]:
+    """The advert that a marker at the start of the `line` (an offset) opens, if it does: to the
+    end of the marker's block or, a marker alone in its block, of the block after it."""
+    m = _AD_MARKER.match(text, line)
+    if m is None:
+        return []
+    start = m.end() - len(m.group().lstrip())
+    end = _block_end(text, m.end())
+    if m.group("alone") is not None and not text[m.end() : end].strip():
+        after = _BLANK_LINE.search(text, m.end())
+        if after is not None:
+            end = _block_end(text, after.end())
+    return [(start, end, reason("advert", m.group().strip()))]
 
 
 def _block_end(text: str, pos: int) -> int:
