@@ -51,13 +51,13 @@ FACT_EN = "Xinghe shipped 12 GWh of storage in 2023, up 60% from a year earlier.
         ("责任编辑：陈六 审核：赵七 校对：孙八", "byline"),
         ("（编辑 张三）", "byline"),
         ("图片来源：星河电池2024年年报", "byline"),
-        ("图为2023年10月，工人在星河电池宁德工厂的生产线上作业。", "byline"),
         ("（新华社记者 张三 摄）", "byline"),
         ("By Jane Doe | Oct 28, 2024 | 5 min read", "byline"),
         ("By Jane Doe and John Smith, Reuters", "byline"),
         ("Reporting by Jane Doe in Shanghai; Editing by Tom Brown", "byline"),
         ("(Additional reporting by Ann Cho in Seoul in 2024)", "byline"),
-        ("Photo: Xinghe's plant in Ningde on March 3, 2024.", "byline"),
+        ("Photo credit: Jane Doe/Reuters", "byline"),
+        ("Source: Xinghe Battery annual report 2024", "byline"),
         # boilerplate
         ("本文首发于星河财经，转载请注明出处。", "boilerplate"),
         ("版权所有 © 2024 星河传媒集团，未经授权不得转载。", "boilerplate"),
@@ -119,6 +119,10 @@ def test_each_shape_is_no_claim(line: str, kind: str) -> None:
         "By 2030, China will have 100 million electric vehicles on its roads, up from 20 million.",
         "By March, the company had sold 5 million units.",
         "Photo sharing app Instagram reached 2 billion users in 2022.",
+        # a caption that describes its picture: a misdated photo is a classic fact-check
+        "图为2023年10月，工人在星河电池宁德工厂的生产线上作业。",
+        "图为2023年10月星河电池宁德工厂投产仪式现场（新华社记者 张三 摄）。",
+        "Photo: Xinghe's plant in Ningde on March 3, 2024.",
         # a view in one's own voice with something checkable, or someone else's view
         "我认为，公司2023年的营收增长了42%。",
         "在我看来，腾讯在2020年收购了这家公司。",
@@ -206,7 +210,11 @@ def test_stretches_are_whole_sentences_sorted_and_disjoint(text: str) -> None:
     at = -1
     for start, end, why in found.stretches:
         assert at <= start < end and why.startswith(NOT_A_CLAIM)
-        assert start in starts and end in ends
+        line_start = text[:start].rstrip(" \t").endswith("\n") or not text[:start].strip()
+        # An advert marked at a line's start runs to the end of a block (hypothesis found
+        # '，\n【推广】': the marker's line starts inside a sentence); the rest are sentences.
+        if not (why.startswith(f"{NOT_A_CLAIM}advert ") and line_start):
+            assert start in starts and end in ends
         at = end
     for c in find_candidates(text, min_score=0.0):
         if found.reason(c.start, c.end) is not None:

@@ -12,7 +12,8 @@ listed only at --min-score 0, and none of its clauses is looked at).
   领取, click here, use code SAVE20). The phrases address the reader: a sentence that reports
   扫码支付, 领取优惠券的用户 or advertising revenue has none of them.
 - byline: a sentence made only of credit fields (记者 张三 报道, 文/李四, 责任编辑：王五,
-  来源：某日报, a date and a time), a caption or photo credit (图为……, ……（张三 摄）, Photo: ...),
+  来源：某日报, a date and a time), a photo credit (（张三 摄）, Photo credit: ...; a caption that
+  describes its picture is left to the model),
   "By Jane Doe", "Reporting by ...; Editing by ...". A dateline that opens a real sentence
   (本报讯（记者 张三）1月22日，市统计局发布……) is no byline: the sentence holds more than
   fields.
@@ -184,18 +185,21 @@ _EN_CREDIT_WORDS = _words(
     "Reporting Writing Editing Reported Written Edited Compiled Produced Research Photographs"
     " Photograph Photography Graphics Illustrations Illustration Video Design Fact-checking"
 )
-_EN_CAPTIONS = _words(
-    "Photo Photos Photograph Image Images Picture Illustration Credit Credits Source Sources"
-    " Caption"
-)
+# A caption that describes its picture (图为……, "Photo: the plant in Ningde on March 3") is
+# left to the model: a misdated or misplaced photo is a classic fact-check. Only the credit
+# fields are no claim ("Photo credit:", "Credit:", "Source:", 图片来源：).
+_EN_CAPTIONS = _words("Credit Credits Source Sources")
+_EN_PHOTO_CREDITS = _words("Photo Photos Photograph Image Images Picture Illustration")
 _ZH_CAPTIONS = _words("图 图片 摄影 图源 题图 配图 供图")
 _CREDIT_START = re.compile(
     rf"\(?(?:Additional\s+reporting|{'|'.join(_EN_CREDIT_WORDS)})\s+by(?=\s+[A-Z])"
-    rf"|(?:{'|'.join(_EN_CAPTIONS)})(?:\s+credit)?\s*:(?=\s)"
-    rf"|图为|(?:{'|'.join(_ZH_CAPTIONS)})(?=[:：/｜|])"
+    rf"|(?:{'|'.join(_EN_CAPTIONS)})\s*:(?=\s)"
+    rf"|(?:{'|'.join(_EN_PHOTO_CREDITS)})\s+credits?\s*:(?=\s)"
+    rf"|(?:{'|'.join(_ZH_CAPTIONS)})(?=[:：/｜|])"
 )
-# A caption's photo credit at its end: ……（新华社记者 张三 摄）.
-_CAPTION_END = re.compile(r"[（(][^（）()\n]{0,30}(?:摄|供图|摄影)[）)][。.]?$")
+# A photo credit on its own: （新华社记者 张三 摄）. (At the end of a caption that describes its
+# picture it leaves the caption to the model.)
+_PHOTO_CREDIT = re.compile(r"[（(][^（）()\n]{0,30}(?:摄|供图|摄影)[）)][。.]?")
 # "By Jane Doe", "By Jane Doe and John Smith, Reuters", "By JANE DOE | Oct 28, 2024 | 5 min read".
 _BY = re.compile(r"\(?By\s+")
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|de|van|von|al|bin|da|di|le|la)"
@@ -266,10 +270,11 @@ _TRIGGER_WORDS = tuple(
         "The views",
         # bylines, credits, captions, end marks
         *(label + sep for label in _LABEL_TRIGGERS for sep in ":：/｜|丨 \t"),
-        *_words("记者 通讯员 本报讯 实习生 图为"),
+        *_words("记者 通讯员 本报讯 实习生"),
         "Additional",
         *_EN_CREDIT_WORDS,
         *_EN_CAPTIONS,
+        *_EN_PHOTO_CREDITS,
         "By ",
         *("（完", "(完", "【完", "[完", "〔完", "—完", "-完", "— 完", "- 完", "全文完", "本文完"),
         *("END", "End"),
@@ -397,7 +402,7 @@ def _sentence_reason(s: str) -> str | None:
         return None
     if _END_MARK.fullmatch(s):
         return reason("boilerplate", s)
-    found = _CREDIT_START.match(s) or _CAPTION_END.search(s)
+    found = _CREDIT_START.match(s) or _PHOTO_CREDIT.fullmatch(s)
     if found is not None:
         return reason("byline", found.group())
     if _BY.match(s) and _english_byline(s):
