@@ -70,6 +70,33 @@ def test_bad_speakers_input(cli: Cli, tmp_path: Path) -> None:
     assert r.code == 2 and "maybe" in r.err
 
 
+def test_adverts_bylines_and_opinions_are_no_candidates(cli: Cli, tmp_path: Path) -> None:
+    fact = "星河电池2023年出货量达到12GWh，同比增长60%。"
+    others = [
+        "记者 张三 报道",
+        "【推广】扫码关注星河电池官方公众号，领取最高500元优惠券！",
+        "我们认为，星河电池是中国最具创新力的电池企业。",
+        "By Jane Doe | Oct 28, 2024 | 5 min read",
+        "Copyright 2024 Xinghe Media Group.",
+    ]
+    add(cli, tmp_path, "\n\n".join([others[0], fact, *others[1:]]) + "\n")
+    r = cli("extract", "1", "--json")
+    assert r.code == 0, r.err
+    assert [c["text"] for c in json.loads(r.out)] == [fact]
+    # listed only at --min-score 0, scored 0, with the reason first
+    every = json.loads(cli("extract", "1", "--min-score", "0", "--json").out)
+    assert [c["text"] for c in every] == [others[0], fact, *others[1:]]
+    kinds = [c["reasons"][0].split('"')[0] for c in every if c["text"] != fact]
+    assert kinds == [f"not a claim: {k} " for k in ("byline", "advert", "opinion", "byline")] + [
+        "not a claim: boilerplate "
+    ]
+    assert all(c["score"] == 0 for c in every if c["text"] != fact)
+    table = cli("extract", "1", "--min-score", "0")
+    assert table.code == 0 and "not a claim: advert" in table.out, table.out
+    accepted = cli("extract", "1", "--accept")
+    assert accepted.code == 0 and "added 1 unverified claim" in accepted.out, accepted.out
+
+
 def test_one_candidate_is_singular_in_the_title(cli: Cli, tmp_path: Path) -> None:
     add(cli, tmp_path, "Revenue rose 40 percent in 2023.\n")
     r = cli("extract", "1")

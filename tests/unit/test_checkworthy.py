@@ -24,6 +24,7 @@ from workbench.domain.checkworthy import (
     score_text,
 )
 from workbench.domain.checkworthy.candidates import document_scorer  # the pruning's bound
+from workbench.domain.checkworthy.nonclaims import NOT_A_CLAIM
 from workbench.domain.checkworthy.scoring import Scored
 from workbench.domain.segment import split_clauses
 from workbench.domain.turn_context import CONTEXT_FEATURES
@@ -151,7 +152,8 @@ def _logistic(x: float) -> float:
 
 def test_chinese_scores_are_a_rounded_logistic_of_the_plain_weights() -> None:
     plain = checkworthy_model.load().plain
-    for text in ["单次高达1500万美金的算力成本。", "我觉得这是对的。", "普通的一句话。"]:
+    # (An opinion in one's own voice, 我觉得这是对的, is no claim and scores 0: test_nonclaims.)
+    for text in ["单次高达1500万美金的算力成本。", "他显然是对的。", "普通的一句话。"]:
         score, _, _ = score_text(text)
         assert not checkworthy_model.mostly_english(text)
         band = plain.bands.get(checkworthy_model.length_band(text), 0.0)
@@ -456,6 +458,9 @@ def test_any_text_gives_exact_ordered_candidates(text: str) -> None:
 def test_score_text_is_total_and_bounded(text: str) -> None:
     score, fired, kind = score_text(text)
     assert 0.0 <= score <= 1.0
+    if fired and fired[0].startswith(NOT_A_CLAIM):  # an opinion, an advert... (scored 0)
+        assert score == 0.0
+        fired = fired[1:]
     named = [r for r in fired if not r.startswith(("words ", "chars ", "length "))]
     assert list(fired[: len(named)]) == named == sorted(set(named), key=FEATURE_NAMES.index)
     assert kind in CLAIM_TYPES

@@ -19,6 +19,9 @@ The modules, from the words up:
 - `names`: names of people, organisations and places, and the Chinese names a document
   introduces;
 - `quotes`: the quotations of a document, and which are attributed to a speaker;
+- `nonclaims`: adverts, bylines and boilerplate, which are no claim whatever they hold (a view
+  in the writer's own voice with nothing checkable is the other kind, `features.own_opinion`):
+  scored 0 with the reason, and never read;
 - `features`: the named features, and what they read of a unit;
 - `claim_type`: the claim types, and which one a unit's features suggest;
 - `scoring`: a unit's score, its reasons, and the bound on what its clauses can score;

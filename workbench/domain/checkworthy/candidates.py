@@ -29,6 +29,7 @@ from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain import checkworthy_model
 from workbench.domain.checkworthy.features import Unit, body_of, fired_features, read_unit
 from workbench.domain.checkworthy.names import harvest_names
+from workbench.domain.checkworthy.nonclaims import NONE, NotClaims, not_claims
 from workbench.domain.checkworthy.quotes import quotes_in
 from workbench.domain.checkworthy.scoring import Context, Scored, squash
 from workbench.domain.covered import Spans
@@ -91,8 +92,10 @@ def _short(seg: Segment) -> bool:
     return seg.end - seg.start < _MIN_CLAUSE
 
 
-def document_scorer(text: str) -> SpanScorer:
-    """What scores the spans of `text`: the names and quotations of the whole document."""
+def document_scorer(text: str, sentences: list[Segment] | None = None) -> SpanScorer:
+    """What scores the spans of `text`: the names and quotations of the whole document and,
+    given its `sentences`, those that are no claim (adverts, bylines, boilerplate: see
+    `nonclaims`)."""
     names = harvest_names(text)
     quotes = quotes_in(text, names)
     # Merged, the quotations become disjoint intervals that bisection finds in any span,
@@ -102,6 +105,7 @@ def document_scorer(text: str) -> SpanScorer:
         names,
         Spans((a, b) for a, b, _ in quotes),
         Spans((a, b) for a, b, spoken in quotes if spoken),
+        NONE if sentences is None else not_claims(text, sentences),
     )
 
 
@@ -185,7 +189,7 @@ def _find(
 ) -> list[Candidate]:
     """`find_candidates` of `text`, split into `sentences`, each with its context (none
     without `contexts`)."""
-    scorer = document_scorer(text)
+    scorer = document_scorer(text, sentences)
     out: list[Candidate] = []
     units: list[Segment] = []
     of_sentence: list[int] = []  # with contexts: the sentence of each unit
@@ -205,6 +209,8 @@ def _find(
         if found.score >= min_score:
             out.append(scorer.make(unit.start, unit.end, found))
             continue
+        if found.not_claim is not None:
+            continue  # an advert, a byline, an opinion: no clause of it is a claim either
         # A unit with no clause mark before its last character is one clause: nothing to split.
         if _CLAUSE_MARK.search(text, unit.start, unit.end - 1) is None:
             continue
@@ -263,6 +269,7 @@ class SpanScorer:
     names: frozenset[str]
     quoted: Spans
     spoken: Spans
+    not_claims: NotClaims = NONE
 
     def make(self, start: int, end: int, found: Scored) -> Candidate:
         return Candidate(
@@ -271,7 +278,12 @@ class SpanScorer:
 
     def scored(self, start: int, end: int, context: Context = ()) -> Scored:
         """The span's score (in a transcript, with the `context` of its sentence), with what
-        its reasons and its bound are built from."""
+        its reasons and its bound are built from. A span inside an advert, a byline or
+        boilerplate is not read: it scores 0, with the reason."""
+        if self.not_claims.stretches:
+            why = self.not_claims.reason(start, end)
+            if why is not None:
+                return Scored(0.0, (), None, self.text[start:end].strip(), context, why)
         return Scored.of(self.unit(start, end), context)
 
     def clause_features(self, clauses: Iterable[Segment]) -> list[tuple[str, ...]]:

@@ -88,6 +88,11 @@ EN_WORDS: dict[str, str] = {
         "prediction_cue",
     ),
 }
+# The opinion cues that give the speaker's own view (see `zh_cues.OWN_VIEW`; only a unit the
+# Chinese model reads is asked about them, see `features.own_opinion`).
+EN_OWN_VIEW = frozenset(
+    {("i", "think"), ("i", "believe"), ("we", "believe"), ("my", "view"), ("our", "view")}
+)
 _FRACTION_NAMES = ("third", "thirds", "quarter", "quarters", "fifth", "fifths")
 _PLANS_TO = _words("going expect expects expected likely plan plans aim aims intend intends")
 EN_PAIRS: dict[tuple[str, str], str] = {
@@ -114,11 +119,7 @@ EN_PAIRS: dict[tuple[str, str], str] = {
     ("down", "from"): "comparison",
     ("went", "public"): "event",
     ("ought", "to"): "opinion_cue",
-    ("i", "think"): "opinion_cue",
-    ("i", "believe"): "opinion_cue",
-    ("we", "believe"): "opinion_cue",
-    ("my", "view"): "opinion_cue",
-    ("our", "view"): "opinion_cue",
+    **dict.fromkeys(sorted(EN_OWN_VIEW), "opinion_cue"),
     ("appears", "to"): "opinion_cue",
     ("nobody", "knows"): "opinion_cue",
     **{(a, "to"): "prediction_cue" for a in _PLANS_TO},

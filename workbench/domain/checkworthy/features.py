@@ -16,10 +16,12 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from workbench.domain.checkworthy.en_cues import EN_OWN_VIEW
 from workbench.domain.checkworthy.names import find_entities, harvest_names
+from workbench.domain.checkworthy.nonclaims import reason
 from workbench.domain.checkworthy.quotes import NO_SPANS, quotes_in
-from workbench.domain.checkworthy.scan import PLACED, SPELLED, scan
-from workbench.domain.checkworthy.zh_cues import CJK, HAS_CJK
+from workbench.domain.checkworthy.scan import OWN, PLACED, SPELLED, scan
+from workbench.domain.checkworthy.zh_cues import CJK, HAS_CJK, OWN_VIEW
 from workbench.domain.covered import Spans
 
 # The shape of a unit: a question, a heading, a list marker, too few letters to hold a claim.
@@ -235,6 +237,59 @@ def fired_features(unit: Unit) -> tuple[str, ...]:
     ]
     found.sort(key=_ORDER.__getitem__)
     return tuple(found)
+
+
+# What a unit holds that can be checked whatever view it is given in: a figure, a date, a
+# first, a rank, a datable event, and a superlative of something measured (`_MEASURED`). A
+# superlative of worth is a verdict: "最具创新力", "最好", "最重要".
+CHECKABLE = frozenset(
+    {
+        "number",
+        "money",
+        "percentage",
+        "fraction",
+        "multiplier",
+        "year",
+        "date",
+        "first_or_only",
+        "ranking",
+        "event",
+    }
+)
+_MEASURED = re.compile(
+    "最(?:大|小|高|低|多|少|早|晚|快|慢|贵|便宜|长|短|年轻|年长|老|重(?!要|视|大)|轻|远|深(?!刻|远|入)"
+    "|浅|宽|窄|先(?!进))"
+)
+_OWN_VIEW_CUE = re.compile(
+    "|".join(sorted(OWN_VIEW, key=len, reverse=True))
+    + "|(?i:"
+    + "|".join(rf"\b{a}[\s-]+{b}\b" for a, b in sorted(EN_OWN_VIEW))
+    + ")"
+)
+
+
+def own_opinion(unit: Unit, fired: tuple[str, ...]) -> str | None:
+    """Why `unit` (whose `fired_features` are `fired`) is no claim, if it gives a view in the
+    writer's own voice (我们认为, 笔者认为, 在我看来; outside quotation marks) and holds nothing
+    `CHECKABLE`: "我们认为，X是中国最具创新力的企业" is a verdict that no record can confirm.
+    None for any other unit. (Someone else's view, 分析师认为……, is a `belief`, weighed like
+    any feature: what they said can be checked.)
+
+    `Scored.of` asks this of the units the Chinese model reads only. The English model has learnt
+    what "I think" is worth from the debates' words, and on the CheckThat! 2019 training debates
+    this rule would take 5 check-worthy lines above 0.5 ("I think we regain the Senate") for
+    1 that is not. The Chinese model weighs 我们认为 as an `opinion_cue` (-1.44), but its
+    characters can outweigh that: "我们认为，星河电池是中国最具创新力的电池企业" still scores 0.65
+    (星, 国 and 创 are characters of check-worthy sentences in the dev articles)."""
+    found = unit.hits.get(OWN)
+    if not found or not CHECKABLE.isdisjoint(fired):
+        return None
+    if "superlative" in fired and _MEASURED.search(unit.text):
+        return None
+    if unit.quoted and all(at in unit.quoted for at in found):
+        return None
+    cue = _OWN_VIEW_CUE.search(unit.text)
+    return reason("opinion", cue.group() if cue is not None else "")
 
 
 def _shift(

@@ -14,6 +14,7 @@ import re
 from workbench.domain.checkworthy.en_cues import (
     CURRENCY_CODES,
     EN_CASED,
+    EN_OWN_VIEW,
     EN_PAIRS,
     EN_TRIGGERS,
     EN_WORDS,
@@ -24,11 +25,14 @@ from workbench.domain.checkworthy.en_cues import (
     QUARTERS,
     WEEKDAYS,
 )
-from workbench.domain.checkworthy.zh_cues import MAX_HEAD, ZH_CUE, ZH_HEADS, ZH_NUMERALS
+from workbench.domain.checkworthy.zh_cues import MAX_HEAD, OWN_VIEW, ZH_CUE, ZH_HEADS, ZH_NUMERALS
 
 # The scan's key for numbers written in Chinese numerals (not a feature name: see
 # "spelled_number").
 SPELLED = "_spelled"
+# The scan's key for the opinion cues that give one's own view (我们认为, I think; each is an
+# "opinion_cue" too, recorded where that is): see `features.own_opinion`.
+OWN = "_own_view"
 
 # English words (lower-cased), and what after a word decides what it is.
 # Possessive (*+, ++, ?+): what follows each part can never match what it took, so giving
@@ -77,12 +81,16 @@ def scan(s: str, where: bool = True) -> dict[str, list[int]]:
             feature = _feature_of(m.group())
             if feature:
                 hits.setdefault(feature, []).append(m.start())
+                if feature == "opinion_cue" and m.group() in OWN_VIEW:
+                    hits.setdefault(OWN, []).append(m.start())
     else:
         # No position needed: the matched texts (findall, in C), not match objects.
         for text in ZH_CUE.findall(s):
             feature = _feature_of(text)
             if feature:
                 hits.setdefault(feature, []).append(-1)
+                if feature == "opinion_cue" and text in OWN_VIEW:
+                    hits.setdefault(OWN, []).append(-1)
     if _HAS_LATIN.search(s):
         _scan_english(s, hits, where)
     for m in _NUMERAL.finditer(s):
@@ -154,6 +162,8 @@ def _scan_english(s: str, hits: dict[str, list[int]], where: bool) -> None:
                     spans = [m.span() for m in _EN_TOKEN.finditer(low)]
                 start = spans[i][0]
             hits.setdefault(feature, []).append(start)
+            if feature == "opinion_cue" and (prev, word) in EN_OWN_VIEW:
+                hits.setdefault(OWN, []).append(start)
 
 
 def _is_english_date(word: str, s: str, end: int) -> bool:

@@ -27,7 +27,15 @@ from dataclasses import dataclass
 
 from workbench.domain import checkworthy_model
 from workbench.domain.checkworthy.claim_type import suggest_type
-from workbench.domain.checkworthy.features import Unit, body_of, fired_features, read_unit
+from workbench.domain.checkworthy.features import (
+    Unit,
+    body_of,
+    fired_features,
+    own_opinion,
+    read_unit,
+)
+from workbench.domain.checkworthy.nonclaims import sentence_reason
+from workbench.domain.checkworthy.scan import OWN
 from workbench.domain.checkworthy.zh_cues import HAS_CJK
 
 # A sentence's context in a transcript: the context features that fire on it, with their weights.
@@ -48,6 +56,9 @@ def score_text(
     (start, end, attributed) with offsets into `s`.
     """
     body, lead = body_of(s)
+    why = sentence_reason(body)
+    if why is not None:
+        return 0.0, (why,), "fact"
     scored = Scored.of(read_unit(body, names, quotes, lead))
     return scored.score, scored.reasons(), scored.kind()
 
@@ -64,6 +75,9 @@ class Scored:
     # In a transcript: the context features of the unit's sentence with their weights (see
     # `turn_context`), counted when the English model reads it; a clause has its unit's.
     context: Context = ()
+    # Why the unit is no claim, whatever its features (see `nonclaims` and
+    # `features.own_opinion`): then its score is 0 and this is its first reason.
+    not_claim: str | None = None
 
     @staticmethod
     def of(unit: Unit, context: Context = (), fired: tuple[str, ...] | None = None) -> Scored:
@@ -90,6 +104,10 @@ class Scored:
                 logit += v
         else:
             logit += reading.chars
+        if not reading.english and OWN in unit.hits:
+            opinion = own_opinion(unit, fired)
+            if opinion is not None:
+                return Scored(0.0, fired, reading, body, context, opinion)
         return Scored(squash(logit), fired, reading, body, context)
 
     def passes(self, min_score: float, bar: float) -> bool:
@@ -98,6 +116,10 @@ class Scored:
         return self.score >= (min_score if english else bar)
 
     def reasons(self) -> tuple[str, ...]:
+        if self.not_claim is not None:
+            # An opinion was read: what fired shows there is nothing to check. An advert or a
+            # byline was not read.
+            return (self.not_claim, *self.fired)
         reading = self.reading
         if reading is None:
             return ("too_short",)

@@ -31,6 +31,17 @@ SURNAMES = (
     "覃武戴莫孔汤雍"
 )
 
+# A view given in one's own voice: the writer (我, 我们, 笔者, 本人, 个人) thinks, believes,
+# is sure of or backs something, or says how it looks to them.
+_OWN_VIEW = frozenset(
+    [
+        subject + verb
+        for subject in ("我", "我们", "笔者", "本人", "个人")
+        for verb in ("认为", "觉得", "相信", "坚信", "看好")
+    ]
+    + ["在我看来", "在我们看来", "在笔者看来", "依我看"]
+)
+
 # Chinese cues by feature. Each entry starts with a literal "head" that names its feature;
 # what follows the head is a lookaround, so a match never swallows a neighbouring cue.
 ZH_CUES: dict[str, tuple[str, ...]] = {
@@ -185,11 +196,10 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
     "opinion_cue": (
         "应该",
         "应当",
-        "我觉得",
         "觉得",
-        "我认为",
-        "我相信",
-        "我们相信",
+        # A view in one's own voice (`OWN_VIEW`): 我们认为 is no more a report of what someone
+        # believes than 我认为 (认为 alone is a `belief`, the view of whoever holds it).
+        *sorted(_OWN_VIEW),
         "希望",
         "但愿",
         "似乎",
@@ -338,6 +348,11 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
 }
 
 
+# The opinion cues that give the writer's (or the speaker's) own view: a unit that states one and
+# holds nothing checkable is an opinion, not a claim (see `features.own_opinion`).
+OWN_VIEW = _OWN_VIEW
+
+
 def _head(entry: str) -> str:
     m = re.match(r"[^\\\[\](){}?*+|.^$]+", entry)
     if not m:
@@ -359,6 +374,8 @@ def _build_heads() -> dict[str, str]:
 # Each head's feature (`scan` looks up the head of every match here), and every cue in one
 # regex.
 ZH_HEADS = _build_heads()
+if not OWN_VIEW.issubset(h for h, f in ZH_HEADS.items() if f == "opinion_cue"):
+    raise ValueError("every own view must be an opinion cue")
 MAX_HEAD = max(map(len, ZH_HEADS))
 ZH_CUE = re.compile(
     "|".join(

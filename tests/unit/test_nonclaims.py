@@ -1,0 +1,221 @@
+"""Adverts, bylines, boilerplate and opinions in one's own voice are no claim, whatever figures
+they hold (see `checkworthy.nonclaims` and `features.own_opinion`); sentences that only mention
+advertising, a reporter or a copyright stay candidates."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbench.domain.checkworthy import find_candidates, score_text
+from workbench.domain.checkworthy.nonclaims import NONE, NOT_A_CLAIM, not_claims
+from workbench.domain.segment import split_sentences
+
+
+def reason_of(text: str, sentence: str) -> str | None:
+    """The not-a-claim reason `find_candidates` gives `sentence` inside `text` (None if it gives
+    none), checking that it is then scored 0 and is no candidate at the default threshold."""
+    start = text.index(sentence)
+    end = start + len(sentence)
+    found = [c for c in find_candidates(text, min_score=0.0) if start <= c.start < end]
+    assert found, sentence
+    why = [c.reasons[0] for c in found if c.reasons and c.reasons[0].startswith(NOT_A_CLAIM)]
+    if not why:
+        return None
+    assert all(c.score == 0.0 for c in found)
+    assert not any(start <= c.start < end for c in find_candidates(text))
+    return why[0]
+
+
+FACT_ZH = "星河电池2023年出货量达到12GWh，同比增长60%。"
+FACT_EN = "Xinghe shipped 12 GWh of storage in 2023, up 60% from a year earlier."
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # adverts: a reader asked to act
+        ("扫码添加小助手微信，进入行业交流群，前100名送价值500元的资料包。", "advert"),
+        ("长按识别二维码，了解更多详情。", "advert"),
+        ("点击阅读原文，立即预约试驾，首批用户免费领取价值2999元的大礼包。", "advert"),
+        ("即日起购买星河储能产品立享8折优惠，名额有限，先到先得。", "advert"),
+        ("欢迎关注星河财经，每天为你解读2000家上市公司。", "advert"),
+        ("Scan the QR code to download the app and claim your $50 welcome bonus.", "advert"),
+        ("Get 20% off your first order - click here to subscribe today!", "advert"),
+        ("Use code SAVE20 for 20% off all orders over $100.", "advert"),
+        # bylines, credits, captions
+        ("记者 张三 报道", "byline"),
+        ("文/李四 编辑/王五 2024-10-28 10:30 阅读量 3.2万", "byline"),
+        ("星河日报记者 张三 报道 2024年10月28日 08:30 来源：星河日报", "byline"),
+        ("责任编辑：陈六 审核：赵七 校对：孙八", "byline"),
+        ("（编辑 张三）", "byline"),
+        ("图片来源：星河电池2024年年报", "byline"),
+        ("（新华社记者 张三 摄）", "byline"),
+        ("By Jane Doe | Oct 28, 2024 | 5 min read", "byline"),
+        ("By Jane Doe and John Smith, Reuters", "byline"),
+        ("Reporting by Jane Doe in Shanghai; Editing by Tom Brown", "byline"),
+        ("(Additional reporting by Ann Cho in Seoul in 2024)", "byline"),
+        ("Photo credit: Jane Doe/Reuters", "byline"),
+        ("Source: Xinghe Battery annual report 2024", "byline"),
+        # boilerplate
+        ("本文首发于星河财经，转载请注明出处。", "boilerplate"),
+        ("版权所有 © 2024 星河传媒集团，未经授权不得转载。", "boilerplate"),
+        ("本文仅代表作者观点，不构成投资建议。", "boilerplate"),
+        ("（完）", "boilerplate"),
+        ("-END-", "boilerplate"),
+        ("Copyright 2024 Xinghe Media Group.", "boilerplate"),
+        ("All rights reserved.", "boilerplate"),
+        ("A version of this article first appeared in 2023 on The Conversation.", "boilerplate"),
+        # opinions in the writer's own voice, with nothing to check
+        ("我们认为，星河电池是中国最具创新力的电池企业。", "opinion"),
+        ("笔者认为，这是行业最激动人心的时刻。", "opinion"),
+        ("在我看来，这是近年来最重要的一次行业变革。", "opinion"),
+        ("我们坚信，星河电池是全球最伟大的公司。", "opinion"),
+    ],
+)
+def test_each_shape_is_no_claim(line: str, kind: str) -> None:
+    texts = [f"{FACT_ZH}\n\n{line}\n\n{FACT_EN}\n"]  # a paragraph of its own
+    lines = f"{FACT_ZH}\n{line}\n{FACT_EN}\n"  # a line of a paragraph, where it is a sentence
+    if line in [lines[s.start : s.end] for s in split_sentences(lines)]:
+        texts.append(lines)
+    for text in texts:
+        why = reason_of(text, line)
+        assert why is not None and why.startswith(f"{NOT_A_CLAIM}{kind} "), (text, why)
+        assert [c.text for c in find_candidates(text)] == [FACT_ZH, FACT_EN]
+    # alone, the sentence says the same
+    score, reasons, _ = score_text(line)
+    assert score == 0.0 and reasons[0].startswith(f"{NOT_A_CLAIM}{kind} ")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # advertising, sponsors and QR codes as the subject of a report
+        "公司去年的广告收入为3.2亿元，占总营收的8%。",
+        "腾讯广告业务收入同比增长20%至350亿元。",
+        "公司赞助了2022年北京冬奥会。",
+        "推广期间，公司向农户发放了3万份宣传册。",
+        "消费者扫码支付的比例在2023年达到86%。",
+        "警方提醒，去年有3000多名市民因扫描陌生二维码被骗。",
+        "已有200万用户领取优惠券，核销率为35%。",
+        "该视频的点击量超过1亿次。",
+        "该文章在24小时内被转发到朋友圈超过10万次。",
+        "Advertising revenue rose to $320 million last year, about 8% of sales.",
+        "Sponsorship revenue rose 15% to $300 million in 2023.",
+        "Customers scan the QR code at the till, and 80% of payments in 2023 were made that way.",
+        # reporters, editors and copyright as the subject of a report
+        "从事财经报道二十年的记者王强曾于2019年获得中国新闻奖。",
+        "他曾任《星河日报》记者、编辑，2015年创办了星河财经。",
+        "记者从市统计局获悉，2025年全市GDP增长5.8%。",
+        "本报讯（记者 方晓岚 通讯员 齐明远）1月22日，市统计局发布2025年全市经济运行情况。",
+        "新华社北京10月28日电（记者 张三）国家统计局28日发布数据显示，前三季度GDP同比增长5.2%。",
+        "法院判决该作品版权归原告所有，被告赔偿30万元。",
+        "来源于美国的投资占比达到30%。",
+        "The reporter who broke the story won a Pulitzer Prize in 2019.",
+        "The newspaper's editor, John Smith, resigned in 2021.",
+        "Copyright lawsuits against OpenAI rose to 12 in 2023.",
+        "Reporting by the New York Times in 2019 found that 40% of the funds were missing.",
+        "By 2030, China will have 100 million electric vehicles on its roads, up from 20 million.",
+        "By March, the company had sold 5 million units.",
+        "Photo sharing app Instagram reached 2 billion users in 2022.",
+        # a caption that describes its picture: a misdated photo is a classic fact-check
+        "图为2023年10月，工人在星河电池宁德工厂的生产线上作业。",
+        "图为2023年10月星河电池宁德工厂投产仪式现场（新华社记者 张三 摄）。",
+        "Photo: Xinghe's plant in Ningde on March 3, 2024.",
+        # a view in one's own voice with something checkable, or someone else's view
+        "我认为，公司2023年的营收增长了42%。",
+        "在我看来，腾讯在2020年收购了这家公司。",
+        '他说："我们认为这是最好的产品，去年卖了100万台。"',
+    ],
+)
+def test_a_report_that_mentions_them_stays_a_claim(sentence: str) -> None:
+    text = f"{FACT_ZH}\n\n{sentence}\n"
+    assert reason_of(text, sentence) is None
+    assert any(sentence.startswith(c.text) or c.text in sentence for c in find_candidates(text))
+    assert not score_text(sentence)[1][0].startswith(NOT_A_CLAIM)
+
+
+def test_a_credit_that_runs_into_prose_is_not_ruled_out() -> None:
+    # hard-wrapped English: the next line continues the sentence, which holds more than a credit
+    text = (
+        "Photo: the plant opened in 2021 and employs\nmore than 3,000 people, the company said.\n"
+    )
+    assert len(split_sentences(text)) == 1
+    assert [c.text for c in find_candidates(text)] == [text.strip()]
+
+
+def test_an_advert_block_is_no_claim_from_its_marker_to_its_end() -> None:
+    ad = "【推广】星河储能双十一大促。\n即日起购买储能柜，前500名下单再送价值399元的配件。"
+    text = f"{FACT_ZH}\n\n{ad}\n\n{FACT_EN}\n"
+    assert [c.text for c in find_candidates(text)] == [FACT_ZH, FACT_EN]
+    for sentence in ad.splitlines():
+        assert reason_of(text, sentence) == f'{NOT_A_CLAIM}advert "【推广】"'
+    # a marker alone on its line marks the block after it; the block after that is the article's
+    for marker in ("广告", "— 推广 —", "Advertisement"):
+        text = f"{FACT_ZH}\n\n{marker}\n\n前500名下单再送价值399元的配件。\n\n{FACT_EN}\n"
+        assert [c.text for c in find_candidates(text)] == [FACT_ZH, FACT_EN], marker
+    # a line that only starts with the word is no marker
+    text = "广告主在2023年的投放总额超过5000亿元。\n"
+    assert [c.text for c in find_candidates(text)] == [text.strip()]
+
+
+def test_an_opinion_is_no_claim_only_with_nothing_to_check() -> None:
+    # a superlative of worth is a verdict; one of something measured can be checked
+    assert score_text("我们认为，公司的研发团队是业内最具创新力的。")[0] == 0.0
+    assert score_text("我们认为，公司的研发团队是业内最大的。")[0] > 0.0
+    # the opinion's reasons show what was read: nothing checkable
+    _, reasons, kind = score_text("我们认为，星河电池是中国最具创新力的电池企业。")
+    assert reasons[0] == f'{NOT_A_CLAIM}opinion "我们认为"'
+    assert "superlative" in reasons and "opinion_cue" in reasons and kind == "opinion"
+    # inside quotation marks the view is the speaker's: weighed, not ruled out
+    assert not score_text('他说："我们认为这是中国最好的产品。"')[1][0].startswith(NOT_A_CLAIM)
+    # English is left to the English model, which learnt what "I think" is worth in debates
+    score, reasons, _ = score_text("In my view, Xinghe is the most innovative company in China.")
+    assert 0.0 < score < 0.5 and "opinion_cue" in reasons
+
+
+def test_no_trigger_no_stretches() -> None:
+    text = f"{FACT_ZH}\n{FACT_EN}\n" * 50
+    assert not_claims(text, split_sentences(text)) is NONE
+
+
+texts = st.lists(
+    st.sampled_from(
+        [
+            *"。\n ，",
+            *(
+                "【推广】",
+                "广告",
+                "记者 张三",
+                "编辑：",
+                "©",
+                "By Jane Doe",
+                "版权所有",
+                "扫码关注",
+            ),
+            *("我们认为", "最好", "2024年", "12%", FACT_ZH, FACT_EN, "(完)"),
+        ]
+    ),
+    max_size=20,
+).map("".join)
+
+
+@given(texts)
+def test_stretches_are_whole_sentences_sorted_and_disjoint(text: str) -> None:
+    sentences = split_sentences(text)
+    found = not_claims(text, sentences)
+    starts = {s.start for s in sentences}
+    ends = {s.end for s in sentences}
+    at = -1
+    for start, end, why in found.stretches:
+        assert at <= start < end and why.startswith(NOT_A_CLAIM)
+        line_start = text[:start].rstrip(" \t").endswith("\n") or not text[:start].strip()
+        # An advert marked at a line's start runs to the end of a block (hypothesis found
+        # '，\n【推广】': the marker's line starts inside a sentence); the rest are sentences.
+        if not (why.startswith(f"{NOT_A_CLAIM}advert ") and line_start):
+            assert start in starts and end in ends
+        at = end
+    for c in find_candidates(text, min_score=0.0):
+        if found.reason(c.start, c.end) is not None:
+            assert c.score == 0.0 and c.reasons[0].startswith(NOT_A_CLAIM)

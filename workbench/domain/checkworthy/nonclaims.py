@@ -1,0 +1,446 @@
+"""Sentences that are no claim whatever they hold: adverts, bylines and credits, boilerplate.
+
+A desk reads past these at once, but their figures, dates and names are what the model scores
+high: "【推广】扫码关注……领取最高500元优惠券" has money, "文/李四 编辑/王五 2024-10-28 10:30" a
+year, "本文首发于……" a first. They are recognised by their shape, not weighed: a sentence of
+one is not scored at all (`find_candidates` gives it the score 0 with the reason, so it is
+listed only at --min-score 0, and none of its clauses is looked at).
+
+- advert: a block (paragraph) that opens with a marker (【推广】, 【广告】, 广告：, Sponsored:) from
+  that line on, a line that is only a marker (广告, — 推广 —, Advertisement) and the block after
+  it, and any sentence that asks the reader to act (扫码关注, 长按识别二维码, 点击阅读原文, 即可
+  领取, click here, use code SAVE20). The phrases address the reader: a sentence that reports
+  扫码支付, 领取优惠券的用户 or advertising revenue has none of them.
+- byline: a sentence made only of credit fields (记者 张三 报道, 文/李四, 责任编辑：王五,
+  来源：某日报, a date and a time), a photo credit (（张三 摄）, Photo credit: ...; a caption that
+  describes its picture is left to the model),
+  "By Jane Doe", "Reporting by ...; Editing by ...". A dateline that opens a real sentence
+  (本报讯（记者 张三）1月22日，市统计局发布……) is no byline: the sentence holds more than
+  fields.
+- boilerplate: copyright, reprint and disclaimer lines (版权所有, 本文首发于……, 转载请注明出处,
+  不构成投资建议, All rights reserved, first appeared in) and end marks ((完), -END-).
+
+Opinions in the writer's own voice with nothing to check are the other kind of non-claim (see
+`features.own_opinion`): that test needs the unit's features, these only its text.
+
+Cost: most documents have none of these, so each is looked for in two steps. First, one pass
+over the whole text for literal trigger words (`_TRIGGERS`: a regex of literals grouped by
+first character, which the regex engine skips through in C; a few lower-case English phrases
+are looked for one by one); then only the sentences (or lines, for advert markers) where a
+trigger falls are read with the patterns. So every pattern below holds a trigger word, in the
+case written (tests/unit/test_nonclaims.py reads a sentence of each kind).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from workbench.domain.checkworthy.en_cues import CALENDAR
+from workbench.domain.segment import Segment
+
+# How a reason reads among a candidate's reasons: `not a claim: advert "【推广】"`.
+NOT_A_CLAIM = "not a claim: "
+_CUE_SHOWN = 24  # characters of the deciding cue shown in the reason
+
+
+def reason(kind: str, cue: str) -> str:
+    """The reason a span is no claim: its `kind` and the `cue` that decided (shortened)."""
+    cue = " ".join(cue.split())
+    if len(cue) > _CUE_SHOWN:
+        cue = cue[: _CUE_SHOWN - 1] + "…"
+    return f'{NOT_A_CLAIM}{kind} "{cue}"'
+
+
+def _words(s: str, sep: str | None = None) -> tuple[str, ...]:
+    return tuple(s.split(sep))
+
+
+def _each(heads: str, tails: str) -> tuple[str, ...]:
+    """Each of `heads` followed by each of `tails` (both separated by "|")."""
+    return tuple(h + t for h in heads.split("|") for t in tails.split("|"))
+
+
+def _literals(words: Iterable[str]) -> re.Pattern[str]:
+    """One regex of the literal `words`, grouped by first character: the regex engine skips in
+    C to the next character that starts a word and tries only the words that start with it (a
+    flat alternation of the same words is several times slower)."""
+    tails: dict[str, list[str]] = {}
+    for word in words:
+        tails.setdefault(word[0], []).append(word[1:])
+    return re.compile(
+        "|".join(
+            re.escape(first) + "(?:" + "|".join(map(re.escape, sorted(ends, key=len)[::-1])) + ")"
+            for first, ends in tails.items()
+        )
+    )
+
+
+_CJK = "\u4e00-\u9fff"
+_SPACE = r"[^\S\n]"  # a space that is no line break
+
+# Advert markers, at the start of a line.
+_AD_WORDS = (
+    "商业推广|品牌推广|合作推广|广告推广|推广内容|赞助内容|付费内容|品牌合作|商业合作|赞助商|推广|广告"
+    "|赞助|软文|Sponsored content|Sponsored|SPONSORED|Advertisement|ADVERTISEMENT|Promoted"
+    "|Paid post|Paid content|Partner content"
+)
+_AD_MARKER = re.compile(
+    rf"{_SPACE}*(?:[【\[［〔(（]{_SPACE}*(?:{_AD_WORDS}|AD|Ad){_SPACE}*[】\]］〕)）]"
+    rf"|(?:{_AD_WORDS}){_SPACE}*[:：]"
+    rf"|(?P<alone>[-—–·•|]*{_SPACE}*(?:{_AD_WORDS}|AD){_SPACE}*[-—–·•|]*{_SPACE}*$))",
+    re.M,
+)
+# What may be a marker (then its line's start is matched): trigger words too (see `_TRIGGERS`).
+_AD_TRIGGER_WORDS = frozenset(
+    [
+        *_words("推广 广告 赞助 软文 合作 付费 Sponsored SPONSORED Advertisement ADVERTISEMENT"),
+        *("Promoted", "Paid ", "Partner ", "AD", "Ad"),
+    ]
+)
+
+# Sentences that ask the reader to do something: phrases that address the reader, which a
+# report of a fact does not use. A phrase that can also tell what people do (扫描二维码被骗,
+# 领取优惠券的用户, users click the link) is left out, or asked for with the words that make it
+# an instruction (扫描下方二维码, 即可领取, click here).
+_ACTIONS = "关注|添加|加入|进群|入群|下载|领取|报名|预约|咨询|订阅|了解|获取|观看|试用"
+# The Chinese ones that are literal phrases (each its own trigger word).
+_ZH_CALLS = frozenset(
+    [
+        *_each("长按", "识别|扫码|关注|保存|图中|下方|二维码"),
+        *_each("扫码", _ACTIONS),
+        *_each("点击", "下方|上方|左下角|右下角|文末|这里|此处|蓝字|卡片|了解更多"),
+        *_each("关注", "我们|本号|本公众号"),
+        *_each("欢迎|敬请|记得|点击|扫码|长按", "关注"),
+        *_each("添加", "小助手|客服微信|小编"),
+        "加小编",
+        *_each("点个|给个", "赞|在看"),
+        "点在看",
+        *_each("欢迎|记得|一键", "转发|分享|订阅|扫码"),
+        *_words("先到先得 欲购从速 名额有限 售完即止"),
+        *_each("即可|免费|立即|马上|快来", "领取"),
+    ]
+)
+_CALL_TO_ACTION = (
+    "|".join(map(re.escape, sorted(_ZH_CALLS, key=len, reverse=True))),
+    "(?:点击|戳|点)[^。！？\n]{0,6}阅读原文|阅读原文(?:了解|查看|报名|购买|预约|获取|领取|即可)",
+    "(?:识别|扫描)(?:图中|下方|上方|文末|左侧|右侧|以下)的?二维码",
+    "立享(?:[0-9一二三四五六七八九]折|优惠|折扣|会员价)",
+    "(?:优惠码|邀请码)[:：]\\s*[A-Za-z0-9]{3,}",
+    r"\b[Cc]lick (?:here|below)\b|\b[Tt]ap here\b"
+    r"|\b(?:[Ss]ubscribe|[Ss]ign up) (?:now|today|here)\b|\b[Ss]ign up for (?:our|free)\b"
+    r"|\b[Ff]ollow us on\b|\b[Ll]imited[- ]time offer\b"
+    r"|\b[Ss]hop now\b",
+    r"\b(?:[Uu]se (?:the )?|[Pp]romo |[Dd]iscount |[Cc]oupon )code:? [A-Z0-9]{4,}\b",
+)
+# Instructions to the reader that count only where they open a sentence ("Scan the QR code to
+# ..."; "Customers scan the QR code at the till" is a report).
+_IMPERATIVE = (
+    r"(?:Scan|Click|Tap) (?:the|this|our|here|below|on)\b"
+    r"|(?:Subscribe|Sign up) (?:to|for|now|today|at)\b|Download (?:the|our|it|now)\b|Follow us\b"
+    r"|Visit (?:our|us|www\.|https?://)|Join (?:us|our) (?:on|at|for)\b|Shop (?:now|the)\b"
+)
+
+# Copyright, reprint and disclaimer lines.
+_THIS_ARTICLE = (
+    "首发|首载|原载|原发|转载自|转自|来源|来自|系|为|经|已获|仅代表|不代表|观点|内容仅供|仅供参考"
+)
+_BOILERPLATE = (
+    "版权所有(?!权)",
+    "版权声明",
+    "免责声明",
+    "未经(?:授权|许可|同意)[，,]?(?:不得|禁止|严禁|请勿)(?:转载|复制|摘编|使用本)",
+    "转载(?:请|须|需)(?:注明|联系|获得)",
+    f"本文(?:{_THIS_ARTICLE})",
+    "(?:不构成|并不构成)(?:任何)?投资建议",
+    "投资有风险",
+    "原标题[:：《]",
+    "原文链接",
+    "文章来源[:：]",
+    "(?:作者|本文作者)系",
+    r"©|\([cC]\)\s*\d{4}|\bCopyright\s+(?:©\s*)?\d{4}",
+    r"\b(?:All|ALL|all) (?:rights|RIGHTS) (?:reserved|RESERVED)\b|\bOur Standards:"
+    r"|\bTrust Principles\b|\b(?:[Oo]riginally|first) (?:appeared|published) (?:in|on|at)\b"
+    r"|\bThis (?:article|story|post|piece) (?:was|is) (?:first|originally|published|adapted)\b"
+    r"|\b(?:[Rr]epublished|[Rr]eprinted) with permission\b"
+    r"|\b[Tt]he views expressed (?:here|in this|are (?:the author|those|my|our))"
+    r"|\b(?:does not|doesn't|do not) constitute (?:investment|financial|legal) advice\b",
+)
+
+# Every sentence pattern above at once; the group says which kind matched.
+_DETAIL = re.compile(
+    "|".join(
+        [
+            *(f"(?P<a{i}>{p})" for i, p in enumerate(_CALL_TO_ACTION)),
+            rf"(?P<start>\b(?:{_IMPERATIVE}))",
+            *(f"(?P<b{i}>{p})" for i, p in enumerate(_BOILERPLATE)),
+        ]
+    )
+)
+
+# Credits and captions that open a sentence (what matched is the cue shown).
+_EN_CREDIT_WORDS = _words(
+    "Reporting Writing Editing Reported Written Edited Compiled Produced Research Photographs"
+    " Photograph Photography Graphics Illustrations Illustration Video Design Fact-checking"
+)
+# A caption that describes its picture (图为……, "Photo: the plant in Ningde on March 3") is
+# left to the model: a misdated or misplaced photo is a classic fact-check. Only the credit
+# fields are no claim ("Photo credit:", "Credit:", "Source:", 图片来源：).
+_EN_CAPTIONS = _words("Credit Credits Source Sources")
+_EN_PHOTO_CREDITS = _words("Photo Photos Photograph Image Images Picture Illustration")
+_ZH_CAPTIONS = _words("图 图片 摄影 图源 题图 配图 供图")
+_CREDIT_START = re.compile(
+    rf"\(?(?:Additional\s+reporting|{'|'.join(_EN_CREDIT_WORDS)})\s+by(?=\s+[A-Z])"
+    rf"|(?:{'|'.join(_EN_CAPTIONS)})\s*:(?=\s)"
+    rf"|(?:{'|'.join(_EN_PHOTO_CREDITS)})\s+credits?\s*:(?=\s)"
+    rf"|(?:{'|'.join(_ZH_CAPTIONS)})(?=[:：/｜|])"
+)
+# A photo credit on its own: （新华社记者 张三 摄）. (At the end of a caption that describes its
+# picture it leaves the caption to the model.)
+_PHOTO_CREDIT = re.compile(r"[（(][^（）()\n]{0,30}(?:摄|供图|摄影)[）)][。.]?")
+# "By Jane Doe", "By Jane Doe and John Smith, Reuters", "By JANE DOE | Oct 28, 2024 | 5 min read".
+_BY = re.compile(r"\(?By\s+")
+_NAME_WORD = r"(?:[A-Z][\w.'’-]*|de|van|von|al|bin|da|di|le|la)"
+_EN_BYLINE = re.compile(
+    rf"\(?By\s+(?P<first>[A-Z][\w.'’-]*)(?:\s+{_NAME_WORD}){{0,4}}"
+    rf"(?:\s*(?:,|\band\b|&)\s*[A-Z][\w.'’-]*(?:\s+{_NAME_WORD}){{0,4}}){{0,4}}"
+    r"(?:\s*[|•·–—-]\s*.*)?\)?\.?"
+)
+_BYLINE_MAX = 120
+
+# A credit line: only fields, each a label and a value or two (记者 张三, 文/李四, 编辑：王五,
+# 来源：某日报, 阅读量 3.2万), a reporter (星河日报记者张三报道), a date, a time.
+_LABELS = frozenset(
+    _words(
+        """责任编辑 本期编辑 值班编辑 新媒体编辑 图片来源 发布时间 见习记者 特约记者 首席记者
+    本报记者 实习记者 实习生 通讯员 出品人 记者 编辑 责编 主编 编审 审核 审校 校对 终审 初审
+    复审 美编 排版 统筹 策划 出品 监制 制作 设计 视觉 制图 来源 稿源 出处 作者 撰文 采写 文字
+    文 图文 图 图片 摄影 摄像 摄 图源 题图 配图 供图 视频 剪辑 翻译 编译 整理 口述 时间 日期
+    阅读量 阅读 本报讯"""
+    )
+)
+# The labels that trigger a look at their sentence, before a separator (the others count once
+# it is looked at).
+_LABEL_TRIGGERS = (
+    _words(
+        "责任编辑 图片来源 发布时间 编辑 责编 主编 审核 校对 来源 稿源 作者 撰文 采写 文 监制"
+        " 出品 策划 统筹 美编 制图 翻译 编译 整理"
+    )
+    + _ZH_CAPTIONS
+)
+_FIELD_SEP = re.compile(r"[\s|丨｜/／:：]+")
+_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_DATE_TOKEN = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}月\d{1,2}日|\d{4}年|_T_")
+_END_TOKEN = re.compile(rf"报道|摄|供图|整理|编译|原创|独家|发自[{_CJK}]{{2,6}}|\d+(?:\.\d+)?万?")
+_REPORTER = re.compile(
+    rf"[{_CJK}]{{0,10}}?(?:记者|通讯员)"
+    rf"(?:(?P<name>[{_CJK}·]{{2,4}}?)(?:报道|摄|发自[{_CJK}]{{2,6}})?)?"
+)
+_VALUE = re.compile(r"[^，,。！？!?；;（）()“”\"]{1,20}")
+_CREDIT_MAX = 80  # characters: a credit line is short
+_WRAPPERS = "()（）【】[]〔〕"
+
+# End marks: a line that is only (完), —完—, -END-.
+_END_MARK = re.compile(
+    r"[-—–_=*~#·• \t]*[（(【\[〔]?[ \t]*(?:完|全文完|本文完|END|End|THE END)[ \t]*[）)】\]〕]?"
+    r"[-—–_=*~#·• \t]*"
+)
+
+# The trigger words, in the case written: each pattern above holds one.
+_TRIGGER_WORDS = tuple(
+    [
+        # calls to action
+        *_ZH_CALLS,
+        *_words("阅读原文 二维码 立享 优惠码 邀请码"),
+        *_words(
+            "Scan |Click |Tap |Subscribe |Sign up |Download |Follow us|Visit |Join |Shop ", "|"
+        ),
+        *_words("Limited|Use code|Use the code|Promo code|Discount code|Coupon code", "|"),
+        # boilerplate
+        *_words("版权所有 版权声明 免责声明 投资建议 投资有风险 原标题 原文链接 文章来源 作者系"),
+        *_each("未经", "授权|许可|同意"),
+        *_each("转载", "请|须|需"),
+        *_each("本文", _THIS_ARTICLE),
+        *_words("©|(c)|(C)|Copyright|All rights|ALL RIGHTS|Our Standards|Trust Principles", "|"),
+        *_words(
+            "Originally|This article|This story|This post|This piece|Reprinted|Republished", "|"
+        ),
+        "The views",
+        # bylines, credits, captions, end marks
+        *(label + sep for label in _LABEL_TRIGGERS for sep in ":：/｜|丨 \t"),
+        *_words("记者 通讯员 本报讯 实习生"),
+        "Additional",
+        *_EN_CREDIT_WORDS,
+        *_EN_CAPTIONS,
+        *_EN_PHOTO_CREDITS,
+        "By ",
+        *("（完", "(完", "【完", "[完", "〔完", "—完", "-完", "— 完", "- 完", "全文完", "本文完"),
+        *("END", "End"),
+        *_words("摄） 摄) 供图） 供图) 摄影） 摄影)"),
+    ]
+)
+_TRIGGERS = _literals([*_TRIGGER_WORDS, *sorted(_AD_TRIGGER_WORDS)])
+# Lower-case English triggers, each looked for alone: in `_TRIGGERS`, their common first letters
+# would have it try a word at most positions of English text.
+_LOWER_TRIGGERS = (
+    *_words("click here|click below|tap here|sign up|subscribe|follow us|limited|shop now", "|"),
+    *_words("use code|use the code|promo code|discount code|coupon code|rights reserved", "|"),
+    *_words("originally|first appeared|first published|with permission|views expressed", "|"),
+    "constitute",
+)
+
+
+def _triggers(text: str) -> Iterator[tuple[int, str]]:
+    """Where each trigger word starts in `text`, with the word (in no order)."""
+    for m in _TRIGGERS.finditer(text):
+        yield m.start(), m.group()
+    for word in _LOWER_TRIGGERS:
+        at = text.find(word)
+        while at >= 0:
+            yield at, word
+            at = text.find(word, at + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class NotClaims:
+    """The stretches of a document that hold no claim (each whole sentences, or an advert's
+    lines), with their reasons: sorted and disjoint."""
+
+    stretches: tuple[tuple[int, int, str], ...]
+    starts: tuple[int, ...]
+
+    def reason(self, start: int, end: int) -> str | None:
+        """Why the span `start:end` is no claim, if it lies inside such a stretch."""
+        i = bisect_right(self.starts, start) - 1
+        if i < 0:
+            return None
+        a, b, why = self.stretches[i]
+        return why if a <= start and end <= b else None
+
+
+NONE = NotClaims((), ())
+
+
+def not_claims(text: str, sentences: Sequence[Segment]) -> NotClaims:
+    """The adverts, bylines and boilerplate of `text`, split into `sentences`."""
+    found: dict[int, str] = {}  # sentence index -> reason
+    starts = [s.start for s in sentences]
+    looked: set[int] = set()
+    adverts: list[tuple[int, int, str]] = []
+    lines: set[int] = set()
+    for at, word in _triggers(text):
+        if word in _AD_TRIGGER_WORDS:
+            line = text.rfind("\n", 0, at) + 1
+            if line not in lines:
+                lines.add(line)
+                adverts.extend(_advert_at(text, line))
+            continue
+        i = bisect_right(starts, at) - 1
+        if i < 0 or at >= sentences[i].end or i in looked:
+            continue
+        looked.add(i)
+        why = _sentence_reason(text[sentences[i].start : sentences[i].end])
+        if why is not None:
+            found[i] = why
+    stretches = [(sentences[i].start, sentences[i].end, why) for i, why in found.items()]
+    stretches += adverts
+    if not stretches:
+        return NONE
+    stretches.sort()
+    merged: list[tuple[int, int, str]] = []
+    for a, b, why in stretches:
+        if merged and a < merged[-1][1]:  # overlapping: merged, the earlier reason stands
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b), merged[-1][2])
+        else:
+            merged.append((a, b, why))
+    return NotClaims(tuple(merged), tuple(a for a, _, _ in merged))
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _advert_at(text: str, line: int) -> list[tuple[int, int, str]]:
+    """The advert that a marker at the start of the `line` (an offset) opens, if it does: to the
+    end of the marker's block or, a marker alone in its block, of the block after it."""
+    m = _AD_MARKER.match(text, line)
+    if m is None:
+        return []
+    start = m.end() - len(m.group().lstrip())
+    end = _block_end(text, m.end())
+    if m.group("alone") is not None and not text[m.end() : end].strip():
+        after = _BLANK_LINE.search(text, m.end())
+        if after is not None:
+            end = _block_end(text, after.end())
+    return [(start, end, reason("advert", m.group().strip()))]
+
+
+def _block_end(text: str, pos: int) -> int:
+    """Where the block that holds `pos` ends, trailing space left out."""
+    blank = _BLANK_LINE.search(text, pos)
+    return len(text[: blank.start() if blank is not None else len(text)].rstrip())
+
+
+def sentence_reason(s: str) -> str | None:
+    """Why the sentence `s` is no claim (`reason`), if it is an advert's call to action, a
+    byline or boilerplate (an advert's other sentences need their block: `not_claims`)."""
+    return _sentence_reason(s) if next(_triggers(s), None) is not None else None
+
+
+def _sentence_reason(s: str) -> str | None:
+    s = s.strip()
+    for m in _DETAIL.finditer(s):
+        kind = m.lastgroup or ""
+        if kind.startswith("a") or (kind == "start" and m.start() == 0):
+            return reason("advert", m.group())
+        if kind.startswith("b"):
+            return reason("boilerplate", m.group())
+    if "\n" in s:
+        # A credit is a line of its own: a sentence of several lines (hard-wrapped prose) that
+        # opens with one holds more than the credit.
+        return None
+    if _END_MARK.fullmatch(s):
+        return reason("boilerplate", s)
+    found = _CREDIT_START.match(s) or _PHOTO_CREDIT.fullmatch(s)
+    if found is not None:
+        return reason("byline", found.group())
+    if _BY.match(s) and _english_byline(s):
+        return reason("byline", s)
+    label = _credit_line(s)
+    return None if label is None else reason("byline", label)
+
+
+def _english_byline(s: str) -> bool:
+    if len(s) > _BYLINE_MAX:
+        return False
+    m = _EN_BYLINE.fullmatch(s)
+    return m is not None and m.group("first").rstrip(".") not in CALENDAR  # By March, ...
+
+
+def _credit_line(s: str) -> str | None:
+    """The first label of `s` if `s` is only credit fields, else None."""
+    body = s.strip(_WRAPPERS + " \t。.")
+    if not body or len(body) > _CREDIT_MAX:
+        return None
+    first: str | None = None
+    values = 0  # values since the last label
+    for token in _FIELD_SEP.split(_TIME.sub("_T_", body)):
+        if not token:
+            continue
+        if token in _LABELS:
+            first = first or token
+            values = 0
+            continue
+        reporter = _REPORTER.fullmatch(token)
+        if reporter is not None:
+            first = first or token
+            values = 1 if reporter.group("name") else 0
+            continue
+        if _DATE_TOKEN.fullmatch(token) or (first and _END_TOKEN.fullmatch(token)):
+            continue
+        if first is not None and values < 3 and _VALUE.fullmatch(token):
+            values += 1
+            continue
+        return None
+    return first
