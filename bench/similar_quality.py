@@ -1,7 +1,7 @@
 """How well "checked before?" finds a claim reworded: top-1 accuracy and score gaps.
 
     python bench/similar_quality.py [--min-score 0.5] [--show]
-    python bench/similar_quality.py --heldout fresh|fresh2|...|fresh20 [--show]
+    python bench/similar_quality.py --heldout fresh|fresh2|...|fresh21 [--show]
 
 Reads tests/data/similar/pairs.yaml (see its header): each pair is an earlier claim `a` and the
 same claim reworded `b`. The earlier claims of every pair and the unrelated claims make the
@@ -29,7 +29,8 @@ sixteen), `--heldout fresh16` the split fresh16.yaml (with the claims of all sev
 `--heldout fresh17` the split fresh17.yaml (with the claims of all eighteen), `--heldout
 fresh18` the split fresh18.yaml (with the claims of all nineteen), `--heldout fresh19` the split
 fresh19.yaml (with the claims of all twenty), `--heldout fresh20` the split fresh20.yaml (with
-the claims of all twenty-one).
+the claims of all twenty-one), `--heldout fresh21` the split fresh21.yaml (with the claims of all
+twenty-two).
 Each was written before the method was changed and scored once, when that change was final
 (see their headers and docs/benchmarks.md; fresh7 in round 5 and fresh8 in round 6, session 19;
 fresh9 after round 7, session 20: top-1 65% before and after, others >= 0.5 34 -> 29; fresh10
@@ -40,8 +41,9 @@ are dev now, as is fresh15 (session 22, after round 13 and the review of round 1
 83% -> 83%, others 16 -> 16), fresh16 (session 22, after round 14: 83% -> 83%, others
 24 -> 22), fresh17 (session 23, after round 15: 90% -> 90%, others 20 -> 20), fresh18
 (session 23, after round 16: 92% -> 92%, others 16 -> 16) and fresh19 (session 24, after round
-17: 96% -> 96%, others 5 -> 5). fresh20 was written in session 25 before round 18: held out until
-that round is final. A held-out figure for a change after that needs a new split, written and
+17: 96% -> 96%, others 5 -> 5). fresh20 and fresh21 were written in session 25 before round 18 was
+final (fresh21 also asked for restatements: a speech's wording of a report's figure): held out
+until that round is final. A held-out figure for a change after that needs a new split, written and
 committed before the change.
 
 `--show` prints every query's best match, each other claim at or above the threshold, and why
@@ -93,6 +95,7 @@ HELD_OUT = (
     "fresh18",
     "fresh19",
     "fresh20",
+    "fresh21",
 )
 
 
