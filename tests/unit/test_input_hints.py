@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from workbench.domain.people import closest_people
 from workbench.domain.text import not_utf8_advice
 from workbench.services.documents import meant_url
-from workbench.services.users import closest_people
 
 
 @pytest.mark.parametrize(
