@@ -394,9 +394,20 @@ def claims_csv(claims: Iterable[ClaimView], *, bom: bool = False) -> None:
     writer("claims", "csv")(claims, sys.stdout, bom=bom)
 
 
+# How much of a claim's text, quote and speaker a table shows: in a pipe, and on a terminal
+# with no width to spare (a wide one gives its spare width to the claim, then the quote).
+CLAIM_CELLS = {"claim": 56, "quote": 24, "speaker": 16}
+
+
 def print_claims(claims: list[ClaimView], empty: str | None = None) -> None:
+    # The speaker column only when someone speaks (a transcript's claims): prose keeps its table.
+    spoken = any(c.speaker for c in claims)
     table(
-        ["id", "doc", "status", "type", "pri", "owner", "due", "claim", "quote"],
+        [
+            *("id", "doc", "status", "type", "pri", "owner", "due"),
+            *(["speaker"] if spoken else []),
+            *("claim", "quote"),
+        ],
         [
             (
                 c.id,
@@ -407,14 +418,16 @@ def print_claims(claims: list[ClaimView], empty: str | None = None) -> None:
                 c.priority,
                 clip(c.assignee or "", 12),
                 c.due,
-                clip(c.text, 56),
-                clip(c.quote, 24),
+                *([c.speaker] if spoken else []),
+                c.text,
+                c.quote,
             )
             for c in claims
         ],
         empty=empty or "no claims match",
         # On a narrow terminal the claim keeps its room; these go first, least useful first.
-        droppable=("quote", "doc", "pri", "due", "owner", "type"),
+        droppable=("quote", "doc", "pri", "due", "owner", "type", "speaker"),
+        clips=CLAIM_CELLS,
     )
 
 
