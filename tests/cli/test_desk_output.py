@@ -27,7 +27,7 @@ def test_claim_list_at_80_columns_fits_and_breaks_no_word(cli: Run) -> None:
     # Every Latin word printed is a whole word of the data (or one cut short with "…"): a word
     # split across lines ("OpenAI'" / "s CLIP") would print pieces that are not words.
     claims = json.loads(cli("claim", "list", "--json").out)
-    known = {"id", "status", "type", "pri", "owner", "claim", "quote", "doc", "due"}
+    known = {"id", "status", "type", "pri", "owner", "speaker", "claim", "quote", "doc", "due"}
     for c in claims:
         known |= set(WORD.findall(" ".join(str(v) for v in c.values())))
     pieces = [m.group() for m in WORD.finditer(out) if out[m.end() : m.end() + 1] != "…"]
@@ -47,6 +47,7 @@ def test_claim_list_at_80_columns_fits_and_breaks_no_word(cli: Run) -> None:
         "pri",
         "owner",
         "due",
+        "speaker",  # the demo's claims name who makes them
         "claim",
         "quote",
     ]
@@ -185,3 +186,37 @@ def test_limit_zero_lists_none_and_says_so_everywhere(cli: Run) -> None:
         assert bad.code == 2 and "limit must be 0 or more (got -1)" in bad.err, bad.err
     bad = cli("stats", "--limit", "-1")
     assert bad.code == 2 and "limit must be 0 or more (got -1)" in bad.err, bad.err
+
+
+LONG = (
+    "Exports of manufactured goods rose by twelve percent between 2019 and 2023, "
+    "the fastest growth of any region"
+)
+
+
+def _claims_with_and_without_speaker(cli: Run) -> None:
+    ok(cli("doc", "add", "-", input=f"OKAFOR: {LONG}.\nHOLT: Thank you.\n"))
+    ok(cli("claim", "add", "1", "--text", LONG, "--quote", LONG, "--speaker", "OKAFOR"))
+    ok(cli("claim", "add", "1", "--text", "Thanks", "--quote", "Thank you"))
+
+
+def test_claim_list_shows_the_speaker_and_uses_a_wide_terminal(cli: Run) -> None:
+    """A trial's debate desk saw no speaker and, at 220 columns, claims cut at 56 characters."""
+    _claims_with_and_without_speaker(cli)
+    wide = ok(cli("claim", "list", env={"COLUMNS": "220"})).out.splitlines()
+    header = [c.strip() for c in wide[1].split()]
+    assert "speaker" in header and header.index("speaker") < header.index("claim")
+    row = next(line for line in wide if "OKAFOR" in line)
+    assert LONG in row and max(len(line) for line in wide) <= 220
+    # Narrower, the claim wraps within its room as before, every line within the width.
+    narrow = ok(cli("claim", "list", env={"COLUMNS": "100"})).out.splitlines()
+    assert max(len(line) for line in narrow) <= 100 and LONG not in "\n".join(narrow)
+    # A pipe keeps the stable plain table (the claim cut at 56), with the speaker column now.
+    plain = ok(cli("claim", "list")).out.splitlines()
+    assert [c.strip() for c in plain[1].split("|")[1:-1]] == [
+        *("id", "doc", "status", "type", "pri", "owner", "due", "speaker", "claim", "quote")
+    ]
+    assert "| OKAFOR " in plain[3] and f"| {LONG[:55]}… |" in plain[3]
+    # Nobody speaks in the claims listed: no speaker column.
+    unspoken = ok(cli("claim", "list", "--search", "Thanks", env={"COLUMNS": "220"})).out
+    assert "speaker" not in unspoken and "Thanks" in unspoken

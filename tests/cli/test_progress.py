@@ -189,6 +189,29 @@ def test_extract_reports_the_sentences_scored(wb: Workbench) -> None:
     assert heard == [(0, units), (PROGRESS_EVERY, units), (units, units)]
 
 
+def test_accept_reports_sentences_scored_then_claims_added_and_compared(wb: Workbench) -> None:
+    """`extract --accept` on a long transcript spent most of its time after the scoring (85 s
+    silent on a trial's 12,000 lines): each claim is counted as it is added, then as it is
+    compared with the earlier claims, on one count from 0 to twice the claims added."""
+    from workbench.services.documents import add_document
+    from workbench.services.extract import ExtractOptions, accept_candidates
+    from workbench.services.progress import CLAIMS_EVERY
+
+    lines = [f"HOLT: Exports rose {i} percent in {1990 + i}." for i in range(CLAIMS_EVERY + 5)]
+    doc = add_document(wb, "\n".join(lines)).document.id  # check-worthy, every line
+    heard, progress = _listen()
+    result = accept_candidates(wb, doc, ExtractOptions(min_score=0.0), progress)
+    n = len(result.added)
+    assert n == CLAIMS_EVERY + 5
+    scored = heard[: heard.index((0, 2 * n))]
+    assert scored[0][0] == 0 and scored[-1][0] == scored[-1][1] == scored[0][1]
+    assert heard[len(scored) :] == [
+        (0, 2 * n),
+        *((k, 2 * n) for k in range(CLAIMS_EVERY, 2 * n, CLAIMS_EVERY)),
+        (2 * n, 2 * n),
+    ]
+
+
 def test_wanted(monkeypatch: pytest.MonkeyPatch) -> None:
     class Tty:
         def __init__(self, tty: bool) -> None:
@@ -211,15 +234,16 @@ def test_disabled_bar_gives_no_callback() -> None:
         assert progress is None
 
 
-def _on_a_terminal(db_url: str, folder: Path, *args: str) -> str:
-    """Run `workbench ARGS` with a real terminal (a pty) as stdout and stderr; what it showed."""
+def _on_a_terminal(db_url: str, folder: Path, *args: str, piped: bool = False) -> str:
+    """Run `workbench ARGS` with a real terminal (a pty) as stdout and stderr (stderr alone
+    when `piped`: stdout then goes nowhere); what it showed."""
     leader, follower = pty.openpty()
     env = {**os.environ, "WORKBENCH_DB": db_url, "TERM": "xterm", "COLUMNS": "100"}
     env["WORKBENCH_USER"] = "tester"
     proc = subprocess.Popen(
         [sys.executable, "-m", "workbench", *args],
         stdin=subprocess.DEVNULL,
-        stdout=follower,
+        stdout=subprocess.DEVNULL if piped else follower,
         stderr=follower,
         env=env,
         cwd=folder,
@@ -258,6 +282,23 @@ def test_bar_on_a_terminal(db_url: str, cli: Callable[..., object], tmp_path: Pa
         ("restoring the bundle", ("--db", "new.db", "import", "bundle", files["bundle"])),
     ):
         assert label in _on_a_terminal(db_url, tmp_path, *args), args
+    # --accept counts the claims it adds after the sentences it scores; its report is a few
+    # lines, so with its output piped (`| tee log`) the bar still shows on the terminal's stderr.
+    for piped in (False, True):
+        doc = _transcript(cli, f"{piped}")
+        shown = _on_a_terminal(db_url, tmp_path, "extract", doc, "--accept", piped=piped)
+        assert "scoring sentences, then adding claims" in shown, piped
+    assert "adding claims" not in _on_a_terminal(
+        db_url, tmp_path, "extract", _transcript(cli, "json"), "--accept", "--json"
+    )
+
+
+def _transcript(cli: Callable[..., object], tag: str, lines: int = 20) -> str:
+    """A debate transcript of check-worthy lines, as a new document."""
+    text = "\n".join(f"HOLT: Exports rose {i} percent in {1990 + i} ({tag})." for i in range(lines))
+    r = cli("doc", "add", "-", "--json", input=text)
+    assert r.code == 0, r.err  # type: ignore[attr-defined]
+    return str(json.loads(r.out)["id"])  # type: ignore[attr-defined]
 
 
 def test_claims_table_reports_every_claim_written(

@@ -249,6 +249,14 @@ def test_a_chinese_desks_files_are_refused_saying_how_to_convert_them(
     )
     r = wb("doc", "add", str(tmp_path / "u16.txt"))
     assert r.code == 1 and "it is UTF-16" in r.err and "iconv -f UTF-16 -t UTF-8" in r.err
+    # A Western desk's Windows file: a £ as byte 0xa3 (a trial was told only "convert it").
+    (tmp_path / "latin1.txt").write_bytes("The fee rose to £30, said Mr Müller.".encode("cp1252"))
+    r = wb("doc", "add", str(tmp_path / "latin1.txt"))
+    assert r.code == 1 and r.err == (
+        f"error: {tmp_path / 'latin1.txt'} is not valid UTF-8: bad byte 0xa3 at byte offset 16; "
+        "it looks like Windows-1252/Latin-1 (Western European); convert it first, e.g. iconv "
+        "-f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8\n"
+    )
     assert wb("doc", "add", "-", stdin=text.encode()).code == 0
     assert wb("claim", "add", "1", "--text", "founded", "--quote", "2021年底").code == 0
     for stdin in (text.encode("gbk"), text.encode("utf-16")):

@@ -100,6 +100,29 @@ def test_a_registered_desk_assigns_claims_to_its_people(cli: Run) -> None:
         "'alcie' is not a registered user of this desk; did you mean alice?",
     )
     ok(cli("--as", "alice", "claim", "assign", "1", "--to", "Alice"))
+    # whoever acts is checked the same way, and so is whose queue --mine shows
+    err_line(
+        cli("--as", "alcie", "note", "add", "1", "a note"),
+        1,
+        "'alcie' is not a registered user of this desk; did you mean alice? Act as one",
+    )
+    err_line(
+        cli("--as", "alcie", "claim", "list", "--mine"),
+        1,
+        "'alcie' is not a registered user of this desk; did you mean alice?",
+    )
+    assert "four firms" in ok(cli("--as", "alice", "claim", "list", "--mine")).out
+
+
+def test_the_first_unchecked_assignment_says_names_are_not_checked(cli: Run) -> None:
+    setup_claims(cli)
+    hint = (
+        "no people are registered: any name is accepted; "
+        "`workbench user add NAME` makes assignments checked\n"
+    )
+    r = ok(cli("claim", "assign", "1", "--to", "mraco"))
+    assert r.err == hint and r.out == "claim #1: assigned to mraco\n"
+    assert ok(cli("claim", "assign", "2", "--to", "marco")).err == ""
 
 
 def test_desk_commands_and_queries(cli: Run) -> None:

@@ -223,7 +223,7 @@ SCENARIOS: dict[str, tuple[Setup, int]] = {
     "workbench.services.demo.demo_board": (s_demo_board, 2),
     "workbench.services.evidence.add_evidence": (s_add_evidence, 1),
     "workbench.services.settings.set_config": (s_set_config, 1),
-    "workbench.services.workflow.assign": (_bulk("assign", "alice"), 1),
+    "workbench.services.workflow.assign_owner": (_bulk("assign_owner", "alice"), 1),
     "workbench.services.workflow.tag": (_bulk("tag", ["ai"]), 1),
     "workbench.services.workflow.untag": (_bulk("untag", ["ai"]), 1),
     "workbench.services.workflow.set_priority": (_bulk("set_priority", "high"), 1),

@@ -160,3 +160,55 @@ def test_once_registered_claims_go_to_registered_people(
         assign(wang, [cid], "ѕаѕһа")  # all Cyrillic: one script, sasha's skeleton
     assert counts() == before
     assert assign(wang, [cid], " WANG ")[0].assignee == "wang"
+
+
+def test_an_unregistered_actor_is_refused_with_the_names_they_may_have_meant(
+    wb: Workbench, counts: Callable[[], dict[str, int]]
+) -> None:
+    """The same search `claim assign --to` answers with: a typo of a registered name is
+    refused naming it, a look-alike naming its twin, a stranger with the way in."""
+    cid = _claim(wb)
+    add_user(wb, "lena")
+    add_user(as_(wb, "lena"), "sasha")
+    before = counts()
+    with pytest.raises(
+        InvalidInput, match=r"^'lnea' is not a registered user of this desk; did you mean lena\? "
+    ):
+        add_note(as_(wb, "lnea"), cid, "no")
+    with pytest.raises(InvalidInput, match="'ѕаѕһа' looks like the registered user 'sasha'"):
+        add_note(as_(wb, "ѕаѕһа"), cid, "no")  # all Cyrillic: sasha's skeleton
+    with pytest.raises(InvalidInput, match=r"^'zhao' is not a registered user of this desk: act"):
+        add_note(as_(wb, "zhao"), cid, "no")
+    assert counts() == before
+
+
+def test_my_queue_needs_a_registered_name_once_people_are_registered(wb: Workbench) -> None:
+    """A read needs no registered name, but `--mine` under a name nobody has is a queue that
+    is always empty: said, with the names meant, rather than shown as an empty queue."""
+    from workbench.services.queries import ClaimFilter, list_claims
+    from workbench.services.workflow import assign
+
+    cid = _claim(wb)
+    assign(wb, [cid], "marco")
+    assert list_claims(as_(wb, "mraco"), ClaimFilter(queue_of="mraco")) == []  # nobody yet
+    add_user(wb, "marco")
+    marco = as_(wb, "marco")
+    assert [c.id for c in list_claims(marco, ClaimFilter(queue_of="marco"))] == [cid]
+    with pytest.raises(InvalidInput, match=r"'mraco' is not a registered user.*did you mean marco"):
+        list_claims(as_(wb, "mraco"), ClaimFilter(queue_of="mraco"))
+    # other reads stay open to anyone
+    assert [c.id for c in list_claims(as_(wb, "mraco"), ClaimFilter(assignee="marco"))] == [cid]
+
+
+def test_an_assignment_says_when_no_name_could_be_checked(wb: Workbench) -> None:
+    """Before anyone registers, any owner is accepted: the first assignment says so (the CLI
+    prints the hint once), later ones and a registered desk's do not."""
+    from workbench.services.workflow import assign_owner
+
+    cid = _claim(wb)
+    first = assign_owner(wb, [cid], "mraco")
+    assert first.unchecked_first and first.claims[0].assignee == "mraco"
+    assert not assign_owner(wb, [cid], "marco").unchecked_first  # no longer the first
+    assert not assign_owner(wb, [cid], None).unchecked_first
+    add_user(wb, "marco")
+    assert not assign_owner(as_(wb, "marco"), [cid], "marco").unchecked_first

@@ -31,6 +31,7 @@ READ_TABLES = [
     tables.notes,
     tables.evidence,
     tables.events,
+    tables.users,
 ]
 
 

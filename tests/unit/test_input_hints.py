@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from workbench.domain.people import closest_people
 from workbench.domain.text import not_utf8_advice
 from workbench.services.documents import meant_url
-from workbench.services.users import closest_people
 
 
 @pytest.mark.parametrize(
@@ -35,7 +35,8 @@ def test_nul_bytes_read_as_a_binary_file() -> None:
     assert "looks like a binary file" in not_utf8_advice(data, 10)
     # A UTF-16 file has NUL bytes too, but says what it is by its byte-order mark.
     assert "UTF-16" in not_utf8_advice(b"\xff\xfea\x00b\x00", 0)
-    assert not_utf8_advice(b"caf\xe9", 3) == "convert it to UTF-8 first"
+    assert "iconv -f WINDOWS-1252" in not_utf8_advice(b"caf\xe9", 3)
+    assert not_utf8_advice(b"caf\xe9\x81", 3) == "convert it to UTF-8 first"
 
 
 def test_closest_people_include_a_display_name_typed_loosely() -> None:

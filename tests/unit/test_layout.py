@@ -60,6 +60,16 @@ def test_fit_drops_empty_and_named_columns_then_stacks() -> None:
     assert lines[-1] == "    引语"
 
 
+def test_fit_says_what_width_is_left_once_every_column_has_its_natural_width() -> None:
+    """The spare cells a table may give to text it clipped (`claim list` on a wide terminal)."""
+    columns = ["id", "claim", "quote"]
+    rows = [["1", "x" * 56, "y" * 24]]
+    texts = frozenset({"claim", "quote"})
+    overhead = 3 * 3 + 1
+    assert fit(columns, rows, 220, texts).spare == 220 - overhead - 2 - 56 - 24
+    assert fit(columns, rows, 80, texts).spare == 0  # the text is wrapped: nothing left
+
+
 def test_clip_counts_terminal_cells_not_characters() -> None:
     # 30 Chinese characters are 60 cells: they fit 60 exactly; 59 keeps 29 and the ellipsis;
     # 58 keeps 28, a cell short (half a character is no character).

@@ -36,6 +36,12 @@ def test_decode_drops_bom_and_names_bad_byte_offset() -> None:
 
 GBK_HINT = "it looks like GB18030/GBK (Chinese); convert it first, e.g. iconv -f GB18030"
 UTF16_HINT = "it is UTF-16 (it starts with a UTF-16 byte-order mark); convert it first, e.g. iconv"
+CP1252_HINT = (
+    "it looks like Windows-1252/Latin-1 (Western European); convert it first, "
+    "e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8"
+)
+NONE = "convert it to UTF-8 first"
+WESTERN = "The ticket costs £5 — “cheap”, said José; the café’s crème brûlée costs €4."
 CHINESE = "“中文新闻”：朱镕基说，公司在2021年底成立。【完】"
 
 
@@ -48,10 +54,19 @@ CHINESE = "“中文新闻”：朱镕基说，公司在2021年底成立。【�
         ("中文".encode("gbk") + b"\xff" * 3, "convert it to UTF-8 first"),  # not GBK either
         (CHINESE.encode("utf-16"), UTF16_HINT),
         (b"\xfe\xff" + CHINESE.encode("utf-16-be"), UTF16_HINT),
-        # Not Chinese in GBK: no such advice.
-        ("café crème".encode("latin-1"), "convert it to UTF-8 first"),
-        ("Öl für Bäcker".encode("latin-1"), "convert it to UTF-8 first"),
-        (CHINESE.encode("big5", "replace"), "convert it to UTF-8 first"),
+        # Not Chinese in GBK: no such advice. Western text in Windows-1252 or Latin-1 (a
+        # Windows desk's default): its letters and marks are single bytes among ASCII.
+        ("café crème".encode("latin-1"), CP1252_HINT),
+        ("Öl für Bäcker".encode("latin-1"), CP1252_HINT),
+        (WESTERN.encode("cp1252"), CP1252_HINT),
+        (b"Title: debate\n" + WESTERN.encode("cp1252"), CP1252_HINT),
+        ("A população não tem educação. ¿Cuánto? «Très» cher".encode("cp1252"), CP1252_HINT),
+        (CHINESE.encode("big5", "replace"), NONE),
+        # Bytes Windows-1252 leaves undefined (0x81, 0x8d, 0x8f, 0x90, 0x9d): not that either.
+        ("café ".encode("cp1252") + b"\x81 and \x8d", NONE),
+        # Valid UTF-8 before the bad byte: a damaged UTF-8 file, which iconv from Windows-1252
+        # would garble further.
+        ("The café’s crème brûlée costs ".encode() + "£5".encode("cp1252"), NONE),
         # Japanese and Korean in the EUC encodings, whose bytes GB2312 shares: not called GBK
         (
             "会社の売上高は10％増加し、5億円に達しました。".encode("euc_jp"),
@@ -65,6 +80,11 @@ CHINESE = "“中文新闻”：朱镕基说，公司在2021年底成立。【�
         ("公司董事长 朱镕基说，公司在2021年底成立，营收增长了百分之十。".encode("gbk"), GBK_HINT),
         # UTF-8 with a bad byte after a run of good Chinese: a damaged UTF-8 file.
         (CHINESE.encode() + "中".encode("gbk"), "convert it to UTF-8 first"),
+        # Chinese, Japanese and Korean text never reads as Western: their bytes come in runs.
+        (("Title: " + CHINESE + " A股 B股").encode("gbk"), GBK_HINT),
+        ("東京の会社は10％増えた。ソニー、トヨタ。".encode("euc_jp"), NONE),
+        ("수 있다. 회사 매출 증가. 서울".encode("euc_kr"), NONE),
+        (("Title: " + CHINESE).encode("utf-16"), UTF16_HINT),
     ],
 )
 def test_text_that_is_not_utf8_is_refused_with_what_it_looks_like(data: bytes, advice: str) -> None:

@@ -179,7 +179,8 @@ def head(ctx: click.Context, as_json: bool) -> None:
     """Print the newest event's hash and the event count, to note down or publish.
 
     Later, `workbench audit verify --head HASH --count N` proves that the trail still holds
-    every one of those N events unchanged.
+    every one of those N events unchanged. --json prints {"count", "seq", "head", "hash"}:
+    head is the hash (as --head takes it), and hash the same value, for older scripts.
     """
     from workbench.services.verify import chain_head
 

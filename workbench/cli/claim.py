@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from workbench.cli.claim_desk import assign, due, priority, tag, untag
-from workbench.cli.claim_edit import edit
+from workbench.cli.claim_edit import edit, speaker_kept
 from workbench.cli.claim_review import approve, reject
 from workbench.cli.common import text_or_stdin, usage_unless_none, workbench_from
 from workbench.cli.options import (
@@ -75,7 +75,11 @@ for _command in (edit, assign, tag, untag, priority, due, approve, reject):
 @click.option("--occurrence", type=POSITIVE, help="Which occurrence of --quote (1-based).")
 @click.option("--start", type=OFFSET, help="Start offset (code points) of the span.")
 @click.option("--end", type=OFFSET, help="End offset (exclusive) of the span.")
-@click.option("--speaker", help="Who makes the claim (the author, or the person quoted).")
+@click.option(
+    "--speaker",
+    help="Who makes the claim (the author, or the person quoted); a name the document's other "
+    "claims spell otherwise (OKAFOR for Okafor) is stored as they spell it.",
+)
 @click.option("--type", "claim_type", type=TYPE, default="fact", show_default=True)
 @json_context
 def add(
@@ -102,6 +106,7 @@ def add(
     c = add_claim(
         workbench_from(ctx), document_id, text, span, speaker=speaker, claim_type=claim_type
     )
+    speaker_kept(speaker, c.speaker)
     if c.same_span:
         others = " and ".join(f"#{i}" for i in c.same_span)
         who = f"claim {others} already pins" if len(c.same_span) == 1 else f"claims {others} pin"
@@ -255,7 +260,12 @@ def _change(payload: dict[str, object]) -> str:
 @click.option("--status", "statuses", type=STATUS, multiple=True, help="Repeatable.")
 @click.option("--open", "open_", is_flag=True, help=listed(OPEN_NAMES, "or") + ".")
 @doc_filter_option("Only claims of DOC.")
-@click.option("--speaker", type=PERSON, metavar="NAME", help="Only claims made by NAME.")
+@click.option(
+    "--speaker",
+    type=PERSON,
+    metavar="NAME",
+    help="Only claims made by NAME, in any case or spacing.",
+)
 @click.option("--type", "claim_type", type=TYPE, help="Only claims of this type.")
 @click.option("--assignee", type=PERSON, metavar="NAME", help="Only claims owned by NAME.")
 @click.option(
@@ -384,9 +394,20 @@ def claims_csv(claims: Iterable[ClaimView], *, bom: bool = False) -> None:
     writer("claims", "csv")(claims, sys.stdout, bom=bom)
 
 
+# How much of a claim's text, quote and speaker a table shows: in a pipe, and on a terminal
+# with no width to spare (a wide one gives its spare width to the claim, then the quote).
+CLAIM_CELLS = {"claim": 56, "quote": 24, "speaker": 16}
+
+
 def print_claims(claims: list[ClaimView], empty: str | None = None) -> None:
+    # The speaker column only when someone speaks (a transcript's claims): prose keeps its table.
+    spoken = any(c.speaker for c in claims)
     table(
-        ["id", "doc", "status", "type", "pri", "owner", "due", "claim", "quote"],
+        [
+            *("id", "doc", "status", "type", "pri", "owner", "due"),
+            *(["speaker"] if spoken else []),
+            *("claim", "quote"),
+        ],
         [
             (
                 c.id,
@@ -397,14 +418,16 @@ def print_claims(claims: list[ClaimView], empty: str | None = None) -> None:
                 c.priority,
                 clip(c.assignee or "", 12),
                 c.due,
-                clip(c.text, 56),
-                clip(c.quote, 24),
+                *([c.speaker] if spoken else []),
+                c.text,
+                c.quote,
             )
             for c in claims
         ],
         empty=empty or "no claims match",
         # On a narrow terminal the claim keeps its room; these go first, least useful first.
-        droppable=("quote", "doc", "pri", "due", "owner", "type"),
+        droppable=("quote", "doc", "pri", "due", "owner", "type", "speaker"),
+        clips=CLAIM_CELLS,
     )
 
 

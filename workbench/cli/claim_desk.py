@@ -8,7 +8,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import ID, PERSON, json_context, json_option
-from workbench.cli.render import json_out
+from workbench.cli.render import json_out, message
 from workbench.domain.clock import parse_date
 from workbench.domain.desk import PRIORITY_NAMES, new_tag, normalise_tag
 from workbench.domain.errors import InvalidInput
@@ -49,12 +49,17 @@ def assign(
     ctx: click.Context, ids: tuple[int, ...], assignee: str | None, unassign: bool, as_json: bool
 ) -> None:
     """Give claims an owner (all or none: one unknown ID and nothing changes)."""
-    from workbench.services.workflow import assign as assign_claims
+    from workbench.services.workflow import assign_owner
 
     if (assignee is None) == (not unassign):
         raise click.UsageError("give either --to NAME or --unassign")
-    claims = assign_claims(workbench_from(ctx), list(ids), None if unassign else assignee)
-    _report(claims, as_json, "assigned to {c.assignee}" if not unassign else "unassigned")
+    done = assign_owner(workbench_from(ctx), list(ids), None if unassign else assignee)
+    if done.unchecked_first:
+        message(
+            "no people are registered: any name is accepted; "
+            "`workbench user add NAME` makes assignments checked"
+        )
+    _report(done.claims, as_json, "assigned to {c.assignee}" if not unassign else "unassigned")
 
 
 def _check_tags(tags: list[str], *, add: bool) -> None:

@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import text_or_stdin, workbench_from
 from workbench.cli.options import claim_id_argument, if_version_option, json_context
-from workbench.cli.render import emit_json, message
+from workbench.cli.render import emit_json, message, shown
 from workbench.domain.status import CLAIM_TYPE_NAMES
 
 
@@ -14,7 +14,11 @@ from workbench.domain.status import CLAIM_TYPE_NAMES
 @claim_id_argument
 @click.option("--text", help="The claim's new text: one checkable sentence.")
 @click.option("--type", "claim_type", type=click.Choice(CLAIM_TYPE_NAMES), help="Its new type.")
-@click.option("--speaker", metavar="NAME", help="Who makes the claim.")
+@click.option(
+    "--speaker",
+    metavar="NAME",
+    help="Who makes the claim; spelled as the document's other claims spell the same name.",
+)
 @click.option("--no-speaker", is_flag=True, help="Nobody in particular: remove the speaker.")
 @click.option("--note", help="Why it changed (optional, kept with the change); - reads stdin.")
 @if_version_option
@@ -54,6 +58,8 @@ def edit(
         note=text_or_stdin(note),
         expected_version=expected_version,
     )
+    if not no_speaker:
+        speaker_kept(speaker, result.claim.speaker)
     if not result.changed:
         message(f"claim #{claim_id} already says this; nothing changed")
     if as_json:
@@ -61,3 +67,12 @@ def edit(
     elif result.changed:
         changed = ", ".join(result.changed)
         click.echo(f"claim #{claim_id}: changed {changed} (version {result.claim.version})")
+
+
+def speaker_kept(given: str | None, stored: str | None) -> None:
+    """Say so when the speaker is stored as the document's other claims spell it, not as typed
+    (workbench.services.claims.document_speaker)."""
+    from workbench.services.claims import speaker_name
+
+    if given and stored is not None and stored != speaker_name(given):
+        message(f"speaker stored as {shown(stored)}, as on the document's other claims")

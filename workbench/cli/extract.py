@@ -77,9 +77,10 @@ def extract(
     most. Offline: nothing is downloaded. A sentence scoring below --min-score is offered by
     its best clause (or run of clauses) if that clears the bar, so a candidate's span and score
     can change with --min-score. Adverts (【推广】, 扫码关注, click here), bylines and credits
-    (记者 张三, By Jane Doe, Photo credit: ...), boilerplate (版权所有, 本文首发于, All rights reserved)
-    and, in Chinese, a view in the writer's own voice with nothing checkable (我们认为……最具创新力)
-    are no claim: they score 0 with the reason first, so only --min-score 0 lists them.
+    (记者 张三, By Jane Doe, Photo credit: ...), boilerplate (版权所有, 本文首发于,
+    All rights reserved) and, in Chinese, a view in the writer's own voice with nothing
+    checkable (我们认为……最具创新力) are no claim: they score 0 with the reason first, so only
+    --min-score 0 lists them.
 
     A transcript (a debate, an interview) written as SPEAKER: text lines is read turn by turn:
     a candidate never includes the speaker's name or runs into the next turn, it is listed
@@ -93,7 +94,10 @@ def extract(
     options = ExtractOptions(min_score=min_score, limit=limit, speakers=speakers)
     bar = wanted(as_json=as_json)
     if accept:
-        with progress_bar("scoring sentences", enabled=bar) as progress:
+        # The report is a few lines, not the data: its output piped (`| tee log`), the person
+        # still watches the terminal, where the bar goes (stderr).
+        watched = wanted(as_json=as_json, to_stdout=False)
+        with progress_bar("scoring sentences, then adding claims", enabled=watched) as progress:
             result = accept_candidates(wb, document_id, options, progress)
         for c in result.added:
             for ref in c.similar or ():

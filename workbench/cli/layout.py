@@ -109,6 +109,9 @@ class Fit:
     keep: tuple[int, ...]
     text_widths: dict[int, int]
     stacked: bool
+    # Cells the width leaves over once every kept column has its natural width (a wide
+    # terminal): room for text the caller clipped shorter than it is.
+    spare: int = 0
 
 
 def _overhead(n_columns: int) -> int:
@@ -158,7 +161,7 @@ def fit(
         share = left // (len(texts) - n)
         widths[i] = min(natural[i], share)
         left -= widths[i]
-    return Fit(tuple(keep), widths, stacked=False)
+    return Fit(tuple(keep), widths, stacked=False, spare=left)
 
 
 def stacked(

@@ -157,19 +157,31 @@ def table(
     *,
     empty: str | None = None,
     droppable: Sequence[str] = (),
+    clips: Mapping[str, int] | None = None,
 ) -> None:
     """Rows for people. No rows: one line saying so (`empty`, or "TITLE: none"). A limited
     width (a terminal, or COLUMNS) drops `droppable` columns, least useful first, then stacks
-    each row, rather than break a word; a pipe keeps the plain full table."""
+    each row, rather than break a word; a pipe keeps the plain full table. `clips` cuts long
+    text columns to that many cells (on one line); a terminal wider than the table needs then
+    gives its spare width to them, in the order given, so that more of the text shows."""
     from rich.box import ASCII2, SIMPLE_HEAVY
 
-    from workbench.cli.layout import fit, stacked, wrap
+    from workbench.cli.layout import cell_width, fit, stacked, wrap
     from workbench.cli.table_rows import Column, print_rows
 
-    cells = [["" if v is None else shown(str(v)) for v in row] for row in rows]
-    if not cells:
+    limits = {columns.index(c): n for c, n in (clips or {}).items() if c in columns}
+    # A clipped column's text is one line (as `clip` makes it), before it is measured.
+    full = [
+        [
+            "" if v is None else shown(_one_line(str(v)) if i in limits else str(v))
+            for i, v in enumerate(row)
+        ]
+        for row in rows
+    ]
+    if not full:
         click.echo(empty or f"{title or 'result'}: none")
         return
+    cells = _clipped(full, limits)
     width = output_width()
     text_columns = frozenset(c for c in columns if c not in NARROW)
     keep, text_widths = tuple(range(len(columns))), dict[int, int]()
@@ -181,7 +193,15 @@ def table(
             for line in stacked(columns, cells, width, text_columns):
                 click.echo(line)
             return
-        keep, text_widths = fitted.keep, fitted.text_widths
+        keep, text_widths = fitted.keep, dict(fitted.text_widths)
+        spare = fitted.spare
+        for i in (i for i in limits if i in text_widths and spare > 0):
+            longest = max(cell_width(row[i]) for row in full)
+            wider = min(longest, text_widths[i] + spare)
+            if wider > text_widths[i]:
+                spare -= wider - text_widths[i]
+                text_widths[i] = limits[i] = wider
+        cells = _clipped(full, limits)
 
     specs: list[Column] = []
     for i in keep:
@@ -198,6 +218,19 @@ def table(
     ]
     # Row by row: a table of 30,000 candidates laid out whole by rich took most of a minute.
     print_rows(_console(width), specs, body, SIMPLE_HEAVY if is_terminal() else ASCII2, title)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _clipped(rows: list[list[str]], limits: Mapping[int, int]) -> list[list[str]]:
+    """Each row with the columns in `limits` (index -> cells) cut to fit them."""
+    if not limits:
+        return rows
+    from workbench.cli.layout import clip_cells
+
+    return [[clip_cells(v, limits[i]) if i in limits else v for i, v in enumerate(r)] for r in rows]
 
 
 def shown(text: str) -> str:
@@ -220,7 +253,7 @@ def clip(text: str, limit: int = 60) -> str:
     """`text` on one line in at most `limit` terminal cells (a Chinese character takes two)."""
     from workbench.cli.layout import clip_cells
 
-    return clip_cells(shown(" ".join(text.split())), limit)
+    return clip_cells(shown(_one_line(text)), limit)
 
 
 def show_value(value: Any) -> str:

@@ -60,7 +60,7 @@ class Columns:
 
 
 class Table:
-    def __init__(self, name: str, **columns: Kind) -> None:
+    def __init__(self, name: str, /, **columns: Kind) -> None:
         self.name = name
         self.c = Columns(tuple(Column(f"{name}.{n}", n, kind) for n, kind in columns.items()))
 
@@ -155,4 +155,7 @@ events = Table(
 )
 
 # The schema revision Alembic records (read by workbench.db.revision without Alembic).
+# The registered people, for the reads that ask whether a name is one (`claim list --mine`).
+users = Table("users", name=TEXT, display=TEXT, skeleton=TEXT)
+
 alembic_version = Table("alembic_version", version_num=TEXT)

@@ -50,6 +50,35 @@ def _looks_like_gbk(data: bytes, bad_at: int) -> bool:
     return _HAN.search(text) is not None and sum(map(_in_gb2312, wide)) >= 0.9 * len(wide)
 
 
+_NOT_ASCII_RUN = re.compile(rb"[\x80-\xff]+")
+# What Western European text holds beyond ASCII, besides letters: the quotes, dashes, currency
+# and other marks Windows-1252 and Latin-1 type (no-break space, « », ¿ ¡, £ €, °, ©...).
+_WESTERN_MARKS = frozenset("\u00a0€‚„…†‡‰‹›‘’“”•–—™¡¢£¥§©«®°±·»¿×÷")
+
+
+def _looks_like_cp1252(data: bytes, bad_at: int) -> bool:
+    """A Windows-1252 or Latin-1 text (a Western desk's default on Windows): UTF-8 fails at its
+    very first byte beyond ASCII, every byte is defined in Windows-1252, and those bytes come
+    alone or in pairs among ASCII (é, £, “, ção), each a letter or a Western mark. Chinese,
+    Japanese and Korean encodings give runs of two bytes and more per character, which read
+    in Windows-1252 as strings of symbols (GBK's 中文 is ÖÐÎÄ; Big5's ¤¤¤å)."""
+    first = _NOT_ASCII.search(data, 0, bad_at + 1)
+    if first is None or first.start() != bad_at:
+        return False  # valid UTF-8 beyond ASCII first: a UTF-8 text with a bad byte
+    sample = data[bad_at : bad_at + ENCODING_SAMPLE]
+    try:
+        sample.decode("cp1252")  # undefined there: 0x81, 0x8d, 0x8f, 0x90, 0x9d
+    except UnicodeDecodeError:
+        return False
+    runs = _NOT_ASCII_RUN.findall(sample)
+    western = sum(
+        1
+        for run in runs
+        if len(run) <= 2 and all(c.isalpha() or c in _WESTERN_MARKS for c in run.decode("cp1252"))
+    )
+    return western >= 0.9 * len(runs)
+
+
 # How much of a file is looked at for NUL bytes (UTF-16 is told apart first, by its BOM).
 BINARY_SAMPLE = 8192
 
@@ -70,6 +99,11 @@ def not_utf8_advice(data: bytes, bad_at: int, what: str = "it") -> str:
         return (
             f"{what} looks like GB18030/GBK (Chinese); convert it first, "
             "e.g. iconv -f GB18030 -t UTF-8 FILE > FILE.utf8"
+        )
+    if _looks_like_cp1252(data, bad_at):
+        return (
+            f"{what} looks like Windows-1252/Latin-1 (Western European); convert it first, "
+            "e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8"
         )
     return f"convert {what} to UTF-8 first"
 

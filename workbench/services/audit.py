@@ -15,11 +15,11 @@ from workbench.db.models import Claim, Event, User
 from workbench.domain.chain import GENESIS
 from workbench.domain.clock import format_at, parse_since
 from workbench.domain.errors import InvalidInput
+from workbench.domain.people import closest_people
 from workbench.domain.scope import ExportScope
 from workbench.domain.status import same_person_key
 from workbench.services.context import Tx
 from workbench.services.progress import Progress, counted
-from workbench.services.users import closest_people
 
 EXPORT_FIELDS = (
     "seq",

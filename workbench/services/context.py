@@ -384,17 +384,10 @@ def reading(wb: Workbench) -> Iterator[Reader]:
 
 def check_registered(session: Session, actor: str) -> None:
     """Once a desk registers its people, every change must be made under one of their names."""
-    from sqlalchemy import select
+    # Imported here: the people's module imports this one (its changes are transactions).
+    from workbench.services.users import check_actor
 
-    from workbench.db.models import User
-
-    if session.execute(select(User.name).limit(1)).first() is None:
-        return
-    if session.get(User, actor) is None:
-        raise InvalidInput(
-            f"{actor!r} is not a registered user of this desk: act as one with --as NAME "
-            "(see `workbench user list`), or have one of them `workbench user add` you"
-        )
+    check_actor(session, actor)
 
 
 MUTATIONS: dict[str, Callable[..., Any]] = {}

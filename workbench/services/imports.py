@@ -263,7 +263,7 @@ def _plan(raw: RawRow) -> _Planned:
     )
 
 
-def _owner(assignee: str | None, check: Callable[[str], None]) -> str | None:
+def _owner(assignee: str | None, check: Callable[[str], object]) -> str | None:
     """A row's owner in a name's normal form, as `claim assign` stores it, and once the desk
     registers its people, one of them."""
     if assignee is None or not assignee.strip():
@@ -273,7 +273,7 @@ def _owner(assignee: str | None, check: Callable[[str], None]) -> str | None:
     return name
 
 
-def _check(tx: Tx, raw: RawRow, text: str, review: bool, owner: Callable[[str], None]) -> _Ready:
+def _check(tx: Tx, raw: RawRow, text: str, review: bool, owner: Callable[[str], object]) -> _Ready:
     """Every check of one row (fields, span, workflow): InvalidInput says what is wrong."""
     item = _plan(raw)
     row = item.row

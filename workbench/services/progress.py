@@ -13,6 +13,9 @@ T = TypeVar("T")
 
 # Report once per this many items: often enough for a bar, too rarely to cost anything.
 EVERY = 5000
+# The same for claims added one at a time and compared with the rest (`extract --accept`):
+# each costs milliseconds, not microseconds, so 5,000 would be half a minute between reports.
+CLAIMS_EVERY = 50
 
 
 class Tally:
@@ -22,13 +25,16 @@ class Tally:
     (`add`). The total may be set once it is known (after a count, or a file's first line).
     """
 
-    __slots__ = ("_next", "done", "progress", "total")
+    __slots__ = ("_next", "done", "every", "progress", "total")
 
-    def __init__(self, progress: Progress | None, total: int | None = None) -> None:
+    def __init__(
+        self, progress: Progress | None, total: int | None = None, *, every: int = EVERY
+    ) -> None:
         self.progress = progress
         self.total = total
         self.done = 0
-        self._next = EVERY
+        self.every = every
+        self._next = every
 
     def add(self, n: int = 1) -> None:
         self.done += n
@@ -48,7 +54,13 @@ class Tally:
     def _passed(self) -> None:
         if self.progress is not None:
             self.progress(self.done, self.total)
-        self._next = self.done + EVERY
+        self._next = self.done + self.every
+
+    def start(self) -> None:
+        """Report the count as it stands (0 at a phase's start: a bar left full by the phase
+        before starts again)."""
+        if self.progress is not None:
+            self.progress(self.done, self.total)
 
     def end(self) -> None:
         if self.progress is not None:

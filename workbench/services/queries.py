@@ -26,7 +26,9 @@ from workbench.defaults import BOARD_LIMIT
 from workbench.domain.clock import now, parse_since
 from workbench.domain.desk import PRIORITY_RANK, SORTS, normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, NotFound, bad, give, step
+from workbench.domain.identity import normalise_name
 from workbench.domain.inputs import check_at_least
+from workbench.domain.people import People
 from workbench.domain.status import (
     OPEN_STATUSES,
     STATUS_NAMES,
@@ -128,14 +130,28 @@ class ClaimFilter:
         return None
 
 
-def names_like(conn: Reader, name: str) -> tuple[str, ...]:
-    """Stored assignee names equal to `name` ignoring case and spacing, in Python: the set of
-    distinct owners is small (an index scan), and the rule is the domain's, not a collation's."""
+def names_like(conn: Reader, name: str, column: Column = C.assignee) -> tuple[str, ...]:
+    """Stored names (owners, or speakers) equal to `name` ignoring case, width and spacing,
+    compared in Python: the distinct names are few, and the rule is the domain's, not a
+    collation's (SQLite's lower() folds ASCII only, PostgreSQL's the rest too)."""
     wanted = same_person_key(name)
-    owners = conn.raw(
-        Sql(f"SELECT DISTINCT {C.assignee} FROM claims WHERE {C.assignee} IS NOT NULL")
+    return tuple(n for n in distinct_values(conn, column) if same_person_key(n) == wanted)
+
+
+def distinct_values(conn: Reader, column: Column) -> list[str]:
+    """The distinct values of an indexed column of claims, one index seek each (a loose index
+    scan, as a recursive query both backends run): a desk has a few owners and speakers
+    however many claims, and `SELECT DISTINCT` reads the whole index for them (120 ms on
+    SQLite for 1,000,000 claims of 7 speakers; this, under a millisecond)."""
+    name = column.name
+    rows = conn.raw(
+        Sql(
+            f"WITH RECURSIVE v(x) AS (SELECT min({name}) FROM claims UNION ALL "
+            f"SELECT (SELECT min({name}) FROM claims WHERE {name} > v.x) FROM v "
+            "WHERE v.x IS NOT NULL) SELECT x FROM v WHERE x IS NOT NULL"
+        )
     )
-    return tuple(o for (o,) in owners if o is not None and same_person_key(o) == wanted)
+    return [x for (x,) in rows]
 
 
 def _today() -> dt.date:
@@ -154,7 +170,10 @@ def claim_query(flt: ClaimFilter, conn: Reader) -> Select:
     if flt.document_id is not None:
         q = q.where(eq(C.document_id, min(max(flt.document_id, 0), MAX_ID)))
     if flt.speaker:
-        q = q.where(eq(C.speaker, flt.speaker))
+        # However it is typed (a transcript's OKAFOR is `--speaker okafor`); a name no claim
+        # has is still asked as given, so the plan searches the speaker index either way.
+        spellings = names_like(conn, flt.speaker, C.speaker) or (flt.speaker,)
+        q = q.where(in_(C.speaker, spellings))
     if flt.claim_type:
         q = q.where(eq(C.type, parse_claim_type(flt.claim_type).value))
     if (problem := flt.problem()) is not None:
@@ -270,6 +289,18 @@ def _require_document(conn: Reader, document_id: int) -> None:
         raise NotFound(f"no document #{document_id}", hint=step("list", entity="document"))
 
 
+def _check_queue_owner(conn: Reader, name: str) -> None:
+    """A read needs no registered name, but once the desk registers its people, a queue is
+    one of theirs: `--as mraco claim list --mine` would show an empty queue for a typo, as if
+    there were no work. Refused instead, with the names meant (as a change by mraco is)."""
+    u = tables.users.c
+    rows = conn.rows(select(u.name, u.display, u.skeleton, source=tables.users))
+    people = People({r.name: r.display for r in rows}, {r.name: r.skeleton for r in rows})
+    owner = normalise_name(name, "the queue's owner")
+    if people and owner not in people:
+        raise people.refusal(owner)
+
+
 def iter_claims(wb: Workbench, flt: ClaimFilter | None = None) -> Iterator[ClaimView]:
     """The matching claims in order, read a page at a time: a caller that writes each one out
     holds one page, not the whole list. Bad input is refused before the first claim."""
@@ -278,6 +309,8 @@ def iter_claims(wb: Workbench, flt: ClaimFilter | None = None) -> Iterator[Claim
     with reading(wb) as conn:
         if flt.document_id is not None:
             _require_document(conn, flt.document_id)
+        if flt.queue_of:
+            _check_queue_owner(conn, flt.queue_of)
         q = claim_query(flt, conn).paged(flt.limit, flt.offset)
         for page in conn.pages(q, PAGE):
             yield from _views(conn, page)

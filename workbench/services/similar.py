@@ -23,6 +23,7 @@ from workbench.domain.inputs import check_at_least, check_score
 from workbench.services import similar_index
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.lookup import get_claim_row
+from workbench.services.progress import Tally
 from workbench.services.views import ClaimView, SimilarRef
 
 
@@ -83,19 +84,22 @@ def similar_claims(
         return _views(tx, ranked[:limit])
 
 
-def with_similar(tx: Tx, claims: Sequence[Claim], limit: int = 5) -> list[ClaimView]:
+def with_similar(
+    tx: Tx, claims: Sequence[Claim], limit: int = 5, tally: Tally | None = None
+) -> list[ClaimView]:
     """Views of just-added claims, each carrying the earlier claims that resemble it.
 
     Claims added in the same operation (a seed file, an accepted extraction) are not "checked
     before", so they are left out of each other's matches. Runs in the caller's write
-    transaction, which indexes the new claims with the rest.
+    transaction, which indexes the new claims with the rest. `tally` counts each claim once
+    it is compared (thousands of them take minutes).
     """
     if not claims:
         return []  # nothing new (a seed loaded twice): nothing to index or rank now
     similar_index.refresh(tx)
     added = {c.id for c in claims}
     views = []
-    for claim in claims:
+    for claim in claims if tally is None else tally.counting(claims):
         ranked = similar_index.search(tx, claim.text, claim.quote, added, SIMILAR_MIN_SCORE)
         found = _views(tx, ranked[:limit])
         views.append(replace(ClaimView.of(claim), similar=tuple(s.ref() for s in found)))

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
-import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -17,6 +15,7 @@ from workbench.domain.identity import normalise_name, skeleton
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import check_text
 from workbench.domain.payloads import created, entity_payload
+from workbench.domain.people import People, twin
 from workbench.services.context import Workbench, mutation, transaction
 
 MAX_DISPLAY = 200
@@ -62,10 +61,10 @@ def add_user(
     with transaction(wb, write=True) as tx:
         if tx.session.get(User, normal) is not None:
             raise Conflict(f"{normal!r} is already registered")
-        twin = _twin(key, dict(tx.session.execute(select(User.name, User.skeleton)).all()))
-        if twin is not None:
+        found = twin(key, dict(tx.session.execute(select(User.name, User.skeleton)).all()))
+        if found is not None:
             raise InvalidInput(
-                f"{normal!r} looks like the registered user {twin!r}; choose a name that "
+                f"{normal!r} looks like the registered user {found!r}; choose a name that "
                 "cannot be mistaken for theirs"
             )
         row = User(
@@ -88,58 +87,38 @@ def list_users(wb: Workbench) -> list[UserView]:
         return [UserView.of(u) for u in tx.session.scalars(select(User).order_by(User.name))]
 
 
-def _twin(key: str, registered: Mapping[str, str]) -> str | None:
-    """The registered name (name -> the skeleton stored with it) that looks like a name whose
-    skeleton is `key`. Each is judged by today's skeleton too, not only by the key stored when
-    it was added: the look-alike rule grows (palochka, dotted i), and a desk has few people."""
-    return next((n for n, kept in registered.items() if key in (kept, skeleton(n))), None)
+def registered_people(session: Session) -> People:
+    """The desk's registered people, read once (for many names: a claims table's rows)."""
+    rows = session.execute(select(User.name, User.display, User.skeleton)).all()
+    return People({n: d for n, d, _ in rows}, {n: k for n, _, k in rows})
 
 
-def owner_check(session: Session, what: str = "--to") -> Callable[[str], None]:
+def owner_check(session: Session, what: str = "--to") -> Callable[[str], bool]:
     """What refuses an owner who is not one of the desk's registered people (nothing, until one
-    is registered), reading the people once for many names (a claims table's rows). Once a desk
+    is registered), reading the people once for many names (a claims table's rows); it answers
+    whether the name was checked (False: nobody is registered, any name is taken). Once a desk
     registers its people, a claim's owner is one of them, as whoever acts is: `--to wnag` would
     hand the claim to nobody (it leaves wang's queue and reaches no one's)."""
-    displays = dict(session.execute(select(User.name, User.display)).all())
-    stored = dict(session.execute(select(User.name, User.skeleton)).all())
+    people = registered_people(session)
 
-    def check(name: str) -> None:
-        if not displays or name in displays:
-            return
-        twin = _twin(skeleton(name), stored)
-        if twin is not None:
-            raise InvalidInput(
-                f"{what} {name!r} looks like the registered user {twin!r} but is not them; "
-                f"give {what} {twin}"
-            )
-        close = closest_people(name, displays)
-        near = f"; did you mean {' or '.join(close)}?" if close else ""
-        raise InvalidInput(
-            f"{what} {name!r} is not a registered user of this desk{near} "
-            "(see `workbench user list`)"
-        )
+    def check(name: str) -> bool:
+        if not people:
+            return False
+        if name not in people:
+            raise people.refusal(name, what)
+        return True
 
     return check
 
 
-def check_owner(session: Session, name: str) -> None:
+def check_owner(session: Session, name: str) -> bool:
     """`owner_check` for one name (`claim assign`)."""
-    owner_check(session)(name)
+    return owner_check(session)(name)
 
 
-def _loose(text: str) -> str:
-    """A name as typed loosely: case, width, spaces and punctuation aside (wangfang ~ Wang Fang)."""
-    return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())
-
-
-def closest_people(name: str, displays: Mapping[str, str | None]) -> list[str]:
-    """Up to three of the names in `displays` (name -> display name) that `name` may have meant,
-    each shown with its display name: those whose display name it is, typed loosely (wangfang
-    for 王芳, "Wang Fang"), then those spelled like it, by name or by display name."""
-    wanted = _loose(name)
-    by_display = {_loose(d): n for n, d in displays.items() if d and _loose(d)}
-    found = [n for key, n in by_display.items() if key == wanted]
-    found += difflib.get_close_matches(name, list(displays), n=3, cutoff=0.5)
-    found += [by_display[k] for k in difflib.get_close_matches(wanted, list(by_display), n=3)]
-    unique = list(dict.fromkeys(found))[:3]
-    return [f"{n} ({displays[n]})" if displays.get(n) else n for n in unique]
+def check_actor(session: Session, actor: str) -> None:
+    """Once a desk registers its people, every change must be made under one of their names;
+    a name that is not is refused with the names it may have meant (as an owner is)."""
+    people = registered_people(session)
+    if people and actor not in people:
+        raise people.refusal(actor)

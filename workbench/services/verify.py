@@ -43,6 +43,11 @@ class Head(JsonFields):
     seq: int
     hash: str
 
+    def to_json(self) -> dict[str, Any]:
+        """`head` is the hash, named as the text output and `audit verify --head` name it (a
+        script's `jq -r .head` read null); `hash`, the same value, stays for older scripts."""
+        return {"count": self.count, "seq": self.seq, "head": self.hash, "hash": self.hash}
+
 
 def chain_head(wb: Workbench) -> Head:
     """The newest event's hash (GENESIS when there is none) and how many events there are."""

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.db.models import Claim
 from workbench.domain.clock import parse_date
 from workbench.domain.desk import new_tag, normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, give
@@ -23,17 +26,45 @@ def _ids(ids: Sequence[int]) -> Sequence[int]:
     return ids
 
 
-@mutation
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """The claims after `assign_owner`, and whether the owner was the desk's first, taken
+    unchecked: no people are registered to check a name against, so a typo owns the claim.
+    Said once (the CLI's hint), so that a desk learns that registering people checks names."""
+
+    claims: list[ClaimView]
+    unchecked_first: bool = False
+
+
 def assign(wb: Workbench, ids: Sequence[int], assignee: str | None) -> list[ClaimView]:
+    """`assign_owner`'s claims."""
+    return assign_owner(wb, ids, assignee).claims
+
+
+@mutation
+def assign_owner(wb: Workbench, ids: Sequence[int], assignee: str | None) -> Assignment:
     """Give claims an owner (None unassigns). Claims already in that state are left alone.
     The owner is a person's name in its normal form, as whoever acts is (domain.identity), and
     once the desk registers its people, one of them."""
     if assignee is None:
-        return _set_field(wb, ids, "claim.assigned", "assignee", None)
+        return Assignment(_set_field(wb, ids, "claim.assigned", "assignee", None))
     if not assignee.strip():
         raise InvalidInput("the new owner needs a name", hint=give("assignee"))
     name = normalise_name(assignee, "--to")
-    return _set_field(wb, ids, "claim.assigned", "assignee", name, lambda s: check_owner(s, name))
+    first: list[bool] = []
+
+    def check(session: Session) -> None:
+        if not check_owner(session, name):
+            first.append(_nobody_owns_a_claim(session))
+
+    claims = _set_field(wb, ids, "claim.assigned", "assignee", name, check)
+    return Assignment(claims, unchecked_first=any(first))
+
+
+def _nobody_owns_a_claim(session: Session) -> bool:
+    """No claim has an owner yet (read before the assignment is written; by the index)."""
+    owned = select(Claim.id).where(Claim.assignee.is_not(None)).limit(1)
+    return session.execute(owned).first() is None
 
 
 def _set_field(
@@ -45,7 +76,7 @@ def _set_field(
     check: Callable[[Session], None] | None = None,
 ) -> list[ClaimView]:
     """Set one field on every named claim, all or none; claims already there are left alone.
-    `check` refuses the value, if it must, in the same transaction."""
+    `check` refuses the value, if it must, in the same transaction (before anything changes)."""
     with transaction(wb, write=True) as tx:
         claims = claims_by_ids(tx, _ids(ids))
         if check is not None:

@@ -1,0 +1,90 @@
+"""Who a name that is not one of the desk's registered people may have meant.
+
+One search for every place a name must be a registered person's: whoever acts (`--as`,
+WORKBENCH_USER), a claim's owner (`claim assign --to`, a table's assignee) and the person
+whose queue `claim list --mine` shows. A name that looks like a registered one (same
+skeleton, workbench.domain.identity) is refused naming its twin; any other is refused with
+the registered names it is closest to (`did you mean wang?`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from workbench.domain.errors import InvalidInput
+from workbench.domain.identity import skeleton
+
+# What an actor who is not registered is told to do.
+ACT_AS_ONE = (
+    "act as one with --as NAME (see `workbench user list`), or have one of them "
+    "`workbench user add` you"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    """The registered people, read once: name -> display name, and name -> the skeleton
+    stored with it (names in their normal form, workbench.domain.identity.normalise_name)."""
+
+    displays: Mapping[str, str | None]
+    skeletons: Mapping[str, str]
+
+    def __bool__(self) -> bool:
+        """Whether any person is registered (until one is, any name may act or own)."""
+        return bool(self.displays)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.displays
+
+    def refusal(self, name: str, what: str | None = None) -> InvalidInput:
+        """Why `name`, not a registered person's, is refused: `what` the option that gave it
+        for an owner (--to, assignee), None for whoever acts (or whose queue is asked for)."""
+        found = twin(skeleton(name), self.skeletons)
+        if found is not None and what:
+            return InvalidInput(
+                f"{what} {name!r} looks like the registered user {found!r} but is not them; "
+                f"give {what} {found}"
+            )
+        if found is not None:
+            return InvalidInput(
+                f"{name!r} looks like the registered user {found!r} but is not them: {ACT_AS_ONE}"
+            )
+        close = closest_people(name, self.displays)
+        near = f"; did you mean {' or '.join(close)}?" if close else ""
+        if what:
+            return InvalidInput(
+                f"{what} {name!r} is not a registered user of this desk{near} "
+                "(see `workbench user list`)"
+            )
+        # After a question, the way in starts a sentence of its own.
+        way_in = f" A{ACT_AS_ONE[1:]}" if near else f": {ACT_AS_ONE}"
+        return InvalidInput(f"{name!r} is not a registered user of this desk{near}{way_in}")
+
+
+def twin(key: str, registered: Mapping[str, str]) -> str | None:
+    """The registered name (name -> the skeleton stored with it) that looks like a name whose
+    skeleton is `key`. Each is judged by today's skeleton too, not only by the key stored when
+    it was added: the look-alike rule grows (palochka, dotted i), and a desk has few people."""
+    return next((n for n, kept in registered.items() if key in (kept, skeleton(n))), None)
+
+
+def _loose(text: str) -> str:
+    """A name as typed loosely: case, width, spaces and punctuation aside (wangfang ~ Wang Fang)."""
+    return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())
+
+
+def closest_people(name: str, displays: Mapping[str, str | None]) -> list[str]:
+    """Up to three of the names in `displays` (name -> display name) that `name` may have meant,
+    each shown with its display name: those whose display name it is, typed loosely (wangfang
+    for 王芳, "Wang Fang"), then those spelled like it, by name or by display name."""
+    import difflib  # only when a name is refused: not on every read that checks one
+
+    wanted = _loose(name)
+    by_display = {_loose(d): n for n, d in displays.items() if d and _loose(d)}
+    found = [n for key, n in by_display.items() if key == wanted]
+    found += difflib.get_close_matches(name, list(displays), n=3, cutoff=0.5)
+    found += [by_display[k] for k in difflib.get_close_matches(wanted, list(by_display), n=3)]
+    unique = list(dict.fromkeys(found))[:3]
+    return [f"{n} ({displays[n]})" if displays.get(n) else n for n in unique]
