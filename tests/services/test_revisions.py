@@ -363,11 +363,13 @@ def test_a_line_given_to_another_speaker_changes_the_claims_speaker(wb: Workbenc
     # The debate trial: a corrected transcript gave a line to another speaker, and the claim
     # went on naming (and publishing) the old one, its verdict unflagged.
     doc = add_document(wb, DEBATE.encode(), title="Debate").document.id
-    jobs = add_claim(
-        wb, doc, "Unemployment is 4.1%", SpanRequest(quote="Unemployment is 4.1%"), speaker="OKAFOR"
-    ).id
+    # Typed "Okafor" first, so the document's claims spell the line's OKAFOR that way (claim
+    # add stores the spelling the document's other claims use).
     homes = add_claim(
         wb, doc, "38,000 homes", SpanRequest(quote="We built 38,000 homes"), speaker="Okafor"
+    ).id
+    jobs = add_claim(
+        wb, doc, "Unemployment is 4.1%", SpanRequest(quote="Unemployment is 4.1%"), speaker="OKAFOR"
     ).id
     # A speaker named by hand for words that are not on a speaker line of theirs is the
     # person's call, not the line's: a revision never changes it.
@@ -381,10 +383,11 @@ def test_a_line_given_to_another_speaker_changes_the_claims_speaker(wb: Workbenc
     )
     added = update_document(wb, doc, Content(fixed, "text", "debate-v2.txt"))
     by_id = {a.claim_id: a for a in added.anchors}
-    assert (by_id[jobs].old_speaker, by_id[jobs].new_speaker) == ("OKAFOR", "MARSH")
-    # The speaker is the claim's, whatever case it was typed in; the one on the line now.
+    # The line's speaker is the claim's in any case (OKAFOR on the line, Okafor on the claim);
+    # the claim now has the one on the line.
+    assert (by_id[jobs].old_speaker, by_id[jobs].new_speaker) == ("Okafor", "MARSH")
     assert (by_id[homes].old_speaker, by_id[homes].new_speaker) == ("Okafor", "MARSH")
-    assert by_id[said].new_speaker is None and get_claim(wb, said).speaker == "OKAFOR"
+    assert by_id[said].new_speaker is None and get_claim(wb, said).speaker == "Okafor"
     # The words are the same (moved by the shorter name before them), but who said them
     # changed, so a verdict given on the old line is flagged like one on a changed quote.
     assert by_id[jobs].state == "moved" and by_id[jobs].new_quote == "Unemployment is 4.1%"
