@@ -4,6 +4,9 @@ advertising, a reporter or a copyright stay candidates."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -199,6 +202,54 @@ texts = st.lists(
     ),
     max_size=20,
 ).map("".join)
+
+
+def _seconds(text: str) -> float:
+    sentences = split_sentences(text)
+    best = float("inf")
+    for _ in range(3):  # the best of three: a busy machine stretches single runs
+        start = time.perf_counter()
+        not_claims(text, sentences)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _linear(make: Callable[[int], str]) -> bool:
+    """Whether reading `make(n)` costs time linear in n, not quadratic: four times the input
+    must not cost ten times the time (linear is four, quadratic sixteen). Judged against the
+    same code on a quarter of the input in the same run, not against a clock, as in
+    test_similarity; under 0.1 s for the larger input is linear enough."""
+    small, large = _seconds(make(2_500)), _seconds(make(10_000))
+    return large < 0.1 or large < 10 * small
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        # a run of spaces before a word that is no marker, on a line with an advert trigger
+        # (12,000 spaces then "x Ad revenue rose..." took `extract` 110 s)
+        lambda n: FACT_EN + "\n" + " " * n + "x Ad revenue rose 5%.",
+        # ... or after a marker word, before more text
+        lambda n: FACT_EN + "\n推广" + " " * n + "x 500万元。",
+        # a dash and a run of spaces before what is no end mark, in a sentence with "End"
+        lambda n: FACT_EN + " -" + " " * n + "x End of story.",
+        # one long line with an advert trigger in every sentence: each looked back to the start
+        lambda n: "市场部门表示，广告收入增长了百分之五。" * (8 * n),
+        # many adverts: each one's end was found on a copy of all the text before it
+        lambda n: "\n\n".join("广告：今年销量增长了百分之五。" for _ in range(8 * n)),
+    ],
+)
+def test_hostile_shapes_are_read_in_linear_time(make: Callable[[int], str]) -> None:
+    assert _linear(make)
+
+
+def test_a_marker_with_spaces_around_it_is_still_one() -> None:
+    # the possessive runs of `_AD_MARKER` and `_END_MARK` match what the runs matched before
+    for marker in ("  广告  ", "【 推广 】 今年", "—  推广  —", "广告 ： 今年"):
+        text = f"{FACT_ZH}\n\n{marker}\n前500名下单再送价值399元的配件。\n\n{FACT_EN}\n"
+        assert [c.text for c in find_candidates(text)] == [FACT_ZH, FACT_EN], marker
+    for end in ("- - (完) - -", "—— 完 ——", "-END-", "  【 END 】  "):
+        assert score_text(end)[1][0].startswith(f"{NOT_A_CLAIM}boilerplate "), end
 
 
 @given(texts)

@@ -87,10 +87,13 @@ _AD_WORDS = (
     "|赞助|软文|Sponsored content|Sponsored|SPONSORED|Advertisement|ADVERTISEMENT|Promoted"
     "|Paid post|Paid content|Partner content"
 )
+# Possessive (*+): each run is of characters the next part cannot start with, so giving any
+# back never helps; tried every way, a run of spaces cost time quadratic in its length (12,000
+# spaces before a line's "x Ad": 110 s in `extract`).
 _AD_MARKER = re.compile(
-    rf"{_SPACE}*(?:[【\[［〔(（]{_SPACE}*(?:{_AD_WORDS}|AD|Ad){_SPACE}*[】\]］〕)）]"
-    rf"|(?:{_AD_WORDS}){_SPACE}*[:：]"
-    rf"|(?P<alone>[-—–·•|]*{_SPACE}*(?:{_AD_WORDS}|AD){_SPACE}*[-—–·•|]*{_SPACE}*$))",
+    rf"{_SPACE}*+(?:[【\[［〔(（]{_SPACE}*+(?:{_AD_WORDS}|AD|Ad){_SPACE}*+[】\]］〕)）]"
+    rf"|(?:{_AD_WORDS}){_SPACE}*+[:：]"
+    rf"|(?P<alone>[-—–·•|]*+{_SPACE}*+(?:{_AD_WORDS}|AD){_SPACE}*+[-—–·•|]*+{_SPACE}*+$))",
     re.M,
 )
 # What may be a marker (then its line's start is matched): trigger words too (see `_TRIGGERS`).
@@ -243,9 +246,10 @@ _CREDIT_MAX = 80  # characters: a credit line is short
 _WRAPPERS = "()（）【】[]〔〕"
 
 # End marks: a line that is only (完), —完—, -END-.
+# (Possessive, as `_AD_MARKER`: the leading run holds the spaces that follow it.)
 _END_MARK = re.compile(
-    r"[-—–_=*~#·• \t]*[（(【\[〔]?[ \t]*(?:完|全文完|本文完|END|End|THE END)[ \t]*[）)】\]〕]?"
-    r"[-—–_=*~#·• \t]*"
+    r"[-—–_=*~#·• \t]*+[（(【\[〔]?[ \t]*+(?:完|全文完|本文完|END|End|THE END)[ \t]*+[）)】\]〕]?"
+    r"[-—–_=*~#·• \t]*+"
 )
 
 # The trigger words, in the case written: each pattern above holds one.
@@ -330,9 +334,16 @@ def not_claims(text: str, sentences: Sequence[Segment]) -> NotClaims:
     looked: set[int] = set()
     adverts: list[tuple[int, int, str]] = []
     lines: set[int] = set()
+    # Where the line of the last advert trigger starts, and up to where the text was searched
+    # for it: the triggers come in order, so each stretch of text is searched once (searched
+    # back to the text's start each time, a text of one long line cost time quadratic in it).
+    line, searched = 0, 0
     for at, word in _triggers(text):
         if word in _AD_TRIGGER_WORDS:
-            line = text.rfind("\n", 0, at) + 1
+            if at < searched:
+                line, searched = 0, 0  # out of order: search from the start again
+            line = text.rfind("\n", searched, at) + 1 or line
+            searched = at
             if line not in lines:
                 lines.add(line)
                 adverts.extend(_advert_at(text, line))
@@ -379,7 +390,12 @@ def _advert_at(text: str, line: int) -> list[tuple[int, int, str]]:
 def _block_end(text: str, pos: int) -> int:
     """Where the block that holds `pos` ends, trailing space left out."""
     blank = _BLANK_LINE.search(text, pos)
-    return len(text[: blank.start() if blank is not None else len(text)].rstrip())
+    end = blank.start() if blank is not None else len(text)
+    # Stepped back over the space (not `text[:end].rstrip()`: a copy of all the text before,
+    # per advert, cost time quadratic in a text of many adverts).
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def sentence_reason(s: str) -> str | None:
