@@ -48,7 +48,10 @@ SPEAKER_MODES = ("auto", "on", "off")
 
 # A line's prefix up to its first colon: ASCII `:` only before a space or the line's end (so
 # `http://x` and `10:30` never qualify), or the full-width `：`.
-_PREFIX = re.compile(r"^([^\S\n]*)([^\n:：]{1,40}?)[^\S\n]*(?::(?=[^\S\n]|$)|：)[^\S\n]*", re.M)
+# Possessive (*+): the runs of spaces never give any back (the name after them cannot start
+# with one, nor can the colon after the name be one); tried every way, a line of a few thousand
+# spaces cost seconds, and `doc update` reads the speaker lines of every text (revisions).
+_PREFIX = re.compile(r"^([^\S\n]*+)([^\n:：]{1,40}?)[^\S\n]*+(?::(?=[^\S\n]|$)|：)[^\S\n]*+", re.M)
 _PARTICLES = "de|da|di|du|del|della|der|den|van|von|la|le|bin|al|el|y"
 _CAP_WORD = r"[A-Z][A-Za-z'’\-]*\.?"
 _LATIN_NAME = re.compile(rf"{_CAP_WORD}(?:[^\S\n]+(?:{_CAP_WORD}|(?:{_PARTICLES}))){{0,4}}")
