@@ -4,12 +4,12 @@ advertising, a reporter or a copyright stay candidates."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from linear_time import linear
 
 from workbench.domain.checkworthy import find_candidates, score_text
 from workbench.domain.checkworthy.nonclaims import NONE, NOT_A_CLAIM, not_claims
@@ -204,23 +204,10 @@ texts = st.lists(
 ).map("".join)
 
 
-def _seconds(text: str) -> float:
-    sentences = split_sentences(text)
-    best = float("inf")
-    for _ in range(3):  # the best of three: a busy machine stretches single runs
-        start = time.perf_counter()
-        not_claims(text, sentences)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def _linear(make: Callable[[int], str]) -> bool:
-    """Whether reading `make(n)` costs time linear in n, not quadratic: four times the input
-    must not cost ten times the time (linear is four, quadratic sixteen). Judged against the
-    same code on a quarter of the input in the same run, not against a clock, as in
-    test_similarity; under 0.1 s for the larger input is linear enough."""
-    small, large = _seconds(make(2_500)), _seconds(make(10_000))
-    return large < 0.1 or large < 10 * small
+    """Whether finding the non-claims of `make(n)` costs time linear in n (see
+    `linear_time.linear`)."""
+    return linear(lambda text: not_claims(text, split_sentences(text)), make)
 
 
 @pytest.mark.parametrize(

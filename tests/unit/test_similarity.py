@@ -11,6 +11,7 @@ import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
+from linear_time import linear
 
 from workbench.domain.glosses import glossed, pinyin_translated
 from workbench.domain.romanise import name_matches, readings
@@ -1038,24 +1039,9 @@ def test_each_new_rule_is_named_in_why() -> None:
         assert said in explain(a, b).reasons(), (said, explain(a, b).reasons())
 
 
-def _seconds(text: str) -> float:
-    best = float("inf")
-    for _ in range(3):  # the best of three: a busy machine stretches single runs
-        start = time.perf_counter()
-        claim_terms(text, text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def _linear(make: Callable[[int], str]) -> bool:
-    """Whether reading `make(n)` costs time linear in n, not quadratic: four times the input
-    must not cost ten times the time (linear is four, quadratic sixteen; the margin is for
-    the noise of runs of a few milliseconds). Judged against the same code on a quarter of the
-    input in the same run, not against a clock: a loaded machine slows both alike. Under
-    0.1 s for the larger input is linear enough (the quadratic forms this guards against took
-    seconds at twice its size)."""
-    small, large = _seconds(make(2_500)), _seconds(make(10_000))
-    return large < 0.1 or large < 10 * small
+    """Whether the terms of `make(n)` cost time linear in n (see `linear_time.linear`)."""
+    return linear(lambda text: claim_terms(text, text), make)
 
 
 def test_a_long_run_of_chinese_numerals_is_read_in_linear_time() -> None:

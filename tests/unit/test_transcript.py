@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from linear_time import linear
 
 from workbench.domain.checkworthy import find_candidates
 from workbench.domain.errors import InvalidInput
@@ -192,22 +192,6 @@ def test_any_text_keeps_exact_spans(text: str) -> None:
         assert c.text.strip() == c.text and c.text
 
 
-def _seconds(text: str) -> float:
-    best = float("inf")
-    for _ in range(3):  # the best of three: a busy machine stretches single runs
-        start = time.perf_counter()
-        speaker_turns(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def _linear(make: Callable[[int], str]) -> bool:
-    """Four times the input may not cost ten times the time (linear is four, quadratic
-    sixteen): judged against the same code on a quarter of the input, as in test_similarity."""
-    small, large = _seconds(make(1_000)), _seconds(make(4_000))
-    return large < 0.1 or large < 10 * small
-
-
 @pytest.mark.parametrize(
     "make",
     [
@@ -216,7 +200,7 @@ def _linear(make: Callable[[int], str]) -> bool:
     ],
 )
 def test_a_long_run_of_spaces_is_read_in_linear_time(make: Callable[[int], str]) -> None:
-    assert _linear(make)
+    assert linear(speaker_turns, make, small=1_000)
     # and a name with spaces around it still opens a turn
     text = "  HOLT   :  Good evening.\n    Lester   Holt：Welcome.\n"
     assert [t.speaker for t in speaker_turns(text).turns] == ["HOLT", "Lester Holt"]

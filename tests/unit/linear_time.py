@@ -1,0 +1,28 @@
+"""Whether reading a text costs time linear in its length, for the tests that guard against a
+pattern that tries a long run every way (hostile input must never hang a command)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+
+def seconds(read: Callable[[str], object], text: str) -> float:
+    """The best of three runs of `read(text)`: a busy machine stretches single runs."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        read(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def linear(read: Callable[[str], object], make: Callable[[int], str], small: int = 2_500) -> bool:
+    """Whether `read(make(n))` costs time linear in n, not quadratic: four times the input
+    must not cost ten times the time (linear is four, quadratic sixteen; the margin is for
+    the noise of runs of a few milliseconds). Judged against the same code on a quarter of the
+    input in the same run, not against a clock: a loaded machine slows both alike. Under
+    0.1 s for the larger input is linear enough (the quadratic forms this guards against took
+    seconds at twice its size)."""
+    quarter, whole = seconds(read, make(small)), seconds(read, make(4 * small))
+    return whole < 0.1 or whole < 10 * quarter
