@@ -3248,3 +3248,92 @@ def test_put_into_operation_is_opened_not_money_put_in() -> None:
     )
     assert "acts" in [d[0] for d in explain(q, o).disagree]
     assert similarity(q, t) > similarity(q, o)
+
+
+# ---- round 18 ------------------------------------------------------------------------------------
+
+# (query, its true match, a near miss that shares most terms, what the two disagree on)
+ROUND18 = [
+    # a part or a relative of what the other claim names: its library, her mother, 医学院
+    (
+        ("Castlebrook University was founded in 1879.", "Castlebrook University, founded 1879"),
+        (
+            "Castlebrook University was established in 1879.",
+            "Castlebrook, established in 1879",
+        ),
+        (
+            "Castlebrook University's library was founded in 1879.",
+            "the Castlebrook University library, founded in 1879",
+        ),
+        ("part or whole", (), ("library",), 0.5),
+    ),
+    (
+        ("宋清禾1972年出生于澜江市。", "宋清禾，1972年生于澜江"),
+        ("宋清禾生于一九七二年，出生地为澜江市。", "1972年出生于澜江"),
+        ("宋清禾的母亲1972年出生于澜江市。", "宋清禾的母亲生于澜江"),
+        ("part or whole", (), ("mother",), 0.5),
+    ),
+    (  # the part in the query, said in the other language by the true match
+        (
+            "Qiaoshan University's medical school was set up in 1958.",
+            "桥山大学医学院成立于1958年",
+        ),
+        ("桥山大学医学院成立于一九五八年。", "医学院成立于1958年"),
+        ("桥山大学成立于一九五八年。", "桥山大学成立于1958年"),
+        ("part or whole", ("medschool",), (), 0.5),
+    ),
+]
+
+
+@pytest.mark.parametrize(("query", "true", "other", "why"), ROUND18)
+def test_near_misses_of_round_eighteen(
+    query: tuple[str, str],
+    true: tuple[str, str],
+    other: tuple[str, str],
+    why: tuple[str, tuple[str, ...], tuple[str, ...], float],
+) -> None:
+    q, t, _ = _kept_apart(query, true, other, why)
+    assert explain(q, t).disagree == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Harwick Council's library lent 90,000 books.", "=part:library"),
+        ("The father of Lin Wanjun was born in 1951.", "=part:father"),
+        ("the museum at Tolbury Castle drew 80,000 visitors", "=part:museum"),
+        ("Kestwick's oldest museum opened in 1902.", "=part:museum"),
+        ("林婉君的父亲1951年生于桥山", "=part:father"),
+        ("漱岭大学图书馆藏书200万册", "=part:library"),
+        ("桥山大学附属医院床位1200张", "=part:hospital"),
+    ],
+)
+def test_a_part_or_relative_of_what_a_claim_names_is_read(text: str, part: str) -> None:
+    assert part in claim_terms(text, ""), sorted(claim_terms(text, ""))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the part named as itself, not as a part of another; words that hold a part's letters
+        "The Tolbury Museum drew 80,000 visitors.",
+        "Jackson's season ended in May.",
+        "Ashby Foods' labour costs rose 5%.",
+        "图书馆藏书200万册",
+        # a plant, a mine or an arm is no part read (a rewording names them in other words)
+        "Yaosen Solar's factory in Egypt cost $500 million.",
+        "Hollowmere Foods sold its frozen-food arm.",
+        "曜森光伏的工厂投资5亿美元",
+    ],
+)
+def test_words_that_name_no_part_of_another_are_not_read(text: str) -> None:
+    assert not [t for t in claim_terms(text, "") if t.startswith("=part:")], text
+
+
+def test_a_part_said_by_both_claims_is_no_disagreement() -> None:
+    q, t, _ = _scores(
+        ("The library of Castlebrook University opened in 1902.", ""),
+        ("Castlebrook University's library, opened in 1902", ""),
+        ("Castlebrook University opened in 1902.", ""),
+    )
+    assert explain(q, t).disagree == ()

@@ -39,6 +39,8 @@ bag of terms:
   an order (`=pays:canglu`, `=paid:yunlu`), and a body under its owner's own name
   (澄岭汽车旗下澄岭新能源: `=sub:新能`);
 - what a price is per (每斤, per kg: `=label:per:jin`);
+- a part or relative of what a claim names (Ravensmoor University's library, 祁慕言的父亲:
+  `=part:library`, `=part:father`);
 - products and kinds of one measure (fridges, rice, gin, 常住 population: `=product:fridge`).
 
 Terms are weighted by rarity over the claims compared (TF-IDF: a term every claim has says
@@ -70,7 +72,9 @@ year, when an English text's Latin names spell no pinyin of a Chinese text's ope
 when each gives another Chinese place or another kind after one Chinese name, when one says
 only home and the other only abroad, when one party buys in one claim and sells in the other
 (or the same two parties each buy), when one is about a body under its owner's name and the
-other about the owner, when each names another product, or, by less, when only one says what
+other about the owner, when one is about a part or relative of what the other names (its
+library, her father) and the other says no word of it, when each names another product, or, by
+less, when only one says what
 it counts was closed, or gives as a percentage a figure the other gives as a count: the same
 figure about another subject is another claim (see `similarity`; `explain` lists the reasons
 of a score).

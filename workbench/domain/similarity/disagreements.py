@@ -24,6 +24,7 @@ from workbench.domain.similarity.kinds import (
 from workbench.domain.similarity.measures import MONEY, PERCENTAGE
 from workbench.domain.similarity.polarity import NEGATED
 from workbench.domain.similarity.results import LOSES, WINS
+from workbench.domain.similarity.roles import PART_MENTIONS
 from workbench.domain.similarity.scripts import (
     across_scripts,
     in_other_scripts,
@@ -132,6 +133,18 @@ _POSTS = frozenset(
     "=product:" + post
     for post in ("mayor", "chairman", "chiefexec", "speaker", "partysec", "principal", "governor")
 )
+
+
+# One claim is about a part or a relative of what it names (Ravensmoor University's library, the
+# father of Qi Muyan, 枫麓大学医学院), the other names no form of that part anywhere: it is about
+# the whole, another subject (see `roles.parts`). As two names are.
+PART = "part or whole"
+
+
+def _unmentioned(parts: list[str], other: Mapping[str, float]) -> list[str]:
+    return sorted(
+        t for t in parts if not any(m in other for m in PART_MENTIONS[t.removeprefix("=part:")])
+    )
 
 
 # Line 3 and Line 5, the first and the second runway: two things of one kind (see `labels`).
@@ -287,6 +300,10 @@ def disagreements(
             kinds_of_owner = sorted(t for t in owning.subjects if t.startswith("=kind:"))
             said = (sorted(under.subsidiary), kinds_of_owner or ["@" + owner[0]])
             yield SUBSIDIARY, NAME_SHARE, said if under is ka else said[::-1]
+    if ka.parts or kb.parts:
+        mine, yours = _unmentioned(ka.parts, b), _unmentioned(kb.parts, a)
+        if mine or yours:
+            yield PART, NAME_SHARE, (mine, yours)
     if ka.cities and kb.cities:
         # a place is found in the other claim as a place or as a character pair anywhere
         mine = sorted(t for t in ka.cities if t not in b and t[7:] not in b)

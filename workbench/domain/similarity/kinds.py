@@ -111,6 +111,8 @@ class Kinds:
     percentages: list[str] = field(default_factory=list)  # figures given as such (=pct:94)
     # who buys and who sells in a deal (=buys:lorim, =sells:白桦; see `trades`)
     trades: list[str] = field(default_factory=list)
+    # the part or relative of what it names that the claim is about (=part:library)
+    parts: list[str] = field(default_factory=list)
 
 
 def kinds_of(vector: Mapping[str, float]) -> Kinds:
@@ -173,6 +175,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.percentages.append(t)
             elif t.startswith("=product:"):
                 kinds.products.append(t)
+            elif t.startswith("=part:"):
+                kinds.parts.append(t)
             else:
                 kinds.orgs.append(t)
         elif mark == "≈":
