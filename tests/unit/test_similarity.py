@@ -3282,6 +3282,50 @@ ROUND18 = [
         ("桥山大学成立于一九五八年。", "桥山大学成立于1958年"),
         ("part or whole", ("medschool",), (), 0.5),
     ),
+    # kinds of one measure the product table lacked: 5G and broadband users, an expressway and a
+    # high-speed railway, a kidney and a liver transplant, clinics and schools, a deputy mayor
+    (
+        ("2025年底，澄湾电信的5G用户达到2600万户。", "5G用户达2600万户"),
+        ("Chengwan Telecom had 26 million 5G subscribers at the end of 2025.", "5G用户2600万"),
+        ("截至2025年末，澄湾电信宽带用户数为2600万户。", "宽带用户2600万户"),
+        ("products", ("fiveg",), ("broadband",), 0.5),
+    ),
+    (
+        ("青屿至桐岭高铁全长312公里。", "青屿—桐岭高铁线路长312千米"),
+        ("The Qingyu-Tongling high-speed railway is 312 km long.", "青屿至桐岭高速铁路长312公里"),
+        ("青屿至桐岭高速公路全长312公里。", "青屿—桐岭高速公路长312千米"),
+        ("products", ("highspeedrail",), ("expressway",), 0.5),
+    ),
+    (
+        ("2024年，溪岸医院共完成肝移植手术88例。", "溪岸医院完成肝移植88例"),
+        ("Xi'an Hospital carried out 88 liver transplants in 2024.", "溪岸医院肝脏移植88例"),
+        ("2024年，溪岸医院完成肾移植手术88例。", "溪岸医院完成肾脏移植88例"),
+        ("products", ("liver",), ("kidney",), 0.5),
+    ),
+    (
+        (
+            "The Lanfeng Foundation has built 52 village schools since 2012.",
+            "52 schools built since 2012",
+        ),
+        ("2012年至今，岚枫基金会已援建五十二所乡村学校。", "援建52所学校"),
+        (
+            "The Lanfeng Foundation has built 52 village clinics since 2012.",
+            "52 clinics built since 2012",
+        ),
+        ("products", ("school",), ("clinic",), 0.5),
+    ),
+    (
+        (
+            "Ottilie Brand was elected mayor of Fennick in June 2024.",
+            "Brand became Fennick's mayor in June 2024",
+        ),
+        ("Fennick voters made Ottilie Brand their mayor in June 2024.", "mayor since June 2024"),
+        (
+            "Ottilie Brand was elected deputy mayor of Fennick in June 2024.",
+            "Brand became Fennick's deputy mayor in June 2024",
+        ),
+        ("products", ("mayor",), ("deputymayor",), 0.5),
+    ),
 ]
 
 
@@ -3328,6 +3372,12 @@ def test_a_part_or_relative_of_what_a_claim_names_is_read(text: str, part: str) 
 )
 def test_words_that_name_no_part_of_another_are_not_read(text: str) -> None:
     assert not [t for t in claim_terms(text, "") if t.startswith("=part:")], text
+
+
+def test_a_university_s_head_is_no_school() -> None:
+    # 学校 straddles 大学 and 校长 there
+    assert "=product:school" not in claim_terms("季岚自2016年起担任澜渡大学校长。", "")
+    assert "=product:school" in claim_terms("岚枫基金会援建五十二所乡村学校", "")
 
 
 def test_a_part_said_by_both_claims_is_no_disagreement() -> None:

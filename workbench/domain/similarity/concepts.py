@@ -877,6 +877,8 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "cheese": ("奶酪", "芝士", "cheese", "cheeses"),
     "milk": ("液态奶", "牛奶", "鲜奶", "liquid milk", "fresh milk", "milk"),
     "broadband": ("宽带", "broadband", "fixed-line"),
+    # (5G users are no broadband users, though both are a telecom's)
+    "fiveg": ("5g用户", "5g users", "5g subscribers", "5g customers", "5g connections"),
     "mobile": ("移动用户", "手机用户", "mobile subscribers", "mobile customers", "mobile users"),
     "emergency": ("急诊", "emergency", "a&e"),
     "outpatient": ("门诊", "outpatient", "outpatients"),
@@ -927,6 +929,49 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     # users counted a day or a month
     "dau": ("日活", "日活跃", "daily active", "daily users"),
     "mau": ("月活", "月活跃", "monthly active", "monthly users"),
+    # operations by the organ or the specialty: eye surgery is not heart surgery, a kidney
+    # transplant not a liver one
+    "eyesurgery": ("眼科", "eye surgery", "eye operations", "ophthalmology", "cataract"),
+    "cardiac": (
+        "心脏",
+        "心外科",
+        "heart surgery",
+        "heart operations",
+        "heart transplant",
+        "cardiac",
+    ),
+    "kidney": ("肾移植", "肾脏", "kidney", "kidneys", "renal"),
+    "liver": ("肝移植", "肝脏", "liver", "livers"),
+    # roads and railways by kind: an expressway is not a high-speed railway
+    "expressway": ("高速公路", "expressway", "expressways", "motorway", "motorways"),
+    "highspeedrail": (
+        "高铁",
+        "高速铁路",
+        "high-speed rail",
+        "high-speed railway",
+        "high-speed line",
+        "high speed rail",
+    ),
+    # batteries by use
+    "evbattery": (
+        "动力电池",
+        "ev batteries",
+        "ev battery",
+        "electric-vehicle batteries",
+        "power batteries",
+        "traction batteries",
+    ),
+    "storagebattery": (
+        "储能电池",
+        "energy-storage batteries",
+        "energy storage batteries",
+        "storage batteries",
+        "energy-storage battery",
+    ),
+    # what a charity or a council builds: clinics are not schools
+    "clinic": ("诊所", "卫生院", "卫生室", "clinics", "clinic", "health centres", "health centers"),
+    "school": ("学校", "schools"),
+    "kindergarten": ("幼儿园", "kindergartens", "kindergarten", "nursery schools"),
     # joints replaced
     "hip": ("髋关节", "hip replacement", "hip replacements", "hip"),
     "knee": ("膝关节", "knee replacement", "knee replacements", "knee"),
@@ -940,6 +985,9 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "fraudcrime": ("诈骗", "fraud", "frauds", "scams"),
     # posts: chosen as mayor is not elected chairman
     "mayor": ("市长", "mayor"),
+    # (a deputy is not the post: 副市长 is read whole, before 市长)
+    "deputymayor": ("副市长", "deputy mayor", "vice mayor", "vice-mayor"),
+    "genmanager": ("总经理", "general manager"),
     "chairman": ("董事长", "主席", "主任", "chairman", "chairwoman", "chair"),
     "chiefexec": ("首席执行官", "ceo", "chief executive"),
     "speaker": ("议长", "speaker"),
@@ -975,8 +1023,9 @@ def _forms(forms: Iterable[str], but: Iterable[str] = ()) -> str:
     )
 
 
+# (大学校长 is a university's head: 学校 straddles two words there)
 PRODUCT = re.compile(
-    _forms(f for f in _PRODUCT_OF if not f.isascii())
+    _forms((f for f in _PRODUCT_OF if not f.isascii()), but=("学校长",))
     + f"|(?<![a-z]){_forms(f for f in _PRODUCT_OF if f.isascii())}(?![a-z])"
 )
 
