@@ -3326,6 +3326,29 @@ ROUND18 = [
         ),
         ("products", ("mayor",), ("deputymayor",), 0.5),
     ),
+    # a figure on the wrong side of a bound the other claim gives, and a bound denied (未达到,
+    # "no more than") read as the other bound
+    (
+        (
+            "Tern Valley Water supplied 147 million litres a day in 2025.",
+            "147m litres a day in 2025",
+        ),
+        (
+            "In 2025 Tern Valley Water put out some 147 million litres of water daily.",
+            "147 million litres daily",
+        ),
+        (
+            "Tern Valley Water supplied more than 150 million litres a day in 2025.",
+            "over 150m litres a day in 2025",
+        ),
+        ("bounds", ("147000000",), ("above 150000000",), 0.5),
+    ),
+    (
+        ("桐岭机场2025年旅客吞吐量首次超过800万人次。", "旅客吞吐量超过800万人次"),
+        ("2025年桐岭机场旅客吞吐量第一次突破八百万人次。", "旅客吞吐量突破800万"),
+        ("桐岭机场2025年旅客吞吐量未达到800万人次。", "旅客吞吐量未达到800万人次"),
+        ("bounds", ("above 8000000",), ("below 8000000",), 0.5),
+    ),
 ]
 
 
@@ -3372,6 +3395,35 @@ def test_a_part_or_relative_of_what_a_claim_names_is_read(text: str, part: str) 
 )
 def test_words_that_name_no_part_of_another_are_not_read(text: str) -> None:
     assert not [t for t in claim_terms(text, "") if t.startswith("=part:")], text
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("no more than 200 million", "below"),
+        ("fewer than 200 users", "below"),
+        ("under 300 jobs", "below"),
+        ("不超过300万", "below"),
+        ("未达到300万", "below"),
+        ("少于300万", "below"),
+        ("more than 200 million", "above"),
+        ("no fewer than 200 users", "above"),
+        ("at least 300 jobs", "above"),
+        ("超过300万", "above"),
+        ("不少于300万", "above"),
+    ],
+)
+def test_a_bound_denied_is_the_other_bound(text: str, side: str) -> None:
+    assert [t.split(":")[1] for t in claim_terms(text, "") if t.startswith("=bound:")] == [side]
+
+
+def test_a_figure_inside_the_bound_agrees_with_it() -> None:
+    q, t, _ = _scores(
+        ("Tern Valley Water supplied more than 150 million litres a day in 2025.", ""),
+        ("Tern Valley Water put out some 153 million litres of water daily in 2025.", ""),
+        ("Tern Valley Water supplied 147 million litres a day in 2025.", ""),
+    )
+    assert explain(q, t).disagree == ()
 
 
 def test_a_university_s_head_is_no_school() -> None:

@@ -57,7 +57,9 @@ denies what the other asserts (did not pay, 未派发), when one gives a figure 
 day or on average and the other a total, when they give two days of a month or two places
 in a ranking (No. 41, 排名第2位), when only one says it was put off (推迟, delayed) or that a post
 was held once (former, 曾任), when one
-says nearly a figure and the other more than it, when they share no figure even rounded,
+says nearly a figure and the other more than it (or a figure on the wrong side of it: more
+than 200 million, 198 million; "no more than" and 未达到 are below), when they share no figure
+even rounded,
 when one gives a share and the other a change by as much, when one is a plan, target or
 forecast and the other a fact (aimed to deliver, delivered; not when the fact speaks of the
 future: will invest, 将投产), when one reports support and the other opposition, when one says a

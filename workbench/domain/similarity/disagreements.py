@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from workbench.domain.glosses import pinyin_translated
+from workbench.domain.similarity.figures import approximate_token
 from workbench.domain.similarity.kinds import (
     ACT_POLE,
     CANCEL,
@@ -248,6 +249,28 @@ def _other_side(bound: str) -> str:
     return f"=bound:{'above' if side == 'below' else 'below'}:{value}"
 
 
+def _broken(bounds: list[str], other: Mapping[str, float]) -> tuple[list[str], list[str]]:
+    """Of one claim's `bounds`, those an exact figure of the `other` claim (which bounds none of
+    them) falls on the wrong side of, and those figures: "more than 200 million" against 198
+    million, "nearly 3,000" against 3,040 (each rounds to the bound's figure, so they share it)."""
+    mine, theirs = [], []
+    for t in bounds:
+        _, side, approx = t.split(":", 2)
+        if f"=bound:below:{approx}" in other or f"=bound:above:{approx}" in other:
+            continue
+        limit = float(approx)
+        for term in other:
+            if term[0] != "#" or not term[1:2].isdigit() or ":" in term:
+                continue  # (a hedged figure, #≈, or a ratio, #17:1)
+            value = float(term[1:])
+            if approximate_token(value)[1:] == approx and (
+                value < limit if side == "above" else value > limit
+            ):
+                mine.append(t)
+                theirs.append(term)
+    return mine, theirs
+
+
 def disagreements(
     a: Mapping[str, float], b: Mapping[str, float]
 ) -> Iterator[tuple[str, float, tuple[list[str], list[str]]]]:
@@ -434,6 +457,11 @@ def disagreements(
         mine = sorted(t for t in ka.bounds if _other_side(t) in b)
         if mine:
             yield "bounds", ACT_SHARE, (mine, sorted(_other_side(t) for t in mine))
+    elif ka.bounds or kb.bounds:
+        # more than 200 million against 198 million: the figure breaks the bound
+        broken, figures = _broken(ka.bounds, b) if ka.bounds else _broken(kb.bounds, a)
+        if broken:
+            yield "bounds", ACT_SHARE, (broken, figures) if ka.bounds else (figures, broken)
     acts_a, negated_a = _undenied(ka)
     acts_b, negated_b = _undenied(kb)
     if negated_a != negated_b:
