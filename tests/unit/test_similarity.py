@@ -3349,6 +3349,47 @@ ROUND18 = [
         ("桐岭机场2025年旅客吞吐量未达到800万人次。", "旅客吞吐量未达到800万人次"),
         ("bounds", ("above 8000000",), ("below 8000000",), 0.5),
     ),
+    # measures of everyday beats the table lacked: rents and prices, deposits and assets,
+    # compensation and fines, turnout and a share of the vote
+    (
+        ("Average rents in Corliss rose 6 percent in 2025.", "Corliss rents up 6% in 2025"),
+        ("In 2025 the average rent in Corliss went up by six per cent.", "rents rose 6%"),
+        (
+            "Average house prices in Corliss rose 6 percent in 2025.",
+            "Corliss prices up 6% in 2025",
+        ),
+        ("measures", ("rent",), ("price",), 0.6),
+    ),
+    (
+        ("2025年末，泓桥银行存款余额超过2万亿元。", "存款余额超过2万亿元"),
+        (
+            "Hongqiao Bank's deposits topped 2 trillion yuan at the end of 2025.",
+            "泓桥银行存款超过2万亿元",
+        ),
+        ("2025年末，泓桥银行总资产超过2万亿元。", "总资产超过2万亿元"),
+        ("measures", ("deposit",), ("asset",), 0.6),
+    ),
+    (
+        (
+            "A court ordered Brisbay Foods to pay £3.2 million in compensation to customers.",
+            "£3.2m compensation for Brisbay Foods customers",
+        ),
+        (
+            "Brisbay Foods must pay its customers £3.2m in compensation, a court ruled.",
+            "£3.2 million compensation",
+        ),
+        (
+            "A court fined Brisbay Foods £3.2 million over mislabelled products.",
+            "a £3.2m fine for Brisbay Foods",
+        ),
+        ("measures", ("compensation", "customer"), ("fine",), 0.6),
+    ),
+    (
+        ("瑶川市长选举投票率为67.2%。", "投票率67.2%"),
+        ("Turnout in the Yaochuan mayoral election was 67.2 percent.", "投票率为67.2%"),
+        ("瑶川市长选举中，林澈以67.2%的得票率当选。", "得票率67.2%"),
+        ("measures", ("turnout",), ("voteshare",), 0.6),
+    ),
 ]
 
 
@@ -3424,6 +3465,11 @@ def test_a_figure_inside_the_bound_agrees_with_it() -> None:
         ("Tern Valley Water supplied 147 million litres a day in 2025.", ""),
     )
     assert explain(q, t).disagree == ()
+
+
+def test_a_grower_that_turned_out_tea_reports_no_turnout() -> None:
+    assert "~turnout" not in claim_terms("Xiuyun Tea turned out 4,800 tonnes of tea.", "")
+    assert "~turnout" in claim_terms("Just 58% of voters cast a ballot.", "")
 
 
 def test_a_university_s_head_is_no_school() -> None:

@@ -828,6 +828,43 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "debt": ("债务", "负债", "欠款", "debt", "debts", "borrowings", "liabilities", "owed", "owes"),
     # What households earn is not what shops sell: 人均可支配收入 against retail sales.
     "income": ("可支配收入", "disposable income", "household income"),
+    # Measures of a desk's everyday beats that were missing, each another fact than its
+    # neighbour: rents are not home prices; a bank's deposits are not its assets; an election's
+    # turnout is not a winner's share of the vote; an airline's on-time rate is not its load
+    # factor; compensation ordered is not a fine; a book's print run is not its sales; a
+    # developer's contracted sales are not its revenue; selling expenses are not research
+    # spending; a library's visitors are not its holdings. (Not "turned out" for a turnout:
+    # a tea grower "turned out 4,800 tonnes".)
+    "rent": ("租金", "房租", "rents", "rent", "rental"),
+    "deposit": ("存款", "deposits", "deposit"),
+    "asset": ("总资产", "资产总额", "total assets", "assets"),
+    "turnout": (
+        "投票率",
+        "参选率",
+        "turnout",
+        "cast a ballot",
+        "cast their ballot",
+        "cast their ballots",
+    ),
+    "voteshare": ("得票率", "of the vote", "of votes cast", "of the votes", "vote share"),
+    "ontime": (
+        "准点率",
+        "正点率",
+        "航班正常率",
+        "on-time rate",
+        "on-time",
+        "on time",
+        "punctuality",
+        "punctual",
+    ),
+    "loadfactor": ("客座率", "load factor", "seat occupancy"),
+    "compensation": ("赔偿金", "赔偿", "compensation", "damages"),
+    "fine": ("罚款", "罚金", "fined", "fine", "fines", "penalty", "penalised", "penalized"),
+    "printrun": ("首印", "印数", "print run", "first printing", "printed"),
+    "contractsales": ("合约销售", "合同销售", "签约销售", "contracted sales", "contract sales"),
+    "sellingexpense": ("销售费用", "selling expenses", "selling and marketing expenses"),
+    "visitor": ("游客", "访客", "参观人数", "visitors", "visits", "visited"),
+    "holdings": ("藏书", "馆藏", "holdings"),
     # Degrees by level: 42 master's programmes are not 42 doctoral ones.
     "master": ("硕士", "master's", "masters"),
     "doctorate": ("博士", "doctoral", "doctorate", "doctorates", "phd"),
@@ -1049,7 +1086,9 @@ MEASURES = frozenset(
         "revenue profit loss staff customer user cost fund valuation shipment capacity "
         "utilisation patent research recall sale price output passenger margin store dealer "
         "import delivery gdp wage doctor nurse bed loan station student teacher cargo "
-        "debt income master doctorate investment seat grant donation case_recorded case_solved"
+        "debt income master doctorate investment seat grant donation case_recorded case_solved "
+        "rent deposit asset turnout voteshare ontime loadfactor compensation fine printrun "
+        "contractsales sellingexpense visitor holdings"
     )
 )
 CONCEPT_OF: dict[str, str] = {
