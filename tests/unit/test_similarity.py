@@ -3390,6 +3390,16 @@ ROUND18 = [
         ("瑶川市长选举中，林澈以67.2%的得票率当选。", "得票率67.2%"),
         ("measures", ("turnout",), ("voteshare",), 0.6),
     ),
+    # the end of a year is the end of December, not of June
+    (
+        ("截至2025年底，澄川银行不良贷款率为1.42%。", "年末不良率1.42%"),
+        (
+            "Chengchuan Bank's non-performing loan ratio was 1.42% at the end of 2025.",
+            "2025年末不良贷款率1.42%",
+        ),
+        ("澄川银行2025年6月末不良贷款率为1.42%。", "6月末不良率1.42%"),
+        ("periods", ("m12",), ("m6",), 0.5),
+    ),
 ]
 
 
@@ -3470,6 +3480,14 @@ def test_a_figure_inside_the_bound_agrees_with_it() -> None:
 def test_a_grower_that_turned_out_tea_reports_no_turnout() -> None:
     assert "~turnout" not in claim_terms("Xiuyun Tea turned out 4,800 tonnes of tea.", "")
     assert "~turnout" in claim_terms("Just 58% of voters cast a ballot.", "")
+
+
+@pytest.mark.parametrize(
+    "text", ["截至2024年底", "2024年末", "at the end of 2024", "at end-2024", "at year-end"]
+)
+def test_the_end_of_a_year_is_december(text: str) -> None:
+    assert labels(text) == ["=period:m12"]
+    assert labels("上半年末") == ["=period:m6"] and labels("weekend sales") == []
 
 
 def test_a_university_s_head_is_no_school() -> None:

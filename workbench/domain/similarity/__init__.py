@@ -25,7 +25,8 @@ bag of terms:
 - what a figure counts, the word after it or its Chinese classifier (6,500 masts: `^mast`;
   650家: `^家`), when the concept table does not say it already;
 - numbers that label a thing (Line 3, 3号线, the second runway: `=label:line:3`), periods within
-  a year (March, 三季度, the first half: `=period:m3`, `=period:q3`, `=period:h1`) and the kind
+  a year (March, 三季度, the first half, 年底: `=period:m3`, `=period:q3`, `=period:h1`,
+  `=period:m12`) and the kind
   of body a name is (University, 银行: `=org:university`, `=org:bank`);
 - the name a Chinese text opens with and the kind after it (曜川储能: `=named:曜川`,
   `=kind:储能`), the owner of a claim's subject (Pendry Bank's rival Corrie Bank: `=of:pendry`;

@@ -115,6 +115,10 @@ _END_OF = re.compile(
     r"(?P<zh>[上下])半年(?:末|底)|(?P<zq>[一二三四1-4])季度(?:末|底)"
     # (of a year: "at the end of the first half" alone is as often a match's)
     r"|\bend\s+of\s+the\s+(?P<hw>first|second)\s+half\s+of\s+(?:the\s+year|(?:19|20)\d\d)\b"
+    # the end of a year is the end of December: 2024年底, 年末, "the end of 2024", "end-2024",
+    # "year-end" (a stock counted then is not one counted at the end of June)
+    r"|(?<!半)(?P<ye>年(?:底|末)|\bend\s+of\s+(?:19|20)\d\d\b|\bend-(?:19|20)\d\d\b"
+    r"|\bend\s+of\s+the\s+year\b|\byear-end\b)"
 )
 
 
@@ -138,7 +142,9 @@ def _spans(text: str) -> tuple[str, list[str]]:
         return " "
 
     def end_of(m: re.Match[str]) -> str:
-        if m.group("zh"):
+        if m.group("ye"):
+            month = 12
+        elif m.group("zh"):
             month = 6 if m.group("zh") == "上" else 12
         elif m.group("zq"):
             zq = m.group("zq")
@@ -149,7 +155,7 @@ def _spans(text: str) -> tuple[str, list[str]]:
         return " "
 
     text = _SPAN.sub(span, text)
-    if "末" in text or "底" in text or "end of" in text:
+    if "末" in text or "底" in text or "end" in text:
         text = _END_OF.sub(end_of, text)
     return text, out
 
@@ -176,6 +182,9 @@ _PERIOD_HINTS = (
     "q4",
     "h1",
     "h2",
+    "年底",
+    "年末",
+    "end",
 )
 
 
