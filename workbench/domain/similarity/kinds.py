@@ -197,6 +197,9 @@ def found_in(term: str, other: Mapping[str, float]) -> bool:
     # A name the other claim gives only as its subject's owner (=of:) is not found there.
     if term in other:
         return True
+    if len(term) > 3 and term[0] == "@" and not term[1].isascii():
+        # a whole title (@雪线以南) is found as its character pairs (雪线, 线以, 以南)
+        return all(term[i : i + 2] in other for i in range(1, len(term) - 1))
     return term[0] in "@%" and term[1:] in other and "=of:" + term[1:] not in other
 
 

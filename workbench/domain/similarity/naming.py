@@ -177,8 +177,11 @@ def names(text: str) -> list[str]:
     low = s.lower()
     out += ["@" + p for p in _ZH_PLACES.findall(low)]
     if "《" in low:
-        # a title in Chinese book marks (《潮灯》, a game, a book, a film) is a name
-        out += ["@" + t[:2] for t in _ZH_TITLE.findall(low) if len(t) >= 2]
+        # a title in Chinese book marks (《潮灯》, a game, a book, a film) is a name: its first
+        # two characters, as a Chinese name is kept, and a longer title whole as well, since
+        # two titles may open alike (《雪线以南》, 《雪线以北》: two novels)
+        for t in _ZH_TITLE.findall(low):
+            out += ["@" + t[:2], "@" + t] if len(t) > 2 else ["@" + t] if len(t) == 2 else []
     zh = zh_name(low)
     return [*out, "@" + zh] if zh else out
 
