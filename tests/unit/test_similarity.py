@@ -2991,6 +2991,10 @@ def test_a_plan_against_a_fact_still_costs_when_neither_speaks_of_the_future() -
         "这是一个重要的项目",
         "公司需要更多资金",
         "监管部门要求公司整改",
+        # 将 marking an object in a deed done (after 已, 已经, 曾)
+        "岚溪电池已将其码头业务出售给赤隼集团",
+        "公司已经将旗下奶粉业务出售",
+        "该行曾将一年期存款利率下调至1.5%",
     ],
 )
 def test_words_that_look_like_the_future_are_not(text: str) -> None:
