@@ -3501,6 +3501,32 @@ def test_the_end_of_a_year_is_december(text: str) -> None:
     assert labels("上半年末") == ["=period:m6"] and labels("weekend sales") == []
 
 
+@pytest.mark.parametrize(
+    ("one", "same", "other"),
+    [
+        (
+            "Corrander Shipping took delivery of 14 new vessels in 2025.",
+            "In 2025 Corrander Shipping received 14 new ships.",
+            "In 2025 Corrander Shipping received 14 new cranes.",
+        ),
+        (
+            "Tansley Engineering will cut 400 posts in 2026.",
+            "Tansley Engineering is to shed 400 jobs in 2026.",
+            "Tansley Engineering will shut 400 branches in 2026.",
+        ),
+        (
+            "Fallowmere rejected a £90 million offer for the Press.",
+            "Fallowmere turned down a £90m bid for the Press.",
+            "Fallowmere turned down a £90m loan for the Press.",
+        ),
+    ],
+)
+def test_words_a_figure_counts_that_name_one_thing_agree(one: str, same: str, other: str) -> None:
+    q, t, o = _scores((one, ""), (same, ""), (other, ""))
+    assert "measures" not in [d[0] for d in explain(q, t).disagree], explain(q, t).reasons()
+    assert "measures" in [d[0] for d in explain(q, o).disagree], explain(q, o).reasons()
+
+
 def test_a_university_s_head_is_no_school() -> None:
     # 学校 straddles 大学 and 校长 there
     assert "=product:school" not in claim_terms("季岚自2016年起担任澜渡大学校长。", "")
