@@ -3411,6 +3411,44 @@ ROUND18 = [
         ("青禾书局出版的长篇小说《河谷以西》销量突破60万册。", "《河谷以西》销量超60万册"),
         ("names", ("河谷以东",), ("河谷以西",), 0.5),
     ),
+    # a player who joins a club for a fee is bought by it; a club that sold him sells
+    (
+        (
+            "Midfielder Ross Fenn joined Corbett City for £6 million, a club record.",
+            "Fenn joined Corbett City for a record £6m",
+        ),
+        (
+            "Corbett City paid a club-record £6m fee to sign midfielder Ross Fenn.",
+            "Corbett City's record £6 million signing of Fenn",
+        ),
+        (
+            "Corbett City sold midfielder Ross Fenn for £6 million, a club record.",
+            "Corbett City sold Fenn for a record £6m",
+        ),
+        ("roles", ("corbett buys",), ("corbett sells",), 0.5),
+    ),
+    (
+        ("中场贺临风加盟岚州飞鹰，转会费三千万元。", "贺临风加盟岚州飞鹰，转会费3000万元"),
+        ("岚州飞鹰以3000万元转会费签下中场贺临风。", "签下贺临风，转会费3000万元"),
+        ("岚州飞鹰以3000万元的转会费出售中场贺临风。", "出售贺临风，转会费3000万元"),
+        ("roles", ("岚州 buys",), ("岚州 sells",), 0.5),
+    ),
+    # a bid refused against the deal done
+    (
+        (
+            "Pemberton Foods rejected a £75 million bid from Ashgrove Capital.",
+            "Pemberton's board turned down Ashgrove's £75m offer",
+        ),
+        (
+            "Ashgrove Capital's £75m offer for Pemberton Foods was turned down.",
+            "Ashgrove's £75 million bid rejected",
+        ),
+        (
+            "Pemberton Foods was sold to Ashgrove Capital for £75 million.",
+            "Pemberton Foods sold to Ashgrove for £75m",
+        ),
+        ("acts", ("veto",), ("ashgrove buys",), 0.5),
+    ),
 ]
 
 
@@ -3525,6 +3563,19 @@ def test_words_a_figure_counts_that_name_one_thing_agree(one: str, same: str, ot
     q, t, o = _scores((one, ""), (same, ""), (other, ""))
     assert "measures" not in [d[0] for d in explain(q, t).disagree], explain(q, t).reasons()
     assert "measures" in [d[0] for d in explain(q, o).disagree], explain(q, o).reasons()
+
+
+def test_someone_who_joins_a_firm_buys_nothing() -> None:
+    assert not [t for t in claim_terms("Ann Lee joined Kestrel Bank in 2019.", "") if "buys" in t]
+    assert not [t for t in claim_terms("林澈2019年加盟岚州银行", "") if "buys" in t]
+
+
+def test_round_eighteen_readers_run_in_linear_time() -> None:
+    assert _linear(lambda n: "Kell's " * n + "library")
+    assert _linear(lambda n: "the " * n + "father of Lin Wanjun")
+    assert _linear(lambda n: "joined " * n + "Corbett for a fee")
+    assert _linear(lambda n: "的大学" * n + "图书馆")
+    assert _linear(lambda n: "no more than " * n + "5 million")
 
 
 def test_a_university_s_head_is_no_school() -> None:

@@ -35,7 +35,8 @@ bag of terms:
   kind of quantity a unit gives (38公里: `^dim:length`);
 - a figure in a unit also in its kind's unit (27 million m3 and 27 billion litres:
   `≈vol:27000000000`), and a figure given as a percentage (94%: `=pct:94`);
-- who buys and who sells in a deal (sold to Lorimer, Lorimer bought; 出售给麦垄, 从星槎购入:
+- who buys and who sells in a deal (sold to Lorimer, Lorimer bought; 出售给麦垄, 从星槎购入; a
+  player who joined a club for a fee, 加盟 with a 转会费:
   `=buys:lorimer`, `=sells:白桦`), who won a match (负于赤隼: `=wins:赤隼`), who pays whom under
   an order (`=pays:canglu`, `=paid:yunlu`), and a body under its owner's own name
   (澄岭汽车旗下澄岭新能源: `=sub:新能`);
@@ -74,7 +75,8 @@ bought B, B was taken over by A), when one gives a half or quarter and the other
 year, when an English text's Latin names spell no pinyin of a Chinese text's opening name,
 when each gives another Chinese place or another kind after one Chinese name, when one says
 only home and the other only abroad, when one party buys in one claim and sells in the other
-(or the same two parties each buy), when one is about a body under its owner's name and the
+(or the same two parties each buy), when one says a bid was refused and the other that the
+deal was done, when one is about a body under its owner's name and the
 other about the owner, when one is about a part or relative of what the other names (its
 library, her father) and the other says no word of it, when each names another product, or, by
 less, when only one says what

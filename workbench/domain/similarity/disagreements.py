@@ -112,6 +112,12 @@ MODALITY_SHARE = 0.5
 SCOPE_POLE = {"~china": "home", "~abroad": "abroad"}
 
 
+# A bid or an offer (as a word, what a figure counts, or a Chinese pair) refused (see the
+# check of acts) against a deal whose parties' roles are read.
+VETO = "~veto"
+_BIDS = frozenset(("bid", "^bid", "offer", "报价", "出价", "要约"))
+
+
 # One claim closes a number of things, the other gives no act at all: 480 stores closed against
 # 480 stores, a stock. What was closed is gone, so a count of it is another claim. Opening is
 # left out: what was opened is still there, and a rewording often says only that ("its first
@@ -472,6 +478,19 @@ def disagreements(
         yield "stances", ACT_SHARE, (ka.stances, kb.stances)
     if acts_a and acts_b and _opposed(acts_a, acts_b):
         yield "acts", ACT_SHARE, (sorted(acts_a), sorted(acts_b))
+    elif (VETO in a) != (VETO in b):
+        # a bid turned down against the deal done: "Fallowmere's £42m bid was rejected",
+        # "Marrowgate's owners sold it to Fallowmere for £42m" (not a deal planned or denied)
+        refused, turned_down, done = (a, ka, kb) if VETO in a else (b, kb, ka)
+        if (
+            done.trades
+            and not turned_down.trades
+            and not done.plan
+            and not done.negated
+            and any(t in refused for t in _BIDS)
+        ):
+            said = ([VETO], sorted(done.trades))
+            yield "acts", ACT_SHARE, said if refused is a else said[::-1]
     elif bool(ka.acts) != bool(kb.acts):
         mine = sorted(t for t in ka.acts if t in _FLOWS)
         yours = sorted(t for t in kb.acts if t in _FLOWS)
