@@ -3449,6 +3449,19 @@ ROUND18 = [
         ),
         ("acts", ("veto",), ("ashgrove buys",), 0.5),
     ),
+    # the age that says who is counted, and the span after a launch a figure is for
+    (
+        ("2024年，岚江市65岁及以上人口占总人口的19%。", "65岁及以上人口占比19%"),
+        ("In 2024, 19 percent of Lanjiang's people were aged 65 and over.", "65岁以上占19%"),
+        ("2024年岚江市60岁以上人口占比19%。", "60岁以上人口占比19%"),
+        ("labels", ("age 65",), ("age 60",), 0.5),
+    ),
+    (
+        ("电影《雾港来信》上映首周票房达3.1亿元。", "《雾港来信》首周票房3.1亿元"),
+        ("《雾港来信》首周收获票房三亿一千万元。", "首周票房3.1亿"),
+        ("电影《雾港来信》上映当天票房为3.1亿元。", "《雾港来信》上映当天票房3.1亿元"),
+        ("labels", ("opening week",), ("opening day",), 0.5),
+    ),
 ]
 
 
@@ -3576,6 +3589,23 @@ def test_round_eighteen_readers_run_in_linear_time() -> None:
     assert _linear(lambda n: "joined " * n + "Corbett for a fee")
     assert _linear(lambda n: "的大学" * n + "图书馆")
     assert _linear(lambda n: "no more than " * n + "5 million")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("60岁以上人口占比21%", "=label:age:60"),
+        ("二十九岁时创办公司", "=label:age:29"),
+        ("the share of people aged 65 and over", "=label:age:65"),
+        ("over-65s make up a fifth", "=label:age:65"),
+        ("首日票房1.2亿元", "=label:opening:day"),
+        ("首周末票房1.2亿元", "=label:opening:weekend"),
+        ("took $40m on its opening weekend", "=label:opening:weekend"),
+    ],
+)
+def test_an_age_and_a_span_after_a_launch_are_labels(text: str, label: str) -> None:
+    assert label in labels(text), labels(text)
+    assert "@岁以" not in claim_terms(text, "")
 
 
 def test_a_university_s_head_is_no_school() -> None:

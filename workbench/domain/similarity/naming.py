@@ -99,6 +99,8 @@ ZH_LEAD = re.compile(
 ZH_NOT_FIRST = frozenset(
     "这那该此其他她它我你您本各每全多某整单首新前后上下同共总约仅只已又再还也都就把被让给对从向"
     "由与和在是的于为有无不没第将曾据截到如当因而但并及或等之所以零〇一二两三四五六七八九十百千万亿"
+    # (an age a text opens with: 65岁以上人口, no name 岁以)
+    "岁"
 )
 ZH_NOT_SECOND = frozenset("的是在于与和从向由把对将已共曾有为被了等年月日")
 
