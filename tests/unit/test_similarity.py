@@ -3462,6 +3462,22 @@ ROUND18 = [
         ("电影《雾港来信》上映当天票房为3.1亿元。", "《雾港来信》上映当天票房3.1亿元"),
         ("labels", ("opening week",), ("opening day",), 0.5),
     ),
+    # a player's goals and appearances
+    (
+        (
+            "Tomas Vell scored 19 league goals for Harrowby Town in the 2025-26 season.",
+            "Vell's 19 league goals in 2025-26",
+        ),
+        (
+            "Harrowby forward Tomas Vell found the net nineteen times in the league in 2025/26.",
+            "19 league goals for Vell in 2025-26",
+        ),
+        (
+            "Tomas Vell made 19 league appearances for Harrowby Town in the 2025-26 season.",
+            "Vell's 19 league appearances in 2025-26",
+        ),
+        ("measures", ("goals",), ("appearance",), 0.6),
+    ),
 ]
 
 

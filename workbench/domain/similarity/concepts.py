@@ -865,6 +865,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "sellingexpense": ("销售费用", "selling expenses", "selling and marketing expenses"),
     "visitor": ("游客", "访客", "参观人数", "visitors", "visits", "visited"),
     "holdings": ("藏书", "馆藏", "holdings"),
+    # a player's goals are not his appearances ("goal" alone is a target: see `plan`)
+    "goals": ("进球", "goals", "found the net", "netted"),
+    "appearance": ("出场", "appearances"),
     # Degrees by level: 42 master's programmes are not 42 doctoral ones.
     "master": ("硕士", "master's", "masters"),
     "doctorate": ("博士", "doctoral", "doctorate", "doctorates", "phd"),
@@ -1088,7 +1091,7 @@ MEASURES = frozenset(
         "import delivery gdp wage doctor nurse bed loan station student teacher cargo "
         "debt income master doctorate investment seat grant donation case_recorded case_solved "
         "rent deposit asset turnout voteshare ontime loadfactor compensation fine printrun "
-        "contractsales sellingexpense visitor holdings"
+        "contractsales sellingexpense visitor holdings goals appearance"
     )
 )
 CONCEPT_OF: dict[str, str] = {
