@@ -2978,6 +2978,10 @@ def test_a_plan_against_a_fact_still_costs_when_neither_speaks_of_the_future() -
         "这是一个重要的项目",
         "公司需要更多资金",
         "监管部门要求公司整改",
+        # 将 marking an object in a deed done (after 已, 已经, 曾)
+        "岚溪电池已将其码头业务出售给赤隼集团",
+        "公司已经将旗下奶粉业务出售",
+        "该行曾将一年期存款利率下调至1.5%",
     ],
 )
 def test_words_that_look_like_the_future_are_not(text: str) -> None:
@@ -3235,3 +3239,388 @@ def test_put_into_operation_is_opened_not_money_put_in() -> None:
     )
     assert "acts" in [d[0] for d in explain(q, o).disagree]
     assert similarity(q, t) > similarity(q, o)
+
+
+# ---- round 18 ------------------------------------------------------------------------------------
+
+# (query, its true match, a near miss that shares most terms, what the two disagree on)
+ROUND18 = [
+    # a part or a relative of what the other claim names: its library, her mother, 医学院
+    (
+        ("Castlebrook University was founded in 1879.", "Castlebrook University, founded 1879"),
+        (
+            "Castlebrook University was established in 1879.",
+            "Castlebrook, established in 1879",
+        ),
+        (
+            "Castlebrook University's library was founded in 1879.",
+            "the Castlebrook University library, founded in 1879",
+        ),
+        ("part or whole", (), ("library",), 0.5),
+    ),
+    (
+        ("宋清禾1972年出生于澜江市。", "宋清禾，1972年生于澜江"),
+        ("宋清禾生于一九七二年，出生地为澜江市。", "1972年出生于澜江"),
+        ("宋清禾的母亲1972年出生于澜江市。", "宋清禾的母亲生于澜江"),
+        ("part or whole", (), ("mother",), 0.5),
+    ),
+    (  # the part in the query, said in the other language by the true match
+        (
+            "Qiaoshan University's medical school was set up in 1958.",
+            "桥山大学医学院成立于1958年",
+        ),
+        ("桥山大学医学院成立于一九五八年。", "医学院成立于1958年"),
+        ("桥山大学成立于一九五八年。", "桥山大学成立于1958年"),
+        ("part or whole", ("medschool",), (), 0.5),
+    ),
+    # kinds of one measure the product table lacked: 5G and broadband users, an expressway and a
+    # high-speed railway, a kidney and a liver transplant, clinics and schools, a deputy mayor
+    (
+        ("2025年底，澄湾电信的5G用户达到2600万户。", "5G用户达2600万户"),
+        ("Chengwan Telecom had 26 million 5G subscribers at the end of 2025.", "5G用户2600万"),
+        ("截至2025年末，澄湾电信宽带用户数为2600万户。", "宽带用户2600万户"),
+        ("products", ("fiveg",), ("broadband",), 0.5),
+    ),
+    (
+        ("青屿至桐岭高铁全长312公里。", "青屿—桐岭高铁线路长312千米"),
+        ("The Qingyu-Tongling high-speed railway is 312 km long.", "青屿至桐岭高速铁路长312公里"),
+        ("青屿至桐岭高速公路全长312公里。", "青屿—桐岭高速公路长312千米"),
+        ("products", ("highspeedrail",), ("expressway",), 0.5),
+    ),
+    (
+        ("2024年，溪岸医院共完成肝移植手术88例。", "溪岸医院完成肝移植88例"),
+        ("Xi'an Hospital carried out 88 liver transplants in 2024.", "溪岸医院肝脏移植88例"),
+        ("2024年，溪岸医院完成肾移植手术88例。", "溪岸医院完成肾脏移植88例"),
+        ("products", ("liver",), ("kidney",), 0.5),
+    ),
+    (
+        (
+            "The Lanfeng Foundation has built 52 village schools since 2012.",
+            "52 schools built since 2012",
+        ),
+        ("2012年至今，岚枫基金会已援建五十二所乡村学校。", "援建52所学校"),
+        (
+            "The Lanfeng Foundation has built 52 village clinics since 2012.",
+            "52 clinics built since 2012",
+        ),
+        ("products", ("school",), ("clinic",), 0.5),
+    ),
+    (
+        (
+            "Ottilie Brand was elected mayor of Fennick in June 2024.",
+            "Brand became Fennick's mayor in June 2024",
+        ),
+        ("Fennick voters made Ottilie Brand their mayor in June 2024.", "mayor since June 2024"),
+        (
+            "Ottilie Brand was elected deputy mayor of Fennick in June 2024.",
+            "Brand became Fennick's deputy mayor in June 2024",
+        ),
+        ("products", ("mayor",), ("deputymayor",), 0.5),
+    ),
+    # a figure on the wrong side of a bound the other claim gives, and a bound denied (未达到,
+    # "no more than") read as the other bound
+    (
+        (
+            "Tern Valley Water supplied 147 million litres a day in 2025.",
+            "147m litres a day in 2025",
+        ),
+        (
+            "In 2025 Tern Valley Water put out some 147 million litres of water daily.",
+            "147 million litres daily",
+        ),
+        (
+            "Tern Valley Water supplied more than 150 million litres a day in 2025.",
+            "over 150m litres a day in 2025",
+        ),
+        ("bounds", ("147000000",), ("above 150000000",), 0.5),
+    ),
+    (
+        ("桐岭机场2025年旅客吞吐量首次超过800万人次。", "旅客吞吐量超过800万人次"),
+        ("2025年桐岭机场旅客吞吐量第一次突破八百万人次。", "旅客吞吐量突破800万"),
+        ("桐岭机场2025年旅客吞吐量未达到800万人次。", "旅客吞吐量未达到800万人次"),
+        ("bounds", ("above 8000000",), ("below 8000000",), 0.5),
+    ),
+    # measures of everyday beats the table lacked: rents and prices, deposits and assets,
+    # compensation and fines, turnout and a share of the vote
+    (
+        ("Average rents in Corliss rose 6 percent in 2025.", "Corliss rents up 6% in 2025"),
+        ("In 2025 the average rent in Corliss went up by six per cent.", "rents rose 6%"),
+        (
+            "Average house prices in Corliss rose 6 percent in 2025.",
+            "Corliss prices up 6% in 2025",
+        ),
+        ("measures", ("rent",), ("price",), 0.6),
+    ),
+    (
+        ("2025年末，泓桥银行存款余额超过2万亿元。", "存款余额超过2万亿元"),
+        (
+            "Hongqiao Bank's deposits topped 2 trillion yuan at the end of 2025.",
+            "泓桥银行存款超过2万亿元",
+        ),
+        ("2025年末，泓桥银行总资产超过2万亿元。", "总资产超过2万亿元"),
+        ("measures", ("deposit",), ("asset",), 0.6),
+    ),
+    (
+        (
+            "A court ordered Brisbay Foods to pay £3.2 million in compensation to customers.",
+            "£3.2m compensation for Brisbay Foods customers",
+        ),
+        (
+            "Brisbay Foods must pay its customers £3.2m in compensation, a court ruled.",
+            "£3.2 million compensation",
+        ),
+        (
+            "A court fined Brisbay Foods £3.2 million over mislabelled products.",
+            "a £3.2m fine for Brisbay Foods",
+        ),
+        ("measures", ("compensation", "customer"), ("fine",), 0.6),
+    ),
+    (
+        ("瑶川市长选举投票率为67.2%。", "投票率67.2%"),
+        ("Turnout in the Yaochuan mayoral election was 67.2 percent.", "投票率为67.2%"),
+        ("瑶川市长选举中，林澈以67.2%的得票率当选。", "得票率67.2%"),
+        ("measures", ("turnout",), ("voteshare",), 0.6),
+    ),
+    # the end of a year is the end of December, not of June
+    (
+        ("截至2025年底，澄川银行不良贷款率为1.42%。", "年末不良率1.42%"),
+        (
+            "Chengchuan Bank's non-performing loan ratio was 1.42% at the end of 2025.",
+            "2025年末不良贷款率1.42%",
+        ),
+        ("澄川银行2025年6月末不良贷款率为1.42%。", "6月末不良率1.42%"),
+        ("periods", ("m12",), ("m6",), 0.5),
+    ),
+    # two titles that open alike: two books
+    (
+        ("青禾书局出版的长篇小说《河谷以东》销量突破60万册。", "《河谷以东》销量超60万册"),
+        ("《河谷以东》(青禾书局出版)累计售出逾六十万册。", "河谷以东销量超过60万册"),
+        ("青禾书局出版的长篇小说《河谷以西》销量突破60万册。", "《河谷以西》销量超60万册"),
+        ("names", ("河谷以东",), ("河谷以西",), 0.5),
+    ),
+    # a player who joins a club for a fee is bought by it; a club that sold him sells
+    (
+        (
+            "Midfielder Ross Fenn joined Corbett City for £6 million, a club record.",
+            "Fenn joined Corbett City for a record £6m",
+        ),
+        (
+            "Corbett City paid a club-record £6m fee to sign midfielder Ross Fenn.",
+            "Corbett City's record £6 million signing of Fenn",
+        ),
+        (
+            "Corbett City sold midfielder Ross Fenn for £6 million, a club record.",
+            "Corbett City sold Fenn for a record £6m",
+        ),
+        ("roles", ("corbett buys",), ("corbett sells",), 0.5),
+    ),
+    (
+        ("中场贺临风加盟岚州飞鹰，转会费三千万元。", "贺临风加盟岚州飞鹰，转会费3000万元"),
+        ("岚州飞鹰以3000万元转会费签下中场贺临风。", "签下贺临风，转会费3000万元"),
+        ("岚州飞鹰以3000万元的转会费出售中场贺临风。", "出售贺临风，转会费3000万元"),
+        ("roles", ("岚州 buys",), ("岚州 sells",), 0.5),
+    ),
+    # a bid refused against the deal done
+    (
+        (
+            "Pemberton Foods rejected a £75 million bid from Ashgrove Capital.",
+            "Pemberton's board turned down Ashgrove's £75m offer",
+        ),
+        (
+            "Ashgrove Capital's £75m offer for Pemberton Foods was turned down.",
+            "Ashgrove's £75 million bid rejected",
+        ),
+        (
+            "Pemberton Foods was sold to Ashgrove Capital for £75 million.",
+            "Pemberton Foods sold to Ashgrove for £75m",
+        ),
+        ("acts", ("veto",), ("ashgrove buys",), 0.5),
+    ),
+    # the age that says who is counted, and the span after a launch a figure is for
+    (
+        ("2024年，岚江市65岁及以上人口占总人口的19%。", "65岁及以上人口占比19%"),
+        ("In 2024, 19 percent of Lanjiang's people were aged 65 and over.", "65岁以上占19%"),
+        ("2024年岚江市60岁以上人口占比19%。", "60岁以上人口占比19%"),
+        ("labels", ("age 65",), ("age 60",), 0.5),
+    ),
+    (
+        ("电影《雾港来信》上映首周票房达3.1亿元。", "《雾港来信》首周票房3.1亿元"),
+        ("《雾港来信》首周收获票房三亿一千万元。", "首周票房3.1亿"),
+        ("电影《雾港来信》上映当天票房为3.1亿元。", "《雾港来信》上映当天票房3.1亿元"),
+        ("labels", ("opening week",), ("opening day",), 0.5),
+    ),
+    # a player's goals and appearances
+    (
+        (
+            "Tomas Vell scored 19 league goals for Harrowby Town in the 2025-26 season.",
+            "Vell's 19 league goals in 2025-26",
+        ),
+        (
+            "Harrowby forward Tomas Vell found the net nineteen times in the league in 2025/26.",
+            "19 league goals for Vell in 2025-26",
+        ),
+        (
+            "Tomas Vell made 19 league appearances for Harrowby Town in the 2025-26 season.",
+            "Vell's 19 league appearances in 2025-26",
+        ),
+        ("measures", ("goals",), ("appearance",), 0.6),
+    ),
+]
+
+
+@pytest.mark.parametrize(("query", "true", "other", "why"), ROUND18)
+def test_near_misses_of_round_eighteen(
+    query: tuple[str, str],
+    true: tuple[str, str],
+    other: tuple[str, str],
+    why: tuple[str, tuple[str, ...], tuple[str, ...], float],
+) -> None:
+    q, t, _ = _kept_apart(query, true, other, why)
+    assert explain(q, t).disagree == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Harwick Council's library lent 90,000 books.", "=part:library"),
+        ("The father of Lin Wanjun was born in 1951.", "=part:father"),
+        ("the museum at Tolbury Castle drew 80,000 visitors", "=part:museum"),
+        ("Kestwick's oldest museum opened in 1902.", "=part:museum"),
+        ("林婉君的父亲1951年生于桥山", "=part:father"),
+        ("漱岭大学图书馆藏书200万册", "=part:library"),
+        ("桥山大学附属医院床位1200张", "=part:hospital"),
+    ],
+)
+def test_a_part_or_relative_of_what_a_claim_names_is_read(text: str, part: str) -> None:
+    assert part in claim_terms(text, ""), sorted(claim_terms(text, ""))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the part named as itself, not as a part of another; words that hold a part's letters
+        "The Tolbury Museum drew 80,000 visitors.",
+        "Jackson's season ended in May.",
+        "Ashby Foods' labour costs rose 5%.",
+        "图书馆藏书200万册",
+        # a plant, a mine or an arm is no part read (a rewording names them in other words)
+        "Yaosen Solar's factory in Egypt cost $500 million.",
+        "Hollowmere Foods sold its frozen-food arm.",
+        "曜森光伏的工厂投资5亿美元",
+    ],
+)
+def test_words_that_name_no_part_of_another_are_not_read(text: str) -> None:
+    assert not [t for t in claim_terms(text, "") if t.startswith("=part:")], text
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("no more than 200 million", "below"),
+        ("fewer than 200 users", "below"),
+        ("under 300 jobs", "below"),
+        ("不超过300万", "below"),
+        ("未达到300万", "below"),
+        ("少于300万", "below"),
+        ("more than 200 million", "above"),
+        ("no fewer than 200 users", "above"),
+        ("at least 300 jobs", "above"),
+        ("超过300万", "above"),
+        ("不少于300万", "above"),
+    ],
+)
+def test_a_bound_denied_is_the_other_bound(text: str, side: str) -> None:
+    assert [t.split(":")[1] for t in claim_terms(text, "") if t.startswith("=bound:")] == [side]
+
+
+def test_a_figure_inside_the_bound_agrees_with_it() -> None:
+    q, t, _ = _scores(
+        ("Tern Valley Water supplied more than 150 million litres a day in 2025.", ""),
+        ("Tern Valley Water put out some 153 million litres of water daily in 2025.", ""),
+        ("Tern Valley Water supplied 147 million litres a day in 2025.", ""),
+    )
+    assert explain(q, t).disagree == ()
+
+
+def test_a_grower_that_turned_out_tea_reports_no_turnout() -> None:
+    assert "~turnout" not in claim_terms("Xiuyun Tea turned out 4,800 tonnes of tea.", "")
+    assert "~turnout" in claim_terms("Just 58% of voters cast a ballot.", "")
+
+
+@pytest.mark.parametrize(
+    "text", ["截至2024年底", "2024年末", "at the end of 2024", "at end-2024", "at year-end"]
+)
+def test_the_end_of_a_year_is_december(text: str) -> None:
+    assert labels(text) == ["=period:m12"]
+    assert labels("上半年末") == ["=period:m6"] and labels("weekend sales") == []
+
+
+@pytest.mark.parametrize(
+    ("one", "same", "other"),
+    [
+        (
+            "Corrander Shipping took delivery of 14 new vessels in 2025.",
+            "In 2025 Corrander Shipping received 14 new ships.",
+            "In 2025 Corrander Shipping received 14 new cranes.",
+        ),
+        (
+            "Tansley Engineering will cut 400 posts in 2026.",
+            "Tansley Engineering is to shed 400 jobs in 2026.",
+            "Tansley Engineering will shut 400 branches in 2026.",
+        ),
+        (
+            "Fallowmere rejected a £90 million offer for the Press.",
+            "Fallowmere turned down a £90m bid for the Press.",
+            "Fallowmere turned down a £90m loan for the Press.",
+        ),
+    ],
+)
+def test_words_a_figure_counts_that_name_one_thing_agree(one: str, same: str, other: str) -> None:
+    q, t, o = _scores((one, ""), (same, ""), (other, ""))
+    assert "measures" not in [d[0] for d in explain(q, t).disagree], explain(q, t).reasons()
+    assert "measures" in [d[0] for d in explain(q, o).disagree], explain(q, o).reasons()
+
+
+def test_someone_who_joins_a_firm_buys_nothing() -> None:
+    assert not [t for t in claim_terms("Ann Lee joined Kestrel Bank in 2019.", "") if "buys" in t]
+    assert not [t for t in claim_terms("林澈2019年加盟岚州银行", "") if "buys" in t]
+
+
+def test_round_eighteen_readers_run_in_linear_time() -> None:
+    assert _linear(lambda n: "Kell's " * n + "library")
+    assert _linear(lambda n: "the " * n + "father of Lin Wanjun")
+    assert _linear(lambda n: "joined " * n + "Corbett for a fee")
+    assert _linear(lambda n: "的大学" * n + "图书馆")
+    assert _linear(lambda n: "no more than " * n + "5 million")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("60岁以上人口占比21%", "=label:age:60"),
+        ("二十九岁时创办公司", "=label:age:29"),
+        ("the share of people aged 65 and over", "=label:age:65"),
+        ("over-65s make up a fifth", "=label:age:65"),
+        ("首日票房1.2亿元", "=label:opening:day"),
+        ("首周末票房1.2亿元", "=label:opening:weekend"),
+        ("took $40m on its opening weekend", "=label:opening:weekend"),
+    ],
+)
+def test_an_age_and_a_span_after_a_launch_are_labels(text: str, label: str) -> None:
+    assert label in labels(text), labels(text)
+    assert "@岁以" not in claim_terms(text, "")
+
+
+def test_a_university_s_head_is_no_school() -> None:
+    # 学校 straddles 大学 and 校长 there
+    assert "=product:school" not in claim_terms("季岚自2016年起担任澜渡大学校长。", "")
+    assert "=product:school" in claim_terms("岚枫基金会援建五十二所乡村学校", "")
+
+
+def test_a_part_said_by_both_claims_is_no_disagreement() -> None:
+    q, t, _ = _scores(
+        ("The library of Castlebrook University opened in 1902.", ""),
+        ("Castlebrook University's library, opened in 1902", ""),
+        ("Castlebrook University opened in 1902.", ""),
+    )
+    assert explain(q, t).disagree == ()

@@ -25,7 +25,8 @@ bag of terms:
 - what a figure counts, the word after it or its Chinese classifier (6,500 masts: `^mast`;
   650家: `^家`), when the concept table does not say it already;
 - numbers that label a thing (Line 3, 3号线, the second runway: `=label:line:3`), periods within
-  a year (March, 三季度, the first half: `=period:m3`, `=period:q3`, `=period:h1`) and the kind
+  a year (March, 三季度, the first half, 年底: `=period:m3`, `=period:q3`, `=period:h1`,
+  `=period:m12`) and the kind
   of body a name is (University, 银行: `=org:university`, `=org:bank`);
 - the name a Chinese text opens with and the kind after it (曜川储能: `=named:曜川`,
   `=kind:储能`), the owner of a claim's subject (Pendry Bank's rival Corrie Bank: `=of:pendry`;
@@ -34,11 +35,14 @@ bag of terms:
   kind of quantity a unit gives (38公里: `^dim:length`);
 - a figure in a unit also in its kind's unit (27 million m3 and 27 billion litres:
   `≈vol:27000000000`), and a figure given as a percentage (94%: `=pct:94`);
-- who buys and who sells in a deal (sold to Lorimer, Lorimer bought; 出售给麦垄, 从星槎购入:
+- who buys and who sells in a deal (sold to Lorimer, Lorimer bought; 出售给麦垄, 从星槎购入; a
+  player who joined a club for a fee, 加盟 with a 转会费:
   `=buys:lorimer`, `=sells:白桦`), who won a match (负于赤隼: `=wins:赤隼`), who pays whom under
   an order (`=pays:canglu`, `=paid:yunlu`), and a body under its owner's own name
   (澄岭汽车旗下澄岭新能源: `=sub:新能`);
 - what a price is per (每斤, per kg: `=label:per:jin`);
+- a part or relative of what a claim names (Ravensmoor University's library, 祁慕言的父亲:
+  `=part:library`, `=part:father`);
 - products and kinds of one measure (fridges, rice, gin, 常住 population: `=product:fridge`).
 
 Terms are weighted by rarity over the claims compared (TF-IDF: a term every claim has says
@@ -55,7 +59,9 @@ denies what the other asserts (did not pay, 未派发), when one gives a figure 
 day or on average and the other a total, when they give two days of a month or two places
 in a ranking (No. 41, 排名第2位), when only one says it was put off (推迟, delayed) or that a post
 was held once (former, 曾任), when one
-says nearly a figure and the other more than it, when they share no figure even rounded,
+says nearly a figure and the other more than it (or a figure on the wrong side of it: more
+than 200 million, 198 million; "no more than" and 未达到 are below), when they share no figure
+even rounded,
 when one gives a share and the other a change by as much, when one is a plan, target or
 forecast and the other a fact (aimed to deliver, delivered; not when the fact speaks of the
 future: will invest, 将投产), when one reports support and the other opposition, when one says a
@@ -69,8 +75,11 @@ bought B, B was taken over by A), when one gives a half or quarter and the other
 year, when an English text's Latin names spell no pinyin of a Chinese text's opening name,
 when each gives another Chinese place or another kind after one Chinese name, when one says
 only home and the other only abroad, when one party buys in one claim and sells in the other
-(or the same two parties each buy), when one is about a body under its owner's name and the
-other about the owner, when each names another product, or, by less, when only one says what
+(or the same two parties each buy), when one says a bid was refused and the other that the
+deal was done, when one is about a body under its owner's name and the
+other about the owner, when one is about a part or relative of what the other names (its
+library, her father) and the other says no word of it, when each names another product, or, by
+less, when only one says what
 it counts was closed, or gives as a percentage a figure the other gives as a count: the same
 figure about another subject is another claim (see `similarity`; `explain` lists the reasons
 of a score).

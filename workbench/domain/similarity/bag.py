@@ -61,6 +61,7 @@ from workbench.domain.similarity.results import (
 from workbench.domain.similarity.roles import (
     ZH_NAME_KIND,
     actor,
+    parts,
     split_owners,
     zh_actor,
     zh_subsidiary,
@@ -166,8 +167,10 @@ def _kuai(m: re.Match[str]) -> str:
 
 def terms(text: str) -> list[str]:
     """The meaning-bearing terms of `text` (see the package's docstring), with repeats."""
-    s = normal(text).lower()
+    plain = normal(text)
+    s = plain.lower()
     out: list[str] = labels(s)
+    out += parts(plain)
     out += products(s)
     found_days = days(s)
     if found_days:

@@ -828,6 +828,46 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "debt": ("债务", "负债", "欠款", "debt", "debts", "borrowings", "liabilities", "owed", "owes"),
     # What households earn is not what shops sell: 人均可支配收入 against retail sales.
     "income": ("可支配收入", "disposable income", "household income"),
+    # Measures of a desk's everyday beats that were missing, each another fact than its
+    # neighbour: rents are not home prices; a bank's deposits are not its assets; an election's
+    # turnout is not a winner's share of the vote; an airline's on-time rate is not its load
+    # factor; compensation ordered is not a fine; a book's print run is not its sales; a
+    # developer's contracted sales are not its revenue; selling expenses are not research
+    # spending; a library's visitors are not its holdings. (Not "turned out" for a turnout:
+    # a tea grower "turned out 4,800 tonnes".)
+    "rent": ("租金", "房租", "rents", "rent", "rental"),
+    "deposit": ("存款", "deposits", "deposit"),
+    "asset": ("总资产", "资产总额", "total assets", "assets"),
+    "turnout": (
+        "投票率",
+        "参选率",
+        "turnout",
+        "cast a ballot",
+        "cast their ballot",
+        "cast their ballots",
+    ),
+    "voteshare": ("得票率", "of the vote", "of votes cast", "of the votes", "vote share"),
+    "ontime": (
+        "准点率",
+        "正点率",
+        "航班正常率",
+        "on-time rate",
+        "on-time",
+        "on time",
+        "punctuality",
+        "punctual",
+    ),
+    "loadfactor": ("客座率", "load factor", "seat occupancy"),
+    "compensation": ("赔偿金", "赔偿", "compensation", "damages"),
+    "fine": ("罚款", "罚金", "fined", "fine", "fines", "penalty", "penalised", "penalized"),
+    "printrun": ("首印", "印数", "print run", "first printing", "printed"),
+    "contractsales": ("合约销售", "合同销售", "签约销售", "contracted sales", "contract sales"),
+    "sellingexpense": ("销售费用", "selling expenses", "selling and marketing expenses"),
+    "visitor": ("游客", "访客", "参观人数", "visitors", "visits", "visited"),
+    "holdings": ("藏书", "馆藏", "holdings"),
+    # a player's goals are not his appearances ("goal" alone is a target: see `plan`)
+    "goals": ("进球", "goals", "found the net", "netted"),
+    "appearance": ("出场", "appearances"),
     # Degrees by level: 42 master's programmes are not 42 doctoral ones.
     "master": ("硕士", "master's", "masters"),
     "doctorate": ("博士", "doctoral", "doctorate", "doctorates", "phd"),
@@ -877,6 +917,8 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "cheese": ("奶酪", "芝士", "cheese", "cheeses"),
     "milk": ("液态奶", "牛奶", "鲜奶", "liquid milk", "fresh milk", "milk"),
     "broadband": ("宽带", "broadband", "fixed-line"),
+    # (5G users are no broadband users, though both are a telecom's)
+    "fiveg": ("5g用户", "5g users", "5g subscribers", "5g customers", "5g connections"),
     "mobile": ("移动用户", "手机用户", "mobile subscribers", "mobile customers", "mobile users"),
     "emergency": ("急诊", "emergency", "a&e"),
     "outpatient": ("门诊", "outpatient", "outpatients"),
@@ -927,6 +969,49 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     # users counted a day or a month
     "dau": ("日活", "日活跃", "daily active", "daily users"),
     "mau": ("月活", "月活跃", "monthly active", "monthly users"),
+    # operations by the organ or the specialty: eye surgery is not heart surgery, a kidney
+    # transplant not a liver one
+    "eyesurgery": ("眼科", "eye surgery", "eye operations", "ophthalmology", "cataract"),
+    "cardiac": (
+        "心脏",
+        "心外科",
+        "heart surgery",
+        "heart operations",
+        "heart transplant",
+        "cardiac",
+    ),
+    "kidney": ("肾移植", "肾脏", "kidney", "kidneys", "renal"),
+    "liver": ("肝移植", "肝脏", "liver", "livers"),
+    # roads and railways by kind: an expressway is not a high-speed railway
+    "expressway": ("高速公路", "expressway", "expressways", "motorway", "motorways"),
+    "highspeedrail": (
+        "高铁",
+        "高速铁路",
+        "high-speed rail",
+        "high-speed railway",
+        "high-speed line",
+        "high speed rail",
+    ),
+    # batteries by use
+    "evbattery": (
+        "动力电池",
+        "ev batteries",
+        "ev battery",
+        "electric-vehicle batteries",
+        "power batteries",
+        "traction batteries",
+    ),
+    "storagebattery": (
+        "储能电池",
+        "energy-storage batteries",
+        "energy storage batteries",
+        "storage batteries",
+        "energy-storage battery",
+    ),
+    # what a charity or a council builds: clinics are not schools
+    "clinic": ("诊所", "卫生院", "卫生室", "clinics", "clinic", "health centres", "health centers"),
+    "school": ("学校", "schools"),
+    "kindergarten": ("幼儿园", "kindergartens", "kindergarten", "nursery schools"),
     # joints replaced
     "hip": ("髋关节", "hip replacement", "hip replacements", "hip"),
     "knee": ("膝关节", "knee replacement", "knee replacements", "knee"),
@@ -940,6 +1025,9 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "fraudcrime": ("诈骗", "fraud", "frauds", "scams"),
     # posts: chosen as mayor is not elected chairman
     "mayor": ("市长", "mayor"),
+    # (a deputy is not the post: 副市长 is read whole, before 市长)
+    "deputymayor": ("副市长", "deputy mayor", "vice mayor", "vice-mayor"),
+    "genmanager": ("总经理", "general manager"),
     "chairman": ("董事长", "主席", "主任", "chairman", "chairwoman", "chair"),
     "chiefexec": ("首席执行官", "ceo", "chief executive"),
     "speaker": ("议长", "speaker"),
@@ -975,8 +1063,9 @@ def _forms(forms: Iterable[str], but: Iterable[str] = ()) -> str:
     )
 
 
+# (大学校长 is a university's head: 学校 straddles two words there)
 PRODUCT = re.compile(
-    _forms(f for f in _PRODUCT_OF if not f.isascii())
+    _forms((f for f in _PRODUCT_OF if not f.isascii()), but=("学校长",))
     + f"|(?<![a-z]){_forms(f for f in _PRODUCT_OF if f.isascii())}(?![a-z])"
 )
 
@@ -1000,7 +1089,9 @@ MEASURES = frozenset(
         "revenue profit loss staff customer user cost fund valuation shipment capacity "
         "utilisation patent research recall sale price output passenger margin store dealer "
         "import delivery gdp wage doctor nurse bed loan station student teacher cargo "
-        "debt income master doctorate investment seat grant donation case_recorded case_solved"
+        "debt income master doctorate investment seat grant donation case_recorded case_solved "
+        "rent deposit asset turnout voteshare ontime loadfactor compensation fine printrun "
+        "contractsales sellingexpense visitor holdings goals appearance"
     )
 )
 CONCEPT_OF: dict[str, str] = {

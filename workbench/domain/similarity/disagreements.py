@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from workbench.domain.glosses import pinyin_translated
+from workbench.domain.similarity.figures import approximate_token
 from workbench.domain.similarity.kinds import (
     ACT_POLE,
     CANCEL,
@@ -24,6 +25,7 @@ from workbench.domain.similarity.kinds import (
 from workbench.domain.similarity.measures import MONEY, PERCENTAGE
 from workbench.domain.similarity.polarity import NEGATED
 from workbench.domain.similarity.results import LOSES, WINS
+from workbench.domain.similarity.roles import PART_MENTIONS
 from workbench.domain.similarity.scripts import (
     across_scripts,
     in_other_scripts,
@@ -110,6 +112,12 @@ MODALITY_SHARE = 0.5
 SCOPE_POLE = {"~china": "home", "~abroad": "abroad"}
 
 
+# A bid or an offer (as a word, what a figure counts, or a Chinese pair) refused (see the
+# check of acts) against a deal whose parties' roles are read.
+VETO = "~veto"
+_BIDS = frozenset(("bid", "^bid", "offer", "报价", "出价", "要约"))
+
+
 # One claim closes a number of things, the other gives no act at all: 480 stores closed against
 # 480 stores, a stock. What was closed is gone, so a count of it is another claim. Opening is
 # left out: what was opened is still there, and a rewording often says only that ("its first
@@ -132,6 +140,18 @@ _POSTS = frozenset(
     "=product:" + post
     for post in ("mayor", "chairman", "chiefexec", "speaker", "partysec", "principal", "governor")
 )
+
+
+# One claim is about a part or a relative of what it names (Ravensmoor University's library, the
+# father of Qi Muyan, 枫麓大学医学院), the other names no form of that part anywhere: it is about
+# the whole, another subject (see `roles.parts`). As two names are.
+PART = "part or whole"
+
+
+def _unmentioned(parts: list[str], other: Mapping[str, float]) -> list[str]:
+    return sorted(
+        t for t in parts if not any(m in other for m in PART_MENTIONS[t.removeprefix("=part:")])
+    )
 
 
 # Line 3 and Line 5, the first and the second runway: two things of one kind (see `labels`).
@@ -235,6 +255,28 @@ def _other_side(bound: str) -> str:
     return f"=bound:{'above' if side == 'below' else 'below'}:{value}"
 
 
+def _broken(bounds: list[str], other: Mapping[str, float]) -> tuple[list[str], list[str]]:
+    """Of one claim's `bounds`, those an exact figure of the `other` claim (which bounds none of
+    them) falls on the wrong side of, and those figures: "more than 200 million" against 198
+    million, "nearly 3,000" against 3,040 (each rounds to the bound's figure, so they share it)."""
+    mine, theirs = [], []
+    for t in bounds:
+        _, side, approx = t.split(":", 2)
+        if f"=bound:below:{approx}" in other or f"=bound:above:{approx}" in other:
+            continue
+        limit = float(approx)
+        for term in other:
+            if term[0] != "#" or not term[1:2].isdigit() or ":" in term:
+                continue  # (a hedged figure, #≈, or a ratio, #17:1)
+            value = float(term[1:])
+            if approximate_token(value)[1:] == approx and (
+                value < limit if side == "above" else value > limit
+            ):
+                mine.append(t)
+                theirs.append(term)
+    return mine, theirs
+
+
 def disagreements(
     a: Mapping[str, float], b: Mapping[str, float]
 ) -> Iterator[tuple[str, float, tuple[list[str], list[str]]]]:
@@ -287,6 +329,10 @@ def disagreements(
             kinds_of_owner = sorted(t for t in owning.subjects if t.startswith("=kind:"))
             said = (sorted(under.subsidiary), kinds_of_owner or ["@" + owner[0]])
             yield SUBSIDIARY, NAME_SHARE, said if under is ka else said[::-1]
+    if ka.parts or kb.parts:
+        mine, yours = _unmentioned(ka.parts, b), _unmentioned(kb.parts, a)
+        if mine or yours:
+            yield PART, NAME_SHARE, (mine, yours)
     if ka.cities and kb.cities:
         # a place is found in the other claim as a place or as a character pair anywhere
         mine = sorted(t for t in ka.cities if t not in b and t[7:] not in b)
@@ -417,6 +463,11 @@ def disagreements(
         mine = sorted(t for t in ka.bounds if _other_side(t) in b)
         if mine:
             yield "bounds", ACT_SHARE, (mine, sorted(_other_side(t) for t in mine))
+    elif ka.bounds or kb.bounds:
+        # more than 200 million against 198 million: the figure breaks the bound
+        broken, figures = _broken(ka.bounds, b) if ka.bounds else _broken(kb.bounds, a)
+        if broken:
+            yield "bounds", ACT_SHARE, (broken, figures) if ka.bounds else (figures, broken)
     acts_a, negated_a = _undenied(ka)
     acts_b, negated_b = _undenied(kb)
     if negated_a != negated_b:
@@ -427,6 +478,19 @@ def disagreements(
         yield "stances", ACT_SHARE, (ka.stances, kb.stances)
     if acts_a and acts_b and _opposed(acts_a, acts_b):
         yield "acts", ACT_SHARE, (sorted(acts_a), sorted(acts_b))
+    elif (VETO in a) != (VETO in b):
+        # a bid turned down against the deal done: "Fallowmere's £42m bid was rejected",
+        # "Marrowgate's owners sold it to Fallowmere for £42m" (not a deal planned or denied)
+        refused, turned_down, done = (a, ka, kb) if VETO in a else (b, kb, ka)
+        if (
+            done.trades
+            and not turned_down.trades
+            and not done.plan
+            and not done.negated
+            and any(t in refused for t in _BIDS)
+        ):
+            said = ([VETO], sorted(done.trades))
+            yield "acts", ACT_SHARE, said if refused is a else said[::-1]
     elif bool(ka.acts) != bool(kb.acts):
         mine = sorted(t for t in ka.acts if t in _FLOWS)
         yours = sorted(t for t in kb.acts if t in _FLOWS)

@@ -194,18 +194,26 @@ _HEDGE_AFTER = re.compile("\\s*[\u4e00-\u9fff]{0,3}左右")  # 1100万标箱左�
 # "Nearly" and 近 say the figure is below the one given, "more than", "over", 超过 and 逾 that
 # it is above: nearly two million and more than two million are two facts (see
 # `disagreements`), whatever else they share.
-_BELOW = re.compile(r"(?:\b(?:nearly|almost|close\s+to|just\s+under)|近|将近|接近|不到)\s*$")
-_ABOVE = re.compile(r"(?:\b(?:more\s+than|over|above|upwards\s+of)|超过|逾|超)\s*$")
+# A bound denied is the other bound: "no more than", 未超过, 未达到 and "fewer than" say below,
+# "no fewer than" and 不少于 above (read before the plain forms they end in: 超过, more than).
+_BELOW = re.compile(
+    r"(?:\b(?:nearly|almost|close\s+to|just\s+under|under|below|less\s+than|fewer\s+than|"
+    r"(?:no|not)\s+(?:more\s+than|over|above))"
+    r"|近|将近|接近|不到|不足|不超过|未超过|没有超过|没超过|未达到|没有达到|没达到|未达|低于|少于)\s*$"
+)
+_ABOVE = re.compile(
+    r"(?:\b(?:more\s+than|over|above|upwards\s+of|at\s+least|(?:no|not)\s+(?:less|fewer)\s+than)"
+    r"|超过|逾|超|高于|多于|不少于|不低于)\s*$"
+)
 
 
 def bound(m: re.Match[str]) -> str | None:
     """ "below" or "above" if the figure `m` matched is said to be below or above itself."""
     before = m.string[max(0, m.start() - 16) : m.start()]
-    if _BELOW.search(before):
-        return "below"
-    if _ABOVE.search(before):
-        return "above"
-    return None
+    below, above = _BELOW.search(before), _ABOVE.search(before)
+    if below and above:  # the longer says it: "no more than" holds "more than", 不少于 少于
+        return "below" if below.start() < above.start() else "above"
+    return "below" if below else "above" if above else None
 
 
 def hedged(m: re.Match[str]) -> bool:

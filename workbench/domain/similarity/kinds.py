@@ -111,6 +111,8 @@ class Kinds:
     percentages: list[str] = field(default_factory=list)  # figures given as such (=pct:94)
     # who buys and who sells in a deal (=buys:lorim, =sells:白桦; see `trades`)
     trades: list[str] = field(default_factory=list)
+    # the part or relative of what it names that the claim is about (=part:library)
+    parts: list[str] = field(default_factory=list)
 
 
 def kinds_of(vector: Mapping[str, float]) -> Kinds:
@@ -173,6 +175,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.percentages.append(t)
             elif t.startswith("=product:"):
                 kinds.products.append(t)
+            elif t.startswith("=part:"):
+                kinds.parts.append(t)
             else:
                 kinds.orgs.append(t)
         elif mark == "≈":
@@ -193,6 +197,9 @@ def found_in(term: str, other: Mapping[str, float]) -> bool:
     # A name the other claim gives only as its subject's owner (=of:) is not found there.
     if term in other:
         return True
+    if len(term) > 3 and term[0] == "@" and not term[1].isascii():
+        # a whole title (@雪线以南) is found as its character pairs (雪线, 线以, 以南)
+        return all(term[i : i + 2] in other for i in range(1, len(term) - 1))
     return term[0] in "@%" and term[1:] in other and "=of:" + term[1:] not in other
 
 

@@ -1,4 +1,5 @@
-"""Numbers that label a thing (Line 3, 3号线, 二期: `=label:line:3`), periods within a year
+"""Numbers that label a thing (Line 3, 3号线, 二期: `=label:line:3`; an age, 65岁及以上:
+`=label:age:65`; a launch's first day or week, 首周: `=label:opening:week`), periods within a year
 (March, 三季度, the first half: `=period:m3`), kinds of body (University, 银行: `=org:bank`)
 and Chinese places after 在 or 于 (`=place:无锡`).
 
@@ -115,6 +116,10 @@ _END_OF = re.compile(
     r"(?P<zh>[上下])半年(?:末|底)|(?P<zq>[一二三四1-4])季度(?:末|底)"
     # (of a year: "at the end of the first half" alone is as often a match's)
     r"|\bend\s+of\s+the\s+(?P<hw>first|second)\s+half\s+of\s+(?:the\s+year|(?:19|20)\d\d)\b"
+    # the end of a year is the end of December: 2024年底, 年末, "the end of 2024", "end-2024",
+    # "year-end" (a stock counted then is not one counted at the end of June)
+    r"|(?<!半)(?P<ye>年(?:底|末)|\bend\s+of\s+(?:19|20)\d\d\b|\bend-(?:19|20)\d\d\b"
+    r"|\bend\s+of\s+the\s+year\b|\byear-end\b)"
 )
 
 
@@ -138,7 +143,9 @@ def _spans(text: str) -> tuple[str, list[str]]:
         return " "
 
     def end_of(m: re.Match[str]) -> str:
-        if m.group("zh"):
+        if m.group("ye"):
+            month = 12
+        elif m.group("zh"):
             month = 6 if m.group("zh") == "上" else 12
         elif m.group("zq"):
             zq = m.group("zq")
@@ -149,7 +156,7 @@ def _spans(text: str) -> tuple[str, list[str]]:
         return " "
 
     text = _SPAN.sub(span, text)
-    if "末" in text or "底" in text or "end of" in text:
+    if "末" in text or "底" in text or "end" in text:
         text = _END_OF.sub(end_of, text)
     return text, out
 
@@ -176,6 +183,9 @@ _PERIOD_HINTS = (
     "q4",
     "h1",
     "h2",
+    "年底",
+    "年末",
+    "end",
 )
 
 
@@ -220,11 +230,42 @@ def per_units(text: str) -> list[str]:
     ]
 
 
+# An age that says who is counted (65岁及以上人口, "aged 65 and over", over-65s) and the span
+# after a launch a figure is for (首日, 首周, 上映当天, "opening weekend"): each a label, so that
+# the share of people 60 and over and of those 65 and over, or a film's takings on its first
+# day and in its first week, are two facts. Kept as "=label:age:65", "=label:opening:week".
+_AGES = re.compile(
+    r"(?<![\d.])(?P<za>\d{1,3})\s*周?岁|(?<![一二三四五六七八九十])(?P<zc>[一二三四五六七八九十]+)周?岁"
+    r"|\baged\s+(?P<aged>\d{1,3})\b|\b(?P<over>\d{1,3})\s+(?:and|or)\s+(?:over|older|above)\b"
+    r"|\b(?:over|under)-(?P<os>\d{1,3})s\b|\b(?P<yo>\d{1,3})-year-olds?\b"
+)
+_OPENINGS = re.compile(
+    r"首日|首周末|首周|(?:上映|开画|首映|开售|发售)当[天日]"
+    r"|\b(?:opening|first)\s+(?:day|weekend|week)\b"
+)
+_OPENING_SPAN = {"首日": "day", "首周末": "weekend", "首周": "week"}
+
+
+def _ages_and_openings(text: str) -> Iterator[str]:
+    if "岁" in text or "age" in text or "over" in text or "under-" in text or "year-old" in text:
+        for m in _AGES.finditer(text):
+            zc = m.group("zc")
+            age = str(zh_small(zc)) if zc else next(g for g in m.groups() if g)
+            yield f"=label:age:{age}"
+    if "首" in text or "当" in text or "opening" in text or "first" in text:
+        for m in _OPENINGS.finditer(text):
+            found = m.group()
+            # (上映当天 and the like: the day)
+            span = found.split()[-1] if found.isascii() else _OPENING_SPAN.get(found, "day")
+            yield f"=label:opening:{span}"
+
+
 def labels(text: str) -> list[str]:
     """The labels (=label:line:3), periods within a year (=period:m3, =period:q1,
     =period:h1) and kinds of body (=org:bank) that `text` (lower-cased, normalised) gives:
     see above."""
     out: list[str] = per_units(text)
+    out += _ages_and_openings(text)
     for m in _LABELS.finditer(text) if _hinted(text, _LABEL_HINTS) else ():
         if m.group("kind"):
             kind, n = _LABEL_OF[m.group("kind")], m.group("n")

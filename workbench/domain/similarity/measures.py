@@ -86,6 +86,20 @@ _UNIT_OF = re.compile(
 )
 
 
+# Words a figure counts that name one thing: 74 vessels are 74 ships, 900 posts 900 jobs, a
+# £1.2bn offer a £1.2bn bid (as stems).
+_SAME_COUNTED = {
+    "vessel": "ship",
+    "boat": "ship",
+    "post": "job",
+    "role": "job",
+    "position": "job",
+    "offer": "bid",
+    "hous": "hom",
+    "dwelling": "hom",
+}
+
+
 def counted_measures(s: str) -> Iterator[str]:
     """The measures that figures in `s` (a text with figures and concepts marked) count, as "^"
     terms (see above); names are left out by `claim_terms`, which knows them."""
@@ -103,7 +117,8 @@ def counted_measures(s: str) -> Iterator[str]:
             or word in NOT_NAMES
             or word in _NOT_MEASURES
         ):
-            yield "^" + stem(word)
+            cut = stem(word)
+            yield "^" + _SAME_COUNTED.get(cut, cut)
     if " of " in s:
         for m in _UNIT_OF.finditer(s):
             word = m.group(1)

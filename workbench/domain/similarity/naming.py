@@ -99,6 +99,8 @@ ZH_LEAD = re.compile(
 ZH_NOT_FIRST = frozenset(
     "这那该此其他她它我你您本各每全多某整单首新前后上下同共总约仅只已又再还也都就把被让给对从向"
     "由与和在是的于为有无不没第将曾据截到如当因而但并及或等之所以零〇一二两三四五六七八九十百千万亿"
+    # (an age a text opens with: 65岁以上人口, no name 岁以)
+    "岁"
 )
 ZH_NOT_SECOND = frozenset("的是在于与和从向由把对将已共曾有为被了等年月日")
 
@@ -177,8 +179,11 @@ def names(text: str) -> list[str]:
     low = s.lower()
     out += ["@" + p for p in _ZH_PLACES.findall(low)]
     if "《" in low:
-        # a title in Chinese book marks (《潮灯》, a game, a book, a film) is a name
-        out += ["@" + t[:2] for t in _ZH_TITLE.findall(low) if len(t) >= 2]
+        # a title in Chinese book marks (《潮灯》, a game, a book, a film) is a name: its first
+        # two characters, as a Chinese name is kept, and a longer title whole as well, since
+        # two titles may open alike (《雪线以南》, 《雪线以北》: two novels)
+        for t in _ZH_TITLE.findall(low):
+            out += ["@" + t[:2], "@" + t] if len(t) > 2 else ["@" + t] if len(t) == 2 else []
     zh = zh_name(low)
     return [*out, "@" + zh] if zh else out
 

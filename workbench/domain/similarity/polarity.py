@@ -85,7 +85,12 @@ _EN_FUTURE = re.compile(
     r"|\bdue\s+to\s+(?:be|open|start|begin|close|come|run|launch|finish|complete|end|take|go|"
     r"reopen|enter|resume)\b"
 )
-_ZH_FUTURE = re.compile(r"将(?!近|军|领)|(?<![主重需只想纲摘不])要(?![求素点闻是])")
+# 将 after 已 or 曾 marks an object put before its verb in a deed done (已将其出售, 已经将旗下
+# 业务出售给: sold it), not the future; alone, 将 with an object (将其出售, 将水价上调至) is as
+# often "will" in news, and is read so.
+_ZH_FUTURE = re.compile(
+    r"(?<!已)(?<!已经)(?<!曾)将(?!近|军|领)|(?<![主重需只想纲摘不])要(?![求素点闻是])"
+)
 
 
 def future(text: str) -> bool:

@@ -15,6 +15,7 @@ from workbench.domain.similarity.disagreements import (
     ONE_SIDED_MEASURE,
     ONE_SIDED_PERIOD,
     ONE_SIDED_WORDS,
+    PART,
     PERCENT_OR_COUNT,
     POST_LEFT,
     SCRIPTS,
@@ -52,6 +53,11 @@ class Explained:
                 said = f"an act one claim gives only: {' '.join(ours or theirs)}"
             elif what in ONE_SIDED_WORDS:
                 said = f"{what}: only one claim says {' '.join(ours or theirs)}"
+            elif what == PART:
+                said = (
+                    f"one claim is about a part or relative ({' '.join(ours or theirs)}) of "
+                    "what the other is about"
+                )
             elif what == POST_LEFT:
                 left, held = (ours, theirs) if ours[0] in _LEFT else (theirs, ours)
                 said = (

@@ -44,6 +44,13 @@ _EN_BOUGHT_FROM = re.compile(
     r"\bfrom\s+(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?(?P<seller>[A-Z][A-Za-z&']*)"
 )
 
+# A player who joins a club for a fee is bought by it: "Brisk joined Dunhallow Rovers for £14
+# million", 方竞舟加盟泠州苍隼，转会费四千二百万元 (Dunhallow, 泠州 buy; a club that sold him
+# sells). Only with a fee or a sum said: someone who joins a firm or a board buys nothing.
+_EN_JOINED = re.compile(r"\b(?:joined|joins|joining)\s+(?:the\s+)?(?P<buyer>[A-Z][A-Za-z&']*)")
+_EN_FEE = re.compile(r"\b(?:fee|transfer)\b|[£$€]|\b(?:pounds|euros|dollars|yuan)\b")
+_ZH_JOINED = re.compile("加盟" + "([\u4e00-\u9fff]{2})")
+
 # Chinese: the party after 给 or 予 past a verb of selling (出售给麦垄, 出售给了麦垄), or after 向
 # before one (向星槎航运出售), buys; the party after 从 before a verb of buying (从星槎航运购入)
 # sells; the name a text opens with (or the party after 被) buys with a verb of buying and sells
@@ -82,6 +89,8 @@ def en_trades(text: str, who: str | None) -> tuple[list[str], bool]:
     seller = _EN_BOUGHT_FROM.search(text)
     if seller:
         out.append(SELLS + en_party(seller.group("seller")))
+    if "join" in text and _EN_FEE.search(text):
+        out += [BUYS + en_party(j.group("buyer")) for j in _EN_JOINED.finditer(text)]
     if who:
         kind, name = who[1:].split(":", 1)
         if _EN_BUY.search(text) and not _EN_SELL.search(text):
@@ -100,8 +109,13 @@ def zh_trades(text: str, who: str | None) -> list[str]:
     """The "=buys:" and "=sells:" terms of a Chinese `text` (normalised, lower-cased) whose
     actor the bag read as `who` (=actor:白桦, =agent:岚川, or None)."""
     sell, buy = _ZH_SELL.search(text), _ZH_BUY.search(text)
+    joined = (
+        [BUYS + m.group(1) for m in _ZH_JOINED.finditer(text) if zh_party(m.group(1))]
+        if "加盟" in text and "转会" in text
+        else []
+    )
     if not sell and not buy:
-        return []  # most claims: no deal
+        return joined  # most claims: no deal
     out = [
         BUYS + m.group(1)
         for pattern in (_ZH_SOLD_TO, _ZH_SOLD_VIA)
@@ -109,6 +123,7 @@ def zh_trades(text: str, who: str | None) -> list[str]:
         if zh_party(m.group(1))
     ]
     out += [SELLS + m.group(1) for m in _ZH_BOUGHT_FROM.finditer(text) if zh_party(m.group(1))]
+    out += joined
     if who and bool(sell) != bool(buy):
         kind, name = who[1:].split(":", 1)
         if buy:
