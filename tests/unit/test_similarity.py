@@ -3624,3 +3624,32 @@ def test_a_part_said_by_both_claims_is_no_disagreement() -> None:
         ("Castlebrook University opened in 1902.", ""),
     )
     assert explain(q, t).disagree == ()
+
+
+def test_an_office_is_no_name() -> None:
+    # The English debate trial: "as Finance Minister" read as two names, so the claim and the
+    # report it restated each named what the other did not (x0.5).
+    assert names("Under my leadership as Finance Minister, unemployment fell to 4.1%.") == []
+    assert names("Prime Minister Ada Morrow opened the bridge in 2019.") == ["@ada", "@morrow"]
+    assert names("The Health Secretary said 412,000 people were waiting.") == []
+    assert names("Mayor Tom Hale and Governor Rita Vance met in Dunmore.") == [
+        "@tom",
+        "@hale",
+        "@rita",
+        "@vance",
+        "@dunmore",
+    ]
+    # A portfolio word names a body when no office follows it (the Finance Ministry of Kellan).
+    assert "@kellan" in names("The Finance Ministry of Kellan raised taxes.")
+    q, t, _ = _scores(
+        (
+            "As finance minister I cut unemployment from 7.2% to 4.1%, the lowest since 1971.",
+            "Under my leadership as Finance Minister, unemployment fell from 7.2% to 4.1%",
+        ),
+        (
+            "Westmarch unemployment fell to 4.1%, the lowest since records began in 1971.",
+            "Unemployment in Westmarch fell to 4.1 percent",
+        ),
+        ("The plant was built in 1998.", "1998"),
+    )
+    assert not any(what == "names" for what, *_ in explain(q, t).disagree)

@@ -29,6 +29,28 @@ NOT_NAMES = frozenset(
         "monday tuesday wednesday thursday friday saturday sunday series"
     )
 )
+# Offices, capitalised before a name or as a title (Prime Minister Ada Morrow, as Finance
+# Minister, the Health Secretary): who holds a post, not who is meant. As names, a claim in the
+# minister's own words ("as Finance Minister I cut...") and the report it restates each named
+# what the other did not.
+OFFICES = frozenset(
+    split_words(
+        "minister ministers president presidents premier chancellor secretary governor mayor "
+        "senator congressman congresswoman representative chairman chairwoman chairperson chair "
+        "director commissioner ambassador councillor councilor alderman deputy vice prime "
+        "speaker attorney general judge magistrate sheriff treasurer comptroller auditor "
+        "chief executive officer provost rector professor dr mr mrs ms mx sir dame mp mep"
+    )
+)
+# A portfolio names an office only before one (the Finance Minister, the Health Secretary); the
+# Finance Ministry of Kellan or Kellan Health are bodies.
+PORTFOLIOS = frozenset(
+    split_words(
+        "finance foreign home interior defence defense health education trade treasury justice "
+        "transport energy environment culture labour labor economy business industry housing "
+        "agriculture security tourism science digital employment welfare communities"
+    )
+)
 LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z&']*")
 # A concept of several words (United States, Series C, per cent) holds no name; one word of
 # the table is ruled out by itself.
@@ -52,8 +74,16 @@ def latin_names(text: str) -> list[str]:
             continue  # AI, CEO, GDP, EV: more often a common noun than a name
         if low in CONCEPT_OF or stem(low) in CONCEPT_OF:
             continue
-        if low in NUMBER_WORDS or low in NOT_NAMES:
+        if low in NUMBER_WORDS or low in NOT_NAMES or low in OFFICES:
             continue
+        follows = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            low in PORTFOLIOS
+            and follows is not None
+            and follows.group().lower() in OFFICES
+            and not text[m.end() : follows.start()].strip()
+        ):
+            continue  # the Finance Minister: an office
         j = m.start() - 1
         while j >= 0 and text[j].isspace():
             j -= 1
@@ -65,7 +95,6 @@ def latin_names(text: str) -> list[str]:
         if before and before not in _SENTENCE_STARTS:
             found.append((stem(low), False))
             continue
-        follows = tokens[i + 1] if i + 1 < len(tokens) else None
         plainly = (
             word.endswith("'s")
             or (after != "" and is_cjk(after))
