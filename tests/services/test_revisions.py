@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from workbench.domain.errors import InvalidInput, NotFound
+from workbench.services.changes import document_changes
 from workbench.services.claims import SpanRequest, add_claim, get_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document, document_text
@@ -397,4 +398,11 @@ def test_a_line_given_to_another_speaker_changes_the_claims_speaker(wb: Workbenc
     assert get_claim(wb, homes).speaker == "MARSH"
     event = show_claim(wb, jobs).events[-1]
     assert event.action == "claim.flagged_for_review"
+    # The stealth-edit report names who the line was given to: the quotes are alike, and
+    # without it the claim listed as touched showed nothing that changed.
+    [rev] = document_changes(wb, doc).revisions
+    touched = {t.claim_id: t for t in rev.claims}
+    assert touched[jobs].old_quote == touched[jobs].new_quote == "Unemployment is 4.1%"
+    assert (touched[jobs].old_speaker, touched[jobs].new_speaker) == ("Okafor", "MARSH")
+    assert touched[jobs].to_json()["new_speaker"] == "MARSH"
     assert_invariant(wb, doc)
