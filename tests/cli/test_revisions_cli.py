@@ -95,6 +95,7 @@ def test_revision_flow(cli: Run, files: tuple[Path, Path]) -> None:
     assert touched[2]["old_quote"] == "参数量达到4560亿"
     assert touched[2]["new_quote"] == "参数量达到4650亿"
     assert touched[3]["new_quote"] is None and touched[3]["status_before"] == "unverifiable"
+    assert touched[2]["old_speaker"] is None and touched[2]["new_speaker"] is None
     r = cli("doc", "changes", "1", "--format", "md")
     assert "removed" in r.out and "参数量达到4650亿" in r.out
     assert "| 参数量达到4650亿 | status unverified |" in r.out.replace("“", "").replace("”", "")
@@ -103,6 +104,30 @@ def test_revision_flow(cli: Run, files: tuple[Path, Path]) -> None:
     lines = cli("doc", "changes", "1").out.splitlines()
     assert "  claim #2 (status unverified): 参数量达到4560亿" in lines
     assert "  claim #3 (verdict unverifiable): 海螺AI在全球拥有超过一亿用户" in lines
+
+
+def test_changes_name_a_line_given_to_another_speaker(cli: Run, tmp_path: Path) -> None:
+    # A corrected transcript gave claim #1's line from ALICE to Bob: the quotes before and
+    # after are the same, so the report showed a touched claim with nothing changed.
+    old, new = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    old.write_text("ALICE: Sales rose 40% in 2023.\nBob: Not so.\n", encoding="utf-8")
+    new.write_text("Bob: Sales rose 40% in 2023.\nBob: Not so.\n", encoding="utf-8")
+    assert cli("doc", "add", str(old)).code == 0
+    r = cli(
+        "claim", "add", "1", "--text", "sales", "--quote", "Sales rose 40%", "--speaker", "ALICE"
+    )
+    assert r.code == 0, r.err
+    assert cli("doc", "update", "1", str(new)).code == 0
+    out = cli("doc", "changes", "1").out.splitlines()
+    at = out.index("  claim #1 (status unverified): sales")
+    assert out[at + 1 : at + 4] == [
+        "      before: “Sales rose 40%”",
+        "      after:  “Sales rose 40%”",
+        "      speaker ALICE -> Bob",
+    ]
+    [rev] = json.loads(cli("doc", "changes", "1", "--format", "json").out)["revisions"]
+    assert (rev["claims"][0]["old_speaker"], rev["claims"][0]["new_speaker"]) == ("ALICE", "Bob")
+    assert "speaker ALICE → Bob" in cli("doc", "changes", "1", "--format", "md").out
 
 
 def test_revision_errors(cli: Run, files: tuple[Path, Path]) -> None:

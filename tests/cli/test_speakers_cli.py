@@ -72,3 +72,14 @@ def test_list_by_speaker_however_it_is_typed_and_add_keeps_the_stored_spelling(
     assert r.err == NOTE and json.loads(r.out)["speaker"] == "OKAFOR"
     r = ok(cli("claim", "edit", "2", "--speaker", "Brennan"))
     assert r.err == "" and r.out == "claim #2: changed speaker (version 3)\n"
+
+
+def test_an_edit_respells_a_shared_speaker_as_typed(cli: Run) -> None:
+    ok(cli("doc", "add", "-", input=DEBATE))
+    for quote in ("Exports rose 12 percent in 2023.", "Wages grew by 3 percent last year."):
+        ok(cli("claim", "add", "1", "--text", quote, "--quote", quote, "--speaker", "Okafor"))
+    # It said "speaker stored as Okafor ... nothing changed": its own speaker is the same person.
+    r = ok(cli("claim", "edit", "1", "--speaker", "OKAFOR"))
+    assert r.err == "" and r.out == "claim #1: changed speaker (version 2)\n"
+    speakers = [c["speaker"] for c in json.loads(ok(cli("claim", "list", "--json")).out)]
+    assert speakers == ["OKAFOR", "Okafor"]

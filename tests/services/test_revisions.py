@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from workbench.domain.errors import InvalidInput, NotFound
+from workbench.services.changes import document_changes
 from workbench.services.claims import SpanRequest, add_claim, get_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document, document_text
@@ -359,6 +360,22 @@ DEBATE = (
 )
 
 
+def test_a_line_given_to_another_speaker_takes_the_documents_spelling(wb: Workbench) -> None:
+    # The line now says MARSH, but the document's claims spell her Marsh: stored beside them
+    # as MARSH, she was two speakers in `claim list --speaker` groupings and exports.
+    doc = add_document(wb, DEBATE.encode(), title="Debate").document.id
+    said = add_claim(wb, doc, "not true", SpanRequest(quote="That is not true"), speaker="Marsh")
+    jobs = add_claim(
+        wb, doc, "Unemployment is 4.1%", SpanRequest(quote="Unemployment is 4.1%"), speaker="OKAFOR"
+    ).id
+    fixed = DEBATE.replace("OKAFOR: Unemployment", "MARSH: Unemployment")
+    added = update_document(wb, doc, Content(fixed, "text", "debate-v2.txt"))
+    [moved] = [a for a in added.anchors if a.claim_id == jobs]
+    assert (moved.old_speaker, moved.new_speaker) == ("OKAFOR", "Marsh")
+    assert get_claim(wb, jobs).speaker == "Marsh" and get_claim(wb, said.id).speaker == "Marsh"
+    assert_invariant(wb, doc)
+
+
 def test_a_line_given_to_another_speaker_changes_the_claims_speaker(wb: Workbench) -> None:
     # The debate trial: a corrected transcript gave a line to another speaker, and the claim
     # went on naming (and publishing) the old one, its verdict unflagged.
@@ -397,4 +414,11 @@ def test_a_line_given_to_another_speaker_changes_the_claims_speaker(wb: Workbenc
     assert get_claim(wb, homes).speaker == "MARSH"
     event = show_claim(wb, jobs).events[-1]
     assert event.action == "claim.flagged_for_review"
+    # The stealth-edit report names who the line was given to: the quotes are alike, and
+    # without it the claim listed as touched showed nothing that changed.
+    [rev] = document_changes(wb, doc).revisions
+    touched = {t.claim_id: t for t in rev.claims}
+    assert touched[jobs].old_quote == touched[jobs].new_quote == "Unemployment is 4.1%"
+    assert (touched[jobs].old_speaker, touched[jobs].new_speaker) == ("Okafor", "MARSH")
+    assert touched[jobs].to_json()["new_speaker"] == "MARSH"
     assert_invariant(wb, doc)

@@ -92,4 +92,19 @@ def test_an_edit_takes_the_spelling_of_the_documents_other_claims(wb: Workbench,
     alone = _claim(wb, doc, "Tuition doubled since 2010.", "SOCRATES")
     assert edit_claim(wb, alone, speaker="Socrates").claim.speaker == "Socrates"
     # Asking for the spelling it already has changes nothing.
-    assert edit_claim(wb, cid, speaker="Okafor").changed == ()
+    assert edit_claim(wb, cid, speaker="OKAFOR").changed == ()
+
+
+def test_an_edit_respells_a_speaker_the_claim_shares(wb: Workbench, doc: int) -> None:
+    # Two claims spelled "Okafor": the person typing OKAFOR on one of them is respelling its
+    # speaker, and was told "stored as Okafor" with nothing changed.
+    first = _claim(wb, doc, "Exports rose 12 percent in 2023.", "Okafor")
+    second = _claim(wb, doc, "Wages grew by 3 percent.", "Okafor")
+    done = edit_claim(wb, first, speaker="OKAFOR")
+    assert done.claim.speaker == "OKAFOR" and done.changed == ("speaker",)
+    # ... to the spelling the other claim has, or a third, as typed too
+    assert edit_claim(wb, first, speaker="Okafor").claim.speaker == "Okafor"
+    assert edit_claim(wb, second, speaker="okafor").claim.speaker == "okafor"
+    # Another person's name still takes the document's spelling of them.
+    assert edit_claim(wb, second, speaker="élise dubois").claim.speaker == "élise dubois"
+    assert edit_claim(wb, first, speaker="ÉLISE DUBOIS").claim.speaker == "élise dubois"

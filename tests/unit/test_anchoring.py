@@ -394,6 +394,22 @@ def test_two_or_three_hyphens_typed_for_a_dash_find_it(typed: str) -> None:
     )
 
 
+TWO_DASHES = "Sales rose — sharply. Later: Sales rose – sharply."
+
+
+@pytest.mark.parametrize("typed", ["Sales rose -- sharply", "Sales rose - sharply"])
+def test_a_typed_dash_that_fits_two_passages_is_refused(typed: str) -> None:
+    # "--" was matched verbatim as "—" only, and silently pinned the first passage; a typed
+    # "-" (folded) was refused. Both count every passage their dash folds to.
+    with pytest.raises(InvalidInput, match="occurs 2 times") as refused:
+        find_quote_tolerant(TWO_DASHES, typed)
+    assert refused.value.hint is not None
+    first = find_quote_tolerant(TWO_DASHES, typed, occurrence=1)
+    second = find_quote_tolerant(TWO_DASHES, typed, occurrence=2)
+    assert (first.quote, second.quote) == ("Sales rose — sharply", "Sales rose – sharply")
+    assert TWO_DASHES[second.start : second.end] == second.quote and second.start > first.end
+
+
 def test_a_long_quote_and_its_nearest_passage_are_shown_where_they_differ() -> None:
     # Both used to be cut at 60 characters, before the place where they differ.
     typed = "The median wait is now 61 weeks while in England it is 39 weeks"

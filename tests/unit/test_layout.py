@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -138,3 +139,23 @@ def test_a_changed_quote_is_shown_where_it_changed() -> None:
     long_old, long_new = "x " + "旧" * 80, "x " + "新" * 80
     shown = quote_change(long_old, long_new)
     assert shown.startswith("x [-旧") and "{+新" in shown and len(shown) < 80
+
+
+def test_a_diff_and_a_changed_quote_mark_changes_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One marking for both (`marked_change`): they had a copy each of the colours and brackets.
+    from types import SimpleNamespace
+
+    from workbench.cli import render
+
+    old, new = "rose 3% in 2023", "rose 13% in 2023"
+    change = SimpleNamespace(old_start=5, old_end=6, new_start=5, new_end=7)
+    change.old_text, change.new_text = "3", "13"
+    for colour in (False, True):
+        monkeypatch.setattr(render, "use_colour", lambda colour=colour: colour)
+        marked = render.marked_change("3", "13")
+        assert render.quote_change(old, new) == "rose " + marked + "% in 2023"
+        assert render.changed_passage(old, new, change) == "rose " + marked + "% in 2023"
+        assert (marked == "[-3-]{+13+}") is not colour
+        if not colour:
+            assert render.marked_change("", "x") == "{+x+}"
+            assert render.marked_change("x", "") == "[-x-]"

@@ -55,16 +55,26 @@ FACT_EN = "Xinghe shipped 12 GWh of storage in 2023, up 60% from a year earlier.
         ("（编辑 张三）", "byline"),
         ("图片来源：星河电池2024年年报", "byline"),
         ("（新华社记者 张三 摄）", "byline"),
+        ("图：新华社记者 张三", "byline"),
         ("By Jane Doe | Oct 28, 2024 | 5 min read", "byline"),
         ("By Jane Doe and John Smith, Reuters", "byline"),
         ("Reporting by Jane Doe in Shanghai; Editing by Tom Brown", "byline"),
         ("(Additional reporting by Ann Cho in Seoul in 2024)", "byline"),
         ("Photo credit: Jane Doe/Reuters", "byline"),
         ("Source: Xinghe Battery annual report 2024", "byline"),
+        ("Source: the IMF", "byline"),
+        ("Credit: AFP via Getty Images", "byline"),
+        ("Research by Ann Cho and Tom Brown for Reuters, March 3, 2024", "byline"),
+        ("By Jane Doe — Reuters — Updated 10:30 a.m. GMT", "byline"),
+        ("Visit our website for the full report.", "advert"),
         # boilerplate
         ("本文首发于星河财经，转载请注明出处。", "boilerplate"),
         ("版权所有 © 2024 星河传媒集团，未经授权不得转载。", "boilerplate"),
         ("本文仅代表作者观点，不构成投资建议。", "boilerplate"),
+        ("本文为星河财经原创，转发请联系授权。", "boilerplate"),
+        ("本文系作者投稿，经授权发布。", "boilerplate"),
+        ("投资有风险，入市需谨慎。", "boilerplate"),
+        ("市场数据仅供参考，投资有风险。", "boilerplate"),
         ("（完）", "boilerplate"),
         ("-END-", "boilerplate"),
         ("Copyright 2024 Xinghe Media Group.", "boilerplate"),
@@ -122,10 +132,26 @@ def test_each_shape_is_no_claim(line: str, kind: str) -> None:
         "By 2030, China will have 100 million electric vehicles on its roads, up from 20 million.",
         "By March, the company had sold 5 million units.",
         "Photo sharing app Instagram reached 2 billion users in 2022.",
+        # a credit word opens a sentence that holds more than credit fields (a verb clause, a
+        # figure): the sentence is a report
+        "Research by Harvard economists found that the minimum wage cut jobs by 5% in 2019.",
+        "Reporting by Reuters found that 40% of the funds were missing in 2019.",
+        "Research by Harvard economists found that the minimum wage cut jobs in 2019.",
+        "Source: the IMF says China grew 5.2% in 2023.",
+        "By Christmas Eve — a week late — Apple had shipped 5 million phones.",
+        "By Jane Doe's count — 40% of the funds — the audit of 2019 was wrong.",
+        # a politician addressing the audience is no advert
+        "Visit our hospitals and you will see 40% fewer nurses than in 2010.",
+        "Join us at the rally: we created 3 million jobs in 2023.",
+        # boilerplate words in a report
+        "本文为您梳理：2023年全国GDP增长5.2%，居民人均可支配收入增长6.3%。",
+        "本文系统梳理了2023年的数据：全国GDP增长5.2%。",
+        "专家提醒，投资有风险，去年有3万名投资者亏损超过50%。",
         # a caption that describes its picture: a misdated photo is a classic fact-check
         "图为2023年10月，工人在星河电池宁德工厂的生产线上作业。",
         "图为2023年10月星河电池宁德工厂投产仪式现场（新华社记者 张三 摄）。",
         "Photo: Xinghe's plant in Ningde on March 3, 2024.",
+        "图片：2023年10月，工人在星河电池宁德工厂的生产线上作业。",
         # a view in one's own voice with something checkable, or someone else's view
         "我认为，公司2023年的营收增长了42%。",
         "在我看来，腾讯在2020年收购了这家公司。",
@@ -224,6 +250,8 @@ def _linear(make: Callable[[int], str]) -> bool:
         lambda n: "市场部门表示，广告收入增长了百分之五。" * (8 * n),
         # many adverts: each one's end was found on a copy of all the text before it
         lambda n: "\n\n".join("广告：今年销量增长了百分之五。" for _ in range(8 * n)),
+        # a disclaimer word, then a run of spaces before what is no end nor caution
+        lambda n: "投资有风险" + " " * n + "x，去年亏损50%。",
     ],
 )
 def test_hostile_shapes_are_read_in_linear_time(make: Callable[[int], str]) -> None:

@@ -17,7 +17,10 @@ from workbench.domain.status import CLAIM_TYPE_NAMES
 @click.option(
     "--speaker",
     metavar="NAME",
-    help="Who makes the claim; spelled as the document's other claims spell the same name.",
+    help=(
+        "Who makes the claim; spelled as the document's other claims spell the same name "
+        "(another spelling of its own speaker is stored as typed)."
+    ),
 )
 @click.option("--no-speaker", is_flag=True, help="Nobody in particular: remove the speaker.")
 @click.option("--note", help="Why it changed (optional, kept with the change); - reads stdin.")
@@ -71,8 +74,8 @@ def edit(
 
 def speaker_kept(given: str | None, stored: str | None) -> None:
     """Say so when the speaker is stored as the document's other claims spell it, not as typed
-    (workbench.services.claims.document_speaker)."""
-    from workbench.services.claims import speaker_name
+    (workbench.services.speakers.document_speaker)."""
+    from workbench.services.speakers import speaker_name
 
     if given and stored is not None and stored != speaker_name(given):
         message(f"speaker stored as {shown(stored)}, as on the document's other claims")

@@ -435,7 +435,8 @@ def _current(detail: DocumentDetail) -> str | None:
 @click.pass_context
 def changes(ctx: click.Context, document_id: int, since: int | None, fmt: str) -> None:
     """The stealth-edit report: for each revision, what changed, and for each claim the change
-    touched, its old quote, its new quote (or "removed") and its status and verdict before."""
+    touched, its old quote, its new quote (or "removed"), its speaker before and after if the
+    revision gave its line to another, and its status and verdict before."""
     from workbench.services.changes import document_changes
 
     report = document_changes(workbench_from(ctx), document_id, since)
@@ -472,6 +473,8 @@ def changes_text(report: Any) -> str:
             lines.append(f"  claim #{t.claim_id} ({_standing(t)}): {clip(t.text, 60)}")
             lines.append(f"      before: {_quoted(t.old_quote)}")
             lines.append(f"      after:  {_quoted(t.new_quote)}")
+            if t.new_speaker is not None:
+                lines.append(f"      speaker {t.old_speaker} -> {t.new_speaker}")
     return "\n".join(lines)
 
 
@@ -507,9 +510,14 @@ def changes_markdown(report: Any) -> str:
                 "| --- | --- | --- | --- |",
             ]
             for t in rev.claims:
+                respoken = (
+                    f" (speaker {t.old_speaker} → {t.new_speaker})".replace("|", "\\|")
+                    if t.new_speaker is not None
+                    else ""
+                )
                 lines.append(
                     f"| #{t.claim_id} {cell(t.text)[1:-1]} | {cell(t.old_quote)} | "
-                    f"{cell(t.new_quote)} | {_standing(t)} |"
+                    f"{cell(t.new_quote)}{respoken} | {_standing(t)} |"
                 )
             lines.append("")
         else:

@@ -282,25 +282,30 @@ def warning(text: str) -> None:
     click.echo(f"{label} {text}", err=True)
 
 
-def changed_passage(old: str, new: str, change: Any, context: int = 30) -> str:
-    """One change of a diff in its surrounding text: deletions struck through in red and
-    insertions in green on a terminal, [-...-] and {+...+} elsewhere."""
-    before = old[max(0, change.old_start - context) : change.old_start]
-    after = new[change.new_end : change.new_end + context]
-    gone, came = change.old_text, change.new_text
+def marked_change(gone: str, came: str) -> str:
+    """What went and what came in their place: struck through in red and in green on a
+    terminal, [-gone-]{+came+} elsewhere (an empty side is left out)."""
     if use_colour():
         gone = click.style(gone, fg="red", strikethrough=True) if gone else ""
         came = click.style(came, fg="green", bold=True) if came else ""
     else:
         gone = f"[-{gone}-]" if gone else ""
         came = f"{{+{came}+}}" if came else ""
-    return (before + gone + came + after).replace("\n", "\u21b5\n   ")
+    return gone + came
+
+
+def changed_passage(old: str, new: str, change: Any, context: int = 30) -> str:
+    """One change of a diff in its surrounding text, marked (`marked_change`)."""
+    before = old[max(0, change.old_start - context) : change.old_start]
+    after = new[change.new_end : change.new_end + context]
+    marked = marked_change(change.old_text, change.new_text)
+    return (before + marked + after).replace("\n", "\u21b5\n   ")
 
 
 def quote_change(old: str, new: str, context: int = 30, side: int = 40) -> str:
     """Where two versions of a quote differ, with up to `context` characters of what they
-    share on either side (cut at a space where there is one): [-gone-]{+came+}, or struck
-    through in red and green on a terminal. Each changed side is clipped to `side` cells."""
+    share on either side (cut at a space where there is one), the change marked
+    (`marked_change`). Each changed side is clipped to `side` cells."""
     from workbench.cli.layout import clip_cells
 
     p = _shared(old, new, range(min(len(old), len(new))))
@@ -328,14 +333,8 @@ def quote_change(old: str, new: str, context: int = 30, side: int = 40) -> str:
     def one_line(piece: str) -> str:
         return shown(piece.replace("\n", " "))
 
-    gone, came = clip_cells(one_line(gone), side), clip_cells(one_line(came), side)
-    if use_colour():
-        gone = click.style(gone, fg="red", strikethrough=True) if gone else ""
-        came = click.style(came, fg="green", bold=True) if came else ""
-    else:
-        gone = f"[-{gone}-]" if gone else ""
-        came = f"{{+{came}+}}" if came else ""
-    return lead + one_line(before) + gone + came + one_line(after) + tail
+    marked = marked_change(clip_cells(one_line(gone), side), clip_cells(one_line(came), side))
+    return lead + one_line(before) + marked + one_line(after) + tail
 
 
 def _in_token(text: str, i: int) -> bool:

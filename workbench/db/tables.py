@@ -154,8 +154,8 @@ events = Table(
     payload=TEXT,
 )
 
-# The schema revision Alembic records (read by workbench.db.revision without Alembic).
 # The registered people, for the reads that ask whether a name is one (`claim list --mine`).
 users = Table("users", name=TEXT, display=TEXT, skeleton=TEXT)
 
+# The schema revision Alembic records (read by workbench.db.revision without Alembic).
 alembic_version = Table("alembic_version", version_num=TEXT)

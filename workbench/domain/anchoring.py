@@ -290,6 +290,11 @@ class Matcher:
         found = list(_find_all(self.text, quote))
         if found:
             return [(s, s + len(quote)) for s in found]
+        return self.folded_occurrences(quote)
+
+    def folded_occurrences(self, quote: str) -> list[tuple[int, int]]:
+        """Every place `quote` occurs differing only in foldable characters (a verbatim one
+        among them)."""
         fq = fold(quote)
         if not fq:
             return []
@@ -495,7 +500,9 @@ def find_quote_tolerant(text: str, quote: str, occurrence: int | None = None) ->
     positions = matcher.occurrences(quote)
     if not positions and _TYPED_DASH.search(quote):
         # "--" typed for a dash (a plain-text habit): the dash the text has, which folds to "-".
-        positions = matcher.occurrences(_TYPED_DASH.sub("\u2014", quote))
+        # Folded, as a typed "-" is, whatever dash the text has: looked for verbatim, "—" would
+        # pin the one passage with an em dash where another with an en dash fits as well.
+        positions = matcher.folded_occurrences(_TYPED_DASH.sub("\u2014", quote))
     if not positions:
         nearest = matcher.nearest(quote)
         if nearest is None:

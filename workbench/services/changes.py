@@ -1,5 +1,6 @@
 """The stealth-edit report: what each revision of an article changed, and which checked
-claims the change touched (their quote before and after, and the verdict they had).
+claims the change touched (their quote before and after, their speaker before and after when
+the revision gave their line to another, and the verdict they had).
 
 It is read from the audit trail: the re-anchoring events written with each revision say what
 happened to every claim at that moment, whatever was done to the claims since.
@@ -33,6 +34,10 @@ class TouchedClaim(JsonFields):
     new_quote: str | None
     status_before: str
     verdict_before: str | None
+    # Both None unless the revision gave the claim's line to another speaker (a corrected
+    # transcript): then the quotes may be the same, and this is what changed.
+    old_speaker: str | None
+    new_speaker: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +129,7 @@ def _touched(tx: Any, rev: DocumentRevision) -> list[TouchedClaim]:
         old_quote = before.get("quote", claim.quote)
         new_quote = after.get("quote", old_quote) if state != "orphaned" else None
         was = status.get(claim_id, Status.UNVERIFIED.value)
+        respoken = "speaker" in after  # the event holds only the fields it changed
         out.append(
             TouchedClaim(
                 claim_id=claim_id,
@@ -133,6 +139,8 @@ def _touched(tx: Any, rev: DocumentRevision) -> list[TouchedClaim]:
                 new_quote=new_quote,
                 status_before=was,
                 verdict_before=was if was in FINAL_VALUES else None,
+                old_speaker=before.get("speaker") if respoken else None,
+                new_speaker=after.get("speaker") if respoken else None,
             )
         )
     return out

@@ -21,10 +21,10 @@ from workbench.domain.status import parse_claim_type
 from workbench.domain.text import Span
 from workbench.domain.transitions import EDITED, WORDING, Refusal, check_edit, refuse
 from workbench.services.claim_updates import check_version, claim_state, update_claim
-from workbench.services.claims import document_speaker, speaker_name
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row
 from workbench.services.notes import note_body
+from workbench.services.speakers import document_speaker, same_speaker, speaker_name
 from workbench.services.views import ClaimView, NoteView
 
 
@@ -84,11 +84,13 @@ def edit_claim(
     with transaction(wb, write=True) as tx:
         claim = get_claim_row(tx, claim_id)
         check_version(claim, expected_version)
-        if wanted.get("speaker") is not None:
-            # One person, one spelling on a document (as `claim add` keeps it).
-            wanted["speaker"] = document_speaker(
-                tx, claim.document_id, wanted["speaker"], besides=claim.id
-            )
+        speaker = wanted.get("speaker")
+        if speaker is not None and not same_speaker(claim.speaker, speaker):
+            # One person, one spelling on a document (as `claim add` keeps it). Another spelling
+            # of the claim's own speaker is the person respelling it: stored as typed, or a
+            # spelling other claims share could never be changed (ALICE on a claim of two
+            # "Alice"s was stored as Alice, nothing changed).
+            wanted["speaker"] = document_speaker(tx, claim.document_id, speaker, besides=claim.id)
         changes = {n: v for n, v in wanted.items() if getattr(claim, n) != v}
         state = claim_state(claim)
         if not changes:

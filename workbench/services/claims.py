@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from workbench.db.models import Claim, Document
 from workbench.domain.anchoring import AnchorState, find_quote_tolerant
@@ -14,14 +14,12 @@ from workbench.domain.claim_identity import same_claim
 from workbench.domain.clock import now
 from workbench.domain.desk import Priority
 from workbench.domain.errors import Conflict, InvalidInput, bad, give
-from workbench.domain.limits import MAX_SHORT, check_text
 from workbench.domain.payloads import claim_payload, created
 from workbench.domain.status import (
     ClaimType,
     Status,
     parse_claim_type,
     parse_status,
-    same_person_key,
 )
 from workbench.domain.text import Span, span_at
 from workbench.domain.transitions import Move, Request, decide
@@ -35,6 +33,7 @@ from workbench.services.queries import show_claim as show_claim
 from workbench.services.revisions import revision_text
 from workbench.services.settings import setting_value
 from workbench.services.similar import with_similar
+from workbench.services.speakers import document_speaker, speaker_name
 from workbench.services.views import (
     ClaimView,
     StatusChange,
@@ -131,42 +130,6 @@ def same_span_claims(tx: Tx, doc: Document, span: Span, *, revision: int = 1) ->
         .order_by(Claim.id)
     )
     return tuple(ids)
-
-
-def speaker_name(speaker: str | None) -> str | None:
-    value = (speaker or "").strip()
-    return check_text(value, "the speaker", MAX_SHORT, one_line=True) if value else None
-
-
-def document_speaker(
-    tx: Tx, document_id: int, speaker: str | None, *, besides: int | None = None
-) -> str | None:
-    """The speaker as a claim of the document stores it: the spelling the document's other
-    claims (all but `besides`) already use for the same person, by case, width and spacing
-    (`same_person_key`, compared here rather than by the database's lower(), which differs
-    between SQLite and PostgreSQL beyond ASCII), else the name as given. A transcript's labels
-    are stored as written (OKAFOR), and `--speaker Okafor` must not make a second speaker
-    beside them. Of several spellings already there, the one most claims use (then the
-    earliest); a spelling the document already has is kept as given."""
-    wanted = speaker_name(speaker)
-    if wanted is None:
-        return None
-    key = same_person_key(wanted)
-    query = (
-        select(Claim.speaker, func.count(), func.min(Claim.id))
-        .where(Claim.document_id == document_id, Claim.speaker.is_not(None))
-        .group_by(Claim.speaker)
-    )
-    if besides is not None:
-        query = query.where(Claim.id != besides)
-    same = [
-        (-n, first, name)
-        for name, n, first in tx.session.execute(query)
-        if name is not None and same_person_key(name) == key
-    ]
-    if not same or any(name == wanted for *_, name in same):
-        return wanted
-    return str(min(same)[2])
 
 
 def insert_claim(

@@ -22,6 +22,7 @@ from workbench.services.claim_updates import update_claim
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_document
 from workbench.services.sources import Content
+from workbench.services.speakers import document_speaker, same_speaker
 from workbench.services.views import RevisionView
 
 FINAL_VALUES = frozenset(s.value for s in FINAL_STATUSES)
@@ -246,6 +247,10 @@ def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[Ancho
             changes.update(found.span.columns(), revision=number)
             speaker = _line_given_to(claim, turns[claim.revision], turns_now, found.span.start)
         if speaker is not None:
+            # Spelled as the document's other claims spell the new speaker (MARSH on the line,
+            # Marsh on them: one speaker, as `claim add` and `claim edit` keep it).
+            speaker = document_speaker(tx, doc.id, speaker, besides=claim.id)
+        if speaker is not None:
             changes["speaker"] = speaker
         flagged = found.state in (AnchorState.FUZZY, AnchorState.ORPHANED) or speaker is not None
         # A verdict, or one proposed and awaiting its second reviewer, judged the old quote.
@@ -284,9 +289,9 @@ def _line_given_to(claim: Claim, before: Transcript, after: Transcript, start: i
     if claim.speaker is None:
         return None
     was, is_now = before.speaker_at(claim.start), after.speaker_at(start)
-    if was is None or is_now is None or was.casefold() != claim.speaker.casefold():
+    if was is None or is_now is None or not same_speaker(claim.speaker, was):
         return None
-    return is_now if is_now.casefold() != was.casefold() else None
+    return is_now if not same_speaker(was, is_now) else None
 
 
 def list_revisions(wb: Workbench, document_id: int) -> list[RevisionView]:

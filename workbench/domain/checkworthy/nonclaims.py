@@ -14,7 +14,10 @@ listed only at --min-score 0, and none of its clauses is looked at).
 - byline: a sentence made only of credit fields (记者 张三 报道, 文/李四, 责任编辑：王五,
   来源：某日报, a date and a time), a photo credit (（张三 摄）, Photo credit: ...; a caption that
   describes its picture is left to the model),
-  "By Jane Doe", "Reporting by ...; Editing by ...". A dateline that opens a real sentence
+  "By Jane Doe", "Reporting by ...; Editing by ...". What follows an English credit word is
+  held to the same rule: names, agencies, places, a date and a few small words ("Research by
+  Harvard economists found that ..." and "By Christmas Eve — a week late — Apple had shipped
+  ..." are reports). A dateline that opens a real sentence
   (本报讯（记者 张三）1月22日，市统计局发布……) is no byline: the sentence holds more than
   fields.
 - boilerplate: copyright, reprint and disclaimer lines (版权所有, 本文首发于……, 转载请注明出处,
@@ -143,12 +146,28 @@ _CALL_TO_ACTION = (
 _IMPERATIVE = (
     r"(?:Scan|Click|Tap) (?:the|this|our|here|below|on)\b"
     r"|(?:Subscribe|Sign up) (?:to|for|now|today|at)\b|Download (?:the|our|it|now)\b|Follow us\b"
-    r"|Visit (?:our|us|www\.|https?://)|Join (?:us|our) (?:on|at|for)\b|Shop (?:now|the)\b"
+    r"|Visit (?:us (?:at|on|online)\b|our (?:web ?site|site|online store|store|shop|page|booth"
+    r"|stand|homepage|blog|channel)\b|www\.|https?://)|Shop (?:now|the)\b"
+    # Who is asked to visit "our hospitals" or join "us at the rally" may be an audience in a
+    # debate, told a fact: only a place of the publisher's own (a site, a booth) or a webinar
+    # makes it an advert.
+    r"|Join (?:us|our) (?:on|at|for) (?:(?:a|an|the|our) )?(?:Facebook|Twitter|X|Instagram"
+    r"|LinkedIn|YouTube|TikTok|WeChat|Weibo|Telegram|Discord|Slack|booth|stand|webinar|live"
+    r"|free|launch|event|workshop|newsletter|community)\b"
 )
 
 # Copyright, reprint and disclaimer lines.
-_THIS_ARTICLE = (
-    "首发|首载|原载|原发|转载自|转自|来源|来自|系|为|经|已获|仅代表|不代表|观点|内容仅供|仅供参考"
+_THIS_ARTICLE_ONLY = (
+    "首发|首载|原载|原发|转载自|转自|来源|来自|已获|仅代表|不代表|观点|内容仅供|仅供参考"
+)
+_THIS_ARTICLE = _THIS_ARTICLE_ONLY + "|系|为|经"  # each a trigger word after 本文
+# The words of `_THIS_ARTICLE` that open a report as well ("本文为您梳理", "本文系统梳理了",
+# "本文经测算") are the article's origin only with a word of one after them (本文为星河财经原创,
+# 本文系作者投稿, 本文经授权转载); bounded runs, each tried once per trigger.
+_ORIGIN = "原创|转载|授权|首发|独家|投稿|来稿|约稿|供稿|特约|原载|许可"
+_THIS_ARTICLE_PATTERN = (
+    f"(?:{_THIS_ARTICLE_ONLY}"
+    f"|(?:系|为|经)(?!您|你|大家|统|列)[^，,。！？!?；;\n]{{0,16}}?(?:{_ORIGIN}))"
 )
 _BOILERPLATE = (
     "版权所有(?!权)",
@@ -156,9 +175,11 @@ _BOILERPLATE = (
     "免责声明",
     "未经(?:授权|许可|同意)[，,]?(?:不得|禁止|严禁|请勿)(?:转载|复制|摘编|使用本)",
     "转载(?:请|须|需)(?:注明|联系|获得)",
-    f"本文(?:{_THIS_ARTICLE})",
+    f"本文{_THIS_ARTICLE_PATTERN}",
     "(?:不构成|并不构成)(?:任何)?投资建议",
-    "投资有风险",
+    # A disclaimer when it ends its sentence or is followed by a word of caution (入市需谨慎); in
+    # "专家提醒，投资有风险，去年有3万名投资者亏损" it opens a report.
+    "投资有风险(?:[。！!.；;…\\s]*+$|[，,、；;\\s]*+[^，,。！？!?\\n]{0,4}?(?:谨慎|慎重))",
     "原标题[:：《]",
     "原文链接",
     "文章来源[:：]",
@@ -198,8 +219,28 @@ _CREDIT_START = re.compile(
     rf"\(?(?:Additional\s+reporting|{'|'.join(_EN_CREDIT_WORDS)})\s+by(?=\s+[A-Z])"
     rf"|(?:{'|'.join(_EN_CAPTIONS)})\s*:(?=\s)"
     rf"|(?:{'|'.join(_EN_PHOTO_CREDITS)})\s+credits?\s*:(?=\s)"
-    rf"|(?:{'|'.join(_ZH_CAPTIONS)})(?=[:：/｜|])"
 )
+# What an English credit holds after its credit word (and a byline after its dash): names,
+# agencies and places (capitalised words), a date or a time, and only these lower-case words,
+# the small ones between names and the nouns of a source ("Source: Xinghe Battery annual report
+# 2024", "Credit: AFP via Getty Images", "By Jane Doe | 5 min read"). Any other word ("found
+# that", "says", "had shipped") or figure (5%, 5.2) is a clause: the sentence reports something.
+_EN_CREDIT_SMALL = frozenset(
+    _words(
+        """a an the and of in at on for from with via by to & de van von al bin da di le la du der
+    den staff reporter reporters correspondent correspondents writer writers editor editors
+    contributor contributors photographer photographers file handout courtesy photo photos image
+    images picture pictures graphic graphics video data report reports annual filings estimates
+    statistics survey calculations analysis based additional reporting editing writing research
+    agencies wires news press release company am pm a.m p.m min mins minute minutes read updated
+    published"""
+    )
+)
+_EN_CREDIT_TOKEN = re.compile(
+    r"[A-Z][\w.'’&-]*|(?:1[89]|20)\d\d|\d{1,2}(?:st|nd|rd|th)?"
+    r"|\d{1,2}[:.]\d{2}(?:[ap]\.?m)?|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}"
+)
+_EN_CREDIT_SPLIT = re.compile(r"[\s|•·–—;,/()\[\]]+")
 # A photo credit on its own: （新华社记者 张三 摄）. (At the end of a caption that describes its
 # picture it leaves the caption to the model.)
 _PHOTO_CREDIT = re.compile(r"[（(][^（）()\n]{0,30}(?:摄|供图|摄影)[）)][。.]?")
@@ -209,7 +250,7 @@ _NAME_WORD = r"(?:[A-Z][\w.'’-]*|de|van|von|al|bin|da|di|le|la)"
 _EN_BYLINE = re.compile(
     rf"\(?By\s+(?P<first>[A-Z][\w.'’-]*)(?:\s+{_NAME_WORD}){{0,4}}"
     rf"(?:\s*(?:,|\band\b|&)\s*[A-Z][\w.'’-]*(?:\s+{_NAME_WORD}){{0,4}}){{0,4}}"
-    r"(?:\s*[|•·–—-]\s*.*)?\)?\.?"
+    r"(?P<tail>\s*[|•·–—-]\s*.*)?\)?\.?"
 )
 _BYLINE_MAX = 120
 
@@ -418,7 +459,10 @@ def _sentence_reason(s: str) -> str | None:
         return None
     if _END_MARK.fullmatch(s):
         return reason("boilerplate", s)
-    found = _CREDIT_START.match(s) or _PHOTO_CREDIT.fullmatch(s)
+    found = _CREDIT_START.match(s)
+    if found is not None and _en_credit_fields(s[found.end() :]):
+        return reason("byline", found.group())
+    found = _PHOTO_CREDIT.fullmatch(s)
     if found is not None:
         return reason("byline", found.group())
     if _BY.match(s) and _english_byline(s):
@@ -431,7 +475,23 @@ def _english_byline(s: str) -> bool:
     if len(s) > _BYLINE_MAX:
         return False
     m = _EN_BYLINE.fullmatch(s)
-    return m is not None and m.group("first").rstrip(".") not in CALENDAR  # By March, ...
+    return (
+        m is not None
+        and m.group("first").rstrip(".") not in CALENDAR  # By March, ...
+        and _en_credit_fields(m.group("tail") or "")
+    )
+
+
+def _en_credit_fields(s: str) -> bool:
+    """Whether `s`, what follows an English credit word or a byline's names, holds only credit
+    fields (`_EN_CREDIT_SMALL`), in a sentence short enough to be a credit."""
+    if len(s) > _BYLINE_MAX:
+        return False
+    for token in _EN_CREDIT_SPLIT.split(s):
+        token = token.strip(".:-")
+        if token and token not in _EN_CREDIT_SMALL and not _EN_CREDIT_TOKEN.fullmatch(token):
+            return False
+    return True
 
 
 def _credit_line(s: str) -> str | None:

@@ -1,0 +1,56 @@
+"""A claim's speaker: one person, one spelling on a document.
+
+`claim add`, `claim edit` and a revision that gives a claim's line to another speaker all
+store the name the way the document's other claims already spell it (OKAFOR beside Okafor is
+one speaker shown twice), unless the person is respelling the claim's own speaker.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from workbench.db.models import Claim
+from workbench.domain.limits import MAX_SHORT, check_text
+from workbench.domain.status import same_person_key
+from workbench.services.context import Tx
+
+
+def speaker_name(speaker: str | None) -> str | None:
+    value = (speaker or "").strip()
+    return check_text(value, "the speaker", MAX_SHORT, one_line=True) if value else None
+
+
+def same_speaker(a: str | None, b: str) -> bool:
+    """Whether `a` and `b` name one speaker however spelled (case, width, spacing)."""
+    return a is not None and same_person_key(a) == same_person_key(b)
+
+
+def document_speaker(
+    tx: Tx, document_id: int, speaker: str | None, *, besides: int | None = None
+) -> str | None:
+    """The speaker as a claim of the document stores it: the spelling the document's other
+    claims (all but `besides`) already use for the same person, by case, width and spacing
+    (`same_person_key`, compared here rather than by the database's lower(), which differs
+    between SQLite and PostgreSQL beyond ASCII), else the name as given. A transcript's labels
+    are stored as written (OKAFOR), and `--speaker Okafor` must not make a second speaker
+    beside them. Of several spellings already there, the one most claims use (then the
+    earliest); a spelling the document already has is kept as given."""
+    wanted = speaker_name(speaker)
+    if wanted is None:
+        return None
+    key = same_person_key(wanted)
+    query = (
+        select(Claim.speaker, func.count(), func.min(Claim.id))
+        .where(Claim.document_id == document_id, Claim.speaker.is_not(None))
+        .group_by(Claim.speaker)
+    )
+    if besides is not None:
+        query = query.where(Claim.id != besides)
+    same = [
+        (-n, first, name)
+        for name, n, first in tx.session.execute(query)
+        if name is not None and same_person_key(name) == key
+    ]
+    if not same or any(name == wanted for *_, name in same):
+        return wanted
+    return str(min(same)[2])
