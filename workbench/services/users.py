@@ -15,8 +15,9 @@ from workbench.domain.identity import normalise_name, skeleton
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import check_text
 from workbench.domain.payloads import created, entity_payload
-from workbench.domain.people import People, twin
+from workbench.domain.people import twin
 from workbench.services.context import Workbench, mutation, transaction
+from workbench.services.registry import registered_people
 
 MAX_DISPLAY = 200
 MAX_EMAIL = 320
@@ -87,12 +88,6 @@ def list_users(wb: Workbench) -> list[UserView]:
         return [UserView.of(u) for u in tx.session.scalars(select(User).order_by(User.name))]
 
 
-def registered_people(session: Session) -> People:
-    """The desk's registered people, read once (for many names: a claims table's rows)."""
-    rows = session.execute(select(User.name, User.display, User.skeleton)).all()
-    return People({n: d for n, d, _ in rows}, {n: k for n, _, k in rows})
-
-
 def owner_check(session: Session, what: str = "--to") -> Callable[[str], bool]:
     """What refuses an owner who is not one of the desk's registered people (nothing, until one
     is registered), reading the people once for many names (a claims table's rows); it answers
@@ -114,11 +109,3 @@ def owner_check(session: Session, what: str = "--to") -> Callable[[str], bool]:
 def check_owner(session: Session, name: str) -> bool:
     """`owner_check` for one name (`claim assign`)."""
     return owner_check(session)(name)
-
-
-def check_actor(session: Session, actor: str) -> None:
-    """Once a desk registers its people, every change must be made under one of their names;
-    a name that is not is refused with the names it may have meant (as an owner is)."""
-    people = registered_people(session)
-    if people and actor not in people:
-        raise people.refusal(actor)
