@@ -228,3 +228,56 @@ def test_an_over_long_note_is_a_bad_row_that_skip_bad_skips(
     result = import_claims(wb, str(path), doc, skip_bad=True)
     assert [c.text for c in result.added] == ["S2"]
     assert [p.split(":")[0] for p in result.skipped] == ["row 1"]
+
+
+def _other_doc_rows(wb: Workbench, doc: int, tmp_path: Path) -> tuple[Path, int]:
+    """A CSV as `export claims` writes it (a document_id column), one row naming another
+    document whose text holds the same sentence."""
+    other = add_document(wb, ("前言。" + "".join(SENTENCES)).encode()).document.id
+    path = tmp_path / "mixed.csv"
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, ["document_id", "quote", "text"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerow({"document_id": str(doc), "quote": SENTENCES[0], "text": "S1"})
+    writer.writerow({"document_id": str(other), "quote": SENTENCES[1], "text": "S2"})
+    writer.writerow({"document_id": "", "quote": SENTENCES[2], "text": "S3"})
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    return path, other
+
+
+def test_a_row_of_another_document_is_a_bad_row(wb: Workbench, doc: int, tmp_path: Path) -> None:
+    path, other = _other_doc_rows(wb, doc, tmp_path)
+    with pytest.raises(InvalidInput) as caught:
+        import_claims(wb, str(path), doc)
+    assert f"row 3: document_id {other} is not document #{doc}" in str(caught.value)
+    result = import_claims(wb, str(path), doc, skip_bad=True)
+    # The row naming this document, and the one naming none, come in.
+    assert [c.text for c in result.added] == ["S1", "S3"]
+    assert [p.split(":")[0] for p in result.skipped] == ["row 3"]
+
+
+def test_a_json_row_of_another_document_is_a_bad_row(
+    wb: Workbench, doc: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "rows.json"
+    items = [
+        {"document_id": doc, "quote": SENTENCES[0], "text": "S1"},
+        {"document_id": "x", "quote": SENTENCES[1], "text": "S2"},
+        {"document_id": True, "quote": SENTENCES[2], "text": "S3"},
+    ]
+    path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    result = import_claims(wb, str(path), doc, skip_bad=True)
+    assert [c.text for c in result.added] == ["S1"]
+    assert [p.split(":")[0] for p in result.skipped] == ["row 2", "row 3"]
+
+
+def test_cli_lists_a_row_of_another_document(
+    run: Run, wb: Workbench, doc: int, tmp_path: Path
+) -> None:
+    path, other = _other_doc_rows(wb, doc, tmp_path)
+    r = run("import", "claims", str(path), "--doc", str(doc))
+    assert r.code == 1
+    assert f"row 3: document_id {other} is not document #{doc}" in r.err
+    r = run("import", "claims", str(path), "--doc", str(doc), "--skip-bad")
+    assert r.code == 0
+    assert f"skipped row 3: document_id {other} is not document #{doc}" in r.err

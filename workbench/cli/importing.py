@@ -75,7 +75,8 @@ def claims_command(
     `text`; optionally speaker, type, status, note, tags, assignee, priority, due. A status
     that is a verdict needs its note; verified, false and misleading also need evidence,
     which a table cannot carry, so such a row comes in in_progress with its note (said on
-    stderr), as does an in_review row (a table carries no proposal). Every row is checked
+    stderr), as does an in_review row (a table carries no proposal). A row whose
+    document_id (an export's column) is not DOC is a bad row. Every row is checked
     first: if any fails, each failure is listed with its row number and nothing is written,
     unless --skip-bad.
     """

@@ -26,7 +26,7 @@ from workbench.domain.errors import InvalidInput, give
 from workbench.domain.identity import normalise_name
 from workbench.domain.payloads import claim_payload, imported, note_payload
 from workbench.domain.status import ClaimType, Status, parse_claim_type, parse_status
-from workbench.domain.text import Span, decode_utf8
+from workbench.domain.text import Span, decode_utf8, whole_number
 from workbench.services.claims import claim_columns, claim_text, new_claim_values
 from workbench.services.context import Entry, Tx, Workbench, mutation, transaction
 from workbench.services.inputs import read_source, spool_source
@@ -210,8 +210,8 @@ class _ClaimsFile:
             self.data, encoding="utf-8-sig", errors="surrogateescape", newline=""
         )
         try:
-            for raw in read(text):
-                yield claims_table.for_import(raw)
+            # The export-only columns stay for now: `_check` reads a row's document_id.
+            yield from read(text)
         finally:
             text.detach()  # the copy stays open for the next pass
 
@@ -273,9 +273,33 @@ def _owner(assignee: str | None, check: Callable[[str], object]) -> str | None:
     return name
 
 
-def _check(tx: Tx, raw: RawRow, text: str, review: bool, owner: Callable[[str], object]) -> _Ready:
+def _own_row(raw: RawRow, document_id: int) -> RawRow:
+    """The row without its export-only columns, once its document_id (as `export claims`
+    writes it), if any, is the document imported into: a row of another document would
+    otherwise come in here, anchored wherever its quote happens to occur."""
+    from workbench.exports.claims_table import for_import
+
+    given = raw.values.get("document_id")
+    if given is not None:
+        named = given if type(given) is int else whole_number(str(given).strip())
+        if named != document_id:
+            raise InvalidInput(
+                f"document_id {given} is not document #{document_id}, the one imported into"
+                " (empty the column to import the row here)"
+            )
+    return for_import(raw)
+
+
+def _check(
+    tx: Tx,
+    raw: RawRow,
+    text: str,
+    review: bool,
+    owner: Callable[[str], object],
+    document_id: int,
+) -> _Ready:
     """Every check of one row (fields, span, workflow): InvalidInput says what is wrong."""
-    item = _plan(raw)
+    item = _plan(_own_row(raw, document_id))
     row = item.row
     hint = QuoteHint(exact=row.quote, start=row.start, end=row.end, occurrence=row.occurrence)
     span = anchor_quote(text, hint, carrier="a claims table")
@@ -330,7 +354,7 @@ def import_claims(
         seen = _claim_keys(tx, doc, number)
         for raw in counted(claims_file.rows(), progress, claims_file.count):
             try:
-                checked = _check(tx, raw, text, review, owner)
+                checked = _check(tx, raw, text, review, owner, doc.id)
             except InvalidInput as exc:
                 problems.append(f"row {raw.number}: {exc}")
                 continue
@@ -352,7 +376,7 @@ def import_claims(
         # Pass 2 reads the rows again and writes those pass 1 marked, a batch at a time; the
         # checks give the same answers, as nothing they read has changed.
         chosen = (
-            _check(tx, raw, text, review, owner)
+            _check(tx, raw, text, review, owner, doc.id)
             for raw in claims_file.rows()
             if raw.number < len(marked) and marked[raw.number]
         )
