@@ -281,3 +281,49 @@ def test_cli_lists_a_row_of_another_document(
     r = run("import", "claims", str(path), "--doc", str(doc), "--skip-bad")
     assert r.code == 0
     assert f"skipped row 3: document_id {other} is not document #{doc}" in r.err
+
+
+def test_a_present_row_that_differs_is_said_not_changed(
+    wb: Workbench, doc: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "desk.jsonl"
+    items: list[dict[str, object]] = [
+        {"quote": SENTENCES[0], "text": "S1", "assignee": "ana", "priority": "low"},
+        {"quote": SENTENCES[1], "text": "S2", "tags": ["a"]},
+        {"quote": SENTENCES[2], "text": "S3"},
+    ]
+    path.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items), encoding="utf-8")
+    first = import_claims(wb, str(path), doc)
+    ids = [c.id for c in first.added]
+    assert first.differs == []
+    items[0] |= {"assignee": "ben", "due": "2027-01-02", "priority": "low"}
+    items[1] |= {"tags": ["b", "a"], "type": "quantity"}
+    items.append(dict(items[2]))  # a repeat of row 3, in the file itself
+    path.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items), encoding="utf-8")
+    again = import_claims(wb, str(path), doc)
+    assert again.present == 4 and list(again.added) == []
+    assert [(d.row, d.claim_id, d.fields) for d in again.differs] == [
+        (1, ids[0], ("assignee", "due")),
+        (2, ids[1], ("type", "tags")),
+    ]
+    # nothing changed: the same rows differ again
+    assert import_claims(wb, str(path), doc).differs == again.differs
+
+
+def test_cli_says_which_present_rows_differ(run: Run, doc: int, tmp_path: Path) -> None:
+    path = tmp_path / "desk.jsonl"
+    row = {"quote": SENTENCES[0], "text": "S1", "assignee": "ana"}
+    path.write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
+    r = run("import", "claims", str(path), "--doc", str(doc))
+    assert r.code == 0, r.err
+    path.write_text(json.dumps(row | {"assignee": "ben", "due": "2027-01-02"}), encoding="utf-8")
+    r = run("import", "claims", str(path), "--doc", str(doc))
+    assert r.code == 0, r.err
+    assert (
+        "row 1: claim #1 is already present; its assignee, due differ from the file and were "
+        "not changed (import adds claims only; use claim assign, claim due)\n"
+    ) in r.err
+    r = run("import", "claims", str(path), "--doc", str(doc), "--json")
+    assert json.loads(r.out)["differs"] == [{"row": 1, "claim": 1, "fields": ["assignee", "due"]}]
+    r = run("claim", "show", "1", "--json")
+    assert json.loads(r.out)["assignee"] == "ana"

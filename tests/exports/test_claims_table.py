@@ -74,6 +74,8 @@ def test_round_trip_reproduces_the_claims(
     # importing the same file again adds nothing
     r = run("import", "claims", str(target), "--doc", str(other), "--json")
     assert json.loads(r.out)["already_present"] == 7
+    # ... and says no row differs: the verdicts it opened are the status they arrive at
+    assert json.loads(r.out)["differs"] == []
 
 
 def test_xlsx_is_a_spreadsheet_with_no_formulas(run: Run, desk: Desk, tmp_path: Path) -> None:
