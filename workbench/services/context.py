@@ -10,7 +10,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from workbench.db.url import check_url, meant_url, resolve_url, safe_url, sqlite_file
+from workbench.db.url import (
+    BARE_NAME_MEANT,
+    check_url,
+    meant_url,
+    resolve_url,
+    safe_url,
+    sqlite_file,
+)
 from workbench.domain.chain import GENESIS, canonical_json, event_hash
 from workbench.domain.clock import format_at, now
 from workbench.domain.errors import (
@@ -106,6 +113,13 @@ class Workbench:
                 "into one (`workbench db upgrade` does, if that is meant)"
             )
         if not os.path.exists(path):
+            meant = meant_url(self.given) if self.given else None
+            if meant is not None and not meant.startswith(BARE_NAME_MEANT):
+                # host:port/db, or a mistyped scheme: not a file anyone meant to start.
+                return NotFound(
+                    f"no database at {path}; a PostgreSQL URL starts with postgresql://: "
+                    f"--db {meant}"
+                )
             # A read in the wrong folder would otherwise create an empty database and show an
             # empty board, which looks like lost work.
             return NotFound(f"no database at {path}", hint=step("start_database"))
