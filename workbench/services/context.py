@@ -140,6 +140,7 @@ class Workbench:
                 # A URL that parses as a URL but not as a database address (a port "abc").
                 raise InvalidInput(f"malformed database URL {safe_url(self.url)}: {exc}") from None
             except DBAPIError as exc:
+                self._refuse_missing_database(exc)
                 meant = meant_url(self.given) if new_file and self.given else None
                 # A mistyped PostgreSQL URL is read as a file path in folders that do not exist.
                 also = f" (a PostgreSQL URL is written {meant})" if meant else ""
@@ -172,6 +173,7 @@ class Workbench:
         except ValueError as exc:
             raise InvalidInput(f"malformed database URL {safe_url(self.url)}: {exc}") from None
         except driver_error as exc:
+            self._refuse_missing_database(exc)
             raise StorageError(f"cannot open database {safe_url(self.url)}: {exc}") from None
         if current:
             self._ready = True
@@ -179,6 +181,19 @@ class Workbench:
         close(reader)
         self.engine()
         return self.reader()
+
+    def _refuse_missing_database(self, exc: BaseException) -> None:
+        """A server's database that is not there is not found, as a missing SQLite file is
+        (docs/errors.md), not a storage failure: someone has to create it first."""
+        from workbench.db.backend import module_for_url
+
+        name = module_for_url(self.url).missing_database(exc)
+        if name is not None:
+            where = f" on the server at {safe_url(self.url)}"
+            raise NotFound(
+                f"no database {name!r}{where}" if name else f"no database at {safe_url(self.url)}",
+                hint=step("start_database", database=name),
+            ) from None
 
     def missing_file(self) -> bool:
         path = sqlite_file(self.url)
