@@ -12,8 +12,9 @@ class ClaimRow(BaseModel):
 
     Pin the claim with `quote` (retyped punctuation and spacing still anchor; `occurrence`
     picks among repeats), or with `start`/`end` code-point offsets, or both (the offsets
-    then say which occurrence). Columns that only an export carries (id, document_id,
-    rating, flagged) are ignored on import.
+    then say which occurrence). Columns that only an export carries (id, revision, rating,
+    flagged) are ignored on import; a row whose document_id is not the document imported
+    into is a bad row (empty the column to import it there).
     """
 
     model_config = ConfigDict(extra="forbid", title="Claim row")

@@ -220,3 +220,31 @@ def test_claim_list_shows_the_speaker_and_uses_a_wide_terminal(cli: Run) -> None
     # Nobody speaks in the claims listed: no speaker column.
     unspoken = ok(cli("claim", "list", "--search", "Thanks", env={"COLUMNS": "220"})).out
     assert "speaker" not in unspoken and "Thanks" in unspoken
+
+
+def test_a_desk_edit_that_changes_nothing_says_so(cli: Run) -> None:
+    ok(cli("doc", "add", "-", input="甲说了一句话。乙说了另一句话。"))
+    ok(cli("claim", "add", "1", "--text", "A said", "--quote", "甲说了一句话"))
+    ok(cli("claim", "add", "1", "--text", "B said", "--quote", "乙说了另一句话"))
+    assert ok(cli("claim", "assign", "1", "--to", "ana")).out == "claim #1: assigned to ana\n"
+    assert ok(cli("claim", "assign", "1", "2", "--to", "ana")).out == (
+        "claim #1: already assigned to ana; nothing changed\nclaim #2: assigned to ana\n"
+    )
+    assert ok(cli("claim", "assign", "1", "--unassign")).out == "claim #1: unassigned\n"
+    assert ok(cli("claim", "assign", "1", "--unassign")).out == (
+        "claim #1: already unassigned; nothing changed\n"
+    )
+    assert ok(cli("claim", "priority", "1", "normal")).out == (
+        "claim #1: priority already normal; nothing changed\n"
+    )
+    assert ok(cli("claim", "due", "1", "--clear")).out == (
+        "claim #1: due already none; nothing changed\n"
+    )
+    ok(cli("claim", "tag", "1", "x"))
+    assert ok(cli("claim", "tag", "1", "x")).out == ("claim #1: tags already x; nothing changed\n")
+    assert ok(cli("claim", "untag", "1", "y")).out == (
+        "claim #1: tags already x; nothing changed\n"
+    )
+    events = ok(cli("audit", "export", "--format", "jsonl")).out.count("\n")
+    ok(cli("claim", "priority", "1", "normal"))
+    assert ok(cli("audit", "export", "--format", "jsonl")).out.count("\n") == events

@@ -61,3 +61,27 @@ def test_a_binary_file_is_said_to_be_one(cli: Run, tmp_path: Path) -> None:
     data.write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00")
     r = cli("doc", "add", str(data))
     assert r.code == 1 and "at offset 7: it looks like a binary file, not text or HTML" in r.err
+
+
+def test_an_assignee_filter_naming_nobody_gets_a_did_you_mean(cli: Run) -> None:
+    ok(cli("--as", "editor", "user", "add", "editor"))
+    ok(cli("--as", "editor", "user", "add", "ben"))
+    ok(cli("--as", "editor", "doc", "add", "-", input="甲说了一句话。"))
+    ok(cli("--as", "editor", "claim", "add", "1", "--text", "A said", "--quote", "甲说了一句话"))
+    ok(cli("--as", "editor", "claim", "assign", "1", "--to", "ben"))
+    r = cli("claim", "list", "--assignee", "bne")
+    assert r.code == 1
+    assert r.err == (
+        "error: --assignee 'bne' is not a registered user of this desk; did you mean ben? "
+        "(see `workbench user list`)\n"
+    )
+    assert "A said" in ok(cli("claim", "list", "--assignee", "BEN")).out
+    for fmt in ("--json", "--csv"):
+        assert cli("claim", "list", "--assignee", "bne", fmt).code == 1
+    # A registered person with no claims is an empty list.
+    assert ok(cli("claim", "list", "--assignee", "editor")).code == 0
+
+
+def test_an_assignee_filter_on_a_desk_without_people_is_taken_as_asked(cli: Run) -> None:
+    ok(cli("doc", "add", "-", input="甲说了一句话。"))
+    assert ok(cli("claim", "list", "--assignee", "bne")).code == 0

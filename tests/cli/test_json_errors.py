@@ -6,6 +6,7 @@ Runs the real entry point in-process (workbench.cli.main), one test per kind of 
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 import click
 import pytest
 
+from tests.conftest import PG_URL
 from workbench.cli import main
 from workbench.cli.errors import run
 from workbench.domain.errors import ERROR_TYPES, WorkbenchError
@@ -138,6 +140,25 @@ def test_a_missing_database_is_not_found_with_a_hint(wb_cli: Run, tmp_path: Path
     assert error["kind"] == "not_found"
     assert error["hint"] == {"kind": "run", "step": "start_database"}
     assert "run `workbench demo`" in error["message"]
+
+
+@pytest.mark.skipif(not PG_URL, reason="a PostgreSQL server's missing database")
+@pytest.mark.parametrize("args", [["stats", "--json"], ["doc", "add", "a.txt", "--json"]])
+def test_a_missing_postgresql_database_is_not_found_with_a_hint(
+    wb_cli: Run, args: list[str], tmp_path: Path
+) -> None:
+    """As a missing SQLite file is: both the lean read path (psycopg2) and the engine's."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    name = "wb_missing_" + uuid.uuid4().hex[:10]
+    server = urlsplit(PG_URL)
+    url = urlunsplit(server._replace(path="/" + name, query=""))
+    (tmp_path / "a.txt").write_text("正文。", encoding="utf-8")
+    error = wb_cli("--db", url, *args).error()
+    assert error["kind"] == "not_found", error
+    assert error["hint"] == {"kind": "run", "step": "start_database", "database": name}
+    assert f"no database {name!r} on the server" in error["message"]
+    assert f"create it (createdb {name})" in error["message"]
 
 
 def test_damaged_record(wb_cli: Run, claim: str, tmp_path: Path, db_url: str) -> None:

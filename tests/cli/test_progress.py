@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from retarget import without_document
 
 from workbench.cli.progress import progress_bar, wanted
 from workbench.services.context import Workbench
@@ -72,6 +73,7 @@ def _files(cli: Callable[..., object], folder: Path) -> dict[str, str]:
     ):
         r = cli(*args)
         assert r.code == 0, (args, r.err)  # type: ignore[attr-defined]
+    without_document(table)  # imported into another document
     return {"trail": str(trail), "bundle": str(bundle), "table": str(table)}
 
 

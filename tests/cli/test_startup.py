@@ -218,3 +218,34 @@ def test_demo_on_a_loaded_seed_imports_no_sqlalchemy(
     full = cli("demo")
     assert full.code == 0 and text == full.out
     assert f"(0 claims added, {json.loads(first)['total']} already present)" in text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://user@127.0.0.1:5432/",
+        "postgresql://user:secret@127.0.0.1:5432",
+        "postgres://user@db.example/?sslmode=require",
+    ],
+)
+def test_a_postgresql_url_naming_no_database_is_bad_usage(url: str, workbench_main: Main) -> None:
+    """libpq would connect to the server's default database (for user postgres, the
+    maintenance one) and the schema would be written there."""
+    r = workbench_main(["--db", url, "claim", "list"])
+    assert r.code == 2, r.err
+    assert "the URL names no database: postgresql://user@" in r.err
+    assert "/NAME" in r.err and "secret" not in r.err
+    assert len(r.err.splitlines()) == 1
+
+
+def test_a_host_port_database_without_scheme_is_told_the_url_form(
+    tmp_path: Path, workbench_main: Main
+) -> None:
+    r = workbench_main(["--db", "127.0.0.1:5432/trial", "claim", "list"])
+    assert r.code == 1
+    assert (
+        "a PostgreSQL URL starts with postgresql://: --db postgresql://USER@127.0.0.1:5432/trial"
+        in r.err
+    )
+    assert "workbench demo" not in r.err
+    assert list(tmp_path.iterdir()) == []

@@ -228,3 +228,102 @@ def test_an_over_long_note_is_a_bad_row_that_skip_bad_skips(
     result = import_claims(wb, str(path), doc, skip_bad=True)
     assert [c.text for c in result.added] == ["S2"]
     assert [p.split(":")[0] for p in result.skipped] == ["row 1"]
+
+
+def _other_doc_rows(wb: Workbench, doc: int, tmp_path: Path) -> tuple[Path, int]:
+    """A CSV as `export claims` writes it (a document_id column), one row naming another
+    document whose text holds the same sentence."""
+    other = add_document(wb, ("前言。" + "".join(SENTENCES)).encode()).document.id
+    path = tmp_path / "mixed.csv"
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, ["document_id", "quote", "text"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerow({"document_id": str(doc), "quote": SENTENCES[0], "text": "S1"})
+    writer.writerow({"document_id": str(other), "quote": SENTENCES[1], "text": "S2"})
+    writer.writerow({"document_id": "", "quote": SENTENCES[2], "text": "S3"})
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    return path, other
+
+
+def test_a_row_of_another_document_is_a_bad_row(wb: Workbench, doc: int, tmp_path: Path) -> None:
+    path, other = _other_doc_rows(wb, doc, tmp_path)
+    with pytest.raises(InvalidInput) as caught:
+        import_claims(wb, str(path), doc)
+    assert f"row 3: document_id {other} is not document #{doc}" in str(caught.value)
+    result = import_claims(wb, str(path), doc, skip_bad=True)
+    # The row naming this document, and the one naming none, come in.
+    assert [c.text for c in result.added] == ["S1", "S3"]
+    assert [p.split(":")[0] for p in result.skipped] == ["row 3"]
+
+
+def test_a_json_row_of_another_document_is_a_bad_row(
+    wb: Workbench, doc: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "rows.json"
+    items = [
+        {"document_id": doc, "quote": SENTENCES[0], "text": "S1"},
+        {"document_id": "x", "quote": SENTENCES[1], "text": "S2"},
+        {"document_id": True, "quote": SENTENCES[2], "text": "S3"},
+    ]
+    path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    result = import_claims(wb, str(path), doc, skip_bad=True)
+    assert [c.text for c in result.added] == ["S1"]
+    assert [p.split(":")[0] for p in result.skipped] == ["row 2", "row 3"]
+
+
+def test_cli_lists_a_row_of_another_document(
+    run: Run, wb: Workbench, doc: int, tmp_path: Path
+) -> None:
+    path, other = _other_doc_rows(wb, doc, tmp_path)
+    r = run("import", "claims", str(path), "--doc", str(doc))
+    assert r.code == 1
+    assert f"row 3: document_id {other} is not document #{doc}" in r.err
+    r = run("import", "claims", str(path), "--doc", str(doc), "--skip-bad")
+    assert r.code == 0
+    assert f"skipped row 3: document_id {other} is not document #{doc}" in r.err
+
+
+def test_a_present_row_that_differs_is_said_not_changed(
+    wb: Workbench, doc: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "desk.jsonl"
+    items: list[dict[str, object]] = [
+        {"quote": SENTENCES[0], "text": "S1", "assignee": "ana", "priority": "low"},
+        {"quote": SENTENCES[1], "text": "S2", "tags": ["a"]},
+        {"quote": SENTENCES[2], "text": "S3"},
+    ]
+    path.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items), encoding="utf-8")
+    first = import_claims(wb, str(path), doc)
+    ids = [c.id for c in first.added]
+    assert first.differs == []
+    items[0] |= {"assignee": "ben", "due": "2027-01-02", "priority": "low"}
+    items[1] |= {"tags": ["b", "a"], "type": "quantity"}
+    items.append(dict(items[2]))  # a repeat of row 3, in the file itself
+    path.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items), encoding="utf-8")
+    again = import_claims(wb, str(path), doc)
+    assert again.present == 4 and list(again.added) == []
+    assert [(d.row, d.claim_id, d.fields) for d in again.differs] == [
+        (1, ids[0], ("assignee", "due")),
+        (2, ids[1], ("type", "tags")),
+    ]
+    # nothing changed: the same rows differ again
+    assert import_claims(wb, str(path), doc).differs == again.differs
+
+
+def test_cli_says_which_present_rows_differ(run: Run, doc: int, tmp_path: Path) -> None:
+    path = tmp_path / "desk.jsonl"
+    row = {"quote": SENTENCES[0], "text": "S1", "assignee": "ana"}
+    path.write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
+    r = run("import", "claims", str(path), "--doc", str(doc))
+    assert r.code == 0, r.err
+    path.write_text(json.dumps(row | {"assignee": "ben", "due": "2027-01-02"}), encoding="utf-8")
+    r = run("import", "claims", str(path), "--doc", str(doc))
+    assert r.code == 0, r.err
+    assert (
+        "row 1: claim #1 is already present; its assignee, due differ from the file and were "
+        "not changed (import adds claims only; use claim assign, claim due)\n"
+    ) in r.err
+    r = run("import", "claims", str(path), "--doc", str(doc), "--json")
+    assert json.loads(r.out)["differs"] == [{"row": 1, "claim": 1, "fields": ["assignee", "due"]}]
+    r = run("claim", "show", "1", "--json")
+    assert json.loads(r.out)["assignee"] == "ana"

@@ -177,3 +177,21 @@ def test_a_list_read_a_page_at_a_time_is_the_list(
     assert [v["tags"] for v in paged if v["id"] in (a, d)] == [["ai"], ["ai"]]  # normalised
     assert [v["evidence_count"] for v in paged if v["id"] == d] == [1]
     assert [v.id for v in list_claims(wb, ClaimFilter(offset=1, limit=2))] == [b, c]
+
+
+def test_search_is_a_substring_in_any_case(wb: Workbench, ids: list[int]) -> None:
+    """What `claim list --search` says it is: a substring of the claim's text, quote, notes or
+    evidence titles, in any case (beyond ASCII too), on either path (index or scan)."""
+    add_note(wb, ids[1], "Die École normale")
+    for query in ("ÉCOLE", "école", "Éc", "cole norm"):
+        assert found(wb, search=query) == [ids[1]], query
+
+
+def test_the_search_help_says_substring() -> None:
+    from click.testing import CliRunner
+
+    from workbench.cli import cli
+
+    out = CliRunner().invoke(cli, ["claim", "list", "--help"]).output
+    assert "Full text" not in out
+    assert "substring" in out

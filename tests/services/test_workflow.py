@@ -272,14 +272,14 @@ def test_bulk_edits(wb: Workbench, claims: list[int]) -> None:
     # an owner is a person's name in its normal form, as whoever acts is (domain.identity)
     out = assign(wb, [a, b], "  Ａlice  ")
     assert [x.assignee for x in out] == ["alice", "alice"]
-    assert [x.tags for x in tag(wb, [a, c], [" AI ", "money", "ai"])] == [
+    assert [x.tags for x in tag(wb, [a, c], [" AI ", "money", "ai"]).claims] == [
         ("ai", "money"),
         ("ai", "money"),
     ]
-    assert untag(wb, [a], ["MONEY"])[0].tags == ("ai",)
-    assert set_priority(wb, [b], "HIGH")[0].priority == "high"
-    assert set_due(wb, [c], "2025-01-31")[0].due == "2025-01-31"
-    assert set_due(wb, [c], None)[0].due is None
+    assert untag(wb, [a], ["MONEY"]).claims[0].tags == ("ai",)
+    assert set_priority(wb, [b], "HIGH").claims[0].priority == "high"
+    assert set_due(wb, [c], "2025-01-31").claims[0].due == "2025-01-31"
+    assert set_due(wb, [c], None).claims[0].due is None
     assert assign(wb, [a], None)[0].assignee is None
 
 
@@ -331,3 +331,18 @@ def test_stale_version_conflicts(wb: Workbench, cid: int) -> None:
     assign(wb, [cid], "alice")  # someone else changes the claim meanwhile
     with pytest.raises(Conflict, match=f"claim #{cid} was changed by someone else"):
         set_status(wb, cid, "in_progress", expected_version=seen)
+
+
+def test_desk_edits_say_which_claims_were_already_so(wb: Workbench, claims: list[int]) -> None:
+    from workbench.services.workflow import assign_owner
+
+    a, b, _ = claims
+    assert assign_owner(wb, [a], "ana").unchanged == frozenset()
+    again = assign_owner(wb, [a, b], "ana")
+    assert again.unchanged == {a} and [c.assignee for c in again.claims] == ["ana", "ana"]
+    assert set_priority(wb, [a], "normal").unchanged == {a}
+    assert set_priority(wb, [a], "high").unchanged == frozenset()
+    assert set_due(wb, [a], None).unchanged == {a}
+    assert tag(wb, [a], ["x"]).unchanged == frozenset()
+    assert tag(wb, [a, b], ["X"]).unchanged == {a}
+    assert untag(wb, [b], ["y"]).unchanged == {b}

@@ -92,3 +92,23 @@ def test_a_file_name_that_reads_as_a_postgresql_database(given: str, meant: str 
 def test_an_at_sign_in_a_sqlite_file_name_is_not_a_password() -> None:
     assert safe_url("sqlite:////srv/a:b@c/desk.db") == "sqlite:////srv/a:b@c/desk.db"
     assert safe_url("postgresql://u:secret@h/db") == "postgresql://u@h/db"
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["postgresql://u@h:5432/", "postgresql://u@h", "postgres://u@h/?sslmode=require"],
+)
+def test_a_postgresql_url_must_name_its_database(url: str) -> None:
+    from workbench.domain.errors import EMPTY_SETTING, InvalidInput
+
+    with pytest.raises(InvalidInput, match="the URL names no database") as caught:
+        resolve_url(url)
+    assert caught.value.reason == EMPTY_SETTING
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["postgresql://u@h/desk", "postgresql:///desk?host=/run/pg", "postgresql://u@h/?dbname=d"],
+)
+def test_a_postgresql_url_naming_its_database_is_taken(url: str) -> None:
+    assert resolve_url(url).startswith("postgresql+psycopg://")

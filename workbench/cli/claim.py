@@ -283,7 +283,11 @@ def _change(payload: dict[str, object]) -> str:
     "--updated-since", type=MOMENT, metavar="DATE", help="Changed at or after DATE (UTC)."
 )
 @click.option("--no-evidence", is_flag=True, help="Claims with no evidence yet.")
-@click.option("--search", metavar="TEXT", help="Full text: claim, quote, notes, evidence titles.")
+@click.option(
+    "--search",
+    metavar="TEXT",
+    help="A substring, in any case, of the claim, its quote, notes or evidence titles.",
+)
 @click.option(
     "--anchor",
     type=click.Choice(["exact", "moved", "fuzzy", "orphaned", "changed"]),

@@ -14,15 +14,24 @@ from workbench.domain.desk import PRIORITY_NAMES, new_tag, normalise_tag
 from workbench.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from workbench.services.views import ClaimView
+    from workbench.services.workflow import DeskChange
 
 
-def _report(claims: list[ClaimView], as_json: bool, template: str) -> None:
-    if json_out(as_json, claims):
+def _report(done: DeskChange, as_json: bool, template: str, same: str) -> None:
+    """A line per claim: `template` for one changed, `same` for one that already was so (no
+    event written: it is not told it was changed)."""
+    if json_out(as_json, done.claims):
         return
-    for c in claims:
+    for c in done.claims:
         tags = ", ".join(c.tags) or "none"
-        click.echo(f"claim #{c.id}: {template.format(c=c, tags=tags, due=c.due or 'none')}")
+        said = (same if c.id in done.unchanged else template).format(
+            c=c, tags=tags, due=c.due or "none"
+        )
+        click.echo(f"claim #{c.id}: {said}")
+
+
+# How a claim that already was so is said (as `claim status` says one already there).
+_SAME = "; nothing changed"
 
 
 def _split_ids(values: tuple[str, ...]) -> tuple[list[int], list[str]]:
@@ -59,7 +68,12 @@ def assign(
             "no people are registered: any name is accepted; "
             "`workbench user add NAME` makes assignments checked"
         )
-    _report(done.claims, as_json, "assigned to {c.assignee}" if not unassign else "unassigned")
+    if unassign:
+        _report(done, as_json, "unassigned", "already unassigned" + _SAME)
+    else:
+        _report(
+            done, as_json, "assigned to {c.assignee}", "already assigned to {c.assignee}" + _SAME
+        )
 
 
 def _check_tags(tags: list[str], *, add: bool) -> None:
@@ -90,7 +104,12 @@ def _tag_command(name: str, add: bool) -> click.Command:
             )
         _check_tags(tags, add=add)
         change = add_tags if add else remove_tags
-        _report(change(workbench_from(ctx), ids, tags), as_json, "tags {tags}")
+        _report(
+            change(workbench_from(ctx), ids, tags),
+            as_json,
+            "tags {tags}",
+            "tags already {tags}" + _SAME,
+        )
 
     command.help = (
         "Add tags to claims. Tags are trimmed and lower-cased; a tag cannot be only digits."
@@ -115,7 +134,8 @@ def priority(ctx: click.Context, args: tuple[str, ...], as_json: bool) -> None:
     _need_ids(ids, "claim priority ID... high|normal|low")
     if len(rest) != 1 or rest[0].lower() not in PRIORITY_NAMES:
         raise click.UsageError(f"end with exactly one priority: {', '.join(PRIORITY_NAMES)}")
-    _report(set_priority(workbench_from(ctx), ids, rest[0]), as_json, "priority {c.priority}")
+    done = set_priority(workbench_from(ctx), ids, rest[0])
+    _report(done, as_json, "priority {c.priority}", "priority already {c.priority}" + _SAME)
 
 
 def _check_due(value: str) -> None:
@@ -141,4 +161,4 @@ def due(ctx: click.Context, args: tuple[str, ...], clear: bool, as_json: bool) -
     if rest:
         _check_due(rest[0])
     claims = set_due(workbench_from(ctx), ids, None if clear else rest[0])
-    _report(claims, as_json, "due {due}")
+    _report(claims, as_json, "due {due}", "due already {due}" + _SAME)

@@ -61,7 +61,9 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
         f"re-read it with `workbench claim show {_id(f, 'claim_id')}` and try again"
     ),
     "start_database": lambda f: (
-        "run `workbench demo` or `workbench doc add FILE` to start one, "
+        # A server's database is created on the server (the workbench makes only its tables).
+        (f"create it (createdb {f['database']}), then " if f.get("database") else "")
+        + "run `workbench demo` or `workbench doc add FILE` to start one, "
         "or point --db / WORKBENCH_DB at yours"
     ),
     "export_audit": lambda f: "is this a JSONL export from `workbench audit export`?",

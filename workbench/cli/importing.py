@@ -13,7 +13,19 @@ from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import emit_json, emit_json_object, message, plural
 
 if TYPE_CHECKING:  # (not at run time: `--help` imports no SQLAlchemy)
+    from workbench.services.imports import Differs
     from workbench.services.views import ClaimView
+
+# The command that changes each field an import compares but does not change.
+_CHANGED_BY = {
+    "speaker": "claim edit",
+    "type": "claim edit",
+    "status": "claim status",
+    "assignee": "claim assign",
+    "priority": "claim priority",
+    "due": "claim due",
+    "tags": "claim tag/untag",
+}
 
 
 @click.group("import")
@@ -25,6 +37,16 @@ def _print_added(claims: Iterable[ClaimView]) -> None:
     """The claims an import added, a line each (both imports print them alike)."""
     for claim in claims:
         click.echo(f"claim #{claim.id}  [{claim.status}]  {claim.start}..{claim.end}  {claim.text}")
+
+
+def _differs_line(d: Differs) -> str:
+    commands = dict.fromkeys(_CHANGED_BY[name] for name in d.fields)
+    return (
+        f"row {d.row}: claim #{d.claim_id} is already present; its {', '.join(d.fields)} "
+        f"differ{'s' if len(d.fields) == 1 else ''} from the file and "
+        f"{'was' if len(d.fields) == 1 else 'were'} not changed "
+        f"(import adds claims only; use {', '.join(commands)})"
+    )
 
 
 @import_.command("annotations")
@@ -75,9 +97,12 @@ def claims_command(
     `text`; optionally speaker, type, status, note, tags, assignee, priority, due. A status
     that is a verdict needs its note; verified, false and misleading also need evidence,
     which a table cannot carry, so such a row comes in in_progress with its note (said on
-    stderr), as does an in_review row (a table carries no proposal). Every row is checked
+    stderr), as does an in_review row (a table carries no proposal). A row whose
+    document_id (an export's column) is not DOC is a bad row. Every row is checked
     first: if any fails, each failure is listed with its row number and nothing is written,
-    unless --skip-bad.
+    unless --skip-bad. A row whose claim is already present adds nothing and changes
+    nothing; where it gives another speaker, type, status, assignee, priority, due or tags
+    than the claim has, it is said on stderr (and in --json, `differs`).
     """
     from workbench.services.imports import RowsRefused, import_claims
 
@@ -99,6 +124,10 @@ def claims_command(
                 "already_present": result.present,
                 "skipped": result.skipped,
                 "notices": result.notices,
+                "differs": [
+                    {"row": d.row, "claim": d.claim_id, "fields": list(d.fields)}
+                    for d in result.differs
+                ],
             }
         )
     else:
@@ -107,6 +136,8 @@ def claims_command(
         message(f"skipped {problem}")
     for notice in result.notices:
         message(notice)
+    for differs in result.differs:
+        message(_differs_line(differs))
     message(
         f"{plural(len(result.added), 'claim')} added, {result.present} already present, "
         f"{plural(len(result.skipped), 'row')} skipped"

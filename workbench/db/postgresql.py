@@ -167,6 +167,25 @@ NAME = "postgresql"
 NO_LIMIT = "ALL"
 
 
+# SQLSTATE invalid_catalog_name: the database named does not exist.
+MISSING_DATABASE = "3D000"
+
+
+def missing_database(exc: BaseException) -> str | None:
+    """The database's name, when `exc` (either driver's, or SQLAlchemy's wrapping of it)
+    says the database the URL names does not exist on the server; else None. At connection
+    time neither driver carries the SQLSTATE (libpq reports no result), so the server's
+    message is read too: in English, as a server with lc_messages C or en_* words it."""
+    import re
+
+    orig = getattr(exc, "orig", None) or exc
+    found = re.search(r'database "([^"]*)" does not exist', str(orig))
+    code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if found is not None:
+        return found[1]
+    return "" if code == MISSING_DATABASE else None
+
+
 def dbapi() -> ModuleType:
     from workbench.domain.errors import StorageError
 

@@ -179,6 +179,11 @@ NAME = "sqlite"
 NO_LIMIT = "-1"
 
 
+def missing_database(exc: BaseException) -> str | None:
+    """None: a missing SQLite file is found before any connection (it would be created)."""
+    return None
+
+
 def dbapi() -> ModuleType:
     return sqlite3
 

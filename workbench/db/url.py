@@ -35,13 +35,32 @@ def resolve_url(value: str | None = None) -> str:
         # command's start-up (Path.resolve is this realpath).
         return "sqlite:///" + os.path.realpath(os.path.expanduser(raw))
     if raw.startswith(("postgresql://", "postgres://")):
+        rest = raw.split("://", 1)[1]
+        _no_database_named(rest)
         # psycopg 3 is the driver we ship; SQLAlchemy would otherwise look for psycopg2.
-        return "postgresql+psycopg://" + raw.split("://", 1)[1]
+        return "postgresql+psycopg://" + rest
     return raw
+
+
+def _no_database_named(rest: str) -> None:
+    """Refuse a PostgreSQL URL (past its "scheme://") that names no database: libpq would
+    connect to the server's default one (for user postgres, the maintenance database) and
+    the schema would be written there. A setting of workbench's given badly: bad usage."""
+    from workbench.domain.errors import EMPTY_SETTING, InvalidInput
+
+    address, _, query = rest.partition("?")
+    _, _, database = address.partition("/")
+    if database.strip() or "dbname=" in query:
+        return
+    shown = safe_url("postgresql://" + address.rstrip("/"))
+    raise InvalidInput(f"the URL names no database: {shown}/NAME", reason=EMPTY_SETTING)
 
 
 # What a SQLite file is usually called; a bare name without one reads as a database's name.
 SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".db3")
+# What `meant_url` makes of a bare name: a guess (it may well be a file), where the other URLs
+# it gives are what a value shaped as a server's address meant.
+BARE_NAME_MEANT = "postgresql://USER@HOST/"
 
 
 def meant_url(value: str) -> str | None:
@@ -57,7 +76,7 @@ def meant_url(value: str) -> str | None:
         return "postgresql://USER@" + value
     if "/" in value or os.sep in value or value.lower().endswith(SQLITE_SUFFIXES):
         return None
-    return "postgresql://USER@HOST/" + value
+    return BARE_NAME_MEANT + value
 
 
 def check_url(url: str) -> None:

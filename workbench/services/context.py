@@ -10,7 +10,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from workbench.db.url import check_url, meant_url, resolve_url, safe_url, sqlite_file
+from workbench.db.url import (
+    BARE_NAME_MEANT,
+    check_url,
+    meant_url,
+    resolve_url,
+    safe_url,
+    sqlite_file,
+)
 from workbench.domain.chain import GENESIS, canonical_json, event_hash
 from workbench.domain.clock import format_at, now
 from workbench.domain.errors import (
@@ -106,6 +113,13 @@ class Workbench:
                 "into one (`workbench db upgrade` does, if that is meant)"
             )
         if not os.path.exists(path):
+            meant = meant_url(self.given) if self.given else None
+            if meant is not None and not meant.startswith(BARE_NAME_MEANT):
+                # host:port/db, or a mistyped scheme: not a file anyone meant to start.
+                return NotFound(
+                    f"no database at {path}; a PostgreSQL URL starts with postgresql://: "
+                    f"--db {meant}"
+                )
             # A read in the wrong folder would otherwise create an empty database and show an
             # empty board, which looks like lost work.
             return NotFound(f"no database at {path}", hint=step("start_database"))
@@ -126,6 +140,7 @@ class Workbench:
                 # A URL that parses as a URL but not as a database address (a port "abc").
                 raise InvalidInput(f"malformed database URL {safe_url(self.url)}: {exc}") from None
             except DBAPIError as exc:
+                self._refuse_missing_database(exc)
                 meant = meant_url(self.given) if new_file and self.given else None
                 # A mistyped PostgreSQL URL is read as a file path in folders that do not exist.
                 also = f" (a PostgreSQL URL is written {meant})" if meant else ""
@@ -158,6 +173,7 @@ class Workbench:
         except ValueError as exc:
             raise InvalidInput(f"malformed database URL {safe_url(self.url)}: {exc}") from None
         except driver_error as exc:
+            self._refuse_missing_database(exc)
             raise StorageError(f"cannot open database {safe_url(self.url)}: {exc}") from None
         if current:
             self._ready = True
@@ -165,6 +181,19 @@ class Workbench:
         close(reader)
         self.engine()
         return self.reader()
+
+    def _refuse_missing_database(self, exc: BaseException) -> None:
+        """A server's database that is not there is not found, as a missing SQLite file is
+        (docs/errors.md), not a storage failure: someone has to create it first."""
+        from workbench.db.backend import module_for_url
+
+        name = module_for_url(self.url).missing_database(exc)
+        if name is not None:
+            where = f" on the server at {safe_url(self.url)}"
+            raise NotFound(
+                f"no database {name!r}{where}" if name else f"no database at {safe_url(self.url)}",
+                hint=step("start_database", database=name),
+            ) from None
 
     def missing_file(self) -> bool:
         path = sqlite_file(self.url)

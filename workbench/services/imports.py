@@ -26,7 +26,7 @@ from workbench.domain.errors import InvalidInput, give
 from workbench.domain.identity import normalise_name
 from workbench.domain.payloads import claim_payload, imported, note_payload
 from workbench.domain.status import ClaimType, Status, parse_claim_type, parse_status
-from workbench.domain.text import Span, decode_utf8
+from workbench.domain.text import Span, decode_utf8, whole_number
 from workbench.services.claims import claim_columns, claim_text, new_claim_values
 from workbench.services.context import Entry, Tx, Workbench, mutation, transaction
 from workbench.services.inputs import read_source, spool_source
@@ -59,6 +59,24 @@ class ImportResult:
     skipped: list[str] = field(default_factory=list)
     # Rows imported otherwise than they asked, each with its row number and why.
     notices: list[str] = field(default_factory=list)
+    # Rows whose claim was already present but whose desk fields differ from it: not changed
+    # (an import adds claims only), so said, rather than the edits of a file dropped unsaid.
+    differs: list[Differs] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Differs:
+    """Row `row` is claim `claim_id`, already present, whose `fields` the file gives
+    otherwise (in `COMPARED` order)."""
+
+    row: int
+    claim_id: int
+    fields: tuple[str, ...]
+
+
+# The fields of a row compared with its present claim, each as a claims table names it. A
+# field the row leaves empty is not compared: a file need not carry every column.
+COMPARED = ("speaker", "type", "status", "assignee", "priority", "due", "tags")
 
 
 def read_json_file(path: str) -> object:
@@ -104,7 +122,7 @@ def import_annotations(wb: Workbench, path: str, document_id: int) -> ImportResu
         for claim in ready:
             key = _claim_key(same_claim(doc.id, claim.span, claim.text, revision=number))
             if key not in seen:
-                seen.add(key)
+                seen[key] = None
                 new.append(claim)
         source = Path(path).name
         added = [
@@ -182,6 +200,8 @@ class _Ready:
     priority: str | None = None
     due: Any = None
     tags: tuple[str, ...] = ()
+    asked: str | None = None  # the status the row gives (it may arrive at another)
+    given: frozenset[str] = frozenset()  # the columns the row gives a value in
 
     @property
     def notice(self) -> str | None:
@@ -210,8 +230,8 @@ class _ClaimsFile:
             self.data, encoding="utf-8-sig", errors="surrogateescape", newline=""
         )
         try:
-            for raw in read(text):
-                yield claims_table.for_import(raw)
+            # The export-only columns stay for now: `_check` reads a row's document_id.
+            yield from read(text)
         finally:
             text.detach()  # the copy stays open for the next pass
 
@@ -273,9 +293,33 @@ def _owner(assignee: str | None, check: Callable[[str], object]) -> str | None:
     return name
 
 
-def _check(tx: Tx, raw: RawRow, text: str, review: bool, owner: Callable[[str], object]) -> _Ready:
+def _own_row(raw: RawRow, document_id: int) -> RawRow:
+    """The row without its export-only columns, once its document_id (as `export claims`
+    writes it), if any, is the document imported into: a row of another document would
+    otherwise come in here, anchored wherever its quote happens to occur."""
+    from workbench.exports.claims_table import for_import
+
+    given = raw.values.get("document_id")
+    if given is not None:
+        named = given if type(given) is int else whole_number(str(given).strip())
+        if named != document_id:
+            raise InvalidInput(
+                f"document_id {given} is not document #{document_id}, the one imported into"
+                " (empty the column to import the row here)"
+            )
+    return for_import(raw)
+
+
+def _check(
+    tx: Tx,
+    raw: RawRow,
+    text: str,
+    review: bool,
+    owner: Callable[[str], object],
+    document_id: int,
+) -> _Ready:
     """Every check of one row (fields, span, workflow): InvalidInput says what is wrong."""
-    item = _plan(raw)
+    item = _plan(_own_row(raw, document_id))
     row = item.row
     hint = QuoteHint(exact=row.quote, start=row.start, end=row.end, occurrence=row.occurrence)
     span = anchor_quote(text, hint, carrier="a claims table")
@@ -293,6 +337,8 @@ def _check(tx: Tx, raw: RawRow, text: str, review: bool, owner: Callable[[str], 
         priority=item.priority,
         due=item.due,
         tags=tuple(item.tags),
+        asked=item.asked.value,
+        given=frozenset(raw.values),
     )
 
 
@@ -328,17 +374,21 @@ def import_claims(
         # rule of `existing_claim`, checked against one read of the document's claims instead
         # of a query per row.
         seen = _claim_keys(tx, doc, number)
+        present_rows: list[tuple[int, int, _Ready]] = []
         for raw in counted(claims_file.rows(), progress, claims_file.count):
             try:
-                checked = _check(tx, raw, text, review, owner)
+                checked = _check(tx, raw, text, review, owner, doc.id)
             except InvalidInput as exc:
                 problems.append(f"row {raw.number}: {exc}")
                 continue
             key = _claim_key(same_claim(doc.id, checked.span, checked.text, revision=number))
             if key in seen:
                 present += 1
+                claim_id = seen[key]
+                if claim_id is not None:
+                    present_rows.append((raw.number, claim_id, checked))
                 continue
-            seen.add(key)
+            seen[key] = None  # a repeat of it later in the file is a repeat of this row
             if raw.number >= len(marked):
                 marked.extend(bytes(raw.number + 1 - len(marked)))
             marked[raw.number] = 1
@@ -349,10 +399,12 @@ def import_claims(
             problems.sort(key=_row_number)
             raise RowsRefused(problems)
         del seen
+        differs = _differing(tx, present_rows)
+        del present_rows
         # Pass 2 reads the rows again and writes those pass 1 marked, a batch at a time; the
         # checks give the same answers, as nothing they read has changed.
         chosen = (
-            _check(tx, raw, text, review, owner)
+            _check(tx, raw, text, review, owner, doc.id)
             for raw in claims_file.rows()
             if raw.number < len(marked) and marked[raw.number]
         )
@@ -362,7 +414,9 @@ def import_claims(
             added.extend(_insert_imported(tx, doc, batch, source=source, revision=number))
             written.add(len(batch))
         written.end()
-        return ImportResult(added=added, present=present, skipped=problems, notices=notices)
+        return ImportResult(
+            added=added, present=present, skipped=problems, notices=notices, differs=differs
+        )
 
 
 def _batches(items: Iterable[_Ready], size: int) -> Iterator[list[_Ready]]:
@@ -379,15 +433,88 @@ def _claim_key(same: tuple[tuple[str, object], ...]) -> int:
     return int.from_bytes(hashlib.blake2b(repr(values).encode(), digest_size=16).digest())
 
 
-def _claim_keys(tx: Tx, doc: Document, revision: int) -> set[int]:
-    """The identity (`_claim_key`) of every claim pinned in this revision of the document."""
+def _claim_keys(tx: Tx, doc: Document, revision: int) -> dict[int, int | None]:
+    """The identity (`_claim_key`) of every claim pinned in this revision of the document,
+    with its id (None: a row earlier in the file, added to the map as it is read)."""
     table = Claim.__table__
     rows = tx.session.execute(
-        select(*(table.c[name] for name in SAME_CLAIM_COLUMNS)).where(
+        select(table.c.id, *(table.c[name] for name in SAME_CLAIM_COLUMNS)).where(
             Claim.document_id == doc.id, Claim.revision == revision
         )
     )
-    return {_claim_key(tuple(zip(SAME_CLAIM_COLUMNS, row, strict=True))) for row in rows}
+    return {
+        _claim_key(tuple(zip(SAME_CLAIM_COLUMNS, row[1:], strict=True))): row[0] for row in rows
+    }
+
+
+def _given(ready: _Ready) -> dict[str, object]:
+    """The `COMPARED` fields a checked row gives, as its claim would store them."""
+    values: dict[str, object] = {
+        "speaker": ready.speaker,
+        "type": ready.claim_type,
+        "status": ready.asked,
+        "assignee": ready.assignee,
+        "priority": ready.priority,
+        "due": ready.due,
+        "tags": frozenset(ready.tags) or None,
+    }
+    return {
+        name: value for name, value in values.items() if name in ready.given and value is not None
+    }
+
+
+def _differing(tx: Tx, rows: list[tuple[int, int, _Ready]]) -> list[Differs]:
+    """Of the rows already present (row, claim id, the row checked), those whose claim stores
+    another value of a field the row gives."""
+    found: list[Differs] = []
+    for start in range(0, len(rows), BATCH):
+        chunk = rows[start : start + BATCH]
+        ids = {claim_id for _, claim_id, _ in chunk}
+        stored: dict[int, dict[str, object]] = {
+            row.id: {
+                "speaker": row.speaker,
+                "type": row.type,
+                "status": row.status,
+                "assignee": row.assignee,
+                "priority": row.priority,
+                "due": row.due,
+                "tags": frozenset(),
+            }
+            for row in tx.session.execute(
+                select(
+                    Claim.id,
+                    Claim.speaker,
+                    Claim.type,
+                    Claim.status,
+                    Claim.assignee,
+                    Claim.priority,
+                    Claim.due,
+                ).where(Claim.id.in_(ids))
+            )
+        }
+        tags: dict[int, set[str]] = {}
+        for claim_id, tag in tx.session.execute(
+            select(ClaimTag.claim_id, ClaimTag.tag).where(ClaimTag.claim_id.in_(ids))
+        ):
+            tags.setdefault(claim_id, set()).add(tag)
+        for claim_id, claim_tags in tags.items():
+            stored[claim_id]["tags"] = frozenset(claim_tags)
+        for number, claim_id, ready in chunk:
+            given = _given(ready)
+            claim = stored[claim_id]
+            # A status the row's claim would arrive at (a verdict comes in open, or proposed)
+            # is no difference: a re-import of an imported file does not differ by it.
+            arrives = ready.arrived.decision.changes.get("status", Status.UNVERIFIED.value)
+            fields = tuple(
+                name
+                for name in COMPARED
+                if name in given
+                and given[name] != claim[name]
+                and not (name == "status" and claim[name] == arrives)
+            )
+            if fields:
+                found.append(Differs(number, claim_id, fields))
+    return found
 
 
 def _insert_imported(

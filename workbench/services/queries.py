@@ -289,16 +289,21 @@ def _require_document(conn: Reader, document_id: int) -> None:
         raise NotFound(f"no document #{document_id}", hint=step("list", entity="document"))
 
 
-def _check_queue_owner(conn: Reader, name: str) -> None:
+def _check_owner(conn: Reader, name: str, what: str | None) -> None:
     """A read needs no registered name, but once the desk registers its people, a queue is
     one of theirs: `--as mraco claim list --mine` would show an empty queue for a typo, as if
-    there were no work. Refused instead, with the names meant (as a change by mraco is)."""
+    there were no work. Refused instead, with the names meant (as a change by mraco is).
+    An owner filter (`what`: its option) is refused alike, unless a claim has that owner (one
+    assigned before the desk registered its people)."""
     u = tables.users.c
     rows = conn.rows(select(u.name, u.display, u.skeleton, source=tables.users))
     people = People({r.name: r.display for r in rows}, {r.name: r.skeleton for r in rows})
-    owner = normalise_name(name, "the queue's owner")
-    if people and owner not in people:
-        raise people.refusal(owner)
+    owner = normalise_name(name, what or "the queue's owner")
+    if not people or owner in people:
+        return
+    if what is not None and names_like(conn, name):
+        return
+    raise people.refusal(owner, what)
 
 
 def iter_claims(wb: Workbench, flt: ClaimFilter | None = None) -> Iterator[ClaimView]:
@@ -310,7 +315,9 @@ def iter_claims(wb: Workbench, flt: ClaimFilter | None = None) -> Iterator[Claim
         if flt.document_id is not None:
             _require_document(conn, flt.document_id)
         if flt.queue_of:
-            _check_queue_owner(conn, flt.queue_of)
+            _check_owner(conn, flt.queue_of, None)
+        elif flt.assignee:
+            _check_owner(conn, flt.assignee, "--assignee")
         q = claim_query(flt, conn).paged(flt.limit, flt.offset)
         for page in conn.pages(q, PAGE):
             yield from _views(conn, page)

@@ -27,12 +27,20 @@ def _ids(ids: Sequence[int]) -> Sequence[int]:
 
 
 @dataclass(frozen=True, slots=True)
-class Assignment:
-    """The claims after `assign_owner`, and whether the owner was the desk's first, taken
-    unchecked: no people are registered to check a name against, so a typo owns the claim.
-    Said once (the CLI's hint), so that a desk learns that registering people checks names."""
+class DeskChange:
+    """The claims after a desk edit, and those of them that already were so: left alone, no
+    event written, and so not to be told they were changed."""
 
     claims: list[ClaimView]
+    unchanged: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment(DeskChange):
+    """`assign_owner`'s change, and whether the owner was the desk's first, taken unchecked:
+    no people are registered to check a name against, so a typo owns the claim. Said once
+    (the CLI's hint), so that a desk learns that registering people checks names."""
+
     unchecked_first: bool = False
 
 
@@ -47,7 +55,8 @@ def assign_owner(wb: Workbench, ids: Sequence[int], assignee: str | None) -> Ass
     The owner is a person's name in its normal form, as whoever acts is (domain.identity), and
     once the desk registers its people, one of them."""
     if assignee is None:
-        return Assignment(_set_field(wb, ids, "claim.assigned", "assignee", None))
+        cleared = _set_field(wb, ids, "claim.assigned", "assignee", None)
+        return Assignment(cleared.claims, cleared.unchanged)
     if not assignee.strip():
         raise InvalidInput("the new owner needs a name", hint=give("assignee"))
     name = normalise_name(assignee, "--to")
@@ -57,8 +66,8 @@ def assign_owner(wb: Workbench, ids: Sequence[int], assignee: str | None) -> Ass
         if not check_owner(session, name):
             first.append(_nobody_owns_a_claim(session))
 
-    claims = _set_field(wb, ids, "claim.assigned", "assignee", name, check)
-    return Assignment(claims, unchecked_first=any(first))
+    done = _set_field(wb, ids, "claim.assigned", "assignee", name, check)
+    return Assignment(done.claims, done.unchanged, unchecked_first=any(first))
 
 
 def _nobody_owns_a_claim(session: Session) -> bool:
@@ -74,52 +83,58 @@ def _set_field(
     field: str,
     value: object,
     check: Callable[[Session], None] | None = None,
-) -> list[ClaimView]:
+) -> DeskChange:
     """Set one field on every named claim, all or none; claims already there are left alone.
     `check` refuses the value, if it must, in the same transaction (before anything changes)."""
     with transaction(wb, write=True) as tx:
         claims = claims_by_ids(tx, _ids(ids))
         if check is not None:
             check(tx.session)
+        unchanged = set()
         for claim in claims:
             if getattr(claim, field) != value:
                 update_claim(tx, claim, action, {field: value})
-        return [ClaimView.of(c) for c in claims]
+            else:
+                unchanged.add(claim.id)
+        return DeskChange([ClaimView.of(c) for c in claims], frozenset(unchanged))
 
 
-def _retag(wb: Workbench, ids: Sequence[int], tags: Sequence[str], *, add: bool) -> list[ClaimView]:
+def _retag(wb: Workbench, ids: Sequence[int], tags: Sequence[str], *, add: bool) -> DeskChange:
     if not tags:
         raise InvalidInput("name at least one tag")
     wanted = {(new_tag if add else normalise_tag)(t) for t in tags}
     with transaction(wb, write=True) as tx:
         claims = claims_by_ids(tx, _ids(ids))
+        unchanged = set()
         for claim in claims:
             current = {t.tag for t in claim.tags}
             new = current | wanted if add else current - wanted
             if new != current:
                 action = "claim.tagged" if add else "claim.untagged"
                 update_claim(tx, claim, action, {}, tags=sorted(new))
-        return [ClaimView.of(c) for c in claims]
+            else:
+                unchanged.add(claim.id)
+        return DeskChange([ClaimView.of(c) for c in claims], frozenset(unchanged))
 
 
 @mutation
-def tag(wb: Workbench, ids: Sequence[int], tags: Sequence[str]) -> list[ClaimView]:
+def tag(wb: Workbench, ids: Sequence[int], tags: Sequence[str]) -> DeskChange:
     return _retag(wb, ids, tags, add=True)
 
 
 @mutation
-def untag(wb: Workbench, ids: Sequence[int], tags: Sequence[str]) -> list[ClaimView]:
+def untag(wb: Workbench, ids: Sequence[int], tags: Sequence[str]) -> DeskChange:
     return _retag(wb, ids, tags, add=False)
 
 
 @mutation
-def set_priority(wb: Workbench, ids: Sequence[int], priority: str) -> list[ClaimView]:
+def set_priority(wb: Workbench, ids: Sequence[int], priority: str) -> DeskChange:
     level = parse_priority(priority).value
     return _set_field(wb, ids, "claim.priority_changed", "priority", level)
 
 
 @mutation
-def set_due(wb: Workbench, ids: Sequence[int], due: str | None) -> list[ClaimView]:
+def set_due(wb: Workbench, ids: Sequence[int], due: str | None) -> DeskChange:
     """Set a due date (YYYY-MM-DD), or clear it with None."""
     when = parse_date(due, "due date") if due is not None else None
     return _set_field(wb, ids, "claim.due_changed", "due", when)
