@@ -29,6 +29,36 @@ def pytest_report_header() -> str:
     return f"workbench database backend: {'postgresql' if PG_URL else 'sqlite'}"
 
 
+# The fixtures through which a test gets a database (`wb`, `cli` and the rest ask for these).
+_DATABASE_FIXTURES = frozenset({"db_url", "empty_db_url", "postgres_url", "sqlite_template"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On the PostgreSQL run (.ci/run runs the suite once per backend), leave out the tests of
+    tests/unit that open no database: none of their fixtures is one and their module never
+    reads the server's URL, so they would only repeat their SQLite run, and they are half the
+    suite's time. Every test that touches a database still runs on both."""
+    if not PG_URL:
+        return
+    reads_url: dict[Path, bool] = {}
+    kept: list[pytest.Item] = []
+    left: list[pytest.Item] = []
+    for item in items:
+        path = Path(str(item.path))
+        if path.parent.name != "unit" or _DATABASE_FIXTURES & set(
+            getattr(item, "fixturenames", ())
+        ):
+            kept.append(item)
+            continue
+        if path not in reads_url:
+            source = path.read_text(encoding="utf-8")
+            reads_url[path] = "WORKBENCH_TEST_DATABASE_URL" in source or "PG_URL" in source
+        (kept if reads_url[path] else left).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # COLUMNS too: pytest-xdist workers may have it, and it decides how tables are fitted.
