@@ -36,8 +36,9 @@ _DATABASE_FIXTURES = frozenset({"db_url", "empty_db_url", "postgres_url", "sqlit
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """On the PostgreSQL run (.ci/run runs the suite once per backend), leave out the tests of
     tests/unit that open no database: none of their fixtures is one and their module never
-    reads the server's URL, so they would only repeat their SQLite run, and they are half the
-    suite's time. Every test that touches a database still runs on both."""
+    reads the server's URL, so they would only repeat their SQLite run (1,640 of 2,652 tests,
+    though little of the PostgreSQL run's time, which goes to the schema each database test
+    gets). Every test that touches a database still runs on both."""
     if not PG_URL:
         return
     reads_url: dict[Path, bool] = {}
