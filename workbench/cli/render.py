@@ -307,9 +307,9 @@ def quote_change(old: str, new: str, context: int = 30, side: int = 40) -> str:
     share on either side (cut at a space where there is one), the change marked
     (`marked_change`). Each changed side is clipped to `side` cells."""
     from workbench.cli.layout import clip_cells
+    from workbench.domain.text import shared_ends
 
-    p = _shared(old, new, range(min(len(old), len(new))))
-    s = _shared(old[p:], new[p:], range(-1, -min(len(old), len(new)) + p - 1, -1))
+    p, s = shared_ends(old, new)
     # Whole numbers and words: 4.[-1-]{+2+} reads worse than [-4.1-]{+4.2+}.
     if (p < len(old) and _in_token(old, p)) or (p < len(new) and _in_token(new, p)):
         while p and _in_token(old, p - 1):
@@ -343,13 +343,3 @@ def _in_token(text: str, i: int) -> bool:
     if ch.isascii() and ch.isalnum():
         return True
     return ch in ".," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
-
-
-def _shared(a: str, b: str, at: range) -> int:
-    """How many of the positions `at` (in order) hold the same character in both."""
-    n = 0
-    for i in at:
-        if a[i] != b[i]:
-            break
-        n += 1
-    return n

@@ -325,17 +325,29 @@ def clip_quote(s: str, limit: int = 60) -> str:
     return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
+def shared_ends(a: str, b: str) -> tuple[int, int]:
+    """How many characters `a` and `b` share at the start, then at the end of what is left
+    (never overlapping): where two versions of a passage differ."""
+    p = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        p += 1
+    s = 0
+    for x, y in zip(reversed(a[p:]), reversed(b[p:]), strict=False):
+        if x != y:
+            break
+        s += 1
+    return p, s
+
+
 def clip_pair(a: str, b: str, limit: int = 60) -> tuple[str, str]:
     """Two versions of a passage shortened for an error message, both from a little before the
     first place they differ (at a space where there is one): clipped from their starts, a long
     quote and its near match showed the same words and hid the difference."""
     if len(a) <= limit and len(b) <= limit:
         return a, b
-    p = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        p += 1
+    p = shared_ends(a, b)[0]
     lead = 12
     if p <= lead or p < limit // 3:
         return clip_quote(a, limit), clip_quote(b, limit)
