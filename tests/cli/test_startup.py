@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import PG_URL
+
 # pypinyin: loaded only when "checked before?" compares a Chinese name with a Latin one.
 HEAVY = ("sqlalchemy", "alembic", "pydantic", "pypinyin")
 
@@ -109,9 +111,10 @@ def _one_revision_back(db_url: str) -> Any:
     return engine
 
 
+@pytest.mark.skipif(bool(PG_URL), reason="PostgreSQL refuses an older schema (below)")
 def test_a_read_on_an_older_schema_migrates_it_first(db_url: str) -> None:
-    """As every command does: the read path hands a database that is not current to the
-    engine (Alembic migrates an older one), then reads it."""
+    """As every command does on SQLite: the read path hands a database that is not current to
+    the engine (Alembic migrates an older one), then reads it."""
     from workbench.db.migrate import database_revision
     from workbench.db.revision import HEAD_REVISION
 
@@ -122,6 +125,20 @@ def test_a_read_on_an_older_schema_migrates_it_first(db_url: str) -> None:
     assert database_revision(engine) == HEAD_REVISION
 
 
+@pytest.mark.skipif(not PG_URL, reason="SQLite migrates an older schema (above)")
+def test_a_read_on_an_older_shared_schema_is_refused(db_url: str) -> None:
+    """On PostgreSQL the read path hands the older schema to the engine, which refuses it:
+    only `workbench db upgrade` changes a shared database's schema."""
+    from workbench.db.migrate import database_revision
+
+    engine = _one_revision_back(db_url)
+    before = database_revision(engine)
+    _loaded, code, out = _probe(["claim", "list", "--json"], {"WORKBENCH_DB": db_url})
+    assert code == "1" and out == ""
+    assert database_revision(engine) == before
+
+
+@pytest.mark.skipif(bool(PG_URL), reason="PostgreSQL refuses an older schema")
 def test_demo_on_an_older_schema_migrates_it_first(db_url: str) -> None:
     """The seed's read check goes the read path's way: an older schema is migrated first."""
     from workbench.db.migrate import database_revision

@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.cli import errors as cli_errors
-from workbench.domain.errors import ERROR_TYPES
+from workbench.domain.errors import (
+    ERROR_TYPES,
+    SCHEMA_BEHIND,
+    UPGRADE_NOT_PERMITTED,
+    SchemaError,
+    StorageError,
+)
 from workbench.domain.transitions import Refusal
 from workbench.services.revisions import UNRELATED
 
@@ -32,3 +38,7 @@ def test_every_refusal_reason_is_documented() -> None:
 def test_other_reasons_a_script_can_act_on_are_documented() -> None:
     # doc update's refusal of another article: a script may retry it with --force.
     assert f"| `{UNRELATED}` | `invalid_input` |" in PAGE
+    # A shared database's older schema, and an upgrade the role may not make: a script may
+    # tell the database's owner rather than retry.
+    assert f"| `{SCHEMA_BEHIND}` | `{SchemaError.kind}` |" in PAGE
+    assert f"| `{UPGRADE_NOT_PERMITTED}` | `{StorageError.kind}` |" in PAGE

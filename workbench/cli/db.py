@@ -20,7 +20,12 @@ def db() -> None:
 @db.command("upgrade")
 @click.pass_context
 def upgrade(ctx: click.Context) -> None:
-    """Create the database or bring its schema up to date (every command also does this)."""
+    """Create the database or bring its schema up to date.
+
+    On SQLite every command also does this. A PostgreSQL database, shared by a desk, is
+    upgraded only by this command, run by its owner (the role its tables belong to): other
+    commands refuse an older schema, so nobody's newer workbench changes it unasked. An
+    empty database gets its tables from the first command, this one or any other."""
     from workbench.services.database import schema_status, upgrade_schema
 
     wb = workbench_from(ctx)

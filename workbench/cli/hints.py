@@ -66,6 +66,11 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
         + "run `workbench demo` or `workbench doc add FILE` to start one, "
         "or point --db / WORKBENCH_DB at yours"
     ),
+    "upgrade_schema": lambda f: (
+        # A shared database's schema is its owner's to change (docs/identity.md).
+        (f"its owner (role {f['owner']})" if f.get("owner") else "the database's owner")
+        + " runs `workbench db upgrade`"
+    ),
     "export_audit": lambda f: "is this a JSONL export from `workbench audit export`?",
 }
 

@@ -40,6 +40,24 @@ def lock_migrations(conn: Connection) -> None:
     module_for(conn.dialect.name).lock_migrations(conn)
 
 
+def upgrades_on_use(dialect_name: str) -> bool:
+    """Whether an ordinary command may bring an older schema up to date (SQLite, one person's
+    file), or only `workbench db upgrade` may (PostgreSQL, a desk's shared database)."""
+    return bool(module_for(dialect_name).UPGRADES_ON_USE)
+
+
+def lacks_privilege(dialect_name: str, exc: BaseException) -> bool:
+    """Whether the server refused `exc`'s statement for want of a privilege or ownership."""
+    return bool(module_for(dialect_name).lacks_privilege(exc))
+
+
+def schema_owner(conn: Connection) -> str | None:
+    """Who may change the schema (PostgreSQL: the tables' owner), or None where nobody but
+    the file's owner can (SQLite)."""
+    owner: str | None = module_for(conn.dialect.name).schema_owner(conn)
+    return owner
+
+
 def create_append_only_triggers(conn: Connection) -> None:
     from sqlalchemy import text
 

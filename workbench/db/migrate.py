@@ -10,11 +10,13 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 import workbench
-from workbench.db.backend import lock_migrations
+from workbench.db.backend import lacks_privilege, lock_migrations, schema_owner
 from workbench.db.sqlite import WRITE_OPTION
-from workbench.domain.errors import SchemaError
+from workbench.db.url import safe_url
+from workbench.domain.errors import UPGRADE_NOT_PERMITTED, SchemaError, StorageError, step
 
 
 def migrations_dir() -> Path:
@@ -39,22 +41,63 @@ def head_revision() -> str:
     return heads[0]
 
 
+def is_known(revision: str) -> bool:
+    """Whether this version's migrations know the revision (else the database is newer)."""
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Migrate under the write lock, so that processes starting at once migrate only once."""
+    """Migrate under the write lock, so that processes starting at once migrate only once.
+
+    A role the server refuses the change (not the tables' owner, no CREATE on the schema) is
+    told so in one line naming the revisions and the privilege, not with the bare driver error.
+    """
     config = alembic_config()
-    with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
-        lock_migrations(conn)
-        if revision == "head" and MigrationContext.configure(conn).get_current_revision() == (
-            head_revision()
-        ):
-            return  # another process did it while we waited for the lock
-        config.attributes["connection"] = conn
-        try:
-            command.upgrade(config, revision)
-        except CommandError as exc:
-            raise SchemaError(
-                f"cannot migrate this database ({exc}); is it from a newer workbench?"
-            ) from None
+    start: str | None = None
+    try:
+        with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
+            lock_migrations(conn)
+            start = MigrationContext.configure(conn).get_current_revision()
+            if revision == "head" and start == head_revision():
+                return  # another process did it while we waited for the lock
+            config.attributes["connection"] = conn
+            try:
+                command.upgrade(config, revision)
+            except CommandError as exc:
+                raise SchemaError(
+                    f"cannot migrate this database ({exc}); is it from a newer workbench?"
+                ) from None
+    except DBAPIError as exc:
+        if not lacks_privilege(engine.dialect.name, exc):
+            raise
+        where = safe_url(engine.url.render_as_string(hide_password=False))
+        target = head_revision() if revision == "head" else revision
+        change = (
+            f"cannot create the workbench's tables in {where}"
+            if start is None
+            else f"cannot upgrade the schema of {where} from {start} to {target}"
+        )
+        raise not_permitted(engine, exc, change) from None
+
+
+def not_permitted(engine: Engine, exc: DBAPIError, change: str) -> StorageError:
+    """The refusal of a schema change (`change` says which) that the session's role may not
+    make: that role, the server's own words for what it lacks, and who owns the schema (asked
+    on a connection of its own: the change's transaction is aborted)."""
+    from workbench.db.backend import machine_identity
+
+    with engine.connect() as conn:
+        role, owner = machine_identity(conn), schema_owner(conn)
+    # The server's first line ("must be owner of table claims"); details follow on others.
+    lacking = str(exc.orig).strip().splitlines()[0]
+    return StorageError(
+        f"{change}: the role {role} lacks the privilege ({lacking})",
+        hint=step("upgrade_schema", **({"owner": owner} if owner else {})),
+        reason=UPGRADE_NOT_PERMITTED,
+    )
 
 
 def database_revision(engine: Engine) -> str | None:

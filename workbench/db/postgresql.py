@@ -51,6 +51,44 @@ def machine_identity(conn: Connection) -> str:
 
 MIGRATION_LOCK = EVENT_APPEND_LOCK + 1
 
+# A desk's shared database: the role a person connects as is often not the owner of the tables,
+# and one person's newer workbench upgrading the schema would lock the desk's older ones out.
+# Its schema is upgraded on purpose (`workbench db upgrade`), never by an ordinary command;
+# an empty database still gets its tables on first use (there is nobody to surprise).
+UPGRADES_ON_USE = False
+
+# SQLSTATE insufficient_privilege: "must be owner of table ...", "permission denied for ...".
+INSUFFICIENT_PRIVILEGE = "42501"
+
+
+def lacks_privilege(exc: BaseException) -> bool:
+    """Whether `exc` (the driver's, or SQLAlchemy's wrapping of it) is the server refusing
+    the session's role a privilege or an ownership it needs."""
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    return code == INSUFFICIENT_PRIVILEGE
+
+
+def schema_owner(conn: Connection) -> str | None:
+    """The role to ask for a schema upgrade: the owner of the workbench's tables (of
+    alembic_version, on the search path), or before there are any, the owner of the schema
+    they would go in (its database's owner when that is pg_database_owner, PostgreSQL 15's
+    owner of `public`)."""
+    from sqlalchemy import text
+
+    return conn.execute(
+        text(
+            "SELECT COALESCE("
+            " (SELECT c.relowner::regrole::text FROM pg_class c"
+            "  WHERE c.oid = to_regclass('alembic_version')),"
+            " (SELECT CASE WHEN n.nspowner = (SELECT oid FROM pg_roles"
+            "   WHERE rolname = 'pg_database_owner') THEN d.datdba ELSE n.nspowner END"
+            "   ::regrole::text"
+            "  FROM pg_namespace n, pg_database d"
+            "  WHERE n.nspname = current_schema() AND d.datname = current_database()))"
+        )
+    ).scalar()
+
 
 def insert_returning_ids(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> list[int]:
     """The rows with ids drawn from the table's own sequence, in the rows' order.

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workbench.db.backend import schema_owner, upgrades_on_use
 from workbench.db.sql import select_all
 from workbench.db.tables import alembic_version
+from workbench.domain.errors import SCHEMA_BEHIND, SchemaError, step
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -40,10 +42,37 @@ def reader_revision(reader: Reader) -> str | None:
     return None if found is None else str(found)
 
 
-def ensure_current(engine: Engine) -> None:
-    """Migrate a new or older database; the common case costs one small query."""
-    if current_revision(engine) == HEAD_REVISION:
-        return
-    from workbench.db.migrate import upgrade
+def ensure_current(engine: Engine, *, upgrade: bool = False) -> None:
+    """Bring the database to the schema this code needs, where that is the command's to do;
+    the common case (current already) costs one small query.
 
-    upgrade(engine)
+    An empty database gets its tables. An older schema is migrated where the backend upgrades
+    on use (SQLite: one person's file) or when `upgrade` asks for it (`workbench db upgrade`);
+    on a shared database (PostgreSQL) it is refused instead, naming both revisions and who
+    upgrades it. A newer schema is refused either way (migrate.upgrade)."""
+    current = current_revision(engine)
+    if current == HEAD_REVISION:
+        return
+    from workbench.db.migrate import is_known
+    from workbench.db.migrate import upgrade as migrate
+
+    # An older schema on a shared database is refused here; a newer one goes to migrate,
+    # whose refusal names it (is_known only tells the two apart, it reads the migrations).
+    behind = current is not None and not upgrade and not upgrades_on_use(engine.dialect.name)
+    if behind and is_known(str(current)):
+        raise _behind(engine, str(current))
+    migrate(engine)
+
+
+def _behind(engine: Engine, current: str) -> SchemaError:
+    """The refusal of an older shared schema, naming its owner: the person to ask, since the
+    role that met it is often not the one that may change it."""
+    with engine.connect() as conn:
+        owner = schema_owner(conn)
+    return SchemaError(
+        f"the database's schema is at revision {current} and this workbench needs "
+        f"{HEAD_REVISION} (a shared database's schema is upgraded on purpose, not by any "
+        "command that meets it)",
+        hint=step("upgrade_schema", **({"owner": owner} if owner else {})),
+        reason=SCHEMA_BEHIND,
+    )

@@ -20,7 +20,7 @@ class Hint:
     - "give_input": supply the input named `field` (CLI: an option such as --note);
     - "bad_input": the input named `field` is wrong as given (message says how);
     - "run": perform `step` (e.g. "add_evidence", "add_note", "review", "list", "reread",
-      "start_database") on the claim/document named in the facts.
+      "start_database", "upgrade_schema") on the claim/document named in the facts.
     """
 
     kind: str
@@ -47,6 +47,13 @@ def step(name: str, **facts: Any) -> Hint:
 # unset shell variable) must not act as the default instead, and a front end may call it bad
 # usage rather than a refusal.
 EMPTY_SETTING = "empty_setting"
+
+# The `reason` of a SchemaError for a shared (PostgreSQL) database whose schema is older than
+# this workbench: only `db upgrade` changes a shared schema, and a script may tell its owner.
+SCHEMA_BEHIND = "schema_behind"
+# The `reason` of a StorageError for an upgrade the connecting role has no right to make (the
+# tables belong to another role, or it may not create tables in the schema).
+UPGRADE_NOT_PERMITTED = "upgrade_not_permitted"
 
 
 class WorkbenchError(Exception):

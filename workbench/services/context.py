@@ -125,7 +125,10 @@ class Workbench:
             return NotFound(f"no database at {path}", hint=step("start_database"))
         return None
 
-    def engine(self, *, write: bool = False) -> Engine:
+    def engine(self, *, write: bool = False, upgrade: bool = False) -> Engine:
+        """The engine, once the database is at this workbench's schema (revision.ensure_current:
+        an empty one is set up, an older one migrated on SQLite and refused on PostgreSQL unless
+        `upgrade`, the explicit `workbench db upgrade`, asks for it; a newer one refused)."""
         from sqlalchemy.exc import ArgumentError, DBAPIError
 
         from workbench.db.engine import get_engine, write_engine
@@ -135,7 +138,7 @@ class Workbench:
             self._check_target(write=write)
             new_file = self.missing_file()
             try:
-                ensure_current(get_engine(self.url))
+                ensure_current(get_engine(self.url), upgrade=upgrade)
             except (ValueError, ArgumentError) as exc:
                 # A URL that parses as a URL but not as a database address (a port "abc").
                 raise InvalidInput(f"malformed database URL {safe_url(self.url)}: {exc}") from None
@@ -154,7 +157,8 @@ class Workbench:
     def reader(self) -> Reader:
         """A read transaction on the driver itself, at the current schema (the caller closes
         it: workbench.db.reader.close). A database that is not current goes the way every
-        command's does (`engine`: migrated if older, refused if newer), then is read."""
+        command's does (`engine`: set up if empty, migrated if older on SQLite, refused if
+        older on PostgreSQL or newer anywhere), then is read."""
         from workbench.db.backend import module_for_url
         from workbench.db.reader import close, open_reader
         from workbench.db.revision import HEAD_REVISION, reader_revision

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError
 
 from workbench.db.backend import (
+    lacks_privilege,
     lock_migrations,
     missing_append_only_triggers,
     restore_append_only_triggers,
@@ -67,21 +68,24 @@ def schema_status(wb: Workbench) -> SchemaStatus:
 
 def _is_known(revision: str) -> bool:
     """Whether this version's migrations know the revision (else the database is newer)."""
-    from alembic.script import ScriptDirectory
-    from alembic.util import CommandError
+    from workbench.db.migrate import is_known
 
-    from workbench.db.migrate import alembic_config
-
-    try:
-        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
-    except CommandError:
-        return False
+    return is_known(revision)
 
 
 def upgrade_schema(wb: Workbench) -> list[str]:
     """Bring the schema to the head, and restore any append-only trigger that was dropped.
-    Returns the triggers restored."""
-    engine = wb.engine(write=True)
-    with engine.begin() as conn:
-        lock_migrations(conn)
-        return restore_append_only_triggers(conn)
+    Returns the triggers restored. The one way a shared (PostgreSQL) database's older schema
+    is upgraded: ordinary commands refuse it (revision.ensure_current)."""
+    engine = wb.engine(write=True, upgrade=True)
+    try:
+        with engine.begin() as conn:
+            lock_migrations(conn)
+            return restore_append_only_triggers(conn)
+    except DBAPIError as exc:
+        if not lacks_privilege(engine.dialect.name, exc):
+            raise
+        from workbench.db.migrate import not_permitted
+
+        change = f"cannot restore the append-only triggers on events in {safe_url(wb.url)}"
+        raise not_permitted(engine, exc, change) from None

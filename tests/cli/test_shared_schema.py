@@ -1,0 +1,200 @@
+"""A newer workbench meeting an older schema: one person's SQLite file is migrated by any
+command, a desk's shared PostgreSQL database only by `workbench db upgrade` (its owner's), and
+a role that may not change the tables is told so in one line."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Iterator
+
+import pytest
+from sqlalchemy import text
+
+from tests.conftest import PG_URL, Result
+from workbench.db.engine import get_engine
+from workbench.db.migrate import database_revision, upgrade
+from workbench.db.revision import HEAD_REVISION, ensure_current
+from workbench.db.url import resolve_url
+from workbench.domain.errors import (
+    SCHEMA_BEHIND,
+    UPGRADE_NOT_PERMITTED,
+    SchemaError,
+    StorageError,
+    step,
+)
+from workbench.services.context import Workbench
+from workbench.services.database import upgrade_schema
+
+OLDER = "0008_similar_meta"
+
+Main = Callable[..., Result]
+
+
+@pytest.fixture
+def older_url(empty_db_url: str) -> str:
+    """A database whose schema a workbench of the previous migration built."""
+    upgrade(get_engine(empty_db_url), OLDER)
+    assert database_revision(get_engine(empty_db_url)) == OLDER
+    return empty_db_url
+
+
+def one_line(r: Result) -> str:
+    assert r.code == 1 and r.out == "", r
+    assert r.err.count("\n") == 1 and "Traceback" not in r.err, r.err
+    return r.err
+
+
+def json_error(r: Result) -> dict[str, object]:
+    error: dict[str, object] = json.loads(one_line(r))["error"]
+    return error
+
+
+@pytest.mark.skipif(bool(PG_URL), reason="SQLite: one person's file")
+def test_sqlite_file_is_migrated_by_any_command(older_url: str, workbench_main: Main) -> None:
+    r = workbench_main(["--db", older_url, "claim", "list", "--json"])
+    assert (r.code, r.out.strip()) == (0, "[]"), r.err
+    assert database_revision(get_engine(older_url)) == HEAD_REVISION
+
+
+@pytest.mark.skipif(not PG_URL, reason="a shared database is a PostgreSQL one")
+@pytest.mark.parametrize(
+    "args",
+    [["claim", "list"], ["stats"], ["doc", "list"], ["doc", "add", "-"]],
+    ids=["claim-list", "stats", "doc-list", "doc-add"],
+)
+def test_shared_database_is_not_upgraded_by_a_command(
+    older_url: str, workbench_main: Main, args: list[str]
+) -> None:
+    r = workbench_main(["--db", older_url, *args], input="甲说。")
+    line = one_line(r)
+    assert line.startswith(
+        f"error: the database's schema is at revision {OLDER} and this workbench needs "
+        f"{HEAD_REVISION}"
+    )
+    assert line.rstrip().endswith("its owner (role postgres) runs `workbench db upgrade`")
+    assert database_revision(get_engine(older_url)) == OLDER  # nothing changed
+
+
+@pytest.mark.skipif(not PG_URL, reason="a shared database is a PostgreSQL one")
+def test_the_refusal_reads_as_json_then_db_upgrade_upgrades(
+    older_url: str, workbench_main: Main
+) -> None:
+    error = json_error(workbench_main(["--db", older_url, "claim", "list", "--json"]))
+    assert error["kind"] == SchemaError.kind and error["reason"] == SCHEMA_BEHIND
+    assert error["hint"] == {"kind": "run", "step": "upgrade_schema", "owner": "postgres"}
+    r = workbench_main(["--db", older_url, "db", "upgrade"])
+    assert r.code == 0 and r.out.endswith(f": at {HEAD_REVISION}\n"), r.err
+    r = workbench_main(["--db", older_url, "claim", "list", "--json"])
+    assert (r.code, r.out.strip()) == (0, "[]"), r.err
+
+
+def test_db_upgrade_migrates_an_older_schema(older_url: str, workbench_main: Main) -> None:
+    """The explicit way, on both backends."""
+    r = workbench_main(["--db", older_url, "db", "upgrade"])
+    assert r.code == 0, r.err
+    assert database_revision(get_engine(older_url)) == HEAD_REVISION
+
+
+def test_an_empty_database_is_set_up_by_its_first_command(
+    empty_db_url: str, workbench_main: Main
+) -> None:
+    """Nobody shares a database with no tables yet: the first write creates them, as always
+    (on PostgreSQL, where there is no file to be missing, so does a read)."""
+    r = workbench_main(["--db", empty_db_url, "doc", "add", "-"], input="甲说。")
+    assert r.code == 0, r.err
+    assert database_revision(get_engine(empty_db_url)) == HEAD_REVISION
+
+
+def test_ensure_current_upgrades_when_asked(older_url: str) -> None:
+    engine = get_engine(older_url)
+    if PG_URL:
+        with pytest.raises(SchemaError) as refused:
+            ensure_current(engine)
+        assert refused.value.reason == SCHEMA_BEHIND
+        assert database_revision(engine) == OLDER
+    ensure_current(engine, upgrade=True)
+    assert database_revision(engine) == HEAD_REVISION
+
+
+def test_a_newer_schema_is_still_refused_when_asked_to_upgrade(db_url: str) -> None:
+    engine = get_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'zzzz_future'"))
+    for upgrading in (False, True):
+        with pytest.raises(SchemaError, match="newer workbench"):
+            ensure_current(engine, upgrade=upgrading)
+
+
+# ---- a person's own role on a desk's database (docs/identity.md) ----------------------------
+
+
+@pytest.fixture
+def person() -> Iterator[Callable[[str], str]]:
+    """A login role of its own (dropped afterwards) and the URL by which it reaches a test's
+    schema with the grants of docs/identity.md: it reads and writes rows, owns no table."""
+    role = "wb_test_" + uuid.uuid4().hex[:8]
+    admin = get_engine(resolve_url(PG_URL))
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE ROLE {role} LOGIN"))
+    used: list[str] = []
+
+    def connect(url: str) -> str:
+        schema = url.rsplit("search_path%3D", 1)[-1]
+        with get_engine(url).begin() as conn:
+            for grant in (
+                f'GRANT USAGE ON SCHEMA "{schema}" TO {role}',
+                f'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "{schema}" '
+                f"TO {role}",
+                f'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "{schema}" TO {role}',
+            ):
+                conn.execute(text(grant))
+        scheme, rest = url.split("://", 1)
+        used.append(f"{scheme}://{role}@{rest.split('@', 1)[1]}")
+        return used[-1]
+
+    try:
+        yield connect
+    finally:
+        for url in used:
+            get_engine(url).dispose()
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP OWNED BY {role}"))
+            conn.execute(text(f"DROP ROLE {role}"))
+
+
+@pytest.mark.skipif(not PG_URL, reason="database roles exist on PostgreSQL only")
+def test_a_role_that_owns_no_table_is_told_what_it_lacks(
+    older_url: str, workbench_main: Main, person: Callable[[str], str]
+) -> None:
+    url = person(older_url)
+    role = url.split("://", 1)[1].split("@", 1)[0]
+    error = json_error(workbench_main(["--db", url, "claim", "list", "--json"]))
+    assert error["reason"] == SCHEMA_BEHIND  # an ordinary command still tries nothing
+    r = workbench_main(["--db", url, "db", "upgrade"])
+    line = one_line(r)
+    assert f"from {OLDER} to {HEAD_REVISION}: the role {role} lacks the privilege (" in line
+    assert "must be owner of table" in line
+    assert line.rstrip().endswith("its owner (role postgres) runs `workbench db upgrade`")
+    with pytest.raises(StorageError) as refused:
+        upgrade_schema(Workbench(url=url, actor="maria"))
+    assert refused.value.reason == UPGRADE_NOT_PERMITTED
+    assert refused.value.hint == step("upgrade_schema", owner="postgres")
+    assert database_revision(get_engine(older_url)) == OLDER  # nothing half-done
+    # Its owner upgrades; the person's role then works on the new schema (with the grants run
+    # again for any table the upgrade added, docs/identity.md).
+    assert workbench_main(["--db", older_url, "db", "upgrade"]).code == 0
+    url = person(older_url)
+    r = workbench_main(["--db", url, "claim", "list", "--json"])
+    assert (r.code, r.out.strip()) == (0, "[]"), r.err
+
+
+@pytest.mark.skipif(not PG_URL, reason="database roles exist on PostgreSQL only")
+def test_a_role_that_may_not_create_tables_is_told_so(
+    empty_db_url: str, workbench_main: Main, person: Callable[[str], str]
+) -> None:
+    url = person(empty_db_url)
+    line = one_line(workbench_main(["--db", url, "doc", "add", "-"], input="甲说。"))
+    assert "cannot create the workbench's tables in " in line
+    assert "lacks the privilege (permission denied for schema" in line
+    assert database_revision(get_engine(empty_db_url)) is None
