@@ -1,8 +1,10 @@
 """Every test gets its own freshly migrated database and its own environment.
 
 SQLite by default: the migrations run once into a template file that each test copies. When
-WORKBENCH_TEST_DATABASE_URL points at PostgreSQL, each test gets its own schema there (migrated
-through Alembic too) and the schema is dropped afterwards. Nothing touches a user's database.
+WORKBENCH_TEST_DATABASE_URL points at PostgreSQL, each test gets its own schema there, dropped
+afterwards. Alembic migrates one schema per test process, and every test's schema replays the
+statements that run sent to the server (PostgreSQL has no way to copy a schema, and Alembic's
+own run cost each test twice what the replay does). Nothing touches a user's database.
 """
 
 from __future__ import annotations
@@ -100,21 +102,114 @@ def _pg_admin_url(url: str | None = None) -> str:
 
 
 def pg_schema_url(schema: str, server: str | None = None) -> str:
+    """The server's URL with `schema` first on the search path, and `public` after it for the
+    pg_trgm extension (one per database, kept in public: _shared_extensions)."""
     base = _pg_admin_url(server)
     sep = "&" if "?" in base else "?"
-    return f"{base}{sep}options={quote(f'-csearch_path={schema}')}"
+    return f"{base}{sep}options={quote(f'-csearch_path={schema},public')}"
 
 
-def _new_pg_database(server: str | None = None) -> Iterator[str]:
+def pg_schema_of(url: str) -> str:
+    """The schema a test's PostgreSQL URL works in (pg_schema_url's first)."""
+    from urllib.parse import unquote
+
+    return unquote(url.rsplit("search_path%3D", 1)[-1]).split(",")[0]
+
+
+# Per test process and server: what Alembic's upgrade to head sent the server (statement,
+# parameters, whether executemany), in order.
+_MIGRATION_SCRIPTS: dict[str, list[tuple[str, Any, bool]]] = {}
+# An advisory lock key of the suite's own, for setting up the shared extension once.
+_EXTENSION_LOCK = 0x57425445
+
+
+def _shared_extensions(server: str) -> None:
+    """pg_trgm in `public`, before any test schema exists. A database has the extension once,
+    in the schema that created it: left to the migrations it lands in the first test's schema,
+    whose DROP ... CASCADE then takes it, and the trigram indexes of every other test's schema
+    with it. Where the server has no pg_trgm the migrations go without it, as in production."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import DBAPIError
+
+    admin = create_engine(_pg_admin_url(server))
+    try:
+        with admin.begin() as conn:
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _EXTENSION_LOCK})
+            where = conn.execute(
+                text(
+                    "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n"
+                    " ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'"
+                )
+            ).scalar()
+            if where is None:
+                conn.execute(text("CREATE EXTENSION pg_trgm SCHEMA public"))
+            elif where != "public":
+                conn.execute(text("ALTER EXTENSION pg_trgm SET SCHEMA public"))
+    except DBAPIError:
+        pass  # not installed, or no right to create it: the migrations do without
+    finally:
+        admin.dispose()
+
+
+def _migration_script(server: str) -> list[tuple[str, Any, bool]]:
+    """Run Alembic's upgrade to head once (per test process and server) on a schema of its own,
+    recording every statement it sends, then drop that schema. Reads (SELECT: the migration
+    lock, revision and catalogue queries) change nothing and are left out of the replay."""
+    from sqlalchemy import event
+
+    from workbench.db.engine import get_engine
+    from workbench.db.migrate import upgrade
+
+    if server in _MIGRATION_SCRIPTS:
+        return _MIGRATION_SCRIPTS[server]
+    _shared_extensions(server)
+    sent: list[tuple[str, Any, bool]] = []
+
+    def record(
+        conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool
+    ) -> None:
+        if not statement.lstrip().upper().startswith("SELECT"):
+            sent.append((statement, parameters, many))
+
+    gen = _new_pg_database(server, migrated=False)
+    url = next(gen)
+    engine = get_engine(url)
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        upgrade(engine)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+        gen.close()
+    _MIGRATION_SCRIPTS[server] = sent
+    return sent
+
+
+def _new_pg_database(server: str | None = None, *, migrated: bool) -> Iterator[str]:
+    """A schema of the test's own, empty or (`migrated`) at the head revision: built in one
+    transaction from the statements Alembic sent when it migrated this process's first schema,
+    sent again as they were (the same text and parameters, through the driver)."""
     from sqlalchemy import create_engine, text
 
     from workbench.db.engine import get_engine
 
+    target = server or PG_URL
+    script = _migration_script(target) if migrated else []
     schema = "wbt_" + uuid.uuid4().hex[:12]
-    admin = create_engine(_pg_admin_url(server), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = pg_schema_url(schema, server)
+    admin = create_engine(_pg_admin_url(target), isolation_level="AUTOCOMMIT")
+    raw = admin.raw_connection()
+    try:
+        driver = raw.driver_connection
+        with driver.transaction(), driver.cursor() as cursor:
+            cursor.execute(f'CREATE SCHEMA "{schema}"')
+            cursor.execute(f'SET LOCAL search_path TO "{schema}", public')
+            for statement, parameters, many in script:
+                if many:
+                    cursor.executemany(statement, parameters)
+                else:
+                    cursor.execute(statement, parameters)
+    finally:
+        raw.close()
+    url = pg_schema_url(schema, target)
     try:
         yield url
     finally:
@@ -128,14 +223,9 @@ def _new_pg_database(server: str | None = None) -> Iterator[str]:
 def db_url(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
     """A fresh database at the current schema (SQLite file, or a PostgreSQL schema)."""
     from workbench.db.engine import get_engine
-    from workbench.db.migrate import upgrade
 
     if PG_URL:
-        gen = _new_pg_database()
-        url = next(gen)
-        upgrade(get_engine(url))
-        yield url
-        gen.close()
+        yield from _new_pg_database(migrated=True)
         return
     template: Path = request.getfixturevalue("sqlite_template")
     path = tmp_path / "workbench.db"
@@ -150,9 +240,6 @@ def postgres_url() -> Iterator[str]:
     the reason, when no server answers)."""
     from sqlalchemy import create_engine, text
 
-    from workbench.db.engine import get_engine
-    from workbench.db.migrate import upgrade
-
     server = PG_URL or PG_DEFAULT
     probe = create_engine(_pg_admin_url(server))
     try:
@@ -162,18 +249,14 @@ def postgres_url() -> Iterator[str]:
         pytest.skip(f"PostgreSQL does not answer at {server}")
     finally:
         probe.dispose()
-    gen = _new_pg_database(server)
-    url = next(gen)
-    upgrade(get_engine(url))
-    yield url
-    gen.close()
+    yield from _new_pg_database(server, migrated=True)
 
 
 @pytest.fixture
 def empty_db_url(tmp_path: Path) -> Iterator[str]:
     """A database with no schema at all, for migration tests."""
     if PG_URL:
-        yield from _new_pg_database()
+        yield from _new_pg_database(migrated=False)
     else:
         yield f"sqlite:///{tmp_path / 'empty.db'}"
 

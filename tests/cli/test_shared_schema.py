@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from sqlalchemy import text
 
-from tests.conftest import PG_URL, Result
+from tests.conftest import PG_URL, Result, pg_schema_of
 from workbench.db.engine import get_engine
 from workbench.db.migrate import database_revision, upgrade
 from workbench.db.revision import HEAD_REVISION, ensure_current
@@ -140,7 +140,7 @@ def person() -> Iterator[Callable[[str], str]]:
     used: list[str] = []
 
     def connect(url: str) -> str:
-        schema = url.rsplit("search_path%3D", 1)[-1]
+        schema = pg_schema_of(url)
         with get_engine(url).begin() as conn:
             for grant in (
                 f'GRANT USAGE ON SCHEMA "{schema}" TO {role}',

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy import Engine, func, inspect, select, table, text
 from sqlalchemy.exc import IntegrityError
 
 from workbench.db.engine import get_engine
@@ -202,3 +202,53 @@ def test_similar_meta_holds_one_row(db_url: str) -> None:
         with pytest.raises(IntegrityError), engine.begin() as conn:
             conn.execute(insert, {"id": key})
     assert _meta(engine) == [(1, 1)]
+
+
+# What a PostgreSQL schema holds, named without the schema: columns, constraints, indexes,
+# triggers, functions and the revision (rows of the other tables are counted).
+CATALOGUE = {
+    "columns": "SELECT table_name, column_name, data_type, is_nullable, column_default"
+    " FROM information_schema.columns WHERE table_schema = :s",
+    "constraints": "SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid)"
+    " FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = :s",
+    "indexes": "SELECT tablename, indexname, replace(indexdef, :s || '.', '')"
+    " FROM pg_indexes WHERE schemaname = :s",
+    "triggers": "SELECT event_object_table, trigger_name, event_manipulation, action_timing,"
+    " action_statement FROM information_schema.triggers WHERE trigger_schema = :s",
+    "functions": "SELECT p.proname, p.prosrc FROM pg_proc p"
+    " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = :s",
+    "revision": "SELECT version_num FROM alembic_version",
+}
+
+
+def catalogue(url: str) -> dict[str, list[tuple[object, ...]]]:
+    from tests.conftest import pg_schema_of
+
+    schema = pg_schema_of(url)
+    with get_engine(url).connect() as conn:
+        found = {
+            name: sorted(tuple(row) for row in conn.execute(text(query), {"s": schema}))
+            for name, query in CATALOGUE.items()
+        }
+        found["rows"] = sorted(
+            (name, conn.execute(select(func.count()).select_from(table(name))).scalar_one())
+            for name in inspect(conn).get_table_names()
+        )
+    return found
+
+
+def test_a_test_schema_on_postgresql_is_the_one_alembic_builds(postgres_url: str) -> None:
+    """The suite's PostgreSQL schemas replay what Alembic sent the server once per test process
+    (tests/conftest.py); they must equal a schema Alembic migrates itself, to the last trigger."""
+    from tests.conftest import _new_pg_database
+
+    gen = _new_pg_database(postgres_url.split("?", 1)[0], migrated=False)
+    built = next(gen)
+    try:
+        upgrade(get_engine(built))
+        expected = catalogue(built)
+        assert catalogue(postgres_url) == expected
+        assert {"claims", "events", "alembic_version"} <= {row[0] for row in expected["columns"]}
+        assert any("gin_trgm_ops" in row[2] for row in expected["indexes"])
+    finally:
+        gen.close()

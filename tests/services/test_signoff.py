@@ -8,7 +8,7 @@ import pwd
 import pytest
 from sqlalchemy import text
 
-from tests.conftest import PG_URL
+from tests.conftest import PG_URL, pg_schema_of
 from workbench.db.engine import get_engine
 from workbench.domain.errors import InvalidInput
 from workbench.services import review
@@ -103,7 +103,7 @@ def test_same_database_role_cannot_approve_under_another_name(wb: Workbench) -> 
 def test_a_second_role_approves(wb: Workbench) -> None:
     cid = proposed(wb, "alice", role_rule=True)
     role = "wb_test_editor"
-    schema = wb.url.rsplit("search_path%3D", 1)[-1]
+    schema = pg_schema_of(wb.url)
     with get_engine(wb.url).begin() as conn:
         conn.execute(
             text(
