@@ -25,3 +25,11 @@ MAX_DOCUMENT_MB = 20.0
 MAX_DOCUMENT_MB_ENV = "WORKBENCH_MAX_DOCUMENT_MB"
 MAX_EVIDENCE_MB = 50.0
 MAX_EVIDENCE_MB_ENV = "WORKBENCH_MAX_EVIDENCE_MB"
+
+# `doc add FILE...`: at most this many inputs in one command, and at most this many times the
+# document size limit in all. Every input is held in memory until the one transaction that
+# stores them all: a glob of 100,000 files is refused before any is read, and inputs that come
+# to more than the total as soon as they do, not when memory runs out. A folder larger than
+# that goes in several commands.
+MAX_ADD_INPUTS = 1000
+MAX_ADD_TOTAL_TIMES = 10

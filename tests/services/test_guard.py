@@ -38,6 +38,21 @@ def s_add_document(wb: Workbench) -> Callable[[], object]:
     return lambda: add_document(wb, TEXT.encode())
 
 
+def s_add_documents(wb: Workbench) -> Callable[[], object]:
+    """Two files and one already stored, in one command: two documents, two events."""
+    import tempfile
+    from pathlib import Path
+
+    from workbench.services.documents import add_documents
+
+    _doc(wb)
+    folder = Path(tempfile.mkdtemp())
+    paths = [folder / "a.txt", folder / "b.txt", folder / "old.txt"]
+    for path, text in zip(paths, ["甲说了一句话。", "乙说了另一句话。", TEXT], strict=True):
+        path.write_text(text, encoding="utf-8")
+    return lambda: add_documents(wb, [str(p) for p in paths])
+
+
 def s_add_claim(wb: Workbench) -> Callable[[], object]:
     from workbench.services.claims import SpanRequest, add_claim
 
@@ -214,6 +229,7 @@ def s_import_annotations(wb: Workbench) -> Callable[[], object]:
 # name -> (scenario, number of entities the call creates or changes)
 SCENARIOS: dict[str, tuple[Setup, int]] = {
     "workbench.services.documents.add_document": (s_add_document, 1),
+    "workbench.services.documents.add_documents": (s_add_documents, 2),
     "workbench.services.documents.edit_document": (s_edit_document, 1),
     "workbench.services.claims.add_claim": (s_add_claim, 1),
     "workbench.services.claims.set_status": (s_set_status, 1),

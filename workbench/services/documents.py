@@ -5,13 +5,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
 from workbench.db.models import Claim, Document, DocumentRevision
+from workbench.defaults import MAX_ADD_INPUTS, MAX_ADD_TOTAL_TIMES, MAX_DOCUMENT_MB_ENV
 from workbench.domain.clock import now, parse_date
-from workbench.domain.errors import InvalidInput, bad, give
+from workbench.domain.errors import InvalidInput, WorkbenchError, bad, give
 from workbench.domain.limits import (
     MAX_LANGUAGE,
     MAX_SHORT,
@@ -33,6 +36,7 @@ from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.inputs import max_document_bytes as max_document_bytes
 from workbench.services.inputs import read_source as read_source
 from workbench.services.lookup import get_document
+from workbench.services.progress import Progress, Tally
 from workbench.services.revisions import (
     RevisionAdded,
     archive,
@@ -73,10 +77,38 @@ def add_document(
     extracted and its bytes archived. Metadata given here wins over what the page says; the
     URL a page was fetched from is the document's URL when the page names no canonical one.
     """
+    given = DocumentMeta(title, url, author, published, language)
+    ready = _readied(data, source, given, fmt=fmt, fetched_url=fetched_url)
+    with transaction(wb, write=True) as tx:
+        return _stored(tx, ready)
+
+
+@dataclass(frozen=True, slots=True)
+class _Ready:
+    """An input read and checked, to be stored: all the checks that need no database are made
+    before the transaction, so several inputs are refused (or stored) together."""
+
+    content: Content
+    # The metadata the person gave, and what is stored: that, else what the page says.
+    given: DocumentMeta
+    meta: DocumentMeta
+    columns: dict[str, str | dt.date | None]
+    redirects: tuple[str, ...] = ()
+
+
+def _readied(
+    data: bytes | str,
+    source: str,
+    given: DocumentMeta,
+    *,
+    fmt: str | None = None,
+    fetched_url: str | None = None,
+    redirects: tuple[str, ...] = (),
+) -> _Ready:
     if isinstance(data, str):
         content = Content(normalise(data), "text", source)
     else:
-        content = read_content(data, source, fmt, url=url or fetched_url)
+        content = read_content(data, source, fmt, url=given.url or fetched_url)
     text = content.text
     if "\0" in text:
         # PostgreSQL cannot store it and no article holds one: a binary file, most likely.
@@ -84,42 +116,52 @@ def add_document(
             f"{source} holds a NUL character at offset {text.index(chr(0))}: it looks like a "
             "binary file, not text or HTML"
         )
-    given = DocumentMeta(title, url, author, published, language)
     given.checked()  # refuse bad metadata even when the text is already stored
     if not text.strip():
         raise InvalidInput(f"{source} is empty (or only whitespace): nothing to check")
     page = content.metadata
     meta = DocumentMeta(
-        title or page.get("title"),
-        url or page.get("url") or fetched_url,
-        author or page.get("author"),
-        published or page.get("published"),
-        language or page.get("language"),
+        given.title or page.get("title"),
+        given.url or page.get("url") or fetched_url,
+        given.author or page.get("author"),
+        given.published or page.get("published"),
+        given.language or page.get("language"),
     )
-    columns = meta.checked()
-    with transaction(wb, write=True) as tx:
-        found = stored_text(tx, text)
-        if found is not None:
-            existing, number = found
-            view = DocumentView.of(existing)
-            stored = view.to_json()
-            # Only what the person gave is reported as not applied, not what a page says.
-            named = [n for n in EDITABLE if getattr(given, n) is not None]
-            differs = {
-                n: event_value(columns[n]) for n in named if event_value(columns[n]) != stored[n]
-            }
-            return Added(
-                created=False,
-                document=view,
-                not_applied=differs,
-                revision=number,
-                revisions=latest_number(tx, existing.id),
-                stored=None if number == 1 else revision_view(tx, existing, number),
-            )
-        doc = insert_document(
-            tx, text, meta, format=content.format, source_sha256=archive(tx, content.original)
+    return _Ready(content, given, meta, meta.checked(), redirects)
+
+
+def _stored(tx: Tx, ready: _Ready) -> Added:
+    """Store a checked input, or find the document that already holds its text (one stored
+    earlier in the same transaction included: the same file given twice is added once)."""
+    found = stored_text(tx, ready.content.text)
+    if found is not None:
+        existing, number = found
+        view = DocumentView.of(existing)
+        stored = view.to_json()
+        # Only what the person gave is reported as not applied, not what a page says.
+        named = [n for n in EDITABLE if getattr(ready.given, n) is not None]
+        columns = ready.columns
+        differs = {
+            n: event_value(columns[n]) for n in named if event_value(columns[n]) != stored[n]
+        }
+        return Added(
+            created=False,
+            document=view,
+            not_applied=differs,
+            redirects=ready.redirects,
+            revision=number,
+            revisions=latest_number(tx, existing.id),
+            stored=None if number == 1 else revision_view(tx, existing, number),
         )
-        return Added(created=True, document=DocumentView.of(doc))
+    content = ready.content
+    doc = insert_document(
+        tx,
+        content.text,
+        ready.meta,
+        format=content.format,
+        source_sha256=archive(tx, content.original),
+    )
+    return Added(created=True, document=DocumentView.of(doc), redirects=ready.redirects)
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,12 +345,145 @@ def add_from(
     *,
     fmt: str | None = None,
     user_agent: str | None = None,
-    **metadata: str | None,
+    title: str | None = None,
+    url: str | None = None,
+    author: str | None = None,
+    published: str | None = None,
+    language: str | None = None,
 ) -> Added:
-    """`doc add`: load FILE, - or URL and store it as a document (see add_document)."""
-    got = load(location, user_agent=user_agent)
-    added = add_document(wb, got.data, source=got.source, fmt=fmt, fetched_url=got.url, **metadata)
-    return dataclasses.replace(added, redirects=got.redirects)
+    """`doc add` of one input: load FILE, - or URL and store it as a document (see
+    add_document; add_documents takes several)."""
+    (added,) = add_documents(
+        wb,
+        [location],
+        fmt=fmt,
+        user_agent=user_agent,
+        title=title,
+        url=url,
+        author=author,
+        published=published,
+        language=language,
+    )
+    return added
+
+
+def adding_problem(
+    locations: Sequence[str],
+    *,
+    user_agent: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+) -> InvalidInput | None:
+    """What is wrong with the way documents are asked for, before anything is read (refused
+    by `add_documents`; asked by the CLI before it calls, to answer with a usage error)."""
+    if not locations:
+        return InvalidInput("nothing to add: give a file, a URL or standard input")
+    if len(locations) > MAX_ADD_INPUTS:
+        return InvalidInput(
+            f"{len(locations):,} inputs given: at most {MAX_ADD_INPUTS:,} are added in one "
+            "command (add the rest in another)"
+        )
+    if len(locations) == 1:
+        return load_problem(locations[0], user_agent=user_agent)
+    if (times := locations.count("-")) > 1:
+        return InvalidInput(
+            f"standard input (-) is given {times} times: it can be read only once",
+            hint=bad("source"),
+        )
+    # A title, or the URL exports cite, names one document: given with several inputs it would
+    # be wrong for all but one. Author, date and language can be shared by a folder of one
+    # writer's or one language's texts, and are applied to each.
+    for name, what, value in (("title", "a title", title), ("url", "a URL", url)):
+        if value is not None:
+            return InvalidInput(
+                f"{what} describes one document and {len(locations)} inputs are given: add "
+                "them without it, then edit each document's",
+                hint=bad(name),
+            )
+    if user_agent is not None and not any(_fetched(x) for x in locations):
+        return InvalidInput("a user agent goes with a URL to fetch", hint=bad("user_agent"))
+    return None
+
+
+@mutation
+def add_documents(
+    wb: Workbench,
+    locations: Sequence[str],
+    *,
+    fmt: str | None = None,
+    user_agent: str | None = None,
+    progress: Progress | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    author: str | None = None,
+    published: str | None = None,
+    language: str | None = None,
+) -> list[Added]:
+    """`doc add FILE...`: load each FILE, - or URL and store it (see add_document), all in one
+    transaction, in the order given: one result for each input.
+
+    Every input is read and checked before anything is stored, so one that cannot be read,
+    decoded or stored refuses them all, its refusal naming it; the size limit applies to each
+    input and MAX_ADD_TOTAL_TIMES it to all together. A text already stored, or given twice,
+    is found as `add_document` finds it and stored once. `progress` hears each input read,
+    then each stored (2 per input). Metadata is applied to every input; a title or a URL
+    is given only with one (`adding_problem`).
+    """
+    given = DocumentMeta(title, url, author, published, language)
+    problem = adding_problem(locations, user_agent=user_agent, title=title, url=url)
+    if problem is not None:
+        raise problem
+    given.checked()  # once, before any input is read: it is not any one input's fault
+    several = len(locations) > 1
+    budget = MAX_ADD_TOTAL_TIMES * max_document_bytes()
+    tally = Tally(progress, 2 * len(locations), every=1)
+    tally.start()
+    ready: list[_Ready] = []
+    read = 0
+    for location in locations:
+        with _naming(location if several else None):
+            # A user agent given with files and URLs is the URLs' (adding_problem).
+            got = load(location, user_agent=user_agent if _fetched(location) else None)
+            read += len(got.data)
+            if several and read > budget:
+                raise InvalidInput(
+                    f"the inputs up to {got.source} come to {read:,} bytes in all, over the "
+                    f"{budget:,}-byte limit of one command ({MAX_ADD_TOTAL_TIMES} times "
+                    f"{MAX_DOCUMENT_MB_ENV}'s): add them in several commands"
+                )
+            ready.append(
+                _readied(
+                    got.data,
+                    got.source,
+                    given,
+                    fmt=fmt,
+                    fetched_url=got.url,
+                    redirects=got.redirects,
+                )
+            )
+        tally.add()
+    with transaction(wb, write=True) as tx:
+        added: list[Added] = []
+        for item in ready:
+            added.append(_stored(tx, item))
+            tally.add()
+    tally.end()
+    return added
+
+
+@contextmanager
+def _naming(location: str | None) -> Iterator[None]:
+    """A refusal of one of several inputs names it (most already do: `no such file: X`);
+    one that does not gets its name first, in the same kind of error."""
+    try:
+        yield
+    except WorkbenchError as exc:
+        if location is None:
+            raise
+        name = "standard input" if location == "-" else location
+        if name in exc.message:
+            raise
+        raise type(exc)(f"{name}: {exc.message}", hint=exc.hint, reason=exc.reason) from None
 
 
 # The `reason` of refusing to fetch a document again when it has no URL: nothing names the
