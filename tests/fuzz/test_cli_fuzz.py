@@ -129,7 +129,7 @@ def value_for(param: click.Parameter, pool: Pool) -> st.SearchStrategy[str]:
         return floats()
     if name in {"output"}:
         return st.sampled_from(pool.outputs)
-    if isinstance(kind, click.Path) or name in {"file", "path", "seed_file"}:
+    if isinstance(kind, click.Path) or name in {"file", "files", "path", "seed_file"}:
         return st.sampled_from(pool.inputs) | texts()
     if name in {"since", "until", "due", "published", "accessed", "when"}:
         return dates() | texts()

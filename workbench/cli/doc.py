@@ -24,6 +24,7 @@ from workbench.cli.render import (
     json_or_table,
     json_out,
     message,
+    plural,
     quote_change,
     show_value,
     shown,
@@ -52,9 +53,9 @@ agent_option = click.option(
 )
 
 
-def _redirects(hops: tuple[str, ...]) -> None:
+def _redirects(hops: tuple[str, ...], name: str | None = None) -> None:
     for hop in hops:
-        message(f"redirected to {hop}")
+        message(f"{name}: redirected to {hop}" if name else f"redirected to {hop}")
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -82,14 +83,14 @@ def metadata_options(suffix: str = "") -> Callable[[F], F]:
 
 
 @doc.command("add")
-@click.argument("file", metavar="FILE|URL|-")
+@click.argument("files", metavar="FILE|URL|-...", nargs=-1, required=True)
 @metadata_options()
 @format_option
 @agent_option
 @json_context
 def add(
     ctx: click.Context,
-    file: str,
+    files: tuple[str, ...],
     title: str | None,
     url: str | None,
     author: str | None,
@@ -99,47 +100,97 @@ def add(
     user_agent: str | None,
     as_json: bool,
 ) -> None:
-    """Store a text, Markdown or HTML file, a fetched page (http/https URL) or stdin (-).
+    """Store text, Markdown or HTML files, fetched pages (http/https URLs) or stdin (-).
 
     A page's main text is extracted (navigation, scripts, comments and footers left out) with
     its title, author, date and language, and its bytes are archived. The text is normalised to
     NFC with LF line endings; claim offsets count code points of that text. Adding a text
     already stored (any revision of a document) adds nothing and says which revision holds it.
-    """
-    from workbench.services.documents import add_from, load_problem
 
-    usage_unless_none(load_problem(file, user_agent=user_agent))
-    result = add_from(
-        workbench_from(ctx),
-        file,
-        fmt=fmt,
-        user_agent=user_agent,
-        title=title,
-        url=url,
-        author=author,
-        published=published,
-        language=language,
-    )
-    _redirects(result.redirects)
-    d = result.document
+    Several inputs are added all or nothing, in one transaction: each is read and checked
+    first, and one that cannot be (missing, not UTF-8, over WORKBENCH_MAX_DOCUMENT_MB) refuses
+    them all, naming it. At most 1,000 inputs, ten times the size limit in all, and - once.
+    Each input gets its line, in order, then a total; with --json, one input prints its object
+    as before and several an array of them, in order. --title and --url describe one document,
+    so they go with one input (edit each document afterwards); --author, --published, --lang
+    and --format apply to every input, --user-agent to every URL.
+    """
+    from workbench.cli.progress import progress_bar, wanted
+    from workbench.services.documents import add_documents, adding_problem
+
+    usage_unless_none(adding_problem(files, user_agent=user_agent, title=title, url=url))
+    several = len(files) > 1
+    # The lines are the report, not the data: piped, the person still watches the terminal.
+    watched = several and wanted(as_json=as_json, to_stdout=False)
+    with progress_bar("reading the inputs, then adding them", enabled=watched) as progress:
+        results = add_documents(
+            workbench_from(ctx),
+            files,
+            fmt=fmt,
+            user_agent=user_agent,
+            progress=progress,
+            title=title,
+            url=url,
+            author=author,
+            published=published,
+            language=language,
+        )
     if as_json:
-        emit_json({**result.to_json(), "redirects": list(result.redirects)})
-    elif result.created:
-        click.echo(f"added document #{d.id}: {d.length} characters, sha256 {d.sha256[:12]}")
+        objects = [{**r.to_json(), "redirects": list(r.redirects)} for r in results]
+        emit_json(objects if several else objects[0])
+    # The first input that added each document: a later one with its text says so.
+    first: dict[int, str] = {}
+    for location, result in zip(files, results, strict=True):
+        name = _input_name(location) if several else None
+        _redirects(result.redirects, name)
+        if not as_json:
+            click.echo(_added_line(result, name, first))
+        if result.created and name is not None:
+            first[result.document.id] = name
+        if result.not_applied:
+            _not_applied(result)
+    if several and not as_json:
+        created = sum(r.created for r in results)
+        click.echo(
+            f"added {plural(created, 'document')}; "
+            f"{plural(len(results) - created, 'input')} already stored"
+        )
+
+
+def _input_name(location: str) -> str:
+    """An input as its line names it: one line of visible text, whatever the file is called
+    (a name that is not UTF-8 comes in with surrogates, which a terminal cannot take)."""
+    from workbench.domain.limits import visible
+
+    if location == "-":
+        return "standard input"
+    return visible(location.encode("utf-8", "backslashreplace").decode("utf-8"), one_line=True)
+
+
+def _added_line(result: Added, name: str | None, first: dict[int, str]) -> str:
+    d = result.document
+    if result.created:
+        line = f"added document #{d.id}: {d.length} characters, sha256 {d.sha256[:12]}"
+    elif d.id in first:
+        line = f"same text as {first[d.id]} above (document #{d.id}); nothing added"
     else:
-        click.echo(f"already stored as {_stored_as(result)}; nothing added")
-    if result.not_applied:
-        # Adding never edits: say so, and give the audited way to change it.
-        stored = d.to_json()
-        for name, given in result.not_applied.items():
-            message(f"  {name}: stored {show_value(stored[name])}, given {show_value(given)}")
-        options = " ".join(
-            f"--{OPTION.get(n, n)} {shlex.quote(v or '')}" for n, v in result.not_applied.items()
-        )
-        warning(
-            f"document #{d.id} keeps its stored metadata; to change it: "
-            f"workbench doc edit {d.id} {options}"
-        )
+        line = f"already stored as {_stored_as(result)}; nothing added"
+    return line if name is None else f"{name}: {line}"
+
+
+def _not_applied(result: Added) -> None:
+    """Adding never edits: say so, and give the audited way to change it."""
+    d = result.document
+    stored = d.to_json()
+    for name, given in result.not_applied.items():
+        message(f"  {name}: stored {show_value(stored[name])}, given {show_value(given)}")
+    options = " ".join(
+        f"--{OPTION.get(n, n)} {shlex.quote(v or '')}" for n, v in result.not_applied.items()
+    )
+    warning(
+        f"document #{d.id} keeps its stored metadata; to change it: "
+        f"workbench doc edit {d.id} {options}"
+    )
 
 
 def _stored_as(added: Added) -> str:

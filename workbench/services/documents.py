@@ -396,8 +396,8 @@ def adding_problem(
     for name, what, value in (("title", "a title", title), ("url", "a URL", url)):
         if value is not None:
             return InvalidInput(
-                f"{what} describes one document and {len(locations)} inputs are given: add "
-                "them without it, then edit each document's",
+                f"{what} describes one document, and {len(locations)} inputs are given: add "
+                "them without it, then give each document its own by editing it",
                 hint=bad(name),
             )
     if user_agent is not None and not any(_fetched(x) for x in locations):

@@ -1,0 +1,108 @@
+"""`workbench doc add FILE...`: a folder of transcripts in one command, all or nothing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.inprocess import err_line, ok
+
+Run = Callable[..., Any]
+
+
+def _files(folder: Path, **texts: str) -> list[str]:
+    paths = []
+    for name, text in texts.items():
+        path = folder / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_one_line_per_input_in_order_then_a_total(cli: Run, tmp_path: Path) -> None:
+    old, a, b = _files(tmp_path, old="早就有的文本。", a="甲说了一句话。", b="乙说了另一句话。")
+    ok(cli("doc", "add", old))
+    r = ok(cli("doc", "add", a, old, b, a, "--lang", "zh"))
+    lines = r.out.splitlines()
+    assert lines[0].startswith(f"{a}: added document #2: 7 characters, sha256 ")
+    assert lines[1] == f"{old}: already stored as document #1 (same text); nothing added"
+    assert lines[2].startswith(f"{b}: added document #3: ")
+    assert lines[3] == f"{a}: same text as {a} above (document #2); nothing added"
+    assert lines[4:] == ["added 2 documents; 2 inputs already stored"]
+    # --lang is each input's; the stored document keeps its own (said, with the edit to run)
+    assert "document #1 keeps its stored metadata" in r.err
+    assert "workbench doc edit 1 --lang zh" in r.err
+    listed = json.loads(ok(cli("doc", "list", "--json")).out)
+    assert [d["language"] for d in listed] == [None, "zh", "zh"]
+    events = [json.loads(x)["action"] for x in ok(cli("audit", "export")).out.splitlines()[1:]]
+    assert events == ["document.added"] * 3
+
+
+def test_json_is_an_object_for_one_input_and_an_array_for_several(cli: Run, tmp_path: Path) -> None:
+    a, b = _files(tmp_path, a="甲说了一句话。", b="乙说了另一句话。")
+    one = json.loads(ok(cli("doc", "add", a, "--json")).out)
+    assert isinstance(one, dict) and one["id"] == 1 and one["created"] is True
+    assert one["redirects"] == []
+    again = json.loads(ok(cli("doc", "add", a, "--json")).out)
+    assert again == {**one, "created": False, "revision": 1, "revisions": 1}
+    several = json.loads(ok(cli("doc", "add", a, b, "--json")).out)
+    assert [(x["id"], x["created"]) for x in several] == [(1, False), (2, True)]
+    assert set(several[0]) == set(again) and several[0] == again
+
+
+@pytest.mark.parametrize(
+    ("extra", "fragment"),
+    [
+        (["--title", "T"], "a title describes one document"),
+        (["--url", "https://example.com/a"], "a URL describes one document"),
+        (["--user-agent", "desk/1"], "a user agent goes with a URL"),
+    ],
+)
+def test_options_that_describe_one_document_are_bad_usage_with_several(
+    cli: Run, tmp_path: Path, extra: list[str], fragment: str
+) -> None:
+    a, b = _files(tmp_path, a="甲说了一句话。", b="乙说了另一句话。")
+    err_line(cli("doc", "add", a, b, *extra), 2, fragment)
+    assert ok(cli("doc", "list")).out.startswith("no documents yet")
+
+
+def test_standard_input_twice_is_bad_usage(cli: Run, tmp_path: Path) -> None:
+    (a,) = _files(tmp_path, a="甲说了一句话。")
+    err_line(cli("doc", "add", "-", a, "-", input="乙说。"), 2, "given 2 times")
+    r = ok(cli("doc", "add", a, "-", input="乙说了另一句话。"))
+    assert r.out.splitlines()[1].startswith("standard input: added document #2")
+
+
+def test_one_bad_input_adds_nothing_and_its_line_names_it(cli: Run, tmp_path: Path) -> None:
+    a, b = _files(tmp_path, a="甲说了一句话。", b="乙说了另一句话。")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"abc\xff")
+    err_line(cli("doc", "add", a, str(bad), b), 1, f"{bad} is not valid UTF-8")
+    err_line(cli("doc", "add", a, b, str(tmp_path / "gone.txt")), 1, "no such file")
+    r = cli("doc", "add", a, b, "--json")
+    assert r.code == 0 and len(json.loads(r.out)) == 2
+    r = cli("doc", "add", a, str(bad), "--json")
+    assert r.code == 1 and json.loads(r.err)["error"]["kind"] == "invalid_input"
+    assert len(json.loads(ok(cli("doc", "list", "--json")).out)) == 2
+
+
+def test_too_many_inputs_are_refused_before_any_is_read(cli: Run, tmp_path: Path) -> None:
+    from workbench.defaults import MAX_ADD_INPUTS
+
+    many = [str(tmp_path / f"{i}.txt") for i in range(MAX_ADD_INPUTS + 1)]
+    err_line(cli("doc", "add", *many), 2, f"at most {MAX_ADD_INPUTS:,} are added in one command")
+
+
+def test_a_file_name_a_terminal_would_act_on_is_shown_escaped(cli: Run, tmp_path: Path) -> None:
+    a, b = _files(tmp_path, a="甲说了一句话。", **{"b\x1b[2J": "乙说了另一句话。"})
+    r = ok(cli("doc", "add", a, b))
+    assert "\x1b" not in r.out and "b\\u001b[2J.txt: added document #2" in r.out
+
+
+def test_help_names_several_inputs(cli: Run) -> None:
+    r = ok(cli("doc", "add", "--help"))
+    assert "FILE|URL|-..." in r.out
