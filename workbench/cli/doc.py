@@ -135,21 +135,24 @@ def add(
             published=published,
             language=language,
         )
+    names = [_input_name(f) if several else None for f in files]
     if as_json:
+        for name, result in zip(names, results, strict=True):
+            _redirects(result.redirects, name)
         objects = [{**r.to_json(), "redirects": list(r.redirects)} for r in results]
         emit_json(objects if several else objects[0])
+        for result in results:
+            _not_applied(result)
+        return
     # The first input that added each document: a later one with its text says so.
     first: dict[int, str] = {}
-    for location, result in zip(files, results, strict=True):
-        name = _input_name(location) if several else None
+    for name, result in zip(names, results, strict=True):
         _redirects(result.redirects, name)
-        if not as_json:
-            click.echo(_added_line(result, name, first))
+        click.echo(_added_line(result, name, first))
         if result.created and name is not None:
             first[result.document.id] = name
-        if result.not_applied:
-            _not_applied(result)
-    if several and not as_json:
+        _not_applied(result)
+    if several:
         created = sum(r.created for r in results)
         click.echo(
             f"added {plural(created, 'document')}; "
@@ -180,6 +183,8 @@ def _added_line(result: Added, name: str | None, first: dict[int, str]) -> str:
 
 def _not_applied(result: Added) -> None:
     """Adding never edits: say so, and give the audited way to change it."""
+    if not result.not_applied:
+        return
     d = result.document
     stored = d.to_json()
     for name, given in result.not_applied.items():
