@@ -7,7 +7,7 @@ numpy: a unit's logit is the bias, plus the weight of each named feature that fi
 `checkworthy.features.FEATURES`), plus the weight of each distinct word uni- and bigram of the
 unit's Latin text (numbers folded to "0", so "0 percent" and "0 million" are learnt once), plus
 the weight of the unit's length band. Every term is a named number, which keeps a score
-explainable: `Model.explain` lists the n-grams that moved it most.
+explainable: `Model.explain_words` lists the n-grams that moved it most.
 
 The training data is English, so n-gram weights mean something only for English. A unit that
 is mostly not English (more CJK characters than twice its Latin words, as in Chinese) is scored
@@ -37,7 +37,9 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+import operator
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -236,6 +238,16 @@ class Plain:
         table = self.chars
         return [(g, table[g]) for g in table.keys() & grams]
 
+    @functools.cached_property
+    def _char_order(self) -> _Order:
+        return _Order.of(self.chars)
+
+    def explain_chars(self, grams: set[str], top: int = 3) -> tuple[str, ...]:
+        """The `top` learnt character grams among `grams` that moved a score most, as
+        `chars "年" +0.53`."""
+        order = self._char_order
+        return order.explain(order.rank.keys() & grams, self.chars, top, "chars")
+
 
 @dataclass(frozen=True)
 class Model:
@@ -265,6 +277,15 @@ class Model:
             if b:
                 pairs.setdefault(a, {})[b] = w
         return pairs
+
+    @functools.cached_property
+    def _ngram_order(self) -> _Order:
+        return _Order.of(self.ngrams)
+
+    def explain_words(self, terms: list[tuple[str, float]], top: int = 3) -> tuple[str, ...]:
+        """The `top` n-grams of a reading (`Reading.terms`) that moved a score most, as
+        `words "tax cuts" +0.41`."""
+        return self._ngram_order.explain(map(_first, terms), self.ngrams, top, "words")
 
     def ngram_terms(self, text: str) -> list[tuple[str, float]]:
         """The learnt n-grams of `text` with their weights."""
@@ -307,11 +328,35 @@ def explain_context(terms: tuple[tuple[str, float], ...]) -> tuple[str, ...]:
     return tuple(f'context "{LABELS[name]}" {w:+.2f}' for name, w in terms)
 
 
-def explain(terms: list[tuple[str, float]], top: int = 3, kind: str = "words") -> tuple[str, ...]:
-    """The `top` n-grams that moved a score most, as `words "tax cuts" +0.41` (or, with `kind`
-    "chars", character grams: `chars "年" +0.53`)."""
-    ranked = sorted(terms, key=lambda t: (-abs(t[1]), t[0]))[:top]
-    return tuple(f'{kind} "{g}" {v:+.2f}' for g, v in ranked if abs(v) >= 0.05)
+def _by_weight(term: tuple[str, float]) -> tuple[float, str]:
+    """The order of a score's explanation: the largest weight first, then by gram."""
+    return -abs(term[1]), term[0]
+
+
+_first = operator.itemgetter(0)
+
+
+@dataclass(frozen=True)
+class _Order:
+    """The learnt grams of a table by `_by_weight`, and each one's place in that order: a
+    candidate's reasons then sort integers (in C) instead of calling a key per gram (about
+    twenty learnt grams a candidate)."""
+
+    grams: tuple[str, ...]
+    rank: dict[str, int]
+
+    @staticmethod
+    def of(weights: dict[str, float]) -> _Order:
+        grams = tuple(g for g, _ in sorted(weights.items(), key=_by_weight))
+        return _Order(grams, {g: i for i, g in enumerate(grams)})
+
+    def explain(
+        self, grams: Iterable[str], weights: dict[str, float], top: int, kind: str
+    ) -> tuple[str, ...]:
+        """The `top` of `grams` (each learnt, in `weights`) that moved a score most, as
+        `words "tax cuts" +0.41` (`kind` "words") or `chars "年" +0.53` (`kind` "chars")."""
+        best = [self.grams[i] for i in sorted(map(self.rank.__getitem__, grams))[:top]]
+        return tuple(f'{kind} "{g}" {weights[g]:+.2f}' for g in best if abs(weights[g]) >= 0.05)
 
 
 @functools.cache

@@ -128,9 +128,8 @@ class Scored:
         reasons = self.fired + checkworthy_model.explain_band(reading.band, part.bands)
         if reading.english:
             context = checkworthy_model.explain_context(self.context)
-            return reasons + context + checkworthy_model.explain(reading.terms)
-        chars = model.plain.char_terms(reading.grams)
-        return reasons + checkworthy_model.explain(chars, kind="chars")
+            return reasons + context + model.explain_words(reading.terms)
+        return reasons + model.plain.explain_chars(reading.grams)
 
     def kind(self) -> str:
         return "fact" if self.reading is None else suggest_type(frozenset(self.fired))
