@@ -7,7 +7,7 @@ numpy: a unit's logit is the bias, plus the weight of each named feature that fi
 `checkworthy.features.FEATURES`), plus the weight of each distinct word uni- and bigram of the
 unit's Latin text (numbers folded to "0", so "0 percent" and "0 million" are learnt once), plus
 the weight of the unit's length band. Every term is a named number, which keeps a score
-explainable: `Model.explain_words` lists the n-grams that moved it most.
+explainable: `explain` lists the n-grams that moved it most.
 
 The training data is English, so n-gram weights mean something only for English. A unit that
 is mostly not English (more CJK characters than twice its Latin words, as in Chinese) is scored
@@ -37,9 +37,7 @@ from __future__ import annotations
 import functools
 import itertools
 import json
-import operator
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -72,8 +70,12 @@ def _tokens(text: str) -> list[str]:
         return []
     # bytes.lower() folds ASCII letters only (bytes of multi-byte UTF-8 are all >= 0x80), and
     # in C: str.translate looks each character of CJK text up in a dict. One apostrophe:
-    # "that’s" and "that's" are one word.
-    low = text.encode("utf-8").lower().decode("utf-8").replace("’", "'")
+    # "that’s" and "that's" are one word. (ASCII text: str.lower folds it the same way, in one
+    # step, and holds no ’.)
+    if text.isascii():
+        low = text.lower()
+    else:
+        low = text.encode("utf-8").lower().decode("utf-8").replace("’", "'")
     # Each number becomes "0" after the split: a token is a number if it starts with a digit
     # (a second pass over the text, to replace numbers before the split, costs more).
     return ["0" if t[0] <= "9" else t for t in _TOKEN.findall(low)]
@@ -119,6 +121,22 @@ def char_grams(text: str) -> set[str]:
     grams.add(norm[:2].translate(_ONE_QUOTE))
     grams.add(norm[-2:].translate(_ONE_QUOTE))
     return grams
+
+
+# What stands for each kind of character that is not CJK in `char_grams` (see `Plain.text_sum`).
+_DIGITS = frozenset("0123456789")
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_MARKS = (("0", _DIGITS), ("A", _LATIN), ('"', frozenset(_QUOTE_MARKS)))
+
+
+def _gram_of(ch: str) -> str:
+    """What `char_grams` makes of the character `ch` at either end of a text."""
+    if "\u4e00" <= ch <= "\u9fff":
+        return ch
+    for mark, kind in _MARKS:
+        if ch in kind:
+            return mark
+    return "|"
 
 
 BAND_NAMES = (*(name for _, name in _BANDS), "len40+")
@@ -210,43 +228,41 @@ class Plain:
         return sum(w for g, w in self.chars.items() if w > 0 and not set(g) - set('0"|^$'))
 
     @functools.cached_property
-    def _char_units(self) -> tuple[dict[str, int], dict[str, int], dict[str, int], int]:
+    def _char_units(self) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
         """The gram weights in units of 1e-4 (the weights file's precision): all, the positive
-        ones, those of CJK characters; and the most the other grams of a text can add (its
-        marks "0", "A", '"', its start and its end). Integers add up to the same sum in any
-        order, and a set's order changes with the process's string hashing."""
+        ones, and those of CJK characters. Integers add up to the same sum in any order, and a
+        set's order changes with the process's string hashing."""
         units = {g: round(w * _PER_UNIT) for g, w in self.chars.items()}
         cjk = {g: u for g, u in units.items() if _CJK.fullmatch(g)}
-        marks = sum(u for g, u in units.items() if u > 0 and g in ("0", "A", '"'))
-        return units, {g: u for g, u in units.items() if u > 0}, cjk, marks
+        return units, {g: u for g, u in units.items() if u > 0}, cjk
 
-    def char_sum(self, grams: set[str], positive: bool = False, rough: bool = False) -> float:
-        """The sum of the weights of `grams` (only the positive ones, with `positive`). With
-        `rough`, `grams` are the characters of a text (as `set(text)`), and the sum is of the
-        weights of its CJK characters plus the most its other grams could add: never less than
-        the sum for `char_grams(text)`."""
-        units, positives, cjk, marks = self._char_units
-        table = positives if positive else cjk if rough else units
+    def char_sum(self, grams: set[str], positive: bool = False) -> float:
+        """The sum of the weights of `grams` (only the positive ones, with `positive`)."""
+        units, positives, _ = self._char_units
+        table = positives if positive else units
         # In C: a lookup per gram, 0 for a gram without a weight, and the sum.
-        total = sum(map(table.get, grams, itertools.repeat(0)))
-        if rough:
-            total += marks + round(self.edges * _PER_UNIT)
+        return sum(map(table.get, grams, itertools.repeat(0))) / _PER_UNIT
+
+    def text_sum(self, text: str) -> float:
+        """`char_sum(char_grams(text))`, read off the distinct characters of `text` (a set, in
+        C): the weights of its CJK characters, of the marks it holds ("0" for any digit, "A" for
+        any Latin letter, '"' for any quotation mark) and of how it starts and ends. What a
+        clause's filter needs, without building the grams (a third of the cost)."""
+        units, _, cjk = self._char_units
+        if not text:
+            return units.get("^$", 0) / _PER_UNIT
+        chars = set(text)
+        total = sum(map(cjk.get, chars, itertools.repeat(0)))
+        for mark, kind in _MARKS:
+            if not chars.isdisjoint(kind):
+                total += units.get(mark, 0)
+        total += units.get("^" + _gram_of(text[0]), 0) + units.get(_gram_of(text[-1]) + "$", 0)
         return total / _PER_UNIT
 
     def char_terms(self, grams: set[str]) -> list[tuple[str, float]]:
         """The learnt character grams among `grams`, with their weights."""
         table = self.chars
         return [(g, table[g]) for g in table.keys() & grams]
-
-    @functools.cached_property
-    def _char_order(self) -> _Order:
-        return _Order.of(self.chars)
-
-    def explain_chars(self, grams: set[str], top: int = 3) -> tuple[str, ...]:
-        """The `top` learnt character grams among `grams` that moved a score most, as
-        `chars "年" +0.53`."""
-        order = self._char_order
-        return order.explain(order.rank.keys() & grams, self.chars, top, "chars")
 
 
 @dataclass(frozen=True)
@@ -278,15 +294,6 @@ class Model:
                 pairs.setdefault(a, {})[b] = w
         return pairs
 
-    @functools.cached_property
-    def _ngram_order(self) -> _Order:
-        return _Order.of(self.ngrams)
-
-    def explain_words(self, terms: list[tuple[str, float]], top: int = 3) -> tuple[str, ...]:
-        """The `top` n-grams of a reading (`Reading.terms`) that moved a score most, as
-        `words "tax cuts" +0.41`."""
-        return self._ngram_order.explain(map(_first, terms), self.ngrams, top, "words")
-
     def ngram_terms(self, text: str) -> list[tuple[str, float]]:
         """The learnt n-grams of `text` with their weights."""
         table = self.ngrams
@@ -301,11 +308,14 @@ class Model:
             # Comprehensions, not a loop over tokens: this runs for every unit of a document.
             table, pairs = self.ngrams, self._pairs
             found = {t: table[t] for t in tokens if t in table}
+            # The words that may follow each token, looked up by `map` (in C, no method call
+            # per token), then each pair.
+            follows = map(pairs.get, tokens)
             found.update(
                 {
                     f"{a} {b}": follow[b]
-                    for a, b in itertools.pairwise(tokens)
-                    if (follow := pairs.get(a)) is not None and b in follow
+                    for a, b, follow in zip(tokens, tokens[1:], follows, strict=False)
+                    if follow is not None and b in follow
                 }
             )
         english = bool(tokens) and cjk <= 2 * len(tokens)
@@ -328,35 +338,13 @@ def explain_context(terms: tuple[tuple[str, float], ...]) -> tuple[str, ...]:
     return tuple(f'context "{LABELS[name]}" {w:+.2f}' for name, w in terms)
 
 
-def _by_weight(term: tuple[str, float]) -> tuple[float, str]:
-    """The order of a score's explanation: the largest weight first, then by gram."""
-    return -abs(term[1]), term[0]
-
-
-_first = operator.itemgetter(0)
-
-
-@dataclass(frozen=True)
-class _Order:
-    """The learnt grams of a table by `_by_weight`, and each one's place in that order: a
-    candidate's reasons then sort integers (in C) instead of calling a key per gram (about
-    twenty learnt grams a candidate)."""
-
-    grams: tuple[str, ...]
-    rank: dict[str, int]
-
-    @staticmethod
-    def of(weights: dict[str, float]) -> _Order:
-        grams = tuple(g for g, _ in sorted(weights.items(), key=_by_weight))
-        return _Order(grams, {g: i for i, g in enumerate(grams)})
-
-    def explain(
-        self, grams: Iterable[str], weights: dict[str, float], top: int, kind: str
-    ) -> tuple[str, ...]:
-        """The `top` of `grams` (each learnt, in `weights`) that moved a score most, as
-        `words "tax cuts" +0.41` (`kind` "words") or `chars "年" +0.53` (`kind` "chars")."""
-        best = [self.grams[i] for i in sorted(map(self.rank.__getitem__, grams))[:top]]
-        return tuple(f'{kind} "{g}" {weights[g]:+.2f}' for g in best if abs(weights[g]) >= 0.05)
+def explain(terms: list[tuple[str, float]], top: int = 3, kind: str = "words") -> tuple[str, ...]:
+    """The `top` n-grams that moved a score most, as `words "tax cuts" +0.41` (or, with `kind`
+    "chars", character grams: `chars "年" +0.53`): the largest weight first, then by gram."""
+    # Sorted as (-|weight|, gram, weight) tuples, in C: a key function is a Python call per term
+    # (a candidate has about twenty), and no two terms share a gram.
+    ranked = sorted([(-abs(v), g, v) for g, v in terms])[:top]
+    return tuple(f'{kind} "{g}" {v:+.2f}' for _, g, v in ranked if abs(v) >= 0.05)
 
 
 @functools.cache

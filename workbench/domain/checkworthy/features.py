@@ -210,8 +210,8 @@ def read_unit(
 
 
 # `fired_features` runs for every unit: features without a test are read off the (few) keys of
-# the scan's hits, a cue test is skipped when its cue was not found, and the names are put back in
-# the order of FEATURES.
+# the scan's hits, the tests of cues are looked at only when one of their cues was found (most
+# units have none), and the names are put back in the order of FEATURES.
 _ORDER = {f.name: i for i, f in enumerate(FEATURES)}
 _UNTESTED = frozenset(f.name for f in FEATURES if f.test is None)
 _CUE_OF = {
@@ -223,18 +223,20 @@ _CUE_OF = {
     "quoted_prediction": "prediction_cue",
     "forecast": "prediction_cue",
 }
-_TESTED = tuple((f.name, _CUE_OF.get(f.name), f.test) for f in FEATURES if f.test is not None)
+_TESTS = tuple((f.name, f.test) for f in FEATURES if f.test is not None and f.name not in _CUE_OF)
+_CUE_TESTS = tuple(
+    (f.name, _CUE_OF[f.name], f.test) for f in FEATURES if f.test is not None and f.name in _CUE_OF
+)
+_CUES = frozenset(_CUE_OF.values())
 
 
 def fired_features(unit: Unit) -> tuple[str, ...]:
     """The names of the features that fire on `unit`, in the order of `FEATURES`."""
     hits = unit.hits
     found = [name for name in hits if name in _UNTESTED]
-    found += [
-        name
-        for name, cue, test in _TESTED
-        if (cue is None or cue in hits) and test is not None and test(unit)
-    ]
+    found += [name for name, test in _TESTS if test(unit)]
+    if not _CUES.isdisjoint(hits):
+        found += [name for name, cue, test in _CUE_TESTS if cue in hits and test(unit)]
     found.sort(key=_ORDER.__getitem__)
     return tuple(found)
 
