@@ -34,6 +34,7 @@ adapted on prose, reads no context.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import json
@@ -52,6 +53,7 @@ _TOKEN = re.compile(rf"[a-z]++(?:'[a-z]++)?+|{_NUMBER.pattern}")
 _CJK = re.compile("[\u4e00-\u9fff]")
 _NOT_CJK = re.compile("[^\u4e00-\u9fff]+")
 _HAS_LATIN = re.compile("[A-Za-z]")
+_DIGIT = re.compile("[0-9]")
 _LATIN_WORD = re.compile("[A-Za-z]+")
 # What `char_grams` keeps of a character besides CJK, "0" and "A": quotation marks are one mark,
 # anything else that is not CJK is a boundary (runs of boundaries are one).
@@ -77,8 +79,12 @@ def _tokens(text: str) -> list[str]:
     else:
         low = text.encode("utf-8").lower().decode("utf-8").replace("’", "'")
     # Each number becomes "0" after the split: a token is a number if it starts with a digit
-    # (a second pass over the text, to replace numbers before the split, costs more).
-    return ["0" if t[0] <= "9" else t for t in _TOKEN.findall(low)]
+    # (a second pass over the text, to replace numbers before the split, costs more). Most
+    # sentences of prose have no digit: their words are the tokens.
+    tokens = _TOKEN.findall(low)
+    if not _DIGIT.search(low):
+        return tokens
+    return ["0" if t[0] <= "9" else t for t in tokens]
 
 
 def _cjk_count(text: str) -> int:
@@ -152,10 +158,11 @@ def _ceiling(bias: float, bands: dict[str, float]) -> dict[str, float]:
 
 
 def _band(words: int) -> str:
-    for most, name in _BANDS:
-        if words <= most:
-            return name
-    return "len40+"
+    # By bisection (in C): the first band whose most is at least `words`.
+    return BAND_NAMES[bisect.bisect_left(_BAND_MOST, words)]
+
+
+_BAND_MOST = tuple(most for most, _ in _BANDS)
 
 
 def length_band(text: str) -> str:

@@ -143,8 +143,10 @@ def find_entities(s: str, names: frozenset[str]) -> frozenset[str]:
     # The first word of an English sentence is capitalised anyway: there only a word with a
     # second capital (MiniMax, OpenAI, CLIP) counts as a name.
     opening = not s[: first.start()].strip(" \"“'‘(（")
-    if not opening or any(c.isupper() for c in first.group()[1:]):
-        _add_name(found, first.group())
+    word = first.group()
+    # (The pattern matches ASCII only, where lower() changes exactly the capitals.)
+    if not opening or word[1:] != word[1:].lower():
+        _add_name(found, word)
     # The other words as strings (findall, in C), not match objects: only the first one's
     # position matters. (The pattern looks neither behind nor ahead, so a search from where
     # the first word ends finds what the scan would have found next.)
