@@ -53,7 +53,6 @@ _TOKEN = re.compile(rf"[a-z]++(?:'[a-z]++)?+|{_NUMBER.pattern}")
 _CJK = re.compile("[\u4e00-\u9fff]")
 _NOT_CJK = re.compile("[^\u4e00-\u9fff]+")
 _HAS_LATIN = re.compile("[A-Za-z]")
-_DIGIT = re.compile("[0-9]")
 _LATIN_WORD = re.compile("[A-Za-z]+")
 # What `char_grams` keeps of a character besides CJK, "0" and "A": quotation marks are one mark,
 # anything else that is not CJK is a boundary (runs of boundaries are one).
@@ -82,7 +81,8 @@ def _tokens(text: str) -> list[str]:
     # (a second pass over the text, to replace numbers before the split, costs more). Most
     # sentences of prose have no digit: their words are the tokens.
     tokens = _TOKEN.findall(low)
-    if not _DIGIT.search(low):
+    # Digits sort before letters: no token starts with one unless the least does.
+    if not tokens or min(tokens)[0] > "9":
         return tokens
     return ["0" if t[0] <= "9" else t for t in tokens]
 

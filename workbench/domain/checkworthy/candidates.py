@@ -65,7 +65,6 @@ def candidate_units(text: str) -> list[Segment]:
     return units
 
 
-_SEMICOLON = re.compile("[;；]")
 _CLAUSE_MARK = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
 
 
@@ -73,7 +72,9 @@ def _units_of(text: str, sentence: Segment) -> list[Segment]:
     """The units of one sentence of `text`."""
     # Most sentences hold no semicolon: then the (trimmed) sentence is its only unit, without
     # the cost of splitting it.
-    if _SEMICOLON.search(text, sentence.start, sentence.end) is None:
+    # (str.find, not a regex call: it costs a fifth.)
+    start, end = sentence.start, sentence.end
+    if text.find(";", start, end) < 0 and text.find("；", start, end) < 0:
         return [sentence]
     return _merge_short(split_clauses(text, sentence.start, sentence.end, ";；"))
 

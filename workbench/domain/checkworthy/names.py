@@ -137,24 +137,26 @@ def find_entities(s: str, names: frozenset[str]) -> frozenset[str]:
         found.update(pattern.findall(s))  # no groups: the matches, in C
         if len(found) >= 2:
             return frozenset(found)
-    first = _LATIN_NAME.search(s)
-    if first is None:
+    words = _LATIN_NAME.findall(s)  # as strings, in C: one regex call, no match objects
+    if not words:
         return frozenset(found)
     # The first word of an English sentence is capitalised anyway: there only a word with a
-    # second capital (MiniMax, OpenAI, CLIP) counts as a name.
-    opening = not s[: first.start()].strip(" \"“'‘(（")
-    word = first.group()
+    # second capital (MiniMax, OpenAI, CLIP) counts as a name. The first word opens the text
+    # when only spaces, quotes and brackets stand before it (a word starts with a capital,
+    # which none of them is, so no earlier word can start there).
+    first = words[0]
+    opening = s.lstrip(_BEFORE_OPENING).startswith(first)
     # (The pattern matches ASCII only, where lower() changes exactly the capitals.)
-    if not opening or word[1:] != word[1:].lower():
-        _add_name(found, word)
-    # The other words as strings (findall, in C), not match objects: only the first one's
-    # position matters. (The pattern looks neither behind nor ahead, so a search from where
-    # the first word ends finds what the scan would have found next.)
-    for word in _LATIN_NAME.findall(s, first.end()):
+    if not opening or first[1:] != first[1:].lower():
+        _add_name(found, first)
+    for word in words[1:]:
         if len(found) >= 2:
             break
         _add_name(found, word)
     return frozenset(found)
+
+
+_BEFORE_OPENING = " \"“'‘(（"
 
 
 def _add_name(found: set[str], word: str) -> None:
