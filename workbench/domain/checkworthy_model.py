@@ -67,14 +67,17 @@ _BANDS = ((4, "len<5"), (9, "len5-9"), (19, "len10-19"), (39, "len20-39"))
 
 def _tokens(text: str) -> list[str]:
     """Latin words and numbers, lower-cased, every number written "0"."""
-    if not _HAS_LATIN.search(text):
-        return []
     # bytes.lower() folds ASCII letters only (bytes of multi-byte UTF-8 are all >= 0x80), and
     # in C: str.translate looks each character of CJK text up in a dict. One apostrophe:
     # "that’s" and "that's" are one word. (ASCII text: str.lower folds it the same way, in one
-    # step, and holds no ’.)
+    # step, and holds no ’; it has a Latin letter if folding it either way makes a difference,
+    # a test cheaper than a regex call.)
     if text.isascii():
         low = text.lower()
+        if low == text.upper():
+            return []
+    elif _HAS_LATIN.search(text) is None:
+        return []
     else:
         low = text.encode("utf-8").lower().decode("utf-8").replace("’", "'")
     # Each number becomes "0" after the split: a token is a number if it starts with a digit
@@ -90,7 +93,7 @@ def _tokens(text: str) -> list[str]:
 def _cjk_count(text: str) -> int:
     if text.isascii():  # in constant time: most English units
         return 0
-    return len(_NOT_CJK.sub("", text)) if _CJK.search(text) else 0
+    return len(_NOT_CJK.sub("", text))  # one regex call: a test for CJK first costs as much
 
 
 def _grams(tokens: list[str]) -> set[str]:

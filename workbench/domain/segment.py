@@ -100,8 +100,7 @@ _SENTENCE_OPENERS = _words(
     no not one two three what why how who where which"""
 )
 _ABBREVIATION_SCAN = 12
-# A run of Latin letters and periods up to the end of the search (its `endpos`): it may be empty.
-_LATIN_RUN = re.compile(r"[A-Za-z.]*\Z")
+_LATIN_OR_PERIOD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 _LONG_LINE = 50
 
 
@@ -391,10 +390,10 @@ def _ends_sentence(text: str, i: int, j: int, lo: int, hi: int) -> bool:
 def _period_ends(text: str, i: int, k: int, lo: int, hi: int, nxt: str) -> bool:
     """English rules for a period at `i` whose next non-space character, `nxt`, is at `k`."""
     # The run of Latin letters and periods before `i`, looked at up to one character further
-    # than `_ABBREVIATION_SCAN` (a longer run is no abbreviation): the leftmost start from which
-    # the run reaches `i`, found by the regex engine instead of a Python loop per character.
-    run = _LATIN_RUN.search(text, max(lo, i - _ABBREVIATION_SCAN - 1), i)
-    b = i if run is None else run.start()  # (never None: the run may be empty)
+    # than `_ABBREVIATION_SCAN` (a longer run is no abbreviation): what str.rstrip takes off the
+    # end of that stretch (in C, not a Python loop per character).
+    before = text[max(lo, i - _ABBREVIATION_SCAN - 1) : i]
+    b = i - (len(before) - len(before.rstrip(_LATIN_OR_PERIOD)))
     word = text[b:i].lstrip(".")
     if i - b > _ABBREVIATION_SCAN or not word:
         return not _is_list_number(text, i, lo)

@@ -92,7 +92,8 @@ def scan(s: str, where: bool = True) -> dict[str, list[int]]:
                 hits.setdefault(feature, []).append(-1)
                 if feature == "opinion_cue" and text in OWN_VIEW:
                     hits.setdefault(OWN, []).append(-1)
-    if _HAS_LATIN.search(s):
+    # (ASCII text is English prose but for a heading of figures: scanned, it finds no word.)
+    if s.isascii() or _HAS_LATIN.search(s):
         _scan_english(s, hits, where)
     for m in _NUMERAL.finditer(s):
         _classify_number(s, m.start(), m.end(), hits)
