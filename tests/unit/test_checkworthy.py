@@ -502,6 +502,13 @@ def test_no_clause_outscores_the_bounds_of_its_unit(
                 )
 
 
+@given(st.one_of(texts, st.text(alphabet="0a A“”「」\"'.,，。年月日中国亿元%^$|", max_size=20)))
+def test_text_sum_is_the_sum_of_the_char_grams(text: str) -> None:
+    # A clause's filter reads the sum off the characters (see Plain.text_sum), not the grams.
+    plain = checkworthy_model.load().plain
+    assert plain.text_sum(text) == plain.char_sum(checkworthy_model.char_grams(text))
+
+
 def test_clause_bar() -> None:
     assert clause_bar(0.5, 0.0) == 0.5
     assert clause_bar(0.5, 2.0) == _logistic(2.0) == 0.881

@@ -5,7 +5,7 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.domain.covered import Covered, Intervals
+from workbench.domain.covered import Covered, Intervals, Spans
 
 SPAN = st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda p: (p[0], p[0] + p[1]))
 
@@ -27,6 +27,19 @@ def test_it_answers_as_a_scan_of_every_span_does(
         if not expected:
             covered.add(start, end)
             seen.append((start, end))
+
+
+@given(st.lists(SPAN, max_size=12), SPAN)
+def test_a_window_is_the_spans_of_the_cut_intervals(
+    spans: list[tuple[int, int]], at: tuple[int, int]
+) -> None:
+    # What the checkworthy scorer reads of a span: the document's quotations cut to it.
+    start, end = at
+    whole = Spans(spans)
+    cut = [(max(a, start) - start, min(b, end) - start) for a, b in whole.overlapping(start, end)]
+    window = whole.window(start, end)
+    expected = Spans((a, b) for a, b in cut if a < b)
+    assert (window.starts, window.ends) == (expected.starts, expected.ends)
 
 
 def test_sentences_asked_out_of_order_are_each_added_once() -> None:

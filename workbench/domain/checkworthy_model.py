@@ -7,7 +7,7 @@ numpy: a unit's logit is the bias, plus the weight of each named feature that fi
 `checkworthy.features.FEATURES`), plus the weight of each distinct word uni- and bigram of the
 unit's Latin text (numbers folded to "0", so "0 percent" and "0 million" are learnt once), plus
 the weight of the unit's length band. Every term is a named number, which keeps a score
-explainable: `Model.explain` lists the n-grams that moved it most.
+explainable: `explain` lists the n-grams that moved it most.
 
 The training data is English, so n-gram weights mean something only for English. A unit that
 is mostly not English (more CJK characters than twice its Latin words, as in Chinese) is scored
@@ -34,6 +34,7 @@ adapted on prose, reads no context.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import json
@@ -66,21 +67,33 @@ _BANDS = ((4, "len<5"), (9, "len5-9"), (19, "len10-19"), (39, "len20-39"))
 
 def _tokens(text: str) -> list[str]:
     """Latin words and numbers, lower-cased, every number written "0"."""
-    if not _HAS_LATIN.search(text):
-        return []
     # bytes.lower() folds ASCII letters only (bytes of multi-byte UTF-8 are all >= 0x80), and
     # in C: str.translate looks each character of CJK text up in a dict. One apostrophe:
-    # "that’s" and "that's" are one word.
-    low = text.encode("utf-8").lower().decode("utf-8").replace("’", "'")
+    # "that’s" and "that's" are one word. (ASCII text: str.lower folds it the same way, in one
+    # step, and holds no ’; it has a Latin letter if folding it either way makes a difference,
+    # a test cheaper than a regex call.)
+    if text.isascii():
+        low = text.lower()
+        if low == text.upper():
+            return []
+    elif _HAS_LATIN.search(text) is None:
+        return []
+    else:
+        low = text.encode("utf-8").lower().decode("utf-8").replace("’", "'")
     # Each number becomes "0" after the split: a token is a number if it starts with a digit
-    # (a second pass over the text, to replace numbers before the split, costs more).
-    return ["0" if t[0] <= "9" else t for t in _TOKEN.findall(low)]
+    # (a second pass over the text, to replace numbers before the split, costs more). Most
+    # sentences of prose have no digit: their words are the tokens.
+    tokens = _TOKEN.findall(low)
+    # Digits sort before letters: no token starts with one unless the least does.
+    if not tokens or min(tokens)[0] > "9":
+        return tokens
+    return ["0" if t[0] <= "9" else t for t in tokens]
 
 
 def _cjk_count(text: str) -> int:
     if text.isascii():  # in constant time: most English units
         return 0
-    return len(_NOT_CJK.sub("", text)) if _CJK.search(text) else 0
+    return len(_NOT_CJK.sub("", text))  # one regex call: a test for CJK first costs as much
 
 
 def _grams(tokens: list[str]) -> set[str]:
@@ -119,6 +132,22 @@ def char_grams(text: str) -> set[str]:
     return grams
 
 
+# What stands for each kind of character that is not CJK in `char_grams` (see `Plain.text_sum`).
+_DIGITS = frozenset("0123456789")
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_MARKS = (("0", _DIGITS), ("A", _LATIN), ('"', frozenset(_QUOTE_MARKS)))
+
+
+def _gram_of(ch: str) -> str:
+    """What `char_grams` makes of the character `ch` at either end of a text."""
+    if "\u4e00" <= ch <= "\u9fff":
+        return ch
+    for mark, kind in _MARKS:
+        if ch in kind:
+            return mark
+    return "|"
+
+
 BAND_NAMES = (*(name for _, name in _BANDS), "len40+")
 
 
@@ -132,10 +161,11 @@ def _ceiling(bias: float, bands: dict[str, float]) -> dict[str, float]:
 
 
 def _band(words: int) -> str:
-    for most, name in _BANDS:
-        if words <= most:
-            return name
-    return "len40+"
+    # By bisection (in C): the first band whose most is at least `words`.
+    return BAND_NAMES[bisect.bisect_left(_BAND_MOST, words)]
+
+
+_BAND_MOST = tuple(most for most, _ in _BANDS)
 
 
 def length_band(text: str) -> str:
@@ -208,27 +238,35 @@ class Plain:
         return sum(w for g, w in self.chars.items() if w > 0 and not set(g) - set('0"|^$'))
 
     @functools.cached_property
-    def _char_units(self) -> tuple[dict[str, int], dict[str, int], dict[str, int], int]:
+    def _char_units(self) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
         """The gram weights in units of 1e-4 (the weights file's precision): all, the positive
-        ones, those of CJK characters; and the most the other grams of a text can add (its
-        marks "0", "A", '"', its start and its end). Integers add up to the same sum in any
-        order, and a set's order changes with the process's string hashing."""
+        ones, and those of CJK characters. Integers add up to the same sum in any order, and a
+        set's order changes with the process's string hashing."""
         units = {g: round(w * _PER_UNIT) for g, w in self.chars.items()}
         cjk = {g: u for g, u in units.items() if _CJK.fullmatch(g)}
-        marks = sum(u for g, u in units.items() if u > 0 and g in ("0", "A", '"'))
-        return units, {g: u for g, u in units.items() if u > 0}, cjk, marks
+        return units, {g: u for g, u in units.items() if u > 0}, cjk
 
-    def char_sum(self, grams: set[str], positive: bool = False, rough: bool = False) -> float:
-        """The sum of the weights of `grams` (only the positive ones, with `positive`). With
-        `rough`, `grams` are the characters of a text (as `set(text)`), and the sum is of the
-        weights of its CJK characters plus the most its other grams could add: never less than
-        the sum for `char_grams(text)`."""
-        units, positives, cjk, marks = self._char_units
-        table = positives if positive else cjk if rough else units
+    def char_sum(self, grams: set[str], positive: bool = False) -> float:
+        """The sum of the weights of `grams` (only the positive ones, with `positive`)."""
+        units, positives, _ = self._char_units
+        table = positives if positive else units
         # In C: a lookup per gram, 0 for a gram without a weight, and the sum.
-        total = sum(map(table.get, grams, itertools.repeat(0)))
-        if rough:
-            total += marks + round(self.edges * _PER_UNIT)
+        return sum(map(table.get, grams, itertools.repeat(0))) / _PER_UNIT
+
+    def text_sum(self, text: str) -> float:
+        """`char_sum(char_grams(text))`, read off the distinct characters of `text` (a set, in
+        C): the weights of its CJK characters, of the marks it holds ("0" for any digit, "A" for
+        any Latin letter, '"' for any quotation mark) and of how it starts and ends. What a
+        clause's filter needs, without building the grams (a third of the cost)."""
+        units, _, cjk = self._char_units
+        if not text:
+            return units.get("^$", 0) / _PER_UNIT
+        chars = set(text)
+        total = sum(map(cjk.get, chars, itertools.repeat(0)))
+        for mark, kind in _MARKS:
+            if not chars.isdisjoint(kind):
+                total += units.get(mark, 0)
+        total += units.get("^" + _gram_of(text[0]), 0) + units.get(_gram_of(text[-1]) + "$", 0)
         return total / _PER_UNIT
 
     def char_terms(self, grams: set[str]) -> list[tuple[str, float]]:
@@ -280,11 +318,14 @@ class Model:
             # Comprehensions, not a loop over tokens: this runs for every unit of a document.
             table, pairs = self.ngrams, self._pairs
             found = {t: table[t] for t in tokens if t in table}
+            # The words that may follow each token, looked up by `map` (in C, no method call
+            # per token), then each pair.
+            follows = map(pairs.get, tokens)
             found.update(
                 {
                     f"{a} {b}": follow[b]
-                    for a, b in itertools.pairwise(tokens)
-                    if (follow := pairs.get(a)) is not None and b in follow
+                    for a, b, follow in zip(tokens, tokens[1:], follows, strict=False)
+                    if follow is not None and b in follow
                 }
             )
         english = bool(tokens) and cjk <= 2 * len(tokens)
@@ -309,9 +350,11 @@ def explain_context(terms: tuple[tuple[str, float], ...]) -> tuple[str, ...]:
 
 def explain(terms: list[tuple[str, float]], top: int = 3, kind: str = "words") -> tuple[str, ...]:
     """The `top` n-grams that moved a score most, as `words "tax cuts" +0.41` (or, with `kind`
-    "chars", character grams: `chars "年" +0.53`)."""
-    ranked = sorted(terms, key=lambda t: (-abs(t[1]), t[0]))[:top]
-    return tuple(f'{kind} "{g}" {v:+.2f}' for g, v in ranked if abs(v) >= 0.05)
+    "chars", character grams: `chars "年" +0.53`): the largest weight first, then by gram."""
+    # Sorted as (-|weight|, gram, weight) tuples, in C: a key function is a Python call per term
+    # (a candidate has about twenty), and no two terms share a gram.
+    ranked = sorted([(-abs(v), g, v) for g, v in terms])[:top]
+    return tuple(f'{kind} "{g}" {v:+.2f}' for _, g, v in ranked if abs(v) >= 0.05)
 
 
 @functools.cache

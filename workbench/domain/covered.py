@@ -52,6 +52,20 @@ class Spans:
             i += 1
         return out
 
+    def window(self, start: int, end: int) -> Spans:
+        """The intervals that overlap [start, end), cut to it, as offsets from `start`: what
+        `Spans` makes of them, without sorting and merging them again (cut, they stay sorted
+        and apart)."""
+        i = bisect_right(self.ends, start)
+        j = bisect_left(self.starts, end, i)
+        out = Spans(())
+        if i < j and start < end:
+            out.starts = [a - start for a in self.starts[i:j]]
+            out.ends = [b - start for b in self.ends[i:j]]
+            out.starts[0] = max(out.starts[0], 0)
+            out.ends[-1] = min(out.ends[-1], end - start)
+        return out
+
 
 class Covered:
     """Spans (start, end), half-open: the claims of a document (which may overlap each other:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain import checkworthy_model
-from workbench.domain.checkworthy.features import Unit, body_of, fired_features, read_unit
+from workbench.domain.checkworthy.features import Unit, body_of, fired_features, read_spans
 from workbench.domain.checkworthy.names import harvest_names
 from workbench.domain.checkworthy.nonclaims import NONE, NotClaims, not_claims
 from workbench.domain.checkworthy.quotes import quotes_in
@@ -65,7 +65,6 @@ def candidate_units(text: str) -> list[Segment]:
     return units
 
 
-_SEMICOLON = re.compile("[;；]")
 _CLAUSE_MARK = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
 
 
@@ -73,7 +72,9 @@ def _units_of(text: str, sentence: Segment) -> list[Segment]:
     """The units of one sentence of `text`."""
     # Most sentences hold no semicolon: then the (trimmed) sentence is its only unit, without
     # the cost of splitting it.
-    if _SEMICOLON.search(text, sentence.start, sentence.end) is None:
+    # (str.find, not a regex call: it costs a fifth.)
+    start, end = sentence.start, sentence.end
+    if text.find(";", start, end) < 0 and text.find("；", start, end) < 0:
         return [sentence]
     return _merge_short(split_clauses(text, sentence.start, sentence.end, ";；"))
 
@@ -297,9 +298,9 @@ class SpanScorer:
 
     def unit(self, start: int, end: int) -> Unit:
         """What the features of the span read: its body, cues, names and quotations."""
-        quote = self.text[start:end]
-        local = [(a - start, b - start, False) for a, b in self.quoted.overlapping(start, end)]
-        if local:  # an attributed quotation lies inside the quotations: none without them
-            local += [(a - start, b - start, True) for a, b in self.spoken.overlapping(start, end)]
-        body, lead = body_of(quote)
-        return read_unit(body, self.names, local, lead)
+        body, lead = body_of(self.text[start:end])
+        at = start + lead
+        quoted = self.quoted.window(at, at + len(body))
+        # An attributed quotation lies inside the quotations: none without them.
+        spoken = self.spoken.window(at, at + len(body)) if quoted else quoted
+        return read_spans(body, self.names, quoted, spoken)

@@ -37,6 +37,9 @@ _LIST_MARKER = re.compile(
 _MARKER_FIRST = frozenset("-*•·‣▪(（")
 _CONTENT = re.compile(rf"[\w{CJK}]")
 _MIN_CONTENT = 6
+# At least `_MIN_CONTENT` letters or digits, from the start: counted by the regex engine, not
+# listed one string each.
+_ENOUGH_CONTENT = re.compile(rf"(?:[^\w{CJK}]*+[\w{CJK}]){{{_MIN_CONTENT}}}")
 _SHORT_LEN = 24
 _HEADING_MAX = 40
 
@@ -92,15 +95,16 @@ def _heading(unit: Unit) -> bool:
 def _too_short(unit: Unit) -> bool:
     s = unit.text
     # Only a short unit can have too few letters; counting them in a long one is wasted work.
-    return len(s) < _SHORT_LEN and len(_CONTENT.findall(s)) < _MIN_CONTENT
+    return len(s) < _SHORT_LEN and _ENOUGH_CONTENT.match(s) is None
 
 
 def _question(unit: Unit) -> bool:
     s = unit.text
-    return "?" in s or "？" in s or _QUESTION_END.search(s) is not None
+    # (A regex call costs ten `in` tests: it is made only where its 吗 is.)
+    return "?" in s or "？" in s or ("吗" in s and _QUESTION_END.search(s) is not None)
 
 
-_FIGURES = ("number", "money", "percentage", "fraction", "multiplier", "year", "date")
+_FIGURES = frozenset({"number", "money", "percentage", "fraction", "multiplier", "year", "date"})
 _AUTHORS_PREDICTION = _cue("prediction_cue", quoted=False)
 
 
@@ -109,7 +113,7 @@ def _forecast(unit: Unit) -> bool:
     # the Chinese model reads has CJK in it.
     hits = unit.hits
     return (
-        any(f in hits for f in _FIGURES)
+        not _FIGURES.isdisjoint(hits)
         and _AUTHORS_PREDICTION(unit)
         and HAS_CJK.search(unit.text) is not None
     )
@@ -193,25 +197,29 @@ def read_unit(
         found = quotes_in(body, known)
     else:
         found = _shift(quotes, lead, len(body)) if quotes else ()
-    # Without a letter or a digit there is no cue to scan for and no name to find.
-    wordy = _CONTENT.search(body) is not None
     if not found:  # most units: no quotation, nothing to sort
         quoted = spoken = NO_SPANS
     else:
         quoted = Spans((a, b) for a, b, _ in found)
         spoken = Spans((a, b) for a, b, said in found if said)
-    return Unit(
-        body,
-        scan(body, bool(found)) if wordy else {},
-        find_entities(body, known) if wordy else frozenset(),
-        quoted,
-        spoken,
-    )
+    return read_spans(body, known, quoted, spoken)
+
+
+def read_spans(body: str, names: frozenset[str], quoted: Spans, spoken: Spans) -> Unit:
+    """`read_unit` with the stretches of `body` inside quotation marks and inside attributed
+    quotations given (`find_candidates` cuts them from the document's, see `Spans.window`)."""
+    if not body:
+        return Unit(body, {}, frozenset(), NO_SPANS, NO_SPANS)
+    # Without a letter or a digit there is no cue to scan for and no name to find.
+    # (Most bodies start with one: str.isalnum is what \w tests, CJK included.)
+    if not body[0].isalnum() and _CONTENT.search(body) is None:
+        return Unit(body, {}, frozenset(), quoted, spoken)
+    return Unit(body, scan(body, bool(quoted)), find_entities(body, names), quoted, spoken)
 
 
 # `fired_features` runs for every unit: features without a test are read off the (few) keys of
-# the scan's hits, a cue test is skipped when its cue was not found, and the names are put back in
-# the order of FEATURES.
+# the scan's hits, the tests of cues are looked at only when one of their cues was found (most
+# units have none), and the names are put back in the order of FEATURES.
 _ORDER = {f.name: i for i, f in enumerate(FEATURES)}
 _UNTESTED = frozenset(f.name for f in FEATURES if f.test is None)
 _CUE_OF = {
@@ -223,18 +231,20 @@ _CUE_OF = {
     "quoted_prediction": "prediction_cue",
     "forecast": "prediction_cue",
 }
-_TESTED = tuple((f.name, _CUE_OF.get(f.name), f.test) for f in FEATURES if f.test is not None)
+_TESTS = tuple((f.name, f.test) for f in FEATURES if f.test is not None and f.name not in _CUE_OF)
+_CUE_TESTS = tuple(
+    (f.name, _CUE_OF[f.name], f.test) for f in FEATURES if f.test is not None and f.name in _CUE_OF
+)
+_CUES = frozenset(_CUE_OF.values())
 
 
 def fired_features(unit: Unit) -> tuple[str, ...]:
     """The names of the features that fire on `unit`, in the order of `FEATURES`."""
     hits = unit.hits
-    found = [name for name in hits if name in _UNTESTED]
-    found += [
-        name
-        for name, cue, test in _TESTED
-        if (cue is None or cue in hits) and test is not None and test(unit)
-    ]
+    found = list(_UNTESTED.intersection(hits))  # in C; the order is set below
+    found += [name for name, test in _TESTS if test(unit)]
+    if not _CUES.isdisjoint(hits):
+        found += [name for name, cue, test in _CUE_TESTS if cue in hits and test(unit)]
     found.sort(key=_ORDER.__getitem__)
     return tuple(found)
 

@@ -104,7 +104,8 @@ def find_entities(s: str, names: frozenset[str]) -> frozenset[str]:
     """Names of people, organisations, places and products in `s`, up to two: the features ask
     only whether there is one and whether there are several, so the search stops at two."""
     found: set[str] = set()
-    for m in _ZH_ENTITY.finditer(s):
+    # In ASCII text only the title "CEO" matches, and no Chinese surname can follow it.
+    for m in () if s.isascii() else _ZH_ENTITY.finditer(s):
         word, start, end = m.group(), m.start(), m.end()
         if word in _PLACE_SET:
             if not _GENERIC_AFTER_PLACE.match(s, end):
@@ -136,21 +137,31 @@ def find_entities(s: str, names: frozenset[str]) -> frozenset[str]:
         found.update(pattern.findall(s))  # no groups: the matches, in C
         if len(found) >= 2:
             return frozenset(found)
-    first = True
-    for m in _LATIN_NAME.finditer(s):
-        word = m.group().rstrip(".")
-        # The first word of an English sentence is capitalised anyway: there only a word with a
-        # second capital (MiniMax, OpenAI, CLIP) counts as a name.
-        opening = first and not s[: m.start()].strip(" \"“'‘(（")
-        first = False
-        if word in NOT_NAMES or word in CALENDAR or len(word) < 2:
-            continue
-        if opening and not any(c.isupper() for c in word[1:]):
-            continue
-        found.add(word)
+    words = _LATIN_NAME.findall(s)  # as strings, in C: one regex call, no match objects
+    if not words:
+        return frozenset(found)
+    # The first word of an English sentence is capitalised anyway: there only a word with a
+    # second capital (MiniMax, OpenAI, CLIP) counts as a name. The first word opens the text
+    # when only spaces, quotes and brackets stand before it (a word starts with a capital,
+    # which none of them is, so no earlier word can start there).
+    first = words[0]
+    opening = s.lstrip(_BEFORE_OPENING).startswith(first)
+    # (The pattern matches ASCII only, where lower() changes exactly the capitals.)
+    if not opening or first[1:] != first[1:].lower():
+        _add_name(found, first)
+    for word in words[1:]:
         if len(found) >= 2:
             break
+        _add_name(found, word)
     return frozenset(found)
+
+
+_BEFORE_OPENING = " \"“'‘(（"
+
+
+def _add_name(found: set[str], word: str) -> None:
+    if word not in NOT_NAMES and word not in CALENDAR and len(word) >= 2:
+        found.add(word)
 
 
 def _is_cjk(ch: str) -> bool:

@@ -78,7 +78,7 @@ def scan(s: str, where: bool = True) -> dict[str, list[int]]:
         pass  # every Chinese cue starts with its head: none in ASCII text (English prose)
     elif where:
         for m in ZH_CUE.finditer(s):
-            feature = _feature_of(m.group())
+            feature = ZH_HEADS.get(m.group()) or _feature_of(m.group())
             if feature:
                 hits.setdefault(feature, []).append(m.start())
                 if feature == "opinion_cue" and m.group() in OWN_VIEW:
@@ -86,12 +86,14 @@ def scan(s: str, where: bool = True) -> dict[str, list[int]]:
     else:
         # No position needed: the matched texts (findall, in C), not match objects.
         for text in ZH_CUE.findall(s):
-            feature = _feature_of(text)
+            # Most matches are their head (what follows a head is a lookaround): one lookup.
+            feature = ZH_HEADS.get(text) or _feature_of(text)
             if feature:
                 hits.setdefault(feature, []).append(-1)
                 if feature == "opinion_cue" and text in OWN_VIEW:
                     hits.setdefault(OWN, []).append(-1)
-    if _HAS_LATIN.search(s):
+    # (ASCII text is English prose but for a heading of figures: scanned, it finds no word.)
+    if s.isascii() or _HAS_LATIN.search(s):
         _scan_english(s, hits, where)
     for m in _NUMERAL.finditer(s):
         _classify_number(s, m.start(), m.end(), hits)
@@ -116,8 +118,9 @@ def _feature_of(text: str) -> str | None:
 
 
 def _scan_english(s: str, hits: dict[str, list[int]], where: bool) -> None:
-    # ASCII letters folded, nothing else (as bytes, in C), so offsets carry over.
-    low = s.encode("utf-8").lower().decode("utf-8")
+    # ASCII letters folded, nothing else (as bytes, in C), so offsets carry over. (str.lower
+    # folds ASCII text the same way, without the round trip.)
+    low = s.lower() if s.isascii() else s.encode("utf-8").lower().decode("utf-8")
     tokens = _EN_TOKEN.findall(low)
     if EN_TRIGGERS.isdisjoint(tokens):
         return  # most clauses of English prose: one set operation, in C
@@ -131,7 +134,8 @@ def _scan_english(s: str, hits: dict[str, list[int]], where: bool) -> None:
         # neighbours decide (May, USD, No. 1, top 10) and, below, for the quotation tests:
         # finding every word's offsets is most of this scan's cost, so it is done only then.
         # (Any other word's case cannot matter: its capitalised forms are not in the tables.)
-        if word in EN_CASED:
+        cased = word in EN_CASED
+        if cased:
             if not spans:
                 spans = [m.span() for m in _EN_TOKEN.finditer(low)]
             start, end = spans[i]
@@ -148,6 +152,8 @@ def _scan_english(s: str, hits: dict[str, list[int]], where: bool) -> None:
                 feature = "first_or_only"
         elif word == "only" and prev == "not":
             feature = None
+        elif not cased:
+            pass  # its original is lower case: no month, weekday, quarter, currency, No. or top
         elif _is_english_date(original, s, end):
             feature = "date"
         elif original in CURRENCY_CODES:

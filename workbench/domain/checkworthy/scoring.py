@@ -201,9 +201,8 @@ class Scored:
         `clauses`): can it pass, that is score `min_score` when the English model reads it, or
         `bar` (`min_score` unless given) when the plain one does? The bound is the clause's
         own: its features, not the best of the unit's clauses, and one model reads it, and the
-        plain one's grams are the clause's own: its CJK characters first, with the most its
-        marks, start and end could add (a set and a sum, in C), then, if that is not enough to
-        say no, all of them (reading them costs a tenth of scoring the clause)."""
+        plain one's grams are the clause's own (their sum read off its characters, see
+        `Plain.text_sum`: a tenth of the cost of scoring the clause)."""
         plain_bar = min_score if bar is None else bar
         reading = self.reading
         if reading is None:
@@ -222,12 +221,10 @@ class Scored:
             body = body_of(clause)[0]
             if not body:
                 return short
-            if squash(plain + part.char_sum(set(body), rough=True)) < plain_bar:
+            if squash(plain + part.text_sum(body)) < plain_bar:
                 return False
-            if checkworthy_model.mostly_english(body):
-                return False  # the English bound is below min_score
-            grams = checkworthy_model.char_grams(body)
-            return squash(plain + part.char_sum(grams)) >= plain_bar
+            # Read by the English model, the clause is held to the English bound, below min_score.
+            return not checkworthy_model.mostly_english(body)
 
         return may_pass
 

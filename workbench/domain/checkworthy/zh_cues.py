@@ -371,6 +371,18 @@ def _build_heads() -> dict[str, str]:
     return heads
 
 
+def _by_first_character(entries: list[str]) -> str:
+    """The alternation of `entries` (each one alternative, starting with a literal), grouped by
+    first character: where a cue may start, the regex engine tries only the entries that start
+    with the character found (a flat alternation tries them all: a third slower on the bench's
+    Chinese units). Within a group the entries keep their order, so the same entry wins where
+    several match."""
+    groups: dict[str, list[str]] = {}
+    for entry in entries:
+        groups.setdefault(entry[0], []).append(entry[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
 # Each head's feature (`scan` looks up the head of every match here), and every cue in one
 # regex.
 ZH_HEADS = _build_heads()
@@ -378,7 +390,7 @@ if not OWN_VIEW.issubset(h for h, f in ZH_HEADS.items() if f == "opinion_cue"):
     raise ValueError("every own view must be an opinion cue")
 MAX_HEAD = max(map(len, ZH_HEADS))
 ZH_CUE = re.compile(
-    "|".join(
+    _by_first_character(
         sorted(
             (e for entries in ZH_CUES.values() for e in entries),
             key=lambda e: -len(_head(e)),  # the longest head wins where two start together
