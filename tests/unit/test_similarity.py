@@ -3543,6 +3543,37 @@ def test_a_figure_inside_the_bound_agrees_with_it() -> None:
     assert explain(q, t).disagree == ()
 
 
+def _bounds(one: str, other: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
+    return [(ours, theirs) for what, ours, theirs, _ in explain(a, b).disagree if what == "bounds"]
+
+
+def test_a_bound_is_checked_against_the_figure_stated_not_its_rounded_value() -> None:
+    # "more than 287,000" was kept as a bound on 290,000, the figure rounded, so 287,400 (which
+    # keeps the bound) broke it
+    said = "More than 287,000 people in Thornlea are waiting for planned treatment."
+    assert _bounds(said, "Thornlea's waiting list for planned treatment reached 287,400.") == []
+    assert _bounds(said, "Thornlea's waiting list for planned treatment reached 287,000.") == []
+    # near misses: a figure below the bound stated, though it rounds to the same 290,000
+    assert _bounds(said, "Thornlea's waiting list for planned treatment reached 286,500.") == [
+        (("above 287000",), ("286500",))
+    ]
+    assert _bounds("近300万人次", "达到301万人次") == [(("below 3000000",), ("3010000",))]
+
+
+def test_two_bounds_disagree_only_when_no_figure_keeps_both() -> None:
+    two = "Thornleigh Airways carried more than two million passengers."
+    assert _bounds(two, "Nearly two million passengers flew with Thornleigh Airways.")
+    # nearly 1.98 million is below two million too; more than 1.98 million and nearly two
+    # million leave 1.99 million to both
+    assert _bounds(two, "Nearly 1.98 million passengers flew with Thornleigh Airways.")
+    assert not _bounds(
+        "Thornleigh Airways carried more than 1.98 million passengers.",
+        "Nearly two million passengers flew with Thornleigh Airways.",
+    )
+    assert not _bounds(two, "Over two million passengers flew with Thornleigh Airways.")
+
+
 def test_a_grower_that_turned_out_tea_reports_no_turnout() -> None:
     assert "~turnout" not in claim_terms("Xiuyun Tea turned out 4,800 tonnes of tea.", "")
     assert "~turnout" in claim_terms("Just 58% of voters cast a ballot.", "")

@@ -11,7 +11,8 @@ bag of terms:
   and `~percent`) and a ratio one figure (十七比一, 17:1: `#17:1`); every figure of 10 or more
   also gives its value to two significant figures (1.98 million: `≈2000000`), and a hedged
   figure or a range only that (nearly two million, 近50亿, between 10 and 12 million:
-  `#≈2000000`, `≈2000000`), with `=bound:below:` or `=bound:above:` after nearly or more than;
+  `#≈2000000`, `≈2000000`), with `=bound:below:` or `=bound:above:` and the figure stated
+  after nearly or more than (more than 287,000: `=bound:above:287000`);
 - concepts from a small bilingual table of common news words, so "首个", "第一个" and "first"
   are all `~first`, "美金", "美元", "$" and "dollars" are `~usd`, "7年" and "seven years" both
   hold `~year`;

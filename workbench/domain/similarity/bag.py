@@ -204,7 +204,9 @@ def terms(text: str) -> list[str]:
         out.append(approx)
         side = bound(m)
         if side:
-            out.append(f"=bound:{side}:{approx[1:]}")
+            # The bound is the figure stated, not its rounded value: "more than 287,000" is
+            # kept by 287,400, which rounds to the same 290,000 (see `disagreements`).
+            out.append(f"=bound:{side}:{number_token(value)[1:]}")
 
     def numbers(m: re.Match[str]) -> str:
         digits, scale = m.group(1), m.group(2)

@@ -250,26 +250,47 @@ def _undenied(kinds: Kinds) -> tuple[list[str], bool]:
     return kinds.acts, kinds.negated
 
 
-def _other_side(bound: str) -> str:
+def _limit(bound: str) -> tuple[str, float]:
+    """A bound's side and the figure it bounds (=bound:above:287000: "above", 287000.0)."""
     _, side, value = bound.split(":", 2)
-    return f"=bound:{'above' if side == 'below' else 'below'}:{value}"
+    return side, float(value)
+
+
+def _crossed(ours: list[str], theirs: list[str]) -> tuple[list[str], list[str]]:
+    """Of two claims' bounds, those that leave no figure both could be: below one figure
+    against above it or above a higher one ("nearly two million", "more than two million").
+    Only bounds of one figure rounded (see `figures.approximate_token`): "more than 287,000"
+    and "under 300,000" leave room between them, and bounds far apart are not of one thing."""
+    mine, yours = [], []
+    for t in ours:
+        side, limit = _limit(t)
+        for u in theirs:
+            other_side, other_limit = _limit(u)
+            if side == other_side or approximate_token(limit) != approximate_token(other_limit):
+                continue
+            below, above = (limit, other_limit) if side == "below" else (other_limit, limit)
+            if below <= above:
+                mine.append(t)
+                yours.append(u)
+    return sorted(set(mine)), sorted(set(yours))
 
 
 def _broken(bounds: list[str], other: Mapping[str, float]) -> tuple[list[str], list[str]]:
-    """Of one claim's `bounds`, those an exact figure of the `other` claim (which bounds none of
-    them) falls on the wrong side of, and those figures: "more than 200 million" against 198
-    million, "nearly 3,000" against 3,040 (each rounds to the bound's figure, so they share it)."""
+    """Of one claim's `bounds`, those an exact figure of the `other` claim falls on the wrong
+    side of, and those figures: "more than 200 million" against 198 million, "nearly 3,000"
+    against 3,040 (each rounds to the bound's figure, so they share it). A bound is checked
+    against the figure stated, not its rounded value: "more than 287,000" is 287,400 too,
+    though both round to 290,000; and a figure equal to the bound keeps it (a rounded figure
+    said with "more than" most often restates the exact one)."""
     mine, theirs = [], []
     for t in bounds:
-        _, side, approx = t.split(":", 2)
-        if f"=bound:below:{approx}" in other or f"=bound:above:{approx}" in other:
-            continue
-        limit = float(approx)
+        side, limit = _limit(t)
+        rounded = approximate_token(limit)
         for term in other:
             if term[0] != "#" or not term[1:2].isdigit() or ":" in term:
                 continue  # (a hedged figure, #≈, or a ratio, #17:1)
             value = float(term[1:])
-            if approximate_token(value)[1:] == approx and (
+            if approximate_token(value) == rounded and (
                 value < limit if side == "above" else value > limit
             ):
                 mine.append(t)
@@ -460,9 +481,9 @@ def disagreements(
             yield what, share, ([word] if word in a else [], [word] if word in b else [])
     if ka.bounds and kb.bounds:
         # nearly two million against more than two million: each on its own side of one figure
-        mine = sorted(t for t in ka.bounds if _other_side(t) in b)
+        mine, yours = _crossed(ka.bounds, kb.bounds)
         if mine:
-            yield "bounds", ACT_SHARE, (mine, sorted(_other_side(t) for t in mine))
+            yield "bounds", ACT_SHARE, (mine, yours)
     elif ka.bounds or kb.bounds:
         # more than 200 million against 198 million: the figure breaks the bound
         broken, figures = _broken(ka.bounds, b) if ka.bounds else _broken(kb.bounds, a)
