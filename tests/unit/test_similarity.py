@@ -2219,9 +2219,10 @@ def test_jobs_created_are_the_opposite_of_jobs_to_go() -> None:
         ("january to march", "=period:q1"),
         ("2024年1至6月", "=period:h1"),
         ("七至九月", "=period:q3"),
-        ("截至上半年末", "=period:m6"),
-        ("三季度末", "=period:m9"),
-        ("at the end of the first half of 2024", "=period:m6"),
+        # the end of a half or a quarter is the end of its last month
+        ("截至上半年末", "=period:e6"),
+        ("三季度末", "=period:e9"),
+        ("at the end of the first half of 2024", "=period:e6"),
     ],
 )
 def test_a_span_of_months_is_its_quarter_or_half(text: str, period: str) -> None:
@@ -2387,7 +2388,7 @@ def test_a_month_before_a_figure_is_no_day() -> None:
 def test_two_months_are_a_span_only_when_said_as_one() -> None:
     assert labels("inflation was 4% in january and june 2024") == ["=period:m1", "=period:m6"]
     assert labels("january–june 2024") == ["=period:h1"]
-    assert "=period:m6" not in labels("arsenal led 2-0 at the end of the first half")
+    assert "=period:e6" not in labels("arsenal led 2-0 at the end of the first half")
 
 
 def test_a_percentage_beside_another_figure_is_no_count_of_it() -> None:
@@ -3390,7 +3391,7 @@ ROUND18 = [
             "2025年末不良贷款率1.42%",
         ),
         ("澄川银行2025年6月末不良贷款率为1.42%。", "6月末不良率1.42%"),
-        ("periods", ("m12",), ("m6",), 0.5),
+        ("periods", ("end of m12",), ("end of m6",), 0.5),
     ),
     # two titles that open alike: two books
     (
@@ -3574,6 +3575,92 @@ def test_two_bounds_disagree_only_when_no_figure_keeps_both() -> None:
     assert not _bounds(two, "Over two million passengers flew with Thornleigh Airways.")
 
 
+def _disagree(one: str, other: str) -> list[str]:
+    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
+    return [what for what, *_ in explain(a, b).disagree]
+
+
+_PERIODS = ("periods", "period on one side", "years")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # the end of a year, a half, a quarter or a month agrees with every period that ends then
+        (
+            "Brennland's unemployment rate fell to 4.1% by the end of 2025.",
+            "Brennland's unemployment rate fell to 4.1% in the fourth quarter of 2025.",
+        ),
+        ("Brennland's jobless rate was 4.1% at the end of 2025.", "Q4 2025: jobless rate 4.1%"),
+        ("Brennland's jobless rate was 4.1% at the end of 2025.", "December 2025: 4.1%"),
+        ("澄川银行2025年末不良贷款率为1.42%。", "澄川银行2025年四季度不良贷款率为1.42%。"),
+        ("澄川银行2025年6月末不良贷款率为1.42%。", "澄川银行2025年上半年末不良贷款率为1.42%。"),
+        # before a month is by the end of the one before
+        (
+            "Hollybank will close 38 of its 210 branches by the end of June.",
+            "Thirty-eight Hollybank stores will close before July.",
+        ),
+        ("鹤湾百货7月前关闭38家门店。", "鹤湾百货6月底前关闭38家门店。"),
+        ("Hollybank will close 38 branches before July.", "Hollybank will close 38 in June."),
+    ],
+)
+def test_an_end_agrees_with_the_periods_that_end_then(one: str, other: str) -> None:
+    assert not set(_disagree(one, other)) & set(_PERIODS), (one, other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "what"),
+    [
+        # near misses: periods that end elsewhere, two spans, another year, the year itself
+        (
+            "Brennland's jobless rate was 4.1% at the end of 2025.",
+            "Brennland's jobless rate was 4.1% in the third quarter of 2025.",
+            "periods",
+        ),
+        ("Brennland's jobless rate was 4.1% in Q3 2025.", "Q4 2025: jobless rate 4.1%", "periods"),
+        ("Brennland's retail sales rose 4.1% in December 2025.", "Q4 2025: up 4.1%", "periods"),
+        (
+            "Jobless rate 4.1% at the end of 2025.",
+            "Jobless rate 4.1% at end of June 2025.",
+            "periods",
+        ),
+        ("Jobless rate 4.1% at the end of 2025.", "Jobless rate 4.1% in H1 2025.", "periods"),
+        (
+            "Hollybank will close 38 branches before July.",
+            "Hollybank closes 38 by end of May.",
+            "periods",
+        ),
+        ("Jobless rate 4.1% at the end of 2024.", "Jobless rate 4.1% in Q4 2025.", "years"),
+        (
+            "Revenue rose 4.1% in the first half of 2025.",
+            "Revenue rose 4.1% in 2025.",
+            "period on one side",
+        ),
+    ],
+)
+def test_periods_that_end_apart_still_disagree(one: str, other: str, what: str) -> None:
+    assert what in _disagree(one, other), (one, other)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("by the end of june", ["=period:e6"]),
+        ("end-june", ["=period:e6"]),
+        ("六月底", ["=period:e6"]),
+        ("before july 2025", ["=period:e6"]),
+        ("7月之前", ["=period:e6"]),
+        # not a month: "before may be", nor January's eve (another year), nor 7月前两周 (the first
+        # two weeks of July)
+        ("before may be", []),
+        ("1月前", ["=period:m1"]),
+        ("7月前两周", ["=period:m7"]),
+    ],
+)
+def test_the_end_of_a_month_and_before_a_month(text: str, found: list[str]) -> None:
+    assert labels(text) == found
+
+
 def test_a_grower_that_turned_out_tea_reports_no_turnout() -> None:
     assert "~turnout" not in claim_terms("Xiuyun Tea turned out 4,800 tonnes of tea.", "")
     assert "~turnout" in claim_terms("Just 58% of voters cast a ballot.", "")
@@ -3583,8 +3670,8 @@ def test_a_grower_that_turned_out_tea_reports_no_turnout() -> None:
     "text", ["截至2024年底", "2024年末", "at the end of 2024", "at end-2024", "at year-end"]
 )
 def test_the_end_of_a_year_is_december(text: str) -> None:
-    assert labels(text) == ["=period:m12"]
-    assert labels("上半年末") == ["=period:m6"] and labels("weekend sales") == []
+    assert labels(text) == ["=period:e12"]
+    assert labels("上半年末") == ["=period:e6"] and labels("weekend sales") == []
 
 
 @pytest.mark.parametrize(

@@ -26,8 +26,8 @@ bag of terms:
 - what a figure counts, the word after it or its Chinese classifier (6,500 masts: `^mast`;
   650家: `^家`), when the concept table does not say it already;
 - numbers that label a thing (Line 3, 3号线, the second runway: `=label:line:3`), periods within
-  a year (March, 三季度, the first half, 年底: `=period:m3`, `=period:q3`, `=period:h1`,
-  `=period:m12`) and the kind
+  a year (March, 三季度, the first half: `=period:m3`, `=period:q3`, `=period:h1`), the end of
+  one (年底, the end of June, before July: `=period:e12`, `=period:e6`) and the kind
   of body a name is (University, 银行: `=org:university`, `=org:bank`);
 - the name a Chinese text opens with and the kind after it (曜川储能: `=named:曜川`,
   `=kind:储能`), the owner of a claim's subject (Pendry Bank's rival Corrie Bank: `=of:pendry`;
@@ -70,7 +70,8 @@ post was left (resigned, lost the vote) and the other names it held, when
 each gives a sum in a currency the other does not (US$, pounds; 美元, 元), when a
 Latin name is neither the pinyin nor a translation of the other's Chinese name (Xinggang
 against 澜汐; Singing Sand is 鸣沙, see `domain.glosses`), when each labels
-a thing of one kind by another number (Line 5, 3号线), gives another period (March, October) or
+a thing of one kind by another number (Line 5, 3号线), gives another period (March, October;
+an end agrees with the periods that end then: the end of 2025, the fourth quarter) or
 kind of body (bank, securities house), when the same two parties have their roles swapped (A
 bought B, B was taken over by A), when one gives a half or quarter and the other only the
 year, when an English text's Latin names spell no pinyin of a Chinese text's opening name,

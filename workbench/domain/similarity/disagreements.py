@@ -161,6 +161,25 @@ LABEL_SHARE = 0.5
 # the same in every other word, still scored 0.547; at 0.5 two more dev near misses fall under
 # the threshold and nothing else moves.)
 PERIOD_SHARE = 0.5
+# A period's number times this is its last month: m3 and e3 end with March, q1 too, h1 with June.
+_LAST_MONTH = {"m": 1, "e": 1, "q": 3, "h": 6}
+
+
+def _period_found(period: str, others: list[str]) -> bool:
+    """Whether a period agrees with one of the other claim's: the same period, or an end (a
+    point, =period:e12: the end of 2025, see `labels`) and a period that ends then (December,
+    the fourth quarter, the second half). Two spans agree only when they are one: December is
+    not the fourth quarter, the first half not June."""
+    if period in others:
+        return True
+    kind, n = period[8], int(period[9:])
+    end = n * _LAST_MONTH[kind]
+    return any(
+        (kind == "e" or other[8] == "e") and int(other[9:]) * _LAST_MONTH[other[8]] == end
+        for other in others
+    )
+
+
 # A period within the year against the year itself (revenue up 18% in the first half of 2023,
 # against up 18% in 2023): the half is not the year.
 ONE_SIDED_PERIOD = "period on one side"
@@ -419,7 +438,8 @@ def disagreements(
         if mine and yours:
             yield "bodies", NAME_SHARE, (mine, yours)
     if ka.periods and kb.periods:
-        mine, yours = _unshared(ka.periods, a, kb.periods, b)
+        mine = sorted(t for t in ka.periods if not _period_found(t, kb.periods))
+        yours = sorted(t for t in kb.periods if not _period_found(t, ka.periods))
         if mine and yours:
             yield "periods", PERIOD_SHARE, (mine, yours)
     elif (ka.years and kb.years) and bool(ka.periods) != bool(kb.periods):
