@@ -3661,6 +3661,48 @@ def test_the_end_of_a_month_and_before_a_month(text: str, found: list[str]) -> N
     assert labels(text) == found
 
 
+@pytest.mark.parametrize(
+    ("one", "other", "disagree"),
+    [
+        # an average said of a figure the other claim lacks, beside one both give: a fact added
+        (
+            "鹭屿市2025年地区生产总值达到1.52万亿元，同比增长5.8%。",
+            "2025年鹭屿全市GDP达15200亿元，人均超过16万元。",
+            False,
+        ),
+        (
+            "Lanwick's economy grew to 88 billion pounds in 2025.",
+            "Lanwick's economy reached 88 billion pounds in 2025, or 31,000 pounds per head.",
+            False,
+        ),
+        # an average said of no figure
+        (
+            "Hollinsgrave Infirmary carried out 1,126 hip replacements in 2025.",
+            "Surgeons at Hollinsgrave completed 1126 hip replacements in 2025, well ahead of the "
+            "regional average.",
+            False,
+        ),
+        # near misses: the figure both give said per head or per day by one, and an average of a
+        # figure the other gives in no form, with no figure shared
+        ("鹭屿市2025年人均地区生产总值为16万元。", "鹭屿市2025年地区生产总值为16万元。", True),
+        (
+            "In 2024 the average wait for hip surgery at Quillmoor General was nearly six weeks.",
+            "The median wait for a hip operation at Quillmoor General in 2024 was 41 days.",
+            True,
+        ),
+        (
+            "Quillmoor's trains carried 41,000 passengers a day.",
+            "Quillmoor's trains carried 41,000.",
+            True,
+        ),
+    ],
+)
+def test_an_average_disagrees_only_when_said_of_the_figure(
+    one: str, other: str, disagree: bool
+) -> None:
+    assert ("average or total" in _disagree(one, other)) is disagree, (one, other)
+
+
 def test_a_grower_that_turned_out_tea_reports_no_turnout() -> None:
     assert "~turnout" not in claim_terms("Xiuyun Tea turned out 4,800 tonnes of tea.", "")
     assert "~turnout" in claim_terms("Just 58% of voters cast a ballot.", "")

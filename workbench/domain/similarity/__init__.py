@@ -41,7 +41,8 @@ bag of terms:
   `=buys:lorimer`, `=sells:白桦`), who won a match (负于赤隼: `=wins:赤隼`), who pays whom under
   an order (`=pays:canglu`, `=paid:yunlu`), and a body under its owner's own name
   (澄岭汽车旗下澄岭新能源: `=sub:新能`);
-- what a price is per (每斤, per kg: `=label:per:jin`);
+- what a price is per (每斤, per kg: `=label:per:jin`), and the figures an average is said of,
+  those of its clause (人均超过16万元: `=avg:#160000`, `=avg:≈160000`);
 - a part or relative of what a claim names (Ravensmoor University's library, 祁慕言的父亲:
   `=part:library`, `=part:father`);
 - products and kinds of one measure (fridges, rice, gin, 常住 population: `=product:fridge`).
@@ -57,9 +58,10 @@ nothing else ties them, when their acts are opposite (opened against closed, ros
 more" against fell or "9% less", signed against vetoed, hired against laid off, ordered
 or opened against cancelled or suspended, appointed against resigned or 不再担任), when one
 denies what the other asserts (did not pay, 未派发), when one gives a figure per person, per
-day or on average and the other a total, when they give two days of a month or two places
-in a ranking (No. 41, 排名第2位), when only one says it was put off (推迟, delayed) or that a post
-was held once (former, 曾任), when one
+day or on average and the other a total (an average said of a figure the other gives, or of
+one it gives in no form when they share none), when they give two days of a month or two
+places in a ranking (No. 41, 排名第2位), when only one says it was put off (推迟, delayed) or
+that a post was held once (former, 曾任), when one
 says nearly a figure and the other more than it (or a figure on the wrong side of it: more
 than 200 million, 198 million; "no more than" and 未达到 are below), when they share no figure
 even rounded,

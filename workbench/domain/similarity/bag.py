@@ -165,11 +165,46 @@ def _kuai(m: re.Match[str]) -> str:
     return f"{value:g}元"
 
 
+# What an average (per head, per day, on average: the table's ~average) is said of: the figures
+# of its clause, kept as "=avg:" and the figure (人均超过16万元: =avg:#160000, =avg:≈160000). A
+# figure per head against the total is another claim only when the average is said of a figure
+# the two claims share: GDP of 1.52万亿元 "and 16万元 per head" adds a fact to the total, and
+# "well ahead of the regional average" qualifies no figure at all (see `disagreements`).
+AVERAGED = "=avg:"
+_AVERAGE = re.compile(
+    "|".join(
+        re.escape(f) if not f.isascii() else rf"\b{re.escape(f)}\b"
+        for f in sorted((f for f, c in CONCEPT_OF.items() if c == "average"), key=len)[::-1]
+    )
+)
+# A clause ends at a stop, a semicolon, a colon or a comma (not one between digits: 1,126).
+_CLAUSE_END = re.compile(r"[，。；;：:！？!?]|[,.](?!\d)")
+
+
+def _averaged(s: str) -> list[str]:
+    """The figures the averages of `s` (lower-cased, normalised) are said of (see above)."""
+    out: list[str] = []
+    for clause in _CLAUSE_END.split(s):
+        if _AVERAGE.search(clause):
+            out.extend(
+                AVERAGED + t
+                for t in _terms(clause, averages=False)
+                if t[0] in "#≈" and ":" not in t and not is_year(t)
+            )
+    return out
+
+
 def terms(text: str) -> list[str]:
     """The meaning-bearing terms of `text` (see the package's docstring), with repeats."""
+    return _terms(text, averages=True)
+
+
+def _terms(text: str, *, averages: bool) -> list[str]:
     plain = normal(text)
     s = plain.lower()
     out: list[str] = labels(s)
+    if averages and _AVERAGE.search(s):
+        out += _averaged(s)
     out += parts(plain)
     out += products(s)
     found_days = days(s)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from workbench.domain.glosses import pinyin_translated
-from workbench.domain.similarity.figures import approximate_token
+from workbench.domain.similarity.figures import approximate_token, is_year
 from workbench.domain.similarity.kinds import (
     ACT_POLE,
     CANCEL,
@@ -81,8 +81,9 @@ SUBSIDIARY = "subsidiary or owner"
 # per day or on average against the total (GDP per person against GDP); what was put off
 # against what was done (推迟交付, delivered) and who held a post against who holds it (曾任, a
 # former chief executive), as opposite acts are. (concept: what is said, its share)
+AVERAGE = "~average"
 _ONE_SIDED = {
-    "~average": ("average or total", YEAR_SHARE),
+    AVERAGE: ("average or total", YEAR_SHARE),
     "~delay": ("delayed or done", ACT_SHARE),
     "~former": ("former or current", ACT_SHARE),
 }
@@ -267,6 +268,26 @@ def _undenied(kinds: Kinds) -> tuple[list[str], bool]:
     if kinds.negated and kinds.acts and set(kinds.acts) <= {"~up", "~down"}:
         return ["~flat"], False
     return kinds.acts, kinds.negated
+
+
+def _average_added(kinds: Kinds, vector: Mapping[str, float], other: Mapping[str, float]) -> bool:
+    """Whether the average one claim alone gives (`kinds`, `vector`) is no disagreement with
+    the `other` claim: it is said of no figure ("well ahead of the regional average"), or only
+    of figures the other lacks while the two share another figure, which the average is then
+    not said of (GDP of 1.52万亿元, "and 16万元 per head", against the GDP alone). An average
+    said of a figure the other gives is another claim (GDP per head against GDP); so is one
+    said of a figure the other gives in no form, when they share none (an average of nearly
+    six weeks against a median of 41 days)."""
+    if not kinds.averaged:
+        return True
+    if any(t[5:] in other for t in kinds.averaged):
+        return False
+    averaged = {t[5:] for t in kinds.averaged}
+    return any(
+        t in other and t not in averaged and not is_year(t)
+        for t in vector
+        if t[0] in "#≈" and ":" not in t
+    )
 
 
 def _limit(bound: str) -> tuple[str, float]:
@@ -498,6 +519,8 @@ def disagreements(
             yield "total or year", YEAR_SHARE, (mine, yours)
     for word, (what, share) in _ONE_SIDED.items():
         if (word in a) != (word in b):
+            if word == AVERAGE and _average_added(*((ka, a, b) if word in a else (kb, b, a))):
+                continue
             yield what, share, ([word] if word in a else [], [word] if word in b else [])
     if ka.bounds and kb.bounds:
         # nearly two million against more than two million: each on its own side of one figure
