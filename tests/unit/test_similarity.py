@@ -3703,6 +3703,40 @@ def test_an_average_disagrees_only_when_said_of_the_figure(
     assert ("average or total" in _disagree(one, other)) is disagree, (one, other)
 
 
+@pytest.mark.parametrize(
+    ("one", "other", "disagree"),
+    [
+        # the kind of area a place is is no name: "Province" was a name the governor's claim
+        # lacked, and so disagreed with the governor's name
+        (
+            "The rural poverty rate in Qiaonan Province fell to 1.9% in 2025.",
+            "Governor Shen Yaoting said he had brought Qiaonan's rural poverty rate down to 1.9% "
+            "in 2025.",
+            [],
+        ),
+        (
+            "Yanbo County built 52 schools in 2025.",
+            "Mayor Ada Lin said Yanbo built 52 schools.",
+            [],
+        ),
+        # near misses: another place of the same kind, another kind of council
+        (
+            "The rural poverty rate in Qiaonan Province fell to 1.9% in 2025.",
+            "The rural poverty rate in Lanxi Province fell to 1.9% in 2025.",
+            ["names"],
+        ),
+        (
+            "Sandmere District Council planted 52,000 trees in 2025.",
+            "Sandmere Borough Council planted 52,000 trees in 2025.",
+            ["bodies"],
+        ),
+    ],
+)
+def test_the_kind_of_an_area_is_no_name(one: str, other: str, disagree: list[str]) -> None:
+    assert [w for w in _disagree(one, other) if w in ("names", "bodies")] == disagree
+    assert "@province" not in names("峤南 Qiaonan Province")
+
+
 def test_a_grower_that_turned_out_tea_reports_no_turnout() -> None:
     assert "~turnout" not in claim_terms("Xiuyun Tea turned out 4,800 tonnes of tea.", "")
     assert "~turnout" in claim_terms("Just 58% of voters cast a ballot.", "")

@@ -381,9 +381,17 @@ _ORG_KINDS = {
     "securities": ("securities", "brokerage", "证券", "券商"),
     "insurance": ("insurance", "insurer", "保险"),
     "hospital": ("hospital", "hospitals", "医院"),
+    # the kind of area a place is (see `naming.AREA_KINDS`): Sandmere District Council and
+    # Sandmere Borough Council are two councils (in English only: 省 and 区 are in too many
+    # words, 节省, 地区)
+    "province": ("province", "provinces"),
+    "prefecture": ("prefecture",),
+    "county": ("county", "counties"),
+    "district": ("district", "districts"),
+    "borough": ("borough",),
 }
 _ORG_OF = {form: kind for kind, forms in _ORG_KINDS.items() for form in forms}
-_ORG_HINTS = tuple(f for f in _ORG_OF if not f.endswith("s") or f == "securities")
+_ORG_HINTS = tuple(f for f in _ORG_OF if not f.endswith("s") or f in ("securities", "counties"))
 _ORGS = re.compile(
     "|".join(rf"\b{f}\b" if f.isascii() else f for f in sorted(_ORG_OF, key=len, reverse=True))
 )

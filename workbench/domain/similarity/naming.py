@@ -42,6 +42,14 @@ OFFICES = frozenset(
         "chief executive officer provost rector professor dr mr mrs ms mx sir dame mp mep"
     )
 )
+# Words that say what kind of area a place is (Qiaonan Province, Yanbo County, Sandmere District
+# Council): the place's name is the word before, and the kind is read as a kind of body is
+# (`labels`: =org:province). As names, "Qiaonan Province" named "Province", which a claim that
+# says "Qiaonan" and its governor's name did not, and so disagreed with the governor's name.
+# (Not City, Town or State: Kelbridge Town and Ohio State are clubs and universities too.)
+AREA_KINDS = frozenset(
+    split_words("province provinces prefecture county counties district districts borough")
+)
 # A portfolio names an office only before one (the Finance Minister, the Health Secretary); the
 # Finance Ministry of Kellan or Kellan Health are bodies.
 PORTFOLIOS = frozenset(
@@ -74,7 +82,7 @@ def latin_names(text: str) -> list[str]:
             continue  # AI, CEO, GDP, EV: more often a common noun than a name
         if low in CONCEPT_OF or stem(low) in CONCEPT_OF:
             continue
-        if low in NUMBER_WORDS or low in NOT_NAMES or low in OFFICES:
+        if low in NUMBER_WORDS or low in NOT_NAMES or low in OFFICES or low in AREA_KINDS:
             continue
         follows = tokens[i + 1] if i + 1 < len(tokens) else None
         if (
