@@ -3737,6 +3737,55 @@ def test_the_kind_of_an_area_is_no_name(one: str, other: str, disagree: list[str
     assert "@province" not in names("峤南 Qiaonan Province")
 
 
+@pytest.mark.parametrize(
+    ("one", "other", "disagree"),
+    [
+        # the kind of body after a name is no name: an abbreviation of it, or a claim that
+        # names someone else instead, disagreed as other names
+        (
+            "Henggao University admitted 7,420 undergraduates in 2025.",
+            "Henggao Univ. took in 7,420 new undergraduates in 2025.",
+            [],
+        ),
+        (
+            "Garrowby Farm Cooperative's members harvested 18,500 tonnes of barley in 2025.",
+            "The 2025 barley harvest of the Garrowby Farm Co-op came to 18,500 tonnes.",
+            [],
+        ),
+        (
+            "The Thornlea Health Board's waiting list reached 287,400 in March.",
+            "Health spokesperson Orla Pennifold said 287,400 people in Thornlea are waiting.",
+            [],
+        ),
+        # near misses: two bodies of one name, two of one kind, a company's Co
+        (
+            "Kelsingham University admitted 7,420 undergraduates in 2025.",
+            "Kelsingham College admitted 7,420 undergraduates in 2025.",
+            ["bodies"],
+        ),
+        (
+            "Kelsingham University admitted 7,420 undergraduates in 2025.",
+            "Gorsedene University admitted 7,420 undergraduates in 2025.",
+            ["names"],
+        ),
+        (
+            "Sandmere District Council planted 52,000 trees in 2025.",
+            "The Sandmere Health Board planted 52,000 trees in 2025.",
+            ["bodies"],
+        ),
+        (
+            "Vantor Co sold 62,000 cars in April.",
+            "Vantor Motors sold 62,000 cars in April.",
+            ["names"],
+        ),
+    ],
+)
+def test_the_kind_of_a_body_after_its_name_is_no_name(
+    one: str, other: str, disagree: list[str]
+) -> None:
+    assert [w for w in _disagree(one, other) if w in ("names", "bodies")] == disagree
+
+
 def test_a_grower_that_turned_out_tea_reports_no_turnout() -> None:
     assert "~turnout" not in claim_terms("Xiuyun Tea turned out 4,800 tonnes of tea.", "")
     assert "~turnout" in claim_terms("Just 58% of voters cast a ballot.", "")

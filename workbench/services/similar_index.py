@@ -82,7 +82,8 @@ COMMON_FLOOR = 1000
 # Version 29: round 19b (a bound on the figure stated, not its rounded value: "more than
 # 287,000" is =bound:above:287000; the end of a year, half, quarter or month, and before a
 # month, as an end, =period:e12; the figures an average is said of, =avg:; the kind of an
-# area, Province or County, as =org:province and no name; and the other
+# area or body after a name, Province, County, University, Council, as =org:province and no
+# name; and the other
 # readings listed under round 19b in docs/benchmarks.md).
 TERMS_VERSION = 29
 

@@ -29,7 +29,8 @@ bag of terms:
   a year (March, 三季度, the first half: `=period:m3`, `=period:q3`, `=period:h1`), the end of
   one (年底, the end of June, before July: `=period:e12`, `=period:e6`) and the kind
   of body or area a name is (University, 银行, Province: `=org:university`, `=org:bank`,
-  `=org:province`; the kind of area is no name: Qiaonan Province is `@qiaonan`);
+  `=org:province`; the kind after a name is no name: Qiaonan Province and Henggao Univ. are
+  `@qiaonan` and `@henggao`);
 - the name a Chinese text opens with and the kind after it (曜川储能: `=named:曜川`,
   `=kind:储能`), the owner of a claim's subject (Pendry Bank's rival Corrie Bank: `=of:pendry`;
   and the place a neighbour borders, "Tingshi, next to Lanxi", 与岚溪相邻的汀石: `=of:lanxi`),

@@ -374,8 +374,12 @@ def _zh_places(text: str) -> Iterator[str]:
 # name. Kept as "=org:kind"; two claims that each give a kind the other does not are about
 # different bodies (see `disagreements`).
 _ORG_KINDS = {
-    "university": ("university", "universities", "大学"),
+    "university": ("university", "universities", "univ", "大学"),
     "college": ("college", "colleges", "学院"),
+    # (a council and a board: Sandmere District Council, the Thornlea Health Board)
+    "council": ("council", "councils"),
+    "board": ("board",),
+    "cooperative": ("cooperative", "co-op", "合作社"),
     "school": ("school", "schools", "学校", "中学", "小学"),
     "bank": ("bank", "banks", "银行"),
     "securities": ("securities", "brokerage", "证券", "券商"),
