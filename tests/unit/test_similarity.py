@@ -3786,6 +3786,48 @@ def test_the_kind_of_a_body_after_its_name_is_no_name(
     assert [w for w in _disagree(one, other) if w in ("names", "bodies")] == disagree
 
 
+@pytest.mark.parametrize(
+    ("one", "other", "disagree"),
+    [
+        # a figure said roughly or by a bound, and an exact one near it on the bound's side
+        ("韦知遥持有澜桥汽车约三成股份。", "Wei Zhiyao holds 31 percent of Lanqiao Motors.", False),
+        (
+            "Nearly a quarter of Thrushcombe Water's treated water leaked in 2025.",
+            "Thrushcombe Water lost 23 percent of its treated water to leaks in 2025.",
+            False,
+        ),
+        (
+            "In 2024 more than nine in ten Harrowdene Academy pupils passed their exams.",
+            "92 percent of Harrowdene Academy pupils passed their exams in 2024.",
+            False,
+        ),
+        # near misses: too far, on the wrong side, or neither said roughly
+        (
+            "Nearly a quarter of Thrushcombe Water's treated water leaked in 2025.",
+            "Thrushcombe Water lost 21 percent of its treated water to leaks in 2025.",
+            True,
+        ),
+        (
+            "In 2024 more than nine in ten Harrowdene Academy pupils passed their exams.",
+            "89 percent of Harrowdene Academy pupils passed their exams in 2024.",
+            True,
+        ),
+        ("韦知遥持有澜桥汽车约三成股份。", "Wei Zhiyao holds 35 percent of Lanqiao Motors.", True),
+        ("韦知遥持有澜桥汽车30%股份。", "Wei Zhiyao holds 31 percent of Lanqiao Motors.", True),
+    ],
+)
+def test_a_figure_said_roughly_meets_an_exact_one_near_it(
+    one: str, other: str, disagree: bool
+) -> None:
+    assert ("figures" in _disagree(one, other)) is disagree, (one, other)
+
+
+def test_a_share_of_any_few_is_a_percentage() -> None:
+    assert {"#90", "=bound:above:90"} <= set(terms("more than nine in ten pupils passed"))
+    assert "#75" in terms("three out of four voters")
+    assert "#75" not in terms("two in 2023")
+
+
 def test_a_grower_that_turned_out_tea_reports_no_turnout() -> None:
     assert "~turnout" not in claim_terms("Xiuyun Tea turned out 4,800 tonnes of tea.", "")
     assert "~turnout" in claim_terms("Just 58% of voters cast a ballot.", "")

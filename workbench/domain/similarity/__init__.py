@@ -66,7 +66,8 @@ places in a ranking (No. 41, 排名第2位), when only one says it was put off (
 that a post was held once (former, 曾任), when one
 says nearly a figure and the other more than it (or a figure on the wrong side of it: more
 than 200 million, 198 million; "no more than" and 未达到 are below), when they share no figure
-even rounded,
+even rounded (a figure said roughly or bounded meets an exact one within a tenth of it, on the
+bound's side: about 30%, 31%; more than nine in ten, 92%),
 when one gives a share and the other a change by as much, when one is a plan, target or
 forecast and the other a fact (aimed to deliver, delivered; not when the fact speaks of the
 future: will invest, 将投产), when one reports support and the other opposition, when one says a

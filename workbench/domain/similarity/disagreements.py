@@ -96,7 +96,7 @@ NEGATION = "negation"
 
 # Two claims that each give figures and share none, even rounded to two significant figures
 # (two hundred doctoral students and 2,000; 410万 and 4100万 phones; a third and 50 percent),
-# say two facts: a rewording gives its figure, in whatever form.
+# say two facts: a rewording gives its figure, in whatever form (or roughly: see `_kept`).
 FIGURE_SHARE = 0.5
 
 # A plan, target or forecast against a fact: "aimed to deliver 95,000 cars" and "delivered
@@ -290,6 +290,32 @@ def _average_added(kinds: Kinds, vector: Mapping[str, float], other: Mapping[str
     )
 
 
+# How far from a figure said to be near ("about 30%", 约三成) or bounded ("nearly a quarter",
+# "more than nine in ten") an exact figure may be and still be the one meant: 31% is about 30%,
+# 23% nearly a quarter, 92% more than nine in ten, though they round to other figures.
+_NEAR = 0.1
+
+
+def _kept(kinds: Kinds, vector: Mapping[str, float], other: Mapping[str, float]) -> bool:
+    """Whether an exact figure of the `other` claim is near a figure this claim hedges or keeps
+    by a bound (see `_NEAR`), on the bound's side of it: the two share a figure, said once
+    exactly and once roughly. (Not 410万 and 4100万: no hedge or bound says either is rough.)"""
+    hedges = [float(t[2:]) for t in vector if t.startswith("#≈") and ":" not in t]
+    if not hedges and not kinds.bounds:
+        return False
+    limits = [_limit(t) for t in kinds.bounds]
+    for term in other:
+        if term[0] != "#" or not term[1:2].isdigit() or ":" in term or is_year(term):
+            continue
+        value = float(term[1:])
+        if any(abs(value - x) <= _NEAR * x for x in hedges) or any(
+            x <= value <= x * (1 + _NEAR) if side == "above" else x * (1 - _NEAR) <= value <= x
+            for side, x in limits
+        ):
+            return True
+    return False
+
+
 def _limit(bound: str) -> tuple[str, float]:
     """A bound's side and the figure it bounds (=bound:above:287000: "above", 287000.0)."""
     _, side, value = bound.split(":", 2)
@@ -479,7 +505,13 @@ def disagreements(
         # (the claim that plans nothing speaks of the future: "will invest" against "plans to
         # spend", 将正式投产 against 预计投产 say one thing)
         yield MODALITY, MODALITY_SHARE, ([PLAN] if ka.plan else [], [PLAN] if kb.plan else [])
-    if ka.figures and kb.figures and not any(t in b for t in ka.figures):
+    if (
+        ka.figures
+        and kb.figures
+        and not any(t in b for t in ka.figures)
+        and not _kept(ka, a, b)
+        and not _kept(kb, b, a)
+    ):
         yield "figures", FIGURE_SHARE, (sorted(ka.figures), sorted(kb.figures))
     if "~percent" in a and "~percent" in b:
         # a part of a whole (占比70%, "make up 40 percent") against a change by as much
