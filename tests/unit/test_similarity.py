@@ -3828,6 +3828,25 @@ def test_a_share_of_any_few_is_a_percentage() -> None:
     assert "#75" not in terms("two in 2023")
 
 
+def test_centimetres_and_millimetres_are_lengths() -> None:
+    assert "≈length:0.21" in terms("212mm of rain") and "≈length:0.21" in terms("21.2 cm of rain")
+    assert "≈length:2.3" in terms("a 230 centimetre drop") and "≈length:2.3" in terms("2.3 metres")
+    assert "^centimetr" not in terms("21.2 centimetres of rainfall")  # a unit, not what it counts
+
+
+def test_a_name_before_a_month_is_no_owner() -> None:
+    # "Rookhaven's wettest October": October is no name, so Rookhaven owns no subject of its own:
+    # it is the claim's name, and keeps apart a claim about Harrowmere with the same rain
+    got = claim_terms("Rookhaven had 212 mm of rain.", "Rookhaven's wettest October on record")
+    assert "@rookhaven" in got and "=of:rookhaven" not in got
+    assert "names" in _disagree(
+        "Rookhaven's wettest October on record brought 212 mm of rain in 2025.",
+        "In October 2025 Harrowmere had 21.2 centimetres of rain, its wettest on record.",
+    )
+    # (a rival named after the owner is still the subject: Pendry Bank's rival Corrie Bank)
+    assert "=of:pendry" in claim_terms("Pendry Bank's rival Corrie Bank raised its profit.", "")
+
+
 def test_a_grower_that_turned_out_tea_reports_no_turnout() -> None:
     assert "~turnout" not in claim_terms("Xiuyun Tea turned out 4,800 tonnes of tea.", "")
     assert "~turnout" in claim_terms("Just 58% of voters cast a ballot.", "")

@@ -83,7 +83,8 @@ COMMON_FLOOR = 1000
 # 287,000" is =bound:above:287000; the end of a year, half, quarter or month, and before a
 # month, as an end, =period:e12; the figures an average is said of, =avg:; the kind of an
 # area or body after a name, Province, County, University, Council, as =org:province and no
-# name; "nine in ten" as 90%; and the other
+# name; "nine in ten" as 90%; centimetres and millimetres as lengths; no owner before a month,
+# "Rookhaven's wettest October"; and the other
 # readings listed under round 19b in docs/benchmarks.md).
 TERMS_VERSION = 29
 
