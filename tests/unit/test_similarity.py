@@ -3847,6 +3847,48 @@ def test_a_name_before_a_month_is_no_owner() -> None:
     assert "=of:pendry" in claim_terms("Pendry Bank's rival Corrie Bank raised its profit.", "")
 
 
+@pytest.mark.parametrize(
+    ("one", "other", "disagree"),
+    [
+        # a year written 2023-24 is both years; before a year is by the end of the one before
+        (
+            "Kilbarrow Rail carried 62 million passengers in the year to March 2024.",
+            "In 2023-24 Kilbarrow Rail's trains carried 62m passengers.",
+            [],
+        ),
+        (
+            "Wyncaster approved a budget of £1.9 billion for 2025-26.",
+            "Wyncaster's £1.9bn budget for 2025/26 was passed.",
+            [],
+        ),
+        (
+            "Pennyroyal Stores will close 45 of its branches by the end of 2026.",
+            "Forty-five Pennyroyal shops are to shut before 2027.",
+            [],
+        ),
+        # near misses: another financial year, another year's end
+        (
+            "Wyncaster approved a budget of £1.9 billion for 2025-26.",
+            "Wyncaster's £1.9bn budget for 2024/25 was passed.",
+            ["years"],
+        ),
+        (
+            "Pennyroyal Stores will close 45 of its branches by the end of 2026.",
+            "Forty-five Pennyroyal shops are to shut before 2026.",
+            ["years"],
+        ),
+    ],
+)
+def test_a_year_written_short_and_before_a_year(one: str, other: str, disagree: list[str]) -> None:
+    assert [w for w in _disagree(one, other) if w in _PERIODS or w == "figures"] == disagree
+
+
+def test_a_range_of_years_and_figures_is_no_year_written_short() -> None:
+    assert {"#2023", "#2024"} <= set(terms("in 2023/24"))
+    assert "#25" in terms("rose from 2023-25")  # (not the year after 2023)
+    assert "#2026" not in terms("before 2027.5 m")  # (a figure, no year)
+
+
 def test_a_grower_that_turned_out_tea_reports_no_turnout() -> None:
     assert "~turnout" not in claim_terms("Xiuyun Tea turned out 4,800 tonnes of tea.", "")
     assert "~turnout" in claim_terms("Just 58% of voters cast a ballot.", "")

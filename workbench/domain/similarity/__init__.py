@@ -7,7 +7,8 @@ bag of terms:
 
 - numbers, read whatever their form and turned into one value: "7", "七" and "seven" are `#7`;
   "1500万", "一千五百万", "15 million" and "15m" are `#15000000`; "3.9亿" is `#390000000`;
-  一九五二年 is `#1952`; a fraction is its percentage (a third, 三分之一, 七成: `#33`, `#70`
+  一九五二年 is `#1952`, 2023-24 and 2023/24 are `#2023` and `#2024`, "before 2027" is the
+  end of 2026; a fraction is its percentage (a third, 三分之一, 七成: `#33`, `#70`
   and `~percent`) and a ratio one figure (十七比一, 17:1: `#17:1`); every figure of 10 or more
   also gives its value to two significant figures (1.98 million: `≈2000000`), and a hedged
   figure or a range only that (nearly two million, 近50亿, between 10 and 12 million:

@@ -23,12 +23,14 @@ from workbench.domain.similarity.figures import (
     ZH_NUMBER,
     ZH_NUMERALS,
     approximate_token,
+    before_years,
     bound,
     en_value,
     hedged,
     is_year,
     number_token,
     read_range,
+    split_years,
     zh_value,
 )
 from workbench.domain.similarity.labels import labels, without_month_figures
@@ -201,7 +203,7 @@ def terms(text: str) -> list[str]:
 
 def _terms(text: str, *, averages: bool) -> list[str]:
     plain = normal(text)
-    s = plain.lower()
+    s = split_years(before_years(plain.lower()))
     out: list[str] = labels(s)
     if averages and _AVERAGE.search(s):
         out += _averaged(s)
