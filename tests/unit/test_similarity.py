@@ -3889,6 +3889,35 @@ def test_a_range_of_years_and_figures_is_no_year_written_short() -> None:
     assert "#2026" not in terms("before 2027.5 m")  # (a figure, no year)
 
 
+@pytest.mark.parametrize(
+    ("one", "other", "disagree"),
+    [
+        # "used to chair" and 原市长, 前董事长 say former, as "former" does
+        (
+            "Former Tanyuan Property chairman Luo Chengzhou was jailed for 11 years for bribery.",
+            "Luo Chengzhou, who used to chair Tanyuan Property, was jailed for eleven years.",
+            False,
+        ),
+        (
+            "Fang Jingchuan, the former mayor of Yuanxu, was jailed for 15 years for bribery.",
+            "沅墟原市长方镜川受贿一案宣判，被判十五年有期徒刑。",
+            False,
+        ),
+        ("岚曲酒业原董事长祁望川被判处有期徒刑12年。", "岚曲酒业前董事长祁望川获刑十二年。", False),
+        # near misses: the post held now, and "used to" of a thing put to use
+        ("岚曲酒业原董事长祁望川被判处有期徒刑12年。", "岚曲酒业董事长祁望川获刑十二年。", True),
+        (
+            "Luo Chengzhou, who used to chair Tanyuan Property, was jailed for eleven years.",
+            "Tanyuan Property chairman Luo Chengzhou was jailed for eleven years.",
+            True,
+        ),
+    ],
+)
+def test_a_post_held_once_in_other_words(one: str, other: str, disagree: bool) -> None:
+    assert ("former or current" in _disagree(one, other)) is disagree, (one, other)
+    assert "~former" not in terms("the money is used to build roads; 原因是原油价格")
+
+
 def test_a_grower_that_turned_out_tea_reports_no_turnout() -> None:
     assert "~turnout" not in claim_terms("Xiuyun Tea turned out 4,800 tonnes of tea.", "")
     assert "~turnout" in claim_terms("Just 58% of voters cast a ballot.", "")

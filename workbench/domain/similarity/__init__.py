@@ -64,7 +64,7 @@ denies what the other asserts (did not pay, 未派发), when one gives a figure 
 day or on average and the other a total (an average said of a figure the other gives, or of
 one it gives in no form when they share none), when they give two days of a month or two
 places in a ranking (No. 41, 排名第2位), when only one says it was put off (推迟, delayed) or
-that a post was held once (former, 曾任), when one
+that a post was held once (former, "used to chair", 曾任, 原市长), when one
 says nearly a figure and the other more than it (or a figure on the wrong side of it: more
 than 200 million, 198 million; "no more than" and 未达到 are below), when they share no figure
 even rounded (a figure said roughly or bounded meets an exact one within a tenth of it, on the

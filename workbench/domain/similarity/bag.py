@@ -133,6 +133,13 @@ _PLANNED_THING = re.compile(
     r"plant|factory|mine|stadium|hospital|school|dam|reservoir|pipeline|port|terminal|tower|"
     r"park|museum|campus|wind\s+farm|solar\s+farm)s?\b)"
 )
+# "Who used to chair Sandalwood Garden Property" is its former chairman, as "formerly" says (not
+# "is used to build", "got used to": a thing put to use, a habit).
+_USED_TO = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
+    r"(?<!\bget )(?<!\bgets )(?<!\bgot )(?<!\bgetting )(?<!\bgotten )"
+    r"\bused\s+to(?=\s+[a-z])"
+)
 # Money said the spoken way: 三块二 and 3块2 are 3.2元, 五块钱 5元 (not 三块地, three plots;
 # 三块二一斤 is 3.2元 a jin).
 # (a run of digits or numerals is read from its start only: from every position, a long run
@@ -308,6 +315,8 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         s = _COSTS_FIGURE.sub("priced at", s)
     if "planned" in s or "proposed" in s:  # the planned ring road: a thing, no plan
         s = _PLANNED_THING.sub(r"\1", s)
+    if "used to" in s:  # who used to chair it: its former chairman
+        s = _USED_TO.sub(" formerly ", s)
     s = EN_PHRASE.sub(concepts, s)
     s = CJK_CONCEPT.sub(concepts, s)
     if MONEY_WORD.search(s):  # 2.3 billion dollars (single words are read below)
