@@ -3918,6 +3918,23 @@ def test_a_post_held_once_in_other_words(one: str, other: str, disagree: bool) -
     assert "~former" not in terms("the money is used to build roads; 原因是原油价格")
 
 
+def test_will_close_is_closing_and_to_open_opening() -> None:
+    assert "~close" in terms("Hollybank will close 38 of its 210 branches")
+    assert "~close" in terms("Pennyroyal plans to close 45 stores")
+    assert "~open" in terms("Pennyroyal plans to open 45 stores")
+    assert "~open" not in terms("the park will open up to walkers")
+    # not near, nor a gap made smaller
+    assert "~close" not in terms("its share is close to 40%; it hopes to close the gap")
+    assert "act on one side" not in _disagree(
+        "Hollybank will close 38 of its branches by the end of June.",
+        "Thirty-eight Hollybank shops will shut before July.",
+    )
+    # a near miss: opened against closed
+    assert "acts" in _disagree(
+        "Hollybank will close 38 branches in 2026.", "Hollybank will open 38 branches in 2026."
+    )
+
+
 def test_a_grower_that_turned_out_tea_reports_no_turnout() -> None:
     assert "~turnout" not in claim_terms("Xiuyun Tea turned out 4,800 tonnes of tea.", "")
     assert "~turnout" in claim_terms("Just 58% of voters cast a ballot.", "")

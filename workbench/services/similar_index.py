@@ -85,8 +85,8 @@ COMMON_FLOOR = 1000
 # area or body after a name, Province, County, University, Council, as =org:province and no
 # name; "nine in ten" as 90%; centimetres and millimetres as lengths; no owner before a month,
 # "Rookhaven's wettest October"; 2023-24 as both years and "before 2027" as the end of 2026;
-# "used to chair", 原市长 and 前董事长 as ~former; and the other
-# readings listed under round 19b in docs/benchmarks.md).
+# "used to chair", 原市长 and 前董事长 as ~former; "will close" and "plans to open" as ~close
+# and ~open; and the other readings listed under round 19b in docs/benchmarks.md).
 TERMS_VERSION = 29
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves

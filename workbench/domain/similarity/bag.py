@@ -140,6 +140,15 @@ _USED_TO = re.compile(
     r"(?<!\bget )(?<!\bgets )(?<!\bgot )(?<!\bgetting )(?<!\bgotten )"
     r"\bused\s+to(?=\s+[a-z])"
 )
+# The verbs to close and to open after will, to or a modal ("will close 38 of its branches",
+# "plans to open 12 stores") are closing and opening, as "closed" and "opened" are: the concept
+# table leaves "close" and "open" out, which are as often near ("close to 40%"), the end of a
+# gap or a state ("open to the public", "an open letter"). (Not "close to", "close the gap",
+# "close ranks", "open up", "open fire".)
+_CLOSE = re.compile(
+    r"\b(will|to|would|could|may|might|must|shall)\s+(close|open)\b"
+    r"(?!\s+(?:to\b|in\b|on\b|up\b|fire\b|the\s+gap|a\s+gap|ranks))"
+)
 # Money said the spoken way: 三块二 and 3块2 are 3.2元, 五块钱 5元 (not 三块地, three plots;
 # 三块二一斤 is 3.2元 a jin).
 # (a run of digits or numerals is read from its start only: from every position, a long run
@@ -317,6 +326,8 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         s = _PLANNED_THING.sub(r"\1", s)
     if "used to" in s:  # who used to chair it: its former chairman
         s = _USED_TO.sub(" formerly ", s)
+    if "close" in s or "open" in s:  # will close 38 branches: closes
+        s = _CLOSE.sub(r"\1 \2s", s)
     s = EN_PHRASE.sub(concepts, s)
     s = CJK_CONCEPT.sub(concepts, s)
     if MONEY_WORD.search(s):  # 2.3 billion dollars (single words are read below)
