@@ -2219,9 +2219,10 @@ def test_jobs_created_are_the_opposite_of_jobs_to_go() -> None:
         ("january to march", "=period:q1"),
         ("2024年1至6月", "=period:h1"),
         ("七至九月", "=period:q3"),
-        ("截至上半年末", "=period:m6"),
-        ("三季度末", "=period:m9"),
-        ("at the end of the first half of 2024", "=period:m6"),
+        # the end of a half or a quarter is the end of its last month
+        ("截至上半年末", "=period:e6"),
+        ("三季度末", "=period:e9"),
+        ("at the end of the first half of 2024", "=period:e6"),
     ],
 )
 def test_a_span_of_months_is_its_quarter_or_half(text: str, period: str) -> None:
@@ -2387,7 +2388,7 @@ def test_a_month_before_a_figure_is_no_day() -> None:
 def test_two_months_are_a_span_only_when_said_as_one() -> None:
     assert labels("inflation was 4% in january and june 2024") == ["=period:m1", "=period:m6"]
     assert labels("january–june 2024") == ["=period:h1"]
-    assert "=period:m6" not in labels("arsenal led 2-0 at the end of the first half")
+    assert "=period:e6" not in labels("arsenal led 2-0 at the end of the first half")
 
 
 def test_a_percentage_beside_another_figure_is_no_count_of_it() -> None:
@@ -3390,7 +3391,7 @@ ROUND18 = [
             "2025年末不良贷款率1.42%",
         ),
         ("澄川银行2025年6月末不良贷款率为1.42%。", "6月末不良率1.42%"),
-        ("periods", ("m12",), ("m6",), 0.5),
+        ("periods", ("end of m12",), ("end of m6",), 0.5),
     ),
     # two titles that open alike: two books
     (
@@ -3543,6 +3544,397 @@ def test_a_figure_inside_the_bound_agrees_with_it() -> None:
     assert explain(q, t).disagree == ()
 
 
+def _bounds(one: str, other: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
+    return [(ours, theirs) for what, ours, theirs, _ in explain(a, b).disagree if what == "bounds"]
+
+
+def test_a_bound_is_checked_against_the_figure_stated_not_its_rounded_value() -> None:
+    # "more than 287,000" was kept as a bound on 290,000, the figure rounded, so 287,400 (which
+    # keeps the bound) broke it
+    said = "More than 287,000 people in Thornlea are waiting for planned treatment."
+    assert _bounds(said, "Thornlea's waiting list for planned treatment reached 287,400.") == []
+    assert _bounds(said, "Thornlea's waiting list for planned treatment reached 287,000.") == []
+    # near misses: a figure below the bound stated, though it rounds to the same 290,000
+    assert _bounds(said, "Thornlea's waiting list for planned treatment reached 286,500.") == [
+        (("above 287000",), ("286500",))
+    ]
+    assert _bounds("近300万人次", "达到301万人次") == [(("below 3000000",), ("3010000",))]
+
+
+def test_two_bounds_disagree_only_when_no_figure_keeps_both() -> None:
+    two = "Thornleigh Airways carried more than two million passengers."
+    assert _bounds(two, "Nearly two million passengers flew with Thornleigh Airways.")
+    # nearly 1.98 million is below two million too; more than 1.98 million and nearly two
+    # million leave 1.99 million to both
+    assert _bounds(two, "Nearly 1.98 million passengers flew with Thornleigh Airways.")
+    assert not _bounds(
+        "Thornleigh Airways carried more than 1.98 million passengers.",
+        "Nearly two million passengers flew with Thornleigh Airways.",
+    )
+    assert not _bounds(two, "Over two million passengers flew with Thornleigh Airways.")
+
+
+def _disagree(one: str, other: str) -> list[str]:
+    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
+    return [what for what, *_ in explain(a, b).disagree]
+
+
+_PERIODS = ("periods", "period on one side", "years")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # the end of a year, a half, a quarter or a month agrees with every period that ends then
+        (
+            "Brennland's unemployment rate fell to 4.1% by the end of 2025.",
+            "Brennland's unemployment rate fell to 4.1% in the fourth quarter of 2025.",
+        ),
+        ("Brennland's jobless rate was 4.1% at the end of 2025.", "Q4 2025: jobless rate 4.1%"),
+        ("Brennland's jobless rate was 4.1% at the end of 2025.", "December 2025: 4.1%"),
+        ("澄川银行2025年末不良贷款率为1.42%。", "澄川银行2025年四季度不良贷款率为1.42%。"),
+        ("澄川银行2025年6月末不良贷款率为1.42%。", "澄川银行2025年上半年末不良贷款率为1.42%。"),
+        # before a month is by the end of the one before
+        (
+            "Hollybank will close 38 of its 210 branches by the end of June.",
+            "Thirty-eight Hollybank stores will close before July.",
+        ),
+        ("鹤湾百货7月前关闭38家门店。", "鹤湾百货6月底前关闭38家门店。"),
+        ("Hollybank will close 38 branches before July.", "Hollybank will close 38 in June."),
+    ],
+)
+def test_an_end_agrees_with_the_periods_that_end_then(one: str, other: str) -> None:
+    assert not set(_disagree(one, other)) & set(_PERIODS), (one, other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "what"),
+    [
+        # near misses: periods that end elsewhere, two spans, another year, the year itself
+        (
+            "Brennland's jobless rate was 4.1% at the end of 2025.",
+            "Brennland's jobless rate was 4.1% in the third quarter of 2025.",
+            "periods",
+        ),
+        ("Brennland's jobless rate was 4.1% in Q3 2025.", "Q4 2025: jobless rate 4.1%", "periods"),
+        ("Brennland's retail sales rose 4.1% in December 2025.", "Q4 2025: up 4.1%", "periods"),
+        (
+            "Jobless rate 4.1% at the end of 2025.",
+            "Jobless rate 4.1% at end of June 2025.",
+            "periods",
+        ),
+        ("Jobless rate 4.1% at the end of 2025.", "Jobless rate 4.1% in H1 2025.", "periods"),
+        (
+            "Hollybank will close 38 branches before July.",
+            "Hollybank closes 38 by end of May.",
+            "periods",
+        ),
+        ("Jobless rate 4.1% at the end of 2024.", "Jobless rate 4.1% in Q4 2025.", "years"),
+        (
+            "Revenue rose 4.1% in the first half of 2025.",
+            "Revenue rose 4.1% in 2025.",
+            "period on one side",
+        ),
+    ],
+)
+def test_periods_that_end_apart_still_disagree(one: str, other: str, what: str) -> None:
+    assert what in _disagree(one, other), (one, other)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("by the end of june", ["=period:e6"]),
+        ("end-june", ["=period:e6"]),
+        ("六月底", ["=period:e6"]),
+        ("before july 2025", ["=period:e6"]),
+        ("7月之前", ["=period:e6"]),
+        # not a month: "before may be", nor January's eve (another year), nor 7月前两周 (the first
+        # two weeks of July)
+        ("before may be", []),
+        ("1月前", ["=period:m1"]),
+        ("7月前两周", ["=period:m7"]),
+    ],
+)
+def test_the_end_of_a_month_and_before_a_month(text: str, found: list[str]) -> None:
+    assert labels(text) == found
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "disagree"),
+    [
+        # an average said of a figure the other claim lacks, beside one both give: a fact added
+        (
+            "鹭屿市2025年地区生产总值达到1.52万亿元，同比增长5.8%。",
+            "2025年鹭屿全市GDP达15200亿元，人均超过16万元。",
+            False,
+        ),
+        (
+            "Lanwick's economy grew to 88 billion pounds in 2025.",
+            "Lanwick's economy reached 88 billion pounds in 2025, or 31,000 pounds per head.",
+            False,
+        ),
+        # an average said of no figure
+        (
+            "Hollinsgrave Infirmary carried out 1,126 hip replacements in 2025.",
+            "Surgeons at Hollinsgrave completed 1126 hip replacements in 2025, well ahead of the "
+            "regional average.",
+            False,
+        ),
+        # near misses: the figure both give said per head or per day by one, and an average of a
+        # figure the other gives in no form, with no figure shared
+        ("鹭屿市2025年人均地区生产总值为16万元。", "鹭屿市2025年地区生产总值为16万元。", True),
+        (
+            "In 2024 the average wait for hip surgery at Quillmoor General was nearly six weeks.",
+            "The median wait for a hip operation at Quillmoor General in 2024 was 41 days.",
+            True,
+        ),
+        (
+            "Quillmoor's trains carried 41,000 passengers a day.",
+            "Quillmoor's trains carried 41,000.",
+            True,
+        ),
+    ],
+)
+def test_an_average_disagrees_only_when_said_of_the_figure(
+    one: str, other: str, disagree: bool
+) -> None:
+    assert ("average or total" in _disagree(one, other)) is disagree, (one, other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "disagree"),
+    [
+        # the kind of area a place is is no name: "Province" was a name the governor's claim
+        # lacked, and so disagreed with the governor's name
+        (
+            "The rural poverty rate in Qiaonan Province fell to 1.9% in 2025.",
+            "Governor Shen Yaoting said he had brought Qiaonan's rural poverty rate down to 1.9% "
+            "in 2025.",
+            [],
+        ),
+        (
+            "Yanbo County built 52 schools in 2025.",
+            "Mayor Ada Lin said Yanbo built 52 schools.",
+            [],
+        ),
+        # near misses: another place of the same kind, another kind of council
+        (
+            "The rural poverty rate in Qiaonan Province fell to 1.9% in 2025.",
+            "The rural poverty rate in Lanxi Province fell to 1.9% in 2025.",
+            ["names"],
+        ),
+        (
+            "Sandmere District Council planted 52,000 trees in 2025.",
+            "Sandmere Borough Council planted 52,000 trees in 2025.",
+            ["bodies"],
+        ),
+    ],
+)
+def test_the_kind_of_an_area_is_no_name(one: str, other: str, disagree: list[str]) -> None:
+    assert [w for w in _disagree(one, other) if w in ("names", "bodies")] == disagree
+    assert "@province" not in names("峤南 Qiaonan Province")
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "disagree"),
+    [
+        # the kind of body after a name is no name: an abbreviation of it, or a claim that
+        # names someone else instead, disagreed as other names
+        (
+            "Henggao University admitted 7,420 undergraduates in 2025.",
+            "Henggao Univ. took in 7,420 new undergraduates in 2025.",
+            [],
+        ),
+        (
+            "Garrowby Farm Cooperative's members harvested 18,500 tonnes of barley in 2025.",
+            "The 2025 barley harvest of the Garrowby Farm Co-op came to 18,500 tonnes.",
+            [],
+        ),
+        (
+            "The Thornlea Health Board's waiting list reached 287,400 in March.",
+            "Health spokesperson Orla Pennifold said 287,400 people in Thornlea are waiting.",
+            [],
+        ),
+        # near misses: two bodies of one name, two of one kind, a company's Co
+        (
+            "Kelsingham University admitted 7,420 undergraduates in 2025.",
+            "Kelsingham College admitted 7,420 undergraduates in 2025.",
+            ["bodies"],
+        ),
+        (
+            "Kelsingham University admitted 7,420 undergraduates in 2025.",
+            "Gorsedene University admitted 7,420 undergraduates in 2025.",
+            ["names"],
+        ),
+        (
+            "Sandmere District Council planted 52,000 trees in 2025.",
+            "The Sandmere Health Board planted 52,000 trees in 2025.",
+            ["bodies"],
+        ),
+        (
+            "Vantor Co sold 62,000 cars in April.",
+            "Vantor Motors sold 62,000 cars in April.",
+            ["names"],
+        ),
+    ],
+)
+def test_the_kind_of_a_body_after_its_name_is_no_name(
+    one: str, other: str, disagree: list[str]
+) -> None:
+    assert [w for w in _disagree(one, other) if w in ("names", "bodies")] == disagree
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "disagree"),
+    [
+        # a figure said roughly or by a bound, and an exact one near it on the bound's side
+        ("韦知遥持有澜桥汽车约三成股份。", "Wei Zhiyao holds 31 percent of Lanqiao Motors.", False),
+        (
+            "Nearly a quarter of Thrushcombe Water's treated water leaked in 2025.",
+            "Thrushcombe Water lost 23 percent of its treated water to leaks in 2025.",
+            False,
+        ),
+        (
+            "In 2024 more than nine in ten Harrowdene Academy pupils passed their exams.",
+            "92 percent of Harrowdene Academy pupils passed their exams in 2024.",
+            False,
+        ),
+        # near misses: too far, on the wrong side, or neither said roughly
+        (
+            "Nearly a quarter of Thrushcombe Water's treated water leaked in 2025.",
+            "Thrushcombe Water lost 21 percent of its treated water to leaks in 2025.",
+            True,
+        ),
+        (
+            "In 2024 more than nine in ten Harrowdene Academy pupils passed their exams.",
+            "89 percent of Harrowdene Academy pupils passed their exams in 2024.",
+            True,
+        ),
+        ("韦知遥持有澜桥汽车约三成股份。", "Wei Zhiyao holds 35 percent of Lanqiao Motors.", True),
+        ("韦知遥持有澜桥汽车30%股份。", "Wei Zhiyao holds 31 percent of Lanqiao Motors.", True),
+    ],
+)
+def test_a_figure_said_roughly_meets_an_exact_one_near_it(
+    one: str, other: str, disagree: bool
+) -> None:
+    assert ("figures" in _disagree(one, other)) is disagree, (one, other)
+
+
+def test_a_share_of_any_few_is_a_percentage() -> None:
+    assert {"#90", "=bound:above:90"} <= set(terms("more than nine in ten pupils passed"))
+    assert "#75" in terms("three out of four voters")
+    assert "#75" not in terms("two in 2023")
+
+
+def test_centimetres_and_millimetres_are_lengths() -> None:
+    assert "≈length:0.21" in terms("212mm of rain") and "≈length:0.21" in terms("21.2 cm of rain")
+    assert "≈length:2.3" in terms("a 230 centimetre drop") and "≈length:2.3" in terms("2.3 metres")
+    assert "^centimetr" not in terms("21.2 centimetres of rainfall")  # a unit, not what it counts
+
+
+def test_a_name_before_a_month_is_no_owner() -> None:
+    # "Rookhaven's wettest October": October is no name, so Rookhaven owns no subject of its own:
+    # it is the claim's name, and keeps apart a claim about Harrowmere with the same rain
+    got = claim_terms("Rookhaven had 212 mm of rain.", "Rookhaven's wettest October on record")
+    assert "@rookhaven" in got and "=of:rookhaven" not in got
+    assert "names" in _disagree(
+        "Rookhaven's wettest October on record brought 212 mm of rain in 2025.",
+        "In October 2025 Harrowmere had 21.2 centimetres of rain, its wettest on record.",
+    )
+    # (a rival named after the owner is still the subject: Pendry Bank's rival Corrie Bank)
+    assert "=of:pendry" in claim_terms("Pendry Bank's rival Corrie Bank raised its profit.", "")
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "disagree"),
+    [
+        # a year written 2023-24 is both years; before a year is by the end of the one before
+        (
+            "Kilbarrow Rail carried 62 million passengers in the year to March 2024.",
+            "In 2023-24 Kilbarrow Rail's trains carried 62m passengers.",
+            [],
+        ),
+        (
+            "Wyncaster approved a budget of £1.9 billion for 2025-26.",
+            "Wyncaster's £1.9bn budget for 2025/26 was passed.",
+            [],
+        ),
+        (
+            "Pennyroyal Stores will close 45 of its branches by the end of 2026.",
+            "Forty-five Pennyroyal shops are to shut before 2027.",
+            [],
+        ),
+        # near misses: another financial year, another year's end
+        (
+            "Wyncaster approved a budget of £1.9 billion for 2025-26.",
+            "Wyncaster's £1.9bn budget for 2024/25 was passed.",
+            ["years"],
+        ),
+        (
+            "Pennyroyal Stores will close 45 of its branches by the end of 2026.",
+            "Forty-five Pennyroyal shops are to shut before 2026.",
+            ["years"],
+        ),
+    ],
+)
+def test_a_year_written_short_and_before_a_year(one: str, other: str, disagree: list[str]) -> None:
+    assert [w for w in _disagree(one, other) if w in _PERIODS or w == "figures"] == disagree
+
+
+def test_a_range_of_years_and_figures_is_no_year_written_short() -> None:
+    assert {"#2023", "#2024"} <= set(terms("in 2023/24"))
+    assert "#25" in terms("rose from 2023-25")  # (not the year after 2023)
+    assert "#2026" not in terms("before 2027.5 m")  # (a figure, no year)
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "disagree"),
+    [
+        # "used to chair" and 原市长, 前董事长 say former, as "former" does
+        (
+            "Former Tanyuan Property chairman Luo Chengzhou was jailed for 11 years for bribery.",
+            "Luo Chengzhou, who used to chair Tanyuan Property, was jailed for eleven years.",
+            False,
+        ),
+        (
+            "Fang Jingchuan, the former mayor of Yuanxu, was jailed for 15 years for bribery.",
+            "沅墟原市长方镜川受贿一案宣判，被判十五年有期徒刑。",
+            False,
+        ),
+        ("岚曲酒业原董事长祁望川被判处有期徒刑12年。", "岚曲酒业前董事长祁望川获刑十二年。", False),
+        # near misses: the post held now, and "used to" of a thing put to use
+        ("岚曲酒业原董事长祁望川被判处有期徒刑12年。", "岚曲酒业董事长祁望川获刑十二年。", True),
+        (
+            "Luo Chengzhou, who used to chair Tanyuan Property, was jailed for eleven years.",
+            "Tanyuan Property chairman Luo Chengzhou was jailed for eleven years.",
+            True,
+        ),
+    ],
+)
+def test_a_post_held_once_in_other_words(one: str, other: str, disagree: bool) -> None:
+    assert ("former or current" in _disagree(one, other)) is disagree, (one, other)
+    assert "~former" not in terms("the money is used to build roads; 原因是原油价格")
+
+
+def test_will_close_is_closing_and_to_open_opening() -> None:
+    assert "~close" in terms("Hollybank will close 38 of its 210 branches")
+    assert "~close" in terms("Pennyroyal plans to close 45 stores")
+    assert "~open" in terms("Pennyroyal plans to open 45 stores")
+    assert "~open" not in terms("the park will open up to walkers")
+    # not near, nor a gap made smaller
+    assert "~close" not in terms("its share is close to 40%; it hopes to close the gap")
+    assert "act on one side" not in _disagree(
+        "Hollybank will close 38 of its branches by the end of June.",
+        "Thirty-eight Hollybank shops will shut before July.",
+    )
+    # a near miss: opened against closed
+    assert "acts" in _disagree(
+        "Hollybank will close 38 branches in 2026.", "Hollybank will open 38 branches in 2026."
+    )
+
+
 def test_a_grower_that_turned_out_tea_reports_no_turnout() -> None:
     assert "~turnout" not in claim_terms("Xiuyun Tea turned out 4,800 tonnes of tea.", "")
     assert "~turnout" in claim_terms("Just 58% of voters cast a ballot.", "")
@@ -3552,8 +3944,8 @@ def test_a_grower_that_turned_out_tea_reports_no_turnout() -> None:
     "text", ["截至2024年底", "2024年末", "at the end of 2024", "at end-2024", "at year-end"]
 )
 def test_the_end_of_a_year_is_december(text: str) -> None:
-    assert labels(text) == ["=period:m12"]
-    assert labels("上半年末") == ["=period:m6"] and labels("weekend sales") == []
+    assert labels(text) == ["=period:e12"]
+    assert labels("上半年末") == ["=period:e6"] and labels("weekend sales") == []
 
 
 @pytest.mark.parametrize(

@@ -79,7 +79,15 @@ COMMON_FLOOR = 1000
 # Version 27: session 25 round 18 (a part or relative of what a claim names as "=part:", and
 # the other readings listed under round 18 in docs/benchmarks.md).
 # Version 28: offices are no names (Prime Minister, as Finance Minister, the Health Secretary).
-TERMS_VERSION = 28
+# Version 29: round 19b (a bound on the figure stated, not its rounded value: "more than
+# 287,000" is =bound:above:287000; the end of a year, half, quarter or month, and before a
+# month, as an end, =period:e12; the figures an average is said of, =avg:; the kind of an
+# area or body after a name, Province, County, University, Council, as =org:province and no
+# name; "nine in ten" as 90%; centimetres and millimetres as lengths; no owner before a month,
+# "Rookhaven's wettest October"; 2023-24 as both years and "before 2027" as the end of 2026;
+# "used to chair", 原市长 and 前董事长 as ~former; "will close" and "plans to open" as ~close
+# and ~open; and the other readings listed under round 19b in docs/benchmarks.md).
+TERMS_VERSION = 29
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

@@ -7,11 +7,13 @@ bag of terms:
 
 - numbers, read whatever their form and turned into one value: "7", "七" and "seven" are `#7`;
   "1500万", "一千五百万", "15 million" and "15m" are `#15000000`; "3.9亿" is `#390000000`;
-  一九五二年 is `#1952`; a fraction is its percentage (a third, 三分之一, 七成: `#33`, `#70`
+  一九五二年 is `#1952`, 2023-24 and 2023/24 are `#2023` and `#2024`, "before 2027" is the
+  end of 2026; a fraction is its percentage (a third, 三分之一, 七成: `#33`, `#70`
   and `~percent`) and a ratio one figure (十七比一, 17:1: `#17:1`); every figure of 10 or more
   also gives its value to two significant figures (1.98 million: `≈2000000`), and a hedged
   figure or a range only that (nearly two million, 近50亿, between 10 and 12 million:
-  `#≈2000000`, `≈2000000`), with `=bound:below:` or `=bound:above:` after nearly or more than;
+  `#≈2000000`, `≈2000000`), with `=bound:below:` or `=bound:above:` and the figure stated
+  after nearly or more than (more than 287,000: `=bound:above:287000`);
 - concepts from a small bilingual table of common news words, so "首个", "第一个" and "first"
   are all `~first`, "美金", "美元", "$" and "dollars" are `~usd`, "7年" and "seven years" both
   hold `~year`;
@@ -25,9 +27,11 @@ bag of terms:
 - what a figure counts, the word after it or its Chinese classifier (6,500 masts: `^mast`;
   650家: `^家`), when the concept table does not say it already;
 - numbers that label a thing (Line 3, 3号线, the second runway: `=label:line:3`), periods within
-  a year (March, 三季度, the first half, 年底: `=period:m3`, `=period:q3`, `=period:h1`,
-  `=period:m12`) and the kind
-  of body a name is (University, 银行: `=org:university`, `=org:bank`);
+  a year (March, 三季度, the first half: `=period:m3`, `=period:q3`, `=period:h1`), the end of
+  one (年底, the end of June, before July: `=period:e12`, `=period:e6`) and the kind
+  of body or area a name is (University, 银行, Province: `=org:university`, `=org:bank`,
+  `=org:province`; the kind after a name is no name: Qiaonan Province and Henggao Univ. are
+  `@qiaonan` and `@henggao`);
 - the name a Chinese text opens with and the kind after it (曜川储能: `=named:曜川`,
   `=kind:储能`), the owner of a claim's subject (Pendry Bank's rival Corrie Bank: `=of:pendry`;
   and the place a neighbour borders, "Tingshi, next to Lanxi", 与岚溪相邻的汀石: `=of:lanxi`),
@@ -40,7 +44,8 @@ bag of terms:
   `=buys:lorimer`, `=sells:白桦`), who won a match (负于赤隼: `=wins:赤隼`), who pays whom under
   an order (`=pays:canglu`, `=paid:yunlu`), and a body under its owner's own name
   (澄岭汽车旗下澄岭新能源: `=sub:新能`);
-- what a price is per (每斤, per kg: `=label:per:jin`);
+- what a price is per (每斤, per kg: `=label:per:jin`), and the figures an average is said of,
+  those of its clause (人均超过16万元: `=avg:#160000`, `=avg:≈160000`);
 - a part or relative of what a claim names (Ravensmoor University's library, 祁慕言的父亲:
   `=part:library`, `=part:father`);
 - products and kinds of one measure (fridges, rice, gin, 常住 population: `=product:fridge`).
@@ -56,12 +61,14 @@ nothing else ties them, when their acts are opposite (opened against closed, ros
 more" against fell or "9% less", signed against vetoed, hired against laid off, ordered
 or opened against cancelled or suspended, appointed against resigned or 不再担任), when one
 denies what the other asserts (did not pay, 未派发), when one gives a figure per person, per
-day or on average and the other a total, when they give two days of a month or two places
-in a ranking (No. 41, 排名第2位), when only one says it was put off (推迟, delayed) or that a post
-was held once (former, 曾任), when one
+day or on average and the other a total (an average said of a figure the other gives, or of
+one it gives in no form when they share none), when they give two days of a month or two
+places in a ranking (No. 41, 排名第2位), when only one says it was put off (推迟, delayed) or
+that a post was held once (former, "used to chair", 曾任, 原市长), when one
 says nearly a figure and the other more than it (or a figure on the wrong side of it: more
 than 200 million, 198 million; "no more than" and 未达到 are below), when they share no figure
-even rounded,
+even rounded (a figure said roughly or bounded meets an exact one within a tenth of it, on the
+bound's side: about 30%, 31%; more than nine in ten, 92%),
 when one gives a share and the other a change by as much, when one is a plan, target or
 forecast and the other a fact (aimed to deliver, delivered; not when the fact speaks of the
 future: will invest, 将投产), when one reports support and the other opposition, when one says a
@@ -69,7 +76,8 @@ post was left (resigned, lost the vote) and the other names it held, when
 each gives a sum in a currency the other does not (US$, pounds; 美元, 元), when a
 Latin name is neither the pinyin nor a translation of the other's Chinese name (Xinggang
 against 澜汐; Singing Sand is 鸣沙, see `domain.glosses`), when each labels
-a thing of one kind by another number (Line 5, 3号线), gives another period (March, October) or
+a thing of one kind by another number (Line 5, 3号线), gives another period (March, October;
+an end agrees with the periods that end then: the end of 2025, the fourth quarter) or
 kind of body (bank, securities house), when the same two parties have their roles swapped (A
 bought B, B was taken over by A), when one gives a half or quarter and the other only the
 year, when an English text's Latin names spell no pinyin of a Chinese text's opening name,

@@ -23,12 +23,14 @@ from workbench.domain.similarity.figures import (
     ZH_NUMBER,
     ZH_NUMERALS,
     approximate_token,
+    before_years,
     bound,
     en_value,
     hedged,
     is_year,
     number_token,
     read_range,
+    split_years,
     zh_value,
 )
 from workbench.domain.similarity.labels import labels, without_month_figures
@@ -131,6 +133,22 @@ _PLANNED_THING = re.compile(
     r"plant|factory|mine|stadium|hospital|school|dam|reservoir|pipeline|port|terminal|tower|"
     r"park|museum|campus|wind\s+farm|solar\s+farm)s?\b)"
 )
+# "Who used to chair Sandalwood Garden Property" is its former chairman, as "formerly" says (not
+# "is used to build", "got used to": a thing put to use, a habit).
+_USED_TO = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
+    r"(?<!\bget )(?<!\bgets )(?<!\bgot )(?<!\bgetting )(?<!\bgotten )"
+    r"\bused\s+to(?=\s+[a-z])"
+)
+# The verbs to close and to open after will, to or a modal ("will close 38 of its branches",
+# "plans to open 12 stores") are closing and opening, as "closed" and "opened" are: the concept
+# table leaves "close" and "open" out, which are as often near ("close to 40%"), the end of a
+# gap or a state ("open to the public", "an open letter"). (Not "close to", "close the gap",
+# "close ranks", "open up", "open fire".)
+_CLOSE = re.compile(
+    r"\b(will|to|would|could|may|might|must|shall)\s+(close|open)\b"
+    r"(?!\s+(?:to\b|in\b|on\b|up\b|fire\b|the\s+gap|a\s+gap|ranks))"
+)
 # Money said the spoken way: 三块二 and 3块2 are 3.2元, 五块钱 5元 (not 三块地, three plots;
 # 三块二一斤 is 3.2元 a jin).
 # (a run of digits or numerals is read from its start only: from every position, a long run
@@ -165,11 +183,46 @@ def _kuai(m: re.Match[str]) -> str:
     return f"{value:g}元"
 
 
+# What an average (per head, per day, on average: the table's ~average) is said of: the figures
+# of its clause, kept as "=avg:" and the figure (人均超过16万元: =avg:#160000, =avg:≈160000). A
+# figure per head against the total is another claim only when the average is said of a figure
+# the two claims share: GDP of 1.52万亿元 "and 16万元 per head" adds a fact to the total, and
+# "well ahead of the regional average" qualifies no figure at all (see `disagreements`).
+AVERAGED = "=avg:"
+_AVERAGE = re.compile(
+    "|".join(
+        re.escape(f) if not f.isascii() else rf"\b{re.escape(f)}\b"
+        for f in sorted((f for f, c in CONCEPT_OF.items() if c == "average"), key=len)[::-1]
+    )
+)
+# A clause ends at a stop, a semicolon, a colon or a comma (not one between digits: 1,126).
+_CLAUSE_END = re.compile(r"[，。；;：:！？!?]|[,.](?!\d)")
+
+
+def _averaged(s: str) -> list[str]:
+    """The figures the averages of `s` (lower-cased, normalised) are said of (see above)."""
+    out: list[str] = []
+    for clause in _CLAUSE_END.split(s):
+        if _AVERAGE.search(clause):
+            out.extend(
+                AVERAGED + t
+                for t in _terms(clause, averages=False)
+                if t[0] in "#≈" and ":" not in t and not is_year(t)
+            )
+    return out
+
+
 def terms(text: str) -> list[str]:
     """The meaning-bearing terms of `text` (see the package's docstring), with repeats."""
+    return _terms(text, averages=True)
+
+
+def _terms(text: str, *, averages: bool) -> list[str]:
     plain = normal(text)
-    s = plain.lower()
+    s = split_years(before_years(plain.lower()))
     out: list[str] = labels(s)
+    if averages and _AVERAGE.search(s):
+        out += _averaged(s)
     out += parts(plain)
     out += products(s)
     found_days = days(s)
@@ -204,7 +257,9 @@ def terms(text: str) -> list[str]:
         out.append(approx)
         side = bound(m)
         if side:
-            out.append(f"=bound:{side}:{approx[1:]}")
+            # The bound is the figure stated, not its rounded value: "more than 287,000" is
+            # kept by 287,400, which rounds to the same 290,000 (see `disagreements`).
+            out.append(f"=bound:{side}:{number_token(value)[1:]}")
 
     def numbers(m: re.Match[str]) -> str:
         digits, scale = m.group(1), m.group(2)
@@ -269,6 +324,10 @@ def terms(text: str) -> list[str]:
         s = _COSTS_FIGURE.sub("priced at", s)
     if "planned" in s or "proposed" in s:  # the planned ring road: a thing, no plan
         s = _PLANNED_THING.sub(r"\1", s)
+    if "used to" in s:  # who used to chair it: its former chairman
+        s = _USED_TO.sub(" formerly ", s)
+    if "close" in s or "open" in s:  # will close 38 branches: closes
+        s = _CLOSE.sub(r"\1 \2s", s)
     s = EN_PHRASE.sub(concepts, s)
     s = CJK_CONCEPT.sub(concepts, s)
     if MONEY_WORD.search(s):  # 2.3 billion dollars (single words are read below)

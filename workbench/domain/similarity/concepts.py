@@ -309,7 +309,23 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "pushed back",
         "put off",
     ),
-    "former": ("曾任", "曾担任", "前任", "former", "formerly"),
+    # (原 or 前 before a post: 原市长, 前董事长, the former mayor and chairman; not 原因, 原油,
+    # 目前, 前三季度)
+    "former": (
+        "曾任",
+        "曾担任",
+        "前任",
+        *(
+            before + post
+            for before in "原前"
+            for post in split_words(
+                "市长 副市长 县长 副县长 省长 副省长 区长 镇长 局长 副局长 厅长 部长 主任 "
+                "书记 董事长 总经理 总裁 行长 校长 院长 主席 处长"
+            )
+        ),
+        "former",
+        "formerly",
+    ),
     # Unchanged: "stayed the same" against "raised" is an opposite act, and against "did not
     # raise" the same claim (see `disagreements`).
     "flat": (

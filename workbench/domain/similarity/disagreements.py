@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from workbench.domain.glosses import pinyin_translated
-from workbench.domain.similarity.figures import approximate_token
+from workbench.domain.similarity.figures import approximate_token, is_year
 from workbench.domain.similarity.kinds import (
     ACT_POLE,
     CANCEL,
@@ -81,8 +81,9 @@ SUBSIDIARY = "subsidiary or owner"
 # per day or on average against the total (GDP per person against GDP); what was put off
 # against what was done (推迟交付, delivered) and who held a post against who holds it (曾任, a
 # former chief executive), as opposite acts are. (concept: what is said, its share)
+AVERAGE = "~average"
 _ONE_SIDED = {
-    "~average": ("average or total", YEAR_SHARE),
+    AVERAGE: ("average or total", YEAR_SHARE),
     "~delay": ("delayed or done", ACT_SHARE),
     "~former": ("former or current", ACT_SHARE),
 }
@@ -95,7 +96,7 @@ NEGATION = "negation"
 
 # Two claims that each give figures and share none, even rounded to two significant figures
 # (two hundred doctoral students and 2,000; 410万 and 4100万 phones; a third and 50 percent),
-# say two facts: a rewording gives its figure, in whatever form.
+# say two facts: a rewording gives its figure, in whatever form (or roughly: see `_kept`).
 FIGURE_SHARE = 0.5
 
 # A plan, target or forecast against a fact: "aimed to deliver 95,000 cars" and "delivered
@@ -161,6 +162,25 @@ LABEL_SHARE = 0.5
 # the same in every other word, still scored 0.547; at 0.5 two more dev near misses fall under
 # the threshold and nothing else moves.)
 PERIOD_SHARE = 0.5
+# A period's number times this is its last month: m3 and e3 end with March, q1 too, h1 with June.
+_LAST_MONTH = {"m": 1, "e": 1, "q": 3, "h": 6}
+
+
+def _period_found(period: str, others: list[str]) -> bool:
+    """Whether a period agrees with one of the other claim's: the same period, or an end (a
+    point, =period:e12: the end of 2025, see `labels`) and a period that ends then (December,
+    the fourth quarter, the second half). Two spans agree only when they are one: December is
+    not the fourth quarter, the first half not June."""
+    if period in others:
+        return True
+    kind, n = period[8], int(period[9:])
+    end = n * _LAST_MONTH[kind]
+    return any(
+        (kind == "e" or other[8] == "e") and int(other[9:]) * _LAST_MONTH[other[8]] == end
+        for other in others
+    )
+
+
 # A period within the year against the year itself (revenue up 18% in the first half of 2023,
 # against up 18% in 2023): the half is not the year.
 ONE_SIDED_PERIOD = "period on one side"
@@ -250,26 +270,93 @@ def _undenied(kinds: Kinds) -> tuple[list[str], bool]:
     return kinds.acts, kinds.negated
 
 
-def _other_side(bound: str) -> str:
+def _average_added(kinds: Kinds, vector: Mapping[str, float], other: Mapping[str, float]) -> bool:
+    """Whether the average one claim alone gives (`kinds`, `vector`) is no disagreement with
+    the `other` claim: it is said of no figure ("well ahead of the regional average"), or only
+    of figures the other lacks while the two share another figure, which the average is then
+    not said of (GDP of 1.52万亿元, "and 16万元 per head", against the GDP alone). An average
+    said of a figure the other gives is another claim (GDP per head against GDP); so is one
+    said of a figure the other gives in no form, when they share none (an average of nearly
+    six weeks against a median of 41 days)."""
+    if not kinds.averaged:
+        return True
+    if any(t[5:] in other for t in kinds.averaged):
+        return False
+    averaged = {t[5:] for t in kinds.averaged}
+    return any(
+        t in other and t not in averaged and not is_year(t)
+        for t in vector
+        if t[0] in "#≈" and ":" not in t
+    )
+
+
+# How far from a figure said to be near ("about 30%", 约三成) or bounded ("nearly a quarter",
+# "more than nine in ten") an exact figure may be and still be the one meant: 31% is about 30%,
+# 23% nearly a quarter, 92% more than nine in ten, though they round to other figures.
+_NEAR = 0.1
+
+
+def _kept(kinds: Kinds, vector: Mapping[str, float], other: Mapping[str, float]) -> bool:
+    """Whether an exact figure of the `other` claim is near a figure this claim hedges or keeps
+    by a bound (see `_NEAR`), on the bound's side of it: the two share a figure, said once
+    exactly and once roughly. (Not 410万 and 4100万: no hedge or bound says either is rough.)"""
+    hedges = [float(t[2:]) for t in vector if t.startswith("#≈") and ":" not in t]
+    if not hedges and not kinds.bounds:
+        return False
+    limits = [_limit(t) for t in kinds.bounds]
+    for term in other:
+        if term[0] != "#" or not term[1:2].isdigit() or ":" in term or is_year(term):
+            continue
+        value = float(term[1:])
+        if any(abs(value - x) <= _NEAR * x for x in hedges) or any(
+            x <= value <= x * (1 + _NEAR) if side == "above" else x * (1 - _NEAR) <= value <= x
+            for side, x in limits
+        ):
+            return True
+    return False
+
+
+def _limit(bound: str) -> tuple[str, float]:
+    """A bound's side and the figure it bounds (=bound:above:287000: "above", 287000.0)."""
     _, side, value = bound.split(":", 2)
-    return f"=bound:{'above' if side == 'below' else 'below'}:{value}"
+    return side, float(value)
+
+
+def _crossed(ours: list[str], theirs: list[str]) -> tuple[list[str], list[str]]:
+    """Of two claims' bounds, those that leave no figure both could be: below one figure
+    against above it or above a higher one ("nearly two million", "more than two million").
+    Only bounds of one figure rounded (see `figures.approximate_token`): "more than 287,000"
+    and "under 300,000" leave room between them, and bounds far apart are not of one thing."""
+    mine, yours = [], []
+    for t in ours:
+        side, limit = _limit(t)
+        for u in theirs:
+            other_side, other_limit = _limit(u)
+            if side == other_side or approximate_token(limit) != approximate_token(other_limit):
+                continue
+            below, above = (limit, other_limit) if side == "below" else (other_limit, limit)
+            if below <= above:
+                mine.append(t)
+                yours.append(u)
+    return sorted(set(mine)), sorted(set(yours))
 
 
 def _broken(bounds: list[str], other: Mapping[str, float]) -> tuple[list[str], list[str]]:
-    """Of one claim's `bounds`, those an exact figure of the `other` claim (which bounds none of
-    them) falls on the wrong side of, and those figures: "more than 200 million" against 198
-    million, "nearly 3,000" against 3,040 (each rounds to the bound's figure, so they share it)."""
+    """Of one claim's `bounds`, those an exact figure of the `other` claim falls on the wrong
+    side of, and those figures: "more than 200 million" against 198 million, "nearly 3,000"
+    against 3,040 (each rounds to the bound's figure, so they share it). A bound is checked
+    against the figure stated, not its rounded value: "more than 287,000" is 287,400 too,
+    though both round to 290,000; and a figure equal to the bound keeps it (a rounded figure
+    said with "more than" most often restates the exact one)."""
     mine, theirs = [], []
     for t in bounds:
-        _, side, approx = t.split(":", 2)
-        if f"=bound:below:{approx}" in other or f"=bound:above:{approx}" in other:
-            continue
-        limit = float(approx)
+        side, limit = _limit(t)
+        rounded = approximate_token(limit)
         for term in other:
             if term[0] != "#" or not term[1:2].isdigit() or ":" in term:
                 continue  # (a hedged figure, #≈, or a ratio, #17:1)
             value = float(term[1:])
-            if approximate_token(value)[1:] == approx and (
+            if approximate_token(value) == rounded and (
                 value < limit if side == "above" else value > limit
             ):
                 mine.append(t)
@@ -398,7 +485,8 @@ def disagreements(
         if mine and yours:
             yield "bodies", NAME_SHARE, (mine, yours)
     if ka.periods and kb.periods:
-        mine, yours = _unshared(ka.periods, a, kb.periods, b)
+        mine = sorted(t for t in ka.periods if not _period_found(t, kb.periods))
+        yours = sorted(t for t in kb.periods if not _period_found(t, ka.periods))
         if mine and yours:
             yield "periods", PERIOD_SHARE, (mine, yours)
     elif (ka.years and kb.years) and bool(ka.periods) != bool(kb.periods):
@@ -417,7 +505,13 @@ def disagreements(
         # (the claim that plans nothing speaks of the future: "will invest" against "plans to
         # spend", 将正式投产 against 预计投产 say one thing)
         yield MODALITY, MODALITY_SHARE, ([PLAN] if ka.plan else [], [PLAN] if kb.plan else [])
-    if ka.figures and kb.figures and not any(t in b for t in ka.figures):
+    if (
+        ka.figures
+        and kb.figures
+        and not any(t in b for t in ka.figures)
+        and not _kept(ka, a, b)
+        and not _kept(kb, b, a)
+    ):
         yield "figures", FIGURE_SHARE, (sorted(ka.figures), sorted(kb.figures))
     if "~percent" in a and "~percent" in b:
         # a part of a whole (占比70%, "make up 40 percent") against a change by as much
@@ -457,12 +551,14 @@ def disagreements(
             yield "total or year", YEAR_SHARE, (mine, yours)
     for word, (what, share) in _ONE_SIDED.items():
         if (word in a) != (word in b):
+            if word == AVERAGE and _average_added(*((ka, a, b) if word in a else (kb, b, a))):
+                continue
             yield what, share, ([word] if word in a else [], [word] if word in b else [])
     if ka.bounds and kb.bounds:
         # nearly two million against more than two million: each on its own side of one figure
-        mine = sorted(t for t in ka.bounds if _other_side(t) in b)
+        mine, yours = _crossed(ka.bounds, kb.bounds)
         if mine:
-            yield "bounds", ACT_SHARE, (mine, sorted(_other_side(t) for t in mine))
+            yield "bounds", ACT_SHARE, (mine, yours)
     elif ka.bounds or kb.bounds:
         # more than 200 million against 198 million: the figure breaks the bound
         broken, figures = _broken(ka.bounds, b) if ka.bounds else _broken(kb.bounds, a)

@@ -254,3 +254,36 @@ def read_range(m: re.Match[str], out: list[str]) -> str:
     approx = approximate_token((low + high) / 2)
     out.extend(("#" + approx, approx))
     return f" {first}{first_scale} - {second}{scale} "
+
+
+# A financial or school year written with its second year cut short (2023-24, 2023/24, 2025–26)
+# is both years, not 2023 and the figure 24: "62m passengers in 2023-24" is the year to March
+# 2024 (a range of figures that ends lower is no range, `RANGE`, so 24 was read as a figure,
+# which the other claim lacked, and 2023 as a year it did not give).
+_SPLIT_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\s*[-–/]\s*(\d\d)(?!\d|[.,]\d|\s*(?:%|per))")
+
+
+def split_years(text: str) -> str:
+    """`text` with its years written 2023-24 spelt in full: "2023 2024" (see above)."""
+    if "-" not in text and "/" not in text and "–" not in text:
+        return text
+
+    def spelt(m: re.Match[str]) -> str:
+        first = int(m.group(1))
+        if (first + 1) % 100 != int(m.group(2)):
+            return m.group()
+        return f"{first} {first + 1}"
+
+    return _SPLIT_YEAR.sub(spelt, text)
+
+
+# Before a year is by the end of the one before: "before 2027" is the end of 2026 (a period,
+# the end of December, and the year 2026: see `labels`).
+_BEFORE_YEAR = re.compile(r"\bbefore\s+((?:19|20)\d\d)(?!\d|[.,]\d|\s*(?:%|per))")
+
+
+def before_years(text: str) -> str:
+    """`text` with "before 2027" written "by the end of 2026" (see above)."""
+    if "before" not in text:
+        return text
+    return _BEFORE_YEAR.sub(lambda m: f"by the end of {int(m.group(1)) - 1}", text)

@@ -113,6 +113,8 @@ class Kinds:
     trades: list[str] = field(default_factory=list)
     # the part or relative of what it names that the claim is about (=part:library)
     parts: list[str] = field(default_factory=list)
+    # the figures an average is said of (=avg:#160000, =avg:≈160000; see `bag.AVERAGED`)
+    averaged: list[str] = field(default_factory=list)
 
 
 def kinds_of(vector: Mapping[str, float]) -> Kinds:
@@ -177,6 +179,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.products.append(t)
             elif t.startswith("=part:"):
                 kinds.parts.append(t)
+            elif t.startswith("=avg:"):
+                kinds.averaged.append(t)
             else:
                 kinds.orgs.append(t)
         elif mark == "≈":

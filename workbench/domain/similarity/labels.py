@@ -1,6 +1,7 @@
 """Numbers that label a thing (Line 3, 3号线, 二期: `=label:line:3`; an age, 65岁及以上:
 `=label:age:65`; a launch's first day or week, 首周: `=label:opening:week`), periods within a year
-(March, 三季度, the first half: `=period:m3`), kinds of body (University, 银行: `=org:bank`)
+(March, 三季度, the first half: `=period:m3`) and their ends (年底, the end of June, before July:
+`=period:e12`, `=period:e6`), kinds of body (University, 银行: `=org:bank`)
 and Chinese places after 在 or 于 (`=place:无锡`).
 
 Each is part of what a claim is about rather than a quantity: two claims that differ in one are
@@ -112,6 +113,12 @@ _SPAN = re.compile(
     r"(?P<zcb>十[一二]?|[一二三四五六七八九])月"
 )
 _SPANS = {(1, 3): "q1", (4, 6): "q2", (7, 9): "q3", (10, 12): "q4", (1, 6): "h1", (7, 12): "h2"}
+# The end of a year, a half, a quarter or a month is a point in time, not a span: it is kept as
+# the end of its last month (=period:e12 for 2024年底, "by the end of 2025"; =period:e6 for
+# 上半年末, "the end of June", 6月底), which agrees with every period that ends then (December,
+# the fourth quarter, the second half, the year's end: see `disagreements`). A stock counted at
+# the end of 2025 is the one the fourth quarter's figure gives; a figure for December or the
+# third quarter is another. "Before July" and 7月前 are the end of June likewise.
 _END_OF = re.compile(
     r"(?P<zh>[上下])半年(?:末|底)|(?P<zq>[一二三四1-4])季度(?:末|底)"
     # (of a year: "at the end of the first half" alone is as often a match's)
@@ -120,6 +127,17 @@ _END_OF = re.compile(
     # "year-end" (a stock counted then is not one counted at the end of June)
     r"|(?<!半)(?P<ye>年(?:底|末)|\bend\s+of\s+(?:19|20)\d\d\b|\bend-(?:19|20)\d\d\b"
     r"|\bend\s+of\s+the\s+year\b|\byear-end\b)"
+    # the end of a month: "the end of June", "end-June", 6月底, 六月末
+    rf"|\bend(?:\s+of\s+|-)(?P<em>{'|'.join(MONTHS)})\b"
+    r"|(?<![\d.万亿千百十])(?P<zem>1[0-2]|0?[1-9])月(?:底|末)"
+    r"|(?<![一二三四五六七八九十])(?P<zcem>十[一二]?|[一二三四五六七八九])月(?:底|末)"
+    # before a month is by the end of the one before ("before July", 7月前, 7月之前; not before
+    # January, the end of another year, nor 7月前两周, the first two weeks of July)
+    rf"|\bbefore\s+(?P<bm>{'|'.join(m for m in MONTHS[1:] if m != 'may')}"
+    r"|may(?=\s*(?:\d|[,.;]|$)))\b"
+    r"|(?<![\d.万亿千百十])(?P<zbm>1[0-2]|[2-9]|0[2-9])月(?:之|以)?前(?![一二两三四五六七八九十\d几])"
+    r"|(?<![一二三四五六七八九十])(?P<zcbm>十[一二]?|[二三四五六七八九])月(?:之|以)?前"
+    r"(?![一二两三四五六七八九十\d几])"
 )
 
 
@@ -150,13 +168,23 @@ def _spans(text: str) -> tuple[str, list[str]]:
         elif m.group("zq"):
             zq = m.group("zq")
             month = 3 * (int(zq) if zq.isdigit() else zh_small(zq))
-        else:
+        elif m.group("hw"):
             month = 6 if m.group("hw") == "first" else 12
-        out.append(f"=period:m{month}")
+        elif m.group("em"):
+            month = MONTHS.index(m.group("em")) + 1
+        elif m.group("zem") or m.group("zbm"):
+            month = int(m.group("zem") or m.group("zbm")) - (1 if m.group("zbm") else 0)
+        elif m.group("zcem"):
+            month = zh_small(m.group("zcem"))
+        elif m.group("bm"):
+            month = MONTHS.index(m.group("bm"))  # (the month before: its index)
+        else:
+            month = zh_small(m.group("zcbm")) - 1
+        out.append(f"=period:e{month}")
         return " "
 
     text = _SPAN.sub(span, text)
-    if "末" in text or "底" in text or "end" in text:
+    if "末" in text or "底" in text or "end" in text or "前" in text or "before" in text:
         text = _END_OF.sub(end_of, text)
     return text, out
 
@@ -346,16 +374,28 @@ def _zh_places(text: str) -> Iterator[str]:
 # name. Kept as "=org:kind"; two claims that each give a kind the other does not are about
 # different bodies (see `disagreements`).
 _ORG_KINDS = {
-    "university": ("university", "universities", "大学"),
+    "university": ("university", "universities", "univ", "大学"),
     "college": ("college", "colleges", "学院"),
+    # (a council and a board: Sandmere District Council, the Thornlea Health Board)
+    "council": ("council", "councils"),
+    "board": ("board",),
+    "cooperative": ("cooperative", "co-op", "合作社"),
     "school": ("school", "schools", "学校", "中学", "小学"),
     "bank": ("bank", "banks", "银行"),
     "securities": ("securities", "brokerage", "证券", "券商"),
     "insurance": ("insurance", "insurer", "保险"),
     "hospital": ("hospital", "hospitals", "医院"),
+    # the kind of area a place is (see `naming.AREA_KINDS`): Sandmere District Council and
+    # Sandmere Borough Council are two councils (in English only: 省 and 区 are in too many
+    # words, 节省, 地区)
+    "province": ("province", "provinces"),
+    "prefecture": ("prefecture",),
+    "county": ("county", "counties"),
+    "district": ("district", "districts"),
+    "borough": ("borough",),
 }
 _ORG_OF = {form: kind for kind, forms in _ORG_KINDS.items() for form in forms}
-_ORG_HINTS = tuple(f for f in _ORG_OF if not f.endswith("s") or f == "securities")
+_ORG_HINTS = tuple(f for f in _ORG_OF if not f.endswith("s") or f in ("securities", "counties"))
 _ORGS = re.compile(
     "|".join(rf"\b{f}\b" if f.isascii() else f for f in sorted(_ORG_OF, key=len, reverse=True))
 )

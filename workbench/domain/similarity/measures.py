@@ -32,6 +32,8 @@ _NOT_MEASURES = frozenset(
         "additional extra other further consecutive straight separate different total full whole "
         "hours hour days day weeks week months month decades decade minutes minute seconds second "
         "kilometres kilometre kilometers kilometer miles mile metres metre meters meter litres "
+        "centimetres centimetre centimeters centimeter millimetres millimetre millimeters "
+        "millimeter "
         "litre liters liter gallons gallon tonnes tonne tons ton kilograms kilogram grams gram "
         "hectares hectare acres acre barrels barrel square cubic watts watt half halves quarter "
         "quarters gwh mwh kwh twh per pct sqm lbs hrs yrs mph kph teu gigawatts gigawatt "
@@ -175,6 +177,9 @@ for _dim, _factor, _forms in (
     ("length", 1e3, "kilometres|kilometre|kilometers|kilometer|km|公里|千米"),
     ("length", 1609.34, "miles|mile"),
     ("length", 1.0, "metres|metre|meters|meter|米"),
+    # (rain and water levels: 212 mm of rain is 21.2 cm, a 230 cm drop 2.3 metres)
+    ("length", 1e-2, "centimetres|centimetre|centimeters|centimeter|cm|厘米"),
+    ("length", 1e-3, "millimetres|millimetre|millimeters|millimeter|mm|毫米"),
     ("power", 1e9, "gigawatts|gigawatt|gw|吉瓦"),
     ("power", 1e6, "megawatts|megawatt|mw|兆瓦"),
     ("power", 1e3, "kilowatts|kilowatt|kw|千瓦"),

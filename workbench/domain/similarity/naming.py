@@ -42,6 +42,25 @@ OFFICES = frozenset(
         "chief executive officer provost rector professor dr mr mrs ms mx sir dame mp mep"
     )
 )
+# Words that say what kind of area a place is (Qiaonan Province, Yanbo County, Sandmere District
+# Council): the place's name is the word before, and the kind is read as a kind of body is
+# (`labels`: =org:province). As names, "Qiaonan Province" named "Province", which a claim that
+# says "Qiaonan" and its governor's name did not, and so disagreed with the governor's name.
+# (Not City, Town or State: Kelbridge Town and Ohio State are clubs and universities too.)
+AREA_KINDS = frozenset(
+    split_words("province provinces prefecture county counties district districts borough")
+)
+# So are the words that say what kind of body a name is, where the table of kinds of body reads
+# them (`labels`): Henggao University and Henggao Univ., Garrowby Farm Cooperative and Garrowby
+# Farm Co-op, the Thornlea Health Board against a claim that names its spokesperson. Two bodies
+# of one name still differ in their kinds (Kelsingham University, Kelsingham College). Not a
+# kind the table does not read (Trust, Authority, Group: Tolbury Trust against Tolbury
+# Foundation, a parent group against its airline would share their one name and differ in
+# nothing), nor a bank or a hospital, whose kind words name many a body (Dunnock Bank, a wind
+# farm).
+BODY_KINDS = frozenset(
+    split_words("university universities univ college colleges council board cooperative co")
+)
 # A portfolio names an office only before one (the Finance Minister, the Health Secretary); the
 # Finance Ministry of Kellan or Kellan Health are bodies.
 PORTFOLIOS = frozenset(
@@ -74,8 +93,16 @@ def latin_names(text: str) -> list[str]:
             continue  # AI, CEO, GDP, EV: more often a common noun than a name
         if low in CONCEPT_OF or stem(low) in CONCEPT_OF:
             continue
-        if low in NUMBER_WORDS or low in NOT_NAMES or low in OFFICES:
+        if low in NUMBER_WORDS or low in NOT_NAMES or low in OFFICES or low in AREA_KINDS:
             continue
+        if (
+            low in BODY_KINDS
+            and i
+            and tokens[i - 1].group()[0].isupper()
+            and not text[tokens[i - 1].end() : m.start()].strip()
+            and (low != "co" or text.startswith("-op", m.end()))
+        ):
+            continue  # (right after a word of the name; Co only as Co-op: Co is a company)
         follows = tokens[i + 1] if i + 1 < len(tokens) else None
         if (
             low in PORTFOLIOS

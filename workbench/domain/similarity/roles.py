@@ -14,6 +14,7 @@ from workbench.domain.similarity.concepts import CJK_CONCEPT
 from workbench.domain.similarity.naming import (
     EN_WORDS_CONCEPT,
     LATIN_TOKEN,
+    NOT_NAMES,
     ZH_NOT_FIRST,
     ZH_NOT_SECOND,
     latin_names,
@@ -148,6 +149,14 @@ ZH_NAME_KIND = re.compile(
 )
 
 
+_WORD = re.compile(r"[A-Za-z]*")
+
+
+def _word_at(text: str, at: int) -> str:
+    m = _WORD.match(text, at)
+    return m.group() if m else ""
+
+
 def split_owners(text: str) -> tuple[str, list[str], list[str]]:
     """`text` with the owners of its subject blanked out (see above), their names, and the
     subject names that Chinese text gives after them (which `names` would not read: only a
@@ -165,10 +174,13 @@ def split_owners(text: str) -> tuple[str, list[str], list[str]]:
     subjects: list[str] = [t for _, _, _, subject in neighbours for t in subject]
     # The words between are a noun (rival, insurance arm), not a place or time after a
     # preposition (Lanyu Dairy's share in Jiangxi: still Lanyu's).
+    # Nor a month or a day after them: "Rookhaven's wettest October on record" is Rookhaven's
+    # own, no owner's (October is no name, see `naming.NOT_NAMES`).
     spans = [
         m
         for m in _EN_OWNER.finditer(text)
         if not any(w in STOP_WORDS for w in m.group().split("'")[-1].removeprefix("s").split())
+        and _word_at(text, m.end()).lower() not in NOT_NAMES
     ]
     for m in spans:
         owner = m.group().split("'")[0]

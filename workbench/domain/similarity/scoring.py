@@ -151,7 +151,8 @@ _ROLES = {
 
 def _shown(term: str) -> str:
     # What a figure counts is told from a measure of the table: "mast (counted)".
-    # A label or period is shown as what it is: "line 3", "m3" (March), "h1" (first half).
+    # A label or period is shown as what it is: "line 3", "m3" (March), "h1" (first half),
+    # "end of m6" (the end of June).
     # A quantity in its kind's unit with the unit: "≈27000000000 litres".
     if term[0] == "≈" and ":" in term:
         dim, value = term[1:].split(":", 1)
@@ -160,6 +161,8 @@ def _shown(term: str) -> str:
         kind, rest = term[1:].split(":", 1)
         if kind in _ROLES:  # a party's role in a deal or a match: "庐屿 sells", "赤隼 won"
             return f"{rest} {_ROLES[kind]}"
+        if kind == "period" and rest[0] == "e":  # the end of a month: "end of m12"
+            return f"end of m{rest[1:]}"
         return rest.replace(":", " ")
     return f"{term[1:]} (counted)" if term[0] == "^" else term.lstrip("@~#%")
 

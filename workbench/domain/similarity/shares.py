@@ -1,6 +1,6 @@
-"""Shares said as fractions, and ratios: "a third of", "one in four", 一半, 三分之一, 七成 and
-"doubled" are the percentages 33%, 25%, 50%, 33%, 70% and "up 100%"; 十七比一 and 17:1 are one
-ratio (`#17:1`).
+"""Shares said as fractions, and ratios: "a third of", "one in four", "nine in ten", 一半,
+三分之一, 七成 and "doubled" are the percentages 33%, 25%, 90%, 50%, 33%, 70% and "up 100%";
+十七比一 and 17:1 are one ratio (`#17:1`).
 
 A share said in words and the same share as a percentage are one figure: the text is rewritten
 with the percentage ("a third of" -> "33% of") before figures are read (`bag.terms`), so both
@@ -31,10 +31,15 @@ _EN_COUNT = "a|one|two|three|four|five|six|seven|eight|nine"
 _EN_FRACTION = re.compile(
     rf"(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!the )"
     rf"\b(?:(?P<n>{_EN_COUNT})[\s-]+)?(?P<part>{'|'.join(_EN_PARTS)})\s+of\b"
-    rf"|\b(?P<m>one|\d+)\s+(?:in|out\s+of)\s+(?P<d>two|three|four|five|six|seven|eight|nine|ten"
-    r"|twenty|fifty|hundred|\d+)\b"
+    # (any count of a few: "nine in ten", "three out of four", not only "one in four")
+    rf"|\b(?P<m>one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out\s+of)\s+"
+    r"(?P<d>two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|\d+)\b"
 )
-_EN_HINTS = (*_EN_PARTS, "one in ", "out of ")
+_EN_HINTS = (
+    *_EN_PARTS,
+    "out of ",
+    *(f"{n} in " for n in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")),
+)
 _DIGIT_IN = re.compile(r"\d in ")
 
 
