@@ -45,8 +45,8 @@ are dev now, as is fresh15 (session 22, after round 13 and the review of round 1
 and fresh21 (written while round 18 was under way, with restatements asked for: 85% -> 85%,
 others 7 -> 5). fresh22 (session 26, written before round 19; round 19 changed nothing, round
 19b read bounds, period ends, averages, kinds of body, short years and former posts: 98% -> 100%,
-others 13 -> 12) is dev too. A held-out figure for a change after that needs a new split, written and committed
-before the change.
+others 13 -> 12) is dev too. A held-out figure for a change after that needs a new split,
+written and committed before the change.
 
 `--show` prints every query's best match, each other claim at or above the threshold, and why
 (`domain.similarity.explain`).
