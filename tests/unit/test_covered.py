@@ -42,6 +42,13 @@ def test_a_window_is_the_spans_of_the_cut_intervals(
     assert (window.starts, window.ends) == (expected.starts, expected.ends)
 
 
+def test_an_empty_interval_inside_a_window_is_no_span() -> None:
+    # An empty quotation (“”) between two others: cut to a window, it leaves nothing behind.
+    window = Spans([(0, 2), (5, 5), (8, 9)]).window(1, 9)
+    assert (window.starts, window.ends) == ([0, 7], [1, 8])
+    assert not Spans([(5, 5)]).window(0, 10)
+
+
 def test_sentences_asked_out_of_order_are_each_added_once() -> None:
     spans = [(i * 10, i * 10 + 8) for i in range(30_000)]
     random.Random(1).shuffle(spans)

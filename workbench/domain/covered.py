@@ -60,10 +60,15 @@ class Spans:
         j = bisect_left(self.starts, end, i)
         out = Spans(())
         if i < j and start < end:
-            out.starts = [a - start for a in self.starts[i:j]]
-            out.ends = [b - start for b in self.ends[i:j]]
-            out.starts[0] = max(out.starts[0], 0)
-            out.ends[-1] = min(out.ends[-1], end - start)
+            starts = [a - start for a in self.starts[i:j]]
+            ends = [b - start for b in self.ends[i:j]]
+            starts[0] = max(starts[0], 0)
+            ends[-1] = min(ends[-1], end - start)
+            if any(a >= b for a, b in zip(starts, ends, strict=True)):
+                # An empty interval kept between others (an empty quotation, “”) is no span.
+                kept = [(a, b) for a, b in zip(starts, ends, strict=True) if a < b]
+                starts, ends = [a for a, _ in kept], [b for _, b in kept]
+            out.starts, out.ends = starts, ends
         return out
 
 
