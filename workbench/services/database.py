@@ -52,7 +52,13 @@ def schema_status(wb: Workbench) -> SchemaStatus:
         current = current_revision(get_engine(wb.url))
     except DBAPIError as exc:
         raise StorageError(f"cannot open database {safe_url(wb.url)}: {exc.orig}") from None
-    known = current is None or current == HEAD_REVISION or _is_known(current)
+    # Only an unknown revision needs the migrations read (migrate imports Alembic).
+    if current is None or current == HEAD_REVISION:
+        known = True
+    else:
+        from workbench.db.migrate import is_known
+
+        known = is_known(current)
     missing: list[str] = []
     if current is not None:
         with get_engine(wb.url).connect() as conn:
@@ -64,13 +70,6 @@ def schema_status(wb: Workbench) -> SchemaStatus:
         known=known,
         missing_triggers=tuple(missing),
     )
-
-
-def _is_known(revision: str) -> bool:
-    """Whether this version's migrations know the revision (else the database is newer)."""
-    from workbench.db.migrate import is_known
-
-    return is_known(revision)
 
 
 def upgrade_schema(wb: Workbench) -> list[str]:
