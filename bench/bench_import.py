@@ -123,7 +123,7 @@ def build(workdir: Path, base: str, claims: int, docs: int) -> None:
     each format (the same rows)."""
     from workbench.services.context import Workbench
     from workbench.services.database import upgrade_schema
-    from workbench.services.documents import add_document
+    from workbench.services.documents import DocumentMeta, add_document
 
     wb = Workbench.open(base, ACTOR)
     upgrade_schema(wb)
@@ -132,7 +132,7 @@ def build(workdir: Path, base: str, claims: int, docs: int) -> None:
     for k, count in enumerate(split(claims, docs), start=1):
         text, rows = document_and_rows(rng, first, count)
         first += count
-        added = add_document(wb, text, title=f"Article {k}", language="zh")
+        added = add_document(wb, text, meta=DocumentMeta(title=f"Article {k}", language="zh"))
         assert added.document.id == k, added
         with (workdir / f"doc-{k}.csv").open("w", encoding="utf-8", newline="") as f:
             out = csv.writer(f)

@@ -290,7 +290,7 @@ def document_with_claims(wb: Any) -> Callable[..., DocumentWithClaims]:
     """The one factory for "a document with claims on it", through the services (so every row
     has its audit event). Extra keywords (speaker, claim_type) go to every claim."""
     from workbench.services.claims import SpanRequest, add_claim
-    from workbench.services.documents import add_document
+    from workbench.services.documents import DocumentMeta, add_document
 
     def make(
         text: str = TWO_SENTENCES,
@@ -298,7 +298,7 @@ def document_with_claims(wb: Any) -> Callable[..., DocumentWithClaims]:
         title: str | None = None,
         **fields: Any,
     ) -> DocumentWithClaims:
-        doc = add_document(wb, text.encode(), title=title).document.id
+        doc = add_document(wb, text.encode(), meta=DocumentMeta(title=title)).document.id
         ids = []
         for spec in claims:
             own = dict(spec) if isinstance(spec, Mapping) else {}

@@ -52,6 +52,11 @@ def test_json_is_an_object_for_one_input_and_an_array_for_several(cli: Run, tmp_
     several = json.loads(ok(cli("doc", "add", a, b, "--json")).out)
     assert [(x["id"], x["created"]) for x in several] == [(1, False), (2, True)]
     assert set(several[0]) == set(again) and several[0] == again
+    twice = json.loads(ok(cli("doc", "add", b, a, b, "--json")).out)
+    assert [x.get("same_as_input") for x in twice] == [None, None, None]
+    c, d = _files(tmp_path, c="丙说。", d="丁说。")
+    fresh = json.loads(ok(cli("doc", "add", c, d, c, "--json")).out)
+    assert [x.get("same_as_input") for x in fresh] == [None, None, 1]
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document
+from workbench.services.documents import DocumentMeta, add_document
 from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.notes import add_note
 from workbench.services.revisions import update_document
@@ -36,11 +36,13 @@ def make_desk(wb: Workbench) -> Desk:
     doc = add_document(
         wb,
         ARTICLE.encode(),
-        title="MiniMax profile",
-        url="https://news.example.com/minimax",
-        author="Li Wei",
-        published="2025-01-20",
-        language="zh",
+        meta=DocumentMeta(
+            title="MiniMax profile",
+            url="https://news.example.com/minimax",
+            author="Li Wei",
+            published="2025-01-20",
+            language="zh",
+        ),
     ).document.id
 
     def claim(name: str, text: str, quote: str, **kw: object) -> int:
@@ -83,7 +85,7 @@ SECOND_TEXT = "编者按：本文已更新。\n甲公司称，营收增长了12%
 def make_revised(wb: Workbench) -> Desk:
     """A document with two revisions: claims `revenue` and `outlook` re-anchored onto revision
     2, claim `profit` orphaned on revision 1."""
-    doc = add_document(wb, FIRST_TEXT.encode(), title="Revised").document.id
+    doc = add_document(wb, FIRST_TEXT.encode(), meta=DocumentMeta(title="Revised")).document.id
     quotes = {"revenue": "营收增长了12%", "profit": "利润翻了一番", "outlook": "明年会更好"}
     ids = {k: add_claim(wb, doc, k, SpanRequest(quote=q)).id for k, q in quotes.items()}
     update_document(wb, doc, Content(SECOND_TEXT, "text", "revised.txt"))

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from workbench.defaults import MAX_ADD_INPUTS
 from workbench.domain.errors import InvalidInput
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document, add_documents, adding_problem
+from workbench.services.documents import DocumentMeta, add_document, add_documents, adding_problem
 
 Counts = Callable[[], dict[str, int]]
 
@@ -34,7 +35,7 @@ def test_several_inputs_are_stored_in_order_each_with_its_event(
 ) -> None:
     paths = _files(tmp_path, "甲说了一句话。", "乙说了另一句话。", "HOLT: Thank you.\n")
     before = counts()
-    added = add_documents(wb, paths, language="zh", author="Desk")
+    added = add_documents(wb, paths, meta=DocumentMeta(language="zh", author="Desk"))
     after = counts()
     assert [a.created for a in added] == [True, True, True]
     assert [a.document.id for a in added] == sorted(a.document.id for a in added)
@@ -42,6 +43,23 @@ def test_several_inputs_are_stored_in_order_each_with_its_event(
     assert {a.document.author for a in added} == {"Desk"}
     assert after["documents"] - before["documents"] == 3
     assert after["events"] - before["events"] == 3
+
+
+def test_a_text_given_twice_names_the_input_that_added_it(
+    wb: Workbench, counts: Counts, tmp_path: Path
+) -> None:
+    """The second copy is that input's document, not one stored before the command: the
+    result says which input (from 1) added it, and a text stored earlier says nothing of it."""
+    old, a, b = _files(tmp_path, "早就有的文本。", "甲说了一句话。", "乙说了另一句话。")
+    add_documents(wb, [old])
+    before = counts()
+    added = add_documents(wb, [a, old, b, a, b])
+    assert [x.created for x in added] == [True, False, True, False, False]
+    assert [x.same_as_input for x in added] == [None, None, None, 1, 3]
+    assert added[3].document.id == added[0].document.id
+    assert added[3].to_json()["same_as_input"] == 1
+    assert "same_as_input" not in added[1].to_json()
+    assert counts()["documents"] - before["documents"] == 2
 
 
 @pytest.mark.parametrize(
@@ -148,14 +166,14 @@ def test_the_size_limit_applies_to_each_input_and_a_total_to_all(
     ("inputs", "options", "fragment"),
     [
         (["-", "a.txt", "-"], {}, "standard input"),
-        (["a.txt", "b.txt"], {"title": "T"}, "title"),
-        (["a.txt", "b.txt"], {"url": "https://example.com/a"}, "URL"),
+        (["a.txt", "b.txt"], {"meta": DocumentMeta(title="T")}, "title"),
+        (["a.txt", "b.txt"], {"meta": DocumentMeta(url="https://example.com/a")}, "URL"),
         (["a.txt", "b.txt"], {"user_agent": "desk/1"}, "user agent"),
         ([], {}, "nothing to add"),
     ],
 )
 def test_bad_combinations_are_refused_before_anything_is_read(
-    wb: Workbench, counts: Counts, inputs: list[str], options: dict[str, str], fragment: str
+    wb: Workbench, counts: Counts, inputs: list[str], options: dict[str, Any], fragment: str
 ) -> None:
     problem = adding_problem(inputs, **options)
     assert problem is not None and fragment in problem.message
@@ -168,8 +186,9 @@ def test_bad_combinations_are_refused_before_anything_is_read(
 def test_one_input_keeps_its_title_url_and_words(wb: Workbench, tmp_path: Path) -> None:
     """One input is `doc add` as it always was: its title and URL, and refusals unprefixed."""
     (path,) = _files(tmp_path, "甲说了一句话。")
-    assert adding_problem([path], title="T", url="https://example.com/a") is None
-    (added,) = add_documents(wb, [path], title="T", url="https://example.com/a")
+    given = DocumentMeta(title="T", url="https://example.com/a")
+    assert adding_problem([path], meta=given) is None
+    (added,) = add_documents(wb, [path], meta=given)
     assert (added.document.title, added.document.url) == ("T", "https://example.com/a")
     with pytest.raises(InvalidInput) as refused:
         add_documents(wb, [str(tmp_path / "gone.txt")])

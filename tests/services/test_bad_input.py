@@ -11,7 +11,7 @@ import pytest
 from workbench.domain.errors import InvalidInput, WorkbenchError
 from workbench.services.claims import SpanRequest, add_claim
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document
+from workbench.services.documents import DocumentMeta, add_document
 from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.notes import add_note
 from workbench.services.queries import ClaimFilter, list_claims
@@ -45,7 +45,7 @@ CASES: dict[str, tuple[Call, str]] = {
         "one line",
     ),
     "long title": (
-        lambda wb, d, c: add_document(wb, b"other", title="t" * 501),
+        lambda wb, d, c: add_document(wb, b"other", meta=DocumentMeta(title="t" * 501)),
         "the title is 501 characters; the limit is 500",
     ),
     "long URL": (

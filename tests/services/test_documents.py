@@ -12,6 +12,7 @@ from workbench.domain.text import sha256_text
 from workbench.exports.events import export_text
 from workbench.services.context import Workbench
 from workbench.services.documents import (
+    DocumentMeta,
     add_document,
     edit_document,
     list_documents,
@@ -24,7 +25,9 @@ Counts = Callable[[], dict[str, int]]
 
 def test_add_stores_normalised_text_and_hash(wb: Workbench) -> None:
     raw = "\ufeff第一行\r\nCafe\u0301\r".encode()
-    added = add_document(wb, raw, title=" 标题 ", language="zh", published="2025-10-01")
+    added = add_document(
+        wb, raw, meta=DocumentMeta(title=" 标题 ", language="zh", published="2025-10-01")
+    )
     doc = added.document
     assert added.created
     assert doc.sha256 == sha256_text("第一行\nCafé\n")
@@ -62,7 +65,7 @@ def test_refusals_write_nothing(wb: Workbench, counts: Counts, data: bytes, mess
 def test_bad_published_date_is_refused(wb: Workbench, counts: Counts) -> None:
     before = counts()
     with pytest.raises(InvalidInput, match="not a date"):
-        add_document(wb, b"text", published="last week")
+        add_document(wb, b"text", meta=DocumentMeta(published="last week"))
     assert counts() == before
 
 
@@ -100,7 +103,7 @@ def test_show_counts_claims_by_status(wb: Workbench) -> None:
 
 
 def test_document_event_carries_the_full_text(wb: Workbench) -> None:
-    add_document(wb, "全文。".encode(), title="t")
+    add_document(wb, "全文。".encode(), meta=DocumentMeta(title="t"))
     exported = export_text(wb, "jsonl")
     assert '"action":"document.added"' in exported
     assert '"text":"全文。"' in exported
@@ -109,24 +112,28 @@ def test_document_event_carries_the_full_text(wb: Workbench) -> None:
 def test_same_text_with_other_metadata_reports_what_was_not_applied(
     wb: Workbench, counts: Counts
 ) -> None:
-    first = add_document(wb, "同一篇。".encode(), title="Old", language="zh")
+    first = add_document(wb, "同一篇。".encode(), meta=DocumentMeta(title="Old", language="zh"))
     before = counts()
     again = add_document(
-        wb, "同一篇。".encode(), title="New", url="https://example.com/a", language="zh"
+        wb,
+        "同一篇。".encode(),
+        meta=DocumentMeta(title="New", url="https://example.com/a", language="zh"),
     )
     assert counts() == before
     assert again.document.title == "Old"
     assert again.not_applied == {"title": "New", "url": "https://example.com/a"}
     assert again.to_json()["not_applied"] == again.not_applied
     assert "not_applied" not in first.to_json()
-    same = add_document(wb, "同一篇。".encode(), title="Old")
+    same = add_document(wb, "同一篇。".encode(), meta=DocumentMeta(title="Old"))
     assert same.not_applied == {}
 
 
 def test_edit_changes_metadata_with_one_event_that_replays(wb: Workbench, counts: Counts) -> None:
     from workbench.services.replay import replay
 
-    doc = add_document(wb, "一篇。".encode(), title="Old", published="2025-01-01").document.id
+    doc = add_document(
+        wb, "一篇。".encode(), meta=DocumentMeta(title="Old", published="2025-01-01")
+    ).document.id
     edited = edit_document(wb, doc, title="New", published="2025-02-03", language="")
     assert edited.changed == ("title", "published")
     assert (edited.document.title, edited.document.published) == ("New", "2025-02-03")

@@ -11,7 +11,7 @@ import pytest
 from workbench.domain.errors import Conflict, InvalidInput, step
 from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document, max_document_bytes
+from workbench.services.documents import DocumentMeta, add_document, max_document_bytes
 from workbench.services.evidence import EvidenceInput, add_evidence, max_evidence_bytes
 from workbench.services.review import approve
 from workbench.services.settings import set_config
@@ -81,7 +81,7 @@ def test_empty_evidence_file(wb: Workbench, cid: int, counts: Counts, tmp_path: 
 def test_document_url_is_checked(wb: Workbench, counts: Counts) -> None:
     before = counts()
     with pytest.raises(InvalidInput, match="not an http"):
-        add_document(wb, "正文。".encode(), url="notaurl")
+        add_document(wb, "正文。".encode(), meta=DocumentMeta(url="notaurl"))
     assert counts() == before
 
 

@@ -11,7 +11,7 @@ from workbench.exports.events import export_text
 from workbench.services.audit import EventFilter, until_bound
 from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document
+from workbench.services.documents import DocumentMeta, add_document
 from workbench.services.notes import add_note
 
 ARTICLE = "He said four firms matter. She said *nothing* <b>else</b>."
@@ -20,7 +20,7 @@ ARTICLE = "He said four firms matter. She said *nothing* <b>else</b>."
 @pytest.fixture
 def trail(wb: Workbench) -> dict[str, int]:
     alice = Workbench(url=wb.url, actor="alice")
-    d1 = add_document(wb, ARTICLE.encode(), title="First article").document.id
+    d1 = add_document(wb, ARTICLE.encode(), meta=DocumentMeta(title="First article")).document.id
     d2 = add_document(wb, "甲说了一句话。".encode()).document.id
     a = add_claim(wb, d1, "Four firms matter", SpanRequest(quote="four firms matter")).id
     b = add_claim(alice, d1, "She said nothing", SpanRequest(quote="*nothing*")).id

@@ -10,7 +10,7 @@ from tests.conftest import PG_URL
 from workbench.domain.errors import InvalidInput, TransitionRefused
 from workbench.services.claims import SpanRequest, add_claim, get_claim, set_status
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document
+from workbench.services.documents import DocumentMeta, add_document
 from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.queries import ClaimFilter, list_claims, stats
 from workbench.services.replay import replay
@@ -28,7 +28,7 @@ NEW = OLD.replace("4009亿", "4010亿")
 def desk(wb: Workbench) -> dict[str, int]:
     """#flagged: wang's misleading verdict, its quote changed since; #settled: wang's verdict,
     quote unchanged; #open: wang's, in progress; #other: nobody's, unverified."""
-    doc = add_document(wb, OLD.encode(), title="t").document.id
+    doc = add_document(wb, OLD.encode(), meta=DocumentMeta(title="t")).document.id
     quotes = {
         "flagged": "营收4009亿元",
         "settled": "海螺AI在全球拥有超过一亿用户",

@@ -14,7 +14,7 @@ import pytest
 from workbench.domain.errors import Conflict, InvalidInput
 from workbench.services.claims import SpanRequest, add_claim
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document, show_document
+from workbench.services.documents import DocumentMeta, add_document, show_document
 from workbench.services.queries import list_claims
 from workbench.services.seeds import load_seed
 
@@ -50,7 +50,7 @@ def test_a_seed_obeys_the_document_rules_of_doc_add(
     published = "last week" if "last week" in meta else None
     if url or published:
         with pytest.raises(InvalidInput, match=message):
-            add_document(wb, ARTICLE.encode(), url=url, published=published)
+            add_document(wb, ARTICLE.encode(), meta=DocumentMeta(url=url, published=published))
         assert counts() == before
 
 

@@ -16,7 +16,13 @@ from workbench.db.engine import get_engine
 from workbench.domain.errors import InvalidInput, WorkbenchError
 from workbench.services.claims import SpanRequest, add_claim, get_claim
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document, add_from, document_text, update_from
+from workbench.services.documents import (
+    DocumentMeta,
+    add_document,
+    add_from,
+    document_text,
+    update_from,
+)
 from workbench.services.fetch import fetch
 from workbench.services.replay import replay
 
@@ -79,7 +85,9 @@ def test_chinese_page_main_text_and_metadata(wb: Workbench) -> None:
 
 
 def test_english_page_main_text_and_metadata(wb: Workbench) -> None:
-    d = add_document(wb, EN, source="en-news.html", title="Given title wins").document
+    d = add_document(
+        wb, EN, source="en-news.html", meta=DocumentMeta(title="Given title wins")
+    ).document
     text = document_text(wb, d.id)
     assert "approve a transit budget of $412 million" in text
     for chrome in EN_CHROME:
@@ -98,7 +106,7 @@ def test_an_over_long_page_title_is_cut_not_refused(wb: Workbench) -> None:
     d = add_document(wb, page, source="long.html").document
     assert d.title is not None and len(d.title) == MAX_TITLE and d.title.endswith("…")
     with pytest.raises(InvalidInput, match=r"the title is 1,?400 characters"):
-        add_document(wb, ZH, source="zh.html", title="Budget " * 200)
+        add_document(wb, ZH, source="zh.html", meta=DocumentMeta(title="Budget " * 200))
 
 
 def test_a_page_language_that_is_no_tag_is_left_out_not_refused(
@@ -118,9 +126,14 @@ def test_a_page_language_that_is_no_tag_is_left_out_not_refused(
     monkeypatch.setattr(trafilatura, "bare_extraction", naming)
     d = add_document(wb, EN, source="en.html").document
     assert d.language == "en"  # from <html lang="en"> instead
-    assert add_document(wb, ZH, source="zh.html", language="zh-Hant").document.language == "zh-Hant"
+    assert (
+        add_document(
+            wb, ZH, source="zh.html", meta=DocumentMeta(language="zh-Hant")
+        ).document.language
+        == "zh-Hant"
+    )
     with pytest.raises(InvalidInput, match="'中文' is not a language tag"):
-        add_document(wb, ZH, source="zh.html", language="中文")
+        add_document(wb, ZH, source="zh.html", meta=DocumentMeta(language="中文"))
 
 
 def test_page_without_article_text_is_refused(wb: Workbench, counts: Counts) -> None:

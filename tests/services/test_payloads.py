@@ -17,7 +17,7 @@ from workbench.domain.payloads import ACTIONS, check_changes
 from workbench.services.claim_edits import edit_claim
 from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench, transaction
-from workbench.services.documents import add_document, edit_document
+from workbench.services.documents import DocumentMeta, add_document, edit_document
 from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.notes import add_note
 from workbench.services.replay import replay
@@ -58,7 +58,7 @@ def _keys(value: Any) -> set[str]:
 
 @pytest.fixture
 def every_action(wb: Workbench) -> Workbench:
-    doc = add_document(wb, TEXT.encode(), title="T").document.id
+    doc = add_document(wb, TEXT.encode(), meta=DocumentMeta(title="T")).document.id
     edit_document(wb, doc, title="T2", published="2025-01-01")
     claim = add_claim(wb, doc, "销量增长了百分之十", SpanRequest(quote="去年销量增长了百分之十")).id
     add_note(wb, claim, "看统计局")
@@ -100,7 +100,7 @@ def test_payloads_hold_stored_facts_only(every_action: Workbench) -> None:
 
 
 def test_replay_still_reads_the_old_claim_added_shape(wb: Workbench) -> None:
-    add_document(wb, TEXT.encode(), title="T")
+    add_document(wb, TEXT.encode(), meta=DocumentMeta(title="T"))
     old = OLD_CLAIM_ADDED["after"]
     at = dt.datetime(2026, 11, 30, 9, 17, 30, 196838, tzinfo=dt.UTC)
     with transaction(wb, write=True) as tx:
@@ -136,7 +136,7 @@ def test_an_undeclared_change_is_refused() -> None:
 
 
 def test_results_say_their_own_json(wb: Workbench) -> None:
-    added = add_document(wb, TEXT.encode(), title="T")
+    added = add_document(wb, TEXT.encode(), meta=DocumentMeta(title="T"))
     assert added.to_json() == {**added.document.to_json(), "created": True}
     claim = add_claim(wb, 1, "销量增长了百分之十", SpanRequest(quote="去年销量增长了百分之十")).id
     change = set_status(wb, claim, "in_progress", note="开始")

@@ -11,7 +11,7 @@ from workbench.domain.errors import InvalidInput, NotFound
 from workbench.services.changes import document_changes
 from workbench.services.claims import SpanRequest, add_claim, get_claim, set_status
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document, document_text
+from workbench.services.documents import DocumentMeta, add_document, document_text
 from workbench.services.queries import ClaimFilter, list_claims, show_claim
 from workbench.services.replay import replay
 from workbench.services.revisions import diff_revisions, list_revisions, update_document
@@ -34,7 +34,7 @@ def revise(wb: Workbench, doc: int, text: str, *, force: bool = False) -> object
 
 @pytest.fixture
 def desk(wb: Workbench) -> tuple[Workbench, int, dict[str, int]]:
-    doc = add_document(wb, OLD.encode(), title="MiniMax").document.id
+    doc = add_document(wb, OLD.encode(), meta=DocumentMeta(title="MiniMax")).document.id
     quotes = {
         "founded": "创始人闫俊杰曾任商汤科技副总裁",
         "params": "参数量达到4560亿",
@@ -228,7 +228,12 @@ def test_any_stored_revision_is_found_not_added_again(wb: Workbench, counts: Cou
     # revision 1, an older later revision, and the latest: each named, none stored again
     assert where(add_document(wb, OLD.encode())) == (False, doc, 1, 3)
     assert where(add_document(wb, second.encode())) == (False, doc, 2, 3)
-    assert where(add_document(wb, third.encode(), title="ignored")) == (False, doc, 3, 3)
+    assert where(add_document(wb, third.encode(), meta=DocumentMeta(title="ignored"))) == (
+        False,
+        doc,
+        3,
+        3,
+    )
     # normalised first, as every text is: CRLF line endings find the revision all the same
     assert where(add_document(wb, third.replace("\n", "\r\n").encode())) == (False, doc, 3, 3)
     assert counts() == before
@@ -363,7 +368,7 @@ DEBATE = (
 def test_a_line_given_to_another_speaker_takes_the_documents_spelling(wb: Workbench) -> None:
     # The line now says MARSH, but the document's claims spell her Marsh: stored beside them
     # as MARSH, she was two speakers in `claim list --speaker` groupings and exports.
-    doc = add_document(wb, DEBATE.encode(), title="Debate").document.id
+    doc = add_document(wb, DEBATE.encode(), meta=DocumentMeta(title="Debate")).document.id
     said = add_claim(wb, doc, "not true", SpanRequest(quote="That is not true"), speaker="Marsh")
     jobs = add_claim(
         wb, doc, "Unemployment is 4.1%", SpanRequest(quote="Unemployment is 4.1%"), speaker="OKAFOR"
@@ -379,7 +384,7 @@ def test_a_line_given_to_another_speaker_takes_the_documents_spelling(wb: Workbe
 def test_a_line_given_to_another_speaker_changes_the_claims_speaker(wb: Workbench) -> None:
     # The debate trial: a corrected transcript gave a line to another speaker, and the claim
     # went on naming (and publishing) the old one, its verdict unflagged.
-    doc = add_document(wb, DEBATE.encode(), title="Debate").document.id
+    doc = add_document(wb, DEBATE.encode(), meta=DocumentMeta(title="Debate")).document.id
     # Typed "Okafor" first, so the document's claims spell the line's OKAFOR that way (claim
     # add stores the spelling the document's other claims use).
     homes = add_claim(

@@ -111,14 +111,16 @@ def add(
     first, and one that cannot be (missing, not UTF-8, over WORKBENCH_MAX_DOCUMENT_MB) refuses
     them all, naming it. At most 1,000 inputs, ten times the size limit in all, and - once.
     Each input gets its line, in order, then a total; with --json, one input prints its object
-    as before and several an array of them, in order. --title and --url describe one document,
+    as before and several an array of them, in order (an input repeating an earlier one's text
+    has `same_as_input`, that input's position from 1). --title and --url describe one document,
     so they go with one input (edit each document afterwards); --author, --published, --lang
     and --format apply to every input, --user-agent to every URL.
     """
     from workbench.cli.progress import progress_bar, wanted
-    from workbench.services.documents import add_documents, adding_problem
+    from workbench.services.documents import DocumentMeta, add_documents, adding_problem
 
-    usage_unless_none(adding_problem(files, user_agent=user_agent, title=title, url=url))
+    meta = DocumentMeta(title, url, author, published, language)
+    usage_unless_none(adding_problem(files, meta=meta, user_agent=user_agent))
     several = len(files) > 1
     # The lines are the report, not the data: piped, the person still watches the terminal.
     watched = several and wanted(as_json=as_json, to_stdout=False)
@@ -126,14 +128,10 @@ def add(
         results = add_documents(
             workbench_from(ctx),
             files,
+            meta=meta,
             fmt=fmt,
             user_agent=user_agent,
             progress=progress,
-            title=title,
-            url=url,
-            author=author,
-            published=published,
-            language=language,
         )
     names = [_input_name(f) if several else None for f in files]
     if as_json:
@@ -144,13 +142,9 @@ def add(
         for result in results:
             _not_applied(result)
         return
-    # The first input that added each document: a later one with its text says so.
-    first: dict[int, str] = {}
     for name, result in zip(names, results, strict=True):
         _redirects(result.redirects, name)
-        click.echo(_added_line(result, name, first))
-        if result.created and name is not None:
-            first[result.document.id] = name
+        click.echo(_added_line(result, name, names))
         _not_applied(result)
     if several:
         created = sum(r.created for r in results)
@@ -170,12 +164,13 @@ def _input_name(location: str) -> str:
     return visible(location.encode("utf-8", "backslashreplace").decode("utf-8"), one_line=True)
 
 
-def _added_line(result: Added, name: str | None, first: dict[int, str]) -> str:
+def _added_line(result: Added, name: str | None, names: list[str | None]) -> str:
     d = result.document
     if result.created:
         line = f"added document #{d.id}: {d.length} characters, sha256 {d.sha256[:12]}"
-    elif d.id in first:
-        line = f"same text as {first[d.id]} above (document #{d.id}); nothing added"
+    elif result.same_as_input is not None:
+        earlier = names[result.same_as_input - 1]
+        line = f"same text as {earlier} above (document #{d.id}); nothing added"
     else:
         line = f"already stored as {_stored_as(result)}; nothing added"
     return line if name is None else f"{name}: {line}"

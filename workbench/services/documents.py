@@ -63,11 +63,7 @@ def add_document(
     data: bytes | str,
     *,
     source: str = "input",
-    title: str | None = None,
-    url: str | None = None,
-    author: str | None = None,
-    published: str | None = None,
-    language: str | None = None,
+    meta: DocumentMeta | None = None,
     fmt: str | None = None,
     fetched_url: str | None = None,
 ) -> Added:
@@ -77,8 +73,7 @@ def add_document(
     extracted and its bytes archived. Metadata given here wins over what the page says; the
     URL a page was fetched from is the document's URL when the page names no canonical one.
     """
-    given = DocumentMeta(title, url, author, published, language)
-    ready = _readied(data, source, given, fmt=fmt, fetched_url=fetched_url)
+    ready = _readied(data, source, meta or NO_META, fmt=fmt, fetched_url=fetched_url)
     with transaction(wb, write=True) as tx:
         return _stored(tx, ready)
 
@@ -166,13 +161,14 @@ def _stored(tx: Tx, ready: _Ready) -> Added:
 
 @dataclass(frozen=True, slots=True)
 class DocumentMeta:
-    """A document's metadata as given (command line, seed file, import): checked on insert."""
+    """A document's metadata as given (command line, seed file, import): checked on insert.
+    What is not given is None (a page's own metadata may fill it)."""
 
-    title: str | None
-    url: str | None
-    author: str | None
-    published: str | None
-    language: str | None
+    title: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
 
     def checked(self) -> dict[str, str | dt.date | None]:
         """The columns to store, or InvalidInput: the rules every route into the table obeys
@@ -189,6 +185,9 @@ class DocumentMeta:
             "published": parse_date(self.published, "published date") if self.published else None,
             "language": check_language(language) if (language := _clean(self.language)) else None,
         }
+
+
+NO_META = DocumentMeta()
 
 
 def stored_document(tx: Tx, text: str) -> Document | None:
@@ -343,36 +342,21 @@ def add_from(
     wb: Workbench,
     location: str,
     *,
+    meta: DocumentMeta | None = None,
     fmt: str | None = None,
     user_agent: str | None = None,
-    title: str | None = None,
-    url: str | None = None,
-    author: str | None = None,
-    published: str | None = None,
-    language: str | None = None,
 ) -> Added:
     """`doc add` of one input: load FILE, - or URL and store it as a document (see
     add_document; add_documents takes several)."""
-    (added,) = add_documents(
-        wb,
-        [location],
-        fmt=fmt,
-        user_agent=user_agent,
-        title=title,
-        url=url,
-        author=author,
-        published=published,
-        language=language,
-    )
+    (added,) = add_documents(wb, [location], meta=meta, fmt=fmt, user_agent=user_agent)
     return added
 
 
 def adding_problem(
     locations: Sequence[str],
     *,
+    meta: DocumentMeta | None = None,
     user_agent: str | None = None,
-    title: str | None = None,
-    url: str | None = None,
 ) -> InvalidInput | None:
     """What is wrong with the way documents are asked for, before anything is read (refused
     by `add_documents`; asked by the CLI before it calls, to answer with a usage error)."""
@@ -393,7 +377,8 @@ def adding_problem(
     # A title, or the URL exports cite, names one document: given with several inputs it would
     # be wrong for all but one. Author, date and language can be shared by a folder of one
     # writer's or one language's texts, and are applied to each.
-    for name, what, value in (("title", "a title", title), ("url", "a URL", url)):
+    given = meta or NO_META
+    for name, what, value in (("title", "a title", given.title), ("url", "a URL", given.url)):
         if value is not None:
             return InvalidInput(
                 f"{what} describes one document, and {len(locations)} inputs are given: add "
@@ -410,14 +395,10 @@ def add_documents(
     wb: Workbench,
     locations: Sequence[str],
     *,
+    meta: DocumentMeta | None = None,
     fmt: str | None = None,
     user_agent: str | None = None,
     progress: Progress | None = None,
-    title: str | None = None,
-    url: str | None = None,
-    author: str | None = None,
-    published: str | None = None,
-    language: str | None = None,
 ) -> list[Added]:
     """`doc add FILE...`: load each FILE, - or URL and store it (see add_document), all in one
     transaction, in the order given: one result for each input.
@@ -429,8 +410,8 @@ def add_documents(
     then each stored (2 per input). Metadata is applied to every input; a title or a URL
     is given only with one (`adding_problem`).
     """
-    given = DocumentMeta(title, url, author, published, language)
-    problem = adding_problem(locations, user_agent=user_agent, title=title, url=url)
+    given = meta or NO_META
+    problem = adding_problem(locations, meta=given, user_agent=user_agent)
     if problem is not None:
         raise problem
     given.checked()  # once, before any input is read: it is not any one input's fault
@@ -464,8 +445,16 @@ def add_documents(
         tally.add()
     with transaction(wb, write=True) as tx:
         added: list[Added] = []
-        for item in ready:
-            added.append(_stored(tx, item))
+        # Document -> the input (from 1) that added it in this command: a later input with
+        # the same text is that input's document, not one stored before the command.
+        adder: dict[int, int] = {}
+        for position, item in enumerate(ready, start=1):
+            result = _stored(tx, item)
+            if result.created:
+                adder[result.document.id] = position
+            elif result.document.id in adder:
+                result = dataclasses.replace(result, same_as_input=adder[result.document.id])
+            added.append(result)
             tally.add()
     tally.end()
     return added

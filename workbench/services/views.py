@@ -336,6 +336,9 @@ class Added:
     # That revision's hash and length (the text given), when it is not revision 1: the
     # document's own `sha256` and `length` are revision 1's.
     stored: RevisionView | None = None
+    # Several inputs in one command: the position (from 1) of the earlier input that added this
+    # text's document in the same command, when this input repeats its text.
+    same_as_input: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         held = (
@@ -349,6 +352,7 @@ class Added:
             "created": self.created,
             **({"not_applied": self.not_applied} if self.not_applied else {}),
             **({} if self.created else {"revision": self.revision, "revisions": self.revisions}),
+            **({} if self.same_as_input is None else {"same_as_input": self.same_as_input}),
         }
 
 
