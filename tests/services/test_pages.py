@@ -136,6 +136,23 @@ def test_a_page_language_that_is_no_tag_is_left_out_not_refused(
         add_document(wb, ZH, source="zh.html", meta=DocumentMeta(language="中文"))
 
 
+@pytest.mark.parametrize(
+    "canonical",
+    [b"https://exa mple.com/a", b"https://", b"http://[::1/x", b"http://h:99999/x"],
+)
+def test_a_page_url_that_cannot_be_stored_is_left_out_not_refused(
+    wb: Workbench, canonical: bytes
+) -> None:
+    # The page names a URL no reader can open: the person gave none, so the page is stored
+    # without it (a --url typed that way is still refused, as typed).
+    page = EN.replace(b"https://www.example.com/news/2025/03/02/transit-budget", canonical)
+    assert canonical in page
+    d = add_document(wb, page, source="odd.html").document
+    assert d.url is None and d.title is not None
+    with pytest.raises(InvalidInput, match="is not an http"):
+        add_document(wb, ZH, source="zh.html", meta=DocumentMeta(url=canonical.decode()))
+
+
 def test_page_without_article_text_is_refused(wb: Workbench, counts: Counts) -> None:
     before = counts()
     with pytest.raises(InvalidInput, match="no article text"):

@@ -15,7 +15,7 @@ from typing import Any
 
 from workbench.domain.errors import InvalidInput
 from workbench.domain.limits import LANGUAGE_TAG, MAX_LANGUAGE, MAX_SHORT, MAX_TITLE, MAX_URL
-from workbench.domain.text import normalise
+from workbench.domain.text import check_http_url, normalise
 
 _LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)", re.I)
 
@@ -50,7 +50,7 @@ def extract_page(data: bytes, source: str, *, url: str | None = None) -> Page:
         "title": _shortened(_str(fields.get("title")), MAX_TITLE),
         "author": _shortened(_str(fields.get("author")) or _meta_author(data), MAX_SHORT),
         "published": _str(fields.get("date")),
-        "url": _within(_str(url_found), MAX_URL) if url_found.startswith("http") else None,
+        "url": _openable(_within(_str(url_found), MAX_URL)),
         "language": _tag(_within(_str(fields.get("language")), MAX_LANGUAGE))
         or (lang.group(1).decode() if lang else None),
     }
@@ -101,6 +101,17 @@ def _tag(value: str | None) -> str | None:
     # A page that names its language otherwise than as a tag ("Chinese") has it left out, as an
     # over-long one is: the person gave no --lang, the page did (DocumentMeta checks --lang).
     return value if value is not None and LANGUAGE_TAG.fullmatch(value) else None
+
+
+def _openable(value: str | None) -> str | None:
+    # A canonical URL no reader can open (a space in it, no host, a port out of range) is left
+    # out too: the page named it, not the person, and the fetched URL may stand in for it.
+    if value is None:
+        return None
+    try:
+        return check_http_url(value)
+    except InvalidInput:
+        return None
 
 
 def _within(value: str | None, limit: int) -> str | None:
