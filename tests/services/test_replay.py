@@ -123,6 +123,22 @@ def test_before_that_contradicts_the_events(trail: Workbench) -> None:
     assert f"seq {seq} (claim.status_changed): claim #1: {said}" in found
 
 
+@pytest.mark.parametrize(
+    ("before", "after", "said"),
+    [
+        ({"version": 5}, {"status": "false", "version": 6}, "after names 'status' and before"),
+        ({"status": "unverifiable", "priority": 1}, {"status": "false"}, "before names 'priority'"),
+    ],
+)
+def test_a_change_that_does_not_say_what_it_replaced_is_a_difference(
+    trail: Workbench, before: dict[str, Any], after: dict[str, Any], said: str
+) -> None:
+    payload = {"before": before, "after": after, "note": None}
+    seq = _append(trail, "claim.status_changed", "claim", "1", payload)
+    found = [m for m in messages(trail) if m.startswith(f"seq {seq} ")]
+    assert any(said in m for m in found), found
+
+
 def test_a_verdict_the_workflow_refuses_is_reported_though_the_tables_agree(
     trail: Workbench,
 ) -> None:

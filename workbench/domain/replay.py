@@ -134,10 +134,12 @@ def create(kind: str) -> Rule:
 
 def update(kind: str) -> Rule:
     """The event changes the fields in `payload.after`, which were `payload.before`; a note
-    written with the change comes whole in `payload.note`."""
+    written with the change comes whole in `payload.note`. `before` and `after` name the same
+    fields: a value changed without the one it replaced could not be checked."""
 
     def rule(replay: Replay, ev: EventRecord) -> None:
-        replay.update(kind, ev, ev.entity_id, ev.payload.get("before"), ev.payload.get("after"))
+        before, after = ev.payload.get("before"), ev.payload.get("after")
+        replay.update(kind, ev, ev.entity_id, before, after, paired=True)
         _written_note(replay, ev)
 
     return rule
@@ -358,7 +360,18 @@ class Replay:
             self.store.put(kind_name, key, {name: compact(v) for name, v in entity.items()})
         self.rebuilt[kind_name] += 1
 
-    def update(self, kind_name: str, ev: EventRecord, key: str, before: Any, after: Any) -> None:
+    def update(
+        self,
+        kind_name: str,
+        ev: EventRecord,
+        key: str,
+        before: Any,
+        after: Any,
+        *,
+        paired: bool = False,
+    ) -> None:
+        """Apply a change. `paired`: `before` must name exactly the fields `after` does (a
+        setting's `before` holds its old value only, its `after` the whole setting)."""
         kind = self.kinds[kind_name]
         subject = kind.label(key)
         if ev.entity_type != kind_name:
@@ -373,6 +386,13 @@ class Replay:
         if entity is None:
             self._event_problem(ev, subject, "changed, but no earlier event creates it")
             return
+        if paired and (unpaired := before.keys() ^ after.keys()):
+            for name in sorted(unpaired):
+                side, other = ("after", "before") if name in after else ("before", "after")
+                self._event_problem(
+                    ev, subject, f"{side} names {name!r} and {other} does not: the change "
+                    "cannot be checked against the value it replaced"
+                )  # fmt: skip
         for name, value in before.items():
             if name not in kind.fields:
                 continue  # reported below, with `after`
