@@ -55,6 +55,8 @@ def test_sqlite_file_is_migrated_by_any_command(older_url: str, workbench_main: 
     r = workbench_main(["--db", older_url, "claim", "list", "--json"])
     assert (r.code, r.out.strip()) == (0, "[]"), r.err
     assert database_revision(get_engine(older_url)) == HEAD_REVISION
+    status = json.loads(workbench_main(["--db", older_url, "db", "status", "--json"]).out)
+    assert status["owner"] is None  # a file: whoever can write it upgrades it
 
 
 @pytest.mark.skipif(not PG_URL, reason="a shared database is a PostgreSQL one")
@@ -83,6 +85,11 @@ def test_the_refusal_reads_as_json_then_db_upgrade_upgrades(
     error = json_error(workbench_main(["--db", older_url, "claim", "list", "--json"]))
     assert error["kind"] == SchemaError.kind and error["reason"] == SCHEMA_BEHIND
     assert error["hint"] == {"kind": "run", "step": "upgrade_schema", "owner": "postgres"}
+    status = workbench_main(["--db", older_url, "db", "status"])
+    assert "state     behind: its owner (role postgres) runs `workbench db upgrade`" in status.out
+    assert "owner     postgres (the role that upgrades the schema)" in status.out
+    listed = json.loads(workbench_main(["--db", older_url, "db", "status", "--json"]).out)
+    assert (listed["state"], listed["owner"]) == ("behind", "postgres")
     r = workbench_main(["--db", older_url, "db", "upgrade"])
     assert r.code == 0 and r.out.endswith(f": at {HEAD_REVISION}\n"), r.err
     r = workbench_main(["--db", older_url, "claim", "list", "--json"])

@@ -39,7 +39,10 @@ def upgrade(ctx: click.Context) -> None:
 @db.command("status")
 @json_context
 def status(ctx: click.Context, as_json: bool) -> None:
-    """Show the database URL, its schema revision and the newest one this version knows."""
+    """Show the database URL, its schema revision and the newest one this version knows.
+
+    On a shared (PostgreSQL) database it names the owner: the role that runs `db upgrade`.
+    """
     from workbench.services.database import schema_status
 
     s = schema_status(workbench_from(ctx))
@@ -56,7 +59,12 @@ def status(ctx: click.Context, as_json: bool) -> None:
     click.echo(f"database  {s.url}")
     click.echo(f"schema    {s.current or '-'}")
     click.echo(f"head      {s.head}")
+    if s.owner is not None:
+        # A shared database is upgraded by its owner only (ordinary commands refuse it).
+        explain["behind"] = f"behind: its owner (role {s.owner}) runs `workbench db upgrade`"
     click.echo(f"state     {explain[s.state]}")
+    if s.owner is not None:
+        click.echo(f"owner     {s.owner} (the role that upgrades the schema)")
     if s.missing_triggers:
         click.echo(
             f"triggers  MISSING {', '.join(s.missing_triggers)}: the audit trail can be edited "

@@ -12,6 +12,7 @@ from workbench.db.backend import (
     lock_migrations,
     missing_append_only_triggers,
     restore_append_only_triggers,
+    schema_owner,
 )
 from workbench.db.engine import get_engine
 from workbench.db.revision import HEAD_REVISION, current_revision
@@ -29,6 +30,9 @@ class SchemaStatus:
     known: bool = True
     # Append-only triggers on `events` that are missing: anyone could then edit the trail.
     missing_triggers: tuple[str, ...] = ()
+    # The role to ask for `db upgrade` on a shared (PostgreSQL) database, which ordinary
+    # commands do not upgrade; None for a SQLite file (anyone who can write it upgrades it).
+    owner: str | None = None
 
     @property
     def state(self) -> str:
@@ -60,15 +64,18 @@ def schema_status(wb: Workbench) -> SchemaStatus:
 
         known = is_known(current)
     missing: list[str] = []
+    owner = None
     if current is not None:
         with get_engine(wb.url).connect() as conn:
             missing = missing_append_only_triggers(conn)
+            owner = schema_owner(conn)
     return SchemaStatus(
         url=safe_url(wb.url),
         current=current,
         head=HEAD_REVISION,
         known=known,
         missing_triggers=tuple(missing),
+        owner=owner,
     )
 
 
