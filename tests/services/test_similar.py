@@ -313,3 +313,40 @@ def test_an_index_built_across_batch_edges_is_the_one_built_in_one_batch(wb: Wor
     assert after != whole
     for batch, window in ((1, 1), (4, 10_000), (2, 7)):
         assert changed(batch, window) == after, (batch, window)
+
+
+@pytest.mark.parametrize("in_sql", [True, False], ids=["left-out-in-sql", "dropped-as-read"])
+def test_an_accepted_extraction_is_matched_with_earlier_claims_not_its_own(
+    wb: Workbench, monkeypatch: pytest.MonkeyPatch, in_sql: bool
+) -> None:
+    """Claims accepted together are not "checked before" for each other, whichever way they
+    are left out of the search (ranges of ids in SQL for many, as the rows come for a few)."""
+    from workbench.services import similar_index
+    from workbench.services.extract import accept_candidates
+
+    monkeypatch.setattr(similar_index, "FEW", 1 if in_sql else 10**9)
+    said = "The city council approved a budget of 12 million dollars on Tuesday."
+    doc = add_document(wb, said.encode()).document.id
+    earlier = add_claim(wb, doc, "Council approved a $12m budget", SpanRequest(quote=said)).id
+    text = (
+        "On Tuesday the council approved a budget of 12 million dollars.\n"
+        "The mayor said 40 percent of the 12 million dollars goes to roads.\n"
+        "Roads get 40 percent of the 12 million dollars, the mayor said.\n"
+    )
+    accepted = accept_candidates(wb, add_document(wb, text.encode()).document.id)
+    own = {c.id for c in accepted.added}
+    assert len(own) == 3
+    found = {r.id for c in accepted.added for r in c.similar or ()}
+    assert found == {earlier}
+    assert len(similar_index.outside(own)) == (1 if in_sql else 0)
+
+
+def test_ids_left_out_in_sql_are_runs_of_consecutive_ids() -> None:
+    from workbench.services.similar_index import FEW, MAX_RUNS, outside
+
+    run = set(range(100, 100 + FEW))
+    assert len(outside(run)) == 1
+    assert len(outside(run | {5, 7})) == 3
+    assert outside(set(range(FEW - 1))) == []  # a few: dropped as the rows come
+    scattered = set(range(0, 4 * FEW * MAX_RUNS, 4))
+    assert outside(scattered) == []  # too many runs: one condition each would cost more

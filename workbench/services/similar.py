@@ -98,9 +98,17 @@ def with_similar(
         return []  # nothing new (a seed loaded twice): nothing to index or rank now
     similar_index.refresh(tx)
     added = {c.id for c in claims}
+    if similar_index.indexed_count(tx) <= len(added):
+        # No claim but these (a first extraction): nothing was checked before.
+        if tally is not None:
+            tally.add(len(claims))
+        return [ClaimView.of(claim) for claim in claims]
+    leave_out = similar_index.outside(added)
     views = []
     for claim in claims if tally is None else tally.counting(claims):
-        ranked = similar_index.search(tx, claim.text, claim.quote, added, SIMILAR_MIN_SCORE)
+        ranked = similar_index.search(
+            tx, claim.text, claim.quote, added, SIMILAR_MIN_SCORE, leave_out
+        )
         found = _views(tx, ranked[:limit])
         views.append(replace(ClaimView.of(claim), similar=tuple(s.ref() for s in found)))
     return views

@@ -222,6 +222,34 @@ def _df(tx: Tx, terms: Iterable[str]) -> dict[str, int]:
     return found
 
 
+def indexed_count(tx: Tx) -> int:
+    """How many claims the index holds."""
+    count: int = tx.session.execute(select(func.count()).select_from(SimilarIndexed)).scalar_one()
+    return count
+
+
+# Claims to leave out of a search are left out in SQL, as ranges of consecutive ids, when there
+# are at least FEW of them in at most MAX_RUNS runs; else as the rows come (cheaper for a few).
+FEW = 64
+MAX_RUNS = 16
+
+
+def outside(ids: Collection[int]) -> list[Any]:
+    """Conditions leaving `ids` out of a read of postings (`search`'s `leave_out`), as ranges
+    of consecutive ids: the claims of one operation (an accepted extraction's thousands) are
+    numbered in a run and share its words, so reading their postings only to drop them cost
+    most of each search. Built once for all of an operation's searches."""
+    runs: list[list[int]] = []
+    for cid in sorted(ids):
+        if runs and cid == runs[-1][1] + 1:
+            runs[-1][1] = cid
+        else:
+            runs.append([cid, cid])
+    if not runs or len(runs) > MAX_RUNS or len(ids) < FEW:
+        return []
+    return [~SimilarTerm.claim_id.between(a, b) for a, b in runs]
+
+
 class Found(NamedTuple):
     claim_id: int
     score: float  # 0..1, rounded to 3 places
@@ -229,12 +257,18 @@ class Found(NamedTuple):
 
 
 def search(
-    tx: Tx, text: str, quote: str, exclude: Collection[int], min_score: float
+    tx: Tx,
+    text: str,
+    quote: str,
+    exclude: Collection[int],
+    min_score: float,
+    leave_out: Sequence[Any] = (),
 ) -> list[Found]:
     """Indexed claims (not in `exclude`) that score at least `min_score` against a claim with
-    this text and quote, best first."""
+    this text and quote, best first. `leave_out`: `outside(exclude)`, for many searches that
+    exclude the same many claims."""
     session = tx.session
-    n = session.execute(select(func.count()).select_from(SimilarIndexed)).scalar_one()
+    n = indexed_count(tx)
     if not n:
         return []
     bag = claim_terms(text, quote)
@@ -248,10 +282,12 @@ def search(
     partial: dict[int, float] = {}
     for chunk in _chunks(picking):
         for cid, term in session.execute(
-            select(SimilarTerm.claim_id, SimilarTerm.term).where(SimilarTerm.term.in_(chunk))
+            select(SimilarTerm.claim_id, SimilarTerm.term).where(
+                SimilarTerm.term.in_(chunk), *leave_out
+            )
         ):
             partial[cid] = partial.get(cid, 0.0) + query[term] * idf_of[term]
-    skip = set(exclude)
+    skip = exclude if isinstance(exclude, (set, frozenset)) else set(exclude)
     ranked = sorted(partial.items(), key=lambda item: (-item[1], item[0]))
     pool = [cid for cid, _ in ranked if cid not in skip][:POOL]
     if not pool:
