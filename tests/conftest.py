@@ -416,3 +416,42 @@ def trail_proves_itself(cli: Callable[..., Result]) -> Iterator[None]:
     assert r.code == 0 and r.out.startswith("OK "), r.out + r.err
     r = cli("audit", "replay")
     assert r.code == 0 and r.out.startswith("consistent"), r.out + r.err
+
+
+@pytest.fixture
+def person() -> Iterator[Callable[[str], str]]:
+    """A login role of its own (dropped afterwards) and the URL by which it reaches a test's
+    schema with the grants of docs/identity.md: it reads and writes rows, owns no table."""
+    from sqlalchemy import text
+
+    from workbench.db.engine import get_engine
+    from workbench.db.url import resolve_url
+
+    role = "wb_test_" + uuid.uuid4().hex[:8]
+    admin = get_engine(resolve_url(PG_URL))
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE ROLE {role} LOGIN"))
+    used: list[str] = []
+
+    def connect(url: str) -> str:
+        schema = pg_schema_of(url)
+        with get_engine(url).begin() as conn:
+            for grant in (
+                f'GRANT USAGE ON SCHEMA "{schema}" TO {role}',
+                f'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "{schema}" '
+                f"TO {role}",
+                f'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "{schema}" TO {role}',
+            ):
+                conn.execute(text(grant))
+        scheme, rest = url.split("://", 1)
+        used.append(f"{scheme}://{role}@{rest.split('@', 1)[1]}")
+        return used[-1]
+
+    try:
+        yield connect
+    finally:
+        for url in used:
+            get_engine(url).dispose()
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP OWNED BY {role}"))
+            conn.execute(text(f"DROP ROLE {role}"))

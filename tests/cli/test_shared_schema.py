@@ -5,17 +5,15 @@ a role that may not change the tables is told so in one line."""
 from __future__ import annotations
 
 import json
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import text
 
-from tests.conftest import PG_URL, Result, pg_schema_of
+from tests.conftest import PG_URL, Result
 from workbench.db.engine import get_engine
 from workbench.db.migrate import database_revision, upgrade
 from workbench.db.revision import HEAD_REVISION, ensure_current
-from workbench.db.url import resolve_url
 from workbench.domain.errors import (
     SCHEMA_BEHIND,
     UPGRADE_NOT_PERMITTED,
@@ -134,40 +132,6 @@ def test_a_newer_schema_is_still_refused_when_asked_to_upgrade(db_url: str) -> N
 
 
 # ---- a person's own role on a desk's database (docs/identity.md) ----------------------------
-
-
-@pytest.fixture
-def person() -> Iterator[Callable[[str], str]]:
-    """A login role of its own (dropped afterwards) and the URL by which it reaches a test's
-    schema with the grants of docs/identity.md: it reads and writes rows, owns no table."""
-    role = "wb_test_" + uuid.uuid4().hex[:8]
-    admin = get_engine(resolve_url(PG_URL))
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE ROLE {role} LOGIN"))
-    used: list[str] = []
-
-    def connect(url: str) -> str:
-        schema = pg_schema_of(url)
-        with get_engine(url).begin() as conn:
-            for grant in (
-                f'GRANT USAGE ON SCHEMA "{schema}" TO {role}',
-                f'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "{schema}" '
-                f"TO {role}",
-                f'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "{schema}" TO {role}',
-            ):
-                conn.execute(text(grant))
-        scheme, rest = url.split("://", 1)
-        used.append(f"{scheme}://{role}@{rest.split('@', 1)[1]}")
-        return used[-1]
-
-    try:
-        yield connect
-    finally:
-        for url in used:
-            get_engine(url).dispose()
-        with admin.begin() as conn:
-            conn.execute(text(f"DROP OWNED BY {role}"))
-            conn.execute(text(f"DROP ROLE {role}"))
 
 
 @pytest.mark.skipif(not PG_URL, reason="database roles exist on PostgreSQL only")

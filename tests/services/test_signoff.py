@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import pwd
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import text
 
-from tests.conftest import PG_URL, pg_schema_of
+from tests.conftest import PG_URL
 from workbench.db.engine import get_engine
 from workbench.domain.errors import InvalidInput
 from workbench.services import review
@@ -100,35 +101,13 @@ def test_same_database_role_cannot_approve_under_another_name(wb: Workbench) -> 
 
 
 @pytest.mark.skipif(not PG_URL, reason="database roles exist on PostgreSQL only")
-def test_a_second_role_approves(wb: Workbench) -> None:
+def test_a_second_role_approves(wb: Workbench, person: Callable[[str], str]) -> None:
     cid = proposed(wb, "alice", role_rule=True)
-    role = "wb_test_editor"
-    schema = pg_schema_of(wb.url)
-    with get_engine(wb.url).begin() as conn:
-        conn.execute(
-            text(
-                "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
-                f"'{role}') THEN CREATE ROLE {role} LOGIN; END IF; END $$"
-            )
-        )
-        for grant in (
-            f'GRANT USAGE ON SCHEMA "{schema}" TO {role}',
-            f'GRANT ALL ON ALL TABLES IN SCHEMA "{schema}" TO {role}',
-            f'GRANT ALL ON ALL SEQUENCES IN SCHEMA "{schema}" TO {role}',
-        ):
-            conn.execute(text(grant))
-    scheme, rest = wb.url.split("://", 1)
-    editor_url = f"{scheme}://{role}@{rest.split('@', 1)[1]}"
+    editor_url = person(wb.url)
+    role = editor_url.split("://", 1)[1].split("@", 1)[0]
     editor = Workbench(url=editor_url, actor="editor")
-    try:
-        assert review.approve(editor, cid).status == "unverifiable"
-        assert machine_of_last_event(wb.url) == role
-    finally:
-        get_engine(editor_url).dispose()
-        with get_engine(wb.url).begin() as conn:
-            conn.execute(text(f'REVOKE ALL ON ALL TABLES IN SCHEMA "{schema}" FROM {role}'))
-            conn.execute(text(f'REVOKE ALL ON ALL SEQUENCES IN SCHEMA "{schema}" FROM {role}'))
-            conn.execute(text(f'REVOKE USAGE ON SCHEMA "{schema}" FROM {role}'))
+    assert review.approve(editor, cid).status == "unverifiable"
+    assert machine_of_last_event(wb.url) == role
 
 
 def test_a_proposal_on_a_quote_that_changed_cannot_be_approved(wb: Workbench) -> None:
