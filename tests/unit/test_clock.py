@@ -24,7 +24,28 @@ def test_a_date_time_in_full_width_forms() -> None:
     assert parse_since("２０２６-１２-１０") == dt.datetime(2026, 12, 10, tzinfo=dt.UTC)
 
 
-@pytest.mark.parametrize("typed", ["tomorrow", "31/01/2025", "2026-13-01", "二〇二六-12-10", ""])
+@pytest.mark.parametrize(
+    "typed", ["2026/12/10", "2026/12/10 ", "2026.12.10", "2026年12月10日", "２０２６年１２月１０日"]
+)
+def test_a_year_first_date_as_a_spreadsheet_or_a_chinese_text_writes_it(typed: str) -> None:
+    assert parse_date(typed) == dt.date(2026, 12, 10)
+    assert parse_date(typed.replace("12", "3").replace("１２", "３")) == dt.date(2026, 3, 10)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "tomorrow",
+        "31/01/2025",
+        "10/12/2026",  # 10 December or October 12: either way round
+        "2026/12-10",  # one separator throughout
+        "2026/13/01",
+        "2026年2月30日",
+        "2026-13-01",
+        "二〇二六-12-10",
+        "",
+    ],
+)
 def test_what_is_not_a_date_is_refused(typed: str) -> None:
     with pytest.raises(InvalidInput, match="not a date"):
         parse_date(typed, "--due")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 
 from workbench.domain.errors import InvalidInput
@@ -23,12 +24,22 @@ def iso(moment: dt.datetime | None) -> str | None:
 
 def parse_date(value: str, what: str = "date") -> dt.date:
     """`what` names the date in the message; '' for none (an option's name says it). Typed on a
-    Chinese keyboard, full-width digits and dashes (２０２６－１２－１０) are the same date."""
+    Chinese keyboard, full-width digits and dashes (２０２６－１２－１０) are the same date. The
+    year-first forms a spreadsheet or a Chinese text writes (2026/12/3, 2026.12.3, 2026年12月3日)
+    are read too; 3/12/2026 is not, since its day and month could be either way round."""
+    text = _ascii_forms(value)
     try:
-        return dt.date.fromisoformat(_ascii_forms(value))
+        if found := _YEAR_FIRST.fullmatch(text):
+            year, _, month, day, month_zh, day_zh = found.groups()
+            return dt.date(int(year), int(month or month_zh), int(day or day_zh))
+        return dt.date.fromisoformat(text)
     except ValueError:
         named = f"{what} " if what else ""
         raise InvalidInput(f"{named}{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+# Year, month and day with one separator throughout (a slash or a dot), or with 年 月 (日).
+_YEAR_FIRST = re.compile(r"(\d{4})(?:([/.])(\d{1,2})\2(\d{1,2})|年(\d{1,2})月(\d{1,2})日?)")
 
 
 def parse_since(value: str) -> dt.datetime:
