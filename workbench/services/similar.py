@@ -102,7 +102,7 @@ def with_similar(
         # No claim but these (a first extraction): nothing was checked before.
         if tally is not None:
             tally.add(len(claims))
-        return [ClaimView.of(claim) for claim in claims]
+        return [replace(ClaimView.of(claim), similar=()) for claim in claims]
     leave_out = similar_index.outside(added)
     views = []
     for claim in claims if tally is None else tally.counting(claims):
