@@ -131,3 +131,42 @@ def test_an_export_reads_in_one_transaction_and_names_silent_actors(
     assert done.count == 2  # claim.added and claim.status_changed
     (silent,) = done.silent_actors
     assert silent.name == "nobody" and silent.recorded == ["tester"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "quote", "shown"),
+    [
+        # The text grew: revision 1's text is too short for the offsets in revision 2.
+        (
+            "The pool lost 30% of its visitors since 2019.\n",
+            "Officials now say the pool lost 25% of its visitors since 2019.\n",
+            "lost 30% of its visitors",
+            "Officials now say the pool **lost 25% of its visitors** since 2019.",
+        ),
+        # The same length: revision 1's text at revision 2's offsets is the wrong words.
+        (
+            "甲公司称营收增长了12%，利润翻了一番。\n",
+            "利润翻了一番，甲公司称营收增长了15%。\n",
+            "营收增长了12%",
+            "利润翻了一番，甲公司称**营收增长了15%**。",
+        ),
+    ],
+)
+def test_the_timeline_quotes_a_claim_in_the_text_of_its_revision(
+    wb: Workbench, first: str, second: str, quote: str, shown: str
+) -> None:
+    """A new-user trial: after `doc update`, `audit export --format md` applied the claim's
+    offsets (into revision 2) to revision 1's text: a traceback, or a wrong quote published."""
+    from workbench.services.claims import SpanRequest, add_claim
+    from workbench.services.documents import add_document
+    from workbench.services.revisions import update_document
+    from workbench.services.sources import Content
+
+    doc = add_document(wb, first.encode()).document.id
+    cid = add_claim(wb, doc, "x", SpanRequest(quote=quote)).id
+    update_document(wb, doc, Content(second, "text", "v2.txt"))
+    from workbench.services.audit import EventFilter
+
+    text = export_text(wb, "md", EventFilter(claim_id=cid))
+    assert f"- **Quote in context:** {shown}" in text
+    assert "of revision 2" in text

@@ -23,6 +23,7 @@ from workbench.domain.text import span_words
 from workbench.services.audit import BATCH, EXPORT_FIELDS, EventFilter, export_scope
 from workbench.services.context import Tx
 from workbench.services.progress import EVERY, Progress
+from workbench.services.revisions import revision_text
 
 COLUMNS = tuple(
     getattr(Event, name)
@@ -52,7 +53,7 @@ def write(tx: Tx, out: IO[str], flt: EventFilter, progress: Progress | None = No
     count = 0
     scope = export_scope(tx, flt)
     write(_scope_text(scope))
-    doc_cache: dict[int, Document] = {}
+    doc_cache: dict[tuple[int, int], tuple[Document, str]] = {}
     current: int | None = None
     for row in _events(tx, flt, about_claims=True, bound=scope.trail_seq):
         claim_id = row[6]
@@ -118,32 +119,41 @@ def _criteria(flt: EventFilter) -> str:
     return "only " + "; ".join(parts) if parts else ""
 
 
-def _claim_heading(tx: Tx, claim_id: int, doc_cache: dict[int, Document]) -> str:
+def _claim_heading(
+    tx: Tx, claim_id: int, doc_cache: dict[tuple[int, int], tuple[Document, str]]
+) -> str:
     claim = tx.session.get(Claim, claim_id)
     if claim is None:
         return f"\n## Claim #{claim_id}\n\n(No such claim in the database now.)\n\n"
-    doc = doc_cache.get(claim.document_id)
-    if doc is None:
+    # A claim's offsets count in the text of its revision (a document updated since has its
+    # later text in document_revisions; an orphaned claim keeps the revision it was found in).
+    key = (claim.document_id, claim.revision)
+    cached = doc_cache.get(key)
+    if cached is None:
         # One document at a time: claims come in id order, which mostly follows documents.
         doc_cache.clear()
-        doc = tx.session.get(Document, claim.document_id)
-        if doc is not None:
-            doc_cache[doc.id] = doc
+        found = tx.session.get(Document, claim.document_id)
+        if found is not None:
+            cached = doc_cache[key] = (found, revision_text(tx, found, claim.revision)[1])
+    doc, text = cached if cached is not None else (None, "")
     lines = [f"\n## Claim #{claim.id}: {_inline(claim.text)}\n"]
     source = f"document #{claim.document_id}"
     if doc is not None and doc.title:
         source += f" ({_inline(doc.title)})"
-    lines.append(f"- **Source:** {source}, {span_words(claim.start, claim.end)}")
+    where = span_words(claim.start, claim.end)
+    if claim.revision > 1:
+        where += f" of revision {claim.revision}"
+    lines.append(f"- **Source:** {source}, {where}")
     if claim.speaker:
         lines.append(f"- **Speaker:** {_inline(claim.speaker)}")
     lines.append(f"- **Status now:** {claim.status} (version {claim.version})")
     if doc is not None:
-        sentence = sentence_around(doc.text, claim.start, claim.end)
+        sentence = sentence_around(text, claim.start, claim.end)
         left, right = min(sentence.start, claim.start), max(sentence.end, claim.end)
         # A text without sentence ends would make its whole self the "sentence": clip it.
-        before = doc.text[max(left, claim.start - CONTEXT_MAX) : claim.start]
-        quote = doc.text[claim.start : claim.end]
-        after = doc.text[claim.end : min(right, claim.end + CONTEXT_MAX)]
+        before = text[max(left, claim.start - CONTEXT_MAX) : claim.start]
+        quote = text[claim.start : claim.end]
+        after = text[claim.end : min(right, claim.end + CONTEXT_MAX)]
         before = ("…" if claim.start - len(before) > left else "") + before
         after += "…" if claim.end + len(after) < right else ""
         lines.append(
