@@ -227,6 +227,20 @@ def test_failures_outside_the_library_have_kinds_too(
     assert error["kind"] == kind
 
 
+def test_ctrl_c_is_an_interrupt_not_a_refusal(capsys: pytest.CaptureFixture[str]) -> None:
+    """click turns Ctrl-C into Abort: it still ends with the shell's 130 and says nothing
+    half-written was committed (a trial got "aborted" and 1, the code of a refusal)."""
+
+    @click.command()
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(SystemExit) as done:
+        run(interrupted, [])
+    assert done.value.code == 130
+    assert "interrupted; nothing half-written was committed" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("error_type", ERROR_TYPES, ids=lambda t: t.kind)
 def test_every_library_error_type_has_its_own_kind(
     capsys: pytest.CaptureFixture[str], error_type: type[WorkbenchError]

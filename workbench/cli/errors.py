@@ -117,6 +117,11 @@ def _terminated(signum: int, frame: object) -> None:
     sys.exit(128 + signum)
 
 
+def _interrupted() -> NoReturn:
+    click.echo("interrupted; nothing half-written was committed", err=True)
+    sys.exit(130)  # the shell's 128 + SIGINT
+
+
 def run(command: click.Command, args: list[str]) -> Any:
     as_json = wants_json(args)
     if hasattr(signal, "SIGPIPE"):
@@ -137,7 +142,10 @@ def run(command: click.Command, args: list[str]) -> Any:
         sys.exit(0)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.Abort:
+    except click.Abort as exc:
+        if isinstance(exc.__context__, KeyboardInterrupt):
+            # click turns Ctrl-C into Abort: it is still an interrupt (130), not a refusal.
+            _interrupted()
         fail("aborted", kind=ABORTED, as_json=as_json)
     except click.UsageError as exc:
         if (misplaced := _root_option_placed_late(exc, args)) is not None:
@@ -158,7 +166,6 @@ def run(command: click.Command, args: list[str]) -> Any:
         where = f": {exc.filename}" if exc.filename else ""
         fail(f"{exc.strerror or exc}{where}", kind=FILE_ERROR, as_json=as_json)
     except KeyboardInterrupt:
-        click.echo("interrupted; nothing half-written was committed", err=True)
-        sys.exit(130)
+        _interrupted()
     except _database_errors() as exc:
         fail(_database_error(exc), kind=DATABASE, as_json=as_json)
