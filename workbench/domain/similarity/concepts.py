@@ -907,7 +907,20 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "car": ("轿车", "乘用车", "cars", "car", "saloons"),
     "van": ("厢式货车", "vans", "van"),
     "lorry": ("卡车", "重卡", "lorries", "lorry", "trucks", "truck"),
-    "bus": ("公交车", "大巴", "buses", "bus"),
+    # how people travel: a city's buses are not its metro (公交 and 轨道交通 each carry 300万人次)
+    "bus": ("公交车", "公交", "大巴", "buses", "bus"),
+    "metro": (
+        "地铁",
+        "轨道交通",
+        "轨交",
+        "metro",
+        "underground",
+        "subway",
+        "light rail",
+        "light-rail",
+    ),
+    "tram": ("有轨电车", "trams", "tram", "tramway", "tramways"),
+    "ferry": ("轮渡", "渡轮", "ferries", "ferry"),
     "taxi": ("出租车", "taxis", "taxi", "cabs"),
     "fridge": ("冰箱", "fridges", "fridge", "refrigerators", "refrigerator"),
     "aircon": ("空调", "air conditioners", "air conditioner", "air-conditioners"),
@@ -939,6 +952,33 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "emergency": ("急诊", "emergency", "a&e"),
     "outpatient": ("门诊", "outpatient", "outpatients"),
     "inpatient": ("住院", "inpatient", "inpatients"),
+    # power by its source: a grid's 62% from solar is not its 62% from wind
+    "solar": (
+        "光伏",
+        "太阳能",
+        "solar",
+        "photovoltaic",
+        "photovoltaics",
+    ),
+    "wind": (
+        "风电",
+        "风能",
+        "风力发电",
+        "wind power",
+        "wind farm",
+        "wind farms",
+        "wind turbines",
+        "wind turbine",
+        "wind energy",
+        "wind generation",
+        "onshore wind",
+        "offshore wind",
+        "from wind",
+    ),
+    "hydro": ("水力发电", "水电站", "hydropower", "hydroelectric", "hydro-electric"),
+    "nuclear": ("核电", "核能", "nuclear"),
+    "gaspower": ("燃气发电", "气电", "gas-fired", "gas power"),
+    "pumpedhydro": ("抽水蓄能", "抽蓄", "pumped storage", "pumped-storage", "pumped hydro"),
     "pvcell": ("电池片", "solar cells"),
     "pvmodule": ("光伏组件", "solar modules", "solar panels"),
     "wafer": ("硅片", "wafers"),
@@ -996,6 +1036,11 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
         "heart transplant",
         "cardiac",
     ),
+    # heart procedures by kind: stents put in are not bypass operations
+    "stent": ("支架", "stents", "stent", "angioplasty", "angioplasties"),
+    "bypass": ("搭桥", "bypass", "bypasses", "cabg"),
+    "pacemaker": ("起搏器", "pacemakers", "pacemaker"),
+    "valve": ("瓣膜", "heart valve", "heart valves", "valve replacement", "valve replacements"),
     "kidney": ("肾移植", "肾脏", "kidney", "kidneys", "renal"),
     "liver": ("肝移植", "肝脏", "liver", "livers"),
     # roads and railways by kind: an expressway is not a high-speed railway
@@ -1032,24 +1077,55 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "hip": ("髋关节", "hip replacement", "hip replacements", "hip"),
     "knee": ("膝关节", "knee replacement", "knee replacements", "knee"),
     # students by level
-    "undergraduate": ("本科生", "undergraduates", "undergraduate"),
+    "undergraduate": ("本科生", "本科", "undergraduates", "undergraduate"),
     "postgraduate": ("研究生", "postgraduates", "postgraduate", "graduate students"),
+    # research funded by field: a social science fund is not a natural science one
+    "socialscience": ("社会科学", "社科", "social science", "social sciences", "humanities"),
+    "naturalscience": ("自然科学", "natural science", "natural sciences"),
+    # users counted once registered, not each day or month (see dau, mau)
+    "registered": ("注册用户", "registered users", "registered accounts", "registered members"),
     # crimes by kind
     "burglary": ("入室盗窃", "burglaries", "burglary", "break-ins"),
     "cartheft": ("盗窃车辆", "盗车", "car thefts", "car theft", "vehicle thefts"),
     "robbery": ("抢劫", "robberies", "robbery"),
     "fraudcrime": ("诈骗", "fraud", "frauds", "scams"),
     # posts: chosen as mayor is not elected chairman
+    # (a deputy is not the post: each deputy is read whole, before its post: 副市长, 市长)
     "mayor": ("市长", "mayor"),
-    # (a deputy is not the post: 副市长 is read whole, before 市长)
     "deputymayor": ("副市长", "deputy mayor", "vice mayor", "vice-mayor"),
     "genmanager": ("总经理", "general manager"),
+    "deputygm": ("副总经理", "deputy general manager"),
     "chairman": ("董事长", "主席", "主任", "chairman", "chairwoman", "chair"),
+    "deputychair": (
+        "副董事长",
+        "副主席",
+        "副主任",
+        "vice chairman",
+        "vice-chairman",
+        "deputy chairman",
+        "vice chair",
+        "vice-chair",
+        "deputy chair",
+    ),
     "chiefexec": ("首席执行官", "ceo", "chief executive"),
+    "deputyceo": ("deputy chief executive", "deputy ceo"),
     "speaker": ("议长", "speaker"),
+    "deputyspeaker": ("副议长", "deputy speaker"),
     "partysec": ("党委书记", "党组书记", "书记", "party secretary", "party chief"),
+    "deputypartysec": ("党委副书记", "副书记", "deputy party secretary"),
     "principal": ("校长", "principal", "headteacher", "headmaster", "headmistress"),
+    "deputyprincipal": ("副校长", "vice-principal", "vice principal", "deputy head"),
     "governor": ("省长", "州长", "governor"),
+    "deputygovernor": (
+        "副省长",
+        "副州长",
+        "deputy governor",
+        "vice governor",
+        "lieutenant governor",
+    ),
+    # a council's or a party's leader, and its deputy (not "market leader")
+    "leader": ("council leader", "party leader", "leader of", "as leader", "as its leader"),
+    "deputyleader": ("deputy leader",),
     # A city's population by household registration is not the people who live there: 户籍人口
     # 732万 and 常住人口732万 are two figures (人口 is kept as the word it is).
     "hukou": ("户籍", "户口", "registered population", "registered residents", "hukou"),
@@ -1079,9 +1155,10 @@ def _forms(forms: Iterable[str], but: Iterable[str] = ()) -> str:
     )
 
 
-# (大学校长 is a university's head: 学校 straddles two words there)
+# (大学校长 is a university's head: 学校 straddles two words there; 本科线 and 本科上线率 are the
+# gaokao's mark for a university place, no undergraduates)
 PRODUCT = re.compile(
-    _forms((f for f in _PRODUCT_OF if not f.isascii()), but=("学校长",))
+    _forms((f for f in _PRODUCT_OF if not f.isascii()), but=("学校长", "本科线", "本科上线"))
     + f"|(?<![a-z]){_forms(f for f in _PRODUCT_OF if f.isascii())}(?![a-z])"
 )
 

@@ -1,0 +1,68 @@
+"""Round 20 of "checked before?": the same subject and figure with another thing counted or
+measured, the other direction on a scale, a span of years against one year (see
+docs/benchmarks.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.domain.similarity import claim_terms, explain, weigh
+
+
+def _disagree(one: str, other: str) -> list[str]:
+    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
+    return [what for what, *_ in explain(a, b).disagree]
+
+
+# ---- kinds of one measure, as whole families -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # power by its source
+        (
+            "Pellucid Grid generated 62 percent of its electricity from solar in 2024.",
+            "Wind turbines supplied 62% of Pellucid Grid's power output in 2024.",
+        ),
+        ("朔原能源光伏电站装机容量为180万千瓦。", "朔原能源抽蓄电站装机容量为180万千瓦。"),
+        ("榆泽电力2025年核电发电量为300亿千瓦时。", "榆泽电力2025年风电发电量为300亿千瓦时。"),
+        # how people travel
+        ("缙澄公交日均客运量突破300万人次。", "缙澄市轨道交通每天平均运送乘客超过三百万人次。"),
+        ("Orlenmouth's trams carried 41 million people.", "Orlenmouth's buses carried 41 million."),
+        # heart procedures
+        ("霁湖医院2025年完成心脏支架手术1260例。", "2025年霁湖医院共开展冠脉搭桥术1260台。"),
+        ("Quellmoor fitted 800 pacemakers in 2025.", "Quellmoor did 800 heart bypass operations."),
+        # students by level, research by field, users by how they are counted
+        ("澈川大学2025年研究生录取人数为8600人。", "2025年澈川大学共录取本科新生8600名。"),
+        ("沁桐大学获国家社会科学基金资助1.6亿元。", "国家自然科学基金资助沁桐大学1.6亿元。"),
+        ("星渚科技的日活跃用户超过8000万。", "星渚科技注册用户数已突破8000万。"),
+        # a deputy is not the post
+        (
+            "Imelda Rushworth was elected deputy leader of Daverley Borough Council.",
+            "Daverley Borough Council chose Imelda Rushworth as its leader.",
+        ),
+        ("顾清和当选泠溪市副主席。", "顾清和当选泠溪市主席。"),
+        ("Ada Morrow became deputy governor of Varrowdale.", "Ada Morrow became governor."),
+    ],
+)
+def test_kinds_of_one_measure_each_claim_names_another(one: str, other: str) -> None:
+    assert "products" in _disagree(one, other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("缙澄公交日均客运量突破300万人次。", "Jincheng's buses carry 3 million people a day."),
+        ("Pellucid's solar farms made 62% of its power.", "62% of Pellucid's power was solar."),
+        ("Ada Morrow, the council leader, quit.", "The leader of the council, Ada Morrow, quit."),
+    ],
+)
+def test_one_kind_named_both_ways_is_no_disagreement(one: str, other: str) -> None:
+    assert "products" not in _disagree(one, other)
+
+
+def test_the_gaokao_mark_for_a_university_place_is_no_undergraduates() -> None:
+    assert "=product:undergraduate" not in claim_terms("柳湾中学2025年高考本科上线率为70%。", "")
+    assert "=product:undergraduate" not in claim_terms("七成考生上了本科线", "")
+    assert "=product:undergraduate" in claim_terms("共录取本科新生8600名", "")
