@@ -66,3 +66,46 @@ def test_the_gaokao_mark_for_a_university_place_is_no_undergraduates() -> None:
     assert "=product:undergraduate" not in claim_terms("柳湾中学2025年高考本科上线率为70%。", "")
     assert "=product:undergraduate" not in claim_terms("七成考生上了本科线", "")
     assert "=product:undergraduate" in claim_terms("共录取本科新生8600名", "")
+
+
+# ---- measures the table lacked, and units ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("黛峰足球俱乐部在2025赛季联赛中丢了71球。", "2025赛季，黛峰队联赛进球总数达到七十一个。"),
+        (
+            "Scaldwick Rovers conceded 71 goals in 2025.",
+            "Scaldwick Rovers scored 71 goals in 2025.",
+        ),
+        (
+            "Brennland's inflation fell to 4.1 percent.",
+            "Brennland's unemployment fell to 4.1 percent.",
+        ),
+        ("槐岭县2025年财政支出为23.5亿元。", "槐岭县2025年实现财政收入二十三亿五千万元。"),
+        ("暖枫慈善基金会2024年公益支出2.7亿元。", "2024年暖枫慈善基金会共筹得捐款2.7亿元。"),
+        ("Zhizhou Port handled 12.6 million tonnes of grain.", "沚洲港集装箱吞吐量1260万标准箱。"),
+    ],
+)
+def test_the_same_figure_of_another_measure(one: str, other: str) -> None:
+    assert "measures" in _disagree(one, other)
+
+
+def test_goals_let_in_are_no_goals_scored_and_the_reading_keeps_the_figure() -> None:
+    for text in ("丢了71球", "conceded 71 goals", "71 goals conceded", "失球71个"):
+        bag = claim_terms(text, "")
+        assert "~conceded" in bag and "~goals" not in bag and "#71" in bag, (text, sorted(bag))
+
+
+def test_kilotonnes_and_container_units_spelt_out() -> None:
+    bag = claim_terms("Skelldrum yielded 86kt of copper in 2023", "")
+    assert "#86000" in bag and "#86" not in bag and "^dim:mass" in bag
+    bag = claim_terms("Selvane Line handled 2.1m twenty-foot equivalent units", "")
+    assert "^dim:containers" in bag and "^foot" not in bag and "#20" not in bag
+    assert "^dim:containers" in claim_terms("Selvane Line moved 2.1 million TEU", "")
+
+
+def test_an_insurers_payout_is_no_spending_of_its_own() -> None:
+    assert "~cost" not in claim_terms("泊岚保险2023年赔付支出为47亿元。", "")
+    assert "~cost" in claim_terms("泓景医药的研发支出为二十三亿元。", "")

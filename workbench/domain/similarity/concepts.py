@@ -719,6 +719,21 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "spent",
         "budget",
         "budgets",
+        # what a county or a charity pays out: 财政支出 is not 财政收入, 公益支出 not 捐款 (not
+        # 支出 alone: an insurer's 赔付支出 is what its customers are paid)
+        "财政支出",
+        "公共支出",
+        "预算支出",
+        "公益支出",
+        "慈善支出",
+        "研发支出",
+        "资本支出",
+        "总支出",
+        "支出总额",
+        "开支",
+        "expenditure",
+        "expenditures",
+        "outlays",
     ),
     "compute": ("算力", "compute", "computing"),
     "train": ("训练", "training", "train"),
@@ -883,6 +898,11 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "holdings": ("藏书", "馆藏", "holdings"),
     # a player's goals are not his appearances ("goal" alone is a target: see `plan`)
     "goals": ("进球", "goals", "found the net", "netted"),
+    # goals let in are not goals scored (丢了71球 is read with its figure, see `bag`)
+    "conceded": ("失球", "丢球", "conceded", "let in"),
+    # the rates of an economy: prices are not jobs (4.1% inflation, 4.1% unemployment)
+    "inflation": ("通胀", "通货膨胀", "居民消费价格", "inflation", "consumer prices", "cpi"),
+    "unemployment": ("失业率", "失业", "unemployment", "jobless rate", "jobless"),
     "appearance": ("出场", "appearances"),
     # Degrees by level: 42 master's programmes are not 42 doctoral ones.
     "master": ("硕士", "master's", "masters"),
@@ -1184,7 +1204,8 @@ MEASURES = frozenset(
         "import delivery gdp wage doctor nurse bed loan station student teacher cargo "
         "debt income master doctorate investment seat grant donation case_recorded case_solved "
         "rent deposit asset turnout voteshare ontime loadfactor compensation fine printrun "
-        "contractsales sellingexpense visitor holdings goals appearance"
+        "contractsales sellingexpense visitor holdings goals appearance conceded inflation "
+        "unemployment"
     )
 )
 CONCEPT_OF: dict[str, str] = {
