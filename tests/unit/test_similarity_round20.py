@@ -109,3 +109,39 @@ def test_kilotonnes_and_container_units_spelt_out() -> None:
 def test_an_insurers_payout_is_no_spending_of_its_own() -> None:
     assert "~cost" not in claim_terms("泊岚保险2023年赔付支出为47亿元。", "")
     assert "~cost" in claim_terms("泓景医药的研发支出为二十三亿元。", "")
+
+
+# ---- the other direction on a scale; building against pulling down or closing ----------------
+
+
+def test_a_move_on_a_scale_is_read_in_either_language() -> None:
+    assert "=scale:2>4" in claim_terms("碧漪湖水质2025年由二类下降至四类。", "")
+    assert "=scale:4>2" in claim_terms("2025年，碧漪湖水质从Ⅳ类改善为Ⅱ类。", "")
+    assert "=scale:4>2" in claim_terms("Lake Quorra went from class IV to class II in 2025.", "")
+    assert not any(t.startswith("=scale:") for t in claim_terms("营收从5亿元增至7亿元", ""))
+    assert not any(t.startswith("=scale:") for t in claim_terms("from 5% to 7% in 2025", ""))
+
+
+def test_the_other_direction_on_a_scale_denies_the_move() -> None:
+    one, other = "碧漪湖水质2025年由二类下降至四类。", "2025年，碧漪湖水质从Ⅳ类改善为Ⅱ类。"
+    assert "directions on a scale" in _disagree(one, other)
+    assert "directions on a scale" not in _disagree(one, "碧漪湖水质2025年从Ⅱ类降为Ⅳ类。")
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "what"),
+    [
+        ("檀崖市2025年拆除老旧住房1.2万套。", "2025年，檀崖全市新建保障房12000套。", "acts"),
+        ("泠溪将在2025年关停30所民办幼儿园。", "2025年泠溪市要新建幼儿园三十所。", "acts"),
+        ("Corbel Homes demolished 400 homes.", "Corbel Homes owns 400 homes.", "act on one side"),
+    ],
+)
+def test_built_against_pulled_down_or_closed(one: str, other: str, what: str) -> None:
+    assert what in _disagree(one, other)
+
+
+def test_building_is_no_opposite_of_opening_or_of_work_started() -> None:
+    assert "acts" not in _disagree("泠溪新建幼儿园30所。", "泠溪30所幼儿园开工。")
+    assert "acts" not in _disagree("泠溪新建幼儿园30所。", "泠溪30所幼儿园开业。")
+    # (opening against work started still is)
+    assert "acts" in _disagree("泠溪地铁5号线开工建设。", "泠溪地铁5号线正式开通。")

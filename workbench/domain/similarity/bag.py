@@ -52,7 +52,7 @@ from workbench.domain.similarity.naming import (
     zh_name,
 )
 from workbench.domain.similarity.polarity import FUTURE, NEGATED, future, negated, stances
-from workbench.domain.similarity.positions import days, ranks, without_days
+from workbench.domain.similarity.positions import days, ranks, scales, without_days
 from workbench.domain.similarity.results import (
     en_payments,
     en_results,
@@ -243,6 +243,8 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         out += found_days
         s = without_days(s)
     out += ranks(s)
+    if "类" in s or "级" in s or "档" in s or "from" in s:
+        out += scales(s)
     if negated(s):
         out.append(NEGATED)
     if future(s):

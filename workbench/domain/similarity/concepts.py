@@ -539,6 +539,20 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "shut",
         "shuts",
     ),
+    # Homes pulled down are not homes built (拆除老旧住房1.2万套, 新建保障房12000套), nor
+    # kindergartens built those closed (see `kinds.ACT_POLE`).
+    "demolish": (
+        "拆除",
+        "拆掉",
+        "拆毁",
+        "demolished",
+        "demolish",
+        "demolishes",
+        "demolition",
+        "demolitions",
+        "torn down",
+    ),
+    "build": ("新建", "兴建", "新修", "建成", "built", "build", "builds", "to build"),
     # Work started on a line or a plant is not the line or plant opened: 开工建设 in December
     # 2022 and 开通 then are two events (see `kinds.ACT_POLE`).
     "groundbreaking": (
