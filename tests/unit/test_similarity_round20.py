@@ -145,3 +145,33 @@ def test_building_is_no_opposite_of_opening_or_of_work_started() -> None:
     assert "acts" not in _disagree("泠溪新建幼儿园30所。", "泠溪30所幼儿园开业。")
     # (opening against work started still is)
     assert "acts" in _disagree("泠溪地铁5号线开工建设。", "泠溪地铁5号线正式开通。")
+
+
+# ---- a total over a span of years against one year's figure ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "梧溪县2021年至2025年财政收入累计突破百亿元。",
+        "Hongjing spent 2.3 billion yuan on research in the five years to 2023.",
+        "Thistlecombe's population grew 14 percent between 2015 and 2025.",
+        "Output rose 9% from 2019 to 2023.",
+    ],
+)
+def test_a_span_of_years_is_read(text: str) -> None:
+    assert "=span:years" in claim_terms(text, "")
+
+
+def test_a_short_year_and_two_years_apart_are_no_span() -> None:
+    assert "=span:years" not in claim_terms("62m passengers in 2023-24", "")
+    assert "=span:years" not in claim_terms("Revenue was 5bn in 2019 and 7bn in 2023", "")
+
+
+def test_a_total_over_years_against_one_years_figure() -> None:
+    one = "梧溪县2021年至2025年财政收入累计突破百亿元。"
+    assert "total or year" in _disagree(one, "梧溪县财政收入在2025年第一次超过了100亿元。")
+    two = "Hongjing spent 2.3 billion yuan on research in the five years to 2023."
+    assert "total or year" in _disagree(two, "2023年泓景医药的研发支出为二十三亿元。")
+    # the same span both ways is one total
+    assert "total or year" not in _disagree(two, "泓景医药2019至2023年累计研发投入23亿元")

@@ -33,7 +33,7 @@ from workbench.domain.similarity.figures import (
     split_years,
     zh_value,
 )
-from workbench.domain.similarity.labels import labels, without_month_figures
+from workbench.domain.similarity.labels import labels, without_month_figures, year_spans
 from workbench.domain.similarity.measures import (
     CONCEPT_MARK,
     CURRENCIES,
@@ -245,6 +245,7 @@ def _terms(text: str, *, averages: bool) -> list[str]:
     out += ranks(s)
     if "类" in s or "级" in s or "档" in s or "from" in s:
         out += scales(s)
+    out += year_spans(s)
     if negated(s):
         out.append(NEGATED)
     if future(s):

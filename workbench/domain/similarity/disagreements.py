@@ -22,6 +22,7 @@ from workbench.domain.similarity.kinds import (
     kinds_of,
     measure_found,
 )
+from workbench.domain.similarity.labels import SPAN
 from workbench.domain.similarity.measures import MONEY, PERCENTAGE
 from workbench.domain.similarity.polarity import NEGATED
 from workbench.domain.similarity.results import LOSES, WINS
@@ -255,6 +256,15 @@ def _one_name(mine: list[str], yours: list[str]) -> tuple[list[str], list[str]]:
 # Building is the opposite of pulling down or closing, not of opening what was built or of work
 # started on it: 新建 30 kindergartens against 开工 or 开通 is no contradiction (see `ACT_POLE`).
 _BUILT_WITH = frozenset("+sb")
+
+
+def _total(vector: Mapping[str, float]) -> bool:
+    """Whether a claim gives a total to date (~cumulative) or over a span of years (`SPAN`)."""
+    return "~cumulative" in vector or SPAN in vector
+
+
+def _totalled(vector: Mapping[str, float]) -> list[str]:
+    return [t for t in ("~cumulative", SPAN) if t in vector]
 
 
 def _reversed(scale: str) -> str:
@@ -553,13 +563,16 @@ def disagreements(
             said = (counted, sorted("#" + t.removeprefix(PERCENTAGE) for t in counted))
             yield PERCENT_OR_COUNT, ONE_SIDED_MEASURE_SHARE, said if first else said[::-1]
             break
-    if ("~cumulative" in a) != ("~cumulative" in b):
+    total_a, total_b = _total(a), _total(b)
+    if total_a != total_b:
         # 870,000 visitors since it opened against 870,000 in 2023: a total to date is not a
-        # year's figure (only when the total gives no year and the other does)
-        total, dated = (ka, kb) if "~cumulative" in a else (kb, ka)
-        if dated.years and not total.years:
-            mine = ["~cumulative"] if "~cumulative" in a else sorted(ka.years)
-            yours = ["~cumulative"] if "~cumulative" in b else sorted(kb.years)
+        # year's figure (only when the total gives no year and the other does); nor is one over
+        # a span of years (2021年至2025年累计, in the five years to 2023) against a year's
+        total, dated = (ka, kb) if total_a else (kb, ka)
+        spanned = SPAN in (a if total_a else b) or len(total.years) >= 2
+        if dated.years and (not total.years or (spanned and len(dated.years) == 1)):
+            mine = _totalled(a) if total_a else sorted(ka.years)
+            yours = _totalled(b) if total_b else sorted(kb.years)
             yield "total or year", YEAR_SHARE, (mine, yours)
     for word, (what, share) in _ONE_SIDED.items():
         if (word in a) != (word in b):

@@ -188,6 +188,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.averaged.append(t)
             elif t.startswith("=scale:"):
                 kinds.scales.append(t)
+            elif t.startswith("=span:"):
+                pass  # (read by `disagreements` from the vector: a span of years)
             else:
                 kinds.orgs.append(t)
         elif mark == "≈":
