@@ -86,11 +86,14 @@ only home and the other only abroad, when one party buys in one claim and sells 
 (or the same two parties each buy), when one says a bid was refused and the other that the
 deal was done, when one is about a body under its owner's name and the
 other about the owner, when one is about a part or relative of what the other names (its
-library, her father) and the other says no word of it, when each names another product, or, by
-less, when only one says what
-it counts was closed, or gives as a percentage a figure the other gives as a count: the same
-figure about another subject is another claim (see `similarity`; `explain` lists the reasons
-of a score).
+library, her father) and the other says no word of it, when each names another product (or
+kind of one measure: solar and wind, buses and the metro, stents and bypasses), when one moves
+the other way on a scale (from class IV to class II, 由二类下降至四类: `=scale:4>2`), when one
+gives a total over a span of years (2021年至2025年, in the five years to 2023: `=span:years`) and
+the other one year, when one builds what the other pulls down or closes, or, by less, when only
+one says what it counts was closed or pulled down, or gives as a percentage a figure the
+other gives as a count: the same figure about another subject is another claim (see
+`similarity`; `explain` lists the reasons of a score).
 
 Pure functions: the index that keeps these bags for a database lives in the services.
 

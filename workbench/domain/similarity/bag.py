@@ -33,7 +33,7 @@ from workbench.domain.similarity.figures import (
     split_years,
     zh_value,
 )
-from workbench.domain.similarity.labels import labels, without_month_figures
+from workbench.domain.similarity.labels import labels, without_month_figures, year_spans
 from workbench.domain.similarity.measures import (
     CONCEPT_MARK,
     CURRENCIES,
@@ -52,7 +52,7 @@ from workbench.domain.similarity.naming import (
     zh_name,
 )
 from workbench.domain.similarity.polarity import FUTURE, NEGATED, future, negated, stances
-from workbench.domain.similarity.positions import days, ranks, without_days
+from workbench.domain.similarity.positions import days, ranks, scales, without_days
 from workbench.domain.similarity.results import (
     en_payments,
     en_results,
@@ -168,6 +168,19 @@ _PENCE = re.compile(
 )
 
 
+# Goals let in, said around their figure: "conceded 71 goals", "goals conceded", 丢了71球, 失球
+# 71个 are ~conceded and no goals scored (~goals); kilotonnes are thousands of tonnes (86kt).
+_CONCEDED_EN = re.compile(r"\b(conceded|let in)\b([^.,;:]{0,24}?)\bgoals\b|\bgoals (conceded)\b")
+_CONCEDED_ZH = re.compile(r"[丢失](?:了|掉)?([0-9零〇一二两三四五六七八九十百]+)个?球")
+_KILOTONNES = re.compile(r"(\d)\s?kt\b")
+# (a container's unit spelt out is TEU, no twenty feet: 2.1 million twenty-foot equivalent units)
+_TEU = re.compile(r"twenty[- ]foot[- ]equivalent units?")
+
+
+def _conceded(m: re.Match[str]) -> str:
+    return m.group(3) or m.group(1) + m.group(2)
+
+
 def _pence(m: re.Match[str]) -> str:
     return f"£{float(m.group(1)) / 100:g}"
 
@@ -230,6 +243,9 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         out += found_days
         s = without_days(s)
     out += ranks(s)
+    if "类" in s or "级" in s or "档" in s or "from" in s:
+        out += scales(s)
+    out += year_spans(s)
     if negated(s):
         out.append(NEGATED)
     if future(s):
@@ -240,6 +256,14 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         s = _KUAI.sub(_kuai, s)
     if "p" in s:
         s = _PENCE.sub(_pence, s)
+    if "goals" in s:
+        s = _CONCEDED_EN.sub(_conceded, s)
+    if "球" in s:
+        s = _CONCEDED_ZH.sub(r"失球\1", s)
+    if "twenty" in s:
+        s = _TEU.sub("teu", s)
+    if "kt" in s:
+        s = _KILOTONNES.sub(r"\1 thousand tonnes", s)
 
     def figure(m: re.Match[str], value: float, year: bool) -> None:
         if not year and math.isfinite(value):

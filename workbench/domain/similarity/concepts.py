@@ -539,6 +539,20 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "shut",
         "shuts",
     ),
+    # Homes pulled down are not homes built (拆除老旧住房1.2万套, 新建保障房12000套), nor
+    # kindergartens built those closed (see `kinds.ACT_POLE`).
+    "demolish": (
+        "拆除",
+        "拆掉",
+        "拆毁",
+        "demolished",
+        "demolish",
+        "demolishes",
+        "demolition",
+        "demolitions",
+        "torn down",
+    ),
+    "build": ("新建", "兴建", "新修", "建成", "built", "build", "builds", "to build"),
     # Work started on a line or a plant is not the line or plant opened: 开工建设 in December
     # 2022 and 开通 then are two events (see `kinds.ACT_POLE`).
     "groundbreaking": (
@@ -719,6 +733,21 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "spent",
         "budget",
         "budgets",
+        # what a county or a charity pays out: 财政支出 is not 财政收入, 公益支出 not 捐款 (not
+        # 支出 alone: an insurer's 赔付支出 is what its customers are paid)
+        "财政支出",
+        "公共支出",
+        "预算支出",
+        "公益支出",
+        "慈善支出",
+        "研发支出",
+        "资本支出",
+        "总支出",
+        "支出总额",
+        "开支",
+        "expenditure",
+        "expenditures",
+        "outlays",
     ),
     "compute": ("算力", "compute", "computing"),
     "train": ("训练", "training", "train"),
@@ -883,6 +912,11 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "holdings": ("藏书", "馆藏", "holdings"),
     # a player's goals are not his appearances ("goal" alone is a target: see `plan`)
     "goals": ("进球", "goals", "found the net", "netted"),
+    # goals let in are not goals scored (丢了71球 is read with its figure, see `bag`)
+    "conceded": ("失球", "丢球", "conceded", "let in"),
+    # the rates of an economy: prices are not jobs (4.1% inflation, 4.1% unemployment)
+    "inflation": ("通胀", "通货膨胀", "居民消费价格", "inflation", "consumer prices", "cpi"),
+    "unemployment": ("失业率", "失业", "unemployment", "jobless rate", "jobless"),
     "appearance": ("出场", "appearances"),
     # Degrees by level: 42 master's programmes are not 42 doctoral ones.
     "master": ("硕士", "master's", "masters"),
@@ -907,7 +941,20 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "car": ("轿车", "乘用车", "cars", "car", "saloons"),
     "van": ("厢式货车", "vans", "van"),
     "lorry": ("卡车", "重卡", "lorries", "lorry", "trucks", "truck"),
-    "bus": ("公交车", "大巴", "buses", "bus"),
+    # how people travel: a city's buses are not its metro (公交 and 轨道交通 each carry 300万人次)
+    "bus": ("公交车", "公交", "大巴", "buses", "bus"),
+    "metro": (
+        "地铁",
+        "轨道交通",
+        "轨交",
+        "metro",
+        "underground",
+        "subway",
+        "light rail",
+        "light-rail",
+    ),
+    "tram": ("有轨电车", "trams", "tram", "tramway", "tramways"),
+    "ferry": ("轮渡", "渡轮", "ferries", "ferry"),
     "taxi": ("出租车", "taxis", "taxi", "cabs"),
     "fridge": ("冰箱", "fridges", "fridge", "refrigerators", "refrigerator"),
     "aircon": ("空调", "air conditioners", "air conditioner", "air-conditioners"),
@@ -939,6 +986,33 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "emergency": ("急诊", "emergency", "a&e"),
     "outpatient": ("门诊", "outpatient", "outpatients"),
     "inpatient": ("住院", "inpatient", "inpatients"),
+    # power by its source: a grid's 62% from solar is not its 62% from wind
+    "solar": (
+        "光伏",
+        "太阳能",
+        "solar",
+        "photovoltaic",
+        "photovoltaics",
+    ),
+    "wind": (
+        "风电",
+        "风能",
+        "风力发电",
+        "wind power",
+        "wind farm",
+        "wind farms",
+        "wind turbines",
+        "wind turbine",
+        "wind energy",
+        "wind generation",
+        "onshore wind",
+        "offshore wind",
+        "from wind",
+    ),
+    "hydro": ("水力发电", "水电站", "hydropower", "hydroelectric", "hydro-electric"),
+    "nuclear": ("核电", "核能", "nuclear"),
+    "gaspower": ("燃气发电", "气电", "gas-fired", "gas power"),
+    "pumpedhydro": ("抽水蓄能", "抽蓄", "pumped storage", "pumped-storage", "pumped hydro"),
     "pvcell": ("电池片", "solar cells"),
     "pvmodule": ("光伏组件", "solar modules", "solar panels"),
     "wafer": ("硅片", "wafers"),
@@ -996,6 +1070,11 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
         "heart transplant",
         "cardiac",
     ),
+    # heart procedures by kind: stents put in are not bypass operations
+    "stent": ("支架", "stents", "stent", "angioplasty", "angioplasties"),
+    "bypass": ("搭桥", "bypass", "bypasses", "cabg"),
+    "pacemaker": ("起搏器", "pacemakers", "pacemaker"),
+    "valve": ("瓣膜", "heart valve", "heart valves", "valve replacement", "valve replacements"),
     "kidney": ("肾移植", "肾脏", "kidney", "kidneys", "renal"),
     "liver": ("肝移植", "肝脏", "liver", "livers"),
     # roads and railways by kind: an expressway is not a high-speed railway
@@ -1032,24 +1111,55 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "hip": ("髋关节", "hip replacement", "hip replacements", "hip"),
     "knee": ("膝关节", "knee replacement", "knee replacements", "knee"),
     # students by level
-    "undergraduate": ("本科生", "undergraduates", "undergraduate"),
+    "undergraduate": ("本科生", "本科", "undergraduates", "undergraduate"),
     "postgraduate": ("研究生", "postgraduates", "postgraduate", "graduate students"),
+    # research funded by field: a social science fund is not a natural science one
+    "socialscience": ("社会科学", "社科", "social science", "social sciences", "humanities"),
+    "naturalscience": ("自然科学", "natural science", "natural sciences"),
+    # users counted once registered, not each day or month (see dau, mau)
+    "registered": ("注册用户", "registered users", "registered accounts", "registered members"),
     # crimes by kind
     "burglary": ("入室盗窃", "burglaries", "burglary", "break-ins"),
     "cartheft": ("盗窃车辆", "盗车", "car thefts", "car theft", "vehicle thefts"),
     "robbery": ("抢劫", "robberies", "robbery"),
     "fraudcrime": ("诈骗", "fraud", "frauds", "scams"),
     # posts: chosen as mayor is not elected chairman
+    # (a deputy is not the post: each deputy is read whole, before its post: 副市长, 市长)
     "mayor": ("市长", "mayor"),
-    # (a deputy is not the post: 副市长 is read whole, before 市长)
     "deputymayor": ("副市长", "deputy mayor", "vice mayor", "vice-mayor"),
     "genmanager": ("总经理", "general manager"),
+    "deputygm": ("副总经理", "deputy general manager"),
     "chairman": ("董事长", "主席", "主任", "chairman", "chairwoman", "chair"),
+    "deputychair": (
+        "副董事长",
+        "副主席",
+        "副主任",
+        "vice chairman",
+        "vice-chairman",
+        "deputy chairman",
+        "vice chair",
+        "vice-chair",
+        "deputy chair",
+    ),
     "chiefexec": ("首席执行官", "ceo", "chief executive"),
+    "deputyceo": ("deputy chief executive", "deputy ceo"),
     "speaker": ("议长", "speaker"),
+    "deputyspeaker": ("副议长", "deputy speaker"),
     "partysec": ("党委书记", "党组书记", "书记", "party secretary", "party chief"),
+    "deputypartysec": ("党委副书记", "副书记", "deputy party secretary"),
     "principal": ("校长", "principal", "headteacher", "headmaster", "headmistress"),
+    "deputyprincipal": ("副校长", "vice-principal", "vice principal", "deputy head"),
     "governor": ("省长", "州长", "governor"),
+    "deputygovernor": (
+        "副省长",
+        "副州长",
+        "deputy governor",
+        "vice governor",
+        "lieutenant governor",
+    ),
+    # a council's or a party's leader, and its deputy (not "market leader")
+    "leader": ("council leader", "party leader", "leader of", "as leader", "as its leader"),
+    "deputyleader": ("deputy leader",),
     # A city's population by household registration is not the people who live there: 户籍人口
     # 732万 and 常住人口732万 are two figures (人口 is kept as the word it is).
     "hukou": ("户籍", "户口", "registered population", "registered residents", "hukou"),
@@ -1079,9 +1189,10 @@ def _forms(forms: Iterable[str], but: Iterable[str] = ()) -> str:
     )
 
 
-# (大学校长 is a university's head: 学校 straddles two words there)
+# (大学校长 is a university's head: 学校 straddles two words there; 本科线 and 本科上线率 are the
+# gaokao's mark for a university place, no undergraduates)
 PRODUCT = re.compile(
-    _forms((f for f in _PRODUCT_OF if not f.isascii()), but=("学校长",))
+    _forms((f for f in _PRODUCT_OF if not f.isascii()), but=("学校长", "本科线", "本科上线"))
     + f"|(?<![a-z]){_forms(f for f in _PRODUCT_OF if f.isascii())}(?![a-z])"
 )
 
@@ -1107,7 +1218,8 @@ MEASURES = frozenset(
         "import delivery gdp wage doctor nurse bed loan station student teacher cargo "
         "debt income master doctorate investment seat grant donation case_recorded case_solved "
         "rent deposit asset turnout voteshare ontime loadfactor compensation fine printrun "
-        "contractsales sellingexpense visitor holdings goals appearance"
+        "contractsales sellingexpense visitor holdings goals appearance conceded inflation "
+        "unemployment"
     )
 )
 CONCEPT_OF: dict[str, str] = {

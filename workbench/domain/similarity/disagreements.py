@@ -22,6 +22,7 @@ from workbench.domain.similarity.kinds import (
     kinds_of,
     measure_found,
 )
+from workbench.domain.similarity.labels import SPAN
 from workbench.domain.similarity.measures import MONEY, PERCENTAGE
 from workbench.domain.similarity.polarity import NEGATED
 from workbench.domain.similarity.results import LOSES, WINS
@@ -119,13 +120,13 @@ VETO = "~veto"
 _BIDS = frozenset(("bid", "^bid", "offer", "报价", "出价", "要约"))
 
 
-# One claim closes a number of things, the other gives no act at all: 480 stores closed against
-# 480 stores, a stock. What was closed is gone, so a count of it is another claim. Opening is
-# left out: what was opened is still there, and a rewording often says only that ("its first
-# store opened in ..." against "its first store is in ...": on the dev splits six true matches
-# dropped the opening); so is a rise or fall, since a rewording often gives the new figure and
-# leaves the change unsaid. A doubt, costing what a one-sided measure does.
-_FLOWS = frozenset(("~close",))
+# One claim closes (or pulls down) a number of things, the other gives no act at all: 480 stores
+# closed against 480 stores, a stock. What was closed is gone, so a count of it is another
+# claim. Opening is left out: what was opened is still there, and a rewording often says only
+# that ("its first store opened in ..." against "its first store is in ...": on the dev splits
+# six true matches dropped the opening); so is a rise or fall, since a rewording often gives the
+# new figure and leaves the change unsaid. A doubt, costing what a one-sided measure does.
+_FLOWS = frozenset(("~close", "~demolish"))
 ONE_SIDED_ACT = "act on one side"
 ONE_SIDED_ACT_SHARE = 0.2
 
@@ -252,6 +253,26 @@ def _one_name(mine: list[str], yours: list[str]) -> tuple[list[str], list[str]]:
     return mine, yours
 
 
+# Building is the opposite of pulling down or closing, not of opening what was built or of work
+# started on it: 新建 30 kindergartens against 开工 or 开通 is no contradiction (see `ACT_POLE`).
+_BUILT_WITH = frozenset("+sb")
+
+
+def _total(vector: Mapping[str, float]) -> bool:
+    """Whether a claim gives a total to date (~cumulative) or over a span of years (`SPAN`)."""
+    return "~cumulative" in vector or SPAN in vector
+
+
+def _totalled(vector: Mapping[str, float]) -> list[str]:
+    return [t for t in ("~cumulative", SPAN) if t in vector]
+
+
+def _reversed(scale: str) -> str:
+    """A move on a scale the other way (=scale:4>2: =scale:2>4)."""
+    one, other = scale.removeprefix("=scale:").split(">")
+    return f"=scale:{other}>{one}"
+
+
 def _opposed(ours: list[str], theirs: list[str]) -> bool:
     """Whether two claims' acts (`ACT_POLE`) are opposite: each says one pole only, and not
     the same one (a claim that cancels says "-" only, see `CANCEL`)."""
@@ -259,7 +280,8 @@ def _opposed(ours: list[str], theirs: list[str]) -> bool:
         {ACT_POLE[CANCEL]} if CANCEL in acts else {ACT_POLE[t] for t in acts}
         for acts in (ours, theirs)
     )
-    return len(a) == len(b) == 1 and a != b
+    both = a | b
+    return len(a) == len(b) == 1 and a != b and not ("b" in both and both <= _BUILT_WITH)
 
 
 def _undenied(kinds: Kinds) -> tuple[list[str], bool]:
@@ -541,13 +563,16 @@ def disagreements(
             said = (counted, sorted("#" + t.removeprefix(PERCENTAGE) for t in counted))
             yield PERCENT_OR_COUNT, ONE_SIDED_MEASURE_SHARE, said if first else said[::-1]
             break
-    if ("~cumulative" in a) != ("~cumulative" in b):
+    total_a, total_b = _total(a), _total(b)
+    if total_a != total_b:
         # 870,000 visitors since it opened against 870,000 in 2023: a total to date is not a
-        # year's figure (only when the total gives no year and the other does)
-        total, dated = (ka, kb) if "~cumulative" in a else (kb, ka)
-        if dated.years and not total.years:
-            mine = ["~cumulative"] if "~cumulative" in a else sorted(ka.years)
-            yours = ["~cumulative"] if "~cumulative" in b else sorted(kb.years)
+        # year's figure (only when the total gives no year and the other does); nor is one over
+        # a span of years (2021年至2025年累计, in the five years to 2023) against a year's
+        total, dated = (ka, kb) if total_a else (kb, ka)
+        spanned = SPAN in (a if total_a else b) or len(total.years) >= 2
+        if dated.years and (not total.years or (spanned and len(dated.years) == 1)):
+            mine = _totalled(a) if total_a else sorted(ka.years)
+            yours = _totalled(b) if total_b else sorted(kb.years)
             yield "total or year", YEAR_SHARE, (mine, yours)
     for word, (what, share) in _ONE_SIDED.items():
         if (word in a) != (word in b):
@@ -572,6 +597,12 @@ def disagreements(
     if len(ka.stances) == len(kb.stances) == 1 and ka.stances != kb.stances:
         # 41% of residents support the road, 41% oppose it: one claim denies the other
         yield "stances", ACT_SHARE, (ka.stances, kb.stances)
+    if ka.scales and kb.scales:
+        # from class IV to class II against from II to IV: the other direction on one scale
+        back = {_reversed(t) for t in kb.scales}
+        mine = sorted(t for t in ka.scales if t in back)
+        if mine:
+            yield "directions on a scale", ACT_SHARE, (mine, sorted(_reversed(t) for t in mine))
     if acts_a and acts_b and _opposed(acts_a, acts_b):
         yield "acts", ACT_SHARE, (sorted(acts_a), sorted(acts_b))
     elif (VETO in a) != (VETO in b):

@@ -41,6 +41,9 @@ ACT_POLE = {
     "~record_high": "+",
     "~record_low": "-",
     "~defeated": "-",
+    # pulled down, and built (neither opening nor work started: see `disagreements._opposed`)
+    "~demolish": "-",
+    "~build": "b",
 }
 # The roles a party holds in a deal, a match or an order to pay (see `trades`, `results`), each
 # with its opposite: the same party in opposite roles in two claims makes them two facts.
@@ -115,6 +118,8 @@ class Kinds:
     parts: list[str] = field(default_factory=list)
     # the figures an average is said of (=avg:#160000, =avg:≈160000; see `bag.AVERAGED`)
     averaged: list[str] = field(default_factory=list)
+    # moves from one grade of a scale to another (=scale:4>2; see `positions.scales`)
+    scales: list[str] = field(default_factory=list)
 
 
 def kinds_of(vector: Mapping[str, float]) -> Kinds:
@@ -181,6 +186,10 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.parts.append(t)
             elif t.startswith("=avg:"):
                 kinds.averaged.append(t)
+            elif t.startswith("=scale:"):
+                kinds.scales.append(t)
+            elif t.startswith("=span:"):
+                pass  # (read by `disagreements` from the vector: a span of years)
             else:
                 kinds.orgs.append(t)
         elif mark == "≈":

@@ -415,3 +415,21 @@ def without_month_figures(text: str) -> str:
     if "月" not in text and "/" not in text:
         return text
     return _MONTH_FIGURE.sub(" ", text)
+
+
+# A figure over a span of years (2021年至2025年, between 2015 and 2025, in the five years to 2023)
+# is no one year's figure, however the span ends (see `disagreements`): `=span:years`. A year
+# written short (2023-24) is a financial or school year, no span (see `figures.split_years`).
+SPAN = "=span:years"
+_YEAR = r"(?:19|20)\d\d"
+_YEAR_SPANS = re.compile(
+    rf"{_YEAR}\s*年?\s*(?:至|到|[-–—~～])\s*{_YEAR}\s*年"
+    rf"|\bbetween {_YEAR} and {_YEAR}\b|\bfrom {_YEAR} (?:to|until|through) {_YEAR}\b"
+    rf"|\b(?:in|over|during) the (?:past |last )?(?:[a-z]+|\d+) years (?:to|until|through|up to) "
+    rf"{_YEAR}\b|\b(?:in|over|during) the decade (?:to|until|through) {_YEAR}\b"
+)
+
+
+def year_spans(text: str) -> list[str]:
+    """`SPAN` once when `text` (lower-cased, normalised) gives a span of years (see above)."""
+    return [SPAN] if _YEAR_SPANS.search(text) else []

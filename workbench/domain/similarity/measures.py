@@ -64,6 +64,8 @@ _DIMENSIONS = {
     "mass": "tonnes tonne tons ton kilograms kilogram kg 吨 公斤 千克",
     "energy": "gwh mwh kwh twh 吉瓦时 兆瓦时 千瓦时",
     "area": "hectares hectare acres acre sqm 公顷 平方米 平方公里 平方千米 亩",
+    # containers handled are not tonnes of cargo (12.6 million TEU, 12.6 million tonnes)
+    "containers": "teu teus 标准箱 标箱",
 }
 _DIMENSION_OF = {u: f"^dim:{d}" for d, units in _DIMENSIONS.items() for u in units.split()}
 # (the units of `_NOT_MEASURES` and `_DIMENSIONS` written in Latin letters)

@@ -174,3 +174,36 @@ def _place(word: str) -> int:
     if word[0].isdigit():
         return int(word.rstrip("stndrh"))
     return _small(word)
+
+
+# A move from one grade of a scale to another (a lake's water from class IV to class II, 由二类
+# 下降至四类; a rating from band 3 to band 5): `=scale:4>2`. The same two grades in the other
+# order are the other direction, whatever verbs say it (improved, fell; a better class has the
+# smaller number), so the two claims deny each other (see `disagreements`). Roman numerals are
+# read as normalisation leaves them (Ⅳ: iv).
+_GRADE = r"(iv|ix|v?i{1,3}|v|x|[一二三四五六七八九十]|\d{1,2})"
+_SCALE_WORD = r"(?:grade|class|band|level|category|tier|stage)"
+_SCALES = re.compile(
+    rf"[从由]\s*{_GRADE}\s*[类级档][^，。；,;从由]{{0,8}}?[为至到]\s*{_GRADE}\s*[类级档]"
+    rf"|\bfrom\s+{_SCALE_WORD}\s+{_GRADE}\s+to\s+(?:{_SCALE_WORD}\s+)?{_GRADE}\b"
+)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
+_ROMAN["x"] = 10
+
+
+def _grade(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    return _ROMAN.get(word) or zh_small(word) or 0
+
+
+def scales(s: str) -> list[str]:
+    """The moves from one grade to another that `s` (lower-cased, normalised) gives, as
+    `=scale:4>2` (see above)."""
+    out = []
+    for m in _SCALES.finditer(s):
+        one, other = m.group(1) or m.group(3), m.group(2) or m.group(4)
+        a, b = _grade(one), _grade(other)
+        if a and b and a != b:
+            out.append(f"=scale:{a}>{b}")
+    return out

@@ -45,7 +45,7 @@ _NOT_SUBJECT = frozenset(
     "~" + c
     for c in split_words(
         "percent usd cny hkd gbp eur year up down open close enact veto hire layoff appoint resign "
-        "average delay former plan flat first only "
+        "average delay former plan flat first only demolish build "
         "abroad "
         "most rank "
         "round before never net share monthly company cumulative"
