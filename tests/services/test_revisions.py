@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from workbench.domain.errors import InvalidInput, NotFound
+from workbench.domain.errors import InvalidInput, NotFound, step
 from workbench.services.changes import document_changes
 from workbench.services.claims import SpanRequest, add_claim, get_claim, set_status
 from workbench.services.context import Workbench
@@ -193,6 +193,17 @@ def test_revisions_listed_and_diffed(desk: tuple[Workbench, int, dict[str, int]]
     assert new[change.new_start : change.new_end] == change.new_text
     assert "56" in change.old_text and "65" in change.new_text
     assert document_text(wb, doc, 1) == OLD and document_text(wb, doc) == new
+
+
+def test_a_document_of_one_revision_has_nothing_to_diff(wb: Workbench) -> None:
+    """A trial: `doc diff 3` on a document never updated printed "revision 1 -> 1, no changes",
+    as if a comparison had been made. Asked for by number, revision 1 against itself is what was
+    asked."""
+    doc = add_document(wb, OLD.encode()).document.id
+    with pytest.raises(InvalidInput, match=f"document #{doc} has one revision") as refused:
+        diff_revisions(wb, doc)
+    assert refused.value.hint == step("update_document", document_id=doc)
+    assert diff_revisions(wb, doc, 1, 1).diff.changes == []
 
 
 def test_new_claims_pin_into_the_latest_revision(

@@ -24,6 +24,7 @@ from workbench.domain.errors import Hint, InvalidInput, NotFound, bad, give, ste
         (step("start_database"), "run `workbench demo`"),
         (step("upgrade_schema", owner="desk"), "its owner (role desk) runs `workbench db upgrade`"),
         (step("upgrade_schema"), "the database's owner runs `workbench db upgrade`"),
+        (step("update_document", document_id=3), "`workbench doc update 3 FILE|URL` stores"),
     ],
 )
 def test_words(hint: Hint, expected: str) -> None:

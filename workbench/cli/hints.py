@@ -72,6 +72,9 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
         + " runs `workbench db upgrade`"
     ),
     "export_audit": lambda f: "is this a JSONL export from `workbench audit export`?",
+    "update_document": lambda f: (
+        f"`workbench doc update {_id(f, 'document_id')} FILE|URL` stores a new one"
+    ),
 }
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from workbench.db.models import Blob, Claim, Document, DocumentRevision
 from workbench.domain.anchoring import AnchorState, Matcher, Selector
 from workbench.domain.clock import now
-from workbench.domain.errors import InvalidInput, NotFound, give
+from workbench.domain.errors import InvalidInput, NotFound, give, step
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.payloads import created, revision_payload
 from workbench.domain.status import FINAL_STATUSES, Status
@@ -330,5 +330,11 @@ def diff_revisions(
     with transaction(wb) as tx:
         doc = get_document(tx, document_id)
         to_n, new = revision_text(tx, doc, to)
+        if from_ is None and to_n == 1:
+            # Revision 1 against itself would print "no changes", as if it had been checked.
+            raise InvalidInput(
+                f"document #{doc.id} has one revision: nothing to compare yet",
+                hint=step("update_document", document_id=doc.id),
+            )
         from_n, old = revision_text(tx, doc, from_ if from_ is not None else max(1, to_n - 1))
         return RevisionDiff(doc.id, from_n, to_n, old, new, diff_texts(old, new))
