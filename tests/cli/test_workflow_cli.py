@@ -125,6 +125,18 @@ def test_the_first_unchecked_assignment_says_names_are_not_checked(cli: Run) -> 
     assert ok(cli("claim", "assign", "2", "--to", "marco")).err == ""
 
 
+def test_a_status_or_type_typed_in_capitals_is_the_same_name(cli: Run) -> None:
+    """A trial: `claim status 13 Verified` was refused; the names are lower case, stored so."""
+    setup_claims(cli)
+    assert ok(cli("claim", "status", "1", "In_Progress")).out == (
+        "claim #1: unverified -> in_progress\n"
+    )
+    listed = json.loads(ok(cli("claim", "list", "--status", "IN_PROGRESS", "--json")).out)
+    assert [(c["id"], c["status"]) for c in listed] == [(1, "in_progress")]
+    ok(cli("claim", "edit", "2", "--type", "Quantity"))
+    assert json.loads(ok(cli("claim", "show", "2", "--json")).out)["type"] == "quantity"
+
+
 def test_desk_commands_and_queries(cli: Run) -> None:
     setup_claims(cli)
     ok(cli("claim", "assign", "1", "2", "--to", "alice"))

@@ -55,8 +55,10 @@ from workbench.domain.text import span_words
 if TYPE_CHECKING:
     from workbench.services.views import ClaimView
 
-STATUS = click.Choice(STATUS_NAMES)
-TYPE = click.Choice(CLAIM_TYPE_NAMES)
+# Typed as a person types it (Verified, FALSE): every name given to click.Choice is lower case,
+# so reading them without case loses none (the canonical name is what is stored).
+STATUS = click.Choice(STATUS_NAMES, case_sensitive=False)
+TYPE = click.Choice(CLAIM_TYPE_NAMES, case_sensitive=False)
 
 
 @click.group()
@@ -277,7 +279,11 @@ def _change(payload: dict[str, object]) -> str:
 @click.option("--all", "all_", is_flag=True, help="With --mine: settled verdicts too.")
 @click.option("--unassigned", is_flag=True, help="Only claims nobody owns.")
 @click.option("--tag", "tags", metavar="TAG", multiple=True, help="Has TAG (repeat: has all).")
-@click.option("--priority", type=click.Choice(PRIORITY_NAMES), help="Only this priority.")
+@click.option(
+    "--priority",
+    type=click.Choice(PRIORITY_NAMES, case_sensitive=False),
+    help="Only this priority.",
+)
 @click.option("--overdue", is_flag=True, help="Open claims past their due date.")
 @click.option(
     "--updated-since", type=MOMENT, metavar="DATE", help="Changed at or after DATE (UTC)."
@@ -290,7 +296,7 @@ def _change(payload: dict[str, object]) -> str:
 )
 @click.option(
     "--anchor",
-    type=click.Choice(["exact", "moved", "fuzzy", "orphaned", "changed"]),
+    type=click.Choice(["exact", "moved", "fuzzy", "orphaned", "changed"], case_sensitive=False),
     help="How the quote was found in the latest revision; changed: fuzzy or orphaned.",
 )
 @click.option(
@@ -300,7 +306,7 @@ def _change(payload: dict[str, object]) -> str:
 )
 @click.option(
     "--sort",
-    type=click.Choice(SORTS),
+    type=click.Choice(SORTS, case_sensitive=False),
     default="id",
     show_default=True,
     help="updated: newest first; priority: high first; due: soonest first.",

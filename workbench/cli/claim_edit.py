@@ -13,7 +13,12 @@ from workbench.domain.status import CLAIM_TYPE_NAMES
 @click.command("edit")
 @claim_id_argument
 @click.option("--text", help="The claim's new text: one checkable sentence.")
-@click.option("--type", "claim_type", type=click.Choice(CLAIM_TYPE_NAMES), help="Its new type.")
+@click.option(
+    "--type",
+    "claim_type",
+    type=click.Choice(CLAIM_TYPE_NAMES, case_sensitive=False),
+    help="Its new type.",
+)
 @click.option(
     "--speaker",
     metavar="NAME",

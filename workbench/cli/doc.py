@@ -41,7 +41,7 @@ def doc() -> None:
     """Add, update, list and show source documents and their revisions."""
 
 
-FORMAT = click.Choice(["text", "markdown", "html"])
+FORMAT = click.Choice(["text", "markdown", "html"], case_sensitive=False)
 format_option = click.option(
     "--format",
     "fmt",
@@ -479,7 +479,7 @@ def _current(detail: DocumentDetail) -> str | None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "md", "json"]),
+    type=click.Choice(["text", "md", "json"], case_sensitive=False),
     default="text",
     show_default=True,
 )

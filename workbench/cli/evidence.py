@@ -24,7 +24,7 @@ def evidence() -> None:
 @click.option("--citation", help="A reference that is neither a URL nor a file.")
 @click.option(
     "--stance",
-    type=click.Choice(STANCES),
+    type=click.Choice(STANCES, case_sensitive=False),
     required=True,
     help="What the evidence does to the claim.",
 )

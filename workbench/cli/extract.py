@@ -53,7 +53,7 @@ SHOWN_IN_PART = 20
 )
 @click.option(
     "--speakers",
-    type=click.Choice(SPEAKER_MODES),
+    type=click.Choice(SPEAKER_MODES, case_sensitive=False),
     default="auto",
     show_default=True,
     help="Read DOC as a transcript of SPEAKER: text lines: 'auto' when at least half its "

@@ -192,7 +192,7 @@ def format_option(subject: Subject) -> Decorator[Any]:
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(names(subject)),
+        type=click.Choice(names(subject), case_sensitive=False),
         default=names(subject)[0],
         show_default=True,
         help=help_text(subject),
