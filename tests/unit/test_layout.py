@@ -26,6 +26,15 @@ def test_wrap_breaks_at_spaces_and_between_cjk_characters_only() -> None:
     assert wrap("", 10) == [""]
 
 
+def test_chinese_closing_punctuation_never_starts_a_line_nor_opening_ends_one() -> None:
+    lines = wrap("社会消费品零售总额512亿元，增长4.1%。（数据来源：统计局）", 12)
+    assert all(cell_width(line) <= 12 for line in lines), lines
+    assert not any(line[0] in "，。）：" for line in lines), lines
+    assert not any(line[-1] in "（" for line in lines), lines
+    assert "".join(lines) == "社会消费品零售总额512亿元，增长4.1%。（数据来源：统计局）"
+    assert wrap("增长，", 4) == ["增", "长，"]  # the comma takes its character along
+
+
 WORDS = st.lists(
     st.text(alphabet="abcdefgh'", min_size=1, max_size=9)
     | st.text(alphabet="论文时当他", min_size=1, max_size=5),
