@@ -100,9 +100,8 @@ def with_similar(
     added = {c.id for c in claims}
     if similar_index.indexed_count(tx) <= len(added):
         # No claim but these (a first extraction): nothing was checked before.
-        if tally is not None:
-            tally.add(len(claims))
-        return [replace(ClaimView.of(claim), similar=()) for claim in claims]
+        each = claims if tally is None else tally.counting(claims)  # the count a search keeps
+        return [replace(ClaimView.of(claim), similar=()) for claim in each]
     leave_out = similar_index.outside(added)
     views = []
     for claim in claims if tally is None else tally.counting(claims):
