@@ -440,13 +440,25 @@ class Matcher:
             if h + len(tail) < end
         )
         ends.update(h for h in _nearest_hits(text, head, end, len(fq)) if h > start)
+        # Edges at words' edges only, where the old quote had its edges there (and some are in
+        # reach): an edge inside a word moved out afterwards would not be the best span.
+        whole_start, whole_end = _whole_word_edges(sel)
+        if whole_start:
+            at_edge = {s for s in starts if not _inside_word(self.text, folded.to_original(s))}
+            starts = at_edge or starts
+        if whole_end:
+            at_edge = {
+                e for e in ends if not _inside_word(self.text, folded.to_original(e - 1) + 1)
+            }
+            ends = at_edge or ends
         prefix = {s: context.before(folded.to_original(s)) for s in starts}
         suffix = {e: context.after(folded.to_original(e - 1) + 1) for e in ends}
         before = {s: PREFIX_WEIGHT * v for s, v in prefix.items()}
         after = {e: SUFFIX_WEIGHT * v for e, v in suffix.items()}
         similarity = _levenshtein().normalized_similarity
-        sim = _similarity(fq, text[start:end])
-        top, fs, fe = QUOTE_WEIGHT * sim + before[start] + after[end], start, end
+        sim, top, fs, fe = _similarity(fq, text[start:end]), -1.0, start, end
+        if start in starts and end in ends:  # the rough alignment wins ties
+            top = QUOTE_WEIGHT * sim + before[start] + after[end]
         ordered = sorted(ends)
         for s in sorted(starts):
             weight = before[s]
@@ -457,8 +469,8 @@ class Matcher:
                     if score > top:
                         top, sim, fs, fe = score, here, s, e
         start, end = folded.span(fs, fe)
-        snapped = _to_word_edges(self.text, start, end, sel)
-        if snapped != (start, end):
+        snapped = _to_word_edges(self.text, start, end, whole_start, whole_end)
+        if snapped != (start, end) or fs not in prefix or fe not in suffix:
             start, end = snapped
             sim = _similarity(fq, fold(self.text[start:end]))
             return sim, start, end, context.before(start), context.after(end)
@@ -555,26 +567,30 @@ def _inside_word(text: str, i: int) -> bool:
     return left in ".," and right.isdigit() and i >= 2 and text[i - 2].isdigit()
 
 
-def _to_word_edges(text: str, start: int, end: int, sel: Selector) -> tuple[int, int]:
-    """[start, end) moved out to the edges of the words it cuts, on each side where the old
-    quote was not itself cut inside a word: an edit at the quote's edge is the claim's."""
-    if not _inside_word(sel.prefix + sel.quote, len(sel.prefix)):
+def _whole_word_edges(sel: Selector) -> tuple[bool, bool]:
+    """Whether the old quote starts and ends at words' edges (it may have been cut inside)."""
+    return (
+        not _inside_word(sel.prefix + sel.quote, len(sel.prefix)),
+        not _inside_word(sel.quote + sel.suffix, len(sel.quote)),
+    )
+
+
+def _to_word_edges(
+    text: str, start: int, end: int, whole_start: bool, whole_end: bool
+) -> tuple[int, int]:
+    """[start, end) moved out to the edges of the words it cuts, on the sides asked (where the
+    old quote was at words' edges): an edit at the quote's edge is the claim's."""
+    if whole_start:
         s = start
         while _inside_word(text, s) and start - s < WORD_REACH:
             s -= 1
         start = start if _inside_word(text, s) else s
-    if not _inside_word(sel.quote + sel.suffix, len(sel.quote)):
+    if whole_end:
         e = end
         while _inside_word(text, e) and e - end < WORD_REACH:
             e += 1
         end = end if _inside_word(text, e) else e
     return start, end
-
-
-def _best_alignment(fq: str, text: str, lo: int, hi: int) -> tuple[float, int, int] | None:
-    """The best approximate occurrence of `fq` in text[lo:hi]: (similarity, start, end)."""
-    rough = _rough_alignment(fq, text, lo, hi)
-    return None if rough is None else _widened(fq, text, lo, hi, rough[1], rough[2])
 
 
 def _rough_alignment(
