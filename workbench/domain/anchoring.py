@@ -15,6 +15,9 @@ as web annotation tools do (Hypothesis's anchoring was the model for the scores)
 3. **fuzzy**: the best approximate match, scored on the quote's similarity (weight 50), the
    prefix's and suffix's (20 each) and the distance from the expected position (2); the quote
    must reach `MIN_QUOTE_SIMILARITY` and the whole `MIN_SCORE`, or the claim is **orphaned**.
+   The match's edges are chosen by that same score, not by the quote's similarity alone (which
+   cuts an edit at an edge short: "ranked first" is nearer "ranked s" than "ranked second"), and
+   at words' edges where the old quote had its edges there (scripts written with spaces).
 
 The expected position is the old start by default; a caller that has the old text maps the old
 start through the diff first (`workbench.domain.textdiff.OffsetMap`), so that a paragraph
