@@ -12,6 +12,7 @@ from workbench.services.changes import document_changes
 from workbench.services.claims import SpanRequest, add_claim, get_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.documents import DocumentMeta, add_document, document_text
+from workbench.services.exports import export_annotations
 from workbench.services.queries import ClaimFilter, list_claims, show_claim
 from workbench.services.replay import replay
 from workbench.services.revisions import diff_revisions, list_revisions, update_document
@@ -101,6 +102,57 @@ def test_quote_edited_number_changed(desk: tuple[Workbench, int, dict[str, int]]
     # A new decision on the current text clears the mark.
     set_status(wb, ids["params"], "in_progress", note="re-checking revision 2")
     assert get_claim(wb, ids["params"]).verdict_revision is None
+    assert_invariant(wb, doc)
+
+
+STATS = (
+    "2024年，全市实现地区生产总值1.2万亿元，同比增长6.1%。其中，规模以上工业增加值增长8.3%，"
+    "全市工业总产值位居全省第一，战略性新兴产业占比提升至42%。市统计局表示，今年将继续推进产业"
+    "升级，力争在高端制造领域形成新的增长极。\n"
+    "\n"
+    'He said: "Output in the province ranked first." Other text followed the quote.\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "quote", "expected"),
+    [
+        # a new-user trial: the new quote was cut inside the new word ("...ranked s")
+        (
+            "ranked first",
+            "ranked second",
+            "Output in the province ranked first",
+            "Output in the province ranked second",
+        ),
+        # ... and lost 前列, so `doc changes` showed it deleted and the export's exact lacked it
+        (
+            "位居全省第一",
+            "位居全省前列",
+            "规模以上工业增加值增长8.3%，全市工业总产值位居全省第一",
+            "规模以上工业增加值增长8.3%，全市工业总产值位居全省前列",
+        ),
+        ("Output in", "Industrial production in", "Output in the province", None),
+        ("the province", "the northern province", "Output in the province ranked first", None),
+        (" ranked first", "", "Output in the province ranked first", "Output in the province"),
+    ],
+)
+def test_an_edit_at_the_quotes_edge_or_inside_is_in_the_new_quote_whole(
+    wb: Workbench, old: str, new: str, quote: str, expected: str | None
+) -> None:
+    doc = add_document(wb, STATS.encode(), meta=DocumentMeta(title="统计公报")).document.id
+    claim = add_claim(wb, doc, "the claim", SpanRequest(quote=quote)).id
+    set_status(wb, claim, "in_progress")
+    set_status(wb, claim, "unverifiable", note="judged on revision 1")
+    revised = STATS.replace(old, new)
+    added = update_document(wb, doc, Content(revised, "text", "r.txt"))
+    expected = expected or quote.replace(old, new)
+    c = get_claim(wb, claim)
+    assert c.anchor_state == "fuzzy" and c.quote == expected and c.revision == 2
+    assert revised[c.start : c.end] == expected
+    assert [a.claim_id for a in added.flagged] == [claim] and c.verdict_revision == 1
+    exported = export_annotations(wb, document_ids=[doc], include_flagged=True).collection
+    selectors = exported["first"]["items"][0]["target"]["selector"]
+    assert {s.get("exact") for s in selectors} >= {expected}
     assert_invariant(wb, doc)
 
 

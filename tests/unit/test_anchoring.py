@@ -114,6 +114,185 @@ def test_english_number_edit_is_fuzzy() -> None:
     assert r.span.quote == "revenue rose 9 percent last year"  # type: ignore[attr-defined]
 
 
+# An edit at or inside the quote's edge: the new span holds the edit's new words, whole.
+REPORT = (
+    "The report, published on Monday, said that output in the province ranked first among all "
+    "regions last year. Officials welcomed it.\n"
+)
+RANKED = "output in the province ranked first among all regions"
+
+
+def test_a_word_replaced_at_the_quotes_end_is_taken_whole() -> None:
+    # A new-user trial: "first" -> "second" gave "...ranked s", cut inside the new word (the
+    # quote alone is nearer "ranked s" than "ranked second"; the suffix says where it ends).
+    old = 'He said: "Output in the province ranked first." Other text.\n'
+    state, r = anchored(old, old.replace("first", "second"), "Output in the province ranked first")
+    assert state == "fuzzy"
+    assert r.span.quote == "Output in the province ranked second"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "quote"),
+    [
+        ("regions", "areas", "output in the province ranked first among all areas"),
+        (
+            "all regions",
+            "all the coastal regions",
+            "output in the province ranked first among all the coastal regions",
+        ),
+        # longer than the edges' reach: found where the suffix resumes
+        (
+            "first among all regions",
+            "among the top three of the twelve coastal regions",
+            "output in the province ranked among the top three of the twelve coastal regions",
+        ),
+        # at the start
+        (
+            "output in",
+            "industrial production in",
+            "industrial production in the province ranked first among all regions",
+        ),
+        ("output in", "yield in", "yield in the province ranked first among all regions"),
+        # in the middle
+        (
+            "province",
+            "northern province",
+            "output in the northern province ranked first among all regions",
+        ),
+    ],
+)
+def test_a_replacement_at_either_end_or_inside_is_in_the_new_quote(
+    old: str, new: str, quote: str
+) -> None:
+    state, r = anchored(REPORT, REPORT.replace(old, new), RANKED)
+    assert state == "fuzzy"
+    assert r.span.quote == quote  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("gone", "quote"),
+    [
+        (" among all regions", "output in the province ranked first"),
+        (" all regions", "output in the province ranked first among"),
+        (" regions", "output in the province ranked first among all"),
+        ("output in ", "the province ranked first among all regions"),
+    ],
+)
+def test_words_deleted_at_an_end_shrink_the_quote_cleanly(gone: str, quote: str) -> None:
+    # The old fit ran on past the shortened end, into the next sentence ("...ranked first
+    # last year. Officia"), or stopped inside a word ("...first among las").
+    state, r = anchored(REPORT, REPORT.replace(gone, ""), RANKED)
+    assert state == "fuzzy" and r.span.quote == quote  # type: ignore[attr-defined]
+
+
+def test_two_edits_in_turn_keep_whole_words() -> None:
+    # A new-user trial: county -> region, then oldest -> newest, ended "...the newest in the co"
+    old = 'Locals say "the mill is the oldest in the county", and it still grinds flour weekly.\n'
+    quote = "the mill is the oldest in the county"
+    for first, then in (
+        ("the county", "the region"),
+        ("the county", "the whole wide region"),
+        ("the county", "the country"),
+    ):
+        second = old.replace(first, then)
+        state, r = anchored(old, second, quote)
+        assert state == "fuzzy" and r.span.quote == f"the mill is the oldest in {then}"  # type: ignore[attr-defined]
+        third = second.replace("oldest", "newest")
+        state, r = anchored(second, third, r.span.quote)  # type: ignore[attr-defined]
+        assert r.span.quote == f"the mill is the newest in {then}"  # type: ignore[attr-defined]
+
+
+# A realistic paragraph: the short version anchored right, a longer one lost 前列.
+STATS = (
+    "2024年，全市实现地区生产总值1.2万亿元，同比增长6.1%。其中，规模以上工业增加值增长8.3%，"
+    "全市工业总产值位居全省第一，战略性新兴产业占比提升至42%。市统计局表示，今年将继续推进产业"
+    "升级，力争在高端制造领域形成新的增长极。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    ["全市工业总产值位居全省第一", "规模以上工业增加值增长8.3%，全市工业总产值位居全省第一"],
+)
+def test_chinese_words_replaced_at_the_quotes_end_are_in_the_new_quote(quote: str) -> None:
+    state, r = anchored(STATS, STATS.replace("位居全省第一", "位居全省前列"), quote)
+    assert state == "fuzzy"
+    assert r.span.quote == quote.replace("第一", "前列")  # type: ignore[attr-defined]
+
+
+def test_chinese_words_replaced_at_the_quotes_start_are_in_the_new_quote() -> None:
+    new = STATS.replace("全市工业总产值", "该市工业总产值")
+    state, r = anchored(STATS, new, "全市工业总产值位居全省第一")
+    assert state == "fuzzy" and r.span.quote == "该市工业总产值位居全省第一"  # type: ignore[attr-defined]
+
+
+def test_a_quote_cut_inside_a_word_may_stay_so() -> None:
+    # Word edges are kept where the old quote had them, not imposed where it had none.
+    state, r = anchored(REPORT, REPORT.replace("province", "region"), "tput in the province")
+    assert state == "fuzzy" and r.span.quote == "tput in the region"  # type: ignore[attr-defined]
+
+
+# Distinct words, as prose mostly has: in a text of one word repeated, another passage may be
+# nearer the edited quote than its own (as it always was).
+_WORDS = [
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "epsilon",
+    "zeta",
+    "eta",
+    "theta",
+    "iota",
+    "kappa",
+    "lambda",
+    "omicron",
+    "sigma",
+    "tau",
+    "upsilon",
+    "phi",
+    "chi",
+    "psi",
+    "omega",
+    "mill",
+    "river",
+    "county",
+    "region",
+    "harbour",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_WORDS), min_size=12, max_size=24, unique=True),
+    st.data(),
+)
+def test_a_word_replaced_in_or_at_a_whole_word_quote_keeps_whole_words(
+    words: list[str], data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(2, len(words) - 8))
+    end = data.draw(st.integers(start + 4, len(words) - 2))
+    at = data.draw(st.integers(start, end - 1))
+    replacement = data.draw(st.text(alphabet="xyzw", min_size=1, max_size=12))
+    old = "Intro. " + " ".join(words) + ". Outro.\n"
+    edited = [*words[:at], replacement, *words[at + 1 :]]
+    new = "Intro. " + " ".join(edited) + ". Outro.\n"
+    quote = " ".join(words[start:end])
+    begin = len("Intro. " + " ".join(words[:start])) + 1
+    assert old[begin : begin + len(quote)] == quote
+    sel = Selector(
+        begin, begin + len(quote), quote, old[:begin][-32:], old[begin + len(quote) :][:32]
+    )
+    r = reanchor(new, sel, diff_texts(old, new).map_offset(sel.start))
+    if r.span is None:
+        return
+    assert r.span.quote == new[r.span.start : r.span.end]
+    for edge in (r.span.start, r.span.end):
+        assert not (new[edge - 1].isalpha() and new[edge].isalpha()), (r.span.quote, new)
+    if r.state is AnchorState.FUZZY:  # (the same words may still be found elsewhere: moved)
+        # the edited word, whole, where the quote was
+        assert f" {replacement} " in f" {r.span.quote} ", (r.span.quote, new)
+
+
 def test_quote_deleted_is_orphaned() -> None:
     new = "\n".join([P1, P3]) + "\n"
     state, r = anchored(OLD, new, "国内首个线性注意力模型MiniMax-Text-01")

@@ -15,6 +15,9 @@ as web annotation tools do (Hypothesis's anchoring was the model for the scores)
 3. **fuzzy**: the best approximate match, scored on the quote's similarity (weight 50), the
    prefix's and suffix's (20 each) and the distance from the expected position (2); the quote
    must reach `MIN_QUOTE_SIMILARITY` and the whole `MIN_SCORE`, or the claim is **orphaned**.
+   The match's edges are chosen by that same score, not by the quote's similarity alone (which
+   cuts an edit at an edge short: "ranked first" is nearer "ranked s" than "ranked second"), and
+   at words' edges where the old quote had its edges there (scripts written with spaces).
 
 The expected position is the old start by default; a caller that has the old text maps the old
 start through the diff first (`workbench.domain.textdiff.OffsetMap`), so that a paragraph
@@ -225,15 +228,28 @@ def _context_score(text: str, start: int, end: int, sel: Selector) -> tuple[floa
     Context stops at a line break on both sides: paragraphs move as units, so the text beyond
     a paragraph's edge says nothing about whether this is the same passage.
     """
-    want_before = fold(sel.prefix.rsplit("\n", 1)[-1])
-    want_after = fold(sel.suffix.split("\n", 1)[0])
-    reach = CONTEXT_CHARS * 2
-    have_before = fold(text[max(0, start - reach) : start].rsplit("\n", 1)[-1])
-    have_after = fold(text[end : end + reach].split("\n", 1)[0])
-    return (
-        _side(want_before, have_before[-len(want_before) :] if want_before else have_before),
-        _side(want_after, have_after[: len(want_after)] if want_after else have_after),
-    )
+    context = _Context(text, sel)
+    return context.before(start), context.after(end)
+
+
+class _Context:
+    """The selector's prefix and suffix (folded, up to a line break), to compare with the text
+    before a candidate start and after a candidate end (original offsets)."""
+
+    def __init__(self, text: str, sel: Selector) -> None:
+        self.text = text
+        self.want_before = fold(sel.prefix.rsplit("\n", 1)[-1])
+        self.want_after = fold(sel.suffix.split("\n", 1)[0])
+
+    def before(self, start: int) -> float:
+        want = self.want_before
+        have = fold(self.text[max(0, start - CONTEXT_CHARS * 2) : start].rsplit("\n", 1)[-1])
+        return _side(want, have[-len(want) :] if want else have)
+
+    def after(self, end: int) -> float:
+        want = self.want_after
+        have = fold(self.text[end : end + CONTEXT_CHARS * 2].split("\n", 1)[0])
+        return _side(want, have[: len(want)] if want else have)
 
 
 def _side(want: str, have: str) -> float:
@@ -371,16 +387,20 @@ class Matcher:
         if not fq:
             return Anchored(AnchorState.ORPHANED, None, 0.0)
         folded = self.folded
+        context = _Context(self.text, sel)
+        fitted: dict[tuple[int, int], tuple[float, int, int, float, float]] = {}
         best: tuple[float, float, int, int] | None = None
         for lo, hi in self._windows(fq, folded.from_original(hint)):
-            found = _best_alignment(fq, folded.text, lo, hi)
-            if found is None:
+            rough = _rough_alignment(fq, folded.text, lo, hi)
+            if rough is None:
                 continue
-            quote_sim, fs, fe = found
+            # Windows around one passage (the expected place's, a seed's) align it alike.
+            key = (rough[1], rough[2])
+            if key not in fitted:
+                fitted[key] = self._fitted(fq, sel, context, *key)
+            quote_sim, start, end, p, s = fitted[key]
             if quote_sim < MIN_QUOTE_SIMILARITY_IN_CONTEXT:
                 continue
-            start, end = folded.span(fs, fe)
-            p, s = _context_score(self.text, start, end, sel)
             if quote_sim < MIN_QUOTE_SIMILARITY and min(p, s) < CONTEXT_KEPT:
                 continue
             distance = abs(start - hint) / max(1, len(self.text))
@@ -396,6 +416,68 @@ class Matcher:
             return Anchored(AnchorState.ORPHANED, None, round(best[0], 4) if best else 0.0)
         score, _, start, end = best
         return Anchored(AnchorState.FUZZY, _span(self.text, start, end), round(score, 4))
+
+    def _fitted(
+        self, fq: str, sel: Selector, context: _Context, start: int, end: int
+    ) -> tuple[float, int, int, float, float]:
+        """The rough alignment folded [start, end) with its edges moved to the span that scores
+        best as a whole, quote and context, then out to the edges of words: (quote similarity,
+        original start, end, prefix and suffix similarity).
+
+        Edges chosen by the quote's similarity alone are cut short by an edit at the quote's
+        edge: "ranked first" is nearer "ranked s" than "ranked second" (a longer replacement
+        costs more than its end dropped), and 第一 -> 前列 is as near without 前列 as with it.
+        The context is what says where the passage ends: the old suffix follows "second", not
+        "s". A replacement longer than the reach is found by where the context resumes.
+        """
+        folded, text = self.folded, self.folded.text
+        n = len(text)
+        reach = min(12, max(2, len(fq) // 4))
+        starts = set(range(max(0, start - reach), min(end, start + reach + 1)))
+        ends = set(range(max(1, end - reach), min(n, end + reach) + 1))
+        # Where the context resumes, an edit at the edge having moved it (either way).
+        tail, head = context.want_before[-SEED:], context.want_after[:SEED]
+        starts.update(
+            h + len(tail)
+            for h in _nearest_hits(text, tail, start - len(tail), len(fq))
+            if h + len(tail) < end
+        )
+        ends.update(h for h in _nearest_hits(text, head, end, len(fq)) if h > start)
+        # Edges at words' edges only, where the old quote had its edges there (and some are in
+        # reach): an edge inside a word moved out afterwards would not be the best span.
+        whole_start, whole_end = _whole_word_edges(sel)
+        if whole_start:
+            at_edge = {s for s in starts if not _inside_word(self.text, folded.to_original(s))}
+            starts = at_edge or starts
+        if whole_end:
+            at_edge = {
+                e for e in ends if not _inside_word(self.text, folded.to_original(e - 1) + 1)
+            }
+            ends = at_edge or ends
+        prefix = {s: context.before(folded.to_original(s)) for s in starts}
+        suffix = {e: context.after(folded.to_original(e - 1) + 1) for e in ends}
+        before = {s: PREFIX_WEIGHT * v for s, v in prefix.items()}
+        after = {e: SUFFIX_WEIGHT * v for e, v in suffix.items()}
+        similarity = _levenshtein().normalized_similarity
+        sim, top, fs, fe = _similarity(fq, text[start:end]), -1.0, start, end
+        if start in starts and end in ends:  # the rough alignment wins ties
+            top = QUOTE_WEIGHT * sim + before[start] + after[end]
+        ordered = sorted(ends)
+        for s in sorted(starts):
+            weight = before[s]
+            for e in ordered:
+                if e > s:
+                    here = similarity(fq, text[s:e])
+                    score = QUOTE_WEIGHT * here + weight + after[e]
+                    if score > top:
+                        top, sim, fs, fe = score, here, s, e
+        start, end = folded.span(fs, fe)
+        snapped = _to_word_edges(self.text, start, end, whole_start, whole_end)
+        if snapped != (start, end) or fs not in prefix or fe not in suffix:
+            start, end = snapped
+            sim = _similarity(fq, fold(self.text[start:end]))
+            return sim, start, end, context.before(start), context.after(end)
+        return sim, start, end, prefix[fs], suffix[fe]
 
     def _windows(self, fq: str, near: int) -> Iterator[tuple[int, int]]:
         """Regions of the folded text worth an approximate search: around the expected place,
@@ -443,10 +525,75 @@ def _find_all(text: str, needle: str) -> Iterator[int]:
         at = text.find(needle, at + 1)
 
 
-def _best_alignment(fq: str, text: str, lo: int, hi: int) -> tuple[float, int, int] | None:
-    """The best approximate occurrence of `fq` in text[lo:hi]: (similarity, start, end)."""
-    rough = _rough_alignment(fq, text, lo, hi)
-    return None if rough is None else _widened(fq, text, lo, hi, rough[1], rough[2])
+# Characters of the context looked for where an edit at the quote's edge may have moved it.
+SEED = 8
+
+
+def _nearest_hits(text: str, piece: str, near: int, reach: int) -> list[int]:
+    """The two occurrences of `piece` (two characters or more) starting nearest `near`, within
+    `reach` of it either way."""
+    if len(piece) < 2:
+        return []
+    lo, hi = max(0, near - reach), min(len(text), near + reach + len(piece))
+    hits: list[int] = []
+    at = text.find(piece, lo, hi)
+    while at != -1 and len(hits) < MAX_SEED_HITS:
+        hits.append(at)
+        at = text.find(piece, at + 1, hi)
+    return sorted(hits, key=lambda h: abs(h - near))[:2]
+
+
+# Scripts written without spaces between words: any character boundary there is a word's edge.
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\ua4cf\uf900-\ufaff\uff66-\uff9f"
+    "\U00020000-\U0003ffff]"
+)
+# How far an edge moves out to a word's edge at most (a run of letters longer than this is no
+# word: a hash, a URL's path).
+WORD_REACH = 40
+
+
+def _wordy(ch: str) -> bool:
+    return (ch.isalnum() or unicodedata.category(ch).startswith("M")) and not _UNSPACED.match(ch)
+
+
+def _inside_word(text: str, i: int) -> bool:
+    """Whether offset i falls inside a word of a script written with spaces (a number's
+    separators, as in 1,200 or 8.2, count as inside it)."""
+    if not 0 < i < len(text):
+        return False
+    left, right = text[i - 1], text[i]
+    if _wordy(left) and _wordy(right):
+        return True
+    if left.isdigit() and right in ".," and i + 1 < len(text) and text[i + 1].isdigit():
+        return True
+    return left in ".," and right.isdigit() and i >= 2 and text[i - 2].isdigit()
+
+
+def _whole_word_edges(sel: Selector) -> tuple[bool, bool]:
+    """Whether the old quote starts and ends at words' edges (it may have been cut inside)."""
+    return (
+        not _inside_word(sel.prefix + sel.quote, len(sel.prefix)),
+        not _inside_word(sel.quote + sel.suffix, len(sel.quote)),
+    )
+
+
+def _to_word_edges(
+    text: str, start: int, end: int, whole_start: bool, whole_end: bool
+) -> tuple[int, int]:
+    """[start, end) moved out to the edges of the words it cuts, on the sides asked (where the
+    old quote was at words' edges): an edit at the quote's edge is the claim's."""
+    if whole_start:
+        s = start
+        while _inside_word(text, s) and start - s < WORD_REACH:
+            s -= 1
+        start = start if _inside_word(text, s) else s
+    if whole_end:
+        e = end
+        while _inside_word(text, e) and e - end < WORD_REACH:
+            e += 1
+        end = end if _inside_word(text, e) else e
+    return start, end
 
 
 def _rough_alignment(
