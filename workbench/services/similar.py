@@ -103,10 +103,11 @@ def with_similar(
         each = claims if tally is None else tally.counting(claims)  # the count a search keeps
         return [replace(ClaimView.of(claim), similar=()) for claim in each]
     leave_out = similar_index.outside(added)
+    shared = similar_index.memo(tx)
     views = []
     for claim in claims if tally is None else tally.counting(claims):
         ranked = similar_index.search(
-            tx, claim.text, claim.quote, added, SIMILAR_MIN_SCORE, leave_out
+            tx, claim.text, claim.quote, added, SIMILAR_MIN_SCORE, leave_out, shared
         )
         found = _views(tx, ranked[:limit])
         views.append(replace(ClaimView.of(claim), similar=tuple(s.ref() for s in found)))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
@@ -214,14 +215,37 @@ def _apply_df(tx: Tx, delta: dict[str, int]) -> None:
         session.execute(insert(SimilarDf), list(rows))
 
 
-def _df(tx: Tx, terms: Iterable[str]) -> dict[str, int]:
+def _df(tx: Tx, terms: Iterable[str], known: dict[str, int] | None = None) -> dict[str, int]:
+    """How many claims hold each of `terms` (those held by none left out). `known`: the counts
+    read by earlier searches of the same operation (0 for a term held by none), read from and
+    added to."""
+    wanted = set(terms)
     found: dict[str, int] = {}
-    for chunk in _chunks(sorted(set(terms))):
+    if known is not None:
+        found = {t: known[t] for t in wanted & known.keys() if known[t]}
+        wanted -= known.keys()
+    for chunk in _chunks(sorted(wanted)):
         rows = tx.session.execute(
             select(SimilarDf.term, SimilarDf.df).where(SimilarDf.term.in_(chunk))
         )
         found.update((term, df) for term, df in rows)
+    if known is not None:
+        known.update((t, found.get(t, 0)) for t in wanted)
     return found
+
+
+@dataclass
+class Memo:
+    """What the searches of one operation share, with nothing indexed between them (a seed file
+    or an accepted extraction comparing each of its claims): how many claims the index holds,
+    and the counts of terms read so far (the same words recur in claim after claim)."""
+
+    n: int
+    df: dict[str, int] = field(default_factory=dict)
+
+
+def memo(tx: Tx) -> Memo:
+    return Memo(indexed_count(tx))
 
 
 def indexed_count(tx: Tx) -> int:
@@ -265,16 +289,18 @@ def search(
     exclude: Collection[int],
     min_score: float,
     leave_out: Sequence[Any] = (),
+    shared: Memo | None = None,
 ) -> list[Found]:
     """Indexed claims (not in `exclude`) that score at least `min_score` against a claim with
-    this text and quote, best first. `leave_out`: `outside(exclude)`, for many searches that
-    exclude the same many claims."""
+    this text and quote, best first. `leave_out`: `outside(exclude)`, and `shared`: `memo(tx)`,
+    for many searches of one operation that exclude the same many claims."""
     session = tx.session
-    n = indexed_count(tx)
+    n = shared.n if shared is not None else indexed_count(tx)
     if not n:
         return []
+    known = shared.df if shared is not None else None
     bag = claim_terms(text, quote)
-    df = _df(tx, bag)
+    df = _df(tx, bag, known)
     idf_of = {t: idf(df.get(t, 0), n) for t in bag}
     query = weigh(bag, idf_of)
     common = max(COMMON_FLOOR, int(COMMON_SHARE * n))
@@ -303,7 +329,7 @@ def search(
         ):
             bags[cid][term] = count
     every = {t for b in bags.values() for t in b}
-    df.update(_df(tx, every - df.keys()))
+    df.update(_df(tx, every - df.keys(), known))
     idf_of.update({t: idf(df.get(t, 0), n) for t in every})
     vectors = {cid: weigh(b, idf_of) for cid, b in bags.items()}
     scored = [(cid, round(similarity(query, v), 3)) for cid, v in vectors.items()]
