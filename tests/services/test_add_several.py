@@ -96,25 +96,31 @@ def test_a_missing_file_or_a_directory_among_good_ones_adds_nothing(
 
 
 def test_a_refusal_that_does_not_name_its_input_gets_the_name_first(
-    wb: Workbench, counts: Counts, tmp_path: Path
+    wb: Workbench, counts: Counts, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A page whose canonical URL is no URL is refused by words that name the URL, not the
-    file: with several inputs the file's name comes first, so the person knows which of the
+    """A refusal in words that do not name the file (a page's reader saying what is wrong with
+    the page) gets the file's name first with several inputs, so the person knows which of the
     forty to look at."""
-    (good,) = _files(tmp_path, "甲说了一句话。")
-    page = tmp_path / "page.html"
-    page.write_text(
-        '<html lang="en"><head><title>T</title>'
-        '<link rel="canonical" href="http://exa mple.com/x"></head><body><article><p>'
-        + "Some long sentence here about things. " * 20
-        + "</p></article></body></html>",
-        encoding="utf-8",
-    )
+    from workbench.services import documents
+    from workbench.services.sources import read_content
+
+    def reading(data: bytes, source: str, fmt: str | None = None, **kw: Any) -> Any:
+        if source.endswith(".html"):
+            raise InvalidInput("the page's markup is cut short")
+        return read_content(data, source, fmt, **kw)
+
+    monkeypatch.setattr(documents, "read_content", reading)
+    good, page = _files(tmp_path, "甲说了一句话。", "<html><body><p>x")
+    page_html = Path(page).with_suffix(".html")
+    Path(page).rename(page_html)
     before = counts()
-    with pytest.raises(InvalidInput, match="is not an http") as refused:
-        add_documents(wb, [good, str(page)])
-    assert refused.value.message.startswith(f"{page}: ")
+    with pytest.raises(InvalidInput, match="markup is cut short") as refused:
+        add_documents(wb, [good, str(page_html)])
+    assert refused.value.message == f"{page_html}: the page's markup is cut short"
     assert counts() == before
+    with pytest.raises(InvalidInput) as alone:
+        add_documents(wb, [str(page_html)])
+    assert alone.value.message == "the page's markup is cut short"  # one input: as it was
 
 
 def test_texts_already_stored_and_repeated_inputs_are_added_once(
