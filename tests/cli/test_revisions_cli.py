@@ -192,8 +192,28 @@ def test_pages_and_urls(cli: Run, served: str, tmp_path: Path) -> None:
     md = tmp_path / "a.md"
     md.write_text("# Title\n\n- one\n- two\n", encoding="utf-8")
     r = cli("doc", "add", str(md), "--json")
-    assert json.loads(r.out)["format"] == "markdown"
-    assert cli("doc", "text", "3").out == "Title\none\ntwo\n"
+    added = json.loads(r.out)
+    assert (added["format"], added["title"]) == ("markdown", "Title")
+    assert cli("doc", "text", "3").out == "Title\n\none\n\ntwo\n"
+
+
+def test_markdown_headline_byline_and_extract(cli: Run, tmp_path: Path) -> None:
+    """A new-user trial: `doc add council.md; extract 1` listed the headline and the byline
+    as one candidate. Now the headline is one, the H1 the title, the byline the author."""
+    md = tmp_path / "council.md"
+    headline = "Harbourton council approves $4.2 million pool renovation"
+    md.write_text(
+        f"# {headline}\n\nBy Jane Smith\n\n"
+        "The Harbourton council voted 7-2 on Tuesday to approve a $4.2 million renovation of "
+        "the municipal pool.\n",
+        encoding="utf-8",
+    )
+    added = json.loads(cli("doc", "add", str(md), "--json").out)
+    assert (added["title"], added["author"]) == (headline, "Jane Smith")
+    r = cli("extract", "1", "--json")
+    assert r.code == 0, r.err
+    texts = [c["text"] for c in json.loads(r.out)]
+    assert headline in texts and not any("Jane Smith" in t for t in texts)
 
 
 def test_adding_an_older_revision_says_which(cli: Run, files: tuple[Path, Path]) -> None:

@@ -25,6 +25,7 @@ from workbench.services.documents import (
 )
 from workbench.services.fetch import fetch
 from workbench.services.replay import replay
+from workbench.services.revisions import update_document
 
 PAGES = Path(__file__).parent.parent / "data" / "pages"
 ZH = (PAGES / "zh-news.html").read_bytes()
@@ -167,21 +168,105 @@ def test_markdown_becomes_lines_without_markup(wb: Workbench) -> None:
     ).encode()
     d = add_document(wb, md, source="notes.md").document
     assert d.format == "markdown"
-    assert document_text(wb, d.id) == "标题\n第一段加粗，见链接。\n列表一\n列表 二\nFirst item\n"
+    assert document_text(wb, d.id) == (
+        "标题\n\n第一段加粗，见链接。\n\n列表一\n\n列表 二\n\nFirst item\n"
+    )
+    assert d.title == "标题"
 
 
 def test_a_chinese_list_item_does_not_run_into_the_next_line(wb: Workbench) -> None:
     """A list item ending in Chinese does not run into a code line after it (trial 2, finding
-    11). The stored text keeps one line a block (as Markdown documents stored earlier have it,
-    so the same file is still recognised)."""
+    11): each block is apart from the next, as in the source."""
     from workbench.domain.segment import split_sentences
 
     md = "- 续航700公里\n\n```\nstaff grew by 12,000 people\n```\n".encode()
     d = add_document(wb, md, source="notes.md").document
     text = document_text(wb, d.id)
-    assert text == "续航700公里\nstaff grew by 12,000 people\n"
+    assert text == "续航700公里\n\nstaff grew by 12,000 people\n"
     got = [text[s.start : s.end] for s in split_sentences(text)]
     assert got == ["续航700公里", "staff grew by 12,000 people"]
+
+
+COUNCIL = (
+    "# Harbourton council approves $4.2 million pool renovation\n\nBy Jane Smith\n\n"
+    "The Harbourton council voted 7-2 on Tuesday to approve a $4.2 million renovation.\n\n"
+    "The pool, built in 1968, has been closed since March.\n"
+)
+
+
+def test_markdown_headline_is_its_own_sentence_and_its_byline_the_author(wb: Workbench) -> None:
+    """A new-user trial: the headline ran into the byline, one candidate. The blocks are kept
+    apart; the H1 is the title and stays in the text, the byline is the author and is left
+    out of it, as a page's is (see test_english_page_main_text_and_metadata)."""
+    from workbench.domain.segment import split_sentences
+
+    d = add_document(wb, COUNCIL.encode(), source="council.md").document
+    assert d.title == "Harbourton council approves $4.2 million pool renovation"
+    assert d.author == "Jane Smith"
+    text = document_text(wb, d.id)
+    assert "Jane Smith" not in text
+    got = [text[s.start : s.end] for s in split_sentences(text)]
+    assert got[0] == "Harbourton council approves $4.2 million pool renovation"
+    assert len(got) == 3
+    # What the person gives wins; the text does not depend on it.
+    other = COUNCIL.replace("1968", "1969").encode()
+    mine = DocumentMeta(title="Pool vote", author="J. Smith")
+    d2 = add_document(wb, other, source="council2.md", meta=mine).document
+    assert (d2.title, d2.author) == ("Pool vote", "J. Smith")
+    assert "Jane Smith" not in document_text(wb, d2.id)
+
+
+@pytest.mark.parametrize(
+    ("lead", "author"),
+    [
+        ("By Jane Smith", "Jane Smith"),
+        ("*By Jane Smith and Li Wei*", "Jane Smith and Li Wei"),
+        ("BY J. R. O'Brien-Jones, Staff Writer", "J. R. O'Brien-Jones"),
+        ("By Anna de la Cruz | March 2, 2025", "Anna de la Cruz"),
+        ("By 2030, the pool will be 62 years old.", None),
+        ("By Tuesday the council had voted twice.", None),
+        ("Bylines are rare here.", None),
+    ],
+)
+def test_markdown_byline_rule(lead: str, author: str | None) -> None:
+    from workbench.domain.markdown import read_markdown
+
+    md = read_markdown(f"# Title\n\n{lead}\n\nBody text here.\n")
+    assert md.author == author
+    assert (lead.strip("*") in md.text) == (author is None)
+    assert md.title == "Title"
+
+
+def test_markdown_byline_and_title_only_lead_the_document() -> None:
+    """A byline is the first paragraph after the headings only, and the title is an H1 that
+    opens the document: not one further down, and not a lower heading."""
+    from workbench.domain.markdown import read_markdown
+
+    later = read_markdown("Intro paragraph.\n\n# Part one\n\nBy Jane Smith\n")
+    assert (later.title, later.author) == (None, None)
+    assert "By Jane Smith" in later.text
+    h2 = read_markdown("## Notes\n\nBy Jane Smith\n\nBody.\n")
+    assert (h2.title, h2.author) == (None, "Jane Smith")
+    listed = read_markdown("# T\n\n- By Jane Smith\n")
+    assert listed.author is None
+
+
+def test_markdown_stored_one_line_a_block_is_still_recognised(wb: Workbench) -> None:
+    """A Markdown file stored before its blocks were kept apart (one line a block, the byline
+    in the text) is the same document for doc add and doc update, not a new one."""
+    from workbench.domain.markdown import read_markdown
+
+    earlier = read_markdown(COUNCIL).earlier
+    assert earlier.startswith(
+        "Harbourton council approves $4.2 million pool renovation\nBy Jane Smith\nThe "
+    )
+    old = add_document(wb, earlier, source="council.md").document
+    again = add_document(wb, COUNCIL.encode(), source="council.md")
+    assert not again.created and again.document.id == old.id
+    from workbench.services.sources import read_content
+
+    content = read_content(COUNCIL.encode(), "council.md")
+    assert not update_document(wb, old.id, content).created
 
 
 def test_format_given_overrides_detection(wb: Workbench) -> None:

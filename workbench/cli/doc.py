@@ -103,7 +103,10 @@ def add(
     """Store text, Markdown or HTML files, fetched pages (http/https URLs) or stdin (-).
 
     A page's main text is extracted (navigation, scripts, comments and footers left out) with
-    its title, author, date and language, and its bytes are archived. The text is normalised to
+    its title, author, date and language, and its bytes are archived. A Markdown file's blocks
+    stay apart (a headline is a sentence of its own); an H1 opening it is its title and a "By
+    NAME" paragraph after its headings its author, left out of the text as a page's byline is.
+    Options given win over what a page or file says of itself. The text is normalised to
     NFC with LF line endings; claim offsets count code points of that text. Adding a text
     already stored (any revision of a document) adds nothing and says which revision holds it.
 

@@ -128,7 +128,11 @@ def _readied(
 def _stored(tx: Tx, ready: _Ready) -> Added:
     """Store a checked input, or find the document that already holds its text (one stored
     earlier in the same transaction included: the same file given twice is added once)."""
-    found = stored_text(tx, ready.content.text)
+    content = ready.content
+    found = stored_text(tx, content.text)
+    for earlier in content.earlier:
+        # the same file, stored by an earlier reading of its format (Content.earlier)
+        found = found or stored_text(tx, earlier)
     if found is not None:
         existing, number = found
         view = DocumentView.of(existing)
@@ -148,7 +152,6 @@ def _stored(tx: Tx, ready: _Ready) -> Added:
             revisions=latest_number(tx, existing.id),
             stored=None if number == 1 else revision_view(tx, existing, number),
         )
-    content = ready.content
     doc = insert_document(
         tx,
         content.text,
