@@ -61,6 +61,7 @@ def test_revision_flow(cli: Run, files: tuple[Path, Path]) -> None:
     revs = json.loads(r.out)
     assert [x["number"] for x in revs] == [1, 2]
     assert revs[1]["source"] == str(new) and revs[1]["length"] == len(NEW)
+    assert revs[0]["source"] == str(old)  # the file it was added from, as revision 2's
 
     assert cli("doc", "text", "1", "--revision", "1").out == OLD
     assert cli("doc", "text", "1").out == NEW
@@ -187,6 +188,11 @@ def test_pages_and_urls(cli: Run, served: str, tmp_path: Path) -> None:
     assert f"redirected to {served}/story/" in r.err
     fetched = json.loads(r.out)
     assert fetched["redirects"] == [f"{served}/story/"] and fetched["author"] == "Jane Smith"
+    # revision 1's source is the URL fetched (after redirects), not the page's canonical one
+    (first,) = json.loads(cli("doc", "revisions", str(fetched["id"]), "--json").out)
+    assert first["source"] == f"{served}/story/"
+    (saved,) = json.loads(cli("doc", "revisions", str(doc["id"]), "--json").out)
+    assert saved["source"] == str(pages / "zh-news.html")
     r = cli("doc", "add", f"{served}/nothing-here")
     assert r.code == 1 and "404" in r.err
     md = tmp_path / "a.md"

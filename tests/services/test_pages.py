@@ -391,3 +391,22 @@ def test_an_author_named_in_the_head_is_read(meta: str, charset: str, author: st
 
     data = PAGE.format(meta=meta, charset=charset).encode(charset)
     assert extract_page(data, "page.html").metadata["author"] == author
+
+
+def test_each_revision_says_where_its_text_was_read_from(wb: Workbench, tmp_path: Path) -> None:
+    """A new-user trial: revision 1 of a page added from a saved file showed the page's
+    canonical URL as its source, and revision 1 of a text file none. Each revision's source
+    is the file read or the URL fetched, revision 1's as any other's."""
+    from workbench.services.revisions import list_revisions
+
+    page = tmp_path / "page.html"
+    page.write_bytes(ZH)
+    d = add_from(wb, str(page)).document
+    assert d.url == "https://news.example.cn/tech/2025/01/15/minimax.html"
+    assert [r.source for r in list_revisions(wb, d.id)] == [str(page)]
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("The council voted 7-2 on Tuesday.\n", encoding="utf-8")
+    second.write_text("The council voted 7-2 on Tuesday night.\n", encoding="utf-8")
+    doc = add_from(wb, str(first)).document.id
+    update_from(wb, doc, str(second))
+    assert [r.source for r in list_revisions(wb, doc)] == [str(first), str(second)]

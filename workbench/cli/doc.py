@@ -342,7 +342,12 @@ def update(
 @document_id_argument
 @json_context
 def revisions(ctx: click.Context, document_id: int, as_json: bool) -> None:
-    """List the revisions of DOC: number, sha256, length, when, who, source."""
+    """List the revisions of DOC: number, sha256, length, when, who, source.
+
+    A revision's source is where its text was read from: the file name, standard input or the
+    URL fetched (after redirects), revision 1's as any other's. It is blank for a document
+    added before sources were recorded (schema 0010).
+    """
     from workbench.services.revisions import list_revisions
 
     json_or_table(

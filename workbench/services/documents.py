@@ -158,6 +158,7 @@ def _stored(tx: Tx, ready: _Ready) -> Added:
         ready.meta,
         format=content.format,
         source_sha256=archive(tx, content.original),
+        source=content.source,
     )
     return Added(created=True, document=DocumentView.of(doc), redirects=ready.redirects)
 
@@ -263,6 +264,7 @@ def insert_document(
     *,
     format: str = "text",
     source_sha256: str | None = None,
+    source: str | None = None,
 ) -> Document:
     """Insert one document and its event; shared by every route a document can come in by,
     so each obeys the same rules (normalised text, an http(s) URL, a real date...)."""
@@ -276,6 +278,7 @@ def insert_document(
         created_at=now(),
         format=format,
         source_sha256=source_sha256,
+        source=None if source is None else source[:2000],
         **meta.checked(),
     )
     tx.session.add(doc)

@@ -84,7 +84,7 @@ class RevisionView(RowView):
             number=1,
             sha256=doc.sha256,
             length=doc.length,
-            source=doc.url,
+            source=doc.source,
             format=doc.format or "text",
             source_sha256=doc.source_sha256,
             added_by=doc.added_by,
