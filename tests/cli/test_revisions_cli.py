@@ -385,3 +385,23 @@ def test_another_article_is_refused_unless_forced(cli: Run, served: str, tmp_pat
     got = json.loads(r.out)
     assert (got["number"], got["not_applied"]) == (3, {"url": f"{served}/zh-ev.html"})
     assert [a["state"] for a in got["anchors"]] == ["orphaned"]
+
+
+def test_a_saved_copy_of_a_stored_page_warns_and_names_doc_update(cli: Run, tmp_path: Path) -> None:
+    pages = Path(__file__).parent.parent / "data" / "pages"
+    page = (pages / "en-news.html").read_bytes()
+    assert cli("doc", "add", str(pages / "en-news.html")).code == 0
+    copy = tmp_path / "saved.html"
+    copy.write_bytes(page.replace(b"$412 million", b"$421 million"))
+    r = cli("doc", "add", str(copy))
+    assert r.code == 0 and r.out.startswith("added document #2")
+    url = "https://www.example.com/news/2025/03/02/transit-budget"
+    assert r.err == (
+        f"warning: document #1 has the same URL ({url}): if #2 is a newer copy of that "
+        f"article, it belongs in #1's revisions (workbench doc update 1 {copy}; claims are "
+        "re-anchored to it)\n"
+    )
+    copy.write_bytes(page.replace(b"$412 million", b"$512 million"))
+    r = cli("doc", "add", str(copy), "--json")
+    assert r.code == 0 and json.loads(r.out)["same_url_as"] == 1
+    assert "workbench doc update 1" in r.err

@@ -410,3 +410,18 @@ def test_each_revision_says_where_its_text_was_read_from(wb: Workbench, tmp_path
     doc = add_from(wb, str(first)).document.id
     update_from(wb, doc, str(second))
     assert [r.source for r in list_revisions(wb, doc)] == [str(first), str(second)]
+
+
+def test_a_new_document_with_an_earlier_ones_url_names_it(wb: Workbench) -> None:
+    """A new-user trial: a saved copy of a page whose canonical URL is a stored document's
+    became a new document silently. It is still added (not refused), naming that document."""
+    first = add_document(wb, ZH, source="zh-news.html")
+    assert first.same_url_as is None and "same_url_as" not in first.to_json()
+    newer = add_document(wb, ZH.replace("4560亿".encode(), "4650亿".encode()), source="z2.html")
+    assert newer.created and newer.same_url_as == first.document.id
+    assert newer.to_json()["same_url_as"] == first.document.id
+    # a URL given, not the page's, is compared as well; another URL is no match
+    given = add_document(wb, b"Other text.", meta=DocumentMeta(url=first.document.url))
+    assert given.same_url_as == first.document.id
+    other = add_document(wb, b"Third text.", meta=DocumentMeta(url="https://example.org/x"))
+    assert other.same_url_as is None

@@ -109,6 +109,9 @@ def add(
     Options given win over what a page or file says of itself. The text is normalised to
     NFC with LF line endings; claim offsets count code points of that text. Adding a text
     already stored (any revision of a document) adds nothing and says which revision holds it.
+    A new document whose URL (a page's canonical one, or --url) an earlier document has is
+    still added, with a warning naming that document (in --json, `same_url_as`): a newer copy
+    of an article belongs in its revisions (`doc update`).
 
     Several inputs are added all or nothing, in one transaction: each is read and checked
     first, and one that cannot be (missing, not UTF-8, over WORKBENCH_MAX_DOCUMENT_MB) refuses
@@ -142,13 +145,15 @@ def add(
             _redirects(result.redirects, name)
         objects = [{**r.to_json(), "redirects": list(r.redirects)} for r in results]
         emit_json(objects if several else objects[0])
-        for result in results:
+        for location, result in zip(files, results, strict=True):
             _not_applied(result)
+            _same_url(result, location)
         return
-    for name, result in zip(names, results, strict=True):
+    for name, location, result in zip(names, files, results, strict=True):
         _redirects(result.redirects, name)
         click.echo(_added_line(result, name, names))
         _not_applied(result)
+        _same_url(result, location)
     if several:
         created = sum(r.created for r in results)
         click.echo(
@@ -193,6 +198,19 @@ def _not_applied(result: Added) -> None:
     warning(
         f"document #{d.id} keeps its stored metadata; to change it: "
         f"workbench doc edit {d.id} {options}"
+    )
+
+
+def _same_url(result: Added, location: str) -> None:
+    """A new document whose URL another has: most likely a newer copy of that article."""
+    if result.same_url_as is None:
+        return
+    d, earlier = result.document, result.same_url_as
+    again = " FILE" if location == "-" else " " + shlex.quote(_input_name(location))
+    warning(
+        f"document #{earlier} has the same URL ({d.url}): if #{d.id} is a newer copy of that "
+        f"article, it belongs in #{earlier}'s revisions (workbench doc update {earlier}"
+        f"{again}; claims are re-anchored to it)"
     )
 
 

@@ -160,7 +160,23 @@ def _stored(tx: Tx, ready: _Ready) -> Added:
         source_sha256=archive(tx, content.original),
         source=content.source,
     )
-    return Added(created=True, document=DocumentView.of(doc), redirects=ready.redirects)
+    return Added(
+        created=True,
+        document=DocumentView.of(doc),
+        redirects=ready.redirects,
+        same_url_as=_same_url(tx, doc),
+    )
+
+
+def _same_url(tx: Tx, doc: Document) -> int | None:
+    """The earliest other document with `doc`'s URL, if any. Not refused: two documents may
+    cite one address (a page that was replaced by another article), but most often the new
+    one is a newer copy of the article (a page saved again), which belongs in its revisions."""
+    if doc.url is None:
+        return None
+    return tx.session.scalar(
+        select(func.min(Document.id)).where(Document.url == doc.url, Document.id != doc.id)
+    )
 
 
 @dataclass(frozen=True, slots=True)
