@@ -119,10 +119,22 @@ def _readied(
         given.title or page.get("title"),
         given.url or page.get("url") or fetched_url,
         given.author or page.get("author"),
-        given.published or page.get("published"),
+        given.published or _own_date(page.get("published")),
         given.language or page.get("language"),
     )
     return _Ready(content, given, meta, meta.checked(), redirects)
+
+
+def _own_date(value: str | None) -> str | None:
+    """The date a page gives itself, left out (not refusing the page) when the rules of
+    `DocumentMeta.checked` refuse it: a date to come, most often a page's typo or an event's."""
+    if value is None:
+        return None
+    try:
+        DocumentMeta(published=value).checked()
+    except InvalidInput:
+        return None
+    return value
 
 
 def _stored(tx: Tx, ready: _Ready) -> Added:
@@ -198,11 +210,18 @@ class DocumentMeta:
         check_optional(self.author, "the author", MAX_SHORT)
         check_optional(self.published, "the published date", MAX_SHORT)
         check_optional(self.language, "the language", MAX_LANGUAGE)
+        published = parse_date(self.published, "published date") if self.published else None
+        # As an evidence item's accessed date: a date to come is a typo, which would reach
+        # ClaimReview's datePublished.
+        if published is not None and published > now().date():
+            raise InvalidInput(
+                f"published date {published} is in the future", hint=bad("published")
+            )
         return {
             "title": _clean(self.title),
             "url": check_http_url(self.url) if self.url and self.url.strip() else None,
             "author": _clean(self.author),
-            "published": parse_date(self.published, "published date") if self.published else None,
+            "published": published,
             "language": check_language(language) if (language := _clean(self.language)) else None,
         }
 
