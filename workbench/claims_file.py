@@ -13,8 +13,10 @@ class ClaimRow(BaseModel):
     Pin the claim with `quote` (retyped punctuation and spacing still anchor; `occurrence`
     picks among repeats), or with `start`/`end` code-point offsets, or both (the offsets
     then say which occurrence). Columns that only an export carries (id, revision, rating,
-    flagged) are ignored on import; a row whose document_id is not the document imported
-    into is a bad row (empty the column to import it there).
+    flagged) are not imported: an id only recognises the export's own row of a claim already
+    in the document (same quote and text), orphaned or not, which adds nothing; a row whose
+    document_id is not the document imported into is a bad row (empty the column to import
+    it there).
     """
 
     model_config = ConfigDict(extra="forbid", title="Claim row")

@@ -61,6 +61,7 @@ def test_revision_flow(cli: Run, files: tuple[Path, Path]) -> None:
     revs = json.loads(r.out)
     assert [x["number"] for x in revs] == [1, 2]
     assert revs[1]["source"] == str(new) and revs[1]["length"] == len(NEW)
+    assert revs[0]["source"] == str(old)  # the file it was added from, as revision 2's
 
     assert cli("doc", "text", "1", "--revision", "1").out == OLD
     assert cli("doc", "text", "1").out == NEW
@@ -187,13 +188,38 @@ def test_pages_and_urls(cli: Run, served: str, tmp_path: Path) -> None:
     assert f"redirected to {served}/story/" in r.err
     fetched = json.loads(r.out)
     assert fetched["redirects"] == [f"{served}/story/"] and fetched["author"] == "Jane Smith"
+    # revision 1's source is the URL fetched (after redirects), not the page's canonical one
+    (first,) = json.loads(cli("doc", "revisions", str(fetched["id"]), "--json").out)
+    assert first["source"] == f"{served}/story/"
+    (saved,) = json.loads(cli("doc", "revisions", str(doc["id"]), "--json").out)
+    assert saved["source"] == str(pages / "zh-news.html")
     r = cli("doc", "add", f"{served}/nothing-here")
     assert r.code == 1 and "404" in r.err
     md = tmp_path / "a.md"
     md.write_text("# Title\n\n- one\n- two\n", encoding="utf-8")
     r = cli("doc", "add", str(md), "--json")
-    assert json.loads(r.out)["format"] == "markdown"
-    assert cli("doc", "text", "3").out == "Title\none\ntwo\n"
+    added = json.loads(r.out)
+    assert (added["format"], added["title"]) == ("markdown", "Title")
+    assert cli("doc", "text", "3").out == "Title\n\none\n\ntwo\n"
+
+
+def test_markdown_headline_byline_and_extract(cli: Run, tmp_path: Path) -> None:
+    """A new-user trial: `doc add council.md; extract 1` listed the headline and the byline
+    as one candidate. Now the headline is one, the H1 the title, the byline the author."""
+    md = tmp_path / "council.md"
+    headline = "Harbourton council approves $4.2 million pool renovation"
+    md.write_text(
+        f"# {headline}\n\nBy Jane Smith\n\n"
+        "The Harbourton council voted 7-2 on Tuesday to approve a $4.2 million renovation of "
+        "the municipal pool.\n",
+        encoding="utf-8",
+    )
+    added = json.loads(cli("doc", "add", str(md), "--json").out)
+    assert (added["title"], added["author"]) == (headline, "Jane Smith")
+    r = cli("extract", "1", "--json")
+    assert r.code == 0, r.err
+    texts = [c["text"] for c in json.loads(r.out)]
+    assert headline in texts and not any("Jane Smith" in t for t in texts)
 
 
 def test_adding_an_older_revision_says_which(cli: Run, files: tuple[Path, Path]) -> None:
@@ -359,3 +385,23 @@ def test_another_article_is_refused_unless_forced(cli: Run, served: str, tmp_pat
     got = json.loads(r.out)
     assert (got["number"], got["not_applied"]) == (3, {"url": f"{served}/zh-ev.html"})
     assert [a["state"] for a in got["anchors"]] == ["orphaned"]
+
+
+def test_a_saved_copy_of_a_stored_page_warns_and_names_doc_update(cli: Run, tmp_path: Path) -> None:
+    pages = Path(__file__).parent.parent / "data" / "pages"
+    page = (pages / "en-news.html").read_bytes()
+    assert cli("doc", "add", str(pages / "en-news.html")).code == 0
+    copy = tmp_path / "saved.html"
+    copy.write_bytes(page.replace(b"$412 million", b"$421 million"))
+    r = cli("doc", "add", str(copy))
+    assert r.code == 0 and r.out.startswith("added document #2")
+    url = "https://www.example.com/news/2025/03/02/transit-budget"
+    assert r.err == (
+        f"warning: document #1 has the same URL ({url}): if #2 is a newer copy of that "
+        f"article, it belongs in #1's revisions (workbench doc update 1 {copy}; claims are "
+        "re-anchored to it)\n"
+    )
+    copy.write_bytes(page.replace(b"$412 million", b"$512 million"))
+    r = cli("doc", "add", str(copy), "--json")
+    assert r.code == 0 and json.loads(r.out)["same_url_as"] == 1
+    assert "workbench doc update 1" in r.err

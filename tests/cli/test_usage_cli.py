@@ -264,3 +264,32 @@ def test_a_chinese_desks_files_are_refused_saying_how_to_convert_them(
         assert r.code == 1 and r.err.startswith("error: standard input is not valid UTF-8")
         assert "iconv -f " in r.err and r.err.count("\n") == 1
     assert json.loads(wb("note", "list", "1", "--json").out) == []
+
+
+def test_a_published_date_to_come_is_refused_as_an_accessed_date_is(
+    wb: Run, tmp_path: Path
+) -> None:
+    """A new-user trial: `doc edit 3 --published 2099-01-01` was stored (and reached
+    ClaimReview's datePublished) while `evidence add --accessed 2030-01-01` was refused."""
+    (tmp_path / "a.txt").write_text("The council voted 7-2 on Tuesday.", encoding="utf-8")
+    r = wb("doc", "add", str(tmp_path / "a.txt"), "--published", "2099-01-01")
+    assert (r.code, r.err) == (
+        1,
+        "error: published date 2099-01-01 is in the future; check --published\n",
+    )
+    assert wb("doc", "add", str(tmp_path / "a.txt"), "--published", "2025-01-01").code == 0
+    r = wb("doc", "edit", "1", "--published", "2099-01-01")
+    assert r.code == 1 and "published date 2099-01-01 is in the future" in r.err
+    assert wb("claim", "add", "1", "--text", "Vote", "--quote", "voted 7-2").code == 0
+    r = wb(
+        "evidence",
+        "add",
+        "1",
+        "--url",
+        "https://a.example",
+        "--stance",
+        "context",
+        "--accessed",
+        "2030-01-01",
+    )
+    assert r.err == "error: accessed date 2030-01-01 is in the future; check --accessed\n"

@@ -252,3 +252,19 @@ def test_a_test_schema_on_postgresql_is_the_one_alembic_builds(postgres_url: str
         assert any("gin_trgm_ops" in row[2] for row in expected["indexes"])
     finally:
         gen.close()
+
+
+def test_0010_leaves_the_source_of_documents_added_before_it_unknown(db_url: str) -> None:
+    """Revision 1's source was never recorded before 0010: none, not the document's URL."""
+    from workbench.services.revisions import list_revisions
+
+    wb = Workbench(url=db_url, actor="tester")
+    doc = add_document(wb, b"Some text.", source="a.txt").document.id
+    engine = get_engine(db_url)
+    _migrate(engine, "downgrade", "0009_revision_sha256")
+    assert "source" not in {c["name"] for c in inspect(engine).get_columns("documents")}
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE documents SET url = 'https://example.com/a'"))
+    upgrade(engine)
+    [first] = list_revisions(wb, doc)
+    assert (first.number, first.source) == (1, None)

@@ -69,6 +69,43 @@ def test_bad_published_date_is_refused(wb: Workbench, counts: Counts) -> None:
     assert counts() == before
 
 
+def test_a_published_date_to_come_is_refused_as_an_accessed_one_is(
+    wb: Workbench, counts: Counts
+) -> None:
+    """A new-user trial: `--published 2099-01-01` was stored and reached ClaimReview's
+    datePublished, while `evidence add --accessed 2030-01-01` was refused. One rule now, in
+    DocumentMeta.checked, so doc add, doc edit, seed files and imports all obey it."""
+    import datetime as dt
+
+    from workbench.domain.clock import now
+
+    today = now().date()
+    tomorrow = (today + dt.timedelta(days=1)).isoformat()
+    before = counts()
+    with pytest.raises(InvalidInput, match=f"published date {tomorrow} is in the future"):
+        add_document(wb, b"text", meta=DocumentMeta(published=tomorrow))
+    assert counts() == before
+    doc = add_document(wb, b"text", meta=DocumentMeta(published=today.isoformat())).document
+    assert doc.published == today.isoformat()
+    with pytest.raises(InvalidInput, match="is in the future") as refused:
+        edit_document(wb, doc.id, published="2099-01-01")
+    assert refused.value.hint is not None and refused.value.hint.facts == {"field": "published"}
+    assert show_document(wb, doc.id).document.published == today.isoformat()
+
+
+def test_a_pages_own_date_to_come_is_left_out_not_refusing_the_page(
+    wb: Workbench, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.services import pages
+
+    def page(data: bytes, source: str, *, url: str | None = None) -> pages.Page:
+        return pages.Page("A page's text.\n", {"title": "T", "published": "2099-01-01"})
+
+    monkeypatch.setattr(pages, "extract_page", page)
+    doc = add_document(wb, b"<html><body>x</body></html>", source="p.html").document
+    assert (doc.title, doc.published) == ("T", None)
+
+
 def test_read_source_refuses_missing_directory_and_oversized(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="no such file"):
         read_source(str(tmp_path / "nope.txt"))

@@ -25,6 +25,7 @@ from workbench.services.documents import (
 )
 from workbench.services.fetch import fetch
 from workbench.services.replay import replay
+from workbench.services.revisions import update_document
 
 PAGES = Path(__file__).parent.parent / "data" / "pages"
 ZH = (PAGES / "zh-news.html").read_bytes()
@@ -167,21 +168,105 @@ def test_markdown_becomes_lines_without_markup(wb: Workbench) -> None:
     ).encode()
     d = add_document(wb, md, source="notes.md").document
     assert d.format == "markdown"
-    assert document_text(wb, d.id) == "标题\n第一段加粗，见链接。\n列表一\n列表 二\nFirst item\n"
+    assert document_text(wb, d.id) == (
+        "标题\n\n第一段加粗，见链接。\n\n列表一\n\n列表 二\n\nFirst item\n"
+    )
+    assert d.title == "标题"
 
 
 def test_a_chinese_list_item_does_not_run_into_the_next_line(wb: Workbench) -> None:
     """A list item ending in Chinese does not run into a code line after it (trial 2, finding
-    11). The stored text keeps one line a block (as Markdown documents stored earlier have it,
-    so the same file is still recognised)."""
+    11): each block is apart from the next, as in the source."""
     from workbench.domain.segment import split_sentences
 
     md = "- 续航700公里\n\n```\nstaff grew by 12,000 people\n```\n".encode()
     d = add_document(wb, md, source="notes.md").document
     text = document_text(wb, d.id)
-    assert text == "续航700公里\nstaff grew by 12,000 people\n"
+    assert text == "续航700公里\n\nstaff grew by 12,000 people\n"
     got = [text[s.start : s.end] for s in split_sentences(text)]
     assert got == ["续航700公里", "staff grew by 12,000 people"]
+
+
+COUNCIL = (
+    "# Harbourton council approves $4.2 million pool renovation\n\nBy Jane Smith\n\n"
+    "The Harbourton council voted 7-2 on Tuesday to approve a $4.2 million renovation.\n\n"
+    "The pool, built in 1968, has been closed since March.\n"
+)
+
+
+def test_markdown_headline_is_its_own_sentence_and_its_byline_the_author(wb: Workbench) -> None:
+    """A new-user trial: the headline ran into the byline, one candidate. The blocks are kept
+    apart; the H1 is the title and stays in the text, the byline is the author and is left
+    out of it, as a page's is (see test_english_page_main_text_and_metadata)."""
+    from workbench.domain.segment import split_sentences
+
+    d = add_document(wb, COUNCIL.encode(), source="council.md").document
+    assert d.title == "Harbourton council approves $4.2 million pool renovation"
+    assert d.author == "Jane Smith"
+    text = document_text(wb, d.id)
+    assert "Jane Smith" not in text
+    got = [text[s.start : s.end] for s in split_sentences(text)]
+    assert got[0] == "Harbourton council approves $4.2 million pool renovation"
+    assert len(got) == 3
+    # What the person gives wins; the text does not depend on it.
+    other = COUNCIL.replace("1968", "1969").encode()
+    mine = DocumentMeta(title="Pool vote", author="J. Smith")
+    d2 = add_document(wb, other, source="council2.md", meta=mine).document
+    assert (d2.title, d2.author) == ("Pool vote", "J. Smith")
+    assert "Jane Smith" not in document_text(wb, d2.id)
+
+
+@pytest.mark.parametrize(
+    ("lead", "author"),
+    [
+        ("By Jane Smith", "Jane Smith"),
+        ("*By Jane Smith and Li Wei*", "Jane Smith and Li Wei"),
+        ("BY J. R. O'Brien-Jones, Staff Writer", "J. R. O'Brien-Jones"),
+        ("By Anna de la Cruz | March 2, 2025", "Anna de la Cruz"),
+        ("By 2030, the pool will be 62 years old.", None),
+        ("By Tuesday the council had voted twice.", None),
+        ("Bylines are rare here.", None),
+    ],
+)
+def test_markdown_byline_rule(lead: str, author: str | None) -> None:
+    from workbench.domain.markdown import read_markdown
+
+    md = read_markdown(f"# Title\n\n{lead}\n\nBody text here.\n")
+    assert md.author == author
+    assert (lead.strip("*") in md.text) == (author is None)
+    assert md.title == "Title"
+
+
+def test_markdown_byline_and_title_only_lead_the_document() -> None:
+    """A byline is the first paragraph after the headings only, and the title is an H1 that
+    opens the document: not one further down, and not a lower heading."""
+    from workbench.domain.markdown import read_markdown
+
+    later = read_markdown("Intro paragraph.\n\n# Part one\n\nBy Jane Smith\n")
+    assert (later.title, later.author) == (None, None)
+    assert "By Jane Smith" in later.text
+    h2 = read_markdown("## Notes\n\nBy Jane Smith\n\nBody.\n")
+    assert (h2.title, h2.author) == (None, "Jane Smith")
+    listed = read_markdown("# T\n\n- By Jane Smith\n")
+    assert listed.author is None
+
+
+def test_markdown_stored_one_line_a_block_is_still_recognised(wb: Workbench) -> None:
+    """A Markdown file stored before its blocks were kept apart (one line a block, the byline
+    in the text) is the same document for doc add and doc update, not a new one."""
+    from workbench.domain.markdown import read_markdown
+
+    earlier = read_markdown(COUNCIL).earlier
+    assert earlier.startswith(
+        "Harbourton council approves $4.2 million pool renovation\nBy Jane Smith\nThe "
+    )
+    old = add_document(wb, earlier, source="council.md").document
+    again = add_document(wb, COUNCIL.encode(), source="council.md")
+    assert not again.created and again.document.id == old.id
+    from workbench.services.sources import read_content
+
+    content = read_content(COUNCIL.encode(), "council.md")
+    assert not update_document(wb, old.id, content).created
 
 
 def test_format_given_overrides_detection(wb: Workbench) -> None:
@@ -306,3 +391,37 @@ def test_an_author_named_in_the_head_is_read(meta: str, charset: str, author: st
 
     data = PAGE.format(meta=meta, charset=charset).encode(charset)
     assert extract_page(data, "page.html").metadata["author"] == author
+
+
+def test_each_revision_says_where_its_text_was_read_from(wb: Workbench, tmp_path: Path) -> None:
+    """A new-user trial: revision 1 of a page added from a saved file showed the page's
+    canonical URL as its source, and revision 1 of a text file none. Each revision's source
+    is the file read or the URL fetched, revision 1's as any other's."""
+    from workbench.services.revisions import list_revisions
+
+    page = tmp_path / "page.html"
+    page.write_bytes(ZH)
+    d = add_from(wb, str(page)).document
+    assert d.url == "https://news.example.cn/tech/2025/01/15/minimax.html"
+    assert [r.source for r in list_revisions(wb, d.id)] == [str(page)]
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("The council voted 7-2 on Tuesday.\n", encoding="utf-8")
+    second.write_text("The council voted 7-2 on Tuesday night.\n", encoding="utf-8")
+    doc = add_from(wb, str(first)).document.id
+    update_from(wb, doc, str(second))
+    assert [r.source for r in list_revisions(wb, doc)] == [str(first), str(second)]
+
+
+def test_a_new_document_with_an_earlier_ones_url_names_it(wb: Workbench) -> None:
+    """A new-user trial: a saved copy of a page whose canonical URL is a stored document's
+    became a new document silently. It is still added (not refused), naming that document."""
+    first = add_document(wb, ZH, source="zh-news.html")
+    assert first.same_url_as is None and "same_url_as" not in first.to_json()
+    newer = add_document(wb, ZH.replace("4560亿".encode(), "4650亿".encode()), source="z2.html")
+    assert newer.created and newer.same_url_as == first.document.id
+    assert newer.to_json()["same_url_as"] == first.document.id
+    # a URL given, not the page's, is compared as well; another URL is no match
+    given = add_document(wb, b"Other text.", meta=DocumentMeta(url=first.document.url))
+    assert given.same_url_as == first.document.id
+    other = add_document(wb, b"Third text.", meta=DocumentMeta(url="https://example.org/x"))
+    assert other.same_url_as is None

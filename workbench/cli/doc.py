@@ -66,7 +66,7 @@ METADATA_OPTIONS: list[
     (("--title",), None, "Headline of the article.", None),
     (("--url",), None, "Where it was published (http or https).", None),
     (("--author",), None, "Who wrote it.", None),
-    (("--published",), "YYYY-MM-DD", "Publication date.", DAY),
+    (("--published",), "YYYY-MM-DD", "Publication date (not after today, UTC).", DAY),
     (("--lang", "language"), "CODE", "Language tag, e.g. zh, en or zh-Hant.", LANGUAGE),
 ]
 
@@ -103,9 +103,15 @@ def add(
     """Store text, Markdown or HTML files, fetched pages (http/https URLs) or stdin (-).
 
     A page's main text is extracted (navigation, scripts, comments and footers left out) with
-    its title, author, date and language, and its bytes are archived. The text is normalised to
+    its title, author, date and language, and its bytes are archived. A Markdown file's blocks
+    stay apart (a headline is a sentence of its own); an H1 opening it is its title and a "By
+    NAME" paragraph after its headings its author, left out of the text as a page's byline is.
+    Options given win over what a page or file says of itself. The text is normalised to
     NFC with LF line endings; claim offsets count code points of that text. Adding a text
     already stored (any revision of a document) adds nothing and says which revision holds it.
+    A new document whose URL (a page's canonical one, or --url) an earlier document has is
+    still added, with a warning naming that document (in --json, `same_url_as`): a newer copy
+    of an article belongs in its revisions (`doc update`).
 
     Several inputs are added all or nothing, in one transaction: each is read and checked
     first, and one that cannot be (missing, not UTF-8, over WORKBENCH_MAX_DOCUMENT_MB) refuses
@@ -139,13 +145,15 @@ def add(
             _redirects(result.redirects, name)
         objects = [{**r.to_json(), "redirects": list(r.redirects)} for r in results]
         emit_json(objects if several else objects[0])
-        for result in results:
+        for location, result in zip(files, results, strict=True):
             _not_applied(result)
+            _same_url(result, location)
         return
-    for name, result in zip(names, results, strict=True):
+    for name, location, result in zip(names, files, results, strict=True):
         _redirects(result.redirects, name)
         click.echo(_added_line(result, name, names))
         _not_applied(result)
+        _same_url(result, location)
     if several:
         created = sum(r.created for r in results)
         click.echo(
@@ -190,6 +198,19 @@ def _not_applied(result: Added) -> None:
     warning(
         f"document #{d.id} keeps its stored metadata; to change it: "
         f"workbench doc edit {d.id} {options}"
+    )
+
+
+def _same_url(result: Added, location: str) -> None:
+    """A new document whose URL another has: most likely a newer copy of that article."""
+    if result.same_url_as is None:
+        return
+    d, earlier = result.document, result.same_url_as
+    again = " FILE" if location == "-" else " " + shlex.quote(_input_name(location))
+    warning(
+        f"document #{earlier} has the same URL ({d.url}): if #{d.id} is a newer copy of that "
+        f"article, it belongs in #{earlier}'s revisions (workbench doc update {earlier}"
+        f"{again}; claims are re-anchored to it)"
     )
 
 
@@ -339,7 +360,12 @@ def update(
 @document_id_argument
 @json_context
 def revisions(ctx: click.Context, document_id: int, as_json: bool) -> None:
-    """List the revisions of DOC: number, sha256, length, when, who, source."""
+    """List the revisions of DOC: number, sha256, length, when, who, source.
+
+    A revision's source is where its text was read from: the file name, standard input or the
+    URL fetched (after redirects), revision 1's as any other's. It is blank for a document
+    added before sources were recorded (schema 0010).
+    """
     from workbench.services.revisions import list_revisions
 
     json_or_table(

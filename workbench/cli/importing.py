@@ -103,6 +103,12 @@ def claims_command(
     unless --skip-bad. A row whose claim is already present adds nothing and changes
     nothing; where it gives another speaker, type, status, assignee, priority, due or tags
     than the claim has, it is said on stderr (and in --json, `differs`).
+
+    A row of `workbench export claims` whose id is a claim of DOC, with that claim's quote and
+    text, is that claim, present: re-importing an export adds nothing. That holds for an
+    orphaned claim too (its quote gone from the current text): it is not anchored again, and
+    stays orphaned. Imported into another document or database, an orphaned claim's row
+    fails, its quote not being in the text (--skip-bad imports the others).
     """
     from workbench.services.imports import RowsRefused, import_claims
 
@@ -113,10 +119,12 @@ def claims_command(
                 workbench_from(ctx), path, document_id, skip_bad=skip_bad, progress=progress
             )
     except RowsRefused as exc:
-        if not as_json:  # a --json error carries the failed rows' numbers instead
-            for problem in exc.problems:
-                message(problem)
-        raise
+        if as_json:  # a --json error carries the failed rows' numbers instead
+            raise
+        # Each problem a line, then the refusal without them again.
+        for problem in exc.problems:
+            message(problem)
+        raise exc.listed() from None
     if as_json:
         emit_json_object(
             {

@@ -54,6 +54,9 @@ class Document(Base):
     # referencing it forbid.)
     format: Mapped[str] = mapped_column(String(10), server_default="text")
     source_sha256: Mapped[str | None] = mapped_column(String(64))
+    # Where its first text came from, as document_revisions.source for later ones: a file
+    # name, "standard input" or the URL fetched (NULL: added before it was recorded).
+    source: Mapped[str | None] = mapped_column(String(2000))
 
     claims: Mapped[list[Claim]] = relationship(back_populates="document")
 

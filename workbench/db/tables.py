@@ -85,6 +85,7 @@ documents = Table(
     created_at=DATETIME,
     format=TEXT,
     source_sha256=TEXT,
+    source=TEXT,
 )
 
 # Revision 1 of a document is the documents row; later texts are here.

@@ -48,9 +48,11 @@ DOCUMENT = Kind(
         "created_at",
         "format",
         "source_sha256",
+        "source",
     ),
-    # Documents added before pages and revisions existed were plain text.
-    defaults={"format": "text", "source_sha256": None},
+    # Documents added before pages and revisions existed were plain text; before migration
+    # 0010 where their text came from was not recorded.
+    defaults={"format": "text", "source_sha256": None, "source": None},
 )
 REVISION = Kind(
     "revision",

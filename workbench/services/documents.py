@@ -119,16 +119,32 @@ def _readied(
         given.title or page.get("title"),
         given.url or page.get("url") or fetched_url,
         given.author or page.get("author"),
-        given.published or page.get("published"),
+        given.published or _own_date(page.get("published")),
         given.language or page.get("language"),
     )
     return _Ready(content, given, meta, meta.checked(), redirects)
 
 
+def _own_date(value: str | None) -> str | None:
+    """The date a page gives itself, left out (not refusing the page) when the rules of
+    `DocumentMeta.checked` refuse it: a date to come, most often a page's typo or an event's."""
+    if value is None:
+        return None
+    try:
+        DocumentMeta(published=value).checked()
+    except InvalidInput:
+        return None
+    return value
+
+
 def _stored(tx: Tx, ready: _Ready) -> Added:
     """Store a checked input, or find the document that already holds its text (one stored
     earlier in the same transaction included: the same file given twice is added once)."""
-    found = stored_text(tx, ready.content.text)
+    content = ready.content
+    found = stored_text(tx, content.text)
+    for earlier in content.earlier:
+        # the same file, stored by an earlier reading of its format (Content.earlier)
+        found = found or stored_text(tx, earlier)
     if found is not None:
         existing, number = found
         view = DocumentView.of(existing)
@@ -148,15 +164,31 @@ def _stored(tx: Tx, ready: _Ready) -> Added:
             revisions=latest_number(tx, existing.id),
             stored=None if number == 1 else revision_view(tx, existing, number),
         )
-    content = ready.content
     doc = insert_document(
         tx,
         content.text,
         ready.meta,
         format=content.format,
         source_sha256=archive(tx, content.original),
+        source=content.source,
     )
-    return Added(created=True, document=DocumentView.of(doc), redirects=ready.redirects)
+    return Added(
+        created=True,
+        document=DocumentView.of(doc),
+        redirects=ready.redirects,
+        same_url_as=_same_url(tx, doc),
+    )
+
+
+def _same_url(tx: Tx, doc: Document) -> int | None:
+    """The earliest other document with `doc`'s URL, if any. Not refused: two documents may
+    cite one address (a page that was replaced by another article), but most often the new
+    one is a newer copy of the article (a page saved again), which belongs in its revisions."""
+    if doc.url is None:
+        return None
+    return tx.session.scalar(
+        select(func.min(Document.id)).where(Document.url == doc.url, Document.id != doc.id)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,11 +210,18 @@ class DocumentMeta:
         check_optional(self.author, "the author", MAX_SHORT)
         check_optional(self.published, "the published date", MAX_SHORT)
         check_optional(self.language, "the language", MAX_LANGUAGE)
+        published = parse_date(self.published, "published date") if self.published else None
+        # As an evidence item's accessed date: a date to come is a typo, which would reach
+        # ClaimReview's datePublished.
+        if published is not None and published > now().date():
+            raise InvalidInput(
+                f"published date {published} is in the future", hint=bad("published")
+            )
         return {
             "title": _clean(self.title),
             "url": check_http_url(self.url) if self.url and self.url.strip() else None,
             "author": _clean(self.author),
-            "published": parse_date(self.published, "published date") if self.published else None,
+            "published": published,
             "language": check_language(language) if (language := _clean(self.language)) else None,
         }
 
@@ -260,6 +299,7 @@ def insert_document(
     *,
     format: str = "text",
     source_sha256: str | None = None,
+    source: str | None = None,
 ) -> Document:
     """Insert one document and its event; shared by every route a document can come in by,
     so each obeys the same rules (normalised text, an http(s) URL, a real date...)."""
@@ -273,6 +313,7 @@ def insert_document(
         created_at=now(),
         format=format,
         source_sha256=source_sha256,
+        source=None if source is None else source[:2000],
         **meta.checked(),
     )
     tx.session.add(doc)

@@ -168,6 +168,16 @@ class RowsRefused(InvalidInput):
             hint=give("skip_bad", failed_rows=[_row_number(p) for p in problems]),
         )
 
+    def listed(self) -> InvalidInput:
+        """The refusal to give once each problem has been shown a line of its own: the count
+        and the hint, without the problems again."""
+        count = len(self.problems)
+        return InvalidInput(
+            f"{count} row{'s' if count > 1 else ''} failed (listed above), nothing imported",
+            hint=self.hint,
+            reason=self.reason,
+        )
+
 
 def _row_number(problem: str) -> int:
     """The row a problem names ("row 7: ...")."""
@@ -202,6 +212,9 @@ class _Ready:
     tags: tuple[str, ...] = ()
     asked: str | None = None  # the status the row gives (it may arrive at another)
     given: frozenset[str] = frozenset()  # the columns the row gives a value in
+    # The claim this row is the export's own row of (`_own_claim`), already present: its span
+    # is the claim's (its context not read), not anchored, and nothing is written for it.
+    present: int | None = None
 
     @property
     def notice(self) -> str | None:
@@ -310,6 +323,69 @@ def _own_row(raw: RawRow, document_id: int) -> RawRow:
     return for_import(raw)
 
 
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """What an export's row of a claim of the document says of it (see `_own_claim`)."""
+
+    id: int
+    key: int  # `_claim_key` of its quote and text
+    start: int
+    end: int
+    revision: int
+
+
+class _DocumentClaims:
+    """The document's claims, every revision's, by id: read once, when a row first gives an
+    id (a table no export wrote costs nothing)."""
+
+    def __init__(self, tx: Tx, document_id: int) -> None:
+        self._tx, self._document_id = tx, document_id
+        self._claims: dict[int, _Stored] | None = None
+
+    def get(self, claim_id: int) -> _Stored | None:
+        if self._claims is None:
+            rows = self._tx.session.execute(
+                select(
+                    Claim.id, Claim.quote, Claim.text, Claim.start, Claim.end, Claim.revision
+                ).where(Claim.document_id == self._document_id)
+            )
+            self._claims = {
+                row.id: _Stored(
+                    row.id,
+                    _claim_key((("quote", row.quote), ("text", row.text))),
+                    row.start,
+                    row.end,
+                    row.revision,
+                )
+                for row in rows
+            }
+        return self._claims.get(claim_id)
+
+
+def _own_claim(raw: RawRow, row: Any, claims: _DocumentClaims) -> _Stored | None:
+    """The claim of the document whose export's own row this is, or None: the row's `id` is
+    that claim's, and its quote, text and (when given) start, end and revision are the
+    claim's. Such a row is the claim, present, wherever its quote now stands: an orphaned
+    claim's quote is in no current text, and its offsets count in an older revision."""
+    given = raw.values.get("id")
+    if given is None or row.quote is None:
+        return None
+    claim_id = given if type(given) is int else whole_number(str(given).strip())
+    stored = None if claim_id is None else claims.get(claim_id)
+    if stored is None:
+        return None
+    if _claim_key((("quote", row.quote), ("text", claim_text(row.text)))) != stored.key:
+        return None
+    revision = raw.values.get("revision")
+    if revision is not None and str(revision).strip() not in ("", str(stored.revision)):
+        return None
+    if row.start is not None and row.start != stored.start:
+        return None
+    if row.end is not None and row.end != stored.end:
+        return None
+    return stored
+
+
 def _check(
     tx: Tx,
     raw: RawRow,
@@ -317,12 +393,18 @@ def _check(
     review: bool,
     owner: Callable[[str], object],
     document_id: int,
+    claims: _DocumentClaims | None = None,
 ) -> _Ready:
-    """Every check of one row (fields, span, workflow): InvalidInput says what is wrong."""
+    """Every check of one row (fields, span, workflow): InvalidInput says what is wrong. A row
+    that is the export's own row of a claim in `claims` is not anchored (`_own_claim`)."""
     item = _plan(_own_row(raw, document_id))
     row = item.row
-    hint = QuoteHint(exact=row.quote, start=row.start, end=row.end, occurrence=row.occurrence)
-    span = anchor_quote(text, hint, carrier="a claims table")
+    own = None if claims is None else _own_claim(raw, row, claims)
+    if own is not None:
+        span = Span(own.start, own.end, row.quote, "", "")
+    else:
+        hint = QuoteHint(exact=row.quote, start=row.start, end=row.end, occurrence=row.occurrence)
+        span = anchor_quote(text, hint, carrier="a claims table")
     arrived = arrival(item.asked, row.note, tx.actor, review=review, carrier="a claims table")
     return _Ready(
         number=item.number,
@@ -339,6 +421,7 @@ def _check(
         tags=tuple(item.tags),
         asked=item.asked.value,
         given=frozenset(raw.values),
+        present=None if own is None else own.id,
     )
 
 
@@ -374,12 +457,19 @@ def import_claims(
         # rule of `existing_claim`, checked against one read of the document's claims instead
         # of a query per row.
         seen = _claim_keys(tx, doc, number)
+        # An export's own row of a claim is that claim, found by its id before its quote is
+        # anchored: an orphaned claim's quote is in no current text (`_own_claim`).
+        claims = _DocumentClaims(tx, doc.id)
         present_rows: list[tuple[int, int, _Ready]] = []
         for raw in counted(claims_file.rows(), progress, claims_file.count):
             try:
-                checked = _check(tx, raw, text, review, owner, doc.id)
+                checked = _check(tx, raw, text, review, owner, doc.id, claims)
             except InvalidInput as exc:
                 problems.append(f"row {raw.number}: {exc}")
+                continue
+            if checked.present is not None:
+                present += 1
+                present_rows.append((raw.number, checked.present, checked))
                 continue
             key = _claim_key(same_claim(doc.id, checked.span, checked.text, revision=number))
             if key in seen:
@@ -398,7 +488,7 @@ def import_claims(
         if problems and not skip_bad:
             problems.sort(key=_row_number)
             raise RowsRefused(problems)
-        del seen
+        del seen, claims
         differs = _differing(tx, present_rows)
         del present_rows
         # Pass 2 reads the rows again and writes those pass 1 marked, a batch at a time; the

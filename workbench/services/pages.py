@@ -67,6 +67,16 @@ _AUTHOR_META = (
 )
 
 
+def headline(value: str | None) -> str | None:
+    """A title a document gives itself (a page's <title>, a Markdown heading), as stored."""
+    return _shortened(_str(value), MAX_TITLE)
+
+
+def byline_name(value: str | None) -> str | None:
+    """An author a document names itself (its byline), as stored."""
+    return _shortened(_str(value), MAX_SHORT)
+
+
 def _meta_author(data: bytes) -> str | None:
     # trafilatura's own loader: the page's declared charset (GBK pages too), lenient parsing
     from trafilatura.utils import load_html

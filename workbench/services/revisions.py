@@ -132,9 +132,11 @@ def update_document(
 ) -> RevisionAdded:
     """Store `content` as the next revision of the document and re-anchor its claims.
 
-    The same text as the latest revision stores nothing (created False). A text sharing under
-    UNRELATED_BELOW of its wording with the latest revision is refused unless `force`: it is
-    most likely another article (a wrong URL or file), and a revision can never be deleted.
+    The same text as the latest revision stores nothing (created False), and so does the same
+    file when the latest revision holds the text an earlier reading of it stored. A text
+    sharing under UNRELATED_BELOW of its wording with the latest revision is refused unless
+    `force`: it is most likely another article (a wrong URL or file), and a revision can never
+    be deleted.
     Each claim whose span or anchor changes gets one event: claim.reanchored, or
     claim.flagged_for_review when its quote changed (fuzzy) or vanished (orphaned).
 
@@ -151,7 +153,8 @@ def update_document(
     with transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
         number, latest = revision_text(tx, doc)
-        if sha256_text(latest) == digest:
+        # The same text, or the same file as an earlier reading of its format stored it.
+        if sha256_text(latest) in (digest, *map(sha256_text, content.earlier)):
             view = revision_view(tx, doc, number)
             return RevisionAdded(created=False, revision=view)
         if not force:

@@ -92,7 +92,7 @@ def store_seed(tx: Tx, prepared: PreparedSeed) -> SeedResult:
     doc = stored_document(tx, prepared.text)
     created = doc is None
     if doc is None:
-        doc = insert_document(tx, prepared.text, prepared.meta)
+        doc = insert_document(tx, prepared.text, prepared.meta, source=prepared.seed.document.file)
     new: list[Claim] = []
     present = 0
     for item, span in zip(prepared.seed.claims, prepared.spans, strict=True):

@@ -23,6 +23,9 @@ class Content:
     # The bytes the text was extracted from (pages); None when the text is the file itself.
     original: bytes | None = None
     metadata: dict[str, str | None] = field(default_factory=dict)
+    # Other texts the same bytes were stored as by an earlier reading of their format (Markdown
+    # before its blocks were kept apart): a document holding one of them holds this input.
+    earlier: tuple[str, ...] = ()
 
 
 def sniff_format(data: bytes, source: str) -> str:
@@ -53,7 +56,12 @@ def read_content(
         return Content(page.text, "html", source, original=data, metadata=page.metadata)
     text = normalise(decode_utf8(data, source))
     if chosen == "markdown":
-        from workbench.domain.markdown import markdown_text
+        from workbench.domain.markdown import read_markdown
+        from workbench.services.pages import byline_name, headline
 
-        return Content(markdown_text(text), "markdown", source, original=data)
+        md = read_markdown(text)
+        # What the file says of itself, cleaned as a page's metadata is (cut, not refused).
+        metadata = {"title": headline(md.title), "author": byline_name(md.author)}
+        earlier = (md.earlier,) if md.earlier != md.text else ()
+        return Content(md.text, "markdown", source, data, metadata, earlier)
     return Content(text, "text", source)

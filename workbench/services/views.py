@@ -84,7 +84,7 @@ class RevisionView(RowView):
             number=1,
             sha256=doc.sha256,
             length=doc.length,
-            source=doc.url,
+            source=doc.source,
             format=doc.format or "text",
             source_sha256=doc.source_sha256,
             added_by=doc.added_by,
@@ -339,6 +339,9 @@ class Added:
     # Several inputs in one command: the position (from 1) of the earlier input that added this
     # text's document in the same command, when this input repeats its text.
     same_as_input: int | None = None
+    # A new document whose URL an earlier document already has (the lowest id): most likely a
+    # newer copy of that article, which `doc update` would store as its next revision.
+    same_url_as: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         held = (
@@ -353,6 +356,7 @@ class Added:
             **({"not_applied": self.not_applied} if self.not_applied else {}),
             **({} if self.created else {"revision": self.revision, "revisions": self.revisions}),
             **({} if self.same_as_input is None else {"same_as_input": self.same_as_input}),
+            **({} if self.same_url_as is None else {"same_url_as": self.same_url_as}),
         }
 
 
