@@ -24,6 +24,7 @@ from workbench.domain.checkworthy import (
     score_text,
 )
 from workbench.domain.checkworthy.candidates import document_scorer  # the pruning's bound
+from workbench.domain.checkworthy.features import FEATURES, fired_features
 from workbench.domain.checkworthy.nonclaims import NOT_A_CLAIM
 from workbench.domain.checkworthy.scoring import Scored
 from workbench.domain.segment import split_clauses
@@ -538,3 +539,25 @@ def test_a_chinese_clause_must_clear_the_clause_margin(monkeypatch: pytest.Monke
         assert all(score >= clause_bar(0.5, margin) for score in clauses[margin])
     assert clauses[0.0] and not clauses[50.0]
     assert whole[0.0] == whole[2.0] == whole[50.0]
+
+
+def test_fired_features_runs_each_features_own_test() -> None:
+    # `fired_features` writes the features' tests out (for speed): on every unit and clause of a
+    # dev article and of made-up shapes (questions, headings, short units, names, quotations)
+    # it must name what the tests in FEATURES name, in their order.
+    text = DEV_PROFILE.read_text(encoding="utf-8") + (
+        "\n\n他真的做到了吗？\n\n增长了吗\n\n第一章 起步\n\n一、\n\nOK?"
+        "\n\n“我们认为这是最好的，”张伟说。"
+        "\n\nAcme and Globex met in Paris, said Li Wei. Short.\n\n(1) 2024年\n\n—— 完"
+    )
+    scorer = document_scorer(text)
+    spans = [(u.start, u.end) for u in candidate_units(text)]
+    spans += [(c.start, c.end) for a, b in list(spans) for c in split_clauses(text, a, b)]
+    checked = 0
+    for start, end in spans:
+        unit = scorer.unit(start, end)
+        if unit.text:
+            expected = tuple(f.name for f in FEATURES if f.fires(unit))
+            assert fired_features(unit) == expected, text[start:end]
+            checked += 1
+    assert checked > 300
