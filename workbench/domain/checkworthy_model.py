@@ -222,43 +222,25 @@ class Plain:
         return {k: v for k, v in self.features.items() if v > 0}
 
     @functools.cached_property
-    def edges(self) -> float:
-        """The most a clause's own start and end ("^x", "x$") can add to its score: its
-        characters are some of its unit's (see `_Scored.upper`), but where it starts and ends
-        is its own."""
-        first = max((w for g, w in self.chars.items() if g[0] == "^"), default=0.0)
-        last = max((w for g, w in self.chars.items() if g[-1] == "$"), default=0.0)
-        return max(first, 0.0) + max(last, 0.0)
-
-    @functools.cached_property
-    def marks_only(self) -> float:
-        """The most the grams of a text can add when it has no CJK and no Latin letter (what
-        the plain model reads in text without CJK: a clause of figures and punctuation):
-        numbers, quotation marks, boundaries, start and end."""
-        return sum(w for g, w in self.chars.items() if w > 0 and not set(g) - set('0"|^$'))
-
-    @functools.cached_property
-    def _char_units(self) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
-        """The gram weights in units of 1e-4 (the weights file's precision): all, the positive
-        ones, and those of CJK characters. Integers add up to the same sum in any order, and a
-        set's order changes with the process's string hashing."""
+    def _char_units(self) -> tuple[dict[str, int], dict[str, int]]:
+        """The gram weights in units of 1e-4 (the weights file's precision): all, and those of
+        CJK characters. Integers add up to the same sum in any order, and a set's order changes
+        with the process's string hashing."""
         units = {g: round(w * _PER_UNIT) for g, w in self.chars.items()}
-        cjk = {g: u for g, u in units.items() if _CJK.fullmatch(g)}
-        return units, {g: u for g, u in units.items() if u > 0}, cjk
+        return units, {g: u for g, u in units.items() if _CJK.fullmatch(g)}
 
-    def char_sum(self, grams: set[str], positive: bool = False) -> float:
-        """The sum of the weights of `grams` (only the positive ones, with `positive`)."""
-        units, positives, _ = self._char_units
-        table = positives if positive else units
+    def char_sum(self, grams: set[str]) -> float:
+        """The sum of the weights of `grams`."""
+        units, _ = self._char_units
         # In C: a lookup per gram, 0 for a gram without a weight, and the sum.
-        return sum(map(table.get, grams, itertools.repeat(0))) / _PER_UNIT
+        return sum(map(units.get, grams, itertools.repeat(0))) / _PER_UNIT
 
     def text_sum(self, text: str) -> float:
         """`char_sum(char_grams(text))`, read off the distinct characters of `text` (a set, in
         C): the weights of its CJK characters, of the marks it holds ("0" for any digit, "A" for
         any Latin letter, '"' for any quotation mark) and of how it starts and ends. What a
         clause's filter needs, without building the grams (a third of the cost)."""
-        units, _, cjk = self._char_units
+        units, cjk = self._char_units
         if not text:
             return units.get("^$", 0) / _PER_UNIT
         chars = set(text)

@@ -222,7 +222,8 @@ def read_spans(body: str, names: frozenset[str], quoted: Spans, spoken: Spans) -
 # units have none), and the names are put back in the order of FEATURES.
 _ORDER = {f.name: i for i, f in enumerate(FEATURES)}
 _UNTESTED = frozenset(f.name for f in FEATURES if f.test is None)
-_CUE_OF = {
+# The scan's key each feature with a cue test reads (its cue, or the Chinese numbers' key).
+CUE_OF = {
     "spelled_number": SPELLED,
     "opinion_cue": "opinion_cue",
     "quoted_opinion": "opinion_cue",
@@ -232,7 +233,7 @@ _CUE_OF = {
     "forecast": "prediction_cue",
 }
 # The features with a test that is no cue's: `fired_features` runs their tests written out.
-_TESTS = tuple((f.name, f.test) for f in FEATURES if f.test is not None and f.name not in _CUE_OF)
+_TESTS = tuple((f.name, f.test) for f in FEATURES if f.test is not None and f.name not in CUE_OF)
 if [name for name, _ in _TESTS] != [
     "named_entity",
     "several_entities",
@@ -243,9 +244,9 @@ if [name for name, _ in _TESTS] != [
 ]:
     raise ValueError("fired_features must run the test of every feature in _TESTS")
 _CUE_TESTS = tuple(
-    (f.name, _CUE_OF[f.name], f.test) for f in FEATURES if f.test is not None and f.name in _CUE_OF
+    (f.name, CUE_OF[f.name], f.test) for f in FEATURES if f.test is not None and f.name in CUE_OF
 )
-_CUES = frozenset(_CUE_OF.values())
+_CUES = frozenset(CUE_OF.values())
 
 
 def fired_features(unit: Unit) -> tuple[str, ...]:
