@@ -26,7 +26,7 @@ from workbench.domain.checkworthy import (
 from workbench.domain.checkworthy.candidates import document_scorer  # the pruning's bound
 from workbench.domain.checkworthy.features import FEATURES, fired_features
 from workbench.domain.checkworthy.nonclaims import NOT_A_CLAIM
-from workbench.domain.checkworthy.scoring import Scored
+from workbench.domain.checkworthy.scoring import Scored, _least_logit, squash
 from workbench.domain.segment import split_clauses
 from workbench.domain.turn_context import CONTEXT_FEATURES
 
@@ -596,3 +596,11 @@ def test_the_clauses_of_a_dev_article_fire_nothing_their_words_do_not_allow() ->
     assert "named_entity" in scorer.evidence.possible("王芳表示，")  # a name the text introduced
     assert set(scorer.evidence.possible("在北京，")) >= {"named_entity", "several_entities"}
     assert scorer.evidence.possible("2024年，") == scorer.evidence.everything
+
+
+@given(st.floats(-30.0, 30.0), st.floats(-0.1, 1.1))
+def test_a_score_reaches_its_least_logit(logit: float, score: float) -> None:
+    # The clause filter compares logits (see scoring._least_logit): never one that passes below.
+    assert squash(logit) < score or logit >= _least_logit(score)
+    near = _least_logit(score) + 1e-9  # the bound itself is near the least such logit
+    assert not 0.001 < score < 0.999 or squash(near + 0.01) >= score - 0.002

@@ -138,14 +138,14 @@ _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _MARKS = (("0", _DIGITS), ("A", _LATIN), ('"', frozenset(_QUOTE_MARKS)))
 
 
+_MARK_OF = {ch: mark for mark, kind in _MARKS for ch in kind}
+
+
 def _gram_of(ch: str) -> str:
     """What `char_grams` makes of the character `ch` at either end of a text."""
     if "\u4e00" <= ch <= "\u9fff":
         return ch
-    for mark, kind in _MARKS:
-        if ch in kind:
-            return mark
-    return "|"
+    return _MARK_OF.get(ch, "|")
 
 
 BAND_NAMES = (*(name for _, name in _BANDS), "len40+")

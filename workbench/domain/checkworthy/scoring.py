@@ -163,18 +163,20 @@ class Scored:
         english_base, plain_base = self._base(reading)
         part = checkworthy_model.load().plain
         short = squash(part.bias + part.features["too_short"]) >= plain_bar  # an empty body's
+        # Logits, not scores: a score costs an exponential and a rounding.
+        english_least, plain_least = _least_logit(min_score), _least_logit(plain_bar)
 
         def may_pass(clause: str, fired: Sequence[str]) -> bool:
             english_fired, plain_fired = _positive(fired)
-            if squash(english_base + english_fired) >= min_score:
+            if english_base + english_fired >= english_least:
                 return True
             plain = plain_base + plain_fired
             if not part.chars:
-                return short or squash(plain) >= plain_bar
+                return short or plain >= plain_least
             body = body_of(clause)[0]
             if not body:
                 return short
-            if squash(plain + part.text_sum(body)) < plain_bar:
+            if plain + part.text_sum(body) < plain_least:
                 return False
             # Read by the English model, the clause is held to the English bound, below min_score.
             return not checkworthy_model.mostly_english(body)
@@ -190,6 +192,19 @@ def _positive(fired: Sequence[str]) -> tuple[float, float]:
     return sum(map(model.positive.get, fired, zero)), sum(
         map(model.plain.positive.get, fired, zero)
     )
+
+
+def _least_logit(score: float) -> float:
+    """A logit below every logit that `squash` takes to `score` or more: a bound, not the
+    least such logit. Rounding to 3 decimals moves a score by at most 0.0005 (and a hair for
+    the float), so a score of `score` needs more than `score` - 0.0006 before rounding; the
+    logit of that, less a margin far wider than the float error of the exponential."""
+    least = score - 0.0006
+    if least <= 0.0:
+        return -math.inf
+    if least >= 1.0:
+        return math.inf
+    return math.log(least / (1.0 - least)) - 1e-9
 
 
 def squash(x: float) -> float:
