@@ -604,3 +604,11 @@ def test_a_score_reaches_its_least_logit(logit: float, score: float) -> None:
     assert squash(logit) < score or logit >= _least_logit(score)
     near = _least_logit(score) + 1e-9  # the bound itself is near the least such logit
     assert not 0.001 < score < 0.999 or squash(near + 0.01) >= score - 0.002
+
+
+@given(st.one_of(texts, st.text(alphabet="0a A“”「」\"'.,，。年月日中国亿元%^$|", max_size=20)))
+def test_text_terms_are_the_char_terms_of_the_char_grams(text: str) -> None:
+    # A candidate's reasons read the learnt grams off the characters (see Plain.text_terms).
+    plain = checkworthy_model.load().plain
+    expected = plain.char_terms(checkworthy_model.char_grams(text))
+    assert sorted(plain.text_terms(text)) == sorted(expected)

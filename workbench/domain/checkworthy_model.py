@@ -184,15 +184,14 @@ def mostly_english(text: str) -> bool:
 @dataclass(slots=True)  # not frozen: one is built per unit, and a frozen one costs 5x to build
 class Reading:
     """What the model reads off a unit's text: which model scores it, its length band, its
-    learnt word n-grams with their weights (English) and its learnt character grams with
-    theirs (when the Chinese model scores it)."""
+    learnt word n-grams with their weights (English) and the sum of the weights of its character
+    grams (when the Chinese model scores it)."""
 
     english: bool
     band: str
     terms: list[tuple[str, float]]
-    # The Chinese model's: the unit's character grams (empty for an English unit) and the sum
-    # of their weights. Which grams have a weight is only asked for a candidate's reasons.
-    grams: set[str]
+    # The Chinese model's: the sum of the weights of the unit's character grams (0 for an
+    # English unit). Which grams have a weight is only asked for a candidate's reasons.
     chars: float
 
 
@@ -256,6 +255,21 @@ class Plain:
         table = self.chars
         return [(g, table[g]) for g in table.keys() & grams]
 
+    def text_terms(self, text: str) -> list[tuple[str, float]]:
+        """`char_terms(char_grams(text))`, read off the characters of `text` as `text_sum` reads
+        them, without building the grams."""
+        table = self.chars
+        chars = set(text)
+        learnt = self._char_units[1].keys() & chars  # its CJK characters that have a weight
+        for mark, kind in _MARKS:
+            if not chars.isdisjoint(kind):
+                learnt.add(mark)
+        if text:
+            learnt.update(("^" + _gram_of(text[0]), _gram_of(text[-1]) + "$"))
+        else:
+            learnt.add("^$")
+        return [(g, table[g]) for g in table.keys() & learnt]
+
 
 @dataclass(frozen=True)
 class Model:
@@ -311,10 +325,11 @@ class Model:
                 }
             )
         english = bool(tokens) and cjk <= 2 * len(tokens)
-        grams = set() if english or not self.plain.chars else char_grams(text)
         band = _band(len(tokens) + cjk // 2)
-        chars = self.plain.char_sum(grams) if grams else 0.0
-        return Reading(english, band, list(found.items()), grams, chars)
+        # The sum of the grams' weights, read off the characters: the grams themselves are only
+        # asked for a candidate's reasons (`char_grams` then).
+        chars = 0.0 if english or not self.plain.chars else self.plain.text_sum(text)
+        return Reading(english, band, list(found.items()), chars)
 
 
 def explain_band(band: str, weights: dict[str, float]) -> tuple[str, ...]:

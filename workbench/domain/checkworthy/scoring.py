@@ -127,7 +127,7 @@ class Scored:
         if reading.english:
             context = checkworthy_model.explain_context(self.context)
             return reasons + context + checkworthy_model.explain(reading.terms)
-        chars = model.plain.char_terms(reading.grams)
+        chars = model.plain.text_terms(self.text)
         return reasons + checkworthy_model.explain(chars, kind="chars")
 
     def kind(self) -> str:
