@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -612,3 +613,10 @@ def test_text_terms_are_the_char_terms_of_the_char_grams(text: str) -> None:
     plain = checkworthy_model.load().plain
     expected = plain.char_terms(checkworthy_model.char_grams(text))
     assert sorted(plain.text_terms(text)) == sorted(expected)
+
+
+@given(st.text(alphabet="ab'’0９1.,- 中A", max_size=30))
+def test_words_are_read_as_by_the_plain_pattern(text: str) -> None:
+    # `_TOKEN` starts each alternative with one character (for speed): the same words.
+    plain = re.compile(r"[a-z]+(?:'[a-z]+)?|[0-9]+(?:[.,][0-9]+)*")
+    assert checkworthy_model._TOKEN.findall(text) == plain.findall(text)
