@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,8 +25,9 @@ from workbench.domain.checkworthy import (
     score_text,
 )
 from workbench.domain.checkworthy.candidates import document_scorer  # the pruning's bound
+from workbench.domain.checkworthy.features import FEATURES, fired_features
 from workbench.domain.checkworthy.nonclaims import NOT_A_CLAIM
-from workbench.domain.checkworthy.scoring import Scored
+from workbench.domain.checkworthy.scoring import Scored, _least_logit, squash
 from workbench.domain.segment import split_clauses
 from workbench.domain.turn_context import CONTEXT_FEATURES
 
@@ -393,11 +395,8 @@ def no_pruning() -> Iterator[None]:
     """`find_candidates` scoring every clause of every unit that falls short: what its bound
     and clause filter must never change."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Scored, "bounds", lambda self, clauses: (1.0, 1.0))
         patch.setattr(
-            Scored,
-            "clause_filter",
-            lambda self, clauses, min_score, bar=None: lambda clause, fired: True,
+            Scored, "clause_filter", lambda self, min_score, bar=None: lambda clause, fired: True
         )
         yield
 
@@ -415,7 +414,8 @@ def test_a_clause_can_fire_a_feature_its_unit_does_not(
     # The unit's "0,,0" is glued to a name (no number), its clause "0。" is a number: the bound
     # must count the clause's features, not its unit's. With no clause margin (as main had when
     # this was found) a bound built from the unit's features pruned that clause at 0.3; with
-    # the shipped margin (None) the clause falls short of the clause bar anyway.
+    # the shipped margin (None) the clause falls short of the clause bar anyway. (The bound is
+    # now the clause's own, see `Scored.clause_filter`, and its words', see `evidence`.)
     if margin is not None:
         base = checkworthy_model.load()
         model = dataclasses.replace(
@@ -430,9 +430,10 @@ def test_a_clause_can_fire_a_feature_its_unit_does_not(
     (unit,) = candidate_units(text)
     clauses = split_clauses(text, unit.start, unit.end)
     found = scorer.scored(unit.start, unit.end)
-    _, plain = found.bounds(scorer.clause_features(clauses))
     clause = scorer.scored(clauses[-1].start, clauses[-1].end)
-    assert clause.text == "0。" and found.score < clause.score <= plain
+    assert clause.text == "0。" and found.score < clause.score
+    may_pass = found.clause_filter(min_score, clause_bar(min_score, 0.0 if margin == 0.0 else 1.0))
+    assert may_pass("0。", scorer.evidence.possible("0。"))
     assert find_candidates(text, min_score=min_score) == exhaustive(text, min_score)
     if margin == 0.0 and min_score == 0.3:
         assert [c.text for c in exhaustive(text, min_score)] == ["0。"]
@@ -474,32 +475,30 @@ contexts = st.lists(
 
 
 @given(texts, contexts)
-def test_no_clause_outscores_the_bounds_of_its_unit(
+def test_no_clause_that_passes_is_filtered_out(
     text: str, context: tuple[tuple[str, float], ...]
 ) -> None:
-    # find_candidates skips the clauses of a unit whose bounds are below what a clause must
-    # score (the threshold when the English model reads it, the clause bar when the plain one
-    # does), and each clause its filter says cannot pass: exact only if no clause can score
-    # above them. In a transcript, a unit and its clauses have their sentence's context.
+    # find_candidates skips each clause of a unit that falls short whose filter says it cannot
+    # pass, first given the features its words may fire (`evidence`), then given its own:
+    # exact only if no clause that passes is ruled out either way. In a transcript, a unit and
+    # its clauses have their sentence's context.
     scorer = document_scorer(text)
     for unit in candidate_units(text):
         found = scorer.scored(unit.start, unit.end, context)
-        fired = scorer.clause_features(split_clauses(text, unit.start, unit.end))
-        english, plain = found.bounds(fired)
-        assert found.upper(fired) == max(english, plain)
+        clauses = split_clauses(text, unit.start, unit.end)
+        fired = scorer.clause_features(clauses)
         filters = {
-            (at, bar): found.clause_filter(fired, at, bar)
+            (at, bar): found.clause_filter(at, bar)
             for at in (0.2, 0.5, 0.8)
             for bar in (at, clause_bar(at, 1.0), clause_bar(at, 2.0))
         }
-        for clause, features in zip(split_clauses(text, unit.start, unit.end), fired, strict=True):
+        for clause, features in zip(clauses, fired, strict=True):
             part = scorer.scored(clause.start, clause.end, context)
-            read_english = part.reading is not None and part.reading.english
-            assert part.score <= (english if read_english else plain)
+            span = text[clause.start : clause.end]
             for (at, bar), may_pass in filters.items():
-                assert not part.passes(at, bar) or may_pass(
-                    text[clause.start : clause.end], features
-                )
+                if part.passes(at, bar):
+                    assert may_pass(span, features)
+                    assert may_pass(span, scorer.evidence.possible(span))
 
 
 @given(st.one_of(texts, st.text(alphabet="0a A“”「」\"'.,，。年月日中国亿元%^$|", max_size=20)))
@@ -538,3 +537,86 @@ def test_a_chinese_clause_must_clear_the_clause_margin(monkeypatch: pytest.Monke
         assert all(score >= clause_bar(0.5, margin) for score in clauses[margin])
     assert clauses[0.0] and not clauses[50.0]
     assert whole[0.0] == whole[2.0] == whole[50.0]
+
+
+def test_fired_features_runs_each_features_own_test() -> None:
+    # `fired_features` writes the features' tests out (for speed): on every unit and clause of a
+    # dev article and of made-up shapes (questions, headings, short units, names, quotations)
+    # it must name what the tests in FEATURES name, in their order.
+    text = DEV_PROFILE.read_text(encoding="utf-8") + (
+        "\n\n他真的做到了吗？\n\n增长了吗\n\n第一章 起步\n\n一、\n\nOK?"
+        "\n\n“我们认为这是最好的，”张伟说。"
+        "\n\nAcme and Globex met in Paris, said Li Wei. Short.\n\n(1) 2024年\n\n—— 完"
+    )
+    scorer = document_scorer(text)
+    spans = [(u.start, u.end) for u in candidate_units(text)]
+    spans += [(c.start, c.end) for a, b in list(spans) for c in split_clauses(text, a, b)]
+    checked = 0
+    for start, end in spans:
+        unit = scorer.unit(start, end)
+        if unit.text:
+            expected = tuple(f.name for f in FEATURES if f.fires(unit))
+            assert fired_features(unit) == expected, text[start:end]
+            checked += 1
+    assert checked > 300
+
+
+def _positive_names() -> frozenset[str]:
+    model = checkworthy_model.load()
+    return frozenset(model.positive) | frozenset(model.plain.positive)
+
+
+def _check_possible(text: str) -> int:
+    # What `evidence` says a clause may fire holds every feature of positive weight that
+    # reading the clause finds, in the order of FEATURES (so their weights add up to at least
+    # as much).
+    scorer = document_scorer(text)
+    positive = _positive_names()
+    checked = 0
+    for unit in candidate_units(text):
+        for clause in split_clauses(text, unit.start, unit.end):
+            possible = scorer.evidence.possible(text[clause.start : clause.end])
+            (fired,) = scorer.clause_features([clause])
+            assert positive.intersection(fired) <= set(possible), text[clause.start : clause.end]
+            assert list(possible) == sorted(possible, key=FEATURE_NAMES.index)
+            checked += 1
+    return checked
+
+
+@given(texts)
+def test_a_clause_fires_nothing_its_words_do_not_allow(text: str) -> None:
+    _check_possible(text)
+
+
+def test_the_clauses_of_a_dev_article_fire_nothing_their_words_do_not_allow() -> None:
+    for name in ("xingcha.zh.txt", "xingheng.zh.txt", "suihe.zh.txt", "english.txt"):
+        assert _check_possible((DEV_PROFILE.parent / name).read_text(encoding="utf-8")) > 50
+    # Most of its clauses hold no word of a positive feature and need not be read.
+    scorer = document_scorer("“张伟说：我们在北京。”王芳表示。")
+    assert scorer.evidence.possible("天气很好，") == ()
+    assert "named_entity" in scorer.evidence.possible("王芳表示，")  # a name the text introduced
+    assert set(scorer.evidence.possible("在北京，")) >= {"named_entity", "several_entities"}
+    assert scorer.evidence.possible("2024年，") == scorer.evidence.everything
+
+
+@given(st.floats(-30.0, 30.0), st.floats(-0.1, 1.1))
+def test_a_score_reaches_its_least_logit(logit: float, score: float) -> None:
+    # The clause filter compares logits (see scoring._least_logit): never one that passes below.
+    assert squash(logit) < score or logit >= _least_logit(score)
+    near = _least_logit(score) + 1e-9  # the bound itself is near the least such logit
+    assert not 0.001 < score < 0.999 or squash(near + 0.01) >= score - 0.002
+
+
+@given(st.one_of(texts, st.text(alphabet="0a A“”「」\"'.,，。年月日中国亿元%^$|", max_size=20)))
+def test_text_terms_are_the_char_terms_of_the_char_grams(text: str) -> None:
+    # A candidate's reasons read the learnt grams off the characters (see Plain.text_terms).
+    plain = checkworthy_model.load().plain
+    expected = plain.char_terms(checkworthy_model.char_grams(text))
+    assert sorted(plain.text_terms(text)) == sorted(expected)
+
+
+@given(st.text(alphabet="ab'’0９1.,- 中A", max_size=30))
+def test_words_are_read_as_by_the_plain_pattern(text: str) -> None:
+    # `_TOKEN` starts each alternative with one character (for speed): the same words.
+    plain = re.compile(r"[a-z]+(?:'[a-z]+)?|[0-9]+(?:[.,][0-9]+)*")
+    assert checkworthy_model._TOKEN.findall(text) == plain.findall(text)

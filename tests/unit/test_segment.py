@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from workbench.domain import segment
 from workbench.domain.segment import (
+    CLAUSE_MARKS,
     Segment,
     blocks,
     quotations,
@@ -337,3 +340,16 @@ def test_quotations_are_well_formed(text: str) -> None:
     for q in quotations(text):
         assert 0 <= q.start < q.end <= len(text)
         assert text[q.start] in '"“「『' and text[q.end - 1] in '"”」』'
+
+
+@given(
+    st.text(alphabet="0１9a ,，;；:：—.-\n中", max_size=40),
+    st.sampled_from([CLAUSE_MARKS, ";；", ",", ":", "，:", "—"]),
+)
+def test_clauses_are_cut_as_by_the_plain_pattern(text: str, marks: str) -> None:
+    # `_clause_pattern` starts each alternative with a mark (for speed): it must cut where the
+    # plain form does, a run of marks less a comma or colon between two digits.
+    plain = re.compile(r"(?:(?!(?<=\d)[,:]\d)[" + re.escape(marks) + "])+")
+    for s in (text, "1,2 a,b 1, 2 ,1 1,,2 10:30 ２,１ 1，2 x:1 1:x", "1,2", "a,b,1:2;"):
+        cut = [m.span() for m in segment._clause_pattern(marks).finditer(s)]
+        assert cut == [m.span() for m in plain.finditer(s)], s

@@ -46,10 +46,11 @@ from workbench.domain.turn_context import LABELS
 
 WEIGHTS_FILE = "checkworthy_weights.json"
 
-# Possessive (++, *+, ?+): what follows each part can never match what it took, so giving
-# back is never needed; the regex engine is spared keeping the means to.
-_NUMBER = re.compile(r"[0-9]++(?:[.,][0-9]++)*+")
-_TOKEN = re.compile(rf"[a-z]++(?:'[a-z]++)?+|{_NUMBER.pattern}")
+# Possessive (*+, ?+): what follows each part can never match what it took, so giving back is
+# never needed; the regex engine is spared keeping the means to. Each alternative starts with
+# one character ([a-z][a-z]*+, not [a-z]++): where none can start, a place costs one test.
+_NUMBER = re.compile(r"[0-9][0-9]*+(?:[.,][0-9][0-9]*+)*+")
+_TOKEN = re.compile(rf"[a-z][a-z]*+(?:'[a-z][a-z]*+)?+|{_NUMBER.pattern}")
 _CJK = re.compile("[\u4e00-\u9fff]")
 _NOT_CJK = re.compile("[^\u4e00-\u9fff]+")
 _HAS_LATIN = re.compile("[A-Za-z]")
@@ -138,14 +139,14 @@ _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _MARKS = (("0", _DIGITS), ("A", _LATIN), ('"', frozenset(_QUOTE_MARKS)))
 
 
+_MARK_OF = {ch: mark for mark, kind in _MARKS for ch in kind}
+
+
 def _gram_of(ch: str) -> str:
     """What `char_grams` makes of the character `ch` at either end of a text."""
     if "\u4e00" <= ch <= "\u9fff":
         return ch
-    for mark, kind in _MARKS:
-        if ch in kind:
-            return mark
-    return "|"
+    return _MARK_OF.get(ch, "|")
 
 
 BAND_NAMES = (*(name for _, name in _BANDS), "len40+")
@@ -184,15 +185,14 @@ def mostly_english(text: str) -> bool:
 @dataclass(slots=True)  # not frozen: one is built per unit, and a frozen one costs 5x to build
 class Reading:
     """What the model reads off a unit's text: which model scores it, its length band, its
-    learnt word n-grams with their weights (English) and its learnt character grams with
-    theirs (when the Chinese model scores it)."""
+    learnt word n-grams with their weights (English) and the sum of the weights of its character
+    grams (when the Chinese model scores it)."""
 
     english: bool
     band: str
     terms: list[tuple[str, float]]
-    # The Chinese model's: the unit's character grams (empty for an English unit) and the sum
-    # of their weights. Which grams have a weight is only asked for a candidate's reasons.
-    grams: set[str]
+    # The Chinese model's: the sum of the weights of the unit's character grams (0 for an
+    # English unit). Which grams have a weight is only asked for a candidate's reasons.
     chars: float
 
 
@@ -222,43 +222,25 @@ class Plain:
         return {k: v for k, v in self.features.items() if v > 0}
 
     @functools.cached_property
-    def edges(self) -> float:
-        """The most a clause's own start and end ("^x", "x$") can add to its score: its
-        characters are some of its unit's (see `_Scored.upper`), but where it starts and ends
-        is its own."""
-        first = max((w for g, w in self.chars.items() if g[0] == "^"), default=0.0)
-        last = max((w for g, w in self.chars.items() if g[-1] == "$"), default=0.0)
-        return max(first, 0.0) + max(last, 0.0)
-
-    @functools.cached_property
-    def marks_only(self) -> float:
-        """The most the grams of a text can add when it has no CJK and no Latin letter (what
-        the plain model reads in text without CJK: a clause of figures and punctuation):
-        numbers, quotation marks, boundaries, start and end."""
-        return sum(w for g, w in self.chars.items() if w > 0 and not set(g) - set('0"|^$'))
-
-    @functools.cached_property
-    def _char_units(self) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
-        """The gram weights in units of 1e-4 (the weights file's precision): all, the positive
-        ones, and those of CJK characters. Integers add up to the same sum in any order, and a
-        set's order changes with the process's string hashing."""
+    def _char_units(self) -> tuple[dict[str, int], dict[str, int]]:
+        """The gram weights in units of 1e-4 (the weights file's precision): all, and those of
+        CJK characters. Integers add up to the same sum in any order, and a set's order changes
+        with the process's string hashing."""
         units = {g: round(w * _PER_UNIT) for g, w in self.chars.items()}
-        cjk = {g: u for g, u in units.items() if _CJK.fullmatch(g)}
-        return units, {g: u for g, u in units.items() if u > 0}, cjk
+        return units, {g: u for g, u in units.items() if _CJK.fullmatch(g)}
 
-    def char_sum(self, grams: set[str], positive: bool = False) -> float:
-        """The sum of the weights of `grams` (only the positive ones, with `positive`)."""
-        units, positives, _ = self._char_units
-        table = positives if positive else units
+    def char_sum(self, grams: set[str]) -> float:
+        """The sum of the weights of `grams`."""
+        units, _ = self._char_units
         # In C: a lookup per gram, 0 for a gram without a weight, and the sum.
-        return sum(map(table.get, grams, itertools.repeat(0))) / _PER_UNIT
+        return sum(map(units.get, grams, itertools.repeat(0))) / _PER_UNIT
 
     def text_sum(self, text: str) -> float:
         """`char_sum(char_grams(text))`, read off the distinct characters of `text` (a set, in
         C): the weights of its CJK characters, of the marks it holds ("0" for any digit, "A" for
         any Latin letter, '"' for any quotation mark) and of how it starts and ends. What a
         clause's filter needs, without building the grams (a third of the cost)."""
-        units, _, cjk = self._char_units
+        units, cjk = self._char_units
         if not text:
             return units.get("^$", 0) / _PER_UNIT
         chars = set(text)
@@ -273,6 +255,21 @@ class Plain:
         """The learnt character grams among `grams`, with their weights."""
         table = self.chars
         return [(g, table[g]) for g in table.keys() & grams]
+
+    def text_terms(self, text: str) -> list[tuple[str, float]]:
+        """`char_terms(char_grams(text))`, read off the characters of `text` as `text_sum` reads
+        them, without building the grams."""
+        table = self.chars
+        chars = set(text)
+        learnt = self._char_units[1].keys() & chars  # its CJK characters that have a weight
+        for mark, kind in _MARKS:
+            if not chars.isdisjoint(kind):
+                learnt.add(mark)
+        if text:
+            learnt.update(("^" + _gram_of(text[0]), _gram_of(text[-1]) + "$"))
+        else:
+            learnt.add("^$")
+        return [(g, table[g]) for g in table.keys() & learnt]
 
 
 @dataclass(frozen=True)
@@ -329,10 +326,11 @@ class Model:
                 }
             )
         english = bool(tokens) and cjk <= 2 * len(tokens)
-        grams = set() if english or not self.plain.chars else char_grams(text)
         band = _band(len(tokens) + cjk // 2)
-        chars = self.plain.char_sum(grams) if grams else 0.0
-        return Reading(english, band, list(found.items()), grams, chars)
+        # The sum of the grams' weights, read off the characters: the grams themselves are only
+        # asked for a candidate's reasons (`char_grams` then).
+        chars = 0.0 if english or not self.plain.chars else self.plain.text_sum(text)
+        return Reading(english, band, list(found.items()), chars)
 
 
 def explain_band(band: str, weights: dict[str, float]) -> tuple[str, ...]:

@@ -58,18 +58,34 @@ class Spans:
         and apart)."""
         i = bisect_right(self.ends, start)
         j = bisect_left(self.starts, end, i)
-        out = Spans(())
-        if i < j and start < end:
-            starts = [a - start for a in self.starts[i:j]]
-            ends = [b - start for b in self.ends[i:j]]
-            starts[0] = max(starts[0], 0)
-            ends[-1] = min(ends[-1], end - start)
-            if any(a >= b for a, b in zip(starts, ends, strict=True)):
-                # An empty interval kept between others (an empty quotation, “”) is no span.
-                kept = [(a, b) for a, b in zip(starts, ends, strict=True) if a < b]
-                starts, ends = [a for a, _ in kept], [b for _, b in kept]
-            out.starts, out.ends = starts, ends
-        return out
+        if i >= j or start >= end:
+            # Most windows (a sentence without quotations): the one empty instance, not a new
+            # one built (and sorted) per window.
+            return NO_SPANS
+        if j == i + 1:  # most of the others: one interval, cut to the window
+            a, b = max(self.starts[i], start) - start, min(self.ends[i], end) - start
+            return _spans([a], [b]) if a < b else NO_SPANS
+        starts = [a - start for a in self.starts[i:j]]
+        ends = [b - start for b in self.ends[i:j]]
+        starts[0] = max(starts[0], 0)
+        ends[-1] = min(ends[-1], end - start)
+        if any(a >= b for a, b in zip(starts, ends, strict=True)):
+            # An empty interval kept between others (an empty quotation, “”) is no span.
+            kept = [(a, b) for a, b in zip(starts, ends, strict=True) if a < b]
+            starts, ends = [a for a, _ in kept], [b for _, b in kept]
+        return _spans(starts, ends)
+
+
+def _spans(starts: list[int], ends: list[int]) -> Spans:
+    """Spans of intervals sorted and apart already: not sorted and merged again."""
+    out = Spans.__new__(Spans)
+    out.starts, out.ends = starts, ends
+    return out
+
+
+# No spans: never changed after construction (nothing changes a Spans once built), so one
+# serves every window and every unit without quotations.
+NO_SPANS = Spans(())
 
 
 class Covered:

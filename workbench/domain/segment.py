@@ -133,10 +133,20 @@ def split_clauses(
 
 @functools.lru_cache(maxsize=16)
 def _clause_pattern(marks: str) -> re.Pattern[str]:
-    mark = "[" + re.escape(marks) + "]"
     # An ASCII comma or colon between two digits is part of a number or a time (50,000; 10:30),
-    # not the end of a clause.
-    return re.compile(r"(?:(?!(?<=\d)[,:]\d)" + mark + ")+")
+    # not the end of a clause: one is a mark when no digit stands before it or none after it.
+    # (Each alternative starts with the mark itself, not with a lookaround or a repeat: then
+    # the regex engine tries a place only where a mark is, at half the cost.)
+    alternatives = []
+    plain = "".join(c for c in marks if c not in ",:")
+    if plain:
+        alternatives.append("[" + re.escape(plain) + "]")
+    between = "".join(c for c in ",:" if c in marks)
+    if between:
+        sep = "[" + re.escape(between) + "]"
+        alternatives += [sep + r"(?<!\d" + sep + ")", sep + r"(?!\d)"]
+    mark = "(?:" + "|".join(alternatives) + ")"
+    return re.compile(mark + mark + "*")
 
 
 def sentence_around(text: str, start: int, end: int) -> Segment:

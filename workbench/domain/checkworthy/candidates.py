@@ -23,10 +23,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain import checkworthy_model
+from workbench.domain.checkworthy.evidence import Evidence, evidence
 from workbench.domain.checkworthy.features import Unit, body_of, fired_features, read_spans
 from workbench.domain.checkworthy.names import harvest_names
 from workbench.domain.checkworthy.nonclaims import NONE, NotClaims, not_claims
@@ -218,21 +219,23 @@ def _find(
         clauses = split_clauses(text, unit.start, unit.end)
         if len(clauses) < 2:
             continue
-        # A clause can only outscore its unit by leaving the unit's negative cues behind; if the
-        # positive evidence alone falls short, no clause of it can pass.
-        # Each clause is read once: its features bound the unit's clauses, and the same
-        # reading scores the clause if the bound and the filter let it through.
-        read = [scorer.unit(clause.start, clause.end) for clause in clauses]
-        fired = [fired_features(unit) if unit.text else () for unit in read]
-        english, plain = found.bounds(fired)
-        if english < min_score and plain < bar:
-            continue
+        # A clause can only outscore its unit by leaving the unit's negative cues behind: one
+        # whose positive evidence falls short cannot pass (`clause_filter`). Its positive
+        # features are bounded first by the words it holds (`evidence`), without reading it; a
+        # clause that may pass with them is read, held to its own features, and scored if it
+        # still may. (Most clauses of Chinese prose are never read.)
         run: list[Candidate] = []
-        may_pass = found.clause_filter(fired, min_score, bar)
-        for i, clause in enumerate([*clauses, None]):
+        may_pass = found.clause_filter(min_score, bar)
+        possible = scorer.evidence.possible
+        for clause in [*clauses, None]:
             part = None
-            if clause is not None and may_pass(text[clause.start : clause.end], fired[i]):
-                part = Scored.of(read[i], context, fired[i])
+            if clause is not None:
+                span = text[clause.start : clause.end]
+                if may_pass(span, possible(span)):
+                    read = scorer.unit(clause.start, clause.end)
+                    fired = fired_features(read) if read.text else ()
+                    if may_pass(span, fired):
+                        part = Scored.of(read, context, fired)
             if clause is not None and part is not None and part.passes(min_score, bar):
                 run.append(scorer.make(clause.start, clause.end, part))
             elif run:
@@ -271,6 +274,11 @@ class SpanScorer:
     quoted: Spans
     spoken: Spans
     not_claims: NotClaims = NONE
+    # What a clause of the document may fire at most, by the words it holds.
+    evidence: Evidence = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "evidence", evidence(self.names))
 
     def make(self, start: int, end: int, found: Scored) -> Candidate:
         return Candidate(
@@ -288,8 +296,8 @@ class SpanScorer:
         return Scored.of(self.unit(start, end), context)
 
     def clause_features(self, clauses: Iterable[Segment]) -> list[tuple[str, ...]]:
-        """The named features each of `clauses` fires, as `scored` finds them (what the bound of
-        their unit is built from), without the cost of reading their words."""
+        """The named features each of `clauses` fires, as `scored` finds them (what each is held
+        to once read, see `Scored.clause_filter`), without the cost of reading their words."""
         out: list[tuple[str, ...]] = []
         for clause in clauses:
             unit = self.unit(clause.start, clause.end)

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from workbench.domain.checkworthy.en_cues import EN_OWN_VIEW
 from workbench.domain.checkworthy.names import find_entities, harvest_names
 from workbench.domain.checkworthy.nonclaims import reason
-from workbench.domain.checkworthy.quotes import NO_SPANS, quotes_in
+from workbench.domain.checkworthy.quotes import quotes_in
 from workbench.domain.checkworthy.scan import OWN, PLACED, SPELLED, scan
 from workbench.domain.checkworthy.zh_cues import CJK, HAS_CJK, OWN_VIEW
-from workbench.domain.covered import Spans
+from workbench.domain.covered import NO_SPANS, Spans
 
 # The shape of a unit: a question, a heading, a list marker, too few letters to hold a claim.
 _QUESTION_END = re.compile(r"吗[。!！]?$")
@@ -222,7 +222,8 @@ def read_spans(body: str, names: frozenset[str], quoted: Spans, spoken: Spans) -
 # units have none), and the names are put back in the order of FEATURES.
 _ORDER = {f.name: i for i, f in enumerate(FEATURES)}
 _UNTESTED = frozenset(f.name for f in FEATURES if f.test is None)
-_CUE_OF = {
+# The scan's key each feature with a cue test reads (its cue, or the Chinese numbers' key).
+CUE_OF = {
     "spelled_number": SPELLED,
     "opinion_cue": "opinion_cue",
     "quoted_opinion": "opinion_cue",
@@ -231,18 +232,43 @@ _CUE_OF = {
     "quoted_prediction": "prediction_cue",
     "forecast": "prediction_cue",
 }
-_TESTS = tuple((f.name, f.test) for f in FEATURES if f.test is not None and f.name not in _CUE_OF)
+# The features with a test that is no cue's: `fired_features` runs their tests written out.
+_TESTS = tuple((f.name, f.test) for f in FEATURES if f.test is not None and f.name not in CUE_OF)
+if [name for name, _ in _TESTS] != [
+    "named_entity",
+    "several_entities",
+    "attributed_quote",
+    "question",
+    "heading",
+    "too_short",
+]:
+    raise ValueError("fired_features must run the test of every feature in _TESTS")
 _CUE_TESTS = tuple(
-    (f.name, _CUE_OF[f.name], f.test) for f in FEATURES if f.test is not None and f.name in _CUE_OF
+    (f.name, CUE_OF[f.name], f.test) for f in FEATURES if f.test is not None and f.name in CUE_OF
 )
-_CUES = frozenset(_CUE_OF.values())
+_CUES = frozenset(CUE_OF.values())
 
 
 def fired_features(unit: Unit) -> tuple[str, ...]:
     """The names of the features that fire on `unit`, in the order of `FEATURES`."""
     hits = unit.hits
     found = list(_UNTESTED.intersection(hits))  # in C; the order is set below
-    found += [name for name, test in _TESTS if test(unit)]
+    # The tests of `_TESTS`, written out: a call per test and unit was a tenth of the cost of
+    # reading a unit (tests/unit/test_checkworthy.py holds them equal to FEATURES' tests).
+    entities = unit.entities
+    if entities:
+        found.append("named_entity")
+        if len(entities) >= 2:
+            found.append("several_entities")
+    if unit.spoken:
+        found.append("attributed_quote")
+    s = unit.text
+    if "?" in s or "？" in s or ("吗" in s and _QUESTION_END.search(s) is not None):
+        found.append("question")
+    if s[-1] not in _ENDS_PUNCT and len(s) <= _HEADING_MAX and not _CLAUSE_PUNCT.search(s):
+        found.append("heading")
+    if len(s) < _SHORT_LEN and _ENOUGH_CONTENT.match(s) is None:
+        found.append("too_short")
     if not _CUES.isdisjoint(hits):
         found += [name for name, cue, test in _CUE_TESTS if cue in hits and test(unit)]
     found.sort(key=_ORDER.__getitem__)

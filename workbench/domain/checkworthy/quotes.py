@@ -12,11 +12,7 @@ from __future__ import annotations
 import re
 
 from workbench.domain.checkworthy.names import names_pattern
-from workbench.domain.covered import Spans
 from workbench.domain.segment import Segment, blocks, quotations
-
-NO_SPANS = Spans(())  # never changed after construction, so one serves every unit
-
 
 # Verbs of saying that attribute a quotation to someone in its paragraph.
 _SPEECH_VERB = re.compile(

@@ -13,9 +13,10 @@ words" +0.53`), then the (at most three) n-grams that moved the score most with 
 他), so a score can always be explained.
 
 The bound: a unit that falls short is looked at clause by clause, and most of its clauses
-cannot pass. `Scored.bounds` and `Scored.clause_filter` say so from the unit's reading and each
-clause's named features, without scoring the clause; they must never rule out a clause that
-would pass (tests/unit/test_checkworthy.py checks this with hypothesis).
+cannot pass. `Scored.clause_filter` says so from the unit's reading, each clause's characters
+and its named features of positive weight (or a superset of them, see `evidence`), without
+scoring the clause; it must never rule out a clause that would pass
+(tests/unit/test_checkworthy.py checks this with hypothesis).
 """
 
 from __future__ import annotations
@@ -36,7 +37,6 @@ from workbench.domain.checkworthy.features import (
 )
 from workbench.domain.checkworthy.nonclaims import sentence_reason
 from workbench.domain.checkworthy.scan import OWN
-from workbench.domain.checkworthy.zh_cues import HAS_CJK
 
 # A sentence's context in a transcript: the context features that fire on it, with their weights.
 Context = tuple[tuple[str, float], ...]
@@ -81,9 +81,7 @@ class Scored:
 
     @staticmethod
     def of(unit: Unit, context: Context = (), fired: tuple[str, ...] | None = None) -> Scored:
-        """Score a unit (`fired`: its `fired_features`, when the caller has them already);
-        `upper()` is the best score its positive evidence alone could reach (no clause of the
-        unit can score higher)."""
+        """Score a unit (`fired`: its `fired_features`, when the caller has them already)."""
         model = checkworthy_model.load()
         body = unit.text
         if not body:
@@ -129,29 +127,11 @@ class Scored:
         if reading.english:
             context = checkworthy_model.explain_context(self.context)
             return reasons + context + checkworthy_model.explain(reading.terms)
-        chars = model.plain.char_terms(reading.grams)
+        chars = model.plain.text_terms(self.text)
         return reasons + checkworthy_model.explain(chars, kind="chars")
 
     def kind(self) -> str:
         return "fact" if self.reading is None else suggest_type(frozenset(self.fired))
-
-    def _bases(
-        self, reading: checkworthy_model.Reading, clauses: Sequence[tuple[str, ...]]
-    ) -> tuple[float, float]:
-        """The best logit of any clause of this unit under each model before the plain one's
-        character grams: `_base` with the best positive evidence of the named features among
-        `clauses` (the features each clause fires, see
-        `candidates.SpanScorer.clause_features`)."""
-        # The clauses' own features, not the unit's: a feature's rule reads the neighbours of
-        # its cue, and a clause has fewer (in "MiniMax0,0。" the unit's "0,0" is glued to a
-        # name, but its clause "0。" is a number), so a clause can fire what its unit does not.
-        english, plain = self._base(reading)
-        english_best = plain_best = 0.0
-        for fired in clauses:
-            english_fired, plain_fired = _positive(fired)
-            english_best = max(english_best, english_fired)
-            plain_best = max(plain_best, plain_fired)
-        return english + english_best, plain + plain_best
 
     def _base(self, reading: checkworthy_model.Reading) -> tuple[float, float]:
         """The best logit of any clause of this unit under each model before its named features
@@ -165,44 +145,17 @@ class Scored:
         english += sum(v for _, v in self.context)
         return english, model.plain.ceiling[band]
 
-    def bounds(self, clauses: Sequence[tuple[str, ...]]) -> tuple[float, float]:
-        """The best score a clause of this unit can reach when the English model reads it, and
-        when the plain one does, given the named features each of its `clauses` fires: if each
-        is below what a clause read by that model must reach, the clauses need not be scored."""
-        # A clause has a subset of the unit's words, its own features, maybe a shorter length band
-        # and, in mixed text, maybe the other model: the bound allows for each.
-        reading = self.reading
-        if reading is None:
-            return self.score, self.score
-        english, plain = self._bases(reading, clauses)
-        part = checkworthy_model.load().plain
-        # Its characters are some of its unit's, but where it starts and ends is its own
-        # (`edges`). Without CJK, the plain model reads only a clause without Latin letters
-        # either (figures and punctuation: "0;"), whose grams are made of a few marks.
-        if part.chars and not reading.english:
-            plain += part.char_sum(reading.grams, positive=True) + part.edges
-        elif part.chars and HAS_CJK.search(self.text):
-            grams = checkworthy_model.char_grams(self.text)
-            plain += part.char_sum(grams, positive=True) + part.edges
-        elif part.chars:
-            plain += part.marks_only
-        # A clause that is only a list marker has no body: the plain model scores it too short.
-        plain = max(plain, part.bias + part.features["too_short"])
-        return squash(english), squash(plain)
-
-    def upper(self, clauses: Sequence[tuple[str, ...]]) -> float:
-        """The best score a clause of this unit can reach, under either model."""
-        return max(self.bounds(clauses))
-
     def clause_filter(
-        self, clauses: Sequence[tuple[str, ...]], min_score: float, bar: float | None = None
-    ) -> Callable[[str, tuple[str, ...]], bool]:
-        """For a clause of this unit, given its text and the named features it fires (one of
-        `clauses`): can it pass, that is score `min_score` when the English model reads it, or
+        self, min_score: float, bar: float | None = None
+    ) -> Callable[[str, Sequence[str]], bool]:
+        """For a clause of this unit, given its text and the named features it fires (or any
+        superset of its features of positive weight, in the order of FEATURES: see
+        `evidence`): can it pass, that is score `min_score` when the English model reads it, or
         `bar` (`min_score` unless given) when the plain one does? The bound is the clause's
-        own: its features, not the best of the unit's clauses, and one model reads it, and the
-        plain one's grams are the clause's own (their sum read off its characters, see
-        `Plain.text_sum`: a tenth of the cost of scoring the clause)."""
+        own: its features, one model reads it, and the plain one's grams are the clause's own
+        (their sum read off its characters, see `Plain.text_sum`: a tenth of the cost of scoring
+        the clause). The clause's words are some of its unit's, and its length band at most
+        its unit's best (`_base`)."""
         plain_bar = min_score if bar is None else bar
         reading = self.reading
         if reading is None:
@@ -210,18 +163,20 @@ class Scored:
         english_base, plain_base = self._base(reading)
         part = checkworthy_model.load().plain
         short = squash(part.bias + part.features["too_short"]) >= plain_bar  # an empty body's
+        # Logits, not scores: a score costs an exponential and a rounding.
+        english_least, plain_least = _least_logit(min_score), _least_logit(plain_bar)
 
-        def may_pass(clause: str, fired: tuple[str, ...]) -> bool:
+        def may_pass(clause: str, fired: Sequence[str]) -> bool:
             english_fired, plain_fired = _positive(fired)
-            if squash(english_base + english_fired) >= min_score:
+            if english_base + english_fired >= english_least:
                 return True
             plain = plain_base + plain_fired
             if not part.chars:
-                return short or squash(plain) >= plain_bar
+                return short or plain >= plain_least
             body = body_of(clause)[0]
             if not body:
                 return short
-            if squash(plain + part.text_sum(body)) < plain_bar:
+            if plain + part.text_sum(body) < plain_least:
                 return False
             # Read by the English model, the clause is held to the English bound, below min_score.
             return not checkworthy_model.mostly_english(body)
@@ -229,7 +184,7 @@ class Scored:
         return may_pass
 
 
-def _positive(fired: tuple[str, ...]) -> tuple[float, float]:
+def _positive(fired: Sequence[str]) -> tuple[float, float]:
     """The positive evidence of the named features `fired`, under each model."""
     model = checkworthy_model.load()
     zero = itertools.repeat(0.0)
@@ -237,6 +192,19 @@ def _positive(fired: tuple[str, ...]) -> tuple[float, float]:
     return sum(map(model.positive.get, fired, zero)), sum(
         map(model.plain.positive.get, fired, zero)
     )
+
+
+def _least_logit(score: float) -> float:
+    """A logit below every logit that `squash` takes to `score` or more: a bound, not the
+    least such logit. Rounding to 3 decimals moves a score by at most 0.0005 (and a hair for
+    the float), so a score of `score` needs more than `score` - 0.0006 before rounding; the
+    logit of that, less a margin far wider than the float error of the exponential."""
+    least = score - 0.0006
+    if least <= 0.0:
+        return -math.inf
+    if least >= 1.0:
+        return math.inf
+    return math.log(least / (1.0 - least)) - 1e-9
 
 
 def squash(x: float) -> float:
