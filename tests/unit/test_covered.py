@@ -11,7 +11,8 @@ SPAN = st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda p: (p[0], p[
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    # Sharing a character: an empty span [start, start) has none to share.
+    return start < end and any(s < end and start < e for s, e in spans)
 
 
 @given(st.lists(SPAN, max_size=12), st.lists(SPAN, max_size=40))
@@ -27,6 +28,15 @@ def test_it_answers_as_a_scan_of_every_span_does(
         if not expected:
             covered.add(start, end)
             seen.append((start, end))
+
+
+def test_an_empty_span_overlaps_nothing_even_inside_a_span() -> None:
+    # Found by hypothesis: [1, 1) between (0, 1) and (1, 2), and [2, 2) inside (0, 5).
+    assert not Covered([(0, 1), (1, 2)]).overlaps(1, 1)
+    assert not Covered([(0, 5)]).overlaps(2, 2)
+    added = Covered([])
+    added.add(0, 5)
+    assert not added.overlaps(2, 2) and added.overlaps(2, 3)
 
 
 @given(st.lists(SPAN, max_size=12), SPAN)

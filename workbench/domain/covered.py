@@ -40,7 +40,10 @@ class Spans:
         return i >= 0 and pos < self.ends[i]
 
     def overlaps(self, start: int, end: int) -> bool:
-        """Whether [start, end) shares a character with any interval."""
+        """Whether [start, end) shares a character with any interval (an empty one shares
+        none, even inside an interval)."""
+        if start >= end:
+            return False
         i = bisect_right(self.ends, start)
         return i < len(self.starts) and self.starts[i] < end
 
@@ -99,7 +102,9 @@ class Covered:
         self._added: list[tuple[int, int]] = []
 
     def overlaps(self, start: int, end: int) -> bool:
-        """Whether [start, end) shares a character with any span."""
+        """Whether [start, end) shares a character with any span (an empty one shares none)."""
+        if start >= end:
+            return False
         if self._fixed.overlaps(start, end):
             return True
         i = bisect_right(self._added, (start, end))
