@@ -96,7 +96,8 @@ class Covered:
     `Spans` merges them) and spans added one by one (`add`)."""
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        self._fixed = Spans(spans)
+        # An empty span covers no character (`Spans` keeps one as a point, for quotations).
+        self._fixed = Spans((start, end) for start, end in spans if start < end)
         # spans added: kept apart from each other (only a span that overlaps nothing is
         # added), so a neighbour on each side is all there is to look at
         self._added: list[tuple[int, int]] = []
@@ -113,8 +114,10 @@ class Covered:
         return i < len(self._added) and self._added[i][0] < end
 
     def add(self, start: int, end: int) -> None:
-        """Add a span that overlaps none added before (see `overlaps`)."""
-        insort(self._added, (start, end))
+        """Add a span that overlaps none added before (see `overlaps`). An empty one covers
+        nothing, and kept it would sit inside another and hide it from the bisection."""
+        if start < end:
+            insort(self._added, (start, end))
 
 
 class Intervals:
