@@ -226,6 +226,18 @@ def test_markdown_headline_is_its_own_sentence_and_its_byline_the_author(wb: Wor
         ("By 2030, the pool will be 62 years old.", None),
         ("By Tuesday the council had voted twice.", None),
         ("Bylines are rare here.", None),
+        # A review: sentences with a separator after one capitalised word were taken for
+        # bylines, deleted from the text and stored as the author.
+        ("By Election Day, turnout had reached 61 percent.", None),
+        ("By Tuesday, the council had voted to close it.", None),
+        ("By March, prices had doubled.", None),
+        ("By Contrast, Beijing grew 5%.", None),
+        ("By Election Day — turnout was 60%.", None),
+        ("By Noon, Smith had resigned.", None),
+        ("By The Numbers", None),
+        ("BY THE NUMBERS", None),
+        ("By Jane Smith, The Harbourton Herald", "Jane Smith"),
+        ("By Li Wei, 2 March 2025", "Li Wei"),
     ],
 )
 def test_markdown_byline_rule(lead: str, author: str | None) -> None:
@@ -235,6 +247,13 @@ def test_markdown_byline_rule(lead: str, author: str | None) -> None:
     assert md.author == author
     assert (lead.strip("*") in md.text) == (author is None)
     assert md.title == "Title"
+
+
+def test_a_role_on_the_line_after_the_byline_is_no_part_of_the_name() -> None:
+    from workbench.domain.markdown import read_markdown
+
+    md = read_markdown("# Title\n\nBy Jane Smith  \nStaff Writer\n\nBody text here.\n")
+    assert md.author == "Jane Smith" and "Staff Writer" not in md.text
 
 
 def test_markdown_byline_and_title_only_lead_the_document() -> None:

@@ -44,14 +44,29 @@ def _inline(children: list[Any]) -> str:
 # Anna de la Cruz), initials (J. R. Smith) and hyphens or apostrophes (O'Brien, Smith-Jones).
 _WORD = r"[A-Z][\w'’.-]*"
 _NAME = rf"{_WORD}(?:\s+(?:(?:de|la|van|von|der|den|da|di|du|le|del|al|bin|ibn)\s+)*{_WORD}){{0,4}}"
+# What may follow the name after a separator: a role, an outlet or a date ("Staff Writer",
+# "The Harbourton Herald", "March 2, 2025"): capitalised words, the particles of titles, day
+# numbers and years; no lower-case word, figure or full stop, which a sentence would have.
+_TAIL_WORD = r"(?:[A-Z][\w'’.&-]*|of|the|for|to|and|at|in|on|\d{1,2}(?:st|nd|rd|th)?,?|\d{4})"
+_TAIL = rf"{_TAIL_WORD}(?:,?\s+{_TAIL_WORD}){{0,8}}"
 # "By NAME" alone in its paragraph, or followed by a role or date after a separator ("By Jane
-# Smith, Staff Writer", "By Jane Smith | March 2, 2025"). "By 2030, ..." or "By Tuesday the
-# council had voted" is a sentence, not a byline.
+# Smith, Staff Writer", "By Jane Smith | March 2, 2025"). "By 2030, ...", "By Tuesday the
+# council had voted" or "By Election Day, turnout had reached 61 percent." is a sentence.
 _BYLINE = re.compile(
     rf"(?:By|BY|by)\s+(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})*)"
-    r"(?:\s*[,|·•–—]\s*[^\n]{1,60})?"
+    rf"(?:\s*[,|·•–—]\s*{_TAIL})?"
 )
 _MAX_BYLINE = 120
+# Words a "By ..." sentence opens with that are no one's name: times, events and lead-ins.
+_NOT_A_NAME = frozenset(
+    # One string split: sixty words a line each would hide the list (ruff's SIM905 asks that).
+    """january february march april june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow yesterday
+    noon midnight dawn dusk morning evening night nightfall daybreak week weekend month year
+    spring summer autumn fall winter christmas easter election law contrast comparison design
+    default far then now the this that these those all most some way chance heaven god
+    numbers""".split()  # noqa: SIM905
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +116,10 @@ def read_markdown(source: str) -> Markdown:
     author = None
     lead = next((i for i, (_, kind) in enumerate(blocks) if not kind.startswith("h")), None)
     if lead is not None and blocks[lead][1] == "p" and len(blocks[lead][0]) <= _MAX_BYLINE:
-        byline = _BYLINE.fullmatch(" ".join(blocks[lead][0].split()))
-        if byline is not None:
+        # A role on the next line ("By Jane Smith" then "Staff Writer") follows the name.
+        first, _, rest = blocks[lead][0].partition("\n")
+        byline = _BYLINE.fullmatch(" ".join((first + (", " + rest if rest else "")).split()))
+        if byline is not None and byline["name"].split()[0].lower() not in _NOT_A_NAME:
             author = byline["name"]
             del blocks[lead]
     text = "\n\n".join(text for text, _ in blocks)
