@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from workbench.domain.errors import InvalidInput, NotFound, step
+from workbench.domain.errors import InvalidInput, NotFound, give, step
 from workbench.services.changes import document_changes
 from workbench.services.claims import SpanRequest, add_claim, get_claim, set_status
 from workbench.services.context import Workbench
@@ -256,6 +256,11 @@ def test_a_document_of_one_revision_has_nothing_to_diff(wb: Workbench) -> None:
         diff_revisions(wb, doc)
     assert refused.value.hint == step("update_document", document_id=doc)
     assert diff_revisions(wb, doc, 1, 1).diff.changes == []
+    revise(wb, doc, OLD.replace("4560亿", "4650亿"))
+    with pytest.raises(InvalidInput, match="revision 1 is the first") as first:
+        diff_revisions(wb, doc, to=1)  # `doc diff D --to 1` of a document revised since
+    assert first.value.hint == give("from")
+    assert diff_revisions(wb, doc).to_revision == 2
 
 
 def test_new_claims_pin_into_the_latest_revision(

@@ -335,9 +335,13 @@ def diff_revisions(
         to_n, new = revision_text(tx, doc, to)
         if from_ is None and to_n == 1:
             # Revision 1 against itself would print "no changes", as if it had been checked.
+            if latest_number(tx, doc.id) == 1:
+                raise InvalidInput(
+                    f"document #{doc.id} has one revision: nothing to compare yet",
+                    hint=step("update_document", document_id=doc.id),
+                )
             raise InvalidInput(
-                f"document #{doc.id} has one revision: nothing to compare yet",
-                hint=step("update_document", document_id=doc.id),
+                "revision 1 is the first: nothing comes before it", hint=give("from")
             )
         from_n, old = revision_text(tx, doc, from_ if from_ is not None else max(1, to_n - 1))
         return RevisionDiff(doc.id, from_n, to_n, old, new, diff_texts(old, new))
