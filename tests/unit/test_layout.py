@@ -33,6 +33,8 @@ def test_chinese_closing_punctuation_never_starts_a_line_nor_opening_ends_one() 
     assert not any(line[-1] in "（" for line in lines), lines
     assert "".join(lines) == "社会消费品零售总额512亿元，增长4.1%。（数据来源：统计局）"
     assert wrap("增长，", 4) == ["增", "长，"]  # the comma takes its character along
+    # Glued pieces wider than the line are broken between after all, never cut short.
+    assert wrap("数据（2023）年", 5) == ["数据", "（", "2023", "）年"]
 
 
 WORDS = st.lists(

@@ -40,6 +40,8 @@ def _is_wide(ch: str) -> bool:
 # punctuation never ends one (a trial's narrow table began a line with "，增长4.1%").
 _NO_LINE_START = frozenset("，。、；：？！）」』》〉】〕〗｝％．…")
 _NO_LINE_END = frozenset("（「『《〈【〔〖｛")
+# Between the pieces of a token glued by those rules (no text a table shows holds a NUL).
+_GLUE = "\0"
 
 
 def _tokens(text: str) -> list[str]:
@@ -48,13 +50,14 @@ def _tokens(text: str) -> list[str]:
     punctuation is kept with what it follows, opening punctuation with what follows it."""
     if text.isascii():
         return [" " if piece.isspace() else piece for piece in _ASCII_TOKEN.findall(text)]
+    text = text.replace(_GLUE, "")
     out: list[str] = []
     word = ""
 
     def push(token: str) -> None:
         last = out[-1] if out else " "
         if last != " " and (token[0] in _NO_LINE_START or last[-1] in _NO_LINE_END):
-            out[-1] = last + token
+            out[-1] = last + _GLUE + token  # `wrap` parts them again if together they overflow
         else:
             out.append(token)
 
@@ -99,7 +102,19 @@ def wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     line = ""
     used = 0  # cell_width(line), kept as the line grows (measuring it again made wrap quadratic)
-    for token in _tokens(" ".join(text.split())):
+    tokens = _tokens(" ".join(text.split()))
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        k += 1
+        if _GLUE in token:
+            pieces = token.split(_GLUE)
+            if cell_width("".join(pieces)) > width:
+                # Glued pieces wider than a line: break between them after all, rather than
+                # cut the text short (the punctuation rule gives way to the words).
+                tokens[k:k] = pieces
+                continue
+            token = "".join(pieces)
         if token == " ":
             if line and used < width:
                 line += " "
