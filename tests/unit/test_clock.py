@@ -51,3 +51,12 @@ def test_what_is_not_a_date_is_refused(typed: str) -> None:
         parse_date(typed, "--due")
     with pytest.raises(InvalidInput, match="not a date"):
         parse_since(typed)
+
+
+def test_the_latest_today_is_at_least_every_time_zones_today() -> None:
+    from workbench.domain.clock import latest_today, now
+
+    in_utc = now()
+    for hours in range(-12, 15):
+        assert (in_utc + dt.timedelta(hours=hours)).date() <= latest_today()
+    assert latest_today() - in_utc.date() <= dt.timedelta(days=1)

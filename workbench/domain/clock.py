@@ -13,6 +13,13 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def latest_today() -> dt.date:
+    """Today's date where it is latest (UTC+14, Kiribati): a date after it is to come for
+    everyone. Dates people type are their own calendar's, so "today" judged in UTC would
+    refuse a desk in Beijing its own today until 08:00."""
+    return (now() + dt.timedelta(hours=14)).date()
+
+
 def format_at(moment: dt.datetime) -> str:
     """Fixed width, always UTC, microseconds: sorts as text and hashes the same everywhere."""
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

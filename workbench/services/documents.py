@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from workbench.db.models import Claim, Document, DocumentRevision
 from workbench.defaults import MAX_ADD_INPUTS, MAX_ADD_TOTAL_TIMES, MAX_DOCUMENT_MB_ENV
-from workbench.domain.clock import now, parse_date
+from workbench.domain.clock import latest_today, now, parse_date
 from workbench.domain.errors import InvalidInput, WorkbenchError, bad, give
 from workbench.domain.limits import (
     MAX_LANGUAGE,
@@ -213,7 +213,7 @@ class DocumentMeta:
         published = parse_date(self.published, "published date") if self.published else None
         # As an evidence item's accessed date: a date to come is a typo, which would reach
         # ClaimReview's datePublished.
-        if published is not None and published > now().date():
+        if published is not None and published > latest_today():
             raise InvalidInput(
                 f"published date {published} is in the future", hint=bad("published")
             )
