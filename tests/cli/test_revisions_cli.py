@@ -398,8 +398,8 @@ def test_a_saved_copy_of_a_stored_page_warns_and_names_doc_update(cli: Run, tmp_
     url = "https://www.example.com/news/2025/03/02/transit-budget"
     assert r.err == (
         f"warning: document #1 has the same URL ({url}): if #2 is a newer copy of that "
-        f"article, it belongs in #1's revisions (workbench doc update 1 {copy}; claims are "
-        "re-anchored to it)\n"
+        f"article, `workbench doc update 1 {copy}` stores it as #1's next revision too, "
+        "re-anchoring #1's claims to it\n"
     )
     copy.write_bytes(page.replace(b"$412 million", b"$512 million"))
     r = cli("doc", "add", str(copy), "--json")

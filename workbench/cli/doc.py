@@ -207,10 +207,11 @@ def _same_url(result: Added, location: str) -> None:
         return
     d, earlier = result.document, result.same_url_as
     again = " FILE" if location == "-" else " " + shlex.quote(_input_name(location))
+    # Said after the fact: #d.id is stored (and stays, as every document added does).
     warning(
         f"document #{earlier} has the same URL ({d.url}): if #{d.id} is a newer copy of that "
-        f"article, it belongs in #{earlier}'s revisions (workbench doc update {earlier}"
-        f"{again}; claims are re-anchored to it)"
+        f"article, `workbench doc update {earlier}{again}` stores it as #{earlier}'s next "
+        f"revision too, re-anchoring #{earlier}'s claims to it"
     )
 
 
