@@ -47,6 +47,16 @@ def messages(wb: Workbench) -> list[str]:
     return [d.message for d in replay(wb).differences]
 
 
+def test_a_setting_changed_again_and_again_replays_consistent(trail: Workbench) -> None:
+    """A trial: the second `config set` of a key made replay report differences (and a bundle
+    refuse to restore), as a setting's set payload was held to a change's paired fields."""
+    from workbench.services.settings import set_config
+
+    for value in ("true", "false", "true"):
+        set_config(trail, "review.required", value)
+    assert messages(trail) == []
+
+
 def test_every_kind_has_a_table_reader() -> None:
     assert set(KINDS) == set(TABLES)
 

@@ -169,7 +169,10 @@ def upsert(kind: str) -> Rule:
 
     def rule(replay: Replay, ev: EventRecord) -> None:
         if replay.store.get(kind, ev.entity_id) is not None:
-            update(kind)(replay, ev)
+            # A setting's `before` holds its value only, its `after` the setting whole
+            # (payloads.set_payload): not the paired fields of a change.
+            before, after = ev.payload.get("before"), ev.payload.get("after")
+            replay.update(kind, ev, ev.entity_id, before, after, paired=False)
         else:
             replay.create(kind, ev, ev.entity_id, ev.payload.get("after"))
 
