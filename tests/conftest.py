@@ -443,6 +443,14 @@ def person() -> Iterator[Callable[[str], str]]:
                 f'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "{schema}" TO {role}',
             ):
                 conn.execute(text(grant))
+            # docs/identity.md's revokes, on the tables there are (an empty schema has none)
+            for table, what in (
+                ("events", "UPDATE, DELETE"),
+                ("alembic_version", "INSERT, UPDATE, DELETE"),
+                ("settings", "INSERT, UPDATE, DELETE"),
+            ):
+                if conn.execute(text(f"SELECT to_regclass('\"{schema}\".{table}')")).scalar():
+                    conn.execute(text(f'REVOKE {what} ON "{schema}".{table} FROM {role}'))
         scheme, rest = url.split("://", 1)
         used.append(f"{scheme}://{role}@{rest.split('@', 1)[1]}")
         return used[-1]

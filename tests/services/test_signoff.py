@@ -110,6 +110,33 @@ def test_a_second_role_approves(wb: Workbench, person: Callable[[str], str]) -> 
     assert machine_of_last_event(wb.url) == role
 
 
+@pytest.mark.skipif(not PG_URL, reason="database roles exist on PostgreSQL only")
+def test_a_persons_role_cannot_turn_the_role_rule_off(
+    wb: Workbench, person: Callable[[str], str]
+) -> None:
+    """A trial: the proposer, on their own role, set review.distinct_roles false, had the
+    verdict approved under another name from that role, and set it back. The settings are
+    the owner's (docs/identity.md's grants): a person's role is refused, naming the owner."""
+    from workbench.domain.errors import SETTING_NOT_PERMITTED, StorageError, step
+    from workbench.services.settings import list_config
+
+    doc = add_document(wb, "MiniMax在2021年底创业。".encode()).document.id
+    cid = add_claim(wb, doc, "founded 2021", SpanRequest(quote="2021年底")).id
+    set_config(wb, "review.required", "true")  # the owner's role
+    mine = Workbench(url=person(wb.url), actor="alice")
+    set_status(mine, cid, "unverifiable", note="no record")  # proposed from alice's role
+    with pytest.raises(StorageError) as refused:
+        set_config(mine, "review.distinct_roles", "false")
+    assert refused.value.reason == SETTING_NOT_PERMITTED
+    assert refused.value.hint == step(
+        "change_setting", key="review.distinct_roles", owner="postgres"
+    )
+    assert "the desk's settings are its owner's to change" in refused.value.message
+    assert {v.key: v.value for v in list_config(mine)}["review.distinct_roles"] is True
+    with pytest.raises(InvalidInput, match="their own role"):
+        review.approve(Workbench(url=mine.url, actor="editor"), cid)
+
+
 def test_a_proposal_on_a_quote_that_changed_cannot_be_approved(wb: Workbench) -> None:
     # A new-user trial: tom proposed `verified` on "1.5 million containers", the page then said
     # 1.6 million, and ed's approval published a True rating of text nobody had checked.

@@ -54,6 +54,8 @@ SCHEMA_BEHIND = "schema_behind"
 # The `reason` of a StorageError for an upgrade the connecting role has no right to make (the
 # tables belong to another role, or it may not create tables in the schema).
 UPGRADE_NOT_PERMITTED = "upgrade_not_permitted"
+# A person's role may not change the desk's settings (docs/identity.md: they are the owner's).
+SETTING_NOT_PERMITTED = "setting_not_permitted"
 
 
 class WorkbenchError(Exception):

@@ -386,7 +386,8 @@ def database_errors() -> Iterator[None]:
     try:
         yield
     except DBAPIError as exc:
-        raise _storage_error(exc.orig, isinstance(exc, OperationalError)) from None
+        # The cause is kept: a service may read it (settings: a role lacking a privilege).
+        raise _storage_error(exc.orig, isinstance(exc, OperationalError)) from exc
 
 
 @contextmanager

@@ -64,6 +64,6 @@ def _check_distinct_role(tx: Tx, claim_id: int) -> None:
     if proposed_from is not None and proposed_from == tx.machine:
         raise InvalidInput(
             f"the verdict was proposed from database role {proposed_from!r}, the role this "
-            "session uses; the second reviewer must connect with their own role (a desk that "
-            "shares one role: `workbench config set review.distinct_roles false`)"
+            "session uses; the second reviewer must connect with their own role (a desk whose "
+            "people share one role has its owner set review.distinct_roles to false)"
         )

@@ -6,9 +6,13 @@ import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
+from workbench.db.backend import lacks_privilege, machine_identity, schema_owner
+from workbench.db.engine import get_engine
 from workbench.db.models import Setting
 from workbench.domain.clock import iso, now
+from workbench.domain.errors import SETTING_NOT_PERMITTED, StorageError, step
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.payloads import set_payload, setting_payload
 from workbench.domain.settings import SETTINGS, spec_for
@@ -59,6 +63,27 @@ def list_config(wb: Workbench) -> list[SettingView]:
 
 @mutation
 def set_config(wb: Workbench, key: str, raw: str) -> SettingView:
+    """Set a desk setting, audited. On a shared database the settings are the owner's: a
+    person's role granted as docs/identity.md says may read them, not change them (else the
+    proposer of a verdict could turn off the rule that a second role signs it off)."""
+    try:
+        return _set_config(wb, key, raw)
+    except StorageError as exc:
+        cause = exc.__cause__
+        engine = get_engine(wb.url)
+        if not isinstance(cause, DBAPIError) or not lacks_privilege(engine.dialect.name, cause):
+            raise
+        with engine.connect() as conn:
+            role, owner = machine_identity(conn), schema_owner(conn)
+        raise StorageError(
+            f"the desk's settings are its owner's to change, and the role {role} may not "
+            f"({str(cause.orig).strip().splitlines()[0]})",
+            hint=step("change_setting", key=key, **({"owner": owner} if owner else {})),
+            reason=SETTING_NOT_PERMITTED,
+        ) from None
+
+
+def _set_config(wb: Workbench, key: str, raw: str) -> SettingView:
     spec = spec_for(key)
     value = spec.parse(raw)
     with transaction(wb, write=True) as tx:
