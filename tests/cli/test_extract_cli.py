@@ -193,6 +193,26 @@ def test_accept_limit_counts_the_candidates_it_can_add(cli: Cli, tmp_path: Path)
         assert f"characters {c['start']}–{c['end']}" in r.out
 
 
+def test_accept_says_a_few_matches_checked_before_then_how_many_more(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A trial's long transcript printed 15,085 "claim #N is similar to #M" lines."""
+    from workbench.cli.extract import SHOWN_SIMILAR
+
+    lines = [f"HOLT: Exports to Canada rose {i} percent in {1990 + i}." for i in range(30)]
+    add(cli, tmp_path, "\n".join(lines) + "\n")
+    assert cli("extract", "1", "--min-score", "0", "--accept").code == 0
+    again = tmp_path / "again.txt"
+    again.write_text("\n".join(x.replace("rose", "grew") for x in lines) + "\n", encoding="utf-8")
+    assert cli("doc", "add", str(again)).code == 0
+    r = cli("extract", "2", "--min-score", "0", "--accept", "--json")
+    matches = sum(len(c["similar"]) for c in json.loads(r.out)["added"])
+    assert matches > SHOWN_SIMILAR
+    said = r.err.splitlines()
+    assert sum(" is similar to #" in line for line in said) == SHOWN_SIMILAR
+    assert f"... and {matches - SHOWN_SIMILAR} more matches" in said[SHOWN_SIMILAR]
+
+
 def test_help_says_the_span_can_depend_on_min_score(cli: Cli) -> None:
     # By design: a sentence below the bar is offered by its best clause, if that one clears it.
     out = " ".join(cli("extract", "--help").out.split())

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from workbench.services.extract import Unfit
 
 # Skipped candidates covered only in part that are listed (all of them with --json).
+SHOWN_SIMILAR = 20  # "claim #N is similar to #M" lines after --accept
 SHOWN_IN_PART = 20
 
 
@@ -99,9 +100,19 @@ def extract(
         watched = wanted(as_json=as_json, to_stdout=False)
         with progress_bar("scoring sentences, then adding claims", enabled=watched) as progress:
             result = accept_candidates(wb, document_id, options, progress)
-        for c in result.added:
-            for ref in c.similar or ():
-                message(f"claim #{c.id} is {ref.sentence()}")
+        # Checked before: a few lines on stderr, not one a match (a trial's long transcript
+        # printed 15,085); --json carries every claim's matches.
+        found = [(c.id, ref) for c in result.added for ref in c.similar or ()]
+        for claim_id, ref in found[:SHOWN_SIMILAR]:
+            message(f"claim #{claim_id} is {ref.sentence()}")
+        if len(found) > SHOWN_SIMILAR:
+            rest = len(found) - SHOWN_SIMILAR
+            claims = len({claim_id for claim_id, _ in found})
+            message(
+                f"... and {plural(rest, 'more match', 'more matches')} "
+                f"({plural(claims, 'new claim')} look like earlier ones in all; "
+                "`workbench claim similar ID` or --json lists them)"
+            )
         if result.unfit:
             warning(_unfit_line(document_id, result.unfit))
         if json_out(as_json, result):
