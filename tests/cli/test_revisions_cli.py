@@ -405,3 +405,26 @@ def test_a_saved_copy_of_a_stored_page_warns_and_names_doc_update(cli: Run, tmp_
     r = cli("doc", "add", str(copy), "--json")
     assert r.code == 0 and json.loads(r.out)["same_url_as"] == 1
     assert "workbench doc update 1" in r.err
+
+
+def test_each_event_of_a_claims_history_is_one_line(cli: Run, tmp_path: Path) -> None:
+    """A trial: a re-anchored claim's new prefix spanned a transcript's line break, and its
+    history line broke in two at it."""
+    old, new = tmp_path / "h1.txt", tmp_path / "h2.txt"
+    old.write_text(
+        "HARRIS: Unemployment fell 5 percent within two years.\n"
+        "COLE: We built 300 homes last year.\n",
+        encoding="utf-8",
+    )
+    new.write_text(
+        "COLE: Unemployment fell 5 percent within two years.\n"
+        "HARRIS: We built 300 homes last year.\n",
+        encoding="utf-8",
+    )
+    assert cli("doc", "add", str(old)).code == 0
+    assert cli("claim", "add", "1", "--quote", "We built 300 homes", "--text", "x").code == 0
+    assert cli("doc", "update", "1", str(new)).code == 0
+    out = cli("claim", "show", "1").out
+    history = out[out.index("history\n") + len("history\n") :].splitlines()
+    assert all(line.startswith("  ") and line.split()[0].isdigit() for line in history), history
+    assert any("\\u000a" in line for line in history), history

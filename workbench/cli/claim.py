@@ -243,7 +243,9 @@ def _change(payload: dict[str, object]) -> str:
     parts: list[str] = []
     if isinstance(before, dict) and isinstance(after, dict):
         parts = [
-            f"{name}: {show_value(before.get(name))} -> {show_value(value)}"
+            # One line an event: a context (prefix, suffix) that spans a line break says so.
+            f"{name}: {show_value(before.get(name), one_line=True)} -> "
+            f"{show_value(value, one_line=True)}"
             for name, value in after.items()
             if name not in HIDDEN_FIELDS and before.get(name) != value
         ]

@@ -233,12 +233,13 @@ def _clipped(rows: list[list[str]], limits: Mapping[int, int]) -> list[list[str]
     return [[clip_cells(v, limits[i]) if i in limits else v for i, v in enumerate(r)] for r in rows]
 
 
-def shown(text: str) -> str:
+def shown(text: str, *, one_line: bool = False) -> str:
     """User text as a terminal should show it: control characters and bidi overrides written
-    as \\uXXXX, never acted on (an ESC sequence in a document must not repaint the screen)."""
+    as \\uXXXX, never acted on (an ESC sequence in a document must not repaint the screen);
+    `one_line`: newlines and tabs too (a value inside a line of a list)."""
     from workbench.domain.limits import visible
 
-    return visible(text)
+    return visible(text, one_line=one_line)
 
 
 def highlighted(context: str, start: int, end: int) -> str:
@@ -256,12 +257,12 @@ def clip(text: str, limit: int = 60) -> str:
     return clip_cells(shown(_one_line(text)), limit)
 
 
-def show_value(value: Any) -> str:
+def show_value(value: Any, *, one_line: bool = False) -> str:
     """A field's value as people read it: JSON literals, not Python reprs."""
     if value is None:
         return "-"
     if isinstance(value, str):
-        return shown(value)
+        return shown(value, one_line=one_line)
     return json.dumps(value, ensure_ascii=False)
 
 
