@@ -149,6 +149,17 @@ def test_user_text_is_escaped(run: Run, desk: Desk, tmp_path: Path) -> None:
     assert "Content-Security-Policy" in page and "default-src &#x27;none&#x27;" in page
 
 
+def test_a_report_named_otherwise_than_html_is_written_with_a_warning(
+    run: Run, desk: Desk, tmp_path: Path
+) -> None:
+    """A trial wrote `-o d2.md` expecting Markdown and got HTML without a word."""
+    target = tmp_path / "d2.md"
+    r = run("report", str(desk.doc), "-o", str(target))
+    assert r.code == 0 and target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert f"warning: {target} holds HTML" in r.err
+    assert "holds HTML" not in run("report", str(desk.doc), "-o", str(tmp_path / "a.html")).err
+
+
 def test_report_shows_the_latest_revision_and_marks_claims_left_behind(
     run: Run, wb: Workbench, tmp_path: Path
 ) -> None:

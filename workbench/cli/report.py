@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from workbench.cli.common import output_file, workbench_from
-from workbench.cli.render import message, plural
+from workbench.cli.render import message, plural, warning
 
 
 @click.command()
@@ -46,6 +46,9 @@ def report(ctx: click.Context, document_id: int | None, all_docs: bool, output: 
         with output_file(output) as out:
             out.write(page.html)
         message(f"wrote {output}: document #{document_id}, {plural(page.claims, 'claim')}")
+        if output != "-" and Path(output).suffix.lower() not in (".html", ".htm"):
+            # A trial wrote `-o d2.md` expecting Markdown: the page is HTML whatever its name.
+            warning(f"{output} holds HTML (the report's only format): name it .html to open it")
         say_withheld(page.flagged)
         return
     folder = Path(output)
