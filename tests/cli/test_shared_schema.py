@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import text
 
-from tests.conftest import PG_URL, Result
+from tests.conftest import PG_URL, Result, pg_schema_of
 from workbench.db.engine import get_engine
 from workbench.db.migrate import database_revision, upgrade
 from workbench.db.revision import HEAD_REVISION, ensure_current
@@ -169,3 +169,35 @@ def test_a_role_that_may_not_create_tables_is_told_so(
     assert "cannot create the workbench's tables in " in line
     assert "lacks the privilege (permission denied for schema" in line
     assert database_revision(get_engine(empty_db_url)) is None
+
+
+@pytest.mark.skipif(not PG_URL, reason="database roles exist on PostgreSQL only")
+def test_a_role_without_the_grants_is_told_whose_they_are_to_give(
+    db_url: str, workbench_main: Main, person: Callable[[str], str]
+) -> None:
+    """A trial: a role the owner had granted nothing got "permission denied for table
+    alembic_version", and one without the sequences' grant "permission denied for sequence
+    notes_id_seq", with nothing pointing to docs/identity.md."""
+    url = person(db_url)
+    role = url.split("://", 1)[1].split("@", 1)[0]
+    schema = pg_schema_of(db_url)
+    assert workbench_main(["--db", db_url, "doc", "add", "-"], input="甲说。").code == 0
+    assert workbench_main(["--db", db_url, "claim", "add", "1", "--quote", "甲说",
+                           "--text", "x"]).code == 0  # fmt: skip
+    with get_engine(db_url).begin() as conn:
+        conn.execute(
+            # the names are the test's own (a uuid role, a test schema)
+            text(f'REVOKE USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "{schema}" FROM {role}')  # noqa: S608
+        )
+    line = one_line(workbench_main(["--db", url, "--as", "maria", "note", "add", "1", "a note"]))
+    assert "permission denied for sequence" in line
+    assert line.rstrip().endswith(
+        "the database's owner grants your role what docs/identity.md lists"
+    )
+    with get_engine(db_url).begin() as conn:
+        conn.execute(text(f'REVOKE ALL ON ALL TABLES IN SCHEMA "{schema}" FROM {role}'))
+    line = one_line(workbench_main(["--db", url, "claim", "list"]))
+    assert "cannot open database" in line and "permission denied for table" in line
+    assert line.rstrip().endswith(
+        "its owner (role postgres) grants your role what docs/identity.md lists"
+    )

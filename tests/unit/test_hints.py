@@ -25,6 +25,7 @@ from workbench.domain.errors import Hint, InvalidInput, NotFound, bad, give, ste
         (step("upgrade_schema", owner="desk"), "its owner (role desk) runs `workbench db upgrade`"),
         (step("upgrade_schema"), "the database's owner runs `workbench db upgrade`"),
         (step("update_document", document_id=3), "`workbench doc update 3 FILE|URL` stores"),
+        (step("grant_access"), "the database's owner grants your role what docs/identity.md"),
         (
             step("change_setting", key="review.required", owner="desk"),
             "its owner (role desk) runs `workbench config set review.required VALUE`",

@@ -51,6 +51,12 @@ def lacks_privilege(dialect_name: str, exc: BaseException) -> bool:
     return bool(module_for(dialect_name).lacks_privilege(exc))
 
 
+def refused_privilege(exc: BaseException) -> bool:
+    """Whether any backend's server refused `exc`'s statement for want of a privilege (asked
+    where the backend is not at hand: a driver's error is only ever its own backend's)."""
+    return bool(postgresql.lacks_privilege(exc) or sqlite.lacks_privilege(exc))
+
+
 def schema_owner(conn: Connection) -> str | None:
     """Who may change the schema (PostgreSQL: the tables' owner), or None where nobody but
     the file's owner can (SQLite)."""

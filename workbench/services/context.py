@@ -23,6 +23,7 @@ from workbench.domain.clock import format_at, now
 from workbench.domain.errors import (
     EMPTY_SETTING,
     Conflict,
+    Hint,
     InvalidInput,
     NotFound,
     StorageError,
@@ -148,11 +149,29 @@ class Workbench:
                 # A mistyped PostgreSQL URL is read as a file path in folders that do not exist.
                 also = f" (a PostgreSQL URL is written {meant})" if meant else ""
                 raise StorageError(
-                    f"cannot open database {safe_url(self.url)}: {exc.orig}{also}"
+                    f"cannot open database {safe_url(self.url)}: {exc.orig}{also}",
+                    hint=self._grant_hint(exc),
                 ) from None
             self.created = new_file
             self._ready = True
         return write_engine(self.url) if write else get_engine(self.url)
+
+    def _grant_hint(self, exc: BaseException) -> Hint | None:
+        """A role without the grants of docs/identity.md (no SELECT on alembic_version): the
+        owner's to grant, named when the server says who it is."""
+        from sqlalchemy.exc import DBAPIError
+
+        from workbench.db.backend import refused_privilege, schema_owner
+        from workbench.db.engine import get_engine
+
+        if not refused_privilege(exc):
+            return None
+        try:
+            with get_engine(self.url).connect() as conn:
+                owner = schema_owner(conn)
+        except DBAPIError:  # the refusal stands without the owner's name
+            owner = None
+        return step("grant_access", **({"owner": owner} if owner else {}))
 
     def reader(self) -> Reader:
         """A read transaction on the driver itself, at the current schema (the caller closes
@@ -178,7 +197,9 @@ class Workbench:
             raise InvalidInput(f"malformed database URL {safe_url(self.url)}: {exc}") from None
         except driver_error as exc:
             self._refuse_missing_database(exc)
-            raise StorageError(f"cannot open database {safe_url(self.url)}: {exc}") from None
+            raise StorageError(
+                f"cannot open database {safe_url(self.url)}: {exc}", hint=self._grant_hint(exc)
+            ) from None
         if current:
             self._ready = True
             return reader
@@ -372,9 +393,14 @@ def transaction(wb: Workbench, *, write: bool = False, derived: bool = False) ->
 
 
 def _storage_error(driver_error: object, operational: bool) -> WorkbenchError:
-    """The refusal a driver's error becomes: a lock held too long is a conflict to retry."""
+    """The refusal a driver's error becomes: a lock held too long is a conflict to retry, a
+    privilege the role lacks is the owner's to grant (docs/identity.md)."""
+    from workbench.db.backend import refused_privilege
+
     if operational and "locked" in str(driver_error).lower():
         return Conflict("the database stayed locked by another writer; try the command again")
+    if isinstance(driver_error, BaseException) and refused_privilege(driver_error):
+        return StorageError(f"database error: {driver_error}", hint=step("grant_access"))
     return StorageError(f"database error: {driver_error}")
 
 
