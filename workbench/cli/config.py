@@ -19,7 +19,12 @@ def config() -> None:
 @click.argument("value")
 @json_context
 def set_(ctx: click.Context, key: str, value: str, as_json: bool) -> None:
-    """Set KEY to VALUE, as in `config set review.required true`."""
+    """Set KEY to VALUE, as in `config set review.required true`.
+
+    The change is recorded in the audit trail. On a shared (PostgreSQL) database set up as
+    docs/identity.md says, the settings are the owner's: a person's own role may read them,
+    and its `config set` is refused naming the owner's role.
+    """
     from workbench.services.settings import set_config
 
     s = set_config(workbench_from(ctx), key, value)
