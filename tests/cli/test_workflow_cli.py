@@ -133,6 +133,11 @@ def test_a_status_or_type_typed_in_capitals_is_the_same_name(cli: Run) -> None:
     )
     listed = json.loads(ok(cli("claim", "list", "--status", "IN_PROGRESS", "--json")).out)
     assert [(c["id"], c["status"]) for c in listed] == [(1, "in_progress")]
+    # A mistyped status is answered with those that can be set (not in_review, proposed by a
+    # verdict under review.required).
+    r = cli("claim", "status", "1", "flase", "--note", "x")
+    assert r.code == 2 and "'flase' is not one of 'unverified', 'in_progress'" in r.err
+    assert "in_review" not in r.err
     ok(cli("claim", "edit", "2", "--type", "Quantity"))
     assert json.loads(ok(cli("claim", "show", "2", "--json")).out)["type"] == "quantity"
 

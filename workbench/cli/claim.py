@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -59,6 +59,18 @@ if TYPE_CHECKING:
 # so reading them without case loses none (the canonical name is what is stored).
 STATUS = click.Choice(STATUS_NAMES, case_sensitive=False)
 TYPE = click.Choice(CLAIM_TYPE_NAMES, case_sensitive=False)
+
+
+class _SetStatus(click.Choice[str]):
+    """`claim status STATUS`: every status is read (the library says why in_review is not
+    set directly), but a mistyped one is answered with those that can be set (a trial's
+    `flase` was told in_review was valid)."""
+
+    def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
+        return f"{value!r} is not one of {', '.join(map(repr, SETTABLE_NAMES))}."
+
+
+SET_STATUS = _SetStatus(STATUS_NAMES, case_sensitive=False)
 
 
 @click.group()
@@ -454,7 +466,7 @@ def print_claims(claims: list[ClaimView], empty: str | None = None) -> None:
     """,
 )
 @claim_id_argument
-@click.argument("status", metavar="STATUS", type=STATUS)
+@click.argument("status", metavar="STATUS", type=SET_STATUS)
 @click.option(
     "--note", help="The reason (required for a verdict and for reopening); - reads stdin."
 )
