@@ -60,3 +60,14 @@ def test_the_latest_today_is_at_least_every_time_zones_today() -> None:
     for hours in range(-12, 15):
         assert (in_utc + dt.timedelta(hours=hours)).date() <= latest_today()
     assert latest_today() - in_utc.date() <= dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize("typed", ["2026/12/10", "2026.12.10", "2026年12月10日", "2026-12-10"])
+def test_since_and_until_read_a_day_in_every_form_a_date_takes(typed: str) -> None:
+    from workbench.domain.clock import is_day
+    from workbench.services.audit import until_bound
+
+    assert parse_since(typed) == dt.datetime(2026, 12, 10, tzinfo=dt.UTC)
+    assert is_day(typed)
+    assert until_bound(typed) == "2026-12-10T23:59:59.999999Z"  # the day to its end
+    assert until_bound("2026-12-10T10:00:00Z") == "2026-12-10T10:00:00.000000Z"

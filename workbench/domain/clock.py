@@ -49,15 +49,23 @@ def parse_date(value: str, what: str = "date") -> dt.date:
 _YEAR_FIRST = re.compile(r"(\d{4})(?:([/.])(\d{1,2})\2(\d{1,2})|年(\d{1,2})月(\d{1,2})日?)")
 
 
+def is_day(value: str) -> bool:
+    """Whether `value` names a day, not a moment (2026-12-03, 2026/12/3, 2026年12月3日): a
+    `--until` day runs to its end."""
+    text = _ascii_forms(value)
+    return (len(text) == 10 and text[4] == "-") or _YEAR_FIRST.fullmatch(text) is not None
+
+
 def parse_since(value: str) -> dt.datetime:
-    """A date (midnight UTC) or an ISO 8601 date-time (UTC when no offset is given)."""
+    """A date (midnight UTC, in any form `parse_date` reads) or an ISO 8601 date-time (UTC
+    when no offset is given)."""
     text = _ascii_forms(value)
     try:
-        if len(text) == 10:
-            day = dt.date.fromisoformat(text)
+        if is_day(text):
+            day = parse_date(text)
             return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
         moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
+    except (ValueError, InvalidInput):
         raise InvalidInput(
             f"{value!r} is not a date or date-time; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ"
         ) from None

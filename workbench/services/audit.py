@@ -13,7 +13,7 @@ from sqlalchemy import and_, func, or_, select
 
 from workbench.db.models import Claim, Event, User
 from workbench.domain.chain import GENESIS
-from workbench.domain.clock import format_at, parse_since
+from workbench.domain.clock import format_at, is_day, parse_since
 from workbench.domain.errors import InvalidInput
 from workbench.domain.people import closest_people
 from workbench.domain.scope import ExportScope
@@ -140,7 +140,7 @@ def _action_match(pattern: str) -> Any:
 def until_bound(value: str) -> str:
     """The last `at` that `--until VALUE` takes in: a bare date means to the end of that day."""
     moment = parse_since(value)
-    if len(value.strip()) == 10:
+    if is_day(value):
         moment += dt.timedelta(days=1) - dt.timedelta(microseconds=1)
     return format_at(moment)
 
