@@ -22,6 +22,10 @@ from workbench.domain.errors import Hint, InvalidInput, NotFound, bad, give, ste
         (step("list", entity="evidence", claim_id=2), "`workbench evidence list 2` shows them"),
         (step("reread", claim_id=4), "re-read it with `workbench claim show 4` and try again"),
         (step("start_database"), "run `workbench demo`"),
+        (
+            step("start_database", database="desk"),
+            "create it (createdb desk); its owner's first command (`workbench db upgrade`",
+        ),
         (step("upgrade_schema", owner="desk"), "its owner (role desk) runs `workbench db upgrade`"),
         (step("upgrade_schema"), "the database's owner runs `workbench db upgrade`"),
         (step("update_document", document_id=3), "`workbench doc update 3 FILE|URL` stores"),

@@ -61,9 +61,12 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
         f"re-read it with `workbench claim show {_id(f, 'claim_id')}` and try again"
     ),
     "start_database": lambda f: (
-        # A server's database is created on the server (the workbench makes only its tables).
-        (f"create it (createdb {f['database']}), then " if f.get("database") else "")
-        + "run `workbench demo` or `workbench doc add FILE` to start one, "
+        # A server's database is created on the server (the workbench makes only its tables);
+        # a desk's shared one then gets them from its owner's first command (docs/identity.md).
+        f"create it (createdb {f['database']}); its owner's first command (`workbench db "
+        "upgrade`, or `workbench doc add FILE`) creates the tables"
+        if f.get("database")
+        else "run `workbench demo` or `workbench doc add FILE` to start one, "
         "or point --db / WORKBENCH_DB at yours"
     ),
     "upgrade_schema": lambda f: (
