@@ -147,10 +147,20 @@ def latin_names(text: str) -> list[str]:
 # again from each of its positions, in time quadratic in its length. Where the run read from
 # its start ends in no 年, no later part of it can, so the lead is the same.
 _ZH_DATE_CHARS = "零〇一二两三四五六七八九十百千万亿\\d."
+# How a text says where a figure comes from, naming no one (据介绍，青岚市……: the name is 青岚, not
+# 介绍, a reporting verb).
+_ZH_REPORTED = (
+    "据(?:初步)?(?:介绍|了解|悉|报道|统计|估计|估算|测算|透露|披露|通报|分析|调查|显示)"
+    "|(?:记者)?(?:从[^，,。；;：:]{1,12})?(?:获悉|了解到|注意到|得知)"
+)
 ZH_LEAD = re.compile(
     rf"(?:(?<![{_ZH_DATE_CHARS}])[{_ZH_DATE_CHARS}]+[年月日号](?:[底末初内起]|以来)?"
     r"|[\s\d.,%、:;]"
-    r"|去年|今年|明年|上一年|当年|同年|目前|如今|截至|到|在|据|早在|过去)+"
+    r"|去年|今年|明年|上一年|当年|同年|目前|如今|截至|到|在|早在|过去"
+    # a quarter or a half (一季度青岚市……, 上半年……)
+    r"|(?:第|前)?[一二三四1-4]季度|[上下]半年"
+    # who says it, with no name: 据介绍, 据了解, 据悉, 记者获悉 (else 据, as in 据星渚科技称)
+    rf"|{_ZH_REPORTED}|据)+"
 )
 ZH_NOT_FIRST = frozenset(
     "这那该此其他她它我你您本各每全多某整单首新前后上下同共总约仅只已又再还也都就把被让给对从向"
@@ -171,7 +181,9 @@ _NOT_NAME_WORDS = frozenset(
         # who acts on a firm, not the firm: 环保部门对墨澜化工……处以罚款
         "环保 监管 主管 部门 当地 警方 法院 官员 "
         # when: 年末, 年初, 至今, 目前; what was done: 援建, 新建, 累计
-        "年末 年初 年底 年中 至今 目前 当前 如今 援建 新建 累计"
+        "年末 年初 年底 年中 至今 目前 当前 如今 援建 新建 累计 "
+        # who says it (a quote that opens 表示，今年……): reporting verbs, no name
+        "介绍 了解 表示 指出 透露 获悉 强调 认为 宣布 公布 披露 声称"
     )
 )
 
