@@ -1,11 +1,12 @@
 """Round 21 of "checked before?": claims translated between Chinese and English (see
-docs/benchmarks.md): names read after a reporting verb or a quarter, ..."""
+docs/benchmarks.md): names read after a reporting verb or a quarter, a Chinese name and its
+pinyin shared, 零 that begins a word ..."""
 
 from __future__ import annotations
 
 import pytest
 
-from workbench.domain.similarity import claim_terms, explain, names, weigh
+from workbench.domain.similarity import claim_terms, cosine, explain, names, similarity, weigh
 
 
 def _disagree(one: str, other: str) -> list[str]:
@@ -48,3 +49,41 @@ def test_a_reporting_verb_does_not_disagree_with_the_pinyin_of_the_name() -> Non
         "据介绍，青岚市一季度新能源汽车产量位居全省第一。",
         "Qinglan's new-energy vehicle output ranked first in the province in the first quarter.",
     )
+
+
+# ---- a Chinese name and its pinyin are shared ------------------------------------------------
+
+
+def _score(one: str, other: str) -> tuple[float, tuple[str, ...]]:
+    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
+    found = explain(a, b)
+    assert found.score == pytest.approx(similarity(a, b))
+    return found.score, found.shared
+
+
+def test_a_chinese_name_and_its_pinyin_count_as_one_term() -> None:
+    zh = "青岚市一季度新能源汽车产量位居全省第一。"
+    score, shared = _score(zh, "Qinglan ranked first in the province for vehicle output in Q1.")
+    assert "qinglan (青岚)" in shared
+    other, shared_other = _score(zh, "Lanxi ranked first in the province for vehicle output in Q1.")
+    assert score > other + 0.03 and not any("(" in t for t in shared_other)
+
+
+def test_the_pinyin_of_a_name_ties_only_across_scripts() -> None:
+    # two Chinese claims share the name's character pair already: the pinyin adds nothing
+    a, b = (claim_terms(t, "") for t in ("青岚市产量第一。", "青岚市产量位居全省第一。"))
+    assert "=py:青岚:qinglan" in a
+    va, vb = weigh(a, {}), weigh(b, {})
+    assert similarity(va, vb) == pytest.approx(cosine(va, vb) * explain(va, vb).subject)
+
+
+# ---- 零 that begins a word is no figure ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["社会消费品零售总额512亿元。", "汽车零部件出口增长。", "零食"])
+def test_zero_that_begins_a_word_is_no_figure(text: str) -> None:
+    assert "#0" not in claim_terms(text, "")
+
+
+def test_zero_in_a_figure_is_still_read() -> None:
+    assert "#105" in claim_terms("一百零五人", "")

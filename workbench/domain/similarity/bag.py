@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 
+from workbench.domain.romanise import spellings
 from workbench.domain.similarity.concepts import CJK_CONCEPT, CONCEPT_OF, EN_PHRASE, products
 from workbench.domain.similarity.figures import (
     ARABIC,
@@ -33,6 +34,7 @@ from workbench.domain.similarity.figures import (
     split_years,
     zh_value,
 )
+from workbench.domain.similarity.kinds import PINYIN
 from workbench.domain.similarity.labels import labels, without_month_figures, year_spans
 from workbench.domain.similarity.measures import (
     CONCEPT_MARK,
@@ -70,7 +72,7 @@ from workbench.domain.similarity.roles import (
 )
 from workbench.domain.similarity.shares import shares
 from workbench.domain.similarity.trades import en_trades, zh_trades
-from workbench.domain.similarity.words import CJK_RUN, STOP_WORDS, WORD, normal, stem
+from workbench.domain.similarity.words import CJK_RUN, STOP_WORDS, WORD, is_cjk, normal, stem
 
 # "nine per cent less milk", "500 fewer staff", "down 9%", "up by 12%": a direction said by a
 # comparative after a figure or by up/down before one (not "less than", "up to": bounds).
@@ -104,6 +106,10 @@ _JOBS = re.compile(
 # (selling and buying, one act when a deal's parties are read: see `claim_terms`)
 SALE, BUY = "~sale", "~buy"
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pct\b)")
+
+# What 零 begins as a word, not a figure: 零售 (retail), 零件 and 零部件 (parts), 零食 (snacks),
+# 零星 (scattered), 零钱 (change), 零工 (odd jobs), 零散 (piecemeal).
+_ZERO_WORDS = frozenset("售件部食星钱工散碎")
 
 _COUNTS = frozenset("人名位家台辆架艘座张项件个条款所只头部本套间栋枚颗支份篇场元吨")
 
@@ -360,6 +366,8 @@ def _terms(text: str, *, averages: bool) -> list[str]:
     def zh_numbers(m: re.Match[str]) -> str:
         if m.group() == "一":
             return m.group()  # 一份, 一家: an article, not the figure 1 (一年 still is)
+        if m.group() == "零" and m.string[m.end() : m.end() + 1] in _ZERO_WORDS:
+            return m.group()  # 零售, 零部件, 零食: retail, parts, snacks, not the figure 0
         value = zh_value(m.group(1))
         if value is None:
             return m.group()
@@ -418,6 +426,11 @@ def claim_terms(text: str, quote: str) -> Counter[str]:
             named.update("%" + t[1:] for t in found if t[1:2].isascii())
     bag.update(named)
     bag.update("=of:" + t[1:] for t in owners - named)
+    # How an English text spells each Chinese name (青岚: =py:青岚:qinglan), so that the name
+    # in one claim and its pinyin in the other are shared (see `scripts.pinyin_ties`).
+    for t in named:
+        if len(t) == 3 and is_cjk(t[1]) and is_cjk(t[2]):
+            bag.update(f"{PINYIN}{t[1:]}:{s}"[:MAX_TERM] for s in spellings(t[1:], stem))
     if CJK_RUN.search(text):
         # The name a Chinese text opens with is the claim's subject, as a quote's opening
         # pair need not be (a quote is a span of the source, often cut after the name): see
