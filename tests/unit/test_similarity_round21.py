@@ -87,3 +87,35 @@ def test_zero_that_begins_a_word_is_no_figure(text: str) -> None:
 
 def test_zero_in_a_figure_is_still_read() -> None:
     assert "#105" in claim_terms("一百零五人", "")
+
+
+# ---- new-energy vehicles and retail sales, in either language --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "concept"),
+    [
+        ("青岚市新能源汽车产量位居全省第一。", "Qinglan's new-energy vehicle output", "~nev"),
+        ("澜桥汽车新能源车销量86.5万辆。", "Lanqiao sold 865,000 new energy vehicles.", "~nev"),
+        ("社会消费品零售总额512亿元。", "retail sales of consumer goods of 51.2bn yuan", "~retail"),
+        ("全市零售额增长4.1%。", "The city's retail sales rose 4.1%.", "~retail"),
+    ],
+)
+def test_new_energy_vehicles_and_retail_sales_are_concepts(zh: str, en: str, concept: str) -> None:
+    assert concept in claim_terms(zh, "") and concept in claim_terms(en, "")
+
+
+def test_retail_sales_are_no_company_revenue() -> None:
+    assert "measures" in _disagree(
+        "青岚市一季度社会消费品零售总额512亿元。", "青岚百货一季度销售额512亿元。"
+    )
+
+
+def test_retail_sales_restated_across_languages_pass_the_threshold() -> None:
+    # (the new user's trial: 0.440)
+    score, _ = _score(
+        "一季度青岚市社会消费品零售总额512亿元，同比增长4.1%。",
+        "Qinglan's retail sales of consumer goods reached 51.2 billion yuan in the first "
+        "quarter, up 4.1% year on year.",
+    )
+    assert score >= 0.5

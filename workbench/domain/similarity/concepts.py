@@ -873,6 +873,36 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "debt": ("债务", "负债", "欠款", "debt", "debts", "borrowings", "liabilities", "owed", "owes"),
     # What households earn is not what shops sell: 人均可支配收入 against retail sales.
     "income": ("可支配收入", "disposable income", "household income"),
+    # What a region's shops sell (社会消费品零售总额, retail sales of consumer goods) is not a
+    # company's revenue.
+    "retail": (
+        "社会消费品零售总额",
+        "社会消费品零售额",
+        "消费品零售总额",
+        "消费品零售额",
+        "零售总额",
+        "零售额",
+        "社零",
+        "retail sales of consumer goods",
+        "consumer goods retail sales",
+        "retail sales",
+    ),
+    # Cars that run on other than petrol (新能源汽车, new-energy vehicles): a region's or a
+    # maker's, said in either language.
+    "nev": (
+        "新能源汽车",
+        "新能源车",
+        "新能源乘用车",
+        "new-energy vehicles",
+        "new energy vehicles",
+        "new-energy vehicle",
+        "new energy vehicle",
+        "new-energy cars",
+        "new energy cars",
+        "new-energy car",
+        "nevs",
+        "nev",
+    ),
     # Measures of a desk's everyday beats that were missing, each another fact than its
     # neighbour: rents are not home prices; a bank's deposits are not its assets; an election's
     # turnout is not a winner's share of the vote; an airline's on-time rate is not its load
@@ -1219,7 +1249,7 @@ MEASURES = frozenset(
         "debt income master doctorate investment seat grant donation case_recorded case_solved "
         "rent deposit asset turnout voteshare ontime loadfactor compensation fine printrun "
         "contractsales sellingexpense visitor holdings goals appearance conceded inflation "
-        "unemployment"
+        "unemployment retail"
     )
 )
 CONCEPT_OF: dict[str, str] = {
