@@ -119,3 +119,15 @@ def test_retail_sales_restated_across_languages_pass_the_threshold() -> None:
         "quarter, up 4.1% year on year.",
     )
     assert score >= 0.5
+
+
+# ---- year on year is 同比 ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["澜汐电器营收同比增长18%。", "Lanxi's revenue rose 18% year on year.", "up 18% year-on-year"],
+)
+def test_year_on_year_is_read_as_the_chinese_word(text: str) -> None:
+    bag = claim_terms(text, "")
+    assert "同比" in bag and "~year" not in bag

@@ -110,6 +110,8 @@ _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pct\b)")
 # What 零 begins as a word, not a figure: 零售 (retail), 零件 and 零部件 (parts), 零食 (snacks),
 # 零星 (scattered), 零钱 (change), 零工 (odd jobs), 零散 (piecemeal).
 _ZERO_WORDS = frozenset("售件部食星钱工散碎")
+# (a plain term, as the Chinese text's character pair is)
+YOY = "同比"
 
 _COUNTS = frozenset("人名位家台辆架艘座张项件个条款所只头部本套间栋枚颗支份篇场元吨")
 
@@ -340,6 +342,10 @@ def _terms(text: str, *, averages: bool) -> list[str]:
 
     def concepts(m: re.Match[str]) -> str:
         concept = CONCEPT_OF[m.group()]
+        if concept == "yoy":
+            # "year on year" is 同比, the word a Chinese claim says it with (a character pair)
+            out.append(YOY)
+            return " "
         out.append("~" + concept)
         if concept in CURRENCIES:
             before = m.string[: m.start()].rstrip()[-1:]
@@ -382,7 +388,7 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         if word in EN_ORDINALS:
             out.append(number_token(EN_ORDINALS[word]))
         elif word in CONCEPT_OF:
-            out.append("~" + CONCEPT_OF[word])
+            out.append(YOY if CONCEPT_OF[word] == "yoy" else "~" + CONCEPT_OF[word])
         elif word not in STOP_WORDS:
             out.append(stem(word))
     for run in CJK_RUN.findall(s):

@@ -798,6 +798,19 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "累计",
     ),
     "worked": ("工作", "任职", "worked", "work", "employed", "employs", "employ"),
+    # a change on the same period a year before (up 4.1% year on year, 同比增长4.1%): the
+    # English is read as the Chinese word (see `bag`)
+    "yoy": (
+        "year on year",
+        "year-on-year",
+        "from a year earlier",
+        "from a year ago",
+        "on a year earlier",
+        "over the same period last year",
+        "from the same period last year",
+        "on the same period last year",
+        "yoy",
+    ),
     "year": ("year", "years"),
     "percent": ("%", "百分之", "percent", "per cent", "pct"),
     "usd": ("美元", "美金", "$", "us$", "dollars", "dollar", "usd"),
