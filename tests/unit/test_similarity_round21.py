@@ -131,3 +131,53 @@ def test_retail_sales_restated_across_languages_pass_the_threshold() -> None:
 def test_year_on_year_is_read_as_the_chinese_word(text: str) -> None:
     bag = claim_terms(text, "")
     assert "同比" in bag and "~year" not in bag
+
+
+# ---- installed capacity, a utility's price, and who pays it ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "concept"),
+    [
+        (
+            "晨屿风电的装机容量已达1500兆瓦。",
+            "Dawn Isle Wind has 1.5 GW of installed capacity.",
+            "~capacity",
+        ),
+        (
+            "昀峰风电的装机规模已超过5吉瓦。",
+            "Yunfeng Wind's installed capacity exceeded 5 GW.",
+            "~capacity",
+        ),
+        (
+            "澈溪水务居民水价每吨上涨0.35元。",
+            "Chexi Water raised water prices by 0.35 yuan.",
+            "~price",
+        ),
+        ("电价下调5%。", "Power prices were cut by 5%.", "~price"),
+    ],
+)
+def test_installed_capacity_and_utility_prices_are_read(zh: str, en: str, concept: str) -> None:
+    assert concept in claim_terms(zh, "") and concept in claim_terms(en, "")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (
+            "澈溪水务居民水价每吨上涨0.35元。",
+            "Chexi Water raised industrial water prices by 0.35 yuan.",
+        ),
+        ("蓼汀水务将居民用水价格上调至每吨3.8元。", "蓼汀水务将非居民用水价格上调至每吨3.8元。"),
+    ],
+)
+def test_household_and_industrial_prices_are_two_facts(one: str, other: str) -> None:
+    assert "products" in _disagree(one, other)
+
+
+def test_household_water_prices_restated_across_languages_pass_the_threshold() -> None:
+    score, _ = _score(
+        "Chexi Water raised household water prices by 0.35 yuan per cubic metre in 2026.",
+        "澈溪水务居民水价自2026年起每立方米上涨0.35元。",
+    )
+    assert score >= 0.5

@@ -761,7 +761,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "granted": ("授权",),  # (granted in English is an approval: see enact)
     "round": ("轮", "round", "rounds"),
     "series_c": ("c轮", "series c"),
-    "capacity": ("产能", "capacity"),
+    # (装机容量, 装机规模: the installed capacity of a power plant or a grid)
+    "capacity": ("产能", "装机容量", "装机规模", "装机量", "装机", "capacity"),
     "utilisation": ("利用率", "utilisation", "utilization"),
     "factory": ("工厂", "生产基地", "factory", "plant"),
     # (a part of a whole: 占比, 占总销量的50%, "make up 22%", "account for a third")
@@ -843,6 +844,12 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "零售价",
         "批发价",
         "均价",
+        # what water, power, gas, fuel or homes cost (水价上涨, 电价下调)
+        "水价",
+        "电价",
+        "气价",
+        "油价",
+        "房价",
         "price",
         "prices",
         "priced",
@@ -1203,6 +1210,38 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     # a council's or a party's leader, and its deputy (not "market leader")
     "leader": ("council leader", "party leader", "leader of", "as leader", "as its leader"),
     "deputyleader": ("deputy leader",),
+    # who pays a utility's price: households are not industry (居民水价 against 非居民用水价格,
+    # household against industrial water prices)
+    "residential": (
+        "居民用水",
+        "居民水价",
+        "居民用电",
+        "居民电价",
+        "居民用气",
+        "居民气价",
+        "household water",
+        "household electricity",
+        "household gas",
+        "residential water",
+        "residential electricity",
+        "residential gas",
+    ),
+    "nonresidential": (
+        "非居民",
+        "工业用水",
+        "工业水价",
+        "工业用电",
+        "工业电价",
+        "商业用水",
+        "商业用电",
+        "industrial water",
+        "industrial electricity",
+        "commercial water",
+        "business water",
+        "non-residential",
+        "non-household",
+        "nonresidential",
+    ),
     # A city's population by household registration is not the people who live there: 户籍人口
     # 732万 and 常住人口732万 are two figures (人口 is kept as the word it is).
     "hukou": ("户籍", "户口", "registered population", "registered residents", "hukou"),
