@@ -181,3 +181,32 @@ def test_household_water_prices_restated_across_languages_pass_the_threshold() -
         "澈溪水务居民水价自2026年起每立方米上涨0.35元。",
     )
     assert score >= 0.5
+
+
+# ---- daily active users, jiao and fen, the kind of a work before its title ---------------------
+
+
+def test_daily_active_users_are_no_average() -> None:
+    bag = claim_terms("Tingchao Media's platform has 90 million daily active users.", "")
+    assert "~dau" in bag and "~average" not in bag and not any(t.startswith("=avg:") for t in bag)
+    assert "~average" in claim_terms("The line carries 90,000 passengers daily.", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [("居民水价每吨上涨三角五分。", "#0.35"), ("票价2元5角。", "#2.5"), ("每斤五角钱。", "#0.5")],
+)
+def test_jiao_and_fen_are_money(text: str, figure: str) -> None:
+    bag = claim_terms(text, "")
+    assert figure in bag and "~cny" in bag
+
+
+def test_a_triangle_is_no_money() -> None:
+    assert "~cny" not in claim_terms("三角洲地区", "")
+
+
+@pytest.mark.parametrize(
+    "text", ["电影《长风渡口》累计票房达三十四点五亿元。", "居民水价每吨上涨0.35元。"]
+)
+def test_a_kind_of_work_or_residents_open_no_name(text: str) -> None:
+    assert not any(t.startswith("=named:") for t in claim_terms(text, ""))

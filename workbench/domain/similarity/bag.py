@@ -233,6 +233,34 @@ def _averaged(s: str) -> list[str]:
     return out
 
 
+# "Daily active users" and "daily users" say which users are counted (the product `dau`), not
+# a figure per day: the word is no average (日活跃用户 is none either).
+_DAILY_USERS = re.compile(r"\bdaily(?=\s+(?:active\b|users\b))")
+# Money in jiao and fen, the spoken way: 三角五分 is 0.35元, 五角 0.5元 (only before 分 or 钱, or
+# after a sum in yuan: 三角 alone is a triangle, 三角洲 a delta), 2元5角 2.5元.
+_JIAO = re.compile(
+    "(?:((?<![0-9])[0-9]+|(?<![零〇一二两三四五六七八九十])[零〇一二两三四五六七八九十]+)[元块])?"
+    "(?<![零〇一二两三四五六七八九十0-9])([0-9一二两三四五六七八九])角"
+    "(?:([0-9一二三四五六七八九])分|(?=钱))"
+    "|((?<![0-9])[0-9]+|(?<![零〇一二两三四五六七八九十])[零〇一二两三四五六七八九十]+)[元块]"
+    "([0-9一二两三四五六七八九])角"
+)
+
+
+def _jiao(m: re.Match[str]) -> str:
+    whole, jiao, fen = (
+        (m.group(1), m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5), None)
+    )
+    value = 0.0
+    for part, scale in ((whole, 1.0), (jiao, 0.1), (fen, 0.01)):
+        if part:
+            read = float(part) if part.isdigit() else zh_value(part)
+            if read is None:
+                return m.group()
+            value += read * scale
+    return f"{value:g}元"
+
+
 def terms(text: str) -> list[str]:
     """The meaning-bearing terms of `text` (see the package's docstring), with repeats."""
     return _terms(text, averages=True)
@@ -243,7 +271,7 @@ def _terms(text: str, *, averages: bool) -> list[str]:
     s = split_years(before_years(plain.lower()))
     out: list[str] = labels(s)
     if averages and _AVERAGE.search(s):
-        out += _averaged(s)
+        out += _averaged(_DAILY_USERS.sub(" ", s) if "daily" in s else s)
     out += parts(plain)
     out += products(s)
     found_days = days(s)
@@ -260,6 +288,8 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         out.append(FUTURE)
     out += stances(s)
     s = shares(winner_first(without_month_figures(s)), out)
+    if "角" in s:
+        s = _JIAO.sub(_jiao, s)
     if "块" in s:
         s = _KUAI.sub(_kuai, s)
     if "p" in s:
@@ -364,6 +394,8 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         s = _USED_TO.sub(" formerly ", s)
     if "close" in s or "open" in s:  # will close 38 branches: closes
         s = _CLOSE.sub(r"\1 \2s", s)
+    if "daily" in s:  # daily active users: no average (the product is read above)
+        s = _DAILY_USERS.sub(" ", s)
     s = EN_PHRASE.sub(concepts, s)
     s = CJK_CONCEPT.sub(concepts, s)
     if MONEY_WORD.search(s):  # 2.3 billion dollars (single words are read below)

@@ -177,7 +177,9 @@ ZH_NOT_SECOND = frozenset("的是在于与和从向由把对将已共曾有为�
 _NOT_NAME_WORDS = frozenset(
     split_words(
         "年报 财报 季报 公告 报告 数据 统计 资料 消息 记者 新闻 调查 研究 文件 官方 媒体 报道 "
-        "业内 行业 分析 专家 业绩 营业 项目 员工 用户 客户 产品 社会 "
+        "业内 行业 分析 专家 业绩 营业 项目 员工 用户 客户 产品 社会 居民 市民 "
+        # a kind of work before its title (电影《长风渡口》: the film, no name)
+        "电影 影片 小说 纪录 动画 剧集 电视 歌曲 专辑 游戏 "
         # who acts on a firm, not the firm: 环保部门对墨澜化工……处以罚款
         "环保 监管 主管 部门 当地 警方 法院 官员 "
         # when: 年末, 年初, 至今, 目前; what was done: 援建, 新建, 累计
