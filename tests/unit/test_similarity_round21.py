@@ -210,3 +210,63 @@ def test_a_triangle_is_no_money() -> None:
 )
 def test_a_kind_of_work_or_residents_open_no_name(text: str) -> None:
     assert not any(t.startswith("=named:") for t in claim_terms(text, ""))
+
+
+# ---- a figure in a unit, exactly, in its kind's unit -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "term"),
+    [
+        (
+            "岭雾茶业出口茶叶230万公斤。",
+            "Lingwu Tea exported 2,300 tonnes of tea.",
+            "#mass:2300000",
+        ),
+        ("兴建产能一千万千瓦的组件工厂。", "a 10 GW module factory", "#power:10000000000"),
+        ("装机容量为1500兆瓦。", "1.5 gigawatts of installed capacity", "#power:1500000000"),
+    ],
+)
+def test_a_figure_in_a_unit_is_exact_in_its_kinds_unit(zh: str, en: str, term: str) -> None:
+    assert term in claim_terms(zh, "") and term in claim_terms(en, "")
+
+
+def test_a_figure_with_no_unit_is_still_itself() -> None:
+    assert "#2300" in claim_terms("Lingwu Tea sold 2,300 crates.", "")
+
+
+# ---- what the same figure in another unit may be about ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("霁峰能源沙岭光热电站的装机规模为100兆瓦。", "Jifeng Energy's wind farm has 100 MW."),
+        ("2025年泠江流域造林面积达8000公顷。", "泠江流域2025年治理水土流失面积12万亩。"),
+        ("2023年，鸣泉饮品共卖出啤酒21亿升。", "鸣泉饮品2023年饮料销量为210万千升。"),
+        (
+            "澈明实验室研发的电芯能量密度达到410瓦时/千克。",
+            "澈明实验室的电池包能量密度达到410瓦时/千克。",
+        ),
+    ],
+)
+def test_other_kinds_of_one_measure(one: str, other: str) -> None:
+    assert "products" in _disagree(one, other)
+
+
+def test_tuition_is_no_scholarship() -> None:
+    assert "measures" in _disagree(
+        "芷汀大学本科生学费每年6800元。", "芷汀大学本科生奖学金最高每年6800元。"
+    )
+
+
+def test_tuition_raised_is_a_rise_not_money_raised() -> None:
+    bag = claim_terms("Zhiting University raised undergraduate tuition to 6,800 yuan a year.", "")
+    assert "~tuition" in bag and "~up" in bag and "~fund" not in bag
+
+
+def test_a_bound_on_a_figure_in_a_unit_is_checked_in_its_kinds_unit() -> None:
+    assert "bounds" in _disagree(
+        "Tern Valley Water supplied more than 150 million litres a day in 2025.",
+        "Tern Valley Water supplied 147,000 cubic metres a day in 2025.",
+    )

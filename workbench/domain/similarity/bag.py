@@ -44,6 +44,7 @@ from workbench.domain.similarity.measures import (
     MONEY_WORD,
     PERCENTAGE,
     counted_measures,
+    exact_quantity,
     quantity,
 )
 from workbench.domain.similarity.naming import (
@@ -122,7 +123,7 @@ _COUNTS = frozenset("人名位家台辆架艘座张项件个条款所只头部�
 _RAISED_PRICE = re.compile(
     r"\braised(?=\s+(?:its|their|the|his|her)?\s*"
     r"(?:(?!(?:to|for|about|over|on|of|in|at|from|by|with|and|or)\b)[a-z-]+\s+){0,2}"
-    r"(?:prices?|fares?|charges?|rates?|fees?|rents?|tariffs?|premiums?|bills?|wages?|"
+    r"(?:prices?|fares?|charges?|rates?|fees?|tuition|rents?|tariffs?|premiums?|bills?|wages?|"
     r"salar(?:y|ies)|pay|taxe?s?|dut(?:y|ies)|pensions?|benefits?)\b)"
 )
 # "An adult ticket costs 120 yuan": what a thing costs is its price (not "the bridge cost £40m",
@@ -311,17 +312,19 @@ def _terms(text: str, *, averages: bool) -> list[str]:
             if _PERCENT_AFTER.match(m.string, m.end()) or m.string.endswith("百分之", 0, m.start()):
                 out.append(PERCENTAGE + number_token(value)[1:])
         # exact, approximate too, or only approximate (see `figures.hedged`)
+        exact = (None if year else exact_quantity(m.string, m.end(), value)) or number_token(value)
         if year or value < 10 or not math.isfinite(value):
-            out.append(number_token(value))
+            out.append(exact)
             return
         approx = approximate_token(value)
-        out.append("#" + approx if hedged(m) else number_token(value))
+        out.append("#" + approx if hedged(m) else exact)
         out.append(approx)
         side = bound(m)
         if side:
             # The bound is the figure stated, not its rounded value: "more than 287,000" is
             # kept by 287,400, which rounds to the same 290,000 (see `disagreements`).
-            out.append(f"=bound:{side}:{number_token(value)[1:]}")
+            # (in its kind's unit when it has one, as its exact term is)
+            out.append(f"=bound:{side}:{exact.rsplit(':', 1)[-1].removeprefix('#')}")
 
     def numbers(m: re.Match[str]) -> str:
         digits, scale = m.group(1), m.group(2)

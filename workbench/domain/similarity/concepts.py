@@ -891,6 +891,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "teacher": ("教师", "teachers", "teacher", "teaching staff", "lecturers"),
     # What is owed is not what is earned: debt of US$2.3 billion against sales of as much.
     "debt": ("债务", "负债", "欠款", "debt", "debts", "borrowings", "liabilities", "owed", "owes"),
+    # What students pay is not what they are given: 学费 6800元 against 奖学金 6800元.
+    "tuition": ("学费", "tuition fees", "tuition fee", "tuition"),
+    "scholarship": ("奖学金", "助学金", "scholarships", "scholarship", "bursaries", "bursary"),
     # What households earn is not what shops sell: 人均可支配收入 against retail sales.
     "income": ("可支配收入", "disposable income", "household income"),
     # What a region's shops sell (社会消费品零售总额, retail sales of consumer goods) is not a
@@ -988,6 +991,8 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "gin": ("金酒", "杜松子酒", "gin", "gins"),
     "vodka": ("伏特加", "vodka"),
     "baijiu": ("白酒", "baijiu"),
+    # (drinks in general, against beer: 鸣泉啤酒's 饮料销量 is not its beer sales)
+    "beverage": ("软饮料", "饮料", "soft drinks", "soft drink", "beverages"),
     "car": ("轿车", "乘用车", "cars", "car", "saloons"),
     "van": ("厢式货车", "vans", "van"),
     "lorry": ("卡车", "重卡", "lorries", "lorry", "trucks", "truck"),
@@ -1036,7 +1041,15 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "emergency": ("急诊", "emergency", "a&e"),
     "outpatient": ("门诊", "outpatient", "outpatients"),
     "inpatient": ("住院", "inpatient", "inpatients"),
-    # power by its source: a grid's 62% from solar is not its 62% from wind
+    # power by its source: a grid's 62% from solar is not its 62% from wind (solar thermal,
+    # 光热, is its own source: mirrors and heat, not panels)
+    "solarthermal": (
+        "光热",
+        "solar thermal",
+        "solar-thermal",
+        "concentrated solar",
+        "concentrating solar",
+    ),
     "solar": (
         "光伏",
         "太阳能",
@@ -1242,6 +1255,13 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
         "non-household",
         "nonresidential",
     ),
+    # land treated, by what was done to it: trees planted are not soil erosion brought under
+    # control (造林8000公顷, 治理水土流失面积12万亩: the same area in two units)
+    "afforestation": ("造林", "afforestation", "afforested", "reforestation", "reforested"),
+    "erosion": ("水土流失", "水土保持", "soil erosion", "soil and water conservation"),
+    # a battery's cell is not its pack (电芯, 电池包: the same energy density, two things)
+    "batterycell": ("电芯", "battery cell", "battery cells"),
+    "batterypack": ("电池包", "battery pack", "battery packs"),
     # A city's population by household registration is not the people who live there: 户籍人口
     # 732万 and 常住人口732万 are two figures (人口 is kept as the word it is).
     "hukou": ("户籍", "户口", "registered population", "registered residents", "hukou"),
@@ -1301,7 +1321,7 @@ MEASURES = frozenset(
         "debt income master doctorate investment seat grant donation case_recorded case_solved "
         "rent deposit asset turnout voteshare ontime loadfactor compensation fine printrun "
         "contractsales sellingexpense visitor holdings goals appearance conceded inflation "
-        "unemployment retail"
+        "unemployment retail tuition scholarship"
     )
 )
 CONCEPT_OF: dict[str, str] = {

@@ -157,9 +157,10 @@ def _shown(term: str) -> str:
     # A label or period is shown as what it is: "line 3", "m3" (March), "h1" (first half),
     # "end of m6" (the end of June).
     # A quantity in its kind's unit with the unit: "≈27000000000 litres".
-    if term[0] == "≈" and ":" in term:
+    if term[0] in "≈#" and ":" in term and term[1:].split(":", 1)[0].isalpha():
+        # (an exact figure in its kind's unit too: "2300000 kg")
         dim, value = term[1:].split(":", 1)
-        return f"≈{value} {_BASE_UNITS.get(dim, dim)}"
+        return f"{term[0].strip('#')}{value} {_BASE_UNITS.get(dim, dim)}"
     if term[0] == "=":
         kind, rest = term[1:].split(":", 1)
         if kind in _ROLES:  # a party's role in a deal or a match: "庐屿 sells", "赤隼 won"
