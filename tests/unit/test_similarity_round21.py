@@ -270,3 +270,23 @@ def test_a_bound_on_a_figure_in_a_unit_is_checked_in_its_kinds_unit() -> None:
         "Tern Valley Water supplied more than 150 million litres a day in 2025.",
         "Tern Valley Water supplied 147,000 cubic metres a day in 2025.",
     )
+
+
+# ---- ships are no rounds; mu is a unit in English too -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["2023年汀阳港没有一艘邮轮靠泊。", "石舸造船交付油轮12艘。", "轮渡客运量"]
+)
+def test_a_ship_is_no_round_of_funding(text: str) -> None:
+    assert "~round" not in claim_terms(text, "")
+    assert "~round" in claim_terms("A轮融资1.2亿元", "")
+
+
+def test_cruise_ships_in_either_language() -> None:
+    assert "~cruise" in claim_terms("2023年汀阳港没有一艘邮轮靠泊。", "")
+    assert "~cruise" in claim_terms("Tingyang Port did not receive any cruise ships.", "")
+
+
+def test_mu_is_an_area_in_english_too() -> None:
+    assert "#area:40000000" in claim_terms("Grey Crane Tea has 60,000 mu of tea plantations.", "")

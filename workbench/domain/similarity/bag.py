@@ -186,6 +186,10 @@ _KILOTONNES = re.compile(r"(\d)\s?kt\b")
 _TEU = re.compile(r"twenty[- ]foot[- ]equivalent units?")
 
 
+# 轮 of a ship: after what it carries or is (油轮 tanker, 货轮, 客轮, 巨轮) or before 船 or 渡.
+_SHIP_LUN = re.compile("(?<=[油货客巨滚])轮|轮(?=[船渡])")
+
+
 def _conceded(m: re.Match[str]) -> str:
     return m.group(3) or m.group(1) + m.group(2)
 
@@ -400,6 +404,8 @@ def _terms(text: str, *, averages: bool) -> list[str]:
     if "daily" in s:  # daily active users: no average (the product is read above)
         s = _DAILY_USERS.sub(" ", s)
     s = EN_PHRASE.sub(concepts, s)
+    if "轮" in s:  # a ship (油轮, 货轮, 轮船, 轮渡) is no round of funding (~round)
+        s = _SHIP_LUN.sub("船", s)
     s = CJK_CONCEPT.sub(concepts, s)
     if MONEY_WORD.search(s):  # 2.3 billion dollars (single words are read below)
         out.append(MONEY)

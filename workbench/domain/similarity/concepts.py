@@ -760,6 +760,16 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "hongkong": ("香港", "港股", "港交所"),
     "granted": ("授权",),  # (granted in English is an approval: see enact)
     "round": ("轮", "round", "rounds"),
+    # (a cruise ship is no round of funding: 邮轮 is read whole, before its 轮)
+    "cruise": (
+        "邮轮",
+        "游轮",
+        "cruise ships",
+        "cruise ship",
+        "cruise liners",
+        "cruise liner",
+        "cruise vessels",
+    ),
     "series_c": ("c轮", "series c"),
     # (装机容量, 装机规模: the installed capacity of a power plant or a grid)
     "capacity": ("产能", "装机容量", "装机规模", "装机量", "装机", "capacity"),

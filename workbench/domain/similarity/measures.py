@@ -175,7 +175,7 @@ for _dim, _factor, _forms in (
         "|平方公里|平方千米",
     ),
     ("area", 4046.86, "acres|acre"),
-    ("area", 2000 / 3, "亩"),
+    ("area", 2000 / 3, "亩|mu"),
     ("length", 1e3, "kilometres|kilometre|kilometers|kilometer|km|公里|千米"),
     ("length", 1609.34, "miles|mile"),
     ("length", 1.0, "metres|metre|meters|meter|米"),
