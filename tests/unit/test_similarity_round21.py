@@ -290,3 +290,20 @@ def test_cruise_ships_in_either_language() -> None:
 
 def test_mu_is_an_area_in_english_too() -> None:
     assert "#area:40000000" in claim_terms("Grey Crane Tea has 60,000 mu of tea plantations.", "")
+
+
+# ---- a price of nothing is no denial; a grade is no name --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Queyu residents aged 65 travel on city buses at no charge.", "Rides are at no extra cost."],
+)
+def test_no_charge_is_no_denial(text: str) -> None:
+    assert "=polarity:not" not in claim_terms(text, "")
+    assert "=polarity:not" in claim_terms("Queyu did not charge residents.", "")
+
+
+def test_a_grade_or_class_is_no_name() -> None:
+    assert names("Jinglan Lake's water reached Class 3 quality.") == ["@jinglan", "@lake"]
+    assert "@grade" not in names("Water in Lake Jinglan met the Grade III standard.")

@@ -27,6 +27,8 @@ NOT_NAMES = frozenset(
     split_words(
         "january february march april may june july august september october november december "
         "monday tuesday wednesday thursday friday saturday sunday series"
+        # a grade on a scale (Grade III, Class 3), no name
+        " grade class"
     )
 )
 # Offices, capitalised before a name or as a title (Prime Minister Ada Morrow, as Finance
