@@ -2294,7 +2294,8 @@ def test_a_quantity_in_another_unit_is_the_same_quantity(one: str, other: str) -
 
 
 def test_a_thousand_that_begins_a_unit_is_the_units() -> None:
-    assert "#10000000" in terms("一千万千瓦")  # ten million kilowatts, not 10,001,000
+    # ten million kilowatts, not 10,001,000 (exact in watts, its kind's unit: round 21)
+    assert "#power:10000000000" in terms("一千万千瓦")
     assert "#10000000" in terms("一千万")
 
 
@@ -2633,8 +2634,9 @@ def test_ordinary_words_that_hold_a_form_are_read_as_what_they_say(
 
 
 def test_thousands_of_a_unit_are_the_units() -> None:
-    assert {"≈length:3000", "#3"} <= set(terms("跑道长三千米"))
-    assert {"≈length:29000", "#28.6"} <= set(terms("全长28.6千米"))
+    # (a figure in a unit is exact in its kind's unit, metres: round 21)
+    assert {"≈length:3000", "#length:3000"} <= set(terms("跑道长三千米"))
+    assert {"≈length:29000", "#length:28600"} <= set(terms("全长28.6千米"))
     assert "#1000" not in terms("装机容量150万千瓦") and "#1000" not in terms("每千克3.2元")
 
 
@@ -3336,7 +3338,8 @@ ROUND18 = [
             "Tern Valley Water supplied more than 150 million litres a day in 2025.",
             "over 150m litres a day in 2025",
         ),
-        ("bounds", ("147000000",), ("above 150000000",), 0.5),
+        # (a figure in a unit is shown in its kind's unit since round 21)
+        ("bounds", ("147000000 litres",), ("above 150000000",), 0.5),
     ),
     (
         ("桐岭机场2025年旅客吞吐量首次超过800万人次。", "旅客吞吐量超过800万人次"),

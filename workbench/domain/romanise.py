@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Collection
 from functools import lru_cache
-from itertools import product
+from itertools import islice, product
 
 
 @lru_cache(maxsize=8192)
@@ -87,3 +87,18 @@ def name_matches(
         if rest and first in latin and any(w != first and w.startswith(rest) for w in latin):
             return True
     return False
+
+
+# At most this many spellings of one name are kept (a name of two heteronyms has a few).
+_SPELLINGS = 8
+
+
+@lru_cache(maxsize=4096)
+def spellings(chinese: str, stem: Callable[[str], str] = lambda w: w) -> tuple[str, ...]:
+    """The ways an English text may write the Chinese name `chinese` as one word (青岚:
+    qinglan; 行川: xingchuan, hangchuan...), its readings joined and cut by `stem` as a word of
+    the English text is; () for a name with a character that has no reading."""
+    chars = [readings(ch) for ch in chinese]
+    if not chars or not all(chars):
+        return ()
+    return tuple(sorted({stem("".join(s)) for s in islice(product(*chars), _SPELLINGS)}))

@@ -37,8 +37,11 @@ bag of terms:
   and the place a neighbour borders, "Tingshi, next to Lanxi", 与岚溪相邻的汀石: `=of:lanxi`),
   a Chinese place after 在 or 于 (在无锡创办: `=place:无锡`), a sum of money (`^money`) and the
   kind of quantity a unit gives (38公里: `^dim:length`);
-- a figure in a unit also in its kind's unit (27 million m3 and 27 billion litres:
-  `≈vol:27000000000`), and a figure given as a percentage (94%: `=pct:94`);
+- a figure in a unit in its kind's unit, exactly and roughly (27 million m3 and 27 billion
+  litres: `#vol:27000000000`, `≈vol:27000000000`; 2,300 tonnes and 230万公斤: `#mass:2300000`),
+  and a figure given as a percentage (94%: `=pct:94`);
+- the pinyin of each Chinese name (`=py:青岚:qinglan`), so that the name and the same name written
+  as an English word count as one term (see `scripts.pinyin_ties`);
 - who buys and who sells in a deal (sold to Lorimer, Lorimer bought; 出售给麦垄, 从星槎购入; a
   player who joined a club for a fee, 加盟 with a 转会费:
   `=buys:lorimer`, `=sells:白桦`), who won a match (负于赤隼: `=wins:赤隼`), who pays whom under

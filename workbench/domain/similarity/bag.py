@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 
+from workbench.domain.romanise import spellings
 from workbench.domain.similarity.concepts import CJK_CONCEPT, CONCEPT_OF, EN_PHRASE, products
 from workbench.domain.similarity.figures import (
     ARABIC,
@@ -33,6 +34,7 @@ from workbench.domain.similarity.figures import (
     split_years,
     zh_value,
 )
+from workbench.domain.similarity.kinds import PINYIN
 from workbench.domain.similarity.labels import labels, without_month_figures, year_spans
 from workbench.domain.similarity.measures import (
     CONCEPT_MARK,
@@ -42,6 +44,7 @@ from workbench.domain.similarity.measures import (
     MONEY_WORD,
     PERCENTAGE,
     counted_measures,
+    exact_quantity,
     quantity,
 )
 from workbench.domain.similarity.naming import (
@@ -70,7 +73,7 @@ from workbench.domain.similarity.roles import (
 )
 from workbench.domain.similarity.shares import shares
 from workbench.domain.similarity.trades import en_trades, zh_trades
-from workbench.domain.similarity.words import CJK_RUN, STOP_WORDS, WORD, normal, stem
+from workbench.domain.similarity.words import CJK_RUN, STOP_WORDS, WORD, is_cjk, normal, stem
 
 # "nine per cent less milk", "500 fewer staff", "down 9%", "up by 12%": a direction said by a
 # comparative after a figure or by up/down before one (not "less than", "up to": bounds).
@@ -105,6 +108,12 @@ _JOBS = re.compile(
 SALE, BUY = "~sale", "~buy"
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pct\b)")
 
+# What 零 begins as a word, not a figure: 零售 (retail), 零件 and 零部件 (parts), 零食 (snacks),
+# 零星 (scattered), 零钱 (change), 零工 (odd jobs), 零散 (piecemeal).
+_ZERO_WORDS = frozenset("售件部食星钱工散碎")
+# (a plain term, as the Chinese text's character pair is)
+YOY = "同比"
+
 _COUNTS = frozenset("人名位家台辆架艘座张项件个条款所只头部本套间栋枚颗支份篇场元吨")
 
 
@@ -114,7 +123,7 @@ _COUNTS = frozenset("人名位家台辆架艘座张项件个条款所只头部�
 _RAISED_PRICE = re.compile(
     r"\braised(?=\s+(?:its|their|the|his|her)?\s*"
     r"(?:(?!(?:to|for|about|over|on|of|in|at|from|by|with|and|or)\b)[a-z-]+\s+){0,2}"
-    r"(?:prices?|fares?|charges?|rates?|fees?|rents?|tariffs?|premiums?|bills?|wages?|"
+    r"(?:prices?|fares?|charges?|rates?|fees?|tuition|rents?|tariffs?|premiums?|bills?|wages?|"
     r"salar(?:y|ies)|pay|taxe?s?|dut(?:y|ies)|pensions?|benefits?)\b)"
 )
 # "An adult ticket costs 120 yuan": what a thing costs is its price (not "the bridge cost £40m",
@@ -177,6 +186,10 @@ _KILOTONNES = re.compile(r"(\d)\s?kt\b")
 _TEU = re.compile(r"twenty[- ]foot[- ]equivalent units?")
 
 
+# 轮 of a ship: after what it carries or is (油轮 tanker, 货轮, 客轮, 巨轮) or before 船 or 渡.
+_SHIP_LUN = re.compile("(?<=[油货客巨滚])轮|轮(?=[船渡])")
+
+
 def _conceded(m: re.Match[str]) -> str:
     return m.group(3) or m.group(1) + m.group(2)
 
@@ -225,6 +238,34 @@ def _averaged(s: str) -> list[str]:
     return out
 
 
+# "Daily active users" and "daily users" say which users are counted (the product `dau`), not
+# a figure per day: the word is no average (日活跃用户 is none either).
+_DAILY_USERS = re.compile(r"\bdaily(?=\s+(?:active\b|users\b))")
+# Money in jiao and fen, the spoken way: 三角五分 is 0.35元, 五角 0.5元 (only before 分 or 钱, or
+# after a sum in yuan: 三角 alone is a triangle, 三角洲 a delta), 2元5角 2.5元.
+_JIAO = re.compile(
+    "(?:((?<![0-9])[0-9]+|(?<![零〇一二两三四五六七八九十])[零〇一二两三四五六七八九十]+)[元块])?"
+    "(?<![零〇一二两三四五六七八九十0-9])([0-9一二两三四五六七八九])角"
+    "(?:([0-9一二三四五六七八九])分|(?=钱))"
+    "|((?<![0-9])[0-9]+|(?<![零〇一二两三四五六七八九十])[零〇一二两三四五六七八九十]+)[元块]"
+    "([0-9一二两三四五六七八九])角"
+)
+
+
+def _jiao(m: re.Match[str]) -> str:
+    whole, jiao, fen = (
+        (m.group(1), m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5), None)
+    )
+    value = 0.0
+    for part, scale in ((whole, 1.0), (jiao, 0.1), (fen, 0.01)):
+        if part:
+            read = float(part) if part.isdigit() else zh_value(part)
+            if read is None:
+                return m.group()
+            value += read * scale
+    return f"{value:g}元"
+
+
 def terms(text: str) -> list[str]:
     """The meaning-bearing terms of `text` (see the package's docstring), with repeats."""
     return _terms(text, averages=True)
@@ -235,7 +276,7 @@ def _terms(text: str, *, averages: bool) -> list[str]:
     s = split_years(before_years(plain.lower()))
     out: list[str] = labels(s)
     if averages and _AVERAGE.search(s):
-        out += _averaged(s)
+        out += _averaged(_DAILY_USERS.sub(" ", s) if "daily" in s else s)
     out += parts(plain)
     out += products(s)
     found_days = days(s)
@@ -252,6 +293,8 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         out.append(FUTURE)
     out += stances(s)
     s = shares(winner_first(without_month_figures(s)), out)
+    if "角" in s:
+        s = _JIAO.sub(_jiao, s)
     if "块" in s:
         s = _KUAI.sub(_kuai, s)
     if "p" in s:
@@ -273,17 +316,19 @@ def _terms(text: str, *, averages: bool) -> list[str]:
             if _PERCENT_AFTER.match(m.string, m.end()) or m.string.endswith("百分之", 0, m.start()):
                 out.append(PERCENTAGE + number_token(value)[1:])
         # exact, approximate too, or only approximate (see `figures.hedged`)
+        exact = (None if year else exact_quantity(m.string, m.end(), value)) or number_token(value)
         if year or value < 10 or not math.isfinite(value):
-            out.append(number_token(value))
+            out.append(exact)
             return
         approx = approximate_token(value)
-        out.append("#" + approx if hedged(m) else number_token(value))
+        out.append("#" + approx if hedged(m) else exact)
         out.append(approx)
         side = bound(m)
         if side:
             # The bound is the figure stated, not its rounded value: "more than 287,000" is
             # kept by 287,400, which rounds to the same 290,000 (see `disagreements`).
-            out.append(f"=bound:{side}:{number_token(value)[1:]}")
+            # (in its kind's unit when it has one, as its exact term is)
+            out.append(f"=bound:{side}:{exact.rsplit(':', 1)[-1].removeprefix('#')}")
 
     def numbers(m: re.Match[str]) -> str:
         digits, scale = m.group(1), m.group(2)
@@ -334,6 +379,10 @@ def _terms(text: str, *, averages: bool) -> list[str]:
 
     def concepts(m: re.Match[str]) -> str:
         concept = CONCEPT_OF[m.group()]
+        if concept == "yoy":
+            # "year on year" is 同比, the word a Chinese claim says it with (a character pair)
+            out.append(YOY)
+            return " "
         out.append("~" + concept)
         if concept in CURRENCIES:
             before = m.string[: m.start()].rstrip()[-1:]
@@ -352,7 +401,11 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         s = _USED_TO.sub(" formerly ", s)
     if "close" in s or "open" in s:  # will close 38 branches: closes
         s = _CLOSE.sub(r"\1 \2s", s)
+    if "daily" in s:  # daily active users: no average (the product is read above)
+        s = _DAILY_USERS.sub(" ", s)
     s = EN_PHRASE.sub(concepts, s)
+    if "轮" in s:  # a ship (油轮, 货轮, 轮船, 轮渡) is no round of funding (~round)
+        s = _SHIP_LUN.sub("船", s)
     s = CJK_CONCEPT.sub(concepts, s)
     if MONEY_WORD.search(s):  # 2.3 billion dollars (single words are read below)
         out.append(MONEY)
@@ -360,6 +413,8 @@ def _terms(text: str, *, averages: bool) -> list[str]:
     def zh_numbers(m: re.Match[str]) -> str:
         if m.group() == "一":
             return m.group()  # 一份, 一家: an article, not the figure 1 (一年 still is)
+        if m.group() == "零" and m.string[m.end() : m.end() + 1] in _ZERO_WORDS:
+            return m.group()  # 零售, 零部件, 零食: retail, parts, snacks, not the figure 0
         value = zh_value(m.group(1))
         if value is None:
             return m.group()
@@ -374,7 +429,7 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         if word in EN_ORDINALS:
             out.append(number_token(EN_ORDINALS[word]))
         elif word in CONCEPT_OF:
-            out.append("~" + CONCEPT_OF[word])
+            out.append(YOY if CONCEPT_OF[word] == "yoy" else "~" + CONCEPT_OF[word])
         elif word not in STOP_WORDS:
             out.append(stem(word))
     for run in CJK_RUN.findall(s):
@@ -418,6 +473,11 @@ def claim_terms(text: str, quote: str) -> Counter[str]:
             named.update("%" + t[1:] for t in found if t[1:2].isascii())
     bag.update(named)
     bag.update("=of:" + t[1:] for t in owners - named)
+    # How an English text spells each Chinese name (青岚: =py:青岚:qinglan), so that the name
+    # in one claim and its pinyin in the other are shared (see `scripts.pinyin_ties`).
+    for t in named:
+        if len(t) == 3 and is_cjk(t[1]) and is_cjk(t[2]):
+            bag.update(f"{PINYIN}{t[1:]}:{s}"[:MAX_TERM] for s in spellings(t[1:], stem))
     if CJK_RUN.search(text):
         # The name a Chinese text opens with is the claim's subject, as a quote's opening
         # pair need not be (a quote is a span of the source, often cut after the name): see

@@ -760,8 +760,19 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "hongkong": ("香港", "港股", "港交所"),
     "granted": ("授权",),  # (granted in English is an approval: see enact)
     "round": ("轮", "round", "rounds"),
+    # (a cruise ship is no round of funding: 邮轮 is read whole, before its 轮)
+    "cruise": (
+        "邮轮",
+        "游轮",
+        "cruise ships",
+        "cruise ship",
+        "cruise liners",
+        "cruise liner",
+        "cruise vessels",
+    ),
     "series_c": ("c轮", "series c"),
-    "capacity": ("产能", "capacity"),
+    # (装机容量, 装机规模: the installed capacity of a power plant or a grid)
+    "capacity": ("产能", "装机容量", "装机规模", "装机量", "装机", "capacity"),
     "utilisation": ("利用率", "utilisation", "utilization"),
     "factory": ("工厂", "生产基地", "factory", "plant"),
     # (a part of a whole: 占比, 占总销量的50%, "make up 22%", "account for a third")
@@ -798,6 +809,19 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "累计",
     ),
     "worked": ("工作", "任职", "worked", "work", "employed", "employs", "employ"),
+    # a change on the same period a year before (up 4.1% year on year, 同比增长4.1%): the
+    # English is read as the Chinese word (see `bag`)
+    "yoy": (
+        "year on year",
+        "year-on-year",
+        "from a year earlier",
+        "from a year ago",
+        "on a year earlier",
+        "over the same period last year",
+        "from the same period last year",
+        "on the same period last year",
+        "yoy",
+    ),
     "year": ("year", "years"),
     "percent": ("%", "百分之", "percent", "per cent", "pct"),
     "usd": ("美元", "美金", "$", "us$", "dollars", "dollar", "usd"),
@@ -830,6 +854,12 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "零售价",
         "批发价",
         "均价",
+        # what water, power, gas, fuel or homes cost (水价上涨, 电价下调)
+        "水价",
+        "电价",
+        "气价",
+        "油价",
+        "房价",
         "price",
         "prices",
         "priced",
@@ -871,8 +901,41 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "teacher": ("教师", "teachers", "teacher", "teaching staff", "lecturers"),
     # What is owed is not what is earned: debt of US$2.3 billion against sales of as much.
     "debt": ("债务", "负债", "欠款", "debt", "debts", "borrowings", "liabilities", "owed", "owes"),
+    # What students pay is not what they are given: 学费 6800元 against 奖学金 6800元.
+    "tuition": ("学费", "tuition fees", "tuition fee", "tuition"),
+    "scholarship": ("奖学金", "助学金", "scholarships", "scholarship", "bursaries", "bursary"),
     # What households earn is not what shops sell: 人均可支配收入 against retail sales.
     "income": ("可支配收入", "disposable income", "household income"),
+    # What a region's shops sell (社会消费品零售总额, retail sales of consumer goods) is not a
+    # company's revenue.
+    "retail": (
+        "社会消费品零售总额",
+        "社会消费品零售额",
+        "消费品零售总额",
+        "消费品零售额",
+        "零售总额",
+        "零售额",
+        "社零",
+        "retail sales of consumer goods",
+        "consumer goods retail sales",
+        "retail sales",
+    ),
+    # Cars that run on other than petrol (新能源汽车, new-energy vehicles): a region's or a
+    # maker's, said in either language.
+    "nev": (
+        "新能源汽车",
+        "新能源车",
+        "新能源乘用车",
+        "new-energy vehicles",
+        "new energy vehicles",
+        "new-energy vehicle",
+        "new energy vehicle",
+        "new-energy cars",
+        "new energy cars",
+        "new-energy car",
+        "nevs",
+        "nev",
+    ),
     # Measures of a desk's everyday beats that were missing, each another fact than its
     # neighbour: rents are not home prices; a bank's deposits are not its assets; an election's
     # turnout is not a winner's share of the vote; an airline's on-time rate is not its load
@@ -938,6 +1001,8 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "gin": ("金酒", "杜松子酒", "gin", "gins"),
     "vodka": ("伏特加", "vodka"),
     "baijiu": ("白酒", "baijiu"),
+    # (drinks in general, against beer: 鸣泉啤酒's 饮料销量 is not its beer sales)
+    "beverage": ("软饮料", "饮料", "soft drinks", "soft drink", "beverages"),
     "car": ("轿车", "乘用车", "cars", "car", "saloons"),
     "van": ("厢式货车", "vans", "van"),
     "lorry": ("卡车", "重卡", "lorries", "lorry", "trucks", "truck"),
@@ -986,7 +1051,15 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "emergency": ("急诊", "emergency", "a&e"),
     "outpatient": ("门诊", "outpatient", "outpatients"),
     "inpatient": ("住院", "inpatient", "inpatients"),
-    # power by its source: a grid's 62% from solar is not its 62% from wind
+    # power by its source: a grid's 62% from solar is not its 62% from wind (solar thermal,
+    # 光热, is its own source: mirrors and heat, not panels)
+    "solarthermal": (
+        "光热",
+        "solar thermal",
+        "solar-thermal",
+        "concentrated solar",
+        "concentrating solar",
+    ),
     "solar": (
         "光伏",
         "太阳能",
@@ -1160,6 +1233,45 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     # a council's or a party's leader, and its deputy (not "market leader")
     "leader": ("council leader", "party leader", "leader of", "as leader", "as its leader"),
     "deputyleader": ("deputy leader",),
+    # who pays a utility's price: households are not industry (居民水价 against 非居民用水价格,
+    # household against industrial water prices)
+    "residential": (
+        "居民用水",
+        "居民水价",
+        "居民用电",
+        "居民电价",
+        "居民用气",
+        "居民气价",
+        "household water",
+        "household electricity",
+        "household gas",
+        "residential water",
+        "residential electricity",
+        "residential gas",
+    ),
+    "nonresidential": (
+        "非居民",
+        "工业用水",
+        "工业水价",
+        "工业用电",
+        "工业电价",
+        "商业用水",
+        "商业用电",
+        "industrial water",
+        "industrial electricity",
+        "commercial water",
+        "business water",
+        "non-residential",
+        "non-household",
+        "nonresidential",
+    ),
+    # land treated, by what was done to it: trees planted are not soil erosion brought under
+    # control (造林8000公顷, 治理水土流失面积12万亩: the same area in two units)
+    "afforestation": ("造林", "afforestation", "afforested", "reforestation", "reforested"),
+    "erosion": ("水土流失", "水土保持", "soil erosion", "soil and water conservation"),
+    # a battery's cell is not its pack (电芯, 电池包: the same energy density, two things)
+    "batterycell": ("电芯", "battery cell", "battery cells"),
+    "batterypack": ("电池包", "battery pack", "battery packs"),
     # A city's population by household registration is not the people who live there: 户籍人口
     # 732万 and 常住人口732万 are two figures (人口 is kept as the word it is).
     "hukou": ("户籍", "户口", "registered population", "registered residents", "hukou"),
@@ -1219,7 +1331,7 @@ MEASURES = frozenset(
         "debt income master doctorate investment seat grant donation case_recorded case_solved "
         "rent deposit asset turnout voteshare ontime loadfactor compensation fine printrun "
         "contractsales sellingexpense visitor holdings goals appearance conceded inflation "
-        "unemployment"
+        "unemployment retail tuition scholarship"
     )
 )
 CONCEPT_OF: dict[str, str] = {

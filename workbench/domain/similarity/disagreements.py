@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from workbench.domain.glosses import pinyin_translated
-from workbench.domain.similarity.figures import approximate_token, is_year
+from workbench.domain.similarity.figures import approximate_token, exact_value, is_year
 from workbench.domain.similarity.kinds import (
     ACT_POLE,
     CANCEL,
@@ -327,9 +327,10 @@ def _kept(kinds: Kinds, vector: Mapping[str, float], other: Mapping[str, float])
         return False
     limits = [_limit(t) for t in kinds.bounds]
     for term in other:
-        if term[0] != "#" or not term[1:2].isdigit() or ":" in term or is_year(term):
+        exact = exact_value(term)
+        if exact is None or is_year(term):
             continue
-        value = float(term[1:])
+        value = exact
         if any(abs(value - x) <= _NEAR * x for x in hedges) or any(
             x <= value <= x * (1 + _NEAR) if side == "above" else x * (1 - _NEAR) <= value <= x
             for side, x in limits
@@ -375,9 +376,9 @@ def _broken(bounds: list[str], other: Mapping[str, float]) -> tuple[list[str], l
         side, limit = _limit(t)
         rounded = approximate_token(limit)
         for term in other:
-            if term[0] != "#" or not term[1:2].isdigit() or ":" in term:
-                continue  # (a hedged figure, #≈, or a ratio, #17:1)
-            value = float(term[1:])
+            value = exact_value(term)  # (none for a hedged figure, #≈, or a ratio, #17:1)
+            if value is None:
+                continue
             if approximate_token(value) == rounded and (
                 value < limit if side == "above" else value > limit
             ):

@@ -287,3 +287,17 @@ def before_years(text: str) -> str:
     if "before" not in text:
         return text
     return _BEFORE_YEAR.sub(lambda m: f"by the end of {int(m.group(1)) - 1}", text)
+
+
+def exact_value(term: str) -> float | None:
+    """The value of an exact figure's term, plain (#287400) or in its kind's unit
+    (#mass:2300000: 2,300 tonnes, see `measures.exact_quantity`); None for any other term (a
+    hedged figure, #≈; a ratio, #17:1)."""
+    if term[0] != "#":
+        return None
+    body = term[1:]
+    if ":" in body:
+        kind, _, body = body.partition(":")
+        if not kind.isalpha():
+            return None
+    return float(body) if body[:1].isdigit() else None

@@ -62,6 +62,10 @@ ROLE_PREFIXES = tuple(f"{role}:" for role in OPPOSITE_ROLES)
 CANCEL = "~cancel"
 
 
+# How an English text spells a Chinese name (=py:青岚:qinglan; see `scripts.pinyin_ties`).
+PINYIN = "=py:"
+
+
 # What is planned, aimed at or expected (see `disagreements.MODALITY`).
 PLAN = "~plan"
 
@@ -188,8 +192,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.averaged.append(t)
             elif t.startswith("=scale:"):
                 kinds.scales.append(t)
-            elif t.startswith("=span:"):
-                pass  # (read by `disagreements` from the vector: a span of years)
+            elif t.startswith(("=span:", PINYIN)):
+                pass  # (read from the vector: a span of years, a name's pinyin)
             else:
                 kinds.orgs.append(t)
         elif mark == "≈":

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from workbench.domain.similarity.concepts import CONCEPT_OF
-from workbench.domain.similarity.figures import NUMBER_WORDS, approximate_token
+from workbench.domain.similarity.figures import NUMBER_WORDS, approximate_token, number_token
 from workbench.domain.similarity.naming import NOT_NAMES
 from workbench.domain.similarity.words import STOP_WORDS, split_words, stem
 
@@ -175,7 +175,7 @@ for _dim, _factor, _forms in (
         "|平方公里|平方千米",
     ),
     ("area", 4046.86, "acres|acre"),
-    ("area", 2000 / 3, "亩"),
+    ("area", 2000 / 3, "亩|mu"),
     ("length", 1e3, "kilometres|kilometre|kilometers|kilometer|km|公里|千米"),
     ("length", 1609.34, "miles|mile"),
     ("length", 1.0, "metres|metre|meters|meter|米"),
@@ -216,3 +216,13 @@ def quantity(text: str, at: int, value: float) -> str | None:
         return None
     dim, factor = _CONVERSIONS[m.group().lstrip(" -")]
     return f"≈{dim}:{approximate_token(value * factor)[1:]}"
+
+
+def exact_quantity(text: str, at: int, value: float) -> str | None:
+    """The exact term of a figure `value` in a unit of the table beginning at `at` in `text`, in
+    its kind's unit ("#mass:2300000" for 2,300 tonnes and 230万公斤), or None (see above)."""
+    m = _UNIT_AT.match(text, at)
+    if m is None:
+        return None
+    dim, factor = _CONVERSIONS[m.group().lstrip(" -")]
+    return f"#{dim}:{number_token(value * factor)[1:]}"

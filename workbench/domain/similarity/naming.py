@@ -27,6 +27,8 @@ NOT_NAMES = frozenset(
     split_words(
         "january february march april may june july august september october november december "
         "monday tuesday wednesday thursday friday saturday sunday series"
+        # a grade on a scale (Grade III, Class 3), no name
+        " grade class"
     )
 )
 # Offices, capitalised before a name or as a title (Prime Minister Ada Morrow, as Finance
@@ -147,10 +149,20 @@ def latin_names(text: str) -> list[str]:
 # again from each of its positions, in time quadratic in its length. Where the run read from
 # its start ends in no 年, no later part of it can, so the lead is the same.
 _ZH_DATE_CHARS = "零〇一二两三四五六七八九十百千万亿\\d."
+# How a text says where a figure comes from, naming no one (据介绍，青岚市……: the name is 青岚, not
+# 介绍, a reporting verb).
+_ZH_REPORTED = (
+    "据(?:初步)?(?:介绍|了解|悉|报道|统计|估计|估算|测算|透露|披露|通报|分析|调查|显示)"
+    "|(?:记者)?(?:从[^，,。；;：:]{1,12})?(?:获悉|了解到|注意到|得知)"
+)
 ZH_LEAD = re.compile(
     rf"(?:(?<![{_ZH_DATE_CHARS}])[{_ZH_DATE_CHARS}]+[年月日号](?:[底末初内起]|以来)?"
     r"|[\s\d.,%、:;]"
-    r"|去年|今年|明年|上一年|当年|同年|目前|如今|截至|到|在|据|早在|过去)+"
+    r"|去年|今年|明年|上一年|当年|同年|目前|如今|截至|到|在|早在|过去"
+    # a quarter or a half (一季度青岚市……, 上半年……)
+    r"|(?:第|前)?[一二三四1-4]季度|[上下]半年"
+    # who says it, with no name: 据介绍, 据了解, 据悉, 记者获悉 (else 据, as in 据星渚科技称)
+    rf"|{_ZH_REPORTED}|据)+"
 )
 ZH_NOT_FIRST = frozenset(
     "这那该此其他她它我你您本各每全多某整单首新前后上下同共总约仅只已又再还也都就把被让给对从向"
@@ -167,11 +179,15 @@ ZH_NOT_SECOND = frozenset("的是在于与和从向由把对将已共曾有为�
 _NOT_NAME_WORDS = frozenset(
     split_words(
         "年报 财报 季报 公告 报告 数据 统计 资料 消息 记者 新闻 调查 研究 文件 官方 媒体 报道 "
-        "业内 行业 分析 专家 业绩 营业 项目 员工 用户 客户 产品 "
+        "业内 行业 分析 专家 业绩 营业 项目 员工 用户 客户 产品 社会 居民 市民 "
+        # a kind of work before its title (电影《长风渡口》: the film, no name)
+        "电影 影片 小说 纪录 动画 剧集 电视 歌曲 专辑 游戏 "
         # who acts on a firm, not the firm: 环保部门对墨澜化工……处以罚款
         "环保 监管 主管 部门 当地 警方 法院 官员 "
         # when: 年末, 年初, 至今, 目前; what was done: 援建, 新建, 累计
-        "年末 年初 年底 年中 至今 目前 当前 如今 援建 新建 累计"
+        "年末 年初 年底 年中 至今 目前 当前 如今 援建 新建 累计 "
+        # who says it (a quote that opens 表示，今年……): reporting verbs, no name
+        "介绍 了解 表示 指出 透露 获悉 强调 认为 宣布 公布 披露 声称"
     )
 )
 

@@ -40,6 +40,8 @@ _EN_NOT_NEGATION = re.compile(
     r"\b(?:no|not)\s+(?:more|less|fewer|later|earlier|longer|other|only|least|until|clear)\b"
     r"|\bnone\s+other\b"
     r"|\b(?:not|n['’]t|never)\s+(?:exceed|exceeded|surpass|surpassed|top|topped)\b"
+    # "at no charge", "free of charge, no cost to residents": a price of nothing, not a denial
+    r"|\b(?:at\s+)?no\s+(?:extra\s+|additional\s+)?(?:charge|cost|fee)\b"
     # "found not guilty" is an acquittal (an act of its own), not a denial
     r"|\bnot\s+guilty\b"
     # "has not been this low for ten years": a record, said as a negation

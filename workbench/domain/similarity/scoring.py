@@ -22,6 +22,7 @@ from workbench.domain.similarity.disagreements import (
     SUBSIDIARY,
     disagreements,
 )
+from workbench.domain.similarity.scripts import pinyin_ties
 from workbench.domain.similarity.weighting import SUBJECT_SHARE, cosine, subject
 
 
@@ -117,6 +118,8 @@ def similarity(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     score = cosine(a, b)
     if not score:
         return 0.0  # most claims of a plain scan share nothing: nothing to lower
+    if "%" in a or "%" in b:
+        score = min(1.0, score + sum(w for w, _ in pinyin_ties(a, b)))
     score *= _subject_factor(a, b)
     for _, share, _ in disagreements(a, b):
         score *= 1.0 - share
@@ -154,9 +157,10 @@ def _shown(term: str) -> str:
     # A label or period is shown as what it is: "line 3", "m3" (March), "h1" (first half),
     # "end of m6" (the end of June).
     # A quantity in its kind's unit with the unit: "≈27000000000 litres".
-    if term[0] == "≈" and ":" in term:
+    if term[0] in "≈#" and ":" in term and term[1:].split(":", 1)[0].isalpha():
+        # (an exact figure in its kind's unit too: "2300000 kg")
         dim, value = term[1:].split(":", 1)
-        return f"≈{value} {_BASE_UNITS.get(dim, dim)}"
+        return f"{term[0].strip('#')}{value} {_BASE_UNITS.get(dim, dim)}"
     if term[0] == "=":
         kind, rest = term[1:].split(":", 1)
         if kind in _ROLES:  # a party's role in a deal or a match: "庐屿 sells", "赤隼 won"
@@ -190,6 +194,11 @@ def explain(a: Mapping[str, float], b: Mapping[str, float], top: int = 4) -> Exp
     # (a figure's approximate term beside its exact one says it twice: 8300 and ≈8300)
     telling = [(w, t) for w, t in shared if _telling(t) and not (t[0] == "≈" and t[1:] in exact)]
     cos, subject_factor = cosine(a, b), _subject_factor(a, b)
+    if cos and ("%" in a or "%" in b):
+        # a Chinese name and its pinyin, shown as "qinglan (青岚)" (see `pinyin_ties`)
+        ties = pinyin_ties(a, b)
+        cos = min(1.0, cos + sum(w for w, _ in ties))
+        telling = sorted([*telling, *ties], reverse=True)
     score = cos * subject_factor
     disagree = []
     for what, share, found in disagreements(a, b):

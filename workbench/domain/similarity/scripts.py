@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from workbench.domain.glosses import glossed
 from workbench.domain.romanise import name_matches
-from workbench.domain.similarity.kinds import Kinds, found_in
+from workbench.domain.similarity.kinds import PINYIN, Kinds, found_in
 from workbench.domain.similarity.words import stem
 
 
@@ -135,3 +135,28 @@ def across_scripts(
     if all(found_in(t, where) for hanzi, _, where in pairs for t in hanzi):
         return True, None
     return True, (sorted(ka.latin + _hanzi(ka)), sorted(kb.latin + _hanzi(kb)))
+
+
+def pinyin_ties(a: Mapping[str, float], b: Mapping[str, float]) -> list[tuple[float, str]]:
+    """What a Chinese name of one claim and its pinyin in the other add to their cosine, as if
+    they were one term (the product of their weights), each with the term shown ("qinglan
+    (青岚)"): 青岚市一季度…… against "Qinglan ranked first…" share their subject, which the bag
+    of terms alone cannot see (a character pair and a word share no term). Only a name the
+    other claim does not hold in Chinese (an English claim whose quote names 青岚 shares it
+    already), and whose pinyin the claim itself does not write."""
+    ties: dict[str, tuple[float, str]] = {}
+    for chinese, other in ((a, b), (b, a)):
+        if "%" not in chinese:
+            continue  # (no Chinese text: no Chinese name)
+        for t in chinese:
+            if not t.startswith(PINYIN):
+                continue
+            name, spelled = t[len(PINYIN) :].split(":", 1)
+            weight = chinese.get(name, 0.0) * other.get(spelled, 0.0)
+            if (
+                weight > ties.get(name, (0.0, ""))[0]
+                and name not in other
+                and spelled not in chinese
+            ):
+                ties[name] = (weight, f"{spelled} ({name})")
+    return list(ties.values())
