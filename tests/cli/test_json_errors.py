@@ -227,6 +227,15 @@ def test_failures_outside_the_library_have_kinds_too(
     assert error["kind"] == kind
 
 
+@pytest.mark.parametrize("args", [["claim", "show", "-1"], ["doc", "show", "-5", "--json"]])
+def test_a_negative_id_is_told_as_an_id_not_an_option(wb_cli: Run, args: list[str]) -> None:
+    """A trial: `claim show -1` said "No such option '-1'"."""
+    r = wb_cli(*args)
+    assert r.code == 2 and r.out == ""
+    assert f"{args[2]} is no id: ids are whole numbers from 1" in r.err
+    assert f"see `workbench {args[0]} show --help`" in r.err
+
+
 def test_ctrl_c_is_an_interrupt_not_a_refusal(capsys: pytest.CaptureFixture[str]) -> None:
     """click turns Ctrl-C into Abort: it still ends with the shell's 130 and says nothing
     half-written was committed (a trial got "aborted" and 1, the code of a refusal)."""

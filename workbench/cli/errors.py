@@ -9,6 +9,7 @@ the same either way: 1 refused, 2 bad usage.
 from __future__ import annotations
 
 import json
+import re
 import signal
 import sys
 from typing import Any, NoReturn
@@ -117,6 +118,9 @@ def _terminated(signum: int, frame: object) -> None:
     sys.exit(128 + signum)
 
 
+_NEGATIVE = re.compile(r"-\d+")
+
+
 def _interrupted() -> NoReturn:
     click.echo("interrupted; nothing half-written was committed", err=True)
     sys.exit(130)  # the shell's 128 + SIGINT
@@ -150,6 +154,16 @@ def run(command: click.Command, args: list[str]) -> Any:
     except click.UsageError as exc:
         if (misplaced := _root_option_placed_late(exc, args)) is not None:
             fail(misplaced, EXIT_USAGE, kind=USAGE, as_json=as_json)
+        if isinstance(exc, click.NoSuchOption) and _NEGATIVE.fullmatch(exc.option_name):
+            # `claim show -1`: click reads a negative number as an option; it was meant as an
+            # id, and "No such option '-1'" tells the person nothing (a trial).
+            where = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx is not None else ""
+            fail(
+                f"{exc.option_name} is no id: ids are whole numbers from 1{where}",
+                EXIT_USAGE,
+                kind=USAGE,
+                as_json=as_json,
+            )
         hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx is not None else ""
         fail(f"{exc.format_message()}{hint}", EXIT_USAGE, kind=USAGE, as_json=as_json)
     except click.ClickException as exc:
