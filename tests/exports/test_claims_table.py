@@ -703,18 +703,9 @@ def test_one_claim_and_one_skipped_row_are_counted_in_the_singular(
 def test_the_table_says_which_revision_the_offsets_count_in(wb: Workbench) -> None:
     """An orphaned claim keeps the span of an older revision: its row says which, so its start
     and end are not read against the current text, where other words now stand."""
-    from workbench.services.claims import SpanRequest, add_claim
     from workbench.services.documents import document_text
-    from workbench.services.revisions import update_document
-    from workbench.services.sources import Content
 
-    doc = add_document(
-        wb, "宁德时代2024年营收4009亿元。\n海螺AI拥有一亿用户。\n".encode()
-    ).document.id
-    kept = add_claim(wb, doc, "Revenue", SpanRequest(quote="营收4009亿元")).id
-    gone = add_claim(wb, doc, "Users", SpanRequest(quote="海螺AI拥有一亿用户")).id
-    text = "编者按：本文已更新。\n宁德时代2024年营收4009亿元。\n另有说明。\n"
-    update_document(wb, doc, Content(text, "text", "v2.txt"))
+    doc, kept, gone = _orphaned(wb)
     rows = {r["id"]: r for r in claim_rows(wb, document_ids=[doc])}
     assert (rows[kept]["revision"], rows[gone]["revision"]) == (2, 1)
     for row in rows.values():

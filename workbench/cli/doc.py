@@ -66,7 +66,7 @@ METADATA_OPTIONS: list[
     (("--title",), None, "Headline of the article.", None),
     (("--url",), None, "Where it was published (http or https).", None),
     (("--author",), None, "Who wrote it.", None),
-    (("--published",), "YYYY-MM-DD", "Publication date (not after today, UTC).", DAY),
+    (("--published",), "YYYY-MM-DD", "Publication date (not after today).", DAY),
     (("--lang", "language"), "CODE", "Language tag, e.g. zh, en or zh-Hant.", LANGUAGE),
 ]
 

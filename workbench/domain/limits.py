@@ -15,6 +15,7 @@ from workbench.domain.errors import InvalidInput
 # Column widths of workbench/db/models.py, named for the field people type.
 MAX_TITLE = 500
 MAX_URL = 2000
+MAX_SOURCE = 2000  # where a text was read from: a file name or the URL fetched (cut, not refused)
 MAX_SHORT = 200  # speaker, author, publisher, media type
 MAX_FILE_NAME = 500
 MAX_LANGUAGE = 35

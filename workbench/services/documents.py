@@ -18,6 +18,7 @@ from workbench.domain.errors import InvalidInput, WorkbenchError, bad, give
 from workbench.domain.limits import (
     MAX_LANGUAGE,
     MAX_SHORT,
+    MAX_SOURCE,
     MAX_TITLE,
     MAX_URL,
     check_language,
@@ -313,7 +314,7 @@ def insert_document(
         created_at=now(),
         format=format,
         source_sha256=source_sha256,
-        source=None if source is None else source[:2000],
+        source=None if source is None else source[:MAX_SOURCE],
         **meta.checked(),
     )
     tx.session.add(doc)

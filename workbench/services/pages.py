@@ -47,8 +47,8 @@ def extract_page(data: bytes, source: str, *, url: str | None = None) -> Page:
     lang = _LANG.search(data[:8192])
     url_found = str(fields.get("url") or "")
     metadata = {
-        "title": _shortened(_str(fields.get("title")), MAX_TITLE),
-        "author": _shortened(_str(fields.get("author")) or _meta_author(data), MAX_SHORT),
+        "title": headline(fields.get("title")),
+        "author": byline_name(_str(fields.get("author")) or _meta_author(data)),
         "published": _str(fields.get("date")),
         "url": _openable(_within(_str(url_found), MAX_URL)),
         "language": _tag(_within(_str(fields.get("language")), MAX_LANGUAGE))

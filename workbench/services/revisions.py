@@ -13,6 +13,7 @@ from workbench.domain.anchoring import AnchorState, Matcher, Selector
 from workbench.domain.clock import now
 from workbench.domain.errors import InvalidInput, NotFound, give, step
 from workbench.domain.json_fields import JsonFields
+from workbench.domain.limits import MAX_SOURCE
 from workbench.domain.payloads import created, revision_payload
 from workbench.domain.status import FINAL_STATUSES, Status
 from workbench.domain.text import sha256_text
@@ -165,7 +166,7 @@ def update_document(
             text=text,
             sha256=digest,
             length=len(text),
-            source=content.source[:2000],
+            source=content.source[:MAX_SOURCE],
             format=content.format,
             source_sha256=archive(tx, content.original),
             added_by=tx.actor,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
-from workbench.db.backend import lacks_privilege, machine_identity, schema_owner
+from workbench.db.backend import machine_identity, refused_privilege, schema_owner
 from workbench.db.engine import get_engine
 from workbench.db.models import Setting
 from workbench.domain.clock import iso, now
@@ -70,10 +70,9 @@ def set_config(wb: Workbench, key: str, raw: str) -> SettingView:
         return _set_config(wb, key, raw)
     except StorageError as exc:
         cause = exc.__cause__
-        engine = get_engine(wb.url)
-        if not isinstance(cause, DBAPIError) or not lacks_privilege(engine.dialect.name, cause):
+        if not isinstance(cause, DBAPIError) or not refused_privilege(cause):
             raise
-        with engine.connect() as conn:
+        with get_engine(wb.url).connect() as conn:
             role, owner = machine_identity(conn), schema_owner(conn)
         raise StorageError(
             f"the desk's settings are its owner's to change, and the role {role} may not "
