@@ -26,6 +26,7 @@ from workbench.domain.checkworthy import (
 )
 from workbench.domain.checkworthy.candidates import document_scorer  # the pruning's bound
 from workbench.domain.checkworthy.features import FEATURES, fired_features
+from workbench.domain.checkworthy.lead_in import is_lead_in
 from workbench.domain.checkworthy.nonclaims import NOT_A_CLAIM
 from workbench.domain.checkworthy.scoring import Scored, _least_logit, squash
 from workbench.domain.segment import split_clauses
@@ -321,6 +322,57 @@ def test_clause_candidate_when_the_sentence_ends_in_a_verdict() -> None:
     (candidate,) = find_candidates(text, min_score=whole + 0.001)
     assert candidate.text == clause
     assert "percentage" in candidate.reasons
+
+
+def test_a_lead_in_alone_is_no_candidate() -> None:
+    # A trial's sentence: its lead-in names a source and a date, so it passed alone and was
+    # offered as a claim, though the claim is what it introduces.
+    text = (
+        "As the National Audit Office's report of March 2024 put it in its final chapter, the "
+        "department must now learn to listen, to change its ways and to earn back the trust it "
+        "has lost."
+    )
+    lead_in = text[: text.index(",") + 1]
+    assert score_text(lead_in)[0] >= 0.5 > score_text(text)[0]
+    assert find_candidates(text, min_score=0.5) == []
+    # The same clause at a sentence's end introduces nothing and is kept.
+    tail = "The department missed 12 of its 40 targets, as the report put it in its final chapter."
+    assert [c.text for c in find_candidates(tail, min_score=0.3)] != []
+
+
+@pytest.mark.parametrize(
+    "span",
+    [
+        "As the Transit Authority's own audit said,",
+        "As Smith pointed out in March 2019,",
+        "According to the city's budget office,",
+        "in the words of one of his own campaign staffers,",
+        "The minister told MPs:",
+        "正如国家审计署2024年3月发布的报告在结论部分所指出的那样，",
+        "据国家统计局介绍，",
+        "根据2024年数据，",
+        "他在会上表示：",
+    ],
+)
+def test_lead_ins(span: str) -> None:
+    assert is_lead_in(span)
+
+
+@pytest.mark.parametrize(
+    "span",
+    [
+        "As Apple reported revenue of $90 billion,",  # the "as" clause holds a claim
+        "As Apple reported in 2024 a profit of $5bn,",
+        "As soon as he said it,",  # "as" of time
+        "five major factories in the United States —",  # "States" is no verb of saying
+        "we are going to try and put it in phase three:",
+        "他表示，",  # before a comma, the claim is in the clause it was cut from
+        "据悉2024年营收增长30%，",  # 据悉 is "reportedly": the clause is the claim
+        "Revenue rose 5% in 2024,",
+    ],
+)
+def test_not_lead_ins(span: str) -> None:
+    assert not is_lead_in(span)
 
 
 def test_semicolons_cut_candidates() -> None:

@@ -77,9 +77,10 @@ def extract(
     opinion and prediction cues lower them) and, for English, the words that moved the score
     most. Offline: nothing is downloaded. A sentence scoring below --min-score is offered by
     its best clause (or run of clauses) if that clears the bar, so a candidate's span and score
-    can change with --min-score. Adverts (【推广】, 扫码关注, click here), bylines and credits
-    (记者 张三, By Jane Doe, Photo credit: ...), boilerplate (版权所有, 本文首发于,
-    All rights reserved) and, in Chinese, a view in the writer's own voice with nothing
+    can change with --min-score; a clause that only says who says what follows (As the audit
+    said, / 据……介绍，) is never offered alone. Adverts (【推广】, 扫码关注, click here),
+    bylines and credits (记者 张三, By Jane Doe, Photo credit: ...), boilerplate (版权所有,
+    本文首发于, All rights reserved) and, in Chinese, a view in the writer's own voice with nothing
     checkable (我们认为……最具创新力) are no claim: they score 0 with the reason first, so only
     --min-score 0 lists them.
 

@@ -29,6 +29,7 @@ from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain import checkworthy_model
 from workbench.domain.checkworthy.evidence import Evidence, evidence
 from workbench.domain.checkworthy.features import Unit, body_of, fired_features, read_spans
+from workbench.domain.checkworthy.lead_in import is_lead_in
 from workbench.domain.checkworthy.names import harvest_names
 from workbench.domain.checkworthy.nonclaims import NONE, NotClaims, not_claims
 from workbench.domain.checkworthy.quotes import quotes_in
@@ -239,7 +240,9 @@ def _find(
             if clause is not None and part is not None and part.passes(min_score, bar):
                 run.append(scorer.make(clause.start, clause.end, part))
             elif run:
-                out.extend(_join(scorer, run, min_score, bar, context))
+                # A run that only leads into what follows (As the audit said,) asserts nothing.
+                if clause is None or not is_lead_in(text[run[0].start : run[-1].end]):
+                    out.extend(_join(scorer, run, min_score, bar, context))
                 run = []
     if progress is not None:
         progress(len(units), len(units))
