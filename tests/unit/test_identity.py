@@ -82,6 +82,13 @@ def test_real_names_in_one_or_more_scripts_pass(name: str) -> None:
         ("wang", "wang!"),
         ("jean-luc", "jeanluc"),
         ("alice", "a|ice"),  # a symbol drawn like a letter still counts as that letter
+        # what TR39 keeps apart and a skimming reader does not (a trial registered both)
+        ("lin", "l1n"),  # i with the bare strokes l, 1, I
+        ("lin", "\u029fin"),  # LATIN LETTER SMALL CAPITAL L
+        ("alice", "\u1d00lice"),  # LATIN LETTER SMALL CAPITAL A
+        ("ali", "all"),
+        ("li", "il"),
+        ("bob", "b0b"),  # the digit 0 with o
     ],
 )
 def test_look_alikes_are_one_person(a: str, b: str) -> None:
@@ -194,8 +201,8 @@ def test_every_listed_look_alike_is_one_person(name: str, alike: str) -> None:
 
 
 def test_palochka_folds_with_the_other_l_like_letters() -> None:
-    ls = {skeleton(c) for c in ["l", "1", "\u04cf", "\u04c0".casefold(), "\u217c", "\u2113"]}
-    assert len(ls) == 1 and skeleton("i") not in ls
+    ls = {skeleton(c) for c in ["l", "1", "\u04cf", "\u04c0".casefold(), "\u217c", "\u2113", "i"]}
+    assert len(ls) == 1 and skeleton("j") not in ls
 
 
 @pytest.mark.parametrize(
@@ -211,8 +218,6 @@ def test_palochka_folds_with_the_other_l_like_letters() -> None:
         ("ivan", "iwan"),
         ("lily", "lilly"),
         ("lily", "lila"),
-        ("ali", "all"),  # i and l stay apart: only l-like letters fold with l
-        ("li", "il"),
         ("josé", "jose"),  # a visible accent is not a look-alike
         ("ivan", "\u00efvan"),  # ï: the diaeresis shows
     ],

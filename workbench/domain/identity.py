@@ -66,6 +66,25 @@ OVERRIDES = {"\u04cf": "l", "\u04c0": "l"}
 _INVISIBLE_DOT = re.compile("(?<=[ij])\u0307+")
 
 
+# What TR39 keeps apart but a reader skimming a trail does not (a new-user trial registered
+# `l1n` and `ʟin` beside `lin`, and `ʟin` approved lin's verdict): the dotted i with the bare
+# strokes (l, 1, I, |, whose class TR39 represents by 1), the digit 0 with o, and the Latin
+# small capitals (ʟ, ɴ, ʀ...) with their letters, which case folding leaves alone.
+@cache
+def _skimmed() -> dict[int, str]:
+    """The translation table of those classes, applied after TR39's."""
+    table = {ord("i"): "1", ord("0"): "o"}
+    for code in range(0x0250, 0x1D2C):  # IPA Extensions to Phonetic Extensions
+        name = unicodedata.name(chr(code), "")
+        if name.startswith("LATIN LETTER SMALL CAPITAL ") and len(name) == _SMALL_CAPITAL:
+            letter = _prototype(name[-1].lower())
+            table[code] = table.get(ord(letter), letter)
+    return table
+
+
+_SMALL_CAPITAL = len("LATIN LETTER SMALL CAPITAL X")
+
+
 def skeleton(name: str) -> str:
     """The TR39-style confusable skeleton of a normalised name: equal skeletons look alike.
     Punctuation, symbols and spaces are left out: `li.`, `l.i` and `l i` are `li` to a reader
@@ -74,6 +93,7 @@ def skeleton(name: str) -> str:
     for _ in range(2):  # a second pass reaches classes that only the case fold exposes
         text = unicodedata.normalize("NFD", "".join(_prototype(c) for c in text).casefold())
         text = _INVISIBLE_DOT.sub("", text)
+    text = text.translate(_skimmed())
     # After the look-alike classes: a symbol drawn like a letter (| for l) stays that letter.
     letters = "".join(c for c in text if unicodedata.category(c)[0] not in _NOT_LETTERS)
     # A name of symbols alone (an emoji, `-`) is its symbols: left out, every such name would
