@@ -206,6 +206,14 @@ def test_a_malformed_tag_is_bad_usage(cli: Run, command: str, value: str, fragme
     assert json.loads(ok(cli("claim", "show", "1", "--json")).out)["tags"] == ["kept"]
 
 
+def test_a_tag_with_an_invisible_character_cannot_be_added(cli: Run) -> None:
+    """`a` + ZERO WIDTH SPACE + `b` reads as `ab`, and `--tag ab` would never find it."""
+    setup_claims(cli)
+    err_line(cli("claim", "tag", "1", "a\u200bb"), 2, r"tag 'a\u200bb': character 2 is U+200B")
+    ok(cli("claim", "tag", "1", "a b"))
+    assert json.loads(ok(cli("claim", "show", "1", "--json")).out)["tags"] == ["a b"]
+
+
 def test_a_tag_of_digits_alone_cannot_be_added(cli: Run, tmp_path: Path) -> None:
     """Digits are read as claim IDs (`claim tag 1 2025` names claims 1 and 2025), so a tag of
     digits could be added after a word but never named first again; one in the database

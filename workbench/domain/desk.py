@@ -46,12 +46,31 @@ def new_tag(tag: str) -> str:
     claim ID wherever it came first (`claim tag 1 2025`), so it cannot be added; one already
     stored (from an import, or before this rule) can still be removed."""
     cleaned = normalise_tag(tag)
+    hidden = _hidden(cleaned)
+    if hidden is not None:
+        # `a` + ZERO WIDTH SPACE + `b` reads as `ab`, but --tag ab would never find it.
+        raise InvalidInput(
+            f"tag {cleaned!r}: character {hidden + 1} is U+{ord(cleaned[hidden]):04X}, which "
+            "is invisible or undefined; a tag holds only visible characters and spaces"
+        )
     if cleaned.isascii() and cleaned.isdigit():
         raise InvalidInput(
             f"tag {cleaned!r} is only digits, which are read as claim IDs: "
             "add a letter or a word to it"
         )
     return cleaned
+
+
+def _hidden(tag: str) -> int | None:
+    """The index of the first character of `tag` that cannot be seen (see identity)."""
+    import unicodedata
+
+    from workbench.domain.identity import REFUSED_CATEGORIES
+
+    for index, char in enumerate(tag):
+        if unicodedata.category(char) in REFUSED_CATEGORIES:
+            return index
+    return None
 
 
 def parse_priority(value: str) -> Priority:
