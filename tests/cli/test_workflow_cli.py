@@ -206,6 +206,32 @@ def test_a_malformed_tag_is_bad_usage(cli: Run, command: str, value: str, fragme
     assert json.loads(ok(cli("claim", "show", "1", "--json")).out)["tags"] == ["kept"]
 
 
+def test_a_verdict_given_while_review_was_off_is_shown_and_warned_of(cli: Run) -> None:
+    """A trial turned review.required off, gave its own verdict and turned it on again: the
+    verdict must not read like an approved one."""
+    setup_claims(cli)
+    for claim in ("1", "2"):
+        ok(cli("evidence", "add", claim, "--url", "https://example.org/r", "--stance", "supports"))
+    ok(cli("--as", "maria", "config", "set", "review.required", "true"))
+    ok(cli("--as", "maria", "claim", "status", "1", "verified", "--note", "Checked."))
+    ok(cli("--as", "lin", "claim", "approve", "1", "--note", "Agreed."))
+    ok(cli("--as", "maria", "config", "set", "review.required", "false"))
+    ok(cli("--as", "maria", "claim", "status", "2", "verified", "--note", "Mine alone."))
+    ok(cli("--as", "maria", "config", "set", "review.required", "true"))
+    assert "sign-off verified given by maria, approved by lin" in ok(cli("claim", "show", "1")).out
+    shown = ok(cli("claim", "show", "2")).out
+    assert "sign-off verified given by maria; no second reviewer approved it" in shown
+    signed = json.loads(ok(cli("claim", "show", "2", "--json")).out)["sign_off"]
+    assert signed == {"status": "verified", "given_by": "maria", "approved_by": None}
+    r = ok(cli("export", "claimreview", "--org", "Desk", "--org-url", "https://desk.example"))
+    assert len(json.loads(r.out)) == 2
+    assert "published 1 verdict no second reviewer approved (#2)" in r.err
+    # With the rule off, no desk is told its verdicts lack what it does not ask for.
+    ok(cli("--as", "maria", "config", "set", "review.required", "false"))
+    r = ok(cli("export", "claimreview", "--org", "Desk", "--org-url", "https://desk.example"))
+    assert "second reviewer" not in r.err
+
+
 def test_a_tag_with_an_invisible_character_cannot_be_added(cli: Run) -> None:
     """`a` + ZERO WIDTH SPACE + `b` reads as `ab`, and `--tag ab` would never find it."""
     setup_claims(cli)

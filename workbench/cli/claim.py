@@ -182,6 +182,13 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
             f"           confirm it: workbench claim status {c.id} {c.status} --note TEXT; "
             f"or reopen it: workbench claim status {c.id} in_progress --note TEXT"
         )
+    if d.sign_off is not None and d.sign_off.status == c.status:
+        by = d.sign_off.given_by
+        click.echo(
+            f"  sign-off {c.status} given by {by}, approved by {d.sign_off.approved_by}"
+            if d.sign_off.approved_by
+            else f"  sign-off {c.status} given by {by}; no second reviewer approved it"
+        )
     if c.rating:
         click.echo(
             f"  rating   {c.rating['label']}"

@@ -45,6 +45,20 @@ def say_flagged(flagged: list[int], included: bool) -> None:
         )
 
 
+def say_unreviewed(ids: Sequence[int]) -> None:
+    """On stderr: published verdicts that review.required says a second person approves, and
+    no one did (given while the setting was off, or imported)."""
+    if not ids:
+        return
+    named = ", ".join(f"#{c}" for c in ids[:IDS_NAMED])
+    more = f" and {len(ids) - IDS_NAMED} more" if len(ids) > IDS_NAMED else ""
+    count = f"{len(ids)} verdict{'s' if len(ids) != 1 else ''}"
+    message(
+        f"warning: published {count} no second reviewer approved ({named}{more}), though "
+        "review.required is on (`workbench claim show ID` says who gave each)"
+    )
+
+
 # How many claims a summary line names before it only counts the rest.
 IDS_NAMED = 5
 
@@ -107,7 +121,8 @@ def claimreview(
     Opinions and claims still open are skipped: stderr says how many for each reason, with
     the first few ids (`claim list --open` and `--status opinion` list them all). Verdicts
     flagged for re-review (the quote changed in a later revision) are left out, and named on
-    stderr, unless --include-flagged; naming one with --claim is refused.
+    stderr, unless --include-flagged; naming one with --claim is refused. With review.required
+    on, stderr also names published verdicts no second reviewer approved.
     """
     from workbench.services.exports import export_claimreview
 
@@ -122,6 +137,7 @@ def claimreview(
     )
     say_skipped(result.skipped)
     say_flagged(result.flagged, include_flagged)
+    say_unreviewed(result.unreviewed)
     write_json(result.reviews, output)
     if output:
         message(f"wrote {len(result.reviews)} ClaimReviews to {output}")

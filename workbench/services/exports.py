@@ -30,6 +30,9 @@ class ReviewExport:
     skipped: list[Skipped]
     # Claims flagged for re-review: left out, or published anyway with --include-flagged.
     flagged: list[int] = field(default_factory=list)
+    # With review.required on: published verdicts no second person approved (given while the
+    # setting was off, or imported), which the desk's rule says need one.
+    unreviewed: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,7 @@ def export_claimreview(
 
     A verdict flagged for re-review is left out (listed in `flagged`) unless `include_flagged`;
     naming one in `claim_ids` without it is refused."""
+    from workbench.domain.sign_off import sign_off
     from workbench.exports.claimreview import (
         Publisher,
         check_url_template,
@@ -71,6 +75,7 @@ def export_claimreview(
         skip_reason,
     )
     from workbench.services.publishing import iter_documents
+    from workbench.services.settings import get_config
 
     if not org.strip():
         raise InvalidInput("the publishing organisation's name is empty", hint=give("org"))
@@ -80,6 +85,8 @@ def export_claimreview(
     reviews: list[dict[str, Any]] = []
     skipped: list[Skipped] = []
     flagged: list[int] = []
+    unreviewed: list[int] = []
+    review_required = get_config(wb, "review.required").value
     records = list(iter_documents(wb, document_ids=document_ids, claim_ids=claim_ids))
     for record in records:
         for item in record.claims:
@@ -91,6 +98,10 @@ def export_claimreview(
                 flagged.append(item.claim.id)
                 if not include_flagged:
                     continue
+            if review_required:
+                signed = sign_off((e.seq, e.actor, e.action, e.payload) for e in item.events)
+                if signed is None or signed.approved_by is None:
+                    unreviewed.append(item.claim.id)
             reviews.append(
                 claim_review(
                     item.claim,
@@ -102,7 +113,7 @@ def export_claimreview(
             )
     # Checked after the loop: the refusal names the claim whatever order it came in.
     _check_named(claim_ids, flagged, include_flagged)
-    return ReviewExport(reviews, skipped, flagged)
+    return ReviewExport(reviews, skipped, flagged, unreviewed)
 
 
 def export_annotations(

@@ -383,6 +383,7 @@ def _latest_notes(conn: Reader, claim_ids: Sequence[int]) -> dict[int, str]:
 def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
     """A claim with its sentence, notes, evidence and history: one indexed query each."""
     from workbench.domain.segment import sentence_around  # compiles its patterns: show only
+    from workbench.domain.sign_off import sign_off
 
     with reading(wb) as conn:
         row = conn.first(CLAIMS.where(eq(C.id, claim_id))) if 1 <= claim_id <= MAX_ID else None
@@ -423,6 +424,7 @@ def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
             events=events,
             evidence=evidence,
             previous_quote=_previous_quote(events),
+            sign_off=sign_off((e.seq, e.actor, e.action, e.payload) for e in events),
         )
 
 

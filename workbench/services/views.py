@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from workbench.domain.json_fields import JsonFields, as_json
 from workbench.domain.payloads import event_value
 from workbench.domain.scores import shown_score
+from workbench.domain.sign_off import SignOff
 from workbench.domain.status import rating
 
 if TYPE_CHECKING:
@@ -306,12 +307,15 @@ class ClaimDetail:
     evidence: list[EvidenceView] = field(default_factory=list)
     # The quote before the last re-anchoring changed it (fuzzy), when it did.
     previous_quote: str | None = None
+    # Who gave the current verdict and who approved it (none without a verdict).
+    sign_off: SignOff | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             **self.claim.to_json(),
             "sentence": self.context,
             "previous_quote": self.previous_quote,
+            "sign_off": None if self.sign_off is None else self.sign_off.to_json(),
             "notes": [n.to_json() for n in self.notes],
             "evidence": [e.to_json() for e in self.evidence],
             "events": [e.to_json() for e in self.events],
