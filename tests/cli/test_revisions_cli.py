@@ -428,3 +428,18 @@ def test_each_event_of_a_claims_history_is_one_line(cli: Run, tmp_path: Path) ->
     history = out[out.index("history\n") + len("history\n") :].splitlines()
     assert all(line.startswith("  ") and line.split()[0].isdigit() for line in history), history
     assert any("\\u000a" in line for line in history), history
+
+
+def test_an_edit_undone_says_which_revision_it_restores(cli: Run, files: tuple[Path, Path]) -> None:
+    """A page changed and changed back: the third revision is the first's text again (a trial
+    was not told, and its flagged verdicts looked like a real change)."""
+    old, new = files
+    ok_run = [cli("doc", "add", str(old)), cli("doc", "update", "1", str(new))]
+    assert all(r.code == 0 for r in ok_run)
+    assert "again" not in ok_run[1].out
+    r = cli("doc", "update", "1", str(old))
+    assert r.code == 0, r.err
+    assert "stored revision 3 of document #1" in r.out
+    assert "the text is revision 1's again (an edit undone)" in r.out
+    r = cli("doc", "update", "1", str(new), "--json")
+    assert json.loads(r.out)["same_as"] == 2

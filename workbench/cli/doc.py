@@ -319,6 +319,12 @@ def update(
         f"stored revision {r.number} of document #{document_id}: {r.length} characters, "
         f"sha256 {r.sha256[:12]}"
     )
+    if result.same_as is not None:
+        click.echo(
+            f"the text is revision {result.same_as}'s again (an edit undone); a verdict "
+            "flagged by the edit stays flagged until confirmed: workbench claim status ID "
+            "<its status> --note TEXT"
+        )
     counts: dict[str, int] = {}
     for a in result.anchors:
         counts[a.state] = counts.get(a.state, 0) + 1

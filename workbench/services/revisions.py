@@ -100,6 +100,9 @@ class RevisionAdded:
     # The document's stored URL, fetched because no source was given: for a page, the
     # canonical URL it names, which may not be the address it was first fetched from.
     fetched_again: str | None = None
+    # An earlier revision with exactly this text (an edit undone): the new revision is still
+    # stored, since the trail records that the page changed back.
+    same_as: int | None = None
 
     @property
     def flagged(self) -> list[AnchorOutcome]:
@@ -115,6 +118,7 @@ class RevisionAdded:
             "redirects": list(self.redirects),
             "not_applied": dict(self.not_applied),
             "fetched_again": self.fetched_again,
+            "same_as": self.same_as,
         }
 
 
@@ -172,6 +176,7 @@ def update_document(
             added_by=tx.actor,
             created_at=now(),
         )
+        same_as = _earlier_with(tx, doc, digest)
         tx.session.add(rev)
         tx.session.flush()
         view = RevisionView.of(rev)
@@ -183,7 +188,20 @@ def update_document(
             anchors=anchors,
             not_applied=_not_applied(doc, content, fetched_url),
             document_url=doc.url,
+            same_as=same_as,
         )
+
+
+def _earlier_with(tx: Tx, doc: Document, digest: str) -> int | None:
+    """The latest earlier revision of `doc` whose text has sha256 `digest`, if any."""
+    number = tx.session.scalar(
+        select(func.max(DocumentRevision.number)).where(
+            DocumentRevision.document_id == doc.id, DocumentRevision.sha256 == digest
+        )
+    )
+    if number is not None:
+        return int(number)
+    return 1 if doc.sha256 == digest else None
 
 
 def _check_related(doc: Document, number: int, latest: str, content: Content) -> None:
