@@ -434,12 +434,28 @@ def test_an_edit_undone_says_which_revision_it_restores(cli: Run, files: tuple[P
     """A page changed and changed back: the third revision is the first's text again (a trial
     was not told, and its flagged verdicts looked like a real change)."""
     old, new = files
-    ok_run = [cli("doc", "add", str(old)), cli("doc", "update", "1", str(new))]
-    assert all(r.code == 0 for r in ok_run)
-    assert "again" not in ok_run[1].out
+    assert cli("doc", "add", str(old)).code == 0
+    for quote in ("参数量达到4560亿", "海螺AI在全球拥有超过一亿用户", "创始人闫俊杰"):
+        assert cli("claim", "add", "1", "--text", quote, "--quote", quote).code == 0
+    for claim in ("1", "2"):
+        assert cli("claim", "status", claim, "unverifiable", "--note", "none").code == 0
+    before = [json.loads(cli("claim", "show", c, "--json").out) for c in ("1", "2", "3")]
+    r = cli("doc", "update", "1", str(new))
+    assert "again" not in r.out and "flagged for re-review: #1 (unverifiable), #2" in r.out
+    # #2's verdict is decided again (its quote gone): the undo gives it no old span back.
+    assert cli("claim", "status", "2", "unverifiable", "--note", "still none").code == 0
     r = cli("doc", "update", "1", str(old))
     assert r.code == 0, r.err
     assert "stored revision 3 of document #1" in r.out
     assert "the text is revision 1's again (an edit undone)" in r.out
+    assert "#1 back on the words its verdict (unverifiable) was given on" in r.out
+    assert "#2 back" not in r.out and "flagged for re-review" not in r.out
+    after = [json.loads(cli("claim", "show", c, "--json").out) for c in ("1", "2", "3")]
+    spans = ("start", "end", "quote", "prefix", "suffix")
+    assert [after[0][k] for k in spans] == [before[0][k] for k in spans]
+    assert after[0]["revision"] == 3 and not after[0]["flagged"]
+    assert after[0]["anchor"]["state"] == "exact" and after[1]["anchor"]["state"] == "exact"
+    assert after[2]["quote"] == before[2]["quote"]  # no verdict: re-anchored as ever
+    assert cli("audit", "replay").code == 0
     r = cli("doc", "update", "1", str(new), "--json")
     assert json.loads(r.out)["same_as"] == 2

@@ -286,7 +286,9 @@ def update(
     flagged for re-review (`claim list --flagged`) and not exported until a new decision. A
     transcript line given to another speaker changes the speaker of the claims that took theirs
     from it, and flags their verdicts the same way. The same text as the latest revision stores
-    nothing.
+    nothing; an earlier revision's text again (an edit undone) is stored and named, and a
+    verdict flagged since that revision, not decided again, gets back the span it was given on
+    and loses its flag.
     """
     from workbench.domain.errors import InvalidInput
     from workbench.services.documents import NO_SOURCE, load_problem, update_from
@@ -320,17 +322,18 @@ def update(
         f"sha256 {r.sha256[:12]}"
     )
     if result.same_as is not None:
-        click.echo(
-            f"the text is revision {result.same_as}'s again (an edit undone); a verdict "
-            "flagged by the edit stays flagged until confirmed: workbench claim status ID "
-            "<its status> --note TEXT"
-        )
+        click.echo(f"the text is revision {result.same_as}'s again (an edit undone)")
     counts: dict[str, int] = {}
     for a in result.anchors:
         counts[a.state] = counts.get(a.state, 0) + 1
     if counts:
         click.echo("claims: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     for a in result.anchors:
+        if a.restored:
+            click.echo(
+                f"  #{a.claim_id} back on the words its verdict ({a.status}) was given on: "
+                "no longer flagged"
+            )
         if a.state == "fuzzy":
             click.echo(
                 f"  #{a.claim_id} quote changed ({a.score:.2f}): "

@@ -3,12 +3,13 @@ document is re-anchored to it (see workbench.domain.anchoring)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
 
-from workbench.db.models import Blob, Claim, Document, DocumentRevision
+from workbench.db.models import Blob, Claim, Document, DocumentRevision, Event
 from workbench.domain.anchoring import AnchorState, Matcher, Selector
 from workbench.domain.clock import now
 from workbench.domain.errors import InvalidInput, NotFound, give, step
@@ -85,6 +86,9 @@ class AnchorOutcome(JsonFields):
     # before, and the line's speaker the claim now has.
     old_speaker: str | None = None
     new_speaker: str | None = None
+    # The revision is an earlier one's text again, and the claim's flagged verdict got back
+    # the span it was given on: its flag is gone (see `reanchor_claims`).
+    restored: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +185,7 @@ def update_document(
         tx.session.flush()
         view = RevisionView.of(rev)
         tx.record("document.revised", "revision", rev.id, created(revision_payload(rev)))
-        anchors = reanchor_claims(tx, doc, rev.number, text)
+        anchors = reanchor_claims(tx, doc, rev.number, text, same_as=same_as)
         return RevisionAdded(
             created=True,
             revision=view,
@@ -246,8 +250,14 @@ def revision_view(tx: Tx, doc: Document, number: int) -> RevisionView:
     return RevisionView.of(rev)
 
 
-def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[AnchorOutcome]:
-    """Re-anchor every claim of `doc` to revision `number` (text `text`), writing the events."""
+def reanchor_claims(
+    tx: Tx, doc: Document, number: int, text: str, *, same_as: int | None = None
+) -> list[AnchorOutcome]:
+    """Re-anchor every claim of `doc` to revision `number` (text `text`), writing the events.
+
+    With `same_as`, the text is that earlier revision's again (an edit undone): a verdict given
+    on that revision and flagged since (and not decided again) gets back the span it was given
+    on, and its flag goes, since the words it judged are back exactly."""
     claims = tx.session.scalars(
         select(Claim).where(Claim.document_id == doc.id).order_by(Claim.id)
     ).all()
@@ -257,6 +267,12 @@ def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[Ancho
     turns_now = speaker_turns(text)
     outcomes: list[AnchorOutcome] = []
     for claim in claims:
+        judged_span = (
+            _judged_span(tx, claim, text) if same_as and claim.verdict_revision == same_as else None
+        )
+        if judged_span is not None:
+            outcomes.append(_restore(tx, claim, number, judged_span))
+            continue
         if claim.revision not in diffs:
             old = revision_text(tx, doc, claim.revision)[1]
             diffs[claim.revision] = diff_texts(old, text)
@@ -301,6 +317,57 @@ def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[Ancho
             )
         )
     return outcomes
+
+
+# The fields of a claim's span in its revision (what `_restore` puts back).
+_SPAN = ("start", "end", "quote", "prefix", "suffix")
+
+
+def _judged_span(tx: Tx, claim: Claim, text: str) -> dict[str, Any] | None:
+    """The span `claim` had on revision `claim.verdict_revision` when its verdict was flagged,
+    folded from its events (its creation, then each change's `after`, up to the event that set
+    the flag); None when that span is not in `text` as it was, or the flag also moved the claim
+    to another speaker (a speaker is the desk's to give back)."""
+    events = tx.session.scalars(select(Event).where(Event.claim_id == claim.id).order_by(Event.seq))
+    state: dict[str, Any] = {}
+    for event in events:
+        payload = json.loads(event.payload)
+        after = payload.get("after") or {}
+        if after.get("verdict_revision") == claim.verdict_revision:
+            if "speaker" in after:
+                return None
+            span = {name: state.get(name) for name in _SPAN}
+            start, end = span["start"], span["end"]
+            if not isinstance(start, int) or not isinstance(end, int):
+                return None
+            return span if text[start:end] == span["quote"] else None
+        state.update(after)
+    return None
+
+
+def _restore(tx: Tx, claim: Claim, number: int, span: dict[str, Any]) -> AnchorOutcome:
+    """Put back the span a flagged verdict was given on (see `reanchor_claims`)."""
+    old_quote, old_start = claim.quote, claim.start
+    changes: dict[str, Any] = {
+        **span,
+        "revision": number,
+        "anchor_state": AnchorState.EXACT.value,
+        "anchor_score": None,
+        "verdict_revision": None,
+    }
+    changes = {k: v for k, v in changes.items() if getattr(claim, k) != v}
+    update_claim(tx, claim, "claim.reanchored", changes)
+    return AnchorOutcome(
+        claim_id=claim.id,
+        state=AnchorState.EXACT.value,
+        score=None,
+        old_quote=old_quote,
+        new_quote=claim.quote,
+        old_start=old_start,
+        new_start=claim.start,
+        status=claim.status,
+        restored=True,
+    )
 
 
 def _line_given_to(claim: Claim, before: Transcript, after: Transcript, start: int) -> str | None:
