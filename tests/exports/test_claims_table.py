@@ -599,6 +599,41 @@ def test_a_verdict_row_arriving_open_still_needs_its_reason(wb: Workbench, tmp_p
     ]
 
 
+def test_the_json_export_validates_against_the_schema(
+    run: Run, wb: Workbench, desk: Desk, tmp_path: Path
+) -> None:
+    """`schema claims` describes what `export claims --format json` writes, the export-only
+    columns included (each of them with a value, a flagged verdict among the rows), and that
+    export still imports."""
+    from jsonschema import Draft202012Validator
+
+    flagged_desk(wb)
+    target = tmp_path / "claims.json"
+    r = run("export", "claims", "--format", "json", "-o", str(target))
+    assert r.code == 0, r.err
+    rows = json.loads(target.read_text(encoding="utf-8"))
+    assert len(rows) == 9 and any(row["flagged"] for row in rows)
+    assert all(row[k] is not None for row in rows for k in ("id", "document_id", "revision"))
+    assert any(row["rating"] is not None for row in rows)
+    schema = json.loads(run("schema", "claims").out)
+    errors = [e.message for e in Draft202012Validator(schema).iter_errors(rows)]
+    assert errors == []
+    # each export-only column is described as such
+    properties = schema["$defs"]["ClaimRow"]["properties"]
+    for name in ("id", "document_id", "revision", "rating", "flagged"):
+        assert properties[name]["description"].startswith("export only: ")
+    # ... and the schema still refuses what an import refuses
+    validator = Draft202012Validator(schema)
+    assert not validator.is_valid([{**rows[0], "qoute": "x"}])
+    assert not validator.is_valid([{**rows[0], "flagged": "yes"}])
+    # the export imports back into its own document: every row is a claim already there
+    own = tmp_path / "own.json"
+    own.write_text(json.dumps([row for row in rows if row["document_id"] == desk.doc]))
+    r = run("import", "claims", str(own), "--doc", str(desk.doc), "--json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["already_present"] == 7
+
+
 def flagged_desk(wb: Workbench) -> tuple[int, int]:
     """Two claims rated false; then the first one's quote changes in a new revision, which
     flags its verdict for re-review. Returns (flagged, settled)."""
