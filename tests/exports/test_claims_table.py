@@ -94,6 +94,67 @@ def test_xlsx_is_a_spreadsheet_with_no_formulas(run: Run, desk: Desk, tmp_path: 
     assert r.code == 2 and "-o FILE.xlsx" in r.err
 
 
+def test_an_xlsx_cell_cuts_a_text_over_excels_limit_and_says_so(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    """Excel holds 32,767 characters a cell (UTF-16 units): a longer text is cut, its cell
+    ends with the mark saying where the whole text is, and the writer names the cell."""
+    from openpyxl import load_workbook
+
+    from workbench.exports import table_xlsx
+    from workbench.exports.table_xlsx import CELL_LIMIT, CUT_MARK, CutCell, fitted
+
+    assert fitted("x" * CELL_LIMIT) is None
+    cut = fitted("x" * (CELL_LIMIT + 1))
+    assert cut is not None and len(cut) == CELL_LIMIT and cut.endswith(CUT_MARK)
+    # a character outside the BMP is two units: fewer of them fit, none split
+    wide = fitted("😀" * 20_000)
+    assert wide is not None and wide.endswith(CUT_MARK)
+    assert len(wide.encode("utf-16-le")) // 2 <= CELL_LIMIT
+    assert fitted("😀" * (CELL_LIMIT // 2)) is None
+
+    long_text = "营收" * 20_000  # 40,000 characters
+    doc = add_document(wb, "宁德时代2024年营收4009亿元。".encode()).document.id
+    from workbench.services.claims import SpanRequest, add_claim
+
+    short = add_claim(wb, doc, "Revenue", SpanRequest(quote="营收4009亿元")).id
+    long = add_claim(wb, doc, long_text, SpanRequest(quote="宁德时代")).id
+    told: list[CutCell] = []
+    out = tmp_path / "x.xlsx"
+    with out.open("wb") as f:
+        table_xlsx.write(claim_rows(wb, document_ids=[doc]), f, on_cut=told.append)
+    assert told == [CutCell(long, "text", 40_000)]
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    texts = {row[0]: row[6] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert texts[short] == "Revenue"
+    kept = texts[long]
+    assert isinstance(kept, str) and len(kept) == CELL_LIMIT
+    assert kept == long_text[: CELL_LIMIT - len(CUT_MARK)] + CUT_MARK
+
+
+def test_export_claims_xlsx_names_the_claims_it_cut(
+    run: Run, wb: Workbench, tmp_path: Path
+) -> None:
+    from workbench.services.claims import SpanRequest, add_claim
+
+    doc = add_document(wb, "宁德时代2024年营收4009亿元。".encode()).document.id
+    long = add_claim(wb, doc, "营收" * 20_000, SpanRequest(quote="宁德时代")).id
+    r = run("export", "claims", "--format", "xlsx", "-o", str(tmp_path / "t.xlsx"))
+    assert r.code == 0, r.err
+    assert r.err.splitlines()[-1] == (
+        "warning: cut 1 text to Excel's limit of 32,767 characters a cell (each ends "
+        f"'[…cut: ...]'): claim #{long}'s text (40,000); `export claims --format csv` or "
+        "`--format json` has the whole text"
+    )
+    # the csv and json exports are never cut, and say nothing of it
+    for fmt in ("csv", "json"):
+        r = run("export", "claims", "--format", fmt, "-o", str(tmp_path / f"t.{fmt}"))
+        assert r.code == 0 and "cut" not in r.err, r.err
+    rows = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
+    assert len(rows[0]["text"]) == 40_000
+
+
 def test_formulas_are_neutralised_and_restored(wb: Workbench, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
