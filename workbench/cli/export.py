@@ -223,11 +223,12 @@ def bundle_command(ctx: click.Context, path: str) -> None:
     with its hash chain. `workbench import bundle FILE` restores it into an empty database:
     how a desk moves from a laptop's SQLite file to the team's PostgreSQL, or back. The
     similarity index is not carried (it is derived, and rebuilt from the claims on first use).
+    FILE is a new file: as with `backup`, an existing one is never overwritten.
     """
     from workbench.services.bundle import export_bundle
 
     with (
-        output_file(path, binary=True) as out,
+        output_file(path, binary=True, never_over="a bundle") as out,
         progress_bar("exporting the bundle", enabled=wanted(to_stdout=False)) as progress,
     ):
         summary = export_bundle(workbench_from(ctx), out, progress)
