@@ -457,6 +457,44 @@ def test_cli_lists_each_bad_row(run: Run, desk: Desk, tmp_path: Path) -> None:
     }
 
 
+def test_rows_failing_alike_are_said_once_with_their_rows() -> None:
+    from workbench.services.imports import collapsed
+
+    why = "document_id 1 is not document #2, the one imported into"
+    assert collapsed([f"row {n}: {why}" for n in range(2, 20)]) == [f"rows 2-19: {why}"]
+    assert collapsed(["row 2: a", "row 3: b", "row 4: a", "row 5: a", "row 7: a"]) == [
+        "rows 2, 4-5, 7: a",
+        "row 3: b",
+    ]
+    many = collapsed([f"row {n}: a" for n in range(2, 40, 2)])
+    assert many == ["rows 2, 4, 6, 8, 10 and 14 more: a"]
+    refused = RowsRefused([f"row {n}: {why}" for n in range(2, 20)] + ["row 20: x"])
+    assert str(refused) == f"19 rows failed, nothing imported: rows 2-19: {why}; row 20: x"
+    assert refused.hint is not None and refused.hint.facts["failed_rows"] == list(range(2, 21))
+    four = RowsRefused(["row 2: a", "row 3: b", "row 4: c", "row 5: d", "row 6: d"])
+    assert str(four).endswith("row 4: c; and 2 more rows")
+
+
+def test_cli_says_rows_failing_alike_once(
+    run: Run, wb: Workbench, desk: Desk, tmp_path: Path
+) -> None:
+    """A trial imported a table whose 18 rows all named another document: one line, not 18."""
+    target = tmp_path / "claims.csv"
+    r = run("export", "claims", "--format", "csv", "--doc", str(desk.doc), "-o", str(target))
+    assert r.code == 0, r.err
+    other = copy_of_article(wb)
+    why = f"document_id {desk.doc} is not document #{other}, the one imported into"
+    r = run("import", "claims", str(target), "--doc", str(other))
+    assert r.code == 1
+    lines = r.err.splitlines()
+    assert lines[0].startswith(f"rows 2-8: {why}")
+    assert lines[1:] == ["error: 7 rows failed (listed above), nothing imported; give --skip-bad"]
+    r = run("import", "claims", str(target), "--doc", str(other), "--skip-bad")
+    assert r.code == 0
+    assert r.err.splitlines()[0].startswith(f"skipped rows 2-8: {why}")
+    assert r.err.count(why) == 1
+
+
 def test_schema_describes_the_import_format(run: Run) -> None:
     from jsonschema import Draft202012Validator
 
