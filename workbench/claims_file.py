@@ -21,14 +21,40 @@ class ClaimRow(BaseModel):
 
     model_config = ConfigDict(extra="forbid", title="Claim row")
 
+    # The columns only an export writes (claims_table.EXPORT_ONLY), described so that an
+    # export's rows validate; an import takes none of them as a value (the database decides).
+    id: int | None = Field(
+        default=None,
+        ge=1,
+        description="export only: the claim's id (an import recognises the export's own row "
+        "of a claim already in the document by it, and never takes it as the new claim's id)",
+    )
+    document_id: int | None = Field(
+        default=None,
+        ge=1,
+        description="export only: the claim's document (an import refuses a row naming "
+        "another document than the one imported into)",
+    )
     quote: str | None = Field(default=None, description="the claim's exact words in the article")
     occurrence: int | None = Field(default=None, ge=1, description="which repeat of the quote")
     start: int | None = Field(default=None, ge=0, description="first code point of the span")
     end: int | None = Field(default=None, ge=1, description="code point after the span")
+    revision: int | None = Field(
+        default=None,
+        ge=1,
+        description="export only: the document revision start and end count in (not imported)",
+    )
     text: str = Field(min_length=1, description="the claim, in one sentence")
     speaker: str | None = None
     type: str = Field(default="fact", description="fact, quantity, date, ranking, ...")
     status: str = Field(default="unverified", description="in_review comes in as in_progress")
+    rating: str | None = Field(
+        default=None, description="export only: the verdict's rating label (not imported)"
+    )
+    flagged: bool | None = Field(
+        default=None,
+        description="export only: the verdict is flagged for re-review (not imported)",
+    )
     note: str | None = Field(
         default=None, description="the reason; required for a verdict or a reopened claim"
     )

@@ -95,6 +95,31 @@ def test_list_and_stats_find_flagged(cli: Run, flagged: None) -> None:
     assert "flagged for re-review (1 of 1)" in cli("stats").out
 
 
+def _row(out: str, claim_id: int) -> list[str]:
+    """The cells of claim `claim_id`'s row in a printed table (its id first)."""
+    for line in out.splitlines():
+        cells = [c.strip() for c in line.replace("│", "|").strip("| ").split("|")]
+        if cells[0] == str(claim_id):
+            return cells
+    raise AssertionError(f"no row for claim #{claim_id} in:\n{out}")
+
+
+def test_every_list_of_claims_shows_the_flag_alike(cli: Run, flagged: None) -> None:
+    """A trial saw `verified (flagged)` in `claim list` and plain `verified` in `doc show`."""
+    listed, shown = cli("claim", "list").out, cli("doc", "show", "1").out
+    # claim list: id, doc, status, ...; doc show: id, status, ...
+    assert [_row(listed, 1)[2], _row(listed, 2)[2]] == ["unverifiable (flagged)", "unverifiable"]
+    assert [_row(shown, 1)[1], _row(shown, 2)[1]] == ["unverifiable (flagged)", "unverifiable"]
+    board = cli("stats").out
+    assert _row(board, 1)[1] == "unverifiable (flagged)"
+    # JSON keeps the fields apart: the status as it is, and the flag
+    detail = json.loads(cli("doc", "show", "1", "--json").out)
+    assert [(c["status"], c["flagged"]) for c in detail["claims"]] == [
+        ("unverifiable", True),
+        ("unverifiable", False),
+    ]
+
+
 def test_a_new_decision_clears_the_flag(cli: Run, flagged: None) -> None:
     assert cli("claim", "status", "1", "in_progress", "--note", "re-checking").code == 0
     assert cli("claim", "status", "1", "unverifiable", "--note", "still none").code == 0

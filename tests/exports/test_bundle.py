@@ -289,6 +289,44 @@ def test_cli_moves_a_desk(run: Run, wb: Workbench, tmp_path: Path) -> None:
     assert r.code == 1 and "empty database" in r.err
 
 
+def test_a_bundle_never_overwrites_a_file_as_a_backup_never_does(
+    run: Run, wb: Workbench, tmp_path: Path
+) -> None:
+    busy_desk(wb, tmp_path)
+    path = tmp_path / "desk.zip"
+    path.write_text("precious")
+    r = run("export", "bundle", str(path))
+    assert r.code == 1
+    assert r.err == f"error: {path} exists: a bundle never overwrites a file\n"
+    assert path.read_text() == "precious"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".desk.zip")] == []
+    r = run("backup", str(path))  # the same rule, the same words
+    assert r.code == 1 and r.err == f"error: {path} exists: a backup never overwrites a file\n"
+    # a link to a file, even a dangling one, is not written through either
+    link = tmp_path / "link.zip"
+    link.symlink_to(tmp_path / "nowhere.zip")
+    r = run("export", "bundle", str(link))
+    assert r.code == 1 and "never overwrites" in r.err
+    assert not (tmp_path / "nowhere.zip").exists()
+    r = run("export", "bundle", str(tmp_path / "new.zip"))
+    assert r.code == 0, r.err
+    assert zipfile.is_zipfile(tmp_path / "new.zip")
+
+
+def test_a_file_appearing_while_the_bundle_is_written_is_not_overwritten(tmp_path: Path) -> None:
+    from workbench.cli.common import output_file
+
+    path = tmp_path / "late.zip"
+    with (
+        pytest.raises(InvalidInput, match=r"late\.zip exists: a bundle never overwrites a file"),
+        output_file(str(path), binary=True, never_over="a bundle") as out,
+    ):
+        out.write(b"bundle")
+        path.write_text("precious")  # another process, meanwhile
+    assert path.read_text() == "precious"
+    assert [p.name for p in tmp_path.iterdir()] == ["late.zip"]
+
+
 @pytest.mark.parametrize(
     "damage",
     [

@@ -99,17 +99,17 @@ def test_each_line_ending_gives_the_same_claims(wb: Workbench, tmp_path: Path) -
         (
             "a.csv",
             csv_bytes(rows()).replace("第4句".encode(), b"\xff4"),
-            r"row 5: not valid UTF-8 \(byte 0xff\)",
+            r"row 5: not valid UTF-8 \(byte 0xff on line 5, at byte offset 98 of the file\)",
         ),
         (
             "a.jsonl",
             b'{"quote": "a", "text": "b"}\n{"quote": "\xe7\xac", "text": "c"}\n',
-            "row 2: not valid UTF-8 \\(byte 0xe7\\)",
+            r"row 2: not valid UTF-8 \(byte 0xe7 at byte offset 39 of the file\)",
         ),
         (
             "a.json",
             b'[\n{"quote": "a", "text": "b"},\n{"quote": "\xc3(", "text": "c"}\n]',
-            "line 3: not valid UTF-8 \\(byte 0xc3\\)",
+            r"line 3: not valid UTF-8 \(byte 0xc3 at byte offset 42 of the file\)",
         ),
         # a Chinese desk's spreadsheet saved as GBK or UTF-16: said, with the iconv to run
         ("a.csv", csv_bytes(rows()).decode().encode("gbk"), "row 2: .* looks like GB18030/GBK"),
@@ -151,6 +151,47 @@ def test_bad_files_are_refused_whole_with_their_row(
     fragment: str,
 ) -> None:
     refused(wb, doc, tmp_path / name, data, fragment, counts)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "fragment"),
+    [
+        # a trial's file: UTF-8, with the bytes of a UTF-16 byte-order mark in row 2 only
+        ("a.csv", b"quote,text\n\xff\xfe,bad\n", "row 2: not valid UTF-8 (byte 0xff on line 2,"),
+        ("a.jsonl", b'{"text": "a"}\n\xff\xfe{}\n', "row 2: not valid UTF-8 (byte 0xff at "),
+        ("a.json", b'[{"text": "a"},\n\xff\xfe{}]', "line 2: not valid UTF-8 (byte 0xff at "),
+        # after a UTF-8 byte-order mark, which counts in the offset
+        ("b.csv", b"\xef\xbb\xbfquote,text\nx,y\n\xff\xfe,bad\n", "byte offset 18 of"),
+    ],
+)
+def test_a_byte_order_mark_inside_the_file_is_a_bad_byte_not_utf_16(
+    wb: Workbench, doc: int, tmp_path: Path, counts: Counts, name: str, data: bytes, fragment: str
+) -> None:
+    """Only the file's first bytes say it is UTF-16: FF FE later on is a byte that is not
+    UTF-8, said with its row (or line) and its byte offset in the file."""
+    path = _write(tmp_path / name, data)
+    before = counts()
+    with pytest.raises(InvalidInput) as refusal:
+        import_claims(wb, str(path), doc, skip_bad=True)
+    assert counts() == before
+    message = str(refusal.value)
+    assert fragment in message and "UTF-16" not in message
+    offset = data.index(b"\xff")
+    assert f"at byte offset {offset} of the file" in message
+    # a file that starts with the mark is UTF-16, and said so
+    path = _write(tmp_path / name, "quote,text\nx,y\n".encode("utf-16"))
+    with pytest.raises(InvalidInput, match=r"at byte offset 0 of the file.* is UTF-16"):
+        import_claims(wb, str(path), doc)
+
+
+def test_the_cli_says_where_the_bad_bytes_are(run: Run, doc: int, tmp_path: Path) -> None:
+    path = _write(tmp_path / "badclaims.csv", b"quote,text\n\xff\xfe,bad\n")
+    r = run("import", "claims", str(path), "--doc", str(doc))
+    assert r.code == 1
+    assert r.err.startswith(
+        "error: row 2: not valid UTF-8 (byte 0xff on line 2, at byte offset 11 of the file); "
+    )
+    assert len(r.err.splitlines()) == 1 and "UTF-16" not in r.err
 
 
 def test_a_row_over_the_limit_is_refused(

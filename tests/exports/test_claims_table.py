@@ -94,6 +94,67 @@ def test_xlsx_is_a_spreadsheet_with_no_formulas(run: Run, desk: Desk, tmp_path: 
     assert r.code == 2 and "-o FILE.xlsx" in r.err
 
 
+def test_an_xlsx_cell_cuts_a_text_over_excels_limit_and_says_so(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    """Excel holds 32,767 characters a cell (UTF-16 units): a longer text is cut, its cell
+    ends with the mark saying where the whole text is, and the writer names the cell."""
+    from openpyxl import load_workbook
+
+    from workbench.exports import table_xlsx
+    from workbench.exports.table_xlsx import CELL_LIMIT, CUT_MARK, CutCell, fitted
+
+    assert fitted("x" * CELL_LIMIT) is None
+    cut = fitted("x" * (CELL_LIMIT + 1))
+    assert cut is not None and len(cut) == CELL_LIMIT and cut.endswith(CUT_MARK)
+    # a character outside the BMP is two units: fewer of them fit, none split
+    wide = fitted("😀" * 20_000)
+    assert wide is not None and wide.endswith(CUT_MARK)
+    assert len(wide.encode("utf-16-le")) // 2 <= CELL_LIMIT
+    assert fitted("😀" * (CELL_LIMIT // 2)) is None
+
+    long_text = "营收" * 20_000  # 40,000 characters
+    doc = add_document(wb, "宁德时代2024年营收4009亿元。".encode()).document.id
+    from workbench.services.claims import SpanRequest, add_claim
+
+    short = add_claim(wb, doc, "Revenue", SpanRequest(quote="营收4009亿元")).id
+    long = add_claim(wb, doc, long_text, SpanRequest(quote="宁德时代")).id
+    told: list[CutCell] = []
+    out = tmp_path / "x.xlsx"
+    with out.open("wb") as f:
+        table_xlsx.write(claim_rows(wb, document_ids=[doc]), f, on_cut=told.append)
+    assert told == [CutCell(long, "text", 40_000)]
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    texts = {row[0]: row[6] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert texts[short] == "Revenue"
+    kept = texts[long]
+    assert isinstance(kept, str) and len(kept) == CELL_LIMIT
+    assert kept == long_text[: CELL_LIMIT - len(CUT_MARK)] + CUT_MARK
+
+
+def test_export_claims_xlsx_names_the_claims_it_cut(
+    run: Run, wb: Workbench, tmp_path: Path
+) -> None:
+    from workbench.services.claims import SpanRequest, add_claim
+
+    doc = add_document(wb, "宁德时代2024年营收4009亿元。".encode()).document.id
+    long = add_claim(wb, doc, "营收" * 20_000, SpanRequest(quote="宁德时代")).id
+    r = run("export", "claims", "--format", "xlsx", "-o", str(tmp_path / "t.xlsx"))
+    assert r.code == 0, r.err
+    assert r.err.splitlines()[-1] == (
+        "warning: cut 1 text to Excel's limit of 32,767 characters a cell (each ends "
+        f"'[…cut: ...]'): claim #{long}'s text (40,000); `export claims --format csv` or "
+        "`--format json` has the whole text"
+    )
+    # the csv and json exports are never cut, and say nothing of it
+    for fmt in ("csv", "json"):
+        r = run("export", "claims", "--format", fmt, "-o", str(tmp_path / f"t.{fmt}"))
+        assert r.code == 0 and "cut" not in r.err, r.err
+    rows = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
+    assert len(rows[0]["text"]) == 40_000
+
+
 def test_formulas_are_neutralised_and_restored(wb: Workbench, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
@@ -396,6 +457,44 @@ def test_cli_lists_each_bad_row(run: Run, desk: Desk, tmp_path: Path) -> None:
     }
 
 
+def test_rows_failing_alike_are_said_once_with_their_rows() -> None:
+    from workbench.services.imports import collapsed
+
+    why = "document_id 1 is not document #2, the one imported into"
+    assert collapsed([f"row {n}: {why}" for n in range(2, 20)]) == [f"rows 2-19: {why}"]
+    assert collapsed(["row 2: a", "row 3: b", "row 4: a", "row 5: a", "row 7: a"]) == [
+        "rows 2, 4-5, 7: a",
+        "row 3: b",
+    ]
+    many = collapsed([f"row {n}: a" for n in range(2, 40, 2)])
+    assert many == ["rows 2, 4, 6, 8, 10 and 14 more: a"]
+    refused = RowsRefused([f"row {n}: {why}" for n in range(2, 20)] + ["row 20: x"])
+    assert str(refused) == f"19 rows failed, nothing imported: rows 2-19: {why}; row 20: x"
+    assert refused.hint is not None and refused.hint.facts["failed_rows"] == list(range(2, 21))
+    four = RowsRefused(["row 2: a", "row 3: b", "row 4: c", "row 5: d", "row 6: d"])
+    assert str(four).endswith("row 4: c; and 2 more rows")
+
+
+def test_cli_says_rows_failing_alike_once(
+    run: Run, wb: Workbench, desk: Desk, tmp_path: Path
+) -> None:
+    """A trial imported a table whose 18 rows all named another document: one line, not 18."""
+    target = tmp_path / "claims.csv"
+    r = run("export", "claims", "--format", "csv", "--doc", str(desk.doc), "-o", str(target))
+    assert r.code == 0, r.err
+    other = copy_of_article(wb)
+    why = f"document_id {desk.doc} is not document #{other}, the one imported into"
+    r = run("import", "claims", str(target), "--doc", str(other))
+    assert r.code == 1
+    lines = r.err.splitlines()
+    assert lines[0].startswith(f"rows 2-8: {why}")
+    assert lines[1:] == ["error: 7 rows failed (listed above), nothing imported; give --skip-bad"]
+    r = run("import", "claims", str(target), "--doc", str(other), "--skip-bad")
+    assert r.code == 0
+    assert r.err.splitlines()[0].startswith(f"skipped rows 2-8: {why}")
+    assert r.err.count(why) == 1
+
+
 def test_schema_describes_the_import_format(run: Run) -> None:
     from jsonschema import Draft202012Validator
 
@@ -597,6 +696,41 @@ def test_a_verdict_row_arriving_open_still_needs_its_reason(wb: Workbench, tmp_p
         "row 2: status 'false' is a verdict and needs a reason",
         "row 3: status 'unverifiable' is a verdict and needs a reason",
     ]
+
+
+def test_the_json_export_validates_against_the_schema(
+    run: Run, wb: Workbench, desk: Desk, tmp_path: Path
+) -> None:
+    """`schema claims` describes what `export claims --format json` writes, the export-only
+    columns included (each of them with a value, a flagged verdict among the rows), and that
+    export still imports."""
+    from jsonschema import Draft202012Validator
+
+    flagged_desk(wb)
+    target = tmp_path / "claims.json"
+    r = run("export", "claims", "--format", "json", "-o", str(target))
+    assert r.code == 0, r.err
+    rows = json.loads(target.read_text(encoding="utf-8"))
+    assert len(rows) == 9 and any(row["flagged"] for row in rows)
+    assert all(row[k] is not None for row in rows for k in ("id", "document_id", "revision"))
+    assert any(row["rating"] is not None for row in rows)
+    schema = json.loads(run("schema", "claims").out)
+    errors = [e.message for e in Draft202012Validator(schema).iter_errors(rows)]
+    assert errors == []
+    # each export-only column is described as such
+    properties = schema["$defs"]["ClaimRow"]["properties"]
+    for name in ("id", "document_id", "revision", "rating", "flagged"):
+        assert properties[name]["description"].startswith("export only: ")
+    # ... and the schema still refuses what an import refuses
+    validator = Draft202012Validator(schema)
+    assert not validator.is_valid([{**rows[0], "qoute": "x"}])
+    assert not validator.is_valid([{**rows[0], "flagged": "yes"}])
+    # the export imports back into its own document: every row is a claim already there
+    own = tmp_path / "own.json"
+    own.write_text(json.dumps([row for row in rows if row["document_id"] == desk.doc]))
+    r = run("import", "claims", str(own), "--doc", str(desk.doc), "--json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["already_present"] == 7
 
 
 def flagged_desk(wb: Workbench) -> tuple[int, int]:

@@ -35,6 +35,8 @@ def test_nul_bytes_read_as_a_binary_file() -> None:
     assert "looks like a binary file" in not_utf8_advice(data, 10)
     # A UTF-16 file has NUL bytes too, but says what it is by its byte-order mark.
     assert "UTF-16" in not_utf8_advice(b"\xff\xfea\x00b\x00", 0)
+    # ... only when those bytes start the file, not a later line of it
+    assert "UTF-16" not in not_utf8_advice(b"\xff\xfe,bad\n", 0, starts_file=False)
     assert "iconv -f WINDOWS-1252" in not_utf8_advice(b"caf\xe9", 3)
     assert not_utf8_advice(b"caf\xe9\x81", 3) == "convert it to UTF-8 first"
 

@@ -37,6 +37,7 @@ from workbench.cli.render import (
     json_out,
     message,
     show_value,
+    status_shown,
     table,
     warning,
 )
@@ -443,8 +444,7 @@ def print_claims(claims: list[ClaimView], empty: str | None = None) -> None:
             (
                 c.id,
                 c.document_id,
-                # a verdict given on text that has changed since is not settled: it says so
-                f"{c.status} (flagged)" if c.flagged else c.status,
+                status_shown(c),
                 c.type,
                 c.priority,
                 clip(c.assignee or "", 12),

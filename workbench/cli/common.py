@@ -85,9 +85,16 @@ WRITE_BUFFER = 1 << 20
 
 
 @contextmanager
-def output_file(path: str, *, binary: bool = False) -> Iterator[IO[Any]]:
+def output_file(
+    path: str, *, binary: bool = False, never_over: str | None = None
+) -> Iterator[IO[Any]]:
     """Write `path` atomically (`-` is stdout): a failed export never leaves a truncated file,
-    and the result gets the usual permissions, as a shell redirect would give it."""
+    and the result gets the usual permissions, as a shell redirect would give it.
+
+    `never_over` (what is written, "a bundle"): an existing file is refused, as `backup`
+    refuses one, before anything is written, and the finished file is linked into place, so
+    that one appearing meanwhile is not overwritten either. A device or pipe is still written.
+    """
     import os
     import sys
     import tempfile
@@ -125,6 +132,8 @@ def output_file(path: str, *, binary: bool = False) -> Iterator[IO[Any]]:
             spool.seek(0)
             shutil.copyfileobj(spool, device)
         return
+    if never_over is not None and (target.exists() or target.is_symlink()):
+        raise _exists(path, never_over)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise click.ClickException(f"cannot write {path}: the folder {folder} does not exist")
@@ -142,7 +151,21 @@ def output_file(path: str, *, binary: bool = False) -> Iterator[IO[Any]]:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
+        if never_over is None:
+            os.replace(tmp, target)
+        else:
+            # A link, not a rename: it fails if the target appeared meanwhile (as `backup`).
+            try:
+                os.link(tmp, target)
+            except FileExistsError:
+                raise _exists(path, never_over) from None
+            Path(tmp).unlink()
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _exists(path: str, what: str) -> Exception:
+    from workbench.domain.errors import InvalidInput
+
+    return InvalidInput(f"{path} exists: {what} never overwrites a file")

@@ -28,6 +28,7 @@ from workbench.cli.render import (
     quote_change,
     show_value,
     shown,
+    status_shown,
     table,
     warning,
 )
@@ -497,7 +498,10 @@ def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
     if detail.claims:
         table(
             ["id", "status", "type", "anchor", "claim"],
-            [(c.id, c.status, c.type, c.anchor_state, clip(c.text, 60)) for c in detail.claims],
+            [
+                (c.id, status_shown(c), c.type, c.anchor_state, clip(c.text, 60))
+                for c in detail.claims
+            ],
         )
 
 

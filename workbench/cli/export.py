@@ -17,9 +17,10 @@ from workbench.cli.options import (
     output_option,
 )
 from workbench.cli.progress import progress_bar, wanted
-from workbench.cli.render import message, plural
+from workbench.cli.render import message, plural, warning
 
 if TYPE_CHECKING:
+    from workbench.exports.table_xlsx import CutCell
     from workbench.services.exports import Skipped
 
 OUTPUT = output_option("Write to FILE (atomically) instead of stdout.")
@@ -77,6 +78,22 @@ def say_skipped(skipped: Sequence[Skipped]) -> None:
         named = ", ".join(f"#{c}" for c in ids[:IDS_NAMED])
         more = f" and {len(ids) - IDS_NAMED} more" if len(ids) > IDS_NAMED else ""
         message(f"skipped {len(ids)} claims ({named}{more}): {reason}")
+
+
+def say_cut(cut: Sequence[CutCell]) -> None:
+    """On stderr: the cells an export cut to fit the format (an XLSX cell holds 32,767
+    characters), the first few named, and where the whole text is."""
+    if not cut:
+        return
+    from workbench.exports.table_xlsx import CELL_LIMIT
+
+    named = ", ".join(f"claim #{c.claim_id}'s {c.column} ({c.length:,})" for c in cut[:IDS_NAMED])
+    more = f" and {len(cut) - IDS_NAMED} more" if len(cut) > IDS_NAMED else ""
+    warning(
+        f"cut {plural(len(cut), 'text')} to Excel's limit of {CELL_LIMIT:,} characters a cell "
+        f"(each ends '[…cut: ...]'): {named}{more}; `export claims --format csv` or "
+        "`--format json` has the whole text"
+    )
 
 
 def write_json(value: Any, output: str | None) -> None:
@@ -192,18 +209,24 @@ def claims_command(
     from workbench.services.exports import stream_claim_rows
 
     check_bom_usage(bom, "table", fmt)
-    binary = get("table", fmt).binary
+    chosen = get("table", fmt)
+    binary = chosen.binary
     if binary and output in (None, "-"):
         raise click.UsageError(f"--format {fmt} writes a binary file: give -o FILE.{fmt}")
     to_file = output not in (None, "-")
+    cut: list[CutCell] = []
     with progress_bar("exporting claims", enabled=wanted(to_stdout=not to_file)) as progress:
         # Rows first: an unknown DOC is refused before any file is opened.
         rows = stream_claim_rows(workbench_from(ctx), document_ids=document_ids, progress=progress)
         with output_file(output or "-", binary=binary) as out:
-            count = writer("table", fmt)(rows, out, **({"bom": True} if bom else {}))
+            options: dict[str, Any] = {"bom": True} if bom else {}
+            if chosen.cuts:
+                options["on_cut"] = cut.append
+            count = writer("table", fmt)(rows, out, **options)
             out.flush()
     if output:
         message(f"wrote {plural(count, 'claim')} to {output}")
+    say_cut(cut)
 
 
 @export.command("bundle")
@@ -216,11 +239,12 @@ def bundle_command(ctx: click.Context, path: str) -> None:
     with its hash chain. `workbench import bundle FILE` restores it into an empty database:
     how a desk moves from a laptop's SQLite file to the team's PostgreSQL, or back. The
     similarity index is not carried (it is derived, and rebuilt from the claims on first use).
+    FILE is a new file: as with `backup`, an existing one is never overwritten.
     """
     from workbench.services.bundle import export_bundle
 
     with (
-        output_file(path, binary=True) as out,
+        output_file(path, binary=True, never_over="a bundle") as out,
         progress_bar("exporting the bundle", enabled=wanted(to_stdout=False)) as progress,
     ):
         summary = export_bundle(workbench_from(ctx), out, progress)

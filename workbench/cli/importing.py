@@ -99,10 +99,11 @@ def claims_command(
     which a table cannot carry, so such a row comes in in_progress with its note (said on
     stderr), as does an in_review row (a table carries no proposal). A row whose
     document_id (an export's column) is not DOC is a bad row. Every row is checked
-    first: if any fails, each failure is listed with its row number and nothing is written,
-    unless --skip-bad. A row whose claim is already present adds nothing and changes
-    nothing; where it gives another speaker, type, status, assignee, priority, due or tags
-    than the claim has, it is said on stderr (and in --json, `differs`).
+    first: if any fails, each failure is listed with its row number (rows failing alike on
+    one line, "rows 2-19: ...") and nothing is written, unless --skip-bad. A row whose claim
+    is already present adds nothing and changes nothing; where it gives another speaker,
+    type, status, assignee, priority, due or tags than the claim has, it is said on stderr
+    (and in --json, `differs`).
 
     A row of `workbench export claims` whose id is a claim of DOC, with that claim's quote and
     text, is that claim, present: re-importing an export adds nothing. That holds for an
@@ -110,7 +111,7 @@ def claims_command(
     stays orphaned. Imported into another document or database, an orphaned claim's row
     fails, its quote not being in the text (--skip-bad imports the others).
     """
-    from workbench.services.imports import RowsRefused, import_claims
+    from workbench.services.imports import RowsRefused, collapsed, import_claims
 
     bar = wanted(as_json=as_json)
     try:
@@ -121,9 +122,9 @@ def claims_command(
     except RowsRefused as exc:
         if as_json:  # a --json error carries the failed rows' numbers instead
             raise
-        # Each problem a line, then the refusal without them again.
-        for problem in exc.problems:
-            message(problem)
+        # Each problem a line (rows failing alike, one), then the refusal without them again.
+        for line in exc.lines:
+            message(line)
         raise exc.listed() from None
     if as_json:
         emit_json_object(
@@ -140,8 +141,8 @@ def claims_command(
         )
     else:
         _print_added(result.added)
-    for problem in result.skipped:
-        message(f"skipped {problem}")
+    for line in collapsed(result.skipped):
+        message(f"skipped {line}")
     for notice in result.notices:
         message(notice)
     for differs in result.differs:

@@ -6,9 +6,12 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import IO, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from workbench.services.views import ClaimView
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -269,6 +272,12 @@ def show_value(value: Any, *, one_line: bool = False) -> str:
 def plural(n: int, word: str, many: str | None = None) -> str:
     """ "1 document", "2 documents"; `many` where adding an s is wrong ("evidence items")."""
     return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def status_shown(claim: ClaimView) -> str:
+    """A claim's status as every list of claims shows it: a verdict given on text that has
+    changed since is not settled, and says so ("verified (flagged)")."""
+    return f"{claim.status} (flagged)" if claim.flagged else claim.status
 
 
 def message(text: str) -> None:

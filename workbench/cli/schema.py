@@ -14,7 +14,10 @@ def schema() -> None:
 
 @schema.command("claims")
 def claims_command() -> None:
-    """The claims file of `workbench import claims` (JSON; CSV uses the same column names)."""
+    """The claims file `import claims` reads and `export claims --format json` writes.
+
+    A JSON list of row objects; a CSV claims file uses the same names as its header row.
+    """
     from workbench.services.exports import claims_schema
 
     emit_json(claims_schema())

@@ -8,7 +8,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import board_limit_option, json_context
-from workbench.cli.render import clip, json_out, table
+from workbench.cli.render import clip, json_out, status_shown, table
 
 if TYPE_CHECKING:
     from workbench.services.views import ClaimView
@@ -68,4 +68,5 @@ def stats(ctx: click.Context, limit: int, as_json: bool) -> None:
 
 def status_cell(c: ClaimView) -> str:
     """In review, the verdict proposed is what a reviewer needs to see."""
-    return f"{c.status}: {c.proposed_status}" if c.proposed_status else c.status
+    shown = status_shown(c)
+    return f"{shown}: {c.proposed_status}" if c.proposed_status else shown

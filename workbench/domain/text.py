@@ -83,11 +83,12 @@ def _looks_like_cp1252(data: bytes, bad_at: int) -> bool:
 BINARY_SAMPLE = 8192
 
 
-def not_utf8_advice(data: bytes, bad_at: int, what: str = "it") -> str:
+def not_utf8_advice(data: bytes, bad_at: int, what: str = "it", *, starts_file: bool = True) -> str:
     """What to do with `what`, whose bytes `data` are not UTF-8 at `bad_at`: the encoding they
     look like, and the iconv command that converts it. Advice only, never a decoding: a wrong
-    guess would store other text, and every claim's offsets with it."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    guess would store other text, and every claim's offsets with it. `starts_file`: `data` is
+    the start of the file (not a later line of it), so a byte-order mark there is the file's."""
+    if starts_file and data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return (
             f"{what} is UTF-16 (it starts with a UTF-16 byte-order mark); convert it first, "
             "e.g. iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8"

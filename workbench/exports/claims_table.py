@@ -9,6 +9,7 @@ written as typed strings, which a spreadsheet never evaluates.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -95,38 +96,68 @@ class _TooLong(Exception):
 
 class _BadByte(Exception):
     """A byte that is not UTF-8, as the surrogate `surrogateescape` decoded it to, at `at` in
-    `line`; with what to do about it, judged from the line's own bytes (bounded)."""
+    `line` (the text just read: a line, or a chunk of a JSON file); with what to do about it,
+    judged from the line's own bytes (bounded). `first`: the line starts the file (only there
+    does a UTF-16 byte-order mark say the file is UTF-16). `end`: the file's byte offset just
+    after the line, when the stream can tell it, so the bad byte's own offset can be said."""
 
-    def __init__(self, line: str, at: int) -> None:
+    def __init__(self, line: str, at: int, number: int, first: bool, end: int | None) -> None:
         self.byte = ord(line[at]) - 0xDC00
-        self.column = at + 1
         raw = line.encode("utf-8", "surrogateescape")  # the file's bytes again
         offset = len(line[:at].encode("utf-8", "surrogateescape"))
-        self.advice = not_utf8_advice(raw, offset, "the file")
+        # `line` starts line `number` of the file (a JSON chunk may hold several lines).
+        self.line = number + line.count("\n", 0, at)
+        self.offset = None if end is None or end < len(raw) else end - len(raw) + offset
+        self.advice = not_utf8_advice(raw, offset, "the file", starts_file=first)
+
+    def where(self, *, line: bool) -> str:
+        """ "byte 0xff on line 2, at byte offset 11 of the file": the line when asked (a CSV
+        row may span lines), the offset when known."""
+        on = f" on line {self.line}," if line else ""
+        at = "" if self.offset is None else f" at byte offset {self.offset} of the file"
+        return f"byte 0x{self.byte:02x}{on}{at}".rstrip(",")
 
 
 # What the `surrogateescape` error handler turns a byte that is not UTF-8 into. Valid UTF-8
 # never decodes to a surrogate, so one in the text is a bad byte of the file.
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+# A TextIOWrapper's tell() is an opaque cookie; with the decoder between characters, as it is
+# after a line or a chunk, it is the byte offset. A larger one carries decoder state.
+_PLAIN_COOKIE = 1 << 63
 
 
-def _checked_line(line: str) -> str:
+def _position(text: TextIO | None) -> int | None:
+    """The byte offset `text` has read to, when it can say (a file opened in text mode); only
+    asked once a bad byte is found."""
+    if not isinstance(text, io.TextIOWrapper):
+        return None  # a StringIO's tell() counts characters
+    try:
+        cookie = text.tell()
+    except (OSError, ValueError):
+        return None
+    return cookie if 0 <= cookie < _PLAIN_COOKIE else None
+
+
+def _checked_line(line: str, text: TextIO, number: int, first: bool) -> str:
+    """`line`, just read from `text` (`first`: the first text read), starting on line `number`
+    of the file; refused at its first byte that is not UTF-8."""
     found = _ESCAPED_BYTE.search(line)
     if found is not None:
-        raise _BadByte(line, found.start())
+        raise _BadByte(line, found.start(), number, first, _position(text))
     return line
 
 
-def _not_utf8(number: int, bad: _BadByte) -> InvalidInput:
-    return InvalidInput(f"row {number}: not valid UTF-8 (byte 0x{bad.byte:02x}); {bad.advice}")
+def _not_utf8(number: int, bad: _BadByte, *, line: bool = False) -> InvalidInput:
+    return InvalidInput(f"row {number}: not valid UTF-8 ({bad.where(line=line)}); {bad.advice}")
 
 
 @dataclass
 class _Row:
     """How many characters of the row being read the lines so far held: a row may span lines
-    (a quoted cell with line breaks)."""
+    (a quoted cell with line breaks); and how many lines of the file were read."""
 
     taken: int = 0
+    lines: int = 0
 
 
 def _lines(text: TextIO, row: _Row) -> Iterator[str]:
@@ -140,7 +171,8 @@ def _lines(text: TextIO, row: _Row) -> Iterator[str]:
         if len(line) > budget:
             raise _TooLong
         row.taken += len(line)
-        yield _checked_line(line)
+        row.lines += 1
+        yield _checked_line(line, text, row.lines, row.lines == 1)
 
 
 def read_csv(text: TextIO) -> Iterator[RawRow]:
@@ -192,7 +224,7 @@ def _records(reader: Iterator[list[str]], row: _Row) -> Iterator[tuple[int, list
                 f"row {number}: over {MAX_ROW_CHARS:,} characters (a quote never closed?)"
             ) from None
         except _BadByte as bad:
-            raise _not_utf8(number, bad) from None
+            raise _not_utf8(number, bad, line=True) from None
         except csv.Error as exc:
             if "field larger than field limit" in str(exc):
                 raise InvalidInput(
@@ -209,19 +241,20 @@ def read_json(text: TextIO) -> Iterator[RawRow]:
     from workbench.domain.json_stream import NotAnArray, iter_array
 
     lines = 1
+    first = True
 
     def read(size: int) -> str:
-        nonlocal lines
+        nonlocal lines, first
         chunk = text.read(size)
         try:
-            _checked_line(chunk)
+            _checked_line(chunk, text, lines, first)
         except _BadByte as bad:
             # Chunks are read ahead of the parsing: the line says where, not the row.
-            line = lines + chunk.count("\n", 0, bad.column - 1)
             raise InvalidInput(
-                f"line {line}: not valid UTF-8 (byte 0x{bad.byte:02x}); {bad.advice}"
+                f"line {bad.line}: not valid UTF-8 ({bad.where(line=False)}); {bad.advice}"
             ) from None
         lines += chunk.count("\n")
+        first = False
         return chunk
 
     try:
@@ -252,7 +285,7 @@ def read_jsonl(text: TextIO) -> Iterator[RawRow]:
         if len(line) > MAX_ROW_CHARS:
             raise InvalidInput(f"row {number}: the line is over {MAX_ROW_CHARS:,} characters")
         try:
-            _checked_line(line)
+            _checked_line(line, text, number, number == 1)
         except _BadByte as bad:
             raise _not_utf8(number, bad) from None
         if not line.strip():

@@ -12,7 +12,9 @@ Adding a format is one new module and one line in FORMATS:
    - "claims": `write(claims: Iterable[ClaimView], out: IO[str])`, streamed (claims_csv.py);
    - "table": `write(rows: Iterable[dict], out: IO[str] | IO[bytes])`, the claims table's rows
      (claims_table.row_of), for `export claims` (see table_csv.py);
-   and a CSV format (`bom=True` below) also `bom: bool = False`, a UTF-8 byte order mark first.
+   and a CSV format (`bom=True` below) also `bom: bool = False`, a UTF-8 byte order mark first;
+   a format whose cells hold less than a claim's text may hold (`cuts=True`: XLSX) also
+   `on_cut`, told of each cell it had to cut (never silently: the person is told which).
    A new subject (a bundle of everything, a report on one document) says its signature here.
 2. `Format("<name>", "<subject>", "<module>", "<one line of help>")` below; the command that
    exports that subject offers the new name at once (`audit export --format` for "events").
@@ -38,6 +40,7 @@ class Format:
     help: str  # one line for --help: what the format is for
     binary: bool = False  # `write` takes a binary stream (and needs a file, not stdout)
     bom: bool = False  # a CSV: `write(..., bom=True)` starts it with a UTF-8 byte order mark
+    cuts: bool = False  # `write(..., on_cut=...)` is told of each cell cut to fit the format
 
 
 FORMATS: tuple[Format, ...] = (
@@ -48,7 +51,14 @@ FORMATS: tuple[Format, ...] = (
     # The claims table of `export claims`, which `import claims` reads back.
     Format("csv", "table", "table_csv", "for spreadsheets, formulas neutralised", bom=True),
     Format("json", "table", "table_json", "for scripts; `workbench schema claims` describes it"),
-    Format("xlsx", "table", "table_xlsx", "an Excel workbook (needs -o FILE)", binary=True),
+    Format(
+        "xlsx",
+        "table",
+        "table_xlsx",
+        "an Excel workbook (needs -o FILE; a text over 32,767 characters is cut, and named)",
+        binary=True,
+        cuts=True,
+    ),
 )
 
 

@@ -184,8 +184,9 @@ def claims_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Claim Workbench claims file"
     schema["description"] = (
-        "A list of claims to import into one document. In CSV, the same names are the header "
-        "row and tags are separated by ';'."
+        "A list of claims to import into one document, as `workbench export claims --format "
+        "json` writes it (the columns marked 'export only' are not imported). In CSV, the "
+        "same names are the header row and tags are separated by ';'."
     )
     return schema
 

@@ -6,7 +6,7 @@ import hashlib
 import io
 import itertools
 import json
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -154,13 +154,52 @@ def _annotation_ready(tx: Tx, item: IncomingAnnotation, text: str, review: bool)
     )
 
 
+# How many runs of rows a collapsed problem names before it only counts the rest.
+RUNS_NAMED = 5
+
+
+def _rows_named(numbers: list[int]) -> str:
+    """ "row 7", "rows 2-19", "rows 2, 4, 7-9", "rows 2, 4, 6, 8, 10 and 95 more": runs of
+    consecutive rows, the first few named."""
+    if len(numbers) == 1:
+        return f"row {numbers[0]}"
+    runs: list[tuple[int, int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    named = ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs[:RUNS_NAMED])
+    rest = sum(b - a + 1 for a, b in runs[RUNS_NAMED:])
+    return f"rows {named}" + (f" and {rest:,} more" if rest else "")
+
+
+def _grouped(problems: Sequence[str]) -> list[tuple[str, list[int]]]:
+    """(why, its rows) of problems "row N: why", in the order of each why's first row."""
+    rows_of: dict[str, list[int]] = {}
+    for problem in problems:
+        why = problem.split(": ", 1)[1]
+        rows_of.setdefault(why, []).append(_row_number(problem))
+    return list(rows_of.items())
+
+
+def collapsed(problems: Sequence[str]) -> list[str]:
+    """Problems ("row N: why", in row order) with each `why` said once, with its rows, in the
+    order of their first row: a file whose rows all fail alike is one line, not thousands."""
+    return [f"{_rows_named(numbers)}: {why}" for why, numbers in _grouped(problems)]
+
+
 class RowsRefused(InvalidInput):
-    """Rows of an import failed; `problems` names each (row number and why)."""
+    """Rows of an import failed; `problems` names each (row number and why), `lines` says
+    them with repeats collapsed (`collapsed`)."""
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
-        shown = "; ".join(problems[:3]) + (
-            f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
+        self.lines = collapsed(problems)
+        groups = _grouped(problems)
+        rest = sum(len(numbers) for _, numbers in groups[3:])
+        shown = "; ".join(self.lines[:3]) + (
+            f"; and {rest} more row{'s' if rest > 1 else ''}" if rest else ""
         )
         super().__init__(
             f"{len(problems)} row{'s' if len(problems) > 1 else ''} failed, nothing imported: "
@@ -169,8 +208,8 @@ class RowsRefused(InvalidInput):
         )
 
     def listed(self) -> InvalidInput:
-        """The refusal to give once each problem has been shown a line of its own: the count
-        and the hint, without the problems again."""
+        """The refusal to give once the problems have been shown (`lines`, a line each): the
+        count and the hint, without the problems again."""
         count = len(self.problems)
         return InvalidInput(
             f"{count} row{'s' if count > 1 else ''} failed (listed above), nothing imported",
