@@ -275,7 +275,7 @@ def test_markdown_stored_one_line_a_block_is_still_recognised(wb: Workbench) -> 
     in the text) is the same document for doc add and doc update, not a new one."""
     from workbench.domain.markdown import read_markdown
 
-    earlier = read_markdown(COUNCIL).earlier
+    earlier = read_markdown(COUNCIL).earlier[0]
     assert earlier.startswith(
         "Harbourton council approves $4.2 million pool renovation\nBy Jane Smith\nThe "
     )

@@ -63,6 +63,5 @@ def read_content(
         md = read_markdown(text)
         # What the file says of itself, cleaned as a page's metadata is (cut, not refused).
         metadata = {"title": headline(md.title), "author": byline_name(md.author)}
-        earlier = (md.earlier,) if md.earlier != md.text else ()
-        return Content(md.text, "markdown", source, data, metadata, earlier)
+        return Content(md.text, "markdown", source, data, metadata, md.earlier)
     return Content(text, "text", source)
