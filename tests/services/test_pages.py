@@ -514,3 +514,24 @@ def test_a_page_stored_by_the_earlier_reading_is_still_recognised(wb: Workbench)
     edited = LANXI.replace("接近40%".encode(), "首次超过40%".encode())
     result = update_document(wb, old.id, read_content(edited, "lanxi.html"))
     assert result.created and "文/王晓明" not in document_text(wb, old.id)
+
+
+def test_a_long_page_stored_with_its_byline_is_still_recognised(wb: Workbench) -> None:
+    """A page over 3,000 characters is not read twice: the text the earlier reading stored is
+    its text with the byline line it led with."""
+    from workbench.services.pages import extract_page
+
+    more = "".join(
+        f"<p>第{n}季度，澜汐电器的空调销量排名第一，营收为{n * 7}亿元，同比增长{n}%。" * 5 + "</p>"
+        for n in range(1, 20)
+    )
+    long = LANXI.replace(b' class="byline"', b"").replace(
+        "<p>截至发稿".encode(), (more + "<p>截至发稿").encode()
+    )
+    page = extract_page(long, "long.html")
+    assert len(page.text) > 3000 and "文/王晓明" not in page.text
+    (earlier,) = page.earlier
+    assert earlier.splitlines()[1] == "文/王晓明 2025年3月12日 09:30"
+    old = add_document(wb, earlier.encode(), source="long.txt", fmt="text").document
+    again = add_document(wb, long, source="long.html")
+    assert not again.created and again.document.id == old.id

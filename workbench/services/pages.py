@@ -46,8 +46,9 @@ class Page:
 # The lines at the top of an article where its byline and dateline stand (a headline, a
 # byline, a date on a line of its own).
 _LEAD_LINES = 3
-# The earlier reading differs only where trafilatura's 250-character minimum or its retry of
-# texts under 3,000 characters took another path; a longer text is not read twice.
+# The earlier reading took another path only where trafilatura's 250-character minimum or its
+# retry of texts under 3,000 characters applied: a longer text is not read twice, its earlier
+# reading is the same text with its byline.
 _EARLIER_UNDER = 3000
 
 
@@ -72,11 +73,11 @@ def extract_page(data: bytes, source: str, *, url: str | None = None) -> Page:
         "language": _tag(_within(_str(fields.get("language")), MAX_LANGUAGE))
         or (lang.group(1).decode() if lang else None),
     }
-    earlier: tuple[str, ...] = ()
+    old = text
     if len(text) < _EARLIER_UNDER:
         before = _extract(data, url, None)
-        old = normalise(str(before.get("text") or "")).strip() + "\n" if before else "\n"
-        earlier = (old,) if old.strip() and old != body + "\n" else ()
+        old = normalise(str(before.get("text") or "")).strip() if before else ""
+    earlier = (old + "\n",) if old and old != body else ()
     return Page(body + "\n", metadata, earlier)
 
 
