@@ -275,7 +275,7 @@ def test_markdown_stored_one_line_a_block_is_still_recognised(wb: Workbench) -> 
     in the text) is the same document for doc add and doc update, not a new one."""
     from workbench.domain.markdown import read_markdown
 
-    earlier = read_markdown(COUNCIL).earlier
+    earlier = read_markdown(COUNCIL).earlier[0]
     assert earlier.startswith(
         "Harbourton council approves $4.2 million pool renovation\nBy Jane Smith\nThe "
     )
@@ -444,3 +444,94 @@ def test_a_new_document_with_an_earlier_ones_url_names_it(wb: Workbench) -> None
     assert given.same_url_as == first.document.id
     other = add_document(wb, b"Third text.", meta=DocumentMeta(url="https://example.org/x"))
     assert other.same_url_as is None
+
+
+LANXI = (PAGES / "lanxi.html").read_bytes()
+LANXI_BODY = [
+    "澜汐电器海外收入首超四成",
+    "2025年3月12日，澜汐电器在深圳发布2024年度财报。财报显示，公司全年营收达到128.6亿元，"
+    "同比增长15%。",
+    "公司海外收入占比接近40%,达到39.8%。在东南亚市场，澜汐电器的空调销量排名第一。",
+    "董事长陈立新表示，公司计划在2025年投资20亿元，在越南海防市建设新工厂，预计2026年6月投产。",
+    "据行业协会数据，2024年国内空调总销量约为1.1亿台，澜汐电器的国内市场份额约为4.3%，排名第六。",
+    "截至发稿，澜汐电器股价报15.8元，总市值约为190亿元。",
+]
+
+
+def test_a_short_page_reads_the_same_whatever_small_edit_it_had() -> None:
+    """A new-user trial: on a page of ~250 characters of article, 首次超过40% -> 接近40% (two
+    characters shorter) stored the byline and date with all paragraphs on one line (the text
+    fell under trafilatura's 250-character minimum, and its fallback's page dump replaced it),
+    while 41.2 -> 41.3 did not. Every length now reads the same: one paragraph a line, no
+    byline or dateline, the byline's name the author."""
+    from workbench.services.pages import extract_page
+
+    page = extract_page(LANXI, "lanxi.html")
+    assert page.text == "\n".join(LANXI_BODY) + "\n"
+    assert page.metadata["author"] == "王晓明"  # not "文; 王晓明"
+    edited = "公司海外收入占比接近40%,达到39.8%。"
+    for n in range(-40, 41, 3):
+        # the paragraph cut by up to 40 characters, or lengthened by as many
+        new = (
+            edited[:n] if n < 0 else edited + "在东南亚市场销量第一。" * (n // 10) + "新" * (n % 10)
+        )
+        got = extract_page(LANXI.replace(edited.encode(), new.encode()), "lanxi.html")
+        lines = got.text.splitlines()
+        assert lines[:2] + lines[3:] == LANXI_BODY[:2] + LANXI_BODY[3:], n
+        assert "王晓明" not in got.text and "09:30" not in got.text
+        assert got.metadata["author"] == "王晓明"
+
+
+def test_a_byline_the_layout_keeps_is_left_out_as_one_it_drops(wb: Workbench) -> None:
+    """trafilatura leaves out a byline marked as one (class="byline") and keeps one in a plain
+    paragraph: both are left out, and their name is the author when the page's head names
+    none."""
+    from workbench.services.pages import extract_page
+
+    plain = LANXI.replace(b' class="byline"', b"").replace(
+        '<meta name="author" content="王晓明">'.encode(), b""
+    )
+    page = extract_page(plain, "lanxi.html")
+    assert page.text == "\n".join(LANXI_BODY) + "\n"
+    assert page.metadata["author"] == "王晓明"
+
+
+def test_a_page_stored_by_the_earlier_reading_is_still_recognised(wb: Workbench) -> None:
+    """The same page stored before (byline, date and all on one line) is the same document
+    for doc add and doc update, not a new one or a new revision."""
+    from workbench.services.pages import _extract
+    from workbench.services.sources import read_content
+
+    fields = _extract(LANXI, None, None)  # trafilatura's own settings, as before
+    assert fields is not None
+    old_text = str(fields["text"]).strip() + "\n"  # as extract_page stored it
+    assert "文/王晓明" in old_text and "\n" not in old_text.strip()
+    old = add_document(wb, old_text.encode(), source="lanxi.html", fmt="text").document
+    again = add_document(wb, LANXI, source="lanxi.html")
+    assert not again.created and again.document.id == old.id
+    assert not update_document(wb, old.id, read_content(LANXI, "lanxi.html")).created
+    # a real edit is a new revision, with the new reading's text
+    edited = LANXI.replace("接近40%".encode(), "首次超过40%".encode())
+    result = update_document(wb, old.id, read_content(edited, "lanxi.html"))
+    assert result.created and "文/王晓明" not in document_text(wb, old.id)
+
+
+def test_a_long_page_stored_with_its_byline_is_still_recognised(wb: Workbench) -> None:
+    """A page over 3,000 characters is not read twice: the text the earlier reading stored is
+    its text with the byline line it led with."""
+    from workbench.services.pages import extract_page
+
+    more = "".join(
+        f"<p>第{n}季度，澜汐电器的空调销量排名第一，营收为{n * 7}亿元，同比增长{n}%。" * 5 + "</p>"
+        for n in range(1, 20)
+    )
+    long = LANXI.replace(b' class="byline"', b"").replace(
+        "<p>截至发稿".encode(), (more + "<p>截至发稿").encode()
+    )
+    page = extract_page(long, "long.html")
+    assert len(page.text) > 3000 and "文/王晓明" not in page.text
+    (earlier,) = page.earlier
+    assert earlier.splitlines()[1] == "文/王晓明 2025年3月12日 09:30"
+    old = add_document(wb, earlier.encode(), source="long.txt", fmt="text").document
+    again = add_document(wb, long, source="long.html")
+    assert not again.created and again.document.id == old.id

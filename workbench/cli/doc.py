@@ -104,9 +104,12 @@ def add(
     """Store text, Markdown or HTML files, fetched pages (http/https URLs) or stdin (-).
 
     A page's main text is extracted (navigation, scripts, comments and footers left out) with
-    its title, author, date and language, and its bytes are archived. A Markdown file's blocks
-    stay apart (a headline is a sentence of its own); an H1 opening it is its title and a "By
-    NAME" paragraph after its headings its author, left out of the text as a page's byline is.
+    its title, author, date and language, and its bytes are archived; a byline or dateline
+    leading it is left out, and the author is the name in a byline (文/王晓明 is 王晓明). A
+    Markdown file's blocks stay apart (a headline is a sentence of its own), its wrapped lines
+    join with no space inside Chinese or Japanese text; an H1 opening it is its title and a
+    byline after its headings ("By NAME", 记者 NAME 报道, also on the line under a headline) its
+    author, left out of the text as a page's byline is.
     Options given win over what a page or file says of itself. The text is normalised to
     NFC with LF line endings; claim offsets count code points of that text. Adding a text
     already stored (any revision of a document) adds nothing and says which revision holds it.
@@ -543,6 +546,14 @@ def _quoted(text: str | None) -> str:
     return "removed" if text is None else f"“{text}”"
 
 
+def _passage(text: str) -> str:
+    """A changed passage on one line: a line break shown as ↵ (as `doc diff` shows it), and a
+    passage of spaces only as ␣, so that a line break that became a space is seen, not shown
+    as an empty change ('' -> '', “ ” → “ ”)."""
+    text = text.replace("\n", "\u21b5")
+    return text.replace(" ", "\u2423") if text and not text.strip() else text
+
+
 def changes_text(report: Any) -> str:
     lines = [f"document #{report.document_id}" + (f": {report.title}" if report.title else "")]
     if report.url:
@@ -558,7 +569,7 @@ def changes_text(report: Any) -> str:
         for c in rev.changes:
             lines.append(
                 f"  {c.op:<7} [{c.old_start}:{c.old_end}] -> [{c.new_start}:{c.new_end}]  "
-                f"{clip(c.old_text, 40)!r} -> {clip(c.new_text, 40)!r}"
+                f"{clip(_passage(c.old_text), 40)!r} -> {clip(_passage(c.new_text), 40)!r}"
             )
         for t in rev.claims:
             lines.append(f"  claim #{t.claim_id} ({_standing(t)}): {clip(t.text, 60)}")
@@ -615,8 +626,8 @@ def changes_markdown(report: Any) -> str:
             lines += ["No checked claim was touched.", ""]
         for c in rev.changes:
             lines.append(
-                f"- {c.op}: {cell(c.old_text) if c.old_text else '(nothing)'}"
-                f" → {cell(c.new_text) if c.new_text else '(nothing)'}"
+                f"- {c.op}: {cell(_passage(c.old_text)) if c.old_text else '(nothing)'}"
+                f" → {cell(_passage(c.new_text)) if c.new_text else '(nothing)'}"
             )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -4,27 +4,91 @@ Headings, paragraphs, list items, quotes, table cells and code blocks are each a
 text, blocks separated by a blank line as in the source, so no sentence runs from one into the
 next (a headline into its byline, a list item into a paragraph). Emphasis, links and images
 keep their text (an image its alt text); code keeps its content. Soft line breaks inside a
-paragraph join its lines (with a space, except between CJK characters, where the wrap added
-none); a hard break stays a line break inside its block.
+paragraph join its lines: with a space, except next to Chinese or Japanese text, where the
+wrap added none ("占比约18%。" then "2024年" is "占比约18%。2024年"; a Latin word beside it
+keeps its space, as Korean does), as East Asian renderings of CommonMark do; a hard break stays
+a line break inside its block.
 
-As on a page, a leading byline ("By Jane Smith", the document's first paragraph, after its
-headings) is the document's author and is left out of the text, and a leading level-1 heading
-is its title (and stays in the text, a headline as checkable as any sentence).
+As on a page, a byline that leads the document ("By Jane Smith", "记者 王晓明 报道", "文/王晓明
+2025年3月12日"; see workbench.domain.bylines) is its author and is left out of the text: the
+first paragraph after its headings, or a line of it, after a headline typed as its first line
+(a plain-text article saved as .md: "澜汐电器营收创新高" then "记者 王晓明 报道" with no blank
+line between). A leading level-1 heading is the title (and stays in the text, a headline as
+checkable as any sentence).
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.domain.bylines import MAX_ENGLISH_BYLINE, credit, english_byline
+
+_HANGUL = (("\u1100", "\u11ff"), ("\u3130", "\u318f"), ("\uac00", "\ud7af"))
+
 
 def _cjk(ch: str) -> bool:
-    return bool(ch) and unicodedata.east_asian_width(ch) in ("W", "F")
+    """Chinese or Japanese (wide or full-width), which no space separates from the next
+    character; Hangul aside (Korean spaces its words)."""
+    if not ch or unicodedata.east_asian_width(ch) not in ("W", "F"):
+        return False
+    return not (
+        "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f" or "\uac00" <= ch <= "\ud7af"
+    )
 
 
-def _inline(children: list[Any]) -> str:
+def _spaced(ch: str) -> bool:
+    """A letter of a script that spaces its words (Latin, Greek, Cyrillic, Hangul)."""
+    return ch.isalpha() and not _cjk(ch)
+
+
+def soft_join(left: str, right: str) -> str:
+    """Two lines a soft line break separates, joined: without a space next to Chinese or
+    Japanese text (either side), unless a spaced script's letter is on the other side, or the
+    line ends with an ASCII mark English puts a space after ("60%." or "妻子," then a Chinese
+    line). Other ASCII marks at the break are looked past ("一年。\"" then "据介绍")."""
+    a, b = _edge(left[::-1]), _edge(right)
+    spaced = _spaced(a) or _spaced(b) or left[-1:] in _SPACED_MARKS
+    glue = "" if (_cjk(a) or _cjk(b)) and not spaced else " "
+    return left + glue + right
+
+
+# ASCII marks English text puts a space after.
+_SPACED_MARKS = frozenset(",.:;!?")
+
+
+def _edge(text: str) -> str:
+    """The first character of `text` that is no ASCII mark (of the first few), else its first."""
+    return next((c for c in text[:4] if not (c.isascii() and not c.isalnum())), text[:1])
+
+
+def _soft_lines(children: list[Any]) -> list[str]:
+    """An inline's text, split at its soft line breaks (a hard break stays a line break)."""
+    lines: list[list[str]] = [[]]
+    for tok in children:
+        kind = tok.type
+        if kind in ("text", "code_inline"):
+            lines[-1].append(tok.content)
+        elif kind == "softbreak":
+            lines.append([])
+        elif kind == "hardbreak":
+            lines[-1].append("\n")
+        elif kind == "image":
+            lines[-1].append(_joined(_soft_lines(tok.children or [])))
+    return ["".join(parts) for parts in lines]
+
+
+def _joined(lines: list[str]) -> str:
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        out = soft_join(out, line)
+    return out
+
+
+def _inline_before(children: list[Any]) -> str:
+    # The reading before the East Asian rule (for Markdown.earlier): a soft break was a space
+    # unless the character before it was wide.
     out: list[str] = []
     for tok in children:
         kind = tok.type
@@ -32,54 +96,34 @@ def _inline(children: list[Any]) -> str:
             out.append(tok.content)
         elif kind == "softbreak":
             left = out[-1][-1:] if out and out[-1] else ""
-            out.append("" if _cjk(left) else " ")
+            out.append("" if left and unicodedata.east_asian_width(left) in ("W", "F") else " ")
         elif kind == "hardbreak":
             out.append("\n")
         elif kind == "image":
-            out.append(_inline(tok.children or []))
+            out.append(_inline_before(tok.children or []))
     return "".join(out)
 
 
-# A name in a byline: capitalised words, with the particles names carry (Ludwig van Beethoven,
-# Anna de la Cruz), initials (J. R. Smith) and hyphens or apostrophes (O'Brien, Smith-Jones).
-_WORD = r"[A-Z][\w'’.-]*"
-_NAME = rf"{_WORD}(?:\s+(?:(?:de|la|van|von|der|den|da|di|du|le|del|al|bin|ibn)\s+)*{_WORD}){{0,4}}"
-# What may follow the name after a separator: a role, an outlet or a date ("Staff Writer",
-# "The Harbourton Herald", "March 2, 2025"): capitalised words, the particles of titles, day
-# numbers and years; no lower-case word, figure or full stop, which a sentence would have.
-_TAIL_WORD = r"(?:[A-Z][\w'’.&-]*|of|the|for|to|and|at|in|on|\d{1,2}(?:st|nd|rd|th)?,?|\d{4})"
-_TAIL = rf"{_TAIL_WORD}(?:,?\s+{_TAIL_WORD}){{0,8}}"
-# "By NAME" alone in its paragraph, or followed by a role or date after a separator ("By Jane
-# Smith, Staff Writer", "By Jane Smith | March 2, 2025"). "By 2030, ...", "By Tuesday the
-# council had voted" or "By Election Day, turnout had reached 61 percent." is a sentence.
-_BYLINE = re.compile(
-    rf"(?:By|BY|by)\s+(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})*)"
-    rf"(?:\s*[,|·•–—]\s*{_TAIL})?"
-)
-_MAX_BYLINE = 120
-# Words a "By ..." sentence opens with that are no one's name: times, events and lead-ins.
-_NOT_A_NAME = frozenset(
-    # One string split: sixty words a line each would hide the list (ruff's SIM905 asks that).
-    """january february march april june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow yesterday
-    noon midnight dawn dusk morning evening night nightfall daybreak week weekend month year
-    spring summer autumn fall winter christmas easter election law contrast comparison design
-    default far then now the this that these those all most some way chance heaven god
-    numbers""".split()  # noqa: SIM905
-)
+# The lines at the top of a document where its byline stands (after its headings): a headline
+# typed as a line, a byline, a date.
+_LEAD_LINES = 3
+# What ends a sentence (a line that ends so is no headline before a byline).
+_SENTENCE_END = tuple('。！？.!?…；;：:」』”’"')
 
 
 @dataclass(frozen=True, slots=True)
 class Markdown:
-    """A Markdown document read: its text, what it says of itself, and the text an earlier
-    version of this reading stored for the same source."""
+    """A Markdown document read: its text, what it says of itself, and the texts earlier
+    versions of this reading stored for the same source."""
 
     text: str
     title: str | None = None
     author: str | None = None
-    # One block a line, no blank line between blocks and the byline kept: the text Markdown
-    # was stored as before blocks were kept apart, so a file stored then is still recognised.
-    earlier: str = ""
+    # The texts earlier readings stored, oldest first: one block a line with no blank line
+    # between blocks and the byline kept (before blocks were kept apart), then blocks apart
+    # with a space at each soft break after a character that is not wide and only an English
+    # byline left out (before the East Asian rule). A file stored then is still recognised.
+    earlier: tuple[str, ...] = ()
 
 
 def read_markdown(source: str) -> Markdown:
@@ -87,9 +131,11 @@ def read_markdown(source: str) -> Markdown:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark").enable("table")
-    # (the block's text, the kind of block it is: h1..h6, p for a top-level paragraph, else "")
-    found: list[tuple[str, str]] = []
-    # The lines the earlier reading kept (see Markdown.earlier), made as it made them.
+    # (the block's lines, the kind of block it is: h1..h6, p for a top-level paragraph, else "")
+    found: list[tuple[list[str], str]] = []
+    # The same blocks as the reading before the East Asian rule made them.
+    before: list[tuple[str, str]] = []
+    # The lines the earliest reading kept (see Markdown.earlier), made as it made them.
     lines: list[str] = []
     opened: list[Any] = []
     for tok in md.parse(source):
@@ -98,32 +144,94 @@ def read_markdown(source: str) -> Markdown:
         elif tok.nesting == -1 and opened:
             opened.pop()
         if tok.type == "inline":
-            text = _inline(tok.children or []).strip()
+            children = tok.children or []
             parent = opened[-1] if opened else None
             kind = ""
             if parent is not None and parent.type == "heading_open":
                 kind = parent.tag
             elif parent is not None and parent.type == "paragraph_open" and len(opened) == 1:
                 kind = "p"
-            found.append((text, kind))
+            soft = _soft_lines(children)
+            soft[0] = soft[0].lstrip()  # the block stripped, as its text was as one line
+            soft[-1] = soft[-1].rstrip()
+            found.append((soft, kind))
+            text = _inline_before(children).strip()
+            before.append((text, kind))
             lines.append(text)
         elif tok.type in ("fence", "code_block"):
-            found.append((tok.content.rstrip("\n"), ""))
-            lines.extend(tok.content.rstrip("\n").split("\n"))
-    blocks = [(text, kind) for text, kind in found if text.strip()]
-    earlier = "\n".join(line for line in lines if line.strip())
-    title = blocks[0][0] if blocks and blocks[0][1] == "h1" else None
-    author = None
+            code = tok.content.rstrip("\n")
+            found.append(([code], ""))
+            before.append((code, ""))
+            lines.extend(code.split("\n"))
+    blocks = [(ls, kind) for ls, kind in found if _joined(ls).strip()]
+    title = _joined(blocks[0][0]).strip() if blocks and blocks[0][1] == "h1" else None
+    blocks, author = _without_byline(blocks)
+    text = "\n\n".join(_joined(ls) for ls, _ in blocks)
+    earliest = "\n".join(line for line in lines if line.strip()) + "\n"
+    previous = _before_east_asian(before)
+    earlier = tuple(dict.fromkeys(e for e in (earliest, previous) if e != text + "\n"))
+    return Markdown(text + "\n" if text else "\n", title, author, earlier)
+
+
+Block = tuple[list[str], str]
+
+
+def _without_byline(blocks: list[Block]) -> tuple[list[Block], str | None]:
+    """The blocks without the byline that leads them (see the module), and its author."""
     lead = next((i for i, (_, kind) in enumerate(blocks) if not kind.startswith("h")), None)
-    if lead is not None and blocks[lead][1] == "p" and len(blocks[lead][0]) <= _MAX_BYLINE:
-        # A role on the next line ("By Jane Smith" then "Staff Writer") follows the name.
-        first, _, rest = blocks[lead][0].partition("\n")
-        byline = _BYLINE.fullmatch(" ".join((first + (", " + rest if rest else "")).split()))
-        if byline is not None and byline["name"].split()[0].lower() not in _NOT_A_NAME:
-            author = byline["name"]
-            del blocks[lead]
-    text = "\n\n".join(text for text, _ in blocks)
-    return Markdown(text + "\n" if text else "\n", title, author, earlier + "\n")
+    if lead is None or blocks[lead][1] != "p":
+        return blocks, None
+    lines = blocks[lead][0]
+    headline: list[str] = []  # a line before the byline: a headline typed as a paragraph
+    authors: list[str] = []
+    removed = False
+    i = 0
+    while i < min(len(lines), _LEAD_LINES):
+        found = _byline_at(lines, i)
+        if found is not None:
+            i, named = found
+            authors.extend(named)
+            removed = True
+            continue
+        if headline or removed or lines[i].strip().endswith(_SENTENCE_END):
+            break  # the body: a byline further down is part of the text
+        headline.append(lines[i])
+        i += 1
+    if not removed:
+        return blocks, None
+    # The headline and the body after the byline are blocks of their own.
+    parts = [(part, "p") for part in (headline, lines[i:]) if _joined(part).strip()]
+    names = "; ".join(dict.fromkeys(authors))
+    return [*blocks[:lead], *parts, *blocks[lead + 1 :]], names or None
+
+
+def _byline_at(lines: list[str], i: int) -> tuple[int, list[str]] | None:
+    """Where the byline that starts at line `i` ends (exclusive) and the names it gives, if
+    line `i` opens one: a credit line (文/王晓明, 记者 王晓明 报道, a date), or "By NAME" with
+    its role or outlet on the lines after it ("By Jane Smith" then "Staff Writer")."""
+    for end in range(min(len(lines), i + _LEAD_LINES), i, -1):
+        # A hard break inside a line separates a name from its role as a soft one does.
+        text = ", ".join(part.strip() for line in lines[i:end] for part in line.split("\n"))
+        name = english_byline(text) if len(text) <= MAX_ENGLISH_BYLINE else None
+        if name is not None:
+            following = lines[end].lstrip()[:1] if end < len(lines) else ""
+            if following.islower():
+                return None  # "... designed" / "By Frank Lloyd Wright" / "and built in 1937"
+            return end, [name]
+    found = credit(lines[i])
+    return None if found is None else (i + 1, list(found.authors))
+
+
+def _before_east_asian(blocks: list[tuple[str, str]]) -> str:
+    """The text the reading before the East Asian rule stored (see Markdown.earlier)."""
+    kept = [(text, kind) for text, kind in blocks if text.strip()]
+    lead = next((i for i, (_, kind) in enumerate(kept) if not kind.startswith("h")), None)
+    if lead is not None and kept[lead][1] == "p" and len(kept[lead][0]) <= MAX_ENGLISH_BYLINE:
+        first, _, rest = kept[lead][0].partition("\n")
+        if english_byline(first + (", " + rest if rest else "")) is not None:
+            del kept[lead]
+    text = "\n\n".join(text for text, _ in kept)
+    return text + "\n" if text else "\n"
 
 
 def markdown_text(source: str) -> str:

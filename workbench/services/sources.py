@@ -24,7 +24,8 @@ class Content:
     original: bytes | None = None
     metadata: dict[str, str | None] = field(default_factory=dict)
     # Other texts the same bytes were stored as by an earlier reading of their format (Markdown
-    # before its blocks were kept apart): a document holding one of them holds this input.
+    # before its blocks were kept apart, a page before its byline was left out): a document
+    # holding one of them holds this input.
     earlier: tuple[str, ...] = ()
 
 
@@ -53,7 +54,7 @@ def read_content(
         from workbench.services.pages import extract_page
 
         page = extract_page(data, source, url=url)
-        return Content(page.text, "html", source, original=data, metadata=page.metadata)
+        return Content(page.text, "html", source, data, page.metadata, page.earlier)
     text = normalise(decode_utf8(data, source))
     if chosen == "markdown":
         from workbench.domain.markdown import read_markdown
@@ -62,6 +63,5 @@ def read_content(
         md = read_markdown(text)
         # What the file says of itself, cleaned as a page's metadata is (cut, not refused).
         metadata = {"title": headline(md.title), "author": byline_name(md.author)}
-        earlier = (md.earlier,) if md.earlier != md.text else ()
-        return Content(md.text, "markdown", source, data, metadata, earlier)
+        return Content(md.text, "markdown", source, data, metadata, md.earlier)
     return Content(text, "text", source)
