@@ -564,7 +564,7 @@ def changes_text(report: Any) -> str:
         lines.append("")
         lines.append(
             f"revision {rev.number} ({rev.created_at[:19]} by {rev.added_by}): "
-            f"{len(rev.changes)} change(s), {len(rev.claims)} checked claim(s) touched"
+            f"{len(rev.changes)} change(s), {len(rev.claims)} claim(s) touched"
         )
         for c in rev.changes:
             lines.append(
@@ -623,7 +623,7 @@ def changes_markdown(report: Any) -> str:
                 )
             lines.append("")
         else:
-            lines += ["No checked claim was touched.", ""]
+            lines += ["No claim was touched.", ""]
         for c in rev.changes:
             lines.append(
                 f"- {c.op}: {cell(_passage(c.old_text)) if c.old_text else '(nothing)'}"
