@@ -212,6 +212,7 @@ def test_a_verdict_given_while_review_was_off_is_shown_and_warned_of(cli: Run) -
     setup_claims(cli)
     for claim in ("1", "2"):
         ok(cli("evidence", "add", claim, "--url", "https://example.org/r", "--stance", "supports"))
+    ok(cli("config", "set", "review.distinct_roles", "false"))  # one test role on PostgreSQL
     ok(cli("--as", "maria", "config", "set", "review.required", "true"))
     ok(cli("--as", "maria", "claim", "status", "1", "verified", "--note", "Checked."))
     ok(cli("--as", "lin", "claim", "approve", "1", "--note", "Agreed."))
