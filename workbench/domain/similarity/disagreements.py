@@ -387,6 +387,23 @@ def _broken(bounds: list[str], other: Mapping[str, float]) -> tuple[list[str], l
     return mine, theirs
 
 
+# Things built (建成 23,000 homes, "built 310,000 cars") are not things sold, shipped, imported
+# or recalled: one claim that counts a trade in goods (a measure of the table) against one
+# whose only act is building them is two measures, not a measure one claim leaves unsaid. A
+# making measure in the trading claim (produced, delivered, capacity) says the building too;
+# and building is no disagreement with what it cost or a price (cost £320m to build).
+_TRADED = frozenset(("~sale", "~shipment", "~import", "~recall", "~retail"))
+_MAKING = frozenset(("~output", "~capacity", "~delivery", "~build"))
+BUILT = "~build"
+
+
+def _built(kinds: Kinds, traded: list[str], other: Mapping[str, float]) -> list[str]:
+    """[BUILT] when a claim (`kinds`) builds what the `other` claim trades (`traded`, the
+    measures only the other gives) and gives no measure of its own (see above), else []."""
+    built = BUILT in kinds.acts and not any(t in other for t in _MAKING)
+    return [BUILT] if built and _TRADED.intersection(traded) else []
+
+
 def disagreements(
     a: Mapping[str, float], b: Mapping[str, float]
 ) -> Iterator[tuple[str, float, tuple[list[str], list[str]]]]:
@@ -461,6 +478,10 @@ def disagreements(
     if ka.measures or kb.measures:
         mine = sorted(t for t in ka.measures if not measure_found(t, b, kb))
         yours = sorted(t for t in kb.measures if not measure_found(t, a, ka))
+        if mine and not yours:
+            yours = _built(kb, mine, a)
+        elif yours and not mine:
+            mine = _built(ka, yours, b)
         if mine and yours:
             yield "measures", MEASURE_SHARE, (mine, yours)
         elif any(t[0] == "~" for t in (*mine, *yours)):

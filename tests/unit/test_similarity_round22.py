@@ -1,0 +1,43 @@
+"""Round 22 of "checked before?": near misses that share the entity and the figure but say
+another act or measure (built against sold, ...)."""
+
+from __future__ import annotations
+
+from workbench.domain.similarity import claim_terms, explain, weigh
+
+
+def _disagree(one: str, other: str) -> list[str]:
+    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
+    return [what for what, *_ in explain(a, b).disagree]
+
+
+# ---- things built are not things sold ----------------------------------------------------------
+
+
+def test_built_against_sold_is_two_measures() -> None:
+    assert "measures" in _disagree(
+        "Corvane Motors built 310,000 cars in 2024.",
+        "In 2024 some 310k vehicles were sold by Corvane Motors.",
+    )
+    assert "measures" in _disagree(
+        "2024年玉港置业共建成住宅两万三千套。", "2024年玉港置业共售出住宅两万三千套。"
+    )
+    # across the two languages
+    assert "measures" in _disagree(
+        "2024年玉港置业共建成住宅两万三千套。", "Jade Harbour Property sold 23,000 homes in 2024."
+    )
+
+
+def test_building_agrees_with_making_and_with_what_it_cost() -> None:
+    # (produced, delivered: the building said in other words; a cost to build is the cost)
+    assert "measures" not in _disagree(
+        "Corvane Motors built 310,000 cars in 2024.",
+        "Corvane Motors produced 310,000 cars in 2024.",
+    )
+    assert "measures" not in _disagree(
+        "2023年共有十二艘油轮由石舫造船建成交付。", "石舫造船2023年交付油轮12艘。"
+    )
+    assert "measures" not in _disagree(
+        "The Ashby Bridge cost 320 million pounds to build.",
+        "Building the Ashby Bridge cost £320m.",
+    )
