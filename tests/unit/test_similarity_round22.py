@@ -41,3 +41,25 @@ def test_building_agrees_with_making_and_with_what_it_cost() -> None:
         "The Ashby Bridge cost 320 million pounds to build.",
         "Building the Ashby Bridge cost £320m.",
     )
+
+
+# ---- a body under its owner's own name, against the owner named in English --------------------
+
+
+def test_a_subsidiary_against_its_owner_named_in_english() -> None:
+    # the owner's name in pinyin, and translated
+    assert "subsidiary or owner" in _disagree(
+        "晴岭光伏旗下的晴岭储能2023年营业收入为273亿元。",
+        "Qingling Solar took in RMB27.3bn of revenue in 2023.",
+    )
+    assert "subsidiary or owner" in _disagree(
+        "远鲸航运旗下的远鲸物流2025年营业收入为214亿元。",
+        "Far Whale Shipping took in RMB21.4bn in revenue in 2025.",
+    )
+
+
+def test_the_subsidiary_named_in_english_is_no_disagreement() -> None:
+    assert "subsidiary or owner" not in _disagree(
+        "晴岭光伏旗下的晴岭储能2023年营业收入为273亿元。",
+        "Qingling Energy Storage, a unit of Qingling Solar, took in RMB27.3bn of revenue in 2023.",
+    )

@@ -32,6 +32,7 @@ from workbench.domain.similarity.scripts import (
     in_other_scripts,
     spelled_out,
     unspelled,
+    written_in,
 )
 from workbench.domain.similarity.trades import swapped_deal
 from workbench.domain.similarity.words import stem
@@ -450,9 +451,9 @@ def disagreements(
         # owner and not that body's kind anywhere).
         under, owning, vector = (ka, kb, b) if ka.subsidiary else (kb, ka, a)
         owner = [t.removeprefix("=named:") for t in under.subjects if t.startswith("=named:")]
-        if any(t in vector for t in owner) and not any(
-            kind_found(t, vector) for t in under.subsidiary
-        ):
+        # (the owner named in English: 远鲸航运旗下的远鲸物流 against Far Whale Shipping)
+        named_too = any(t in vector for t in owner) or written_in(["@" + t for t in owner], owning)
+        if named_too and not any(kind_found(t, vector) for t in under.subsidiary):
             kinds_of_owner = sorted(t for t in owning.subjects if t.startswith("=kind:"))
             said = (sorted(under.subsidiary), kinds_of_owner or ["@" + owner[0]])
             yield SUBSIDIARY, NAME_SHARE, said if under is ka else said[::-1]
