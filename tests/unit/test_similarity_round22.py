@@ -63,3 +63,34 @@ def test_the_subsidiary_named_in_english_is_no_disagreement() -> None:
         "晴岭光伏旗下的晴岭储能2023年营业收入为273亿元。",
         "Qingling Energy Storage, a unit of Qingling Solar, took in RMB27.3bn of revenue in 2023.",
     )
+
+
+# ---- a rival or co-defendant named with "of", or a co-defendant with 's ------------------------
+
+
+def test_a_relation_with_of_after_the_subject_names_an_owner() -> None:
+    bag = claim_terms(
+        "Mottisham Apps, a rival of Brackwith Software, saw its app downloaded 25 million times.",
+        "",
+    )
+    assert "=of:brackwith" in bag
+    assert "@brackwith" not in bag
+    assert "names" in _disagree(
+        "Mottisham Apps, a rival of Brackwith Software, saw its app downloaded 25 million times.",
+        "Brackwith's budgeting app racked up twenty-five million downloads.",
+    )
+    # the claim about the rival itself agrees
+    assert "names" not in _disagree(
+        "Mottisham Apps, a rival of Brackwith Software, saw its app downloaded 25 million times.",
+        "Mottisham's app was downloaded 25 million times.",
+    )
+
+
+def test_a_co_defendant_is_another_person() -> None:
+    jailed = "On 3 March 2026 a judge jailed Casimir Threlkeld for 9 years over fraud."
+    for text in (
+        "Gideon Pridmore, Casimir Threlkeld's co-defendant, was jailed for nine years.",
+        "Gideon Pridmore, a co-defendant of Casimir Threlkeld, was jailed for nine years.",
+    ):
+        assert "=of:threlkeld" in claim_terms(text, "")
+        assert "names" in _disagree(text, jailed)

@@ -37,12 +37,19 @@ _EN_OWNER = re.compile(
     # the relation said after the subject's name, in apposition: "Brindlechat, Kestrelnet's
     # closest rival, reached..."
     r"|(?<=,\s)[A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*){0,7}(?:'s|')\s+(?:[a-z]+\s+){0,2}"
-    r"(?:rival|competitor|parent|subsidiary|owner|sister|partner|arm|unit)\b"
+    r"(?:rival|competitor|parent|subsidiary|owner|sister|partner|arm|unit|co-defendant)\b"
+)
+# The same relation said with "of" after the subject's name: "Mottisham Apps, a rival of
+# Brackwith Software, saw ...", "Gideon Pridmore, a co-defendant of Casimir Threlkeld, ...".
+_EN_RELATION_OF = re.compile(
+    r"(?<=,\s)(?:a|an|the)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:rival|competitor|parent|subsidiary|owner|sister|partner|arm|unit|co-defendant)s?"
+    r"\s+of\s+(?:the\s+)?([A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*){0,7})"
 )
 _EN_RELATIONS = frozenset(
     split_words(
         "rival rivals competitor parent subsidiary owner sister partner arm unit affiliate "
-        "division brand"
+        "division brand co-defendant"
     )
 )
 _ZH_OWNER = re.compile(
@@ -162,8 +169,10 @@ def split_owners(text: str) -> tuple[str, list[str], list[str]]:
     subject names that Chinese text gives after them (which `names` would not read: only a
     text's opening name is)."""
     neighbours = _neighbours(text)
+    related = list(_EN_RELATION_OF.finditer(text)) if " of " in text else []
     if (
-        "'" not in text
+        not related
+        and "'" not in text
         and "的" not in text
         and "旗下" not in text
         and not _ZH_RELATED(text)
@@ -197,6 +206,12 @@ def split_owners(text: str) -> tuple[str, list[str], list[str]]:
         )
         if subject and relation in _EN_RELATIONS:  # (not "X's first office outside China")
             subjects += [f"@{stem(w.lower())}" for w in subject.group(1).split()]
+    for m in related:
+        subject = _EN_NAME_BEFORE.search(text, max(0, m.start() - 200), m.start())
+        if subject:
+            owners += names(m.group(1)) or [f"@{stem(w.lower())}" for w in m.group(1).split()]
+            subjects += [f"@{stem(w.lower())}" for w in subject.group(1).split()]
+            spans.append(m)
     zh = [
         m
         for pattern in (_ZH_OWNER, _ZH_RELATION)
