@@ -3,6 +3,8 @@ another act or measure (built against sold, ...)."""
 
 from __future__ import annotations
 
+import pytest
+
 from workbench.domain.similarity import claim_terms, explain, weigh
 
 
@@ -94,3 +96,35 @@ def test_a_co_defendant_is_another_person() -> None:
     ):
         assert "=of:threlkeld" in claim_terms(text, "")
         assert "names" in _disagree(text, jailed)
+
+
+# ---- a parent left unnamed is a relative, as a part is -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Ochre Rock Steel's parent group will cut its output.", True),
+        ("The parent of Ostrel Coatings was fined £4.5 million.", True),
+        ("赭岩钢铁的母公司将压减粗钢产量300万吨。", True),
+        # a parent named is the claim's subject
+        ("Ostrel Coatings' parent company Dunnisfold Industrial was fined £4.5 million.", False),
+        ("赭岩钢铁的母公司赭岩集团将压减粗钢产量300万吨。", False),
+        ("Most pupils' parents agreed.", False),
+    ],
+)
+def test_an_unnamed_parent_is_a_part(text: str, found: bool) -> None:
+    assert ("=part:parent" in claim_terms(text, "")) is found
+
+
+def test_a_parent_against_the_company_itself() -> None:
+    assert "part or whole" in _disagree(
+        "Ochre Rock Steel's parent group will cut its crude steel output by 3 million tonnes in "
+        "2026.",
+        "Ochre Rock Steel will cut its crude steel output by three million tonnes in 2026.",
+    )
+    assert "part or whole" not in _disagree(
+        "Ochre Rock Steel's parent group will cut its crude steel output by 3 million tonnes in "
+        "2026.",
+        "The parent group of Ochre Rock Steel will cut crude steel output by 3m tonnes in 2026.",
+    )

@@ -94,7 +94,8 @@ COMMON_FLOOR = 1000
 # verb, 据介绍, 表示; 零售 holds no figure 0; and the other readings listed under round 21 in
 # docs/benchmarks.md).
 # Version 32: round 22 (a relation after the subject's name with "of", "Mottisham Apps, a rival
-# of Brackwith Software", and a co-defendant, read as an owner, =of:).
+# of Brackwith Software", and a co-defendant, read as an owner, =of:; a parent left unnamed,
+# "X's parent group", 的母公司, as =part:parent).
 TERMS_VERSION = 32
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves

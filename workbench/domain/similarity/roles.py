@@ -19,6 +19,7 @@ from workbench.domain.similarity.naming import (
     ZH_NOT_SECOND,
     latin_names,
     names,
+    zh_name,
 )
 from workbench.domain.similarity.words import STOP_WORDS, normal, split_words, stem
 
@@ -330,6 +331,9 @@ _PART_FORMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "hospital": (("teaching hospital", "hospital", "hospitals"), ("附属医院", "医院")),
     "laboratory": (("laboratory", "laboratories", "lab", "labs"), ("实验室",)),
     "campus": (("campus",), ("校区",)),
+    # (a parent unnamed: "Ochre Rock Steel's parent group", 赭岩钢铁的母公司; one named is the
+    # claim's subject, see `parts`)
+    "parent": (("parent company", "parent group", "parent"), ("母公司",)),
     "father": (("father",), ("父亲",)),
     "mother": (("mother",), ("母亲",)),
     "son": (("son",), ("儿子",)),
@@ -374,4 +378,20 @@ def parts(text: str) -> list[str]:
         )
     ):
         return []
-    return ["=part:" + _PART_OF[next(g for g in m.groups() if g)] for m in _PART.finditer(text)]
+    found = []
+    for m in _PART.finditer(text):
+        part = _PART_OF[next(g for g in m.groups() if g)]
+        if part == "parent" and not m.group(2) and _named_after(text, m.end()):
+            # the parent named: "X's parent company Dunnisfold Industrial" (not "the parent of
+            # X", whose name is the owner's)
+            continue
+        found.append("=part:" + part)
+    return found
+
+
+_CAPITAL_AFTER = re.compile(r"[\s,]*(?:the\s+)?[A-Z]")
+
+
+def _named_after(text: str, at: int) -> bool:
+    """Whether a name follows `at` in `text`: a capitalised word, or a Chinese name."""
+    return bool(_CAPITAL_AFTER.match(text, at)) or zh_name(text[at : at + 8]) is not None
