@@ -128,3 +128,18 @@ def test_a_parent_against_the_company_itself() -> None:
         "2026.",
         "The parent group of Ochre Rock Steel will cut crude steel output by 3m tonnes in 2026.",
     )
+
+
+# ---- a district named by the city that governs it ------------------------------------------------
+
+
+def test_a_district_is_not_its_city() -> None:
+    district = "泠州市下辖的汀湾区2025年接待游客3800万人次。"
+    bag = claim_terms(district, "")
+    assert "=of:泠州" in bag and "@汀湾" in bag
+    assert "names" in _disagree(district, "2025年泠州市接待游客3800万人次。")
+    # the city named in English
+    assert "names" in _disagree(
+        district, "Tourist visits to Lingzhou reached thirty-eight million in 2025."
+    )
+    assert "names" not in _disagree(district, "2025年汀湾区接待游客3800万人次。")

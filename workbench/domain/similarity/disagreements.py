@@ -428,11 +428,16 @@ def disagreements(
                 yield what, NAME_SHARE, (mine, yours)
                 named = named or what == "names"
     if not named:
-        for owned, vector, other in ((ka, a, b), (kb, b, a)):
+        for owned, vector, other, others in ((ka, a, b, kb), (kb, b, a, ka)):
             # "雁汀物流的竞争对手鹭程快运……" against a claim about 雁汀物流 itself that names no
-            # 鹭程: the one is about the rival, the other about the owner.
+            # 鹭程: the one is about the rival, the other about the owner (in English too:
+            # 泠州市下辖的汀湾区 against Lingzhou).
             about = [t for t in (*owned.latin, *owned.chinese) if t[0] == "@"]
-            owner = [t for t in owned.owners if t[4:] in other or "@" + t[4:] in other]
+            owner = [
+                t
+                for t in owned.owners
+                if t[4:] in other or "@" + t[4:] in other or written_in(["@" + t[4:]], others)
+            ]
             if owner and about and not any(found_in(t, other) for t in about):
                 found = (sorted(about), sorted(owner))
                 yield "names", NAME_SHARE, found if vector is a else found[::-1]

@@ -66,6 +66,12 @@ _ZH_RELATION = re.compile(
     r"(?:竞争对手|对手|子公司|母公司|合作伙伴|合作方|供应商|大股东|控股股东)"
     r"([\u4e00-\u9fff]{2})[\u4e00-\u9fff]{2}"
 )
+# A district or county named by the city that governs it (泠州市下辖的汀湾区): the claim is about
+# the district, as one about a rival is about the rival (group 2 empty, as the two patterns
+# above are read).
+_ZH_GOVERNED = re.compile(
+    r"([\u4e00-\u9fff]{2})()[市省县]?(?:下辖|辖下|所辖)的?([\u4e00-\u9fff]{2})"
+)
 
 
 # A place named by the place it borders: "Tingshi County, next to Lanxi, ...", "Thornby, next
@@ -123,7 +129,7 @@ def _neighbours(text: str) -> list[tuple[int, int, list[str], list[str]]]:
 
 _EN_NAME_AFTER = re.compile(r"([A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*)*)")
 _EN_NAME_BEFORE = re.compile(r"([A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*)*),\s*$")
-_ZH_RELATED = re.compile("竞争对手|对手|子公司|母公司|合作伙伴|合作方|供应商|股东").search
+_ZH_RELATED = re.compile("竞争对手|对手|子公司|母公司|合作伙伴|合作方|供应商|股东|辖").search
 
 
 # A body under its owner's own name: "澄岭汽车旗下澄岭新能源", "澈岭汽车旗下的澈岭电池",
@@ -215,7 +221,7 @@ def split_owners(text: str) -> tuple[str, list[str], list[str]]:
             spans.append(m)
     zh = [
         m
-        for pattern in (_ZH_OWNER, _ZH_RELATION)
+        for pattern in (_ZH_OWNER, _ZH_RELATION, _ZH_GOVERNED)
         for m in pattern.finditer(text)
         if m.group(1) != m.group(3)
         and not CJK_CONCEPT.match(m.group(3))
