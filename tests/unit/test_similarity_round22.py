@@ -143,3 +143,35 @@ def test_a_district_is_not_its_city() -> None:
         district, "Tourist visits to Lingzhou reached thirty-eight million in 2025."
     )
     assert "names" not in _disagree(district, "2025年汀湾区接待游客3800万人次。")
+
+
+# ---- applied for against got ---------------------------------------------------------------------
+
+
+def test_applied_for_against_got() -> None:
+    applied = "Sternwick University has applied for a £38 million government grant for research."
+    for got in (
+        "A government award of thirty-eight million pounds will fund research at Sternwick "
+        "University.",
+        "Sternwick University won a £38m government grant for research.",
+    ):
+        assert "applied for or got" in _disagree(applied, got)
+    assert "applied for or got" in _disagree(
+        "澜汐大学申请了3800万元的政府拨款用于电池研究。",
+        "澜汐大学获得3800万元政府拨款用于电池研究。",
+    )
+
+
+def test_an_application_said_in_other_words_agrees() -> None:
+    for one, other in (
+        (
+            "Halden Pharma filed 320 patent applications in 2023.",
+            "Halden Pharma submitted 320 patent applications in 2023.",
+        ),
+        (
+            "Sternwick University has applied for a £38 million government grant.",
+            "Sternwick University lodged a bid for a £38m government grant.",
+        ),
+        ("澜汐大学申请了3800万元的政府拨款。", "澜汐大学提交了3800万元政府拨款的申请。"),
+    ):
+        assert "applied for or got" not in _disagree(one, other)

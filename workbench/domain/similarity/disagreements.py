@@ -82,12 +82,15 @@ SUBSIDIARY = "subsidiary or owner"
 # Words a rewording keeps, so that one claim alone saying one is another fact: a figure per head,
 # per day or on average against the total (GDP per person against GDP); what was put off
 # against what was done (推迟交付, delivered) and who held a post against who holds it (曾任, a
-# former chief executive), as opposite acts are. (concept: what is said, its share)
+# former chief executive), as opposite acts are; and what was applied for against what was got
+# ("has applied for a £38 million grant", "a £38 million award will fund", 申请, 获得): the
+# application may fail. (concept: what is said, its share)
 AVERAGE = "~average"
 _ONE_SIDED = {
     AVERAGE: ("average or total", YEAR_SHARE),
     "~delay": ("delayed or done", ACT_SHARE),
     "~former": ("former or current", ACT_SHARE),
+    "~filed": ("applied for or got", ACT_SHARE),
 }
 # The kinds that one claim alone says (explained as such, not as "other ...").
 ONE_SIDED_WORDS = frozenset(what for what, _ in _ONE_SIDED.values())
