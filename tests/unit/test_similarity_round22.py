@@ -175,3 +175,18 @@ def test_an_application_said_in_other_words_agrees() -> None:
         ("澜汐大学申请了3800万元的政府拨款。", "澜汐大学提交了3800万元政府拨款的申请。"),
     ):
         assert "applied for or got" not in _disagree(one, other)
+
+
+# ---- other years cost as much as other names ---------------------------------------------------
+
+
+def test_other_years_cost_half_the_score() -> None:
+    a, b = (
+        weigh(claim_terms(text, ""), {})
+        for text in (
+            "Brindlemarsh Stores closed 37 of its shops in 2023.",
+            "Thirty-seven Brindlemarsh shops were shut down during 2025.",
+        )
+    )
+    found = {what: factor for what, _, _, factor in explain(a, b).disagree}
+    assert found["years"] == pytest.approx(0.5)
