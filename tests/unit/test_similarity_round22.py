@@ -190,3 +190,29 @@ def test_other_years_cost_half_the_score() -> None:
     )
     found = {what: factor for what, _, _, factor in explain(a, b).disagree}
     assert found["years"] == pytest.approx(0.5)
+
+
+# ---- the month of a Chinese day in figures is its period, as in English -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("2024年11月28日,岚峤核电2号机组实现首次并网。", "=period:m11"),
+        ("2024年3月10号开通。", "=period:m3"),
+        ("二〇二六年一月十五日并网。", "=period:m1"),
+        ("On 28 November 2024 the unit was connected.", "=period:m11"),
+    ],
+)
+def test_a_day_gives_its_month(text: str, period: str) -> None:
+    assert period in claim_terms(text, "")
+
+
+def test_a_month_before_a_figure_is_no_period() -> None:
+    assert not any(t.startswith("=period:") for t in claim_terms("3月10家门店关闭。", ""))
+
+
+def test_a_day_against_another_month() -> None:
+    assert "periods" in _disagree(
+        "2024年11月28日,岚峤核电2号机组实现首次并网。", "岚峤核电站2号机组于2024年8月首次装料。"
+    )

@@ -96,7 +96,8 @@ COMMON_FLOOR = 1000
 # Version 32: round 22 (a relation after the subject's name with "of", "Mottisham Apps, a rival
 # of Brackwith Software", and a co-defendant, read as an owner, =of:; a parent left unnamed,
 # "X's parent group", 的母公司, as =part:parent; the city that governs a district, 泠州市下辖的
-# 汀湾区, as an owner; applications, submitted, lodged, 提交 as ~filed).
+# 汀湾区, as an owner; applications, submitted, lodged, 提交 as ~filed; the month of a Chinese
+# day, 11月28日, as =period:m11 as well, as in English).
 TERMS_VERSION = 32
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
