@@ -216,3 +216,33 @@ def test_a_day_against_another_month() -> None:
     assert "periods" in _disagree(
         "2024年11月28日,岚峤核电2号机组实现首次并网。", "岚峤核电站2号机组于2024年8月首次装料。"
     )
+
+
+# ---- a power station's numbered units are labels ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("蔚岚核电站三号机组于2026年1月15日并网发电。", "=label:unit:3"),
+        ("蔚岚核电2号机组成功并网。", "=label:unit:2"),
+        ("Unit 3 of the Weilan nuclear plant was connected to the grid.", "=label:unit:3"),
+        ("Weilan's third reactor was connected to the grid.", "=label:unit:3"),
+    ],
+)
+def test_a_numbered_unit_is_a_label(text: str, label: str) -> None:
+    assert label in claim_terms(text, "")
+
+
+def test_a_count_of_units_is_no_label() -> None:
+    assert not any(t.startswith("=label:") for t in claim_terms("3台机组全部投产。", ""))
+
+
+def test_two_units_of_one_station() -> None:
+    assert "labels" in _disagree(
+        "二〇二六年一月十五日,蔚岚核电2号机组成功并网。",
+        "蔚岚核电站三号机组于2026年1月15日并网发电。",
+    )
+    assert "labels" in _disagree(
+        "蔚岚核电2号机组成功并网。", "Unit 3 of the Weilan nuclear plant was connected to the grid."
+    )

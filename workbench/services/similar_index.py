@@ -97,7 +97,8 @@ COMMON_FLOOR = 1000
 # of Brackwith Software", and a co-defendant, read as an owner, =of:; a parent left unnamed,
 # "X's parent group", 的母公司, as =part:parent; the city that governs a district, 泠州市下辖的
 # 汀湾区, as an owner; applications, submitted, lodged, 提交 as ~filed; the month of a Chinese
-# day, 11月28日, as =period:m11 as well, as in English).
+# day, 11月28日, as =period:m11 as well, as in English; a power station's numbered units,
+# Unit 2, 三号机组, as =label:unit:).
 TERMS_VERSION = 32
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves

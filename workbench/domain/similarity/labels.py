@@ -41,6 +41,8 @@ _LABEL_KINDS = {
     "pier": ("pier", "码头"),
     "plant": ("plant",),
     "block": ("block",),
+    # a power station's numbered units: Unit 2, Reactor 3, 2号机组
+    "unit": ("unit", "reactor", "机组"),
     # a numbered term of a body or an event: 第九届人大, 第十届
     "term": ("届",),
 }
