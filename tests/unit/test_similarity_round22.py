@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.domain.similarity import claim_terms, explain, weigh
+from workbench.domain.similarity import claim_terms, explain, names, weigh
 
 
 def _disagree(one: str, other: str) -> list[str]:
@@ -245,4 +245,30 @@ def test_two_units_of_one_station() -> None:
     )
     assert "labels" in _disagree(
         "蔚岚核电2号机组成功并网。", "Unit 3 of the Weilan nuclear plant was connected to the grid."
+    )
+
+
+# ---- a defendant's name after the role; a three-character name has no kind ---------------------
+
+
+def test_the_name_after_a_defendant_role_is_read() -> None:
+    assert names("同案被告人葛望舒因受贿2460万元被判处有期徒刑十二年。") == ["@葛望"]
+    assert names("被告人蒯立衡因受贿被判处有期徒刑十二年。") == ["@蒯立"]
+
+
+def test_a_co_defendant_is_another_person_in_chinese() -> None:
+    assert "names" in _disagree(
+        "蒯立衡受贿案一审宣判：受贿二千四百六十万元，获刑12年。",
+        "同案被告人葛望舒因受贿2460万元被判处有期徒刑十二年。",
+    )
+
+
+def test_the_third_character_of_a_name_is_no_kind() -> None:
+    assert "kinds of name" not in _disagree(
+        "蒯立衡受贿案一审宣判：受贿二千四百六十万元，获刑12年。",
+        "被告人蒯立衡因受贿2460万元被判处有期徒刑十二年。",
+    )
+    # two kinds of body under one name still disagree
+    assert "kinds of name" in _disagree(
+        "曜川储能2023年营业收入为12亿元。", "曜川新能源2023年营业收入为12亿元。"
     )

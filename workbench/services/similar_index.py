@@ -98,7 +98,8 @@ COMMON_FLOOR = 1000
 # "X's parent group", 的母公司, as =part:parent; the city that governs a district, 泠州市下辖的
 # 汀湾区, as an owner; applications, submitted, lodged, 提交 as ~filed; the month of a Chinese
 # day, 11月28日, as =period:m11 as well, as in English; a power station's numbered units,
-# Unit 2, 三号机组, as =label:unit:).
+# Unit 2, 三号机组, as =label:unit:; a person's role in a case before the name, 被告人,
+# 同案被告人, 犯罪嫌疑人, read as no name).
 TERMS_VERSION = 32
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
