@@ -272,3 +272,28 @@ def test_the_third_character_of_a_name_is_no_kind() -> None:
     assert "kinds of name" in _disagree(
         "曜川储能2023年营业收入为12亿元。", "曜川新能源2023年营业收入为12亿元。"
     )
+
+
+# ---- 拟 before spending or building is a plan ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "岚泽市政府拟斥资三亿六千万元对老旧小区进行改造。",
+        "烁川科技拟投资五亿美元建设芯片封装厂。",
+        "岚泽市拟建一座体育馆。",
+    ],
+)
+def test_ni_before_spending_is_a_plan(text: str) -> None:
+    assert "~plan" in claim_terms(text, "")
+
+
+def test_a_plan_to_spend_against_the_money_spent() -> None:
+    assert "modality" in _disagree(
+        "岚泽市政府拟斥资三亿六千万元对老旧小区进行改造。", "岚泽市已投入3.6亿元完成老旧小区改造。"
+    )
+    assert "modality" not in _disagree(
+        "岚泽市政府拟斥资三亿六千万元对老旧小区进行改造。",
+        "岚泽市计划投入3.6亿元改造老旧小区。",
+    )
