@@ -297,3 +297,17 @@ def test_a_plan_to_spend_against_the_money_spent() -> None:
         "岚泽市政府拟斥资三亿六千万元对老旧小区进行改造。",
         "岚泽市计划投入3.6亿元改造老旧小区。",
     )
+
+
+# ---- what a council charges: council tax is not parking charges ----------------------------------
+
+
+def test_council_tax_is_not_parking_charges() -> None:
+    assert "products" in _disagree(
+        "Council tax bills in Tessmoor will go up by 4.99% in 2025/26.",
+        "Tessmoor County Council raised parking charges by 4.99 percent for 2025-26.",
+    )
+    assert "products" not in _disagree(
+        "Council tax bills in Tessmoor will go up by 4.99% in 2025/26.",
+        "Tessmoor County Council will raise council tax by 4.99 percent for 2025-26.",
+    )

@@ -1024,6 +1024,9 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "baijiu": ("白酒", "baijiu"),
     # (drinks in general, against beer: 鸣泉啤酒's 饮料销量 is not its beer sales)
     "beverage": ("软饮料", "饮料", "soft drinks", "soft drink", "beverages"),
+    # what a council charges: council tax is not its parking charges (both up 4.99%)
+    "counciltax": ("市政税", "council tax", "council-tax"),
+    "parking": ("停车费", "parking charges", "parking charge", "parking fees", "parking"),
     "car": ("轿车", "乘用车", "cars", "car", "saloons"),
     "van": ("厢式货车", "vans", "van"),
     "lorry": ("卡车", "重卡", "lorries", "lorry", "trucks", "truck"),
