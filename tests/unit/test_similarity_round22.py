@@ -311,3 +311,18 @@ def test_council_tax_is_not_parking_charges() -> None:
         "Council tax bills in Tessmoor will go up by 4.99% in 2025/26.",
         "Tessmoor County Council will raise council tax by 4.99 percent for 2025-26.",
     )
+
+
+def test_barley_is_not_wheat_nor_a_day_ticket_a_single() -> None:
+    assert "products" in _disagree(
+        "The 2024 wheat harvest in the Moravel Valley came to 0.82 million tonnes.",
+        "Farmers in the Moravel Valley harvested 820,000 tonnes of barley in 2024.",
+    )
+    assert "products" in _disagree(
+        "From 6 April 2025 a single ticket on Haskerby Buses went up to £2.40.",
+        "Haskerby Buses raised its day ticket to £2.40 on 6 April 2025.",
+    )
+    assert "products" not in _disagree(
+        "From 6 April 2025 a single fare on Haskerby Buses went up to £2.40.",
+        "Haskerby Buses raised its single ticket to £2.40 on 6 April 2025.",
+    )

@@ -1055,6 +1055,11 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "rice": ("水稻", "稻谷", "大米", "rice", "paddy"),
     "wheat": ("小麦", "wheat"),
     "maize": ("玉米", "maize", "corn"),
+    "barley": ("大麦", "barley"),
+    "oats": ("燕麦", "oats"),
+    # (a ticket of one kind is not one of another: a single fare against a day ticket)
+    "singleticket": ("单程票", "single ticket", "single tickets", "single fare", "single fares"),
+    "dayticket": ("日票", "day ticket", "day tickets", "day pass", "day passes"),
     "soy": ("大豆", "soybeans", "soybean", "soya", "soy"),
     # fruit (not 苹果 alone: Apple, the company, as often)
     "apple": ("apples", "apple", "苹果园"),
