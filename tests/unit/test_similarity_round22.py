@@ -326,3 +326,14 @@ def test_barley_is_not_wheat_nor_a_day_ticket_a_single() -> None:
         "From 6 April 2025 a single fare on Haskerby Buses went up to £2.40.",
         "Haskerby Buses raised its single ticket to £2.40 on 6 April 2025.",
     )
+
+
+def test_buy_to_let_is_not_first_time_buyers() -> None:
+    assert "products" in _disagree(
+        "First-time buyers borrowed £1,700m in mortgages from Harwarden Building Society in 2024.",
+        "Harwarden Building Society lent £1.7 billion in buy-to-let mortgages in 2024.",
+    )
+    assert "products" not in _disagree(
+        "First-time buyers borrowed £1,700m in mortgages from Harwarden Building Society in 2024.",
+        "Harwarden Building Society lent £1.7 billion to first-time buyers in 2024.",
+    )

@@ -100,7 +100,8 @@ COMMON_FLOOR = 1000
 # day, 11月28日, as =period:m11 as well, as in English; a power station's numbered units,
 # Unit 2, 三号机组, as =label:unit:; a person's role in a case before the name, 被告人,
 # 同案被告人, 犯罪嫌疑人, read as no name; 拟斥资, 拟投资, 拟建, 拟收购 as ~plan; council tax
-# and parking charges, barley, oats, a single ticket and a day ticket as products).
+# and parking charges, barley, oats, a single ticket and a day ticket, buy-to-let and
+# first-time buyers as products).
 TERMS_VERSION = 32
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves

@@ -1056,6 +1056,15 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "wheat": ("小麦", "wheat"),
     "maize": ("玉米", "maize", "corn"),
     "barley": ("大麦", "barley"),
+    # who a mortgage is lent to: buy-to-let landlords are not first-time buyers
+    "buytolet": ("buy-to-let", "buy to let"),
+    "firstbuyer": (
+        "首次购房",
+        "首套房",
+        "first-time buyers",
+        "first-time buyer",
+        "first time buyers",
+    ),
     "oats": ("燕麦", "oats"),
     # (a ticket of one kind is not one of another: a single fare against a day ticket)
     "singleticket": ("单程票", "single ticket", "single tickets", "single fare", "single fares"),
