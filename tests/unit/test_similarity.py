@@ -300,7 +300,7 @@ NEAR_MISSES = [
         ("Alder Bank opened thirty branches in 2018.", "30 new Alder Bank branches in 2018"),
         ("Alder Bank opened 30 branches in 2018.", "Alder Bank opened 30 branches in 2018"),
         ("Alder Bank opened 30 branches in 2021.", "Alder Bank opened 30 branches in 2021"),
-        ("years", ("2018",), ("2021",), 0.55),
+        ("years", ("2018",), ("2021",), 0.5),
     ),
     (  # across languages: the Chinese claim's name against the English claims' quotes' names
         ("岑远舟2014年在厦门创办了海鸥电池。", "2014年创办于厦门"),

@@ -93,7 +93,16 @@ COMMON_FLOOR = 1000
 # Version 31: round 21 (a Chinese name's pinyin as "=py:青岚:qinglan"; no name from a reporting
 # verb, 据介绍, 表示; 零售 holds no figure 0; and the other readings listed under round 21 in
 # docs/benchmarks.md).
-TERMS_VERSION = 31
+# Version 32: round 22 (a relation after the subject's name with "of", "Mottisham Apps, a rival
+# of Brackwith Software", and a co-defendant, read as an owner, =of:; a parent left unnamed,
+# "X's parent group", 的母公司, as =part:parent; the city that governs a district, 泠州市下辖的
+# 汀湾区, as an owner; applications, submitted, lodged, 提交 as ~filed; the month of a Chinese
+# day, 11月28日, as =period:m11 as well, as in English; a power station's numbered units,
+# Unit 2, 三号机组, as =label:unit:; a person's role in a case before the name, 被告人,
+# 同案被告人, 犯罪嫌疑人, read as no name; 拟斥资, 拟投资, 拟建, 拟收购 as ~plan; council tax
+# and parking charges, barley, oats, a single ticket and a day ticket, buy-to-let and
+# first-time buyers as products).
+TERMS_VERSION = 32
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

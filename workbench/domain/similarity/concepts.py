@@ -651,6 +651,14 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "recommends",
         "拟在",
         "拟将",
+        # 拟 before spending, building, buying or selling (拟斥资三亿元: plans to spend)
+        "拟斥资",
+        "拟投资",
+        "拟投入",
+        "拟建",
+        "拟新建",
+        "拟收购",
+        "拟出售",
         "将于",
         "将在",
         "未来",
@@ -756,7 +764,20 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "linear": ("线性", "linear"),
     "research": ("研发", "r&d", "research"),
     "listing": ("上市", "ipo", "listing", "list", "listed"),
-    "filed": ("递交", "申请", "filed", "applied", "apply"),
+    "filed": (
+        "递交",
+        "申请",
+        "提交",
+        "filed",
+        "applied",
+        "apply",
+        "applies",
+        "applying",
+        "application",
+        "applications",
+        "submitted",
+        "lodged",
+    ),
     "hongkong": ("香港", "港股", "港交所"),
     "granted": ("授权",),  # (granted in English is an approval: see enact)
     "round": ("轮", "round", "rounds"),
@@ -1003,6 +1024,9 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "baijiu": ("白酒", "baijiu"),
     # (drinks in general, against beer: 鸣泉啤酒's 饮料销量 is not its beer sales)
     "beverage": ("软饮料", "饮料", "soft drinks", "soft drink", "beverages"),
+    # what a council charges: council tax is not its parking charges (both up 4.99%)
+    "counciltax": ("市政税", "council tax", "council-tax"),
+    "parking": ("停车费", "parking charges", "parking charge", "parking fees", "parking"),
     "car": ("轿车", "乘用车", "cars", "car", "saloons"),
     "van": ("厢式货车", "vans", "van"),
     "lorry": ("卡车", "重卡", "lorries", "lorry", "trucks", "truck"),
@@ -1031,6 +1055,20 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "rice": ("水稻", "稻谷", "大米", "rice", "paddy"),
     "wheat": ("小麦", "wheat"),
     "maize": ("玉米", "maize", "corn"),
+    "barley": ("大麦", "barley"),
+    # who a mortgage is lent to: buy-to-let landlords are not first-time buyers
+    "buytolet": ("buy-to-let", "buy to let"),
+    "firstbuyer": (
+        "首次购房",
+        "首套房",
+        "first-time buyers",
+        "first-time buyer",
+        "first time buyers",
+    ),
+    "oats": ("燕麦", "oats"),
+    # (a ticket of one kind is not one of another: a single fare against a day ticket)
+    "singleticket": ("单程票", "single ticket", "single tickets", "single fare", "single fares"),
+    "dayticket": ("日票", "day ticket", "day tickets", "day pass", "day passes"),
     "soy": ("大豆", "soybeans", "soybean", "soya", "soy"),
     # fruit (not 苹果 alone: Apple, the company, as often)
     "apple": ("apples", "apple", "苹果园"),

@@ -41,6 +41,8 @@ _LABEL_KINDS = {
     "pier": ("pier", "码头"),
     "plant": ("plant",),
     "block": ("block",),
+    # a power station's numbered units: Unit 2, Reactor 3, 2号机组
+    "unit": ("unit", "reactor", "机组"),
     # a numbered term of a body or an event: 第九届人大, 第十届
     "term": ("届",),
 }
@@ -83,7 +85,8 @@ _PERIODS = re.compile(
     # Mar. 2024, Sept 2023 and 03/2024: a month abbreviated or numbered, before a year
     rf"|\b(?P<abbr>{'|'.join(ABBREVIATED)})\.?(?=\s*(?:19|20)\d\d\b)"
     r"|\b(?P<mm>1[0-2]|0?[1-9])/(?=(?:19|20)\d\d\b)"
-    r"|(?<![\d.万亿千百十])(?P<zm>1[0-2]|0?[1-9])月(?!份?[0-9])"
+    # (not before a figure, 3月10家, but before the day, 11月28日)
+    r"|(?<![\d.万亿千百十])(?P<zm>1[0-2]|0?[1-9])月(?!份?[0-9]+(?![0-9日号]))"
     r"|(?<![一二三四五六七八九十])(?P<zcm>十[一二]?|[一二三四五六七八九])月"
     r"|\bq(?P<q>[1-4])\b|\b(?P<qw>first|second|third|fourth)[\s-]+quarter\b"
     r"|(?<!前)第?(?P<zq>[一二三四1-4])季度"  # 前三季度 is the first three, not the third

@@ -162,7 +162,9 @@ ZH_LEAD = re.compile(
     # a quarter or a half (一季度青岚市……, 上半年……)
     r"|(?:第|前)?[一二三四1-4]季度|[上下]半年"
     # who says it, with no name: 据介绍, 据了解, 据悉, 记者获悉 (else 据, as in 据星渚科技称)
-    rf"|{_ZH_REPORTED}|据)+"
+    rf"|{_ZH_REPORTED}|据"
+    # who a person is in a case, before the name: 被告人葛望舒, 同案被告人, 犯罪嫌疑人
+    r"|(?:同案)?被告人|(?:犯罪)?嫌疑人)+"
 )
 ZH_NOT_FIRST = frozenset(
     "这那该此其他她它我你您本各每全多某整单首新前后上下同共总约仅只已又再还也都就把被让给对从向"

@@ -19,6 +19,7 @@ from workbench.domain.similarity.naming import (
     ZH_NOT_SECOND,
     latin_names,
     names,
+    zh_name,
 )
 from workbench.domain.similarity.words import STOP_WORDS, normal, split_words, stem
 
@@ -37,12 +38,19 @@ _EN_OWNER = re.compile(
     # the relation said after the subject's name, in apposition: "Brindlechat, Kestrelnet's
     # closest rival, reached..."
     r"|(?<=,\s)[A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*){0,7}(?:'s|')\s+(?:[a-z]+\s+){0,2}"
-    r"(?:rival|competitor|parent|subsidiary|owner|sister|partner|arm|unit)\b"
+    r"(?:rival|competitor|parent|subsidiary|owner|sister|partner|arm|unit|co-defendant)\b"
+)
+# The same relation said with "of" after the subject's name: "Mottisham Apps, a rival of
+# Brackwith Software, saw ...", "Gideon Pridmore, a co-defendant of Casimir Threlkeld, ...".
+_EN_RELATION_OF = re.compile(
+    r"(?<=,\s)(?:a|an|the)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:rival|competitor|parent|subsidiary|owner|sister|partner|arm|unit|co-defendant)s?"
+    r"\s+of\s+(?:the\s+)?([A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*){0,7})"
 )
 _EN_RELATIONS = frozenset(
     split_words(
         "rival rivals competitor parent subsidiary owner sister partner arm unit affiliate "
-        "division brand"
+        "division brand co-defendant"
     )
 )
 _ZH_OWNER = re.compile(
@@ -57,6 +65,12 @@ _ZH_RELATION = re.compile(
     r"([\u4e00-\u9fff]{2})([\u4e00-\u9fff]{2})的?"
     r"(?:竞争对手|对手|子公司|母公司|合作伙伴|合作方|供应商|大股东|控股股东)"
     r"([\u4e00-\u9fff]{2})[\u4e00-\u9fff]{2}"
+)
+# A district or county named by the city that governs it (泠州市下辖的汀湾区): the claim is about
+# the district, as one about a rival is about the rival (group 2 empty, as the two patterns
+# above are read).
+_ZH_GOVERNED = re.compile(
+    r"([\u4e00-\u9fff]{2})()[市省县]?(?:下辖|辖下|所辖)的?([\u4e00-\u9fff]{2})"
 )
 
 
@@ -115,7 +129,7 @@ def _neighbours(text: str) -> list[tuple[int, int, list[str], list[str]]]:
 
 _EN_NAME_AFTER = re.compile(r"([A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*)*)")
 _EN_NAME_BEFORE = re.compile(r"([A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*)*),\s*$")
-_ZH_RELATED = re.compile("竞争对手|对手|子公司|母公司|合作伙伴|合作方|供应商|股东").search
+_ZH_RELATED = re.compile("竞争对手|对手|子公司|母公司|合作伙伴|合作方|供应商|股东|辖").search
 
 
 # A body under its owner's own name: "澄岭汽车旗下澄岭新能源", "澈岭汽车旗下的澈岭电池",
@@ -162,8 +176,10 @@ def split_owners(text: str) -> tuple[str, list[str], list[str]]:
     subject names that Chinese text gives after them (which `names` would not read: only a
     text's opening name is)."""
     neighbours = _neighbours(text)
+    related = list(_EN_RELATION_OF.finditer(text)) if " of " in text else []
     if (
-        "'" not in text
+        not related
+        and "'" not in text
         and "的" not in text
         and "旗下" not in text
         and not _ZH_RELATED(text)
@@ -197,9 +213,15 @@ def split_owners(text: str) -> tuple[str, list[str], list[str]]:
         )
         if subject and relation in _EN_RELATIONS:  # (not "X's first office outside China")
             subjects += [f"@{stem(w.lower())}" for w in subject.group(1).split()]
+    for m in related:
+        subject = _EN_NAME_BEFORE.search(text, max(0, m.start() - 200), m.start())
+        if subject:
+            owners += names(m.group(1)) or [f"@{stem(w.lower())}" for w in m.group(1).split()]
+            subjects += [f"@{stem(w.lower())}" for w in subject.group(1).split()]
+            spans.append(m)
     zh = [
         m
-        for pattern in (_ZH_OWNER, _ZH_RELATION)
+        for pattern in (_ZH_OWNER, _ZH_RELATION, _ZH_GOVERNED)
         for m in pattern.finditer(text)
         if m.group(1) != m.group(3)
         and not CJK_CONCEPT.match(m.group(3))
@@ -315,6 +337,9 @@ _PART_FORMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "hospital": (("teaching hospital", "hospital", "hospitals"), ("附属医院", "医院")),
     "laboratory": (("laboratory", "laboratories", "lab", "labs"), ("实验室",)),
     "campus": (("campus",), ("校区",)),
+    # (a parent unnamed: "Ochre Rock Steel's parent group", 赭岩钢铁的母公司; one named is the
+    # claim's subject, see `parts`)
+    "parent": (("parent company", "parent group", "parent"), ("母公司",)),
     "father": (("father",), ("父亲",)),
     "mother": (("mother",), ("母亲",)),
     "son": (("son",), ("儿子",)),
@@ -359,4 +384,20 @@ def parts(text: str) -> list[str]:
         )
     ):
         return []
-    return ["=part:" + _PART_OF[next(g for g in m.groups() if g)] for m in _PART.finditer(text)]
+    found = []
+    for m in _PART.finditer(text):
+        part = _PART_OF[next(g for g in m.groups() if g)]
+        if part == "parent" and not m.group(2) and _named_after(text, m.end()):
+            # the parent named: "X's parent company Dunnisfold Industrial" (not "the parent of
+            # X", whose name is the owner's)
+            continue
+        found.append("=part:" + part)
+    return found
+
+
+_CAPITAL_AFTER = re.compile(r"[\s,]*(?:the\s+)?[A-Z]")
+
+
+def _named_after(text: str, at: int) -> bool:
+    """Whether a name follows `at` in `text`: a capitalised word, or a Chinese name."""
+    return bool(_CAPITAL_AFTER.match(text, at)) or zh_name(text[at : at + 8]) is not None

@@ -54,6 +54,12 @@ def _spelled_in(chinese: list[str], latin: list[str]) -> bool:
     return any(name_matches(t[1:], words, stem) or glossed(t[1:], words, stem) for t in chinese)
 
 
+def written_in(chinese: list[str], other: Kinds) -> bool:
+    """Whether any of the Chinese names `chinese` (@远鲸) is written by the other claim's Latin
+    names, in pinyin or translated (Yuanjing, Far Whale: see `_spelled_in`)."""
+    return bool(other.latin) and _spelled_in(chinese, other.latin)
+
+
 def spelled_out(latin: list[str], other: Kinds) -> list[str]:
     """Of the Latin names `latin` of one claim, those that write no Chinese name of the other
     claim (`other`) by themselves, in pinyin or as a one-word translation (see `_spelled_in`).
