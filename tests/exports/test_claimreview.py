@@ -54,6 +54,7 @@ def test_every_property_is_defined_on_its_type(wb: Workbench, desk: Desk) -> Non
             assert name not in superseded, f"{kind}.{name} is superseded"
             seen.add(f"{kind}.{name}")
     assert {"Claim.appearance", "Claim.author", "Rating.ratingValue"} <= seen
+    assert "CreativeWork.inLanguage" in seen
 
 
 def test_aggregator_required_and_recommended_fields(wb: Workbench, desk: Desk) -> None:
@@ -73,6 +74,7 @@ def test_aggregator_required_and_recommended_fields(wb: Workbench, desk: Desk) -
             assert item.get(name), name
         assert "firstAppearance" not in item
         assert item["appearance"]["url"] == "https://news.example.com/minimax"
+        assert item["appearance"]["inLanguage"] == "zh"  # the article's, stored with it
         assert item["datePublished"] == "2025-01-20"
         assert review["author"] == {
             "@type": "Organization",

@@ -129,6 +129,9 @@ def claim_review(
         appearance["author"] = agent(document.author)
     if document.published:
         appearance["datePublished"] = document.published
+    if document.language:
+        # The article's language (BCP 47, as stored); the claim's own text may be in another.
+        appearance["inLanguage"] = document.language
     if len(appearance) > 1:
         item["appearance"] = appearance
     # firstAppearance is left out: the workbench knows where a claim appeared, not where it
