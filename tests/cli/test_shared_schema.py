@@ -201,3 +201,37 @@ def test_a_role_without_the_grants_is_told_whose_they_are_to_give(
     assert line.rstrip().endswith(
         "its owner (role postgres) grants your role what docs/identity.md lists"
     )
+
+
+@pytest.mark.skipif(not PG_URL, reason="database roles exist on PostgreSQL only")
+def test_a_name_bound_to_a_role_acts_from_that_role_only(
+    db_url: str, workbench_main: Main, person: Callable[[str], str]
+) -> None:
+    """A trial's checker, connected as her own role, typed `--as carol` and approved a verdict
+    the trail then gave to carol."""
+    url = person(db_url)
+    role = url.split("://", 1)[1].split("@", 1)[0]
+    owner = ["--db", db_url, "--as", "owner"]
+    assert workbench_main([*owner, "user", "add", "owner"]).code == 0
+    r = workbench_main([*owner, "user", "add", "maria", "--role", role])
+    assert r.code == 0 and f"acting from role {role}" in r.out
+    assert workbench_main([*owner, "user", "add", "carol", "--role", "wb_nobody"]).code == 0
+    assert workbench_main([*owner, "doc", "add", "-"], input="甲说。").code == 0
+    assert workbench_main([*owner, "claim", "add", "1", "--quote", "甲说", "--text", "x"]).code == 0
+    ok = workbench_main(["--db", url, "--as", "maria", "note", "add", "1", "mine"])
+    assert ok.code == 0, ok.err
+    r = workbench_main(["--db", url, "--as", "carol", "note", "add", "1", "hers", "--json"])
+    assert r.code == 1
+    error = json.loads(r.err)["error"]
+    assert error["reason"] == "role_mismatch" and "'wb_nobody'" in error["message"]
+    # from the owner's role, maria's name is refused too; an unbound name acts from any role
+    assert workbench_main([*owner[:2], "--as", "maria", "note", "add", "1", "x"]).code == 1
+    assert workbench_main(["--db", url, "--as", "owner", "note", "add", "1", "x"]).code == 0
+    listed = json.loads(workbench_main([*owner, "user", "list", "--json"]).out)
+    assert {u["name"]: u["role"] for u in listed} == {
+        "carol": "wb_nobody",
+        "maria": role,
+        "owner": None,
+    }
+    r = workbench_main([*owner, "audit", "replay"])
+    assert r.code == 0 and r.out.startswith("consistent"), r.out + r.err

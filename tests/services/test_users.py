@@ -212,3 +212,12 @@ def test_an_assignment_says_when_no_name_could_be_checked(wb: Workbench) -> None
     assert not assign_owner(wb, [cid], None).unchecked_first
     add_user(wb, "marco")
     assert not assign_owner(as_(wb, "marco"), [cid], "marco").unchecked_first
+
+
+def test_a_role_binds_a_name_on_postgresql_only(wb: Workbench) -> None:
+    if wb.url.startswith("postgres"):
+        assert add_user(wb, "maria", role="maria_role").role == "maria_role"
+        return
+    with pytest.raises(InvalidInput, match="a SQLite file has no roles"):
+        add_user(wb, "maria", role="maria_role")
+    assert list_users(wb) == []

@@ -18,15 +18,29 @@ def user() -> None:
 @click.argument("name", type=PERSON)
 @click.option("--display", metavar="TEXT", help='The full name, e.g. "Maria Lopez".')
 @click.option("--email", metavar="ADDRESS", help="How to reach them.")
+@click.option(
+    "--role",
+    metavar="ROLE",
+    help="PostgreSQL: the login role NAME acts from; a change under NAME from another role is "
+    "refused (docs/identity.md).",
+)
 @json_context
 def add(
-    ctx: click.Context, name: str, display: str | None, email: str | None, as_json: bool
+    ctx: click.Context,
+    name: str,
+    display: str | None,
+    email: str | None,
+    role: str | None,
+    as_json: bool,
 ) -> None:
     """Register NAME (stored case-folded; a look-alike of a registered name is refused)."""
     from workbench.services.users import add_user
 
-    u = add_user(workbench_from(ctx), name, display=display, email=email)
-    json_or_line(as_json, u, f"registered {u.name}" + (f" ({u.display})" if u.display else ""))
+    u = add_user(workbench_from(ctx), name, display=display, email=email, role=role)
+    bound = f", acting from role {u.role}" if u.role else ""
+    json_or_line(
+        as_json, u, f"registered {u.name}" + (f" ({u.display})" if u.display else "") + bound
+    )
 
 
 @user.command("list")
@@ -38,7 +52,7 @@ def list_(ctx: click.Context, as_json: bool) -> None:
     json_or_table(
         as_json,
         list_users(workbench_from(ctx)),
-        ["name", "display", "email", "added by"],
-        lambda u: (u.name, u.display or "", u.email or "", u.added_by),
+        ["name", "display", "email", "role", "added by"],
+        lambda u: (u.name, u.display or "", u.email or "", u.role or "", u.added_by),
         empty="no registered users: anyone may act under any name (`workbench user add`)",
     )

@@ -46,6 +46,11 @@ def upgrades_on_use(dialect_name: str) -> bool:
     return bool(module_for(dialect_name).UPGRADES_ON_USE)
 
 
+def binds_roles(dialect_name: str) -> bool:
+    """Whether a registered name can be bound to the login role a person acts from."""
+    return bool(module_for(dialect_name).BINDS_ROLES)
+
+
 def lacks_privilege(dialect_name: str, exc: BaseException) -> bool:
     """Whether the server refused `exc`'s statement for want of a privilege or ownership."""
     return bool(module_for(dialect_name).lacks_privilege(exc))

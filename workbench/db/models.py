@@ -292,3 +292,6 @@ class User(Base):
     email: Mapped[str | None] = mapped_column(String(320))
     added_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    # PostgreSQL: the database role this person acts from, when bound (`user add --role`); a
+    # change under their name from another role is refused. None: not bound.
+    role: Mapped[str | None] = mapped_column(String(200))

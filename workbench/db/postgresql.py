@@ -56,6 +56,8 @@ MIGRATION_LOCK = EVENT_APPEND_LOCK + 1
 # Its schema is upgraded on purpose (`workbench db upgrade`), never by an ordinary command;
 # an empty database still gets its tables on first use (there is nobody to surprise).
 UPGRADES_ON_USE = False
+# Each person may log in with a role of their own, which a registered name can be bound to.
+BINDS_ROLES = True
 
 # SQLSTATE insufficient_privilege: "must be owner of table ...", "permission denied for ...".
 INSUFFICIENT_PRIVILEGE = "42501"

@@ -107,6 +107,8 @@ def insert_returning_ids(conn: Connection, table: Table, rows: list[dict[str, An
 # One person's file: every command brings it to the schema it needs, as it always has. Nobody
 # else's workbench opens it, and whoever can write the file can change its tables.
 UPGRADES_ON_USE = True
+# A file has no login roles: `--as` is taken on trust (docs/identity.md).
+BINDS_ROLES = False
 
 
 def lacks_privilege(exc: BaseException) -> bool:

@@ -151,8 +151,9 @@ SETTING = Kind("setting", ("key", "value", "updated_by", "updated_at"), key_fiel
 
 USER = Kind(
     "user",
-    ("name", "skeleton", "display", "email", "added_by", "created_at"),
+    ("name", "skeleton", "display", "email", "added_by", "created_at", "role"),
     key_field="name",
+    defaults={"role": None},
 )
 
 KINDS: dict[str, Kind] = {

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.db.models import User
+from workbench.domain.errors import InvalidInput, give
 from workbench.domain.people import People
 
 
@@ -19,7 +20,27 @@ def registered_people(session: Session) -> People:
 
 def check_actor(session: Session, actor: str) -> None:
     """Once a desk registers its people, every change must be made under one of their names;
-    a name that is not is refused with the names it may have meant (as an owner is)."""
+    a name that is not is refused with the names it may have meant (as an owner is). A name
+    bound to a role (PostgreSQL, `user add --role`) acts from that role only."""
     people = registered_people(session)
-    if people and actor not in people:
+    if not people:
+        return
+    if actor not in people:
         raise people.refusal(actor)
+    role = session.scalar(select(User.role).where(User.name == actor))
+    if role is None:
+        return
+    from workbench.db.backend import machine_identity
+
+    connected = machine_identity(session.connection())
+    if connected != role:
+        raise InvalidInput(
+            f"{actor!r} acts from the database role {role!r}, and this session is "
+            f"{connected!r}: a change under their name needs their own login",
+            hint=give("as"),
+            reason=ROLE_MISMATCH,
+        )
+
+
+# The `reason` of refusing a registered name typed from a role it is not bound to.
+ROLE_MISMATCH = "role_mismatch"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.db.backend import binds_roles
 from workbench.db.models import User
 from workbench.domain.clock import format_at, now
 from workbench.domain.errors import Conflict, InvalidInput
@@ -30,10 +31,13 @@ class UserView(JsonFields):
     email: str | None
     added_by: str
     created_at: str
+    role: str | None = None
 
     @classmethod
     def of(cls, row: User) -> UserView:
-        return cls(row.name, row.display, row.email, row.added_by, format_at(row.created_at))
+        return cls(
+            row.name, row.display, row.email, row.added_by, format_at(row.created_at), row.role
+        )
 
 
 def _email(value: str | None) -> str | None:
@@ -48,10 +52,19 @@ def _email(value: str | None) -> str | None:
 
 @mutation
 def add_user(
-    wb: Workbench, name: str, *, display: str | None = None, email: str | None = None
+    wb: Workbench,
+    name: str,
+    *,
+    display: str | None = None,
+    email: str | None = None,
+    role: str | None = None,
 ) -> UserView:
-    """Register a person. The first one anyone may add; after that, only a registered user."""
+    """Register a person. The first one anyone may add; after that, only a registered user.
+    With `role` (PostgreSQL), the person acts from that login role only (docs/identity.md)."""
     normal = normalise_name(name, "NAME")
+    bound = None if role is None else check_text(role, "--role", 200, one_line=True).strip()
+    if role is not None and not bound:
+        raise InvalidInput("--role needs the name of a database login role")
     key = skeleton(normal)
     shown = (
         None
@@ -60,6 +73,11 @@ def add_user(
     )
     address = _email(email)
     with transaction(wb, write=True) as tx:
+        if bound is not None and not binds_roles(tx.session.get_bind().dialect.name):
+            raise InvalidInput(
+                "--role binds a name to a PostgreSQL login role; a SQLite file has no roles "
+                "(there --as is taken on trust: docs/identity.md)"
+            )
         if tx.session.get(User, normal) is not None:
             raise Conflict(f"{normal!r} is already registered")
         found = twin(key, dict(tx.session.execute(select(User.name, User.skeleton)).all()))
@@ -75,6 +93,7 @@ def add_user(
             email=address,
             added_by=tx.actor,
             created_at=now(),
+            role=bound,
         )
         tx.session.add(row)
         tx.session.flush()
