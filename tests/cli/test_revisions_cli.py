@@ -459,3 +459,49 @@ def test_an_edit_undone_says_which_revision_it_restores(cli: Run, files: tuple[P
     assert cli("audit", "replay").code == 0
     r = cli("doc", "update", "1", str(new), "--json")
     assert json.loads(r.out)["same_as"] == 2
+
+
+def _speakers_desk(cli: Run, tmp_path: Path, *texts: str) -> list[Path]:
+    paths = []
+    for n, body in enumerate(texts, start=1):
+        paths.append(tmp_path / f"v{n}.txt")
+        paths[-1].write_text(body, encoding="utf-8")
+    assert cli("doc", "add", str(paths[0])).code == 0
+    quote = "Sales rose 40% in 2023"
+    r = cli("claim", "add", "1", "--text", quote, "--quote", quote, "--speaker", "ALICE")
+    assert r.code == 0, r.err
+    assert cli("evidence", "add", "1", "--citation", "report", "--stance", "refutes").code == 0
+    assert cli("claim", "status", "1", "false", "--note", "no").code == 0
+    return paths
+
+
+LINES = "ALICE: Sales rose 40% in 2023 across all regions.\nBob: Not so, it fell sharply.\n"
+
+
+def test_an_undo_after_the_line_changed_speaker_keeps_the_flag(cli: Run, tmp_path: Path) -> None:
+    """A review: the line was given to Bob after the flag; restoring the span and clearing the
+    flag there left the verdict under the wrong speaker, published. A speaker moved since the
+    flag is the desk's to judge again: the flag stays, whatever the undo brings back."""
+    moved = LINES.replace("ALICE: Sales rose 40%", "Bob: Sales rose 45%")
+    v1, v2, v3 = _speakers_desk(cli, tmp_path, LINES, LINES.replace("40%", "45%"), moved)
+    for path in (v2, v3, v1):
+        r = cli("doc", "update", "1", str(path))
+        assert r.code == 0 and "back on the words" not in r.out
+    shown = json.loads(cli("claim", "show", "1", "--json").out)
+    assert shown["flagged"] and shown["speaker"] == "ALICE"  # the line is hers again
+    assert cli("audit", "replay").code == 0
+
+
+def test_an_undo_back_past_an_unrelated_revision_restores(cli: Run, tmp_path: Path) -> None:
+    """A review: v1 (the verdict), a change elsewhere (the claim moves to revision 2), the
+    quote changed (flagged on revision 2), then v1 again: the words are back where they were."""
+    elsewhere = LINES.replace("sharply.", "sharply last year.")
+    v1, w2, v3 = _speakers_desk(cli, tmp_path, LINES, elsewhere, elsewhere.replace("40%", "45%"))
+    for path in (w2, v3):
+        assert cli("doc", "update", "1", str(path)).code == 0
+    assert json.loads(cli("claim", "show", "1", "--json").out)["flagged"]
+    r = cli("doc", "update", "1", str(v1))
+    assert "#1 back on the words its verdict (false) was given on" in r.out
+    shown = json.loads(cli("claim", "show", "1", "--json").out)
+    assert not shown["flagged"] and shown["quote"] == "Sales rose 40% in 2023"
+    assert cli("audit", "replay").code == 0

@@ -185,7 +185,7 @@ def update_document(
         tx.session.flush()
         view = RevisionView.of(rev)
         tx.record("document.revised", "revision", rev.id, created(revision_payload(rev)))
-        anchors = reanchor_claims(tx, doc, rev.number, text, same_as=same_as)
+        anchors = reanchor_claims(tx, doc, rev.number, text)
         return RevisionAdded(
             created=True,
             revision=view,
@@ -250,14 +250,12 @@ def revision_view(tx: Tx, doc: Document, number: int) -> RevisionView:
     return RevisionView.of(rev)
 
 
-def reanchor_claims(
-    tx: Tx, doc: Document, number: int, text: str, *, same_as: int | None = None
-) -> list[AnchorOutcome]:
+def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[AnchorOutcome]:
     """Re-anchor every claim of `doc` to revision `number` (text `text`), writing the events.
 
-    With `same_as`, the text is that earlier revision's again (an edit undone): a verdict given
-    on that revision and flagged since (and not decided again) gets back the span it was given
-    on, and its flag goes, since the words it judged are back exactly."""
+    A verdict flagged by an earlier revision and not decided since, whose words are back where
+    they were (the same offsets and context: an edit undone), gets back the span it was given
+    on, and its flag goes."""
     claims = tx.session.scalars(
         select(Claim).where(Claim.document_id == doc.id).order_by(Claim.id)
     ).all()
@@ -267,9 +265,7 @@ def reanchor_claims(
     turns_now = speaker_turns(text)
     outcomes: list[AnchorOutcome] = []
     for claim in claims:
-        judged_span = (
-            _judged_span(tx, claim, text) if same_as and claim.verdict_revision == same_as else None
-        )
+        judged_span = None if claim.verdict_revision is None else _judged_span(tx, claim, text)
         if judged_span is not None:
             outcomes.append(_restore(tx, claim, number, judged_span))
             continue
@@ -324,25 +320,35 @@ _SPAN = ("start", "end", "quote", "prefix", "suffix")
 
 
 def _judged_span(tx: Tx, claim: Claim, text: str) -> dict[str, Any] | None:
-    """The span `claim` had on revision `claim.verdict_revision` when its verdict was flagged,
-    folded from its events (its creation, then each change's `after`, up to the event that set
-    the flag); None when that span is not in `text` as it was, or the flag also moved the claim
-    to another speaker (a speaker is the desk's to give back)."""
+    """The span `claim` had when its verdict was flagged (on revision `verdict_revision`),
+    folded from its events: its creation, then each change's `after`, up to the last event that
+    set the flag. None unless `text` holds that span's words at the same offsets with the same
+    context (prefix and suffix), and no event since the flag gave the claim another speaker (a
+    speaker is the desk's to give back)."""
     events = tx.session.scalars(select(Event).where(Event.claim_id == claim.id).order_by(Event.seq))
     state: dict[str, Any] = {}
+    judged: dict[str, Any] | None = None
     for event in events:
-        payload = json.loads(event.payload)
-        after = payload.get("after") or {}
+        after = json.loads(event.payload).get("after") or {}
         if after.get("verdict_revision") == claim.verdict_revision:
+            judged = {name: state.get(name) for name in _SPAN}
             if "speaker" in after:
-                return None
-            span = {name: state.get(name) for name in _SPAN}
-            start, end = span["start"], span["end"]
-            if not isinstance(start, int) or not isinstance(end, int):
-                return None
-            return span if text[start:end] == span["quote"] else None
+                judged = None  # this flag moved the line to someone else
+        elif judged is not None and "speaker" in after:
+            judged = None
         state.update(after)
-    return None
+    if judged is None:
+        return None
+    start, end = judged["start"], judged["end"]
+    prefix, suffix = judged["prefix"] or "", judged["suffix"] or ""
+    if not isinstance(start, int) or not isinstance(end, int):
+        return None
+    in_place = (
+        text[start:end] == judged["quote"]
+        and text[max(0, start - len(prefix)) : start] == prefix
+        and text[end : end + len(suffix)] == suffix
+    )
+    return judged if in_place else None
 
 
 def _restore(tx: Tx, claim: Claim, number: int, span: dict[str, Any]) -> AnchorOutcome:
