@@ -233,6 +233,39 @@ def test_a_verdict_given_while_review_was_off_is_shown_and_warned_of(cli: Run) -
     assert "second reviewer" not in r.err
 
 
+def test_an_approval_waits_on_evidence_and_notes_added_after_the_proposal(cli: Run) -> None:
+    """A new-user trial: evidence and a STOP note came after the proposal, and an approval at
+    the version read (neither bumps it) published `false` over them."""
+    setup_claims(cli)
+    ok(cli("evidence", "add", "2", "--url", "https://example.org/r", "--stance", "refutes"))
+    ok(cli("config", "set", "review.required", "true"))
+    ok(cli("config", "set", "review.distinct_roles", "false"))  # one test role on PostgreSQL
+    ok(cli("--as", "maria", "claim", "status", "2", "false", "--note", "Checked."))
+    version = str(json.loads(ok(cli("claim", "show", "2", "--json")).out)["version"])
+    ok(cli("--as", "maria", "evidence", "add", "2", "--citation", "Filing", "--stance", "supports"))
+    ok(cli("--as", "maria", "note", "add", "2", "STOP - do not approve"))
+    shown = ok(cli("claim", "show", "2")).out
+    assert "added    since the proposal: evidence #2 by maria, note #2 by maria" in shown
+    r = cli("--as", "editor", "claim", "approve", "2", "--if-version", version)
+    err_line(
+        r,
+        1,
+        "claim #2 had evidence #2 by maria and note #2 by maria added after its verdict (false) "
+        "was proposed; the proposal did not weigh them; read them (`workbench claim show 2`), "
+        "then `workbench claim reject 2 --note TEXT`, so that the verdict is proposed again on "
+        "the full record (`workbench claim status 2 false --note TEXT`)",
+    )
+    r = cli("--as", "editor", "claim", "approve", "2", "--json")
+    assert r.code == 1
+    assert json.loads(r.err)["error"]["reason"] == "added_since_proposal"
+    assert json.loads(ok(cli("claim", "show", "2", "--json")).out)["status"] == "in_review"
+    ok(cli("--as", "editor", "claim", "reject", "2", "--note", "Weigh the filing and the note."))
+    ok(cli("--as", "maria", "claim", "status", "2", "false", "--note", "Filing is older."))
+    assert "added    since" not in ok(cli("claim", "show", "2")).out
+    r = ok(cli("--as", "editor", "claim", "approve", "2"))
+    assert r.out.strip() == "claim #2: approved, now false"
+
+
 def test_a_tag_with_an_invisible_character_cannot_be_added(cli: Run) -> None:
     """`a` + ZERO WIDTH SPACE + `b` reads as `ab`, and `--tag ab` would never find it."""
     setup_claims(cli)

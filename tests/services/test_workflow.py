@@ -12,7 +12,13 @@ import pytest
 from sqlalchemy import text
 
 from workbench.db.engine import get_engine
-from workbench.domain.errors import Conflict, InvalidInput, NotFound, WorkbenchError
+from workbench.domain.errors import (
+    Conflict,
+    InvalidInput,
+    NotFound,
+    TransitionRefused,
+    WorkbenchError,
+)
 from workbench.services.claims import get_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.evidence import (
@@ -21,7 +27,8 @@ from workbench.services.evidence import (
     get_evidence_file,
     list_evidence,
 )
-from workbench.services.notes import list_notes
+from workbench.services.notes import add_note, list_notes
+from workbench.services.queries import show_claim
 from workbench.services.review import approve, reject
 from workbench.services.settings import get_config, list_config, set_config
 from workbench.services.workflow import assign, set_due, set_priority, tag, untag
@@ -248,6 +255,94 @@ def test_reject_sends_back_and_needs_a_note(wb: Workbench, cid: int) -> None:
     assert (c.status, c.proposed_status) == ("in_progress", None)
     with pytest.raises(InvalidInput, match="not in review"):
         reject(editor, cid, note="again")
+
+
+# --- a proposal is judged on the record as it was proposed ---------------------------------
+
+
+def _in_review(wb: Workbench, cid: int) -> int:
+    """Propose `false` on the claim (as tester), review.required on; its version then."""
+    set_config(wb, "review.required", "true")
+    if "postgresql" in wb.url:
+        # One database role for every test: the role rule has its own tests (test_signoff).
+        set_config(wb, "review.distinct_roles", "false")
+    cite(wb, cid)
+    return set_status(wb, cid, "false", note="The transcript says 2 runs.").claim.version
+
+
+def _as(wb: Workbench, name: str) -> Workbench:
+    return Workbench(url=wb.url, actor=name)
+
+
+def _refused_for_additions(editor: Workbench, cid: int, version: int) -> TransitionRefused:
+    with pytest.raises(TransitionRefused) as refused:
+        approve(editor, cid, expected_version=version)
+    assert refused.value.reason == "added_since_proposal"
+    assert refused.value.hint is not None
+    assert refused.value.hint.facts == {"step": "repropose", "claim_id": cid, "verdict": "false"}
+    return refused.value
+
+
+def test_evidence_added_after_the_proposal_stops_its_approval(
+    wb: Workbench, cid: int, counts: Counts
+) -> None:
+    """The trial: a "supports" item and a STOP note after the proposal, then an approval at
+    the version the reviewer read (neither bumps it)."""
+    version = _in_review(wb, cid)
+    ev = add_evidence(
+        wb, cid, EvidenceInput(stance="supports", citation="New: claim is TRUE", title="New")
+    )
+    note = add_note(_as(wb, "carol"), cid, "STOP - do not approve")
+    assert get_claim(wb, cid).version == version
+    before = counts()
+    refused = _refused_for_additions(_as(wb, "editor"), cid, version)
+    assert refused.message == (
+        f"claim #{cid} had evidence #{ev.id} by tester and note #{note.id} by carol added "
+        "after its verdict (false) was proposed; the proposal did not weigh them"
+    )
+    assert counts() == before
+    assert get_claim(wb, cid).status == "in_review"
+    assert [(a.kind, a.id, a.by) for a in show_claim(wb, cid).added_since_proposal] == [
+        ("evidence", ev.id, "tester"),
+        ("note", note.id, "carol"),
+    ]
+
+
+def test_a_note_by_another_after_the_proposal_stops_its_approval(wb: Workbench, cid: int) -> None:
+    version = _in_review(wb, cid)
+    note = add_note(wb, cid, "One more thing: the CFO disputes it.")  # the proposer's own
+    refused = _refused_for_additions(_as(wb, "editor"), cid, version)
+    assert f"note #{note.id} by tester" in refused.message
+    assert "evidence" not in refused.message
+
+
+def test_the_approvers_own_note_and_items_before_the_proposal_do_not(
+    wb: Workbench, cid: int
+) -> None:
+    add_note(_as(wb, "carol"), cid, "Asked the company; no answer.")
+    add_evidence(_as(wb, "carol"), cid, EvidenceInput(stance="supports", citation="Memo"))
+    version = _in_review(wb, cid)  # its evidence too comes before the proposal
+    editor = _as(wb, "editor")
+    add_note(editor, cid, "Read the transcript myself: 2 runs.")
+    assert show_claim(wb, cid).added_since_proposal != ()  # shown, though it does not block
+    done = approve(editor, cid, note="Agreed.", expected_version=version)
+    assert (done.status, done.proposed_status) == ("false", None)
+    assert show_claim(wb, cid).added_since_proposal == ()  # no longer in review
+
+
+def test_after_reject_and_a_new_proposal_the_verdict_can_be_approved(
+    wb: Workbench, cid: int
+) -> None:
+    _in_review(wb, cid)
+    add_evidence(wb, cid, EvidenceInput(stance="context", citation="Later filing"))
+    editor = _as(wb, "editor")
+    _refused_for_additions(editor, cid, get_claim(wb, cid).version)
+    reject(editor, cid, note="Weigh the later filing first.")
+    assert show_claim(wb, cid).added_since_proposal == ()
+    again = set_status(wb, cid, "false", note="The filing agrees: 2 runs.").claim
+    assert show_claim(wb, cid).added_since_proposal == ()
+    done = approve(editor, cid, expected_version=again.version)
+    assert done.status == "false"
 
 
 def test_in_review_cannot_be_set_directly(wb: Workbench, cid: int) -> None:

@@ -19,6 +19,12 @@ from workbench.domain.errors import Hint, InvalidInput, NotFound, bad, give, ste
         (step("add_evidence", claim_id=4), "add it with `workbench evidence add 4` first"),
         (step("add_note", claim_id=4), "add it with `workbench note add 4 TEXT`"),
         (step("review", claim_id=4), "`workbench claim approve 4` or "),
+        (
+            step("repropose", claim_id=4, verdict="false"),
+            "read them (`workbench claim show 4`), then `workbench claim reject 4 --note TEXT`, "
+            "so that the verdict is proposed again on the full record (`workbench claim status "
+            "4 false --note TEXT`)",
+        ),
         (step("list", entity="evidence", claim_id=2), "`workbench evidence list 2` shows them"),
         (step("reread", claim_id=4), "re-read it with `workbench claim show 4` and try again"),
         (step("start_database"), "run `workbench demo`"),

@@ -197,6 +197,15 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         )
     if c.proposed_status:
         click.echo(f"  proposed {c.proposed_status} by {c.proposed_by}: awaiting a second reviewer")
+    if d.added_since_proposal:
+        # Evidence and notes leave the version alone: said here, or a reviewer reading an
+        # unchanged version would not know the record grew under the proposal.
+        added = ", ".join(str(a) for a in d.added_since_proposal)
+        click.echo(
+            f"  added    since the proposal: {added}; the proposal did not weigh them "
+            "(approval is refused but for the approver's own notes: reject it, so that the "
+            "verdict is proposed again on the full record)"
+        )
     desk = [f"priority {c.priority}"]
     if c.assignee:
         desk.append(f"owner {c.assignee}")

@@ -21,7 +21,12 @@ def approve(
     expected_version: int | None,
     as_json: bool,
 ) -> None:
-    """Apply a proposed verdict; refused for the person who proposed it."""
+    """Apply a proposed verdict; refused for its proposer, and over items added since.
+
+    Evidence, or a note by anyone but the approver, added after the verdict was proposed was
+    not weighed by the proposal: reject it, so that the verdict is proposed again on the full
+    record.
+    """
     from workbench.services.review import approve as approve_claim
 
     c = approve_claim(

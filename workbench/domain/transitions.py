@@ -13,11 +13,15 @@ settled; `in_review` is entered only by proposing a verdict and left only by a s
 approval or by a rejection, so nobody signs off their own work. A verdict flagged for re-review
 (its quote changed after it was given) is confirmed as any verdict is given: stated again with a
 reason, on the evidence, and proposed for sign-off when review is required.
+A proposal is judged on the record as it was proposed: evidence added after it (by anyone), or
+a note by anyone but the approver, is something the proposer did not weigh, so approval waits
+until the proposal is rejected and the verdict proposed again on the full record (a new-user
+trial approved "false" over a "supports" item and a "STOP" note added after the proposal).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -52,6 +56,7 @@ class Refusal(StrEnum):
     QUOTE_CHANGED = "quote_changed"
     REJECT_NEEDS_NOTE = "reject_needs_note"
     CLAIM_JUDGED = "claim_judged"
+    ADDED_SINCE_PROPOSAL = "added_since_proposal"
 
 
 # Actions recorded in the audit trail for each outcome (the names replay reads).
@@ -60,11 +65,54 @@ REVIEW_REQUESTED = "claim.review_requested"
 APPROVED = "claim.approved"
 REJECTED = "claim.rejected"
 
+# The events that add to a claim's record without changing the claim row (or its version).
+EVIDENCE_ADDED = "evidence.added"
+NOTE_ADDED = "note.added"
+_ADDED_KIND = {EVIDENCE_ADDED: "evidence", NOTE_ADDED: "note"}
+# The actions `added_since_proposal` reads (a service may read only these events).
+RECORD_ACTIONS: tuple[str, ...] = (REVIEW_REQUESTED, EVIDENCE_ADDED, NOTE_ADDED)
+
 CLEARED_PROPOSAL: Mapping[str, str | None] = {
     "proposed_status": None,
     "proposed_by": None,
     "proposed_note": None,
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Addition:
+    """An evidence item or a note added to a claim after its latest proposal."""
+
+    kind: str  # "evidence" or "note"
+    id: int
+    by: str
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.id} by {self.by}"
+
+    def to_json(self) -> dict[str, object]:
+        return {"kind": self.kind, "id": self.id, "by": self.by}
+
+
+def added_since_proposal(events: Iterable[tuple[str, str, str]]) -> tuple[Addition, ...]:
+    """The evidence and notes added after the claim's latest proposal, from its events
+    (action, actor, entity_id) in order; () when it was never proposed. A note written with a
+    status move is in that move's event, not a note.added one: the proposal's reason is part of
+    the proposal, and a rejection or approval ends the review."""
+    added: list[Addition] | None = None
+    for action, actor, entity_id in events:
+        if action == REVIEW_REQUESTED:
+            added = []
+        elif added is not None and action in _ADDED_KIND:
+            added.append(Addition(_ADDED_KIND[action], int(entity_id), actor))
+    return tuple(added or ())
+
+
+def unseen_by(additions: Iterable[Addition], approver: str) -> tuple[Addition, ...]:
+    """What the proposal did not weigh and the approver did not write: every evidence item,
+    and notes by anyone else (the approver's own note is their reading of the record)."""
+    mine = same_person_key(approver)
+    return tuple(a for a in additions if a.kind != "note" or same_person_key(a.by) != mine)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +127,8 @@ class ClaimState:
     # The revision a verdict (or a proposed one) was given on, when the quote has changed since
     # (flagged for re-review); None otherwise.
     verdict_revision: int | None = None
+    # Evidence and notes added since the claim's latest proposal (filled in for an approval).
+    added_since_proposal: tuple[Addition, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +249,10 @@ def _not_in_review(claim: ClaimState) -> TransitionRefused:
     )
 
 
+# At most this many additions are named in a refusal (its message is one line).
+_NAMED = 5
+
+
 def _decide_approve(claim: ClaimState, request: Request) -> Decision:
     if claim.status != Status.IN_REVIEW or claim.proposed_status is None:
         raise _not_in_review(claim)
@@ -221,6 +275,23 @@ def _decide_approve(claim: ClaimState, request: Request) -> Decision:
             f"claim #{claim.id}'s quote changed after the verdict was proposed (on revision "
             f"{claim.verdict_revision}): reject it with a note, so that the new text is checked",
             step="reject",
+        )
+    unseen = unseen_by(claim.added_since_proposal, request.actor)
+    if unseen:
+        # Evidence and notes do not change the claim row, so --if-version cannot catch them.
+        named = [str(a) for a in unseen[:_NAMED]]
+        if len(unseen) > _NAMED:
+            named.append(f"{len(unseen) - _NAMED} more")
+        raise TransitionRefused(
+            f"claim #{claim.id} had {listed(tuple(named))} added after its "
+            f"verdict ({claim.proposed_status.value}) was proposed; the proposal did not weigh "
+            f"{'it' if len(unseen) == 1 else 'them'}",
+            reason=Refusal.ADDED_SINCE_PROPOSAL.value,
+            hint=step(
+                "repropose",
+                claim_id=claim.id,
+                verdict=claim.proposed_status.value,
+            ),
         )
     changes = {"status": claim.proposed_status.value, **CLEARED_PROPOSAL}
     return Decision(APPROVED, changes, request.note)

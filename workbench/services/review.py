@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 
 from workbench.db.models import Event
 from workbench.domain.errors import InvalidInput
-from workbench.domain.transitions import Move, Request, decide
+from workbench.domain.transitions import (
+    RECORD_ACTIONS,
+    Addition,
+    Move,
+    Request,
+    added_since_proposal,
+    decide,
+)
 from workbench.services.claim_updates import apply_decision, check_version, claim_state
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row
@@ -36,12 +45,26 @@ def _review(
         claim = get_claim_row(tx, claim_id)
         check_version(claim, expected_version)
         request = Request(move, tx.actor, note=note)
-        decision = decide(claim_state(claim), request)
+        state = claim_state(claim)
+        if move == Move.APPROVE:
+            state = replace(state, added_since_proposal=additions(tx, claim_id))
+        decision = decide(state, request)
         if move == Move.APPROVE:
             # The names differ (decide checked); on PostgreSQL the roles must too.
             _check_distinct_role(tx, claim_id)
         apply_decision(tx, claim, decision)
         return ClaimView.of(claim)
+
+
+def additions(tx: Tx, claim_id: int) -> tuple[Addition, ...]:
+    """The evidence and notes added to the claim since its latest proposal, read from its
+    events in this transaction (the trail orders them: ids and clocks need not)."""
+    rows = tx.session.execute(
+        select(Event.action, Event.actor, Event.entity_id)
+        .where(Event.claim_id == claim_id, Event.action.in_(RECORD_ACTIONS))
+        .order_by(Event.seq)
+    )
+    return added_since_proposal((r.action, r.actor, r.entity_id) for r in rows)
 
 
 def _check_distinct_role(tx: Tx, claim_id: int) -> None:

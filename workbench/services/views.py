@@ -11,6 +11,7 @@ from workbench.domain.payloads import event_value
 from workbench.domain.scores import shown_score
 from workbench.domain.sign_off import SignOff
 from workbench.domain.status import rating
+from workbench.domain.transitions import Addition
 
 if TYPE_CHECKING:
     # Only the `of` builders read ORM rows; the read paths on Core must not import the ORM.
@@ -309,6 +310,9 @@ class ClaimDetail:
     previous_quote: str | None = None
     # Who gave the current verdict and who approved it (none without a verdict).
     sign_off: SignOff | None = None
+    # In review: the evidence and notes added since the verdict was proposed, which the
+    # proposal did not weigh (approval waits on them: domain.transitions).
+    added_since_proposal: tuple[Addition, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -316,6 +320,7 @@ class ClaimDetail:
             "sentence": self.context,
             "previous_quote": self.previous_quote,
             "sign_off": None if self.sign_off is None else self.sign_off.to_json(),
+            "added_since_proposal": [a.to_json() for a in self.added_since_proposal],
             "notes": [n.to_json() for n in self.notes],
             "evidence": [e.to_json() for e in self.evidence],
             "events": [e.to_json() for e in self.events],
