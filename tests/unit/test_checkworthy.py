@@ -369,6 +369,9 @@ def test_lead_ins(span: str) -> None:
         "他表示，",  # before a comma, the claim is in the clause it was cut from
         "据悉2024年营收增长30%，",  # 据悉 is "reportedly": the clause is the claim
         "Revenue rose 5% in 2024,",
+        "Citing a 40% rise in car thefts since 2019,",  # a figure: a claim of its own
+        "According to figures showing 2 million jobs were added last year,",
+        "As 40% of voters said,",
     ],
 )
 def test_not_lead_ins(span: str) -> None:

@@ -89,6 +89,7 @@ def test_real_names_in_one_or_more_scripts_pass(name: str) -> None:
         ("ali", "all"),
         ("li", "il"),
         ("bob", "b0b"),  # the digit 0 with o
+        ("abfd", "ab\ua730d"),  # ꜰ, a small capital of Latin Extended-D
     ],
 )
 def test_look_alikes_are_one_person(a: str, b: str) -> None:

@@ -188,7 +188,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         click.echo(
             f"  sign-off {c.status} given by {by}, approved by {d.sign_off.approved_by}"
             if d.sign_off.approved_by
-            else f"  sign-off {c.status} given by {by}; no second reviewer approved it"
+            else f"  sign-off {c.status} given by {by}, with no second reviewer"
         )
     if c.rating:
         click.echo(

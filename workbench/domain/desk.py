@@ -68,9 +68,17 @@ def _hidden(tag: str) -> int | None:
     from workbench.domain.identity import REFUSED_CATEGORIES
 
     for index, char in enumerate(tag):
-        if unicodedata.category(char) in REFUSED_CATEGORIES:
+        if unicodedata.category(char) in REFUSED_CATEGORIES and not _joining(tag, index):
             return index
     return None
+
+
+def _joining(tag: str, index: int) -> bool:
+    """A zero-width (non-)joiner between two non-ASCII characters: Persian and Indic words
+    need ZWNJ (می‌خواهم), emoji sequences ZWJ; between ASCII letters it only hides."""
+    if tag[index] not in "\u200c\u200d" or not 0 < index < len(tag) - 1:
+        return False
+    return not tag[index - 1].isascii() and not tag[index + 1].isascii()
 
 
 def parse_priority(value: str) -> Priority:

@@ -74,7 +74,7 @@ _INVISIBLE_DOT = re.compile("(?<=[ij])\u0307+")
 def _skimmed() -> dict[int, str]:
     """The translation table of those classes, applied after TR39's."""
     table = {ord("i"): "1", ord("0"): "o"}
-    for code in range(0x0250, 0x1D2C):  # IPA Extensions to Phonetic Extensions
+    for code in _SMALL_CAPITAL_RANGES:
         name = unicodedata.name(chr(code), "")
         if name.startswith("LATIN LETTER SMALL CAPITAL ") and len(name) == _SMALL_CAPITAL:
             letter = _prototype(name[-1].lower())
@@ -83,6 +83,8 @@ def _skimmed() -> dict[int, str]:
 
 
 _SMALL_CAPITAL = len("LATIN LETTER SMALL CAPITAL X")
+# IPA Extensions to Phonetic Extensions, Latin Extended-D (ꜰ, ꞯ) and Latin Extended-E.
+_SMALL_CAPITAL_RANGES = [*range(0x0250, 0x1D2C), *range(0xA720, 0xA800), *range(0xAB30, 0xAB70)]
 
 
 def skeleton(name: str) -> str:

@@ -7,7 +7,9 @@ clause it introduces. When a sentence falls short and is offered clause by claus
 trial accepted "As the Transit Authority's own audit said," as a claim). A lead-in joined to
 what it introduces is read as the whole it is part of.
 
-A lead-in opens its sentence and ends at a clause mark (a comma or a colon), and is one of:
+A lead-in is followed by more of its sentence and ends at a clause mark (a comma or a colon);
+it usually opens the sentence, and one in the middle ("Revenue grew, as the audit said, by…")
+is no claim alone either. It is one of:
 an "as"/"like" clause with a verb of saying (As the minister told parliament last week,),
 "according to"/"in the words of"/"citing" (According to the city's budget office,), a short
 clause of saying that ends at a colon (The minister told MPs:), and their Chinese forms
@@ -31,16 +33,19 @@ _ZH_SAYING = (
     "所说|所言|所述|所指出|所写|所强调|所提到|所称|指出|说|表示|强调|提到|写道|坦言|透露|介绍|宣布"
 )
 
-# A framed lead-in ends at any clause mark. After an "as" clause's verb only a few words without
-# a figure may follow, or when it was said: "As Apple reported revenue of $90 billion," is a
-# claim, not a lead-in; "As Smith said in March 2019," is one.
+# One character of an English lead-in: no clause mark, and a digit only in a year.
+_NO_FIGURE = r"(?:[^,:;—\d]|(?<!\d)(?:1[89]|20)\d\d(?!\d))"
+# A framed lead-in ends at any clause mark. It holds no figure but a year: "As 40% of voters
+# said," and "Citing a 40% rise in car thefts since 2019," make claims of their own. After an
+# "as" clause's verb only a few words may follow, or when it was said: "As Apple reported
+# revenue of $90 billion," is a claim, not a lead-in; "As Smith said in March 2019," is one.
 _FRAMED = re.compile(
     rf"""(?ix)
     (?: (?:just\s+)? (?:as|like) \b
         (?!\s*(?:soon|long|far|much|well|if|though|many|few|little|of)\b)
-        [^,:;—]{{0,160}}? \b (?:{_SAYING}) \b
+        {_NO_FIGURE}{{0,160}}? \b (?:{_SAYING}) \b
         (?: [^,:;—\d]{{0,60}} | \s+ (?:in|on|during|since) \s+ [^,:;—\d]{{0,20}} \d{{4}} )
-      | (?:according\s+to|in\s+the\s+words\s+of|citing|quoting) \b [^,:;—]{{0,160}}
+      | (?:according\s+to|in\s+the\s+words\s+of|citing|quoting) \b {_NO_FIGURE}{{0,160}}
       | (?:正如|如同|诚如|就像|恰如) [^，,；;：:]{{0,80}}? (?:{_ZH_SAYING}) (?:的那样|那样|的)?
       | (?:据(?![悉说称])|根据|依据|援引|引述) [^，,；;：:%％]{{0,60}}
     ) \s* [,，:：—] \s* \Z
