@@ -504,4 +504,8 @@ def test_an_undo_back_past_an_unrelated_revision_restores(cli: Run, tmp_path: Pa
     assert "#1 back on the words its verdict (false) was given on" in r.out
     shown = json.loads(cli("claim", "show", "1", "--json").out)
     assert not shown["flagged"] and shown["quote"] == "Sales rose 40% in 2023"
+    # `doc changes` lists the restoring revision's claim too (it read "0 claim(s) touched")
+    report = cli("doc", "changes", "1").out
+    assert "revision 4 " in report and "1 claim(s) touched" in report.split("revision 4 ")[1]
+    assert "(verdict false, words back: flag cleared)" in report
     assert cli("audit", "replay").code == 0

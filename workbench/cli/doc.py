@@ -583,9 +583,10 @@ def changes_text(report: Any) -> str:
 def _standing(touched: Any) -> str:
     """A touched claim's standing before the revision, once: its verdict, else its status
     (the verdict is the status, when there is one)."""
+    back = ", words back: flag cleared" if touched.state == "restored" else ""
     if touched.verdict_before:
-        return f"verdict {touched.verdict_before}"
-    return f"status {touched.status_before}"
+        return f"verdict {touched.verdict_before}{back}"
+    return f"status {touched.status_before}{back}"
 
 
 def changes_markdown(report: Any) -> str:

@@ -29,6 +29,8 @@ REANCHOR_ACTIONS = ("claim.reanchored", "claim.flagged_for_review")
 class TouchedClaim(JsonFields):
     claim_id: int
     text: str
+    # How re-anchoring found it: fuzzy, orphaned or moved (a line given to another speaker), or
+    # restored (an edit undone gave back the words of its flagged verdict: the flag is gone).
     state: str
     old_quote: str
     new_quote: str | None
@@ -114,9 +116,19 @@ def _touched(tx: Any, rev: DocumentRevision) -> list[TouchedClaim]:
     for action, claim_id, payload in conn.execute(query.order_by(Event.seq)):
         if action not in REANCHOR_ACTIONS:
             break
-        if action == "claim.flagged_for_review" and claim_id is not None:
-            body = json.loads(payload)
-            flagged.append((claim_id, body.get("before", {}), body.get("after", {})))
+        if claim_id is None:
+            continue
+        body = json.loads(payload)
+        before, after = body.get("before", {}), body.get("after", {})
+        # A verdict's flag cleared by re-anchoring: an edit undone gave back its words.
+        restored = (
+            before.get("verdict_revision") is not None
+            and after.get("verdict_revision", before["verdict_revision"]) is None
+        )
+        if action == "claim.flagged_for_review" or restored:
+            flagged.append(
+                (claim_id, before, {**after, "anchor_state": "restored"} if restored else after)
+            )
     if not flagged:
         return []
     ids = [c for c, _, _ in flagged]
