@@ -272,6 +272,10 @@ def test_the_third_character_of_a_name_is_no_kind() -> None:
     assert "kinds of name" in _disagree(
         "曜川储能2023年营业收入为12亿元。", "曜川新能源2023年营业收入为12亿元。"
     )
+    # ... also when the two kinds begin with one character (a review: 0.784, nothing amiss)
+    assert "kinds of name" in _disagree(
+        "曜川电子2023年营业收入为12亿元。", "曜川电池2023年营业收入为12亿元。"
+    )
 
 
 # ---- 拟 before spending or building is a plan ---------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from workbench.domain.glosses import pinyin_translated
+from workbench.domain.similarity.concepts import CONCEPT_OF
 from workbench.domain.similarity.figures import approximate_token, exact_value, is_year
 from workbench.domain.similarity.kinds import (
     ACT_POLE,
@@ -457,9 +458,17 @@ def disagreements(
         # one name, two kinds of body: 曜川储能 and 曜川新能源 (a namesake, a subsidiary)
         mine = sorted(t for t in ka.subjects if t.startswith("=kind:") and not kind_found(t, b))
         yours = sorted(t for t in kb.subjects if t.startswith("=kind:") and not kind_found(t, a))
-        # (two "kinds" that begin with one character follow a name of three: 蒯立衡受贿,
-        # 蒯立衡因受贿 read 衡受 and 衡因; the name is one, its third character no kind)
-        if mine and yours and len({t[6] for t in (*mine, *yours)}) > 1:
+        # (two "kinds" that begin with one character and neither of which is a kind the
+        # concepts know follow a name of three: 蒯立衡受贿, 蒯立衡因受贿 read 衡受 and 衡因; the
+        # name is one, its third character no kind. 曜川电子 and 曜川电池 are two bodies.)
+        if (
+            mine
+            and yours
+            and (
+                len({t[6] for t in (*mine, *yours)}) > 1
+                or any(t[6:] in CONCEPT_OF for t in (*mine, *yours))
+            )
+        ):
             yield "kinds of name", NAME_SHARE, (mine, yours)
     if bool(ka.subsidiary) != bool(kb.subsidiary):
         # 澄岭汽车旗下澄岭新能源 sold 643,000 cars, against 澄岭汽车 sold 643,000 cars: the one is
