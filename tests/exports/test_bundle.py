@@ -355,3 +355,34 @@ def test_a_refused_bundle_leaves_no_database_file_it_created(
     with pytest.raises(InvalidInput):
         import_bundle(Workbench(url=kept, actor="t"), str(path))
     assert (tmp_path / "kept.db").exists()
+
+
+@pytest.mark.parametrize("appears", [False, True])
+def test_a_drive_without_hard_links_gets_a_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, appears: bool
+) -> None:
+    """A review: `os.link` fails on exFAT (a USB stick), and the bundle ended in a raw
+    OSError; the finished file is copied into a new file instead, never over one."""
+    import errno
+    import os
+
+    from workbench.cli.common import output_file
+
+    def no_links(src: str, dst: Path) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    path = tmp_path / "stick.zip"
+    if appears:
+        with (
+            pytest.raises(InvalidInput, match="never overwrites"),
+            output_file(str(path), binary=True, never_over="a bundle") as out,
+        ):
+            out.write(b"bundle")
+            path.write_text("precious")
+        assert path.read_text() == "precious"
+    else:
+        with output_file(str(path), binary=True, never_over="a bundle") as out:
+            out.write(b"bundle")
+        assert path.read_bytes() == b"bundle"
+    assert [p.name for p in tmp_path.iterdir()] == ["stick.zip"]
