@@ -63,3 +63,24 @@ def test_postgresql_gets_the_pg_dump_command() -> None:
         "postgresql://desk@db.example:5433/claims"
     )
     assert "secret" not in command
+
+
+@pytest.mark.skipif(bool(PG_URL), reason="the SQLite backup API; PostgreSQL prints pg_dump")
+def test_a_backup_to_a_drive_without_hard_links_is_a_copy(
+    wb: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`os.link` fails on exFAT (a USB stick, where a backup often goes)."""
+    import errno
+    import os
+
+    def no_links(src: str, dst: Path) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    add_document(wb, "MiniMax在2021年底创业。".encode())
+    head = chain_head(wb)
+    monkeypatch.setattr(os, "link", no_links)
+    copy = tmp_path / "stick" / "backup.db"
+    copy.parent.mkdir()
+    assert backup(wb, str(copy)).head == head
+    assert verify_database(Workbench(url=f"sqlite:///{copy}", actor="t")).count == head.count
+    assert [p.name for p in copy.parent.iterdir()] == ["backup.db"]

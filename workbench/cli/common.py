@@ -9,8 +9,6 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from workbench.domain.errors import WorkbenchError
     from workbench.services.context import Workbench
 
@@ -156,34 +154,17 @@ def output_file(
         if never_over is None:
             os.replace(tmp, target)
         else:
-            # A link, not a rename: it fails if the target appeared meanwhile (as `backup`).
+            # A link (or an O_EXCL copy), not a rename: it fails if the target appeared
+            # meanwhile (as `backup`).
+            from workbench.new_file import place_new
+
             try:
-                os.link(tmp, target)
+                place_new(tmp, target)
             except FileExistsError:
                 raise _exists(path, never_over) from None
-            except OSError:
-                _copy_new(tmp, target, path, never_over)  # a drive without links (exFAT)
             Path(tmp).unlink()
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _copy_new(tmp: str, target: Path, path: str, what: str) -> None:
-    """Copy `tmp` to `target`, created here and only here (O_EXCL: a file that appeared
-    meanwhile is refused, as a link would be); a partial copy is removed."""
-    import os
-    import shutil
-
-    try:
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except FileExistsError:
-        raise _exists(path, what) from None
-    try:
-        with os.fdopen(fd, "wb") as out, open(tmp, "rb") as src:
-            shutil.copyfileobj(src, out, WRITE_BUFFER)
-    except BaseException:
-        target.unlink(missing_ok=True)
         raise
 
 

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from workbench.db.engine import get_engine
 from workbench.db.url import safe_url, sqlite_file
 from workbench.domain.errors import InvalidInput
+from workbench.new_file import place_new
 from workbench.services.context import Workbench
 from workbench.services.verify import Head, chain_head
 
@@ -40,8 +41,12 @@ def backup(wb: Workbench, target: str) -> Backup:
     os.close(fd)
     try:
         _copy(wb.url, tmp)
-        # A link, not a rename: it fails if the target appeared meanwhile, never overwrites.
-        os.link(tmp, dest)
+        # A link (or an O_EXCL copy), not a rename: it fails if the target appeared meanwhile,
+        # never overwrites.
+        try:
+            place_new(tmp, dest)
+        except FileExistsError:
+            raise InvalidInput(f"{target} exists: a backup never overwrites a file") from None
     finally:
         Path(tmp).unlink(missing_ok=True)
     copy = Workbench(url="sqlite:///" + str(dest.resolve()), actor=wb.actor)
