@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -226,3 +227,26 @@ def test_a_user_agent_without_a_url_is_told_before_anything_is_read(tmp_path: Pa
     assert problem is not None and "goes with a URL" in problem.message
     with pytest.raises(InvalidInput, match="goes with a URL"):
         load(str(tmp_path / "missing.txt"), user_agent="desk/1")  # not "no such file"
+
+
+def test_listing_documents_reads_no_text(wb: Workbench) -> None:
+    """A trial's `doc list` grew to 262 MB with five 18 MB documents: it read every text (and
+    every latest revision's) to list titles."""
+    from sqlalchemy import event
+
+    from workbench.db.engine import get_engine
+
+    add_document(wb, "第一版。".encode())
+    statements: list[str] = []
+
+    def seen(conn: Any, cursor: Any, statement: str, *rest: Any) -> None:
+        statements.append(statement)
+
+    engine = get_engine(wb.url)
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        assert len(list_documents(wb)) == 1
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    reads = [s for s in statements if "FROM documents" in s or "FROM document_revisions" in s]
+    assert reads and not any(".text" in s for s in reads), reads
