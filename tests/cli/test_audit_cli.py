@@ -76,7 +76,7 @@ def test_verify_deleted_last_event_against_noted_head(cli: Run, trail: None, db_
 
 def test_verify_usage_errors(cli: Run, trail: None) -> None:
     r = cli("audit", "verify", "--head", "xyz")
-    assert r.code == 1 and r.err.startswith("error: head 'xyz' is not a SHA-256")
+    assert r.code == 2 and r.err.startswith("error: head 'xyz' is not a SHA-256")
     assert cli("audit", "verify", "--count", "-1").code == 2
     r = cli("audit", "verify", "--file", "missing.jsonl")
     assert r.code == 1 and "no such file" in r.err

@@ -222,6 +222,22 @@ def test_claim_list_shows_the_speaker_and_uses_a_wide_terminal(cli: Run) -> None
     assert "speaker" not in unspoken and "Thanks" in unspoken
 
 
+def test_claim_tag_prints_the_tags_sorted_as_stored(cli: Run) -> None:
+    """A trial: `claim tag 1 alpha` on a claim tagged beta, economy, health printed
+    "beta, economy, health, alpha": the tags just added came last."""
+    ok(cli("doc", "add", "-", input="甲说了一句话。"))
+    ok(cli("claim", "add", "1", "--text", "A said", "--quote", "甲说了一句话"))
+    assert ok(cli("claim", "tag", "1", "health", "beta", "economy")).out == (
+        "claim #1: tags beta, economy, health\n"
+    )
+    assert ok(cli("claim", "tag", "1", "alpha")).out == (
+        "claim #1: tags alpha, beta, economy, health\n"
+    )
+    done = json.loads(ok(cli("claim", "tag", "1", "delta", "--json")).out)
+    assert done[0]["tags"] == ["alpha", "beta", "delta", "economy", "health"]
+    assert json.loads(ok(cli("claim", "show", "1", "--json")).out)["tags"] == done[0]["tags"]
+
+
 def test_a_desk_edit_that_changes_nothing_says_so(cli: Run) -> None:
     ok(cli("doc", "add", "-", input="甲说了一句话。乙说了另一句话。"))
     ok(cli("claim", "add", "1", "--text", "A said", "--quote", "甲说了一句话"))

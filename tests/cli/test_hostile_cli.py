@@ -200,6 +200,50 @@ def test_control_characters_do_not_reach_exports(wb: Run, claim: str, tmp_path: 
     assert "\x1b" not in csv and "\\u001b" in csv
 
 
+HOSTILE_TEXT = "Bell\x07 and \x1b[2J clear, back\x08space, \x1b[31mred\x1b[0m 文本\n"
+
+
+def test_doc_text_into_a_pipe_is_the_stored_text_byte_for_byte(
+    wb: Run, tmp_path: Path, db_url: str
+) -> None:
+    """Piped, `doc text` stripped the ANSI sequences (136 characters of 149, another sha256):
+    the offsets of claims no longer lined up with what it printed."""
+    import hashlib
+    import json
+    import subprocess
+    import sys
+
+    (tmp_path / "h.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    assert wb("doc", "add", str(tmp_path / "h.txt")).code == 0
+    stored = json.loads(wb("doc", "show", "1", "--json").out)["sha256"]
+    assert stored == hashlib.sha256(HOSTILE_TEXT.encode()).hexdigest()
+    r = wb("doc", "text", "1")
+    assert r.code == 0 and r.out == HOSTILE_TEXT
+    # a real pipe, bytes and all
+    piped = subprocess.run(
+        [sys.executable, "-m", "workbench", "doc", "text", "1"],
+        capture_output=True,
+        env={**os.environ, "WORKBENCH_DB": db_url, "WORKBENCH_USER": "tester"},
+        timeout=120,
+        check=True,
+    ).stdout
+    assert hashlib.sha256(piped).hexdigest() == stored
+
+
+def test_doc_text_on_a_terminal_shows_control_characters_never_runs_them(
+    wb: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import workbench.cli.doc
+
+    (tmp_path / "h.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    assert wb("doc", "add", str(tmp_path / "h.txt")).code == 0
+    monkeypatch.setattr(workbench.cli.doc, "is_terminal", lambda: True)
+    out = wb("doc", "text", "1").out
+    assert out == (
+        "Bell\\u0007 and \\u001b[2J clear, back\\u0008space, \\u001b[31mred\\u001b[0m 文本\n"
+    )
+
+
 @pytest.mark.parametrize(
     "sources",
     [[], ["--url", "https://example.org/a", "--citation", "Annual report 2024, p. 3"]],

@@ -104,6 +104,19 @@ def test_transition_refused_names_the_rule(wb_cli: Run, claim: str) -> None:
     assert error["message"].endswith("needs a reason; add --note TEXT")
 
 
+@pytest.mark.skipif(not PG_URL, reason="database roles exist on PostgreSQL only")
+def test_approving_from_the_proposers_role_names_its_rule(wb_cli: Run, claim: str) -> None:
+    """A trial: refused by name, the sign-off said transition_refused / own_verdict; refused
+    by role, only invalid_input, with no reason a script could test."""
+    assert wb_cli("config", "set", "review.required", "true").code == 0
+    assert wb_cli("--as", "alice", "claim", "status", claim, "opinion", "--note", "a").code == 0
+    r = wb_cli("--as", "editor", "claim", "approve", claim, "--json")
+    error = r.error()
+    assert r.code == 1 and error["kind"] == "transition_refused"
+    assert error["reason"] == "own_role"
+    assert "the second reviewer must connect with their own role" in error["message"]
+
+
 def test_conflict(wb_cli: Run, claim: str) -> None:
     r = wb_cli("claim", "status", claim, "in_progress", "--if-version", "7", "--json")
     error = r.error()

@@ -169,6 +169,27 @@ def test_options_that_do_not_go_together_are_bad_usage(wb: Run, args: list[str],
     assert told in line and line.endswith(f"(see `workbench {' '.join(args[:2])} --help`)")
 
 
+@pytest.mark.parametrize(
+    ("args", "told"),
+    [
+        (["audit", "verify", "--head", "deadbeef"], "head 'deadbeef' is not a SHA-256 hash"),
+        (["audit", "verify", "--head", "xyz", "--file", "t.jsonl"], "is not a SHA-256 hash"),
+        (["claim", "list", "--search", ""], "the search text is empty; give --search TEXT"),
+        (["claim", "list", "--search", "  ", "--json"], "the search text is empty"),
+    ],
+)
+def test_a_malformed_option_value_is_bad_usage(wb: Run, args: list[str], told: str) -> None:
+    """A trial: `audit verify --head deadbeef` and `claim list --search ''` exited 1 where
+    `--count -1` and `--limit -1` exit 2. Told before anything is read (t.jsonl need not
+    exist)."""
+    r = wb(*args)
+    if "--json" in args:
+        assert r.code == 2 and json.loads(r.err)["error"]["kind"] == "usage", r.err
+        assert told in json.loads(r.err)["error"]["message"]
+    else:
+        assert told in usage(r)
+
+
 def test_a_language_that_is_no_tag_is_bad_usage_where_it_is_set(wb: Run, tmp_path: Path) -> None:
     """`doc edit 1 --lang 中文` was stored, and the report then wrote lang="中文"."""
     (tmp_path / "a.txt").write_text("一篇。", encoding="utf-8")

@@ -155,6 +155,55 @@ def test_export_claims_xlsx_names_the_claims_it_cut(
     assert len(rows[0]["text"]) == 40_000
 
 
+def test_control_characters_in_a_cell_become_visible_stand_ins(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    """An XLSX cell cannot hold an ESC, a bell or a backspace (openpyxl raised
+    IllegalCharacterError, a traceback): each is written as its Control Picture, one character
+    for one, and the writer names the cell."""
+    from openpyxl import load_workbook
+
+    from workbench.exports import table_xlsx
+    from workbench.exports.table_xlsx import StoodIn, held
+    from workbench.services.claims import SpanRequest, add_claim
+
+    assert held("a\x1b[2J\x07\x08\x00\t\n\r\x7f\ufffe") == ("a␛[2J␇␈␀\t\n\r\x7f\ufffd", 5)
+    assert held("plain 文本") == ("plain 文本", 0)
+    doc = add_document(wb, "Hello \x1b[2J world. It rang\x07 twice\x08.\uffff".encode()).document.id
+    esc = add_claim(wb, doc, "Hello world", SpanRequest(quote="Hello \x1b[2J world")).id
+    bell = add_claim(wb, doc, "It rang", SpanRequest(quote="rang\x07 twice\x08.\uffff")).id
+    told: list[StoodIn] = []
+    out = tmp_path / "x.xlsx"
+    with out.open("wb") as f:
+        table_xlsx.write(claim_rows(wb, document_ids=[doc]), f, on_stand_in=told.append)
+    assert told == [StoodIn(esc, "quote", 1), StoodIn(bell, "quote", 3)]
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    quotes = {row[0]: row[2] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert quotes == {esc: "Hello ␛[2J world", bell: "rang␇ twice␈.\ufffd"}
+
+
+def test_export_claims_xlsx_names_the_claims_whose_characters_stood_in(
+    run: Run, wb: Workbench, tmp_path: Path
+) -> None:
+    from workbench.services.claims import SpanRequest, add_claim
+
+    doc = add_document(wb, b"Hello \x1b[2J world. It rang\x07 twice.").document.id
+    esc = add_claim(wb, doc, "Hello world", SpanRequest(quote="Hello \x1b[2J world")).id
+    bell = add_claim(wb, doc, "It rang", SpanRequest(quote="rang\x07 twice")).id
+    r = run("export", "claims", "--format", "xlsx", "-o", str(tmp_path / "t.xlsx"))
+    assert r.code == 0, r.err
+    assert r.err.splitlines()[-1] == (
+        "warning: wrote 2 control characters an Excel cell cannot hold as visible stand-ins "
+        f"(␛ for ESC, ␇ for BEL: U+2400 and on): claim #{esc}'s quote, claim #{bell}'s quote; "
+        "`export claims --format json` has the text as stored"
+    )
+    r = run("export", "claims", "--format", "json", "-o", str(tmp_path / "t.json"))
+    assert r.code == 0 and "stand-in" not in r.err, r.err
+    rows = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
+    assert rows[0]["quote"] == "Hello \x1b[2J world"
+
+
 def test_formulas_are_neutralised_and_restored(wb: Workbench, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 

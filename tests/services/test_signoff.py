@@ -95,9 +95,15 @@ def test_workbench_user_cannot_rename_the_machine_identity(
 
 @pytest.mark.skipif(not PG_URL, reason="database roles exist on PostgreSQL only")
 def test_same_database_role_cannot_approve_under_another_name(wb: Workbench) -> None:
+    from workbench.domain.errors import TransitionRefused
+    from workbench.domain.transitions import Refusal
+
     cid = proposed(wb, "alice", role_rule=True)
-    with pytest.raises(InvalidInput, match="the second reviewer must connect with their own role"):
+    with pytest.raises(TransitionRefused, match="must connect with their own role") as refused:
         review.approve(Workbench(url=wb.url, actor="editor"), cid)
+    # refused as by name (own_verdict), with a reason of its own a script can test
+    assert refused.value.kind == "transition_refused"
+    assert refused.value.reason == Refusal.OWN_ROLE == "own_role"
 
 
 @pytest.mark.skipif(not PG_URL, reason="database roles exist on PostgreSQL only")

@@ -123,8 +123,9 @@ def verify(
     (exit 1). Events deleted from the end leave a valid chain: give the --head (and --count)
     noted earlier from `workbench audit head` to catch that too.
     """
-    from workbench.services.verify import verify_database, verify_file
+    from workbench.services.verify import head_problem, verify_database, verify_file
 
+    usage_unless_none(head_problem(head))  # a malformed --head is bad usage, as --count -1 is
     if path is not None:
         with progress_bar("verifying the file", enabled=wanted(as_json=as_json)) as progress:
             report = verify_file(path, head=head, count=count, progress=progress)

@@ -21,6 +21,7 @@ from workbench.cli.render import (
     changed_passage,
     clip,
     emit_json,
+    is_terminal,
     json_or_table,
     json_out,
     message,
@@ -459,10 +460,26 @@ def list_(ctx: click.Context, as_json: bool) -> None:
 )
 @click.pass_context
 def text(ctx: click.Context, document_id: int, revision: int | None) -> None:
-    """Print the stored text exactly (NFC, LF): the text that claim offsets count in."""
+    """Print the stored text exactly (NFC, LF): the text that claim offsets count in.
+
+    Into a pipe or file, byte for byte as stored (UTF-8; its sha256 is the document's). On a
+    terminal, control characters are shown as \\uXXXX, never acted on (an ESC sequence would
+    clear the screen).
+    """
+    import sys
+
+    from workbench.domain.limits import visible
     from workbench.services.documents import document_text
 
-    click.echo(document_text(workbench_from(ctx), document_id, revision), nl=False)
+    stored = document_text(workbench_from(ctx), document_id, revision)
+    if is_terminal():
+        click.echo(visible(stored), nl=False)
+        return
+    # Not click.echo: off a terminal it strips ANSI sequences, and the offsets would not line
+    # up. Bytes, not sys.stdout's encoding: the stored text is UTF-8 whatever the locale.
+    sys.stdout.flush()
+    sys.stdout.buffer.write(stored.encode("utf-8"))
+    sys.stdout.buffer.flush()
 
 
 @doc.command("show")

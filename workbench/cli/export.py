@@ -20,7 +20,7 @@ from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import message, plural, warning
 
 if TYPE_CHECKING:
-    from workbench.exports.table_xlsx import CutCell
+    from workbench.exports.table_xlsx import CutCell, StoodIn
     from workbench.services.exports import Skipped
 
 OUTPUT = output_option("Write to FILE (atomically) instead of stdout.")
@@ -93,6 +93,20 @@ def say_cut(cut: Sequence[CutCell]) -> None:
         f"cut {plural(len(cut), 'text')} to Excel's limit of {CELL_LIMIT:,} characters a cell "
         f"(each ends '[…cut: ...]'): {named}{more}; `export claims --format csv` or "
         "`--format json` has the whole text"
+    )
+
+
+def say_stood_in(stood_in: Sequence[StoodIn]) -> None:
+    """On stderr: the cells whose control characters an XLSX cell cannot hold (an ESC, a bell)
+    were written as visible stand-ins, the first few named, and where the text is as stored."""
+    if not stood_in:
+        return
+    named = ", ".join(f"claim #{c.claim_id}'s {c.column}" for c in stood_in[:IDS_NAMED])
+    more = f" and {len(stood_in) - IDS_NAMED} more" if len(stood_in) > IDS_NAMED else ""
+    count = plural(sum(c.count for c in stood_in), "control character")
+    warning(
+        f"wrote {count} an Excel cell cannot hold as visible stand-ins (␛ for ESC, ␇ for BEL: "
+        f"U+2400 and on): {named}{more}; `export claims --format json` has the text as stored"
     )
 
 
@@ -215,6 +229,7 @@ def claims_command(
         raise click.UsageError(f"--format {fmt} writes a binary file: give -o FILE.{fmt}")
     to_file = output not in (None, "-")
     cut: list[CutCell] = []
+    stood_in: list[StoodIn] = []
     with progress_bar("exporting claims", enabled=wanted(to_stdout=not to_file)) as progress:
         # Rows first: an unknown DOC is refused before any file is opened.
         rows = stream_claim_rows(workbench_from(ctx), document_ids=document_ids, progress=progress)
@@ -222,10 +237,12 @@ def claims_command(
             options: dict[str, Any] = {"bom": True} if bom else {}
             if chosen.cuts:
                 options["on_cut"] = cut.append
+                options["on_stand_in"] = stood_in.append
             count = writer("table", fmt)(rows, out, **options)
             out.flush()
     if output:
         message(f"wrote {plural(count, 'claim')} to {output}")
+    say_stood_in(stood_in)
     say_cut(cut)
 
 

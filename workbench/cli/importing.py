@@ -110,6 +110,8 @@ def claims_command(
     orphaned claim too (its quote gone from the current text): it is not anchored again, and
     stays orphaned. Imported into another document or database, an orphaned claim's row
     fails, its quote not being in the text (--skip-bad imports the others).
+
+    FILE may be up to WORKBENCH_MAX_DOCUMENT_MB (20 MB unless set), as a document may.
     """
     from workbench.services.imports import RowsRefused, collapsed, import_claims
 

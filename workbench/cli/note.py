@@ -19,7 +19,10 @@ def note() -> None:
 @click.argument("body", metavar="TEXT|-")
 @json_context
 def add(ctx: click.Context, claim_id: int, body: str, as_json: bool) -> None:
-    """Add a note to a claim; - reads a long note from stdin."""
+    """Add a note to a claim; - reads a long note from stdin.
+
+    A note holds up to 100,000 characters; standard input, up to 400,000 bytes (UTF-8).
+    """
     from workbench.services.notes import add_note
 
     n = add_note(workbench_from(ctx), claim_id, text_or_stdin(body) or "")

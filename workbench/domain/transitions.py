@@ -53,6 +53,8 @@ class Refusal(StrEnum):
     NOTE_WITHOUT_CHANGE = "note_without_change"
     NOT_IN_REVIEW = "not_in_review"
     OWN_VERDICT = "own_verdict"
+    # PostgreSQL: the approver's session uses the database role the verdict was proposed from.
+    OWN_ROLE = "own_role"
     QUOTE_CHANGED = "quote_changed"
     REJECT_NEEDS_NOTE = "reject_needs_note"
     CLAIM_JUDGED = "claim_judged"

@@ -14,7 +14,9 @@ Adding a format is one new module and one line in FORMATS:
      (claims_table.row_of), for `export claims` (see table_csv.py);
    and a CSV format (`bom=True` below) also `bom: bool = False`, a UTF-8 byte order mark first;
    a format whose cells hold less than a claim's text may hold (`cuts=True`: XLSX) also
-   `on_cut`, told of each cell it had to cut (never silently: the person is told which).
+   `on_cut`, told of each cell it had to cut, and `on_stand_in`, told of each cell whose
+   characters it could not hold and wrote as visible stand-ins (never silently: the person is
+   told which).
    A new subject (a bundle of everything, a report on one document) says its signature here.
 2. `Format("<name>", "<subject>", "<module>", "<one line of help>")` below; the command that
    exports that subject offers the new name at once (`audit export --format` for "events").
@@ -40,7 +42,8 @@ class Format:
     help: str  # one line for --help: what the format is for
     binary: bool = False  # `write` takes a binary stream (and needs a file, not stdout)
     bom: bool = False  # a CSV: `write(..., bom=True)` starts it with a UTF-8 byte order mark
-    cuts: bool = False  # `write(..., on_cut=...)` is told of each cell cut to fit the format
+    # `write(..., on_cut=..., on_stand_in=...)` is told of each cell cut or changed to fit it
+    cuts: bool = False
 
 
 FORMATS: tuple[Format, ...] = (

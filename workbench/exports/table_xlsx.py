@@ -7,10 +7,17 @@ A cell holds at most 32,767 characters (Excel's limit, in UTF-16 units: a charac
 the Basic Multilingual Plane counts two). A longer text (a claim's text or note may run to
 100,000) is cut, never silently: the cell ends with CUT_MARK, which says where the whole text
 is, and the writer tells `on_cut` of each cell it cut.
+
+A cell cannot hold every character a document may (XML 1.0 has no place for most C0 controls,
+nor for U+FFFE and U+FFFF): a quote may hold an ESC sequence, a bell or a backspace. Each such
+character is written as a visible stand-in (the Control Pictures block: ␛ for ESC, ␇ for BEL,
+␈ for backspace; U+FFFD for the two noncharacters), one character for one, and the writer tells
+`on_stand_in` of each cell it changed. The json export keeps the text as stored.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import IO, Any
@@ -19,6 +26,33 @@ from workbench.exports.claims_table import COLUMNS, flat
 
 CELL_LIMIT = 32_767
 CUT_MARK = " […cut: an Excel cell holds 32,767 characters; the csv or json export has it all]"
+
+
+# The characters an XLSX cell cannot hold: C0 controls but tab, newline and carriage return
+# (what openpyxl refuses), and the noncharacters U+FFFE and U+FFFF (what lxml refuses).
+UNHOLDABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+STAND_INS = {
+    **{c: chr(0x2400 + c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20))},
+    0xFFFE: "\ufffd",
+    0xFFFF: "\ufffd",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StoodIn:
+    """A cell whose characters an XLSX cell cannot hold were written as stand-ins: the claim,
+    the column, and how many characters."""
+
+    claim_id: int
+    column: str
+    count: int
+
+
+def held(text: str) -> tuple[str, int]:
+    """The text with each character a cell cannot hold replaced by its visible stand-in (the
+    same length), and how many were replaced."""
+    count = len(UNHOLDABLE.findall(text))
+    return (text.translate(STAND_INS), count) if count else (text, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +87,7 @@ def write(
     out: IO[bytes],
     *,
     on_cut: Callable[[CutCell], None] | None = None,
+    on_stand_in: Callable[[StoodIn], None] | None = None,
 ) -> int:
     from openpyxl import Workbook  # only this format needs it
 
@@ -65,6 +100,9 @@ def write(
     for count, row in enumerate(rows, start=1):
         for col, value in enumerate(flat(row), start=1):
             if isinstance(value, str):
+                value, replaced = held(value)
+                if replaced and on_stand_in is not None:
+                    on_stand_in(StoodIn(row["id"], COLUMNS[col - 1], replaced))
                 cut = fitted(value)
                 if cut is not None:
                     if on_cut is not None:

@@ -123,6 +123,8 @@ class ClaimFilter:
             return InvalidInput(
                 "an owner and 'unassigned' contradict each other", hint=bad("owner_filters")
             )
+        if self.search is not None and not self.search.strip():
+            return InvalidInput("the search text is empty", hint=give("search"))
         if self.settled_too and not self.queue_of:
             return InvalidInput(
                 "settled_too widens a person's queue: without queue_of every claim is listed "
@@ -206,9 +208,7 @@ def claim_query(flt: ClaimFilter, conn: Reader) -> Select:
     if flt.flagged:
         q = q.where(FLAGGED)
     if flt.search is not None:
-        needle = flt.search.strip()
-        if not needle:
-            raise InvalidInput("the search text is empty", hint=give("search"))
+        needle = flt.search.strip()  # not empty: problem() refused that above
         q = q.where(in_query(C.id, search_claim_ids(conn.dialect, normalise(needle))))
     return _sorted(q, flt.sort)
 

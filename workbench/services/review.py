@@ -7,11 +7,12 @@ from dataclasses import replace
 from sqlalchemy import select
 
 from workbench.db.models import Event
-from workbench.domain.errors import InvalidInput
+from workbench.domain.errors import TransitionRefused
 from workbench.domain.transitions import (
     RECORD_ACTIONS,
     Addition,
     Move,
+    Refusal,
     Request,
     added_since_proposal,
     decide,
@@ -85,8 +86,9 @@ def _check_distinct_role(tx: Tx, claim_id: int) -> None:
         .limit(1)
     ).scalar()
     if proposed_from is not None and proposed_from == tx.machine:
-        raise InvalidInput(
+        raise TransitionRefused(
             f"the verdict was proposed from database role {proposed_from!r}, the role this "
             "session uses; the second reviewer must connect with their own role (a desk whose "
-            "people share one role has its owner set review.distinct_roles to false)"
+            "people share one role has its owner set review.distinct_roles to false)",
+            reason=Refusal.OWN_ROLE.value,
         )

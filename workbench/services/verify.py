@@ -263,15 +263,24 @@ def _parse(line: str) -> dict[str, Any] | str:
     return record
 
 
-def _hex(value: str | None) -> str | None:
+def head_problem(value: str | None) -> InvalidInput | None:
+    """What is wrong with a noted head as given (not a SHA-256 hash), or None: asked by the CLI
+    before it verifies, to answer with a usage error, as a malformed option value is."""
     if value is None:
         return None
     text = value.strip().lower()
     if len(text) != 64 or any(c not in "0123456789abcdef" for c in text):
-        raise InvalidInput(
+        return InvalidInput(
             f"head {value!r} is not a SHA-256 hash (64 hexadecimal characters)", hint=bad("head")
         )
-    return text
+    return None
+
+
+def _hex(value: str | None) -> str | None:
+    problem = head_problem(value)
+    if problem is not None:
+        raise problem
+    return None if value is None else value.strip().lower()
 
 
 def _count(value: int | None) -> int | None:

@@ -182,7 +182,8 @@ class ClaimView:
         return from_row(
             cls,
             claim,
-            tags=tuple(t.tag for t in claim.tags),
+            # Sorted as the tags are stored and listed: tags just added sit last in the session.
+            tags=tuple(sorted(t.tag for t in claim.tags)),
             evidence_count=len(claim.evidence),
             similar=None,
             same_span=None,
