@@ -448,6 +448,7 @@ def person() -> Iterator[Callable[[str], str]]:
                 ("events", "UPDATE, DELETE"),
                 ("alembic_version", "INSERT, UPDATE, DELETE"),
                 ("settings", "INSERT, UPDATE, DELETE"),
+                ("users", "UPDATE, DELETE"),
             ):
                 if conn.execute(text(f"SELECT to_regclass('\"{schema}\".{table}')")).scalar():
                     conn.execute(text(f'REVOKE {what} ON "{schema}".{table} FROM {role}'))
