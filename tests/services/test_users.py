@@ -221,3 +221,19 @@ def test_a_role_binds_a_name_on_postgresql_only(wb: Workbench) -> None:
     with pytest.raises(InvalidInput, match="a SQLite file has no roles"):
         add_user(wb, "maria", role="maria_role")
     assert list_users(wb) == []
+
+
+def test_a_bound_name_brought_to_a_sqlite_file_still_acts(wb: Workbench) -> None:
+    """A bundle moves a PostgreSQL desk to a SQLite file with its users' roles: there are no
+    roles there, and the binding must not lock every bound name out."""
+    if wb.url.startswith("postgres"):
+        pytest.skip("the binding holds on PostgreSQL (tests/cli/test_shared_schema.py)")
+    from sqlalchemy import text
+
+    from workbench.db.engine import get_engine
+
+    add_user(wb, "maria")
+    with get_engine(wb.url).begin() as conn:
+        conn.execute(text("UPDATE users SET role = 'maria_role' WHERE name = 'maria'"))
+    maria = Workbench(url=wb.url, actor="maria")
+    assert add_note(maria, _claim(maria), "from the file").body == "from the file"
