@@ -215,7 +215,9 @@ def test_a_name_bound_to_a_role_acts_from_that_role_only(
     assert workbench_main([*owner, "user", "add", "owner"]).code == 0
     r = workbench_main([*owner, "user", "add", "maria", "--role", role])
     assert r.code == 0 and f"acting from role {role}" in r.out
-    assert workbench_main([*owner, "user", "add", "carol", "--role", "wb_nobody"]).code == 0
+    r = workbench_main([*owner, "user", "add", "carol", "--role", "wb_nobody"])
+    assert r.code == 1 and "the server has no login role of that name" in r.err
+    assert workbench_main([*owner, "user", "add", "carol", "--role", "postgres"]).code == 0
     assert workbench_main([*owner, "doc", "add", "-"], input="甲说。").code == 0
     assert workbench_main([*owner, "claim", "add", "1", "--quote", "甲说", "--text", "x"]).code == 0
     ok = workbench_main(["--db", url, "--as", "maria", "note", "add", "1", "mine"])
@@ -223,13 +225,13 @@ def test_a_name_bound_to_a_role_acts_from_that_role_only(
     r = workbench_main(["--db", url, "--as", "carol", "note", "add", "1", "hers", "--json"])
     assert r.code == 1
     error = json.loads(r.err)["error"]
-    assert error["reason"] == "role_mismatch" and "'wb_nobody'" in error["message"]
+    assert error["reason"] == "role_mismatch" and "'postgres'" in error["message"]
     # from the owner's role, maria's name is refused too; an unbound name acts from any role
     assert workbench_main([*owner[:2], "--as", "maria", "note", "add", "1", "x"]).code == 1
     assert workbench_main(["--db", url, "--as", "owner", "note", "add", "1", "x"]).code == 0
     listed = json.loads(workbench_main([*owner, "user", "list", "--json"]).out)
     assert {u["name"]: u["role"] for u in listed} == {
-        "carol": "wb_nobody",
+        "carol": "postgres",
         "maria": role,
         "owner": None,
     }

@@ -251,9 +251,10 @@ def test_an_approval_waits_on_evidence_and_notes_added_after_the_proposal(cli: R
         r,
         1,
         "claim #2 had evidence #2 by maria and note #2 by maria added after its verdict (false) "
-        "was proposed; the proposal did not weigh them; read them (`workbench claim show 2`), "
-        "then `workbench claim reject 2 --note TEXT`, so that the verdict is proposed again on "
-        "the full record (`workbench claim status 2 false --note TEXT`)",
+        "was proposed; the proposal did not weigh them; read the record (`workbench claim show "
+        "2`), then `workbench claim reject 2 --note TEXT`, so that the proposer proposes the "
+        "verdict again on the full record (`workbench claim status 2 false --note TEXT`) and a "
+        "second person approves it",
     )
     r = cli("--as", "editor", "claim", "approve", "2", "--json")
     assert r.code == 1

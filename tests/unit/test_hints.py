@@ -21,9 +21,9 @@ from workbench.domain.errors import Hint, InvalidInput, NotFound, bad, give, ste
         (step("review", claim_id=4), "`workbench claim approve 4` or "),
         (
             step("repropose", claim_id=4, verdict="false"),
-            "read them (`workbench claim show 4`), then `workbench claim reject 4 --note TEXT`, "
-            "so that the verdict is proposed again on the full record (`workbench claim status "
-            "4 false --note TEXT`)",
+            "read the record (`workbench claim show 4`), then `workbench claim reject 4 --note "
+            "TEXT`, so that the proposer proposes the verdict again on the full record "
+            "(`workbench claim status 4 false --note TEXT`) and a second person approves it",
         ),
         (step("list", entity="evidence", claim_id=2), "`workbench evidence list 2` shows them"),
         (step("reread", claim_id=4), "re-read it with `workbench claim show 4` and try again"),

@@ -327,7 +327,7 @@ def update(
         f"sha256 {r.sha256[:12]}"
     )
     if result.same_as is not None:
-        click.echo(f"the text is revision {result.same_as}'s again (an edit undone)")
+        click.echo(f"the text is revision {result.same_as}'s again")
     counts: dict[str, int] = {}
     for a in result.anchors:
         counts[a.state] = counts.get(a.state, 0) + 1

@@ -45,10 +45,11 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     ),
     "reject": lambda f: f"`workbench claim reject {_id(f, 'claim_id')} --note TEXT`",
     "repropose": lambda f: (
-        f"read them (`workbench claim show {_id(f, 'claim_id')}`), then "
-        f"`workbench claim reject {_id(f, 'claim_id')} --note TEXT`, so that the verdict is "
-        f"proposed again on the full record (`workbench claim status {_id(f, 'claim_id')} "
-        f"{f.get('verdict') or '<verdict>'} --note TEXT`)"
+        f"read the record (`workbench claim show {_id(f, 'claim_id')}`), then "
+        f"`workbench claim reject {_id(f, 'claim_id')} --note TEXT`, so that the proposer "
+        f"proposes the verdict again on the full record (`workbench claim status "
+        f"{_id(f, 'claim_id')} {f.get('verdict') or '<verdict>'} --note TEXT`) and a second "
+        "person approves it"
     ),
     "reopen": lambda f: (
         f"reopen it first with `workbench claim status {_id(f, 'claim_id')} in_progress "

@@ -51,6 +51,11 @@ def binds_roles(dialect_name: str) -> bool:
     return bool(module_for(dialect_name).BINDS_ROLES)
 
 
+def login_role_exists(conn: Connection, name: str) -> bool:
+    """Whether the server has a login role `name` (only where `binds_roles`)."""
+    return bool(postgresql.login_role_exists(conn, name))
+
+
 def lacks_privilege(dialect_name: str, exc: BaseException) -> bool:
     """Whether the server refused `exc`'s statement for want of a privilege or ownership."""
     return bool(module_for(dialect_name).lacks_privilege(exc))

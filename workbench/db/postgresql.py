@@ -49,6 +49,17 @@ def machine_identity(conn: Connection) -> str:
     return str(conn.execute(text("SELECT session_user")).scalar_one())
 
 
+def login_role_exists(conn: Connection, name: str) -> bool:
+    """Whether the server has a role `name` that can log in (a name bound to any other could
+    never act)."""
+    from sqlalchemy import text
+
+    found = conn.execute(
+        text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :name"), {"name": name}
+    ).scalar()
+    return bool(found)
+
+
 MIGRATION_LOCK = EVENT_APPEND_LOCK + 1
 
 # A desk's shared database: the role a person connects as is often not the owner of the tables,

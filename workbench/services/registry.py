@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.db.models import User
-from workbench.domain.errors import InvalidInput, give
+from workbench.domain.errors import InvalidInput
 from workbench.domain.people import People
 
 
@@ -39,8 +39,8 @@ def check_actor(session: Session, actor: str) -> None:
     if connected != role:
         raise InvalidInput(
             f"{actor!r} acts from the database role {role!r}, and this session is "
-            f"{connected!r}: a change under their name needs their own login",
-            hint=give("as"),
+            f"{connected!r}: a change under their name needs their own login (give --as your "
+            "own name)",
             reason=ROLE_MISMATCH,
         )
 

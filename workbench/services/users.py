@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.db.backend import binds_roles
+from workbench.db.backend import binds_roles, login_role_exists
 from workbench.db.models import User
 from workbench.domain.clock import format_at, now
 from workbench.domain.errors import Conflict, InvalidInput
@@ -78,6 +78,9 @@ def add_user(
                 "--role binds a name to a PostgreSQL login role; a SQLite file has no roles "
                 "(there --as is taken on trust: docs/identity.md)"
             )
+        if bound is not None and not login_role_exists(tx.session.connection(), bound):
+            # A typo would lock the name out: no session could ever be that role.
+            raise InvalidInput(f"--role {bound!r}: the server has no login role of that name")
         if tx.session.get(User, normal) is not None:
             raise Conflict(f"{normal!r} is already registered")
         found = twin(key, dict(tx.session.execute(select(User.name, User.skeleton)).all()))
