@@ -509,3 +509,32 @@ def test_an_undo_back_past_an_unrelated_revision_restores(cli: Run, tmp_path: Pa
     assert "revision 4 " in report and "1 claim(s) touched" in report.split("revision 4 ")[1]
     assert "(verdict false, words back: flag cleared)" in report
     assert cli("audit", "replay").code == 0
+
+
+def test_words_back_after_another_edit_moved_them_restore(cli: Run, tmp_path: Path) -> None:
+    """A third trial: 5 -> 7 (flagged), an unrelated edit earlier in the text ('long' ->
+    'short': the quote moves), then 5 again with that edit kept: the words the verdict was
+    given on are back, with their context, two characters earlier."""
+    base = (
+        "A long preamble comes first, and a second clause follows it to keep it away.\n"
+        "ALICE: Sales rose 40% in 2023 across all regions.\n"
+    )
+    _, v2, v3 = _speakers_desk(
+        cli,
+        tmp_path,
+        base,
+        base.replace("40%", "45%"),
+        base.replace("40%", "45%").replace("long", "sh"),
+    )
+    v4 = tmp_path / "v4.txt"
+    v4.write_text(base.replace("long", "sh"), encoding="utf-8")
+    for path in (v2, v3):
+        assert cli("doc", "update", "1", str(path)).code == 0
+    r = cli("doc", "update", "1", str(v4))
+    assert "#1 back on the words its verdict (false) was given on" in r.out
+    assert "flagged for re-review" not in r.out
+    shown = json.loads(cli("claim", "show", "1", "--json").out)
+    assert not shown["flagged"] and shown["quote"] == "Sales rose 40% in 2023"
+    text = cli("doc", "text", "1").out
+    assert text[shown["start"] : shown["end"]] == "Sales rose 40% in 2023"
+    assert cli("audit", "replay").code == 0

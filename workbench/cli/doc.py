@@ -291,9 +291,9 @@ def update(
     flagged for re-review (`claim list --flagged`) and not exported until a new decision. A
     transcript line given to another speaker changes the speaker of the claims that took theirs
     from it, and flags their verdicts the same way. The same text as the latest revision stores
-    nothing; an earlier revision's text again (an edit undone) is stored and named, and a
-    verdict flagged since that revision, not decided again, gets back the span it was given on
-    and loses its flag.
+    nothing; an earlier revision's text again is stored and named. A flagged verdict not decided
+    again whose words are back with their context (an edit undone, even after other edits) gets
+    back the span it was given on and loses its flag.
     """
     from workbench.domain.errors import InvalidInput
     from workbench.services.documents import NO_SOURCE, load_problem, update_from

@@ -253,9 +253,9 @@ def revision_view(tx: Tx, doc: Document, number: int) -> RevisionView:
 def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[AnchorOutcome]:
     """Re-anchor every claim of `doc` to revision `number` (text `text`), writing the events.
 
-    A verdict flagged by an earlier revision and not decided since, whose words are back where
-    they were (the same offsets and context: an edit undone), gets back the span it was given
-    on, and its flag goes."""
+    A verdict flagged by an earlier revision and not decided since, whose words are back with
+    their context (prefix and suffix), where they were or where re-anchoring finds them after
+    other edits (an edit undone), gets back the span it was given on, and its flag goes."""
     claims = tx.session.scalars(
         select(Claim).where(Claim.document_id == doc.id).order_by(Claim.id)
     ).all()
@@ -265,9 +265,12 @@ def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[Ancho
     turns_now = speaker_turns(text)
     outcomes: list[AnchorOutcome] = []
     for claim in claims:
-        judged_span = None if claim.verdict_revision is None else _judged_span(tx, claim, text)
-        if judged_span is not None:
-            outcomes.append(_restore(tx, claim, number, judged_span))
+        # A flagged verdict whose words are back where they were (an edit undone) gets its span
+        # back; so does one whose words are back after other edits moved them (below).
+        judged_span = None if claim.verdict_revision is None else _judged_span(tx, claim)
+        back = None if judged_span is None else _back_at(judged_span, text, judged_span["start"])
+        if back is not None:
+            outcomes.append(_restore(tx, claim, number, back))
             continue
         if claim.revision not in diffs:
             old = revision_text(tx, doc, claim.revision)[1]
@@ -286,6 +289,11 @@ def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[Ancho
             speaker = document_speaker(tx, doc.id, speaker, besides=claim.id)
         if speaker is not None:
             changes["speaker"] = speaker
+        elif judged_span is not None and found.span is not None:
+            back = _back_at(judged_span, text, found.span.start)
+            if back is not None:
+                outcomes.append(_restore(tx, claim, number, back))
+                continue
         flagged = found.state in (AnchorState.FUZZY, AnchorState.ORPHANED) or speaker is not None
         # A verdict, or one proposed and awaiting its second reviewer, judged the old quote.
         judged = claim.status in FINAL_VALUES or claim.status == Status.IN_REVIEW.value
@@ -319,12 +327,11 @@ def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[Ancho
 _SPAN = ("start", "end", "quote", "prefix", "suffix")
 
 
-def _judged_span(tx: Tx, claim: Claim, text: str) -> dict[str, Any] | None:
+def _judged_span(tx: Tx, claim: Claim) -> dict[str, Any] | None:
     """The span `claim` had when its verdict was flagged (on revision `verdict_revision`),
     folded from its events: its creation, then each change's `after`, up to the last event that
-    set the flag. None unless `text` holds that span's words at the same offsets with the same
-    context (prefix and suffix), and no event since the flag gave the claim another speaker (a
-    speaker is the desk's to give back)."""
+    set the flag. None when an event since gave the claim another speaker (a speaker is the
+    desk's to give back)."""
     events = tx.session.scalars(select(Event).where(Event.claim_id == claim.id).order_by(Event.seq))
     state: dict[str, Any] = {}
     judged: dict[str, Any] | None = None
@@ -337,18 +344,22 @@ def _judged_span(tx: Tx, claim: Claim, text: str) -> dict[str, Any] | None:
         elif judged is not None and "speaker" in after:
             judged = None
         state.update(after)
-    if judged is None:
+    if judged is None or not isinstance(judged["start"], int) or not isinstance(judged["end"], int):
         return None
-    start, end = judged["start"], judged["end"]
+    return judged
+
+
+def _back_at(judged: dict[str, Any], text: str, start: int) -> dict[str, Any] | None:
+    """The judged span at `start` of `text`, when its words and context (prefix and suffix)
+    are there exactly; else None."""
+    end = start + judged["end"] - judged["start"]
     prefix, suffix = judged["prefix"] or "", judged["suffix"] or ""
-    if not isinstance(start, int) or not isinstance(end, int):
-        return None
-    in_place = (
+    there = (
         text[start:end] == judged["quote"]
         and text[max(0, start - len(prefix)) : start] == prefix
         and text[end : end + len(suffix)] == suffix
     )
-    return judged if in_place else None
+    return {**judged, "start": start, "end": end} if there else None
 
 
 def _restore(tx: Tx, claim: Claim, number: int, span: dict[str, Any]) -> AnchorOutcome:
