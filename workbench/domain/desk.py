@@ -63,14 +63,9 @@ def new_tag(tag: str) -> str:
 
 def _hidden(tag: str) -> int | None:
     """The index of the first character of `tag` that cannot be seen (see identity)."""
-    import unicodedata
+    from workbench.domain.identity import hidden_at
 
-    from workbench.domain.identity import REFUSED_CATEGORIES
-
-    for index, char in enumerate(tag):
-        if unicodedata.category(char) in REFUSED_CATEGORIES and not _joining(tag, index):
-            return index
-    return None
+    return hidden_at(tag, lambda index: _joining(tag, index))
 
 
 def _joining(tag: str, index: int) -> bool:

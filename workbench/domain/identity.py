@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 
 from workbench.domain.errors import InvalidInput
@@ -25,20 +26,30 @@ MAX_NAME = 100
 REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"})
 
 
+def hidden_at(text: str, kept: Callable[[int], bool] | None = None) -> int | None:
+    """The index of the first character of `text` that cannot be seen or is undefined
+    (`REFUSED_CATEGORIES`), but those `kept` says may stay; None when there is none."""
+    for index, char in enumerate(text):
+        if unicodedata.category(char) in REFUSED_CATEGORIES and not (kept and kept(index)):
+            return index
+    return None
+
+
 def normalise_name(raw: str, what: str = "--as") -> str:
     """The name's normal form, or InvalidInput saying what is wrong with it."""
     # Surrounding whitespace (a newline from `$(cat name.txt)`) goes; inside, nothing hides.
     trimmed = raw.strip()
-    for position, char in enumerate(trimmed, start=1):
-        # Spaces of every width (ideographic, no-break) fold to one plain space below.
+    # Spaces of every width (ideographic, no-break) fold to one plain space below.
+    at = hidden_at(trimmed)
+    if at is not None:
+        char = trimmed[at]
         if unicodedata.category(char) == "Cs":
             raise InvalidInput(f"{what} is not valid UTF-8 text (check the terminal's encoding)")
-        if unicodedata.category(char) in REFUSED_CATEGORIES:
-            label = unicodedata.name(char, "") or "a control or unassigned character"
-            raise InvalidInput(
-                f"{what}: character {position} is U+{ord(char):04X} {label}, which is "
-                "invisible or undefined; a name holds only visible characters and spaces"
-            )
+        label = unicodedata.name(char, "") or "a control or unassigned character"
+        raise InvalidInput(
+            f"{what}: character {at + 1} is U+{ord(char):04X} {label}, which is "
+            "invisible or undefined; a name holds only visible characters and spaces"
+        )
     name = " ".join(unicodedata.normalize("NFKC", trimmed).casefold().split())
     # Case folding can leave a decomposed sequence (U+0390 folds to three code points).
     name = unicodedata.normalize("NFKC", name)

@@ -15,10 +15,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.domain.status import FINAL_STATUSES
+from workbench.domain.status import FINAL_VALUES
 from workbench.domain.transitions import APPROVED, REJECTED, REVIEW_REQUESTED, STATUS_CHANGED
 
-_FINAL = frozenset(s.value for s in FINAL_STATUSES)
 # The actions that can set or clear a verdict (all others leave it as it is).
 VERDICT_ACTIONS: tuple[str, ...] = (
     "claim.added",
@@ -55,7 +54,7 @@ def sign_off(events: Iterable[tuple[int, str, str, Mapping[str, Any]]]) -> SignO
         status = after.get("status")
         if status is None:
             continue  # the event left the status alone
-        if status not in _FINAL:
+        if status not in FINAL_VALUES:
             current = None
         elif action == APPROVED:
             before = payload.get("before") or {}

@@ -37,6 +37,8 @@ STATUS_MEANINGS: dict[Status, str] = {
 FINAL_STATUSES: frozenset[Status] = frozenset(
     {Status.VERIFIED, Status.FALSE, Status.MISLEADING, Status.UNVERIFIABLE, Status.OPINION}
 )
+# The same, as the strings rows and events hold.
+FINAL_VALUES: frozenset[str] = frozenset(s.value for s in FINAL_STATUSES)
 OPEN_STATUSES: frozenset[Status] = frozenset(
     {Status.UNVERIFIED, Status.IN_PROGRESS, Status.IN_REVIEW}
 )

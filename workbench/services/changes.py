@@ -16,11 +16,11 @@ from sqlalchemy import select
 
 from workbench.db.models import Claim, DocumentRevision, Event
 from workbench.domain.json_fields import JsonFields, as_json
-from workbench.domain.status import Status
+from workbench.domain.status import FINAL_VALUES, Status
 from workbench.domain.textdiff import Change, diff_texts
 from workbench.services.context import Workbench, transaction
 from workbench.services.lookup import get_document
-from workbench.services.revisions import FINAL_VALUES, revision_text
+from workbench.services.revisions import revision_text
 
 REANCHOR_ACTIONS = ("claim.reanchored", "claim.flagged_for_review")
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.text import check_http_url
-from workbench.services.context import Workbench
+from workbench.services.context import Workbench, transaction
 from workbench.services.progress import Progress
 
 if TYPE_CHECKING:
@@ -74,8 +74,8 @@ def export_claimreview(
         review_url,
         skip_reason,
     )
-    from workbench.services.publishing import iter_documents
-    from workbench.services.settings import get_config
+    from workbench.services.publishing import records_in
+    from workbench.services.settings import setting_value
 
     if not org.strip():
         raise InvalidInput("the publishing organisation's name is empty", hint=give("org"))
@@ -86,8 +86,9 @@ def export_claimreview(
     skipped: list[Skipped] = []
     flagged: list[int] = []
     unreviewed: list[int] = []
-    review_required = get_config(wb, "review.required").value
-    records = list(iter_documents(wb, document_ids=document_ids, claim_ids=claim_ids))
+    with transaction(wb) as tx:  # the rule and the records of one moment
+        review_required = setting_value(tx, "review.required")
+        records = list(records_in(tx, document_ids=document_ids, claim_ids=claim_ids))
     for record in records:
         for item in record.claims:
             reason = skip_reason(item.claim)

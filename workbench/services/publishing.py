@@ -113,46 +113,57 @@ def iter_documents(
     table) holds one document's claims, not the desk's (2 GB at 100,000 claims, when they were
     all loaded first). `history=False` leaves out each claim's events (and so its verdict time)
     for the formats that do not show them: the trail is the biggest table."""
+    with transaction(wb) as tx:
+        yield from records_in(tx, document_ids=document_ids, claim_ids=claim_ids, history=history)
+
+
+def records_in(
+    tx: Tx,
+    *,
+    document_ids: Sequence[int] = (),
+    claim_ids: Sequence[int] = (),
+    history: bool = True,
+) -> Iterator[DocumentRecord]:
+    """`iter_documents` inside a transaction the caller holds (to read more in the same one)."""
     from workbench.services.lookup import claims_by_ids
 
-    with transaction(wb) as tx:
-        for doc_id in document_ids:
-            get_document(tx, doc_id)  # NotFound for an unknown one, before anything is built
-        named = [c.id for c in claims_by_ids(tx, claim_ids)] if claim_ids else []
-        doc_query = select(Document.id).order_by(Document.id)
-        if document_ids:
-            doc_query = doc_query.where(Document.id.in_(list(document_ids)))
-        elif claim_ids:
-            doc_query = doc_query.where(
-                Document.id.in_(select(Claim.document_id).where(Claim.id.in_(named)))
+    for doc_id in document_ids:
+        get_document(tx, doc_id)  # NotFound for an unknown one, before anything is built
+    named = [c.id for c in claims_by_ids(tx, claim_ids)] if claim_ids else []
+    doc_query = select(Document.id).order_by(Document.id)
+    if document_ids:
+        doc_query = doc_query.where(Document.id.in_(list(document_ids)))
+    elif claim_ids:
+        doc_query = doc_query.where(
+            Document.id.in_(select(Claim.document_id).where(Claim.id.in_(named)))
+        )
+    for doc_id in list(tx.session.scalars(doc_query)):
+        doc = tx.session.get_one(Document, doc_id)
+        query = (
+            select(Claim)
+            .options(
+                selectinload(Claim.notes),
+                selectinload(Claim.evidence),
+                selectinload(Claim.tags),
             )
-        for doc_id in list(tx.session.scalars(doc_query)):
-            doc = tx.session.get_one(Document, doc_id)
-            query = (
-                select(Claim)
-                .options(
-                    selectinload(Claim.notes),
-                    selectinload(Claim.evidence),
-                    selectinload(Claim.tags),
-                )
-                .where(Claim.document_id == doc_id)
-                .order_by(Claim.id)
-            )
-            if claim_ids:
-                query = query.where(Claim.id.in_(named))
-            number, text = revision_text(tx, doc)
-            document = DocumentView.of(doc)
-            hashes, stored_at = _revisions(tx, doc)
-            yield DocumentRecord(
-                document=document,
-                text=text,
-                claims=tuple(_records(tx, list(tx.session.scalars(query)), history_too=history)),
-                revision=number,
-                text_sha256=hashes,
-                stored_at={1: document.created_at, **stored_at},
-            )
-            # Nothing of this document is needed again: let the session forget it.
-            tx.session.expunge_all()
+            .where(Claim.document_id == doc_id)
+            .order_by(Claim.id)
+        )
+        if claim_ids:
+            query = query.where(Claim.id.in_(named))
+        number, text = revision_text(tx, doc)
+        document = DocumentView.of(doc)
+        hashes, stored_at = _revisions(tx, doc)
+        yield DocumentRecord(
+            document=document,
+            text=text,
+            claims=tuple(_records(tx, list(tx.session.scalars(query)), history_too=history)),
+            revision=number,
+            text_sha256=hashes,
+            stored_at={1: document.created_at, **stored_at},
+        )
+        # Nothing of this document is needed again: let the session forget it.
+        tx.session.expunge_all()
 
 
 def _revisions(tx: Tx, doc: Document) -> tuple[dict[int, str], dict[int, str]]:

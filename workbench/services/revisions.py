@@ -16,7 +16,7 @@ from workbench.domain.errors import InvalidInput, NotFound, give, step
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import MAX_SOURCE
 from workbench.domain.payloads import created, revision_payload
-from workbench.domain.status import FINAL_STATUSES, Status
+from workbench.domain.status import FINAL_VALUES, Status
 from workbench.domain.text import sha256_text
 from workbench.domain.textdiff import UNRELATED_BELOW, Diff, diff_texts, shared_wording
 from workbench.domain.transcript import Transcript, speaker_turns
@@ -26,8 +26,6 @@ from workbench.services.lookup import get_document
 from workbench.services.sources import Content
 from workbench.services.speakers import document_speaker, same_speaker
 from workbench.services.views import RevisionView
-
-FINAL_VALUES = frozenset(s.value for s in FINAL_STATUSES)
 
 
 def latest_number(tx: Tx, document_id: int) -> int:
