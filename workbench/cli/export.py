@@ -51,17 +51,22 @@ def say_unreviewed(ids: Sequence[int]) -> None:
     no one did (given while the setting was off, or imported)."""
     if not ids:
         return
-    named = ", ".join(f"#{c}" for c in ids[:IDS_NAMED])
-    more = f" and {len(ids) - IDS_NAMED} more" if len(ids) > IDS_NAMED else ""
+    named = first_few([f"#{c}" for c in ids])
     count = f"{len(ids)} verdict{'s' if len(ids) != 1 else ''}"
     message(
-        f"warning: published {count} no second reviewer approved ({named}{more}), though "
+        f"warning: published {count} no second reviewer approved ({named}), though "
         "review.required is on (`workbench claim show ID` says who gave each)"
     )
 
 
 # How many claims a summary line names before it only counts the rest.
 IDS_NAMED = 5
+
+
+def first_few(items: Sequence[str]) -> str:
+    """The first IDS_NAMED of `items`, and how many more ('#1, #2 and 3 more')."""
+    more = f" and {len(items) - IDS_NAMED} more" if len(items) > IDS_NAMED else ""
+    return ", ".join(items[:IDS_NAMED]) + more
 
 
 def say_skipped(skipped: Sequence[Skipped]) -> None:
@@ -75,9 +80,8 @@ def say_skipped(skipped: Sequence[Skipped]) -> None:
         if len(ids) == 1:
             message(f"skipped claim #{ids[0]}: {reason}")
             continue
-        named = ", ".join(f"#{c}" for c in ids[:IDS_NAMED])
-        more = f" and {len(ids) - IDS_NAMED} more" if len(ids) > IDS_NAMED else ""
-        message(f"skipped {len(ids)} claims ({named}{more}): {reason}")
+        named = first_few([f"#{c}" for c in ids])
+        message(f"skipped {len(ids)} claims ({named}): {reason}")
 
 
 def say_cut(cut: Sequence[CutCell]) -> None:
@@ -87,11 +91,10 @@ def say_cut(cut: Sequence[CutCell]) -> None:
         return
     from workbench.exports.table_xlsx import CELL_LIMIT
 
-    named = ", ".join(f"claim #{c.claim_id}'s {c.column} ({c.length:,})" for c in cut[:IDS_NAMED])
-    more = f" and {len(cut) - IDS_NAMED} more" if len(cut) > IDS_NAMED else ""
+    named = first_few([f"claim #{c.claim_id}'s {c.column} ({c.length:,})" for c in cut])
     warning(
         f"cut {plural(len(cut), 'text')} to Excel's limit of {CELL_LIMIT:,} characters a cell "
-        f"(each ends '[…cut: ...]'): {named}{more}; `export claims --format csv` or "
+        f"(each ends '[…cut: ...]'): {named}; `export claims --format csv` or "
         "`--format json` has the whole text"
     )
 
@@ -101,12 +104,11 @@ def say_stood_in(stood_in: Sequence[StoodIn]) -> None:
     were written as visible stand-ins, the first few named, and where the text is as stored."""
     if not stood_in:
         return
-    named = ", ".join(f"claim #{c.claim_id}'s {c.column}" for c in stood_in[:IDS_NAMED])
-    more = f" and {len(stood_in) - IDS_NAMED} more" if len(stood_in) > IDS_NAMED else ""
+    named = first_few([f"claim #{c.claim_id}'s {c.column}" for c in stood_in])
     count = plural(sum(c.count for c in stood_in), "control character")
     warning(
         f"wrote {count} an Excel cell cannot hold as visible stand-ins (␛ for ESC, ␇ for BEL: "
-        f"U+2400 and on): {named}{more}; `export claims --format json` has the text as stored"
+        f"U+2400 and on): {named}; `export claims --format json` has the text as stored"
     )
 
 
