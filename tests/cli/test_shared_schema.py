@@ -237,3 +237,27 @@ def test_a_name_bound_to_a_role_acts_from_that_role_only(
     }
     r = workbench_main([*owner, "audit", "replay"])
     assert r.code == 0 and r.out.startswith("consistent"), r.out + r.err
+
+
+@pytest.mark.skipif(not PG_URL, reason="database roles exist on PostgreSQL only")
+def test_a_person_binds_a_name_to_their_own_role_only(
+    db_url: str, workbench_main: Main, person: Callable[[str], str]
+) -> None:
+    """A trial: any registered person could `user add NAME --role ROLE` with another person's
+    role; binding is that role's own act or the desk's owner's."""
+    url = person(db_url)
+    role = url.split("://", 1)[1].split("@", 1)[0]
+    assert workbench_main(["--db", db_url, "--as", "owner", "user", "add", "owner"]).code == 0
+    maria = ["--db", url, "--as", "owner"]
+    r = workbench_main([*maria, "user", "add", "carol", "--role", "postgres"])
+    assert one_line(r) == (
+        f"error: this session is the role {role!r}: a name is bound to the role 'postgres' "
+        "from that role itself or by the desk's owner (role postgres)\n"
+    )
+    error = json_error(workbench_main([*maria, "user", "add", "carol", "--role", "postgres",
+                                       "--json"]))  # fmt: skip
+    assert (error["kind"], error["reason"]) == ("invalid_input", "binding_not_permitted")
+    listed = json.loads(workbench_main([*maria, "user", "list", "--json"]).out)
+    assert [u["name"] for u in listed] == ["owner"]  # nothing written
+    r = workbench_main([*maria, "user", "add", "maria", "--role", role])
+    assert r.code == 0 and f"acting from role {role}" in r.out, r.err

@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 import pytest
 
+from tests.conftest import PG_URL
 from workbench.domain.errors import Conflict, InvalidInput
 from workbench.services.context import Workbench
 from workbench.services.notes import add_note
 from workbench.services.replay import replay
-from workbench.services.users import add_user, list_users
+from workbench.services.users import BINDING_NOT_PERMITTED, add_user, list_users
 from workbench.services.verify import verify_database
 
 
@@ -221,6 +222,31 @@ def test_a_role_binds_a_name_on_postgresql_only(wb: Workbench) -> None:
     with pytest.raises(InvalidInput, match="a SQLite file has no roles"):
         add_user(wb, "maria", role="maria_role")
     assert list_users(wb) == []
+
+
+@pytest.mark.skipif(not PG_URL, reason="login roles exist on PostgreSQL only")
+def test_a_name_is_bound_to_a_role_by_that_role_or_the_owner(
+    wb: Workbench, person: Callable[[str], str], counts: Callable[[], dict[str, int]]
+) -> None:
+    """A trial: a registered person bound a new name to another person's login role, which
+    would then act under a name they never chose (or the person's name, taken first)."""
+    url = person(wb.url)
+    role = url.split("://", 1)[1].split("@", 1)[0]
+    add_user(wb, "owner")
+    maria = Workbench(url=url, actor="owner")
+    before = counts()
+    with pytest.raises(InvalidInput) as refused:
+        add_user(maria, "carol", role="postgres")  # the owner's role, not hers
+    assert refused.value.reason == BINDING_NOT_PERMITTED
+    assert refused.value.message == (
+        f"this session is the role {role!r}: a name is bound to the role 'postgres' from "
+        "that role itself or by the desk's owner (role postgres)"
+    )
+    assert counts() == before  # nothing written, no event
+    assert add_user(maria, "maria", role=role).role == role  # her own role
+    owner = as_(wb, "owner")
+    assert add_user(owner, "tom", role=role).role == role  # the owner binds anyone's
+    assert add_user(owner, "carol", role="postgres").role == "postgres"
 
 
 def test_a_bound_name_brought_to_a_sqlite_file_still_acts(wb: Workbench) -> None:

@@ -13,7 +13,9 @@ from workbench.domain.errors import (
     StorageError,
 )
 from workbench.domain.transitions import Refusal
+from workbench.services.registry import ROLE_MISMATCH
 from workbench.services.revisions import UNRELATED
+from workbench.services.users import BINDING_NOT_PERMITTED
 
 PAGE = (Path(__file__).resolve().parents[2] / "docs" / "errors.md").read_text(encoding="utf-8")
 
@@ -42,3 +44,7 @@ def test_other_reasons_a_script_can_act_on_are_documented() -> None:
     # tell the database's owner rather than retry.
     assert f"| `{SCHEMA_BEHIND}` | `{SchemaError.kind}` |" in PAGE
     assert f"| `{UPGRADE_NOT_PERMITTED}` | `{StorageError.kind}` |" in PAGE
+    # A name typed from another role, and a name bound to another's role: the person's own
+    # login (or the owner) is the way past, not a retry.
+    assert f"| `{ROLE_MISMATCH}` | `invalid_input` |" in PAGE
+    assert f"| `{BINDING_NOT_PERMITTED}` | `invalid_input` |" in PAGE

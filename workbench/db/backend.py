@@ -56,6 +56,11 @@ def login_role_exists(conn: Connection, name: str) -> bool:
     return bool(postgresql.login_role_exists(conn, name))
 
 
+def owns_tables(conn: Connection) -> bool:
+    """Whether the session's role is the desk's owner (only where `binds_roles`)."""
+    return bool(postgresql.owns_tables(conn))
+
+
 def lacks_privilege(dialect_name: str, exc: BaseException) -> bool:
     """Whether the server refused `exc`'s statement for want of a privilege or ownership."""
     return bool(module_for(dialect_name).lacks_privilege(exc))

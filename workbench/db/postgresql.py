@@ -60,6 +60,21 @@ def login_role_exists(conn: Connection, name: str) -> bool:
     return bool(found)
 
 
+def owns_tables(conn: Connection) -> bool:
+    """Whether the session's role is the desk's owner: the role owning the workbench's tables
+    (of alembic_version, as `schema_owner` names it), or one that may become it (a member of
+    it, or a superuser)."""
+    from sqlalchemy import text
+
+    found = conn.execute(
+        text(
+            "SELECT pg_has_role(session_user, c.relowner, 'MEMBER') FROM pg_class c"
+            " WHERE c.oid = to_regclass('alembic_version')"
+        )
+    ).scalar()
+    return bool(found)
+
+
 MIGRATION_LOCK = EVENT_APPEND_LOCK + 1
 
 # A desk's shared database: the role a person connects as is often not the owner of the tables,

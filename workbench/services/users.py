@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from workbench.db.backend import binds_roles, login_role_exists
+from workbench.db.backend import binds_roles, login_role_exists, owns_tables, schema_owner
 from workbench.db.models import User
 from workbench.domain.clock import format_at, now
 from workbench.domain.errors import Conflict, InvalidInput
@@ -78,9 +78,8 @@ def add_user(
                 "--role binds a name to a PostgreSQL login role; a SQLite file has no roles "
                 "(there --as is taken on trust: docs/identity.md)"
             )
-        if bound is not None and not login_role_exists(tx.session.connection(), bound):
-            # A typo would lock the name out: no session could ever be that role.
-            raise InvalidInput(f"--role {bound!r}: the server has no login role of that name")
+        if bound is not None:
+            _check_binding(tx.session.connection(), bound, tx.machine)
         if tx.session.get(User, normal) is not None:
             raise Conflict(f"{normal!r} is already registered")
         found = twin(key, dict(tx.session.execute(select(User.name, User.skeleton)).all()))
@@ -103,6 +102,28 @@ def add_user(
         view = UserView.of(row)
         tx.record("user.added", "user", normal, created(entity_payload("user", row)))
         return view
+
+
+def _check_binding(conn: Connection, role: str, connected: str) -> None:
+    """A name is bound to a login role by that role itself or by the desk's owner: a person who
+    could bind a new name to someone else's role would make a name that only that role can
+    act under, chosen by someone else (and the trail would give that role's acts to it)."""
+    if not login_role_exists(conn, role):
+        # A typo would lock the name out: no session could ever be that role.
+        raise InvalidInput(f"--role {role!r}: the server has no login role of that name")
+    if role == connected or owns_tables(conn):
+        return
+    owner = schema_owner(conn)
+    raise InvalidInput(
+        f"this session is the role {connected!r}: a name is bound to the role {role!r} from "
+        "that role itself or by the desk's owner" + (f" (role {owner})" if owner else ""),
+        reason=BINDING_NOT_PERMITTED,
+    )
+
+
+# The `reason` of refusing to bind a name to a login role neither the session's own nor bound
+# by the desk's owner (docs/identity.md).
+BINDING_NOT_PERMITTED = "binding_not_permitted"
 
 
 def list_users(wb: Workbench) -> list[UserView]:
