@@ -90,6 +90,37 @@ def test_evidence_verdict_and_sign_off(cli: Run, tmp_path: Path) -> None:
     assert "status: in_review -> false" in show
 
 
+def test_the_proposer_is_told_what_they_can_do_with_their_proposal(cli: Run) -> None:
+    """A trial: the proposer, changing their mind, was told to approve or reject the claim,
+    though approving their own verdict is refused; they are told a second reviewer approves or
+    rejects it, and that rejecting it themselves withdraws it."""
+    setup_claims(cli)
+    ok(cli("evidence", "add", "1", "--citation", "annual report", "--stance", "supports"))
+    ok(cli("config", "set", "review.required", "true"))
+    ok(cli("--as", "maria", "claim", "status", "1", "verified", "--note", "the report says so"))
+    r = cli("--as", "maria", "claim", "status", "1", "in_progress", "--note", "not sure")
+    assert r.code == 1 and r.err == (
+        "error: claim #1 is in review (verified proposed by maria); a second reviewer approves "
+        "or rejects it first; to withdraw it, `workbench claim reject 1 --note TEXT` (back to "
+        "in_progress)\n"
+    )
+    hint = json.loads(cli("--as", "maria", "claim", "status", "1", "in_progress", "--json").err)[
+        "error"
+    ]["hint"]
+    assert hint == {"kind": "run", "step": "review", "claim_id": 1, "proposed_by": "maria",
+                    "own_proposal": True}  # fmt: skip
+    # anyone else is told to review it
+    err_line(
+        cli("--as", "editor", "claim", "status", "1", "false", "--note", "x"),
+        1,
+        "in review (verified proposed by maria); `workbench claim approve 1` or "
+        "`workbench claim reject 1 --note TEXT` it first",
+    )
+    # and the proposer withdraws it as the hint says
+    r = ok(cli("--as", "maria", "claim", "reject", "1", "--note", "not sure"))
+    assert r.out == "claim #1: rejected, back to in_progress\n"
+
+
 def test_a_registered_desk_assigns_claims_to_its_people(cli: Run) -> None:
     setup_claims(cli)
     ok(cli("user", "add", "alice"))

@@ -19,6 +19,12 @@ from workbench.domain.errors import Hint, InvalidInput, NotFound, bad, give, ste
         (step("add_evidence", claim_id=4), "add it with `workbench evidence add 4` first"),
         (step("add_note", claim_id=4), "add it with `workbench note add 4 TEXT`"),
         (step("review", claim_id=4), "`workbench claim approve 4` or "),
+        (step("review", claim_id=4, own_proposal=False), "`workbench claim approve 4` or "),
+        (
+            step("review", claim_id=4, proposed_by="maria", own_proposal=True),
+            "a second reviewer approves or rejects it first; to withdraw it, "
+            "`workbench claim reject 4 --note TEXT` (back to in_progress)",
+        ),
         (
             step("repropose", claim_id=4, verdict="false"),
             "read the record (`workbench claim show 4`), then `workbench claim reject 4 --note "

@@ -94,7 +94,21 @@ def test_in_review_is_entered_and_left_only_through_review() -> None:
         "propose", claim_id=7
     )
     refused = refusal(PROPOSED, Request(Move.SET, "ana", target=Status.VERIFIED, note="n"))
-    assert refused.reason == Refusal.PENDING_REVIEW and refused.hint == step("review", claim_id=7)
+    assert refused.reason == Refusal.PENDING_REVIEW
+    assert refused.hint == step("review", claim_id=7, proposed_by="Maria", own_proposal=False)
+    assert refused.message == "claim #7 is in review (false proposed by Maria)"
+
+
+def test_the_proposer_is_told_it_is_their_proposal_and_may_withdraw_it() -> None:
+    """A trial: the proposer, trying to change their mind, was told to approve or reject the
+    claim, and approving their own verdict is refused. The refusal says it is theirs (by the
+    same rule as approval: a look-alike is the same person); rejecting it withdraws it."""
+    for me in ("maria", "\uff2daria"):
+        refused = refusal(PROPOSED, Request(Move.SET, me, target=Status.IN_PROGRESS, note="n"))
+        assert refused.reason == Refusal.PENDING_REVIEW
+        assert refused.hint == step("review", claim_id=7, proposed_by="Maria", own_proposal=True)
+    withdrawn = decide(PROPOSED, Request(Move.REJECT, "Maria", note="I'll look again"))
+    assert withdrawn.action == REJECTED and withdrawn.changes["status"] == "in_progress"
 
 
 def test_approval_needs_a_second_person() -> None:

@@ -40,7 +40,11 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "add_evidence": lambda f: f"add it with `workbench evidence add {_id(f, 'claim_id')}` first",
     "add_note": lambda f: f"add it with `workbench note add {_id(f, 'claim_id')} TEXT`",
     "review": lambda f: (
-        f"`workbench claim approve {_id(f, 'claim_id')}` or "
+        # The proposer cannot approve their own verdict: told what they can do instead.
+        "a second reviewer approves or rejects it first; to withdraw it, "
+        f"`workbench claim reject {_id(f, 'claim_id')} --note TEXT` (back to in_progress)"
+        if f.get("own_proposal")
+        else f"`workbench claim approve {_id(f, 'claim_id')}` or "
         f"`workbench claim reject {_id(f, 'claim_id')} --note TEXT` it first"
     ),
     "reject": lambda f: f"`workbench claim reject {_id(f, 'claim_id')} --note TEXT`",

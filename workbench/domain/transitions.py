@@ -210,7 +210,7 @@ def _decide_set(claim: ClaimState, target: Status, request: Request) -> Decision
             step="propose",
         )
     if current == Status.IN_REVIEW:
-        raise refuse(claim, Refusal.PENDING_REVIEW, "the claim is in review", step="review")
+        raise _pending_review(claim, request.actor)
     if target in FINAL_STATUSES and not _has_text(note):
         raise refuse(
             claim,
@@ -241,6 +241,21 @@ def _decide_set(claim: ClaimState, target: Status, request: Request) -> Decision
         }
         return Decision(REVIEW_REQUESTED, proposal, note)
     return Decision(STATUS_CHANGED, {"status": target.value}, note)
+
+
+def _pending_review(claim: ClaimState, actor: str) -> TransitionRefused:
+    """A claim in review changes status only by review. The facts say who proposed the verdict
+    and whether that is the person acting: they cannot approve it (a second reviewer approves or
+    rejects it), but may withdraw it by rejecting it themselves."""
+    proposer, verdict = claim.proposed_by, claim.proposed_status
+    facts: dict[str, object] = {"claim_id": claim.id}
+    message = f"claim #{claim.id} is in review"
+    if proposer is not None:
+        facts |= {"proposed_by": proposer, "own_proposal": same_person(proposer, actor)}
+        message += f" ({verdict.value if verdict else 'a verdict'} proposed by {proposer})"
+    return TransitionRefused(
+        message, reason=Refusal.PENDING_REVIEW.value, hint=step("review", **facts)
+    )
 
 
 def _not_in_review(claim: ClaimState) -> TransitionRefused:
