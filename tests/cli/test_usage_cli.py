@@ -314,3 +314,33 @@ def test_a_published_date_to_come_is_refused_as_an_accessed_date_is(
         "2030-01-01",
     )
     assert r.err == "error: accessed date 2030-01-01 is in the future; check --accessed\n"
+
+
+@pytest.mark.parametrize("key", ["review.required", "review.distinct_roles"])
+@pytest.mark.parametrize("value", ["maybe", "", "tru", "2"])
+def test_a_setting_given_a_bad_value_is_bad_usage(
+    wb: Run, counts: Callable[[], dict[str, int]], key: str, value: str
+) -> None:
+    """A trial: `config set review.required maybe` exited 1, as a refusal; a value that is not
+    one the setting takes is a wrong argument (exit 2), told before anything is opened."""
+    before = counts()
+    assert usage(wb("config", "set", key, value)) == (
+        f"{key} takes true or false, not {value!r} (see `workbench config set --help`)"
+    )
+    r = wb("config", "set", key, value, "--json")
+    assert r.code == 2 and json.loads(r.err)["error"]["kind"] == "usage"
+    assert counts() == before  # no setting, no event
+
+
+@pytest.mark.parametrize("command", ["get", "set"])
+def test_an_unknown_setting_is_bad_usage(wb: Run, command: str) -> None:
+    value = ["true"] if command == "set" else []
+    assert usage(wb("config", command, "review.requird", *value)).startswith(
+        "unknown setting 'review.requird'; known settings: review.required, review.distinct_roles"
+    )
+
+
+def test_every_spelling_a_setting_takes_still_sets_it(wb: Run) -> None:
+    for value, shown in (("YES", "true"), (" off ", "false"), ("1", "true"), ("No", "false")):
+        r = wb("config", "set", "review.required", value)
+        assert (r.code, r.out) == (0, f"review.required = {shown}\n"), r.err

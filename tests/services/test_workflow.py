@@ -19,6 +19,7 @@ from workbench.domain.errors import (
     TransitionRefused,
     WorkbenchError,
 )
+from workbench.domain.settings import SETTINGS, setting_problem
 from workbench.services.claims import get_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.evidence import (
@@ -357,6 +358,18 @@ def test_settings_refusals(wb: Workbench, counts: Counts) -> None:
     with pytest.raises(InvalidInput, match="true or false"):
         set_config(wb, "review.required", "sometimes")
     assert counts() == before
+
+
+@pytest.mark.parametrize("key", sorted(SETTINGS))
+def test_a_setting_s_bad_value_is_a_problem_told_before_the_call(key: str) -> None:
+    """What a front end asks before `set_config` (the CLI: bad usage, exit 2), for every
+    setting; the same words the service refuses with."""
+    assert setting_problem(key) is None and setting_problem(key, " On ") is None
+    problem = setting_problem(key, "maybe")
+    assert problem is not None
+    assert problem.message == f"{key} takes true or false, not 'maybe'"
+    unknown = setting_problem("review.optional", "true")
+    assert unknown is not None and unknown.message.startswith("unknown setting")
 
 
 # --- owners, tags, priority, due ------------------------------------------------------------

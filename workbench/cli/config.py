@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from workbench.cli.common import workbench_from
+from workbench.cli.common import usage_unless_none, workbench_from
 from workbench.cli.options import json_context
 from workbench.cli.render import json_or_line, json_or_table
 
@@ -21,12 +21,15 @@ def config() -> None:
 def set_(ctx: click.Context, key: str, value: str, as_json: bool) -> None:
     """Set KEY to VALUE, as in `config set review.required true`.
 
-    The change is recorded in the audit trail. On a shared (PostgreSQL) database set up as
+    VALUE is true or false (also yes/no, on/off, 1/0); `config list` shows every KEY. The
+    change is recorded in the audit trail. On a shared (PostgreSQL) database set up as
     docs/identity.md says, the settings are the owner's: a person's own role may read them,
     and its `config set` is refused naming the owner's role.
     """
+    from workbench.domain.settings import setting_problem
     from workbench.services.settings import set_config
 
+    usage_unless_none(setting_problem(key, value))
     s = set_config(workbench_from(ctx), key, value)
     json_or_line(as_json, s, f"{s.key} = {str(s.value).lower()}")
 
@@ -36,8 +39,10 @@ def set_(ctx: click.Context, key: str, value: str, as_json: bool) -> None:
 @json_context
 def get(ctx: click.Context, key: str, as_json: bool) -> None:
     """Print the value of KEY."""
+    from workbench.domain.settings import setting_problem
     from workbench.services.settings import get_config
 
+    usage_unless_none(setting_problem(key))
     s = get_config(workbench_from(ctx), key)
     json_or_line(as_json, s, str(s.value).lower())
 

@@ -45,3 +45,16 @@ def spec_for(key: str) -> SettingSpec:
     if spec is None:
         raise InvalidInput(f"unknown setting {key!r}; known settings: {', '.join(SETTINGS)}")
     return spec
+
+
+def setting_problem(key: str, raw: str | None = None) -> InvalidInput | None:
+    """What is wrong with a setting's key (and value, when given) as typed, or None. A front
+    end asks before calling and calls it bad usage, as a wrong option or argument is; the
+    services refuse it the same way for any other caller (`spec_for`, `SettingSpec.parse`)."""
+    try:
+        spec = spec_for(key)
+        if raw is not None:
+            spec.parse(raw)
+    except InvalidInput as exc:
+        return exc
+    return None
