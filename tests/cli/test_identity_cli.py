@@ -48,3 +48,30 @@ def test_registered_users_gate_every_change(wbcli) -> None:  # type: ignore[no-u
     assert [u["name"] for u in json.loads(r.out)] == ["editor", "maria"]
     r = wbcli("--as", "editor", "audit", "replay")
     assert r.code == 0 and r.out.startswith("consistent"), r.out + r.err
+
+
+def test_a_role_a_bundle_brought_to_a_sqlite_file_is_listed_as_not_enforced(
+    wbcli, db_url: str
+) -> None:  # type: ignore[no-untyped-def]
+    """A trial: `user list` on a SQLite file showed the role bindings a bundle brought from
+    PostgreSQL as if they held; the file has no roles, and anyone may act under the name."""
+    if db_url.startswith("postgres"):
+        pytest.skip("on PostgreSQL the binding holds (tests/cli/test_shared_schema.py)")
+    from sqlalchemy import text
+
+    from workbench.db.engine import get_engine
+
+    assert wbcli("user", "add", "maria").code == 0
+    assert wbcli("--as", "maria", "user", "add", "tom").code == 0
+    with get_engine(db_url).begin() as conn:  # as a bundle from PostgreSQL leaves it
+        conn.execute(text("UPDATE users SET role = 'maria_role' WHERE name = 'maria'"))
+    r = wbcli("--as", "maria", "user", "list")
+    assert r.code == 0, r.err
+    [maria] = [line for line in r.out.splitlines() if "maria_role" in line]
+    assert "maria_role (not enforced on SQLite)" in maria and "tom" not in maria
+    assert r.out.count("not enforced") == 1  # tom is bound to nothing
+    listed = json.loads(wbcli("--as", "maria", "user", "list", "--json").out)
+    assert [(u["name"], u["role"], u["role_enforced"]) for u in listed] == [
+        ("maria", "maria_role", False),
+        ("tom", None, False),
+    ]

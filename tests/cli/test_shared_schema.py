@@ -230,11 +230,13 @@ def test_a_name_bound_to_a_role_acts_from_that_role_only(
     assert workbench_main([*owner[:2], "--as", "maria", "note", "add", "1", "x"]).code == 1
     assert workbench_main(["--db", url, "--as", "owner", "note", "add", "1", "x"]).code == 0
     listed = json.loads(workbench_main([*owner, "user", "list", "--json"]).out)
-    assert {u["name"]: u["role"] for u in listed} == {
-        "carol": "postgres",
-        "maria": role,
-        "owner": None,
+    assert {u["name"]: (u["role"], u["role_enforced"]) for u in listed} == {
+        "carol": ("postgres", True),
+        "maria": (role, True),
+        "owner": (None, False),
     }
+    table = workbench_main([*owner, "user", "list"]).out
+    assert "not enforced" not in table and f" {role} " in table
     r = workbench_main([*owner, "audit", "replay"])
     assert r.code == 0 and r.out.startswith("consistent"), r.out + r.err
 

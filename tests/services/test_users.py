@@ -246,7 +246,13 @@ def test_a_name_is_bound_to_a_role_by_that_role_or_the_owner(
     assert add_user(maria, "maria", role=role).role == role  # her own role
     owner = as_(wb, "owner")
     assert add_user(owner, "tom", role=role).role == role  # the owner binds anyone's
-    assert add_user(owner, "carol", role="postgres").role == "postgres"
+    assert add_user(owner, "carol", role="postgres").role_enforced
+    assert {u.name: (u.role, u.role_enforced) for u in list_users(wb)} == {
+        "carol": ("postgres", True),
+        "maria": (role, True),
+        "owner": (None, False),
+        "tom": (role, True),
+    }
 
 
 def test_a_bound_name_brought_to_a_sqlite_file_still_acts(wb: Workbench) -> None:
@@ -263,3 +269,7 @@ def test_a_bound_name_brought_to_a_sqlite_file_still_acts(wb: Workbench) -> None
         conn.execute(text("UPDATE users SET role = 'maria_role' WHERE name = 'maria'"))
     maria = Workbench(url=wb.url, actor="maria")
     assert add_note(maria, _claim(maria), "from the file").body == "from the file"
+    # listed with the role it was bound to, said not to hold here
+    [listed] = list_users(wb)
+    assert (listed.role, listed.role_enforced) == ("maria_role", False)
+    assert listed.to_json()["role"] == "maria_role"

@@ -46,13 +46,21 @@ def add(
 @user.command("list")
 @json_context
 def list_(ctx: click.Context, as_json: bool) -> None:
-    """List the registered people."""
-    from workbench.services.users import list_users
+    """List the registered people, and the login role each acts from (PostgreSQL).
+
+    On a SQLite file a role a bundle brought from PostgreSQL is listed as not enforced: the
+    file has no roles, and any of its users may act under the name."""
+    from workbench.services.users import UserView, list_users
+
+    def role(u: UserView) -> str:
+        if u.role is None or u.role_enforced:
+            return u.role or ""
+        return f"{u.role} (not enforced on SQLite)"
 
     json_or_table(
         as_json,
         list_users(workbench_from(ctx)),
         ["name", "display", "email", "role", "added by"],
-        lambda u: (u.name, u.display or "", u.email or "", u.role or "", u.added_by),
+        lambda u: (u.name, u.display or "", u.email or "", role(u), u.added_by),
         empty="no registered users: anyone may act under any name (`workbench user add`)",
     )

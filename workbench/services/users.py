@@ -32,11 +32,20 @@ class UserView(JsonFields):
     added_by: str
     created_at: str
     role: str | None = None
+    # Whether the binding to `role` holds here: a SQLite file has no roles, and a binding a
+    # bundle brought from PostgreSQL is kept but not enforced (registry.check_actor).
+    role_enforced: bool = False
 
     @classmethod
-    def of(cls, row: User) -> UserView:
+    def of(cls, row: User, *, binds_roles: bool) -> UserView:
         return cls(
-            row.name, row.display, row.email, row.added_by, format_at(row.created_at), row.role
+            row.name,
+            row.display,
+            row.email,
+            row.added_by,
+            format_at(row.created_at),
+            row.role,
+            row.role is not None and binds_roles,
         )
 
 
@@ -73,7 +82,8 @@ def add_user(
     )
     address = _email(email)
     with transaction(wb, write=True) as tx:
-        if bound is not None and not binds_roles(tx.session.get_bind().dialect.name):
+        binds = binds_roles(tx.session.get_bind().dialect.name)
+        if bound is not None and not binds:
             raise InvalidInput(
                 "--role binds a name to a PostgreSQL login role; a SQLite file has no roles "
                 "(there --as is taken on trust: docs/identity.md)"
@@ -99,7 +109,7 @@ def add_user(
         )
         tx.session.add(row)
         tx.session.flush()
-        view = UserView.of(row)
+        view = UserView.of(row, binds_roles=binds)
         tx.record("user.added", "user", normal, created(entity_payload("user", row)))
         return view
 
@@ -128,7 +138,11 @@ BINDING_NOT_PERMITTED = "binding_not_permitted"
 
 def list_users(wb: Workbench) -> list[UserView]:
     with transaction(wb) as tx:
-        return [UserView.of(u) for u in tx.session.scalars(select(User).order_by(User.name))]
+        binds = binds_roles(tx.session.get_bind().dialect.name)
+        return [
+            UserView.of(u, binds_roles=binds)
+            for u in tx.session.scalars(select(User).order_by(User.name))
+        ]
 
 
 def owner_check(session: Session, what: str = "--to") -> Callable[[str], bool]:
