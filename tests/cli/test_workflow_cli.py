@@ -322,3 +322,45 @@ def test_a_tag_of_digits_alone_cannot_be_added(cli: Run, tmp_path: Path) -> None
     ok(cli("import", "claims", str(table), "--doc", "1"))
     ok(cli("claim", "untag", "4", "x", "2025"))
     assert json.loads(ok(cli("claim", "show", "4", "--json")).out)["tags"] == []
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ["assign", "1", "--to", "alice"],
+        ["assign", "1", "--unassign"],
+        ["tag", "1", "new"],
+        ["untag", "1", "ai"],
+        ["priority", "1", "high"],
+        ["due", "1", "2026-12-31"],
+        ["due", "1", "--clear"],
+    ],
+    ids=lambda e: "-".join(e[:1] + e[2:3]),
+)
+def test_desk_edits_take_if_version_as_status_moves_do(cli: Run, edit: list[str]) -> None:
+    """A trial: `claim status` took --if-version and the desk edits did not, so an edit made on
+    a claim read before someone else's change went through."""
+    setup_claims(cli)
+    ok(cli("claim", "tag", "1", "ai"))  # each edit below then changes something
+    ok(cli("claim", "assign", "1", "--to", "bob"))
+    ok(cli("claim", "due", "1", "2026-01-01"))
+    seen = json.loads(ok(cli("claim", "show", "1", "--json")).out)["version"]
+    ok(cli("--as", "maria", "claim", "status", "1", "in_progress"))
+    r = cli("claim", *edit, "--if-version", str(seen))
+    assert r.code == 1 and r.err == (
+        f"error: claim #1 was changed by someone else since version {seen} (it is now at "
+        f"version {seen + 1}); re-read it with `workbench claim show 1` and try again\n"
+    )
+    r = cli("claim", *edit, "--if-version", str(seen), "--json")
+    assert r.code == 1 and json.loads(r.err)["error"]["kind"] == "conflict"
+    # one version is one claim's: with several IDs it is bad usage
+    several = [*edit[:2], "2", *edit[2:]]
+    err_line(
+        cli("claim", *several, "--if-version", str(seen + 1)),
+        2,
+        f"one expected version ({seen + 1}) was given for 2 claims, each at a version of its "
+        "own: name one claim with it; check --if-version",
+    )
+    err_line(cli("claim", *edit, "--if-version", "0"), 2, "version 0 is out of range")
+    r = ok(cli("claim", *edit, "--if-version", str(seen + 1), "--json"))
+    assert json.loads(r.out)[0]["version"] == seen + 2

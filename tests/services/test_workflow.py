@@ -18,6 +18,7 @@ from workbench.domain.errors import (
     NotFound,
     TransitionRefused,
     WorkbenchError,
+    step,
 )
 from workbench.domain.settings import SETTINGS, setting_problem
 from workbench.services.claims import get_claim, set_status
@@ -32,7 +33,14 @@ from workbench.services.notes import add_note, list_notes
 from workbench.services.queries import show_claim
 from workbench.services.review import approve, reject
 from workbench.services.settings import get_config, list_config, set_config
-from workbench.services.workflow import assign, set_due, set_priority, tag, untag
+from workbench.services.workflow import (
+    assign,
+    assign_owner,
+    set_due,
+    set_priority,
+    tag,
+    untag,
+)
 
 Counts = Callable[[], dict[str, int]]
 MakeDoc = Callable[..., Any]
@@ -441,9 +449,47 @@ def test_stale_version_conflicts(wb: Workbench, cid: int) -> None:
         set_status(wb, cid, "in_progress", expected_version=seen)
 
 
-def test_desk_edits_say_which_claims_were_already_so(wb: Workbench, claims: list[int]) -> None:
-    from workbench.services.workflow import assign_owner
+DESK_EDITS: dict[str, Callable[..., Any]] = {
+    "assign": lambda wb, ids, **v: assign_owner(wb, ids, "alice", **v),
+    "unassign": lambda wb, ids, **v: assign_owner(wb, ids, None, **v),
+    "tag": lambda wb, ids, **v: tag(wb, ids, ["new"], **v),
+    "untag": lambda wb, ids, **v: untag(wb, ids, ["ai"], **v),
+    "priority": lambda wb, ids, **v: set_priority(wb, ids, "high", **v),
+    "due": lambda wb, ids, **v: set_due(wb, ids, "2026-12-31", **v),
+}
 
+
+@pytest.mark.parametrize("edit", DESK_EDITS)
+def test_desk_edits_take_an_expected_version_as_status_moves_do(
+    wb: Workbench, claims: list[int], counts: Counts, edit: str
+) -> None:
+    """A trial: assign, tag, priority and due had no --if-version, so a desk edit made on a
+    claim read before someone else's change went through unnoticed."""
+    a, b, _ = claims
+    change = DESK_EDITS[edit]
+    tag(wb, [a], ["ai"])  # each edit below then changes something
+    assign(wb, [a], "bob")
+    seen = get_claim(wb, a).version
+    set_status(wb, a, "in_progress")  # someone else's change meanwhile
+    before = counts()
+    with pytest.raises(Conflict) as stale:
+        change(wb, [a], expected_version=seen)
+    assert stale.value.message == (
+        f"claim #{a} was changed by someone else since version {seen} (it is now at version "
+        f"{seen + 1})"
+    )
+    assert stale.value.hint == step("reread", claim_id=a)
+    with pytest.raises(Conflict, match=f"claim #{a} has never been at version {seen + 9}"):
+        change(wb, [a], expected_version=seen + 9)
+    # one version says nothing of another claim's: refused with several (bad usage in the CLI)
+    with pytest.raises(InvalidInput, match="was given for 2 claims"):
+        change(wb, [a, b], expected_version=seen + 1)
+    assert counts() == before  # nothing changed, no event
+    done = change(wb, [a, a], expected_version=seen + 1)  # a repeated ID is one claim
+    assert [c.version for c in done.claims] == [seen + 2] and not done.unchanged
+
+
+def test_desk_edits_say_which_claims_were_already_so(wb: Workbench, claims: list[int]) -> None:
     a, b, _ = claims
     assert assign_owner(wb, [a], "ana").unchanged == frozenset()
     again = assign_owner(wb, [a, b], "ana")

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from workbench.cli.common import workbench_from
-from workbench.cli.options import ID, PERSON, json_context, json_option
+from workbench.cli.common import usage_unless_none, workbench_from
+from workbench.cli.options import ID, PERSON, if_version_option, json_context, json_option
 from workbench.cli.render import json_out, message
 from workbench.domain.clock import parse_date
 from workbench.domain.desk import PRIORITY_NAMES, new_tag, normalise_tag
@@ -44,25 +44,40 @@ def _split_ids(values: tuple[str, ...]) -> tuple[list[int], list[str]]:
     return ids, []
 
 
-def _need_ids(ids: list[int], usage: str) -> None:
+def _need_ids(ids: list[int], usage: str, expected_version: int | None) -> None:
     if not ids:
         raise click.UsageError(f"name at least one claim ID: {usage}")
+    from workbench.services.claim_updates import version_problem
+
+    usage_unless_none(version_problem(ids, expected_version))
 
 
 @click.command("assign")
 @click.argument("ids", metavar="ID...", type=ID, nargs=-1, required=True)
 @click.option("--to", "assignee", type=PERSON, metavar="NAME", help="Who owns the claims now.")
 @click.option("--unassign", is_flag=True, help="Remove the owner.")
+@if_version_option
 @json_context
 def assign(
-    ctx: click.Context, ids: tuple[int, ...], assignee: str | None, unassign: bool, as_json: bool
+    ctx: click.Context,
+    ids: tuple[int, ...],
+    assignee: str | None,
+    unassign: bool,
+    expected_version: int | None,
+    as_json: bool,
 ) -> None:
     """Give claims an owner (all or none: one unknown ID and nothing changes)."""
     from workbench.services.workflow import assign_owner
 
     if (assignee is None) == (not unassign):
         raise click.UsageError("give either --to NAME or --unassign")
-    done = assign_owner(workbench_from(ctx), list(ids), None if unassign else assignee)
+    _need_ids(list(ids), "claim assign ID... --to NAME", expected_version)
+    done = assign_owner(
+        workbench_from(ctx),
+        list(ids),
+        None if unassign else assignee,
+        expected_version=expected_version,
+    )
     if done.unchecked_first:
         message(
             "no people are registered: any name is accepted; "
@@ -90,14 +105,17 @@ def _check_tags(tags: list[str], *, add: bool) -> None:
 def _tag_command(name: str, add: bool) -> click.Command:
     @click.command(name)
     @click.argument("args", metavar="ID... TAG...", nargs=-1, required=True)
+    @if_version_option
     @json_option
     @click.pass_context
-    def command(ctx: click.Context, args: tuple[str, ...], as_json: bool) -> None:
+    def command(
+        ctx: click.Context, args: tuple[str, ...], expected_version: int | None, as_json: bool
+    ) -> None:
         from workbench.services.workflow import tag as add_tags
         from workbench.services.workflow import untag as remove_tags
 
         ids, tags = _split_ids(args)
-        _need_ids(ids, f"claim {name} ID... TAG...")
+        _need_ids(ids, f"claim {name} ID... TAG...", expected_version)
         if not tags:
             raise click.UsageError(
                 "name at least one tag after the IDs (words of digits only are read as IDs)"
@@ -105,7 +123,7 @@ def _tag_command(name: str, add: bool) -> click.Command:
         _check_tags(tags, add=add)
         change = add_tags if add else remove_tags
         _report(
-            change(workbench_from(ctx), ids, tags),
+            change(workbench_from(ctx), ids, tags, expected_version=expected_version),
             as_json,
             "tags {tags}",
             "tags already {tags}" + _SAME,
@@ -125,16 +143,19 @@ untag = _tag_command("untag", add=False)
 
 @click.command("priority")
 @click.argument("args", metavar="ID... high|normal|low", nargs=-1, required=True)
+@if_version_option
 @json_context
-def priority(ctx: click.Context, args: tuple[str, ...], as_json: bool) -> None:
+def priority(
+    ctx: click.Context, args: tuple[str, ...], expected_version: int | None, as_json: bool
+) -> None:
     """Set the priority of claims."""
     from workbench.services.workflow import set_priority
 
     ids, rest = _split_ids(args)
-    _need_ids(ids, "claim priority ID... high|normal|low")
+    _need_ids(ids, "claim priority ID... high|normal|low", expected_version)
     if len(rest) != 1 or rest[0].lower() not in PRIORITY_NAMES:
         raise click.UsageError(f"end with exactly one priority: {', '.join(PRIORITY_NAMES)}")
-    done = set_priority(workbench_from(ctx), ids, rest[0])
+    done = set_priority(workbench_from(ctx), ids, rest[0], expected_version=expected_version)
     _report(done, as_json, "priority {c.priority}", "priority already {c.priority}" + _SAME)
 
 
@@ -149,16 +170,25 @@ def _check_due(value: str) -> None:
 @click.command("due")
 @click.argument("args", metavar="ID... DATE", nargs=-1, required=True)
 @click.option("--clear", is_flag=True, help="Remove the due date instead.")
+@if_version_option
 @json_context
-def due(ctx: click.Context, args: tuple[str, ...], clear: bool, as_json: bool) -> None:
+def due(
+    ctx: click.Context,
+    args: tuple[str, ...],
+    clear: bool,
+    expected_version: int | None,
+    as_json: bool,
+) -> None:
     """Set (YYYY-MM-DD) or --clear the due date of claims."""
     from workbench.services.workflow import set_due
 
     ids, rest = _split_ids(args)
-    _need_ids(ids, "claim due ID... DATE|--clear")
+    _need_ids(ids, "claim due ID... DATE|--clear", expected_version)
     if clear == bool(rest) or len(rest) > 1:
         raise click.UsageError("end with one DATE (YYYY-MM-DD), or give --clear and only IDs")
     if rest:
         _check_due(rest[0])
-    claims = set_due(workbench_from(ctx), ids, None if clear else rest[0])
+    claims = set_due(
+        workbench_from(ctx), ids, None if clear else rest[0], expected_version=expected_version
+    )
     _report(claims, as_json, "due {due}", "due already {due}" + _SAME)

@@ -9,7 +9,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from workbench.db.models import Claim, ClaimTag
 from workbench.domain.clock import now
-from workbench.domain.errors import Conflict, step
+from workbench.domain.errors import Conflict, InvalidInput, bad, step
 from workbench.domain.payloads import changed, check_changes, event_value, note_payload
 from workbench.domain.status import Status
 from workbench.domain.transitions import ClaimState, Decision
@@ -21,6 +21,29 @@ from workbench.services.views import NoteView
 def check_version(claim: Claim, expected: int | None) -> None:
     if expected is not None and claim.version != expected:
         raise stale(claim.id, expected, claim.version)
+
+
+def version_problem(ids: Sequence[int], expected: int | None) -> InvalidInput | None:
+    """An expected version is one claim's: given with several claims (a desk edit's IDs) it
+    would say nothing of the others, which are at versions of their own. A front end asks
+    before calling (bad usage); `check_versions` refuses it for any other caller."""
+    count = len(set(ids))
+    if expected is None or count <= 1:
+        return None
+    return InvalidInput(
+        f"one expected version ({expected}) was given for {count} claims, each at a version "
+        "of its own: name one claim with it",
+        hint=bad("expected_version"),
+    )
+
+
+def check_versions(ids: Sequence[int], claims: Sequence[Claim], expected: int | None) -> None:
+    """`check_version` for a desk edit, which may name several claims (with one only)."""
+    problem = version_problem(ids, expected)
+    if problem is not None:
+        raise problem
+    for claim in claims:
+        check_version(claim, expected)
 
 
 def stale(claim_id: int, expected: int, actual: int | None) -> Conflict:

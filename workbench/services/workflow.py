@@ -13,7 +13,7 @@ from workbench.domain.clock import parse_date
 from workbench.domain.desk import new_tag, normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.identity import normalise_name
-from workbench.services.claim_updates import update_claim
+from workbench.services.claim_updates import check_versions, update_claim
 from workbench.services.context import Workbench, mutation, transaction
 from workbench.services.lookup import claims_by_ids
 from workbench.services.users import check_owner
@@ -44,18 +44,35 @@ class Assignment(DeskChange):
     unchecked_first: bool = False
 
 
-def assign(wb: Workbench, ids: Sequence[int], assignee: str | None) -> list[ClaimView]:
+def assign(
+    wb: Workbench,
+    ids: Sequence[int],
+    assignee: str | None,
+    *,
+    expected_version: int | None = None,
+) -> list[ClaimView]:
     """`assign_owner`'s claims."""
-    return assign_owner(wb, ids, assignee).claims
+    return assign_owner(wb, ids, assignee, expected_version=expected_version).claims
 
 
 @mutation
-def assign_owner(wb: Workbench, ids: Sequence[int], assignee: str | None) -> Assignment:
+def assign_owner(
+    wb: Workbench,
+    ids: Sequence[int],
+    assignee: str | None,
+    *,
+    expected_version: int | None = None,
+) -> Assignment:
     """Give claims an owner (None unassigns). Claims already in that state are left alone.
     The owner is a person's name in its normal form, as whoever acts is (domain.identity), and
-    once the desk registers its people, one of them."""
+    once the desk registers its people, one of them.
+
+    Every desk edit takes `expected_version` as a status move does: the claim (one only) must
+    still be at that version, or the edit is refused (claim_updates.check_versions)."""
     if assignee is None:
-        cleared = _set_field(wb, ids, "claim.assigned", "assignee", None)
+        cleared = _set_field(
+            wb, ids, "claim.assigned", "assignee", None, expected_version=expected_version
+        )
         return Assignment(cleared.claims, cleared.unchanged)
     if not assignee.strip():
         raise InvalidInput("the new owner needs a name", hint=give("assignee"))
@@ -66,7 +83,9 @@ def assign_owner(wb: Workbench, ids: Sequence[int], assignee: str | None) -> Ass
         if not check_owner(session, name):
             first.append(_nobody_owns_a_claim(session))
 
-    done = _set_field(wb, ids, "claim.assigned", "assignee", name, check)
+    done = _set_field(
+        wb, ids, "claim.assigned", "assignee", name, check, expected_version=expected_version
+    )
     return Assignment(done.claims, done.unchanged, unchecked_first=any(first))
 
 
@@ -83,11 +102,14 @@ def _set_field(
     field: str,
     value: object,
     check: Callable[[Session], None] | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> DeskChange:
     """Set one field on every named claim, all or none; claims already there are left alone.
     `check` refuses the value, if it must, in the same transaction (before anything changes)."""
     with transaction(wb, write=True) as tx:
         claims = claims_by_ids(tx, _ids(ids))
+        check_versions(ids, claims, expected_version)
         if check is not None:
             check(tx.session)
         unchanged = set()
@@ -99,12 +121,20 @@ def _set_field(
         return DeskChange([ClaimView.of(c) for c in claims], frozenset(unchanged))
 
 
-def _retag(wb: Workbench, ids: Sequence[int], tags: Sequence[str], *, add: bool) -> DeskChange:
+def _retag(
+    wb: Workbench,
+    ids: Sequence[int],
+    tags: Sequence[str],
+    *,
+    add: bool,
+    expected_version: int | None,
+) -> DeskChange:
     if not tags:
         raise InvalidInput("name at least one tag")
     wanted = {(new_tag if add else normalise_tag)(t) for t in tags}
     with transaction(wb, write=True) as tx:
         claims = claims_by_ids(tx, _ids(ids))
+        check_versions(ids, claims, expected_version)
         unchanged = set()
         for claim in claims:
             current = {t.tag for t in claim.tags}
@@ -118,23 +148,33 @@ def _retag(wb: Workbench, ids: Sequence[int], tags: Sequence[str], *, add: bool)
 
 
 @mutation
-def tag(wb: Workbench, ids: Sequence[int], tags: Sequence[str]) -> DeskChange:
-    return _retag(wb, ids, tags, add=True)
+def tag(
+    wb: Workbench, ids: Sequence[int], tags: Sequence[str], *, expected_version: int | None = None
+) -> DeskChange:
+    return _retag(wb, ids, tags, add=True, expected_version=expected_version)
 
 
 @mutation
-def untag(wb: Workbench, ids: Sequence[int], tags: Sequence[str]) -> DeskChange:
-    return _retag(wb, ids, tags, add=False)
+def untag(
+    wb: Workbench, ids: Sequence[int], tags: Sequence[str], *, expected_version: int | None = None
+) -> DeskChange:
+    return _retag(wb, ids, tags, add=False, expected_version=expected_version)
 
 
 @mutation
-def set_priority(wb: Workbench, ids: Sequence[int], priority: str) -> DeskChange:
+def set_priority(
+    wb: Workbench, ids: Sequence[int], priority: str, *, expected_version: int | None = None
+) -> DeskChange:
     level = parse_priority(priority).value
-    return _set_field(wb, ids, "claim.priority_changed", "priority", level)
+    return _set_field(
+        wb, ids, "claim.priority_changed", "priority", level, expected_version=expected_version
+    )
 
 
 @mutation
-def set_due(wb: Workbench, ids: Sequence[int], due: str | None) -> DeskChange:
+def set_due(
+    wb: Workbench, ids: Sequence[int], due: str | None, *, expected_version: int | None = None
+) -> DeskChange:
     """Set a due date (YYYY-MM-DD), or clear it with None."""
     when = parse_date(due, "due date") if due is not None else None
-    return _set_field(wb, ids, "claim.due_changed", "due", when)
+    return _set_field(wb, ids, "claim.due_changed", "due", when, expected_version=expected_version)
