@@ -538,3 +538,21 @@ def test_words_back_after_another_edit_moved_them_restore(cli: Run, tmp_path: Pa
     text = cli("doc", "text", "1").out
     assert text[shown["start"] : shown["end"]] == "Sales rose 40% in 2023"
     assert cli("audit", "replay").code == 0
+
+
+def test_diff_shows_nearby_changes_as_one_hunk(cli: Run, tmp_path: Path) -> None:
+    # Two figures and a word changed in one sentence are one edit: each shown as its own
+    # passage had the other's old or new text around it.
+    old = tmp_path / "v1.txt"
+    new = tmp_path / "v2.txt"
+    mid = "\n\n" + "下一段。" * 40 + "\n\n"
+    old.write_text("营收为12.5亿元，同比增长35%，净利润1.2亿元。" + mid + "末段：员工800人。\n")
+    new.write_text("营收为13.1亿元，同比增长41%，净利润为1.5亿元。" + mid + "末段：员工900人。\n")
+    assert cli("doc", "add", str(old), "--title", "t").code == 0
+    assert cli("doc", "update", "1", str(new)).code == 0
+    out = cli("doc", "diff", "1").out
+    assert out.count("@@") == 2
+    assert "@@ 3 changes old [4:24] new [4:25]" in out
+    assert "1[-2.5-]{+3.1+}亿元，同比增长[-35-]{+41+}%，净利润[-1.2-]{+为1.5+}亿元" in out
+    assert "@@ replace" in out and "[-8-]{+9+}00人" in out
+    assert len(json.loads(cli("doc", "diff", "1", "--json").out)["changes"]) == 4

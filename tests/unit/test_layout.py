@@ -165,7 +165,7 @@ def test_a_diff_and_a_changed_quote_mark_changes_alike(monkeypatch: pytest.Monke
         monkeypatch.setattr(render, "use_colour", lambda colour=colour: colour)
         marked = render.marked_change("3", "13")
         assert render.quote_change(old, new) == "rose " + marked + "% in 2023"
-        assert render.changed_passage(old, new, change) == "rose " + marked + "% in 2023"
+        assert render.changed_passages(old, new, [change]) == "rose " + marked + "% in 2023"
         assert (marked == "[-3-]{+13+}") is not colour
         if not colour:
             assert render.marked_change("", "x") == "{+x+}"

@@ -18,9 +18,10 @@ from workbench.cli.options import (
     json_context,
 )
 from workbench.cli.render import (
-    changed_passage,
+    changed_passages,
     clip,
     emit_json,
+    hunks,
     is_terminal,
     json_or_table,
     json_out,
@@ -424,9 +425,14 @@ def diff(
     click.echo(f"document #{d.document_id}: revision {d.from_revision} -> {d.to_revision}")
     if not d.diff.changes:
         click.echo("no changes")
-    for c in d.diff.changes:
-        click.echo(f"@@ {c.op} old [{c.old_start}:{c.old_end}] new [{c.new_start}:{c.new_end}]")
-        click.echo("   " + changed_passage(d.old_text, d.new_text, c, context))
+    for group in hunks(d.diff.changes, context):
+        first, last = group[0], group[-1]
+        what = first.op if len(group) == 1 else f"{len(group)} changes"
+        click.echo(
+            f"@@ {what} old [{first.old_start}:{last.old_end}] "
+            f"new [{first.new_start}:{last.new_end}]"
+        )
+        click.echo("   " + changed_passages(d.old_text, d.new_text, group, context))
 
 
 @doc.command("list")

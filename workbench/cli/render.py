@@ -304,12 +304,31 @@ def marked_change(gone: str, came: str) -> str:
     return gone + came
 
 
-def changed_passage(old: str, new: str, change: Any, context: int = 30) -> str:
-    """One change of a diff in its surrounding text, marked (`marked_change`)."""
-    before = old[max(0, change.old_start - context) : change.old_start]
-    after = new[change.new_end : change.new_end + context]
-    marked = marked_change(change.old_text, change.new_text)
-    return (before + marked + after).replace("\n", "\u21b5\n   ")
+def changed_passages(old: str, new: str, changes: Sequence[Any], context: int = 30) -> str:
+    """Changes of a diff close enough to share their context (`hunks`), in their surrounding
+    text, each marked (`marked_change`), with the text between them as both revisions hold it."""
+    first, last = changes[0], changes[-1]
+    parts = [old[max(0, first.old_start - context) : first.old_start]]
+    for change, following in zip(changes, [*changes[1:], None], strict=True):
+        parts.append(marked_change(change.old_text, change.new_text))
+        if following is not None:
+            parts.append(old[change.old_end : following.old_start])
+    parts.append(new[last.new_end : last.new_end + context])
+    return "".join(parts).replace("\n", "\u21b5\n   ")
+
+
+def hunks(changes: Sequence[Any], context: int = 30) -> list[list[Any]]:
+    """The changes of a diff in groups shown together: a change that starts within twice
+    `context` characters of the previous one's end shares its context, as one edit to a
+    sentence (two figures and a word) is read as one, not as a passage each with the other's
+    text around it."""
+    out: list[list[Any]] = []
+    for change in changes:
+        if out and change.old_start - out[-1][-1].old_end <= 2 * context:
+            out[-1].append(change)
+        else:
+            out.append([change])
+    return out
 
 
 def quote_change(old: str, new: str, context: int = 30, side: int = 40) -> str:
