@@ -364,3 +364,18 @@ def test_desk_edits_take_if_version_as_status_moves_do(cli: Run, edit: list[str]
     err_line(cli("claim", *edit, "--if-version", "0"), 2, "version 0 is out of range")
     r = ok(cli("claim", *edit, "--if-version", str(seen + 1), "--json"))
     assert json.loads(r.out)[0]["version"] == seen + 2
+
+
+def test_a_due_date_already_past_is_said_to_make_open_claims_overdue(cli: Run) -> None:
+    """A trial set a due date in the past (a typo of the year) and was told nothing."""
+    setup_claims(cli)
+    r = ok(cli("claim", "due", "1", "2", "2000-01-01"))
+    assert r.err.startswith("warning: 2000-01-01 has passed (today is ")
+    assert r.err.rstrip().endswith("#1, #2 are overdue already")
+    r = ok(cli("claim", "due", "1", "2999-01-01"))
+    assert r.err == ""
+    # A verdict given leaves nothing overdue.
+    ok(cli("claim", "status", "2", "in_progress"))
+    ok(cli("claim", "status", "2", "opinion", "--note", "a view"))
+    r = ok(cli("claim", "due", "2", "2000-01-02"))
+    assert r.err == ""

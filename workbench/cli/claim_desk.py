@@ -8,7 +8,7 @@ import click
 
 from workbench.cli.common import usage_unless_none, workbench_from
 from workbench.cli.options import ID, PERSON, if_version_option, json_context, json_option
-from workbench.cli.render import json_out, message
+from workbench.cli.render import json_out, message, warning
 from workbench.domain.clock import parse_date
 from workbench.domain.desk import PRIORITY_NAMES, new_tag, normalise_tag
 from workbench.domain.errors import InvalidInput
@@ -192,3 +192,20 @@ def due(
         workbench_from(ctx), ids, None if clear else rest[0], expected_version=expected_version
     )
     _report(claims, as_json, "due {due}", "due already {due}" + _SAME)
+    _warn_if_overdue(claims)
+
+
+def _warn_if_overdue(done: DeskChange) -> None:
+    """A due date already past makes an open claim overdue at once: most likely a typo of the
+    year, of which a trial was told nothing."""
+    from workbench.domain.clock import now
+    from workbench.domain.status import OPEN_NAMES
+
+    today = now().date().isoformat()  # as `claim list --overdue` and `stats` judge it (UTC)
+    late = [c.id for c in done.claims if c.due and c.due < today and c.status in OPEN_NAMES]
+    if late:
+        ids = ", ".join(f"#{i}" for i in late)
+        warning(
+            f"{done.claims[0].due} has passed (today is {today}, UTC): {ids} "
+            f"{'is' if len(late) == 1 else 'are'} overdue already"
+        )
