@@ -126,14 +126,15 @@ def test_same_text_with_new_metadata_offers_doc_edit(cli: Run, tmp_path: Path) -
     article = tmp_path / "article.txt"
     article.write_text("甲说:乙是第一。", encoding="utf-8")
     ok(cli("doc", "add", str(article), "--title", "Old"))
-    r = ok(cli("doc", "add", str(article), "--title", "New title", "--lang", "zh"))
+    # (its language was read from the text: zh; zh-Hans is new)
+    r = ok(cli("doc", "add", str(article), "--title", "New title", "--lang", "zh-Hans"))
     assert r.out == "already stored as document #1 (same text); nothing added\n"
     assert "  title: stored Old, given New title" in r.err
-    hint = "workbench doc edit 1 --title 'New title' --lang zh"
+    hint = "workbench doc edit 1 --title 'New title' --lang zh-Hans"
     assert r.err.splitlines()[-1].startswith("warning: ") and hint in r.err
     r = ok(cli("doc", "add", str(article), "--title", "New title", "--json"))
     assert json.loads(r.out)["not_applied"] == {"title": "New title"}
-    r = ok(cli("doc", "edit", "1", "--title", "New title", "--lang", "zh"))
+    r = ok(cli("doc", "edit", "1", "--title", "New title", "--lang", "zh-Hans"))
     assert r.out == "document #1: changed title, language\n"
     r = ok(cli("doc", "edit", "1", "--title", "New title"))
     assert "nothing changed" in r.err

@@ -26,7 +26,7 @@ def _files(folder: Path, **texts: str) -> list[str]:
 def test_one_line_per_input_in_order_then_a_total(cli: Run, tmp_path: Path) -> None:
     old, a, b = _files(tmp_path, old="早就有的文本。", a="甲说了一句话。", b="乙说了另一句话。")
     ok(cli("doc", "add", old))
-    r = ok(cli("doc", "add", a, old, b, a, "--lang", "zh"))
+    r = ok(cli("doc", "add", a, old, b, a, "--lang", "zh-Hant"))
     lines = r.out.splitlines()
     assert lines[0].startswith(f"{a}: added document #2: 7 characters, sha256 ")
     assert lines[1] == f"{old}: already stored as document #1 (same text); nothing added"
@@ -35,9 +35,9 @@ def test_one_line_per_input_in_order_then_a_total(cli: Run, tmp_path: Path) -> N
     assert lines[4:] == ["added 2 documents; 2 inputs already stored"]
     # --lang is each input's; the stored document keeps its own (said, with the edit to run)
     assert "document #1 keeps its stored metadata" in r.err
-    assert "workbench doc edit 1 --lang zh" in r.err
+    assert "workbench doc edit 1 --lang zh-Hant" in r.err
     listed = json.loads(ok(cli("doc", "list", "--json")).out)
-    assert [d["language"] for d in listed] == [None, "zh", "zh"]
+    assert [d["language"] for d in listed] == ["zh", "zh-Hant", "zh-Hant"]  # (#1's read)
     events = [json.loads(x)["action"] for x in ok(cli("audit", "export")).out.splitlines()[1:]]
     assert events == ["document.added"] * 3
 
@@ -48,6 +48,8 @@ def test_json_is_an_object_for_one_input_and_an_array_for_several(cli: Run, tmp_
     assert isinstance(one, dict) and one["id"] == 1 and one["created"] is True
     assert one["redirects"] == []
     again = json.loads(ok(cli("doc", "add", a, "--json")).out)
+    # (the language read from the text is said when the document is added)
+    assert one.pop("language_guessed") is True
     assert again == {**one, "created": False, "revision": 1, "revisions": 1}
     several = json.loads(ok(cli("doc", "add", a, b, "--json")).out)
     assert [(x["id"], x["created"]) for x in several] == [(1, False), (2, True)]
@@ -111,3 +113,25 @@ def test_a_file_name_a_terminal_would_act_on_is_shown_escaped(cli: Run, tmp_path
 def test_help_names_several_inputs(cli: Run) -> None:
     r = ok(cli("doc", "add", "--help"))
     assert "FILE|URL|-..." in r.out
+
+
+def test_a_text_that_says_no_language_gets_one_read_from_it(cli: Run, tmp_path: Path) -> None:
+    """A trial: .txt files were stored with no language, so ClaimReview had no inLanguage."""
+    zh, en, fr = _files(
+        tmp_path,
+        zh="星衡科技2023年营收为12.5亿元，同比增长35%。",
+        en="The council said the bridge would cost $12 million and open in 2026.",
+        fr="Le gouvernement a annoncé une hausse de 12 % des dépenses en 2024.",
+    )
+    r = ok(cli("doc", "add", zh, en, fr))
+    lines = r.out.splitlines()
+    assert lines[0].endswith(", language zh (read from the text)")
+    assert lines[1].endswith(", language en (read from the text)")
+    assert "language" not in lines[2]  # French is not told from its script: none
+    languages = [d["language"] for d in json.loads(ok(cli("doc", "list", "--json")).out)]
+    assert languages == ["zh", "en", None]
+    # Given, it is not read: nothing is said of it.
+    other = tmp_path / "other.txt"
+    other.write_text("另一篇：营收下降3%。", encoding="utf-8")
+    added = json.loads(ok(cli("doc", "add", str(other), "--lang", "zh-Hant", "--json")).out)
+    assert added["language"] == "zh-Hant" and "language_guessed" not in added

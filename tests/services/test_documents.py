@@ -171,9 +171,9 @@ def test_edit_changes_metadata_with_one_event_that_replays(wb: Workbench, counts
     from workbench.services.replay import replay
 
     doc = add_document(
-        wb, "一篇。".encode(), meta=DocumentMeta(title="Old", published="2025-01-01")
+        wb, "一篇。".encode(), meta=DocumentMeta(title="Old", published="2025-01-01", language="zh")
     ).document.id
-    edited = edit_document(wb, doc, title="New", published="2025-02-03", language="")
+    edited = edit_document(wb, doc, title="New", published="2025-02-03", language="zh")
     assert edited.changed == ("title", "published")
     assert (edited.document.title, edited.document.published) == ("New", "2025-02-03")
     lines = export_text(wb, "jsonl").splitlines()

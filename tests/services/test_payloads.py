@@ -137,7 +137,11 @@ def test_an_undeclared_change_is_refused() -> None:
 
 def test_results_say_their_own_json(wb: Workbench) -> None:
     added = add_document(wb, TEXT.encode(), meta=DocumentMeta(title="T"))
-    assert added.to_json() == {**added.document.to_json(), "created": True}
+    assert added.to_json() == {
+        **added.document.to_json(),
+        "created": True,
+        "language_guessed": True,  # (TEXT says no language; its script does)
+    }
     claim = add_claim(wb, 1, "销量增长了百分之十", SpanRequest(quote="去年销量增长了百分之十")).id
     change = set_status(wb, claim, "in_progress", note="开始")
     data = change.to_json()

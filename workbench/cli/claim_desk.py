@@ -206,6 +206,6 @@ def _warn_if_overdue(done: DeskChange) -> None:
     if late:
         ids = ", ".join(f"#{i}" for i in late)
         warning(
-            f"{done.claims[0].due} has passed (today is {today}, UTC): {ids} "
-            f"{'is' if len(late) == 1 else 'are'} overdue already"
+            f"{done.claims[0].due} has passed: {ids} {'is' if len(late) == 1 else 'are'} "
+            "overdue already"
         )

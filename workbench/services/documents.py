@@ -15,6 +15,7 @@ from workbench.db.models import Claim, Document, DocumentRevision
 from workbench.defaults import MAX_ADD_INPUTS, MAX_ADD_TOTAL_TIMES, MAX_DOCUMENT_MB_ENV
 from workbench.domain.clock import latest_today, now, parse_date
 from workbench.domain.errors import InvalidInput, WorkbenchError, bad, give
+from workbench.domain.language import guess_language
 from workbench.domain.limits import (
     MAX_LANGUAGE,
     MAX_SHORT,
@@ -90,6 +91,8 @@ class _Ready:
     meta: DocumentMeta
     columns: dict[str, str | dt.date | None]
     redirects: tuple[str, ...] = ()
+    # The language was read from the text's script, neither given nor the page's own.
+    language_guessed: bool = False
 
 
 def _readied(
@@ -116,14 +119,16 @@ def _readied(
     if not text.strip():
         raise InvalidInput(f"{source} is empty (or only whitespace): nothing to check")
     page = content.metadata
+    language = given.language or page.get("language")
+    guessed = None if language else guess_language(text)
     meta = DocumentMeta(
         given.title or page.get("title"),
         given.url or page.get("url") or fetched_url,
         given.author or page.get("author"),
         given.published or _own_date(page.get("published")),
-        given.language or page.get("language"),
+        language or guessed,
     )
-    return _Ready(content, given, meta, meta.checked(), redirects)
+    return _Ready(content, given, meta, meta.checked(), redirects, guessed is not None)
 
 
 def _own_date(value: str | None) -> str | None:
@@ -178,6 +183,7 @@ def _stored(tx: Tx, ready: _Ready) -> Added:
         document=DocumentView.of(doc),
         redirects=ready.redirects,
         same_url_as=_same_url(tx, doc),
+        language_guessed=ready.language_guessed,
     )
 
 

@@ -352,6 +352,9 @@ class Added:
     # A new document whose URL an earlier document already has (the lowest id): most likely a
     # newer copy of that article, which `doc update` would store as its next revision.
     same_url_as: int | None = None
+    # A new document's language was read from its script (`domain.language`): the text and
+    # the page said none, and none was given.
+    language_guessed: bool = False
 
     def to_json(self) -> dict[str, Any]:
         held = (
@@ -367,6 +370,7 @@ class Added:
             **({} if self.created else {"revision": self.revision, "revisions": self.revisions}),
             **({} if self.same_as_input is None else {"same_as_input": self.same_as_input}),
             **({} if self.same_url_as is None else {"same_url_as": self.same_url_as}),
+            **({"language_guessed": True} if self.language_guessed else {}),
         }
 
 
