@@ -157,7 +157,10 @@ def _classes() -> dict[str, str]:
 
     The package lists, for every character, the characters it is confusable with (both
     directions of confusables.txt). Joined into classes, each class is represented by its
-    ASCII member if it has one (so a Latin name maps to itself), else its lowest code point.
+    ASCII member if it has one (so a Latin name maps to itself), else by its lowest letter or
+    digit, else its lowest code point. A letter's class is not represented by a symbol: the
+    skeleton leaves symbols out, and 力 (whose class holds KANGXI RADICAL POWER, a symbol of a
+    lower code point) would vanish from it, making 王力 the twin of 王.
     Sequences (`rn` for `m`) are not covered: the package data pairs single characters.
     """
     from confusable_homoglyphs import confusables
@@ -172,8 +175,8 @@ def _classes() -> dict[str, str]:
             parent[c], c = root, parent[c]
         return root
 
-    def rank(c: str) -> tuple[bool, int]:
-        return (not c.isascii(), ord(c))
+    def rank(c: str) -> tuple[bool, bool, int]:
+        return (not c.isascii(), unicodedata.category(c)[0] not in "LN", ord(c))
 
     for char, entries in confusables.confusables_data.items():
         if len(char) != 1:
