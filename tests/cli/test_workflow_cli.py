@@ -304,9 +304,9 @@ def test_a_tag_with_an_invisible_character_cannot_be_added(cli: Run) -> None:
     err_line(cli("claim", "tag", "1", "a\u200bb"), 2, r"tag 'a\u200bb': character 2 is U+200B")
     err_line(cli("claim", "tag", "1", "a\u200db"), 2, "U+200D")  # a joiner between ASCII hides
     # Persian needs ZWNJ, emoji sequences ZWJ: between non-ASCII characters they are kept
-    ok(cli("claim", "tag", "1", "a b", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"))
+    ok(cli("claim", "tag", "1", "a-b", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"))
     tags = json.loads(ok(cli("claim", "show", "1", "--json")).out)["tags"]
-    assert tags == ["a b", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"]
+    assert tags == ["a-b", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"]
 
 
 def test_a_tag_of_digits_alone_cannot_be_added(cli: Run, tmp_path: Path) -> None:
@@ -316,12 +316,85 @@ def test_a_tag_of_digits_alone_cannot_be_added(cli: Run, tmp_path: Path) -> None
     setup_claims(cli)
     err_line(cli("claim", "tag", "1", "money", " 2025 "), 2, "tag '2025' is only digits")
     err_line(cli("claim", "tag", "1", "2025"), 2, "name at least one tag after the IDs")
-    ok(cli("claim", "tag", "1", "y2025", "２０２５"))  # a letter, or full-width digits: no ID
+    ok(cli("claim", "tag", "1", "y2025"))  # with a letter it is no ID
+    # full-width digits are digits once folded (tags are, as names are)
+    err_line(cli("claim", "tag", "1", "２０２５"), 2, "tag '2025' is only digits")
     table = tmp_path / "claims.csv"
     table.write_text("quote,text,tags\n只有四家公司,again,2025\n", encoding="utf-8")
     ok(cli("import", "claims", str(table), "--doc", "1"))
     ok(cli("claim", "untag", "4", "x", "2025"))
     assert json.loads(ok(cli("claim", "show", "4", "--json")).out)["tags"] == []
+
+
+def test_tags_typed_full_width_or_in_any_case_are_one_tag(cli: Run) -> None:
+    """A trial tagged claims `ｍｏｎｅｙ` beside `money`, and `claim list --tag money` missed
+    them: tags are folded (NFKC, case) as they are stored and as they are looked up."""
+    setup_claims(cli)
+    ok(cli("claim", "tag", "1", "money"))
+    assert ok(cli("claim", "tag", "2", "ｍｏｎｅｙ")).out == "claim #2: tags money\n"
+    assert ok(cli("claim", "tag", "3", "MONEY")).out == "claim #3: tags money\n"
+    for typed in ("money", "ｍｏｎｅｙ", "Money"):
+        listed = json.loads(ok(cli("claim", "list", "--tag", typed, "--json")).out)
+        assert [c["id"] for c in listed] == [1, 2, 3]
+
+
+def test_a_tag_in_a_look_alike_of_another_script_is_bad_usage(cli: Run) -> None:
+    """`mоney` with a Cyrillic о reads as money and is another tag: refused (exit 2), as a
+    name mixing scripts is, before anything is asked of the database."""
+    setup_claims(cli)
+    err_line(
+        cli("claim", "tag", "1", "m\u043eney"),
+        2,
+        "tag 'm\u043eney' mixes scripts: '\u043e' (CYRILLIC SMALL LETTER O) looks like the "
+        "Latin 'o'; type the tag in one script",
+    )
+    r = cli("claim", "tag", "1", "m\u043eney", "--json")
+    assert r.code == 2 and json.loads(r.err)["error"]["kind"] == "usage"
+    assert json.loads(ok(cli("claim", "show", "1", "--json")).out)["tags"] == []
+
+
+def test_a_tag_with_a_space_is_bad_usage_and_says_to_join_the_words(cli: Run) -> None:
+    """`claim tag 5 "a b"` printed `tags a b, money`: two tags or one? A tag holds no space."""
+    setup_claims(cli)
+    err_line(
+        cli("claim", "tag", "1", "fact check"), 2, "join its words with a hyphen ('fact-check')"
+    )
+    err_line(cli("claim", "tag", "1", "a\u3000b"), 2, "tag 'a b' holds a space")
+    assert ok(cli("claim", "tag", "1", "fact-check", "money")).out == (
+        "claim #1: tags fact-check, money\n"
+    )
+
+
+def test_a_tag_that_looks_like_one_in_use_is_refused_naming_it(cli: Run) -> None:
+    setup_claims(cli)
+    ok(cli("claim", "tag", "1", "covid-19", "\u0441\u043e\u0440"))  # сор: all Cyrillic
+    err_line(cli("claim", "tag", "2", "covid19"), 1, "'covid19' looks like 'covid-19', a tag")
+    err_line(cli("claim", "tag", "2", "cop"), 1, "use '\u0441\u043e\u0440'")
+    err_line(cli("claim", "tag", "2", "lab", "1ab"), 1, "tags 'lab' and '1ab' look alike")
+    r = cli("claim", "tag", "2", "covid19", "--json")
+    assert r.code == 1 and json.loads(r.err)["error"]["kind"] == "invalid_input"
+    assert json.loads(ok(cli("claim", "show", "2", "--json")).out)["tags"] == []
+    ok(cli("claim", "tag", "2", "covid-19", "fail", "fall"))  # the tag itself, and two words
+
+
+def test_untag_of_a_tag_a_claim_does_not_have_says_so(cli: Run) -> None:
+    """A trial's `claim untag 5 nonexist` exited 0 with nothing said of the tag. Removing it is
+    still no change (exit 0, as a tag added twice is), but stderr says it was not there."""
+    setup_claims(cli)
+    ok(cli("claim", "tag", "1", "2", "money"))
+    r = ok(cli("claim", "untag", "1", "nonexist"))
+    assert r.out == "claim #1: tags already money; nothing changed\n"
+    assert r.err == "claim #1 had no tag 'nonexist': nothing to remove\n"
+    r = ok(cli("claim", "untag", "1", "2", "3", "ＭＯＮＥＹ", "typo"))
+    assert r.out.splitlines()[:2] == ["claim #1: tags none", "claim #2: tags none"]
+    assert r.err.splitlines() == [
+        "claim #1 had no tag 'typo': nothing to remove",
+        "claim #2 had no tag 'typo': nothing to remove",
+        "claim #3 had no tag 'money', 'typo': nothing to remove",
+    ]
+    assert ok(cli("claim", "untag", "1", "x", "--json")).err == (
+        "claim #1 had no tag 'x': nothing to remove\n"
+    )
 
 
 @pytest.mark.parametrize(

@@ -399,6 +399,51 @@ def test_bulk_edits(wb: Workbench, claims: list[int]) -> None:
     assert assign(wb, [a], None)[0].assignee is None
 
 
+def test_tags_are_folded_and_a_look_alike_of_one_in_use_is_refused(
+    wb: Workbench, claims: list[int], counts: Counts
+) -> None:
+    """A trial tagged claims `ｍｏｎｅｙ` and `mоney` (a Cyrillic о) beside `money`, and
+    `claim list --tag money` missed them."""
+    a, b, c = claims
+    assert tag(wb, [a], ["money"]).claims[0].tags == ("money",)
+    assert tag(wb, [b], ["ｍｏｎｅｙ", "Covid-19"]).claims[0].tags == ("covid-19", "money")
+    before = counts()
+    with pytest.raises(InvalidInput, match="mixes scripts"):
+        tag(wb, [c], ["m\u043eney"])
+    with pytest.raises(InvalidInput, match="'covid19' looks like 'covid-19', a tag claims"):
+        tag(wb, [c], ["covid19"])
+    with pytest.raises(InvalidInput, match="tags 'lab' and '1ab' look alike"):
+        tag(wb, [c], ["lab", "1ab"])
+    with pytest.raises(InvalidInput, match="holds a space"):
+        tag(wb, [c], ["a b"])
+    assert counts() == before
+    assert tag(wb, [c], ["MONEY"]).claims[0].tags == ("money",)
+
+
+def test_untag_says_which_tags_a_claim_did_not_have(wb: Workbench, claims: list[int]) -> None:
+    a, b, _ = claims
+    tag(wb, [a], ["money", "ai"])
+    done = untag(wb, [a, b], ["ＭＯＮＥＹ", "nonexist"])
+    assert [x.tags for x in done.claims] == [("ai",), ()]
+    assert done.absent == {a: ("nonexist",), b: ("money", "nonexist")}
+    assert done.unchanged == {b}
+    assert untag(wb, [a], ["ai"]).absent == {}
+
+
+def test_a_tag_stored_before_tags_were_folded_is_removed_as_typed_now(
+    wb: Workbench, claims: list[int]
+) -> None:
+    from sqlalchemy import insert
+
+    from workbench.db.models import ClaimTag
+
+    with wb.engine(write=True).begin() as conn:  # as an older version stored it
+        conn.execute(insert(ClaimTag), [{"claim_id": claims[0], "tag": "ｍｏｎｅｙ"}])
+    assert tag(wb, [claims[1]], ["money"]).claims[0].tags == ("money",)  # not its twin
+    done = untag(wb, [claims[0]], ["money"])
+    assert done.claims[0].tags == () and done.absent == {}
+
+
 def test_bulk_edit_with_an_unknown_id_changes_nothing(
     wb: Workbench, claims: list[int], counts: Counts
 ) -> None:
@@ -422,6 +467,8 @@ def test_bulk_edit_with_an_unknown_id_changes_nothing(
         (lambda wb, ids: tag(wb, ids, ["x" * 101]), "longer than 100 characters"),
         (lambda wb, ids: untag(wb, ids, ["a;b"]), "separate tags in exports"),
         (lambda wb, ids: tag(wb, ids, ["a\tb"]), "control character U\\+0009"),
+        (lambda wb, ids: tag(wb, ids, ["fact check"]), "join its words with a hyphen"),
+        (lambda wb, ids: tag(wb, ids, ["m\u043eney"]), "mixes scripts"),
         (lambda wb, ids: tag(wb, ids, []), "at least one tag"),
         # read as a claim ID wherever it came first: the service refuses it, not only the CLI
         (lambda wb, ids: tag(wb, ids, ["money", " 2025 "]), "only digits"),

@@ -122,17 +122,24 @@ def _tag_command(name: str, add: bool) -> click.Command:
             )
         _check_tags(tags, add=add)
         change = add_tags if add else remove_tags
-        _report(
-            change(workbench_from(ctx), ids, tags, expected_version=expected_version),
-            as_json,
-            "tags {tags}",
-            "tags already {tags}" + _SAME,
-        )
+        done = change(workbench_from(ctx), ids, tags, expected_version=expected_version)
+        _report(done, as_json, "tags {tags}", "tags already {tags}" + _SAME)
+        for claim_id, missing in done.absent.items():
+            # Exit 0 as for a tag added twice (nothing to do), but a typo must not pass for a
+            # tag removed.
+            names = ", ".join(repr(t) for t in missing)
+            message(f"claim #{claim_id} had no tag {names}: nothing to remove")
 
     command.help = (
-        "Add tags to claims. Tags are trimmed and lower-cased; a tag cannot be only digits."
+        "Add tags to claims.\n\nA tag is stored folded, as a name is: full-width forms as "
+        "ASCII (ｍｏｎｅｙ is money), in one case (Money is money), trimmed; so is a tag given "
+        "to `claim list --tag` or `claim untag`. A tag holds no space (join words with a "
+        "hyphen: fact-check) and is not digits alone (read as a claim ID), and one whose "
+        "letters mix scripts to imitate Latin ones (a Cyrillic о in money) is refused. A tag "
+        "that looks like one claims already have (covid19 beside covid-19, or in another "
+        "script) is refused, naming it."
         if add
-        else "Remove tags from claims."
+        else "Remove tags from claims (a tag a claim does not have is said on stderr)."
     )
     return command
 

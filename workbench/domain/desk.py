@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 from workbench.domain.errors import InvalidInput
@@ -27,9 +28,14 @@ TAG_SEPARATOR = ";"
 
 
 def normalise_tag(tag: str) -> str:
+    """A tag as it is stored and compared: folded as a person's name is (identity.fold: NFKC,
+    so full-width `ｍｏｎｅｙ` is `money`; case-folded, so `Money` is `money`; spaces trimmed
+    and runs of them made one). Tags are labels, stored folded, so `claim list --tag` finds a
+    tag however it was typed."""
+    from workbench.domain.identity import fold
     from workbench.domain.limits import check_text
 
-    cleaned = " ".join(check_text(tag, "a tag", 1000, one_line=True).split()).lower()
+    cleaned = fold(check_text(tag, "a tag", 1000, one_line=True))
     if not cleaned:
         raise InvalidInput("empty tag: a tag needs at least one visible character")
     if TAG_SEPARATOR in cleaned or "," in cleaned:
@@ -42,23 +48,51 @@ def normalise_tag(tag: str) -> str:
 
 
 def new_tag(tag: str) -> str:
-    """`normalise_tag`, for a tag being added: one of ASCII digits alone would be read as a
-    claim ID wherever it came first (`claim tag 1 2025`), so it cannot be added; one already
-    stored (from an import, or before this rule) can still be removed."""
+    """`normalise_tag`, for a tag being added, which must also be one a reader tells apart: no
+    invisible character, no space (`a b` among other tags reads as two: a hyphen joins words),
+    not ASCII digits alone (read as a claim ID wherever it came first: `claim tag 1 2025`),
+    and no character of another script imitating a Latin one (a Cyrillic о in `mоney`). One
+    already stored (from an import, or before these rules) can still be removed. A tag that
+    only looks like one in use is refused by `tag_twin`, which needs the desk's tags."""
+    from workbench.domain.identity import mixed_scripts
+
     cleaned = normalise_tag(tag)
     hidden = _hidden(cleaned)
     if hidden is not None:
         # `a` + ZERO WIDTH SPACE + `b` reads as `ab`, but --tag ab would never find it.
         raise InvalidInput(
             f"tag {cleaned!r}: character {hidden + 1} is U+{ord(cleaned[hidden]):04X}, which "
-            "is invisible or undefined; a tag holds only visible characters and spaces"
+            "is invisible or undefined; a tag holds only visible characters"
+        )
+    if " " in cleaned:
+        raise InvalidInput(
+            f"tag {cleaned!r} holds a space, and tags are listed with spaces between them: "
+            f"join its words with a hyphen ({cleaned.replace(' ', '-')!r})"
         )
     if cleaned.isascii() and cleaned.isdigit():
         raise InvalidInput(
             f"tag {cleaned!r} is only digits, which are read as claim IDs: "
             "add a letter or a word to it"
         )
+    mixed = mixed_scripts(cleaned, "tag", "tag")
+    if mixed is not None:
+        raise mixed
     return cleaned
+
+
+def tag_twin(tag: str, in_use: Iterable[str]) -> str | None:
+    """The tag of `in_use` that looks like `tag` (a new tag, `new_tag`'s form) without being
+    it: the same confusable skeleton (identity.skeleton: `сор` in Cyrillic and `cop`, `lab` and
+    `1ab`, `covid-19` and `covid19`, since punctuation is left out), or None. TR39's classes
+    only (`skim=False`): `fail` and `fall` are two words. A tag in use is compared as stored
+    and folded, since one stored before tags were folded may be full-width."""
+    from workbench.domain.identity import fold, skeleton
+
+    key = skeleton(tag, skim=False)
+    for other in in_use:
+        if fold(other) != tag and skeleton(fold(other), skim=False) == key:
+            return other
+    return None
 
 
 def _hidden(tag: str) -> int | None:

@@ -50,22 +50,38 @@ def normalise_name(raw: str, what: str = "--as") -> str:
             f"{what}: character {at + 1} is U+{ord(char):04X} {label}, which is "
             "invisible or undefined; a name holds only visible characters and spaces"
         )
-    name = " ".join(unicodedata.normalize("NFKC", trimmed).casefold().split())
-    # Case folding can leave a decomposed sequence (U+0390 folds to three code points).
-    name = unicodedata.normalize("NFKC", name)
+    name = fold(trimmed)
     if not name:
         raise InvalidInput(f"{what} needs a name: every change is recorded under one")
     if len(name) > MAX_NAME:
         raise InvalidInput(f"{what}: a name has at most {MAX_NAME} characters ({len(name)} given)")
-    if not name.isascii():
-        impostor = _script_impostor(name)
-        if impostor is not None:
-            raise InvalidInput(
-                f"{what} {name!r} mixes scripts: {impostor!r} "
-                f"({unicodedata.name(impostor, '?')}) looks like the Latin "
-                f"{_prototype(impostor)!r}; type the name in one script"
-            )
+    mixed = mixed_scripts(name, what)
+    if mixed is not None:
+        raise mixed
     return name
+
+
+def fold(text: str) -> str:
+    """`text` as people read it: NFKC (full-width `ａｌｉｃｅ` is `alice`), case-folded, runs of
+    spaces of every width made one plain space, none at either end."""
+    folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    # Case folding can leave a decomposed sequence (U+0390 folds to three code points).
+    return unicodedata.normalize("NFKC", folded)
+
+
+def mixed_scripts(text: str, what: str, noun: str = "name") -> InvalidInput | None:
+    """What is wrong with a folded `text` that mixes scripts so that a character imitates a
+    Latin one (`аlice` with a Cyrillic а), or None; `what` names it in the message and `noun`
+    says what it is (a name, a tag)."""
+    if text.isascii():
+        return None
+    impostor = _script_impostor(text)
+    if impostor is None:
+        return None
+    return InvalidInput(
+        f"{what} {text!r} mixes scripts: {impostor!r} ({unicodedata.name(impostor, '?')}) "
+        f"looks like the Latin {_prototype(impostor)!r}; type the {noun} in one script"
+    )
 
 
 # Where the data and a reader of a case-folded name disagree. Cyrillic palochka is one vertical
@@ -98,15 +114,18 @@ _SMALL_CAPITAL = len("LATIN LETTER SMALL CAPITAL X")
 _SMALL_CAPITAL_RANGES = [*range(0x0250, 0x1D2C), *range(0xA720, 0xA800), *range(0xAB30, 0xAB70)]
 
 
-def skeleton(name: str) -> str:
+def skeleton(name: str, *, skim: bool = True) -> str:
     """The TR39-style confusable skeleton of a normalised name: equal skeletons look alike.
     Punctuation, symbols and spaces are left out: `li.`, `l.i` and `l i` are `li` to a reader
-    skimming a trail (a new-user trial approved `li`'s verdict as `li.`)."""
+    skimming a trail (a new-user trial approved `li`'s verdict as `li.`). `skim=False` leaves
+    out the classes wider than TR39's (`_skimmed`): for words, where `fail` and `fall` are two
+    (a name is one person's, and its reader skims a trail for it)."""
     text = unicodedata.normalize("NFD", name)
     for _ in range(2):  # a second pass reaches classes that only the case fold exposes
         text = unicodedata.normalize("NFD", "".join(_prototype(c) for c in text).casefold())
         text = _INVISIBLE_DOT.sub("", text)
-    text = text.translate(_skimmed())
+    if skim:
+        text = text.translate(_skimmed())
     # After the look-alike classes: a symbol drawn like a letter (| for l) stays that letter.
     letters = "".join(c for c in text if unicodedata.category(c)[0] not in _NOT_LETTERS)
     # A name of symbols alone (an emoji, `-`) is its symbols: left out, every such name would
@@ -127,8 +146,7 @@ def same_person(a: str | None, b: str | None) -> bool:
     except InvalidInput:
         # A name that is not a valid name today (recorded before the rules) compares by a
         # plain fold: refusing here would let it approve its own verdict.
-        na = " ".join(unicodedata.normalize("NFKC", a).casefold().split())
-        nb = " ".join(unicodedata.normalize("NFKC", b).casefold().split())
+        na, nb = fold(a), fold(b)
     return na == nb or skeleton(na) == skeleton(nb)
 
 

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.db.models import Claim
+from workbench.db.models import Claim, ClaimTag
 from workbench.domain.clock import parse_date
-from workbench.domain.desk import new_tag, normalise_tag, parse_priority
+from workbench.domain.desk import new_tag, normalise_tag, parse_priority, tag_twin
 from workbench.domain.errors import InvalidInput, give
-from workbench.domain.identity import normalise_name
+from workbench.domain.identity import fold, normalise_name
 from workbench.services.claim_updates import check_versions, update_claim
 from workbench.services.context import Workbench, mutation, transaction
 from workbench.services.lookup import claims_by_ids
@@ -33,6 +33,9 @@ class DeskChange:
 
     claims: list[ClaimView]
     unchanged: frozenset[int] = frozenset()
+    # `untag`: the tags (as given, folded) each claim did not have, by claim id. Removing
+    # one is no change, but a mistyped tag must not pass for one removed.
+    absent: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,20 +134,50 @@ def _retag(
 ) -> DeskChange:
     if not tags:
         raise InvalidInput("name at least one tag")
-    wanted = {(new_tag if add else normalise_tag)(t) for t in tags}
+    wanted = list(dict.fromkeys((new_tag if add else normalise_tag)(t) for t in tags))
     with transaction(wb, write=True) as tx:
         claims = claims_by_ids(tx, _ids(ids))
         check_versions(ids, claims, expected_version)
+        if add:
+            _refuse_twins(tx.session, wanted)
         unchanged = set()
+        absent: dict[int, tuple[str, ...]] = {}
         for claim in claims:
             current = {t.tag for t in claim.tags}
-            new = current | wanted if add else current - wanted
+            if add:
+                new = current | set(wanted)
+            else:
+                # Compared folded: a tag stored before tags were folded (full-width, say) is
+                # removed by the tag as it is typed now.
+                new = {t for t in current if fold(t) not in wanted}
+                folded = {fold(t) for t in current}
+                missing = tuple(t for t in wanted if t not in folded)
+                if missing:
+                    absent[claim.id] = missing
             if new != current:
                 action = "claim.tagged" if add else "claim.untagged"
                 update_claim(tx, claim, action, {}, tags=sorted(new))
             else:
                 unchanged.add(claim.id)
-        return DeskChange([ClaimView.of(c) for c in claims], frozenset(unchanged))
+        return DeskChange([ClaimView.of(c) for c in claims], frozenset(unchanged), absent)
+
+
+def _refuse_twins(session: Session, wanted: Sequence[str]) -> None:
+    """A new tag that looks like a tag in use, or like another one given with it, is refused,
+    naming that one (`tag_twin`): `claim list --tag` would find one and miss the other."""
+    in_use = set(session.scalars(select(ClaimTag.tag).distinct()))
+    for i, tag in enumerate(wanted):
+        if tag in in_use:
+            continue
+        twin = tag_twin(tag, in_use)
+        if twin is not None:
+            raise InvalidInput(
+                f"tag {tag!r} looks like {twin!r}, a tag claims already have: use {twin!r}, "
+                "or a tag that cannot be mistaken for it"
+            )
+        twin = tag_twin(tag, wanted[:i])
+        if twin is not None:
+            raise InvalidInput(f"tags {twin!r} and {tag!r} look alike: give one of them")
 
 
 @mutation
