@@ -142,7 +142,7 @@ def test_same_text_with_new_metadata_offers_doc_edit(cli: Run, tmp_path: Path) -
     r = cli("doc", "edit", "1")
     assert r.code == 2 and "give at least one of" in r.err
     r = cli("doc", "edit", "1", "--url", "nope")
-    assert r.code == 1 and r.err.startswith("error: ")
+    assert r.code == 2 and r.err.startswith("error: ")
 
 
 def test_shell_completion_as_the_readme_documents(workbench_main: Run) -> None:

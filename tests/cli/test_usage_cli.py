@@ -203,6 +203,53 @@ def test_a_language_that_is_no_tag_is_bad_usage_where_it_is_set(wb: Run, tmp_pat
 
 
 @pytest.mark.parametrize(
+    "args",
+    [
+        ["doc", "edit", "1", "--url"],
+        ["doc", "add", "a.txt", "--url"],
+        ["evidence", "add", "1", "--stance", "supports", "--url"],
+        ["export", "claimreview", "--org", "D", "--org-url"],
+    ],
+    ids=lambda a: " ".join(a[:2]),
+)
+@pytest.mark.parametrize(
+    ("value", "told"),
+    [
+        ("ftp://x", "'ftp://x' is not an http(s) URL: write it as https://host/path"),
+        ("notaurl", "'notaurl' is not an http(s) URL"),
+        ("https://", "'https://' is not an http(s) URL"),
+        ("http://a b", "'http://a b' is not an http(s) URL"),
+        ("https://a.org/\nx", "the URL: character 15 is the control character U+000A"),
+        ("https://a.org/" + "x" * 2000, "the URL is 2,014 characters; the limit is 2,000"),
+    ],
+    ids=["ftp", "no-scheme", "no-host", "space", "newline", "too-long"],
+)
+def test_a_url_that_is_no_http_url_is_bad_usage(
+    wb: Run, tmp_path: Path, args: list[str], value: str, told: str
+) -> None:
+    """A trial: `doc edit 1 --url ftp://x`, `evidence add 5 --url notaurl` and `export
+    claimreview --org-url notaurl` exited 1, as if refused, where a malformed date exits 2.
+    Told before anything is read: document 1 and claim 1 need not exist."""
+    (tmp_path / "a.txt").write_text("一篇。", encoding="utf-8")
+    given = [str(tmp_path / a) if a == "a.txt" else a for a in args]
+    line = usage(wb(*given, value))
+    assert line.startswith(f"Invalid value for '{args[-1]}': "), line
+    assert told in line, line
+    r = wb(*given, value, *(["--json"] if args[0] != "export" else []))
+    assert r.code == 2
+
+
+def test_a_blank_url_clears_a_documents_and_is_no_evidence_source(wb: Run, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("一篇。", encoding="utf-8")
+    assert wb("doc", "add", str(tmp_path / "a.txt"), "--url", "https://a.org/x").code == 0
+    assert wb("doc", "edit", "1", "--url", "").code == 0  # '' clears, as before
+    assert json.loads(wb("doc", "show", "1", "--json").out)["url"] is None
+    assert "'' is not an http(s) URL" in usage(
+        wb("evidence", "add", "1", "--stance", "supports", "--url", "")
+    )
+
+
+@pytest.mark.parametrize(
     ("template", "told"),
     [
         ("https://x.org/{id}/{bogus}", "has the placeholder {bogus}"),

@@ -51,7 +51,7 @@ def test_evidence_verdict_and_sign_off(cli: Run, tmp_path: Path) -> None:
     assert restored.read_bytes() == archived.read_bytes()
     err_line(
         cli("evidence", "add", "2", "--url", "www.example.com", "--stance", "supports"),
-        1,
+        2,
         "not an http",
     )
     err_line(

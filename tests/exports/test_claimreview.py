@@ -157,7 +157,7 @@ def test_cli_prints_json_ld_and_says_what_it_skipped(run: Run, desk: Desk, tmp_p
     )
     assert r.code == 0 and len(json.loads(target.read_text(encoding="utf-8"))) == 3
     r = run("export", "claimreview", "--org", "Desk", "--org-url", "nope")
-    assert r.code == 1 and r.err.startswith("error: ") and r.err.count("\n") == 1
+    assert r.code == 2 and r.err.startswith("error: ") and r.err.count("\n") == 1
 
 
 def test_many_skipped_claims_are_one_line_per_reason(run: Run, wb: Workbench, desk: Desk) -> None:

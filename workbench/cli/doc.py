@@ -14,6 +14,7 @@ from workbench.cli.options import (
     LANGUAGE,
     OFFSET,
     POSITIVE,
+    URL_OR_BLANK,
     document_id_argument,
     json_context,
 )
@@ -67,7 +68,7 @@ METADATA_OPTIONS: list[
     tuple[tuple[str, ...], str | None, str, click.ParamType[Any, Any] | None]
 ] = [
     (("--title",), None, "Headline of the article.", None),
-    (("--url",), None, "Where it was published (http or https).", None),
+    (("--url",), "URL", "Where it was published (http or https).", URL_OR_BLANK),
     (("--author",), None, "Who wrote it.", None),
     (("--published",), "YYYY-MM-DD", "Publication date (not after today).", DAY),
     (("--lang", "language"), "CODE", "Language tag, e.g. zh, en or zh-Hant.", LANGUAGE),

@@ -7,7 +7,14 @@ from typing import Any
 import click
 
 from workbench.cli.common import output_file, workbench_from
-from workbench.cli.options import DAY, ID, claim_id_argument, json_context, output_option
+from workbench.cli.options import (
+    DAY,
+    ID,
+    URL,
+    claim_id_argument,
+    json_context,
+    output_option,
+)
 from workbench.cli.render import clip, json_or_line, json_or_table, message
 from workbench.domain.desk import STANCES
 
@@ -19,7 +26,7 @@ def evidence() -> None:
 
 @evidence.command("add")
 @claim_id_argument
-@click.option("--url", help="An http(s) address.")
+@click.option("--url", type=URL, metavar="URL", help="An http(s) address.")
 @click.option("--file", metavar="PATH", help="A file to archive in the database.")
 @click.option("--citation", help="A reference that is neither a URL nor a file.")
 @click.option(

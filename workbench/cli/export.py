@@ -10,6 +10,7 @@ import click
 
 from workbench.cli.common import output_file, workbench_from
 from workbench.cli.options import (
+    URL,
     URL_TEMPLATE,
     bom_option,
     check_bom_usage,
@@ -128,7 +129,7 @@ def export() -> None:
 @click.option("--claim", "claim_ids", type=int, multiple=True, metavar="ID", help="Only claim ID.")
 @click.option("--doc", "document_ids", type=int, multiple=True, metavar="DOC", help="Only DOC.")
 @click.option("--org", required=True, metavar="NAME", help="The publishing organisation.")
-@click.option("--org-url", required=True, metavar="URL", help="Its web site.")
+@click.option("--org-url", type=URL, required=True, metavar="URL", help="Its web site.")
 @click.option(
     "--url-template",
     type=URL_TEMPLATE,

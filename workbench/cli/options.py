@@ -106,6 +106,32 @@ def _person_text(value: str) -> str:
 PERSON = _Checked("name", str, _person_text)
 
 
+def _url_text(*, blank: bool) -> Callable[[str], str]:
+    """An http(s) URL option's text, as typed, once the library's own check takes it (its
+    length, then `check_http_url`): `evidence add --url notaurl` is then bad usage (exit 2)
+    like a malformed date. The services check it again, for URLs from files and pages
+    (refused, exit 1). With `blank`, '' passes: `doc edit --url ''` clears the URL."""
+
+    def check(value: str) -> str:
+        if blank and not value.strip():
+            return value
+        # Imported here: urllib.parse is 2 ms of a start-up, and only these commands need it.
+        from workbench.domain.limits import MAX_URL, check_text
+        from workbench.domain.text import check_http_url
+
+        check_text(value, "the URL", MAX_URL, one_line=True)
+        check_http_url(value)
+        return value
+
+    return check
+
+
+# Every option that takes a web address: URL (evidence add --url, export claimreview --org-url)
+# and URL_OR_BLANK, where '' means none (doc add --url, doc edit --url).
+URL = _Checked("URL", str, _url_text(blank=False))
+URL_OR_BLANK = _Checked("URL", str, _url_text(blank=True))
+
+
 def _url_template(value: str) -> str:
     from workbench.exports.claimreview import check_url_template
 
