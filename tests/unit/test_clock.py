@@ -71,3 +71,17 @@ def test_since_and_until_read_a_day_in_every_form_a_date_takes(typed: str) -> No
     assert is_day(typed)
     assert until_bound(typed) == "2026-12-10T23:59:59.999999Z"  # the day to its end
     assert until_bound("2026-12-10T10:00:00Z") == "2026-12-10T10:00:00.000000Z"
+
+
+def test_a_date_that_has_come_is_today_where_it_is_latest_or_before() -> None:
+    from workbench.domain.clock import latest_today, past_date
+
+    today = latest_today()
+    assert past_date(today.isoformat()) == today
+    assert past_date("2020-01-31", "published date", "published") == dt.date(2020, 1, 31)
+    tomorrow = (today + dt.timedelta(days=1)).isoformat()
+    with pytest.raises(InvalidInput, match=f"^published date {tomorrow} is in the future$") as e:
+        past_date(tomorrow, "published date", "published")
+    assert e.value.hint is not None and e.value.hint.facts == {"field": "published"}
+    with pytest.raises(InvalidInput, match="is not a date"):
+        past_date("31/01/2020")

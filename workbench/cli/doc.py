@@ -10,9 +10,9 @@ import click
 
 from workbench.cli.common import usage_unless_none, workbench_from
 from workbench.cli.options import (
-    DAY,
     LANGUAGE,
     OFFSET,
+    PAST_DAY,
     POSITIVE,
     URL_OR_BLANK,
     document_id_argument,
@@ -63,14 +63,15 @@ def _redirects(hops: tuple[str, ...], name: str | None = None) -> None:
 
 
 F = TypeVar("F", bound=Callable[..., Any])
-# The type checks a value where it is typed (DAY: a malformed date is bad usage).
+# The type checks a value where it is typed (PAST_DAY: a malformed date, or one to come, is
+# bad usage).
 METADATA_OPTIONS: list[
     tuple[tuple[str, ...], str | None, str, click.ParamType[Any, Any] | None]
 ] = [
     (("--title",), None, "Headline of the article.", None),
     (("--url",), "URL", "Where it was published (http or https).", URL_OR_BLANK),
     (("--author",), None, "Who wrote it.", None),
-    (("--published",), "YYYY-MM-DD", "Publication date (not after today).", DAY),
+    (("--published",), "YYYY-MM-DD", "Publication date (not after today).", PAST_DAY),
     (("--lang", "language"), "CODE", "Language tag, e.g. zh, en or zh-Hant.", LANGUAGE),
 ]
 

@@ -8,8 +8,8 @@ import click
 
 from workbench.cli.common import output_file, workbench_from
 from workbench.cli.options import (
-    DAY,
     ID,
+    PAST_DAY,
     URL,
     claim_id_argument,
     json_context,
@@ -37,7 +37,9 @@ def evidence() -> None:
 )
 @click.option("--title", help="Title of the source.")
 @click.option("--publisher", help="Who published it.")
-@click.option("--accessed", type=DAY, metavar="YYYY-MM-DD", help="When it was read.")
+@click.option(
+    "--accessed", type=PAST_DAY, metavar="YYYY-MM-DD", help="When it was read (not after today)."
+)
 @click.option("--excerpt", help="The passage that matters.")
 @click.option(
     "--follow-symlinks",

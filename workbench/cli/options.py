@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from workbench.defaults import BOARD_LIMIT, SCORE_MAX, SCORE_MIN
-from workbench.domain.clock import parse_date, parse_since
+from workbench.domain.clock import parse_date, parse_since, past_date
 from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import check_at_least, check_id, check_score
 from workbench.exports.registry import Subject, check_bom, help_text, names
@@ -72,8 +72,10 @@ def _date_text(parse: Callable[[str], object]) -> Callable[[str], str]:
     return check
 
 
-# Every date option: DAY a date (YYYY-MM-DD); MOMENT a date or an ISO 8601 date-time.
+# Every date option: DAY a date (YYYY-MM-DD); PAST_DAY one that has come (a publication, a
+# page read: `past_date`); MOMENT a date or an ISO 8601 date-time.
 DAY = _Checked("date", str, _date_text(lambda v: parse_date(v, "")))
+PAST_DAY = _Checked("date", str, _date_text(lambda v: past_date(v, "date")))
 MOMENT = _Checked("date", str, _date_text(parse_since))
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from workbench.domain.errors import InvalidInput
+from workbench.domain.errors import InvalidInput, bad
 
 
 def now() -> dt.datetime:
@@ -43,6 +43,19 @@ def parse_date(value: str, what: str = "date") -> dt.date:
     except ValueError:
         named = f"{what} " if what else ""
         raise InvalidInput(f"{named}{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def past_date(value: str, what: str = "date", field: str | None = None) -> dt.date:
+    """`parse_date`, for a date that has come (a publication, a page read): one after today
+    where it is latest (`latest_today`) is a typo, which would reach ClaimReview's
+    datePublished. `field` names the input in the refusal's hint."""
+    day = parse_date(value, what)
+    if day > latest_today():
+        named = f"{what} " if what else ""
+        raise InvalidInput(
+            f"{named}{day} is in the future", hint=None if field is None else bad(field)
+        )
+    return day
 
 
 # Year, month and day with one separator throughout (a slash or a dot), or with 年 月 (日).

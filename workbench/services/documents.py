@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from workbench.db.models import Claim, Document, DocumentRevision
 from workbench.defaults import MAX_ADD_INPUTS, MAX_ADD_TOTAL_TIMES, MAX_DOCUMENT_MB_ENV
-from workbench.domain.clock import latest_today, now, parse_date
+from workbench.domain.clock import now, past_date
 from workbench.domain.errors import InvalidInput, WorkbenchError, bad, give
 from workbench.domain.language import guess_language
 from workbench.domain.limits import (
@@ -217,13 +217,9 @@ class DocumentMeta:
         check_optional(self.author, "the author", MAX_SHORT)
         check_optional(self.published, "the published date", MAX_SHORT)
         check_optional(self.language, "the language", MAX_LANGUAGE)
-        published = parse_date(self.published, "published date") if self.published else None
-        # As an evidence item's accessed date: a date to come is a typo, which would reach
-        # ClaimReview's datePublished.
-        if published is not None and published > latest_today():
-            raise InvalidInput(
-                f"published date {published} is in the future", hint=bad("published")
-            )
+        published = (
+            past_date(self.published, "published date", "published") if self.published else None
+        )
         return {
             "title": _clean(self.title),
             "url": check_http_url(self.url) if self.url and self.url.strip() else None,

@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from workbench.db.models import Blob, Evidence
 from workbench.defaults import MAX_EVIDENCE_MB, MAX_EVIDENCE_MB_ENV
-from workbench.domain.clock import latest_today, now, parse_date
+from workbench.domain.clock import now, past_date
 from workbench.domain.desk import STANCES
-from workbench.domain.errors import Conflict, DamagedRecord, InvalidInput, bad, give
+from workbench.domain.errors import Conflict, DamagedRecord, InvalidInput, give
 from workbench.domain.limits import MAX_NOTE, MAX_SHORT, MAX_TITLE, MAX_URL, check_optional
 from workbench.domain.payloads import created, evidence_payload
 from workbench.domain.text import check_http_url
@@ -107,9 +107,7 @@ def add_evidence(wb: Workbench, claim_id: int, item: EvidenceInput) -> EvidenceV
         )
     if item.stance not in STANCES:
         raise InvalidInput(f"unknown stance {item.stance!r}; valid: {', '.join(STANCES)}")
-    accessed = parse_date(item.accessed, "accessed date") if item.accessed else None
-    if accessed is not None and accessed > latest_today():
-        raise InvalidInput(f"accessed date {accessed} is in the future", hint=bad("accessed"))
+    accessed = past_date(item.accessed, "accessed date", "accessed") if item.accessed else None
     data: bytes | None = None
     media_type = file_name = url = citation = None
     if item.url is not None:
