@@ -239,6 +239,37 @@ def test_a_url_that_is_no_http_url_is_bad_usage(
     assert r.code == 2
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "claimreview", "--org", "D", "--org-url", "https://d.org", "--claim"],
+        ["export", "claimreview", "--org", "D", "--org-url", "https://d.org", "--doc"],
+        ["export", "annotations", "--doc"],
+        ["export", "claims", "--doc"],
+        ["import", "claims", "t.csv", "--doc"],
+        ["import", "annotations", "t.json", "--doc"],
+        ["report", "-o", "r.html"],
+    ],
+    ids=lambda a: " ".join(a[:2]) + " " + a[-1],
+)
+@pytest.mark.parametrize(
+    ("value", "told"),
+    [
+        ("0", "id 0 is out of range: ids run from 1 to 2147483647"),
+        ("99999999999999999999", "id 99999999999999999999 is out of range"),
+        ("x", "'x' is not a valid integer"),
+    ],
+)
+def test_an_id_option_out_of_range_is_bad_usage_everywhere(
+    wb: Run, args: list[str], value: str, told: str
+) -> None:
+    """`export claimreview --claim 0` said "no claim #0" (exit 1) and a 20-digit id reached
+    the driver, where `claim show 0` is bad usage: every option naming an id is range-checked
+    as typed (ID). Told before anything is read (t.csv need not exist)."""
+    line = usage(wb(*args, value))
+    assert told in line, line
+
+
 def test_a_blank_url_clears_a_documents_and_is_no_evidence_source(wb: Run, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("一篇。", encoding="utf-8")
     assert wb("doc", "add", str(tmp_path / "a.txt"), "--url", "https://a.org/x").code == 0

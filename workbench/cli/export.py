@@ -10,6 +10,7 @@ import click
 
 from workbench.cli.common import output_file, workbench_from
 from workbench.cli.options import (
+    ID,
     URL,
     URL_TEMPLATE,
     bom_option,
@@ -126,8 +127,8 @@ def export() -> None:
 
 
 @export.command("claimreview")
-@click.option("--claim", "claim_ids", type=int, multiple=True, metavar="ID", help="Only claim ID.")
-@click.option("--doc", "document_ids", type=int, multiple=True, metavar="DOC", help="Only DOC.")
+@click.option("--claim", "claim_ids", type=ID, multiple=True, metavar="ID", help="Only claim ID.")
+@click.option("--doc", "document_ids", type=ID, multiple=True, metavar="DOC", help="Only DOC.")
 @click.option("--org", required=True, metavar="NAME", help="The publishing organisation.")
 @click.option("--org-url", type=URL, required=True, metavar="URL", help="Its web site.")
 @click.option(
@@ -178,7 +179,7 @@ def claimreview(
 
 
 @export.command("annotations")
-@click.option("--doc", "document_ids", type=int, multiple=True, metavar="DOC", help="Only DOC.")
+@click.option("--doc", "document_ids", type=ID, multiple=True, metavar="DOC", help="Only DOC.")
 @INCLUDE_FLAGGED
 @OUTPUT
 @click.pass_context
@@ -206,7 +207,7 @@ def annotations_command(
 
 @export.command("claims")
 @format_option("table")
-@click.option("--doc", "document_ids", type=int, multiple=True, metavar="DOC", help="Only DOC.")
+@click.option("--doc", "document_ids", type=ID, multiple=True, metavar="DOC", help="Only DOC.")
 @bom_option
 @OUTPUT
 @click.pass_context

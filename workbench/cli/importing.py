@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.options import json_context
+from workbench.cli.options import ID, json_context
 from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import emit_json, emit_json_object, message, plural
 
@@ -51,7 +51,7 @@ def _differs_line(d: Differs) -> str:
 
 @import_.command("annotations")
 @click.argument("path", metavar="FILE", type=click.Path(dir_okay=False))
-@click.option("--doc", "document_id", type=int, required=True, metavar="DOC", help="Anchor in DOC.")
+@click.option("--doc", "document_id", type=ID, required=True, metavar="DOC", help="Anchor in DOC.")
 @json_context
 def annotations_command(ctx: click.Context, path: str, document_id: int, as_json: bool) -> None:
     """Claims from a W3C Web Annotation collection, anchored in DOC by their selectors.
@@ -84,7 +84,7 @@ def annotations_command(ctx: click.Context, path: str, document_id: int, as_json
 
 @import_.command("claims")
 @click.argument("path", metavar="FILE.csv|FILE.json|FILE.jsonl", type=click.Path(dir_okay=False))
-@click.option("--doc", "document_id", type=int, required=True, metavar="DOC", help="Anchor in DOC.")
+@click.option("--doc", "document_id", type=ID, required=True, metavar="DOC", help="Anchor in DOC.")
 @click.option("--skip-bad", is_flag=True, help="Import the good rows; list the bad ones.")
 @json_context
 def claims_command(

@@ -7,11 +7,12 @@ from pathlib import Path
 import click
 
 from workbench.cli.common import output_file, workbench_from
+from workbench.cli.options import ID
 from workbench.cli.render import message, plural, warning
 
 
 @click.command()
-@click.argument("document_id", metavar="DOC", type=int, required=False)
+@click.argument("document_id", metavar="DOC", type=ID, required=False)
 @click.option(
     "--all", "all_docs", is_flag=True, help="Every document, and an index: -o is a folder."
 )
