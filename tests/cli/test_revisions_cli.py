@@ -387,6 +387,47 @@ def test_another_article_is_refused_unless_forced(cli: Run, served: str, tmp_pat
     assert [a["state"] for a in got["anchors"]] == ["orphaned"]
 
 
+def test_a_forced_update_orphaning_open_claims_flags_no_verdict(
+    cli: Run, files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A trial's `doc update 4 --force` orphaned still-unverified claims and recorded
+    `claim.flagged_for_review` for them: the report showed it beside a legend saying flagged
+    means "its quote changed after the verdict was given", yet they had no verdict and were
+    not in `claim list --flagged`. The trail now says `claim.quote_changed`; the list, the
+    report and the trail agree that only #2's verdict is flagged."""
+    old, _ = files
+    assert cli("doc", "add", str(old)).code == 0
+    for quote in ("创始人闫俊杰", "参数量达到4560亿"):
+        assert cli("claim", "add", "1", "--text", quote, "--quote", quote).code == 0
+    assert cli("claim", "status", "2", "in_progress").code == 0
+    assert cli("claim", "status", "2", "unverifiable", "--note", "no filing").code == 0
+    other = tmp_path / "other.txt"
+    other.write_text("Completely different article about the weather in Paris.", "utf-8")
+    r = cli("doc", "update", "1", str(other), "--force")
+    assert r.code == 0, r.err
+    assert "#1 quote gone" in r.out and "#2 quote gone" in r.out
+    assert r.out.splitlines()[-1].startswith("flagged for re-review: #2 (unverifiable)")
+    listed = json.loads(cli("claim", "list", "--flagged", "--json").out)
+    assert [c["id"] for c in listed] == [2]
+    listed = json.loads(cli("claim", "list", "--anchor", "orphaned", "--json").out)
+    assert [c["id"] for c in listed] == [1, 2]
+    actions = {
+        n: json.loads(cli("claim", "show", str(n), "--json").out)["events"][-1]["action"]
+        for n in (1, 2)
+    }
+    assert actions == {1: "claim.quote_changed", 2: "claim.flagged_for_review"}
+    shown = cli("claim", "list").out
+    assert "unverified (flagged)" not in shown and "unverifiable (flagged)" in shown
+    page = tmp_path / "r.html"
+    assert cli("report", "1", "-o", str(page)).code == 0
+    html = page.read_text(encoding="utf-8")
+    first, second = html.index('id="claim-1"'), html.index('id="claim-2"')
+    assert "claim.quote_changed" in html[first:second]
+    assert "flagged" not in html[first:second]
+    assert "claim.flagged_for_review" in html[second:]
+    assert cli("audit", "replay").code == 0
+
+
 def test_a_saved_copy_of_a_stored_page_warns_and_names_doc_update(cli: Run, tmp_path: Path) -> None:
     pages = Path(__file__).parent.parent / "data" / "pages"
     page = (pages / "en-news.html").read_bytes()

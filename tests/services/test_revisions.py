@@ -164,7 +164,47 @@ def test_quote_deleted_is_orphaned(desk: tuple[Workbench, int, dict[str, int]]) 
     # It keeps the span of the revision that had its quote.
     assert c.revision == 1 and c.quote == "国内首个线性注意力模型"
     assert ids["model"] in {x.id for x in list_claims(wb, ClaimFilter(anchor="orphaned"))}
-    assert show_claim(wb, ids["model"]).events[-1].action == "claim.flagged_for_review"
+    # It had no verdict to flag (a trial's report showed `claim.flagged_for_review` beside a
+    # legend saying flagged means "its quote changed after the verdict was given").
+    assert show_claim(wb, ids["model"]).events[-1].action == "claim.quote_changed"
+    assert c.verdict_revision is None and not c.flagged
+    assert ids["model"] not in {x.id for x in list_claims(wb, ClaimFilter(flagged=True))}
+    assert_invariant(wb, doc)
+
+
+@pytest.mark.parametrize(
+    ("moves", "action"),
+    [
+        ([], "claim.quote_changed"),
+        (["in_progress"], "claim.quote_changed"),
+        (["in_progress", "unverifiable"], "claim.flagged_for_review"),
+        (["in_progress", "opinion"], "claim.flagged_for_review"),
+    ],
+)
+def test_a_quote_gone_flags_a_verdict_and_only_says_so_of_a_claim_without_one(
+    desk: tuple[Workbench, int, dict[str, int]], moves: list[str], action: str
+) -> None:
+    """`claim.flagged_for_review` is written only where there is a verdict to flag: its mark is
+    set, `claim list --flagged` lists it and the stealth-edit report names its verdict. A
+    claim still open gets `claim.quote_changed`: the same fields, no mark."""
+    wb, doc, ids = desk
+    for status in moves:
+        set_status(wb, ids["model"], status, note="judged" if status != "in_progress" else None)
+    added = revise(wb, doc, "\n".join([P1, P3, P4]) + "\n")
+    event = show_claim(wb, ids["model"]).events[-1]
+    assert event.action == action
+    assert event.payload["after"]["anchor_state"] == "orphaned"
+    judged = action == "claim.flagged_for_review"
+    assert ("verdict_revision" in event.payload["after"]) is judged
+    assert get_claim(wb, ids["model"]).flagged is judged
+    assert (ids["model"] in [a.claim_id for a in added.flagged]) is judged
+    flagged = {x.id for x in list_claims(wb, ClaimFilter(flagged=True))}
+    assert (ids["model"] in flagged) is judged
+    # Both are claims the revision touched, for the stealth-edit report.
+    [rev] = document_changes(wb, doc).revisions
+    touched = {t.claim_id: t for t in rev.claims}
+    assert touched[ids["model"]].state == "orphaned"
+    assert touched[ids["model"]].verdict_before == (moves[-1] if judged else None)
     assert_invariant(wb, doc)
 
 

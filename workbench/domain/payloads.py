@@ -143,6 +143,11 @@ ANCHOR = (
     "verdict_revision",
 )
 
+# The events re-anchoring a claim to a new revision writes (`doc update`): its quote found
+# (exact or moved); changed, gone or its line given to another speaker under a verdict, which
+# is then flagged; or the same with no verdict to flag.
+REANCHOR_ACTIONS = ("claim.reanchored", "claim.flagged_for_review", "claim.quote_changed")
+
 ACTIONS: dict[str, Action] = {
     a.name: a
     for a in (
@@ -159,6 +164,14 @@ ACTIONS: dict[str, Action] = {
         Action("claim.reanchored", "claim", "changed", ANCHOR),
         # A corrected transcript that gives the claim's line to another speaker changes it.
         Action("claim.flagged_for_review", "claim", "changed", (*ANCHOR, "speaker")),
+        # The same, for a claim with no verdict (given or proposed) to flag: its mark is
+        # never set, so it is not among the fields.
+        Action(
+            "claim.quote_changed",
+            "claim",
+            "changed",
+            (*(f for f in ANCHOR if f not in VERDICT_MARK), "speaker"),
+        ),
         Action("claim.assigned", "claim", "changed", ("assignee",)),
         Action("claim.tagged", "claim", "changed", ("tags",)),
         Action("claim.untagged", "claim", "changed", ("tags",)),

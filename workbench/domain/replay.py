@@ -185,6 +185,7 @@ RULES: dict[str, Rule] = {
     "document.revised": create("revision"),
     "claim.reanchored": update("claim"),
     "claim.flagged_for_review": update("claim"),
+    "claim.quote_changed": update("claim"),
     "claim.added": create("claim"),
     "claim.imported": create_with_note("claim"),
     "note.added": create("note"),

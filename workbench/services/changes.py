@@ -16,13 +16,12 @@ from sqlalchemy import select
 
 from workbench.db.models import Claim, DocumentRevision, Event
 from workbench.domain.json_fields import JsonFields, as_json
+from workbench.domain.payloads import REANCHOR_ACTIONS
 from workbench.domain.status import FINAL_VALUES, Status
 from workbench.domain.textdiff import Change, diff_texts
 from workbench.services.context import Workbench, transaction
 from workbench.services.lookup import get_document
 from workbench.services.revisions import revision_text
-
-REANCHOR_ACTIONS = ("claim.reanchored", "claim.flagged_for_review")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +124,7 @@ def _touched(tx: Any, rev: DocumentRevision) -> list[TouchedClaim]:
             before.get("verdict_revision") is not None
             and after.get("verdict_revision", before["verdict_revision"]) is None
         )
-        if action == "claim.flagged_for_review" or restored:
+        if action != "claim.reanchored" or restored:  # flagged, or changed with no verdict
             flagged.append(
                 (claim_id, before, {**after, "anchor_state": "restored"} if restored else after)
             )

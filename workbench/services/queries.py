@@ -28,6 +28,7 @@ from workbench.domain.desk import PRIORITY_RANK, SORTS, normalise_tag, parse_pri
 from workbench.domain.errors import InvalidInput, NotFound, bad, give, step
 from workbench.domain.identity import normalise_name
 from workbench.domain.inputs import check_at_least
+from workbench.domain.payloads import REANCHOR_ACTIONS
 from workbench.domain.people import People
 from workbench.domain.status import (
     OPEN_STATUSES,
@@ -455,7 +456,7 @@ def _previous_quote(events: list[EventView]) -> str | None:
     """The quote the last re-anchoring replaced, if the last one changed it."""
     for ev in reversed(events):
         before = ev.payload.get("before")
-        if ev.action in ("claim.reanchored", "claim.flagged_for_review"):
+        if ev.action in REANCHOR_ACTIONS:
             if isinstance(before, dict) and isinstance(before.get("quote"), str):
                 return str(before["quote"])
             return None

@@ -144,8 +144,10 @@ def update_document(
     sharing under UNRELATED_BELOW of its wording with the latest revision is refused unless
     `force`: it is most likely another article (a wrong URL or file), and a revision can never
     be deleted.
-    Each claim whose span or anchor changes gets one event: claim.reanchored, or
-    claim.flagged_for_review when its quote changed (fuzzy) or vanished (orphaned).
+    Each claim whose span or anchor changes gets one event: claim.reanchored, or, when its
+    quote changed (fuzzy) or vanished (orphaned) or its line went to another speaker,
+    claim.flagged_for_review if it has a verdict (given or proposed) and claim.quote_changed
+    if it has none to flag.
 
     The document's metadata is never changed here: a URL other than the stored one (the page's
     canonical URL, or `fetched_url`) is reported in `not_applied`. The stored URL is the
@@ -300,8 +302,8 @@ def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[Ancho
         old_quote, old_start, old_speaker = claim.quote, claim.start, claim.speaker
         changes = {k: v for k, v in changes.items() if getattr(claim, k) != v}
         if changes:
-            action = "claim.flagged_for_review" if flagged else "claim.reanchored"
-            update_claim(tx, claim, action, changes)
+            marked = changes.get("verdict_revision", claim.verdict_revision)
+            update_claim(tx, claim, _anchor_action(flagged, marked), changes)
         outcomes.append(
             AnchorOutcome(
                 claim_id=claim.id,
@@ -319,6 +321,17 @@ def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[Ancho
             )
         )
     return outcomes
+
+
+def _anchor_action(changed: bool, verdict_revision: int | None) -> str:
+    """The event of a claim re-anchored to a new revision: its quote found (exact, moved), or
+    changed, gone or its line given to another speaker (`changed`). Then a verdict, given or
+    proposed, is flagged for re-review (its mark, `verdict_revision`, set now or before); a
+    claim with none to flag is only told that its quote changed: the report's legend and
+    `claim list --flagged` speak of verdicts, and it had none."""
+    if not changed:
+        return "claim.reanchored"
+    return "claim.quote_changed" if verdict_revision is None else "claim.flagged_for_review"
 
 
 # The fields of a claim's span in its revision (what `_restore` puts back).
