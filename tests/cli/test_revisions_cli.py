@@ -502,6 +502,30 @@ def test_an_edit_undone_says_which_revision_it_restores(cli: Run, files: tuple[P
     assert json.loads(r.out)["same_as"] == 2
 
 
+def test_an_edit_undone_names_a_proposed_verdict_not_the_in_review_status(
+    cli: Run, files: tuple[Path, Path]
+) -> None:
+    """A trial's undo printed "#17 back on the words its verdict (in_review) was given on":
+    in_review is a status; the verdict was a proposed misleading. The flag summary named it
+    "(in_review)" too."""
+    old, new = files
+    assert cli("doc", "add", str(old)).code == 0
+    quote = "参数量达到4560亿"
+    assert cli("claim", "add", "1", "--text", quote, "--quote", quote).code == 0
+    assert cli("evidence", "add", "1", "--citation", "filing", "--stance", "refutes").code == 0
+    assert cli("config", "set", "review.required", "true").code == 0
+    assert cli("claim", "status", "1", "misleading", "--note", "rounded").code == 0
+    r = cli("doc", "update", "1", str(new))
+    assert r.code == 0, r.err
+    assert r.out.splitlines()[-1].startswith("flagged for re-review: #1 (proposed misleading): ")
+    r = cli("doc", "update", "1", str(old))
+    assert r.code == 0, r.err
+    assert "  #1 back on the words its proposed verdict (misleading) was given on: " in r.out
+    assert "in_review" not in r.out
+    anchors = json.loads(cli("doc", "update", "1", str(new), "--json").out)["anchors"]
+    assert [(a["status"], a["proposed_status"]) for a in anchors] == [("in_review", "misleading")]
+
+
 def _speakers_desk(cli: Run, tmp_path: Path, *texts: str) -> list[Path]:
     paths = []
     for n, body in enumerate(texts, start=1):

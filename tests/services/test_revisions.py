@@ -535,3 +535,30 @@ def test_a_line_given_to_another_speaker_changes_the_claims_speaker(wb: Workbenc
     assert (touched[jobs].old_speaker, touched[jobs].new_speaker) == ("Okafor", "MARSH")
     assert touched[jobs].to_json()["new_speaker"] == "MARSH"
     assert_invariant(wb, doc)
+
+
+def test_an_outcome_names_the_verdict_proposed_for_a_claim_in_review(
+    desk: tuple[Workbench, int, dict[str, int]],
+) -> None:
+    """A claim in review has no verdict, only a proposed one: the outcome carries it, flagged
+    and restored alike, so that what the front end says is the proposal, not `in_review`."""
+    from workbench.services.evidence import EvidenceInput, add_evidence
+    from workbench.services.settings import set_config
+
+    wb, doc, ids = desk
+    add_evidence(wb, ids["params"], EvidenceInput(stance="refutes", citation="filing"))
+    set_config(wb, "review.required", "true")
+    set_status(wb, ids["params"], "misleading", note="rounded")
+    flagged = update_document(wb, doc, Content(OLD.replace("4560亿", "4650亿"), "text", "r.txt"))
+    [outcome] = flagged.flagged
+    assert (outcome.status, outcome.proposed_status) == ("in_review", "misleading")
+    undone = update_document(wb, doc, Content(OLD, "text", "r.txt"))
+    [back] = [a for a in undone.anchors if a.restored]
+    assert (back.claim_id, back.status, back.proposed_status) == (
+        ids["params"],
+        "in_review",
+        "misleading",
+    )
+    others = [a for a in undone.anchors if a.claim_id != ids["params"]]
+    assert all(a.proposed_status is None for a in others)
+    assert_invariant(wb, doc)

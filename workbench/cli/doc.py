@@ -37,6 +37,7 @@ from workbench.cli.render import (
 )
 
 if TYPE_CHECKING:
+    from workbench.services.revisions import AnchorOutcome
     from workbench.services.views import Added, DocumentDetail
 
 
@@ -343,7 +344,7 @@ def update(
     for a in result.anchors:
         if a.restored:
             click.echo(
-                f"  #{a.claim_id} back on the words its verdict ({a.status}) was given on: "
+                f"  #{a.claim_id} back on the words its {_verdict(a)} was given on: "
                 "no longer flagged"
             )
         if a.state == "fuzzy":
@@ -367,7 +368,7 @@ def update(
             f"workbench doc edit {document_id} --url {shlex.quote(given)}"
         )
     if result.flagged:
-        ids = ", ".join(f"#{a.claim_id} ({a.status})" for a in result.flagged)
+        ids = ", ".join(f"#{a.claim_id} ({_verdict(a, short=True)})" for a in result.flagged)
         one = len(result.flagged) == 1
         click.echo(
             f"flagged for re-review: {ids}: "
@@ -376,6 +377,15 @@ def update(
             + ("it" if one else "them")
             + " until a new decision (claim list --flagged)"
         )
+
+
+def _verdict(a: AnchorOutcome, *, short: bool = False) -> str:
+    """The verdict a claim's words were judged with: in review, the one proposed (in_review is
+    a status, not a verdict: a trial read "its verdict (in_review)" for a proposed misleading)."""
+    if a.status == "in_review" and a.proposed_status:
+        proposed = a.proposed_status
+        return f"proposed {proposed}" if short else f"proposed verdict ({proposed})"
+    return a.status if short else f"verdict ({a.status})"
 
 
 @doc.command("revisions")

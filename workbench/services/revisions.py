@@ -87,6 +87,8 @@ class AnchorOutcome(JsonFields):
     # The revision is an earlier one's text again, and the claim's flagged verdict got back
     # the span it was given on: its flag is gone (see `reanchor_claims`).
     restored: bool = False
+    # The verdict proposed, for a claim in review (`status` is then in_review, no verdict).
+    proposed_status: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,6 +320,7 @@ def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[Ancho
                 flagged=flagged and claim.verdict_revision is not None,
                 old_speaker=old_speaker if speaker is not None else None,
                 new_speaker=speaker,
+                proposed_status=claim.proposed_status,
             )
         )
     return outcomes
@@ -395,6 +398,7 @@ def _restore(tx: Tx, claim: Claim, number: int, span: dict[str, Any]) -> AnchorO
         new_start=claim.start,
         status=claim.status,
         restored=True,
+        proposed_status=claim.proposed_status,
     )
 
 
