@@ -326,6 +326,23 @@ def test_a_tag_of_digits_alone_cannot_be_added(cli: Run, tmp_path: Path) -> None
     assert json.loads(ok(cli("claim", "show", "4", "--json")).out)["tags"] == []
 
 
+def test_a_missing_claim_is_said_changed_nothing_only_by_an_edit(cli: Run) -> None:
+    """`export claimreview --claim 999` said "nothing was changed": a read changes nothing."""
+    setup_claims(cli)
+    export = ["export", "claimreview", "--org", "D", "--org-url", "https://d.org"]
+    r = cli(*export, "--claim", "999")
+    assert (r.code, r.err) == (1, "error: no claim #999; `workbench claim list` shows them\n")
+    r = cli("claim", "priority", "1", "999", "high")
+    assert (r.code, r.err) == (
+        1,
+        "error: no claim #999; nothing was changed; `workbench claim list` shows them\n",
+    )
+    r = cli("claim", "untag", "999", "x", "--json")
+    error = json.loads(r.err)["error"]
+    assert r.code == 1 and error["kind"] == "not_found"
+    assert error["message"].startswith("no claim #999; nothing was changed")
+
+
 def test_tags_typed_full_width_or_in_any_case_are_one_tag(cli: Run) -> None:
     """A trial tagged claims `ｍｏｎｅｙ` beside `money`, and `claim list --tag money` missed
     them: tags are folded (NFKC, case) as they are stored and as they are looked up."""

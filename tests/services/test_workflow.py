@@ -460,6 +460,22 @@ def test_bulk_edit_with_an_unknown_id_changes_nothing(
     assert get_claim(wb, claims[0]).assignee is None
 
 
+def test_only_an_edit_says_that_nothing_was_changed(wb: Workbench, claims: list[int]) -> None:
+    """A bulk edit naming a missing claim changes none (all or none), and says so; an export
+    naming one is a read, which never changes anything (a trial read "no claim #999; nothing
+    was changed" from `export claimreview --claim 999`). Both name `claim list`."""
+    from workbench.services.exports import export_claimreview
+
+    with pytest.raises(NotFound) as edit:
+        tag(wb, [claims[0], 999], ["x"])
+    assert edit.value.message == "no claim #999; nothing was changed"
+    with pytest.raises(NotFound) as read:
+        export_claimreview(wb, org="D", org_url="https://d.org", claim_ids=[999, claims[0], 998])
+    assert read.value.message == "no claim #999, #998"
+    for refused in (edit.value, read.value):
+        assert refused.hint == step("list", entity="claim")
+
+
 @pytest.mark.parametrize(
     ("call", "message"),
     [

@@ -33,14 +33,20 @@ def get_claim_row(tx: Tx, claim_id: int) -> Claim:
     return claim
 
 
-def claims_by_ids(tx: Tx, ids: Sequence[int]) -> list[Claim]:
-    """All the named claims, or NotFound naming every missing one (bulk edits are all-or-none)."""
+def claims_by_ids(tx: Tx, ids: Sequence[int], *, editing: bool = False) -> list[Claim]:
+    """All the named claims, or NotFound naming every missing one. `editing`: the caller is
+    about to change them all or none (a bulk edit), and the refusal says nothing was changed;
+    a reader (an export of named claims) changes nothing either way, so it does not say so."""
     unique = list(dict.fromkeys(ids))
     valid = [i for i in unique if _valid(i)]
     rows = {c.id: c for c in tx.session.scalars(select(Claim).where(Claim.id.in_(valid)))}
     missing = [i for i in unique if i not in rows]
     if missing:
-        raise NotFound("no claim " + ", ".join(f"#{i}" for i in missing) + "; nothing was changed")
+        named = "no claim " + ", ".join(f"#{i}" for i in missing)
+        raise NotFound(
+            named + ("; nothing was changed" if editing else ""),
+            hint=step("list", entity="claim"),
+        )
     return [rows[i] for i in unique]
 
 

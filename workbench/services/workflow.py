@@ -111,7 +111,7 @@ def _set_field(
     """Set one field on every named claim, all or none; claims already there are left alone.
     `check` refuses the value, if it must, in the same transaction (before anything changes)."""
     with transaction(wb, write=True) as tx:
-        claims = claims_by_ids(tx, _ids(ids))
+        claims = claims_by_ids(tx, _ids(ids), editing=True)
         check_versions(ids, claims, expected_version)
         if check is not None:
             check(tx.session)
@@ -136,7 +136,7 @@ def _retag(
         raise InvalidInput("name at least one tag")
     wanted = list(dict.fromkeys((new_tag if add else normalise_tag)(t) for t in tags))
     with transaction(wb, write=True) as tx:
-        claims = claims_by_ids(tx, _ids(ids))
+        claims = claims_by_ids(tx, _ids(ids), editing=True)
         check_versions(ids, claims, expected_version)
         if add:
             _refuse_twins(tx.session, wanted)
