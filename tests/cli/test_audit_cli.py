@@ -158,3 +158,23 @@ def test_export_formats_and_filters(cli: Run, trail: None) -> None:
     assert len(r.out.splitlines()) == 6
     r = cli("audit", "export", "--format", "xml")
     assert r.code == 2
+
+
+def test_an_export_of_no_events_says_there_is_nothing_to_verify(
+    cli: Run, trail: None, tmp_path: Path
+) -> None:
+    """`audit verify --file future.jsonl` printed "OK 0 events, head 0000…0000" and exited 0."""
+    future = tmp_path / "future.jsonl"
+    assert cli("audit", "export", "--since", "2999-01-01", "-o", str(future)).code == 0
+    r = cli("audit", "verify", "--file", str(future))
+    assert (r.code, r.out) == (
+        1,
+        "NOTHING TO VERIFY: the file holds no events: its filters (since=2999-01-01) matched "
+        "none when it was exported\n",
+    )
+    assert "0000000000" not in r.out + r.err
+    r = cli("audit", "verify", "--file", str(future), "--json")
+    shown = json.loads(r.out)
+    assert r.code == 1 and (shown["ok"], shown["empty"], shown["head"]) == (False, True, None)
+    r = cli("audit", "verify", "--file", "-", input=future.read_text(encoding="utf-8"))
+    assert r.code == 1 and r.out.startswith("NOTHING TO VERIFY")

@@ -255,6 +255,28 @@ def test_empty_file_fails(tmp_path: Path, content: str) -> None:
     assert report.broken is not None and "the file is empty" in report.broken.message()
 
 
+def test_an_export_of_no_events_verifies_nothing(
+    trail: tuple[Workbench, int], tmp_path: Path
+) -> None:
+    """A trial's `audit export --since` a date to come held no event, and verified "OK 0
+    events, head 0000…0000", exit 0, as if a chain had been checked to that head."""
+    wb, _ = trail
+    lines = export_text(wb, "jsonl", EventFilter(since="2999-01-01")).splitlines()
+    report = verify_file(write(tmp_path, lines))
+    assert report.broken is None and report.empty and not report.ok
+    assert (report.count, report.filters) == (0, {"since": "2999-01-01"})
+    shown = report.to_json()
+    assert (shown["ok"], shown["empty"], shown["head"]) == (False, True, None)
+    some = export_text(wb, "jsonl", EventFilter(since="2000-01-01")).splitlines()
+    assert verify_file(write(tmp_path, some, "some.jsonl")).ok
+    assert not verify_file(write(tmp_path, some, "some.jsonl")).empty
+
+
+def test_a_full_export_of_an_empty_trail_verifies_nothing(wb: Workbench, tmp_path: Path) -> None:
+    report = verify_file(write(tmp_path, full_export(wb)))
+    assert report.broken is None and report.empty and not report.ok and report.filters == {}
+
+
 def test_file_without_a_scope_line_fails(trail: tuple[Workbench, int], tmp_path: Path) -> None:
     wb, _ = trail
     report = verify_file(write(tmp_path, full_export(wb)[1:]))

@@ -121,7 +121,8 @@ def verify(
 
     Prints `OK <count> events, head <hash>`, or the first bad event's seq and what is wrong
     (exit 1). Events deleted from the end leave a valid chain: give the --head (and --count)
-    noted earlier from `workbench audit head` to catch that too.
+    noted earlier from `workbench audit head` to catch that too. An exported file holding no
+    events (a filtered export that matched none) verifies nothing: it says so, exit 1.
     """
     from workbench.services.verify import head_problem, verify_database, verify_file
 
@@ -144,6 +145,15 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
         click.echo(where + r.broken.message())
         verb = "holds" if r.count == 1 else "hold"
         click.echo(f"  {plural(r.count, 'event')} before it {verb}", err=True)
+        return
+    if r.empty:
+        filters = ", ".join(f"{k}={v}" for k, v in r.filters.items())
+        why = (
+            f"its filters ({filters}) matched none when it was exported"
+            if filters
+            else "the trail held none when it was exported"
+        )
+        click.echo(f"NOTHING TO VERIFY: the file holds no events: {why}")
         return
     if r.complete:
         click.echo(f"OK {plural(r.count, 'event')}, head {r.head}")

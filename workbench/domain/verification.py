@@ -47,10 +47,14 @@ class ChainReport:
     noted_head_seq: int | None = None
     # An exported file's filters, from its scope line (empty: a full export or the database).
     filters: dict[str, Any] = field(default_factory=dict)
+    # An exported file that holds no event (its filters matched none, or the trail was empty):
+    # intact, but nothing in it was checked, so it does not verify (`head` is then only the
+    # genesis value, the head of no chain).
+    empty: bool = False
 
     @property
     def ok(self) -> bool:
-        return self.broken is None
+        return self.broken is None and not self.empty
 
     @property
     def complete(self) -> bool:
@@ -63,7 +67,8 @@ class ChainReport:
             "count": self.count,
             "first_seq": self.first_seq,
             "last_seq": self.last_seq,
-            "head": self.head,
+            "head": None if self.empty else self.head,
+            "empty": self.empty,
             "complete": self.complete,
             "unchecked_links": self.gap_count,
             "unlinked_seqs": list(self.unlinked),
