@@ -132,7 +132,7 @@ def test_replay(cli: Run, trail: None, db_url: str) -> None:
     r = cli("audit", "replay")
     assert r.code == 0
     assert r.out == (
-        "consistent: 5 events rebuild 1 document, 0 revisions, 1 claim, 2 notes, "
+        "consistent: 5 events rebuild 1 document, 1 revision, 1 claim, 2 notes, "
         "0 evidence items, 0 settings, 0 users\n"
     )
     assert json.loads(cli("audit", "replay", "--json").out)["consistent"] is True
@@ -178,3 +178,19 @@ def test_an_export_of_no_events_says_there_is_nothing_to_verify(
     assert r.code == 1 and (shown["ok"], shown["empty"], shown["head"]) == (False, True, None)
     r = cli("audit", "verify", "--file", "-", input=future.read_text(encoding="utf-8"))
     assert r.code == 1 and r.out.startswith("NOTHING TO VERIFY")
+
+
+def test_replay_counts_every_revision_of_every_document(
+    cli: Run, trail: None, tmp_path: Path
+) -> None:
+    """A trial: "4 revisions" for 13 revisions over 9 documents (only updates were counted)."""
+    for n in range(2):
+        assert cli("doc", "add", "-", input=f"丙说了第{n}句话。").code == 0
+    for body in ("甲说了一句话。乙说了另一句。", "甲说了一句话。乙说了另外一句话。"):
+        revised = tmp_path / "v.txt"
+        revised.write_text(body, encoding="utf-8")
+        assert cli("doc", "update", "1", str(revised)).code == 0
+    r = cli("audit", "replay")
+    assert r.code == 0 and " rebuild 3 documents, 5 revisions, " in r.out
+    entities = json.loads(cli("audit", "replay", "--json").out)["entities"]
+    assert (entities["document"], entities["revision"]) == (3, 2)  # as the events create them

@@ -248,3 +248,14 @@ def test_the_status_before_the_edit_is_what_counts() -> None:
     )
     (message,) = t.messages()
     assert message.startswith(f"seq {seq} (claim.edited): claim #1: text changed while the claim")
+
+
+def test_a_replay_counts_a_documents_first_text_among_its_revisions() -> None:
+    from workbench.domain.replay import ReplayReport
+
+    report = ReplayReport(
+        events=30, entities={"document": 9, "revision": 4, "claim": 2}, differences=[], total=0
+    )
+    assert report.counted() == {"document": 9, "revision": 13, "claim": 2}
+    assert report.entities["revision"] == 4  # --json keeps the entities the events create
+    assert ReplayReport(0, {"claim": 1}, [], 0).counted() == {"claim": 1}

@@ -207,8 +207,9 @@ def head(ctx: click.Context, as_json: bool) -> None:
 def replay(ctx: click.Context, as_json: bool) -> None:
     """Rebuild the whole state from the events alone; compare it with the tables.
 
-    Documents, claims (status, owner, tags, priority, due date, review), notes, evidence and
-    settings are rebuilt.
+    Documents (every revision of their text), claims (status, owner, tags, priority, due
+    date, review), notes, evidence and settings are rebuilt. The revisions counted include
+    each document's first; --json's entities count only those `doc update` added.
 
     Prints `consistent`, or each difference (exit 1): a change that escaped the audit trail,
     or an event that the tables do not reflect.
@@ -223,7 +224,7 @@ def replay(ctx: click.Context, as_json: bool) -> None:
         many = {"evidence": "evidence items"}
         built = ", ".join(
             plural(n, "evidence item" if kind == "evidence" else kind, many.get(kind))
-            for kind, n in report.entities.items()
+            for kind, n in report.counted().items()
         )
         click.echo(f"consistent: {plural(report.events, 'event')} rebuild {built}")
     else:
