@@ -126,3 +126,19 @@ def test_a_new_decision_clears_the_flag(cli: Run, flagged: None) -> None:
     assert json.loads(cli("claim", "list", "--flagged", "--json").out) == []
     r = cli("export", "claimreview", *ORG)
     assert r.code == 0 and len(json.loads(r.out)) == 2 and "re-review" not in r.err
+
+
+def test_the_markdown_trail_says_a_verdict_is_flagged_as_claim_list_does(
+    cli: Run, flagged: None
+) -> None:
+    """A trial: the audit's Markdown export headed a flagged claim "Status now: verified",
+    where `claim list` shows "(flagged)"."""
+    listed = cli("claim", "list").out
+    assert "unverifiable (flagged)" in listed
+    md = cli("audit", "export", "--format", "md").out
+    one, two = md.index("## Claim #1:"), md.index("## Claim #2:")
+    assert (
+        "- **Status now:** unverifiable (version 4), flagged for re-review: the verdict was "
+        "given on revision 1, before its quote or speaker changed\n"
+    ) in md[one:two]
+    assert "flagged" not in md[two : md.index("## Other events")]

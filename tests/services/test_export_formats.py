@@ -91,6 +91,34 @@ def test_markdown_timeline_per_claim(wb: Workbench, trail: dict[str, int]) -> No
     assert "(seq 7)" in claim_a
 
 
+def test_markdown_says_a_verdict_is_flagged_as_claim_list_does(
+    wb: Workbench, trail: dict[str, int]
+) -> None:
+    """A trial's export said "Status now: verified" of a claim `claim list` showed as
+    "verified (flagged)": its quote had changed since the verdict."""
+    from workbench.services.revisions import update_document
+    from workbench.services.settings import set_config
+    from workbench.services.sources import Content
+
+    set_config(wb, "review.required", "true")
+    set_status(wb, trail["c"], "opinion", note="a view")  # proposed: in review
+    update_document(wb, trail["d1"], Content(ARTICLE.replace("four", "five"), "text", "v2"))
+    update_document(wb, trail["d2"], Content("甲说了两句话。", "text", "v2"))
+    md = export_text(wb, "md")
+    a = md[md.index(f"## Claim #{trail['a']}") : md.index(f"## Claim #{trail['b']}")]
+    assert (
+        "**Status now:** unverifiable (version 4), flagged for re-review: the verdict was given "
+        "on revision 1, before its quote or speaker changed\n"
+    ) in a
+    b = md[md.index(f"## Claim #{trail['b']}") : md.index(f"## Claim #{trail['c']}")]
+    assert "**Status now:** unverified (version 2)\n" in b  # moved; no verdict to flag
+    c = md[md.index(f"## Claim #{trail['c']}") : md.index("## Other events")]
+    assert (
+        "**Status now:** in_review (version 3), flagged for re-review: the verdict opinion was "
+        "proposed on revision 1, before its quote or speaker changed\n"
+    ) in c
+
+
 def test_markdown_respects_filters(wb: Workbench, trail: dict[str, int]) -> None:
     md = export_text(wb, "md", EventFilter(actors=["alice"]))
     assert "only by alice" in md

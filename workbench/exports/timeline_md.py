@@ -119,6 +119,26 @@ def _criteria(flt: EventFilter) -> str:
     return "only " + "; ".join(parts) if parts else ""
 
 
+def _status_now(claim: Claim) -> str:
+    """A claim's status as `claim list` and `claim show` tell it: a verdict (or one proposed)
+    whose quote changed since is flagged for re-review (views.FLAG), which a reader of the
+    trail must not miss (a trial's export said "verified" of a flagged claim, no more)."""
+    from workbench.services.views import FLAG
+
+    shown = f"{claim.status} (version {claim.version})"
+    if not FLAG.holds(claim):
+        return shown
+    judged = (
+        f"the verdict {claim.proposed_status} was proposed"
+        if claim.status == "in_review"
+        else "the verdict was given"
+    )
+    return (
+        f"{shown}, flagged for re-review: {judged} on revision {claim.verdict_revision}, "
+        "before its quote or speaker changed"
+    )
+
+
 def _claim_heading(
     tx: Tx, claim_id: int, doc_cache: dict[tuple[int, int], tuple[Document, str]]
 ) -> str:
@@ -146,7 +166,7 @@ def _claim_heading(
     lines.append(f"- **Source:** {source}, {where}")
     if claim.speaker:
         lines.append(f"- **Speaker:** {_inline(claim.speaker)}")
-    lines.append(f"- **Status now:** {claim.status} (version {claim.version})")
+    lines.append(f"- **Status now:** {_status_now(claim)}")
     if doc is not None:
         sentence = sentence_around(text, claim.start, claim.end)
         left, right = min(sentence.start, claim.start), max(sentence.end, claim.end)
