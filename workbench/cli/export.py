@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from workbench.cli.common import output_file, workbench_from
+from workbench.cli.common import check_output, output_file, workbench_from
 from workbench.cli.options import (
     URL_TEMPLATE,
     bom_option,
     check_bom_usage,
+    force_option,
     format_option,
     output_option,
 )
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
     from workbench.exports.table_xlsx import CutCell, StoodIn
     from workbench.services.exports import Skipped
 
-OUTPUT = output_option("Write to FILE (atomically) instead of stdout.")
+OUTPUT = output_option(
+    "Write to FILE (atomically; an existing one only with --force) instead of stdout."
+)
 INCLUDE_FLAGGED = click.option(
     "--include-flagged",
     is_flag=True,
@@ -112,9 +115,9 @@ def say_stood_in(stood_in: Sequence[StoodIn]) -> None:
     )
 
 
-def write_json(value: Any, output: str | None) -> None:
+def write_json(value: Any, output: str | None, force: bool) -> None:
     text = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
-    with output_file(output or "-") as out:
+    with output_file(output or "-", force=force) as out:
         out.write(text)
         out.flush()
 
@@ -138,6 +141,7 @@ def export() -> None:
 )
 @INCLUDE_FLAGGED
 @OUTPUT
+@force_option
 @click.pass_context
 def claimreview(
     ctx: click.Context,
@@ -148,6 +152,7 @@ def claimreview(
     url_template: str | None,
     include_flagged: bool,
     output: str | None,
+    force: bool,
 ) -> None:
     """schema.org ClaimReview JSON-LD (a list) for claims with a final, rated verdict.
 
@@ -159,6 +164,7 @@ def claimreview(
     """
     from workbench.services.exports import export_claimreview
 
+    check_output(output, force)
     result = export_claimreview(
         workbench_from(ctx),
         org=org,
@@ -171,7 +177,7 @@ def claimreview(
     say_skipped(result.skipped)
     say_flagged(result.flagged, include_flagged)
     say_unreviewed(result.unreviewed)
-    write_json(result.reviews, output)
+    write_json(result.reviews, output, force)
     if output:
         message(f"wrote {len(result.reviews)} ClaimReviews to {output}")
 
@@ -180,9 +186,14 @@ def claimreview(
 @click.option("--doc", "document_ids", type=int, multiple=True, metavar="DOC", help="Only DOC.")
 @INCLUDE_FLAGGED
 @OUTPUT
+@force_option
 @click.pass_context
 def annotations_command(
-    ctx: click.Context, document_ids: tuple[int, ...], include_flagged: bool, output: str | None
+    ctx: click.Context,
+    document_ids: tuple[int, ...],
+    include_flagged: bool,
+    output: str | None,
+    force: bool,
 ) -> None:
     """W3C Web Annotation JSON-LD: an AnnotationCollection with one Annotation per claim.
 
@@ -194,11 +205,12 @@ def annotations_command(
     """
     from workbench.services.exports import export_annotations
 
+    check_output(output, force)
     result = export_annotations(
         workbench_from(ctx), document_ids=document_ids, include_flagged=include_flagged
     )
     say_flagged(result.flagged, include_flagged)
-    write_json(result.collection, output)
+    write_json(result.collection, output, force)
     if output:
         message(f"wrote {plural(result.collection['total'], 'annotation')} to {output}")
 
@@ -208,9 +220,15 @@ def annotations_command(
 @click.option("--doc", "document_ids", type=int, multiple=True, metavar="DOC", help="Only DOC.")
 @bom_option
 @OUTPUT
+@force_option
 @click.pass_context
 def claims_command(
-    ctx: click.Context, fmt: str, document_ids: tuple[int, ...], bom: bool, output: str | None
+    ctx: click.Context,
+    fmt: str,
+    document_ids: tuple[int, ...],
+    bom: bool,
+    output: str | None,
+    force: bool,
 ) -> None:
     """The claims table, one row per claim, which `workbench import claims` reads back.
 
@@ -225,6 +243,7 @@ def claims_command(
     from workbench.services.exports import stream_claim_rows
 
     check_bom_usage(bom, "table", fmt)
+    check_output(output, force)
     chosen = get("table", fmt)
     binary = chosen.binary
     if binary and output in (None, "-"):
@@ -235,7 +254,7 @@ def claims_command(
     with progress_bar("exporting claims", enabled=wanted(to_stdout=not to_file)) as progress:
         # Rows first: an unknown DOC is refused before any file is opened.
         rows = stream_claim_rows(workbench_from(ctx), document_ids=document_ids, progress=progress)
-        with output_file(output or "-", binary=binary) as out:
+        with output_file(output or "-", binary=binary, force=force) as out:
             options: dict[str, Any] = {"bom": True} if bom else {}
             if chosen.cuts:
                 options["on_cut"] = cut.append
