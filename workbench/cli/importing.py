@@ -57,12 +57,12 @@ def annotations_command(ctx: click.Context, path: str, document_id: int, as_json
     """Claims from a W3C Web Annotation collection, anchored in DOC by their selectors.
 
     Annotations that `workbench export annotations` wrote bring back each claim's type,
-    status and latest note, the status as `import claims` takes it: a verdict needs its note;
-    verified, false and misleading come in in_progress (an annotation carries no evidence), as
-    does in_review, each said on stderr. Other tools' annotations, and exports of workbenches
-    that did not name themselves as generator, come in unverified and typed fact. All or
-    nothing: if any annotation does not anchor or names an unknown type or status, nothing is
-    added. Annotations whose span and text a claim already has are not added twice.
+    status and note (a verdict's reason), the status as `import claims` takes it: a verdict
+    needs its note; verified, false and misleading come in in_progress (an annotation carries
+    no evidence), as does in_review, each said on stderr. Other tools' annotations, and exports
+    of workbenches that did not name themselves as generator, come in unverified and typed
+    fact. All or nothing: if any annotation does not anchor or names an unknown type or status,
+    nothing is added. Annotations whose span and text a claim already has are not added twice.
     """
     from workbench.services.imports import import_annotations
 

@@ -7,8 +7,9 @@ claim is pinned in when it has none) narrowed by a TextQuoteSelector (exact quot
 characters of context each side) and a TextPositionSelector (code-point offsets into that
 revision's text, as the model counts them). Its bodies, each a TextualBody
 with one of the model's standard purposes: the claim's text (`describing`), its status
-(`tagging`), its type (`classifying`), its rating when it has one (`assessing`) and its latest
-note, for a verdict its reason (`commenting`).
+(`tagging`), its type (`classifying`), its rating when it has one (`assessing`) and, for a
+verdict, its reason: the note given with it, not a later one (`commenting`; an open claim's is
+its latest note: workbench.domain.sign_off.reason_note).
 
 Reading back, the status, type and note are taken only from an annotation this workbench wrote,
 known by its `generator`: another tool's tags are its own (a Hypothesis tag "false" is not a
@@ -56,7 +57,8 @@ def annotation_id(document: DocumentView, claim: ClaimView) -> str:
 @dataclass(frozen=True, slots=True)
 class Annotated:
     """What one annotation is made of: a claim, its document, the sha256 of the text of the
-    claim's revision (None: revision 1's), the body of its latest note, if it has one, and when
+    claim's revision (None: revision 1's), the body of the note its exports publish (its
+    verdict's reason, else its latest note: workbench.domain.sign_off.reason_note), and when
     the claim's revision was stored (None: when the document was added)."""
 
     claim: ClaimView
@@ -114,8 +116,8 @@ def annotation(item: Annotated) -> dict[str, Any]:
     if rated is not None:
         body.append({"type": "TextualBody", "purpose": "assessing", "value": rated["label"]})
     if item.note is not None:
-        # A verdict's reason (the note written with it), which an import needs to take the
-        # verdict; the published report shows every note too.
+        # A verdict's reason (the note written with it; an open claim's latest note), which an
+        # import needs to take the verdict; the published report shows every note too.
         body.append(
             {
                 "type": "TextualBody",
@@ -195,7 +197,7 @@ def _text_of(body: list[Any]) -> str | None:
 
 def _purposed(body: list[Any], purpose: str, where: str) -> str | None:
     """The value of the TextualBody with this purpose (None: there is none); two are refused,
-    as the claim has one status, one type and one latest note."""
+    as the claim has one status, one type and one published note."""
     values = [
         b.get("value")
         for b in body

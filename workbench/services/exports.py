@@ -122,18 +122,20 @@ def export_annotations(
 ) -> AnnotationExport:
     """A W3C AnnotationCollection: one `assessing` Annotation per claim; a claim flagged for
     re-review is left out (listed in `flagged`) unless `include_flagged`."""
+    from workbench.domain.sign_off import VERDICT_ACTIONS
     from workbench.exports.annotations import Annotated, collection
-    from workbench.services.publishing import iter_documents
+    from workbench.services.publishing import iter_documents, published_note
 
-    records = list(iter_documents(wb, document_ids=document_ids, history=False))
+    # Only the events that set a verdict: what the published note is chosen from.
+    records = list(iter_documents(wb, document_ids=document_ids, history=VERDICT_ACTIONS))
     flagged = [i.claim.id for r in records for i in r.claims if i.claim.flagged]
     items = [
         Annotated(
             item.claim,
             record.document,
             record.sha256_of(item.claim.revision),
-            # the latest note (notes come in id order), as the claims table's `note`
-            item.notes[-1].body if item.notes else None,
+            # the verdict's reason (else an open claim's latest note), as the claims table's
+            published_note(item),
             record.stored_at_of(item.claim.revision),
         )
         for record in records
@@ -161,9 +163,9 @@ def stream_claim_rows(
     claim with its notes and evidence cost 0.2-0.3 ms a claim, half a minute for a year's
     desk). An unknown DOC is refused here, before a row is written."""
     from workbench.exports.claims_table import row_of
-    from workbench.services.queries import claims_with_latest_note
+    from workbench.services.queries import claims_with_note
 
-    claims = claims_with_latest_note(wb, document_ids, progress)
+    claims = claims_with_note(wb, document_ids, progress)
     first = next(claims, None)  # runs the checks now, not when the writer asks for a row
 
     def rows() -> Iterator[dict[str, Any]]:
