@@ -34,14 +34,21 @@ INCLUDE_FLAGGED = click.option(
 )
 
 
-def say_flagged(flagged: list[int], included: bool) -> None:
-    """On stderr: which flagged claims were left out (or published anyway), and why."""
+def say_flagged(flagged: list[int], included: bool, *, kept: bool = False) -> None:
+    """On stderr: which flagged claims were left out, or `kept` without their verdict (or
+    published anyway), and why."""
     if not flagged:
         return
     ids = ", ".join(f"#{c}" for c in flagged)
     count = f"{len(flagged)} claim{'s' if len(flagged) != 1 else ''} flagged for re-review"
     if included:
         message(f"published {count} (--include-flagged): {ids}")
+    elif kept:
+        message(
+            f"withheld the verdict of {count}: {ids} (the quote changed after the verdict: "
+            "each is highlighted without status, rating or reason; a new decision clears the "
+            "flag, --include-flagged publishes them anyway)"
+        )
     else:
         message(
             f"left out {count}: {ids} (the quote changed after the verdict; "
@@ -200,8 +207,12 @@ def annotations_command(
     Each Annotation targets the document (its URL, else urn:sha256: of its text) with a
     TextQuoteSelector and a TextPositionSelector counting in the text of the claim's revision
     (with a URL, a TimeState names that text: when it was stored, and its sha256); its id
-    (urn:uuid:) is the same in every export.
-    Claims flagged for re-review are left out, and named on stderr, unless --include-flagged.
+    (urn:uuid:) is the same in every export. Its bodies: the claim's text, status, type, rating
+    and the verdict's reason (the note given with it; an open claim's latest note).
+    A claim flagged for re-review (its quote changed after the verdict) keeps its annotation
+    without its verdict, as the report shows it: a `highlighting` annotation with the claim's
+    text and type, no status, rating or reason; stderr names each. --include-flagged
+    publishes their verdicts too.
     """
     from workbench.services.exports import export_annotations
 
@@ -209,7 +220,7 @@ def annotations_command(
     result = export_annotations(
         workbench_from(ctx), document_ids=document_ids, include_flagged=include_flagged
     )
-    say_flagged(result.flagged, include_flagged)
+    say_flagged(result.flagged, include_flagged, kept=True)
     write_json(result.collection, output, force)
     if output:
         message(f"wrote {plural(result.collection['total'], 'annotation')} to {output}")

@@ -120,8 +120,9 @@ def export_claimreview(
 def export_annotations(
     wb: Workbench, *, document_ids: Sequence[int] = (), include_flagged: bool = False
 ) -> AnnotationExport:
-    """A W3C AnnotationCollection: one `assessing` Annotation per claim; a claim flagged for
-    re-review is left out (listed in `flagged`) unless `include_flagged`."""
+    """A W3C AnnotationCollection: one Annotation per claim, `assessing` it; a claim flagged for
+    re-review keeps its annotation without its verdict (status, rating and reason: a
+    `highlighting` one, listed in `flagged`) unless `include_flagged`, as the report does."""
     from workbench.domain.sign_off import VERDICT_ACTIONS
     from workbench.exports.annotations import Annotated, collection
     from workbench.services.publishing import iter_documents, published_note
@@ -137,10 +138,10 @@ def export_annotations(
             # the verdict's reason (else an open claim's latest note), as the claims table's
             published_note(item),
             record.stored_at_of(item.claim.revision),
+            withheld=item.claim.flagged and not include_flagged,
         )
         for record in records
         for item in record.claims
-        if include_flagged or not item.claim.flagged
     ]
     if len(records) == 1:
         doc = records[0].document
