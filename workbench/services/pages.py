@@ -28,6 +28,7 @@ states a day (workbench.domain.stated_dates): JSON-LD datePublished, a publicati
 
 from __future__ import annotations
 
+import codecs
 import functools
 import re
 from dataclasses import dataclass, field
@@ -49,7 +50,114 @@ class Page:
     # The text an earlier reading of the same page stored (trafilatura's own settings, before
     # the byline was left out), when it differs: a document holding it holds this page.
     earlier: tuple[str, ...] = ()
+    # How the bytes were read: see `decode_page`.
+    decoding: Decoding | None = None
 
+
+@dataclass(frozen=True, slots=True)
+class Decoding:
+    """How a page's bytes were read as text: `encoding` (a Python codec name), and whether it
+    was `guessed` (the page is not UTF-8 and declares no charset it is in: `declared` names
+    the one it declares, if any)."""
+
+    encoding: str
+    guessed: bool = False
+    declared: str | None = None
+
+
+# A page names its charset in its head: <meta charset="gbk">, or <meta http-equiv=
+# "Content-Type" content="text/html; charset=gbk">. Read in the first 8 KB, as bytes (the
+# markup around it is ASCII in every encoding a page declares this way).
+_CHARSET = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
+_HEAD = 8192
+# Names a page declares for an encoding whose superset is what browsers read it as (the WHATWG
+# Encoding Standard's labels): GB2312 and GBK pages hold GB18030's characters, Latin-1 and ASCII
+# pages Windows-1252's.
+_SUPERSET = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "iso8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "ascii": "cp1252",
+}
+
+
+def declared_charset(data: bytes, header: str | None = None) -> str | None:
+    """The charset the server (`header`: a Content-Type) or the page's head declares, as a
+    Python codec name; None when neither names one Python knows."""
+    named: list[str] = []
+    if header and (found := re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", header, re.I)):
+        named.append(found[1])
+    if found_meta := _CHARSET.search(data[:_HEAD]):
+        named.append(found_meta[1].decode("ascii"))
+    for name in named:
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            continue
+        return _SUPERSET.get(codec, codec)
+    return None
+
+
+def decode_page(data: bytes, header: str | None = None) -> tuple[str, Decoding]:
+    """A page's text and how it was read: by its byte-order mark; as UTF-8 when it is valid
+    UTF-8; else in the charset it (or the server) declares, when its bytes are in it. Only a
+    page that is none of these is read by a guess (`Decoding.guessed`, which `doc add` says on
+    stderr): GB18030 or Windows-1252 when its bytes look like them (the rules that name them
+    for a text file: workbench.domain.text.looks_like), else charset detection, else UTF-8 with
+    each bad byte replaced."""
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace"), Decoding(codec.removesuffix("-sig"))
+    try:
+        return data.decode("utf-8"), Decoding("utf-8")
+    except UnicodeDecodeError as exc:
+        bad_at = exc.start
+    declared = declared_charset(data, header)
+    if declared is not None:
+        try:
+            return data.decode(declared), Decoding(declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    for guess in _guesses(data, bad_at):
+        try:
+            return data.decode(guess), Decoding(guess, guessed=True, declared=declared)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("utf-8", errors="replace"), Decoding(
+        "utf-8", guessed=True, declared=declared
+    )
+
+
+def _guesses(data: bytes, bad_at: int) -> list[str]:
+    from workbench.domain.text import looks_like
+
+    first = looks_like(data, bad_at)
+    return [first] if first is not None else [codecs.lookup(g).name for g in _known(data)]
+
+
+def _known(data: bytes) -> list[str]:
+    from trafilatura.utils import detect_encoding
+
+    known = []
+    for guess in detect_encoding(data):
+        try:
+            codecs.lookup(guess)
+        except LookupError:
+            continue
+        known.append(guess)
+    return known
+
+
+# A page whose text comes to fewer characters than this is most likely not an article: a
+# directory listing ("Directory listing for /", 24), a login or cookie wall, a page whose text
+# a script builds. Its text is still added (a short notice can be what is checked), with a
+# warning (`doc add`). An article's headline and one sentence are over it.
+LITTLE_TEXT = 200
 
 # The lines at the top of an article where its byline and dateline stand (a headline, a
 # byline, a date on a line of its own).
@@ -60,9 +168,13 @@ _LEAD_LINES = 3
 _EARLIER_UNDER = 3000
 
 
-def extract_page(data: bytes, source: str, *, url: str | None = None) -> Page:
-    """The main text (one block per line, NFC/LF) and metadata of an HTML page."""
-    fields = _extract(data, url, _settings())
+def extract_page(
+    data: bytes, source: str, *, url: str | None = None, charset: str | None = None
+) -> Page:
+    """The main text (one block per line, NFC/LF) and metadata of an HTML page, its bytes read
+    as `decode_page` reads them (`charset`: the Content-Type the server sent, if any)."""
+    html, decoding = decode_page(data, charset)
+    fields = _extract(html, url, _settings())
     if fields is None:
         raise InvalidInput(f"{source}: no article text found in the page")
     text = normalise(str(fields.get("text") or "")).strip()
@@ -74,22 +186,22 @@ def extract_page(data: bytes, source: str, *, url: str | None = None) -> Page:
     metadata = {
         "title": headline(fields.get("title")),
         "author": byline_name(_str(fields.get("author")))
-        or byline_name(_meta_author(data))
+        or byline_name(_meta_author(html))
         or byline_name(credited),
-        "published": published_day(data, (url_found, url), datelines),
+        "published": published_day(html, (url_found, url), datelines),
         "url": _openable(_within(_str(url_found), MAX_URL)),
         "language": _tag(_within(_str(fields.get("language")), MAX_LANGUAGE))
         or (lang.group(1).decode() if lang else None),
     }
     old = text
     if len(text) < _EARLIER_UNDER:
-        before = _extract(data, url, None)
+        before = _extract(html, url, None)
         old = normalise(str(before.get("text") or "")).strip() if before else ""
     earlier = (old + "\n",) if old and old != body else ()
-    return Page(body + "\n", metadata, earlier)
+    return Page(body + "\n", metadata, earlier, decoding)
 
 
-def _extract(data: bytes, url: str | None, settings: Any) -> dict[str, Any] | None:
+def _extract(data: str, url: str | None, settings: Any) -> dict[str, Any] | None:
     """trafilatura's reading of the page (`settings` None: its own settings)."""
     import trafilatura
 
@@ -155,7 +267,7 @@ _PUBLISHED_CLASS = re.compile(r"publish|pubdate|post-date|entry-date|date-posted
 _ELSEWHERE = re.compile(r"comment|related|sidebar|recommend|footer|nav|widget|reply", re.I)
 
 
-def published_day(data: bytes, urls: tuple[str | None, ...], datelines: list[str]) -> str | None:
+def published_day(data: str, urls: tuple[str | None, ...], datelines: list[str]) -> str | None:
     """The day the page states it was published (see the module), or None: JSON-LD's
     datePublished, a publication meta tag, a <time> marked as the publication's (else the page's
     only dated <time> outside comments, sidebars and footers), a byline or dateline element
@@ -279,8 +391,9 @@ def _elsewhere(elem: Any) -> bool:
 
 # Where a page's head names its author, read when trafilatura names none: it drops names it
 # cannot tell from a person's Latin name (a trial's <meta name="author" content="李明"> came out
-# None). Only the head is read (the first 64 KB), and a URL (a profile link) is no name.
-_HEAD_BYTES = 65_536
+# None). Only the head is read (the first 65,536 characters), and a URL (a profile link) is no
+# name.
+_HEAD_CHARS = 65_536
 _AUTHOR_META = (
     "//meta[@name='author' or @property='article:author' or @name='byl'"
     " or @name='dc.creator' or @name='DC.creator']/@content"
@@ -299,11 +412,11 @@ def byline_name(value: str | None) -> str | None:
     return _shortened(author_name(cleaned) if cleaned else None, MAX_SHORT)
 
 
-def _meta_author(data: bytes) -> str | None:
-    # trafilatura's own loader: the page's declared charset (GBK pages too), lenient parsing
+def _meta_author(data: str) -> str | None:
+    # trafilatura's own loader: lenient parsing of the page's text (`decode_page`)
     from trafilatura.utils import load_html
 
-    root: Any = load_html(data[:_HEAD_BYTES])
+    root: Any = load_html(data[:_HEAD_CHARS])
     if root is None:
         return None
     for value in root.xpath(_AUTHOR_META):

@@ -352,6 +352,11 @@ class Added:
     # A new document whose URL an earlier document already has (the lowest id): most likely a
     # newer copy of that article, which `doc update` would store as its next revision.
     same_url_as: int | None = None
+    # A new document from a page: the encoding its bytes were read in when that was a guess
+    # (not UTF-8, no charset declared that they are in), and whether its text is so short
+    # (under workbench.services.pages.LITTLE_TEXT characters) that it is likely not the article.
+    guessed_encoding: str | None = None
+    little_text: bool = False
 
     def to_json(self) -> dict[str, Any]:
         held = (
@@ -367,6 +372,8 @@ class Added:
             **({} if self.created else {"revision": self.revision, "revisions": self.revisions}),
             **({} if self.same_as_input is None else {"same_as_input": self.same_as_input}),
             **({} if self.same_url_as is None else {"same_url_as": self.same_url_as}),
+            **({"guessed_encoding": self.guessed_encoding} if self.guessed_encoding else {}),
+            **({"little_text": True} if self.little_text else {}),
         }
 
 
