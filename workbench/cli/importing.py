@@ -11,6 +11,7 @@ from workbench.cli.common import workbench_from
 from workbench.cli.options import json_context
 from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import emit_json, emit_json_object, message, plural
+from workbench.domain.text import span_words
 
 if TYPE_CHECKING:  # (not at run time: `--help` imports no SQLAlchemy)
     from workbench.services.imports import Differs
@@ -36,7 +37,8 @@ def import_() -> None:
 def _print_added(claims: Iterable[ClaimView]) -> None:
     """The claims an import added, a line each (both imports print them alike)."""
     for claim in claims:
-        click.echo(f"claim #{claim.id}  [{claim.status}]  {claim.start}..{claim.end}  {claim.text}")
+        where = span_words(claim.start, claim.end)
+        click.echo(f"claim #{claim.id}  [{claim.status}]  {where}  {claim.text}")
 
 
 def _differs_line(d: Differs) -> str:

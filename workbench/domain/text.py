@@ -195,7 +195,7 @@ def span_at(text: str, start: int, end: int) -> Span:
             f"end ({end}) is outside the document, which is {len(text)} characters long"
         )
     if start == end:
-        raise InvalidInput(f"the span {start}..{end} is empty")
+        raise InvalidInput(f"the span is empty (start and end are both {start})")
     for name, offset in (("start", start), ("end", end)):
         if not at_grapheme_boundary(text, offset):
             raise InvalidInput(

@@ -26,6 +26,9 @@ class Skipped:
 
 @dataclass(frozen=True, slots=True)
 class ReviewExport:
+    """The reviews (by document, then claim), and the claims not published or said of, each
+    list by claim id (a trial's skip list read "#3, #4, #16, #5": in document order)."""
+
     reviews: list[dict[str, Any]]
     skipped: list[Skipped]
     # Claims flagged for re-review: left out, or published anyway with --include-flagged.
@@ -113,8 +116,13 @@ def export_claimreview(
                 )
             )
     # Checked after the loop: the refusal names the claim whatever order it came in.
-    _check_named(claim_ids, flagged, include_flagged)
-    return ReviewExport(reviews, skipped, flagged, unreviewed)
+    _check_named(claim_ids, sorted(flagged), include_flagged)
+    return ReviewExport(
+        reviews,
+        sorted(skipped, key=lambda s: s.claim_id),
+        sorted(flagged),
+        sorted(unreviewed),
+    )
 
 
 def export_annotations(
@@ -129,7 +137,7 @@ def export_annotations(
 
     # Only the events that set a verdict: what the published note is chosen from.
     records = list(iter_documents(wb, document_ids=document_ids, history=VERDICT_ACTIONS))
-    flagged = [i.claim.id for r in records for i in r.claims if i.claim.flagged]
+    flagged = sorted(i.claim.id for r in records for i in r.claims if i.claim.flagged)
     items = [
         Annotated(
             item.claim,
@@ -234,5 +242,5 @@ def report_site(wb: Workbench) -> list[ReportPage]:
         for r in records
     ]
     index = index_page([(r, page_name(r)) for r in records], generated_at=stamp)
-    flagged = tuple(c for p in pages for c in p.flagged)
+    flagged = tuple(sorted(c for p in pages for c in p.flagged))
     return [*pages, ReportPage("index.html", index, sum(p.claims for p in pages), flagged)]
