@@ -43,7 +43,13 @@ def commands(db: str, show_id: int, out: Path) -> dict[str, list[str]]:
     """What is measured, by name: `workbench --db DB ...` argument lists."""
     return {
         "audit verify": ["audit", "verify"],
-        "audit export --format jsonl -o FILE": ["audit", "export", "-o", str(out / "trail.jsonl")],
+        "audit export --format jsonl -o FILE": [
+            "audit",
+            "export",
+            "-o",
+            str(out / "trail.jsonl"),
+            "--force",  # measured again and again over the same file
+        ],
         "stats --json": ["stats", "--json"],
         "claim list --open --limit 50 --json": [
             "claim",
@@ -70,6 +76,7 @@ def commands(db: str, show_id: int, out: Path) -> dict[str, list[str]]:
             "csv",
             "-o",
             str(out / "claims.csv"),
+            "--force",
         ],
         "audit replay": ["audit", "replay"],
         "claim similar (first use: indexes every claim)": ["claim", "similar", str(show_id)],

@@ -1,6 +1,7 @@
 """A verdict whose quote changed after it was given (flagged for re-review) is not published:
-export claimreview and annotations leave it out and say so, `--claim` naming it is refused,
---include-flagged publishes it anyway; `claim list --flagged` and `stats` find it."""
+export claimreview leaves the claim out, export annotations and the report keep it without its
+verdict, each says so, `--claim` naming it is refused, --include-flagged publishes it anyway;
+`claim list --flagged` and `stats` find it."""
 
 from __future__ import annotations
 
@@ -63,14 +64,56 @@ def test_claimreview_refuses_a_named_flagged_claim(cli: Run, flagged: None) -> N
     assert r.code == 0 and len(json.loads(r.out)) == 1
 
 
-def test_annotations_leave_flagged_out(cli: Run, flagged: None) -> None:
+def _bodies(annotation: dict[str, Any]) -> dict[str, str]:
+    return {b["purpose"]: b["value"] for b in annotation["body"]}
+
+
+def test_annotations_keep_a_flagged_claim_without_its_verdict(
+    cli: Run, flagged: None, tmp_path: Path
+) -> None:
+    """As the report does (a trial: the README said these exports withhold the rating, and
+    the annotation was left out whole): the highlight, the claim's text and type stay; its
+    status, rating and reason, a verdict not confirmed on the current text, do not."""
     r = cli("export", "annotations")
     assert r.code == 0, r.err
     data = json.loads(r.out)
-    assert data["total"] == 1
-    assert "left out 1 claim flagged for re-review: #1" in r.err
+    assert data["total"] == 2
+    first, second = data["first"]["items"]
+    assert first["motivation"] == "highlighting"
+    assert _bodies(first) == {"describing": "营收4009亿元", "classifying": "fact"}
+    assert first["target"]["selector"][0]["exact"] == "营收4010亿元"
+    assert second["motivation"] == "assessing"
+    assert _bodies(second) == {
+        "describing": "海螺AI在全球拥有超过一亿用户",
+        "tagging": "unverifiable",
+        "classifying": "fact",
+        "assessing": "Unproven",
+        "commenting": "no filing",
+    }
+    assert r.err.strip() == (
+        "withheld the verdict of 1 claim flagged for re-review: #1 (the quote changed after "
+        "the verdict: each is highlighted without status, rating or reason; a new decision "
+        "clears the flag, --include-flagged publishes them anyway)"
+    )
     r = cli("export", "annotations", "--include-flagged")
-    assert r.code == 0 and json.loads(r.out)["total"] == 2
+    assert r.code == 0
+    first = json.loads(r.out)["first"]["items"][0]
+    assert first["motivation"] == "assessing"
+    assert _bodies(first)["tagging"] == "unverifiable"
+    assert _bodies(first)["commenting"] == "no filing"
+    assert "published 1 claim flagged for re-review (--include-flagged): #1" in r.err
+    # Read back, the withheld claim comes in open: no verdict was published.
+    out = tmp_path / "a.json"
+    assert cli("export", "annotations", "-o", str(out)).code == 0
+    (tmp_path / "v3.txt").write_text(NEW + "另一段。\n", encoding="utf-8")
+    assert cli("doc", "add", str(tmp_path / "v3.txt"), "--title", "copy").code == 0
+    r = cli("import", "annotations", str(out), "--doc", "2", "--json")
+    assert r.code == 0, r.err
+    rows = json.loads(cli("claim", "list", "--doc", "2", "--json").out)
+    assert {c["text"]: c["status"] for c in rows} == {
+        "营收4009亿元": "unverified",
+        "海螺AI在全球拥有超过一亿用户": "unverifiable",  # with its note: it needs no evidence
+    }
 
 
 def test_report_withholds_the_rating(cli: Run, flagged: None, tmp_path: Path) -> None:

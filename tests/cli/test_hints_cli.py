@@ -23,10 +23,14 @@ def test_an_actor_no_event_records_is_said_with_the_closest(cli: Run, tmp_path: 
         "--actor 'wangfang' matches no event in the trail; did you mean 王芳 (Wang Fang)? "
         "(actors recorded: editor, 王芳)",
     ]
-    r = ok(cli("audit", "export", "--actor", "editor", "--format", "csv", "-o", str(out)))
+    r = ok(
+        cli("audit", "export", "--actor", "editor", "--format", "csv", "-o", str(out), "--force")
+    )
     assert r.err == f"wrote 2 events to {out}\n"
     # a name as typed finds its normal form's events, as --as EDITOR acts as editor
-    r = ok(cli("audit", "export", "--actor", "EDITOR", "--format", "csv", "-o", str(out)))
+    r = ok(
+        cli("audit", "export", "--actor", "EDITOR", "--format", "csv", "-o", str(out), "--force")
+    )
     assert r.err == f"wrote 2 events to {out}\n"
     r = ok(cli("audit", "export", "--actor", "nobody", "--format", "jsonl"))
     assert "--actor 'nobody' matches no event in the trail (actors recorded: editor, 王芳)" in r.err

@@ -101,7 +101,7 @@ def test_no_bar_in_a_pipe_or_with_json(cli: Callable[..., object], tmp_path: Pat
         ("audit", "verify", "--file", files["trail"], "--json"),
         ("audit", "replay"),
         ("audit", "export"),
-        ("audit", "export", "--output", "trail.jsonl"),
+        ("audit", "export", "--output", "trail.jsonl", "--force"),  # _files wrote it
         ("audit", "export", "--format", "md"),
         ("audit", "export", "--format", "md", "--output", "trail.md"),
         ("import", "claims", files["table"], "--doc", doc),

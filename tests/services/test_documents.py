@@ -100,7 +100,9 @@ def test_a_pages_own_date_to_come_is_left_out_not_refusing_the_page(
 ) -> None:
     from workbench.services import pages
 
-    def page(data: bytes, source: str, *, url: str | None = None) -> pages.Page:
+    def page(
+        data: bytes, source: str, *, url: str | None = None, charset: str | None = None
+    ) -> pages.Page:
         return pages.Page("A page's text.\n", {"title": "T", "published": "2099-01-01"})
 
     monkeypatch.setattr(pages, "extract_page", page)

@@ -420,8 +420,8 @@ def test_tolerant_find_still_refuses_what_is_not_there() -> None:
     ("typed", "nearest"),
     [
         # a figure typed without its separator, or misremembered: the document's own words
-        ("其海螺AI在全球拥有超过1亿用户", "'其海螺AI在全球拥有超过一亿用户' at 96..112"),
-        ("创始人闫俊杰曾任商汤副总裁", "'创始人闫俊杰曾任商汤科技副总裁' at 17..32"),
+        ("其海螺AI在全球拥有超过1亿用户", "'其海螺AI在全球拥有超过一亿用户' at characters 96–112"),
+        ("创始人闫俊杰曾任商汤副总裁", "'创始人闫俊杰曾任商汤科技副总裁' at characters 17–32"),
         ("MiniMax launched 国内首个线性注意力模型", None),
     ],
 )
@@ -433,7 +433,8 @@ def test_tolerant_find_names_the_nearest_passage(typed: str, nearest: str | None
         assert "nearest" not in message
     else:
         assert message.endswith(nearest) and "% alike" in message
-        start, end = (int(x) for x in nearest.rsplit(" at ", 1)[1].split(".."))
+        span = nearest.rsplit(" at characters ", 1)[1]
+        start, end = (int(x) for x in span.split("–"))
         assert f"'{OLD[start:end]}'" in message
 
 

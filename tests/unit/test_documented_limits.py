@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from workbench.cli import cli
 from workbench.defaults import MAX_DOCUMENT_MB, MAX_DOCUMENT_MB_ENV
 from workbench.domain.limits import MAX_NOTE
+from workbench.services.pages import LITTLE_TEXT
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -43,3 +44,9 @@ def test_identity_says_who_can_create_roles_and_that_names_are_trimmed() -> None
     assert "CREATEROLE" in text and "permission denied to create role" in text
     assert "`--as $'alice\\n'` (a name pasted with its line end) acts as `alice`" in text
     assert "`--as $'alice\\n'` is `alice`" in " ".join(README.split())
+
+
+def test_the_little_text_warning_states_its_number() -> None:
+    said = f"under {LITTLE_TEXT:,} characters of text"
+    assert said in help_of("doc", "add")
+    assert said in " ".join(README.split())

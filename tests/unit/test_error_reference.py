@@ -13,6 +13,7 @@ from workbench.domain.errors import (
     StorageError,
 )
 from workbench.domain.transitions import Refusal
+from workbench.new_file import FILE_EXISTS
 from workbench.services.registry import ROLE_MISMATCH
 from workbench.services.revisions import UNRELATED
 from workbench.services.users import BINDING_NOT_PERMITTED
@@ -40,6 +41,8 @@ def test_every_refusal_reason_is_documented() -> None:
 def test_other_reasons_a_script_can_act_on_are_documented() -> None:
     # doc update's refusal of another article: a script may retry it with --force.
     assert f"| `{UNRELATED}` | `invalid_input` |" in PAGE
+    # An existing file a command would write over: a script may retry with --force.
+    assert f"| `{FILE_EXISTS}` | `invalid_input` |" in PAGE
     # A shared database's older schema, and an upgrade the role may not make: a script may
     # tell the database's owner rather than retry.
     assert f"| `{SCHEMA_BEHIND}` | `{SchemaError.kind}` |" in PAGE

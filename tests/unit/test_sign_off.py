@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from workbench.domain.sign_off import SignOff, sign_off
+from workbench.domain.sign_off import SignOff, reason_note, sign_off
 
 
 def _ev(seq: int, actor: str, action: str, **payload: Any) -> tuple[int, str, str, Any]:
@@ -59,3 +59,73 @@ def test_an_imported_verdict_has_no_approver() -> None:
     events = [_ev(1, "bot", "claim.imported", after={"status": "misleading"})]
     assert sign_off(events) == SignOff("misleading", "bot", None, 1)
     assert sign_off([]) is None
+
+
+# reason_note: the note an export publishes (a trial: `export annotations` and `export claims`
+# published the approver's "同意", the latest note, instead of the verdict's reason).
+
+
+def _noted(note_id: int | None) -> dict[str, Any]:
+    return {"note": None if note_id is None else {"id": note_id, "body": "..."}}
+
+
+def test_an_approved_verdict_publishes_its_proposals_reason_not_the_approval() -> None:
+    events = [
+        _ev(1, "maria", "claim.added", after={"status": "unverified"}),
+        _ev(2, "maria", "claim.review_requested", after={"status": "in_review"}, **_noted(2)),
+        _ev(
+            3,
+            "lin",
+            "claim.approved",
+            before={"proposed_by": "maria"},
+            after={"status": "false"},
+            **_noted(3),
+        ),
+    ]
+    notes = [(1, "maria"), (2, "maria"), (3, "lin"), (4, "lin")]  # 3: 同意; 4: ok
+    assert reason_note(events, notes) == 2
+    # in review: the proposal's reason too
+    assert reason_note(events[:2], notes[:2]) == 2
+
+
+def test_a_direct_verdict_publishes_its_own_note_whatever_came_after() -> None:
+    events = [_ev(1, "maria", "claim.status_changed", after={"status": "verified"}, **_noted(5))]
+    assert reason_note(events, [(4, "maria"), (5, "maria"), (6, "lin"), (7, "maria")]) == 5
+
+
+def test_a_confirmed_verdict_publishes_the_confirmations_reason() -> None:
+    events = [
+        _ev(1, "maria", "claim.status_changed", after={"status": "false"}, **_noted(1)),
+        _ev(2, "wang", "claim.status_changed", after={"status": "false"}, **_noted(3)),
+    ]
+    assert reason_note(events, [(1, "maria"), (2, "lin"), (3, "wang"), (4, "lin")]) == 3
+
+
+def test_a_verdict_without_its_note_falls_back_on_its_givers_last_note_else_none() -> None:
+    events = [_ev(1, "seed", "claim.added", after={"status": "misleading"})]
+    assert reason_note(events, [(1, "seed"), (2, "lin"), (3, "seed"), (4, "lin")]) == 3
+    assert reason_note(events, [(2, "lin"), (4, "lin")]) is None  # never another's note
+    assert reason_note(events, []) is None
+    approved_bare = [
+        _ev(1, "maria", "claim.review_requested", after={"status": "in_review"}),
+        _ev(2, "lin", "claim.approved", before={"proposed_by": "maria"}, after={"status": "false"}),
+    ]
+    assert reason_note(approved_bare, [(1, "maria"), (2, "lin")]) == 1
+
+
+def test_an_open_claim_publishes_its_latest_note() -> None:
+    rejected = [
+        _ev(1, "maria", "claim.review_requested", after={"status": "in_review"}, **_noted(1)),
+        _ev(2, "lin", "claim.rejected", after={"status": "in_progress"}, **_noted(2)),
+    ]
+    assert reason_note(rejected, [(1, "maria"), (2, "lin"), (3, "maria")]) == 3
+    reopened = [
+        _ev(1, "maria", "claim.status_changed", after={"status": "false"}, **_noted(1)),
+        _ev(2, "lin", "claim.status_changed", after={"status": "in_progress"}, **_noted(2)),
+    ]
+    assert reason_note(reopened, [(1, "maria"), (2, "lin")]) == 2
+    assert reason_note([], [(1, "maria"), (2, "lin")]) == 2
+    assert reason_note([], []) is None
+    # events that set no status are not read
+    assigned = [_ev(1, "lin", "claim.assigned", after={"assignee": "lin"}, **_noted(1))]
+    assert reason_note(assigned, [(1, "lin"), (2, "maria")]) == 2

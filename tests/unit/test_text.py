@@ -208,3 +208,14 @@ def test_http_urls_pass_as_written() -> None:
 
     for url in ("https://example.org/a?b=1", "http://[::1]:8080/x", " http://127.0.0.1/ "):
         assert check_http_url(url) == url.strip()
+
+
+def test_looks_like_names_the_codec_a_guess_would_read() -> None:
+    from workbench.domain.text import looks_like
+
+    gbk = "公司在2021年底成立，员工三千人。".encode("gbk")
+    assert looks_like(gbk, 0) == "gb18030"
+    latin = "Le café coûte 2 €.".encode("cp1252")
+    assert looks_like(latin, latin.index(b"\xe9")) == "cp1252"
+    assert looks_like(b"\x00\x01\x02\xff", 3) is None  # binary
+    assert looks_like("日本語のテキストです。".encode("euc-jp"), 0) is None

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from workbench.cli.common import output_file, usage_unless_none, workbench_from
+from workbench.cli.common import check_output, output_file, usage_unless_none, workbench_from
 from workbench.cli.errors import EXIT_REFUSED
 from workbench.cli.options import (
     ID,
@@ -17,6 +17,7 @@ from workbench.cli.options import (
     check_bom_usage,
     count_option,
     doc_filter_option,
+    force_option,
     format_option,
     json_context,
     output_option,
@@ -55,9 +56,12 @@ def audit() -> None:
     "--until", type=MOMENT, metavar="DATE", help="Only events up to DATE (UTC; a date: that day)."
 )
 @bom_option
-@output_option("Write to FILE (atomically) instead of stdout.")
+@output_option("Write to FILE (atomically; an existing one only with --force) instead of stdout.")
+@force_option
 @click.pass_context
-def export(ctx: click.Context, /, fmt: str, bom: bool, output: str | None, **criteria: Any) -> None:
+def export(
+    ctx: click.Context, /, fmt: str, bom: bool, output: str | None, force: bool, **criteria: Any
+) -> None:
     """Export events oldest first, streamed; filters combine (all must hold).
 
     Options can be repeated (--actor a --actor b). A full JSONL export verifies to the head
@@ -71,6 +75,7 @@ def export(ctx: click.Context, /, fmt: str, bom: bool, output: str | None, **cri
     flt = EventFilter(**criteria)
     usage_unless_none(flt.problem())
     check_bom_usage(bom, "events", fmt)
+    check_output(output, force)
     wb = workbench_from(ctx)
     if output is None:
         bar = fmt in REPORTS_PROGRESS and wanted()
@@ -79,7 +84,7 @@ def export(ctx: click.Context, /, fmt: str, bom: bool, output: str | None, **cri
         _say_silent_actors(done.silent_actors)
         return
     with (
-        output_file(output) as out,
+        output_file(output, force=force) as out,
         progress_bar(
             "exporting events", enabled=fmt in REPORTS_PROGRESS and wanted(to_stdout=False)
         ) as progress,

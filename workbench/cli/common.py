@@ -81,24 +81,22 @@ def text_or_stdin(value: str | None) -> str | None:
     return decode_utf8(read_stdin(4 * MAX_NOTE, " for a note"), "standard input")
 
 
-WRITE_BUFFER = 1 << 20
-
-
 @contextmanager
 def output_file(
-    path: str, *, binary: bool = False, never_over: str | None = None
+    path: str, *, binary: bool = False, force: bool = False, never_over: str | None = None
 ) -> Iterator[IO[Any]]:
-    """Write `path` atomically (`-` is stdout): a failed export never leaves a truncated file,
-    and the result gets the usual permissions, as a shell redirect would give it.
+    """Write `path` (`-` is stdout) through `workbench.new_file.writing`: whole or not at all,
+    and an existing file is refused (exit 1, naming it) unless `force` replaces it.
 
-    `never_over` (what is written, "a bundle"): an existing file is refused, as `backup`
-    refuses one, before anything is written, and the finished file is linked into place, so
-    that one appearing meanwhile is not overwritten either. A device or pipe is still written.
+    `never_over` (what is written, "a bundle"): an existing file is refused even with `force`,
+    as `backup` refuses one. A device or pipe (/dev/null, a FIFO) is still written into.
     """
     import os
     import sys
     import tempfile
     from pathlib import Path
+
+    from workbench.new_file import writing
 
     if path == "-":
         yield sys.stdout.buffer if binary else sys.stdout
@@ -109,7 +107,7 @@ def output_file(
         raise click.ClickException(f"cannot write {path}: it is a directory")
     if target.exists() and not target.is_file():
         # A device or pipe (/dev/null, a FIFO): write into it as a shell redirect would. The
-        # atomic rename below would replace the device node itself with a file (as root).
+        # atomic rename would replace the device node itself with a file (as root).
         # Written through a temporary file first: formats such as ZIP need to seek.
         import io
         import shutil
@@ -132,43 +130,26 @@ def output_file(
             spool.seek(0)
             shutil.copyfileobj(spool, device)
         return
-    if never_over is not None and (target.exists() or target.is_symlink()):
-        raise _exists(path, never_over)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise click.ClickException(f"cannot write {path}: the folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-    try:
-        # A 1 MB buffer: an audit export of 10,000,000 events is some 5 GB, and the default
-        # 8 KB buffer made that 600,000 write calls.
-        f: IO[Any] = (
-            os.fdopen(fd, "wb", buffering=WRITE_BUFFER)
-            if binary
-            else os.fdopen(fd, "w", encoding="utf-8", newline="", buffering=WRITE_BUFFER)
-        )
-        with f:
-            yield f
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        if never_over is None:
-            os.replace(tmp, target)
-        else:
-            # A link (or an O_EXCL copy), not a rename: it fails if the target appeared
-            # meanwhile (as `backup`).
-            from workbench.new_file import place_new
-
-            try:
-                place_new(tmp, target)
-            except FileExistsError:
-                raise _exists(path, never_over) from None
-            Path(tmp).unlink()
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with writing(target, replace=force, binary=binary, never=never_over) as out:
+        yield out
 
 
-def _exists(path: str, what: str) -> Exception:
-    from workbench.domain.errors import InvalidInput
+def check_output(output: str | None, force: bool) -> None:
+    """Asked before a command does its work: --force with nothing to replace (no -o FILE, or
+    -o - for stdout) is bad usage (exit 2); an existing FILE without --force is refused (exit 1,
+    the one line said), as `output_file` refuses it again when the file appears meanwhile."""
+    if output in (None, "-"):
+        if force:
+            raise click.UsageError("--force replaces an existing -o FILE: give -o FILE with it")
+        return
+    from pathlib import Path
 
-    return InvalidInput(f"{path} exists: {what} never overwrites a file")
+    from workbench.new_file import file_exists
+
+    target = Path(str(output))
+    # A file or a link (a folder and a device are each told apart by `output_file`).
+    if not force and (target.is_file() or target.is_symlink()):
+        raise file_exists(str(output))

@@ -109,8 +109,11 @@ def add(
     """Store text, Markdown or HTML files, fetched pages (http/https URLs) or stdin (-).
 
     A page's main text is extracted (navigation, scripts, comments and footers left out) with
-    its title, author, date and language, and its bytes are archived; a byline or dateline
-    leading it is left out, and the author is the name in a byline (文/王晓明 is 王晓明). A
+    its title, author, date (only a day the page states) and language, and its bytes are
+    archived; a byline or dateline leading it is left out, and the author is the name in a
+    byline (文/王晓明 is 王晓明). A page is read as UTF-8 or in the charset it (or the server)
+    declares; one that is neither is read by a guess, said on stderr. A page yielding under 200
+    characters of text is added with a warning: most likely not the article. A
     Markdown file's blocks stay apart (a headline is a sentence of its own), its wrapped lines
     join with no space inside Chinese or Japanese text; an H1 opening it is its title and a
     byline after its headings ("By NAME", 记者 NAME 报道, also on the line under a headline) its
@@ -156,15 +159,17 @@ def add(
             _redirects(result.redirects, name)
         objects = [{**r.to_json(), "redirects": list(r.redirects)} for r in results]
         emit_json(objects if several else objects[0])
-        for location, result in zip(files, results, strict=True):
+        for name, location, result in zip(names, files, results, strict=True):
             _not_applied(result)
             _same_url(result, location)
+            _page_doubts(result, name)
         return
     for name, location, result in zip(names, files, results, strict=True):
         _redirects(result.redirects, name)
         click.echo(_added_line(result, name, names))
         _not_applied(result)
         _same_url(result, location)
+        _page_doubts(result, name)
     if several:
         created = sum(r.created for r in results)
         click.echo(
@@ -226,6 +231,31 @@ def _same_url(result: Added, location: str) -> None:
         f"article, `workbench doc update {earlier}{again}` stores it as #{earlier}'s next "
         f"revision too, re-anchoring #{earlier}'s claims to it"
     )
+
+
+def _page_doubts(result: Added, name: str | None) -> None:
+    """A page added by a guess at its encoding, or with so little text that it is most likely
+    not the article: said, not refused (the text is stored; `doc text` shows it)."""
+    whose = f"{name}: " if name else ""
+    if result.guessed_encoding:
+        encoding = ENCODING_NAMES.get(result.guessed_encoding, result.guessed_encoding)
+        warning(
+            f"{whose}the page is not UTF-8 and declares no charset it is in: read as "
+            f"{encoding}, a guess (if `workbench doc text {result.document.id}` reads wrong, "
+            "convert the page to UTF-8 or give it a <meta charset>, and add it again)"
+        )
+    if result.little_text:
+        length = result.document.length
+        warning(
+            f"{whose}only {plural(length, 'character')} of text {'was' if length == 1 else 'were'} "
+            "found on the page "
+            f"(document #{result.document.id}); is it the article? (a directory listing, a "
+            "login or cookie page, or a page whose text a script writes)"
+        )
+
+
+# Python's codec names, as people know the encodings.
+ENCODING_NAMES = {"gb18030": "GB18030/GBK", "cp1252": "Windows-1252/Latin-1", "big5": "Big5"}
 
 
 def _stored_as(added: Added) -> str:

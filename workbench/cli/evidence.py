@@ -6,12 +6,13 @@ from typing import Any
 
 import click
 
-from workbench.cli.common import output_file, workbench_from
+from workbench.cli.common import check_output, output_file, workbench_from
 from workbench.cli.options import (
     ID,
     PAST_DAY,
     URL,
     claim_id_argument,
+    force_option,
     json_context,
     output_option,
 )
@@ -93,13 +94,18 @@ def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
 @evidence.command("get")
 @click.argument("evidence_id", metavar="EID", type=ID)
 @output_option("Where to write the archived file (- for stdout).", required=True, writable=False)
+@force_option
 @click.pass_context
-def get(ctx: click.Context, evidence_id: int, output: str) -> None:
-    """Restore an archived file byte for byte (its sha256 is checked first)."""
+def get(ctx: click.Context, evidence_id: int, output: str, force: bool) -> None:
+    """Restore an archived file byte for byte (its sha256 is checked first).
+
+    An existing FILE is refused unless --force.
+    """
     from workbench.services.evidence import get_evidence_file
 
+    check_output(output, force)
     ev, data = get_evidence_file(workbench_from(ctx), evidence_id)
-    with output_file(output, binary=True) as out:
+    with output_file(output, binary=True, force=force) as out:
         out.write(data)
     where = "stdout" if output == "-" else output
     message(f"wrote {len(data):,} bytes to {where} (sha256 {ev.sha256}, checked)")

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from workbench.cli.common import output_file, workbench_from
+from workbench.cli.common import check_output, output_file, workbench_from
 from workbench.cli.options import (
     ID,
     URL,
     URL_TEMPLATE,
     bom_option,
     check_bom_usage,
+    force_option,
     format_option,
     output_option,
 )
@@ -25,7 +26,9 @@ if TYPE_CHECKING:
     from workbench.exports.table_xlsx import CutCell, StoodIn
     from workbench.services.exports import Skipped
 
-OUTPUT = output_option("Write to FILE (atomically) instead of stdout.")
+OUTPUT = output_option(
+    "Write to FILE (atomically; an existing one only with --force) instead of stdout."
+)
 INCLUDE_FLAGGED = click.option(
     "--include-flagged",
     is_flag=True,
@@ -33,14 +36,21 @@ INCLUDE_FLAGGED = click.option(
 )
 
 
-def say_flagged(flagged: list[int], included: bool) -> None:
-    """On stderr: which flagged claims were left out (or published anyway), and why."""
+def say_flagged(flagged: list[int], included: bool, *, kept: bool = False) -> None:
+    """On stderr: which flagged claims were left out, or `kept` without their verdict (or
+    published anyway), and why."""
     if not flagged:
         return
     ids = ", ".join(f"#{c}" for c in flagged)
     count = f"{len(flagged)} claim{'s' if len(flagged) != 1 else ''} flagged for re-review"
     if included:
         message(f"published {count} (--include-flagged): {ids}")
+    elif kept:
+        message(
+            f"withheld the verdict of {count}: {ids} (the quote changed after the verdict: "
+            "each is highlighted without status, rating or reason; a new decision clears the "
+            "flag, --include-flagged publishes them anyway)"
+        )
     else:
         message(
             f"left out {count}: {ids} (the quote changed after the verdict; "
@@ -114,9 +124,9 @@ def say_stood_in(stood_in: Sequence[StoodIn]) -> None:
     )
 
 
-def write_json(value: Any, output: str | None) -> None:
+def write_json(value: Any, output: str | None, force: bool) -> None:
     text = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
-    with output_file(output or "-") as out:
+    with output_file(output or "-", force=force) as out:
         out.write(text)
         out.flush()
 
@@ -140,6 +150,7 @@ def export() -> None:
 )
 @INCLUDE_FLAGGED
 @OUTPUT
+@force_option
 @click.pass_context
 def claimreview(
     ctx: click.Context,
@@ -150,6 +161,7 @@ def claimreview(
     url_template: str | None,
     include_flagged: bool,
     output: str | None,
+    force: bool,
 ) -> None:
     """schema.org ClaimReview JSON-LD (a list) for claims with a final, rated verdict.
 
@@ -161,6 +173,7 @@ def claimreview(
     """
     from workbench.services.exports import export_claimreview
 
+    check_output(output, force)
     result = export_claimreview(
         workbench_from(ctx),
         org=org,
@@ -173,7 +186,7 @@ def claimreview(
     say_skipped(result.skipped)
     say_flagged(result.flagged, include_flagged)
     say_unreviewed(result.unreviewed)
-    write_json(result.reviews, output)
+    write_json(result.reviews, output, force)
     if output:
         message(f"wrote {len(result.reviews)} ClaimReviews to {output}")
 
@@ -182,25 +195,35 @@ def claimreview(
 @click.option("--doc", "document_ids", type=ID, multiple=True, metavar="DOC", help="Only DOC.")
 @INCLUDE_FLAGGED
 @OUTPUT
+@force_option
 @click.pass_context
 def annotations_command(
-    ctx: click.Context, document_ids: tuple[int, ...], include_flagged: bool, output: str | None
+    ctx: click.Context,
+    document_ids: tuple[int, ...],
+    include_flagged: bool,
+    output: str | None,
+    force: bool,
 ) -> None:
     """W3C Web Annotation JSON-LD: an AnnotationCollection with one Annotation per claim.
 
     Each Annotation targets the document (its URL, else urn:sha256: of its text) with a
     TextQuoteSelector and a TextPositionSelector counting in the text of the claim's revision
     (with a URL, a TimeState names that text: when it was stored, and its sha256); its id
-    (urn:uuid:) is the same in every export.
-    Claims flagged for re-review are left out, and named on stderr, unless --include-flagged.
+    (urn:uuid:) is the same in every export. Its bodies: the claim's text, status, type, rating
+    and the verdict's reason (the note given with it; an open claim's latest note).
+    A claim flagged for re-review (its quote changed after the verdict) keeps its annotation
+    without its verdict, as the report shows it: a `highlighting` annotation with the claim's
+    text and type, no status, rating or reason; stderr names each. --include-flagged
+    publishes their verdicts too.
     """
     from workbench.services.exports import export_annotations
 
+    check_output(output, force)
     result = export_annotations(
         workbench_from(ctx), document_ids=document_ids, include_flagged=include_flagged
     )
-    say_flagged(result.flagged, include_flagged)
-    write_json(result.collection, output)
+    say_flagged(result.flagged, include_flagged, kept=True)
+    write_json(result.collection, output, force)
     if output:
         message(f"wrote {plural(result.collection['total'], 'annotation')} to {output}")
 
@@ -210,9 +233,15 @@ def annotations_command(
 @click.option("--doc", "document_ids", type=ID, multiple=True, metavar="DOC", help="Only DOC.")
 @bom_option
 @OUTPUT
+@force_option
 @click.pass_context
 def claims_command(
-    ctx: click.Context, fmt: str, document_ids: tuple[int, ...], bom: bool, output: str | None
+    ctx: click.Context,
+    fmt: str,
+    document_ids: tuple[int, ...],
+    bom: bool,
+    output: str | None,
+    force: bool,
 ) -> None:
     """The claims table, one row per claim, which `workbench import claims` reads back.
 
@@ -227,6 +256,7 @@ def claims_command(
     from workbench.services.exports import stream_claim_rows
 
     check_bom_usage(bom, "table", fmt)
+    check_output(output, force)
     chosen = get("table", fmt)
     binary = chosen.binary
     if binary and output in (None, "-"):
@@ -237,7 +267,7 @@ def claims_command(
     with progress_bar("exporting claims", enabled=wanted(to_stdout=not to_file)) as progress:
         # Rows first: an unknown DOC is refused before any file is opened.
         rows = stream_claim_rows(workbench_from(ctx), document_ids=document_ids, progress=progress)
-        with output_file(output or "-", binary=binary) as out:
+        with output_file(output or "-", binary=binary, force=force) as out:
             options: dict[str, Any] = {"bom": True} if bom else {}
             if chosen.cuts:
                 options["on_cut"] = cut.append

@@ -24,6 +24,7 @@ FLAGS: dict[str, str] = {
     "database": "--db PATH|URL (or WORKBENCH_DB)",
     "search": "--search TEXT",
     "source": "FILE, URL or - (the text to store)",
+    "replace": "--force to replace it",
 }
 
 

@@ -11,6 +11,7 @@ from workbench.cli.common import workbench_from
 from workbench.cli.options import ID, json_context
 from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import emit_json, emit_json_object, message, plural
+from workbench.domain.text import span_words
 
 if TYPE_CHECKING:  # (not at run time: `--help` imports no SQLAlchemy)
     from workbench.services.imports import Differs
@@ -36,7 +37,8 @@ def import_() -> None:
 def _print_added(claims: Iterable[ClaimView]) -> None:
     """The claims an import added, a line each (both imports print them alike)."""
     for claim in claims:
-        click.echo(f"claim #{claim.id}  [{claim.status}]  {claim.start}..{claim.end}  {claim.text}")
+        where = span_words(claim.start, claim.end)
+        click.echo(f"claim #{claim.id}  [{claim.status}]  {where}  {claim.text}")
 
 
 def _differs_line(d: Differs) -> str:
@@ -57,12 +59,12 @@ def annotations_command(ctx: click.Context, path: str, document_id: int, as_json
     """Claims from a W3C Web Annotation collection, anchored in DOC by their selectors.
 
     Annotations that `workbench export annotations` wrote bring back each claim's type,
-    status and latest note, the status as `import claims` takes it: a verdict needs its note;
-    verified, false and misleading come in in_progress (an annotation carries no evidence), as
-    does in_review, each said on stderr. Other tools' annotations, and exports of workbenches
-    that did not name themselves as generator, come in unverified and typed fact. All or
-    nothing: if any annotation does not anchor or names an unknown type or status, nothing is
-    added. Annotations whose span and text a claim already has are not added twice.
+    status and note (a verdict's reason), the status as `import claims` takes it: a verdict
+    needs its note; verified, false and misleading come in in_progress (an annotation carries
+    no evidence), as does in_review, each said on stderr. Other tools' annotations, and exports
+    of workbenches that did not name themselves as generator, come in unverified and typed
+    fact. All or nothing: if any annotation does not anchor or names an unknown type or status,
+    nothing is added. Annotations whose span and text a claim already has are not added twice.
     """
     from workbench.services.imports import import_annotations
 

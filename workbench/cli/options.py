@@ -215,6 +215,16 @@ def output_option(help: str, *, required: bool = False, writable: bool = True) -
     )
 
 
+def force_option(fn: F) -> F:
+    """`--force`: replace an existing -o FILE (without it, an existing file is refused)."""
+    return click.option(
+        "--force",
+        is_flag=True,
+        help="Replace FILE if it exists (without --force an existing file is refused). The new "
+        "file is written whole, then put in its place.",
+    )(fn)
+
+
 def format_option(subject: Subject) -> Decorator[Any]:
     """`--format`: the formats registered for `subject`, the first one by default."""
     return click.option(

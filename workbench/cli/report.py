@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from workbench.cli.common import output_file, workbench_from
-from workbench.cli.options import ID
+from workbench.cli.common import check_output, output_file, workbench_from
+from workbench.cli.options import ID, force_option
 from workbench.cli.render import message, plural, warning
 
 
@@ -23,18 +23,24 @@ from workbench.cli.render import message, plural, warning
     type=click.Path(writable=True),
     help="The HTML file to write (a folder with --all).",
 )
+@force_option
 @click.pass_context
-def report(ctx: click.Context, document_id: int | None, all_docs: bool, output: str) -> None:
+def report(
+    ctx: click.Context, document_id: int | None, all_docs: bool, output: str, force: bool
+) -> None:
     """Write an HTML report: the article with each claim's span highlighted in its status
     colour, and the claims beside it with status, rating, owner, notes, evidence and history.
 
     The page is one file that loads nothing from the network (inline CSS and JavaScript).
     Click a claim to flash its span; click a span to open its claim.
+    An existing file is refused unless --force (with --all: any of the pages to write in the
+    folder, before any is written).
     """
     from workbench.services.exports import report_pages, report_site
 
     if all_docs == (document_id is not None):
         raise click.UsageError("give a document DOC, or --all (not both)")
+    check_output(output, force)
     if document_id is not None and Path(output).is_dir():
         # -o takes a folder only with --all; written into, the folder itself would be replaced.
         raise click.UsageError(
@@ -44,7 +50,7 @@ def report(ctx: click.Context, document_id: int | None, all_docs: bool, output: 
     wb = workbench_from(ctx)
     if document_id is not None:
         [page] = report_pages(wb, document_ids=[document_id])
-        with output_file(output) as out:
+        with output_file(output, force=force) as out:
             out.write(page.html)
         message(f"wrote {output}: document #{document_id}, {plural(page.claims, 'claim')}")
         if output != "-" and Path(output).suffix.lower() not in (".html", ".htm"):
@@ -55,10 +61,14 @@ def report(ctx: click.Context, document_id: int | None, all_docs: bool, output: 
     folder = Path(output)
     if folder.exists() and not folder.is_dir():
         raise click.UsageError(f"with --all, -o names a folder; {output} is a file")
-    folder.mkdir(exist_ok=True)
     pages = report_site(wb)
+    if not force:
+        from workbench.new_file import check_free
+
+        check_free([folder / page.name for page in pages])
+    folder.mkdir(exist_ok=True)
     for page in pages:
-        with output_file(str(folder / page.name)) as out:
+        with output_file(str(folder / page.name), force=force) as out:
             out.write(page.html)
     docs = len(pages) - 1
     message(f"wrote {docs} document page{'' if docs == 1 else 's'} and index.html to {output}")

@@ -48,6 +48,7 @@ from workbench.domain.text import (
     find_quote,
     normalise,
     span_at,
+    span_words,
 )
 
 MIN_QUOTE_SIMILARITY = 0.7
@@ -660,7 +661,7 @@ def find_quote_tolerant(text: str, quote: str, occurrence: int | None = None) ->
         typed, found = clip_pair(quote, text[start:end])
         raise InvalidInput(
             f"quote not found in the document: {typed!r}; the nearest passage, "
-            f"{alike:.0%} alike, is {found!r} at {start}..{end}"
+            f"{alike:.0%} alike, is {found!r} at {span_words(start, end)}"
         )
     if occurrence is None:
         if len(positions) > 1:

@@ -2,7 +2,7 @@
 claims table, a Web Annotation collection), decided by the workflow as `claim status` decides.
 
 Some claims cannot come in at the status their file gives, and come in open instead, their note
-kept. An export writes a claim in review as `in_review` with its latest note, but not the
+kept. An export writes a claim in review as `in_review` with its proposal's reason, but not the
 verdict proposed nor who proposed it; a proposal made anew by the importer would not be the
 proposer's. A verdict that rests on evidence (verified, false, misleading) cannot come in
 either: a file carries no evidence, and taking its word for it let a verdict with none behind it

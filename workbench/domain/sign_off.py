@@ -11,7 +11,7 @@ second person approved.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,3 +63,53 @@ def sign_off(events: Iterable[tuple[int, str, str, Mapping[str, Any]]]) -> SignO
         else:
             current = SignOff(status, actor, None, seq)
     return current
+
+
+def reason_note(
+    events: Iterable[tuple[int, str, str, Mapping[str, Any]]],
+    notes: Sequence[tuple[int, str]],
+) -> int | None:
+    """The note an export publishes for a claim (the claims table's `note`, a Web Annotation's
+    `commenting` body): the id of one of `notes` (id, author; in id order), or None.
+
+    - A claim with a verdict, or a verdict proposed (in review): the note given with that
+      verdict, the reason its giver wrote (`claim status ID false --note ...`). For an approved
+      proposal that is the proposal's note, not the approver's ("Agreed.", "同意"); a verdict
+      confirmed after its quote changed takes the confirmation's note.
+    - Such a verdict with no note recorded with it (older trails, a seed's verdict): the last
+      note by the person who gave (proposed) it; else none. An approver's or anyone else's note
+      never stands in for the reason.
+    - A claim with no verdict (unverified, in progress, a proposal rejected): its latest note,
+      where its check stands.
+
+    `events` are the claim's (seq, actor, action, payload) in order; only the actions that set
+    a verdict are read (VERDICT_ACTIONS), as `sign_off` reads them."""
+    judged = False
+    reason: int | None = None
+    giver: str | None = None
+    for _seq, actor, action, payload in events:
+        if action not in VERDICT_ACTIONS:
+            continue
+        after = payload.get("after") or {}
+        status = after.get("status")
+        if status is None:
+            continue
+        if action == APPROVED:
+            # The proposal's reason and proposer stand: the approver only agrees.
+            before = payload.get("before") or {}
+            giver = before.get("proposed_by") or giver
+            judged = True
+            continue
+        if status in FINAL_VALUES or action == REVIEW_REQUESTED:
+            written = payload.get("note")
+            reason = written.get("id") if isinstance(written, Mapping) else None
+            giver, judged = actor, True
+        else:
+            judged, reason, giver = False, None, None
+    ids = {note_id for note_id, _author in notes}
+    if not judged:
+        return notes[-1][0] if notes else None
+    if reason in ids:
+        return reason
+    by_giver = [note_id for note_id, author in notes if giver is not None and author == giver]
+    return by_giver[-1] if by_giver else None

@@ -109,6 +109,19 @@ def not_utf8_advice(data: bytes, bad_at: int, what: str = "it", *, starts_file: 
     return f"convert {what} to UTF-8 first"
 
 
+def looks_like(data: bytes, bad_at: int) -> str | None:
+    """The codec that bytes not UTF-8 at `bad_at` look like written in ("gb18030", "cp1252"),
+    by the rules `not_utf8_advice` names them by; None when they look like neither. Read
+    only where a guess is said to be one (a page that declares no charset)."""
+    if b"\0" in data[:BINARY_SAMPLE]:
+        return None
+    if _looks_like_gbk(data, bad_at):
+        return "gb18030"
+    if _looks_like_cp1252(data, bad_at):
+        return "cp1252"
+    return None
+
+
 def decode_utf8(data: bytes, source: str) -> str:
     """Decode UTF-8 strictly (a BOM is dropped): guessing an encoding would corrupt offsets."""
     try:
@@ -182,7 +195,7 @@ def span_at(text: str, start: int, end: int) -> Span:
             f"end ({end}) is outside the document, which is {len(text)} characters long"
         )
     if start == end:
-        raise InvalidInput(f"the span {start}..{end} is empty")
+        raise InvalidInput(f"the span is empty (start and end are both {start})")
     for name, offset in (("start", start), ("end", end)):
         if not at_grapheme_boundary(text, offset):
             raise InvalidInput(

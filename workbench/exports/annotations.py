@@ -7,8 +7,11 @@ claim is pinned in when it has none) narrowed by a TextQuoteSelector (exact quot
 characters of context each side) and a TextPositionSelector (code-point offsets into that
 revision's text, as the model counts them). Its bodies, each a TextualBody
 with one of the model's standard purposes: the claim's text (`describing`), its status
-(`tagging`), its type (`classifying`), its rating when it has one (`assessing`) and its latest
-note, for a verdict its reason (`commenting`).
+(`tagging`), its type (`classifying`), its rating when it has one (`assessing`) and, for a
+verdict, its reason: the note given with it, not a later one (`commenting`; an open claim's is
+its latest note: workbench.domain.sign_off.reason_note). A verdict flagged for re-review keeps
+its annotation, a `highlighting` one without status, rating or reason, as the report withholds
+it (`Annotated.withheld`).
 
 Reading back, the status, type and note are taken only from an annotation this workbench wrote,
 known by its `generator`: another tool's tags are its own (a Hypothesis tag "false" is not a
@@ -56,7 +59,8 @@ def annotation_id(document: DocumentView, claim: ClaimView) -> str:
 @dataclass(frozen=True, slots=True)
 class Annotated:
     """What one annotation is made of: a claim, its document, the sha256 of the text of the
-    claim's revision (None: revision 1's), the body of its latest note, if it has one, and when
+    claim's revision (None: revision 1's), the body of the note its exports publish (its
+    verdict's reason, else its latest note: workbench.domain.sign_off.reason_note), and when
     the claim's revision was stored (None: when the document was added)."""
 
     claim: ClaimView
@@ -64,6 +68,10 @@ class Annotated:
     text_sha256: str | None = None
     note: str | None = None
     text_stored_at: str | None = None
+    # The claim's verdict is flagged for re-review (its quote changed after it was given) and
+    # not published: the annotation keeps the highlight, the claim's text and type, and leaves
+    # out its status, rating and reason (see `annotation`).
+    withheld: bool = False
 
 
 def target(item: Annotated) -> dict[str, Any]:
@@ -98,7 +106,12 @@ def target(item: Annotated) -> dict[str, Any]:
 
 def annotation(item: Annotated) -> dict[str, Any]:
     """One claim as an Annotation. Its selectors are the claim's own (quote, context and
-    offsets in the text of the revision it is pinned in)."""
+    offsets in the text of the revision it is pinned in).
+
+    A withheld verdict (flagged for re-review, not confirmed on the current text) is published
+    as the report shows it: the span highlighted with the claim's text and type, motivation
+    `highlighting`, and no status, rating or reason, none of which stands until a new decision
+    (read back, such an annotation's claim comes in unverified)."""
     claim, document = item.claim, item.document
     body: list[dict[str, Any]] = [
         {
@@ -107,15 +120,16 @@ def annotation(item: Annotated) -> dict[str, Any]:
             "value": claim.text,
             "format": "text/plain",
         },
-        {"type": "TextualBody", "purpose": "tagging", "value": claim.status},
-        {"type": "TextualBody", "purpose": "classifying", "value": claim.type},
     ]
+    if not item.withheld:
+        body.append({"type": "TextualBody", "purpose": "tagging", "value": claim.status})
+    body.append({"type": "TextualBody", "purpose": "classifying", "value": claim.type})
     rated = claim.rating
-    if rated is not None:
+    if rated is not None and not item.withheld:
         body.append({"type": "TextualBody", "purpose": "assessing", "value": rated["label"]})
-    if item.note is not None:
-        # A verdict's reason (the note written with it), which an import needs to take the
-        # verdict; the published report shows every note too.
+    if item.note is not None and not item.withheld:
+        # A verdict's reason (the note written with it; an open claim's latest note), which an
+        # import needs to take the verdict; the published report shows every note too.
         body.append(
             {
                 "type": "TextualBody",
@@ -131,7 +145,7 @@ def annotation(item: Annotated) -> dict[str, Any]:
         "@context": CONTEXT,
         "id": annotation_id(document, claim),
         "type": "Annotation",
-        "motivation": "assessing",
+        "motivation": "highlighting" if item.withheld else "assessing",
         "created": claim.created_at,
         "modified": claim.updated_at,
         "creator": {"type": "Person", "name": claim.created_by},
@@ -195,7 +209,7 @@ def _text_of(body: list[Any]) -> str | None:
 
 def _purposed(body: list[Any], purpose: str, where: str) -> str | None:
     """The value of the TextualBody with this purpose (None: there is none); two are refused,
-    as the claim has one status, one type and one latest note."""
+    as the claim has one status, one type and one published note."""
     values = [
         b.get("value")
         for b in body

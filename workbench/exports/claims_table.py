@@ -50,9 +50,11 @@ MAX_ROW_CHARS = 1_000_000
 
 
 def row_of(c: ClaimView, note: str | None) -> dict[str, Any]:
-    """A claim's row: `note` is the body of its latest note (for a verdict, its reason, which
-    an import needs). `flagged`: the verdict is flagged for re-review (its quote changed after
-    it was given), so the rating beside it no longer stands as checked."""
+    """A claim's row: `note` is the body of the note its exports publish (for a verdict, or one
+    in review, the reason given with it, which an import needs; for an open claim its latest
+    note: workbench.domain.sign_off.reason_note). `flagged`: the verdict is flagged for
+    re-review (its quote changed after it was given), so the rating beside it no longer stands
+    as checked."""
     rated = c.rating
     return {
         "id": c.id,

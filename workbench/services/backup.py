@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from workbench.db.engine import get_engine
 from workbench.db.url import safe_url, sqlite_file
 from workbench.domain.errors import InvalidInput
-from workbench.new_file import place_new
+from workbench.new_file import file_exists, occupied, place_new
 from workbench.services.context import Workbench
 from workbench.services.verify import Head, chain_head
 
@@ -29,8 +29,8 @@ def backup(wb: Workbench, target: str) -> Backup:
     if source is None:
         return Backup(None, None, pg_dump_command(wb.url, target))
     dest = Path(target)
-    if dest.exists():
-        raise InvalidInput(f"{target} exists: a backup never overwrites a file")
+    if occupied(dest):
+        raise file_exists(target, "a backup")
     folder = dest.parent if str(dest.parent) else Path(".")
     if not folder.is_dir():
         raise InvalidInput(f"cannot write {target}: the folder {folder} does not exist")
@@ -46,7 +46,7 @@ def backup(wb: Workbench, target: str) -> Backup:
         try:
             place_new(tmp, dest)
         except FileExistsError:
-            raise InvalidInput(f"{target} exists: a backup never overwrites a file") from None
+            raise file_exists(target, "a backup") from None
     finally:
         Path(tmp).unlink(missing_ok=True)
     copy = Workbench(url="sqlite:///" + str(dest.resolve()), actor=wb.actor)

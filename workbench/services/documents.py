@@ -38,6 +38,7 @@ from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.inputs import max_document_bytes as max_document_bytes
 from workbench.services.inputs import read_source as read_source
 from workbench.services.lookup import get_document
+from workbench.services.pages import LITTLE_TEXT
 from workbench.services.progress import Progress, Tally
 from workbench.services.revisions import (
     RevisionAdded,
@@ -103,11 +104,14 @@ def _readied(
     fmt: str | None = None,
     fetched_url: str | None = None,
     redirects: tuple[str, ...] = (),
+    content_type: str | None = None,
 ) -> _Ready:
     if isinstance(data, str):
         content = Content(normalise(data), "text", source)
     else:
-        content = read_content(data, source, fmt, url=given.url or fetched_url)
+        content = read_content(
+            data, source, fmt, url=given.url or fetched_url, charset=content_type
+        )
     text = content.text
     if "\0" in text:
         # PostgreSQL cannot store it and no article holds one: a binary file, most likely.
@@ -184,6 +188,8 @@ def _stored(tx: Tx, ready: _Ready) -> Added:
         redirects=ready.redirects,
         same_url_as=_same_url(tx, doc),
         language_guessed=ready.language_guessed,
+        guessed_encoding=content.guessed_encoding,
+        little_text=content.format == "html" and len(content.text.strip()) < LITTLE_TEXT,
     )
 
 
@@ -333,6 +339,8 @@ class Loaded:
     source: str
     url: str | None = None
     redirects: tuple[str, ...] = ()
+    # The Content-Type a server sent with a fetched page (it may name its charset).
+    content_type: str | None = None
 
 
 def _fetched(location: str) -> bool:
@@ -355,7 +363,9 @@ def load(location: str, *, user_agent: str | None = None) -> Loaded:
         from workbench.services.fetch import fetch
 
         got = fetch(location, max_bytes=max_document_bytes(), user_agent=user_agent)
-        return Loaded(got.data, got.final_url, got.final_url, tuple(got.redirects))
+        return Loaded(
+            got.data, got.final_url, got.final_url, tuple(got.redirects), got.content_type
+        )
     if location != "-" and not os.path.lexists(location) and (meant := meant_url(location)):
         # `htp://x` or `127.0.0.1:8765/x` is read as a file name: say what was likely meant.
         raise InvalidInput(f"no such file: {location}; did you mean {meant}?")
@@ -484,6 +494,7 @@ def add_documents(
                     fmt=fmt,
                     fetched_url=got.url,
                     redirects=got.redirects,
+                    content_type=got.content_type,
                 )
             )
         tally.add()
@@ -547,7 +558,7 @@ def update_from(
                 reason=NO_SOURCE,
             )
     got = load(location, user_agent=user_agent)
-    content = read_content(got.data, got.source, fmt, url=got.url)
+    content = read_content(got.data, got.source, fmt, url=got.url, charset=got.content_type)
     added = update_document(wb, document_id, content, fetched_url=got.url, force=force)
     return dataclasses.replace(added, redirects=got.redirects, fetched_again=again)
 

@@ -26,6 +26,9 @@ class Skipped:
 
 @dataclass(frozen=True, slots=True)
 class ReviewExport:
+    """The reviews (by document, then claim), and the claims not published or said of, each
+    list by claim id (a trial's skip list read "#3, #4, #16, #5": in document order)."""
+
     reviews: list[dict[str, Any]]
     skipped: list[Skipped]
     # Claims flagged for re-review: left out, or published anyway with --include-flagged.
@@ -113,32 +116,40 @@ def export_claimreview(
                 )
             )
     # Checked after the loop: the refusal names the claim whatever order it came in.
-    _check_named(claim_ids, flagged, include_flagged)
-    return ReviewExport(reviews, skipped, flagged, unreviewed)
+    _check_named(claim_ids, sorted(flagged), include_flagged)
+    return ReviewExport(
+        reviews,
+        sorted(skipped, key=lambda s: s.claim_id),
+        sorted(flagged),
+        sorted(unreviewed),
+    )
 
 
 def export_annotations(
     wb: Workbench, *, document_ids: Sequence[int] = (), include_flagged: bool = False
 ) -> AnnotationExport:
-    """A W3C AnnotationCollection: one `assessing` Annotation per claim; a claim flagged for
-    re-review is left out (listed in `flagged`) unless `include_flagged`."""
+    """A W3C AnnotationCollection: one Annotation per claim, `assessing` it; a claim flagged for
+    re-review keeps its annotation without its verdict (status, rating and reason: a
+    `highlighting` one, listed in `flagged`) unless `include_flagged`, as the report does."""
+    from workbench.domain.sign_off import VERDICT_ACTIONS
     from workbench.exports.annotations import Annotated, collection
-    from workbench.services.publishing import iter_documents
+    from workbench.services.publishing import iter_documents, published_note
 
-    records = list(iter_documents(wb, document_ids=document_ids, history=False))
-    flagged = [i.claim.id for r in records for i in r.claims if i.claim.flagged]
+    # Only the events that set a verdict: what the published note is chosen from.
+    records = list(iter_documents(wb, document_ids=document_ids, history=VERDICT_ACTIONS))
+    flagged = sorted(i.claim.id for r in records for i in r.claims if i.claim.flagged)
     items = [
         Annotated(
             item.claim,
             record.document,
             record.sha256_of(item.claim.revision),
-            # the latest note (notes come in id order), as the claims table's `note`
-            item.notes[-1].body if item.notes else None,
+            # the verdict's reason (else an open claim's latest note), as the claims table's
+            published_note(item),
             record.stored_at_of(item.claim.revision),
+            withheld=item.claim.flagged and not include_flagged,
         )
         for record in records
         for item in record.claims
-        if include_flagged or not item.claim.flagged
     ]
     if len(records) == 1:
         doc = records[0].document
@@ -161,9 +172,9 @@ def stream_claim_rows(
     claim with its notes and evidence cost 0.2-0.3 ms a claim, half a minute for a year's
     desk). An unknown DOC is refused here, before a row is written."""
     from workbench.exports.claims_table import row_of
-    from workbench.services.queries import claims_with_latest_note
+    from workbench.services.queries import claims_with_note
 
-    claims = claims_with_latest_note(wb, document_ids, progress)
+    claims = claims_with_note(wb, document_ids, progress)
     first = next(claims, None)  # runs the checks now, not when the writer asks for a row
 
     def rows() -> Iterator[dict[str, Any]]:
@@ -231,5 +242,5 @@ def report_site(wb: Workbench) -> list[ReportPage]:
         for r in records
     ]
     index = index_page([(r, page_name(r)) for r in records], generated_at=stamp)
-    flagged = tuple(c for p in pages for c in p.flagged)
+    flagged = tuple(sorted(c for p in pages for c in p.flagged))
     return [*pages, ReportPage("index.html", index, sum(p.claims for p in pages), flagged)]

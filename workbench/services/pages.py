@@ -17,18 +17,27 @@ as long; a page's recall retry), which an edit of a few characters does not tip.
 dateline that leads the text (文/王晓明　2025年3月12日 09:30), kept by some layouts and left out
 by others, is always left out (see workbench.domain.bylines); its name is the author when the
 page's metadata names none.
+
+The publication date is read here, not taken from trafilatura, whose date guesser (htmldate)
+falls back on any year in the body text or footer and makes it the first of January (a trial's
+page with no date got "published 2025-01-01" from its "© 2025", a GBK page 2024-01-01 from
+"2024年" in a sentence), and that date went into ClaimReview. A date is kept only where the page
+states a day (workbench.domain.stated_dates): JSON-LD datePublished, a publication meta tag, a
+<time> marked as the publication's (or the page's only dated one), the URL's path, a dateline.
 """
 
 from __future__ import annotations
 
+import codecs
 import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.domain.bylines import author_name, credit
+from workbench.domain.bylines import MAX_CREDIT, author_name, credit
 from workbench.domain.errors import InvalidInput
 from workbench.domain.limits import LANGUAGE_TAG, MAX_LANGUAGE, MAX_SHORT, MAX_TITLE, MAX_URL
+from workbench.domain.stated_dates import day_in_line, day_in_path, stated_day
 from workbench.domain.text import check_http_url, normalise
 
 _LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)", re.I)
@@ -41,7 +50,114 @@ class Page:
     # The text an earlier reading of the same page stored (trafilatura's own settings, before
     # the byline was left out), when it differs: a document holding it holds this page.
     earlier: tuple[str, ...] = ()
+    # How the bytes were read: see `decode_page`.
+    decoding: Decoding | None = None
 
+
+@dataclass(frozen=True, slots=True)
+class Decoding:
+    """How a page's bytes were read as text: `encoding` (a Python codec name), and whether it
+    was `guessed` (the page is not UTF-8 and declares no charset it is in: `declared` names
+    the one it declares, if any)."""
+
+    encoding: str
+    guessed: bool = False
+    declared: str | None = None
+
+
+# A page names its charset in its head: <meta charset="gbk">, or <meta http-equiv=
+# "Content-Type" content="text/html; charset=gbk">. Read in the first 8 KB, as bytes (the
+# markup around it is ASCII in every encoding a page declares this way).
+_CHARSET = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
+_HEAD = 8192
+# Names a page declares for an encoding whose superset is what browsers read it as (the WHATWG
+# Encoding Standard's labels): GB2312 and GBK pages hold GB18030's characters, Latin-1 and ASCII
+# pages Windows-1252's.
+_SUPERSET = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "iso8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "ascii": "cp1252",
+}
+
+
+def declared_charset(data: bytes, header: str | None = None) -> str | None:
+    """The charset the server (`header`: a Content-Type) or the page's head declares, as a
+    Python codec name; None when neither names one Python knows."""
+    named: list[str] = []
+    if header and (found := re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", header, re.I)):
+        named.append(found[1])
+    if found_meta := _CHARSET.search(data[:_HEAD]):
+        named.append(found_meta[1].decode("ascii"))
+    for name in named:
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            continue
+        return _SUPERSET.get(codec, codec)
+    return None
+
+
+def decode_page(data: bytes, header: str | None = None) -> tuple[str, Decoding]:
+    """A page's text and how it was read: by its byte-order mark; as UTF-8 when it is valid
+    UTF-8; else in the charset it (or the server) declares, when its bytes are in it. Only a
+    page that is none of these is read by a guess (`Decoding.guessed`, which `doc add` says on
+    stderr): GB18030 or Windows-1252 when its bytes look like them (the rules that name them
+    for a text file: workbench.domain.text.looks_like), else charset detection, else UTF-8 with
+    each bad byte replaced."""
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace"), Decoding(codec.removesuffix("-sig"))
+    try:
+        return data.decode("utf-8"), Decoding("utf-8")
+    except UnicodeDecodeError as exc:
+        bad_at = exc.start
+    declared = declared_charset(data, header)
+    if declared is not None:
+        try:
+            return data.decode(declared), Decoding(declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    for guess in _guesses(data, bad_at):
+        try:
+            return data.decode(guess), Decoding(guess, guessed=True, declared=declared)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("utf-8", errors="replace"), Decoding(
+        "utf-8", guessed=True, declared=declared
+    )
+
+
+def _guesses(data: bytes, bad_at: int) -> list[str]:
+    from workbench.domain.text import looks_like
+
+    first = looks_like(data, bad_at)
+    return [first] if first is not None else [codecs.lookup(g).name for g in _known(data)]
+
+
+def _known(data: bytes) -> list[str]:
+    from trafilatura.utils import detect_encoding
+
+    known = []
+    for guess in detect_encoding(data):
+        try:
+            codecs.lookup(guess)
+        except LookupError:
+            continue
+        known.append(guess)
+    return known
+
+
+# A page whose text comes to fewer characters than this is most likely not an article: a
+# directory listing ("Directory listing for /", 24), a login or cookie wall, a page whose text
+# a script builds. Its text is still added (a short notice can be what is checked), with a
+# warning (`doc add`). An article's headline and one sentence are over it.
+LITTLE_TEXT = 200
 
 # The lines at the top of an article where its byline and dateline stand (a headline, a
 # byline, a date on a line of its own).
@@ -52,36 +168,40 @@ _LEAD_LINES = 3
 _EARLIER_UNDER = 3000
 
 
-def extract_page(data: bytes, source: str, *, url: str | None = None) -> Page:
-    """The main text (one block per line, NFC/LF) and metadata of an HTML page."""
-    fields = _extract(data, url, _settings())
+def extract_page(
+    data: bytes, source: str, *, url: str | None = None, charset: str | None = None
+) -> Page:
+    """The main text (one block per line, NFC/LF) and metadata of an HTML page, its bytes read
+    as `decode_page` reads them (`charset`: the Content-Type the server sent, if any)."""
+    html, decoding = decode_page(data, charset)
+    fields = _extract(html, url, _settings())
     if fields is None:
         raise InvalidInput(f"{source}: no article text found in the page")
     text = normalise(str(fields.get("text") or "")).strip()
     if not text:
         raise InvalidInput(f"{source}: no article text found in the page")
-    body, credited = _without_byline(text)
+    body, credited, datelines = _without_byline(text)
     lang = _LANG.search(data[:8192])
     url_found = str(fields.get("url") or "")
     metadata = {
         "title": headline(fields.get("title")),
         "author": byline_name(_str(fields.get("author")))
-        or byline_name(_meta_author(data))
+        or byline_name(_meta_author(html))
         or byline_name(credited),
-        "published": _str(fields.get("date")),
+        "published": published_day(html, (url_found, url), datelines),
         "url": _openable(_within(_str(url_found), MAX_URL)),
         "language": _tag(_within(_str(fields.get("language")), MAX_LANGUAGE))
         or (lang.group(1).decode() if lang else None),
     }
     old = text
     if len(text) < _EARLIER_UNDER:
-        before = _extract(data, url, None)
+        before = _extract(html, url, None)
         old = normalise(str(before.get("text") or "")).strip() if before else ""
     earlier = (old + "\n",) if old and old != body else ()
-    return Page(body + "\n", metadata, earlier)
+    return Page(body + "\n", metadata, earlier, decoding)
 
 
-def _extract(data: bytes, url: str | None, settings: Any) -> dict[str, Any] | None:
+def _extract(data: str, url: str | None, settings: Any) -> dict[str, Any] | None:
     """trafilatura's reading of the page (`settings` None: its own settings)."""
     import trafilatura
 
@@ -110,27 +230,170 @@ def _settings() -> Any:
     return settings
 
 
-def _without_byline(text: str) -> tuple[str, str | None]:
-    """`text` without the byline and dateline lines that lead it, and the author(s) they name
-    ("; " between names). All of the text stays when it is nothing else."""
+def _without_byline(text: str) -> tuple[str, str | None, list[str]]:
+    """`text` without the byline and dateline lines that lead it, the author(s) they name
+    ("; " between names), and those lines (a dateline states the date). All of the text stays
+    when it is nothing else."""
     lines = text.split("\n")
     authors: list[str] = []
     kept: list[str] = []
+    credits: list[str] = []
     for i, line in enumerate(lines):
         found = credit(line) if i < _LEAD_LINES else None
         if found is None:
             kept.append(line)
         else:
             authors.extend(found.authors)
+            credits.append(line)
     if not any(line.strip() for line in kept):
-        return text, None
-    return "\n".join(kept).strip(), "; ".join(dict.fromkeys(authors)) or None
+        return text, None, credits
+    return "\n".join(kept).strip(), "; ".join(dict.fromkeys(authors)) or None, credits
+
+
+# Meta tags naming a page's publication date (name, property or itemprop, lower-cased); a
+# modification date is not one.
+_PUBLISHED_META = frozenset(
+    """article:published_time og:published_time og:article:published_time article.published
+    article_date_original published_time published-time publish_time publish-time publish_date
+    publish-date publishdate pubdate pub_date publication_date publication-date publicationdate
+    datepublished date dc.date dc.date.issued dc.date.created dcterms.date dcterms.issued
+    dcterms.created citation_publication_date citation_date citation_online_date sailthru.date
+    parsely-pub-date og:release_date release_date weibo:article:create_at
+    weibo:webpage:create_at""".split()  # noqa: SIM905
+)
+# A <time> marked as the publication's: its itemprop, its pubdate attribute, or its class.
+_PUBLISHED_CLASS = re.compile(r"publish|pubdate|post-date|entry-date|date-posted|dateline", re.I)
+# Where a <time> is about something else: a comment, a related story, the page's furniture.
+_ELSEWHERE = re.compile(r"comment|related|sidebar|recommend|footer|nav|widget|reply", re.I)
+
+
+def published_day(data: str, urls: tuple[str | None, ...], datelines: list[str]) -> str | None:
+    """The day the page states it was published (see the module), or None: JSON-LD's
+    datePublished, a publication meta tag, a <time> marked as the publication's (else the page's
+    only dated <time> outside comments, sidebars and footers), a byline or dateline element
+    (`<p class="byline">By Jane Smith | March 2, 2025</p>`), the URL's path (the canonical
+    URL's, then the address read), a dateline leading the text. Each only where it names a day:
+    a year or month alone (`2024`, `/2024/05/`) is passed over for the next."""
+    from urllib.parse import urlsplit
+
+    from trafilatura.utils import load_html
+
+    root: Any = load_html(data)
+    found = None
+    if root is not None:
+        found = _json_ld_day(root) or _meta_day(root) or _time_day(root) or _byline_day(root)
+    for url in urls:
+        if found is None and url:
+            found = day_in_path(urlsplit(url).path)
+    for line in datelines:
+        found = found or day_in_line(line)
+    return found
+
+
+def _json_ld_day(root: Any) -> str | None:
+    import json
+
+    for script in root.xpath('//script[@type="application/ld+json"]'):
+        try:
+            value = json.loads(script.text or "")
+        except ValueError:
+            continue
+        day = _date_published(value)
+        if day is not None:
+            return day
+    return None
+
+
+def _date_published(value: Any, depth: int = 0) -> str | None:
+    """The first datePublished in a JSON-LD value (its @graph and nested objects too) that
+    states a day."""
+    if depth > 8:
+        return None
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        given = item.get("datePublished")
+        day = stated_day(given) if isinstance(given, str) else None
+        if day is not None:
+            return day
+        for child in item.values():
+            if isinstance(child, dict | list):
+                day = _date_published(child, depth + 1)
+                if day is not None:
+                    return day
+    return None
+
+
+def _meta_day(root: Any) -> str | None:
+    for meta in root.iter("meta"):
+        names = (meta.get("name"), meta.get("property"), meta.get("itemprop"))
+        if any(n and "".join(n.split()).lower() in _PUBLISHED_META for n in names):
+            day = stated_day(meta.get("content"))
+            if day is not None:
+                return day
+    return None
+
+
+def _time_day(root: Any) -> str | None:
+    marked: list[str] = []
+    others: set[str] = set()
+    for elem in root.xpath('//time | //*[@itemprop="datePublished"]'):
+        if elem.tag == "meta":
+            continue  # read with the meta tags
+        day = stated_day(elem.get("datetime") or elem.get("content") or elem.text_content())
+        if day is None:
+            continue
+        if (
+            elem.get("itemprop") == "datePublished"
+            or elem.get("pubdate") is not None
+            or _PUBLISHED_CLASS.search(elem.get("class") or "")
+        ):
+            marked.append(day)
+        elif not _elsewhere(elem):
+            others.add(day)
+    if marked:
+        return marked[0]
+    return others.pop() if len(others) == 1 else None
+
+
+# Elements a page puts its byline or dateline in, by their class or id.
+_BYLINE_CLASS = re.compile(r"byline|dateline|date|time|info|meta|source|author|pub", re.I)
+
+
+def _byline_day(root: Any) -> str | None:
+    """The day in an element marked as a byline or dateline whose text is one (a credit line:
+    `workbench.domain.bylines.credit`), outside comments and sidebars. An extractor may leave
+    it out of the text (as trafilatura does an English byline)."""
+    for elem in root.iter("p", "div", "span", "address", "section", "header"):
+        marks = f"{elem.get('class') or ''} {elem.get('id') or ''}"
+        if not _BYLINE_CLASS.search(marks):
+            continue
+        line = " ".join(elem.text_content().split())
+        if not line or len(line) > MAX_CREDIT or credit(line) is None or _elsewhere(elem):
+            continue
+        day = day_in_line(line)
+        if day is not None:
+            return day
+    return None
+
+
+def _elsewhere(elem: Any) -> bool:
+    """Inside a comment, an aside, a footer, navigation or a related-stories box."""
+    for parent in elem.iterancestors():
+        if parent.tag in ("aside", "footer", "nav"):
+            return True
+        marks = f"{parent.get('class') or ''} {parent.get('id') or ''}"
+        if _ELSEWHERE.search(marks):
+            return True
+    return False
 
 
 # Where a page's head names its author, read when trafilatura names none: it drops names it
 # cannot tell from a person's Latin name (a trial's <meta name="author" content="李明"> came out
-# None). Only the head is read (the first 64 KB), and a URL (a profile link) is no name.
-_HEAD_BYTES = 65_536
+# None). Only the head is read (the first 65,536 characters), and a URL (a profile link) is no
+# name.
+_HEAD_CHARS = 65_536
 _AUTHOR_META = (
     "//meta[@name='author' or @property='article:author' or @name='byl'"
     " or @name='dc.creator' or @name='DC.creator']/@content"
@@ -149,11 +412,11 @@ def byline_name(value: str | None) -> str | None:
     return _shortened(author_name(cleaned) if cleaned else None, MAX_SHORT)
 
 
-def _meta_author(data: bytes) -> str | None:
-    # trafilatura's own loader: the page's declared charset (GBK pages too), lenient parsing
+def _meta_author(data: str) -> str | None:
+    # trafilatura's own loader: lenient parsing of the page's text (`decode_page`)
     from trafilatura.utils import load_html
 
-    root: Any = load_html(data[:_HEAD_BYTES])
+    root: Any = load_html(data[:_HEAD_CHARS])
     if root is None:
         return None
     for value in root.xpath(_AUTHOR_META):

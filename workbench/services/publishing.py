@@ -15,6 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from workbench.db.models import Claim, Document, DocumentRevision, Event
 from workbench.domain.payloads import event_value
+from workbench.domain.sign_off import reason_note
 from workbench.domain.status import FINAL_STATUSES, Status
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.lookup import get_document
@@ -74,14 +75,28 @@ def verdict_time(claim: ClaimView, events: Sequence[EventView]) -> str | None:
     return found
 
 
-def _records(tx: Tx, claims: Sequence[Claim], *, history_too: bool) -> list[ClaimRecord]:
+def published_note(record: ClaimRecord) -> str | None:
+    """The note an export publishes for the claim: its verdict's reason, else an open claim's
+    latest note (the one rule, workbench.domain.sign_off.reason_note). Needs the record's
+    verdict events (history True, or VERDICT_ACTIONS)."""
+    chosen = reason_note(
+        ((e.seq, e.actor, e.action, e.payload) for e in record.events),
+        [(n.id, n.author) for n in record.notes],
+    )
+    return next((n.body for n in record.notes if n.id == chosen), None)
+
+
+def _records(
+    tx: Tx, claims: Sequence[Claim], *, history_too: bool | Sequence[str]
+) -> list[ClaimRecord]:
     ids = [c.id for c in claims]
     history: dict[int, list[EventView]] = {i: [] for i in ids}
     for start in range(0, len(ids) if history_too else 0, 500):
         chunk = ids[start : start + 500]
-        rows = tx.session.scalars(
-            select(Event).where(Event.claim_id.in_(chunk)).order_by(Event.seq)
-        )
+        query = select(Event).where(Event.claim_id.in_(chunk)).order_by(Event.seq)
+        if not isinstance(history_too, bool):
+            query = query.where(Event.action.in_(list(history_too)))
+        rows = tx.session.scalars(query)
         for ev in rows:
             assert ev.claim_id is not None
             history[ev.claim_id].append(event_view(ev))
@@ -106,13 +121,14 @@ def iter_documents(
     *,
     document_ids: Sequence[int] = (),
     claim_ids: Sequence[int] = (),
-    history: bool = True,
+    history: bool | Sequence[str] = True,
 ) -> Iterator[DocumentRecord]:
     """Documents (all, or those named) with their claims (all, or those named), by id, a
     document at a time, in one read transaction: a format that writes as it goes (the claims
     table) holds one document's claims, not the desk's (2 GB at 100,000 claims, when they were
     all loaded first). `history=False` leaves out each claim's events (and so its verdict time)
-    for the formats that do not show them: the trail is the biggest table."""
+    for the formats that do not show them: the trail is the biggest table; a sequence of
+    actions keeps only those events (VERDICT_ACTIONS: what `published_note` reads)."""
     with transaction(wb) as tx:
         yield from records_in(tx, document_ids=document_ids, claim_ids=claim_ids, history=history)
 
@@ -122,7 +138,7 @@ def records_in(
     *,
     document_ids: Sequence[int] = (),
     claim_ids: Sequence[int] = (),
-    history: bool = True,
+    history: bool | Sequence[str] = True,
 ) -> Iterator[DocumentRecord]:
     """`iter_documents` inside a transaction the caller holds (to read more in the same one)."""
     from workbench.services.lookup import claims_by_ids

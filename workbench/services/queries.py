@@ -12,6 +12,7 @@ board is aggregate SQL with short lists, so a read costs the same at 100 claims 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from workbench.db import tables
 from workbench.db.backend import search_claim_ids
 from workbench.db.reader import Reader
 from workbench.db.sql import Select, Sql, case, count_star, eq, in_, in_query, param, select
-from workbench.db.tables import Column, Kind
+from workbench.db.tables import Column
 from workbench.defaults import BOARD_LIMIT
 from workbench.domain.clock import now, parse_since
 from workbench.domain.desk import PRIORITY_RANK, SORTS, normalise_tag, parse_priority
@@ -342,13 +343,15 @@ def list_claims(wb: Workbench, flt: ClaimFilter | None = None) -> list[ClaimView
     return list(iter_claims(wb, flt))
 
 
-def claims_with_latest_note(
+def claims_with_note(
     wb: Workbench, document_ids: Sequence[int] = (), progress: Progress | None = None
 ) -> Iterator[tuple[ClaimView, str | None]]:
-    """Every claim (of the documents named, or all), by document and id, with the body of its
-    latest note: the claims table's rows (`export claims`). The claims are streamed a page at
-    a time, and each page costs three more indexed queries (its claims' tags, their evidence
-    counts, their latest notes). An unknown document is refused before the first claim."""
+    """Every claim (of the documents named, or all), by document and id, with the body of the
+    note an export publishes for it (workbench.domain.sign_off.reason_note: a verdict's reason,
+    else an open claim's latest note): the claims table's rows (`export claims`). The claims
+    are streamed a page at a time, and each page costs a few more indexed queries (its claims'
+    tags, their evidence counts, their verdict events and notes). An unknown document is
+    refused before the first claim."""
     with reading(wb) as conn:
         for document_id in document_ids:
             _require_document(conn, document_id)
@@ -362,24 +365,45 @@ def claims_with_latest_note(
 
 def _with_notes(conn: Reader, q: Select) -> Iterator[tuple[ClaimView, str | None]]:
     for page in conn.pages(q.order_by(C.document_id, C.id), PAGE):
-        latest = _latest_notes(conn, [r.id for r in page])
+        chosen = _reason_notes(conn, [r.id for r in page])
         for view in _views(conn, page):
-            yield view, latest.get(view.id)
+            yield view, chosen.get(view.id)
 
 
-def _latest_notes(conn: Reader, claim_ids: Sequence[int]) -> dict[int, str]:
-    """The body of each claim's newest note (the highest id: a verdict's reason is the note
-    written with it), for claims that have one."""
+def _reason_notes(conn: Reader, claim_ids: Sequence[int]) -> dict[int, str]:
+    """The body of the note each claim's export publishes (`reason_note`), for claims that have
+    one: read from the claims' verdict events and their notes' authors, then only the bodies
+    chosen."""
+    from workbench.domain.sign_off import VERDICT_ACTIONS, reason_note
+
     if not claim_ids:
         return {}
-    n = tables.notes.c
-    newest = (
-        select(Column(f"max({n.id})", "id", Kind.INTEGER), source=tables.notes)
+    ev, n = tables.events.c, tables.notes.c
+    events: dict[int, list[tuple[int, str, str, Any]]] = defaultdict(list)
+    # Sorted here, not by the query: ORDER BY seq could lead a planner to walk the whole
+    # trail in seq order instead of looking the claims up by ix_events_claim_id.
+    verdicts = select(
+        ev.claim_id, ev.seq, ev.actor, ev.action, ev.payload, source=tables.events
+    ).where(in_(ev.claim_id, claim_ids), in_(ev.action, VERDICT_ACTIONS))
+    for claim_id, seq, actor, action, payload in sorted(conn.rows(verdicts), key=lambda r: r[1]):
+        events[claim_id].append((seq, actor, action, json.loads(payload)))
+    notes: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    authors = (
+        select(n.id, n.claim_id, n.author, source=tables.notes)
         .where(in_(n.claim_id, claim_ids))
-        .group_by(n.claim_id)
+        .order_by(n.id)
     )
-    query = select(n.claim_id, n.body, source=tables.notes).where(in_query(n.id, newest))
-    return {claim_id: body for claim_id, body in conn.rows(query)}
+    for note_id, claim_id, author in conn.rows(authors):
+        notes[claim_id].append((note_id, author))
+    chosen = {
+        note_id: claim_id
+        for claim_id in notes
+        if (note_id := reason_note(events[claim_id], notes[claim_id])) is not None
+    }
+    if not chosen:
+        return {}
+    bodies = select(n.id, n.body, source=tables.notes).where(in_(n.id, sorted(chosen)))
+    return {chosen[note_id]: body for note_id, body in conn.rows(bodies)}
 
 
 def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:

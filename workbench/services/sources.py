@@ -27,6 +27,9 @@ class Content:
     # before its blocks were kept apart, a page before its byline was left out): a document
     # holding one of them holds this input.
     earlier: tuple[str, ...] = ()
+    # A page not in UTF-8 that declares no charset it is in: the encoding it was read in, a
+    # guess (workbench.services.pages.decode_page); None otherwise.
+    guessed_encoding: str | None = None
 
 
 def sniff_format(data: bytes, source: str) -> str:
@@ -44,17 +47,26 @@ def sniff_format(data: bytes, source: str) -> str:
 
 
 def read_content(
-    data: bytes, source: str, fmt: str | None = None, *, url: str | None = None
+    data: bytes,
+    source: str,
+    fmt: str | None = None,
+    *,
+    url: str | None = None,
+    charset: str | None = None,
 ) -> Content:
-    """The text a document stores for these bytes, in the format given or detected."""
+    """The text a document stores for these bytes, in the format given or detected. A text or
+    Markdown file is UTF-8 or refused; a page is read in the encoding it is in or declares
+    (`charset`: the server's Content-Type), and only otherwise by a guess, which the Content
+    names."""
     chosen = fmt or sniff_format(data, source)
     if chosen not in FORMATS:
         raise InvalidInput(f"unknown format {chosen!r}; valid: {', '.join(FORMATS)}")
     if chosen == "html":
         from workbench.services.pages import extract_page
 
-        page = extract_page(data, source, url=url)
-        return Content(page.text, "html", source, data, page.metadata, page.earlier)
+        page = extract_page(data, source, url=url, charset=charset)
+        guessed = page.decoding.encoding if page.decoding and page.decoding.guessed else None
+        return Content(page.text, "html", source, data, page.metadata, page.earlier, guessed)
     text = normalise(decode_utf8(data, source))
     if chosen == "markdown":
         from workbench.domain.markdown import read_markdown

@@ -355,6 +355,11 @@ class Added:
     # A new document's language was read from its script (`domain.language`): the text and
     # the page said none, and none was given.
     language_guessed: bool = False
+    # A new document from a page: the encoding its bytes were read in when that was a guess
+    # (not UTF-8, no charset declared that they are in), and whether its text is so short
+    # (under workbench.services.pages.LITTLE_TEXT characters) that it is likely not the article.
+    guessed_encoding: str | None = None
+    little_text: bool = False
 
     def to_json(self) -> dict[str, Any]:
         held = (
@@ -371,6 +376,8 @@ class Added:
             **({} if self.same_as_input is None else {"same_as_input": self.same_as_input}),
             **({} if self.same_url_as is None else {"same_url_as": self.same_url_as}),
             **({"language_guessed": True} if self.language_guessed else {}),
+            **({"guessed_encoding": self.guessed_encoding} if self.guessed_encoding else {}),
+            **({"little_text": True} if self.little_text else {}),
         }
 
 

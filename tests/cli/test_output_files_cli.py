@@ -1,0 +1,117 @@
+"""Every command that writes -o FILE refuses an existing file (exit 1, one line naming it,
+the file untouched) unless --force, which replaces it whole (a trial: `evidence get 2 --output
+precious.txt` overwrote an unrelated file, saying only "wrote 69 bytes")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.inprocess import Outcome, err_line, ok, run_cli
+
+Run = Callable[..., Outcome]
+
+ARTICLE = "公司在2021年底成立。It was founded in late 2021 by three people.\n"
+
+
+@pytest.fixture
+def wb(db_url: str, tmp_path: Path) -> Run:
+    def run(*args: str) -> Outcome:
+        return run_cli(list(args), env={"WORKBENCH_DB": db_url, "WORKBENCH_USER": "tester"})
+
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "ev.html").write_text("<p>evidence</p>", encoding="utf-8")
+    ok(run("doc", "add", str(tmp_path / "article.txt")))
+    ok(run("claim", "add", "1", "--text", "Founded in 2021", "--quote", "2021年底"))
+    ok(run("evidence", "add", "1", "--file", str(tmp_path / "ev.html"), "--stance", "supports"))
+    ok(run("claim", "status", "1", "verified", "--note", "The register says so."))
+    return run
+
+
+# Each writer, with where its -o goes.
+WRITERS = [
+    ["evidence", "get", "1", "-o"],
+    ["export", "claims", "-o"],
+    ["export", "claims", "--format", "json", "-o"],
+    ["export", "claims", "--format", "xlsx", "-o"],
+    ["export", "annotations", "-o"],
+    ["export", "claimreview", "--org", "Desk", "--org-url", "https://d.example", "-o"],
+    ["audit", "export", "-o"],
+    ["audit", "export", "--format", "md", "-o"],
+    ["report", "1", "-o"],
+]
+
+
+@pytest.mark.parametrize("args", WRITERS, ids=lambda a: " ".join(a[:3]))
+def test_an_existing_file_is_refused_then_replaced_with_force(
+    wb: Run, tmp_path: Path, args: list[str]
+) -> None:
+    target = tmp_path / "precious.txt"
+    target.write_text("precious")
+    r = wb(*args, str(target))
+    err_line(r, 1, f"{target} exists: nothing was written; give --force to replace it")
+    assert target.read_text() == "precious"
+    assert r.out == ""
+    r = ok(wb(*args, str(target), "--force"))
+    assert target.read_bytes() != b"precious" and target.stat().st_size > 0
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize("args", WRITERS, ids=lambda a: " ".join(a[:3]))
+def test_a_new_file_needs_no_force(wb: Run, tmp_path: Path, args: list[str]) -> None:
+    target = tmp_path / "new.out"
+    ok(wb(*args, str(target)))
+    assert target.stat().st_size > 0
+
+
+@pytest.mark.parametrize("args", WRITERS, ids=lambda a: " ".join(a[:3]))
+def test_a_link_is_refused_not_written_through(wb: Run, tmp_path: Path, args: list[str]) -> None:
+    link = tmp_path / "link.out"
+    link.symlink_to(tmp_path / "elsewhere.txt")
+    err_line(wb(*args, str(link)), 1, f"{link} exists: nothing was written")
+    assert not (tmp_path / "elsewhere.txt").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "claims", "--force"],
+        ["export", "annotations", "--force"],
+        ["export", "claimreview", "--org", "D", "--org-url", "https://d.example", "--force"],
+        ["audit", "export", "--force"],
+        ["evidence", "get", "1", "-o", "-", "--force"],
+        ["report", "1", "-o", "-", "--force"],
+    ],
+    ids=lambda a: " ".join(a[:2]),
+)
+def test_force_with_nothing_to_replace_is_bad_usage(wb: Run, args: list[str]) -> None:
+    r = wb(*args)
+    err_line(r, 2, "--force replaces an existing -o FILE: give -o FILE with it")
+
+
+def test_a_report_site_refuses_a_folder_holding_its_pages_unless_force(
+    wb: Run, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    ok(wb("report", "--all", "-o", str(site)))
+    index = (site / "index.html").read_text()
+    (site / "index.html").write_text("edited by hand")
+    r = wb("report", "--all", "-o", str(site))
+    err_line(r, 1, f"{site / 'document-1.html'} exists (and 1 more of the files to write)")
+    assert (site / "index.html").read_text() == "edited by hand"
+    ok(wb("report", "--all", "-o", str(site), "--force"))
+    assert (site / "index.html").read_text() == index
+    # A folder holding other files only is written into.
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "notes.txt").write_text("mine")
+    ok(wb("report", "--all", "-o", str(other)))
+    assert (other / "notes.txt").read_text() == "mine"
+    assert (other / "index.html").exists()
+
+
+def test_writing_to_a_device_needs_no_force(wb: Run) -> None:
+    ok(wb("export", "claims", "-o", "/dev/null"))
+    ok(wb("evidence", "get", "1", "-o", "/dev/null"))

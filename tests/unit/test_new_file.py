@@ -1,0 +1,101 @@
+"""workbench.new_file.writing: a file is written whole or not at all, and an existing file is
+refused unless the caller says to replace it (the CLI's --force)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.domain.errors import InvalidInput
+from workbench.new_file import FILE_EXISTS, check_free, writing
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+def test_a_new_file_is_written(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    with writing(target) as out:
+        out.write("新的\n")
+    assert target.read_text(encoding="utf-8") == "新的\n"
+    assert leftovers(tmp_path) == []
+
+
+def test_an_existing_file_is_refused_and_kept(tmp_path: Path) -> None:
+    target = tmp_path / "precious.txt"
+    target.write_text("precious")
+    with pytest.raises(InvalidInput) as caught, writing(target) as out:
+        out.write("export")
+    assert caught.value.reason == FILE_EXISTS
+    assert caught.value.message == f"{target} exists: nothing was written"
+    assert caught.value.hint is not None and caught.value.hint.facts["field"] == "replace"
+    assert target.read_text() == "precious"
+    assert leftovers(tmp_path) == []
+
+
+def test_a_link_is_refused_even_a_dangling_one(tmp_path: Path) -> None:
+    link = tmp_path / "link.txt"
+    link.symlink_to(tmp_path / "nowhere.txt")
+    with pytest.raises(InvalidInput, match="exists"), writing(link) as out:
+        out.write("x")
+    assert not (tmp_path / "nowhere.txt").exists()
+
+
+def test_replace_puts_the_new_file_in_place(tmp_path: Path) -> None:
+    target = tmp_path / "precious.txt"
+    target.write_text("old")
+    with writing(target, replace=True, binary=True) as out:
+        out.write(b"new")
+    assert target.read_bytes() == b"new"
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("replace", [False, True])
+def test_a_failed_write_leaves_no_half_file_and_the_old_one_whole(
+    tmp_path: Path, replace: bool
+) -> None:
+    target = tmp_path / "out.txt"
+    if replace:
+        target.write_text("old")
+    with pytest.raises(RuntimeError), writing(target, replace=replace) as out:
+        out.write("half")
+        raise RuntimeError("interrupted")
+    assert leftovers(tmp_path) == []
+    if replace:
+        assert target.read_text() == "old"
+    else:
+        assert not target.exists()
+
+
+def test_a_file_appearing_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
+    target = tmp_path / "late.txt"
+    with pytest.raises(InvalidInput, match="exists"), writing(target) as out:
+        out.write("export")
+        target.write_text("precious")  # another process, meanwhile
+    assert target.read_text() == "precious"
+    assert leftovers(tmp_path) == []
+
+
+def test_a_kind_that_never_overwrites_ignores_replace(tmp_path: Path) -> None:
+    target = tmp_path / "desk.zip"
+    target.write_text("precious")
+    with (
+        pytest.raises(InvalidInput, match=r"desk\.zip exists: a bundle never overwrites a file"),
+        writing(target, replace=True, never="a bundle") as out,
+    ):
+        out.write("x")
+    assert target.read_text() == "precious"
+
+
+def test_a_set_of_files_is_refused_when_any_exists_naming_the_first(tmp_path: Path) -> None:
+    names = [tmp_path / n for n in ("a.html", "b.html", "c.html")]
+    check_free(names)  # none yet
+    names[1].write_text("x")
+    names[2].write_text("y")
+    with pytest.raises(InvalidInput) as caught:
+        check_free(names)
+    assert caught.value.message == (
+        f"{names[1]} exists (and 1 more of the files to write): nothing was written"
+    )
