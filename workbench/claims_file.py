@@ -47,7 +47,14 @@ class ClaimRow(BaseModel):
     text: str = Field(min_length=1, description="the claim, in one sentence")
     speaker: str | None = None
     type: str = Field(default="fact", description="fact, quantity, date, ranking, ...")
-    status: str = Field(default="unverified", description="in_review comes in as in_progress")
+    status: str = Field(
+        default="unverified",
+        description="unverified, in_progress or a verdict (a verdict needs its note); imported, "
+        "verified, false and misleading come in in_progress (a table carries no evidence), as "
+        "does in_review (nor the proposal); unverifiable and opinion come in as given, or with "
+        "review.required on, in_review: proposed by the importer, awaiting a second reviewer's "
+        "approval",
+    )
     rating: str | None = Field(
         default=None, description="export only: the verdict's rating label (not imported)"
     )

@@ -59,7 +59,9 @@ def annotations_command(ctx: click.Context, path: str, document_id: int, as_json
     Annotations that `workbench export annotations` wrote bring back each claim's type,
     status and latest note, the status as `import claims` takes it: a verdict needs its note;
     verified, false and misleading come in in_progress (an annotation carries no evidence), as
-    does in_review, each said on stderr. Other tools' annotations, and exports of workbenches
+    does in_review, each said on stderr; with review.required on, unverifiable and opinion
+    come in in_review, proposed by you, awaiting a second reviewer's approval (also said).
+    Other tools' annotations, and exports of workbenches
     that did not name themselves as generator, come in unverified and typed fact. All or
     nothing: if any annotation does not anchor or names an unknown type or status, nothing is
     added. Annotations whose span and text a claim already has are not added twice.
@@ -97,7 +99,9 @@ def claims_command(
     `text`; optionally speaker, type, status, note, tags, assignee, priority, due. A status
     that is a verdict needs its note; verified, false and misleading also need evidence,
     which a table cannot carry, so such a row comes in in_progress with its note (said on
-    stderr), as does an in_review row (a table carries no proposal). A row whose
+    stderr), as does an in_review row (a table carries no proposal). With review.required
+    on, an unverifiable or opinion row comes in in_review, proposed by you, and awaits a
+    second reviewer's approval (said on stderr, rows alike on one line). A row whose
     document_id (an export's column) is not DOC is a bad row. Every row is checked
     first: if any fails, each failure is listed with its row number (rows failing alike on
     one line, "rows 2-19: ...") and nothing is written, unless --skip-bad. A row whose claim
@@ -145,8 +149,8 @@ def claims_command(
         _print_added(result.added)
     for line in collapsed(result.skipped):
         message(f"skipped {line}")
-    for notice in result.notices:
-        message(notice)
+    for line in collapsed(result.notices):  # rows that came in alike, one line
+        message(line)
     for differs in result.differs:
         message(_differs_line(differs))
     message(
