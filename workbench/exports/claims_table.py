@@ -88,6 +88,9 @@ class RawRow:
 
     number: int
     values: dict[str, Any]
+    # The columns the row came with, empty cells and nulls too: a CSV file's header, a JSON
+    # object's keys (what an import names when a file's columns are not a claims table's).
+    columns: tuple[str, ...] = ()
 
 
 class _TooLong(Exception):
@@ -188,6 +191,7 @@ def read_csv(text: TextIO) -> Iterator[RawRow]:
     names = [h.strip().lower() for h in header]
     if len(set(names)) != len(names):
         raise InvalidInput(f"the CSV header repeats a column: {', '.join(header)}")
+    columns = tuple(names)
     for number, cells in records:
         if not any(c.strip() for c in cells):
             continue
@@ -207,7 +211,7 @@ def read_csv(text: TextIO) -> Iterator[RawRow]:
                 values[name] = [t for t in (s.strip() for s in cell.split(";")) if t]
             else:
                 values[name] = cell
-        yield RawRow(number, values)
+        yield RawRow(number, values, columns)
 
 
 def _records(reader: Iterator[list[str]], row: _Row) -> Iterator[tuple[int, list[str]]]:
@@ -302,7 +306,7 @@ def read_jsonl(text: TextIO) -> Iterator[RawRow]:
 def _object_row(number: int, item: Any) -> RawRow:
     if not isinstance(item, dict):
         raise InvalidInput(f"row {number}: not an object")
-    return RawRow(number, {k: v for k, v in item.items() if v is not None})
+    return RawRow(number, {k: v for k, v in item.items() if v is not None}, tuple(item))
 
 
 # The claims file formats an import reads, by suffix.
@@ -322,4 +326,8 @@ def check_row_count(count: int) -> None:
 
 def for_import(row: RawRow) -> RawRow:
     """The row without the columns only an export carries (the database decides them)."""
-    return RawRow(row.number, {k: v for k, v in row.values.items() if k not in EXPORT_ONLY})
+    return RawRow(
+        row.number,
+        {k: v for k, v in row.values.items() if k not in EXPORT_ONLY},
+        row.columns,
+    )
