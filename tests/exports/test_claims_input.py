@@ -442,3 +442,44 @@ def test_cli_says_the_columns_once_then_the_rows(run: Run, doc: int, tmp_path: P
     assert json.loads(r.out)["columns"] == WRONG_COLUMNS
     r = run("import", "claims", str(path), "--doc", str(doc), "--json")
     assert WRONG_COLUMNS in json.loads(r.err)["error"]["message"]
+
+
+def test_a_ragged_csv_row_is_one_more_bad_row(
+    wb: Workbench, doc: int, tmp_path: Path, counts: Counts
+) -> None:
+    # A trial: "row 7: more cells (4) than columns" stopped the import and hid every other
+    # row's failure, though every failure is to be listed.
+    from workbench.exports.claims_table import read_csv
+
+    lines = ["quote,text"] + [f"{s},S{i}" for i, s in enumerate(SENTENCES)]
+    lines[2] = "不在文中,S1"  # row 3: a quote not in the text
+    lines[4] = f"{SENTENCES[3]},S3,x,y"  # row 5: ragged
+    lines[6] = f"{SENTENCES[5]},S5,z"  # row 7: ragged
+    data = "\n".join(lines) + "\n"
+    read = list(read_csv(io.StringIO(data, newline="")))
+    assert [(r.number, r.problem) for r in read if r.problem] == [
+        (5, "more cells (4) than columns (2)"),
+        (7, "more cells (3) than columns (2)"),
+    ]
+    assert [r.number for r in read] == [2, 3, 4, 5, 6, 7]  # the rows after it are read
+    path = _write(tmp_path / "a.csv", data.encode())
+    before = counts()
+    with pytest.raises(RowsRefused) as caught:
+        import_claims(wb, str(path), doc)
+    assert [p.split(":")[0] for p in caught.value.problems] == ["row 3", "row 5", "row 7"]
+    assert caught.value.problems[1] == "row 5: more cells (4) than columns (2)"
+    assert counts() == before
+    result = import_claims(wb, str(path), doc, skip_bad=True)
+    assert [c.text for c in result.added] == ["S0", "S2", "S4"]
+    assert len(result.skipped) == 3
+
+
+def test_cli_lists_ragged_rows_with_the_others(run: Run, doc: int, tmp_path: Path) -> None:
+    rows_ = [f"{s},S{i},x,y" for i, s in enumerate(SENTENCES[:4])] + ["不在文中,S9"]
+    path = _write(tmp_path / "a.csv", ("quote,text\n" + "\n".join(rows_) + "\n").encode())
+    r = run("import", "claims", str(path), "--doc", str(doc))
+    assert r.code == 1
+    lines = r.err.splitlines()
+    assert lines[0] == "rows 2-5: more cells (4) than columns (2)"
+    assert lines[1].startswith("row 6: quote not found")
+    assert lines[2] == "error: 5 rows failed (listed above), nothing imported; give --skip-bad"

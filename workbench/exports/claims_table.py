@@ -91,6 +91,9 @@ class RawRow:
     # The columns the row came with, empty cells and nulls too: a CSV file's header, a JSON
     # object's keys (what an import names when a file's columns are not a claims table's).
     columns: tuple[str, ...] = ()
+    # Why the row cannot be taken though the file reads on (a CSV row with more cells than
+    # the header has columns): the import lists it with the other rows' failures.
+    problem: str | None = None
 
 
 class _TooLong(Exception):
@@ -196,7 +199,10 @@ def read_csv(text: TextIO) -> Iterator[RawRow]:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(names):
-            raise InvalidInput(f"row {number}: more cells ({len(cells)}) than columns")
+            # The rows after it are still read: one ragged row is a bad row, not a bad file.
+            problem = f"more cells ({len(cells)}) than columns ({len(names)})"
+            yield RawRow(number, {}, columns, problem)
+            continue
         values: dict[str, Any] = {}
         for name, cell in zip(names, cells, strict=False):
             cell = cell_text(cell)
@@ -330,4 +336,5 @@ def for_import(row: RawRow) -> RawRow:
         row.number,
         {k: v for k, v in row.values.items() if k not in EXPORT_ONLY},
         row.columns,
+        row.problem,
     )

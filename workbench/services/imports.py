@@ -452,6 +452,8 @@ def _check(
 ) -> _Ready:
     """Every check of one row (fields, span, workflow): InvalidInput says what is wrong. A row
     that is the export's own row of a claim in `claims` is not anchored (`_own_claim`)."""
+    if raw.problem is not None:  # read, but not a row that can be taken (a ragged CSV row)
+        raise InvalidInput(raw.problem)
     item = _plan(_own_row(raw, document_id))
     row = item.row
     own = None if claims is None else _own_claim(raw, row, claims)
