@@ -78,6 +78,9 @@ class Workbench:
     given: str | None = field(default=None, repr=False)
     # A write found no SQLite file and created the database (a front end says so once).
     created: bool = field(default=False, repr=False)
+    # The schema revision this workbench upgraded the database from on first use (SQLite
+    # upgrades on use; `db upgrade` on any backend), for a front end to say once.
+    upgraded_from: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         # Every way of building a Workbench acts under a name's normal form (domain.identity).
@@ -139,7 +142,7 @@ class Workbench:
             self._check_target(write=write)
             new_file = self.missing_file()
             try:
-                ensure_current(get_engine(self.url), upgrade=upgrade)
+                self.upgraded_from = ensure_current(get_engine(self.url), upgrade=upgrade)
             except (ValueError, ArgumentError) as exc:
                 # A URL that parses as a URL but not as a database address (a port "abc").
                 raise InvalidInput(f"malformed database URL {safe_url(self.url)}: {exc}") from None
