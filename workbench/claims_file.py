@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from workbench.domain.text import clip_quote
 from workbench.seed_file import known_claim_type
 
 
@@ -47,7 +50,14 @@ class ClaimRow(BaseModel):
     text: str = Field(min_length=1, description="the claim, in one sentence")
     speaker: str | None = None
     type: str = Field(default="fact", description="fact, quantity, date, ranking, ...")
-    status: str = Field(default="unverified", description="in_review comes in as in_progress")
+    status: str = Field(
+        default="unverified",
+        description="unverified, in_progress or a verdict (a verdict needs its note); imported, "
+        "verified, false and misleading come in in_progress (a table carries no evidence), as "
+        "does in_review (nor the proposal); unverifiable and opinion come in as given, or with "
+        "review.required on, in_review: proposed by the importer, awaiting a second reviewer's "
+        "approval",
+    )
     rating: str | None = Field(
         default=None, description="export only: the verdict's rating label (not imported)"
     )
@@ -64,3 +74,40 @@ class ClaimRow(BaseModel):
     due: str | None = Field(default=None, description="YYYY-MM-DD")
 
     _known_type = field_validator("type")(known_claim_type)
+
+
+# What a claims file cannot do without: the claim, and where it is in the text.
+NEEDS = "a claims file needs text, and quote or start and end (see `workbench schema claims`)"
+
+
+def column_problem(columns: Iterable[str]) -> str | None:
+    """What is wrong with a claims file's columns as a whole (None: nothing), said once rather
+    than through each row's failure: no column it knows (a header such as `claim_text,
+    excerpt, who`), or no `text`, or neither `quote` nor `start` and `end`. The unknown ones
+    are named, in the file's order, with what a claims file needs."""
+    given = list(dict.fromkeys(columns))
+    known = set(ClaimRow.model_fields)
+    unknown = [name for name in given if name not in known]
+    present = set(given) & known
+    pinned = "quote" in present or {"start", "end"} <= present
+    if present and "text" in present and pinned:
+        return None
+    said = []
+    if unknown:
+        more = f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
+        said.append(
+            f"unknown column{'s' if len(unknown) > 1 else ''} "
+            f"{', '.join(_shown(name) for name in unknown[:10])}{more}"
+        )
+    missing = ([] if "text" in present else ["text"]) + ([] if pinned else ["quote"])
+    if present:
+        said.append(f"no {' and no '.join(missing)} column")
+    elif not unknown:
+        said.append("no columns")
+    return "; ".join([*said, NEEDS])
+
+
+def _shown(name: str) -> str:
+    """A column's name as a message shows it: clipped, and quoted when not all printable."""
+    clipped = clip_quote(name, 40)
+    return clipped if clipped.isprintable() and clipped.strip() == clipped != "" else repr(clipped)

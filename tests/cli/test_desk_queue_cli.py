@@ -70,6 +70,20 @@ def test_stats_by_owner_shows_open_work_beside_the_total(cli: Run, queue: None) 
     assert "awaiting approval: none" in out
 
 
+def test_stats_json_and_table_order_owners_alike(cli: Run, queue: None) -> None:
+    """A trial: "(unassigned)" came first in `stats --json` on SQLite, last on PostgreSQL. Both
+    backends give the table's order: owners by name, the unassigned last."""
+    ok(cli("claim", "add", "1", "--text", "more", "--quote", "公司表示"))
+    ok(cli("claim", "add", "1", "--text", "revenue", "--quote", "宁德时代"))
+    ok(cli("claim", "assign", "4", "--to", "ana"))
+    s = json.loads(ok(cli("stats", "--json")).out)
+    assert list(s["by_assignee"]) == ["ana", "王芳", "(unassigned)"]
+    assert list(s["by_owner"]) == ["ana", "王芳", "(unassigned)"]
+    rows = [x.split("|")[1].strip() for x in ok(cli("stats")).out.splitlines() if "|" in x]
+    owners = rows[rows.index("by owner") + 1 : rows.index("by type")]
+    assert owners == ["ana", "王芳", "(unassigned)"]
+
+
 def test_stats_on_an_empty_desk_names_each_empty_section(cli: Run) -> None:
     out = ok(cli("stats")).out
     assert "by owner: none" in out and "by type: none" in out and "result:" not in out

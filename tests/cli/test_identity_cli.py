@@ -36,8 +36,11 @@ def test_disguised_names_are_one_line_refusals(wbcli, name: str) -> None:  # typ
 
 
 def test_registered_users_gate_every_change(wbcli) -> None:  # type: ignore[no-untyped-def]
-    r = wbcli("user", "add", "Maria", "--display", "Maria Lopez", "--email", "m@example.org")
+    r = wbcli(
+        "--as", "maria", "user", "add", "Maria", "--display", "Maria Lopez", "--email", "m@x.org"
+    )
     assert r.code == 0 and r.out == "registered maria (Maria Lopez)\n", r.err
+    assert r.err == ""  # she registered herself: nobody else to register
     r = wbcli("user", "add", "editor")
     assert r.code == 1 and "'tester' is not a registered user" in r.err
     r = wbcli("--as", "MARIA", "user", "add", "editor", "--json")
@@ -61,7 +64,7 @@ def test_a_role_a_bundle_brought_to_a_sqlite_file_is_listed_as_not_enforced(
 
     from workbench.db.engine import get_engine
 
-    assert wbcli("user", "add", "maria").code == 0
+    assert wbcli("--as", "maria", "user", "add", "maria").code == 0
     assert wbcli("--as", "maria", "user", "add", "tom").code == 0
     with get_engine(db_url).begin() as conn:  # as a bundle from PostgreSQL leaves it
         conn.execute(text("UPDATE users SET role = 'maria_role' WHERE name = 'maria'"))
@@ -75,3 +78,42 @@ def test_a_role_a_bundle_brought_to_a_sqlite_file_is_listed_as_not_enforced(
         ("maria", "maria_role", False),
         ("tom", None, False),
     ]
+
+
+def test_the_first_registration_keeps_its_registrant_able_to_act(wbcli) -> None:  # type: ignore[no-untyped-def]
+    """A trial: `--as rosa user add kwame` succeeded, then `--as rosa user add rosa` was
+    refused: rosa had locked herself out. She is registered with kwame, and told so."""
+    r = wbcli("--as", "rosa", "user", "add", "kwame")
+    assert r.code == 0 and r.out == "registered kwame\n", r.err
+    assert r.err == (
+        "also registered rosa, who registered them: from now on only registered names act "
+        "(`workbench user add` the others)\n"
+    )
+    r = wbcli("--as", "rosa", "user", "add", "mei")
+    assert r.code == 0 and r.err == ""
+    r = wbcli("--as", "li.", "user", "add", "mei")
+    assert r.code == 1 and "not a registered user" in r.err
+
+
+def test_a_registration_warns_of_claims_owned_by_unregistered_names(  # type: ignore[no-untyped-def]
+    wbcli, tmp_path
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Kwame said three things. Mei said four.", encoding="utf-8")
+    assert wbcli("doc", "add", str(article)).code == 0
+    for quote in ("three things", "four"):
+        assert wbcli("claim", "add", "1", "--quote", quote, "--text", quote).code == 0
+    r = wbcli("claim", "assign", "1", "2", "--to", "kwmae")
+    assert r.code == 0, r.err
+    r = wbcli("user", "add", "kwame")
+    assert r.code == 0, r.err
+    assert (
+        "warning: claims owned by unregistered names: kwmae (2); reassign with "
+        "`workbench claim assign ID... --to NAME` (`workbench claim list --assignee NAME` lists "
+        "them)\n"
+    ) in r.err
+    r = wbcli("claim", "assign", "1", "2", "--to", "kwame")
+    assert r.code == 0, r.err
+    r = wbcli("user", "add", "mei", "--json")
+    assert r.code == 0 and "warning" not in r.err
+    assert json.loads(r.out)["unregistered_owners"] == []

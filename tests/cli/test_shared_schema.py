@@ -53,6 +53,9 @@ def test_sqlite_file_is_migrated_by_any_command(older_url: str, workbench_main: 
     r = workbench_main(["--db", older_url, "claim", "list", "--json"])
     assert (r.code, r.out.strip()) == (0, "[]"), r.err
     assert database_revision(get_engine(older_url)) == HEAD_REVISION
+    # said once, on stderr: a file changed under its owner (older workbenches now refuse it)
+    assert r.err == f"upgraded the database schema from {OLDER} to {HEAD_REVISION}\n"
+    assert workbench_main(["--db", older_url, "claim", "list"]).err == ""
     status = json.loads(workbench_main(["--db", older_url, "db", "status", "--json"]).out)
     assert status["owner"] is None  # a file: whoever can write it upgrades it
 
@@ -95,10 +98,39 @@ def test_the_refusal_reads_as_json_then_db_upgrade_upgrades(
 
 
 def test_db_upgrade_migrates_an_older_schema(older_url: str, workbench_main: Main) -> None:
-    """The explicit way, on both backends."""
+    """The explicit way, on both backends, said as any upgrade is."""
     r = workbench_main(["--db", older_url, "db", "upgrade"])
     assert r.code == 0, r.err
     assert database_revision(get_engine(older_url)) == HEAD_REVISION
+    assert r.err == f"upgraded the database schema from {OLDER} to {HEAD_REVISION}\n"
+    r = workbench_main(["--db", older_url, "db", "upgrade"])
+    assert r.code == 0 and r.err == ""  # at the head already: nothing to say
+
+
+@pytest.mark.skipif(bool(PG_URL), reason="SQLite: one person's file")
+def test_a_trials_old_file_is_upgraded_by_doc_add_and_said(
+    empty_db_url: str, workbench_main: Main
+) -> None:
+    """A trial's file at 0003 was upgraded to the head by `doc add` with nothing said."""
+    upgrade(get_engine(empty_db_url), "0003_workflow")
+    r = workbench_main(["--db", empty_db_url, "doc", "add", "-", "--json"], input="甲说。")
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["id"] == 1  # stdout stays the result alone
+    assert r.err.splitlines()[-1] == (
+        f"upgraded the database schema from 0003_workflow to {HEAD_REVISION}"
+    )
+    assert r.err.count("upgraded") == 1
+
+
+def test_ensure_current_returns_the_revision_it_upgraded_from(older_url: str) -> None:
+    engine = get_engine(older_url)
+    assert ensure_current(engine, upgrade=True) == OLDER
+    assert ensure_current(engine) is None  # at the head: nothing done
+
+
+def test_ensure_current_creating_the_tables_is_no_upgrade(empty_db_url: str) -> None:
+    assert ensure_current(get_engine(empty_db_url)) is None
+    assert database_revision(get_engine(empty_db_url)) == HEAD_REVISION
 
 
 def test_an_empty_database_is_set_up_by_its_first_command(

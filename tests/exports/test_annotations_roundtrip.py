@@ -105,7 +105,27 @@ def test_statuses_arrive_as_a_claims_table_s_do(
     by_annotation = add_document(fresh, ARTICLE.encode()).document.id
     by_table = add_document(fresh, (ARTICLE + "\n附言。").encode()).document.id
     notices = import_annotations(fresh, annotations, by_annotation).notices
-    assert len(notices) == len(import_claims(fresh, str(table), by_table).notices) == 2
+    # On, the two proposals are said as well (each file says the same of its claims).
+    told = import_claims(fresh, str(table), by_table).notices
+    assert len(notices) == len(told) == (4 if review else 2)
+
+    def proposals(said: list[str]) -> list[str]:
+        return [n.split(": ", 1)[1] for n in said if "comes in proposed" in n]
+
+    assert (
+        proposals(notices)
+        == proposals(told)
+        == (
+            [
+                "unverifiable comes in proposed (in_review) by tester: it awaits a second "
+                "reviewer's approval (review.required is on)",
+                "opinion comes in proposed (in_review) by tester: it awaits a second reviewer's "
+                "approval (review.required is on)",
+            ]
+            if review
+            else []
+        )
+    )
     arrived = outcome(fresh, by_annotation)
     assert arrived == outcome(fresh, by_table)
     proposed = {text: f[4:6] for text, f in arrived.items() if f[5] is not None}

@@ -176,6 +176,30 @@ def test_import_refuses_a_database_that_is_not_empty(
     assert "similar_" not in str(no.value) and "claims (7)" in str(no.value)
 
 
+def test_a_database_not_empty_is_said_before_the_restorers_name_is_checked(
+    wb: Workbench, run: Run, db_url: str, tmp_path: Path, counts: Any
+) -> None:
+    # A trial restored into a database that was not empty as `root`, unregistered there: it
+    # was told root is no user of the desk, and only as a registered user that a bundle goes
+    # into an empty database, the refusal that stood whoever restored it.
+    from workbench.services.users import add_user
+
+    busy_desk(wb, tmp_path)
+    add_user(wb, "tester")
+    add_user(wb, "rosa")
+    path = tmp_path / "b.zip"
+    path.write_bytes(bundle_bytes(wb))
+    before = counts()
+    stranger = Workbench(url=db_url, actor="root")
+    with pytest.raises(InvalidInput, match="a bundle is restored into an empty database"):
+        import_bundle(stranger, str(path))
+    assert counts() == before
+    r = run("--as", "root", "import", "bundle", str(path))
+    assert r.code == 1
+    assert r.err.startswith("error: a bundle is restored into an empty database;"), r.err
+    assert "not a registered user" not in r.err
+
+
 def rewrite(data: bytes, change: Any) -> bytes:
     """The archive with some members changed by `change(name, bytes) -> bytes`."""
     src = zipfile.ZipFile(io.BytesIO(data))

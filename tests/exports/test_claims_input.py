@@ -15,7 +15,7 @@ from export_desk import Run
 from workbench.domain.errors import InvalidInput
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document
-from workbench.services.imports import import_claims
+from workbench.services.imports import RowsRefused, import_claims
 
 Counts = Callable[[], dict[str, int]]
 SENTENCES = [f"第{i}句说了{i * 7}件事。" for i in range(1, 7)]
@@ -368,3 +368,118 @@ def test_cli_says_which_present_rows_differ(run: Run, doc: int, tmp_path: Path) 
     assert json.loads(r.out)["differs"] == [{"row": 1, "claim": 1, "fields": ["assignee", "due"]}]
     r = run("claim", "show", "1", "--json")
     assert json.loads(r.out)["assignee"] == "ana"
+
+
+WRONG_COLUMNS = (
+    "unknown columns claim_text, excerpt, who; a claims file needs text, and quote or start "
+    "and end (see `workbench schema claims`)"
+)
+
+
+@pytest.mark.parametrize("name", ["a.csv", "a.json", "a.jsonl"])
+def test_a_file_of_unknown_columns_is_said_once_before_its_rows(
+    wb: Workbench, doc: int, tmp_path: Path, counts: Counts, name: str
+) -> None:
+    # A trial's header `claim_text,excerpt,who` gave only "row 2: text: Field required".
+    items = [{"claim_text": f"S{i}", "excerpt": s, "who": "x"} for i, s in enumerate(SENTENCES)]
+    path = tmp_path / name
+    if name.endswith(".csv"):
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, ["claim_text", "excerpt", "who"])
+        writer.writeheader()
+        writer.writerows(items)
+        path.write_text(buf.getvalue(), encoding="utf-8")
+    elif name.endswith(".jsonl"):
+        path.write_text("\n".join(json.dumps(i) for i in items), encoding="utf-8")
+    else:
+        path.write_text(json.dumps(items), encoding="utf-8")
+    before = counts()
+    with pytest.raises(RowsRefused) as caught:
+        import_claims(wb, str(path), doc)
+    assert caught.value.lines[0] == WRONG_COLUMNS
+    assert str(caught.value).startswith(f"6 rows failed, nothing imported: {WRONG_COLUMNS}; ")
+    assert counts() == before
+    skipped = import_claims(wb, str(path), doc, skip_bad=True)
+    assert skipped.columns == WRONG_COLUMNS and len(skipped.skipped) == 6
+    assert counts() == before
+
+
+def test_a_file_missing_the_text_column_says_so(wb: Workbench, doc: int, tmp_path: Path) -> None:
+    path = _write(tmp_path / "a.csv", f"quote,speaker\n{SENTENCES[0]},x\n".encode())
+    with pytest.raises(RowsRefused) as caught:
+        import_claims(wb, str(path), doc)
+    assert caught.value.lines[0].startswith("no text column; a claims file needs text")
+    # a column every row leaves empty is still a column: it is the rows that fail
+    path = _write(tmp_path / "b.csv", f"quote,text\n{SENTENCES[0]},\n".encode())
+    with pytest.raises(RowsRefused) as caught:
+        import_claims(wb, str(path), doc)
+    assert caught.value.lines == ["row 2: text: Field required"]
+
+
+def test_a_good_file_with_a_bad_row_says_nothing_of_its_columns(
+    wb: Workbench, doc: int, tmp_path: Path
+) -> None:
+    path = _write(tmp_path / "a.csv", f"quote,text,who\n{SENTENCES[0]},S1,x\n".encode())
+    with pytest.raises(RowsRefused) as caught:
+        import_claims(wb, str(path), doc)
+    assert caught.value.lines == ["row 2: who: unknown column"]
+
+
+def test_cli_says_the_columns_once_then_the_rows(run: Run, doc: int, tmp_path: Path) -> None:
+    data = "claim_text,excerpt,who\n" + "".join(f"S{i},{s},x\n" for i, s in enumerate(SENTENCES))
+    path = _write(tmp_path / "a.csv", data.encode())
+    r = run("import", "claims", str(path), "--doc", str(doc))
+    assert r.code == 1
+    assert r.err.splitlines() == [
+        WRONG_COLUMNS,
+        "rows 2-7: text: Field required",
+        "error: 6 rows failed (listed above), nothing imported; give --skip-bad",
+    ]
+    r = run("import", "claims", str(path), "--doc", str(doc), "--skip-bad")
+    assert r.code == 0
+    assert r.err.splitlines()[:2] == [WRONG_COLUMNS, "skipped rows 2-7: text: Field required"]
+    r = run("import", "claims", str(path), "--doc", str(doc), "--skip-bad", "--json")
+    assert json.loads(r.out)["columns"] == WRONG_COLUMNS
+    r = run("import", "claims", str(path), "--doc", str(doc), "--json")
+    assert WRONG_COLUMNS in json.loads(r.err)["error"]["message"]
+
+
+def test_a_ragged_csv_row_is_one_more_bad_row(
+    wb: Workbench, doc: int, tmp_path: Path, counts: Counts
+) -> None:
+    # A trial: "row 7: more cells (4) than columns" stopped the import and hid every other
+    # row's failure, though every failure is to be listed.
+    from workbench.exports.claims_table import read_csv
+
+    lines = ["quote,text"] + [f"{s},S{i}" for i, s in enumerate(SENTENCES)]
+    lines[2] = "不在文中,S1"  # row 3: a quote not in the text
+    lines[4] = f"{SENTENCES[3]},S3,x,y"  # row 5: ragged
+    lines[6] = f"{SENTENCES[5]},S5,z"  # row 7: ragged
+    data = "\n".join(lines) + "\n"
+    read = list(read_csv(io.StringIO(data, newline="")))
+    assert [(r.number, r.problem) for r in read if r.problem] == [
+        (5, "more cells (4) than columns (2)"),
+        (7, "more cells (3) than columns (2)"),
+    ]
+    assert [r.number for r in read] == [2, 3, 4, 5, 6, 7]  # the rows after it are read
+    path = _write(tmp_path / "a.csv", data.encode())
+    before = counts()
+    with pytest.raises(RowsRefused) as caught:
+        import_claims(wb, str(path), doc)
+    assert [p.split(":")[0] for p in caught.value.problems] == ["row 3", "row 5", "row 7"]
+    assert caught.value.problems[1] == "row 5: more cells (4) than columns (2)"
+    assert counts() == before
+    result = import_claims(wb, str(path), doc, skip_bad=True)
+    assert [c.text for c in result.added] == ["S0", "S2", "S4"]
+    assert len(result.skipped) == 3
+
+
+def test_cli_lists_ragged_rows_with_the_others(run: Run, doc: int, tmp_path: Path) -> None:
+    rows_ = [f"{s},S{i},x,y" for i, s in enumerate(SENTENCES[:4])] + ["不在文中,S9"]
+    path = _write(tmp_path / "a.csv", ("quote,text\n" + "\n".join(rows_) + "\n").encode())
+    r = run("import", "claims", str(path), "--doc", str(doc))
+    assert r.code == 1
+    lines = r.err.splitlines()
+    assert lines[0] == "rows 2-5: more cells (4) than columns (2)"
+    assert lines[1].startswith("row 6: quote not found")
+    assert lines[2] == "error: 5 rows failed (listed above), nothing imported; give --skip-bad"

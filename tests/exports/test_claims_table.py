@@ -391,7 +391,14 @@ def test_a_verdict_that_needs_evidence_comes_in_open(
     result = import_claims(wb, path, doc)
     verdicts = ["in_review", "in_review"] if review else ["unverifiable", "opinion"]
     assert [c.status for c in result.added] == ["in_progress"] * 3 + verdicts
-    assert [n.split(":")[0] for n in result.notices] == ["row 2", "row 3", "row 4"]
+    # With review on, the verdicts that need no evidence come in proposed, and say so too.
+    told = ["row 2", "row 3", "row 4"] + (["row 5", "row 6"] if review else [])
+    assert [n.split(":")[0] for n in result.notices] == told
+    if review:
+        assert result.notices[4] == (
+            "row 6: opinion comes in proposed (in_review) by tester: it awaits a second "
+            "reviewer's approval (review.required is on)"
+        )
     assert (
         "row 2: false comes in as in_progress (a claims table carries no evidence)"
         in (result.notices[0])
@@ -399,6 +406,56 @@ def test_a_verdict_that_needs_evidence_comes_in_open(
     assert [n.body for n in list_notes(wb, next(iter(result.added)).id)] == ["I say so"]
     assert result.skipped == []
     assert replay(wb).consistent
+
+
+def test_rows_that_come_in_proposed_are_said_on_one_line(
+    run: Run, wb: Workbench, tmp_path: Path
+) -> None:
+    # A trial: with review.required on, an opinion row became a proposal with nothing said
+    # (only the false row was). Each such row is said, rows alike on one line.
+    quotes = [f"第{n}句话" for n in range(1, 21)]
+    doc = add_document(wb, "。".join(quotes).encode()).document.id
+    set_config(wb, "review.required", "true")
+    statuses = ["opinion"] * 18 + ["false", "unverifiable"]
+    path = write_csv(
+        tmp_path / "o.csv",
+        ["quote", "text", "status", "note"],
+        [[q, f"claim {q}", s, "a reason"] for q, s in zip(quotes, statuses, strict=True)],
+    )
+    r = run("import", "claims", path, "--doc", str(doc))
+    assert r.code == 0, r.err
+    assert (
+        "rows 2-19: opinion comes in proposed (in_review) by tester: it awaits a second "
+        "reviewer's approval (review.required is on)\n"
+    ) in r.err
+    assert "row 20: false comes in as in_progress" in r.err
+    assert "row 21: unverifiable comes in proposed (in_review) by tester" in r.err
+    assert "row 3:" not in r.err
+    assert {c["status"] for c in claim_rows(wb, document_ids=[doc])} == {
+        "in_review",
+        "in_progress",
+    }
+    # --json keeps a notice per row
+    other = add_document(wb, ("又" + "。".join(quotes)).encode()).document.id
+    r = run("import", "claims", path, "--doc", str(other), "--json")
+    assert r.code == 0, r.err
+    assert len(json.loads(r.out)["notices"]) == 20
+    # Without review, an opinion comes in as given, and nothing is said of it.
+    set_config(wb, "review.required", "false")
+    third = add_document(wb, ("再" + "。".join(quotes)).encode()).document.id
+    r = run("import", "claims", path, "--doc", str(third))
+    assert r.code == 0, r.err
+    assert "opinion comes in" not in r.err and "unverifiable comes in" not in r.err
+
+
+def test_the_schema_says_what_each_status_comes_in_as(run: Run) -> None:
+    r = run("schema", "claims")
+    # A trial read only "in_review comes in as in_progress": each status's fate is said.
+    status = json.loads(r.out)["$defs"]["ClaimRow"]["properties"]["status"]["description"]
+    assert "verified, false and misleading come in in_progress" in status
+    assert "as does in_review" in status
+    assert "unverifiable and opinion come in as given" in status
+    assert "review.required on, in_review" in status and "second reviewer" in status
 
 
 def test_an_imported_verdict_without_evidence_cannot_be_approved_into_place(

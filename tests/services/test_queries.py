@@ -136,6 +136,25 @@ def test_stats(wb: Workbench, ids: list[int]) -> None:
     assert [x["id"] for x in s["overdue"]] == [b]
 
 
+def test_stats_orders_owners_alike_on_every_backend(
+    wb: Workbench, document_with_claims: Callable[..., Any]
+) -> None:
+    """A trial: `stats --json` listed "(unassigned)" first on SQLite and last on PostgreSQL
+    (NULL sorts differently), and PostgreSQL's collation orders names its own way. The order
+    is the service's: by name in code point order, the unassigned last, as `stats` shows it."""
+    claims = [{"text": f"claim {n}", "quote": f"第{n}句"} for n in range(6)]
+    text = "".join(f"第{n}句。" for n in range(6))
+    a, b, c, d, e, _ = document_with_claims(text, claims).claims
+    for claim, owner in ((a, "zed"), (b, "élodie"), (c, "ab"), (d, "a_b"), (e, "zed")):
+        assign(wb, [claim], owner)
+    s = stats(wb).to_json()
+    order = ["a_b", "ab", "zed", "élodie", "(unassigned)"]
+    assert list(s["by_assignee"]) == order
+    assert list(s["by_owner"]) == order
+    assert s["by_assignee"] == {"a_b": 1, "ab": 1, "zed": 2, "élodie": 1, "(unassigned)": 1}
+    assert list(s["by_type"]) == sorted(s["by_type"])
+
+
 def test_stats_lists_are_bounded_and_counted(wb: Workbench, ids: list[int]) -> None:
     a, b, c, _ = ids
     set_due(wb, [a, b, c], "2000-01-01")

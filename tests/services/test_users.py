@@ -39,6 +39,7 @@ def test_registered_users_are_listed_in_normal_form(wb: Workbench) -> None:
     assert [(u.name, u.display, u.added_by) for u in list_users(wb)] == [
         ("editor", None, "maria"),
         ("maria", "Maria Lopez", "tester"),
+        ("tester", None, "tester"),  # who made the first registration (below)
     ]
 
 
@@ -46,7 +47,7 @@ def test_once_registered_every_change_names_one(
     wb: Workbench, counts: Callable[[], dict[str, int]]
 ) -> None:
     cid = _claim(wb)
-    add_user(wb, "maria")
+    add_user(as_(wb, "maria"), "maria")
     before = counts()
     with pytest.raises(InvalidInput, match="'tester' is not a registered user"):
         add_note(wb, cid, "no")
@@ -86,7 +87,7 @@ def test_a_key_stored_under_an_older_rule_still_catches_its_twin(wb: Workbench) 
 
     from workbench.db.engine import get_engine
 
-    add_user(wb, "alice")
+    add_user(as_(wb, "alice"), "alice")
     with get_engine(wb.url).begin() as conn:
         conn.execute(text("UPDATE users SET skeleton = 'stale'"))
     with pytest.raises(InvalidInput, match="looks like the registered user 'alice'"):
@@ -123,7 +124,7 @@ def test_users_replay_and_verify(wb: Workbench) -> None:
     assert verify_database(wb).ok
     report = replay(wb)
     assert report.consistent, [d.message for d in report.differences]
-    assert report.entities["user"] == 2
+    assert report.entities["user"] == 3  # alice, bob, and tester, who registered alice
 
 
 def test_a_read_that_refreshes_the_similar_index_needs_no_registered_name(wb: Workbench) -> None:
@@ -232,7 +233,7 @@ def test_a_name_is_bound_to_a_role_by_that_role_or_the_owner(
     would then act under a name they never chose (or the person's name, taken first)."""
     url = person(wb.url)
     role = url.split("://", 1)[1].split("@", 1)[0]
-    add_user(wb, "owner")
+    add_user(as_(wb, "owner"), "owner")
     maria = Workbench(url=url, actor="owner")
     before = counts()
     with pytest.raises(InvalidInput) as refused:
@@ -264,7 +265,7 @@ def test_a_bound_name_brought_to_a_sqlite_file_still_acts(wb: Workbench) -> None
 
     from workbench.db.engine import get_engine
 
-    add_user(wb, "maria")
+    add_user(as_(wb, "maria"), "maria")
     with get_engine(wb.url).begin() as conn:
         conn.execute(text("UPDATE users SET role = 'maria_role' WHERE name = 'maria'"))
     maria = Workbench(url=wb.url, actor="maria")
@@ -273,3 +274,71 @@ def test_a_bound_name_brought_to_a_sqlite_file_still_acts(wb: Workbench) -> None
     [listed] = list_users(wb)
     assert (listed.role, listed.role_enforced) == ("maria_role", False)
     assert listed.to_json()["role"] == "maria_role"
+
+
+def test_the_first_registration_registers_its_registrant_too(
+    wb: Workbench, counts: Callable[[], dict[str, int]]
+) -> None:
+    """A trial: rosa, unregistered, registered kwame, then could not register herself (only a
+    registered user registers others). The desk's first registration by someone else now
+    registers the registrant as well, in the same transaction, each with its event."""
+    rosa = as_(wb, "rosa")
+    added = add_user(rosa, "kwame", display="Kwame Mensah")
+    assert added.also_registered == "rosa"
+    assert [(u.name, u.added_by, u.display) for u in list_users(wb)] == [
+        ("kwame", "rosa", "Kwame Mensah"),
+        ("rosa", "rosa", None),
+    ]
+    # rosa goes on registering the desk; nobody else is registered with later ones
+    assert add_user(rosa, "mei").also_registered is None
+    assert len(list_users(wb)) == 3
+    assert verify_database(wb).ok and replay(wb).consistent
+    # ... and whoever is not registered is refused, as before
+    before = counts()
+    with pytest.raises(InvalidInput, match="'tester' is not a registered user"):
+        add_user(wb, "tester")
+    assert counts() == before
+
+
+def test_registering_oneself_first_registers_one_name(wb: Workbench) -> None:
+    added = add_user(as_(wb, "ROSA"), " rosa ")
+    assert added.also_registered is None
+    assert [u.name for u in list_users(wb)] == ["rosa"]
+
+
+def test_a_registrant_whose_name_looks_like_the_first_one_is_refused(
+    wb: Workbench, counts: Callable[[], dict[str, int]]
+) -> None:
+    # The two could not both be registered (look-alikes); neither is, and the way is said.
+    before = counts()
+    with pytest.raises(InvalidInput, match=r"you act as 'l\.i', which looks like .*user add l\.i"):
+        add_user(as_(wb, "l.i"), "li")
+    assert counts() == before and list_users(wb) == []
+
+
+def test_a_registration_names_claims_owned_by_unregistered_names(wb: Workbench) -> None:
+    """Before anyone registers, `claim assign --to kwmae` is taken; once people are, the typo
+    owns claims nobody's queue shows: each registration names such owners, most claims first."""
+    from workbench.services.workflow import assign
+
+    doc_claims = [_claim(wb)] + [add_claim_to(wb, q) for q in ("MiniMax", "创业", "在", "年底")]
+    assign(wb, doc_claims[:3], "kwmae")
+    assign(wb, doc_claims[3:], "zed")
+    first = add_user(as_(wb, "rosa"), "kwame")
+    assert [(o.name, o.claims) for o in first.unregistered_owners] == [("kwmae", 3), ("zed", 2)]
+    assert first.to_json()["unregistered_owners"] == [
+        {"name": "kwmae", "claims": 3},
+        {"name": "zed", "claims": 2},
+    ]
+    rosa = as_(wb, "rosa")
+    assign(rosa, doc_claims[:3], "kwame")
+    later = add_user(rosa, "zed")
+    assert later.unregistered_owners == ()
+
+
+def add_claim_to(wb: Workbench, quote: str) -> int:
+    from workbench.services.claims import SpanRequest, add_claim
+    from workbench.services.documents import add_document
+
+    doc = add_document(wb, f"{quote}：MiniMax在2021年底创业。".encode()).document.id
+    return add_claim(wb, doc, f"about {quote}", SpanRequest(quote=quote, occurrence=1)).id

@@ -30,7 +30,20 @@ def workbench_from(ctx: click.Context) -> Workbench:
         raise click.UsageError(error_text(exc), root) from None
     # Said when the command ends, whether or not it succeeded, if the file is still there.
     root.call_on_close(lambda: say_if_created(wb))
+    root.call_on_close(lambda: say_if_upgraded(wb))
     return wb
+
+
+def say_if_upgraded(wb: Workbench) -> None:
+    """The first use upgraded an older schema (a SQLite file, or `db upgrade`): say so once, on
+    stderr (a --json result on stdout stays as it is). The older workbenches that wrote it
+    refuse it from now on, so its owner should know it changed."""
+    if wb.upgraded_from is None:
+        return
+    from workbench.cli.render import message
+    from workbench.db.revision import HEAD_REVISION
+
+    message(f"upgraded the database schema from {wb.upgraded_from} to {HEAD_REVISION}")
 
 
 def say_if_created(wb: Workbench) -> None:

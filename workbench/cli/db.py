@@ -22,7 +22,8 @@ def db() -> None:
 def upgrade(ctx: click.Context) -> None:
     """Create the database or bring its schema up to date.
 
-    On SQLite every command also does this. A PostgreSQL database, shared by a desk, is
+    On SQLite every command also does this, and says so on stderr ("upgraded the database
+    schema from ... to ..."), as this command does. A PostgreSQL database, shared by a desk, is
     upgraded only by this command, run by its owner (the role its tables belong to): other
     commands refuse an older schema, so nobody's newer workbench changes it unasked. An
     empty database gets its tables from the first command, this one or any other."""

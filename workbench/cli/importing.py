@@ -61,10 +61,12 @@ def annotations_command(ctx: click.Context, path: str, document_id: int, as_json
     Annotations that `workbench export annotations` wrote bring back each claim's type,
     status and note (a verdict's reason), the status as `import claims` takes it: a verdict
     needs its note; verified, false and misleading come in in_progress (an annotation carries
-    no evidence), as does in_review, each said on stderr. Other tools' annotations, and exports
-    of workbenches that did not name themselves as generator, come in unverified and typed
-    fact. All or nothing: if any annotation does not anchor or names an unknown type or status,
-    nothing is added. Annotations whose span and text a claim already has are not added twice.
+    no evidence), as does in_review, each said on stderr; with review.required on,
+    unverifiable and opinion come in in_review, proposed by you, awaiting a second reviewer's
+    approval (also said). Other tools' annotations, and exports of workbenches that did not
+    name themselves as generator, come in unverified and typed fact. All or nothing: if any
+    annotation does not anchor or names an unknown type or status, nothing is added.
+    Annotations whose span and text a claim already has are not added twice.
     """
     from workbench.services.imports import import_annotations
 
@@ -99,10 +101,14 @@ def claims_command(
     `text`; optionally speaker, type, status, note, tags, assignee, priority, due. A status
     that is a verdict needs its note; verified, false and misleading also need evidence,
     which a table cannot carry, so such a row comes in in_progress with its note (said on
-    stderr), as does an in_review row (a table carries no proposal). A row whose
+    stderr), as does an in_review row (a table carries no proposal). With review.required
+    on, an unverifiable or opinion row comes in in_review, proposed by you, and awaits a
+    second reviewer's approval (said on stderr, rows alike on one line). A row whose
     document_id (an export's column) is not DOC is a bad row. Every row is checked
     first: if any fails, each failure is listed with its row number (rows failing alike on
-    one line, "rows 2-19: ...") and nothing is written, unless --skip-bad. A row whose claim
+    one line, "rows 2-19: ...") and nothing is written, unless --skip-bad; a file without the
+    columns a claims file needs (text, and quote or start and end) is said so first, naming
+    its unknown columns. A row whose claim
     is already present adds nothing and changes nothing; where it gives another speaker,
     type, status, assignee, priority, due or tags than the claim has, it is said on stderr
     (and in --json, `differs`).
@@ -137,6 +143,7 @@ def claims_command(
                 "already_present": result.present,
                 "skipped": result.skipped,
                 "notices": result.notices,
+                "columns": result.columns,
                 "differs": [
                     {"row": d.row, "claim": d.claim_id, "fields": list(d.fields)}
                     for d in result.differs
@@ -145,10 +152,12 @@ def claims_command(
         )
     else:
         _print_added(result.added)
+    if result.columns is not None:
+        message(result.columns)
     for line in collapsed(result.skipped):
         message(f"skipped {line}")
-    for notice in result.notices:
-        message(notice)
+    for line in collapsed(result.notices):  # rows that came in alike, one line
+        message(line)
     for differs in result.differs:
         message(_differs_line(differs))
     message(

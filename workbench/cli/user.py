@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import PERSON, json_context
-from workbench.cli.render import json_or_line, json_or_table
+from workbench.cli.render import json_or_line, json_or_table, message, warning
 
 
 @click.group()
@@ -33,7 +33,12 @@ def add(
     role: str | None,
     as_json: bool,
 ) -> None:
-    """Register NAME (stored case-folded; a look-alike of a registered name is refused)."""
+    """Register NAME (stored case-folded; a look-alike of a registered name is refused).
+
+    The desk's first registration also registers whoever makes it, when that is someone else:
+    from then on only registered names act, and the registrant would be locked out. It warns
+    of claims owned by names no registered user has (assigned before anyone was registered).
+    """
     from workbench.services.users import add_user
 
     u = add_user(workbench_from(ctx), name, display=display, email=email, role=role)
@@ -41,6 +46,20 @@ def add(
     json_or_line(
         as_json, u, f"registered {u.name}" + (f" ({u.display})" if u.display else "") + bound
     )
+    if u.also_registered is not None:
+        message(
+            f"also registered {u.also_registered}, who registered them: from now on only "
+            "registered names act (`workbench user add` the others)"
+        )
+    if u.unregistered_owners:
+        shown = ", ".join(f"{o.name} ({o.claims})" for o in u.unregistered_owners[:10])
+        more = len(u.unregistered_owners) - 10
+        warning(
+            f"claims owned by unregistered names: {shown}"
+            + (f" and {more} more" if more > 0 else "")
+            + "; reassign with `workbench claim assign ID... --to NAME` "
+            "(`workbench claim list --assignee NAME` lists them)"
+        )
 
 
 @user.command("list")

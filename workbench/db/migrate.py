@@ -49,8 +49,10 @@ def is_known(revision: str) -> bool:
         return False
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "head") -> str | None:
     """Migrate under the write lock, so that processes starting at once migrate only once.
+    Returns the revision an existing schema was upgraded from (None: the tables were created,
+    or another process had already migrated).
 
     A role the server refuses the change (not the tables' owner, no CREATE on the schema) is
     told so in one line naming the revisions and the privilege, not with the bare driver error.
@@ -62,7 +64,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             lock_migrations(conn)
             start = MigrationContext.configure(conn).get_current_revision()
             if revision == "head" and start == head_revision():
-                return  # another process did it while we waited for the lock
+                return None  # another process did it while we waited for the lock
             config.attributes["connection"] = conn
             try:
                 command.upgrade(config, revision)
@@ -70,6 +72,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                 raise SchemaError(
                     f"cannot migrate this database ({exc}); is it from a newer workbench?"
                 ) from None
+            return start
     except DBAPIError as exc:
         if not lacks_privilege(engine.dialect.name, exc):
             raise

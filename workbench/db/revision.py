@@ -42,17 +42,19 @@ def reader_revision(reader: Reader) -> str | None:
     return None if found is None else str(found)
 
 
-def ensure_current(engine: Engine, *, upgrade: bool = False) -> None:
+def ensure_current(engine: Engine, *, upgrade: bool = False) -> str | None:
     """Bring the database to the schema this code needs, where that is the command's to do;
     the common case (current already) costs one small query.
 
     An empty database gets its tables. An older schema is migrated where the backend upgrades
     on use (SQLite: one person's file) or when `upgrade` asks for it (`workbench db upgrade`);
     on a shared database (PostgreSQL) it is refused instead, naming both revisions and who
-    upgrades it. A newer schema is refused either way (migrate.upgrade)."""
+    upgrades it. A newer schema is refused either way (migrate.upgrade). Returns the revision
+    an older schema was upgraded from here (None: nothing to upgrade, or the tables were
+    created), for the front end to say: a file changed under its owner is said."""
     current = current_revision(engine)
     if current == HEAD_REVISION:
-        return
+        return None
     from workbench.db.migrate import is_known
     from workbench.db.migrate import upgrade as migrate
 
@@ -61,7 +63,7 @@ def ensure_current(engine: Engine, *, upgrade: bool = False) -> None:
     behind = current is not None and not upgrade and not upgrades_on_use(engine.dialect.name)
     if behind and is_known(str(current)):
         raise _behind(engine, str(current))
-    migrate(engine)
+    return migrate(engine)
 
 
 def _behind(engine: Engine, current: str) -> SchemaError:

@@ -9,6 +9,11 @@ either: a file carries no evidence, and taking its word for it let a verdict wit
 be approved and published. Refusing such claims lost the claims of a desk's spreadsheet; opening
 them keeps the claim and its reasoning, and the checker sets the verdict again once the evidence
 is added.
+
+With review.required on, a verdict that needs no evidence (unverifiable, opinion) comes in
+proposed, in_review, by the person importing, and waits for a second reviewer's approval as a
+verdict set by `claim status` would: said for each such claim, as a claim that comes in open is,
+so a desk does not take it for settled.
 """
 
 from __future__ import annotations
@@ -16,7 +21,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbench.domain.status import EVIDENCE_STATUSES, Status
-from workbench.domain.transitions import ClaimState, Decision, Move, Request, decide
+from workbench.domain.transitions import (
+    REVIEW_REQUESTED,
+    ClaimState,
+    Decision,
+    Move,
+    Request,
+    decide,
+)
 
 ARRIVES_OPEN_AS = Status.IN_PROGRESS
 
@@ -65,4 +77,16 @@ def arrival(asked: Status, note: str | None, actor: str, *, review: bool, carrie
     if status == Status.UNVERIFIED:
         return Arrival(Decision(action=None), notice)
     request = Request(Move.SET, actor, target=status, note=note, review_required=review)
-    return Arrival(decide(ClaimState(id=0, status=Status.UNVERIFIED), request), notice)
+    decision = decide(ClaimState(id=0, status=Status.UNVERIFIED), request)
+    if decision.action == REVIEW_REQUESTED:
+        notice = proposed_notice(asked, actor)
+    return Arrival(decision, notice)
+
+
+def proposed_notice(asked: Status, actor: str) -> str:
+    """What is said of a claim whose verdict `asked` comes in proposed by `actor` (review.required
+    on): the same words for every such row, so an import's notices collapse into one line."""
+    return (
+        f"{asked.value} comes in proposed (in_review) by {actor}: it awaits a second reviewer's "
+        "approval (review.required is on)"
+    )

@@ -90,6 +90,12 @@ class RawRow:
 
     number: int
     values: dict[str, Any]
+    # The columns the row came with, empty cells and nulls too: a CSV file's header, a JSON
+    # object's keys (what an import names when a file's columns are not a claims table's).
+    columns: tuple[str, ...] = ()
+    # Why the row cannot be taken though the file reads on (a CSV row with more cells than
+    # the header has columns): the import lists it with the other rows' failures.
+    problem: str | None = None
 
 
 class _TooLong(Exception):
@@ -190,11 +196,15 @@ def read_csv(text: TextIO) -> Iterator[RawRow]:
     names = [h.strip().lower() for h in header]
     if len(set(names)) != len(names):
         raise InvalidInput(f"the CSV header repeats a column: {', '.join(header)}")
+    columns = tuple(names)
     for number, cells in records:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(names):
-            raise InvalidInput(f"row {number}: more cells ({len(cells)}) than columns")
+            # The rows after it are still read: one ragged row is a bad row, not a bad file.
+            problem = f"more cells ({len(cells)}) than columns ({len(names)})"
+            yield RawRow(number, {}, columns, problem)
+            continue
         values: dict[str, Any] = {}
         for name, cell in zip(names, cells, strict=False):
             cell = cell_text(cell)
@@ -209,7 +219,7 @@ def read_csv(text: TextIO) -> Iterator[RawRow]:
                 values[name] = [t for t in (s.strip() for s in cell.split(";")) if t]
             else:
                 values[name] = cell
-        yield RawRow(number, values)
+        yield RawRow(number, values, columns)
 
 
 def _records(reader: Iterator[list[str]], row: _Row) -> Iterator[tuple[int, list[str]]]:
@@ -304,7 +314,7 @@ def read_jsonl(text: TextIO) -> Iterator[RawRow]:
 def _object_row(number: int, item: Any) -> RawRow:
     if not isinstance(item, dict):
         raise InvalidInput(f"row {number}: not an object")
-    return RawRow(number, {k: v for k, v in item.items() if v is not None})
+    return RawRow(number, {k: v for k, v in item.items() if v is not None}, tuple(item))
 
 
 # The claims file formats an import reads, by suffix.
@@ -324,4 +334,9 @@ def check_row_count(count: int) -> None:
 
 def for_import(row: RawRow) -> RawRow:
     """The row without the columns only an export carries (the database decides them)."""
-    return RawRow(row.number, {k: v for k, v in row.values.items() if k not in EXPORT_ONLY})
+    return RawRow(
+        row.number,
+        {k: v for k, v in row.values.items() if k not in EXPORT_ONLY},
+        row.columns,
+        row.problem,
+    )

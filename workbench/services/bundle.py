@@ -177,6 +177,24 @@ def _discard_created(wb: Workbench, path: str) -> None:
     wb._ready = False  # the next use creates and migrates it again
 
 
+def _refuse_occupied(tx: Tx) -> None:
+    """Refuse a database any table of which holds rows: a bundle is restored into an empty
+    one. Needs no identity (`transaction`'s before_identity)."""
+    conn = tx.session.connection()
+    occupied = [
+        f"{t.name} ({n})"
+        for t in bundled_tables()
+        if (n := conn.execute(select(func.count()).select_from(t)).scalar_one())
+    ]
+    if occupied:
+        # The index's tables are the workbench's own bookkeeping: named only when nothing
+        # else holds rows.
+        named = [o for o in occupied if o.split(" ")[0] not in DERIVED] or occupied
+        raise InvalidInput(
+            "a bundle is restored into an empty database; this one has rows in " + ", ".join(named)
+        )
+
+
 def _import_bundle(wb: Workbench, path: str, progress: Progress | None) -> BundleSummary:
     source = Path(path)
     refuse_symlink(path)
@@ -186,7 +204,10 @@ def _import_bundle(wb: Workbench, path: str, progress: Progress | None) -> Bundl
     with source.open("rb") as f:
         reader = BundleReader(f, max_bytes=limit)
         manifest = reader.manifest
-        with transaction(wb, write=True) as tx:
+        # Only an empty database takes a bundle, whoever restores it: that is checked before
+        # the restorer's name is (a trial was told its login was no user of the desk, and
+        # only under a registered name that the database was not empty).
+        with transaction(wb, write=True, before_identity=_refuse_occupied) as tx:
             conn = tx.session.connection()
             revision = _revision(conn)
             if manifest.get("schema_revision") != revision:
@@ -201,19 +222,6 @@ def _import_bundle(wb: Workbench, path: str, progress: Progress | None) -> Bundl
                 raise InvalidInput(
                     "the bundle's tables differ from this schema's: "
                     + ", ".join(sorted(ours ^ theirs))
-                )
-            occupied = [
-                f"{t.name} ({n})"
-                for t in tables
-                if (n := conn.execute(select(func.count()).select_from(t)).scalar_one())
-            ]
-            if occupied:
-                # The index's tables are the workbench's own bookkeeping: named only when
-                # nothing else holds rows.
-                named = [o for o in occupied if o.split(" ")[0] not in DERIVED] or occupied
-                raise InvalidInput(
-                    "a bundle is restored into an empty database; this one has rows in "
-                    + ", ".join(named)
                 )
             counts: dict[str, int] = {}
             tally = Tally(progress, _manifest_total(manifest))

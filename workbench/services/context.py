@@ -78,6 +78,9 @@ class Workbench:
     given: str | None = field(default=None, repr=False)
     # A write found no SQLite file and created the database (a front end says so once).
     created: bool = field(default=False, repr=False)
+    # The schema revision this workbench upgraded the database from on first use (SQLite
+    # upgrades on use; `db upgrade` on any backend), for a front end to say once.
+    upgraded_from: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         # Every way of building a Workbench acts under a name's normal form (domain.identity).
@@ -139,7 +142,7 @@ class Workbench:
             self._check_target(write=write)
             new_file = self.missing_file()
             try:
-                ensure_current(get_engine(self.url), upgrade=upgrade)
+                self.upgraded_from = ensure_current(get_engine(self.url), upgrade=upgrade)
             except (ValueError, ArgumentError) as exc:
                 # A URL that parses as a URL but not as a database address (a port "abc").
                 raise InvalidInput(f"malformed database URL {safe_url(self.url)}: {exc}") from None
@@ -351,12 +354,20 @@ _UNAUDITED = frozenset({"events", "similar_indexed", "similar_terms", "similar_d
 
 
 @contextmanager
-def transaction(wb: Workbench, *, write: bool = False, derived: bool = False) -> Iterator[Tx]:
+def transaction(
+    wb: Workbench,
+    *,
+    write: bool = False,
+    derived: bool = False,
+    before_identity: Callable[[Tx], None] | None = None,
+) -> Iterator[Tx]:
     """The transaction boundary of every service function: all of it commits, or none of it.
 
     `derived` marks a write of derived data only (the similar-claims index, rebuilt during a
     read): it records nothing anybody did, so it needs no registered name, and any change to
-    the audited tables in it is still refused for want of an event."""
+    the audited tables in it is still refused for want of an event. `before_identity` checks,
+    in the transaction, what refuses the command whoever runs it, before a write checks that
+    the actor is registered: so that the refusal the person can act on comes first."""
     from sqlalchemy import event
     from sqlalchemy.orm import Session
 
@@ -380,6 +391,8 @@ def transaction(wb: Workbench, *, write: bool = False, derived: bool = False) ->
                 # did; PostgreSQL: an advisory lock to commit). Taking it before any row lock
                 # means two writers can never deadlock over it.
                 lock_event_appends(session.connection())
+                if before_identity is not None:
+                    before_identity(tx)
                 if not derived:
                     check_registered(session, tx.actor)
             yield tx

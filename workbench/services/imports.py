@@ -62,6 +62,8 @@ class ImportResult:
     # Rows whose claim was already present but whose desk fields differ from it: not changed
     # (an import adds claims only), so said, rather than the edits of a file dropped unsaid.
     differs: list[Differs] = field(default_factory=list)
+    # What is wrong with the file's columns as a whole (`column_problem`), when rows failed.
+    columns: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,17 +195,19 @@ class RowsRefused(InvalidInput):
     """Rows of an import failed; `problems` names each (row number and why), `lines` says
     them with repeats collapsed (`collapsed`)."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], columns: str | None = None) -> None:
         self.problems = problems
-        self.lines = collapsed(problems)
+        # What is wrong with the file's columns (`column_problem`), said once, before the rows.
+        self.lines = ([] if columns is None else [columns]) + collapsed(problems)
         groups = _grouped(problems)
         rest = sum(len(numbers) for _, numbers in groups[3:])
-        shown = "; ".join(self.lines[:3]) + (
+        shown = "; ".join(collapsed(problems)[:3]) + (
             f"; and {rest} more row{'s' if rest > 1 else ''}" if rest else ""
         )
+        first = "" if columns is None else f"{columns}; "
         super().__init__(
             f"{len(problems)} row{'s' if len(problems) > 1 else ''} failed, nothing imported: "
-            f"{shown}",
+            f"{first}{shown}",
             hint=give("skip_bad", failed_rows=[_row_number(p) for p in problems]),
         )
 
@@ -270,6 +274,9 @@ class _ClaimsFile:
     data: BinaryIO
     suffix: str
     count: int = 0
+    # The columns the rows came with (a CSV header; the keys of JSON objects), in the file's
+    # order, at most MAX_COLUMNS of them: what `column_problem` judges.
+    columns: tuple[str, ...] = ()
 
     def rows(self) -> Iterator[RawRow]:
         from workbench.exports import claims_table
@@ -299,14 +306,23 @@ def _read_claims_file(path: str) -> _ClaimsFile:
             f"{path}: a claims file is .csv, .json or .jsonl (got {suffix or 'no suffix'})"
         )
     data = spool_source(path)
+    columns: dict[str, None] = {}
     try:
         counting = _ClaimsFile(data, suffix)
-        count = sum(1 for _ in itertools.islice(counting.rows(), MAX_ROWS + 1))
+        count = 0
+        for raw in itertools.islice(counting.rows(), MAX_ROWS + 1):
+            count += 1
+            if len(columns) < MAX_COLUMNS:
+                columns.update(dict.fromkeys(raw.columns[:MAX_COLUMNS]))
         check_row_count(count)
     except BaseException:
         data.close()
         raise
-    return _ClaimsFile(data, suffix, count)
+    return _ClaimsFile(data, suffix, count, tuple(columns))
+
+
+# The most distinct column names an import keeps to judge a file's columns by.
+MAX_COLUMNS = 100
 
 
 def _plan(raw: RawRow) -> _Planned:
@@ -436,6 +452,8 @@ def _check(
 ) -> _Ready:
     """Every check of one row (fields, span, workflow): InvalidInput says what is wrong. A row
     that is the export's own row of a claim in `claims` is not anchored (`_own_claim`)."""
+    if raw.problem is not None:  # read, but not a row that can be taken (a ragged CSV row)
+        raise InvalidInput(raw.problem)
     item = _plan(_own_row(raw, document_id))
     row = item.row
     own = None if claims is None else _own_claim(raw, row, claims)
@@ -524,9 +542,14 @@ def import_claims(
             to_write += 1
             if checked.notice is not None:
                 notices.append(f"row {raw.number}: {checked.notice}")
+        columns = None
+        if problems:
+            from workbench.claims_file import column_problem
+
+            columns = column_problem(claims_file.columns)
         if problems and not skip_bad:
             problems.sort(key=_row_number)
-            raise RowsRefused(problems)
+            raise RowsRefused(problems, columns)
         del seen, claims
         differs = _differing(tx, present_rows)
         del present_rows
@@ -544,7 +567,12 @@ def import_claims(
             written.add(len(batch))
         written.end()
         return ImportResult(
-            added=added, present=present, skipped=problems, notices=notices, differs=differs
+            added=added,
+            present=present,
+            skipped=problems,
+            notices=notices,
+            differs=differs,
+            columns=columns,
         )
 
 

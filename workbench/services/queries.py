@@ -558,10 +558,18 @@ class Stats:
 UNASSIGNED = "(unassigned)"
 
 
+def _by_name(key: str) -> tuple[bool, str]:
+    """The order of a board's groups: by name (code point order, as Python compares), the
+    unassigned last. Sorted here, not by the database: SQLite puts NULL first and PostgreSQL
+    last, and PostgreSQL's collation orders names its own way, so `stats --json` differed."""
+    return (key == UNASSIGNED, key)
+
+
 def grouped(conn: Reader, column: Column) -> dict[str, int]:
-    """Claims counted by `column`'s value."""
-    q = select(column, count_star(), source=tables.claims).group_by(column).order_by(column)
-    return {(k if k is not None else UNASSIGNED): n for k, n in conn.rows(q)}
+    """Claims counted by `column`'s value, in `_by_name` order (a missing value: UNASSIGNED)."""
+    q = select(column, count_star(), source=tables.claims).group_by(column)
+    counts = {(k if k is not None else UNASSIGNED): n for k, n in conn.rows(q)}
+    return {k: counts[k] for k in sorted(counts, key=_by_name)}
 
 
 def owner_loads(conn: Reader) -> dict[str, OwnerLoad]:
@@ -579,7 +587,7 @@ def owner_loads(conn: Reader) -> dict[str, OwnerLoad]:
     flagged = select(C.assignee, count_star(), source=tables.claims).where(FLAGGED)
     for owner, n in conn.rows(flagged.group_by(C.assignee)):
         loads[owner if owner is not None else UNASSIGNED].flagged += n
-    return {k: loads[k] for k in sorted(loads, key=lambda k: (k == UNASSIGNED, k))}
+    return {k: loads[k] for k in sorted(loads, key=_by_name)}
 
 
 def listed(conn: Reader, flt: ClaimFilter, limit: int, total: int | None = None) -> Listed:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Self
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from workbench.db.backend import binds_roles, login_role_exists, owns_tables, schema_owner
-from workbench.db.models import User
+from workbench.db.models import Claim, User
 from workbench.domain.clock import format_at, now
 from workbench.domain.errors import Conflict, InvalidInput
 from workbench.domain.identity import normalise_name, skeleton
@@ -17,7 +18,7 @@ from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import check_text
 from workbench.domain.payloads import created, entity_payload
 from workbench.domain.people import twin
-from workbench.services.context import Workbench, mutation, transaction
+from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.registry import registered_people
 
 MAX_DISPLAY = 200
@@ -37,7 +38,7 @@ class UserView(JsonFields):
     role_enforced: bool = False
 
     @classmethod
-    def of(cls, row: User, *, binds_roles: bool) -> UserView:
+    def of(cls, row: User, *, binds_roles: bool) -> Self:
         return cls(
             row.name,
             row.display,
@@ -47,6 +48,26 @@ class UserView(JsonFields):
             row.role,
             row.role is not None and binds_roles,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class OwnerCount(JsonFields):
+    """A name that owns claims (`claim assign --to`) but is not a registered user."""
+
+    name: str
+    claims: int
+
+
+@dataclass(frozen=True, slots=True)
+class AddedUser(UserView):
+    """A person just registered, with what the registration also found or did."""
+
+    # The name the registrant acts under, registered with the desk's first user: an
+    # unregistered registrant could otherwise not act again (nor register anyone else).
+    also_registered: str | None = None
+    # Claims owned by names that are no registered user (assigned before anyone was
+    # registered: a typo then was taken), most claims first.
+    unregistered_owners: tuple[OwnerCount, ...] = ()
 
 
 def _email(value: str | None) -> str | None:
@@ -67,9 +88,12 @@ def add_user(
     display: str | None = None,
     email: str | None = None,
     role: str | None = None,
-) -> UserView:
-    """Register a person. The first one anyone may add; after that, only a registered user.
-    With `role` (PostgreSQL), the person acts from that login role only (docs/identity.md)."""
+) -> AddedUser:
+    """Register a person. The first one anyone may add, and whoever adds them is registered
+    with them (a registrant left out could not act again, nor register the rest of the desk);
+    after that, only a registered user adds people. With `role` (PostgreSQL), the person acts
+    from that login role only (docs/identity.md). The result names the claims owned by names
+    no registered user has (`claim assign` took any name until someone was registered)."""
     normal = normalise_name(name, "NAME")
     bound = None if role is None else check_text(role, "--role", 200, one_line=True).strip()
     if role is not None and not bound:
@@ -98,6 +122,9 @@ def add_user(
                 f"{normal!r} looks like the registered user {found!r}; choose a name that "
                 "cannot be mistaken for theirs"
             )
+        also = None
+        if tx.actor != normal and tx.session.scalar(select(User.name).limit(1)) is None:
+            also = _register_actor(tx, key)
         row = User(
             name=normal,
             skeleton=key,
@@ -109,9 +136,48 @@ def add_user(
         )
         tx.session.add(row)
         tx.session.flush()
-        view = UserView.of(row, binds_roles=binds)
+        view = AddedUser.of(row, binds_roles=binds)
         tx.record("user.added", "user", normal, created(entity_payload("user", row)))
-        return view
+        return replace(view, also_registered=also, unregistered_owners=_unregistered_owners(tx))
+
+
+def _register_actor(tx: Tx, key: str) -> str:
+    """Register whoever makes the desk's first registration of someone else, unbound and
+    without a display name (`user add` the others; docs/identity.md): once anyone is
+    registered only registered names act, and a registrant left out was locked out. A
+    registrant whose name looks like the one registered (`key`) is refused instead: the two
+    could not both be registered."""
+    if skeleton(tx.actor) == key:
+        raise InvalidInput(
+            f"you act as {tx.actor!r}, which looks like the name registered: register yourself "
+            f"first, under the name you act as (`workbench --as {tx.actor} user add "
+            f"{tx.actor}`)"
+        )
+    row = User(
+        name=tx.actor,
+        skeleton=skeleton(tx.actor),
+        display=None,
+        email=None,
+        added_by=tx.actor,
+        created_at=now(),
+        role=None,
+    )
+    tx.session.add(row)
+    tx.session.flush()
+    tx.record("user.added", "user", tx.actor, created(entity_payload("user", row)))
+    return tx.actor
+
+
+def _unregistered_owners(tx: Tx) -> tuple[OwnerCount, ...]:
+    """Names owning claims that no registered user has, most claims first, then by name."""
+    count = func.count(Claim.id)
+    rows = tx.session.execute(
+        select(Claim.assignee, count)
+        .where(Claim.assignee.is_not(None), Claim.assignee.not_in(select(User.name)))
+        .group_by(Claim.assignee)
+    ).all()
+    owners = sorted(((str(name), int(n)) for name, n in rows), key=lambda r: (-r[1], r[0]))
+    return tuple(OwnerCount(name, n) for name, n in owners)
 
 
 def _check_binding(conn: Connection, role: str, connected: str) -> None:
