@@ -108,7 +108,7 @@ def m_export(path: str) -> int:
 
     out = Path(path).with_suffix(".jsonl")
     with out.open("w", encoding="utf-8") as f:
-        count = export_events(_wb(path), "jsonl", f)
+        count = export_events(_wb(path), "jsonl", f).count
     out.unlink()
     return count
 

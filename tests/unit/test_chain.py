@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from unittest.mock import patch
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.domain.chain import GENESIS, canonical_json, event_hash, record_hash
+import workbench.domain.chain as chain
+from workbench.domain.chain import GENESIS, canonical_json, event_hash, is_canonical_of, record_hash
 
 TEXT = st.text()  # every code point, control characters, quotes and backslashes included
 JSON_VALUES = st.recursive(
@@ -62,3 +64,66 @@ def test_recipe_example_from_the_docs() -> None:
 
 
 EXAMPLE_HASH = "06552722170c9c4ffc21988aaae277c8759532ed274a792109c77d28ef9af5de"
+
+
+# Long payloads (a document's whole text) are hashed and compared a piece at a time; with
+# pieces of a few characters every payload takes that path.
+FEW = 3
+
+
+@given(
+    seq=st.integers(min_value=1, max_value=2**53),
+    at=TEXT,
+    actor=TEXT,
+    action=TEXT,
+    entity_type=TEXT,
+    entity_id=TEXT,
+    claim_id=st.none() | st.integers(min_value=-(2**63), max_value=2**63),
+    payload=st.dictionaries(TEXT, JSON_VALUES, max_size=5),
+    prev_hash=TEXT,
+    machine=st.none() | TEXT,
+)
+def test_a_long_payload_hashes_as_a_short_one(payload: dict[str, Any], **fields: Any) -> None:
+    payload_json = canonical_json(payload)
+    whole = event_hash(payload_json=payload_json, **fields)
+    with patch.object(chain, "PIECE", FEW):
+        assert event_hash(payload_json=payload_json, **fields) == whole
+
+
+@given(
+    value=JSON_VALUES,
+    sort_keys=st.booleans(),
+    separators=st.sampled_from([(",", ":"), (", ", ": "), (",", ": ")]),
+    ensure_ascii=st.booleans(),
+    around=st.sampled_from(["", " ", "\n"]),
+)
+def test_canonical_piece_by_piece_is_canonical_whole(
+    value: Any, sort_keys: bool, separators: tuple[str, str], ensure_ascii: bool, around: str
+) -> None:
+    """Whatever JSON text a value was parsed from, comparing it a piece at a time says what
+    comparing it whole says: canonical or not."""
+    text = around + json.dumps(
+        value, sort_keys=sort_keys, separators=separators, ensure_ascii=ensure_ascii
+    )
+    parsed = json.loads(text)
+    whole = canonical_json(parsed) == text
+    assert is_canonical_of(parsed, text) == whole
+    with patch.object(chain, "PIECE", FEW):
+        assert is_canonical_of(parsed, text) == whole
+    if not around:
+        assert is_canonical_of(parsed, canonical_json(parsed))
+
+
+def test_canonical_piece_by_piece_refuses_what_whole_refuses() -> None:
+    with patch.object(chain, "PIECE", FEW):
+        long = {"text": 'a "quoted" \\ line\n' * 3, "id": 1}
+        good = canonical_json(long)
+        assert is_canonical_of(long, good)
+        for bad in (
+            good + " ",
+            good[:-1] + " }",
+            good.replace('\\"', "\\u0022", 1),  # the same string, escaped otherwise
+            json.dumps(long, ensure_ascii=False, separators=(",", ":")),  # keys unsorted
+            '{"id":1,"id":1,' + good[1 + len('"id":1,') :],  # a key twice
+        ):
+            assert not is_canonical_of(json.loads(bad), bad), bad

@@ -14,7 +14,8 @@ from workbench.db.sql import Sql, join
 from workbench.db.tables import claims, evidence, notes
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection, Table
+    from sqlalchemy import ColumnElement, Connection, Table
+    from sqlalchemy.orm import QueryableAttribute
 
 
 def module_for(dialect_name: str) -> ModuleType:
@@ -119,6 +120,20 @@ def insert_returning_ids(conn: Connection, table: Table, rows: list[dict[str, An
     """Many rows into `table` (ids left to the database), and the ids they got, in order."""
     ids: list[int] = module_for(conn.dialect.name).insert_returning_ids(conn, table, rows)
     return ids
+
+
+def reads_row_by_row(conn: Connection) -> bool:
+    """Whether a statement whose rows are asked for one at a time holds one row at a time
+    (the driver steps through the result: SQLite), rather than a fetched result or batch."""
+    return bool(module_for(conn.dialect.name).READS_ROW_BY_ROW)
+
+
+def byte_length(
+    conn: Connection, column: ColumnElement[Any] | QueryableAttribute[Any]
+) -> ColumnElement[int]:
+    """An expression for the bytes `column`'s value takes, read without handing it over."""
+    found: ColumnElement[int] = module_for(conn.dialect.name).byte_length(column)
+    return found
 
 
 def is_backend_only(name: str | None) -> bool:

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 from workbench.db.sql import Sql, param
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection, Engine, Table
+    from sqlalchemy import ColumnElement, Connection, Engine, Table
+    from sqlalchemy.orm import QueryableAttribute
 
 # An arbitrary constant naming "the audit chain" among advisory locks ("wbchain" in ASCII).
 EVENT_APPEND_LOCK = 0x7762636861696E
@@ -147,6 +148,20 @@ def insert_returning_ids(conn: Connection, table: Table, rows: list[dict[str, An
     ids = sorted(drawn.scalars())
     conn.execute(insert(table), [row | {"id": i} for row, i in zip(rows, ids, strict=True)])
     return ids
+
+
+# psycopg fetches a whole result, or a server-side cursor's batch, whatever the size of its rows:
+# long values are read in pages bounded by their bytes (workbench.db.paging).
+READS_ROW_BY_ROW = False
+
+
+def byte_length(column: ColumnElement[Any] | QueryableAttribute[Any]) -> ColumnElement[int]:
+    """How many bytes `column`'s value takes, to size a page of long values before reading
+    them (workbench.db.paging): octet_length() reads a stored value's size from its TOAST
+    header, without decompressing or fetching it."""
+    from sqlalchemy import func
+
+    return func.octet_length(column)
 
 
 def reset_id_sequences(conn: Connection, tables: Sequence[Table]) -> None:

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 from workbench.db.sql import Sql, param
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection, Engine, Table
+    from sqlalchemy import ColumnElement, Connection, Engine, Table
+    from sqlalchemy.orm import QueryableAttribute
 
 BUSY_TIMEOUT_MS = 30_000
 WRITE_OPTION = "workbench_write"
@@ -102,6 +103,26 @@ def insert_returning_ids(conn: Connection, table: Table, rows: list[dict[str, An
     conn.execute(insert(table), rows)
     last = conn.execute(select(func.max(table.c.id))).scalar_one()
     return list(range(last - len(rows) + 1, last + 1))
+
+
+# The driver steps through a result as its rows are asked for: a statement read a row at a time
+# holds one row, however long its values (workbench.db.paging).
+READS_ROW_BY_ROW = True
+
+
+def byte_length(column: ColumnElement[Any] | QueryableAttribute[Any]) -> ColumnElement[int]:
+    """How many bytes `column`'s value takes (text in UTF-8), to size a page of long values
+    before reading them (workbench.db.paging's `keyset_pages`, which SQLite, reading row by
+    row, needs only when asked for pages). A blob's length is read from its record header; a
+    text's, before SQLite 3.43's octet_length(), from the text cast to a blob (read in SQLite,
+    not handed to Python)."""
+    from sqlalchemy import LargeBinary, cast, func
+
+    if isinstance(column.type, LargeBinary):
+        return func.length(column)
+    if sqlite3.sqlite_version_info >= (3, 43):
+        return func.octet_length(column)
+    return func.length(cast(column, LargeBinary))
 
 
 # One person's file: every command brings it to the schema it needs, as it always has. Nobody

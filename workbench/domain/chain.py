@@ -66,6 +66,69 @@ def _canonical_encoder() -> Callable[[Any], str]:
 canonical_json: Callable[[Any], str] = _canonical_encoder()
 
 
+# Characters of a long text (a document's, in its events) handled at a time: hashed,
+# compared and written a piece at a time rather than copied whole (see `event_hash`).
+PIECE = 1 << 20
+
+
+def is_canonical_of(value: Any, text: str) -> bool:
+    """Whether `text` is canonical_json(value) (`value` parsed from it).
+
+    A long text (a document's event carries its whole text) is compared a piece at a time:
+    encoding it whole would make two more copies of it at once (the escaped text, and the
+    encoder's output joined), each as large as the payload."""
+    if len(text) <= PIECE:
+        return canonical_json(value) == text
+    return _matched(value, text, 0) == len(text)
+
+
+def _matched(value: Any, text: str, at: int) -> int:
+    """Where canonical_json(value), found in `text` at `at`, ends there; -1 if it is not."""
+    if isinstance(value, dict):
+        if not text.startswith("{", at):
+            return -1
+        at += 1
+        for number, key in enumerate(sorted(value)):
+            if number:
+                if not text.startswith(",", at):
+                    return -1
+                at += 1
+            at = _matched(key, text, at)
+            if at < 0 or not text.startswith(":", at):
+                return -1
+            at = _matched(value[key], text, at + 1)
+            if at < 0:
+                return -1
+        return at + 1 if text.startswith("}", at) else -1
+    if isinstance(value, list):
+        if not text.startswith("[", at):
+            return -1
+        at += 1
+        for number, item in enumerate(value):
+            if number:
+                if not text.startswith(",", at):
+                    return -1
+                at += 1
+            at = _matched(item, text, at)
+            if at < 0:
+                return -1
+        return at + 1 if text.startswith("]", at) else -1
+    if isinstance(value, str) and len(value) > PIECE:
+        # JSON escapes a string character by character: its pieces escape to the pieces of
+        # its escaped form (each without the quotes encode_basestring puts around it).
+        if not text.startswith('"', at):
+            return -1
+        at += 1
+        for start in range(0, len(value), PIECE):
+            piece = encode_basestring(value[start : start + PIECE])
+            if not text.startswith(piece[1:-1], at):
+                return -1
+            at += len(piece) - 2
+        return at + 1 if text.startswith('"', at) else -1
+    piece = canonical_json(value)
+    return at + len(piece) if text.startswith(piece, at) else -1
+
+
 def event_hash(
     *,
     seq: int,
@@ -92,12 +155,23 @@ def event_hash(
     cid = "null" if claim_id is None else f"{claim_id:d}"
     # "machine" sorts between "entity_type" and "payload"; absent (not null) when unknown.
     mach = "" if machine is None else f'"machine":{q(machine)},'
-    text = (
+    if len(payload_json) <= PIECE:
+        text = (
+            f'{{"action":{q(action)},"actor":{q(actor)},"at":{q(at)},"claim_id":{cid},'
+            f'"entity_id":{q(entity_id)},"entity_type":{q(entity_type)},{mach}'
+            f'"payload":{payload_json},"prev_hash":{q(prev_hash)},"seq":{seq:d}}}'
+        )
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # A long payload (a document's whole text) is hashed a piece at a time, not copied whole
+    # into the record and again into its UTF-8: the same bytes go through the same hash.
+    digest = hashlib.sha256(
         f'{{"action":{q(action)},"actor":{q(actor)},"at":{q(at)},"claim_id":{cid},'
-        f'"entity_id":{q(entity_id)},"entity_type":{q(entity_type)},{mach}"payload":{payload_json},'
-        f'"prev_hash":{q(prev_hash)},"seq":{seq:d}}}'
+        f'"entity_id":{q(entity_id)},"entity_type":{q(entity_type)},{mach}"payload":'.encode()
     )
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    for start in range(0, len(payload_json), PIECE):
+        digest.update(payload_json[start : start + PIECE].encode("utf-8"))
+    digest.update(f',"prev_hash":{q(prev_hash)},"seq":{seq:d}}}'.encode())
+    return digest.hexdigest()
 
 
 def record_hash(record: dict[str, Any]) -> str:

@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.domain.chain import PIECE
 from workbench.domain.kinds import KINDS, Kind
 from workbench.domain.replay_state import IdSet, MemoryStore, Prints, Store
 from workbench.domain.status import EVIDENCE_STATUSES, FINAL_STATUSES, Status, listed
@@ -67,7 +68,11 @@ def fingerprint(values: Iterable[Any]) -> int:
 
 def compact(value: Any) -> Any:
     if isinstance(value, str) and len(value) > COMPACT_OVER:
-        return Digest(len(value), hashlib.sha256(value.encode("utf-8")).hexdigest())
+        # Encoded a piece at a time: a document's text is long, and its UTF-8 whole a copy.
+        digest = hashlib.sha256()
+        for start in range(0, len(value), PIECE):
+            digest.update(value[start : start + PIECE].encode("utf-8"))
+        return Digest(len(value), digest.hexdigest())
     return value
 
 
@@ -519,6 +524,7 @@ class Replay:
                 self._extra_row(kind, key)
             else:
                 self._compare_fields(kind, key, entity, row)
+            del row  # (a document's whole text) not held while the next row is read
         for key in self.store.rest(kind_name):
             self._missing_row(kind, key)
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import itertools
 from json.encoder import encode_basestring
 from typing import IO
 
-from workbench.domain.chain import canonical_json
+from workbench.domain.chain import PIECE, canonical_json
 from workbench.domain.scope import ExportScope
 from workbench.services.audit import EventFilter, event_rows
 from workbench.services.context import Tx
@@ -25,8 +24,7 @@ def write(tx: Tx, out: IO[str], flt: EventFilter, progress: Progress | None = No
     put = out.write
     count = 0
     scoped: list[ExportScope] = []
-    rows = event_rows(tx, flt, scoped, progress)
-    first = next(rows, None)  # computes the scope, in the export's transaction
+    rows = event_rows(tx, flt, scoped, progress)  # computes the scope, in this transaction
     put(canonical_json(scoped[0].to_json()) + "\n")
     for (
         seq,
@@ -40,14 +38,27 @@ def write(tx: Tx, out: IO[str], flt: EventFilter, progress: Progress | None = No
         prev,
         digest,
         mach,
-    ) in itertools.chain([first] if first is not None else [], rows):
+    ) in rows:
         cid = "null" if claim_id is None else f"{claim_id:d}"
         # Events older than migration 0006 have no machine identity: the key is left out.
         machine = "" if mach is None else f'"machine":{q(mach)},'
-        put(
-            f'{{"seq":{seq:d},"at":{q(at)},"actor":{q(actor)},{machine}"action":{q(action)},'
-            f'"entity_type":{q(etype)},"entity_id":{q(eid)},"claim_id":{cid},'
-            f'"prev_hash":{q(prev)},"hash":{q(digest)},"payload":{payload}}}\n'
-        )
+        if len(payload) <= PIECE:
+            put(
+                f'{{"seq":{seq:d},"at":{q(at)},"actor":{q(actor)},{machine}"action":{q(action)},'
+                f'"entity_type":{q(etype)},"entity_id":{q(eid)},"claim_id":{cid},'
+                f'"prev_hash":{q(prev)},"hash":{q(digest)},"payload":{payload}}}\n'
+            )
+        else:
+            # A document's whole text: written a piece at a time, not copied into one line
+            # (and that line into its encoding) first. The same line as above.
+            put(
+                f'{{"seq":{seq:d},"at":{q(at)},"actor":{q(actor)},{machine}"action":{q(action)},'
+                f'"entity_type":{q(etype)},"entity_id":{q(eid)},"claim_id":{cid},'
+                f'"prev_hash":{q(prev)},"hash":{q(digest)},"payload":'
+            )
+            for start in range(0, len(payload), PIECE):
+                put(payload[start : start + PIECE])
+            put("}\n")
+            del payload  # not held while the next event is read
         count += 1
     return count

@@ -20,7 +20,13 @@ from workbench.domain.limits import visible
 from workbench.domain.scope import ExportScope
 from workbench.domain.segment import sentence_around
 from workbench.domain.text import span_words
-from workbench.services.audit import BATCH, EXPORT_FIELDS, EventFilter, export_scope
+from workbench.services.audit import (
+    BATCH,
+    EXPORT_FIELDS,
+    EventFilter,
+    export_scope,
+    stream_events,
+)
 from workbench.services.context import Tx
 from workbench.services.progress import EVERY, Progress
 from workbench.services.revisions import revision_text
@@ -94,12 +100,16 @@ def _scope_text(scope: ExportScope) -> str:
 def _events(
     tx: Tx, flt: EventFilter, *, about_claims: bool, bound: int
 ) -> Iterator[tuple[Any, ...]]:
-    query = flt.apply(select(*COLUMNS)).where(Event.seq <= bound)
+    query = flt.apply(select(*COLUMNS))
     if about_claims:
-        query = query.where(Event.claim_id.is_not(None)).order_by(Event.claim_id, Event.seq)
+        query = query.where(Event.claim_id.is_not(None), Event.seq <= bound)
+        ordered = query.order_by(Event.claim_id, Event.seq)
+        yield from tx.session.execute(ordered.execution_options(yield_per=BATCH))
     else:
-        query = query.where(Event.claim_id.is_(None)).order_by(Event.seq)
-    yield from tx.session.execute(query.execution_options(yield_per=BATCH))
+        # Documents' events are among these: their payloads carry whole texts, read a few at
+        # a time (stream_events), not 5,000.
+        query = query.where(Event.claim_id.is_(None))
+        yield from stream_events(tx.session.connection(), query, through=bound)
 
 
 def _criteria(flt: EventFilter) -> str:

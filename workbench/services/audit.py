@@ -7,11 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Connection, Row, and_, func, or_, select
 
 from workbench.db.models import Claim, Event, User
+from workbench.db.paging import keyset_rows
 from workbench.domain.chain import GENESIS
 from workbench.domain.clock import format_at, is_day, parse_since
 from workbench.domain.errors import InvalidInput
@@ -20,6 +21,9 @@ from workbench.domain.scope import ExportScope
 from workbench.domain.status import same_person_key
 from workbench.services.context import Tx
 from workbench.services.progress import Progress, counted
+
+if TYPE_CHECKING:
+    from workbench.db.paging import AnySelect
 
 EXPORT_FIELDS = (
     "seq",
@@ -151,26 +155,44 @@ def event_rows(
     scoped: list[ExportScope] | None = None,
     progress: Progress | None = None,
 ) -> Iterator[tuple[Any, ...]]:
-    """The filtered events as tuples in EXPORT_FIELDS order, streamed in batches.
+    """The filtered events as tuples in EXPORT_FIELDS order, streamed (`stream_events`).
 
-    With `scoped`, the export's scope is computed first and appended to it, and the rows stop
-    at the head it saw: a writer committing meanwhile cannot make the two disagree.
-    `progress` hears how many rows went out (of the scope's count, when it is known).
+    With `scoped`, the export's scope is computed now (not when the first row is asked for)
+    and appended to it, and the rows stop at the head it saw: a writer committing meanwhile
+    cannot make the two disagree. `progress` hears how many rows went out (of the scope's
+    count, when it is known).
     """
     columns = [getattr(Event, name) for name in EXPORT_FIELDS]
-    query = flt.apply(select(*columns)).order_by(Event.seq)
+    query = flt.apply(select(*columns))
     conn = tx.session.connection()
     total = None
+    through = None
     if scoped is not None:
         scope = export_scope(tx, flt)
         scoped.append(scope)
-        query = query.where(Event.seq <= scope.trail_seq)
+        through = scope.trail_seq
         total = scope.count
     elif progress is not None and flt == EventFilter():
         total = conn.execute(select(func.max(Event.seq))).scalar()  # the whole trail
-    # Core rows straight from the connection: the ORM's row handling would double the cost.
-    rows = conn.execute(query.execution_options(yield_per=BATCH))
-    yield from counted(rows, progress, total)
+    return counted(stream_events(conn, query, through=through), progress, total)
+
+
+def stream_events(
+    conn: Connection, query: AnySelect, *, through: int | None = None
+) -> Iterator[Row[Any]]:
+    """The events `query` selects (any of their columns, any filter; no order, limit or bound
+    on seq), oldest first, up to seq `through` (by default the newest there is now).
+
+    A document's events carry its whole text, and a batch of 5,000 rows held the texts of every
+    document on the desk at once: the rows are read holding few at a time whatever their
+    payloads' size (workbench.db.paging's `keyset_rows`). Core rows straight from the
+    connection: the ORM's row handling would double the cost. Bounded by `through`, pages that
+    are statements of their own read the same trail even where each statement has its own
+    snapshot (PostgreSQL at READ COMMITTED): every event up to the newest seen is committed.
+    """
+    if through is None:
+        through = conn.execute(select(func.max(Event.seq))).scalar() or 0
+    return keyset_rows(conn, query, Event.seq, Event.payload, through=through)
 
 
 def filters_of(flt: EventFilter) -> dict[str, Any]:

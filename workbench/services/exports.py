@@ -77,7 +77,7 @@ def export_claimreview(
         review_url,
         skip_reason,
     )
-    from workbench.services.publishing import records_in
+    from workbench.services.publishing import review_records
     from workbench.services.settings import setting_value
 
     if not org.strip():
@@ -91,30 +91,30 @@ def export_claimreview(
     unreviewed: list[int] = []
     with transaction(wb) as tx:  # the rule and the records of one moment
         review_required = setting_value(tx, "review.required")
-        records = list(records_in(tx, document_ids=document_ids, claim_ids=claim_ids))
-    for record in records:
-        for item in record.claims:
-            reason = skip_reason(item.claim)
-            if reason is not None:
-                skipped.append(Skipped(item.claim.id, reason))
-                continue
-            if item.claim.flagged:
-                flagged.append(item.claim.id)
-                if not include_flagged:
+        # Built as the records are read (a batch of documents at a time), not all held first.
+        for record in review_records(tx, document_ids=document_ids, claim_ids=claim_ids):
+            for item in record.claims:
+                reason = skip_reason(item.claim)
+                if reason is not None:
+                    skipped.append(Skipped(item.claim.id, reason))
                     continue
-            if review_required:
-                signed = sign_off((e.seq, e.actor, e.action, e.payload) for e in item.events)
-                if signed is None or signed.approved_by is None:
-                    unreviewed.append(item.claim.id)
-            reviews.append(
-                claim_review(
-                    item.claim,
-                    record.document,
-                    reviewed_at=item.verdict_at,
-                    publisher=publisher,
-                    url=review_url(url_template, publisher, item.claim.id),
+                if item.claim.flagged:
+                    flagged.append(item.claim.id)
+                    if not include_flagged:
+                        continue
+                if review_required:
+                    signed = sign_off((e.seq, e.actor, e.action, e.payload) for e in item.events)
+                    if signed is None or signed.approved_by is None:
+                        unreviewed.append(item.claim.id)
+                reviews.append(
+                    claim_review(
+                        item.claim,
+                        record.document,
+                        reviewed_at=item.verdict_at,
+                        publisher=publisher,
+                        url=review_url(url_template, publisher, item.claim.id),
+                    )
                 )
-            )
     # Checked after the loop: the refusal names the claim whatever order it came in.
     _check_named(claim_ids, sorted(flagged), include_flagged)
     return ReviewExport(

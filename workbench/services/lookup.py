@@ -26,6 +26,16 @@ def get_document(tx: Tx, document_id: int) -> Document:
     return doc
 
 
+def check_documents(tx: Tx, document_ids: Sequence[int]) -> None:
+    """NotFound, as `get_document` says it, for the first of `document_ids` that does not
+    exist; in one statement, and without reading any document's text."""
+    valid = [i for i in dict.fromkeys(document_ids) if _valid(i)]
+    found = set(tx.session.scalars(select(Document.id).where(Document.id.in_(valid))))
+    for document_id in document_ids:
+        if document_id not in found:
+            raise NotFound(f"no document #{document_id}", hint=step("list", entity="document"))
+
+
 def get_claim_row(tx: Tx, claim_id: int) -> Claim:
     claim = tx.session.get(Claim, claim_id) if _valid(claim_id) else None
     if claim is None:

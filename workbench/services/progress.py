@@ -46,6 +46,7 @@ class Tally:
         stops at is not counted as done)."""
         for item in items:
             yield item
+            del item  # not held while the next is read (an event may carry a whole text)
             # add(1) written out: this runs once per event of a million-event trail.
             self.done += 1
             if self.done >= self._next:

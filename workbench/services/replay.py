@@ -36,35 +36,43 @@ from workbench.db.models import (
     Setting,
     User,
 )
+from workbench.db.paging import keyset_rows
 from workbench.domain.kinds import KINDS
 from workbench.domain.payloads import event_value
 from workbench.domain.replay import Difference, EventRow, Replay, ReplayReport
 from workbench.domain.replay_state import Store
+from workbench.services.audit import stream_events
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.progress import Progress, counted
 from workbench.services.replay_spill import SpillStore
 
 BATCH = 5000
-# Documents and revisions carry their whole text: a batch of them is read at a time, not 5000
-# (at the large size that would be every document, some 100 MB of text).
-TEXT_BATCH = 50
-# Blobs are whole files (up to 50 MB each): read a few at a time.
-BLOB_BATCH = 4
 # A reader yields (key, the row's values in the order of its kind's fields).
 Reader = Callable[[Tx], Iterator[tuple[str, tuple[Any, ...]]]]
 
 
-def columns_reader(model: type[Base], kind: str, key: str = "id", batch: int = BATCH) -> Reader:
-    """Rows of `model` read column by column, one attribute per field of `kind`, `batch` rows
-    at a time."""
+def columns_reader(
+    model: type[Base], kind: str, key: str = "id", long: str | None = None
+) -> Reader:
+    """Rows of `model` read column by column, one attribute per field of `kind`, BATCH rows
+    at a time; with `long`, the field whose values may be long (a document's text), pages
+    bounded by that field's bytes as well (workbench.db.paging): a batch of documents held
+    every text on the desk at once."""
     fields = KINDS[kind].fields
 
     def read(tx: Tx) -> Iterator[tuple[str, tuple[Any, ...]]]:
         attrs: list[InstrumentedAttribute[Any]] = [getattr(model, name) for name in fields]
         key_at = fields.index(key)
-        query = select(*attrs).order_by(attrs[key_at]).execution_options(yield_per=batch)
-        for row in tx.session.connection().execute(query):
+        conn = tx.session.connection()
+        query = select(*attrs)
+        rows = (
+            conn.execute(query.order_by(attrs[key_at]).execution_options(yield_per=BATCH))
+            if long is None
+            else keyset_rows(conn, query, attrs[key_at], getattr(model, long))
+        )
+        for row in rows:
             yield str(row[key_at]), tuple(map(event_value, row))
+            del row  # (a document's whole text) not held while the next row is read
 
     return read
 
@@ -122,11 +130,10 @@ class TableReader:
 
 TABLES: dict[str, TableReader] = {
     "document": TableReader(
-        Document.__tablename__, columns_reader(Document, "document", batch=TEXT_BATCH)
+        Document.__tablename__, columns_reader(Document, "document", long="text")
     ),
     "revision": TableReader(
-        DocumentRevision.__tablename__,
-        columns_reader(DocumentRevision, "revision", batch=TEXT_BATCH),
+        DocumentRevision.__tablename__, columns_reader(DocumentRevision, "revision", long="text")
     ),
     "claim": TableReader(Claim.__tablename__, claims_reader),
     "note": TableReader(Note.__tablename__, columns_reader(Note, "note")),
@@ -199,13 +206,11 @@ def _replay(
         Event.claim_id,
         Event.payload,
     )
-    query = select(*columns).order_by(Event.seq)
     apply = state.apply
     conn = tx.session.connection()
-    for seq, action, etype, eid, claim_id, payload in events(
-        conn.execute(query.execution_options(yield_per=BATCH))
-    ):
+    for seq, action, etype, eid, claim_id, payload in events(stream_events(conn, select(*columns))):
         apply(seq, action, etype, eid, claim_id, payload)
+        del payload  # (a document's whole text) not held while the next event is read
 
     def event_at(seq: int) -> EventRow | None:
         found = conn.execute(select(*columns).where(Event.seq == seq)).first()
@@ -230,8 +235,9 @@ def blob_problems(
     holds the stored bytes to that sha256, so a file changed inside the database is caught
     here, not only when someone runs `evidence get`.
     """
-    query = select(Blob.sha256, Blob.size, Blob.data).order_by(Blob.sha256)
-    found = tx.session.connection().execute(query.execution_options(yield_per=BLOB_BATCH))
+    # Whole files (up to 50 MB each): pages bounded by their bytes.
+    query = select(Blob.sha256, Blob.size, Blob.data)
+    found = keyset_rows(tx.session.connection(), query, Blob.sha256, Blob.data)
     for digest, size, data in (rows or _uncounted)(found):
         actual = hashlib.sha256(data).hexdigest()
         if actual != digest or len(data) != size:

@@ -18,13 +18,19 @@ from typing import IO, Any
 from sqlalchemy import func, select
 
 from workbench.db.models import Event
-from workbench.domain.chain import GENESIS, HASHED_FIELDS, canonical_json, event_hash, record_hash
+from workbench.domain.chain import (
+    GENESIS,
+    HASHED_FIELDS,
+    event_hash,
+    is_canonical_of,
+    record_hash,
+)
 from workbench.domain.errors import InvalidInput, bad
 from workbench.domain.inputs import check_at_least
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.scope import ExportScope
 from workbench.domain.verification import Break, ChainReport, ChainWalk
-from workbench.services.audit import BATCH, EXPORT_FIELDS
+from workbench.services.audit import EXPORT_FIELDS, stream_events
 from workbench.services.context import Workbench, transaction
 from workbench.services.inputs import STDIN_CLOSED, refuse_symlink
 from workbench.services.progress import Progress, Tally, counted
@@ -70,11 +76,12 @@ def verify_database(
 ) -> ChainReport:
     """Walk every event oldest first, streamed; stop at the first that does not hold."""
     walk = ChainWalk(contiguous=True, noted_head=_hex(head), noted_count=_count(count))
-    query = select(*CHAIN_COLUMNS).order_by(Event.seq).execution_options(yield_per=BATCH)
     with transaction(wb) as tx:
         conn = tx.session.connection()
-        total = conn.execute(select(func.max(Event.seq))).scalar() if progress else None
-        return walk_rows(counted(conn.execute(query), progress, total), walk)
+        # The newest event now: the walk stops there whatever is appended meanwhile.
+        newest = conn.execute(select(func.max(Event.seq))).scalar()
+        rows = stream_events(conn, select(*CHAIN_COLUMNS), through=newest or 0)
+        return walk_rows(counted(rows, progress, newest if progress else None), walk)
 
 
 def walk_rows(rows: Iterable[Sequence[Any]], walk: ChainWalk) -> ChainReport:
@@ -101,9 +108,14 @@ def walk_rows(rows: Iterable[Sequence[Any]], walk: ChainWalk) -> ChainReport:
         )
         try:
             parsed, end = decode(payload)
-            canonical = end == len(payload) and canonical_json(parsed) == payload
-        except ValueError:
+            canonical = end == len(payload) and is_canonical_of(parsed, payload)
+            # A document's event carries its whole text: neither it nor its parsed form is
+            # held while the next event is read.
+            del parsed
+        except (ValueError, RecursionError):
+            # Not JSON at all, or nested deeper than any payload the workbench writes.
             canonical = False
+        del payload
         ok = (
             walk.feed(seq, prev, stored, computed)
             if canonical
