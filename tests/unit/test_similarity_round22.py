@@ -341,3 +341,30 @@ def test_buy_to_let_is_not_first_time_buyers() -> None:
         "First-time buyers borrowed £1,700m in mortgages from Harwarden Building Society in 2024.",
         "Harwarden Building Society lent £1.7 billion to first-time buyers in 2024.",
     )
+
+
+# ---- percentages under 10 are figures too ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # a trial's desk: 0.759 and 0.746, with no other figures said
+        (
+            "Crime in Millford fell by 5 percent last year.",
+            "Crime in Millford fell by 18 percent last year.",
+        ),
+        ("本市失业率在过去一年增长了53%。", "本市失业率在过去一年增长了6%。"),
+    ],
+)
+def test_other_percentages_are_other_figures(one: str, other: str) -> None:
+    # The figures rule reads figures of 10 or more: a percentage under 10 on either side went
+    # unread, and 5% against 18% shared everything else.
+    assert "figures" in _disagree(one, other)
+
+
+def test_a_percentage_said_twice_is_one_figure() -> None:
+    assert "figures" not in _disagree(
+        "Revenue grew 23.4% in 2024.", "Revenue grew about 23% in 2024."
+    )
+    assert "figures" not in _disagree("Renewables reached 7%.", "Renewables made up 7 percent.")

@@ -329,6 +329,16 @@ def _average_added(kinds: Kinds, vector: Mapping[str, float], other: Mapping[str
 _NEAR = 0.1
 
 
+def _other_percentages(mine: list[str], yours: list[str]) -> bool:
+    """Whether each claim gives a percentage and none of one is within half a point of one of
+    the other's (23.4% and 23% are one figure said twice)."""
+    if not mine or not yours:
+        return False
+    ours = [float(t.split(":", 1)[1]) for t in mine]
+    theirs = [float(t.split(":", 1)[1]) for t in yours]
+    return not any(abs(x - y) <= 0.5 for x in ours for y in theirs)
+
+
 def _kept(kinds: Kinds, vector: Mapping[str, float], other: Mapping[str, float]) -> bool:
     """Whether an exact figure of the `other` claim is near a figure this claim hedges or keeps
     by a bound (see `_NEAR`), on the bound's side of it: the two share a figure, said once
@@ -583,6 +593,11 @@ def disagreements(
         and not _kept(kb, b, a)
     ):
         yield "figures", FIGURE_SHARE, (sorted(ka.figures), sorted(kb.figures))
+    elif _other_percentages(ka.percentages, kb.percentages) and not (
+        _kept(ka, a, b) or _kept(kb, b, a)
+    ):
+        # (a percentage under 10 is no figure of the rule above: rose 5% against rose 18%)
+        yield "figures", FIGURE_SHARE, (sorted(ka.percentages), sorted(kb.percentages))
     if "~percent" in a and "~percent" in b:
         # a part of a whole (占比70%, "make up 40 percent") against a change by as much
         # (增长七成, "rose 40 percent")
