@@ -1,7 +1,7 @@
 """How well "checked before?" finds a claim reworded: top-1 accuracy and score gaps.
 
     python bench/similar_quality.py [--min-score 0.5] [--show]
-    python bench/similar_quality.py --heldout fresh|fresh2|...|fresh25 [--show]
+    python bench/similar_quality.py --heldout fresh|fresh2|...|fresh26 [--show]
 
 Reads tests/data/similar/pairs.yaml (see its header): each pair is an earlier claim `a` and the
 same claim reworded `b`. The earlier claims of every pair and the unrelated claims make the
@@ -33,7 +33,8 @@ the claims of all twenty-one), `--heldout fresh21` the split fresh21.yaml (with 
 twenty-two), `--heldout fresh22` the split fresh22.yaml (with the claims of all twenty-three),
 `--heldout fresh23` the split fresh23.yaml (with the claims of all twenty-four), `--heldout
 fresh24` the split fresh24.yaml (with the claims of all twenty-five), `--heldout fresh25` the
-split fresh25.yaml (with the claims of all twenty-six).
+split fresh25.yaml (with the claims of all twenty-six), `--heldout fresh26` the split
+fresh26.yaml (with the claims of all twenty-seven).
 Each was written before the method was changed and scored once, when that change was final
 (see their headers and docs/benchmarks.md; fresh7 in round 5 and fresh8 in round 6, session 19;
 fresh9 after round 7, session 20: top-1 65% before and after, others >= 0.5 34 -> 29; fresh10
@@ -110,6 +111,7 @@ HELD_OUT = (
     "fresh23",
     "fresh24",
     "fresh25",
+    "fresh26",
 )
 
 
