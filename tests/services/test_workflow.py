@@ -444,6 +444,31 @@ def test_a_tag_stored_before_tags_were_folded_is_removed_as_typed_now(
     assert done.claims[0].tags == () and done.absent == {}
 
 
+def test_a_tag_stored_before_tags_were_folded_is_found_as_typed_now(
+    wb: Workbench, claims: list[int]
+) -> None:
+    """Tags stored as typed by an older version (`ｍｏｎｅｙ`, `Money`) are found by
+    `--tag money` beside the folded one, and only those: `moneys` is another tag."""
+    from sqlalchemy import insert
+
+    from workbench.db.models import ClaimTag
+    from workbench.services.queries import ClaimFilter, list_claims
+
+    with wb.engine(write=True).begin() as conn:  # as an older version stored them
+        conn.execute(
+            insert(ClaimTag),
+            [
+                {"claim_id": claims[0], "tag": "ｍｏｎｅｙ"},
+                {"claim_id": claims[1], "tag": "Money"},
+                {"claim_id": claims[2], "tag": "moneys"},
+            ],
+        )
+    tag(wb, [claims[1]], ["money"])  # both spellings on one claim: listed once
+    for typed in ("money", "MONEY", "ｍｏｎｅｙ"):
+        found = [c.id for c in list_claims(wb, ClaimFilter(tags=(typed,)))]
+        assert found == claims[:2]
+
+
 def test_bulk_edit_with_an_unknown_id_changes_nothing(
     wb: Workbench, claims: list[int], counts: Counts
 ) -> None:
