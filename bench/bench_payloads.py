@@ -69,7 +69,7 @@ def build(db: str, docs: int, megabytes: float, revisions: int, folder: Path) ->
 COMMANDS = {
     "audit verify": ["audit", "verify"],
     "audit replay": ["audit", "replay"],
-    "audit export (jsonl)": ["audit", "export", "-o", "{out}/trail.jsonl"],
+    "audit export (jsonl)": ["audit", "export", "-o", "{out}/trail.jsonl", "--force"],
 }
 
 
