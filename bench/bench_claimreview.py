@@ -13,7 +13,6 @@ statements the export sends.
 
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
 import sys
@@ -23,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from measure import Run, add_repeat, best_of, conditions, workbench  # noqa: E402
+from measure import Run, add_repeat, best_of, conditions, desk_parser, workbench  # noqa: E402
 
 ORG = ["--org", "Desk", "--org-url", "https://desk.example"]
 EVENTS_PER_CLAIM = 10
@@ -55,10 +54,7 @@ def build(db: str, documents: int, claims: int) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    ap.add_argument("--db", help="a new SQLite file or an empty PostgreSQL database's URL")
+    ap = desk_parser(__doc__)
     ap.add_argument("--documents", type=int, default=208)
     ap.add_argument("--claims", type=int, default=20, help="claims per document")
     add_repeat(ap)

@@ -17,7 +17,6 @@ file where it is and reuses it when it exists.
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
 import tempfile
@@ -27,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from measure import add_repeat, best_of, conditions, workbench  # noqa: E402
+from measure import add_repeat, best_of, conditions, desk_parser, workbench  # noqa: E402
 
 # Words of both scripts the desk reads, so the texts are as long in characters as in bytes
 # roughly as a real mixed desk's (Chinese is three UTF-8 bytes a character).
@@ -74,10 +73,7 @@ COMMANDS = {
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    ap.add_argument("--db", help="a new SQLite file or an empty PostgreSQL database's URL")
+    ap = desk_parser(__doc__)
     ap.add_argument("--docs", type=int, default=5)
     ap.add_argument("--mb", type=float, default=15.0, help="each text's size in MB (UTF-8)")
     ap.add_argument("--revisions", type=int, default=1, help="later texts of each document")

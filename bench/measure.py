@@ -73,6 +73,16 @@ def workbench(db: str | Path, *args: str, stdout: Path | None = None) -> Run:
     return run([sys.executable, "-m", "workbench", "--db", str(db), *args], stdout=stdout)
 
 
+def desk_parser(doc: str | None) -> argparse.ArgumentParser:
+    """The command line of a benchmark that builds a desk: `doc` (its docstring) as the help,
+    laid out as written, and --db."""
+    parser = argparse.ArgumentParser(
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--db", help="a new SQLite file or an empty PostgreSQL database's URL")
+    return parser
+
+
 def add_repeat(parser: argparse.ArgumentParser) -> None:
     """`--repeat R`, which `best_of` takes."""
     parser.add_argument("--repeat", type=int, default=1, help="keep the run with least CPU of R")
