@@ -13,7 +13,6 @@ statements the export sends.
 
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
 import sys
@@ -23,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from measure import conditions, run  # noqa: E402
+from measure import Run, add_repeat, best_of, conditions, desk_parser, workbench  # noqa: E402
 
 ORG = ["--org", "Desk", "--org-url", "https://desk.example"]
 EVENTS_PER_CLAIM = 10
@@ -55,13 +54,10 @@ def build(db: str, documents: int, claims: int) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    ap.add_argument("--db", help="a new SQLite file or an empty PostgreSQL database's URL")
+    ap = desk_parser(__doc__)
     ap.add_argument("--documents", type=int, default=208)
     ap.add_argument("--claims", type=int, default=20, help="claims per document")
-    ap.add_argument("--repeat", type=int, default=1, help="keep the run with least CPU of R")
+    add_repeat(ap)
     ap.add_argument("--built", action="store_true", help="the desk at --db is built already")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-claimreview-") as tmp:
@@ -69,12 +65,12 @@ def main() -> None:
         if not args.built:
             build(db, args.documents, args.claims)
         out = Path(tmp) / "reviews.json"
-        runs = []
-        for _ in range(args.repeat):
+
+        def export() -> Run:
             out.unlink(missing_ok=True)
-            cmd = [sys.executable, "-m", "workbench", "--db", db, "export", "claimreview", *ORG]
-            runs.append(run([*cmd, "-o", str(out)]))
-        best = min(runs, key=lambda r: r.cpu)
+            return workbench(db, "export", "claimreview", *ORG, "-o", str(out))
+
+        best = best_of(args.repeat, export)
         reviews = len(json.loads(out.read_text(encoding="utf-8")))
         counted = subprocess.run(
             [sys.executable, "-c", COUNT_STATEMENTS, db if "://" in db else f"sqlite:///{db}"],

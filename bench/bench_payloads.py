@@ -17,16 +17,16 @@ file where it is and reuses it when it exists.
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from measure import Run, conditions, run  # noqa: E402
+from measure import add_repeat, best_of, conditions, desk_parser, workbench  # noqa: E402
 
 # Words of both scripts the desk reads, so the texts are as long in characters as in bytes
 # roughly as a real mixed desk's (Chinese is three UTF-8 bytes a character).
@@ -46,10 +46,6 @@ def text(seed: int, megabytes: float) -> str:
         lines.append(line)
         size += len(line.encode("utf-8")) + 1
     return "\n".join(lines) + "\n"
-
-
-def workbench(db: str, *args: str) -> Run:
-    return run([sys.executable, "-m", "workbench", "--db", db, *args])
 
 
 def build(db: str, docs: int, megabytes: float, revisions: int, folder: Path) -> None:
@@ -72,19 +68,16 @@ def build(db: str, docs: int, megabytes: float, revisions: int, folder: Path) ->
 COMMANDS = {
     "audit verify": ["audit", "verify"],
     "audit replay": ["audit", "replay"],
-    "audit export (jsonl)": ["audit", "export", "-o", "{out}/trail.jsonl"],
+    "audit export (jsonl)": ["audit", "export", "-o", "{out}/trail.jsonl", "--force"],
 }
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    ap.add_argument("--db", help="a new SQLite file or an empty PostgreSQL database's URL")
+    ap = desk_parser(__doc__)
     ap.add_argument("--docs", type=int, default=5)
     ap.add_argument("--mb", type=float, default=15.0, help="each text's size in MB (UTF-8)")
     ap.add_argument("--revisions", type=int, default=1, help="later texts of each document")
-    ap.add_argument("--repeat", type=int, default=1, help="keep the run with least CPU of R")
+    add_repeat(ap)
     ap.add_argument("--keep", action="store_true", help="reuse the SQLite file if it exists")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-payloads-") as tmp:
@@ -98,7 +91,7 @@ def main() -> None:
         print("|---|---:|---:|---:|")
         for name, cmd in COMMANDS.items():
             argv = [a.replace("{out}", tmp) for a in cmd]
-            best = min((workbench(db, *argv) for _ in range(args.repeat)), key=lambda r: r.cpu)
+            best = best_of(args.repeat, partial(workbench, db, *argv))
             print(f"| `{name}` | {best.seconds:.2f} | {best.cpu:.2f} | {best.peak_mb:.0f} |")
         print(f"\n{conditions()}.")
 

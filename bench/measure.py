@@ -4,13 +4,15 @@ stays small: a forked child's high-water mark starts from its parent's resident 
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import sqlite3
 import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +65,33 @@ def run(
             err.seek(0)
             raise SystemExit(f"{' '.join(cmd)} failed ({code}): {err.read().decode().strip()}")
     return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, size)
+
+
+def workbench(db: str | Path, *args: str, stdout: Path | None = None) -> Run:
+    """`workbench --db DB ARGS...` as a whole process (`run`), on the interpreter running the
+    benchmark."""
+    return run([sys.executable, "-m", "workbench", "--db", str(db), *args], stdout=stdout)
+
+
+def desk_parser(doc: str | None) -> argparse.ArgumentParser:
+    """The command line of a benchmark that builds a desk: `doc` (its docstring) as the help,
+    laid out as written, and --db."""
+    parser = argparse.ArgumentParser(
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--db", help="a new SQLite file or an empty PostgreSQL database's URL")
+    return parser
+
+
+def add_repeat(parser: argparse.ArgumentParser) -> None:
+    """`--repeat R`, which `best_of` takes."""
+    parser.add_argument("--repeat", type=int, default=1, help="keep the run with least CPU of R")
+
+
+def best_of(repeat: int, measure: Callable[[], Run]) -> Run:
+    """The run with least CPU of `repeat` runs of `measure`: CPU time is what a busy machine
+    disturbs least."""
+    return min((measure() for _ in range(repeat)), key=lambda r: r.cpu)
 
 
 def conditions() -> str:

@@ -73,6 +73,45 @@ def test_tags_priority_overdue(wb: Workbench, ids: list[int]) -> None:
     assert found(wb, overdue=True) == []
 
 
+def test_overdue_in_sql_is_the_domains_predicate(
+    wb: Workbench, document_with_claims: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`claim list --overdue` (SQL) and `is_overdue` (Python, which `claim due` warns by)
+    agree, claim by claim: due yesterday, today, tomorrow or never, open or with a verdict.
+    Today is held at one date for both, so that midnight cannot pass between them."""
+    from workbench.domain.desk import is_overdue
+    from workbench.services import queries, workflow
+
+    today = dt.date(2030, 6, 15)
+    monkeypatch.setattr(queries, "today", lambda: today)
+    monkeypatch.setattr(workflow, "today", lambda: today)
+    days = [today - dt.timedelta(days=1), today, today + dt.timedelta(days=1), None]
+    statuses = ["unverified", "in_progress", "unverifiable"]
+    cases = [(due, status) for due in days for status in statuses]
+    text = "".join(f"第{n}句。" for n in range(len(cases)))
+    specs = [{"text": f"claim {n}", "quote": f"第{n}句"} for n in range(len(cases))]
+    ids = document_with_claims(text, specs).claims
+    told: set[int] = set()
+    for claim, (due, status) in zip(ids, cases, strict=True):
+        if status == "in_progress":
+            set_status(wb, claim, status)
+        elif status == "unverifiable":
+            set_status(wb, claim, status, note="no record")
+        if due is not None:
+            told.update(set_due(wb, [claim], due.isoformat()).overdue)
+    expected = [
+        c for c, (due, status) in zip(ids, cases, strict=True) if is_overdue(due, status, today)
+    ]
+    # The predicate itself: only the open claims due yesterday.
+    assert [cases[ids.index(c)] for c in expected] == [
+        (days[0], "unverified"),
+        (days[0], "in_progress"),
+    ]
+    assert found(wb, overdue=True) == expected
+    assert sorted(told) == expected
+    assert [x["id"] for x in stats(wb).to_json()["overdue"]] == expected
+
+
 def test_updated_since_sort_and_paging(wb: Workbench, ids: list[int]) -> None:
     _a, b, c, _d = ids
     set_status(wb, b, "in_progress")

@@ -577,6 +577,19 @@ def test_desk_edits_take_an_expected_version_as_status_moves_do(
     assert [c.version for c in done.claims] == [seen + 2] and not done.unchanged
 
 
+def test_a_due_date_names_the_claims_it_makes_overdue_at_once(
+    wb: Workbench, claims: list[int]
+) -> None:
+    """A date already past makes open claims overdue (a fact of the change, which the CLI
+    warns of); a date to come, a cleared one or a claim with a verdict, none."""
+    a, b, c = claims
+    set_status(wb, c, "opinion", note="a view")
+    assert set_due(wb, [a, b, c], "2000-01-01").overdue == (a, b)
+    assert set_due(wb, [a], "2000-01-01").overdue == (a,)  # already so: still overdue
+    assert set_due(wb, [a, b], "2999-01-01").overdue == ()
+    assert set_due(wb, [a, b], None).overdue == ()
+
+
 def test_desk_edits_say_which_claims_were_already_so(wb: Workbench, claims: list[int]) -> None:
     a, b, _ = claims
     assert assign_owner(wb, [a], "ana").unchanged == frozenset()

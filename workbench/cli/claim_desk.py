@@ -195,24 +195,12 @@ def due(
         raise click.UsageError("end with one DATE (YYYY-MM-DD), or give --clear and only IDs")
     if rest:
         _check_due(rest[0])
-    claims = set_due(
+    done = set_due(
         workbench_from(ctx), ids, None if clear else rest[0], expected_version=expected_version
     )
-    _report(claims, as_json, "due {due}", "due already {due}" + _SAME)
-    _warn_if_overdue(claims)
-
-
-def _warn_if_overdue(done: DeskChange) -> None:
-    """A due date already past makes an open claim overdue at once: most likely a typo of the
-    year, of which a trial was told nothing."""
-    from workbench.domain.clock import now
-    from workbench.domain.status import OPEN_NAMES
-
-    today = now().date().isoformat()  # as `claim list --overdue` and `stats` judge it (UTC)
-    late = [c.id for c in done.claims if c.due and c.due < today and c.status in OPEN_NAMES]
-    if late:
-        ids = ", ".join(f"#{i}" for i in late)
-        warning(
-            f"{done.claims[0].due} has passed: {ids} {'is' if len(late) == 1 else 'are'} "
-            "overdue already"
-        )
+    _report(done, as_json, "due {due}", "due already {due}" + _SAME)
+    if done.overdue:
+        # A date already past: most likely a typo of the year, of which a trial was told nothing.
+        late = ", ".join(f"#{i}" for i in done.overdue)
+        verb = "is" if len(done.overdue) == 1 else "are"
+        warning(f"{done.claims[0].due} has passed: {late} {verb} overdue already")

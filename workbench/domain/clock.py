@@ -13,6 +13,12 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def today() -> dt.date:
+    """Today's date in UTC: the day a due date is judged by (`desk.is_overdue`), one for the
+    whole desk wherever its people are."""
+    return now().date()
+
+
 def latest_today() -> dt.date:
     """Today's date where it is latest (UTC+14, Kiribati): a date after it is to come for
     everyone. Dates people type are their own calendar's, so "today" judged in UTC would

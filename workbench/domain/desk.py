@@ -1,12 +1,14 @@
-"""Desk bookkeeping vocabulary: priorities, evidence stances, list orders and tags."""
+"""Desk bookkeeping vocabulary: priorities, evidence stances, list orders, tags and when a claim
+is overdue."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from enum import StrEnum
 
 from workbench.domain.errors import InvalidInput
-from workbench.domain.status import parse_name
+from workbench.domain.status import OPEN_STATUSES, parse_name
 
 
 class Priority(StrEnum):
@@ -21,6 +23,14 @@ PRIORITY_RANK = {Priority.HIGH.value: 0, Priority.NORMAL.value: 1, Priority.LOW.
 STANCES: tuple[str, ...] = ("supports", "refutes", "context")
 # How `claim list` can order its rows (created: oldest first, for the stats board).
 SORTS: tuple[str, ...] = ("id", "updated", "priority", "due", "created")
+
+
+def is_overdue(due: dt.date | None, status: str, today: dt.date) -> bool:
+    """Past its due date and still to be checked: due before `today` (clock.today, the date in
+    UTC) and in an open status (OPEN_STATUSES); a claim with a verdict is overdue no longer.
+    `claim list --overdue` and the stats board ask it in SQL (queries.overdue_where), from the
+    same statuses and the same today."""
+    return due is not None and due < today and status in OPEN_STATUSES
 
 
 # The separator between a claim's tags in the CSV export: no tag may hold it.

@@ -11,7 +11,7 @@ second person approved.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +28,29 @@ VERDICT_ACTIONS: tuple[str, ...] = (
     REJECTED,
 )
 
+# A claim's event as these rules read it: (seq, actor, action, payload).
+Event = tuple[int, str, str, Mapping[str, Any]]
+
+
+def _verdict_moves(events: Iterable[Event]) -> Iterator[tuple[Event, str]]:
+    """The events of VERDICT_ACTIONS that set the status, in order, each with the status it
+    set; one that left the status alone is passed over."""
+    for event in events:
+        _seq, _actor, action, payload = event
+        if action not in VERDICT_ACTIONS:
+            continue
+        after = payload.get("after") or {}
+        status = after.get("status")
+        if status is not None:
+            yield event, status
+
+
+def _proposer(payload: Mapping[str, Any]) -> str | None:
+    """Who proposed the verdict an approval approves, as the approval recorded it."""
+    before = payload.get("before") or {}
+    proposer: str | None = before.get("proposed_by")
+    return proposer
+
 
 @dataclass(frozen=True, slots=True)
 class SignOff:
@@ -43,32 +66,21 @@ class SignOff:
         return {"status": self.status, "given_by": self.given_by, "approved_by": self.approved_by}
 
 
-def sign_off(events: Iterable[tuple[int, str, str, Mapping[str, Any]]]) -> SignOff | None:
+def sign_off(events: Iterable[Event]) -> SignOff | None:
     """The sign-off of a claim's verdict from its events (seq, actor, action, payload) in
     order; None when the claim has no verdict now."""
     current: SignOff | None = None
-    for seq, actor, action, payload in events:
-        if action not in VERDICT_ACTIONS:
-            continue
-        after = payload.get("after") or {}
-        status = after.get("status")
-        if status is None:
-            continue  # the event left the status alone
+    for (seq, actor, action, payload), status in _verdict_moves(events):
         if status not in FINAL_VALUES:
             current = None
         elif action == APPROVED:
-            before = payload.get("before") or {}
-            proposer = before.get("proposed_by") or actor
-            current = SignOff(status, proposer, actor, seq)
+            current = SignOff(status, _proposer(payload) or actor, actor, seq)
         else:
             current = SignOff(status, actor, None, seq)
     return current
 
 
-def reason_note(
-    events: Iterable[tuple[int, str, str, Mapping[str, Any]]],
-    notes: Sequence[tuple[int, str]],
-) -> int | None:
+def reason_note(events: Iterable[Event], notes: Sequence[tuple[int, str]]) -> int | None:
     """The note an export publishes for a claim (the claims table's `note`, a Web Annotation's
     `commenting` body): the id of one of `notes` (id, author; in id order), or None.
 
@@ -87,17 +99,10 @@ def reason_note(
     judged = False
     reason: int | None = None
     giver: str | None = None
-    for _seq, actor, action, payload in events:
-        if action not in VERDICT_ACTIONS:
-            continue
-        after = payload.get("after") or {}
-        status = after.get("status")
-        if status is None:
-            continue
+    for (_seq, actor, action, payload), status in _verdict_moves(events):
         if action == APPROVED:
             # The proposal's reason and proposer stand: the approver only agrees.
-            before = payload.get("before") or {}
-            giver = before.get("proposed_by") or giver
+            giver = _proposer(payload) or giver
             judged = True
             continue
         if status in FINAL_VALUES or action == REVIEW_REQUESTED:

@@ -148,14 +148,7 @@ def records_in(
     for doc_id in document_ids:
         get_document(tx, doc_id)  # NotFound for an unknown one, before anything is built
     named = [c.id for c in claims_by_ids(tx, claim_ids)] if claim_ids else []
-    doc_query = select(Document.id).order_by(Document.id)
-    if document_ids:
-        doc_query = doc_query.where(Document.id.in_(list(document_ids)))
-    elif claim_ids:
-        doc_query = doc_query.where(
-            Document.id.in_(select(Claim.document_id).where(Claim.id.in_(named)))
-        )
-    for doc_id in list(tx.session.scalars(doc_query)):
+    for doc_id in list(tx.session.scalars(_documents_query(document_ids, claim_ids, named))):
         doc = tx.session.get_one(Document, doc_id)
         query = (
             select(Claim)

@@ -24,7 +24,7 @@ from workbench.db.reader import Reader
 from workbench.db.sql import Select, Sql, case, count_star, eq, in_, in_query, param, select
 from workbench.db.tables import Column
 from workbench.defaults import BOARD_LIMIT
-from workbench.domain.clock import now, parse_since
+from workbench.domain.clock import parse_since, today
 from workbench.domain.desk import PRIORITY_RANK, SORTS, normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, NotFound, bad, give, step
 from workbench.domain.identity import fold, normalise_name
@@ -168,8 +168,12 @@ def distinct_values(conn: Reader, column: Column, table: str = "claims") -> list
     return [x for (x,) in rows]
 
 
-def _today() -> dt.date:
-    return now().date()
+def overdue_where(day: dt.date) -> tuple[Sql, Sql]:
+    """`is_overdue` (workbench.domain.desk) as WHERE conditions on `day` (clock.today, as
+    `set_due` asks it): due before it, in an open status (OPEN_VALUES, from the predicate's
+    OPEN_STATUSES). A claim with no due date is left out by the comparison (NULL < day is not
+    true), as the predicate leaves it out."""
+    return f"{C.due} < " + param(day), in_(C.status, OPEN_VALUES)
 
 
 def claim_query(flt: ClaimFilter, conn: Reader) -> Select:
@@ -205,7 +209,7 @@ def claim_query(flt: ClaimFilter, conn: Reader) -> Select:
     if flt.priority:
         q = q.where(eq(C.priority, parse_priority(flt.priority).value))
     if flt.overdue:
-        q = q.where(f"{C.due} < " + param(_today()), in_(C.status, OPEN_VALUES))
+        q = q.where(*overdue_where(today()))
     if flt.updated_since:
         # Bounded above as well: an open-ended range looks like a quarter of the table to
         # SQLite's planner (without STAT4), which then scans claims instead of the index.

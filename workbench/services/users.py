@@ -125,20 +125,35 @@ def add_user(
         also = None
         if tx.actor != normal and tx.session.scalar(select(User.name).limit(1)) is None:
             also = _register_actor(tx, key)
-        row = User(
-            name=normal,
-            skeleton=key,
-            display=shown,
-            email=address,
-            added_by=tx.actor,
-            created_at=now(),
-            role=bound,
-        )
-        tx.session.add(row)
-        tx.session.flush()
+        row = _insert_user(tx, normal, key, display=shown, email=address, role=bound)
         view = AddedUser.of(row, binds_roles=binds)
-        tx.record("user.added", "user", normal, created(entity_payload("user", row)))
         return replace(view, also_registered=also, unregistered_owners=_unregistered_owners(tx))
+
+
+def _insert_user(
+    tx: Tx,
+    name: str,
+    key: str,
+    *,
+    display: str | None = None,
+    email: str | None = None,
+    role: str | None = None,
+) -> User:
+    """Register `name` (its confusable skeleton `key`), added by whoever acts, with its
+    `user.added` event in the same transaction."""
+    row = User(
+        name=name,
+        skeleton=key,
+        display=display,
+        email=email,
+        added_by=tx.actor,
+        created_at=now(),
+        role=role,
+    )
+    tx.session.add(row)
+    tx.session.flush()
+    tx.record("user.added", "user", name, created(entity_payload("user", row)))
+    return row
 
 
 def _register_actor(tx: Tx, key: str) -> str:
@@ -153,18 +168,7 @@ def _register_actor(tx: Tx, key: str) -> str:
             f"first, under the name you act as (`workbench --as {tx.actor} user add "
             f"{tx.actor}`)"
         )
-    row = User(
-        name=tx.actor,
-        skeleton=skeleton(tx.actor),
-        display=None,
-        email=None,
-        added_by=tx.actor,
-        created_at=now(),
-        role=None,
-    )
-    tx.session.add(row)
-    tx.session.flush()
-    tx.record("user.added", "user", tx.actor, created(entity_payload("user", row)))
+    _insert_user(tx, tx.actor, skeleton(tx.actor))
     return tx.actor
 
 

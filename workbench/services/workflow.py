@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.db.models import Claim, ClaimTag
-from workbench.domain.clock import parse_date
-from workbench.domain.desk import new_tag, normalise_tag, parse_priority, tag_twin
+from workbench.domain.clock import parse_date, today
+from workbench.domain.desk import is_overdue, new_tag, normalise_tag, parse_priority, tag_twin
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.identity import fold, normalise_name
 from workbench.services.claim_updates import check_versions, update_claim
@@ -45,6 +45,14 @@ class Assignment(DeskChange):
     (the CLI's hint), so that a desk learns that registering people checks names."""
 
     unchecked_first: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DueChange(DeskChange):
+    """`set_due`'s change, and the claims the date makes overdue at once (`is_overdue`, today
+    in UTC): a date already past is most likely a typo of the year, which the CLI says."""
+
+    overdue: tuple[int, ...] = ()
 
 
 def assign(
@@ -207,7 +215,11 @@ def set_priority(
 @mutation
 def set_due(
     wb: Workbench, ids: Sequence[int], due: str | None, *, expected_version: int | None = None
-) -> DeskChange:
-    """Set a due date (YYYY-MM-DD), or clear it with None."""
+) -> DueChange:
+    """Set a due date (YYYY-MM-DD), or clear it with None. The claims it leaves overdue (those
+    already due on that date too) are named in `overdue`."""
     when = parse_date(due, "due date") if due is not None else None
-    return _set_field(wb, ids, "claim.due_changed", "due", when, expected_version=expected_version)
+    done = _set_field(wb, ids, "claim.due_changed", "due", when, expected_version=expected_version)
+    day = today()
+    late = tuple(c.id for c in done.claims if is_overdue(when, c.status, day))
+    return DueChange(done.claims, done.unchanged, overdue=late)
