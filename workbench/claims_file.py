@@ -56,7 +56,7 @@ class ClaimRow(BaseModel):
         "verified, false and misleading come in in_progress (a table carries no evidence), as "
         "does in_review (nor the proposal); unverifiable and opinion come in as given, or with "
         "review.required on, in_review: proposed by the importer, awaiting a second reviewer's "
-        "approval",
+        "approval; withdrawn (its note the reason) comes in withdrawn",
     )
     rating: str | None = Field(
         default=None, description="export only: the verdict's rating label (not imported)"

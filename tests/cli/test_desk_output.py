@@ -94,8 +94,18 @@ def test_my_queue_is_open_work_unless_all(cli: Run) -> None:
     ok(cli("--as", "maria", "claim", "status", "2", "opinion", "--note", "also a view"))
     r = ok(cli("--as", "maria", "claim", "list", "--mine"))
     assert r.out == "no open or flagged claims in your queue (--all adds verdicts)\n"
-    r = cli("claim", "list", "--all")
-    assert r.code == 2 and "--all widens --mine" in r.err
+    # A withdrawn claim is no one's work: --all (with --mine or without) lists it too.
+    ok(cli("claim", "withdraw", "2", "--reason", "a duplicate of #1"))
+    listed = {
+        args: [c["id"] for c in json.loads(ok(cli(*args, "--json")).out)]
+        for args in (
+            ("claim", "list"),
+            ("claim", "list", "--all"),
+            ("--as", "maria", "claim", "list", "--mine", "--all"),
+            ("--as", "maria", "claim", "list", "--mine", "--status", "withdrawn"),
+        )
+    }
+    assert list(listed.values()) == [[1], [1, 2], [1, 2], [2]]
 
 
 def test_same_span_with_other_text_is_a_prominent_warning(cli: Run) -> None:

@@ -232,7 +232,7 @@ def _type_not_text(item: dict[str, Any]) -> None:
             _unknown_status,
             "nothing imported: annotation 1: unknown status 'debunked'; valid statuses: "
             "unverified, in_progress, in_review, verified, false, misleading, unverifiable, "
-            "opinion",
+            "opinion, withdrawn",
         ),
         (
             _no_reason,

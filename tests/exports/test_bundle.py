@@ -21,7 +21,7 @@ from workbench.db.migrate import upgrade
 from workbench.db.models import Base
 from workbench.domain.errors import InvalidInput
 from workbench.services.bundle import export_bundle, import_bundle
-from workbench.services.claims import SpanRequest, add_claim
+from workbench.services.claims import SpanRequest, add_claim, withdraw
 from workbench.services.context import Workbench
 from workbench.services.evidence import EvidenceInput, add_evidence, get_evidence_file
 from workbench.services.notes import add_note
@@ -72,6 +72,10 @@ def busy_desk(wb: Workbench, tmp_path: Path) -> Desk:
     page = tmp_path / "page.html"
     page.write_bytes("<html>证据 \x00 bytes 😀</html>".encode() + bytes(range(256)))
     add_evidence(wb, desk.ids["open"], EvidenceInput(stance="context", file=str(page)))
+    # A claim taken back: its status and the reason (a note with the change) travel too.
+    dup = add_claim(wb, desk.doc, "Valued at over $4bn", SpanRequest(quote="估值超过40亿美元"))
+    withdraw(wb, dup.id, reason=f"A duplicate of #{desk.ids['unverifiable']}.")
+    desk.ids["withdrawn"] = dup.id
     set_config(wb, "review.required", "true")
     return desk
 
@@ -129,13 +133,14 @@ def test_every_table_of_the_schema_is_carried(wb: Workbench, tmp_path: Path) -> 
 def test_same_backend_round_trip_is_lossless_and_deterministic(
     wb: Workbench, tmp_path: Path, db_url: str
 ) -> None:
-    busy_desk(wb, tmp_path)
+    desk = busy_desk(wb, tmp_path)
     first = bundle_bytes(wb)
     assert bundle_bytes(wb) == first  # the same state, the same bytes
     if db_url.startswith("sqlite"):
         target_url = fresh_sqlite(tmp_path, "restored.db")
         target = move(wb, target_url, tmp_path, "b.zip")
         assert_same(wb, target)
+        still_withdrawn(target, desk)
         assert bundle_bytes(target) == first
         # the restored database goes on: new ids follow the old ones, the chain continues
         claim = add_claim(target, 1, "after the move", SpanRequest(quote="MiniMax的估值"))
@@ -144,11 +149,22 @@ def test_same_backend_round_trip_is_lossless_and_deterministic(
         assert verify_database(target).ok and replay(target).consistent
 
 
+def still_withdrawn(target: Workbench, desk: Desk) -> None:
+    """The withdrawn claim arrives withdrawn, with its reason, and out of the lists."""
+    from workbench.services.queries import list_claims, show_claim
+
+    withdrawn = show_claim(target, desk.ids["withdrawn"])
+    assert withdrawn.claim.status == "withdrawn"
+    assert withdrawn.notes[-1].body == f"A duplicate of #{desk.ids['unverifiable']}."
+    assert desk.ids["withdrawn"] not in [c.id for c in list_claims(target)]
+
+
 def test_sqlite_to_postgresql_and_back(tmp_path: Path, postgres_url: str) -> None:
     laptop = Workbench(url=fresh_sqlite(tmp_path, "laptop.db"), actor="tester")
-    busy_desk(laptop, tmp_path)
+    desk = busy_desk(laptop, tmp_path)
     team = move(laptop, postgres_url, tmp_path, "to-pg.zip")
     assert_same(laptop, team)
+    still_withdrawn(team, desk)
     assert bundle_bytes(team) == bundle_bytes(laptop)
     # work goes on in PostgreSQL (sequences moved past the restored ids) ...
     claim = add_claim(team, 1, "added on the server", SpanRequest(quote="MiniMax的估值"))
@@ -173,7 +189,7 @@ def test_import_refuses_a_database_that_is_not_empty(
         import_bundle(wb, str(path))
     assert counts() == before
     # the similarity index's tables are the workbench's own bookkeeping: not named beside them
-    assert "similar_" not in str(no.value) and "claims (7)" in str(no.value)
+    assert "similar_" not in str(no.value) and "claims (8)" in str(no.value)
 
 
 def test_a_database_not_empty_is_said_before_the_restorers_name_is_checked(

@@ -116,6 +116,16 @@ def _verdict_appended(t: Tables, desk: Desk) -> None:
     )
 
 
+def _withdrawal_unreasoned(t: Tables, desk: Desk) -> None:
+    """The withdrawal's reason taken out, note row and the event's note both: rows and events
+    agree, and the claim was then withdrawn with no reason."""
+    claim = desk.ids["withdrawn"]
+    event = one(t["events"], action="claim.status_changed", claim_id=claim)
+    payload = json.loads(event["payload"])
+    t["notes"].remove(one(t["notes"], id=payload["note"]["id"]))
+    event["payload"] = canonical_json({**payload, "note": None})
+
+
 NO_EVIDENCE = (
     "status becomes {!r} with no evidence recorded for the claim: the workflow refuses that "
     "verdict without evidence"
@@ -151,6 +161,7 @@ def test_a_bundle_forged_with_no_change_restores(
         (_event_without_row, "note #{last_note}: the events create it, but the table has no"),
         (_evidence_taken_out, "claim #{false}: " + NO_EVIDENCE.format("false")),
         (_verdict_appended, "claim #{nested}: " + NO_EVIDENCE.format("verified")),
+        (_withdrawal_unreasoned, "claim #{withdrawn}: withdrawn with no reason recorded"),
     ],
 )
 def test_a_forged_bundle_that_does_not_replay_restores_nothing(

@@ -131,8 +131,10 @@ def test_status_colours_have_contrast_and_are_not_the_only_cue() -> None:
     for background, _line, _symbol in styles:
         ratio = (luminance(background) + 0.05) / (text + 0.05)
         assert ratio >= 7, (background, ratio)
-    # Besides its colour, each status has its own symbol (and an underline style).
-    assert len({symbol for _bg, _line, symbol in styles}) == len(Status) + 1
+    # Besides its colour, each status shown has its own symbol (and an underline style); a
+    # withdrawn claim is never on the page.
+    assert set(STYLES) == set(Status) - {Status.WITHDRAWN}
+    assert len({symbol for _bg, _line, symbol in styles}) == len(STYLES) + 1
 
 
 def test_user_text_is_escaped(run: Run, desk: Desk, tmp_path: Path) -> None:

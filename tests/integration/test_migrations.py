@@ -268,3 +268,23 @@ def test_0010_leaves_the_source_of_documents_added_before_it_unknown(db_url: str
     upgrade(engine)
     [first] = list_revisions(wb, doc)
     assert (first.number, first.source) == (1, None)
+
+
+def test_0012_is_not_undone_under_a_withdrawn_claim(db_url: str) -> None:
+    """The schema before 0012 cannot hold a withdrawn claim (older code fails on the status):
+    downgrading is refused while one is withdrawn, and goes once it is restored."""
+    from workbench.services.claims import set_status, withdraw
+
+    wb = Workbench(url=db_url, actor="tester")
+    doc = add_document(wb, b"Only four firms make them.").document.id
+    claim = add_claim(wb, doc, "Only four firms", SpanRequest(quote="Only four firms")).id
+    withdraw(wb, claim, reason="not a claim")
+    engine = get_engine(db_url)
+    with pytest.raises(RuntimeError, match="1 claim\\(s\\) are withdrawn"):
+        _migrate(engine, "downgrade", "0011_user_role")
+    assert current_revision(engine) == HEAD_REVISION
+    set_status(wb, claim, "in_progress", note="a claim after all")
+    _migrate(engine, "downgrade", "0011_user_role")
+    assert current_revision(engine) == "0011_user_role"
+    upgrade(engine)
+    assert current_revision(engine) == HEAD_REVISION

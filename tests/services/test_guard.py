@@ -67,6 +67,13 @@ def s_set_status(wb: Workbench) -> Callable[[], object]:
     return lambda: set_status(wb, cid, "unverifiable", note="reason")
 
 
+def s_withdraw(wb: Workbench) -> Callable[[], object]:
+    from workbench.services.claims import withdraw
+
+    cid = _claim(wb)
+    return lambda: withdraw(wb, cid, reason="a duplicate")
+
+
 def s_add_evidence(wb: Workbench) -> Callable[[], object]:
     from workbench.services.evidence import EvidenceInput, add_evidence
 
@@ -233,6 +240,7 @@ SCENARIOS: dict[str, tuple[Setup, int]] = {
     "workbench.services.documents.edit_document": (s_edit_document, 1),
     "workbench.services.claims.add_claim": (s_add_claim, 1),
     "workbench.services.claims.set_status": (s_set_status, 1),
+    "workbench.services.claims.withdraw": (s_withdraw, 1),
     "workbench.services.claim_edits.edit_claim": (s_edit_claim, 1),
     "workbench.services.notes.add_note": (s_add_note, 1),
     "workbench.services.seeds.load_seed": (s_load_seed, 2),

@@ -12,6 +12,7 @@ from workbench.domain.errors import Hint, InvalidInput, NotFound, bad, give, ste
     ("hint", "expected"),
     [
         (give("note"), "add --note TEXT"),
+        (give("reason"), "add --reason TEXT"),
         (give("actor"), "give --as NAME (or WORKBENCH_USER)"),
         (give("occurrence", low=1, high=3), "give --occurrence 1..3"),
         (give("min_score"), "give --min-score"),
@@ -32,6 +33,10 @@ from workbench.domain.errors import Hint, InvalidInput, NotFound, bad, give, ste
             "(`workbench claim status 4 false --note TEXT`) and a second person approves it",
         ),
         (step("list", entity="evidence", claim_id=2), "`workbench evidence list 2` shows them"),
+        (
+            step("restore", claim_id=4),
+            "restore it with `workbench claim status 4 in_progress --note TEXT`",
+        ),
         (step("reread", claim_id=4), "re-read it with `workbench claim show 4` and try again"),
         (step("start_database"), "run `workbench demo`"),
         (

@@ -259,3 +259,99 @@ def test_a_replay_counts_a_documents_first_text_among_its_revisions() -> None:
     assert report.counted() == {"document": 9, "revision": 13, "claim": 2}
     assert report.entities["revision"] == 4  # --json keeps the entities the events create
     assert ReplayReport(0, {"claim": 1}, [], 0).counted() == {"claim": 1}
+
+
+# --- withdrawn claims: withdrawing and restoring need a reason (a note with the change) ------
+
+NOTED = {**KINDS, "note": Kind("note", ("id", "claim_id", "body"), claim_field="claim_id")}
+
+
+def _noted_move(
+    t: Trail, before: str, after: str, note: int | None, action: str = "claim.status_changed"
+) -> int:
+    written = None if note is None else {"id": note, "claim_id": 1, "body": "a duplicate"}
+    payload = {"before": {"status": before}, "after": {"status": after}, "note": written}
+    return t.event(action, "claim", 1, 1, payload)
+
+
+def test_a_withdrawal_and_a_restoring_with_their_reasons_are_no_difference() -> None:
+    t = Trail()
+    t.replay = Replay(NOTED)
+    t.claim(1)
+    _noted_move(t, "unverified", "withdrawn", 1)
+    _noted_move(t, "withdrawn", "in_progress", 2)
+    _noted_move(t, "in_progress", "unverifiable", 3)
+    _noted_move(t, "unverifiable", "withdrawn", 4)
+    assert t.messages() == []
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "rule"),
+    [
+        ("unverified", "withdrawn", "withdrawn with no reason recorded (withdraw_needs_reason)"),
+        ("opinion", "withdrawn", "withdrawn with no reason recorded (withdraw_needs_reason)"),
+        (
+            "withdrawn",
+            "unverified",
+            "restored from withdrawn with no reason recorded (restore_needs_note)",
+        ),
+    ],
+)
+def test_a_withdrawal_or_restoring_without_a_reason_is_a_difference(
+    before: str, after: str, rule: str
+) -> None:
+    t = Trail()
+    t.replay = Replay(NOTED)
+    t.claim(1)
+    if before != "unverified":
+        _noted_move(t, "unverified", before, 1)
+    seq = _noted_move(t, before, after, None)
+    assert t.messages() == [
+        f"seq {seq} (claim.status_changed): claim #1: {rule}: a move the workflow refuses"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("action", "verdict"),
+    [("claim.status_changed", "opinion"), ("claim.review_requested", "in_review")],
+)
+def test_a_verdict_straight_from_withdrawn_is_a_difference(action: str, verdict: str) -> None:
+    t = Trail()
+    t.replay = Replay(NOTED)
+    t.claim(1)
+    _noted_move(t, "unverified", "withdrawn", 1)
+    seq = _noted_move(t, "withdrawn", verdict, 2, action)
+    assert t.messages() == [
+        f"seq {seq} ({action}): claim #1: status becomes {verdict!r} straight from withdrawn: "
+        "the workflow restores a withdrawn claim before it is judged (claim_withdrawn): a move "
+        "the workflow refuses"
+    ]
+
+
+def test_a_claim_imported_withdrawn_needs_its_reason() -> None:
+    t = Trail()
+    t.replay = Replay(NOTED)
+    t.claim(2)
+    after = {"id": 1, "status": "withdrawn", "proposed_status": None, "priority": "normal"}
+    note = {"id": 1, "claim_id": 1, "body": "not a claim"}
+    t.event("claim.imported", "claim", 1, 1, {"after": after, "note": note, "source": {}})
+    assert t.messages() == []
+    seq = t.event(
+        "claim.imported", "claim", 3, 3, {"after": {**after, "id": 3}, "note": None, "source": {}}
+    )
+    assert t.messages() == [
+        f"seq {seq} (claim.imported): claim #3: withdrawn with no reason recorded "
+        "(withdraw_needs_reason): a move the workflow refuses"
+    ]
+
+
+def test_an_edit_of_a_withdrawn_claim_is_a_difference() -> None:
+    t = Trail()
+    t.replay = Replay({**WORDED, "note": NOTED["note"]})
+    _worded_claim(t, "unverified")
+    _noted_move(t, "unverified", "withdrawn", 1)
+    seq = t.move(1, "claim.edited", {"text": "A said"}, {"text": "A said nothing"})
+    assert t.messages() == [
+        f"seq {seq} (claim.edited): claim #1: text changed while the claim is withdrawn: the "
+        "workflow refuses to change what was taken back until it is restored (claim_withdrawn)"
+    ]

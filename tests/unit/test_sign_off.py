@@ -129,3 +129,21 @@ def test_an_open_claim_publishes_its_latest_note() -> None:
     # events that set no status are not read
     assigned = [_ev(1, "lin", "claim.assigned", after={"assignee": "lin"}, **_noted(1))]
     assert reason_note(assigned, [(1, "lin"), (2, "maria")]) == 2
+
+
+def test_a_withdrawn_claim_has_no_sign_off_and_publishes_its_withdrawal_reason() -> None:
+    """The claims table lists a withdrawn claim with the reason it was taken back (an import
+    withdraws it again with it), not a note written after."""
+    events = [
+        _ev(1, "maria", "claim.status_changed", after={"status": "unverifiable"}, **_noted(1)),
+        _ev(2, "lin", "claim.status_changed", after={"status": "withdrawn"}, **_noted(2)),
+    ]
+    assert sign_off(events) is None
+    assert reason_note(events, [(1, "maria"), (2, "lin"), (3, "maria")]) == 2
+    imported = [_ev(1, "bot", "claim.imported", after={"status": "withdrawn"}, **_noted(4))]
+    assert reason_note(imported, [(4, "bot"), (5, "lin")]) == 4
+    restored = [
+        *events,
+        _ev(3, "lin", "claim.status_changed", after={"status": "in_progress"}, **_noted(3)),
+    ]
+    assert reason_note(restored, [(1, "maria"), (2, "lin"), (3, "lin"), (4, "maria")]) == 4

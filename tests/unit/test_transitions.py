@@ -17,6 +17,7 @@ from workbench.domain.transitions import (
     Move,
     Refusal,
     Request,
+    check_edit,
     decide,
 )
 
@@ -189,3 +190,77 @@ def test_a_proposal_flagged_in_review_is_not_confirmed_by_status() -> None:
     refused = refusal(flagged, Request(Move.SET, "ana", target=Status.IN_REVIEW, note="n"))
     assert refused.reason == Refusal.NOTE_WITHOUT_CHANGE
     assert not decide(flagged, Request(Move.SET, "ana", target=Status.IN_REVIEW)).changed
+
+
+# --- withdrawing a claim picked out by mistake, and restoring it ----------------------------
+
+WITHDRAWN = ClaimState(id=7, status=Status.WITHDRAWN, evidence_count=1)
+
+
+def withdrawal(reason: str | None = "a duplicate of #3") -> Request:
+    return Request(Move.WITHDRAW, "ana", note=reason)
+
+
+@pytest.mark.parametrize(
+    "status", [s for s in Status if s not in (Status.IN_REVIEW, Status.WITHDRAWN)]
+)
+def test_any_claim_but_one_in_review_is_withdrawn_with_its_reason(status: Status) -> None:
+    claim = ClaimState(id=7, status=status, evidence_count=1)
+    decision = decide(claim, withdrawal())
+    assert (decision.action, dict(decision.changes)) == (STATUS_CHANGED, {"status": "withdrawn"})
+    assert decision.note == "a duplicate of #3"
+    # `claim status ID withdrawn --note ...` is the same move, on the same rules.
+    same = decide(claim, Request(Move.SET, "ana", target=Status.WITHDRAWN, note="a dup"))
+    assert (same.action, dict(same.changes)) == (STATUS_CHANGED, {"status": "withdrawn"})
+
+
+@pytest.mark.parametrize("reason", [None, "", "  \n"])
+def test_withdrawing_needs_a_reason(reason: str | None) -> None:
+    refused = refusal(OPEN, withdrawal(reason))
+    assert refused.reason == Refusal.WITHDRAW_NEEDS_REASON
+    assert refused.hint == give("reason") and "--" not in refused.message
+    by_status = refusal(OPEN, Request(Move.SET, "ana", target=Status.WITHDRAWN, note=reason))
+    assert by_status.reason == Refusal.WITHDRAW_NEEDS_REASON and by_status.hint == give("note")
+
+
+def test_a_withdrawn_claim_is_not_withdrawn_again() -> None:
+    refused = refusal(WITHDRAWN, withdrawal())
+    assert refused.reason == Refusal.ALREADY_WITHDRAWN
+    assert refused.hint == step("add_note", claim_id=7)
+    again = Request(Move.SET, "ana", target=Status.WITHDRAWN, note="still a duplicate")
+    assert refusal(WITHDRAWN, again).reason == Refusal.ALREADY_WITHDRAWN
+
+
+def test_a_claim_in_review_is_withdrawn_only_once_its_proposal_is_rejected() -> None:
+    refused = refusal(PROPOSED, withdrawal())
+    assert refused.reason == Refusal.PENDING_REVIEW
+    assert refused.hint == step("review", claim_id=7, proposed_by="Maria", own_proposal=False)
+    rejected = decide(PROPOSED, Request(Move.REJECT, "ed", note="a duplicate, not a claim"))
+    back = dataclasses.replace(PROPOSED, status=Status(rejected.changes["status"] or ""))
+    assert decide(back, withdrawal()).changes == {"status": "withdrawn"}
+
+
+@pytest.mark.parametrize("target", [Status.UNVERIFIED, Status.IN_PROGRESS])
+def test_a_withdrawn_claim_is_restored_open_with_a_reason(target: Status) -> None:
+    refused = refusal(WITHDRAWN, Request(Move.SET, "ana", target=target, note=" "))
+    assert refused.reason == Refusal.RESTORE_NEEDS_NOTE and refused.hint == give("note")
+    restored = decide(WITHDRAWN, Request(Move.SET, "ana", target=target, note="a claim after all"))
+    assert (restored.action, dict(restored.changes)) == (STATUS_CHANGED, {"status": target.value})
+    assert restored.note == "a claim after all"
+
+
+@pytest.mark.parametrize("verdict", sorted(FINAL_STATUSES))
+@pytest.mark.parametrize("review", [False, True])
+def test_a_withdrawn_claim_gets_no_verdict_until_restored(verdict: Status, review: bool) -> None:
+    request = Request(Move.SET, "ana", target=verdict, note="why", review_required=review)
+    refused = refusal(WITHDRAWN, request)
+    assert refused.reason == Refusal.CLAIM_WITHDRAWN
+    assert refused.hint == step("restore", claim_id=7)
+
+
+def test_a_withdrawn_claims_words_are_not_edited() -> None:
+    with pytest.raises(TransitionRefused) as refused:
+        check_edit(WITHDRAWN, ["text"])
+    assert refused.value.reason == Refusal.CLAIM_WITHDRAWN
+    assert refused.value.hint == step("restore", claim_id=7)
+    check_edit(WITHDRAWN, ["tags"])  # desk fields are not its words

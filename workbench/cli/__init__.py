@@ -77,7 +77,8 @@ HELP = f"""Claim Workbench: check the claims in an article, with an audit trail 
 
 Claims are pinned to exact spans of the stored text and move through a verification
 status: {", ".join(n for n in OPEN_NAMES if n != Status.IN_REVIEW)}, then a verdict
-({", ".join(VERDICT_NAMES)}). Every change is recorded in the audit trail.
+({", ".join(VERDICT_NAMES)}); one picked out by mistake is {Status.WITHDRAWN.value}. Every
+change is recorded in the audit trail.
 """
 
 

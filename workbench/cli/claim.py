@@ -49,6 +49,7 @@ from workbench.domain.status import (
     OPEN_NAMES,
     SETTABLE_NAMES,
     STATUS_NAMES,
+    WITHDRAWN_VALUE,
     listed,
 )
 from workbench.domain.text import span_words
@@ -183,6 +184,12 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
             f"           confirm it: workbench claim status {c.id} {c.status} --note TEXT; "
             f"or reopen it: workbench claim status {c.id} in_progress --note TEXT"
         )
+    if c.status == WITHDRAWN_VALUE:
+        click.echo(
+            "  status   withdrawn: taken back (the reason is in its history), never listed as "
+            f"work nor published; restore it: workbench claim status {c.id} in_progress "
+            "--note TEXT"
+        )
     if d.sign_off is not None and d.sign_off.status == c.status:
         by = d.sign_off.given_by
         click.echo(
@@ -307,7 +314,13 @@ def _change(payload: dict[str, object]) -> str:
     help="My queue: claims owned by you (--as / WORKBENCH_USER) that are open or flagged for "
     "re-review; --open or --flagged narrows it to one of the two, --all or --status widens it.",
 )
-@click.option("--all", "all_", is_flag=True, help="With --mine: settled verdicts too.")
+@click.option(
+    "--all",
+    "all_",
+    is_flag=True,
+    help="Withdrawn claims too (listed otherwise only by --status withdrawn); with --mine, "
+    "settled verdicts too.",
+)
 @click.option("--unassigned", is_flag=True, help="Only claims nobody owns.")
 @click.option("--tag", "tags", metavar="TAG", multiple=True, help="Has TAG (repeat: has all).")
 @click.option(
@@ -373,7 +386,11 @@ def list_(
     bom: bool,
     as_json: bool,
 ) -> None:
-    """List claims matching every filter given, ordered by id unless --sort says otherwise."""
+    """List claims matching every filter given, ordered by id unless --sort says otherwise.
+
+    Withdrawn claims (taken back: `claim withdraw`) are left out unless --status withdrawn
+    or --all asks for them.
+    """
     from workbench.services.queries import ClaimFilter, claims_stream
 
     if as_csv and as_json:
@@ -382,15 +399,14 @@ def list_(
         raise bom_misused("--csv")
     if mine and assignee:
         raise click.UsageError("--mine and --assignee both name an owner: choose one")
-    if all_ and not mine:
-        raise click.UsageError("--all widens --mine (my queue); other lists show all by default")
     wb = workbench_from(ctx)
     flt = ClaimFilter(
         statuses=statuses,
         open=open_,
         # which claims make up a queue is the library's rule (ClaimFilter.queue_of)
         queue_of=wb.actor if mine else None,
-        settled_too=all_,
+        settled_too=all_ and mine,
+        withdrawn_too=all_,
         document_id=document_id,
         speaker=speaker,
         claim_type=claim_type,
@@ -478,13 +494,16 @@ def print_claims(claims: list[ClaimView], empty: str | None = None) -> None:
     STATUS is one of: {", ".join(SETTABLE_NAMES)}. A verdict and a reopening need --note.
     A verdict flagged for re-review (its quote changed) is confirmed by giving the same
     verdict again with --note: that is the new decision that clears the flag (proposed for
-    sign-off when review.required is on).
+    sign-off when review.required is on). withdrawn takes a claim back as `claim withdraw`
+    does; a withdrawn claim is restored to unverified or in_progress with --note.
     """,
 )
 @claim_id_argument
 @click.argument("status", metavar="STATUS", type=SET_STATUS)
 @click.option(
-    "--note", help="The reason (required for a verdict and for reopening); - reads stdin."
+    "--note",
+    help="The reason (required for a verdict, for reopening, withdrawing and restoring); - "
+    "reads stdin.",
 )
 @if_version_option
 @json_context
@@ -519,3 +538,41 @@ def status(
         click.echo(f"claim #{claim_id}: {result.claim.status} confirmed; no longer flagged")
     elif result.changed:
         click.echo(f"claim #{claim_id}: {result.previous} -> {result.claim.status}")
+
+
+@claim.command("withdraw")
+@claim_id_argument
+@click.option(
+    "--reason",
+    required=True,
+    help="Why it is taken back: not a claim, a duplicate of which one, the wrong span; "
+    "- reads stdin.",
+)
+@if_version_option
+@json_context
+def withdraw(
+    ctx: click.Context,
+    claim_id: int,
+    reason: str,
+    expected_version: int | None,
+    as_json: bool,
+) -> None:
+    """Take back a claim picked out by mistake (not a claim, a duplicate, the wrong span).
+
+    A withdrawn claim is neither open nor a verdict: it leaves the desk's lists, board and
+    queues and the "checked before?" matches, and is never published (ClaimReview, Web
+    Annotations, the report); `claim list --status withdrawn` lists it. The reason is kept as
+    the note of the change. A claim in review is refused until its proposal is rejected.
+    `claim status ID in_progress --note TEXT` (or unverified) restores it.
+    """
+    from workbench.services.claims import withdraw as withdraw_claim
+
+    result = withdraw_claim(
+        workbench_from(ctx),
+        claim_id,
+        reason=text_or_stdin(reason) or "",
+        expected_version=expected_version,
+    )
+    json_or_line(
+        as_json, result.claim, f"claim #{claim_id}: {result.previous} -> {result.claim.status}"
+    )

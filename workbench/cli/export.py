@@ -165,11 +165,12 @@ def claimreview(
 ) -> None:
     """schema.org ClaimReview JSON-LD (a list) for claims with a final, rated verdict.
 
-    Opinions and claims still open are skipped: stderr says how many for each reason, with
-    the first few ids (`claim list --open` and `--status opinion` list them all). Verdicts
-    flagged for re-review (the quote changed in a later revision) are left out, and named on
-    stderr, unless --include-flagged; naming one with --claim is refused. With review.required
-    on, stderr also names published verdicts no second reviewer approved.
+    Opinions, claims still open and withdrawn claims are skipped: stderr says how many for
+    each reason, with the first few ids (`claim list --open`, `--status opinion` and `--status
+    withdrawn` list them all). Verdicts flagged for re-review (the quote changed in a later
+    revision) are left out, and named on stderr, unless --include-flagged; naming one with
+    --claim is refused. With review.required on, stderr also names published verdicts no
+    second reviewer approved.
     """
     from workbench.services.exports import export_claimreview
 
@@ -205,6 +206,8 @@ def annotations_command(
     force: bool,
 ) -> None:
     """W3C Web Annotation JSON-LD: an AnnotationCollection with one Annotation per claim.
+
+    A withdrawn claim (taken back: `claim withdraw`) has none: it is never published.
 
     Each Annotation targets the document (its URL, else urn:sha256: of its text) with a
     TextQuoteSelector and a TextPositionSelector counting in the text of the claim's revision
@@ -250,7 +253,8 @@ def claims_command(
     document revision `revision` (a claim orphaned by an update keeps an older one). `flagged`
     is true for a verdict flagged for re-review (its quote changed after the verdict): its
     rating no longer stands as checked. An import ignores id, document_id, revision, rating and
-    flagged (the database decides them).
+    flagged (the database decides them). A withdrawn claim is listed with status withdrawn
+    and its reason as the note, and an import withdraws it again.
     """
     from workbench.exports.registry import get, writer
     from workbench.services.exports import stream_claim_rows

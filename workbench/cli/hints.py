@@ -15,6 +15,7 @@ from workbench.domain.errors import Hint, WorkbenchError
 FLAGS: dict[str, str] = {
     "actor": "--as NAME (or WORKBENCH_USER)",
     "note": "--note TEXT",
+    "reason": "--reason TEXT",
     "assignee": "--to NAME",
     "expected_version": "--if-version",
     "span": "--quote, or both --start and --end",
@@ -26,6 +27,10 @@ FLAGS: dict[str, str] = {
     "source": "FILE, URL or - (the text to store)",
     "replace": "--force to replace it",
 }
+
+
+# The inputs that carry a reason: a refusal for lack of one says to add it.
+REASONS = frozenset({"note", "reason"})
 
 
 def flag(field: str) -> str:
@@ -59,6 +64,9 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "reopen": lambda f: (
         f"reopen it first with `workbench claim status {_id(f, 'claim_id')} in_progress "
         "--note TEXT`"
+    ),
+    "restore": lambda f: (
+        f"restore it with `workbench claim status {_id(f, 'claim_id')} in_progress --note TEXT`"
     ),
     "propose": lambda f: (
         "with review.required on, propose a verdict (`workbench claim status ID <verdict> "
@@ -107,7 +115,8 @@ def words(hint: Hint) -> str:
     if hint.kind == "give_input":
         name = str(facts.get("field", ""))
         bounds = f" {facts['low']}..{facts['high']}" if "low" in facts and "high" in facts else ""
-        return f"give {flag(name)}{bounds}" if name != "note" else f"add {flag(name)}"
+        # A reason is added to what was typed; any other input is given.
+        return f"add {flag(name)}" if name in REASONS else f"give {flag(name)}{bounds}"
     if hint.kind == "bad_input":
         return f"check {flag(str(facts.get('field', '')))}"
     if hint.kind == "run":

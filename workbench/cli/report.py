@@ -30,6 +30,7 @@ def report(
 ) -> None:
     """Write an HTML report: the article with each claim's span highlighted in its status
     colour, and the claims beside it with status, rating, owner, notes, evidence and history.
+    A withdrawn claim (taken back: `claim withdraw`) is left out: it is never published.
 
     The page is one file that loads nothing from the network (inline CSS and JavaScript).
     Click a claim to flash its span; click a span to open its claim.

@@ -27,7 +27,9 @@ def stats(ctx: click.Context, limit: int, as_json: bool) -> None:
 
     By owner: claims still to check (unverified or in progress), verdicts in review (awaiting a
     second reviewer's approval), verdicts flagged for re-review, and all the owner's claims.
-    The lists show the first --limit claims of each, with how many there are in all.
+    A withdrawn claim is counted in its own row by status only: it is no one's work, of no
+    type, on no list. The lists show the first --limit claims of each, with how many there are
+    in all.
     """
     from workbench.services.queries import stats as compute
 

@@ -22,7 +22,9 @@ The rule is as old as evidence (migration 0003): the events a workbench wrote be
 the four actions of BEFORE_WORKFLOW, claims created without the workflow's fields) are not held
 to it, as nothing could be cited then; from the trail's first event written since, they are.
 Likewise a `claim.edited` that changes the words of a claim in review or with a verdict, which
-`claim edit` has refused since it first wrote that action (claim_judged).
+`claim edit` has refused since it first wrote that action (claim_judged), or of a withdrawn
+one; and a claim withdrawn, or restored from withdrawn, with no note for its reason, or given a
+verdict straight from withdrawn (the workflow has refused each since the status existed).
 
 What replay rebuilds is kept in a `Store` (workbench/domain/replay_state.py): the entities that
 change whole, the immutable ones as fingerprints. This module never holds the state itself, so
@@ -40,7 +42,13 @@ from typing import Any
 from workbench.domain.chain import PIECE
 from workbench.domain.kinds import KINDS, Kind
 from workbench.domain.replay_state import IdSet, MemoryStore, Prints, Store
-from workbench.domain.status import EVIDENCE_STATUSES, FINAL_STATUSES, Status, listed
+from workbench.domain.status import (
+    EVIDENCE_STATUSES,
+    FINAL_STATUSES,
+    WITHDRAWN_VALUE,
+    Status,
+    listed,
+)
 from workbench.domain.text import whole_number
 from workbench.domain.transitions import EDITED, WORDING
 
@@ -373,6 +381,7 @@ class Replay:
                 self.evidenced.add(owner)
         elif kind_name == "claim":
             self._check_verdict(ev, subject, key, (None, None), entity)
+            self._check_withdrawal(ev, subject, None, entity.get("status"))
         if prints is not None and number is not None:
             # Created twice is found when the ids are merged with the table (compare).
             prints.add(number, fingerprint(entity.values()), ev.seq)
@@ -440,6 +449,7 @@ class Replay:
         self._check_claim(kind, ev, subject, entity)
         if is_claim:
             self._check_verdict(ev, subject, key, was, entity)
+            self._check_withdrawal(ev, subject, was[0], entity.get("status"))
         self.store.put(kind_name, key, entity)
 
     def _check_claim(
@@ -460,13 +470,40 @@ class Replay:
         the event, so that a forged edit cannot move the status back in the same breath): the
         workflow refuses it (claim_judged), so the event records a move it never makes."""
         wording = tuple(name for name in WORDING if name in after)
-        if wording and status in JUDGED:
+        if wording and status == WITHDRAWN_VALUE:
+            self._event_problem(
+                ev,
+                subject,
+                f"{listed(wording)} changed while the claim is withdrawn: the workflow refuses "
+                "to change what was taken back until it is restored (claim_withdrawn)",
+            )
+        elif wording and status in JUDGED:
             self._event_problem(
                 ev,
                 subject,
                 f"{listed(wording)} changed while the claim is {status!r}: the workflow "
                 "refuses to change what a claim in review or with a verdict says (claim_judged)",
             )
+
+    def _check_withdrawal(self, ev: EventRecord, subject: str, was: Any, status: Any) -> None:
+        """A claim withdrawn, or restored from withdrawn, by an event with no note (its
+        reason), or given (or proposed) a verdict straight from withdrawn: moves the workflow
+        refuses (withdraw_needs_reason, restore_needs_note, claim_withdrawn)."""
+        if was == status or WITHDRAWN_VALUE not in (was, status):
+            return
+        reasoned = isinstance(ev.payload.get("note"), dict)
+        if status == WITHDRAWN_VALUE and not reasoned:
+            problem = "withdrawn with no reason recorded (withdraw_needs_reason)"
+        elif was == WITHDRAWN_VALUE and status in JUDGED:
+            problem = (
+                f"status becomes {status!r} straight from withdrawn: the workflow restores a "
+                "withdrawn claim before it is judged (claim_withdrawn)"
+            )
+        elif was == WITHDRAWN_VALUE and not reasoned:
+            problem = "restored from withdrawn with no reason recorded (restore_needs_note)"
+        else:
+            return
+        self._event_problem(ev, subject, problem + ": a move the workflow refuses")
 
     def _check_verdict(
         self,

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.domain.status import FINAL_VALUES
+from workbench.domain.status import FINAL_VALUES, WITHDRAWN_VALUE
 from workbench.domain.transitions import APPROVED, REJECTED, REVIEW_REQUESTED, STATUS_CHANGED
 
 # The actions that can set or clear a verdict (all others leave it as it is).
@@ -93,6 +93,8 @@ def reason_note(events: Iterable[Event], notes: Sequence[tuple[int, str]]) -> in
       never stands in for the reason.
     - A claim with no verdict (unverified, in progress, a proposal rejected): its latest note,
       where its check stands.
+    - A withdrawn claim: the reason given with its withdrawal (a note written after it does
+      not stand in for it), which an import of the claims table needs to withdraw it again.
 
     `events` are the claim's (seq, actor, action, payload) in order; only the actions that set
     a verdict are read (VERDICT_ACTIONS), as `sign_off` reads them."""
@@ -105,7 +107,7 @@ def reason_note(events: Iterable[Event], notes: Sequence[tuple[int, str]]) -> in
             giver = _proposer(payload) or giver
             judged = True
             continue
-        if status in FINAL_VALUES or action == REVIEW_REQUESTED:
+        if status in FINAL_VALUES or action == REVIEW_REQUESTED or status == WITHDRAWN_VALUE:
             written = payload.get("note")
             reason = written.get("id") if isinstance(written, Mapping) else None
             giver, judged = actor, True

@@ -21,6 +21,7 @@ class Status(StrEnum):
     MISLEADING = "misleading"
     UNVERIFIABLE = "unverifiable"
     OPINION = "opinion"
+    WITHDRAWN = "withdrawn"
 
 
 STATUS_MEANINGS: dict[Status, str] = {
@@ -32,6 +33,7 @@ STATUS_MEANINGS: dict[Status, str] = {
     Status.MISLEADING: "literally accurate or partly true, but leaves a false impression",
     Status.UNVERIFIABLE: "cannot be proved or disproved with the evidence available",
     Status.OPINION: "a view or judgement, not a checkable statement of fact",
+    Status.WITHDRAWN: "taken back: picked out by mistake or a duplicate; never published",
 }
 
 FINAL_STATUSES: frozenset[Status] = frozenset(
@@ -42,6 +44,11 @@ FINAL_VALUES: frozenset[str] = frozenset(s.value for s in FINAL_STATUSES)
 OPEN_STATUSES: frozenset[Status] = frozenset(
     {Status.UNVERIFIED, Status.IN_PROGRESS, Status.IN_REVIEW}
 )
+# Neither open nor a verdict: a claim taken back (`claim withdraw`), with its reason. It is no
+# one's work and publishes nothing: lists, boards and the "checked before?" search leave it out,
+# ClaimReview, Web Annotations and the report never carry it; `claim status ID unverified|
+# in_progress --note ...` restores it (workbench.domain.transitions).
+WITHDRAWN_VALUE = Status.WITHDRAWN.value
 # Verdicts that assert something about the facts, and so must cite evidence.
 EVIDENCE_STATUSES: frozenset[Status] = frozenset({Status.VERIFIED, Status.FALSE, Status.MISLEADING})
 
@@ -75,7 +82,8 @@ CLAIM_TYPE_NAMES: tuple[str, ...] = tuple(t.value for t in ClaimType)
 # In table order, for help texts and boards (never written out by hand elsewhere).
 OPEN_NAMES: tuple[str, ...] = tuple(s.value for s in Status if s in OPEN_STATUSES)
 VERDICT_NAMES: tuple[str, ...] = tuple(s.value for s in Status if s in FINAL_STATUSES)
-# What a person can ask for with `status`: in_review is reached only by proposing a verdict.
+# What a person can ask for with `status`: in_review is reached only by proposing a verdict
+# (withdrawn is set as `claim withdraw` sets it, on the same rules).
 SETTABLE_NAMES: tuple[str, ...] = tuple(s.value for s in Status if s != Status.IN_REVIEW)
 
 

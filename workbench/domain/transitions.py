@@ -17,6 +17,19 @@ A proposal is judged on the record as it was proposed: evidence added after it (
 a note by anyone but the approver, is something the proposer did not weigh, so approval waits
 until the proposal is rejected and the verdict proposed again on the full record (a new-user
 trial approved "false" over a "supports" item and a "STOP" note added after the proposal).
+
+A claim picked out by mistake (not a claim at all, a duplicate, the wrong span) is withdrawn:
+neither open nor a verdict, never published. Closing it as `unverifiable` instead published it
+as "Unproven" and counted it as the desk's work (a user trial). Withdrawing needs a reason, as
+reopening a verdict does, and for the same cause: it takes a claim out of the desk's work and
+out of publication, and the trail must say why. It is refused for a claim in review (a proposal
+is left only by approval or rejection: reject it first, and nobody's proposal vanishes
+unanswered) and for one already withdrawn (nothing would change, and a second reason would
+read as a second decision). A verdict may be withdrawn: that un-publishes it, which reopening
+it already does on the same bar (a reason, one person). Restoring it (`claim status ID
+unverified|in_progress`) needs a reason too; a verdict is not given straight on a withdrawn
+claim, nor are its words edited: it is restored first, so the trail records that it is a claim
+after all before anything is judged on it.
 """
 
 from __future__ import annotations
@@ -40,6 +53,7 @@ class Move(StrEnum):
     SET = "set"  # set a status: may reopen, or propose a verdict under review
     APPROVE = "approve"
     REJECT = "reject"
+    WITHDRAW = "withdraw"  # take back a claim picked out by mistake (a reason required)
 
 
 class Refusal(StrEnum):
@@ -59,6 +73,11 @@ class Refusal(StrEnum):
     REJECT_NEEDS_NOTE = "reject_needs_note"
     CLAIM_JUDGED = "claim_judged"
     ADDED_SINCE_PROPOSAL = "added_since_proposal"
+    WITHDRAW_NEEDS_REASON = "withdraw_needs_reason"
+    ALREADY_WITHDRAWN = "already_withdrawn"
+    RESTORE_NEEDS_NOTE = "restore_needs_note"
+    # A verdict, or an edit of its words, on a withdrawn claim: restore it first.
+    CLAIM_WITHDRAWN = "claim_withdrawn"
 
 
 # Actions recorded in the audit trail for each outcome (the names replay reads).
@@ -172,10 +191,39 @@ def decide(claim: ClaimState, request: Request) -> Decision:
     if request.move == Move.SET:
         if request.target is None:
             raise ValueError("Move.SET needs a target status")
+        if request.target == Status.WITHDRAWN:
+            # `claim status ID withdrawn --note ...`: the same move as `claim withdraw`.
+            return _decide_withdraw(claim, request, reason_field="note")
         return _decide_set(claim, request.target, request)
+    if request.move == Move.WITHDRAW:
+        return _decide_withdraw(claim, request, reason_field="reason")
     if request.move == Move.APPROVE:
         return _decide_approve(claim, request)
     return _decide_reject(claim, request)
+
+
+def _decide_withdraw(claim: ClaimState, request: Request, *, reason_field: str) -> Decision:
+    """Take back a claim picked out by mistake: from any status but in_review, with a reason
+    (kept as the note of the status change). `reason_field` names the input the reason is
+    given by, for the hint (`claim withdraw --reason`, `claim status --note`)."""
+    if not _has_text(request.note):
+        raise refuse(
+            claim,
+            Refusal.WITHDRAW_NEEDS_REASON,
+            "withdrawing a claim needs a reason (not a claim, a duplicate of which one, the "
+            "wrong span)",
+            give=reason_field,
+        )
+    if claim.status == Status.WITHDRAWN:
+        raise refuse(
+            claim,
+            Refusal.ALREADY_WITHDRAWN,
+            f"claim #{claim.id} is already withdrawn, so the reason was not saved",
+            step="add_note",
+        )
+    if claim.status == Status.IN_REVIEW:
+        raise _pending_review(claim, request.actor)
+    return Decision(STATUS_CHANGED, {"status": Status.WITHDRAWN.value}, request.note)
 
 
 def _decide_set(claim: ClaimState, target: Status, request: Request) -> Decision:
@@ -211,6 +259,8 @@ def _decide_set(claim: ClaimState, target: Status, request: Request) -> Decision
         )
     if current == Status.IN_REVIEW:
         raise _pending_review(claim, request.actor)
+    if current == Status.WITHDRAWN:
+        _check_restore(claim, target, note)
     if target in FINAL_STATUSES and not _has_text(note):
         raise refuse(
             claim,
@@ -241,6 +291,25 @@ def _decide_set(claim: ClaimState, target: Status, request: Request) -> Decision
         }
         return Decision(REVIEW_REQUESTED, proposal, note)
     return Decision(STATUS_CHANGED, {"status": target.value}, note)
+
+
+def _check_restore(claim: ClaimState, target: Status, note: str | None) -> None:
+    """A withdrawn claim comes back open (unverified or in_progress), with a reason: a verdict
+    is given once it is a claim again, never in the same breath as the restoring."""
+    if target in FINAL_STATUSES:
+        raise refuse(
+            claim,
+            Refusal.CLAIM_WITHDRAWN,
+            f"claim #{claim.id} is withdrawn: it gets no verdict until it is restored",
+            step="restore",
+        )
+    if not _has_text(note):
+        raise refuse(
+            claim,
+            Refusal.RESTORE_NEEDS_NOTE,
+            f"restoring withdrawn claim #{claim.id} needs a reason",
+            give="note",
+        )
 
 
 def _pending_review(claim: ClaimState, actor: str) -> TransitionRefused:
@@ -351,6 +420,15 @@ def check_edit(claim: ClaimState, fields: Collection[str]) -> None:
             f"claim #{claim.id} is in review: its {what} what the proposed verdict judged and "
             "cannot change until the proposal is rejected (back to in_progress)",
             step="reject",
+        )
+    if claim.status == Status.WITHDRAWN:
+        # What was taken back stays as it was taken back: restored first, then corrected.
+        raise refuse(
+            claim,
+            Refusal.CLAIM_WITHDRAWN,
+            f"claim #{claim.id} is withdrawn: its {what} what was taken back and cannot "
+            "change unless it is restored",
+            step="restore",
         )
     if claim.status in FINAL_STATUSES:
         raise refuse(

@@ -77,6 +77,8 @@ class Publisher:
 def skip_reason(claim: ClaimView) -> str | None:
     """Why a claim cannot be published as a ClaimReview, or None when it can."""
     status = Status(claim.status)
+    if status == Status.WITHDRAWN:
+        return "withdrawn (taken back, never published)"
     if status == Status.OPINION:
         return "an opinion is not rated"
     if status not in RATINGS:

@@ -13,9 +13,10 @@ from workbench.domain.claim_identity import claim_text as claim_text
 from workbench.domain.claim_identity import same_claim
 from workbench.domain.clock import now
 from workbench.domain.desk import Priority
-from workbench.domain.errors import Conflict, InvalidInput, bad, give
+from workbench.domain.errors import Conflict, InvalidInput, bad, give, step
 from workbench.domain.payloads import claim_payload, created
 from workbench.domain.status import (
+    WITHDRAWN_VALUE,
     ClaimType,
     Status,
     parse_claim_type,
@@ -95,6 +96,12 @@ def add_claim(
         pinned = span.resolve(current)
         twin = existing_claim(tx, doc, pinned, cleaned, revision=number)
         if twin is not None:
+            if tx.session.scalar(select(Claim.status).where(Claim.id == twin)) == WITHDRAWN_VALUE:
+                # Taken back once: bringing it back is a decision the trail records as such.
+                raise Conflict(
+                    f"claim #{twin} already pins this span with this text, and was withdrawn",
+                    hint=step("restore", claim_id=twin),
+                )
             raise Conflict(f"claim #{twin} already pins this span with this text")
         on_span = same_span_claims(tx, doc, pinned, revision=number)
         who = document_speaker(tx, doc.id, speaker)
@@ -255,15 +262,42 @@ def set_status(
     """Move a claim to `status`; the reason, when given, is kept as a note on the claim.
 
     With review.required on, a verdict is only proposed: the claim goes to in_review until a
-    different person approves it (see workbench.services.review).
+    different person approves it (see workbench.services.review). A withdrawn claim is
+    restored by moving it to unverified or in_progress, with a reason.
     """
     target = parse_status(status)
+    return _move(wb, claim_id, Move.SET, target, note, expected_version)
+
+
+@mutation
+def withdraw(
+    wb: Workbench,
+    claim_id: int,
+    *,
+    reason: str,
+    expected_version: int | None = None,
+) -> StatusChange:
+    """Take back a claim picked out by mistake (not a claim, a duplicate, the wrong span): its
+    status becomes withdrawn, the reason kept as the note of the change. A withdrawn claim is
+    no one's work and is never published; `set_status` to unverified or in_progress, with a
+    reason, restores it. The rules are the workflow's (domain.transitions)."""
+    return _move(wb, claim_id, Move.WITHDRAW, None, reason, expected_version)
+
+
+def _move(
+    wb: Workbench,
+    claim_id: int,
+    move: Move,
+    target: Status | None,
+    note: str | None,
+    expected_version: int | None,
+) -> StatusChange:
     with transaction(wb, write=True) as tx:
         claim = get_claim_row(tx, claim_id)
         check_version(claim, expected_version)
         previous = claim.status
         request = Request(
-            Move.SET,
+            move,
             tx.actor,
             target=target,
             note=note,

@@ -17,7 +17,7 @@ from sqlalchemy.orm import selectinload
 from workbench.db.models import Claim, ClaimTag, Document, DocumentRevision, Event, Evidence
 from workbench.domain.payloads import event_value
 from workbench.domain.sign_off import reason_note
-from workbench.domain.status import FINAL_STATUSES, FINAL_VALUES, Status
+from workbench.domain.status import FINAL_STATUSES, FINAL_VALUES, WITHDRAWN_VALUE, Status
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.lookup import get_document
 from workbench.services.revisions import revision_text
@@ -125,12 +125,13 @@ def iter_documents(
     claim_ids: Sequence[int] = (),
     history: bool | Sequence[str] = True,
 ) -> Iterator[DocumentRecord]:
-    """Documents (all, or those named) with their claims (all, or those named), by id, a
-    document at a time, in one read transaction: a format that writes as it goes (the claims
-    table) holds one document's claims, not the desk's (2 GB at 100,000 claims, when they were
-    all loaded first). `history=False` leaves out each claim's events (and so its verdict time)
-    for the formats that do not show them: the trail is the biggest table; a sequence of
-    actions keeps only those events (VERDICT_ACTIONS: what `published_note` reads)."""
+    """Documents (all, or those named) with their claims (all, or those named; never a
+    withdrawn one, which is not published), by id, a document at a time, in one read
+    transaction: a format that writes as it goes holds one document's claims, not the desk's
+    (2 GB at 100,000 claims, when they were all loaded first). `history=False` leaves out
+    each claim's events (and so its verdict time) for the formats that do not show them: the
+    trail is the biggest table; a sequence of actions keeps only those events
+    (VERDICT_ACTIONS: what `published_note` reads)."""
     with transaction(wb) as tx:
         yield from records_in(tx, document_ids=document_ids, claim_ids=claim_ids, history=history)
 
@@ -157,7 +158,8 @@ def records_in(
                 selectinload(Claim.evidence),
                 selectinload(Claim.tags),
             )
-            .where(Claim.document_id == doc_id)
+            # A withdrawn claim was taken back: no page or annotation ever carries it.
+            .where(Claim.document_id == doc_id, Claim.status != WITHDRAWN_VALUE)
             .order_by(Claim.id)
         )
         if claim_ids:

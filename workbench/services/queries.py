@@ -34,6 +34,7 @@ from workbench.domain.people import People
 from workbench.domain.status import (
     OPEN_STATUSES,
     STATUS_NAMES,
+    WITHDRAWN_VALUE,
     Status,
     parse_claim_type,
     parse_status,
@@ -69,6 +70,8 @@ CLAIMS = select(*tables.claims.c, source=tables.claims)
 # ClaimView.flagged (a verdict given before its quote changed), as a WHERE condition: the
 # same rule (views.FLAG), not a copy of it.
 FLAGGED = FLAG.where(C)
+# Claims not withdrawn: those that are the desk's work (whoever owns them, of whatever type).
+NOT_WITHDRAWN = f"{C.status} <> " + param(WITHDRAWN_VALUE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,9 @@ class ClaimFilter:
     # among all their claims instead; settled_too adds their settled verdicts.
     queue_of: str | None = None
     settled_too: bool = False
+    # Withdrawn claims (taken back: no one's work) are listed only when asked for by status
+    # (statuses), or with withdrawn_too (`claim list --all`).
+    withdrawn_too: bool = False
     document_id: int | None = None
     speaker: str | None = None
     claim_type: str | None = None
@@ -181,6 +187,9 @@ def claim_query(flt: ClaimFilter, conn: Reader) -> Select:
     q = CLAIMS
     if flt.statuses:
         q = q.where(in_(C.status, [parse_status(s).value for s in flt.statuses]))
+    elif not (flt.withdrawn_too or flt.open or flt.queue or flt.overdue or flt.flagged):
+        # (Those filters match no withdrawn claim: their plans are left as they were.)
+        q = q.where(NOT_WITHDRAWN)
     if flt.open:
         q = q.where(in_(C.status, OPEN_VALUES))
     if flt.queue:
@@ -578,9 +587,13 @@ def _by_name(key: str) -> tuple[bool, str]:
     return (key == UNASSIGNED, key)
 
 
-def grouped(conn: Reader, column: Column) -> dict[str, int]:
-    """Claims counted by `column`'s value, in `_by_name` order (a missing value: UNASSIGNED)."""
-    q = select(column, count_star(), source=tables.claims).group_by(column)
+def grouped(conn: Reader, column: Column, *, withdrawn_too: bool = True) -> dict[str, int]:
+    """Claims counted by `column`'s value, in `_by_name` order (a missing value: UNASSIGNED);
+    withdrawn ones only if `withdrawn_too`."""
+    q = select(column, count_star(), source=tables.claims)
+    if not withdrawn_too:
+        q = q.where(NOT_WITHDRAWN)
+    q = q.group_by(column)
     counts = {(k if k is not None else UNASSIGNED): n for k, n in conn.rows(q)}
     return {k: counts[k] for k in sorted(counts, key=_by_name)}
 
@@ -591,6 +604,8 @@ def owner_loads(conn: Reader) -> dict[str, OwnerLoad]:
     loads: dict[str, OwnerLoad] = defaultdict(OwnerLoad)
     by_status = select(C.assignee, C.status, count_star(), source=tables.claims)
     for owner, status, n in conn.rows(by_status.group_by(C.assignee, C.status)):
+        if status == WITHDRAWN_VALUE:
+            continue  # taken back: no one's load
         load = loads[owner if owner is not None else UNASSIGNED]
         load.total += n
         if status == Status.IN_REVIEW.value:
@@ -614,16 +629,17 @@ def listed(conn: Reader, flt: ClaimFilter, limit: int, total: int | None = None)
 
 
 def stats(wb: Workbench, limit: int = BOARD_LIMIT) -> Stats:
-    """Counts by status, owner (each one's load) and type, and the oldest open, the awaiting
-    approval, the open without evidence, the most overdue and the flagged-for-re-review claims:
-    `limit` of each (with how many)."""
+    """Counts by status (withdrawn claims among them, in a row of their own), owner (each one's
+    load) and type (neither counts a withdrawn claim: it is no one's work), and the oldest
+    open, the awaiting approval, the open without evidence, the most overdue and the
+    flagged-for-re-review claims: `limit` of each (with how many)."""
     check_at_least(limit, 0, "limit")
     with reading(wb) as conn:
         return Stats(
             by_status=dict.fromkeys(STATUS_NAMES, 0) | grouped(conn, C.status),
-            by_assignee=grouped(conn, C.assignee),
+            by_assignee=grouped(conn, C.assignee, withdrawn_too=False),
             by_owner=owner_loads(conn),
-            by_type=grouped(conn, C.type),
+            by_type=grouped(conn, C.type, withdrawn_too=False),
             oldest_open=listed(conn, ClaimFilter(open=True, sort="created"), limit),
             awaiting_approval=listed(
                 conn, ClaimFilter(statuses=[Status.IN_REVIEW.value], sort="created"), limit

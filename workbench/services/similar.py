@@ -1,4 +1,5 @@
-"""Has this been checked before? A claim against every claim in the database, by meaning.
+"""Has this been checked before? A claim against every claim in the database (but those
+withdrawn: taken back, they answer nothing), by meaning.
 
 Two claims are alike when they share meaning-bearing terms: the same figures (whatever way they
 are written), names, dates and key words, weighted by how rare each is across all claims (see

@@ -26,6 +26,7 @@ from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, updat
 
 from workbench.db.models import Claim, SimilarDf, SimilarIndexed, SimilarMeta, SimilarTerm
 from workbench.domain.similarity import claim_terms, explain, idf, similarity, weigh
+from workbench.domain.status import WITHDRAWN_VALUE
 from workbench.services.context import Tx
 
 BATCH = 500  # rows per statement (well under every backend's bound-parameter limit)
@@ -254,10 +255,19 @@ class Memo:
 
     n: int
     df: dict[str, int] = field(default_factory=dict)
+    withdrawn: frozenset[int] = frozenset()
 
 
 def memo(tx: Tx) -> Memo:
-    return Memo(indexed_count(tx))
+    return Memo(indexed_count(tx), withdrawn=withdrawn_ids(tx))
+
+
+def withdrawn_ids(tx: Tx) -> frozenset[int]:
+    """The withdrawn claims (by the status index; few: each was picked out by mistake). They
+    stay indexed, as every claim is, but are never found: taken back, a claim answers no
+    "checked before?" (it has no verdict, and a duplicate would list its original twice)."""
+    rows = tx.session.scalars(select(Claim.id).where(Claim.status == WITHDRAWN_VALUE))
+    return frozenset(rows)
 
 
 def indexed_count(tx: Tx) -> int:
@@ -303,9 +313,10 @@ def search(
     leave_out: Sequence[Any] = (),
     shared: Memo | None = None,
 ) -> list[Found]:
-    """Indexed claims (not in `exclude`) that score at least `min_score` against a claim with
-    this text and quote, best first. `leave_out`: `outside(exclude)`, and `shared`: `memo(tx)`,
-    for many searches of one operation that exclude the same many claims."""
+    """Indexed claims (not in `exclude`, nor withdrawn) that score at least `min_score` against
+    a claim with this text and quote, best first. `leave_out`: `outside(exclude)`, and
+    `shared`: `memo(tx)`, for many searches of one operation that exclude the same many
+    claims."""
     session = tx.session
     n = shared.n if shared is not None else indexed_count(tx)
     if not n:
@@ -327,7 +338,8 @@ def search(
             )
         ):
             partial[cid] = partial.get(cid, 0.0) + query[term] * idf_of[term]
-    skip = exclude if isinstance(exclude, (set, frozenset)) else set(exclude)
+    withdrawn = shared.withdrawn if shared is not None else withdrawn_ids(tx)
+    skip = withdrawn.union(exclude)
     ranked = sorted(partial.items(), key=lambda item: (-item[1], item[0]))
     pool = [cid for cid, _ in ranked if cid not in skip][:POOL]
     if not pool:
