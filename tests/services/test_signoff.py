@@ -165,3 +165,54 @@ def test_a_proposal_on_a_quote_that_changed_cannot_be_approved(wb: Workbench) ->
     assert not get_claim(wb, cid).flagged
     set_status(Workbench(url=wb.url, actor="tom"), cid, "unverifiable", note="still no record")
     assert review.approve(ed, cid).status == "unverifiable"
+
+
+def _registered_as_before(wb: Workbench, *people: tuple[str, str | None]) -> None:
+    """Register `people` (name, display name) as a workbench before the rule that refuses a
+    name like another's pinyin or display name left them: rows written directly."""
+    from workbench.domain.identity import skeleton
+
+    with get_engine(wb.url).begin() as conn:
+        for name, display in people:
+            conn.execute(
+                text(
+                    "INSERT INTO users (name, skeleton, display, added_by, created_at) "
+                    "VALUES (:name, :key, :display, :name, CURRENT_TIMESTAMP)"
+                ),
+                {"name": name, "key": skeleton(name), "display": display},
+            )
+
+
+@pytest.mark.parametrize(
+    ("proposer", "approver", "people"),
+    [
+        # the trial: `wang fang` proposed, 王芳 approved; and the other way round
+        ("wang fang", "王芳", [("wang fang", None), ("王芳", None)]),
+        ("王芳", "wang fang", [("wang fang", None), ("王芳", None)]),
+        ("lin", "林", [("lin", None), ("林", None)]),
+        # a name that is (or reads like) the proposer's display name, and back
+        ("wang", "王芳", [("wang", "王芳"), ("王芳", None)]),
+        ("wang fang", "wang", [("wang", "王芳"), ("wang fang", None)]),
+        ("王芳", "wang", [("wang", "Wang Fang"), ("王芳", None)]),
+    ],
+)
+def test_a_name_like_the_proposer_across_scripts_cannot_approve(
+    wb: Workbench, proposer: str, approver: str, people: list[tuple[str, str | None]]
+) -> None:
+    """Names registered before registration refused them: the sign-off still reads the two
+    as one person."""
+    cid = proposed(wb, proposer)
+    _registered_as_before(wb, *people, ("li", None))
+    with pytest.raises(InvalidInput) as refused:
+        review.approve(Workbench(url=wb.url, actor=approver), cid)
+    assert refused.value.reason == "own_verdict"
+    assert refused.value.message == f"{approver} is too like {proposer}, who proposed this " + (
+        f"verdict; {MUST}"
+    )
+    approved = review.approve(Workbench(url=wb.url, actor="li"), cid)
+    assert approved.status == "unverifiable"
+
+
+def test_two_chinese_names_that_read_alike_sign_off_each_other(wb: Workbench) -> None:
+    cid = proposed(wb, "王芳")
+    assert review.approve(Workbench(url=wb.url, actor="汪芳"), cid).status == "unverifiable"
