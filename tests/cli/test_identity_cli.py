@@ -189,3 +189,43 @@ def test_a_name_and_its_pinyin_or_display_name_are_one_person(  # type: ignore[n
     assert r.code == 0, r.err
     shown = wbcli("--as", "wang", "claim", "show", "1").out
     assert "sign-off unverifiable given by wang fang, approved by lin" in shown
+
+
+def test_only_the_desks_owner_turns_review_off(wbcli) -> None:  # type: ignore[no-untyped-def]
+    """The trial: `--as tom config set review.required false` went through right after tom
+    proposed a verdict. The desk's owner is its first registered user (wang here)."""
+    assert wbcli("--as", "wang", "user", "add", "wang").code == 0
+    assert wbcli("--as", "wang", "user", "add", "tom").code == 0
+    assert wbcli("--as", "tom", "config", "set", "review.required", "true").code == 0
+    r = wbcli("--as", "tom", "config", "set", "review.required", "false")
+    assert (r.code, r.out) == (1, "")
+    assert r.err == (
+        "error: tom may not turn review.required off: that relaxes a safeguard of review, "
+        "which only the desk's owner (its first registered user) may; wang, the desk's owner, "
+        "runs `workbench config set review.required false`\n"
+    )
+    r = wbcli("--as", "tom", "config", "set", "review.distinct_roles", "no", "--json")
+    error = json.loads(r.err)["error"]
+    assert r.code == 1 and (error["kind"], error["reason"]) == ("invalid_input", "not_desk_owner")
+    assert error["hint"] == {
+        "kind": "run",
+        "step": "change_setting",
+        "key": "review.distinct_roles",
+        "value": "false",
+        "owner_name": "wang",
+    }
+    assert wbcli("--as", "tom", "config", "get", "review.required").out == "true\n"
+    r = wbcli("--as", "wang", "config", "set", "review.required", "false")
+    assert (r.code, r.out) == (0, "review.required = false\n")
+    r = wbcli("--as", "wang", "audit", "export", "--format", "jsonl")
+    changed = [json.loads(line) for line in r.out.splitlines()[1:]]  # after the header
+    assert [(e["actor"], e["entity_id"]) for e in changed if e["action"] == "setting.changed"] == [
+        ("tom", "review.required"),
+        ("wang", "review.required"),
+    ]
+
+
+def test_with_nobody_registered_anyone_turns_review_off(wbcli) -> None:  # type: ignore[no-untyped-def]
+    assert wbcli("--as", "tom", "config", "set", "review.required", "true").code == 0
+    r = wbcli("--as", "tom", "config", "set", "review.required", "false")
+    assert (r.code, r.out, r.err) == (0, "review.required = false\n", "")
