@@ -117,3 +117,115 @@ def test_a_registration_warns_of_claims_owned_by_unregistered_names(  # type: ig
     r = wbcli("user", "add", "mei", "--json")
     assert r.code == 0 and "warning" not in r.err
     assert json.loads(r.out)["unregistered_owners"] == []
+
+
+def test_a_name_and_its_pinyin_or_display_name_are_one_person(  # type: ignore[no-untyped-def]
+    wbcli, db_url: str, tmp_path
+) -> None:
+    """The trial: `user add wang --display 王芳`, `user add 王芳` and `user add 'wang fang'`
+    were all accepted, and `wang fang` and 王芳 signed off each other's verdicts."""
+    r = wbcli("--as", "wang", "user", "add", "wang", "--display", "王芳")
+    assert r.code == 0, r.err
+    r = wbcli("--as", "wang", "user", "add", "王芳")
+    assert (r.code, r.out) == (1, "")
+    assert r.err == (
+        "error: '王芳' is the display name of the registered user 'wang'; choose a name that "
+        "cannot be mistaken for theirs\n"
+    )
+    r = wbcli("--as", "wang", "user", "add", "Wáng Fāng", "--json")
+    assert r.code == 1
+    assert json.loads(r.err)["error"]["message"] == (
+        "'wáng fāng' reads like '王芳', the display name of the registered user 'wang'; choose "
+        "a name that cannot be mistaken for theirs"
+    )
+    assert wbcli("--as", "wang", "user", "add", "lin").code == 0
+    r = wbcli("--as", "wang", "user", "add", "林")
+    assert r.code == 1 and "'林' reads like the registered user 'lin'" in r.err
+    r = wbcli("--as", "wang", "user", "add", "tom", "--display", "Lin")
+    assert r.code == 1 and "the display name 'Lin' is the name of the registered user 'lin'" in (
+        r.err
+    )
+    assert wbcli("--as", "wang", "user", "add", "汪芳").code == 0  # a homophone: another name
+    listed = json.loads(wbcli("--as", "wang", "user", "list", "--json").out)
+    assert [u["name"] for u in listed] == ["lin", "wang", "汪芳"]
+
+    # Two registered before this rule (rows as an older workbench left them) stay one person
+    # to the sign-off.
+    from sqlalchemy import text
+
+    from workbench.db.engine import get_engine
+    from workbench.domain.identity import skeleton
+
+    with get_engine(db_url).begin() as conn:
+        for name in ("wang fang", "王芳"):
+            conn.execute(
+                text(
+                    "INSERT INTO users (name, skeleton, added_by, created_at) "
+                    "VALUES (:name, :key, 'wang', CURRENT_TIMESTAMP)"
+                ),
+                {"name": name, "key": skeleton(name)},
+            )
+    article = tmp_path / "a.txt"
+    article.write_text("MiniMax在2021年底创业。", encoding="utf-8")
+    for args in (
+        ("doc", "add", str(article)),
+        ("claim", "add", "1", "--quote", "2021年底", "--text", "founded 2021"),
+        ("config", "set", "review.required", "true"),
+        ("config", "set", "review.distinct_roles", "false"),  # one test role on PostgreSQL
+    ):
+        r = wbcli("--as", "wang", *args)
+        assert r.code == 0, r.err
+    r = wbcli("--as", "wang fang", "claim", "status", "1", "unverifiable", "--note", "no record")
+    assert r.code == 0, r.err
+    for approver in ("王芳", "wang"):  # the pinyin's Chinese name, and whose display name it is
+        r = wbcli("--as", approver, "claim", "approve", "1")
+        assert r.code == 1 and r.err == (
+            f"error: {approver} is too like wang fang, who proposed this verdict; a different "
+            "reviewer must approve it\n"
+        )
+    r = wbcli("--as", "汪芳", "claim", "approve", "1")  # wang fang spells 汪芳 as well
+    assert r.code == 1 and "汪芳 is too like wang fang" in r.err
+    r = wbcli("--as", "lin", "claim", "approve", "1")
+    assert r.code == 0, r.err
+    shown = wbcli("--as", "wang", "claim", "show", "1").out
+    assert "sign-off unverifiable given by wang fang, approved by lin" in shown
+
+
+def test_only_the_desks_owner_turns_review_off(wbcli) -> None:  # type: ignore[no-untyped-def]
+    """The trial: `--as tom config set review.required false` went through right after tom
+    proposed a verdict. The desk's owner is its first registered user (wang here)."""
+    assert wbcli("--as", "wang", "user", "add", "wang").code == 0
+    assert wbcli("--as", "wang", "user", "add", "tom").code == 0
+    assert wbcli("--as", "tom", "config", "set", "review.required", "true").code == 0
+    r = wbcli("--as", "tom", "config", "set", "review.required", "false")
+    assert (r.code, r.out) == (1, "")
+    assert r.err == (
+        "error: tom may not turn review.required off: that relaxes a safeguard of review, "
+        "which only the desk's owner (its first registered user) may; wang, the desk's owner, "
+        "runs `workbench config set review.required false`\n"
+    )
+    r = wbcli("--as", "tom", "config", "set", "review.distinct_roles", "no", "--json")
+    error = json.loads(r.err)["error"]
+    assert r.code == 1 and (error["kind"], error["reason"]) == ("invalid_input", "not_desk_owner")
+    assert error["hint"] == {
+        "kind": "run",
+        "step": "change_setting",
+        "key": "review.distinct_roles",
+        "value": "false",
+        "owner_name": "wang",
+    }
+    assert wbcli("--as", "tom", "config", "get", "review.required").out == "true\n"
+    r = wbcli("--as", "wang", "config", "set", "review.required", "false")
+    assert (r.code, r.out) == (0, "review.required = false\n")
+    r = wbcli("--as", "wang", "audit", "export", "--format", "jsonl")
+    changed = [json.loads(line) for line in r.out.splitlines()[1:]]  # after the header
+    assert [(e["actor"], e["entity_id"]) for e in changed if e["action"] == "setting.changed"] == [
+        ("tom", "review.required"),
+        ("wang", "review.required"),
+    ]
+
+
+def test_with_nobody_registered_anyone_turns_review_off(wbcli) -> None:  # type: ignore[no-untyped-def]
+    assert wbcli("--as", "tom", "config", "set", "review.required", "true").code == 0
+    r = wbcli("--as", "tom", "config", "set", "review.required", "false")
+    assert (r.code, r.out, r.err) == (0, "review.required = false\n", "")

@@ -121,26 +121,38 @@ def test_a_persons_role_cannot_turn_the_role_rule_off(
     wb: Workbench, person: Callable[[str], str]
 ) -> None:
     """A trial: the proposer, on their own role, set review.distinct_roles false, had the
-    verdict approved under another name from that role, and set it back. The settings are
-    the owner's (docs/identity.md's grants): a person's role is refused, naming the owner."""
+    verdict approved under another name from that role, and set it back. Turning a safeguard
+    off is the desk's owner's (the role owning the tables, as for binding a name): a person's
+    role is refused, naming the owner's, before the server's grants are asked; and the grants
+    (docs/identity.md) still keep the other settings the owner's."""
     from workbench.domain.errors import SETTING_NOT_PERMITTED, StorageError, step
-    from workbench.services.settings import list_config
+    from workbench.services.settings import NOT_DESK_OWNER, list_config
 
     doc = add_document(wb, "MiniMax在2021年底创业。".encode()).document.id
     cid = add_claim(wb, doc, "founded 2021", SpanRequest(quote="2021年底")).id
     set_config(wb, "review.required", "true")  # the owner's role
-    mine = Workbench(url=person(wb.url), actor="alice")
+    url = person(wb.url)
+    role = url.split("://", 1)[1].split("@", 1)[0]
+    mine = Workbench(url=url, actor="alice")
     set_status(mine, cid, "unverifiable", note="no record")  # proposed from alice's role
+    for key in ("review.distinct_roles", "review.required"):
+        with pytest.raises(InvalidInput) as off:
+            set_config(mine, key, "false")
+        assert off.value.reason == NOT_DESK_OWNER
+        assert off.value.hint == step("change_setting", key=key, value="false", owner="postgres")
+        assert off.value.message.startswith(f"this session's role {role!r} may not turn {key} off")
+    assert {v.key: v.value for v in list_config(mine)}["review.distinct_roles"] is True
+    with pytest.raises(InvalidInput, match="their own role"):
+        review.approve(Workbench(url=mine.url, actor="editor"), cid)
+    # Turning one on is anyone's by this rule; the grants still keep the settings the owner's.
+    set_config(wb, "review.distinct_roles", "false")
     with pytest.raises(StorageError) as refused:
-        set_config(mine, "review.distinct_roles", "false")
+        set_config(mine, "review.distinct_roles", "true")
     assert refused.value.reason == SETTING_NOT_PERMITTED
     assert refused.value.hint == step(
         "change_setting", key="review.distinct_roles", owner="postgres"
     )
     assert "the desk's settings are its owner's to change" in refused.value.message
-    assert {v.key: v.value for v in list_config(mine)}["review.distinct_roles"] is True
-    with pytest.raises(InvalidInput, match="their own role"):
-        review.approve(Workbench(url=mine.url, actor="editor"), cid)
 
 
 def test_a_proposal_on_a_quote_that_changed_cannot_be_approved(wb: Workbench) -> None:
@@ -165,3 +177,54 @@ def test_a_proposal_on_a_quote_that_changed_cannot_be_approved(wb: Workbench) ->
     assert not get_claim(wb, cid).flagged
     set_status(Workbench(url=wb.url, actor="tom"), cid, "unverifiable", note="still no record")
     assert review.approve(ed, cid).status == "unverifiable"
+
+
+def _registered_as_before(wb: Workbench, *people: tuple[str, str | None]) -> None:
+    """Register `people` (name, display name) as a workbench before the rule that refuses a
+    name like another's pinyin or display name left them: rows written directly."""
+    from workbench.domain.identity import skeleton
+
+    with get_engine(wb.url).begin() as conn:
+        for name, display in people:
+            conn.execute(
+                text(
+                    "INSERT INTO users (name, skeleton, display, added_by, created_at) "
+                    "VALUES (:name, :key, :display, :name, CURRENT_TIMESTAMP)"
+                ),
+                {"name": name, "key": skeleton(name), "display": display},
+            )
+
+
+@pytest.mark.parametrize(
+    ("proposer", "approver", "people"),
+    [
+        # the trial: `wang fang` proposed, 王芳 approved; and the other way round
+        ("wang fang", "王芳", [("wang fang", None), ("王芳", None)]),
+        ("王芳", "wang fang", [("wang fang", None), ("王芳", None)]),
+        ("lin", "林", [("lin", None), ("林", None)]),
+        # a name that is (or reads like) the proposer's display name, and back
+        ("wang", "王芳", [("wang", "王芳"), ("王芳", None)]),
+        ("wang fang", "wang", [("wang", "王芳"), ("wang fang", None)]),
+        ("王芳", "wang", [("wang", "Wang Fang"), ("王芳", None)]),
+    ],
+)
+def test_a_name_like_the_proposer_across_scripts_cannot_approve(
+    wb: Workbench, proposer: str, approver: str, people: list[tuple[str, str | None]]
+) -> None:
+    """Names registered before registration refused them: the sign-off still reads the two
+    as one person."""
+    cid = proposed(wb, proposer)
+    _registered_as_before(wb, *people, ("li", None))
+    with pytest.raises(InvalidInput) as refused:
+        review.approve(Workbench(url=wb.url, actor=approver), cid)
+    assert refused.value.reason == "own_verdict"
+    assert refused.value.message == f"{approver} is too like {proposer}, who proposed this " + (
+        f"verdict; {MUST}"
+    )
+    approved = review.approve(Workbench(url=wb.url, actor="li"), cid)
+    assert approved.status == "unverifiable"
+
+
+def test_two_chinese_names_that_read_alike_sign_off_each_other(wb: Workbench) -> None:
+    cid = proposed(wb, "王芳")
+    assert review.approve(Workbench(url=wb.url, actor="汪芳"), cid).status == "unverifiable"

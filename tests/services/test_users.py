@@ -8,6 +8,7 @@ import pytest
 
 from tests.conftest import PG_URL
 from workbench.domain.errors import Conflict, InvalidInput
+from workbench.domain.identity import normalise_name
 from workbench.services.context import Workbench
 from workbench.services.notes import add_note
 from workbench.services.replay import replay
@@ -184,6 +185,25 @@ def test_an_unregistered_actor_is_refused_with_the_names_they_may_have_meant(
     assert counts() == before
 
 
+def test_an_actor_or_owner_reading_like_a_registered_name_is_refused_naming_it(
+    wb: Workbench, counts: Callable[[], dict[str, int]]
+) -> None:
+    from workbench.services.workflow import assign
+
+    cid = _claim(wb)
+    add_user(as_(wb, "王芳"), "王芳")
+    before = counts()
+    with pytest.raises(
+        InvalidInput, match=r"^'wang fang' reads like the registered user '王芳' but"
+    ):
+        add_note(as_(wb, "wang fang"), cid, "no")
+    with pytest.raises(
+        InvalidInput, match=r"^--to 'wangfang' reads like the registered user '王芳'"
+    ):
+        assign(as_(wb, "王芳"), [cid], "WangFang")
+    assert counts() == before
+
+
 def test_my_queue_needs_a_registered_name_once_people_are_registered(wb: Workbench) -> None:
     """A read needs no registered name, but `--mine` under a name nobody has is a queue that
     is always empty: said, with the names meant, rather than shown as an empty queue."""
@@ -342,3 +362,111 @@ def add_claim_to(wb: Workbench, quote: str) -> int:
 
     doc = add_document(wb, f"{quote}：MiniMax在2021年底创业。".encode()).document.id
     return add_claim(wb, doc, f"about {quote}", SpanRequest(quote=quote, occurrence=1)).id
+
+
+@pytest.mark.parametrize("reading", ["wang fang", "WangFang", "Wáng Fāng", "wang2 fang1"])
+def test_a_name_that_reads_like_a_registered_one_is_refused(
+    wb: Workbench, reading: str, counts: Callable[[], dict[str, int]]
+) -> None:
+    """A trial registered 王芳 and `wang fang` side by side, and each signed off the other's
+    verdict: a name in Latin letters spelling a registered Chinese name in pinyin (spaces,
+    case and tone marks aside) is refused, naming it; and so the other way round."""
+    add_user(as_(wb, "王芳"), "王芳")
+    before = counts()
+    with pytest.raises(InvalidInput) as refused:
+        add_user(as_(wb, "王芳"), reading)
+    assert refused.value.message == (
+        f"{normalise_name(reading)!r} reads like the registered user '王芳'; choose a name "
+        "that cannot be mistaken for theirs"
+    )
+    assert counts() == before
+
+
+def test_a_chinese_name_that_reads_as_a_registered_latin_one_is_refused(wb: Workbench) -> None:
+    add_user(as_(wb, "hang chuan"), "hang chuan")
+    # 行 reads xing or hang (or heng): any reading is the name's
+    with pytest.raises(InvalidInput, match="'行川' reads like the registered user 'hang chuan'"):
+        add_user(as_(wb, "hang chuan"), "行川")
+    assert [u.name for u in list_users(wb)] == ["hang chuan"]
+
+
+def test_two_chinese_names_that_read_alike_are_two_people(wb: Workbench) -> None:
+    # 王芳 and 汪芳 are both wang fang aloud, but two written names: homophones are common
+    # among Chinese names, and the trail shows which one acted.
+    add_user(as_(wb, "王芳"), "王芳")
+    add_user(as_(wb, "王芳"), "汪芳")
+    add_user(as_(wb, "王芳"), "wang")  # a part of the reading is another name
+    assert [u.name for u in list_users(wb)] == ["wang", "汪芳", "王芳"]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "王芳",
+            "'王芳' is the display name of the registered user 'wang'; choose a name that "
+            "cannot be mistaken for theirs",
+        ),
+        (
+            "wang fang",
+            "'wang fang' reads like '王芳', the display name of the registered user 'wang'; "
+            "choose a name that cannot be mistaken for theirs",
+        ),
+        (
+            "maria lopez",
+            "'maria lopez' is the display name of the registered user 'maria'; choose a name "
+            "that cannot be mistaken for theirs",
+        ),
+    ],
+)
+def test_a_name_like_another_persons_display_name_is_refused(
+    wb: Workbench, name: str, message: str, counts: Callable[[], dict[str, int]]
+) -> None:
+    """The trial's first step: `user add wang --display 王芳`, then `user add 王芳`."""
+    wang = as_(wb, "wang")
+    add_user(wang, "wang", display="王芳")
+    add_user(wang, "maria", display="Maria Lopez")
+    before = counts()
+    with pytest.raises(InvalidInput) as refused:
+        add_user(wang, name)
+    assert refused.value.message == message
+    assert counts() == before
+
+
+@pytest.mark.parametrize(
+    ("display", "said"),
+    [
+        ("王芳", "is the name of the registered user '王芳'"),
+        ("Wang Fang", "reads like the name of the registered user '王芳'"),
+        ("L.I", "looks like the name of the registered user 'li'"),
+    ],
+)
+def test_a_display_name_like_another_persons_name_is_refused(
+    wb: Workbench, display: str, said: str, counts: Callable[[], dict[str, int]]
+) -> None:
+    fang = as_(wb, "王芳")
+    add_user(fang, "王芳")
+    add_user(fang, "li")
+    before = counts()
+    with pytest.raises(InvalidInput) as refused:
+        add_user(fang, "wang", display=display)
+    assert refused.value.message == (
+        f"the display name {display!r} {said}: it would show another person's name; choose "
+        "one that cannot be mistaken for theirs"
+    )
+    assert counts() == before
+    # one's own name, in any script, is one's display name to give
+    assert add_user(fang, "wang", display="Wang").display == "Wang"
+    assert add_user(fang, "林", display="Lin").display == "Lin"
+
+
+def test_a_first_registrant_like_the_name_registered_is_refused_across_scripts(
+    wb: Workbench, counts: Callable[[], dict[str, int]]
+) -> None:
+    # The registrant is registered with the first name: the two could not both be.
+    before = counts()
+    with pytest.raises(InvalidInput, match="you act as 'wang fang', which reads like the name"):
+        add_user(as_(wb, "wang fang"), "王芳")
+    with pytest.raises(InvalidInput, match="the display name 'Wang' is the name of the regis"):
+        add_user(as_(wb, "wang"), "li", display="Wang")
+    assert counts() == before and list_users(wb) == []

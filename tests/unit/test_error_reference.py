@@ -16,6 +16,7 @@ from workbench.domain.transitions import Refusal
 from workbench.new_file import FILE_EXISTS
 from workbench.services.registry import ROLE_MISMATCH
 from workbench.services.revisions import UNRELATED
+from workbench.services.settings import NOT_DESK_OWNER
 from workbench.services.users import BINDING_NOT_PERMITTED
 
 PAGE = (Path(__file__).resolve().parents[2] / "docs" / "errors.md").read_text(encoding="utf-8")
@@ -51,3 +52,5 @@ def test_other_reasons_a_script_can_act_on_are_documented() -> None:
     # login (or the owner) is the way past, not a retry.
     assert f"| `{ROLE_MISMATCH}` | `invalid_input` |" in PAGE
     assert f"| `{BINDING_NOT_PERMITTED}` | `invalid_input` |" in PAGE
+    # A safeguard of review turned off by anyone but the desk's owner: the owner is the way.
+    assert f"| `{NOT_DESK_OWNER}` | `invalid_input` |" in PAGE

@@ -51,6 +51,10 @@ from workbench.domain.errors import Hint, InvalidInput, NotFound, bad, give, ste
             step("change_setting", key="review.required", owner="desk"),
             "its owner (role desk) runs `workbench config set review.required VALUE`",
         ),
+        (
+            step("change_setting", key="review.required", value="false", owner_name="wang"),
+            "wang, the desk's owner, runs `workbench config set review.required false`",
+        ),
     ],
 )
 def test_words(hint: Hint, expected: str) -> None:

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from workbench.domain.errors import InvalidInput
-from workbench.domain.identity import normalise_name, same_person, skeleton
+from workbench.domain.identity import likeness, normalise_name, reads_alike, same_person, skeleton
 
 
 @pytest.mark.parametrize(
@@ -285,3 +285,80 @@ def test_a_letter_keeps_a_letter_in_its_skeleton() -> None:
         ("\uff9f", "\u030a"),
     ]
     assert "力" not in dict(lost) and "日" not in dict(lost)
+
+
+# A new-user trial registered `wang` (shown as 王芳), `王芳` and `wang fang` side by side, and
+# `wang fang` and 王芳 signed off each other's verdicts: a name in Latin letters that spells a
+# name in Chinese characters in pinyin is that name (docs/identity.md).
+@pytest.mark.parametrize(
+    ("latin", "han"),
+    [
+        ("wang fang", "王芳"),
+        ("WangFang", "王芳"),
+        ("Wáng Fāng", "王芳"),  # tone marks aside
+        ("wang2 fang1", "王芳"),  # tone numbers aside
+        ("Wang-Fang", "王芳"),
+        ("ｗａｎｇ ｆａｎｇ", "王芳"),  # full width
+        ("wang fang", "王 芳"),
+        ("lin", "林"),
+        ("l1n", "林"),  # a look-alike of the pinyin too
+        ("xing chuan", "行川"),  # a heteronym: any reading
+        ("hang chuan", "行川"),
+        ("lü bu", "吕布"),  # ü written ü, u or v
+        ("lu bu", "吕布"),
+        ("lv bu", "吕布"),
+        ("zhang wei", "张wei"),  # Latin letters in a Chinese name spell themselves
+    ],
+)
+def test_a_name_and_its_pinyin_are_one_person(latin: str, han: str) -> None:
+    a, b = normalise_name(latin), normalise_name(han)
+    assert reads_alike(a, b) and reads_alike(b, a)
+    assert likeness(a, b) == "reads like"
+    assert same_person(latin, han) and same_person(han, latin)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Two names in Chinese characters that read alike are written differently: two people
+        ("王芳", "汪芳"),
+        ("张伟", "章伟"),
+        ("wang", "王芳"),  # part of the reading is not the name
+        ("wang fang fang", "王芳"),
+        ("wangfan", "王芳"),
+        ("fang wang", "王芳"),  # the characters in their order
+        ("tom", "汤姆"),
+        ("li hua", "李华伟"),
+        ("ann", "安"),
+    ],
+)
+def test_a_partial_or_homophone_reading_is_another_person(a: str, b: str) -> None:
+    assert likeness(normalise_name(a), normalise_name(b)) is None
+    assert not same_person(a, b)
+
+
+def test_likeness_says_how_two_names_are_one() -> None:
+    assert likeness("alice", "alice") == "is"
+    assert likeness("li", "l.i") == "looks like"
+    assert likeness("王芳", "wangfang") == "reads like"
+    assert likeness("alice", "bob") is None
+
+
+def test_a_name_of_many_heteronyms_is_read_without_listing_every_spelling() -> None:
+    # 3^12 = 531,441 spellings of twelve 行: matched along the Latin name, not listed.
+    han = "行" * 12
+    assert reads_alike("xing" * 6 + "hang" * 6, han)
+    assert reads_alike("heng" + "xing" * 11, han)
+    assert not reads_alike("xing" * 11 + "xin", han)
+
+
+def test_a_name_is_the_person_whose_display_name_it_is_like() -> None:
+    """Two people registered before registration compared display names: `wang`, shown as
+    王芳, and `王芳` (or `wang fang`) are one reviewer."""
+    shown = {"wang": "王芳"}
+    assert not same_person("wang", "王芳")
+    assert same_person("wang", "王芳", shown) and same_person("王芳", "wang", shown)
+    assert same_person("wang fang", "wang", shown) and same_person("wang", "Wang Fang", shown)
+    assert not same_person("wang", "li", shown)
+    # display names are compared with names, not with each other
+    assert not same_person("wang", "li", {"wang": "Wang Fang", "li": "wang fang"})

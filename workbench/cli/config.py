@@ -22,9 +22,12 @@ def set_(ctx: click.Context, key: str, value: str, as_json: bool) -> None:
     """Set KEY to VALUE, as in `config set review.required true`.
 
     VALUE is true or false (also yes/no, on/off, 1/0); `config list` shows every KEY. The
-    change is recorded in the audit trail. On a shared (PostgreSQL) database set up as
-    docs/identity.md says, the settings are the owner's: a person's own role may read them,
-    and its `config set` is refused naming the owner's role.
+    change is recorded in the audit trail. Turning review.required or review.distinct_roles
+    off relaxes review, and only the desk's owner may: once people are registered, its first
+    registered user (on PostgreSQL, also only from the owner's role); anyone else is refused
+    naming the owner. On a shared (PostgreSQL) database set up as docs/identity.md says, the
+    settings are the owner's: a person's own role may read them, and its `config set` is
+    refused naming the owner's role.
     """
     from workbench.domain.settings import setting_problem
     from workbench.services.settings import set_config

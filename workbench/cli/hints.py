@@ -100,8 +100,14 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
         + " grants your role what docs/identity.md lists"
     ),
     "change_setting": lambda f: (
-        (f"its owner (role {f['owner']})" if f.get("owner") else "the database's owner")
-        + f" runs `workbench config set {f.get('key', 'KEY')} VALUE`"
+        (
+            f"{f['owner_name']}, the desk's owner,"
+            if f.get("owner_name")
+            else f"its owner (role {f['owner']})"
+            if f.get("owner")
+            else "the database's owner"
+        )
+        + f" runs `workbench config set {f.get('key', 'KEY')} {f.get('value', 'VALUE')}`"
     ),
     "update_document": lambda f: (
         f"`workbench doc update {_id(f, 'document_id')} FILE|URL` stores a new one"

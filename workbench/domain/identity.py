@@ -10,13 +10,15 @@ Two names are one person when their normal forms are equal or when they look ali
 confusable skeletons (Unicode TR39) are equal. The confusable data is Unicode's
 confusables.txt as shipped by the `confusable_homoglyphs` package; it pairs characters that
 look alike, and the skeleton maps each character to one fixed member of its look-alike class.
+Across scripts, a name in Latin letters that spells a name in Chinese characters in pinyin
+(`wang fang`, 王芳) is that name too (`reads_alike`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 
 from workbench.domain.errors import InvalidInput
@@ -137,17 +139,94 @@ def skeleton(name: str, *, skim: bool = True) -> str:
 _NOT_LETTERS = frozenset("PSZ")
 
 
-def same_person(a: str | None, b: str | None) -> bool:
-    """Whether two names stand for one person: same normal form, or look-alikes."""
+def same_person(
+    a: str | None, b: str | None, displays: Mapping[str, str | None] | None = None
+) -> bool:
+    """Whether two names stand for one person: same normal form, look-alikes, or one the
+    other's pinyin (`likeness`). With `displays` (a registered name -> its display name), a
+    name is also the person whose display name it is or is like: `wang` shown as 王芳 and
+    `王芳`, both registered before registration refused the second, are one reviewer."""
     if a is None or b is None:
         return False
+    na, nb = _compared(a), _compared(b)
+    if likeness(na, nb) is not None:
+        return True
+    shown = displays or {}
+    return any(
+        likeness(name, fold(display)) is not None
+        for name, display in ((na, shown.get(b)), (nb, shown.get(a)))
+        if display
+    )
+
+
+def _compared(name: str) -> str:
     try:
-        na, nb = normalise_name(a), normalise_name(b)
+        return normalise_name(name)
     except InvalidInput:
         # A name that is not a valid name today (recorded before the rules) compares by a
         # plain fold: refusing here would let it approve its own verdict.
-        na, nb = fold(a), fold(b)
-    return na == nb or skeleton(na) == skeleton(nb)
+        return fold(name)
+
+
+def likeness(a: str, b: str) -> str | None:
+    """How two names in their normal form stand for one person, as the words between them in
+    a sentence: "is" (the same normal form), "looks like" (the same skeleton) or "reads like"
+    (`reads_alike`: one is the other's pinyin); None when they are two people's."""
+    if a == b:
+        return "is"
+    if skeleton(a) == skeleton(b):
+        return "looks like"
+    if reads_alike(a, b):
+        return "reads like"
+    return None
+
+
+def reads_alike(a: str, b: str) -> bool:
+    """Whether, of two names in their normal form, one is written with Chinese characters and
+    the other, with none, spells it in pinyin (workbench.domain.romanise): `wang fang`,
+    `WangFang`, `Wáng Fāng` and `wang2 fang1` are 王芳 read aloud (spaces, punctuation, case
+    and tone marks or numbers aside; each character by any of its readings, 行 as xing or
+    hang), and a desk that knows a person in both scripts reads them as one name. The Latin
+    side is compared by its skeleton, so `l1n` (a digit for the i) is 林's too.
+
+    Two names both in Chinese characters are never alike by reading: 王芳 and 汪芳 sound alike
+    (wang fang) but are written differently, as two people's names are, and a reader of the
+    trail sees which one acted; homophones are common among Chinese names, and refusing them
+    would refuse real colleagues. (Two names in Latin letters have one spelling each, compared
+    by skeleton.) Only a name and its reading across the two scripts look like one name."""
+    han_a, han_b = _has_han(a), _has_han(b)
+    if han_a == han_b:
+        return False
+    han, latin = (a, b) if han_a else (b, a)
+    from workbench.domain.romanise import spelled_as
+
+    plain = _unmarked(latin)
+    keys = {skeleton(plain), skeleton(_TONE_NUMBER.sub("", plain))}
+    return any(spelled_as(han, key, _reading_key) for key in keys)
+
+
+# A tone written as a digit after its syllable (wang2 fang1), as pinyin is typed without marks.
+_TONE_NUMBER = re.compile("(?<=[a-z])[1-5]")
+
+
+def _has_han(name: str) -> bool:
+    """Whether `name` holds a Chinese character (NFKC made any compatibility ideograph its
+    unified one)."""
+    return any(
+        c >= "\u3400" and unicodedata.name(c, "").startswith("CJK UNIFIED IDEOGRAPH") for c in name
+    )
+
+
+def _unmarked(text: str) -> str:
+    """`text` without its combining marks: the tone marks of pinyin (Wáng Fāng, Lǚ is lu)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+
+@cache
+def _reading_key(reading: str) -> str:
+    """A reading (or a Latin letter of a Chinese name) as the Latin name it is compared with."""
+    return skeleton(_unmarked(reading))
 
 
 def _script_impostor(name: str) -> str | None:

@@ -3,18 +3,19 @@
 One search for every place a name must be a registered person's: whoever acts (`--as`,
 WORKBENCH_USER), a claim's owner (`claim assign --to`, a table's assignee) and the person
 whose queue `claim list --mine` shows. A name that looks like a registered one (same
-skeleton, workbench.domain.identity) is refused naming its twin; any other is refused with
-the registered names it is closest to (`did you mean wang?`).
+skeleton, workbench.domain.identity), or reads like it across scripts (`wang fang`, 王芳), is
+refused naming its twin; any other is refused with the registered names it is closest to (`did
+you mean wang?`).
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from workbench.domain.errors import InvalidInput
-from workbench.domain.identity import skeleton
+from workbench.domain.identity import fold, likeness, reads_alike, skeleton
 
 # What an actor who is not registered is told to do.
 ACT_AS_ONE = (
@@ -41,15 +42,19 @@ class People:
     def refusal(self, name: str, what: str | None = None) -> InvalidInput:
         """Why `name`, not a registered person's, is refused: `what` the option that gave it
         for an owner (--to, assignee), None for whoever acts (or whose queue is asked for)."""
-        found = twin(skeleton(name), self.skeletons)
+        found, how = twin(skeleton(name), self.skeletons), "looks like"
+        if found is None:
+            # `wang fang` for a registered 王芳 (only on a refusal: it may read the dictionary)
+            found = next((n for n in self.displays if reads_alike(name, n)), None)
+            how = "reads like"
         if found is not None and what:
             return InvalidInput(
-                f"{what} {name!r} looks like the registered user {found!r} but is not them; "
+                f"{what} {name!r} {how} the registered user {found!r} but is not them; "
                 f"give {what} {found}"
             )
         if found is not None:
             return InvalidInput(
-                f"{name!r} looks like the registered user {found!r} but is not them: {ACT_AS_ONE}"
+                f"{name!r} {how} the registered user {found!r} but is not them: {ACT_AS_ONE}"
             )
         close = closest_people(name, self.displays)
         near = f"; did you mean {' or '.join(close)}?" if close else ""
@@ -68,6 +73,44 @@ def twin(key: str, registered: Mapping[str, str]) -> str | None:
     skeleton is `key`. Each is judged by today's skeleton too, not only by the key stored when
     it was added: the look-alike rule grows (palochka, dotted i), and a desk has few people."""
     return next((n for n, kept in registered.items() if key in (kept, skeleton(n))), None)
+
+
+def registration_clash(
+    name: str, display: str | None, registered: Iterable[tuple[str, str | None]]
+) -> InvalidInput | None:
+    """Why `name` (in its normal form), shown as `display`, cannot be registered beside the
+    `registered` people (name, display name), or None. Beyond a name equal to or looking like a
+    registered one (refused first, by skeleton), a name is one person's across scripts and
+    display names too (workbench.domain.identity.likeness): `wang fang` reads like a registered
+    王芳; `王芳` is (or `wang fang` reads like) the display name of a registered `wang`; and a
+    display name may not be, look like or read like another person's name. Each of those pairs
+    would show one name for two people in `user list`, `did you mean`, and the trail a reviewer
+    reads, and let the two sign off each other's verdicts."""
+    shown = fold(display) if display else None
+    for other, other_display in registered:
+        how = likeness(name, other)
+        if how is not None:
+            return InvalidInput(
+                f"{name!r} {how} the registered user {other!r}; choose a name that cannot be "
+                "mistaken for theirs"
+            )
+        how = likeness(name, fold(other_display)) if other_display else None
+        if how is not None:
+            whose = f"the display name of the registered user {other!r}"
+            return InvalidInput(
+                f"{name!r} is {whose}; choose a name that cannot be mistaken for theirs"
+                if how == "is"
+                else f"{name!r} {how} {other_display!r}, {whose}; choose a name that cannot "
+                "be mistaken for theirs"
+            )
+        how = likeness(shown, other) if shown else None
+        if how is not None:
+            said = "is the name of" if how == "is" else f"{how} the name of"
+            return InvalidInput(
+                f"the display name {display!r} {said} the registered user {other!r}: it would "
+                "show another person's name; choose one that cannot be mistaken for theirs"
+            )
+    return None
 
 
 def _loose(text: str) -> str:

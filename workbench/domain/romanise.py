@@ -13,6 +13,7 @@ are kept once read.
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Callable, Collection
 from functools import lru_cache
 from itertools import islice, product
@@ -102,3 +103,30 @@ def spellings(chinese: str, stem: Callable[[str], str] = lambda w: w) -> tuple[s
     if not chars or not all(chars):
         return ()
     return tuple(sorted({stem("".join(s)) for s in islice(product(*chars), _SPELLINGS)}))
+
+
+def spelled_as(name: str, latin: str, letters: Callable[[str], str] = lambda w: w) -> bool:
+    """Whether `latin` spells the whole of `name`, a name holding Chinese characters, as its
+    pinyin: each character by one of its readings (any one: 行 is xing or hang), the readings
+    joined with nothing between, each passed through `letters` as `latin` was (a look-alike
+    key). A character of `name` with no reading (a Latin letter of 张wei) spells itself through
+    `letters`; its spaces and punctuation spell nothing.
+
+    The readings are matched along `latin` from its start, keeping only the places in it that
+    some choice of readings has reached so far: the work is the name's length times its
+    readings, never their combinations (ten characters of three readings each would be 59,049
+    spellings), so no cap on the combinations leaves any reading out."""
+    reached = {0}
+    for ch in name:
+        if unicodedata.category(ch)[0] in "PSZ":
+            continue
+        options = {letters(r) for r in readings(ch)} or {letters(ch)}
+        reached = {
+            at + len(option)
+            for at in reached
+            for option in options
+            if option and latin.startswith(option, at)
+        }
+        if not reached:
+            return False
+    return len(latin) in reached

@@ -15,6 +15,15 @@ class SettingSpec:
     key: str
     default: bool
     help: str
+    # Whether the setting is a safeguard of review, which turning off relaxes: only the desk's
+    # owner turns it off (services.settings), or the proposer of a verdict could turn off the
+    # rule that a second person signs it off (a new-user trial's `--as tom config set
+    # review.required false`, right after tom proposed one). Turning it on is anyone's.
+    safeguard: bool = False
+
+    def relaxes(self, before: bool, after: bool) -> bool:
+        """Whether changing the value from `before` to `after` relaxes a safeguard."""
+        return self.safeguard and before and not after
 
     def parse(self, raw: str) -> bool:
         word = raw.strip().lower()
@@ -30,12 +39,14 @@ SETTINGS: dict[str, SettingSpec] = {
         "review.required",
         default=False,
         help="a verdict is only proposed (in_review) until a different person approves it",
+        safeguard=True,
     ),
     "review.distinct_roles": SettingSpec(
         "review.distinct_roles",
         default=True,
         help="on PostgreSQL, the approver must connect as a different database role than the "
         "proposer (turn off only where the whole desk shares one role)",
+        safeguard=True,
     ),
 }
 

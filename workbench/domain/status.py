@@ -4,6 +4,7 @@ read (the moves between statuses are decided in workbench.domain.transitions).""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import TypeVar
 
@@ -113,10 +114,14 @@ def same_person_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
-def same_person(a: str | None, b: str | None) -> bool:
+def same_person(
+    a: str | None, b: str | None, displays: Mapping[str, str | None] | None = None
+) -> bool:
     """Names as people type them: "Alice", "ａｌｉｃｅ" and a Cyrillic "аlice" are one
-    reviewer, so neither case, width nor a look-alike letter approves one's own verdict
-    (workbench.domain.identity: same normal form, or same confusable skeleton)."""
+    reviewer, and so are "wang fang" and 王芳, so neither case, width, a look-alike letter nor
+    the other script approves one's own verdict (workbench.domain.identity: same normal form,
+    same confusable skeleton, or one the other's pinyin; with `displays`, a registered name ->
+    its display name, also a name and a display name alike)."""
     from workbench.domain.identity import same_person as by_identity
 
-    return by_identity(a, b)
+    return by_identity(a, b, displays)

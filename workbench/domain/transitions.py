@@ -159,6 +159,9 @@ class Request:
     target: Status | None = None  # for Move.SET
     note: str | None = None
     review_required: bool = False
+    # The display names of the registered people among the proposer and the actor (name ->
+    # display), for an approval: a name is also the person whose display name it is like.
+    displays: Mapping[str, str | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,9 +346,10 @@ def _decide_approve(claim: ClaimState, request: Request) -> Decision:
     if claim.status != Status.IN_REVIEW or claim.proposed_status is None:
         raise _not_in_review(claim)
     proposer = claim.proposed_by
-    if proposer is not None and same_person(proposer, request.actor):
-        # Name the proposer as stored; an approver whose name only looks like theirs is told so,
-        # or `ɑlice proposed this verdict` would misstate who did.
+    if proposer is not None and same_person(proposer, request.actor, request.displays):
+        # Name the proposer as stored; an approver whose name only looks like theirs (or is its
+        # pinyin, or their display name) is told so, or `ɑlice proposed this verdict` would
+        # misstate who did.
         who = (
             f"{proposer} proposed this verdict"
             if same_person_key(proposer) == same_person_key(request.actor)

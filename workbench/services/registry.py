@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.db.models import User
+from workbench.db.models import Event, User
 from workbench.domain.errors import InvalidInput
 from workbench.domain.people import People
 
@@ -47,3 +47,25 @@ def check_actor(session: Session, actor: str) -> None:
 
 # The `reason` of refusing a registered name typed from a role it is not bound to.
 ROLE_MISMATCH = "role_mismatch"
+
+
+def desk_owner(session: Session) -> str | None:
+    """The registered name the desk's owner acts under: its first registered user (the first
+    `user.added` event's; whoever made the desk's first registration is registered first, as
+    rosa is with `--as rosa user add kwame`), or None while nobody is registered. A desk has no
+    other record of a person who owns it: on a SQLite file every name is typed by the same OS
+    account, and on PostgreSQL the owner's role may be shared by several names."""
+    first = session.scalar(
+        select(Event.entity_id)
+        .where(
+            Event.entity_type == "user",
+            Event.action == "user.added",
+            Event.entity_id.in_(select(User.name)),
+        )
+        .order_by(Event.seq)
+        .limit(1)
+    )
+    if first is not None:
+        return str(first)
+    # Registered with no event (none is written without one): the earliest registered.
+    return session.scalar(select(User.name).order_by(User.created_at, User.name).limit(1))

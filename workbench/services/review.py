@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
-from workbench.db.models import Event
+from workbench.db.models import Event, User
 from workbench.domain.errors import TransitionRefused
 from workbench.domain.transitions import (
     RECORD_ACTIONS,
@@ -49,12 +49,23 @@ def _review(
         state = claim_state(claim)
         if move == Move.APPROVE:
             state = replace(state, added_since_proposal=additions(tx, claim_id))
+            request = replace(request, displays=displays(tx, claim.proposed_by, tx.actor))
         decision = decide(state, request)
         if move == Move.APPROVE:
             # The names differ (decide checked); on PostgreSQL the roles must too.
             _check_distinct_role(tx, claim_id)
         apply_decision(tx, claim, decision)
         return ClaimView.of(claim)
+
+
+def displays(tx: Tx, *names: str | None) -> dict[str, str | None]:
+    """The display names of those of `names` who are registered (name -> display name): the
+    sign-off compares a name with the other person's display name too, for two registered
+    before registration refused a name like another's display name (`wang` shown as 王芳, and
+    `王芳`)."""
+    wanted = sorted({n for n in names if n})
+    rows = tx.session.execute(select(User.name, User.display).where(User.name.in_(wanted)))
+    return {str(name): display for name, display in rows}
 
 
 def additions(tx: Tx, claim_id: int) -> tuple[Addition, ...]:

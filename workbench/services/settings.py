@@ -8,15 +8,22 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
-from workbench.db.backend import machine_identity, refused_privilege, schema_owner
+from workbench.db.backend import (
+    binds_roles,
+    machine_identity,
+    owns_tables,
+    refused_privilege,
+    schema_owner,
+)
 from workbench.db.engine import get_engine
-from workbench.db.models import Setting
+from workbench.db.models import Setting, User
 from workbench.domain.clock import iso, now
-from workbench.domain.errors import SETTING_NOT_PERMITTED, StorageError, step
+from workbench.domain.errors import SETTING_NOT_PERMITTED, InvalidInput, StorageError, step
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.payloads import set_payload, setting_payload
 from workbench.domain.settings import SETTINGS, spec_for
 from workbench.services.context import Tx, Workbench, mutation, transaction
+from workbench.services.registry import desk_owner
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +97,8 @@ def _set_config(wb: Workbench, key: str, raw: str) -> SettingView:
         before = spec.default if row is None else bool(json.loads(row.value))
         if row is not None and before == value:
             return _view(spec.key, row)
+        if spec.relaxes(before, value):
+            _check_desk_owner(tx, spec.key)
         if row is None:
             row = Setting(key=spec.key, value="", updated_by=tx.actor, updated_at=now())
             tx.session.add(row)
@@ -104,3 +113,44 @@ def _set_config(wb: Workbench, key: str, raw: str) -> SettingView:
             set_payload({"value": before}, setting_payload(row, value)),
         )
         return _view(spec.key, row)
+
+
+def _check_desk_owner(tx: Tx, key: str) -> None:
+    """Turning a safeguard of review off (`SettingSpec.safeguard`) is the desk's owner's act:
+    otherwise whoever proposed a verdict could turn off the rule that a second person signs it
+    off (a new-user trial: `--as tom config set review.required false`, right after tom
+    proposed one). The owner is told as for binding a name to a role (services.users): on
+    PostgreSQL a session of the role owning the workbench's tables (a member of it, or a
+    superuser); and once people are registered, under the owner's name, the desk's first
+    registered user (`desk_owner`), or on PostgreSQL a name bound to a role, which check_actor
+    has made this session's. On a desk with no registered people a SQLite file has nothing to
+    tell its owner by (every name is typed by one OS account): any name may, as before anyone
+    registers any name acts, and the trail records who did."""
+    conn = tx.session.connection()
+    binds = binds_roles(conn.dialect.name)
+    if binds and not owns_tables(conn):
+        role = schema_owner(conn)
+        raise InvalidInput(
+            f"this session's role {tx.machine!r} may not turn {key} off: that relaxes a "
+            "safeguard of review, which only the desk's owner (the role owning the workbench's "
+            "tables, a member of it, or a superuser) may",
+            reason=NOT_DESK_OWNER,
+            hint=step(
+                "change_setting", key=key, value="false", **({"owner": role} if role else {})
+            ),
+        )
+    owner = desk_owner(tx.session)
+    if owner is None or tx.actor == owner:
+        return
+    if binds and tx.session.scalar(select(User.role).where(User.name == tx.actor)) is not None:
+        return
+    raise InvalidInput(
+        f"{tx.actor} may not turn {key} off: that relaxes a safeguard of review, which only "
+        "the desk's owner (its first registered user) may",
+        reason=NOT_DESK_OWNER,
+        hint=step("change_setting", key=key, value="false", owner_name=owner),
+    )
+
+
+# The `reason` of refusing to turn a safeguard of review off to anyone but the desk's owner.
+NOT_DESK_OWNER = "not_desk_owner"

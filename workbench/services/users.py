@@ -13,11 +13,11 @@ from workbench.db.backend import binds_roles, login_role_exists, owns_tables, sc
 from workbench.db.models import Claim, User
 from workbench.domain.clock import format_at, now
 from workbench.domain.errors import Conflict, InvalidInput
-from workbench.domain.identity import normalise_name, skeleton
+from workbench.domain.identity import likeness, normalise_name, skeleton
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import check_text
 from workbench.domain.payloads import created, entity_payload
-from workbench.domain.people import twin
+from workbench.domain.people import registration_clash, twin
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.registry import registered_people
 
@@ -92,7 +92,9 @@ def add_user(
     """Register a person. The first one anyone may add, and whoever adds them is registered
     with them (a registrant left out could not act again, nor register the rest of the desk);
     after that, only a registered user adds people. With `role` (PostgreSQL), the person acts
-    from that login role only (docs/identity.md). The result names the claims owned by names
+    from that login role only (docs/identity.md). A name like a registered one (a look-alike,
+    or one the other's pinyin) or like another's display name is refused, as is a display name
+    like another's name (`registration_clash`). The result names the claims owned by names
     no registered user has (`claim assign` took any name until someone was registered)."""
     normal = normalise_name(name, "NAME")
     bound = None if role is None else check_text(role, "--role", 200, one_line=True).strip()
@@ -116,15 +118,19 @@ def add_user(
             _check_binding(tx.session.connection(), bound, tx.machine)
         if tx.session.get(User, normal) is not None:
             raise Conflict(f"{normal!r} is already registered")
-        found = twin(key, dict(tx.session.execute(select(User.name, User.skeleton)).all()))
+        rows = tx.session.execute(select(User.name, User.skeleton, User.display)).all()
+        found = twin(key, {n: k for n, k, _ in rows})
         if found is not None:
             raise InvalidInput(
                 f"{normal!r} looks like the registered user {found!r}; choose a name that "
                 "cannot be mistaken for theirs"
             )
+        clash = registration_clash(normal, shown, [(n, d) for n, _, d in rows])
+        if clash is not None:
+            raise clash
         also = None
-        if tx.actor != normal and tx.session.scalar(select(User.name).limit(1)) is None:
-            also = _register_actor(tx, key)
+        if tx.actor != normal and not rows:
+            also = _register_actor(tx, normal, shown)
         row = _insert_user(tx, normal, key, display=shown, email=address, role=bound)
         view = AddedUser.of(row, binds_roles=binds)
         return replace(view, also_registered=also, unregistered_owners=_unregistered_owners(tx))
@@ -156,18 +162,23 @@ def _insert_user(
     return row
 
 
-def _register_actor(tx: Tx, key: str) -> str:
-    """Register whoever makes the desk's first registration of someone else, unbound and
-    without a display name (`user add` the others; docs/identity.md): once anyone is
-    registered only registered names act, and a registrant left out was locked out. A
-    registrant whose name looks like the one registered (`key`) is refused instead: the two
-    could not both be registered."""
-    if skeleton(tx.actor) == key:
+def _register_actor(tx: Tx, name: str, display: str | None) -> str:
+    """Register whoever makes the desk's first registration of someone else (`name`, shown as
+    `display`), unbound and without a display name (`user add` the others; docs/identity.md):
+    once anyone is registered only registered names act, and a registrant left out was locked
+    out. A registrant whose name is like the one registered (looks like it, or one is the
+    other's pinyin) is refused instead: the two could not both be registered; and so is a
+    display name like the registrant's name."""
+    how = likeness(tx.actor, name)
+    if how is not None:
         raise InvalidInput(
-            f"you act as {tx.actor!r}, which looks like the name registered: register yourself "
+            f"you act as {tx.actor!r}, which {how} the name registered: register yourself "
             f"first, under the name you act as (`workbench --as {tx.actor} user add "
             f"{tx.actor}`)"
         )
+    clash = registration_clash(name, display, [(tx.actor, None)])
+    if clash is not None:
+        raise clash
     _insert_user(tx, tx.actor, skeleton(tx.actor))
     return tx.actor
 
