@@ -12,7 +12,7 @@ from workbench.cli.errors import EXIT_REFUSED
 from workbench.cli.options import (
     ID,
     MOMENT,
-    PERSON,
+    RECORDED_NAME,
     bom_option,
     check_bom_usage,
     count_option,
@@ -42,7 +42,12 @@ def audit() -> None:
 @click.option("--claim", "claim_id", type=ID, metavar="ID", help="Only events about claim ID.")
 @doc_filter_option("Only events about document DOC and its claims.")
 @click.option(
-    "--actor", "actors", type=PERSON, multiple=True, metavar="NAME", help="Only events by NAME."
+    "--actor",
+    "actors",
+    type=RECORDED_NAME,
+    multiple=True,
+    metavar="NAME",
+    help="Only events by NAME.",
 )
 @click.option(
     "--action",
