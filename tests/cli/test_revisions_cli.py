@@ -311,13 +311,19 @@ def test_update_with_no_source_fetches_the_stored_url_again(
     assert "8 to 3" in cli("doc", "text", "1").out
     r = cli("doc", "update", "1")
     assert r.code == 0 and "nothing stored" in r.out
-    # A document with no URL has nothing to fetch: bad usage, saying what to give.
+    # A document with no URL has nothing to fetch: refused (it depends on what is stored, as
+    # a trial noted of the exit 2 this was), saying what to give.
     text = tmp_path / "a.txt"
     text.write_text("A text with no URL.\n", encoding="utf-8")
     assert cli("doc", "add", str(text)).code == 0
     r = cli("doc", "update", "2")
-    assert r.code == 2 and r.out == ""
-    assert "document #2 has no stored URL to fetch again; give FILE, URL or -" in r.err
+    assert r.code == 1 and r.out == ""
+    assert r.err == (
+        "error: document #2 has no stored URL to fetch again; give FILE, URL or - "
+        "(the text to store)\n"
+    )
+    r = cli("doc", "update", "2", "--json")
+    assert r.code == 1 and json.loads(r.err)["error"]["reason"] == "no_source"
     r = cli("doc", "update", "9")
     assert r.code == 1 and "no document #9" in r.err
 

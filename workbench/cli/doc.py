@@ -333,20 +333,15 @@ def update(
     again whose words are back with their context (an edit undone, even after other edits) gets
     back the span it was given on and loses its flag.
     """
-    from workbench.domain.errors import InvalidInput
-    from workbench.services.documents import NO_SOURCE, load_problem, update_from
+    from workbench.services.documents import load_problem, update_from
 
     if file is not None:
         usage_unless_none(load_problem(file, user_agent=user_agent))
-    try:
-        result = update_from(
-            workbench_from(ctx), document_id, file, fmt=fmt, user_agent=user_agent, force=force
-        )
-    except InvalidInput as exc:
-        if exc.reason != NO_SOURCE:
-            raise
-        usage_unless_none(exc)
-        raise
+    # A document with no stored URL to fetch again is refused (exit 1): the command line is
+    # right for a document that has one.
+    result = update_from(
+        workbench_from(ctx), document_id, file, fmt=fmt, user_agent=user_agent, force=force
+    )
     if result.fetched_again:
         # Not typed by the user: for a page, the canonical URL it names, so say which.
         message(f"fetched document #{document_id}'s URL {result.fetched_again}")

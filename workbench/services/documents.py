@@ -531,7 +531,8 @@ def _naming(location: str | None) -> Iterator[None]:
 
 
 # The `reason` of refusing to fetch a document again when it has no URL: nothing names the
-# text to store, so a front end may call it bad usage rather than a refusal.
+# text to store. A refusal (exit 1), not bad usage: the same command line is right for a
+# document that has a URL.
 NO_SOURCE = "no_source"
 
 
