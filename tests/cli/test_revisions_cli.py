@@ -97,6 +97,14 @@ def test_revision_flow(cli: Run, files: tuple[Path, Path]) -> None:
     assert touched[2]["new_quote"] == "参数量达到4650亿"
     assert touched[3]["new_quote"] is None and touched[3]["status_before"] == "unverifiable"
     assert touched[2]["old_speaker"] is None and touched[2]["new_speaker"] is None
+    # --json, as every listing takes it (a trial was told "No such option '--json'"); with
+    # another --format it is bad usage
+    assert cli("doc", "changes", "1", "--json").out == r.out
+    assert cli("doc", "changes", "1", "--json", "--format", "json").out == r.out
+    r = cli("doc", "changes", "1", "--json", "--format", "md")
+    assert r.code == 2 and r.out == ""
+    assert json.loads(r.err)["error"]["message"].startswith("choose one of --json and --format md")
+    assert json.loads(cli("doc", "changes", "9", "--json").err)["error"]["kind"] == "not_found"
     r = cli("doc", "changes", "1", "--format", "md")
     assert "removed" in r.out and "参数量达到4650亿" in r.out
     assert "| 参数量达到4650亿 | status unverified |" in r.out.replace("“", "").replace("”", "")

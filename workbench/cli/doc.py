@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from workbench.cli.common import usage_unless_none, workbench_from
 from workbench.cli.options import (
@@ -589,14 +590,22 @@ def _current(detail: DocumentDetail) -> str | None:
     type=click.Choice(["text", "md", "json"], case_sensitive=False),
     default="text",
     show_default=True,
+    help="--json is --format json.",
 )
-@click.pass_context
-def changes(ctx: click.Context, document_id: int, since: int | None, fmt: str) -> None:
+@json_context
+def changes(
+    ctx: click.Context, document_id: int, since: int | None, fmt: str, as_json: bool
+) -> None:
     """The stealth-edit report: for each revision, what changed, and for each claim the change
     touched, its old quote, its new quote (or "removed"), its speaker before and after if the
     revision gave its line to another, and its status and verdict before."""
     from workbench.services.changes import document_changes
 
+    if as_json:
+        # As every listing takes it (a trial's `doc changes 1 --json` was told "No such option").
+        if fmt != "json" and ctx.get_parameter_source("fmt") != ParameterSource.DEFAULT:
+            raise click.UsageError(f"choose one of --json and --format {fmt}")
+        fmt = "json"
     report = document_changes(workbench_from(ctx), document_id, since)
     if fmt == "json":
         emit_json(report.to_json())
