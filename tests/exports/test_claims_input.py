@@ -116,8 +116,8 @@ def test_each_line_ending_gives_the_same_claims(wb: Workbench, tmp_path: Path) -
         ("a.csv", csv_bytes(rows()).decode().encode("utf-16"), "row 1: .* is UTF-16"),
         ("a.json", json.dumps(rows(), ensure_ascii=False).encode("gbk"), "line 1: .* GB18030/GBK"),
         # cut short
-        ("a.json", json.dumps(rows()).encode()[:-30], "ends without its closing"),
-        ("a.json", json.dumps(rows()).encode()[:-1], "ends without its closing"),
+        ("a.json", json.dumps(rows()).encode()[:-30], "not valid JSON: the text ends at"),
+        ("a.json", json.dumps(rows()).encode()[:-1], "not valid JSON: the text ends at"),
         # more after the end
         ("a.json", json.dumps(rows()).encode() + b"\n{}", "more text after the array's closing"),
         (
@@ -245,7 +245,22 @@ def test_cli_says_the_row_on_one_line(run: Run, doc: int, tmp_path: Path) -> Non
     path = _write(tmp_path / "a.json", json.dumps(rows()).encode()[:-1])
     r = run("import", "claims", str(path), "--doc", str(doc))
     assert r.code == 1
-    assert r.err == "error: the JSON array ends without its closing ']' (a truncated file?)\n"
+    assert r.err == (
+        "error: not valid JSON: the text ends at line 1 column 443 without the array's closing "
+        "']' (a truncated file?)\n"
+    )
+    # A truncated file is said as such, though its first element is no object (a trial's
+    # `[1,2` was told "row 1: not an object"); an array that is whole names the row.
+    path = _write(tmp_path / "b.json", b"[1,\n2")
+    r = run("import", "claims", str(path), "--doc", str(doc))
+    assert r.code == 1
+    assert r.err == (
+        "error: not valid JSON: the text ends at line 2 column 2 without the array's closing "
+        "']' (a truncated file?)\n"
+    )
+    path = _write(tmp_path / "c.json", b"[1,\n2]")
+    r = run("import", "claims", str(path), "--doc", str(doc))
+    assert r.code == 1 and r.err == "error: row 1: not an object\n"
 
 
 def test_an_over_long_note_is_a_bad_row_that_skip_bad_skips(
