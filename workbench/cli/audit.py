@@ -131,8 +131,9 @@ def verify(
 
     Prints `OK <count> events, head <hash>`, or the first bad event's seq and what is wrong
     (exit 1). Events deleted from the end leave a valid chain: give the --head (and --count)
-    noted earlier from `workbench audit head` to catch that too. An exported file holding no
-    events (a filtered export that matched none) verifies nothing: it says so, exit 1.
+    noted earlier from `workbench audit head` to catch that too. A --head that is the hash of
+    another event than --count names is said as such (exit 1), not as a break. An exported file
+    holding no events (a filtered export that matched none) verifies nothing: it says so, exit 1.
     """
     from workbench.services.verify import head_problem, verify_database, verify_file
 
@@ -181,7 +182,10 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
             f"as many as the export's scope states; {r.gap_count} links not checked "
             f"(into seq {gaps}{more}): a filtered export ({filters})"
         )
-    if head is not None or count is not None:
+    if r.mismatch is not None:
+        # The trail holds (the line above): it is the --head and --count given that disagree.
+        click.echo(f"error: {r.mismatch}", err=True)
+    elif head is not None or count is not None:
         since = (r.last_seq or 0) - (r.noted_head_seq or count or 0)
         if head is None:
             # (a count alone names no head: say what was checked, the count)
