@@ -20,8 +20,8 @@ from workbench.db.models import Claim, ClaimTag, Document, Note
 from workbench.domain.anchoring import QuoteHint, anchor_quote
 from workbench.domain.arrival import Arrival, arrival
 from workbench.domain.claim_identity import SAME_CLAIM_COLUMNS, same_claim
-from workbench.domain.clock import now, parse_date
-from workbench.domain.desk import Priority, normalise_tag, parse_priority
+from workbench.domain.clock import now
+from workbench.domain.desk import Priority, due_date, normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.identity import normalise_name
 from workbench.domain.payloads import claim_payload, imported, note_payload
@@ -355,7 +355,7 @@ def _plan(raw: RawRow) -> _Planned:
         row=row,
         asked=parse_status(row.status),
         priority=parse_priority(row.priority).value if row.priority else None,
-        due=parse_date(row.due, "due") if row.due else None,
+        due=due_date(row.due, "due") if row.due else None,
         tags=sorted({normalise_tag(t) for t in tags if t.strip()}),
     )
 
