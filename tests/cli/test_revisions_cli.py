@@ -361,6 +361,32 @@ def test_fetching_again_says_which_url_when_the_page_named_its_canonical_one(
     assert r.code == 0 and r.err == "" and json.loads(r.out)["fetched_again"] is None
 
 
+def test_the_same_text_from_another_url_shows_both_urls(
+    cli: Run, served: str, tmp_path: Path
+) -> None:
+    """A trial added a page's text again from another address and was told only "already
+    stored as document #1 (same text)": the URL typed is given as --url would be, so the line
+    shows the stored URL against it, and how to change it."""
+    site = tmp_path / "site"
+    (site / "a.html").write_text(HARBOUR, encoding="utf-8")
+    (site / "b.html").write_text(HARBOUR, encoding="utf-8")
+    assert cli("doc", "add", f"{served}/a.html").code == 0
+    r = cli("doc", "add", f"{served}/b.html")
+    assert r.code == 0, r.err
+    assert r.out == "already stored as document #1 (same text); nothing added\n"
+    assert r.err.splitlines() == [
+        f"  url: stored {served}/a.html, given {served}/b.html",
+        "warning: document #1 keeps its stored metadata; to change it: workbench doc edit 1 "
+        f"--url {served}/b.html",
+    ]
+    r = cli("doc", "add", f"{served}/b.html", "--json")
+    assert json.loads(r.out)["not_applied"] == {"url": f"{served}/b.html"}
+    # from its own address again, nothing differs; a file names no URL
+    assert cli("doc", "add", f"{served}/a.html").err == ""
+    (tmp_path / "saved.html").write_text(HARBOUR, encoding="utf-8")
+    assert cli("doc", "add", str(tmp_path / "saved.html")).err == ""
+
+
 EV = (
     '<html lang="zh"><head><title>电动汽车销量创新高</title></head><body><article>'
     "<h1>电动汽车销量创新高</h1>"

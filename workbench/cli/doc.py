@@ -123,7 +123,9 @@ def add(
     so: zh (Han without kana), ja, ko, or en where English's commonest words are; else none.
     Options given win over what a page or file says of itself. The text is normalised to
     NFC with LF line endings; claim offsets count code points of that text. Adding a text
-    already stored (any revision of a document) adds nothing and says which revision holds it.
+    already stored (any revision of a document) adds nothing and says which revision holds it,
+    with the metadata given (a URL fetched included) that differs from the stored: both, and
+    the `doc edit` that would change it.
     A new document whose URL (a page's canonical one, or --url) an earlier document has is
     still added, with a warning naming that document (in --json, `same_url_as`): a newer copy
     of an article belongs in its revisions (`doc update`).

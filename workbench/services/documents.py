@@ -94,6 +94,9 @@ class _Ready:
     redirects: tuple[str, ...] = ()
     # The language was read from the text's script, neither given nor the page's own.
     language_guessed: bool = False
+    # The text was fetched from a URL the person gave: that URL (or the canonical one the page
+    # names) is given as the document's, as --url would be.
+    fetched: bool = False
 
 
 def _readied(
@@ -132,7 +135,15 @@ def _readied(
         given.published or _own_date(page.get("published")),
         language or guessed,
     )
-    return _Ready(content, given, meta, meta.checked(), redirects, guessed is not None)
+    return _Ready(
+        content,
+        given,
+        meta,
+        meta.checked(),
+        redirects,
+        language_guessed=guessed is not None,
+        fetched=fetched_url is not None,
+    )
 
 
 def _own_date(value: str | None) -> str | None:
@@ -159,8 +170,14 @@ def _stored(tx: Tx, ready: _Ready) -> Added:
         existing, number = found
         view = DocumentView.of(existing)
         stored = view.to_json()
-        # Only what the person gave is reported as not applied, not what a page says.
-        named = [n for n in EDITABLE if getattr(ready.given, n) is not None]
+        # Only what the person gave is reported as not applied, not what a page says; a URL
+        # typed to fetch the text is given (a trial's text from another address was told
+        # only "already stored as document #9 (same text)").
+        named = [
+            n
+            for n in EDITABLE
+            if getattr(ready.given, n) is not None or (n == "url" and ready.fetched)
+        ]
         columns = ready.columns
         differs = {
             n: event_value(columns[n]) for n in named if event_value(columns[n]) != stored[n]
