@@ -120,7 +120,9 @@ def add(
     byline after its headings ("By NAME", 记者 NAME 报道, also on the line under a headline) its
     author, left out of the text as a page's byline is. A text that says no language (a plain
     file, a page with no language tag) is given the one its script settles, and the line says
-    so: zh (Han without kana), ja, ko, or en where English's commonest words are; else none.
+    so: zh (Han without kana), ja, ko, or en where English's commonest words are, when it holds
+    60% of the text's words (a Han character counting as two-thirds of one); else none, and two
+    sharing the text (a Chinese headline over an English body) are named.
     Options given win over what a page or file says of itself. The text is normalised to
     NFC with LF line endings; claim offsets count code points of that text. Adding a text
     already stored (any revision of a document) adds nothing and says which revision holds it,
@@ -197,6 +199,12 @@ def _added_line(result: Added, name: str | None, names: list[str | None]) -> str
         line = f"added document #{d.id}: {d.length} characters, sha256 {d.sha256[:12]}"
         if result.language_guessed:
             line += f", language {d.language} (read from the text)"
+        elif result.language_mixed:
+            # Neither language holds most of the text: a wrong one would be published.
+            line += (
+                f", no language: {' and '.join(result.language_mixed)} share the text "
+                f"(doc edit {d.id} --lang sets one)"
+            )
     elif result.same_as_input is not None:
         earlier = names[result.same_as_input - 1]
         line = f"same text as {earlier} above (document #{d.id}); nothing added"
