@@ -78,33 +78,32 @@ class ClaimRow(BaseModel):
 
 # What a claims file cannot do without: the claim, and where it is in the text.
 NEEDS = "a claims file needs text, and quote or start and end (see `workbench schema claims`)"
+# The columns that say so, found wherever they are in a file of many columns.
+NEEDED = frozenset({"text", "quote", "start", "end"})
+# The columns a refusal names, in the file's order.
+COLUMNS_NAMED = 10
 
 
 def column_problem(columns: Iterable[str]) -> str | None:
-    """What is wrong with a claims file's columns as a whole (None: nothing), said once rather
-    than through each row's failure: no column it knows (a header such as `claim_text,
-    excerpt, who`), or no `text`, or neither `quote` nor `start` and `end`. The unknown ones
-    are named, in the file's order, with what a claims file needs."""
+    """Why a file with these columns cannot be a claims table (None: it can): it has no
+    `text` column, or neither `quote` nor `start` and `end`. Every row would fail alike, so
+    the file is refused once, in words, naming the columns it has in the file's order (a
+    trial's header `claim_text,excerpt,who` was told "row 2: text: Field required" for each
+    row). A column it does not know beside the needed ones is said by the rows that give it."""
     given = list(dict.fromkeys(columns))
-    known = set(ClaimRow.model_fields)
-    unknown = [name for name in given if name not in known]
-    present = set(given) & known
+    present = set(given)
     pinned = "quote" in present or {"start", "end"} <= present
-    if present and "text" in present and pinned:
+    missing = ([] if "text" in present else ["'text' column"]) + (
+        [] if pinned else ["'quote' column (nor 'start' and 'end')"]
+    )
+    if not missing:
         return None
-    said = []
-    if unknown:
-        more = f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
-        said.append(
-            f"unknown column{'s' if len(unknown) > 1 else ''} "
-            f"{', '.join(_shown(name) for name in unknown[:10])}{more}"
-        )
-    missing = ([] if "text" in present else ["text"]) + ([] if pinned else ["quote"])
-    if present:
-        said.append(f"no {' and no '.join(missing)} column")
-    elif not unknown:
-        said.append("no columns")
-    return "; ".join([*said, NEEDS])
+    if not given:
+        return f"no columns: {NEEDS}"
+    more = f" and {len(given) - COLUMNS_NAMED} more" if len(given) > COLUMNS_NAMED else ""
+    named = ", ".join(_shown(name) for name in given[:COLUMNS_NAMED]) + more
+    are = "the file's one column is" if len(given) == 1 else "the file's columns are"
+    return f"no {' and no '.join(missing)}: {are} {named}; {NEEDS}"
 
 
 def _shown(name: str) -> str:

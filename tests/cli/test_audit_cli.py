@@ -74,6 +74,17 @@ def test_verify_deleted_last_event_against_noted_head(cli: Run, trail: None, db_
     assert r.out.startswith("BROKEN at seq 5: the trail ends at seq 4 but 5 events were noted")
 
 
+def test_verify_says_a_head_and_count_that_disagree(cli: Run, trail: None) -> None:
+    # The trail holds: not BROKEN, but the --count given is not the head's (exit 1).
+    head = json.loads(cli("audit", "head", "--json").out)["head"]
+    r = cli("audit", "verify", "--head", head, "--count", "4")
+    assert r.code == 1 and r.out == f"OK 5 events, head {head}\n"
+    assert r.err == "error: the head given is the hash of event 5, not 4: check --count\n"
+    report = json.loads(cli("audit", "verify", "--head", head, "--count", "4", "--json").out)
+    assert report["ok"] is False and report["break"] is None
+    assert report["mismatch"] == "the head given is the hash of event 5, not 4: check --count"
+
+
 def test_verify_usage_errors(cli: Run, trail: None) -> None:
     r = cli("audit", "verify", "--head", "xyz")
     assert r.code == 2 and r.err.startswith("error: head 'xyz' is not a SHA-256")

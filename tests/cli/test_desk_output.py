@@ -265,7 +265,7 @@ def test_a_desk_edit_that_changes_nothing_says_so(cli: Run) -> None:
         "claim #1: priority already normal; nothing changed\n"
     )
     assert ok(cli("claim", "due", "1", "--clear")).out == (
-        "claim #1: due already none; nothing changed\n"
+        "claim #1: already has no due date; nothing changed\n"
     )
     ok(cli("claim", "tag", "1", "x"))
     assert ok(cli("claim", "tag", "1", "x")).out == ("claim #1: tags already x; nothing changed\n")

@@ -135,3 +135,25 @@ def test_a_text_that_says_no_language_gets_one_read_from_it(cli: Run, tmp_path: 
     other.write_text("另一篇：营收下降3%。", encoding="utf-8")
     added = json.loads(ok(cli("doc", "add", str(other), "--lang", "zh-Hant", "--json")).out)
     assert added["language"] == "zh-Hant" and "language_guessed" not in added
+
+
+def test_a_text_two_languages_share_gets_none_and_says_which(cli: Run, tmp_path: Path) -> None:
+    """A trial's Markdown file (a Chinese headline and byline, 51 Han characters against 28
+    English words) was stored `language en (read from the text)`, and its ClaimReview said
+    inLanguage en. Weighed in words, neither language holds most of it: none is stored, and
+    the line names both."""
+    md = tmp_path / "mixed.md"
+    md.write_text(
+        "# 港口扩建计划获市议会批准\n\n记者 王晓明\n\n"
+        "The city council approved the harbour expansion on Tuesday by a vote of nine to two, "
+        "and the mayor said the project would create four hundred new jobs.\n\n"
+        "市长表示，该项目将在明年三月开工，预计两年内完工，总投资约为一亿两千万欧元。\n",
+        encoding="utf-8",
+    )
+    r = ok(cli("doc", "add", str(md)))
+    assert r.out.endswith(", no language: zh and en share the text (doc edit 1 --lang sets one)\n")
+    shown = json.loads(ok(cli("doc", "show", "1", "--json")).out)
+    assert shown["language"] is None and shown["title"] == "港口扩建计划获市议会批准"
+    md.write_text(md.read_text(encoding="utf-8") + "另一段。\n", encoding="utf-8")
+    added = json.loads(ok(cli("doc", "add", str(md), "--json")).out)
+    assert added["languages_mixed"] == ["zh", "en"] and "language_guessed" not in added

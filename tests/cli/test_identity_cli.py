@@ -27,12 +27,49 @@ def test_empty_workbench_user_is_refused_like_empty_as(wbcli) -> None:  # type: 
     assert r.code == 2 and "needs a name" in r.err
 
 
-@pytest.mark.parametrize("name", ["ali\nce", "alice\u200b", "\u0430lice", "a\x1b[2Jb"])
-def test_disguised_names_are_one_line_refusals(wbcli, name: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("name", ["ali\nce", "alice\u200b", "\u0430lice", "a\x1b[2Jb", "x" * 101])
+def test_disguised_names_are_one_line_usage_errors(wbcli, name: str) -> None:  # type: ignore[no-untyped-def]
+    # Wrong by itself, whatever the desk holds: bad usage (exit 2), as an empty --as is.
     r = wbcli("--as", name, "user", "list")
-    assert r.code == 1 and r.crash is None
+    assert r.code == 2 and r.crash is None
     assert r.err.count("\n") == 1 and r.err.startswith("error: --as")
     assert "\x1b" not in r.err
+    r = wbcli("user", "list", user=name)
+    assert r.code == 2 and r.err.startswith("error: WORKBENCH_USER")
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["claim", "assign", "1", "--to", "pol\u0456ce"], "--to 'pol\u0456ce' mixes scripts"),
+        (["claim", "assign", "1", "--to", "bo\u200bb"], "--to: character 3 is U+200B"),
+        (["user", "add", "pol\u0456ce"], "NAME 'pol\u0456ce' mixes scripts"),
+        (["user", "add", "bo\u200bb"], "NAME: character 3 is U+200B ZERO WIDTH SPACE"),
+        (["claim", "list", "--assignee", "pol\u0456ce"], "--assignee 'pol\u0456ce' mixes"),
+    ],
+)
+def test_a_name_wrong_by_itself_is_bad_usage_wherever_it_is_typed(  # type: ignore[no-untyped-def]
+    wbcli, args: list[str], said: str
+) -> None:
+    """A trial: `claim tag 9 pol\u0456ce` (a Cyrillic і) exited 2, but the same name after
+    --to, --as or `user add` exited 1, as if the desk had refused it. Checked before any
+    database is opened: nothing is created."""
+    r = wbcli(*args)
+    assert r.code == 2 and r.out == "" and r.crash is None, r.err
+    assert r.err.count("\n") == 1 and r.err.startswith(f"error: {said}"), r.err
+    r = wbcli(*args, "--json")
+    assert r.code == 2 and json.loads(r.err)["error"]["kind"] == "usage"
+
+
+def test_a_name_like_a_registered_one_is_still_refused(wbcli) -> None:  # type: ignore[no-untyped-def]
+    # Refused for what the desk holds (a registered look-alike): exit 1, not bad usage.
+    assert wbcli("--as", "lin", "user", "add", "lin").code == 0
+    r = wbcli("--as", "lin", "user", "add", "l1n")
+    assert r.code == 1 and "looks like the registered user 'lin'" in r.err
+    r = wbcli("--as", "l1n", "user", "list")
+    assert r.code == 0  # a read needs no registered name
+    r = wbcli("--as", "l1n", "user", "add", "mei")
+    assert r.code == 1 and "'l1n' looks like the registered user 'lin' but is not them" in r.err
 
 
 def test_registered_users_gate_every_change(wbcli) -> None:  # type: ignore[no-untyped-def]
@@ -46,7 +83,7 @@ def test_registered_users_gate_every_change(wbcli) -> None:  # type: ignore[no-u
     r = wbcli("--as", "MARIA", "user", "add", "editor", "--json")
     assert r.code == 0 and json.loads(r.out)["added_by"] == "maria"
     r = wbcli("--as", "\u0435ditor", "user", "add", "x")  # Cyrillic е
-    assert r.code == 1 and "mixes scripts" in r.err
+    assert r.code == 2 and "mixes scripts" in r.err
     r = wbcli("user", "list", "--json")
     assert [u["name"] for u in json.loads(r.out)] == ["editor", "maria"]
     r = wbcli("--as", "editor", "audit", "replay")

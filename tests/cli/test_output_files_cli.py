@@ -115,3 +115,63 @@ def test_a_report_site_refuses_a_folder_holding_its_pages_unless_force(
 def test_writing_to_a_device_needs_no_force(wb: Run) -> None:
     ok(wb("export", "claims", "-o", "/dev/null"))
     ok(wb("evidence", "get", "1", "-o", "/dev/null"))
+
+
+def test_the_writers_that_print_a_head_give_it_to_scripts_with_json(
+    wb: Run, tmp_path: Path
+) -> None:
+    """A trial: `report`, `export bundle` and `backup` printed a head hash (and counts) that a
+    script could only scrape from English. --json prints them as an object; the file written
+    is the same."""
+    import json
+
+    head = json.loads(ok(wb("audit", "head", "--json")).out)
+    r = ok(wb("export", "bundle", str(tmp_path / "desk.zip"), "--json"))
+    got = json.loads(r.out)
+    assert (got["path"], got["events"], got["head"]) == (
+        str(tmp_path / "desk.zip"),
+        head["count"],
+        head["head"],
+    )
+    assert got["tables"]["claims"] == 1 and got["schema_revision"] and r.err == ""
+    r = wb("export", "bundle", "-", "--json")  # the bundle and the JSON cannot share stdout
+    assert r.code == 2 and r.out == "" and json.loads(r.err)["error"]["kind"] == "usage"
+
+    r = ok(wb("report", "1", "-o", str(tmp_path / "r.html"), "--json"))
+    assert json.loads(r.out) == {
+        "path": str(tmp_path / "r.html"),
+        "document_id": 1,
+        "claims": 1,
+        "flagged": [],
+    }
+    assert (tmp_path / "r.html").read_text().startswith("<!DOCTYPE html>")
+    r = ok(wb("report", "--all", "-o", str(tmp_path / "site"), "--json"))
+    assert json.loads(r.out) == {
+        "path": str(tmp_path / "site"),
+        "pages": ["document-1.html", "index.html"],
+        "documents": 1,
+        "claims": 1,
+        "flagged": [],
+    }
+    r = wb("report", "1", "-o", "-", "--json")
+    assert r.code == 2 and r.out == ""
+
+
+def test_backup_json_names_the_copy_and_its_head(wb: Run, db_url: str, tmp_path: Path) -> None:
+    import json
+
+    r = ok(wb("backup", str(tmp_path / "copy.db"), "--json"))
+    got = json.loads(r.out)
+    if db_url.startswith("postgres"):
+        assert got["path"] is None and got["command"].startswith("pg_dump")
+        return
+    head = json.loads(ok(wb("audit", "head", "--json")).out)
+    assert got == {
+        "path": str(tmp_path / "copy.db"),
+        "count": head["count"],
+        "seq": head["seq"],
+        "head": head["head"],
+    }
+    assert r.err == ""
+    r = wb("backup", str(tmp_path / "copy.db"), "--json")
+    assert r.code == 1 and json.loads(r.err)["error"]["reason"] == "file_exists"

@@ -97,6 +97,14 @@ def test_revision_flow(cli: Run, files: tuple[Path, Path]) -> None:
     assert touched[2]["new_quote"] == "参数量达到4650亿"
     assert touched[3]["new_quote"] is None and touched[3]["status_before"] == "unverifiable"
     assert touched[2]["old_speaker"] is None and touched[2]["new_speaker"] is None
+    # --json, as every listing takes it (a trial was told "No such option '--json'"); with
+    # another --format it is bad usage
+    assert cli("doc", "changes", "1", "--json").out == r.out
+    assert cli("doc", "changes", "1", "--json", "--format", "json").out == r.out
+    r = cli("doc", "changes", "1", "--json", "--format", "md")
+    assert r.code == 2 and r.out == ""
+    assert json.loads(r.err)["error"]["message"].startswith("choose one of --json and --format md")
+    assert json.loads(cli("doc", "changes", "9", "--json").err)["error"]["kind"] == "not_found"
     r = cli("doc", "changes", "1", "--format", "md")
     assert "removed" in r.out and "参数量达到4650亿" in r.out
     assert "| 参数量达到4650亿 | status unverified |" in r.out.replace("“", "").replace("”", "")
@@ -311,13 +319,19 @@ def test_update_with_no_source_fetches_the_stored_url_again(
     assert "8 to 3" in cli("doc", "text", "1").out
     r = cli("doc", "update", "1")
     assert r.code == 0 and "nothing stored" in r.out
-    # A document with no URL has nothing to fetch: bad usage, saying what to give.
+    # A document with no URL has nothing to fetch: refused (it depends on what is stored, as
+    # a trial noted of the exit 2 this was), saying what to give.
     text = tmp_path / "a.txt"
     text.write_text("A text with no URL.\n", encoding="utf-8")
     assert cli("doc", "add", str(text)).code == 0
     r = cli("doc", "update", "2")
-    assert r.code == 2 and r.out == ""
-    assert "document #2 has no stored URL to fetch again; give FILE, URL or -" in r.err
+    assert r.code == 1 and r.out == ""
+    assert r.err == (
+        "error: document #2 has no stored URL to fetch again; give FILE, URL or - "
+        "(the text to store)\n"
+    )
+    r = cli("doc", "update", "2", "--json")
+    assert r.code == 1 and json.loads(r.err)["error"]["reason"] == "no_source"
     r = cli("doc", "update", "9")
     assert r.code == 1 and "no document #9" in r.err
 
@@ -345,6 +359,32 @@ def test_fetching_again_says_which_url_when_the_page_named_its_canonical_one(
     # A source given is fetched as given, with nothing more to say.
     r = cli("doc", "update", "1", f"{served}/mirror.html", "--json")
     assert r.code == 0 and r.err == "" and json.loads(r.out)["fetched_again"] is None
+
+
+def test_the_same_text_from_another_url_shows_both_urls(
+    cli: Run, served: str, tmp_path: Path
+) -> None:
+    """A trial added a page's text again from another address and was told only "already
+    stored as document #1 (same text)": the URL typed is given as --url would be, so the line
+    shows the stored URL against it, and how to change it."""
+    site = tmp_path / "site"
+    (site / "a.html").write_text(HARBOUR, encoding="utf-8")
+    (site / "b.html").write_text(HARBOUR, encoding="utf-8")
+    assert cli("doc", "add", f"{served}/a.html").code == 0
+    r = cli("doc", "add", f"{served}/b.html")
+    assert r.code == 0, r.err
+    assert r.out == "already stored as document #1 (same text); nothing added\n"
+    assert r.err.splitlines() == [
+        f"  url: stored {served}/a.html, given {served}/b.html",
+        "warning: document #1 keeps its stored metadata; to change it: workbench doc edit 1 "
+        f"--url {served}/b.html",
+    ]
+    r = cli("doc", "add", f"{served}/b.html", "--json")
+    assert json.loads(r.out)["not_applied"] == {"url": f"{served}/b.html"}
+    # from its own address again, nothing differs; a file names no URL
+    assert cli("doc", "add", f"{served}/a.html").err == ""
+    (tmp_path / "saved.html").write_text(HARBOUR, encoding="utf-8")
+    assert cli("doc", "add", str(tmp_path / "saved.html")).err == ""
 
 
 EV = (

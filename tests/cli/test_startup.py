@@ -210,10 +210,23 @@ def test_not_a_database_is_one_line(tmp_path: Path, workbench_main: Main) -> Non
         assert r.err.startswith("error: cannot open database") and "Traceback" not in r.err
 
 
-def test_no_subcommand_shows_help(workbench_main: Main) -> None:
-    for args in ([], ["claim"]):
-        r = workbench_main(args)
-        assert r.code == 0 and "Usage:" in r.out and r.err == ""
+def test_workbench_alone_shows_its_help(workbench_main: Main) -> None:
+    # The way in: the user asked what there is.
+    r = workbench_main([])
+    assert r.code == 0 and r.out.startswith("Usage: workbench [OPTIONS] COMMAND") and r.err == ""
+
+
+@pytest.mark.parametrize("group", ["claim", "doc", "audit", "export", "import", "user", "db"])
+def test_a_group_alone_is_a_command_left_out(workbench_main: Main, group: str) -> None:
+    """A trial: `workbench claim` printed its help and exited 0, as if it had done something.
+    A command left out is bad usage (exit 2), as Click says it (and as `workbench --db x.db`
+    with no command is): the group's usage and its commands, on stderr."""
+    r = workbench_main([group])
+    assert r.code == 2 and r.out == ""
+    assert r.err.startswith(f"Usage: workbench {group} [OPTIONS] COMMAND [ARGS]...")
+    assert "Commands:" in r.err
+    r = workbench_main(["--db", "x.db"])
+    assert r.code == 2 and r.err.startswith("error: Missing command.")
 
 
 def test_demo_on_a_loaded_seed_imports_no_sqlalchemy(

@@ -188,6 +188,14 @@ def test_desk_commands_and_queries(cli: Run) -> None:
     err_line(cli("claim", "priority", "3", "urgent"), 2, "high, normal, low")
     ok(cli("claim", "due", "2", "2000-01-01"))
     err_line(cli("claim", "due", "2", "tomorrow"), 2, "not a date")
+    # A date no deadline falls on is a typo of the year: bad usage (a trial's were taken).
+    for day in ("1900-01-01", "1999-12-31", "9999-12-31"):
+        err_line(cli("claim", "due", "2", day), 2, f"due date {day} is not a likely deadline")
+    r = ok(cli("claim", "due", "2", "--clear"))
+    assert r.out == "claim #2: due date cleared\n"  # not "due none"
+    r = ok(cli("claim", "due", "2", "--clear"))
+    assert r.out == "claim #2: already has no due date; nothing changed\n"
+    ok(cli("claim", "due", "2", "2000-01-01"))
 
     def ids(*args: str, env: dict[str, str] | None = None) -> list[int]:
         r = ok(cli("claim", "list", *args, "--json", env=env))
@@ -461,7 +469,7 @@ def test_a_due_date_already_past_is_said_to_make_open_claims_overdue(cli: Run) -
     setup_claims(cli)
     r = ok(cli("claim", "due", "1", "2", "2000-01-01"))
     assert r.err == "warning: 2000-01-01 has passed: #1, #2 are overdue already\n"
-    r = ok(cli("claim", "due", "1", "2999-01-01"))
+    r = ok(cli("claim", "due", "1", "2030-01-01"))
     assert r.err == ""
     # A verdict given leaves nothing overdue.
     ok(cli("claim", "status", "2", "in_progress"))

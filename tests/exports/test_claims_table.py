@@ -526,7 +526,7 @@ def test_a_claim_in_review_comes_back_in_progress_with_its_note(
         ("a.json", '{"quote": "x"}', "a list of objects, one per claim: it starts with '{'"),
         ("a.json", "", "a list of objects, one per claim: it is empty"),
         ("a.json", "[1]", "row 1: not an object"),
-        ("a.json", "[", r"ends without its closing '\]'"),
+        ("a.json", "[", r"not valid JSON: the text ends at line 1 column 2 without the array's"),
         # Values json itself refuses, each a one-line refusal rather than a traceback.
         ("big.json", '[{"start": ' + "1" * 5000 + "}]", "row 1: not valid JSON"),
         ("deep.json", "[" + "[" * 100_000 + "]" * 100_000 + "]", "row 1: nested too deeply"),

@@ -66,7 +66,7 @@ def test_tags_priority_overdue(wb: Workbench, ids: list[int]) -> None:
     assert found(wb, sort="priority") == [c, b, d, a]
     yesterday = (dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1)).isoformat()
     set_due(wb, [d], yesterday)
-    set_due(wb, [b], "2999-01-01")
+    set_due(wb, [b], (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=366)).isoformat())
     assert found(wb, overdue=True) == [d]
     assert found(wb, sort="due") == [d, b, a, c]
     set_status(wb, d, "unverifiable", note="no record")

@@ -168,6 +168,30 @@ def test_noted_head_still_holds_after_new_events(trail: Workbench) -> None:
     assert report.ok and report.noted_head_seq == EVENTS and report.count == EVENTS + 1
 
 
+def test_a_head_and_count_that_disagree_are_said_so_not_a_break(trail: Workbench) -> None:
+    """A trial: `--head <hash of seq 7> --count 6` was told "BROKEN at seq 6: ... the trail was
+    renumbered". An event's hash covers its seq, so the head found at seq 7 is the event noted,
+    where it was written, and the trail holds: it is the count given that does not go with it."""
+    noted = chain_head(trail)
+    report = verify_database(trail, head=noted.hash, count=noted.count - 1)
+    assert not report.ok and report.broken is None and report.count == EVENTS
+    assert report.mismatch == f"the head given is the hash of event {EVENTS}, not 6: check --count"
+    assert report.to_json()["mismatch"] == report.mismatch
+    report = verify_database(trail, head=noted.hash, count=noted.count + 2)
+    assert report.broken is None
+    assert report.mismatch == (
+        f"the head given is the hash of event {EVENTS}, not 9: check --count; the trail holds "
+        f"{EVENTS} events"
+    )
+    report = verify_database(trail, head=GENESIS, count=3)
+    assert report.broken is None and report.mismatch is not None
+    assert report.mismatch.startswith("the head given is the hash of no event")
+    # agreeing, they hold; a head nowhere in the trail is still a break
+    assert verify_database(trail, head=noted.hash, count=noted.count).mismatch is None
+    sql(trail, "DELETE FROM events WHERE seq = :s", s=EVENTS)
+    broken_at(trail, EVENTS - 1, "is not the hash of seq 6", head=noted.hash, count=EVENTS - 1)
+
+
 def test_deleted_last_events_replaced_by_others(trail: Workbench) -> None:
     """Cut the end and write new events in its place: a valid chain, not the noted one."""
     noted = chain_head(trail)

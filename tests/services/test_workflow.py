@@ -586,8 +586,19 @@ def test_a_due_date_names_the_claims_it_makes_overdue_at_once(
     set_status(wb, c, "opinion", note="a view")
     assert set_due(wb, [a, b, c], "2000-01-01").overdue == (a, b)
     assert set_due(wb, [a], "2000-01-01").overdue == (a,)  # already so: still overdue
-    assert set_due(wb, [a, b], "2999-01-01").overdue == ()
+    next_year = (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=366)).isoformat()
+    assert set_due(wb, [a, b], next_year).overdue == ()
     assert set_due(wb, [a, b], None).overdue == ()
+
+
+@pytest.mark.parametrize("day", ["1900-01-01", "1999-12-31", "9999-12-31", "2999-01-01"])
+def test_a_due_date_no_deadline_falls_on_is_refused(
+    wb: Workbench, claims: list[int], day: str
+) -> None:
+    # A trial's 1900-01-01 and 9999-12-31 were taken: typos of the year.
+    with pytest.raises(InvalidInput, match=f"due date {day} is not a likely deadline"):
+        set_due(wb, claims[:1], day)
+    assert get_claim(wb, claims[0]).due is None
 
 
 def test_desk_edits_say_which_claims_were_already_so(wb: Workbench, claims: list[int]) -> None:

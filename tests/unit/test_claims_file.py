@@ -24,22 +24,41 @@ def test_a_file_with_the_needed_columns_has_no_column_problem(columns: tuple[str
     ("columns", "said"),
     [
         # a trial's header: nothing known
-        (("claim_text", "excerpt", "who"), f"unknown columns claim_text, excerpt, who; {NEEDS}"),
-        (("claim",), f"unknown column claim; {NEEDS}"),
+        (
+            ("claim_text", "excerpt", "who"),
+            "no 'text' column and no 'quote' column (nor 'start' and 'end'): the file's columns "
+            f"are claim_text, excerpt, who; {NEEDS}",
+        ),
+        (
+            ("claim",),
+            "no 'text' column and no 'quote' column (nor 'start' and 'end'): the file's one "
+            f"column is claim; {NEEDS}",
+        ),
         # required ones missing
-        (("quote", "speaker"), f"no text column; {NEEDS}"),
-        (("text", "start"), f"no quote column; {NEEDS}"),
-        (("claim_text", "quote"), f"unknown column claim_text; no text column; {NEEDS}"),
-        (("speaker",), f"no text and no quote column; {NEEDS}"),
-        ((), f"no columns; {NEEDS}"),
+        (("quote", "speaker"), f"no 'text' column: the file's columns are quote, speaker; {NEEDS}"),
+        (
+            ("text", "start"),
+            "no 'quote' column (nor 'start' and 'end'): the file's columns are text, start; "
+            + NEEDS,
+        ),
+        (
+            ("claim_text", "quote", "who"),
+            f"no 'text' column: the file's columns are claim_text, quote, who; {NEEDS}",
+        ),
+        ((), f"no columns: {NEEDS}"),
         # names as given, repeats once, odd ones quoted and long ones clipped
-        (("who", "who", "a\tb", "x" * 50), f"unknown columns who, 'a\\tb', {'x' * 39}…; {NEEDS}"),
+        (
+            ("who", "who", "a\tb", "x" * 50),
+            "no 'text' column and no 'quote' column (nor 'start' and 'end'): the file's columns "
+            f"are who, 'a\\tb', {'x' * 39}…; {NEEDS}",
+        ),
     ],
 )
 def test_a_file_without_them_is_said_once(columns: tuple[str, ...], said: str) -> None:
     assert column_problem(columns) == said
 
 
-def test_many_unknown_columns_are_counted_past_ten() -> None:
+def test_many_columns_are_counted_past_ten() -> None:
     said = column_problem([f"c{n}" for n in range(15)])
-    assert said is not None and said.startswith("unknown columns c0, c1,") and "and 5 more" in said
+    assert said is not None and said.startswith("no 'text' column and no 'quote' column")
+    assert "the file's columns are c0, c1," in said and "c9 and 5 more; " in said

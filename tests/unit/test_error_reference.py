@@ -14,6 +14,7 @@ from workbench.domain.errors import (
 )
 from workbench.domain.transitions import Refusal
 from workbench.new_file import FILE_EXISTS
+from workbench.services.documents import NO_SOURCE
 from workbench.services.registry import ROLE_MISMATCH
 from workbench.services.revisions import UNRELATED
 from workbench.services.settings import NOT_DESK_OWNER
@@ -42,6 +43,8 @@ def test_every_refusal_reason_is_documented() -> None:
 def test_other_reasons_a_script_can_act_on_are_documented() -> None:
     # doc update's refusal of another article: a script may retry it with --force.
     assert f"| `{UNRELATED}` | `invalid_input` |" in PAGE
+    # doc update DOC of a document with no URL: a script gives the text instead.
+    assert f"| `{NO_SOURCE}` | `invalid_input` |" in PAGE
     # An existing file a command would write over: a script may retry with --force.
     assert f"| `{FILE_EXISTS}` | `invalid_input` |" in PAGE
     # A shared database's older schema, and an upgrade the role may not make: a script may

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from workbench.domain.language import guess_language
+from workbench.domain.language import guess_language, read_language
 
 
 @pytest.mark.parametrize(
@@ -37,3 +39,47 @@ def test_a_script_that_settles_the_language(text: str, language: str) -> None:
 def test_no_language_where_the_script_does_not_settle_it(text: str) -> None:
     # A wrong tag published (ClaimReview's inLanguage) is worse than none.
     assert guess_language(text) is None
+
+
+# A trial's Markdown file: a Chinese headline and byline over an English paragraph and a
+# Chinese one, 51 Han characters against 28 English words. Counted by letters it was 74%
+# Latin, so stored `en` and published as inLanguage en.
+TRIAL = (
+    "港口扩建计划获市议会批准\n\n记者 王晓明\n\n"
+    "The city council approved the harbour expansion on Tuesday by a vote of nine to two, and "
+    "the mayor said the project would create four hundred new jobs.\n\n"
+    "市长表示，该项目将在明年三月开工，预计两年内完工，总投资约为一亿两千万欧元。\n"
+)
+
+
+def test_the_trials_proportions_guess_no_language_and_name_both() -> None:
+    han = sum("\u4e00" <= c <= "\u9fff" for c in TRIAL)
+    words = len(re.findall("[A-Za-z]+", TRIAL))
+    assert (han, words) == (51, 28)
+    # 51 Han characters are some 34 words against 28: neither holds 60% of the text.
+    guess = read_language(TRIAL)
+    assert guess.language is None and guess.mixed == ("zh", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # a Chinese headline over a long English article: English
+        ("港口扩建计划获市议会批准\n\n" + TRIAL.split("\n\n")[2] * 4, "en"),
+        # an English headline over a Chinese article: Chinese
+        ("Harbour expansion approved\n\n" + TRIAL.split("\n\n")[3] * 3, "zh"),
+        # the trial's text with its English paragraph gone: Chinese
+        (TRIAL.replace(TRIAL.split("\n\n")[2], ""), "zh"),
+    ],
+)
+def test_a_clear_majority_of_words_settles_it(text: str, language: str) -> None:
+    assert read_language(text).language == language and read_language(text).mixed == ()
+
+
+def test_a_language_the_text_does_not_settle_is_not_named_as_sharing_it() -> None:
+    # French beside Chinese: only Chinese is a language read here, and it holds no majority.
+    text = (
+        "Le conseil municipal a approuvé l'extension du port mardi par neuf voix contre deux.\n"
+        "市长表示，该项目将在明年三月开工。"
+    )
+    assert read_language(text).language is None and read_language(text).mixed == ()

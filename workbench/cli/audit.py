@@ -12,7 +12,7 @@ from workbench.cli.errors import EXIT_REFUSED
 from workbench.cli.options import (
     ID,
     MOMENT,
-    PERSON,
+    RECORDED_NAME,
     bom_option,
     check_bom_usage,
     count_option,
@@ -42,7 +42,12 @@ def audit() -> None:
 @click.option("--claim", "claim_id", type=ID, metavar="ID", help="Only events about claim ID.")
 @doc_filter_option("Only events about document DOC and its claims.")
 @click.option(
-    "--actor", "actors", type=PERSON, multiple=True, metavar="NAME", help="Only events by NAME."
+    "--actor",
+    "actors",
+    type=RECORDED_NAME,
+    multiple=True,
+    metavar="NAME",
+    help="Only events by NAME.",
 )
 @click.option(
     "--action",
@@ -126,8 +131,9 @@ def verify(
 
     Prints `OK <count> events, head <hash>`, or the first bad event's seq and what is wrong
     (exit 1). Events deleted from the end leave a valid chain: give the --head (and --count)
-    noted earlier from `workbench audit head` to catch that too. An exported file holding no
-    events (a filtered export that matched none) verifies nothing: it says so, exit 1.
+    noted earlier from `workbench audit head` to catch that too. A --head that is the hash of
+    another event than --count names is said as such (exit 1), not as a break. An exported file
+    holding no events (a filtered export that matched none) verifies nothing: it says so, exit 1.
     """
     from workbench.services.verify import head_problem, verify_database, verify_file
 
@@ -176,7 +182,10 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
             f"as many as the export's scope states; {r.gap_count} links not checked "
             f"(into seq {gaps}{more}): a filtered export ({filters})"
         )
-    if head is not None or count is not None:
+    if r.mismatch is not None:
+        # The trail holds (the line above): it is the --head and --count given that disagree.
+        click.echo(f"error: {r.mismatch}", err=True)
+    elif head is not None or count is not None:
         since = (r.last_seq or 0) - (r.noted_head_seq or count or 0)
         if head is None:
             # (a count alone names no head: say what was checked, the count)

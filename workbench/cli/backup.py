@@ -5,26 +5,36 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
-from workbench.cli.render import message, plural
+from workbench.cli.options import json_context
+from workbench.cli.render import emit_json, message, plural
 
 
 @click.command()
 @click.argument("file", metavar="FILE", type=click.Path(dir_okay=False))
-@click.pass_context
-def backup(ctx: click.Context, file: str) -> None:
+@json_context
+def backup(ctx: click.Context, file: str, as_json: bool) -> None:
     """Copy the database to FILE, consistently, while others keep working.
 
     SQLite: the online backup API writes a complete copy (never over an existing file) and
     its audit head is printed. PostgreSQL: prints the pg_dump command to run. Restoring and
-    checking a copy: see docs/backup.md.
+    checking a copy: see docs/backup.md. --json prints {"path", "count", "seq", "head"}: the
+    copy and its audit head, named as `audit head --json` names them (PostgreSQL: {"path":
+    null, "command"}).
     """
     from workbench.services.backup import backup as run_backup
 
     b = run_backup(workbench_from(ctx), file)
     if b.command is not None:
+        if as_json:
+            emit_json({"path": None, "command": b.command})
+            message("PostgreSQL is backed up by pg_dump: run its command (see docs/backup.md)")
+            return
         click.echo(b.command)
         message("PostgreSQL is backed up by pg_dump: run the command above (see docs/backup.md)")
         return
     assert b.head is not None
+    if as_json:
+        emit_json({"path": b.path, "count": b.head.count, "seq": b.head.seq, "head": b.head.hash})
+        return
     click.echo(f"backed up to {b.path}: {plural(b.head.count, 'event')}, head {b.head.hash}")
     message(f"check the copy with: workbench --db {b.path} audit verify --head {b.head.hash}")

@@ -16,6 +16,7 @@ from workbench.cli.options import (
     OFFSET,
     PERSON,
     POSITIVE,
+    RECORDED_NAME,
     bom_misused,
     bom_option,
     claim_id_argument,
@@ -302,7 +303,7 @@ def _change(payload: dict[str, object]) -> str:
 @doc_filter_option("Only claims of DOC.")
 @click.option(
     "--speaker",
-    type=PERSON,
+    type=RECORDED_NAME,
     metavar="NAME",
     help="Only claims made by NAME, in any case or spacing.",
 )

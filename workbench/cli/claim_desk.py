@@ -9,8 +9,7 @@ import click
 from workbench.cli.common import usage_unless_none, workbench_from
 from workbench.cli.options import ID, PERSON, if_version_option, json_context, json_option
 from workbench.cli.render import json_out, message, warning
-from workbench.domain.clock import parse_date
-from workbench.domain.desk import PRIORITY_NAMES, new_tag, normalise_tag
+from workbench.domain.desk import PRIORITY_NAMES, due_date, new_tag, normalise_tag
 from workbench.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -167,9 +166,10 @@ def priority(
 
 
 def _check_due(value: str) -> None:
-    """A malformed DATE is bad usage (exit 2), as it is for every date option (see DAY)."""
+    """A malformed DATE is bad usage (exit 2), as it is for every date option (see DAY), and so
+    is one no deadline falls on (before 2000, or over ten years ahead: `desk.due_date`)."""
     try:
-        parse_date(value, "due date")
+        due_date(value)
     except InvalidInput as exc:
         raise click.UsageError(exc.message) from None
 
@@ -186,7 +186,11 @@ def due(
     expected_version: int | None,
     as_json: bool,
 ) -> None:
-    """Set (YYYY-MM-DD) or --clear the due date of claims."""
+    """Set (YYYY-MM-DD) or --clear the due date of claims.
+
+    A due date falls from 2000-01-01 to ten years from today: another is a typo of the year
+    (bad usage). One already past is set, with a warning that the claims are overdue.
+    """
     from workbench.services.workflow import set_due
 
     ids, rest = _split_ids(args)
@@ -198,7 +202,10 @@ def due(
     done = set_due(
         workbench_from(ctx), ids, None if clear else rest[0], expected_version=expected_version
     )
-    _report(done, as_json, "due {due}", "due already {due}" + _SAME)
+    if clear:
+        _report(done, as_json, "due date cleared", "already has no due date" + _SAME)
+    else:
+        _report(done, as_json, "due {due}", "due already {due}" + _SAME)
     if done.overdue:
         # A date already past: most likely a typo of the year, of which a trial was told nothing.
         late = ", ".join(f"#{i}" for i in done.overdue)

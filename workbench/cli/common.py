@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def workbench_from(ctx: click.Context) -> Workbench:
     from workbench.cli.hints import error_text
-    from workbench.domain.errors import EMPTY_SETTING, InvalidInput
+    from workbench.domain.errors import EMPTY_SETTING, INVALID_NAME, InvalidInput
     from workbench.services.context import Workbench
 
     root = ctx.find_root()
@@ -23,10 +23,12 @@ def workbench_from(ctx: click.Context) -> Workbench:
     try:
         wb = Workbench.open(opts.get("db"), opts.get("actor"))
     except InvalidInput as exc:
-        if exc.reason != EMPTY_SETTING:
+        if exc.reason not in (EMPTY_SETTING, INVALID_NAME):
             raise
         # `--db ""`, WORKBENCH_USER= ...: a setting of `workbench` itself given empty is bad
-        # usage (exit 2), and `workbench --help` is where those settings are described.
+        # usage (exit 2), and `workbench --help` is where those settings are described. So is
+        # a name that no desk would take (`--as` with a zero-width space, or a Cyrillic а in
+        # a Latin name): what is wrong is in the name alone.
         raise click.UsageError(error_text(exc), root) from None
     # Said when the command ends, whether or not it succeeded, if the file is still there.
     root.call_on_close(lambda: say_if_created(wb))

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from workbench.cli.common import usage_unless_none, workbench_from
 from workbench.cli.options import (
@@ -119,10 +120,14 @@ def add(
     byline after its headings ("By NAME", 记者 NAME 报道, also on the line under a headline) its
     author, left out of the text as a page's byline is. A text that says no language (a plain
     file, a page with no language tag) is given the one its script settles, and the line says
-    so: zh (Han without kana), ja, ko, or en where English's commonest words are; else none.
+    so: zh (Han without kana), ja, ko, or en where English's commonest words are, when it holds
+    60% of the text's words (a Han character counting as two-thirds of one); else none, and two
+    sharing the text (a Chinese headline over an English body) are named.
     Options given win over what a page or file says of itself. The text is normalised to
     NFC with LF line endings; claim offsets count code points of that text. Adding a text
-    already stored (any revision of a document) adds nothing and says which revision holds it.
+    already stored (any revision of a document) adds nothing and says which revision holds it,
+    with the metadata given (a URL fetched included) that differs from the stored: both, and
+    the `doc edit` that would change it.
     A new document whose URL (a page's canonical one, or --url) an earlier document has is
     still added, with a warning naming that document (in --json, `same_url_as`): a newer copy
     of an article belongs in its revisions (`doc update`).
@@ -194,6 +199,12 @@ def _added_line(result: Added, name: str | None, names: list[str | None]) -> str
         line = f"added document #{d.id}: {d.length} characters, sha256 {d.sha256[:12]}"
         if result.language_guessed:
             line += f", language {d.language} (read from the text)"
+        elif result.language_mixed:
+            # Neither language holds most of the text: a wrong one would be published.
+            line += (
+                f", no language: {' and '.join(result.language_mixed)} share the text "
+                f"(doc edit {d.id} --lang sets one)"
+            )
     elif result.same_as_input is not None:
         earlier = names[result.same_as_input - 1]
         line = f"same text as {earlier} above (document #{d.id}); nothing added"
@@ -333,20 +344,15 @@ def update(
     again whose words are back with their context (an edit undone, even after other edits) gets
     back the span it was given on and loses its flag.
     """
-    from workbench.domain.errors import InvalidInput
-    from workbench.services.documents import NO_SOURCE, load_problem, update_from
+    from workbench.services.documents import load_problem, update_from
 
     if file is not None:
         usage_unless_none(load_problem(file, user_agent=user_agent))
-    try:
-        result = update_from(
-            workbench_from(ctx), document_id, file, fmt=fmt, user_agent=user_agent, force=force
-        )
-    except InvalidInput as exc:
-        if exc.reason != NO_SOURCE:
-            raise
-        usage_unless_none(exc)
-        raise
+    # A document with no stored URL to fetch again is refused (exit 1): the command line is
+    # right for a document that has one.
+    result = update_from(
+        workbench_from(ctx), document_id, file, fmt=fmt, user_agent=user_agent, force=force
+    )
     if result.fetched_again:
         # Not typed by the user: for a page, the canonical URL it names, so say which.
         message(f"fetched document #{document_id}'s URL {result.fetched_again}")
@@ -594,14 +600,22 @@ def _current(detail: DocumentDetail) -> str | None:
     type=click.Choice(["text", "md", "json"], case_sensitive=False),
     default="text",
     show_default=True,
+    help="--json is --format json.",
 )
-@click.pass_context
-def changes(ctx: click.Context, document_id: int, since: int | None, fmt: str) -> None:
+@json_context
+def changes(
+    ctx: click.Context, document_id: int, since: int | None, fmt: str, as_json: bool
+) -> None:
     """The stealth-edit report: for each revision, what changed, and for each claim the change
     touched, its old quote, its new quote (or "removed"), its speaker before and after if the
     revision gave its line to another, and its status and verdict before."""
     from workbench.services.changes import document_changes
 
+    if as_json:
+        # As every listing takes it (a trial's `doc changes 1 --json` was told "No such option").
+        if fmt != "json" and ctx.get_parameter_source("fmt") != ParameterSource.DEFAULT:
+            raise click.UsageError(f"choose one of --json and --format {fmt}")
+        fmt = "json"
     report = document_changes(workbench_from(ctx), document_id, since)
     if fmt == "json":
         emit_json(report.to_json())

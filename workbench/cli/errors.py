@@ -126,6 +126,18 @@ def _interrupted() -> NoReturn:
     sys.exit(130)  # the shell's 128 + SIGINT
 
 
+def _group_alone(exc: click.exceptions.NoArgsIsHelpError) -> NoReturn:
+    """`workbench` alone is the way in: its help on stdout, exit 0 (the user asked what there
+    is). A group alone (`workbench claim`) is a command left out, as `workbench --db x.db` is:
+    bad usage (exit 2), with the group's usage and commands on stderr, as Click says it."""
+    ctx = exc.ctx
+    if ctx.parent is None:
+        click.echo(ctx.get_help())
+        sys.exit(0)
+    click.echo(ctx.get_help(), err=True)
+    sys.exit(EXIT_USAGE)
+
+
 def run(command: click.Command, args: list[str]) -> Any:
     as_json = wants_json(args)
     if hasattr(signal, "SIGPIPE"):
@@ -141,9 +153,7 @@ def run(command: click.Command, args: list[str]) -> Any:
     try:
         return command.main(args=args, prog_name="workbench", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError as exc:
-        # `workbench` or `workbench claim` alone: the user asked what there is.
-        click.echo(exc.ctx.get_help() if exc.ctx else exc.format_message())
-        sys.exit(0)
+        _group_alone(exc)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.Abort as exc:

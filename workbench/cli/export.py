@@ -17,10 +17,11 @@ from workbench.cli.options import (
     check_bom_usage,
     force_option,
     format_option,
+    json_context,
     output_option,
 )
 from workbench.cli.progress import progress_bar, wanted
-from workbench.cli.render import message, plural, warning
+from workbench.cli.render import emit_json, message, plural, warning
 
 if TYPE_CHECKING:
     from workbench.exports.table_xlsx import CutCell, StoodIn
@@ -286,23 +287,42 @@ def claims_command(
 
 @export.command("bundle")
 @click.argument("path", metavar="FILE", type=click.Path(dir_okay=False, writable=True))
-@click.pass_context
-def bundle_command(ctx: click.Context, path: str) -> None:
+@json_context
+def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
     """Everything, losslessly, in one deterministic archive (a ZIP of JSON lines).
 
     Documents, claims, notes, evidence with its archived bytes, settings and the audit trail
     with its hash chain. `workbench import bundle FILE` restores it into an empty database:
     how a desk moves from a laptop's SQLite file to the team's PostgreSQL, or back. The
     similarity index is not carried (it is derived, and rebuilt from the claims on first use).
-    FILE is a new file: as with `backup`, an existing one is never overwritten.
+    FILE is a new file: as with `backup`, an existing one is never overwritten. --json prints
+    what was written: {"path", "tables" (rows in each), "events", "head", "schema_revision"},
+    as `import bundle --json` does for what it restored.
     """
     from workbench.services.bundle import export_bundle
 
+    if as_json and path == "-":
+        raise click.UsageError(
+            "--json prints to stdout, where FILE - writes the bundle: name a file"
+        )
     with (
         output_file(path, binary=True, never_over="a bundle") as out,
-        progress_bar("exporting the bundle", enabled=wanted(to_stdout=False)) as progress,
+        progress_bar(
+            "exporting the bundle", enabled=wanted(as_json=as_json, to_stdout=False)
+        ) as progress,
     ):
         summary = export_bundle(workbench_from(ctx), out, progress)
+    if as_json:
+        emit_json(
+            {
+                "path": path,
+                "tables": summary.tables,
+                "events": summary.events,
+                "head": summary.head,
+                "schema_revision": summary.schema_revision,
+            }
+        )
+        return
     rows = sum(summary.tables.values())
     message(
         f"wrote {path}: {rows} rows in {len(summary.tables)} tables, "

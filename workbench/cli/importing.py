@@ -106,9 +106,9 @@ def claims_command(
     second reviewer's approval (said on stderr, rows alike on one line). A row whose
     document_id (an export's column) is not DOC is a bad row. Every row is checked
     first: if any fails, each failure is listed with its row number (rows failing alike on
-    one line, "rows 2-19: ...") and nothing is written, unless --skip-bad; a file without the
-    columns a claims file needs (text, and quote or start and end) is said so first, naming
-    its unknown columns. A row whose claim
+    one line, "rows 2-19: ...") and nothing is written, unless --skip-bad. A file without the
+    columns a claims file needs (text, and quote or start and end) is refused whole, saying
+    which is missing and naming the columns it has. A row whose claim
     is already present adds nothing and changes nothing; where it gives another speaker,
     type, status, assignee, priority, due or tags than the claim has, it is said on stderr
     (and in --json, `differs`).
@@ -143,7 +143,6 @@ def claims_command(
                 "already_present": result.present,
                 "skipped": result.skipped,
                 "notices": result.notices,
-                "columns": result.columns,
                 "differs": [
                     {"row": d.row, "claim": d.claim_id, "fields": list(d.fields)}
                     for d in result.differs
@@ -152,8 +151,6 @@ def claims_command(
         )
     else:
         _print_added(result.added)
-    if result.columns is not None:
-        message(result.columns)
     for line in collapsed(result.skipped):
         message(f"skipped {line}")
     for line in collapsed(result.notices):  # rows that came in alike, one line

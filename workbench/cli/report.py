@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from workbench.cli.common import check_output, output_file, workbench_from
-from workbench.cli.options import ID, force_option
-from workbench.cli.render import message, plural, warning
+from workbench.cli.options import ID, force_option, json_context
+from workbench.cli.render import emit_json, message, plural, warning
 
 
 @click.command()
@@ -24,9 +24,14 @@ from workbench.cli.render import message, plural, warning
     help="The HTML file to write (a folder with --all).",
 )
 @force_option
-@click.pass_context
+@json_context
 def report(
-    ctx: click.Context, document_id: int | None, all_docs: bool, output: str, force: bool
+    ctx: click.Context,
+    document_id: int | None,
+    all_docs: bool,
+    output: str,
+    force: bool,
+    as_json: bool,
 ) -> None:
     """Write an HTML report: the article with each claim's span highlighted in its status
     colour, and the claims beside it with status, rating, owner, notes, evidence and history.
@@ -35,12 +40,16 @@ def report(
     The page is one file that loads nothing from the network (inline CSS and JavaScript).
     Click a claim to flash its span; click a span to open its claim.
     An existing file is refused unless --force (with --all: any of the pages to write in the
-    folder, before any is written).
+    folder, before any is written). --json prints what was written: {"path", "document_id",
+    "claims", "flagged"} (claims whose verdict the page withholds), or with --all {"path",
+    "pages", "documents", "claims", "flagged"}.
     """
     from workbench.services.exports import report_pages, report_site
 
     if all_docs == (document_id is not None):
         raise click.UsageError("give a document DOC, or --all (not both)")
+    if as_json and output == "-":
+        raise click.UsageError("--json prints to stdout, where -o - writes the page: give -o FILE")
     check_output(output, force)
     if document_id is not None and Path(output).is_dir():
         # -o takes a folder only with --all; written into, the folder itself would be replaced.
@@ -53,7 +62,17 @@ def report(
         [page] = report_pages(wb, document_ids=[document_id])
         with output_file(output, force=force) as out:
             out.write(page.html)
-        message(f"wrote {output}: document #{document_id}, {plural(page.claims, 'claim')}")
+        if as_json:
+            emit_json(
+                {
+                    "path": output,
+                    "document_id": document_id,
+                    "claims": page.claims,
+                    "flagged": list(page.flagged),
+                }
+            )
+        else:
+            message(f"wrote {output}: document #{document_id}, {plural(page.claims, 'claim')}")
         if output != "-" and Path(output).suffix.lower() not in (".html", ".htm"):
             # A trial wrote `-o d2.md` expecting Markdown: the page is HTML whatever its name.
             warning(f"{output} holds HTML (the report's only format): name it .html to open it")
@@ -72,7 +91,18 @@ def report(
         with output_file(str(folder / page.name), force=force) as out:
             out.write(page.html)
     docs = len(pages) - 1
-    message(f"wrote {docs} document page{'' if docs == 1 else 's'} and index.html to {output}")
+    if as_json:
+        emit_json(
+            {
+                "path": output,
+                "pages": [page.name for page in pages],
+                "documents": docs,
+                "claims": pages[-1].claims,
+                "flagged": list(pages[-1].flagged),
+            }
+        )
+    else:
+        message(f"wrote {docs} document page{'' if docs == 1 else 's'} and index.html to {output}")
     say_withheld(pages[-1].flagged)
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 from enum import StrEnum
 
+from workbench.domain.clock import latest_today, parse_date
 from workbench.domain.errors import InvalidInput
 from workbench.domain.status import OPEN_STATUSES, parse_name
 
@@ -31,6 +32,38 @@ def is_overdue(due: dt.date | None, status: str, today: dt.date) -> bool:
     `claim list --overdue` and the stats board ask it in SQL (queries.overdue_where), from the
     same statuses and the same today."""
     return due is not None and due < today and status in OPEN_STATUSES
+
+
+# The days a due date may fall on: from EARLIEST_DUE to DUE_YEARS_AHEAD years after today.
+# A desk's deadlines lie within weeks; a date outside is a typo of the year (a trial's
+# `claim due 6 1900-01-01` and `9999-12-31` were taken, and 1900 made the claim overdue).
+EARLIEST_DUE = dt.date(2000, 1, 1)
+DUE_YEARS_AHEAD = 10
+
+
+def latest_due(today: dt.date) -> dt.date:
+    """The last day a due date set on `today` may fall on: DUE_YEARS_AHEAD years on (29
+    February ten years on being the 28th)."""
+    year = today.year + DUE_YEARS_AHEAD
+    try:
+        return today.replace(year=year)
+    except ValueError:
+        return today.replace(year=year, day=28)
+
+
+def due_date(value: str, what: str = "due date") -> dt.date:
+    """A due date as given (any form `clock.parse_date` reads), within the days a deadline may
+    fall on (EARLIEST_DUE to `latest_due` of today where it is latest): InvalidInput else.
+    Dates stored before the rule (read back, replayed) are not judged again."""
+    day = parse_date(value, what)
+    last = latest_due(latest_today())
+    if not EARLIEST_DUE <= day <= last:
+        named = f"{what} " if what else ""
+        raise InvalidInput(
+            f"{named}{day} is not a likely deadline: a due date falls between "
+            f"{EARLIEST_DUE} and {last} ({DUE_YEARS_AHEAD} years from today)"
+        )
+    return day
 
 
 # The separator between a claim's tags in the CSV export: no tag may hold it.

@@ -47,6 +47,11 @@ def step(name: str, **facts: Any) -> Hint:
 # unset shell variable) must not act as the default instead, and a front end may call it bad
 # usage rather than a refusal.
 EMPTY_SETTING = "empty_setting"
+# The `reason` of a person's name refused for what it holds by itself (an invisible character,
+# letters of two scripts imitating each other, too long), whatever the desk has stored: a
+# front end may call it bad usage where it was typed. A name refused for looking like a
+# registered one depends on the desk, and has no such reason.
+INVALID_NAME = "invalid_name"
 
 # The `reason` of a SchemaError for a shared (PostgreSQL) database whose schema is older than
 # this workbench: only `db upgrade` changes a shared schema, and a script may tell its owner.

@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from functools import cache
 
-from workbench.domain.errors import InvalidInput
+from workbench.domain.errors import INVALID_NAME, InvalidInput
 
 MAX_NAME = 100
 # Control, format, unassigned, private use, surrogate, line and paragraph separators.
@@ -38,7 +38,8 @@ def hidden_at(text: str, kept: Callable[[int], bool] | None = None) -> int | Non
 
 
 def normalise_name(raw: str, what: str = "--as") -> str:
-    """The name's normal form, or InvalidInput saying what is wrong with it."""
+    """The name's normal form, or InvalidInput saying what is wrong with it (reason
+    INVALID_NAME: the name alone is wrong, whatever is stored)."""
     # Surrounding whitespace (a newline from `$(cat name.txt)`) goes; inside, nothing hides.
     trimmed = raw.strip()
     # Spaces of every width (ideographic, no-break) fold to one plain space below.
@@ -46,20 +47,29 @@ def normalise_name(raw: str, what: str = "--as") -> str:
     if at is not None:
         char = trimmed[at]
         if unicodedata.category(char) == "Cs":
-            raise InvalidInput(f"{what} is not valid UTF-8 text (check the terminal's encoding)")
+            raise InvalidInput(
+                f"{what} is not valid UTF-8 text (check the terminal's encoding)",
+                reason=INVALID_NAME,
+            )
         label = unicodedata.name(char, "") or "a control or unassigned character"
         raise InvalidInput(
             f"{what}: character {at + 1} is U+{ord(char):04X} {label}, which is "
-            "invisible or undefined; a name holds only visible characters and spaces"
+            "invisible or undefined; a name holds only visible characters and spaces",
+            reason=INVALID_NAME,
         )
     name = fold(trimmed)
     if not name:
-        raise InvalidInput(f"{what} needs a name: every change is recorded under one")
+        raise InvalidInput(
+            f"{what} needs a name: every change is recorded under one", reason=INVALID_NAME
+        )
     if len(name) > MAX_NAME:
-        raise InvalidInput(f"{what}: a name has at most {MAX_NAME} characters ({len(name)} given)")
+        raise InvalidInput(
+            f"{what}: a name has at most {MAX_NAME} characters ({len(name)} given)",
+            reason=INVALID_NAME,
+        )
     mixed = mixed_scripts(name, what)
     if mixed is not None:
-        raise mixed
+        raise InvalidInput(mixed.message, reason=INVALID_NAME)
     return name
 
 

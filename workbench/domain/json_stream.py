@@ -96,7 +96,7 @@ def iter_array(read: Callable[[int], str], limit: int) -> Iterator[Any]:
     while True:
         nxt = buf.skip_space()
         if not nxt:
-            raise InvalidInput(TRUNCATED)
+            raise _truncated(buf, None)
         if nxt == "]":
             if comma:
                 raise _syntax(buf, None, "a ',' before the closing ']' (no element after it)")
@@ -115,7 +115,17 @@ def iter_array(read: Callable[[int], str], limit: int) -> Iterator[Any]:
         raise _syntax(buf, None, "more text after the array's closing ']'")
 
 
-TRUNCATED = "the JSON array ends without its closing ']' (a truncated file?)"
+def _truncated(buf: _Buffer, number: int | None) -> InvalidInput:
+    """The text ends inside the array (`number` None) or inside its element `number`: a file
+    cut short, said as the JSON it is not, with where it ends."""
+    row = f"row {number}: " if number is not None else ""
+    inside = "inside this element" if number is not None else "without the array's closing ']'"
+    return InvalidInput(
+        f"{row}not valid JSON: the text ends at {buf.where(len(buf.text))} {inside} "
+        "(a truncated file?)"
+    )
+
+
 # A parse that fails this close to the end of the text read so far may only need more text:
 # a number, a literal or a \u escape cut by the chunk's edge.
 _NEAR_END = 8
@@ -133,7 +143,7 @@ def _element(buf: _Buffer, number: int, limit: int) -> Any:
             )
             if buf.ended:
                 if cut_short or exc.pos >= len(buf.text.rstrip()):
-                    raise InvalidInput(f"row {number}: {TRUNCATED}") from None
+                    raise _truncated(buf, number) from None
                 raise _syntax(buf, number, exc.msg, exc.pos) from None
             if not cut_short and exc.pos < len(buf.text) - _NEAR_END:
                 raise _syntax(buf, number, exc.msg, exc.pos) from None

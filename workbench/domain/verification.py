@@ -51,10 +51,13 @@ class ChainReport:
     # intact, but nothing in it was checked, so it does not verify (`head` is then only the
     # genesis value, the head of no chain).
     empty: bool = False
+    # The noted head and count given do not go together (the head is the hash of another
+    # event than the count names) while the trail itself holds: what to check, not a break.
+    mismatch: str | None = None
 
     @property
     def ok(self) -> bool:
-        return self.broken is None and not self.empty
+        return self.broken is None and not self.empty and self.mismatch is None
 
     @property
     def complete(self) -> bool:
@@ -74,6 +77,7 @@ class ChainReport:
             "unlinked_seqs": list(self.unlinked),
             "noted_head_seq": self.noted_head_seq,
             "filters": self.filters,
+            "mismatch": self.mismatch,
             "break": None
             if self.broken is None
             else {
@@ -110,6 +114,7 @@ class ChainWalk:
     _gaps: list[int] = field(default_factory=list)
     _gap_count: int = 0
     _noted_at: int | None = None
+    _mismatch: str | None = None
 
     def __post_init__(self) -> None:
         if self.noted_head == GENESIS:
@@ -228,12 +233,23 @@ class ChainWalk:
             unlinked=tuple(self._gaps),
             gap_count=self._gap_count,
             noted_head_seq=self._noted_at,
+            mismatch=self._mismatch,
         )
 
     def _check_noted(self) -> None:
         last_seq = self._last[0] if self._last else 0
-        count, head = self.noted_count, self.noted_head
-        if count is not None and last_seq < count:
+        count, head, at = self.noted_count, self.noted_head, self._noted_at
+        if head is not None and count is not None and at is not None and at != count:
+            # An event's hash covers its seq, and every link up to it holds: the event found
+            # is the one noted, where it was written. The head and count given are not of one
+            # moment, so neither can say what is missing (a trial was told "BROKEN ... the
+            # trail was renumbered" for a count mistyped by one).
+            event = f"event {at}" if at else "no event (the head of an empty trail)"
+            fewer = f"; the trail holds {last_seq} events" if last_seq < count else ""
+            self._mismatch = (
+                f"the head given is the hash of {event}, not {count}: check --count{fewer}"
+            )
+        elif count is not None and last_seq < count:
             missing = (
                 f"seq {count} is" if last_seq + 1 == count else f"seqs {last_seq + 1}..{count} are"
             )
@@ -251,13 +267,5 @@ class ChainWalk:
                 (
                     f"the noted head {head[:12]}… is not the hash of {where}: events up to it "
                     "were removed or rewritten",
-                ),
-            )
-        elif head is not None and count is not None and self._noted_at != count:
-            self.broken = Break(
-                count,
-                (
-                    f"the noted head {head[:12]}… is seq {self._noted_at}, not seq {count}: "
-                    "the trail was renumbered",
                 ),
             )

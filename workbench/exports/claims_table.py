@@ -270,7 +270,13 @@ def read_json(text: TextIO) -> Iterator[RawRow]:
         return chunk
 
     try:
-        for number, item in enumerate(iter_array(read, MAX_ROW_CHARS), start=1):
+        elements = enumerate(iter_array(read, MAX_ROW_CHARS), start=1)
+        for number, item in elements:
+            if not isinstance(item, dict):
+                # A file that is not JSON is said first, wherever it breaks: `[1,2` cut short
+                # is a truncated file, not a file whose first row is no object (a trial).
+                for _ in elements:
+                    pass
             yield _object_row(number, item)
     except NotAnArray as exc:
         raise InvalidInput(

@@ -15,7 +15,7 @@ from workbench.db.models import Claim, Document, DocumentRevision
 from workbench.defaults import MAX_ADD_INPUTS, MAX_ADD_TOTAL_TIMES, MAX_DOCUMENT_MB_ENV
 from workbench.domain.clock import now, past_date
 from workbench.domain.errors import InvalidInput, WorkbenchError, bad, give
-from workbench.domain.language import guess_language
+from workbench.domain.language import read_language
 from workbench.domain.limits import (
     MAX_LANGUAGE,
     MAX_SHORT,
@@ -94,6 +94,11 @@ class _Ready:
     redirects: tuple[str, ...] = ()
     # The language was read from the text's script, neither given nor the page's own.
     language_guessed: bool = False
+    # None was read, as these languages share the text in like measure (`read_language`).
+    language_mixed: tuple[str, ...] = ()
+    # The text was fetched from a URL the person gave: that URL (or the canonical one the page
+    # names) is given as the document's, as --url would be.
+    fetched: bool = False
 
 
 def _readied(
@@ -124,7 +129,8 @@ def _readied(
         raise InvalidInput(f"{source} is empty (or only whitespace): nothing to check")
     page = content.metadata
     language = given.language or page.get("language")
-    guessed = None if language else guess_language(text)
+    read = None if language else read_language(text)
+    guessed = None if read is None else read.language
     meta = DocumentMeta(
         given.title or page.get("title"),
         given.url or page.get("url") or fetched_url,
@@ -132,7 +138,16 @@ def _readied(
         given.published or _own_date(page.get("published")),
         language or guessed,
     )
-    return _Ready(content, given, meta, meta.checked(), redirects, guessed is not None)
+    return _Ready(
+        content,
+        given,
+        meta,
+        meta.checked(),
+        redirects,
+        language_guessed=guessed is not None,
+        language_mixed=() if read is None else read.mixed,
+        fetched=fetched_url is not None,
+    )
 
 
 def _own_date(value: str | None) -> str | None:
@@ -159,8 +174,14 @@ def _stored(tx: Tx, ready: _Ready) -> Added:
         existing, number = found
         view = DocumentView.of(existing)
         stored = view.to_json()
-        # Only what the person gave is reported as not applied, not what a page says.
-        named = [n for n in EDITABLE if getattr(ready.given, n) is not None]
+        # Only what the person gave is reported as not applied, not what a page says; a URL
+        # typed to fetch the text is given (a trial's text from another address was told
+        # only "already stored as document #9 (same text)").
+        named = [
+            n
+            for n in EDITABLE
+            if getattr(ready.given, n) is not None or (n == "url" and ready.fetched)
+        ]
         columns = ready.columns
         differs = {
             n: event_value(columns[n]) for n in named if event_value(columns[n]) != stored[n]
@@ -188,6 +209,7 @@ def _stored(tx: Tx, ready: _Ready) -> Added:
         redirects=ready.redirects,
         same_url_as=_same_url(tx, doc),
         language_guessed=ready.language_guessed,
+        language_mixed=ready.language_mixed,
         guessed_encoding=content.guessed_encoding,
         little_text=content.format == "html" and len(content.text.strip()) < LITTLE_TEXT,
     )
@@ -531,7 +553,8 @@ def _naming(location: str | None) -> Iterator[None]:
 
 
 # The `reason` of refusing to fetch a document again when it has no URL: nothing names the
-# text to store, so a front end may call it bad usage rather than a refusal.
+# text to store. A refusal (exit 1), not bad usage: the same command line is right for a
+# document that has a URL.
 NO_SOURCE = "no_source"
 
 

@@ -20,8 +20,8 @@ from workbench.db.models import Claim, ClaimTag, Document, Note
 from workbench.domain.anchoring import QuoteHint, anchor_quote
 from workbench.domain.arrival import Arrival, arrival
 from workbench.domain.claim_identity import SAME_CLAIM_COLUMNS, same_claim
-from workbench.domain.clock import now, parse_date
-from workbench.domain.desk import Priority, normalise_tag, parse_priority
+from workbench.domain.clock import now
+from workbench.domain.desk import Priority, due_date, normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.identity import normalise_name
 from workbench.domain.payloads import claim_payload, imported, note_payload
@@ -62,8 +62,6 @@ class ImportResult:
     # Rows whose claim was already present but whose desk fields differ from it: not changed
     # (an import adds claims only), so said, rather than the edits of a file dropped unsaid.
     differs: list[Differs] = field(default_factory=list)
-    # What is wrong with the file's columns as a whole (`column_problem`), when rows failed.
-    columns: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,19 +193,17 @@ class RowsRefused(InvalidInput):
     """Rows of an import failed; `problems` names each (row number and why), `lines` says
     them with repeats collapsed (`collapsed`)."""
 
-    def __init__(self, problems: list[str], columns: str | None = None) -> None:
+    def __init__(self, problems: list[str]) -> None:
         self.problems = problems
-        # What is wrong with the file's columns (`column_problem`), said once, before the rows.
-        self.lines = ([] if columns is None else [columns]) + collapsed(problems)
+        self.lines = collapsed(problems)
         groups = _grouped(problems)
         rest = sum(len(numbers) for _, numbers in groups[3:])
         shown = "; ".join(collapsed(problems)[:3]) + (
             f"; and {rest} more row{'s' if rest > 1 else ''}" if rest else ""
         )
-        first = "" if columns is None else f"{columns}; "
         super().__init__(
             f"{len(problems)} row{'s' if len(problems) > 1 else ''} failed, nothing imported: "
-            f"{first}{shown}",
+            f"{shown}",
             hint=give("skip_bad", failed_rows=[_row_number(p) for p in problems]),
         )
 
@@ -275,7 +271,8 @@ class _ClaimsFile:
     suffix: str
     count: int = 0
     # The columns the rows came with (a CSV header; the keys of JSON objects), in the file's
-    # order, at most MAX_COLUMNS of them: what `column_problem` judges.
+    # order, at most MAX_COLUMNS of them and then any of those a claims file needs (NEEDED):
+    # what `column_problem` judges.
     columns: tuple[str, ...] = ()
 
     def rows(self) -> Iterator[RawRow]:
@@ -298,6 +295,7 @@ class _ClaimsFile:
 def _read_claims_file(path: str) -> _ClaimsFile:
     """A private copy of the file, its rows counted; a row the reader cannot take, or too many
     rows, refuse it here, before any row is checked."""
+    from workbench.claims_file import NEEDED, column_problem
     from workbench.exports.claims_table import MAX_ROWS, READERS, check_row_count
 
     suffix = Path(path).suffix.lower()
@@ -307,6 +305,7 @@ def _read_claims_file(path: str) -> _ClaimsFile:
         )
     data = spool_source(path)
     columns: dict[str, None] = {}
+    needed: set[str] = set()
     try:
         counting = _ClaimsFile(data, suffix)
         count = 0
@@ -314,7 +313,14 @@ def _read_claims_file(path: str) -> _ClaimsFile:
             count += 1
             if len(columns) < MAX_COLUMNS:
                 columns.update(dict.fromkeys(raw.columns[:MAX_COLUMNS]))
+            if len(needed) < len(NEEDED):
+                needed.update(NEEDED.intersection(raw.columns))
         check_row_count(count)
+        columns.update(dict.fromkeys(sorted(needed)))
+        # Every row would fail alike for want of a column: the file is refused, said once.
+        problem = column_problem(columns) if columns else None
+        if problem is not None:
+            raise InvalidInput(problem)
     except BaseException:
         data.close()
         raise
@@ -336,6 +342,9 @@ def _plan(raw: RawRow) -> _Planned:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
+        if first["type"] == "missing":
+            # (only text is required, and a file without the column is refused whole)
+            raise InvalidInput(f"no {where} given") from None
         msg = "unknown column" if first["type"] == "extra_forbidden" else first["msg"]
         raise InvalidInput(f"{where}: {msg}") from None
     if row.quote is None and (row.start is None or row.end is None):
@@ -346,7 +355,7 @@ def _plan(raw: RawRow) -> _Planned:
         row=row,
         asked=parse_status(row.status),
         priority=parse_priority(row.priority).value if row.priority else None,
-        due=parse_date(row.due, "due") if row.due else None,
+        due=due_date(row.due, "due") if row.due else None,
         tags=sorted({normalise_tag(t) for t in tags if t.strip()}),
     )
 
@@ -542,14 +551,9 @@ def import_claims(
             to_write += 1
             if checked.notice is not None:
                 notices.append(f"row {raw.number}: {checked.notice}")
-        columns = None
-        if problems:
-            from workbench.claims_file import column_problem
-
-            columns = column_problem(claims_file.columns)
         if problems and not skip_bad:
             problems.sort(key=_row_number)
-            raise RowsRefused(problems, columns)
+            raise RowsRefused(problems)
         del seen, claims
         differs = _differing(tx, present_rows)
         del present_rows
@@ -572,7 +576,6 @@ def import_claims(
             skipped=problems,
             notices=notices,
             differs=differs,
-            columns=columns,
         )
 
 

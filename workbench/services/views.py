@@ -355,6 +355,9 @@ class Added:
     # A new document's language was read from its script (`domain.language`): the text and
     # the page said none, and none was given.
     language_guessed: bool = False
+    # A new document given no language, as none was clear: the languages sharing its text in
+    # like measure (zh, en), the larger share first.
+    language_mixed: tuple[str, ...] = ()
     # A new document from a page: the encoding its bytes were read in when that was a guess
     # (not UTF-8, no charset declared that they are in), and whether its text is so short
     # (under workbench.services.pages.LITTLE_TEXT characters) that it is likely not the article.
@@ -376,6 +379,7 @@ class Added:
             **({} if self.same_as_input is None else {"same_as_input": self.same_as_input}),
             **({} if self.same_url_as is None else {"same_url_as": self.same_url_as}),
             **({"language_guessed": True} if self.language_guessed else {}),
+            **({"languages_mixed": list(self.language_mixed)} if self.language_mixed else {}),
             **({"guessed_encoding": self.guessed_encoding} if self.guessed_encoding else {}),
             **({"little_text": True} if self.little_text else {}),
         }

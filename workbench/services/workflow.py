@@ -9,8 +9,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.db.models import Claim, ClaimTag
-from workbench.domain.clock import parse_date, today
-from workbench.domain.desk import is_overdue, new_tag, normalise_tag, parse_priority, tag_twin
+from workbench.domain.clock import today
+from workbench.domain.desk import (
+    due_date,
+    is_overdue,
+    new_tag,
+    normalise_tag,
+    parse_priority,
+    tag_twin,
+)
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.identity import fold, normalise_name
 from workbench.services.claim_updates import check_versions, update_claim
@@ -218,7 +225,7 @@ def set_due(
 ) -> DueChange:
     """Set a due date (YYYY-MM-DD), or clear it with None. The claims it leaves overdue (those
     already due on that date too) are named in `overdue`."""
-    when = parse_date(due, "due date") if due is not None else None
+    when = due_date(due) if due is not None else None
     done = _set_field(wb, ids, "claim.due_changed", "due", when, expected_version=expected_version)
     day = today()
     late = tuple(c.id for c in done.claims if is_overdue(when, c.status, day))
