@@ -66,7 +66,9 @@ def annotations_command(ctx: click.Context, path: str, document_id: int, as_json
     approval (also said). Other tools' annotations, and exports of workbenches that did not
     name themselves as generator, come in unverified and typed fact. All or nothing: if any
     annotation does not anchor or names an unknown type or status, nothing is added.
-    Annotations whose span and text a claim already has are not added twice.
+    Annotations whose span and text a claim already has are not added twice; an annotation
+    of `workbench export annotations` whose id, quote and text are a claim's of DOC is that
+    claim, present, an orphaned one too (its quote gone from the current text).
     """
     from workbench.services.imports import import_annotations
 

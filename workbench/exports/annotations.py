@@ -52,7 +52,14 @@ def document_source(document: DocumentView, text_sha256: str | None = None) -> s
 
 
 def annotation_id(document: DocumentView, claim: ClaimView) -> str:
-    name = f"{document.sha256}/{claim.id}/{claim.created_at}"
+    return claim_annotation_id(document.sha256, claim.id, claim.created_at)
+
+
+def claim_annotation_id(document_sha256: str, claim_id: int, created_at: str) -> str:
+    """The id of the annotation of claim `claim_id` (added at `created_at`, in its event form)
+    of the document whose revision 1 has `document_sha256`: what an import knows its own
+    export's annotations of a claim by."""
+    name = f"{document_sha256}/{claim_id}/{created_at}"
     return f"urn:uuid:{uuid.uuid5(NAMESPACE, name)}"
 
 
@@ -190,6 +197,8 @@ class IncomingAnnotation:
     status: str | None = None
     claim_type: str | None = None
     note: str | None = None
+    # The annotation's id, from this workbench's own annotations (`claim_annotation_id`).
+    ident: str | None = None
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -274,6 +283,7 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
         status=_purposed(body, "tagging", where) if ours else None,
         claim_type=_purposed(body, "classifying", where) if ours else None,
         note=_purposed(body, "commenting", where) if ours else None,
+        ident=item["id"] if ours and isinstance(item.get("id"), str) else None,
     )
 
 
