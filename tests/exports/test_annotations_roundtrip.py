@@ -171,6 +171,9 @@ def test_round_trip_through_the_cli(
         ("prediction", "opinion"),
         ("fact", "unverified"),
     ]
+    # The speaker comes back (a trial: the annotations carried none, ClaimReview did).
+    assert {c["speaker"] for c in claims} == {None, "MiniMax公司"}
+    assert "MiniMax公司" in fresh("claim", "list").out
     # --json: the claims, and the notices (none now: everything is already there)
     r = fresh("import", "annotations", str(target), "--doc", "1", "--json")
     assert r.code == 0, r.err

@@ -212,8 +212,9 @@ def annotations_command(
     Each Annotation targets the document (its URL, else urn:sha256: of its text) with a
     TextQuoteSelector and a TextPositionSelector counting in the text of the claim's revision
     (with a URL, a TimeState names that text: when it was stored, and its sha256); its id
-    (urn:uuid:) is the same in every export. Its bodies: the claim's text, status, type, rating
-    and the verdict's reason (the note given with it; an open claim's latest note).
+    (urn:uuid:) is the same in every export; the claim's speaker is the target's creator. Its
+    bodies: the claim's text, status, type, rating and the verdict's reason (the note given
+    with it; an open claim's latest note).
     A claim flagged for re-review (its quote changed after the verdict) keeps its annotation
     without its verdict, as the report shows it: a `highlighting` annotation with the claim's
     text and type, no status, rating or reason; stderr names each. --include-flagged

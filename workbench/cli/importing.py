@@ -59,7 +59,7 @@ def annotations_command(ctx: click.Context, path: str, document_id: int, as_json
     """Claims from a W3C Web Annotation collection, anchored in DOC by their selectors.
 
     Annotations that `workbench export annotations` wrote bring back each claim's type,
-    status and note (a verdict's reason), the status as `import claims` takes it: a verdict
+    status, note (a verdict's reason) and speaker, the status as `import claims` takes it: a verdict
     needs its note; verified, false and misleading come in in_progress (an annotation carries
     no evidence), as does in_review, each said on stderr; with review.required on,
     unverifiable and opinion come in in_review, proposed by you, awaiting a second reviewer's

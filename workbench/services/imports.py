@@ -36,6 +36,7 @@ from workbench.services.progress import Progress, Tally, counted
 from workbench.services.queries import claim_view
 from workbench.services.revisions import revision_text
 from workbench.services.settings import setting_value
+from workbench.services.speakers import speaker_name
 from workbench.services.spooled import Spooled
 from workbench.services.users import owner_check
 from workbench.services.views import ClaimView
@@ -170,6 +171,7 @@ def _annotation_ready(
         claim_type=(claim_type or ClaimType.FACT).value,
         note=None if note is None else note_body(note),
         arrived=arrived,
+        speaker=speaker_name(item.speaker),
         present=None if own is None else own.id,
     )
 
