@@ -168,9 +168,10 @@ def claimreview(
     Opinions, claims still open and withdrawn claims are skipped: stderr says how many for
     each reason, with the first few ids (`claim list --open`, `--status opinion` and `--status
     withdrawn` list them all). Verdicts flagged for re-review (the quote changed in a later
-    revision) are left out, and named on stderr, unless --include-flagged; naming one with
-    --claim is refused. With review.required on, stderr also names published verdicts no
-    second reviewer approved.
+    revision) are left out, and named on stderr, unless --include-flagged. Naming with --claim
+    a claim that cannot be published (an opinion, one still open or withdrawn, or a flagged
+    verdict without --include-flagged) is refused, with the reason. With review.required on,
+    stderr also names published verdicts no second reviewer approved.
     """
     from workbench.services.exports import export_claimreview
 
