@@ -185,3 +185,29 @@ def test_the_markdown_trail_says_a_verdict_is_flagged_as_claim_list_does(
         "given on revision 1, before its quote or speaker changed\n"
     ) in md[one:two]
     assert "flagged" not in md[two : md.index("## Other events")]
+
+
+def test_checked_before_says_a_verdict_is_flagged(cli: Run, flagged: None) -> None:
+    """A trial: `claim similar` listed a flagged verdict as `misleading | Misleading` and
+    `claim add` said "rated Misleading", where claim list says "(flagged)" and exports
+    withhold the rating."""
+    r = cli("claim", "add", "1", "--text", "营收4009亿元吗", "--quote", "营收4010亿元")
+    assert r.code == 0, r.err
+    assert "similar to #1 (unverifiable (flagged), rating withheld; " in r.err
+    assert "rated" not in r.err
+    # #2's verdict stands: said as before
+    r = cli("claim", "add", "1", "--text", "海螺AI拥有一亿用户", "--quote", "海螺AI")
+    assert r.code == 0, r.err
+    assert "similar to #2 (unverifiable, rated Unproven; " in r.err
+    table = cli("claim", "similar", "3", "--min-score", "0").out
+    # id, similarity, status, rating, ...
+    assert _row(table, 1)[2:4] == ["unverifiable (flagged)", "withheld"]
+    found = json.loads(cli("claim", "similar", "3", "--min-score", "0", "--json").out)
+    one = next(s for s in found if s["id"] == 1)
+    assert one["status"] == "unverifiable" and one["flagged"] is True
+    assert one["rating"] == {"value": None, "label": "Unproven"}  # JSON keeps the fields apart
+    added = json.loads(
+        cli("claim", "add", "1", "--text", "营收", "--quote", "营收4010亿元", "--json").out
+    )
+    ref = next(s for s in added["similar"] if s["id"] == 1)
+    assert ref["flagged"] is True and ref["status"] == "unverifiable"

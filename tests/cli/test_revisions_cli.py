@@ -661,3 +661,38 @@ def test_diff_shows_nearby_changes_as_one_hunk(cli: Run, tmp_path: Path) -> None
     assert "1[-2.5-]{+3.1+}亿元，同比增长[-35-]{+41+}%，净利润[-1.2-]{+为1.5+}亿元" in out
     assert "@@ replace" in out and "[-8-]{+9+}00人" in out
     assert len(json.loads(cli("doc", "diff", "1", "--json").out)["changes"]) == 4
+
+
+def test_an_orphaned_claim_found_again_is_said(cli: Run, files: tuple[Path, Path]) -> None:
+    """A trial: a revision restored an orphaned claim's sentence; `doc update` said only
+    "claims: exact 2, moved 2", and `doc changes` (text, md, json) left the claim out; only
+    its own history had `claim.reanchored ... orphaned -> exact`."""
+    old, new = files
+    assert cli("doc", "add", str(old)).code == 0
+    for quote in ("创始人闫俊杰", "海螺AI在全球拥有超过一亿用户"):
+        assert cli("claim", "add", "1", "--text", quote, "--quote", quote).code == 0
+    assert "#2 quote gone" in cli("doc", "update", "1", str(new)).out
+    r = cli("doc", "update", "1", "-", input=OLD)
+    assert r.code == 0, r.err
+    assert "  #2 quote found again: 海螺AI在全球拥有超过一亿用户" in r.out.splitlines()
+    assert "#1 quote found again" not in r.out
+    anchors = json.loads(cli("claim", "show", "2", "--json").out)["anchor"]
+    assert anchors["state"] == "exact"
+    lines = cli("doc", "changes", "1", "--since", "2").out.splitlines()
+    at = lines.index("  claim #2 (status unverified, found again): 海螺AI在全球拥有超过一亿用户")
+    assert lines[at + 1 : at + 3] == [
+        "      before: not in the text",
+        "      after:  “海螺AI在全球拥有超过一亿用户”",
+    ]
+    md = cli("doc", "changes", "1", "--since", "2", "--format", "md").out
+    assert (
+        "| #2 海螺AI在全球拥有超过一亿用户 | not in the text | “海螺AI在全球拥有超过一亿用户” "
+        "| status unverified, found again |"
+    ) in md
+    [rev] = json.loads(cli("doc", "changes", "1", "--since", "2", "--format", "json").out)[
+        "revisions"
+    ]
+    [two] = [c for c in rev["claims"] if c["claim_id"] == 2]
+    assert (two["state"], two["found_again"], two["old_quote"]) == ("exact", True, None)
+    found = json.loads(cli("doc", "update", "1", str(new), "--json").out)
+    assert [a["found_again"] for a in found["anchors"]] == [False, False]

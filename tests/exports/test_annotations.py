@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -287,3 +288,69 @@ def test_a_url_target_names_the_state_of_the_page_its_selectors_count_in(
     broken = json.loads(json.dumps(by_text["profit"]))
     del broken["target"]["state"]["sourceDate"]
     assert any(not v.is_valid(broken) for _, v in VALIDATORS)
+
+
+def _should(ref: str) -> Draft4Validator:
+    """A validator of one of the suite's definitions (`file.json#/definitions/name`), with
+    its $refs resolved as the MUST schemas' are."""
+    resources = [
+        (schema["id"], Resource.from_contents(schema, default_specification=DRAFT4))
+        for schema in map(_load, sorted((SUITE / "definitions").glob("*.json")))
+    ]
+    registry: Registry[Any] = Registry().with_resources(resources)
+    checker = Draft4Validator.FORMAT_CHECKER
+    return Draft4Validator({"$ref": ref}, registry=registry, format_checker=checker)
+
+
+def test_the_speaker_is_the_creator_of_the_quoted_statement(
+    wb: Workbench, desk: Desk, tmp_path: Path
+) -> None:
+    """A trial: the speaker was in ClaimReview and the claims table, not in the annotations,
+    and an import of them into a fresh database had none. It is the target's creator: an
+    Agent with a name (no type: a speaker may be a person or an organisation)."""
+    items = {a["body"][0]["value"]: a for a in export_annotations(wb).collection["first"]["items"]}
+    spoken = items["Founded a year before ChatGPT"]
+    assert spoken["target"]["creator"] == {"name": "MiniMax公司"}
+    assert "creator" not in items["MiniMax was founded at the end of 2021"]["target"]
+    # The suite's SHOULD checks of a target's keys and of an agent pass it; they bite.
+    target = _should("bodyTarget.json#/definitions/optionalTargetPropertiesShould")
+    named = _should("otherProperties.json#/definitions/agentNameDefinition")
+    assert target.is_valid(spoken["target"]) and named.is_valid(spoken["target"]["creator"])
+    assert not target.is_valid({**spoken["target"], "creator": 5})
+    assert not named.is_valid({"name": 5})
+    for _, validator in VALIDATORS:
+        assert validator.is_valid(spoken)
+    # Read back into another copy of the article, the speaker comes with the claim.
+    path = tmp_path / "anno.json"
+    path.write_text(json.dumps([spoken], ensure_ascii=False), encoding="utf-8")
+    other = add_document(wb, ("编者按:本文有更新。\n" + ARTICLE).encode()).document.id
+    [claim] = import_annotations(wb, str(path), other).added
+    assert claim.speaker == "MiniMax公司"
+    # Another tool's target creator is its own (the page's author, say): no speaker.
+    theirs = {k: v for k, v in spoken.items() if k != "generator"}
+    path.write_text(json.dumps([theirs], ensure_ascii=False), encoding="utf-8")
+    third = add_document(wb, ("附言。\n" + ARTICLE).encode()).document.id
+    [claim] = import_annotations(wb, str(path), third).added
+    assert claim.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("creator", "message"),
+    [
+        ({"type": "Person"}, "annotation 1: its target's creator (the speaker) has no text name"),
+        ("https://example.org/people/1", "the speaker) has no text name"),
+        ([{"name": "A"}, {"name": "B"}], "annotation 1: 2 creators of its target"),
+        ({"name": "A\nB"}, "annotation 1: the speaker"),
+    ],
+)
+def test_a_speaker_that_is_no_name_refuses_the_file(
+    wb: Workbench, desk: Desk, tmp_path: Path, creator: Any, message: str
+) -> None:
+    items = export_annotations(wb).collection["first"]["items"]
+    [spoken] = [a for a in items if a["body"][0]["value"] == "Founded a year before ChatGPT"]
+    spoken["target"]["creator"] = creator
+    path = tmp_path / "anno.json"
+    path.write_text(json.dumps([spoken], ensure_ascii=False), encoding="utf-8")
+    other = add_document(wb, ("附言。\n" + ARTICLE).encode()).document.id
+    with pytest.raises(InvalidInput, match=re.escape(message)):
+        import_annotations(wb, str(path), other)

@@ -171,6 +171,9 @@ def test_round_trip_through_the_cli(
         ("prediction", "opinion"),
         ("fact", "unverified"),
     ]
+    # The speaker comes back (a trial: the annotations carried none, ClaimReview did).
+    assert {c["speaker"] for c in claims} == {None, "MiniMax公司"}
+    assert "MiniMax公司" in fresh("claim", "list").out
     # --json: the claims, and the notices (none now: everything is already there)
     r = fresh("import", "annotations", str(target), "--doc", "1", "--json")
     assert r.code == 0, r.err
@@ -368,3 +371,91 @@ def test_one_annotation_or_claim_exported_is_said_in_the_singular(
     assert r.code == 0 and "wrote 1 annotation to" in r.err, r.err
     r = run("export", "claims", "--doc", str(doc), "--format", "csv", "-o", str(tmp_path / "c.csv"))
     assert r.code == 0 and "wrote 1 claim to" in r.err, r.err
+
+
+def _revised(wb: Workbench) -> tuple[int, dict[str, int]]:
+    """A document revised once: claim `revenue`'s verdict flagged (its quote changed), claim
+    `profit` orphaned (its sentence cut), claim `outlook` moved."""
+    from workbench.services.claims import SpanRequest, add_claim, set_status
+    from workbench.services.revisions import update_document
+    from workbench.services.sources import Content
+
+    first = "甲公司称，营收增长了12%。\n乙说，利润翻了一番。\n丙认为，明年会更好。\n"
+    second = "编者按：本文已更新。\n甲公司称，营收增长了13%。\n丙认为，明年会更好。\n"
+    doc = add_document(wb, first.encode()).document.id
+    quotes = {"revenue": "营收增长了12%", "profit": "利润翻了一番", "outlook": "明年会更好"}
+    ids = {k: add_claim(wb, doc, k, SpanRequest(quote=q)).id for k, q in quotes.items()}
+    set_status(wb, ids["revenue"], "unverifiable", note="No filing.")
+    update_document(wb, doc, Content(second, "text", "v2.txt"))
+    return doc, ids
+
+
+@pytest.mark.parametrize("include_flagged", [False, True])
+def test_an_export_re_imported_is_present_orphaned_claims_included(
+    wb: Workbench, tmp_path: Path, counts: Counts, include_flagged: bool
+) -> None:
+    """A new-user trial: re-importing a document's own annotations failed once a claim was
+    orphaned ("annotation 2: quote not found"), where `import claims` of its own export says
+    every claim present. Its annotation is its claim, found by id before anchoring."""
+    from workbench.services.claims import get_claim
+
+    doc, ids = _revised(wb)
+    assert get_claim(wb, ids["profit"]).anchor_state == "orphaned"
+    assert get_claim(wb, ids["revenue"]).flagged
+    collection = export_annotations(
+        wb, document_ids=[doc], include_flagged=include_flagged
+    ).collection
+    path = write(tmp_path, collection)
+    before = counts()
+    result = import_annotations(wb, path, doc)
+    assert (list(result.added), result.present, result.notices) == ([], 3, [])
+    assert counts() == before
+    assert get_claim(wb, ids["profit"]).anchor_state == "orphaned"
+    assert get_claim(wb, ids["profit"]).revision == 1
+
+
+def _other_id(item: dict[str, Any]) -> None:
+    item["id"] = "urn:uuid:00000000-0000-5000-8000-000000000000"
+
+
+def _other_quote(item: dict[str, Any]) -> None:
+    item["target"]["selector"][0]["exact"] = "利润翻了两番"
+
+
+def _other_text(item: dict[str, Any]) -> None:
+    _body(item, "describing")["value"] = "Other"
+
+
+def _other_start(item: dict[str, Any]) -> None:
+    item["target"]["selector"][1]["start"] = 0
+
+
+def _not_ours(item: dict[str, Any]) -> None:
+    del item["generator"]
+
+
+@pytest.mark.parametrize("changes", [_other_id, _other_quote, _other_text, _other_start, _not_ours])
+def test_only_the_claims_own_annotation_is_recognised_by_its_id(
+    wb: Workbench, tmp_path: Path, changes: Callable[[dict[str, Any]], None]
+) -> None:
+    """Another id, quote, text or span, or another tool's annotation, is not the claim's own:
+    it is anchored as any annotation is, and an orphaned quote fails to anchor."""
+    doc, _ = _revised(wb)
+    items = export_annotations(wb, document_ids=[doc]).collection["first"]["items"]
+    [profit] = [a for a in items if _body(a, "describing")["value"] == "profit"]
+    changes(profit)
+    with pytest.raises(InvalidInput, match="nothing imported: annotation 1: quote not found"):
+        import_annotations(wb, write(tmp_path, [profit]), doc)
+
+
+def test_cli_re_imports_its_own_annotations_of_an_orphaned_claim(
+    run: Run, wb: Workbench, tmp_path: Path
+) -> None:
+    doc, _ = _revised(wb)
+    for flagged in ((), ("--include-flagged",)):
+        target = tmp_path / f"d{len(flagged)}.json"
+        r = run("export", "annotations", "--doc", str(doc), *flagged, "-o", str(target))
+        assert r.code == 0, r.err
+        r = run("import", "annotations", str(target), "--doc", str(doc))
+        assert r.code == 0, r.err
+        assert r.err.splitlines()[-1] == "0 claims added, 3 already present"

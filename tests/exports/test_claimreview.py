@@ -104,11 +104,56 @@ def test_url_template_and_selection(wb: Workbench, desk: Desk) -> None:
     cid = desk.ids["false"]
     out = reviews(wb, claim_ids=[cid], url_template="https://checks.example.org/c/{id}")
     assert [r["url"] for r in out] == [f"https://checks.example.org/c/{cid}"]
-    result = export_claimreview(
-        wb, org="D", org_url="https://d.example", claim_ids=[desk.ids["opinion"], cid]
-    )
-    assert [s.claim_id for s in result.skipped] == [desk.ids["opinion"]]
     assert len(reviews(wb, document_ids=[desk.doc])) == 3
+
+
+@pytest.mark.parametrize(
+    ("names", "refused"),
+    [
+        (["opinion"], "opinion: an opinion is not rated"),
+        (["false", "opinion"], "opinion: an opinion is not rated"),
+        (["open"], "open: no final verdict yet (status unverified)"),
+        (["open", "priority", "false"], "priority: no final verdict yet (status unverified)"),
+    ],
+)
+def test_a_named_claim_that_cannot_be_published_is_refused(
+    wb: Workbench, desk: Desk, names: list[str], refused: str
+) -> None:
+    """A trial: `--claim` naming a flagged verdict was refused, naming an unverified claim
+    printed `[]` and exited 0, the reason only on stderr. Either is refused, with the reason
+    (of several, the first by id)."""
+    name, reason = refused.split(": ", 1)
+    ids = [desk.ids[n] for n in names]
+    with pytest.raises(InvalidInput) as exc:
+        export_claimreview(wb, org="D", org_url="https://d.example", claim_ids=ids)
+    assert exc.value.message == (
+        f"claim #{desk.ids[name]} cannot be published as a ClaimReview: {reason}"
+    )
+    # Unnamed, they are skipped, as ever.
+    result = export_claimreview(wb, org="D", org_url="https://d.example")
+    assert {s.claim_id for s in result.skipped} >= {desk.ids[n] for n in names if n != "false"}
+
+
+def test_cli_refuses_a_named_claim_that_cannot_be_published(run: Run, desk: Desk) -> None:
+    org = ("--org", "Desk", "--org-url", "https://d.example")
+    for name, reason in (
+        ("open", "no final verdict yet (status unverified)"),
+        ("opinion", "an opinion is not rated"),
+    ):
+        r = run("export", "claimreview", *org, "--claim", str(desk.ids[name]))
+        assert (r.code, r.out) == (1, ""), r.err
+        assert r.err == (
+            f"error: claim #{desk.ids[name]} cannot be published as a ClaimReview: {reason}\n"
+        )
+    r = run("export", "claimreview", *org, "--claim", str(desk.ids["false"]))
+    assert r.code == 0 and len(json.loads(r.out)) == 1 and r.err == ""
+    assert run("claim", "withdraw", str(desk.ids["open"]), "--reason", "a duplicate").code == 0
+    r = run("export", "claimreview", *org, "--claim", str(desk.ids["open"]))
+    assert (r.code, r.out) == (1, "")
+    assert r.err == (
+        f"error: claim #{desk.ids['open']} cannot be published as a ClaimReview: withdrawn "
+        "(taken back, never published)\n"
+    )
 
 
 @pytest.mark.parametrize(

@@ -82,7 +82,8 @@ def busy(wb: Workbench) -> Workbench:
 def _selections(wb: Workbench) -> Iterator[dict[str, Any]]:
     yield {}
     yield {"document_ids": [2, 1]}
-    yield {"claim_ids": [9, 1, 12]}
+    # Claims that can be published (naming one that cannot is refused), from three documents.
+    yield {"claim_ids": [10, 1, 12]}
     yield {"document_ids": [1], "claim_ids": [1, 2]}
 
 

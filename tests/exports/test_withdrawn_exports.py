@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from export_desk import Desk, Run
 
+from workbench.domain.errors import InvalidInput
 from workbench.services.claims import SpanRequest, add_claim, withdraw
 from workbench.services.context import Workbench
 from workbench.services.exports import (
@@ -45,8 +46,13 @@ def test_no_claimreview_is_made_of_it_even_when_named(
     assert f"https://checks.example.org/#claim-{desk.ids['unverifiable']}" in published
     skipped = {s.claim_id: s.reason for s in everything.skipped}
     assert skipped[withdrawn] == "withdrawn (taken back, never published)"
-    named = export_claimreview(wb, claim_ids=[withdrawn], **ORG)
-    assert named.reviews == [] and [s.claim_id for s in named.skipped] == [withdrawn]
+    # Named, it is refused with the reason, as any claim that cannot be published is.
+    with pytest.raises(InvalidInput) as named:
+        export_claimreview(wb, claim_ids=[withdrawn], **ORG)
+    assert named.value.message == (
+        f"claim #{withdrawn} cannot be published as a ClaimReview: withdrawn (taken back, "
+        "never published)"
+    )
 
 
 def test_no_annotation_carries_it(wb: Workbench, desk: Desk, withdrawn: int) -> None:

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -170,3 +171,44 @@ def test_the_timeline_quotes_a_claim_in_the_text_of_its_revision(
     text = export_text(wb, "md", EventFilter(claim_id=cid))
     assert f"- **Quote in context:** {shown}" in text
     assert "of revision 2" in text
+
+
+def test_the_timeline_shows_every_field_of_added_evidence_stance_first(
+    wb: Workbench, scenario: Ids, tmp_path: Path
+) -> None:
+    """A trial: `evidence #2 added: accessed…; file_name…; kind…; media_type…; sha256…; size:
+    14`, six fields in alphabetical order, the stance and title dropped (JSONL had them)."""
+    from workbench.services.audit import EventFilter
+    from workbench.services.evidence import EvidenceInput, add_evidence
+
+    a, _b = scenario
+    archived = tmp_path / "annual.pdf"
+    archived.write_bytes(b"%PDF-1.4 annual")
+    evidence = EvidenceInput(
+        stance="refutes",
+        file=str(archived),
+        title="Annual report 2024",
+        publisher="City",
+        accessed="2026-11-01",
+        excerpt="The budget was 6 million.",
+    )
+    eid = add_evidence(wb, a, evidence).id
+    [line] = [
+        x
+        for x in export_text(wb, "md", EventFilter(claim_id=a)).splitlines()
+        if f"**evidence #{eid} added**" in x
+    ]
+    fields = line.split("**: ", 1)[1].rsplit(" _(seq", 1)[0].split("; ")
+    assert [f.split(": ", 1)[0] for f in fields] == [
+        "stance",
+        "title",
+        "file_name",
+        "excerpt",
+        "publisher",
+        "accessed",
+        "kind",
+        "media_type",
+        "sha256",
+        "size",
+    ]
+    assert fields[:2] == ["stance: refutes", "title: Annual report 2024"]

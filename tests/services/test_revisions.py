@@ -562,3 +562,49 @@ def test_an_outcome_names_the_verdict_proposed_for_a_claim_in_review(
     others = [a for a in undone.anchors if a.claim_id != ids["params"]]
     assert all(a.proposed_status is None for a in others)
     assert_invariant(wb, doc)
+
+
+@pytest.mark.parametrize(
+    ("back", "model", "params"),
+    [
+        (OLD, "exact", "exact"),
+        ("\n".join([P1, P2.replace("4560亿", "4650亿"), P3, P4]) + "\n", "exact", "fuzzy"),
+        ("\n".join([P1, P2.replace("国内首个", "国内第一个"), P3, P4]) + "\n", "fuzzy", "moved"),
+    ],
+)
+def test_an_orphaned_claim_whose_quote_is_back_is_found_again(
+    desk: tuple[Workbench, int, dict[str, int]], back: str, model: str, params: str
+) -> None:
+    """A trial: a revision restored an orphaned claim's sentence; `doc update` said only
+    "claims: exact 2, moved 2" and the stealth-edit report left the claim out."""
+    wb, doc, ids = desk
+    revise(wb, doc, "\n".join([P1, P3, P4]) + "\n")
+    gone = {ids["model"], ids["params"]}
+    assert {i for i in gone if get_claim(wb, i).anchor_state == "orphaned"} == gone
+    added = update_document(wb, doc, Content(back, "text", "back.txt"))
+    expected = {ids["model"]: model, ids["params"]: params}
+    assert {a.claim_id: a.state for a in added.anchors if a.found_again} == expected
+    assert {i: get_claim(wb, i).anchor_state for i in gone} == expected
+    _, rev = document_changes(wb, doc).revisions
+    found = {t.claim_id: t for t in rev.claims if t.found_again}
+    assert {i: t.state for i, t in found.items()} == expected
+    assert all(t.old_quote is None for t in found.values())
+    assert all(t.new_quote == get_claim(wb, i).quote for i, t in found.items())
+    assert_invariant(wb, doc)
+
+
+def test_a_flagged_orphan_back_on_its_words_is_restored_and_found_again(
+    desk: tuple[Workbench, int, dict[str, int]],
+) -> None:
+    wb, doc, ids = desk
+    set_status(wb, ids["model"], "unverifiable", note="judged")
+    revise(wb, doc, "\n".join([P1, P3, P4]) + "\n")
+    assert get_claim(wb, ids["model"]).flagged
+    added = update_document(wb, doc, Content(OLD, "text", "back.txt"))
+    [back] = [a for a in added.anchors if a.claim_id == ids["model"]]
+    assert back.restored and back.found_again
+    assert not get_claim(wb, ids["model"]).flagged
+    _, rev = document_changes(wb, doc).revisions
+    [found] = [t for t in rev.claims if t.claim_id == ids["model"]]
+    assert (found.state, found.found_again, found.old_quote) == ("restored", True, None)
+    assert_invariant(wb, doc)

@@ -9,8 +9,10 @@ from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document
 from workbench.services.evidence import EvidenceInput, add_evidence
+from workbench.services.revisions import update_document
 from workbench.services.seeds import load_seed
 from workbench.services.similar import similar_claims
+from workbench.services.sources import Content
 
 OTHER = "报道称,在美国只有四家公司能坐上牌桌。另有消息称该公司估值翻倍。"
 
@@ -36,6 +38,24 @@ def test_a_claim_checked_elsewhere_is_found_with_its_verdict(wb: Workbench) -> N
     assert refs[first].status == "false" and refs[first].rating == "False"
     assert "similar to #" in refs[first].sentence() and "rated False" in refs[first].sentence()
     assert again.to_json()["similar"][0]["similarity"] >= 0.7
+
+
+def test_a_flagged_verdict_is_not_given_as_standing(wb: Workbench) -> None:
+    """A trial: "similar to #1 (misleading, rated Misleading; 0.630)" for a verdict flagged for
+    re-review, whose rating exports withhold."""
+    text = "The council approved a budget of 5 million dollars in March. Crime rose."
+    doc = add_document(wb, text.encode()).document.id
+    first = add_claim(wb, doc, "A 5 million dollar budget", SpanRequest(quote=text[:61])).id
+    add_evidence(wb, first, EvidenceInput(stance="refutes", citation="the budget"))
+    set_status(wb, first, "misleading", note="6 million")
+    update_document(wb, doc, Content(text.replace("5 million", "6 million"), "text", "v2.txt"))
+    again = add_claim(wb, doc, "A 5 million dollar budget in March", SpanRequest(quote=text[62:]))
+    ref = next(r for r in again.similar or () if r.id == first)
+    assert (ref.status, ref.rating, ref.flagged) == ("misleading", "Misleading", True)
+    assert f"similar to #{first} (misleading (flagged), rating withheld; " in ref.sentence()
+    assert again.to_json()["similar"][0]["flagged"] is True
+    [found] = [s for s in similar_claims(wb, again.id) if s.claim.id == first]
+    assert found.claim.flagged and found.ref() == ref
 
 
 def test_similar_lists_best_first_with_claim_fields(wb: Workbench) -> None:

@@ -258,8 +258,8 @@ def similar(ctx: click.Context, claim_id: int, min_score: float, limit: int, as_
             (
                 s.claim.id,
                 shown_score(s.similarity),
-                s.claim.status,
-                (s.claim.rating or {}).get("label"),
+                status_shown(s.claim),
+                _rating_shown(s.claim),
                 s.claim.document_id,
                 clip(s.claim.text, 70),
                 "; ".join(s.why),
@@ -269,6 +269,14 @@ def similar(ctx: click.Context, claim_id: int, min_score: float, limit: int, as_
         empty=limit_zero(limit, "similar claims") or f"no similar claims at or above {min_score:g}",
         droppable=("why", "doc", "rating"),
     )
+
+
+def _rating_shown(claim: ClaimView) -> str | None:
+    """A rating, or "withheld" where the verdict is flagged for re-review: it does not stand
+    until a new decision (exports and the report withhold it)."""
+    if claim.rating is None:
+        return None
+    return "withheld" if claim.flagged else str(claim.rating["label"])
 
 
 HIDDEN_FIELDS = frozenset({"version", "updated_at", "proposed_by", "proposed_note"})

@@ -342,7 +342,8 @@ def update(
     from it, and flags their verdicts the same way. The same text as the latest revision stores
     nothing; an earlier revision's text again is stored and named. A flagged verdict not decided
     again whose words are back with their context (an edit undone, even after other edits) gets
-    back the span it was given on and loses its flag.
+    back the span it was given on and loses its flag. An orphaned claim whose quote is back is
+    said to be found again.
     """
     from workbench.services.documents import load_problem, update_from
 
@@ -383,9 +384,12 @@ def update(
                 f"  #{a.claim_id} back on the words its {_verdict(a)} was given on: "
                 "no longer flagged"
             )
+        elif a.found_again and a.state != "fuzzy":
+            click.echo(f"  #{a.claim_id} quote found again: {clip(a.new_quote or '', 60)}")
         if a.state == "fuzzy":
+            again = " found again, its" if a.found_again else ""
             click.echo(
-                f"  #{a.claim_id} quote changed ({a.score:.2f}): "
+                f"  #{a.claim_id}{again} quote changed ({a.score:.2f}): "
                 f"{quote_change(a.old_quote, a.new_quote or '')}"
             )
         elif a.state == "orphaned":
@@ -608,7 +612,8 @@ def changes(
 ) -> None:
     """The stealth-edit report: for each revision, what changed, and for each claim the change
     touched, its old quote, its new quote (or "removed"), its speaker before and after if the
-    revision gave its line to another, and its status and verdict before."""
+    revision gave its line to another, and its status and verdict before. An orphaned claim
+    whose quote a revision has again is "found again" (its old quote "not in the text")."""
     from workbench.services.changes import document_changes
 
     if as_json:
@@ -625,8 +630,12 @@ def changes(
         click.echo(changes_text(report))
 
 
-def _quoted(text: str | None) -> str:
-    return "removed" if text is None else f"“{text}”"
+def _quoted(text: str | None, missing: str = "removed") -> str:
+    return missing if text is None else f"“{text}”"
+
+
+# A quote that was in no text before the revision: its claim was orphaned, and is found again.
+NOT_IN_TEXT = "not in the text"
 
 
 def _passage(text: str) -> str:
@@ -656,7 +665,7 @@ def changes_text(report: Any) -> str:
             )
         for t in rev.claims:
             lines.append(f"  claim #{t.claim_id} ({_standing(t)}): {clip(t.text, 60)}")
-            lines.append(f"      before: {_quoted(t.old_quote)}")
+            lines.append(f"      before: {_quoted(t.old_quote, NOT_IN_TEXT)}")
             lines.append(f"      after:  {_quoted(t.new_quote)}")
             if t.new_speaker is not None:
                 lines.append(f"      speaker {t.old_speaker} -> {t.new_speaker}")
@@ -667,14 +676,16 @@ def _standing(touched: Any) -> str:
     """A touched claim's standing before the revision, once: its verdict, else its status
     (the verdict is the status, when there is one)."""
     back = ", words back: flag cleared" if touched.state == "restored" else ""
+    if touched.found_again and not back:
+        back = ", found again"
     if touched.verdict_before:
         return f"verdict {touched.verdict_before}{back}"
     return f"status {touched.status_before}{back}"
 
 
 def changes_markdown(report: Any) -> str:
-    def cell(text: str | None) -> str:
-        return " ".join(_quoted(text).split()).replace("|", "\\|")
+    def cell(text: str | None, missing: str = "removed") -> str:
+        return " ".join(_quoted(text, missing).split()).replace("|", "\\|")
 
     title = report.title or f"document #{report.document_id}"
     lines = [f"# Changes to {title}", ""]
@@ -702,7 +713,7 @@ def changes_markdown(report: Any) -> str:
                     else ""
                 )
                 lines.append(
-                    f"| #{t.claim_id} {cell(t.text)[1:-1]} | {cell(t.old_quote)} | "
+                    f"| #{t.claim_id} {cell(t.text)[1:-1]} | {cell(t.old_quote, NOT_IN_TEXT)} | "
                     f"{cell(t.new_quote)}{respoken} | {_standing(t)} |"
                 )
             lines.append("")

@@ -169,9 +169,10 @@ def claimreview(
     Opinions, claims still open and withdrawn claims are skipped: stderr says how many for
     each reason, with the first few ids (`claim list --open`, `--status opinion` and `--status
     withdrawn` list them all). Verdicts flagged for re-review (the quote changed in a later
-    revision) are left out, and named on stderr, unless --include-flagged; naming one with
-    --claim is refused. With review.required on, stderr also names published verdicts no
-    second reviewer approved.
+    revision) are left out, and named on stderr, unless --include-flagged. Naming with --claim
+    a claim that cannot be published (an opinion, one still open or withdrawn, or a flagged
+    verdict without --include-flagged) is refused, with the reason. With review.required on,
+    stderr also names published verdicts no second reviewer approved.
     """
     from workbench.services.exports import export_claimreview
 
@@ -213,8 +214,9 @@ def annotations_command(
     Each Annotation targets the document (its URL, else urn:sha256: of its text) with a
     TextQuoteSelector and a TextPositionSelector counting in the text of the claim's revision
     (with a URL, a TimeState names that text: when it was stored, and its sha256); its id
-    (urn:uuid:) is the same in every export. Its bodies: the claim's text, status, type, rating
-    and the verdict's reason (the note given with it; an open claim's latest note).
+    (urn:uuid:) is the same in every export; the claim's speaker is the target's creator. Its
+    bodies: the claim's text, status, type, rating and the verdict's reason (the note given
+    with it; an open claim's latest note).
     A claim flagged for re-review (its quote changed after the verdict) keeps its annotation
     without its verdict, as the report shows it: a `highlighting` annotation with the claim's
     text and type, no status, rating or reason; stderr names each. --include-flagged

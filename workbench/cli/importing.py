@@ -59,14 +59,16 @@ def annotations_command(ctx: click.Context, path: str, document_id: int, as_json
     """Claims from a W3C Web Annotation collection, anchored in DOC by their selectors.
 
     Annotations that `workbench export annotations` wrote bring back each claim's type,
-    status and note (a verdict's reason), the status as `import claims` takes it: a verdict
+    status, note (a verdict's reason) and speaker, the status as `import claims` takes it: a verdict
     needs its note; verified, false and misleading come in in_progress (an annotation carries
     no evidence), as does in_review, each said on stderr; with review.required on,
     unverifiable and opinion come in in_review, proposed by you, awaiting a second reviewer's
     approval (also said). Other tools' annotations, and exports of workbenches that did not
     name themselves as generator, come in unverified and typed fact. All or nothing: if any
     annotation does not anchor or names an unknown type or status, nothing is added.
-    Annotations whose span and text a claim already has are not added twice.
+    Annotations whose span and text a claim already has are not added twice; an annotation
+    of `workbench export annotations` whose id, quote and text are a claim's of DOC is that
+    claim, present, an orphaned one too (its quote gone from the current text).
     """
     from workbench.services.imports import import_annotations
 

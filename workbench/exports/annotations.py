@@ -11,9 +11,11 @@ with one of the model's standard purposes: the claim's text (`describing`), its 
 verdict, its reason: the note given with it, not a later one (`commenting`; an open claim's is
 its latest note: workbench.domain.sign_off.reason_note). A verdict flagged for re-review keeps
 its annotation, a `highlighting` one without status, rating or reason, as the report withholds
-it (`Annotated.withheld`).
+it (`Annotated.withheld`). The claim's speaker, whose statement the quoted words are, is the
+target's `creator` (an Agent with a `name`: Web Annotation 3.3.1 lets a target have one).
 
-Reading back, the status, type and note are taken only from an annotation this workbench wrote,
+Reading back, the status, type, note and speaker are taken only from an annotation this
+workbench wrote,
 known by its `generator`: another tool's tags are its own (a Hypothesis tag "false" is not a
 verdict), and an export written before the generator was named carried no reasons, so its
 claims come in unverified and typed fact, as they always did.
@@ -52,7 +54,14 @@ def document_source(document: DocumentView, text_sha256: str | None = None) -> s
 
 
 def annotation_id(document: DocumentView, claim: ClaimView) -> str:
-    name = f"{document.sha256}/{claim.id}/{claim.created_at}"
+    return claim_annotation_id(document.sha256, claim.id, claim.created_at)
+
+
+def claim_annotation_id(document_sha256: str, claim_id: int, created_at: str) -> str:
+    """The id of the annotation of claim `claim_id` (added at `created_at`, in its event form)
+    of the document whose revision 1 has `document_sha256`: what an import knows its own
+    export's annotations of a claim by."""
+    name = f"{document_sha256}/{claim_id}/{created_at}"
     return f"urn:uuid:{uuid.uuid5(NAMESPACE, name)}"
 
 
@@ -101,6 +110,10 @@ def target(item: Annotated) -> dict[str, Any]:
         },
         {"type": "TextPositionSelector", "start": claim.start, "end": claim.end},
     ]
+    if claim.speaker:
+        # The quoted statement is the speaker's. No agent type: a speaker may be a person or an
+        # organisation, and the claim does not say which.
+        out["creator"] = {"name": claim.speaker}
     return out
 
 
@@ -190,6 +203,10 @@ class IncomingAnnotation:
     status: str | None = None
     claim_type: str | None = None
     note: str | None = None
+    # The annotation's id, from this workbench's own annotations (`claim_annotation_id`).
+    ident: str | None = None
+    # The claim's speaker: the name of its target's creator, in this workbench's annotations.
+    speaker: str | None = None
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -274,7 +291,27 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
         status=_purposed(body, "tagging", where) if ours else None,
         claim_type=_purposed(body, "classifying", where) if ours else None,
         note=_purposed(body, "commenting", where) if ours else None,
+        ident=item["id"] if ours and isinstance(item.get("id"), str) else None,
+        speaker=_speaker(targets, where) if ours else None,
     )
+
+
+def _speaker(targets: list[Any], where: str) -> str | None:
+    """The speaker this workbench wrote as its target's creator (None: none given); a creator
+    without a text name, or two, are refused, as the claim has one speaker."""
+    creators = [
+        creator for t in targets if isinstance(t, dict) for creator in _as_list(t.get("creator"))
+    ]
+    if not creators:
+        return None
+    if len(creators) > 1:
+        raise InvalidInput(
+            f"{where}: {len(creators)} creators of its target; a claim has one speaker"
+        )
+    name = creators[0].get("name") if isinstance(creators[0], dict) else None
+    if not isinstance(name, str):
+        raise InvalidInput(f"{where}: its target's creator (the speaker) has no text name")
+    return name
 
 
 def read_collection(data: Any) -> list[IncomingAnnotation]:

@@ -39,6 +39,14 @@ COLUMNS = tuple(
 CONTEXT_MAX = 200
 # Bookkeeping every claim update carries; the reader wants what changed, not the counters.
 QUIET_FIELDS = frozenset({"version", "updated_at", "updated_by"})
+# The fields of an added evidence item (or revision, user...) a reader weighs first, in this
+# order; the others follow in the payload's.
+FIRST_FIELDS = {
+    name: rank
+    for rank, name in enumerate(
+        ("stance", "title", "citation", "url", "file_name", "excerpt", "publisher", "accessed")
+    )
+}
 WHITESPACE = re.compile(r"\s+")
 MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*[]<>#|"})
 
@@ -250,14 +258,19 @@ def _created(entity_type: str, entity_id: str, after: dict[str, Any], quoted: li
             f"**document #{_inline(entity_id)} added**: {title}, "
             f"{after.get('length')} characters, sha256 {str(after.get('sha256'))[:12]}…"
         )
-    shown = [
-        f"{name}: {_value(value)}"
+    names = [
+        name
         for name, value in after.items()
         if value not in (None, "", [])
         and name not in {"id", "claim_id", "created_at", "added_by", *QUIET_FIELDS}
     ]
+    # Every field set, what a reader weighs first leading (an evidence item's stance, title,
+    # citation, URL...), the rest in the payload's order; none left out (a trial: six kept in
+    # alphabetical order dropped an evidence item's stance and title).
+    names.sort(key=lambda name: FIRST_FIELDS.get(name, len(FIRST_FIELDS)))
+    shown = [f"{name}: {_value(after[name])}" for name in names]
     return f"**{entity_type} #{_inline(entity_id)} added**" + (
-        ": " + "; ".join(shown[:6]) if shown else ""
+        ": " + "; ".join(shown) if shown else ""
     )
 
 

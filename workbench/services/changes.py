@@ -29,9 +29,11 @@ class TouchedClaim(JsonFields):
     claim_id: int
     text: str
     # How re-anchoring found it: fuzzy, orphaned or moved (a line given to another speaker), or
-    # restored (an edit undone gave back the words of its flagged verdict: the flag is gone).
+    # restored (an edit undone gave back the words of its flagged verdict: the flag is gone);
+    # exact or moved for a claim found again (below).
     state: str
-    old_quote: str
+    # None when the claim was orphaned before this revision: its quote was in no text then.
+    old_quote: str | None
     new_quote: str | None
     status_before: str
     verdict_before: str | None
@@ -39,6 +41,8 @@ class TouchedClaim(JsonFields):
     # transcript): then the quotes may be the same, and this is what changed.
     old_speaker: str | None
     new_speaker: str | None
+    # The claim was orphaned (its quote gone) and this revision has its quote again.
+    found_again: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +102,8 @@ def document_changes(wb: Workbench, document_id: int, since: int | None = None) 
 
 
 def _touched(tx: Any, rev: DocumentRevision) -> list[TouchedClaim]:
-    """The claims whose quote this revision changed or removed, from its events."""
+    """The claims whose quote this revision changed, removed or brought back, from its
+    events."""
     conn = tx.session.connection()
     start = conn.execute(
         select(Event.seq).where(
@@ -124,7 +129,8 @@ def _touched(tx: Any, rev: DocumentRevision) -> list[TouchedClaim]:
             before.get("verdict_revision") is not None
             and after.get("verdict_revision", before["verdict_revision"]) is None
         )
-        if action != "claim.reanchored" or restored:  # flagged, or changed with no verdict
+        # flagged, changed with no verdict, its flag cleared, or found again
+        if action != "claim.reanchored" or restored or _found_again(before, after):
             flagged.append(
                 (claim_id, before, {**after, "anchor_state": "restored"} if restored else after)
             )
@@ -137,8 +143,9 @@ def _touched(tx: Any, rev: DocumentRevision) -> list[TouchedClaim]:
     for claim_id, before, after in flagged:
         claim = claims[claim_id]
         state = after.get("anchor_state", claim.anchor_state)
-        old_quote = before.get("quote", claim.quote)
-        new_quote = after.get("quote", old_quote) if state != "orphaned" else None
+        quote = before.get("quote", claim.quote)
+        new_quote = after.get("quote", quote) if state != "orphaned" else None
+        found_again = _found_again(before, after)
         was = status.get(claim_id, Status.UNVERIFIED.value)
         respoken = "speaker" in after  # the event holds only the fields it changed
         out.append(
@@ -146,15 +153,22 @@ def _touched(tx: Any, rev: DocumentRevision) -> list[TouchedClaim]:
                 claim_id=claim_id,
                 text=claim.text,
                 state=state,
-                old_quote=old_quote,
+                old_quote=None if found_again else quote,
                 new_quote=new_quote,
                 status_before=was,
                 verdict_before=was if was in FINAL_VALUES else None,
                 old_speaker=before.get("speaker") if respoken else None,
                 new_speaker=after.get("speaker") if respoken else None,
+                found_again=found_again,
             )
         )
     return out
+
+
+def _found_again(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """A re-anchoring event's claim was orphaned and its quote is found again."""
+    now = after.get("anchor_state")
+    return before.get("anchor_state") == "orphaned" and now not in (None, "orphaned")
 
 
 def _status_before(tx: Any, ids: list[int], seq: int) -> dict[int, str]:

@@ -44,15 +44,25 @@ class AnnotationExport:
     flagged: list[int] = field(default_factory=list)
 
 
-def _check_named(claim_ids: Sequence[int], flagged: Sequence[int], include: bool) -> None:
-    """A claim the user named is refused rather than silently left out."""
-    named = [c for c in flagged if c in set(claim_ids)]
-    if named and not include:
-        raise InvalidInput(
-            f"claim #{named[0]} is flagged for re-review: its quote changed after the verdict, "
-            "so its rating is not published until a new decision on the current text",
-            hint=give("include_flagged"),
-        )
+def _check_named(
+    claim_ids: Sequence[int], skipped: Sequence[Skipped], flagged: Sequence[int], include: bool
+) -> None:
+    """A claim the user named that cannot be published is refused rather than silently left out
+    (a trial: a flagged one was refused, an unverified one printed `[]`); of several, the
+    first by id."""
+    named = set(claim_ids)
+    why = {s.claim_id: s.reason for s in skipped if s.claim_id in named}
+    held = [c for c in flagged if c in named and not include]
+    first = min([*why, *held], default=None)
+    if first is None:
+        return
+    if first in why:
+        raise InvalidInput(f"claim #{first} cannot be published as a ClaimReview: {why[first]}")
+    raise InvalidInput(
+        f"claim #{first} is flagged for re-review: its quote changed after the verdict, "
+        "so its rating is not published until a new decision on the current text",
+        hint=give("include_flagged"),
+    )
 
 
 def export_claimreview(
@@ -68,7 +78,8 @@ def export_claimreview(
     """ClaimReview JSON-LD for every selected claim with a rated verdict; the rest, with why.
 
     A verdict flagged for re-review is left out (listed in `flagged`) unless `include_flagged`;
-    naming one in `claim_ids` without it is refused."""
+    naming one in `claim_ids` without it is refused, as is naming a claim that has no rated
+    verdict (open, or an opinion: the reason it would be skipped)."""
     from workbench.domain.sign_off import sign_off
     from workbench.exports.claimreview import (
         Publisher,
@@ -116,7 +127,7 @@ def export_claimreview(
                     )
                 )
     # Checked after the loop: the refusal names the claim whatever order it came in.
-    _check_named(claim_ids, sorted(flagged), include_flagged)
+    _check_named(claim_ids, skipped, flagged, include_flagged)
     return ReviewExport(
         reviews,
         sorted(skipped, key=lambda s: s.claim_id),

@@ -24,7 +24,7 @@ from workbench.domain.clock import now
 from workbench.domain.desk import Priority, due_date, normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.identity import normalise_name
-from workbench.domain.payloads import claim_payload, imported, note_payload
+from workbench.domain.payloads import claim_payload, event_value, imported, note_payload
 from workbench.domain.status import ClaimType, Status, parse_claim_type, parse_status
 from workbench.domain.text import Span, decode_utf8, whole_number
 from workbench.services.claims import claim_columns, claim_text, new_claim_values
@@ -36,6 +36,7 @@ from workbench.services.progress import Progress, Tally, counted
 from workbench.services.queries import claim_view
 from workbench.services.revisions import revision_text
 from workbench.services.settings import setting_value
+from workbench.services.speakers import speaker_name
 from workbench.services.spooled import Spooled
 from workbench.services.users import owner_check
 from workbench.services.views import ClaimView
@@ -95,8 +96,11 @@ def import_annotations(wb: Workbench, path: str, document_id: int) -> ImportResu
 
     All or nothing: every annotation must anchor, and name a known type and status, or nothing
     is added (the errors name each one). An annotation whose span and text a claim already has
-    is counted, not added again. A workbench's own annotations bring back their claim's type,
-    status and note; the status comes in by the rule `import claims` follows (`arrival`).
+    is counted, not added again; so is a workbench export's own annotation of a claim of the
+    document, found by its id before its quote is anchored (`_own_annotation`: an orphaned
+    claim's quote is in no current text), as `import claims` finds an export's own row. A
+    workbench's own annotations bring back their claim's type, status and note; the status
+    comes in by the rule `import claims` follows (`arrival`).
     """
     from workbench.exports.annotations import read_collection
 
@@ -106,11 +110,12 @@ def import_annotations(wb: Workbench, path: str, document_id: int) -> ImportResu
         # Claims pin into the latest revision: the text the desk is reading now.
         number, text = revision_text(tx, doc)
         review = bool(setting_value(tx, "review.required"))
+        claims = _AnnotatedClaims(tx, doc)
         ready: list[_Ready] = []
         errors = []
         for item in incoming:
             try:
-                ready.append(_annotation_ready(tx, item, text, review))
+                ready.append(_annotation_ready(tx, item, text, review, claims))
             except InvalidInput as exc:
                 errors.append(f"annotation {item.index}: {exc}")
         if errors:
@@ -120,6 +125,8 @@ def import_annotations(wb: Workbench, path: str, document_id: int) -> ImportResu
         seen = _claim_keys(tx, doc, number)
         new: list[_Ready] = []
         for claim in ready:
+            if claim.present is not None:
+                continue
             key = _claim_key(same_claim(doc.id, claim.span, claim.text, revision=number))
             if key not in seen:
                 seen[key] = None
@@ -134,14 +141,25 @@ def import_annotations(wb: Workbench, path: str, document_id: int) -> ImportResu
         return ImportResult(added=added, present=len(ready) - len(new), notices=notices)
 
 
-def _annotation_ready(tx: Tx, item: IncomingAnnotation, text: str, review: bool) -> _Ready:
-    """Every check of one annotation (type, status, span, workflow), as `_check` of a row."""
+def _annotation_ready(
+    tx: Tx, item: IncomingAnnotation, text: str, review: bool, claims: _AnnotatedClaims
+) -> _Ready:
+    """Every check of one annotation (type, status, span, workflow), as `_check` of a row. An
+    export's own annotation of a claim of the document is not anchored (`_own_annotation`)."""
     claim_type = parse_claim_type(item.claim_type) if item.claim_type is not None else None
     asked = parse_status(item.status) if item.status is not None else Status.UNVERIFIED
-    hint = QuoteHint(
-        exact=item.exact, prefix=item.prefix, suffix=item.suffix, start=item.start, end=item.end
-    )
-    span = anchor_quote(text, hint, carrier="an annotation")
+    own = _own_annotation(item, claims)
+    if own is not None:
+        span = Span(own.start, own.end, item.exact or "", "", "")
+    else:
+        hint = QuoteHint(
+            exact=item.exact,
+            prefix=item.prefix,
+            suffix=item.suffix,
+            start=item.start,
+            end=item.end,
+        )
+        span = anchor_quote(text, hint, carrier="an annotation")
     note = item.note if item.note and item.note.strip() else None
     arrived = arrival(asked, note, tx.actor, review=review, carrier="an annotation")
     return _Ready(
@@ -151,7 +169,66 @@ def _annotation_ready(tx: Tx, item: IncomingAnnotation, text: str, review: bool)
         claim_type=(claim_type or ClaimType.FACT).value,
         note=None if note is None else note_body(note),
         arrived=arrived,
+        speaker=speaker_name(item.speaker),
+        present=None if own is None else own.id,
     )
+
+
+class _AnnotatedClaims:
+    """The document's claims, every revision's, by the id of their annotation in an export
+    (`claim_annotation_id`): read once, when an annotation of this workbench first gives an id."""
+
+    def __init__(self, tx: Tx, doc: Document) -> None:
+        self._tx, self._doc = tx, doc
+        self._claims: dict[str, _Stored] | None = None
+
+    def get(self, ident: str) -> _Stored | None:
+        from workbench.exports.annotations import claim_annotation_id
+
+        if self._claims is None:
+            rows = self._tx.session.execute(
+                select(
+                    Claim.id,
+                    Claim.quote,
+                    Claim.text,
+                    Claim.start,
+                    Claim.end,
+                    Claim.revision,
+                    Claim.created_at,
+                ).where(Claim.document_id == self._doc.id)
+            )
+            self._claims = {
+                claim_annotation_id(self._doc.sha256, row.id, event_value(row.created_at)): (
+                    _Stored(
+                        row.id,
+                        _claim_key((("quote", row.quote), ("text", row.text))),
+                        row.start,
+                        row.end,
+                        row.revision,
+                    )
+                )
+                for row in rows
+            }
+        return self._claims.get(ident)
+
+
+def _own_annotation(item: IncomingAnnotation, claims: _AnnotatedClaims) -> _Stored | None:
+    """The claim of the document whose export's own annotation this is, or None: the
+    annotation's id is that claim's (`claim_annotation_id`), and its quote, text and (when
+    given) offsets are the claim's. Such an annotation is the claim, present, wherever its
+    quote now stands, as `_own_claim` finds an export's own row."""
+    if item.ident is None or item.exact is None:
+        return None
+    stored = claims.get(item.ident)
+    if stored is None:
+        return None
+    if _claim_key((("quote", item.exact), ("text", claim_text(item.text)))) != stored.key:
+        return None
+    if item.start is not None and item.start != stored.start:
+        return None
+    if item.end is not None and item.end != stored.end:
+        return None
+    return stored
 
 
 # How many runs of rows a collapsed problem names before it only counts the rest.

@@ -89,6 +89,9 @@ class AnchorOutcome(JsonFields):
     restored: bool = False
     # The verdict proposed, for a claim in review (`status` is then in_review, no verdict).
     proposed_status: str | None = None
+    # The claim was orphaned (its quote gone from the latest revision) and this revision has
+    # its quote again: found again, as it is, moved or changed (`state`).
+    found_again: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +305,7 @@ def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[Ancho
         if flagged and judged and claim.verdict_revision is None:
             changes["verdict_revision"] = claim.revision
         old_quote, old_start, old_speaker = claim.quote, claim.start, claim.speaker
+        was_orphaned = claim.anchor_state == AnchorState.ORPHANED.value
         changes = {k: v for k, v in changes.items() if getattr(claim, k) != v}
         if changes:
             marked = changes.get("verdict_revision", claim.verdict_revision)
@@ -321,6 +325,7 @@ def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[Ancho
                 old_speaker=old_speaker if speaker is not None else None,
                 new_speaker=speaker,
                 proposed_status=claim.proposed_status,
+                found_again=was_orphaned and found.state != AnchorState.ORPHANED,
             )
         )
     return outcomes
@@ -379,6 +384,7 @@ def _back_at(judged: dict[str, Any], text: str, start: int) -> dict[str, Any] | 
 def _restore(tx: Tx, claim: Claim, number: int, span: dict[str, Any]) -> AnchorOutcome:
     """Put back the span a flagged verdict was given on (see `reanchor_claims`)."""
     old_quote, old_start = claim.quote, claim.start
+    was_orphaned = claim.anchor_state == AnchorState.ORPHANED.value
     changes: dict[str, Any] = {
         **span,
         "revision": number,
@@ -399,6 +405,7 @@ def _restore(tx: Tx, claim: Claim, number: int, span: dict[str, Any]) -> AnchorO
         status=claim.status,
         restored=True,
         proposed_status=claim.proposed_status,
+        found_again=was_orphaned,
     )
 
 

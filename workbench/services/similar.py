@@ -40,7 +40,9 @@ class Similar:
     def ref(self) -> SimilarRef:
         c = self.claim
         label = c.rating["label"] if c.rating else None
-        return SimilarRef(c.id, c.status, str(label) if label else None, c.text, self.similarity)
+        return SimilarRef(
+            c.id, c.status, str(label) if label else None, c.text, self.similarity, c.flagged
+        )
 
 
 def _views(tx: Tx, ranked: list[similar_index.Found]) -> list[Similar]:

@@ -96,16 +96,23 @@ class RevisionView(RowView):
 
 @dataclass(frozen=True, slots=True)
 class SimilarRef(JsonFields):
-    """An earlier claim that resembles a new one, with the verdict it got."""
+    """An earlier claim that resembles a new one, with the verdict it got (`flagged`: that
+    verdict is flagged for re-review, ClaimView.flagged)."""
 
     id: int
     status: str
     rating: str | None
     text: str
     similarity: float
+    flagged: bool = False
 
     def sentence(self) -> str:
-        verdict = self.status + (f", rated {self.rating}" if self.rating else "")
+        if self.flagged:
+            # As `claim list` shows it; the rating does not stand until a new decision, so it
+            # is not given as one (exports and the report withhold it).
+            verdict = f"{self.status} (flagged)" + (", rating withheld" if self.rating else "")
+        else:
+            verdict = self.status + (f", rated {self.rating}" if self.rating else "")
         return f"similar to #{self.id} ({verdict}; {shown_score(self.similarity)}): {self.text}"
 
 
