@@ -175,3 +175,33 @@ def test_backup_json_names_the_copy_and_its_head(wb: Run, db_url: str, tmp_path:
     assert r.err == ""
     r = wb("backup", str(tmp_path / "copy.db"), "--json")
     assert r.code == 1 and json.loads(r.err)["error"]["reason"] == "file_exists"
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "starts"),
+    [
+        (["export", "claims"], "c1.json", b"["),
+        (["export", "claims"], "c1.JSON", b"["),
+        (["export", "claims"], "c1.xlsx", b"PK"),
+        (["export", "claims"], "c1.csv", b"id,document_id"),
+        (["export", "claims"], "c1.txt", b"id,document_id"),  # no format's name: the default
+        (["audit", "export"], "trail.md", b"# Audit timeline"),
+        (["audit", "export"], "trail.csv", b"seq,"),
+    ],
+)
+def test_without_format_the_files_extension_chooses(
+    wb: Run, tmp_path: Path, args: list[str], name: str, starts: bytes
+) -> None:
+    """A trial's `export claims -o c1.json` wrote CSV into c1.json, which `import claims`
+    then refused as JSON."""
+    target = tmp_path / name
+    ok(wb(*args, "-o", str(target)))
+    assert target.read_bytes().startswith(starts)
+
+
+def test_a_format_that_contradicts_the_extension_is_bad_usage(wb: Run, tmp_path: Path) -> None:
+    target = tmp_path / "c.json"
+    r = wb("export", "claims", "--format", "csv", "-o", str(target))
+    assert r.code == 2 and f"-o {target} names a .json file but --format is csv" in r.err
+    assert not target.exists()
+    ok(wb("export", "claims", "--format", "json", "-o", str(target)))

@@ -18,6 +18,7 @@ from workbench.cli.options import (
     count_option,
     doc_filter_option,
     force_option,
+    format_for,
     format_option,
     json_context,
     output_option,
@@ -79,6 +80,7 @@ def export(
     # The filter options are the fields of EventFilter, by name.
     flt = EventFilter(**criteria)
     usage_unless_none(flt.problem())
+    fmt = format_for(ctx, "events", fmt, output)
     check_bom_usage(bom, "events", fmt)
     check_output(output, force)
     wb = workbench_from(ctx)

@@ -16,6 +16,7 @@ from workbench.cli.options import (
     bom_option,
     check_bom_usage,
     force_option,
+    format_for,
     format_option,
     json_context,
     output_option,
@@ -262,6 +263,7 @@ def claims_command(
     from workbench.exports.registry import get, writer
     from workbench.services.exports import stream_claim_rows
 
+    fmt = format_for(ctx, "table", fmt, output)
     check_bom_usage(bom, "table", fmt)
     check_output(output, force)
     chosen = get("table", fmt)

@@ -260,15 +260,29 @@ def force_option(fn: F) -> F:
 
 
 def format_option(subject: Subject) -> Decorator[Any]:
-    """`--format`: the formats registered for `subject`, the first one by default."""
+    """`--format`: the formats registered for `subject`; by default the one `-o FILE`'s
+    extension names (`format_for`), else the first."""
     return click.option(
         "--format",
         "fmt",
         type=click.Choice(names(subject), case_sensitive=False),
         default=names(subject)[0],
         show_default=True,
-        help=help_text(subject),
+        help=help_text(subject) + " Without --format, -o FILE's extension chooses (.json, .csv…).",
     )
+
+
+def format_for(ctx: click.Context, subject: Subject, fmt: str, output: str | None) -> str:
+    """The format to write: `--format` as given, or the one `-o FILE`'s extension names (a
+    trial's `export claims -o c1.json` wrote CSV into c1.json, which `import claims` then
+    could not read). A given --format that contradicts the extension is bad usage."""
+    suffix = output.rpartition(".")[2].lower() if output and "." in output else ""
+    named = suffix if suffix in names(subject) else None
+    if ctx.get_parameter_source("fmt") == click.core.ParameterSource.DEFAULT:
+        return named or fmt
+    if named is not None and named != fmt.lower():
+        raise click.UsageError(f"-o {output} names a .{named} file but --format is {fmt}")
+    return fmt
 
 
 def bom_option(fn: F) -> F:
