@@ -43,6 +43,13 @@ def test_an_owner_named_by_display_name_is_pointed_to_the_user(cli: Run) -> None
     ok(cli("--as", "editor", "claim", "add", "1", "--text", "A said", "--quote", "甲说了一句话"))
     r = cli("--as", "editor", "claim", "assign", "1", "--to", "wangfang")
     assert r.code == 1
+    # The pinyin of a registered name is read as that name (docs/identity.md): pointed to it.
+    assert r.err == (
+        "error: --to 'wangfang' reads like the registered user '王芳' but is not them; "
+        "give --to 王芳\n"
+    )
+    r = cli("--as", "editor", "claim", "assign", "1", "--to", "Wang Fan")
+    assert r.code == 1
     assert "did you mean 王芳 (Wang Fang)?" in r.err and len(r.err.splitlines()) == 1
 
 
