@@ -1,7 +1,7 @@
 """How well "checked before?" finds a claim reworded: top-1 accuracy and score gaps.
 
     python bench/similar_quality.py [--min-score 0.5] [--show]
-    python bench/similar_quality.py --heldout fresh|fresh2|...|fresh26 [--show]
+    python bench/similar_quality.py --heldout fresh|fresh2|...|fresh27 [--show]
 
 Reads tests/data/similar/pairs.yaml (see its header): each pair is an earlier claim `a` and the
 same claim reworded `b`. The earlier claims of every pair and the unrelated claims make the
@@ -34,7 +34,8 @@ twenty-two), `--heldout fresh22` the split fresh22.yaml (with the claims of all 
 `--heldout fresh23` the split fresh23.yaml (with the claims of all twenty-four), `--heldout
 fresh24` the split fresh24.yaml (with the claims of all twenty-five), `--heldout fresh25` the
 split fresh25.yaml (with the claims of all twenty-six), `--heldout fresh26` the split
-fresh26.yaml (with the claims of all twenty-seven).
+fresh26.yaml (with the claims of all twenty-seven), `--heldout fresh27` the split fresh27.yaml
+(with the claims of all twenty-eight).
 Each was written before the method was changed and scored once, when that change was final
 (see their headers and docs/benchmarks.md; fresh7 in round 5 and fresh8 in round 6, session 19;
 fresh9 after round 7, session 20: top-1 65% before and after, others >= 0.5 34 -> 29; fresh10
@@ -112,6 +113,7 @@ HELD_OUT = (
     "fresh24",
     "fresh25",
     "fresh26",
+    "fresh27",
 )
 
 
