@@ -230,6 +230,9 @@ def _find(
         # clause that may pass with them is read, held to its own features, and scored if it
         # still may. (Most clauses of Chinese prose are never read.)
         run: list[Candidate] = []
+        # Whether the unit's clauses before the run frame it (`framed`): read once each, from
+        # where the last look stopped (a sentence of many runs costs time linear in its length).
+        looked, framing = unit.start, False
         may_pass = found.clause_filter(min_score, bar)
         possible = scorer.evidence.possible
         for clause in [*clauses, None]:
@@ -247,10 +250,11 @@ def _find(
                 # A run that only leads into what follows (As the audit said,) asserts nothing,
                 # and one that the clauses before it frame as a forecast, a what-if or a wish
                 # (`framed`) is no more a record than its sentence is.
-                if (clause is None or not is_lead_in(text[run[0].start : run[-1].end])) and (
-                    not framed(scorer, unit.start, run[0].start)
-                ):
-                    out.extend(_join(scorer, run, min_score, bar, context))
+                if clause is None or not is_lead_in(text[run[0].start : run[-1].end]):
+                    framing = framing or framed(scorer, looked, run[0].start)
+                    looked = run[0].start
+                    if not framing:
+                        out.extend(_join(scorer, run, min_score, bar, context))
                 run = []
     if progress is not None:
         progress(len(units), len(units))
@@ -264,8 +268,8 @@ _WISH = re.compile("希望|但愿")
 
 
 def framed(scorer: SpanScorer, start: int, end: int) -> bool:
-    """Whether the opening clauses of a Chinese unit, `start` to `end`, frame the clauses that
-    follow them: "这个数字如果属实，意味着……运行超过20年", "她希望在三年内，让模型能够生成……",
+    """Whether the clauses of a Chinese unit from `start` to `end` frame the clauses that follow
+    them: "这个数字如果属实，意味着……运行超过20年", "她希望在三年内，让模型能够生成……",
     "有行业分析师预测，到2027年，市场规模将超过800亿元", "关于未来，他的野心远不止72颗卫星".
     The run after them passes alone only by leaving its sentence's framing behind; what it says
     is what is hoped, supposed or foreseen. (The English model learnt what its clauses are worth
