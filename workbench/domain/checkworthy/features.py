@@ -1,7 +1,8 @@
 """The named features of check-worthiness: what a unit is, and which signs fire on it.
 
 A named feature is a sign a person can verify by eye, of a checkable fact (a number, a first, a
-named source) or against one (an opinion, a prediction, a story told, a question, a heading).
+named source) or against one (an opinion, a prediction or a plan dated ahead, a story told, a
+habit, hearsay, a question, a heading).
 Most fire when `scan` found their cue; the others have a test. The cues of opinion, prediction
 and figurative speech count only in the author's voice: inside an attributed quotation they are
 reported as `quoted_opinion` and `quoted_prediction` (which decide the suggested type but leave
