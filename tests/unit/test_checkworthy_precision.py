@@ -170,6 +170,8 @@ def test_a_rule_of_the_house_is_not_offered() -> None:
         "公司营收每年都保持30%以上的增长。",
         "每10个中国人中就有1个用过这款应用。",
         "公司不接受任何形式的代持。",
+        "每家门店都有3名执业药师。",  # what holds of each: a record can say
+        "每一款产品都是自主研发的。",
     ],
 )
 def test_figures_per_year_and_a_bare_any_are_no_habit(sentence: str) -> None:

@@ -250,9 +250,10 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
     ),
     # A habit or a rule, told as what someone always does ("每逢卫星发射，他都会……", "每一个新模型
     # 上线之前，他都要……", "公司的任何会议都不能超过45分钟"): a trait of a person or a firm, not
-    # an event a record holds. (每天, 每周 and 每晚 are `narrative`.)
+    # an event a record holds. (每天, 每周 and 每晚 are `narrative`. 每家门店都有3名药剂师 and
+    # 每一款产品都是自研的 say what holds of each, which a record can: 都有 and 都是 are left out.)
     "habitual": (
-        "每(?=[^。；;！？!?]{0,24}?都(?:要|会|得|能|不|没|是|在|先|有))",
+        "每(?=[^。；;！？!?]{0,24}?都(?:要|会|得|能|不|没|在|先))",
         "任何(?=[^，,。；;！？!?]{0,12}?都)",
     ),
     # Feelings, told or quoted: how someone felt is not a record.
