@@ -9,7 +9,10 @@ figure sits in one clause and the author's verdict in another, and the figure de
 Runs of adjacent clauses that pass are offered as one candidate. A clause the Chinese model
 reads must clear the threshold by a margin (`clause_bar`; the margin is learnt with the Chinese
 adaptation): on the Chinese dev articles the clauses that passed alone had mostly left their
-sentence's framing behind (有分析人士认为，这场价格战……; ……定下的下一个目标，是在2028年前……).
+sentence's framing behind (有分析人士认为，这场价格战……; ……定下的下一个目标，是在2028年前……),
+and a run whose sentence opens on a forecast, a what-if or a wish (有机构预测，到2029年，……将超过
+300亿元; 这份报告如果可信，意味着……) is not offered at all (`framed`): on the first ten dev
+articles every clause run that passed alone was one.
 The clauses of a unit whose bound (see `scoring`) says none can pass are never scored.
 
 Names and quotations are read from the whole document once (`document_scorer`), so a sentence
@@ -34,6 +37,7 @@ from workbench.domain.checkworthy.names import harvest_names
 from workbench.domain.checkworthy.nonclaims import NONE, NotClaims, not_claims
 from workbench.domain.checkworthy.quotes import quotes_in
 from workbench.domain.checkworthy.scoring import Context, Scored, squash
+from workbench.domain.checkworthy.zh_cues import HAS_CJK
 from workbench.domain.covered import Spans
 from workbench.domain.segment import CLAUSE_MARKS, Segment, split_clauses, split_sentences
 from workbench.domain.transcript import Transcript
@@ -226,6 +230,9 @@ def _find(
         # clause that may pass with them is read, held to its own features, and scored if it
         # still may. (Most clauses of Chinese prose are never read.)
         run: list[Candidate] = []
+        # Whether the unit's clauses before the run frame it (`framed`): read once each, from
+        # where the last look stopped (a sentence of many runs costs time linear in its length).
+        looked, framing = unit.start, False
         may_pass = found.clause_filter(min_score, bar)
         possible = scorer.evidence.possible
         for clause in [*clauses, None]:
@@ -240,13 +247,47 @@ def _find(
             if clause is not None and part is not None and part.passes(min_score, bar):
                 run.append(scorer.make(clause.start, clause.end, part))
             elif run:
-                # A run that only leads into what follows (As the audit said,) asserts nothing.
+                # A run that only leads into what follows (As the audit said,) asserts nothing,
+                # and one that the clauses before it frame as a forecast, a what-if or a wish
+                # (`framed`) is no more a record than its sentence is.
                 if clause is None or not is_lead_in(text[run[0].start : run[-1].end]):
-                    out.extend(_join(scorer, run, min_score, bar, context))
+                    framing = framing or framed(scorer, looked, run[0].start)
+                    looked = run[0].start
+                    if not framing:
+                        out.extend(_join(scorer, run, min_score, bar, context))
                 run = []
     if progress is not None:
         progress(len(units), len(units))
     return out
+
+
+# What, in the clauses of a sentence before a run of clauses, frames the run: a plan, forecast
+# or what-if (预计, 计划, 未来, 如果...: `prediction_cue`, in the author's voice) or a wish.
+# Not every opinion cue: 值得注意的是 and 可以说 open a fact as often as a view.
+_WISH = re.compile("希望|但愿")
+
+
+def framed(scorer: SpanScorer, start: int, end: int) -> bool:
+    """Whether the clauses of a Chinese unit from `start` to `end` frame the clauses that follow
+    them: "这个数字如果属实，意味着……运行超过20年", "她希望在三年内，让模型能够生成……",
+    "有行业分析师预测，到2027年，市场规模将超过800亿元", "关于未来，他的野心远不止72颗卫星".
+    The run after them passes alone only by leaving its sentence's framing behind; what it says
+    is what is hoped, supposed or foreseen. (The English model learnt what its clauses are worth
+    from the debates: English runs are left as they are.)"""
+    if end <= start:
+        return False
+    opening = scorer.unit(start, end)
+    text = opening.text
+    if not text or not HAS_CJK.search(text):
+        return False
+    if _WISH.search(text) is not None:
+        return True
+    if "如果说" in text:
+        # 如果说……，那么…… sets one fact against another ("如果说两年前还有人怀疑，那么现在
+        # 公司已有200名工程师"): it supposes nothing, and what follows it is asserted.
+        text = text.replace("如果说", "   ")
+        opening = read_spans(text, scorer.names, opening.quoted, opening.spoken)
+    return "prediction_cue" in fired_features(opening)
 
 
 def clause_bar(min_score: float, margin: float) -> float:

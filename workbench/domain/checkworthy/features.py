@@ -1,7 +1,8 @@
 """The named features of check-worthiness: what a unit is, and which signs fire on it.
 
 A named feature is a sign a person can verify by eye, of a checkable fact (a number, a first, a
-named source) or against one (an opinion, a prediction, a story told, a question, a heading).
+named source) or against one (an opinion, a prediction or a plan dated ahead, a story told, a
+habit, hearsay, a question, a heading).
 Most fire when `scan` found their cue; the others have a test. The cues of opinion, prediction
 and figurative speech count only in the author's voice: inside an attributed quotation they are
 reported as `quoted_opinion` and `quoted_prediction` (which decide the suggested type but leave
@@ -108,6 +109,36 @@ _FIGURES = frozenset({"number", "money", "percentage", "fraction", "multiplier",
 _AUTHORS_PREDICTION = _cue("prediction_cue", quoted=False)
 
 
+# A plan or forecast set for a time to come: a plan cue with its date right after it (计划在
+# 2026年, 预计2025年底投产, 将在今年暑期上映, 未来三年内), or a year to be reached with what will
+# be by then (到2030年，市场规模将超过……). Not a plan that already fell through (原本计划在那一年
+# 完成: 原本, 原定, 曾 before the cue), which is a record of the past.
+_TIME_TO_COME = (
+    "(?:到|在|于|至)?(?:20[0-9]{2}年|今年|明年|年底|年内|下半年|未来[一二两三四五六七八九十几0-9]*年"
+    "|[一二两三四五六七八九十几0-9]+年内)"
+)
+_DATED_PLAN = re.compile(
+    f"(?<![原本定曾])(?:预计|预期|预测|计划|打算|目标|将|有望|力争|争取)[^，,。；;！？!?]{{0,4}}?"
+    f"{_TIME_TO_COME}"
+    "|到(?:20[0-9]{2}|明)年(?:底|末)?[^。；;！？!?]{0,30}?(?:将|有望|会|要)"
+)
+
+
+def _dated_plan(unit: Unit) -> bool:
+    # Chinese prose only, as `forecast`: a plan cue in the author's voice, with its date.
+    return _AUTHORS_PREDICTION(unit) and _DATED_PLAN.search(unit.text) is not None
+
+
+# An age in years (96岁, 九岁, 十几岁).
+_AGE = re.compile("[0-9零一二两三四五六七八九十几]+岁")
+
+
+def _family_age(unit: Unit) -> bool:
+    # A relative's age (奶奶今年已经96岁了, 他的女儿今年九岁): in a profile it is colour, as what
+    # is told of the family is; its figure is no record of the company or its founder.
+    return "family" in unit.hits and _AGE.search(unit.text) is not None
+
+
 def _forecast(unit: Unit) -> bool:
     # Chinese prose only: the debate-learnt English model has no weight for it, and the text
     # the Chinese model reads has CJK in it.
@@ -140,8 +171,11 @@ FEATURES: tuple[Feature, ...] = (
     Feature("quoted_opinion", _cue("opinion_cue", quoted=True)),
     Feature("figurative", _cue("figurative", quoted=False)),
     Feature("narrative"),
+    Feature("habitual"),
     Feature("feeling"),
     Feature("family"),
+    Feature("family_age", _family_age),
+    Feature("hearsay"),
     Feature("belief"),
     # Chinese writes statistics in Arabic digits and narrative counts in characters (the
     # national standard GB/T 15835 asks for this): 三个人, 四十天, 十几个问题 tell a story.
@@ -154,6 +188,9 @@ FEATURES: tuple[Feature, ...] = (
     # 预计……突破55亿元): the figure is what is planned or foreseen, no more a record than the
     # plan is.
     Feature("forecast", _forecast),
+    # A plan or forecast dated in the future (计划在2026年……, 预计2025年底投产, 到2030年……将超过):
+    # the date is when it is meant to happen, not when anything did.
+    Feature("dated_plan", _dated_plan),
     Feature("quoted_prediction", _cue("prediction_cue", quoted=True)),
     Feature("question", _question),
     Feature("heading", _heading),
@@ -231,6 +268,8 @@ CUE_OF = {
     "prediction_cue": "prediction_cue",
     "quoted_prediction": "prediction_cue",
     "forecast": "prediction_cue",
+    "dated_plan": "prediction_cue",
+    "family_age": "family",
 }
 # The features with a test that is no cue's: `fired_features` runs their tests written out.
 _TESTS = tuple((f.name, f.test) for f in FEATURES if f.test is not None and f.name not in CUE_OF)

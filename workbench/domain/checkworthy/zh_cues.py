@@ -248,6 +248,14 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "深夜",
         "傍晚",
     ),
+    # A habit or a rule, told as what someone always does ("每逢卫星发射，他都会……", "每一个新模型
+    # 上线之前，他都要……", "公司的任何会议都不能超过45分钟"): a trait of a person or a firm, not
+    # an event a record holds. (每天, 每周 and 每晚 are `narrative`. 每家门店都有3名药剂师 and
+    # 每一款产品都是自研的 say what holds of each, which a record can: 都有 and 都是 are left out.)
+    "habitual": (
+        "每(?=[^。；;！？!?]{0,24}?都(?:要|会|得|能|不|没|在|先))",
+        "任何(?=[^，,。；;！？!?]{0,12}?都)",
+    ),
     # Feelings, told or quoted: how someone felt is not a record.
     "feeling": (
         "激动",
@@ -301,6 +309,19 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "家人",
         "家里",
         "老家",
+    ),
+    # Hearsay: an unnamed "someone" says it, or word has it (有人说, 有人甚至当面告诉她, 有消息称,
+    # 据传, 坊间传闻). No record names who said it; a named source, or a 知情人士 who 透露 a
+    # figure, is `attribution`. (没有人, 所有人: nobody and everybody are no source either way;
+    # 有人员, 有人才: no one at all.)
+    "hearsay": (
+        "有人(?<![没所]有人)(?![员才工数口事气力类性民])(?=[^，,。；;！？!?]{0,4}?(?:说|称|认为|觉得"
+        "|告诉|表示|质疑|怀疑|批评|担心|调侃|开玩笑|私下))",
+        "有消息(?=称|说|指|透露)",
+        "据传",
+        "传言",
+        "传闻",
+        "坊间",
     ),
     # Verbs that introduce someone's view or image of a thing, not a fact: what follows 认为 or
     # 形容 is an opinion or a figure of speech, whoever holds it.

@@ -1,0 +1,190 @@
+"""Precision rules of Chinese check-worthiness, on sentences invented for these tests (no seed,
+no labelled article is read here; see `checkworthy.candidates.framed` and the features
+`dated_plan`, `family_age` and `hearsay` of `checkworthy.features`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.domain.checkworthy import find_candidates, named_features, score_text
+from workbench.domain.checkworthy.candidates import document_scorer, framed
+
+
+def offered(text: str) -> list[str]:
+    return [c.text for c in find_candidates(text)]
+
+
+# A run of clauses is not offered alone when the clauses before it, in its sentence, frame it as
+# a forecast, a what-if or a wish: alone it reads as a fact that the sentence only foresees.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有行业机构预测，到2029年，国内陪护机器人的市场规模将超过300亿元。",
+    ],
+)
+def test_a_run_framed_by_a_forecast_is_not_offered_alone(sentence: str) -> None:
+    assert not any(len(c) < len(sentence) for c in offered(sentence))
+
+
+def test_a_fact_set_against_another_is_still_offered() -> None:
+    # 如果说……，那么…… supposes nothing: what follows it is asserted.
+    sentence = "如果说两年前还有人怀疑，那么现在这家公司已经拥有超过200名工程师。"
+    assert "那么现在这家公司已经拥有超过200名工程师。" in offered(sentence)
+
+
+@pytest.mark.parametrize(
+    ("opening", "rest", "frames"),
+    [
+        ("这份报告如果可信，", "意味着一块电池可以循环充放电超过8000次。", True),
+        ("她希望在两年内，", "让公司的芯片支持4K电影的实时渲染。", True),
+        ("展望未来，", "周衡的雄心远不止20座充电站。", True),
+        ("公司计划明年，", "把门店开到500家。", True),
+        ("如果说两年前还有人怀疑，", "那么现在公司已经拥有超过200名工程师。", False),
+        ("值得注意的是，", "公司2023年的研发投入达到4.2亿元。", False),
+        ("据招股书披露，", "公司2023年的营收为18.6亿元。", False),
+        ("If the plan works, ", "the company will sell 4.2 million cars.", False),
+    ],
+)
+def test_what_frames_the_clauses_after_it(opening: str, rest: str, frames: bool) -> None:
+    text = opening + rest
+    assert framed(document_scorer(text), 0, len(opening)) is frames
+    assert not framed(document_scorer(text), 0, 0)
+
+
+def fires(feature: str, sentence: str) -> bool:
+    return feature in named_features(sentence)
+
+
+# dated_plan: a plan or forecast in the author's voice, set for a time to come.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "公司计划在2027年把海外收入的占比提高到40%。",
+        "公司预计明年底投产第二座工厂，年产能20万台。",
+        "按照规划，这座仓库将在今年下半年启用。",
+        "集团力争在未来五年内把门店开到800家。",
+        "有机构预测，到2030年，全球储能市场的规模将超过5000亿元。",
+    ],
+)
+def test_a_dated_plan_fires(sentence: str) -> None:
+    assert fires("dated_plan", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "公司原本计划在那一年完成上市，后来推迟了。",  # a plan that fell through: a record
+        "公司2023年推出了员工持股计划，覆盖1200名员工。",  # a plan, the noun
+        "招股书显示，公司计划募集资金20亿元。",  # a plan with no date
+        "“我们计划在2027年上市，”他说。",  # someone's plan, quoted: what was said is checked
+        "公司2023年的营收达到18亿元。",
+    ],
+)
+def test_other_plans_and_facts_are_no_dated_plan(sentence: str) -> None:
+    assert not fires("dated_plan", sentence)
+
+
+def test_a_dated_plan_is_not_offered_where_its_record_would_be() -> None:
+    plan = "公司计划在2027年把海外收入的占比提高到40%。"
+    done = "公司在2023年把海外收入的占比提高到了40%。"
+    assert offered(plan) == []
+    assert offered(done) == [done]
+    score, reasons, kind = score_text(plan)
+    assert "dated_plan" in reasons and kind == "prediction" and score < 0.5
+
+
+# family_age: a relative's age.
+@pytest.mark.parametrize(
+    "sentence",
+    ["他的女儿今年七岁，最喜欢画画。", "她的外婆今年已经九十二岁了。", "父亲去世那年只有56岁。"],
+)
+def test_a_relatives_age_fires(sentence: str) -> None:
+    assert fires("family_age", sentence)
+    assert offered(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["公司员工的平均年龄为31岁。", "他的父亲是一名中学教师。", "她26岁时创办了这家公司。"],
+)
+def test_other_ages_and_relatives_are_no_family_age(sentence: str) -> None:
+    assert not fires("family_age", sentence)
+
+
+# hearsay: an unnamed someone says it, or word has it.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有人说，这家公司的估值被高估了。",
+        "有人甚至当面告诉他，这个方向走不通。",
+        "有消息称，公司正在洽谈新一轮融资，估值可能超过50亿元。",
+        "坊间传闻他将离职。",
+        "据传这家工厂已经停产。",
+    ],
+)
+def test_hearsay_fires(sentence: str) -> None:
+    assert fires("hearsay", sentence)
+    assert offered(sentence) == []
+    assert "hearsay" in score_text(sentence)[1]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "没有人说得清楚这件事。",
+        "所有人都认为他会成功。",
+        "据知情人士透露，公司去年亏损3亿元。",  # a source that knows, with a figure
+        "公司有人员变动的消息称不上意外。",
+    ],
+)
+def test_named_sources_and_nobody_are_no_hearsay(sentence: str) -> None:
+    assert not fires("hearsay", sentence)
+
+
+def test_a_source_that_knows_a_figure_is_still_offered() -> None:
+    sentence = "据知情人士透露，公司去年亏损3亿元。"
+    assert offered(sentence) == [sentence]
+
+
+# habitual: what someone always does, or a rule ("every ... always", "any ... must").
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "每逢新品发布，他都会穿同一件灰色的毛衣。",
+        "每一个新模型上线之前，他都要亲自试用至少50次。",
+        "他规定公司的任何会议都不能超过30分钟。",
+    ],
+)
+def test_a_habit_fires(sentence: str) -> None:
+    assert fires("habitual", sentence)
+    assert "habitual" in score_text(sentence)[1]
+
+
+def test_a_rule_of_the_house_is_not_offered() -> None:
+    assert offered("他规定公司的任何会议都不能超过30分钟。") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "公司营收每年都保持30%以上的增长。",
+        "每10个中国人中就有1个用过这款应用。",
+        "公司不接受任何形式的代持。",
+        "每家门店都有3名执业药师。",  # what holds of each: a record can say
+        "每一款产品都是自主研发的。",
+    ],
+)
+def test_figures_per_year_and_a_bare_any_are_no_habit(sentence: str) -> None:
+    assert not fires("habitual", sentence)
+
+
+def test_english_is_scored_as_it_was() -> None:
+    # The new features read Chinese only.
+    for sentence in (
+        "The company plans to open 800 stores by 2030.",
+        "Someone said the firm was overvalued.",
+        "Every Monday he always spends 3 hours on the factory floor.",
+    ):
+        assert not {"dated_plan", "family_age", "hearsay", "habitual"} & set(
+            named_features(sentence)
+        )
