@@ -1,6 +1,7 @@
 """Precision rules of Chinese check-worthiness, on sentences invented for these tests (no seed,
 no labelled article is read here; see `checkworthy.candidates.framed` and the features
-`dated_plan`, `family_age` and `hearsay` of `checkworthy.features`)."""
+`dated_plan`, `family_age`, `hearsay`, `habitual`, `gloss`, `judgement`, `turning_point`, `target`
+and `section_heading` of `checkworthy.features`)."""
 
 from __future__ import annotations
 
@@ -188,3 +189,137 @@ def test_english_is_scored_as_it_was() -> None:
         assert not {"dated_plan", "family_age", "hearsay", "habitual"} & set(
             named_features(sentence)
         )
+
+
+ROUND_TWO = {"gloss", "judgement", "turning_point", "target", "section_heading"}
+
+
+# gloss: the writer says what a fact means, how common it is, or what a word means.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这意味着，每卖出一台扫地机器人，公司就要倒贴20元。",
+        "换句话说，门店越开越多，单店的客流却在下降。",
+        "这样的增速，在传统制造业里并不多见。",
+        "所谓算力券，可以简单理解为政府发给企业的租用GPU的补贴。",
+        "编者注：固态电池按电解质大致分为三类。",
+    ],
+)
+def test_a_gloss_fires(sentence: str) -> None:
+    assert fires("gloss", sentence)
+    assert "gloss" in score_text(sentence)[1]
+
+
+def test_a_gloss_is_not_offered() -> None:
+    # (With a figure of its own, 倒贴20元, a gloss can still pass: the figure weighs more.)
+    assert offered("换句话说，门店越开越多，单店的客流却在下降。") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "值得注意的是，公司2023年的应收账款达到6.1亿元。",  # opens a fact, not a gloss
+        "公司2023年营收为18亿元，同比增长42%。",
+    ],
+)
+def test_facts_are_no_gloss(sentence: str) -> None:
+    assert not fires("gloss", sentence)
+
+
+# judgement: an estimate or judgement in someone's own words.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "能把这种材料做到量产的团队，我估计全国不超过30个。",
+        "我判断两年内，会有车企把它装进量产车。",
+        "周岚的判断是，这个行业最后只会留下两家公司。",
+    ],
+)
+def test_a_judgement_fires(sentence: str) -> None:
+    assert fires("judgement", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "法院的判断依据是双方2021年签署的合同。",
+        "据估计，全国约有3000家同类企业。",  # an estimate with a source: a figure to check
+    ],
+)
+def test_sourced_figures_are_no_judgement(sentence: str) -> None:
+    assert not fires("judgement", sentence)
+
+
+# turning_point: what turned the story, as the writer tells it.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "真正让这家药企翻身的，是2019年的一次集采。",
+        "真正改变公司命运的,是一份来自德国的订单。",
+        "转机来自一位老客户的电话。",
+        "转折点来自2020年的那场展会。",
+    ],
+)
+def test_a_turning_point_fires(sentence: str) -> None:
+    assert fires("turning_point", sentence)
+
+
+def test_a_turning_point_with_a_date_is_not_offered() -> None:
+    assert offered("真正让这家药企翻身的，是2019年的一次集采。") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "公司真正的研发投入在2023年达到了9亿元。",
+        "这台设备真正投入使用是在2021年。",
+    ],
+)
+def test_other_uses_of_really_are_no_turning_point(sentence: str) -> None:
+    assert not fires("turning_point", sentence)
+
+
+# target: a goal set (目标是, 目标为).
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "她给团队定下的目标是，到2029年让门店数量突破800家。",
+        "全省今年的粮食产量目标为700亿斤左右。",
+    ],
+)
+def test_a_target_fires(sentence: str) -> None:
+    assert fires("target", sentence)
+
+
+def test_a_target_missed_is_no_target() -> None:
+    # The target is the measure of what was sold: the sales are a record.
+    assert not fires("target", "新车上市第一年只卖出了8000辆，远低于定下的3万辆目标。")
+
+
+# section_heading: a numbered section title, whose number counts sections.
+@pytest.mark.parametrize("heading", ["01 修表匠的儿子", "7 第二次创业"])
+def test_a_numbered_section_title_fires_and_is_not_offered(heading: str) -> None:
+    assert fires("section_heading", heading)
+    assert offered(heading) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "03 一次召回，2.4万台",  # a figure of its own, after a comma: no heading
+        "2021 年报",  # a year, not a section's number
+        "12 家门店关闭 300 人",
+        "第一章 童年",
+    ],
+)
+def test_other_headings_and_figures_are_no_section_heading(text: str) -> None:
+    assert not fires("section_heading", text)
+
+
+def test_english_has_none_of_the_round_two_features() -> None:
+    for sentence in (
+        "In other words, the company lost 20 dollars on every robot it sold.",
+        "01 The watchmaker's son",
+        "I estimate that fewer than 30 teams can do this.",
+    ):
+        assert not ROUND_TWO & set(named_features(sentence))

@@ -139,6 +139,34 @@ def _family_age(unit: Unit) -> bool:
     return "family" in unit.hits and _AGE.search(unit.text) is not None
 
 
+# A target set: 目标是 or 目标为 (她定下的目标是，到2029年门店突破800家; 产量目标为700亿斤左右).
+# Not a target met or missed (远低于定下的3万辆目标。: no 是 or 为 after it).
+_TARGET = re.compile("目标(?:是|为)(?!了)")
+
+
+def _target(unit: Unit) -> bool:
+    # Chinese prose only, as `forecast`: the cue 目标 in the author's voice, setting a goal.
+    return _AUTHORS_PREDICTION(unit) and _TARGET.search(unit.text) is not None
+
+
+# A section's number before its title (01 抄书的女孩, 5 押注端侧大模型): a count of sections, no
+# figure of anything.
+_SECTION_NUMBER = re.compile(r"[0-9]{1,2}\s+[^0-9\s]")
+_DIGIT = re.compile("[0-9]")
+
+
+def _section_heading(unit: Unit) -> bool:
+    s = unit.text
+    m = _SECTION_NUMBER.match(s)
+    # Chinese titles only, as `forecast`: the English model has no weight for it.
+    return (
+        m is not None
+        and _heading(unit)
+        and _DIGIT.search(s, m.end() - 1) is None
+        and HAS_CJK.search(s) is not None
+    )
+
+
 def _forecast(unit: Unit) -> bool:
     # Chinese prose only: the debate-learnt English model has no weight for it, and the text
     # the Chinese model reads has CJK in it.
@@ -176,6 +204,13 @@ FEATURES: tuple[Feature, ...] = (
     Feature("family"),
     Feature("family_age", _family_age),
     Feature("hearsay"),
+    # The writer's gloss on a fact (这意味着, 换句话说, 并不多见, 所谓……可以理解为): what it
+    # means, not what happened.
+    Feature("gloss"),
+    # An estimate or judgement in someone's own words (我估计, 我判断, X的判断是).
+    Feature("judgement"),
+    # What turned the story, as the writer tells it (真正让X活下来的，是Y; 转机来自……).
+    Feature("turning_point"),
     Feature("belief"),
     # Chinese writes statistics in Arabic digits and narrative counts in characters (the
     # national standard GB/T 15835 asks for this): 三个人, 四十天, 十几个问题 tell a story.
@@ -191,9 +226,13 @@ FEATURES: tuple[Feature, ...] = (
     # A plan or forecast dated in the future (计划在2026年……, 预计2025年底投产, 到2030年……将超过):
     # the date is when it is meant to happen, not when anything did.
     Feature("dated_plan", _dated_plan),
+    # A goal set (目标是, 目标为): the figure is what is aimed at, not what was reached.
+    Feature("target", _target),
     Feature("quoted_prediction", _cue("prediction_cue", quoted=True)),
     Feature("question", _question),
     Feature("heading", _heading),
+    # A numbered section title (01 抄书的女孩): its number counts sections.
+    Feature("section_heading", _section_heading),
     Feature("too_short", _too_short),
 )
 FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
@@ -269,6 +308,8 @@ CUE_OF = {
     "quoted_prediction": "prediction_cue",
     "forecast": "prediction_cue",
     "dated_plan": "prediction_cue",
+    "target": "prediction_cue",
+    "section_heading": "number",
     "family_age": "family",
 }
 # The features with a test that is no cue's: `fired_features` runs their tests written out.
