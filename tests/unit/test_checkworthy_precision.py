@@ -316,6 +316,35 @@ def test_other_headings_and_figures_are_no_section_heading(text: str) -> None:
     assert not fires("section_heading", text)
 
 
+# 将 before what is foreseen of a figure or a course is a prediction; a time to come counted
+# from now before 将 dates it (dated_plan).
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "据测算，项目投产三年内，将带动周边投资超过200亿元。",
+        "集团表示，未来五年将在海外市场投入超过300亿元。",
+        "公司表示，今年将加快推进二期工厂建设。",
+    ],
+)
+def test_a_course_foreseen_from_now_is_a_dated_plan(sentence: str) -> None:
+    assert fires("prediction_cue", sentence)
+    assert fires("dated_plan", sentence)
+    assert offered(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2024年起，这类产品的进口关税将从5%提高到20%。",  # a measure decided
+        "2017年，交通部将这类车辆纳入补贴范围。",  # 将 as 把
+        "公司将近一半的收入来自海外。",
+    ],
+)
+def test_measures_decided_and_other_uses_of_jiang_are_no_prediction(sentence: str) -> None:
+    assert not fires("prediction_cue", sentence)
+    assert not fires("dated_plan", sentence)
+
+
 def test_english_has_none_of_the_round_two_features() -> None:
     for sentence in (
         "In other words, the company lost 20 dollars on every robot it sold.",

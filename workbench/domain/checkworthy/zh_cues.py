@@ -393,7 +393,11 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "可能",
         "如果",
         "假如",
-        "将(?=会|要|来|能|可|在|成为|通向|深入|继续|持续|进一步)",
+        # 将 before what is foreseen of a figure or a course (将超过1000亿元, 将达到, 将占到, 将保持
+        # 稳定, 将带动投资, 将加快推进): not 将从7.5%提高到25%, a measure decided, whose figures
+        # are set; nor 将近 (nearly) or 将……纳入 (将 as 把).
+        "将(?=会|要|来|能|可|在|成为|通向|深入|继续|持续|进一步"
+        "|超过|达到|突破|增长至|增至|占到|不超过|保持|维持|带动|加快)",
     ),
 }
 
