@@ -191,7 +191,15 @@ def test_english_is_scored_as_it_was() -> None:
         )
 
 
-ROUND_TWO = {"gloss", "judgement", "turning_point", "target", "section_heading"}
+ROUND_TWO = {
+    "gloss",
+    "judgement",
+    "turning_point",
+    "target",
+    "section_heading",
+    "dated_wish",
+    "view_held",
+}
 
 
 # gloss: the writer says what a fact means, how common it is, or what a word means.
@@ -345,10 +353,59 @@ def test_measures_decided_and_other_uses_of_jiang_are_no_prediction(sentence: st
     assert not fires("dated_plan", sentence)
 
 
+# dated_wish: a wish set for a time to come.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "公司希望在2028年实现全年盈利。",
+        "周岚：我希望到2030年，每个县城都有一家我们的门店。",
+    ],
+)
+def test_a_dated_wish_fires(sentence: str) -> None:
+    assert fires("dated_wish", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2019年，他就希望在家乡开一家工厂。",  # 2019年 is before the wish, not its date
+        "他希望团队每个人都能读完这本书。",
+    ],
+)
+def test_undated_wishes_are_no_dated_wish(sentence: str) -> None:
+    assert not fires("dated_wish", sentence)
+
+
+# view_held: someone's view after 认为.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "一位券商分析师认为，这家公司在海外市场仍处于追赶状态。",
+        "周岚认为，公司最大的风险在于客户过于集中。",
+    ],
+)
+def test_a_view_held_fires_and_is_not_offered(sentence: str) -> None:
+    assert fires("view_held", sentence)
+    assert offered(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "法院认为，被告违反了双方2021年签订的保密协议。",  # a court's finding: a record
+        "这种突变长期被认为无法成药。",  # a reputation
+        "这家公司去年营收增长了30%。",
+    ],
+)
+def test_findings_and_reputations_are_no_view_held(sentence: str) -> None:
+    assert not fires("view_held", sentence)
+
+
 def test_english_has_none_of_the_round_two_features() -> None:
     for sentence in (
         "In other words, the company lost 20 dollars on every robot it sold.",
         "01 The watchmaker's son",
         "I estimate that fewer than 30 teams can do this.",
+        "Analysts believe the firm hopes to break even by 2028.",
     ):
         assert not ROUND_TWO & set(named_features(sentence))

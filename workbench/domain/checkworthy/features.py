@@ -133,6 +133,26 @@ def _dated_plan(unit: Unit) -> bool:
     return _AUTHORS_PREDICTION(unit) and _DATED_PLAN.search(unit.text) is not None
 
 
+# A wish set for a time to come (希望在2027年实现盈利, 我希望到2030年……): a plan no record holds
+# yet, as `_DATED_PLAN`'s; 希望 is an opinion cue, not a prediction cue, so it is read apart.
+_DATED_WISH = re.compile(f"希望[^，,。；;！？!?]{{0,4}}?{_TIME_TO_COME}")
+_AUTHORS_OPINION = _cue("opinion_cue", quoted=False)
+
+
+def _dated_wish(unit: Unit) -> bool:
+    return _AUTHORS_OPINION(unit) and _DATED_WISH.search(unit.text) is not None
+
+
+# A view held (分析师认为，X在海外仍处于追赶状态; 一位从业者认为，这种说法很难界定): what follows
+# 认为 is the holder's reading, whoever holds it. Not a court's finding (法院认为, 仲裁庭认为),
+# which is a record, nor a reputation (被认为), which is read as a `belief` only.
+_VIEW_HELD = re.compile("(?<![被院庭])认为")
+
+
+def _view_held(unit: Unit) -> bool:
+    return "belief" in unit.hits and _VIEW_HELD.search(unit.text) is not None
+
+
 # An age in years (96岁, 九岁, 十几岁).
 _AGE = re.compile("[0-9零一二两三四五六七八九十几]+岁")
 
@@ -216,6 +236,8 @@ FEATURES: tuple[Feature, ...] = (
     # What turned the story, as the writer tells it (真正让X活下来的，是Y; 转机来自……).
     Feature("turning_point"),
     Feature("belief"),
+    # Someone's view after 认为 (分析师认为……), not a court's finding or a reputation.
+    Feature("view_held", _view_held),
     # Chinese writes statistics in Arabic digits and narrative counts in characters (the
     # national standard GB/T 15835 asks for this): 三个人, 四十天, 十几个问题 tell a story.
     Feature(
@@ -230,6 +252,8 @@ FEATURES: tuple[Feature, ...] = (
     # A plan or forecast dated in the future (计划在2026年……, 预计2025年底投产, 到2030年……将超过):
     # the date is when it is meant to happen, not when anything did.
     Feature("dated_plan", _dated_plan),
+    # A wish dated ahead (希望在2027年实现盈利): what is hoped for by then, not what was done.
+    Feature("dated_wish", _dated_wish),
     # A goal set (目标是, 目标为): the figure is what is aimed at, not what was reached.
     Feature("target", _target),
     Feature("quoted_prediction", _cue("prediction_cue", quoted=True)),
@@ -313,6 +337,8 @@ CUE_OF = {
     "forecast": "prediction_cue",
     "dated_plan": "prediction_cue",
     "target": "prediction_cue",
+    "dated_wish": "opinion_cue",
+    "view_held": "belief",
     "section_heading": "number",
     "family_age": "family",
 }
