@@ -182,9 +182,11 @@ _DIGIT = re.compile("[0-9]")
 def _section_heading(unit: Unit) -> bool:
     s = unit.text
     m = _SECTION_NUMBER.match(s)
-    # Chinese titles only, as `forecast`: the English model has no weight for it.
+    # Chinese titles only, as `forecast`: the English model has no weight for it. (Read only
+    # where the scan found a number, as `fired_features` reads it: `CUE_OF`.)
     return (
         m is not None
+        and "number" in unit.hits
         and _heading(unit)
         and _DIGIT.search(s, m.end() - 1) is None
         and HAS_CJK.search(s) is not None
