@@ -1,8 +1,9 @@
 """The named features of check-worthiness: what a unit is, and which signs fire on it.
 
 A named feature is a sign a person can verify by eye, of a checkable fact (a number, a first, a
-named source) or against one (an opinion, a prediction or a plan dated ahead, a story told, a
-habit, hearsay, a question, a heading).
+named source) or against one (an opinion, a view held, a prediction, a plan, target or wish
+dated ahead, a story told or its turning point, a habit, hearsay, the writer's gloss, someone's
+own estimate, a question, a heading or a section's number).
 Most fire when `scan` found their cue; the others have a test. The cues of opinion, prediction
 and figurative speech count only in the author's voice: inside an attributed quotation they are
 reported as `quoted_opinion` and `quoted_prediction` (which decide the suggested type but leave
