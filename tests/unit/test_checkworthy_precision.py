@@ -199,6 +199,7 @@ ROUND_TWO = {
     "section_heading",
     "dated_wish",
     "view_held",
+    "forecast_said",
 }
 
 
@@ -399,6 +400,26 @@ def test_a_view_held_fires_and_is_not_offered(sentence: str) -> None:
 )
 def test_findings_and_reputations_are_no_view_held(sentence: str) -> None:
     assert not fires("view_held", sentence)
+
+
+# forecast_said: a forecast in someone's name, set off as a clause.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "某研究机构预计，到2029年，国内储能电池的出货量将达到800吉瓦时，其中超过60%来自前五家厂商。",
+        "据预测，明年这一市场的规模将超过300亿元。",
+    ],
+)
+def test_a_forecast_said_fires_and_is_not_offered(sentence: str) -> None:
+    assert fires("forecast_said", sentence)
+    assert offered(sentence) == []
+
+
+def test_guidance_for_a_year_closed_is_no_forecast_said() -> None:
+    # A company's guidance for the year just closed: its figures will be reported.
+    sentence = "公告显示，公司预计2025年实现净利润3.1亿元至3.5亿元，同比增长40%至58%。"
+    assert not fires("forecast_said", sentence)
+    assert offered(sentence) == [sentence]
 
 
 def test_english_has_none_of_the_round_two_features() -> None:

@@ -174,6 +174,16 @@ def _target(unit: Unit) -> bool:
     return _AUTHORS_PREDICTION(unit) and _TARGET.search(unit.text) is not None
 
 
+# A forecast in someone's name, set off as a clause (分析师预计，到2028年……将达到; 该机构预测，
+# 这一比例将超过25%; 据预测，): what they foresee, however exact its figures. Not a company's
+# guidance for a year just closed (公司预计2025年实现净利润4.2亿元: no comma after the verb).
+_FORECAST_SAID = re.compile("(?:预计|预测)[，,]")
+
+
+def _forecast_said(unit: Unit) -> bool:
+    return _AUTHORS_PREDICTION(unit) and _FORECAST_SAID.search(unit.text) is not None
+
+
 # A section's number before its title (01 抄书的女孩, 5 押注端侧大模型): a count of sections, no
 # figure of anything.
 _SECTION_NUMBER = re.compile(r"[0-9]{1,2}\s+[^0-9\s]")
@@ -255,6 +265,8 @@ FEATURES: tuple[Feature, ...] = (
     # A plan or forecast dated in the future (计划在2026年……, 预计2025年底投产, 到2030年……将超过):
     # the date is when it is meant to happen, not when anything did.
     Feature("dated_plan", _dated_plan),
+    # A forecast in someone's name, set off by a comma (分析师预计，……).
+    Feature("forecast_said", _forecast_said),
     # A wish dated ahead (希望在2027年实现盈利): what is hoped for by then, not what was done.
     Feature("dated_wish", _dated_wish),
     # A goal set (目标是, 目标为): the figure is what is aimed at, not what was reached.
@@ -341,6 +353,7 @@ CUE_OF = {
     "dated_plan": "prediction_cue",
     "target": "prediction_cue",
     "dated_wish": "opinion_cue",
+    "forecast_said": "prediction_cue",
     "view_held": "belief",
     "section_heading": "number",
     "family_age": "family",
