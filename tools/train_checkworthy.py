@@ -807,10 +807,7 @@ def adapt_chinese(target: Path) -> None:
 # penalty is lighter than LAMBDAS' (there a correction is pulled towards a debate-learnt weight;
 # here a new weight starts from nothing and its feature fires on few sentences, none of them
 # check-worthy: at 1.0 the weights stayed between -0.2 and -0.6, and 4 of the ten articles'
-# sentences that fire them, none check-worthy, stayed candidates that 0.1 drops). Round 2
-# (gloss, judgement, turning_point, target, section_heading, dated_wish, view_held,
-# forecast_said) was read from and fitted on the other eight, `--on panchi,...,tanlu`, the ten
-# checking it (docs/benchmarks.md).
+# sentences that fire them, none check-worthy, stayed candidates that 0.1 drops).
 OFFSET_ARTICLES = DEV[:10]
 OFFSET_LAMBDA = 0.1
 

@@ -1,9 +1,8 @@
 """The named features of check-worthiness: what a unit is, and which signs fire on it.
 
 A named feature is a sign a person can verify by eye, of a checkable fact (a number, a first, a
-named source) or against one (an opinion, a view held, a prediction, a plan, target or wish
-dated ahead, a story told or its turning point, a habit, hearsay, the writer's gloss, someone's
-own estimate, a question, a heading or a section's number).
+named source) or against one (an opinion, a prediction or a plan dated ahead, a story told, a
+habit, hearsay, a question, a heading).
 Most fire when `scan` found their cue; the others have a test. The cues of opinion, prediction
 and figurative speech count only in the author's voice: inside an attributed quotation they are
 reported as `quoted_opinion` and `quoted_prediction` (which decide the suggested type but leave
@@ -122,36 +121,12 @@ _DATED_PLAN = re.compile(
     f"(?<![原本定曾])(?:预计|预期|预测|计划|打算|目标|将|有望|力争|争取)[^，,。；;！？!?]{{0,4}}?"
     f"{_TIME_TO_COME}"
     "|到(?:20[0-9]{2}|明)年(?:底|末)?[^。；;！？!?]{0,30}?(?:将|有望|会|要)"
-    # A time to come counted from now, then what will be (今年将加快推进, 未来三年将投入, 三年内，
-    # 将带动): not a year by number, where 将 may be 把 (2017年将……纳入补贴).
-    "|(?:今年|明年|年内|未来[一二两三四五六七八九十几0-9]*年|[一二两三四五六七八九十几0-9]+年内)"
-    "(?:内|里)?[，,]?将"
 )
 
 
 def _dated_plan(unit: Unit) -> bool:
     # Chinese prose only, as `forecast`: a plan cue in the author's voice, with its date.
     return _AUTHORS_PREDICTION(unit) and _DATED_PLAN.search(unit.text) is not None
-
-
-# A wish set for a time to come (希望在2027年实现盈利, 我希望到2030年……): a plan no record holds
-# yet, as `_DATED_PLAN`'s; 希望 is an opinion cue, not a prediction cue, so it is read apart.
-_DATED_WISH = re.compile(f"希望[^，,。；;！？!?]{{0,4}}?{_TIME_TO_COME}")
-_AUTHORS_OPINION = _cue("opinion_cue", quoted=False)
-
-
-def _dated_wish(unit: Unit) -> bool:
-    return _AUTHORS_OPINION(unit) and _DATED_WISH.search(unit.text) is not None
-
-
-# A view held (分析师认为，X在海外仍处于追赶状态; 一位从业者认为，这种说法很难界定): what follows
-# 认为 is the holder's reading, whoever holds it. Not a court's finding (法院认为, 仲裁庭认为),
-# which is a record, nor a reputation (被认为), which is read as a `belief` only.
-_VIEW_HELD = re.compile("(?<![被院庭])认为")
-
-
-def _view_held(unit: Unit) -> bool:
-    return "belief" in unit.hits and _VIEW_HELD.search(unit.text) is not None
 
 
 # An age in years (96岁, 九岁, 十几岁).
@@ -162,46 +137,6 @@ def _family_age(unit: Unit) -> bool:
     # A relative's age (奶奶今年已经96岁了, 他的女儿今年九岁): in a profile it is colour, as what
     # is told of the family is; its figure is no record of the company or its founder.
     return "family" in unit.hits and _AGE.search(unit.text) is not None
-
-
-# A target set: 目标是 or 目标为 (她定下的目标是，到2029年门店突破800家; 产量目标为700亿斤左右).
-# Not a target met or missed (远低于定下的3万辆目标。: no 是 or 为 after it).
-_TARGET = re.compile("目标(?:是|为)(?!了)")
-
-
-def _target(unit: Unit) -> bool:
-    # Chinese prose only, as `forecast`: the cue 目标 in the author's voice, setting a goal.
-    return _AUTHORS_PREDICTION(unit) and _TARGET.search(unit.text) is not None
-
-
-# A forecast in someone's name, set off as a clause (分析师预计，到2028年……将达到; 该机构预测，
-# 这一比例将超过25%; 据预测，): what they foresee, however exact its figures. Not a company's
-# guidance for a year just closed (公司预计2025年实现净利润4.2亿元: no comma after the verb).
-_FORECAST_SAID = re.compile("(?:预计|预测)[，,]")
-
-
-def _forecast_said(unit: Unit) -> bool:
-    return _AUTHORS_PREDICTION(unit) and _FORECAST_SAID.search(unit.text) is not None
-
-
-# A section's number before its title (01 抄书的女孩, 5 押注端侧大模型): a count of sections, no
-# figure of anything.
-_SECTION_NUMBER = re.compile(r"[0-9]{1,2}\s+[^0-9\s]")
-_DIGIT = re.compile("[0-9]")
-
-
-def _section_heading(unit: Unit) -> bool:
-    s = unit.text
-    m = _SECTION_NUMBER.match(s)
-    # Chinese titles only, as `forecast`: the English model has no weight for it. (Read only
-    # where the scan found a number, as `fired_features` reads it: `CUE_OF`.)
-    return (
-        m is not None
-        and "number" in unit.hits
-        and _heading(unit)
-        and _DIGIT.search(s, m.end() - 1) is None
-        and HAS_CJK.search(s) is not None
-    )
 
 
 def _forecast(unit: Unit) -> bool:
@@ -241,16 +176,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("family"),
     Feature("family_age", _family_age),
     Feature("hearsay"),
-    # The writer's gloss on a fact (这意味着, 换句话说, 并不多见, 所谓……可以理解为): what it
-    # means, not what happened.
-    Feature("gloss"),
-    # An estimate or judgement in someone's own words (我估计, 我判断, X的判断是).
-    Feature("judgement"),
-    # What turned the story, as the writer tells it (真正让X活下来的，是Y; 转机来自……).
-    Feature("turning_point"),
     Feature("belief"),
-    # Someone's view after 认为 (分析师认为……), not a court's finding or a reputation.
-    Feature("view_held", _view_held),
     # Chinese writes statistics in Arabic digits and narrative counts in characters (the
     # national standard GB/T 15835 asks for this): 三个人, 四十天, 十几个问题 tell a story.
     Feature(
@@ -265,17 +191,9 @@ FEATURES: tuple[Feature, ...] = (
     # A plan or forecast dated in the future (计划在2026年……, 预计2025年底投产, 到2030年……将超过):
     # the date is when it is meant to happen, not when anything did.
     Feature("dated_plan", _dated_plan),
-    # A forecast in someone's name, set off by a comma (分析师预计，……).
-    Feature("forecast_said", _forecast_said),
-    # A wish dated ahead (希望在2027年实现盈利): what is hoped for by then, not what was done.
-    Feature("dated_wish", _dated_wish),
-    # A goal set (目标是, 目标为): the figure is what is aimed at, not what was reached.
-    Feature("target", _target),
     Feature("quoted_prediction", _cue("prediction_cue", quoted=True)),
     Feature("question", _question),
     Feature("heading", _heading),
-    # A numbered section title (01 抄书的女孩): its number counts sections.
-    Feature("section_heading", _section_heading),
     Feature("too_short", _too_short),
 )
 FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
@@ -351,11 +269,6 @@ CUE_OF = {
     "quoted_prediction": "prediction_cue",
     "forecast": "prediction_cue",
     "dated_plan": "prediction_cue",
-    "target": "prediction_cue",
-    "dated_wish": "opinion_cue",
-    "forecast_said": "prediction_cue",
-    "view_held": "belief",
-    "section_heading": "number",
     "family_age": "family",
 }
 # The features with a test that is no cue's: `fired_features` runs their tests written out.

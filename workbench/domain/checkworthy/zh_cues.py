@@ -323,35 +323,6 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "传闻",
         "坊间",
     ),
-    # The writer's gloss on a fact, not a fact: what it means (这意味着, 换句话说, 也就是说), how
-    # common it is (并不多见, 并不少见), how plain (显而易见), what a word means (所谓算力券，可以
-    # 简单理解为……; 编者注). The fact glossed is told in a sentence of its own.
-    "gloss": (
-        "意味着",
-        "换句话说",
-        "也就是说",
-        "并不多见",
-        "并不少见",
-        "显而易见",
-        "所谓",
-        "理解为",
-        "编者注",
-    ),
-    # An estimate or judgement in someone's own words (我估计全国不超过30个, 我判断两年内……,
-    # 周岚的判断是，行业最后只会留下两家): a guess, whatever figure it names.
-    "judgement": (
-        "估计(?<=我估计)",
-        "判断(?<=我判断)",
-        "判断(?<=的判断)(?=是)",
-    ),
-    # What turned the story, as the writer tells it (真正让这家药企翻身的，是2019年的一次集采;
-    # 转机来自一位老客户的电话): a reading of causes, not a record, even
-    # with a date in it.
-    "turning_point": (
-        "真正(?=[^，,。；;！？!?]{0,14}?的[，,]?是)",
-        "转机(?=来自)",
-        "转折(?=点?来自)",
-    ),
     # Verbs that introduce someone's view or image of a thing, not a fact: what follows 认为 or
     # 形容 is an opinion or a figure of speech, whoever holds it.
     "belief": (
@@ -393,11 +364,7 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "可能",
         "如果",
         "假如",
-        # 将 before what is foreseen of a figure or a course (将超过1000亿元, 将达到, 将占到, 将保持
-        # 稳定, 将带动投资, 将加快推进): not 将从7.5%提高到25%, a measure decided, whose figures
-        # are set; nor 将近 (nearly) or 将……纳入 (将 as 把).
-        "将(?=会|要|来|能|可|在|成为|通向|深入|继续|持续|进一步"
-        "|超过|达到|突破|增长至|增至|占到|不超过|保持|维持|带动|加快)",
+        "将(?=会|要|来|能|可|在|成为|通向|深入|继续|持续|进一步)",
     ),
 }
 
