@@ -140,6 +140,14 @@ _MARKS = (("0", _DIGITS), ("A", _LATIN), ('"', frozenset(_QUOTE_MARKS)))
 
 
 _MARK_OF = {ch: mark for mark, kind in _MARKS for ch in kind}
+_ANY_MARK = frozenset(_MARK_OF)
+
+
+def _marks_in(chars: set[str]) -> frozenset[str] | set[str]:
+    """The marks ("0", "A", '"') that the characters `chars` hold: one set operation (in C, over
+    the smaller set) where a test per kind of mark cost three."""
+    found = _ANY_MARK.intersection(chars)
+    return {_MARK_OF[ch] for ch in found} if found else found
 
 
 def _gram_of(ch: str) -> str:
@@ -194,6 +202,9 @@ class Reading:
     # The Chinese model's: the sum of the weights of the unit's character grams (0 for an
     # English unit). Which grams have a weight is only asked for a candidate's reasons.
     chars: float
+    # The distinct characters of the unit, when the Chinese model read them: a candidate's
+    # reasons read them again, and building the set is most of the cost of either.
+    charset: set[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -240,36 +251,77 @@ class Plain:
         C): the weights of its CJK characters, of the marks it holds ("0" for any digit, "A" for
         any Latin letter, '"' for any quotation mark) and of how it starts and ends. What a
         clause's filter needs, without building the grams (a third of the cost)."""
-        units, cjk = self._char_units
         if not text:
-            return units.get("^$", 0) / _PER_UNIT
-        chars = set(text)
+            return self._char_units[0].get("^$", 0) / _PER_UNIT
+        return self.chars_sum(text, set(text))
+
+    def chars_sum(self, text: str, chars: set[str]) -> float:
+        """`text_sum` of a non-empty `text` whose distinct characters are `chars`."""
+        units, cjk = self._char_units
         total = sum(map(cjk.get, chars, itertools.repeat(0)))
-        for mark, kind in _MARKS:
-            if not chars.isdisjoint(kind):
-                total += units.get(mark, 0)
-        total += units.get("^" + _gram_of(text[0]), 0) + units.get(_gram_of(text[-1]) + "$", 0)
-        return total / _PER_UNIT
+        for mark in _marks_in(chars):
+            total += units.get(mark, 0)
+        # Integers: the same sum in any order.
+        return (total + self._edge_units(text[0], text[-1])) / _PER_UNIT
+
+    @functools.cached_property
+    def _edges(self) -> tuple[dict[str, int], dict[str, int]]:
+        """By character, filled as met: the weight (in units) of a text starting with it and of
+        one ending with it, so the gram ("^年", "|$") is built once per character, not per unit."""
+        return {}, {}
+
+    def _edge_units(self, first: str, last: str) -> int:
+        heads, tails = self._edges
+        head = heads.get(first)
+        if head is None:
+            head = heads[first] = self._char_units[0].get("^" + _gram_of(first), 0)
+        tail = tails.get(last)
+        if tail is None:
+            tail = tails[last] = self._char_units[0].get(_gram_of(last) + "$", 0)
+        return head + tail
 
     def char_terms(self, grams: set[str]) -> list[tuple[str, float]]:
         """The learnt character grams among `grams`, with their weights."""
         table = self.chars
         return [(g, table[g]) for g in table.keys() & grams]
 
-    def text_terms(self, text: str) -> list[tuple[str, float]]:
+    def text_terms(self, text: str, chars: set[str] | None = None) -> list[tuple[str, float]]:
         """`char_terms(char_grams(text))`, read off the characters of `text` as `text_sum` reads
-        them, without building the grams."""
+        them, without building the grams (`chars`: the distinct characters of `text`, when the
+        caller has them)."""
         table = self.chars
-        chars = set(text)
-        learnt = self._char_units[1].keys() & chars  # its CJK characters that have a weight
-        for mark, kind in _MARKS:
-            if not chars.isdisjoint(kind):
-                learnt.add(mark)
+        return [(g, table[g]) for g in table.keys() & self._grams(text, chars)]
+
+    def _grams(self, text: str, chars: set[str] | None) -> set[str]:
+        """The grams of `char_grams(text)` that may have a weight: its CJK characters that
+        have one, its marks and its two edges."""
+        if chars is None:
+            chars = set(text)
+        learnt = self._char_units[1].keys() & chars
+        learnt.update(_marks_in(chars))
         if text:
             learnt.update(("^" + _gram_of(text[0]), _gram_of(text[-1]) + "$"))
         else:
             learnt.add("^$")
-        return [(g, table[g]) for g in table.keys() & learnt]
+        return learnt
+
+    def explain_text(self, text: str, chars: set[str] | None = None) -> tuple[str, ...]:
+        """`explain(text_terms(text, chars), kind="chars")`, ranked by the grams' places in the
+        order `explain` ranks them (the largest weight first, then by gram; grams are unique,
+        so the weight never decides): a text's grams are some of the table's, so among
+        themselves they rank as their places do. Sorting integers, in C, costs a fraction of
+        building and sorting a tuple per gram."""
+        place, order = self._ranking
+        ranked = sorted(map(place.__getitem__, place.keys() & self._grams(text, chars)))[:_TOP]
+        return tuple(
+            f'chars "{g}" {w:+.2f}' for g, w in map(order.__getitem__, ranked) if abs(w) >= 0.05
+        )
+
+    @functools.cached_property
+    def _ranking(self) -> tuple[dict[str, int], list[tuple[str, float]]]:
+        """Each gram's place in `explain`'s order, and the grams in that order."""
+        order = sorted(self.chars.items(), key=lambda gw: (-abs(gw[1]), gw[0]))
+        return {g: i for i, (g, _) in enumerate(order)}, order
 
 
 @dataclass(frozen=True)
@@ -329,8 +381,13 @@ class Model:
         band = _band(len(tokens) + cjk // 2)
         # The sum of the grams' weights, read off the characters: the grams themselves are only
         # asked for a candidate's reasons (`char_grams` then).
-        chars = 0.0 if english or not self.plain.chars else self.plain.text_sum(text)
-        return Reading(english, band, list(found.items()), chars)
+        if english or not self.plain.chars:
+            return Reading(english, band, list(found.items()), 0.0)
+        if not text:
+            return Reading(english, band, list(found.items()), self.plain.text_sum(text))
+        charset = set(text)
+        chars = self.plain.chars_sum(text, charset)
+        return Reading(english, band, list(found.items()), chars, charset)
 
 
 def explain_band(band: str, weights: dict[str, float]) -> tuple[str, ...]:
@@ -346,7 +403,12 @@ def explain_context(terms: tuple[tuple[str, float], ...]) -> tuple[str, ...]:
     return tuple(f'context "{LABELS[name]}" {w:+.2f}' for name, w in terms)
 
 
-def explain(terms: list[tuple[str, float]], top: int = 3, kind: str = "words") -> tuple[str, ...]:
+_TOP = 3  # n-grams named in a score's reasons
+
+
+def explain(
+    terms: list[tuple[str, float]], top: int = _TOP, kind: str = "words"
+) -> tuple[str, ...]:
     """The `top` n-grams that moved a score most, as `words "tax cuts" +0.41` (or, with `kind`
     "chars", character grams: `chars "年" +0.53`): the largest weight first, then by gram."""
     # Sorted as (-|weight|, gram, weight) tuples, in C: a key function is a Python call per term

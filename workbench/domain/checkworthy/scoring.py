@@ -127,8 +127,8 @@ class Scored:
         if reading.english:
             context = checkworthy_model.explain_context(self.context)
             return reasons + context + checkworthy_model.explain(reading.terms)
-        chars = model.plain.text_terms(self.text)
-        return reasons + checkworthy_model.explain(chars, kind="chars")
+        # The unit's characters as its reading found them: the set costs more than the rest.
+        return reasons + model.plain.explain_text(self.text, reading.charset)
 
     def kind(self) -> str:
         return "fact" if self.reading is None else suggest_type(frozenset(self.fired))
