@@ -62,6 +62,8 @@ _NOT_GRAM = re.compile(f"[^\u4e00-\u9fff0A{_QUOTE_MARKS}]+")
 _DIGIT_OR_LATIN = re.compile("[0-9A-Za-z]")
 _ONE_QUOTE = str.maketrans(dict.fromkeys(_QUOTE_MARKS, '"'))
 _PER_UNIT = 10_000  # gram weights are stored to 4 decimals
+# Combinations of named features whose positive sums `Model.positive_sums` keeps.
+_MAX_SUMS = 4096
 # Length bands, in words.
 _BANDS = ((4, "len<5"), (9, "len5-9"), (19, "len10-19"), (39, "len20-39"))
 
@@ -342,6 +344,27 @@ class Model:
     @functools.cached_property
     def positive(self) -> dict[str, float]:
         return {k: v for k, v in self.features.items() if v > 0}
+
+    def positive_sums(self, fired: tuple[str, ...]) -> tuple[float, float]:
+        """The sum of the positive weights of the named features `fired` under this model and
+        under the plain one, in the order of `fired`, each combination summed once."""
+        sums = self._positive_sums
+        found = sums.get(fired)
+        if found is None:
+            zero = itertools.repeat(0.0)
+            # In C: a lookup per feature, 0 for one without a positive weight, and the sum.
+            found = (
+                sum(map(self.positive.get, fired, zero)),
+                sum(map(self.plain.positive.get, fired, zero)),
+            )
+            if len(sums) >= _MAX_SUMS:
+                sums.clear()  # never reached by a document's combinations, but a bound
+            sums[fired] = found
+        return found
+
+    @functools.cached_property
+    def _positive_sums(self) -> dict[tuple[str, ...], tuple[float, float]]:
+        return {}
 
     @functools.cached_property
     def _pairs(self) -> dict[str, dict[str, float]]:
