@@ -130,6 +130,11 @@ def _scan_english(s: str, hits: dict[str, list[int]], where: bool) -> None:
     for i, word in enumerate(tokens):
         if word not in EN_TRIGGERS:
             continue  # most words: one set lookup and on to the next
+        feature = _OWN_FEATURE.get(word)
+        if feature is not None and not (where and feature in PLACED):
+            # Most trigger words: their feature is their own, and where they are is not read.
+            hits.setdefault(feature, []).append(-1)
+            continue
         # Where the word is, and how it is written, matter only for words whose case or
         # neighbours decide (May, USD, No. 1, top 10) and, below, for the quotation tests:
         # finding every word's offsets is most of this scan's cost, so it is done only then.
@@ -170,6 +175,19 @@ def _scan_english(s: str, hits: dict[str, list[int]], where: bool) -> None:
             hits.setdefault(feature, []).append(start)
             if feature == "opinion_cue" and (prev, word) in EN_OWN_VIEW:
                 hits.setdefault(OWN, []).append(start)
+
+
+# The trigger words whose feature is their own wherever they stand (`_scan_english` reads
+# them at once): no pair ends in one (nor then any own view), their case never decides, and
+# "first" and "only" are read by their neighbours.
+_OWN_FEATURE = {
+    word: feature
+    for word, feature in EN_WORDS.items()
+    if feature
+    and word not in {b for _, b in EN_PAIRS}
+    and word not in EN_CASED
+    and word not in ("first", "only")
+}
 
 
 def _is_english_date(word: str, s: str, end: int) -> bool:
