@@ -152,6 +152,13 @@ def _marks_in(chars: set[str]) -> frozenset[str] | set[str]:
     return {_MARK_OF[ch] for ch in found} if found else found
 
 
+def _edge_grams(text: str) -> tuple[str, ...]:
+    """The grams of how `text` starts and ends (see `char_grams`)."""
+    if not text:
+        return ("^$",)
+    return "^" + _gram_of(text[0]), _gram_of(text[-1]) + "$"
+
+
 def _gram_of(ch: str) -> str:
     """What `char_grams` makes of the character `ch` at either end of a text."""
     if "\u4e00" <= ch <= "\u9fff":
@@ -301,10 +308,7 @@ class Plain:
             chars = set(text)
         learnt = self._char_units[1].keys() & chars
         learnt.update(_marks_in(chars))
-        if text:
-            learnt.update(("^" + _gram_of(text[0]), _gram_of(text[-1]) + "$"))
-        else:
-            learnt.add("^$")
+        learnt.update(_edge_grams(text))
         return learnt
 
     def explain_text(self, text: str, chars: set[str] | None = None) -> tuple[str, ...]:
@@ -314,7 +318,13 @@ class Plain:
         themselves they rank as their places do. Sorting integers, in C, costs a fraction of
         building and sorting a tuple per gram."""
         place, order = self._ranking
-        ranked = sorted(map(place.__getitem__, place.keys() & self._grams(text, chars)))[:_TOP]
+        if chars is None:
+            chars = set(text)
+        # Its characters that have a weight, in one pass: a gram of one character is a CJK one
+        # or a mark ("0", "A", '"'), and a text holding the character 0, A or " holds its mark.
+        learnt = place.keys() & chars
+        learnt.update(place.keys() & [*_marks_in(chars), *_edge_grams(text)])
+        ranked = sorted(map(place.__getitem__, learnt))[:_TOP]
         return tuple(
             f'chars "{g}" {w:+.2f}' for g, w in map(order.__getitem__, ranked) if abs(w) >= 0.05
         )
