@@ -93,7 +93,10 @@ library, her father) and the other says no word of it, when each names another p
 kind of one measure: solar and wind, buses and the metro, stents and bypasses), when one moves
 the other way on a scale (from class IV to class II, 由二类下降至四类: `=scale:4>2`), when one
 gives a total over a span of years (2021年至2025年, in the five years to 2023: `=span:years`) and
-the other one year, when one builds what the other pulls down or closes, or, by less, when only
+the other one year, when one says what a project ran over its budget (超支) and the other what it
+cost, or what a party sued for (索赔) and the other what it was ordered to pay, when one gives a
+change on the year before (同比) and the other on the month before (环比, 比上月), when one
+builds what the other pulls down or closes, or, by less, when only
 one says what it counts was closed or pulled down, or gives as a percentage a figure the
 other gives as a count: the same figure about another subject is another claim (see
 `similarity`; `explain` lists the reasons of a score).

@@ -104,6 +104,11 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "up_en": (
         "rose",
+        "accelerated",
+        # more than a norm: 40% more than normal, as 偏多 (see `average` for the norm)
+        "more than normal",
+        "above normal",
+        "higher than normal",
         "grew",
         "increased",
         "increase",
@@ -172,6 +177,13 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "down_en": (
         "fell",
+        # less than a norm, as 偏少
+        "less than normal",
+        "below normal",
+        "lower than normal",
+        # a rate that slows or eases falls (inflation slowed to 2.3%)
+        "slowed",
+        "eased",
         "dropped",
         "declined",
         "decline",
@@ -741,6 +753,13 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "spent",
         "budget",
         "budgets",
+        # the sum a plant or a project is invested with is what it costs (投资额, 总投资,
+        # 投资了; not 投资 alone: 获得投资 is money raised, see `fund`; nor "invest", 斥资,
+        # which a plan's 拟斥资 reads as planned spending)
+        "投资额",
+        "投资总额",
+        "总投资",
+        "投资了",
         # what a county or a charity pays out: 财政支出 is not 财政收入, 公益支出 not 捐款 (not
         # 支出 alone: an insurer's 赔付支出 is what its customers are paid)
         "财政支出",
@@ -991,7 +1010,51 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "fine": ("罚款", "罚金", "fined", "fine", "fines", "penalty", "penalised", "penalized"),
     "printrun": ("首印", "印数", "print run", "first printing", "printed"),
     "contractsales": ("合约销售", "合同销售", "签约销售", "contracted sales", "contract sales"),
-    "sellingexpense": ("销售费用", "selling expenses", "selling and marketing expenses"),
+    "sellingexpense": (
+        "销售费用",
+        "营销",
+        "市场推广",
+        "selling expenses",
+        "selling and marketing expenses",
+        "marketing",
+    ),
+    # what a project ran over its budget, not what it cost (see `disagreements`)
+    "overrun": (
+        "超支",
+        "超出预算",
+        "超预算",
+        "over budget",
+        "over its budget",
+        "over their budget",
+        "overran",
+        "overrun",
+        "overruns",
+        "overspent",
+    ),
+    # what a party sued for, not what a court awarded (索赔, "is suing for"; see `disagreements`)
+    "sought": (
+        "索赔",
+        "sued",
+        "sues",
+        "suing",
+        "is claiming",
+        "seeking damages",
+        "seeks damages",
+        "sought damages",
+        "claiming damages",
+    ),
+    # a change on the month before (环比, 比上月), not on the same month a year before (同比)
+    "mom": (
+        "环比",
+        "比上月",
+        "较上月",
+        "month-on-month",
+        "month on month",
+        "from the previous month",
+        "on the previous month",
+        "from a month earlier",
+        "on the month before",
+    ),
     "visitor": ("游客", "访客", "参观人数", "visitors", "visits", "visited"),
     "holdings": ("藏书", "馆藏", "holdings"),
     # a player's goals are not his appearances ("goal" alone is a target: see `plan`)
@@ -1123,6 +1186,7 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "hydro": ("水力发电", "水电站", "hydropower", "hydroelectric", "hydro-electric"),
     "nuclear": ("核电", "核能", "nuclear"),
     "gaspower": ("燃气发电", "气电", "gas-fired", "gas power"),
+    "coalpower": ("煤电", "燃煤", "coal-fired", "coal power", "coal plants", "coal power plants"),
     "pumpedhydro": ("抽水蓄能", "抽蓄", "pumped storage", "pumped-storage", "pumped hydro"),
     "pvcell": ("电池片", "solar cells"),
     "pvmodule": ("光伏组件", "solar modules", "solar panels"),
@@ -1142,6 +1206,14 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "covid": ("新冠", "covid", "covid-19", "coronavirus"),
     "dengue": ("登革热", "dengue"),
     "hfmd": ("手足口病", "hand, foot and mouth"),
+    # what an insurer pays out or a region suffers, by the kind of event: a typhoon is not a flood
+    "flood": ("洪水", "洪涝", "水灾", "flood", "floods", "flooding"),
+    # (the season of floods is no flood: rain since it began, 入汛以来)
+    "floodseason": ("汛期", "入汛", "flood season", "flood-season"),
+    "typhoon": ("台风", "typhoon", "typhoons", "hurricane", "hurricanes", "cyclone"),
+    "earthquake": ("地震", "earthquake", "earthquakes"),
+    "drought": ("干旱", "旱灾", "drought", "droughts"),
+    "wildfire": ("山火", "森林火灾", "wildfire", "wildfires", "bushfire", "forest fire"),
     # ships by kind
     "tanker": ("油轮", "tankers", "tanker"),
     "bulker": ("散货船", "bulk carriers", "bulk carrier", "bulkers"),

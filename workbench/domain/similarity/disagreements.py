@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from workbench.domain.glosses import pinyin_translated
+from workbench.domain.similarity.bag import YOY
 from workbench.domain.similarity.concepts import CONCEPT_OF
 from workbench.domain.similarity.figures import approximate_token, exact_value, is_year
 from workbench.domain.similarity.kinds import (
@@ -98,7 +99,18 @@ _ONE_SIDED = {
     "~delay": ("delayed or done", ACT_SHARE),
     "~former": ("former or current", ACT_SHARE),
     "~filed": ("applied for or got", ACT_SHARE),
+    # what a party sued for against what a court ordered paid (起诉……索赔3200万元, 判令赔偿3200万元;
+    # "is suing for £5m", "was ordered to pay £5m"): the claim may fail, as an application may
+    "~sought": ("sued for or awarded", ACT_SHARE),
+    # what a project ran over its budget against what it cost ("went $640 million over its
+    # budget", "cost $640 million"): a part of the cost, as an average is of a total
+    "~overrun": ("overrun or total", YEAR_SHARE),
 }
+# A change on the same period a year before (同比, year on year) against one on the month before
+# (环比, 比上月, month on month): see `disagreements`.
+MONTH_ON_MONTH = "~mom"
+BASES = "bases of a change"
+
 # The kinds that one claim alone says (explained as such, not as "other ...").
 ONE_SIDED_WORDS = frozenset(what for what, _ in _ONE_SIDED.values())
 
@@ -637,6 +649,13 @@ def disagreements(
             mine = _totalled(a) if total_a else sorted(ka.years)
             yours = _totalled(b) if total_b else sorted(kb.years)
             yield "total or year", YEAR_SHARE, (mine, yours)
+    if (YOY in a and MONTH_ON_MONTH in b and YOY not in b) or (
+        YOY in b and MONTH_ON_MONTH in a and YOY not in a
+    ):
+        # a change on a year before against one on the month before (同比 against 环比, 比上月;
+        # year on year against month on month): two figures of one series
+        said = ([YOY] if YOY in a else [MONTH_ON_MONTH], [YOY] if YOY in b else [MONTH_ON_MONTH])
+        yield BASES, YEAR_SHARE, said
     for word, (what, share) in _ONE_SIDED.items():
         if (word in a) != (word in b):
             if word == AVERAGE and _average_added(*((ka, a, b) if word in a else (kb, b, a))):

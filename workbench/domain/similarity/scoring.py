@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from workbench.domain.similarity.disagreements import (
     ACROSS,
+    BASES,
     MODALITY,
     NEGATION,
     ONE_SIDED_ACT,
@@ -85,6 +86,11 @@ class Explained:
                     "one claim is about a body under its owner's name, the other about the "
                     f"owner: {' '.join(ours)} / {' '.join(theirs)}"
                 )
+            elif what == BASES:
+                said = (
+                    f"a change on {_BASIS_NAMES.get(ours[0], ours[0])} against one on "
+                    f"{_BASIS_NAMES.get(theirs[0], theirs[0])}"
+                )
             elif what == SCRIPTS:
                 said = f"{what}, nothing else shared: {' '.join(ours)} / {' '.join(theirs)}"
             else:
@@ -134,6 +140,13 @@ _BASE_UNITS = {
     "length": "m",
     "power": "W",
     "energy": "Wh",
+}
+
+
+# The basis of a change, as a reader says it (see `disagreements.BASES`).
+_BASIS_NAMES = {
+    "同比": "the year before (year on year)",
+    "mom": "the month before (month on month)",
 }
 
 

@@ -1,0 +1,128 @@
+"""Round 23 of "checked before?": near misses that share the subject and the figure but read
+another object of it (an overrun against the cost, a sum sued for against one awarded, a change
+on the month against one on the year, marketing against R&D, a typhoon against a flood, coal
+against gas plants), each with its reason in `explain`. Invented sentences."""
+
+from __future__ import annotations
+
+from workbench.domain.similarity import claim_terms, explain, weigh
+
+
+def _disagree(one: str, other: str) -> list[str]:
+    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
+    return [what for what, *_ in explain(a, b).disagree]
+
+
+def _reasons(one: str, other: str) -> str:
+    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
+    return "; ".join(explain(a, b).reasons())
+
+
+# ---- an overrun is not the cost ------------------------------------------------------------------
+
+
+def test_an_overrun_against_the_cost() -> None:
+    assert "overrun or total" in _disagree(
+        "The Pellham ring road went £210 million over its budget.",
+        "The Pellham ring road cost £210 million to build.",
+    )
+    assert "overrun or total" in _disagree(
+        "澜湾隧道工程超支3.5亿元。", "澜湾隧道工程总投资3.5亿元。"
+    )
+    # the same overrun reworded
+    assert "overrun or total" not in _disagree(
+        "The Pellham ring road went £210 million over its budget.",
+        "Pellham's ring road overran its budget by £210m.",
+    )
+
+
+# ---- what was sued for is not what was awarded ------------------------------------------------
+
+
+def test_a_sum_sued_for_against_one_awarded() -> None:
+    assert "sued for or awarded" in _disagree(
+        "枫岚电子起诉竞争对手商标侵权，索赔2800万元。",
+        "枫岚电子被法院判令向竞争对手赔偿2800万元。",
+    )
+    assert "sued for or awarded" in _disagree(
+        "Harnley Foods is suing its former supplier for £6 million.",
+        "Harnley Foods was ordered to pay its former supplier £6 million.",
+    )
+    assert "sued for or awarded" not in _disagree(
+        "枫岚电子起诉竞争对手，索赔2800万元。", "枫岚电子向竞争对手索赔两千八百万元。"
+    )
+
+
+# ---- a change on the month before is not one on the year before --------------------------------
+
+
+def test_month_on_month_against_year_on_year() -> None:
+    assert "bases of a change" in _disagree(
+        "2025年5月岑州二手住宅价格同比下降1.2%。", "2025年5月岑州二手住宅价格环比下降1.2%。"
+    )
+    assert "bases of a change" in _disagree(
+        "Retail sales in Oxmere rose 0.8% year on year in May 2025.",
+        "Retail sales in Oxmere rose 0.8% month on month in May 2025.",
+    )
+    # 环比 and 比上月 are one basis; the reason names both bases
+    assert "bases of a change" not in _disagree(
+        "2025年5月岑州二手住宅价格环比下降1.2%。", "岑州二手住宅价格2025年5月比上月下跌1.2%。"
+    )
+    assert "month on month" in _reasons(
+        "2025年5月岑州二手住宅价格同比下降1.2%。", "2025年5月岑州二手住宅价格环比下降1.2%。"
+    )
+
+
+# ---- other measures, products and events ------------------------------------------------------
+
+
+def test_marketing_against_research_is_two_measures() -> None:
+    assert "measures" in _disagree(
+        "Dellow Biotech spent $85 million on marketing in 2024.",
+        "Dellow Biotech's research and development spending was $85 million in 2024.",
+    )
+
+
+def test_the_sum_invested_is_the_cost() -> None:
+    # (总投资, 投资额 are what a project costs: against a grant they are two measures)
+    assert "measures" in _disagree(
+        "霜川港新码头获得省级拨款6亿元。", "霜川港新码头的投资总额为6亿元。"
+    )
+    assert "measures" not in _disagree(
+        "The new Shuangchuan Port terminal cost 600 million yuan.",
+        "霜川港新码头的投资总额为6亿元。",
+    )
+
+
+def test_a_typhoon_is_not_a_flood_nor_the_flood_season() -> None:
+    assert "products" in _disagree(
+        "Orwell Mutual paid 1.1 billion yuan in typhoon claims in 2024.",
+        "2024年奥维保险因洪水赔付了十一亿元。",
+    )
+    assert "products" not in _disagree(
+        "Orwell Mutual paid 1.1 billion yuan in typhoon claims in 2024.",
+        "2024年奥维保险因台风赔付了十一亿元。",
+    )
+    # rain since the flood season began names no flood
+    assert "products" not in _disagree(
+        "Rainfall in Weyford since the flood season began is 25% above normal.",
+        "Weyford has had 25% more rain than normal since the start of the flood season.",
+    )
+
+
+def test_coal_plants_against_gas_plants() -> None:
+    assert "products" in _disagree(
+        "Marden Energy will close all its coal-fired plants by 2032.",
+        "沐登能源计划在2032年以前关闭旗下所有燃气发电厂。",
+    )
+
+
+def test_a_rate_that_slowed_against_one_that_rose() -> None:
+    assert "acts" in _disagree(
+        "Inflation in Corsa slowed to 3.1 percent in April 2025.",
+        "Inflation in Corsa rose to 3.1 percent in April 2025.",
+    )
+    assert "acts" in _disagree(
+        "Rainfall in Weyford was 25% below normal in July.",
+        "Rainfall in Weyford was 25% above normal in July.",
+    )
