@@ -126,3 +126,29 @@ def test_a_rate_that_slowed_against_one_that_rose() -> None:
         "Rainfall in Weyford was 25% below normal in July.",
         "Rainfall in Weyford was 25% above normal in July.",
     )
+
+
+# ---- another country ------------------------------------------------------------------------
+
+
+def test_a_plant_in_another_country() -> None:
+    assert "countries" in _disagree(
+        "Harwick Glass will spend $300 million on a plant in Poland.",
+        "Harwick Glass will spend $300 million on a plant in Hungary.",
+    )
+    # in either language, and across them
+    assert "countries" in _disagree(
+        "岚汀电子计划在泰国投资3亿美元建厂。", "岚汀电子计划在越南投资3亿美元建厂。"
+    )
+    assert "countries" in _disagree(
+        "Lanting Electronics will build a $300 million plant in Thailand.",
+        "岚汀电子计划在越南投资3亿美元建厂。",
+    )
+    assert "countries" not in _disagree(
+        "Lanting Electronics will build a $300 million plant in Vietnam.",
+        "岚汀电子计划在越南投资3亿美元建厂。",
+    )
+    assert "other countries: hungary / poland" in _reasons(
+        "Harwick Glass opened a plant in Hungary and one in Portugal.",
+        "Harwick Glass opened a plant in Poland and one in Portugal.",
+    )

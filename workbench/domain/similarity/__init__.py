@@ -84,7 +84,8 @@ an end agrees with the periods that end then: the end of 2025, the fourth quarte
 kind of body (bank, securities house), when the same two parties have their roles swapped (A
 bought B, B was taken over by A), when one gives a half or quarter and the other only the
 year, when an English text's Latin names spell no pinyin of a Chinese text's opening name,
-when each gives another Chinese place or another kind after one Chinese name, when one says
+when each gives another Chinese place or another kind after one Chinese name, or another
+country (Vietnam, 马来西亚: `=country:vietnam`), when one says
 only home and the other only abroad, when one party buys in one claim and sells in the other
 (or the same two parties each buy), when one says a bid was refused and the other that the
 deal was done, when one is about a body under its owner's name and the

@@ -13,7 +13,13 @@ import re
 from collections import Counter
 
 from workbench.domain.romanise import spellings
-from workbench.domain.similarity.concepts import CJK_CONCEPT, CONCEPT_OF, EN_PHRASE, products
+from workbench.domain.similarity.concepts import (
+    CJK_CONCEPT,
+    CONCEPT_OF,
+    EN_PHRASE,
+    countries,
+    products,
+)
 from workbench.domain.similarity.figures import (
     ARABIC,
     EN_NUMBER,
@@ -279,6 +285,7 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         out += _averaged(_DAILY_USERS.sub(" ", s) if "daily" in s else s)
     out += parts(plain)
     out += products(s)
+    out += countries(s)
     found_days = days(s)
     if found_days:
         out += found_days

@@ -1429,6 +1429,71 @@ def products(text: str) -> list[str]:
     return out
 
 
+# Countries, in both languages: the same company and sum with a plant in another country is
+# another claim (a $500 million plant in Vietnam, 在马来西亚投资5亿美元). Each claim's countries are
+# read as "=country:" terms that weigh nothing; only a country each claim names and the other
+# does not costs (see `disagreements`). (Not China, whose 中国 opens many a body's name, nor the
+# United States, a concept of the table; nor "Turkey", a bird as well.)
+_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "vietnam": ("越南", "vietnam", "vietnamese"),
+    "malaysia": ("马来西亚", "malaysia", "malaysian"),
+    "thailand": ("泰国", "thailand"),
+    "indonesia": ("印度尼西亚", "印尼", "indonesia", "indonesian"),
+    "philippines": ("菲律宾", "philippines"),
+    "singapore": ("新加坡", "singapore"),
+    "japan": ("日本", "japan", "japanese"),
+    "korea": ("韩国", "south korea", "korea"),
+    "india": ("印度", "india"),
+    "pakistan": ("巴基斯坦", "pakistan"),
+    "bangladesh": ("孟加拉国", "孟加拉", "bangladesh"),
+    "australia": ("澳大利亚", "澳洲", "australia", "australian"),
+    "newzealand": ("新西兰", "new zealand"),
+    "germany": ("德国", "germany", "german"),
+    "france": ("法国", "france", "french"),
+    "britain": ("英国", "britain", "british", "united kingdom"),
+    "italy": ("意大利", "italy", "italian"),
+    "spain": ("西班牙", "spain", "spanish"),
+    "portugal": ("葡萄牙", "portugal", "portuguese"),
+    "netherlands": ("荷兰", "netherlands", "dutch"),
+    "belgium": ("比利时", "belgium"),
+    "poland": ("波兰", "poland", "polish"),
+    "hungary": ("匈牙利", "hungary", "hungarian"),
+    "czechia": ("捷克", "czech republic", "czechia"),
+    "russia": ("俄罗斯", "russia", "russian"),
+    "egypt": ("埃及", "egypt", "egyptian"),
+    "morocco": ("摩洛哥", "morocco", "moroccan"),
+    "southafrica": ("南非", "south africa"),
+    "nigeria": ("尼日利亚", "nigeria"),
+    "kenya": ("肯尼亚", "kenya"),
+    "ethiopia": ("埃塞俄比亚", "ethiopia"),
+    "saudi": ("沙特阿拉伯", "沙特", "saudi arabia", "saudi"),
+    "uae": ("阿联酋", "united arab emirates", "uae"),
+    "brazil": ("巴西", "brazil", "brazilian"),
+    "mexico": ("墨西哥", "mexico", "mexican"),
+    "argentina": ("阿根廷", "argentina"),
+    "chile": ("智利", "chile"),
+    "peru": ("秘鲁", "peru"),
+    "canada": ("加拿大", "canada", "canadian"),
+    "kazakhstan": ("哈萨克斯坦", "kazakhstan"),
+    "uzbekistan": ("乌兹别克斯坦", "uzbekistan"),
+    "serbia": ("塞尔维亚", "serbia"),
+    "cambodia": ("柬埔寨", "cambodia"),
+    "laos": ("老挝", "laos"),
+    "myanmar": ("缅甸", "myanmar"),
+}
+_COUNTRY_OF = {form: country for country, forms in _COUNTRIES.items() for form in forms}
+COUNTRY = re.compile(
+    _forms(f for f in _COUNTRY_OF if not f.isascii())
+    + f"|(?<![a-z]){_forms(f for f in _COUNTRY_OF if f.isascii())}(?![a-z])"
+)
+COUNTRY_TERM = "=country:"
+
+
+def countries(text: str) -> list[str]:
+    """The countries that `text` (normalised, lower-cased) names, as "=country:" terms."""
+    return [COUNTRY_TERM + _COUNTRY_OF[m.group()] for m in COUNTRY.finditer(text)]
+
+
 # Concepts that say what a figure counts or measures. Two claims that each give a measure the
 # other does not (a recall of 62,000 cars against a sale of 62,000 cars, revenue up 12% against
 # profit up 12%) assert different facts, however much else they share (see `similarity`).

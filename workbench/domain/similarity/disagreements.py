@@ -514,6 +514,11 @@ def disagreements(
         yours = sorted(t for t in kb.cities if t not in a and t[7:] not in a)
         if mine and yours:
             yield "places", NAME_SHARE, (mine, yours)
+    if ka.countries and kb.countries:
+        # a plant in Vietnam against one in Malaysia (马来西亚), in either language
+        mine, yours = _unshared(ka.countries, a, kb.countries, b)
+        if mine and yours:
+            yield "countries", NAME_SHARE, (mine, yours)
     compared, across = across_scripts(ka, a, kb, b)
     if not across and (ka.subjects or kb.subjects):
         across = unspelled(ka, a, kb, b)
