@@ -5,7 +5,7 @@ against gas plants), each with its reason in `explain`. Invented sentences."""
 
 from __future__ import annotations
 
-from workbench.domain.similarity import claim_terms, explain, weigh
+from workbench.domain.similarity import claim_terms, explain, names, weigh
 
 
 def _disagree(one: str, other: str) -> list[str]:
@@ -151,4 +151,34 @@ def test_a_plant_in_another_country() -> None:
     assert "other countries: hungary / poland" in _reasons(
         "Harwick Glass opened a plant in Hungary and one in Portugal.",
         "Harwick Glass opened a plant in Poland and one in Portugal.",
+    )
+
+
+# ---- names inside a Chinese text: before a kind of body, after a post ---------------------------
+
+
+def test_a_chinese_name_before_a_kind_of_body_anywhere_in_the_text() -> None:
+    assert names("一颗新彗星被鹤汀天文台的研究人员发现。") == ["@鹤汀"]
+    assert "@泽兰" in names("闻溪桥于2018年创办了泽兰农业。")
+    # words that say what kind of such a body it is are no name
+    assert names("全国约320家县级医院开设了儿科。") == []
+    assert names("苓川理工大学2025年招生6000人。") == ["@苓川"]
+    assert "names" in _disagree(
+        "一颗新彗星被鹤汀天文台的研究人员发现。", "蓬岚天文台发现了一颗新彗星。"
+    )
+    assert "names" not in _disagree(
+        "一颗新彗星被鹤汀天文台的研究人员发现。", "鹤汀天文台发现了一颗新彗星。"
+    )
+
+
+def test_the_same_founder_with_another_company() -> None:
+    assert "names" in _disagree(
+        "桐砚科技是闻溪桥在二〇一八年创立的。", "闻溪桥于2018年创办了泽兰农业。"
+    )
+
+
+def test_the_holder_of_a_post_is_a_name() -> None:
+    assert "@韩松" in names("原副县长韩松年因受贿被判刑9年。")
+    assert "names" in _disagree(
+        "原副县长韩松年因受贿被判刑9年。", "法院以受贿罪判处原副县长吕定安有期徒刑九年。"
     )

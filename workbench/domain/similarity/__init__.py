@@ -21,9 +21,10 @@ bag of terms:
 - Chinese, which has no spaces, as overlapping character pairs (商汤科技: 商汤 汤科 科技), but
   for a province's name that straddles two words (中山东路 holds no 山东);
 - names marked as such: capitalised English words that are plainly names (Kestrel Air, Dublin),
-  the name a Chinese text or quote opens with (星衡储能2023年...: 星衡) and China's provinces
-  wherever they are named (宁夏), as `@kestrel`, `@星衡`, `@宁夏`; a claim with Chinese text is
-  marked `%`, and the Latin names its Chinese text gives `%brightfield`;
+  the name a Chinese text or quote opens with (星衡储能2023年...: 星衡), a Chinese name anywhere
+  before a kind of body or after a post (被鹊岩天文台……发现, 原副市长祁守正: 鹊岩, 祁守) and
+  China's provinces wherever they are named (宁夏), as `@kestrel`, `@星衡`, `@宁夏`; a claim with
+  Chinese text is marked `%`, and the Latin names its Chinese text gives `%brightfield`;
 - what a figure counts, the word after it or its Chinese classifier (6,500 masts: `^mast`;
   650家: `^家`), when the concept table does not say it already;
 - numbers that label a thing (Line 3, 3号线, the second runway: `=label:line:3`), periods within
