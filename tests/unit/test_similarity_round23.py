@@ -182,3 +182,27 @@ def test_the_holder_of_a_post_is_a_name() -> None:
     assert "names" in _disagree(
         "原副县长韩松年因受贿被判刑9年。", "法院以受贿罪判处原副县长吕定安有期徒刑九年。"
     )
+
+
+# ---- roles: who paid whom for a player, who lost a match ----------------------------------------
+
+
+def test_the_club_that_paid_buys() -> None:
+    assert "roles" in _disagree(
+        "Harrowgate City paid Linfield Rovers £12m to sign midfielder Tom Ashdown.",
+        "Harrowgate City sold midfielder Tom Ashdown to Linfield Rovers for £12 million.",
+    )
+    assert "roles" not in _disagree(
+        "Harrowgate City paid Linfield Rovers £12m to sign midfielder Tom Ashdown.",
+        "Linfield Rovers sold midfielder Tom Ashdown to Harrowgate City for £12 million.",
+    )
+    # paying out names no party
+    terms = claim_terms("Harrowgate Mutual paid out £12m in storm claims.", "")
+    assert not any(t.startswith(("=buys:", "=sells:")) for t in terms)
+
+
+def test_each_claim_with_its_own_loser_is_another_result() -> None:
+    assert "roles" in _disagree(
+        "砚溪队以3比1击败鹭洲足球俱乐部，夺得联赛冠军。",
+        "联赛冠军归属鹭洲足球俱乐部，他们在决赛中3:1战胜砚溪。",
+    )
