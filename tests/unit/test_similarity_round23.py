@@ -206,3 +206,34 @@ def test_each_claim_with_its_own_loser_is_another_result() -> None:
         "砚溪队以3比1击败鹭洲足球俱乐部，夺得联赛冠军。",
         "联赛冠军归属鹭洲足球俱乐部，他们在决赛中3:1战胜砚溪。",
     )
+
+
+# ---- a product in a company's name, the grain harvest, home and away --------------------------
+
+
+def test_the_product_in_a_chinese_name_is_not_the_product_counted() -> None:
+    # (鹭泉啤酒 is a brewer: its 饮料 sales are no beer)
+    assert "products" in _disagree(
+        "鹭泉啤酒2024年饮料销量为86万千升。", "2024年，鹭泉啤酒共卖出啤酒8.6亿升。"
+    )
+    assert "products" not in _disagree(
+        "鹭泉啤酒2024年啤酒销量为86万千升。", "2024年，鹭泉啤酒共卖出啤酒8.6亿升。"
+    )
+    # a claim that names no other product keeps the name's
+    assert "=product:bus" in claim_terms("缙川公交日均客运量突破120万人次。", "")
+
+
+def test_wheat_is_not_the_grain_harvest() -> None:
+    assert "products" in _disagree(
+        "2024年禾川县小麦产量为9.2亿斤。", "2024年禾川县粮食产量9.2亿斤。"
+    )
+
+
+def test_home_wins_against_away_wins() -> None:
+    assert "scopes" in _disagree(
+        "本赛季鹭川猎隼队取得主场12连胜。", "鹭川猎隼本赛季客场已取得12连胜。"
+    )
+    assert "scopes" in _disagree(
+        "Ferriby Town have won 12 home games in a row.",
+        "Ferriby Town have won 12 away games in a row.",
+    )

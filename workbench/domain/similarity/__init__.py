@@ -52,7 +52,9 @@ bag of terms:
   those of its clause (人均超过16万元: `=avg:#160000`, `=avg:≈160000`);
 - a part or relative of what a claim names (Ravensmoor University's library, 祁慕言的父亲:
   `=part:library`, `=part:father`);
-- products and kinds of one measure (fridges, rice, gin, 常住 population: `=product:fridge`).
+- products and kinds of one measure (fridges, rice, gin, 常住 population: `=product:fridge`),
+  but the product a Chinese name's kind names when the claim names another (鸣泉啤酒's 饮料:
+  no beer).
 
 Terms are weighted by rarity over the claims compared (TF-IDF: a term every claim has says
 nothing; a name or a figure only two claims share says a lot), numbers and concepts count
@@ -86,10 +88,10 @@ kind of body (bank, securities house), when the same two parties have their role
 bought B, B was taken over by A), when one gives a half or quarter and the other only the
 year, when an English text's Latin names spell no pinyin of a Chinese text's opening name,
 when each gives another Chinese place or another kind after one Chinese name, or another
-country (Vietnam, 马来西亚: `=country:vietnam`), when one says
-only home and the other only abroad, when one party buys in one claim and sells in the other
-(or the same two parties each buy), when one says a bid was refused and the other that the
-deal was done, when one is about a body under its owner's name and the
+country (Vietnam, 马来西亚: `=country:vietnam`), when one says only home and the other only
+abroad (or home games and away games), when one party buys in one claim and sells in the
+other (or the same two parties each buy, or each loses), when one says a bid was refused and
+the other that the deal was done, when one is about a body under its owner's name and the
 other about the owner, when one is about a part or relative of what the other names (its
 library, her father) and the other says no word of it, when each names another product (or
 kind of one measure: solar and wind, buses and the metro, stents and bypasses), when one moves

@@ -702,6 +702,26 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     # Abroad, against at home: 15 international routes are not 15 domestic ones (see
     # `disagreements.SCOPE_POLE`).
     "abroad": ("国际", "海外", "境外", "国外", "international", "overseas", "abroad", "foreign"),
+    # A side's matches at its own ground against those away: 18 home wins are not 18 away wins
+    # (see `disagreements.SCOPE_POLE`).
+    "homeground": (
+        "主场",
+        "home games",
+        "home matches",
+        "home fixtures",
+        "home win",
+        "home wins",
+        "home league",
+    ),
+    "awayground": (
+        "客场",
+        "away games",
+        "away matches",
+        "away fixtures",
+        "away win",
+        "away wins",
+        "away league",
+    ),
     "usa": ("美国", "america", "american", "united states", "usa"),
     "company": ("公司", "企业", "company", "firm", "companies"),
     "rank": ("排名", "位列", "位居", "排行", "名列", "ranked", "ranks", "ranking"),
@@ -1129,6 +1149,8 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
         "first time buyers",
     ),
     "oats": ("燕麦", "oats"),
+    # all grain crops together (粮食产量), against one of them: wheat is not the grain harvest
+    "grain": ("粮食", "grain output", "grain production", "grain harvest", "grain crop"),
     # (a ticket of one kind is not one of another: a single fare against a day ticket)
     "singleticket": ("单程票", "single ticket", "single tickets", "single fare", "single fares"),
     "dayticket": ("日票", "day ticket", "day tickets", "day pass", "day passes"),
@@ -1417,6 +1439,25 @@ PRODUCT = re.compile(
     _forms((f for f in _PRODUCT_OF if not f.isascii()), but=("学校长", "本科线", "本科上线"))
     + f"|(?<![a-z]){_forms(f for f in _PRODUCT_OF if f.isascii())}(?![a-z])"
 )
+
+
+# The posts among the products (a chairman is no product a figure counts).
+POST_PRODUCTS = frozenset(
+    "=product:" + post
+    for post in split_words(
+        "mayor deputymayor genmanager deputygm chairman deputychair chiefexec deputyceo speaker "
+        "deputyspeaker partysec deputypartysec principal deputyprincipal governor "
+        "deputygovernor leader deputyleader"
+    )
+)
+
+
+def named_product(text: str, at: int) -> tuple[str, str] | None:
+    """The product a Chinese name's kind names (鸣泉啤酒: beer) when a form of the table begins
+    at `at` in `text` (normalised, lower-cased), the name's end: its "=product:" term and the
+    form read."""
+    m = PRODUCT.match(text, at)
+    return (f"=product:{_PRODUCT_OF[m.group()]}", m.group()) if m else None
 
 
 def products(text: str) -> list[str]:

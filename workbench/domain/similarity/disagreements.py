@@ -135,6 +135,8 @@ MODALITY_SHARE = 0.5
 # At home or abroad: a claim that says only one (15 domestic routes, 国内航线) and another that
 # says only the other (15 international routes, 国际航线) are two facts, as opposite acts are.
 SCOPE_POLE = {"~china": "home", "~abroad": "abroad"}
+# So are a side's matches at its own ground and away (主场18连胜, 客场18连胜).
+GROUND_POLE = {"~homeground": "home ground", "~awayground": "away"}
 
 
 # A bid or an offer (as a word, what a figure counts, or a Chinese pair) refused (see the
@@ -594,10 +596,11 @@ def disagreements(
         yours = sorted(t for t in kb.periods if t[8] in "hq")
         if mine or yours:
             yield ONE_SIDED_PERIOD, ONE_SIDED_PERIOD_SHARE, (mine, yours)
-    scope_a = {SCOPE_POLE[t] for t in SCOPE_POLE if t in a}
-    scope_b = {SCOPE_POLE[t] for t in SCOPE_POLE if t in b}
-    if len(scope_a) == len(scope_b) == 1 and scope_a != scope_b:
-        yield "scopes", ACT_SHARE, (sorted(scope_a), sorted(scope_b))
+    for poles in (SCOPE_POLE, GROUND_POLE):
+        scope_a = {poles[t] for t in poles if t in a}
+        scope_b = {poles[t] for t in poles if t in b}
+        if len(scope_a) == len(scope_b) == 1 and scope_a != scope_b:
+            yield "scopes", ACT_SHARE, (sorted(scope_a), sorted(scope_b))
     if ka.plan != kb.plan and not (kb if ka.plan else ka).future:
         # (the claim that plans nothing speaks of the future: "will invest" against "plans to
         # spend", 将正式投产 against 预计投产 say one thing)
