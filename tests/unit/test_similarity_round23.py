@@ -237,3 +237,31 @@ def test_home_wins_against_away_wins() -> None:
         "Ferriby Town have won 12 home games in a row.",
         "Ferriby Town have won 12 away games in a row.",
     )
+
+
+# ---- two acts of one direction, a paper's circulation --------------------------------------------
+
+
+def test_hiring_against_ordering_is_another_act() -> None:
+    assert "other acts" in _disagree(
+        "Cobham Air will hire 300 new pilots in 2027.",
+        "Cobham Air will order 300 new planes in 2027.",
+    )
+    assert "other acts of one direction: hire / order" in _reasons(
+        "Cobham Air will hire 300 new pilots in 2027.",
+        "Cobham Air will order 300 new planes in 2027.",
+    )
+    # acts that tell one fact (built and opened; jobs added and hired) are no other acts
+    assert "other acts" not in _disagree(
+        "Cobham Air hired 300 pilots in 2024.", "Cobham Air added 300 pilots in 2024."
+    )
+    assert "other acts" not in _disagree(
+        "泠川地铁3号线2024年建成通车。", "泠川地铁3号线于2024年开通运营。"
+    )
+
+
+def test_circulation_against_online_subscribers() -> None:
+    assert "measures" in _disagree(
+        "据《溪城晚报》总编辑介绍,报纸的发行量目前为三万份。",
+        "《溪城晚报》的电子版订户已增至3万户。",
+    )

@@ -63,7 +63,8 @@ concepts that say what they are about differ, and lowered again when each claim 
 or something (or a province) the other does not, gives a measure the other does not (a recall,
 a sale, masts; less when only one claim gives one of the table) or a year the other does not,
 when one is wholly English and names only in Latin script, the other only in Chinese, and
-nothing else ties them, when their acts are opposite (opened against closed, rose or "9%
+nothing else ties them, when they give two acts of one direction that are two facts (hired
+pilots, ordered planes), when their acts are opposite (opened against closed, rose or "9%
 more" against fell or "9% less", signed against vetoed, hired against laid off, ordered
 or opened against cancelled or suspended, appointed against resigned or 不再担任), when one
 denies what the other asserts (did not pay, 未派发), when one gives a figure per person, per

@@ -72,7 +72,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "workforce",
         "headcount",
     ),
-    "customer": ("客户", "customer", "customers", "client", "clients"),
+    "customer": ("客户", "订户", "customer", "customers", "client", "clients"),
     "user": ("用户", "users", "user"),
     "monthly": ("月活", "每月", "monthly", "month"),
     "patent": ("专利", "patent", "patents"),
@@ -622,6 +622,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "order for",
         "orders for",
         "placed an order",
+        "will order",
+        "would order",
+        "to order",
     ),
     "resume": (
         "恢复",
@@ -1028,7 +1031,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "loadfactor": ("客座率", "load factor", "seat occupancy"),
     "compensation": ("赔偿金", "赔偿", "compensation", "damages"),
     "fine": ("罚款", "罚金", "fined", "fine", "fines", "penalty", "penalised", "penalized"),
-    "printrun": ("首印", "印数", "print run", "first printing", "printed"),
+    # (a paper's circulation is its print run, no subscribers to its online edition)
+    "printrun": ("首印", "印数", "发行量", "print run", "first printing", "printed", "circulation"),
     "contractsales": ("合约销售", "合同销售", "签约销售", "contracted sales", "contract sales"),
     "sellingexpense": (
         "销售费用",

@@ -309,6 +309,29 @@ def _opposed(ours: list[str], theirs: list[str]) -> bool:
     return len(a) == len(b) == 1 and a != b and not ("b" in both and both <= _BUILT_WITH)
 
 
+# Acts that are one fact told another way (a rise and a record high; building and opening,
+# starting work; an order and resuming one), or that a rewording says with a verb of the other
+# (jobs added: hired, "up"): two claims that each say one of a group do not disagree on acts.
+_ONE_FACT = (
+    frozenset(("~up", "~record_high", "~hire", "~open", "~build", "~groundbreaking")),
+    frozenset(("~down", "~record_low", "~layoff", "~close", "~demolish", "~cancel", "~veto")),
+    frozenset(("~order", "~resume", "~open", "~up")),
+    frozenset(("~appoint", "~elected", "~up")),
+    frozenset(("~resign", "~defeated", "~down")),
+    frozenset(("~enact", "~convict")),
+)
+OTHER_ACTS = "other acts"
+
+
+def _other_acts(ours: list[str], theirs: list[str]) -> bool:
+    """Whether two claims' acts are two facts of one pole: they share none, each says acts of
+    one pole only, and no group of `_ONE_FACT` holds an act of each."""
+    a, b = set(ours), set(theirs)
+    if a & b or len({ACT_POLE[t] for t in a}) != 1 or len({ACT_POLE[t] for t in b}) != 1:
+        return False
+    return not any(a & group and b & group for group in _ONE_FACT)
+
+
 def _undenied(kinds: Kinds) -> tuple[list[str], bool]:
     """A claim's acts and whether it denies one, but for a denied rise or fall ("did not raise
     its charges", 没有上涨): that says the figure stayed as it was (~flat), no denial left."""
@@ -695,6 +718,10 @@ def disagreements(
             yield "directions on a scale", ACT_SHARE, (mine, sorted(_reversed(t) for t in mine))
     if acts_a and acts_b and _opposed(acts_a, acts_b):
         yield "acts", ACT_SHARE, (sorted(acts_a), sorted(acts_b))
+    elif acts_a and acts_b and _other_acts(acts_a, acts_b):
+        # two acts of one pole that are two facts: hiring pilots and ordering planes, opening
+        # shops and appointing a chief (not acts that go together: built and opened)
+        yield OTHER_ACTS, MEASURE_SHARE, (sorted(acts_a), sorted(acts_b))
     elif (VETO in a) != (VETO in b):
         # a bid turned down against the deal done: "Fallowmere's £42m bid was rejected",
         # "Marrowgate's owners sold it to Fallowmere for £42m" (not a deal planned or denied)

@@ -16,6 +16,7 @@ from workbench.domain.similarity.disagreements import (
     ONE_SIDED_MEASURE,
     ONE_SIDED_PERIOD,
     ONE_SIDED_WORDS,
+    OTHER_ACTS,
     PART,
     PERCENT_OR_COUNT,
     POST_LEFT,
@@ -77,6 +78,8 @@ class Explained:
                 said = f"roles swapped: {' '.join(ours)} / {' '.join(theirs)}{did}"
             elif what == "acts":
                 said = f"opposite acts: {' '.join(ours)} / {' '.join(theirs)}"
+            elif what == OTHER_ACTS:
+                said = f"other acts of one direction: {' '.join(ours)} / {' '.join(theirs)}"
             elif what == ACROSS:
                 said = f"other names (pinyin): {' '.join(ours)} / {' '.join(theirs)}"
             elif what == PERCENT_OR_COUNT:
