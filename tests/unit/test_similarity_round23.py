@@ -265,3 +265,14 @@ def test_circulation_against_online_subscribers() -> None:
         "据《溪城晚报》总编辑介绍,报纸的发行量目前为三万份。",
         "《溪城晚报》的电子版订户已增至3万户。",
     )
+
+
+def test_a_record_missed_is_a_record_not_set() -> None:
+    assert "negation" in _disagree(
+        "Ines Calder swam 52.10 seconds but missed the national record.",
+        "Ines Calder set a national record of 52.10 seconds.",
+    )
+    assert "negation" in _disagree(
+        "Dunmere Council missed its target of 400 new homes.",
+        "Dunmere Council met its target of 400 new homes.",
+    )

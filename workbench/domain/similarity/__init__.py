@@ -67,11 +67,11 @@ nothing else ties them, when they give two acts of one direction that are two fa
 pilots, ordered planes), when their acts are opposite (opened against closed, rose or "9%
 more" against fell or "9% less", signed against vetoed, hired against laid off, ordered
 or opened against cancelled or suspended, appointed against resigned or 不再担任), when one
-denies what the other asserts (did not pay, 未派发), when one gives a figure per person, per
-day or on average and the other a total (an average said of a figure the other gives, or of
-one it gives in no form when they share none), when they give two days of a month or two
-places in a ranking (No. 41, 排名第2位), when only one says it was put off (推迟, delayed) or
-that a post was held once (former, "used to chair", 曾任, 原市长), when one
+denies what the other asserts (did not pay, 未派发, missed the record), when one gives a figure
+per person, per day or on average and the other a total (an average said of a figure the
+other gives, or of one it gives in no form when they share none), when they give two days of
+a month or two places in a ranking (No. 41, 排名第2位), when only one says it was put off
+(推迟, delayed) or that a post was held once (former, "used to chair", 曾任, 原市长), when one
 says nearly a figure and the other more than it (or a figure on the wrong side of it: more
 than 200 million, 198 million; "no more than" and 未达到 are below), when they share no figure
 even rounded (a figure said roughly or bounded meets an exact one within a tenth of it, on the
