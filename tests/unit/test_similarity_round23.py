@@ -276,3 +276,14 @@ def test_a_record_missed_is_a_record_not_set() -> None:
         "Dunmere Council missed its target of 400 new homes.",
         "Dunmere Council met its target of 400 new homes.",
     )
+
+
+def test_a_pass_rate_in_maths_is_not_one_in_english() -> None:
+    assert "products" in _disagree(
+        "In 2025, 84% of pupils at Hollins School passed their maths GCSE.",
+        "Hollins School's pupils achieved an 84 percent pass rate in GCSE English in 2025.",
+    )
+    # (English as the language of a text or a people is no subject)
+    assert "=product:englishsubject" not in claim_terms(
+        "The English club signed 84 players in 2025.", ""
+    )

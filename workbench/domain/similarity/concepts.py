@@ -1319,6 +1319,17 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     # joints replaced
     "hip": ("髋关节", "hip replacement", "hip replacements", "hip"),
     "knee": ("膝关节", "knee replacement", "knee replacements", "knee"),
+    # school subjects: a pass rate in maths is not one in English (English only as a subject)
+    "maths": ("数学", "maths", "mathematics"),
+    "englishsubject": (
+        "英语",
+        "gcse english",
+        "english gcse",
+        "english language",
+        "english literature",
+        "a-level english",
+    ),
+    "physics": ("物理", "physics"),
     # students by level
     "undergraduate": ("本科生", "本科", "undergraduates", "undergraduate"),
     "postgraduate": ("研究生", "postgraduates", "postgraduate", "graduate students"),
