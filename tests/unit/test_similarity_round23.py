@@ -287,3 +287,14 @@ def test_a_pass_rate_in_maths_is_not_one_in_english() -> None:
     assert "=product:englishsubject" not in claim_terms(
         "The English club signed 84 players in 2025.", ""
     )
+
+
+def test_a_station_by_its_side_of_the_city_is_a_station() -> None:
+    assert "~station" in claim_terms("澜川南站于2025年6月启用。", "")
+    # a station that opened is not a metro line that opened that month
+    assert "measure on one side" in _disagree(
+        "澜川南站于二〇二五年六月启用。", "Lanchuan Metro Line 4 opened in June 2025."
+    )
+    assert "measure on one side" not in _disagree(
+        "澜川南站于二〇二五年六月启用。", "Lanchuan South Station opened in June 2025."
+    )

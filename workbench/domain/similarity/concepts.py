@@ -956,7 +956,19 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "dealer": ("经销商", "代理商", "dealer", "dealers", "dealership", "dealerships"),
     # 210 stations are not 210 kilometres of line.
-    "station": ("车站", "站点", "stations", "station"),
+    # (a station by its side of a city: 柘湾南站, 汀阳东站, South Station)
+    "station": (
+        "车站",
+        "站点",
+        "火车站",
+        "高铁站",
+        "东站",
+        "西站",
+        "南站",
+        "北站",
+        "stations",
+        "station",
+    ),
     # Goods carried, against people: 42 million tonnes of freight are not 42 million journeys.
     "cargo": ("货运", "货邮", "货物", "cargo", "freight"),
     # A university's students and its teachers: 34,000 students are not 34,000 staff.
