@@ -298,3 +298,9 @@ def test_a_station_by_its_side_of_the_city_is_a_station() -> None:
     assert "measure on one side" not in _disagree(
         "澜川南站于二〇二五年六月启用。", "Lanchuan South Station opened in June 2025."
     )
+
+
+def test_a_budget_s_revenue_is_not_its_spending() -> None:
+    assert "measures" in _disagree(
+        "2024年岚县一般公共预算支出21.6亿元。", "2024年岚县一般公共预算收入达到21.6亿元。"
+    )

@@ -58,7 +58,18 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "donation": ("捐款", "捐赠", "善款", "donations", "donation", "donated", "gifts"),
     # Money granted by a government or a funder is not what a project costs or raises.
     "grant": ("拨款", "补贴", "补助", "资助", "grants", "subsidy", "subsidies"),
-    "revenue": ("营业收入", "营收", "收入", "销售额", "revenue", "revenues", "sales"),
+    # (a budget's revenue, 预算收入, is no budget spent: 预算 alone is a cost)
+    "revenue": (
+        "营业收入",
+        "营收",
+        "收入",
+        "预算收入",
+        "财政收入",
+        "销售额",
+        "revenue",
+        "revenues",
+        "sales",
+    ),
     "profit": ("净利润", "利润", "盈利", "profit", "profits"),
     "loss": ("亏损", "loss", "losses", "lost"),
     "staff": (
