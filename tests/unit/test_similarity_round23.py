@@ -304,3 +304,11 @@ def test_a_budget_s_revenue_is_not_its_spending() -> None:
     assert "measures" in _disagree(
         "2024年岚县一般公共预算支出21.6亿元。", "2024年岚县一般公共预算收入达到21.6亿元。"
     )
+
+
+def test_a_change_of_a_figure_beside_another_act_is_no_other_act() -> None:
+    # (a budget approved, and crime rose: the rise is of another figure)
+    assert "other acts" not in _disagree(
+        "The council approved a budget of 5 million dollars in March.",
+        "A 5 million dollar budget in March. Crime rose.",
+    )
