@@ -215,7 +215,8 @@ def test_a_chinese_claim_names_what_it_opens_with() -> None:
     assert names("星衡储能2023年营业收入为58.6亿元。") == ["@星衡"]
     assert names("2021年山野咖啡B轮拿到了五亿元。") == ["@山野"]
     assert names("到2023年底,明川生物累计装机12.3吉瓦时。") == ["@明川"]
-    assert names("闫俊杰在商汤科技工作了7年。") == ["@闫俊"]
+    # (and a name before a kind of body anywhere: 商汤科技)
+    assert names("闫俊杰在商汤科技工作了7年。") == ["@商汤", "@闫俊"]
     # A pronoun, a quantifier, a figure or a concept is no name.
     for text in (
         "公司员工总数超过4200人。",

@@ -21,9 +21,10 @@ bag of terms:
 - Chinese, which has no spaces, as overlapping character pairs (商汤科技: 商汤 汤科 科技), but
   for a province's name that straddles two words (中山东路 holds no 山东);
 - names marked as such: capitalised English words that are plainly names (Kestrel Air, Dublin),
-  the name a Chinese text or quote opens with (星衡储能2023年...: 星衡) and China's provinces
-  wherever they are named (宁夏), as `@kestrel`, `@星衡`, `@宁夏`; a claim with Chinese text is
-  marked `%`, and the Latin names its Chinese text gives `%brightfield`;
+  the name a Chinese text or quote opens with (星衡储能2023年...: 星衡), a Chinese name anywhere
+  before a kind of body or after a post (被鹊岩天文台……发现, 原副市长祁守正: 鹊岩, 祁守) and
+  China's provinces wherever they are named (宁夏), as `@kestrel`, `@星衡`, `@宁夏`; a claim with
+  Chinese text is marked `%`, and the Latin names its Chinese text gives `%brightfield`;
 - what a figure counts, the word after it or its Chinese classifier (6,500 masts: `^mast`;
   650家: `^家`), when the concept table does not say it already;
 - numbers that label a thing (Line 3, 3号线, the second runway: `=label:line:3`), periods within
@@ -51,7 +52,9 @@ bag of terms:
   those of its clause (人均超过16万元: `=avg:#160000`, `=avg:≈160000`);
 - a part or relative of what a claim names (Ravensmoor University's library, 祁慕言的父亲:
   `=part:library`, `=part:father`);
-- products and kinds of one measure (fridges, rice, gin, 常住 population: `=product:fridge`).
+- products and kinds of one measure (fridges, rice, gin, 常住 population: `=product:fridge`),
+  but the product a Chinese name's kind names when the claim names another (鸣泉啤酒's 饮料:
+  no beer).
 
 Terms are weighted by rarity over the claims compared (TF-IDF: a term every claim has says
 nothing; a name or a figure only two claims share says a lot), numbers and concepts count
@@ -60,14 +63,15 @@ concepts that say what they are about differ, and lowered again when each claim 
 or something (or a province) the other does not, gives a measure the other does not (a recall,
 a sale, masts; less when only one claim gives one of the table) or a year the other does not,
 when one is wholly English and names only in Latin script, the other only in Chinese, and
-nothing else ties them, when their acts are opposite (opened against closed, rose or "9%
+nothing else ties them, when they give two acts of one direction that are two facts (hired
+pilots, ordered planes), when their acts are opposite (opened against closed, rose or "9%
 more" against fell or "9% less", signed against vetoed, hired against laid off, ordered
 or opened against cancelled or suspended, appointed against resigned or 不再担任), when one
-denies what the other asserts (did not pay, 未派发), when one gives a figure per person, per
-day or on average and the other a total (an average said of a figure the other gives, or of
-one it gives in no form when they share none), when they give two days of a month or two
-places in a ranking (No. 41, 排名第2位), when only one says it was put off (推迟, delayed) or
-that a post was held once (former, "used to chair", 曾任, 原市长), when one
+denies what the other asserts (did not pay, 未派发, missed the record), when one gives a figure
+per person, per day or on average and the other a total (an average said of a figure the
+other gives, or of one it gives in no form when they share none), when they give two days of
+a month or two places in a ranking (No. 41, 排名第2位), when only one says it was put off
+(推迟, delayed) or that a post was held once (former, "used to chair", 曾任, 原市长), when one
 says nearly a figure and the other more than it (or a figure on the wrong side of it: more
 than 200 million, 198 million; "no more than" and 未达到 are below), when they share no figure
 even rounded (a figure said roughly or bounded meets an exact one within a tenth of it, on the
@@ -84,16 +88,20 @@ an end agrees with the periods that end then: the end of 2025, the fourth quarte
 kind of body (bank, securities house), when the same two parties have their roles swapped (A
 bought B, B was taken over by A), when one gives a half or quarter and the other only the
 year, when an English text's Latin names spell no pinyin of a Chinese text's opening name,
-when each gives another Chinese place or another kind after one Chinese name, when one says
-only home and the other only abroad, when one party buys in one claim and sells in the other
-(or the same two parties each buy), when one says a bid was refused and the other that the
-deal was done, when one is about a body under its owner's name and the
+when each gives another Chinese place or another kind after one Chinese name, or another
+country (Vietnam, 马来西亚: `=country:vietnam`), when one says only home and the other only
+abroad (or home games and away games), when one party buys in one claim and sells in the
+other (or the same two parties each buy, or each loses), when one says a bid was refused and
+the other that the deal was done, when one is about a body under its owner's name and the
 other about the owner, when one is about a part or relative of what the other names (its
 library, her father) and the other says no word of it, when each names another product (or
 kind of one measure: solar and wind, buses and the metro, stents and bypasses), when one moves
 the other way on a scale (from class IV to class II, 由二类下降至四类: `=scale:4>2`), when one
 gives a total over a span of years (2021年至2025年, in the five years to 2023: `=span:years`) and
-the other one year, when one builds what the other pulls down or closes, or, by less, when only
+the other one year, when one says what a project ran over its budget (超支) and the other what it
+cost, or what a party sued for (索赔) and the other what it was ordered to pay, when one gives a
+change on the year before (同比) and the other on the month before (环比, 比上月), when one
+builds what the other pulls down or closes, or, by less, when only
 one says what it counts was closed or pulled down, or gives as a percentage a figure the
 other gives as a count: the same figure about another subject is another claim (see
 `similarity`; `explain` lists the reasons of a score).

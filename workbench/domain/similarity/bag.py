@@ -13,7 +13,16 @@ import re
 from collections import Counter
 
 from workbench.domain.romanise import spellings
-from workbench.domain.similarity.concepts import CJK_CONCEPT, CONCEPT_OF, EN_PHRASE, products
+from workbench.domain.similarity.concepts import (
+    CJK_CONCEPT,
+    CONCEPT_OF,
+    EN_PHRASE,
+    POST_PRODUCTS,
+    PRODUCT,
+    countries,
+    named_product,
+    products,
+)
 from workbench.domain.similarity.figures import (
     ARABIC,
     EN_NUMBER,
@@ -279,6 +288,7 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         out += _averaged(_DAILY_USERS.sub(" ", s) if "daily" in s else s)
     out += parts(plain)
     out += products(s)
+    out += countries(s)
     found_days = days(s)
     if found_days:
         out += found_days
@@ -440,6 +450,41 @@ def _terms(text: str, *, averages: bool) -> list[str]:
     return out
 
 
+def _unname_product(bag: Counter[str], text: str, quote: str, zh: str) -> None:
+    """Take out of `bag` the product that a Chinese name's kind names (鸣泉啤酒: a brewer), as
+    often as the name is written with it in the text and the quote, when the claim names another
+    product besides: 鸣泉啤酒's 饮料销量 is no beer, but 鸣泉啤酒卖出啤酒 still names beer, and a
+    claim that names no other product keeps the name's (缙澄公交日均客运量: its buses)."""
+    found = named_product(text, text.find(zh) + len(zh))
+    if found is None or found[0] not in bag:
+        return
+    product, form = found
+    # (another product: not a post, nor one whose words hold the name's: 鸣沙光伏's 光伏组件)
+    others = (
+        named_product(m.group(), 0)
+        for m in PRODUCT.finditer(f"{text} {quote}")
+        if form not in m.group()
+    )
+    if not any(p is not None and p[0] != product and p[0] not in POST_PRODUCTS for p in others):
+        return
+    said = _named_with(text, zh, form) + _named_with(quote, zh, form)
+    if bag[product] > said:
+        bag[product] -= said
+    else:
+        del bag[product]  # (its concept stays: the name still says it, across languages too)
+
+
+def _named_with(text: str, zh: str, form: str) -> int:
+    # how often `text` writes the name with the product's form read after it (鸣沙光伏组件 reads
+    # 光伏组件, modules: no 光伏 of the name's)
+    count, at = 0, text.find(zh + form)
+    while at >= 0:
+        found = named_product(text, at + len(zh))
+        count += found is not None and found[1] == form
+        at = text.find(zh + form, at + 1)
+    return count
+
+
 # Terms are stored in a column of this width; a longer one (a run of letters with no space, a
 # long number) is cut, the same way for the claim indexed and the claim searched for.
 MAX_TERM = 64
@@ -491,6 +536,7 @@ def claim_terms(text: str, quote: str) -> Counter[str]:
             kind = ZH_NAME_KIND.match(low, low.find(zh) + 2)
             if kind and len(kind.group()) == 2:  # (not a place's 市, nor a person's 舟)
                 bag["=kind:" + kind.group()] += 1
+            _unname_product(bag, low, normal(quote).lower(), zh)
         under = zh_subsidiary(low) if zh else None
         if under:
             bag["=sub:" + under] += 1

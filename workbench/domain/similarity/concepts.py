@@ -58,7 +58,18 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "donation": ("捐款", "捐赠", "善款", "donations", "donation", "donated", "gifts"),
     # Money granted by a government or a funder is not what a project costs or raises.
     "grant": ("拨款", "补贴", "补助", "资助", "grants", "subsidy", "subsidies"),
-    "revenue": ("营业收入", "营收", "收入", "销售额", "revenue", "revenues", "sales"),
+    # (a budget's revenue, 预算收入, is no budget spent: 预算 alone is a cost)
+    "revenue": (
+        "营业收入",
+        "营收",
+        "收入",
+        "预算收入",
+        "财政收入",
+        "销售额",
+        "revenue",
+        "revenues",
+        "sales",
+    ),
     "profit": ("净利润", "利润", "盈利", "profit", "profits"),
     "loss": ("亏损", "loss", "losses", "lost"),
     "staff": (
@@ -72,7 +83,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "workforce",
         "headcount",
     ),
-    "customer": ("客户", "customer", "customers", "client", "clients"),
+    "customer": ("客户", "订户", "customer", "customers", "client", "clients"),
     "user": ("用户", "users", "user"),
     "monthly": ("月活", "每月", "monthly", "month"),
     "patent": ("专利", "patent", "patents"),
@@ -104,6 +115,11 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "up_en": (
         "rose",
+        "accelerated",
+        # more than a norm: 40% more than normal, as 偏多 (see `average` for the norm)
+        "more than normal",
+        "above normal",
+        "higher than normal",
         "grew",
         "increased",
         "increase",
@@ -172,6 +188,13 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "down_en": (
         "fell",
+        # less than a norm, as 偏少
+        "less than normal",
+        "below normal",
+        "lower than normal",
+        # a rate that slows or eases falls (inflation slowed to 2.3%)
+        "slowed",
+        "eased",
         "dropped",
         "declined",
         "decline",
@@ -610,6 +633,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "order for",
         "orders for",
         "placed an order",
+        "will order",
+        "would order",
+        "to order",
     ),
     "resume": (
         "恢复",
@@ -690,6 +716,26 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     # Abroad, against at home: 15 international routes are not 15 domestic ones (see
     # `disagreements.SCOPE_POLE`).
     "abroad": ("国际", "海外", "境外", "国外", "international", "overseas", "abroad", "foreign"),
+    # A side's matches at its own ground against those away: 18 home wins are not 18 away wins
+    # (see `disagreements.SCOPE_POLE`).
+    "homeground": (
+        "主场",
+        "home games",
+        "home matches",
+        "home fixtures",
+        "home win",
+        "home wins",
+        "home league",
+    ),
+    "awayground": (
+        "客场",
+        "away games",
+        "away matches",
+        "away fixtures",
+        "away win",
+        "away wins",
+        "away league",
+    ),
     "usa": ("美国", "america", "american", "united states", "usa"),
     "company": ("公司", "企业", "company", "firm", "companies"),
     "rank": ("排名", "位列", "位居", "排行", "名列", "ranked", "ranks", "ranking"),
@@ -741,6 +787,13 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "spent",
         "budget",
         "budgets",
+        # the sum a plant or a project is invested with is what it costs (投资额, 总投资,
+        # 投资了; not 投资 alone: 获得投资 is money raised, see `fund`; nor "invest", 斥资,
+        # which a plan's 拟斥资 reads as planned spending)
+        "投资额",
+        "投资总额",
+        "总投资",
+        "投资了",
         # what a county or a charity pays out: 财政支出 is not 财政收入, 公益支出 not 捐款 (not
         # 支出 alone: an insurer's 赔付支出 is what its customers are paid)
         "财政支出",
@@ -914,7 +967,19 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "dealer": ("经销商", "代理商", "dealer", "dealers", "dealership", "dealerships"),
     # 210 stations are not 210 kilometres of line.
-    "station": ("车站", "站点", "stations", "station"),
+    # (a station by its side of a city: 柘湾南站, 汀阳东站, South Station)
+    "station": (
+        "车站",
+        "站点",
+        "火车站",
+        "高铁站",
+        "东站",
+        "西站",
+        "南站",
+        "北站",
+        "stations",
+        "station",
+    ),
     # Goods carried, against people: 42 million tonnes of freight are not 42 million journeys.
     "cargo": ("货运", "货邮", "货物", "cargo", "freight"),
     # A university's students and its teachers: 34,000 students are not 34,000 staff.
@@ -989,9 +1054,54 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "loadfactor": ("客座率", "load factor", "seat occupancy"),
     "compensation": ("赔偿金", "赔偿", "compensation", "damages"),
     "fine": ("罚款", "罚金", "fined", "fine", "fines", "penalty", "penalised", "penalized"),
-    "printrun": ("首印", "印数", "print run", "first printing", "printed"),
+    # (a paper's circulation is its print run, no subscribers to its online edition)
+    "printrun": ("首印", "印数", "发行量", "print run", "first printing", "printed", "circulation"),
     "contractsales": ("合约销售", "合同销售", "签约销售", "contracted sales", "contract sales"),
-    "sellingexpense": ("销售费用", "selling expenses", "selling and marketing expenses"),
+    "sellingexpense": (
+        "销售费用",
+        "营销",
+        "市场推广",
+        "selling expenses",
+        "selling and marketing expenses",
+        "marketing",
+    ),
+    # what a project ran over its budget, not what it cost (see `disagreements`)
+    "overrun": (
+        "超支",
+        "超出预算",
+        "超预算",
+        "over budget",
+        "over its budget",
+        "over their budget",
+        "overran",
+        "overrun",
+        "overruns",
+        "overspent",
+    ),
+    # what a party sued for, not what a court awarded (索赔, "is suing for"; see `disagreements`)
+    "sought": (
+        "索赔",
+        "sued",
+        "sues",
+        "suing",
+        "is claiming",
+        "seeking damages",
+        "seeks damages",
+        "sought damages",
+        "claiming damages",
+    ),
+    # a change on the month before (环比, 比上月), not on the same month a year before (同比)
+    "mom": (
+        "环比",
+        "比上月",
+        "较上月",
+        "month-on-month",
+        "month on month",
+        "from the previous month",
+        "on the previous month",
+        "from a month earlier",
+        "on the month before",
+    ),
     "visitor": ("游客", "访客", "参观人数", "visitors", "visits", "visited"),
     "holdings": ("藏书", "馆藏", "holdings"),
     # a player's goals are not his appearances ("goal" alone is a target: see `plan`)
@@ -1066,6 +1176,8 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
         "first time buyers",
     ),
     "oats": ("燕麦", "oats"),
+    # all grain crops together (粮食产量), against one of them: wheat is not the grain harvest
+    "grain": ("粮食", "grain output", "grain production", "grain harvest", "grain crop"),
     # (a ticket of one kind is not one of another: a single fare against a day ticket)
     "singleticket": ("单程票", "single ticket", "single tickets", "single fare", "single fares"),
     "dayticket": ("日票", "day ticket", "day tickets", "day pass", "day passes"),
@@ -1123,6 +1235,7 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "hydro": ("水力发电", "水电站", "hydropower", "hydroelectric", "hydro-electric"),
     "nuclear": ("核电", "核能", "nuclear"),
     "gaspower": ("燃气发电", "气电", "gas-fired", "gas power"),
+    "coalpower": ("煤电", "燃煤", "coal-fired", "coal power", "coal plants", "coal power plants"),
     "pumpedhydro": ("抽水蓄能", "抽蓄", "pumped storage", "pumped-storage", "pumped hydro"),
     "pvcell": ("电池片", "solar cells"),
     "pvmodule": ("光伏组件", "solar modules", "solar panels"),
@@ -1142,6 +1255,14 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "covid": ("新冠", "covid", "covid-19", "coronavirus"),
     "dengue": ("登革热", "dengue"),
     "hfmd": ("手足口病", "hand, foot and mouth"),
+    # what an insurer pays out or a region suffers, by the kind of event: a typhoon is not a flood
+    "flood": ("洪水", "洪涝", "水灾", "flood", "floods", "flooding"),
+    # (the season of floods is no flood: rain since it began, 入汛以来)
+    "floodseason": ("汛期", "入汛", "flood season", "flood-season"),
+    "typhoon": ("台风", "typhoon", "typhoons", "hurricane", "hurricanes", "cyclone"),
+    "earthquake": ("地震", "earthquake", "earthquakes"),
+    "drought": ("干旱", "旱灾", "drought", "droughts"),
+    "wildfire": ("山火", "森林火灾", "wildfire", "wildfires", "bushfire", "forest fire"),
     # ships by kind
     "tanker": ("油轮", "tankers", "tanker"),
     "bulker": ("散货船", "bulk carriers", "bulk carrier", "bulkers"),
@@ -1221,6 +1342,17 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     # joints replaced
     "hip": ("髋关节", "hip replacement", "hip replacements", "hip"),
     "knee": ("膝关节", "knee replacement", "knee replacements", "knee"),
+    # school subjects: a pass rate in maths is not one in English (English only as a subject)
+    "maths": ("数学", "maths", "mathematics"),
+    "englishsubject": (
+        "英语",
+        "gcse english",
+        "english gcse",
+        "english language",
+        "english literature",
+        "a-level english",
+    ),
+    "physics": ("物理", "physics"),
     # students by level
     "undergraduate": ("本科生", "本科", "undergraduates", "undergraduate"),
     "postgraduate": ("研究生", "postgraduates", "postgraduate", "graduate students"),
@@ -1347,6 +1479,25 @@ PRODUCT = re.compile(
 )
 
 
+# The posts among the products (a chairman is no product a figure counts).
+POST_PRODUCTS = frozenset(
+    "=product:" + post
+    for post in split_words(
+        "mayor deputymayor genmanager deputygm chairman deputychair chiefexec deputyceo speaker "
+        "deputyspeaker partysec deputypartysec principal deputyprincipal governor "
+        "deputygovernor leader deputyleader"
+    )
+)
+
+
+def named_product(text: str, at: int) -> tuple[str, str] | None:
+    """The product a Chinese name's kind names (鸣泉啤酒: beer) when a form of the table begins
+    at `at` in `text` (normalised, lower-cased), the name's end: its "=product:" term and the
+    form read."""
+    m = PRODUCT.match(text, at)
+    return (f"=product:{_PRODUCT_OF[m.group()]}", m.group()) if m else None
+
+
 def products(text: str) -> list[str]:
     """The products that `text` (normalised, lower-cased) names: each as a "=product:" term and
     as a concept ("~cider"), which a claim in the other language shares (苹果酒 and cider)."""
@@ -1355,6 +1506,71 @@ def products(text: str) -> list[str]:
         product = _PRODUCT_OF[m.group()]
         out += (f"=product:{product}", f"~{product}")
     return out
+
+
+# Countries, in both languages: the same company and sum with a plant in another country is
+# another claim (a $500 million plant in Vietnam, 在马来西亚投资5亿美元). Each claim's countries are
+# read as "=country:" terms that weigh nothing; only a country each claim names and the other
+# does not costs (see `disagreements`). (Not China, whose 中国 opens many a body's name, nor the
+# United States, a concept of the table; nor "Turkey", a bird as well.)
+_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "vietnam": ("越南", "vietnam", "vietnamese"),
+    "malaysia": ("马来西亚", "malaysia", "malaysian"),
+    "thailand": ("泰国", "thailand"),
+    "indonesia": ("印度尼西亚", "印尼", "indonesia", "indonesian"),
+    "philippines": ("菲律宾", "philippines"),
+    "singapore": ("新加坡", "singapore"),
+    "japan": ("日本", "japan", "japanese"),
+    "korea": ("韩国", "south korea", "korea"),
+    "india": ("印度", "india"),
+    "pakistan": ("巴基斯坦", "pakistan"),
+    "bangladesh": ("孟加拉国", "孟加拉", "bangladesh"),
+    "australia": ("澳大利亚", "澳洲", "australia", "australian"),
+    "newzealand": ("新西兰", "new zealand"),
+    "germany": ("德国", "germany", "german"),
+    "france": ("法国", "france", "french"),
+    "britain": ("英国", "britain", "british", "united kingdom"),
+    "italy": ("意大利", "italy", "italian"),
+    "spain": ("西班牙", "spain", "spanish"),
+    "portugal": ("葡萄牙", "portugal", "portuguese"),
+    "netherlands": ("荷兰", "netherlands", "dutch"),
+    "belgium": ("比利时", "belgium"),
+    "poland": ("波兰", "poland", "polish"),
+    "hungary": ("匈牙利", "hungary", "hungarian"),
+    "czechia": ("捷克", "czech republic", "czechia"),
+    "russia": ("俄罗斯", "russia", "russian"),
+    "egypt": ("埃及", "egypt", "egyptian"),
+    "morocco": ("摩洛哥", "morocco", "moroccan"),
+    "southafrica": ("南非", "south africa"),
+    "nigeria": ("尼日利亚", "nigeria"),
+    "kenya": ("肯尼亚", "kenya"),
+    "ethiopia": ("埃塞俄比亚", "ethiopia"),
+    "saudi": ("沙特阿拉伯", "沙特", "saudi arabia", "saudi"),
+    "uae": ("阿联酋", "united arab emirates", "uae"),
+    "brazil": ("巴西", "brazil", "brazilian"),
+    "mexico": ("墨西哥", "mexico", "mexican"),
+    "argentina": ("阿根廷", "argentina"),
+    "chile": ("智利", "chile"),
+    "peru": ("秘鲁", "peru"),
+    "canada": ("加拿大", "canada", "canadian"),
+    "kazakhstan": ("哈萨克斯坦", "kazakhstan"),
+    "uzbekistan": ("乌兹别克斯坦", "uzbekistan"),
+    "serbia": ("塞尔维亚", "serbia"),
+    "cambodia": ("柬埔寨", "cambodia"),
+    "laos": ("老挝", "laos"),
+    "myanmar": ("缅甸", "myanmar"),
+}
+_COUNTRY_OF = {form: country for country, forms in _COUNTRIES.items() for form in forms}
+COUNTRY = re.compile(
+    _forms(f for f in _COUNTRY_OF if not f.isascii())
+    + f"|(?<![a-z]){_forms(f for f in _COUNTRY_OF if f.isascii())}(?![a-z])"
+)
+COUNTRY_TERM = "=country:"
+
+
+def countries(text: str) -> list[str]:
+    """The countries that `text` (normalised, lower-cased) names, as "=country:" terms."""
+    return [COUNTRY_TERM + _COUNTRY_OF[m.group()] for m in COUNTRY.finditer(text)]
 
 
 # Concepts that say what a figure counts or measures. Two claims that each give a measure the

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from workbench.domain.glosses import pinyin_translated
+from workbench.domain.similarity.bag import YOY
 from workbench.domain.similarity.concepts import CONCEPT_OF
 from workbench.domain.similarity.figures import approximate_token, exact_value, is_year
 from workbench.domain.similarity.kinds import (
@@ -98,7 +99,18 @@ _ONE_SIDED = {
     "~delay": ("delayed or done", ACT_SHARE),
     "~former": ("former or current", ACT_SHARE),
     "~filed": ("applied for or got", ACT_SHARE),
+    # what a party sued for against what a court ordered paid (起诉……索赔3200万元, 判令赔偿3200万元;
+    # "is suing for £5m", "was ordered to pay £5m"): the claim may fail, as an application may
+    "~sought": ("sued for or awarded", ACT_SHARE),
+    # what a project ran over its budget against what it cost ("went $640 million over its
+    # budget", "cost $640 million"): a part of the cost, as an average is of a total
+    "~overrun": ("overrun or total", YEAR_SHARE),
 }
+# A change on the same period a year before (同比, year on year) against one on the month before
+# (环比, 比上月, month on month): see `disagreements`.
+MONTH_ON_MONTH = "~mom"
+BASES = "bases of a change"
+
 # The kinds that one claim alone says (explained as such, not as "other ...").
 ONE_SIDED_WORDS = frozenset(what for what, _ in _ONE_SIDED.values())
 
@@ -123,6 +135,8 @@ MODALITY_SHARE = 0.5
 # At home or abroad: a claim that says only one (15 domestic routes, 国内航线) and another that
 # says only the other (15 international routes, 国际航线) are two facts, as opposite acts are.
 SCOPE_POLE = {"~china": "home", "~abroad": "abroad"}
+# So are a side's matches at its own ground and away (主场18连胜, 客场18连胜).
+GROUND_POLE = {"~homeground": "home ground", "~awayground": "away"}
 
 
 # A bid or an offer (as a word, what a figure counts, or a Chinese pair) refused (see the
@@ -293,6 +307,34 @@ def _opposed(ours: list[str], theirs: list[str]) -> bool:
     )
     both = a | b
     return len(a) == len(b) == 1 and a != b and not ("b" in both and both <= _BUILT_WITH)
+
+
+# Acts that are one fact told another way (a rise and a record high; building and opening,
+# starting work; an order and resuming one), or that a rewording says with a verb of the other
+# (jobs added: hired, "up"): two claims that each say one of a group do not disagree on acts.
+_ONE_FACT = (
+    frozenset(("~up", "~record_high", "~hire", "~open", "~build", "~groundbreaking")),
+    frozenset(("~down", "~record_low", "~layoff", "~close", "~demolish", "~cancel", "~veto")),
+    frozenset(("~order", "~resume", "~open", "~up")),
+    frozenset(("~appoint", "~elected", "~up")),
+    frozenset(("~resign", "~defeated", "~down")),
+    frozenset(("~enact", "~convict")),
+)
+OTHER_ACTS = "other acts"
+_CHANGES = frozenset(("~up", "~down", "~flat", "~record_high", "~record_low"))
+
+
+def _other_acts(ours: list[str], theirs: list[str]) -> bool:
+    """Whether two claims' acts are two facts of one pole: they share none, each says acts of
+    one pole only, none a change of a figure (a rise, a fall, a record: "Crime rose" beside a
+    budget approved is no other act, a change is most often said of another figure), and no
+    group of `_ONE_FACT` holds an act of each."""
+    a, b = set(ours), set(theirs)
+    if a & b or (a | b) & _CHANGES:
+        return False
+    if len({ACT_POLE[t] for t in a}) != 1 or len({ACT_POLE[t] for t in b}) != 1:
+        return False
+    return not any(a & group and b & group for group in _ONE_FACT)
 
 
 def _undenied(kinds: Kinds) -> tuple[list[str], bool]:
@@ -502,6 +544,11 @@ def disagreements(
         yours = sorted(t for t in kb.cities if t not in a and t[7:] not in a)
         if mine and yours:
             yield "places", NAME_SHARE, (mine, yours)
+    if ka.countries and kb.countries:
+        # a plant in Vietnam against one in Malaysia (马来西亚), in either language
+        mine, yours = _unshared(ka.countries, a, kb.countries, b)
+        if mine and yours:
+            yield "countries", NAME_SHARE, (mine, yours)
     compared, across = across_scripts(ka, a, kb, b)
     if not across and (ka.subjects or kb.subjects):
         across = unspelled(ka, a, kb, b)
@@ -577,10 +624,11 @@ def disagreements(
         yours = sorted(t for t in kb.periods if t[8] in "hq")
         if mine or yours:
             yield ONE_SIDED_PERIOD, ONE_SIDED_PERIOD_SHARE, (mine, yours)
-    scope_a = {SCOPE_POLE[t] for t in SCOPE_POLE if t in a}
-    scope_b = {SCOPE_POLE[t] for t in SCOPE_POLE if t in b}
-    if len(scope_a) == len(scope_b) == 1 and scope_a != scope_b:
-        yield "scopes", ACT_SHARE, (sorted(scope_a), sorted(scope_b))
+    for poles in (SCOPE_POLE, GROUND_POLE):
+        scope_a = {poles[t] for t in poles if t in a}
+        scope_b = {poles[t] for t in poles if t in b}
+        if len(scope_a) == len(scope_b) == 1 and scope_a != scope_b:
+            yield "scopes", ACT_SHARE, (sorted(scope_a), sorted(scope_b))
     if ka.plan != kb.plan and not (kb if ka.plan else ka).future:
         # (the claim that plans nothing speaks of the future: "will invest" against "plans to
         # spend", 将正式投产 against 预计投产 say one thing)
@@ -637,6 +685,13 @@ def disagreements(
             mine = _totalled(a) if total_a else sorted(ka.years)
             yours = _totalled(b) if total_b else sorted(kb.years)
             yield "total or year", YEAR_SHARE, (mine, yours)
+    if (YOY in a and MONTH_ON_MONTH in b and YOY not in b) or (
+        YOY in b and MONTH_ON_MONTH in a and YOY not in a
+    ):
+        # a change on a year before against one on the month before (同比 against 环比, 比上月;
+        # year on year against month on month): two figures of one series
+        said = ([YOY] if YOY in a else [MONTH_ON_MONTH], [YOY] if YOY in b else [MONTH_ON_MONTH])
+        yield BASES, YEAR_SHARE, said
     for word, (what, share) in _ONE_SIDED.items():
         if (word in a) != (word in b):
             if word == AVERAGE and _average_added(*((ka, a, b) if word in a else (kb, b, a))):
@@ -668,6 +723,10 @@ def disagreements(
             yield "directions on a scale", ACT_SHARE, (mine, sorted(_reversed(t) for t in mine))
     if acts_a and acts_b and _opposed(acts_a, acts_b):
         yield "acts", ACT_SHARE, (sorted(acts_a), sorted(acts_b))
+    elif acts_a and acts_b and _other_acts(acts_a, acts_b):
+        # two acts of one pole that are two facts: hiring pilots and ordering planes, opening
+        # shops and appointing a chief (not acts that go together: built and opened)
+        yield OTHER_ACTS, MEASURE_SHARE, (sorted(acts_a), sorted(acts_b))
     elif (VETO in a) != (VETO in b):
         # a bid turned down against the deal done: "Fallowmere's £42m bid was rejected",
         # "Marrowgate's owners sold it to Fallowmere for £42m" (not a deal planned or denied)

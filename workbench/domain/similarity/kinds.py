@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from workbench.domain.similarity.concepts import CONCEPT_OF, MEASURES
+from workbench.domain.similarity.concepts import CONCEPT_OF, COUNTRY_TERM, MEASURES
 from workbench.domain.similarity.figures import is_year
 from workbench.domain.similarity.measures import CURRENCIES, MONEY, PERCENTAGE
 from workbench.domain.similarity.naming import PROVINCE_TERMS
@@ -98,6 +98,7 @@ class Kinds:
     subjects: list[str] = field(default_factory=list)
     owners: list[str] = field(default_factory=list)
     cities: list[str] = field(default_factory=list)  # where in Chinese (=place:无锡)
+    countries: list[str] = field(default_factory=list)  # countries named (=country:vietnam)
     latin_words: int = 0  # plain words in Latin script
     classifiers: bool = False  # a Chinese classifier after a figure (^家)
     zh: bool = False  # the claim has Chinese text ("%")
@@ -166,6 +167,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.subjects.append(t)
             elif t.startswith("=place:"):
                 kinds.cities.append(t)
+            elif t.startswith(COUNTRY_TERM):
+                kinds.countries.append(t)
             elif t.startswith("=of:"):
                 kinds.owners.append(t)
             elif t.startswith("=bound:"):

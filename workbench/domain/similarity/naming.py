@@ -259,7 +259,61 @@ def names(text: str) -> list[str]:
         for t in _ZH_TITLE.findall(low):
             out += ["@" + t[:2], "@" + t] if len(t) > 2 else ["@" + t] if len(t) == 2 else []
     zh = zh_name(low)
+    out += ["@" + n for n in zh_body_names(low) if n != zh]
     return [*out, "@" + zh] if zh else out
 
 
 _ZH_TITLE = re.compile("《([\u4e00-\u9fff]+)》")
+
+
+# Anywhere in a Chinese text, the two characters before a word that says what kind of body a
+# name is (鹊岩天文台, 由石舫造船建成, 创办了泽芝农业) are a name, as the name a text opens with
+# is: the same figure found by another observatory, or the same founder's other company, is
+# another claim. Only kinds of body that follow a name (not 电池, 汽车, 啤酒: products too), and
+# not the words that say what kind of such a body it is (县级医院, 人民医院, 理工大学, 商业银行).
+_ZH_BODY_KINDS = (
+    "天文台|研究所|研究院|实验室|大学|医院|银行|集团|造船|乳业|置业|出版社|俱乐部|基金会|博物馆"
+    "|保险|证券|制药|科技|农业"
+)
+_ZH_BODY_NAME = re.compile(f"(?=([\u4e00-\u9fff]{{2}})(?:{_ZH_BODY_KINDS}))")
+# So are the two characters after a post (原副市长祁守正, 董事长闻韶舟): the person who holds it.
+_ZH_POSTS = (
+    "市长|县长|区长|省长|局长|厅长|部长|院长|校长|董事长|总经理|总裁|书记|主任|主席|首席执行官"
+)
+_ZH_HOLDER_NAME = re.compile(f"(?:{_ZH_POSTS})([\u4e00-\u9fff]{{2}})")
+_NOT_BODY_NAMES = frozenset(
+    split_words(
+        "人民 中国 全国 国家 国有 民营 商业 农村 城市 社区 公立 私立 附属 地方 股份 控股 理工 "
+        "师范 医科 财经 工业 交通 外国 语言 科学 科技 农业 医学 中医 民族 师范 职业 技术 开放 "
+        "第一 第二 第三 中心 儿童 妇幼 肿瘤 口腔 眼科 精神 传染 军区 大型 小型 新型 高新 信息 "
+        "生物 智能 网络 数字 电子 能源 航天 金融 投资 政策 开发 合作 村镇 邮政 储蓄 人寿 财产 "
+        "健康 医疗 研究 国际 海外 当地 本地 一家 多家 这家 该家 两家 各家 大学 医院 银行 "
+        # (a sport before a club: 青鸾足球俱乐部 is 青鸾's)
+        "足球 篮球 排球 网球 体育 文化 艺术 青年 少年"
+    )
+)
+_NOT_BODY_CHARS = frozenset("级市县省区镇乡村的了在和与及或为于由被把将已其之这那等家所")
+
+
+def zh_body_names(text: str) -> list[str]:
+    """The names a Chinese `text` (normalised, lower-cased) gives before a kind of body or
+    after a post (see above), each as its two characters."""
+    out: list[str] = []
+    found = [(m.group(1), m.start(1)) for m in _ZH_BODY_NAME.finditer(text)]
+    if "长" in text or "总" in text or "书记" in text or "主" in text or "官" in text:
+        found += [(m.group(1), m.start(1)) for m in _ZH_HOLDER_NAME.finditer(text)]
+    for pair, at in found:
+        if (
+            pair in _NOT_BODY_NAMES
+            or any(ch in _NOT_BODY_CHARS for ch in pair)
+            or pair[0] in ZH_NOT_FIRST
+            or pair[1] in ZH_NOT_SECOND
+            or pair in _NOT_NAME_WORDS
+            or pair in _PROVINCE_PAIRS
+            or CJK_CONCEPT.match(text, at)
+            or CJK_CONCEPT.match(text, at + 1)
+        ):
+            continue
+        if pair not in out:
+            out.append(pair)
+    return out

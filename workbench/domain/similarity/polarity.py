@@ -30,6 +30,8 @@ NEGATED = "=polarity:not"
 # (on normalised, lower-cased text; NFKC keeps the curly apostrophe, so both are read)
 _EN_NEGATION = re.compile(
     r"\b(?:not|never|none|neither|nor|cannot|failed\s+to|denied|denies)\b"
+    # (a mark or a target missed is one not reached: "missed the national record")
+    r"|\b(?:missed|misses)\b"
     # (not "No. 1", "no 41": a number)
     r"|\bno\b(?!\.?\s*\d)"
     r"|\b[a-z]+n['’]t\b"

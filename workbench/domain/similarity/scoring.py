@@ -9,12 +9,14 @@ from dataclasses import dataclass
 
 from workbench.domain.similarity.disagreements import (
     ACROSS,
+    BASES,
     MODALITY,
     NEGATION,
     ONE_SIDED_ACT,
     ONE_SIDED_MEASURE,
     ONE_SIDED_PERIOD,
     ONE_SIDED_WORDS,
+    OTHER_ACTS,
     PART,
     PERCENT_OR_COUNT,
     POST_LEFT,
@@ -76,6 +78,8 @@ class Explained:
                 said = f"roles swapped: {' '.join(ours)} / {' '.join(theirs)}{did}"
             elif what == "acts":
                 said = f"opposite acts: {' '.join(ours)} / {' '.join(theirs)}"
+            elif what == OTHER_ACTS:
+                said = f"other acts of one direction: {' '.join(ours)} / {' '.join(theirs)}"
             elif what == ACROSS:
                 said = f"other names (pinyin): {' '.join(ours)} / {' '.join(theirs)}"
             elif what == PERCENT_OR_COUNT:
@@ -84,6 +88,11 @@ class Explained:
                 said = (
                     "one claim is about a body under its owner's name, the other about the "
                     f"owner: {' '.join(ours)} / {' '.join(theirs)}"
+                )
+            elif what == BASES:
+                said = (
+                    f"a change on {_BASIS_NAMES.get(ours[0], ours[0])} against one on "
+                    f"{_BASIS_NAMES.get(theirs[0], theirs[0])}"
                 )
             elif what == SCRIPTS:
                 said = f"{what}, nothing else shared: {' '.join(ours)} / {' '.join(theirs)}"
@@ -134,6 +143,13 @@ _BASE_UNITS = {
     "length": "m",
     "power": "W",
     "energy": "Wh",
+}
+
+
+# The basis of a change, as a reader says it (see `disagreements.BASES`).
+_BASIS_NAMES = {
+    "同比": "the year before (year on year)",
+    "mom": "the month before (month on month)",
 }
 
 

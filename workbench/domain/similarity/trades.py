@@ -78,6 +78,14 @@ def zh_party(pair: str) -> bool:
     return pair[0] not in ZH_NOT_FIRST and pair[1] not in ZH_NOT_SECOND and pair not in _NOT_PARTY
 
 
+# The party paid past a verb of paying, with what was paid for, sells to the payer: "Ottersley
+# Town paid Corrandale Rovers £18m to sign Vantongeren", "paid Kettleby £9m for its stake" (the
+# payer is the actor the bag reads). Not "paid out $2 billion in claims", which names no party.
+_EN_PAID = re.compile(
+    r"\bpaid\s+(?:the\s+)?(?P<seller>[A-Z][A-Za-z&']*)[^.;:]{0,60}?\b(?:to\s+sign|to\s+buy|for)\b"
+)
+
+
 def en_trades(text: str, who: str | None) -> tuple[list[str], bool]:
     """The "=buys:" and "=sells:" terms of an English `text` (normalised, case kept) whose
     actor the bag read as `who` (=actor:lorim, =agent:lorim, or None), and whether its verb of
@@ -91,7 +99,12 @@ def en_trades(text: str, who: str | None) -> tuple[list[str], bool]:
         out.append(SELLS + en_party(seller.group("seller")))
     if "join" in text and _EN_FEE.search(text):
         out += [BUYS + en_party(j.group("buyer")) for j in _EN_JOINED.finditer(text)]
-    if who:
+    paid = _EN_PAID.search(text) if who and "paid" in text else None
+    if who and paid and not m and not seller:
+        name, sold_by = who.split(":", 1)[1], en_party(paid.group("seller"))
+        if name != sold_by:
+            out += [BUYS + name, SELLS + sold_by]
+    elif who:
         kind, name = who[1:].split(":", 1)
         if _EN_BUY.search(text) and not _EN_SELL.search(text):
             out.append(BUYS + name)
@@ -153,14 +166,19 @@ def swapped_deal(
 def _other_buyers(
     ours: list[str], a: Mapping[str, float], theirs: list[str], b: Mapping[str, float]
 ) -> tuple[list[str], list[str]] | None:
-    buys_a = [t for t in ours if t.startswith(BUYS)]
-    buys_b = [t for t in theirs if t.startswith(BUYS)]
-    if len(buys_a) != 1 or len(buys_b) != 1 or buys_a == buys_b:
-        return None
-    one, other = (t.removeprefix(BUYS) for t in (buys_a[0], buys_b[0]))
-    if found_in("@" + one, b) and found_in("@" + other, a):
-        return buys_a, buys_b
+    # (a buyer, or the loser of a match: 铎山 beat 青鸾, 青鸾 beat 铎山, each read with its loser)
+    for role in (BUYS, _LOSES):
+        buys_a = [t for t in ours if t.startswith(role)]
+        buys_b = [t for t in theirs if t.startswith(role)]
+        if len(buys_a) != 1 or len(buys_b) != 1 or buys_a == buys_b:
+            continue
+        one, other = (t.removeprefix(role) for t in (buys_a[0], buys_b[0]))
+        if found_in("@" + one, b) and found_in("@" + other, a):
+            return buys_a, buys_b
     return None
+
+
+_LOSES = "=loses:"  # (see `results`, which reads this module's parties)
 
 
 def _opposed(ours: list[str], theirs: list[str]) -> tuple[list[str], list[str]] | None:
