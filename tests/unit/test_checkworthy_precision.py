@@ -26,6 +26,18 @@ def test_a_run_framed_by_a_forecast_is_not_offered_alone(sentence: str) -> None:
     assert not any(len(c) < len(sentence) for c in offered(sentence))
 
 
+def test_only_the_first_run_is_held_to_the_sentences_opening() -> None:
+    # An aside between two runs (可能 in 老实说我觉得它可能会更好) is no frame of the run after it,
+    # and a run's frame does not carry on to the runs after it.
+    sentence = (
+        "我真的很激动，说实话，公司2023年营收达到120亿元，同比增长35%，老实说我觉得它可能会更好，"
+        "我太佩服了，2022年净利润为3亿元，同比增长20%，真是太棒了。"
+    )
+    found = offered(sentence)
+    assert "公司2023年营收达到120亿元，同比增长35%，" in found
+    assert "2022年净利润为3亿元，同比增长20%，" in found
+
+
 def test_a_fact_set_against_another_is_still_offered() -> None:
     # 如果说……，那么…… supposes nothing: what follows it is asserted.
     sentence = "如果说两年前还有人怀疑，那么现在这家公司已经拥有超过200名工程师。"

@@ -230,9 +230,13 @@ def _find(
         # clause that may pass with them is read, held to its own features, and scored if it
         # still may. (Most clauses of Chinese prose are never read.)
         run: list[Candidate] = []
-        # Whether the unit's clauses before the run frame it (`framed`): read once each, from
-        # where the last look stopped (a sentence of many runs costs time linear in its length).
-        looked, framing = unit.start, False
+        # Whether the unit opens on a frame (`framed`) is asked of its first run only, reading
+        # the clauses from the unit's start to that run's start (once: time linear in the
+        # unit's length). A later run is not held to it: a frame governs the clauses it opens
+        # on, and what stands between two runs is a clause that did not pass, often an aside
+        # (老实说我觉得它可能会更好) after which the writer states the next fact. Carrying the
+        # frame on, or reading such asides as frames, dropped every fact after them.
+        first_run = True
         may_pass = found.clause_filter(min_score, bar)
         possible = scorer.evidence.possible
         for clause in [*clauses, None]:
@@ -251,8 +255,8 @@ def _find(
                 # and one that the clauses before it frame as a forecast, a what-if or a wish
                 # (`framed`) is no more a record than its sentence is.
                 if clause is None or not is_lead_in(text[run[0].start : run[-1].end]):
-                    framing = framing or framed(scorer, looked, run[0].start)
-                    looked = run[0].start
+                    framing = first_run and framed(scorer, unit.start, run[0].start)
+                    first_run = False
                     if not framing:
                         out.extend(_join(scorer, run, min_score, bar, context))
                 run = []
