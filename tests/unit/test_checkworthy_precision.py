@@ -38,6 +38,25 @@ def test_only_the_first_run_is_held_to_the_sentences_opening() -> None:
     assert "2022年净利润为3亿元，同比增长20%，" in found
 
 
+@pytest.mark.parametrize(
+    ("sentence", "fact"),
+    [
+        (
+            "我觉得很感人，展望未来，我太激动了，公司2023年营收达到120亿元，同比增长35%，我太佩服了。",
+            "公司2023年营收达到120亿元，同比增长35%，",
+        ),
+        (
+            "在我看来，计划生育是一段复杂的历史，全国出生人口从2016年的1786万下降到2023年的902万，"
+            "我很难过。",
+            "全国出生人口从2016年的1786万下降到2023年的902万，",
+        ),
+    ],
+)
+def test_a_set_phrase_or_a_noun_frames_no_run(sentence: str, fact: str) -> None:
+    # Offered alone or in its whole sentence.
+    assert any(fact in found for found in offered(sentence))
+
+
 def test_a_fact_set_against_another_is_still_offered() -> None:
     # 如果说……，那么…… supposes nothing: what follows it is asserted.
     sentence = "如果说两年前还有人怀疑，那么现在这家公司已经拥有超过200名工程师。"
@@ -49,7 +68,15 @@ def test_a_fact_set_against_another_is_still_offered() -> None:
     [
         ("这份报告如果可信，", "意味着一块电池可以循环充放电超过8000次。", True),
         ("她希望在两年内，", "让公司的芯片支持4K电影的实时渲染。", True),
-        ("展望未来，", "周衡的雄心远不止20座充电站。", True),
+        ("展望未来，", "周衡的雄心远不止20座充电站。", False),  # a set phrase
+        ("关于未来，", "周衡的雄心远不止20座充电站。", True),
+        ("在我看来，计划生育是一段复杂的历史，", "全国出生人口下降到902万。", False),
+        ("公司的目标客户是年轻人，", "2023年营收达到120亿元。", False),
+        ("这可能令人意外，", "公司2023年营收达到120亿元。", False),
+        ("我们看到了希望，", "公司2023年营收达到120亿元。", False),
+        ("希望工程启动后，", "全国共建成希望小学2万所。", False),
+        ("他说：“我希望，", "公司2023年营收达到120亿元。”", False),  # a wish quoted
+        ("但愿明年，", "公司的营收能达到120亿元。", True),
         ("公司计划明年，", "把门店开到500家。", True),
         ("如果说两年前还有人怀疑，", "那么现在公司已经拥有超过200名工程师。", False),
         ("值得注意的是，", "公司2023年的研发投入达到4.2亿元。", False),

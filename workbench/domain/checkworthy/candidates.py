@@ -37,7 +37,7 @@ from workbench.domain.checkworthy.names import harvest_names
 from workbench.domain.checkworthy.nonclaims import NONE, NotClaims, not_claims
 from workbench.domain.checkworthy.quotes import quotes_in
 from workbench.domain.checkworthy.scoring import Context, Scored, squash
-from workbench.domain.checkworthy.zh_cues import HAS_CJK
+from workbench.domain.checkworthy.zh_cues import HAS_CJK, WISH
 from workbench.domain.covered import Spans
 from workbench.domain.segment import CLAUSE_MARKS, Segment, split_clauses, split_sentences
 from workbench.domain.transcript import Transcript
@@ -266,9 +266,9 @@ def _find(
 
 
 # What, in the clauses of a sentence before a run of clauses, frames the run: a plan, forecast
-# or what-if (预计, 计划, 未来, 如果...: `prediction_cue`, in the author's voice) or a wish.
-# Not every opinion cue: 值得注意的是 and 可以说 open a fact as often as a view.
-_WISH = re.compile("希望|但愿")
+# or what-if (预计, 计划, 未来, 如果...: `prediction_cue`) or a wish (希望, 但愿: `WISH`), in the
+# author's voice (a wish quoted, 他说："我希望……", is what was said). Not every opinion cue:
+# 值得注意的是 and 可以说 open a fact as often as a view.
 
 
 def framed(scorer: SpanScorer, start: int, end: int) -> bool:
@@ -284,8 +284,10 @@ def framed(scorer: SpanScorer, start: int, end: int) -> bool:
     text = opening.text
     if not text or not HAS_CJK.search(text):
         return False
-    if _WISH.search(text) is not None:
-        return True
+    quoted = opening.quoted
+    for m in WISH.finditer(text):
+        if not quoted or m.start() not in quoted:
+            return True
     if "如果说" in text:
         # 如果说……，那么…… sets one fact against another ("如果说两年前还有人怀疑，那么现在
         # 公司已有200名工程师"): it supposes nothing, and what follows it is asserted.

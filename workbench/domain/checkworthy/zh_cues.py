@@ -44,6 +44,9 @@ _OWN_VIEW = frozenset(
 
 # Chinese cues by feature. Each entry starts with a literal "head" that names its feature;
 # what follows the head is a lookaround, so a match never swallows a neighbouring cue.
+# Wishes (see `WISH`), but not the nouns 希望工程 and 看到了希望.
+WISH_CUES = ("希望(?!工程)(?<!看到了希望)(?<!看到希望)", "但愿")
+
 ZH_CUES: dict[str, tuple[str, ...]] = {
     "fraction": ("一半", "过半", "半数"),
     "multiplier": ("翻番", "翻倍"),
@@ -200,8 +203,7 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         # A view in one's own voice (`OWN_VIEW`): 我们认为 is no more a report of what someone
         # believes than 我认为 (认为 alone is a `belief`, the view of whoever holds it).
         *sorted(_OWN_VIEW),
-        "希望",
-        "但愿",
+        *WISH_CUES,
         "似乎",
         "或许",
         "也许",
@@ -355,19 +357,25 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "预计",
         "预期",
         "预测",
-        "未来",
+        # Not 展望未来, a set phrase that opens a paragraph on any subject.
+        "未来(?<!展望未来)",
         "会追上",
-        # Plans, targets and what-ifs: not yet a record of anything.
-        "计划",
-        "目标",
+        # Plans, targets and what-ifs: not yet a record of anything. (Not the nouns 计划生育,
+        # the one-child policy, or 目标客户 and its kin, nor 可能令人意外, a hedge on a fact.)
+        "计划(?!生育)",
+        "目标(?!客户|用户|人群|群体|市场)",
         "打算",
-        "可能",
+        "可能(?!令人|让人)",
         "如果",
         "假如",
         "将(?=会|要|来|能|可|在|成为|通向|深入|继续|持续|进一步)",
     ),
 }
 
+
+# A wish: an opinion cue, and what the clauses before a run of clauses may frame it with (see
+# `candidates.framed`). Not the nouns: 希望工程 (a charity), 看到了希望 (hope was seen).
+WISH = re.compile("|".join(WISH_CUES))
 
 # The opinion cues that give the writer's (or the speaker's) own view: a unit that states one and
 # holds nothing checkable is an opinion, not a claim (see `features.own_opinion`).
