@@ -103,6 +103,10 @@ def fires(feature: str, sentence: str) -> bool:
         "按照规划，这座仓库将在今年下半年启用。",
         "集团力争在未来五年内把门店开到800家。",
         "有机构预测，到2030年，全球储能市场的规模将超过5000亿元。",
+        # 本 and 定 end these words, not 原本 or 原定: the plans are still to come.
+        "日本计划在2026年重启两座核电站。",
+        "公司预计，电池的成本将在2025年下降到每千瓦时80美元。",
+        "董事会的决定将在2026年生效。",
     ],
 )
 def test_a_dated_plan_fires(sentence: str) -> None:
@@ -113,6 +117,8 @@ def test_a_dated_plan_fires(sentence: str) -> None:
     "sentence",
     [
         "公司原本计划在那一年完成上市，后来推迟了。",  # a plan that fell through: a record
+        "公司原定计划在2020年完成上市，后来推迟了。",
+        "公司曾计划在2020年完成上市。",
         "公司2023年推出了员工持股计划，覆盖1200名员工。",  # a plan, the noun
         "招股书显示，公司计划募集资金20亿元。",  # a plan with no date
         "“我们计划在2027年上市，”他说。",  # someone's plan, quoted: what was said is checked

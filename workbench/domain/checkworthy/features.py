@@ -112,13 +112,15 @@ _AUTHORS_PREDICTION = _cue("prediction_cue", quoted=False)
 # A plan or forecast set for a time to come: a plan cue with its date right after it (计划在
 # 2026年, 预计2025年底投产, 将在今年暑期上映, 未来三年内), or a year to be reached with what will
 # be by then (到2030年，市场规模将超过……). Not a plan that already fell through (原本计划在那一年
-# 完成: 原本, 原定, 曾 before the cue), which is a record of the past.
+# 完成: 原本, 原定, 原, 曾 before the cue, as words: 日本计划, 成本将, 决定将 are plans), which is a
+# record of the past.
 _TIME_TO_COME = (
     "(?:到|在|于|至)?(?:20[0-9]{2}年|今年|明年|年底|年内|下半年|未来[一二两三四五六七八九十几0-9]*年"
     "|[一二两三四五六七八九十几0-9]+年内)"
 )
 _DATED_PLAN = re.compile(
-    f"(?<![原本定曾])(?:预计|预期|预测|计划|打算|目标|将|有望|力争|争取)[^，,。；;！？!?]{{0,4}}?"
+    "(?<!原本)(?<!原定)(?<!原)(?<!曾)"
+    f"(?:预计|预期|预测|计划|打算|目标|将|有望|力争|争取)[^，,。；;！？!?]{{0,4}}?"
     f"{_TIME_TO_COME}"
     "|到(?:20[0-9]{2}|明)年(?:底|末)?[^。；;！？!?]{0,30}?(?:将|有望|会|要)"
 )
