@@ -107,6 +107,8 @@ def fires(feature: str, sentence: str) -> bool:
         "日本计划在2026年重启两座核电站。",
         "公司预计，电池的成本将在2025年下降到每千瓦时80美元。",
         "董事会的决定将在2026年生效。",
+        "她还预计，到2030年，国内的销量会超过500万台。",
+        "可以预见，到2030年，公司要完成的订单可能超过1000份。",
     ],
 )
 def test_a_dated_plan_fires(sentence: str) -> None:
@@ -123,6 +125,9 @@ def test_a_dated_plan_fires(sentence: str) -> None:
         "招股书显示，公司计划募集资金20亿元。",  # a plan with no date
         "“我们计划在2027年上市，”他说。",  # someone's plan, quoted: what was said is checked
         "公司2023年的营收达到18亿元。",
+        # A past year-end's record: 会 and 要 in 协会, 会员, 主要 are no verb.
+        "到2023年底，该协会共有会员3000人，可能是全国最大的行业协会。",
+        "到2022年底，公司主要产品的市占率可能已超过40%。",
     ],
 )
 def test_other_plans_and_facts_are_no_dated_plan(sentence: str) -> None:
