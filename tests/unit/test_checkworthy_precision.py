@@ -185,10 +185,17 @@ def test_hearsay_fires(sentence: str) -> None:
         "所有人都认为他会成功。",
         "据知情人士透露，公司去年亏损3亿元。",  # a source that knows, with a figure
         "公司有人员变动的消息称不上意外。",
+        "债券持有人表示将起诉发行方。",  # a holder: named by what is held
+        "该商标的拥有人表示不会转让。",
     ],
 )
 def test_named_sources_and_nobody_are_no_hearsay(sentence: str) -> None:
     assert not fires("hearsay", sentence)
+
+
+def test_a_holders_word_is_still_offered() -> None:
+    sentence = "债券持有人表示将起诉发行方。"
+    assert offered(sentence) == [sentence]
 
 
 def test_a_source_that_knows_a_figure_is_still_offered() -> None:

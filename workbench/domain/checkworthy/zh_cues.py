@@ -315,9 +315,9 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
     # Hearsay: an unnamed "someone" says it, or word has it (有人说, 有人甚至当面告诉她, 有消息称,
     # 据传, 坊间传闻). No record names who said it; a named source, or a 知情人士 who 透露 a
     # figure, is `attribution`. (没有人, 所有人: nobody and everybody are no source either way;
-    # 有人员, 有人才: no one at all.)
+    # 有人员, 有人才: no one at all; 持有人, 拥有人: a holder, who is named by what is held.)
     "hearsay": (
-        "有人(?<![没所]有人)(?![员才工数口事气力类性民])(?=[^，,。；;！？!?]{0,4}?(?:说|称|认为|觉得"
+        "有人(?<![没所持拥共占]有人)(?![员才工数口事气力类性民])(?=[^，,。；;！？!?]{0,4}?(?:说|称|认为|觉得"
         "|告诉|表示|质疑|怀疑|批评|担心|调侃|开玩笑|私下))",
         "有消息(?=称|说|指|透露)",
         "据传",
