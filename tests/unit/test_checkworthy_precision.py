@@ -229,6 +229,12 @@ def test_a_rule_of_the_house_is_not_offered() -> None:
         "公司不接受任何形式的代持。",
         "每家门店都有3名执业药师。",  # what holds of each: a record can say
         "每一款产品都是自主研发的。",
+        "公司的营收每年都会增长30%以上。",  # a rate: 每年, 每股, 每吨, 每平方米
+        "公司每股收益在三年里都没有低于1元。",
+        "每吨钢材的价格在这三个月里都在上涨。",
+        "每平方米的房价在2023年都不到2万元。",
+        "他每次出差回成都要坐3个小时的高铁。",  # 成都, 首都: no 都
+        "这家公司每个季度去首都会见20位客户。",
     ],
 )
 def test_figures_per_year_and_a_bare_any_are_no_habit(sentence: str) -> None:

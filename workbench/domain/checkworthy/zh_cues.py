@@ -255,7 +255,9 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
     # an event a record holds. (每天, 每周 and 每晚 are `narrative`. 每家门店都有3名药剂师 and
     # 每一款产品都是自研的 say what holds of each, which a record can: 都有 and 都是 are left out.)
     "habitual": (
-        "每(?=[^。；;！？!?]{0,24}?都(?:要|会|得|能|不|没|在|先))",
+        # Not a rate (每年, 每股, 每吨, 每平方米, 每10个), nor the 都 of 成都, 首都, 京都.
+        "每(?!年|股|吨|平方|立方|千|公|克|升|[0-9])"
+        "(?=[^。；;！？!?]{0,24}?(?<![成首京])都(?:要|会|得|能|不|没|在|先))",
         "任何(?=[^，,。；;！？!?]{0,12}?都)",
     ),
     # Feelings, told or quoted: how someone felt is not a record.
