@@ -155,7 +155,15 @@ def test_a_relatives_age_fires(sentence: str) -> None:
 
 @pytest.mark.parametrize(
     "sentence",
-    ["公司员工的平均年龄为31岁。", "他的父亲是一名中学教师。", "她26岁时创办了这家公司。"],
+    [
+        "公司员工的平均年龄为31岁。",
+        "他的父亲是一名中学教师。",
+        "她26岁时创办了这家公司。",
+        # An age and a relative (or 老家) in one unit, the age someone else's.
+        "他在17岁那年离开老家，去深圳打工。",
+        "创始人李明今年45岁，老家在湖南。",
+        "父亲去世后，他在23岁那年接手了工厂。",
+    ],
 )
 def test_other_ages_and_relatives_are_no_family_age(sentence: str) -> None:
     assert not fires("family_age", sentence)
