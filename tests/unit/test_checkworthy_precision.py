@@ -79,6 +79,7 @@ def test_a_fact_set_against_another_is_still_offered() -> None:
         ("但愿明年，", "公司的营收能达到120亿元。", True),
         ("公司计划明年，", "把门店开到500家。", True),
         ("如果说两年前还有人怀疑，", "那么现在公司已经拥有超过200名工程师。", False),
+        ("如果说明书上的数据属实，", "这块电池可以循环充放电超过8000次。", True),  # 如果 说明书
         ("值得注意的是，", "公司2023年的研发投入达到4.2亿元。", False),
         ("据招股书披露，", "公司2023年的营收为18.6亿元。", False),
         ("If the plan works, ", "the company will sell 4.2 million cars.", False),

@@ -269,6 +269,8 @@ def _find(
 # or what-if (预计, 计划, 未来, 如果...: `prediction_cue`) or a wish (希望, 但愿: `WISH`), in the
 # author's voice (a wish quoted, 他说："我希望……", is what was said). Not every opinion cue:
 # 值得注意的是 and 可以说 open a fact as often as a view.
+# 如果说 (if one says), not 如果 before 说明, 说明书 (如果说明书有误: a what-if).
+_SET_AGAINST = re.compile("如果说(?!明)")
 
 
 def framed(scorer: SpanScorer, start: int, end: int) -> bool:
@@ -288,10 +290,10 @@ def framed(scorer: SpanScorer, start: int, end: int) -> bool:
     for m in WISH.finditer(text):
         if not quoted or m.start() not in quoted:
             return True
-    if "如果说" in text:
+    if "如果说" in text and _SET_AGAINST.search(text) is not None:
         # 如果说……，那么…… sets one fact against another ("如果说两年前还有人怀疑，那么现在
         # 公司已有200名工程师"): it supposes nothing, and what follows it is asserted.
-        text = text.replace("如果说", "   ")
+        text = _SET_AGAINST.sub("   ", text)
         opening = read_spans(text, scorer.names, opening.quoted, opening.spoken)
     return "prediction_cue" in fired_features(opening)
 
