@@ -1,11 +1,13 @@
 """Precision rules of Chinese check-worthiness, on sentences invented for these tests (no seed,
 no labelled article is read here; see `checkworthy.candidates.framed` and the features
-`dated_plan`, `family_age` and `hearsay` of `checkworthy.features`)."""
+`dated_plan`, `family_age` and `hearsay` of `checkworthy.features`; and that the Chinese
+model's reasons and sums read off a text's characters equal those of its grams)."""
 
 from __future__ import annotations
 
 import pytest
 
+from workbench.domain import checkworthy_model
 from workbench.domain.checkworthy import find_candidates, named_features, score_text
 from workbench.domain.checkworthy.candidates import document_scorer, framed
 
@@ -260,3 +262,44 @@ def test_english_is_scored_as_it_was() -> None:
         assert not {"dated_plan", "family_age", "hearsay", "habitual"} & set(
             named_features(sentence)
         )
+
+
+# The Chinese model's reasons and sums are read off a text's characters (Plain.explain_text,
+# Plain.text_sum), without building its grams: they must equal what the grams give.
+_TEXTS = (
+    "",
+    "年",
+    "A",
+    "9",
+    '"',
+    "“",
+    "x",
+    "é",
+    "0A",
+    "3M公司",
+    "1.5%",
+    "AI芯片",
+    "iPhone 15 Pro",
+    "abc def",
+    "，开头是标点",
+    "结尾是句号。",
+    "结尾是数字2023",
+    "结尾是字母GPU",
+    "“我们会在2026年上市，”他说。",
+    "「引号」里的话",
+    '『双引号』和"直引号"',
+    "公司2023年营收达到120亿元，同比增长35%。",
+    "The company sold 4.2 million cars in 2023.",
+    "^|$ 这些符号不是字",
+)
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_the_reasons_read_off_the_characters_are_the_grams_reasons(text: str) -> None:
+    plain = checkworthy_model.load().plain
+    expected = checkworthy_model.explain(
+        plain.char_terms(checkworthy_model.char_grams(text)), kind="chars"
+    )
+    assert plain.explain_text(text) == expected
+    assert plain.explain_text(text, set(text)) == expected
+    assert plain.text_sum(text) == plain.char_sum(checkworthy_model.char_grams(text))
