@@ -808,7 +808,18 @@ def adapt_chinese(target: Path) -> None:
 # here a new weight starts from nothing and its feature fires on few sentences, none of them
 # check-worthy: at 1.0 the weights stayed between -0.2 and -0.6, and 4 of the ten articles'
 # sentences that fire them, none check-worthy, stayed candidates that 0.1 drops).
-OFFSET_ARTICLES = DEV[:10]
+OFFSET_ARTICLES = (
+    "xingheng",
+    "yunfan",
+    "qinglan",
+    "chengjing",
+    "shenggu",
+    "suihe",
+    "xingcha",
+    "weilan",
+    "hangyu",
+    "mubai",
+)
 OFFSET_LAMBDA = 0.1
 
 

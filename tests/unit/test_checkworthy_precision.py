@@ -5,6 +5,11 @@ model's reasons and sums read off a text's characters equal those of its grams).
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from workbench.domain import checkworthy_model
@@ -303,3 +308,25 @@ def test_the_reasons_read_off_the_characters_are_the_grams_reasons(text: str) ->
     assert plain.explain_text(text) == expected
     assert plain.explain_text(text, set(text)) == expected
     assert plain.text_sum(text) == plain.char_sum(checkworthy_model.char_grams(text))
+
+
+# tools/train_checkworthy.py --offsets.
+@pytest.fixture(scope="module")
+def trainer() -> Any:
+    pytest.importorskip("sklearn")
+    pytest.importorskip("scipy")
+    path = Path(__file__).resolve().parents[2] / "tools" / "train_checkworthy.py"
+    spec = importlib.util.spec_from_file_location("train_checkworthy_under_test", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up while defined
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[spec.name]
+    return module
+
+
+def test_the_offset_articles_are_ten_dev_articles(trainer: Any) -> None:
+    assert len(trainer.OFFSET_ARTICLES) == 10
+    assert set(trainer.OFFSET_ARTICLES) <= set(trainer.DEV_ARTICLES)
