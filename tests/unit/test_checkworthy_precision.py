@@ -310,7 +310,8 @@ def test_the_reasons_read_off_the_characters_are_the_grams_reasons(text: str) ->
     assert plain.text_sum(text) == plain.char_sum(checkworthy_model.char_grams(text))
 
 
-# tools/train_checkworthy.py --offsets.
+# tools/train_checkworthy.py --offsets: bad names and bad usage are refused before any article
+# or weights file is read.
 @pytest.fixture(scope="module")
 def trainer() -> Any:
     pytest.importorskip("sklearn")
@@ -325,6 +326,40 @@ def trainer() -> Any:
     finally:
         del sys.modules[spec.name]
     return module
+
+
+def test_offsets_refuse_a_name_that_is_no_feature(trainer: Any, tmp_path: Path) -> None:
+    with pytest.raises(SystemExit, match="not named features: dated_plam"):
+        trainer.fit_offsets(tmp_path / "none.json", ["dated_plam"], ["xingheng"], 0.1, False)
+
+
+def test_offsets_refuse_articles_without_both_classes(trainer: Any) -> None:
+    import numpy as np
+
+    with pytest.raises(SystemExit, match="no check-worthy sentence"):
+        trainer._balanced(np.zeros(4), ["a"])
+    with pytest.raises(SystemExit, match="no not check-worthy sentence"):
+        trainer._balanced(np.ones(3), ["a"])
+    assert list(trainer._balanced(np.array([1.0, 0.0, 0.0, 0.0]), ["a"])) == [
+        2.0,
+        2 / 3,
+        2 / 3,
+        2 / 3,
+    ]
+
+
+@pytest.mark.parametrize("argv", [["--on", "xingheng"], ["--lam", "0.5"]])
+def test_on_and_lam_without_offsets_are_bad_usage(
+    trainer: Any,
+    argv: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr("sys.argv", ["train_checkworthy.py", *argv])
+    with pytest.raises(SystemExit) as stop:
+        trainer.main()
+    assert stop.value.code == 2
+    assert "only with --offsets" in capsys.readouterr().err
 
 
 def test_the_offset_articles_are_ten_dev_articles(trainer: Any) -> None:
