@@ -308,6 +308,9 @@ def test_the_reasons_read_off_the_characters_are_the_grams_reasons(text: str) ->
     assert plain.explain_text(text) == expected
     assert plain.explain_text(text, set(text)) == expected
     assert plain.text_sum(text) == plain.char_sum(checkworthy_model.char_grams(text))
+    assert sorted(plain.text_terms(text)) == sorted(
+        plain.char_terms(checkworthy_model.char_grams(text))
+    )
 
 
 # tools/train_checkworthy.py --offsets: bad names and bad usage are refused before any article
