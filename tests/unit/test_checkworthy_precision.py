@@ -1,11 +1,18 @@
 """Precision rules of Chinese check-worthiness, on sentences invented for these tests (no seed,
 no labelled article is read here; see `checkworthy.candidates.framed` and the features
-`dated_plan`, `family_age` and `hearsay` of `checkworthy.features`)."""
+`dated_plan`, `family_age` and `hearsay` of `checkworthy.features`; and that the Chinese
+model's reasons and sums read off a text's characters equal those of its grams)."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
 import pytest
 
+from workbench.domain import checkworthy_model
 from workbench.domain.checkworthy import find_candidates, named_features, score_text
 from workbench.domain.checkworthy.candidates import document_scorer, framed
 
@@ -26,6 +33,37 @@ def test_a_run_framed_by_a_forecast_is_not_offered_alone(sentence: str) -> None:
     assert not any(len(c) < len(sentence) for c in offered(sentence))
 
 
+def test_only_the_first_run_is_held_to_the_sentences_opening() -> None:
+    # An aside between two runs (可能 in 老实说我觉得它可能会更好) is no frame of the run after it,
+    # and a run's frame does not carry on to the runs after it.
+    sentence = (
+        "我真的很激动，说实话，公司2023年营收达到120亿元，同比增长35%，老实说我觉得它可能会更好，"
+        "我太佩服了，2022年净利润为3亿元，同比增长20%，真是太棒了。"
+    )
+    found = offered(sentence)
+    assert "公司2023年营收达到120亿元，同比增长35%，" in found
+    assert "2022年净利润为3亿元，同比增长20%，" in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fact"),
+    [
+        (
+            "我觉得很感人，展望未来，我太激动了，公司2023年营收达到120亿元，同比增长35%，我太佩服了。",
+            "公司2023年营收达到120亿元，同比增长35%，",
+        ),
+        (
+            "在我看来，计划生育是一段复杂的历史，全国出生人口从2016年的1786万下降到2023年的902万，"
+            "我很难过。",
+            "全国出生人口从2016年的1786万下降到2023年的902万，",
+        ),
+    ],
+)
+def test_a_set_phrase_or_a_noun_frames_no_run(sentence: str, fact: str) -> None:
+    # Offered alone or in its whole sentence.
+    assert any(fact in found for found in offered(sentence))
+
+
 def test_a_fact_set_against_another_is_still_offered() -> None:
     # 如果说……，那么…… supposes nothing: what follows it is asserted.
     sentence = "如果说两年前还有人怀疑，那么现在这家公司已经拥有超过200名工程师。"
@@ -37,9 +75,18 @@ def test_a_fact_set_against_another_is_still_offered() -> None:
     [
         ("这份报告如果可信，", "意味着一块电池可以循环充放电超过8000次。", True),
         ("她希望在两年内，", "让公司的芯片支持4K电影的实时渲染。", True),
-        ("展望未来，", "周衡的雄心远不止20座充电站。", True),
+        ("展望未来，", "周衡的雄心远不止20座充电站。", False),  # a set phrase
+        ("关于未来，", "周衡的雄心远不止20座充电站。", True),
+        ("在我看来，计划生育是一段复杂的历史，", "全国出生人口下降到902万。", False),
+        ("公司的目标客户是年轻人，", "2023年营收达到120亿元。", False),
+        ("这可能令人意外，", "公司2023年营收达到120亿元。", False),
+        ("我们看到了希望，", "公司2023年营收达到120亿元。", False),
+        ("希望工程启动后，", "全国共建成希望小学2万所。", False),
+        ("他说：“我希望，", "公司2023年营收达到120亿元。”", False),  # a wish quoted
+        ("但愿明年，", "公司的营收能达到120亿元。", True),
         ("公司计划明年，", "把门店开到500家。", True),
         ("如果说两年前还有人怀疑，", "那么现在公司已经拥有超过200名工程师。", False),
+        ("如果说明书上的数据属实，", "这块电池可以循环充放电超过8000次。", True),  # 如果 说明书
         ("值得注意的是，", "公司2023年的研发投入达到4.2亿元。", False),
         ("据招股书披露，", "公司2023年的营收为18.6亿元。", False),
         ("If the plan works, ", "the company will sell 4.2 million cars.", False),
@@ -64,6 +111,12 @@ def fires(feature: str, sentence: str) -> bool:
         "按照规划，这座仓库将在今年下半年启用。",
         "集团力争在未来五年内把门店开到800家。",
         "有机构预测，到2030年，全球储能市场的规模将超过5000亿元。",
+        # 本 and 定 end these words, not 原本 or 原定: the plans are still to come.
+        "日本计划在2026年重启两座核电站。",
+        "公司预计，电池的成本将在2025年下降到每千瓦时80美元。",
+        "董事会的决定将在2026年生效。",
+        "她还预计，到2030年，国内的销量会超过500万台。",
+        "可以预见，到2030年，公司要完成的订单可能超过1000份。",
     ],
 )
 def test_a_dated_plan_fires(sentence: str) -> None:
@@ -74,10 +127,15 @@ def test_a_dated_plan_fires(sentence: str) -> None:
     "sentence",
     [
         "公司原本计划在那一年完成上市，后来推迟了。",  # a plan that fell through: a record
+        "公司原定计划在2020年完成上市，后来推迟了。",
+        "公司曾计划在2020年完成上市。",
         "公司2023年推出了员工持股计划，覆盖1200名员工。",  # a plan, the noun
         "招股书显示，公司计划募集资金20亿元。",  # a plan with no date
         "“我们计划在2027年上市，”他说。",  # someone's plan, quoted: what was said is checked
         "公司2023年的营收达到18亿元。",
+        # A past year-end's record: 会 and 要 in 协会, 会员, 主要 are no verb.
+        "到2023年底，该协会共有会员3000人，可能是全国最大的行业协会。",
+        "到2022年底，公司主要产品的市占率可能已超过40%。",
     ],
 )
 def test_other_plans_and_facts_are_no_dated_plan(sentence: str) -> None:
@@ -105,7 +163,15 @@ def test_a_relatives_age_fires(sentence: str) -> None:
 
 @pytest.mark.parametrize(
     "sentence",
-    ["公司员工的平均年龄为31岁。", "他的父亲是一名中学教师。", "她26岁时创办了这家公司。"],
+    [
+        "公司员工的平均年龄为31岁。",
+        "他的父亲是一名中学教师。",
+        "她26岁时创办了这家公司。",
+        # An age and a relative (or 老家) in one unit, the age someone else's.
+        "他在17岁那年离开老家，去深圳打工。",
+        "创始人李明今年45岁，老家在湖南。",
+        "父亲去世后，他在23岁那年接手了工厂。",
+    ],
 )
 def test_other_ages_and_relatives_are_no_family_age(sentence: str) -> None:
     assert not fires("family_age", sentence)
@@ -135,10 +201,17 @@ def test_hearsay_fires(sentence: str) -> None:
         "所有人都认为他会成功。",
         "据知情人士透露，公司去年亏损3亿元。",  # a source that knows, with a figure
         "公司有人员变动的消息称不上意外。",
+        "债券持有人表示将起诉发行方。",  # a holder: named by what is held
+        "该商标的拥有人表示不会转让。",
     ],
 )
 def test_named_sources_and_nobody_are_no_hearsay(sentence: str) -> None:
     assert not fires("hearsay", sentence)
+
+
+def test_a_holders_word_is_still_offered() -> None:
+    sentence = "债券持有人表示将起诉发行方。"
+    assert offered(sentence) == [sentence]
 
 
 def test_a_source_that_knows_a_figure_is_still_offered() -> None:
@@ -172,6 +245,12 @@ def test_a_rule_of_the_house_is_not_offered() -> None:
         "公司不接受任何形式的代持。",
         "每家门店都有3名执业药师。",  # what holds of each: a record can say
         "每一款产品都是自主研发的。",
+        "公司的营收每年都会增长30%以上。",  # a rate: 每年, 每股, 每吨, 每平方米
+        "公司每股收益在三年里都没有低于1元。",
+        "每吨钢材的价格在这三个月里都在上涨。",
+        "每平方米的房价在2023年都不到2万元。",
+        "他每次出差回成都要坐3个小时的高铁。",  # 成都, 首都: no 都
+        "这家公司每个季度去首都会见20位客户。",
     ],
 )
 def test_figures_per_year_and_a_bare_any_are_no_habit(sentence: str) -> None:
@@ -188,3 +267,104 @@ def test_english_is_scored_as_it_was() -> None:
         assert not {"dated_plan", "family_age", "hearsay", "habitual"} & set(
             named_features(sentence)
         )
+
+
+# The Chinese model's reasons and sums are read off a text's characters (Plain.explain_text,
+# Plain.text_sum), without building its grams: they must equal what the grams give.
+_TEXTS = (
+    "",
+    "年",
+    "A",
+    "9",
+    '"',
+    "“",
+    "x",
+    "é",
+    "0A",
+    "3M公司",
+    "1.5%",
+    "AI芯片",
+    "iPhone 15 Pro",
+    "abc def",
+    "，开头是标点",
+    "结尾是句号。",
+    "结尾是数字2023",
+    "结尾是字母GPU",
+    "“我们会在2026年上市，”他说。",
+    "「引号」里的话",
+    '『双引号』和"直引号"',
+    "公司2023年营收达到120亿元，同比增长35%。",
+    "The company sold 4.2 million cars in 2023.",
+    "^|$ 这些符号不是字",
+)
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_the_reasons_read_off_the_characters_are_the_grams_reasons(text: str) -> None:
+    plain = checkworthy_model.load().plain
+    expected = checkworthy_model.explain(
+        plain.char_terms(checkworthy_model.char_grams(text)), kind="chars"
+    )
+    assert plain.explain_text(text) == expected
+    assert plain.explain_text(text, set(text)) == expected
+    assert plain.text_sum(text) == plain.char_sum(checkworthy_model.char_grams(text))
+    assert sorted(plain.text_terms(text)) == sorted(
+        plain.char_terms(checkworthy_model.char_grams(text))
+    )
+
+
+# tools/train_checkworthy.py --offsets: bad names and bad usage are refused before any article
+# or weights file is read.
+@pytest.fixture(scope="module")
+def trainer() -> Any:
+    pytest.importorskip("sklearn")
+    pytest.importorskip("scipy")
+    path = Path(__file__).resolve().parents[2] / "tools" / "train_checkworthy.py"
+    spec = importlib.util.spec_from_file_location("train_checkworthy_under_test", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up while defined
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[spec.name]
+    return module
+
+
+def test_offsets_refuse_a_name_that_is_no_feature(trainer: Any, tmp_path: Path) -> None:
+    with pytest.raises(SystemExit, match="not named features: dated_plam"):
+        trainer.fit_offsets(tmp_path / "none.json", ["dated_plam"], ["xingheng"], 0.1, False)
+
+
+def test_offsets_refuse_articles_without_both_classes(trainer: Any) -> None:
+    import numpy as np
+
+    with pytest.raises(SystemExit, match="no check-worthy sentence"):
+        trainer._balanced(np.zeros(4), ["a"])
+    with pytest.raises(SystemExit, match="no not check-worthy sentence"):
+        trainer._balanced(np.ones(3), ["a"])
+    assert list(trainer._balanced(np.array([1.0, 0.0, 0.0, 0.0]), ["a"])) == [
+        2.0,
+        2 / 3,
+        2 / 3,
+        2 / 3,
+    ]
+
+
+@pytest.mark.parametrize("argv", [["--on", "xingheng"], ["--lam", "0.5"]])
+def test_on_and_lam_without_offsets_are_bad_usage(
+    trainer: Any,
+    argv: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr("sys.argv", ["train_checkworthy.py", *argv])
+    with pytest.raises(SystemExit) as stop:
+        trainer.main()
+    assert stop.value.code == 2
+    assert "only with --offsets" in capsys.readouterr().err
+
+
+def test_the_offset_articles_are_ten_dev_articles(trainer: Any) -> None:
+    assert len(trainer.OFFSET_ARTICLES) == 10
+    assert set(trainer.OFFSET_ARTICLES) <= set(trainer.DEV_ARTICLES)

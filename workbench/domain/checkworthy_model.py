@@ -145,11 +145,11 @@ _MARK_OF = {ch: mark for mark, kind in _MARKS for ch in kind}
 _ANY_MARK = frozenset(_MARK_OF)
 
 
-def _marks_in(chars: set[str]) -> frozenset[str] | set[str]:
+def _marks_in(chars: set[str]) -> frozenset[str]:
     """The marks ("0", "A", '"') that the characters `chars` hold: one set operation (in C, over
     the smaller set) where a test per kind of mark cost three."""
     found = _ANY_MARK.intersection(chars)
-    return {_MARK_OF[ch] for ch in found} if found else found
+    return frozenset(map(_MARK_OF.__getitem__, found)) if found else found
 
 
 def _edge_grams(text: str) -> tuple[str, ...]:
@@ -294,36 +294,30 @@ class Plain:
         table = self.chars
         return [(g, table[g]) for g in table.keys() & grams]
 
-    def text_terms(self, text: str, chars: set[str] | None = None) -> list[tuple[str, float]]:
-        """`char_terms(char_grams(text))`, read off the characters of `text` as `text_sum` reads
-        them, without building the grams (`chars`: the distinct characters of `text`, when the
-        caller has them)."""
+    def text_terms(self, text: str) -> list[tuple[str, float]]:
+        """`char_terms(char_grams(text))`, read off the characters of `text` as `explain_text`
+        reads them, without building the grams."""
         table = self.chars
-        return [(g, table[g]) for g in table.keys() & self._grams(text, chars)]
+        return [(g, table[g]) for g in self._learnt(text, set(text))]
 
-    def _grams(self, text: str, chars: set[str] | None) -> set[str]:
-        """The grams of `char_grams(text)` that may have a weight: its CJK characters that
-        have one, its marks and its two edges."""
-        if chars is None:
-            chars = set(text)
-        learnt = self._char_units[1].keys() & chars
-        learnt.update(_marks_in(chars))
-        learnt.update(_edge_grams(text))
+    def _learnt(self, text: str, chars: set[str]) -> set[str]:
+        """The grams of `char_grams(text)` that have a weight, read off `chars`, the distinct
+        characters of `text`, in one pass: a gram of one character is a CJK one or a mark ("0",
+        "A", '"'), and a text holding the character 0, A or " holds its mark; the others are
+        its two edges. (`chars_sum` adds the same grams' weights without building the set.)"""
+        learnt = self._ranking[0].keys() & chars
+        learnt.update(self._ranking[0].keys() & [*_marks_in(chars), *_edge_grams(text)])
         return learnt
 
     def explain_text(self, text: str, chars: set[str] | None = None) -> tuple[str, ...]:
-        """`explain(text_terms(text, chars), kind="chars")`, ranked by the grams' places in the
-        order `explain` ranks them (the largest weight first, then by gram; grams are unique,
-        so the weight never decides): a text's grams are some of the table's, so among
-        themselves they rank as their places do. Sorting integers, in C, costs a fraction of
-        building and sorting a tuple per gram."""
+        """`explain(text_terms(text), kind="chars")` (`chars`: the distinct characters of
+        `text`, when the caller has them), ranked by the grams' places in the order `explain`
+        ranks them (the largest weight first, then by gram; grams are unique, so the weight
+        never decides): a text's grams are some of the table's, so among themselves they rank
+        as their places do. Sorting integers, in C, costs a fraction of building and sorting a
+        tuple per gram."""
         place, order = self._ranking
-        if chars is None:
-            chars = set(text)
-        # Its characters that have a weight, in one pass: a gram of one character is a CJK one
-        # or a mark ("0", "A", '"'), and a text holding the character 0, A or " holds its mark.
-        learnt = place.keys() & chars
-        learnt.update(place.keys() & [*_marks_in(chars), *_edge_grams(text)])
+        learnt = self._learnt(text, set(text) if chars is None else chars)
         ranked = sorted(map(place.__getitem__, learnt))[:_TOP]
         return tuple(
             f'chars "{g}" {w:+.2f}' for g, w in map(order.__getitem__, ranked) if abs(w) >= 0.05

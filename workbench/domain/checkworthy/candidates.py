@@ -37,7 +37,7 @@ from workbench.domain.checkworthy.names import harvest_names
 from workbench.domain.checkworthy.nonclaims import NONE, NotClaims, not_claims
 from workbench.domain.checkworthy.quotes import quotes_in
 from workbench.domain.checkworthy.scoring import Context, Scored, squash
-from workbench.domain.checkworthy.zh_cues import HAS_CJK
+from workbench.domain.checkworthy.zh_cues import HAS_CJK, WISH
 from workbench.domain.covered import Spans
 from workbench.domain.segment import CLAUSE_MARKS, Segment, split_clauses, split_sentences
 from workbench.domain.transcript import Transcript
@@ -230,9 +230,13 @@ def _find(
         # clause that may pass with them is read, held to its own features, and scored if it
         # still may. (Most clauses of Chinese prose are never read.)
         run: list[Candidate] = []
-        # Whether the unit's clauses before the run frame it (`framed`): read once each, from
-        # where the last look stopped (a sentence of many runs costs time linear in its length).
-        looked, framing = unit.start, False
+        # Whether the unit opens on a frame (`framed`) is asked of its first run only, reading
+        # the clauses from the unit's start to that run's start (once: time linear in the
+        # unit's length). A later run is not held to it: a frame governs the clauses it opens
+        # on, and what stands between two runs is a clause that did not pass, often an aside
+        # (老实说我觉得它可能会更好) after which the writer states the next fact. Carrying the
+        # frame on, or reading such asides as frames, dropped every fact after them.
+        first_run = True
         may_pass = found.clause_filter(min_score, bar)
         possible = scorer.evidence.possible
         for clause in [*clauses, None]:
@@ -251,8 +255,8 @@ def _find(
                 # and one that the clauses before it frame as a forecast, a what-if or a wish
                 # (`framed`) is no more a record than its sentence is.
                 if clause is None or not is_lead_in(text[run[0].start : run[-1].end]):
-                    framing = framing or framed(scorer, looked, run[0].start)
-                    looked = run[0].start
+                    framing = first_run and framed(scorer, unit.start, run[0].start)
+                    first_run = False
                     if not framing:
                         out.extend(_join(scorer, run, min_score, bar, context))
                 run = []
@@ -262,9 +266,11 @@ def _find(
 
 
 # What, in the clauses of a sentence before a run of clauses, frames the run: a plan, forecast
-# or what-if (预计, 计划, 未来, 如果...: `prediction_cue`, in the author's voice) or a wish.
-# Not every opinion cue: 值得注意的是 and 可以说 open a fact as often as a view.
-_WISH = re.compile("希望|但愿")
+# or what-if (预计, 计划, 未来, 如果...: `prediction_cue`) or a wish (希望, 但愿: `WISH`), in the
+# author's voice (a wish quoted, 他说："我希望……", is what was said). Not every opinion cue:
+# 值得注意的是 and 可以说 open a fact as often as a view.
+# 如果说 (if one says), not 如果 before 说明, 说明书 (如果说明书有误: a what-if).
+_SET_AGAINST = re.compile("如果说(?!明)")
 
 
 def framed(scorer: SpanScorer, start: int, end: int) -> bool:
@@ -280,12 +286,14 @@ def framed(scorer: SpanScorer, start: int, end: int) -> bool:
     text = opening.text
     if not text or not HAS_CJK.search(text):
         return False
-    if _WISH.search(text) is not None:
-        return True
-    if "如果说" in text:
+    quoted = opening.quoted
+    for m in WISH.finditer(text):
+        if not quoted or m.start() not in quoted:
+            return True
+    if "如果说" in text and _SET_AGAINST.search(text) is not None:
         # 如果说……，那么…… sets one fact against another ("如果说两年前还有人怀疑，那么现在
         # 公司已有200名工程师"): it supposes nothing, and what follows it is asserted.
-        text = text.replace("如果说", "   ")
+        text = _SET_AGAINST.sub("   ", text)
         opening = read_spans(text, scorer.names, opening.quoted, opening.spoken)
     return "prediction_cue" in fired_features(opening)
 

@@ -22,7 +22,7 @@ from workbench.domain.checkworthy.names import find_entities, harvest_names
 from workbench.domain.checkworthy.nonclaims import reason
 from workbench.domain.checkworthy.quotes import quotes_in
 from workbench.domain.checkworthy.scan import OWN, PLACED, SPELLED, scan
-from workbench.domain.checkworthy.zh_cues import CJK, HAS_CJK, OWN_VIEW
+from workbench.domain.checkworthy.zh_cues import CJK, HAS_CJK, OWN_VIEW, ZH_CUES
 from workbench.domain.covered import NO_SPANS, Spans
 
 # The shape of a unit: a question, a heading, a list marker, too few letters to hold a claim.
@@ -112,15 +112,19 @@ _AUTHORS_PREDICTION = _cue("prediction_cue", quoted=False)
 # A plan or forecast set for a time to come: a plan cue with its date right after it (计划在
 # 2026年, 预计2025年底投产, 将在今年暑期上映, 未来三年内), or a year to be reached with what will
 # be by then (到2030年，市场规模将超过……). Not a plan that already fell through (原本计划在那一年
-# 完成: 原本, 原定, 曾 before the cue), which is a record of the past.
+# 完成: 原本, 原定, 原, 曾 before the cue, as words: 日本计划, 成本将, 决定将 are plans), which is a
+# record of the past.
 _TIME_TO_COME = (
     "(?:到|在|于|至)?(?:20[0-9]{2}年|今年|明年|年底|年内|下半年|未来[一二两三四五六七八九十几0-9]*年"
     "|[一二两三四五六七八九十几0-9]+年内)"
 )
 _DATED_PLAN = re.compile(
-    f"(?<![原本定曾])(?:预计|预期|预测|计划|打算|目标|将|有望|力争|争取)[^，,。；;！？!?]{{0,4}}?"
+    "(?<!原本)(?<!原定)(?<!原)(?<!曾)"
+    f"(?:预计|预期|预测|计划|打算|目标|将|有望|力争|争取)[^，,。；;！？!?]{{0,4}}?"
     f"{_TIME_TO_COME}"
-    "|到(?:20[0-9]{2}|明)年(?:底|末)?[^。；;！？!?]{0,30}?(?:将|有望|会|要)"
+    "|到(?:20[0-9]{2}|明)年(?:底|末)?[^。；;！？!?]{0,30}?"
+    # The verbs 会 and 要, not the words 协会, 会员, 主要, 需要 that hold them.
+    "(?:将|有望|(?<![协社学工商总机年大])会(?![员议计长])|(?<![主重需只必])要)"
 )
 
 
@@ -129,14 +133,20 @@ def _dated_plan(unit: Unit) -> bool:
     return _AUTHORS_PREDICTION(unit) and _DATED_PLAN.search(unit.text) is not None
 
 
-# An age in years (96岁, 九岁, 十几岁).
-_AGE = re.compile("[0-9零一二两三四五六七八九十几]+岁")
+# A relative, then their age in years (96岁, 九岁, 十几岁) a few characters on, in the same
+# clause: 奶奶今年96岁, 父亲去世那年只有56岁. Not any age anywhere in a unit that names a relative
+# (他在17岁那年离开老家, 创始人李明今年45岁，老家在湖南: the age is someone else's); and 老家,
+# 家里 (a place, a household) are no relative whose age is told.
+_RELATIVES = tuple(w for w in ZH_CUES["family"] if w not in ("老家", "家里"))
+_RELATIVES_AGE = re.compile(
+    f"(?:{'|'.join(_RELATIVES)})[^，,。；;：:！？!?]{{0,8}}?[0-9零一二两三四五六七八九十几]+岁"
+)
 
 
 def _family_age(unit: Unit) -> bool:
     # A relative's age (奶奶今年已经96岁了, 他的女儿今年九岁): in a profile it is colour, as what
     # is told of the family is; its figure is no record of the company or its founder.
-    return "family" in unit.hits and _AGE.search(unit.text) is not None
+    return "family" in unit.hits and _RELATIVES_AGE.search(unit.text) is not None
 
 
 def _forecast(unit: Unit) -> bool:

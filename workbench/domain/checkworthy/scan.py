@@ -180,13 +180,11 @@ def _scan_english(s: str, hits: dict[str, list[int]], where: bool) -> None:
 # The trigger words whose feature is their own wherever they stand (`_scan_english` reads
 # them at once): no pair ends in one (nor then any own view), their case never decides, and
 # "first" and "only" are read by their neighbours.
+_PAIR_ENDS = frozenset(b for _, b in EN_PAIRS)
 _OWN_FEATURE = {
     word: feature
     for word, feature in EN_WORDS.items()
-    if feature
-    and word not in {b for _, b in EN_PAIRS}
-    and word not in EN_CASED
-    and word not in ("first", "only")
+    if feature and word not in _PAIR_ENDS and word not in EN_CASED and word not in ("first", "only")
 }
 
 

@@ -44,6 +44,9 @@ _OWN_VIEW = frozenset(
 
 # Chinese cues by feature. Each entry starts with a literal "head" that names its feature;
 # what follows the head is a lookaround, so a match never swallows a neighbouring cue.
+# Wishes (see `WISH`), but not the nouns 希望工程 and 看到了希望.
+WISH_CUES = ("希望(?!工程)(?<!看到了希望)(?<!看到希望)", "但愿")
+
 ZH_CUES: dict[str, tuple[str, ...]] = {
     "fraction": ("一半", "过半", "半数"),
     "multiplier": ("翻番", "翻倍"),
@@ -200,8 +203,7 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         # A view in one's own voice (`OWN_VIEW`): 我们认为 is no more a report of what someone
         # believes than 我认为 (认为 alone is a `belief`, the view of whoever holds it).
         *sorted(_OWN_VIEW),
-        "希望",
-        "但愿",
+        *WISH_CUES,
         "似乎",
         "或许",
         "也许",
@@ -253,7 +255,9 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
     # an event a record holds. (每天, 每周 and 每晚 are `narrative`. 每家门店都有3名药剂师 and
     # 每一款产品都是自研的 say what holds of each, which a record can: 都有 and 都是 are left out.)
     "habitual": (
-        "每(?=[^。；;！？!?]{0,24}?都(?:要|会|得|能|不|没|在|先))",
+        # Not a rate (每年, 每股, 每吨, 每平方米, 每10个), nor the 都 of 成都, 首都, 京都.
+        "每(?!年|股|吨|平方|立方|千|公|克|升|[0-9])"
+        "(?=[^。；;！？!?]{0,24}?(?<![成首京])都(?:要|会|得|能|不|没|在|先))",
         "任何(?=[^，,。；;！？!?]{0,12}?都)",
     ),
     # Feelings, told or quoted: how someone felt is not a record.
@@ -313,9 +317,9 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
     # Hearsay: an unnamed "someone" says it, or word has it (有人说, 有人甚至当面告诉她, 有消息称,
     # 据传, 坊间传闻). No record names who said it; a named source, or a 知情人士 who 透露 a
     # figure, is `attribution`. (没有人, 所有人: nobody and everybody are no source either way;
-    # 有人员, 有人才: no one at all.)
+    # 有人员, 有人才: no one at all; 持有人, 拥有人: a holder, who is named by what is held.)
     "hearsay": (
-        "有人(?<![没所]有人)(?![员才工数口事气力类性民])(?=[^，,。；;！？!?]{0,4}?(?:说|称|认为|觉得"
+        "有人(?<![没所持拥共占]有人)(?![员才工数口事气力类性民])(?=[^，,。；;！？!?]{0,4}?(?:说|称|认为|觉得"
         "|告诉|表示|质疑|怀疑|批评|担心|调侃|开玩笑|私下))",
         "有消息(?=称|说|指|透露)",
         "据传",
@@ -355,19 +359,25 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "预计",
         "预期",
         "预测",
-        "未来",
+        # Not 展望未来, a set phrase that opens a paragraph on any subject.
+        "未来(?<!展望未来)",
         "会追上",
-        # Plans, targets and what-ifs: not yet a record of anything.
-        "计划",
-        "目标",
+        # Plans, targets and what-ifs: not yet a record of anything. (Not the nouns 计划生育,
+        # the one-child policy, or 目标客户 and its kin, nor 可能令人意外, a hedge on a fact.)
+        "计划(?!生育)",
+        "目标(?!客户|用户|人群|群体|市场)",
         "打算",
-        "可能",
+        "可能(?!令人|让人)",
         "如果",
         "假如",
         "将(?=会|要|来|能|可|在|成为|通向|深入|继续|持续|进一步)",
     ),
 }
 
+
+# A wish: an opinion cue, and what the clauses before a run of clauses may frame it with (see
+# `candidates.framed`). Not the nouns: 希望工程 (a charity), 看到了希望 (hope was seen).
+WISH = re.compile("|".join(WISH_CUES))
 
 # The opinion cues that give the writer's (or the speaker's) own view: a unit that states one and
 # holds nothing checkable is an opinion, not a claim (see `features.own_opinion`).
