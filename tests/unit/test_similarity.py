@@ -867,7 +867,7 @@ def test_bounds_and_shares_are_no_direction() -> None:
     ("text", "found"),
     [
         ("Fengdu Metro Line 3 has 24 stations.", ["=label:line:3", "=product:metro"]),
-        ("枫渡地铁3号线设有24座车站", ["=label:line:3", "=product:metro"]),
+        ("枫渡地铁3号线设有24座车站", ["=label:line:3", "=product:metro", "=obj:车站"]),
         ("the second runway opened", ["=label:runway:2"]),
         ("第二条跑道于2022年启用", ["=label:runway:2"]),
         ("Terminal 2", ["=label:terminal:2"]),

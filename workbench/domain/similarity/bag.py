@@ -55,6 +55,7 @@ from workbench.domain.similarity.measures import (
     counted_measures,
     exact_quantity,
     quantity,
+    zh_objects,
 )
 from workbench.domain.similarity.naming import (
     EN_WORDS_CONCEPT,
@@ -289,6 +290,8 @@ def _terms(text: str, *, averages: bool) -> list[str]:
     out += parts(plain)
     out += products(s)
     out += countries(s)
+    if CJK_RUN.search(s):
+        out += zh_objects(s)
     found_days = days(s)
     if found_days:
         out += found_days

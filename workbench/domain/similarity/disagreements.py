@@ -17,6 +17,7 @@ from workbench.domain.similarity.figures import approximate_token, exact_value, 
 from workbench.domain.similarity.kinds import (
     ACT_POLE,
     CANCEL,
+    OBJECT,
     PLAN,
     Kinds,
     found_in,
@@ -110,6 +111,42 @@ _ONE_SIDED = {
 # (环比, 比上月, month on month): see `disagreements`.
 MONTH_ON_MONTH = "~mom"
 BASES = "bases of a change"
+
+# Each Chinese claim counts a thing with a figure they share, and no noun one counts is found in
+# the other, as a noun counted, a character pair or its concept (6座工厂 against 牧场有六座,
+# 8.6万辆燃油车 against 电动车八万六千辆, 孤寡老人5200名 against 五千二百名贫困学生): two facts,
+# as two measures are (round 25, see `measures.zh_objects`).
+OBJECTS = "things counted"
+OBJECT_SHARE = MEASURE_SHARE
+
+
+def _object_found(term: str, other: Mapping[str, float]) -> bool:
+    # the noun counted, a character pair of it or the concept of a part of it (发行, 门诊), anywhere
+    # in the other claim
+    noun = term[len(OBJECT) :]
+    parts = [noun[i:j] for i in range(len(noun)) for j in range(i + 2, len(noun) + 1)]
+    return term in other or any(
+        p in other or (p in CONCEPT_OF and "~" + CONCEPT_OF[p] in other) for p in parts
+    )
+
+
+# Characters that name one thing in a noun counted: milk (奶, 乳: 收奶, 生鲜乳).
+_SAME_CHARACTER = str.maketrans("奶", "乳")
+
+
+def _apart(mine: list[str], yours: list[str]) -> bool:
+    # no character shared by a noun of each: 手术间 and 手术室, 本科生 and 新生, 机队 and 飞机 may
+    # be one thing
+    def chars(terms: list[str]) -> set[str]:
+        return set("".join(t[len(OBJECT) :] for t in terms).translate(_SAME_CHARACTER))
+
+    return not chars(mine) & chars(yours)
+
+
+def _shared_figure(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
+    # a figure (#6, ≈86000, #mass:32000000) both give, not a year
+    return any(t[0] in "#≈" and t in b and not is_year(t) for t in a)
+
 
 # The kinds that one claim alone says (explained as such, not as "other ...").
 ONE_SIDED_WORDS = frozenset(what for what, _ in _ONE_SIDED.values())
@@ -571,6 +608,12 @@ def disagreements(
             # Only a measure of the table, one-sided, costs: what a figure counts may be said
             # in other words by a rewording, so a word after a figure alone is weak evidence.
             yield ONE_SIDED_MEASURE, ONE_SIDED_MEASURE_SHARE, (mine, yours)
+    if ka.objects and kb.objects and _shared_figure(a, b):
+        # 6座工厂 against 牧场有六座, 8.6万辆燃油车 against 电动车八万六千辆 (see `OBJECTS`)
+        mine = sorted(t for t in ka.objects if not _object_found(t, b))
+        yours = sorted(t for t in kb.objects if not _object_found(t, a))
+        if len(mine) == len(ka.objects) and len(yours) == len(kb.objects) and _apart(mine, yours):
+            yield OBJECTS, OBJECT_SHARE, (mine, yours)
     if ka.products and kb.products:
         # fridges and air conditioners, rice and wheat (see `concepts.products`)
         mine, yours = _unshared(ka.products, a, kb.products, b)

@@ -62,6 +62,10 @@ ROLE_PREFIXES = tuple(f"{role}:" for role in OPPOSITE_ROLES)
 CANCEL = "~cancel"
 
 
+# What a Chinese figure counts, by its noun (see `measures.zh_objects`).
+OBJECT = "=obj:"
+
+
 # How an English text spells a Chinese name (=py:青岚:qinglan; see `scripts.pinyin_ties`).
 PINYIN = "=py:"
 
@@ -125,6 +129,8 @@ class Kinds:
     averaged: list[str] = field(default_factory=list)
     # moves from one grade of a scale to another (=scale:4>2; see `positions.scales`)
     scales: list[str] = field(default_factory=list)
+    # the nouns Chinese figures count (=obj:工厂; see `measures.zh_objects`)
+    objects: list[str] = field(default_factory=list)
 
 
 def kinds_of(vector: Mapping[str, float]) -> Kinds:
@@ -195,6 +201,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.averaged.append(t)
             elif t.startswith("=scale:"):
                 kinds.scales.append(t)
+            elif t.startswith(OBJECT):
+                kinds.objects.append(t)
             elif t.startswith(("=span:", PINYIN)):
                 pass  # (read from the vector: a span of years, a name's pinyin)
             else:

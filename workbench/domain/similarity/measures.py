@@ -226,3 +226,51 @@ def exact_quantity(text: str, at: int, value: float) -> str | None:
         return None
     dim, factor = _CONVERSIONS[m.group().lstrip(" -")]
     return f"#{dim}:{number_token(value * factor)[1:]}"
+
+
+# What a Chinese figure counts, by its noun (round 25): the two characters right after its
+# classifier (6座工厂, 8.6万辆燃油车: "=obj:工厂", "=obj:燃油"), or, when the figure is followed
+# by a classifier or a unit, the two before it, past a verb of being or having (牧场有六座,
+# 出口红茶3.2万吨, 召回电动车八万六千辆: 牧场, 红茶, 动车). The classifier (^座) says only what
+# kind of thing is counted, so 6座工厂 and 六座牧场 share it: these terms weigh nothing and say
+# which thing (see `disagreements.OBJECTS`). 个 counts anything and is read here too.
+_OBJECT_CLASSIFIERS = "".join(_ZH_CLASSIFIER) + "个"
+_ZH_UNITS = sorted((u for u in _DIMENSION_OF if not u.isascii()), key=len, reverse=True)
+_ZH_COUNTER = "|".join([*_ZH_UNITS, f"[{_OBJECT_CLASSIFIERS}]"])
+# (a figure in digits or in Chinese numerals, its scale, "more than", and what it is counted by)
+_OBJECT_FIGURE = re.compile(
+    # (from the start of a figure only, and not an ordinal's: 第二条跑道; one try per run of
+    # numerals keeps the reading linear in a long run)
+    r"(?<![0-9.,零〇一二两三四五六七八九十百千万亿第])"
+    r"(?:[0-9][0-9.,]*[万亿]*|[零〇二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*)"
+    rf"[多余]?({_ZH_COUNTER})"
+)
+_CJK_NOUN = re.compile(r"[\u4e00-\u9fff]{1,3}")
+# (at most this many characters before a figure are read for its noun)
+_BEFORE = 12
+_CJK_TAIL = re.compile(r"[\u4e00-\u9fff]*$")
+# What stands between a noun and its figure, taken off the end of what comes before it: being
+# and having (牧场有六座, 图书达320万册, 共有, 约, 超过), a word for a number of something
+# (门店数为, 机队规模达, 参赛人数, 收奶量) and a change or a count so far (已开, 只剩, 降至, 首破).
+_BETWEEN = re.compile(
+    "(?:共有|超过|多达|总计|累计|合计|总数|人数|规模|数量|突破|已经|达到|增至|降至|升至|目前|现在|如今"
+    "|[有为达共约是了近超逾至到计量数剩降破开已只首仅增升跌])+$"
+)
+# Characters that end what comes before a noun counted or after it: 的, 第 (an ordinal), 天, 年,
+# 月, 日, 号, and numerals.
+_NOT_OBJECTS = re.compile("[的天年月日号第零〇一二两三四五六七八九十百千万亿]")
+
+
+def zh_objects(s: str) -> Iterator[str]:
+    """The nouns that Chinese figures in `s` (normalised, lower-cased) count, as "=obj:" terms
+    (up to three characters after a classifier, two before a figure: see above)."""
+    for m in _OBJECT_FIGURE.finditer(s):
+        after = _CJK_NOUN.match(s, m.end()) if m.group(1) in _OBJECT_CLASSIFIERS else None
+        if after is not None:
+            noun = _NOT_OBJECTS.split(after.group())[0]
+        else:
+            before = s[max(0, m.start() - _BEFORE) : m.start()]
+            run = _CJK_TAIL.search(before).group()  # type: ignore[union-attr]
+            noun = _NOT_OBJECTS.split(_BETWEEN.sub("", run))[-1][-2:]
+        if len(noun) >= 2:
+            yield "=obj:" + noun
