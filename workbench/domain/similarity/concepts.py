@@ -1535,7 +1535,7 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "portugal": ("葡萄牙", "portugal", "portuguese"),
     "netherlands": ("荷兰", "netherlands", "dutch"),
     "belgium": ("比利时", "belgium"),
-    "poland": ("波兰", "poland", "polish"),
+    "poland": ("波兰", "poland"),
     "hungary": ("匈牙利", "hungary", "hungarian"),
     "czechia": ("捷克", "czech republic", "czechia"),
     "russia": ("俄罗斯", "russia", "russian"),
@@ -1561,9 +1561,16 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "myanmar": ("缅甸", "myanmar"),
 }
 _COUNTRY_OF = {form: country for country, forms in _COUNTRIES.items() for form in forms}
+# (Not inside other words: 中英国际 and 精英国际, 依法国有资产, the Indian Ocean 印度洋,
+# 南非洲 southern Africa; nor a place named after a country: New Mexico, North Korea, British
+# Columbia. "polish" is left out: to polish, shoe polish.)
 COUNTRY = re.compile(
-    _forms(f for f in _COUNTRY_OF if not f.isascii())
-    + f"|(?<![a-z]){_forms(f for f in _COUNTRY_OF if f.isascii())}(?![a-z])"
+    _forms(
+        (f for f in _COUNTRY_OF if not f.isascii()),
+        but=("英国际", "法国有资", "印度洋", "南非洲"),
+    )
+    + "|(?<![a-z])(?<!new )(?<!north )"
+    + f"{_forms((f for f in _COUNTRY_OF if f.isascii()), but=('british columbia',))}(?![a-z])"
 )
 COUNTRY_TERM = "=country:"
 

@@ -81,8 +81,10 @@ def zh_party(pair: str) -> bool:
 # The party paid past a verb of paying, with what was paid for, sells to the payer: "Ottersley
 # Town paid Corrandale Rovers £18m to sign Vantongeren", "paid Kettleby £9m for its stake" (the
 # payer is the actor the bag reads). Not "paid out $2 billion in claims", which names no party.
+# A point between digits is a sum's (£18.5m), not a sentence's end.
 _EN_PAID = re.compile(
-    r"\bpaid\s+(?:the\s+)?(?P<seller>[A-Z][A-Za-z&']*)[^.;:]{0,60}?\b(?:to\s+sign|to\s+buy|for)\b"
+    r"\bpaid\s+(?:the\s+)?(?P<seller>[A-Z][A-Za-z&']*)(?:[^.;:]|(?<=\d)\.(?=\d)){0,60}?"
+    r"\b(?:to\s+sign|to\s+buy|for)\b"
 )
 
 
