@@ -43,7 +43,7 @@ from workbench.domain.similarity.figures import (
     split_years,
     zh_value,
 )
-from workbench.domain.similarity.kinds import PINYIN
+from workbench.domain.similarity.kinds import PINYIN, YOY
 from workbench.domain.similarity.labels import labels, without_month_figures, year_spans
 from workbench.domain.similarity.measures import (
     CONCEPT_MARK,
@@ -121,8 +121,6 @@ _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pct\b)")
 # What 零 begins as a word, not a figure: 零售 (retail), 零件 and 零部件 (parts), 零食 (snacks),
 # 零星 (scattered), 零钱 (change), 零工 (odd jobs), 零散 (piecemeal).
 _ZERO_WORDS = frozenset("售件部食星钱工散碎")
-# (a plain term, as the Chinese text's character pair is)
-YOY = "同比"
 
 _COUNTS = frozenset("人名位家台辆架艘座张项件个条款所只头部本套间栋枚颗支份篇场元吨")
 

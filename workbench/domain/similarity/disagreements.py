@@ -11,14 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from workbench.domain.glosses import pinyin_translated
-from workbench.domain.similarity.bag import YOY
 from workbench.domain.similarity.concepts import CONCEPT_OF
 from workbench.domain.similarity.figures import approximate_token, exact_value, is_year
 from workbench.domain.similarity.kinds import (
     ACT_POLE,
     CANCEL,
+    LOSES,
     OBJECT,
     PLAN,
+    WINS,
+    YOY,
     Kinds,
     found_in,
     kind_found,
@@ -28,7 +30,6 @@ from workbench.domain.similarity.kinds import (
 from workbench.domain.similarity.labels import SPAN
 from workbench.domain.similarity.measures import MONEY, PERCENTAGE
 from workbench.domain.similarity.polarity import NEGATED
-from workbench.domain.similarity.results import LOSES, WINS
 from workbench.domain.similarity.roles import PART_MENTIONS
 from workbench.domain.similarity.scripts import (
     across_scripts,

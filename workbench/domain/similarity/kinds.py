@@ -16,6 +16,12 @@ from workbench.domain.similarity.measures import CURRENCIES, MONEY, PERCENTAGE
 from workbench.domain.similarity.naming import PROVINCE_TERMS
 from workbench.domain.similarity.polarity import FUTURE, NEGATED
 
+# Terms written by one reader and compared by others, kept here so that no reader imports
+# another for a constant: the two sides of a match's result (`results`, and `trades`, which
+# tells two results from two deals) and a change on the year before (`bag`, `disagreements`).
+WINS, LOSES = "=wins:", "=loses:"
+YOY = "同比"  # (a plain term, as the Chinese text's character pair is)
+
 # The poles of an act ("+", "-", "0" for unchanged, "s" for work started): a claim that says
 # two (revenue rose as stores closed) or none contradicts nothing.
 ACT_POLE = {

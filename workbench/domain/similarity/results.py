@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 
 from workbench.domain.similarity.figures import zh_value
+from workbench.domain.similarity.kinds import LOSES, WINS
 from workbench.domain.similarity.trades import PARTY, en_party, zh_party
 
-WINS, LOSES = "=wins:", "=loses:"
 # Who pays whom (damages, a fine to a party, a settlement): "X must pay Y", "ordered X to pay
 # ... to Y", 判令X向Y赔偿. The same two parties the other way round is another order.
 PAYS, PAID = "=pays:", "=paid:"

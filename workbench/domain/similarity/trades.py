@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from workbench.domain.similarity.kinds import OPPOSITE_ROLES, found_in
+from workbench.domain.similarity.kinds import LOSES, OPPOSITE_ROLES, found_in
 from workbench.domain.similarity.naming import ZH_NOT_FIRST, ZH_NOT_SECOND
 from workbench.domain.similarity.words import stem
 
@@ -169,7 +169,7 @@ def _other_buyers(
     ours: list[str], a: Mapping[str, float], theirs: list[str], b: Mapping[str, float]
 ) -> tuple[list[str], list[str]] | None:
     # (a buyer, or the loser of a match: 铎山 beat 青鸾, 青鸾 beat 铎山, each read with its loser)
-    for role in (BUYS, _LOSES):
+    for role in (BUYS, LOSES):
         buys_a = [t for t in ours if t.startswith(role)]
         buys_b = [t for t in theirs if t.startswith(role)]
         if len(buys_a) != 1 or len(buys_b) != 1 or buys_a == buys_b:
@@ -178,9 +178,6 @@ def _other_buyers(
         if found_in("@" + one, b) and found_in("@" + other, a):
             return buys_a, buys_b
     return None
-
-
-_LOSES = "=loses:"  # (see `results`, which reads this module's parties)
 
 
 def _opposed(ours: list[str], theirs: list[str]) -> tuple[list[str], list[str]] | None:
