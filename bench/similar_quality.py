@@ -1,7 +1,7 @@
 """How well "checked before?" finds a claim reworded: top-1 accuracy and score gaps.
 
     python bench/similar_quality.py [--min-score 0.5] [--show]
-    python bench/similar_quality.py --heldout fresh|fresh2|...|fresh28 [--show]
+    python bench/similar_quality.py --heldout fresh|fresh2|...|fresh28|fresh29 [--show]
 
 Reads tests/data/similar/pairs.yaml (see its header): each pair is an earlier claim `a` and the
 same claim reworded `b`. The earlier claims of every pair and the unrelated claims make the
@@ -120,6 +120,7 @@ HELD_OUT = (
     "fresh26",
     "fresh27",
     "fresh28",
+    "fresh29",
 )
 
 
