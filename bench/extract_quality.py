@@ -60,8 +60,13 @@ DEV = (
 # and huaiyin (a results report) were written and labelled blind in session 32, by a helper
 # that opened no scorer code and ran no scorer, and scored once with the session-31 model.
 HELD_OUT = ("minimax", "shanye", "jinglu", "huaiyin")
-# Every labelled text: the held-out Chinese articles, the dev ones, the English text.
-SETS = (*HELD_OUT, *DEV, "english")
+# Two founder profiles written and labelled blind in session 32 as a gate: a precision round
+# tuned on the dev articles keeps a rule only if these lose no check-worthy sentence by it. Read
+# as totals, never opened by whoever writes the rules; being chosen by, they are no held-out
+# figure once a gate has been run.
+GATE = ("yaoguang", "qiaomu")
+# Every labelled text: the held-out Chinese articles, the gate, the dev ones, the English text.
+SETS = (*HELD_OUT, *GATE, *DEV, "english")
 
 
 def main() -> None:
