@@ -368,3 +368,35 @@ def test_on_and_lam_without_offsets_are_bad_usage(
 def test_the_offset_articles_are_ten_dev_articles(trainer: Any) -> None:
     assert len(trainer.OFFSET_ARTICLES) == 10
     assert set(trainer.OFFSET_ARTICLES) <= set(trainer.DEV_ARTICLES)
+
+
+# turning_point: the writer's framing of what turned the story, with no count in it.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "真正让这家药企翻身的，是2019年开始的一轮行业整合。",
+        "真正改变这家工厂命运的,是一位老客户。",
+        "转机来自一次偶然的展会。",
+        "真正的转折点来自一通电话。",
+    ],
+)
+def test_a_turning_point_fires(sentence: str) -> None:
+    assert fires("turning_point", sentence)
+    assert "turning_point" in score_text(sentence)[1]
+
+
+def test_a_turning_point_with_a_year_is_not_offered() -> None:
+    assert offered("真正改变这家工厂命运的，是2022年底开始的大模型浪潮。") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "真正让公司活下来的，是2019年拿到的一笔5亿元融资。",  # a count: checkable
+        "转折出现在2017年。",  # when it came: dates an event
+        "他真正的目标是上市。",
+        "这家公司真正上市是在2020年。",
+    ],
+)
+def test_a_count_or_a_date_of_the_turn_is_no_turning_point(sentence: str) -> None:
+    assert not fires("turning_point", sentence)

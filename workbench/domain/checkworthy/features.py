@@ -149,6 +149,18 @@ def _family_age(unit: Unit) -> bool:
     return "family" in unit.hits and _RELATIVES_AGE.search(unit.text) is not None
 
 
+# The figures that count something (not a year or a date, which say when).
+_COUNTS = frozenset({"number", "money", "percentage", "fraction", "multiplier"})
+
+
+def _turning_point(unit: Unit) -> bool:
+    # The writer's framing of what turned the story, holding no count: 真正改变X命运的，是
+    # 2022年开始的浪潮 reads a cause, and the sentences after it say what happened. With a
+    # count (真正让公司活下来的，是一笔5亿元的融资) the count can be checked: it is left to the
+    # other features.
+    return "turning_point" in unit.hits and _COUNTS.isdisjoint(unit.hits)
+
+
 def _forecast(unit: Unit) -> bool:
     # Chinese prose only: the debate-learnt English model has no weight for it, and the text
     # the Chinese model reads has CJK in it.
@@ -186,6 +198,9 @@ FEATURES: tuple[Feature, ...] = (
     Feature("family"),
     Feature("family_age", _family_age),
     Feature("hearsay"),
+    # What turned the story, as the writer frames it (真正让X……的，是Y; 转机来自……), with
+    # no count in it.
+    Feature("turning_point", _turning_point),
     Feature("belief"),
     # Chinese writes statistics in Arabic digits and narrative counts in characters (the
     # national standard GB/T 15835 asks for this): 三个人, 四十天, 十几个问题 tell a story.
@@ -280,6 +295,7 @@ CUE_OF = {
     "forecast": "prediction_cue",
     "dated_plan": "prediction_cue",
     "family_age": "family",
+    "turning_point": "turning_point",
 }
 # The features with a test that is no cue's: `fired_features` runs their tests written out.
 _TESTS = tuple((f.name, f.test) for f in FEATURES if f.test is not None and f.name not in CUE_OF)

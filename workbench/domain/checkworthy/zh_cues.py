@@ -327,6 +327,16 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "传闻",
         "坊间",
     ),
+    # What turned the story, as the writer frames it (真正让X驶上快车道的，是2020年之后的政策窗口;
+    # 转机来自一份文件): a reading of causes that a record does not hold; the fact is told in the
+    # sentences after it. (`features` counts it only where no figure but a year or a date is in
+    # the unit: 真正让公司活下来的，是一笔5亿元的融资 still names a checkable figure.) Not when it
+    # came (转折出现在2017年): that dates an event, and the dev labels take it either way.
+    "turning_point": (
+        "转机(?=来自)",
+        "转折(?=点?来自)",
+        "真正(?=[^，,。；;！？!?]{1,14}?的[，,]?是)",
+    ),
     # Verbs that introduce someone's view or image of a thing, not a fact: what follows 认为 or
     # 形容 is an opinion or a figure of speech, whoever holds it.
     "belief": (
