@@ -400,3 +400,23 @@ def test_a_turning_point_with_a_year_is_not_offered() -> None:
 )
 def test_a_count_or_a_date_of_the_turn_is_no_turning_point(sentence: str) -> None:
     assert not fires("turning_point", sentence)
+
+
+# section_heading: a numbered section title, whose number counts sections.
+@pytest.mark.parametrize("sentence", ["01 修表匠的儿子", "06 烧钱与赚钱", "3 一个慢的人"])
+def test_a_numbered_section_title_fires(sentence: str) -> None:
+    assert fires("section_heading", sentence)
+    assert offered(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "03 2019年的赌局",  # a second figure: a year in the title
+        "2019年营收12亿元",  # a figure, not a section's number
+        "01 公司去年营收12亿元，同比增长30%。",  # a sentence, not a title
+        "Part 2 The money",  # English: its model has no weight for it
+    ],
+)
+def test_other_titles_and_numbers_are_no_section_heading(sentence: str) -> None:
+    assert not fires("section_heading", sentence)

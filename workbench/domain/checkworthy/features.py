@@ -161,6 +161,24 @@ def _turning_point(unit: Unit) -> bool:
     return "turning_point" in unit.hits and _COUNTS.isdisjoint(unit.hits)
 
 
+# A section's number before its title (01 抄书的女孩, 5 押注端侧大模型): it counts sections, no
+# figure of anything; a title with a second figure in it (03 2019年的赌局) is not counted.
+_SECTION_NUMBER = re.compile(r"[0-9]{1,2}\s+[^0-9\s]")
+_DIGIT = re.compile("[0-9]")
+
+
+def _section_heading(unit: Unit) -> bool:
+    # Chinese titles only, as `forecast`: the English model has no weight for it.
+    s = unit.text
+    m = _SECTION_NUMBER.match(s)
+    return (
+        m is not None
+        and _heading(unit)
+        and _DIGIT.search(s, m.end() - 1) is None
+        and HAS_CJK.search(s) is not None
+    )
+
+
 def _forecast(unit: Unit) -> bool:
     # Chinese prose only: the debate-learnt English model has no weight for it, and the text
     # the Chinese model reads has CJK in it.
@@ -219,6 +237,8 @@ FEATURES: tuple[Feature, ...] = (
     Feature("quoted_prediction", _cue("prediction_cue", quoted=True)),
     Feature("question", _question),
     Feature("heading", _heading),
+    # A numbered section title (01 抄书的女孩): its number counts sections.
+    Feature("section_heading", _section_heading),
     Feature("too_short", _too_short),
 )
 FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
@@ -296,6 +316,8 @@ CUE_OF = {
     "dated_plan": "prediction_cue",
     "family_age": "family",
     "turning_point": "turning_point",
+    # Its number is what the scan reads first: no number found, no section number.
+    "section_heading": "number",
 }
 # The features with a test that is no cue's: `fired_features` runs their tests written out.
 _TESTS = tuple((f.name, f.test) for f in FEATURES if f.test is not None and f.name not in CUE_OF)
