@@ -420,3 +420,38 @@ def test_a_numbered_section_title_fires(sentence: str) -> None:
 )
 def test_other_titles_and_numbers_are_no_section_heading(sentence: str) -> None:
     assert not fires("section_heading", sentence)
+
+
+# gloss: the writer says what a fact means or how common it is, with no count in it.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这意味着，工厂的交付周期很难再缩短。",
+        "换句话说，订单的增长并没有带来利润的增长。",
+        "编者注：储能电池大致分为锂电和钠电两类。",
+        "这样的研发投入，在传统制造企业中并不多见。",
+        "巨头的优势显而易见：渠道、资金和品牌。",
+        "所谓算力券，可以简单理解为政府发给企业的代金券。",
+    ],
+)
+def test_a_gloss_fires(sentence: str) -> None:
+    assert fires("gloss", sentence)
+    assert offered(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这意味着公司每卖出一台设备就亏损300元。",  # a count: checkable
+        "换句话说，公司去年的营收下降了20%。",
+        "公司的报告显示，这意味着什么还不清楚。",  # not opening the unit
+        "所谓的独角兽企业在当地有12家。",  # no 理解为
+    ],
+)
+def test_a_gloss_with_a_count_or_mid_sentence_is_no_gloss(sentence: str) -> None:
+    assert not fires("gloss", sentence)
+
+
+def test_a_gloss_with_a_count_is_still_offered() -> None:
+    sentence = "换句话说，公司去年的营收下降了20%。"
+    assert offered(sentence) == [sentence]

@@ -167,6 +167,12 @@ _SECTION_NUMBER = re.compile(r"[0-9]{1,2}\s+[^0-9\s]")
 _DIGIT = re.compile("[0-9]")
 
 
+def _gloss(unit: Unit) -> bool:
+    # The writer's gloss (这意味着, 并不多见, 所谓……理解为) on a fact told elsewhere, holding no
+    # count: with one (这意味着公司每卖出一台就亏损300元) the count can be checked.
+    return "gloss" in unit.hits and _COUNTS.isdisjoint(unit.hits)
+
+
 def _section_heading(unit: Unit) -> bool:
     # Chinese titles only, as `forecast`: the English model has no weight for it.
     s = unit.text
@@ -219,6 +225,9 @@ FEATURES: tuple[Feature, ...] = (
     # What turned the story, as the writer frames it (真正让X……的，是Y; 转机来自……), with
     # no count in it.
     Feature("turning_point", _turning_point),
+    # The writer's gloss on a fact, what it means or how common it is (这意味着, 换句话说,
+    # 并不多见, 所谓……理解为), with no count in it.
+    Feature("gloss", _gloss),
     Feature("belief"),
     # Chinese writes statistics in Arabic digits and narrative counts in characters (the
     # national standard GB/T 15835 asks for this): 三个人, 四十天, 十几个问题 tell a story.
@@ -316,6 +325,7 @@ CUE_OF = {
     "dated_plan": "prediction_cue",
     "family_age": "family",
     "turning_point": "turning_point",
+    "gloss": "gloss",
     # Its number is what the scan reads first: no number found, no section number.
     "section_heading": "number",
 }

@@ -337,6 +337,20 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "转折(?=点?来自)",
         "真正(?=[^，,。；;！？!?]{1,14}?的[，,]?是)",
     ),
+    # The writer's gloss on a fact, not a fact: what it means, opening the unit (这意味着，……;
+    # 换句话说，……; 编者注：), how common or plain it is (并不多见, 并不少见, 显而易见), what a
+    # word means (所谓X，可以理解为……). The fact glossed is told in a sentence of its own.
+    # (`features` counts it only where the unit holds no count.)
+    "gloss": (
+        "换句话说(?<=^换句话说)",
+        "这意味着(?<=^这意味着)",
+        "也就是说(?<=^也就是说)",
+        "编者注(?<=^编者注)",
+        "并不多见",
+        "并不少见",
+        "显而易见",
+        "所谓(?=[^。；;！？!?]{1,20}?理解为)",
+    ),
     # Verbs that introduce someone's view or image of a thing, not a fact: what follows 认为 or
     # 形容 is an opinion or a figure of speech, whoever holds it.
     "belief": (
