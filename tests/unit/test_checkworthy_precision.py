@@ -455,3 +455,37 @@ def test_a_gloss_with_a_count_or_mid_sentence_is_no_gloss(sentence: str) -> None
 def test_a_gloss_with_a_count_is_still_offered() -> None:
     sentence = "换句话说，公司去年的营收下降了20%。"
     assert offered(sentence) == [sentence]
+
+
+# judgement: an estimate or judgement in someone's own words, a guess whatever figure it names.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全国能做这种手术的医生，我估计不超过50个。",
+        "我判断两年内，会有一半的工厂换上这种设备。",
+        "周岚的判断是，这个行业最后只会剩下两家公司。",
+    ],
+)
+def test_a_judgement_fires(sentence: str) -> None:
+    assert fires("judgement", sentence)
+    assert "judgement" in score_text(sentence)[1]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我们估计公司今年的营收将超过10亿元。",  # a company's own estimate
+        "法院的判断依据是双方签订的合同。",  # 判断 as a noun, no 是 after it
+        "据估计，全国共有3000家这样的工厂。",
+    ],
+)
+def test_other_estimates_are_no_judgement(sentence: str) -> None:
+    assert not fires("judgement", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["我判断两年内，会有一半的工厂换上这种设备。", "周岚的判断是，这个行业最后只会剩下两家公司。"],
+)
+def test_a_guess_is_not_offered(sentence: str) -> None:
+    assert offered(sentence) == []

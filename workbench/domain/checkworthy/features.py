@@ -228,6 +228,8 @@ FEATURES: tuple[Feature, ...] = (
     # The writer's gloss on a fact, what it means or how common it is (这意味着, 换句话说,
     # 并不多见, 所谓……理解为), with no count in it.
     Feature("gloss", _gloss),
+    # An estimate or judgement in someone's own words (我估计, 我判断, X的判断是): a guess.
+    Feature("judgement"),
     Feature("belief"),
     # Chinese writes statistics in Arabic digits and narrative counts in characters (the
     # national standard GB/T 15835 asks for this): 三个人, 四十天, 十几个问题 tell a story.

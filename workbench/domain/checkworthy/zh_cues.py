@@ -351,6 +351,14 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "显而易见",
         "所谓(?=[^。；;！？!?]{1,20}?理解为)",
     ),
+    # An estimate or judgement in someone's own words (我估计全国不超过30个, 我判断两年内……,
+    # X的判断是，行业最后只会留下两家): a guess, whatever figure it names. Not 我们估计 (a
+    # company's own estimate of its figures), nor 判断 as a noun of a court or a test.
+    "judgement": (
+        "估计(?<=我估计)",
+        "判断(?<=我判断)",
+        "判断(?<=的判断)(?=是)",
+    ),
     # Verbs that introduce someone's view or image of a thing, not a fact: what follows 认为 or
     # 形容 is an opinion or a figure of speech, whoever holds it.
     "belief": (
