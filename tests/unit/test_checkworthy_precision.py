@@ -489,3 +489,34 @@ def test_other_estimates_are_no_judgement(sentence: str) -> None:
 )
 def test_a_guess_is_not_offered(sentence: str) -> None:
     assert offered(sentence) == []
+
+
+# set_target: a goal someone set, then what it is; the figure is aimed at, not reached.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "她给公司定下的目标是，到2029年让门店数量突破800家。",
+        "他为团队定下了一个目标：三年内进入50个城市。",
+        "创始人设定的下一个目标，是在2028年前覆盖全国。",
+    ],
+)
+def test_a_set_target_fires(sentence: str) -> None:
+    assert fires("set_target", sentence)
+    assert offered(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "首年销量只有8000台，远低于团队定下的3万台目标。",  # a goal missed: a record
+        "我们的目标是五年内把成本降到10万元以内。",  # 目标 alone
+        "“他给公司定下的目标是，到2029年门店突破800家。”",  # in quotation marks
+    ],
+)
+def test_a_goal_missed_or_merely_named_is_no_set_target(sentence: str) -> None:
+    assert not fires("set_target", sentence)
+
+
+def test_a_goal_missed_is_still_offered() -> None:
+    sentence = "首年销量只有8000台，远低于团队定下的3万台目标。"
+    assert offered(sentence) == [sentence]

@@ -185,6 +185,20 @@ def _section_heading(unit: Unit) -> bool:
     )
 
 
+# A goal someone set, then what it is (他给公司定下的目标是，到2028年……; 定下了一个目标：……;
+# 制定的下一个目标，是……): what is aimed at, however exact its figures. Not a goal met or
+# missed (远低于团队定下的5万台目标。: no 是 or colon after 目标), nor 目标 alone (我们的目标
+# 是五年内降到10万元以内 may sit by a checkable figure, as the cost today).
+_SET_TARGET = re.compile(
+    "(?:定下|设定|制定|设下)了?(?:一个|的)(?:下一个)?(?:[^，,。；;！？!?]{0,6}?)目标(?:[，,]?是|[:：])"
+)
+
+
+def _set_target(unit: Unit) -> bool:
+    # The cue 目标 in the author's voice, as `dated_plan` reads its plans.
+    return _AUTHORS_PREDICTION(unit) and _SET_TARGET.search(unit.text) is not None
+
+
 def _forecast(unit: Unit) -> bool:
     # Chinese prose only: the debate-learnt English model has no weight for it, and the text
     # the Chinese model reads has CJK in it.
@@ -245,6 +259,8 @@ FEATURES: tuple[Feature, ...] = (
     # A plan or forecast dated in the future (计划在2026年……, 预计2025年底投产, 到2030年……将超过):
     # the date is when it is meant to happen, not when anything did.
     Feature("dated_plan", _dated_plan),
+    # A goal someone set, then what it is (定下的目标是，到2028年……): the figure is aimed at.
+    Feature("set_target", _set_target),
     Feature("quoted_prediction", _cue("prediction_cue", quoted=True)),
     Feature("question", _question),
     Feature("heading", _heading),
@@ -325,6 +341,7 @@ CUE_OF = {
     "quoted_prediction": "prediction_cue",
     "forecast": "prediction_cue",
     "dated_plan": "prediction_cue",
+    "set_target": "prediction_cue",
     "family_age": "family",
     "turning_point": "turning_point",
     "gloss": "gloss",
