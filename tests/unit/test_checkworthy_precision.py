@@ -520,3 +520,29 @@ def test_a_goal_missed_or_merely_named_is_no_set_target(sentence: str) -> None:
 def test_a_goal_missed_is_still_offered() -> None:
     sentence = "首年销量只有8000台，远低于团队定下的3万台目标。"
     assert offered(sentence) == [sentence]
+
+
+# unverified: the writer's note that a claim told before could not be checked.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这一说法目前还无法得到独立验证。",
+        "这个说法很难从公开渠道核实。",
+        "记者未能从公开资料中找到可以证实这一数字的依据。",
+    ],
+)
+def test_an_unverified_note_fires(sentence: str) -> None:
+    assert fires("unverified", sentence)
+    assert "unverified" in score_text(sentence)[1]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "公司未能在2023年底前完成上市。",  # what the company failed to do: a record
+        "该药物的疗效已经在三期临床试验中得到验证。",
+        "他说法院尚未作出判决。",
+    ],
+)
+def test_a_failure_or_a_test_passed_is_no_unverified_note(sentence: str) -> None:
+    assert not fires("unverified", sentence)

@@ -244,6 +244,8 @@ FEATURES: tuple[Feature, ...] = (
     Feature("gloss", _gloss),
     # An estimate or judgement in someone's own words (我估计, 我判断, X的判断是): a guess.
     Feature("judgement"),
+    # The writer's note that a claim could not be checked (这一说法目前还无法得到独立验证).
+    Feature("unverified"),
     Feature("belief"),
     # Chinese writes statistics in Arabic digits and narrative counts in characters (the
     # national standard GB/T 15835 asks for this): 三个人, 四十天, 十几个问题 tell a story.

@@ -359,6 +359,14 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "判断(?<=我判断)",
         "判断(?<=的判断)(?=是)",
     ),
+    # The writer's note that a claim told before could not be checked (这一说法目前还无法得到
+    # 独立验证; 记者未能从公开资料中找到可以印证……的依据): a remark on the reporting, not a
+    # fact; the claim it is about is told in a sentence of its own.
+    "unverified": (
+        "说法(?=[^。；;！？!?]{0,12}?(?:无法|很难|难以|未能|尚未|没有)[^。；;！？!?]{0,10}?"
+        "(?:证实|核实|验证|印证))",
+        "未能(?<=记者未能|本刊未能|笔者未能)(?=[^。；;！？!?]{0,30}?(?:证实|核实|验证|印证))",
+    ),
     # Verbs that introduce someone's view or image of a thing, not a fact: what follows 认为 or
     # 形容 is an opinion or a figure of speech, whoever holds it.
     "belief": (
