@@ -546,3 +546,37 @@ def test_an_unverified_note_fires(sentence: str) -> None:
 )
 def test_a_failure_or_a_test_passed_is_no_unverified_note(sentence: str) -> None:
     assert not fires("unverified", sentence)
+
+
+# dated_wish: a wish in the author's voice with its date ahead.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "她希望在三年内，让工厂的产能翻一番。",
+        "公司希望在2028年实现盈利。",
+        "我希望到2030年，至少有500家医院用上这套系统。",
+        "他表示，希望未来五年把出口占比提升到40%以上。",
+    ],
+)
+def test_a_dated_wish_fires(sentence: str) -> None:
+    assert fires("dated_wish", sentence)
+    assert "dated_wish" in score_text(sentence)[1]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "她希望把方言识别带进医院。",  # no date ahead
+        "2019年，公司获得了希望工程的捐赠。",  # 希望工程: a charity
+        "“我们希望在2028年实现盈利。”他说。",  # in quotation marks
+    ],
+)
+def test_an_undated_wish_or_a_noun_is_no_dated_wish(sentence: str) -> None:
+    assert not fires("dated_wish", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["公司希望在2028年实现盈利。", "她希望在三年内，让工厂的产能翻一番。"]
+)
+def test_a_dated_wish_is_not_offered(sentence: str) -> None:
+    assert offered(sentence) == []

@@ -22,7 +22,7 @@ from workbench.domain.checkworthy.names import find_entities, harvest_names
 from workbench.domain.checkworthy.nonclaims import reason
 from workbench.domain.checkworthy.quotes import quotes_in
 from workbench.domain.checkworthy.scan import OWN, PLACED, SPELLED, scan
-from workbench.domain.checkworthy.zh_cues import CJK, HAS_CJK, OWN_VIEW, ZH_CUES
+from workbench.domain.checkworthy.zh_cues import CJK, HAS_CJK, OWN_VIEW, WISH, ZH_CUES
 from workbench.domain.covered import NO_SPANS, Spans
 
 # The shape of a unit: a question, a heading, a list marker, too few letters to hold a claim.
@@ -131,6 +131,18 @@ _DATED_PLAN = re.compile(
 def _dated_plan(unit: Unit) -> bool:
     # Chinese prose only, as `forecast`: a plan cue in the author's voice, with its date.
     return _AUTHORS_PREDICTION(unit) and _DATED_PLAN.search(unit.text) is not None
+
+
+# A wish with its date ahead (希望在2027年实现盈利, 我希望到2030年……, 希望未来三年把……提升到
+# 25%以上): what is hoped for by then, however exact its figures. The 希望 of `WISH` (not the
+# nouns 希望工程, 看到了希望).
+_DATED_WISH = re.compile(f"(?:{WISH.pattern})[^，,。；;！？!?]{{0,4}}?{_TIME_TO_COME}")
+_AUTHORS_OPINION = _cue("opinion_cue", quoted=False)
+
+
+def _dated_wish(unit: Unit) -> bool:
+    # A wish in the author's voice, as `dated_plan` reads its plans.
+    return _AUTHORS_OPINION(unit) and _DATED_WISH.search(unit.text) is not None
 
 
 # A relative, then their age in years (96岁, 九岁, 十几岁) a few characters on, in the same
@@ -263,6 +275,8 @@ FEATURES: tuple[Feature, ...] = (
     Feature("dated_plan", _dated_plan),
     # A goal someone set, then what it is (定下的目标是，到2028年……): the figure is aimed at.
     Feature("set_target", _set_target),
+    # A wish dated ahead (希望在2027年实现盈利): what is hoped for by then, not what was done.
+    Feature("dated_wish", _dated_wish),
     Feature("quoted_prediction", _cue("prediction_cue", quoted=True)),
     Feature("question", _question),
     Feature("heading", _heading),
@@ -344,6 +358,7 @@ CUE_OF = {
     "forecast": "prediction_cue",
     "dated_plan": "prediction_cue",
     "set_target": "prediction_cue",
+    "dated_wish": "opinion_cue",
     "family_age": "family",
     "turning_point": "turning_point",
     "gloss": "gloss",
