@@ -580,3 +580,35 @@ def test_an_undated_wish_or_a_noun_is_no_dated_wish(sentence: str) -> None:
 )
 def test_a_dated_wish_is_not_offered(sentence: str) -> None:
     assert offered(sentence) == []
+
+
+# forecast_said: a forecast in someone's name, set off as a clause, of a time to come.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有研究机构预测，到2029年，国内储能电池市场的规模将超过3000亿元。",
+        "他预计,三年之内,一半以上的新车都会装上这种雷达。",
+        "有分析师预计，如果新药顺利获批，其销售峰值有望超过10亿美元。",
+    ],
+)
+def test_a_forecast_said_fires(sentence: str) -> None:
+    assert fires("forecast_said", sentence)
+    assert offered(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "公司预计2025年实现净利润4.2亿元。",  # guidance, no comma after the verb
+        "公司预计，2025年净利润为4.2亿元至4.5亿元。",  # no time to come
+        "公司预计，2025年全年营收会在10亿元左右。",
+        "“有研究机构预测，到2029年市场规模将超过3000亿元。”她说。",  # in quotation marks
+    ],
+)
+def test_guidance_for_a_year_closed_is_no_forecast_said(sentence: str) -> None:
+    assert not fires("forecast_said", sentence)
+
+
+def test_guidance_for_a_year_closed_is_still_offered() -> None:
+    sentence = "公司预计，2025年净利润为4.2亿元至4.5亿元。"
+    assert offered(sentence) == [sentence]

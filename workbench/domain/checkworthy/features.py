@@ -197,6 +197,21 @@ def _section_heading(unit: Unit) -> bool:
     )
 
 
+# A forecast in someone's name, set off as a clause, of a time to come (分析师预计，到2028年……
+# 将达到; 他预计，五年之内……都会; 有分析师预测，如果……有望): what they foresee, however exact
+# its figures. Not a company's guidance for a year just closed (公司预计2025年实现净利润4.2
+# 亿元: no comma after the verb; 公司预计，2025年净利润为4.2亿元至4.5亿元, 将同比增长30% or
+# 会在10亿元左右: no time to come, no hedge; 将 and 会 alone are left out).
+_FORECAST_SAID = re.compile(
+    "(?:预计|预测)[，,][^。；;！？!?]*?(?:到(?:20[0-9]{2}|明)年|未来|如果|有望|之内|年内)"
+)
+
+
+def _forecast_said(unit: Unit) -> bool:
+    # The cue in the author's voice, as `dated_plan` reads its plans.
+    return _AUTHORS_PREDICTION(unit) and _FORECAST_SAID.search(unit.text) is not None
+
+
 # A goal someone set, then what it is (他给公司定下的目标是，到2028年……; 定下了一个目标：……;
 # 制定的下一个目标，是……): what is aimed at, however exact its figures. Not a goal met or
 # missed (远低于团队定下的5万台目标。: no 是 or colon after 目标), nor 目标 alone (我们的目标
@@ -274,6 +289,8 @@ FEATURES: tuple[Feature, ...] = (
     # the date is when it is meant to happen, not when anything did.
     Feature("dated_plan", _dated_plan),
     # A goal someone set, then what it is (定下的目标是，到2028年……): the figure is aimed at.
+    # A forecast in someone's name, set off by a comma (分析师预计，……).
+    Feature("forecast_said", _forecast_said),
     Feature("set_target", _set_target),
     # A wish dated ahead (希望在2027年实现盈利): what is hoped for by then, not what was done.
     Feature("dated_wish", _dated_wish),
@@ -357,6 +374,7 @@ CUE_OF = {
     "quoted_prediction": "prediction_cue",
     "forecast": "prediction_cue",
     "dated_plan": "prediction_cue",
+    "forecast_said": "prediction_cue",
     "set_target": "prediction_cue",
     "dated_wish": "opinion_cue",
     "family_age": "family",
