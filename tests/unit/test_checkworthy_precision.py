@@ -615,3 +615,31 @@ def test_guidance_for_a_year_closed_is_no_forecast_said(sentence: str) -> None:
 def test_guidance_for_a_year_closed_is_still_offered() -> None:
     sentence = "公司预计，2025年净利润为4.2亿元至4.5亿元。"
     assert offered(sentence) == [sentence]
+
+
+# characterisation: the writer's label for what was just told, holding nothing checkable.
+@pytest.mark.parametrize(
+    "sentence",
+    ["这是一件极其磨人的工作。", "这是一个关于耐心与运气的故事。", "这就是一场豪赌。"],
+)
+def test_a_characterisation_fires(sentence: str) -> None:
+    assert fires("characterisation", sentence)
+    assert "characterisation" in score_text(sentence)[1]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这是一家民营企业首次进入该榜单的前三名。",  # a first: a record
+        "这是一个规模超过300亿元的市场。",  # a figure
+        "这是一个国内最大的储能项目。",  # a superlative
+        "他说这是一件小事。",  # not opening the unit
+    ],
+)
+def test_a_label_with_a_record_in_it_is_no_characterisation(sentence: str) -> None:
+    assert not fires("characterisation", sentence)
+
+
+def test_a_label_with_a_first_is_still_offered() -> None:
+    sentence = "这是一家民营企业首次进入该榜单的前三名。"
+    assert offered(sentence) == [sentence]

@@ -185,6 +185,13 @@ def _gloss(unit: Unit) -> bool:
     return "gloss" in unit.hits and _COUNTS.isdisjoint(unit.hits)
 
 
+def _characterisation(unit: Unit) -> bool:
+    # The writer's label (这是一件极其枯燥的工作) holding nothing checkable, nor a superlative:
+    # 这是一个规模超过300亿元的市场 and 这是一家企业首次进入榜单 are left to the other features.
+    hits = unit.hits
+    return "characterisation" in hits and CHECKABLE.isdisjoint(hits) and "superlative" not in hits
+
+
 def _section_heading(unit: Unit) -> bool:
     # Chinese titles only, as `forecast`: the English model has no weight for it.
     s = unit.text
@@ -271,6 +278,9 @@ FEATURES: tuple[Feature, ...] = (
     Feature("gloss", _gloss),
     # An estimate or judgement in someone's own words (我估计, 我判断, X的判断是): a guess.
     Feature("judgement"),
+    # The writer's label for what was just told (这是一件极其枯燥的工作), holding nothing
+    # checkable.
+    Feature("characterisation", _characterisation),
     # The writer's note that a claim could not be checked (这一说法目前还无法得到独立验证).
     Feature("unverified"),
     Feature("belief"),
@@ -380,6 +390,7 @@ CUE_OF = {
     "family_age": "family",
     "turning_point": "turning_point",
     "gloss": "gloss",
+    "characterisation": "characterisation",
     # Its number is what the scan reads first: no number found, no section number.
     "section_heading": "number",
 }

@@ -367,6 +367,13 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "(?:证实|核实|验证|印证))",
         "未能(?<=记者未能|本刊未能|笔者未能)(?=[^。；;！？!?]{0,30}?(?:证实|核实|验证|印证))",
     ),
+    # The writer's label for what was just told, opening the unit (这是一件极其枯燥的工作; 这是一个
+    # 关于坚守的故事; 这就是一场豪赌): a characterisation, not a fact. (`features` counts it only
+    # where the unit holds nothing checkable: 这是一家民营企业首次进入榜单前三 is a record.)
+    "characterisation": (
+        "这是一(?<=^这是一)(?=[件个种门场段条])",
+        "这就是一(?<=^这就是一)(?=[件个种门场段条])",
+    ),
     # Verbs that introduce someone's view or image of a thing, not a fact: what follows 认为 or
     # 形容 is an opinion or a figure of speech, whoever holds it.
     "belief": (
