@@ -643,3 +643,20 @@ def test_a_label_with_a_record_in_it_is_no_characterisation(sentence: str) -> No
 def test_a_label_with_a_first_is_still_offered() -> None:
     sentence = "这是一家民营企业首次进入该榜单的前三名。"
     assert offered(sentence) == [sentence]
+
+
+# reputation: how someone is known, which no record holds.
+@pytest.mark.parametrize(
+    "sentence", ["在工厂里，老周的“眼睛”是出了名的。", "她是业内出了名的“慢性子”。"]
+)
+def test_a_reputation_fires(sentence: str) -> None:
+    assert fires("reputation", sentence)
+    assert "reputation" in score_text(sentence)[1]
+
+
+def test_a_reputation_is_not_offered() -> None:
+    assert offered("在工厂里，老周的“眼睛”是出了名的。") == []
+
+
+def test_fame_by_a_record_is_no_reputation() -> None:
+    assert not fires("reputation", "这家公司2019年入选了福布斯中国最具创新力企业榜。")

@@ -267,6 +267,8 @@ FEATURES: tuple[Feature, ...] = (
     Feature("narrative"),
     Feature("habitual"),
     Feature("feeling"),
+    # A reputation (他的“耳朵”是出了名的): how someone is known.
+    Feature("reputation"),
     Feature("family"),
     Feature("family_age", _family_age),
     Feature("hearsay"),

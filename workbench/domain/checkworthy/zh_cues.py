@@ -374,6 +374,9 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "这是一(?<=^这是一)(?=[件个种门场段条])",
         "这就是一(?<=^这就是一)(?=[件个种门场段条])",
     ),
+    # A reputation (贺晓川的“耳朵”是出了名的; 他是圈内出了名的“价格鹰派”): how someone is known,
+    # which no record holds.
+    "reputation": ("出了名",),
     # Verbs that introduce someone's view or image of a thing, not a fact: what follows 认为 or
     # 形容 is an opinion or a figure of speech, whoever holds it.
     "belief": (
