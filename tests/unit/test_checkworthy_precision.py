@@ -660,3 +660,36 @@ def test_a_reputation_is_not_offered() -> None:
 
 def test_fame_by_a_record_is_no_reputation() -> None:
     assert not fires("reputation", "这家公司2019年入选了福布斯中国最具创新力企业榜。")
+
+
+# view_held: someone's view set off as a clause, holding nothing checkable but spelled numbers.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "一位业内人士认为，这个行业最后能活下来的公司不会超过三家。",
+        "券商分析师周岚认为,这家公司在储能领域的技术积累有一定优势。",
+        "她坚持认为，每一份报告都应该由医生签字。",
+    ],
+)
+def test_a_view_held_fires(sentence: str) -> None:
+    assert fires("view_held", sentence)
+    assert offered(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "法院认为，被告违反了保密义务。",  # a finding
+        "这种靶点长期被认为，不可成药。",  # a reputation
+        "公司认为该诉讼不会对经营造成重大影响。",  # no clause set off
+        "分析师认为，公司去年的营收超过10亿元。",  # a figure
+        "分析师认为，这是国内第一家获批的企业。",  # a first
+    ],
+)
+def test_a_finding_or_a_view_with_a_record_is_no_view_held(sentence: str) -> None:
+    assert not fires("view_held", sentence)
+
+
+def test_a_view_with_a_figure_is_still_offered() -> None:
+    sentence = "分析师认为，公司去年的营收超过10亿元。"
+    assert offered(sentence) == [sentence]

@@ -192,6 +192,24 @@ def _characterisation(unit: Unit) -> bool:
     return "characterisation" in hits and CHECKABLE.isdisjoint(hits) and "superlative" not in hits
 
 
+# Someone's view set off as a clause (分析师邓屹认为，……; 他坚持认为，……): the view, whoever holds
+# it. Not a finding (法院认为, 仲裁庭认为), a reputation (被认为), nor 认为 with its object after
+# it (公司认为该诉讼不会……: a company's statement on its own affairs).
+_VIEW_HELD = re.compile("(?<![被院庭])认为[，,]")
+
+
+def _view_held(unit: Unit) -> bool:
+    # Counted only where the unit holds nothing checkable but numbers spelled out (两家, 三到五年):
+    # 分析师认为，公司去年的营收超过10亿元 states a figure, left to the other features.
+    hits = unit.hits
+    if _VIEW_HELD.search(unit.text) is None:
+        return False
+    checkable = CHECKABLE.intersection(hits)
+    if "number" in checkable and len(hits.get(SPELLED, ())) == len(hits["number"]):
+        checkable = checkable - {"number"}
+    return not checkable
+
+
 def _section_heading(unit: Unit) -> bool:
     # Chinese titles only, as `forecast`: the English model has no weight for it.
     s = unit.text
@@ -286,6 +304,8 @@ FEATURES: tuple[Feature, ...] = (
     # The writer's note that a claim could not be checked (这一说法目前还无法得到独立验证).
     Feature("unverified"),
     Feature("belief"),
+    # Someone's view set off as a clause (分析师认为，……), holding nothing checkable.
+    Feature("view_held", _view_held),
     # Chinese writes statistics in Arabic digits and narrative counts in characters (the
     # national standard GB/T 15835 asks for this): 三个人, 四十天, 十几个问题 tell a story.
     Feature(
@@ -390,6 +410,7 @@ CUE_OF = {
     "set_target": "prediction_cue",
     "dated_wish": "opinion_cue",
     "family_age": "family",
+    "view_held": "belief",
     "turning_point": "turning_point",
     "gloss": "gloss",
     "characterisation": "characterisation",
