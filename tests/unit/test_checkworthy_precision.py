@@ -693,3 +693,34 @@ def test_a_finding_or_a_view_with_a_record_is_no_view_held(sentence: str) -> Non
 def test_a_view_with_a_figure_is_still_offered() -> None:
     sentence = "分析师认为，公司去年的营收超过10亿元。"
     assert offered(sentence) == [sentence]
+
+
+# dated_will: what is to be done in a time counted from now, with 将.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "集团表示，未来三年将在数据中心上投入超过800亿元。",
+        "港口公司表示,今年将加快推进二期码头建设。",
+        "据测算，方案实施两年内，将带动全市投资超过300亿元。",
+    ],
+)
+def test_a_dated_will_fires(sentence: str) -> None:
+    assert fires("dated_will", sentence)
+    assert "dated_will" in score_text(sentence)[1]
+
+
+def test_a_dated_will_is_not_offered() -> None:
+    assert offered("港口公司表示,今年将加快推进二期码头建设。") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "今年将近一半的订单来自海外。",  # 将近: nearly
+        "公司今年将最低工资从2000元提高到2500元。",  # a measure decided
+        "2023年将公司总部迁往杭州后，营收增长了30%。",  # a year by number: 将 is 把
+        "公司将在明年推出新品。",  # no time before 将 (dated_plan's)
+    ],
+)
+def test_nearly_a_measure_or_a_year_by_number_is_no_dated_will(sentence: str) -> None:
+    assert not fires("dated_will", sentence)

@@ -145,6 +145,23 @@ def _dated_wish(unit: Unit) -> bool:
     return _AUTHORS_OPINION(unit) and _DATED_WISH.search(unit.text) is not None
 
 
+# What is to be done in a time counted from now, with 将 (今年将加快推进三期码头建设; 未来三年将在
+# AI基础设施上投入超过1500亿元; 方案实施三年内，将带动……): a plan or a forecast, however exact
+# its figures. Not a year by number (2023年将 may be 把, or a record of what was planned then),
+# nor 将近 (nearly) or 将(X)从……提高到 (a measure decided, which a record holds: 从 anywhere
+# after 将 in its clause).
+_DATED_WILL = re.compile(
+    "(?:今年|明年|年内|下半年|未来[一二两三四五六七八九十几0-9]*年内?|[一二两三四五六七八九十几0-9]+年内)"
+    "[，,]?将(?!近)(?![^，,。；;！？!?]*?从)"
+)
+
+
+def _dated_will(unit: Unit) -> bool:
+    # (A regex call costs ten `in` tests: it is made only where a 将 is.)
+    s = unit.text
+    return "将" in s and _DATED_WILL.search(s) is not None
+
+
 # A relative, then their age in years (96岁, 九岁, 十几岁) a few characters on, in the same
 # clause: 奶奶今年96岁, 父亲去世那年只有56岁. Not any age anywhere in a unit that names a relative
 # (他在17岁那年离开老家, 创始人李明今年45岁，老家在湖南: the age is someone else's); and 老家,
@@ -320,6 +337,8 @@ FEATURES: tuple[Feature, ...] = (
     # A plan or forecast dated in the future (计划在2026年……, 预计2025年底投产, 到2030年……将超过):
     # the date is when it is meant to happen, not when anything did.
     Feature("dated_plan", _dated_plan),
+    # What is to be done in a time counted from now, with 将 (今年将加快……, 未来三年将投入……).
+    Feature("dated_will", _dated_will),
     # A goal someone set, then what it is (定下的目标是，到2028年……): the figure is aimed at.
     # A forecast in someone's name, set off by a comma (分析师预计，……).
     Feature("forecast_said", _forecast_said),
@@ -423,6 +442,7 @@ if [name for name, _ in _TESTS] != [
     "named_entity",
     "several_entities",
     "attributed_quote",
+    "dated_will",
     "question",
     "heading",
     "too_short",
@@ -454,6 +474,8 @@ def fired_features(unit: Unit) -> tuple[str, ...]:
         found.append("heading")
     if len(s) < _SHORT_LEN and _ENOUGH_CONTENT.match(s) is None:
         found.append("too_short")
+    if "将" in s and _DATED_WILL.search(s) is not None:
+        found.append("dated_will")
     if not _CUES.isdisjoint(hits):
         found += [name for name, cue, test in _CUE_TESTS if cue in hits and test(unit)]
     found.sort(key=_ORDER.__getitem__)
