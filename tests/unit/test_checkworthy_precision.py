@@ -78,6 +78,9 @@ def test_a_fact_set_against_another_is_still_offered() -> None:
         ("展望未来，", "周衡的雄心远不止20座充电站。", False),  # a set phrase
         ("关于未来，", "周衡的雄心远不止20座充电站。", True),
         ("在我看来，计划生育是一段复杂的历史，", "全国出生人口下降到902万。", False),
+        ("在他看来，", "行业最后能活下来的公司不会超过5家。", True),  # a view, alone
+        ("但在笔者看来，", "哪怕只有10%的用户付费，市场也有200亿元。", True),
+        ("他说：“在我看来，", "公司2023年营收达到120亿元。”", False),  # a view quoted
         ("公司的目标客户是年轻人，", "2023年营收达到120亿元。", False),
         ("这可能令人意外，", "公司2023年营收达到120亿元。", False),
         ("我们看到了希望，", "公司2023年营收达到120亿元。", False),
@@ -368,3 +371,356 @@ def test_on_and_lam_without_offsets_are_bad_usage(
 def test_the_offset_articles_are_ten_dev_articles(trainer: Any) -> None:
     assert len(trainer.OFFSET_ARTICLES) == 10
     assert set(trainer.OFFSET_ARTICLES) <= set(trainer.DEV_ARTICLES)
+
+
+# turning_point: the writer's framing of what turned the story, with no count in it.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "真正让这家药企翻身的，是2019年开始的一轮行业整合。",
+        "真正改变这家工厂命运的,是一位老客户。",
+        "转机来自一次偶然的展会。",
+        "真正的转折点来自一通电话。",
+    ],
+)
+def test_a_turning_point_fires(sentence: str) -> None:
+    assert fires("turning_point", sentence)
+    assert "turning_point" in score_text(sentence)[1]
+
+
+def test_a_turning_point_with_a_year_is_not_offered() -> None:
+    assert offered("真正改变这家工厂命运的，是2022年底开始的大模型浪潮。") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "真正让公司活下来的，是2019年拿到的一笔5亿元融资。",  # a count: checkable
+        "转折出现在2017年。",  # when it came: dates an event
+        "他真正的目标是上市。",
+        "这家公司真正上市是在2020年。",
+    ],
+)
+def test_a_count_or_a_date_of_the_turn_is_no_turning_point(sentence: str) -> None:
+    assert not fires("turning_point", sentence)
+
+
+# section_heading: a numbered section title, whose number counts sections.
+@pytest.mark.parametrize("sentence", ["01 修表匠的儿子", "06 烧钱与赚钱", "3 一个慢的人"])
+def test_a_numbered_section_title_fires(sentence: str) -> None:
+    assert fires("section_heading", sentence)
+    assert offered(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "03 2019年的赌局",  # a second figure: a year in the title
+        "2019年营收12亿元",  # a figure, not a section's number
+        "01 公司去年营收12亿元，同比增长30%。",  # a sentence, not a title
+        "Part 2 The money",  # English: its model has no weight for it
+    ],
+)
+def test_other_titles_and_numbers_are_no_section_heading(sentence: str) -> None:
+    assert not fires("section_heading", sentence)
+
+
+# gloss: the writer says what a fact means or how common it is, with no count in it.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这意味着，工厂的交付周期很难再缩短。",
+        "换句话说，订单的增长并没有带来利润的增长。",
+        "编者注：储能电池大致分为锂电和钠电两类。",
+        "这样的研发投入，在传统制造企业中并不多见。",
+        "巨头的优势显而易见：渠道、资金和品牌。",
+        "所谓算力券，可以简单理解为政府发给企业的代金券。",
+    ],
+)
+def test_a_gloss_fires(sentence: str) -> None:
+    assert fires("gloss", sentence)
+    assert offered(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这意味着公司每卖出一台设备就亏损300元。",  # a count: checkable
+        "换句话说，公司去年的营收下降了20%。",
+        "公司的报告显示，这意味着什么还不清楚。",  # not opening the unit
+        "所谓的独角兽企业在当地有12家。",  # no 理解为
+    ],
+)
+def test_a_gloss_with_a_count_or_mid_sentence_is_no_gloss(sentence: str) -> None:
+    assert not fires("gloss", sentence)
+
+
+def test_a_gloss_with_a_count_is_still_offered() -> None:
+    sentence = "换句话说，公司去年的营收下降了20%。"
+    assert offered(sentence) == [sentence]
+
+
+# judgement: an estimate or judgement in someone's own words, a guess whatever figure it names.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全国能做这种手术的医生，我估计不超过50个。",
+        "我判断两年内，会有一半的工厂换上这种设备。",
+        "周岚的判断是，这个行业最后只会剩下两家公司。",
+    ],
+)
+def test_a_judgement_fires(sentence: str) -> None:
+    assert fires("judgement", sentence)
+    assert "judgement" in score_text(sentence)[1]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我们估计公司今年的营收将超过10亿元。",  # a company's own estimate
+        "法院的判断依据是双方签订的合同。",  # 判断 as a noun, no 是 after it
+        "据估计，全国共有3000家这样的工厂。",
+    ],
+)
+def test_other_estimates_are_no_judgement(sentence: str) -> None:
+    assert not fires("judgement", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["我判断两年内，会有一半的工厂换上这种设备。", "周岚的判断是，这个行业最后只会剩下两家公司。"],
+)
+def test_a_guess_is_not_offered(sentence: str) -> None:
+    assert offered(sentence) == []
+
+
+# set_target: a goal someone set, then what it is; the figure is aimed at, not reached.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "她给公司定下的目标是，到2029年让门店数量突破800家。",
+        "他为团队定下了一个目标：三年内进入50个城市。",
+        "创始人设定的下一个目标，是在2028年前覆盖全国。",
+    ],
+)
+def test_a_set_target_fires(sentence: str) -> None:
+    assert fires("set_target", sentence)
+    assert offered(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "首年销量只有8000台，远低于团队定下的3万台目标。",  # a goal missed: a record
+        "我们的目标是五年内把成本降到10万元以内。",  # 目标 alone
+        "“他给公司定下的目标是，到2029年门店突破800家。”",  # in quotation marks
+    ],
+)
+def test_a_goal_missed_or_merely_named_is_no_set_target(sentence: str) -> None:
+    assert not fires("set_target", sentence)
+
+
+def test_a_goal_missed_is_still_offered() -> None:
+    sentence = "首年销量只有8000台，远低于团队定下的3万台目标。"
+    assert offered(sentence) == [sentence]
+
+
+# unverified: the writer's note that a claim told before could not be checked.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这一说法目前还无法得到独立验证。",
+        "这个说法很难从公开渠道核实。",
+        "记者未能从公开资料中找到可以证实这一数字的依据。",
+    ],
+)
+def test_an_unverified_note_fires(sentence: str) -> None:
+    assert fires("unverified", sentence)
+    assert "unverified" in score_text(sentence)[1]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "公司未能在2023年底前完成上市。",  # what the company failed to do: a record
+        "该药物的疗效已经在三期临床试验中得到验证。",
+        "他说法院尚未作出判决。",
+    ],
+)
+def test_a_failure_or_a_test_passed_is_no_unverified_note(sentence: str) -> None:
+    assert not fires("unverified", sentence)
+
+
+# dated_wish: a wish in the author's voice with its date ahead.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "她希望在三年内，让工厂的产能翻一番。",
+        "公司希望在2028年实现盈利。",
+        "我希望到2030年，至少有500家医院用上这套系统。",
+        "他表示，希望未来五年把出口占比提升到40%以上。",
+    ],
+)
+def test_a_dated_wish_fires(sentence: str) -> None:
+    assert fires("dated_wish", sentence)
+    assert "dated_wish" in score_text(sentence)[1]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "她希望把方言识别带进医院。",  # no date ahead
+        "2019年，公司获得了希望工程的捐赠。",  # 希望工程: a charity
+        "“我们希望在2028年实现盈利。”他说。",  # in quotation marks
+    ],
+)
+def test_an_undated_wish_or_a_noun_is_no_dated_wish(sentence: str) -> None:
+    assert not fires("dated_wish", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["公司希望在2028年实现盈利。", "她希望在三年内，让工厂的产能翻一番。"]
+)
+def test_a_dated_wish_is_not_offered(sentence: str) -> None:
+    assert offered(sentence) == []
+
+
+# forecast_said: a forecast in someone's name, set off as a clause, of a time to come.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "有研究机构预测，到2029年，国内储能电池市场的规模将超过3000亿元。",
+        "他预计,三年之内,一半以上的新车都会装上这种雷达。",
+        "有分析师预计，如果新药顺利获批，其销售峰值有望超过10亿美元。",
+    ],
+)
+def test_a_forecast_said_fires(sentence: str) -> None:
+    assert fires("forecast_said", sentence)
+    assert offered(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "公司预计2025年实现净利润4.2亿元。",  # guidance, no comma after the verb
+        "公司预计，2025年净利润为4.2亿元至4.5亿元。",  # no time to come
+        "公司预计，2025年全年营收会在10亿元左右。",
+        "“有研究机构预测，到2029年市场规模将超过3000亿元。”她说。",  # in quotation marks
+    ],
+)
+def test_guidance_for_a_year_closed_is_no_forecast_said(sentence: str) -> None:
+    assert not fires("forecast_said", sentence)
+
+
+def test_guidance_for_a_year_closed_is_still_offered() -> None:
+    sentence = "公司预计，2025年净利润为4.2亿元至4.5亿元。"
+    assert offered(sentence) == [sentence]
+
+
+# characterisation: the writer's label for what was just told, holding nothing checkable.
+@pytest.mark.parametrize(
+    "sentence",
+    ["这是一件极其磨人的工作。", "这是一个关于耐心与运气的故事。", "这就是一场豪赌。"],
+)
+def test_a_characterisation_fires(sentence: str) -> None:
+    assert fires("characterisation", sentence)
+    assert "characterisation" in score_text(sentence)[1]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这是一家民营企业首次进入该榜单的前三名。",  # a first: a record
+        "这是一个规模超过300亿元的市场。",  # a figure
+        "这是一个国内最大的储能项目。",  # a superlative
+        "他说这是一件小事。",  # not opening the unit
+    ],
+)
+def test_a_label_with_a_record_in_it_is_no_characterisation(sentence: str) -> None:
+    assert not fires("characterisation", sentence)
+
+
+def test_a_label_with_a_first_is_still_offered() -> None:
+    sentence = "这是一家民营企业首次进入该榜单的前三名。"
+    assert offered(sentence) == [sentence]
+
+
+# reputation: how someone is known, which no record holds.
+@pytest.mark.parametrize(
+    "sentence", ["在工厂里，老周的“眼睛”是出了名的。", "她是业内出了名的“慢性子”。"]
+)
+def test_a_reputation_fires(sentence: str) -> None:
+    assert fires("reputation", sentence)
+    assert "reputation" in score_text(sentence)[1]
+
+
+def test_a_reputation_is_not_offered() -> None:
+    assert offered("在工厂里，老周的“眼睛”是出了名的。") == []
+
+
+def test_fame_by_a_record_is_no_reputation() -> None:
+    assert not fires("reputation", "这家公司2019年入选了福布斯中国最具创新力企业榜。")
+
+
+# view_held: someone's view set off as a clause, holding nothing checkable but spelled numbers.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "一位业内人士认为，这个行业最后能活下来的公司不会超过三家。",
+        "券商分析师周岚认为,这家公司在储能领域的技术积累有一定优势。",
+        "她坚持认为，每一份报告都应该由医生签字。",
+    ],
+)
+def test_a_view_held_fires(sentence: str) -> None:
+    assert fires("view_held", sentence)
+    assert offered(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "法院认为，被告违反了保密义务。",  # a finding
+        "这种靶点长期被认为，不可成药。",  # a reputation
+        "公司认为该诉讼不会对经营造成重大影响。",  # no clause set off
+        "分析师认为，公司去年的营收超过10亿元。",  # a figure
+        "分析师认为，这是国内第一家获批的企业。",  # a first
+    ],
+)
+def test_a_finding_or_a_view_with_a_record_is_no_view_held(sentence: str) -> None:
+    assert not fires("view_held", sentence)
+
+
+def test_a_view_with_a_figure_is_still_offered() -> None:
+    sentence = "分析师认为，公司去年的营收超过10亿元。"
+    assert offered(sentence) == [sentence]
+
+
+# dated_will: what is to be done in a time counted from now, with 将.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "集团表示，未来三年将在数据中心上投入超过800亿元。",
+        "港口公司表示,今年将加快推进二期码头建设。",
+        "据测算，方案实施两年内，将带动全市投资超过300亿元。",
+    ],
+)
+def test_a_dated_will_fires(sentence: str) -> None:
+    assert fires("dated_will", sentence)
+    assert "dated_will" in score_text(sentence)[1]
+
+
+def test_a_dated_will_is_not_offered() -> None:
+    assert offered("港口公司表示,今年将加快推进二期码头建设。") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "今年将近一半的订单来自海外。",  # 将近: nearly
+        "公司今年将最低工资从2000元提高到2500元。",  # a measure decided
+        "2023年将公司总部迁往杭州后，营收增长了30%。",  # a year by number: 将 is 把
+        "公司将在明年推出新品。",  # no time before 将 (dated_plan's)
+    ],
+)
+def test_nearly_a_measure_or_a_year_by_number_is_no_dated_will(sentence: str) -> None:
+    assert not fires("dated_will", sentence)
