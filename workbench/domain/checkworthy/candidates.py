@@ -271,17 +271,12 @@ def _find(
 # 值得注意的是 and 可以说 open a fact as often as a view.
 # 如果说 (if one says), not 如果 before 说明, 说明书 (如果说明书有误: a what-if).
 _SET_AGAINST = re.compile("如果说(?!明)")
-# Someone's view opening the sentence as a clause of its own (在他看来，……; 在笔者看来，……): what
-# follows it is the view. Only when that clause is all the opening: 在我看来，X是一段复杂的历史，
-# 全国出生人口下降到902万 sets a fact after a view, which it does not frame.
-_VIEW_OPENING = re.compile(r"\s*(?:但|而|不过)?在[^，,。；;：:！？!?“”\"「」]{1,8}看来[，,]\s*")
 
 
 def framed(scorer: SpanScorer, start: int, end: int) -> bool:
     """Whether the clauses of a Chinese unit from `start` to `end` frame the clauses that follow
     them: "这个数字如果属实，意味着……运行超过20年", "她希望在三年内，让模型能够生成……",
-    "有行业分析师预测，到2027年，市场规模将超过800亿元", "关于未来，他的野心远不止72颗卫星",
-    "在他看来，行业最后能活下来的不会超过五家" (a view that opens the sentence, alone).
+    "有行业分析师预测，到2027年，市场规模将超过800亿元", "关于未来，他的野心远不止72颗卫星".
     The run after them passes alone only by leaving its sentence's framing behind; what it says
     is what is hoped, supposed or foreseen. (The English model learnt what its clauses are worth
     from the debates: English runs are left as they are.)"""
@@ -291,8 +286,6 @@ def framed(scorer: SpanScorer, start: int, end: int) -> bool:
     text = opening.text
     if not text or not HAS_CJK.search(text):
         return False
-    if _VIEW_OPENING.fullmatch(text) is not None:
-        return True
     quoted = opening.quoted
     for m in WISH.finditer(text):
         if not quoted or m.start() not in quoted:

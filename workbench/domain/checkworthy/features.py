@@ -22,7 +22,7 @@ from workbench.domain.checkworthy.names import find_entities, harvest_names
 from workbench.domain.checkworthy.nonclaims import reason
 from workbench.domain.checkworthy.quotes import quotes_in
 from workbench.domain.checkworthy.scan import OWN, PLACED, SPELLED, scan
-from workbench.domain.checkworthy.zh_cues import CJK, HAS_CJK, OWN_VIEW, WISH, ZH_CUES
+from workbench.domain.checkworthy.zh_cues import CJK, HAS_CJK, OWN_VIEW, ZH_CUES
 from workbench.domain.covered import NO_SPANS, Spans
 
 # The shape of a unit: a question, a heading, a list marker, too few letters to hold a claim.
@@ -133,35 +133,6 @@ def _dated_plan(unit: Unit) -> bool:
     return _AUTHORS_PREDICTION(unit) and _DATED_PLAN.search(unit.text) is not None
 
 
-# A wish with its date ahead (希望在2027年实现盈利, 我希望到2030年……, 希望未来三年把……提升到
-# 25%以上): what is hoped for by then, however exact its figures. The 希望 of `WISH` (not the
-# nouns 希望工程, 看到了希望).
-_DATED_WISH = re.compile(f"(?:{WISH.pattern})[^，,。；;！？!?]{{0,4}}?{_TIME_TO_COME}")
-_AUTHORS_OPINION = _cue("opinion_cue", quoted=False)
-
-
-def _dated_wish(unit: Unit) -> bool:
-    # A wish in the author's voice, as `dated_plan` reads its plans.
-    return _AUTHORS_OPINION(unit) and _DATED_WISH.search(unit.text) is not None
-
-
-# What is to be done in a time counted from now, with 将 (今年将加快推进三期码头建设; 未来三年将在
-# AI基础设施上投入超过1500亿元; 方案实施三年内，将带动……): a plan or a forecast, however exact
-# its figures. Not a year by number (2023年将 may be 把, or a record of what was planned then),
-# nor 将近 (nearly) or 将(X)从……提高到 (a measure decided, which a record holds: 从 anywhere
-# after 将 in its clause).
-_DATED_WILL = re.compile(
-    "(?:今年|明年|年内|下半年|未来[一二两三四五六七八九十几0-9]*年内?|[一二两三四五六七八九十几0-9]+年内)"
-    "[，,]?将(?!近)(?![^，,。；;！？!?]*?从)"
-)
-
-
-def _dated_will(unit: Unit) -> bool:
-    # (A regex call costs ten `in` tests: it is made only where a 将 is.)
-    s = unit.text
-    return "将" in s and _DATED_WILL.search(s) is not None
-
-
 # A relative, then their age in years (96岁, 九岁, 十几岁) a few characters on, in the same
 # clause: 奶奶今年96岁, 父亲去世那年只有56岁. Not any age anywhere in a unit that names a relative
 # (他在17岁那年离开老家, 创始人李明今年45岁，老家在湖南: the age is someone else's); and 老家,
@@ -176,96 +147,6 @@ def _family_age(unit: Unit) -> bool:
     # A relative's age (奶奶今年已经96岁了, 他的女儿今年九岁): in a profile it is colour, as what
     # is told of the family is; its figure is no record of the company or its founder.
     return "family" in unit.hits and _RELATIVES_AGE.search(unit.text) is not None
-
-
-# The figures that count something (not a year or a date, which say when).
-_COUNTS = frozenset({"number", "money", "percentage", "fraction", "multiplier"})
-
-
-def _turning_point(unit: Unit) -> bool:
-    # The writer's framing of what turned the story, holding no count: 真正改变X命运的，是
-    # 2022年开始的浪潮 reads a cause, and the sentences after it say what happened. With a
-    # count (真正让公司活下来的，是一笔5亿元的融资) the count can be checked: it is left to the
-    # other features.
-    return "turning_point" in unit.hits and _COUNTS.isdisjoint(unit.hits)
-
-
-# A section's number before its title (01 抄书的女孩, 5 押注端侧大模型): it counts sections, no
-# figure of anything; a title with a second figure in it (03 2019年的赌局) is not counted.
-_SECTION_NUMBER = re.compile(r"[0-9]{1,2}\s+[^0-9\s]")
-_DIGIT = re.compile("[0-9]")
-
-
-def _gloss(unit: Unit) -> bool:
-    # The writer's gloss (这意味着, 并不多见, 所谓……理解为) on a fact told elsewhere, holding no
-    # count: with one (这意味着公司每卖出一台就亏损300元) the count can be checked.
-    return "gloss" in unit.hits and _COUNTS.isdisjoint(unit.hits)
-
-
-def _characterisation(unit: Unit) -> bool:
-    # The writer's label (这是一件极其枯燥的工作) holding nothing checkable, nor a superlative:
-    # 这是一个规模超过300亿元的市场 and 这是一家企业首次进入榜单 are left to the other features.
-    hits = unit.hits
-    return "characterisation" in hits and CHECKABLE.isdisjoint(hits) and "superlative" not in hits
-
-
-# Someone's view set off as a clause (分析师邓屹认为，……; 他坚持认为，……): the view, whoever holds
-# it. Not a finding (法院认为, 仲裁庭认为), a reputation (被认为), nor 认为 with its object after
-# it (公司认为该诉讼不会……: a company's statement on its own affairs).
-_VIEW_HELD = re.compile("(?<![被院庭])认为[，,]")
-
-
-def _view_held(unit: Unit) -> bool:
-    # Counted only where the unit holds nothing checkable but numbers spelled out (两家, 三到五年):
-    # 分析师认为，公司去年的营收超过10亿元 states a figure, left to the other features.
-    hits = unit.hits
-    if _VIEW_HELD.search(unit.text) is None:
-        return False
-    checkable = CHECKABLE.intersection(hits)
-    if "number" in checkable and len(hits.get(SPELLED, ())) == len(hits["number"]):
-        checkable = checkable - {"number"}
-    return not checkable
-
-
-def _section_heading(unit: Unit) -> bool:
-    # Chinese titles only, as `forecast`: the English model has no weight for it.
-    s = unit.text
-    m = _SECTION_NUMBER.match(s)
-    return (
-        m is not None
-        and _heading(unit)
-        and _DIGIT.search(s, m.end() - 1) is None
-        and HAS_CJK.search(s) is not None
-    )
-
-
-# A forecast in someone's name, set off as a clause, of a time to come (分析师预计，到2028年……
-# 将达到; 他预计，五年之内……都会; 有分析师预测，如果……有望): what they foresee, however exact
-# its figures. Not a company's guidance for a year just closed (公司预计2025年实现净利润4.2
-# 亿元: no comma after the verb; 公司预计，2025年净利润为4.2亿元至4.5亿元, 将同比增长30% or
-# 会在10亿元左右: no time to come, no hedge; 将 and 会 alone are left out).
-_FORECAST_SAID = re.compile(
-    "(?:预计|预测)[，,][^。；;！？!?]*?(?:到(?:20[0-9]{2}|明)年|未来|如果|有望|之内|年内)"
-)
-
-
-def _forecast_said(unit: Unit) -> bool:
-    # The cue in the author's voice, as `dated_plan` reads its plans.
-    return _AUTHORS_PREDICTION(unit) and _FORECAST_SAID.search(unit.text) is not None
-
-
-# A goal someone set, then what it is (他给公司定下的目标是，到2028年……; 定下了一个目标：……;
-# 制定的下一个目标，是……): what is aimed at, however exact its figures. Not a goal met or
-# missed (远低于团队定下的5万台目标。: no 是 or colon after 目标), nor 目标 alone (我们的目标
-# 是五年内降到10万元以内 may sit by a checkable figure, as the cost today).
-_SET_TARGET = re.compile(
-    "(?:定下|设定|制定|设下)了?(?:一个|的)(?:下一个)?(?:[^，,。；;！？!?]{0,6}?)目标(?:[，,]?是|[:：])"
-)
-
-
-def _set_target(unit: Unit) -> bool:
-    # The cue 目标 in the author's voice, as `dated_plan` reads its plans.
-    return _AUTHORS_PREDICTION(unit) and _SET_TARGET.search(unit.text) is not None
 
 
 def _forecast(unit: Unit) -> bool:
@@ -302,27 +183,10 @@ FEATURES: tuple[Feature, ...] = (
     Feature("narrative"),
     Feature("habitual"),
     Feature("feeling"),
-    # A reputation (他的“耳朵”是出了名的): how someone is known.
-    Feature("reputation"),
     Feature("family"),
     Feature("family_age", _family_age),
     Feature("hearsay"),
-    # What turned the story, as the writer frames it (真正让X……的，是Y; 转机来自……), with
-    # no count in it.
-    Feature("turning_point", _turning_point),
-    # The writer's gloss on a fact, what it means or how common it is (这意味着, 换句话说,
-    # 并不多见, 所谓……理解为), with no count in it.
-    Feature("gloss", _gloss),
-    # An estimate or judgement in someone's own words (我估计, 我判断, X的判断是): a guess.
-    Feature("judgement"),
-    # The writer's label for what was just told (这是一件极其枯燥的工作), holding nothing
-    # checkable.
-    Feature("characterisation", _characterisation),
-    # The writer's note that a claim could not be checked (这一说法目前还无法得到独立验证).
-    Feature("unverified"),
     Feature("belief"),
-    # Someone's view set off as a clause (分析师认为，……), holding nothing checkable.
-    Feature("view_held", _view_held),
     # Chinese writes statistics in Arabic digits and narrative counts in characters (the
     # national standard GB/T 15835 asks for this): 三个人, 四十天, 十几个问题 tell a story.
     Feature(
@@ -337,19 +201,9 @@ FEATURES: tuple[Feature, ...] = (
     # A plan or forecast dated in the future (计划在2026年……, 预计2025年底投产, 到2030年……将超过):
     # the date is when it is meant to happen, not when anything did.
     Feature("dated_plan", _dated_plan),
-    # What is to be done in a time counted from now, with 将 (今年将加快……, 未来三年将投入……).
-    Feature("dated_will", _dated_will),
-    # A goal someone set, then what it is (定下的目标是，到2028年……): the figure is aimed at.
-    # A forecast in someone's name, set off by a comma (分析师预计，……).
-    Feature("forecast_said", _forecast_said),
-    Feature("set_target", _set_target),
-    # A wish dated ahead (希望在2027年实现盈利): what is hoped for by then, not what was done.
-    Feature("dated_wish", _dated_wish),
     Feature("quoted_prediction", _cue("prediction_cue", quoted=True)),
     Feature("question", _question),
     Feature("heading", _heading),
-    # A numbered section title (01 抄书的女孩): its number counts sections.
-    Feature("section_heading", _section_heading),
     Feature("too_short", _too_short),
 )
 FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
@@ -425,16 +279,7 @@ CUE_OF = {
     "quoted_prediction": "prediction_cue",
     "forecast": "prediction_cue",
     "dated_plan": "prediction_cue",
-    "forecast_said": "prediction_cue",
-    "set_target": "prediction_cue",
-    "dated_wish": "opinion_cue",
     "family_age": "family",
-    "view_held": "belief",
-    "turning_point": "turning_point",
-    "gloss": "gloss",
-    "characterisation": "characterisation",
-    # Its number is what the scan reads first: no number found, no section number.
-    "section_heading": "number",
 }
 # The features with a test that is no cue's: `fired_features` runs their tests written out.
 _TESTS = tuple((f.name, f.test) for f in FEATURES if f.test is not None and f.name not in CUE_OF)
@@ -442,7 +287,6 @@ if [name for name, _ in _TESTS] != [
     "named_entity",
     "several_entities",
     "attributed_quote",
-    "dated_will",
     "question",
     "heading",
     "too_short",
@@ -474,8 +318,6 @@ def fired_features(unit: Unit) -> tuple[str, ...]:
         found.append("heading")
     if len(s) < _SHORT_LEN and _ENOUGH_CONTENT.match(s) is None:
         found.append("too_short")
-    if "将" in s and _DATED_WILL.search(s) is not None:
-        found.append("dated_will")
     if not _CUES.isdisjoint(hits):
         found += [name for name, cue, test in _CUE_TESTS if cue in hits and test(unit)]
     found.sort(key=_ORDER.__getitem__)

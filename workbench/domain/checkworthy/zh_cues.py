@@ -327,56 +327,6 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "传闻",
         "坊间",
     ),
-    # What turned the story, as the writer frames it (真正让X驶上快车道的，是2020年之后的政策窗口;
-    # 转机来自一份文件): a reading of causes that a record does not hold; the fact is told in the
-    # sentences after it. (`features` counts it only where no figure but a year or a date is in
-    # the unit: 真正让公司活下来的，是一笔5亿元的融资 still names a checkable figure.) Not when it
-    # came (转折出现在2017年): that dates an event, and the dev labels take it either way.
-    "turning_point": (
-        "转机(?=来自)",
-        "转折(?=点?来自)",
-        "真正(?=[^，,。；;！？!?]{1,14}?的[，,]?是)",
-    ),
-    # The writer's gloss on a fact, not a fact: what it means, opening the unit (这意味着，……;
-    # 换句话说，……; 编者注：), how common or plain it is (并不多见, 并不少见, 显而易见), what a
-    # word means (所谓X，可以理解为……). The fact glossed is told in a sentence of its own.
-    # (`features` counts it only where the unit holds no count.)
-    "gloss": (
-        "换句话说(?<=^换句话说)",
-        "这意味着(?<=^这意味着)",
-        "也就是说(?<=^也就是说)",
-        "编者注(?<=^编者注)",
-        "并不多见",
-        "并不少见",
-        "显而易见",
-        "所谓(?=[^。；;！？!?]{1,20}?理解为)",
-    ),
-    # An estimate or judgement in someone's own words (我估计全国不超过30个, 我判断两年内……,
-    # X的判断是，行业最后只会留下两家): a guess, whatever figure it names. Not 我们估计 (a
-    # company's own estimate of its figures), nor 判断 as a noun of a court or a test.
-    "judgement": (
-        "估计(?<=我估计)",
-        "判断(?<=我判断)",
-        "判断(?<=的判断)(?=是)",
-    ),
-    # The writer's note that a claim told before could not be checked (这一说法目前还无法得到
-    # 独立验证; 记者未能从公开资料中找到可以印证……的依据): a remark on the reporting, not a
-    # fact; the claim it is about is told in a sentence of its own.
-    "unverified": (
-        "说法(?=[^。；;！？!?]{0,12}?(?:无法|很难|难以|未能|尚未|没有)[^。；;！？!?]{0,10}?"
-        "(?:证实|核实|验证|印证))",
-        "未能(?<=记者未能|本刊未能|笔者未能)(?=[^。；;！？!?]{0,30}?(?:证实|核实|验证|印证))",
-    ),
-    # The writer's label for what was just told, opening the unit (这是一件极其枯燥的工作; 这是一个
-    # 关于坚守的故事; 这就是一场豪赌): a characterisation, not a fact. (`features` counts it only
-    # where the unit holds nothing checkable: 这是一家民营企业首次进入榜单前三 is a record.)
-    "characterisation": (
-        "这是一(?<=^这是一)(?=[件个种门场段条])",
-        "这就是一(?<=^这就是一)(?=[件个种门场段条])",
-    ),
-    # A reputation (贺晓川的“耳朵”是出了名的; 他是圈内出了名的“价格鹰派”): how someone is known,
-    # which no record holds.
-    "reputation": ("出了名",),
     # Verbs that introduce someone's view or image of a thing, not a fact: what follows 认为 or
     # 形容 is an opinion or a figure of speech, whoever holds it.
     "belief": (
