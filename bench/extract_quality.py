@@ -24,20 +24,19 @@ from workbench.domain.checkworthy import find_candidates  # noqa: E402
 from workbench.domain.evaluation import evaluate, locate, parse_labels  # noqa: E402
 from workbench.domain.segment import split_sentences  # noqa: E402
 
-# The Chinese dev articles: what the Chinese scoring path may be chosen on. minimax (the seed)
-# and the others of HELD_OUT are held out: `--sets dev` measures without reading them. hangyu and mubai
+# The Chinese dev articles: what the Chinese scoring path may be chosen on. minimax (the seed) and
+# the others of HELD_OUT are held out: `--sets dev` measures without reading them. hangyu and mubai
 # (session 19) joined after they were measured once as held-out profiles of the session-18 model;
-# panchi (a long-form business-journalism profile) and jiwei (an interview-led Q&A), session 21,
-# by another hand, after they were measured once with the session-19 model; qingyuan (a founder
-# profile in the tech-media long-feature genre) and qichuan (a regional paper's economy page),
-# session 22, by another hand, after they were measured once with the session-21 model
-# (0.862/0.926 and 0.875/0.971); lanshi (a news report on a company's listing) and heyan (an
-# industry analysis), session 23, by another hand, after they were measured once with the
-# session-22 model (0.800/0.896 and 0.692/0.978); yunjian and tanlu (a founder profile in the
-# tech-media genre and a business magazine's company profile), session 24, by another hand,
-# after they were measured once with the session-22 model (0.789/0.882 and 0.843/0.946); jinglu
-# (a founder profile in the tech-media genre), session 32, after it was measured once with the
-# session-31 model (0.672/1.000).
+# panchi (a long-form business-journalism profile) and jiwei (an interview-led Q&A), session 21, by
+# another hand, after they were measured once with the session-19 model; qingyuan (a founder profile
+# in the tech-media long-feature genre) and qichuan (a regional paper's economy page), session 22,
+# by another hand, after they were measured once with the session-21 model (0.862/0.926 and
+# 0.875/0.971); lanshi (a news report on a company's listing) and heyan (an industry analysis),
+# session 23, by another hand, after they were measured once with the session-22 model (0.800/0.896
+# and 0.692/0.978); yunjian and tanlu (a founder profile in the tech-media genre and a business
+# magazine's company profile), session 24, by another hand, after they were measured once with the
+# session-22 model (0.789/0.882 and 0.843/0.946); jinglu (a founder profile in the tech-media
+# genre), session 32, after it was measured once with the session-31 model (0.672/1.000).
 DEV = (
     "xingheng",
     "yunfan",
