@@ -71,7 +71,8 @@ def test_held_out_profile_quality() -> None:
     ("name", "precision", "recall"),
     # Written and labelled blind in session 32 (a founder profile and a results report), scored
     # once with the session-31 model: 0.672 / 1.000 and 0.866 / 0.934 (docs/benchmarks.md).
-    # Held out: nothing is tuned on them; these floors only guard against regressions.
+    # huaiyin is held out; jinglu joined the dev articles after that score. These floors only
+    # guard against regressions.
     [("jinglu", 0.65, 0.95), ("huaiyin", 0.85, 0.9)],
 )
 def test_session32_held_out_quality(name: str, precision: float, recall: float) -> None:
