@@ -257,6 +257,32 @@ def test_figures_per_year_and_a_bare_any_are_no_habit(sentence: str) -> None:
     assert not fires("habitual", sentence)
 
 
+# The first or only one someone has seen or met: a superlative of their own experience.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "一位代理商说，这是他见过的第一台能自己爬楼梯的扫地机。",
+        "她是我遇到过的“唯一一个”能背出全部零件编号的销售。",
+        '投资人说，他碰到过的"第一个"难题是团队。',
+    ],
+)
+def test_the_first_one_has_ever_seen_is_a_superlative_no_first(sentence: str) -> None:
+    found = named_features(sentence)
+    assert "superlative" in found and "first_or_only" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这是国内第一台能自己爬楼梯的扫地机。",
+        "公司是全省唯一一家拿到这类牌照的企业。",
+        "他收到过的第一笔订单来自宁波的一家工厂。",  # what was received: a record
+    ],
+)
+def test_a_first_of_record_is_still_a_first(sentence: str) -> None:
+    assert fires("first_or_only", sentence)
+
+
 def test_english_is_scored_as_it_was() -> None:
     # The new features read Chinese only.
     for sentence in (
