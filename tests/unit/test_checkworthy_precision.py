@@ -283,6 +283,20 @@ def test_a_first_of_record_is_still_a_first(sentence: str) -> None:
     assert fires("first_or_only", sentence)
 
 
+# What someone wore or stared at sets a scene: narrative, as 走进, 窗外 and 桌上 are.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "他穿着一件褪色的工装外套，站在仓库门口。",
+        "发布会上，她身着一套白色西装走上台。",
+        "整个团队盯着屏幕上的曲线，谁也没有说话。",
+    ],
+)
+def test_what_someone_wore_or_stared_at_is_narrative(sentence: str) -> None:
+    assert fires("narrative", sentence)
+    assert "narrative" in score_text(sentence)[1]
+
+
 def test_english_is_scored_as_it_was() -> None:
     # The new features read Chinese only.
     for sentence in (

@@ -268,6 +268,10 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "清晨",
         "深夜",
         "傍晚",
+        # What someone wore and what they stared at: a scene set, not a record.
+        "穿着",
+        "身着",
+        "盯着",
     ),
     # A habit or a rule, told as what someone always does ("每逢卫星发射，他都会……", "每一个新模型
     # 上线之前，他都要……", "公司的任何会议都不能超过45分钟"): a trait of a person or a firm, not
