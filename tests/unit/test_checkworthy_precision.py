@@ -297,6 +297,27 @@ def test_what_someone_wore_or_stared_at_is_narrative(sentence: str) -> None:
     assert "narrative" in score_text(sentence)[1]
 
 
+# belief: someone's view (认为, 担心, 比作), weighed on the Chinese dev articles, where it fires on
+# few check-worthy sentences: a view with nothing measured in it falls short, a figure that the
+# view carries still passes.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "华衡证券分析师周屹认为，星河电池在储能领域的技术积累有一定优势。",
+        "不少投资人担心，公司的客户过于集中于电网系统。",
+    ],
+)
+def test_a_view_with_nothing_to_check_is_not_offered(sentence: str) -> None:
+    assert fires("belief", sentence)
+    assert offered(sentence) == []
+
+
+def test_a_figure_inside_a_view_is_still_offered() -> None:
+    sentence = "分析师王澄认为，星河电池2023年的海外营收达到了12亿元。"
+    assert fires("belief", sentence)
+    assert offered(sentence) == [sentence]
+
+
 def test_english_is_scored_as_it_was() -> None:
     # The new features read Chinese only.
     for sentence in (
