@@ -332,6 +332,34 @@ def test_a_superlative_with_a_figure_is_still_offered() -> None:
     assert offered(sentence) == [sentence]
 
 
+# attribution: 据 is "according to" (据报道, 据悉), not the 据 of 数据, 证据 or 占据; data that show
+# something are a source.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "团队把实验数据又核对了一遍。",
+        "目前还没有证据说明电池存在缺陷。",
+        "这款产品一度占据了半壁江山。",
+        "报销时要附上全部单据和收据。",
+    ],
+)
+def test_data_and_evidence_are_no_attribution(sentence: str) -> None:
+    assert not fires("attribution", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "据报道，这家工厂已经恢复生产。",
+        "据悉，公司将在下月发布新品。",
+        "行业协会的数据显示，去年国内共售出120万台。",
+        "统计数据表明，六成用户每天使用一次以上。",
+    ],
+)
+def test_according_to_and_data_that_show_are_attribution(sentence: str) -> None:
+    assert fires("attribution", sentence)
+
+
 def test_english_is_scored_as_it_was() -> None:
     # The new features read Chinese only.
     for sentence in (

@@ -131,7 +131,10 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "说道",
         "说过",
         '说(?=[:：,，"“])',
-        "据(?!说)",
+        # Not the 据 of 数据, 证据, 占据, 单据, 票据, 收据, 凭据, 字据, 割据 (data, evidence,
+        # to hold...); but data that show something are a source (……的数据显示, 统计数据表明).
+        "据(?!说)(?<![数证占单票收凭字割]据)",
+        "数据(?=显示|表明)",
         "根据",
         "援引",
         "报道",
