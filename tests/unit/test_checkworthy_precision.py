@@ -318,20 +318,6 @@ def test_a_figure_inside_a_view_is_still_offered() -> None:
     assert offered(sentence) == [sentence]
 
 
-# superlative, weighed on the Chinese dev articles: in their prose a superlative is more often a
-# verdict (最受欢迎, 最热闹) than a record, so alone it counts against; with a figure it passes.
-def test_a_superlative_of_worth_alone_is_not_offered() -> None:
-    sentence = "在所有的新势力里，星河汽车的设计最受年轻人欢迎。"
-    assert fires("superlative", sentence)
-    assert offered(sentence) == []
-
-
-def test_a_superlative_with_a_figure_is_still_offered() -> None:
-    sentence = "星河电池是国内最大的储能电池厂商，2023年出货量达到12GWh。"
-    assert fires("superlative", sentence)
-    assert offered(sentence) == [sentence]
-
-
 # attribution: 据 is "according to" (据报道, 据悉), not the 据 of 数据, 证据 or 占据; data that show
 # something are a source.
 @pytest.mark.parametrize(
