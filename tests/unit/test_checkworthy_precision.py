@@ -257,6 +257,95 @@ def test_figures_per_year_and_a_bare_any_are_no_habit(sentence: str) -> None:
     assert not fires("habitual", sentence)
 
 
+# The first or only one someone has seen or met: a superlative of their own experience.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "一位代理商说，这是他见过的第一台能自己爬楼梯的扫地机。",
+        "她是我遇到过的“唯一一个”能背出全部零件编号的销售。",
+        '投资人说，他碰到过的"第一个"难题是团队。',
+    ],
+)
+def test_the_first_one_has_ever_seen_is_a_superlative_no_first(sentence: str) -> None:
+    found = named_features(sentence)
+    assert "superlative" in found and "first_or_only" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这是国内第一台能自己爬楼梯的扫地机。",
+        "公司是全省唯一一家拿到这类牌照的企业。",
+        "他收到过的第一笔订单来自宁波的一家工厂。",  # what was received: a record
+    ],
+)
+def test_a_first_of_record_is_still_a_first(sentence: str) -> None:
+    assert fires("first_or_only", sentence)
+
+
+# What someone wore or stared at sets a scene: narrative, as 走进, 窗外 and 桌上 are.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "他穿着一件褪色的工装外套，站在仓库门口。",
+        "发布会上，她身着一套白色西装走上台。",
+        "整个团队盯着屏幕上的曲线，谁也没有说话。",
+    ],
+)
+def test_what_someone_wore_or_stared_at_is_narrative(sentence: str) -> None:
+    assert fires("narrative", sentence)
+    assert "narrative" in score_text(sentence)[1]
+
+
+# belief: someone's view (认为, 担心, 比作), weighed on the Chinese dev articles, where it fires on
+# few check-worthy sentences: a view with nothing measured in it falls short, a figure that the
+# view carries still passes.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "华衡证券分析师周屹认为，星河电池在储能领域的技术积累有一定优势。",
+        "不少投资人担心，公司的客户过于集中于电网系统。",
+    ],
+)
+def test_a_view_with_nothing_to_check_is_not_offered(sentence: str) -> None:
+    assert fires("belief", sentence)
+    assert offered(sentence) == []
+
+
+def test_a_figure_inside_a_view_is_still_offered() -> None:
+    sentence = "分析师王澄认为，星河电池2023年的海外营收达到了12亿元。"
+    assert fires("belief", sentence)
+    assert offered(sentence) == [sentence]
+
+
+# attribution: 据 is "according to" (据报道, 据悉), not the 据 of 数据, 证据 or 占据; data that show
+# something are a source.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "团队把实验数据又核对了一遍。",
+        "目前还没有证据说明电池存在缺陷。",
+        "这款产品一度占据了半壁江山。",
+        "报销时要附上全部单据和收据。",
+    ],
+)
+def test_data_and_evidence_are_no_attribution(sentence: str) -> None:
+    assert not fires("attribution", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "据报道，这家工厂已经恢复生产。",
+        "据悉，公司将在下月发布新品。",
+        "行业协会的数据显示，去年国内共售出120万台。",
+        "统计数据表明，六成用户每天使用一次以上。",
+    ],
+)
+def test_according_to_and_data_that_show_are_attribution(sentence: str) -> None:
+    assert fires("attribution", sentence)
+
+
 def test_english_is_scored_as_it_was() -> None:
     # The new features read Chinese only.
     for sentence in (

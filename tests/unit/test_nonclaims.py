@@ -1,6 +1,6 @@
-"""Adverts, bylines, boilerplate and opinions in one's own voice are no claim, whatever figures
-they hold (see `checkworthy.nonclaims` and `features.own_opinion`); sentences that only mention
-advertising, a reporter or a copyright stay candidates."""
+"""Adverts, bylines, boilerplate, section headings and opinions in one's own voice are no
+claim, whatever figures they hold (see `checkworthy.nonclaims` and `features.own_opinion`);
+sentences that only mention advertising, a reporter or a copyright stay candidates."""
 
 from __future__ import annotations
 
@@ -80,6 +80,14 @@ FACT_EN = "Xinghe shipped 12 GWh of storage in 2023, up 60% from a year earlier.
         ("Copyright 2024 Xinghe Media Group.", "boilerplate"),
         ("All rights reserved.", "boilerplate"),
         ("A version of this article first appeared in 2023 on The Conversation.", "boilerplate"),
+        # section headings: a number and a title without a figure, a line of their own
+        ("一、从零开始的工厂", "heading"),
+        ("（二）对手", "heading"),
+        ("第三章 回到家乡", "heading"),
+        ("03 一个慢的人", "heading"),
+        ("1. 起步", "heading"),
+        ("五、R2的失败与R3的翻身", "heading"),  # a name's digits are no figure
+        ("六、换电是解药吗？", "heading"),
         # opinions in the writer's own voice, with nothing to check
         ("我们认为，星河电池是中国最具创新力的电池企业。", "opinion"),
         ("笔者认为，这是行业最激动人心的时刻。", "opinion"),
@@ -163,6 +171,29 @@ def test_a_report_that_mentions_them_stays_a_claim(sentence: str) -> None:
     assert reason_of(text, sentence) is None
     assert any(sentence.startswith(c.text) or c.text in sentence for c in find_candidates(text))
     assert not score_text(sentence)[1][0].startswith(NOT_A_CLAIM)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "三、从300万到16亿",  # a heading that states a figure
+        "四、停产的38天",
+        "2. 公司成立于2015年，总部在杭州。",  # a list item that is a sentence
+        "10 亿元的订单来自海外客户",  # a figure, not a section number
+        "一、二线城市的门店普遍亏损",  # first- and second-tier cities
+    ],
+)
+def test_a_line_that_only_looks_like_a_heading_stays_a_claim(line: str) -> None:
+    text = f"{FACT_ZH}\n\n{line}\n"
+    assert reason_of(text, line) is None
+    assert not score_text(line)[1][0].startswith(NOT_A_CLAIM)
+
+
+def test_a_section_number_that_opens_prose_is_no_heading() -> None:
+    # more follows on its line: the number and title open a paragraph of prose
+    line = "一、从零开始？公司2023年的营收达到120亿元。"
+    text = f"{FACT_ZH}\n\n{line}\n"
+    assert reason_of(text, "一、从零开始？") is None
 
 
 def test_a_credit_that_runs_into_prose_is_not_ruled_out() -> None:
@@ -252,6 +283,9 @@ def _linear(make: Callable[[int], str]) -> bool:
         lambda n: "\n\n".join("广告：今年销量增长了百分之五。" for _ in range(8 * n)),
         # a disclaimer word, then a run of spaces before what is no end nor caution
         lambda n: "投资有风险" + " " * n + "x，去年亏损50%。",
+        # many section headings, and a run of spaces before a section number that opens prose
+        lambda n: "\n".join("一、起步" for _ in range(8 * n)),
+        lambda n: FACT_ZH + "\n" + " " * n + "1. 公司成立于2015年，总部在杭州。",
     ],
 )
 def test_hostile_shapes_are_read_in_linear_time(make: Callable[[int], str]) -> None:

@@ -22,6 +22,8 @@ listed only at --min-score 0, and none of its clauses is looked at).
   fields.
 - boilerplate: copyright, reprint and disclaimer lines (版权所有, 本文首发于……, 转载请注明出处,
   不构成投资建议, All rights reserved, first appeared in) and end marks ((完), -END-).
+- heading: a section number and a title without a figure, a line of their own (一、从零开始的
+  工厂, （二）对手, 03 一个慢的人): the sentences under it state what it names.
 
 Opinions in the writer's own voice with nothing to check are the other kind of non-claim (see
 `features.own_opinion`): that test needs the unit's features, these only its text.
@@ -31,7 +33,8 @@ over the whole text for literal trigger words (`_TRIGGERS`: a regex of literals 
 first character, which the regex engine skips through in C; a few lower-case English phrases
 are looked for one by one); then only the sentences (or lines, for advert markers) where a
 trigger falls are read with the patterns. So every pattern below holds a trigger word, in the
-case written (tests/unit/test_nonclaims.py reads a sentence of each kind).
+case written (tests/unit/test_nonclaims.py reads a sentence of each kind). Headings, which hold
+no word of their own, are found by their number at a line's start (`_SECTION_START`).
 """
 
 from __future__ import annotations
@@ -293,6 +296,61 @@ _END_MARK = re.compile(
     r"[-—–_=*~#·• \t]*+"
 )
 
+# Section headings: a section number and a short title, a line of their own (一、从零开始的工厂,
+# （二）对手, 第三章 回到家乡, 03 一个慢的人, 1. 起步). The title names what the section is about;
+# the sentences under it state it. A title that holds a figure (三、从300万到16亿, 四、停摆的47天)
+# states one itself, and is left to the model; so is one with a comma or a full stop (a list
+# item that is a sentence: 1. 公司成立于2015年。), and a figure that is read as a number (10
+# 亿元, 1.5倍: a digit or a unit after the "number").
+_ZH_ORDINALS = "一二三四五六七八九十"
+_SECTION_NUMBER = (
+    # Not 一、二线城市 (first- and second-tier cities): a list of ordinals.
+    f"(?:[{_ZH_ORDINALS}]{{1,3}}[、.．](?![{_ZH_ORDINALS}]线)"
+    f"|[（(](?:[0-9]{{1,2}}|[{_ZH_ORDINALS}]{{1,3}})[)）]"
+    f"|第[{_ZH_ORDINALS}0-9]{{1,3}}(?:章|节|部分|篇)[:：]?"
+    rf"|[0-9]{{1,2}}(?:[.．、)）]|(?={_SPACE})))"
+)
+_SECTION_START = re.compile(f"^{_SPACE}*+(?={_SECTION_NUMBER})", re.M)
+_SECTION_HEADING = re.compile(
+    f"{_SECTION_NUMBER}{_SPACE}*+"
+    f"(?P<title>(?![0-9万亿千百%％年月日号个倍])[^，,。；;！!…\n]{{1,24}}?)[?？]?"
+)
+# A digit that is a figure: not one of a name's (M2, A100).
+_FIGURE = re.compile(r"(?<![A-Za-z0-9])[0-9]")
+_HAS_CJK = re.compile(f"[{_CJK}]")
+
+
+def section_heading(s: str) -> str | None:
+    """Why the line `s` is no claim, if it is a section heading (`reason`)."""
+    s = s.strip()
+    m = _SECTION_HEADING.fullmatch(s)
+    if m is None:
+        return None
+    title = m.group("title")
+    if _FIGURE.search(title) is not None or _HAS_CJK.search(title) is None:
+        return None
+    return reason("heading", s)
+
+
+def _headings(text: str, sentences: Sequence[Segment], starts: Sequence[int]) -> dict[int, str]:
+    """The sentences of `text` that are section headings, by index, with the reason: each must
+    start its line and end it."""
+    found: dict[int, str] = {}
+    for m in _SECTION_START.finditer(text):
+        at = m.end()
+        i = bisect_right(starts, at) - 1
+        if i < 0 or sentences[i].start != at:
+            continue
+        end = sentences[i].end
+        line_end = text.find("\n", end)
+        if text[end : len(text) if line_end < 0 else line_end].strip():
+            continue  # more follows on the line: the number opens prose
+        why = section_heading(text[at:end])
+        if why is not None:
+            found[i] = why
+    return found
+
+
 # The trigger words, in the case written: each pattern above holds one.
 _TRIGGER_WORDS = tuple(
     [
@@ -369,7 +427,8 @@ NONE = NotClaims((), ())
 
 
 def not_claims(text: str, sentences: Sequence[Segment]) -> NotClaims:
-    """The adverts, bylines and boilerplate of `text`, split into `sentences`."""
+    """The adverts, bylines, boilerplate and section headings of `text`, split into
+    `sentences`."""
     found: dict[int, str] = {}  # sentence index -> reason
     starts = [s.start for s in sentences]
     looked: set[int] = set()
@@ -396,6 +455,8 @@ def not_claims(text: str, sentences: Sequence[Segment]) -> NotClaims:
         why = _sentence_reason(text[sentences[i].start : sentences[i].end])
         if why is not None:
             found[i] = why
+    for i, why in _headings(text, sentences, starts).items():
+        found.setdefault(i, why)
     stretches = [(sentences[i].start, sentences[i].end, why) for i, why in found.items()]
     stretches += adverts
     if not stretches:

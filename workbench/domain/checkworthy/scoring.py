@@ -34,7 +34,7 @@ from workbench.domain.checkworthy.features import (
     own_opinion,
     read_unit,
 )
-from workbench.domain.checkworthy.nonclaims import sentence_reason
+from workbench.domain.checkworthy.nonclaims import section_heading, sentence_reason
 from workbench.domain.checkworthy.scan import OWN
 
 # A sentence's context in a transcript: the context features that fire on it, with their weights.
@@ -55,7 +55,8 @@ def score_text(
     (start, end, attributed) with offsets into `s`.
     """
     body, lead = body_of(s)
-    why = sentence_reason(body)
+    # A section heading is read with its number, which `body_of` takes off as a list marker.
+    why = sentence_reason(body) or section_heading(s)
     if why is not None:
         return 0.0, (why,), "fact"
     scored = Scored.of(read_unit(body, names, quotes, lead))

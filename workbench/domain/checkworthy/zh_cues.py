@@ -47,6 +47,18 @@ _OWN_VIEW = frozenset(
 # Wishes (see `WISH`), but not the nouns 希望工程 and 看到了希望.
 WISH_CUES = ("希望(?!工程)(?<!看到了希望)(?<!看到希望)", "但愿")
 
+# The first or only one someone has seen or met (他见过的第一台, 她遇到过的"唯一一个"): a
+# superlative of their own experience, which no record holds.
+# (Not 收到过的第一笔订单, 得到过的: what was received can be a record.)
+_MET = ("见过的", "遇到过的", "碰到过的")
+PERSONAL_BEST = tuple(f'{met}(?=["“]?(?:第一|唯一))' for met in _MET)
+
+
+def _not_met(word: str) -> str:
+    """Lookbehinds: `word` (just matched) is not the first or only one someone met."""
+    return "".join(f"(?<!{met}{q}{word})" for met in _MET for q in ("", '"', "“"))
+
+
 ZH_CUES: dict[str, tuple[str, ...]] = {
     "fraction": ("一半", "过半", "半数"),
     "multiplier": ("翻番", "翻倍"),
@@ -73,8 +85,9 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "首位",
         "首创",
         "首发",
-        "第一(?!性|次|天|时间|步|眼|手)",
-        "唯一",
+        # Not the first or only one someone has seen or met (`PERSONAL_BEST`).
+        "第一(?!性|次|天|时间|步|眼|手)" + _not_met("第一"),
+        "唯一" + _not_met("唯一"),
         "率先",
         "独家",
         "史上",
@@ -83,7 +96,13 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "仅有",
         "除了(?=[^。]{1,30}?(?:没有|无人|都不))",
     ),
-    "superlative": ("最(?!终|初|后|近|早期|好是|多只)(?=[\u4e00-\u9fff])",),
+    # (最 after 见过的, 做过的 is someone's own experience, and so is the first or only one
+    # they have seen or met: 他见过的第一台, 遇到过的唯一一个. No record lists what one person has
+    # seen; these are superlatives, not firsts.)
+    "superlative": (
+        "最(?!终|初|后|近|早期|好是|多只)(?=[\u4e00-\u9fff])",
+        *PERSONAL_BEST,
+    ),
     "ranking": (
         "前(?=[一二三四五六七八九十0-9]+(?:名|位|强|大))",
         "第(?=[二三四五六七八九十0-9]+(?:名|位|大|强))",
@@ -112,7 +131,10 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "说道",
         "说过",
         '说(?=[:：,，"“])',
-        "据(?!说)",
+        # Not the 据 of 数据, 证据, 占据, 单据, 票据, 收据, 凭据, 字据, 割据 (data, evidence,
+        # to hold...); but data that show something are a source (……的数据显示, 统计数据表明).
+        "据(?!说)(?<![数证占单票收凭字割]据)",
+        "数据(?=显示|表明)",
         "根据",
         "援引",
         "报道",
@@ -249,6 +271,10 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "清晨",
         "深夜",
         "傍晚",
+        # What someone wore and what they stared at: a scene set, not a record.
+        "穿着",
+        "身着",
+        "盯着",
     ),
     # A habit or a rule, told as what someone always does ("每逢卫星发射，他都会……", "每一个新模型
     # 上线之前，他都要……", "公司的任何会议都不能超过45分钟"): a trait of a person or a firm, not
