@@ -1,0 +1,55 @@
+"""Round 26 of "checked before?": the noun a Chinese figure counts before a past act (电脑出货量,
+not 出货), the period a rate is given per (a year, 每月) and what a sum is spent on (marketing,
+用于研发), each compared across two claims that share a figure, with its reason in `explain`.
+Invented sentences."""
+
+from __future__ import annotations
+
+from workbench.domain.similarity import claim_terms, explain, weigh
+from workbench.domain.similarity.measures import zh_objects
+
+
+def _disagree(one: str, other: str) -> list[str]:
+    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
+    return [what for what, *_ in explain(a, b).disagree]
+
+
+def _reasons(one: str, other: str) -> str:
+    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
+    return "; ".join(explain(a, b).reasons())
+
+
+# ---- the noun before a past act is what a Chinese figure counts -------------------------------
+
+
+def test_the_noun_before_a_past_act() -> None:
+    assert list(zh_objects("岚峰科技2024年笔记本电脑出货量为2600万台。")) == ["=obj:电脑"]
+    assert list(zh_objects("岚峰汽车去年新能源客车交付3200辆。")) == ["=obj:客车"]
+    # (with 的 between the noun and the act)
+    assert list(zh_objects("岚峰科技笔记本电脑的出货量为2600万台。")) == ["=obj:电脑"]
+    # an act with no noun before it is kept (a claim that gives the act again shares it)
+    assert list(zh_objects("岚峰科技去年出货2600万台。")) == ["=obj:出货"]
+    # the noun after the figure, and the one between the act and the figure, as before
+    assert list(zh_objects("岚峰科技共出货2600万台平板电脑。")) == ["=obj:平板电"]
+    assert list(zh_objects("岚峰科技共出货平板电脑2600万台。")) == ["=obj:电脑"]
+
+
+def test_two_things_shipped_in_the_same_number() -> None:
+    assert "things counted" in _disagree(
+        "岚峰科技2024年笔记本电脑出货量为2600万台。",
+        "2024年，岚峰科技共出货智能手表两千六百万台。",
+    )
+    assert "things counted: 电脑 / 手表" in _reasons(
+        "岚峰科技2024年笔记本电脑出货量为2600万台。",
+        "2024年，岚峰科技共出货智能手表两千六百万台。",
+    )
+
+
+def test_the_same_thing_shipped_in_other_words() -> None:
+    assert "things counted" not in _disagree(
+        "岚峰科技2024年笔记本电脑出货量为2600万台。",
+        "2024年，岚峰科技共出货笔记本电脑两千六百万台。",
+    )
+    assert "things counted" not in _disagree(
+        "岚峰汽车去年新能源客车交付3200辆。", "岚峰汽车去年交付了三千二百辆新能源客车。"
+    )
