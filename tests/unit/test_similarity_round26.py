@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from workbench.domain.similarity import claim_terms, explain, weigh
 from workbench.domain.similarity.measures import zh_objects
+from workbench.domain.similarity.rates import rates
 
 
 def _disagree(one: str, other: str) -> list[str]:
@@ -52,4 +53,49 @@ def test_the_same_thing_shipped_in_other_words() -> None:
     )
     assert "things counted" not in _disagree(
         "岚峰汽车去年新能源客车交付3200辆。", "岚峰汽车去年交付了三千二百辆新能源客车。"
+    )
+
+
+# ---- the period a rate is given per --------------------------------------------------------
+
+
+def test_the_period_of_a_rate() -> None:
+    assert rates("pays 450 pounds a month to each carer") == ["=per:month"]
+    assert rates("charges £9,250 per year") == ["=per:year"]
+    assert rates("an annual grant of 3,000 euros") == ["=per:year"]
+    assert rates("每名学生每月补贴三百元") == ["=per:month"]
+    assert rates("月租金为4500元/月") == ["=per:month"]
+    # a year that dates a figure gives no rate
+    assert rates("up 4% on a year earlier") == []
+    assert rates("it opened in a year") == []
+
+
+def test_a_figure_a_year_against_the_same_figure_a_month() -> None:
+    assert "rates" in _disagree(
+        "Corvell Council pays carers a grant of 450 pounds a year.",
+        "Corvell Council gives each carer £450 a month.",
+    )
+    assert "other rates: per year / per month" in _reasons(
+        "Corvell Council pays carers a grant of 450 pounds a year.",
+        "Corvell Council gives each carer £450 a month.",
+    )
+    assert "rates" in _disagree(
+        "从2026年起，鹭汀市每名新生儿每年可领取八百元育儿补贴。",
+        "From 2026 Luting pays a childcare grant of 800 yuan a month for each newborn.",
+    )
+
+
+def test_the_same_rate_in_other_words() -> None:
+    assert "rates" not in _disagree(
+        "Corvell Council pays carers a grant of 450 pounds a year.",
+        "Carers receive an annual £450 grant from Corvell Council.",
+    )
+    # the same sum a month and a year, against the year's: no other rate
+    assert "rates" not in _disagree(
+        "Corvell Council pays carers £50 a month, or £600 a year.",
+        "Corvell Council pays carers £600 annually.",
+    )
+    # no figure shared: a month's sum and a year's may be one sum
+    assert "rates" not in _disagree(
+        "Corvell Council pays carers £50 a month.", "Corvell Council pays carers £600 a year."
     )

@@ -66,6 +66,7 @@ from workbench.domain.similarity.naming import (
 )
 from workbench.domain.similarity.polarity import FUTURE, NEGATED, future, negated, stances
 from workbench.domain.similarity.positions import days, ranks, scales, without_days
+from workbench.domain.similarity.rates import rates
 from workbench.domain.similarity.results import (
     en_payments,
     en_results,
@@ -288,6 +289,7 @@ def _terms(text: str, *, averages: bool) -> list[str]:
     out += parts(plain)
     out += products(s)
     out += countries(s)
+    out += rates(s)
     if CJK_RUN.search(s):
         out += zh_objects(s)
     found_days = days(s)

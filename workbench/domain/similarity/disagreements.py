@@ -121,6 +121,13 @@ OBJECTS = "things counted"
 OBJECT_SHARE = MEASURE_SHARE
 
 
+# Each claim gives a figure they share per another period, and no period of one is the other's
+# (600 yuan a year for each child, 每月六百元; 18 million a month, eighteen million annually): one
+# is twelve times the other, as two periods of a year are two things (see `rates`). Only with a
+# shared figure: "£600 a month" and "£7,200 a year" may be one sum.
+RATES = "rates"
+
+
 def _object_found(term: str, other: Mapping[str, float]) -> bool:
     # the noun counted, a character pair of it or the concept of a part of it (发行, 门诊), anywhere
     # in the other claim
@@ -615,6 +622,11 @@ def disagreements(
         yours = sorted(t for t in kb.objects if not _object_found(t, a))
         if len(mine) == len(ka.objects) and len(yours) == len(kb.objects) and _apart(mine, yours):
             yield OBJECTS, OBJECT_SHARE, (mine, yours)
+    if ka.rates and kb.rates and _shared_figure(a, b):
+        # a figure a year against the same figure a month (see `RATES`)
+        mine, yours = _unshared(ka.rates, a, kb.rates, b)
+        if len(mine) == len(ka.rates) and len(yours) == len(kb.rates):
+            yield RATES, PERIOD_SHARE, (mine, yours)
     if ka.products and kb.products:
         # fridges and air conditioners, rice and wheat (see `concepts.products`)
         mine, yours = _unshared(ka.products, a, kb.products, b)
