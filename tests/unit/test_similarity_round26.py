@@ -8,6 +8,7 @@ from __future__ import annotations
 from workbench.domain.similarity import claim_terms, explain, weigh
 from workbench.domain.similarity.measures import zh_objects
 from workbench.domain.similarity.rates import rates
+from workbench.domain.similarity.spending import en_spending, zh_spending
 
 
 def _disagree(one: str, other: str) -> list[str]:
@@ -98,4 +99,51 @@ def test_the_same_rate_in_other_words() -> None:
     # no figure shared: a month's sum and a year's may be one sum
     assert "rates" not in _disagree(
         "Corvell Council pays carers £50 a month.", "Corvell Council pays carers £600 a year."
+    )
+
+
+# ---- what a sum is spent on ----------------------------------------------------------------
+
+
+def test_what_a_sum_is_spent_on() -> None:
+    assert en_spending("Harlow County spent £96 million on school transport in 2024.") == [
+        "=for:school",
+        "=for:transport",
+    ]
+    # before "cost" and "spending", names and owners left out
+    assert en_spending("Mending Harlow's bridges cost the county £96m.") == [
+        "=for:bridg",
+        "=for:mend",
+    ]
+    # a word the concept table knows is kept as its concept
+    assert en_spending("Kelso spent $30 million on marketing.") == ["=for:~sellingexpense"]
+    # a sum per head is spent on no thing
+    assert en_spending("The district spends $9,800 on each pupil.") == []
+    assert zh_spending("岚川市2024年公共交通支出为12.5亿元。") == ["=for:交通"]
+    assert zh_spending("岚川科技投入3亿元用于研发。") == ["=for:研发"]
+    assert zh_spending("岚川市在养老服务方面共花费十二亿元。") == ["=for:养老服务"]
+
+
+def test_a_sum_spent_on_two_things() -> None:
+    assert "things spent on" in _disagree(
+        "Harlow County spent £96 million on school transport in 2024.",
+        "Mending Harlow's bridges cost the county £96m in 2024.",
+    )
+    assert "other things spent on: 交通 / 养老服务" in _reasons(
+        "岚川市2024年公共交通支出为12.5亿元。", "2024年，岚川市在养老服务方面共花费十二亿五千万元。"
+    )
+
+
+def test_a_sum_spent_on_one_thing_in_other_words() -> None:
+    assert "things spent on" not in _disagree(
+        "Harlow County spent £96 million on school transport in 2024.",
+        "School transport cost Harlow County ninety-six million pounds in 2024.",
+    )
+    assert "things spent on" not in _disagree(
+        "岚川科技2024年研发费用为3亿元。", "2024年岚川科技投入三亿元用于研发。"
+    )
+    # across scripts the things are not compared (the concept table knows few of them)
+    assert "things spent on" not in _disagree(
+        "Lanchuan spent 1.25 billion yuan on public transport in 2024.",
+        "岚川市2024年养老支出为12.5亿元。",
     )

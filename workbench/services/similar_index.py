@@ -119,7 +119,8 @@ COMMON_FLOOR = 1000
 # verbs and words of kind before a body are no name: 送往医院, 现代农业).
 # Version 36: round 26 (the noun before a past act between it and a Chinese figure is what the
 # figure counts: 平板电脑出货量为4100万台 as =obj:电脑, not 出货; the period a rate is given per
-# as =per:, a year, 每月: see `similarity.rates`).
+# as =per:, a year, 每月: see `similarity.rates`; what a sum is spent on as =for:, social care,
+# 教育: see `similarity.spending`).
 TERMS_VERSION = 36
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves

@@ -49,7 +49,8 @@ bag of terms:
   an order (`=pays:canglu`, `=paid:yunlu`), and a body under its owner's own name
   (澄岭汽车旗下澄岭新能源: `=sub:新能`);
 - what a price is per (每斤, per kg: `=label:per:jin`), the period a rate is given per (a year,
-  每月: `=per:year`, `=per:month`), and the figures an average is said of,
+  每月: `=per:year`, `=per:month`), what a sum is spent on (spent £2m on street lighting, 用于
+  研发: `=for:light`, `=for:street`, `=for:研发`), and the figures an average is said of,
   those of its clause (人均超过16万元: `=avg:#160000`, `=avg:≈160000`);
 - a part or relative of what a claim names (Ravensmoor University's library, 祁慕言的父亲:
   `=part:library`, `=part:father`);
@@ -102,7 +103,8 @@ gives a total over a span of years (2021年至2025年, in the five years to 2023
 the other one year, when one says what a project ran over its budget (超支) and the other what it
 cost, or what a party sued for (索赔) and the other what it was ordered to pay, when one gives a
 change on the year before (同比) and the other on the month before (环比, 比上月), when they
-give a figure they share per another period (a year, 每月), when one builds what the other
+give a figure they share per another period (a year, 每月) or spend it on things the other never
+names (social care, road upkeep; 卫生, 教育), when one builds what the other
 pulls down or closes, or, by less, when only one says what it counts was closed or pulled
 down, or gives as a percentage a figure the other gives as a count: the same figure about
 another subject is another claim (see `similarity`; `explain` lists the reasons of a score).
@@ -117,8 +119,8 @@ and of a claim), `weighting` (TF-IDF, cosine, subject), `kinds` (a claim's terms
 `scripts` (names across scripts), `shares` (fractions and ratios), `polarity` (a text
 that denies an act), `positions` (days of a month, places in a ranking), `trades` (who buys
 and who sells), `results` (who won a match, who pays whom), `rates` (the period a rate is
-given per), `disagreements` (the checks that keep near-misses apart) and `scoring`
-(`similarity`, `explain`). This module gives the names callers use.
+given per), `spending` (what a sum is spent on), `disagreements` (the checks that keep
+near-misses apart) and `scoring` (`similarity`, `explain`). This module gives the names callers use.
 """
 
 from __future__ import annotations

@@ -83,6 +83,7 @@ from workbench.domain.similarity.roles import (
     zh_subsidiary,
 )
 from workbench.domain.similarity.shares import shares
+from workbench.domain.similarity.spending import en_spending, zh_spending
 from workbench.domain.similarity.trades import en_trades, zh_trades
 from workbench.domain.similarity.words import CJK_RUN, STOP_WORDS, WORD, is_cjk, normal, stem
 
@@ -292,6 +293,9 @@ def _terms(text: str, *, averages: bool) -> list[str]:
     out += rates(s)
     if CJK_RUN.search(s):
         out += zh_objects(s)
+        out += zh_spending(s)
+    else:
+        out += en_spending(plain)
     found_days = days(s)
     if found_days:
         out += found_days

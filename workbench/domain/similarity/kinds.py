@@ -76,6 +76,10 @@ OBJECT = "=obj:"
 RATE = "=per:"
 
 
+# What a sum is spent on (=for:care, =for:卫生; see `spending`).
+SPENT_ON = "=for:"
+
+
 # How an English text spells a Chinese name (=py:青岚:qinglan; see `scripts.pinyin_ties`).
 PINYIN = "=py:"
 
@@ -143,6 +147,8 @@ class Kinds:
     objects: list[str] = field(default_factory=list)
     # the periods its figures are given per (=per:year; see `rates`)
     rates: list[str] = field(default_factory=list)
+    # what its sums are spent on (=for:care; see `spending`)
+    spent_on: list[str] = field(default_factory=list)
 
 
 def kinds_of(vector: Mapping[str, float]) -> Kinds:
@@ -217,6 +223,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.objects.append(t)
             elif t.startswith(RATE):
                 kinds.rates.append(t)
+            elif t.startswith(SPENT_ON):
+                kinds.spent_on.append(t)
             elif t.startswith(("=span:", PINYIN)):
                 pass  # (read from the vector: a span of years, a name's pinyin)
             else:

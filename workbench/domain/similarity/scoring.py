@@ -183,6 +183,8 @@ def _shown(term: str) -> str:
             return f"{rest} {_ROLES[kind]}"
         if kind == "per":  # the period of a rate: "per year"
             return f"per {rest}"
+        if kind == "for":  # what a sum is spent on: a word, or a concept ("sellingexpense")
+            return rest.lstrip("~")
         if kind == "period" and rest[0] == "e":  # the end of a month: "end of m12"
             return f"end of m{rest[1:]}"
         return rest.replace(":", " ")
