@@ -48,7 +48,9 @@ bag of terms:
   `=buys:lorimer`, `=sells:白桦`), who won a match (负于赤隼: `=wins:赤隼`), who pays whom under
   an order (`=pays:canglu`, `=paid:yunlu`), and a body under its owner's own name
   (澄岭汽车旗下澄岭新能源: `=sub:新能`);
-- what a price is per (每斤, per kg: `=label:per:jin`), and the figures an average is said of,
+- what a price is per (每斤, per kg: `=label:per:jin`), the period a rate is given per (a year,
+  每月: `=per:year`, `=per:month`), what a sum is spent on (spent £2m on street lighting, 用于
+  研发: `=for:light`, `=for:street`, `=for:研发`), and the figures an average is said of,
   those of its clause (人均超过16万元: `=avg:#160000`, `=avg:≈160000`);
 - a part or relative of what a claim names (Ravensmoor University's library, 祁慕言的父亲:
   `=part:library`, `=part:father`);
@@ -100,11 +102,12 @@ the other way on a scale (from class IV to class II, 由二类下降至四类: `
 gives a total over a span of years (2021年至2025年, in the five years to 2023: `=span:years`) and
 the other one year, when one says what a project ran over its budget (超支) and the other what it
 cost, or what a party sued for (索赔) and the other what it was ordered to pay, when one gives a
-change on the year before (同比) and the other on the month before (环比, 比上月), when one
-builds what the other pulls down or closes, or, by less, when only
-one says what it counts was closed or pulled down, or gives as a percentage a figure the
-other gives as a count: the same figure about another subject is another claim (see
-`similarity`; `explain` lists the reasons of a score).
+change on the year before (同比) and the other on the month before (环比, 比上月), when they
+give a figure they share per another period (a year, 每月) or spend it on things the other never
+names (social care, road upkeep; 卫生, 教育), when one builds what the other
+pulls down or closes, or, by less, when only one says what it counts was closed or pulled
+down, or gives as a percentage a figure the other gives as a count: the same figure about
+another subject is another claim (see `similarity`; `explain` lists the reasons of a score).
 
 Pure functions: the index that keeps these bags for a database lives in the services.
 
@@ -115,9 +118,9 @@ counts), `labels` (labels, periods, kinds of body, Chinese places), `bag` (the t
 and of a claim), `weighting` (TF-IDF, cosine, subject), `kinds` (a claim's terms by kind),
 `scripts` (names across scripts), `shares` (fractions and ratios), `polarity` (a text
 that denies an act), `positions` (days of a month, places in a ranking), `trades` (who buys
-and who sells), `results` (who won a match, who pays whom), `disagreements` (the checks that
-keep near-misses apart) and `scoring` (`similarity`, `explain`). This module gives the names
-callers use.
+and who sells), `results` (who won a match, who pays whom), `rates` (the period a rate is
+given per), `spending` (what a sum is spent on), `disagreements` (the checks that keep
+near-misses apart) and `scoring` (`similarity`, `explain`). This module gives the names callers use.
 """
 
 from __future__ import annotations

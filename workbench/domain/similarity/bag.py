@@ -66,6 +66,7 @@ from workbench.domain.similarity.naming import (
 )
 from workbench.domain.similarity.polarity import FUTURE, NEGATED, future, negated, stances
 from workbench.domain.similarity.positions import days, ranks, scales, without_days
+from workbench.domain.similarity.rates import rates
 from workbench.domain.similarity.results import (
     en_payments,
     en_results,
@@ -82,6 +83,7 @@ from workbench.domain.similarity.roles import (
     zh_subsidiary,
 )
 from workbench.domain.similarity.shares import shares
+from workbench.domain.similarity.spending import en_spending, zh_spending
 from workbench.domain.similarity.trades import en_trades, zh_trades
 from workbench.domain.similarity.words import CJK_RUN, STOP_WORDS, WORD, is_cjk, normal, stem
 
@@ -288,8 +290,12 @@ def _terms(text: str, *, averages: bool) -> list[str]:
     out += parts(plain)
     out += products(s)
     out += countries(s)
+    out += rates(s)
     if CJK_RUN.search(s):
         out += zh_objects(s)
+        out += zh_spending(s)
+    else:
+        out += en_spending(plain)
     found_days = days(s)
     if found_days:
         out += found_days

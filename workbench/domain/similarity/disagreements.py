@@ -19,6 +19,7 @@ from workbench.domain.similarity.kinds import (
     LOSES,
     OBJECT,
     PLAN,
+    SPENT_ON,
     WINS,
     YOY,
     Kinds,
@@ -119,6 +120,30 @@ BASES = "bases of a change"
 # as two measures are (round 25, see `measures.zh_objects`).
 OBJECTS = "things counted"
 OBJECT_SHARE = MEASURE_SHARE
+
+
+# Each claim gives a figure they share per another period, and no period of one is the other's
+# (600 yuan a year for each child, 每月六百元; 18 million a month, eighteen million annually): one
+# is twelve times the other, as two periods of a year are two things (see `rates`). Only with a
+# shared figure: "£600 a month" and "£7,200 a year" may be one sum.
+RATES = "rates"
+
+
+# Each claim says a sum they share is spent on a thing the other never names ("spent £212
+# million on adult social care", "road upkeep cost the county £212 million"; 医疗卫生支出, 在教育
+# 方面共花费): two budgets' lines, two facts, as two measures are (see `spending`). Only within
+# one script: a thing named in English and one named in Chinese are compared by the concept
+# table alone, which knows few of them.
+SPENT = "things spent on"
+
+
+def _spent_found(term: str, other: Mapping[str, float]) -> bool:
+    # an English word (or its concept) anywhere in the other claim; a Chinese thing as a
+    # character pair of it or the concept of one, as a noun counted is
+    thing = term[len(SPENT_ON) :]
+    if thing.isascii():
+        return term in other or thing in other
+    return _object_found(OBJECT + thing, other)
 
 
 def _object_found(term: str, other: Mapping[str, float]) -> bool:
@@ -615,6 +640,18 @@ def disagreements(
         yours = sorted(t for t in kb.objects if not _object_found(t, a))
         if len(mine) == len(ka.objects) and len(yours) == len(kb.objects) and _apart(mine, yours):
             yield OBJECTS, OBJECT_SHARE, (mine, yours)
+    if ka.rates and kb.rates and _shared_figure(a, b):
+        # a figure a year against the same figure a month (see `RATES`)
+        mine, yours = _unshared(ka.rates, a, kb.rates, b)
+        if len(mine) == len(ka.rates) and len(yours) == len(kb.rates):
+            yield RATES, PERIOD_SHARE, (mine, yours)
+    if ka.spent_on and kb.spent_on and _shared_figure(a, b):
+        # social care against road upkeep, 卫生 against 教育 (see `SPENT`)
+        mine = sorted(t for t in ka.spent_on if not _spent_found(t, b))
+        yours = sorted(t for t in kb.spent_on if not _spent_found(t, a))
+        one_script = len({t[len(SPENT_ON) :].isascii() for t in (*mine, *yours)}) == 1
+        if mine == sorted(ka.spent_on) and yours == sorted(kb.spent_on) and one_script:
+            yield SPENT, MEASURE_SHARE, (mine, yours)
     if ka.products and kb.products:
         # fridges and air conditioners, rice and wheat (see `concepts.products`)
         mine, yours = _unshared(ka.products, a, kb.products, b)

@@ -72,6 +72,14 @@ CANCEL = "~cancel"
 OBJECT = "=obj:"
 
 
+# The period a rate is given per (=per:year, =per:month; see `rates`).
+RATE = "=per:"
+
+
+# What a sum is spent on (=for:care, =for:卫生; see `spending`).
+SPENT_ON = "=for:"
+
+
 # How an English text spells a Chinese name (=py:青岚:qinglan; see `scripts.pinyin_ties`).
 PINYIN = "=py:"
 
@@ -137,6 +145,10 @@ class Kinds:
     scales: list[str] = field(default_factory=list)
     # the nouns Chinese figures count (=obj:工厂; see `measures.zh_objects`)
     objects: list[str] = field(default_factory=list)
+    # the periods its figures are given per (=per:year; see `rates`)
+    rates: list[str] = field(default_factory=list)
+    # what its sums are spent on (=for:care; see `spending`)
+    spent_on: list[str] = field(default_factory=list)
 
 
 def kinds_of(vector: Mapping[str, float]) -> Kinds:
@@ -209,6 +221,10 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.scales.append(t)
             elif t.startswith(OBJECT):
                 kinds.objects.append(t)
+            elif t.startswith(RATE):
+                kinds.rates.append(t)
+            elif t.startswith(SPENT_ON):
+                kinds.spent_on.append(t)
             elif t.startswith(("=span:", PINYIN)):
                 pass  # (read from the vector: a span of years, a name's pinyin)
             else:

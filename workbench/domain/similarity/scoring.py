@@ -181,6 +181,10 @@ def _shown(term: str) -> str:
         kind, rest = term[1:].split(":", 1)
         if kind in _ROLES:  # a party's role in a deal or a match: "庐屿 sells", "赤隼 won"
             return f"{rest} {_ROLES[kind]}"
+        if kind == "per":  # the period of a rate: "per year"
+            return f"per {rest}"
+        if kind == "for":  # what a sum is spent on: a word, or a concept ("sellingexpense")
+            return rest.lstrip("~")
         if kind == "period" and rest[0] == "e":  # the end of a month: "end of m12"
             return f"end of m{rest[1:]}"
         return rest.replace(":", " ")

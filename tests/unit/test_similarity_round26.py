@@ -1,0 +1,149 @@
+"""Round 26 of "checked before?": the noun a Chinese figure counts before a past act (电脑出货量,
+not 出货), the period a rate is given per (a year, 每月) and what a sum is spent on (marketing,
+用于研发), each compared across two claims that share a figure, with its reason in `explain`.
+Invented sentences."""
+
+from __future__ import annotations
+
+from workbench.domain.similarity import claim_terms, explain, weigh
+from workbench.domain.similarity.measures import zh_objects
+from workbench.domain.similarity.rates import rates
+from workbench.domain.similarity.spending import en_spending, zh_spending
+
+
+def _disagree(one: str, other: str) -> list[str]:
+    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
+    return [what for what, *_ in explain(a, b).disagree]
+
+
+def _reasons(one: str, other: str) -> str:
+    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
+    return "; ".join(explain(a, b).reasons())
+
+
+# ---- the noun before a past act is what a Chinese figure counts -------------------------------
+
+
+def test_the_noun_before_a_past_act() -> None:
+    assert list(zh_objects("岚峰科技2024年笔记本电脑出货量为2600万台。")) == ["=obj:电脑"]
+    assert list(zh_objects("岚峰汽车去年新能源客车交付3200辆。")) == ["=obj:客车"]
+    # (with 的 between the noun and the act)
+    assert list(zh_objects("岚峰科技笔记本电脑的出货量为2600万台。")) == ["=obj:电脑"]
+    # an act with no noun before it is kept (a claim that gives the act again shares it)
+    assert list(zh_objects("岚峰科技去年出货2600万台。")) == ["=obj:出货"]
+    # the noun after the figure, and the one between the act and the figure, as before
+    assert list(zh_objects("岚峰科技共出货2600万台平板电脑。")) == ["=obj:平板电"]
+    assert list(zh_objects("岚峰科技共出货平板电脑2600万台。")) == ["=obj:电脑"]
+
+
+def test_two_things_shipped_in_the_same_number() -> None:
+    assert "things counted" in _disagree(
+        "岚峰科技2024年笔记本电脑出货量为2600万台。",
+        "2024年，岚峰科技共出货智能手表两千六百万台。",
+    )
+    assert "things counted: 电脑 / 手表" in _reasons(
+        "岚峰科技2024年笔记本电脑出货量为2600万台。",
+        "2024年，岚峰科技共出货智能手表两千六百万台。",
+    )
+
+
+def test_the_same_thing_shipped_in_other_words() -> None:
+    assert "things counted" not in _disagree(
+        "岚峰科技2024年笔记本电脑出货量为2600万台。",
+        "2024年，岚峰科技共出货笔记本电脑两千六百万台。",
+    )
+    assert "things counted" not in _disagree(
+        "岚峰汽车去年新能源客车交付3200辆。", "岚峰汽车去年交付了三千二百辆新能源客车。"
+    )
+
+
+# ---- the period a rate is given per --------------------------------------------------------
+
+
+def test_the_period_of_a_rate() -> None:
+    assert rates("pays 450 pounds a month to each carer") == ["=per:month"]
+    assert rates("charges £9,250 per year") == ["=per:year"]
+    assert rates("an annual grant of 3,000 euros") == ["=per:year"]
+    assert rates("每名学生每月补贴三百元") == ["=per:month"]
+    assert rates("月租金为4500元/月") == ["=per:month"]
+    # a year that dates a figure gives no rate
+    assert rates("up 4% on a year earlier") == []
+    assert rates("it opened in a year") == []
+
+
+def test_a_figure_a_year_against_the_same_figure_a_month() -> None:
+    assert "rates" in _disagree(
+        "Corvell Council pays carers a grant of 450 pounds a year.",
+        "Corvell Council gives each carer £450 a month.",
+    )
+    assert "other rates: per year / per month" in _reasons(
+        "Corvell Council pays carers a grant of 450 pounds a year.",
+        "Corvell Council gives each carer £450 a month.",
+    )
+    assert "rates" in _disagree(
+        "从2026年起，鹭汀市每名新生儿每年可领取八百元育儿补贴。",
+        "From 2026 Luting pays a childcare grant of 800 yuan a month for each newborn.",
+    )
+
+
+def test_the_same_rate_in_other_words() -> None:
+    assert "rates" not in _disagree(
+        "Corvell Council pays carers a grant of 450 pounds a year.",
+        "Carers receive an annual £450 grant from Corvell Council.",
+    )
+    # the same sum a month and a year, against the year's: no other rate
+    assert "rates" not in _disagree(
+        "Corvell Council pays carers £50 a month, or £600 a year.",
+        "Corvell Council pays carers £600 annually.",
+    )
+    # no figure shared: a month's sum and a year's may be one sum
+    assert "rates" not in _disagree(
+        "Corvell Council pays carers £50 a month.", "Corvell Council pays carers £600 a year."
+    )
+
+
+# ---- what a sum is spent on ----------------------------------------------------------------
+
+
+def test_what_a_sum_is_spent_on() -> None:
+    assert en_spending("Harlow County spent £96 million on school transport in 2024.") == [
+        "=for:school",
+        "=for:transport",
+    ]
+    # before "cost" and "spending", names and owners left out
+    assert en_spending("Mending Harlow's bridges cost the county £96m.") == [
+        "=for:bridg",
+        "=for:mend",
+    ]
+    # a word the concept table knows is kept as its concept
+    assert en_spending("Kelso spent $30 million on marketing.") == ["=for:~sellingexpense"]
+    # a sum per head is spent on no thing
+    assert en_spending("The district spends $9,800 on each pupil.") == []
+    assert zh_spending("岚川市2024年公共交通支出为12.5亿元。") == ["=for:交通"]
+    assert zh_spending("岚川科技投入3亿元用于研发。") == ["=for:研发"]
+    assert zh_spending("岚川市在养老服务方面共花费十二亿元。") == ["=for:养老服务"]
+
+
+def test_a_sum_spent_on_two_things() -> None:
+    assert "things spent on" in _disagree(
+        "Harlow County spent £96 million on school transport in 2024.",
+        "Mending Harlow's bridges cost the county £96m in 2024.",
+    )
+    assert "other things spent on: 交通 / 养老服务" in _reasons(
+        "岚川市2024年公共交通支出为12.5亿元。", "2024年，岚川市在养老服务方面共花费十二亿五千万元。"
+    )
+
+
+def test_a_sum_spent_on_one_thing_in_other_words() -> None:
+    assert "things spent on" not in _disagree(
+        "Harlow County spent £96 million on school transport in 2024.",
+        "School transport cost Harlow County ninety-six million pounds in 2024.",
+    )
+    assert "things spent on" not in _disagree(
+        "岚川科技2024年研发费用为3亿元。", "2024年岚川科技投入三亿元用于研发。"
+    )
+    # across scripts the things are not compared (the concept table knows few of them)
+    assert "things spent on" not in _disagree(
+        "Lanchuan spent 1.25 billion yuan on public transport in 2024.",
+        "岚川市2024年养老支出为12.5亿元。",
+    )

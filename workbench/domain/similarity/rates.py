@@ -1,0 +1,61 @@
+"""The period a rate is given per: "600 yuan a year for each child" and 每月可领取六百元 share the
+figure, the sum, the subsidy and the child, and are two facts, since one is twelve times the
+other. Each period a claim gives a figure per is kept as a term ("=per:year", "=per:month"),
+and two claims that share a figure but give it per another period disagree (see
+`disagreements.RATES`).
+
+Read: "a year", "per year", "each year", "every year", "annually", "yearly", "per annum" and
+the same for months, weeks and days; 每年, 每月, 每周, 每天, 每日, their averages (年均, 月均,
+日均) and a figure per a unit of time (600元/月). Not "a year earlier", "a year ago", "in a year",
+"for a year": those date a figure, they give no rate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.domain.similarity.kinds import RATE
+
+# (the Latin word, or the Chinese character, of each period)
+_EN_PERIOD = {"year": "year", "annum": "year", "month": "month", "week": "week", "day": "day"}
+_ZH_PERIOD = {"年": "year", "月": "month", "周": "week", "星期": "week", "天": "day", "日": "day"}
+
+# "a year" gives a rate unless a word before it says when or how long ("in a year", "for a
+# year", "more than a year", "once a year" is still a rate) or a word after it dates something
+# ("a year earlier", "a year ago", "a year on", "a year later").
+_EN_RATE = re.compile(
+    r"(?<!\bin )(?<!\bfor )(?<!\bwithin )(?<!\bafter )(?<!\bthan )(?<!\bover )(?<!\bhalf )"
+    r"(?<!\bup to )(?<!\bnearly )(?<!\babout )(?<!\balmost )"
+    r"\b(?:a|an|per|each|every)\s+(year|annum|month|week|day)\b"
+    r"(?!\s+(?:earlier|ago|before|later|after|on\b|since|old|long|into|from))"
+    r"|\b(?:annual(?:ly)?|yearly|per\s+annum|monthly|weekly|daily)\b"
+)
+_EN_ADJECTIVE = {
+    "annual": "year",
+    "annually": "year",
+    "yearly": "year",
+    "monthly": "month",
+    "weekly": "week",
+    "daily": "day",
+}
+# (每年, 每个月, 每一周, 每星期, 月均; a figure per a unit of time: 600元/月, 3次/周)
+_ZH_RATE = re.compile(r"每(?:一|个)?(年|月|周|星期|天|日)|(年|月|周|日)均|/(年|月|周|天|日)")
+
+
+def rates(s: str) -> list[str]:
+    """The "=per:" terms of `s` (normalised, lower-cased): each period a figure is given per,
+    once (see above)."""
+    found: set[str] = set()
+    if "a" in s or "e" in s:  # (most Chinese claims have no Latin letter)
+        for m in _EN_RATE.finditer(s):
+            word = m.group(1)
+            if word:
+                found.add(_EN_PERIOD[word])
+            else:
+                whole = m.group()
+                found.add("year" if whole.startswith("per") else _EN_ADJECTIVE[whole.split()[0]])
+    if "每" in s or "均" in s or "/" in s:
+        for m in _ZH_RATE.finditer(s):
+            period = next(g for g in m.groups() if g)
+            found.add(_ZH_PERIOD[period])
+    return sorted(RATE + p for p in found)
