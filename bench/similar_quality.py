@@ -125,6 +125,7 @@ HELD_OUT = (
     "fresh27",
     "fresh28",
     "fresh29",
+    "fresh30",
 )
 
 
