@@ -181,6 +181,14 @@ def test_a_report_that_mentions_them_stays_a_claim(sentence: str) -> None:
         "2. 公司成立于2015年，总部在杭州。",  # a list item that is a sentence
         "10 亿元的订单来自海外客户",  # a figure, not a section number
         "一、二线城市的门店普遍亏损",  # first- and second-tier cities
+        # a figure in Chinese numerals is a figure too
+        "四、停产的三十八天",
+        "（一）公司去年亏损三亿元",
+        "（二）营收下降两成",
+        "二、全市GDP增长百分之五",
+        # a count with a space before its measure word, not a section number
+        "12 家工厂去年停产",
+        "30 名员工被裁",
     ],
 )
 def test_a_line_that_only_looks_like_a_heading_stays_a_claim(line: str) -> None:

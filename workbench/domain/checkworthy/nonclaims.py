@@ -45,6 +45,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from workbench.domain.checkworthy.en_cues import CALENDAR
+from workbench.domain.checkworthy.scan import ZH_UNIT_AFTER, scan
 from workbench.domain.segment import Segment
 
 # How a reason reads among a candidate's reasons: `not a claim: advert "【推广】"`.
@@ -317,6 +318,12 @@ _SECTION_HEADING = re.compile(
 )
 # A digit that is a figure: not one of a name's (M2, A100).
 _FIGURE = re.compile(r"(?<![A-Za-z0-9])[0-9]")
+# A figure in Chinese numerals, as the scorer reads one (三亿元, 三十八天, 两成, 百分之五; not
+# 一个, 从零开始): the features `scan` gives it.
+_SPELLED_FIGURES = frozenset(("number", "money", "percentage", "fraction", "multiplier"))
+# A count whose measure word follows a space (12 家工厂, 30 名员工), not a section number and
+# its title.
+_COUNT = re.compile(f"[0-9]{{1,2}}{_SPACE}++(?:{ZH_UNIT_AFTER.pattern})")
 _HAS_CJK = re.compile(f"[{_CJK}]")
 
 
@@ -324,10 +331,12 @@ def section_heading(s: str) -> str | None:
     """Why the line `s` is no claim, if it is a section heading (`reason`)."""
     s = s.strip()
     m = _SECTION_HEADING.fullmatch(s)
-    if m is None:
+    if m is None or _COUNT.match(s):
         return None
     title = m.group("title")
     if _FIGURE.search(title) is not None or _HAS_CJK.search(title) is None:
+        return None
+    if not _SPELLED_FIGURES.isdisjoint(scan(title, where=False)):
         return None
     return reason("heading", s)
 
