@@ -5,6 +5,11 @@ Invented sentences."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
+from linear_time import linear
+
 from workbench.domain.similarity import claim_terms, explain, weigh
 from workbench.domain.similarity.measures import zh_objects
 from workbench.domain.similarity.rates import rates
@@ -147,3 +152,28 @@ def test_a_sum_spent_on_one_thing_in_other_words() -> None:
         "Lanchuan spent 1.25 billion yuan on public transport in 2024.",
         "岚川市2024年养老支出为12.5亿元。",
     )
+
+
+# ---- hostile input: each reading costs time linear in the text's length -------------------
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "cost " + "a" * n,  # one long word after a word of spending
+        lambda n: "spending " + "ab " * n,
+        lambda n: "a" + " " * n + "cost",
+        lambda n: "spent " + "1.1" * n + " on",
+    ],
+)
+def test_what_is_spent_on_is_read_in_linear_time(make: Callable[[int], str]) -> None:
+    assert linear(en_spending, make)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [lambda n: "用于" + "研" * n, lambda n: "在" * n, lambda n: "每" * n, lambda n: "a year " * n],
+)
+def test_rates_and_chinese_spending_are_read_in_linear_time(make: Callable[[int], str]) -> None:
+    assert linear(zh_spending, make)
+    assert linear(rates, make)

@@ -29,9 +29,11 @@ _EN_AFTER = re.compile(
     rf"|\b(?:allocated|allocates|earmarked|earmarks|set\s+aside)\b{_GAP}\b(?:for|to)\s+{_PHRASE}"
     rf"|\bcost\s+of\s+{_PHRASE}"
 )
-# (the words before "cost" or "spending", back to the start of the clause)
+# (the words before "cost" or "spending", back to the start of the clause; from a word's start
+# and each word taken whole, so a long run of letters is not tried from each of them)
 _EN_BEFORE = re.compile(
-    r"((?:[A-Za-z][A-Za-z&'-]*\s+){1,4})(?:costs?\b(?!\s+of\b)|spending\b|expenditure\b)"
+    r"(?<![A-Za-z&'-])((?:[A-Za-z][A-Za-z&'-]*+\s++){1,4})"
+    r"(?:costs?\b(?!\s+of\b)|spending\b|expenditure\b)"
 )
 # Words that say nothing of what is spent on: amounts, times, and the cost itself.
 _NOT_SPENT_ON = frozenset(
