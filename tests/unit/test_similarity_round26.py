@@ -177,3 +177,27 @@ def test_what_is_spent_on_is_read_in_linear_time(make: Callable[[int], str]) -> 
 def test_rates_and_chinese_spending_are_read_in_linear_time(make: Callable[[int], str]) -> None:
     assert linear(zh_spending, make)
     assert linear(rates, make)
+
+
+# ---- a verb before "spending" or "costs" says how the sum moved, not what it is spent on -------
+
+
+def test_a_verb_before_spending_is_no_thing_spent_on() -> None:
+    assert en_spending("The council increased spending by £5m in 2024.") == []
+    assert en_spending("The council raised spending by £5m in 2024.") == []
+    assert en_spending("Harwick slashed costs by £5m.") == []
+    assert en_spending("Harwick plans to boost spending by £5m.") == []
+    # the thing between the verb and the word of spending is still read
+    assert en_spending("The council increased road spending by £5m.") == ["=for:road"]
+    assert en_spending("Road upkeep cost the county £212 million.") == ["=for:road", "=for:upkeep"]
+    # (not a word ending in -eed: animal feed is a thing)
+    assert en_spending("Farm feed costs rose to £5m.") == ["=for:farm", "=for:feed"]
+
+
+def test_two_verbs_for_one_change_in_spending_are_one_claim() -> None:
+    for one, other in [
+        ("The council increased spending by £5m in 2024.", "The council raised spending by £5m in 2024."),
+        ("The council cut spending by £5m in 2024.", "The council slashed spending by £5m in 2024."),
+    ]:
+        assert "things spent on" not in _disagree(one, other)
+        assert "things spent on" not in _disagree(other, one)

@@ -50,6 +50,23 @@ _NOT_SPENT_ON = frozenset(
 # (a sum spent "on each pupil" is a rate per head: see `rates`)
 _PER_HEAD = frozenset(("each", "every", "per"))
 
+# Before "spending" or "costs", a verb says how the sum moved, not what it is spent on (the
+# council increased spending, raised, cut, slashed, plans to boost): reading back, it ends the
+# thing. A word of change (its concept up or down), a past form in -ed (not -eed: feed, seed),
+# or one of these.
+_CHANGES = frozenset(
+    split_words(
+        "boost boosts slash slashes trim trims hike hikes curb curbs freeze freezes halve halves "
+        "lift lifts double doubles higher lower soaring"
+    )
+)
+
+
+def _changes(low: str) -> bool:
+    if low in _CHANGES or CONCEPT_OF.get(low) in ("up", "down"):
+        return True
+    return len(low) > 4 and low.endswith("ed") and not low.endswith("eed") and low.isalpha()
+
 
 def _words(phrase: str, at_start: bool, backwards: bool) -> list[str]:
     """The plain words of a phrase of what is spent on, as terms: up to three, read from the
@@ -68,6 +85,8 @@ def _words(phrase: str, at_start: bool, backwards: bool) -> list[str]:
             if out:
                 break
             continue
+        if backwards and _changes(low):
+            break  # (a verb: see `_CHANGES`)
         if low.endswith("'s") or (word[0].isupper() and not first):
             continue  # a name, or its owner: the claim's subject, not what was spent on
         if low in _NOT_SPENT_ON:
