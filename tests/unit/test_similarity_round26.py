@@ -196,8 +196,49 @@ def test_a_verb_before_spending_is_no_thing_spent_on() -> None:
 
 def test_two_verbs_for_one_change_in_spending_are_one_claim() -> None:
     for one, other in [
-        ("The council increased spending by £5m in 2024.", "The council raised spending by £5m in 2024."),
-        ("The council cut spending by £5m in 2024.", "The council slashed spending by £5m in 2024."),
+        (
+            "The council increased spending by £5m in 2024.",
+            "The council raised spending by £5m in 2024.",
+        ),
+        (
+            "The council cut spending by £5m in 2024.",
+            "The council slashed spending by £5m in 2024.",
+        ),
     ]:
         assert "things spent on" not in _disagree(one, other)
         assert "things spent on" not in _disagree(other, one)
+
+
+# ---- what only looks like a rate: a hyphenated date, a paper's name, a day or year and 均 ------
+
+
+def test_what_only_looks_like_a_rate() -> None:
+    assert rates("exports rose 8% from a year-earlier level") == []
+    assert rates("sales were up 3% on a year-ago basis") == []
+    assert rates("a year-long strike") == []
+    assert rates("Tarvo sold 300,000 cars in March, China Daily reported") == []
+    assert rates("according to the Daily Mail, 40 jobs went") == []
+    assert rates("据每日经济新闻报道，岚峰汽车3月销量为30万辆") == []
+    assert rates("鹭岛市猪肉今日均价为每斤12元") == []
+    assert rates("两家公司今年均实现营收增长12%") == []
+    assert rates("3月均价为每吨4500元") == []
+    # still rates
+    assert rates("Daily sales hit 300,000") == ["=per:day"]
+    assert rates("近3年年均增长5%") == ["=per:year"]
+    assert rates("地铁日均客流达到300万人次") == ["=per:day"]
+    assert rates("pays 450 pounds a month") == ["=per:month"]
+
+
+def test_a_rewording_with_a_date_or_a_paper_is_not_another_rate() -> None:
+    for one, other in [
+        (
+            "Kelmouth's exports rose 8% to $3.2 billion in March from a year-earlier level.",
+            "Kelmouth's exports rose 8% to $3.2 billion in March, monthly customs data showed.",
+        ),
+        (
+            "据每日经济新闻报道，岚峰汽车3月销量为30万辆。",
+            "岚峰汽车3月月度销量达30万辆，每月销量创新高。",
+        ),
+    ]:
+        assert "rates" not in _disagree(one, other)
+        assert "rates" not in _disagree(other, one)

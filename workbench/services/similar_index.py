@@ -122,7 +122,8 @@ COMMON_FLOOR = 1000
 # as =per:, a year, 每月: see `similarity.rates`; what a sum is spent on as =for:, social care,
 # 教育: see `similarity.spending`).
 # Version 37: a review of round 26 (a verb before "spending" or "costs" is no thing spent on:
-# the council increased spending, cut costs).
+# the council increased spending, cut costs; no rate in "a year-earlier level", China Daily,
+# 每日经济新闻, 今日均价, 今年均).
 TERMS_VERSION = 37
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
