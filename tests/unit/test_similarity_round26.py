@@ -242,3 +242,15 @@ def test_a_rewording_with_a_date_or_a_paper_is_not_another_rate() -> None:
     ]:
         assert "rates" not in _disagree(one, other)
         assert "rates" not in _disagree(other, one)
+
+
+# ---- a word between the noun and the act (共, 累计, 已经) ---------------------------------------
+
+
+def test_the_noun_before_a_past_act_past_a_word_between() -> None:
+    assert list(zh_objects("墨溪电子平板电脑累计出货4100万台。")) == ["=obj:电脑"]
+    assert list(zh_objects("墨溪电子平板电脑共出货4100万台。")) == ["=obj:电脑"]
+    assert list(zh_objects("岚峰汽车燃油车已经交付3万辆。")) == ["=obj:油车"]
+    assert "things counted" in _disagree(
+        "墨溪电子平板电脑累计出货4100万台。", "墨溪电子手机累计出货4100万台。"
+    )
