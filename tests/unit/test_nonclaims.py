@@ -197,6 +197,17 @@ def test_a_line_that_only_looks_like_a_heading_stays_a_claim(line: str) -> None:
     assert not score_text(line)[1][0].startswith(NOT_A_CLAIM)
 
 
+def test_the_items_of_a_list_a_colon_opens_are_no_headings() -> None:
+    # a numbered list under a line that ends with a colon or 如下 states what it lists
+    for opener in ("华岭公司去年的表现如下", "华岭公司去年的表现：", "The year in brief:"):
+        text = f"{opener}\n1. 海外营收增长\n2. 国内门店关闭\n\n3. 员工人数减少\n"
+        for item in ("1. 海外营收增长", "2. 国内门店关闭", "3. 员工人数减少"):
+            assert reason_of(text, item) is None, (opener, item)
+    # headings after prose are still headings
+    text = f"{FACT_ZH}\n\n一、从零开始的工厂\n{FACT_ZH}\n\n二、对手\n{FACT_ZH}\n"
+    assert reason_of(text, "二、对手") == 'not a claim: heading "二、对手"'
+
+
 def test_a_section_number_that_opens_prose_is_no_heading() -> None:
     # more follows on its line: the number and title open a paragraph of prose
     line = "一、从零开始？公司2023年的营收达到120亿元。"

@@ -341,11 +341,27 @@ def section_heading(s: str) -> str | None:
     return reason("heading", s)
 
 
+# What ends the line before a list, not a section (华岭公司去年的表现如下, The year in brief:):
+# its items state what it lists.
+_LIST_OPENERS = (":", "：", "如下")
+
+
 def _headings(text: str, sentences: Sequence[Segment], starts: Sequence[int]) -> dict[int, str]:
     """The sentences of `text` that are section headings, by index, with the reason: each must
-    start its line and end it."""
+    start its line and end it, and not be an item of a list that a colon opens (nor follow
+    one: `_LIST_OPENERS`)."""
     found: dict[int, str] = {}
+    items: set[int] = set()  # the line starts of a list's numbered lines
     for m in _SECTION_START.finditer(text):
+        line = m.start()
+        before = line - 1  # the last character before the line, past blank lines
+        while before >= 0 and text[before].isspace():
+            before -= 1
+        if before >= 0 and (
+            text.endswith(_LIST_OPENERS, 0, before + 1) or text.rfind("\n", 0, before) + 1 in items
+        ):
+            items.add(line)
+            continue
         at = m.end()
         i = bisect_right(starts, at) - 1
         if i < 0 or sentences[i].start != at:
