@@ -254,3 +254,22 @@ def test_the_noun_before_a_past_act_past_a_word_between() -> None:
     assert "things counted" in _disagree(
         "墨溪电子平板电脑累计出货4100万台。", "墨溪电子手机累计出货4100万台。"
     )
+
+
+# ---- before 支出 or 投入: a word for a total, a spender or a stage is no thing -----------------
+
+
+def test_a_total_or_a_spender_before_zhichu_is_no_thing() -> None:
+    for text in (
+        "邺川市总支出为46亿元。",
+        "邺川市共支出46亿元。",
+        "居民人均支出为3000元。",
+        "邺川市各项支出共46亿元。",
+        "邺川市政府支出为46亿元。",
+        "邺川市全市支出达46亿元。",
+        "该项目总投入达3亿元。",
+        "该项目前期投入为3亿元。",
+    ):
+        assert zh_spending(text) == [], text
+    assert zh_spending("邺川市医疗卫生支出为46.8亿元。") == ["=for:卫生"]
+    assert "things spent on" not in _disagree("邺川市总支出为46亿元。", "邺川市共支出46亿元。")

@@ -128,7 +128,16 @@ _ZH_BEFORE = re.compile(
 )
 # What ends what is spent on, or is no thing: 的, 和, a year, and a word for a total or for money.
 _ZH_CUT = re.compile("[的和及与年月日]")
-_ZH_NOT_SPENT_ON = frozenset(("财政", "公共", "预算", "资本", "总额", "全年", "累计", "日常"))
+_ZH_NOT_SPENT_ON = frozenset(
+    (
+        *("财政", "公共", "预算", "资本", "总额", "全年", "累计", "日常"),
+        # who spends, or where, and a stage of a project: not what on
+        *("政府", "全市", "全省", "全国", "全区", "全县", "本级", "前期", "后期", "当期", "同期"),
+    )
+)
+# Before 支出 or 投入, a character of a total, of each or of a sum per head: 市总支出, 共支出,
+# 人均支出, 各项支出 (the two characters before the word are then no thing).
+_ZH_TOTAL = re.compile("[总共均各]")
 
 
 def zh_spending(text: str) -> list[str]:
@@ -140,6 +149,7 @@ def zh_spending(text: str) -> list[str]:
             out.append(SPENT_ON + thing)
     for m in _ZH_BEFORE.finditer(text):
         thing = m.group(1)
-        if not _ZH_CUT.search(thing) and thing not in _ZH_NOT_SPENT_ON:
-            out.append(SPENT_ON + thing)
+        if _ZH_CUT.search(thing) or _ZH_TOTAL.search(thing) or thing in _ZH_NOT_SPENT_ON:
+            continue
+        out.append(SPENT_ON + thing)
     return sorted(set(out))
