@@ -181,6 +181,10 @@ def test_a_report_that_mentions_them_stays_a_claim(sentence: str) -> None:
         "2. 公司成立于2015年，总部在杭州。",  # a list item that is a sentence
         "10 亿元的订单来自海外客户",  # a figure, not a section number
         "一、二线城市的门店普遍亏损",  # first- and second-tier cities
+        # two ordinals in a row, not a section number: Q1 and Q2, phases one and two
+        "一、二季度公司营收同比下降",
+        "三、四月份销量明显回落",
+        "一、二期工程已全部完工",
         # a figure in Chinese numerals is a figure too
         "四、停产的三十八天",
         "（一）公司去年亏损三亿元",

@@ -325,6 +325,9 @@ _SPELLED_FIGURES = frozenset(("number", "money", "percentage", "fraction", "mult
 # its title.
 _COUNT = re.compile(f"[0-9]{{1,2}}{_SPACE}++(?:{ZH_UNIT_AFTER.pattern})")
 _HAS_CJK = re.compile(f"[{_CJK}]")
+# Two ordinals in a row, the second the next one (一、二季度, 三、四月份, 一、二期工程: Q1 and Q2,
+# phases one and two), are a list of ordinals, not a section number and its title.
+_ORDINAL_PAIR = re.compile(f"([{_ZH_ORDINALS[:-1]}])、([{_ZH_ORDINALS[1:]}])")
 
 
 def section_heading(s: str) -> str | None:
@@ -332,6 +335,9 @@ def section_heading(s: str) -> str | None:
     s = s.strip()
     m = _SECTION_HEADING.fullmatch(s)
     if m is None or _COUNT.match(s):
+        return None
+    pair = _ORDINAL_PAIR.match(s)
+    if pair and _ZH_ORDINALS.index(pair[2]) == _ZH_ORDINALS.index(pair[1]) + 1:
         return None
     title = m.group("title")
     if _FIGURE.search(title) is not None or _HAS_CJK.search(title) is None:
