@@ -181,12 +181,35 @@ def test_a_report_that_mentions_them_stays_a_claim(sentence: str) -> None:
         "2. 公司成立于2015年，总部在杭州。",  # a list item that is a sentence
         "10 亿元的订单来自海外客户",  # a figure, not a section number
         "一、二线城市的门店普遍亏损",  # first- and second-tier cities
+        # two ordinals in a row, not a section number: Q1 and Q2, phases one and two
+        "一、二季度公司营收同比下降",
+        "三、四月份销量明显回落",
+        "一、二期工程已全部完工",
+        # a figure in Chinese numerals is a figure too
+        "四、停产的三十八天",
+        "（一）公司去年亏损三亿元",
+        "（二）营收下降两成",
+        "二、全市GDP增长百分之五",
+        # a count with a space before its measure word, not a section number
+        "12 家工厂去年停产",
+        "30 名员工被裁",
     ],
 )
 def test_a_line_that_only_looks_like_a_heading_stays_a_claim(line: str) -> None:
     text = f"{FACT_ZH}\n\n{line}\n"
     assert reason_of(text, line) is None
     assert not score_text(line)[1][0].startswith(NOT_A_CLAIM)
+
+
+def test_the_items_of_a_list_a_colon_opens_are_no_headings() -> None:
+    # a numbered list under a line that ends with a colon or 如下 states what it lists
+    for opener in ("华岭公司去年的表现如下", "华岭公司去年的表现：", "The year in brief:"):
+        text = f"{opener}\n1. 海外营收增长\n2. 国内门店关闭\n\n3. 员工人数减少\n"
+        for item in ("1. 海外营收增长", "2. 国内门店关闭", "3. 员工人数减少"):
+            assert reason_of(text, item) is None, (opener, item)
+    # headings after prose are still headings
+    text = f"{FACT_ZH}\n\n一、从零开始的工厂\n{FACT_ZH}\n\n二、对手\n{FACT_ZH}\n"
+    assert reason_of(text, "二、对手") == 'not a claim: heading "二、对手"'
 
 
 def test_a_section_number_that_opens_prose_is_no_heading() -> None:

@@ -5,6 +5,11 @@ Invented sentences."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
+from linear_time import linear
+
 from workbench.domain.similarity import claim_terms, explain, weigh
 from workbench.domain.similarity.measures import zh_objects
 from workbench.domain.similarity.rates import rates
@@ -147,3 +152,124 @@ def test_a_sum_spent_on_one_thing_in_other_words() -> None:
         "Lanchuan spent 1.25 billion yuan on public transport in 2024.",
         "岚川市2024年养老支出为12.5亿元。",
     )
+
+
+# ---- hostile input: each reading costs time linear in the text's length -------------------
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "cost " + "a" * n,  # one long word after a word of spending
+        lambda n: "spending " + "ab " * n,
+        lambda n: "a" + " " * n + "cost",
+        lambda n: "spent " + "1.1" * n + " on",
+    ],
+)
+def test_what_is_spent_on_is_read_in_linear_time(make: Callable[[int], str]) -> None:
+    assert linear(en_spending, make)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [lambda n: "用于" + "研" * n, lambda n: "在" * n, lambda n: "每" * n, lambda n: "a year " * n],
+)
+def test_rates_and_chinese_spending_are_read_in_linear_time(make: Callable[[int], str]) -> None:
+    assert linear(zh_spending, make)
+    assert linear(rates, make)
+
+
+# ---- a verb before "spending" or "costs" says how the sum moved, not what it is spent on -------
+
+
+def test_a_verb_before_spending_is_no_thing_spent_on() -> None:
+    assert en_spending("The council increased spending by £5m in 2024.") == []
+    assert en_spending("The council raised spending by £5m in 2024.") == []
+    assert en_spending("Harwick slashed costs by £5m.") == []
+    assert en_spending("Harwick plans to boost spending by £5m.") == []
+    # the thing between the verb and the word of spending is still read
+    assert en_spending("The council increased road spending by £5m.") == ["=for:road"]
+    assert en_spending("Road upkeep cost the county £212 million.") == ["=for:road", "=for:upkeep"]
+    # (not a word ending in -eed: animal feed is a thing)
+    assert en_spending("Farm feed costs rose to £5m.") == ["=for:farm", "=for:feed"]
+
+
+def test_two_verbs_for_one_change_in_spending_are_one_claim() -> None:
+    for one, other in [
+        (
+            "The council increased spending by £5m in 2024.",
+            "The council raised spending by £5m in 2024.",
+        ),
+        (
+            "The council cut spending by £5m in 2024.",
+            "The council slashed spending by £5m in 2024.",
+        ),
+    ]:
+        assert "things spent on" not in _disagree(one, other)
+        assert "things spent on" not in _disagree(other, one)
+
+
+# ---- what only looks like a rate: a hyphenated date, a paper's name, a day or year and 均 ------
+
+
+def test_what_only_looks_like_a_rate() -> None:
+    assert rates("exports rose 8% from a year-earlier level") == []
+    assert rates("sales were up 3% on a year-ago basis") == []
+    assert rates("a year-long strike") == []
+    assert rates("Tarvo sold 300,000 cars in March, China Daily reported") == []
+    assert rates("according to the Daily Mail, 40 jobs went") == []
+    assert rates("据每日经济新闻报道，岚峰汽车3月销量为30万辆") == []
+    assert rates("鹭岛市猪肉今日均价为每斤12元") == []
+    assert rates("两家公司今年均实现营收增长12%") == []
+    assert rates("3月均价为每吨4500元") == []
+    # still rates
+    assert rates("Daily sales hit 300,000") == ["=per:day"]
+    assert rates("近3年年均增长5%") == ["=per:year"]
+    assert rates("地铁日均客流达到300万人次") == ["=per:day"]
+    assert rates("pays 450 pounds a month") == ["=per:month"]
+
+
+def test_a_rewording_with_a_date_or_a_paper_is_not_another_rate() -> None:
+    for one, other in [
+        (
+            "Kelmouth's exports rose 8% to $3.2 billion in March from a year-earlier level.",
+            "Kelmouth's exports rose 8% to $3.2 billion in March, monthly customs data showed.",
+        ),
+        (
+            "据每日经济新闻报道，岚峰汽车3月销量为30万辆。",
+            "岚峰汽车3月月度销量达30万辆，每月销量创新高。",
+        ),
+    ]:
+        assert "rates" not in _disagree(one, other)
+        assert "rates" not in _disagree(other, one)
+
+
+# ---- a word between the noun and the act (共, 累计, 已经) ---------------------------------------
+
+
+def test_the_noun_before_a_past_act_past_a_word_between() -> None:
+    assert list(zh_objects("墨溪电子平板电脑累计出货4100万台。")) == ["=obj:电脑"]
+    assert list(zh_objects("墨溪电子平板电脑共出货4100万台。")) == ["=obj:电脑"]
+    assert list(zh_objects("岚峰汽车燃油车已经交付3万辆。")) == ["=obj:油车"]
+    assert "things counted" in _disagree(
+        "墨溪电子平板电脑累计出货4100万台。", "墨溪电子手机累计出货4100万台。"
+    )
+
+
+# ---- before 支出 or 投入: a word for a total, a spender or a stage is no thing -----------------
+
+
+def test_a_total_or_a_spender_before_zhichu_is_no_thing() -> None:
+    for text in (
+        "邺川市总支出为46亿元。",
+        "邺川市共支出46亿元。",
+        "居民人均支出为3000元。",
+        "邺川市各项支出共46亿元。",
+        "邺川市政府支出为46亿元。",
+        "邺川市全市支出达46亿元。",
+        "该项目总投入达3亿元。",
+        "该项目前期投入为3亿元。",
+    ):
+        assert zh_spending(text) == [], text
+    assert zh_spending("邺川市医疗卫生支出为46.8亿元。") == ["=for:卫生"]
+    assert "things spent on" not in _disagree("邺川市总支出为46亿元。", "邺川市共支出46亿元。")

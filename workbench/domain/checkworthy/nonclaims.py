@@ -45,6 +45,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from workbench.domain.checkworthy.en_cues import CALENDAR
+from workbench.domain.checkworthy.scan import ZH_UNIT_AFTER, scan
 from workbench.domain.segment import Segment
 
 # How a reason reads among a candidate's reasons: `not a claim: advert "【推广】"`.
@@ -317,26 +318,56 @@ _SECTION_HEADING = re.compile(
 )
 # A digit that is a figure: not one of a name's (M2, A100).
 _FIGURE = re.compile(r"(?<![A-Za-z0-9])[0-9]")
+# A figure in Chinese numerals, as the scorer reads one (三亿元, 三十八天, 两成, 百分之五; not
+# 一个, 从零开始): the features `scan` gives it.
+_SPELLED_FIGURES = frozenset(("number", "money", "percentage", "fraction", "multiplier"))
+# A count whose measure word follows a space (12 家工厂, 30 名员工), not a section number and
+# its title.
+_COUNT = re.compile(f"[0-9]{{1,2}}{_SPACE}++(?:{ZH_UNIT_AFTER.pattern})")
 _HAS_CJK = re.compile(f"[{_CJK}]")
+# Two ordinals in a row, the second the next one (一、二季度, 三、四月份, 一、二期工程: Q1 and Q2,
+# phases one and two), are a list of ordinals, not a section number and its title.
+_ORDINAL_PAIR = re.compile(f"([{_ZH_ORDINALS[:-1]}])、([{_ZH_ORDINALS[1:]}])")
 
 
 def section_heading(s: str) -> str | None:
     """Why the line `s` is no claim, if it is a section heading (`reason`)."""
     s = s.strip()
     m = _SECTION_HEADING.fullmatch(s)
-    if m is None:
+    if m is None or _COUNT.match(s):
+        return None
+    pair = _ORDINAL_PAIR.match(s)
+    if pair and _ZH_ORDINALS.index(pair[2]) == _ZH_ORDINALS.index(pair[1]) + 1:
         return None
     title = m.group("title")
     if _FIGURE.search(title) is not None or _HAS_CJK.search(title) is None:
         return None
+    if not _SPELLED_FIGURES.isdisjoint(scan(title, where=False)):
+        return None
     return reason("heading", s)
+
+
+# What ends the line before a list, not a section (华岭公司去年的表现如下, The year in brief:):
+# its items state what it lists.
+_LIST_OPENERS = (":", "：", "如下")
 
 
 def _headings(text: str, sentences: Sequence[Segment], starts: Sequence[int]) -> dict[int, str]:
     """The sentences of `text` that are section headings, by index, with the reason: each must
-    start its line and end it."""
+    start its line and end it, and not be an item of a list that a colon opens (nor follow
+    one: `_LIST_OPENERS`)."""
     found: dict[int, str] = {}
+    items: set[int] = set()  # the line starts of a list's numbered lines
     for m in _SECTION_START.finditer(text):
+        line = m.start()
+        before = line - 1  # the last character before the line, past blank lines
+        while before >= 0 and text[before].isspace():
+            before -= 1
+        if before >= 0 and (
+            text.endswith(_LIST_OPENERS, 0, before + 1) or text.rfind("\n", 0, before) + 1 in items
+        ):
+            items.add(line)
+            continue
         at = m.end()
         i = bisect_right(starts, at) - 1
         if i < 0 or sentences[i].start != at:

@@ -56,7 +56,7 @@ _MONTH_AFTER = re.compile(r"\s?月")
 _DAY_AFTER = re.compile(r"\s?[日号](?![本语])")
 # Measure words that make a run of Chinese numerals a count (三场, 两个月, 四家) rather than part
 # of a word (一定, 万物, 三线并行). 年 is left to the date cues so one phrase is not counted twice.
-_ZH_UNIT_AFTER = re.compile(
+ZH_UNIT_AFTER = re.compile(
     "个|家|次|场|岁|位|名|人|款|项|种|条|轮|小时|分钟|秒|周|天|日|届|代|成|元|米|公里|吨|台|辆"
     "|座|所|例|件|篇|章|页|层|点"
 )
@@ -242,7 +242,7 @@ def _classify_number(s: str, start: int, end: int, hits: dict[str, list[int]]) -
                 found += ["money", "number"]
             elif s.startswith("强", end):
                 found += ["ranking", "number"]
-            elif (token[-1] in "万亿" and len(token) > 1) or _ZH_UNIT_AFTER.match(s, end):
+            elif (token[-1] in "万亿" and len(token) > 1) or ZH_UNIT_AFTER.match(s, end):
                 found.append("number")
         if "number" in found:
             hits.setdefault(SPELLED, []).append(start)

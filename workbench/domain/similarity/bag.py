@@ -290,7 +290,7 @@ def _terms(text: str, *, averages: bool) -> list[str]:
     out += parts(plain)
     out += products(s)
     out += countries(s)
-    out += rates(s)
+    out += rates(plain)  # (with its case: China Daily is no rate)
     if CJK_RUN.search(s):
         out += zh_objects(s)
         out += zh_spending(s)

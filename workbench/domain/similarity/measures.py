@@ -283,7 +283,10 @@ def zh_objects(s: str) -> Iterator[str]:
             noun = _NOT_OBJECTS.split(run)[-1][-2:]
             act = _ACT_BEFORE_FIGURE.search(run)
             if act:  # the noun before the act, if any (see `_ACT_BEFORE_FIGURE`)
-                named = _NOT_OBJECTS.split(run[: act.start()].removesuffix("的"))[-1][-2:]
+                # (past a word between the noun and the act, as between the noun and the
+                # figure: 平板电脑累计出货, 共出货, 已经交付)
+                named = _BETWEEN.sub("", run[: act.start()].removesuffix("的"))
+                named = _NOT_OBJECTS.split(named)[-1][-2:]
                 if len(named) >= 2:
                     noun = named
         if len(noun) >= 2:

@@ -6,8 +6,9 @@ and two claims that share a figure but give it per another period disagree (see
 
 Read: "a year", "per year", "each year", "every year", "annually", "yearly", "per annum" and
 the same for months, weeks and days; 每年, 每月, 每周, 每天, 每日, their averages (年均, 月均,
-日均) and a figure per a unit of time (600元/月). Not "a year earlier", "a year ago", "in a year",
-"for a year": those date a figure, they give no rate.
+日均) and a figure per a unit of time (600元/月). Not "a year earlier", "a year-ago level", "in a
+year", "for a year": those date a figure, they give no rate; nor a paper's name (China Daily,
+每日经济新闻), nor a day or year before 均, all (今日均价, 今年均实现, 3月均价).
 """
 
 from __future__ import annotations
@@ -22,13 +23,16 @@ _ZH_PERIOD = {"年": "year", "月": "month", "周": "week", "星期": "week", "�
 
 # "a year" gives a rate unless a word before it says when or how long ("in a year", "for a
 # year", "more than a year", "once a year" is still a rate) or a word after it dates something
-# ("a year earlier", "a year ago", "a year on", "a year later").
+# ("a year earlier", "a year ago", "a year on", "a year later"; hyphenated too: "a year-earlier
+# level", "a year-ago basis", "a year-long strike"). Matched in any case: an adjective
+# capitalised but at the text's start is a name's (China Daily, the Daily Mail: see `rates`).
 _EN_RATE = re.compile(
     r"(?<!\bin )(?<!\bfor )(?<!\bwithin )(?<!\bafter )(?<!\bthan )(?<!\bover )(?<!\bhalf )"
     r"(?<!\bup to )(?<!\bnearly )(?<!\babout )(?<!\balmost )"
     r"\b(?:a|an|per|each|every)\s+(year|annum|month|week|day)\b"
-    r"(?!\s+(?:earlier|ago|before|later|after|on\b|since|old|long|into|from))"
-    r"|\b(?:annual(?:ly)?|yearly|per\s+annum|monthly|weekly|daily)\b"
+    r"(?![\s-]+(?:earlier|ago|before|later|after|on\b|since|old|long|into|from))"
+    r"|\b(?:annual(?:ly)?|yearly|per\s+annum|monthly|weekly|daily)\b",
+    re.IGNORECASE,
 )
 _EN_ADJECTIVE = {
     "annual": "year",
@@ -38,22 +42,31 @@ _EN_ADJECTIVE = {
     "weekly": "week",
     "daily": "day",
 }
-# (每年, 每个月, 每一周, 每星期, 月均; a figure per a unit of time: 600元/月, 3次/周)
-_ZH_RATE = re.compile(r"每(?:一|个)?(年|月|周|星期|天|日)|(年|月|周|日)均|/(年|月|周|天|日)")
+# (每年, 每个月, 每一周, 每星期, 月均; a figure per a unit of time: 600元/月, 3次/周. Not a
+# paper: 每日经济新闻, 每日邮报; nor a day, month or year that 均, all, follows: 今日均价, 今年均
+# 实现增长, 3月均价, 周日均有航班, 全年均价)
+_ZH_RATE = re.compile(
+    r"每(?:一|个)?(年|月|周|星期|天|(?:日(?!经济|邮报|电讯|快报|镜报)))"
+    r"|(?<![今明去前本上下当次同全半周0-9零〇一二两三四五六七八九十])(年|月|周|日)均"
+    r"|/(年|月|周|天|日)"
+)
 
 
 def rates(s: str) -> list[str]:
-    """The "=per:" terms of `s` (normalised, lower-cased): each period a figure is given per,
+    """The "=per:" terms of `s` (normalised, case kept): each period a figure is given per,
     once (see above)."""
     found: set[str] = set()
-    if "a" in s or "e" in s:  # (most Chinese claims have no Latin letter)
+    if "a" in s or "e" in s or "A" in s:  # (most Chinese claims have no Latin letter)
         for m in _EN_RATE.finditer(s):
             word = m.group(1)
             if word:
-                found.add(_EN_PERIOD[word])
-            else:
-                whole = m.group()
-                found.add("year" if whole.startswith("per") else _EN_ADJECTIVE[whole.split()[0]])
+                found.add(_EN_PERIOD[word.lower()])
+                continue
+            whole = m.group().lower()
+            if whole.startswith("per"):
+                found.add("year")
+            elif m.group()[0].islower() or not s[: m.start()].strip():
+                found.add(_EN_ADJECTIVE[whole])  # (capitalised after the start: a name)
     if "每" in s or "均" in s or "/" in s:
         for m in _ZH_RATE.finditer(s):
             period = next(g for g in m.groups() if g)

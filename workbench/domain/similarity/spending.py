@@ -29,9 +29,11 @@ _EN_AFTER = re.compile(
     rf"|\b(?:allocated|allocates|earmarked|earmarks|set\s+aside)\b{_GAP}\b(?:for|to)\s+{_PHRASE}"
     rf"|\bcost\s+of\s+{_PHRASE}"
 )
-# (the words before "cost" or "spending", back to the start of the clause)
+# (the words before "cost" or "spending", back to the start of the clause; from a word's start
+# and each word taken whole, so a long run of letters is not tried from each of them)
 _EN_BEFORE = re.compile(
-    r"((?:[A-Za-z][A-Za-z&'-]*\s+){1,4})(?:costs?\b(?!\s+of\b)|spending\b|expenditure\b)"
+    r"(?<![A-Za-z&'-])((?:[A-Za-z][A-Za-z&'-]*+\s++){1,4})"
+    r"(?:costs?\b(?!\s+of\b)|spending\b|expenditure\b)"
 )
 # Words that say nothing of what is spent on: amounts, times, and the cost itself.
 _NOT_SPENT_ON = frozenset(
@@ -47,6 +49,23 @@ _NOT_SPENT_ON = frozenset(
 
 # (a sum spent "on each pupil" is a rate per head: see `rates`)
 _PER_HEAD = frozenset(("each", "every", "per"))
+
+# Before "spending" or "costs", a verb says how the sum moved, not what it is spent on (the
+# council increased spending, raised, cut, slashed, plans to boost): reading back, it ends the
+# thing. A word of change (its concept up or down), a past form in -ed (not -eed: feed, seed),
+# or one of these.
+_CHANGES = frozenset(
+    split_words(
+        "boost boosts slash slashes trim trims hike hikes curb curbs freeze freezes halve halves "
+        "lift lifts double doubles higher lower soaring"
+    )
+)
+
+
+def _changes(low: str) -> bool:
+    if low in _CHANGES or CONCEPT_OF.get(low) in ("up", "down"):
+        return True
+    return len(low) > 4 and low.endswith("ed") and not low.endswith("eed") and low.isalpha()
 
 
 def _words(phrase: str, at_start: bool, backwards: bool) -> list[str]:
@@ -66,6 +85,8 @@ def _words(phrase: str, at_start: bool, backwards: bool) -> list[str]:
             if out:
                 break
             continue
+        if backwards and _changes(low):
+            break  # (a verb: see `_CHANGES`)
         if low.endswith("'s") or (word[0].isupper() and not first):
             continue  # a name, or its owner: the claim's subject, not what was spent on
         if low in _NOT_SPENT_ON:
@@ -107,7 +128,16 @@ _ZH_BEFORE = re.compile(
 )
 # What ends what is spent on, or is no thing: 的, 和, a year, and a word for a total or for money.
 _ZH_CUT = re.compile("[的和及与年月日]")
-_ZH_NOT_SPENT_ON = frozenset(("财政", "公共", "预算", "资本", "总额", "全年", "累计", "日常"))
+_ZH_NOT_SPENT_ON = frozenset(
+    (
+        *("财政", "公共", "预算", "资本", "总额", "全年", "累计", "日常"),
+        # who spends, or where, and a stage of a project: not what on
+        *("政府", "全市", "全省", "全国", "全区", "全县", "本级", "前期", "后期", "当期", "同期"),
+    )
+)
+# Before 支出 or 投入, a character of a total, of each or of a sum per head: 市总支出, 共支出,
+# 人均支出, 各项支出 (the two characters before the word are then no thing).
+_ZH_TOTAL = re.compile("[总共均各]")
 
 
 def zh_spending(text: str) -> list[str]:
@@ -119,6 +149,7 @@ def zh_spending(text: str) -> list[str]:
             out.append(SPENT_ON + thing)
     for m in _ZH_BEFORE.finditer(text):
         thing = m.group(1)
-        if not _ZH_CUT.search(thing) and thing not in _ZH_NOT_SPENT_ON:
-            out.append(SPENT_ON + thing)
+        if _ZH_CUT.search(thing) or _ZH_TOTAL.search(thing) or thing in _ZH_NOT_SPENT_ON:
+            continue
+        out.append(SPENT_ON + thing)
     return sorted(set(out))
