@@ -80,8 +80,9 @@ def extract(
     can change with --min-score; a clause that only says who says what follows (As the audit
     said, / 据……介绍，) is never offered alone. Adverts (【推广】, 扫码关注, click here),
     bylines and credits (记者 张三, By Jane Doe, Photo credit: ...), boilerplate (版权所有,
-    本文首发于, All rights reserved) and, in Chinese, a view in the writer's own voice with nothing
-    checkable (我们认为……最具创新力) are no claim: they score 0 with the reason first, so only
+    本文首发于, All rights reserved), section headings without a figure on a line of their own
+    (一、从零开始的工厂) and, in Chinese, a view in the writer's own voice with nothing checkable
+    (我们认为……最具创新力) are no claim: they score 0 with the reason first, so only
     --min-score 0 lists them.
 
     A transcript (a debate, an interview) written as SPEAKER: text lines is read turn by turn:
