@@ -318,6 +318,44 @@ def test_a_figure_inside_a_view_is_still_offered() -> None:
     assert offered(sentence) == [sentence]
 
 
+# The words that merely hold a cue: 贯穿着 (runs through) wears nothing, and 难以相信, 不敢相信,
+# 无法相信 (hard to believe), 难以形容 (beyond words) hold no view of anyone's.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这条主线贯穿着公司十年的发展。",
+        "安全理念贯穿着整条产线的设计。",
+    ],
+)
+def test_runs_through_is_not_what_someone_wore(sentence: str) -> None:
+    assert not fires("narrative", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "令人难以相信，这家工厂去年的产量翻了一番。",
+        "他至今不敢相信公司已经挂牌上市。",
+        "很多老员工无法相信这个消息。",
+        "那种压力难以形容，也无法形容。",
+    ],
+)
+def test_hard_to_believe_is_no_view_held(sentence: str) -> None:
+    assert not fires("belief", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "她相信这款电池能改变行业。",
+        "投资人并不相信这个估值。",
+        "他把那段日子形容为一场长跑。",
+    ],
+)
+def test_a_view_held_is_still_a_belief(sentence: str) -> None:
+    assert fires("belief", sentence)
+
+
 # attribution: 据 is "according to" (据报道, 据悉), not the 据 of 数据, 证据 or 占据; data that show
 # something are a source.
 @pytest.mark.parametrize(

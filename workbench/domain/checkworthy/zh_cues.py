@@ -271,8 +271,9 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "清晨",
         "深夜",
         "傍晚",
-        # What someone wore and what they stared at: a scene set, not a record.
-        "穿着",
+        # What someone wore and what they stared at: a scene set, not a record. (Not 贯穿着,
+        # what runs through something.)
+        "穿着(?<!贯穿着)",
         "身着",
         "盯着",
     ),
@@ -354,15 +355,17 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "坊间",
     ),
     # Verbs that introduce someone's view or image of a thing, not a fact: what follows 认为 or
-    # 形容 is an opinion or a figure of speech, whoever holds it.
+    # 形容 is an opinion or a figure of speech, whoever holds it. (Not 难以相信, 不敢相信,
+    # 无法相信, 难以形容, 无法形容: the words say how astonishing or beyond words a thing is, and
+    # introduce no view anyone holds.)
     "belief": (
         "认为",
-        "相信",
+        "相信(?<!难以相信)(?<!不敢相信)(?<!无法相信)",
         "坚信",
         "担心",
         "担忧",
         "看好",
-        "形容",
+        "形容(?<!难以形容)(?<!无法形容)",
         "比作",
     ),
     "figurative": (
