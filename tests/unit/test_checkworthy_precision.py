@@ -356,6 +356,38 @@ def test_a_view_held_is_still_a_belief(sentence: str) -> None:
     assert fires("belief", sentence)
 
 
+# A view that holds a measured superlative or a rank holds something a record can confirm
+# (全国最大的储能电池企业, 份额最高, 排名第二): belief does not count against it.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "业内普遍认为，华岭是全国最大的储能电池企业。",
+        "不少经销商相信，青岚的国内市场份额最高。",
+        "业内认为，澄川的装机量排名第二。",
+    ],
+)
+def test_belief_does_not_count_against_a_measured_rank(sentence: str) -> None:
+    assert not fires("belief", sentence)
+
+
+def test_a_view_holding_a_measured_superlative_is_offered() -> None:
+    sentence = "业内普遍认为，华岭是全国最大的储能电池企业。"
+    assert score_text(sentence)[0] >= 0.5
+    assert offered(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "业内普遍认为，华岭是全国最具创新力的储能电池企业。",  # a superlative of worth
+        "投资人担心，公司最重要的客户会流失。",
+        "有人认为，“国内首家”的说法并不准确。",  # a first, doubted: still weighed
+    ],
+)
+def test_a_view_with_a_superlative_of_worth_is_still_a_belief(sentence: str) -> None:
+    assert fires("belief", sentence)
+
+
 # attribution: 据 is "according to" (据报道, 据悉), not the 据 of 数据, 证据 or 占据; data that show
 # something are a source.
 @pytest.mark.parametrize(
