@@ -273,3 +273,19 @@ def test_a_total_or_a_spender_before_zhichu_is_no_thing() -> None:
         assert zh_spending(text) == [], text
     assert zh_spending("邺川市医疗卫生支出为46.8亿元。") == ["=for:卫生"]
     assert "things spent on" not in _disagree("邺川市总支出为46亿元。", "邺川市共支出46亿元。")
+
+
+# ---- a length of time is no rate: took a year, spent a year, a year and a half ----------------
+
+
+def test_a_length_of_time_is_no_rate() -> None:
+    assert rates("The Kelbridge bypass took a year to build.") == []
+    assert rates("It took them a year to reopen the Tarvo plant.") == []
+    assert rates("Ada Morrow spent a year in Lisbon before the launch.") == []
+    assert rates("The Harwick strike lasted a month.") == []
+    assert rates("Crispin Flett was sentenced to a year and a half in prison.") == []
+    assert rates("The scheme ran for a year.") == []
+    # still rates: a figure a year, once a year, a sum spent a year
+    assert rates("The council pays £600 a year for each child.") == ["=per:year"]
+    assert rates("Harwick spent £5m a year, the audit found.") == ["=per:year"]
+    assert rates("The ferry sails twice a week.") == ["=per:week"]

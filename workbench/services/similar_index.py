@@ -125,7 +125,9 @@ COMMON_FLOOR = 1000
 # the council increased spending, cut costs; no rate in "a year-earlier level", China Daily,
 # 每日经济新闻, 今日均价, 今年均; the noun before a past act past 共, 累计, 已经: 平板电脑累计出货
 # as =obj:电脑, not 累计; no thing spent on in 市总支出, 共支出, 人均支出, 政府支出, 前期投入).
-TERMS_VERSION = 37
+# Version 38: no rate in a length of time (took a year, spent a month in, sentenced to a year,
+# a year and a half, a year late).
+TERMS_VERSION = 38
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

@@ -7,7 +7,8 @@ and two claims that share a figure but give it per another period disagree (see
 Read: "a year", "per year", "each year", "every year", "annually", "yearly", "per annum" and
 the same for months, weeks and days; 每年, 每月, 每周, 每天, 每日, their averages (年均, 月均,
 日均) and a figure per a unit of time (600元/月). Not "a year earlier", "a year-ago level", "in a
-year", "for a year": those date a figure, they give no rate; nor a paper's name (China Daily,
+year", "for a year": those date a figure, they give no rate; nor a length of time ("took a
+year", "spent a month in", "a year and a half", "a year late"); nor a paper's name (China Daily,
 每日经济新闻), nor a day or year before 均, all (今日均价, 今年均实现, 3月均价).
 """
 
@@ -30,8 +31,18 @@ _EN_RATE = re.compile(
     r"(?<!\bin )(?<!\bfor )(?<!\bwithin )(?<!\bafter )(?<!\bthan )(?<!\bover )(?<!\bhalf )"
     r"(?<!\bup to )(?<!\bnearly )(?<!\babout )(?<!\balmost )"
     r"\b(?:a|an|per|each|every)\s+(year|annum|month|week|day)\b"
-    r"(?![\s-]+(?:earlier|ago|before|later|after|on\b|since|old|long|into|from))"
+    r"(?![\s-]+(?:earlier|ago|before|later|after|on\b|since|old|long|into|from|late\b|early\b"
+    r"|behind|ahead|and\s+a\s+half|or\s+two))"
     r"|\b(?:annual(?:ly)?|yearly|per\s+annum|monthly|weekly|daily)\b",
+    re.IGNORECASE,
+)
+# A verb of a length of time right before "a year" (took a year, it took them a month, spent a
+# week in Lisbon, lasted a day, was sentenced to a year): how long, not how often. (Not "spent
+# £5m a year": a figure between, the sum is a rate; nor "each year" or "per year" after the
+# verb: the £5m spent each year.)
+_LASTED = re.compile(
+    r"\b(?:t[oa]ok|takes?|taking|spen[dt]s?|spending|last(?:s|ed|ing)?|wait(?:s|ed|ing)?"
+    r"|sentenced\s+to)(?:\s+(?:me|us|you|him|her|it|them))?\s+$",
     re.IGNORECASE,
 )
 _EN_ADJECTIVE = {
@@ -60,7 +71,11 @@ def rates(s: str) -> list[str]:
         for m in _EN_RATE.finditer(s):
             word = m.group(1)
             if word:
-                found.add(_EN_PERIOD[word.lower()])
+                lasted = m.group()[0] in "aA" and _LASTED.search(
+                    s, max(0, m.start() - 30), m.start()
+                )
+                if not lasted:  # (a length of time: see `_LASTED`)
+                    found.add(_EN_PERIOD[word.lower()])
                 continue
             whole = m.group().lower()
             if whole.startswith("per"):
