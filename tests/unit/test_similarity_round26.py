@@ -289,3 +289,21 @@ def test_a_length_of_time_is_no_rate() -> None:
     assert rates("The council pays £600 a year for each child.") == ["=per:year"]
     assert rates("Harwick spent £5m a year, the audit found.") == ["=per:year"]
     assert rates("The ferry sails twice a week.") == ["=per:week"]
+
+
+# ---- a name opening the claim is whose spending it is, not what it is spent on ---------------
+
+
+def test_a_name_opening_the_claim_is_no_thing_spent_on() -> None:
+    assert en_spending("Marrowby street lighting costs £2.1 million a year.") == [
+        "=for:light",
+        "=for:street",
+    ]
+    assert en_spending("Kestrel Air fuel costs rose to £40 million.") == ["=for:fuel"]
+    # a capitalised first word of a thing of two words is the thing's own
+    assert en_spending("Street lighting costs Marrowby £2.1 million a year.") == [
+        "=for:light",
+        "=for:street",
+    ]
+    assert en_spending("Road upkeep cost the county £212 million.") == ["=for:road", "=for:upkeep"]
+    assert en_spending("Lighting costs rose to £2 million.") == ["=for:light"]

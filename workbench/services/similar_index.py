@@ -127,7 +127,9 @@ COMMON_FLOOR = 1000
 # as =obj:电脑, not 累计; no thing spent on in 市总支出, 共支出, 人均支出, 政府支出, 前期投入).
 # Version 38: no rate in a length of time (took a year, spent a month in, sentenced to a year,
 # a year and a half, a year late).
-TERMS_VERSION = 38
+# Version 39: a name opening a claim before "costs" or "spending" is whose it is, not what it is
+# spent on (Marrowby street lighting costs: =for:street, =for:light, not =for:marrowby).
+TERMS_VERSION = 39
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

@@ -68,11 +68,29 @@ def _changes(low: str) -> bool:
     return len(low) > 4 and low.endswith("ed") and not low.endswith("eed") and low.isalpha()
 
 
+def _names_owner(words: list[str]) -> bool:
+    """Whether the capitalised first word of a claim, before "costs" or "spending" (`words`, in
+    the order written), names whose the spending is (Marrowby street lighting costs, Kestrel Air
+    fuel costs) rather than what it is spent on (Street lighting costs, Road upkeep cost): a
+    capitalised word follows it, or two more words of the thing do. Capitalised at the start,
+    a name looks like any word; a thing of three words is rarer than a name before one of two.
+    Not an act (Mending, Heating: a word in -ing), nor where a possessive names the owner
+    (Mending Harlow's bridges cost)."""
+    first = words[0]
+    if len(words) < 2 or not first[:1].isupper() or first.lower() in STOP_WORDS:
+        return False
+    if first.lower().endswith("ing") or any(w.lower().endswith("'s") for w in words):
+        return False
+    return words[1][:1].isupper() or len(words) >= 3
+
+
 def _words(phrase: str, at_start: bool, backwards: bool) -> list[str]:
     """The plain words of a phrase of what is spent on, as terms: up to three, read from the
     thing's side (after "on", the first words; before "cost", the last), stopping at a
     function word; names (capitalised but at the start of the text, possessives) left out."""
     words = phrase.split()
+    if at_start and backwards and _names_owner(words):
+        words, at_start = words[1:], False
     if backwards:
         words = words[::-1]
     if words[0].lower() in _PER_HEAD or words[0].lower().startswith("per-"):
