@@ -8,7 +8,7 @@ that says it is another fact. `disagreements` yields each such difference with i
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from workbench.domain.glosses import pinyin_translated
 from workbench.domain.similarity.concepts import CONCEPT_OF
@@ -292,13 +292,17 @@ ACROSS = "names across scripts"
 
 
 def _unshared(
-    ours: list[str], a: Mapping[str, float], theirs: list[str], b: Mapping[str, float]
+    ours: list[str],
+    a: Mapping[str, float],
+    theirs: list[str],
+    b: Mapping[str, float],
+    found: Callable[[str, Mapping[str, float]], bool] = found_in,
 ) -> tuple[list[str], list[str]]:
     """Of the terms of one kind of claims a (`ours`) and b (`theirs`), those that each has and
-    the other lacks."""
+    the other lacks (`found`: whether a term is found in the other claim)."""
     return (
-        sorted(t for t in ours if not found_in(t, b)),
-        sorted(t for t in theirs if not found_in(t, a)),
+        sorted(t for t in ours if not found(t, b)),
+        sorted(t for t in theirs if not found(t, a)),
     )
 
 
@@ -636,8 +640,7 @@ def disagreements(
             yield ONE_SIDED_MEASURE, ONE_SIDED_MEASURE_SHARE, (mine, yours)
     if ka.objects and kb.objects and _shared_figure(a, b):
         # 6座工厂 against 牧场有六座, 8.6万辆燃油车 against 电动车八万六千辆 (see `OBJECTS`)
-        mine = sorted(t for t in ka.objects if not _object_found(t, b))
-        yours = sorted(t for t in kb.objects if not _object_found(t, a))
+        mine, yours = _unshared(ka.objects, a, kb.objects, b, _object_found)
         if len(mine) == len(ka.objects) and len(yours) == len(kb.objects) and _apart(mine, yours):
             yield OBJECTS, OBJECT_SHARE, (mine, yours)
     if ka.rates and kb.rates and _shared_figure(a, b):
@@ -647,10 +650,9 @@ def disagreements(
             yield RATES, PERIOD_SHARE, (mine, yours)
     if ka.spent_on and kb.spent_on and _shared_figure(a, b):
         # social care against road upkeep, 卫生 against 教育 (see `SPENT`)
-        mine = sorted(t for t in ka.spent_on if not _spent_found(t, b))
-        yours = sorted(t for t in kb.spent_on if not _spent_found(t, a))
+        mine, yours = _unshared(ka.spent_on, a, kb.spent_on, b, _spent_found)
         one_script = len({t[len(SPENT_ON) :].isascii() for t in (*mine, *yours)}) == 1
-        if mine == sorted(ka.spent_on) and yours == sorted(kb.spent_on) and one_script:
+        if len(mine) == len(ka.spent_on) and len(yours) == len(kb.spent_on) and one_script:
             yield SPENT, MEASURE_SHARE, (mine, yours)
     if ka.products and kb.products:
         # fridges and air conditioners, rice and wheat (see `concepts.products`)
