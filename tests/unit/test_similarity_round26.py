@@ -307,3 +307,14 @@ def test_a_name_opening_the_claim_is_no_thing_spent_on() -> None:
     ]
     assert en_spending("Road upkeep cost the county £212 million.") == ["=for:road", "=for:upkeep"]
     assert en_spending("Lighting costs rose to £2 million.") == ["=for:light"]
+
+
+def test_a_sum_a_year_on_a_thing_is_a_rate() -> None:
+    # "a year on" dates a figure only when nothing is named after it (a year on, the plant...;
+    # a year on from the fire); "£5m a year on road repairs" is a sum per year.
+    assert rates("the council spent £5m a year on road repairs") == ["=per:year"]
+    assert rates("Harlow pays 300 pounds a month on top of the grant") == ["=per:month"]
+    assert rates("a year on, the plant employs 400 people") == []
+    assert rates("a year on from the fire, 60 families are still housed in hotels") == []
+    assert rates("exports rose 6% a year on year") == []
+    assert rates("sales rose 6% on a year-on-year basis") == []

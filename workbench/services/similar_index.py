@@ -129,7 +129,9 @@ COMMON_FLOOR = 1000
 # a year and a half, a year late).
 # Version 39: a name opening a claim before "costs" or "spending" is whose it is, not what it is
 # spent on (Marrowby street lighting costs: =for:street, =for:light, not =for:marrowby).
-TERMS_VERSION = 39
+# Version 40: "a year on" is a rate when a thing follows it (£5m a year on road repairs: =per:year);
+# it dates a figure only before a comma, "from" or nothing (a year on, the plant...).
+TERMS_VERSION = 40
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

@@ -24,14 +24,17 @@ _ZH_PERIOD = {"年": "year", "月": "month", "周": "week", "星期": "week", "�
 
 # "a year" gives a rate unless a word before it says when or how long ("in a year", "for a
 # year", "more than a year", "once a year" is still a rate) or a word after it dates something
-# ("a year earlier", "a year ago", "a year on", "a year later"; hyphenated too: "a year-earlier
-# level", "a year-ago basis", "a year-long strike"). Matched in any case: an adjective
-# capitalised but at the text's start is a name's (China Daily, the Daily Mail: see `rates`).
+# ("a year earlier", "a year ago", "a year later", "a year on" where nothing is named after it:
+# "a year on, the plant...", "a year on from the fire", but "£5m a year on road repairs" is a
+# rate; hyphenated too: "a year-earlier level", "a year-ago basis", "a year-long strike").
+# Matched in any case: an adjective capitalised but at the text's start is a name's (China
+# Daily, the Daily Mail: see `rates`).
 _EN_RATE = re.compile(
     r"(?<!\bin )(?<!\bfor )(?<!\bwithin )(?<!\bafter )(?<!\bthan )(?<!\bover )(?<!\bhalf )"
     r"(?<!\bup to )(?<!\bnearly )(?<!\babout )(?<!\balmost )"
     r"\b(?:a|an|per|each|every)\s+(year|annum|month|week|day)\b"
-    r"(?![\s-]+(?:earlier|ago|before|later|after|on\b|since|old|long|into|from|late\b|early\b"
+    r"(?![\s-]+(?:earlier|ago|before|later|after|on\b(?!\s+(?!from\b|year\b)\w)|since|old|long"
+    r"|into|from|late\b|early\b"
     r"|behind|ahead|and\s+a\s+half|or\s+two))"
     r"|\b(?:annual(?:ly)?|yearly|per\s+annum|monthly|weekly|daily)\b",
     re.IGNORECASE,
