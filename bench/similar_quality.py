@@ -127,6 +127,7 @@ HELD_OUT = (
     "fresh28",
     "fresh29",
     "fresh30",
+    "fresh31",
 )
 
 
