@@ -87,3 +87,36 @@ def test_one_span_in_both_forms_is_no_disagreement() -> None:
 )
 def test_the_spans_are_read_in_linear_time(make: Callable[[int], str]) -> None:
     assert linear(labels, make)
+
+
+# ---- goods ordered against goods delivered: two stages of one sale -----------------------
+
+
+def _reasons(one: str, other: str) -> str:
+    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
+    return "; ".join(explain(a, b).reasons())
+
+
+def test_an_order_won_against_a_delivery_of_the_same_count() -> None:
+    assert "stages of a sale" in _disagree(
+        "Brinmoor Yard won orders for 22 tankers in 2025.",
+        "Brinmoor Yard delivered 22 tankers in 2025.",
+    )
+    said = _reasons("鹭屿船厂2025年新接散货船订单22艘。", "2025年鹭屿船厂共交付散货船二十二艘。")
+    assert "other stages of a sale: order / delivery" in said
+
+
+def test_orders_or_deliveries_on_both_sides_are_no_stages() -> None:
+    # one stage in two wordings
+    assert "stages of a sale" not in _disagree(
+        "鹭屿船厂2025年新接散货船订单22艘。",
+        "Brinmoor Yard won orders for 22 bulk carriers in 2025.",
+    )
+    # a claim that says both (ordered in 2023, delivered in 2025)
+    assert "stages of a sale" not in _disagree(
+        "Harlin Air took delivery of 12 jets it ordered in 2023.", "Harlin Air delivered 12 jets."
+    )
+    # no figure shared
+    assert "stages of a sale" not in _disagree(
+        "Brinmoor Yard won orders for 22 tankers.", "Brinmoor Yard delivered 19 tankers."
+    )
