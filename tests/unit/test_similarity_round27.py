@@ -11,6 +11,7 @@ from linear_time import linear
 
 from workbench.domain.similarity import claim_terms, explain, weigh
 from workbench.domain.similarity.labels import labels
+from workbench.domain.similarity.results import en_payments, zh_payments
 
 
 def _disagree(one: str, other: str) -> list[str]:
@@ -120,3 +121,54 @@ def test_orders_or_deliveries_on_both_sides_are_no_stages() -> None:
     assert "stages of a sale" not in _disagree(
         "Brinmoor Yard won orders for 22 tankers.", "Brinmoor Yard delivered 19 tankers."
     )
+
+
+# ---- a court's award names the party paid, 被……判赔 the party ordered to pay -----------------
+
+
+def test_who_an_award_names() -> None:
+    assert en_payments("The court awarded Corlan Foods 12 million yuan in damages.") == [
+        "=paid:corlan"
+    ]
+    assert en_payments("Corlan Foods was awarded £3m in damages.") == ["=paid:corlan"]
+    assert zh_payments("因商标侵权，柯澜食品被岚江中院判赔一千二百万元。") == ["=pays:柯澜"]
+    assert zh_payments("柯澜食品获赔一千二百万元。") == ["=paid:柯澜"]
+    # an award of a prize or a contract names no party paid by an order
+    assert en_payments("Corlan Foods awarded the contract to Brisk Haulage.") == []
+    # a clause that opens out of sight names no payer
+    assert zh_payments("据报道称这家位于江南地区的老牌食品企业被中院判赔一千二百万元。") == []
+
+
+def test_awarded_against_ordered_to_pay_across_scripts() -> None:
+    said = _reasons(
+        "The Lanjiang court awarded Kelan Foods 12 million yuan in damages for trademark abuse.",
+        "柯澜食品因商标侵权被岚江中院判赔一千二百万元。",
+    )
+    assert "roles swapped: kelan is paid / kelan pays" in said
+    # the same award in the other language is no swap
+    assert "roles" not in _disagree(
+        "The Lanjiang court awarded Kelan Foods 12 million yuan in damages.",
+        "柯澜食品获赔一千二百万元。",
+    )
+
+
+def test_awarded_against_must_pay_in_english() -> None:
+    assert "roles" in _disagree(
+        "Corlan Foods must pay 12 million yuan in damages.",
+        "The court awarded Corlan Foods 12 million yuan in damages.",
+    )
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "awarded " + "Ab " * n,
+        lambda n: "Ab " * n + "was awarded",
+        lambda n: "awarded " + "A" * n,
+        lambda n: "被" * n + "判赔",
+        lambda n: "柯" * n + "获赔",
+    ],
+)
+def test_awards_are_read_in_linear_time(make: Callable[[int], str]) -> None:
+    assert linear(en_payments, make)
+    assert linear(zh_payments, make)
