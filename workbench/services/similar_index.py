@@ -131,7 +131,7 @@ COMMON_FLOOR = 1000
 # spent on (Marrowby street lighting costs: =for:street, =for:light, not =for:marrowby).
 # Version 40: "a year on" is a rate when a thing follows it (£5m a year on road repairs: =per:year);
 # it dates a figure only before a comma, "from" or nothing (a year on, the plant...).
-TERMS_VERSION = 40
+TERMS_VERSION = 43
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

@@ -624,10 +624,12 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "shelved",
     ),
     # An order placed (the verb, or "an order for": "orders" alone are as often a measure that
-    # rises and falls), and an act taken up again.
+    # rises and falls; 订单, an order's paper, names one placed or won: 新接订单14艘), and an act
+    # taken up again.
     "order": (
         "订购",
         "下单",
+        "订单",
         "ordered",
         "an order for",
         "order for",

@@ -244,6 +244,21 @@ def _unmentioned(parts: list[str], other: Mapping[str, float]) -> list[str]:
     )
 
 
+# Ships ordered and ships delivered, 新接订单14艘 against 交付船舶14艘: two stages of one sale,
+# most often of other goods in one year (what is delivered was ordered years before), so two
+# facts when they share a figure. Only when each claim gives one and not the other.
+ORDERS = "stages of a sale"
+ORDER, DELIVERY = "~order", "~delivery"
+
+
+def _ordered_against_delivered(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
+    """Whether one claim orders what the other delivers, and neither says both, with a figure
+    shared (see `ORDERS`)."""
+    one = ORDER in a and DELIVERY in b and DELIVERY not in a and ORDER not in b
+    other = ORDER in b and DELIVERY in a and DELIVERY not in b and ORDER not in a
+    return (one or other) and _shared_figure(a, b)
+
+
 # Line 3 and Line 5, the first and the second runway: two things of one kind (see `labels`).
 LABEL_SHARE = 0.5
 # March and October, the first half and the third quarter: two periods, two things of one kind
@@ -638,6 +653,9 @@ def disagreements(
             # Only a measure of the table, one-sided, costs: what a figure counts may be said
             # in other words by a rewording, so a word after a figure alone is weak evidence.
             yield ONE_SIDED_MEASURE, ONE_SIDED_MEASURE_SHARE, (mine, yours)
+    if _ordered_against_delivered(a, b):
+        said = ([ORDER], [DELIVERY])
+        yield ORDERS, MEASURE_SHARE, said if ORDER in a else said[::-1]
     if ka.objects and kb.objects and _shared_figure(a, b):
         # 6座工厂 against 牧场有六座, 8.6万辆燃油车 against 电动车八万六千辆 (see `OBJECTS`)
         mine, yours = _unshared(ka.objects, a, kb.objects, b, _object_found)

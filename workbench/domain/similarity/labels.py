@@ -1,8 +1,8 @@
 """Numbers that label a thing (Line 3, 3号线, 二期: `=label:line:3`; an age, 65岁及以上:
-`=label:age:65`; a launch's first day or week, 首周: `=label:opening:week`), periods within a year
-(March, 三季度, the first half: `=period:m3`) and their ends (年底, the end of June, before July:
-`=period:e12`, `=period:e6`), kinds of body (University, 银行: `=org:bank`)
-and Chinese places after 在 or 于 (`=place:无锡`).
+`=label:age:65`; a launch's first day, week, month or year, 首周, 第一周:
+`=label:opening:week`), periods within a year (March, 三季度, the first half: `=period:m3`)
+and their ends (年底, the end of June, before July: `=period:e12`, `=period:e6`), kinds of body
+(University, 银行: `=org:bank`) and Chinese places after 在 or 于 (`=place:无锡`).
 
 Each is part of what a claim is about rather than a quantity: two claims that differ in one are
 two facts (see `disagreements`).
@@ -270,11 +270,18 @@ _AGES = re.compile(
     r"|\baged\s+(?P<aged>\d{1,3})\b|\b(?P<over>\d{1,3})\s+(?:and|or)\s+(?:over|older|above)\b"
     r"|\b(?:over|under)-(?P<os>\d{1,3})s\b|\b(?P<yo>\d{1,3})-year-olds?\b"
 )
+# (首 and 第一 are one ordinal: 首周 and 公映第一周, 首月 and 上线第一个月, 首个周末 are one span;
+# a month and a year after a launch are spans as a day and a week are: 上线首年, "first year")
 _OPENINGS = re.compile(
-    r"首日|首周末|首周|(?:上映|开画|首映|开售|发售)当[天日]"
-    r"|\b(?:opening|first)\s+(?:day|weekend|week)\b"
+    r"(?:首个?|第一个?)(?:周末|周|星期|月|年)|首日|第一[天日]|(?:上映|开画|首映|开售|发售)当[天日]"
+    r"|\b(?:opening|first)\s+(?:day|weekend|week|month|year)\b"
 )
-_OPENING_SPAN = {"首日": "day", "首周末": "weekend", "首周": "week"}
+_OPENING_SPAN = {"周末": "weekend", "周": "week", "星期": "week", "月": "month", "年": "year"}
+
+
+def _zh_span(found: str) -> str:
+    """The span a Chinese opening names (首周末: weekend, 第一个月: month; 首日, 上映当天: day)."""
+    return next((span for end, span in _OPENING_SPAN.items() if found.endswith(end)), "day")
 
 
 def _ages_and_openings(text: str) -> Iterator[str]:
@@ -283,11 +290,11 @@ def _ages_and_openings(text: str) -> Iterator[str]:
             zc = m.group("zc")
             age = str(zh_small(zc)) if zc else next(g for g in m.groups() if g)
             yield f"=label:age:{age}"
-    if "首" in text or "当" in text or "opening" in text or "first" in text:
+    if "首" in text or "第一" in text or "当" in text or "opening" in text or "first" in text:
         for m in _OPENINGS.finditer(text):
             found = m.group()
             # (上映当天 and the like: the day)
-            span = found.split()[-1] if found.isascii() else _OPENING_SPAN.get(found, "day")
+            span = found.split()[-1] if found.isascii() else _zh_span(found)
             yield f"=label:opening:{span}"
 
 

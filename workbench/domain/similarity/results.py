@@ -99,6 +99,14 @@ _EN_PAYEE = re.compile(
     # (a decimal point is no full stop: "pay 8.6 million yuan in damages to Yunlu")
     rf"|\bpay\b(?:[^.;:]|\.(?=\d)){{0,60}}?\bto\s+{_EN_NAME}"
 )
+# A court's award names the party paid ("awarded Haoyu Technology 36 million yuan", "Haoyu was
+# awarded"); 被……判赔 the party ordered to pay (昊宇科技被中院判赔三千六百万元: 昊宇 pays), and
+# 获赔 the party paid.
+_EN_AWARDED = re.compile(
+    rf"\bawarded\s+{_EN_NAME}\s+(?:[£$€¥]|rmb|RMB|US\$|HK\$|\d)"
+    rf"|(?<![A-Za-z&'-]){_EN_NAME}\s+(?:was|were|has\s+been|have\s+been)\s+awarded\b"
+)
+_ZH_AWARD = re.compile("被[\u4e00-\u9fff]{0,8}?判赔|获赔")
 # The party paid is after 向; the payer is the one after 判令 or 责令 (the party ordered, not the
 # court that orders), else the name its clause opens with.
 _ZH_PAID_TO = re.compile(f"向{PARTY}[\u4e00-\u9fff]{{0,6}}?(?:赔偿|支付|赔付|偿还)")
@@ -110,6 +118,8 @@ def en_payments(text: str) -> list[str]:
     """The "=pays:" and "=paid:" terms of an English `text` (normalised, case kept)."""
     out = [PAYS + en_party(m.group(1) or m.group(2)) for m in _EN_PAYER.finditer(text)]
     out += [PAID + en_party(m.group(1) or m.group(2)) for m in _EN_PAYEE.finditer(text)]
+    if "awarded" in text:
+        out += [PAID + en_party(m.group(1) or m.group(2)) for m in _EN_AWARDED.finditer(text)]
     return out
 
 
@@ -123,4 +133,11 @@ def zh_payments(text: str) -> list[str]:
         payer = ordered[-1].group(1) if ordered else clause.group()[:2] if clause else ""
         if len(payer) == 2 and zh_party(payer) and zh_party(m.group(1)):
             out += [PAYS + payer, PAID + m.group(1)]
+    for m in _ZH_AWARD.finditer(text) if "判赔" in text or "获赔" in text else ():
+        # (the party is the name its clause opens with, when the clause opens in sight)
+        before = text[max(0, m.start() - 12) : m.start()]
+        clause = _ZH_CLAUSE.search(before)
+        whole = clause is not None and (clause.start() > 0 or m.start() <= 12)
+        if clause and whole and zh_party(clause.group()[:2]):
+            out.append((PAYS if m.group()[0] == "被" else PAID) + clause.group()[:2])
     return out

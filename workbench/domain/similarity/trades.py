@@ -162,7 +162,26 @@ def swapped_deal(
     else None."""
     if not ours or not theirs:
         return None
-    return _opposed(ours, theirs) or _other_buyers(ours, a, theirs, b)
+    return (
+        _opposed(ours, theirs)
+        or _opposed(_spelled(ours, a), _spelled(theirs, b))
+        or _other_buyers(ours, a, theirs, b)
+    )
+
+
+def _spelled(deal: list[str], bag: Mapping[str, float]) -> list[str]:
+    """A deal's terms with each Chinese party spelled in the pinyin its claim gives for it
+    (=pays:昊宇 and =py:昊宇:haoyu: =pays:haoyu, one term a reading), so that an English claim's
+    party can be compared with it (the court awarded Haoyu, 昊宇科技被判赔: Haoyu pays)."""
+    out = []
+    for t in deal:
+        role, party = t.split(":", 1)
+        if party.isascii():
+            out.append(t)
+            continue
+        prefix = f"=py:{party}:"
+        out += [f"{role}:{k[len(prefix) :]}" for k in bag if k.startswith(prefix)] or [t]
+    return out
 
 
 def _other_buyers(
