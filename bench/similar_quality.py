@@ -1,7 +1,7 @@
 """How well "checked before?" finds a claim reworded: top-1 accuracy and score gaps.
 
     python bench/similar_quality.py [--min-score 0.5] [--show]
-    python bench/similar_quality.py --heldout fresh|fresh2|...|fresh29|fresh30 [--show]
+    python bench/similar_quality.py --heldout fresh|fresh2|...|fresh30|fresh31 [--show]
 
 Reads tests/data/similar/pairs.yaml (see its header): each pair is an earlier claim `a` and the
 same claim reworded `b`. The earlier claims of every pair and the unrelated claims make the
@@ -37,7 +37,8 @@ split fresh25.yaml (with the claims of all twenty-six), `--heldout fresh26` the 
 fresh26.yaml (with the claims of all twenty-seven), `--heldout fresh27` the split fresh27.yaml
 (with the claims of all twenty-eight), `--heldout fresh28` the split fresh28.yaml (with the
 claims of all twenty-nine), `--heldout fresh29` the split fresh29.yaml (with the claims of all
-thirty), `--heldout fresh30` the split fresh30.yaml (with the claims of all thirty-one).
+thirty), `--heldout fresh30` the split fresh30.yaml (with the claims of all thirty-one),
+`--heldout fresh31` the split fresh31.yaml (with the claims of all thirty-two).
 Each was written before the method was changed and scored once, when that change was final
 (see their headers and docs/benchmarks.md; fresh7 in round 5 and fresh8 in round 6, session 19;
 fresh9 after round 7, session 20: top-1 65% before and after, others >= 0.5 34 -> 29; fresh10
@@ -65,7 +66,8 @@ an unchanged method: 98%, others 4) and fresh27 (session 31, written blind befor
 (session 32, written blind, scored once with round 25's method and once after round 26, which
 read what a figure counts after an act, the period of a rate and what a sum is spent on: 98% ->
 98%, others 4 -> 4), and fresh30 (session 33, written blind after round 26, scored once with
-round 26 and its review: 96%, others 5). A held-out
+round 26 and its review: 96%, others 5), and fresh31 (session 33, written blind during round 27,
+scored before and after it: 98% -> 98%, others 1 -> 1). A held-out
 figure for a change after that needs a new split, written and committed before the change.
 
 `--show` prints every query's best match, each other claim at or above the threshold, and why
