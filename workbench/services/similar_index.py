@@ -131,6 +131,10 @@ COMMON_FLOOR = 1000
 # spent on (Marrowby street lighting costs: =for:street, =for:light, not =for:marrowby).
 # Version 40: "a year on" is a rate when a thing follows it (£5m a year on road repairs: =per:year);
 # it dates a figure only before a comma, "from" or nothing (a year on, the plant...).
+# Version 41: the span after a launch in either Chinese ordinal (首周 and 第一周, 首月, first year).
+# Version 42: 订单 is an order (~order), told from a delivery when a figure is shared.
+# Version 43: a court's award names the party paid ("awarded X", "X was awarded", 获赔), 被……判赔
+# the party ordered to pay.
 TERMS_VERSION = 43
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
