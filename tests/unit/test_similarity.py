@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from claim_pairs import disagreeing
 from hypothesis import given
 from hypothesis import strategies as st
 from linear_time import linear
@@ -3588,11 +3589,6 @@ def test_two_bounds_disagree_only_when_no_figure_keeps_both() -> None:
     assert not _bounds(two, "Over two million passengers flew with Thornleigh Airways.")
 
 
-def _disagree(one: str, other: str) -> list[str]:
-    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
-    return [what for what, *_ in explain(a, b).disagree]
-
-
 _PERIODS = ("periods", "period on one side", "years")
 
 
@@ -3618,7 +3614,7 @@ _PERIODS = ("periods", "period on one side", "years")
     ],
 )
 def test_an_end_agrees_with_the_periods_that_end_then(one: str, other: str) -> None:
-    assert not set(_disagree(one, other)) & set(_PERIODS), (one, other)
+    assert not set(disagreeing(one, other)) & set(_PERIODS), (one, other)
 
 
 @pytest.mark.parametrize(
@@ -3652,7 +3648,7 @@ def test_an_end_agrees_with_the_periods_that_end_then(one: str, other: str) -> N
     ],
 )
 def test_periods_that_end_apart_still_disagree(one: str, other: str, what: str) -> None:
-    assert what in _disagree(one, other), (one, other)
+    assert what in disagreeing(one, other), (one, other)
 
 
 @pytest.mark.parametrize(
@@ -3713,7 +3709,7 @@ def test_the_end_of_a_month_and_before_a_month(text: str, found: list[str]) -> N
 def test_an_average_disagrees_only_when_said_of_the_figure(
     one: str, other: str, disagree: bool
 ) -> None:
-    assert ("average or total" in _disagree(one, other)) is disagree, (one, other)
+    assert ("average or total" in disagreeing(one, other)) is disagree, (one, other)
 
 
 @pytest.mark.parametrize(
@@ -3746,7 +3742,7 @@ def test_an_average_disagrees_only_when_said_of_the_figure(
     ],
 )
 def test_the_kind_of_an_area_is_no_name(one: str, other: str, disagree: list[str]) -> None:
-    assert [w for w in _disagree(one, other) if w in ("names", "bodies")] == disagree
+    assert [w for w in disagreeing(one, other) if w in ("names", "bodies")] == disagree
     assert "@province" not in names("峤南 Qiaonan Province")
 
 
@@ -3796,7 +3792,7 @@ def test_the_kind_of_an_area_is_no_name(one: str, other: str, disagree: list[str
 def test_the_kind_of_a_body_after_its_name_is_no_name(
     one: str, other: str, disagree: list[str]
 ) -> None:
-    assert [w for w in _disagree(one, other) if w in ("names", "bodies")] == disagree
+    assert [w for w in disagreeing(one, other) if w in ("names", "bodies")] == disagree
 
 
 @pytest.mark.parametrize(
@@ -3832,7 +3828,7 @@ def test_the_kind_of_a_body_after_its_name_is_no_name(
 def test_a_figure_said_roughly_meets_an_exact_one_near_it(
     one: str, other: str, disagree: bool
 ) -> None:
-    assert ("figures" in _disagree(one, other)) is disagree, (one, other)
+    assert ("figures" in disagreeing(one, other)) is disagree, (one, other)
 
 
 def test_a_share_of_any_few_is_a_percentage() -> None:
@@ -3852,7 +3848,7 @@ def test_a_name_before_a_month_is_no_owner() -> None:
     # it is the claim's name, and keeps apart a claim about Harrowmere with the same rain
     got = claim_terms("Rookhaven had 212 mm of rain.", "Rookhaven's wettest October on record")
     assert "@rookhaven" in got and "=of:rookhaven" not in got
-    assert "names" in _disagree(
+    assert "names" in disagreeing(
         "Rookhaven's wettest October on record brought 212 mm of rain in 2025.",
         "In October 2025 Harrowmere had 21.2 centimetres of rain, its wettest on record.",
     )
@@ -3893,7 +3889,7 @@ def test_a_name_before_a_month_is_no_owner() -> None:
     ],
 )
 def test_a_year_written_short_and_before_a_year(one: str, other: str, disagree: list[str]) -> None:
-    assert [w for w in _disagree(one, other) if w in _PERIODS or w == "figures"] == disagree
+    assert [w for w in disagreeing(one, other) if w in _PERIODS or w == "figures"] == disagree
 
 
 def test_a_range_of_years_and_figures_is_no_year_written_short() -> None:
@@ -3927,7 +3923,7 @@ def test_a_range_of_years_and_figures_is_no_year_written_short() -> None:
     ],
 )
 def test_a_post_held_once_in_other_words(one: str, other: str, disagree: bool) -> None:
-    assert ("former or current" in _disagree(one, other)) is disagree, (one, other)
+    assert ("former or current" in disagreeing(one, other)) is disagree, (one, other)
     assert "~former" not in terms("the money is used to build roads; 原因是原油价格")
 
 
@@ -3938,12 +3934,12 @@ def test_will_close_is_closing_and_to_open_opening() -> None:
     assert "~open" not in terms("the park will open up to walkers")
     # not near, nor a gap made smaller
     assert "~close" not in terms("its share is close to 40%; it hopes to close the gap")
-    assert "act on one side" not in _disagree(
+    assert "act on one side" not in disagreeing(
         "Hollybank will close 38 of its branches by the end of June.",
         "Thirty-eight Hollybank shops will shut before July.",
     )
     # a near miss: opened against closed
-    assert "acts" in _disagree(
+    assert "acts" in disagreeing(
         "Hollybank will close 38 branches in 2026.", "Hollybank will open 38 branches in 2026."
     )
 

@@ -5,14 +5,9 @@ docs/benchmarks.md)."""
 from __future__ import annotations
 
 import pytest
+from claim_pairs import disagreeing
 
-from workbench.domain.similarity import claim_terms, explain, weigh
-
-
-def _disagree(one: str, other: str) -> list[str]:
-    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
-    return [what for what, *_ in explain(a, b).disagree]
-
+from workbench.domain.similarity import claim_terms
 
 # ---- kinds of one measure, as whole families -------------------------------------------------
 
@@ -47,7 +42,7 @@ def _disagree(one: str, other: str) -> list[str]:
     ],
 )
 def test_kinds_of_one_measure_each_claim_names_another(one: str, other: str) -> None:
-    assert "products" in _disagree(one, other)
+    assert "products" in disagreeing(one, other)
 
 
 @pytest.mark.parametrize(
@@ -59,7 +54,7 @@ def test_kinds_of_one_measure_each_claim_names_another(one: str, other: str) -> 
     ],
 )
 def test_one_kind_named_both_ways_is_no_disagreement(one: str, other: str) -> None:
-    assert "products" not in _disagree(one, other)
+    assert "products" not in disagreeing(one, other)
 
 
 def test_the_gaokao_mark_for_a_university_place_is_no_undergraduates() -> None:
@@ -89,7 +84,7 @@ def test_the_gaokao_mark_for_a_university_place_is_no_undergraduates() -> None:
     ],
 )
 def test_the_same_figure_of_another_measure(one: str, other: str) -> None:
-    assert "measures" in _disagree(one, other)
+    assert "measures" in disagreeing(one, other)
 
 
 def test_goals_let_in_are_no_goals_scored_and_the_reading_keeps_the_figure() -> None:
@@ -125,8 +120,8 @@ def test_a_move_on_a_scale_is_read_in_either_language() -> None:
 
 def test_the_other_direction_on_a_scale_denies_the_move() -> None:
     one, other = "碧漪湖水质2025年由二类下降至四类。", "2025年，碧漪湖水质从Ⅳ类改善为Ⅱ类。"
-    assert "directions on a scale" in _disagree(one, other)
-    assert "directions on a scale" not in _disagree(one, "碧漪湖水质2025年从Ⅱ类降为Ⅳ类。")
+    assert "directions on a scale" in disagreeing(one, other)
+    assert "directions on a scale" not in disagreeing(one, "碧漪湖水质2025年从Ⅱ类降为Ⅳ类。")
 
 
 @pytest.mark.parametrize(
@@ -138,14 +133,14 @@ def test_the_other_direction_on_a_scale_denies_the_move() -> None:
     ],
 )
 def test_built_against_pulled_down_or_closed(one: str, other: str, what: str) -> None:
-    assert what in _disagree(one, other)
+    assert what in disagreeing(one, other)
 
 
 def test_building_is_no_opposite_of_opening_or_of_work_started() -> None:
-    assert "acts" not in _disagree("泠溪新建幼儿园30所。", "泠溪30所幼儿园开工。")
-    assert "acts" not in _disagree("泠溪新建幼儿园30所。", "泠溪30所幼儿园开业。")
+    assert "acts" not in disagreeing("泠溪新建幼儿园30所。", "泠溪30所幼儿园开工。")
+    assert "acts" not in disagreeing("泠溪新建幼儿园30所。", "泠溪30所幼儿园开业。")
     # (opening against work started still is)
-    assert "acts" in _disagree("泠溪地铁5号线开工建设。", "泠溪地铁5号线正式开通。")
+    assert "acts" in disagreeing("泠溪地铁5号线开工建设。", "泠溪地铁5号线正式开通。")
 
 
 # ---- a total over a span of years against one year's figure ----------------------------------
@@ -171,8 +166,8 @@ def test_a_short_year_and_two_years_apart_are_no_span() -> None:
 
 def test_a_total_over_years_against_one_years_figure() -> None:
     one = "梧溪县2021年至2025年财政收入累计突破百亿元。"
-    assert "total or year" in _disagree(one, "梧溪县财政收入在2025年第一次超过了100亿元。")
+    assert "total or year" in disagreeing(one, "梧溪县财政收入在2025年第一次超过了100亿元。")
     two = "Hongjing spent 2.3 billion yuan on research in the five years to 2023."
-    assert "total or year" in _disagree(two, "2023年泓景医药的研发支出为二十三亿元。")
+    assert "total or year" in disagreeing(two, "2023年泓景医药的研发支出为二十三亿元。")
     # the same span both ways is one total
-    assert "total or year" not in _disagree(two, "泓景医药2019至2023年累计研发投入23亿元")
+    assert "total or year" not in disagreeing(two, "泓景医药2019至2023年累计研发投入23亿元")

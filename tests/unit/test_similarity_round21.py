@@ -5,14 +5,9 @@ pinyin shared, 零 that begins a word ..."""
 from __future__ import annotations
 
 import pytest
+from claim_pairs import disagreeing
 
 from workbench.domain.similarity import claim_terms, cosine, explain, names, similarity, weigh
-
-
-def _disagree(one: str, other: str) -> list[str]:
-    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
-    return [what for what, *_ in explain(a, b).disagree]
-
 
 # ---- a reporting verb is no name; a quarter is no name either ---------------------------------
 
@@ -45,7 +40,7 @@ def test_a_reporting_verb_is_no_name(text: str) -> None:
 
 def test_a_reporting_verb_does_not_disagree_with_the_pinyin_of_the_name() -> None:
     # (the new user's trial: "other names (pinyin): qinglan / 介绍")
-    assert "names across scripts" not in _disagree(
+    assert "names across scripts" not in disagreeing(
         "据介绍，青岚市一季度新能源汽车产量位居全省第一。",
         "Qinglan's new-energy vehicle output ranked first in the province in the first quarter.",
     )
@@ -106,7 +101,7 @@ def test_new_energy_vehicles_and_retail_sales_are_concepts(zh: str, en: str, con
 
 
 def test_retail_sales_are_no_company_revenue() -> None:
-    assert "measures" in _disagree(
+    assert "measures" in disagreeing(
         "青岚市一季度社会消费品零售总额512亿元。", "青岚百货一季度销售额512亿元。"
     )
 
@@ -172,7 +167,7 @@ def test_installed_capacity_and_utility_prices_are_read(zh: str, en: str, concep
     ],
 )
 def test_household_and_industrial_prices_are_two_facts(one: str, other: str) -> None:
-    assert "products" in _disagree(one, other)
+    assert "products" in disagreeing(one, other)
 
 
 def test_household_water_prices_restated_across_languages_pass_the_threshold() -> None:
@@ -251,11 +246,11 @@ def test_a_figure_with_no_unit_is_still_itself() -> None:
     ],
 )
 def test_other_kinds_of_one_measure(one: str, other: str) -> None:
-    assert "products" in _disagree(one, other)
+    assert "products" in disagreeing(one, other)
 
 
 def test_tuition_is_no_scholarship() -> None:
-    assert "measures" in _disagree(
+    assert "measures" in disagreeing(
         "芷汀大学本科生学费每年6800元。", "芷汀大学本科生奖学金最高每年6800元。"
     )
 
@@ -266,7 +261,7 @@ def test_tuition_raised_is_a_rise_not_money_raised() -> None:
 
 
 def test_a_bound_on_a_figure_in_a_unit_is_checked_in_its_kinds_unit() -> None:
-    assert "bounds" in _disagree(
+    assert "bounds" in disagreeing(
         "Tern Valley Water supplied more than 150 million litres a day in 2025.",
         "Tern Valley Water supplied 147,000 cubic metres a day in 2025.",
     )

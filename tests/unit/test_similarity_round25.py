@@ -4,13 +4,9 @@ its reason in `explain`. Invented sentences."""
 
 from __future__ import annotations
 
-from workbench.domain.similarity import claim_terms, explain, weigh
+from claim_pairs import disagreeing
+
 from workbench.domain.similarity.measures import zh_objects
-
-
-def _disagree(one: str, other: str) -> list[str]:
-    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
-    return [what for what, *_ in explain(a, b).disagree]
 
 
 def test_the_noun_after_a_classifier_or_before_the_figure() -> None:
@@ -26,10 +22,10 @@ def test_the_noun_after_a_classifier_or_before_the_figure() -> None:
 
 
 def test_another_thing_counted_with_the_same_figure() -> None:
-    assert "things counted" in _disagree(
+    assert "things counted" in disagreeing(
         "岚峰乳业在甘肃建有9座工厂。", "岚峰乳业自建的牧场有九座,都在甘肃。"
     )
-    assert "things counted" in _disagree(
+    assert "things counted" in disagreeing(
         "岚峰基金会2024年共资助孤寡老人3100名。",
         "2024年共有三千一百名贫困学生获得岚峰基金会资助。",
     )
@@ -37,13 +33,15 @@ def test_another_thing_counted_with_the_same_figure() -> None:
 
 def test_the_same_thing_counted_in_other_words() -> None:
     # the same noun, a character pair of it, or one character shared (手术间, 手术室)
-    assert "things counted" not in _disagree(
+    assert "things counted" not in disagreeing(
         "岚峰乳业在甘肃建有9座工厂。", "岚峰乳业在甘肃的工厂共有九座。"
     )
-    assert "things counted" not in _disagree("岚峰医院共有手术间24间。", "岚峰医院建有24个手术室。")
+    assert "things counted" not in disagreeing(
+        "岚峰医院共有手术间24间。", "岚峰医院建有24个手术室。"
+    )
     # milk taken in (收奶, 生鲜乳) is one thing
-    assert "things counted" not in _disagree(
+    assert "things counted" not in disagreeing(
         "岚峰乳业每天收奶1500吨。", "岚峰乳业每天收购生鲜乳1500吨。"
     )
     # another figure: nothing compared
-    assert "things counted" not in _disagree("岚峰乳业建有9座工厂。", "岚峰乳业有12座牧场。")
+    assert "things counted" not in disagreeing("岚峰乳业建有9座工厂。", "岚峰乳业有12座牧场。")

@@ -8,23 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from claim_pairs import disagreeing, reasons_for
 from linear_time import linear
 
-from workbench.domain.similarity import claim_terms, explain, weigh
 from workbench.domain.similarity.measures import zh_objects
 from workbench.domain.similarity.rates import rates
 from workbench.domain.similarity.spending import en_spending, zh_spending
-
-
-def _disagree(one: str, other: str) -> list[str]:
-    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
-    return [what for what, *_ in explain(a, b).disagree]
-
-
-def _reasons(one: str, other: str) -> str:
-    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
-    return "; ".join(explain(a, b).reasons())
-
 
 # ---- the noun before a past act is what a Chinese figure counts -------------------------------
 
@@ -42,22 +31,22 @@ def test_the_noun_before_a_past_act() -> None:
 
 
 def test_two_things_shipped_in_the_same_number() -> None:
-    assert "things counted" in _disagree(
+    assert "things counted" in disagreeing(
         "岚峰科技2024年笔记本电脑出货量为2600万台。",
         "2024年，岚峰科技共出货智能手表两千六百万台。",
     )
-    assert "things counted: 电脑 / 手表" in _reasons(
+    assert "things counted: 电脑 / 手表" in reasons_for(
         "岚峰科技2024年笔记本电脑出货量为2600万台。",
         "2024年，岚峰科技共出货智能手表两千六百万台。",
     )
 
 
 def test_the_same_thing_shipped_in_other_words() -> None:
-    assert "things counted" not in _disagree(
+    assert "things counted" not in disagreeing(
         "岚峰科技2024年笔记本电脑出货量为2600万台。",
         "2024年，岚峰科技共出货笔记本电脑两千六百万台。",
     )
-    assert "things counted" not in _disagree(
+    assert "things counted" not in disagreeing(
         "岚峰汽车去年新能源客车交付3200辆。", "岚峰汽车去年交付了三千二百辆新能源客车。"
     )
 
@@ -77,32 +66,32 @@ def test_the_period_of_a_rate() -> None:
 
 
 def test_a_figure_a_year_against_the_same_figure_a_month() -> None:
-    assert "rates" in _disagree(
+    assert "rates" in disagreeing(
         "Corvell Council pays carers a grant of 450 pounds a year.",
         "Corvell Council gives each carer £450 a month.",
     )
-    assert "other rates: per year / per month" in _reasons(
+    assert "other rates: per year / per month" in reasons_for(
         "Corvell Council pays carers a grant of 450 pounds a year.",
         "Corvell Council gives each carer £450 a month.",
     )
-    assert "rates" in _disagree(
+    assert "rates" in disagreeing(
         "从2026年起，鹭汀市每名新生儿每年可领取八百元育儿补贴。",
         "From 2026 Luting pays a childcare grant of 800 yuan a month for each newborn.",
     )
 
 
 def test_the_same_rate_in_other_words() -> None:
-    assert "rates" not in _disagree(
+    assert "rates" not in disagreeing(
         "Corvell Council pays carers a grant of 450 pounds a year.",
         "Carers receive an annual £450 grant from Corvell Council.",
     )
     # the same sum a month and a year, against the year's: no other rate
-    assert "rates" not in _disagree(
+    assert "rates" not in disagreeing(
         "Corvell Council pays carers £50 a month, or £600 a year.",
         "Corvell Council pays carers £600 annually.",
     )
     # no figure shared: a month's sum and a year's may be one sum
-    assert "rates" not in _disagree(
+    assert "rates" not in disagreeing(
         "Corvell Council pays carers £50 a month.", "Corvell Council pays carers £600 a year."
     )
 
@@ -130,25 +119,25 @@ def test_what_a_sum_is_spent_on() -> None:
 
 
 def test_a_sum_spent_on_two_things() -> None:
-    assert "things spent on" in _disagree(
+    assert "things spent on" in disagreeing(
         "Harlow County spent £96 million on school transport in 2024.",
         "Mending Harlow's bridges cost the county £96m in 2024.",
     )
-    assert "other things spent on: 交通 / 养老服务" in _reasons(
+    assert "other things spent on: 交通 / 养老服务" in reasons_for(
         "岚川市2024年公共交通支出为12.5亿元。", "2024年，岚川市在养老服务方面共花费十二亿五千万元。"
     )
 
 
 def test_a_sum_spent_on_one_thing_in_other_words() -> None:
-    assert "things spent on" not in _disagree(
+    assert "things spent on" not in disagreeing(
         "Harlow County spent £96 million on school transport in 2024.",
         "School transport cost Harlow County ninety-six million pounds in 2024.",
     )
-    assert "things spent on" not in _disagree(
+    assert "things spent on" not in disagreeing(
         "岚川科技2024年研发费用为3亿元。", "2024年岚川科技投入三亿元用于研发。"
     )
     # across scripts the things are not compared (the concept table knows few of them)
-    assert "things spent on" not in _disagree(
+    assert "things spent on" not in disagreeing(
         "Lanchuan spent 1.25 billion yuan on public transport in 2024.",
         "岚川市2024年养老支出为12.5亿元。",
     )
@@ -205,8 +194,8 @@ def test_two_verbs_for_one_change_in_spending_are_one_claim() -> None:
             "The council slashed spending by £5m in 2024.",
         ),
     ]:
-        assert "things spent on" not in _disagree(one, other)
-        assert "things spent on" not in _disagree(other, one)
+        assert "things spent on" not in disagreeing(one, other)
+        assert "things spent on" not in disagreeing(other, one)
 
 
 # ---- what only looks like a rate: a hyphenated date, a paper's name, a day or year and 均 ------
@@ -240,8 +229,8 @@ def test_a_rewording_with_a_date_or_a_paper_is_not_another_rate() -> None:
             "岚峰汽车3月月度销量达30万辆，每月销量创新高。",
         ),
     ]:
-        assert "rates" not in _disagree(one, other)
-        assert "rates" not in _disagree(other, one)
+        assert "rates" not in disagreeing(one, other)
+        assert "rates" not in disagreeing(other, one)
 
 
 # ---- a word between the noun and the act (共, 累计, 已经) ---------------------------------------
@@ -251,7 +240,7 @@ def test_the_noun_before_a_past_act_past_a_word_between() -> None:
     assert list(zh_objects("墨溪电子平板电脑累计出货4100万台。")) == ["=obj:电脑"]
     assert list(zh_objects("墨溪电子平板电脑共出货4100万台。")) == ["=obj:电脑"]
     assert list(zh_objects("岚峰汽车燃油车已经交付3万辆。")) == ["=obj:油车"]
-    assert "things counted" in _disagree(
+    assert "things counted" in disagreeing(
         "墨溪电子平板电脑累计出货4100万台。", "墨溪电子手机累计出货4100万台。"
     )
 
@@ -272,7 +261,7 @@ def test_a_total_or_a_spender_before_zhichu_is_no_thing() -> None:
     ):
         assert zh_spending(text) == [], text
     assert zh_spending("邺川市医疗卫生支出为46.8亿元。") == ["=for:卫生"]
-    assert "things spent on" not in _disagree("邺川市总支出为46亿元。", "邺川市共支出46亿元。")
+    assert "things spent on" not in disagreeing("邺川市总支出为46亿元。", "邺川市共支出46亿元。")
 
 
 # ---- a length of time is no rate: took a year, spent a year, a year and a half ----------------

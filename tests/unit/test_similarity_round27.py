@@ -7,16 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from claim_pairs import disagreeing, reasons_for
 from linear_time import linear
 
-from workbench.domain.similarity import claim_terms, explain, weigh
 from workbench.domain.similarity.labels import labels
 from workbench.domain.similarity.results import en_payments, zh_payments
-
-
-def _disagree(one: str, other: str) -> list[str]:
-    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
-    return [what for what, *_ in explain(a, b).disagree]
 
 
 def _openings(text: str) -> list[str]:
@@ -57,18 +52,18 @@ def test_no_span_where_no_first_is_said() -> None:
 def test_first_day_against_first_week_in_other_words() -> None:
     day = "电影《青檐》上映首日票房达到4.2亿元。"
     week = "《青檐》公映第一周，票房就超过了四亿二千万元。"
-    assert "labels" in _disagree(day, week)
+    assert "labels" in disagreeing(day, week)
 
 
 def test_one_span_in_both_forms_is_no_disagreement() -> None:
-    assert "labels" not in _disagree(
+    assert "labels" not in disagreeing(
         "电影《青檐》上映首周票房为4.2亿元。", "《青檐》公映第一周收获四亿二千万元票房。"
     )
-    assert "labels" not in _disagree(
+    assert "labels" not in disagreeing(
         "手游《松涛》上线首月海外收入达1.2亿美元。",
         "《松涛》上线第一个月，海外营收就达到一亿两千万美金。",
     )
-    assert "labels" not in _disagree(
+    assert "labels" not in disagreeing(
         "The game Pine Tide took 900 million yuan in its first year.",
         "手游《松涛》上线首年流水9亿元。",
     )
@@ -93,32 +88,27 @@ def test_the_spans_are_read_in_linear_time(make: Callable[[int], str]) -> None:
 # ---- goods ordered against goods delivered: two stages of one sale -----------------------
 
 
-def _reasons(one: str, other: str) -> str:
-    a, b = (weigh(claim_terms(text, ""), {}) for text in (one, other))
-    return "; ".join(explain(a, b).reasons())
-
-
 def test_an_order_won_against_a_delivery_of_the_same_count() -> None:
-    assert "stages of a sale" in _disagree(
+    assert "stages of a sale" in disagreeing(
         "Brinmoor Yard won orders for 22 tankers in 2025.",
         "Brinmoor Yard delivered 22 tankers in 2025.",
     )
-    said = _reasons("鹭屿船厂2025年新接散货船订单22艘。", "2025年鹭屿船厂共交付散货船二十二艘。")
+    said = reasons_for("鹭屿船厂2025年新接散货船订单22艘。", "2025年鹭屿船厂共交付散货船二十二艘。")
     assert "other stages of a sale: order / delivery" in said
 
 
 def test_orders_or_deliveries_on_both_sides_are_no_stages() -> None:
     # one stage in two wordings
-    assert "stages of a sale" not in _disagree(
+    assert "stages of a sale" not in disagreeing(
         "鹭屿船厂2025年新接散货船订单22艘。",
         "Brinmoor Yard won orders for 22 bulk carriers in 2025.",
     )
     # a claim that says both (ordered in 2023, delivered in 2025)
-    assert "stages of a sale" not in _disagree(
+    assert "stages of a sale" not in disagreeing(
         "Harlin Air took delivery of 12 jets it ordered in 2023.", "Harlin Air delivered 12 jets."
     )
     # no figure shared
-    assert "stages of a sale" not in _disagree(
+    assert "stages of a sale" not in disagreeing(
         "Brinmoor Yard won orders for 22 tankers.", "Brinmoor Yard delivered 19 tankers."
     )
 
@@ -140,20 +130,20 @@ def test_who_an_award_names() -> None:
 
 
 def test_awarded_against_ordered_to_pay_across_scripts() -> None:
-    said = _reasons(
+    said = reasons_for(
         "The Lanjiang court awarded Kelan Foods 12 million yuan in damages for trademark abuse.",
         "柯澜食品因商标侵权被岚江中院判赔一千二百万元。",
     )
     assert "roles swapped: kelan is paid / kelan pays" in said
     # the same award in the other language is no swap
-    assert "roles" not in _disagree(
+    assert "roles" not in disagreeing(
         "The Lanjiang court awarded Kelan Foods 12 million yuan in damages.",
         "柯澜食品获赔一千二百万元。",
     )
 
 
 def test_awarded_against_must_pay_in_english() -> None:
-    assert "roles" in _disagree(
+    assert "roles" in disagreeing(
         "Corlan Foods must pay 12 million yuan in damages.",
         "The court awarded Corlan Foods 12 million yuan in damages.",
     )
