@@ -321,6 +321,19 @@ def _unshared(
     )
 
 
+def _none_shared(
+    ours: list[str],
+    a: Mapping[str, float],
+    theirs: list[str],
+    b: Mapping[str, float],
+    found: Callable[[str, Mapping[str, float]], bool] = found_in,
+) -> tuple[list[str], list[str]] | None:
+    """`_unshared`, when no term of either claim is found in the other (each gives only things
+    the other never names), else None."""
+    mine, yours = _unshared(ours, a, theirs, b, found)
+    return (mine, yours) if len(mine) == len(ours) and len(yours) == len(theirs) else None
+
+
 # One place or body under two names: a place in -a and its people in -an (Estravia, Estravian;
 # not Niger and Nigeria, India and Indiana, Intel and Intelsat: a longer name is most often
 # another one), and a few names written otherwise (stems, as names are kept).
@@ -658,20 +671,19 @@ def disagreements(
         yield ORDERS, MEASURE_SHARE, said if ORDER in a else said[::-1]
     if ka.objects and kb.objects and _shared_figure(a, b):
         # 6座工厂 against 牧场有六座, 8.6万辆燃油车 against 电动车八万六千辆 (see `OBJECTS`)
-        mine, yours = _unshared(ka.objects, a, kb.objects, b, _object_found)
-        if len(mine) == len(ka.objects) and len(yours) == len(kb.objects) and _apart(mine, yours):
-            yield OBJECTS, OBJECT_SHARE, (mine, yours)
+        apart = _none_shared(ka.objects, a, kb.objects, b, _object_found)
+        if apart and _apart(*apart):
+            yield OBJECTS, OBJECT_SHARE, apart
     if ka.rates and kb.rates and _shared_figure(a, b):
         # a figure a year against the same figure a month (see `RATES`)
-        mine, yours = _unshared(ka.rates, a, kb.rates, b)
-        if len(mine) == len(ka.rates) and len(yours) == len(kb.rates):
-            yield RATES, PERIOD_SHARE, (mine, yours)
+        apart = _none_shared(ka.rates, a, kb.rates, b)
+        if apart:
+            yield RATES, PERIOD_SHARE, apart
     if ka.spent_on and kb.spent_on and _shared_figure(a, b):
         # social care against road upkeep, 卫生 against 教育 (see `SPENT`)
-        mine, yours = _unshared(ka.spent_on, a, kb.spent_on, b, _spent_found)
-        one_script = len({t[len(SPENT_ON) :].isascii() for t in (*mine, *yours)}) == 1
-        if len(mine) == len(ka.spent_on) and len(yours) == len(kb.spent_on) and one_script:
-            yield SPENT, MEASURE_SHARE, (mine, yours)
+        apart = _none_shared(ka.spent_on, a, kb.spent_on, b, _spent_found)
+        if apart and len({t[len(SPENT_ON) :].isascii() for t in (*apart[0], *apart[1])}) == 1:
+            yield SPENT, MEASURE_SHARE, apart  # (within one script)
     if ka.products and kb.products:
         # fridges and air conditioners, rice and wheat (see `concepts.products`)
         mine, yours = _unshared(ka.products, a, kb.products, b)

@@ -269,6 +269,12 @@ _ACT_BEFORE_FIGURE = re.compile(
 _NOT_OBJECTS = re.compile("[的天年月日号第零〇一二两三四五六七八九十百千万亿]")
 
 
+def _last_noun(run: str) -> str:
+    """The last two characters of a run of Chinese before a figure (or an act), past the words
+    between a noun and its figure (`_BETWEEN`) and what ends a noun (`_NOT_OBJECTS`)."""
+    return _NOT_OBJECTS.split(_BETWEEN.sub("", run))[-1][-2:]
+
+
 def zh_objects(s: str) -> Iterator[str]:
     """The nouns that Chinese figures in `s` (normalised, lower-cased) count, as "=obj:" terms
     (up to three characters after a classifier, two before a figure: see above)."""
@@ -278,15 +284,13 @@ def zh_objects(s: str) -> Iterator[str]:
             noun = _NOT_OBJECTS.split(after.group())[0]
         else:
             before = s[max(0, m.start() - _BEFORE) : m.start()]
-            run = _CJK_TAIL.search(before).group()  # type: ignore[union-attr]
-            run = _BETWEEN.sub("", run)
-            noun = _NOT_OBJECTS.split(run)[-1][-2:]
+            run = _BETWEEN.sub("", _CJK_TAIL.search(before).group())  # type: ignore[union-attr]
+            noun = _last_noun(run)
             act = _ACT_BEFORE_FIGURE.search(run)
             if act:  # the noun before the act, if any (see `_ACT_BEFORE_FIGURE`)
                 # (past a word between the noun and the act, as between the noun and the
                 # figure: 平板电脑累计出货, 共出货, 已经交付)
-                named = _BETWEEN.sub("", run[: act.start()].removesuffix("的"))
-                named = _NOT_OBJECTS.split(named)[-1][-2:]
+                named = _last_noun(run[: act.start()].removesuffix("的"))
                 if len(named) >= 2:
                     noun = named
         if len(noun) >= 2:

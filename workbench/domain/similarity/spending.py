@@ -3,7 +3,7 @@ county £212 million" share the county, the year, the sum and the cost, and are 
 医疗卫生支出为46.8亿元 and 在教育方面共花费四十六亿八千万元 are two more. Each thing a claim says a
 sum is spent on is kept as a term ("=for:care", "=for:~sellingexpense" for marketing, a word
 the concept table knows; "=for:卫生"), and two claims that share a figure, each spending it on a
-thing the other never names, disagree (see `disagreements.SPENT_ON`).
+thing the other never names, disagree (see `disagreements.SPENT`).
 
 Read in English: "spent|spends|spending X on Y", "invested X in Y", "allocated X for|to Y",
 "spending on Y", "the cost of Y", "Y cost(s) X" and "Y spending"; in Chinese: 用于Y, 在Y方面(上)

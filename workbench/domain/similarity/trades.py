@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from workbench.domain.similarity.kinds import LOSES, OPPOSITE_ROLES, found_in
+from workbench.domain.similarity.kinds import LOSES, OPPOSITE_ROLES, PINYIN, found_in
 from workbench.domain.similarity.naming import ZH_NOT_FIRST, ZH_NOT_SECOND
 from workbench.domain.similarity.words import stem
 
@@ -179,7 +179,7 @@ def _spelled(deal: list[str], bag: Mapping[str, float]) -> list[str]:
         if party.isascii():
             out.append(t)
             continue
-        prefix = f"=py:{party}:"
+        prefix = f"{PINYIN}{party}:"
         out += [f"{role}:{k[len(prefix) :]}" for k in bag if k.startswith(prefix)] or [t]
     return out
 
