@@ -88,6 +88,7 @@ FACT_EN = "Xinghe shipped 12 GWh of storage in 2023, up 60% from a year earlier.
         ("1. 起步", "heading"),
         ("五、R2的失败与R3的翻身", "heading"),  # a name's digits are no figure
         ("六、换电是解药吗？", "heading"),
+        ("三、一线城市的房价", "heading"),  # one ordinal, then a title that opens on one
         # opinions in the writer's own voice, with nothing to check
         ("我们认为，星河电池是中国最具创新力的电池企业。", "opinion"),
         ("笔者认为，这是行业最激动人心的时刻。", "opinion"),

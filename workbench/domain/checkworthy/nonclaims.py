@@ -305,8 +305,8 @@ _END_MARK = re.compile(
 # 亿元, 1.5倍: a digit or a unit after the "number").
 _ZH_ORDINALS = "一二三四五六七八九十"
 _SECTION_NUMBER = (
-    # Not 一、二线城市 (first- and second-tier cities): a list of ordinals.
-    f"(?:[{_ZH_ORDINALS}]{{1,3}}[、.．](?![{_ZH_ORDINALS}]线)"
+    # (not 一、二线城市, 一、二季度: a list of ordinals, see `_ORDINAL_PAIR`)
+    f"(?:[{_ZH_ORDINALS}]{{1,3}}[、.．]"
     f"|[（(](?:[0-9]{{1,2}}|[{_ZH_ORDINALS}]{{1,3}})[)）]"
     f"|第[{_ZH_ORDINALS}0-9]{{1,3}}(?:章|节|部分|篇)[:：]?"
     rf"|[0-9]{{1,2}}(?:[.．、)）]|(?={_SPACE})))"
@@ -325,8 +325,9 @@ _SPELLED_FIGURES = frozenset(("number", "money", "percentage", "fraction", "mult
 # its title.
 _COUNT = re.compile(f"[0-9]{{1,2}}{_SPACE}++(?:{ZH_UNIT_AFTER.pattern})")
 _HAS_CJK = re.compile(f"[{_CJK}]")
-# Two ordinals in a row, the second the next one (一、二季度, 三、四月份, 一、二期工程: Q1 and Q2,
-# phases one and two), are a list of ordinals, not a section number and its title.
+# Two ordinals in a row, the second the next one (一、二线城市, 一、二季度, 三、四月份,
+# 一、二期工程: first- and second-tier cities, Q1 and Q2, phases one and two), are a list of
+# ordinals, not a section number and its title (三、一线城市的房价 is one).
 _ORDINAL_PAIR = re.compile(f"([{_ZH_ORDINALS[:-1]}])、([{_ZH_ORDINALS[1:]}])")
 
 
