@@ -210,6 +210,28 @@ def test_english_scores_add_the_learnt_ngrams_and_name_the_strongest() -> None:
     assert words[0] == f'words "{strongest[0]}" {strongest[1]:+.2f}'
 
 
+def test_ngram_weights_count_less_in_a_longer_sentence() -> None:
+    # Each learnt n-gram adds its weight times scale / sqrt(words): a long sentence of talk does
+    # not collect more evidence than a short one with a figure in it just by being long.
+    model = checkworthy_model.load()
+    short = "Unemployment fell to 3.5 percent."
+    long = "Unemployment fell to 3.5 percent, and we all know what the people out there think."
+    for text, words in ((short, 5), (long, 15)):
+        assert checkworthy_model.word_count(text) == words
+        grams = checkworthy_model.word_ngrams(text)
+        learnt = {g: model.ngrams[g] for g in grams if g in model.ngrams}
+        terms = dict(model.ngram_terms(text))
+        assert terms.keys() == learnt.keys() and terms
+        for gram, weight in learnt.items():
+            assert terms[gram] == pytest.approx(weight * model.ngram_scale / words**0.5)
+        assert sorted(model.read(text).terms) == sorted(terms.items())
+    assert (
+        dict(model.ngram_terms(short))["unemployment"]
+        > dict(model.ngram_terms(long))["unemployment"]
+    )
+    assert checkworthy_model.ngram_factor(0, 3.0) == 3.0  # no word: no n-gram, no division by 0
+
+
 def test_the_weights_ship_inside_the_package_and_need_no_training_library() -> None:
     import subprocess
     import sys
@@ -333,8 +355,11 @@ def test_a_lead_in_alone_is_no_candidate() -> None:
         "has lost."
     )
     lead_in = text[: text.index(",") + 1]
-    assert score_text(lead_in)[0] >= 0.5 > score_text(text)[0]
-    assert find_candidates(text, min_score=0.5) == []
+    # At a threshold the sentence misses and its lead-in alone would pass (the sentence, a
+    # prescription, scores under its lead-in, which has the date and the source):
+    bar = score_text(text)[0] + 0.001
+    assert score_text(lead_in)[0] >= bar
+    assert find_candidates(text, min_score=bar) == []
     # The same clause at a sentence's end introduces nothing and is kept.
     tail = "The department missed 12 of its 40 targets, as the report put it in its final chapter."
     assert [c.text for c in find_candidates(tail, min_score=0.3)] != []
@@ -490,8 +515,9 @@ def test_a_clause_can_fire_a_feature_its_unit_does_not(
     may_pass = found.clause_filter(min_score, clause_bar(min_score, 0.0 if margin == 0.0 else 1.0))
     assert may_pass("0。", scorer.evidence.possible("0。"))
     assert find_candidates(text, min_score=min_score) == exhaustive(text, min_score)
-    if margin == 0.0 and min_score == 0.3:
-        assert [c.text for c in exhaustive(text, min_score)] == ["0。"]
+    # (At 0.3 the unit itself passes since session 34's English model: 0.412.)
+    if margin == 0.0 and min_score == 0.5:
+        assert "0。" in [c.text for c in exhaustive(text, min_score)]
 
 
 @given(texts, st.sampled_from([0.2, 0.3, 0.5, 0.8]))

@@ -5,9 +5,16 @@
 `checkworthy_weights.json` next to this module. Scoring here needs neither scikit-learn nor
 numpy: a unit's logit is the bias, plus the weight of each named feature that fired (see
 `checkworthy.features.FEATURES`), plus the weight of each distinct word uni- and bigram of the
-unit's Latin text (numbers folded to "0", so "0 percent" and "0 million" are learnt once), plus
-the weight of the unit's length band. Every term is a named number, which keeps a score
-explainable: `explain` lists the n-grams that moved it most.
+unit's Latin text (numbers folded to "0", so "0 percent" and "0 million" are learnt once), times
+`ngram_scale / sqrt(words)` (see `ngram_factor`), plus the weight of the unit's length band.
+Every term is a named number, which keeps a score explainable: `explain` lists the n-grams that
+moved it most, each with what it added.
+
+Why the n-grams are scaled by the length: a sum over a unit's n-grams grows with the unit, so a
+long sentence of talk collected as much evidence as a short one with a figure in it, and long
+debates of long answers ranked worst. Divided by the square root of the words, each sentence's
+words speak with one voice (leave-one-debate-out MAP on the training debates: see
+docs/benchmarks.md, session 34).
 
 The training data is English, so n-gram weights mean something only for English. A unit that
 is mostly not English (more CJK characters than twice its Latin words, as in Chinese) is scored
@@ -26,10 +33,10 @@ when its sentence did not (`clause_margin`).
 In a transcript (`extract --speakers`), where a sentence stands counts too: a turn's first
 sentence, a one-sentence turn, the sentence after a question, a figure in a neighbouring
 sentence, a speaker who asks questions, the first and last twentieth (see `turn_context`). The
-"context" section of the weights file holds their weights, fitted on the CheckThat! debates on
-top of the English model as it ships (an offset: its weights stay as they are, so prose keeps
-its scores). They are added to the logit of a unit the English model reads; the Chinese model,
-adapted on prose, reads no context.
+"context" section of the weights file holds their weights, fitted with the English model's in
+one fit (with an indicator of CheckThat!'s labelling, fitted and never applied: see
+tools/train_checkworthy.py). They are added to the logit of a unit the English model reads;
+prose has no context, and the Chinese model, adapted on prose, reads none.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ import bisect
 import functools
 import itertools
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -186,6 +194,17 @@ def _band(words: int) -> str:
 _BAND_MOST = tuple(most for most, _ in _BANDS)
 
 
+def word_count(text: str) -> int:
+    """The Latin words and numbers of `text`, as the n-gram model counts them."""
+    return len(_tokens(text))
+
+
+def ngram_factor(words: int, scale: float) -> float:
+    """What each learnt n-gram weight of a unit of `words` Latin words and numbers is multiplied
+    by: `scale / sqrt(words)` (a unit with no word has no n-gram)."""
+    return scale / math.sqrt(max(words, 1))
+
+
 def length_band(text: str) -> str:
     """The unit's length in words: Latin words and numbers, plus a word per two CJK
     characters."""
@@ -207,7 +226,11 @@ class Reading:
 
     english: bool
     band: str
+    # Each learnt n-gram with what it adds to the logit: its weight times `ngram_factor`.
     terms: list[tuple[str, float]]
+    # That factor: a clause has fewer words than its unit, so its n-grams weigh more
+    # (`checkworthy.scoring` bounds a clause by it).
+    factor: float
     # The Chinese model's: the sum of the weights of the unit's character grams (0 for an
     # English unit). Which grams have a weight is only asked for a candidate's reasons.
     chars: float
@@ -337,6 +360,8 @@ class Model:
     ngrams: dict[str, float]
     bands: dict[str, float]
     plain: Plain
+    # The n-gram weights of a unit are multiplied by `ngram_factor(words, ngram_scale)`.
+    ngram_scale: float
     # In a transcript, the weights of where a sentence stands (see `turn_context`), added to
     # the English model's logit only: fitted on English debates on top of the weights above.
     context: dict[str, float] = field(default_factory=dict)
@@ -381,9 +406,10 @@ class Model:
         return pairs
 
     def ngram_terms(self, text: str) -> list[tuple[str, float]]:
-        """The learnt n-grams of `text` with their weights."""
+        """The learnt n-grams of `text` with what each adds to its logit."""
         table = self.ngrams
-        return [(g, table[g]) for g in word_ngrams(text) if g in table]
+        factor = ngram_factor(len(_tokens(text)), self.ngram_scale)
+        return [(g, table[g] * factor) for g in word_ngrams(text) if g in table]
 
     def read(self, text: str) -> Reading:
         """One pass over `text` for everything the scores need besides the named features."""
@@ -406,15 +432,17 @@ class Model:
             )
         english = bool(tokens) and cjk <= 2 * len(tokens)
         band = _band(len(tokens) + cjk // 2)
+        factor = ngram_factor(len(tokens), self.ngram_scale)
+        terms = [(g, w * factor) for g, w in found.items()]
         # The sum of the grams' weights, read off the characters: the grams themselves are only
         # asked for a candidate's reasons (`char_grams` then).
         if english or not self.plain.chars:
-            return Reading(english, band, list(found.items()), 0.0)
+            return Reading(english, band, terms, factor, 0.0)
         if not text:
-            return Reading(english, band, list(found.items()), self.plain.text_sum(text))
+            return Reading(english, band, terms, factor, self.plain.text_sum(text))
         charset = set(text)
         chars = self.plain.chars_sum(text, charset)
-        return Reading(english, band, list(found.items()), chars, charset)
+        return Reading(english, band, terms, factor, chars, charset)
 
 
 def explain_band(band: str, weights: dict[str, float]) -> tuple[str, ...]:
@@ -467,4 +495,5 @@ def load() -> Model:
             clause_margin=float(plain.get("clause_margin", 0.0)),
         ),
         context={k: float(v) for k, v in raw.get("context", {}).get("weights", {}).items()},
+        ngram_scale=float(raw["ngram_scale"]),
     )

@@ -6,10 +6,13 @@ score is the logistic function of the bias plus the weights of everything presen
 
     score = 1 / (1 + exp(-(bias + band + named features + grams))),  rounded to 3 decimals
 
+(English n-gram weights each times `ngram_scale / sqrt(words)`: see `checkworthy_model`).
+
 `Scored.reasons` names every named feature that fired, in the order of `FEATURES`, the ones that
 lowered the score included, then the unit's length when it moved the score (`length "20-39
 words" +0.53`), then the (at most three) n-grams that moved the score most with their weights
-(`words "per cent" +0.52`, `chars "年" +0.53`, `chars "^他" -0.52` for a unit that starts with
+(`words "per cent" +0.52`: what the pair added, its weight scaled by the unit's length;
+`chars "年" +0.53`, `chars "^他" -0.52` for a unit that starts with
 他), so a score can always be explained.
 
 The bound: a unit that falls short is looked at clause by clause, and most of its clauses
@@ -133,17 +136,18 @@ class Scored:
     def kind(self) -> str:
         return "fact" if self.reading is None else suggest_type(frozenset(self.fired))
 
-    def _base(self, reading: checkworthy_model.Reading) -> tuple[float, float]:
-        """The best logit of any clause of this unit under each model before its named features
-        and the plain one's character grams: the best length band and the unit's positive words
-        (and, under the English model, the context, which every clause of the unit has, whatever
-        its sign)."""
+    def _base(self, reading: checkworthy_model.Reading) -> tuple[float, float, float]:
+        """The best logit of any clause of this unit under each model before its named features,
+        its words and the plain one's character grams (the best length band and, under the
+        English model, the context, which every clause of the unit has, whatever its sign), and
+        the sum of the unit's positive n-gram weights, unscaled: a clause's words are some of
+        its unit's, each weighing `ngram_factor` of the clause's own length."""
         model = checkworthy_model.load()
         band = reading.band
         english = model.ceiling[band]
-        english += sum(v for _, v in reading.terms if v > 0)
         english += sum(v for _, v in self.context)
-        return english, model.plain.ceiling[band]
+        words = sum(v for _, v in reading.terms if v > 0) / reading.factor
+        return english, model.plain.ceiling[band], words
 
     def clause_filter(
         self, min_score: float, bar: float | None = None
@@ -160,7 +164,8 @@ class Scored:
         reading = self.reading
         if reading is None:
             return lambda clause, fired: self.score >= min(min_score, plain_bar)
-        english_base, plain_base = self._base(reading)
+        english_base, plain_base, words = self._base(reading)
+        scale = checkworthy_model.load().ngram_scale
         part = checkworthy_model.load().plain
         short = squash(part.bias + part.features["too_short"]) >= plain_bar  # an empty body's
         # Logits, not scores: a score costs an exponential and a rounding.
@@ -168,8 +173,14 @@ class Scored:
 
         def may_pass(clause: str, fired: Sequence[str]) -> bool:
             english_fired, plain_fired = _positive(fired)
-            if english_base + english_fired >= english_least:
-                return True
+            english = english_base + english_fired
+            # A clause of one word weighs its words most: only then is its length worth reading.
+            if english + words * scale >= english_least:
+                if not words:
+                    return True
+                own = checkworthy_model.word_count(body_of(clause)[0])
+                if english + words * checkworthy_model.ngram_factor(own, scale) >= english_least:
+                    return True
             plain = plain_base + plain_fired
             if not part.chars:
                 return short or plain >= plain_least
