@@ -226,10 +226,10 @@ class Reading:
 
     english: bool
     band: str
-    # Each learnt n-gram with what it adds to the logit: its weight times `ngram_factor`.
+    # The learnt n-grams with their weights, each adding its weight times `factor` to the
+    # logit (`ngram_factor` of the unit's words; a clause has fewer words than its unit, so its
+    # n-grams weigh more: `checkworthy.scoring` bounds a clause by it).
     terms: list[tuple[str, float]]
-    # That factor: a clause has fewer words than its unit, so its n-grams weigh more
-    # (`checkworthy.scoring` bounds a clause by it).
     factor: float
     # The Chinese model's: the sum of the weights of the unit's character grams (0 for an
     # English unit). Which grams have a weight is only asked for a candidate's reasons.
@@ -405,6 +405,11 @@ class Model:
                 pairs.setdefault(a, {})[b] = w
         return pairs
 
+    def added(self, reading: Reading) -> list[tuple[str, float]]:
+        """The learnt n-grams of a unit read by `read`, with what each adds to its logit."""
+        factor = reading.factor
+        return [(g, w * factor) for g, w in reading.terms]
+
     def ngram_terms(self, text: str) -> list[tuple[str, float]]:
         """The learnt n-grams of `text` with what each adds to its logit."""
         table = self.ngrams
@@ -433,7 +438,7 @@ class Model:
         english = bool(tokens) and cjk <= 2 * len(tokens)
         band = _band(len(tokens) + cjk // 2)
         factor = ngram_factor(len(tokens), self.ngram_scale)
-        terms = [(g, w * factor) for g, w in found.items()]
+        terms = list(found.items())
         # The sum of the grams' weights, read off the characters: the grams themselves are only
         # asked for a candidate's reasons (`char_grams` then).
         if english or not self.plain.chars:

@@ -99,8 +99,7 @@ class Scored:
         for name in fired:
             logit += weights.get(name, 0.0)
         if reading.english:
-            for _, v in reading.terms:
-                logit += v
+            logit += sum([v for _, v in reading.terms]) * reading.factor
             for _, v in context:
                 logit += v
         else:
@@ -129,7 +128,7 @@ class Scored:
         reasons = self.fired + checkworthy_model.explain_band(reading.band, part.bands)
         if reading.english:
             context = checkworthy_model.explain_context(self.context)
-            return reasons + context + checkworthy_model.explain(reading.terms)
+            return reasons + context + checkworthy_model.explain(model.added(reading))
         # The unit's characters as its reading found them: the set costs more than the rest.
         return reasons + model.plain.explain_text(self.text, reading.charset)
 
@@ -146,7 +145,7 @@ class Scored:
         band = reading.band
         english = model.ceiling[band]
         english += sum(v for _, v in self.context)
-        words = sum(v for _, v in reading.terms if v > 0) / reading.factor
+        words = sum(v for _, v in reading.terms if v > 0)
         return english, model.plain.ceiling[band], words
 
     def clause_filter(
