@@ -459,7 +459,7 @@ def explain_band(band: str, weights: dict[str, float]) -> tuple[str, ...]:
 
 
 def explain_context(terms: tuple[tuple[str, float], ...]) -> tuple[str, ...]:
-    """Every context feature that fired, with its weight: `context "after a question" -0.17`."""
+    """Every context feature that fired, with its weight: `context "after a question" -0.23`."""
     return tuple(f'context "{LABELS[name]}" {w:+.2f}' for name, w in terms)
 
 
