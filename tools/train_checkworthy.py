@@ -1,7 +1,8 @@
 """Train the check-worthiness weights and report leave-one-debate-out cross-validated MAP.
 
     python tools/train_checkworthy.py [--data ../shared/data/checkworthy] [--write]
-    python tools/train_checkworthy.py --context [--write]
+    python tools/train_checkworthy.py --context
+    python tools/train_checkworthy.py --chinese
 
 Needs scikit-learn (a dev dependency); `workbench extract` does not: it reads the weights this
 writes to workbench/domain/checkworthy_weights.json (with `--write`).
@@ -86,6 +87,7 @@ from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from workbench.domain.checkworthy import FEATURE_NAMES, named_features  # noqa: E402
+from workbench.domain.checkworthy.features import body_of  # noqa: E402
 from workbench.domain.checkworthy_model import (  # noqa: E402
     WEIGHTS_FILE,
     length_band,
@@ -98,10 +100,16 @@ from workbench.domain.turn_context import CONTEXT_FEATURES, line_context  # noqa
 SEED = 20190701
 C = 0.1  # inverse regularisation strength (see --c)
 MIN_DF = 3  # an n-gram must occur in this many training sentences to get a weight
-PRUNE = 0.05  # n-gram weights smaller than this are not shipped (they move no score visibly)
-# An n-gram's value, and what `extract` multiplies its weight by, is NGRAM_SCALE / sqrt(words)
-# (session 34: 3 against 2 and 4, and against 1 unscaled, by leave-one-debate-out MAP).
+# N-gram weights smaller than this are not shipped: times the largest factor (3 / sqrt(5)) they
+# add at most 0.07 to a logit.
+PRUNE = 0.05
+# An n-gram's value, and what `extract` multiplies its weight by, is NGRAM_SCALE / sqrt(words),
+# a unit under NGRAM_FLOOR words counted as that long (`checkworthy_model.ngram_factor`). Session
+# 34, by leave-one-debate-out MAP: scale 3 against 2 (words) and 2 and 4 (n-grams), and against
+# no scaling; the floor of 5 against none (the same MAP; without it a word alone weighed three
+# times its weight, and one-word clauses of talk passed).
 NGRAM_SCALE = 3.0
+NGRAM_FLOOR = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,10 +147,13 @@ def read_claimbuster(path: Path, exclude: set[str]) -> list[Sentence]:
 
 def features(text: str) -> dict[str, float]:
     x = {f"f:{name}": 1.0 for name in named_features(text)}
-    # Each n-gram's value is the factor `extract` multiplies its weight by (see ngram_factor).
-    factor = ngram_factor(word_count(text), NGRAM_SCALE)
-    x.update((f"w:{g}", factor) for g in word_ngrams(text))
-    x[f"b:{length_band(text)}"] = 1.0
+    # Words, n-grams and length are read off the unit's body, as `extract` reads them (a list
+    # marker "1." or a bullet is not a word); each n-gram's value is the factor `extract`
+    # multiplies its weight by.
+    body = body_of(text)[0]
+    factor = ngram_factor(word_count(body), NGRAM_SCALE, NGRAM_FLOOR)
+    x.update((f"w:{g}", factor) for g in word_ngrams(body))
+    x[f"b:{length_band(body)}"] = 1.0
     return x
 
 
@@ -207,11 +218,13 @@ def fit_context(
 
 
 def context_cv(ct19: list[Sentence], extra: list[Sentence], c: float) -> None:
-    """Leave-one-debate-out AP and MAP, on the same folds, of: the learnt model (what prose is
-    scored with); that model with context weights fitted on top of it (what a transcript is
-    scored with: the text model's weights stay, so prose keeps its scores); a model fitted with
-    the text and context features together, scored with its context ("joint") and without it
-    (the joint model on prose); the hand-weighted scorer; "has a digit"."""
+    """Leave-one-debate-out AP and MAP, on the same folds, of: a model of the text alone
+    (what prose was scored with until session 34); that model with context weights fitted on
+    top of it (what transcripts were scored with: session 16's offset, which kept prose's
+    scores); a model fitted with the text and context features together, scored with its
+    context ("joint", what transcripts are scored with since session 34) and without it (the
+    joint model on prose, what prose is scored with since); the hand-weighted scorer; "has a
+    digit"."""
     feats = {id(s): features(s.text) for s in [*ct19, *extra]}
     ctx = context_rows(ct19)
     hand = {id(s): _hand_score(s.text) for s in ct19}
@@ -271,11 +284,13 @@ def context_cv(ct19: list[Sentence], extra: list[Sentence], c: float) -> None:
 def pooled_offset(logits: Sequence[float], labels: Sequence[int]) -> float:
     """What to add to the joint model's bias so that, with its text weights as they are, it
     fits every training sentence of both samples pooled (the class-weighted log loss, as the
-    fit weighs it, least): the standard a model fitted without the `in_debate` indicator
-    would have. Prose is scored at it, and so are transcripts (their ranking does not depend
-    on it; how many pass the threshold does). Without it prose would be held to ClaimBuster's
-    standard alone, the fitted bias's (session 34: English test text 0.714 / 0.909 at 0.5, and
-    short English fragments of Chinese articles passing)."""
+    fit weighs it, least), read as prose (no context): about the standard a model fitted
+    without the `in_debate` indicator has. Prose is scored at it, and so are transcripts
+    (their ranking does not depend on it; how many pass the threshold does). Without it prose
+    would be held to ClaimBuster's standard alone, the fitted bias's (session 34: the English
+    test text at 0.714 / 0.909 at 0.5, and short English fragments of Chinese articles
+    passing). Fitted with the context of the debates' sentences added, the offset would be
+    0.07 higher."""
     import numpy as np
     from scipy.optimize import minimize_scalar
 
@@ -361,7 +376,8 @@ def main() -> None:
     parser.add_argument(
         "--context",
         action="store_true",
-        help="only cross-validate the context model (with --write: and write its weights)",
+        help="only cross-validate the ways of adding context (the context weights are written "
+        "by --write)",
     )
     args = parser.parse_args()
     target = REPO / "workbench" / "domain" / WEIGHTS_FILE
@@ -460,6 +476,7 @@ def main() -> None:
             "bands": _section(weights, "b:", 0.0),
             "ngrams": _section(weights, "w:", PRUNE),
             "ngram_scale": NGRAM_SCALE,
+            "ngram_floor": NGRAM_FLOOR,
             "context": {
                 # Fitted, never added: it stands for "a CheckThat! sentence, not a ClaimBuster
                 # one", a difference of labelling, not of text (see turn_context).
@@ -476,12 +493,12 @@ def main() -> None:
                 "bands": _section(pweights, "b:", 0.0),
             },
         }
-        # The Chinese section stays as it is (`--chinese` refits it, `--offsets` some of its
-        # weights): it is fitted on Chinese articles on top of the plain model, not on debates.
+        # The Chinese section is fitted on Chinese articles on top of the plain model, not on
+        # debates: it stays as it is while the plain model does (so that weights fitted with
+        # `--offsets` since are kept), and is refitted when the plain model changed.
         shipped = json.loads(target.read_text(encoding="utf-8"))
-        if "chinese" in shipped:
-            if shipped["plain"] != out["plain"]:
-                print("the plain model changed: refit the Chinese section with --chinese")
+        keep = "chinese" in shipped and shipped["plain"] == out["plain"]
+        if keep:
             out["chinese"] = shipped["chinese"]
         target.write_text(
             json.dumps(out, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8"
@@ -491,6 +508,9 @@ def main() -> None:
             + ", ".join(f"{k} {w:+.2f}" for k, w in out["context"]["weights"].items())
             + f"; in_debate {out['context']['in_debate']:+.2f} (fitted, not used)"
         )
+        if not keep:
+            print("the plain model changed: the Chinese section is refitted (refit --offsets too)")
+            adapt_chinese(target)
 
 
 # Chinese text, not debates: the dev articles the Chinese adaptation and its threshold are chosen

@@ -223,13 +223,25 @@ def test_ngram_weights_count_less_in_a_longer_sentence() -> None:
         terms = dict(model.ngram_terms(text))
         assert terms.keys() == learnt.keys() and terms
         for gram, weight in learnt.items():
-            assert terms[gram] == pytest.approx(weight * model.ngram_scale / words**0.5)
+            assert terms[gram] == pytest.approx(
+                weight * model.ngram_scale / max(words, model.ngram_floor) ** 0.5
+            )
         assert sorted(model.added(model.read(text))) == sorted(terms.items())
     assert (
         dict(model.ngram_terms(short))["unemployment"]
         > dict(model.ngram_terms(long))["unemployment"]
     )
-    assert checkworthy_model.ngram_factor(0, 3.0) == 3.0  # no word: no n-gram, no division by 0
+    assert checkworthy_model.ngram_factor(0, 3.0, 1) == 3.0  # no word: no n-gram, no division by 0
+
+
+def test_a_word_alone_weighs_no_more_than_in_a_short_sentence() -> None:
+    # Without a floor on the length, a word alone weighed three times its weight: "Jobs." scored
+    # 0.774, and a question's aside "jobs," was offered as a claim (a review of session 34).
+    model = checkworthy_model.load()
+    assert model.factor(1) == model.factor(model.ngram_floor) > model.factor(model.ngram_floor + 1)
+    assert score_text("Jobs.")[0] < 0.5
+    text = "Well, jobs, I mean, that is what we all talk about here, isn't it?"
+    assert find_candidates(text, min_score=0.5) == []
 
 
 def test_the_weights_ship_inside_the_package_and_need_no_training_library() -> None:
@@ -453,6 +465,9 @@ PIECES = [
     *"。!?.;,:\"'“”「」\n 0123456789",
     *["中国", "首个", "最", "表示", "将会", "我觉得", "亿", "美元", "%", "倍", "年", "月"],
     *["MiniMax", "said", "first", "will", "U.S.", "3.5", "$", "😀", "𠀀", "\u0301"],
+    # Words the English model weighs heavily either way (a clause of few of them weighs them
+    # most: see `checkworthy_model.ngram_factor`).
+    *[" jobs ", " supported ", " percent ", " million ", " taxes ", " I think ", " we ", " you "],
 ]
 # Short pieces where a clause boundary cuts what a feature's rule reads around its cue: digits
 # glued to a name or split by a comma, a currency, unit or date after the cut, English pairs

@@ -6,7 +6,8 @@
 numpy: a unit's logit is the bias, plus the weight of each named feature that fired (see
 `checkworthy.features.FEATURES`), plus the weight of each distinct word uni- and bigram of the
 unit's Latin text (numbers folded to "0", so "0 percent" and "0 million" are learnt once), times
-`ngram_scale / sqrt(words)` (see `ngram_factor`), plus the weight of the unit's length band.
+`ngram_scale / sqrt(words)` (at most five words' worth: see `ngram_factor`), plus the weight of
+the unit's length band.
 Every term is a named number, which keeps a score explainable: `explain` lists the n-grams that
 moved it most, each with what it added.
 
@@ -199,10 +200,12 @@ def word_count(text: str) -> int:
     return len(_tokens(text))
 
 
-def ngram_factor(words: int, scale: float) -> float:
+def ngram_factor(words: int, scale: float, floor: int) -> float:
     """What each learnt n-gram weight of a unit of `words` Latin words and numbers is multiplied
-    by: `scale / sqrt(words)` (a unit with no word has no n-gram)."""
-    return scale / math.sqrt(max(words, 1))
+    by: `scale / sqrt(words)`, a unit under `floor` words counted as `floor` words long. (Without
+    the floor a word alone weighed three times its weight: "Jobs." scored 0.774 and a clause
+    "jobs," cut from a question passed; the floor cost nothing in cross-validation.)"""
+    return scale / math.sqrt(max(words, floor))
 
 
 def length_band(text: str) -> str:
@@ -360,10 +363,11 @@ class Model:
     ngrams: dict[str, float]
     bands: dict[str, float]
     plain: Plain
-    # The n-gram weights of a unit are multiplied by `ngram_factor(words, ngram_scale)`.
+    # The n-gram weights of a unit are multiplied by `factor(words)` (see `ngram_factor`).
     ngram_scale: float
+    ngram_floor: int
     # In a transcript, the weights of where a sentence stands (see `turn_context`), added to
-    # the English model's logit only: fitted on English debates on top of the weights above.
+    # the English model's logit only: fitted on English debates with the weights above.
     context: dict[str, float] = field(default_factory=dict)
 
     @functools.cached_property
@@ -405,6 +409,11 @@ class Model:
                 pairs.setdefault(a, {})[b] = w
         return pairs
 
+    def factor(self, words: int) -> float:
+        """What the n-gram weights of a unit of `words` words are multiplied by (the most, for
+        any unit: `factor(0)`)."""
+        return ngram_factor(words, self.ngram_scale, self.ngram_floor)
+
     def added(self, reading: Reading) -> list[tuple[str, float]]:
         """The learnt n-grams of a unit read by `read`, with what each adds to its logit."""
         factor = reading.factor
@@ -413,7 +422,7 @@ class Model:
     def ngram_terms(self, text: str) -> list[tuple[str, float]]:
         """The learnt n-grams of `text` with what each adds to its logit."""
         table = self.ngrams
-        factor = ngram_factor(len(_tokens(text)), self.ngram_scale)
+        factor = self.factor(len(_tokens(text)))
         return [(g, table[g] * factor) for g in word_ngrams(text) if g in table]
 
     def read(self, text: str) -> Reading:
@@ -437,7 +446,7 @@ class Model:
             )
         english = bool(tokens) and cjk <= 2 * len(tokens)
         band = _band(len(tokens) + cjk // 2)
-        factor = ngram_factor(len(tokens), self.ngram_scale)
+        factor = self.factor(len(tokens))
         terms = list(found.items())
         # The sum of the grams' weights, read off the characters: the grams themselves are only
         # asked for a candidate's reasons (`char_grams` then).
@@ -501,4 +510,5 @@ def load() -> Model:
         ),
         context={k: float(v) for k, v in raw.get("context", {}).get("weights", {}).items()},
         ngram_scale=float(raw["ngram_scale"]),
+        ngram_floor=int(raw["ngram_floor"]),
     )

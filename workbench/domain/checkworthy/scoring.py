@@ -6,7 +6,8 @@ score is the logistic function of the bias plus the weights of everything presen
 
     score = 1 / (1 + exp(-(bias + band + named features + grams))),  rounded to 3 decimals
 
-(English n-gram weights each times `ngram_scale / sqrt(words)`: see `checkworthy_model`).
+(English n-gram weights each times `ngram_scale / sqrt(words)`, words at least `ngram_floor`: see
+`checkworthy_model`).
 
 `Scored.reasons` names every named feature that fired, in the order of `FEATURES`, the ones that
 lowered the score included, then the unit's length when it moved the score (`length "20-39
@@ -164,8 +165,9 @@ class Scored:
         if reading is None:
             return lambda clause, fired: self.score >= min(min_score, plain_bar)
         english_base, plain_base, words = self._base(reading)
-        scale = checkworthy_model.load().ngram_scale
-        part = checkworthy_model.load().plain
+        model = checkworthy_model.load()
+        most = model.factor(0)
+        part = model.plain
         short = squash(part.bias + part.features["too_short"]) >= plain_bar  # an empty body's
         # Logits, not scores: a score costs an exponential and a rounding.
         english_least, plain_least = _least_logit(min_score), _least_logit(plain_bar)
@@ -173,12 +175,12 @@ class Scored:
         def may_pass(clause: str, fired: Sequence[str]) -> bool:
             english_fired, plain_fired = _positive(fired)
             english = english_base + english_fired
-            # A clause of one word weighs its words most: only then is its length worth reading.
-            if english + words * scale >= english_least:
+            # A short clause weighs its words most: only then is its length worth reading.
+            if english + words * most >= english_least:
                 if not words:
                     return True
                 own = checkworthy_model.word_count(body_of(clause)[0])
-                if english + words * checkworthy_model.ngram_factor(own, scale) >= english_least:
+                if english + words * model.factor(own) >= english_least:
                     return True
             plain = plain_base + plain_fired
             if not part.chars:
