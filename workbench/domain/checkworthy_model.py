@@ -73,6 +73,8 @@ _ONE_QUOTE = str.maketrans(dict.fromkeys(_QUOTE_MARKS, '"'))
 _PER_UNIT = 10_000  # gram weights are stored to 4 decimals
 # Combinations of named features whose positive sums `Model.positive_sums` keeps.
 _MAX_SUMS = 4096
+# Unit lengths, in words, whose n-gram factor `Model.factor` keeps.
+_FACTORS = 64
 # Length bands, in words.
 _BANDS = ((4, "len<5"), (9, "len5-9"), (19, "len10-19"), (39, "len20-39"))
 
@@ -412,7 +414,17 @@ class Model:
     def factor(self, words: int) -> float:
         """What the n-gram weights of a unit of `words` words are multiplied by (the most, for
         any unit: `factor(0)`)."""
+        factors = self._factors
+        return factors[words] if words < len(factors) else self._factor(words)
+
+    def _factor(self, words: int) -> float:
         return ngram_factor(words, self.ngram_scale, self.ngram_floor)
+
+    @functools.cached_property
+    def _factors(self) -> tuple[float, ...]:
+        """`factor` of the lengths most units have, looked up rather than computed: every unit
+        read needs one."""
+        return tuple(map(self._factor, range(_FACTORS)))
 
     def added(self, reading: Reading) -> list[tuple[str, float]]:
         """The learnt n-grams of a unit read by `read`, with what each adds to its logit."""
@@ -446,7 +458,8 @@ class Model:
             )
         english = bool(tokens) and cjk <= 2 * len(tokens)
         band = _band(len(tokens) + cjk // 2)
-        factor = self.factor(len(tokens))
+        words = len(tokens)
+        factor = self._factors[words] if words < _FACTORS else self._factor(words)
         terms = list(found.items())
         # The sum of the grams' weights, read off the characters: the grams themselves are only
         # asked for a candidate's reasons (`char_grams` then).
@@ -468,7 +481,7 @@ def explain_band(band: str, weights: dict[str, float]) -> tuple[str, ...]:
 
 
 def explain_context(terms: tuple[tuple[str, float], ...]) -> tuple[str, ...]:
-    """Every context feature that fired, with its weight: `context "after a question" -0.23`."""
+    """Every context feature that fired, with its weight: `context "after a question" -0.21`."""
     return tuple(f'context "{LABELS[name]}" {w:+.2f}' for name, w in terms)
 
 

@@ -40,7 +40,7 @@ CONTEXT_FEATURES: tuple[str, ...] = (
     "opening",
     "closing",
 )
-# How a feature reads in a candidate's reasons (`context "after a question" -0.23`).
+# How a feature reads in a candidate's reasons (`context "after a question" -0.21`).
 LABELS: dict[str, str] = {
     "turn_start": "first sentence of a turn",
     "one_line_turn": "one-sentence turn",

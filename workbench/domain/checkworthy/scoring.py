@@ -175,17 +175,22 @@ class Scored:
         def may_pass(clause: str, fired: Sequence[str]) -> bool:
             english_fired, plain_fired = _positive(fired)
             english = english_base + english_fired
-            # A short clause weighs its words most: only then is its length worth reading.
+            body: str | None = None
+            # A short clause weighs its words most: only then is its length worth reading (a
+            # clause of a unit no longer than the floor weighs them as its unit does).
             if english + words * most >= english_least:
-                if not words:
+                if not words or reading.factor == most:
                     return True
-                own = checkworthy_model.word_count(body_of(clause)[0])
-                if english + words * model.factor(own) >= english_least:
+                body = body_of(clause)[0]
+                if english + words * model.factor(checkworthy_model.word_count(body)) >= (
+                    english_least
+                ):
                     return True
             plain = plain_base + plain_fired
             if not part.chars:
                 return short or plain >= plain_least
-            body = body_of(clause)[0]
+            if body is None:
+                body = body_of(clause)[0]
             if not body:
                 return short
             if plain + part.text_sum(body) < plain_least:
