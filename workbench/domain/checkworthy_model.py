@@ -6,10 +6,9 @@
 numpy: a unit's logit is the bias, plus the weight of each named feature that fired (see
 `checkworthy.features.FEATURES`), plus the weight of each distinct word uni- and bigram of the
 unit's Latin text (numbers folded to "0", so "0 percent" and "0 million" are learnt once), times
-`ngram_scale / sqrt(words)` (at most five words' worth: see `ngram_factor`), plus the weight of
-the unit's length band.
-Every term is a named number, which keeps a score explainable: `explain` lists the n-grams that
-moved it most, each with what it added.
+`ngram_scale / sqrt(words)` (a unit under five words counted as five: see `ngram_factor`), plus
+the weight of the unit's length band. Every term is a named number, which keeps a score
+explainable: `explain` lists the n-grams that moved it most, each with what it added.
 
 Why the n-grams are scaled by the length: a sum over a unit's n-grams grows with the unit, so a
 long sentence of talk collected as much evidence as a short one with a figure in it, and long
@@ -233,7 +232,7 @@ class Reading:
     band: str
     # The learnt n-grams with their weights, each adding its weight times `factor` to the
     # logit (`ngram_factor` of the unit's words; a clause has fewer words than its unit, so its
-    # n-grams weigh more: `checkworthy.scoring` bounds a clause by it).
+    # n-grams weigh as much or more: `checkworthy.scoring` bounds a clause by it).
     terms: list[tuple[str, float]]
     factor: float
     # The Chinese model's: the sum of the weights of the unit's character grams (0 for an

@@ -11,10 +11,9 @@ score is the logistic function of the bias plus the weights of everything presen
 
 `Scored.reasons` names every named feature that fired, in the order of `FEATURES`, the ones that
 lowered the score included, then the unit's length when it moved the score (`length "20-39
-words" +0.53`), then the (at most three) n-grams that moved the score most with their weights
-(`words "per cent" +0.52`: what the pair added, its weight scaled by the unit's length;
-`chars "年" +0.53`, `chars "^他" -0.52` for a unit that starts with
-他), so a score can always be explained.
+words" +0.38`), then the (at most three) n-grams that moved the score most with what they added
+(`words "per cent" +0.52`: the pair's weight times the unit's length factor; `chars "年" +0.33`,
+`chars "^他" -0.42` for a unit that starts with 他), so a score can always be explained.
 
 The bound: a unit that falls short is looked at clause by clause, and most of its clauses
 cannot pass. `Scored.clause_filter` says so from the unit's reading, each clause's characters
