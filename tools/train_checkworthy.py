@@ -21,9 +21,9 @@ classes weighted to balance, fixed seed, so every run prints the same figures. A
 model is fitted the same way without the n-grams: `extract` scores text that is mostly not English
 (Chinese) with it, since English n-grams say nothing there.
 
-Chinese (`--chinese`, on the current weights; `--write` keeps the Chinese section as it is):
-debates are not Chinese news reports or profiles, so the plain model is adapted for text that
-is mostly not English. Fitted
+Chinese (`--chinese`, on the current weights; `--write` keeps the Chinese section unless the
+plain model changed): debates are not Chinese news reports or profiles, so the plain model is
+adapted for text that is mostly not English. Fitted
 by L2 logistic regression on the labelled sentences of the Chinese *dev* articles
 (tests/data/checkworthy: xingheng, yunfan and suihe, news reports; qinglan, chengjing,
 shenggu, xingcha, weilan, hangyu, mubai and panchi, founder profiles; jiwei, an interview):
@@ -49,12 +49,14 @@ model), with an `in_debate` indicator on every CheckThat! row that is fitted and
 ClaimBuster's sentences have no context, and the two samples are labelled to different standards
 (CheckThat!'s: what fact-checkers did check; ClaimBuster's: what is a check-worthy factual
 claim). Prose is scored by the same text weights, without context and without the indicator,
-so at ClaimBuster's standard. `--context` prints, on the same folds, the text-only model, that
-model with context weights fitted on top of it (session 16's offset), the joint model with and
-without its context, the hand weights and "has a digit".
+with the bias moved to the standard of both samples pooled (`pooled_offset`). `--context`
+prints, on the same folds, the text-only model, that model with context weights fitted on top
+of it (session 16's offset), the joint model with and without its context, the hand weights and
+"has a digit".
 
-N-grams are scaled: each one's value is NGRAM_SCALE / sqrt(words of the sentence), the factor
-`extract` multiplies its weight by (`checkworthy_model.ngram_factor`).
+N-grams are scaled: each one's value is NGRAM_SCALE / sqrt(words of the sentence), a sentence
+under NGRAM_FLOOR words counted as that long: the factor `extract` multiplies its weight by
+(`checkworthy_model.ngram_factor`).
 
 Measure, as the lab computes it: for each held-out debate, sentences are ranked by score (ties
 in line order), average precision is the mean of precision@k over the ranks k of its
@@ -421,7 +423,7 @@ def main() -> None:
         f"CheckThat! 2019 train: {len(ct19)} sentences, {sum(s.label for s in ct19)} positive, "
         f"{len(debates)} debates; ClaimBuster sample used: {len(extra)} sentences, "
         f"{sum(s.label for s in extra)} positive; C={args.c}, min df {MIN_DF}, "
-        f"n-grams x {NGRAM_SCALE}/sqrt(words), seed {SEED}"
+        f"n-grams x {NGRAM_SCALE}/sqrt(words, at least {NGRAM_FLOOR}), seed {SEED}"
     )
     print(
         f"\n{'held-out debate':<30}{'sents':>6}{'pos':>5}{'learnt':>8}{'prose':>8}{'plain':>8}"
