@@ -66,7 +66,17 @@ VERDICTS = ("verified", "false", "misleading", "unverifiable", "opinion")
 TAGS = ("economy", "估值", "ai", "health", "科技", "election", "climate", "教育")
 OWNERS = ("alice", "bob", "chen.wei", "李明", "王芳", None, None)
 SPEAKERS = (None, "Article author", "张一鸣", "Lei Jun", "the ministry")
-HEADER = ("quote", "start", "end", "text", "speaker", "type", "status", "note", "tags")
+HEADER: tuple[str, ...] = (
+    "quote",
+    "start",
+    "end",
+    "text",
+    "speaker",
+    "type",
+    "status",
+    "note",
+    "tags",
+)
 HEADER += ("assignee", "priority", "due")
 
 
@@ -397,7 +407,7 @@ class Desks:
         import psycopg
 
         with psycopg.connect(f"{self.server}/postgres", autocommit=True) as conn:
-            cur = conn.execute(sql, params)  # type: ignore[arg-type]
+            cur = conn.execute(sql, params)
             return cur.fetchall() if cur.description else []
 
 

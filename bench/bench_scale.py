@@ -141,11 +141,11 @@ def scratch_copy(db: str, out: Path) -> Iterator[str]:
         with admin.cursor() as cur:
             cur.execute(f'CREATE DATABASE "{copy_name}" TEMPLATE "{name}"')
         target = f"{base}/{copy_name}"
-        copy = psycopg2.connect(target)
-        with copy, copy.cursor() as cur:
+        scratch = psycopg2.connect(target)
+        with scratch, scratch.cursor() as cur:
             for table in DERIVED:
                 cur.execute(f"DELETE FROM {table}")  # noqa: S608 (our names)
-        copy.close()
+        scratch.close()
         yield target
     finally:
         with admin.cursor() as cur:
@@ -194,14 +194,14 @@ def table(results: dict[str, dict[str, dict[str, float]]], small: str, big: str)
     ]
     for name in names:
         cells = []
-        pair = []
+        pair: list[Run | None] = []
         for size in (small, big):
             r = results.get(size, {}).get(name)
             if r is None:
                 cells.append("- | - | -")
                 pair.append(None)
                 continue
-            got = Run(**r)
+            got = Run(r["seconds"], r["cpu"], r["peak_mb"], int(r.get("out_bytes", 0)))
             pair.append(got)
             cells.append(f"{got.seconds:.2f} | {got.cpu:.2f} | {got.peak_mb:.0f}")
         a, b = pair

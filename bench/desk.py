@@ -473,7 +473,7 @@ class Desk:
         self.ids["note"] += 1
         note_id = self.ids["note"]
         self.rows.notes.append((note_id, claim_id, actor, body, table_time(moment)))
-        view = {
+        view: dict[str, Any] = {
             "author": actor,
             "body": body,
             "claim_id": claim_id,

@@ -461,7 +461,7 @@ def main() -> None:
         pvec, pmodel = fit([plain(feats[id(s)]) for s in everything], y_all, args.c)
         pweights = dict(zip(pvec.get_feature_names_out(), pmodel.coef_[0], strict=True))
         offset = pooled_offset(_logits(vec, model, [feats[id(s)] for s in everything]), y_all)
-        out = {
+        out: dict[str, Any] = {
             "about": (
                 "Logistic regression weights for check-worthiness, learnt by "
                 "tools/train_checkworthy.py from CheckThat! 2019 Task 1 (train) and a "
