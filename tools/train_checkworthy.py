@@ -189,6 +189,14 @@ def balance(y: Sequence[int]) -> tuple[float, float]:
     return len(y) / (2 * (len(y) - pos)), len(y) / (2 * pos)
 
 
+def weighted_log_loss(z: Any, y: Any, cw: Any) -> float:
+    """The class-weighted log loss of logits `z` on labels `y` (arrays), each example weighing
+    its `cw`: log(1 + e^z) - y z, computed stably."""
+    import numpy as np
+
+    return float((np.logaddexp(0.0, z) - y * z) @ cw)
+
+
 def fit_context(
     base: Sequence[float],
     x: Sequence[dict[str, float]],
@@ -210,10 +218,8 @@ def fit_context(
 
     def loss(w: Any) -> tuple[float, Any]:
         z = off + m @ w
-        # log(1 + e^z) - y z, stably
-        ll = (np.logaddexp(0.0, z) - yy * z) @ cw
         g = m.T @ (cw * (1.0 / (1.0 + np.exp(-z)) - yy))
-        return float(ll + 0.5 * w @ w), g + w
+        return weighted_log_loss(z, yy, cw) + 0.5 * float(w @ w), g + w
 
     w = minimize(loss, np.zeros(len(CONTEXT_KEYS)), jac=True, method="L-BFGS-B").x
     return {k: float(v) for k, v in zip(CONTEXT_KEYS, w, strict=True)}
@@ -242,24 +248,21 @@ def context_cv(ct19: list[Sentence], extra: list[Sentence], c: float) -> None:
         y = [s.label for s in train]
         vec, model = fit([feats[id(s)] for s in train], y, c)
 
-        def logits(v: Any, m: Any, rows: list[dict[str, float]]) -> list[float]:
-            return [float(z) for z in m.decision_function(_int32(v.transform(rows)))]
-
         debates = [s for s in train if id(s) in ctx]
         weights = fit_context(
-            logits(vec, model, [feats[id(s)] for s in debates]),
+            _logits(vec, model, [feats[id(s)] for s in debates]),
             [ctx[id(s)] for s in debates],
             [s.label for s in debates],
             balance(y),
             c,
         )
-        learnt = logits(vec, model, [feats[id(s)] for s in test])
+        learnt = _logits(vec, model, [feats[id(s)] for s in test])
         shifted = [
             z + sum(weights[k] for k in ctx[id(s)]) for z, s in zip(learnt, test, strict=True)
         ]
         jvec, jmodel = fit([{**feats[id(s)], **ctx.get(id(s), {})} for s in train], y, c)
-        joint = logits(jvec, jmodel, [{**feats[id(s)], **ctx[id(s)]} for s in test])
-        joint_prose = logits(jvec, jmodel, [feats[id(s)] for s in test])
+        joint = _logits(jvec, jmodel, [{**feats[id(s)], **ctx[id(s)]} for s in test])
+        joint_prose = _logits(jvec, jmodel, [feats[id(s)] for s in test])
         ap = [
             average_precision(scores, labels)
             for scores in (
@@ -302,7 +305,7 @@ def pooled_offset(logits: Sequence[float], labels: Sequence[int]) -> float:
     cw = np.where(y == 1, positive, negative)
 
     def loss(b: float) -> float:
-        return float(((np.logaddexp(0.0, z + b) - y * (z + b)) * cw).sum())
+        return weighted_log_loss(z + b, y, cw)
 
     return float(minimize_scalar(loss, bounds=(-10.0, 10.0), method="bounded").x)
 
