@@ -267,6 +267,11 @@ def test_which_model_reads_a_unit() -> None:
     assert checkworthy_model.mostly_english("The firm employs 12,000 people.")
     assert not checkworthy_model.mostly_english("MiniMax在2023年发布了新的大模型。")
     assert not checkworthy_model.mostly_english("没有一个拉丁字母。")
+    # Numbers belong to neither language: a Chinese fragment with a figure is Chinese (it was
+    # read as English while its figure counted as a word), an English one with figures English.
+    assert not checkworthy_model.mostly_english("营收1.5亿,")
+    assert not checkworthy_model.mostly_english("戴上X2以后,")
+    assert checkworthy_model.mostly_english("It fell 15% in 2023, to 1.5 billion,")
     assert checkworthy_model.word_ngrams("It's 12 percent") == {
         "it's",
         "0",

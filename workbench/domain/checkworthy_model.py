@@ -216,8 +216,12 @@ def length_band(text: str) -> str:
 def mostly_english(text: str) -> bool:
     """Is `text` scored with the n-gram model? Not when CJK characters outnumber twice its
     Latin words (a Chinese character is about half a word)."""
-    tokens = _tokens(text)
-    return bool(tokens) and _cjk_count(text) <= 2 * len(tokens)
+    return _english(_tokens(text), _cjk_count(text))
+
+
+def _english(tokens: list[str], cjk: int) -> bool:
+    # Numbers belong to neither language: "B轮15亿," has two tokens, one of them a word.
+    return bool(tokens) and (not cjk or cjk <= 2 * (len(tokens) - tokens.count("0")))
 
 
 @dataclass(slots=True)  # not frozen: one is built per unit, and a frozen one costs 5x to build
@@ -452,7 +456,7 @@ class Model:
                     if follow is not None and b in follow
                 }
             )
-        english = bool(tokens) and cjk <= 2 * len(tokens)
+        english = _english(tokens, cjk)
         band = _band(len(tokens) + cjk // 2)
         factor = self.factor(len(tokens))
         terms = list(found.items())
