@@ -130,6 +130,7 @@ HELD_OUT = (
     "fresh29",
     "fresh30",
     "fresh31",
+    "fresh32",
 )
 
 
