@@ -65,9 +65,10 @@ class DocumentView(RowView):
 
 @dataclass(frozen=True, slots=True)
 class RevisionView(RowView):
-    """One text of a document: revision 1 is the document as added, later ones are updates."""
+    """One text of a document: revision 1 is the document as added, later ones are updates. A
+    revision is named by its document and number (its row's id, which revision 1 does not have,
+    names nothing a command takes)."""
 
-    id: int | None
     document_id: int
     number: int
     sha256: str
@@ -81,7 +82,6 @@ class RevisionView(RowView):
     @classmethod
     def first(cls, doc: Document) -> RevisionView:
         return cls(
-            id=None,
             document_id=doc.id,
             number=1,
             sha256=doc.sha256,
