@@ -177,7 +177,7 @@ def test_round_trip_through_the_cli(
     # --json: the claims, and the notices (none now: everything is already there)
     r = fresh("import", "annotations", str(target), "--doc", "1", "--json")
     assert r.code == 0, r.err
-    assert json.loads(r.out) == {"added": [], "already_present": 7, "notices": []}
+    assert json.loads(r.out) == {"added": [], "already_present": 7, "skipped": [], "notices": []}
     assert fresh("doc", "add", "-", input=ARTICLE + "\n附言。").code == 0
     one = write(tmp_path, {**exported_one(target), "type": "Annotation"}, "one.json")
     r = fresh("import", "annotations", one, "--doc", "2")
@@ -358,6 +358,47 @@ def test_a_context_that_matches_no_occurrence_refuses_the_file(
     assert (r.code, r.out) == (1, "")
     assert r.err.count("\n") == 1 and f"nothing imported: {message}" in r.err
     assert counts() == before
+
+
+def test_skip_bad_adds_the_annotations_that_anchor_and_lists_the_others(
+    wb: Workbench, tmp_path: Path, counts: Counts
+) -> None:
+    doc = add_document(wb, "甲说：MiniMax很好。乙说：MiniMax存在。".encode()).document.id
+    path = write(tmp_path, [_quoted("不在文中"), _quoted("甲说"), _quoted("MiniMax")])
+    before = counts()
+    with pytest.raises(InvalidInput, match="nothing imported: annotation 1") as refused:
+        import_annotations(wb, path, doc)
+    assert refused.value.hint is not None
+    assert refused.value.hint.facts == {"field": "skip_bad", "failed_annotations": [1, 3]}
+    assert counts() == before
+
+    result = import_annotations(wb, path, doc, skip_bad=True)
+    assert [c.quote for c in result.added] == ["甲说"]
+    assert result.skipped == [
+        "annotation 1: quote not found in the document: '不在文中'",
+        "annotation 3: quote occurs 2 times in the document; say which with a prefix/suffix "
+        "(TextQuoteSelector) or a TextPositionSelector",
+    ]
+    assert verify_database(wb).ok
+    # Again: the good one is present, the bad ones skipped again, nothing added.
+    again = import_annotations(wb, path, doc, skip_bad=True)
+    assert (again.added, again.present, len(again.skipped)) == ([], 1, 2)
+
+
+def test_cli_skip_bad_says_each_annotation_skipped(run: Run, wb: Workbench, tmp_path: Path) -> None:
+    doc = add_document(wb, "甲说：MiniMax很好。".encode()).document.id
+    path = write(tmp_path, [_quoted("甲说"), _quoted("不在文中")])
+    r = run("import", "annotations", path, "--doc", str(doc))
+    assert r.code == 1 and r.err.endswith("; give --skip-bad\n"), r.err
+    r = run("import", "annotations", path, "--doc", str(doc), "--skip-bad")
+    assert r.code == 0, r.err
+    assert r.err.splitlines() == [
+        "skipped annotation 2: quote not found in the document: '不在文中'",
+        "1 claim added, 0 already present, 1 annotation skipped",
+    ]
+    r = run("import", "annotations", path, "--doc", str(doc), "--skip-bad", "--json")
+    out = json.loads(r.out)
+    assert (out["added"], out["already_present"], len(out["skipped"])) == ([], 1, 1)
 
 
 def test_one_annotation_or_claim_exported_is_said_in_the_singular(

@@ -54,8 +54,11 @@ def _differs_line(d: Differs) -> str:
 @import_.command("annotations")
 @click.argument("path", metavar="FILE", type=click.Path(dir_okay=False))
 @click.option("--doc", "document_id", type=ID, required=True, metavar="DOC", help="Anchor in DOC.")
+@click.option("--skip-bad", is_flag=True, help="Import the good annotations; list the bad ones.")
 @json_context
-def annotations_command(ctx: click.Context, path: str, document_id: int, as_json: bool) -> None:
+def annotations_command(
+    ctx: click.Context, path: str, document_id: int, skip_bad: bool, as_json: bool
+) -> None:
     """Claims from a W3C Web Annotation collection, anchored in DOC by their selectors.
 
     Annotations that `workbench export annotations` wrote bring back each claim's type,
@@ -65,27 +68,35 @@ def annotations_command(ctx: click.Context, path: str, document_id: int, as_json
     unverifiable and opinion come in in_review, proposed by you, awaiting a second reviewer's
     approval (also said). Other tools' annotations, and exports of workbenches that did not
     name themselves as generator, come in unverified and typed fact. All or nothing: if any
-    annotation does not anchor or names an unknown type or status, nothing is added.
+    annotation does not anchor or names an unknown type or status, nothing is added, unless
+    --skip-bad (a page's annotations after it was revised: the others come in, the bad ones
+    are listed). A file that is no annotation collection is refused whole.
     Annotations whose span and text a claim already has are not added twice; an annotation
     of `workbench export annotations` whose id, quote and text are a claim's of DOC is that
     claim, present, an orphaned one too (its quote gone from the current text).
     """
     from workbench.services.imports import import_annotations
 
-    result = import_annotations(workbench_from(ctx), path, document_id)
+    result = import_annotations(workbench_from(ctx), path, document_id, skip_bad=skip_bad)
     if as_json:
         emit_json(
             {
                 "added": [c.to_json() for c in result.added],
                 "already_present": result.present,
+                "skipped": result.skipped,
                 "notices": result.notices,
             }
         )
     else:
         _print_added(result.added)
+    for line in result.skipped:
+        message(f"skipped {line}")
     for notice in result.notices:
         message(notice)
-    message(f"{plural(len(result.added), 'claim')} added, {result.present} already present")
+    skipped = f", {plural(len(result.skipped), 'annotation')} skipped" if skip_bad else ""
+    message(
+        f"{plural(len(result.added), 'claim')} added, {result.present} already present{skipped}"
+    )
 
 
 @import_.command("claims")

@@ -11,7 +11,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, BinaryIO, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, cast
 
 from sqlalchemy import insert, select
 
@@ -91,11 +91,15 @@ def read_json_file(path: str) -> object:
 
 
 @mutation
-def import_annotations(wb: Workbench, path: str, document_id: int) -> ImportResult:
+def import_annotations(
+    wb: Workbench, path: str, document_id: int, *, skip_bad: bool = False
+) -> ImportResult:
     """Claims from a Web Annotation collection, anchored by their selectors in document DOC.
 
     All or nothing: every annotation must anchor, and name a known type and status, or nothing
-    is added (the errors name each one). An annotation whose span and text a claim already has
+    is added (the errors name each one), unless `skip_bad`, which adds the others and returns
+    the failures in `skipped` (a file that is no annotation collection is refused whole, as
+    it is read). An annotation whose span and text a claim already has
     is counted, not added again; so is a workbench export's own annotation of a claim of the
     document, found by its id before its quote is anchored (`_own_annotation`: an orphaned
     claim's quote is in no current text), as `import claims` finds an export's own row. A
@@ -112,15 +116,18 @@ def import_annotations(wb: Workbench, path: str, document_id: int) -> ImportResu
         review = bool(setting_value(tx, "review.required"))
         claims = _AnnotatedClaims(tx, doc)
         ready: list[_Ready] = []
-        errors = []
+        errors: list[_Failed] = []
         for item in incoming:
             try:
                 ready.append(_annotation_ready(tx, item, text, review, claims))
             except InvalidInput as exc:
-                errors.append(f"annotation {item.index}: {exc}")
-        if errors:
+                errors.append(_Failed(item.index, f"annotation {item.index}: {exc}"))
+        if errors and not skip_bad:
             more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
-            raise InvalidInput("nothing imported: " + "; ".join(errors[:5]) + more)
+            raise InvalidInput(
+                "nothing imported: " + "; ".join(e.why for e in errors[:5]) + more,
+                hint=give("skip_bad", failed_annotations=[e.number for e in errors]),
+            )
         # Already in the document, or earlier in this file: counted, not added (`same_claim`).
         seen = _claim_keys(tx, doc, number)
         new: list[_Ready] = []
@@ -138,7 +145,19 @@ def import_annotations(wb: Workbench, path: str, document_id: int) -> ImportResu
             for view in _insert_imported(tx, doc, batch, source=source, revision=number)
         ]
         notices = [f"annotation {c.number}: {c.notice}" for c in new if c.notice is not None]
-        return ImportResult(added=added, present=len(ready) - len(new), notices=notices)
+        return ImportResult(
+            added=added,
+            present=len(ready) - len(new),
+            skipped=[e.why for e in errors],
+            notices=notices,
+        )
+
+
+class _Failed(NamedTuple):
+    """An annotation that failed its checks: its number in the file, and why."""
+
+    number: int
+    why: str
 
 
 def _annotation_ready(
