@@ -271,6 +271,9 @@ def test_which_model_reads_a_unit() -> None:
     # read as English while its figure counted as a word), an English one with figures English.
     assert not checkworthy_model.mostly_english("营收1.5亿,")
     assert not checkworthy_model.mostly_english("戴上X2以后,")
+    # A letter alone is a label among CJK characters, unless it is "a" or "I".
+    assert not checkworthy_model.mostly_english("B轮15亿,")
+    assert checkworthy_model.mostly_english("I am a 程序员")
     assert checkworthy_model.mostly_english("It fell 15% in 2023, to 1.5 billion,")
     assert checkworthy_model.word_ngrams("It's 12 percent") == {
         "it's",
