@@ -28,6 +28,7 @@ from workbench.domain.similarity.figures import (
     EN_NUMBER,
     EN_ORDINALS,
     MULTIPLIERS,
+    NUMBER_WORDS,
     RANGE,
     SPAN_OF_YEARS,
     ZH_NUMBER,
@@ -43,7 +44,7 @@ from workbench.domain.similarity.figures import (
     split_years,
     zh_value,
 )
-from workbench.domain.similarity.kinds import PINYIN, YOY
+from workbench.domain.similarity.kinds import CHANGED_BY, PINYIN, YOY
 from workbench.domain.similarity.labels import labels, without_month_figures, year_spans
 from workbench.domain.similarity.measures import (
     CONCEPT_MARK,
@@ -248,6 +249,68 @@ def _averaged(s: str) -> list[str]:
     return out
 
 
+# The size of a change: the figures a rise or a fall is said by, kept as "=by:" and the figure
+# ("fell by twelve per cent", "cut the journey between the two cities by 48 minutes", "rose 18
+# percent", "an 18% rise", 同比增长85%, 减少了36%: =by:#12, =by:≈48...). Such a figure is not the
+# level of what changed: a claim that gives it with no change at all (12 percent of the water
+# lost to leaks, 只需48分钟) counts another thing (see `disagreements.CHANGE_OR_LEVEL`). Not a
+# change to a figure ("rose to 81 percent", 上调至120元): that is the new level, which a
+# rewording may give alone; nor "raised" or "gained" alone (money raised, seats gained), nor
+# "lost" or "loses" (what is lost is most often a share: loses 12 percent of its water).
+_EN_CHANGE_VERB = (
+    # (not a height: "the tower rises 38 storeys")
+    r"(?:ris(?:e|es)(?!\s+\S+\s+(?:storeys|stories|floors|metres|meters|feet)\b)"
+    r"|ris(?:en|ing)|rose|gr(?:ew|ow|ows|own|owing)|f(?:ell|all|alls|allen|alling)"
+    r"|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|increas(?:e|es|ed|ing)"
+    r"|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|slid|slipped|plunged|soared|surged|shr(?:ank|unk)"
+    r"|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|shorten(?:s|ed|ing)?)"
+)
+_EN_HEDGE = r"(?:(?:about|around|some|nearly|almost|roughly|just|over|more\s+than|a\s+further)\s+)?"
+_EN_FIGURE_AHEAD = (
+    r"(?=[£$€¥]?\d|(?:"
+    + "|".join(sorted(w for w in NUMBER_WORDS if w not in EN_ORDINALS))
+    + r"|half|a\s+(?:third|quarter|fifth|tenth))\b)"
+)
+# a verb of change and the figure right after it, or "by" and the figure later in its clause
+# (the clause's words bounded: 50 characters, no stop between); or a figure and a noun of
+# change or a comparative right after it (an 18% rise, 6.8 percent cheaper, 12% more than
+# last year: not a bound, "more than 12%", whose figure comes after)
+_EN_CHANGED_BY = re.compile(
+    rf"\b{_EN_CHANGE_VERB}\s+(?:(?:by|of)\s+)?{_EN_HEDGE}{_EN_FIGURE_AHEAD}"
+    rf"|\b{_EN_CHANGE_VERB}\b[^,.;:!?]{{0,50}}?\bby\s+{_EN_HEDGE}{_EN_FIGURE_AHEAD}"
+    r"|(?<![\d.,])(?=\d[\d,.]*\s*(?:%|per\s?cent\b|percent\b)?\s+"
+    r"(?:rise|increase|fall|drop|decline|decrease|cut|reduction|jump|growth|more|less|fewer"
+    r"|higher|lower|cheaper|dearer|shorter|longer|faster|slower|smaller|larger|bigger)\b)"
+)
+_ZH_CHANGED_BY = re.compile(
+    "(?:增长|增加|上涨|上升|提高|提升|扩大|下降|下跌|下滑|减少|降低|缩小|缩短|缩减|削减|上调|下调|回落"
+    "|增|降|涨|跌|少了|多了)了?(?:约|近|超过|逾|大约|将近)?"
+    "(?=[0-9零〇一二两三四五六七八九十]|百分之)"
+)
+# where the figure's words end: a word that begins what follows it (to, in, from...) or a stop
+_FIGURE_END = re.compile(
+    r"\s(?:to|from|in|on|at|and|for|of|over|since|after|between|with|while|as|compared|than"
+    r"|year|a|an|the)\b|[,;:!?，。；：、至到（(]|\.(?!\d)"
+)
+
+
+def changed_by(s: str) -> list[str]:
+    """The figures `s` (lower-cased, normalised) says a change is by (see above)."""
+    out: list[str] = []
+    found = [*_ZH_CHANGED_BY.finditer(s)] if CJK_RUN.search(s) else []
+    found += _EN_CHANGED_BY.finditer(s)
+    for m in found:
+        window = s[m.end() : m.end() + 40]
+        end = _FIGURE_END.search(window)
+        figure = window[: end.start()] if end else window
+        out.extend(
+            CHANGED_BY + t
+            for t in _terms(figure, averages=False)
+            if t[0] in "#≈" and not is_year(t)
+        )
+    return out
+
+
 # "Daily active users" and "daily users" say which users are counted (the product `dau`), not
 # a figure per day: the word is no average (日活跃用户 is none either).
 _DAILY_USERS = re.compile(r"\bdaily(?=\s+(?:active\b|users\b))")
@@ -287,6 +350,8 @@ def _terms(text: str, *, averages: bool) -> list[str]:
     out: list[str] = labels(s)
     if averages and _AVERAGE.search(s):
         out += _averaged(_DAILY_USERS.sub(" ", s) if "daily" in s else s)
+    if averages:
+        out += changed_by(s)
     out += parts(plain)
     out += products(s)
     out += countries(s)

@@ -16,6 +16,7 @@ from workbench.domain.similarity.figures import approximate_token, exact_value, 
 from workbench.domain.similarity.kinds import (
     ACT_POLE,
     CANCEL,
+    CHANGED_BY,
     LOSES,
     OBJECT,
     PLAN,
@@ -176,6 +177,22 @@ def _shared_figure(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
 
 # The kinds that one claim alone says (explained as such, not as "other ...").
 ONE_SIDED_WORDS = frozenset(what for what, _ in _ONE_SIDED.values())
+
+# One claim says a figure is the size of a change ("fell by twelve per cent", "cut the journey
+# by 48 minutes", 同比增长85%: see `bag.CHANGED_BY`), the other gives the same figure and no
+# change at all, no act and no figure a change is by (12 percent of its water lost to leaks,
+# 只需48分钟, 18 in every 100 litres): the one is the change, the other the level of a thing,
+# two facts, as a share against a change is.
+CHANGE_OR_LEVEL = "change or level"
+
+
+def _change_against_level(ka: Kinds, kb: Kinds, b: Mapping[str, float]) -> list[str]:
+    """The figures claim a (`ka`) says a change is by that claim b (`kb`, `b`) gives with no
+    change at all (see `CHANGE_OR_LEVEL`)."""
+    if not ka.changed_by or kb.changed_by or kb.acts:
+        return []
+    return sorted(t for t in ka.changed_by if t[len(CHANGED_BY) :] in b)
+
 
 # One claim denies what the other asserts ("did not receive any council funding", "received
 # council funding"; 未派发股息, 派发了现金股利): opposite facts, as opposite acts are.
@@ -776,6 +793,11 @@ def disagreements(
                     ["~share"] if share_b else sorted(t for t in ("~up", "~down") if t in b),
                 ),
             )
+    changed = _change_against_level(ka, kb, b) or _change_against_level(kb, ka, a)
+    if changed:
+        # fell by 12 percent against 12 percent of it (see `CHANGE_OR_LEVEL`)
+        said = (changed, sorted(t[len(CHANGED_BY) :] for t in changed))
+        yield CHANGE_OR_LEVEL, ACT_SHARE, said if changed[0] in a else said[::-1]
     for pct, other, first in ((ka.percentages, b, True), (kb.percentages, a, False)):
         # the same figure as a percentage in one claim and as a count in the other: 94 per cent
         # of its trains on time, 94 trains cancelled (not a share beside another figure: rose

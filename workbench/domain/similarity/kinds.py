@@ -84,6 +84,10 @@ SPENT_ON = "=for:"
 PINYIN = "=py:"
 
 
+# The figures a change is said by (=by:#12: "fell by 12 percent"; see `bag.CHANGED_BY`).
+CHANGED_BY = "=by:"
+
+
 # What is planned, aimed at or expected (see `disagreements.MODALITY`).
 PLAN = "~plan"
 
@@ -149,6 +153,8 @@ class Kinds:
     rates: list[str] = field(default_factory=list)
     # what its sums are spent on (=for:care; see `spending`)
     spent_on: list[str] = field(default_factory=list)
+    # the figures it says a change is by (=by:#12; see `bag.CHANGED_BY`)
+    changed_by: list[str] = field(default_factory=list)
 
 
 def kinds_of(vector: Mapping[str, float]) -> Kinds:
@@ -225,6 +231,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.rates.append(t)
             elif t.startswith(SPENT_ON):
                 kinds.spent_on.append(t)
+            elif t.startswith(CHANGED_BY):
+                kinds.changed_by.append(t)
             elif t.startswith(("=span:", PINYIN)):
                 pass  # (read from the vector: a span of years, a name's pinyin)
             else:

@@ -1,0 +1,121 @@
+"""Round 28 of "checked before?": the figure a change is said by, told from the level of a
+thing that shares it ("fell by nine per cent" against "nine per cent of its trains").
+Invented sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from claim_pairs import disagreeing, reasons_for
+from linear_time import linear
+
+from workbench.domain.similarity.bag import changed_by
+
+
+def _by(text: str) -> list[str]:
+    return sorted(changed_by(text.lower()))
+
+
+# ---- the size of a change: =by: and the figure ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Late trains at Fennick fell by nine per cent in 2024.", "#9"),
+        ("Ridgeway Buses cut the trip from Aldham to Cobb Cross by 35 minutes.", "#35"),
+        ("Council rents in Wexley rose 14 percent last year.", "#14"),
+        ("Tenants faced a 14% rise in rents.", "#14"),
+        ("Rents are now 14 percent higher than in 2020.", "#14"),
+        ("Trains at Fennick are 9 per cent slower than a year ago.", "#9"),
+        ("洛川县今年粮食产量同比增长16%。", "#16"),
+        ("新线开通后，两地通勤时间缩短了二十五分钟。", "#25"),
+        ("该药使患者血压下降百分之十二。", "#12"),
+    ],
+)
+def test_the_figure_a_change_is_said_by(text: str, figure: str) -> None:
+    assert "=by:" + figure in _by(text)
+
+
+def test_a_change_to_a_level_is_no_change_by() -> None:
+    # the new level, not the size of the change
+    assert _by("Council rents in Wexley rose to 140 pounds a week.") == []
+    assert _by("洛川县公交票价上调至3元。") == []
+    # a tower's height, money raised, a share lost
+    assert _by("Wexley's Corn Tower rises 41 storeys above the river.") == []
+    assert _by("Brisket Labs raised £14 million from investors.") == []
+    assert _by("Fennick Water loses 21 percent of its supply to leaks.") == []
+    # a year after "by" dates the change
+    assert _by("Rents rose sharply by 2024.") == []
+
+
+# ---- a change against the level of a thing ------------------------------------------------------
+
+
+def test_a_change_against_a_share_with_the_same_figure() -> None:
+    said = reasons_for(
+        "Late running on Fennick's trams fell by nine per cent in 2024.",
+        "Nine per cent of Fennick's trams ran late in 2024.",
+    )
+    assert "change or level" in said
+
+
+def test_time_cut_against_the_time_it_takes() -> None:
+    assert "change or level" in disagreeing(
+        "The Aldham bypass cut the drive from Aldham to Cobb Cross by 35 minutes.",
+        "Driving from Aldham to Cobb Cross takes just 35 minutes.",
+    )
+    assert "change or level" in disagreeing(
+        "新线开通后，洛川到岑溪的车程缩短了25分钟。", "洛川到岑溪的车程只需二十五分钟。"
+    )
+
+
+def test_one_change_in_two_wordings_is_no_disagreement() -> None:
+    for one, other in (
+        (
+            "Council rents in Wexley rose 14 percent in 2024.",
+            "Wexley's council tenants saw a 14% rise in rents in 2024.",
+        ),
+        (
+            "Council rents in Wexley rose 14 percent in 2024.",
+            "Council rents in Wexley were 14 percent higher in 2024.",
+        ),
+        ("洛川县2024年粮食产量同比增长16%。", "Luochuan's grain harvest grew 16 percent in 2024."),
+        ("该药使肿瘤缩小百分之三十以上。", "The drug shrank tumours by more than 30 percent."),
+    ):
+        assert "change or level" not in disagreeing(one, other), (one, other)
+
+
+def test_a_change_against_a_level_of_another_figure_is_no_disagreement() -> None:
+    # the figure the change is by is not the one the other claim gives
+    assert "change or level" not in disagreeing(
+        "Revenue at Brisket Labs rose 12% to £90 million in 2024.",
+        "Brisket Labs had revenue of £90 million in 2024.",
+    )
+    # the other claim says a change too, in a word the check does not read as one
+    assert "change or level" not in disagreeing(
+        "Wexley's council rents rose 14 percent in 2024.",
+        "Wexley's council rents went up 14 percent in 2024.",
+    )
+
+
+# ---- hostile input: each reading costs time linear in the text's length -------------------
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "rose " * n,
+        lambda n: "rose 1 " * n,
+        lambda n: "cut the " * n + "by 5",
+        lambda n: "rises" + " " * n + "x",
+        lambda n: "rises " + "b" * n,
+        lambda n: "1" * n + " rise",
+        lambda n: "1 " * n + "percent",
+        lambda n: "增长" * n + "5",
+        lambda n: "增长5" * n,
+    ],
+)
+def test_changes_are_read_in_linear_time(make: Callable[[int], str]) -> None:
+    assert linear(changed_by, make)
