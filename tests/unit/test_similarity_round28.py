@@ -1,6 +1,7 @@
 """Round 28 of "checked before?": the figure a change is said by, told from the level of a
-thing that shares it ("fell by nine per cent" against "nine per cent of its trains").
-Invented sentences."""
+thing that shares it ("fell by nine per cent" against "nine per cent of its trains"); a span of
+years in Arabic digits read as a figure, as in Chinese numerals (12年, 十二年). Invented
+sentences."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from claim_pairs import disagreeing, reasons_for
 from linear_time import linear
 
-from workbench.domain.similarity.bag import changed_by
+from workbench.domain.similarity.bag import changed_by, terms
 
 
 def _by(text: str) -> list[str]:
@@ -97,6 +98,31 @@ def test_a_change_against_a_level_of_another_figure_is_no_disagreement() -> None
     assert "change or level" not in disagreeing(
         "Wexley's council rents rose 14 percent in 2024.",
         "Wexley's council rents went up 14 percent in 2024.",
+    )
+
+
+# ---- a span of years in Arabic digits is a figure, as in Chinese numerals -----------------------
+
+
+def test_a_span_of_years_in_digits_is_a_figure() -> None:
+    assert {"#15", "≈15", "~year"} <= set(terms("岑溪前县长被判处有期徒刑15年。"))
+    assert {"#15", "≈15", "~year"} <= set(terms("岑溪前县长被判处有期徒刑十五年。"))
+    # a year is still no figure
+    assert "≈2020" not in terms("岑溪县2020年新建学校15所。")
+
+
+def test_two_spans_of_years_are_two_figures() -> None:
+    assert "figures" in disagreeing(
+        "岑溪市中级人民法院判处原县长岳知秋有期徒刑十五年。",
+        "原县长岳知秋被岑溪中院判处有期徒刑13年。",
+    )
+    assert "figures" not in disagreeing(
+        "岑溪市中级人民法院判处原县长岳知秋有期徒刑十五年。",
+        "原县长岳知秋被岑溪中院判处有期徒刑15年。",
+    )
+    assert "figures" not in disagreeing(
+        "原县长岳知秋被岑溪中院判处有期徒刑15年。",
+        "Former county head Yue Zhiqiu was jailed for 15 years by the Cenxi court.",
     )
 
 

@@ -415,10 +415,13 @@ def _terms(text: str, *, averages: bool) -> list[str]:
     def numbers(m: re.Match[str]) -> str:
         digits, scale = m.group(1), m.group(2)
         value = float(digits.replace(",", "")) * (MULTIPLIERS[scale] if scale else 1)
-        # A year or a span of years (2015年, 7年, "in 2014 the museum") counts nothing.
-        # (2000人, 2000家: a figure a Chinese classifier follows counts, it is no year)
-        year = m.group(3) or (
-            not scale
+        # A year (2015年, "in 2014 the museum") counts nothing. A span of years (12年, 7年) is
+        # a figure, as in Chinese numerals (十二年) and in English (12 years): two sentences of
+        # 12年 and 二十一年 give two figures. (2000人, 2000家: a figure a Chinese classifier
+        # follows counts, it is no year)
+        year = (m.group(3) and value >= SPAN_OF_YEARS) or (
+            not m.group(3)
+            and not scale
             and digits.isdigit()
             and is_year(f"#{digits}")
             and m.string[m.end() : m.end() + 1] not in _COUNTS
@@ -426,7 +429,7 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         figure(m, value, bool(year))
         if m.group(3) and value < SPAN_OF_YEARS:
             out.append("~year")
-        return " " if year else f" {FIGURE_MARK}"
+        return " " if year or m.group(3) else f" {FIGURE_MARK}"
 
     if "between" in s or "-" in s or "–" in s or "至" in s or "~" in s or "～" in s:
         s = RANGE.sub(lambda m: read_range(m, out), s)
