@@ -399,6 +399,18 @@ def test_cli_skip_bad_says_each_annotation_skipped(run: Run, wb: Workbench, tmp_
     r = run("import", "annotations", path, "--doc", str(doc), "--skip-bad", "--json")
     out = json.loads(r.out)
     assert (out["added"], out["already_present"], len(out["skipped"])) == ([], 1, 1)
+    # Annotations failing alike are one line, refused or skipped.
+    many = write(tmp_path, [_quoted("甲说"), *(_quoted("不在文中") for _ in range(40))], "m.json")
+    r = run("import", "annotations", many, "--doc", str(doc))
+    assert r.code == 1 and r.err == (
+        "error: nothing imported: annotations 2-41: quote not found in the document: '不在文中'; "
+        "give --skip-bad\n"
+    ), r.err
+    r = run("import", "annotations", many, "--doc", str(doc), "--skip-bad")
+    assert r.code == 0 and r.err.splitlines() == [
+        "skipped annotations 2-41: quote not found in the document: '不在文中'",
+        "0 claims added, 1 already present, 40 annotations skipped",
+    ], r.err
 
 
 def test_one_annotation_or_claim_exported_is_said_in_the_singular(

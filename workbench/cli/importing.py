@@ -75,7 +75,7 @@ def annotations_command(
     of `workbench export annotations` whose id, quote and text are a claim's of DOC is that
     claim, present, an orphaned one too (its quote gone from the current text).
     """
-    from workbench.services.imports import import_annotations
+    from workbench.services.imports import collapsed, import_annotations
 
     result = import_annotations(workbench_from(ctx), path, document_id, skip_bad=skip_bad)
     if as_json:
@@ -89,7 +89,7 @@ def annotations_command(
         )
     else:
         _print_added(result.added)
-    for line in result.skipped:
+    for line in collapsed(result.skipped, "annotation"):  # those failing alike, one line
         message(f"skipped {line}")
     for notice in result.notices:
         message(notice)

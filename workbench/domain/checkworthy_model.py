@@ -216,7 +216,8 @@ def length_band(text: str) -> str:
 
 def mostly_english(text: str) -> bool:
     """Is `text` scored with the n-gram model? Not when CJK characters outnumber twice its
-    Latin words (a Chinese character is about half a word)."""
+    Latin words (a Chinese character is about half a word; among them a number or a letter
+    alone is no word)."""
     return _english(_tokens(text), _cjk_count(text))
 
 

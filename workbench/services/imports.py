@@ -123,9 +123,11 @@ def import_annotations(
             except InvalidInput as exc:
                 errors.append(_Failed(item.index, f"annotation {item.index}: {exc}"))
         if errors and not skip_bad:
-            more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+            # Annotations failing alike are said once, with their numbers.
+            said = collapsed([e.why for e in errors], "annotation")
+            more = f" (and {len(said) - 5} more)" if len(said) > 5 else ""
             raise InvalidInput(
-                "nothing imported: " + "; ".join(e.why for e in errors[:5]) + more,
+                "nothing imported: " + "; ".join(said[:5]) + more,
                 hint=give("skip_bad", failed_annotations=[e.number for e in errors]),
             )
         # Already in the document, or earlier in this file: counted, not added (`same_claim`).
@@ -254,11 +256,11 @@ def _own_annotation(item: IncomingAnnotation, claims: _AnnotatedClaims) -> _Stor
 RUNS_NAMED = 5
 
 
-def _rows_named(numbers: list[int]) -> str:
+def _rows_named(numbers: list[int], noun: str = "row") -> str:
     """ "row 7", "rows 2-19", "rows 2, 4, 7-9", "rows 2, 4, 6, 8, 10 and 95 more": runs of
-    consecutive rows, the first few named."""
+    consecutive rows (or annotations), the first few named."""
     if len(numbers) == 1:
-        return f"row {numbers[0]}"
+        return f"{noun} {numbers[0]}"
     runs: list[tuple[int, int]] = []
     for n in numbers:
         if runs and n == runs[-1][1] + 1:
@@ -267,7 +269,7 @@ def _rows_named(numbers: list[int]) -> str:
             runs.append((n, n))
     named = ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs[:RUNS_NAMED])
     rest = sum(b - a + 1 for a, b in runs[RUNS_NAMED:])
-    return f"rows {named}" + (f" and {rest:,} more" if rest else "")
+    return f"{noun}s {named}" + (f" and {rest:,} more" if rest else "")
 
 
 def _grouped(problems: Sequence[str]) -> list[tuple[str, list[int]]]:
@@ -279,10 +281,11 @@ def _grouped(problems: Sequence[str]) -> list[tuple[str, list[int]]]:
     return list(rows_of.items())
 
 
-def collapsed(problems: Sequence[str]) -> list[str]:
-    """Problems ("row N: why", in row order) with each `why` said once, with its rows, in the
-    order of their first row: a file whose rows all fail alike is one line, not thousands."""
-    return [f"{_rows_named(numbers)}: {why}" for why, numbers in _grouped(problems)]
+def collapsed(problems: Sequence[str], noun: str = "row") -> list[str]:
+    """Problems ("row N: why", or "annotation N: why" with that `noun`, in their order) with
+    each `why` said once, with its rows, in the order of their first row: a file whose rows all
+    fail alike is one line, not thousands."""
+    return [f"{_rows_named(numbers, noun)}: {why}" for why, numbers in _grouped(problems)]
 
 
 class RowsRefused(InvalidInput):
