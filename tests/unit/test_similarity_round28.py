@@ -1,7 +1,7 @@
 """Round 28 of "checked before?": the figure a change is said by, told from the level of a
 thing that shares it ("fell by nine per cent" against "nine per cent of its trains"); a span of
-years in Arabic digits read as a figure, as in Chinese numerals (12年, 十二年). Invented
-sentences."""
+years in Arabic digits read as a figure, as in Chinese numerals (12年, 十二年); how many years
+a thing runs for as a label (a one-year deposit, 三年期). Invented sentences."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from claim_pairs import disagreeing, reasons_for
 from linear_time import linear
 
 from workbench.domain.similarity.bag import changed_by, terms
+from workbench.domain.similarity.labels import labels
 
 
 def _by(text: str) -> list[str]:
@@ -126,6 +127,46 @@ def test_two_spans_of_years_are_two_figures() -> None:
     )
 
 
+# ---- how many years a thing runs for: =label:tenor: -------------------------------------------
+
+
+def _tenors(text: str) -> list[str]:
+    return [t for t in labels(text.lower()) if t.startswith("=label:tenor:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Holm Bank pays 2.1% on its two-year fixed savings bond.", 2),
+        ("Holm Bank cut its 5-year mortgage rate to 4.2%.", 5),
+        ("The judge handed Ada Venn a twelve-year sentence.", 12),
+        ("鹤汀银行五年期定期存款利率为1.9%。", 5),
+        ("鹤汀银行3年期贷款利率下调至3.1%。", 3),
+        ("岑溪职业学院开设三年制护理专业。", 3),
+    ],
+)
+def test_how_many_years_a_thing_runs_for(text: str, years: int) -> None:
+    assert _tenors(text) == [f"=label:tenor:{years}"]
+
+
+def test_no_tenor_in_an_age_or_a_plain_span() -> None:
+    assert _tenors("A 12-year-old from Holm won the prize.") == []
+    assert _tenors("Holm Bank has paid 2.1% for five years.") == []
+    assert _tenors("鹤汀银行成立三年来利润翻番。") == []
+
+
+def test_a_one_year_deposit_against_a_three_year_one() -> None:
+    said = reasons_for(
+        "In June 2025 Holm Bank cut the rate on its one-year fixed deposits to 1.4 per cent.",
+        "2025年6月，霍姆银行将三年期定期存款利率下调至1.4%。",
+    )
+    assert "other labels" in said
+    assert "labels" not in disagreeing(
+        "In June 2025 Holm Bank cut the rate on its one-year fixed deposits to 1.4 per cent.",
+        "2025年6月，霍姆银行将一年期定期存款利率下调至1.4%。",
+    )
+
+
 # ---- hostile input: each reading costs time linear in the text's length -------------------
 
 
@@ -145,3 +186,18 @@ def test_two_spans_of_years_are_two_figures() -> None:
 )
 def test_changes_are_read_in_linear_time(make: Callable[[int], str]) -> None:
     assert linear(changed_by, make)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "1-" * n + "year",
+        lambda n: "one-" * n + "year",
+        lambda n: "1" * n + "-year",
+        lambda n: "一" * n + "年期",
+        lambda n: "1" * n + "年期",
+        lambda n: "year " * n,
+    ],
+)
+def test_tenors_are_read_in_linear_time(make: Callable[[int], str]) -> None:
+    assert linear(labels, make)

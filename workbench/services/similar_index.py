@@ -139,7 +139,9 @@ COMMON_FLOOR = 1000
 # by 48 minutes", "an 18% rise", 6.8 percent cheaper, 同比增长85%, 缩短了25分钟), told from the
 # same figure given with no change at all.
 # Version 45: a span of years in Arabic digits (12年) is a figure, as in Chinese numerals (十二年).
-TERMS_VERSION = 45
+# Version 46: how many years a thing runs for, said before it, as =label:tenor: (a one-year
+# deposit, 三年期, a nine-year sentence, 三年制).
+TERMS_VERSION = 46
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

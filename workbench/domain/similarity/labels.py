@@ -279,6 +279,36 @@ _OPENINGS = re.compile(
 _OPENING_SPAN = {"周末": "weekend", "周": "week", "星期": "week", "月": "month", "年": "year"}
 
 
+# How many years a thing runs for, said before it: a one-year deposit and a three-year one
+# (一年期, 三年期), a two-year fixed mortgage, a nine-year sentence, a three-year degree (三年制).
+# Two claims that give such lengths, none shared, are about two things, as Line 3 and Line 5
+# are: =label:tenor:3. (Not an age, "a 12-year-old": see `_AGES`.)
+_EN_TENOR_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        split_words(
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+            "fifteen sixteen seventeen eighteen nineteen twenty"
+        ),
+        start=1,
+    )
+}
+_TENORS = re.compile(
+    rf"\b(?P<n>\d{{1,3}}|{'|'.join(_EN_TENOR_NUMBERS)})[-–]year(?![-–]olds?\b)\b"
+    r"|(?<![\d.])(?P<zn>\d{1,3})\s*年[期制]"
+    # (a run of numerals read from its start and no longer than three: 一一…一年期 is no term)
+    r"|(?<![一二两三四五六七八九十])(?P<zc>[一二两三四五六七八九十]{1,3})年[期制]"
+)
+
+
+def _tenors(text: str) -> Iterator[str]:
+    if "year" in text or "年期" in text or "年制" in text:
+        for m in _TENORS.finditer(text):
+            n, zc = m.group("n") or m.group("zn"), m.group("zc")
+            years = zh_small(zc) if zc else int(n) if n.isdigit() else _EN_TENOR_NUMBERS[n]
+            yield f"=label:tenor:{years}"
+
+
 def _zh_span(found: str) -> str:
     """The span a Chinese opening names (首周末: weekend, 第一个月: month; 首日, 上映当天: day)."""
     return next((span for end, span in _OPENING_SPAN.items() if found.endswith(end)), "day")
@@ -304,6 +334,7 @@ def labels(text: str) -> list[str]:
     see above."""
     out: list[str] = per_units(text)
     out += _ages_and_openings(text)
+    out += _tenors(text)
     for m in _LABELS.finditer(text) if _hinted(text, _LABEL_HINTS) else ():
         if m.group("kind"):
             kind, n = _LABEL_OF[m.group("kind")], m.group("n")
