@@ -201,3 +201,9 @@ def test_changes_are_read_in_linear_time(make: Callable[[int], str]) -> None:
 )
 def test_tenors_are_read_in_linear_time(make: Callable[[int], str]) -> None:
     assert linear(labels, make)
+
+
+@pytest.mark.parametrize("end", ["岁", "号线", "年期"])
+def test_a_run_of_hundreds_of_numerals_is_read_without_error(end: str) -> None:
+    # (worth infinity: an age or a line of 一一…一 once raised OverflowError)
+    labels("一" * 400 + end)

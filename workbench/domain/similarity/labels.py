@@ -10,6 +10,7 @@ two facts (see `disagreements`).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 
@@ -193,8 +194,9 @@ def _spans(text: str) -> tuple[str, list[str]]:
 
 
 def zh_small(run: str) -> int:
+    # (a run of hundreds of numerals is worth infinity, no number: 0, as an unread one is)
     value = zh_value(run)
-    return int(value) if value is not None else 0
+    return int(value) if value is not None and math.isfinite(value) else 0
 
 
 # Most texts have no label, period or kind of body: a few substring tests (well under a
