@@ -1,7 +1,8 @@
 """Round 28 of "checked before?": the figure a change is said by, told from the level of a
 thing that shares it ("fell by nine per cent" against "nine per cent of its trains"); a span of
 years in Arabic digits read as a figure, as in Chinese numerals (12年, 十二年); how many years
-a thing runs for as a label (a one-year deposit, 三年期). Invented sentences."""
+a thing runs for as a label (a one-year deposit, 三年期); seasons as periods (the spring term,
+秋季学期). Invented sentences."""
 
 from __future__ import annotations
 
@@ -167,6 +168,55 @@ def test_a_one_year_deposit_against_a_three_year_one() -> None:
     )
 
 
+# ---- seasons are periods ---------------------------------------------------------------------
+
+
+def _periods(text: str) -> list[str]:
+    return [t for t in labels(text.lower()) if t.startswith("=period:s")]
+
+
+@pytest.mark.parametrize(
+    ("text", "season"),
+    [
+        ("Fees at Holm College rose 4% for the spring 2026 term.", 1),
+        ("Holm College's fees rose in the spring of 2026.", 1),
+        ("Holm Rovers sold 9,000 season tickets for the summer season.", 2),
+        ("Holm College took 800 students in autumn 2025.", 3),
+        ("Holm College's fall semester fees rose 4%.", 3),
+        ("Holm's heating bills doubled last winter.", 4),
+        ("岑溪学院2026年春季学期学费上调4%。", 1),
+        ("岑溪今年冬天供暖费上涨一成。", 4),
+    ],
+)
+def test_seasons_are_periods(text: str, season: int) -> None:
+    assert _periods(text) == [f"=period:s{season}"]
+
+
+def test_no_season_in_other_words() -> None:
+    assert _periods("Holm Water bottles water from the spring at Cobb Cross.") == []
+    assert _periods("Holm's exports fall 3% in 2026.") == []
+    assert _periods("Spring Street station closed in 2025.") == []
+    assert _periods("岑溪今天气温下降十度。") == []
+
+
+def test_the_spring_term_against_the_autumn_term() -> None:
+    assert "periods" in disagreeing(
+        "岑溪学院2026年春季学期学费上调4%。",
+        "Cenxi College's fees for the autumn 2026 term are four percent higher.",
+    )
+
+
+def test_a_season_agrees_with_a_month_in_it() -> None:
+    assert "periods" not in disagreeing(
+        "Holm College will open a law school in September 2026.",
+        "岑溪学院将在2026年秋季学期开设法学院。",
+    )
+    assert "periods" not in disagreeing(
+        "岑溪学院2026年春季学期学费上调4%。",
+        "Cenxi College's fees for the spring 2026 term are four percent higher.",
+    )
+
+
 # ---- hostile input: each reading costs time linear in the text's length -------------------
 
 
@@ -200,6 +250,22 @@ def test_changes_are_read_in_linear_time(make: Callable[[int], str]) -> None:
     ],
 )
 def test_tenors_are_read_in_linear_time(make: Callable[[int], str]) -> None:
+    assert linear(labels, make)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "in " * n + "spring",
+        lambda n: "in the " * n,
+        lambda n: "spring " * n,
+        lambda n: "spring of " * n,
+        lambda n: "2024 " * n + "fall",
+        lambda n: "fall" + " " * n + "term",
+        lambda n: "春" * n + "季",
+    ],
+)
+def test_seasons_are_read_in_linear_time(make: Callable[[int], str]) -> None:
     assert linear(labels, make)
 
 

@@ -141,7 +141,8 @@ COMMON_FLOOR = 1000
 # Version 45: a span of years in Arabic digits (12年) is a figure, as in Chinese numerals (十二年).
 # Version 46: how many years a thing runs for, said before it, as =label:tenor: (a one-year
 # deposit, 三年期, a nine-year sentence, 三年制).
-TERMS_VERSION = 46
+# Version 47: seasons as periods (=period:s1 to s4: the spring term, autumn 2025, 秋季学期).
+TERMS_VERSION = 47
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

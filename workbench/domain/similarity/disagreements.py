@@ -291,15 +291,36 @@ def _period_found(period: str, others: list[str]) -> bool:
     """Whether a period agrees with one of the other claim's: the same period, or an end (a
     point, =period:e12: the end of 2025, see `labels`) and a period that ends then (December,
     the fourth quarter, the second half). Two spans agree only when they are one: December is
-    not the fourth quarter, the first half not June."""
+    not the fourth quarter, the first half not June. A season agrees with any period it shares
+    a month with (see `_months`)."""
     if period in others:
         return True
     kind, n = period[8], int(period[9:])
+    if kind == "s" or any(other[8] == "s" for other in others):
+        # a season's bounds are loose: it agrees with any period it shares a month with (the
+        # autumn term and September), not with one of another season (spring, autumn)
+        mine = _months(period)
+        return any(_months(other) & mine for other in others)
     end = n * _LAST_MONTH[kind]
     return any(
         (kind == "e" or other[8] == "e") and int(other[9:]) * _LAST_MONTH[other[8]] == end
         for other in others
     )
+
+
+# The months of each season, taken wide (a school's spring term begins in February, its autumn
+# term in August or September): spring, summer, autumn, winter.
+_SEASON_MONTHS = {1: (2, 3, 4, 5), 2: (5, 6, 7, 8), 3: (8, 9, 10, 11), 4: (11, 12, 1, 2)}
+
+
+def _months(period: str) -> set[int]:
+    """The months a period (=period:q3) covers: a month's or an end's own, a quarter's three,
+    a half's six, a season's (see `_SEASON_MONTHS`)."""
+    kind, n = period[8], int(period[9:])
+    if kind == "s":
+        return set(_SEASON_MONTHS[n])
+    size = _LAST_MONTH[kind]
+    return set(range(n * size - size + 1, n * size + 1)) if kind in "qh" else {n}
 
 
 # A period within the year against the year itself (revenue up 18% in the first half of 2023,

@@ -100,6 +100,30 @@ _PERIODS = re.compile(
 )
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
+# A season of a year, or of a school's or a sport's year, is a period too: fees for the spring
+# term and for the autumn term (春季学期, 秋季学期), a summer's figure and a winter's are two
+# facts (=period:s1 to s4: spring, summer, autumn, winter). Only where it dates something: after
+# in, during, this, last, next or by, or next to a year, a term, a semester or a season (not a
+# spring of water, Spring Street, fall as a verb: "fall" only before a term or a year); 春季,
+# 春天, 春学期 and the like in Chinese.
+_SEASON_WORDS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
+_ZH_SEASONS = {"春": 1, "夏": 2, "秋": 3, "冬": 4}
+_SEASONS = re.compile(
+    r"\b(?:in|during|this|last|next|by)\s+(?:the\s+)?(?P<a>spring|summer|autumn|winter)\b"
+    r"|\b(?P<b>spring|summer|autumn|winter|fall)(?=\s+(?:of\s+)?(?:(?:19|20)\d\d\b"
+    r"|(?:term|semester|session|season)s?\b))"
+    r"|\b(?:19|20)\d\d\s+(?P<c>spring|summer|autumn|winter|fall)\b"
+    r"|(?P<z>[春夏秋冬])(?:季|天|学期)"
+)
+
+
+def _seasons(text: str) -> Iterator[str]:
+    if "季" in text or "天" in text or "学期" in text or any(w in text for w in _SEASON_WORDS):
+        for m in _SEASONS.finditer(text):
+            z = m.group("z")
+            word = m.group("a") or m.group("b") or m.group("c")
+            yield f"=period:s{_ZH_SEASONS[z] if z else _SEASON_WORDS[word]}"
+
 
 # A span of months is a quarter or a half when it is one: "January to June 2024", "between
 # January and June", 1至6月, 一至六月 say the first half (=period:h1), as the first half does, not
@@ -379,6 +403,7 @@ def labels(text: str) -> list[str]:
         else:
             period = "h1" if m.group("hw") != "second" else "h2"
         out.append(f"=period:{period}")
+    out += _seasons(text)
     if _hinted(text, _ORG_HINTS):
         out.extend(f"=org:{_ORG_OF[m.group()]}" for m in _ORGS.finditer(text))
     if "在" in text or "于" in text:
