@@ -85,7 +85,7 @@ def test_document_url_is_checked(wb: Workbench, counts: Counts) -> None:
     assert counts() == before
 
 
-@pytest.mark.parametrize("raw", ["-5", "0", "lots"])
+@pytest.mark.parametrize("raw", ["-5", "0", "lots", "nan", "inf", "1e400", "-inf"])
 def test_size_limits_must_be_positive(monkeypatch: pytest.MonkeyPatch, raw: str) -> None:
     monkeypatch.setenv("WORKBENCH_MAX_EVIDENCE_MB", raw)
     monkeypatch.setenv("WORKBENCH_MAX_DOCUMENT_MB", raw)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 
 from workbench.domain.errors import InvalidInput
@@ -14,6 +15,7 @@ def size_limit(env_var: str, default_mb: float) -> int:
         mb = float(raw) if raw else default_mb
     except ValueError:
         mb = -1.0
-    if not mb > 0:
+    # inf (or 1e400, which float() reads as inf) would be no limit, and crashed int() below.
+    if not 0 < mb < math.inf:
         raise InvalidInput(f"{env_var}={raw!r} is not a positive number of megabytes")
     return int(mb * 1024 * 1024)
