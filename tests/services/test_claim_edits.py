@@ -99,6 +99,7 @@ def test_the_same_values_change_nothing_and_record_nothing(
         ({}, "nothing to change"),
         ({"text": ""}, "the claim text is empty"),
         ({"text": "   \n "}, "the claim text is empty"),
+        ({"text": "\u200b"}, "the claim text is empty"),  # draws nothing
         ({"text": "x" * (MAX_NOTE + 1)}, "the limit is"),
         ({"text": "ten\x1b[31m thousand"}, "control character U+001B"),
         ({"claim_type": "rumour"}, "unknown claim type 'rumour'"),
@@ -106,6 +107,7 @@ def test_the_same_values_change_nothing_and_record_nothing(
         ({"speaker": "the\nmayor"}, "one line"),
         ({"speaker": "x" * 201}, "the limit is 200"),
         ({"text": "fine", "note": "  "}, "the note is empty"),
+        ({"text": "fine", "note": "\u202e"}, "the note is empty"),
     ],
 )
 def test_bad_input_is_refused_and_writes_nothing(

@@ -47,6 +47,17 @@ def test_the_speaker_filter_ignores_case_width_and_extra_spaces(wb: Workbench, d
     assert _speakers(wb, "okafo") == []
 
 
+def test_a_character_that_draws_nothing_makes_no_second_speaker(wb: Workbench, doc: int) -> None:
+    a = _claim(wb, doc, "Exports rose 12 percent in 2023.", "OKAFOR")
+    # Pasted from a page with a zero-width space, or typed with a variation selector.
+    b = _claim(wb, doc, "Wages grew by 3 percent.", "OKAFOR\u200b")
+    assert [c.speaker for c in list_claims(wb, ClaimFilter(speaker="okafor"))] == ["OKAFOR"] * 2
+    assert _speakers(wb, "Okafor\ufe0f") == [a, b]
+    # A speaker of such characters alone is no speaker.
+    quote = "Unemployment fell to 4 percent."
+    assert add_claim(wb, doc, "x", SpanRequest(quote=quote), speaker="\u200b").speaker is None
+
+
 def test_a_new_claim_takes_the_spelling_the_document_already_uses(wb: Workbench, doc: int) -> None:
     _claim(wb, doc, "Exports rose 12 percent in 2023.", "OKAFOR")
     _claim(wb, doc, "Unemployment fell to 4 percent.", "ÉLISE DUBOIS")

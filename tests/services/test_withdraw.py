@@ -63,7 +63,7 @@ def test_a_withdrawal_records_its_reason_in_one_status_change(
     assert replay(wb).consistent and verify_database(wb).ok
 
 
-@pytest.mark.parametrize("reason", ["", "   ", "\n\t"])
+@pytest.mark.parametrize("reason", ["", "   ", "\n\t", "\u200b", "\u202e\u3164"])
 def test_a_withdrawal_needs_a_reason(
     wb: Workbench, ids: list[int], reason: str, counts: Callable[[], dict[str, int]]
 ) -> None:

@@ -16,6 +16,7 @@ from workbench.domain.limits import (
     TEXT_CONTROLS,
     check_language,
     check_text,
+    has_visible,
 )
 
 REFUSED_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
@@ -63,3 +64,15 @@ def test_language_tags_pass_unchanged(tag: str) -> None:
 def test_what_is_not_shaped_as_a_language_tag_is_refused(value: str) -> None:
     with pytest.raises(InvalidInput, match="is not a language tag"):
         check_language(value)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   ", "\n\t", "\u200b", " \u200b\u200d ", "\u202e", "\u3164", "\ufe0f", "\u3000"]
+)
+def test_text_of_spaces_and_characters_that_draw_nothing_is_empty(text: str) -> None:
+    assert not has_visible(text)
+
+
+@pytest.mark.parametrize("text", ["x", " 。", "\u200bx", "\u2764\ufe0f", "é", "\u00a0a"])
+def test_text_with_something_to_see_is_not_empty(text: str) -> None:
+    assert has_visible(text)

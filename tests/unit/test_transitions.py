@@ -56,6 +56,10 @@ def test_a_verdict_needs_a_note(verdict: Status) -> None:
     refused = refusal(OPEN, Request(Move.SET, "ana", target=verdict, note="  "))
     assert refused.reason == Refusal.VERDICT_NEEDS_NOTE and refused.hint == give("note")
     assert "needs a reason" in refused.message and "--" not in refused.message
+    # A reason of characters that draw nothing is no reason (a new-user trial gave U+200B).
+    for hidden in ("\u200b", " \u2060 ", "\u3164"):
+        refused = refusal(OPEN, Request(Move.SET, "ana", target=verdict, note=hidden))
+        assert refused.reason == Refusal.VERDICT_NEEDS_NOTE
 
 
 def test_a_factual_verdict_needs_evidence_an_opinion_does_not() -> None:

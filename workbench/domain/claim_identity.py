@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from workbench.domain.errors import InvalidInput
-from workbench.domain.limits import MAX_NOTE, check_text
+from workbench.domain.limits import MAX_NOTE, check_text, has_visible
 from workbench.domain.text import Span, normalise
 
 
 def claim_text(text: str) -> str:
     """A claim's text as stored: normalised, whitespace collapsed, bounded, not empty."""
     cleaned = " ".join(check_text(normalise(text), "the claim text", MAX_NOTE).split())
-    if not cleaned:
+    if not has_visible(cleaned):
         raise InvalidInput("the claim text is empty: say in one sentence what is claimed")
     return cleaned
 

@@ -59,6 +59,20 @@ def check_text(value: str, what: str, limit: int, *, one_line: bool = False) -> 
     return value
 
 
+def has_visible(text: str | None) -> bool:
+    """Whether `text` holds a character that can be seen: not only spaces and characters that
+    draw nothing (zero-width, bidi and format marks, fillers: `identity.invisible`). A reason,
+    a note, a claim's text or a title of U+200B alone is as empty as one of spaces (a new-user
+    trial set a verdict with the reason U+200B)."""
+    if not text:
+        return False
+    if text.isascii():  # in constant time: most texts
+        return not text.isspace()
+    from workbench.domain.identity import invisible
+
+    return any(not char.isspace() and not invisible(text, i) for i, char in enumerate(text))
+
+
 def check_optional(value: str | None, what: str, limit: int, *, one_line: bool = True) -> None:
     if value is not None:
         check_text(value, what, limit, one_line=one_line)

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from workbench.domain.errors import TransitionRefused, give, step
+from workbench.domain.limits import has_visible
 from workbench.domain.status import (
     EVIDENCE_STATUSES,
     FINAL_STATUSES,
@@ -178,7 +179,7 @@ class Decision:
 
 
 def _has_text(note: str | None) -> bool:
-    return bool(note and note.strip())
+    return has_visible(note)
 
 
 def refuse(claim: ClaimState, reason: Refusal, message: str, **hint: object) -> TransitionRefused:

@@ -24,6 +24,7 @@ from workbench.domain.limits import (
     MAX_URL,
     check_language,
     check_optional,
+    has_visible,
 )
 from workbench.domain.payloads import (
     changed,
@@ -588,7 +589,7 @@ def update_from(
 
 def _clean(value: str | None) -> str | None:
     value = (value or "").strip()
-    return value or None
+    return value if has_visible(value) else None
 
 
 def list_documents(wb: Workbench) -> list[DocumentListed]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from workbench.db.models import Claim, Note
 from workbench.domain.clock import now
 from workbench.domain.errors import InvalidInput
-from workbench.domain.limits import MAX_NOTE, check_text
+from workbench.domain.limits import MAX_NOTE, check_text, has_visible
 from workbench.domain.payloads import created, note_payload
 from workbench.domain.text import normalise
 from workbench.services.context import Tx, Workbench, mutation, transaction
@@ -15,7 +15,7 @@ from workbench.services.views import NoteView
 
 def note_body(body: str | None) -> str:
     text = check_text(normalise(body or ""), "the note", MAX_NOTE).strip()
-    if not text:
+    if not has_visible(text):
         raise InvalidInput("the note is empty")
     return text
 

@@ -10,14 +10,15 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from workbench.db.models import Claim
-from workbench.domain.limits import MAX_SHORT, check_text
+from workbench.domain.limits import MAX_SHORT, check_text, has_visible
 from workbench.domain.status import same_person_key
 from workbench.services.context import Tx
 
 
 def speaker_name(speaker: str | None) -> str | None:
     value = (speaker or "").strip()
-    return check_text(value, "the speaker", MAX_SHORT, one_line=True) if value else None
+    checked = check_text(value, "the speaker", MAX_SHORT, one_line=True)
+    return checked if has_visible(checked) else None
 
 
 def same_speaker(a: str | None, b: str) -> bool:
