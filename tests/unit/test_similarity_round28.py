@@ -2,7 +2,8 @@
 thing that shares it ("fell by nine per cent" against "nine per cent of its trains"); a span of
 years in Arabic digits read as a figure, as in Chinese numerals (12年, 十二年); how many years
 a thing runs for as a label (a one-year deposit, 三年期); seasons as periods (the spring term,
-秋季学期). Invented sentences."""
+秋季学期); which of two named things is the larger (twice as many as, half as many as).
+Invented sentences."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from linear_time import linear
 
 from workbench.domain.similarity.bag import changed_by, terms
 from workbench.domain.similarity.labels import labels
+from workbench.domain.similarity.ratios import ratios
 
 
 def _by(text: str) -> list[str]:
@@ -217,6 +219,45 @@ def test_a_season_agrees_with_a_month_in_it() -> None:
     )
 
 
+# ---- which of two named things is the larger ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ratio"),
+    [
+        ("Holm Bank has twice as many branches as Cobb Bank.", "holm>cobb"),
+        ("Cobb Bank has half as many branches as Holm Bank.", "holm>cobb"),
+        ("Cobb's branch network is half the size of Holm's.", "holm>cobb"),
+        ("In 2025 Holm Bank was 3 times larger than Cobb Bank.", "holm>cobb"),
+        ("Holm Bank now runs twice Cobb's branches.", "holm>cobb"),
+    ],
+)
+def test_which_is_the_larger(text: str, ratio: str) -> None:
+    assert ratios(text) == ["=ratio:" + ratio]
+
+
+def test_no_ratio_without_two_names() -> None:
+    assert ratios("Holm Bank opened twice as many branches as last year.") == []
+    assert ratios("Half of Holm Bank's staff work in Cobb.") == []
+    assert ratios("Sales at Holm Bank doubled in 2025.") == []
+
+
+def test_the_same_two_things_the_other_way_round() -> None:
+    assert "ratios" in disagreeing(
+        "Cobb Bank has twice as many branches as Holm Bank.",
+        "Cobb Bank has half as many branches as Holm Bank.",
+    )
+    assert "ratios" in disagreeing(
+        "Holm Bank has twice as many branches as Cobb Bank.",
+        "Cobb Bank has twice as many branches as Holm Bank.",
+    )
+    # one fact in two wordings
+    assert "ratios" not in disagreeing(
+        "Holm Bank has twice as many branches as Cobb Bank.",
+        "Cobb Bank has half as many branches as Holm Bank.",
+    )
+
+
 # ---- hostile input: each reading costs time linear in the text's length -------------------
 
 
@@ -267,6 +308,22 @@ def test_tenors_are_read_in_linear_time(make: Callable[[int], str]) -> None:
 )
 def test_seasons_are_read_in_linear_time(make: Callable[[int], str]) -> None:
     assert linear(labels, make)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "Ab " * n + "twice as many as",
+        lambda n: "Ab " * n + "has twice " + "Cd " * n,
+        lambda n: "Ab has twice as " + "many " * n + "as Cd",
+        lambda n: "Ab twice " * n,
+        lambda n: "half " * n,
+        lambda n: "Ab 3 times larger " + "than " * n + "Cd",
+        lambda n: "Ab " + "x" * n + " twice Cd",
+    ],
+)
+def test_ratios_are_read_in_linear_time(make: Callable[[int], str]) -> None:
+    assert linear(ratios, make)
 
 
 @pytest.mark.parametrize("end", ["岁", "号线", "年期"])

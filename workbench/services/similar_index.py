@@ -142,7 +142,9 @@ COMMON_FLOOR = 1000
 # Version 46: how many years a thing runs for, said before it, as =label:tenor: (a one-year
 # deposit, 三年期, a nine-year sentence, 三年制).
 # Version 47: seasons as periods (=period:s1 to s4: the spring term, autumn 2025, 秋季学期).
-TERMS_VERSION = 47
+# Version 48: which of two named things is the larger when one is given as a multiple of the
+# other (twice as many as, half the size of: =ratio:skelmoor>brannock; see `similarity.ratios`).
+TERMS_VERSION = 48
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

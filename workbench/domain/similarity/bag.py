@@ -68,6 +68,7 @@ from workbench.domain.similarity.naming import (
 from workbench.domain.similarity.polarity import FUTURE, NEGATED, future, negated, stances
 from workbench.domain.similarity.positions import days, ranks, scales, without_days
 from workbench.domain.similarity.rates import rates
+from workbench.domain.similarity.ratios import ratios
 from workbench.domain.similarity.results import (
     en_payments,
     en_results,
@@ -356,6 +357,7 @@ def _terms(text: str, *, averages: bool) -> list[str]:
     out += products(s)
     out += countries(s)
     out += rates(plain)  # (with its case: China Daily is no rate)
+    out += ratios(plain)  # (with its case: the names compared)
     if CJK_RUN.search(s):
         out += zh_objects(s)
         out += zh_spending(s)

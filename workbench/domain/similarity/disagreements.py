@@ -32,6 +32,7 @@ from workbench.domain.similarity.kinds import (
 from workbench.domain.similarity.labels import SPAN
 from workbench.domain.similarity.measures import MONEY, PERCENTAGE
 from workbench.domain.similarity.polarity import NEGATED
+from workbench.domain.similarity.ratios import reversed_ratio
 from workbench.domain.similarity.roles import PART_MENTIONS
 from workbench.domain.similarity.scripts import (
     across_scripts,
@@ -192,6 +193,13 @@ def _change_against_level(ka: Kinds, kb: Kinds, b: Mapping[str, float]) -> list[
     if not ka.changed_by or kb.changed_by or kb.acts:
         return []
     return sorted(t for t in ka.changed_by if t[len(CHANGED_BY) :] in b)
+
+
+# One claim gives a named thing as a multiple of another, the other the same two things the
+# other way round (twice as many as against twice as many, the names swapped; half as many as
+# with the names kept): which is the larger is denied, as a direction on a scale is (see
+# `ratios`).
+RATIOS = "ratios"
 
 
 # One claim denies what the other asserts ("did not receive any council funding", "received
@@ -877,6 +885,13 @@ def disagreements(
         mine = sorted(t for t in ka.scales if t in back)
         if mine:
             yield "directions on a scale", ACT_SHARE, (mine, sorted(_reversed(t) for t in mine))
+    if ka.ratios and kb.ratios:
+        # Skelmoor has twice as many as Brannock against Brannock twice as many as Skelmoor:
+        # the same two things the other way round (see `RATIOS`)
+        back = {reversed_ratio(t) for t in kb.ratios}
+        mine = sorted(t for t in ka.ratios if t in back and t not in kb.ratios)
+        if mine:
+            yield RATIOS, ACT_SHARE, (mine, sorted(reversed_ratio(t) for t in mine))
     if acts_a and acts_b and _opposed(acts_a, acts_b):
         yield "acts", ACT_SHARE, (sorted(acts_a), sorted(acts_b))
     elif acts_a and acts_b and _other_acts(acts_a, acts_b):

@@ -15,6 +15,7 @@ from workbench.domain.similarity.figures import is_year
 from workbench.domain.similarity.measures import CURRENCIES, MONEY, PERCENTAGE
 from workbench.domain.similarity.naming import PROVINCE_TERMS
 from workbench.domain.similarity.polarity import FUTURE, NEGATED
+from workbench.domain.similarity.ratios import RATIO
 
 # Terms written by one reader and compared by others, kept here so that no reader imports
 # another for a constant: the two sides of a match's result (`results`, and `trades`, which
@@ -155,6 +156,8 @@ class Kinds:
     spent_on: list[str] = field(default_factory=list)
     # the figures it says a change is by (=by:#12; see `bag.CHANGED_BY`)
     changed_by: list[str] = field(default_factory=list)
+    # which of two named things is the larger (=ratio:skelmoor>brannock; see `ratios`)
+    ratios: list[str] = field(default_factory=list)
 
 
 def kinds_of(vector: Mapping[str, float]) -> Kinds:
@@ -233,6 +236,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.spent_on.append(t)
             elif t.startswith(CHANGED_BY):
                 kinds.changed_by.append(t)
+            elif t.startswith(RATIO):
+                kinds.ratios.append(t)
             elif t.startswith(("=span:", PINYIN)):
                 pass  # (read from the vector: a span of years, a name's pinyin)
             else:
