@@ -256,9 +256,12 @@ def claims_command(
     rating, flagged, note, tags, assignee, priority, due. start and end count in the text of
     document revision `revision` (a claim orphaned by an update keeps an older one). `flagged`
     is true for a verdict flagged for re-review (its quote changed after the verdict): its
-    rating no longer stands as checked. An import ignores id, document_id, revision, rating and
-    flagged (the database decides them). A withdrawn claim is listed with status withdrawn
-    and its reason as the note, and an import withdraws it again.
+    rating no longer stands as checked. An import sets none of id, document_id, revision, rating
+    and flagged (the database decides them); it reads id to find a claim already present, and
+    refuses a row whose document_id is not the document imported into (empty the column to
+    import into another database). A withdrawn claim is listed with status withdrawn and its
+    reason as the note, and an import withdraws it again. CSV, JSON and JSON Lines import back;
+    XLSX is for reading.
     """
     from workbench.exports.registry import get, writer
     from workbench.services.exports import stream_claim_rows
