@@ -67,7 +67,11 @@ def writing(
     if (never is not None or not replace) and occupied(target):
         raise file_exists(target, never)
     folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    except OSError as exc:
+        # Named as the file asked for: the temporary file's name means nothing to the user.
+        raise OSError(exc.errno, exc.strerror, str(target)) from None
     try:
         # A 1 MB buffer: an audit export of 10,000,000 events is some 5 GB, and the default
         # 8 KB buffer made that 600,000 write calls.

@@ -193,6 +193,13 @@ def test_report_all_writes_pages_and_an_index(run: Run, desk: Desk, tmp_path: Pa
     assert run("report", "-o", str(folder)).code == 2
     assert run("report", "1", "--all", "-o", str(folder)).code == 2
     assert run("report", "99", "-o", str(tmp_path / "x.html")).code == 1
+    # A file for --all is said to be one at once, not "exists: give --force" first.
+    page = tmp_path / "r.html"
+    page.write_text("mine", encoding="utf-8")
+    for force in ((), ("--force",)):
+        r = run("report", "--all", "-o", str(page), *force)
+        assert r.code == 2 and "-o names a folder" in r.err, r.err
+    assert page.read_text(encoding="utf-8") == "mine"
 
 
 # --- in a real browser -----------------------------------------------------------------------

@@ -99,3 +99,20 @@ def test_a_set_of_files_is_refused_when_any_exists_naming_the_first(tmp_path: Pa
     assert caught.value.message == (
         f"{names[1]} exists (and 1 more of the files to write): nothing was written"
     )
+
+
+def test_a_file_that_cannot_be_made_is_named_as_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not by its temporary file's name (`/proc/.x.csv.r6lpntmf`, a new-user trial saw)."""
+    import errno
+    import tempfile
+
+    def refused(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise OSError(errno.ENOENT, "No such file or directory", str(tmp_path / ".x.csv.abc"))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    target = tmp_path / "x.csv"
+    with pytest.raises(OSError) as failed, writing(target):
+        pass
+    assert failed.value.filename == str(target)

@@ -50,6 +50,9 @@ def report(
         raise click.UsageError("give a document DOC, or --all (not both)")
     if as_json and output == "-":
         raise click.UsageError("--json prints to stdout, where -o - writes the page: give -o FILE")
+    if all_docs and Path(output).exists() and not Path(output).is_dir():
+        # Said before "exists: give --force", which would only lead to this.
+        raise click.UsageError(f"with --all, -o names a folder; {output} is a file")
     check_output(output, force)
     if document_id is not None and Path(output).is_dir():
         # -o takes a folder only with --all; written into, the folder itself would be replaced.
@@ -79,9 +82,9 @@ def report(
         say_withheld(page.flagged)
         return
     folder = Path(output)
-    if folder.exists() and not folder.is_dir():
-        raise click.UsageError(f"with --all, -o names a folder; {output} is a file")
     pages = report_site(wb)
+    if folder.exists() and not folder.is_dir():  # made a file while the pages were built
+        raise click.UsageError(f"with --all, -o names a folder; {output} is a file")
     if not force:
         from workbench.new_file import check_free
 
