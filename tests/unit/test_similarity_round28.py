@@ -2,8 +2,8 @@
 thing that shares it ("fell by nine per cent" against "nine per cent of its trains"); a span of
 years in Arabic digits read as a figure, as in Chinese numerals (12年, 十二年); how many years
 a thing runs for as a label (a one-year deposit, 三年期); seasons as periods (the spring term,
-秋季学期); which of two named things is the larger (twice as many as, half as many as).
-Invented sentences."""
+秋季学期); which of two named things is the larger (twice as many as, half as many as); what
+a record is of (a national record, 亚洲纪录). Invented sentences."""
 
 from __future__ import annotations
 
@@ -258,6 +258,39 @@ def test_the_same_two_things_the_other_way_round() -> None:
     )
 
 
+# ---- what a record is of -----------------------------------------------------------------------
+
+
+def _records(text: str) -> list[str]:
+    return [t for t in labels(text.lower()) if t.startswith("=label:record:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("Ada Venn ran a national record of 22.41 in the 200m.", "national"),
+        ("Ada Venn broke the world record in the 200m.", "world"),
+        ("Ada Venn's 22.41 was an Asian Games record.", "asiangames"),
+        ("岳知秋以22秒41打破女子200米全国纪录。", "national"),
+        ("岳知秋刷新女子200米亚洲纪录。", "asian"),
+        ("岳知秋改写奥运会纪录。", "olympic"),
+    ],
+)
+def test_what_a_record_is_of(text: str, scope: str) -> None:
+    assert _records(text) == [f"=label:record:{scope}"]
+
+
+def test_a_national_record_against_an_asian_one() -> None:
+    assert "labels" in disagreeing(
+        "Yue Zhiqiu set a national record of 22.41 in the women's 200m.",
+        "岳知秋以22秒41改写女子200米亚洲纪录。",
+    )
+    assert "labels" not in disagreeing(
+        "Yue Zhiqiu set a national record of 22.41 in the women's 200m.",
+        "岳知秋以22秒41打破女子200米全国纪录。",
+    )
+
+
 # ---- hostile input: each reading costs time linear in the text's length -------------------
 
 
@@ -324,6 +357,18 @@ def test_seasons_are_read_in_linear_time(make: Callable[[int], str]) -> None:
 )
 def test_ratios_are_read_in_linear_time(make: Callable[[int], str]) -> None:
     assert linear(ratios, make)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "national " * n + "record",
+        lambda n: "asian" + " " * n + "games record",
+        lambda n: "全国" * n + "纪录",
+    ],
+)
+def test_records_are_read_in_linear_time(make: Callable[[int], str]) -> None:
+    assert linear(labels, make)
 
 
 @pytest.mark.parametrize("end", ["岁", "号线", "年期"])

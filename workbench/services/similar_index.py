@@ -144,7 +144,8 @@ COMMON_FLOOR = 1000
 # Version 47: seasons as periods (=period:s1 to s4: the spring term, autumn 2025, 秋季学期).
 # Version 48: which of two named things is the larger when one is given as a multiple of the
 # other (twice as many as, half the size of: =ratio:skelmoor>brannock; see `similarity.ratios`).
-TERMS_VERSION = 48
+# Version 49: what a record is of as a label (a national record, 亚洲纪录: =label:record:asian).
+TERMS_VERSION = 49
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

@@ -335,6 +335,44 @@ def _tenors(text: str) -> Iterator[str]:
             yield f"=label:tenor:{years}"
 
 
+# What a record is of: a national record and an Asian one (全国纪录, 亚洲纪录), a world record and
+# an Olympic one are two records, however alike the time that set them: =label:record:national.
+_RECORD_SCOPES = {
+    "world": "world",
+    "世界": "world",
+    "olympic": "olympic",
+    "奥运会": "olympic",
+    "奥运": "olympic",
+    "asian games": "asiangames",
+    "亚运会": "asiangames",
+    "asian": "asian",
+    "亚洲": "asian",
+    "european": "european",
+    "欧洲": "european",
+    "african": "african",
+    "commonwealth": "commonwealth",
+    "national": "national",
+    "全国": "national",
+    "championship": "meet",
+    "championships": "meet",
+    "meet": "meet",
+    "赛会": "meet",
+}
+_RECORDS = re.compile(
+    r"\b(?P<en>"
+    + "|".join(sorted((f for f in _RECORD_SCOPES if f.isascii()), key=len, reverse=True))
+    + r")\s+records?\b|(?P<zh>"
+    + "|".join(sorted((f for f in _RECORD_SCOPES if not f.isascii()), key=len, reverse=True))
+    + ")[纪记]录"
+)
+
+
+def _records(text: str) -> Iterator[str]:
+    if "record" in text or "纪录" in text or "记录" in text:
+        for m in _RECORDS.finditer(text):
+            yield f"=label:record:{_RECORD_SCOPES[m.group('en') or m.group('zh')]}"
+
+
 def _zh_span(found: str) -> str:
     """The span a Chinese opening names (首周末: weekend, 第一个月: month; 首日, 上映当天: day)."""
     return next((span for end, span in _OPENING_SPAN.items() if found.endswith(end)), "day")
@@ -361,6 +399,7 @@ def labels(text: str) -> list[str]:
     out: list[str] = per_units(text)
     out += _ages_and_openings(text)
     out += _tenors(text)
+    out += _records(text)
     for m in _LABELS.finditer(text) if _hinted(text, _LABEL_HINTS) else ():
         if m.group("kind"):
             kind, n = _LABEL_OF[m.group("kind")], m.group("n")
