@@ -3,7 +3,8 @@ thing that shares it ("fell by nine per cent" against "nine per cent of its trai
 years in Arabic digits read as a figure, as in Chinese numerals (12年, 十二年); how many years
 a thing runs for as a label (a one-year deposit, 三年期); seasons as periods (the spring term,
 秋季学期); which of two named things is the larger (twice as many as, half as many as); what
-a record is of (a national record, 亚洲纪录). Invented sentences."""
+a record is of (a national record, 亚洲纪录); the draw of a title (女单, 女子双打). Invented
+sentences."""
 
 from __future__ import annotations
 
@@ -291,6 +292,45 @@ def test_a_national_record_against_an_asian_one() -> None:
     )
 
 
+# ---- the draw of a racket sport's title -------------------------------------------------------
+
+
+def _draws(text: str) -> list[str]:
+    return [t for t in labels(text.lower()) if t.startswith("=label:draw:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "draw"),
+    [
+        ("Ada Venn won the women's singles at the Holm Open.", "singles"),
+        ("Ada Venn and Bea Cobb took the doubles title in Holm.", "doubles"),
+        ("Ada Venn won the mixed doubles in Holm.", "mixed"),
+        ("岳知秋夺得全国网球锦标赛女子单打冠军。", "singles"),
+        ("岳知秋夺得全国网球锦标赛女单冠军。", "singles"),
+        ("岳知秋与搭档夺得男双冠军。", "doubles"),
+        ("岳知秋获得混双金牌。", "mixed"),
+    ],
+)
+def test_the_draw_of_a_title(text: str, draw: str) -> None:
+    assert _draws(text) == [f"=label:draw:{draw}"]
+
+
+def test_no_draw_in_other_words() -> None:
+    assert _draws("Holm Mall's sales on Singles' Day rose 12%.") == []
+    assert _draws("Holm Records sold 2 million singles in 2025.") == []
+    assert _draws("岑溪一家男单位职工3000人。") == []
+    assert _draws("岑溪今年出生女双胞胎120对。") == []
+
+
+def test_a_singles_title_against_a_doubles_one() -> None:
+    assert "labels" in disagreeing(
+        "岳知秋获得2026年全国网球锦标赛女子双打冠军。", "2026年全国网球锦标赛女单冠军由岳知秋夺得。"
+    )
+    assert "labels" not in disagreeing(
+        "岳知秋获得2026年全国网球锦标赛女子单打冠军。", "2026年全国网球锦标赛女单冠军由岳知秋夺得。"
+    )
+
+
 # ---- hostile input: each reading costs time linear in the text's length -------------------
 
 
@@ -368,6 +408,19 @@ def test_ratios_are_read_in_linear_time(make: Callable[[int], str]) -> None:
     ],
 )
 def test_records_are_read_in_linear_time(make: Callable[[int], str]) -> None:
+    assert linear(labels, make)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "women's " * n + "singles",
+        lambda n: "singles" + " " * n + "title",
+        lambda n: "女子" * n + "单打",
+        lambda n: "女单" * n,
+    ],
+)
+def test_draws_are_read_in_linear_time(make: Callable[[int], str]) -> None:
     assert linear(labels, make)
 
 

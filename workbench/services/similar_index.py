@@ -145,7 +145,9 @@ COMMON_FLOOR = 1000
 # Version 48: which of two named things is the larger when one is given as a multiple of the
 # other (twice as many as, half the size of: =ratio:skelmoor>brannock; see `similarity.ratios`).
 # Version 49: what a record is of as a label (a national record, 亚洲纪录: =label:record:asian).
-TERMS_VERSION = 49
+# Version 50: the draw of a racket sport's title as a label (singles, doubles, mixed; 女单,
+# 女子双打, 混双: =label:draw:singles).
+TERMS_VERSION = 50
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

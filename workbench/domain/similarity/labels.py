@@ -373,6 +373,32 @@ def _records(text: str) -> Iterator[str]:
             yield f"=label:record:{_RECORD_SCOPES[m.group('en') or m.group('zh')]}"
 
 
+# Which draw of a racket sport a title is in: singles, doubles, mixed doubles (女子单打 and 女单,
+# 女子双打 and 女双, 混双): a women's singles title and a women's doubles one are two titles,
+# =label:draw:singles. In English only after women's, men's, mixed, girls' or boys', or before a
+# title, final, champion, crown or gold (not Singles' Day, nor a chart's singles).
+_DRAWS = re.compile(
+    r"\b(?:(?:women's|men's|girls'|boys')\s+(?P<en>singles|doubles)\b"
+    r"|(?P<mixed>mixed)\s+doubles\b"
+    r"|(?P<en2>singles|doubles)(?=\s+(?:titles?|finals?|champions?|championships?|crowns?|golds?)\b))"
+    r"|(?:女子|男子)?(?P<zh>单打|双打)|(?P<mixedzh>混双|混合双打)"
+    # (女单, 男双; not 男单位, 女双胞胎, 女单亲妈妈)
+    r"|[女男](?P<short>[单双])(?![位方向身独胞车亲据元])"
+)
+_DRAW_OF = {"singles": "singles", "doubles": "doubles", "单打": "singles", "双打": "doubles"}
+
+
+def _draws(text: str) -> Iterator[str]:
+    if "singles" in text or "doubles" in text or "单" in text or "双" in text:
+        for m in _DRAWS.finditer(text):
+            if m.group("mixed") or m.group("mixedzh"):
+                yield "=label:draw:mixed"
+            elif m.group("short"):
+                yield "=label:draw:" + ("singles" if m.group("short") == "单" else "doubles")
+            else:
+                yield "=label:draw:" + _DRAW_OF[m.group("en") or m.group("en2") or m.group("zh")]
+
+
 def _zh_span(found: str) -> str:
     """The span a Chinese opening names (首周末: weekend, 第一个月: month; 首日, 上映当天: day)."""
     return next((span for end, span in _OPENING_SPAN.items() if found.endswith(end)), "day")
@@ -400,6 +426,7 @@ def labels(text: str) -> list[str]:
     out += _ages_and_openings(text)
     out += _tenors(text)
     out += _records(text)
+    out += _draws(text)
     for m in _LABELS.finditer(text) if _hinted(text, _LABEL_HINTS) else ():
         if m.group("kind"):
             kind, n = _LABEL_OF[m.group("kind")], m.group("n")
