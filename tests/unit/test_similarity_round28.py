@@ -3,8 +3,8 @@ thing that shares it ("fell by nine per cent" against "nine per cent of its trai
 years in Arabic digits read as a figure, as in Chinese numerals (12年, 十二年); how many years
 a thing runs for as a label (a one-year deposit, 三年期); seasons as periods (the spring term,
 秋季学期); which of two named things is the larger (twice as many as, half as many as); what
-a record is of (a national record, 亚洲纪录); the draw of a title (女单, 女子双打). Invented
-sentences."""
+a record is of (a national record, 亚洲纪录); the draw of a title (女单, 女子双打); a Chinese
+name after a player's role (前锋关牧之). Invented sentences."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from linear_time import linear
 
 from workbench.domain.similarity.bag import changed_by, terms
 from workbench.domain.similarity.labels import labels
+from workbench.domain.similarity.naming import zh_body_names
 from workbench.domain.similarity.ratios import ratios
 
 
@@ -331,6 +332,25 @@ def test_a_singles_title_against_a_doubles_one() -> None:
     )
 
 
+# ---- a Chinese name after a player's or an artist's role --------------------------------------
+
+
+def test_a_name_after_a_role() -> None:
+    assert zh_body_names("青川足球俱乐部签下前锋岳知秋。") == ["岳知"]
+    assert zh_body_names("后卫霍云帆与青川队续约三年。") == ["霍云"]
+    assert zh_body_names("导演钟离月的新片票房破亿。") == ["钟离"]
+    # a role and no name after it
+    assert zh_body_names("青川队今年引进了三名前锋。") == []
+
+
+def test_two_players_signed_on_one_contract() -> None:
+    said = reasons_for(
+        "青川足球俱乐部以2年900万元的合同签下前锋岳知秋。",
+        "后卫霍云帆与青川足球俱乐部签下一份两年、总额九百万元的合同。",
+    )
+    assert "other names: 岳知 / 霍云" in said
+
+
 # ---- hostile input: each reading costs time linear in the text's length -------------------
 
 
@@ -422,6 +442,11 @@ def test_records_are_read_in_linear_time(make: Callable[[int], str]) -> None:
 )
 def test_draws_are_read_in_linear_time(make: Callable[[int], str]) -> None:
     assert linear(labels, make)
+
+
+@pytest.mark.parametrize("make", [lambda n: "前锋" * n, lambda n: "导演" + "钟" * n])
+def test_names_after_roles_are_read_in_linear_time(make: Callable[[int], str]) -> None:
+    assert linear(zh_body_names, make)
 
 
 @pytest.mark.parametrize("end", ["岁", "号线", "年期"])

@@ -147,7 +147,9 @@ COMMON_FLOOR = 1000
 # Version 49: what a record is of as a label (a national record, 亚洲纪录: =label:record:asian).
 # Version 50: the draw of a racket sport's title as a label (singles, doubles, mixed; 女单,
 # 女子双打, 混双: =label:draw:singles).
-TERMS_VERSION = 50
+# Version 51: a Chinese name after a player's or an artist's role (前锋关牧之, 导演钟以宁), as
+# after a post.
+TERMS_VERSION = 51
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).
