@@ -277,8 +277,8 @@ _EN_FIGURE_AHEAD = (
 # change or a comparative right after it (an 18% rise, 6.8 percent cheaper, 12% more than
 # last year: not a bound, "more than 12%", whose figure comes after)
 _EN_CHANGED_BY = re.compile(
-    rf"\b{_EN_CHANGE_VERB}\s+(?:(?:by|of)\s+)?{_EN_HEDGE}{_EN_FIGURE_AHEAD}"
-    rf"|\b{_EN_CHANGE_VERB}\b[^,.;:!?]{{0,50}}?\bby\s+{_EN_HEDGE}{_EN_FIGURE_AHEAD}"
+    rf"\b{_EN_CHANGE_VERB}(?:\s+(?:(?:by|of)\s+)?{_EN_HEDGE}{_EN_FIGURE_AHEAD}"
+    rf"|\b[^,.;:!?]{{0,50}}?\bby\s+{_EN_HEDGE}{_EN_FIGURE_AHEAD})"
     r"|(?<![\d.,])(?=\d[\d,.]*\s*(?:%|per\s?cent\b|percent\b)?\s+"
     r"(?:rise|increase|fall|drop|decline|decrease|cut|reduction|jump|growth|more|less|fewer"
     r"|higher|lower|cheaper|dearer|shorter|longer|faster|slower|smaller|larger|bigger)\b)"
