@@ -470,3 +470,25 @@ def test_a_first_registrant_like_the_name_registered_is_refused_across_scripts(
     with pytest.raises(InvalidInput, match="the display name 'Wang' is the name of the regis"):
         add_user(as_(wb, "wang"), "li", display="Wang")
     assert counts() == before and list_users(wb) == []
+
+
+@pytest.mark.parametrize(
+    ("display", "fragment"),
+    [
+        ("   ", "the display name is empty"),
+        ("\u200b", "the display name is empty"),
+        ("rosa\u200b", "U+200B ZERO WIDTH SPACE"),
+        ("rosa\u3164", "U+3164 HANGUL FILLER"),
+    ],
+)
+def test_a_display_name_hides_nothing(
+    wb: Workbench, counts: Callable[[], dict[str, int]], display: str, fragment: str
+) -> None:
+    """`bob` shown as rosa + U+200B read as rosa in every list, past the check against
+    registered names (a review)."""
+    add_user(wb, "rosa")
+    before = counts()
+    with pytest.raises(InvalidInput) as refused:
+        add_user(wb, "bob", display=display)
+    assert fragment in refused.value.message
+    assert counts() == before

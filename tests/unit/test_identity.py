@@ -98,10 +98,54 @@ def test_an_accent_on_a_latin_greek_or_cyrillic_letter_is_skimmed_over(a: str, b
     assert skeleton(normalise_name(a)) == skeleton(normalise_name(b))
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a letter whose mark is part of it (no decomposition)
+        ("rosa", "røsa"),
+        ("dang", "đang"),
+        ("lin", "łin"),
+        ("ivan", "ɨvan"),
+        # a mark on no letter (at the start: ´ folds to a space and U+0301, the space trimmed)
+        ("rosa", "\u00b4rosa"),
+        ("rosa", "\u0301rosa"),
+        # punctuation whose look-alike class is represented by another script's letter
+        ("rosa", "ro·sa"),
+        ("rosa", "ro•sa"),
+        ("rosa", "ro—sa"),
+        ("rosa", "ro〈sa"),
+        # optional vowel points, a mark on an ideograph
+        ("رضا", "\u0631\u0636\u0627\u064e"),
+        ("王芳", "\u738b\u82b3\u0323"),
+        # a name stored before characters that draw nothing were refused
+        ("rosa", "rosa\u3164"),
+        ("rosa", "ro\u115fsa"),
+    ],
+)
+def test_what_a_reader_skims_over_makes_no_second_reviewer(a: str, b: str) -> None:
+    """A review found each of these approving `a`'s verdict as `b`."""
+    assert same_person(a, b) and same_person(b, a)
+
+
+@pytest.mark.parametrize("typed", ["bo\u24b7\ufe0f", "bob\u2122\ufe0e"])
+def test_a_selector_left_after_a_symbol_folds_to_letters_is_refused(typed: str) -> None:
+    # NFKC makes Ⓑ (and ™) letters, so the selector after it would stand after a letter.
+    with pytest.raises(InvalidInput, match="invisible"):
+        normalise_name(typed)
+
+
+@pytest.mark.parametrize(
+    "name", ["1\ufe0f\u20e3", "#\ufe0f\u20e3", "\u3030\ufe0f", "\u1820\u180b\u1822"]
+)
+def test_keycaps_wavy_dashes_and_mongolian_variants_are_names(name: str) -> None:
+    assert normalise_name(name) == name
+
+
 def test_marks_of_other_scripts_spell_other_names() -> None:
     # सिंह (Singh) and सिह differ by the anusvara alone, a nonspacing mark that spells a sound.
     assert skeleton(normalise_name("सिंह")) != skeleton(normalise_name("सिह"))
     assert not same_person("सिंह", "सिह")
+    assert not same_person("かな", "がな")  # a voicing mark is another sound
 
 
 @pytest.mark.parametrize(

@@ -30,28 +30,47 @@ REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"})
 
 # Characters that draw nothing though their category is a letter, a mark or a symbol: the
 # default-ignorable ones of other categories than REFUSED_CATEGORIES (Unicode's
-# DerivedCoreProperties: COMBINING GRAPHEME JOINER, the Hangul fillers, Khmer inherent vowels,
-# Mongolian variation selectors) and BRAILLE PATTERN BLANK. A new-user trial approved rosa's
-# verdict as rosa + U+3164 HANGUL FILLER, and as rosa + U+FE0F.
-_BLANK = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u2800\u3164\uffa0")
+# DerivedCoreProperties: COMBINING GRAPHEME JOINER, the Hangul fillers, Khmer inherent vowels)
+# and BRAILLE PATTERN BLANK. A new-user trial approved rosa's verdict as rosa + U+3164 HANGUL
+# FILLER, and as rosa + U+FE0F (variation selectors: `invisible`).
+_BLANK = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0")
 
 
 def _variation_selector(char: str) -> bool:
     return "\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef"
 
 
+def _mongolian_selector(char: str) -> bool:
+    return "\u180b" <= char <= "\u180d" or char == "\u180f"
+
+
 def invisible(text: str, index: int) -> bool:
     """Whether the character at `index` of `text` cannot be seen or is undefined: of
-    `REFUSED_CATEGORIES`, blank (`_BLANK`), or a variation selector with nothing to vary (one
-    draws an emoji or an ideograph otherwise, ❤️ or an ideographic variant; after a letter
-    it draws nothing)."""
+    `REFUSED_CATEGORIES`, blank (`_BLANK`), or a selector with nothing to vary. A variation
+    selector draws an emoji, a keycap or an ideographic variant after a symbol, a digit, a
+    punctuation mark or an ideograph (❤️, 1️⃣, ‼️, 葛󠄀), and nothing after any other letter or
+    at the start; a Mongolian one varies a Mongolian letter only."""
     char = text[index]
     if unicodedata.category(char) in REFUSED_CATEGORIES or char in _BLANK:
         return True
-    if not _variation_selector(char):
-        return False
     base = text[index - 1] if index else ""
-    return not base or not (unicodedata.category(base)[0] == "S" or _is_han(base))
+    if _variation_selector(char):
+        return not base or (unicodedata.category(base)[0] == "L" and not _is_han(base))
+    if _mongolian_selector(char):
+        return not unicodedata.name(base, "").startswith("MONGOLIAN LETTER")
+    return False
+
+
+def _drawn(text: str) -> str:
+    """`text` without what draws nothing or only varies how a character is drawn (selectors):
+    a name stored before such characters were refused is compared as it reads."""
+    if text.isascii():
+        return text
+    return "".join(
+        c
+        for i, c in enumerate(text)
+        if not (invisible(text, i) or _variation_selector(c) or _mongolian_selector(c))
+    )
 
 
 def hidden_at(text: str, kept: Callable[[int], bool] | None = None) -> int | None:
@@ -86,6 +105,16 @@ def normalise_name(raw: str, what: str = "--as") -> str:
             reason=INVALID_NAME,
         )
     name = fold(trimmed)
+    # Again after NFKC: a symbol that folds to letters (Ⓑ to b) leaves a selector after them.
+    at = hidden_at(name)
+    if at is not None:
+        char = name[at]
+        raise InvalidInput(
+            f"{what}: {raw.strip()!r} reads as {name!r}, whose character {at + 1} is "
+            f"U+{ord(char):04X} {unicodedata.name(char, '')}, which is invisible; a name holds "
+            "only visible characters and spaces",
+            reason=INVALID_NAME,
+        )
     if not name:
         raise InvalidInput(
             f"{what} needs a name: every change is recorded under one", reason=INVALID_NAME
@@ -161,14 +190,19 @@ def skeleton(name: str, *, skim: bool = True) -> str:
     skimming a trail (a new-user trial approved `li`'s verdict as `li.`). `skim=False` leaves
     out the classes wider than TR39's (`_skimmed`): for words, where `fail` and `fall` are two
     (a name is one person's, and its reader skims a trail for it)."""
-    text = unicodedata.normalize("NFD", name)
+    shown = _drawn(name)
+    # Punctuation, symbols and spaces go before the look-alike classes too, unless drawn like
+    # an ASCII letter or digit (| for l): some classes are represented by another script's
+    # letter (· by ᐧ, — by ᅳ), and `ro·sa` approved rosa's verdict.
+    kept = "".join(c for c in shown if not _left_out(c))
+    text = unicodedata.normalize("NFD", kept or shown)
     for _ in range(2):  # a second pass reaches classes that only the case fold exposes
         text = unicodedata.normalize("NFD", "".join(_prototype(c) for c in text).casefold())
         text = _INVISIBLE_DOT.sub("", text)
-    if skim:
-        text = _unaccented(text).translate(_skimmed())
-    # A variation selector (kept after an ideograph or a symbol) varies how it is drawn only.
-    text = "".join(c for c in text if not _variation_selector(c))
+    if skim:  # (a name of a mark alone keeps it: it is all there is to tell it by)
+        # The letters freed of their marks (ø is o) join their look-alike classes too.
+        bare = "".join(_prototype(c) for c in _unaccented(text))
+        text = (bare or text).translate(_skimmed())
     # After the look-alike classes: a symbol drawn like a letter (| for l) stays that letter.
     letters = "".join(c for c in text if unicodedata.category(c)[0] not in _NOT_LETTERS)
     # A name of symbols alone (an emoji, `-`) is its symbols: left out, every such name would
@@ -178,6 +212,13 @@ def skeleton(name: str, *, skim: bool = True) -> str:
 
 # Unicode general categories (first letter) a skeleton leaves out: punctuation, symbols, spaces.
 _NOT_LETTERS = frozenset("PSZ")
+
+
+def _left_out(char: str) -> bool:
+    if unicodedata.category(char)[0] not in _NOT_LETTERS:
+        return False
+    like = _prototype(char)
+    return not (like.isascii() and like.isalnum())
 
 
 def same_person(
@@ -261,25 +302,51 @@ def _is_han(char: str) -> bool:
 
 
 def _unaccented(decomposed: str) -> str:
-    """A decomposed name without the marks on its Latin, Greek and Cyrillic letters: a reader
-    skimming a trail reads `rósa` as `rosa`, and `wáng fāng` as `wang fang` (both of which are
-    王芳: one is the other). Marks on other scripts' letters (Devanagari vowel signs, Thai tones)
-    spell another name and are kept."""
+    """A decomposed name without the marks a reader skims over: those on Latin, Greek and
+    Cyrillic letters (`rósa` is `rosa`, and `wáng fāng` is `wang fang`: both are 王芳, so one
+    is the other), with the letters whose mark is part of them (ø, ł, đ, ħ: `_base`); Arabic
+    and Hebrew vowel points, which are optional; and a mark on an ideograph, a digit or no
+    letter at all (at the start of a name, after a space). Marks on other scripts' letters
+    (a Devanagari anusvara, a Thai tone, a Japanese voicing mark) spell another name and are
+    kept."""
     if decomposed.isascii():
         return decomposed
     out: list[str] = []
-    alphabetic = False
+    skimmed = True  # a mark with no letter before it marks nothing a reader sees
     for char in decomposed:
-        if unicodedata.category(char) == "Mn":
-            if alphabetic:
-                continue
-        else:
-            alphabetic = char.isascii() or unicodedata.name(char, "").startswith(_ALPHABETS)
-        out.append(char)
+        category = unicodedata.category(char)
+        if category == "Mn":
+            if not skimmed:
+                out.append(char)
+            continue
+        if category[0] == "M":  # a spacing or enclosing mark goes with its letter
+            out.append(char)
+            continue
+        out.append(_base(char))
+        skimmed = category[0] != "L" or _skims(char)
     return "".join(out)
 
 
-_ALPHABETS = ("LATIN ", "GREEK ", "CYRILLIC ")
+_SKIMMED_SCRIPTS = ("LATIN ", "GREEK ", "CYRILLIC ", "ARABIC ", "HEBREW ", "CJK UNIFIED ")
+
+
+@cache
+def _skims(letter: str) -> bool:
+    return letter.isascii() or unicodedata.name(letter, "").startswith(_SKIMMED_SCRIPTS)
+
+
+# A Latin letter with a mark that does not decompose (a stroke, a hook, a bar): its letter.
+_MARKED_LETTER = re.compile("LATIN (SMALL|CAPITAL) LETTER ([A-Z]) WITH ")
+
+
+@cache
+def _base(char: str) -> str:
+    if char.isascii():
+        return char
+    found = _MARKED_LETTER.match(unicodedata.name(char, ""))
+    if found is None:
+        return char
+    return found.group(2).lower() if found.group(1) == "SMALL" else found.group(2)
 
 
 def _unmarked(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Self
@@ -13,9 +14,9 @@ from workbench.db.backend import binds_roles, login_role_exists, owns_tables, sc
 from workbench.db.models import Claim, User
 from workbench.domain.clock import format_at, now
 from workbench.domain.errors import Conflict, InvalidInput
-from workbench.domain.identity import likeness, normalise_name, skeleton
+from workbench.domain.identity import hidden_at, likeness, normalise_name, skeleton
 from workbench.domain.json_fields import JsonFields
-from workbench.domain.limits import check_text
+from workbench.domain.limits import check_text, has_visible
 from workbench.domain.payloads import created, entity_payload
 from workbench.domain.people import registration_clash, twin
 from workbench.services.context import Tx, Workbench, mutation, transaction
@@ -101,11 +102,7 @@ def add_user(
     if role is not None and not bound:
         raise InvalidInput("--role needs the name of a database login role")
     key = skeleton(normal)
-    shown = (
-        None
-        if display is None
-        else check_text(display, "the display name", MAX_DISPLAY, one_line=True)
-    )
+    shown = None if display is None else _display_name(display)
     address = _email(email)
     with transaction(wb, write=True) as tx:
         binds = binds_roles(tx.session.get_bind().dialect.name)
@@ -134,6 +131,24 @@ def add_user(
         row = _insert_user(tx, normal, key, display=shown, email=address, role=bound)
         view = AddedUser.of(row, binds_roles=binds)
         return replace(view, also_registered=also, unregistered_owners=_unregistered_owners(tx))
+
+
+def _display_name(display: str) -> str:
+    """A display name as given, or InvalidInput: one line of visible text, nothing hidden in
+    it (`bob` shown as rosa + U+200B would read as rosa in every list, and escaped the check
+    against registered names)."""
+    shown = check_text(display, "the display name", MAX_DISPLAY, one_line=True)
+    if not has_visible(shown):
+        raise InvalidInput("the display name is empty: give the name to show, or leave it out")
+    at = hidden_at(shown)
+    if at is not None:
+        char = shown[at]
+        raise InvalidInput(
+            f"the display name: character {at + 1} is U+{ord(char):04X} "
+            f"{unicodedata.name(char, '')}, which is invisible or undefined; a name holds only "
+            "visible characters and spaces"
+        )
+    return shown
 
 
 def _insert_user(
