@@ -85,7 +85,7 @@ def test_document_url_is_checked(wb: Workbench, counts: Counts) -> None:
     assert counts() == before
 
 
-@pytest.mark.parametrize("raw", ["-5", "0", "lots", "nan", "inf", "1e400", "-inf"])
+@pytest.mark.parametrize("raw", ["-5", "0", "lots", "nan", "inf", "1e400", "-inf", "1e308", "1e-9"])
 def test_size_limits_must_be_positive(monkeypatch: pytest.MonkeyPatch, raw: str) -> None:
     monkeypatch.setenv("WORKBENCH_MAX_EVIDENCE_MB", raw)
     monkeypatch.setenv("WORKBENCH_MAX_DOCUMENT_MB", raw)
@@ -138,3 +138,22 @@ def test_claim_text_and_notes_are_stored_nfc(wb: Workbench, cid: int) -> None:
 
     n = add_note(wb, cid, "Cafe\u0301 source")
     assert n.body == "Café source"
+
+
+def test_text_of_characters_that_draw_nothing_is_empty(wb: Workbench, counts: Counts) -> None:
+    """A document, a citation, an evidence title or excerpt of U+200B alone is as empty as one
+    of spaces (a review found them stored)."""
+    before = counts()
+    with pytest.raises(InvalidInput, match="is empty"):
+        add_document(wb, "\u200b\u200b\n\u2060".encode())
+    assert counts() == before
+    doc = add_document(wb, "正文：营收12亿元。".encode()).document.id
+    claim = add_claim(wb, doc, "营收12亿元", SpanRequest(quote="营收12亿元")).id
+    with pytest.raises(InvalidInput, match="the citation is empty"):
+        add_evidence(wb, claim, EvidenceInput(stance="supports", citation="\u200b"))
+    added = add_evidence(
+        wb,
+        claim,
+        EvidenceInput(stance="supports", citation="年报第3页", title="\u200b", excerpt="\u3164"),
+    )
+    assert (added.title, added.excerpt) == (None, None)

@@ -48,11 +48,12 @@ def edit(
     claim with `claim status ID in_progress --note ...` first). The change is recorded with the
     values before and after; giving the values it already has changes nothing.
     """
+    from workbench.domain.limits import has_visible
     from workbench.services.claim_edits import edit_claim
 
     if speaker is not None and no_speaker:
         raise click.UsageError("--speaker names one and --no-speaker removes it: choose one")
-    if speaker is not None and not speaker.strip():
+    if speaker is not None and not has_visible(speaker):  # (U+200B alone is empty too)
         # An empty variable must not remove a speaker by accident: removing one is said.
         raise click.UsageError("--speaker is empty; --no-speaker removes the speaker")
     if text is None and claim_type is None and speaker is None and not no_speaker:

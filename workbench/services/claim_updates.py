@@ -10,6 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from workbench.db.models import Claim, ClaimTag
 from workbench.domain.clock import now
 from workbench.domain.errors import Conflict, InvalidInput, bad, step
+from workbench.domain.limits import has_visible
 from workbench.domain.payloads import changed, check_changes, event_value, note_payload
 from workbench.domain.status import Status
 from workbench.domain.transitions import ClaimState, Decision
@@ -116,7 +117,7 @@ def update_claim(
     except StaleDataError:
         raise stale(claim.id, read_version, None) from None
     after.update(version=claim.version, updated_at=event_value(claim.updated_at))
-    written = insert_note(tx, claim, note) if note and note.strip() else None
+    written = insert_note(tx, claim, note) if has_visible(note) else None
     payload = changed(before, after, note_payload(written) if written else None)
     tx.record(action, "claim", claim.id, payload, claim_id=claim.id)
     return NoteView.of(written) if written else None

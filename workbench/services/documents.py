@@ -126,7 +126,7 @@ def _readied(
             "binary file, not text or HTML"
         )
     given.checked()  # refuse bad metadata even when the text is already stored
-    if not text.strip():
+    if not has_visible(text):
         raise InvalidInput(f"{source} is empty (or only whitespace): nothing to check")
     page = content.metadata
     language = given.language or page.get("language")

@@ -14,7 +14,14 @@ from workbench.defaults import MAX_EVIDENCE_MB, MAX_EVIDENCE_MB_ENV
 from workbench.domain.clock import now, past_date
 from workbench.domain.desk import STANCES
 from workbench.domain.errors import Conflict, DamagedRecord, InvalidInput, give
-from workbench.domain.limits import MAX_NOTE, MAX_SHORT, MAX_TITLE, MAX_URL, check_optional
+from workbench.domain.limits import (
+    MAX_NOTE,
+    MAX_SHORT,
+    MAX_TITLE,
+    MAX_URL,
+    check_optional,
+    has_visible,
+)
 from workbench.domain.payloads import created, evidence_payload
 from workbench.domain.text import check_http_url
 from workbench.services.context import Tx, Workbench, mutation, transaction
@@ -49,7 +56,7 @@ class EvidenceInput:
 
 def _clean(value: str | None) -> str | None:
     value = (value or "").strip()
-    return value or None
+    return value if has_visible(value) else None
 
 
 def _refuse_duplicate(

@@ -24,6 +24,7 @@ from workbench.domain.clock import now
 from workbench.domain.desk import Priority, due_date, normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.identity import normalise_name
+from workbench.domain.limits import has_visible
 from workbench.domain.payloads import claim_payload, event_value, imported, note_payload
 from workbench.domain.status import ClaimType, Status, parse_claim_type, parse_status
 from workbench.domain.text import Span, decode_utf8, whole_number
@@ -181,7 +182,7 @@ def _annotation_ready(
             end=item.end,
         )
         span = anchor_quote(text, hint, carrier="an annotation")
-    note = item.note if item.note and item.note.strip() else None
+    note = item.note if has_visible(item.note) else None
     arrived = arrival(asked, note, tx.actor, review=review, carrier="an annotation")
     return _Ready(
         number=item.index,
@@ -577,7 +578,7 @@ def _check(
         text=claim_text(row.text),
         claim_type=row.type,
         # checked here, with the row's other fields, so --skip-bad can skip an over-long note
-        note=note_body(row.note) if row.note and row.note.strip() else None,
+        note=note_body(row.note) if has_visible(row.note) else None,
         arrived=arrived,
         speaker=row.speaker,
         assignee=_owner(row.assignee, owner),

@@ -15,7 +15,9 @@ def size_limit(env_var: str, default_mb: float) -> int:
         mb = float(raw) if raw else default_mb
     except ValueError:
         mb = -1.0
-    # inf (or 1e400, which float() reads as inf) would be no limit, and crashed int() below.
-    if not 0 < mb < math.inf:
+    # inf (1e400 reads as inf, and 1e308 megabytes is inf bytes) would be no limit, and
+    # crashed int(); under a byte, no file could be read.
+    size = mb * 1024 * 1024
+    if not 1 <= size < math.inf:
         raise InvalidInput(f"{env_var}={raw!r} is not a positive number of megabytes")
-    return int(mb * 1024 * 1024)
+    return int(size)

@@ -14,7 +14,7 @@ from workbench.domain.anchoring import AnchorState, Matcher, Selector
 from workbench.domain.clock import now
 from workbench.domain.errors import InvalidInput, NotFound, give, step
 from workbench.domain.json_fields import JsonFields
-from workbench.domain.limits import MAX_SOURCE
+from workbench.domain.limits import MAX_SOURCE, has_visible
 from workbench.domain.payloads import created, revision_payload
 from workbench.domain.status import FINAL_VALUES, Status
 from workbench.domain.text import sha256_text
@@ -161,7 +161,7 @@ def update_document(
     from (`source`). `doc edit` changes it, audited.
     """
     text = content.text
-    if not text.strip():
+    if not has_visible(text):
         raise InvalidInput(f"{content.source} is empty (or only whitespace): nothing to store")
     digest = sha256_text(text)
     with transaction(wb, write=True) as tx:
