@@ -269,11 +269,12 @@ def test_which_model_reads_a_unit() -> None:
     assert not checkworthy_model.mostly_english("没有一个拉丁字母。")
     # Numbers belong to neither language: a Chinese fragment with a figure is Chinese (it was
     # read as English while its figure counted as a word), an English one with figures English.
-    assert not checkworthy_model.mostly_english("营收1.5亿,")
     assert not checkworthy_model.mostly_english("戴上X2以后,")
-    # A letter alone is a label among CJK characters, unless it is "a" or "I".
+    assert not checkworthy_model.mostly_english("营收Q3达1.5亿,")
+    # A letter alone is a label among CJK characters ("A" is "a" once lower-cased).
     assert not checkworthy_model.mostly_english("B轮15亿,")
-    assert checkworthy_model.mostly_english("I am a 程序员")
+    assert not checkworthy_model.mostly_english("A轮15亿,")
+    assert checkworthy_model.mostly_english("We are 程序员")
     assert checkworthy_model.mostly_english("It fell 15% in 2023, to 1.5 billion,")
     assert checkworthy_model.word_ngrams("It's 12 percent") == {
         "it's",

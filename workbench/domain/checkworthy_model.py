@@ -63,7 +63,6 @@ _CJK = re.compile("[\u4e00-\u9fff]")
 _NOT_CJK = re.compile("[^\u4e00-\u9fff]+")
 _HAS_LATIN = re.compile("[A-Za-z]")
 _LATIN_WORD = re.compile("[A-Za-z]+")
-_ONE_LETTER_WORDS = frozenset({"a", "i"})
 # What `char_grams` keeps of a character besides CJK, "0" and "A": quotation marks are one mark,
 # anything else that is not CJK is a boundary (runs of boundaries are one).
 _QUOTE_MARKS = '"“”「」『』'
@@ -227,8 +226,8 @@ def _english(tokens: list[str], cjk: int) -> bool:
     if not cjk:
         return True
     # Among CJK characters, numbers belong to neither language, and a letter alone is a label
-    # (B轮, Q1, A股, C端) unless it is the English word "a" or "I": "B轮15亿," holds no word.
-    words = sum(1 for t in tokens if len(t) > 1 or t in _ONE_LETTER_WORDS)
+    # (B轮, Q1, A股, C端; lower-cased, A is a and I is i): "B轮15亿," holds no word.
+    words = sum(1 for t in tokens if len(t) > 1)
     return cjk <= 2 * words
 
 
