@@ -200,6 +200,10 @@ def test_report_all_writes_pages_and_an_index(run: Run, desk: Desk, tmp_path: Pa
         r = run("report", "--all", "-o", str(page), *force)
         assert r.code == 2 and "-o names a folder" in r.err, r.err
     assert page.read_text(encoding="utf-8") == "mine"
+    dangling = tmp_path / "dangling"
+    dangling.symlink_to(tmp_path / "not-there")
+    r = run("report", "--all", "-o", str(dangling), "--force")
+    assert r.code == 2 and "-o names a folder" in r.err, r.err
 
 
 # --- in a real browser -----------------------------------------------------------------------

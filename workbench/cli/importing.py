@@ -91,8 +91,8 @@ def annotations_command(
         _print_added(result.added)
     for line in collapsed(result.skipped, "annotation"):  # those failing alike, one line
         message(f"skipped {line}")
-    for notice in result.notices:
-        message(notice)
+    for line in collapsed(result.notices, "annotation"):  # those that came in alike, one line
+        message(line)
     skipped = f", {plural(len(result.skipped), 'annotation')} skipped" if skip_bad else ""
     message(
         f"{plural(len(result.added), 'claim')} added, {result.present} already present{skipped}"

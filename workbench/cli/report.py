@@ -50,7 +50,11 @@ def report(
         raise click.UsageError("give a document DOC, or --all (not both)")
     if as_json and output == "-":
         raise click.UsageError("--json prints to stdout, where -o - writes the page: give -o FILE")
-    if all_docs and Path(output).exists() and not Path(output).is_dir():
+    if (
+        all_docs
+        and (Path(output).is_symlink() or Path(output).exists())
+        and not Path(output).is_dir()
+    ):
         # Said before "exists: give --force", which would only lead to this.
         raise click.UsageError(f"with --all, -o names a folder; {output} is a file")
     check_output(output, force)
@@ -83,7 +87,7 @@ def report(
         return
     folder = Path(output)
     pages = report_site(wb)
-    if folder.exists() and not folder.is_dir():  # made a file while the pages were built
+    if (folder.is_symlink() or folder.exists()) and not folder.is_dir():  # made meanwhile
         raise click.UsageError(f"with --all, -o names a folder; {output} is a file")
     if not force:
         from workbench.new_file import check_free
