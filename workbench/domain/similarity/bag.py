@@ -8,6 +8,7 @@ opening Chinese name and actor. The readers of each kind live in their own modul
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -303,13 +304,18 @@ def changed_by(s: str) -> list[str]:
     for m in found:
         window = s[m.end() : m.end() + 40]
         end = _FIGURE_END.search(window)
-        figure = window[: end.start()] if end else window
-        out.extend(
-            CHANGED_BY + t
-            for t in _terms(figure, averages=False)
-            if t[0] in "#≈" and not is_year(t)
-        )
+        out.extend(_figures_of(window[: end.start()] if end else window))
     return out
+
+
+@functools.lru_cache(maxsize=2048)
+def _figures_of(figure: str) -> tuple[str, ...]:
+    # The "=by:" terms of a figure's words (12%, twelve per cent, 48 minutes), read as a text's
+    # figures are. Cached: the same few words (12%, 5 per cent) come back claim after claim,
+    # and each read costs the whole of `_terms` (50-80 µs).
+    return tuple(
+        CHANGED_BY + t for t in _terms(figure, averages=False) if t[0] in "#≈" and not is_year(t)
+    )
 
 
 # "Daily active users" and "daily users" say which users are counted (the product `dau`), not
