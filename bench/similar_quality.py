@@ -38,7 +38,8 @@ fresh26.yaml (with the claims of all twenty-seven), `--heldout fresh27` the spli
 (with the claims of all twenty-eight), `--heldout fresh28` the split fresh28.yaml (with the
 claims of all twenty-nine), `--heldout fresh29` the split fresh29.yaml (with the claims of all
 thirty), `--heldout fresh30` the split fresh30.yaml (with the claims of all thirty-one),
-`--heldout fresh31` the split fresh31.yaml (with the claims of all thirty-two).
+`--heldout fresh31` the split fresh31.yaml (with the claims of all thirty-two), `--heldout
+fresh32` the split fresh32.yaml (with the claims of all thirty-three).
 Each was written before the method was changed and scored once, when that change was final
 (see their headers and docs/benchmarks.md; fresh7 in round 5 and fresh8 in round 6, session 19;
 fresh9 after round 7, session 20: top-1 65% before and after, others >= 0.5 34 -> 29; fresh10
@@ -67,7 +68,8 @@ an unchanged method: 98%, others 4) and fresh27 (session 31, written blind befor
 read what a figure counts after an act, the period of a rate and what a sum is spent on: 98% ->
 98%, others 4 -> 4), and fresh30 (session 33, written blind after round 26, scored once with
 round 26 and its review: 96%, others 5), and fresh31 (session 33, written blind during round 27,
-scored before and after it: 98% -> 98%, others 1 -> 1). A held-out
+scored before and after it: 98% -> 98%, others 1 -> 1), and fresh32 (session 35, written
+blind before round 28, scored before and after it: 98% -> 98%, others 4 -> 4). A held-out
 figure for a change after that needs a new split, written and committed before the change.
 
 `--show` prints every query's best match, each other claim at or above the threshold, and why
