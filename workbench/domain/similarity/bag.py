@@ -8,7 +8,6 @@ opening Chinese name and actor. The readers of each kind live in their own modul
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import Counter
@@ -29,7 +28,6 @@ from workbench.domain.similarity.figures import (
     EN_NUMBER,
     EN_ORDINALS,
     MULTIPLIERS,
-    NUMBER_WORDS,
     RANGE,
     SPAN_OF_YEARS,
     ZH_NUMBER,
@@ -45,7 +43,7 @@ from workbench.domain.similarity.figures import (
     split_years,
     zh_value,
 )
-from workbench.domain.similarity.kinds import CHANGED_BY, PINYIN, YOY
+from workbench.domain.similarity.kinds import PINYIN, YOY
 from workbench.domain.similarity.labels import labels, without_month_figures, year_spans
 from workbench.domain.similarity.measures import (
     CONCEPT_MARK,
@@ -69,7 +67,6 @@ from workbench.domain.similarity.naming import (
 from workbench.domain.similarity.polarity import FUTURE, NEGATED, future, negated, stances
 from workbench.domain.similarity.positions import days, ranks, scales, without_days
 from workbench.domain.similarity.rates import rates
-from workbench.domain.similarity.ratios import ratios
 from workbench.domain.similarity.results import (
     en_payments,
     en_results,
@@ -251,73 +248,6 @@ def _averaged(s: str) -> list[str]:
     return out
 
 
-# The size of a change: the figures a rise or a fall is said by, kept as "=by:" and the figure
-# ("fell by twelve per cent", "cut the journey between the two cities by 48 minutes", "rose 18
-# percent", "an 18% rise", 同比增长85%, 减少了36%: =by:#12, =by:≈48...). Such a figure is not the
-# level of what changed: a claim that gives it with no change at all (12 percent of the water
-# lost to leaks, 只需48分钟) counts another thing (see `disagreements.CHANGE_OR_LEVEL`). Not a
-# change to a figure ("rose to 81 percent", 上调至120元): that is the new level, which a
-# rewording may give alone; nor "raised" or "gained" alone (money raised, seats gained), nor
-# "lost" or "loses" (what is lost is most often a share: loses 12 percent of its water).
-_EN_CHANGE_VERB = (
-    # (not a height: "the tower rises 38 storeys")
-    r"(?:ris(?:e|es)(?!\s+\S+\s+(?:storeys|stories|floors|metres|meters|feet)\b)"
-    r"|ris(?:en|ing)|rose|gr(?:ew|ow|ows|own|owing)|f(?:ell|all|alls|allen|alling)"
-    r"|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|increas(?:e|es|ed|ing)"
-    r"|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|slid|slipped|plunged|soared|surged|shr(?:ank|unk)"
-    r"|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|shorten(?:s|ed|ing)?)"
-)
-_EN_HEDGE = r"(?:(?:about|around|some|nearly|almost|roughly|just|over|more\s+than|a\s+further)\s+)?"
-_EN_FIGURE_AHEAD = (
-    r"(?=[£$€¥]?\d|(?:"
-    + "|".join(sorted(w for w in NUMBER_WORDS if w not in EN_ORDINALS))
-    + r"|half|a\s+(?:third|quarter|fifth|tenth))\b)"
-)
-# a verb of change and the figure right after it, or "by" and the figure later in its clause
-# (the clause's words bounded: 50 characters, no stop between); or a figure and a noun of
-# change or a comparative right after it (an 18% rise, 6.8 percent cheaper, 12% more than
-# last year: not a bound, "more than 12%", whose figure comes after)
-_EN_CHANGED_BY = re.compile(
-    rf"\b{_EN_CHANGE_VERB}(?:\s+(?:(?:by|of)\s+)?{_EN_HEDGE}{_EN_FIGURE_AHEAD}"
-    rf"|\b[^,.;:!?]{{0,50}}?\bby\s+{_EN_HEDGE}{_EN_FIGURE_AHEAD})"
-    r"|(?<![\d.,])(?=\d[\d,.]*\s*(?:%|per\s?cent\b|percent\b)?\s+"
-    r"(?:rise|increase|fall|drop|decline|decrease|cut|reduction|jump|growth|more|less|fewer"
-    r"|higher|lower|cheaper|dearer|shorter|longer|faster|slower|smaller|larger|bigger)\b)"
-)
-_ZH_CHANGED_BY = re.compile(
-    "(?:增长|增加|上涨|上升|提高|提升|扩大|下降|下跌|下滑|减少|降低|缩小|缩短|缩减|削减|上调|下调|回落"
-    "|增|降|涨|跌|少了|多了)了?(?:约|近|超过|逾|大约|将近)?"
-    "(?=[0-9零〇一二两三四五六七八九十]|百分之)"
-)
-# where the figure's words end: a word that begins what follows it (to, in, from...) or a stop
-_FIGURE_END = re.compile(
-    r"\s(?:to|from|in|on|at|and|for|of|over|since|after|between|with|while|as|compared|than"
-    r"|year|a|an|the)\b|[,;:!?，。；：、至到（(]|\.(?!\d)"
-)
-
-
-def changed_by(s: str) -> list[str]:
-    """The figures `s` (lower-cased, normalised) says a change is by (see above)."""
-    out: list[str] = []
-    found = [*_ZH_CHANGED_BY.finditer(s)] if CJK_RUN.search(s) else []
-    found += _EN_CHANGED_BY.finditer(s)
-    for m in found:
-        window = s[m.end() : m.end() + 40]
-        end = _FIGURE_END.search(window)
-        out.extend(_figures_of(window[: end.start()] if end else window))
-    return out
-
-
-@functools.lru_cache(maxsize=2048)
-def _figures_of(figure: str) -> tuple[str, ...]:
-    # The "=by:" terms of a figure's words (12%, twelve per cent, 48 minutes), read as a text's
-    # figures are. Cached: the same few words (12%, 5 per cent) come back claim after claim,
-    # and each read costs the whole of `_terms` (50-80 µs).
-    return tuple(
-        CHANGED_BY + t for t in _terms(figure, averages=False) if t[0] in "#≈" and not is_year(t)
-    )
-
-
 # "Daily active users" and "daily users" say which users are counted (the product `dau`), not
 # a figure per day: the word is no average (日活跃用户 is none either).
 _DAILY_USERS = re.compile(r"\bdaily(?=\s+(?:active\b|users\b))")
@@ -357,13 +287,10 @@ def _terms(text: str, *, averages: bool) -> list[str]:
     out: list[str] = labels(s)
     if averages and _AVERAGE.search(s):
         out += _averaged(_DAILY_USERS.sub(" ", s) if "daily" in s else s)
-    if averages:
-        out += changed_by(s)
     out += parts(plain)
     out += products(s)
     out += countries(s)
     out += rates(plain)  # (with its case: China Daily is no rate)
-    out += ratios(plain)  # (with its case: the names compared)
     if CJK_RUN.search(s):
         out += zh_objects(s)
         out += zh_spending(s)
@@ -423,13 +350,10 @@ def _terms(text: str, *, averages: bool) -> list[str]:
     def numbers(m: re.Match[str]) -> str:
         digits, scale = m.group(1), m.group(2)
         value = float(digits.replace(",", "")) * (MULTIPLIERS[scale] if scale else 1)
-        # A year (2015年, "in 2014 the museum") counts nothing. A span of years (12年, 7年) is
-        # a figure, as in Chinese numerals (十二年) and in English (12 years): two sentences of
-        # 12年 and 二十一年 give two figures. (2000人, 2000家: a figure a Chinese classifier
-        # follows counts, it is no year)
-        year = (m.group(3) and value >= SPAN_OF_YEARS) or (
-            not m.group(3)
-            and not scale
+        # A year or a span of years (2015年, 7年, "in 2014 the museum") counts nothing.
+        # (2000人, 2000家: a figure a Chinese classifier follows counts, it is no year)
+        year = m.group(3) or (
+            not scale
             and digits.isdigit()
             and is_year(f"#{digits}")
             and m.string[m.end() : m.end() + 1] not in _COUNTS
@@ -437,7 +361,7 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         figure(m, value, bool(year))
         if m.group(3) and value < SPAN_OF_YEARS:
             out.append("~year")
-        return " " if year or m.group(3) else f" {FIGURE_MARK}"
+        return " " if year else f" {FIGURE_MARK}"
 
     if "between" in s or "-" in s or "–" in s or "至" in s or "~" in s or "～" in s:
         s = RANGE.sub(lambda m: read_range(m, out), s)

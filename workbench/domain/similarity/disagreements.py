@@ -16,7 +16,6 @@ from workbench.domain.similarity.figures import approximate_token, exact_value, 
 from workbench.domain.similarity.kinds import (
     ACT_POLE,
     CANCEL,
-    CHANGED_BY,
     LOSES,
     OBJECT,
     PLAN,
@@ -32,7 +31,6 @@ from workbench.domain.similarity.kinds import (
 from workbench.domain.similarity.labels import SPAN
 from workbench.domain.similarity.measures import MONEY, PERCENTAGE
 from workbench.domain.similarity.polarity import NEGATED
-from workbench.domain.similarity.ratios import reversed_ratio
 from workbench.domain.similarity.roles import PART_MENTIONS
 from workbench.domain.similarity.scripts import (
     across_scripts,
@@ -179,29 +177,6 @@ def _shared_figure(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
 # The kinds that one claim alone says (explained as such, not as "other ...").
 ONE_SIDED_WORDS = frozenset(what for what, _ in _ONE_SIDED.values())
 
-# One claim says a figure is the size of a change ("fell by twelve per cent", "cut the journey
-# by 48 minutes", 同比增长85%: see `bag.CHANGED_BY`), the other gives the same figure and no
-# change at all, no act and no figure a change is by (12 percent of its water lost to leaks,
-# 只需48分钟, 18 in every 100 litres): the one is the change, the other the level of a thing,
-# two facts, as a share against a change is.
-CHANGE_OR_LEVEL = "change or level"
-
-
-def _change_against_level(ka: Kinds, kb: Kinds, b: Mapping[str, float]) -> list[str]:
-    """The figures claim a (`ka`) says a change is by that claim b (`kb`, `b`) gives with no
-    change at all (see `CHANGE_OR_LEVEL`)."""
-    if not ka.changed_by or kb.changed_by or kb.acts:
-        return []
-    return sorted(t for t in ka.changed_by if t[len(CHANGED_BY) :] in b)
-
-
-# One claim gives a named thing as a multiple of another, the other the same two things the
-# other way round (twice as many as against twice as many, the names swapped; half as many as
-# with the names kept): which is the larger is denied, as a direction on a scale is (see
-# `ratios`).
-RATIOS = "ratios"
-
-
 # One claim denies what the other asserts ("did not receive any council funding", "received
 # council funding"; 未派发股息, 派发了现金股利): opposite facts, as opposite acts are.
 NEGATION = "negation"
@@ -299,36 +274,15 @@ def _period_found(period: str, others: list[str]) -> bool:
     """Whether a period agrees with one of the other claim's: the same period, or an end (a
     point, =period:e12: the end of 2025, see `labels`) and a period that ends then (December,
     the fourth quarter, the second half). Two spans agree only when they are one: December is
-    not the fourth quarter, the first half not June. A season agrees with any period it shares
-    a month with (see `_months`)."""
+    not the fourth quarter, the first half not June."""
     if period in others:
         return True
     kind, n = period[8], int(period[9:])
-    if kind == "s" or any(other[8] == "s" for other in others):
-        # a season's bounds are loose: it agrees with any period it shares a month with (the
-        # autumn term and September), not with one of another season (spring, autumn)
-        mine = _months(period)
-        return any(_months(other) & mine for other in others)
     end = n * _LAST_MONTH[kind]
     return any(
         (kind == "e" or other[8] == "e") and int(other[9:]) * _LAST_MONTH[other[8]] == end
         for other in others
     )
-
-
-# The months of each season, taken wide (a school's spring term begins in February, its autumn
-# term in August or September): spring, summer, autumn, winter.
-_SEASON_MONTHS = {1: (2, 3, 4, 5), 2: (5, 6, 7, 8), 3: (8, 9, 10, 11), 4: (11, 12, 1, 2)}
-
-
-def _months(period: str) -> set[int]:
-    """The months a period (=period:q3) covers: a month's or an end's own, a quarter's three,
-    a half's six, a season's (see `_SEASON_MONTHS`)."""
-    kind, n = period[8], int(period[9:])
-    if kind == "s":
-        return set(_SEASON_MONTHS[n])
-    size = _LAST_MONTH[kind]
-    return set(range(n * size - size + 1, n * size + 1)) if kind in "qh" else {n}
 
 
 # A period within the year against the year itself (revenue up 18% in the first half of 2023,
@@ -822,11 +776,6 @@ def disagreements(
                     ["~share"] if share_b else sorted(t for t in ("~up", "~down") if t in b),
                 ),
             )
-    changed = _change_against_level(ka, kb, b) or _change_against_level(kb, ka, a)
-    if changed:
-        # fell by 12 percent against 12 percent of it (see `CHANGE_OR_LEVEL`)
-        said = (changed, sorted(t[len(CHANGED_BY) :] for t in changed))
-        yield CHANGE_OR_LEVEL, ACT_SHARE, said if changed[0] in a else said[::-1]
     for pct, other, first in ((ka.percentages, b, True), (kb.percentages, a, False)):
         # the same figure as a percentage in one claim and as a count in the other: 94 per cent
         # of its trains on time, 94 trains cancelled (not a share beside another figure: rose
@@ -885,13 +834,6 @@ def disagreements(
         mine = sorted(t for t in ka.scales if t in back)
         if mine:
             yield "directions on a scale", ACT_SHARE, (mine, sorted(_reversed(t) for t in mine))
-    if ka.ratios and kb.ratios:
-        # Skelmoor has twice as many as Brannock against Brannock twice as many as Skelmoor:
-        # the same two things the other way round (see `RATIOS`)
-        back = {reversed_ratio(t) for t in kb.ratios}
-        mine = sorted(t for t in ka.ratios if t in back and t not in kb.ratios)
-        if mine:
-            yield RATIOS, ACT_SHARE, (mine, sorted(reversed_ratio(t) for t in mine))
     if acts_a and acts_b and _opposed(acts_a, acts_b):
         yield "acts", ACT_SHARE, (sorted(acts_a), sorted(acts_b))
     elif acts_a and acts_b and _other_acts(acts_a, acts_b):

@@ -15,7 +15,6 @@ from workbench.domain.similarity.figures import is_year
 from workbench.domain.similarity.measures import CURRENCIES, MONEY, PERCENTAGE
 from workbench.domain.similarity.naming import PROVINCE_TERMS
 from workbench.domain.similarity.polarity import FUTURE, NEGATED
-from workbench.domain.similarity.ratios import RATIO
 
 # Terms written by one reader and compared by others, kept here so that no reader imports
 # another for a constant: the two sides of a match's result (`results`, and `trades`, which
@@ -85,10 +84,6 @@ SPENT_ON = "=for:"
 PINYIN = "=py:"
 
 
-# The figures a change is said by (=by:#12: "fell by 12 percent"; see `bag.CHANGED_BY`).
-CHANGED_BY = "=by:"
-
-
 # What is planned, aimed at or expected (see `disagreements.MODALITY`).
 PLAN = "~plan"
 
@@ -154,10 +149,6 @@ class Kinds:
     rates: list[str] = field(default_factory=list)
     # what its sums are spent on (=for:care; see `spending`)
     spent_on: list[str] = field(default_factory=list)
-    # the figures it says a change is by (=by:#12; see `bag.CHANGED_BY`)
-    changed_by: list[str] = field(default_factory=list)
-    # which of two named things is the larger (=ratio:skelmoor>brannock; see `ratios`)
-    ratios: list[str] = field(default_factory=list)
 
 
 def kinds_of(vector: Mapping[str, float]) -> Kinds:
@@ -234,10 +225,6 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.rates.append(t)
             elif t.startswith(SPENT_ON):
                 kinds.spent_on.append(t)
-            elif t.startswith(CHANGED_BY):
-                kinds.changed_by.append(t)
-            elif t.startswith(RATIO):
-                kinds.ratios.append(t)
             elif t.startswith(("=span:", PINYIN)):
                 pass  # (read from the vector: a span of years, a name's pinyin)
             else:

@@ -100,30 +100,6 @@ _PERIODS = re.compile(
 )
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
-# A season of a year, or of a school's or a sport's year, is a period too: fees for the spring
-# term and for the autumn term (春季学期, 秋季学期), a summer's figure and a winter's are two
-# facts (=period:s1 to s4: spring, summer, autumn, winter). Only where it dates something: after
-# in, during, this, last, next or by, or next to a year, a term, a semester or a season (not a
-# spring of water, Spring Street, fall as a verb: "fall" only before a term or a year); 春季,
-# 春天, 春学期 and the like in Chinese.
-_SEASON_WORDS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
-_ZH_SEASONS = {"春": 1, "夏": 2, "秋": 3, "冬": 4}
-_SEASONS = re.compile(
-    r"\b(?:in|during|this|last|next|by)\s+(?:the\s+)?(?P<a>spring|summer|autumn|winter)\b"
-    r"|\b(?P<b>spring|summer|autumn|winter|fall)(?=\s+(?:of\s+)?(?:(?:19|20)\d\d\b"
-    r"|(?:term|semester|session|season)s?\b))"
-    r"|\b(?:19|20)\d\d\s+(?P<c>spring|summer|autumn|winter|fall)\b"
-    r"|(?P<z>[春夏秋冬])(?:季|天|学期)"
-)
-
-
-def _seasons(text: str) -> Iterator[str]:
-    if "季" in text or "天" in text or "学期" in text or any(w in text for w in _SEASON_WORDS):
-        for m in _SEASONS.finditer(text):
-            z = m.group("z")
-            word = m.group("a") or m.group("b") or m.group("c")
-            yield f"=period:s{_ZH_SEASONS[z] if z else _SEASON_WORDS[word]}"
-
 
 # A span of months is a quarter or a half when it is one: "January to June 2024", "between
 # January and June", 1至6月, 一至六月 say the first half (=period:h1), as the first half does, not
@@ -305,100 +281,6 @@ _OPENINGS = re.compile(
 _OPENING_SPAN = {"周末": "weekend", "周": "week", "星期": "week", "月": "month", "年": "year"}
 
 
-# How many years a thing runs for, said before it: a one-year deposit and a three-year one
-# (一年期, 三年期), a two-year fixed mortgage, a nine-year sentence, a three-year degree (三年制).
-# Two claims that give such lengths, none shared, are about two things, as Line 3 and Line 5
-# are: =label:tenor:3. (Not an age, "a 12-year-old": see `_AGES`.)
-_EN_TENOR_NUMBERS = {
-    w: i
-    for i, w in enumerate(
-        split_words(
-            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-            "fifteen sixteen seventeen eighteen nineteen twenty"
-        ),
-        start=1,
-    )
-}
-_TENORS = re.compile(
-    rf"\b(?P<n>\d{{1,3}}|{'|'.join(_EN_TENOR_NUMBERS)})[-–]year(?![-–]olds?\b)\b"
-    r"|(?<![\d.])(?P<zn>\d{1,3})\s*年[期制]"
-    # (a run of numerals read from its start and no longer than three: 一一…一年期 is no term)
-    r"|(?<![一二两三四五六七八九十])(?P<zc>[一二两三四五六七八九十]{1,3})年[期制]"
-)
-
-
-def _tenors(text: str) -> Iterator[str]:
-    if "year" in text or "年期" in text or "年制" in text:
-        for m in _TENORS.finditer(text):
-            n, zc = m.group("n") or m.group("zn"), m.group("zc")
-            years = zh_small(zc) if zc else int(n) if n.isdigit() else _EN_TENOR_NUMBERS[n]
-            yield f"=label:tenor:{years}"
-
-
-# What a record is of: a national record and an Asian one (全国纪录, 亚洲纪录), a world record and
-# an Olympic one are two records, however alike the time that set them: =label:record:national.
-_RECORD_SCOPES = {
-    "world": "world",
-    "世界": "world",
-    "olympic": "olympic",
-    "奥运会": "olympic",
-    "奥运": "olympic",
-    "asian games": "asiangames",
-    "亚运会": "asiangames",
-    "asian": "asian",
-    "亚洲": "asian",
-    "european": "european",
-    "欧洲": "european",
-    "african": "african",
-    "commonwealth": "commonwealth",
-    "national": "national",
-    "全国": "national",
-    "championship": "meet",
-    "championships": "meet",
-    "meet": "meet",
-    "赛会": "meet",
-}
-_RECORDS = re.compile(
-    r"\b(?P<en>"
-    + "|".join(sorted((f for f in _RECORD_SCOPES if f.isascii()), key=len, reverse=True))
-    + r")\s+records?\b|(?P<zh>"
-    + "|".join(sorted((f for f in _RECORD_SCOPES if not f.isascii()), key=len, reverse=True))
-    + ")[纪记]录"
-)
-
-
-def _records(text: str) -> Iterator[str]:
-    if "record" in text or "纪录" in text or "记录" in text:
-        for m in _RECORDS.finditer(text):
-            yield f"=label:record:{_RECORD_SCOPES[m.group('en') or m.group('zh')]}"
-
-
-# Which draw of a racket sport a title is in: singles, doubles, mixed doubles (女子单打 and 女单,
-# 女子双打 and 女双, 混双): a women's singles title and a women's doubles one are two titles,
-# =label:draw:singles. In English only after women's, men's, mixed, girls' or boys', or before a
-# title, final, champion, crown or gold (not Singles' Day, nor a chart's singles).
-_DRAWS = re.compile(
-    r"\b(?:(?:women's|men's|girls'|boys')\s+(?P<en>singles|doubles)\b"
-    r"|(?P<mixed>mixed)\s+doubles\b"
-    r"|(?P<en2>singles|doubles)(?=\s+(?:titles?|finals?|champions?|championships?|crowns?|golds?)\b))"
-    r"|(?:女子|男子)?(?P<zh>单打|双打)|(?P<mixedzh>混双|混合双打)"
-    # (女单, 男双; not 男单位, 女双胞胎, 女单亲妈妈)
-    r"|[女男](?P<short>[单双])(?![位方向身独胞车亲据元])"
-)
-_DRAW_OF = {"singles": "singles", "doubles": "doubles", "单打": "singles", "双打": "doubles"}
-
-
-def _draws(text: str) -> Iterator[str]:
-    if "singles" in text or "doubles" in text or "单" in text or "双" in text:
-        for m in _DRAWS.finditer(text):
-            if m.group("mixed") or m.group("mixedzh"):
-                yield "=label:draw:mixed"
-            elif m.group("short"):
-                yield "=label:draw:" + ("singles" if m.group("short") == "单" else "doubles")
-            else:
-                yield "=label:draw:" + _DRAW_OF[m.group("en") or m.group("en2") or m.group("zh")]
-
-
 def _zh_span(found: str) -> str:
     """The span a Chinese opening names (首周末: weekend, 第一个月: month; 首日, 上映当天: day)."""
     return next((span for end, span in _OPENING_SPAN.items() if found.endswith(end)), "day")
@@ -424,9 +306,6 @@ def labels(text: str) -> list[str]:
     see above."""
     out: list[str] = per_units(text)
     out += _ages_and_openings(text)
-    out += _tenors(text)
-    out += _records(text)
-    out += _draws(text)
     for m in _LABELS.finditer(text) if _hinted(text, _LABEL_HINTS) else ():
         if m.group("kind"):
             kind, n = _LABEL_OF[m.group("kind")], m.group("n")
@@ -469,7 +348,6 @@ def labels(text: str) -> list[str]:
         else:
             period = "h1" if m.group("hw") != "second" else "h2"
         out.append(f"=period:{period}")
-    out += _seasons(text)
     if _hinted(text, _ORG_HINTS):
         out.extend(f"=org:{_ORG_OF[m.group()]}" for m in _ORGS.finditer(text))
     if "在" in text or "于" in text:
