@@ -84,37 +84,35 @@ def hidden_at(text: str, kept: Callable[[int], bool] | None = None) -> int | Non
     return None
 
 
+def refuse_hidden(text: str, what: str, *, reason: str | None = None) -> None:
+    """InvalidInput naming the first character of `text` that cannot be seen or is undefined
+    (`hidden_at`), said of `what`; nothing when there is none. For a name, a display name."""
+    at = hidden_at(text)
+    if at is None:
+        return
+    char = text[at]
+    if unicodedata.category(char) == "Cs":
+        raise InvalidInput(
+            f"{what} is not valid UTF-8 text (check the terminal's encoding)", reason=reason
+        )
+    label = unicodedata.name(char, "") or "a control or unassigned character"
+    raise InvalidInput(
+        f"{what}: character {at + 1} is U+{ord(char):04X} {label}, which is "
+        "invisible or undefined; a name holds only visible characters and spaces",
+        reason=reason,
+    )
+
+
 def normalise_name(raw: str, what: str = "--as") -> str:
     """The name's normal form, or InvalidInput saying what is wrong with it (reason
     INVALID_NAME: the name alone is wrong, whatever is stored)."""
     # Surrounding whitespace (a newline from `$(cat name.txt)`) goes; inside, nothing hides.
     trimmed = raw.strip()
     # Spaces of every width (ideographic, no-break) fold to one plain space below.
-    at = hidden_at(trimmed)
-    if at is not None:
-        char = trimmed[at]
-        if unicodedata.category(char) == "Cs":
-            raise InvalidInput(
-                f"{what} is not valid UTF-8 text (check the terminal's encoding)",
-                reason=INVALID_NAME,
-            )
-        label = unicodedata.name(char, "") or "a control or unassigned character"
-        raise InvalidInput(
-            f"{what}: character {at + 1} is U+{ord(char):04X} {label}, which is "
-            "invisible or undefined; a name holds only visible characters and spaces",
-            reason=INVALID_NAME,
-        )
+    refuse_hidden(trimmed, what, reason=INVALID_NAME)
     name = fold(trimmed)
     # Again after NFKC: a symbol that folds to letters (Ⓑ to b) leaves a selector after them.
-    at = hidden_at(name)
-    if at is not None:
-        char = name[at]
-        raise InvalidInput(
-            f"{what}: {raw.strip()!r} reads as {name!r}, whose character {at + 1} is "
-            f"U+{ord(char):04X} {unicodedata.name(char, '')}, which is invisible; a name holds "
-            "only visible characters and spaces",
-            reason=INVALID_NAME,
-        )
+    refuse_hidden(name, f"{what} {trimmed!r} (read as {name!r})", reason=INVALID_NAME)
     if not name:
         raise InvalidInput(
             f"{what} needs a name: every change is recorded under one", reason=INVALID_NAME

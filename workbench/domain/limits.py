@@ -73,6 +73,12 @@ def has_visible(text: str | None) -> bool:
     return any(not char.isspace() and not invisible(text, i) for i, char in enumerate(text))
 
 
+def visible_or_none(value: str | None) -> str | None:
+    """`value` trimmed, or None when nothing in it can be seen (an optional field left out)."""
+    value = (value or "").strip()
+    return value if has_visible(value) else None
+
+
 def check_optional(value: str | None, what: str, limit: int, *, one_line: bool = True) -> None:
     if value is not None:
         check_text(value, what, limit, one_line=one_line)

@@ -25,6 +25,7 @@ from workbench.domain.limits import (
     check_language,
     check_optional,
     has_visible,
+    visible_or_none,
 )
 from workbench.domain.payloads import (
     changed,
@@ -250,11 +251,13 @@ class DocumentMeta:
             past_date(self.published, "published date", "published") if self.published else None
         )
         return {
-            "title": _clean(self.title),
+            "title": visible_or_none(self.title),
             "url": check_http_url(self.url) if self.url and self.url.strip() else None,
-            "author": _clean(self.author),
+            "author": visible_or_none(self.author),
             "published": published,
-            "language": check_language(language) if (language := _clean(self.language)) else None,
+            "language": check_language(language)
+            if (language := visible_or_none(self.language))
+            else None,
         }
 
 
@@ -585,11 +588,6 @@ def update_from(
     content = read_content(got.data, got.source, fmt, url=got.url, charset=got.content_type)
     added = update_document(wb, document_id, content, fetched_url=got.url, force=force)
     return dataclasses.replace(added, redirects=got.redirects, fetched_again=again)
-
-
-def _clean(value: str | None) -> str | None:
-    value = (value or "").strip()
-    return value if has_visible(value) else None
 
 
 def list_documents(wb: Workbench) -> list[DocumentListed]:

@@ -20,7 +20,7 @@ from workbench.domain.limits import (
     MAX_TITLE,
     MAX_URL,
     check_optional,
-    has_visible,
+    visible_or_none,
 )
 from workbench.domain.payloads import created, evidence_payload
 from workbench.domain.text import check_http_url
@@ -52,11 +52,6 @@ class EvidenceInput:
         """Evidence has exactly one source: a URL, a file or a citation (the rule `add_evidence`
         enforces, asked by the CLI before it calls, to answer with a usage error)."""
         return sum(s is not None for s in (self.url, self.file, self.citation)) == 1
-
-
-def _clean(value: str | None) -> str | None:
-    value = (value or "").strip()
-    return value if has_visible(value) else None
 
 
 def _refuse_duplicate(
@@ -125,7 +120,7 @@ def add_evidence(wb: Workbench, claim_id: int, item: EvidenceInput) -> EvidenceV
             item.file, max_evidence_bytes(), follow_symlinks=item.follow_symlinks
         )
     else:
-        kind, citation = "citation", _clean(item.citation)
+        kind, citation = "citation", visible_or_none(item.citation)
         if citation is None:
             raise InvalidInput("the citation is empty")
     digest = hashlib.sha256(data).hexdigest() if data is not None else None
@@ -139,11 +134,11 @@ def add_evidence(wb: Workbench, claim_id: int, item: EvidenceInput) -> EvidenceV
             kind=kind,
             url=url,
             citation=citation,
-            title=_clean(item.title),
-            publisher=_clean(item.publisher),
+            title=visible_or_none(item.title),
+            publisher=visible_or_none(item.publisher),
             accessed=accessed,
             stance=item.stance,
-            excerpt=_clean(item.excerpt),
+            excerpt=visible_or_none(item.excerpt),
             file_name=file_name,
             sha256=digest,
             size=len(data) if data is not None else None,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Self
@@ -14,7 +13,7 @@ from workbench.db.backend import binds_roles, login_role_exists, owns_tables, sc
 from workbench.db.models import Claim, User
 from workbench.domain.clock import format_at, now
 from workbench.domain.errors import Conflict, InvalidInput
-from workbench.domain.identity import hidden_at, likeness, normalise_name, skeleton
+from workbench.domain.identity import likeness, normalise_name, refuse_hidden, skeleton
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import check_text, has_visible
 from workbench.domain.payloads import created, entity_payload
@@ -140,14 +139,7 @@ def _display_name(display: str) -> str:
     shown = check_text(display, "the display name", MAX_DISPLAY, one_line=True)
     if not has_visible(shown):
         raise InvalidInput("the display name is empty: give the name to show, or leave it out")
-    at = hidden_at(shown)
-    if at is not None:
-        char = shown[at]
-        raise InvalidInput(
-            f"the display name: character {at + 1} is U+{ord(char):04X} "
-            f"{unicodedata.name(char, '')}, which is invisible or undefined; a name holds only "
-            "visible characters and spaces"
-        )
+    refuse_hidden(shown, "the display name")
     return shown
 
 
