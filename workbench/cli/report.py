@@ -50,13 +50,9 @@ def report(
         raise click.UsageError("give a document DOC, or --all (not both)")
     if as_json and output == "-":
         raise click.UsageError("--json prints to stdout, where -o - writes the page: give -o FILE")
-    if (
-        all_docs
-        and (Path(output).is_symlink() or Path(output).exists())
-        and not Path(output).is_dir()
-    ):
+    if all_docs:
         # Said before "exists: give --force", which would only lead to this.
-        raise click.UsageError(f"with --all, -o names a folder; {output} is a file")
+        _check_folder(output)
     check_output(output, force)
     if document_id is not None and Path(output).is_dir():
         # -o takes a folder only with --all; written into, the folder itself would be replaced.
@@ -87,8 +83,7 @@ def report(
         return
     folder = Path(output)
     pages = report_site(wb)
-    if (folder.is_symlink() or folder.exists()) and not folder.is_dir():  # made meanwhile
-        raise click.UsageError(f"with --all, -o names a folder; {output} is a file")
+    _check_folder(output)  # again: a file may have been made there meanwhile
     if not force:
         from workbench.new_file import check_free
 
@@ -111,6 +106,14 @@ def report(
     else:
         message(f"wrote {docs} document page{'' if docs == 1 else 's'} and index.html to {output}")
     say_withheld(pages[-1].flagged)
+
+
+def _check_folder(output: str) -> None:
+    """With --all, -o names a folder: a file there, or a link (a dangling one too), is bad
+    usage."""
+    path = Path(output)
+    if (path.is_symlink() or path.exists()) and not path.is_dir():
+        raise click.UsageError(f"with --all, -o names a folder; {output} is a file")
 
 
 def say_withheld(flagged: tuple[int, ...]) -> None:
