@@ -11,7 +11,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from sqlalchemy import insert, select
 
@@ -117,19 +117,19 @@ def import_annotations(
         review = bool(setting_value(tx, "review.required"))
         claims = _AnnotatedClaims(tx, doc)
         ready: list[_Ready] = []
-        errors: list[_Failed] = []
+        errors: list[str] = []
         for item in incoming:
             try:
                 ready.append(_annotation_ready(tx, item, text, review, claims))
             except InvalidInput as exc:
-                errors.append(_Failed(item.index, f"annotation {item.index}: {exc}"))
+                errors.append(f"annotation {item.index}: {exc}")
         if errors and not skip_bad:
             # Annotations failing alike are said once, with their numbers.
-            said = collapsed([e.why for e in errors], "annotation")
+            said = collapsed(errors, "annotation")
             more = f" (and {len(said) - 5} more)" if len(said) > 5 else ""
             raise InvalidInput(
                 "nothing imported: " + "; ".join(said[:5]) + more,
-                hint=give("skip_bad", failed_annotations=[e.number for e in errors]),
+                hint=give("skip_bad", failed_annotations=[_row_number(e) for e in errors]),
             )
         # Already in the document, or earlier in this file: counted, not added (`same_claim`).
         seen = _claim_keys(tx, doc, number)
@@ -151,16 +151,9 @@ def import_annotations(
         return ImportResult(
             added=added,
             present=len(ready) - len(new),
-            skipped=[e.why for e in errors],
+            skipped=errors,
             notices=notices,
         )
-
-
-class _Failed(NamedTuple):
-    """An annotation that failed its checks: its number in the file, and why."""
-
-    number: int
-    why: str
 
 
 def _annotation_ready(
