@@ -61,7 +61,7 @@ def invisible(text: str, index: int) -> bool:
     return False
 
 
-def _drawn(text: str) -> str:
+def drawn(text: str) -> str:
     """`text` without what draws nothing or only varies how a character is drawn (selectors):
     a name stored before such characters were refused is compared as it reads."""
     if text.isascii():
@@ -188,7 +188,7 @@ def skeleton(name: str, *, skim: bool = True) -> str:
     skimming a trail (a new-user trial approved `li`'s verdict as `li.`). `skim=False` leaves
     out the classes wider than TR39's (`_skimmed`): for words, where `fail` and `fall` are two
     (a name is one person's, and its reader skims a trail for it)."""
-    shown = _drawn(name)
+    shown = drawn(name)
     # Punctuation, symbols and spaces go before the look-alike classes too, unless drawn like
     # an ASCII letter or digit (| for l): some classes are represented by another script's
     # letter (· by ᐧ, — by ᅳ), and `ro·sa` approved rosa's verdict.

@@ -113,11 +113,9 @@ def parse_claim_type(value: str) -> ClaimType:
 def same_person_key(name: str) -> str:
     """A name (a speaker's, an actor's) by case, width and spacing, without the characters that
     draw nothing: `SMITH` + U+200B, pasted from a page, is SMITH."""
-    if not name.isascii():
-        from workbench.domain.identity import invisible
+    from workbench.domain.identity import drawn
 
-        name = "".join(c for i, c in enumerate(name) if not invisible(name, i))
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    return " ".join(unicodedata.normalize("NFKC", drawn(name)).casefold().split())
 
 
 def same_person(
