@@ -150,6 +150,7 @@ def test_the_same_figure_about_another_subject_scores_lower() -> None:
         "fresh30.yaml",
         "fresh31.yaml",
         "fresh32.yaml",
+        "fresh33.yaml",
     ],
 )
 def test_every_labelled_claim_is_one_text_and_one_quote(name: str) -> None:
