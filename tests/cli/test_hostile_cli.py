@@ -74,6 +74,30 @@ def test_directory_is_refused(wb: Run, tmp_path: Path) -> None:
     assert "is a directory" in refused(wb("doc", "add", str(tmp_path)))
 
 
+def test_every_input_file_is_refused_alike(wb: Run, claim: str, tmp_path: Path) -> None:
+    """A directory, a pipe or nothing where a command reads a file: a refusal (exit 1) in the
+    same words whichever command reads it. `import claims`, `import annotations`, `import
+    bundle` and `audit verify --file` said Click's usage error (exit 2) for a directory, and
+    `import bundle` "no such file" for a directory or a pipe."""
+    folder = tmp_path / "in.csv"  # a claims file's suffix: the directory is what is refused
+    folder.mkdir()
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    missing = tmp_path / "none.jsonl"
+    readers = (
+        ["doc", "add"],
+        ["evidence", "add", claim, "--stance", "supports", "--file"],
+        ["import", "claims", "--doc", "1"],
+        ["import", "annotations", "--doc", "1"],
+        ["import", "bundle"],
+        ["audit", "verify", "--file"],
+    )
+    for command in readers:
+        assert f"{folder} is a directory, not a file" in refused(wb(*command, str(folder)))
+        assert f"{fifo} is not a regular file" in refused(wb(*command, str(fifo)))
+        assert f"no such file: {missing}" in refused(wb(*command, str(missing)))
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -119,7 +119,7 @@ GAPS_SHOWN = 10
 @click.option(
     "--file",
     "path",
-    type=click.Path(dir_okay=False, allow_dash=True),
+    type=click.Path(allow_dash=True),
     metavar="EXPORT.jsonl",
     help="Check an exported JSONL file (- for stdin) instead of the database.",
 )

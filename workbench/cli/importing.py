@@ -52,7 +52,7 @@ def _differs_line(d: Differs) -> str:
 
 
 @import_.command("annotations")
-@click.argument("path", metavar="FILE", type=click.Path(dir_okay=False))
+@click.argument("path", metavar="FILE", type=click.Path())
 @click.option("--doc", "document_id", type=ID, required=True, metavar="DOC", help="Anchor in DOC.")
 @click.option("--skip-bad", is_flag=True, help="Import the good annotations; list the bad ones.")
 @json_context
@@ -100,7 +100,7 @@ def annotations_command(
 
 
 @import_.command("claims")
-@click.argument("path", metavar="FILE.csv|FILE.json|FILE.jsonl", type=click.Path(dir_okay=False))
+@click.argument("path", metavar="FILE.csv|FILE.json|FILE.jsonl", type=click.Path())
 @click.option("--doc", "document_id", type=ID, required=True, metavar="DOC", help="Anchor in DOC.")
 @click.option("--skip-bad", is_flag=True, help="Import the good rows; list the bad ones.")
 @json_context
@@ -177,7 +177,7 @@ def claims_command(
 
 
 @import_.command("bundle")
-@click.argument("path", metavar="FILE", type=click.Path(dir_okay=False))
+@click.argument("path", metavar="FILE", type=click.Path())
 @json_context
 def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
     """Restore a bundle (from `workbench export bundle`) into an empty database.

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import os
 from dataclasses import dataclass
-from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import (
@@ -44,7 +43,7 @@ from workbench.domain.errors import InvalidInput
 from workbench.domain.verification import ChainWalk
 from workbench.exports.bundle import BundleReader, TableSpec, write_bundle
 from workbench.services.context import Tx, Workbench, transaction
-from workbench.services.inputs import refuse_symlink
+from workbench.services.inputs import refuse_symlink, regular_file
 from workbench.services.limits import size_limit
 from workbench.services.progress import Progress, Tally
 from workbench.services.replay import COMPARED_TABLES, replay_in
@@ -196,10 +195,8 @@ def _refuse_occupied(tx: Tx) -> None:
 
 
 def _import_bundle(wb: Workbench, path: str, progress: Progress | None) -> BundleSummary:
-    source = Path(path)
     refuse_symlink(path)
-    if not source.is_file():
-        raise InvalidInput(f"no such file: {path}")
+    source = regular_file(path)
     limit = size_limit("WORKBENCH_MAX_BUNDLE_MB", DEFAULT_MAX_MB)
     with source.open("rb") as f:
         reader = BundleReader(f, max_bytes=limit)

@@ -52,6 +52,25 @@ def refuse_symlink(path: str, *, can_follow: bool = False) -> None:
     )
 
 
+def regular_file(path: str) -> Path:
+    """`path`, refused unless it names a regular file, in the words `read_input` uses: no such
+    file, a directory, or a device, pipe or socket (for inputs opened by the caller)."""
+    source = Path(path)
+    try:
+        mode = source.stat().st_mode
+    except FileNotFoundError:
+        raise InvalidInput(f"no such file: {path}") from None
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+    if stat.S_ISDIR(mode):
+        raise InvalidInput(f"{path} is a directory, not a file")
+    if not stat.S_ISREG(mode):
+        raise InvalidInput(
+            f"{path} is not a regular file (a device, pipe or socket): save it to a file first"
+        )
+    return source
+
+
 def read_stdin(limit: int, hint: str) -> bytes:
     """At most `limit` bytes of standard input; one more is an error, not a truncation."""
     stream = sys.stdin

@@ -12,7 +12,6 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import func, select
@@ -32,7 +31,7 @@ from workbench.domain.scope import ExportScope
 from workbench.domain.verification import Break, ChainReport, ChainWalk
 from workbench.services.audit import EXPORT_FIELDS, stream_events
 from workbench.services.context import Workbench, transaction
-from workbench.services.inputs import STDIN_CLOSED, refuse_symlink
+from workbench.services.inputs import STDIN_CLOSED, refuse_symlink, regular_file
 from workbench.services.progress import Progress, Tally, counted
 
 # The export's columns, in its order: a database row and an exported line are checked alike.
@@ -219,12 +218,8 @@ def _open_lines(path: str) -> Iterator[IO[bytes]]:
             raise InvalidInput(STDIN_CLOSED)
         yield stream
         return
-    source = Path(path)
     refuse_symlink(path)
-    if not source.exists():
-        raise InvalidInput(f"no such file: {path}")
-    if not source.is_file():
-        raise InvalidInput(f"{path} is not a regular file (a directory, device or pipe)")
+    source = regular_file(path)
     with source.open("rb") as f:
         yield f
 
