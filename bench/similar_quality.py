@@ -71,7 +71,8 @@ read what a figure counts after an act, the period of a rate and what a sum is s
 round 26 and its review: 96%, others 5), and fresh31 (session 33, written blind during round 27,
 scored before and after it: 98% -> 98%, others 1 -> 1), and fresh32 (session 35, written
 blind before round 28, scored before and after it: 98% -> 98%, others 4 -> 4; round 28 was
-then reverted). A held-out
+then reverted), and fresh33 (session 36, written blind, scored once with round 27's method
+unchanged: 100%, others 2). A held-out
 figure for a change after that needs a new split, written and committed before the change.
 
 `--show` prints every query's best match, each other claim at or above the threshold, and why
