@@ -48,6 +48,13 @@ def speakers(text: str) -> list[str]:
         ("问：成立于哪一年？", "问"),
         ("TRUMP:", "TRUMP"),  # the speech on the lines below
         ("CLINTON:   ", "CLINTON"),
+        # told apart by a number: their words were the speaker's before them
+        ("Caller 1: Crime rose 8 percent.", "Caller 1"),
+        ("Speaker 2: Thanks.", "Speaker 2"),
+        ("SPEAKER_00: Thanks.", "SPEAKER_00"),
+        ("嘉宾2：据我所知，公司只有320人。", "嘉宾2"),
+        ("观众 3：我有个问题。", "观众 3"),
+        ("Juror 12: Yes.", "Juror 12"),
     ],
 )
 def test_speaker_lines(line: str, speaker: str) -> None:
@@ -77,6 +84,19 @@ def test_speaker_lines(line: str, speaker: str) -> None:
         "- Item: the plan.",
         "TRUMP:no space after an ASCII colon",
         "A very long speaker name that cannot be a name at all really: text",
+        # numbered, but quarters, halves, labels and parts of a text
+        "Q1: revenue rose 5 percent.",
+        "H2: revenue rose 5 percent.",
+        "Figure 2: revenue by year.",
+        "Note 1: figures are estimates.",
+        "Chapter 3: the founding.",
+        "Question 4: what happened?",
+        "图1：营收走势。",
+        "注1：数据来自年报。",
+        "问题2：公司有多少人？",
+        "他说2：我们增长了5%。",
+        "Caller 1234: too many digits.",
+        "2023 results: up 5 percent.",
     ],
 )
 def test_lines_that_name_no_speaker(line: str) -> None:
@@ -174,6 +194,21 @@ def test_a_note_inside_a_transcript_is_nobodys() -> None:
     assert note and note[0].speaker is None and note[0].text.startswith("Note:")
     last = [c for c in found if "20 percent" in c.text]
     assert [c.speaker for c in last] == ["TRUMP"] and not last[0].text.startswith("TRUMP")
+
+
+def test_a_numbered_speakers_words_are_theirs() -> None:
+    """`Caller 1:` was no speaker line: the caller's figure went to the mayor, and `extract
+    --accept` saved it as the mayor's claim."""
+    text = (
+        "HOST: Welcome to the show.\nMAYOR: We cut crime by 12 percent in 2023.\n"
+        "HOST: Let us take a call.\nCaller 1: Crime rose 8 percent in my district in 2023.\n"
+        "MAYOR: That is not true.\n"
+    )
+    t = read_transcript(text)
+    assert t is not None
+    found = find_candidates(text, 0.0, transcript=t)
+    rose = [c for c in found if "rose 8 percent" in c.text]
+    assert [c.speaker for c in rose] == ["Caller 1"] and not rose[0].text.startswith("Caller")
 
 
 def test_a_transcript_of_another_text_is_refused() -> None:
