@@ -246,7 +246,10 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
 @limit_option("At most N claims.", default=SIMILAR_LIMIT)
 @json_context
 def similar(ctx: click.Context, claim_id: int, min_score: float, limit: int, as_json: bool) -> None:
-    """Claims in any document that look like claim ID, best first: was it checked before?"""
+    """Claims in any document that look like claim ID, best first: was it checked before?
+
+    A claim that shares no term with claim ID (a number, a name, a word, a concept) scores 0
+    and is never listed, even with --min-score 0."""
     from workbench.services.similar import similar_claims
 
     found = similar_claims(workbench_from(ctx), claim_id, min_score=min_score, limit=limit)
@@ -266,7 +269,12 @@ def similar(ctx: click.Context, claim_id: int, min_score: float, limit: int, as_
             )
             for s in found
         ],
-        empty=limit_zero(limit, "similar claims") or f"no similar claims at or above {min_score:g}",
+        empty=limit_zero(limit, "similar claims")
+        or (
+            f"no similar claims at or above {min_score:g}"
+            if min_score > 0
+            else f"no claim shares a term with claim #{claim_id}"
+        ),
         droppable=("why", "doc", "rating"),
     )
 
