@@ -460,6 +460,14 @@ def test_explain_gives_the_score_of_similarity() -> None:
     ]
 
 
+def test_explain_never_says_nothing_is_shared_of_claims_that_share_something() -> None:
+    # Character pairs with a function character are kept from the terms shown, but they are
+    # all these two share: "shares nothing (0.67)" was said of a score over the threshold.
+    a, b = (weigh(claim_terms(t, t), {}) for t in ("这是他的。", "那是他的。"))
+    why = explain(a, b)
+    assert why.score > 0.5 and why.reasons() == ["shares 是他, 他的 (0.67)"]
+
+
 # ---- round 3: what a figure counts, names in two scripts, exports, provinces ------------------
 
 

@@ -225,5 +225,6 @@ def explain(a: Mapping[str, float], b: Mapping[str, float], top: int = 4) -> Exp
         score *= 1.0 - share
         ours, theirs = (tuple(_shown(t) for t in side) for side in found)
         disagree.append((what, ours, theirs, 1.0 - share))
-    shown = tuple(_shown(t) for _, t in telling[:top])
+    # Two claims that share only such pairs (这是他的, 那是他的) are not said to share nothing.
+    shown = tuple(_shown(t) for _, t in (telling or shared)[:top])
     return Explained(score, cos, shown, subject_factor, tuple(disagree))
