@@ -26,6 +26,7 @@ from workbench.domain.checkworthy.en_cues import (
     WEEKDAYS,
 )
 from workbench.domain.checkworthy.zh_cues import MAX_HEAD, OWN_VIEW, ZH_CUE, ZH_HEADS, ZH_NUMERALS
+from workbench.domain.checkworthy_model import fold_ascii
 
 # The scan's key for numbers written in Chinese numerals (not a feature name: see
 # "spelled_number").
@@ -93,7 +94,18 @@ def scan(s: str, where: bool = True) -> dict[str, list[int]]:
                 if feature == "opinion_cue" and text in OWN_VIEW:
                     hits.setdefault(OWN, []).append(-1)
     # (ASCII text is English prose but for a heading of figures: scanned, it finds no word.)
-    if s.isascii() or _HAS_LATIN.search(s):
+    if s.isascii():
+        # Folded once (in C), ASCII text says whether it holds a digit, and without one or an
+        # apostrophe its words are its runs of letters (see `fold_ascii`). Without a digit it
+        # holds no number (no Chinese numeral is ASCII): the numbers' regex, a test at every
+        # character, is not run.
+        folded = fold_ascii(s)
+        digits = b"0" in folded
+        words = None if digits or b"'" in folded else folded.decode("ascii").split()
+        _scan_english(s, hits, where, words)
+        if not digits:
+            return hits
+    elif _HAS_LATIN.search(s):
         _scan_english(s, hits, where)
     for m in _NUMERAL.finditer(s):
         _classify_number(s, m.start(), m.end(), hits)
@@ -117,11 +129,14 @@ def _feature_of(text: str) -> str | None:
     return None
 
 
-def _scan_english(s: str, hits: dict[str, list[int]], where: bool) -> None:
+def _scan_english(
+    s: str, hits: dict[str, list[int]], where: bool, words: list[str] | None = None
+) -> None:
+    """Record the English cues of `s` (`words`: its `_EN_TOKEN` words, when known)."""
     # ASCII letters folded, nothing else (as bytes, in C), so offsets carry over. (str.lower
     # folds ASCII text the same way, without the round trip.)
     low = s.lower() if s.isascii() else s.encode("utf-8").lower().decode("utf-8")
-    tokens = _EN_TOKEN.findall(low)
+    tokens = _EN_TOKEN.findall(low) if words is None else words
     if EN_TRIGGERS.isdisjoint(tokens):
         return  # most clauses of English prose: one set operation, in C
     spans: list[tuple[int, int]] = []
