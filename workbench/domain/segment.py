@@ -180,14 +180,15 @@ _QUOTE_MARK = re.compile('["“”「」『』]')
 _OPENING = {"“": "”", "「": "」", "『": "』"}
 
 
-def quotations(text: str) -> list[Segment]:
-    """Spans of double-quoted text, quote marks included, in order of their opening marks.
+def quotations(text: str, paragraphs: list[Segment] | None = None) -> list[Segment]:
+    """Spans of double-quoted text, quote marks included, in order of their opening marks
+    (`paragraphs`: `blocks(text)`, when the caller has them already).
 
     Pairs never cross a blank line. ASCII `"` marks are paired like the sentence splitter pairs
     them; typographic marks pair by kind and may nest. An unclosed quote is left out.
     """
     out: list[Segment] = []
-    for block in blocks(text):
+    for block in blocks(text) if paragraphs is None else paragraphs:
         lo, hi = block.start, block.end
         ascii_open = -1
         stack: list[tuple[str, int]] = []

@@ -35,10 +35,11 @@ def quotes_in(text: str, names: frozenset[str]) -> tuple[tuple[int, int, bool], 
     is speech (not a scare-quoted word or two) and its paragraph names a speaker or has a verb
     of saying outside every quotation."""
     names_rx = names_pattern(names)
-    quotes = quotations(text)
+    paragraphs = blocks(text)  # once: finding them is a pass over the text
+    quotes = quotations(text, paragraphs)
     out: list[tuple[int, int, bool]] = []
     at = 0
-    for block in blocks(text):
+    for block in paragraphs:
         inside: list[Segment] = []
         while at < len(quotes) and quotes[at].start < block.end:
             if quotes[at].start >= block.start:
