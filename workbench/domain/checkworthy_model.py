@@ -60,7 +60,7 @@ WEIGHTS_FILE = "checkworthy_weights.json"
 _NUMBER = re.compile(r"[0-9][0-9]*+(?:[.,][0-9][0-9]*+)*+")
 _TOKEN = re.compile(rf"[a-z][a-z]*+(?:'[a-z][a-z]*+)?+|{_NUMBER.pattern}")
 _CJK = re.compile("[\u4e00-\u9fff]")
-_NOT_CJK = re.compile("[^\u4e00-\u9fff]+")
+_CJK_RUN = re.compile("[\u4e00-\u9fff]+")
 _HAS_LATIN = re.compile("[A-Za-z]")
 _LATIN_WORD = re.compile("[A-Za-z]+")
 # What `char_grams` keeps of a character besides CJK, "0" and "A": quotation marks are one mark,
@@ -140,7 +140,10 @@ def _found_tokens(low: str) -> list[str]:
 def _cjk_count(text: str) -> int:
     if text.isascii():  # in constant time: most English units
         return 0
-    return len(_NOT_CJK.sub("", text))  # one regex call: a test for CJK first costs as much
+    # One regex call (a test for CJK first costs as much), that takes out the runs of CJK
+    # characters: in Chinese prose few and long, where the runs between them were many and
+    # each a search that failed at every CJK character first.
+    return len(text) - len(_CJK_RUN.sub("", text))
 
 
 def _grams(tokens: list[str]) -> set[str]:
@@ -280,6 +283,8 @@ class Reading:
     # n-grams weigh as much or more: `checkworthy.scoring` bounds a clause by it).
     terms: list[tuple[str, float]]
     factor: float
+    # The sum of the terms' weights, in their order (a unit's score needs no more of them).
+    weight: float
     # The Chinese model's: the sum of the weights of the unit's character grams (0 for an
     # English unit). Which grams have a weight is only asked for a candidate's reasons.
     chars: float
@@ -503,15 +508,16 @@ class Model:
         band = _band(len(tokens) + cjk // 2)
         factor = self.factor(len(tokens))
         terms = list(found.items())
+        weight = sum(found.values())  # in C, where a comprehension over `terms` was not
         # The sum of the grams' weights, read off the characters: the grams themselves are only
         # asked for a candidate's reasons (`char_grams` then).
         if english or not self.plain.chars:
-            return Reading(english, band, terms, factor, 0.0)
+            return Reading(english, band, terms, factor, weight, 0.0)
         if not text:
-            return Reading(english, band, terms, factor, self.plain.text_sum(text))
+            return Reading(english, band, terms, factor, weight, self.plain.text_sum(text))
         charset = set(text)
         chars = self.plain.chars_sum(text, charset)
-        return Reading(english, band, terms, factor, chars, charset)
+        return Reading(english, band, terms, factor, weight, chars, charset)
 
 
 def explain_band(band: str, weights: dict[str, float]) -> tuple[str, ...]:

@@ -99,7 +99,7 @@ class Scored:
         for name in fired:
             logit += weights.get(name, 0.0)
         if reading.english:
-            logit += sum([v for _, v in reading.terms]) * reading.factor
+            logit += reading.weight * reading.factor
             for _, v in context:
                 logit += v
         else:
