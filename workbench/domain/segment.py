@@ -288,16 +288,13 @@ def _split_block(text: str, lo: int, hi: int, out: list[Segment]) -> None:
                     break
                 j += 1
             done = j
-            if _closes_quote(text, i, j) and _ATTRIBUTION_TAG.match(text, j, hi):
+            # (`_closes_quote`, written out: a call per stop.)
+            if j > i + 1 and text[j - 1] in "\"'”’」』" and _ATTRIBUTION_TAG.match(text, j, hi):
                 continue  # "……。"他说。 is one sentence: the quote and who said it
             if full or _ends_sentence(text, i, j, lo, hi):
                 _emit(text, start, j, out)
                 start = j
     _emit(text, start, hi, out)
-
-
-def _closes_quote(text: str, i: int, j: int) -> bool:
-    return j > i + 1 and text[j - 1] in "\"'”’」』"
 
 
 def _emit(text: str, start: int, end: int, out: list[Segment]) -> None:
@@ -311,6 +308,10 @@ def _emit(text: str, start: int, end: int, out: list[Segment]) -> None:
 
 def _extends(ch: str) -> bool:
     """A code point that belongs to the character before it, so a cut must not precede it."""
+    if ch < "\u0300" or "\u4e00" <= ch <= "\u9fff":
+        # Most of what follows a stop (a space, a letter, an ideograph): no mark, no joiner
+        # or selector, no skin tone. (Without the call to `unicodedata.category`.)
+        return False
     return (
         unicodedata.category(ch) in ("Mn", "Me")
         or ch in "\u200d\ufe0e\ufe0f"
@@ -386,8 +387,9 @@ def _ends_sentence(text: str, i: int, j: int, lo: int, hi: int) -> bool:
         c = text[j]
         if not (c.isspace() or _is_cjk(c) or c in _OPENERS):
             return False  # 3.5, U.S, example.com, a?b
-    gap = _SPACES.match(text, j, hi)
-    k = gap.end() if gap else j
+    k = j  # past the spaces (most often one: a loop costs less than a regex call)
+    while k < hi and text[k].isspace():
+        k += 1
     if k >= hi:
         return True
     nxt = text[k]
