@@ -359,7 +359,7 @@ def _headings(text: str, sentences: Sequence[Segment], starts: Sequence[int]) ->
     one: `_LIST_OPENERS`)."""
     found: dict[int, str] = {}
     items: set[int] = set()  # the line starts of a list's numbered lines
-    for m in _SECTION_START.finditer(text):
+    for m in _section_starts(text):
         line = m.start()
         before = line - 1  # the last character before the line, past blank lines
         while before >= 0 and text[before].isspace():
@@ -381,6 +381,19 @@ def _headings(text: str, sentences: Sequence[Segment], starts: Sequence[int]) ->
         if why is not None:
             found[i] = why
     return found
+
+
+def _section_starts(text: str) -> Iterator[re.Match[str]]:
+    """`_SECTION_START.finditer(text)`, tried at each line's start only (found in C by
+    str.find): searched, the regex tested for a line's start at every character."""
+    at = 0
+    while at >= 0:
+        m = _SECTION_START.match(text, at)  # ^ holds at `at`: the text's or a line's start
+        if m is not None:
+            yield m
+        at = text.find("\n", at)
+        if at >= 0:
+            at += 1
 
 
 # The trigger words, in the case written: each pattern above holds one.
