@@ -83,7 +83,8 @@ def extract(
     本文首发于, All rights reserved), section headings without a figure on a line of their own
     (一、从零开始的工厂) and, in Chinese, a view in the writer's own voice with nothing checkable
     (我们认为……最具创新力) are no claim: they score 0 with the reason first, so only
-    --min-score 0 lists them.
+    --min-score 0 lists them, as it lists spans too short to hold a claim (12%., (00:12)).
+    Digits and letters typed full-width (２０２３年, ＧＤＰ) are read as ASCII.
 
     A transcript (a debate, an interview) written as SPEAKER: text lines is read turn by turn:
     a candidate never includes the speaker's name or runs into the next turn, it is listed

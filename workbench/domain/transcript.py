@@ -182,6 +182,11 @@ class Transcript:
         parts.append(self.text[at:])
         return "".join(parts)
 
+    @property
+    def label_starts(self) -> tuple[int, ...]:
+        """Where each label line's label starts (`Note:`, `注：`), in document order."""
+        return tuple(t.start for t in self.turns if t.speaker is None)
+
     def speaker_at(self, pos: int) -> str | None:
         """Who is speaking at offset `pos`: the speaker of the last turn that starts at or
         before it, none before the first."""

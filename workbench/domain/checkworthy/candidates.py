@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
@@ -37,6 +38,7 @@ from workbench.domain.checkworthy.names import harvest_names
 from workbench.domain.checkworthy.nonclaims import NONE, NotClaims, not_claims
 from workbench.domain.checkworthy.quotes import quotes_in
 from workbench.domain.checkworthy.scoring import Context, Scored, squash
+from workbench.domain.checkworthy.widths import as_read
 from workbench.domain.checkworthy.zh_cues import HAS_CJK, WISH
 from workbench.domain.covered import Spans
 from workbench.domain.segment import CLAUSE_MARKS, Segment, split_clauses, split_sentences
@@ -152,17 +154,46 @@ def find_candidates(
 
     With a `transcript` of `text`, its speaker prefixes are read as turn boundaries, never as
     part of a candidate (see `Transcript.masked`), and each candidate carries its speaker."""
+    # What is read may differ from `text`, character for character (full-width digits, a
+    # transcript's speakers masked): a candidate's text is cut from `text` itself.
+    read = as_read(text)
     if transcript is None:
-        return _find(text, split_sentences(text), None, min_score, progress)
+        found = _find(read, split_sentences(read), None, min_score, progress)
+        if read is text:
+            return found
+        return [replace(c, text=text[c.start : c.end]) for c in found]
     if transcript.text != text:
         raise ValueError("the transcript was read from another text")
-    masked = transcript.masked
-    sentences = split_sentences(masked)
+    masked = as_read(transcript.masked)
+    # A label line (Note:, 注：) inside a transcript is nobody's: no sentence runs into it
+    # from the line before (`We created 7 million jobs,` then `Note: the department...`).
+    sentences = _cut(masked, split_sentences(masked), transcript.label_starts)
     contexts = sentence_context(masked, sentences, transcript)
     return [
         replace(c, text=text[c.start : c.end], speaker=transcript.speaker_at(c.start))
         for c in _find(masked, sentences, contexts, min_score, progress)
     ]
+
+
+# A letter, a digit or a CJK character (all of \w but _): what a span must hold to be offered.
+_CONTENT = re.compile(r"[^\W_]")
+
+
+def _cut(text: str, sentences: list[Segment], at: tuple[int, ...]) -> list[Segment]:
+    """`sentences` of `text`, each that holds one of the offsets `at` (sorted) cut there, the
+    part before it without its trailing whitespace."""
+    if not at:
+        return sentences
+    out: list[Segment] = []
+    for sentence in sentences:
+        start = sentence.start
+        for cut in at[bisect_right(at, sentence.start) : bisect_left(at, sentence.end)]:
+            end = start + len(text[start:cut].rstrip())
+            if end > start:
+                out.append(Segment(start, end))
+            start = cut
+        out.append(Segment(start, sentence.end))
+    return out
 
 
 def sentence_context(text: str, sentences: list[Segment], transcript: Transcript) -> list[Context]:
@@ -214,7 +245,12 @@ def _find(
             context = contexts[of_sentence[done]]
         found = scorer.scored(unit.start, unit.end, context)
         if found.score >= min_score:
-            out.append(scorer.make(unit.start, unit.end, found))
+            # (A unit of punctuation or emoji alone, “ or 👍, is listed at no threshold.)
+            # (Most units start with a letter, a digit or a character: no regex call.)
+            if found.offered(min_score) and (
+                text[unit.start].isalnum() or _CONTENT.search(text, unit.start, unit.end)
+            ):
+                out.append(scorer.make(unit.start, unit.end, found))
             continue
         if found.not_claim is not None:
             continue  # an advert, a byline, an opinion: no clause of it is a claim either

@@ -236,7 +236,7 @@ def _classify_number(s: str, start: int, end: int, hits: dict[str, list[int]]) -
             found += ["multiplier", "number"]
         elif s.startswith("强", end):
             found += ["ranking", "number"]
-        elif _is_year(s, digits, end):
+        elif _is_year(s, token, end):  # (with its commas: 2,000 protesters are no year)
             found.append("year")
         elif _is_arabic_date(s, digits, end):
             found.append("date")

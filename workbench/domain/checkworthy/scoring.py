@@ -39,6 +39,7 @@ from workbench.domain.checkworthy.features import (
 )
 from workbench.domain.checkworthy.nonclaims import section_heading, sentence_reason
 from workbench.domain.checkworthy.scan import OWN
+from workbench.domain.checkworthy.widths import as_read
 
 # A sentence's context in a transcript: the context features that fire on it, with their weights.
 Context = tuple[tuple[str, float], ...]
@@ -57,6 +58,7 @@ def score_text(
     document: `names` (see `harvest_names`) and `quotes`, the quotations that overlap `s` as
     (start, end, attributed) with offsets into `s`.
     """
+    s = as_read(s)
     body, lead = body_of(s)
     # A section heading is read with its number, which `body_of` takes off as a list marker.
     why = sentence_reason(body) or section_heading(s)
@@ -111,9 +113,19 @@ class Scored:
         return Scored(squash(logit), fired, reading, body, context)
 
     def passes(self, min_score: float, bar: float) -> bool:
-        """Does this clause pass: `min_score` if the English model read it, else `bar`?"""
+        """Does this clause pass: `min_score` if the English model read it, else `bar`, and it
+        is `offered`?"""
         english = self.reading is not None and self.reading.english
-        return self.score >= (min_score if english else bar)
+        if self.score < (min_score if english else bar):
+            return False  # most clauses: no call for `offered`
+        return self.offered(min_score)
+
+    def offered(self, min_score: float) -> bool:
+        """May a span scored so be offered at `min_score`? Not one too short to hold a claim
+        (fewer than six letters, digits or characters: `(00:12)`, `12%.`), whose figure the
+        models can weigh above its shortness, unless every span is asked for (`min_score`
+        0)."""
+        return min_score <= 0 or "too_short" not in self.fired
 
     def reasons(self) -> tuple[str, ...]:
         if self.not_claim is not None:

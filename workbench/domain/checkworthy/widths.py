@@ -1,0 +1,29 @@
+"""How discovery reads letters and digits written full-width (１２０００个, ２０２３年, ＧＤＰ,
+５０％) and the numeral 〇 (二〇二一年): as the ASCII letters and digits and 零 they stand for.
+
+Chinese text typed with a full-width input method holds them, and the features (a figure, a
+year, a percentage), the word model and the character model all read ASCII digits: without
+this, 该厂有工人２０００名 scored 0.05 where 该厂有工人2000名 scores 0.63. 〇 is not a CJK ideograph
+(U+3007), so the character model read 二〇二一年 as three words cut apart. Each character is
+replaced by one character: offsets into the text read are offsets into the text as stored, and
+a candidate's text is always cut from the stored one.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FULL_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
+_FULL_WIDTH |= {chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)}  # Ａ-Ｚ
+_FULL_WIDTH |= {chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)}  # ａ-ｚ
+_AS_READ = str.maketrans({**_FULL_WIDTH, "％": "%", "〇": "零"})
+# Most texts hold none: one regex search (in C) spares translating every character.
+_ANY = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％〇]")
+
+
+def as_read(text: str) -> str:
+    """`text` with its full-width letters, digits and ％ in ASCII and 〇 as 零 (the same length,
+    character for character); `text` itself when it holds none."""
+    if _ANY.search(text) is None:
+        return text
+    return text.translate(_AS_READ)
