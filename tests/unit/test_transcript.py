@@ -55,6 +55,8 @@ def speakers(text: str) -> list[str]:
         ("嘉宾2：据我所知，公司只有320人。", "嘉宾2"),
         ("观众 3：我有个问题。", "观众 3"),
         ("Juror 12: Yes.", "Juror 12"),
+        ("Unidentified Speaker 3: Yes.", "Unidentified Speaker 3"),
+        ("嘉宾２：公司只有320人。", "嘉宾２"),  # a number typed full-width
     ],
 )
 def test_speaker_lines(line: str, speaker: str) -> None:
@@ -97,6 +99,16 @@ def test_speaker_lines(line: str, speaker: str) -> None:
         "他说2：我们增长了5%。",
         "Caller 1234: too many digits.",
         "2023 results: up 5 percent.",
+        # numbered words that name no one: only roles are numbered speakers
+        "Claim 1: crime rose 40 percent.",
+        "Footnote 1: the BLS reported 14.7 percent.",
+        "Windows 10: released in 2015.",
+        "Mr. Smith 2: a name is not numbered.",
+        "谣言1：某市犯罪率上升40%。",
+        "图表1：营收走势。",
+        # a fact-check's own layout
+        "Rating: False",
+        "真相：数据不实。",
     ],
 )
 def test_lines_that_name_no_speaker(line: str) -> None:
@@ -122,6 +134,10 @@ def test_auto_reads_a_debate_and_a_chinese_interview() -> None:
         "Name: John Smith\nPlace: Paris\nDate: 2021\n",
         # one speaker line among prose
         "TRUMP: We will win.\n",
+        # a fact-check's layout: claims and ratings are no one's turns
+        "Claim 1: Crime rose 40 percent in 2023.\nRating: False\nClaim 2: Jobs fell by half.\n"
+        "Rating: True\n\nPolice data show crime fell.\n",
+        "谣言1：某市犯罪率上升40%。\n真相：数据不实。\n谣言2：某厂倒闭。\n真相：仍在生产。\n",
         "",
         "\n\n   \n",
     ],

@@ -89,7 +89,7 @@ def extract(
     A transcript (a debate, an interview) written as SPEAKER: text lines is read turn by turn:
     a candidate never includes the speaker's name or runs into the next turn, it is listed
     with its speaker, and --accept records the speaker on the claim. A speaker is a short
-    name before a colon (TRUMP, Lester Holt, 主持人), possibly numbered (Caller 1, 嘉宾2);
+    name before a colon (TRUMP, Lester Holt, 主持人) or a numbered role (Caller 1, 嘉宾2);
     labels such as Note: or 来源： never are.
     """
     from workbench.services.extract import ExtractOptions, accept_candidates, candidate_json

@@ -11,15 +11,15 @@ name is short (at most 40 characters) and looks like one:
 * Chinese: one to eight Chinese characters, `·` allowed (`主持人`, `闫俊杰`, `问`), but not a
   phrase that ends in a verb of saying (`他说：` and `张三表示：` introduce a quotation in prose).
 
-A name may end in a number of up to three digits, as programmes and transcription tools tell
-speakers apart (`Caller 1`, `Speaker 2`, `SPEAKER_00`, `嘉宾2`); a Latin name only after a space
-or `_` (`Q1:` and `H2:` are quarters and halves of a year).
+A role may end in a number of up to three digits, as programmes and transcription tools tell
+speakers apart (`Caller 1`, `Speaker 2`, `SPEAKER_00`, `嘉宾2`; see `_NUMBERED_ROLES`); other
+numbered words name no one (`Claim 1:`, `Footnote 1:`, `谣言1：`), nor a Latin word glued to its
+number (`Q1:` and `H2:` are quarters and halves of a year).
 
 Labels that are not speakers never are, whatever their case: `Note:`, `Source:`, `Update:`,
-`Subject:`, `注：`, `来源：`, `编者按：`... (see `_NOT_SPEAKERS`), numbered or not (`Figure 2:`,
-`图1：`). Nor is a line with nothing before its colon (`: text`), a prefix with another digit or
-other punctuation in it (`10:30`, `http://`, `1. Intro:`, `2023 results:`), or a longer phrase
-(`The answer is simple: ...`).
+`Subject:`, `注：`, `来源：`, `编者按：`... (see `_NOT_SPEAKERS`). Nor is a line with nothing
+before its colon (`: text`), a prefix with another digit or other punctuation in it (`10:30`,
+`http://`, `1. Intro:`, `2023 results:`), or a longer phrase (`The answer is simple: ...`).
 
 A speaker line opens a *turn*; the lines after it that are not speaker lines continue the turn
 (a speech of several paragraphs). Text before the first speaker line has no speaker, and nor
@@ -62,11 +62,13 @@ _CAP_WORD = r"[A-Z][A-Za-z'’\-]*\.?"
 _LATIN_NAME = re.compile(rf"{_CAP_WORD}(?:[^\S\n]+(?:{_CAP_WORD}|(?:{_PARTICLES}))){{0,4}}")
 _CHINESE_NAME = re.compile(r"[\u4e00-\u9fff·]{1,8}")
 # A speaker told apart by a number, as programmes and transcription tools write them: `Caller 1`,
-# `Speaker 2`, `SPEAKER_00`, `嘉宾2`, `观众 3`. (A Latin name and its number stand apart: `Q1` and
-# `H2` are quarters and halves of a year.) What stands before the number must be a name, and
-# not a label (`Figure 2`, `Table 1`, `图1`, `Step 3`: see `_NOT_SPEAKERS`).
-_NUMBERED_LATIN = re.compile(r"(.+?)(?:[ _])[0-9]{1,3}")
-_NUMBERED_CHINESE = re.compile(r"(.+?) ?[0-9]{1,3}")
+# `Speaker 2`, `SPEAKER_00`, `Unidentified Speaker 3`, `嘉宾2`, `现场观众 3` (digits full-width or
+# not). Only a role that is told apart so (`_NUMBERED_ROLES`, the last word of a Latin name, the
+# end of a Chinese one): numbered, most words are no one (`Claim 1`, `Figure 2`, `Footnote 1`,
+# `Windows 10`, `谣言1`, `图表1`), and a Latin name stands apart from its number (`Q1`, `H2`:
+# quarters and halves of a year).
+_NUMBERED_LATIN = re.compile(r"(.+?)[ _][0-9０-９]{1,3}")
+_NUMBERED_CHINESE = re.compile(r"([\u4e00-\u9fff]{1,8}?) ?[0-9０-９]{1,3}")
 _SAYS = re.compile(r"(?:说|道|表示|称|指出|认为|强调|透露|坦言|写道|问道)$")
 _NON_EMPTY = re.compile(r"^[^\S\n]*\S", re.M)
 
@@ -85,14 +87,20 @@ _NOT_SPEAKERS = _words(
     edit transcript"""
 ) | _words("注 注意 备注 附注 来源 出处 编者按 按 提示 摘要 关键词 标题 原标题 日期 时间 地点")
 _NOT_SPEAKERS |= _words("作者 责编 图 表")
-# Parts of a text, which a number follows (`Chapter 1:`, `Question 2:`, `第3部分：`) as it
-# follows a speaker told apart by one (`Caller 1:`). Alone they may name a speaker
-# (`Question:`, `问：`), numbered they never do.
-_NUMBERED_PARTS = _words(
-    """chapter part section question answer round day game item episode act scene appendix
-    annex exhibit slide page line point phase stage level week month year lesson unit verse
-    article clause rule option case no number question figure fig tab q a"""
-) | _words("第 章 节 问 答 问题 回答 附件 附录 例 案例 步骤 阶段 部分 问答 条 款 项 页 题")
+# A fact-check's own layout: the claim, its rating, what is true.
+_NOT_SPEAKERS |= _words("claim rating verdict fact myth truth 谣言 真相 辟谣 结论 事实 评级")
+# The roles a programme or a transcription tool numbers its speakers by (see `_NUMBERED_LATIN`).
+_NUMBERED_ROLES = _words(
+    """speaker caller guest juror witness participant respondent interviewee panelist
+    panellist member voice student delegate questioner person man woman voter resident
+    patient user customer officer attendee audience host reporter"""
+) | _words(
+    "嘉宾 观众 听众 记者 网友 专家 发言人 说话人 受访者 参会者 与会者 代表 委员 证人"
+    " 市民 村民 居民 学生 患者 用户 主持人 提问者 男 女"
+)
+
+
+_ZH_ROLES = sorted(r for r in _NUMBERED_ROLES if not r.isascii())
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,19 +124,15 @@ def _speaker(prefix: str) -> str | None:
         return None
     if _named(name):
         return name
-    # A numbered speaker: what stands before the number is a name, and neither a label nor a
-    # part of a text (`Chapter 1`, `Question 2`, `第3`).
+    # A numbered speaker: a role that programmes and transcription tools number.
     latin = _NUMBERED_LATIN.fullmatch(name)
-    chinese = _NUMBERED_CHINESE.fullmatch(name)
     if latin is not None and _LATIN_NAME.fullmatch(latin.group(1)):
-        base = latin.group(1)
-    elif chinese is not None and _CHINESE_NAME.fullmatch(chinese.group(1)):
-        base = chinese.group(1)
-    else:
-        return None
-    if not _named(base) or _is_label(base) or base.casefold().rstrip(".") in _NUMBERED_PARTS:
-        return None
-    return name
+        role = latin.group(1).split()[-1].casefold().rstrip(".")
+        return name if role in _NUMBERED_ROLES else None
+    chinese = _NUMBERED_CHINESE.fullmatch(name)
+    if chinese is not None and chinese.group(1).endswith(tuple(_ZH_ROLES)):
+        return name
+    return None
 
 
 def _named(name: str) -> bool:
