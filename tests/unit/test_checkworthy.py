@@ -474,6 +474,8 @@ PIECES = [
     *"。!?.;,:\"'“”「」\n 0123456789",
     *["中国", "首个", "最", "表示", "将会", "我觉得", "亿", "美元", "%", "倍", "年", "月"],
     *["MiniMax", "said", "first", "will", "U.S.", "3.5", "$", "😀", "𠀀", "\u0301"],
+    # Typed full-width, read as ASCII (see `checkworthy.widths`): offsets must hold.
+    *["２０２３", "ＧＤＰ", "％", "〇", "１．５", "，"],
     # Words the English model weighs heavily either way (a clause of few of them weighs them
     # most: see `checkworthy_model.ngram_factor`).
     *[" jobs ", " supported ", " percent ", " million ", " taxes ", " I think ", " we ", " you "],

@@ -18,6 +18,7 @@ from workbench.domain.transcript import read_transcript
         ("该厂有工人２０００名。", "该厂有工人2000名。"),  # 0.05 against 0.63
         ("ＧＤＰ增长了５％。", "GDP增长了5%。"),
         ("公司成立于二〇二一年。", "公司成立于二零二一年。"),  # 〇 was no CJK character
+        ("融资１．５亿元，员工１２，０００人。", "融资1.5亿元，员工12,000人。"),
     ],
 )
 def test_full_width_digits_and_ling_read_as_their_ascii_and_ling(wide: str, narrow: str) -> None:
@@ -34,6 +35,8 @@ def test_as_read_keeps_every_offset() -> None:
     text = "ＡＢＣ公司２０２４年营收增长５０％，员工１２３人。二〇二一年。"
     read = as_read(text)
     assert len(read) == len(text) and read == "ABC公司2024年营收增长50%，员工123人。二零二一年。"
+    # a full-width comma between words stays one: it ends a clause
+    assert as_read("１２，ＡＢ，３") == "12，AB，3" and as_read("１，２") == "1,2"
     plain = "公司2024年营收增长50%。"
     assert as_read(plain) is plain  # nothing to fold: the same string, no copy
 
@@ -55,6 +58,14 @@ def test_a_span_too_short_to_hold_a_claim_is_not_offered(fragment: str) -> None:
     # every span is listed when every span is asked for, with the reason
     every = find_candidates(text, 0.0)
     assert next(c.reasons for c in every if c.text == fragment).count("too_short") == 1
+
+
+def test_a_span_without_a_body_is_too_short_to_offer_as_well() -> None:
+    # （一） is a list marker and nothing else: scored as too short (0.148) without its
+    # features, it was offered at any threshold under that.
+    text = "收入增长12%。\n\n（一）\n"
+    assert [c.text for c in find_candidates(text, 0.1)] == ["收入增长12%。"]
+    assert "（一）" in [c.text for c in find_candidates(text, 0.0)]
 
 
 @pytest.mark.parametrize("mark", ["“", "...", "👍", "。", "\u200b", "\u2060", "——"])

@@ -125,7 +125,10 @@ class Scored:
         (fewer than six letters, digits or characters: `(00:12)`, `12%.`), whose figure the
         models can weigh above its shortness, unless every span is asked for (`min_score`
         0)."""
-        return min_score <= 0 or "too_short" not in self.fired
+        if min_score <= 0:
+            return True
+        # (A span with no body, （一）, is read as too short without its features: `reasons`.)
+        return self.reading is not None and "too_short" not in self.fired
 
     def reasons(self) -> tuple[str, ...]:
         if self.not_claim is not None:

@@ -21,9 +21,16 @@ _AS_READ = str.maketrans({**_FULL_WIDTH, "％": "%", "〇": "零"})
 _ANY = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％〇]")
 
 
+# A full-width point or comma between full-width digits is a number's (１．５亿, １２，０００).
+_IN_NUMBER = re.compile("(?<=[\uff10-\uff19])[．，](?=[\uff10-\uff19])")
+_POINT_OR_COMMA = {"．": ".", "，": ","}
+
+
 def as_read(text: str) -> str:
-    """`text` with its full-width letters, digits and ％ in ASCII and 〇 as 零 (the same length,
-    character for character); `text` itself when it holds none."""
+    """`text` with its full-width letters, digits and ％ in ASCII, a full-width point or comma
+    between full-width digits too, and 〇 as 零 (the same length, character for character);
+    `text` itself when it holds none."""
     if _ANY.search(text) is None:
         return text
+    text = _IN_NUMBER.sub(lambda m: _POINT_OR_COMMA[m.group()], text)
     return text.translate(_AS_READ)
