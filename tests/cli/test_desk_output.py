@@ -63,7 +63,7 @@ def test_empty_results_say_so_in_one_line(cli: Run) -> None:
     assert r.out == "no similar claims at or above 0.75\n"
     # At 0 every claim would be "at or above": what is left out is what shares nothing.
     r = ok(cli("claim", "similar", "1", "--min-score", "0"))
-    assert r.out == "no claim shares a term with claim #1\n"
+    assert r.out == "no claim shares an uncommon term with claim #1\n"
     r = ok(cli("evidence", "list", "1"))
     assert r.out == "no evidence on claim #1 yet\n"
     stats = ok(cli("stats")).out

@@ -248,8 +248,9 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
 def similar(ctx: click.Context, claim_id: int, min_score: float, limit: int, as_json: bool) -> None:
     """Claims in any document that look like claim ID, best first: was it checked before?
 
-    A claim that shares no term with claim ID (a number, a name, a word, a concept) scores 0
-    and is never listed, even with --min-score 0."""
+    A claim that shares no uncommon term with claim ID (a number, a name, a word, a concept;
+    a term that very many claims hold is not searched by) is never listed, even with
+    --min-score 0, and nor is a withdrawn claim."""
     from workbench.services.similar import similar_claims
 
     found = similar_claims(workbench_from(ctx), claim_id, min_score=min_score, limit=limit)
@@ -273,7 +274,7 @@ def similar(ctx: click.Context, claim_id: int, min_score: float, limit: int, as_
         or (
             f"no similar claims at or above {min_score:g}"
             if min_score > 0
-            else f"no claim shares a term with claim #{claim_id}"
+            else f"no claim shares an uncommon term with claim #{claim_id}"
         ),
         droppable=("why", "doc", "rating"),
     )

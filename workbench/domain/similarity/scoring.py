@@ -225,6 +225,7 @@ def explain(a: Mapping[str, float], b: Mapping[str, float], top: int = 4) -> Exp
         score *= 1.0 - share
         ours, theirs = (tuple(_shown(t) for t in side) for side in found)
         disagree.append((what, ours, theirs, 1.0 - share))
-    # Two claims that share only such pairs (这是他的, 那是他的) are not said to share nothing.
+    # Two claims that share only such pairs or lone characters (这是他的, 那是他的) are not said
+    # to share nothing: what they share is shown.
     shown = tuple(_shown(t) for _, t in (telling or shared)[:top])
     return Explained(score, cos, shown, subject_factor, tuple(disagree))
