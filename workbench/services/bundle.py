@@ -43,7 +43,7 @@ from workbench.domain.errors import InvalidInput
 from workbench.domain.verification import ChainWalk
 from workbench.exports.bundle import BundleReader, TableSpec, write_bundle
 from workbench.services.context import Tx, Workbench, transaction
-from workbench.services.inputs import refuse_symlink, regular_file
+from workbench.services.inputs import open_regular, refuse_symlink
 from workbench.services.limits import size_limit
 from workbench.services.progress import Progress, Tally
 from workbench.services.replay import COMPARED_TABLES, replay_in
@@ -196,9 +196,8 @@ def _refuse_occupied(tx: Tx) -> None:
 
 def _import_bundle(wb: Workbench, path: str, progress: Progress | None) -> BundleSummary:
     refuse_symlink(path)
-    source = regular_file(path)
     limit = size_limit("WORKBENCH_MAX_BUNDLE_MB", DEFAULT_MAX_MB)
-    with source.open("rb") as f:
+    with open_regular(path) as f:
         reader = BundleReader(f, max_bytes=limit)
         manifest = reader.manifest
         # Only an empty database takes a bundle, whoever restores it: that is checked before

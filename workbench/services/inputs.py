@@ -52,23 +52,31 @@ def refuse_symlink(path: str, *, can_follow: bool = False) -> None:
     )
 
 
-def regular_file(path: str) -> Path:
-    """`path`, refused unless it names a regular file, in the words `read_input` uses: no such
-    file, a directory, or a device, pipe or socket (for inputs opened by the caller)."""
-    source = Path(path)
+def open_regular(path: str) -> BinaryIO:
+    """`path` opened for reading, refused unless it names a regular file, in the words
+    `read_input` uses: no such file, a directory, or a device, pipe or socket. Opened without
+    waiting (a pipe with no writer would block) and without following a link, then checked on
+    the open file: a path swapped between a check and the open cannot slip through."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        mode = source.stat().st_mode
+        fd = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0))
     except FileNotFoundError:
         raise InvalidInput(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{path} is a directory, not a file") from None
     except OSError as exc:
+        if Path(path).is_symlink():
+            refuse_symlink(path)
         raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
-    if stat.S_ISDIR(mode):
-        raise InvalidInput(f"{path} is a directory, not a file")
+    mode = os.fstat(fd).st_mode
     if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise InvalidInput(f"{path} is a directory, not a file")
         raise InvalidInput(
             f"{path} is not a regular file (a device, pipe or socket): save it to a file first"
         )
-    return source
+    return os.fdopen(fd, "rb")
 
 
 def read_stdin(limit: int, hint: str) -> bytes:

@@ -31,7 +31,7 @@ from workbench.domain.scope import ExportScope
 from workbench.domain.verification import Break, ChainReport, ChainWalk
 from workbench.services.audit import EXPORT_FIELDS, stream_events
 from workbench.services.context import Workbench, transaction
-from workbench.services.inputs import STDIN_CLOSED, refuse_symlink, regular_file
+from workbench.services.inputs import STDIN_CLOSED, open_regular, refuse_symlink
 from workbench.services.progress import Progress, Tally, counted
 
 # The export's columns, in its order: a database row and an exported line are checked alike.
@@ -219,8 +219,7 @@ def _open_lines(path: str) -> Iterator[IO[bytes]]:
         yield stream
         return
     refuse_symlink(path)
-    source = regular_file(path)
-    with source.open("rb") as f:
+    with open_regular(path) as f:
         yield f
 
 
