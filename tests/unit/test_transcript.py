@@ -57,6 +57,10 @@ def speakers(text: str) -> list[str]:
         ("Juror 12: Yes.", "Juror 12"),
         ("Unidentified Speaker 3: Yes.", "Unidentified Speaker 3"),
         ("嘉宾２：公司只有320人。", "嘉宾２"),  # a number typed full-width
+        # a time first, as transcription tools write it
+        ("[00:01:12] TRUMP: We will win.", "TRUMP"),
+        ("00:01:12 Caller 1: Crime rose.", "Caller 1"),
+        ("(00:12.5) 主持人：请介绍一下。", "主持人"),
     ],
 )
 def test_speaker_lines(line: str, speaker: str) -> None:
@@ -108,6 +112,8 @@ def test_speaker_lines(line: str, speaker: str) -> None:
         "图表1：营收走势。",
         # a fact-check's own layout
         "Rating: False",
+        "[12:00] the meeting began.",
+        "10:30: the meeting began.",
         "真相：数据不实。",
     ],
 )
@@ -227,6 +233,24 @@ def test_a_numbered_speakers_words_are_theirs() -> None:
     assert [c.speaker for c in rose] == ["Caller 1"] and not rose[0].text.startswith("Caller")
 
 
+def test_a_time_before_a_speaker_is_no_ones_words() -> None:
+    """`[00:00:12] TRUMP:` was read as prose: the time and the name were part of the candidate,
+    and `--speakers on` found no speaker line."""
+    text = (
+        "[00:00:01] HOST: Welcome.\n[00:00:05] MAYOR: We cut crime by 12 percent in 2023.\n"
+        "[00:00:09] HOST: Thanks.\n[00:00:12] MAYOR: Jobs rose 5 percent.\n"
+    )
+    t = read_transcript(text)
+    assert t is not None
+    found = find_candidates(text, 0.0, transcript=t)
+    assert [(c.text, c.speaker) for c in found] == [
+        ("Welcome.", "HOST"),
+        ("We cut crime by 12 percent in 2023.", "MAYOR"),
+        ("Thanks.", "HOST"),
+        ("Jobs rose 5 percent.", "MAYOR"),
+    ]
+
+
 def test_a_transcript_of_another_text_is_refused() -> None:
     t = read_transcript(DEBATE)
     with pytest.raises(ValueError, match="another text"):
@@ -248,6 +272,8 @@ def test_any_text_keeps_exact_spans(text: str) -> None:
     [
         lambda n: "Intro.\n" + " " * n + "x\n",  # 4,000 spaces took 8 s (doc update: twice)
         lambda n: "Intro.\n" + " " * n + "HOLT" + " " * n + "x\n",
+        lambda n: "Intro.\n[00:00:12]" + " " * n + "HOLT" + " " * n + "x\n",  # a time first
+        lambda n: "Intro.\n" + "[00:00:12] " * n + "x\n",
     ],
 )
 def test_a_long_run_of_spaces_is_read_in_linear_time(make: Callable[[int], str]) -> None:

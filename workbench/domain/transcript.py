@@ -14,7 +14,8 @@ name is short (at most 40 characters) and looks like one:
 A role may end in a number of up to three digits, as programmes and transcription tools tell
 speakers apart (`Caller 1`, `Speaker 2`, `SPEAKER_00`, `嘉宾2`; see `_NUMBERED_ROLES`); other
 numbered words name no one (`Claim 1:`, `Footnote 1:`, `谣言1：`), nor a Latin word glued to its
-number (`Q1:` and `H2:` are quarters and halves of a year).
+number (`Q1:` and `H2:` are quarters and halves of a year). A time before the name, as
+transcription tools write it (`[00:01:12] TRUMP:`, `01:12 Caller 1:`), is part of the prefix.
 
 Labels that are not speakers never are, whatever their case: `Note:`, `Source:`, `Update:`,
 `Subject:`, `注：`, `来源：`, `编者按：`... (see `_NOT_SPEAKERS`). Nor is a line with nothing
@@ -56,7 +57,12 @@ SPEAKER_MODES = ("auto", "on", "off")
 # Possessive (*+): the runs of spaces never give any back (the name after them cannot start
 # with one, nor can the colon after the name be one); tried every way, a line of a few thousand
 # spaces cost seconds, and `doc update` reads the speaker lines of every text (revisions).
-_PREFIX = re.compile(r"^([^\S\n]*+)([^\n:：]{1,40}?)[^\S\n]*+(?::(?=[^\S\n]|$)|：)[^\S\n]*+", re.M)
+# A time before the name, as transcription tools write it (`[00:01:12] TRUMP:`, `01:12 Caller 1:`,
+# `(00:12.5) 主持人：`), is part of the prefix: left out with the name.
+_AT = r"(?:[\[(]?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]{1,3})?[\])]?[^\S\n]++)?+"
+_PREFIX = re.compile(
+    rf"^([^\S\n]*+){_AT}([^\n:：]{{1,40}}?)[^\S\n]*+(?::(?=[^\S\n]|$)|：)[^\S\n]*+", re.M
+)
 _PARTICLES = "de|da|di|du|del|della|der|den|van|von|la|le|bin|al|el|y"
 _CAP_WORD = r"[A-Z][A-Za-z'’\-]*\.?"
 _LATIN_NAME = re.compile(rf"{_CAP_WORD}(?:[^\S\n]+(?:{_CAP_WORD}|(?:{_PARTICLES}))){{0,4}}")
@@ -100,7 +106,7 @@ _NUMBERED_ROLES = _words(
 )
 
 
-_ZH_ROLES = sorted(r for r in _NUMBERED_ROLES if not r.isascii())
+_ZH_ROLES = tuple(sorted(r for r in _NUMBERED_ROLES if not r.isascii()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +136,7 @@ def _speaker(prefix: str) -> str | None:
         role = latin.group(1).split()[-1].casefold().rstrip(".")
         return name if role in _NUMBERED_ROLES else None
     chinese = _NUMBERED_CHINESE.fullmatch(name)
-    if chinese is not None and chinese.group(1).endswith(tuple(_ZH_ROLES)):
+    if chinese is not None and chinese.group(1).endswith(_ZH_ROLES):
         return name
     return None
 
@@ -146,11 +152,12 @@ def _lines(text: str) -> list[Turn]:
     """Every speaker line and label line of `text`, in document order."""
     turns: list[Turn] = []
     for m in _PREFIX.finditer(text):
+        # (A turn starts at its time, if the line gives one: the time is no one's words.)
         name = _speaker(m.group(2))
         if name is not None:
-            turns.append(Turn(m.start(2), m.end(), name))
+            turns.append(Turn(m.end(1), m.end(), name))
         elif _is_label(m.group(2)):
-            turns.append(Turn(m.start(2), m.start(2), None))
+            turns.append(Turn(m.end(1), m.end(1), None))
     return turns
 
 
