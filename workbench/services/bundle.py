@@ -43,7 +43,7 @@ from workbench.domain.errors import InvalidInput
 from workbench.domain.verification import ChainWalk
 from workbench.exports.bundle import BundleReader, TableSpec, write_bundle
 from workbench.services.context import Tx, Workbench, transaction
-from workbench.services.inputs import open_regular, refuse_symlink
+from workbench.services.inputs import open_regular
 from workbench.services.limits import size_limit
 from workbench.services.progress import Progress, Tally
 from workbench.services.replay import COMPARED_TABLES, replay_in
@@ -195,7 +195,6 @@ def _refuse_occupied(tx: Tx) -> None:
 
 
 def _import_bundle(wb: Workbench, path: str, progress: Progress | None) -> BundleSummary:
-    refuse_symlink(path)
     limit = size_limit("WORKBENCH_MAX_BUNDLE_MB", DEFAULT_MAX_MB)
     with open_regular(path) as f:
         reader = BundleReader(f, max_bytes=limit)

@@ -53,20 +53,30 @@ def refuse_symlink(path: str, *, can_follow: bool = False) -> None:
 
 
 def open_regular(path: str) -> BinaryIO:
-    """`path` opened for reading, refused unless it names a regular file, in the words
-    `read_input` uses: no such file, a directory, or a device, pipe or socket. Opened without
-    waiting (a pipe with no writer would block) and without following a link, then checked on
-    the open file: a path swapped between a check and the open cannot slip through."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    """`path` opened for reading, refused unless it names a regular file (no symbolic link),
+    in the words `read_input` uses: no such file, a directory, a device, pipe or socket."""
+    refuse_symlink(path)
     try:
-        fd = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0))
+        return _open_file(path, follow=False)
+    except InvalidInput:
+        refuse_symlink(path)  # made a link since: said as such
+        raise
+
+
+def _open_file(path: str, *, follow: bool) -> BinaryIO:
+    """`path` opened for reading if it is a regular file, else InvalidInput. O_NONBLOCK:
+    opening a FIFO with no writer would otherwise wait forever; the type is then checked on the
+    open file, so it cannot be swapped between a check and the read. Without `follow`, a
+    symbolic link is not opened (O_NOFOLLOW)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
     except FileNotFoundError:
-        raise InvalidInput(f"no such file: {path}") from None
-    except IsADirectoryError:
-        raise InvalidInput(f"{path} is a directory, not a file") from None
+        link = " (a symbolic link to nothing?)" if follow else ""
+        raise InvalidInput(f"no such file: {path}{link}") from None
     except OSError as exc:
-        if Path(path).is_symlink():
-            refuse_symlink(path)
         raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
     mode = os.fstat(fd).st_mode
     if not stat.S_ISREG(mode):
@@ -152,27 +162,11 @@ def _read_chunks(
         if not follow_symlinks:
             refuse_symlink(path, can_follow=can_follow)
         name = str(p.resolve())
-    # O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever; the type is then
-    # checked on the open file, so it cannot be swapped between a check and the read.
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    try:
-        fd = os.open(p, flags)
-    except FileNotFoundError:
-        raise InvalidInput(f"no such file: {path} (a symbolic link to nothing?)") from None
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise InvalidInput(f"{path} is a directory, not a file")
-        raise InvalidInput(
-            f"{path} is not a regular file (a device, pipe or socket): save it to a file first"
-        )
-    with os.fdopen(fd, "rb") as f:
-        if info.st_size > limit:
+    with _open_file(path, follow=True) as f:
+        size = os.fstat(f.fileno()).st_size
+        if size > limit:
             raise InvalidInput(
-                f"{path} is {info.st_size:,} bytes, over the {limit:,}-byte {limit_name}{hint}"
+                f"{path} is {size:,} bytes, over the {limit:,}-byte {limit_name}{hint}"
             )
         total = 0
         while total <= limit:  # a file growing while read is still bounded

@@ -31,7 +31,7 @@ from workbench.domain.scope import ExportScope
 from workbench.domain.verification import Break, ChainReport, ChainWalk
 from workbench.services.audit import EXPORT_FIELDS, stream_events
 from workbench.services.context import Workbench, transaction
-from workbench.services.inputs import STDIN_CLOSED, open_regular, refuse_symlink
+from workbench.services.inputs import STDIN_CLOSED, open_regular
 from workbench.services.progress import Progress, Tally, counted
 
 # The export's columns, in its order: a database row and an exported line are checked alike.
@@ -218,7 +218,6 @@ def _open_lines(path: str) -> Iterator[IO[bytes]]:
             raise InvalidInput(STDIN_CLOSED)
         yield stream
         return
-    refuse_symlink(path)
     with open_regular(path) as f:
         yield f
 
