@@ -32,7 +32,13 @@ from dataclasses import dataclass, field, replace
 from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain import checkworthy_model
 from workbench.domain.checkworthy.evidence import Evidence, evidence
-from workbench.domain.checkworthy.features import Unit, body_of, fired_features, read_spans
+from workbench.domain.checkworthy.features import (
+    CONTENT,
+    Unit,
+    body_of,
+    fired_features,
+    read_spans,
+)
 from workbench.domain.checkworthy.lead_in import is_lead_in
 from workbench.domain.checkworthy.names import harvest_names
 from workbench.domain.checkworthy.nonclaims import NONE, NotClaims, not_claims
@@ -175,10 +181,6 @@ def find_candidates(
     ]
 
 
-# A letter, a digit or a CJK character (all of \w but _): what a span must hold to be offered.
-_CONTENT = re.compile(r"[^\W_]")
-
-
 def _cut(text: str, sentences: list[Segment], at: tuple[int, ...]) -> list[Segment]:
     """`sentences` of `text`, each that holds one of the offsets `at` (sorted) cut there, the
     part before it without its trailing whitespace."""
@@ -248,7 +250,7 @@ def _find(
             # (A unit of punctuation or emoji alone, “ or 👍, is listed at no threshold.)
             # (Most units start with a letter, a digit or a character: no regex call.)
             if found.offered(min_score) and (
-                text[unit.start].isalnum() or _CONTENT.search(text, unit.start, unit.end)
+                text[unit.start].isalnum() or CONTENT.search(text, unit.start, unit.end)
             ):
                 out.append(scorer.make(unit.start, unit.end, found))
             continue

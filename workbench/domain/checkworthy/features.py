@@ -36,7 +36,8 @@ _LIST_MARKER = re.compile(
 # What `_LIST_MARKER` can start with besides space and a digit (`\d`: str.isdigit() holds for
 # every character it matches).
 _MARKER_FIRST = frozenset("-*•·‣▪(（")
-_CONTENT = re.compile(rf"[\w{CJK}]")
+# A letter, a digit or a CJK character: what a unit must hold to say anything.
+CONTENT = re.compile(rf"[\w{CJK}]")
 _MIN_CONTENT = 6
 # At least `_MIN_CONTENT` letters or digits, from the start: counted by the regex engine, not
 # listed one string each.
@@ -280,7 +281,7 @@ def read_spans(body: str, names: frozenset[str], quoted: Spans, spoken: Spans) -
         return Unit(body, {}, frozenset(), NO_SPANS, NO_SPANS)
     # Without a letter or a digit there is no cue to scan for and no name to find.
     # (Most bodies start with one: str.isalnum is what \w tests, CJK included.)
-    if not body[0].isalnum() and _CONTENT.search(body) is None:
+    if not body[0].isalnum() and CONTENT.search(body) is None:
         return Unit(body, {}, frozenset(), quoted, spoken)
     return Unit(body, scan(body, bool(quoted)), find_entities(body, names), quoted, spoken)
 
