@@ -307,24 +307,39 @@ class Plain:
     # behind (有分析人士认为，……; 定下的下一个目标，是……) passes on evidence its sentence did not
     # have.
     clause_margin: float = 0.0
+    # Read off the weights once, when the model is built (`__post_init__`): not
+    # `functools.cached_property`, which a compiled class (see `native`) turns into a plain
+    # property, computed again at every use.
+    # By a unit's length band: the bias with the best band of any part of the unit (a clause
+    # is no longer than its unit), where its positive evidence starts.
+    ceiling: dict[str, float] = field(init=False, repr=False, compare=False)
+    positive: dict[str, float] = field(init=False, repr=False, compare=False)
+    # The gram weights in units of 1e-4 (the weights file's precision): all, and those of CJK
+    # characters. Integers add up to the same sum in any order, and a set's order changes with
+    # the process's string hashing.
+    _char_units: tuple[dict[str, int], dict[str, int]] = field(
+        init=False, repr=False, compare=False
+    )
+    # By character, filled as met: the weight (in units) of a text starting with it and of one
+    # ending with it, so the gram ("^年", "|$") is built once per character, not per unit.
+    _edges: tuple[dict[str, int], dict[str, int]] = field(init=False, repr=False, compare=False)
+    # Each gram's place in `explain`'s order, and the grams in that order.
+    _ranking: tuple[dict[str, int], list[tuple[str, float]]] = field(
+        init=False, repr=False, compare=False
+    )
 
-    @functools.cached_property
-    def ceiling(self) -> dict[str, float]:
-        """By a unit's length band: the bias with the best band of any part of the unit (a
-        clause is no longer than its unit), where its positive evidence starts."""
-        return _ceiling(self.bias, self.bands)
-
-    @functools.cached_property
-    def positive(self) -> dict[str, float]:
-        return {k: v for k, v in self.features.items() if v > 0}
-
-    @functools.cached_property
-    def _char_units(self) -> tuple[dict[str, int], dict[str, int]]:
-        """The gram weights in units of 1e-4 (the weights file's precision): all, and those of
-        CJK characters. Integers add up to the same sum in any order, and a set's order changes
-        with the process's string hashing."""
+    def __post_init__(self) -> None:
         units = {g: round(w * _PER_UNIT) for g, w in self.chars.items()}
-        return units, {g: u for g, u in units.items() if _CJK.fullmatch(g)}
+        order = sorted(self.chars.items(), key=lambda gw: (-abs(gw[1]), gw[0]))
+        derived = {
+            "ceiling": _ceiling(self.bias, self.bands),
+            "positive": {k: v for k, v in self.features.items() if v > 0},
+            "_char_units": (units, {g: u for g, u in units.items() if _CJK.fullmatch(g)}),
+            "_edges": ({}, {}),
+            "_ranking": ({g: i for i, (g, _) in enumerate(order)}, order),
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)
 
     def char_sum(self, grams: set[str]) -> float:
         """The sum of the weights of `grams`."""
@@ -349,12 +364,6 @@ class Plain:
             total += units.get(mark, 0)
         # Integers: the same sum in any order.
         return (total + self._edge_units(text[0], text[-1])) / _PER_UNIT
-
-    @functools.cached_property
-    def _edges(self) -> tuple[dict[str, int], dict[str, int]]:
-        """By character, filled as met: the weight (in units) of a text starting with it and of
-        one ending with it, so the gram ("^年", "|$") is built once per character, not per unit."""
-        return {}, {}
 
     def _edge_units(self, first: str, last: str) -> int:
         heads, tails = self._edges
@@ -400,12 +409,6 @@ class Plain:
             f'chars "{g}" {w:+.2f}' for g, w in map(order.__getitem__, ranked) if abs(w) >= 0.05
         )
 
-    @functools.cached_property
-    def _ranking(self) -> tuple[dict[str, int], list[tuple[str, float]]]:
-        """Each gram's place in `explain`'s order, and the grams in that order."""
-        order = sorted(self.chars.items(), key=lambda gw: (-abs(gw[1]), gw[0]))
-        return {g: i for i, (g, _) in enumerate(order)}, order
-
 
 @dataclass(frozen=True)
 class Model:
@@ -420,14 +423,36 @@ class Model:
     # In a transcript, the weights of where a sentence stands (see `turn_context`), added to
     # the English model's logit only: fitted on English debates with the weights above.
     context: dict[str, float] = field(default_factory=dict)
+    # Read off the weights once, as `Plain`'s are.
+    ceiling: dict[str, float] = field(init=False, repr=False, compare=False)
+    positive: dict[str, float] = field(init=False, repr=False, compare=False)
+    # The positive sums of each combination of features met (`positive_sums`).
+    _positive_sums: dict[tuple[str, ...], tuple[float, float]] = field(
+        init=False, repr=False, compare=False
+    )
+    # Bigram weights by first word, so a pair is looked up without building its string.
+    _pairs: dict[str, dict[str, float]] = field(init=False, repr=False, compare=False)
+    # `factor` of the lengths most units have, looked up: every unit read needs one, and
+    # computing it cost 1% of `find_candidates` (session 34, cachegrind).
+    _factors: tuple[float, ...] = field(init=False, repr=False, compare=False)
 
-    @functools.cached_property
-    def ceiling(self) -> dict[str, float]:
-        return _ceiling(self.bias, self.bands)
-
-    @functools.cached_property
-    def positive(self) -> dict[str, float]:
-        return {k: v for k, v in self.features.items() if v > 0}
+    def __post_init__(self) -> None:
+        pairs: dict[str, dict[str, float]] = {}
+        for gram, w in self.ngrams.items():
+            a, _, b = gram.partition(" ")
+            if b:
+                pairs.setdefault(a, {})[b] = w
+        derived = {
+            "ceiling": _ceiling(self.bias, self.bands),
+            "positive": {k: v for k, v in self.features.items() if v > 0},
+            "_positive_sums": {},
+            "_pairs": pairs,
+            "_factors": tuple(
+                ngram_factor(w, self.ngram_scale, self.ngram_floor) for w in range(64)
+            ),
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)
 
     def positive_sums(self, fired: tuple[str, ...]) -> tuple[float, float]:
         """The sum of the positive weights of the named features `fired` under this model and
@@ -446,20 +471,6 @@ class Model:
             sums[fired] = found
         return found
 
-    @functools.cached_property
-    def _positive_sums(self) -> dict[tuple[str, ...], tuple[float, float]]:
-        return {}
-
-    @functools.cached_property
-    def _pairs(self) -> dict[str, dict[str, float]]:
-        """Bigram weights by first word, so a pair is looked up without building its string."""
-        pairs: dict[str, dict[str, float]] = {}
-        for gram, w in self.ngrams.items():
-            a, _, b = gram.partition(" ")
-            if b:
-                pairs.setdefault(a, {})[b] = w
-        return pairs
-
     def factor(self, words: int) -> float:
         """What the n-gram weights of a unit of `words` words are multiplied by (the most, for
         any unit: `factor(0)`)."""
@@ -467,12 +478,6 @@ class Model:
         if words < len(factors):
             return factors[words]
         return ngram_factor(words, self.ngram_scale, self.ngram_floor)
-
-    @functools.cached_property
-    def _factors(self) -> tuple[float, ...]:
-        """`factor` of the lengths most units have, looked up: every unit read needs one, and
-        computing it cost 1% of `find_candidates` (session 34, cachegrind)."""
-        return tuple(ngram_factor(w, self.ngram_scale, self.ngram_floor) for w in range(64))
 
     def added(self, reading: Reading) -> list[tuple[str, float]]:
         """The learnt n-grams of a unit read by `read`, with what each adds to its logit."""

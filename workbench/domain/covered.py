@@ -80,8 +80,10 @@ class Spans:
 
 
 def _spans(starts: list[int], ends: list[int]) -> Spans:
-    """Spans of intervals sorted and apart already: not sorted and merged again."""
-    out = Spans.__new__(Spans)
+    """Spans of intervals sorted and apart already: not sorted and merged again (built empty,
+    then given them: `Spans.__new__` alone, which skipped the empty build, is no constructor a
+    compiled class has, see `native`)."""
+    out = Spans(())
     out.starts, out.ends = starts, ends
     return out
 
