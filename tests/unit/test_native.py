@@ -1,0 +1,153 @@
+"""Claim discovery's compiled modules: used only when built from the sources beside them, and
+finding what the sources find."""
+
+from __future__ import annotations
+
+import importlib.machinery
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workbench.domain import native
+
+REPO = Path(__file__).resolve().parents[2]
+SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
+
+
+def fake_build(tmp_path: Path) -> Path:
+    """A folder laid out as a build leaves it (empty files for the modules), with a manifest of
+    the real sources."""
+    out = tmp_path / "_native"
+    out.mkdir()
+    for name in (*native.MODULES, native.SHARED):
+        (out / f"{name}{SUFFIX}").write_bytes(b"")
+    recorded = native.manifest(native.PACKAGE_DIR, SUFFIX)
+    (out / native.MANIFEST).write_text(json.dumps(recorded), encoding="utf-8")
+    return out
+
+
+@pytest.fixture
+def compiled_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(native.PURE_ENV, raising=False)
+
+
+@pytest.mark.usefixtures("compiled_allowed")
+def test_a_build_that_matches_its_sources_is_used(tmp_path: Path) -> None:
+    out = fake_build(tmp_path)
+    files = native.compiled_files(str(out))
+    assert files is not None
+    assert set(files) == {*native.MODULES, native.SHARED}
+    assert files[native.MODULES[0]] == str(out / f"{native.MODULES[0]}{SUFFIX}")
+
+
+@pytest.mark.usefixtures("compiled_allowed")
+def test_no_build_means_the_sources(tmp_path: Path) -> None:
+    assert native.compiled_files(str(tmp_path / "nothing")) is None
+
+
+@pytest.mark.usefixtures("compiled_allowed")
+def test_a_source_changed_since_the_build_means_the_sources(tmp_path: Path) -> None:
+    out = fake_build(tmp_path)
+    recorded = json.loads((out / native.MANIFEST).read_text(encoding="utf-8"))
+    recorded["modules"]["workbench.domain.segment"] = "0" * 64
+    (out / native.MANIFEST).write_text(json.dumps(recorded), encoding="utf-8")
+    assert native.compiled_files(str(out)) is None
+
+
+@pytest.mark.usefixtures("compiled_allowed")
+def test_a_module_added_to_the_list_since_the_build_means_the_sources(tmp_path: Path) -> None:
+    out = fake_build(tmp_path)
+    recorded = json.loads((out / native.MANIFEST).read_text(encoding="utf-8"))
+    del recorded["modules"]["workbench.domain.covered"]
+    (out / native.MANIFEST).write_text(json.dumps(recorded), encoding="utf-8")
+    assert native.compiled_files(str(out)) is None
+
+
+@pytest.mark.usefixtures("compiled_allowed")
+def test_a_build_for_another_python_means_the_sources(tmp_path: Path) -> None:
+    out = fake_build(tmp_path)
+    assert native.compiled_files(str(out), suffixes=(".cpython-399-x.so",)) is None
+
+
+@pytest.mark.usefixtures("compiled_allowed")
+def test_a_missing_compiled_file_means_the_sources(tmp_path: Path) -> None:
+    out = fake_build(tmp_path)
+    (out / f"{native.SHARED}{SUFFIX}").unlink()
+    assert native.compiled_files(str(out)) is None
+
+
+@pytest.mark.usefixtures("compiled_allowed")
+@pytest.mark.parametrize("text", ["", "not json", "[]", '{"suffix": 3}', '{"suffix": "x"}'])
+def test_a_manifest_that_is_not_one_means_the_sources(tmp_path: Path, text: str) -> None:
+    out = fake_build(tmp_path)
+    (out / native.MANIFEST).write_text(text, encoding="utf-8")
+    assert native.compiled_files(str(out)) is None
+
+
+def test_the_environment_variable_means_the_sources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = fake_build(tmp_path)
+    monkeypatch.setenv(native.PURE_ENV, "1")
+    assert native.compiled_files(str(out)) is None
+
+
+def test_every_listed_module_has_a_source() -> None:
+    for name in native.MODULES:
+        assert Path(native.source_of(name)).is_file(), name
+
+
+# A document of both scripts, a transcript and quotations: what each compiled module reads.
+_PROBE = """
+import json, sys
+sys.path.insert(0, {bench!r})
+from bench_extract import mixed_text
+from workbench.domain import native
+from workbench.domain.checkworthy import candidates, find_candidates
+from workbench.domain.transcript import read_transcript
+text = mixed_text(60_000)
+debate = "HOST: Welcome.\\nMAYOR: We cut crime by 12 percent in 2023.\\nCaller 1: It rose.\\n" * 40
+found = [(c.start, c.end, c.score, c.reasons, c.suggested_type) for c in find_candidates(text)]
+found += [(c.start, c.end, c.score) for c in find_candidates(text, min_score=0.0)]
+said = find_candidates(debate, min_score=0.0, transcript=read_transcript(debate))
+found += [(c.start, c.end, c.score, c.reasons, c.speaker) for c in said]
+print(json.dumps({{"compiled": candidates.__file__.endswith(tuple({suffixes!r})),
+                   "active": native.active(), "found": found}}))
+"""
+
+
+def _run(pure: bool) -> dict[str, object]:
+    env = {k: v for k, v in os.environ.items() if k != native.PURE_ENV}
+    if pure:
+        env[native.PURE_ENV] = "1"
+    probe = _PROBE.format(
+        bench=str(REPO / "bench"), suffixes=importlib.machinery.EXTENSION_SUFFIXES
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    ).stdout
+    result: dict[str, object] = json.loads(out)
+    return result
+
+
+def test_compiled_modules_find_what_the_sources_find() -> None:
+    """Where the install built them (CI requires it: .ci/run), the compiled modules give the
+    same candidates, scores and reasons as the sources, on both scripts and a transcript."""
+    compiled = _run(pure=False)
+    if not compiled["active"]:
+        pytest.skip("no compiled modules in this install (pure Python)")
+    pure = _run(pure=True)
+    assert compiled["compiled"] is True and pure["compiled"] is False
+    assert pure["active"] is False
+    assert compiled["found"] == pure["found"]
+    assert len(pure["found"]) > 100  # type: ignore[arg-type]

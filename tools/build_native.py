@@ -1,0 +1,119 @@
+"""Hatchling build hook: compile claim discovery's modules with mypyc (workbench/domain/native.py).
+
+Run by `pip install` (pyproject.toml, [tool.hatch.build.targets.wheel.hooks.custom]): an
+editable install writes the compiled modules into workbench/_native/ of the checkout (ignored by
+git; `native` uses them only while the sources match the manifest written with them); a wheel
+carries them in its own workbench/_native/. Where they cannot be built (no C compiler, no Python
+headers, mypyc refusing a source), the build says why and goes on without them: the install is
+then pure Python, as correct and slower. `WORKBENCH_PURE_PYTHON=1` skips the build.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import sys
+import sysconfig
+import tempfile
+import traceback
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+
+def _native(root: Path) -> ModuleType:
+    """workbench/domain/native.py, read by path: the list of modules lives there alone, and
+    importing the package would run its __init__ (and need what it imports) at build time."""
+    spec = importlib.util.spec_from_file_location(
+        "_workbench_native_build", root / "workbench" / "domain" / "native.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def build(root: Path, out: Path) -> list[Path]:
+    """Compile the modules of `native.MODULES` under `root` into `out` (emptied first), with the
+    manifest; the files written."""
+    from mypyc.build import mypycify  # build-time only: pyproject's [build-system] has mypy
+    from setuptools import Distribution
+
+    native = _native(root)
+    package = str(root / "workbench")
+    sources = [os.path.relpath(native.source_of(m, package), root) for m in native.MODULES]
+    with tempfile.TemporaryDirectory(prefix="workbench-native-") as tmp:
+        work = Path(tmp)
+        cwd = os.getcwd()
+        os.chdir(root)  # mypyc names each module by its path from here
+        try:
+            extensions = mypycify(
+                sources,
+                opt_level="3",
+                group_name=native.GROUP,
+                target_dir=str(work / "c"),
+                multi_file=True,  # several C files, compiled in parallel below
+            )
+            dist = Distribution({"name": "workbench-native", "ext_modules": extensions})
+            command: Any = dist.get_command_obj("build_ext")
+            command.build_lib = str(work / "lib")
+            command.build_temp = str(work / "temp")
+            command.parallel = os.cpu_count() or 1
+            command.ensure_finalized()
+            command.run()
+        finally:
+            os.chdir(cwd)
+        suffix = sysconfig.get_config_var("EXT_SUFFIX")  # what build_ext named them with
+        if out.exists():
+            shutil.rmtree(out)
+        out.mkdir(parents=True)
+        written: list[Path] = []
+        for name in (*native.MODULES, native.SHARED):
+            built = (
+                (work / "lib")
+                .joinpath(*name.split("."))
+                .with_name(name.rsplit(".", 1)[-1] + suffix)
+            )
+            target = out / f"{name}{suffix}"
+            shutil.copy2(built, target)  # FileNotFoundError if mypyc named it otherwise
+            written.append(target)
+    manifest = out / native.MANIFEST
+    manifest.write_text(
+        json.dumps(native.manifest(package, suffix), indent=1, sort_keys=True) + "\n",
+        encoding="utf-8",
+    )
+    written.append(manifest)
+    return written
+
+
+class NativeBuildHook(BuildHookInterface):  # type: ignore[type-arg]
+    PLUGIN_NAME = "custom"
+
+    def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+        if self.target_name != "wheel" or os.environ.get("WORKBENCH_PURE_PYTHON"):
+            return
+        root = Path(self.root)
+        editable = version == "editable"
+        out = root / "workbench" / "_native" if editable else Path(self.directory) / "_native-build"
+        try:
+            written = build(root, out)
+        except Exception:  # any failure leaves a pure-Python install, which works
+            detail = traceback.format_exc(limit=3)
+            print(
+                f"workbench: compiled modules not built, installing pure Python:\n{detail}",
+                file=sys.stderr,
+            )
+            return
+        build_data["pure_python"] = False
+        build_data["infer_tag"] = True
+        if not editable:
+            for path in written:
+                build_data["force_include"][str(path)] = f"workbench/_native/{path.name}"
+
+    def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
+        if version != "editable":
+            shutil.rmtree(Path(self.directory) / "_native-build", ignore_errors=True)
