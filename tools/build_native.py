@@ -52,7 +52,10 @@ def build(root: Path, out: Path) -> list[Path]:
         os.chdir(root)  # mypyc names each module by its path from here
         try:
             extensions = mypycify(
-                sources,
+                # The compiled modules import only the standard library and workbench; what
+                # workbench imports besides may not be installed yet (pip builds the project
+                # before its dependencies): typed as Any, it changes nothing compiled.
+                ["--ignore-missing-imports", *sources],
                 opt_level="3",
                 group_name=native.GROUP,
                 target_dir=str(work / "c"),
@@ -101,7 +104,7 @@ class NativeBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         out = root / "workbench" / "_native" if editable else Path(self.directory) / "_native-build"
         try:
             written = build(root, out)
-        except Exception:  # any failure leaves a pure-Python install, which works
+        except (Exception, SystemExit):  # mypyc exits on a type error; pure Python works
             detail = traceback.format_exc(limit=3)
             print(
                 f"workbench: compiled modules not built, installing pure Python:\n{detail}",
