@@ -9,7 +9,8 @@ same text, as a floor for comparison, and the sentence splitter on its own. MB/s
 bytes (1 MB = 2**20 bytes); the goal for `find_candidates` is at least 1 MB/s. Each figure is the
 best of `--repeat` runs, in wall-clock time or, with `--cpu`, in the process's CPU time (on a
 machine shared with other jobs the fairer figure). Cost should grow linearly: the 1 MB / 100 KB
-time ratio should stay near the size ratio.
+time ratio should stay near the size ratio. It says whether the compiled modules ran
+(workbench/domain/native.py); `WORKBENCH_PURE_PYTHON=1` times the pure-Python ones instead.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from workbench.domain import native  # noqa: E402
 from workbench.domain.checkworthy import find_candidates  # noqa: E402
 from workbench.domain.segment import split_sentences  # noqa: E402
 
@@ -80,6 +82,9 @@ def main() -> None:
         f"{'size':<8}{'bytes':>9}{'chars':>9}{'what':>18}{'seconds':>9}{'chars/s':>12}"
         f"{'MB/s':>8}{'x baseline':>12}"
     )
+    # Which find_candidates is timed: the modules an install compiled with mypyc, or their
+    # sources (no build, a source changed since, or WORKBENCH_PURE_PYTHON=1 for the comparison).
+    print(f"find_candidates: {'compiled (mypyc)' if native.active() else 'pure Python'}")
     print(header)
     print("-" * len(header))
     for label, size in SIZES:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from workbench import __version__
 from workbench.domain import native
 
 REPO = Path(__file__).resolve().parents[2]
@@ -151,3 +152,27 @@ def test_compiled_modules_find_what_the_sources_find() -> None:
     assert pure["active"] is False
     assert compiled["found"] == pure["found"]
     assert len(pure["found"]) > 100  # type: ignore[arg-type]
+
+
+def test_version_says_which_discovery_runs() -> None:
+    env = {**os.environ, native.PURE_ENV: "1"}
+    out = subprocess.run(
+        [sys.executable, "-m", "workbench", "--version"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    assert out.splitlines() == [f"workbench, version {__version__}", "claim discovery: pure Python"]
+    env.pop(native.PURE_ENV)
+    out = subprocess.run(
+        [sys.executable, "-m", "workbench", "--version"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    expected = "compiled (mypyc)" if _run(pure=False)["active"] else "pure Python"
+    assert out.splitlines()[1] == f"claim discovery: {expected}"

@@ -94,10 +94,27 @@ change is recorded in the audit trail.
     metavar="NAME",
     help="Who is acting, for notes and the audit trail. [env WORKBENCH_USER; default OS user]",
 )
-@click.version_option(__version__, prog_name="workbench")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _param, value: _version(ctx) if value else None,
+    help="Show the version (and whether claim discovery runs compiled) and exit.",
+)
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, actor: str | None) -> None:
     ctx.obj = {"db": db, "actor": actor}
+
+
+def _version(ctx: click.Context) -> None:
+    """`workbench --version`: the version, and which claim discovery runs (compiled by the
+    install, or its sources: see workbench/domain/native.py)."""
+    from workbench.domain import native
+
+    discovery = "compiled (mypyc)" if native.active() else "pure Python"
+    click.echo(f"workbench, version {__version__}\nclaim discovery: {discovery}")
+    ctx.exit()
 
 
 def main(argv: list[str] | None = None) -> Any:
