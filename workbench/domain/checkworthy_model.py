@@ -47,9 +47,12 @@ import itertools
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 
+from workbench.domain.rebuild import by_fields
 from workbench.domain.turn_context import LABELS
 
 WEIGHTS_FILE = "checkworthy_weights.json"
@@ -328,6 +331,9 @@ class Plain:
         init=False, repr=False, compare=False
     )
 
+    def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return by_fields(self)  # compiled, pickled and copied as the sources are
+
     def __post_init__(self) -> None:
         units = {g: round(w * _PER_UNIT) for g, w in self.chars.items()}
         order = sorted(self.chars.items(), key=lambda gw: (-abs(gw[1]), gw[0]))
@@ -435,6 +441,9 @@ class Model:
     # `factor` of the lengths most units have, looked up: every unit read needs one, and
     # computing it cost 1% of `find_candidates` (session 34, cachegrind).
     _factors: tuple[float, ...] = field(init=False, repr=False, compare=False)
+
+    def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return by_fields(self)  # compiled, pickled and copied as the sources are
 
     def __post_init__(self) -> None:
         pairs: dict[str, dict[str, float]] = {}

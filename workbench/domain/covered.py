@@ -11,7 +11,7 @@ of 36,000 sentences took 80 s in the check alone).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 # (start, end, id): a half-open interval and what it stands for (a claim's span and id)
 Interval = tuple[int, int, int]
@@ -31,6 +31,11 @@ class Spans:
             else:
                 self.starts.append(a)
                 self.ends.append(b)
+
+    def __reduce__(self) -> tuple[Callable[..., Spans], tuple[list[int], list[int]]]:
+        # Rebuilt as it is, not merged again (a window's spans may touch): compiled, pickled
+        # and copied as the sources are (see `rebuild`).
+        return _spans, (self.starts, self.ends)
 
     def __bool__(self) -> bool:
         return bool(self.starts)

@@ -39,7 +39,11 @@ import functools
 import operator
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
+
+from workbench.domain.rebuild import by_fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +52,9 @@ class Segment:
 
     start: int
     end: int
+
+    def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return by_fields(self)  # compiled, pickled and copied as the sources are
 
 
 # A blank line, or several: the separator between blocks.

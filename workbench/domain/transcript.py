@@ -46,9 +46,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from workbench.domain.errors import InvalidInput
+from workbench.domain.rebuild import by_fields
 
 SPEAKER_MODES = ("auto", "on", "off")
 
@@ -119,6 +122,9 @@ class Turn:
     body: int
     speaker: str | None
 
+    def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return by_fields(self)  # compiled, pickled and copied as the sources are
+
 
 def _is_label(prefix: str) -> bool:
     return " ".join(prefix.split()).casefold().rstrip(".") in _NOT_SPEAKERS
@@ -175,6 +181,9 @@ class Transcript:
     # Where each turn starts, for bisection: built once, not per candidate (a debate has
     # thousands of turns and candidates).
     starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return by_fields(self)  # compiled, pickled and copied as the sources are
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "starts", tuple(t.start for t in self.turns))

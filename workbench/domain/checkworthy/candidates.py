@@ -28,6 +28,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain import checkworthy_model
@@ -47,6 +48,7 @@ from workbench.domain.checkworthy.scoring import Context, Scored, squash
 from workbench.domain.checkworthy.widths import as_read
 from workbench.domain.checkworthy.zh_cues import HAS_CJK, WISH
 from workbench.domain.covered import Spans
+from workbench.domain.rebuild import by_fields
 from workbench.domain.segment import CLAUSE_MARKS, Segment, split_clauses, split_sentences
 from workbench.domain.transcript import Transcript
 from workbench.domain.turn_context import line_context
@@ -64,6 +66,9 @@ class Candidate:
     reasons: tuple[str, ...]
     suggested_type: str
     speaker: str | None = None
+
+    def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return by_fields(self)  # compiled, pickled and copied as the sources are
 
 
 # A part of a sentence shorter than this (in characters) is joined to a neighbour.
