@@ -17,7 +17,6 @@ import shutil
 import sys
 import sysconfig
 import tempfile
-import traceback
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -38,24 +37,34 @@ def _native(root: Path) -> ModuleType:
 
 
 def build(root: Path, out: Path) -> list[Path]:
-    """Compile the modules of `native.MODULES` under `root` into `out` (emptied first), with the
-    manifest; the files written."""
+    """Compile the modules of `native.MODULES` under `root` into `out` (which must not exist),
+    in mypyc's layout, with the manifest; the files written, relative to `out`."""
     from mypyc.build import mypycify  # build-time only: pyproject's [build-system] has mypy
     from setuptools import Distribution
 
     native = _native(root)
     package = str(root / "workbench")
     sources = [os.path.relpath(native.source_of(m, package), root) for m in native.MODULES]
+    suffix = sysconfig.get_config_var("EXT_SUFFIX")  # what build_ext names them with
+    # The digests of the sources as they are compiled: read before, so that a source saved
+    # during the build is not recorded as compiled.
+    manifest = native.manifest(package, suffix, native.dependencies(package))
     with tempfile.TemporaryDirectory(prefix="workbench-native-") as tmp:
         work = Path(tmp)
         cwd = os.getcwd()
         os.chdir(root)  # mypyc names each module by its path from here
         try:
             extensions = mypycify(
-                # The compiled modules import only the standard library and workbench; what
-                # workbench imports besides may not be installed yet (pip builds the project
-                # before its dependencies): typed as Any, it changes nothing compiled.
-                ["--ignore-missing-imports", *sources],
+                [
+                    # The compiled modules import only the standard library and workbench;
+                    # what workbench imports besides may not be installed yet (pip builds the
+                    # project before its dependencies): typed as Any, it changes nothing
+                    # compiled.
+                    "--ignore-missing-imports",
+                    # not the checkout's .mypy_cache, which `mypy --strict` keeps
+                    f"--cache-dir={work / 'mypy-cache'}",
+                    *sources,
+                ],
                 opt_level="3",
                 group_name=native.GROUP,
                 target_dir=str(work / "c"),
@@ -70,26 +79,18 @@ def build(root: Path, out: Path) -> list[Path]:
             command.run()
         finally:
             os.chdir(cwd)
-        suffix = sysconfig.get_config_var("EXT_SUFFIX")  # what build_ext named them with
-        if out.exists():
-            shutil.rmtree(out)
-        out.mkdir(parents=True)
         written: list[Path] = []
         for name in (*native.MODULES, native.SHARED):
-            built = (
-                (work / "lib")
-                .joinpath(*name.split("."))
-                .with_name(name.rsplit(".", 1)[-1] + suffix)
-            )
-            target = out / f"{name}{suffix}"
-            shutil.copy2(built, target)  # FileNotFoundError if mypyc named it otherwise
-            written.append(target)
-    manifest = out / native.MANIFEST
-    manifest.write_text(
-        json.dumps(native.manifest(package, suffix), indent=1, sort_keys=True) + "\n",
-        encoding="utf-8",
-    )
-    written.append(manifest)
+            relative = Path(native.compiled_name(name, suffix))
+            target = out / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # FileNotFoundError if mypyc named it otherwise: the build fails, the install is pure
+            shutil.copy2(work / "lib" / relative, target)
+            written.append(relative)
+    # Written last: a build stopped before this leaves no manifest, which `native` never uses.
+    text = json.dumps(manifest, indent=1, sort_keys=True) + "\n"
+    (out / native.MANIFEST).write_text(text, encoding="utf-8")
+    written.append(Path(native.MANIFEST))
     return written
 
 
@@ -97,26 +98,35 @@ class NativeBuildHook(BuildHookInterface):  # type: ignore[type-arg]
     PLUGIN_NAME = "custom"
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
-        if self.target_name != "wheel" or os.environ.get("WORKBENCH_PURE_PYTHON"):
+        if self.target_name != "wheel":
             return
         root = Path(self.root)
         editable = version == "editable"
-        out = root / "workbench" / "_native" if editable else Path(self.directory) / "_native-build"
+        out = root / "workbench" / "_native" if editable else Path(self.directory) / "_native"
+        # An earlier build goes first, whatever follows: a pure install, or one whose compile
+        # fails, must not leave the old modules in use.
+        shutil.rmtree(out, ignore_errors=True)
+        if _native(root).pure_requested():
+            return
         try:
             written = build(root, out)
-        except (Exception, SystemExit):  # mypyc exits on a type error; pure Python works
-            detail = traceback.format_exc(limit=3)
+        except (Exception, SystemExit) as exc:  # mypyc exits on a type error; pure Python works
+            shutil.rmtree(out, ignore_errors=True)
+            # (pip shows a build's output with -v; `workbench --version` says which runs.)
             print(
-                f"workbench: compiled modules not built, installing pure Python:\n{detail}",
+                f"workbench: claim discovery not compiled ({type(exc).__name__}: {exc}); "
+                "installing it as pure Python",
                 file=sys.stderr,
             )
             return
         build_data["pure_python"] = False
         build_data["infer_tag"] = True
         if not editable:
-            for path in written:
-                build_data["force_include"][str(path)] = f"workbench/_native/{path.name}"
+            for relative in written:
+                build_data["force_include"][str(out / relative)] = (
+                    f"workbench/_native/{relative.as_posix()}"
+                )
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         if version != "editable":
-            shutil.rmtree(Path(self.directory) / "_native-build", ignore_errors=True)
+            shutil.rmtree(Path(self.directory) / "_native", ignore_errors=True)

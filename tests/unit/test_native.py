@@ -23,10 +23,11 @@ def fake_build(tmp_path: Path) -> Path:
     """A folder laid out as a build leaves it (empty files for the modules), with a manifest of
     the real sources."""
     out = tmp_path / "_native"
-    out.mkdir()
     for name in (*native.MODULES, native.SHARED):
-        (out / f"{name}{SUFFIX}").write_bytes(b"")
-    recorded = native.manifest(native.PACKAGE_DIR, SUFFIX)
+        path = out / native.compiled_name(name, SUFFIX)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"")
+    recorded = native.manifest(native.PACKAGE_DIR, SUFFIX, native.dependencies())
     (out / native.MANIFEST).write_text(json.dumps(recorded), encoding="utf-8")
     return out
 
@@ -42,7 +43,25 @@ def test_a_build_that_matches_its_sources_is_used(tmp_path: Path) -> None:
     files = native.compiled_files(str(out))
     assert files is not None
     assert set(files) == {*native.MODULES, native.SHARED}
-    assert files[native.MODULES[0]] == str(out / f"{native.MODULES[0]}{SUFFIX}")
+    segment = out / "workbench" / "domain" / f"segment{SUFFIX}"
+    assert files["workbench.domain.segment"] == str(segment)
+    assert files[native.SHARED] == str(out / f"{native.SHARED}{SUFFIX}")
+
+
+def test_the_manifest_holds_the_modules_the_compiled_ones_were_typed_against() -> None:
+    depends = native.dependencies()
+    for module in ("domain/status.py", "domain/errors.py", "defaults.py", "domain/rebuild.py"):
+        assert module in depends
+    assert not any(d.startswith(("cli", "services", "db")) for d in depends)
+
+
+@pytest.mark.usefixtures("compiled_allowed")
+def test_a_dependency_changed_since_the_build_means_the_sources(tmp_path: Path) -> None:
+    out = fake_build(tmp_path)
+    recorded = json.loads((out / native.MANIFEST).read_text(encoding="utf-8"))
+    recorded["depends"]["domain/status.py"] = "0" * 64
+    (out / native.MANIFEST).write_text(json.dumps(recorded), encoding="utf-8")
+    assert native.compiled_files(str(out)) is None
 
 
 @pytest.mark.usefixtures("compiled_allowed")
@@ -77,24 +96,29 @@ def test_a_build_for_another_python_means_the_sources(tmp_path: Path) -> None:
 @pytest.mark.usefixtures("compiled_allowed")
 def test_a_missing_compiled_file_means_the_sources(tmp_path: Path) -> None:
     out = fake_build(tmp_path)
-    (out / f"{native.SHARED}{SUFFIX}").unlink()
+    (out / native.compiled_name("workbench.domain.covered", SUFFIX)).unlink()
     assert native.compiled_files(str(out)) is None
 
 
 @pytest.mark.usefixtures("compiled_allowed")
-@pytest.mark.parametrize("text", ["", "not json", "[]", '{"suffix": 3}', '{"suffix": "x"}'])
+@pytest.mark.parametrize(
+    "text",
+    ["", "not json", "[]", '{"suffix": 3}', '{"suffix": "x"}', json.dumps({"suffix": SUFFIX})],
+)
 def test_a_manifest_that_is_not_one_means_the_sources(tmp_path: Path, text: str) -> None:
     out = fake_build(tmp_path)
     (out / native.MANIFEST).write_text(text, encoding="utf-8")
     assert native.compiled_files(str(out)) is None
 
 
+@pytest.mark.parametrize(("value", "pure"), [("1", True), ("yes", True), ("0", False), ("", False)])
 def test_the_environment_variable_means_the_sources(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str, pure: bool
 ) -> None:
     out = fake_build(tmp_path)
-    monkeypatch.setenv(native.PURE_ENV, "1")
-    assert native.compiled_files(str(out)) is None
+    monkeypatch.setenv(native.PURE_ENV, value)
+    assert native.pure_requested() is pure
+    assert (native.compiled_files(str(out)) is None) is pure
 
 
 def test_every_listed_module_has_a_source() -> None:
@@ -116,8 +140,25 @@ found = [(c.start, c.end, c.score, c.reasons, c.suggested_type) for c in find_ca
 found += [(c.start, c.end, c.score) for c in find_candidates(text, min_score=0.0)]
 said = find_candidates(debate, min_score=0.0, transcript=read_transcript(debate))
 found += [(c.start, c.end, c.score, c.reasons, c.speaker) for c in said]
+import copy, importlib, os, pickle
+from workbench.domain.checkworthy_model import load
+from workbench.domain.covered import Spans
+from workbench.domain.segment import split_sentences
+missing = [m for m in native.MODULES if not os.path.isfile(importlib.import_module(m).__file__)]
+transcript = read_transcript(debate)
+window = Spans([(0, 5), (5, 9), (12, 20)]).window(3, 15)  # touching spans, kept apart
+kept = [said[0], split_sentences(text)[0], transcript.turns[0], transcript, load().plain,
+        load(), window]
+failed = []
+for obj in kept:
+    for way in (copy.copy, copy.deepcopy, lambda o: pickle.loads(pickle.dumps(o))):
+        back = way(obj)
+        same = (back.starts, back.ends) == (obj.starts, obj.ends) if obj is window else back == obj
+        if type(back) is not type(obj) or not same:
+            failed.append(type(obj).__name__)
 print(json.dumps({{"compiled": candidates.__file__.endswith(tuple({suffixes!r})),
-                   "active": native.active(), "found": found}}))
+                   "active": native.active(), "found": found, "missing": missing,
+                   "failed": failed}}))
 """
 
 
@@ -152,6 +193,15 @@ def test_compiled_modules_find_what_the_sources_find() -> None:
     assert pure["active"] is False
     assert compiled["found"] == pure["found"]
     assert len(pure["found"]) > 100  # type: ignore[arg-type]
+
+
+def test_compiled_modules_are_files_and_their_results_pickle_and_copy() -> None:
+    """What the sources allow, compiled too: each module's __file__ is its file; candidates,
+    segments, transcripts, the model and spans are copied and pickled by their constructors
+    (a compiled frozen dataclass refused it, see workbench/domain/rebuild.py)."""
+    for result in (_run(pure=True), _run(pure=False)):
+        assert result["missing"] == []
+        assert result["failed"] == []
 
 
 def test_version_says_which_discovery_runs() -> None:

@@ -9,8 +9,11 @@ own import never looks in. `install` puts a finder in front of the import system
 for `MODULES` from that folder, and only when every source still reads as it did when compiled:
 a source edited since (an editable install, a developer's change), another Python, a missing or
 partial build, or `WORKBENCH_PURE_PYTHON` set, and each of `MODULES` is imported from its source,
-as if nothing had been compiled. It is all or none: compiled modules call each other directly, so
-one compiled module beside a changed source would run the old code of the others.
+as if nothing had been compiled. The manifest holds the digests of the modules of workbench they
+import as well (`dependencies`: status, errors, defaults), against whose types they were
+compiled: a change there would meet the compiled code's checks of those types at run time. It
+is all or none: compiled modules call each other directly, so one compiled module beside a
+changed source would run the old code of the others.
 
 Nothing here imports the modules, or hashes a source, until one of `MODULES` is first imported;
 every command imports this module (the domain's package does), so what it imports itself is what
@@ -59,9 +62,60 @@ PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NATIVE_DIR = os.path.join(PACKAGE_DIR, "_native")
 
 
+def pure_requested() -> bool:
+    """Whether `WORKBENCH_PURE_PYTHON` asks for the sources (set, and neither empty nor 0)."""
+    return os.environ.get(PURE_ENV, "") not in ("", "0")
+
+
 def source_of(module: str, package_dir: str = PACKAGE_DIR) -> str:
     """The source file of `module` (one of `MODULES`) under `package_dir` (workbench/)."""
     return os.path.join(package_dir, *module.split(".")[1:]) + ".py"
+
+
+def compiled_name(module: str, suffix: str) -> str:
+    """Where a build puts `module`'s compiled file, relative to _native/: mypyc's own layout
+    (workbench/domain/segment.<suffix>, the shared library at the top), for the modules it loads
+    itself, without the import system, name their files from it."""
+    return os.path.join(*module.split(".")) + suffix
+
+
+def dependencies(package_dir: str = PACKAGE_DIR) -> list[str]:
+    """The sources of the modules of workbench that `MODULES` import, directly or through each
+    other, that are not `MODULES` (paths relative to `package_dir`, sorted). Read at build time
+    (`ast`: too slow for every start)."""
+    import ast
+
+    def path_of(module: str) -> str | None:
+        base = os.path.join(package_dir, *module.split(".")[1:])
+        for candidate in (base + ".py", os.path.join(base, "__init__.py")):
+            if os.path.isfile(candidate):
+                return candidate
+        return None
+
+    found: set[str] = set()
+    todo = list(MODULES)
+    seen = set(todo)
+    while todo:
+        module = todo.pop()
+        path = path_of(module)
+        if path is None:
+            continue
+        if module not in MODULES:
+            found.add(os.path.relpath(path, package_dir))
+        with open(path, encoding="utf-8") as file:
+            tree = ast.parse(file.read())
+        for node in ast.walk(tree):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module]
+                names += [f"{node.module}.{alias.name}" for alias in node.names]
+            for name in names:
+                if name.split(".")[0] == "workbench" and name not in seen and path_of(name):
+                    seen.add(name)
+                    todo.append(name)
+    return sorted(found)
 
 
 def digest(path: str) -> str:
@@ -71,12 +125,14 @@ def digest(path: str) -> str:
         return hashlib.sha256(source.read()).hexdigest()
 
 
-def manifest(package_dir: str, suffix: str) -> dict[str, object]:
+def manifest(package_dir: str, suffix: str, depends: list[str]) -> dict[str, object]:
     """What a build records beside the modules it compiled: the extension suffix they were
-    built for (the Python and platform) and each module's source digest."""
+    built for (the Python and platform), each module's source digest, and the digests of the
+    sources `depends` (paths relative to `package_dir`: see `dependencies`)."""
     return {
         "suffix": suffix,
         "modules": {m: digest(source_of(m, package_dir)) for m in MODULES},
+        "depends": {d: digest(os.path.join(package_dir, d)) for d in depends},
     }
 
 
@@ -89,7 +145,7 @@ def compiled_files(
     the sources must be used instead (see the module's docstring for when)."""
     import json
 
-    if os.environ.get(PURE_ENV):
+    if pure_requested():
         return None
     try:
         with open(os.path.join(native_dir, MANIFEST), encoding="utf-8") as file:
@@ -97,10 +153,11 @@ def compiled_files(
         suffix = recorded["suffix"]
         if not isinstance(suffix, str) or suffix not in suffixes:
             return None
-        files = {name: os.path.join(native_dir, name + suffix) for name in (*MODULES, SHARED)}
+        files = {m: os.path.join(native_dir, compiled_name(m, suffix)) for m in (*MODULES, SHARED)}
         if not all(os.path.isfile(path) for path in files.values()):
             return None
-        if recorded != manifest(package_dir, suffix):
+        depends = recorded["depends"]
+        if not isinstance(depends, dict) or recorded != manifest(package_dir, suffix, [*depends]):
             return None
     except (OSError, ValueError, KeyError, TypeError):
         return None  # no build, or a manifest that is not one: the sources
