@@ -10,13 +10,17 @@ bytes (1 MB = 2**20 bytes); the goal for `find_candidates` is at least 1 MB/s. E
 best of `--repeat` runs, in wall-clock time or, with `--cpu`, in the process's CPU time (on a
 machine shared with other jobs the fairer figure). Cost should grow linearly: the 1 MB / 100 KB
 time ratio should stay near the size ratio. It says whether the compiled modules ran
-(workbench/domain/native.py); `WORKBENCH_PURE_PYTHON=1` times the pure-Python ones instead.
+(workbench/domain/native.py); when they did, it times `find_candidates` from its sources too, in
+a child process, the row "(the sources)". `WORKBENCH_PURE_PYTHON=1` times the sources alone.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import re
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -67,6 +71,20 @@ def best_of(
     return best
 
 
+def sources_timings(args: argparse.Namespace) -> dict[str, float]:
+    """find_candidates timed from its sources, in a child process (a process runs either the
+    compiled modules or the sources, never both), with the same options."""
+    command = [sys.executable, __file__, "--sources-only", "--repeat", str(args.repeat)]
+    if args.cpu:
+        command.append("--cpu")
+    if args.zh:
+        command += ["--zh", *map(str, args.zh)]
+    env = {**os.environ, "WORKBENCH_PURE_PYTHON": "1"}
+    out = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+    timings: dict[str, float] = json.loads(out)
+    return timings
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -74,16 +92,32 @@ def main() -> None:
     parser.add_argument(
         "--zh", type=Path, nargs="+", metavar="FILE", help="Chinese text in place of the seed's"
     )
+    parser.add_argument(
+        "--sources-only",
+        action="store_true",
+        help=argparse.SUPPRESS,  # the child run that times the sources (see below)
+    )
     args = parser.parse_args()
     clock = time.process_time if args.cpu else time.perf_counter
+    if args.sources_only:
+        # In a process of its own, with WORKBENCH_PURE_PYTHON=1: find_candidates from the
+        # sources, each size's best time as JSON, for the compiled run to print beside its own.
+        best = {
+            label: best_of(args.repeat, find_candidates, mixed_text(size, args.zh), clock)
+            for label, size in SIZES
+        }
+        print(json.dumps(best))
+        return
+    sources = sources_timings(args) if native.active() else None
 
     timings: dict[str, dict[str, float]] = {}
     header = (
         f"{'size':<8}{'bytes':>9}{'chars':>9}{'what':>18}{'seconds':>9}{'chars/s':>12}"
         f"{'MB/s':>8}{'x baseline':>12}"
     )
-    # Which find_candidates is timed: the modules an install compiled with mypyc, or their
-    # sources (no build, a source changed since, or WORKBENCH_PURE_PYTHON=1 for the comparison).
+    # Which find_candidates is timed: the modules an install compiled with mypyc (then the
+    # sources too, in a child process, as "(the sources)"), or the sources alone (no build, a
+    # source changed since, or WORKBENCH_PURE_PYTHON=1).
     print(f"find_candidates: {'compiled (mypyc)' if native.active() else 'pure Python'}")
     print(header)
     print("-" * len(header))
@@ -94,6 +128,8 @@ def main() -> None:
             "split_sentences": best_of(args.repeat, split_sentences, text, clock),
             "find_candidates": best_of(args.repeat, find_candidates, text, clock),
         }
+        if sources is not None:
+            runs["(the sources)"] = sources[label]
         timings[label] = runs
         for what, seconds in runs.items():
             print(
