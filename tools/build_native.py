@@ -5,7 +5,8 @@ editable install writes the compiled modules into workbench/_native/ of the chec
 git; `native` uses them only while the sources match the manifest written with them); a wheel
 carries them in its own workbench/_native/. Where they cannot be built (no C compiler, no Python
 headers, mypyc refusing a source), the build says why and goes on without them: the install is
-then pure Python, as correct and slower. `WORKBENCH_PURE_PYTHON=1` skips the build.
+then pure Python, as correct and slower. `WORKBENCH_PURE_PYTHON=1` skips the build; every build
+first removes the one before.
 """
 
 from __future__ import annotations

@@ -8,12 +8,12 @@ manifest of the sources they were compiled from, into `workbench/_native/`, a fo
 own import never looks in. `install` puts a finder in front of the import system that answers
 for `MODULES` from that folder, and only when every source still reads as it did when compiled:
 a source edited since (an editable install, a developer's change), another Python, a missing or
-partial build, or `WORKBENCH_PURE_PYTHON` set, and each of `MODULES` is imported from its source,
-as if nothing had been compiled. The manifest holds the digests of the modules of workbench they
-import as well (`dependencies`: status, errors, defaults), against whose types they were
-compiled: a change there would meet the compiled code's checks of those types at run time. It
-is all or none: compiled modules call each other directly, so one compiled module beside a
-changed source would run the old code of the others.
+partial build, or `WORKBENCH_PURE_PYTHON` set (to anything but 0), and each of `MODULES` is
+imported from its source, as if nothing had been compiled. The manifest holds the digests of
+the modules of workbench they import as well (`dependencies`: status, errors, defaults),
+against whose types they were compiled: a change there would meet the compiled code's checks of
+those types at run time. It is all or none: compiled modules call each other directly, so one
+compiled module beside a changed source would run the old code of the others.
 
 Nothing here imports the modules, or hashes a source, until one of `MODULES` is first imported;
 every command imports this module (the domain's package does), so what it imports itself is what
