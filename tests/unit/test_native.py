@@ -146,7 +146,7 @@ from workbench.domain.covered import Spans
 from workbench.domain.segment import split_sentences
 missing = [m for m in native.MODULES if not os.path.isfile(importlib.import_module(m).__file__)]
 transcript = read_transcript(debate)
-window = Spans([(0, 5), (5, 9), (12, 20)]).window(3, 15)  # touching spans, kept apart
+window = Spans([(0, 4), (6, 9), (12, 20)]).window(3, 15)  # built as it is, not merged
 kept = [said[0], split_sentences(text)[0], transcript.turns[0], transcript, load().plain,
         load(), window]
 failed = []
