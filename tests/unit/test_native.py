@@ -156,6 +156,30 @@ for obj in kept:
         same = (back.starts, back.ends) == (obj.starts, obj.ends) if obj is window else back == obj
         if type(back) is not type(obj) or not same:
             failed.append(type(obj).__name__)
+# The document's helpers (no equality of their own): rebuilt, they answer as before.
+from workbench.domain.checkworthy.candidates import document_scorer
+from workbench.domain.checkworthy.features import FEATURES
+from workbench.domain.covered import Covered, Intervals
+covered = Covered([(0, 10), (30, 40)])
+covered.add(50, 60)
+intervals = Intervals([(0, 100, 1), (5, 8, 2), (20, 30, 3)])
+scorer = document_scorer(text, split_sentences(text))
+probes = [(5, 6), (12, 20), (55, 56), (25, 35), (0, 200)]
+def answers(o):
+    if isinstance(o, Covered):
+        return [o.overlaps(a, b) for a, b in probes]
+    if isinstance(o, Intervals):
+        return [o.overlapping(a, b) for a, b in probes]
+    if type(o).__name__ == "SpanScorer":
+        return [o.scored(s.start, s.end).score for s in split_sentences(text)[:50]]
+    return repr(o)
+helpers = [covered, intervals, scorer, scorer.not_claims, scorer.evidence,
+           next(f for f in FEATURES if f.test is None)]
+for obj in helpers:
+    for way in (copy.copy, copy.deepcopy, lambda o: pickle.loads(pickle.dumps(o))):
+        back = way(obj)
+        if type(back) is not type(obj) or answers(back) != answers(obj):
+            failed.append(type(obj).__name__)
 print(json.dumps({{"compiled": candidates.__file__.endswith(tuple({suffixes!r})),
                    "active": native.active(), "found": found, "missing": missing,
                    "failed": failed}}))
@@ -197,8 +221,9 @@ def test_compiled_modules_find_what_the_sources_find() -> None:
 
 def test_compiled_modules_are_files_and_their_results_pickle_and_copy() -> None:
     """What the sources allow, compiled too: each module's __file__ is its file; candidates,
-    segments, transcripts, the model and spans are copied and pickled by their constructors
-    (a compiled frozen dataclass refused it, see workbench/domain/rebuild.py)."""
+    segments, transcripts, the model, spans and the document's scoring helpers are copied and
+    pickled by their constructors (a compiled frozen dataclass refused it, see
+    workbench/domain/rebuild.py)."""
     for result in (_run(pure=True), _run(pure=False)):
         assert result["missing"] == []
         assert result["failed"] == []

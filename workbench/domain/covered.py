@@ -109,6 +109,11 @@ class Covered:
         # added), so a neighbour on each side is all there is to look at
         self._added: list[tuple[int, int]] = []
 
+    def __reduce__(
+        self,
+    ) -> tuple[Callable[..., Covered], tuple[Spans, list[tuple[int, int]]]]:
+        return _covered, (self._fixed, self._added)  # see `Spans.__reduce__`
+
     def overlaps(self, start: int, end: int) -> bool:
         """Whether [start, end) shares a character with any span (an empty one shares none)."""
         if start >= end:
@@ -125,6 +130,13 @@ class Covered:
         nothing, and kept it would sit inside another and hide it from the bisection."""
         if start < end:
             insort(self._added, (start, end))
+
+
+def _covered(fixed: Spans, added: list[tuple[int, int]]) -> Covered:
+    """A `Covered` as it was (`Covered.__reduce__`)."""
+    out = Covered(())
+    out._fixed, out._added = fixed, list(added)
+    return out
 
 
 class Intervals:
@@ -156,6 +168,9 @@ class Intervals:
         self._tree = tree
         # Nodes the last query looked at: what it cost, for the tests (no clock involved).
         self.visited = 0
+
+    def __reduce__(self) -> tuple[Callable[..., Intervals], tuple[list[Interval]]]:
+        return Intervals, (self.rows,)  # see `Spans.__reduce__`; the tree is built again
 
     def overlapping(self, start: int, end: int) -> list[Interval]:
         """Every interval that shares a position with [start, end), by start (then end, id)."""

@@ -372,6 +372,9 @@ class SpanScorer:
     # What a clause of the document may fire at most, by the words it holds.
     evidence: Evidence = field(init=False)
 
+    def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return by_fields(self)  # compiled, pickled and copied as the sources are
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "evidence", evidence(self.names))
 

@@ -25,12 +25,15 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from workbench.domain import checkworthy_model
 from workbench.domain.checkworthy.features import CUE_OF, FEATURES
 from workbench.domain.checkworthy.names import ZH_ENTITY_WORDS, names_pattern
 from workbench.domain.checkworthy.zh_cues import ZH_HEADS, ZH_NUMERALS
+from workbench.domain.rebuild import by_fields
 
 # Where a clause may fire any feature: a number's or an English word's first character.
 _ANYTHING = re.compile(f"[0-9A-Za-z{ZH_NUMERALS}]")
@@ -51,6 +54,9 @@ class Evidence:
     words: re.Pattern[str] | None
     names: re.Pattern[str] | None
     named: tuple[str, ...]
+
+    def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return by_fields(self)  # compiled, pickled and copied as the sources are
 
     def possible(self, clause: str) -> tuple[str, ...]:
         """The features of positive weight that `clause` may fire (with any others it fires),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from workbench.domain.checkworthy.en_cues import EN_OWN_VIEW
 from workbench.domain.checkworthy.names import find_entities, harvest_names
@@ -24,6 +25,7 @@ from workbench.domain.checkworthy.quotes import quotes_in
 from workbench.domain.checkworthy.scan import OWN, PLACED, SPELLED, scan
 from workbench.domain.checkworthy.zh_cues import CJK, HAS_CJK, OWN_VIEW, ZH_CUES
 from workbench.domain.covered import NO_SPANS, Spans
+from workbench.domain.rebuild import by_fields
 
 # The shape of a unit: a question, a heading, a list marker, too few letters to hold a claim.
 _QUESTION_END = re.compile(r"吗[。!！]?$")
@@ -67,6 +69,9 @@ class Feature:
 
     name: str
     test: Callable[[Unit], bool] | None = None
+
+    def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return by_fields(self)  # compiled, pickled and copied as the sources are
 
     def fires(self, unit: Unit) -> bool:
         return self.name in unit.hits if self.test is None else self.test(unit)

@@ -41,11 +41,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from workbench.domain.checkworthy.en_cues import CALENDAR
 from workbench.domain.checkworthy.scan import ZH_UNIT_AFTER, scan
+from workbench.domain.rebuild import by_fields
 from workbench.domain.segment import Segment
 
 # How a reason reads among a candidate's reasons: `not a claim: advert "【推广】"`.
@@ -458,6 +460,9 @@ class NotClaims:
 
     stretches: tuple[tuple[int, int, str], ...]
     starts: tuple[int, ...]
+
+    def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return by_fields(self)  # compiled, pickled and copied as the sources are
 
     def reason(self, start: int, end: int) -> str | None:
         """Why the span `start:end` is no claim, if it lies inside such a stretch."""
