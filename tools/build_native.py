@@ -37,13 +37,13 @@ def _native(root: Path) -> ModuleType:
     return module
 
 
-def build(root: Path, out: Path) -> list[Path]:
-    """Compile the modules of `native.MODULES` under `root` into `out` (which must not exist),
-    in mypyc's layout, with the manifest; the files written, relative to `out`."""
+def build(root: Path, out: Path, native: ModuleType) -> list[Path]:
+    """Compile the modules of `native.MODULES` (`native`: workbench/domain/native.py, see
+    `_native`) under `root` into `out` (which must not exist), in mypyc's layout, with the
+    manifest; the files written, relative to `out`."""
     from mypyc.build import mypycify  # build-time only: pyproject's [build-system] has mypy
     from setuptools import Distribution
 
-    native = _native(root)
     package = str(root / "workbench")
     sources = [os.path.relpath(native.source_of(m, package), root) for m in native.MODULES]
     suffix = sysconfig.get_config_var("EXT_SUFFIX")  # what build_ext names them with
@@ -107,10 +107,11 @@ class NativeBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         # An earlier build goes first, whatever follows: a pure install, or one whose compile
         # fails, must not leave the old modules in use.
         shutil.rmtree(out, ignore_errors=True)
-        if _native(root).pure_requested():
+        native = _native(root)
+        if native.pure_requested():
             return
         try:
-            written = build(root, out)
+            written = build(root, out, native)
         except (Exception, SystemExit) as exc:  # mypyc exits on a type error; pure Python works
             shutil.rmtree(out, ignore_errors=True)
             # (pip shows a build's output with -v; `workbench --version` says which runs.)

@@ -279,3 +279,20 @@ def test_a_host_port_database_without_scheme_is_told_the_url_form(
     )
     assert "workbench demo" not in r.err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_version_says_which_discovery_runs(
+    cli_process: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench import __version__
+    from workbench.domain import native
+
+    r = cli_process("--version", env={native.PURE_ENV: "1"})
+    out = r.out
+    assert out.splitlines() == [f"workbench, version {__version__}", "claim discovery: pure Python"]
+    # Without the variable, what this install holds (the child decides as this process would).
+    monkeypatch.delenv(native.PURE_ENV, raising=False)
+    compiled = native.compiled_files() is not None
+    r = cli_process("--version", env={native.PURE_ENV: ""})
+    expected = "compiled (mypyc)" if compiled else "pure Python"
+    assert r.out.splitlines()[1] == f"claim discovery: {expected}"

@@ -3,6 +3,7 @@ finding what the sources find."""
 
 from __future__ import annotations
 
+import functools
 import importlib.machinery
 import json
 import os
@@ -12,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from workbench import __version__
 from workbench.domain import native
 
 REPO = Path(__file__).resolve().parents[2]
@@ -56,33 +56,31 @@ def test_the_manifest_holds_the_modules_the_compiled_ones_were_typed_against() -
 
 
 @pytest.mark.usefixtures("compiled_allowed")
-def test_a_dependency_changed_since_the_build_means_the_sources(tmp_path: Path) -> None:
-    out = fake_build(tmp_path)
-    recorded = json.loads((out / native.MANIFEST).read_text(encoding="utf-8"))
-    recorded["depends"]["domain/status.py"] = "0" * 64
-    (out / native.MANIFEST).write_text(json.dumps(recorded), encoding="utf-8")
-    assert native.compiled_files(str(out)) is None
-
-
-@pytest.mark.usefixtures("compiled_allowed")
 def test_no_build_means_the_sources(tmp_path: Path) -> None:
     assert native.compiled_files(str(tmp_path / "nothing")) is None
 
 
 @pytest.mark.usefixtures("compiled_allowed")
-def test_a_source_changed_since_the_build_means_the_sources(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("section", "name", "recorded_digest"),
+    [
+        # a source changed since the build
+        ("modules", "workbench.domain.segment", "0" * 64),
+        # a module added to the list since the build (the build recorded none)
+        ("modules", "workbench.domain.covered", None),
+        # a module the compiled ones import, changed since the build
+        ("depends", "domain/status.py", "0" * 64),
+    ],
+)
+def test_a_manifest_that_no_longer_matches_means_the_sources(
+    tmp_path: Path, section: str, name: str, recorded_digest: str | None
+) -> None:
     out = fake_build(tmp_path)
     recorded = json.loads((out / native.MANIFEST).read_text(encoding="utf-8"))
-    recorded["modules"]["workbench.domain.segment"] = "0" * 64
-    (out / native.MANIFEST).write_text(json.dumps(recorded), encoding="utf-8")
-    assert native.compiled_files(str(out)) is None
-
-
-@pytest.mark.usefixtures("compiled_allowed")
-def test_a_module_added_to_the_list_since_the_build_means_the_sources(tmp_path: Path) -> None:
-    out = fake_build(tmp_path)
-    recorded = json.loads((out / native.MANIFEST).read_text(encoding="utf-8"))
-    del recorded["modules"]["workbench.domain.covered"]
+    if recorded_digest is None:
+        del recorded[section][name]
+    else:
+        recorded[section][name] = recorded_digest
     (out / native.MANIFEST).write_text(json.dumps(recorded), encoding="utf-8")
     assert native.compiled_files(str(out)) is None
 
@@ -186,6 +184,7 @@ print(json.dumps({{"compiled": candidates.__file__.endswith(tuple({suffixes!r}))
 """
 
 
+@functools.cache  # each probe once per test process: the two tests below share them
 def _run(pure: bool) -> dict[str, object]:
     env = {k: v for k, v in os.environ.items() if k != native.PURE_ENV}
     if pure:
@@ -227,27 +226,3 @@ def test_compiled_modules_are_files_and_their_results_pickle_and_copy() -> None:
     for result in (_run(pure=True), _run(pure=False)):
         assert result["missing"] == []
         assert result["failed"] == []
-
-
-def test_version_says_which_discovery_runs() -> None:
-    env = {**os.environ, native.PURE_ENV: "1"}
-    out = subprocess.run(
-        [sys.executable, "-m", "workbench", "--version"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    ).stdout
-    assert out.splitlines() == [f"workbench, version {__version__}", "claim discovery: pure Python"]
-    env.pop(native.PURE_ENV)
-    out = subprocess.run(
-        [sys.executable, "-m", "workbench", "--version"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    ).stdout
-    expected = "compiled (mypyc)" if _run(pure=False)["active"] else "pure Python"
-    assert out.splitlines()[1] == f"claim discovery: {expected}"
