@@ -207,7 +207,35 @@ def test_english_scores_add_the_learnt_ngrams_and_name_the_strongest() -> None:
     length = checkworthy_model.explain_band(checkworthy_model.length_band(text), model.bands)
     assert reasons == (*fired, *length, *words) and 1 <= len(words) <= 3
     strongest = max(terms, key=lambda t: abs(t[1]))
-    assert words[0] == f'words "{strongest[0]}" {strongest[1]:+.2f}'
+    # The strongest is "0", any number: named as the text first writes one.
+    assert strongest[0] == "0"
+    assert words[0] == f'words "3.5" {strongest[1]:+.2f}'
+
+
+@pytest.mark.parametrize(
+    ("text", "gram", "shown"),
+    [
+        ("Unemployment fell to 4.7 Percent in 2016.", "0 percent", "4.7 Percent"),
+        ("In 2016, 3,000 jobs.", "in 0", "In 2016"),
+        ("Up 3,000 jobs, then 12.", "0", "3,000"),
+        ("他说 In 2016 年增长", "in 0", "In 2016"),  # CJK before it: offsets are characters
+        ("İstanbul grew 12 Percent", "0 percent", "12 Percent"),  # a non-ASCII capital
+        ("That’s 40 more", "0 more", "40 more"),  # a curly apostrophe before it
+        ("Unemployment fell.", "unemployment", "unemployment"),  # no number: the gram
+        ("No figure here.", "0", "0"),  # not in the text: the gram
+    ],
+)
+def test_a_gram_with_a_number_is_named_as_the_text_writes_it(
+    text: str, gram: str, shown: str
+) -> None:
+    # The model weighs "in 0", any number after "in"; a reader is shown "In 2016".
+    assert checkworthy_model.explain([(gram, 0.5)], text=text) == (f'words "{shown}" +0.50',)
+
+
+def test_character_grams_are_named_as_learnt() -> None:
+    assert checkworthy_model.explain([("0", 0.5)], kind="chars", text="2016年") == (
+        'chars "0" +0.50',
+    )
 
 
 def test_ngram_weights_count_less_in_a_longer_sentence() -> None:

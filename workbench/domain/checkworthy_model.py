@@ -551,14 +551,38 @@ _TOP = 3  # n-grams named in a score's reasons
 
 
 def explain(
-    terms: list[tuple[str, float]], top: int = _TOP, kind: str = "words"
+    terms: list[tuple[str, float]], top: int = _TOP, kind: str = "words", text: str = ""
 ) -> tuple[str, ...]:
     """The `top` n-grams that moved a score most, as `words "tax cuts" +0.41` (or, with `kind`
-    "chars", character grams: `chars "年" +0.53`): the largest weight first, then by gram."""
+    "chars", character grams: `chars "年" +0.53`): the largest weight first, then by gram. A
+    word gram with a number in it is shown as `text` first has it (`words "in 2016"`, where
+    the model weighs "in 0": any number after "in")."""
     # Sorted as (-|weight|, gram, weight) tuples, in C: a key function is a Python call per term
     # (a candidate has about twenty), and no two terms share a gram.
     ranked = sorted([(-abs(v), g, v) for g, v in terms])[:top]
-    return tuple(f'{kind} "{g}" {v:+.2f}' for _, g, v in ranked if abs(v) >= 0.05)
+    return tuple(
+        f'{kind} "{_as_written(text, g) if text and kind == "words" else g}" {v:+.2f}'
+        for _, g, v in ranked
+        if abs(v) >= 0.05
+    )
+
+
+def _as_written(text: str, gram: str) -> str:
+    """Word `gram` as `text` writes it where it first has it, if it holds a number (read as
+    "0", which says nothing to a reader: "0 percent" is "3.5 percent"); else `gram`."""
+    wanted = gram.split(" ")
+    if "0" not in wanted:
+        return gram
+    # The tokens of `_tokens`, with where each is: the same regex over the same lower-casing,
+    # which keeps every character where it was (bytes.lower() folds ASCII letters only).
+    low = text.encode("utf-8").lower().decode("utf-8").replace("’", "'")
+    found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(low)]
+    tokens = ["0" if t[0] <= "9" else t for _, _, t in found]
+    n = len(wanted)
+    for i in range(len(tokens) - n + 1):
+        if tokens[i : i + n] == wanted:
+            return text[found[i][0] : found[i + n - 1][1]]
+    return gram
 
 
 @functools.cache

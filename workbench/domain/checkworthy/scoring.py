@@ -143,7 +143,9 @@ class Scored:
         reasons = self.fired + checkworthy_model.explain_band(reading.band, part.bands)
         if reading.english:
             context = checkworthy_model.explain_context(self.context)
-            return reasons + context + checkworthy_model.explain(model.added(reading))
+            return (
+                reasons + context + checkworthy_model.explain(model.added(reading), text=self.text)
+            )
         # The unit's characters as its reading found them: the set costs more than the rest.
         return reasons + model.plain.explain_text(self.text, reading.charset)
 
