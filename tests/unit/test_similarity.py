@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from claim_pairs import disagreeing
+from claim_pairs import disagreeing, explained
 from hypothesis import given
 from hypothesis import strategies as st
 from linear_time import linear
@@ -77,6 +77,42 @@ def test_words_that_only_look_like_numbers_or_years() -> None:
     assert terms("早一年")[:2] == ["#1", "~year"]
     # (and its approximate term) not #6, ty, #2000
     assert terms("sixty-two thousand") == ["#62000", "≈62000"]
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "like"),
+    [
+        # A thousands comma writes a count, whatever its size: as 3,050 against 3,049 people.
+        (
+            "The festival drew 2,050 people on Saturday.",
+            "The festival drew 2,049 people.",
+            ("The festival drew 3,050 people on Saturday.", "The festival drew 3,049 people."),
+        ),
+        (
+            "The festival drew 1,990 people on Saturday.",
+            "The festival drew 2,040 people.",
+            ("The festival drew 3,990 people on Saturday.", "The festival drew 4,040 people."),
+        ),
+        # A Chinese classifier after a figure counts too.
+        (
+            "园区入驻企业2000家。",
+            "园区入驻企业2001家。",
+            ("园区入驻企业3000家。", "园区入驻企业3001家。"),
+        ),
+    ],
+)
+def test_a_count_of_a_years_size_is_no_year(one: str, other: str, like: tuple[str, str]) -> None:
+    assert "years" not in disagreeing(one, other)
+    assert disagreeing(one, other) == disagreeing(*like)
+
+
+def test_a_count_leaves_the_years_beside_it_years() -> None:
+    one, other = "2,050 people came in 2020.", "2,050 people came in 2021."
+    assert [(w, a, b) for w, a, b, _ in explained(one, other).disagree] == [
+        ("years", ("2020",), ("2021",))
+    ]
+    # Written as a year is, a year it may be: 2050 against 2049 stay "other years".
+    assert "years" in disagreeing("2050 people came.", "2049 people came.")
 
 
 def test_chinese_is_read_as_character_pairs_and_english_as_stemmed_words() -> None:
@@ -898,7 +934,7 @@ def test_bounds_and_shares_are_no_direction() -> None:
         ("5楼", []),
         ("三线城市", []),
         ("一路上涨", []),
-        ("the terminal 2,000 people use", []),
+        ("the terminal 2,000 people use", ["=count:2000"]),  # a count, not a year
         ("in March", ["=period:m3"]),
         ("2023年3月", ["=period:m3"]),
         ("in May 2023", ["=period:m5"]),

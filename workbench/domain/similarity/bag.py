@@ -25,6 +25,7 @@ from workbench.domain.similarity.concepts import (
 )
 from workbench.domain.similarity.figures import (
     ARABIC,
+    COUNT,
     EN_NUMBER,
     EN_ORDINALS,
     MULTIPLIERS,
@@ -38,6 +39,7 @@ from workbench.domain.similarity.figures import (
     en_value,
     hedged,
     is_year,
+    is_year_in,
     number_token,
     read_range,
     split_years,
@@ -240,10 +242,11 @@ def _averaged(s: str) -> list[str]:
     out: list[str] = []
     for clause in _CLAUSE_END.split(s):
         if _AVERAGE.search(clause):
+            found = _terms(clause, averages=False)
             out.extend(
                 AVERAGED + t
-                for t in _terms(clause, averages=False)
-                if t[0] in "#≈" and ":" not in t and not is_year(t)
+                for t in found
+                if t[0] in "#≈" and ":" not in t and not is_year_in(t, found)
             )
     return out
 
@@ -334,6 +337,8 @@ def _terms(text: str, *, averages: bool) -> list[str]:
                 out.append(PERCENTAGE + number_token(value)[1:])
         # exact, approximate too, or only approximate (see `figures.hedged`)
         exact = (None if year else exact_quantity(m.string, m.end(), value)) or number_token(value)
+        if not year and is_year(exact):
+            out.append(COUNT + exact[1:])  # a count, not a year (see `figures.COUNT`)
         if year or value < 10 or not math.isfinite(value):
             out.append(exact)
             return

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 
 from workbench.domain.glosses import pinyin_translated
 from workbench.domain.similarity.concepts import CONCEPT_OF
-from workbench.domain.similarity.figures import approximate_token, exact_value, is_year
+from workbench.domain.similarity.figures import approximate_token, exact_value, is_year_in
 from workbench.domain.similarity.kinds import (
     ACT_POLE,
     CANCEL,
@@ -171,7 +171,7 @@ def _apart(mine: list[str], yours: list[str]) -> bool:
 
 def _shared_figure(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
     # a figure (#6, ≈86000, #mass:32000000) both give, not a year
-    return any(t[0] in "#≈" and t in b and not is_year(t) for t in a)
+    return any(t[0] in "#≈" and t in b and not is_year_in(t, a) for t in a)
 
 
 # The kinds that one claim alone says (explained as such, not as "other ...").
@@ -454,7 +454,7 @@ def _average_added(kinds: Kinds, vector: Mapping[str, float], other: Mapping[str
         return False
     averaged = {t[5:] for t in kinds.averaged}
     return any(
-        t in other and t not in averaged and not is_year(t)
+        t in other and t not in averaged and not is_year_in(t, vector)
         for t in vector
         if t[0] in "#≈" and ":" not in t
     )
@@ -486,7 +486,7 @@ def _kept(kinds: Kinds, vector: Mapping[str, float], other: Mapping[str, float])
     limits = [_limit(t) for t in kinds.bounds]
     for term in other:
         exact = exact_value(term)
-        if exact is None or is_year(term):
+        if exact is None or is_year_in(term, other):
             continue
         value = exact
         if any(abs(value - x) <= _NEAR * x for x in hedges) or any(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Container
 
 from workbench.domain.similarity.words import split_words
 
@@ -169,6 +170,18 @@ def is_year(term: str) -> bool:
     # (A figure of thousands of digits is no year, and int() refuses to read it.)
     digits = term[1:]
     return digits.isdigit() and len(digits) < 10 and 1900 <= int(digits) <= 2100
+
+
+# A figure of a year's size written as a count (2,050 people, with its thousands comma; 2000人,
+# a Chinese classifier after it) is read as a figure (`bag`), and its exact term, #2050, says so
+# beside it: "=count:2050" (weighing nothing). Without it, #2050 read as a year again wherever
+# a claim's terms were sorted by kind: 2,050 people against 2,049 were "other years".
+COUNT = "=count:"
+
+
+def is_year_in(term: str, terms: Container[str]) -> bool:
+    """Whether figure `term` of a claim whose terms are `terms` is a year (see `COUNT`)."""
+    return is_year(term) and COUNT + term[1:] not in terms
 
 
 # A number word is neither a name nor what a figure counts.

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from workbench.domain.similarity.concepts import CONCEPT_OF, COUNTRY_TERM, MEASURES
-from workbench.domain.similarity.figures import is_year
+from workbench.domain.similarity.figures import COUNT, is_year_in
 from workbench.domain.similarity.measures import CURRENCIES, MONEY, PERCENTAGE
 from workbench.domain.similarity.naming import PROVINCE_TERMS
 from workbench.domain.similarity.polarity import FUTURE, NEGATED
@@ -161,7 +161,7 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
         if "a" <= mark <= "z":
             latin_words += 1
         elif mark == "#":
-            if is_year(t):
+            if is_year_in(t, vector):
                 kinds.years.append(t)
         elif mark == "~":
             if t in MEASURES:
@@ -225,8 +225,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.rates.append(t)
             elif t.startswith(SPENT_ON):
                 kinds.spent_on.append(t)
-            elif t.startswith(("=span:", PINYIN)):
-                pass  # (read from the vector: a span of years, a name's pinyin)
+            elif t.startswith(("=span:", PINYIN, COUNT)):
+                pass  # (read from the vector: a span of years, a name's pinyin, a count)
             else:
                 kinds.orgs.append(t)
         elif mark == "≈":
