@@ -286,9 +286,14 @@ PIECES = [
     *"。!?!?.…;;,,::\"'“”‘’「」()()\n \t",
     *"aAbBeEgiUSzZ0159中文国",
     *["😀", "𠀀", "\u0301", "\u20e3", "\ufe0f", "\u3000", "Mr", "U.S.", "e.g.", "3.5", "1. "],
+    *["\u200b", "\ufeff", "\u200d", "\u200f"],
 ]
 tricky = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 anything = st.one_of(tricky, st.text(max_size=60))
+
+
+def _blank(s: str) -> bool:
+    return all(c.isspace() or c in segment._INVISIBLE for c in s)
 
 
 @given(anything)
@@ -297,11 +302,21 @@ def test_segments_are_trimmed_ordered_and_cover_the_text(text: str) -> None:
     covered = 0
     for seg in segs:
         piece = text[seg.start : seg.end]
-        assert piece == piece.strip() != ""
+        assert not _blank(piece[0]) and not _blank(piece[-1])
         assert seg.start >= covered  # in order, no overlap
-        assert text[covered : seg.start].strip() == ""  # only whitespace is left out
+        assert _blank(text[covered : seg.start])  # only whitespace and invisibles are left out
         covered = seg.end
-    assert text[covered:].strip() == ""
+    assert _blank(text[covered:])
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\ufeff", "\u200d", "\u2060", "\u200e", "\u00ad"])
+def test_invisible_characters_at_a_sentences_edges_are_left_out(mark: str) -> None:
+    # Pasted from the web: a zero-width space, a byte-order mark or a mark of direction before
+    # a sentence is no part of what a claim quotes.
+    text = f"Intro.\n{mark}Revenue rose 12% in 2023.{mark}\n{mark} 营收增长12%。{mark}"
+    assert sentences(text) == ["Intro.", "Revenue rose 12% in 2023.", "营收增长12%。"]
+    # Inside a sentence it stays where it is: the offsets are the stored text's.
+    assert sentences(f"Re{mark}venue rose.") == [f"Re{mark}venue rose."]
 
 
 @given(anything)

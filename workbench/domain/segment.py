@@ -48,7 +48,8 @@ from workbench.domain.rebuild import by_fields
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """A span `text[start:end]`: non-empty, with no whitespace at either end."""
+    """A span `text[start:end]`: non-empty, with no whitespace (nor an invisible character,
+    `_INVISIBLE`) at either end."""
 
     start: int
     end: int
@@ -304,10 +305,17 @@ def _split_block(text: str, lo: int, hi: int, out: list[Segment]) -> None:
     _emit(text, start, hi, out)
 
 
+# Characters that show nothing and join nothing at a sentence's edge: zero-width space and
+# (non-)joiner, word joiner, a byte-order mark inside the text, soft hyphen, and the marks of
+# direction. A span is trimmed of them as of whitespace: a claim quoted from "\u200bRevenue rose"
+# would otherwise carry an invisible character a search for its text does not match.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c")
+
+
 def _emit(text: str, start: int, end: int, out: list[Segment]) -> None:
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] in _INVISIBLE):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _INVISIBLE):
         end -= 1
     if start < end:
         out.append(Segment(start, end))
