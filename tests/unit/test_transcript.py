@@ -251,6 +251,33 @@ def test_a_time_before_a_speaker_is_no_ones_words() -> None:
     ]
 
 
+def test_a_time_after_the_colon_is_no_ones_words() -> None:
+    """Rev writes `Name: (00:12)` and the speech on the next line: the time was offered as a
+    claim (`(01:02:13)` scored 0.70: six digits are not too short to hold one)."""
+    text = (
+        "Chris Wallace: (00:01)\nGood evening from Cleveland.\n\n"
+        "Joe Biden: (00:12)\nWe created 15 million new jobs since 2010.\n\n"
+        "Donald Trump: [01:02:13.5]\nWe had 160 million people working.\n\n"
+        "Chris Wallace: (1:02:20) Thank you.\n"
+    )
+    t = read_transcript(text)
+    assert t is not None
+    found = find_candidates(text, 0.0, transcript=t)
+    assert [(c.text, c.speaker) for c in found] == [
+        ("Good evening from Cleveland.", "Chris Wallace"),
+        ("We created 15 million new jobs since 2010.", "Joe Biden"),
+        ("We had 160 million people working.", "Donald Trump"),
+        ("Thank you.", "Chris Wallace"),
+    ]
+    # A time not in brackets may be what is said: it stays.
+    said = read_transcript("HOST: 10:30 is late.\nGUEST: 9:15 then.\nHOST: Fine.\n")
+    assert said is not None
+    assert [c.text for c in find_candidates(said.text, 0.0, transcript=said)][:2] == [
+        "10:30 is late.",
+        "9:15 then.",
+    ]
+
+
 def test_a_transcript_of_another_text_is_refused() -> None:
     t = read_transcript(DEBATE)
     with pytest.raises(ValueError, match="another text"):
@@ -274,6 +301,8 @@ def test_any_text_keeps_exact_spans(text: str) -> None:
         lambda n: "Intro.\n" + " " * n + "HOLT" + " " * n + "x\n",
         lambda n: "Intro.\n[00:00:12]" + " " * n + "HOLT" + " " * n + "x\n",  # a time first
         lambda n: "Intro.\n" + "[00:00:12] " * n + "x\n",
+        lambda n: "Intro.\nHOLT: (00:12)" + " " * n + "x\n",  # a time after the colon
+        lambda n: "Intro.\nHOLT: " + "(00:12) " * n + "x\n",
     ],
 )
 def test_a_long_run_of_spaces_is_read_in_linear_time(make: Callable[[int], str]) -> None:

@@ -15,7 +15,8 @@ A role may end in a number of up to three digits, as programmes and transcriptio
 speakers apart (`Caller 1`, `Speaker 2`, `SPEAKER_00`, `嘉宾2`; see `_NUMBERED_ROLES`); other
 numbered words name no one (`Claim 1:`, `Footnote 1:`, `谣言1：`), nor a Latin word glued to its
 number (`Q1:` and `H2:` are quarters and halves of a year). A time before the name, as
-transcription tools write it (`[00:01:12] TRUMP:`, `01:12 Caller 1:`), is part of the prefix.
+transcription tools write it (`[00:01:12] TRUMP:`, `01:12 Caller 1:`), is part of the prefix, and
+so is a time in brackets after the colon (`Chris Wallace: (00:12)`, as Rev writes it).
 
 Labels that are not speakers never are, whatever their case: `Note:`, `Source:`, `Update:`,
 `Subject:`, `注：`, `来源：`, `编者按：`... (see `_NOT_SPEAKERS`). Nor is a line with nothing
@@ -62,9 +63,14 @@ SPEAKER_MODES = ("auto", "on", "off")
 # spaces cost seconds, and `doc update` reads the speaker lines of every text (revisions).
 # A time before the name, as transcription tools write it (`[00:01:12] TRUMP:`, `01:12 Caller 1:`,
 # `(00:12.5) 主持人：`), is part of the prefix: left out with the name.
-_AT = r"(?:[\[(]?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]{1,3})?[\])]?[^\S\n]++)?+"
+_TIME = r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]{1,3})?"
+_AT = rf"(?:[\[(]?{_TIME}[\])]?[^\S\n]++)?+"
+# After the colon, a time in brackets, as Rev writes it (`Chris Wallace: (00:12)`, the speech on
+# the next line): part of the prefix too. (Bare, `TRUMP: 10:30 is when...` may be speech.)
+_AT_AFTER = rf"(?:[\[(]{_TIME}[\])](?=[^\S\n]|$)[^\S\n]*+)?+"
 _PREFIX = re.compile(
-    rf"^([^\S\n]*+){_AT}([^\n:：]{{1,40}}?)[^\S\n]*+(?::(?=[^\S\n]|$)|：)[^\S\n]*+", re.M
+    rf"^([^\S\n]*+){_AT}([^\n:：]{{1,40}}?)[^\S\n]*+(?::(?=[^\S\n]|$)|：)[^\S\n]*+{_AT_AFTER}",
+    re.M,
 )
 _PARTICLES = "de|da|di|du|del|della|der|den|van|von|la|le|bin|al|el|y"
 _CAP_WORD = r"[A-Z][A-Za-z'’\-]*\.?"
