@@ -278,6 +278,105 @@ def test_a_time_after_the_colon_is_no_ones_words() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Rev: the time between the name and the colon, the speech below or after it
+        (
+            "Speaker 1 (00:01):\nCrime fell 12% in 2023.\nSpeaker 2 (00:15):\nJobs rose 5%.\n"
+            "Speaker 1 (00:30): Wages rose 3% in 2022.\n",
+            [
+                ("Speaker 1", "Crime fell 12% in 2023."),
+                ("Speaker 2", "Jobs rose 5%."),
+                ("Speaker 1", "Wages rose 3% in 2022."),
+            ],
+        ),
+        (
+            "SMITH [00:01:02]: Crime fell 12% in 2023.\nJONES [00:01:10]: Jobs rose 5%.\n"
+            "SMITH [00:01:20]: Wages rose 3% in 2022.\n",
+            [
+                ("SMITH", "Crime fell 12% in 2023."),
+                ("JONES", "Jobs rose 5%."),
+                ("SMITH", "Wages rose 3% in 2022."),
+            ],
+        ),
+        # a dash after the time: JONES's words were SMITH's, with the time and the name in them
+        (
+            "00:00:15 SMITH: Crime fell 12% in 2023.\n00:03:00 - JONES: Jobs rose 5%.\n"
+            "00:03:10 – SMITH: Wages rose 3% in 2022.\n",
+            [
+                ("SMITH", "Crime fell 12% in 2023."),
+                ("JONES", "Jobs rose 5%."),
+                ("SMITH", "Wages rose 3% in 2022."),
+            ],
+        ),
+        (
+            "【00:01:02】张伟：我们去年营收350亿元。\n【00:01:20】主持人：员工有多少？\n"
+            "【00:01:25】张伟：员工超过2万人。\n",
+            [
+                ("张伟", "我们去年营收350亿元。"),
+                ("张伟", "员工超过2万人。"),
+            ],
+        ),
+        # Otter: a name and a time alone on a line, the speech below
+        (
+            "John Smith  0:00\nCrime fell 12% in 2023.\n\nMary Jones  0:15\nJobs rose 5%.\n\n"
+            "John Smith  1:02:03\nWages rose 3% in 2022.\n",
+            [
+                ("John Smith", "Crime fell 12% in 2023."),
+                ("Mary Jones", "Jobs rose 5%."),
+                ("John Smith", "Wages rose 3% in 2022."),
+            ],
+        ),
+        # WebVTT: the voice in a tag; the cues' timings are no one's words
+        (
+            "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Smith>Crime fell 12% in 2023.\n\n"
+            "00:00:05.000 --> 00:00:09.000 align:start\n<v.loud Jones>Jobs rose 5%.\n\n"
+            "00:00:10.000 --> 00:00:12.000\n<v Smith>Wages rose 3% in 2022.\n",
+            [
+                ("Smith", "Crime fell 12% in 2023."),
+                ("Jones", "Jobs rose 5%."),
+                ("Smith", "Wages rose 3% in 2022."),
+            ],
+        ),
+        # SRT: numbered cues, their timings, the speaker in the text
+        (
+            "1\n00:00:01,000 --> 00:00:04,000\nSMITH: Crime fell 12% in 2023.\n\n"
+            "2\n00:00:05,000 --> 00:00:09,000\nJONES: Jobs rose 5%.\n\n"
+            "3\n00:00:10,000 --> 00:00:12,000\nSMITH: Wages rose 3% in 2022.\n",
+            [
+                ("SMITH", "Crime fell 12% in 2023."),
+                ("JONES", "Jobs rose 5%."),
+                ("SMITH", "Wages rose 3% in 2022."),
+            ],
+        ),
+    ],
+)
+def test_the_layouts_of_transcription_tools(text: str, expected: list[tuple[str, str]]) -> None:
+    # Each is read as a transcript as it is (`auto`), and no time, name or cue is in a span.
+    t = read_transcript(text)
+    assert t is not None
+    assert [(c.speaker, c.text) for c in find_candidates(text, 0.3, transcript=t)] == expected
+
+
+def test_a_subtitle_timing_is_no_claim_in_prose_either() -> None:
+    text = "1\n00:00:01,000 --> 00:00:04,000\nCrime fell 12% in 2023.\n"
+    found = find_candidates(text, 0.0)
+    assert [c.text for c in found if c.score >= 0.5] == ["Crime fell 12% in 2023."]
+    timing = [c for c in found if c.text == "00:00:01,000 --> 00:00:04,000"]
+    assert (
+        timing
+        and timing[0].score == 0
+        and timing[0].reasons[0].startswith('not a claim: timing "00:00:01,000')
+    )
+
+
+def test_a_name_and_a_time_alone_on_a_line_must_be_a_name() -> None:
+    # An agenda or a scoreline is no speaker line: no name, or words around the time.
+    assert speaker_lines("Kick-off at 12:30\nthe results  12:30\n") == []
+    assert [t.speaker for t in speaker_lines("Mary Jones  0:15\n")] == ["Mary Jones"]
+
+
 def test_a_transcript_of_another_text_is_refused() -> None:
     t = read_transcript(DEBATE)
     with pytest.raises(ValueError, match="another text"):
@@ -303,6 +402,10 @@ def test_any_text_keeps_exact_spans(text: str) -> None:
         lambda n: "Intro.\n" + "[00:00:12] " * n + "x\n",
         lambda n: "Intro.\nHOLT: (00:12)" + " " * n + "x\n",  # a time after the colon
         lambda n: "Intro.\nHOLT: " + "(00:12) " * n + "x\n",
+        lambda n: "Intro.\nHOLT" + " " * n + "(00:12): x\n",  # a time before the colon
+        lambda n: "Intro.\nJohn Smith" + " " * n + "0:00" + " " * n + "x\n",  # Otter's
+        lambda n: "Intro.\n<v" + " " * n + "Smith>x\n",  # a WebVTT voice
+        lambda n: "Intro.\n00:01 -->" + " " * n + "00:02\n",  # a cue's timing
     ],
 )
 def test_a_long_run_of_spaces_is_read_in_linear_time(make: Callable[[int], str]) -> None:

@@ -16,7 +16,9 @@ speakers apart (`Caller 1`, `Speaker 2`, `SPEAKER_00`, `嘉宾2`; see `_NUMBERED
 numbered words name no one (`Claim 1:`, `Footnote 1:`, `谣言1：`), nor a Latin word glued to its
 number (`Q1:` and `H2:` are quarters and halves of a year). A time before the name, as
 transcription tools write it (`[00:01:12] TRUMP:`, `01:12 Caller 1:`), is part of the prefix, and
-so is a time in brackets after the colon (`Chris Wallace: (00:12)`, as Rev writes it).
+so is a time in brackets before or after the colon (`Speaker 1 (00:01):`, `SMITH [00:01:02]:`,
+`Chris Wallace: (00:12)`, as Rev writes them). Otter's `John Smith  0:00` (a name and a time
+alone on a line, the speech below) and WebVTT's `<v Smith>` open a turn too.
 
 Labels that are not speakers never are, whatever their case: `Note:`, `Source:`, `Update:`,
 `Subject:`, `注：`, `来源：`, `编者按：`... (see `_NOT_SPEAKERS`). Nor is a line with nothing
@@ -64,14 +66,33 @@ SPEAKER_MODES = ("auto", "on", "off")
 # A time before the name, as transcription tools write it (`[00:01:12] TRUMP:`, `01:12 Caller 1:`,
 # `(00:12.5) 主持人：`), is part of the prefix: left out with the name.
 _TIME = r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]{1,3})?"
-_AT = rf"(?:[\[(]?{_TIME}[\])]?[^\S\n]++)?+"
-# After the colon, a time in brackets, as Rev writes it (`Chris Wallace: (00:12)`, the speech on
-# the next line): part of the prefix too. (Bare, `TRUMP: 10:30 is when...` may be speech.)
-_AT_AFTER = rf"(?:[\[(]{_TIME}[\])](?=[^\S\n]|$)[^\S\n]*+)?+"
+# (`00:03:00 - JONES:`: a dash may follow it; 【00:01:02】张伟：, in full-width brackets)
+# (in brackets, a name may follow at once: 【00:01:02】张伟; bare, after a space: 12:30PM is no
+# time and a name)
+_AT = rf"(?:(?:[\[(【]{_TIME}[\])】][^\S\n]*+|{_TIME}[^\S\n]++)(?:[-–—][^\S\n]++)?)?+"
+# Between the name and the colon, a time in brackets, as Rev writes it (`Speaker 1 (00:01):`,
+# `SMITH [00:01:02]:`); after the colon too (`Chris Wallace: (00:12)`, the speech on the next
+# line). Each is part of the prefix. (Bare after the colon, `TRUMP: 10:30 is when...` may be
+# speech.)
+_AT_NAMED = rf"(?:[\[(【]{_TIME}[\])】][^\S\n]*+)?+"
+_AT_AFTER = rf"(?:[\[(【]{_TIME}[\])】](?=[^\S\n]|$)[^\S\n]*+)?+"
 _PREFIX = re.compile(
-    rf"^([^\S\n]*+){_AT}([^\n:：]{{1,40}}?)[^\S\n]*+(?::(?=[^\S\n]|$)|：)[^\S\n]*+{_AT_AFTER}",
+    rf"^([^\S\n]*+){_AT}([^\n:：]{{1,40}}?)[^\S\n]*+{_AT_NAMED}(?::(?=[^\S\n]|$)|：)"
+    rf"[^\S\n]*+{_AT_AFTER}",
     re.M,
 )
+# Otter writes a speaker's name and a time alone on a line, the speech below, without a colon
+# (`John Smith  0:00`); a WebVTT cue names its voice in a tag (`<v Smith>We cut taxes.`).
+_NAME_AND_TIME = re.compile(rf"^([^\S\n]*+)([^\n:：<]{{1,40}}?)[^\S\n]++{_TIME}[^\S\n]*+$", re.M)
+# A subtitle cue's timing line (SRT's `00:00:01,000 --> 00:00:04,000`, WebVTT's with its
+# settings after it) says when words were spoken: no one's words (see `nonclaims`), and no
+# line of the text when a transcript is told from prose, nor is a cue's number alone on its line.
+_CUE_TIME = r"(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-9]{2}(?:[.,][0-9]{1,3})?"
+CUE_TIMING = re.compile(
+    rf"^[^\S\n]*+{_CUE_TIME}[^\S\n]*+-->[^\S\n]*+{_CUE_TIME}(?:[^\S\n][^\n]*)?$", re.M
+)
+_CUE_NUMBER = re.compile(r"^[^\S\n]*+[0-9]{1,6}[^\S\n]*+$", re.M)
+_VOICE = re.compile(r"^([^\S\n]*+)<v(?:\.[^\s>]{1,40})?[^\S\n]++([^\n<>]{1,40})>[^\S\n]*+", re.M)
 _PARTICLES = "de|da|di|du|del|della|der|den|van|von|la|le|bin|al|el|y"
 _CAP_WORD = r"[A-Z][A-Za-z'’\-]*\.?"
 _LATIN_NAME = re.compile(rf"{_CAP_WORD}(?:[^\S\n]+(?:{_CAP_WORD}|(?:{_PARTICLES}))){{0,4}}")
@@ -170,6 +191,16 @@ def _lines(text: str) -> list[Turn]:
             turns.append(Turn(m.end(1), m.end(), name))
         elif _is_label(m.group(2)):
             turns.append(Turn(m.end(1), m.end(1), None))
+    others = [
+        Turn(m.end(1), m.end(), name)
+        for pattern in (_NAME_AND_TIME, _VOICE)
+        if "<v" in text or pattern is _NAME_AND_TIME  # (no tag, no search: most texts)
+        for m in pattern.finditer(text)
+        if (name := _speaker(m.group(2))) is not None
+    ]
+    if others:
+        # (A line is one or the other: a colon ends neither of these two.)
+        turns = sorted([*turns, *others], key=lambda t: t.start)
     return turns
 
 
@@ -229,7 +260,10 @@ def speaker_turns(text: str) -> Transcript:
 def looks_like_transcript(text: str, turns: list[Turn]) -> bool:
     """At least half the non-empty lines are speaker lines (`turns`, labels left out), and
     someone speaks twice."""
-    if len(turns) < 2 or 2 * len(turns) < len(_NON_EMPTY.findall(text)):
+    lines = len(_NON_EMPTY.findall(text))
+    if "-->" in text:  # subtitles: their cues' timings and numbers are no lines of speech
+        lines -= len(CUE_TIMING.findall(text)) + len(_CUE_NUMBER.findall(text))
+    if len(turns) < 2 or 2 * len(turns) < lines:
         return False
     seen: set[str | None] = set()
     for t in turns:

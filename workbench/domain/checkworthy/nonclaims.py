@@ -49,6 +49,7 @@ from workbench.domain.checkworthy.en_cues import CALENDAR
 from workbench.domain.checkworthy.scan import ZH_UNIT_AFTER, scan
 from workbench.domain.rebuild import by_fields
 from workbench.domain.segment import Segment
+from workbench.domain.transcript import CUE_TIMING
 
 # How a reason reads among a candidate's reasons: `not a claim: advert "【推广】"`.
 NOT_A_CLAIM = "not a claim: "
@@ -477,8 +478,8 @@ NONE = NotClaims((), ())
 
 
 def not_claims(text: str, sentences: Sequence[Segment]) -> NotClaims:
-    """The adverts, bylines, boilerplate and section headings of `text`, split into
-    `sentences`."""
+    """The adverts, bylines, boilerplate, section headings and subtitle timings of `text`,
+    split into `sentences`."""
     found: dict[int, str] = {}  # sentence index -> reason
     starts = [s.start for s in sentences]
     looked: set[int] = set()
@@ -507,6 +508,9 @@ def not_claims(text: str, sentences: Sequence[Segment]) -> NotClaims:
             found[i] = why
     for i, why in _headings(text, sentences, starts).items():
         found.setdefault(i, why)
+    if "-->" in text:
+        for i, why in _cue_timings(text, sentences, starts):
+            found.setdefault(i, why)
     stretches = [(sentences[i].start, sentences[i].end, why) for i, why in found.items()]
     stretches += adverts
     if not stretches:
@@ -522,6 +526,20 @@ def not_claims(text: str, sentences: Sequence[Segment]) -> NotClaims:
 
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _cue_timings(
+    text: str, sentences: Sequence[Segment], starts: Sequence[int]
+) -> Iterator[tuple[int, str]]:
+    """The sentences of `text` that lie inside a cue's timing line, by index, with the reason."""
+    for m in CUE_TIMING.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i < 0 or sentences[i].end <= m.start():
+            i += 1  # (the line starts between two sentences)
+        while i < len(sentences) and sentences[i].end <= m.end():
+            if sentences[i].start >= m.start():
+                yield i, reason("timing", m.group().strip())
+            i += 1
 
 
 def _advert_at(text: str, line: int) -> list[tuple[int, int, str]]:
