@@ -317,6 +317,16 @@ def test_invisible_characters_at_a_sentences_edges_are_left_out(mark: str) -> No
     assert sentences(text) == ["Intro.", "Revenue rose 12% in 2023.", "营收增长12%。"]
     # Inside a sentence it stays where it is: the offsets are the stored text's.
     assert sentences(f"Re{mark}venue rose.") == [f"Re{mark}venue rose."]
+    # After a stop it stands for the space beside it: two sentences, not one.
+    assert sentences(f"It rose in 2023.{mark} The plant cost $40 million.") == [
+        "It rose in 2023.",
+        "The plant cost $40 million.",
+    ]
+    if mark != "\u200d":  # (a joiner right after a stop joins it to what follows)
+        assert sentences(f"It rose in 2023.{mark}The plant cost $40 million.") == [
+            "It rose in 2023.",
+            "The plant cost $40 million.",
+        ]
 
 
 @given(anything)

@@ -400,10 +400,12 @@ def _ends_sentence(text: str, i: int, j: int, lo: int, hi: int) -> bool:
     """Whether the run of ASCII stops `text[i:j]` (with its closers) ends a sentence."""
     if j < hi:
         c = text[j]
-        if not (c.isspace() or _is_cjk(c) or c in _OPENERS):
+        # (an invisible character after a stop, "2023.\u200b The", stands for the space it
+        # usually sits beside)
+        if not (c.isspace() or _is_cjk(c) or c in _OPENERS or c in _INVISIBLE):
             return False  # 3.5, U.S, example.com, a?b
     k = j  # past the spaces (most often one: a loop costs less than a regex call)
-    while k < hi and text[k].isspace():
+    while k < hi and (text[k].isspace() or text[k] in _INVISIBLE):
         k += 1
     if k >= hi:
         return True
