@@ -50,6 +50,20 @@ def test_a_count_with_a_thousands_comma_is_no_year() -> None:
     assert "year" in score_text("The plant opened in 2000.")[1]
 
 
+@pytest.mark.parametrize(
+    ("digits", "spelt"),
+    [
+        ("2021年，该市人口达到1200万。", "二〇二一年，该市人口达到一千二百万。"),
+        ("1998年公司成立。", "一九九八年公司成立。"),
+    ],
+)
+def test_a_year_spelt_digit_by_digit_is_a_year(digits: str, spelt: str) -> None:
+    # 二〇二一年 fired no `year` (0.45, under the threshold, against 0.85 in digits).
+    assert "year" in score_text(digits)[1] and "year" in score_text(spelt)[1]
+    assert "year" not in score_text("一千二百年前，这里是一座城。")[1]  # 千: a span, no year
+    assert "year" not in score_text("公司成立了二十年。")[1]
+
+
 @pytest.mark.parametrize("fragment", ["12%.", "(00:12)", "No. 1.", "1500万。", "3.9亿元。"])
 def test_a_span_too_short_to_hold_a_claim_is_not_offered(fragment: str) -> None:
     text = f"Revenue rose 12 percent in 2023 to 4.5 billion dollars.\n\n{fragment}\n"

@@ -249,6 +249,8 @@ def _classify_number(s: str, start: int, end: int, hits: dict[str, list[int]]) -
             found.append("fraction")
         elif s.startswith("倍", end):
             found += ["multiplier", "number"]
+        elif len(token) == 4 and s.startswith("年", end) and not token.strip(_ZH_DIGITS):
+            found.append("year")  # 二〇二一年, 一九九八年: a year written digit by digit
         elif _DATE_AFTER.match(s, end) or (s.startswith("月", end) and token in _ZH_MONTHS):
             found.append("date")
         elif token.strip("一") and not (token == "零" and s.startswith("件", end)):
@@ -274,6 +276,11 @@ def _is_arabic_date(s: str, digits: str, end: int) -> bool:
     if _MONTH_AFTER.match(s, end):
         return 1 <= int(digits) <= 12
     return _DAY_AFTER.match(s, end) is not None and 1 <= int(digits) <= 31
+
+
+# Chinese digits as a year writes them, one a digit (二〇二一年; 〇 is read as 零 by then, see
+# `widths`): no 十, 百 or 千.
+_ZH_DIGITS = "零〇一二三四五六七八九"
 
 
 def _is_year(s: str, digits: str, end: int) -> bool:
