@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from claim_pairs import disagreeing, explained
+from claim_pairs import disagreeing, explained, reasons_for
 from hypothesis import given
 from hypothesis import strategies as st
 from linear_time import linear
@@ -104,6 +104,25 @@ def test_words_that_only_look_like_numbers_or_years() -> None:
 def test_a_count_of_a_years_size_is_no_year(one: str, other: str, like: tuple[str, str]) -> None:
     assert "years" not in disagreeing(one, other)
     assert disagreeing(one, other) == disagreeing(*like)
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "number"),
+    [
+        (
+            "The hospital treated 1,998 patients in 2023.",
+            "In 1998 the hospital opened a wing.",
+            "1998",
+        ),
+        ("By 2050 the city will have 5 million residents.", "The city created 2,050 jobs.", "2050"),
+        ("园区入驻企业2019家。", "园区2019年入驻企业增加。", "2019"),
+    ],
+)
+def test_a_year_and_a_count_of_one_number_share_nothing(one: str, other: str, number: str) -> None:
+    found = explained(one, other)
+    assert ("year or count", (number,), (number,)) in [(w, a, b) for w, a, b, _ in found.disagree]
+    assert number not in found.shared
+    assert f"a year in one claim, a count in the other: {number}" in reasons_for(one, other)
 
 
 def test_a_count_leaves_the_years_beside_it_years() -> None:

@@ -12,7 +12,13 @@ from collections.abc import Callable, Iterator, Mapping
 
 from workbench.domain.glosses import pinyin_translated
 from workbench.domain.similarity.concepts import CONCEPT_OF
-from workbench.domain.similarity.figures import approximate_token, exact_value, is_year_in
+from workbench.domain.similarity.figures import (
+    COUNT,
+    approximate_token,
+    exact_value,
+    is_year,
+    is_year_in,
+)
 from workbench.domain.similarity.kinds import (
     ACT_POLE,
     CANCEL,
@@ -83,6 +89,9 @@ CURRENCY_SHARE = 0.5
 
 SHARE_OR_CHANGE = "share or change"
 PERCENT_OR_COUNT = "percentage or count"
+# One figure that is a year in one claim and a count in the other (opened in 1998 against 1,998
+# patients; see `figures.COUNT`): two facts that share a number, no more. Costs as other years.
+YEAR_OR_COUNT = "year or count"
 # Each claim names a product the other does not (see `concepts.products`).
 PRODUCTS = "products"
 
@@ -167,6 +176,15 @@ def _apart(mine: list[str], yours: list[str]) -> bool:
         return set("".join(t[len(OBJECT) :] for t in terms).translate(_SAME_CHARACTER))
 
     return not chars(mine) & chars(yours)
+
+
+def year_or_count(a: Mapping[str, float], b: Mapping[str, float]) -> list[str]:
+    """The figures both claims give, each a year in one and a count in the other (`COUNT`)."""
+    return sorted(
+        t
+        for t in a
+        if t[0] == "#" and t in b and is_year(t) and ((COUNT + t[1:] in a) != (COUNT + t[1:] in b))
+    )
 
 
 def _shared_figure(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
@@ -697,6 +715,10 @@ def disagreements(
         mine, yours = _unshared(ka.years, a, kb.years, b)
         if mine and yours:
             yield "years", OTHER_YEARS_SHARE, (mine, yours)
+    if ka.counts or kb.counts:
+        mixed = year_or_count(a, b)
+        if mixed:
+            yield YEAR_OR_COUNT, YEAR_SHARE, (mixed, mixed)
     if ka.days and kb.days:
         # opened on the 4th and on the 14th of one month: two dates
         mine, yours = _unshared(ka.days, a, kb.days, b)

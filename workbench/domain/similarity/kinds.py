@@ -104,6 +104,8 @@ class Kinds:
     # the table's (~) and what figures count (^)
     measures: list[str] = field(default_factory=list)
     years: list[str] = field(default_factory=list)
+    # figures of a year's size written as counts (=count:2050: 2,050 people; see figures.COUNT)
+    counts: list[str] = field(default_factory=list)
     acts: list[str] = field(default_factory=list)
     # numbers that label a thing (=label:line:3)
     labels: list[str] = field(default_factory=list)
@@ -225,8 +227,10 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.rates.append(t)
             elif t.startswith(SPENT_ON):
                 kinds.spent_on.append(t)
-            elif t.startswith(("=span:", PINYIN, COUNT)):
-                pass  # (read from the vector: a span of years, a name's pinyin, a count)
+            elif t.startswith(COUNT):
+                kinds.counts.append(t)
+            elif t.startswith(("=span:", PINYIN)):
+                pass  # (read from the vector: a span of years, a name's pinyin)
             else:
                 kinds.orgs.append(t)
         elif mark == "≈":

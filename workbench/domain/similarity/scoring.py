@@ -22,7 +22,9 @@ from workbench.domain.similarity.disagreements import (
     POST_LEFT,
     SCRIPTS,
     SUBSIDIARY,
+    YEAR_OR_COUNT,
     disagreements,
+    year_or_count,
 )
 from workbench.domain.similarity.scripts import pinyin_ties
 from workbench.domain.similarity.weighting import SUBJECT_SHARE, cosine, subject
@@ -84,6 +86,8 @@ class Explained:
                 said = f"other names (pinyin): {' '.join(ours)} / {' '.join(theirs)}"
             elif what == PERCENT_OR_COUNT:
                 said = f"a percentage against a count of {' '.join(ours)}"
+            elif what == YEAR_OR_COUNT:
+                said = f"a year in one claim, a count in the other: {' '.join(ours)}"
             elif what == SUBSIDIARY:
                 said = (
                     "one claim is about a body under its owner's name, the other about the "
@@ -211,6 +215,10 @@ def explain(a: Mapping[str, float], b: Mapping[str, float], top: int = 4) -> Exp
     that carry most of the cosine, and what lowered it."""
     shared = sorted(((a[t] * b[t], t) for t in a if t in b and a[t] * b[t] > 0), reverse=True)
     exact = {t[1:] for _, t in shared if t[0] == "#"}
+    # (one number, a year in one claim and a count in the other, is no term they share)
+    apart = set(year_or_count(a, b))
+    if apart:
+        shared = [(w, t) for w, t in shared if t not in apart]
     # (a figure's approximate term beside its exact one says it twice: 8300 and ≈8300)
     telling = [(w, t) for w, t in shared if _telling(t) and not (t[0] == "≈" and t[1:] in exact)]
     cos, subject_factor = cosine(a, b), _subject_factor(a, b)
