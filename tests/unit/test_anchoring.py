@@ -598,3 +598,17 @@ def test_a_long_quote_and_its_nearest_passage_are_shown_where_they_differ() -> N
     message = str(refused.value)
     assert "'…61 weeks while in England it is 39 weeks'" in message
     assert "'…61 weeks — in England it is 39 weeks" in message
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u2060", "\ufeff", "\u00ad", "\u200e"])
+def test_a_quote_typed_without_the_invisible_characters_of_the_text_is_found(mark: str) -> None:
+    # Pasted from the web, the stored text holds zero-width characters the quote a checker
+    # types cannot: it was refused as not found.
+    text = f"Intro. The{mark} company{mark} hired 1,200 workers in 2023.{mark} Next."
+    span = find_quote_tolerant(text, "The company hired 1,200 workers in 2023.", None)
+    assert (span.start, span.end) == (7, 49)
+    assert span.quote == text[7:49]  # the document's own text, its invisible characters kept
+    # and a quote that holds them finds the text without them
+    plain = "Intro. The company hired 1,200 workers in 2023. Next."
+    found = find_quote_tolerant(plain, f"The{mark} company hired", None)
+    assert found.quote == "The company hired"

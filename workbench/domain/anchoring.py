@@ -41,6 +41,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from workbench.domain.errors import InvalidInput, bad, give
+from workbench.domain.segment import INVISIBLE
 from workbench.domain.text import (
     CONTEXT_CHARS,
     Span,
@@ -140,8 +141,10 @@ _EXTRA_FOLDS = {
 
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str | None:
-    """One character's folded form: one character, or None for whitespace (dropped)."""
-    if ch.isspace():
+    """One character's folded form: one character, or None for whitespace and the invisible
+    characters of `segment.INVISIBLE` (dropped: a zero-width space pasted into a stored text
+    is no reason for a quote typed without it to be refused)."""
+    if ch.isspace() or ch in INVISIBLE:
         return None
     if ch in _EXTRA_FOLDS:
         return _EXTRA_FOLDS[ch]
@@ -162,7 +165,7 @@ class _FoldTable(dict[int, str | None]):
 
 
 _TABLE = _FoldTable()
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile("[\\s" + "".join(sorted(INVISIBLE)) + "]+")  # what `_fold_char` drops
 
 
 class Folded:

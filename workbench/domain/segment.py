@@ -49,7 +49,7 @@ from workbench.domain.rebuild import by_fields
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A span `text[start:end]`: non-empty, with no whitespace (nor an invisible character,
-    `_INVISIBLE`) at either end."""
+    `INVISIBLE`) at either end."""
 
     start: int
     end: int
@@ -154,7 +154,9 @@ def _clause_pattern(marks: str) -> re.Pattern[str]:
         sep = "[" + re.escape(between) + "]"
         alternatives += [sep + r"(?<!\d" + sep + ")", sep + r"(?!\d)"]
     mark = "(?:" + "|".join(alternatives) + ")"
-    return re.compile(mark + mark + "*")
+    # (a joiner after the marks belongs to the last of them: a cut before it would split a
+    # cluster)
+    return re.compile(mark + mark + "*" + "[\u200c\u200d]*")
 
 
 def sentence_around(text: str, start: int, end: int) -> Segment:
@@ -305,17 +307,20 @@ def _split_block(text: str, lo: int, hi: int, out: list[Segment]) -> None:
     _emit(text, start, hi, out)
 
 
-# Characters that show nothing and join nothing at a sentence's edge: zero-width space and
-# (non-)joiner, word joiner, a byte-order mark inside the text, soft hyphen, and the marks of
-# direction. A span is trimmed of them as of whitespace: a claim quoted from "\u200bRevenue rose"
-# would otherwise carry an invisible character a search for its text does not match.
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c")
+# Characters that show nothing and join nothing at a sentence's edge: zero-width space, word
+# joiner, a byte-order mark inside the text, soft hyphen, and the marks of direction. A span is
+# trimmed of them as of whitespace: a claim quoted from "\u200bRevenue rose" would otherwise
+# carry an invisible character a search for its text does not match. The zero-width joiner
+# and non-joiner only at its start: each belongs to the character before it, so an end that
+# left one out would cut that character's cluster (and a start at one, the space's before it).
+INVISIBLE = frozenset("\u200b\u2060\ufeff\u00ad\u200e\u200f\u061c")
+_LEADING = INVISIBLE | frozenset("\u200c\u200d")
 
 
 def _emit(text: str, start: int, end: int, out: list[Segment]) -> None:
-    while start < end and (text[start].isspace() or text[start] in _INVISIBLE):
+    while start < end and (text[start].isspace() or text[start] in _LEADING):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _INVISIBLE):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in INVISIBLE):
         end -= 1
     if start < end:
         out.append(Segment(start, end))
@@ -329,7 +334,7 @@ def _extends(ch: str) -> bool:
         return False
     return (
         unicodedata.category(ch) in ("Mn", "Me")
-        or ch in "\u200d\ufe0e\ufe0f"
+        or ch in "\u200c\u200d\ufe0e\ufe0f"
         or "\U0001f3fb" <= ch <= "\U0001f3ff"
     )
 
@@ -402,10 +407,10 @@ def _ends_sentence(text: str, i: int, j: int, lo: int, hi: int) -> bool:
         c = text[j]
         # (an invisible character after a stop, "2023.\u200b The", stands for the space it
         # usually sits beside)
-        if not (c.isspace() or _is_cjk(c) or c in _OPENERS or c in _INVISIBLE):
+        if not (c.isspace() or _is_cjk(c) or c in _OPENERS or c in INVISIBLE):
             return False  # 3.5, U.S, example.com, a?b
     k = j  # past the spaces (most often one: a loop costs less than a regex call)
-    while k < hi and (text[k].isspace() or text[k] in _INVISIBLE):
+    while k < hi and (text[k].isspace() or text[k] in INVISIBLE):
         k += 1
     if k >= hi:
         return True
