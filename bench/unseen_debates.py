@@ -7,7 +7,9 @@ line number, speaker, sentence, label (1 = check-worthy), tab-separated, quoted 
 2019 lab's annotated test debates (seven, `data/test_annotated/` of its task-1 repository)
 are the set issue 14 names; they are not in ../shared and are never copied into the project
 (nor tuned on: the weights are fitted on the training debates and ClaimBuster only, see
-tools/train_checkworthy.py).
+tools/train_checkworthy.py). ../shared/data/checkworthy/README.md asks the developers not to look
+for them nor use them (they are the held-out sets the project is measured on independently):
+this script is for that measurement, and the project has not run it since session 38.
 
 Each debate is scored three ways, side by side:
 - `extract`: the path a user takes. The debate becomes a transcript (`SPEAKER: sentence`, one
