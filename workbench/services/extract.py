@@ -17,6 +17,7 @@ from workbench.domain.covered import Covered, Intervals, Spans
 from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import check_at_least, check_score
 from workbench.domain.json_fields import as_json
+from workbench.domain.limits import REFUSED_IN_TEXT
 from workbench.domain.status import ClaimType
 from workbench.domain.text import span_at
 from workbench.domain.transcript import read_transcript
@@ -157,6 +158,14 @@ class _Claimed:
         return Skipped(cand, tuple(sorted(c for _, _, c in found)[:_NAMED]), uncovered)
 
 
+def _as_claim_text(sentence: str) -> str:
+    """A candidate's sentence as a claim's text: a control character a document holds (a stray
+    BEL or an ANSI escape in a pasted page) read as a space. The claim text refuses them, as it
+    should when a person types one; here nobody typed it, and the span stays the document's own
+    text, control character and all."""
+    return REFUSED_IN_TEXT.sub(" ", sentence)
+
+
 @mutation
 def accept_candidates(
     wb: Workbench,
@@ -195,7 +204,7 @@ def accept_candidates(
                 continue
             try:
                 # The rule insert_claim applies, asked before anything is written.
-                claim_text(cand.text)
+                claim_text(_as_claim_text(cand.text))
             except InvalidInput as exc:
                 unfit.append(Unfit(cand, exc.message))
                 continue
@@ -214,7 +223,7 @@ def accept_candidates(
                     tx,
                     doc,
                     span_at(text, cand.start, cand.end),
-                    cand.text,
+                    _as_claim_text(cand.text),
                     speaker=cand.speaker,
                     claim_type=ClaimType(cand.suggested_type),
                     revision=number,
