@@ -600,7 +600,9 @@ def test_a_long_quote_and_its_nearest_passage_are_shown_where_they_differ() -> N
     assert "'…61 weeks — in England it is 39 weeks" in message
 
 
-@pytest.mark.parametrize("mark", ["\u200b", "\u2060", "\ufeff", "\u00ad", "\u200e"])
+@pytest.mark.parametrize(
+    "mark", ["\u200b", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u202a", "\u2067"]
+)
 def test_a_quote_typed_without_the_invisible_characters_of_the_text_is_found(mark: str) -> None:
     # Pasted from the web, the stored text holds zero-width characters the quote a checker
     # types cannot: it was refused as not found.

@@ -359,6 +359,27 @@ def test_the_layouts_of_transcription_tools(text: str, expected: list[tuple[str,
     assert [(c.speaker, c.text) for c in find_candidates(text, 0.3, transcript=t)] == expected
 
 
+def test_a_voice_tag_closed_is_no_ones_words_and_a_timing_holds_no_sentence() -> None:
+    # (found by a review: `</v>` stayed in the claim; text after two times was a "timing")
+    vtt = "".join(
+        f"00:00:0{i}.000 --> 00:00:0{i + 1}.000\n<v {who}>{said}</v>\n\n"
+        for i, (who, said) in enumerate(
+            [
+                ("Smith", "We cut taxes by 5% in 2019."),
+                ("Jones", "Wages fell 2%."),
+                ("Smith", "Jobs rose 3%."),
+            ]
+        )
+    )
+    t = read_transcript(vtt)
+    assert t is not None
+    texts = [c.text for c in find_candidates(vtt, 0.3, transcript=t)]
+    assert texts[:1] == ["We cut taxes by 5% in 2019."]
+    prose = "Opening hours\n9:00 --> 17:00 The plant ran at 95% capacity in 2023.\n"
+    (found,) = find_candidates(prose, 0.5)
+    assert found.text.endswith("The plant ran at 95% capacity in 2023.")
+
+
 def test_a_subtitle_timing_is_no_claim_in_prose_either() -> None:
     text = "1\n00:00:01,000 --> 00:00:04,000\nCrime fell 12% in 2023.\n"
     found = find_candidates(text, 0.0)
@@ -374,7 +395,12 @@ def test_a_subtitle_timing_is_no_claim_in_prose_either() -> None:
 def test_a_name_and_a_time_alone_on_a_line_must_be_a_name() -> None:
     # An agenda or a scoreline is no speaker line: no name, or words around the time.
     assert speaker_lines("Kick-off at 12:30\nthe results  12:30\n") == []
-    assert [t.speaker for t in speaker_lines("Mary Jones  0:15\n")] == ["Mary Jones"]
+    assert [t.speaker for t in speaker_lines("Mary Jones  0:15\nJobs rose.\n")] == ["Mary Jones"]
+    # Otter's layout: two spaces, a name of two words or a numbered role, the speech below
+    agenda = "Welcome  9:00\nThe economy grew 3% last year.\nBreak  10:30\nJobs rose.\n"
+    assert read_transcript(agenda + "Break  15:00\nFine.\n") is None
+    assert speaker_lines("Mo Farah 27:30\nMo Farah 27:31\n") == []  # results: one space, no speech
+    assert speaker_lines("Mary Jones  0:15\n\nJobs rose.\n") == []  # the speech not below it
 
 
 def test_a_transcript_of_another_text_is_refused() -> None:

@@ -133,8 +133,13 @@ def split_clauses(
         return out
     at = start
     for m in _clause_pattern(marks).finditer(text, start, stop):
-        _emit(text, at, m.end(), out)
-        at = m.end()
+        cut = m.end()
+        # (what extends the last mark, a joiner or an accent, stays with it: a cut before it
+        # would split a cluster)
+        while cut < stop and _extends(text[cut]):
+            cut += 1
+        _emit(text, at, cut, out)
+        at = cut
     _emit(text, at, stop, out)
     return out
 
@@ -154,9 +159,7 @@ def _clause_pattern(marks: str) -> re.Pattern[str]:
         sep = "[" + re.escape(between) + "]"
         alternatives += [sep + r"(?<!\d" + sep + ")", sep + r"(?!\d)"]
     mark = "(?:" + "|".join(alternatives) + ")"
-    # (a joiner after the marks belongs to the last of them: a cut before it would split a
-    # cluster)
-    return re.compile(mark + mark + "*" + "[\u200c\u200d]*")
+    return re.compile(mark + mark + "*")
 
 
 def sentence_around(text: str, start: int, end: int) -> Segment:
@@ -308,18 +311,24 @@ def _split_block(text: str, lo: int, hi: int, out: list[Segment]) -> None:
 
 
 # Characters that show nothing and join nothing at a sentence's edge: zero-width space, word
-# joiner, a byte-order mark inside the text, soft hyphen, and the marks of direction. A span is
+# joiner, a byte-order mark inside the text, soft hyphen, and the marks, embeddings and isolates
+# of direction. A span is
 # trimmed of them as of whitespace: a claim quoted from "\u200bRevenue rose" would otherwise
 # carry an invisible character a search for its text does not match. The zero-width joiner
 # and non-joiner only at its start: each belongs to the character before it, so an end that
 # left one out would cut that character's cluster (and a start at one, the space's before it).
-INVISIBLE = frozenset("\u200b\u2060\ufeff\u00ad\u200e\u200f\u061c")
+INVISIBLE = frozenset(
+    "\u200b\u2060\ufeff\u00ad\u200e\u200f\u061c"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # embeddings and isolates
+)
 _LEADING = INVISIBLE | frozenset("\u200c\u200d")
 
 
 def _emit(text: str, start: int, end: int, out: list[Segment]) -> None:
-    while start < end and (text[start].isspace() or text[start] in _LEADING):
-        start += 1
+    while start < end and (
+        text[start].isspace() or text[start] in _LEADING or _extends(text[start])
+    ):
+        start += 1  # (and what extends a joiner left out: it belongs to the same cluster)
     while end > start and (text[end - 1].isspace() or text[end - 1] in INVISIBLE):
         end -= 1
     if start < end:
@@ -405,9 +414,21 @@ def _ends_sentence(text: str, i: int, j: int, lo: int, hi: int) -> bool:
     """Whether the run of ASCII stops `text[i:j]` (with its closers) ends a sentence."""
     if j < hi:
         c = text[j]
-        # (an invisible character after a stop, "2023.\u200b The", stands for the space it
-        # usually sits beside)
-        if not (c.isspace() or _is_cjk(c) or c in _OPENERS or c in INVISIBLE):
+        if c in INVISIBLE:
+            # An invisible character after a stop stands for the space it usually sits beside
+            # ("2023.\u200b The"), when what follows could start a sentence: not a digit
+            # (3.\u200b5) nor a lower-case letter. Without a space after it, a word joiner
+            # says: no break here.
+            k = j
+            while k < hi and text[k] in INVISIBLE:
+                k += 1
+            after = text[k] if k < hi else " "
+            if not after.isspace() and (
+                "\u2060" in text[j:k]
+                or not (after.isupper() or _is_cjk(after) or after in _OPENERS)
+            ):
+                return False
+        elif not (c.isspace() or _is_cjk(c) or c in _OPENERS):
             return False  # 3.5, U.S, example.com, a?b
     k = j  # past the spaces (most often one: a loop costs less than a regex call)
     while k < hi and (text[k].isspace() or text[k] in INVISIBLE):

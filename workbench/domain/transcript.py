@@ -83,13 +83,20 @@ _PREFIX = re.compile(
 )
 # Otter writes a speaker's name and a time alone on a line, the speech below, without a colon
 # (`John Smith  0:00`); a WebVTT cue names its voice in a tag (`<v Smith>We cut taxes.`).
-_NAME_AND_TIME = re.compile(rf"^([^\S\n]*+)([^\n:：<]{{1,40}}?)[^\S\n]++{_TIME}[^\S\n]*+$", re.M)
+# (Otter's spacing, two spaces or a tab, and the speech on the very next line: an agenda's
+# `Break  10:30` or a result's `Mo Farah  27:30` has neither both nor, below, `_otter_name`.)
+_NAME_AND_TIME = re.compile(
+    rf"^([^\S\n]*+)([^\n:：<]{{1,40}}?)(?:  |\t)[^\S\n]*+{_TIME}[^\S\n]*+\n(?=[^\S\n]*+\S)",
+    re.M,
+)
 # A subtitle cue's timing line (SRT's `00:00:01,000 --> 00:00:04,000`, WebVTT's with its
 # settings after it) says when words were spoken: no one's words (see `nonclaims`), and no
 # line of the text when a transcript is told from prose, nor is a cue's number alone on its line.
 _CUE_TIME = r"(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-9]{2}(?:[.,][0-9]{1,3})?"
+# (after the times, only WebVTT's settings: `align:start position:10%`)
 CUE_TIMING = re.compile(
-    rf"^[^\S\n]*+{_CUE_TIME}[^\S\n]*+-->[^\S\n]*+{_CUE_TIME}(?:[^\S\n][^\n]*)?$", re.M
+    rf"^[^\S\n]*+{_CUE_TIME}[^\S\n]*+-->[^\S\n]*+{_CUE_TIME}(?:[^\S\n]++[a-z]++:[^\s]++)*+[^\S\n]*+$",
+    re.M,
 )
 _CUE_NUMBER = re.compile(r"^[^\S\n]*+[0-9]{1,6}[^\S\n]*+$", re.M)
 _VOICE = re.compile(r"^([^\S\n]*+)<v(?:\.[^\s>]{1,40})?[^\S\n]++([^\n<>]{1,40})>[^\S\n]*+", re.M)
@@ -174,6 +181,12 @@ def _speaker(prefix: str) -> str | None:
     return None
 
 
+def _otter_name(name: str) -> bool:
+    """A name as Otter writes one above a speech: a person's of two words or more (`John
+    Smith`), a numbered role (`Speaker 1`) or a Chinese name; not one word (`Break`, `Lunch`)."""
+    return " " in name or not name.isascii()
+
+
 def _named(name: str) -> bool:
     """Whether `name` (spaces collapsed) looks like a person's or a role's name."""
     if _LATIN_NAME.fullmatch(name):
@@ -196,7 +209,7 @@ def _lines(text: str) -> list[Turn]:
         for pattern in (_NAME_AND_TIME, _VOICE)
         if "<v" in text or pattern is _NAME_AND_TIME  # (no tag, no search: most texts)
         for m in pattern.finditer(text)
-        if (name := _speaker(m.group(2))) is not None
+        if (name := _speaker(m.group(2))) is not None and (pattern is _VOICE or _otter_name(name))
     ]
     if others:
         # (A line is one or the other: a colon ends neither of these two.)
@@ -227,7 +240,8 @@ class Transcript:
 
     @property
     def masked(self) -> str:
-        """The text with each speaker prefix turned into a newline and spaces (same length)."""
+        """The text with each speaker prefix turned into a newline and spaces, and each WebVTT
+        closing tag `</v>` into spaces (same length)."""
         parts: list[str] = []
         at = 0
         for t in self.turns:
@@ -237,7 +251,9 @@ class Transcript:
             parts.append("\n" + " " * (t.body - t.start - 1))
             at = t.body
         parts.append(self.text[at:])
-        return "".join(parts)
+        masked = "".join(parts)
+        # A WebVTT voice's closing tag is no one's words either (`<v Smith>We cut taxes.</v>`).
+        return masked.replace("</v>", "    ") if "</v>" in masked else masked
 
     @property
     def label_starts(self) -> tuple[int, ...]:

@@ -160,9 +160,9 @@ class _Claimed:
 
 def _as_claim_text(sentence: str) -> str:
     """A candidate's sentence as a claim's text: a control character a document holds (a stray
-    BEL or an ANSI escape in a pasted page) read as a space. The claim text refuses them, as it
-    should when a person types one; here nobody typed it, and the span stays the document's own
-    text, control character and all."""
+    BEL, the ESC of an ANSI escape in a pasted page: the `[0m` after it stays) read as a space.
+    The claim text refuses them, as it should when a person types one; here nobody typed it, and
+    the span stays the document's own text, control character and all."""
     return REFUSED_IN_TEXT.sub(" ", sentence)
 
 
