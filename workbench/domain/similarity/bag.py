@@ -31,6 +31,7 @@ from workbench.domain.similarity.figures import (
     MULTIPLIERS,
     RANGE,
     SPAN_OF_YEARS,
+    YEAR,
     ZH_NUMBER,
     ZH_NUMERALS,
     approximate_token,
@@ -127,10 +128,12 @@ _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pct\b)")
 _ZERO_WORDS = frozenset("售件部食星钱工散碎")
 
 # Classifiers: a figure of a year's size before one counts (2000人, 2100户), it is no year.
-# (户, 例, 起, 次, 株, 亩, 块, 瓶 added in session 38, when a year and a count of one number became
+# (户, 例, 次, 株, 亩, 块, 瓶 added in session 38, when a year and a count of one number became
 # a disagreement: 约2100户咖啡农 was read as the year 2100.)
-_COUNTS = frozenset(
-    "人名位家台辆架艘座张项件个条款所只头部本套间栋枚颗支份篇场元吨户例起次株亩块瓶"
+_COUNTS = frozenset("人名位家台辆架艘座张项件个条款所只头部本套间栋枚颗支份篇场元吨户例次株亩块瓶")
+# A year a reader knows for one in English: after "in", "since", "by"... (see `figures.COUNT`).
+_YEAR_BEFORE = re.compile(
+    r"\b(?:in|since|by|until|till|from|before|after|during|through|of|year)\s+$"
 )
 
 
@@ -333,7 +336,7 @@ def _terms(text: str, *, averages: bool) -> list[str]:
     if "kt" in s:
         s = _KILOTONNES.sub(r"\1 thousand tonnes", s)
 
-    def figure(m: re.Match[str], value: float, year: bool) -> None:
+    def figure(m: re.Match[str], value: float, year: bool, count: bool = False) -> None:
         if not year and math.isfinite(value):
             measured = quantity(m.string, m.end(), value)  # in a unit: in the table's too
             if measured:
@@ -342,7 +345,7 @@ def _terms(text: str, *, averages: bool) -> list[str]:
                 out.append(PERCENTAGE + number_token(value)[1:])
         # exact, approximate too, or only approximate (see `figures.hedged`)
         exact = (None if year else exact_quantity(m.string, m.end(), value)) or number_token(value)
-        if not year and is_year(exact):
+        if count and is_year(exact):
             out.append(COUNT + exact[1:])  # a count, not a year (see `figures.COUNT`)
         if year or value < 10 or not math.isfinite(value):
             out.append(exact)
@@ -368,7 +371,18 @@ def _terms(text: str, *, averages: bool) -> list[str]:
             and is_year(f"#{digits}")
             and m.string[m.end() : m.end() + 1] not in _COUNTS
         )
-        figure(m, value, bool(year))
+        # Which a reader knows for one: a count (a thousands comma, a classifier after it) or a
+        # year (年 after it, "in" or "since" before it). Bare, 2000 is either (see `figures.COUNT`).
+        count = (
+            not year and not scale and ("," in digits or m.string[m.end() : m.end() + 1] in _COUNTS)
+        )
+        figure(m, value, bool(year), count)
+        if (
+            year
+            and value >= SPAN_OF_YEARS
+            and (m.group(3) or _YEAR_BEFORE.search(m.string, max(0, m.start() - 10), m.start()))
+        ):
+            out.append(YEAR + digits)
         if m.group(3) and value < SPAN_OF_YEARS:
             out.append("~year")
         return " " if year else f" {FIGURE_MARK}"
@@ -445,7 +459,12 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         value = zh_value(m.group(1))
         if value is None:
             return m.group()
-        figure(m, value, bool(m.group(2)) and value >= SPAN_OF_YEARS)
+        year = bool(m.group(2)) and value >= SPAN_OF_YEARS
+        # 两千一百户 counts (its numeral has places: 千, 百); 二〇二一年 is a year (digit by digit)
+        positional = any(c in "十百千万亿" for c in m.group(1))
+        figure(m, value, year, count=positional and not m.group(2))
+        if year and not positional and is_year(number_token(value)):
+            out.append(YEAR + number_token(value)[1:])
         if m.group(2) and value < SPAN_OF_YEARS:
             out.append("~year")
         return " " if m.group(2) else f" {FIGURE_MARK}"

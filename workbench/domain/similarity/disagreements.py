@@ -14,9 +14,9 @@ from workbench.domain.glosses import pinyin_translated
 from workbench.domain.similarity.concepts import CONCEPT_OF
 from workbench.domain.similarity.figures import (
     COUNT,
+    YEAR,
     approximate_token,
     exact_value,
-    is_year,
     is_year_in,
 )
 from workbench.domain.similarity.kinds import (
@@ -179,12 +179,19 @@ def _apart(mine: list[str], yours: list[str]) -> bool:
 
 
 def year_or_count(a: Mapping[str, float], b: Mapping[str, float]) -> list[str]:
-    """The figures both claims give, each a year in one and a count in the other (`COUNT`)."""
-    return sorted(
-        t
-        for t in a
-        if t[0] == "#" and t in b and is_year(t) and ((COUNT + t[1:] in a) != (COUNT + t[1:] in b))
-    )
+    """The figures (#2050) that one claim gives as a count and the other as a year, each
+    written so that a reader knows which (see `figures.COUNT`)."""
+    out = []
+    for t in a:
+        if t.startswith(COUNT):
+            n, other = t[len(COUNT) :], YEAR
+        elif t.startswith(YEAR):
+            n, other = t[len(YEAR) :], COUNT
+        else:
+            continue
+        if other + n in b and other + n not in a and t not in b:
+            out.append("#" + n)
+    return sorted(out)
 
 
 def _shared_figure(a: Mapping[str, float], b: Mapping[str, float]) -> bool:

@@ -173,10 +173,14 @@ def is_year(term: str) -> bool:
 
 
 # A figure of a year's size written as a count (2,050 people, with its thousands comma; 2000人,
-# a Chinese classifier after it) is read as a figure (`bag`), and its exact term, #2050, says so
-# beside it: "=count:2050" (weighing nothing). Without it, #2050 read as a year again wherever
-# a claim's terms were sorted by kind: 2,050 people against 2,049 were "other years".
+# a Chinese classifier after it; 两千一百户) is read as a figure (`bag`), and its exact term,
+# #2050, says so beside it: "=count:2050" (weighing nothing). Without it, #2050 read as a year
+# again wherever a claim's terms were sorted by kind: 2,050 people against 2,049 were "other
+# years". A year written as one (2021年, 二〇二一年, "in 2021", "since 2021") is marked too,
+# "=year:2021": only a number marked a count in one claim and a year in the other is two facts
+# (`disagreements.year_or_count`); bare, "2000" or "$2000", it may be either.
 COUNT = "=count:"
+YEAR = "=year:"
 
 
 def is_year_in(term: str, terms: Container[str]) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from workbench.domain.similarity.concepts import CONCEPT_OF, COUNTRY_TERM, MEASURES
-from workbench.domain.similarity.figures import COUNT, is_year_in
+from workbench.domain.similarity.figures import COUNT, YEAR, is_year_in
 from workbench.domain.similarity.measures import CURRENCIES, MONEY, PERCENTAGE
 from workbench.domain.similarity.naming import PROVINCE_TERMS
 from workbench.domain.similarity.polarity import FUTURE, NEGATED
@@ -229,8 +229,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.spent_on.append(t)
             elif t.startswith(COUNT):
                 kinds.counts.append(t)
-            elif t.startswith(("=span:", PINYIN)):
-                pass  # (read from the vector: a span of years, a name's pinyin)
+            elif t.startswith(("=span:", PINYIN, YEAR)):
+                pass  # (read from the vector: a span of years, a name's pinyin, a year)
             else:
                 kinds.orgs.append(t)
         elif mark == "≈":
