@@ -42,6 +42,8 @@ _EN_TOKEN = re.compile(r"[a-z][a-z0-9]*+(?:['’][a-z]++)?+")
 _HAS_LATIN = re.compile("[A-Za-z]")
 _DAY_AFTER_MONTH = re.compile(r"\.?\s+\d")
 _NUMBER_AFTER_NO = re.compile(r"\.\s?\d")
+# "only 300 employees", "only $5": how few, not the only one (a figure to check as a quantity)
+_NUMBER_AFTER_ONLY = re.compile(r"\s+[$€£¥]?\d")
 _NUMBER_AFTER_TOP = re.compile(r"[\s-]+(?:\d|one|two|three|four|five|ten|twenty|spot|position)")
 
 # Numbers: a run of digits or Chinese numerals; what stands around it decides its meaning.
@@ -129,6 +131,13 @@ def _feature_of(text: str) -> str | None:
     return None
 
 
+def _few(low: str, spans: list[tuple[int, int]], i: int) -> bool:
+    """Whether the i-th word of `low`, "only", says how few: a figure follows it."""
+    if not spans:
+        spans.extend(m.span() for m in _EN_TOKEN.finditer(low))
+    return _NUMBER_AFTER_ONLY.match(low, spans[i][1]) is not None
+
+
 def _scan_english(
     s: str, hits: dict[str, list[int]], where: bool, words: list[str] | None = None
 ) -> None:
@@ -170,7 +179,7 @@ def _scan_english(
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             if nxt not in NOT_A_FIRST_AFTER and prev not in NOT_A_FIRST_BEFORE:
                 feature = "first_or_only"
-        elif word == "only" and prev == "not":
+        elif word == "only" and (prev == "not" or (words is None and _few(low, spans, i))):
             feature = None
         elif not cased:
             pass  # its original is lower case: no month, weekday, quarter, currency, No. or top
