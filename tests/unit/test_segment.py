@@ -399,3 +399,10 @@ def test_a_clause_keeps_the_joiner_after_its_mark() -> None:
     text = "Revenue rose 12%;\u200d profit fell 3%."
     clauses = [text[c.start : c.end] for c in split_clauses(text)]
     assert clauses == ["Revenue rose 12%;\u200d", "profit fell 3%."]
+
+
+def test_a_spacing_mark_after_a_stop_stays_with_it() -> None:
+    # (a second review) U+093F, a spacing mark (Mc), extends the character before it as an
+    # accent does: a sentence starting at it cut that cluster.
+    text = "Done.\u093f Next one."
+    assert sentences(text) == ["Done.\u093f", "Next one."]

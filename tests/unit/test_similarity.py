@@ -115,7 +115,7 @@ def test_a_count_of_a_years_size_is_no_year(one: str, other: str, like: tuple[st
             "In 1998 the hospital opened a wing.",
             "1998",
         ),
-        ("By 2050 the city will have 5 million residents.", "The city created 2,050 jobs.", "2050"),
+        ("The hospital opened a wing in 1998.", "The hospital treated 1,998 patients.", "1998"),
         ("园区入驻企业2019家。", "园区2019年入驻企业增加。", "2019"),
     ],
 )
@@ -134,6 +134,13 @@ def test_a_year_and_a_count_of_one_number_share_nothing(one: str, other: str, nu
         ("The council spent $2000 on the statue.", "The council spent $2,000 on the statue."),
         ("The law passed in two thousand and eight.", "The law passed in 2008."),
         ("新规自2021起实施。", "新规2021年起实施。"),  # 起: since, no classifier
+        # (a second review: after "of", "by", "from", "in", a count, unless a year reads on)
+        ("The firm hired a total of 2000 people.", "The firm hired 2,000 people."),
+        ("Unemployment rose by 2000 people.", "Unemployment rose by 2,000 people."),
+        ("The survey of 2000 adults found 60% support.", "The survey of 2,000 adults found it."),
+        ("Deaths fell from 2000 to 1500.", "Deaths fell from 2,000 to 1,500."),
+        ("He lost in 2000 races.", "He lost in 2,000 races."),
+        ("公司雇用了2000人。", "The firm hired a total of 2000 people."),
         # a count and a year of one number in one claim: the other's year is that year
         ("2,019 people were evicted in 2019 in Leeds.", "Evictions in Leeds hit a record in 2019."),
     ],

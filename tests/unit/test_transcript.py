@@ -401,6 +401,15 @@ def test_a_name_and_a_time_alone_on_a_line_must_be_a_name() -> None:
     assert read_transcript(agenda + "Break  15:00\nFine.\n") is None
     assert speaker_lines("Mo Farah 27:30\nMo Farah 27:31\n") == []  # results: one space, no speech
     assert speaker_lines("Mary Jones  0:15\n\nJobs rose.\n") == []  # the speech not below it
+    # (a second review) rows of a table in columns: each has another row below it, no speech
+    for table in [
+        "Mo Farah  27:30\nKenenisa Bekele  27:35\nPaul Tergat  27:40\nMo Farah  27:50\n",
+        "开幕式  9:00\n主旨演讲  9:30\n茶歇  10:30\n圆桌讨论  11:00\n茶歇  15:00\n闭幕式  17:00\n",
+        "BBC News  06:00\nBreakfast Show  07:00\nBBC News  13:00\nEvening Film  21:00\n",
+        "Coffee Break  10:30\nPanel Discussion  11:00\nExports grew 12% in 2023.\n"
+        "Coffee Break  15:00\nClosing Remarks  17:00\n",
+    ]:
+        assert read_transcript(table) is None, table
 
 
 def test_a_transcript_of_another_text_is_refused() -> None:

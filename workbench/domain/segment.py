@@ -342,7 +342,7 @@ def _extends(ch: str) -> bool:
         # or selector, no skin tone. (Without the call to `unicodedata.category`.)
         return False
     return (
-        unicodedata.category(ch) in ("Mn", "Me")
+        unicodedata.category(ch) in ("Mn", "Me", "Mc")
         or ch in "\u200c\u200d\ufe0e\ufe0f"
         or "\U0001f3fb" <= ch <= "\U0001f3ff"
     )

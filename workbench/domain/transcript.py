@@ -181,6 +181,14 @@ def _speaker(prefix: str) -> str | None:
     return None
 
 
+def _speech_after(text: str, at: int) -> bool:
+    """Whether the line at `at` is speech, not another name and time: the rows of a timetable
+    or of race results (`Mo Farah  27:30`) each have one below them."""
+    end = text.find("\n", at)
+    line = text[at : len(text) if end < 0 else end]
+    return _NAME_AND_TIME.match(line + "\nx") is None
+
+
 def _otter_name(name: str) -> bool:
     """A name as Otter writes one above a speech: a person's of two words or more (`John
     Smith`), a numbered role (`Speaker 1`) or a Chinese name; not one word (`Break`, `Lunch`)."""
@@ -209,7 +217,8 @@ def _lines(text: str) -> list[Turn]:
         for pattern in (_NAME_AND_TIME, _VOICE)
         if "<v" in text or pattern is _NAME_AND_TIME  # (no tag, no search: most texts)
         for m in pattern.finditer(text)
-        if (name := _speaker(m.group(2))) is not None and (pattern is _VOICE or _otter_name(name))
+        if (name := _speaker(m.group(2))) is not None
+        and (pattern is _VOICE or (_otter_name(name) and _speech_after(text, m.end())))
     ]
     if others:
         # (A line is one or the other: a colon ends neither of these two.)

@@ -131,9 +131,14 @@ _ZERO_WORDS = frozenset("售件部食星钱工散碎")
 # (户, 例, 次, 株, 亩, 块, 瓶 added in session 38, when a year and a count of one number became
 # a disagreement: 约2100户咖啡农 was read as the year 2100.)
 _COUNTS = frozenset("人名位家台辆架艘座张项件个条款所只头部本套间栋枚颗支份篇场元吨户例次株亩块瓶")
-# A year a reader knows for one in English: after "in", "since", "by"... (see `figures.COUNT`).
-_YEAR_BEFORE = re.compile(
-    r"\b(?:in|since|by|until|till|from|before|after|during|through|of|year)\s+$"
+# A year a reader knows for one in English: after "in", "since", "until"... (see
+# `figures.COUNT`), and not before a word it could count ("in 2000 races", "rose by 2000 people"
+# are counts: a review found them marked years when "of", "by" and "from" were on the list and
+# any word could follow): before punctuation, the end, a capital or one of `_AFTER_A_YEAR`.
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|before|after|during)\s+$")
+_AFTER_A_YEAR = re.compile(
+    r"\s*(?:$|[^\w\s]|[A-Z]|(?:the|a|an|and|or|but|its|it|he|she|they|we|i|this|that|when|while"
+    r"|as|was|were|is|are|had|has|have|will|would|there|in|on|at|for|to|of|by|with|from)\b)"
 )
 
 
@@ -380,7 +385,13 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         if (
             year
             and value >= SPAN_OF_YEARS
-            and (m.group(3) or _YEAR_BEFORE.search(m.string, max(0, m.start() - 10), m.start()))
+            and (
+                m.group(3)
+                or (
+                    _YEAR_BEFORE.search(m.string, max(0, m.start() - 10), m.start())
+                    and _AFTER_A_YEAR.match(m.string, m.end())
+                )
+            )
         ):
             out.append(YEAR + digits)
         if m.group(3) and value < SPAN_OF_YEARS:
