@@ -90,7 +90,10 @@ def extract(
     a candidate never includes the speaker's name or runs into the next turn, it is listed
     with its speaker, and --accept records the speaker on the claim. A speaker is a short
     name before a colon (TRUMP, Lester Holt, 主持人) or a numbered role (Caller 1, 嘉宾2);
-    labels such as Note: or 来源： never are.
+    labels such as Note: or 来源： never are. Times beside it are left out with it, as
+    transcription tools write them ([00:01:12] TRUMP:, Speaker 1 (00:01):, 【00:01:02】张伟：);
+    Otter's "John Smith  0:00" and WebVTT's <v Smith> name speakers too, and a subtitle's
+    timing line (00:00:01,000 --> 00:00:04,000) is no claim.
     """
     from workbench.services.extract import ExtractOptions, accept_candidates, candidate_json
     from workbench.services.extract import extract as find
