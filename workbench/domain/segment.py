@@ -312,11 +312,11 @@ def _split_block(text: str, lo: int, hi: int, out: list[Segment]) -> None:
 
 # Characters that show nothing and join nothing at a sentence's edge: zero-width space, word
 # joiner, a byte-order mark inside the text, soft hyphen, and the marks, embeddings and isolates
-# of direction. A span is
-# trimmed of them as of whitespace: a claim quoted from "\u200bRevenue rose" would otherwise
-# carry an invisible character a search for its text does not match. The zero-width joiner
-# and non-joiner only at its start: each belongs to the character before it, so an end that
-# left one out would cut that character's cluster (and a start at one, the space's before it).
+# of direction. A span is trimmed of them as of whitespace: a claim quoted from "\u200bRevenue
+# rose" would otherwise carry an invisible character a search for its text does not match. The
+# zero-width joiner and non-joiner only at its start: each belongs to the character before it,
+# so an end that left one out would cut that character's cluster (and a start at one, the
+# cluster of the space before it).
 INVISIBLE = frozenset(
     "\u200b\u2060\ufeff\u00ad\u200e\u200f\u061c"
     "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # embeddings and isolates

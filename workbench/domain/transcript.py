@@ -83,8 +83,9 @@ _PREFIX = re.compile(
 )
 # Otter writes a speaker's name and a time alone on a line, the speech below, without a colon
 # (`John Smith  0:00`); a WebVTT cue names its voice in a tag (`<v Smith>We cut taxes.`).
-# (Otter's spacing, two spaces or a tab, and the speech on the very next line: an agenda's
-# `Break  10:30` or a result's `Mo Farah  27:30` has neither both nor, below, `_otter_name`.)
+# Otter's line needs its spacing (two spaces or a tab) and a line of text right below it; then
+# `_otter_name` and `_speech_after` tell it from a row of an agenda (`Break  10:30`) or of race
+# results (`Mo Farah  27:30`).
 _NAME_AND_TIME = re.compile(
     rf"^([^\S\n]*+)([^\n:：<]{{1,40}}?)(?:  |\t)[^\S\n]*+{_TIME}[^\S\n]*+\n(?=[^\S\n]*+\S)",
     re.M,
