@@ -138,7 +138,8 @@ COMMON_FLOOR = 1000
 # Versions 44 to 51 (round 28, session 35) were reverted after a review: the terms are version
 # 43's again, under a new number so that an index built with any of them is rebuilt.
 # Version 53: a figure of a year's size written as a count (2,050 people, 2000家) is marked so
-# (=count:2050): no longer "other years" against 2,049 people.
+# (=count:2050), a year written as one (2021年, "in 2021 the") too (=year:2021): 2,050 people are
+# no longer "other years" against 2,049, and 1,998 patients no longer share 1998 with a year.
 TERMS_VERSION = 53
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
