@@ -233,6 +233,13 @@ def test_a_numbered_speakers_words_are_theirs() -> None:
     assert [c.speaker for c in rose] == ["Caller 1"] and not rose[0].text.startswith("Caller")
 
 
+def _spoken(text: str, min_score: float = 0.0) -> list[tuple[str, str | None]]:
+    """Each candidate's text and speaker, `text` read as a transcript as it is (`auto`)."""
+    t = read_transcript(text)
+    assert t is not None
+    return [(c.text, c.speaker) for c in find_candidates(text, min_score, transcript=t)]
+
+
 def test_a_time_before_a_speaker_is_no_ones_words() -> None:
     """`[00:00:12] TRUMP:` was read as prose: the time and the name were part of the candidate,
     and `--speakers on` found no speaker line."""
@@ -240,10 +247,7 @@ def test_a_time_before_a_speaker_is_no_ones_words() -> None:
         "[00:00:01] HOST: Welcome.\n[00:00:05] MAYOR: We cut crime by 12 percent in 2023.\n"
         "[00:00:09] HOST: Thanks.\n[00:00:12] MAYOR: Jobs rose 5 percent.\n"
     )
-    t = read_transcript(text)
-    assert t is not None
-    found = find_candidates(text, 0.0, transcript=t)
-    assert [(c.text, c.speaker) for c in found] == [
+    assert _spoken(text) == [
         ("Welcome.", "HOST"),
         ("We cut crime by 12 percent in 2023.", "MAYOR"),
         ("Thanks.", "HOST"),
@@ -260,10 +264,7 @@ def test_a_time_after_the_colon_is_no_ones_words() -> None:
         "Donald Trump: [01:02:13.5]\nWe had 160 million people working.\n\n"
         "Chris Wallace: (1:02:20) Thank you.\n"
     )
-    t = read_transcript(text)
-    assert t is not None
-    found = find_candidates(text, 0.0, transcript=t)
-    assert [(c.text, c.speaker) for c in found] == [
+    assert _spoken(text) == [
         ("Good evening from Cleveland.", "Chris Wallace"),
         ("We created 15 million new jobs since 2010.", "Joe Biden"),
         ("We had 160 million people working.", "Donald Trump"),
@@ -354,9 +355,7 @@ def test_a_time_after_the_colon_is_no_ones_words() -> None:
 )
 def test_the_layouts_of_transcription_tools(text: str, expected: list[tuple[str, str]]) -> None:
     # Each is read as a transcript as it is (`auto`), and no time, name or cue is in a span.
-    t = read_transcript(text)
-    assert t is not None
-    assert [(c.speaker, c.text) for c in find_candidates(text, 0.3, transcript=t)] == expected
+    assert [(speaker, said) for said, speaker in _spoken(text, 0.3)] == expected
 
 
 def test_a_voice_tag_closed_is_no_ones_words_and_a_timing_holds_no_sentence() -> None:

@@ -88,7 +88,13 @@ def _tokens(text: str) -> list[str]:
     # "that’s" and "that's" are one word.
     if _HAS_LATIN.search(text) is None:
         return []
-    return _found_tokens(text.encode("utf-8").lower().decode("utf-8").replace("’", "'"))
+    return _found_tokens(_lowered(text))
+
+
+def _lowered(text: str) -> str:
+    """`text` with its ASCII letters in lower case and ’ written ', every other character
+    where it was (bytes.lower() folds ASCII letters only)."""
+    return text.encode("utf-8").lower().decode("utf-8").replace("’", "'")
 
 
 # ASCII folded by `fold_ascii`: letters to lower case, digits to "0", the apostrophe kept,
@@ -573,10 +579,8 @@ def _as_written(text: str, gram: str) -> str:
     wanted = gram.split(" ")
     if "0" not in wanted:
         return gram
-    # The tokens of `_tokens`, with where each is: the same regex over the same lower-casing,
-    # which keeps every character where it was (bytes.lower() folds ASCII letters only).
-    low = text.encode("utf-8").lower().decode("utf-8").replace("’", "'")
-    found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(low)]
+    # The tokens of `_tokens`, with where each is: the same regex over the same lower-casing.
+    found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(_lowered(text))]
     tokens = ["0" if t[0] <= "9" else t for _, _, t in found]
     n = len(wanted)
     for i in range(len(tokens) - n + 1):

@@ -86,17 +86,15 @@ _PREFIX = re.compile(
 # Otter's line needs its spacing (two spaces or a tab) and a line of text right below it; then
 # `_otter_name` and `_speech_after` tell it from a row of an agenda (`Break  10:30`) or of race
 # results (`Mo Farah  27:30`).
-_NAME_AND_TIME = re.compile(
-    rf"^([^\S\n]*+)([^\n:：<]{{1,40}}?)(?:  |\t)[^\S\n]*+{_TIME}[^\S\n]*+\n(?=[^\S\n]*+\S)",
-    re.M,
-)
+_NAME_TIME = rf"([^\n:：<]{{1,40}}?)(?:  |\t)[^\S\n]*+{_TIME}[^\S\n]*+"
+_NAME_AND_TIME = re.compile(rf"^([^\S\n]*+){_NAME_TIME}\n(?=[^\S\n]*+\S)", re.M)
+_NAME_AND_TIME_ROW = re.compile(rf"[^\S\n]*+{_NAME_TIME}")  # a line of nothing else
 # A subtitle cue's timing line (SRT's `00:00:01,000 --> 00:00:04,000`, WebVTT's with its
 # settings after it) says when words were spoken: no one's words (see `nonclaims`), and no
 # line of the text when a transcript is told from prose, nor is a cue's number alone on its line.
-_CUE_TIME = r"(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-9]{2}(?:[.,][0-9]{1,3})?"
 # (after the times, only WebVTT's settings: `align:start position:10%`)
 CUE_TIMING = re.compile(
-    rf"^[^\S\n]*+{_CUE_TIME}[^\S\n]*+-->[^\S\n]*+{_CUE_TIME}(?:[^\S\n]++[a-z]++:[^\s]++)*+[^\S\n]*+$",
+    rf"^[^\S\n]*+{_TIME}[^\S\n]*+-->[^\S\n]*+{_TIME}(?:[^\S\n]++[a-z]++:[^\s]++)*+[^\S\n]*+$",
     re.M,
 )
 _CUE_NUMBER = re.compile(r"^[^\S\n]*+[0-9]{1,6}[^\S\n]*+$", re.M)
@@ -186,8 +184,7 @@ def _speech_after(text: str, at: int) -> bool:
     """Whether the line at `at` is speech, not another name and time: the rows of a timetable
     or of race results (`Mo Farah  27:30`) each have one below them."""
     end = text.find("\n", at)
-    line = text[at : len(text) if end < 0 else end]
-    return _NAME_AND_TIME.match(line + "\nx") is None
+    return _NAME_AND_TIME_ROW.fullmatch(text, at, len(text) if end < 0 else end) is None
 
 
 def _otter_name(name: str) -> bool:

@@ -131,11 +131,16 @@ def _feature_of(text: str) -> str | None:
     return None
 
 
-def _few(low: str, spans: list[tuple[int, int]], i: int) -> bool:
-    """Whether the i-th word of `low`, "only", says how few: a figure follows it."""
+def _word_spans(low: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans`, filled with where each word of `low` is the first time it is asked for."""
     if not spans:
         spans.extend(m.span() for m in _EN_TOKEN.finditer(low))
-    return _NUMBER_AFTER_ONLY.match(low, spans[i][1]) is not None
+    return spans
+
+
+def _few(low: str, spans: list[tuple[int, int]], i: int) -> bool:
+    """Whether the i-th word of `low`, "only", says how few: a figure follows it."""
+    return _NUMBER_AFTER_ONLY.match(low, _word_spans(low, spans)[i][1]) is not None
 
 
 def _scan_english(
@@ -165,9 +170,7 @@ def _scan_english(
         # (Any other word's case cannot matter: its capitalised forms are not in the tables.)
         cased = word in EN_CASED
         if cased:
-            if not spans:
-                spans = [m.span() for m in _EN_TOKEN.finditer(low)]
-            start, end = spans[i]
+            start, end = _word_spans(low, spans)[i]
             original = s[start:end]
         else:
             start, end, original = -1, -1, word
@@ -193,9 +196,7 @@ def _scan_english(
             feature = "ranking"
         if feature:
             if where and start < 0 and feature in PLACED:
-                if not spans:
-                    spans = [m.span() for m in _EN_TOKEN.finditer(low)]
-                start = spans[i][0]
+                start = _word_spans(low, spans)[i][0]
             hits.setdefault(feature, []).append(start)
             if feature == "opinion_cue" and (prev, word) in EN_OWN_VIEW:
                 hits.setdefault(OWN, []).append(start)
