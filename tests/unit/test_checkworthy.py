@@ -223,6 +223,9 @@ def test_english_scores_add_the_learnt_ngrams_and_name_the_strongest() -> None:
         ("That’s 40 more", "0 more", "40 more"),  # a curly apostrophe before it
         ("Unemployment fell.", "unemployment", "unemployment"),  # no number: the gram
         ("No figure here.", "0", "0"),  # not in the text: the gram
+        # A token's letters inside an earlier word ("in" of "Within") are not the token.
+        ("Within 5 days, in 2016 it rose", "in 0", "in 2016"),
+        ("Within 5 days, in 2016 it rose", "0 days", "5 days"),
     ],
 )
 def test_a_gram_with_a_number_is_named_as_the_text_writes_it(
@@ -230,6 +233,28 @@ def test_a_gram_with_a_number_is_named_as_the_text_writes_it(
 ) -> None:
     # The model weighs "in 0", any number after "in"; a reader is shown "In 2016".
     assert checkworthy_model.explain([(gram, 0.5)], text=text) == (f'words "{shown}" +0.50',)
+
+
+def _first_written(text: str, gram: str) -> str:
+    """What `_as_written` must give: the tokens of `_tokens` found one match at a time, with
+    where each is, and the first run of them that reads as `gram`."""
+    low = text.lower().replace("’", "'")
+    found = [m.span() for m in re.finditer(checkworthy_model._TOKEN, low)]
+    tokens = ["0" if text[a].isdigit() else text[a:b].lower() for a, b in found]
+    wanted = gram.split(" ")
+    for i in range(len(tokens) - len(wanted) + 1):
+        if tokens[i : i + len(wanted)] == wanted:
+            return text[found[i][0] : found[i + len(wanted) - 1][1]]
+    return gram
+
+
+@given(
+    st.text(alphabet="ab in0123.,'’ -%$张É", max_size=40),
+    st.sampled_from(["0", "in 0", "0 in", "0 0", "a 0 b", "0 ab"]),
+)
+def test_a_number_is_found_where_the_tokens_have_it(text: str, gram: str) -> None:
+    # Found by the split of the text (any gram) or the first number (the gram "0" alone).
+    assert checkworthy_model._as_written(text, gram) == _first_written(text, gram)
 
 
 def test_character_grams_are_named_as_learnt() -> None:

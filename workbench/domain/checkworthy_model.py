@@ -62,6 +62,7 @@ WEIGHTS_FILE = "checkworthy_weights.json"
 # one character ([a-z][a-z]*+, not [a-z]++): where none can start, a place costs one test.
 _NUMBER = re.compile(r"[0-9][0-9]*+(?:[.,][0-9][0-9]*+)*+")
 _TOKEN = re.compile(rf"[a-z][a-z]*+(?:'[a-z][a-z]*+)?+|{_NUMBER.pattern}")
+_TOKEN_PART = re.compile(f"({_TOKEN.pattern})")  # `_TOKEN`, kept by re.split
 _CJK = re.compile("[\u4e00-\u9fff]")
 _CJK_RUN = re.compile("[\u4e00-\u9fff]+")
 _HAS_LATIN = re.compile("[A-Za-z]")
@@ -579,13 +580,21 @@ def _as_written(text: str, gram: str) -> str:
     wanted = gram.split(" ")
     if "0" not in wanted:
         return gram
-    # The tokens of `_tokens`, with where each is: the same regex over the same lower-casing.
-    found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(_lowered(text))]
-    tokens = ["0" if t[0] <= "9" else t for _, _, t in found]
+    if gram == "0":
+        # Most such grams: the first number token, which starts at the first digit (every digit
+        # is a number token's, whose regex is `_NUMBER`; lower-casing moves none).
+        number = _NUMBER.search(text)
+        return gram if number is None else number.group()
+    # The tokens of `_tokens` (the same regex over the same lower-casing, of the same length),
+    # at the odd places of the split, with the text between them at the even ones: where a
+    # token is, is the length of what comes before it (no match object a token, in C).
+    parts = _TOKEN_PART.split(_lowered(text))
+    tokens = ["0" if t[0] <= "9" else t for t in parts[1::2]]
     n = len(wanted)
     for i in range(len(tokens) - n + 1):
         if tokens[i : i + n] == wanted:
-            return text[found[i][0] : found[i + n - 1][1]]
+            start = sum(map(len, parts[: 2 * i + 1]))
+            return text[start : start + sum(map(len, parts[2 * i + 1 : 2 * (i + n)]))]
     return gram
 
 
