@@ -140,7 +140,9 @@ COMMON_FLOOR = 1000
 # Version 53: a figure of a year's size written as a count (2,050 people, 2000家) is marked so
 # (=count:2050), a year written as one (2021年, "in 2021 the") too (=year:2021): 2,050 people are
 # no longer "other years" against 2,049, and 1,998 patients no longer share 1998 with a year.
-TERMS_VERSION = 53
+# Version 54: abbreviated months, weekdays and ranks are no names (Jan. 2026, Gen. Hosp.), pax
+# are passengers, and "not seen since" is a record, no denial.
+TERMS_VERSION = 54
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

@@ -951,7 +951,17 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "bed": ("床位", "病床", "beds", "bed"),
     "loan": ("贷款", "借出", "loans", "loan", "lent", "lends", "lend", "lending", "borrowed"),
     "output": ("产量", "生产", "output", "production", "produced", "produce"),
-    "passenger": ("乘客", "旅客", "客运量", "passenger", "passengers", "riders", "ridership"),
+    # (pax: the trade's abbreviation, in airports' and airlines' figures)
+    "passenger": (
+        "乘客",
+        "旅客",
+        "客运量",
+        "passenger",
+        "passengers",
+        "riders",
+        "ridership",
+        "pax",
+    ),
     "margin": ("毛利率", "margin", "margins"),
     "store": (
         "门店",

@@ -27,6 +27,9 @@ NOT_NAMES = frozenset(
     split_words(
         "january february march april may june july august september october november december "
         "monday tuesday wednesday thursday friday saturday sunday series"
+        # months and weekdays abbreviated (Jan. 2026, Tue 20/01): not Jun or Sun, names in
+        # pinyin as often (Lei Jun, Sun Li)
+        " jan feb mar apr jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat"
         # a grade on a scale (Grade III, Class 3), no name
         " grade class"
     )
@@ -42,6 +45,9 @@ OFFICES = frozenset(
         "director commissioner ambassador councillor councilor alderman deputy vice prime "
         "speaker attorney general judge magistrate sheriff treasurer comptroller auditor "
         "chief executive officer provost rector professor dr mr mrs ms mx sir dame mp mep"
+        # ranks and posts abbreviated (Gen. Hosp. is a general hospital, Gen. Ade Morrow a
+        # general): not Sen, a surname as often
+        " gen gov lt col maj capt sgt supt insp"
     )
 )
 # Words that say what kind of area a place is (Qiaonan Province, Yanbo County, Sandmere District

@@ -1,0 +1,60 @@
+"""Round 36 of "checked before?" (session 39, chosen on fresh35 once it had been scored): a
+month, a weekday or a rank abbreviated is no name, pax are passengers, and "not seen since" is a
+record, no denial. Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from claim_pairs import disagreeing
+
+from workbench.domain.similarity import claim_terms, names
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Tolbrook General handled 412 cases in Jan. 2026.", ["@tolbrook"]),
+        ("Tolbrook Gen. Hosp. ED, Jan 2026: 412 cases.", ["@tolbrook"]),
+        ("Ferry traffic, Tue 20/01/2026 to Sat 24/01/2026: 9,120 cars.", []),
+        (
+            "Gen. Ade Morrow took command of the Kelby garrison in Sept. 2025.",
+            ["@ade", "@morrow", "@kelby"],
+        ),
+        # Jun and Sun stay names: pinyin ones as often as months and weekdays
+        ("Lei Jun said Xiaomi sold 10 million phones.", ["@lei", "@jun", "@xiaomi"]),
+        ("Sun Li won the 200m final.", ["@sun", "@li"]),
+    ],
+)
+def test_an_abbreviated_month_weekday_or_rank_is_no_name(text: str, named: list[str]) -> None:
+    assert names(text) == named
+
+
+def test_a_month_abbreviated_is_no_other_name() -> None:
+    assert "names" not in disagreeing(
+        "Only 71.8% of patients at Tolbrook were seen within four hours in January 2026.",
+        "Tolbrook dealt with 71.8% of patients inside four hours in Jan. 2026.",
+    )
+
+
+def test_pax_are_passengers() -> None:
+    assert "~passenger" in claim_terms("Hexby Airport: 6,830,000 pax in 2025.", "")
+    assert "measures" not in disagreeing(
+        "Hexby Airport handled 6.83 million passengers in 2025.",
+        "Hexby Airport: 6,830,000 pax in 2025.",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sea temperatures in Ashby Bay reached 23.4C, a high not seen since 1988.",
+        "Prices rose to a level not seen in three decades.",
+        "Rainfall in Kelby hit 412mm in March, a total not seen for forty years.",
+    ],
+)
+def test_not_seen_since_is_a_record_no_denial(text: str) -> None:
+    assert "=polarity:not" not in claim_terms(text, "")
+
+
+def test_a_denial_of_being_seen_is_still_one() -> None:
+    assert "=polarity:not" in claim_terms("The minister was not seen at the Kelby rally.", "")
