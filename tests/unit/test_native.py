@@ -226,3 +226,75 @@ def test_compiled_modules_are_files_and_their_results_pickle_and_copy() -> None:
     for result in (_run(pure=True), _run(pure=False)):
         assert result["missing"] == []
         assert result["failed"] == []
+
+
+def _dataclasses_with_their_own_init() -> list[type]:
+    """The dataclasses of the compiled modules whose `__init__` their class writes out (so that
+    mypyc compiles it: the one dataclass generates is interpreted, compiled or not)."""
+    import dataclasses
+    import importlib
+    import inspect
+
+    found = []
+    for name in native.MODULES:
+        module = importlib.import_module(name)
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__ != name or not dataclasses.is_dataclass(cls):
+                continue
+            code = getattr(cls.__init__, "__code__", None)
+            if code is None or code.co_filename != "<string>":  # "<string>": generated
+                found.append(cls)
+    return found
+
+
+def test_the_hot_dataclasses_write_their_init_out() -> None:
+    names = {cls.__name__ for cls in _dataclasses_with_their_own_init()}
+    assert {"Segment", "Candidate", "Reading", "Unit", "Scored"} <= names
+
+
+def _value(annotation: str, i: int) -> object:
+    """A value of the field's type (compiled, an `__init__` checks its arguments' types),
+    distinct for each `i`."""
+    from workbench.domain.covered import Spans
+
+    kind = annotation.split("[")[0].split(" ")[0].split(".")[-1]
+    made: dict[str, object] = {
+        "int": 1000 + i,
+        "float": i + 0.5,
+        "bool": bool(i % 2),
+        "str": f"v{i}",
+        "tuple": (f"t{i}",),
+        "Context": ((f"c{i}", i + 0.5),),
+        "list": [i],
+        "dict": {f"k{i}": [i]},
+        "set": {f"s{i}"},
+        "frozenset": frozenset({f"f{i}"}),
+        "Spans": Spans([(i, i + 1)]),
+        "Reading": None,
+        "type": None,  # compiled, an optional field's type is `type`
+    }
+    return made[kind]
+
+
+@pytest.mark.parametrize("cls", _dataclasses_with_their_own_init(), ids=lambda c: c.__name__)
+def test_an_init_written_out_sets_every_field_as_dataclass_would(cls: type) -> None:
+    import dataclasses
+
+    fields = [f for f in dataclasses.fields(cls) if f.init]
+    # (a string in the sources; compiled, the type itself)
+    types = [
+        f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
+        for f in fields
+    ]
+    values = {f.name: _value(t, i) for i, (f, t) in enumerate(zip(fields, types, strict=True))}
+    made = cls(**values)
+    assert all(getattr(made, f.name) == values[f.name] for f in fields)
+    # The defaults are dataclass's: built from the fields without one, the others have theirs.
+    required = {f.name: values[f.name] for f in fields if f.default is dataclasses.MISSING}
+    made = cls(**required)
+    for f in fields:
+        if f.default is not dataclasses.MISSING:
+            assert getattr(made, f.name) == f.default
+    # Each field by position too, in the order of the fields.
+    made = cls(*values.values())
+    assert all(getattr(made, f.name) == values[f.name] for f in fields)

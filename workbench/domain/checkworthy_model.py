@@ -302,6 +302,25 @@ class Reading:
     # reasons read them again, and building the set is most of the cost of either.
     charset: set[str] | None = None
 
+    def __init__(
+        self,
+        english: bool,
+        band: str,
+        terms: list[tuple[str, float]],
+        factor: float,
+        weight: float,
+        chars: float,
+        charset: set[str] | None = None,
+    ) -> None:
+        # Written out, as dataclass would: compiled, where the one dataclass writes is not.
+        self.english = english
+        self.band = band
+        self.terms = terms
+        self.factor = factor
+        self.weight = weight
+        self.chars = chars
+        self.charset = charset
+
 
 @dataclass(frozen=True)
 class Plain:

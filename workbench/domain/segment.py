@@ -54,6 +54,11 @@ class Segment:
     start: int
     end: int
 
+    def __init__(self, start: int, end: int) -> None:
+        # Written out, as dataclass would: compiled, where the one dataclass writes is not.
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+
     def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
         return by_fields(self)  # compiled, pickled and copied as the sources are
 

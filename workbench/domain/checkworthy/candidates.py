@@ -67,6 +67,25 @@ class Candidate:
     suggested_type: str
     speaker: str | None = None
 
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        score: float,
+        reasons: tuple[str, ...],
+        suggested_type: str,
+        speaker: str | None = None,
+    ) -> None:
+        # Written out, as dataclass would: compiled, where the one dataclass writes is not.
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "score", score)
+        object.__setattr__(self, "reasons", reasons)
+        object.__setattr__(self, "suggested_type", suggested_type)
+        object.__setattr__(self, "speaker", speaker)
+
     def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
         return by_fields(self)  # compiled, pickled and copied as the sources are
 

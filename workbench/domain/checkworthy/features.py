@@ -60,6 +60,21 @@ class Unit:
     quoted: Spans
     spoken: Spans
 
+    def __init__(
+        self,
+        text: str,
+        hits: dict[str, list[int]],
+        entities: frozenset[str],
+        quoted: Spans,
+        spoken: Spans,
+    ) -> None:
+        # Written out, as dataclass would: compiled, where the one dataclass writes is not.
+        self.text = text
+        self.hits = hits
+        self.entities = entities
+        self.quoted = quoted
+        self.spoken = spoken
+
 
 @dataclass(frozen=True, slots=True)
 class Feature:

@@ -84,6 +84,23 @@ class Scored:
     # `features.own_opinion`): then its score is 0 and this is its first reason.
     not_claim: str | None = None
 
+    def __init__(
+        self,
+        score: float,
+        fired: tuple[str, ...],
+        reading: checkworthy_model.Reading | None,
+        text: str,
+        context: Context = (),
+        not_claim: str | None = None,
+    ) -> None:
+        # Written out, as dataclass would: compiled, where the one dataclass writes is not.
+        self.score = score
+        self.fired = fired
+        self.reading = reading
+        self.text = text
+        self.context = context
+        self.not_claim = not_claim
+
     @staticmethod
     def of(unit: Unit, context: Context = (), fired: tuple[str, ...] | None = None) -> Scored:
         """Score a unit (`fired`: its `fired_features`, when the caller has them already)."""
