@@ -58,3 +58,55 @@ def test_not_seen_since_is_a_record_no_denial(text: str) -> None:
 
 def test_a_denial_of_being_seen_is_still_one() -> None:
     assert "=polarity:not" in claim_terms("The minister was not seen at the Kelby rally.", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "former"),
+    [
+        ("Ex-accountant Gil Farrow was jailed for four years.", True),
+        ("The ex-minister Ada Morrow took £40,000 from the fund.", True),
+        ("Suilu raised the ex-factory price of its rapeseed oil by 8%.", False),
+        ("Ex works prices of Kelby steel rose 3% in March.", False),
+        ("The council made an ex gratia payment of £5,000 to the family.", False),
+        ("Kelby's next exports rose 4%.", False),
+    ],
+)
+def test_ex_says_former_but_not_of_a_price_or_a_payment(text: str, former: bool) -> None:
+    assert ("~former" in claim_terms(text, "")) is former
+
+
+def test_an_ex_factory_price_is_a_factory_gate_one() -> None:
+    terms = claim_terms("Suilu raised the ex-factory price of its rapeseed oil by 8%.", "")
+    assert "~factory" in terms
+    assert "~compensation" in claim_terms("An ex gratia payment of £5,000 was made.", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A jury cleared former councillor Edwin Tallack of bribery on 4 March 2025.",
+        "The court cleared Tallack of all charges.",
+        "Edwin Tallack was cleared of bribery.",
+    ],
+)
+def test_cleared_someone_of_a_charge_is_an_acquittal(text: str) -> None:
+    assert "~acquit" in claim_terms(text, "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crews cleared 500 homes of snow in Kelby.",  # a figure between: no verdict
+        "The council cleared the way for the Kelby bypass.",
+        "Kelby Mining cleared $5m in profit.",
+    ],
+)
+def test_cleared_without_a_charge_is_no_acquittal(text: str) -> None:
+    assert "~acquit" not in claim_terms(text, "")
+
+
+def test_an_acquittal_against_a_conviction_of_the_same_man() -> None:
+    assert disagreeing(
+        "A jury at Kelby Crown Court cleared former councillor Edwin Tallack of bribery.",
+        "Ex-councillor Edwin Tallack was found guilty of fraud at Kelby Crown Court.",
+    )

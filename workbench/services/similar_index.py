@@ -141,7 +141,9 @@ COMMON_FLOOR = 1000
 # (=count:2050), a year written as one (2021年, "in 2021 the") too (=year:2021): 2,050 people are
 # no longer "other years" against 2,049, and 1,998 patients no longer share 1998 with a year.
 # Version 54: abbreviated months, weekdays and ranks are no names (Jan. 2026, Gen. Hosp.), pax
-# are passengers, and "not seen since" is a record, no denial.
+# are passengers, "not seen since" is a record, no denial, "ex-" says former (an ex-factory price
+# is a factory-gate one, an ex gratia payment compensation), and "cleared Tallack of bribery" is
+# an acquittal.
 TERMS_VERSION = 54
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves

@@ -167,6 +167,10 @@ _PLANNED_THING = re.compile(
     r"plant|factory|mine|stadium|hospital|school|dam|reservoir|pipeline|port|terminal|tower|"
     r"park|museum|campus|wind\s+farm|solar\s+farm)s?\b)"
 )
+# "A jury cleared former councillor Edwin Tallack of bribery" acquitted him, as "cleared of"
+# says: the words between, up to five, are moved after it (no digit, no punctuation: not
+# "cleared 500 homes of snow"; a site cleared of debris is rarer in claims than a verdict).
+_CLEARED_SOMEONE_OF = re.compile(r"\bcleared((?:\s+[a-z][a-z'’-]*){1,5}?)\s+of\b")
 # "Who used to chair Sandalwood Garden Property" is its former chairman, as "formerly" says (not
 # "is used to build", "got used to": a thing put to use, a habit).
 _USED_TO = re.compile(
@@ -449,6 +453,8 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         s = _COSTS_FIGURE.sub("priced at", s)
     if "planned" in s or "proposed" in s:  # the planned ring road: a thing, no plan
         s = _PLANNED_THING.sub(r"\1", s)
+    if "cleared" in s:  # cleared Tallack of bribery: cleared of it (`acquit`)
+        s = _CLEARED_SOMEONE_OF.sub(r"cleared of\1", s)
     if "used to" in s:  # who used to chair it: its former chairman
         s = _USED_TO.sub(" formerly ", s)
     if "close" in s or "open" in s:  # will close 38 branches: closes

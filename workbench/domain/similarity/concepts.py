@@ -348,6 +348,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         ),
         "former",
         "formerly",
+        # ex-accountant, ex-minister: "ex" a word of its own ("next" and "exports" are other
+        # words); ex-factory and ex-works prices and ex gratia payments are read as phrases first
+        "ex",
     ),
     # Unchanged: "stayed the same" against "raised" is an opposite act, and against "did not
     # raise" the same claim (see `disagreements`).
@@ -850,7 +853,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     # (装机容量, 装机规模: the installed capacity of a power plant or a grid)
     "capacity": ("产能", "装机容量", "装机规模", "装机量", "装机", "capacity"),
     "utilisation": ("利用率", "utilisation", "utilization"),
-    "factory": ("工厂", "生产基地", "factory", "plant"),
+    # (an ex-factory or ex-works price: at the factory gate, no former factory)
+    "factory": ("工厂", "生产基地", "factory", "plant", "ex-factory", "ex-works", "ex works"),
     # (a part of a whole: 占比, 占总销量的50%, "make up 22%", "account for a third")
     "share": (
         "占比",
@@ -1064,7 +1068,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "punctual",
     ),
     "loadfactor": ("客座率", "load factor", "seat occupancy"),
-    "compensation": ("赔偿金", "赔偿", "compensation", "damages"),
+    "compensation": ("赔偿金", "赔偿", "compensation", "damages", "ex gratia", "ex-gratia"),
     "fine": ("罚款", "罚金", "fined", "fine", "fines", "penalty", "penalised", "penalized"),
     # (a paper's circulation is its print run, no subscribers to its online edition)
     "printrun": ("首印", "印数", "发行量", "print run", "first printing", "printed", "circulation"),
