@@ -3,10 +3,12 @@ finding what the sources find."""
 
 from __future__ import annotations
 
+import copy
 import functools
 import importlib.machinery
 import json
 import os
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -298,3 +300,17 @@ def test_an_init_written_out_sets_every_field_as_dataclass_would(cls: type) -> N
     # Each field by position too, in the order of the fields.
     made = cls(*values.values())
     assert all(getattr(made, f.name) == values[f.name] for f in fields)
+    # Copied and pickled as dataclass's would be (compiled, a class whose __init__ takes
+    # arguments is rebuilt by its __reduce__).
+    for again in (copy.copy(made), copy.deepcopy(made), pickle.loads(pickle.dumps(made))):
+        assert type(again) is cls
+        assert [_seen(getattr(again, f.name)) for f in fields] == [
+            _seen(getattr(made, f.name)) for f in fields
+        ]
+
+
+def _seen(value: object) -> object:
+    """A field's value as compared (Spans hold their stretches; they have no equality)."""
+    from workbench.domain.covered import Spans
+
+    return (value.starts, value.ends) if isinstance(value, Spans) else value

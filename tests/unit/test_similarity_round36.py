@@ -1,6 +1,7 @@
 """Round 36 of "checked before?" (session 39, chosen on fresh35 once it had been scored): a
-month, a weekday or a rank abbreviated is no name, pax are passengers, and "not seen since" is a
-record, no denial. Invented sentences."""
+month or a weekday abbreviated is no name where it reads as a date, nor a rank; pax are
+passengers; a high "not seen since" is a record, no denial; "ex-" before a post or a person says
+former; "cleared" someone "of" a charge is an acquittal. Invented sentences."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ from workbench.domain.similarity import claim_terms, names
         # Jun and Sun stay names: pinyin ones as often as months and weekdays
         ("Lei Jun said Xiaomi sold 10 million phones.", ["@lei", "@jun", "@xiaomi"]),
         ("Sun Li won the 200m final.", ["@sun", "@li"]),
+        # away from a date, given names as often: Jan Koum, Mar Cabra
+        ("Jan Koum founded WhatsApp in 2009.", ["@jan", "@koum", "@whatsapp"]),
+        ("Sales at Kelby on 20 Jan rose 4%.", ["@kelby"]),
     ],
 )
 def test_an_abbreviated_month_weekday_or_rank_is_no_name(text: str, named: list[str]) -> None:
@@ -56,8 +60,17 @@ def test_not_seen_since_is_a_record_no_denial(text: str) -> None:
     assert "=polarity:not" not in claim_terms(text, "")
 
 
-def test_a_denial_of_being_seen_is_still_one() -> None:
-    assert "=polarity:not" in claim_terms("The minister was not seen at the Kelby rally.", "")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister was not seen at the Kelby rally.",
+        "The minister was not seen in the chamber for the vote.",
+        "Ada Morrow has not been seen since Tuesday.",
+        "The mayor was not seen in public for two weeks.",
+    ],
+)
+def test_a_denial_of_being_seen_is_still_one(text: str) -> None:
+    assert "=polarity:not" in claim_terms(text, "")
 
 
 @pytest.mark.parametrize(
@@ -69,6 +82,11 @@ def test_a_denial_of_being_seen_is_still_one() -> None:
         ("Ex works prices of Kelby steel rose 3% in March.", False),
         ("The council made an ex gratia payment of £5,000 to the family.", False),
         ("Kelby's next exports rose 4%.", False),
+        ("Retail sales ex-fuel rose 4% in Kelby.", False),  # excluding fuel
+        ("Prices ex VAT rose 2% in Kelby.", False),
+        ("Kelby Mining shares went ex-dividend on Monday.", False),
+        ("The Ex-Im Bank lent $2bn to Kelby Mining.", False),
+        ("Kelby Mining's ex-wife of the founder sold her stake.", True),
     ],
 )
 def test_ex_says_former_but_not_of_a_price_or_a_payment(text: str, former: bool) -> None:
@@ -99,6 +117,10 @@ def test_cleared_someone_of_a_charge_is_an_acquittal(text: str) -> None:
         "Crews cleared 500 homes of snow in Kelby.",  # a figure between: no verdict
         "The council cleared the way for the Kelby bypass.",
         "Kelby Mining cleared $5m in profit.",
+        "The Kelby bill cleared the House of Lords on Tuesday.",
+        "The CMA cleared the takeover of Kelby Mining.",
+        "Police cleared hundreds of protesters from the square.",
+        "The Kelby NHS trust cleared a backlog of 4,000 scans.",
     ],
 )
 def test_cleared_without_a_charge_is_no_acquittal(text: str) -> None:

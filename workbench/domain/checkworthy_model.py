@@ -312,7 +312,8 @@ class Reading:
         chars: float,
         charset: set[str] | None = None,
     ) -> None:
-        # Written out, as dataclass would: compiled, where the one dataclass writes is not.
+        # Written out so that mypyc compiles it: the one dataclass generates is exec'd, so
+        # interpreted even here (tests/unit/test_native.py holds it to the fields).
         self.english = english
         self.band = band
         self.terms = terms
@@ -320,6 +321,9 @@ class Reading:
         self.weight = weight
         self.chars = chars
         self.charset = charset
+
+    def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return by_fields(self)  # compiled, pickled and copied as the sources are
 
 
 @dataclass(frozen=True)

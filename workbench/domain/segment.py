@@ -55,7 +55,8 @@ class Segment:
     end: int
 
     def __init__(self, start: int, end: int) -> None:
-        # Written out, as dataclass would: compiled, where the one dataclass writes is not.
+        # Written out so that mypyc compiles it: the one dataclass generates is exec'd, so
+        # interpreted even here (tests/unit/test_native.py holds it to the fields).
         object.__setattr__(self, "start", start)
         object.__setattr__(self, "end", end)
 

@@ -140,10 +140,11 @@ COMMON_FLOOR = 1000
 # Version 53: a figure of a year's size written as a count (2,050 people, 2000家) is marked so
 # (=count:2050), a year written as one (2021年, "in 2021 the") too (=year:2021): 2,050 people are
 # no longer "other years" against 2,049, and 1,998 patients no longer share 1998 with a year.
-# Version 54: abbreviated months, weekdays and ranks are no names (Jan. 2026, Gen. Hosp.), pax
-# are passengers, "not seen since" is a record, no denial, "ex-" says former (an ex-factory price
-# is a factory-gate one, an ex gratia payment compensation), and "cleared Tallack of bribery" is
-# an acquittal.
+# Version 54: abbreviated months and weekdays are no names where they read as a date (Jan. 2026,
+# 20 Jan), nor abbreviated ranks (Gen. Hosp.); pax are passengers; a high "not seen since" is a
+# record, no denial; "ex-" before a post or a person says former (an ex-factory price is a
+# factory-gate one, an ex gratia payment compensation); "cleared Tallack of bribery" is an
+# acquittal.
 TERMS_VERSION = 54
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves

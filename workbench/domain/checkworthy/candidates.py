@@ -77,7 +77,8 @@ class Candidate:
         suggested_type: str,
         speaker: str | None = None,
     ) -> None:
-        # Written out, as dataclass would: compiled, where the one dataclass writes is not.
+        # Written out so that mypyc compiles it: the one dataclass generates is exec'd, so
+        # interpreted even here (tests/unit/test_native.py holds it to the fields).
         object.__setattr__(self, "start", start)
         object.__setattr__(self, "end", end)
         object.__setattr__(self, "text", text)

@@ -68,12 +68,16 @@ class Unit:
         quoted: Spans,
         spoken: Spans,
     ) -> None:
-        # Written out, as dataclass would: compiled, where the one dataclass writes is not.
+        # Written out so that mypyc compiles it: the one dataclass generates is exec'd, so
+        # interpreted even here (tests/unit/test_native.py holds it to the fields).
         self.text = text
         self.hits = hits
         self.entities = entities
         self.quoted = quoted
         self.spoken = spoken
+
+    def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return by_fields(self)  # compiled, pickled and copied as the sources are
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from workbench.domain import checkworthy_model
 from workbench.domain.checkworthy.claim_type import suggest_type
@@ -40,6 +41,7 @@ from workbench.domain.checkworthy.features import (
 from workbench.domain.checkworthy.nonclaims import section_heading, sentence_reason
 from workbench.domain.checkworthy.scan import OWN
 from workbench.domain.checkworthy.widths import as_read
+from workbench.domain.rebuild import by_fields
 
 # A sentence's context in a transcript: the context features that fire on it, with their weights.
 Context = tuple[tuple[str, float], ...]
@@ -93,13 +95,17 @@ class Scored:
         context: Context = (),
         not_claim: str | None = None,
     ) -> None:
-        # Written out, as dataclass would: compiled, where the one dataclass writes is not.
+        # Written out so that mypyc compiles it: the one dataclass generates is exec'd, so
+        # interpreted even here (tests/unit/test_native.py holds it to the fields).
         self.score = score
         self.fired = fired
         self.reading = reading
         self.text = text
         self.context = context
         self.not_claim = not_claim
+
+    def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return by_fields(self)  # compiled, pickled and copied as the sources are
 
     @staticmethod
     def of(unit: Unit, context: Context = (), fired: tuple[str, ...] | None = None) -> Scored:

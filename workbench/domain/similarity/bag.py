@@ -62,6 +62,7 @@ from workbench.domain.similarity.measures import (
 )
 from workbench.domain.similarity.naming import (
     EN_WORDS_CONCEPT,
+    OFFICES,
     PROVINCE_TERMS,
     names,
     straddles,
@@ -88,7 +89,15 @@ from workbench.domain.similarity.roles import (
 from workbench.domain.similarity.shares import shares
 from workbench.domain.similarity.spending import en_spending, zh_spending
 from workbench.domain.similarity.trades import en_trades, zh_trades
-from workbench.domain.similarity.words import CJK_RUN, STOP_WORDS, WORD, is_cjk, normal, stem
+from workbench.domain.similarity.words import (
+    CJK_RUN,
+    STOP_WORDS,
+    WORD,
+    is_cjk,
+    normal,
+    split_words,
+    stem,
+)
 
 # "nine per cent less milk", "500 fewer staff", "down 9%", "up by 12%": a direction said by a
 # comparative after a figure or by up/down before one (not "less than", "up to": bounds).
@@ -168,9 +177,32 @@ _PLANNED_THING = re.compile(
     r"park|museum|campus|wind\s+farm|solar\s+farm)s?\b)"
 )
 # "A jury cleared former councillor Edwin Tallack of bribery" acquitted him, as "cleared of"
-# says: the words between, up to five, are moved after it (no digit, no punctuation: not
-# "cleared 500 homes of snow"; a site cleared of debris is rarer in claims than a verdict).
-_CLEARED_SOMEONE_OF = re.compile(r"\bcleared((?:\s+[a-z][a-z'’-]*){1,5}?)\s+of\b")
+# says: the words between, up to five (no figure, no punctuation), are moved after it, where a
+# charge follows "of" (not "cleared the House of Lords", "cleared the takeover of Kelby Mining",
+# "cleared hundreds of protesters").
+_CHARGES = (
+    "charges? counts? offen[cs]es? crimes? wrongdoing misconduct bribery corruption fraud theft "
+    "embezzlement murder manslaughter assault rape robbery burglary arson perjury negligence "
+    "harassment abuse dishonesty doping cheating contempt terrorism treason espionage kidnapping "
+    "trafficking smuggling laundering evasion misappropriation malpractice discrimination "
+    "breaching breach"
+)
+_CLEARED_SOMEONE_OF = re.compile(
+    r"\bcleared((?:\s+[a-z][a-z'’-]*){1,5}?)\s+of"
+    rf"(?=\s+(?:(?:all|any|the|two|three|several)\s+)?(?:{'|'.join(_CHARGES.split())})\b)"
+)
+# "ex-" right before a post or a person says former (ex-councillor, ex-wife), as "former" does;
+# not ex-fuel and ex VAT (excluding), ex-dividend, ex-works or the Ex-Im Bank.
+_EX_PEOPLE = OFFICES | frozenset(
+    split_words(
+        "accountant banker boss captain coach colleague convict detective employee employees "
+        "executive executives footballer girlfriend boyfriend husband wife partner player players "
+        "officer officers official officials member members manager soldier staff worker "
+        "workers teacher doctor nurse lawyer spy prisoner leader owner founder cofounder trainer "
+        "international pupil student champion head star editor agent trader"
+    )
+)
+_EX_PERSON = re.compile(rf"\bex[-‐]\s?(?=(?:{'|'.join(sorted(_EX_PEOPLE))})\b)")
 # "Who used to chair Sandalwood Garden Property" is its former chairman, as "formerly" says (not
 # "is used to build", "got used to": a thing put to use, a habit).
 _USED_TO = re.compile(
@@ -453,6 +485,8 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         s = _COSTS_FIGURE.sub("priced at", s)
     if "planned" in s or "proposed" in s:  # the planned ring road: a thing, no plan
         s = _PLANNED_THING.sub(r"\1", s)
+    if "ex" in s:  # ex-councillor: former councillor
+        s = _EX_PERSON.sub("former ", s)
     if "cleared" in s:  # cleared Tallack of bribery: cleared of it (`acquit`)
         s = _CLEARED_SOMEONE_OF.sub(r"cleared of\1", s)
     if "used to" in s:  # who used to chair it: its former chairman

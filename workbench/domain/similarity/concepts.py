@@ -348,9 +348,6 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         ),
         "former",
         "formerly",
-        # ex-accountant, ex-minister: "ex" a word of its own ("next" and "exports" are other
-        # words); ex-factory and ex-works prices and ex gratia payments are read as phrases first
-        "ex",
     ),
     # Unchanged: "stayed the same" against "raised" is an opposite act, and against "did not
     # raise" the same claim (see `disagreements`).
@@ -853,7 +850,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     # (装机容量, 装机规模: the installed capacity of a power plant or a grid)
     "capacity": ("产能", "装机容量", "装机规模", "装机量", "装机", "capacity"),
     "utilisation": ("利用率", "utilisation", "utilization"),
-    # (an ex-factory or ex-works price: at the factory gate, no former factory)
+    # (an ex-factory or ex-works price: at the factory gate)
     "factory": ("工厂", "生产基地", "factory", "plant", "ex-factory", "ex-works", "ex works"),
     # (a part of a whole: 占比, 占总销量的50%, "make up 22%", "account for a third")
     "share": (

@@ -27,13 +27,19 @@ NOT_NAMES = frozenset(
     split_words(
         "january february march april may june july august september october november december "
         "monday tuesday wednesday thursday friday saturday sunday series"
-        # months and weekdays abbreviated (Jan. 2026, Tue 20/01): not Jun or Sun, names in
-        # pinyin as often (Lei Jun, Sun Li)
-        " jan feb mar apr jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat"
         # a grade on a scale (Grade III, Class 3), no name
         " grade class"
     )
 )
+# Months and weekdays abbreviated: no name where they read as a date, a full stop after them or a
+# figure on either side (Jan. 2026, Jan 2026, 20 Jan, Tue 20/01); elsewhere given names as often
+# (Jan Koum, Mar Cabra). Not Jun or Sun, pinyin names (Lei Jun, Sun Li) before a figure too.
+DATE_ABBREVIATIONS = frozenset(
+    split_words(
+        "jan feb mar apr jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat"
+    )
+)
+_FIGURE_NEXT = re.compile(r"[^\S\n]*\d")
 # Offices, capitalised before a name or as a title (Prime Minister Ada Morrow, as Finance
 # Minister, the Health Secretary): who holds a post, not who is meant. As names, a claim in the
 # minister's own words ("as Finance Minister I cut...") and the report it restates each named
@@ -124,6 +130,10 @@ def latin_names(text: str) -> list[str]:
             j -= 1
         before = text[j] if j >= 0 else ""  # the character before the word, past any spaces
         after = text[m.end() : m.end() + 1]
+        if low in DATE_ABBREVIATIONS and (
+            after == "." or before.isdigit() or _FIGURE_NEXT.match(text, m.end())
+        ):
+            continue  # a date (Jan. 2026, 20 Jan, Tue 20/01)
         unit = len(low) <= 3 or any(c.isupper() for c in word[1:])
         if (before.isdigit() and unit) or after == "$":
             continue  # a unit (2 GWh, 9.6 GW, 12 MWh) or a currency (US$, HK$)

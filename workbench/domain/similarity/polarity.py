@@ -50,7 +50,9 @@ _EN_NOT_NEGATION = re.compile(
     r"|\b(?:not|n['’]t|never)\s+(?:been\s+)?(?:this|so|as)\s+(?:low|high|few|many|much|little|"
     r"bad|good|cheap|expensive|warm|cold|wet|dry)\b"
     # "a high not seen since 1988", "a level not seen in decades": a record, said as a negation
-    r"|\b(?:not|n['’]t|never)\s+(?:been\s+)?seen\s+(?:since|in|for)\b"
+    # (of a record's noun only: a minister "not seen in the chamber" was not there)
+    r"|\b(?:high|highs|low|lows|level|levels|total|rate|pace|peak|figure|heights|depths)"
+    r"\s+(?:not|never)\s+(?:been\s+)?seen\s+(?:since|in|for)\b"
 )
 # A denial that says "first" or "most" ("No bank had listed on the exchange before Cobalt
 # Street", "No solar farm in the state is bigger than Brightwater", 此前没有一家……) asserts the
