@@ -16,8 +16,7 @@ from collections.abc import Iterator
 
 from workbench.domain.similarity.concepts import CJK_CONCEPT
 from workbench.domain.similarity.figures import EN_ORDINALS, zh_value
-from workbench.domain.similarity.naming import PROVINCE_TERMS, ZH_LEAD
-from workbench.domain.similarity.words import split_words
+from workbench.domain.similarity.naming import ABBREVIATED, MONTHS, PROVINCE_TERMS, ZH_LEAD
 
 # A number that labels a thing is no quantity but part of its name: Line 3 and Line 5 of a
 # metro, Terminal 2, the second runway, 3号楼, 二期 (phase two) are different lines, terminals,
@@ -74,11 +73,7 @@ _ORDINAL_VALUE = {"first": 1, **EN_ORDINALS}
 
 # Periods within a year: a month, a quarter, a half. A figure for March and one for October,
 # or for the first half and for the whole year, are two facts. Kept as "=period:..." terms.
-MONTHS = split_words(
-    "january february march april may june july august september october november december"
-)
-ABBREVIATED = {m[:3]: i for i, m in enumerate(MONTHS, start=1) if m != "may"}
-ABBREVIATED["sept"] = 9
+# (the months and their abbreviations: `naming`'s, where they are no names)
 _PERIODS = re.compile(
     rf"\b(?P<month>{'|'.join(m for m in MONTHS if m != 'may')})\b"
     # "may" is a month only before a day or year, or after "in" or a day

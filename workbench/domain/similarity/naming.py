@@ -23,9 +23,14 @@ from workbench.domain.similarity.words import STOP_WORDS, is_cjk, normal, split_
 # the start of a sentence is only taken when it is plainly a name: followed by another
 # capitalised word (Eastline Buses), by 's, or by Chinese (MiniMax是...), or capitalised later
 # in the same text too.
-NOT_NAMES = frozenset(
+MONTHS = split_words(
+    "january february march april may june july august september october november december"
+)
+# Each month as a date abbreviates it (Mar. 2024, Sept 2023), with its number; May has no
+# shorter form.
+ABBREVIATED = {m[:3]: i for i, m in enumerate(MONTHS, start=1) if m != "may"} | {"sept": 9}
+NOT_NAMES = frozenset(MONTHS) | frozenset(
     split_words(
-        "january february march april may june july august september october november december "
         "monday tuesday wednesday thursday friday saturday sunday series"
         # a grade on a scale (Grade III, Class 3), no name
         " grade class"
@@ -34,10 +39,8 @@ NOT_NAMES = frozenset(
 # Months and weekdays abbreviated: no name where they read as a date, a full stop after them or a
 # figure on either side (Jan. 2026, Jan 2026, 20 Jan, Tue 20/01); elsewhere given names as often
 # (Jan Koum, Mar Cabra). Not Jun or Sun, pinyin names (Lei Jun, Sun Li) before a figure too.
-DATE_ABBREVIATIONS = frozenset(
-    split_words(
-        "jan feb mar apr jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat"
-    )
+DATE_ABBREVIATIONS = (ABBREVIATED.keys() - {"jun"}) | frozenset(
+    split_words("mon tue tues wed thu thur thurs fri sat")
 )
 _FIGURE_NEXT = re.compile(r"[^\S\n]*\d")
 # Offices, capitalised before a name or as a title (Prime Minister Ada Morrow, as Finance

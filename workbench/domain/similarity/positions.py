@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from workbench.domain.similarity.figures import EN_ORDINALS
-from workbench.domain.similarity.labels import ABBREVIATED, MONTHS, zh_small
+from workbench.domain.similarity.labels import zh_small
+from workbench.domain.similarity.naming import ABBREVIATED, MONTHS
 
-# (the months and their abbreviations as `labels` reads them)
+# (the months and their abbreviations, as `labels` reads them in periods)
 _MONTH_OF = {m: i for i, m in enumerate(MONTHS, start=1)} | ABBREVIATED
 _MONTH = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
