@@ -416,6 +416,99 @@ def test_according_to_and_data_that_show_are_attribution(sentence: str) -> None:
     assert fires("attribution", sentence)
 
 
+# A what-if conceded (哪怕, 倘若, 假若: even if, should it be) supposes, as 如果 and 假如 do:
+# what it supposes is no record.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "哪怕只有5%的用户愿意付费，这也是一个上百亿元的市场。",
+        "倘若明年订单翻倍，工厂就得扩产到3条产线。",
+        "假若监管放开，这项业务一年能多出20亿元收入。",
+    ],
+)
+def test_a_what_if_conceded_is_a_prediction_cue(sentence: str) -> None:
+    assert fires("prediction_cue", sentence)
+
+
+# 将 before 于, 达到, 带动, 突破, 超过 says what is yet to happen, as 将会 and 将在 do; 将 before
+# an object (将其收购, 将公司搬到) is the preposition 把, and no cue.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "澜石智能将于12月3日公布最终发售价。",
+        "方案实施三年内，将带动全市投资超过600亿元。",
+        "明年全市新能源汽车产量将突破50万辆。",
+    ],
+)
+def test_what_is_yet_to_happen_is_a_prediction_cue(sentence: str) -> None:
+    assert fires("prediction_cue", sentence)
+
+
+@pytest.mark.parametrize("sentence", ["2019年，公司将其收购。", "2021年，他将公司搬到了苏州。"])
+def test_shall_as_a_preposition_is_no_prediction_cue(sentence: str) -> None:
+    assert not fires("prediction_cue", sentence)
+
+
+def test_a_market_sized_on_a_what_if_is_not_offered() -> None:
+    assert offered("哪怕只有5%的用户愿意付费，这也是一个上百亿元的市场。") == []
+
+
+# One's own estimate or judgement (我估计, 我们判断) is a view in one's own voice, as 我认为 is;
+# an estimate someone is named for (据行业协会估计) is a source of a figure.
+@pytest.mark.parametrize(
+    "sentence",
+    ["我估计国内做这类芯片的团队不超过30家。", "我们判断，明年行业会有一半公司被淘汰。"],
+)
+def test_ones_own_estimate_is_an_own_view(sentence: str) -> None:
+    assert fires("opinion_cue", sentence)
+
+
+def test_an_estimate_with_its_source_is_still_offered() -> None:
+    sentence = "据行业协会估计，去年国内共售出120万台。"
+    assert not fires("opinion_cue", sentence)
+    assert offered(sentence) == [sentence]
+
+
+# Someone's judgement, given as such (X的判断是，……), is their view; 这个判断是在2019年做出的
+# says when a judgement was made.
+def test_someones_judgement_is_a_belief() -> None:
+    sentence = "林朔的判断是，这个行业最终只会剩下两三家公司。"
+    assert fires("belief", sentence)
+    assert offered(sentence) == []
+
+
+def test_when_a_judgement_was_made_is_no_belief() -> None:
+    assert not fires("belief", "这个判断是在2019年做出的。")
+
+
+# The writer's own reading of what was just told (换句话说, 换言之, 这意味着) and how rare they
+# find it (并不多见, 并不少见): opinion cues.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "换句话说，公司仍有三成产能处于闲置状态。",
+        "换言之，涨价并没有带来利润。",
+        "这意味着，项目的交付成本很难随规模摊薄。",
+        "这种估值倒挂，在近两年上市的公司中并不少见。",
+        "这样的毛利水平，在硬件公司中并不多见。",
+    ],
+)
+def test_the_writers_reading_is_an_opinion_cue(sentence: str) -> None:
+    assert fires("opinion_cue", sentence)
+
+
+def test_in_other_words_with_nothing_measured_is_not_offered() -> None:
+    assert offered("换句话说，公司仍有三成产能处于闲置状态。") == []
+
+
+# The story's turning point (转机出现在2019年, 真正的转折来自政策) is the writer's frame: narrative.
+@pytest.mark.parametrize(
+    "sentence", ["转机出现在2019年。", "真正的转折来自政策。", "转折点出现在2021年。"]
+)
+def test_a_turning_point_is_narrative(sentence: str) -> None:
+    assert fires("narrative", sentence)
+
+
 def test_english_is_scored_as_it_was() -> None:
     # The new features read Chinese only.
     for sentence in (

@@ -37,7 +37,7 @@ _OWN_VIEW = frozenset(
     [
         subject + verb
         for subject in ("我", "我们", "笔者", "本人", "个人")
-        for verb in ("认为", "觉得", "相信", "坚信", "看好")
+        for verb in ("认为", "觉得", "相信", "坚信", "看好", "估计", "判断")
     ]
     + ["在我看来", "在我们看来", "在笔者看来", "依我看"]
 )
@@ -234,6 +234,13 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "无疑",
         "不得不说",
         "可以说",
+        # The writer's own reading of what was just told: in other words, which means (换句话说,
+        # 这意味着), and how rare or common they find it (并不多见).
+        "换句话说",
+        "换言之",
+        "这意味着",
+        "并不多见",
+        "并不少见",
         "看来",
         "有意义",
         "值得",
@@ -276,6 +283,10 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "穿着(?<!贯穿着)",
         "身着",
         "盯着",
+        # The story's turning point (转机出现在2021年, 真正的转折来自政策): the writer's frame
+        # for what follows, not a record of anything.
+        "转机",
+        "转折",
     ),
     # A habit or a rule, told as what someone always does ("每逢卫星发射，他都会……", "每一个新模型
     # 上线之前，他都要……", "公司的任何会议都不能超过45分钟"): a trait of a person or a firm, not
@@ -360,6 +371,8 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
     # introduce no view anyone holds.)
     "belief": (
         "认为",
+        # Someone's judgement, given as such (宋予川的判断是，行业最终只会剩下三到四家公司).
+        "判断是(?<=的判断是)",
         "相信(?<!难以相信)(?<!不敢相信)(?<!无法相信)",
         "坚信",
         "担心",
@@ -399,7 +412,12 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "可能(?!令人|让人)",
         "如果",
         "假如",
-        "将(?=会|要|来|能|可|在|成为|通向|深入|继续|持续|进一步)",
+        # Even if, should it be (哪怕只有10%的开发者愿意……): a what-if conceded.
+        "哪怕",
+        "倘若",
+        "假若",
+        # (将于12月3日公布, 将带动……投资超过600亿元, 将达到980亿元: what is yet to happen.)
+        "将(?=会|要|来|能|可|在|于|成为|通向|深入|继续|持续|进一步|达到|带动|突破|超过)",
     ),
 }
 
