@@ -491,6 +491,8 @@ def test_when_a_judgement_was_made_is_no_belief() -> None:
         "这意味着，项目的交付成本很难随规模摊薄。",
         "这种估值倒挂，在近两年上市的公司中并不少见。",
         "这样的毛利水平，在硬件公司中并不多见。",
+        "一家公司在成立几个月内拿到数亿元融资并不罕见。",
+        "前后拖上三四年并不稀奇。",
     ],
 )
 def test_the_writers_reading_is_an_opinion_cue(sentence: str) -> None:
@@ -507,6 +509,85 @@ def test_in_other_words_with_nothing_measured_is_not_offered() -> None:
 )
 def test_a_turning_point_is_narrative(sentence: str) -> None:
     assert fires("narrative", sentence)
+
+
+# Someone recalls (一位早期员工回忆，……): a memory told, story time as 那时候 is; a memoir
+# (回忆录) is a source.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "一位早期员工回忆，那段时间办公室里安静得能听见空调的声音。",
+        "他后来回忆，那是他最难熬的一年。",
+    ],
+)
+def test_a_memory_told_is_narrative(sentence: str) -> None:
+    assert fires("narrative", sentence)
+    assert not fires("attribution", sentence)
+
+
+def test_a_memoir_is_a_source() -> None:
+    sentence = "他在回忆录中写道，公司1998年的营收只有300万元。"
+    assert fires("attribution", sentence)
+    assert not fires("narrative", sentence)
+
+
+def test_a_figure_recalled_with_its_source_is_still_offered() -> None:
+    sentence = "据两位当时的高管回忆，B轮之后，公司员工从180人扩张到了900多人。"
+    assert fires("attribution", sentence)
+    assert offered(sentence) == [sentence]
+
+
+# A target someone set, told in the writer's voice for a date to come, is no claim: its figures
+# are the target's (`features.set_target`). A target missed tells a result; a target quoted is
+# what was said; a target set for no date is weighed as any plan.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "他给公司定下的目标是，到2028年让累计用户数突破200万。",
+        "顾承远给青岚定下了一个目标:到2027年,让公司的机械臂进入100万个家庭。",
+        "她给团队定下的新目标是：2027年ARR达到15亿元。",
+    ],
+)
+def test_a_target_set_for_a_date_to_come_is_no_claim(sentence: str) -> None:
+    score, reasons, kind = score_text(sentence)
+    assert score == 0.0
+    assert reasons[0].startswith("not a claim: target")
+    assert kind == "prediction"
+    assert offered(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "M1上市第一年只卖出了1.1万台，远低于团队定下的5万台目标。",
+        "“我们给自己定下的目标是，2027年营收突破10亿元。”他说。",
+    ],
+)
+def test_a_target_missed_or_quoted_is_still_weighed(sentence: str) -> None:
+    score, reasons, _ = score_text(sentence)
+    assert score > 0.5
+    assert not any(r.startswith("not a claim") for r in reasons)
+
+
+# A target's date may follow 目标是 and a comma, or 目标 and a colon; a comma after any other plan
+# word still parts it from a date (实现了既定目标，2023年…… is a result).
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "公司的目标是，2026年把海外收入占比提高到40%。",
+        "公司的目标：2026年把海外收入占比提高到40%。",
+    ],
+)
+def test_a_targets_date_after_a_comma_is_a_dated_plan(sentence: str) -> None:
+    assert fires("dated_plan", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["实现了既定目标，2023年公司营收达到12亿元。", "按照原来的计划,公司要在2019年底完成A轮融资。"],
+)
+def test_a_comma_after_other_plan_words_parts_them_from_the_date(sentence: str) -> None:
+    assert not fires("dated_plan", sentence)
 
 
 def test_english_is_scored_as_it_was() -> None:

@@ -136,7 +136,8 @@ _AUTHORS_PREDICTION = _cue("prediction_cue", quoted=False)
 
 # A plan or forecast set for a time to come: a plan cue with its date right after it (计划在
 # 2026年, 预计2025年底投产, 将在今年暑期上映, 未来三年内), or a year to be reached with what will
-# be by then (到2030年，市场规模将超过……). Not a plan that already fell through (原本计划在那一年
+# be by then (到2030年，市场规模将超过……); a target's date may follow 目标是 and a comma or
+# 目标 and a colon (目标是，2026年实现盈利). Not a plan that already fell through (原本计划在那一年
 # 完成: 原本, 原定, 原, 曾 before the cue, as words: 日本计划, 成本将, 决定将 are plans), which is a
 # record of the past.
 _TIME_TO_COME = (
@@ -145,7 +146,7 @@ _TIME_TO_COME = (
 )
 _DATED_PLAN = re.compile(
     "(?<!原本)(?<!原定)(?<!原)(?<!曾)"
-    f"(?:预计|预期|预测|计划|打算|目标|将|有望|力争|争取)[^，,。；;！？!?]{{0,4}}?"
+    f"(?:预计|预期|预测|计划|打算|目标|将|有望|力争|争取)(?:是[，,:：]|[:：])?[^，,。；;！？!?]{{0,4}}?"
     f"{_TIME_TO_COME}"
     "|到(?:20[0-9]{2}|明)年(?:底|末)?[^。；;！？!?]{0,30}?"
     # The verbs 会 and 要, not the words 协会, 会员, 主要, 需要 that hold them.
@@ -418,6 +419,26 @@ def own_opinion(unit: Unit, fired: tuple[str, ...]) -> str | None:
         return None
     cue = _OWN_VIEW_CUE.search(unit.text)
     return reason("opinion", cue.group() if cue is not None else "")
+
+
+# A target someone set for a firm or a team (他给公司定下的目标是……, 定下了一个目标：到2027年……).
+_TARGET_SET = re.compile("定下(?:了)?(?:一个|的)?(?:新的?)?(?:小)?目标")
+
+
+def set_target(unit: Unit, fired: tuple[str, ...]) -> str | None:
+    """Why `unit` (whose `fired_features` are `fired`) is no claim, if it tells, in the writer's
+    own voice, a target someone set for a time to come (`dated_plan`): "韩砺给公司定下的目标是，
+    2026年实现全年盈利，2027年换电站数量突破500座". Every figure in it is the target's, which no
+    record holds until the date. None for any other unit. (On the Chinese dev articles every
+    sentence that tells such a target is labelled not check-worthy, and the figures a target
+    holds outweigh its `forecast` and `dated_plan` weights in two of them; a target missed,
+    远低于团队定下的5万台目标, tells a result and has no date to come.)"""
+    if "dated_plan" not in fired:
+        return None
+    m = _TARGET_SET.search(unit.text)
+    if m is None or (unit.quoted and m.start() in unit.quoted):
+        return None
+    return reason("target", m.group())
 
 
 def _shift(

@@ -37,6 +37,7 @@ from workbench.domain.checkworthy.features import (
     fired_features,
     own_opinion,
     read_unit,
+    set_target,
 )
 from workbench.domain.checkworthy.nonclaims import section_heading, sentence_reason
 from workbench.domain.checkworthy.scan import OWN
@@ -82,8 +83,8 @@ class Scored:
     # In a transcript: the context features of the unit's sentence with their weights (see
     # `turn_context`), counted when the English model reads it; a clause has its unit's.
     context: Context = ()
-    # Why the unit is no claim, whatever its features (see `nonclaims` and
-    # `features.own_opinion`): then its score is 0 and this is its first reason.
+    # Why the unit is no claim, whatever its features (see `nonclaims`, `features.own_opinion`
+    # and `features.set_target`): then its score is 0 and this is its first reason.
     not_claim: str | None = None
 
     def __init__(
@@ -129,10 +130,12 @@ class Scored:
                 logit += v
         else:
             logit += reading.chars
-        if not reading.english and OWN in unit.hits:
-            opinion = own_opinion(unit, fired)
-            if opinion is not None:
-                return Scored(0.0, fired, reading, body, context, opinion)
+        if not reading.english:
+            why = own_opinion(unit, fired) if OWN in unit.hits else None
+            if why is None and "dated_plan" in fired:
+                why = set_target(unit, fired)
+            if why is not None:
+                return Scored(0.0, fired, reading, body, context, why)
         return Scored(squash(logit), fired, reading, body, context)
 
     def passes(self, min_score: float, bar: float) -> bool:

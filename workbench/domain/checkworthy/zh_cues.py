@@ -126,7 +126,8 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "宣布",
         "宣称",
         "声称",
-        "回忆",
+        # A memoir is a source (他在回忆录中写道); a memory told is story time (`narrative`).
+        "回忆录",
         "坦言",
         "说道",
         "说过",
@@ -241,6 +242,8 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "这意味着",
         "并不多见",
         "并不少见",
+        "并不罕见",
+        "并不稀奇",
         "看来",
         "有意义",
         "值得",
@@ -262,6 +265,9 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "那晚",
         "那次",
         "有一次",
+        # Someone recalls (一位早期员工回忆，那段时间……; 他后来回忆): a memory, told in a profile,
+        # that no record holds. (Not 回忆录, a memoir: `attribution`.)
+        "回忆(?!录)",
         "每天",
         "每周",
         "每晚",
