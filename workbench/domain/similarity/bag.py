@@ -176,6 +176,13 @@ _PLANNED_THING = re.compile(
     r"plant|factory|mine|stadium|hospital|school|dam|reservoir|pipeline|port|terminal|tower|"
     r"park|museum|campus|wind\s+farm|solar\s+farm)s?\b)"
 )
+# Planned treatment, care or surgery is elective care, the health service's word for what is
+# booked ahead: a kind of care, not a plan ("the waiting list for planned treatment fell to
+# 48,210" against "the elective waiting list").
+_PLANNED_CARE = re.compile(
+    r"\bplanned(?=\s+(?:hospital\s+)?(?:treatment|care|surgery|surgeries|operations?|procedures?"
+    r"|admissions?)\b)"
+)
 # "A jury cleared former councillor Edwin Tallack of bribery" acquitted him, as "cleared of"
 # says: the words between, up to five (no figure, no punctuation), are moved after it, where a
 # charge follows "of" (not "cleared the House of Lords", "cleared the takeover of Kelby Mining",
@@ -199,7 +206,9 @@ _EX_PEOPLE = OFFICES | frozenset(
         "executive executives footballer girlfriend boyfriend husband wife partner player players "
         "officer officers official officials member members manager soldier staff worker "
         "workers teacher doctor nurse lawyer spy prisoner leader owner founder cofounder trainer "
-        "international pupil student champion head star editor agent trader"
+        "international pupil student champion head star editor agent trader solicitor "
+        "barrister surgeon dentist pharmacist engineer architect broker consultant adviser "
+        "advisor analyst journalist pilot firefighter priest"
     )
 )
 _EX_PERSON = re.compile(rf"\bex[-‐]\s?(?=(?:{'|'.join(sorted(_EX_PEOPLE))})\b)")
@@ -485,6 +494,7 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         s = _COSTS_FIGURE.sub("priced at", s)
     if "planned" in s or "proposed" in s:  # the planned ring road: a thing, no plan
         s = _PLANNED_THING.sub(r"\1", s)
+        s = _PLANNED_CARE.sub("elective", s)  # planned treatment: elective care, no plan
     if "ex" in s:  # ex-councillor: former councillor
         s = _EX_PERSON.sub("former ", s)
     if "cleared" in s:  # cleared Tallack of bribery: cleared of it (`acquit`)

@@ -296,6 +296,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "较常年",
         "人均",
         "平均",
+        # a yield per mu or per hectare (亩产612公斤, 8.4 tonnes per hectare) is per area
+        "亩产",
+        "单产",
         "户均",
         "日均",
         "月均",
@@ -309,6 +312,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "per resident",
         "average",
         "averaged",
+        "avg",
+        "per hectare",
+        "a hectare",
         "on average",
         "per day",
         "a day",
@@ -964,6 +970,18 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "pax",
     ),
     "margin": ("毛利率", "margin", "margins"),
+    # A festival by any of its names (the Ravensholm Folk Festival, Ravensholm Folk Fest, its
+    # festivalgoers): no name of its own, as a kind of body is not.
+    "festival": (
+        "音乐节",
+        "艺术节",
+        "电影节",
+        "戏剧节",
+        "festival",
+        "festivals",
+        "fest",
+        "festivalgoers",
+    ),
     "store": (
         "门店",
         "店铺",

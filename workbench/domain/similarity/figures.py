@@ -78,8 +78,13 @@ ZH_NUMBER = re.compile(
 # Whole words only: without the closing \b, "six" took the start of "sixty" and "eight" that
 # of "eighteen" (sixty-two thousand was read as 6 and 2,000).
 _EN_NUMBER_WORDS = "|".join([*_EN_UNITS, *_EN_TENS, *_EN_SCALES, "a"])
+# A decimal said aloud: "one point eight six million", "eighty-one point four per cent". The
+# digits after "point" are read one by one (eight six is .86, not 8 + 6), and a scale after
+# them scales the whole figure.
+_EN_DIGIT_WORDS = "|".join(w for w, i in _EN_UNITS.items() if i < 10)
 EN_NUMBER = re.compile(
     rf"\b(?:{'|'.join([*_EN_UNITS, *_EN_TENS])})\b(?:[\s-]+(?:{_EN_NUMBER_WORDS}|and)\b)*"
+    rf"(?:\s+point(?:\s+(?:{_EN_DIGIT_WORDS})\b)+(?:\s+(?:{'|'.join(_EN_SCALES)})\b)*)?"
 )
 
 
@@ -150,6 +155,8 @@ def zh_value(run: str) -> float | None:
 
 
 def en_value(words: list[str]) -> float:
+    if "point" in words:
+        return _en_decimal(words)
     total = current = 0
     for w in words:
         if w in _EN_UNITS:
@@ -162,6 +169,33 @@ def en_value(words: list[str]) -> float:
             total += max(current, 1) * _EN_SCALES[w]
             current = 0
     return _as_float(total + current)
+
+
+_DECIMALS_READ = 15
+
+
+def _en_decimal(words: list[str]) -> float:
+    """one point eight six million (1.86 * 10^6): the whole part, the digits after "point" one
+    by one, and the scales after them."""
+    at = words.index("point")
+    digits = ""
+    rest = words[at + 1 :]
+    while rest and rest[0] in _EN_UNITS and _EN_UNITS[rest[0]] < 10:
+        digits += str(_EN_UNITS[rest.pop(0)])
+    scale = 1
+    for w in rest:
+        scale *= _EN_SCALES.get(w, 1)
+    whole = en_value(words[:at])
+    if not digits or not math.isfinite(whole):
+        return whole
+    # No claim is checked by its 16th decimal, and int() refuses a run of thousands of digits.
+    digits = digits[:_DECIMALS_READ]
+    # In integers, then one division: 1.86 * 10^6 is 1860000, not 1859999.9999999998.
+    shifted = (int(whole) * 10 ** len(digits) + int(digits)) * scale
+    try:
+        return shifted / 10 ** len(digits)
+    except OverflowError:  # "point five million million million ...": beyond a float
+        return math.inf
 
 
 def is_year(term: str) -> bool:

@@ -60,7 +60,8 @@ _COUNTED = re.compile(
 # from a claim that counts something else with the same figures and gives no such unit (see
 # `measure_found`), like a sum of money (`MONEY`).
 _DIMENSIONS = {
-    "length": "km kilometres kilometre kilometers kilometer miles mile 公里 千米",
+    # (astronomical units, as "4.3 au" is read: a length)
+    "length": "km kilometres kilometre kilometers kilometer miles mile astronomical 公里 千米",
     "mass": "tonnes tonne tons ton kilograms kilogram kg 吨 公斤 千克",
     "energy": "gwh mwh kwh twh 吉瓦时 兆瓦时 千瓦时",
     "area": "hectares hectare acres acre sqm 公顷 平方米 平方公里 平方千米 亩",
@@ -101,6 +102,8 @@ _SAME_COUNTED = {
     "offer": "bid",
     "hous": "hom",
     "dwelling": "hom",
+    # (WTG: a wind turbine generator, the trade's abbreviation)
+    "wtg": "turbin",
 }
 
 
