@@ -191,9 +191,10 @@ def _en_decimal(words: list[str]) -> float:
     # No claim is checked by its 16th decimal, and int() refuses a run of thousands of digits.
     digits = digits[:_DECIMALS_READ]
     # In integers, then one division: 1.86 * 10^6 is 1860000, not 1859999.9999999998.
-    shifted = (int(whole) * 10 ** len(digits) + int(digits)) * scale
+    unit: int = 10 ** len(digits)
+    shifted = (int(whole) * unit + int(digits)) * scale
     try:
-        return shifted / 10 ** len(digits)
+        return shifted / unit
     except OverflowError:  # "point five million million million ...": beyond a float
         return math.inf
 
