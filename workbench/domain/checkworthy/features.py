@@ -136,17 +136,17 @@ _AUTHORS_PREDICTION = _cue("prediction_cue", quoted=False)
 
 # A plan or forecast set for a time to come: a plan cue with its date right after it (计划在
 # 2026年, 预计2025年底投产, 将在今年暑期上映, 未来三年内), or a year to be reached with what will
-# be by then (到2030年，市场规模将超过……); a target's date may follow 目标是 and a comma or
-# 目标 and a colon (目标是，2026年实现盈利). Not a plan that already fell through (原本计划在那一年
-# 完成: 原本, 原定, 原, 曾 before the cue, as words: 日本计划, 成本将, 决定将 are plans), which is a
-# record of the past.
+# be by then (到2030年，市场规模将超过……); a target's date may follow 目标是 and a comma
+# (目标是，2026年实现盈利), as it may a colon. Not a plan that already fell through
+# (原本计划在那一年完成: 原本, 原定, 原, 曾 before the cue, as words: 日本计划, 成本将, 决定将
+# are plans), which is a record of the past.
 _TIME_TO_COME = (
     "(?:到|在|于|至)?(?:20[0-9]{2}年|今年|明年|年底|年内|下半年|未来[一二两三四五六七八九十几0-9]*年"
     "|[一二两三四五六七八九十几0-9]+年内)"
 )
 _DATED_PLAN = re.compile(
     "(?<!原本)(?<!原定)(?<!原)(?<!曾)"
-    f"(?:预计|预期|预测|计划|打算|目标|将|有望|力争|争取)(?:是[，,:：]|[:：])?[^，,。；;！？!?]{{0,4}}?"
+    f"(?:预计|预期|预测|计划|打算|目标|将|有望|力争|争取)(?:是[，,])?[^，,。；;！？!?]{{0,4}}?"
     f"{_TIME_TO_COME}"
     "|到(?:20[0-9]{2}|明)年(?:底|末)?[^。；;！？!?]{0,30}?"
     # The verbs 会 and 要, not the words 协会, 会员, 主要, 需要 that hold them.
@@ -421,8 +421,15 @@ def own_opinion(unit: Unit, fired: tuple[str, ...]) -> str | None:
     return reason("opinion", cue.group() if cue is not None else "")
 
 
-# A target someone set for a firm or a team (他给公司定下的目标是……, 定下了一个目标：到2027年……).
-_TARGET_SET = re.compile("定下(?:了)?(?:一个|的)?(?:新的?)?(?:小)?目标")
+# A target someone set for a firm, a team or themselves (他给公司定下的目标是……, 顾承远给青岚定下了
+# 一个目标：到2027年……), in the sentence's first clause: the sentence is the target. Not a
+# public body's target (欧盟定下的目标是，到2030年……: a policy a record holds), nor one met or
+# missed (完成了年初定下的目标, 最终提前实现): a result.
+_TARGET_SET = re.compile(
+    "给[^，,。；;：:！？!?]{1,8}?定下(?:了)?(?:一个|的)?(?:新的?)?(?:小)?目标(?:是|为)?[，,：:]?"
+)
+_TARGET_MET = re.compile("完成|实现了|达成|超额|提前|最终|未能|没能|没有达到|低于")
+_FIRST_CLAUSE_END = re.compile("[，,。；;！？!?]")
 
 
 def set_target(unit: Unit, fired: tuple[str, ...]) -> str | None:
@@ -431,14 +438,18 @@ def set_target(unit: Unit, fired: tuple[str, ...]) -> str | None:
     2026年实现全年盈利，2027年换电站数量突破500座". Every figure in it is the target's, which no
     record holds until the date. None for any other unit. (On the Chinese dev articles every
     sentence that tells such a target is labelled not check-worthy, and the figures a target
-    holds outweigh its `forecast` and `dated_plan` weights in two of them; a target missed,
-    远低于团队定下的5万台目标, tells a result and has no date to come.)"""
+    holds outweigh its `forecast` and `dated_plan` weights in two of them.) A public body's
+    target, a target met or missed (远低于团队定下的5万台目标), and one told after other clauses
+    (营收增长35%，他给团队定下的目标是……) are weighed as any plan is."""
     if "dated_plan" not in fired:
         return None
-    m = _TARGET_SET.search(unit.text)
+    text = unit.text
+    m = _TARGET_SET.search(text)
     if m is None or (unit.quoted and m.start() in unit.quoted):
         return None
-    return reason("target", m.group())
+    if _FIRST_CLAUSE_END.search(text, 0, m.start()) or _TARGET_MET.search(text):
+        return None
+    return reason("target", m.group().rstrip("是为，,：:"))
 
 
 def _shift(

@@ -37,7 +37,7 @@ _OWN_VIEW = frozenset(
     [
         subject + verb
         for subject in ("我", "我们", "笔者", "本人", "个人")
-        for verb in ("认为", "觉得", "相信", "坚信", "看好", "估计", "判断")
+        for verb in ("认为", "觉得", "相信", "坚信", "看好")
     ]
     + ["在我看来", "在我们看来", "在笔者看来", "依我看"]
 )
@@ -46,6 +46,13 @@ _OWN_VIEW = frozenset(
 # what follows the head is a lookaround, so a match never swallows a neighbouring cue.
 # Wishes (see `WISH`), but not the nouns 希望工程 and 看到了希望.
 WISH_CUES = ("希望(?!工程)(?<!看到了希望)(?<!看到希望)", "但愿")
+
+# No rank or measured superlative in the rest of the sentence (see the writer's reading under
+# "opinion_cue").
+_NO_RANK_AFTER = (
+    "(?![^。；;！？!?]*?(?:最(?:大|小|高|低|多|少|早|晚|快|慢|贵|长|短)|第[一二两三四五六七八九十0-9]+"
+    "(?:名|位|大|家)|排名|位居|位列|名列|榜首|领先|仅次于))"
+)
 
 # The first or only one someone has seen or met (他见过的第一台, 她遇到过的"唯一一个"): a
 # superlative of their own experience, which no record holds.
@@ -235,11 +242,18 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "无疑",
         "不得不说",
         "可以说",
+        # One's own estimate or judgement (我估计, 我们判断), as 我认为 is a view; not 自我判断
+        # (self-judgement, a noun).
+        "我估计(?<!自我估计)",
+        "我判断(?<!自我判断)",
+        "我们估计",
+        "我们判断",
+        "笔者估计",
+        "笔者判断",
         # The writer's own reading of what was just told: in other words, which means (换句话说,
-        # 这意味着), and how rare or common they find it (并不多见).
-        "换句话说",
-        "换言之",
-        "这意味着",
+        # 这意味着; not before a rank or a measured superlative, which a record can confirm:
+        # 这意味着，它已成为全球最大的……), and how rare or common they find it (并不多见).
+        *(cue + _NO_RANK_AFTER for cue in ("换句话说", "换言之", "这意味着")),
         "并不多见",
         "并不少见",
         "并不罕见",
@@ -289,9 +303,9 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "穿着(?<!贯穿着)",
         "身着",
         "盯着",
-        # The story's turning point (转机出现在2021年, 真正的转折来自政策): the writer's frame
-        # for what follows, not a record of anything.
-        "转机",
+        # The story's turning point (转机出现在2021年, 迎来转机, 真正的转折来自政策): the writer's
+        # frame for what follows, not a record of anything. (Not 转机 of a flight: 需要转机两次.)
+        "转机(?:(?=出现|来自|发生|终于|在于)|(?<=迎来转机)|(?<=出现转机)|(?<=带来转机)|(?<=有了转机))",
         "转折",
     ),
     # A habit or a rule, told as what someone always does ("每逢卫星发射，他都会……", "每一个新模型
@@ -377,8 +391,9 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
     # introduce no view anyone holds.)
     "belief": (
         "认为",
-        # Someone's judgement, given as such (宋予川的判断是，行业最终只会剩下三到四家公司).
-        "判断是(?<=的判断是)",
+        # Someone's judgement, given as such (宋予川的判断是，行业最终只会剩下三到四家公司); not a
+        # verdict on one (他的判断是正确的).
+        "判断是(?<=的判断是)(?!正确|对的|错的|准确)",
         "相信(?<!难以相信)(?<!不敢相信)(?<!无法相信)",
         "坚信",
         "担心",
@@ -418,12 +433,14 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "可能(?!令人|让人)",
         "如果",
         "假如",
-        # Even if, should it be (哪怕只有10%的开发者愿意……): a what-if conceded.
-        "哪怕",
+        # Even if, should it be (哪怕只有10%的开发者愿意……, 哪怕再难): a what-if conceded. Not the
+        # 哪怕 of a fact granted (哪怕在最困难的2020年，营收也增长了30%: even in).
+        "哪怕(?=只|仅|最终|再)",
         "倘若",
         "假若",
-        # (将于12月3日公布, 将带动……投资超过600亿元, 将达到980亿元: what is yet to happen.)
-        "将(?=会|要|来|能|可|在|于|成为|通向|深入|继续|持续|进一步|达到|带动|突破|超过)",
+        # (将于12月3日公布: what is yet to happen; not the 将 of a general, 老将于2019年退役.)
+        "将(?=会|要|来|能|可|在|成为|通向|深入|继续|持续|进一步)",
+        "将于(?<![老名大中上少主干猛战武女悍小副宿骁爱]将于)",
     ),
 }
 
