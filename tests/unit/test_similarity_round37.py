@@ -1,7 +1,9 @@
 """Round 37 of "checked before?" (session 40, chosen on fresh36 once it had been scored): a
 decimal said aloud ("one point eight six million") is one figure; planned treatment is elective
 care, no plan; an ex-solicitor is a former one; WTGs are turbines; astronomical units a length;
-a festival is one by any of its names; a yield per mu or per hectare, and "avg", say average.
+a festival is one by any of its names; a yield per mu, and "avg", say average. (Narrowed after a
+review: "at one point" is no decimal; planned care homes and a university's planned admissions
+are plans; a price per hectare is no average.)
 Invented sentences."""
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ def spoken(text: str) -> list[float]:
         # "point" with no digit after it is no decimal: at one point, two points clear
         ("at one point the firm", [1.0]),
         ("two points clear", [2.0]),
+        # nor "at one point" or "by one point" before a count
+        ("at one point three men were arrested", [1.0, 3.0]),
+        ("lost by one point two weeks ago", [1.0, 2.0]),
     ],
 )
 def test_a_decimal_said_aloud_is_one_figure(text: str, values: list[float]) -> None:
@@ -110,7 +115,7 @@ def test_a_tonnage_said_aloud_matches_it_in_digits() -> None:
     "text",
     [
         "The waiting list for planned treatment at Kelby Royal fell to 48,210.",
-        "Kelby Royal cancelled 412 planned operations in January.",
+        "Kelby Royal Hospital cancelled 412 planned operations in January.",
         "Planned hospital admissions at Kelby rose 4%.",
     ],
 )
@@ -120,8 +125,17 @@ def test_planned_treatment_is_elective_care_no_plan(text: str) -> None:
     assert "elective" in terms
 
 
-def test_a_plan_is_still_one() -> None:
-    assert "~plan" in claim_terms("Kelby Royal planned to open 40 new beds in 2027.", "")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kelby Royal planned to open 40 new beds in 2027.",
+        "Kelby council scrapped its planned care home on Mill Lane.",
+        "Kelby University's planned admissions for 2026 are 4,000 students.",
+        "The army's planned operations in the north were called off.",
+    ],
+)
+def test_a_plan_is_still_one(text: str) -> None:
+    assert "~plan" in claim_terms(text, "")
 
 
 @pytest.mark.parametrize(
@@ -159,9 +173,20 @@ def test_a_festival_by_another_name_is_no_other_name() -> None:
     [
         "穗丰县2025年水稻亩产612公斤。",
         "穗丰县2025年水稻单产9180公斤/公顷。",
-        "Lowmead's wheat came in at 8.4 tonnes per hectare in 2025.",
         "Ashgrove avg house price Jan 2026: £287.4k.",
     ],
 )
 def test_a_yield_per_area_and_avg_say_average(text: str) -> None:
     assert "~average" in claim_terms(text, "")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("The council sold a hectare of parkland for £2m.", "The council sold parkland for £2m."),
+        ("Kelby farmers were paid £200 per hectare.", "Kelby farmers were paid £200."),
+    ],
+)
+def test_a_hectare_says_no_average(one: str, other: str) -> None:
+    assert "~average" not in claim_terms(one, "")
+    assert "average or total" not in disagreeing(one, other)

@@ -180,8 +180,14 @@ _PLANNED_THING = re.compile(
 # booked ahead: a kind of care, not a plan ("the waiting list for planned treatment fell to
 # 48,210" against "the elective waiting list").
 _PLANNED_CARE = re.compile(
-    r"\bplanned(?=\s+(?:hospital\s+)?(?:treatment|care|surgery|surgeries|operations?|procedures?"
-    r"|admissions?)\b)"
+    r"\bplanned(?=\s+(?:hospital\s+)?(?:treatment|care(?!\s+(?:homes?|workers?|facilit))|surgery"
+    r"|surgeries|operations?|procedures?|admissions?)\b)"
+)
+# Only in a claim about hospitals or patients: a university's planned admissions and an army's
+# planned operations are plans.
+_MEDICAL = re.compile(
+    r"\b(?:hospitals?|infirmary|nhs|patients?|waiting\s+lists?|clinics?|surgical|elective|a&e"
+    r"|health)\b"
 )
 # "A jury cleared former councillor Edwin Tallack of bribery" acquitted him, as "cleared of"
 # says: the words between, up to five (no figure, no punctuation), are moved after it, where a
@@ -494,7 +500,8 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         s = _COSTS_FIGURE.sub("priced at", s)
     if "planned" in s or "proposed" in s:  # the planned ring road: a thing, no plan
         s = _PLANNED_THING.sub(r"\1", s)
-        s = _PLANNED_CARE.sub("elective", s)  # planned treatment: elective care, no plan
+        if _MEDICAL.search(s):  # planned treatment: elective care, no plan
+            s = _PLANNED_CARE.sub("elective", s)
     if "ex" in s:  # ex-councillor: former councillor
         s = _EX_PERSON.sub("former ", s)
     if "cleared" in s:  # cleared Tallack of bribery: cleared of it (`acquit`)

@@ -296,7 +296,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "较常年",
         "人均",
         "平均",
-        # a yield per mu or per hectare (亩产612公斤, 8.4 tonnes per hectare) is per area
+        # a yield per mu (亩产612公斤, 单产) is per area, never a total
         "亩产",
         "单产",
         "户均",
@@ -313,8 +313,6 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "average",
         "averaged",
         "avg",
-        "per hectare",
-        "a hectare",
         "on average",
         "per day",
         "a day",

@@ -84,7 +84,9 @@ _EN_NUMBER_WORDS = "|".join([*_EN_UNITS, *_EN_TENS, *_EN_SCALES, "a"])
 _EN_DIGIT_WORDS = "|".join(w for w, i in _EN_UNITS.items() if i < 10)
 EN_NUMBER = re.compile(
     rf"\b(?:{'|'.join([*_EN_UNITS, *_EN_TENS])})\b(?:[\s-]+(?:{_EN_NUMBER_WORDS}|and)\b)*"
-    rf"(?:\s+point(?:\s+(?:{_EN_DIGIT_WORDS})\b)+(?:\s+(?:{'|'.join(_EN_SCALES)})\b)*)?"
+    # (not after "at one" or "by one": at one point three men were arrested, lost by one point)
+    rf"(?:(?<!at one)(?<!by one)\s+point(?:\s+(?:{_EN_DIGIT_WORDS})\b)+"
+    rf"(?:\s+(?:{'|'.join(_EN_SCALES)})\b)*)?"
 )
 
 
@@ -178,18 +180,17 @@ def _en_decimal(words: list[str]) -> float:
     """one point eight six million (1.86 * 10^6): the whole part, the digits after "point" one
     by one, and the scales after them."""
     at = words.index("point")
-    digits = ""
-    rest = words[at + 1 :]
-    while rest and rest[0] in _EN_UNITS and _EN_UNITS[rest[0]] < 10:
-        digits += str(_EN_UNITS[rest.pop(0)])
+    end = at + 1
+    while end < len(words) and words[end] in _EN_UNITS and _EN_UNITS[words[end]] < 10:
+        end += 1
+    # No claim is checked by its 16th decimal, and int() refuses a run of thousands of digits.
+    digits = "".join(str(_EN_UNITS[w]) for w in words[at + 1 : min(end, at + 1 + _DECIMALS_READ)])
     scale = 1
-    for w in rest:
+    for w in words[end:]:
         scale *= _EN_SCALES.get(w, 1)
     whole = en_value(words[:at])
     if not digits or not math.isfinite(whole):
         return whole
-    # No claim is checked by its 16th decimal, and int() refuses a run of thousands of digits.
-    digits = digits[:_DECIMALS_READ]
     # In integers, then one division: 1.86 * 10^6 is 1860000, not 1859999.9999999998.
     unit: int = 10 ** len(digits)
     shifted = (int(whole) * unit + int(digits)) * scale
