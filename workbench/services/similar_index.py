@@ -146,10 +146,10 @@ COMMON_FLOOR = 1000
 # factory-gate one, an ex gratia payment compensation); "cleared Tallack of bribery" is an
 # acquittal.
 # Version 55: a decimal said aloud is one figure ("one point eight six million" is 1.86 million,
-# not 1, 8 and 6 million); planned treatment is elective care, no plan; an ex-solicitor (an
-# ex-surgeon, an ex-journalist...) is a former one; WTGs are turbines, astronomical units a
-# length; a festival is one by any of its names (Fest); a yield per mu or per hectare, and
-# "avg", say average.
+# not 1, 8 and 6 million; not after "at one" or "by one"); planned treatment in a claim about
+# hospitals or patients is elective care, no plan; an ex-solicitor (an ex-surgeon, an
+# ex-journalist...) is a former one; WTGs are turbines, astronomical units a length; a festival
+# is one by any of its names (Fest); a yield per mu (亩产, 单产) and "avg" say average.
 TERMS_VERSION = 55
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
