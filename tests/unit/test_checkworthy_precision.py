@@ -430,8 +430,7 @@ def test_a_what_if_conceded_is_a_prediction_cue(sentence: str) -> None:
     assert fires("prediction_cue", sentence)
 
 
-# 将 before 于, 达到, 带动, 突破, 超过 says what is yet to happen, as 将会 and 将在 do; 将 before
-# an object (将其收购, 将公司搬到) is the preposition 把, and no cue.
+# 将于 says what is yet to happen, as 将会 and 将在 do.
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -471,13 +470,13 @@ def test_a_fact_granted_with_even_is_no_prediction_cue() -> None:
     assert offered(sentence) == [sentence]
 
 
-# One's own estimate or judgement (我估计, 我们判断) is a view in one's own voice, as 我认为 is;
-# an estimate someone is named for (据行业协会估计) is a source of a figure.
+# One's own estimate or judgement (我估计, 我们判断) is a view, an opinion cue; an estimate
+# someone is named for (据行业协会估计) is a source of a figure.
 @pytest.mark.parametrize(
     "sentence",
     ["我估计国内做这类芯片的团队不超过30家。", "我们判断，明年行业会有一半公司被淘汰。"],
 )
-def test_ones_own_estimate_is_an_own_view(sentence: str) -> None:
+def test_ones_own_estimate_is_an_opinion_cue(sentence: str) -> None:
     assert fires("opinion_cue", sentence)
 
 
