@@ -23,7 +23,13 @@ from workbench.domain.checkworthy.names import find_entities, harvest_names
 from workbench.domain.checkworthy.nonclaims import reason
 from workbench.domain.checkworthy.quotes import quotes_in
 from workbench.domain.checkworthy.scan import OWN, PLACED, SPELLED, scan
-from workbench.domain.checkworthy.zh_cues import CJK, HAS_CJK, OWN_VIEW, ZH_CUES
+from workbench.domain.checkworthy.zh_cues import (
+    CJK,
+    HAS_CJK,
+    MEASURED_SUPERLATIVE,
+    OWN_VIEW,
+    ZH_CUES,
+)
 from workbench.domain.covered import NO_SPANS, Spans
 from workbench.domain.rebuild import by_fields
 
@@ -186,12 +192,8 @@ def _forecast(unit: Unit) -> bool:
     )
 
 
-# A superlative of something measured (最大, 最高, 最早): a record can rank it. A superlative of
-# worth (最具创新力, 最好, 最重要) is a verdict.
-_MEASURED = re.compile(
-    "最(?:大|小|高|低|多|少|早|晚|快|慢|贵|便宜|长|短|年轻|年长|老|重(?!要|视|大)|轻|远|深(?!刻|远|入)"
-    "|浅|宽|窄|先(?!进))"
-)
+# A superlative of something measured (最大, 最高, 最早; see `zh_cues`): a record can rank it.
+_MEASURED = re.compile(MEASURED_SUPERLATIVE)
 
 
 def _measured_rank(unit: Unit) -> bool:

@@ -47,12 +47,31 @@ _OWN_VIEW = frozenset(
 # Wishes (see `WISH`), but not the nouns 希望工程 and 看到了希望.
 WISH_CUES = ("希望(?!工程)(?<!看到了希望)(?<!看到希望)", "但愿")
 
-# No rank or measured superlative in the rest of the sentence (see the writer's reading under
-# "opinion_cue").
-_NO_RANK_AFTER = (
-    "(?![^。；;！？!?]*?(?:最(?:大|小|高|低|多|少|早|晚|快|慢|贵|长|短)|第[一二两三四五六七八九十0-9]+"
-    "(?:名|位|大|家)|排名|位居|位列|名列|榜首|领先|仅次于))"
+# A rank (排名, 位居, 第三大...): the "ranking" cues.
+RANKING_CUES = (
+    "前(?=[一二三四五六七八九十0-9]+(?:名|位|强|大))",
+    "第(?=[二三四五六七八九十0-9]+(?:名|位|大|强))",
+    "排名",
+    "排行",
+    "位居",
+    "位列",
+    "名列",
+    "榜首",
+    "领先",
+    "落后",
+    "头部",
+    "龙头",
+    "仅次于",
 )
+# A superlative of something measured (最大, 最高, 最早): a record can rank it. A superlative of
+# worth (最具创新力, 最好, 最重要) is a verdict.
+MEASURED_SUPERLATIVE = (
+    "最(?:大|小|高|低|多|少|早|晚|快|慢|贵|便宜|长|短|年轻|年长|老|重(?!要|视|大)|轻|远|深(?!刻|远|入)"
+    "|浅|宽|窄|先(?!进))"
+)
+# No rank or measured superlative in the rest of the sentence (see the writer's reading under
+# "opinion_cue"): what a view's exemption reads (`features`), read ahead of a cue.
+_NO_RANK_AFTER = f"(?![^。；;！？!?]*?(?:{MEASURED_SUPERLATIVE}|{'|'.join(RANKING_CUES)}))"
 
 # The first or only one someone has seen or met (他见过的第一台, 她遇到过的"唯一一个"): a
 # superlative of their own experience, which no record holds.
@@ -110,21 +129,7 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "最(?!终|初|后|近|早期|好是|多只)(?=[\u4e00-\u9fff])",
         *PERSONAL_BEST,
     ),
-    "ranking": (
-        "前(?=[一二三四五六七八九十0-9]+(?:名|位|强|大))",
-        "第(?=[二三四五六七八九十0-9]+(?:名|位|大|强))",
-        "排名",
-        "排行",
-        "位居",
-        "位列",
-        "名列",
-        "榜首",
-        "领先",
-        "落后",
-        "头部",
-        "龙头",
-        "仅次于",
-    ),
+    "ranking": RANKING_CUES,
     "attribution": (
         "表示",
         "称(?![为之号赞呼作])",
