@@ -8,25 +8,17 @@ Invented sentences."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from claim_pairs import disagreeing
 from hypothesis import given
 from hypothesis import strategies as st
 
 from workbench.domain.similarity import claim_terms
-from workbench.domain.similarity.figures import EN_NUMBER, en_value
+from workbench.domain.similarity.figures import EN_NUMBER, spoken_value
 
 
 def spoken(text: str) -> list[float]:
-    values = []
-    for m in EN_NUMBER.finditer(text):
-        words = [w for w in re.split(r"[\s-]+", m.group()) if w]
-        while words and words[-1] in ("a", "and"):
-            words.pop()
-        values.append(en_value(words))
-    return values
+    return [spoken_value(m.group()) for m in EN_NUMBER.finditer(text)]
 
 
 @pytest.mark.parametrize(

@@ -37,13 +37,13 @@ from workbench.domain.similarity.figures import (
     approximate_token,
     before_years,
     bound,
-    en_value,
     hedged,
     is_year,
     is_year_in,
     number_token,
     read_range,
     split_years,
+    spoken_value,
     zh_value,
 )
 from workbench.domain.similarity.kinds import PINYIN, YOY
@@ -454,10 +454,7 @@ def _terms(text: str, *, averages: bool) -> list[str]:
     s = ARABIC.sub(numbers, s)
 
     def en_numbers(m: re.Match[str]) -> str:
-        words = [w for w in re.split(r"[\s-]+", m.group()) if w]
-        while words and words[-1] in ("a", "and"):
-            words.pop()
-        figure(m, en_value(words), False)
+        figure(m, spoken_value(m.group()), False)
         return f" {FIGURE_MARK}"
 
     s = EN_NUMBER.sub(en_numbers, s)

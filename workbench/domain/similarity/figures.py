@@ -173,6 +173,18 @@ def en_value(words: list[str]) -> float:
     return _as_float(total + current)
 
 
+_WORD_GAP = re.compile(r"[\s-]+")
+
+
+def spoken_value(run: str) -> float:
+    """The value of a run of number words that `EN_NUMBER` found ("sixty-two thousand", "one
+    point eight six million"); an "a" or "and" it ends on is the next phrase's."""
+    words = [w for w in _WORD_GAP.split(run) if w]
+    while words and words[-1] in ("a", "and"):
+        words.pop()
+    return en_value(words)
+
+
 _DECIMALS_READ = 15
 
 
