@@ -36,6 +36,7 @@ MODULES: tuple[str, ...] = (
     "workbench.domain.checkworthy.en_cues",
     "workbench.domain.checkworthy.evidence",
     "workbench.domain.checkworthy.features",
+    "workbench.domain.checkworthy.framing",
     "workbench.domain.checkworthy.lead_in",
     "workbench.domain.checkworthy.names",
     "workbench.domain.checkworthy.nonclaims",

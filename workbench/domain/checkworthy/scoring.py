@@ -39,6 +39,7 @@ from workbench.domain.checkworthy.features import (
     read_unit,
     set_target,
 )
+from workbench.domain.checkworthy.framing import framing
 from workbench.domain.checkworthy.nonclaims import section_heading, sentence_reason
 from workbench.domain.checkworthy.scan import OWN
 from workbench.domain.checkworthy.widths import as_read
@@ -83,8 +84,8 @@ class Scored:
     # In a transcript: the context features of the unit's sentence with their weights (see
     # `turn_context`), counted when the English model reads it; a clause has its unit's.
     context: Context = ()
-    # Why the unit is no claim, whatever its features (see `nonclaims`, `features.own_opinion`
-    # and `features.set_target`): then its score is 0 and this is its first reason.
+    # Why the unit is no claim, whatever its features (see `nonclaims`, `features.own_opinion`,
+    # `features.set_target` and `framing`): then its score is 0 and this is its first reason.
     not_claim: str | None = None
 
     def __init__(
@@ -134,6 +135,8 @@ class Scored:
             why = own_opinion(unit, fired) if OWN in unit.hits else None
             if why is None and "dated_plan" in fired:
                 why = set_target(unit, fired)
+            if why is None:
+                why = framing(unit, fired)
             if why is not None:
                 return Scored(0.0, fired, reading, body, context, why)
         return Scored(squash(logit), fired, reading, body, context)

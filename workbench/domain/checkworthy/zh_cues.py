@@ -71,7 +71,9 @@ MEASURED_SUPERLATIVE = (
 )
 # No rank or measured superlative in the rest of the sentence (see the writer's reading under
 # "opinion_cue"): what a view's exemption reads (`features`), read ahead of a cue.
-_NO_RANK_AFTER = f"(?![^。；;！？!?]*?(?:{MEASURED_SUPERLATIVE}|{'|'.join(RANKING_CUES)}))"
+NO_RANK_AFTER = f"(?![^。；;！？!?]*?(?:{MEASURED_SUPERLATIVE}|{'|'.join(RANKING_CUES)}))"
+# The writer's reading of what was just told (see "opinion_cue" and `framing`).
+READINGS = ("换句话说", "换言之", "这意味着")
 
 # The first or only one someone has seen or met (他见过的第一台, 她遇到过的"唯一一个"): a
 # superlative of their own experience, which no record holds.
@@ -258,7 +260,7 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         # The writer's own reading of what was just told: in other words, which means (换句话说,
         # 这意味着; not before a rank or a measured superlative, which a record can confirm:
         # 这意味着，它已成为全球最大的……), and how rare or common they find it (并不多见).
-        *(cue + _NO_RANK_AFTER for cue in ("换句话说", "换言之", "这意味着")),
+        *(cue + NO_RANK_AFTER for cue in READINGS),
         "并不多见",
         "并不少见",
         "并不罕见",

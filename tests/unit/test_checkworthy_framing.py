@@ -1,0 +1,75 @@
+"""The writer's framings in Chinese prose that are no claim (`checkworthy.framing`), and the
+cues of session 41 that tell a record (leaving a firm, not yet profitable), on sentences
+invented for these tests (no seed, no labelled article is read here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.domain.checkworthy import find_candidates, score_text
+
+
+def offered(text: str) -> list[str]:
+    return [c.text for c in find_candidates(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("转机出现在2016年。", "turning point"),
+        ("转折点发生在2020年春天。", "turning point"),
+        ("更致命的打击发生在2023年11月。", "turning point"),
+        ("做芯片的念头出现在2017年底的一次饭局上。", "turning point"),
+        ("10月下旬，我们在星澈上海的办公室和林乔聊了三个多小时。", "interview"),
+        ("笔者与沈默进行了一次长达两小时的对话。", "interview"),
+        ("某研究机构预计，到2029年，国内储能市场的规模将超过2,000亿元。", "forecast"),
+        ("分析师预测,到2030年这一比例将达到35%。", "forecast"),
+        ("这意味着，公司每多卖一台设备，就要多亏3,000元。", "reading"),
+        ("换句话说，渠道商拿走了超过一半的毛利。", "reading"),
+        ("换言之，这家公司的增长主要来自涨价。", "reading"),
+        ("2019年是新消费品牌的资本狂欢年。", "era"),
+        ("那是国内短视频爆发的前夜。", "era"),
+        ("2024年前后，是低空经济最热闹的两年。", "era"),
+        ("这一说法目前无法得到独立核实。", "unverified"),
+        ("这个数字很难从公开渠道证实。", "unverified"),
+    ],
+)
+def test_a_framing_is_no_claim(sentence: str, kind: str) -> None:
+    score, reasons, _ = score_text(sentence)
+    assert score == 0.0
+    assert reasons[0].startswith(f'not a claim: {kind} "')
+    assert offered(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what happened at the turning point is told in the same sentence
+        "转机出现在2016年，公司拿到了宁德一家电池厂的3,000万元订单。",
+        # a count told of the era
+        "2023年最热闹的时候，国内一度有超过200家公司发布了自己的大模型。",
+        # the interview is quoted, or someone else talked
+        "“我们在上海和林乔聊了三个小时。”他说。",
+        "2021年，林乔在上海和红杉的合伙人聊了三个小时，当天就签下了1亿元的投资意向书。",
+        # a forecast for a year already reported, a results preview: no 到 before its year
+        "公司预计2025年实现归属于上市公司股东的净利润4.2亿元至4.6亿元。",
+        # a forecast quoted
+        "“我们预计，到2028年市场规模将超过500亿元。”她说。",
+        # the writer's reading before a rank: a record can confirm it
+        "这意味着，它已经成为全球最大的储能电池供应商。",
+        # the caveat is followed by a fact
+        "这一说法无法核实，但公司2024年营收确实增长了30%。",
+    ],
+)
+def test_a_fact_in_a_framings_words_is_still_weighed(sentence: str) -> None:
+    _, reasons, _ = score_text(sentence)
+    assert not any(r.startswith("not a claim") for r in reasons)
+
+
+def test_a_fact_after_a_turning_point_is_offered() -> None:
+    assert offered("转机出现在2016年，公司拿到了宁德一家电池厂的3,000万元订单。")
+
+
+def test_a_forecast_framing_keeps_its_clauses_from_being_offered_alone() -> None:
+    sentence = "某研究机构预计，到2029年，国内储能市场的规模将超过2,000亿元，年均增长25%。"
+    assert offered(sentence) == []

@@ -1,0 +1,100 @@
+"""The writer's framing in Chinese prose: sentences that carry a date or a figure and are no
+claim, whatever their features weigh.
+
+Each rule reads the whole unit and, when it holds, says why in the words of `nonclaims.reason`
+(`not a claim: turning point "转机出现在2021年"`); `Scored.of` then scores the unit 0, as it does a
+view in the writer's own voice (`features.own_opinion`) or a target set (`features.set_target`).
+Each was chosen on the Chinese dev articles (bench/extract_quality.py), where every sentence it
+takes is labelled not check-worthy but one (yunfan's 转折出现在2017年, labelled as the year of a
+fact):
+
+- a turning point announced, alone: 转机出现在2021年。 更大的打击发生在2024年8月。 The next
+  sentence tells what happened, and that is the claim (8 of 9 such dev sentences are not
+  check-worthy; 5 of them scored 0.5 or more on their year);
+- the interview itself: 11月中旬，我们在极微杭州的办公室和温若岚聊了两个半小时。 How long the
+  writer talked to someone is how the piece was made, not what it says (2 of 2, both 0.89 or
+  more);
+- someone's forecast for a year to come, told in the writer's voice: 观潮研究院预计，到2027年，
+  海外收入将占到行业总收入的25%左右。 No record holds its figure before the year (11 of 11; 5
+  scored 0.5 or more). A forecast of a year already reported (公司预计2025年实现净利润4.2亿元,
+  a results preview) has no 到 before its year and is weighed as any plan is;
+- the writer's reading of what was just told, opening the sentence: 这意味着，鹤言每多卖出一份
+  Token，就要多亏一份钱。 换句话说，…… (13 of 13; 2 scored 0.5 or more though read as an
+  `opinion_cue`). Not before a rank or a measured superlative (这意味着，它已成为全球最大的……),
+  which a record can confirm: there the cue does not fire (`zh_cues`), and nor does this.
+- an era told as a figure of speech, alone: 2021年是自动驾驶行业的资本狂欢年。 那是中国手游
+  爆发的前夜。 大模型创业在2023年几乎是一场全民运动。 (5 of 5 such dev sentences, 0.52 to 0.93:
+  a year is there, and nothing a record holds.) A count told of the era is weighed as any is:
+  2023年"百模大战"最热闹的时候，国内一度有超过200个大模型公开发布。
+- the writer's caveat that what was just told cannot be checked, alone: 这一说法目前还无法
+  得到独立验证。 (3 of 3 such dev sentences, one scoring 0.70.) The claim is the sentence
+  before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.domain.checkworthy.features import Unit
+from workbench.domain.checkworthy.nonclaims import reason
+from workbench.domain.checkworthy.zh_cues import NO_RANK_AFTER, READINGS
+
+# At most this long: a turning point told alone is one short clause.
+_TURN_MAX = 40
+_TURN = re.compile(
+    '^[^，,。；;：:“”"]{0,12}?(?:转机|转折点?|拐点|打击|念头|变故|契机)(?:终于|真正|才)?'
+    "(?:出现|发生|到来)(?:在|于)[^，,；;。：:！？!?]{1,20}[。！!]?$"
+)
+# The writer (我们, 笔者, 记者, 本刊记者…) talked with someone, and the sentence says no more: a
+# date before it and a duration after it are the talk's.
+_INTERVIEW = re.compile(
+    '^(?:[^，,。；;“”"]{0,12}[，,])?(?:我们|笔者|记者|本刊记者|本报记者)(?:在[^，,。；;]{2,20}?)?'
+    '(?:和|与|同)[^，,。；;“”"]{1,14}?(?:聊了|谈了|交谈了|进行了[^，,。；;]{0,10}?(?:对话|访谈|专访))'
+    '[^，,。；;“”"]{0,12}[。]?$'
+)
+_UNVERIFIED = re.compile(
+    "^这(?:一|个)?(?:说法|数字|数据|消息)[^，,。；;]{0,12}?(?:无法|很难|未能|难以|不能)"
+    "[^，,。；;]{0,8}?(?:核实|验证|证实|求证)[。]?$"
+)
+_ERA = re.compile(
+    '^[^。；;“”"]{0,20}?(?:是|成了|成为)[^，,。；;]{0,20}?'
+    "(?:狂欢年|元年|最热闹的[^，,。；;]{0,4}|前夜|全民运动|风口)[。]?$"
+)
+_ERA_WORDS = ("狂欢年", "元年", "最热闹", "前夜", "全民运动", "风口")
+_TALKED = ("聊了", "谈了", "对话", "访谈", "专访")
+# The writer's reading, opening the sentence, with no rank or measured superlative after it.
+_READING = re.compile(f"(?:{'|'.join(READINGS)}){NO_RANK_AFTER}")
+# Someone forecasts (预计, 预测…), then the year to come it is for (到2030年, 至明年), in the
+# sentence's first clauses.
+_FORECAST = re.compile(
+    '^[^。；;“”"]{0,25}?(?:预计|预测|预期|估计|估算)[，,]?(?:到|至)(?:20[0-9]{2}|明)年'
+)
+
+
+def framing(unit: Unit, fired: tuple[str, ...]) -> str | None:
+    """Why `unit` (whose `fired_features` are `fired`) is no claim, if it is one of the writer's
+    framings above; None for any other unit."""
+    text = unit.text
+    if len(text) <= _TURN_MAX and ("出现" in text or "发生" in text or "到来" in text):
+        m = _TURN.match(text)
+        if m is not None:
+            return reason("turning point", text.rstrip("。！!"))
+    if any(word in text for word in _TALKED):
+        m = _INTERVIEW.match(text)
+        if m is not None:
+            return reason("interview", text.rstrip("。"))
+    if any(word in text for word in _ERA_WORDS) and _ERA.match(text) is not None:
+        return reason("era", text.rstrip("。"))
+    if text.startswith("这") and _UNVERIFIED.match(text) is not None:
+        return reason("unverified", text.rstrip("。"))
+    if text.startswith(READINGS):
+        m = _READING.match(text)
+        if m is not None:
+            return reason("reading", m.group())
+    if "dated_plan" in fired:
+        m = _FORECAST.match(text)
+        # (Its first clauses hold no quotation mark; a forecast in other quotation marks, 「」,
+        # is someone's words.)
+        if m is not None and not (unit.quoted and m.end() - 1 in unit.quoted):
+            return reason("forecast", m.group())
+    return None
