@@ -73,3 +73,26 @@ def test_a_fact_after_a_turning_point_is_offered() -> None:
 def test_a_forecast_framing_keeps_its_clauses_from_being_offered_alone() -> None:
     sentence = "某研究机构预计，到2029年，国内储能市场的规模将超过2,000亿元，年均增长25%。"
     assert offered(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "一个月后，负责销售的副总裁也离开了公司。",
+        "2022年，两名核心工程师先后离职。",
+        "她后来跳槽到了一家外资芯片公司。",
+        "不过，公司至今仍未实现盈利。",
+        "但这家公司到现在还没有赚到钱。",
+    ],
+)
+def test_leaving_a_firm_and_not_yet_profitable_are_events(sentence: str) -> None:
+    _, reasons, _ = score_text(sentence)
+    assert "event" in reasons
+
+
+@pytest.mark.parametrize(
+    "sentence", ["他第一次离开家乡是在18岁。", "离开医院是她这些年最难的一步。"]
+)
+def test_leaving_a_place_is_no_event(sentence: str) -> None:
+    _, reasons, _ = score_text(sentence)
+    assert "event" not in reasons
