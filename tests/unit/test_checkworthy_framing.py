@@ -31,6 +31,14 @@ def offered(text: str) -> list[str]:
         ("那是国内短视频爆发的前夜。", "era"),
         ("2024年前后，是低空经济最热闹的两年。", "era"),
         ("这一说法目前无法得到独立核实。", "unverified"),
+        ("12月初，林乔在公司上海总部接受了本刊的专访。", "interview"),
+        ("问：有人说你们2025年的营收下降了40%。", "question put"),
+        ("记者：裁员300人，是不是为了新一轮融资？", "question put"),
+        ("Q：2024年你们亏损了多少？", "question put"),
+        ("按照公司的规划，2028年的营收要突破50亿元，并实现盈利。", "plan"),
+        ("按照计划,二期工厂将在2027年投产。", "plan"),
+        ("管理层给出的2027年经营目标是：出货量突破80万台。", "target"),
+        ("林乔透露，公司的目标是在2028年把毛利率提高到30%。", "target"),
         ("这个数字很难从公开渠道证实。", "unverified"),
     ],
 )
@@ -57,6 +65,17 @@ def test_a_framing_is_no_claim(sentence: str, kind: str) -> None:
         "“我们预计，到2028年市场规模将超过500亿元。”她说。",
         # the writer's reading before a rank: a record can confirm it
         "这意味着，它已经成为全球最大的储能电池供应商。",
+        # a plan told as carried out
+        "按照计划，二期工厂已于2024年6月投产，年产能达到20万台。",
+        "按照原定计划，公司如期在2023年底完成了B轮融资。",
+        # the answer in a Q&A
+        "林乔：2024年我们的营收是12亿元，同比增长35%。",
+        # an interview given, and what was said in it
+        "林乔在接受本刊采访时说，公司2024年的营收达到了12亿元。",
+        # a firm's target missed, with no year, or after a fact
+        "公司2024年只卖出了2,300台，远低于管理层定下的2万台目标。",
+        "公司的目标是成为全球最大的割草机器人企业。",
+        "现在一台设备的成本大概在40万元，公司的目标是2030年降到10万元以内。",
         # the caveat is followed by a fact
         "这一说法无法核实，但公司2024年营收确实增长了30%。",
     ],

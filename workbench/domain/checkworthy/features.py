@@ -430,7 +430,7 @@ def own_opinion(unit: Unit, fired: tuple[str, ...]) -> str | None:
 _TARGET_SET = re.compile(
     "给[^，,。；;：:！？!?]{1,8}?定下(?:了)?(?:一个|的)?(?:新的?)?(?:小)?目标(?:是|为)?[，,：:]?"
 )
-_TARGET_MET = re.compile("完成|实现了|达成|超额|提前|最终|未能|没能|没有达到|低于")
+TARGET_MET = re.compile("完成|实现了|达成|超额|提前|最终|未能|没能|没有达到|低于")
 _FIRST_CLAUSE_END = re.compile("[，,。；;！？!?]")
 
 
@@ -449,7 +449,7 @@ def set_target(unit: Unit, fired: tuple[str, ...]) -> str | None:
     m = _TARGET_SET.search(text)
     if m is None or (unit.quoted and m.start() in unit.quoted):
         return None
-    if _FIRST_CLAUSE_END.search(text, 0, m.start()) or _TARGET_MET.search(text):
+    if _FIRST_CLAUSE_END.search(text, 0, m.start()) or TARGET_MET.search(text):
         return None
     return reason("target", m.group().rstrip("是为，,：:"))
 

@@ -11,9 +11,14 @@ fact):
 - a turning point announced, alone: 转机出现在2021年。 更大的打击发生在2024年8月。 The next
   sentence tells what happened, and that is the claim (8 of 9 such dev sentences are not
   check-worthy; 5 of them scored 0.5 or more on their year);
-- the interview itself: 11月中旬，我们在极微杭州的办公室和温若岚聊了两个半小时。 How long the
-  writer talked to someone is how the piece was made, not what it says (2 of 2, both 0.89 or
-  more);
+- the interview itself: 11月中旬，我们在极微杭州的办公室和温若岚聊了两个半小时。 11月下旬，他在
+  总部接受了本报记者的专访。 How long and where the writer talked to someone is how the piece
+  was made, not what it says (3 of 3, all 0.84 or more);
+- the interviewer's turn in a Q&A (问：…, 记者：…, Q: …): a question put, or what "some say"
+  put to the one answering; the answer is the claim (33 of 33 dev turns; 3 scored 0.8 or more);
+- a plan told as the company's, opening the sentence: 按照公司的规划，2027年的收入要回到30亿元
+  以上。 (8 of 8 such dev sentences; 3 scored 0.9 or more.) Not a plan told as carried out
+  (按照计划，二期已于去年6月投产): 已, 已经, 如期, 提前 or 完成了 anywhere in it.
 - someone's forecast for a year to come, told in the writer's voice: 观潮研究院预计，到2027年，
   海外收入将占到行业总收入的25%左右。 No record holds its figure before the year (11 of 11; 5
   scored 0.5 or more). A forecast of a year already reported (公司预计2025年实现净利润4.2亿元,
@@ -26,6 +31,11 @@ fact):
   爆发的前夜。 大模型创业在2023年几乎是一场全民运动。 (5 of 5 such dev sentences, 0.52 to 0.93:
   a year is there, and nothing a record holds.) A count told of the era is weighed as any is:
   2023年"百模大战"最热闹的时候，国内一度有超过200个大模型公开发布。
+- a firm's own target for a year to come, its subject opening the sentence or after who told it:
+  管理层给出的2026年经营目标是：出货量55GWh至60GWh。 祁远舟透露，公司的目标是在2027年把成本
+  降到15万元以下。 (`features.set_target` reads the targets someone set for a firm; these are
+  the firm's: 2 of 2 dev sentences, 0.96 and 1.00.) Not a target met or missed (远低于内部设定的
+  2万台目标), nor one with no year, nor after a fact (成本大概在40万元，我们的目标是……).
 - the writer's caveat that what was just told cannot be checked, alone: 这一说法目前还无法
   得到独立验证。 (3 of 3 such dev sentences, one scoring 0.70.) The claim is the sentence
   before it.
@@ -35,7 +45,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.domain.checkworthy.features import Unit
+from workbench.domain.checkworthy.features import TARGET_MET, Unit
 from workbench.domain.checkworthy.nonclaims import reason
 from workbench.domain.checkworthy.zh_cues import NO_RANK_AFTER, READINGS
 
@@ -52,6 +62,25 @@ _INTERVIEW = re.compile(
     '(?:和|与|同)[^，,。；;“”"]{1,14}?(?:聊了|谈了|交谈了|进行了[^，,。；;]{0,10}?(?:对话|访谈|专访))'
     '[^，,。；;“”"]{0,12}[。]?$'
 )
+# Someone gave the writer (本报记者, 本刊…) an interview, and the sentence says no more.
+_GAVE_INTERVIEW = re.compile(
+    '^(?:[^，,。；;“”"]{0,12}[，,])?[^，,。；;“”"]{0,24}?接受了?'
+    '(?:本报|本刊|记者|笔者|我们)[^，,。；;“”"]{0,6}?(?:专访|采访)[。]?$'
+)
+# An interviewer's turn: 问, 记者, Q (or 晚点, the outlet's name, is no rule: it is any name).
+_INTERVIEWER = ("问：", "问:", "记者：", "记者:", "Q：", "Q:")
+# A plan told as the company's (按照公司的规划, 按照计划), opening the sentence…
+_PLAN = re.compile('^按照[^，,。；;“”"]{0,8}?(?:规划|计划)[，,]')
+# …unless told as carried out.
+_CARRIED_OUT = re.compile("已|如期|提前|完成了")
+# A firm's target (公司的目标是, 管理层给出的2026年经营目标是：), opening the sentence or after
+# who told it (X透露，), with a year.
+_FIRMS_TARGET = re.compile(
+    '^(?:[^，,。；;“”"]{1,16}?(?:透露|表示|介绍|称|说)[，,：:])?'
+    '(?:公司|团队|管理层|集团|董事会)[^，,。；;“”"]{0,6}?的(?:20[0-9]{2}年度?)?(?:经营|业绩|销售|出货)?目标'
+    "(?:是|为)[，,：:]?"
+)
+_YEAR = re.compile("20[0-9]{2}年|明年")
 _UNVERIFIED = re.compile(
     "^这(?:一|个)?(?:说法|数字|数据|消息)[^，,。；;]{0,12}?(?:无法|很难|未能|难以|不能)"
     "[^，,。；;]{0,8}?(?:核实|验证|证实|求证)[。]?$"
@@ -83,8 +112,20 @@ def framing(unit: Unit, fired: tuple[str, ...]) -> str | None:
         m = _INTERVIEW.match(text)
         if m is not None:
             return reason("interview", text.rstrip("。"))
+    if "接受" in text and _GAVE_INTERVIEW.match(text) is not None:
+        return reason("interview", text.rstrip("。"))
+    if text.startswith(_INTERVIEWER):
+        return reason("question put", text[: text.index(":" if ":" in text[:3] else "：") + 1])
+    if text.startswith("按照"):
+        m = _PLAN.match(text)
+        if m is not None and _CARRIED_OUT.search(text) is None:
+            return reason("plan", m.group().rstrip("，,"))
     if any(word in text for word in _ERA_WORDS) and _ERA.match(text) is not None:
         return reason("era", text.rstrip("。"))
+    if "目标" in text:
+        m = _FIRMS_TARGET.match(text)
+        if m is not None and _YEAR.search(text) is not None and TARGET_MET.search(text) is None:
+            return reason("target", m.group().rstrip("是为，,：:"))
     if text.startswith("这") and _UNVERIFIED.match(text) is not None:
         return reason("unverified", text.rstrip("。"))
     if text.startswith(READINGS):
