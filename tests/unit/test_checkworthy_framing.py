@@ -24,6 +24,8 @@ def offered(text: str) -> list[str]:
         ("笔者与沈默进行了一次长达两小时的对话。", "interview"),
         ("某研究机构预计，到2029年，国内储能市场的规模将超过2,000亿元。", "forecast"),
         ("分析师预测,到2030年这一比例将达到35%。", "forecast"),
+        ("她预计，这款药在国内的销售峰值约为18亿元。", "forecast"),
+        ("一位券商分析师预测,公司明年的营收有望突破55亿元。", "forecast"),
         ("这意味着，公司每多卖一台设备，就要多亏3,000元。", "reading"),
         ("换句话说，渠道商拿走了超过一半的毛利。", "reading"),
         ("换言之，这家公司的增长主要来自涨价。", "reading"),
@@ -61,6 +63,9 @@ def test_a_framing_is_no_claim(sentence: str, kind: str) -> None:
         "2021年，林乔在上海和红杉的合伙人聊了三个小时，当天就签下了1亿元的投资意向书。",
         # a forecast for a year already reported, a results preview: no 到 before its year
         "公司预计2025年实现归属于上市公司股东的净利润4.2亿元至4.6亿元。",
+        # a results preview, with or without a comma; an estimate of what is
+        "公司预计，2025年归属于上市公司股东的净利润为4.2亿元至4.6亿元。",
+        "该报告估计，2025年中国工业视觉检测市场的规模约为137亿元。",
         # a forecast quoted
         "“我们预计，到2028年市场规模将超过500亿元。”她说。",
         # the writer's reading before a rank: a record can confirm it

@@ -19,10 +19,13 @@ fact):
 - a plan told as the company's, opening the sentence: 按照公司的规划，2027年的收入要回到30亿元
   以上。 (8 of 8 such dev sentences; 3 scored 0.9 or more.) Not a plan told as carried out
   (按照计划，二期已于去年6月投产): 已, 已经, 如期, 提前 or 完成了 anywhere in it.
-- someone's forecast for a year to come, told in the writer's voice: 观潮研究院预计，到2027年，
-  海外收入将占到行业总收入的25%左右。 No record holds its figure before the year (11 of 11; 5
-  scored 0.5 or more). A forecast of a year already reported (公司预计2025年实现净利润4.2亿元,
-  a results preview) has no 到 before its year and is weighed as any plan is;
+- someone's forecast, told in the writer's voice, for a year to come (观潮研究院预计，到2027年，
+  海外收入将占到行业总收入的25%左右。) or with a comma after its verb closing the first clause
+  (她预计，BH-2031在国内的销售峰值约为18亿元。): no record holds its figure yet (20 of 20 dev
+  sentences; 8 scored 0.5 or more). A results preview (公司预计2025年实现净利润4.2亿元) has
+  neither 到 before its year nor a comma after its verb, and one that names net profit or results
+  (净利润, 归母, 业绩) is read as a preview whatever its commas: both are weighed as any plan is.
+  An estimate (该报告估计，2025年市场规模约为137亿元) is of what is, and weighed as any figure;
 - the writer's reading of what was just told, opening the sentence: 这意味着，鹤言每多卖出一份
   Token，就要多亏一份钱。 换句话说，…… (13 of 13; 2 scored 0.5 or more though read as an
   `opinion_cue`). Not before a rank or a measured superlative (这意味着，它已成为全球最大的……),
@@ -98,6 +101,10 @@ _READING = re.compile(f"(?:{'|'.join(READINGS)}){NO_RANK_AFTER}")
 _FORECAST = re.compile(
     '^[^。；;“”"]{0,25}?(?:预计|预测|预期|估计|估算)[，,]?(?:到|至)(?:20[0-9]{2}|明)年'
 )
+# Someone forecasts, and a comma closes the first clause there (她预计，……).
+_FORECAST_SAID = re.compile('^[^，,。；;：:“”"]{1,25}?(?:预计|预测|预期)[，,]')
+# A results preview's words.
+_RESULTS = re.compile("净利润|归母|业绩")
 
 
 def framing(unit: Unit, fired: tuple[str, ...]) -> str | None:
@@ -132,10 +139,14 @@ def framing(unit: Unit, fired: tuple[str, ...]) -> str | None:
         m = _READING.match(text)
         if m is not None:
             return reason("reading", m.group())
-    if "dated_plan" in fired:
-        m = _FORECAST.match(text)
+    if "prediction_cue" in fired:
+        m = _FORECAST.match(text) if "dated_plan" in fired else None
+        if m is None:
+            m = _FORECAST_SAID.match(text)
+            if m is not None and _RESULTS.search(text) is not None:
+                m = None
         # (Its first clauses hold no quotation mark; a forecast in other quotation marks, 「」,
         # is someone's words.)
         if m is not None and not (unit.quoted and m.end() - 1 in unit.quoted):
-            return reason("forecast", m.group())
+            return reason("forecast", m.group().rstrip("，,"))
     return None
