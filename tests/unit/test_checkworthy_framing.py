@@ -42,6 +42,8 @@ def offered(text: str) -> list[str]:
         ("管理层给出的2027年经营目标是：出货量突破80万台。", "target"),
         ("林乔透露，公司的目标是在2028年把毛利率提高到30%。", "target"),
         ("这个数字很难从公开渠道证实。", "unverified"),
+        ("10月中旬的一个周二，苏州工业园区的一栋厂房里，二十多台设备同时在运转。", "scene"),
+        ("2025年3月的一个深夜，林乔在办公室里写完了第7版商业计划书。", "scene"),
     ],
 )
 def test_a_framing_is_no_claim(sentence: str, kind: str) -> None:
@@ -66,6 +68,8 @@ def test_a_framing_is_no_claim(sentence: str, kind: str) -> None:
         # a results preview, with or without a comma; an estimate of what is
         "公司预计，2025年归属于上市公司股东的净利润为4.2亿元至4.6亿元。",
         "该报告估计，2025年中国工业视觉检测市场的规模约为137亿元。",
+        # a named day
+        "今年10月的最后一个周五，星澈科技在官网发布公告，宣布裁员30%。",
         # a forecast quoted
         "“我们预计，到2028年市场规模将超过500亿元。”她说。",
         # the writer's reading before a rank: a record can confirm it
