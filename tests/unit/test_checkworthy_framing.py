@@ -124,3 +124,20 @@ def test_leaving_a_firm_and_not_yet_profitable_are_events(sentence: str) -> None
 def test_leaving_a_place_is_no_event(sentence: str) -> None:
     _, reasons, _ = score_text(sentence)
     assert "event" not in reasons
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "值得注意的是，这个市场高度分散，前五大厂商的合计份额不足三成。",
+        "值得一提的是，公司2024年的研发投入占营收的18%。",
+    ],
+)
+def test_a_pointer_to_a_fact_is_no_opinion(sentence: str) -> None:
+    _, reasons, _ = score_text(sentence)
+    assert "opinion_cue" not in reasons
+
+
+def test_worth_it_is_still_an_opinion() -> None:
+    _, reasons, _ = score_text("这家公司的产品值得一试，价格也只有同类的一半。")
+    assert "opinion_cue" in reasons

@@ -279,7 +279,9 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "并不稀奇",
         "看来",
         "有意义",
-        "值得",
+        # Worth it (值得一试, 值得信赖): a verdict. Not 值得注意的是 and its kin, which only point
+        # at the fact that follows (值得注意的是，前五大厂商的合计份额不足三成).
+        "值得(?!注意|一提|关注的是|指出)",
         "必须",
         "不要",
         "挺好",
