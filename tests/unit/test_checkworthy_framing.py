@@ -25,9 +25,9 @@ def offered(text: str) -> list[str]:
         ("某研究机构预计，到2029年，国内储能市场的规模将超过2,000亿元。", "forecast"),
         ("分析师预测,到2030年这一比例将达到35%。", "forecast"),
         ("她预计，这款药在国内的销售峰值约为18亿元。", "forecast"),
-        ("一位券商分析师预测,公司明年的营收有望突破55亿元。", "forecast"),
-        ("这意味着，公司每多卖一台设备，就要多亏3,000元。", "reading"),
-        ("换句话说，渠道商拿走了超过一半的毛利。", "reading"),
+        ("一位券商分析师预测,这款车明年的销量有望突破20万辆。", "forecast"),
+        ("这意味着，公司每多卖一台设备，就要多亏一份钱。", "reading"),
+        ("换句话说，渠道商才是这门生意里真正赚钱的一方。", "reading"),
         ("换言之，这家公司的增长主要来自涨价。", "reading"),
         ("2019年是新消费品牌的资本狂欢年。", "era"),
         ("那是国内短视频爆发的前夜。", "era"),
@@ -43,7 +43,7 @@ def offered(text: str) -> list[str]:
         ("林乔透露，公司的目标是在2028年把毛利率提高到30%。", "target"),
         ("这个数字很难从公开渠道证实。", "unverified"),
         ("10月中旬的一个周二，苏州工业园区的一栋厂房里，二十多台设备同时在运转。", "scene"),
-        ("2025年3月的一个深夜，林乔在办公室里写完了第7版商业计划书。", "scene"),
+        ("2025年3月的一个深夜，林乔还在办公室里改商业计划书。", "scene"),
     ],
 )
 def test_a_framing_is_no_claim(sentence: str, kind: str) -> None:
@@ -92,6 +92,75 @@ def test_a_framing_is_no_claim(sentence: str, kind: str) -> None:
 def test_a_fact_in_a_framings_words_is_still_weighed(sentence: str) -> None:
     _, reasons, _ = score_text(sentence)
     assert not any(r.startswith("not a claim") for r in reasons)
+
+
+# A review's counter-examples (session 41): each holds a fact a record settles, in a framing's
+# words, and each was zeroed by the framings' first version.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # 预期 as "expectations", not a forecast
+        "三季度营收大幅超出预期，同比增长45%至120亿元。",
+        "公司2024年营收不及预期，股价当日下跌12%。",
+        # a figure the writer worked out, or a first place
+        "这意味着，公司的市值在一天之内蒸发了300亿元。",
+        "换句话说，公司过去三年累计亏损超过50亿元。",
+        "这意味着，比亚迪已经超过特斯拉，成为全球销量第一的电动车企。",
+        # a plan carried out or missed, a state plan, a prospectus's terms, an old plan
+        "按照计划，二期工厂于2024年6月正式投产，年产能20万台。",
+        "按照国务院的规划，2025年新能源汽车新车销量占比达到20%左右。",
+        "按照规划，该项目总投资50亿元，占地300亩。",
+        "按照招股书中的计划，本次IPO拟募集资金15亿元。",
+        "按照原计划，这批车应在2023年3月交付，但直到8月才交付了300台。",
+        # an event in the scene
+        "去年3月的一个下午，公司宣布裁员30%，涉及员工约600人。",
+        "3月的一个周一，公司宣布完成5亿元C轮融资，由红杉领投。",
+        # a target told with its outcome, or not yet zeroed because of 不低于
+        "公司2023年的目标是卖出10万台，实际只卖了6万台。",
+        "集团2021年的经营目标为营收100亿元，但年报显示实际营收为73亿元。",
+        # a results preview, a forecast told with what came of it
+        "公司预计，2024年净亏损为3亿元至4亿元。",
+        "此前市场普遍预期，公司2023年营收将达50亿元，实际仅为38亿元。",
+        # 我们 is the speaker's firm, in a negotiation
+        "2022年，我们和宁德时代谈了半年。",
+        "张伟说，我们和红杉聊了三轮。",
+        # a fact told before the era, a launch a record dates
+        "公司成立于2016年，那一年是中国VR元年。",
+        "张伟2014年创办了公司，那时正是移动互联网爆发的前夜。",
+        "那一年，P2P平台数量超过了3000家，是行业最热闹的时候。",
+        "2019年是中国5G商用元年。",
+        # a turning point that tells what happened
+        "转机出现在2020年疫情暴发后订单暴涨三倍时。",
+        "转折发生在2017年公司被阿里收购之后。",
+    ],
+)
+def test_a_fact_told_in_a_framings_words_is_not_zeroed(sentence: str) -> None:
+    _, reasons, _ = score_text(sentence)
+    assert not any(r.startswith("not a claim") for r in reasons), reasons[0]
+
+
+def test_a_framing_inside_a_quotation_is_someones_words() -> None:
+    text = "他回忆：“那是最难的时候。2020年3月的一个深夜，我们在公司的会议室里等到了天亮。”"
+    found = find_candidates(text, 0.0)
+    assert not any(c.reasons and c.reasons[0].startswith("not a claim") for c in found)
+
+
+def test_a_firms_target_of_no_less_than_is_a_target() -> None:
+    _, reasons, _ = score_text("公司的2025年度经营目标为：营业收入不低于80亿元。")
+    assert reasons[0].startswith("not a claim: target")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这家公司至今没有盈利模式可言。",
+        "科创板也允许未盈利企业申请。",
+        "离职率是衡量企业文化的重要指标。",
+    ],
+)
+def test_a_business_model_or_a_rate_is_no_event(sentence: str) -> None:
+    _, reasons, _ = score_text(sentence)
+    assert "event" not in reasons
 
 
 def test_a_fact_after_a_turning_point_is_offered() -> None:

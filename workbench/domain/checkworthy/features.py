@@ -430,7 +430,7 @@ def own_opinion(unit: Unit, fired: tuple[str, ...]) -> str | None:
 _TARGET_SET = re.compile(
     "给[^，,。；;：:！？!?]{1,8}?定下(?:了)?(?:一个|的)?(?:新的?)?(?:小)?目标(?:是|为)?[，,：:]?"
 )
-TARGET_MET = re.compile("完成|实现了|达成|超额|提前|最终|未能|没能|没有达到|低于")
+TARGET_MET = re.compile("完成|实现了|达成|超额|提前|最终|未能|没能|没有达到|(?<!不)低于")
 _FIRST_CLAUSE_END = re.compile("[，,。；;！？!?]")
 
 

@@ -234,14 +234,14 @@ ZH_CUES: dict[str, tuple[str, ...]] = {
         "辞职",
         # Leaving a firm is as much a record as joining one (加入, 辞职): 离职, 跳槽, and 离开
         # with the firm it leaves (离开了公司; not 离开家乡, 离开医院是她最难的决定).
-        "离职",
+        "离职(?!率)",
         "跳槽",
         "离开公司",
         "离开了公司",
         # Not yet profitable: the accounts say so (仍未实现盈利, 至今还没有赚到钱).
         "未实现盈利",
-        "未盈利",
-        "没有盈利",
+        "未盈利(?!企业|公司)",
+        "没有盈利(?!模式|能力)",
         "没有赚到钱",
         "没赚到钱",
     ),
