@@ -82,7 +82,9 @@ def extract(
     bylines and credits (记者 张三, By Jane Doe, Photo credit: ...), boilerplate (版权所有,
     本文首发于, All rights reserved), section headings without a figure on a line of their own
     (一、从零开始的工厂) and, in Chinese, a view in the writer's own voice with nothing checkable
-    (我们认为……最具创新力) are no claim: they score 0 with the reason first, so only
+    (我们认为……最具创新力), a target set or forecast for a year to come (某机构预计，到2030年……)
+    and the writer's framings (转机出现在2021年。, 问：……, 这意味着，……) are no claim: they score
+    0 with the reason first, so only
     --min-score 0 lists them, as it lists spans too short to hold a claim (12%., (00:12)).
     Digits and letters typed full-width (２０２３年, ＧＤＰ) are read as ASCII.
 
