@@ -252,6 +252,7 @@ def test_the_same_figure_about_another_subject_scores_lower() -> None:
         "fresh34.yaml",
         "fresh35.yaml",
         "fresh36.yaml",
+        "fresh37.yaml",
     ],
 )
 def test_every_labelled_claim_is_one_text_and_one_quote(name: str) -> None:
