@@ -225,6 +225,21 @@ MODALITY_SHARE = 0.5
 SCOPE_POLE = {"~china": "home", "~abroad": "abroad"}
 # So are a side's matches at its own ground and away (主场18连胜, 客场18连胜).
 GROUND_POLE = {"~homeground": "home ground", "~awayground": "away"}
+_OTHER_GROUND = {"home ground": "away", "away": "home ground"}
+
+
+def _told_from_the_other_side(ours: list[str], theirs: list[str]) -> bool:
+    """Is a match told by its winner in one claim and by its loser in the other? A verb of
+    winning names the loser after it (=loses:), so the claim's subject, whose ground 主场 or
+    客场 is, won; a verb of losing names the winner (=wins:), so its subject lost."""
+    won_a, lost_a = any(t.startswith(LOSES) for t in ours), any(t.startswith(WINS) for t in ours)
+    won_b, lost_b = (
+        any(t.startswith(LOSES) for t in theirs),
+        any(t.startswith(WINS) for t in theirs),
+    )
+    return (won_a and not lost_a and lost_b and not won_b) or (
+        lost_a and not won_a and won_b and not lost_b
+    )
 
 
 # A bid or an offer (as a word, what a figure counts, or a Chinese pair) refused (see the
@@ -769,6 +784,9 @@ def disagreements(
     for poles in (SCOPE_POLE, GROUND_POLE):
         scope_a = {poles[t] for t in poles if t in a}
         scope_b = {poles[t] for t in poles if t in b}
+        if poles is GROUND_POLE and _told_from_the_other_side(ka.trades, kb.trades):
+            # 桐崖主场战胜苍砾 and 苍砾客场负于桐崖: one ground, named by each side's own word.
+            scope_b = {_OTHER_GROUND[g] for g in scope_b}
         if len(scope_a) == len(scope_b) == 1 and scope_a != scope_b:
             yield "scopes", ACT_SHARE, (sorted(scope_a), sorted(scope_b))
     if ka.plan != kb.plan and not (kb if ka.plan else ka).future:

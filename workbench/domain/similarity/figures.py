@@ -159,7 +159,7 @@ def zh_value(run: str) -> float | None:
 def en_value(words: list[str]) -> float:
     if "point" in words:
         return _en_decimal(words)
-    total = current = 0
+    total = current = largest = 0
     for w in words:
         if w in _EN_UNITS:
             current += _EN_UNITS[w]
@@ -168,7 +168,15 @@ def en_value(words: list[str]) -> float:
         elif w == "hundred":
             current = max(current, 1) * 100
         elif w in _EN_SCALES:
-            total += max(current, 1) * _EN_SCALES[w]
+            scale = _EN_SCALES[w]
+            if total and scale >= largest:
+                # A scale of a scale: "a thousand million" (10^9), "one million million"
+                # (10^12), "one thousand two hundred million" (1.2 * 10^9); a smaller scale
+                # after a larger one adds ("two million three hundred thousand").
+                total = (total + current) * scale
+            else:
+                total += max(current, 1) * scale
+            largest = max(largest, scale)
             current = 0
     return _as_float(total + current)
 

@@ -37,7 +37,7 @@ _NOT_MEASURES = frozenset(
         "litre liters liter gallons gallon tonnes tonne tons ton kilograms kilogram grams gram "
         "hectares hectare acres acre barrels barrel square cubic watts watt half halves quarter "
         "quarters gwh mwh kwh twh per pct sqm lbs hrs yrs mph kph teu gigawatts gigawatt "
-        "megawatts megawatt kilowatts kilowatt terawatt"
+        "megawatts megawatt kilowatts kilowatt terawatt light parsecs parsec"
     )
 )
 _ZH_CLASSIFIER = dict.fromkeys("家台辆架艘座张项件杯盒瓶条款所只头部本套间栋枚颗支份篇场", "")
@@ -61,7 +61,8 @@ _COUNTED = re.compile(
 # `measure_found`), like a sum of money (`MONEY`).
 _DIMENSIONS = {
     # (astronomical units, as "4.3 au" is read: a length)
-    "length": "km kilometres kilometre kilometers kilometer miles mile astronomical 公里 千米",
+    "length": "km kilometres kilometre kilometers kilometer miles mile astronomical light parsecs "
+    "parsec 公里 千米",
     "mass": "tonnes tonne tons ton kilograms kilogram kg 吨 公斤 千克",
     "energy": "gwh mwh kwh twh 吉瓦时 兆瓦时 千瓦时",
     "area": "hectares hectare acres acre sqm 公顷 平方米 平方公里 平方千米 亩",
@@ -185,6 +186,10 @@ for _dim, _factor, _forms in (
     # (rain and water levels: 212 mm of rain is 21.2 cm, a 230 cm drop 2.3 metres)
     ("length", 1e-2, "centimetres|centimetre|centimeters|centimeter|cm|厘米"),
     ("length", 1e-3, "millimetres|millimetre|millimeters|millimeter|mm|毫米"),
+    # (how far a star is: 212 light years is 65 parsecs; not "pc", which is as often per cent;
+    # not 光年 yet, which a Chinese claim's counted thing is read before: 距离地球约120光年)
+    ("length", 9.4607e15, "light years|light year|light-years|light-year"),
+    ("length", 3.0857e16, "parsecs|parsec"),
     ("power", 1e9, "gigawatts|gigawatt|gw|吉瓦"),
     ("power", 1e6, "megawatts|megawatt|mw|兆瓦"),
     ("power", 1e3, "kilowatts|kilowatt|kw|千瓦"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from workbench.domain.similarity.kinds import LOSES, OPPOSITE_ROLES, PINYIN, found_in
+from workbench.domain.similarity.kinds import LOSES, OPPOSITE_ROLES, PINYIN, WINS, found_in
 from workbench.domain.similarity.naming import ZH_NOT_FIRST, ZH_NOT_SECOND
 from workbench.domain.similarity.words import stem
 
@@ -187,8 +187,9 @@ def _spelled(deal: list[str], bag: Mapping[str, float]) -> list[str]:
 def _other_buyers(
     ours: list[str], a: Mapping[str, float], theirs: list[str], b: Mapping[str, float]
 ) -> tuple[list[str], list[str]] | None:
-    # (a buyer, or the loser of a match: 铎山 beat 青鸾, 青鸾 beat 铎山, each read with its loser)
-    for role in (BUYS, LOSES):
+    # (a buyer, or the loser or the winner of a match: 铎山 beat 青鸾, 青鸾 beat 铎山, each read
+    # with its loser; 桐崖负于苍砾, 苍砾负于桐崖, each read with its winner)
+    for role in (BUYS, LOSES, WINS):
         buys_a = [t for t in ours if t.startswith(role)]
         buys_b = [t for t in theirs if t.startswith(role)]
         if len(buys_a) != 1 or len(buys_b) != 1 or buys_a == buys_b:
