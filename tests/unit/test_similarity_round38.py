@@ -69,3 +69,51 @@ def test_two_winners_of_one_fixture_are_two_results() -> None:
         "铜湖足甲第十轮，赭石队客场以一比三负于岚川队。",
         "铜湖足甲第十轮，岚川队客场以一比三负于赭石队。",
     )
+
+
+# A review's counter-examples (session 41), each mended.
+def test_one_sides_home_win_and_its_away_loss_to_another_side_are_two_matches() -> None:
+    assert "scopes" in disagreeing("岚川队主场3比1战胜赭石队。", "岚川队客场1比3负于青鸾队。")
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "赭石队在岚川队主场以1比3负于岚川队。",
+        "在岚川主场，赭石队1比3负于岚川队。",
+        "赭石队客场1比3负于岚川队。",
+    ],
+)
+def test_a_ground_told_from_the_other_side_says_nothing(other: str) -> None:
+    assert "scopes" not in disagreeing("岚川队主场3比1战胜赭石队。", other)
+
+
+def test_a_win_told_as_an_aside_is_no_other_result() -> None:
+    assert "roles" not in disagreeing(
+        "Athletic lost 3-0 to Rovers, a week after their draw with Town.",
+        "Rovers beat Athletic 3-0; Athletic had lost to Town a week earlier.",
+    )
+
+
+def test_two_figures_joined_by_and_are_not_multiplied() -> None:
+    assert "figures" in disagreeing(
+        "Between two million and three million people live in Corrandale.",
+        "Between two million and four million people live in Corrandale.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (
+            "Kettleby Council replaced 5,000 light fittings on its roads.",
+            "Kettleby Council resurfaced 5,000 miles of its roads.",
+        ),
+        (
+            "Corrandale Air bought 40 light aircraft last year.",
+            "Corrandale Air flew 40 kilometres last year.",
+        ),
+    ],
+)
+def test_light_alone_is_no_length(one: str, other: str) -> None:
+    assert "measures" in disagreeing(one, other)

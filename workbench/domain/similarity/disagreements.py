@@ -225,21 +225,27 @@ MODALITY_SHARE = 0.5
 SCOPE_POLE = {"~china": "home", "~abroad": "abroad"}
 # So are a side's matches at its own ground and away (主场18连胜, 客场18连胜).
 GROUND_POLE = {"~homeground": "home ground", "~awayground": "away"}
-_OTHER_GROUND = {"home ground": "away", "away": "home ground"}
 
 
-def _told_from_the_other_side(ours: list[str], theirs: list[str]) -> bool:
-    """Is a match told by its winner in one claim and by its loser in the other? A verb of
-    winning names the loser after it (=loses:), so the claim's subject, whose ground 主场 or
-    客场 is, won; a verb of losing names the winner (=wins:), so its subject lost."""
-    won_a, lost_a = any(t.startswith(LOSES) for t in ours), any(t.startswith(WINS) for t in ours)
-    won_b, lost_b = (
-        any(t.startswith(LOSES) for t in theirs),
-        any(t.startswith(WINS) for t in theirs),
-    )
-    return (won_a and not lost_a and lost_b and not won_b) or (
-        lost_a and not won_a and won_b and not lost_b
-    )
+def _told_from_the_other_side(
+    ours: list[str], a: Mapping[str, float], theirs: list[str], b: Mapping[str, float]
+) -> bool:
+    """Is one match told by its winner in one claim and by its loser in the other? A verb of
+    winning names the loser after it (=loses:), so its claim's subject won; a verb of losing
+    names the winner (=wins:), so its subject lost. The same match: each claim's named side is
+    found in the other (not 岚川主场战胜赭石 against 岚川客场负于青鸾)."""
+    for won, lost, won_bag, lost_bag in ((ours, theirs, a, b), (theirs, ours, b, a)):
+        losers = [t.removeprefix(LOSES) for t in won if t.startswith(LOSES)]
+        winners = [t.removeprefix(WINS) for t in lost if t.startswith(WINS)]
+        if len(losers) != 1 or len(winners) != 1 or len(won) != 1 or len(lost) != 1:
+            continue
+        if (
+            losers != winners
+            and found_in("@" + losers[0], lost_bag)
+            and found_in("@" + winners[0], won_bag)
+        ):
+            return True
+    return False
 
 
 # A bid or an offer (as a word, what a figure counts, or a Chinese pair) refused (see the
@@ -784,9 +790,11 @@ def disagreements(
     for poles in (SCOPE_POLE, GROUND_POLE):
         scope_a = {poles[t] for t in poles if t in a}
         scope_b = {poles[t] for t in poles if t in b}
-        if poles is GROUND_POLE and _told_from_the_other_side(ka.trades, kb.trades):
-            # 桐崖主场战胜苍砾 and 苍砾客场负于桐崖: one ground, named by each side's own word.
-            scope_b = {_OTHER_GROUND[g] for g in scope_b}
+        if poles is GROUND_POLE and _told_from_the_other_side(ka.trades, a, kb.trades, b):
+            # 桐崖主场战胜苍砾 and 苍砾客场负于桐崖 name one ground by each side's own word, but
+            # 苍砾在桐崖主场负于桐崖 names it by the host's: told from the other side, a ground
+            # says nothing either way.
+            continue
         if len(scope_a) == len(scope_b) == 1 and scope_a != scope_b:
             yield "scopes", ACT_SHARE, (sorted(scope_a), sorted(scope_b))
     if ka.plan != kb.plan and not (kb if ka.plan else ka).future:

@@ -160,6 +160,7 @@ def en_value(words: list[str]) -> float:
     if "point" in words:
         return _en_decimal(words)
     total = current = largest = 0
+    joined = False  # an "and" since the last scale
     for w in words:
         if w in _EN_UNITS:
             current += _EN_UNITS[w]
@@ -167,17 +168,22 @@ def en_value(words: list[str]) -> float:
             current += _EN_TENS[w]
         elif w == "hundred":
             current = max(current, 1) * 100
+        elif w == "and":
+            joined = True
         elif w in _EN_SCALES:
             scale = _EN_SCALES[w]
-            if total and scale >= largest:
-                # A scale of a scale: "a thousand million" (10^9), "one million million"
+            if total and scale >= largest and not joined:
+                # A scale of a scale: "one thousand million" (10^9), "one million million"
                 # (10^12), "one thousand two hundred million" (1.2 * 10^9); a smaller scale
-                # after a larger one adds ("two million three hundred thousand").
+                # after a larger one adds ("two million three hundred thousand"), and so does
+                # one after "and" ("between two million and three million": two figures, read
+                # as one sum as before rather than as a product).
                 total = (total + current) * scale
             else:
                 total += max(current, 1) * scale
             largest = max(largest, scale)
             current = 0
+            joined = False
     return _as_float(total + current)
 
 

@@ -37,7 +37,7 @@ _NOT_MEASURES = frozenset(
         "litre liters liter gallons gallon tonnes tonne tons ton kilograms kilogram grams gram "
         "hectares hectare acres acre barrels barrel square cubic watts watt half halves quarter "
         "quarters gwh mwh kwh twh per pct sqm lbs hrs yrs mph kph teu gigawatts gigawatt "
-        "megawatts megawatt kilowatts kilowatt terawatt light parsecs parsec"
+        "megawatts megawatt kilowatts kilowatt terawatt parsecs parsec"
     )
 )
 _ZH_CLASSIFIER = dict.fromkeys("家台辆架艘座张项件杯盒瓶条款所只头部本套间栋枚颗支份篇场", "")
@@ -61,8 +61,8 @@ _COUNTED = re.compile(
 # `measure_found`), like a sum of money (`MONEY`).
 _DIMENSIONS = {
     # (astronomical units, as "4.3 au" is read: a length)
-    "length": "km kilometres kilometre kilometers kilometer miles mile astronomical light parsecs "
-    "parsec 公里 千米",
+    "length": "km kilometres kilometre kilometers kilometer miles mile astronomical parsecs parsec "
+    "公里 千米",
     "mass": "tonnes tonne tons ton kilograms kilogram kg 吨 公斤 千克",
     "energy": "gwh mwh kwh twh 吉瓦时 兆瓦时 千瓦时",
     "area": "hectares hectare acres acre sqm 公顷 平方米 平方公里 平方千米 亩",
@@ -117,6 +117,9 @@ def counted_measures(s: str) -> Iterator[str]:
             yield "^" + (_ZH_CLASSIFIER[classifier] or classifier)
         elif word in _DIMENSION_OF:
             yield _DIMENSION_OF[word]
+        elif word == "light" and s.startswith((" year", "-year"), m.end()):
+            # (a light year is a length; 5,000 light fittings and 40 light aircraft are counted)
+            yield _DIMENSION_OF["parsec"]
         elif not (
             len(word) <= 2
             or word in STOP_WORDS

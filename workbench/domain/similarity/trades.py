@@ -188,8 +188,12 @@ def _other_buyers(
     ours: list[str], a: Mapping[str, float], theirs: list[str], b: Mapping[str, float]
 ) -> tuple[list[str], list[str]] | None:
     # (a buyer, or the loser or the winner of a match: 铎山 beat 青鸾, 青鸾 beat 铎山, each read
-    # with its loser; 桐崖负于苍砾, 苍砾负于桐崖, each read with its winner)
+    # with its loser; 桐崖负于苍砾, 苍砾负于桐崖, each read with its winner. Winners only where
+    # neither claim names a loser too: "Rovers beat Athletic; Athletic had lost to Town" tells
+    # Town's win as an aside.)
     for role in (BUYS, LOSES, WINS):
+        if role == WINS and any(t.startswith(LOSES) for t in (*ours, *theirs)):
+            continue
         buys_a = [t for t in ours if t.startswith(role)]
         buys_b = [t for t in theirs if t.startswith(role)]
         if len(buys_a) != 1 or len(buys_b) != 1 or buys_a == buys_b:
