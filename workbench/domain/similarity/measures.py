@@ -119,7 +119,7 @@ def counted_measures(s: str) -> Iterator[str]:
             yield _DIMENSION_OF[word]
         elif word == "light" and s.startswith((" year", "-year"), m.end()):
             # (a light year is a length; 5,000 light fittings and 40 light aircraft are counted)
-            yield _DIMENSION_OF["parsec"]
+            yield "^dim:length"
         elif not (
             len(word) <= 2
             or word in STOP_WORDS
