@@ -1,5 +1,6 @@
 """Round 38 of "checked before?" (session 41, chosen on fresh37 once it had been scored): a
-scale of a scale said aloud multiplies ("a thousand million"); light years and parsecs are one
+scale of a scale said aloud multiplies ("a thousand million"), and "a" before a scale is one
+("a million people"); light years and parsecs are one
 length; a match told by its loser is the one its winner told (the ground each names is its
 own: 主场 for the one, 客场 for the other), and two claims naming different winners of one
 fixture are two results. Invented sentences."""
@@ -117,3 +118,25 @@ def test_two_figures_joined_by_and_are_not_multiplied() -> None:
 )
 def test_light_alone_is_no_length(one: str, other: str) -> None:
     assert "measures" in disagreeing(one, other)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("a million people", [1e6]),
+        ("a thousand million pounds", [1e9]),
+        ("a hundred and twenty jobs", [120.0]),
+        # "half a million" is not a whole million (and is not read yet)
+        ("half a million", []),
+        ("a year and a plan", []),
+    ],
+)
+def test_a_before_a_scale_is_one(text: str, values: list[float]) -> None:
+    assert spoken(text) == values
+
+
+def test_a_million_said_is_a_million_written() -> None:
+    assert "figures" not in disagreeing(
+        "Corrandale's population passed a million people in 2025.",
+        "Corrandale had more than 1,000,000 residents in 2025.",
+    )

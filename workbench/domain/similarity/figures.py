@@ -83,7 +83,10 @@ _EN_NUMBER_WORDS = "|".join([*_EN_UNITS, *_EN_TENS, *_EN_SCALES, "a"])
 # them scales the whole figure.
 _EN_DIGIT_WORDS = "|".join(w for w, i in _EN_UNITS.items() if i < 10)
 EN_NUMBER = re.compile(
-    rf"\b(?:{'|'.join([*_EN_UNITS, *_EN_TENS])})\b(?:[\s-]+(?:{_EN_NUMBER_WORDS}|and)\b)*"
+    # ("a" before a scale is one: a million people, a thousand million pounds; not "half a
+    # million", which would read as a whole million)
+    rf"\b(?:(?<!half )a(?=[\s-]+(?:{'|'.join(_EN_SCALES)})\b)"
+    rf"|{'|'.join([*_EN_UNITS, *_EN_TENS])})\b(?:[\s-]+(?:{_EN_NUMBER_WORDS}|and)\b)*"
     # (not after "at one" or "by one": at one point three men were arrested, lost by one point)
     rf"(?:(?<!at one)(?<!by one)\s+point(?:\s+(?:{_EN_DIGIT_WORDS})\b)+"
     rf"(?:\s+(?:{'|'.join(_EN_SCALES)})\b)*)?"
