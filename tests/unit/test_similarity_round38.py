@@ -1,6 +1,6 @@
 """Round 38 of "checked before?" (session 41, chosen on fresh37 once it had been scored): a
 scale of a scale said aloud multiplies ("a thousand million"), and "a" before a scale is one
-("a million people"); light years and parsecs are one
+("a million people", "half a million"); light years and parsecs are one
 length; a match told by its loser is the one its winner told (the ground each names is its
 own: 主场 for the one, 客场 for the other), and two claims naming different winners of one
 fixture are two results. Invented sentences."""
@@ -126,8 +126,9 @@ def test_light_alone_is_no_length(one: str, other: str) -> None:
         ("a million people", [1e6]),
         ("a thousand million pounds", [1e9]),
         ("a hundred and twenty jobs", [120.0]),
-        # "half a million" is not a whole million (and is not read yet)
-        ("half a million", []),
+        # "half a million" is half of one
+        ("half a million", [500_000.0]),
+        ("half a billion pounds", [5e8]),
         ("a year and a plan", []),
     ],
 )

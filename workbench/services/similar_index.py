@@ -152,8 +152,8 @@ COMMON_FLOOR = 1000
 # is one by any of its names (Fest); a yield per mu (亩产, 单产) and "avg" say average.
 # Version 56: a scale of a scale said aloud multiplies ("one thousand million" is 10^9, "one
 # million million" 10^12; it added), not after "and" ("two million and three million"); "a"
-# before a scale is one ("a million people", not read before); light years and parsecs are
-# lengths (212 light years is 65 parsecs; "light" alone is no length).
+# before a scale is one ("a million people", "half a million": not read before); light years
+# and parsecs are lengths (212 light years is 65 parsecs; "light" alone is no length).
 TERMS_VERSION = 56
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves

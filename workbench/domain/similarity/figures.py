@@ -83,9 +83,9 @@ _EN_NUMBER_WORDS = "|".join([*_EN_UNITS, *_EN_TENS, *_EN_SCALES, "a"])
 # them scales the whole figure.
 _EN_DIGIT_WORDS = "|".join(w for w, i in _EN_UNITS.items() if i < 10)
 EN_NUMBER = re.compile(
-    # ("a" before a scale is one: a million people, a thousand million pounds; not "half a
-    # million", which would read as a whole million)
-    rf"\b(?:(?<!half )a(?=[\s-]+(?:{'|'.join(_EN_SCALES)})\b)"
+    # ("a" before a scale is one: a million people, a thousand million pounds; "half a
+    # million" is half of one)
+    rf"\b(?:(?:half\s+)?a(?=[\s-]+(?:{'|'.join(_EN_SCALES)})\b)"
     rf"|{'|'.join([*_EN_UNITS, *_EN_TENS])})\b(?:[\s-]+(?:{_EN_NUMBER_WORDS}|and)\b)*"
     # (not after "at one" or "by one": at one point three men were arrested, lost by one point)
     rf"(?:(?<!at one)(?<!by one)\s+point(?:\s+(?:{_EN_DIGIT_WORDS})\b)+"
@@ -164,6 +164,7 @@ def en_value(words: list[str]) -> float:
         return _en_decimal(words)
     total = current = largest = 0
     joined = False  # an "and" since the last scale
+    halved = False  # "half a million"
     for w in words:
         if w in _EN_UNITS:
             current += _EN_UNITS[w]
@@ -173,6 +174,8 @@ def en_value(words: list[str]) -> float:
             current = max(current, 1) * 100
         elif w == "and":
             joined = True
+        elif w == "half":
+            halved = True
         elif w in _EN_SCALES:
             scale = _EN_SCALES[w]
             if total and scale >= largest and not joined:
@@ -187,7 +190,8 @@ def en_value(words: list[str]) -> float:
             largest = max(largest, scale)
             current = 0
             joined = False
-    return _as_float(total + current)
+    value = _as_float(total + current)
+    return value / 2 if halved else value
 
 
 _WORD_GAP = re.compile(r"[\s-]+")
