@@ -586,7 +586,7 @@ def test_a_figure_recalled_with_its_source_is_still_offered() -> None:
 
 
 # A target someone set, told in the writer's voice for a date to come, is no claim: its figures
-# are the target's (`features.set_target`). A target missed tells a result; a target quoted is
+# are the target's (`framing`). A target missed tells a result; a target quoted is
 # what was said; a target set for no date is weighed as any plan.
 @pytest.mark.parametrize(
     "sentence",

@@ -20,9 +20,9 @@ The modules, from the words up:
   introduces;
 - `quotes`: the quotations of a document, and which are attributed to a speaker;
 - `nonclaims`: adverts, bylines and boilerplate, which are no claim whatever they hold (a view
-  in the writer's own voice with nothing checkable, `features.own_opinion`, and a target set
-  for a date to come, `features.set_target`, are the other kind): scored 0 with the reason,
-  and never read;
+  in the writer's own voice with nothing checkable, `features.own_opinion`, and the writer's
+  framings, `framing`, a target set for a date to come among them, are the other kind): scored
+  0 with the reason, and never read;
 - `features`: the named features, and what they read of a unit;
 - `claim_type`: the claim types, and which one a unit's features suggest;
 - `scoring`: a unit's score, its reasons, and the bound on what its clauses can score;

@@ -423,37 +423,6 @@ def own_opinion(unit: Unit, fired: tuple[str, ...]) -> str | None:
     return reason("opinion", cue.group() if cue is not None else "")
 
 
-# A target someone set for a firm, a team or themselves (他给公司定下的目标是……, 顾承远给青岚定下了
-# 一个目标：到2027年……), in the sentence's first clause: the sentence is the target. Not a
-# public body's target (欧盟定下的目标是，到2030年……: a policy a record holds), nor one met or
-# missed (完成了年初定下的目标, 最终提前实现): a result.
-_TARGET_SET = re.compile(
-    "给[^，,。；;：:！？!?]{1,8}?定下(?:了)?(?:一个|的)?(?:新的?)?(?:小)?目标(?:是|为)?[，,：:]?"
-)
-TARGET_MET = re.compile("完成|实现了|达成|超额|提前|最终|未能|没能|没有达到|(?<!不)低于")
-_FIRST_CLAUSE_END = re.compile("[，,。；;！？!?]")
-
-
-def set_target(unit: Unit, fired: tuple[str, ...]) -> str | None:
-    """Why `unit` (whose `fired_features` are `fired`) is no claim, if it tells, in the writer's
-    own voice, a target someone set for a time to come (`dated_plan`): "韩砺给公司定下的目标是，
-    2026年实现全年盈利，2027年换电站数量突破500座". Every figure in it is the target's, which no
-    record holds until the date. None for any other unit. (On the Chinese dev articles every
-    sentence that tells such a target is labelled not check-worthy, and the figures a target
-    holds outweigh its `forecast` and `dated_plan` weights in two of them.) A public body's
-    target, a target met or missed (远低于团队定下的5万台目标), and one told after other clauses
-    (营收增长35%，他给团队定下的目标是……) are weighed as any plan is."""
-    if "dated_plan" not in fired:
-        return None
-    text = unit.text
-    m = _TARGET_SET.search(text)
-    if m is None or (unit.quoted and m.start() in unit.quoted):
-        return None
-    if _FIRST_CLAUSE_END.search(text, 0, m.start()) or TARGET_MET.search(text):
-        return None
-    return reason("target", m.group().rstrip("是为，,：:"))
-
-
 def _shift(
     quotes: Sequence[tuple[int, int, bool]], lead: int, size: int
 ) -> tuple[tuple[int, int, bool], ...]:

@@ -3,15 +3,17 @@ claim, whatever their features weigh.
 
 Each rule reads the whole unit and, when it holds, says why in the words of `nonclaims.reason`
 (`not a claim: turning point "转机出现在2021年"`); `Scored.of` then scores the unit 0, as it does a
-view in the writer's own voice (`features.own_opinion`) or a target set (`features.set_target`).
+view in the writer's own voice (`features.own_opinion`).
 None reads a unit that opens inside quotation marks (someone's words), and those that take a
 bare frame (a turning point, an era, a scene, the writer's reading) stand down when the unit
 also holds a figure other than a date (a sum, a share, a count in digits) or an event a record
 holds (收购, 宣布): then the sentence tells what happened. Each rule was chosen on the Chinese
 dev articles (bench/extract_quality.py), where, of the 120 dev sentences they and
-`features.set_target` take, one is labelled check-worthy (yunfan's 转折出现在2017年), then
+the target set take, one is labelled check-worthy (yunfan's 转折出现在2017年), then
 narrowed by a review's counter-examples (tests/unit/test_checkworthy_framing.py):
 
+- a target someone set for a firm, a team or themselves, told for a date to come (他给公司定下的
+  目标是，到2028年……): every figure in it is the target's (session 40; see `_set_target`);
 - a turning point announced, alone: 转机出现在2021年。 更大的打击发生在2024年8月。 The next
   sentence tells what happened, and that is the claim (8 of 9 such dev sentences are not
   check-worthy). Its time and a few words after it (的一次出差途中), no clause;
@@ -26,7 +28,7 @@ narrowed by a review's counter-examples (tests/unit/test_checkworthy_framing.py)
   terms (按照国务院的规划, 按照招股书中的计划), an old plan (按照原计划), nor one told as carried
   out or missed (已, 如期, 实际, 直到, 但…);
 - a firm's own target for a year to come, its subject opening the sentence or after who told it:
-  管理层给出的2026年经营目标是：出货量55GWh至60GWh。 (`features.set_target` reads the targets
+  管理层给出的2026年经营目标是：出货量55GWh至60GWh。 (a target set, above, reads the targets
   someone set for a firm; these are the firm's.) Not a target met, missed or told with how it
   came out (实际只卖了6万台), nor one with no year, nor after a fact;
 - someone's forecast, told in the writer's voice, for a year to come (观潮研究院预计，到2027年，
@@ -54,7 +56,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.domain.checkworthy.features import TARGET_MET, Unit
+from workbench.domain.checkworthy.features import Unit
 from workbench.domain.checkworthy.nonclaims import reason
 from workbench.domain.checkworthy.zh_cues import NO_RANK_AFTER, READINGS
 
@@ -118,6 +120,35 @@ _PLAN = re.compile(
 )
 # …unless it is told as carried out or missed.
 _CARRIED_OUT = re.compile("已|如期|提前|完成了|实际|直到|但|却")
+# A target someone set for a firm, a team or themselves (他给公司定下的目标是……, 顾承远给青岚定下了
+# 一个目标：到2027年……), in the sentence's first clause: the sentence is the target. Not a
+# public body's target (欧盟定下的目标是，到2030年……: a policy a record holds), nor one met or
+# missed (完成了年初定下的目标, 最终提前实现): a result.
+_TARGET_SET = re.compile(
+    "给[^，,。；;：:！？!?]{1,8}?定下(?:了)?(?:一个|的)?(?:新的?)?(?:小)?目标(?:是|为)?[，,：:]?"
+)
+_TARGET_MET = re.compile("完成|实现了|达成|超额|提前|最终|未能|没能|没有达到|(?<!不)低于")
+_FIRST_CLAUSE_END = re.compile("[，,。；;！？!?]")
+
+
+def _set_target(unit: Unit) -> str | None:
+    """Why `unit` is no claim, if it tells, in the writer's own voice, a target someone set for a
+    time to come (`dated_plan`, which the caller has read): "韩砺给公司定下的目标是，
+    2026年实现全年盈利，2027年换电站数量突破500座". Every figure in it is the target's, which no
+    record holds until the date. None for any other unit. (On the Chinese dev articles every
+    sentence that tells such a target is labelled not check-worthy, and the figures a target
+    holds outweigh its `forecast` and `dated_plan` weights in two of them.) A public body's
+    target, a target met or missed (远低于团队定下的5万台目标), and one told after other clauses
+    (营收增长35%，他给团队定下的目标是……) are weighed as any plan is."""
+    text = unit.text
+    m = _TARGET_SET.search(text)
+    if m is None or (unit.quoted and m.start() in unit.quoted):
+        return None
+    if _FIRST_CLAUSE_END.search(text, 0, m.start()) or _TARGET_MET.search(text):
+        return None
+    return reason("target", m.group().rstrip("是为，,：:"))
+
+
 # A firm's target (公司的目标是, 管理层给出的2026年经营目标是：), opening the sentence or after
 # who told it (X透露，), with a year…
 _FIRMS_TARGET = re.compile(
@@ -209,7 +240,7 @@ def _target(text: str) -> str | None:
     m = _FIRMS_TARGET.match(text)
     if m is None or _YEAR.search(text) is None:
         return None
-    if TARGET_MET.search(text) is not None or _OUTCOME.search(text) is not None:
+    if _TARGET_MET.search(text) is not None or _OUTCOME.search(text) is not None:
         return None
     return reason("target", m.group().rstrip("是为，,：:"))
 
@@ -260,8 +291,11 @@ def framing(unit: Unit, fired: tuple[str, ...]) -> str | None:
     """Why `unit` (whose `fired_features` are `fired`) is no claim, if it is one of the writer's
     framings above; None for any other unit, and for one that opens inside quotation marks
     (the second sentence of a quotation: someone's words, not the writer's frame)."""
-    if unit.quoted and 0 in unit.quoted:
-        return None
+    # (A target set reads its own quotation marks: it ran before the rules below, as it still
+    # does.)
+    why = _set_target(unit) if "dated_plan" in fired else None
+    if why is not None or (unit.quoted and 0 in unit.quoted):
+        return why
     text = unit.text
     return (
         _turning_point(text, fired)

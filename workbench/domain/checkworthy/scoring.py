@@ -37,7 +37,6 @@ from workbench.domain.checkworthy.features import (
     fired_features,
     own_opinion,
     read_unit,
-    set_target,
 )
 from workbench.domain.checkworthy.framing import framing
 from workbench.domain.checkworthy.nonclaims import section_heading, sentence_reason
@@ -84,8 +83,8 @@ class Scored:
     # In a transcript: the context features of the unit's sentence with their weights (see
     # `turn_context`), counted when the English model reads it; a clause has its unit's.
     context: Context = ()
-    # Why the unit is no claim, whatever its features (see `nonclaims`, `features.own_opinion`,
-    # `features.set_target` and `framing`): then its score is 0 and this is its first reason.
+    # Why the unit is no claim, whatever its features (see `nonclaims`, `features.own_opinion`
+    # and `framing`): then its score is 0 and this is its first reason.
     not_claim: str | None = None
 
     def __init__(
@@ -133,8 +132,6 @@ class Scored:
             logit += reading.chars
         if not reading.english:
             why = own_opinion(unit, fired) if OWN in unit.hits else None
-            if why is None and "dated_plan" in fired:
-                why = set_target(unit, fired)
             if why is None:
                 why = framing(unit, fired)
             if why is not None:
