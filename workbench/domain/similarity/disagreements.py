@@ -33,6 +33,7 @@ from workbench.domain.similarity.kinds import (
     kind_found,
     kinds_of,
     measure_found,
+    named_across,
 )
 from workbench.domain.similarity.labels import SPAN
 from workbench.domain.similarity.measures import MONEY, PERCENTAGE
@@ -239,11 +240,7 @@ def _told_from_the_other_side(
         winners = [t.removeprefix(WINS) for t in lost if t.startswith(WINS)]
         if len(losers) != 1 or len(winners) != 1 or len(won) != 1 or len(lost) != 1:
             continue
-        if (
-            losers != winners
-            and found_in("@" + losers[0], lost_bag)
-            and found_in("@" + winners[0], won_bag)
-        ):
+        if losers != winners and named_across(losers[0], won_bag, winners[0], lost_bag):
             return True
     return False
 
@@ -762,7 +759,7 @@ def disagreements(
     if ka.actors and kb.actors and any(t.startswith("=agent:") for t in (*ka.actors, *kb.actors)):
         # Both parties named by both claims, each with another one doing it.
         did, did_too = ka.actors[0].split(":", 1)[1], kb.actors[0].split(":", 1)[1]
-        if did != did_too and found_in("@" + did, b) and found_in("@" + did_too, a):
+        if did != did_too and named_across(did, a, did_too, b):
             yield "roles", NAME_SHARE, ([ka.actors[0]], [kb.actors[0]])
             swapped = True
     if ka.trades and kb.trades and not swapped:

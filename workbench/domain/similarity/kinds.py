@@ -244,6 +244,12 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
     return kinds
 
 
+def named_across(one: str, a: Mapping[str, float], other: str, b: Mapping[str, float]) -> bool:
+    """Is the party `one` (of claim `a`) named in claim `b`, and `other` (of `b`) in `a`? Then
+    both claims name both parties, and what each says of its own is comparable."""
+    return found_in("@" + one, b) and found_in("@" + other, a)
+
+
 def found_in(term: str, other: Mapping[str, float]) -> bool:
     # A name is found in the other claim as a name or as a plain word or character pair (a
     # capitalised word at the start of a sentence is not taken as a name, but is still there).

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from workbench.domain.similarity.kinds import LOSES, OPPOSITE_ROLES, PINYIN, WINS, found_in
+from workbench.domain.similarity.kinds import LOSES, OPPOSITE_ROLES, PINYIN, WINS, named_across
 from workbench.domain.similarity.naming import ZH_NOT_FIRST, ZH_NOT_SECOND
 from workbench.domain.similarity.words import stem
 
@@ -199,7 +199,7 @@ def _other_buyers(
         if len(buys_a) != 1 or len(buys_b) != 1 or buys_a == buys_b:
             continue
         one, other = (t.removeprefix(role) for t in (buys_a[0], buys_b[0]))
-        if found_in("@" + one, b) and found_in("@" + other, a):
+        if named_across(one, a, other, b):
             return buys_a, buys_b
     return None
 
