@@ -56,7 +56,11 @@ from workbench.domain.segment import split_sentences  # noqa: E402
 # by three more helpers, measured with session 40's model, during the second part of the round
 # and when it was final (chuanyun 0.780/0.969, 0.800/0.969, 0.780/0.969; songling 0.805/0.931,
 # 0.814/0.931, 0.805/0.931; beiming 0.838/0.925 each time: the review's mends took back what the
-# round's second part had gained on them).
+# round's second part had gained on them); luoxia (a financial news report on a listed battery
+# maker's results and an exchange's inquiry letter), cuiping (a long-form founder profile of an
+# AI-video start-up) and jinghong (a business magazine's feature on a fast-fashion firm's Hong
+# Kong IPO filing), session 42, written and labelled blind by three helpers and measured once
+# with session 41's model (luoxia 0.851/0.936, cuiping 0.829/0.984, jinghong 0.857/0.938).
 DEV = (
     "xingheng",
     "yunfan",
@@ -88,6 +92,9 @@ DEV = (
     "chuanyun",
     "songling",
     "beiming",
+    "luoxia",
+    "cuiping",
+    "jinghong",
 )
 # The held-out Chinese articles: never tuned on, scored as totals. huaiyin (a results report)
 # was written and labelled blind in session 32 with jinglu (a founder profile), by a helper

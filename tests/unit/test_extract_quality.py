@@ -100,6 +100,9 @@ BLIND_FLOORS = [
     ("chuanyun", 0.75, 0.95),
     ("songling", 0.78, 0.9),
     ("beiming", 0.8, 0.9),
+    ("luoxia", 0.82, 0.92),
+    ("cuiping", 0.8, 0.95),
+    ("jinghong", 0.83, 0.92),
 ]
 
 
