@@ -2741,7 +2741,7 @@ def test_a_name_and_its_people_or_short_form_are_one_name_and_a_longer_name_is_n
         ("On May 12 Lorimer cut prices", "=day:5-12", "#12"),
         ("营收由820万升至900万", "#8200000", "≈vol:8200000"),
         ("一颗52克拉的钻石", "#52", "≈mass:0.052"),
-        ("时速120 km/h", "#120", "≈length:120000"),
+        ("时速120 km/h", "#speed:120", "≈length:120000"),
         ("中国队获得3枚铜牌", "铜牌", "=product:copper"),
         ("infant milk formula sales", "=product:milkpowder", "=product:milk"),
         ("battery cells", "~battery", "=product:pvcell"),

@@ -154,7 +154,12 @@ COMMON_FLOOR = 1000
 # million million" 10^12; it added), not after "and" ("two million and three million"); "a"
 # before a scale is one ("a million people", "half a million": not read before); light years
 # and parsecs are lengths (212 light years is 65 parsecs; "light" alone is no length).
-TERMS_VERSION = 56
+# Version 57: "and a half" is a half ("one and a half million" is 1.5 million; it read 1); 光年
+# and 秒差距 are lengths (120光年 was a count of something); durations in years and months, race
+# distances, heights, speeds and crop yields are restated in one shape each (`quantities`:
+# "3y 9m" and 45 months, 200m butterfly, 1米97, 98 mph and 158 km/h, 8.9 t/ha and 3.6 tonnes an
+# acre); strokes and jumps are products; solar panels are solar.
+TERMS_VERSION = 57
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

@@ -14,6 +14,11 @@ bag of terms:
   figure or a range only that (nearly two million, 近50亿, between 10 and 12 million:
   `#≈2000000`, `≈2000000`), with `=bound:below:` or `=bound:above:` and the figure stated
   after nearly or more than (more than 287,000: `=bound:above:287000`);
+- before they are read, quantities a rewording gives in another shape are restated in one
+  (`quantities`): "three years and nine months", "3y 9m" and 45 months are 3.75 years, 四年半
+  4.5年; "the 200m butterfly" and "cleared 1.97m" are metres, not millions (1米97: 1.97米); a
+  crop's yield is per hectare (3.6 tonnes an acre, 亩产685公斤: kg/ha); speeds are converted
+  as lengths and masses are (98 mph, 158 km/h, 45米/秒);
 - concepts from a small bilingual table of common news words, so "首个", "第一个" and "first"
   are all `~first`, "美金", "美元", "$" and "dollars" are `~usd`, "7年" and "seven years" both
   hold `~year`;

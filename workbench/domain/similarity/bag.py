@@ -70,6 +70,7 @@ from workbench.domain.similarity.naming import (
 )
 from workbench.domain.similarity.polarity import FUTURE, NEGATED, future, negated, stances
 from workbench.domain.similarity.positions import days, ranks, scales, without_days
+from workbench.domain.similarity.quantities import restate, yields
 from workbench.domain.similarity.rates import rates
 from workbench.domain.similarity.results import (
     en_payments,
@@ -391,6 +392,8 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         s = _TEU.sub("teu", s)
     if "kt" in s:
         s = _KILOTONNES.sub(r"\1 thousand tonnes", s)
+    # durations, race distances and heights in one shape each; a crop's yield per hectare
+    s = yields(restate(s))
 
     def figure(m: re.Match[str], value: float, year: bool, count: bool = False) -> None:
         if not year and math.isfinite(value):

@@ -296,9 +296,11 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "较常年",
         "人均",
         "平均",
-        # a yield per mu (亩产612公斤, 单产) is per area, never a total
+        # a yield per mu (亩产612公斤, 单产) is per area, never a total; so is one restated per
+        # hectare (see `quantities.yields`: 8.9 t/ha, 3.6 tonnes an acre)
         "亩产",
         "单产",
+        "kg/ha",
         "户均",
         "日均",
         "月均",
@@ -1481,7 +1483,22 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
         "permanent population",
         "usual residents",
     ),
+    # a stroke or a jump: the 200 metres butterfly is not the 200 metres individual medley,
+    # nor a high jump a long jump (the longest form first: 个人混合泳, 三级跳远, 撑竿跳高)
+    "butterfly": ("蝶泳", "butterfly"),
+    "freestyle": ("自由泳", "freestyle"),
+    "backstroke": ("仰泳", "backstroke"),
+    "breaststroke": ("蛙泳", "breaststroke"),
+    "medley": ("混合泳", "个人混合泳", "individual medley", "medley"),
+    "highjump": ("跳高", "high jump"),
+    "longjump": ("跳远", "long jump"),
+    "triplejump": ("三级跳远", "三级跳", "triple jump"),
+    "polevault": ("撑竿跳高", "撑杆跳高", "撑竿跳", "撑杆跳", "pole vault"),
 }
+# A product that is a kind of another names that one too: solar panels are solar (the Gorsemoor
+# solar farm's 112,000 panels against 112,000 solar panels at Gorsemoor), while solar cells and
+# solar modules are still two products.
+_KIND_OF = {"pvcell": "solar", "pvmodule": "solar"}
 _PRODUCT_OF = {form: product for product, forms in _PRODUCTS.items() for form in forms}
 
 
@@ -1534,6 +1551,10 @@ def products(text: str) -> list[str]:
     for m in PRODUCT.finditer(text):
         product = _PRODUCT_OF[m.group()]
         out += (f"=product:{product}", f"~{product}")
+        if product in _KIND_OF:
+            # (as a product only, which weighs nothing: 光伏组件 against 组件 shares no more
+            # than it did)
+            out.append(f"=product:{_KIND_OF[product]}")
     return out
 
 

@@ -63,7 +63,7 @@ _EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10*
 # 20 million): the figure is the number before it, scaled by any unit after it.
 ARABIC = re.compile(
     r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*[多余]?(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦米克升])"
-    r"|trillion\b|billion\b|bn\b|million\b|m\b|thousand\b|k\b)?(年)?"
+    r"|trillion\b|billion\b|bn\b|million\b|m\b(?!/)|thousand\b|k\b)?(年)?"
 )
 # 年 after a number is a calendar year (2015年) or a span of years (7年, 七年); elsewhere it is
 # part of a word (年产能, annual capacity) and says nothing about years.
@@ -86,7 +86,9 @@ EN_NUMBER = re.compile(
     # ("a" before a scale is one: a million people, a thousand million pounds; "half a
     # million" is half of one)
     rf"\b(?:(?:half\s+)?a(?=[\s-]+(?:{'|'.join(_EN_SCALES)})\b)"
-    rf"|{'|'.join([*_EN_UNITS, *_EN_TENS])})\b(?:[\s-]+(?:{_EN_NUMBER_WORDS}|and)\b)*"
+    rf"|{'|'.join([*_EN_UNITS, *_EN_TENS])})\b"
+    # ("and a half" is a half: one and a half million)
+    rf"(?:[\s-]+(?:and[\s-]+a[\s-]+half|{_EN_NUMBER_WORDS}|and)\b)*"
     # (not after "at one" or "by one": at one point three men were arrested, lost by one point)
     rf"(?:(?<!at one)(?<!by one)\s+point(?:\s+(?:{_EN_DIGIT_WORDS})\b)+"
     rf"(?:\s+(?:{'|'.join(_EN_SCALES)})\b)*)?"
@@ -165,13 +167,19 @@ def en_value(words: list[str]) -> float:
     total = current = largest = 0
     joined = False  # an "and" since the last scale
     halved = False  # "half a million"
-    for w in words:
-        if w in _EN_UNITS:
+    # "one and a half million": a half of whatever scale comes next (kept apart so that the
+    # sums stay whole numbers, exact however large)
+    and_a_half = False
+    for i, w in enumerate(words):
+        if w == "half" and words[i - 2 : i] == ["and", "a"]:
+            and_a_half = True
+        elif w in _EN_UNITS:
             current += _EN_UNITS[w]
         elif w in _EN_TENS:
             current += _EN_TENS[w]
         elif w == "hundred":
-            current = max(current, 1) * 100
+            current = max(current, 1) * 100 + (50 if and_a_half else 0)
+            and_a_half = False
         elif w == "and":
             joined = True
         elif w == "half":
@@ -187,10 +195,13 @@ def en_value(words: list[str]) -> float:
                 total = (total + current) * scale
             else:
                 total += max(current, 1) * scale
+            if and_a_half:
+                total += scale // 2
+                and_a_half = False
             largest = max(largest, scale)
             current = 0
             joined = False
-    value = _as_float(total + current)
+    value = _as_float(total + current) + (0.5 if and_a_half else 0.0)
     return value / 2 if halved else value
 
 

@@ -62,7 +62,7 @@ _COUNTED = re.compile(
 _DIMENSIONS = {
     # (astronomical units, as "4.3 au" is read: a length)
     "length": "km kilometres kilometre kilometers kilometer miles mile astronomical parsecs parsec "
-    "公里 千米",
+    "公里 千米 光年 秒差距",
     "mass": "tonnes tonne tons ton kilograms kilogram kg 吨 公斤 千克",
     "energy": "gwh mwh kwh twh 吉瓦时 兆瓦时 千瓦时",
     "area": "hectares hectare acres acre sqm 公顷 平方米 平方公里 平方千米 亩",
@@ -189,10 +189,18 @@ for _dim, _factor, _forms in (
     # (rain and water levels: 212 mm of rain is 21.2 cm, a 230 cm drop 2.3 metres)
     ("length", 1e-2, "centimetres|centimetre|centimeters|centimeter|cm|厘米"),
     ("length", 1e-3, "millimetres|millimetre|millimeters|millimeter|mm|毫米"),
-    # (how far a star is: 212 light years is 65 parsecs; not "pc", which is as often per cent;
-    # not 光年 yet, which a Chinese claim's counted thing is read before: 距离地球约120光年)
-    ("length", 9.4607e15, "light years|light year|light-years|light-year"),
-    ("length", 3.0857e16, "parsecs|parsec"),
+    # (how far a star is: 212 light years is 65 parsecs; not "pc", which is as often per cent)
+    ("length", 9.4607e15, "light years|light year|light-years|light-year|光年"),
+    ("length", 3.0857e16, "parsecs|parsec|秒差距"),
+    # (how fast: a gust of 98 mph is 158 km/h and 85 knots, 45 metres a second 162 km/h)
+    (
+        "speed",
+        1.0,
+        "km/h|kph|kmh|kilometres per hour|kilometers per hour|公里/小时|千米/小时|公里每小时",
+    ),
+    ("speed", 1.609344, "mph|miles per hour|miles an hour"),
+    ("speed", 1.852, "knots|knot|kn|kts"),
+    ("speed", 3.6, "m/s|metres per second|meters per second|metres a second|米/秒|米每秒"),
     ("power", 1e9, "gigawatts|gigawatt|gw|吉瓦"),
     ("power", 1e6, "megawatts|megawatt|mw|兆瓦"),
     ("power", 1e3, "kilowatts|kilowatt|kw|千瓦"),
@@ -246,7 +254,13 @@ def exact_quantity(text: str, at: int, value: float) -> str | None:
 # kind of thing is counted, so 6座工厂 and 六座牧场 share it: these terms weigh nothing and say
 # which thing (see `disagreements.OBJECTS`). 个 counts anything and is read here too.
 _OBJECT_CLASSIFIERS = "".join(_ZH_CLASSIFIER) + "个"
-_ZH_UNITS = sorted((u for u in _DIMENSION_OF if not u.isascii()), key=len, reverse=True)
+# (not a distance to a star: what stands before 120光年 is where it is measured from, 距离地球,
+# and a rewording says 距我们 or nothing: 位于约120光年外)
+_ZH_UNITS = sorted(
+    (u for u in _DIMENSION_OF if not u.isascii() and u not in ("光年", "秒差距")),
+    key=len,
+    reverse=True,
+)
 _ZH_COUNTER = "|".join([*_ZH_UNITS, f"[{_OBJECT_CLASSIFIERS}]"])
 # (a figure in digits or in Chinese numerals, its scale, "more than", and what it is counted by)
 _OBJECT_FIGURE = re.compile(
