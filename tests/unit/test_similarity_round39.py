@@ -5,10 +5,14 @@ Invented sentences."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from claim_pairs import disagreeing, explained
+from linear_time import linear
 
 from workbench.domain.similarity import claim_terms
+from workbench.domain.similarity.concepts import products
 from workbench.domain.similarity.disagreements import OBJECTS
 from workbench.domain.similarity.figures import EN_NUMBER, spoken_value
 from workbench.domain.similarity.quantities import restate, yields
@@ -283,3 +287,128 @@ def test_a_yield_in_decimals_or_numerals_is_read(text: str) -> None:
 def test_speeds_and_yields_told_either_way_round(one: str, other: str, shared: str) -> None:
     assert "figures" not in disagreeing(one, other)
     assert shared in explained(one, other).reasons()[0]
+
+
+# The review of round 39: what the restatements must leave alone, and inputs that must not
+# cost time beyond their length nor raise.
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "one " * n + "x months",
+        lambda n: "one " * n + "x 3y 9m",
+        lambda n: "1" * n + "年x个月",
+        lambda n: "一" * n + "年x个月",
+        lambda n: "1" * n + "年x年半",
+        lambda n: "1" * n + " tx t/ha",
+        lambda n: "1" * n + "x公斤/公顷 亩",
+        lambda n: "亩产" + "1" * n,
+        lambda n: "1" * n + "x 200m butterfly",
+        lambda n: "时速" + "1" * n,
+    ],
+)
+def test_restating_costs_time_linear_in_the_text(make: Callable[[int], str]) -> None:
+    assert linear(lambda s: yields(restate(s)), make)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9" * 400 + " t/ha",
+        "亩产" + "九" * 400 + "公斤",
+        "亩产" + "9" * 400 + "公斤",
+        "9" * 400 + "公斤/公顷",
+        "9" * 400 + " months",
+        "999999 months",
+        "999999.999 kg an acre",
+    ],
+)
+def test_no_figure_is_too_large_to_restate(text: str) -> None:
+    yields(restate(text))
+    claim_terms(text, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "restated"),
+    [
+        # not a race: money, a verb, a word that holds "discus"
+        ("he jumped at the chance to invest 200m", "he jumped at the chance to invest 200m"),
+        ("a discussion of a 5m deal", "a discussion of a 5m deal"),
+        ("a sprint to raise 30m before the relay", "a sprint to raise 30m before the relay"),
+        ("the 4x100m relay", "the 4x100 metres relay"),
+        ("the 110m hurdles final", "the 110 metres hurdles final"),
+        # "m" is months only in "3y 9m"
+        ("two years 3m people", "two years 3m people"),
+        ("3 yrs 9 mths", "3.75 years"),
+        # the ends of a range, an age, a count
+        ("18 to 24 months", "18 to 24 months"),
+        ("between 18 and 24 months", "between 18 and 24 months"),
+        ("for 12-18 months", "for 12-18 months"),
+        ("sentenced to 18 months", "sentenced to 1.5 years"),
+        ("a 24-month-old boy", "a 24-month-old boy"),
+        ("12至18个月", "12至18个月"),
+        ("第18个月", "第18个月"),
+        ("24年半导体营收", "24年半导体营收"),
+        ("服刑三年半后", "服刑3.5年后"),
+        # speeds said in Chinese
+        ("时速162公里", "时速162公里/小时"),
+        ("每小时162公里", "162公里/小时"),
+        ("秒速45米", "秒速45米/秒"),
+    ],
+)
+def test_what_restating_leaves_alone(text: str, restated: str) -> None:
+    assert restate(text) == restated
+
+
+@pytest.mark.parametrize(
+    ("text", "restated"),
+    [
+        ("亩产高达685公斤", "单产10275公斤/公顷"),
+        ("亩产可达685kg", "单产10275公斤/公顷"),
+        ("10,275公斤/公顷", "单产10275公斤/公顷"),
+        ("10,275 kg/ha", "10275 kg/ha"),
+        # the land of 5万亩 and what it grows; a dose per mu
+        ("5万亩产量达到3000吨", "5万亩产量达到3000吨"),
+        ("每亩施肥50公斤", "每亩施肥50公斤"),
+        ("每亩50公斤化肥", "每亩50公斤化肥"),
+        ("that had", "that had"),
+    ],
+)
+def test_what_yields_reads_and_leaves(text: str, restated: str) -> None:
+    assert yields(text) == restated
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("a million and a half people", [1_500_000.0]),
+        ("two million and a half", [2_500_000.0]),
+        ("three thousand and a half", [3_500.0]),
+    ],
+)
+def test_a_scale_and_a_half(text: str, values: list[float]) -> None:
+    assert spoken(text) == values
+
+
+def test_millions_a_year_are_millions() -> None:
+    assert "#5000000" in claim_terms("Hasselby paid its chief £5m/year.", "")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("高铁列车最高时速350公里。", "The trains run at up to 350 km/h."),
+        ("列车每小时350公里。", "The trains run at 350 kilometres an hour."),
+        ("台风中心秒速45米。", "Winds of 162 km/h were recorded at the centre."),
+    ],
+)
+def test_speeds_said_in_chinese_are_speeds(one: str, other: str) -> None:
+    assert "figures" not in disagreeing(one, other)
+
+
+def test_solar_cells_are_not_solar() -> None:
+    assert "=product:solar" not in products("solar cells")
+    assert "=product:solar" in products("solar panels")
+
+
+def test_a_yield_per_mu_on_average() -> None:
+    assert yields("稻谷亩均单产六百八十二千克") == "稻谷单产10230公斤/公顷"

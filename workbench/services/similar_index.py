@@ -158,7 +158,8 @@ COMMON_FLOOR = 1000
 # and 秒差距 are lengths (120光年 was a count of something); durations in years and months, race
 # distances, heights, speeds and crop yields are restated in one shape each (`quantities`:
 # "3y 9m" and 45 months, 200m butterfly, 1米97, 98 mph and 158 km/h, 8.9 t/ha and 3.6 tonnes an
-# acre); strokes and jumps are products; solar panels are solar.
+# acre; "a million and a half" too), not the ends of a range (18 to 24 months), an age or the
+# land of 5万亩; 时速162公里 is a speed; strokes and jumps are products; solar panels are solar.
 TERMS_VERSION = 57
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves

@@ -18,7 +18,8 @@ bag of terms:
   (`quantities`): "three years and nine months", "3y 9m" and 45 months are 3.75 years, 四年半
   4.5年; "the 200m butterfly" and "cleared 1.97m" are metres, not millions (1米97: 1.97米); a
   crop's yield is per hectare (3.6 tonnes an acre, 亩产685公斤: kg/ha); speeds are converted
-  as lengths and masses are (98 mph, 158 km/h, 45米/秒);
+  as lengths and masses are (98 mph, 158 km/h, 45米/秒, 时速162公里); the ends of a range (18 to
+  24 months), an age (24-month-old) and money (£2m) are left as they are;
 - concepts from a small bilingual table of common news words, so "首个", "第一个" and "first"
   are all `~first`, "美金", "美元", "$" and "dollars" are `~usd`, "7年" and "seven years" both
   hold `~year`;

@@ -1498,7 +1498,7 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
 # A product that is a kind of another names that one too: solar panels are solar (the Gorsemoor
 # solar farm's 112,000 panels against 112,000 solar panels at Gorsemoor), while solar cells and
 # solar modules are still two products.
-_KIND_OF = {"pvcell": "solar", "pvmodule": "solar"}
+_KIND_OF = {"pvmodule": "solar"}
 _PRODUCT_OF = {form: product for product, forms in _PRODUCTS.items() for form in forms}
 
 

@@ -63,7 +63,7 @@ _EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10*
 # 20 million): the figure is the number before it, scaled by any unit after it.
 ARABIC = re.compile(
     r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*[多余]?(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦米克升])"
-    r"|trillion\b|billion\b|bn\b|million\b|m\b(?!/)|thousand\b|k\b)?(年)?"
+    r"|trillion\b|billion\b|bn\b|million\b|m\b(?!/s\b)|thousand\b|k\b)?(年)?"
 )
 # 年 after a number is a calendar year (2015年) or a span of years (7年, 七年); elsewhere it is
 # part of a word (年产能, annual capacity) and says nothing about years.
@@ -172,7 +172,11 @@ def en_value(words: list[str]) -> float:
     and_a_half = False
     for i, w in enumerate(words):
         if w == "half" and words[i - 2 : i] == ["and", "a"]:
-            and_a_half = True
+            if i >= 3 and words[i - 3] in _EN_SCALES and words[i - 3] != "hundred":
+                # "a million and a half", "two thousand and a half": half of that scale
+                total += _EN_SCALES[words[i - 3]] // 2
+            else:
+                and_a_half = True
         elif w in _EN_UNITS:
             current += _EN_UNITS[w]
         elif w in _EN_TENS:

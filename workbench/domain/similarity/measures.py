@@ -196,11 +196,16 @@ for _dim, _factor, _forms in (
     (
         "speed",
         1.0,
-        "km/h|kph|kmh|kilometres per hour|kilometers per hour|公里/小时|千米/小时|公里每小时",
+        "km/h|kph|kmh|kilometres per hour|kilometers per hour|kilometres an hour"
+        "|kilometers an hour|公里/小时|千米/小时|公里每小时",
     ),
     ("speed", 1.609344, "mph|miles per hour|miles an hour"),
     ("speed", 1.852, "knots|knot|kn|kts"),
-    ("speed", 3.6, "m/s|metres per second|meters per second|metres a second|米/秒|米每秒"),
+    (
+        "speed",
+        3.6,
+        "m/s|metres per second|meters per second|metres a second|meters a second|米/秒|米每秒",
+    ),
     ("power", 1e9, "gigawatts|gigawatt|gw|吉瓦"),
     ("power", 1e6, "megawatts|megawatt|mw|兆瓦"),
     ("power", 1e3, "kilowatts|kilowatt|kw|千瓦"),

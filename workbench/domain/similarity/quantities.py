@@ -3,38 +3,56 @@
 - A duration in years and months is one figure of years: "three years and nine months",
   "3y 9m" and "45 months" are 3.75 years, 四年零六个月 and 四年半 4.5年 (a prison term, a
   contract). Months alone are restated only from 18 on and in quarters of a year: "6 months"
-  and "the 12 months to March" stay as they are.
-- A height or a distance in a race is in metres: "the 200m butterfly", "cleared 1.97m" (where
-  "m" would read as million), 1米97 and 一米九七 (1.97米); 每秒52米 is a speed (52米/秒).
+  and "the 12 months to March" stay as they are, and so do the ends of a range ("18 to 24
+  months", 12至18个月), an age ("a 24-month-old") and a count (第18个月).
+- A height or a distance in a race is in metres: "the 200m butterfly", "cleared 1.97m" in a
+  high jump (where "m" would read as million), 1米97 and 一米九七 (1.97米).
+- A speed said in Chinese is in a unit of speed: 每秒52米 and 秒速52米 are 52米/秒, 时速162公里
+  and 每小时162公里 162公里/小时.
 - A crop's yield is in kilograms per hectare (`yields`): 8.9 t/ha is 3.6 tonnes an acre (8896
   kg/ha), 亩产685公斤 10275公斤/公顷.
 
-Speeds (km/h, mph, knots, m/s) are units of `measures`' table.
+Speeds (km/h, mph, knots, m/s) are units of `measures`' table. Every pattern here begins at
+the start of a figure (a lookbehind, or a scan from one figure to the next): a long run of
+digits or number words is read once, never again from each of its characters.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
-from workbench.domain.similarity.figures import EN_NUMBER, spoken_value, zh_value
+from workbench.domain.similarity.figures import EN_NUMBER, NUMBER_WORDS, spoken_value, zh_value
 
-_ZH_NUM = "[零〇一二两三四五六七八九十百]+"
-_EN_NUM = rf"\d+(?:\.\d+)?|{EN_NUMBER.pattern}"
-
-# (3y 9m, three years and nine months, 3 years, 9 months; not "2025 and 9 months")
-_EN_YEARS_MONTHS = re.compile(
-    rf"(?<![\w.])({_EN_NUM})[ -]?(?:years?|yrs?|y)\b,?(?: and)? ({_EN_NUM})[ -]?"
-    r"(?:months?|mths?|m)\b"
+_ZH_NUMERAL = "零〇一二两三四五六七八九十百"
+_ZH_NUM = f"[{_ZH_NUMERAL}]+"
+# (a figure begins here, not inside a longer one or a word: 2025, not its 025)
+_EN_FIGURE = re.compile(
+    rf"(?<![\w.£$€¥])(?:\d{{1,6}}(?:\.\d{{1,3}})?(?![\d.])|{EN_NUMBER.pattern})"
 )
-_ABBREVIATED_YEARS = re.compile(r"\dy\b")
-_EN_MONTHS = re.compile(rf"(?<![\w.£$€¥])({_EN_NUM})[ -]?months?\b")
-# (四年零六个月, 4年6个月, 三年半; not 2025年半年报: a year is no duration, see `_years`)
-_ZH_YEARS_MONTHS = re.compile(rf"([0-9]+|{_ZH_NUM})年零?([0-9]+|{_ZH_NUM})个月")
+# (what follows the years of "3 years and 9 months", "3 yrs 9 mths" and "3y 9m")
+_EN_YEARS = re.compile(r"[ -]?(?:(?:years?|yrs?)\b,?(?: and)? |(y) )")
+_EN_MONTHS = re.compile(r"[ -]?(?:months?|mths?)\b(?![ -]old\b)")
+_EN_M = re.compile(r"m\b")
+_ABBREVIATED_YEARS = re.compile(r"\dy ")
+# (a figure that ends a range: 18 to 24 months, between 18 and 24 months, 12至18个月)
+_RANGE_BEFORE = re.compile(
+    rf"(?:\d|\b(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})|[{_ZH_NUMERAL}])"
+    r"\s*(?:to|or|and|-|–|—|~|～|至|到)\s*$"
+)
+_RANGE_WINDOW = 24
+_NO_FIGURE_BEFORE = f"(?<![0-9.{_ZH_NUMERAL}第])"
+# (四年零六个月, 4年6个月; not 2025年6个月: a year is no duration)
+_ZH_YEARS_MONTHS = re.compile(
+    rf"{_NO_FIGURE_BEFORE}([0-9]{{1,3}}|{_ZH_NUM})年零?([0-9]{{1,3}}|{_ZH_NUM})个月"
+)
+# (三年半, 3年半 as a term; not 2025年半年报, nor 24年半导体: 半 begins another word there)
 _ZH_HALF_YEAR = re.compile(
-    rf"(?<![0-9零〇一二两三四五六七八九十百])([0-9]+|{_ZH_NUM})年半(?![年月])"
+    rf"{_NO_FIGURE_BEFORE}([0-9]{{1,3}}|{_ZH_NUM})年半"
+    r"(?=$|[^\u4e00-\u9fff]|[的后时内以来之里多左前了间])"
 )
-_ZH_MONTHS = re.compile(rf"(?<![0-9零〇一二两三四五六七八九十百年])([0-9]+|{_ZH_NUM})个月")
-# (a duration that says more than this many years is some other figure)
+_ZH_MONTHS = re.compile(rf"(?<![0-9.{_ZH_NUMERAL}年第])([0-9]{{1,4}}|{_ZH_NUM})个月")
+# (a duration that says this many years or more is some other figure)
 _LONGEST = 100
 # Months alone are a duration from this many on (see above).
 _FROM_MONTHS = 18
@@ -44,7 +62,7 @@ def _en(text: str) -> float | None:
     if text[0].isdigit():
         return float(text)
     value = spoken_value(text)
-    return value if value > 0 else None
+    return value if 0 < value < math.inf else None
 
 
 def _zh(text: str) -> float | None:
@@ -52,71 +70,118 @@ def _zh(text: str) -> float | None:
 
 
 def _years(years: float | None, months: float | None) -> float | None:
-    """The duration in years, or None where the figures are not one (a year, a month over 11)."""
+    """The duration in years, or None where the figures are not one (a year, a month over 11)
+    or not in quarters of a year (3 years 5 months stays as it is)."""
     if years is None or months is None or years >= _LONGEST or months >= 12:
         return None
-    return years + months / 12
+    value = years + months / 12
+    return None if (value * 4) % 1 else value
 
 
-def _restated(value: float | None, unit: str, original: str) -> str:
-    if value is None or (value * 4) % 1:
-        return original  # (not in quarters of a year: 3 years 5 months stays as it is)
-    return f"{value:g}{unit}"
+def _of_months(months: float | None, s: str, at: int) -> float | None:
+    """Months alone as years, or None (see above)."""
+    if months is None or not _FROM_MONTHS <= months < 12 * _LONGEST or months % 3:
+        return None
+    if _RANGE_BEFORE.search(s, max(0, at - _RANGE_WINDOW), at):
+        return None
+    return months / 12
 
 
-def _months(value: float | None, unit: str, original: str) -> str:
-    if value is None or value < _FROM_MONTHS or value % 3:
-        return original
-    return f"{value / 12:g}{unit}"
+def _en_durations(s: str) -> str:
+    """English durations in years (see above), from one figure to the next."""
+    out: list[str] = []
+    done = 0
+    for first in _EN_FIGURE.finditer(s):
+        if first.start() < done:
+            continue  # (the months of a duration already restated)
+        end, value = first.end(), None
+        years = _EN_YEARS.match(s, end)
+        second = _EN_FIGURE.match(s, years.end()) if years else None
+        # ("m" is months only after "y": "two years 3m people" are millions)
+        months = (_EN_M if years and years.group(1) else _EN_MONTHS).match(
+            s, second.end() if second else end
+        )
+        if months and second:
+            value = _years(_en(first.group()), _en(second.group()))
+        elif months and not years:
+            value = _of_months(_en(first.group()), s, first.start())
+        if value is not None and months:
+            out += (s[done : first.start()], f"{value:g} years")
+            done = months.end()
+    out.append(s[done:])
+    return "".join(out)
 
 
-# A race, a jump or a throw: its "200m" and "1.97m" are metres (see above).
-_SPORT = re.compile(
-    r"butterfly|freestyle|backstroke|breaststroke|medley|hurdles|relay|sprint|steeplechase"
-    r"|\b(?:high|long|triple) jump|pole vault|javelin|discus|shot put|hammer throw"
-    r"|\b(?:jumped|cleared|vaulted|threw)\b"
+def _zh_durations(s: str) -> str:
+    s = _ZH_YEARS_MONTHS.sub(
+        lambda m: _as_years(_years(_zh(m.group(1)), _zh(m.group(2))), m.group()), s
+    )
+    if "年半" in s:
+        s = _ZH_HALF_YEAR.sub(lambda m: _as_years(_years(_zh(m.group(1)), 6), m.group()), s)
+    return s
+
+
+def _as_years(value: float | None, original: str) -> str:
+    return original if value is None else f"{value:g}年"
+
+
+# A race, a jump or a throw: its "200m" and "1.97m" are metres (see above). A distance is one
+# right before the race it names ("the 200m butterfly", "4x100m relay"); a height or a length
+# one right after a jump or a throw, in a sentence about a field event.
+_RACE_DISTANCE = re.compile(
+    r"(?<![\w.£$€¥])((?:\d{1,2}x)?\d{1,5}(?:\.\d{1,2})?)m\b"
+    r"(?= (?:individual medley|medley|butterfly|fly|freestyle|free|backstroke|breaststroke"
+    r"|hurdles|relay|sprint|steeplechase|dash|race|final|heats?|title|swim)\b)"
 )
-_METRES = re.compile(r"(?<![\w.£$€¥])(\d+(?:\.\d+)?)m\b(?!/)")
+_FIELD_EVENT = re.compile(
+    r"\b(?:(?:high|long|triple) jump|pole vault|javelin|discus|shot put|hammer throw)\b"
+)
+_MARK = re.compile(
+    r"\b(cleared|jumped|vaulted|threw|leapt|leaped|of|to|with) (\d{1,3}(?:\.\d{1,2})?)m\b(?!/)"
+)
 # (1米97, 一米九七: a height in metres and centimetres)
 _ZH_HEIGHT = re.compile(
     r"(?<![0-9.零〇一二两三四五六七八九十])([0-9一二两三四五六七八九])米"
     r"([0-9零〇一二三四五六七八九]{2})(?![0-9零〇一二三四五六七八九十百千万])"
 )
-# (每秒52米: 52米/秒, a speed, as 52 metres per second is)
-_ZH_PER_SECOND = re.compile(rf"每秒([0-9]+(?:\.[0-9]+)?|{_ZH_NUM})米")
 _ZH_DIGIT = str.maketrans("零〇一二两三四五六七八九", "001223456789")
+# (每秒52米, 秒速52米: 52米/秒; 时速162公里, 每小时162公里: 162公里/小时)
+_ZH_FIGURE = rf"([0-9]{{1,6}}(?:\.[0-9]{{1,3}})?|{_ZH_NUM})"
+_ZH_ABOUT = "((?:高达|可达|达到?|约|超过?|逾|近|为){0,2})"
+_ZH_PER_SECOND = re.compile(rf"(秒速|每秒){_ZH_ABOUT}{_ZH_FIGURE}米(?![/每])")
+_ZH_PER_HOUR = re.compile(rf"(时速|每小时){_ZH_ABOUT}{_ZH_FIGURE}(公里|千米)(?![/每])")
 
 
 def _zh_height(m: re.Match[str]) -> str:
     return f"{m.group(1).translate(_ZH_DIGIT)}.{m.group(2).translate(_ZH_DIGIT)}米"
 
 
+def _zh_speed(m: re.Match[str], unit: str) -> str:
+    said = "" if m.group(1).startswith("每") else m.group(1)  # (时速 and 秒速 say what it is)
+    return f"{said}{m.group(2)}{m.group(3)}{unit}"
+
+
 def restate(s: str) -> str:
-    """`s` (normalised, lower-cased) with durations, race distances and heights restated in one
-    shape each (see above)."""
-    if "month" in s or _ABBREVIATED_YEARS.search(s):
-        s = _EN_YEARS_MONTHS.sub(
-            lambda m: _restated(_years(_en(m.group(1)), _en(m.group(2))), " years", m.group()),
-            s,
-        )
-        if "month" in s:
-            s = _EN_MONTHS.sub(lambda m: _months(_en(m.group(1)), " years", m.group()), s)
+    """`s` (normalised, lower-cased) with durations, race distances, heights and speeds
+    restated in one shape each (see above)."""
+    if "month" in s or "mth" in s or _ABBREVIATED_YEARS.search(s):
+        s = _en_durations(s)
     if "年" in s:
-        s = _ZH_YEARS_MONTHS.sub(
-            lambda m: _restated(_years(_zh(m.group(1)), _zh(m.group(2))), "年", m.group()), s
-        )
-        if "年半" in s:
-            s = _ZH_HALF_YEAR.sub(
-                lambda m: _restated(_years(_zh(m.group(1)), 6), "年", m.group()), s
-            )
+        s = _zh_durations(s)
     if "个月" in s:
-        s = _ZH_MONTHS.sub(lambda m: _months(_zh(m.group(1)), "年", m.group()), s)
-    if "m" in s and _SPORT.search(s):
-        s = _METRES.sub(r"\1 metres", s)
+        s = _ZH_MONTHS.sub(
+            lambda m: _as_years(_of_months(_zh(m.group(1)), m.string, m.start()), m.group()), s
+        )
+    if "m" in s:
+        s = _RACE_DISTANCE.sub(r"\1 metres", s)
+        if _FIELD_EVENT.search(s):
+            s = _MARK.sub(r"\1 \2 metres", s)
     if "米" in s:
         s = _ZH_HEIGHT.sub(_zh_height, s)
-        if "每秒" in s:
-            s = _ZH_PER_SECOND.sub(r"\1米/秒", s)
+        if "秒" in s:
+            s = _ZH_PER_SECOND.sub(lambda m: _zh_speed(m, "米/秒"), s)
+    if "时速" in s or "每小时" in s:
+        s = _ZH_PER_HOUR.sub(lambda m: _zh_speed(m, "公里/小时"), s)
     return s
 
 
@@ -143,41 +208,69 @@ _PER_HECTARE = {
     "公顷": 1.0,
     "亩": 15.0,
 }
+# (no yield is read beyond this many kilograms a hectare: a run of digits is no harvest)
+_MOST_KG = 1e9
+# (a figure in digits: 8.9, 10,275; not from inside a longer one)
+_DIGITS = r"(?<![\d.,])(\d{1,3}(?:,\d{3}){1,3}|\d{1,9})(?:\.(\d{1,6}))?(?![\d,])"
 # (8.9 t/ha, 3.6 tonnes an acre, 820 kilograms of rice per mu)
 _EN_YIELD = re.compile(
-    r"(\d+(?:\.\d+)?) ?(tonnes|tonne|tons|ton|t|kilograms|kilogram|kg)(?: of [a-z]+)? ?"
+    rf"{_DIGITS} ?(tonnes|tonne|tons|ton|t|kilograms|kilogram|kg)(?: of [a-z]+)? ?"
     r"(?:an?|per|/) ?(hectare|ha|acre|mu)\b"
 )
-_ZH_MASS = "吨|公斤|千克|斤"
-_ZH_YIELD_FIGURE = rf"([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)({_ZH_MASS})"
+_EN_AREA = re.compile(r"hectare|acre|/ha\b| ha\b| mu\b")
+_ZH_MASS = "吨|公斤|千克|斤|kg"
+_ZH_YIELD_FIGURE = rf"(?:{_DIGITS}|([零〇一二两三四五六七八九十百千万]+))({_ZH_MASS})"
 _ZH_YIELD = re.compile(
-    # 亩产685公斤, 每公顷产10275公斤, 10275公斤/公顷
-    rf"(亩|每公顷|每亩)(?:均)?(?:产量?|单产)?(?:达到?|为|约|超过|逾|近)*{_ZH_YIELD_FIGURE}"
-    rf"|{_ZH_YIELD_FIGURE}/(公顷|亩)"
+    # 亩产685公斤, 亩均单产, 单产达到每公顷10275公斤 (每 with 产 before or after it; not the
+    # area of 5万亩产量, the land of 5万亩 and what it grows)
+    rf"(?:(?<![0-9{_ZH_NUMERAL}千万])(亩)均?(?:产量?|单产)?|每(公顷|亩)(产量?|单产|均产)?)"
+    rf"{_ZH_ABOUT}{_ZH_YIELD_FIGURE}"
+    # 10275公斤/公顷
+    rf"|(?<![0-9.{_ZH_NUMERAL}千万])(?:{_DIGITS}|([零〇一二两三四五六七八九十百千万]+))"
+    rf"({_ZH_MASS})/(公顷|亩)"
 )
+# (每公顷 with no 产 after it is a yield where one is named just before: 单产达到每公顷)
+_YIELD_NAMED = re.compile("[产量]")
+_YIELD_NAMED_WITHIN = 6
+
+
+def _digits(whole: str, decimals: str | None) -> float:
+    return float(whole.replace(",", "") + (f".{decimals}" if decimals else ""))
+
+
+def _kg_per_hectare(value: float | None, mass: str, per: str) -> int | None:
+    if value is None:
+        return None
+    kg = value * _MASS_KG[mass] * _PER_HECTARE[per]
+    return round(kg) if math.isfinite(kg) and kg < _MOST_KG else None
 
 
 def _en_yield(m: re.Match[str]) -> str:
-    kg = float(m.group(1)) * _MASS_KG[m.group(2)] * _PER_HECTARE[m.group(3)]
-    return f"{round(kg)} kg/ha"
+    kg = _kg_per_hectare(_digits(m.group(1), m.group(2)), m.group(3), m.group(4))
+    return m.group() if kg is None else f"{kg} kg/ha"
 
 
 def _zh_yield(m: re.Match[str]) -> str:
-    if m.group(1):
-        per, figure, mass = m.group(1).removeprefix("每"), m.group(2), m.group(3)
+    g = m.groups()
+    if g[0] or g[1]:
+        per = g[0] or g[1]
+        named_before = _YIELD_NAMED.search(
+            m.string, max(0, m.start() - _YIELD_NAMED_WITHIN), m.start()
+        )
+        if g[1] and not g[2] and not named_before:
+            return m.group()  # (每亩50公斤化肥: a dose, not a yield)
+        whole, decimals, numerals, mass = g[4], g[5], g[6], g[7]
     else:
-        figure, mass, per = m.group(4), m.group(5), m.group(6)
-    value = _zh(figure)
-    if value is None:
-        return m.group()
-    kg = round(value * _MASS_KG[mass] * _PER_HECTARE[per])
-    return f"单产{kg}公斤/公顷"  # (单产: a yield is an average, see `concepts`)
+        whole, decimals, numerals, mass, per = g[8], g[9], g[10], g[11], g[12]
+    value = _digits(whole, decimals) if whole else _zh(numerals)
+    kg = _kg_per_hectare(value, mass, "亩" if per == "亩" else "公顷")
+    return m.group() if kg is None else f"单产{kg}公斤/公顷"  # (a yield is an average)
 
 
 def yields(s: str) -> str:
     """`s` (normalised, lower-cased) with a crop's yields restated in kilograms per hectare
     (see above)."""
-    if "acre" in s or "ha" in s or "mu" in s:
+    if _EN_AREA.search(s):
         s = _EN_YIELD.sub(_en_yield, s)
     if "亩" in s or "公顷" in s:
         s = _ZH_YIELD.sub(_zh_yield, s)
