@@ -44,7 +44,8 @@ split fresh33.yaml (with the claims of all thirty-four), `--heldout fresh34` the
 fresh34.yaml (with the claims of all thirty-five), `--heldout fresh35` the split fresh35.yaml
 (with the claims of all thirty-six), `--heldout fresh36` the split fresh36.yaml (with the claims
 of all thirty-seven), `--heldout fresh37` the split fresh37.yaml (with the claims of all
-thirty-eight), `--heldout fresh38` the split fresh38.yaml (with the claims of all thirty-nine).
+thirty-eight), `--heldout fresh38` the split fresh38.yaml (with the claims of all thirty-nine),
+`--heldout fresh39` the split fresh39.yaml (with the claims of all forty).
 Each was written before the method was changed and scored once, when that change was final
 (see their headers and docs/benchmarks.md; fresh7 in round 5 and fresh8 in round 6, session 19;
 fresh9 after round 7, session 20: top-1 65% before and after, others >= 0.5 34 -> 29; fresh10
@@ -146,6 +147,7 @@ HELD_OUT = (
     "fresh36",
     "fresh37",
     "fresh38",
+    "fresh39",
 )
 
 
