@@ -113,7 +113,7 @@ def test_a_distance_is_not_a_count() -> None:
         ("six months later", "six months later"),
         ("2025年半年报", "2025年半年报"),
         ("上半年营收", "上半年营收"),
-        ("3 years 5 months", "3 years 5 months"),
+        ("3 years 5 months", "41 months"),
         ("2025 and 9 months", "2025 and 9 months"),
         ("用了18个月", "用了1.5年"),
         ("用了10个月", "用了10个月"),
@@ -412,3 +412,46 @@ def test_solar_cells_are_not_solar() -> None:
 
 def test_a_yield_per_mu_on_average() -> None:
     assert yields("稻谷亩均单产六百八十二千克") == "稻谷单产10230公斤/公顷"
+
+
+# Round 40 (session 43, chosen on fresh39 after its one blind reading): a term not in quarters
+# of a year is counted in months, as a rewording counts it; a limit raised is a rise, not money
+# raised; ex- before a qualified post; 收入囊中 is a win; Jan-26 is a month.
+@pytest.mark.parametrize(
+    ("text", "restated"),
+    [
+        ("six years and four months", "76 months"),
+        ("6y 4m", "76 months"),
+        ("六年零四个月", "76个月"),
+        ("76 months", "76 months"),
+    ],
+)
+def test_a_term_not_in_quarters_is_in_months(text: str, restated: str) -> None:
+    assert restate(text) == restated
+
+
+def test_a_term_in_years_and_months_against_months() -> None:
+    assert "figures" not in disagreeing(
+        "Bartholomew Gedge was jailed for six years and four months for fraud.",
+        "A judge sent Gedge to prison for 76 months over the fraud.",
+    )
+
+
+def test_a_limit_raised_is_no_money_raised() -> None:
+    terms = claim_terms("Yaozhou raised the ceiling on provident fund loans to 1.2 million yuan.", "")
+    assert "~fund" not in terms
+    assert "~fund" in claim_terms("Brightlode raised 40 million dollars in a Series C round.", "")
+
+
+def test_ex_before_a_qualified_post_is_former() -> None:
+    assert "~former" in claim_terms("An ex-estate agent was jailed for fraud.", "")
+    assert "~former" not in claim_terms("Prices ex-works rose 3%.", "")
+
+
+def test_pocketed_gold_is_no_revenue() -> None:
+    assert "~revenue" not in claim_terms("女单金牌被阚思滢收入囊中。", "")
+    assert "~revenue" in claim_terms("公司收入增长12%。", "")
+
+
+def test_a_month_before_a_short_year_is_no_name() -> None:
+    assert "@jan" not in claim_terms("Pellingworth ED 4-hour performance, Jan-26: 71.3%.", "")

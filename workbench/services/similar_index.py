@@ -160,6 +160,8 @@ COMMON_FLOOR = 1000
 # "3y 9m" and 45 months, 200m butterfly, 1米97, 98 mph and 158 km/h, 8.9 t/ha and 3.6 tonnes an
 # acre; "a million and a half" too), not the ends of a range (18 to 24 months), an age or the
 # land of 5万亩; 时速162公里 is a speed; strokes and jumps are products; solar panels are solar.
+# A term not in quarters of a year is in months (6y 4m: 76 months); a limit raised is a rise, no
+# money raised; an ex-estate agent is former; 收入囊中 is a win; Jan-26 no name.
 TERMS_VERSION = 57
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves

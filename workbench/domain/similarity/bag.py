@@ -152,14 +152,16 @@ _AFTER_A_YEAR = re.compile(
 )
 
 
-# "raised its milk price", "raised the fare": a rise (the concept table holds only a few such
-# phrases whole). The words between qualify the price (not "raised money to pay the bills",
-# "raised concerns about rates").
+# "raised its milk price", "raised the fare", "raised the ceiling": a rise (the concept table
+# holds only a few such phrases whole). The words between qualify the price (not "raised money
+# to pay the bills", "raised concerns about rates").
 _RAISED_PRICE = re.compile(
     r"\braised(?=\s+(?:its|their|the|his|her)?\s*"
     r"(?:(?!(?:to|for|about|over|on|of|in|at|from|by|with|and|or)\b)[a-z-]+\s+){0,2}"
     r"(?:prices?|fares?|charges?|rates?|fees?|tuition|rents?|tariffs?|premiums?|bills?|wages?|"
-    r"salar(?:y|ies)|pay|taxe?s?|dut(?:y|ies)|pensions?|benefits?)\b)"
+    r"salar(?:y|ies)|pay|taxe?s?|dut(?:y|ies)|pensions?|benefits?"
+    # (a limit raised is a rise too: the ceiling on loans, the cap on fees, the pension age)
+    r"|ceilings?|caps?|limits?|thresholds?|minimums?|maximums?|age|quotas?|allowances?)\b)"
 )
 # "An adult ticket costs 120 yuan": what a thing costs is its price (not "the bridge cost £40m",
 # what was spent on it).
@@ -218,7 +220,8 @@ _EX_PEOPLE = OFFICES | frozenset(
         "advisor analyst journalist pilot firefighter priest"
     )
 )
-_EX_PERSON = re.compile(rf"\bex[-‐]\s?(?=(?:{'|'.join(sorted(_EX_PEOPLE))})\b)")
+# (one word may qualify the post: an ex-estate agent, an ex-Labour MP)
+_EX_PERSON = re.compile(rf"\bex[-‐]\s?(?=(?:[a-z]+\s)?(?:{'|'.join(sorted(_EX_PEOPLE))})\b)")
 # "Who used to chair Sandalwood Garden Property" is its former chairman, as "formerly" says (not
 # "is used to build", "got used to": a thing put to use, a habit).
 _USED_TO = re.compile(
@@ -392,6 +395,8 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         s = _TEU.sub("teu", s)
     if "kt" in s:
         s = _KILOTONNES.sub(r"\1 thousand tonnes", s)
+    if "收入囊中" in s:  # 金牌被她收入囊中: she took the gold, no revenue (收入)
+        s = s.replace("收入囊中", "夺得")
     # durations, race distances and heights in one shape each; a crop's yield per hectare
     s = yields(restate(s))
 

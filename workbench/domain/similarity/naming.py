@@ -42,7 +42,8 @@ NOT_NAMES = frozenset(MONTHS) | frozenset(
 DATE_ABBREVIATIONS = (ABBREVIATED.keys() - {"jun"}) | frozenset(
     split_words("mon tue tues wed thu thur thurs fri sat")
 )
-_FIGURE_NEXT = re.compile(r"[^\S\n]*\d")
+# (Jan 2026, Jan. 2026, and Jan-26 as a month's column is headed)
+_FIGURE_NEXT = re.compile(r"[^\S\n]*-?\d")
 # Offices, capitalised before a name or as a title (Prime Minister Ada Morrow, as Finance
 # Minister, the Health Secretary): who holds a post, not who is meant. As names, a claim in the
 # minister's own words ("as Finance Minister I cut...") and the report it restates each named

@@ -2,9 +2,10 @@
 
 - A duration in years and months is one figure of years: "three years and nine months",
   "3y 9m" and "45 months" are 3.75 years, 四年零六个月 and 四年半 4.5年 (a prison term, a
-  contract). Months alone are restated only from 18 on and in quarters of a year: "6 months"
-  and "the 12 months to March" stay as they are, and so do the ends of a range ("18 to 24
-  months", 12至18个月), an age ("a 24-month-old") and a count (第18个月).
+  contract); one not in quarters of a year is in months ("six years and four months", 六年零四个月
+  and "76 months"). Months alone are restated only from 18 on and in quarters of a year: "6
+  months" and "the 12 months to March" stay as they are, and so do the ends of a range ("18 to
+  24 months", 12至18个月), an age ("a 24-month-old") and a count (第18个月).
 - A height or a distance in a race is in metres: "the 200m butterfly", "cleared 1.97m" in a
   high jump (where "m" would read as million), 1米97 and 一米九七 (1.97米).
 - A speed said in Chinese is in a unit of speed: 每秒52米 and 秒速52米 are 52米/秒, 时速162公里
@@ -69,13 +70,18 @@ def _zh(text: str) -> float | None:
     return float(text) if text[0] in "0123456789" else zh_value(text)
 
 
-def _years(years: float | None, months: float | None) -> float | None:
-    """The duration in years, or None where the figures are not one (a year, a month over 11)
-    or not in quarters of a year (3 years 5 months stays as it is)."""
+def _years(years: float | None, months: float | None, unit: str, in_months: str) -> str | None:
+    """The duration in years, or where it is not in quarters of a year in months (six years and
+    four months: 76 months, as a rewording counts it); None where the figures are not one (a
+    year, a month over 11, a fraction of a month)."""
     if years is None or months is None or years >= _LONGEST or months >= 12:
         return None
     value = years + months / 12
-    return None if (value * 4) % 1 else value
+    if not (value * 4) % 1:
+        return f"{value:g}{unit}"
+    if years % 1 or months % 1:
+        return None
+    return f"{12 * years + months:g}{in_months}"
 
 
 def _of_months(months: float | None, s: str, at: int) -> float | None:
@@ -94,7 +100,7 @@ def _en_durations(s: str) -> str:
     for first in _EN_FIGURE.finditer(s):
         if first.start() < done:
             continue  # (the months of a duration already restated)
-        end, value = first.end(), None
+        end, restated = first.end(), None
         years = _EN_YEARS.match(s, end)
         second = _EN_FIGURE.match(s, years.end()) if years else None
         # ("m" is months only after "y": "two years 3m people" are millions)
@@ -102,11 +108,12 @@ def _en_durations(s: str) -> str:
             s, second.end() if second else end
         )
         if months and second:
-            value = _years(_en(first.group()), _en(second.group()))
+            restated = _years(_en(first.group()), _en(second.group()), " years", " months")
         elif months and not years:
-            value = _of_months(_en(first.group()), s, first.start())
-        if value is not None and months:
-            out += (s[done : first.start()], f"{value:g} years")
+            of_months = _of_months(_en(first.group()), s, first.start())
+            restated = None if of_months is None else f"{of_months:g} years"
+        if restated is not None and months:
+            out += (s[done : first.start()], restated)
             done = months.end()
     out.append(s[done:])
     return "".join(out)
@@ -114,10 +121,10 @@ def _en_durations(s: str) -> str:
 
 def _zh_durations(s: str) -> str:
     s = _ZH_YEARS_MONTHS.sub(
-        lambda m: _as_years(_years(_zh(m.group(1)), _zh(m.group(2))), m.group()), s
+        lambda m: _years(_zh(m.group(1)), _zh(m.group(2)), "年", "个月") or m.group(), s
     )
     if "年半" in s:
-        s = _ZH_HALF_YEAR.sub(lambda m: _as_years(_years(_zh(m.group(1)), 6), m.group()), s)
+        s = _ZH_HALF_YEAR.sub(lambda m: _years(_zh(m.group(1)), 6, "年", "个月") or m.group(), s)
     return s
 
 
