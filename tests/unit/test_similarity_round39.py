@@ -438,7 +438,7 @@ def test_a_term_in_years_and_months_against_months() -> None:
 
 
 def test_a_limit_raised_is_no_money_raised() -> None:
-    terms = claim_terms("Yaozhou raised the ceiling on provident fund loans to 1.2 million yuan.", "")
+    terms = claim_terms("Yaozhou raised the ceiling on fund loans to 1.2 million yuan.", "")
     assert "~fund" not in terms
     assert "~fund" in claim_terms("Brightlode raised 40 million dollars in a Series C round.", "")
 
@@ -455,3 +455,18 @@ def test_pocketed_gold_is_no_revenue() -> None:
 
 def test_a_month_before_a_short_year_is_no_name() -> None:
     assert "@jan" not in claim_terms("Pellingworth ED 4-hour performance, Jan-26: 71.3%.", "")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("淏阳至栌川高速公路全长86.4公里。", "淏栌高速全长86.4km。"),
+        ("玉垣至曲桑高速铁路全长286公里。", "曲桑—玉垣高铁的线路长度为二百八十六千米。"),
+    ],
+)
+def test_a_route_is_named_by_its_ends(one: str, other: str) -> None:
+    assert "names" not in disagreeing(one, other)
+
+
+def test_another_route_is_another_name() -> None:
+    assert "names" in disagreeing("淏阳至栌川高速公路全长86.4公里。", "淏岭高速全长86.4km。")

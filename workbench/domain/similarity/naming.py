@@ -280,7 +280,19 @@ def names(text: str) -> list[str]:
             out += ["@" + t[:2], "@" + t] if len(t) > 2 else ["@" + t] if len(t) == 2 else []
     zh = zh_name(low)
     out += ["@" + n for n in zh_body_names(low) if n != zh]
+    if zh and (route := _ZH_ROUTE.search(low)) and route.group(1) == zh:
+        # 淏阳至栌川高速公路: the 淏栌 expressway, 栌淏 told from the other end
+        out += (f"@{zh[0]}{route.group(2)}", f"@{route.group(2)}{zh[0]}")
     return [*out, "@" + zh] if zh else out
+
+
+# A road, a railway or a line between two places is named by their first characters (淏阳至栌川
+# 高速公路 is the 淏栌高速, 京沪高铁 that of 北京 and 上海 with 京 for 北京, which is not read): the
+# text's name, then the other place.
+_ZH_ROUTE = re.compile(
+    "([\u4e00-\u9fff]{2})(?:至|到|—|－|-)([\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}?"
+    "(?:高速|铁路|高铁|城际|公路|航线|管道|运河|轻轨)"
+)
 
 
 _ZH_TITLE = re.compile("《([\u4e00-\u9fff]+)》")
