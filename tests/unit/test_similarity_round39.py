@@ -470,3 +470,17 @@ def test_a_route_is_named_by_its_ends(one: str, other: str) -> None:
 
 def test_another_route_is_another_name() -> None:
     assert "names" in disagreeing("淏阳至栌川高速公路全长86.4公里。", "淏岭高速全长86.4km。")
+
+
+def test_a_target_in_brackets_is_context() -> None:
+    one = "71.3% of patients at Pellingworth's emergency department were seen within four hours."
+    assert "modality" not in disagreeing(
+        one, "Pellingworth's emergency department saw 71.3% of patients within 4 hrs (target 78%)."
+    )
+    assert "modality" not in disagreeing(
+        "急诊四小时达标率71.3%。", "急诊四小时达标率71.3%（目标78%）。"
+    )
+    # a target that is the claim stays a plan
+    assert "modality" in disagreeing(
+        one, "Pellingworth's target is to see 71.3% within four hours."
+    )
