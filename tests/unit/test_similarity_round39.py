@@ -484,3 +484,32 @@ def test_a_target_in_brackets_is_context() -> None:
     assert "modality" in disagreeing(
         one, "Pellingworth's target is to see 71.3% within four hours."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("市政协十届五次会议2026.1.12选举笪怀瑾为市政协主席。", "=day:1-12"),
+        ("公积金新政（2026.3.1起）", "=day:3-1"),
+        ("Yangcheng's CPPCC met on 2026.1.12.", "=day:1-12"),
+    ],
+)
+def test_a_dotted_date_is_a_day(text: str, day: str) -> None:
+    terms = claim_terms(text, "")
+    assert day in terms
+    assert "=year:2026" in terms or "#2026" in terms
+    assert not any(t.startswith("#2026.") for t in terms)
+
+
+@pytest.mark.parametrize("text", ["增长2026.1.125元", "版本2.1.3发布", "v2026.1.12.4"])
+def test_what_is_no_dotted_date(text: str) -> None:
+    assert not any(t.startswith("=day:") for t in claim_terms(text, ""))
+
+
+def test_the_cppcc_by_any_name() -> None:
+    assert "names" not in disagreeing(
+        "Da Huaijin was elected chairman of the Yangcheng committee of the Chinese People's "
+        "Political Consultative Conference on 12 January 2026.",
+        "Members of Yangcheng's CPPCC committee elected Da as its chairman on 12 January 2026.",
+    )
+    assert "~cppcc" in claim_terms("垟城市政协十届五次会议选举笪怀瑾为市政协主席。", "")

@@ -162,7 +162,8 @@ COMMON_FLOOR = 1000
 # land of 5万亩; 时速162公里 is a speed; strokes and jumps are products; solar panels are solar.
 # A term not in quarters of a year is in months (6y 4m: 76 months); a limit raised is a rise, no
 # money raised; an ex-estate agent is former; 收入囊中 is a win; Jan-26 no name; 淏阳至栌川高速公路
-# is also named 淏栌 (and 栌淏); a target in brackets after a figure, (target 78%), is context.
+# is also named 淏栌 (and 栌淏); a target in brackets after a figure, (target 78%), is context;
+# 2026.1.12 is a date (2026年1月12日); the CPPCC is 政协 by any of its names.
 TERMS_VERSION = 57
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves

@@ -69,7 +69,13 @@ from workbench.domain.similarity.naming import (
     zh_name,
 )
 from workbench.domain.similarity.polarity import FUTURE, NEGATED, future, negated, stances
-from workbench.domain.similarity.positions import days, ranks, scales, without_days
+from workbench.domain.similarity.positions import (
+    days,
+    dotted_dates,
+    ranks,
+    scales,
+    without_days,
+)
 from workbench.domain.similarity.quantities import restate, yields
 from workbench.domain.similarity.rates import rates
 from workbench.domain.similarity.results import (
@@ -354,7 +360,8 @@ def terms(text: str) -> list[str]:
 
 def _terms(text: str, *, averages: bool) -> list[str]:
     plain = normal(text)
-    s = split_years(before_years(plain.lower()))
+    s = plain.lower()
+    s = split_years(before_years(dotted_dates(s, CJK_RUN.search(s) is not None)))
     out: list[str] = labels(s)
     if averages and _AVERAGE.search(s):
         out += _averaged(_DAILY_USERS.sub(" ", s) if "daily" in s else s)

@@ -340,6 +340,18 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     # (原 or 前 before a post: 原市长, 前董事长, the former mayor and chairman; not 原因, 原油,
     # 目前, 前三季度)
+    # China's political advisory body, by its Chinese name, its English one or its acronym
+    # (垟城市政协, the Yangcheng committee of the Chinese People's Political Consultative
+    # Conference, Yangcheng's CPPCC committee)
+    "cppcc": (
+        "中国人民政治协商会议",
+        "政治协商会议",
+        "政协",
+        "chinese people's political consultative conference",
+        "people's political consultative conference",
+        "political consultative conference",
+        "cppcc",
+    ),
     "former": (
         "曾任",
         "曾担任",

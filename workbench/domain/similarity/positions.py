@@ -38,6 +38,21 @@ _DAYS = re.compile(
 
 _DAY_HINT = re.compile(r"\d|[日号]")
 
+# 2026.1.12, 2025.12.18: a date as a Chinese post or a table writes it (not 2026.1.125, a
+# version 2.1.3), read as the language around it says a date: 2026年1月12日, 12 january 2026.
+_DOTTED_DATE = re.compile(rf"(?<![\d.])((?:19|20)\d\d)\.(1[0-2]|0?[1-9])\.({_DAY})(?!\.?\d)")
+
+
+def dotted_dates(text: str, chinese: bool) -> str:
+    """`text` (normalised, lower-cased) with its dotted dates written out (see above)."""
+    if "." not in text:
+        return text
+    if chinese:
+        return _DOTTED_DATE.sub(r"\1年\2月\3日", text)
+    return _DOTTED_DATE.sub(
+        lambda m: f"{int(m.group(3))} {MONTHS[int(m.group(2)) - 1]} {m.group(1)}", text
+    )
+
 
 def _small(s: str) -> int:
     return int(s) if s.isdigit() else zh_small(s)
