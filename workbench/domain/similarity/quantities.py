@@ -2,16 +2,20 @@
 
 - A duration in years and months is one figure of years: "three years and nine months",
   "3y 9m" and "45 months" are 3.75 years, 四年零六个月 and 四年半 4.5年 (a prison term, a
-  contract); one not in quarters of a year is in months ("six years and four months", 六年零四个月
-  and "76 months"). Months alone are restated only from 18 on and in quarters of a year: "6
-  months" and "the 12 months to March" stay as they are, and so do the ends of a range ("18 to
-  24 months", 12至18个月), an age ("a 24-month-old") and a count (第18个月).
-- A height or a distance in a race is in metres: "the 200m butterfly", "cleared 1.97m" in a
-  high jump (where "m" would read as million), 1米97 and 一米九七 (1.97米).
+  contract), "a year and a half" 1.5 years; one not in quarters of a year is in months ("six
+  years and four months", 六年零四个月 and "76 months"). Months alone are restated only from 18
+  on and in quarters of a year: "6 months" and "the 12 months to March" stay as they are, and
+  so do the ends of a range ("18 to 24 months", 12至18个月, "between twelve and eighteen
+  months"), an age ("a 24-month-old", 18个月大) and a count (第18个月).
+- A height or a distance in a race is in metres where it would read as millions: before the
+  race it names ("the 200m butterfly", "the 100m and 200m freestyle"), a standard distance in
+  a text about racing ("won the 100m in 9.58 seconds"), a jump's mark in a text about a field
+  event ("cleared 1.97m"), 1米97 and 一米九七 (1.97米); not "1m heat pumps" nor "a 10m final
+  dividend".
 - A speed said in Chinese is in a unit of speed: 每秒52米 and 秒速52米 are 52米/秒, 时速162公里
   and 每小时162公里 162公里/小时.
 - A crop's yield is in kilograms per hectare (`yields`): 8.9 t/ha is 3.6 tonnes an acre (8896
-  kg/ha), 亩产685公斤 10275公斤/公顷.
+  kg/ha), 亩产685公斤 10275公斤/公顷; not a dose (化肥用量为每亩50公斤) nor the land (5万亩产量).
 
 Speeds (km/h, mph, knots, m/s) are units of `measures`' table. Every pattern here begins at
 the start of a figure (a lookbehind, or a scan from one figure to the next): a long run of
@@ -27,19 +31,23 @@ from workbench.domain.similarity.figures import EN_NUMBER, NUMBER_WORDS, spoken_
 
 _ZH_NUMERAL = "零〇一二两三四五六七八九十百"
 _ZH_NUM = f"[{_ZH_NUMERAL}]+"
-# (a figure begins here, not inside a longer one or a word: 2025, not its 025)
+# (a figure begins here, not inside a longer one or a word: 2025, not its 025; 2,024, not its 024)
 _EN_FIGURE = re.compile(
-    rf"(?<![\w.£$€¥])(?:\d{{1,6}}(?:\.\d{{1,3}})?(?![\d.])|{EN_NUMBER.pattern})"
+    rf"(?<![\w.,£$€¥])(?:\d{{1,6}}(?:\.\d{{1,3}})?(?![\d.])|{EN_NUMBER.pattern})"
 )
 # (what follows the years of "3 years and 9 months", "3 yrs 9 mths" and "3y 9m")
 _EN_YEARS = re.compile(r"[ -]?(?:(?:years?|yrs?)\b,?(?: and)? |(y) )")
-_EN_MONTHS = re.compile(r"[ -]?(?:months?|mths?)\b(?![ -]old\b)")
+_EN_MONTHS = re.compile(r"[ -]?(?:months?|mths?)\b(?![ -]olds?\b)")
 _EN_M = re.compile(r"m\b")
 _ABBREVIATED_YEARS = re.compile(r"\dy ")
-# (a figure that ends a range: 18 to 24 months, between 18 and 24 months, 12至18个月)
+# ("a year and a half" is 1.5 years, as 18 months are)
+_YEAR_AND_A_HALF = re.compile(r"\b(?:a|one) year and a half\b")
+# (a figure that ends a range: 18 to 24 months, a 12- to 18-month course, 12至18个月, 12或18个月;
+# not "in 2019 to 18 months", whose 2019 is a year; and any figure after "between", where the
+# number words of "twelve and eighteen" are read as one)
 _RANGE_BEFORE = re.compile(
-    rf"(?:\d|\b(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})|[{_ZH_NUMERAL}])"
-    r"\s*(?:to|or|and|-|–|—|~|～|至|到)\s*$"
+    rf"(?:(?<!\d\d\d)\d-?|\b(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
+    rf"|[{_ZH_NUMERAL}])\s*(?:to|or|and|-|–|—|~|～|至|到|或|和)\s*$|\bbetween\s+$"
 )
 _RANGE_WINDOW = 24
 _NO_FIGURE_BEFORE = f"(?<![0-9.{_ZH_NUMERAL}第])"
@@ -50,9 +58,10 @@ _ZH_YEARS_MONTHS = re.compile(
 # (三年半, 3年半 as a term; not 2025年半年报, nor 24年半导体: 半 begins another word there)
 _ZH_HALF_YEAR = re.compile(
     rf"{_NO_FIGURE_BEFORE}([0-9]{{1,3}}|{_ZH_NUM})年半"
-    r"(?=$|[^\u4e00-\u9fff]|[的后时内以来之里多左前了间])"
+    "(?!年|月|天|日|夜|导体|岛|山|坡|价|数|径|场|程|球|成品|自动|决赛|小时|个|边|身|壁|截)"
 )
-_ZH_MONTHS = re.compile(rf"(?<![0-9.{_ZH_NUMERAL}年第])([0-9]{{1,4}}|{_ZH_NUM})个月")
+# (not 18个月大的婴儿: an age)
+_ZH_MONTHS = re.compile(rf"(?<![0-9.{_ZH_NUMERAL}年第])([0-9]{{1,4}}|{_ZH_NUM})个月(?!大)")
 # (a duration that says this many years or more is some other figure)
 _LONGEST = 100
 # Months alone are a duration from this many on (see above).
@@ -133,18 +142,34 @@ def _as_years(value: float | None, original: str) -> str:
 
 
 # A race, a jump or a throw: its "200m" and "1.97m" are metres (see above). A distance is one
-# right before the race it names ("the 200m butterfly", "4x100m relay"); a height or a length
-# one right after a jump or a throw, in a sentence about a field event.
+# right before the race it names, or before a list that ends in one ("the 200m butterfly",
+# "4x100m relay", "the 100m and 200m butterfly"; not "1m heat pumps", "a 10m final dividend");
+# in a text about a race, one of the standard distances is one anywhere ("won the 100m in 9.58
+# seconds"); a height or a length right after a jump or a throw, in a text about a field event.
+_RACE_WORDS = (
+    "individual medley|medley|butterfly|fly|freestyle|backstroke|breaststroke|hurdles|relay"
+    "|sprint|steeplechase"
+)
+_M = r"(?<![\w.£$€¥])((?:\d{1,2}x)?\d{1,5}(?:\.\d{1,2})?)m\b"
 _RACE_DISTANCE = re.compile(
-    r"(?<![\w.£$€¥])((?:\d{1,2}x)?\d{1,5}(?:\.\d{1,2})?)m\b"
-    r"(?= (?:individual medley|medley|butterfly|fly|freestyle|free|backstroke|breaststroke"
-    r"|hurdles|relay|sprint|steeplechase|dash|race|final|heats?|title|swim)\b)"
+    rf"{_M}(?=(?:(?:,\s*|,?\s+(?:and|or)\s+)(?:\d{{1,2}}x)?\d{{1,5}}m\b){{0,4}}\s+(?:{_RACE_WORDS})\b)"
+)
+_RACING = re.compile(
+    rf"\b(?:{_RACE_WORDS}|athletics|athletes?|sprinters?|swimm(?:er|ers|ing)|swam|swum"
+    r"|olympics?|olympic games|championships?|world cup|grand prix|medals?|seconds|secs"
+    # (who ran it, and its time: 49.62 s; not "ran", as a firm runs 200m ads)
+    r"|runners?|race[sd]?|racing|marathon|metres|meters)\b|\d\.\d{1,2} ?s\b"
+)
+_STANDARD_DISTANCE = re.compile(
+    r"(?<![\w.£$€¥])((?:\d{1,2}x)?(?:50|60|100|110|200|400|800|1500|3000|5000|10000))m\b(?!/)"
 )
 _FIELD_EVENT = re.compile(
-    r"\b(?:(?:high|long|triple) jump|pole vault|javelin|discus|shot put|hammer throw)\b"
+    r"\b(?:high|long|triple) jump|\bpole vault|\bjavelin|\bdiscus\b|\bshot put|\bhammer throw"
 )
 _MARK = re.compile(
-    r"\b(cleared|jumped|vaulted|threw|leapt|leaped|of|to|with) (\d{1,3}(?:\.\d{1,2})?)m\b(?!/)"
+    r"\b(cleared|jumped|vaulted|threw|leapt|leaped"
+    r"|(?:record|mark|height|best|jump|leap|vault|throw|clearance) of)"
+    r" (\d{1,3}(?:\.\d{1,2})?)m\b(?!/)"
 )
 # (1米97, 一米九七: a height in metres and centimetres)
 _ZH_HEIGHT = re.compile(
@@ -154,9 +179,9 @@ _ZH_HEIGHT = re.compile(
 _ZH_DIGIT = str.maketrans("零〇一二两三四五六七八九", "001223456789")
 # (每秒52米, 秒速52米: 52米/秒; 时速162公里, 每小时162公里: 162公里/小时)
 _ZH_FIGURE = rf"([0-9]{{1,6}}(?:\.[0-9]{{1,3}})?|{_ZH_NUM})"
-_ZH_ABOUT = "((?:高达|可达|达到?|约|超过?|逾|近|为){0,2})"
+_ZH_ABOUT = "((?:高达|可达|达(?:到了?)?|约|超过?|逾|近|为|突破){0,2})"
 _ZH_PER_SECOND = re.compile(rf"(秒速|每秒){_ZH_ABOUT}{_ZH_FIGURE}米(?![/每])")
-_ZH_PER_HOUR = re.compile(rf"(时速|每小时){_ZH_ABOUT}{_ZH_FIGURE}(公里|千米)(?![/每])")
+_ZH_PER_HOUR = re.compile(rf"(时速|每小时){_ZH_ABOUT}{_ZH_FIGURE}(多)?(公里|千米|km)(?![/每])")
 
 
 def _zh_height(m: re.Match[str]) -> str:
@@ -165,7 +190,8 @@ def _zh_height(m: re.Match[str]) -> str:
 
 def _zh_speed(m: re.Match[str], unit: str) -> str:
     said = "" if m.group(1).startswith("每") else m.group(1)  # (时速 and 秒速 say what it is)
-    return f"{said}{m.group(2)}{m.group(3)}{unit}"
+    more = m.group(4) if unit == "公里/小时" and m.group(4) else ""  # (400多公里: more than 400)
+    return f"{said}{m.group(2)}{m.group(3)}{more}{unit}"
 
 
 def restate(s: str) -> str:
@@ -173,6 +199,8 @@ def restate(s: str) -> str:
     restated in one shape each (see above)."""
     if "month" in s or "mth" in s or _ABBREVIATED_YEARS.search(s):
         s = _en_durations(s)
+    if "year and a half" in s:
+        s = _YEAR_AND_A_HALF.sub("1.5 years", s)
     if "年" in s:
         s = _zh_durations(s)
     if "个月" in s:
@@ -181,6 +209,8 @@ def restate(s: str) -> str:
         )
     if "m" in s:
         s = _RACE_DISTANCE.sub(r"\1 metres", s)
+        if _RACING.search(s):
+            s = _STANDARD_DISTANCE.sub(r"\1 metres", s)
         if _FIELD_EVENT.search(s):
             s = _MARK.sub(r"\1 \2 metres", s)
     if "米" in s:
@@ -218,27 +248,30 @@ _PER_HECTARE = {
 # (no yield is read beyond this many kilograms a hectare: a run of digits is no harvest)
 _MOST_KG = 1e9
 # (a figure in digits: 8.9, 10,275; not from inside a longer one)
-_DIGITS = r"(?<![\d.,])(\d{1,3}(?:,\d{3}){1,3}|\d{1,9})(?:\.(\d{1,6}))?(?![\d,])"
+# (a clause's comma before it is no thousands separator: 单产，685公斤/亩)
+_DIGITS = r"(?<![\d.])(?<!\d,)(\d{1,3}(?:,\d{3}){1,3}|\d{1,9})(?:\.(\d{1,6}))?(?![\d,])"
 # (8.9 t/ha, 3.6 tonnes an acre, 820 kilograms of rice per mu)
 _EN_YIELD = re.compile(
-    rf"{_DIGITS} ?(tonnes|tonne|tons|ton|t|kilograms|kilogram|kg)(?: of [a-z]+)? ?"
+    rf"{_DIGITS} ?(tonnes|tonne|tons|ton|t|kilograms|kilogram|kg)(?: of [a-z]+(?: [a-z]+)?)? ?"
     r"(?:an?|per|/) ?(hectare|ha|acre|mu)\b"
 )
-_EN_AREA = re.compile(r"hectare|acre|/ha\b| ha\b| mu\b")
+_EN_AREA = re.compile(r"hectare|acre|/ha\b| ha\b| mu\b|/mu\b")
 _ZH_MASS = "吨|公斤|千克|斤|kg"
 _ZH_YIELD_FIGURE = rf"(?:{_DIGITS}|([零〇一二两三四五六七八九十百千万]+))({_ZH_MASS})"
 _ZH_YIELD = re.compile(
     # 亩产685公斤, 亩均单产, 单产达到每公顷10275公斤 (每 with 产 before or after it; not the
     # area of 5万亩产量, the land of 5万亩 and what it grows)
-    rf"(?:(?<![0-9{_ZH_NUMERAL}千万])(亩)均?(?:产量?|单产)?|每(公顷|亩)(产量?|单产|均产)?)"
+    rf"(?:(?<![0-9{_ZH_NUMERAL}千万多余])(亩)均?(?:产量?|单产)?|每(公顷|亩)(产量?|单产|均产)?)"
     rf"{_ZH_ABOUT}{_ZH_YIELD_FIGURE}"
     # 10275公斤/公顷
     rf"|(?<![0-9.{_ZH_NUMERAL}千万])(?:{_DIGITS}|([零〇一二两三四五六七八九十百千万]+))"
     rf"({_ZH_MASS})/(公顷|亩)"
 )
-# (每公顷 with no 产 after it is a yield where one is named just before: 单产达到每公顷)
-_YIELD_NAMED = re.compile("[产量]")
-_YIELD_NAMED_WITHIN = 6
+# (每公顷 with no 产 after it is a yield where one is named just before: 单产达到每公顷; none is
+# where a dose is: 化肥用量为每亩50公斤, 播种量每亩10公斤, 施用化肥300公斤/公顷)
+_YIELD_NAMED = re.compile("产")
+_DOSE = re.compile("施|肥|用量|播种|种子|农药|饲料|灌溉|用水")
+_BEFORE = 8
 
 
 def _digits(whole: str, decimals: str | None) -> float:
@@ -259,12 +292,12 @@ def _en_yield(m: re.Match[str]) -> str:
 
 def _zh_yield(m: re.Match[str]) -> str:
     g = m.groups()
+    before = max(0, m.start() - _BEFORE)
+    if _DOSE.search(m.string, before, m.start()):
+        return m.group()
     if g[0] or g[1]:
         per = g[0] or g[1]
-        named_before = _YIELD_NAMED.search(
-            m.string, max(0, m.start() - _YIELD_NAMED_WITHIN), m.start()
-        )
-        if g[1] and not g[2] and not named_before:
+        if g[1] and not g[2] and not _YIELD_NAMED.search(m.string, before, m.start()):
             return m.group()  # (每亩50公斤化肥: a dose, not a yield)
         whole, decimals, numerals, mass = g[4], g[5], g[6], g[7]
     else:
