@@ -196,7 +196,8 @@ _PLANNED_CARE = re.compile(
 # planned operations are plans.
 _MEDICAL = re.compile(
     r"\b(?:hospitals?|infirmary|nhs|patients?|waiting\s+lists?|clinics?|surgical|elective|a&e"
-    r"|health)\b"
+    # (people "waiting for planned care" are patients)
+    r"|health|waiting)\b"
 )
 # "A jury cleared former councillor Edwin Tallack of bribery" acquitted him, as "cleared of"
 # says: the words between, up to five (no figure, no punctuation), are moved after it, where a
@@ -228,6 +229,15 @@ _EX_PEOPLE = OFFICES | frozenset(
 )
 # (one word may qualify the post: an ex-estate agent, an ex-Labour MP)
 _EX_PERSON = re.compile(rf"\bex[-‐]\s?(?=(?:[a-z]+\s)?(?:{'|'.join(sorted(_EX_PEOPLE))})\b)")
+# 原 before a post with the body's name between (原交通局长, 原霁州市自然资源局局长, 原副总经理)
+# says former, as 原局长 does (see `concepts`' former); not 原告 (a plaintiff), 原来, 原本, 原油,
+# nor a 原 that a word of a clause follows before the post (原计划由董事长……).
+_ZH_FORMER_POST = re.compile(
+    "原(?![告来本先油料价始则定因])"
+    "(?=(?:(?![的是在了为被把将和与及等有因由计])[\u4e00-\u9fff]){0,10}?"
+    "(?:局长|市长|县长|省长|区长|镇长|厅长|部长|主任|书记|董事长|总经理|总裁|行长|校长|院长|主席"
+    "|处长|经理|总监))"
+)
 # "Who used to chair Sandalwood Garden Property" is its former chairman, as "formerly" says (not
 # "is used to build", "got used to": a thing put to use, a habit).
 _USED_TO = re.compile(
@@ -514,6 +524,8 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         s = _PLANNED_THING.sub(r"\1", s)
         if _MEDICAL.search(s):  # planned treatment: elective care, no plan
             s = _PLANNED_CARE.sub("elective", s)
+    if "原" in s:  # 原交通局长: a former director, as 原局长 is
+        s = _ZH_FORMER_POST.sub("前任", s)
     if "ex" in s:  # ex-councillor: former councillor
         s = _EX_PERSON.sub("former ", s)
     if "cleared" in s:  # cleared Tallack of bribery: cleared of it (`acquit`)

@@ -296,6 +296,11 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "较常年",
         "人均",
         "平均",
+        # a figure per so many people is per head (每万人拥有5G基站41个, 平均每一万人四十一个)
+        "每万人",
+        "每一万人",
+        "每千人",
+        "每十万人",
         # a yield per mu (亩产612公斤, 单产) is per area, never a total; so is one restated per
         # hectare (see `quantities.yields`: 8.9 t/ha, 3.6 tonnes an acre)
         "亩产",

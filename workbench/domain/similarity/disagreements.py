@@ -47,7 +47,7 @@ from workbench.domain.similarity.scripts import (
     written_in,
 )
 from workbench.domain.similarity.trades import swapped_deal
-from workbench.domain.similarity.words import stem
+from workbench.domain.similarity.words import split_words, stem
 
 # How much of the score is lost when two claims disagree: each names someone or something the
 # other does not (in the same script), each gives a measure the other does not, each gives a
@@ -389,11 +389,30 @@ _ALIASES = (
 _MANY_NAMES = 24
 
 
+# Words of a body's name that a rewording shortens to their first letters (Gorsefield Acad.,
+# Blackstanton Constab., the Ravensholme Lit Fest): the shortened form is the word. Only these:
+# a longer name is most often another one (Intel, Intelsat).
+_SHORTENED = frozenset(
+    split_words(
+        "academy constabulary literature infirmary association corporation department "
+        "federation institute laboratory laboratories museum observatory orchestra "
+        "polytechnic conservatoire conservatory society foundation authority commission "
+        "committee metropolitan municipal hospital festival championship championships "
+        "industries holdings technology technologies engineering manufacturing "
+        "pharmaceutical pharmaceuticals international national royal general regional "
+        "cathedral library gallery theatre"
+    )
+)
+_SHORTEST = 3
+
+
 def _akin(one: str, other: str) -> bool:
     one, other = one.lstrip("@"), other.lstrip("@")
     if any(one in names and other in names for names in _ALIASES):
         return True
     shorter, longer = sorted((one, other), key=len)
+    if longer in _SHORTENED and len(shorter) >= _SHORTEST and longer.startswith(shorter):
+        return True  # Acad. for Academy (see above)
     return shorter.endswith("a") and longer == shorter + "n" and len(shorter) >= 4
 
 

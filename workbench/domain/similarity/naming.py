@@ -96,6 +96,9 @@ EN_WORDS_CONCEPT = re.compile(
 )
 
 
+# (a word shortened with an apostrophe inside: int'l, nat'l, gov't, ass'n; not O'Brien, nor
+# pinyin's Xi'an and Yu'an)
+_CONTRACTION = re.compile(r"[a-z]{3,}'[a-z]")
 _SENTENCE_STARTS = frozenset('.!?;:"“‘(。!?;:')
 
 
@@ -107,8 +110,11 @@ def latin_names(text: str) -> list[str]:
         low = word.lower().removesuffix("'s").rstrip("'")
         if not word[0].isupper() or len(low) < 2 or low in STOP_WORDS:
             continue
-        if word.isupper() and len(word) <= 3:
-            continue  # AI, CEO, GDP, EV: more often a common noun than a name
+        bare = word.removesuffix("'s")
+        if bare.isupper() and len(bare) <= 3:
+            continue  # AI, CEO, GDP, EV (and NPP's): more often a common noun than a name
+        if _CONTRACTION.fullmatch(low):
+            continue  # Int'l, Nat'l, Gov't: a common word shortened, no name
         if low in CONCEPT_OF or stem(low) in CONCEPT_OF:
             continue
         if low in NUMBER_WORDS or low in NOT_NAMES or low in OFFICES or low in AREA_KINDS:
