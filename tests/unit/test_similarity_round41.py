@@ -76,3 +76,24 @@ def test_a_figure_per_ten_thousand_people_is_per_head() -> None:
 def test_people_waiting_for_planned_care_are_patients() -> None:
     assert "~plan" not in claim_terms("61,407 people were waiting for planned care.", "")
     assert "~plan" in claim_terms("The council planned a new ring road.", "")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("2025年，洧湾扇贝养殖产量达15.2万吨。", "洧湾去年（2025年）生蚝产量为十五万二千吨。"),
+        (
+            "Porthgwenna landed 3,200 tonnes of mackerel in 2025.",
+            "Porthgwenna landed 3,200 tonnes of haddock in 2025.",
+        ),
+    ],
+)
+def test_one_fish_or_shellfish_is_not_another(one: str, other: str) -> None:
+    assert "products" in disagreeing(one, other)
+
+
+def test_a_fish_in_either_language_is_one_product() -> None:
+    assert "products" not in disagreeing(
+        "Porthgwenna landed 3,200 tonnes of mackerel in 2025.",
+        "2025年，波斯格温纳港卸下鲭鱼3200吨。",
+    )

@@ -163,7 +163,9 @@ COMMON_FLOOR = 1000
 # A term not in quarters of a year is in months (6y 4m: 76 months); a limit raised is a rise, no
 # money raised; an ex-estate agent is former; 收入囊中 is a win; Jan-26 no name; 淏阳至栌川高速公路
 # is also named 淏栌 (and 栌淏); a target in brackets after a figure, (target 78%), is context;
-# 2026.1.12 is a date (2026年1月12日); the CPPCC is 政协 by any of its names.
+# 2026.1.12 is a date (2026年1月12日); the CPPCC is 政协 by any of its names. Acad. and Constab.
+# are the words they shorten; NPP's and Int'l are no names; 原交通局长 is former; 每万人 per head;
+# fish and shellfish are products.
 TERMS_VERSION = 57
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
