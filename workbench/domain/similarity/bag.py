@@ -162,7 +162,7 @@ _AFTER_A_YEAR = re.compile(
 # holds only a few such phrases whole). The words between qualify the price (not "raised money
 # to pay the bills", "raised concerns about rates").
 _RAISED_PRICE = re.compile(
-    r"\braised(?=\s+(?:its|their|the|his|her)?\s*"
+    r"\braised(?=\s+(?:(?:its|their|the|his|her)\s+)?"
     r"(?:(?!(?:to|for|about|over|on|of|in|at|from|by|with|and|or)\b)[a-z-]+\s+){0,2}"
     r"(?:prices?|fares?|charges?|rates?|fees?|tuition|rents?|tariffs?|premiums?|bills?|wages?|"
     r"salar(?:y|ies)|pay|taxe?s?|dut(?:y|ies)|pensions?|benefits?"
@@ -192,12 +192,15 @@ _PLANNED_CARE = re.compile(
     r"\bplanned(?=\s+(?:hospital\s+)?(?:treatment|care(?!\s+(?:homes?|workers?|facilit))|surgery"
     r"|surgeries|operations?|procedures?|admissions?)\b)"
 )
-# Only in a claim about hospitals or patients: a university's planned admissions and an army's
-# planned operations are plans.
+_PLANNED_TREATMENT = re.compile(
+    r"\bplanned(?=\s+(?:hospital\s+)?(?:treatment|care(?!\s+(?:homes?|workers?|facilit))"
+    r"|surgery|surgeries)\b)"
+)
+# The rest only in a claim about hospitals or patients: a university's planned admissions and an
+# army's planned operations are plans.
 _MEDICAL = re.compile(
     r"\b(?:hospitals?|infirmary|nhs|patients?|waiting\s+lists?|clinics?|surgical|elective|a&e"
-    # (people "waiting for planned care" are patients)
-    r"|health|waiting)\b"
+    r"|health)\b"
 )
 # "A jury cleared former councillor Edwin Tallack of bribery" acquitted him, as "cleared of"
 # says: the words between, up to five (no figure, no punctuation), are moved after it, where a
@@ -228,12 +231,17 @@ _EX_PEOPLE = OFFICES | frozenset(
     )
 )
 # (one word may qualify the post: an ex-estate agent, an ex-Labour MP)
-_EX_PERSON = re.compile(rf"\bex[-‐]\s?(?=(?:[a-z]+\s)?(?:{'|'.join(sorted(_EX_PEOPLE))})\b)")
+_EX_PERSON = re.compile(
+    rf"\bex[-‐]\s?(?!officio)(?=(?:[a-z]+\s)?(?:{'|'.join(sorted(_EX_PEOPLE))})\b)"
+)
+_AVERAGE_PER_PEOPLE = re.compile("平均(?=每一?[十百千万]+(?:人|名))")
 # 原 before a post with the body's name between (原交通局长, 原霁州市自然资源局局长, 原副总经理)
 # says former, as 原局长 does (see `concepts`' former); not 原告 (a plaintiff), 原来, 原本, 原油,
 # nor a 原 that a word of a clause follows before the post (原计划由董事长……).
 _ZH_FORMER_POST = re.compile(
-    "原(?![告来本先油料价始则定因])"
+    # (原 at a word's start, not the end of one: 太原, 平原, 中原, 草原, 高原, 九原, 还原, 病原; nor
+    # 原子能, 原平市, 原阳县)
+    "(?<![太平中草高固九还复荒病抗冰雪五松燎莽推本情])原(?![告来本先油料价始则定因子材平阳])"
     "(?=(?:(?![的是在了为被把将和与及等有因由计])[\u4e00-\u9fff]){0,10}?"
     "(?:局长|市长|县长|省长|区长|镇长|厅长|部长|主任|书记|董事长|总经理|总裁|行长|校长|院长|主席"
     "|处长|经理|总监))"
@@ -524,6 +532,10 @@ def _terms(text: str, *, averages: bool) -> list[str]:
         s = _PLANNED_THING.sub(r"\1", s)
         if _MEDICAL.search(s):  # planned treatment: elective care, no plan
             s = _PLANNED_CARE.sub("elective", s)
+        else:  # (care, treatment and surgery planned are elective anywhere; operations not)
+            s = _PLANNED_TREATMENT.sub("elective", s)
+    if "平均每" in s:  # 平均每一万人四十一个: a figure per ten thousand people, as 每万人 is
+        s = _AVERAGE_PER_PEOPLE.sub("", s)
     if "原" in s:  # 原交通局长: a former director, as 原局长 is
         s = _ZH_FORMER_POST.sub("前任", s)
     if "ex" in s:  # ex-councillor: former councillor
@@ -622,15 +634,26 @@ MAX_TERM = 64
 # 71.3% (target 78%)" says what was done, as "71.3% were seen within four hours" does (it made
 # the claim a plan, and 78 a figure of it).
 _TARGET_ASIDE = re.compile(
-    r"[(（]\s*(?:target|goal|plan|forecast|expected|目标|计划|预期|预计)[^()（）\n]{0,40}[)）]",
+    # (target 78%), (against a target of 78%), (78% target), （目标78%）: a figure inside the
+    # bracket and one shortly before it (not "(Target)", "(Planned Parenthood)", （计划单列市）)
+    r"[(（](?=[^()（）\n]{0,40}?(?:\b(?:target|goal|forecast|expected)\b|目标|预期|预计))"
+    r"(?=[^()（）\n]{0,40}?\d)[^()（）\n]{0,40}[)）]",
     re.IGNORECASE,
 )
+
+
+_FIGURE_BEFORE = re.compile(r"\d[^.;。；()（）]{0,30}$")
+
+
+def _aside(m: re.Match[str]) -> str:
+    before = _FIGURE_BEFORE.search(m.string, max(0, m.start() - 40), m.start())
+    return " " if before else m.group()
 
 
 def claim_terms(text: str, quote: str) -> Counter[str]:
     """A claim's bag of terms: its text's and its quote's together."""
     if "(" in text or "(" in quote or "（" in text or "（" in quote:
-        text, quote = _TARGET_ASIDE.sub(" ", text), _TARGET_ASIDE.sub(" ", quote)
+        text, quote = _TARGET_ASIDE.sub(_aside, text), _TARGET_ASIDE.sub(_aside, quote)
     bag = Counter(t[:MAX_TERM] for t in terms(text))
     bag.update(t[:MAX_TERM] for t in terms(quote))
     # A quote's names count as the text's do. Across languages they are the only Chinese

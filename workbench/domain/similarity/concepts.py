@@ -296,11 +296,6 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "较常年",
         "人均",
         "平均",
-        # a figure per so many people is per head (每万人拥有5G基站41个, 平均每一万人四十一个)
-        "每万人",
-        "每一万人",
-        "每千人",
-        "每十万人",
         # a yield per mu (亩产612公斤, 单产) is per area, never a total; so is one restated per
         # hectare (see `quantities.yields`: 8.9 t/ha, 3.6 tonnes an acre)
         "亩产",
@@ -1246,10 +1241,12 @@ _PRODUCTS: dict[str, tuple[str, ...]] = {
     "abalone": ("鲍鱼", "abalone"),
     "seacucumber": ("海参", "sea cucumbers", "sea cucumber"),
     "lobster": ("龙虾", "lobsters", "lobster"),
+    "crayfish": ("小龙虾", "crayfish"),
     "crab": ("螃蟹", "大闸蟹", "crabs", "crab"),
-    "shrimp": ("对虾", "南美白对虾", "shrimp", "prawns"),
+    "shrimp": ("对虾", "南美白对虾", "shrimp", "shrimps", "prawns", "prawn"),
     "salmon": ("三文鱼", "鲑鱼", "salmon"),
-    "cod": ("鳕鱼", "cod"),
+    # (not "cod" in English: COD is chemical oxygen demand as often)
+    "cod": ("鳕鱼",),
     "haddock": ("黑线鳕", "haddock"),
     "mackerel": ("鲭鱼", "鲐鱼", "mackerel"),
     "tuna": ("金枪鱼", "tuna"),

@@ -47,7 +47,7 @@ from workbench.domain.similarity.scripts import (
     written_in,
 )
 from workbench.domain.similarity.trades import swapped_deal
-from workbench.domain.similarity.words import split_words, stem
+from workbench.domain.similarity.words import stem
 
 # How much of the score is lost when two claims disagree: each names someone or something the
 # other does not (in the same script), each gives a measure the other does not, each gives a
@@ -389,21 +389,38 @@ _ALIASES = (
 _MANY_NAMES = 24
 
 
-# Words of a body's name that a rewording shortens to their first letters (Gorsefield Acad.,
-# Blackstanton Constab., the Ravensholme Lit Fest): the shortened form is the word. Only these:
-# a longer name is most often another one (Intel, Intelsat).
-_SHORTENED = frozenset(
-    split_words(
-        "academy constabulary literature infirmary association corporation department "
-        "federation institute laboratory laboratories museum observatory orchestra "
-        "polytechnic conservatoire conservatory society foundation authority commission "
-        "committee metropolitan municipal hospital festival championship championships "
-        "industries holdings technology technologies engineering manufacturing "
-        "pharmaceutical pharmaceuticals international national royal general regional "
-        "cathedral library gallery theatre"
-    )
-)
-_SHORTEST = 3
+# Words of a body's name as a rewording shortens them (Gorsefield Acad., Blackstanton Constab.,
+# the Ravensholme Lit Fest): the short form is the word. Only these forms: a longer name is most
+# often another one (Intel, Intelsat; the Fed and the Federation of Small Businesses, the Nation
+# and the National, Roy and Royal).
+_SHORT_FORMS = {
+    "acad": "academy",
+    "constab": "constabulary",
+    "lit": "literature",
+    "inf": "infirmary",
+    "assoc": "association",
+    "corp": "corporation",
+    "dept": "department",
+    "inst": "institute",
+    "lab": "laboratory",
+    "labs": "laboratories",
+    "univ": "university",
+    "coll": "college",
+    "intl": "international",
+    "natl": "national",
+    "soc": "society",
+    "cttee": "committee",
+    "hosp": "hospital",
+    "fest": "festival",
+    "tech": "technology",
+    "eng": "engineering",
+    "govt": "government",
+    "hldgs": "holdings",
+    "mfg": "manufacturing",
+    "cath": "cathedral",
+    "orch": "orchestra",
+    "poly": "polytechnic",
+}
 
 
 def _akin(one: str, other: str) -> bool:
@@ -411,7 +428,7 @@ def _akin(one: str, other: str) -> bool:
     if any(one in names and other in names for names in _ALIASES):
         return True
     shorter, longer = sorted((one, other), key=len)
-    if longer in _SHORTENED and len(shorter) >= _SHORTEST and longer.startswith(shorter):
+    if _SHORT_FORMS.get(shorter) == longer:
         return True  # Acad. for Academy (see above)
     return shorter.endswith("a") and longer == shorter + "n" and len(shorter) >= 4
 

@@ -97,8 +97,8 @@ EN_WORDS_CONCEPT = re.compile(
 
 
 # (a word shortened with an apostrophe inside: int'l, nat'l, gov't, ass'n; not O'Brien, nor
-# pinyin's Xi'an and Yu'an)
-_CONTRACTION = re.compile(r"[a-z]{3,}'[a-z]")
+# pinyin's Xi'an, Yu'an and Chang'e, nor Hawai'i)
+_CONTRACTION = re.compile(r"[a-z]{3,}'[ltnd]")
 _SENTENCE_STARTS = frozenset('.!?;:"“‘(。!?;:')
 
 

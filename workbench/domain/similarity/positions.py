@@ -12,6 +12,7 @@ import re
 from workbench.domain.similarity.figures import EN_ORDINALS
 from workbench.domain.similarity.labels import zh_small
 from workbench.domain.similarity.naming import ABBREVIATED, MONTHS
+from workbench.domain.similarity.words import split_words
 
 # (the months and their abbreviations, as `labels` reads them in periods)
 _MONTH_OF = {m: i for i, m in enumerate(MONTHS, start=1)} | ABBREVIATED
@@ -39,19 +40,37 @@ _DAYS = re.compile(
 _DAY_HINT = re.compile(r"\d|[日号]")
 
 # 2026.1.12, 2025.12.18: a date as a Chinese post or a table writes it (not 2026.1.125, a
-# version 2.1.3), read as the language around it says a date: 2026年1月12日, 12 january 2026.
-_DOTTED_DATE = re.compile(rf"(?<![\d.])((?:19|20)\d\d)\.(1[0-2]|0?[1-9])\.({_DAY})(?!\.?\d)")
+# version 2.1.3, nor a release named by its date, PyCharm 2024.1.3, v2024.1.2, 版本号2024.1.5),
+# read as the language around it says a date: 2026年1月12日, 12 january 2026.
+_DOTTED_DATE = re.compile(
+    rf"(?<![\d.])(?<!\bv)(?<!版本)(?<!版本号)((?:19|20)\d\d)\.(1[0-2]|0?[1-9])\.({_DAY})"
+    r"(?!\.?\d|[a-z])"
+)
+# (the word before a date in English: any other word before it names a release, PyCharm
+# 2024.1.3)
+_WORD_BEFORE = re.compile(r"([a-z]+)\s*$")
+_BEFORE_A_DATE = frozenset(
+    split_words("on in from since until till by before after dated date of at to and between")
+)
+# (the last day of each month; 29 February in any year)
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def dotted_dates(text: str, chinese: bool) -> str:
     """`text` (normalised, lower-cased) with its dotted dates written out (see above)."""
     if "." not in text:
         return text
-    if chinese:
-        return _DOTTED_DATE.sub(r"\1年\2月\3日", text)
-    return _DOTTED_DATE.sub(
-        lambda m: f"{int(m.group(3))} {MONTHS[int(m.group(2)) - 1]} {m.group(1)}", text
-    )
+    return _DOTTED_DATE.sub(lambda m: _written_out(m, chinese), text)
+
+
+def _written_out(m: re.Match[str], chinese: bool) -> str:
+    year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
+    if day > _MONTH_DAYS[month - 1]:
+        return m.group()  # (2026.2.31 is no date)
+    word = _WORD_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
+    if word and word.group(1) not in _BEFORE_A_DATE:
+        return m.group()
+    return f"{year}年{month}月{day}日" if chinese else f"{day} {MONTHS[month - 1]} {year}"
 
 
 def _small(s: str) -> int:

@@ -61,11 +61,12 @@ _ZH_HALF_YEAR = re.compile(
     "(?!年|月|天|日|夜|导体|岛|山|坡|价|数|径|场|程|球|成品|自动|决赛|小时|个|边|身|壁|截)"
 )
 # (not 18个月大的婴儿: an age)
-_ZH_MONTHS = re.compile(rf"(?<![0-9.{_ZH_NUMERAL}年第])([0-9]{{1,4}}|{_ZH_NUM})个月(?!大)")
+_ZH_MONTHS = re.compile(rf"(?<![0-9.{_ZH_NUMERAL}年第])([0-9]{{1,4}}|{_ZH_NUM})个月(?!大(?!幅))")
 # (a duration that says this many years or more is some other figure)
 _LONGEST = 100
-# Months alone are a duration from this many on (see above).
-_FROM_MONTHS = 18
+# Months alone are a duration from this many on (see above): "15 months" is 1.25 years as "one
+# year and three months" is; 12 is no duration but a year's period ("the 12 months to March").
+_FROM_MONTHS = 15
 
 
 def _en(text: str) -> float | None:
@@ -160,8 +161,19 @@ _RACING = re.compile(
     # (who ran it, and its time: 49.62 s; not "ran", as a firm runs 200m ads)
     r"|runners?|race[sd]?|racing|marathon|metres|meters)\b|\d\.\d{1,2} ?s\b"
 )
+# (a standard distance is a race's where the race follows it, or in a text about racing where
+# nothing it could count does: "the 400m final", "won the 100m in 9.58 seconds"; not "the
+# Olympics cost 100m euros", "drew 400m viewers")
 _STANDARD_DISTANCE = re.compile(
-    r"(?<![\w.£$€¥])((?:\d{1,2}x)?(?:50|60|100|110|200|400|800|1500|3000|5000|10000))m\b(?!/)"
+    r"(?<![\w.£$€¥])((?:\d{1,2}x)?(?:50|60|100|110|200|400|800|1500|3000|5000|10000))m\b"
+    r"(?=(?P<race>\s+(?:finals?|heats?|title|dash|swim|free|gold|silver|bronze|medal)\b)"
+    r"|\s*(?:$|[,.;:!?)]|(?:in|at|on|with|for|and|or|to|record|event)\b))"
+)
+# (what a sum of money or a count of people follows: "cost 100m", "paid a 100m final dividend")
+_MONEY_BEFORE = re.compile(
+    r"\b(?:cost|costs|worth|raised|paid|pay|spent|spend|earned|generated|drew|attracted|budget"
+    r"|revenue|profit|sold|funding|investment|prize|bonus|deal|contract|fee|salary|viewers"
+    r"|audience|valued|loss|debt)\b[^.]{0,16}$"
 )
 _FIELD_EVENT = re.compile(
     r"\b(?:high|long|triple) jump|\bpole vault|\bjavelin|\bdiscus\b|\bshot put|\bhammer throw"
@@ -170,6 +182,8 @@ _MARK = re.compile(
     r"\b(cleared|jumped|vaulted|threw|leapt|leaped"
     r"|(?:record|mark|height|best|jump|leap|vault|throw|clearance) of)"
     r" (\d{1,3}(?:\.\d{1,2})?)m\b(?!/)"
+    # ("won the long jump with 7.12m", "raised the record to 6.26m": a mark in centimetres)
+    r"|\b(with|to) (\d{1,2}\.\d{2})m\b(?!/)"
 )
 # (1米97, 一米九七: a height in metres and centimetres)
 _ZH_HEIGHT = re.compile(
@@ -182,6 +196,19 @@ _ZH_FIGURE = rf"([0-9]{{1,6}}(?:\.[0-9]{{1,3}})?|{_ZH_NUM})"
 _ZH_ABOUT = "((?:高达|可达|达(?:到了?)?|约|超过?|逾|近|为|突破){0,2})"
 _ZH_PER_SECOND = re.compile(rf"(秒速|每秒){_ZH_ABOUT}{_ZH_FIGURE}米(?![/每])")
 _ZH_PER_HOUR = re.compile(rf"(时速|每小时){_ZH_ABOUT}{_ZH_FIGURE}(多)?(公里|千米|km)(?![/每])")
+
+
+def _distance(m: re.Match[str], racing: bool) -> str:
+    if not (racing or m.group("race")) or _MONEY_BEFORE.search(
+        m.string, max(0, m.start() - 40), m.start()
+    ):
+        return m.group()
+    return f"{m.group(1)} metres"
+
+
+def _mark(m: re.Match[str]) -> str:
+    said, figure = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return f"{said} {figure} metres"
 
 
 def _zh_height(m: re.Match[str]) -> str:
@@ -209,10 +236,10 @@ def restate(s: str) -> str:
         )
     if "m" in s:
         s = _RACE_DISTANCE.sub(r"\1 metres", s)
-        if _RACING.search(s):
-            s = _STANDARD_DISTANCE.sub(r"\1 metres", s)
+        racing = _RACING.search(s) is not None
+        s = _STANDARD_DISTANCE.sub(lambda m: _distance(m, racing), s)
         if _FIELD_EVENT.search(s):
-            s = _MARK.sub(r"\1 \2 metres", s)
+            s = _MARK.sub(_mark, s)
     if "米" in s:
         s = _ZH_HEIGHT.sub(_zh_height, s)
         if "秒" in s:
@@ -270,7 +297,7 @@ _ZH_YIELD = re.compile(
 # (每公顷 with no 产 after it is a yield where one is named just before: 单产达到每公顷; none is
 # where a dose is: 化肥用量为每亩50公斤, 播种量每亩10公斤, 施用化肥300公斤/公顷)
 _YIELD_NAMED = re.compile("产")
-_DOSE = re.compile("施|肥|用量|播种|种子|农药|饲料|灌溉|用水")
+_DOSE = re.compile("施肥|施用|化肥|肥料|用量|播种量|用种量|农药|饲料|灌溉用水")
 _BEFORE = 8
 
 
@@ -285,7 +312,13 @@ def _kg_per_hectare(value: float | None, mass: str, per: str) -> int | None:
     return round(kg) if math.isfinite(kg) and kg < _MOST_KG else None
 
 
+# (kilograms of fertiliser per hectare are a dose, no yield)
+_EN_DOSE = re.compile(r"fertili[sz]er|nitrogen|seed|pesticide|manure|feed")
+
+
 def _en_yield(m: re.Match[str]) -> str:
+    if _EN_DOSE.search(m.group()):
+        return m.group()
     kg = _kg_per_hectare(_digits(m.group(1), m.group(2)), m.group(3), m.group(4))
     return m.group() if kg is None else f"{kg} kg/ha"
 
@@ -293,8 +326,8 @@ def _en_yield(m: re.Match[str]) -> str:
 def _zh_yield(m: re.Match[str]) -> str:
     g = m.groups()
     before = max(0, m.start() - _BEFORE)
-    if _DOSE.search(m.string, before, m.start()):
-        return m.group()
+    if not g[0] and _DOSE.search(m.string, before, m.start()):
+        return m.group()  # (a dose per mu or per hectare, not 亩产)
     if g[0] or g[1]:
         per = g[0] or g[1]
         if g[1] and not g[2] and not _YIELD_NAMED.search(m.string, before, m.start()):
