@@ -188,16 +188,14 @@ _PLANNED_THING = re.compile(
 # Planned treatment, care or surgery is elective care, the health service's word for what is
 # booked ahead: a kind of care, not a plan ("the waiting list for planned treatment fell to
 # 48,210" against "the elective waiting list").
+# Treatment, care and surgery planned are elective anywhere (`_PLANNED_TREATMENT`); operations,
+# procedures and admissions only in a claim about hospitals or patients (`_PLANNED_CARE`): a
+# university's planned admissions and an army's planned operations are plans.
+_TREATMENT = r"treatment|care(?!\s+(?:homes?|workers?|facilit))|surgery|surgeries"
+_PLANNED_TREATMENT = re.compile(rf"\bplanned(?=\s+(?:hospital\s+)?(?:{_TREATMENT})\b)")
 _PLANNED_CARE = re.compile(
-    r"\bplanned(?=\s+(?:hospital\s+)?(?:treatment|care(?!\s+(?:homes?|workers?|facilit))|surgery"
-    r"|surgeries|operations?|procedures?|admissions?)\b)"
+    rf"\bplanned(?=\s+(?:hospital\s+)?(?:{_TREATMENT}|operations?|procedures?|admissions?)\b)"
 )
-_PLANNED_TREATMENT = re.compile(
-    r"\bplanned(?=\s+(?:hospital\s+)?(?:treatment|care(?!\s+(?:homes?|workers?|facilit))"
-    r"|surgery|surgeries)\b)"
-)
-# The rest only in a claim about hospitals or patients: a university's planned admissions and an
-# army's planned operations are plans.
 _MEDICAL = re.compile(
     r"\b(?:hospitals?|infirmary|nhs|patients?|waiting\s+lists?|clinics?|surgical|elective|a&e"
     r"|health)\b"

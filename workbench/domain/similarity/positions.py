@@ -7,6 +7,7 @@ ranking and one third, are two facts however much else the claims share (see `di
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from workbench.domain.similarity.figures import EN_ORDINALS
@@ -52,8 +53,6 @@ _WORD_BEFORE = re.compile(r"([a-z]+)\s*$")
 _BEFORE_A_DATE = frozenset(
     split_words("on in from since until till by before after dated date of at to and between")
 )
-# (the last day of each month; 29 February in any year)
-_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def dotted_dates(text: str, chinese: bool) -> str:
@@ -65,7 +64,7 @@ def dotted_dates(text: str, chinese: bool) -> str:
 
 def _written_out(m: re.Match[str], chinese: bool) -> str:
     year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
-    if day > _MONTH_DAYS[month - 1]:
+    if day > calendar.monthrange(int(year), month)[1]:
         return m.group()  # (2026.2.31 is no date)
     word = _WORD_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
     if word and word.group(1) not in _BEFORE_A_DATE:

@@ -195,7 +195,9 @@ _ZH_DIGIT = str.maketrans("零〇一二两三四五六七八九", "001223456789"
 _ZH_FIGURE = rf"([0-9]{{1,6}}(?:\.[0-9]{{1,3}})?|{_ZH_NUM})"
 _ZH_ABOUT = "((?:高达|可达|达(?:到了?)?|约|超过?|逾|近|为|突破){0,2})"
 _ZH_PER_SECOND = re.compile(rf"(秒速|每秒){_ZH_ABOUT}{_ZH_FIGURE}米(?![/每])")
-_ZH_PER_HOUR = re.compile(rf"(时速|每小时){_ZH_ABOUT}{_ZH_FIGURE}(多)?(公里|千米|km)(?![/每])")
+_ZH_PER_HOUR = re.compile(
+    rf"(时速|每小时){_ZH_ABOUT}{_ZH_FIGURE}(?P<more>多)?(公里|千米|km)(?![/每])"
+)
 
 
 def _distance(m: re.Match[str], racing: bool) -> str:
@@ -217,7 +219,7 @@ def _zh_height(m: re.Match[str]) -> str:
 
 def _zh_speed(m: re.Match[str], unit: str) -> str:
     said = "" if m.group(1).startswith("每") else m.group(1)  # (时速 and 秒速 say what it is)
-    more = m.group(4) if unit == "公里/小时" and m.group(4) else ""  # (400多公里: more than 400)
+    more = m.groupdict().get("more") or ""  # (时速400多公里: more than 400)
     return f"{said}{m.group(2)}{m.group(3)}{more}{unit}"
 
 
