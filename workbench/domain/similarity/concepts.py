@@ -338,8 +338,6 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "pushed back",
         "put off",
     ),
-    # (原 or 前 before a post: 原市长, 前董事长, the former mayor and chairman; not 原因, 原油,
-    # 目前, 前三季度)
     # China's political advisory body, by its Chinese name, its English one or its acronym
     # (垟城市政协, the Yangcheng committee of the Chinese People's Political Consultative
     # Conference, Yangcheng's CPPCC committee)
@@ -352,6 +350,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "political consultative conference",
         "cppcc",
     ),
+    # (原 or 前 before a post: 原市长, 前董事长, the former mayor and chairman; not 原因, 原油,
+    # 目前, 前三季度)
     "former": (
         "曾任",
         "曾担任",
