@@ -60,7 +60,11 @@ from workbench.domain.segment import split_sentences  # noqa: E402
 # maker's results and an exchange's inquiry letter), cuiping (a long-form founder profile of an
 # AI-video start-up) and jinghong (a business magazine's feature on a fast-fashion firm's Hong
 # Kong IPO filing), session 42, written and labelled blind by three helpers and measured once
-# with session 41's model (luoxia 0.851/0.936, cuiping 0.829/0.984, jinghong 0.857/0.938).
+# with session 41's model (luoxia 0.851/0.936, cuiping 0.829/0.984, jinghong 0.857/0.938);
+# tongyu (a long founder profile of a voice-AI start-up), xuelan (a tech-media profile of a
+# pool-robot maker) and moyun (a news report on a dairy's penalty for a failed milk test),
+# session 44, written and labelled blind by three helpers and measured once with session 43's
+# model (tongyu 0.753/0.880, xuelan 0.776/0.963, moyun 0.853/0.877).
 DEV = (
     "xingheng",
     "yunfan",
@@ -95,6 +99,9 @@ DEV = (
     "luoxia",
     "cuiping",
     "jinghong",
+    "tongyu",
+    "xuelan",
+    "moyun",
 )
 # The held-out Chinese articles: never tuned on, scored as totals. huaiyin (a results report)
 # was written and labelled blind in session 32 with jinglu (a founder profile), by a helper

@@ -86,6 +86,11 @@ def test_held_out_profile_quality() -> None:
 # - session 41, a company profile, a founder profile and a news report, scored with session 40's
 #   model, during the round's second part and when the round was final: chuanyun 0.780 / 0.969,
 #   songling 0.805 / 0.931, beiming 0.838 / 0.925 (the final figures, the same as the first).
+# - session 42, a financial news report, a founder profile and a magazine feature, scored with
+#   session 41's model: luoxia 0.851 / 0.936, cuiping 0.829 / 0.984, jinghong 0.857 / 0.938.
+# - session 44, a founder profile (voice AI), a hardware-company profile and a news report (a
+#   dairy's penalty), scored with session 43's model: tongyu 0.753 / 0.880, xuelan 0.776 /
+#   0.963, moyun 0.853 / 0.877.
 BLIND_FLOORS = [
     ("jinglu", 0.65, 0.95),
     ("huaiyin", 0.85, 0.9),
@@ -103,6 +108,9 @@ BLIND_FLOORS = [
     ("luoxia", 0.82, 0.92),
     ("cuiping", 0.8, 0.95),
     ("jinghong", 0.83, 0.92),
+    ("tongyu", 0.72, 0.86),
+    ("xuelan", 0.74, 0.94),
+    ("moyun", 0.82, 0.86),
 ]
 
 
