@@ -34,7 +34,9 @@ recall of at least 0.96 over the dev articles' check-worthy sentences, each scor
 fitted on the others, with the clause margin of the setting (how far a clause must clear the
 threshold when its sentence did not). The settings are chosen by leave-one-article-out, which
 this prints per article (see LAMBDAS). The seed article and shanye are never read here: they
-stay held out.
+stay held out. The grid takes hours with thirty-odd articles: `--chinese --shipped-setting`
+refits with the setting the weights file names, and `--chinese --held-out A,B` only measures
+that setting on A, B, ... each left out in turn (fit and calibrate on the other dev articles).
 
 New Chinese features (`--offsets dated_plan,hearsay [--on ARTICLES] [--lam L] [--write]`): fit
 only their Chinese weights, on top of the Chinese section as it ships, on the first ten dev
@@ -364,6 +366,23 @@ def main() -> None:
         action="store_true",
         help="only refit the Chinese adaptation of the current weights file",
     )
+    parser.add_argument(
+        "--shipped-setting",
+        action="store_true",
+        help="with --chinese: refit with the setting the weights file was fitted with, no grid",
+    )
+    parser.add_argument(
+        "--held-out",
+        metavar="ARTICLES",
+        help="with --chinese: only measure the shipped setting, each of these dev articles "
+        "(comma-separated) left out in turn; writes nothing",
+    )
+    parser.add_argument(
+        "--pairs",
+        action="store_true",
+        help="with --chinese: fit weights for pairs of neighbouring CJK characters too "
+        "(measured, not shipped: see PAIRS_NOT_SHIPPED)",
+    )
     parser.add_argument("--no-claimbuster", action="store_true", help="train on CT19 only")
     parser.add_argument(
         "--offsets",
@@ -393,8 +412,14 @@ def main() -> None:
         lam = args.lam if args.lam is not None else OFFSET_LAMBDA
         fit_offsets(target, args.offsets.split(","), on, lam, args.write)
         return
+    if (args.held_out is not None or args.pairs) and not args.chinese:
+        parser.error("--held-out and --pairs are read only with --chinese")
     if args.chinese:
-        adapt_chinese(target)
+        held = None if args.held_out is None else args.held_out.split(",")
+        unknown = [name for name in held or () if name not in DEV_ARTICLES]
+        if unknown:
+            parser.error(f"not dev articles: {', '.join(unknown)}")
+        adapt_chinese(target, args.shipped_setting, held, args.pairs)
         return
 
     ct19 = read_ct19(args.data / "ct19-task1-train.csv")
@@ -561,7 +586,16 @@ MARGINS = (0.0, 1.0, 2.0)
 # A character gram gets a weight only when it occurs in this many of the training articles: a
 # name or a topic of one article (a company, its product) says nothing about the next one.
 MIN_ARTICLES = 2
+_CJK_PAIR = re.compile("[\u4e00-\u9fff]{2}")
 CHAR_PRUNE = 0.01  # gram weights smaller than this are not shipped
+# PAIRS_NOT_SHIPPED (session 44): `--pairs` fits pairs of neighbouring CJK characters as well
+# (来自 is not 来; 董事会 is not the 会 of "will"; `checkworthy_model.char_grams`). With the
+# shipped setting on the 33 dev articles, each of the 19 articles the shipped weights never saw
+# left out in turn: 0.823 / 0.957, against 0.798 / 0.952 for the same refit without pairs and
+# 0.820 / 0.946 for the shipped weights; on seven articles no fit had seen, 0.843 / 0.966
+# against 0.840 / 0.925. Not shipped: the seed article's recall fell from 0.958 to 0.833, and
+# the issue asks that it stay as good as it is. Fitted on the first 14 articles only, pairs did
+# worse than the shipped weights on the other 19 (0.807 / 0.948): they need the data.
 
 Row = tuple[dict[str, float], int]
 
@@ -589,7 +623,7 @@ class Setting:
         return f"{self.lam:<8g}{mu:<6}{self.calibration:<13}{self.margin:<8g}"
 
 
-def _dev_article(name: str) -> Article:
+def _dev_article(name: str, pairs: bool = False) -> Article:
     import yaml
 
     from workbench.domain.checkworthy import score_text, span_features
@@ -612,7 +646,8 @@ def _dev_article(name: str) -> Article:
         x = {f"f:{f}": 1.0 for f in fired}
         if band:
             x[f"b:{band}"] = 1.0
-        x.update((f"c:{g}", 1.0) for g in grams)
+        # Pairs of CJK characters only with `pairs` (`--pairs`, see PAIRS_NOT_SHIPPED).
+        x.update((f"c:{g}", 1.0) for g in grams if pairs or not _CJK_PAIR.fullmatch(g))
         rows.append((x, int(lab.checkworthy)))
     return Article(name, text, [lab for lab in labels if lab.checkworthy], rows)
 
@@ -782,23 +817,59 @@ class Trainer:
         section["clause_margin"] = setting.margin
         return section
 
-    def held_out(self, setting: Setting) -> list[tuple[float, float]]:
-        """(precision, recall) at 0.5 on each dev article, fitted and calibrated on the others."""
+    def held_out(self, setting: Setting, held: Sequence[str] = DEV_ARTICLES) -> list[Any]:
+        """The quality at 0.5 on each article of `held`, fitted and calibrated on the other dev
+        articles."""
         cells = []
-        for held in DEV_ARTICLES:
-            section = self.section([n for n in DEV_ARTICLES if n != held], setting)
-            (q,) = _quality(section, section["calibration"], [self.dev[held]], 0.5, setting.margin)
-            cells.append((q.precision, q.recall))
+        for name in held:
+            section = self.section([n for n in DEV_ARTICLES if n != name], setting)
+            (q,) = _quality(section, section["calibration"], [self.dev[name]], 0.5, setting.margin)
+            cells.append(q)
         return cells
 
 
-def adapt_chinese(target: Path) -> None:
+def _shipped_setting(section: dict[str, Any]) -> Setting:
+    """The setting the Chinese section of the weights file was fitted with."""
+    return Setting(
+        float(section["lambda"]),
+        None if section["mu"] is None else float(section["mu"]),
+        str(section["calibrated"]),
+        float(section["clause_margin"]),
+    )
+
+
+def _pooled(cells: Sequence[Any]) -> str:
+    """Precision and recall of `cells` (qualities) taken together."""
+    cands = sum(q.candidates for q in cells)
+    right = sum(q.true_positives for q in cells)
+    found = sum(q.found for q in cells)
+    positives = sum(q.positives for q in cells)
+    return f"{right / cands if cands else 0.0:.3f} / {found / positives if positives else 1.0:.3f}"
+
+
+def adapt_chinese(
+    target: Path, shipped: bool = False, held: Sequence[str] | None = None, pairs: bool = False
+) -> None:
     """Choose the setting by leave-one-article-out, then fit the Chinese adaptation on every dev
     article and calibrate its bias so that 0.5 is the setting's threshold (see the module's
-    docstring and LAMBDAS)."""
+    docstring and LAMBDAS). With `shipped`, the setting is the one the weights file was fitted
+    with, and no grid runs; with `held`, it is only measured, on those articles left out in
+    turn, and nothing is written."""
     weights = json.loads(target.read_text(encoding="utf-8"))
     prior = {k: weights["plain"][k] for k in ("bias", "features", "bands")}
-    trainer = Trainer(prior, {name: _dev_article(name) for name in DEV_ARTICLES})
+    trainer = Trainer(prior, {name: _dev_article(name, pairs) for name in DEV_ARTICLES})
+    if shipped or held is not None:
+        chosen = _shipped_setting(weights["chinese"])
+        if held is not None:
+            print(f"\n{chosen}: each article left out in turn (fit and calibrate on the other")
+            print("dev articles, measure it at 0.5): precision / recall")
+            cells = trainer.held_out(chosen, held)
+            for name, q in zip(held, cells, strict=True):
+                print(f"  {name:<10} {q.precision:.3f} / {q.recall:.3f}", flush=True)
+            print(f"  {'pooled':<10} {_pooled(cells)}")
+            return
+        _write_chinese(target, weights, trainer, chosen)
+        return
     print("\nChinese adaptation, leave one dev article out (fit and calibrate on the others,")
     print("measure the one left out at 0.5): precision / recall")
     print(
@@ -816,7 +887,7 @@ def adapt_chinese(target: Path) -> None:
         # In-sample thresholds with grams keep no recall (a model fits its own sentences).
         if calibration != "in-sample" or mu is None
     ):
-        cells = trainer.held_out(setting)
+        cells = [(q.precision, q.recall) for q in trainer.held_out(setting)]
         mean_p = sum(p for p, _ in cells) / len(cells)
         mean_r = sum(r for _, r in cells) / len(cells)
         key = (mean_r >= DEV_RECALL, mean_p if mean_r >= DEV_RECALL else mean_r)
@@ -831,6 +902,13 @@ def adapt_chinese(target: Path) -> None:
     assert chosen is not None
     print(f"  chosen: {chosen}(mean held-out recall >= {DEV_RECALL}, then the best mean")
     print("  held-out precision)")
+    _write_chinese(target, weights, trainer, chosen)
+
+
+def _write_chinese(
+    target: Path, weights: dict[str, Any], trainer: Trainer, chosen: Setting
+) -> None:
+    """Fit the Chinese section on every dev article with `chosen`, and write it."""
     section = trainer.section(DEV_ARTICLES, chosen)
     quality = _quality(
         section,

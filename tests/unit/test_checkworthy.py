@@ -185,13 +185,31 @@ def test_chinese_scores_add_character_grams_and_name_the_strongest() -> None:
 def test_character_grams() -> None:
     # Numbers are "0", Latin words "A", every quotation mark '"'; the start and the end are
     # read with the character next to them, other punctuation there as "|".
+    # Pairs of neighbouring CJK characters are grams too (亿元), never a pair with anything
+    # else (2亿, 说：).
     assert checkworthy_model.char_grams("他说：“2.2亿元，AI”") == {
         *("他", "说", '"', "0", "亿", "元", "A"),
         *("^他", '"$'),
+        *("他说", "亿元"),
     }
-    assert checkworthy_model.char_grams("M2模型。") == {"A", "0", "模", "型", "^A", "|$"}
+    assert checkworthy_model.char_grams("M2模型。") == {"A", "0", "模", "型", "^A", "|$", "模型"}
+    assert checkworthy_model.char_grams("来自来自") == {"来", "自", "^来", "自$", "来自", "自来"}
     assert checkworthy_model.char_grams("") == {"^$"}
     assert checkworthy_model.char_grams("，。") == {"^|", "|$"}
+
+
+def test_a_pair_of_characters_weighs_what_neither_does_alone() -> None:
+    # 来 (to come, and the 来 of 后来, 未来) and 来自 (comes from: revenue from a client) are
+    # different evidence; a pair is summed and named as a character is.
+    plain = checkworthy_model.Plain(
+        bias=0.0, features={}, bands={}, chars={"来": -0.5, "来自": 1.25, "自": 0.0}
+    )
+    assert plain.text_sum("收入来自海外") == pytest.approx(0.75)
+    assert plain.text_sum("后来他走了") == pytest.approx(-0.5)
+    assert plain.text_sum("来自") == plain.char_sum(checkworthy_model.char_grams("来自"))
+    assert plain.explain_text("收入来自海外") == ('chars "来自" +1.25', 'chars "来" -0.50')
+    # A pair counts once, however often it is written (as a character does).
+    assert plain.text_sum("来自来自") == pytest.approx(0.75)
 
 
 def test_english_scores_add_the_learnt_ngrams_and_name_the_strongest() -> None:

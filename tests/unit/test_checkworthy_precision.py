@@ -757,6 +757,35 @@ def test_on_and_lam_without_offsets_are_bad_usage(
     assert "only with --offsets" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["--held-out", "lanshi"], "only with --chinese"),
+        (["--pairs"], "only with --chinese"),
+        (["--chinese", "--held-out", "lanshi,minimax"], "not dev articles: minimax"),
+    ],
+)
+def test_held_out_is_bad_usage_without_chinese_or_on_an_article_not_dev(
+    trainer: Any,
+    argv: list[str],
+    said: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The seed (minimax) is never fitted on nor measured by the trainer: it stays held out.
+    monkeypatch.setattr("sys.argv", ["train_checkworthy.py", *argv])
+    with pytest.raises(SystemExit) as stop:
+        trainer.main()
+    assert stop.value.code == 2
+    assert said in capsys.readouterr().err
+
+
+def test_the_shipped_setting_is_read_from_the_weights(trainer: Any) -> None:
+    section = {"lambda": 1.0, "mu": 1.0, "calibrated": "pooled 0.96", "clause_margin": 2.0}
+    assert trainer._shipped_setting(section) == trainer.Setting(1.0, 1.0, "pooled 0.96", 2.0)
+    assert trainer._shipped_setting({**section, "mu": None}).mu is None
+
+
 def test_the_offset_articles_are_ten_dev_articles(trainer: Any) -> None:
     assert len(trainer.OFFSET_ARTICLES) == 10
     assert set(trainer.OFFSET_ARTICLES) <= set(trainer.DEV_ARTICLES)

@@ -25,10 +25,12 @@ prose (the "chinese" section of the weights file), fitted on the labelled Chines
 (news reports and founder profiles, see tools/train_checkworthy.py): a correction to the named
 and length weights, pulled towards zero so that a weight moves only as far as the Chinese
 sentences push it, and weights for characters (`char_grams`: every number written "0", every
-Latin word "A", every quotation mark '"', and how the unit starts and ends), pulled towards zero
-too, and only for those seen in more than one dev article, so that a name or a topic of one
-article learns nothing. The Chinese section also says how far a clause must clear the threshold
-when its sentence did not (`clause_margin`).
+Latin word "A", every quotation mark '"', how the unit starts and ends, and each pair of
+neighbouring CJK characters, though no pair has a weight in the shipped file: see
+PAIRS_NOT_SHIPPED in tools/train_checkworthy.py), pulled towards zero too, and only for those
+seen in more than one dev article, so that a name or a topic of one article learns nothing. The
+Chinese section also says how far a clause must clear the threshold when its sentence did not
+(`clause_margin`).
 
 In a transcript (`extract --speakers`), where a sentence stands counts too: a turn's first
 sentence, a one-sentence turn, the sentence after a question, a figure in a neighbouring
@@ -64,6 +66,7 @@ _NUMBER = re.compile(r"[0-9][0-9]*+(?:[.,][0-9][0-9]*+)*+")
 _TOKEN = re.compile(rf"[a-z][a-z]*+(?:'[a-z][a-z]*+)?+|{_NUMBER.pattern}")
 _TOKEN_PART = re.compile(f"({_TOKEN.pattern})")  # `_TOKEN`, kept by re.split
 _CJK = re.compile("[\u4e00-\u9fff]")
+_CJK_PAIR = re.compile("[\u4e00-\u9fff]{2}")
 _CJK_RUN = re.compile("[\u4e00-\u9fff]+")
 _HAS_LATIN = re.compile("[A-Za-z]")
 _LATIN_WORD = re.compile("[A-Za-z]+")
@@ -173,13 +176,14 @@ def char_grams(text: str) -> set[str]:
     written "0", every Latin word "A" and every quotation mark '"' (other characters that are
     not CJK are left out), and how it starts and ends: the first one after "^" and the last one
     before "$", where a boundary "|" stands for anything else ('^"' is a unit that opens with a
-    quotation, "^他" one that opens on him, "|$" one that ends in punctuation)."""
+    quotation, "^他" one that opens on him, "|$" one that ends in punctuation); and its pairs
+    of neighbouring CJK characters (`adjacent_pairs`)."""
     # Numbers first: a number's digits are not Latin letters, and "A" must not become "0".
     # (Most Chinese units have neither: then neither substitution is needed.)
+    original = text
     if _DIGIT_OR_LATIN.search(text):
         text = _LATIN_WORD.sub("A", _NUMBER.sub("0", text))
     norm = "^" + _NOT_GRAM.sub("|", text) + "$"
-    # Characters, not pairs: pairs did no better on the dev articles and cost twice the time.
     grams = set(norm)
     grams.difference_update("|^$")
     # Quotation marks are folded in the set and the two edges, not in the whole text
@@ -189,7 +193,15 @@ def char_grams(text: str) -> set[str]:
         grams.add('"')
     grams.add(norm[:2].translate(_ONE_QUOTE))
     grams.add(norm[-2:].translate(_ONE_QUOTE))
+    grams.update(filter(_CJK_PAIR.fullmatch, adjacent_pairs(original)))
     return grams
+
+
+def adjacent_pairs(text: str) -> set[str]:
+    """The distinct pairs of neighbouring characters of `text` (a CJK pair among them is a gram
+    of `char_grams`: 来自 is not 来 alone, nor 董事会 the 会 of "will")."""
+    # In C: the pairs are built by str.__add__ over two iterators, no Python frame per pair.
+    return set(map(str.__add__, text, text[1:]))
 
 
 # What stands for each kind of character that is not CJK in `char_grams` (see `Plain.text_sum`).
@@ -347,10 +359,10 @@ class Plain:
     # is no longer than its unit), where its positive evidence starts.
     ceiling: dict[str, float] = field(init=False, repr=False, compare=False)
     positive: dict[str, float] = field(init=False, repr=False, compare=False)
-    # The gram weights in units of 1e-4 (the weights file's precision): all, and those of CJK
-    # characters. Integers add up to the same sum in any order, and a set's order changes with
-    # the process's string hashing.
-    _char_units: tuple[dict[str, int], dict[str, int]] = field(
+    # The gram weights in units of 1e-4 (the weights file's precision): all, those of CJK
+    # characters, and those of pairs of CJK characters. Integers add up to the same sum in any
+    # order, and a set's order changes with the process's string hashing.
+    _char_units: tuple[dict[str, int], dict[str, int], dict[str, int]] = field(
         init=False, repr=False, compare=False
     )
     # By character, filled as met: the weight (in units) of a text starting with it and of one
@@ -370,7 +382,11 @@ class Plain:
         derived = {
             "ceiling": _ceiling(self.bias, self.bands),
             "positive": {k: v for k, v in self.features.items() if v > 0},
-            "_char_units": (units, {g: u for g, u in units.items() if _CJK.fullmatch(g)}),
+            "_char_units": (
+                units,
+                {g: u for g, u in units.items() if _CJK.fullmatch(g)},
+                {g: u for g, u in units.items() if _CJK_PAIR.fullmatch(g)},
+            ),
             "_edges": ({}, {}),
             "_ranking": ({g: i for i, (g, _) in enumerate(order)}, order),
         }
@@ -379,25 +395,29 @@ class Plain:
 
     def char_sum(self, grams: set[str]) -> float:
         """The sum of the weights of `grams`."""
-        units, _ = self._char_units
+        units = self._char_units[0]
         # In C: a lookup per gram, 0 for a gram without a weight, and the sum.
         return sum(map(units.get, grams, itertools.repeat(0))) / _PER_UNIT
 
     def text_sum(self, text: str) -> float:
         """`char_sum(char_grams(text))`, read off the distinct characters of `text` (a set, in
         C): the weights of its CJK characters, of the marks it holds ("0" for any digit, "A" for
-        any Latin letter, '"' for any quotation mark) and of how it starts and ends. What a
-        clause's filter needs, without building the grams (a third of the cost)."""
+        any Latin letter, '"' for any quotation mark), of how it starts and ends, and of its
+        pairs of neighbouring characters. What a clause's filter needs, without building the
+        grams (a third of the cost)."""
         if not text:
             return self._char_units[0].get("^$", 0) / _PER_UNIT
         return self.chars_sum(text, set(text))
 
     def chars_sum(self, text: str, chars: set[str]) -> float:
         """`text_sum` of a non-empty `text` whose distinct characters are `chars`."""
-        units, cjk = self._char_units
+        units, cjk, pairs = self._char_units
         total = sum(map(cjk.get, chars, itertools.repeat(0)))
         for mark in _marks_in(chars):
             total += units.get(mark, 0)
+        if pairs:
+            # A pair that is not two CJK characters has no weight: no need to leave it out.
+            total += sum(map(pairs.get, adjacent_pairs(text), itertools.repeat(0)))
         # Integers: the same sum in any order.
         return (total + self._edge_units(text[0], text[-1])) / _PER_UNIT
 
@@ -424,11 +444,15 @@ class Plain:
 
     def _learnt(self, text: str, chars: set[str]) -> set[str]:
         """The grams of `char_grams(text)` that have a weight, read off `chars`, the distinct
-        characters of `text`, in one pass: a gram of one character is a CJK one or a mark ("0",
-        "A", '"'), and a text holding the character 0, A or " holds its mark; the others are
-        its two edges. (`chars_sum` adds the same grams' weights without building the set.)"""
-        learnt = self._ranking[0].keys() & chars
-        learnt.update(self._ranking[0].keys() & [*_marks_in(chars), *_edge_grams(text)])
+        characters of `text`: a gram of one character is a CJK one or a mark ("0", "A", '"'),
+        and a text holding the character 0, A or " holds its mark; the others are its two edges
+        and its pairs of neighbouring CJK characters. (`chars_sum` adds the same grams' weights
+        without building the set.)"""
+        table = self._ranking[0].keys()
+        learnt = table & chars
+        learnt.update(table & [*_marks_in(chars), *_edge_grams(text)])
+        if self._char_units[2]:
+            learnt.update(table & adjacent_pairs(text))
         return learnt
 
     def explain_text(self, text: str, chars: set[str] | None = None) -> tuple[str, ...]:
