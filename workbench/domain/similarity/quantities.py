@@ -94,13 +94,14 @@ def _years(years: float | None, months: float | None, unit: str, in_months: str)
     return f"{12 * years + months:g}{in_months}"
 
 
-def _of_months(months: float | None, s: str, at: int) -> float | None:
-    """Months alone as years, or None (see above)."""
+def _of_months(months: float | None, s: str, at: int, unit: str) -> str | None:
+    """Months alone as years, with `unit`, or None (see above); `at` is where the months are
+    written in `s`."""
     if months is None or not _FROM_MONTHS <= months < 12 * _LONGEST or months % 3:
         return None
     if _RANGE_BEFORE.search(s, max(0, at - _RANGE_WINDOW), at):
         return None
-    return months / 12
+    return f"{months / 12:g}{unit}"
 
 
 def _en_durations(s: str) -> str:
@@ -120,8 +121,7 @@ def _en_durations(s: str) -> str:
         if months and second:
             restated = _years(_en(first.group()), _en(second.group()), " years", " months")
         elif months and not years:
-            of_months = _of_months(_en(first.group()), s, first.start())
-            restated = None if of_months is None else f"{of_months:g} years"
+            restated = _of_months(_en(first.group()), s, first.start(), " years")
         if restated is not None and months:
             out += (s[done : first.start()], restated)
             done = months.end()
@@ -136,10 +136,6 @@ def _zh_durations(s: str) -> str:
     if "年半" in s:
         s = _ZH_HALF_YEAR.sub(lambda m: _years(_zh(m.group(1)), 6, "年", "个月") or m.group(), s)
     return s
-
-
-def _as_years(value: float | None, original: str) -> str:
-    return original if value is None else f"{value:g}年"
 
 
 # A race, a jump or a throw: its "200m" and "1.97m" are metres (see above). A distance is one
@@ -234,7 +230,7 @@ def restate(s: str) -> str:
         s = _zh_durations(s)
     if "个月" in s:
         s = _ZH_MONTHS.sub(
-            lambda m: _as_years(_of_months(_zh(m.group(1)), m.string, m.start()), m.group()), s
+            lambda m: _of_months(_zh(m.group(1)), m.string, m.start(), "年") or m.group(), s
         )
     if "m" in s:
         s = _RACE_DISTANCE.sub(r"\1 metres", s)
