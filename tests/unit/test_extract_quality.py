@@ -90,7 +90,8 @@ def test_held_out_profile_quality() -> None:
 #   session 41's model: luoxia 0.851 / 0.936, cuiping 0.829 / 0.984, jinghong 0.857 / 0.938.
 # - session 44, a founder profile (voice AI), a hardware-company profile and a news report (a
 #   dairy's penalty), scored with session 43's model: tongyu 0.753 / 0.880, xuelan 0.776 /
-#   0.963, moyun 0.853 / 0.877.
+#   0.963, moyun 0.853 / 0.877; then two more, held out: qiaolin 0.846 / 0.900, zhuomo 0.850 /
+#   0.893.
 BLIND_FLOORS = [
     ("jinglu", 0.65, 0.95),
     ("huaiyin", 0.85, 0.9),
@@ -111,6 +112,8 @@ BLIND_FLOORS = [
     ("tongyu", 0.72, 0.86),
     ("xuelan", 0.74, 0.94),
     ("moyun", 0.82, 0.86),
+    ("qiaolin", 0.82, 0.88),
+    ("zhuomo", 0.82, 0.87),
 ]
 
 
