@@ -212,6 +212,30 @@ def test_a_pair_of_characters_weighs_what_neither_does_alone() -> None:
     assert plain.text_sum("来自来自") == pytest.approx(0.75)
 
 
+# A table with pairs, edges and marks whose letters a text may hold as they are ("A$", "^0",
+# '"$' are edge grams, not pairs of the text): reasons and sums read off the characters must be
+# the grams' own.
+_WITH_PAIRS = checkworthy_model.Plain(
+    bias=0.0,
+    features={},
+    bands={},
+    chars=dict(
+        zip(
+            ["来自", "来", "自来", "A$", "^0", '"$', "0", "A", '"', "^来", "|$", "收入", "入来"],
+            [1.25, -0.5, 0.3, 0.7, -0.2, 0.4, 0.1, 0.05, 0.2, 0.6, -0.1, 0.9, -0.3],
+            strict=True,
+        )
+    ),
+)
+
+
+@given(st.text(alphabet='来自收入A0$^|"“”. a9', max_size=24))
+def test_sums_and_reasons_with_pairs_are_the_grams_own(text: str) -> None:
+    grams = checkworthy_model.char_grams(text)
+    assert _WITH_PAIRS.text_sum(text) == _WITH_PAIRS.char_sum(grams)
+    assert sorted(_WITH_PAIRS.text_terms(text)) == sorted(_WITH_PAIRS.char_terms(grams))
+
+
 def test_english_scores_add_the_learnt_ngrams_and_name_the_strongest() -> None:
     model = checkworthy_model.load()
     text = "Unemployment fell to 3.5 percent, the lowest rate in 50 years."

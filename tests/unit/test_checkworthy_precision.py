@@ -762,10 +762,15 @@ def test_on_and_lam_without_offsets_are_bad_usage(
     [
         (["--held-out", "lanshi"], "only with --chinese"),
         (["--pairs"], "only with --chinese"),
+        (["--shipped-setting"], "only with --chinese"),
+        (["--chinese", "--offsets", "dated_plan", "--pairs"], "only with --chinese"),
         (["--chinese", "--held-out", "lanshi,minimax"], "not dev articles: minimax"),
+        (["--chinese", "--held-out", ""], "an empty article name"),
+        (["--chinese", "--held-out", "lanshi,,heyan"], "an empty article name"),
+        (["--chinese", "--held-out", "lanshi,lanshi"], "an article named twice"),
     ],
 )
-def test_held_out_is_bad_usage_without_chinese_or_on_an_article_not_dev(
+def test_the_chinese_flags_are_bad_usage_alone_or_on_no_dev_article(
     trainer: Any,
     argv: list[str],
     said: str,

@@ -20,6 +20,9 @@ from workbench.domain.similarity.rewrites import (
     [
         ("三块二一斤", "3.2元一斤"),
         ("五角钱", "0.5元钱"),
+        # 角 before 块: read the other way round, 2块5角 would be 2.5元 and a stray 角.
+        ("2块5角", "2.5元"),
+        ("三块五角钱", "3.5元钱"),
         ("a loaf at 85p", "a loaf at £0.85"),
         ("720p video", "720p video"),
         ("金牌被她收入囊中", "金牌被她夺得"),
@@ -65,3 +68,29 @@ def test_a_rewrite_is_tried_only_where_its_guard_is_and_in_order() -> None:
     # text stands then.
     assert rewritten("a", table) == "b"
     assert seen == ["first", "second"]
+
+
+def test_the_tables_guards_in_order() -> None:
+    # The order is part of the meaning (see above); a change to it is a change to this test.
+    assert [guards for guards, _ in BEFORE_FIGURES] == [
+        ("角",),
+        ("块",),
+        ("p",),
+        ("goals",),
+        ("球",),
+        ("twenty",),
+        ("kt",),
+        ("收入囊中",),
+    ]
+    assert [guards for guards, _ in BEFORE_CONCEPTS] == [
+        ("raised",),
+        ("costs",),
+        ("planned", "proposed"),
+        ("平均每",),
+        ("原",),
+        ("ex",),
+        ("cleared",),
+        ("used to",),
+        ("close", "open"),
+        ("daily",),
+    ]

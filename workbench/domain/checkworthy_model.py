@@ -66,7 +66,8 @@ _NUMBER = re.compile(r"[0-9][0-9]*+(?:[.,][0-9][0-9]*+)*+")
 _TOKEN = re.compile(rf"[a-z][a-z]*+(?:'[a-z][a-z]*+)?+|{_NUMBER.pattern}")
 _TOKEN_PART = re.compile(f"({_TOKEN.pattern})")  # `_TOKEN`, kept by re.split
 _CJK = re.compile("[\u4e00-\u9fff]")
-_CJK_PAIR = re.compile("[\u4e00-\u9fff]{2}")
+# A gram of two CJK characters: a pair (see `cjk_pairs`), never an edge or a mark.
+CJK_PAIR = re.compile("[\u4e00-\u9fff]{2}")
 _CJK_RUN = re.compile("[\u4e00-\u9fff]+")
 _HAS_LATIN = re.compile("[A-Za-z]")
 _LATIN_WORD = re.compile("[A-Za-z]+")
@@ -177,7 +178,7 @@ def char_grams(text: str) -> set[str]:
     not CJK are left out), and how it starts and ends: the first one after "^" and the last one
     before "$", where a boundary "|" stands for anything else ('^"' is a unit that opens with a
     quotation, "^他" one that opens on him, "|$" one that ends in punctuation); and its pairs
-    of neighbouring CJK characters (`adjacent_pairs`)."""
+    of neighbouring CJK characters (`cjk_pairs`)."""
     # Numbers first: a number's digits are not Latin letters, and "A" must not become "0".
     # (Most Chinese units have neither: then neither substitution is needed.)
     original = text
@@ -193,15 +194,18 @@ def char_grams(text: str) -> set[str]:
         grams.add('"')
     grams.add(norm[:2].translate(_ONE_QUOTE))
     grams.add(norm[-2:].translate(_ONE_QUOTE))
-    grams.update(filter(_CJK_PAIR.fullmatch, adjacent_pairs(original)))
+    grams.update(cjk_pairs(original))
     return grams
 
 
-def adjacent_pairs(text: str) -> set[str]:
-    """The distinct pairs of neighbouring characters of `text` (a CJK pair among them is a gram
-    of `char_grams`: 来自 is not 来 alone, nor 董事会 the 会 of "will")."""
-    # In C: the pairs are built by str.__add__ over two iterators, no Python frame per pair.
-    return set(map(str.__add__, text, text[1:]))
+def cjk_pairs(text: str) -> set[str]:
+    """The distinct pairs of neighbouring CJK characters of `text`, grams of `char_grams`: 来自
+    is not 来 alone, nor 董事会 the 会 of "will"."""
+    pairs: set[str] = set()
+    for run in _CJK_RUN.findall(text):
+        # In C: the pairs of a run are built by str.__add__ over two iterators.
+        pairs.update(map(str.__add__, run, run[1:]))
+    return pairs
 
 
 # What stands for each kind of character that is not CJK in `char_grams` (see `Plain.text_sum`).
@@ -385,7 +389,7 @@ class Plain:
             "_char_units": (
                 units,
                 {g: u for g, u in units.items() if _CJK.fullmatch(g)},
-                {g: u for g, u in units.items() if _CJK_PAIR.fullmatch(g)},
+                {g: u for g, u in units.items() if CJK_PAIR.fullmatch(g)},
             ),
             "_edges": ({}, {}),
             "_ranking": ({g: i for i, (g, _) in enumerate(order)}, order),
@@ -403,8 +407,8 @@ class Plain:
         """`char_sum(char_grams(text))`, read off the distinct characters of `text` (a set, in
         C): the weights of its CJK characters, of the marks it holds ("0" for any digit, "A" for
         any Latin letter, '"' for any quotation mark), of how it starts and ends, and of its
-        pairs of neighbouring characters. What a clause's filter needs, without building the
-        grams (a third of the cost)."""
+        pairs of neighbouring CJK characters. What a clause's filter needs, without building
+        the grams (a third of the cost)."""
         if not text:
             return self._char_units[0].get("^$", 0) / _PER_UNIT
         return self.chars_sum(text, set(text))
@@ -415,9 +419,8 @@ class Plain:
         total = sum(map(cjk.get, chars, itertools.repeat(0)))
         for mark in _marks_in(chars):
             total += units.get(mark, 0)
-        if pairs:
-            # A pair that is not two CJK characters has no weight: no need to leave it out.
-            total += sum(map(pairs.get, adjacent_pairs(text), itertools.repeat(0)))
+        if pairs:  # (none in the shipped weights: see PAIRS_NOT_SHIPPED in the trainer)
+            total += sum(map(pairs.get, cjk_pairs(text), itertools.repeat(0)))
         # Integers: the same sum in any order.
         return (total + self._edge_units(text[0], text[-1])) / _PER_UNIT
 
@@ -452,7 +455,7 @@ class Plain:
         learnt = table & chars
         learnt.update(table & [*_marks_in(chars), *_edge_grams(text)])
         if self._char_units[2]:
-            learnt.update(table & adjacent_pairs(text))
+            learnt.update(table & cjk_pairs(text))
         return learnt
 
     def explain_text(self, text: str, chars: set[str] | None = None) -> tuple[str, ...]:
