@@ -244,6 +244,27 @@ def test_an_advert_block_is_no_claim_from_its_marker_to_its_end() -> None:
     assert [c.text for c in find_candidates(text)] == [text.strip()]
 
 
+def test_in_a_text_without_blank_lines_an_advert_is_its_line() -> None:
+    # A paragraph a line (news pasted from a page or a chat): the advert's block is its line,
+    # not every line after it (a new user's text lost all its claims after line 2).
+    ad = "【推广】扫码关注公众号，领取新年红包！"
+    text = f"{FACT_ZH}\n{ad}\n{FACT_EN}\n如今，这家公司已有员工1200人。\n"
+    assert [c.text for c in find_candidates(text)] == [
+        FACT_ZH,
+        FACT_EN,
+        "如今，这家公司已有员工1200人。",
+    ]
+    assert reason_of(text, ad) == f'{NOT_A_CLAIM}advert "【推广】"'
+    # a marker alone on its line marks the line after it
+    for marker in ("广告", "— 推广 —", "Advertisement"):
+        text = f"{FACT_ZH}\n{marker}\n前500名下单再送价值399元的配件。\n{FACT_EN}\n"
+        assert [c.text for c in find_candidates(text)] == [FACT_ZH, FACT_EN], marker
+    # with a blank line anywhere, paragraphs are blocks: a two-line advert stays one
+    ad = "【推广】星河储能双十一大促。\n前500名下单再送价值399元的配件。"
+    text = f"{FACT_ZH}\n\n{ad}\n\n{FACT_EN}\n"
+    assert [c.text for c in find_candidates(text)] == [FACT_ZH, FACT_EN]
+
+
 def test_an_opinion_is_no_claim_only_with_nothing_to_check() -> None:
     # a superlative of worth is a verdict; one of something measured can be checked
     assert score_text("我们认为，公司的研发团队是业内最具创新力的。")[0] == 0.0

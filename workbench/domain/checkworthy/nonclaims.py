@@ -8,9 +8,10 @@ listed only at --min-score 0, and none of its clauses is looked at).
 
 - advert: a block (paragraph) that opens with a marker (【推广】, 【广告】, 广告：, Sponsored:) from
   that line on, a line that is only a marker (广告, — 推广 —, Advertisement) and the block after
-  it, and any sentence that asks the reader to act (扫码关注, 长按识别二维码, 点击阅读原文, 即可
-  领取, click here, use code SAVE20). The phrases address the reader: a sentence that reports
-  扫码支付, 领取优惠券的用户 or advertising revenue has none of them.
+  it (in a text without blank lines, a paragraph a line, a block is one line), and any sentence
+  that asks the reader to act (扫码关注, 长按识别二维码, 点击阅读原文, 即可领取, click here, use
+  code SAVE20). The phrases address the reader: a sentence that reports 扫码支付, 领取优惠券的用户
+  or advertising revenue has none of them.
 - byline: a sentence made only of credit fields (记者 张三 报道, 文/李四, 责任编辑：王五,
   来源：某日报, a date and a time), a photo credit (（张三 摄）, Photo credit: ...; a caption that
   describes its picture is left to the model),
@@ -489,6 +490,9 @@ def not_claims(text: str, sentences: Sequence[Segment]) -> NotClaims:
     # for it: the triggers come in order, so each stretch of text is searched once (searched
     # back to the text's start each time, a text of one long line cost time quadratic in it).
     line, searched = 0, 0
+    # Whether the text's paragraphs are its lines (it has no blank line), read at the first
+    # advert marker: then an advert's block is its line, not the rest of the text.
+    by_line: bool | None = None
     for at, word in _triggers(text):
         if word in _AD_TRIGGER_WORDS:
             if at < searched:
@@ -497,7 +501,9 @@ def not_claims(text: str, sentences: Sequence[Segment]) -> NotClaims:
             searched = at
             if line not in lines:
                 lines.add(line)
-                adverts.extend(_advert_at(text, line))
+                if by_line is None:
+                    by_line = _BLANK_LINE.search(text) is None
+                adverts.extend(_advert_at(text, line, by_line))
             continue
         i = bisect_right(starts, at) - 1
         if i < 0 or at >= sentences[i].end or i in looked:
@@ -542,25 +548,36 @@ def _cue_timings(
             i += 1
 
 
-def _advert_at(text: str, line: int) -> list[tuple[int, int, str]]:
+def _advert_at(text: str, line: int, by_line: bool) -> list[tuple[int, int, str]]:
     """The advert that a marker at the start of the `line` (an offset) opens, if it does: to the
-    end of the marker's block or, a marker alone in its block, of the block after it."""
+    end of the marker's block or, a marker alone in its block, of the block after it. A block
+    is a paragraph: the lines up to a blank line, or with `by_line` (a text without blank
+    lines, one paragraph a line) one line."""
     m = _AD_MARKER.match(text, line)
     if m is None:
         return []
     start = m.end() - len(m.group().lstrip())
-    end = _block_end(text, m.end())
+    end = _block_end(text, m.end(), by_line)
     if m.group("alone") is not None and not text[m.end() : end].strip():
-        after = _BLANK_LINE.search(text, m.end())
-        if after is not None:
-            end = _block_end(text, after.end())
+        if by_line:
+            after = text.find("\n", m.end())
+            if after >= 0:
+                end = _block_end(text, after + 1, by_line)
+        else:
+            blank = _BLANK_LINE.search(text, m.end())
+            if blank is not None:
+                end = _block_end(text, blank.end(), by_line)
     return [(start, end, reason("advert", m.group().strip()))]
 
 
-def _block_end(text: str, pos: int) -> int:
-    """Where the block that holds `pos` ends, trailing space left out."""
-    blank = _BLANK_LINE.search(text, pos)
-    end = blank.start() if blank is not None else len(text)
+def _block_end(text: str, pos: int, by_line: bool) -> int:
+    """Where the block that holds `pos` ends, trailing space left out (see `_advert_at`)."""
+    if by_line:
+        newline = text.find("\n", pos)
+        end = newline if newline >= 0 else len(text)
+    else:
+        blank = _BLANK_LINE.search(text, pos)
+        end = blank.start() if blank is not None else len(text)
     # Stepped back over the space (not `text[:end].rstrip()`: a copy of all the text before,
     # per advert, cost time quadratic in a text of many adverts).
     while end and text[end - 1].isspace():
