@@ -1518,6 +1518,16 @@ def test_a_pinyin_name_that_opens_the_sentence_still_spells_the_chinese_name() -
     assert similarity(q, t) > similarity(q, o)
 
 
+def test_a_country_is_no_name_to_spell_across_scripts() -> None:
+    # 德国 is read as Germany in either language (a country), not as a Chinese name whose
+    # pinyin (deguo) "Germany" fails to write: a new user's restatement lost half its score.
+    zh = "德国失业率在2019年降至5.7%。"
+    assert "names" not in reasons_for(zh, "Unemployment in Germany fell to 5.7% in 2019.")
+    # another country is still another country, once
+    other = reasons_for(zh, "Unemployment in France fell to 5.7% in 2019.")
+    assert "other countries: germany / france" in other and "names" not in other
+
+
 @pytest.mark.parametrize(
     ("query", "true", "other"),
     [

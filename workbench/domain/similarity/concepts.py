@@ -1640,6 +1640,8 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "myanmar": ("缅甸", "myanmar"),
 }
 _COUNTRY_OF = {form: country for country, forms in _COUNTRIES.items() for form in forms}
+# Every form of a country's name, in either language (德国, germany, german).
+COUNTRY_FORMS = frozenset(_COUNTRY_OF)
 # (Not inside other words: 中英国际 and 精英国际, 依法国有资产, the Indian Ocean 印度洋,
 # 南非洲 southern Africa; nor a place named after a country: New Mexico, North Korea, British
 # Columbia. "polish" is left out: to polish, shoe polish.)
