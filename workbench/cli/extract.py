@@ -74,8 +74,11 @@ def extract(
 
     Scores run from 0 to 1, from weights learnt offline on public labelled debates, and are
     explained by named features (numbers, money, dates, firsts, rankings, names, attribution...;
-    opinion and prediction cues lower them) and, for English, the words that moved the score
-    most. Offline: nothing is downloaded. A sentence scoring below --min-score is offered by
+    opinion and prediction cues lower them) and by the words that moved the score most: in
+    English, words and pairs of words (words "3.5 percent"); in Chinese, characters (chars
+    "增" +0.33), where "0" stands for any number, "A" for any Latin word, '"' for any quotation
+    mark, and "^x" and "x$" for a sentence that starts or ends with x ("|" for punctuation).
+    Offline: nothing is downloaded. A sentence scoring below --min-score is offered by
     its best clause (or run of clauses) if that clears the bar, so a candidate's span and score
     can change with --min-score; a clause that only says who says what follows (As the audit
     said, / 据……介绍，) is never offered alone. Adverts (【推广】, 扫码关注, click here),
