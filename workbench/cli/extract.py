@@ -58,7 +58,8 @@ SHOWN_IN_PART = 20
     default="auto",
     show_default=True,
     help="Read DOC as a transcript of SPEAKER: text lines: 'auto' when at least half its "
-    "non-empty lines start with a speaker and someone speaks twice, 'on' always, 'off' never.",
+    "non-empty lines start with a speaker and someone speaks twice, 'on' always (refused when "
+    "no line starts with a speaker), 'off' never.",
 )
 @json_context
 def extract(
