@@ -1518,6 +1518,33 @@ def test_a_pinyin_name_that_opens_the_sentence_still_spells_the_chinese_name() -
     assert similarity(q, t) > similarity(q, o)
 
 
+@pytest.mark.parametrize(
+    "english",
+    [
+        "Wang Jianlin sold 77 hotels in 2017.",
+        "Jianlin Wang sold 77 hotels in 2017.",  # given name first
+        # after a year, a short name is no unit (as GWh is after 2)
+        "In 2017 Li Qiang sold 77 hotels.",
+    ],
+)
+def test_a_chinese_name_is_tied_to_its_pinyin_in_two_names(english: str) -> None:
+    # 王健林 (kept as its first two characters, 王健) and Wang Jianlin: the pinyin is written as
+    # a surname and a given name, so the two claims share the name, as with one word (Lanxi).
+    zh = "王健林2017年出售了77家酒店。" if "Wang" in english else "李强2017年出售了77家酒店。"
+    reasons = reasons_for(zh, english)
+    assert "(王健)" in reasons or "(李强)" in reasons, reasons
+    # another person's name ties nothing, and still disagrees
+    other = english.replace("Jianlin", "Shu").replace("Qiang", "Shu")
+    assert "other names (pinyin)" in reasons_for(zh, other)
+
+
+def test_two_names_tie_only_as_names() -> None:
+    # "he" and "an", lower-case words, are no 何安
+    assert "何安" not in reasons_for(
+        "何安2017年出售了77家酒店。", "he sold 77 hotels in 2017, an aide said."
+    )
+
+
 def test_a_country_is_no_name_to_spell_across_scripts() -> None:
     # 德国 is read as Germany in either language (a country), not as a Chinese name whose
     # pinyin (deguo) "Germany" fails to write: a new user's restatement lost half its score.

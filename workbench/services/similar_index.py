@@ -166,7 +166,9 @@ COMMON_FLOOR = 1000
 # 2026.1.12 is a date (2026年1月12日); the CPPCC is 政协 by any of its names. Acad. and Constab.
 # are the words they shorten; NPP's and Int'l are no names; 原交通局长 is former; 每万人 per head;
 # fish and shellfish are products.
-TERMS_VERSION = 57
+# Version 58: a short name in title case after a year is a name, not a unit ("In 2017 Li Qiang
+# sold...": Li was left out, as GWh is after 2).
+TERMS_VERSION = 58
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

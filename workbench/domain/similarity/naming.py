@@ -102,6 +102,22 @@ _CONTRACTION = re.compile(r"[a-z]{3,}'[ltnd]")
 _SENTENCE_STARTS = frozenset('.!?;:"“‘(。!?;:')
 
 
+def _after_a_year(text: str, last: int, word: str) -> bool:
+    """Whether `word`, a short word in title case (Li, Wu), follows a year that ends at `last`
+    ("In 2017 Li Qiang sold..."): a name, not a unit as after other figures (2 GWh)."""
+    if not (word[0].isupper() and word[1:].islower()):
+        return False
+    first = last
+    while first > 0 and text[first - 1].isdigit():
+        first -= 1
+    digits = text[first : last + 1]
+    return (
+        len(digits) == 4
+        and 1800 <= int(digits) <= 2099
+        and (first == 0 or not (text[first - 1].isdigit() or text[first - 1] in ".,"))
+    )
+
+
 def latin_names(text: str) -> list[str]:
     found: list[tuple[str, bool]] = []  # (stem, at the start of a sentence and not plainly a name)
     tokens = list(LATIN_TOKEN.finditer(text))
@@ -145,7 +161,7 @@ def latin_names(text: str) -> list[str]:
         ):
             continue  # a date (Jan. 2026, 20 Jan, Tue 20/01)
         unit = len(low) <= 3 or any(c.isupper() for c in word[1:])
-        if (before.isdigit() and unit) or after == "$":
+        if (before.isdigit() and unit and not _after_a_year(text, j, word)) or after == "$":
             continue  # a unit (2 GWh, 9.6 GW, 12 MWh) or a currency (US$, HK$)
         if before and before not in _SENTENCE_STARTS:
             found.append((stem(low), False))

@@ -173,11 +173,32 @@ def pinyin_ties(a: Mapping[str, float], b: Mapping[str, float]) -> list[tuple[fl
             if not t.startswith(PINYIN):
                 continue
             name, spelled = t[len(PINYIN) :].split(":", 1)
-            weight = chinese.get(name, 0.0) * other.get(spelled, 0.0)
-            if (
-                weight > ties.get(name, (0.0, ""))[0]
-                and name not in other
-                and spelled not in chinese
-            ):
-                ties[name] = (weight, f"{spelled} ({name})")
+            if name in other or spelled in chinese:
+                continue
+            written, shown = other.get(spelled, 0.0), spelled
+            if not written:
+                written, shown = _in_two_names(spelled, other)
+            weight = chinese.get(name, 0.0) * written
+            if weight > ties.get(name, (0.0, ""))[0]:
+                ties[name] = (weight, f"{shown} ({name})")
     return list(ties.values())
+
+
+def _in_two_names(spelled: str, other: Mapping[str, float]) -> tuple[float, str]:
+    """The weight of a Chinese name's pinyin (`spelled`: xuanruo, the name's first two
+    characters, 禤若 of 禤若澜) written by the other claim as two Latin names, a surname and a
+    given name that starts with the rest, in either order (Xuan Ruolan, Ruolan Xuan), and the
+    two as shown; (0.0, "") if it is not. The larger of the two words' weights: one name, as if
+    written as one word (both would count it twice). Only words the other claim keeps as names
+    (capitalised, "@xuan"), so that "he" and "an" are no 何安."""
+    latin = [t[1:] for t in other if t.startswith("@")]
+    for cut in range(1, len(spelled)):
+        first, rest = spelled[:cut], spelled[cut:]
+        if first not in latin:
+            continue
+        for word in latin:
+            if word != first and word.startswith(rest):
+                written = max(other.get(first, 0.0), other.get(word, 0.0))
+                if written:
+                    return written, f"{first} {word}"
+    return 0.0, ""
