@@ -48,7 +48,8 @@ thirty-eight), `--heldout fresh38` the split fresh38.yaml (with the claims of al
 `--heldout fresh39` the split fresh39.yaml (with the claims of all forty), `--heldout fresh40`
 the split fresh40.yaml (with the claims of all forty-one), `--heldout fresh41` the split
 fresh41.yaml (with the claims of all forty-two), `--heldout fresh42` the split fresh42.yaml
-(with the claims of all forty-three).
+(with the claims of all forty-three), `--heldout fresh43` the split fresh43.yaml (with the
+claims of all forty-four).
 Each was written before the method was changed and scored once, when that change was final
 (see their headers and docs/benchmarks.md; fresh7 in round 5 and fresh8 in round 6, session 19;
 fresh9 after round 7, session 20: top-1 65% before and after, others >= 0.5 34 -> 29; fresh10
@@ -154,6 +155,7 @@ HELD_OUT = (
     "fresh40",
     "fresh41",
     "fresh42",
+    "fresh43",
 )
 
 
