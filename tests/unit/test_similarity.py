@@ -1538,6 +1538,12 @@ def test_a_chinese_name_is_tied_to_its_pinyin_in_two_names(english: str) -> None
     assert "other names (pinyin)" in reasons_for(zh, other)
 
 
+def test_characters_that_show_nothing_are_read_as_nothing() -> None:
+    # pasted from a page: a zero-width space or joiner inside a figure split it in two
+    pasted = "Revenue reached $5\u200b.2 billion in 20\u200d23."
+    assert claim_terms(pasted, "") == claim_terms("Revenue reached $5.2 billion in 2023.", "")
+
+
 def test_two_names_tie_only_as_names() -> None:
     # "he" and "an", lower-case words, are no 何安
     assert "何安" not in reasons_for(

@@ -167,7 +167,8 @@ COMMON_FLOOR = 1000
 # are the words they shorten; NPP's and Int'l are no names; 原交通局长 is former; 每万人 per head;
 # fish and shellfish are products.
 # Version 58: a short name in title case after a year is a name, not a unit ("In 2017 Li Qiang
-# sold...": Li was left out, as GWh is after 2).
+# sold...": Li was left out, as GWh is after 2); characters that show nothing (zero-width
+# spaces and joiners) are read as nothing ($5\u200b.2 billion was 5 and 2 billion).
 TERMS_VERSION = 58
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves

@@ -43,8 +43,15 @@ _US = re.compile(r"\bU\.?S\.?(?![A-Za-z$])")
 _CODE_FIGURE = re.compile(r"\b(RMB|CNY|HKD|USD|GBP|EUR)(?=\d)", re.IGNORECASE)
 
 
+# Characters that show nothing (zero-width spaces and joiners, the word joiner, a BOM inside a
+# text): pasted from a page, they split a figure in two ($5\u200b.2 billion read 5 and 2
+# billion). NFKC keeps them.
+# (a search for a class of characters that is not there costs next to nothing)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
 def normal(text: str) -> str:
-    text = _US.sub(" United States ", unicodedata.normalize("NFKC", text))
+    text = _US.sub(" United States ", _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)))
     return _CODE_FIGURE.sub(r"\1 ", text)
 
 
