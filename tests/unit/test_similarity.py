@@ -1544,6 +1544,15 @@ def test_characters_that_show_nothing_are_read_as_nothing() -> None:
     assert claim_terms(pasted, "") == claim_terms("Revenue reached $5.2 billion in 2023.", "")
 
 
+def test_a_name_after_a_year_reads_only_decimal_digits() -> None:
+    from workbench.domain.similarity.naming import latin_names
+
+    # ² is a digit to str.isdigit and no number to int(): read, not raised on
+    assert latin_names("In 201² Li Qiang sold") == ["qiang"]
+    assert latin_names("In 2017 Li Qiang sold") == ["li", "qiang"]
+    assert latin_names("It added 2 GWh in 2023.") == []
+
+
 def test_two_names_tie_only_as_names() -> None:
     # "he" and "an", lower-case words, are no 何安
     assert "何安" not in reasons_for(

@@ -108,11 +108,12 @@ def _after_a_year(text: str, last: int, word: str) -> bool:
     if not (word[0].isupper() and word[1:].islower()):
         return False
     first = last
-    while first > 0 and text[first - 1].isdigit():
+    while first > 0 and text[first - 1].isdecimal():
         first -= 1
     digits = text[first : last + 1]
     return (
         len(digits) == 4
+        and digits.isdecimal()  # (int() takes no other digit: ² is a digit, not a decimal)
         and 1800 <= int(digits) <= 2099
         and (first == 0 or not (text[first - 1].isdigit() or text[first - 1] in ".,"))
     )
