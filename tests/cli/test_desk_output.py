@@ -236,6 +236,23 @@ def test_claim_list_shows_the_speaker_and_uses_a_wide_terminal(cli: Run) -> None
     assert "speaker" not in unspoken and "Thanks" in unspoken
 
 
+def test_extract_and_similar_give_a_wide_terminal_to_the_text(cli: Run) -> None:
+    """A new user: at 400 columns, extract cut every candidate at 60 cells and gave the spare
+    width to the reasons; claim similar cut claims at 70."""
+    sentence = LONG + " according to the 2024 trade report."
+    ok(cli("doc", "add", "-", input=f"{sentence}\n"))
+    wide = ok(cli("extract", "1", env={"COLUMNS": "400"})).out
+    assert sentence in wide and max(len(line) for line in wide.splitlines()) <= 400
+    # A pipe keeps the stable table: the text cut at 60 cells.
+    plain = ok(cli("extract", "1")).out
+    assert sentence not in plain and f"{sentence[:59]}…" in plain
+    ok(cli("claim", "add", "1", "--text", sentence, "--quote", LONG))
+    ok(cli("claim", "add", "1", "--text", sentence + " (again)", "--quote", LONG))
+    similar = ok(cli("claim", "similar", "2", env={"COLUMNS": "400"})).out
+    assert sentence in similar and max(len(line) for line in similar.splitlines()) <= 400
+    assert sentence not in ok(cli("claim", "similar", "2")).out
+
+
 def test_claim_tag_prints_the_tags_sorted_as_stored(cli: Run) -> None:
     """A trial: `claim tag 1 alpha` on a claim tagged beta, economy, health printed
     "beta, economy, health, alpha": the tags just added came last."""

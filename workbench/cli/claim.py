@@ -265,11 +265,13 @@ def similar(ctx: click.Context, claim_id: int, min_score: float, limit: int, as_
                 status_shown(s.claim),
                 _rating_shown(s.claim),
                 s.claim.document_id,
-                clip(s.claim.text, 70),
+                s.claim.text,
                 "; ".join(s.why),
             )
             for s in found
         ],
+        # (70 cells in a pipe; a wider terminal gives the claim its spare width)
+        clips={"claim": 70},
         empty=limit_zero(limit, "similar claims")
         or (
             f"no similar claims at or above {min_score:g}"

@@ -168,10 +168,12 @@ def extract(
                 c.suggested_type,
                 *([c.speaker or ""] if spoken else []),
                 ", ".join(c.reasons),
-                clip(c.text, 60),
+                c.text,
             )
             for c in candidates
         ],
+        # (60 cells in a pipe; a wider terminal gives the text its spare width)
+        clips={"text": 60},
         title=f"{plural(len(candidates), 'candidate')} (score >= {min_score})",
         empty=limit_zero(limit, "candidates"),
     )
