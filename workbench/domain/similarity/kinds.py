@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from workbench.domain.similarity.concepts import CONCEPT_OF, COUNTRY_TERM, MEASURES
+from workbench.domain.similarity.concepts import CONCEPT_OF, COUNTRY_FORMS, COUNTRY_TERM, MEASURES
 from workbench.domain.similarity.figures import COUNT, YEAR, is_year_in
 from workbench.domain.similarity.measures import CURRENCIES, MONEY, PERCENTAGE
 from workbench.domain.similarity.naming import PROVINCE_TERMS
@@ -151,6 +151,17 @@ class Kinds:
     rates: list[str] = field(default_factory=list)
     # what its sums are spent on (=for:care; see `spending`)
     spent_on: list[str] = field(default_factory=list)
+
+
+def no_countries(names: list[str]) -> list[str]:
+    """Names (@germany, @德国) that are no country's: a country is read in either language
+    (`concepts.countries`) and compared as one ("other countries"), so it is no name to
+    disagree on besides, nor a Chinese name for the other claim's Latin names to spell in
+    pinyin (a new user's 德国失业率…… against "Unemployment in Germany…" lost half its score
+    to that). `Kinds` keeps them all the same: a Latin country still says that an English claim
+    names something in Latin script ("Haiyun was the first ... in Vietnam" is compared with
+    澜汐, and Haiyun is no pinyin of it)."""
+    return [t for t in names if t[1:] not in COUNTRY_FORMS]
 
 
 def kinds_of(vector: Mapping[str, float]) -> Kinds:

@@ -12,8 +12,7 @@ from collections.abc import Mapping
 
 from workbench.domain.glosses import glossed
 from workbench.domain.romanise import name_matches
-from workbench.domain.similarity.concepts import COUNTRY_FORMS
-from workbench.domain.similarity.kinds import PINYIN, Kinds, found_in
+from workbench.domain.similarity.kinds import PINYIN, Kinds, found_in, no_countries
 from workbench.domain.similarity.words import stem
 
 
@@ -32,10 +31,10 @@ def in_other_scripts(
     the same one, and nothing else ties them (see `disagreements.SCRIPT_SHARE`); else None."""
     # A province is named in Chinese too: a Chinese claim that names only 江西 and an English
     # one that names only Cobalt Street share no name either.
-    # (Countries are compared as countries: see `_no_countries`.)
-    chinese_a = _no_countries(ka.chinese) or ka.places
-    chinese_b = _no_countries(kb.chinese) or kb.places
-    latin_a, latin_b = _no_countries(ka.latin), _no_countries(kb.latin)
+    # (Countries are compared as countries: see `kinds.no_countries`.)
+    chinese_a = no_countries(ka.chinese) or ka.places
+    chinese_b = no_countries(kb.chinese) or kb.places
+    latin_a, latin_b = no_countries(ka.latin), no_countries(kb.latin)
     if latin_a and not ka.zh and chinese_b and not latin_b:
         found = (latin_a, chinese_b)
     elif latin_b and not kb.zh and chinese_a and not latin_a:
@@ -47,18 +46,8 @@ def in_other_scripts(
 
 def _hanzi(kinds: Kinds) -> list[str]:
     """A claim's names in Chinese characters (not provinces, not Latin names in Chinese text,
-    not countries: see `_no_countries`)."""
-    return [t for t in _no_countries(kinds.chinese) if t[0] == "@"]
-
-
-def _no_countries(names: list[str]) -> list[str]:
-    """Names (@germany, @德国) that are no country's: a country is read in either language
-    (`concepts.countries`) and compared as one, so 德国 is no Chinese name for Germany to spell
-    in pinyin (a new user's 德国失业率…… against "Unemployment in Germany…" lost half its
-    score to it). A Latin country still says that an English claim names something in Latin
-    script: "Haiyun was the first ... in Vietnam" is compared with 澜汐, and Haiyun is no
-    pinyin of it."""
-    return [t for t in names if t[1:] not in COUNTRY_FORMS]
+    not countries: see `kinds.no_countries`)."""
+    return [t for t in no_countries(kinds.chinese) if t[0] == "@"]
 
 
 def _spelled_in(chinese: list[str], latin: list[str]) -> bool:
@@ -113,7 +102,7 @@ def unspelled(
         latin = [t for t in english.latin if "%" + t[1:] not in e]
         if not latin or english.subjects:
             continue
-        hanzi = _no_countries(["@" + t[7:] for t in chinese.subjects if t.startswith("=named:")])
+        hanzi = no_countries(["@" + t[7:] for t in chinese.subjects if t.startswith("=named:")])
         if not hanzi:
             continue
         if any(found_in(t, e) for t in hanzi) or any(found_in(t, c) for t in latin):
