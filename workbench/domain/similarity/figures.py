@@ -161,6 +161,15 @@ def zh_value(run: str) -> float | None:
     return _as_float(high + low + section + (digit or 0))
 
 
+def written_value(run: str) -> float | None:
+    """The value of a figure written in Arabic digits (12, 3.5) or in Chinese numerals (十二,
+    三点五: `zh_value`), None for a run of numerals that is no number."""
+    return float(run) if run[:1] in _ARABIC_DIGITS and run else zh_value(run)
+
+
+_ARABIC_DIGITS = frozenset("0123456789")
+
+
 def en_value(words: list[str]) -> float:
     if "point" in words:
         return _en_decimal(words)

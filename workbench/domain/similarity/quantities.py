@@ -27,7 +27,12 @@ from __future__ import annotations
 import math
 import re
 
-from workbench.domain.similarity.figures import EN_NUMBER, NUMBER_WORDS, spoken_value, zh_value
+from workbench.domain.similarity.figures import (
+    EN_NUMBER,
+    NUMBER_WORDS,
+    spoken_value,
+    written_value,
+)
 
 _ZH_NUMERAL = "零〇一二两三四五六七八九十百"
 _ZH_NUM = f"[{_ZH_NUMERAL}]+"
@@ -74,10 +79,6 @@ def _en(text: str) -> float | None:
         return float(text)
     value = spoken_value(text)
     return value if 0 < value < math.inf else None
-
-
-def _zh(text: str) -> float | None:
-    return float(text) if text[0] in "0123456789" else zh_value(text)
 
 
 def _years(years: float | None, months: float | None, unit: str, in_months: str) -> str | None:
@@ -131,10 +132,15 @@ def _en_durations(s: str) -> str:
 
 def _zh_durations(s: str) -> str:
     s = _ZH_YEARS_MONTHS.sub(
-        lambda m: _years(_zh(m.group(1)), _zh(m.group(2)), "年", "个月") or m.group(), s
+        lambda m: (
+            _years(written_value(m.group(1)), written_value(m.group(2)), "年", "个月") or m.group()
+        ),
+        s,
     )
     if "年半" in s:
-        s = _ZH_HALF_YEAR.sub(lambda m: _years(_zh(m.group(1)), 6, "年", "个月") or m.group(), s)
+        s = _ZH_HALF_YEAR.sub(
+            lambda m: _years(written_value(m.group(1)), 6, "年", "个月") or m.group(), s
+        )
     return s
 
 
@@ -230,7 +236,8 @@ def restate(s: str) -> str:
         s = _zh_durations(s)
     if "个月" in s:
         s = _ZH_MONTHS.sub(
-            lambda m: _of_months(_zh(m.group(1)), m.string, m.start(), "年") or m.group(), s
+            lambda m: _of_months(written_value(m.group(1)), m.string, m.start(), "年") or m.group(),
+            s,
         )
     if "m" in s:
         s = _RACE_DISTANCE.sub(r"\1 metres", s)
@@ -333,7 +340,7 @@ def _zh_yield(m: re.Match[str]) -> str:
         whole, decimals, numerals, mass = g[4], g[5], g[6], g[7]
     else:
         whole, decimals, numerals, mass, per = g[8], g[9], g[10], g[11], g[12]
-    value = _digits(whole, decimals) if whole else _zh(numerals)
+    value = _digits(whole, decimals) if whole else written_value(numerals)
     kg = _kg_per_hectare(value, mass, "亩" if per == "亩" else "公顷")
     return m.group() if kg is None else f"单产{kg}公斤/公顷"  # (a yield is an average)
 

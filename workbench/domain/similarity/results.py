@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.domain.similarity.figures import zh_value
+from workbench.domain.similarity.figures import written_value
 from workbench.domain.similarity.kinds import LOSES, WINS
 from workbench.domain.similarity.trades import PARTY, en_party, zh_party
 
@@ -58,7 +58,7 @@ def winner_first(text: str) -> str:
 
 def _higher_first(m: re.Match[str]) -> str:
     a, b = m.group("a"), m.group("b")
-    first, second = (float(x) if x.isdigit() else zh_value(x) for x in (a, b))
+    first, second = written_value(a), written_value(b)
     if first is not None and second is not None and first < second:
         return f"{b}比{a}"
     return m.group()

@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from workbench.domain.similarity.figures import zh_value
+from workbench.domain.similarity.figures import written_value
 from workbench.domain.similarity.measures import FIGURE_MARK
 from workbench.domain.similarity.naming import OFFICES
 from workbench.domain.similarity.words import split_words
@@ -156,12 +156,12 @@ def _pence(m: re.Match[str]) -> str:
 
 def _kuai(m: re.Match[str]) -> str:
     whole = m.group(1)
-    value = float(whole) if whole.isdigit() else zh_value(whole)
+    value = written_value(whole)
     if value is None:
         return m.group()
     tenth = m.group(2)
     if tenth:
-        value += (int(tenth) if tenth.isdigit() else zh_value(tenth) or 0) / 10
+        value += (written_value(tenth) or 0) / 10
     return f"{value:g}元"
 
 
@@ -186,7 +186,7 @@ def _jiao(m: re.Match[str]) -> str:
     value = 0.0
     for part, scale in ((whole, 1.0), (jiao, 0.1), (fen, 0.01)):
         if part:
-            read = float(part) if part.isdigit() else zh_value(part)
+            read = written_value(part)
             if read is None:
                 return m.group()
             value += read * scale
