@@ -559,25 +559,26 @@ def _advert_at(text: str, line: int, by_line: bool) -> list[tuple[int, int, str]
     start = m.end() - len(m.group().lstrip())
     end = _block_end(text, m.end(), by_line)
     if m.group("alone") is not None and not text[m.end() : end].strip():
-        if by_line:
-            after = text.find("\n", m.end())
-            if after >= 0:
-                end = _block_end(text, after + 1, by_line)
-        else:
-            blank = _BLANK_LINE.search(text, m.end())
-            if blank is not None:
-                end = _block_end(text, blank.end(), by_line)
+        after = _break_after(text, m.end(), by_line)
+        if after is not None:
+            end = _block_end(text, after[1], by_line)
     return [(start, end, reason("advert", m.group().strip()))]
+
+
+def _break_after(text: str, pos: int, by_line: bool) -> tuple[int, int] | None:
+    """Where the first break between blocks after `pos` starts and ends (a blank line, or with
+    `by_line` a line's end), if there is one (see `_advert_at`)."""
+    if by_line:
+        newline = text.find("\n", pos)
+        return None if newline < 0 else (newline, newline + 1)
+    blank = _BLANK_LINE.search(text, pos)
+    return None if blank is None else blank.span()
 
 
 def _block_end(text: str, pos: int, by_line: bool) -> int:
     """Where the block that holds `pos` ends, trailing space left out (see `_advert_at`)."""
-    if by_line:
-        newline = text.find("\n", pos)
-        end = newline if newline >= 0 else len(text)
-    else:
-        blank = _BLANK_LINE.search(text, pos)
-        end = blank.start() if blank is not None else len(text)
+    after = _break_after(text, pos, by_line)
+    end = after[0] if after is not None else len(text)
     # Stepped back over the space (not `text[:end].rstrip()`: a copy of all the text before,
     # per advert, cost time quadratic in a text of many adverts).
     while end and text[end - 1].isspace():
