@@ -743,23 +743,11 @@ def test_offsets_refuse_articles_without_both_classes(trainer: Any) -> None:
     ]
 
 
-@pytest.mark.parametrize("argv", [["--on", "xingheng"], ["--lam", "0.5"]])
-def test_on_and_lam_without_offsets_are_bad_usage(
-    trainer: Any,
-    argv: list[str],
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    monkeypatch.setattr("sys.argv", ["train_checkworthy.py", *argv])
-    with pytest.raises(SystemExit) as stop:
-        trainer.main()
-    assert stop.value.code == 2
-    assert "only with --offsets" in capsys.readouterr().err
-
-
 @pytest.mark.parametrize(
     ("argv", "said"),
     [
+        (["--on", "xingheng"], "only with --offsets"),
+        (["--lam", "0.5"], "only with --offsets"),
         (["--held-out", "lanshi"], "only with --chinese"),
         (["--pairs"], "only with --chinese"),
         (["--shipped-setting"], "only with --chinese"),
@@ -770,7 +758,7 @@ def test_on_and_lam_without_offsets_are_bad_usage(
         (["--chinese", "--held-out", "lanshi,lanshi"], "an article named twice"),
     ],
 )
-def test_the_chinese_flags_are_bad_usage_alone_or_on_no_dev_article(
+def test_flags_out_of_their_place_are_bad_usage(
     trainer: Any,
     argv: list[str],
     said: str,
