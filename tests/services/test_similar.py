@@ -370,3 +370,28 @@ def test_ids_left_out_in_sql_are_runs_of_consecutive_ids() -> None:
     assert outside(set(range(FEW - 1))) == []  # a few: dropped as the rows come
     scattered = set(range(0, 4 * FEW * MAX_RUNS, 4))
     assert outside(scattered) == []  # too many runs: one condition each would cost more
+
+
+def test_a_claim_of_only_common_terms_still_finds_its_duplicate(
+    wb: Workbench, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When every term of a claim is held by too many claims to pick by, the claims holding
+    all of them are the pool: an exact duplicate is found, a claim missing a term is not
+    (session 44's new user: "Prices rose sharply." among 10,000 such claims found nothing)."""
+    from workbench.services import similar_index
+
+    # Every term held by more than one claim counts as common here.
+    monkeypatch.setattr(similar_index, "COMMON_FLOOR", 1)
+    monkeypatch.setattr(similar_index, "COMMON_SHARE", 0.0)
+    text = "Prices rose sharply. Prices rose. Prices fell sharply. Prices rose sharply."
+    doc = add_document(wb, text.encode()).document.id
+    first = add_claim(
+        wb, doc, "Prices rose sharply", SpanRequest(quote="Prices rose sharply.", occurrence=1)
+    ).id
+    add_claim(wb, doc, "Prices rose", SpanRequest(quote="Prices rose."))
+    add_claim(wb, doc, "Prices fell sharply", SpanRequest(quote="Prices fell sharply."))
+    again = add_claim(
+        wb, doc, "Prices rose sharply", SpanRequest(quote="Prices rose sharply.", occurrence=2)
+    )
+    assert [s.id for s in again.similar or ()] == [first]
+    assert [s.claim.id for s in similar_claims(wb, again.id, min_score=0)] == [first]

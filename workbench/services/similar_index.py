@@ -364,6 +364,26 @@ def outside(ids: Collection[int]) -> list[Any]:
     return [~SimilarTerm.claim_id.between(a, b) for a, b in runs]
 
 
+def _holding_all(
+    tx: Tx, terms: Sequence[str], skip: Collection[int], leave_out: Sequence[Any]
+) -> list[int]:
+    """The newest claims (at most POOL, none of `skip`) that hold every one of `terms` (at most
+    BATCH of them): the pool of a claim whose every term is too common to pick by. Its exact
+    duplicate holds them all, so it is never left out for want of a rare term; the counting
+    is the database's, so no posting list is read into memory."""
+    if not terms:
+        return []
+    holding = (
+        select(SimilarTerm.claim_id)
+        .where(SimilarTerm.term.in_(terms), *leave_out)
+        .group_by(SimilarTerm.claim_id)
+        .having(func.count() == len(terms))
+        .order_by(SimilarTerm.claim_id.desc())
+        .limit(POOL + len(skip))
+    )
+    return [cid for cid in tx.session.scalars(holding) if cid not in skip][:POOL]
+
+
 class Found(NamedTuple):
     claim_id: int
     score: float  # 0..1, rounded to 3 places
@@ -406,8 +426,12 @@ def search(
             partial[cid] = partial.get(cid, 0.0) + query[term] * idf_of[term]
     withdrawn = shared.withdrawn if shared is not None else withdrawn_ids(tx)
     skip = withdrawn.union(exclude)
-    ranked = sorted(partial.items(), key=lambda item: (-item[1], item[0]))
-    pool = [cid for cid, _ in ranked if cid not in skip][:POOL]
+    if picking:
+        ranked = sorted(partial.items(), key=lambda item: (-item[1], item[0]))
+        pool = [cid for cid, _ in ranked if cid not in skip][:POOL]
+    else:
+        held = sorted((df[t], t) for t, w in query.items() if w and df.get(t, 0))
+        pool = _holding_all(tx, [t for _, t in held[:BATCH]], skip, leave_out)
     if not pool:
         return []
     bags: dict[int, Counter[str]] = {cid: Counter() for cid in pool}
