@@ -114,6 +114,9 @@ BLIND_FLOORS = [
     ("moyun", 0.82, 0.86),
     ("qiaolin", 0.82, 0.88),
     ("zhuomo", 0.82, 0.87),
+    ("jiangyue", 0.72, 0.94),
+    ("lingbo", 0.78, 0.95),
+    ("yuqiao", 0.86, 0.94),
 ]
 
 
