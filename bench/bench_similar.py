@@ -12,7 +12,9 @@ among the generated ones, and each reworded claim is a query. It reports:
 - `similar_claims` per query through the service (its transactions included), median and worst;
 - a plain scan of the same question in the same run: read every claim, compute its terms and
   score it (what a search would cost without the index);
-- top-1 accuracy of the pairs among the generated claims, and peak memory.
+- top-1 accuracy of the pairs among the generated claims, and peak memory;
+- a claim whose every term is held by thousands of others (COMMON_ONLY), asked once: is its
+  exact duplicate, planted early, found, and how long does that take.
 """
 
 from __future__ import annotations
@@ -66,6 +68,7 @@ ZH_TEMPLATES = (
     "{co}的出货量位列全球第{r}。",
     "{city}的失业率在{y}年降到{p}%。",
 )
+COMMON_ONLY = "Unemployment in Oslo fell."
 CITIES_EN = [
     "Oslo",
     "Austin",
@@ -159,9 +162,15 @@ def main() -> None:
     slots = sorted(rng.sample(range(len(claims)), len(pairs)))
     for slot, p in zip(slots, pairs, strict=True):
         claims[slot] = (p["a"]["text"], p["a"]["quote"])
+    # A claim whose every term is common (held by thousands of the generated claims): its
+    # exact duplicate, planted early among them, must still be found.
+    common_slot = next(i for i in range(len(claims) // 10, len(claims)) if i not in slots)
+    claims[common_slot] = (COMMON_ONLY, COMMON_ONLY)
     first_query = len(claims) + 1
     claims += [(p["b"]["text"], p["b"]["quote"]) for p in pairs]
     expected = {first_query + k: slot + 1 for k, slot in enumerate(slots)}
+    claims.append((COMMON_ONLY, COMMON_ONLY))
+    common_query = len(claims)
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "similar.db"
@@ -190,6 +199,10 @@ def main() -> None:
             top = plain_scan(wb, pairs[k]["b"]["text"], pairs[k]["b"]["quote"], qid)
             scan.append(time.perf_counter() - started)
             scan_right += top[0][1] == want
+        started = time.perf_counter()
+        found = similar_claims(wb, common_query, min_score=SIMILAR_MIN_SCORE)
+        common_s = time.perf_counter() - started
+        common_right = bool(found) and found[0].claim.id == common_slot + 1
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"\n{'what':<34}{'queries':>8}{'median s':>10}{'worst s':>9}{'top-1':>8}")
         print(
@@ -199,6 +212,10 @@ def main() -> None:
         print(
             f"{'plain scan (every claim)':<34}{len(scan):>8}{statistics.median(scan):>10.3f}"
             f"{max(scan):>9.3f}{scan_right / len(scan):>8.0%}"
+        )
+        print(
+            f"{'only common terms (duplicate)':<34}{1:>8}{common_s:>10.3f}{common_s:>9.3f}"
+            f"{common_right:>8.0%}"
         )
         ratio = statistics.median(scan) / statistics.median(timings)
         print(f"\nscan / indexed (median): {ratio:.0f}x")

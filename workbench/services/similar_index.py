@@ -36,6 +36,10 @@ POOL = 200  # claims scored exactly per search
 # claims than COMMON_SHARE of them (and than COMMON_FLOOR) picks none: it still counts in the
 # exact score, but reading its postings would cost more than it tells.
 PICK = 24
+# When more claims than the pool holds tie on every rare term of the query, the LANE claims
+# that hold every term of it (the fewest others first) join the pool ahead of them
+# (`_holding_all`).
+LANE = 20
 COMMON_SHARE = 0.02
 COMMON_FLOOR = 1000
 
@@ -365,12 +369,13 @@ def outside(ids: Collection[int]) -> list[Any]:
 
 
 def _holding_all(
-    tx: Tx, terms: Sequence[str], skip: Collection[int], leave_out: Sequence[Any]
+    tx: Tx, terms: Sequence[str], skip: Collection[int], leave_out: Sequence[Any], most: int
 ) -> list[int]:
-    """The newest claims (at most POOL, none of `skip`) that hold every one of `terms` (at most
-    BATCH of them): the pool of a claim whose every term is too common to pick by. Its exact
-    duplicate holds them all, so it is never left out for want of a rare term; the counting
-    is the database's, so no posting list is read into memory."""
+    """The claims (at most `most`, none of `skip`) that hold every one of `terms` (at most
+    BATCH of them), those with the fewest terms first, then the newest: the head of the pool
+    when the rare terms cannot settle it. An exact duplicate holds them all and no other, so
+    it comes first however many claims say more or share the rare terms; the counting is the
+    database's, so no posting list is read into memory."""
     if not terms:
         return []
     holding = (
@@ -378,10 +383,15 @@ def _holding_all(
         .where(SimilarTerm.term.in_(terms), *leave_out)
         .group_by(SimilarTerm.claim_id)
         .having(func.count() == len(terms))
-        .order_by(SimilarTerm.claim_id.desc())
-        .limit(POOL + len(skip))
     )
-    return [cid for cid in tx.session.scalars(holding) if cid not in skip][:POOL]
+    fewest = (
+        select(SimilarTerm.claim_id)
+        .where(SimilarTerm.claim_id.in_(holding))
+        .group_by(SimilarTerm.claim_id)
+        .order_by(func.count(), SimilarTerm.claim_id.desc())
+        .limit(most + len(skip))
+    )
+    return [cid for cid in tx.session.scalars(fewest) if cid not in skip][:most]
 
 
 class Found(NamedTuple):
@@ -426,12 +436,21 @@ def search(
             partial[cid] = partial.get(cid, 0.0) + query[term] * idf_of[term]
     withdrawn = shared.withdrawn if shared is not None else withdrawn_ids(tx)
     skip = withdrawn.union(exclude)
-    if picking:
-        ranked = sorted(partial.items(), key=lambda item: (-item[1], item[0]))
-        pool = [cid for cid, _ in ranked if cid not in skip][:POOL]
-    else:
+    ranked = sorted(partial.items(), key=lambda item: (-item[1], item[0]))
+    pool = [cid for cid, _ in ranked if cid not in skip]
+    # An exact duplicate holds every picked term, so it is among the claims with the highest
+    # partial weight there can be; only when more of those than the pool holds tie there
+    # (the oldest would be kept), or when no term was rare enough to pick by, is it looked
+    # for among the claims holding every term of the query, the fewest others first.
+    most = sum(query[t] * idf_of[t] for t in picking)
+    tied = sum(1 for cid in pool[: POOL + 1] if partial[cid] >= most * (1 - 1e-9))
+    if tied > POOL or not picking:
         held = sorted((df[t], t) for t, w in query.items() if w and df.get(t, 0))
-        pool = _holding_all(tx, [t for _, t in held[:BATCH]], skip, leave_out)
+        whole = _holding_all(
+            tx, [t for _, t in held[:BATCH]], skip, leave_out, POOL if not picking else LANE
+        )
+        pool = list(dict.fromkeys(whole + pool))
+    pool = pool[:POOL]
     if not pool:
         return []
     bags: dict[int, Counter[str]] = {cid: Counter() for cid in pool}
