@@ -78,7 +78,8 @@ def test_verify_says_a_head_and_count_that_disagree(cli: Run, trail: None) -> No
     # The trail holds: not BROKEN, but the --count given is not the head's (exit 1).
     head = json.loads(cli("audit", "head", "--json").out)["head"]
     r = cli("audit", "verify", "--head", head, "--count", "4")
-    assert r.code == 1 and r.out == f"OK 5 events, head {head}\n"
+    # No "OK" on stdout for a check that fails (session 45's new user read it as a pass).
+    assert r.code == 1 and r.out == f"MISMATCH (the chain itself holds): 5 events, head {head}\n"
     assert r.err == "error: the head given is the hash of event 5, not 4: check --count\n"
     report = json.loads(cli("audit", "verify", "--head", head, "--count", "4", "--json").out)
     assert report["ok"] is False and report["break"] is None

@@ -134,7 +134,8 @@ def verify(
     Prints `OK <count> events, head <hash>`, or the first bad event's seq and what is wrong
     (exit 1). Events deleted from the end leave a valid chain: give the --head (and --count)
     noted earlier from `workbench audit head` to catch that too. A --head that is the hash of
-    another event than --count names is said as such (exit 1), not as a break. An exported file
+    another event than --count names is said as such, MISMATCH and not OK (exit 1), not as a
+    break. An exported file
     holding no events (a filtered export that matched none) verifies nothing: it says so, exit 1.
     """
     from workbench.services.verify import head_problem, verify_database, verify_file
@@ -168,8 +169,10 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
         )
         click.echo(f"NOTHING TO VERIFY: the file holds no events: {why}")
         return
+    # A --head and --count that disagree fail the check though the chain holds: no "OK" then.
+    verdict = "OK" if r.mismatch is None else "MISMATCH (the chain itself holds):"
     if r.complete:
-        click.echo(f"OK {plural(r.count, 'event')}, head {r.head}")
+        click.echo(f"{verdict} {plural(r.count, 'event')}, head {r.head}")
     else:
         shown = r.unlinked[:GAPS_SHOWN]
         gaps = ", ".join(str(g) for g in shown)
@@ -180,7 +183,7 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
         )
         filters = ", ".join(f"{k}={v}" for k, v in r.filters.items())
         click.echo(
-            f"OK {r.count} events each match their hash (seq {r.first_seq}..{r.last_seq}), "
+            f"{verdict} {r.count} events each match their hash (seq {r.first_seq}..{r.last_seq}), "
             f"as many as the export's scope states; {r.gap_count} links not checked "
             f"(into seq {gaps}{more}): a filtered export ({filters})"
         )
