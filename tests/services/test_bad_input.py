@@ -108,3 +108,15 @@ def test_two_character_accented_search_ignores_case(wb: Workbench, needle: str) 
     cid = add_claim(wb, doc, "Zola écrit", SpanRequest(quote="Zola")).id
     found = list_claims(wb, ClaimFilter(search=needle))
     assert [c.id for c in found] == [cid]
+
+
+def test_a_note_at_the_limit_with_its_line_end_is_taken(wb: Workbench) -> None:
+    # Text read from a file ends in a newline that is never stored: it is not counted (session
+    # 45's new user had 100,000 characters refused as 100,001). One more character still is.
+    from workbench.domain.limits import MAX_NOTE
+
+    doc = add_document(wb, TEXT.encode()).document.id
+    cid = add_claim(wb, doc, "founded", SpanRequest(quote="2021年底")).id
+    assert len(add_note(wb, cid, "x" * MAX_NOTE + "\n").body) == MAX_NOTE
+    with pytest.raises(InvalidInput, match="100,001 characters"):
+        add_note(wb, cid, "x" * (MAX_NOTE + 1) + "\n")

@@ -14,7 +14,9 @@ from workbench.services.views import NoteView
 
 
 def note_body(body: str | None) -> str:
-    text = check_text(normalise(body or ""), "the note", MAX_NOTE).strip()
+    # Stripped before it is measured: the newline that ends text read from a file or a pipe is
+    # never stored, so it does not count against the limit.
+    text = check_text(normalise(body or "").strip(), "the note", MAX_NOTE)
     if not has_visible(text):
         raise InvalidInput("the note is empty")
     return text
