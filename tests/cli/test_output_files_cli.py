@@ -205,3 +205,33 @@ def test_a_format_that_contradicts_the_extension_is_bad_usage(wb: Run, tmp_path:
     assert r.code == 2 and f"-o {target} names a .json file but --format is csv" in r.err
     assert not target.exists()
     ok(wb("export", "claims", "--format", "json", "-o", str(target)))
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "writes"),
+    [
+        (["export", "claims"], "c.jsonl", "csv, json, xlsx"),
+        (["export", "claims"], "c.html", "csv, json, xlsx"),
+        (["export", "claims", "--format", "json"], "c.jsonl", "csv, json, xlsx"),
+        (["audit", "export"], "a.xlsx", "jsonl, csv, md"),
+        (["audit", "export"], "a.json", "jsonl, csv, md"),
+        (["export", "annotations"], "an.csv", "json"),
+        (
+            ["export", "claimreview", "--org", "D", "--org-url", "https://d.example"],
+            "cr.csv",
+            "json",
+        ),
+    ],
+)
+def test_a_file_named_for_a_format_the_command_does_not_write_is_bad_usage(
+    wb: Run, tmp_path: Path, args: list[str], name: str, writes: str
+) -> None:
+    """Session 45's new user: `export claims -o c.jsonl` wrote CSV, `audit export -o a.xlsx`
+    JSON Lines, `export annotations -o an.csv` JSON-LD, each saying "wrote". An extension no
+    format is named by (.txt, .out) still takes the default."""
+    target = tmp_path / name
+    r = wb(*args, "-o", str(target))
+    assert r.code == 2, r
+    suffix = name.rpartition(".")[2]
+    assert f"-o {target} names a .{suffix} file; this command writes {writes}" in r.err
+    assert not target.exists()

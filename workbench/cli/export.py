@@ -19,6 +19,7 @@ from workbench.cli.options import (
     format_for,
     format_option,
     json_context,
+    named_format,
     output_option,
 )
 from workbench.cli.progress import progress_bar, wanted
@@ -177,6 +178,7 @@ def claimreview(
     """
     from workbench.services.exports import export_claimreview
 
+    named_format(output, ("json",))
     check_output(output, force)
     result = export_claimreview(
         workbench_from(ctx),
@@ -225,6 +227,7 @@ def annotations_command(
     """
     from workbench.services.exports import export_annotations
 
+    named_format(output, ("json",))
     check_output(output, force)
     result = export_annotations(
         workbench_from(ctx), document_ids=document_ids, include_flagged=include_flagged

@@ -5,7 +5,7 @@ and formats from the export registry. Imports only Click and import-free modules
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -272,12 +272,51 @@ def format_option(subject: Subject) -> Decorator[Any]:
     )
 
 
+# Extensions that name a file format, and the format (an alias: .htm is HTML, .ndjson JSON
+# Lines). -o FILE with one the command does not write is bad usage: session 45's new user
+# got CSV in c.jsonl and JSON Lines in a.xlsx, each with "wrote". Other extensions (.txt,
+# .out, none) name nothing and take the default.
+FORMAT_EXTENSIONS = {
+    "json": "json",
+    "jsonld": "json",
+    "jsonl": "jsonl",
+    "ndjson": "jsonl",
+    "csv": "csv",
+    "tsv": "tsv",
+    "xlsx": "xlsx",
+    "xls": "xls",
+    "ods": "ods",
+    "html": "html",
+    "htm": "html",
+    "md": "md",
+    "markdown": "md",
+    "xml": "xml",
+    "yaml": "yaml",
+    "yml": "yaml",
+    "pdf": "pdf",
+}
+
+
+def named_format(output: str | None, writes: Sequence[str]) -> str | None:
+    """The format `-o FILE`'s extension names, if it is one of `writes` (None: it names none);
+    bad usage if it names a format that is not."""
+    if not output or output == "-":
+        return None
+    suffix = output.rpartition(".")[2].lower() if "." in output.rpartition("/")[2] else ""
+    named = FORMAT_EXTENSIONS.get(suffix)
+    if named is not None and named not in writes:
+        raise click.UsageError(
+            f"-o {output} names a .{suffix} file; this command writes {', '.join(writes)}"
+        )
+    return named
+
+
 def format_for(ctx: click.Context, subject: Subject, fmt: str, output: str | None) -> str:
     """The format to write: `--format` as given, or the one `-o FILE`'s extension names (a
     trial's `export claims -o c1.json` wrote CSV into c1.json, which `import claims` then
-    could not read). A given --format that contradicts the extension is bad usage."""
-    suffix = output.rpartition(".")[2].lower() if output and "." in output else ""
-    named = suffix if suffix in names(subject) else None
+    could not read). A given --format that contradicts the extension is bad usage, as is an
+    extension naming a format the subject has not (`named_format`)."""
+    named = named_format(output, names(subject))
     if ctx.get_parameter_source("fmt") == click.core.ParameterSource.DEFAULT:
         return named or fmt
     if named is not None and named != fmt.lower():
