@@ -156,6 +156,26 @@ def test_cli_refuses_a_named_claim_that_cannot_be_published(run: Run, desk: Desk
     )
 
 
+def test_a_named_claim_outside_the_named_documents_is_refused(wb: Workbench, desk: Desk) -> None:
+    """Session 45's new user: `--claim 41 --doc 3` (claim 41 in document 2) printed `[]`, exit
+    0, no word of why. Named together they must agree."""
+    from workbench.services.documents import add_document
+
+    other = add_document(wb, "另一篇文章。".encode()).document.id
+    cid = desk.ids["false"]
+    with pytest.raises(InvalidInput) as exc:
+        export_claimreview(
+            wb, org="D", org_url="https://d.example", claim_ids=[cid], document_ids=[other]
+        )
+    assert exc.value.message == (
+        f"claim #{cid} is in document #{desk.doc}, not in the document named (#{other})"
+    )
+    both = export_claimreview(
+        wb, org="D", org_url="https://d.example", claim_ids=[cid], document_ids=[other, desk.doc]
+    )
+    assert len(both.reviews) == 1
+
+
 @pytest.mark.parametrize(
     ("kw", "error"),
     [

@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, func, select
 from sqlalchemy.orm import selectinload
 
 from workbench.db.models import Claim, ClaimTag, Document, DocumentRevision, Event, Evidence
+from workbench.domain.errors import InvalidInput
 from workbench.domain.payloads import event_value
 from workbench.domain.sign_off import reason_note
 from workbench.domain.status import FINAL_STATUSES, FINAL_VALUES, WITHDRAWN_VALUE, Status
@@ -136,6 +137,23 @@ def iter_documents(
         yield from records_in(tx, document_ids=document_ids, claim_ids=claim_ids, history=history)
 
 
+def _named_claims(tx: Tx, claim_ids: Sequence[int], document_ids: Sequence[int]) -> list[int]:
+    """The ids of the claims named (NotFound for a missing one). With documents named too, a
+    claim in none of them is refused: the two would select nothing, and the export would be
+    empty with no word of why (session 45's new user)."""
+    from workbench.services.lookup import claims_by_ids
+
+    rows = claims_by_ids(tx, claim_ids) if claim_ids else []
+    for row in rows:
+        if document_ids and row.document_id not in document_ids:
+            docs = ", ".join(f"#{d}" for d in document_ids)
+            raise InvalidInput(
+                f"claim #{row.id} is in document #{row.document_id}, not in the "
+                f"document{'s' if len(document_ids) > 1 else ''} named ({docs})"
+            )
+    return [row.id for row in rows]
+
+
 def records_in(
     tx: Tx,
     *,
@@ -144,11 +162,9 @@ def records_in(
     history: bool | Sequence[str] = True,
 ) -> Iterator[DocumentRecord]:
     """`iter_documents` inside a transaction the caller holds (to read more in the same one)."""
-    from workbench.services.lookup import claims_by_ids
-
     for doc_id in document_ids:
         get_document(tx, doc_id)  # NotFound for an unknown one, before anything is built
-    named = [c.id for c in claims_by_ids(tx, claim_ids)] if claim_ids else []
+    named = _named_claims(tx, claim_ids, document_ids)
     for doc_id in list(tx.session.scalars(_documents_query(document_ids, claim_ids, named))):
         doc = tx.session.get_one(Document, doc_id)
         query = (
@@ -234,10 +250,10 @@ def review_records(
     evidence or revisions, and events only of the claims with a final verdict. Batched by
     document: a few statements per DOCUMENTS_AT_ONCE documents, and one per CLAIMS_AT_ONCE
     claims with a verdict, where `records_in` took about eight per document."""
-    from workbench.services.lookup import check_documents, claims_by_ids
+    from workbench.services.lookup import check_documents
 
     check_documents(tx, document_ids)  # NotFound for an unknown one, before anything is read
-    named = [c.id for c in claims_by_ids(tx, claim_ids)] if claim_ids else []
+    named = _named_claims(tx, claim_ids, document_ids)
     doc_ids = list(tx.session.scalars(_documents_query(document_ids, claim_ids, named)))
     conn = tx.session.connection()
     for start in range(0, len(doc_ids), DOCUMENTS_AT_ONCE):
