@@ -65,8 +65,21 @@ class EventFilter:
     until: str | None = None
 
     def problem(self) -> InvalidInput | None:
-        """Criteria that contradict each other, so that only a mistake would ask them (refused
-        by `check_criteria`; asked by the CLI first, to answer with a usage error)."""
+        """Criteria that only a mistake would ask (an action no event has, a --since after the
+        --until): refused by `check_criteria`; asked by the CLI first, to answer with a usage
+        error, as for any other value an option cannot take."""
+        from workbench.domain.replay import RULES
+
+        for pattern in self.actions:
+            prefix = pattern[:-1] if pattern.endswith("*") else None
+            if not (
+                any(a.startswith(prefix) for a in RULES) if prefix is not None else pattern in RULES
+            ):
+                families = sorted({a.split(".", 1)[0] + ".*" for a in RULES})
+                return InvalidInput(
+                    f"unknown action {pattern!r}; actions are like claim.status_changed, "
+                    f"or a prefix: {', '.join(families)}"
+                )
         if (
             self.since
             and self.until
@@ -108,19 +121,8 @@ def check_criteria(flt: EventFilter) -> None:
     """Refuse a filter that can only match nothing by mistake, before the database is opened:
     an empty export must mean "no such events", never "you mistyped the question". What only
     the database can tell (a claim or document that does not exist) is `check_subjects`."""
-    from workbench.domain.replay import RULES
-
     if (problem := flt.problem()) is not None:
         raise problem
-    for pattern in flt.actions:
-        prefix = pattern[:-1] if pattern.endswith("*") else None
-        known = any(a.startswith(prefix) for a in RULES) if prefix is not None else pattern in RULES
-        if not known:
-            families = sorted({a.split(".", 1)[0] + ".*" for a in RULES})
-            raise InvalidInput(
-                f"unknown action {pattern!r}; actions are like claim.status_changed, "
-                f"or a prefix: {', '.join(families)}"
-            )
 
 
 def check_subjects(tx: Tx, flt: EventFilter) -> None:
