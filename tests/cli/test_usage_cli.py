@@ -154,6 +154,15 @@ def test_an_empty_person_name_is_bad_usage(
         ),
         (["claim", "list", "--assignee", "bob", "--unassigned"], "contradict each other"),
         (["claim", "list", "--mine", "--unassigned"], "contradict each other"),
+        # Session 45's new user: these printed "no claims match" (only open claims are either).
+        (
+            ["claim", "list", "--status", "verified", "--open"],
+            "'open' and status verified contradict each other",
+        ),
+        (
+            ["claim", "list", "--overdue", "--status", "false", "--status", "opinion"],
+            "'overdue' and status false, opinion contradict each other",
+        ),
         (["doc", "add", "a.txt", "--user-agent", "x"], "a user agent goes with a URL"),
         (["doc", "update", "1", "a.txt", "--user-agent", "x"], "a user agent goes with a URL"),
         (

@@ -52,6 +52,10 @@ def test_open_assignee_mine_unassigned(wb: Workbench, ids: list[int]) -> None:
     assert found(wb, no_evidence=True) == [a, b, d]
     with pytest.raises(InvalidInput, match="contradict"):
         found(wb, assignee="alice", unassigned=True)
+    # Only an open claim is open (or overdue): asked with no open status, refused, not [].
+    with pytest.raises(InvalidInput, match="'open' and status verified contradict"):
+        found(wb, statuses=["verified"], open=True)
+    assert found(wb, statuses=["verified", "unverified"], open=True) == [a, b, d]
 
 
 def test_tags_priority_overdue(wb: Workbench, ids: list[int]) -> None:

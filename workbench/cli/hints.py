@@ -22,6 +22,7 @@ FLAGS: dict[str, str] = {
     "quote_or_offsets": "either --quote or --start/--end, not both",
     "evidence_source": "exactly one of --url, --file or --citation",
     "owner_filters": "--assignee/--mine or --unassigned, not both",
+    "status_filters": "--status with an open status, or without --open/--overdue",
     "database": "--db PATH|URL (or WORKBENCH_DB)",
     "search": "--search TEXT",
     "source": "FILE, URL or - (the text to store)",

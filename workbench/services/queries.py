@@ -131,6 +131,22 @@ class ClaimFilter:
             return InvalidInput(
                 "an owner and 'unassigned' contradict each other", hint=bad("owner_filters")
             )
+        if self.statuses and (self.open or self.overdue):
+            # Only an open claim is open or overdue: with none of the statuses asked for open,
+            # the list is empty by a mistake, never an answer (session 45's new user).
+            asked = []
+            for name in self.statuses:
+                try:
+                    asked.append(parse_status(name))
+                except InvalidInput as bad_name:
+                    return bad_name
+            if not OPEN_STATUSES.intersection(asked):
+                which = "'open'" if self.open else "'overdue'"
+                return InvalidInput(
+                    f"{which} and status {', '.join(s.value for s in asked)} contradict each "
+                    "other: only an open claim is open or overdue",
+                    hint=bad("status_filters"),
+                )
         if self.search is not None and not self.search.strip():
             return InvalidInput("the search text is empty", hint=give("search"))
         if self.settled_too and not self.queue_of:
