@@ -614,3 +614,16 @@ def test_a_quote_typed_without_the_invisible_characters_of_the_text_is_found(mar
     plain = "Intro. The company hired 1,200 workers in 2023. Next."
     found = find_quote_tolerant(plain, f"The{mark} company hired", None)
     assert found.quote == "The company hired"
+
+
+def test_the_nearest_passage_is_whole_words_or_none() -> None:
+    # Session 45's new user typed a quote that is nowhere ("not in the doc") and was offered
+    # 'nt in the c', cut from the middle of two words: no one meant that.
+    text = "Unemployment in the city fell to 3.8 percent in March, the council said."
+    with pytest.raises(InvalidInput, match="not found") as refused:
+        find_quote_tolerant(text, "not in the doc")
+    assert "nearest" not in str(refused.value)
+    # A real near miss is still offered, as whole words.
+    with pytest.raises(InvalidInput, match="nearest passage") as refused:
+        find_quote_tolerant(text, "Unemployment in the city fell to 3.9 percent")
+    assert "'Unemployment in the city fell to 3.8 percent'" in str(refused.value)

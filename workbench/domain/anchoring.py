@@ -383,8 +383,11 @@ class Matcher:
                 best = found
         if best is None:
             return None
-        start, end = folded.span(best[1], best[2])
-        return best[0], start, end
+        start, end = _whole_words(self.text, *folded.span(best[1], best[2]))
+        # Whole words may be less like the quote than the fragment was: offered only if still
+        # alike enough ('nt in the c' for "not in the doc" was a fragment of two words).
+        alike = _similarity(fq, fold(self.text[start:end]))
+        return (alike, start, end) if alike >= MIN_QUOTE_SIMILARITY else None
 
     def _fuzzy(self, sel: Selector, hint: int) -> Anchored:
         fq = fold(sel.quote)
@@ -614,6 +617,21 @@ def _rough_alignment(
     if hit is None or hit.score <= 0:
         return None
     return hit.score, lo + hit.dest_start, lo + hit.dest_end, lo, hi
+
+
+def _in_a_word(c: str) -> bool:
+    """A letter or digit of a script that spaces its words: a passage cut there cut a word
+    (a CJK character is a word of its own for this)."""
+    return c.isalnum() and not ("\u2e80" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) widened to the words it cuts into at either edge."""
+    while 0 < start < len(text) and _in_a_word(text[start - 1]) and _in_a_word(text[start]):
+        start -= 1
+    while 0 < end < len(text) and _in_a_word(text[end - 1]) and _in_a_word(text[end]):
+        end += 1
+    return start, end
 
 
 def _widened(fq: str, text: str, lo: int, hi: int, start: int, end: int) -> tuple[float, int, int]:
