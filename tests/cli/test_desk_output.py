@@ -124,6 +124,50 @@ def test_same_span_with_other_text_is_a_prominent_warning(cli: Run) -> None:
     assert r.out == "added claim #3, characters 3–7: 乙是第一\n"
 
 
+def test_imports_warn_of_a_claim_on_the_span_of_another_as_claim_add_does(
+    cli: Run, tmp_path: Path
+) -> None:
+    """Session 45's new user: an import added a second claim on a claim's very words with no
+    word of it, where `claim add` warns (README: a duplicate is a decision, not an accident)."""
+    ok(cli("doc", "add", "-", input="甲说:乙是第一。"))
+    ok(cli("claim", "add", "1", "--text", "B is first", "--quote", "乙是第一"))
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(
+        '{"text": "B ranks first", "quote": "乙是第一"}\n'
+        '{"text": "B leads", "quote": "乙是第一"}\n',
+        encoding="utf-8",
+    )
+    r = ok(cli("import", "claims", str(rows), "--doc", "1", "--json"))
+    assert [c["same_span"] for c in json.loads(r.out)["added"]] == [[1], [1, 2]]
+    assert r.err.splitlines()[:2] == [
+        "warning: claim #1 already pins exactly these words (characters 3–7) with other text; "
+        "#2 is another claim on the same span",
+        "warning: claims #1 and #2 pin exactly these words (characters 3–7) with other text; "
+        "#3 is another claim on the same span",
+    ]
+    note = tmp_path / "a.json"
+    note.write_text(
+        json.dumps(
+            [
+                {
+                    "type": "Annotation",
+                    "body": {"type": "TextualBody", "value": "B is top"},
+                    "target": {"selector": {"type": "TextQuoteSelector", "exact": "乙是第一"}},
+                },
+                {
+                    "type": "Annotation",
+                    "body": {"type": "TextualBody", "value": "A spoke"},
+                    "target": {"selector": {"type": "TextQuoteSelector", "exact": "甲说"}},
+                },
+            ]
+        ),
+        encoding="utf-8",
+    )
+    r = ok(cli("import", "annotations", str(note), "--doc", "1"))
+    assert r.err.startswith("warning: claims #1 and #2 and #3 pin exactly these words")
+    assert r.err.count("warning:") == 1  # 甲说 is no claim's span
+
+
 def test_a_clipped_chinese_quote_takes_the_cells_of_a_clipped_latin_one(cli: Run) -> None:
     from workbench.cli.layout import cell_width
 

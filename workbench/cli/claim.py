@@ -10,6 +10,7 @@ import click
 from workbench.cli.claim_desk import assign, due, priority, tag, untag
 from workbench.cli.claim_edit import edit, speaker_kept
 from workbench.cli.claim_review import approve, reject
+from workbench.cli.claim_words import say_same_span
 from workbench.cli.common import text_or_stdin, usage_unless_none, workbench_from
 from workbench.cli.options import (
     MOMENT,
@@ -40,7 +41,6 @@ from workbench.cli.render import (
     show_value,
     status_shown,
     table,
-    warning,
 )
 from workbench.defaults import SIMILAR_LIMIT, SIMILAR_MIN_SCORE
 from workbench.domain.desk import PRIORITY_NAMES, SORTS
@@ -124,13 +124,7 @@ def add(
         workbench_from(ctx), document_id, text, span, speaker=speaker, claim_type=claim_type
     )
     speaker_kept(speaker, c.speaker)
-    if c.same_span:
-        others = " and ".join(f"#{i}" for i in c.same_span)
-        who = f"claim {others} already pins" if len(c.same_span) == 1 else f"claims {others} pin"
-        warning(
-            f"{who} exactly these words ({span_words(c.start, c.end)}) with other text; "
-            f"#{c.id} is another claim on the same span"
-        )
+    say_same_span(c)
     for ref in c.similar or ():
         message(ref.sentence())
     json_or_line(as_json, c, f"added claim #{c.id}, {span_words(c.start, c.end)}: {clip(c.quote)}")

@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 
 import click
 
+from workbench.cli.claim_words import say_same_span
 from workbench.cli.common import workbench_from
 from workbench.cli.options import ID, json_context
 from workbench.cli.progress import progress_bar, wanted
-from workbench.cli.render import emit_json, emit_json_object, message, plural
+from workbench.cli.render import emit_json, emit_json_object, message, plural, warning
 from workbench.domain.text import span_words
 
 if TYPE_CHECKING:  # (not at run time: `--help` imports no SQLAlchemy)
@@ -39,6 +40,23 @@ def _print_added(claims: Iterable[ClaimView]) -> None:
     for claim in claims:
         where = span_words(claim.start, claim.end)
         click.echo(f"claim #{claim.id}  [{claim.status}]  {where}  {claim.text}")
+
+
+# Warnings of claims added on the very span of another, one line each up to this many; the
+# rest are counted in one line (--json gives every one its `same_span`).
+SAME_SPAN_SHOWN = 5
+
+
+def _say_same_spans(added: Iterable[ClaimView]) -> None:
+    twins = [c for c in added if c.same_span]
+    for c in twins[:SAME_SPAN_SHOWN]:
+        say_same_span(c)
+    if len(twins) > SAME_SPAN_SHOWN:
+        rest = len(twins) - SAME_SPAN_SHOWN
+        warning(
+            f"and {plural(rest, 'more claim')} added on the span of another claim "
+            "(--json: same_span)"
+        )
 
 
 def _differs_line(d: Differs) -> str:
@@ -89,6 +107,7 @@ def annotations_command(
         )
     else:
         _print_added(result.added)
+    _say_same_spans(result.added)
     for line in collapsed(result.skipped, "annotation"):  # those failing alike, one line
         message(f"skipped {line}")
     for line in collapsed(result.notices, "annotation"):  # those that came in alike, one line
@@ -164,6 +183,7 @@ def claims_command(
         )
     else:
         _print_added(result.added)
+    _say_same_spans(result.added)
     for line in collapsed(result.skipped):
         message(f"skipped {line}")
     for line in collapsed(result.notices):  # rows that came in alike, one line

@@ -37,6 +37,7 @@ from workbench.services.progress import Progress, Tally, counted
 from workbench.services.queries import claim_view
 from workbench.services.revisions import revision_text
 from workbench.services.settings import setting_value
+from workbench.services.span_twins import SpanTwins
 from workbench.services.speakers import speaker_name
 from workbench.services.spooled import Spooled
 from workbench.services.users import owner_check
@@ -142,10 +143,11 @@ def import_annotations(
                 seen[key] = None
                 new.append(claim)
         source = Path(path).name
+        twins = SpanTwins(tx, doc.id, number)
         added = [
             view
             for batch in _batches(new, BATCH)
-            for view in _insert_imported(tx, doc, batch, source=source, revision=number)
+            for view in twins.told(_insert_imported(tx, doc, batch, source=source, revision=number))
         ]
         notices = [f"annotation {c.number}: {c.notice}" for c in new if c.notice is not None]
         return ImportResult(
@@ -659,8 +661,11 @@ def import_claims(
         )
         added: Spooled[ClaimView] = Spooled()
         written = Tally(progress, to_write)
+        twins = SpanTwins(tx, doc.id, number)
         for batch in _batches(chosen, BATCH):
-            added.extend(_insert_imported(tx, doc, batch, source=source, revision=number))
+            added.extend(
+                twins.told(_insert_imported(tx, doc, batch, source=source, revision=number))
+            )
             written.add(len(batch))
         written.end()
         return ImportResult(

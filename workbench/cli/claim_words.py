@@ -1,0 +1,25 @@
+"""What the CLI says of a claim just added, whichever command added it (`claim add`, the
+imports)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from workbench.cli.render import warning
+from workbench.domain.text import span_words
+
+if TYPE_CHECKING:
+    from workbench.services.views import ClaimView
+
+
+def say_same_span(c: ClaimView, row: str = "") -> None:
+    """A warning when earlier claims pin exactly the words of claim `c` (with other text): it
+    is accepted, but a second claim on one span should be a decision, not an accident."""
+    if not c.same_span:
+        return
+    others = " and ".join(f"#{i}" for i in c.same_span)
+    who = f"claim {others} already pins" if len(c.same_span) == 1 else f"claims {others} pin"
+    warning(
+        f"{row}{who} exactly these words ({span_words(c.start, c.end)}) with other text; "
+        f"#{c.id} is another claim on the same span"
+    )
