@@ -12,7 +12,7 @@ from workbench.cli.render import emit_json, message, plural, warning
 
 
 @click.command()
-@click.argument("document_id", metavar="DOC", type=ID, required=False)
+@click.argument("document_id", metavar="[DOC]", type=ID, required=False)
 @click.option(
     "--all", "all_docs", is_flag=True, help="Every document, and an index: -o is a folder."
 )
