@@ -49,7 +49,9 @@ thirty-eight), `--heldout fresh38` the split fresh38.yaml (with the claims of al
 the split fresh40.yaml (with the claims of all forty-one), `--heldout fresh41` the split
 fresh41.yaml (with the claims of all forty-two), `--heldout fresh42` the split fresh42.yaml
 (with the claims of all forty-three), `--heldout fresh43` the split fresh43.yaml (with the
-claims of all forty-four).
+claims of all forty-four), `--heldout fresh44` the split fresh44.yaml (with the claims of all
+forty-five; session 45, written blind, scored once with session 44's method, the pool's new
+rule for exact duplicates changing nothing at this size: top-1 100%, others >= 0.5 1).
 Each was written before the method was changed and scored once, when that change was final
 (see their headers and docs/benchmarks.md; fresh7 in round 5 and fresh8 in round 6, session 19;
 fresh9 after round 7, session 20: top-1 65% before and after, others >= 0.5 34 -> 29; fresh10
@@ -156,6 +158,7 @@ HELD_OUT = (
     "fresh41",
     "fresh42",
     "fresh43",
+    "fresh44",
 )
 
 
