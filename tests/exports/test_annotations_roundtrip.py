@@ -467,6 +467,27 @@ def test_an_export_re_imported_is_present_orphaned_claims_included(
     assert get_claim(wb, ids["profit"]).revision == 1
 
 
+def test_annotations_exported_before_an_update_are_present_though_quotes_moved(
+    wb: Workbench, tmp_path: Path, counts: Counts
+) -> None:
+    """Session 45's new user: annotations exported before `doc update` changed a figure in a
+    claim's quote (re-anchored, fuzzy, in revision 2) were refused on re-import as "quote not
+    found". The annotation's id and text name the claim: present."""
+    from workbench.services.claims import SpanRequest, add_claim
+    from workbench.services.revisions import update_document
+    from workbench.services.sources import Content
+
+    doc = add_document(wb, "失业率在三月降至3.8%。新桥已通车。\n".encode()).document.id
+    add_claim(wb, doc, "Jobless 3.8%", SpanRequest(quote="失业率在三月降至3.8%"))
+    add_claim(wb, doc, "Bridge", SpanRequest(quote="新桥已通车"))
+    path = write(tmp_path, export_annotations(wb, document_ids=[doc]).collection)
+    update_document(wb, doc, Content("失业率在三月降至3.9%。新桥已通车。\n", "text", "v2.txt"))
+    before = counts()
+    result = import_annotations(wb, path, doc)
+    assert (list(result.added), result.present, result.skipped) == ([], 2, [])
+    assert counts() == before
+
+
 def _other_id(item: dict[str, Any]) -> None:
     item["id"] = "urn:uuid:00000000-0000-5000-8000-000000000000"
 

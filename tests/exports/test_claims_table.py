@@ -991,6 +991,38 @@ def test_an_export_re_imported_is_present_orphaned_claims_included(
     assert rows[gone]["revision"] == 1
 
 
+def test_an_export_taken_before_an_update_is_present_though_its_quotes_moved(
+    wb: Workbench, tmp_path: Path, counts: Counts
+) -> None:
+    """Session 45's new user: after `doc update` changed a figure inside a claim's quote (the
+    claim re-anchored, fuzzy, in revision 2), re-importing the export taken before refused its
+    row as "quote not found". The row names the claim (its id and text) in the revision it
+    was taken from, an older one than the claim's now: it is that claim, present."""
+    from workbench.exports.claims_table import COLUMNS, flat
+    from workbench.services.claims import SpanRequest, add_claim
+    from workbench.services.revisions import update_document
+    from workbench.services.sources import Content
+
+    doc = add_document(wb, "失业率在三月降至3.8%。新桥已通车。\n".encode()).document.id
+    moved = add_claim(wb, doc, "Jobless 3.8%", SpanRequest(quote="失业率在三月降至3.8%")).id
+    add_claim(wb, doc, "Bridge", SpanRequest(quote="新桥已通车"))
+    exported = claim_rows(wb, document_ids=[doc])
+    update_document(wb, doc, Content("失业率在三月降至3.9%。新桥已通车。\n", "text", "v2.txt"))
+    (now,) = [r for r in claim_rows(wb, document_ids=[doc]) if r["id"] == moved]
+    assert (now["revision"], now["quote"]) == (2, "失业率在三月降至3.9%")
+    rows = [["" if v is None else str(v) for v in flat(r)] for r in exported]
+    path = write_csv(tmp_path / "d.csv", list(COLUMNS), rows)
+    before = counts()
+    result = import_claims(wb, str(path), doc)
+    assert (list(result.added), result.present, result.skipped) == ([], 2, [])
+    assert counts() == before
+    # The same row with another text is no claim's own: anchored, and its old quote is gone.
+    rows[[r["id"] for r in exported].index(moved)][list(COLUMNS).index("text")] = "Other"
+    path = write_csv(tmp_path / "e.csv", list(COLUMNS), rows)
+    with pytest.raises(RowsRefused, match="quote not found"):
+        import_claims(wb, str(path), doc)
+
+
 @pytest.mark.parametrize(
     ("column", "value"),
     [("id", "999"), ("quote", "海螺AI拥有两亿用户"), ("text", "Other"), ("start", "0")],

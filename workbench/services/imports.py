@@ -222,6 +222,7 @@ class _AnnotatedClaims:
                         row.start,
                         row.end,
                         row.revision,
+                        _claim_key((("text", row.text),)),
                     )
                 )
                 for row in rows
@@ -239,6 +240,12 @@ def _own_annotation(item: IncomingAnnotation, claims: _AnnotatedClaims) -> _Stor
     stored = claims.get(item.ident)
     if stored is None:
         return None
+    if stored.revision > 1:
+        # The claim lives in a later revision than the first: an export taken before the
+        # update carries the quote and offsets it had then (a figure in it since corrected),
+        # and an annotation, unlike a table's row, need not say its revision. Its id, which
+        # only this workbench's export of this claim bears, and its text say which claim.
+        return stored if _claim_key((("text", claim_text(item.text)),)) == stored.said else None
     if _claim_key((("quote", item.exact), ("text", claim_text(item.text)))) != stored.key:
         return None
     if item.start is not None and item.start != stored.start:
@@ -491,6 +498,7 @@ class _Stored:
     start: int
     end: int
     revision: int
+    said: int  # `_claim_key` of its text alone
 
 
 class _DocumentClaims:
@@ -515,6 +523,7 @@ class _DocumentClaims:
                     row.start,
                     row.end,
                     row.revision,
+                    _claim_key((("text", row.text),)),
                 )
                 for row in rows
             }
@@ -533,9 +542,15 @@ def _own_claim(raw: RawRow, row: Any, claims: _DocumentClaims) -> _Stored | None
     stored = None if claim_id is None else claims.get(claim_id)
     if stored is None:
         return None
+    revision = raw.values.get("revision")
+    taken_in = revision if type(revision) is int else whole_number(str(revision or "").strip())
+    if taken_in is not None and taken_in < stored.revision:
+        # Exported before the document was updated: the claim has been anchored in a later
+        # revision since, its quote and offsets perhaps changed with the words (a figure in
+        # it corrected). Its id and its text say which claim the row is.
+        return stored if _claim_key((("text", claim_text(row.text)),)) == stored.said else None
     if _claim_key((("quote", row.quote), ("text", claim_text(row.text)))) != stored.key:
         return None
-    revision = raw.values.get("revision")
     if revision is not None and str(revision).strip() not in ("", str(stored.revision)):
         return None
     if row.start is not None and row.start != stored.start:
