@@ -111,6 +111,7 @@ from workbench.domain.similarity import (  # noqa: E402
     similarity,
     weigh,
 )
+from workbench.domain.similarity.words import surface_words  # noqa: E402
 
 DATA = REPO / "tests" / "data" / "similar"
 # in the order they were written
@@ -208,11 +209,13 @@ def main() -> None:
         if args.show:
             mark = "ok " if row[0] else "MISS"
             print(f"{mark} {qid:<11} true {true:.3f} best other {other:.3f} ({other_id})")
+            words = surface_words(b["text"], b["quote"])  # as `claim similar` shows them
             for s, cid in above:
                 print(f"      above {args.min_score}: {s:.3f} {cid}: {texts[cid]}  <- {b['text']}")
-                print(f"        why: {'; '.join(explain(q, vectors[cid]).reasons())}")
+                print(f"        why: {'; '.join(explain(q, vectors[cid], words=words).reasons())}")
             if not row[0] or true < args.min_score:
-                print(f"        true match: {'; '.join(explain(q, vectors[qid]).reasons())}")
+                why = explain(q, vectors[qid], words=words).reasons()
+                print(f"        true match: {'; '.join(why)}")
     print(f"threshold {args.min_score}; {n} claims in the database")
     header = (
         f"{'set':<7}{'split':<7}{'pairs':>6}{'top-1':>8}{'mean true':>11}{'min true':>10}"

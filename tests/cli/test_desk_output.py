@@ -80,6 +80,9 @@ def test_similar_claims_say_why(cli: Run) -> None:
     assert "other names: oporto / malaga" in table[3]
     found = json.loads(ok(cli("claim", "similar", "1", "--min-score", "0", "--json")).out)
     assert found[0]["why"][-1] == "other names: oporto / malaga (x0.50)"
+    # The shared words as the claim wrote them ("flies"), not as they are compared ("fli").
+    assert found[0]["why"][0].startswith("shares ") and "flies" in found[0]["why"][0]
+    assert "fli," not in found[0]["why"][0] and "fli " not in found[0]["why"][0]
 
 
 def test_my_queue_is_open_work_unless_all(cli: Run) -> None:

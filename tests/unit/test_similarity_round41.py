@@ -218,3 +218,20 @@ def test_crayfish_are_not_lobsters() -> None:
 
 def test_raised_before_a_long_run_of_spaces_costs_linear_time() -> None:
     assert linear(lambda s: claim_terms(s, ""), lambda n: "raised " + " " * n + "x")
+
+
+def test_the_reasons_show_the_words_the_claim_wrote_not_their_stems() -> None:
+    """Session 44's new user read "shares phon, vehicl": stems are how words are compared,
+    not how a reader says them. Given the words of the claim asked about, each stem is shown
+    as the word it came from there; without them, as before."""
+    from workbench.domain.similarity import claim_terms, explain, weigh
+    from workbench.domain.similarity.words import surface_words
+
+    said = "Norvale Motors recalled 12,000 vehicles over faulty phones chargers."
+    again = "12,000 vehicles were recalled by Norvale Motors over phones chargers."
+    a, b = (weigh(claim_terms(t, t), {}) for t in (said, again))
+    plain = explain(a, b).reasons()[0]
+    assert "vehicl" in plain and "vehicles" not in plain
+    worded = explain(a, b, words=surface_words(said, said)).reasons()[0]
+    assert "vehicles" in worded and "vehicl," not in worded and "vehicl " not in worded
+    assert explain(a, b, words=surface_words(said)).score == explain(a, b).score

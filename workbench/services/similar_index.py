@@ -26,6 +26,7 @@ from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, updat
 
 from workbench.db.models import Claim, SimilarDf, SimilarIndexed, SimilarMeta, SimilarTerm
 from workbench.domain.similarity import claim_terms, explain, idf, similarity, weigh
+from workbench.domain.similarity.words import surface_words
 from workbench.domain.status import WITHDRAWN_VALUE
 from workbench.services.context import Tx
 
@@ -469,5 +470,10 @@ def search(
     ranked = sorted(
         ((cid, s) for cid, s in scored if s >= min_score), key=lambda item: (-item[1], item[0])
     )
-    # Only the claims kept are explained: the reasons cost more than the score.
-    return [Found(cid, s, tuple(explain(query, vectors[cid]).reasons())) for cid, s in ranked]
+    # Only the claims kept are explained: the reasons cost more than the score. Their terms
+    # are shown as the words of the claim asked about ("vehicles", not the stem "vehicl").
+    words = surface_words(text, quote)
+    return [
+        Found(cid, s, tuple(explain(query, vectors[cid], words=words).reasons()))
+        for cid, s in ranked
+    ]

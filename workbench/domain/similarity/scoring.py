@@ -210,9 +210,15 @@ def _telling(term: str) -> bool:
     )
 
 
-def explain(a: Mapping[str, float], b: Mapping[str, float], top: int = 4) -> Explained:
+def explain(
+    a: Mapping[str, float],
+    b: Mapping[str, float],
+    top: int = 4,
+    words: Mapping[str, str] | None = None,
+) -> Explained:
     """`similarity` of `a` and `b` (the same score), with the reasons for it: the `top` terms
-    that carry most of the cosine, and what lowered it."""
+    that carry most of the cosine, and what lowered it. `words` (`words.surface_words` of the
+    claim asked about): the word each stem is shown as, where it is not its own."""
     shared = sorted(((a[t] * b[t], t) for t in a if t in b and a[t] * b[t] > 0), reverse=True)
     exact = {t[1:] for _, t in shared if t[0] == "#"}
     # (one number, a year in one claim and a count in the other, is no term they share)
@@ -235,5 +241,6 @@ def explain(a: Mapping[str, float], b: Mapping[str, float], top: int = 4) -> Exp
         disagree.append((what, ours, theirs, 1.0 - share))
     # Two claims that share only such pairs or lone characters (这是他的, 那是他的) are not said
     # to share nothing: what they share is shown.
-    shown = tuple(_shown(t) for _, t in (telling or shared)[:top])
+    said = words or {}
+    shown = tuple(said.get(t) or _shown(t) for _, t in (telling or shared)[:top])
     return Explained(score, cos, shown, subject_factor, tuple(disagree))

@@ -37,6 +37,18 @@ def stem(word: str) -> str:
     return word
 
 
+def surface_words(*texts: str) -> dict[str, str]:
+    """Each stem of the words of `texts` that is not its word, with the word it came from
+    (the first): what a reason shows for it ("vehicles", where "vehicl" is compared)."""
+    out: dict[str, str] = {}
+    for text in texts:
+        for word in WORD.findall(normal(text).lower()):
+            root = stem(word)
+            if root != word:
+                out.setdefault(root, word.removesuffix("'s").rstrip("'"))
+    return out
+
+
 # "US" in capitals is the country (lower-cased it would be the pronoun); US$ is a currency.
 _US = re.compile(r"\bU\.?S\.?(?![A-Za-z$])")
 # A currency's code glued to its figure (RMB3.4bn, HKD120m) is read as the code and the figure.
