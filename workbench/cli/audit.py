@@ -135,8 +135,8 @@ def verify(
     (exit 1). Events deleted from the end leave a valid chain: give the --head (and --count)
     noted earlier from `workbench audit head` to catch that too. A --head that is the hash of
     another event than --count names is said as such, MISMATCH and not OK (exit 1), not as a
-    break. An exported file
-    holding no events (a filtered export that matched none) verifies nothing: it says so, exit 1.
+    break. An exported file holding no events (a filtered export that matched none) verifies
+    nothing: it says so, exit 1.
     """
     from workbench.services.verify import head_problem, verify_database, verify_file
 
