@@ -276,6 +276,24 @@ def test_every_bad_row_is_named_and_nothing_is_written(
     assert [c.text for c in result.added] == ["ok row"] and len(result.skipped) == 7
 
 
+def test_a_bad_speaker_is_its_rows_fault(
+    wb: Workbench, desk: Desk, tmp_path: Path, counts: Counts
+) -> None:
+    """Session 45's team trial: a tab in one row's speaker cell refused the whole file with
+    no row named, --skip-bad or not; it is that row's problem, as any other bad field is."""
+    path = write_csv(
+        tmp_path / "speakers.csv",
+        ["quote", "text", "speaker"],
+        [["2021年底创业", "good row", ""], ["比ChatGPT早一年", "bad row", "A\tB"]],
+    )
+    before = counts()
+    with pytest.raises(RowsRefused, match="row 3: the speaker: character 2 is the control"):
+        import_claims(wb, path, desk.doc)
+    assert counts() == before
+    result = import_claims(wb, path, desk.doc, skip_bad=True)
+    assert [c.text for c in result.added] == ["good row"] and len(result.skipped) == 1
+
+
 def test_retyped_punctuation_and_spacing_still_anchor(wb: Workbench, tmp_path: Path) -> None:
     doc = add_document(
         wb, "公司称\uff1a“我们是国内首个\uff0c线性注意力架构。”".encode()

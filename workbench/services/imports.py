@@ -590,7 +590,9 @@ def _check(
         # checked here, with the row's other fields, so --skip-bad can skip an over-long note
         note=note_body(row.note) if has_visible(row.note) else None,
         arrived=arrived,
-        speaker=row.speaker,
+        # checked here too: a tab pasted into a speaker's cell is that row's fault (--skip-bad
+        # skips it), not the file's (session 45: the whole file was refused, with no row)
+        speaker=speaker_name(row.speaker),
         assignee=_owner(row.assignee, owner),
         priority=item.priority,
         due=item.due,
