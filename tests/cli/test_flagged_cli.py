@@ -182,7 +182,7 @@ def test_the_markdown_trail_says_a_verdict_is_flagged_as_claim_list_does(
     one, two = md.index("## Claim #1:"), md.index("## Claim #2:")
     assert (
         "- **Status now:** unverifiable (version 4), flagged for re-review: the verdict was "
-        "given on revision 1, before its quote or speaker changed\n"
+        "given on the words of revision 1, before its quote or speaker changed\n"
     ) in md[one:two]
     assert "flagged" not in md[two : md.index("## Other events")]
 

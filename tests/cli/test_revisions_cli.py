@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.inprocess import ok
 from workbench.domain.text import sha256_text
 
 Run = Callable[..., Any]
@@ -88,7 +89,7 @@ def test_revision_flow(cli: Run, files: tuple[Path, Path]) -> None:
     assert "the quote changed in revision 2" in r.out and "4560亿" in r.out
     r = cli("claim", "show", "3")
     assert "the quote is gone" in r.out
-    assert "unverifiable was given on revision 1" in r.out
+    assert "unverifiable was given on the words of revision 1" in r.out
 
     r = cli("doc", "changes", "1", "--format", "json")
     assert r.code == 0, r.err
@@ -162,6 +163,26 @@ def test_quote_typed_with_other_punctuation(cli: Run, files: tuple[Path, Path]) 
     r = cli("claim", "add", "1", "--text", "t", "--quote", "2021年底,创始人 闫俊杰", "--json")
     assert r.code == 0, r.err
     assert json.loads(r.out)["quote"] == "2021年底，创始人闫俊杰"
+
+
+def test_a_flag_names_the_last_revision_with_the_words_judged(cli: Run, tmp_path: Path) -> None:
+    """Session 45's team trial: a verdict given while revision 1 was current, then an edit
+    elsewhere (revision 2, the quote moved unchanged), then the quote's figure corrected
+    (revision 3): `claim show` said "was given on revision 2", as if revision 2 had existed
+    then. The number is the last revision holding the words the verdict judged, and says so."""
+    v1 = "The council voted 7-2 on Tuesday. Work starts in March.\n"
+    v2, v3 = v1.replace("March", "April"), v1.replace("March", "April").replace("7-2", "6-3")
+    for name, text in (("v1.txt", v1), ("v2.txt", v2), ("v3.txt", v3)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    ok(cli("doc", "add", str(tmp_path / "v1.txt")))
+    ok(cli("claim", "add", "1", "--text", "Vote 7-2", "--quote", "voted 7-2 on Tuesday"))
+    ok(cli("evidence", "add", "1", "--citation", "minutes", "--stance", "supports"))
+    ok(cli("claim", "status", "1", "verified", "--note", "the minutes"))
+    ok(cli("doc", "update", "1", str(tmp_path / "v2.txt")))
+    ok(cli("doc", "update", "1", str(tmp_path / "v3.txt")))
+    shown = ok(cli("claim", "show", "1")).out
+    assert "verified was given on the words of revision 2, before its quote" in shown
+    assert "voted 7-2 on Tuesday" in ok(cli("doc", "text", "1", "--revision", "2")).out
 
 
 @pytest.fixture

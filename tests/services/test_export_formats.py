@@ -108,14 +108,14 @@ def test_markdown_says_a_verdict_is_flagged_as_claim_list_does(
     a = md[md.index(f"## Claim #{trail['a']}") : md.index(f"## Claim #{trail['b']}")]
     assert (
         "**Status now:** unverifiable (version 4), flagged for re-review: the verdict was given "
-        "on revision 1, before its quote or speaker changed\n"
+        "on the words of revision 1, before its quote or speaker changed\n"
     ) in a
     b = md[md.index(f"## Claim #{trail['b']}") : md.index(f"## Claim #{trail['c']}")]
     assert "**Status now:** unverified (version 2)\n" in b  # moved; no verdict to flag
     c = md[md.index(f"## Claim #{trail['c']}") : md.index("## Other events")]
     assert (
         "**Status now:** in_review (version 3), flagged for re-review: the verdict opinion was "
-        "proposed on revision 1, before its quote or speaker changed\n"
+        "proposed on the words of revision 1, before its quote or speaker changed\n"
     ) in c
 
 

@@ -165,13 +165,13 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         click.echo(f"  anchor   moved in revision {c.revision}; quote unchanged")
     if c.flagged and c.status == "in_review":
         click.echo(
-            f"  verdict  {c.proposed_status} was proposed on revision {c.verdict_revision}, "
-            "before its quote or speaker changed; flagged for re-review (approval refused: "
-            "reject it so the new text is checked)"
+            f"  verdict  {c.proposed_status} was proposed on the words of revision "
+            f"{c.verdict_revision}, before its quote or speaker changed; flagged for re-review "
+            "(approval refused: reject it so the new text is checked)"
         )
     elif c.flagged:
         click.echo(
-            f"  verdict  {c.status} was given on revision {c.verdict_revision}, "
+            f"  verdict  {c.status} was given on the words of revision {c.verdict_revision}, "
             "before its quote or speaker changed; flagged for re-review (not exported until a "
             "new decision)"
         )

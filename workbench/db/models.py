@@ -123,7 +123,8 @@ class Claim(Base):
     revision: Mapped[int] = mapped_column(Integer, server_default="1")
     anchor_state: Mapped[str] = mapped_column(String(10), server_default="exact")
     anchor_score: Mapped[float | None] = mapped_column(Float)
-    # Set when the quote changed under a verdict: the revision the verdict was given on.
+    # Set when the quote changed under a verdict: the last revision holding the words it judged
+    # (the claim's revision then: the one it was given on, or a later one with the same words).
     verdict_revision: Mapped[int | None] = mapped_column(Integer)
 
     document: Mapped[Document] = relationship(back_populates="claims")

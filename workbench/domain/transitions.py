@@ -363,8 +363,9 @@ def _decide_approve(claim: ClaimState, request: Request) -> Decision:
         raise refuse(
             claim,
             Refusal.QUOTE_CHANGED,
-            f"claim #{claim.id}'s quote changed after the verdict was proposed (on revision "
-            f"{claim.verdict_revision}): reject it with a note, so that the new text is checked",
+            f"claim #{claim.id}'s quote changed after the verdict was proposed (on the words of "
+            f"revision {claim.verdict_revision}): reject it with a note, so that the new text is "
+            "checked",
             step="reject",
         )
     unseen = unseen_by(claim.added_since_proposal, request.actor)

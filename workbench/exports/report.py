@@ -72,7 +72,7 @@ def shown(c: ClaimView) -> Shown:
             FLAGGED_CLASS,
             FLAGGED_STYLE[2],
             FLAGGED_WORD,
-            f"withheld: flagged for re-review (the verdict was given on revision "
+            f"withheld: flagged for re-review (the verdict was given on the words of revision "
             f"{c.verdict_revision}, before the quote changed)",
         )
     status = Status(c.status)

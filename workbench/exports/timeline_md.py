@@ -152,8 +152,8 @@ def _status_now(claim: Claim) -> str:
         else "the verdict was given"
     )
     return (
-        f"{shown}, flagged for re-review: {judged} on revision {claim.verdict_revision}, "
-        "before its quote or speaker changed"
+        f"{shown}, flagged for re-review: {judged} on the words of revision "
+        f"{claim.verdict_revision}, before its quote or speaker changed"
     )
 
 

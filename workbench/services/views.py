@@ -135,7 +135,8 @@ class FieldSet:
 
 # Flagged for re-review: a verdict was given on an earlier revision than the quote's
 # (re-anchoring found the quote changed or gone after the verdict; verdict_revision holds the
-# revision it was given on), and no new decision has been taken since (a new one clears it).
+# last revision with the words it judged), and no new decision has been taken since (a new one
+# clears it).
 # ClaimView.flagged and `queries.FLAGGED`, in SQL, are this rule.
 FLAG = FieldSet("verdict_revision")
 
