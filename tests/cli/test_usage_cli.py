@@ -185,6 +185,8 @@ def test_options_that_do_not_go_together_are_bad_usage(wb: Run, args: list[str],
         (["audit", "verify", "--head", "xyz", "--file", "t.jsonl"], "is not a SHA-256 hash"),
         (["claim", "list", "--search", ""], "the search text is empty; give --search TEXT"),
         (["claim", "list", "--search", "  ", "--json"], "the search text is empty"),
+        # a revision, not an offset (session 45's team trial read "offset must be 0 or more")
+        (["doc", "changes", "1", "--since", "-1"], "revision must be 0 or more (got -1)"),
     ],
 )
 def test_a_malformed_option_value_is_bad_usage(wb: Run, args: list[str], told: str) -> None:

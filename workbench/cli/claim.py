@@ -146,8 +146,10 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     click.echo(f"  claim    {c.text}")
     if c.speaker:
         click.echo(f"  speaker  {c.speaker}")
-    # A document's later revision is named; most documents only ever have the one.
-    revision = f"revision {c.revision}, " if c.revision > 1 else ""
+    # A document's later revision is named; most documents only ever have the one. So is the
+    # first, where an orphaned claim's offsets still count in it though the document has more.
+    named = c.revision > 1 or c.anchor_state == "orphaned"
+    revision = f"revision {c.revision}, " if named else ""
     click.echo(f"  source   document #{c.document_id}, {revision}{span_words(c.start, c.end)}")
     click.echo("  quote    " + highlighted(d.context, at, at + len(c.quote)))
     if c.anchor_state == "fuzzy":

@@ -12,9 +12,9 @@ from click.core import ParameterSource
 from workbench.cli.common import usage_unless_none, workbench_from
 from workbench.cli.options import (
     LANGUAGE,
-    OFFSET,
     PAST_DAY,
     POSITIVE,
+    SINCE_REVISION,
     URL_OR_BLANK,
     document_id_argument,
     json_context,
@@ -597,7 +597,7 @@ def _current(detail: DocumentDetail) -> str | None:
 
 @doc.command("changes")
 @document_id_argument
-@click.option("--since", type=OFFSET, metavar="R", help="Only revisions after R.")
+@click.option("--since", type=SINCE_REVISION, metavar="R", help="Only revisions after R.")
 @click.option(
     "--format",
     "fmt",

@@ -56,6 +56,8 @@ SCORE = _Checked("score", float, check_score)
 ID = _Checked("integer", int, check_id)
 VERSION = _Checked("integer", int, lambda n: check_id(n, "version"))
 OFFSET = _count("offset", 0)
+# A revision to count from (`doc changes --since R`; 0 is before the first).
+SINCE_REVISION = _count("revision", 0)
 POSITIVE = _count("number", 1)
 
 
