@@ -345,7 +345,12 @@ def _change(payload: dict[str, object]) -> str:
     type=click.Choice(PRIORITY_NAMES, case_sensitive=False),
     help="Only this priority.",
 )
-@click.option("--overdue", is_flag=True, help="Open claims past their due date.")
+@click.option(
+    "--overdue",
+    is_flag=True,
+    help="Open claims past their due date, by today's date in UTC (one day for the whole "
+    "desk, wherever its people are).",
+)
 @click.option(
     "--updated-since", type=MOMENT, metavar="DATE", help="Changed at or after DATE (UTC)."
 )

@@ -189,7 +189,9 @@ def due(
     """Set (YYYY-MM-DD) or --clear the due date of claims.
 
     A due date falls from 2000-01-01 to ten years from today: another is a typo of the year
-    (bad usage). One already past is set, with a warning that the claims are overdue.
+    (bad usage). One already past is set, with a warning that the claims are overdue. A claim
+    is overdue once today's date in UTC is past its due date: one calendar for the whole desk,
+    wherever its people are (`claim list --overdue`, `stats` and the board judge it alike).
     """
     from workbench.services.workflow import set_due
 
