@@ -535,3 +535,31 @@ def test_a_long_page_stored_with_its_byline_is_still_recognised(wb: Workbench) -
     old = add_document(wb, earlier.encode(), source="long.txt", fmt="text").document
     again = add_document(wb, long, source="long.html")
     assert not again.created and again.document.id == old.id
+
+
+def test_a_headline_the_extractor_dropped_is_kept_as_the_first_line(wb: Workbench) -> None:
+    """Session 45's team trial: a Chinese news page laid out in <div class="article"> lost its
+    <h1> (which held the claim: GDP growth of 5.2%) from the stored text, where the same page
+    in <article>, and every saved test page, keep it as the first line. A headline that is the
+    page's title is the text's first line, as on the others."""
+    page = (
+        '<html lang="zh-CN"><head><meta charset="utf-8">'
+        "<title>深圳今年前三季度GDP增长5.2%_新闻中心_某某网</title></head><body>"
+        '<div class="nav"><a href="/">首页</a> | <a href="/news">新闻</a></div>'
+        '<div class="article"><h1>深圳今年前三季度GDP增长5.2%</h1>'
+        '<div class="info">文/王晓明　2026年10月28日　来源：某某网</div>'
+        "<p>记者从深圳市统计局获悉，今年前三季度，深圳全市实现地区生产总值约2.7万亿元，同比增长5.2%。</p>"
+        "<p>其中，规模以上工业增加值同比增长7.1%，高技术制造业增加值增长9.8%。</p>"
+        "<p>数据显示，前三季度深圳新能源汽车产量达到182.5万辆，居全国城市首位。</p></div>"
+        '<div class="footer">版权所有 (C) 2026 某某网</div></body></html>'
+    ).encode()
+    d = add_document(wb, page, source="gdp.html").document
+    text = document_text(wb, d.id)
+    assert text.startswith("深圳今年前三季度GDP增长5.2%\n记者从深圳市统计局获悉"), text[:60]
+    assert d.title == "深圳今年前三季度GDP增长5.2%" and text.count("GDP增长5.2%") == 1
+    # Stored before, without it: the same page is the same document, no new revision.
+    from workbench.services.sources import read_content
+
+    before = text.split("\n", 1)[1]
+    old = add_document(wb, before.encode(), source="gdp-then.txt", fmt="text").document
+    assert not update_document(wb, old.id, read_content(page, "gdp.html")).created

@@ -180,7 +180,8 @@ def extract_page(
     text = normalise(str(fields.get("text") or "")).strip()
     if not text:
         raise InvalidInput(f"{source}: no article text found in the page")
-    body, credited, datelines = _without_byline(text)
+    without_headline, credited, datelines = _without_byline(text)
+    body = _with_headline(html, fields.get("title"), without_headline)
     lang = _LANG.search(data[:8192])
     url_found = str(fields.get("url") or "")
     metadata = {
@@ -197,8 +198,36 @@ def extract_page(
     if len(text) < _EARLIER_UNDER:
         before = _extract(html, url, None)
         old = normalise(str(before.get("text") or "")).strip() if before else ""
-    earlier = (old + "\n",) if old and old != body else ()
+    # Readings earlier versions stored of the same bytes: `doc update` with the same page then
+    # adds no revision (before session 45, a headline the extractor dropped stayed out).
+    readings = dict.fromkeys(r for r in (old, without_headline) if r and r != body)
+    earlier = tuple(r + "\n" for r in readings)
     return Page(body + "\n", metadata, earlier, decoding)
+
+
+def _with_headline(html: str, title: Any, body: str) -> str:
+    """`body` led by the page's headline where the extractor dropped it: the first <h1>, when
+    its text is the page's title. trafilatura keeps it in an <article> and drops it in some
+    <div> layouts common on Chinese news sites (session 45's team trial: the headline held
+    the claim, and could not be pinned); every saved test page has it as its first line."""
+    from trafilatura.utils import load_html
+
+    wanted = headline(title)
+    if not wanted or body.startswith(wanted):
+        return body
+    root: Any = load_html(html)
+    first = None if root is None else next(root.iter("h1"), None)
+    if first is None:
+        return body
+    said = " ".join(normalise(first.text_content()).split())
+    if said != wanted or said in body[: len(said) + _HEADLINE_REACH]:
+        return body
+    return f"{said}\n{body}"
+
+
+# How far into the text a headline is looked for before it counts as dropped: a lead line
+# (a kicker, a section name) may stand before it.
+_HEADLINE_REACH = 200
 
 
 def _extract(data: str, url: str | None, settings: Any) -> dict[str, Any] | None:
