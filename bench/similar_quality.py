@@ -51,7 +51,11 @@ fresh41.yaml (with the claims of all forty-two), `--heldout fresh42` the split f
 (with the claims of all forty-three), `--heldout fresh43` the split fresh43.yaml (with the
 claims of all forty-four), `--heldout fresh44` the split fresh44.yaml (with the claims of all
 forty-five; session 45, written blind, scored once with session 44's method, the pool's new
-rule for exact duplicates changing nothing at this size: top-1 100%, others >= 0.5 1).
+rule for exact duplicates changing nothing at this size: top-1 100%, others >= 0.5 1),
+`--heldout fresh45` the split fresh45.yaml (with the claims of all forty-six; session 45,
+written blind after fresh44's reading, its brief asking for names mid-sentence and for close
+claims about the same event with another person; scored once before and once after the
+mid-sentence names of TERMS_VERSION 59, the same both times: top-1 100%, others >= 0.5 2).
 Each was written before the method was changed and scored once, when that change was final
 (see their headers and docs/benchmarks.md; fresh7 in round 5 and fresh8 in round 6, session 19;
 fresh9 after round 7, session 20: top-1 65% before and after, others >= 0.5 34 -> 29; fresh10
@@ -160,6 +164,7 @@ HELD_OUT = (
     "fresh42",
     "fresh43",
     "fresh44",
+    "fresh45",
 )
 
 
