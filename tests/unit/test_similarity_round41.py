@@ -247,13 +247,8 @@ def test_the_reasons_show_the_words_the_claim_wrote_not_their_stems() -> None:
         ("决赛中，甘泊宁以438.60分夺得冠军。", ["@甘泊"]),
         ("在昨天的会上，邝思远当选协会会长。", ["@邝思"]),
         ("发布会上，郦青禾表示，公司今年营收增长两成。", ["@郦青"]),
-        # after 被: she won it (fresh45, now dev: another player's title scored 0.595)
-        ("全国羽毛球锦标赛女子单打冠军被庹语晨收入囊中。", ["@庹语"]),
-        ("棠浦银行于2019年被岚川银行收购。", ["@岚川"]),
-        # no one: a team, a firm, who they are; a verb after 被
+        # no one: a team, a firm, who they are
         ("决赛中，该队以3比1夺得冠军。", []),
-        ("他被评为年度劳模。", []),
-        ("该项目被公司叫停。", []),
         ("今年，公司获得了两亿元融资。", []),
         ("决赛中，球队拿到奖金一百万元。", []),
     ],
@@ -268,10 +263,6 @@ def test_a_chinese_name_before_what_the_person_did_is_a_name(text: str, named: l
 
 
 def test_two_winners_of_one_final_are_two_claims() -> None:
-    assert disagreeing(
-        "全国羽毛球锦标赛女子单打冠军被庹语晨收入囊中。",
-        "祁望舒获得2026年全国羽毛球锦标赛女子单打冠军。",
-    ) == ["names"]
     assert disagreeing(
         "全国跳水冠军赛女子十米台决赛，甘泊宁拿到四百三十八点六分，摘得金牌。",
         "沈芷菡在2026年全国跳水冠军赛女子10米台决赛中以438.55分夺冠。",

@@ -175,9 +175,8 @@ COMMON_FLOOR = 1000
 # sold...": Li was left out, as GWh is after 2); characters that show nothing (zero-width
 # spaces and joiners) are read as nothing ($5\u200b.2 billion was 5 and 2 billion).
 # Version 59: a Chinese name mid-sentence, before what the person did (，甘泊宁拿到……, 以438.6分),
-# is a name (`naming.zh_actor_names`). Version 60: so is who did it, after 被 (冠军被庹语晨收入
-# 囊中), unless a verb follows 被.
-TERMS_VERSION = 60
+# is a name (`naming.zh_actor_names`).
+TERMS_VERSION = 59
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

@@ -365,44 +365,21 @@ _ZH_PERSON_ACTS = (
 _ZH_ACTOR_NAME = re.compile(
     f'(?:^|(?<=[，。；：、！？（“”"\\s,;:]))([\u4e00-\u9fff]{{2,3}}?)(?:{_ZH_PERSON_ACTS})'
 )
-# So are the two characters after 被 (冠军被庹语晨收入囊中: she won it), unless a verb or a
-# word of the table follows 被 (被评为, was named as; 被罚款): who did it, as roles.zh_actor
-# reads it, is a name too.
-# A name goes on to what was done (被岚川银行收购, 被庹语晨收入囊中); a verb after 被 ends its
-# phrase (被找到，, 被描述的, 被发现于) or is one of those that begin most passives.
-_ZH_AGENT_NAME = re.compile("(?<!植)被([\u4e00-\u9fff]{2})(?=[\u4e00-\u9fff])(?![的了过着于后时])")
-_NOT_AGENT_FIRST = frozenset("评认列授选称视誉定告批判处罚困")
-_PASSIVE_VERBS = frozenset(
-    split_words(
-        "发现 找到 描述 收购 查处 命名 授予 送往 带走 取消 暂停 叫停 起诉 逮捕 拘留 立案 "
-        "调查 约谈 要求 允许 批准 任命 免去 撤销 吊销 关闭 拆除 确诊 纳入 写入 用于 应用 "
-        "引入 提名 邀请 推荐 录取 聘为 聘请 改为 改造 列为 视作 看作 称作 誉作 冠以 "
-        "提起 出售 卖给 转让 收回 退回 驳回 撤回"
-    )
-)
 # Words that do those things and name no one (a team, a firm, who they are).
 _NOT_ACTOR_NAMES = frozenset(
     split_words(
         "公司 球队 队伍 团队 对方 双方 选手 队员 学生 患者 企业 政府 市场 球员 冠军 中国 "
-        "男子 女子 男队 女队 主队 客队 我国 两人 三人 他们 她们 我们 官方 厂商 机构 "
-        # (who they are, or what: 被科研人员发现, 被生态环境部门, 馆长表示, 条例以……通过)
-        "科研 研究 生态 馆长 出版 条例 法规 议案 方案 提案 决议"
+        "男子 女子 男队 女队 主队 客队 我国 两人 三人 他们 她们 我们 官方 厂商 机构"
     )
 )
 
 
 def zh_actor_names(text: str) -> list[str]:
-    """The names a Chinese `text` (normalised, lower-cased) gives before a person's act or
-    after 被 (see above), each as its two first characters."""
+    """The names a Chinese `text` (normalised, lower-cased) gives before a person's act (see
+    above), each as its two first characters."""
     out: list[str] = []
-    found = [(m.group(1), m.start(1)) for m in _ZH_ACTOR_NAME.finditer(text)]
-    if "被" in text:
-        found += [
-            (m.group(1), m.start(1))
-            for m in _ZH_AGENT_NAME.finditer(text)
-            if m.group(1)[0] not in _NOT_AGENT_FIRST and m.group(1) not in _PASSIVE_VERBS
-        ]
-    for name, at in found:
+    for m in _ZH_ACTOR_NAME.finditer(text):
+        name, at = m.group(1), m.start(1)
         pair = name[:2]
         if (
             pair in _NOT_ACTOR_NAMES
