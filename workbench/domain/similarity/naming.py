@@ -377,32 +377,38 @@ _NOT_ACTOR_NAMES = frozenset(
 def zh_actor_names(text: str) -> list[str]:
     """The names a Chinese `text` (normalised, lower-cased) gives before a person's act (see
     above), each as its two first characters."""
-    found = [(m.group(1), m.start(1)) for m in _ZH_ACTOR_NAME.finditer(text)]
-    return _names_kept(text, found, _NOT_ACTOR_NAMES)
+    out: list[str] = []
+    for m in _ZH_ACTOR_NAME.finditer(text):
+        name, at = m.group(1), m.start(1)
+        pair = name[:2]
+        if (
+            pair in _NOT_ACTOR_NAMES
+            or pair in _NOT_BODY_NAMES
+            or any(ch in _NOT_BODY_CHARS for ch in name)
+            or pair[0] in ZH_NOT_FIRST
+            or pair[1] in ZH_NOT_SECOND
+            or pair in _NOT_NAME_WORDS
+            or pair in _PROVINCE_PAIRS
+            or CJK_CONCEPT.match(text, at)
+            or CJK_CONCEPT.match(text, at + 1)
+        ):
+            continue
+        if pair not in out:
+            out.append(pair)
+    return out
 
 
 def zh_body_names(text: str) -> list[str]:
     """The names a Chinese `text` (normalised, lower-cased) gives before a kind of body or
     after a post (see above), each as its two characters."""
+    out: list[str] = []
     found = [(m.group(1), m.start(1)) for m in _ZH_BODY_NAME.finditer(text)]
     if "长" in text or "总" in text or "书记" in text or "主" in text or "官" in text:
         found += [(m.group(1), m.start(1)) for m in _ZH_HOLDER_NAME.finditer(text)]
-    return _names_kept(text, found)
-
-
-def _names_kept(
-    text: str, found: list[tuple[str, int]], not_names: frozenset[str] = frozenset()
-) -> list[str]:
-    """Of the names `found` in `text` (each with where it starts), the first two characters of
-    those that are names: not a word that names no one (`not_names` too), nor one holding a
-    function character, a province or a concept of the table; each once, in order."""
-    out: list[str] = []
-    for name, at in found:
-        pair = name[:2]
+    for pair, at in found:
         if (
-            pair in not_names
-            or pair in _NOT_BODY_NAMES
-            or any(ch in _NOT_BODY_CHARS for ch in name)
+            pair in _NOT_BODY_NAMES
+            or any(ch in _NOT_BODY_CHARS for ch in pair)
             or pair[0] in ZH_NOT_FIRST
             or pair[1] in ZH_NOT_SECOND
             or pair in _NOT_NAME_WORDS
