@@ -175,10 +175,11 @@ COMMON_FLOOR = 1000
 # sold...": Li was left out, as GWh is after 2); characters that show nothing (zero-width
 # spaces and joiners) are read as nothing ($5\u200b.2 billion was 5 and 2 billion).
 # Version 59: a Chinese name mid-sentence, before what the person did (，甘泊宁拿到……, 以438.6分),
-# is a name (`naming.zh_actor_names`). Version 60 read who did it after 被 as a name too (冠军
-# 被庹语晨收入囊中); fresh46, read blind, showed 被盗车辆 read as a name 盗车, halving a true match,
-# so version 61 takes it back (the terms are version 59's again; an index of 60 is rebuilt).
-TERMS_VERSION = 61
+# was a name; version 60 read who did it after 被 as a name too. fresh46, read blind, showed
+# 被盗车辆 read as the name 盗车 (60), and a review found 今天, 随后 and 正式 before 宣布 read as
+# names (59), halving true matches: version 62 takes both back (the terms are version 58's
+# again; an index of 59 to 61 is rebuilt).
+TERMS_VERSION = 62
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

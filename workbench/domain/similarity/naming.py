@@ -302,7 +302,7 @@ def names(text: str) -> list[str]:
         for t in _ZH_TITLE.findall(low):
             out += ["@" + t[:2], "@" + t] if len(t) > 2 else ["@" + t] if len(t) == 2 else []
     zh = zh_name(low)
-    out += ["@" + n for n in dict.fromkeys((*zh_body_names(low), *zh_actor_names(low))) if n != zh]
+    out += ["@" + n for n in zh_body_names(low) if n != zh]
     if zh and (route := _ZH_ROUTE.search(low)) and route.group(1) == zh:
         # 淏阳至栌川高速公路: the 淏栌 expressway, 栌淏 told from the other end
         out += (f"@{zh[0]}{route.group(2)}", f"@{route.group(2)}{zh[0]}")
@@ -352,50 +352,6 @@ _NOT_BODY_NAMES = frozenset(
     )
 )
 _NOT_BODY_CHARS = frozenset("级市县省区镇乡村的了在和与及或为于由被把将已其之这那等家所")
-
-
-# After a clause's start, the two or three characters before a verb a person does (拿到, 夺得,
-# 当选, 表示...) or before 以 and a figure are a person's name: "……决赛，甘泊宁拿到四百三十八点六
-# 分" names 甘泊宁 as 沈芷菡以438.55分夺冠 names 沈芷菡, and another winner of the same final is
-# another claim. Kept as a name's two first characters, as every Chinese name is.
-_ZH_PERSON_ACTS = (
-    "拿到|获得|夺得|摘得|赢得|当选|出任|担任|表示|透露|指出|坦言|回忆|宣布|打破|刷新|"
-    "以[0-9零〇一二两三四五六七八九十百千]"
-)
-_ZH_ACTOR_NAME = re.compile(
-    f'(?:^|(?<=[，。；：、！？（“”"\\s,;:]))([\u4e00-\u9fff]{{2,3}}?)(?:{_ZH_PERSON_ACTS})'
-)
-# Words that do those things and name no one (a team, a firm, who they are).
-_NOT_ACTOR_NAMES = frozenset(
-    split_words(
-        "公司 球队 队伍 团队 对方 双方 选手 队员 学生 患者 企业 政府 市场 球员 冠军 中国 "
-        "男子 女子 男队 女队 主队 客队 我国 两人 三人 他们 她们 我们 官方 厂商 机构"
-    )
-)
-
-
-def zh_actor_names(text: str) -> list[str]:
-    """The names a Chinese `text` (normalised, lower-cased) gives before a person's act (see
-    above), each as its two first characters."""
-    out: list[str] = []
-    for m in _ZH_ACTOR_NAME.finditer(text):
-        name, at = m.group(1), m.start(1)
-        pair = name[:2]
-        if (
-            pair in _NOT_ACTOR_NAMES
-            or pair in _NOT_BODY_NAMES
-            or any(ch in _NOT_BODY_CHARS for ch in name)
-            or pair[0] in ZH_NOT_FIRST
-            or pair[1] in ZH_NOT_SECOND
-            or pair in _NOT_NAME_WORDS
-            or pair in _PROVINCE_PAIRS
-            or CJK_CONCEPT.match(text, at)
-            or CJK_CONCEPT.match(text, at + 1)
-        ):
-            continue
-        if pair not in out:
-            out.append(pair)
-    return out
 
 
 def zh_body_names(text: str) -> list[str]:
