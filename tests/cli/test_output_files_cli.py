@@ -205,6 +205,10 @@ def test_a_format_that_contradicts_the_extension_is_bad_usage(wb: Run, tmp_path:
     assert r.code == 2 and f"-o {target} names a .json file but --format is csv" in r.err
     assert not target.exists()
     ok(wb("export", "claims", "--format", "json", "-o", str(target)))
+    # The extension as typed, not the format it names (.ndjson is JSON Lines).
+    lines = tmp_path / "a.ndjson"
+    r = wb("audit", "export", "--format", "csv", "-o", str(lines))
+    assert r.code == 2 and f"-o {lines} names a .ndjson file but --format is csv" in r.err
 
 
 @pytest.mark.parametrize(

@@ -247,7 +247,8 @@ def similar(ctx: click.Context, claim_id: int, min_score: float, limit: int, as_
     A claim that shares no uncommon term with claim ID (a number, a name, a word, a concept;
     a term that very many claims hold is not searched by) is never listed, even with
     --min-score 0, and nor is a withdrawn claim. When every term of claim ID is that common,
-    the newest 200 claims that hold all of them are scored: an exact duplicate is found."""
+    the 200 claims that hold its rarest ones and as many terms as it, or nearly, are scored
+    (then the newest): an exact duplicate is found."""
     from workbench.services.similar import similar_claims
 
     found = similar_claims(workbench_from(ctx), claim_id, min_score=min_score, limit=limit)

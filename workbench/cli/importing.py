@@ -48,11 +48,15 @@ SAME_SPAN_SHOWN = 5
 
 
 def _say_same_spans(added: Iterable[ClaimView]) -> None:
-    twins = [c for c in added if c.same_span]
-    for c in twins[:SAME_SPAN_SHOWN]:
-        say_same_span(c)
-    if len(twins) > SAME_SPAN_SHOWN:
-        rest = len(twins) - SAME_SPAN_SHOWN
+    # One pass, holding none: a claims import's are spooled to disk, and may be 100,000.
+    twins = 0
+    for c in added:
+        if c.same_span:
+            twins += 1
+            if twins <= SAME_SPAN_SHOWN:
+                say_same_span(c)
+    if twins > SAME_SPAN_SHOWN:
+        rest = twins - SAME_SPAN_SHOWN
         warning(
             f"and {plural(rest, 'more claim')} added on the span of another claim "
             "(--json: same_span)"

@@ -322,7 +322,8 @@ def format_for(ctx: click.Context, subject: Subject, fmt: str, output: str | Non
     if ctx.get_parameter_source("fmt") == click.core.ParameterSource.DEFAULT:
         return named or fmt
     if named is not None and named != fmt.lower():
-        raise click.UsageError(f"-o {output} names a .{named} file but --format is {fmt}")
+        suffix = str(output).rpartition(".")[2]  # as typed: .ndjson, not the .jsonl it names
+        raise click.UsageError(f"-o {output} names a .{suffix} file but --format is {fmt}")
     return fmt
 
 

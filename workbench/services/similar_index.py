@@ -38,9 +38,12 @@ POOL = 200  # claims scored exactly per search
 # exact score, but reading its postings would cost more than it tells.
 PICK = 24
 # When more claims than the pool holds tie on every rare term of the query, the LANE claims
-# that hold every term of it (the fewest others first) join the pool ahead of them
-# (`_holding_all`).
+# that hold its HOLD rarest terms and as many terms as it, or nearly, join the pool ahead of
+# them (`_holding_all`).
 LANE = 20
+# How many of the query's rarest terms those claims must hold: the postings counted are theirs
+# (all of a query's terms would count those of its commonest words, most of the index).
+HOLD = 4
 COMMON_SHARE = 0.02
 COMMON_FLOOR = 1000
 
@@ -375,13 +378,19 @@ def outside(ids: Collection[int]) -> list[Any]:
 
 
 def _holding_all(
-    tx: Tx, terms: Sequence[str], skip: Collection[int], leave_out: Sequence[Any], most: int
+    tx: Tx,
+    terms: Sequence[str],
+    size: int,
+    skip: Collection[int],
+    leave_out: Sequence[Any],
+    most: int,
 ) -> list[int]:
-    """The claims (at most `most`, none of `skip`) that hold every one of `terms` (at most
-    BATCH of them), those with the fewest terms first, then the newest: the head of the pool
-    when the rare terms cannot settle it. An exact duplicate holds them all and no other, so
-    it comes first however many claims say more or share the rare terms; the counting is the
-    database's, so no posting list is read into memory."""
+    """The claims (at most `most`, none of `skip`) that hold every one of `terms` (the query's
+    rarest, at most HOLD of them), those whose number of terms is nearest `size` (the query's)
+    first, then the newest: the head of the pool when the rare terms cannot settle it. An
+    exact duplicate holds them all and as many terms as the query, so it comes first however
+    many claims say more or less or share the rare terms. The counting is the database's (no
+    posting list is read into memory), over the postings of HOLD terms at the most."""
     if not terms:
         return []
     holding = (
@@ -390,14 +399,14 @@ def _holding_all(
         .group_by(SimilarTerm.claim_id)
         .having(func.count() == len(terms))
     )
-    fewest = (
+    nearest = (
         select(SimilarTerm.claim_id)
         .where(SimilarTerm.claim_id.in_(holding))
         .group_by(SimilarTerm.claim_id)
-        .order_by(func.count(), SimilarTerm.claim_id.desc())
+        .order_by(func.abs(func.count() - size), SimilarTerm.claim_id.desc())
         .limit(most + len(skip))
     )
-    return [cid for cid in tx.session.scalars(fewest) if cid not in skip][:most]
+    return [cid for cid in tx.session.scalars(nearest) if cid not in skip][:most]
 
 
 class Found(NamedTuple):
@@ -453,7 +462,12 @@ def search(
     if tied > POOL or not picking:
         held = sorted((df[t], t) for t, w in query.items() if w and df.get(t, 0))
         whole = _holding_all(
-            tx, [t for _, t in held[:BATCH]], skip, leave_out, POOL if not picking else LANE
+            tx,
+            [t for _, t in held[:HOLD]],
+            len(bag),
+            skip,
+            leave_out,
+            POOL if not picking else LANE,
         )
         pool = list(dict.fromkeys(whole + pool))
     pool = pool[:POOL]
