@@ -299,12 +299,17 @@ FORMAT_EXTENSIONS = {
 }
 
 
+def _extension(output: str) -> str:
+    """-o FILE's extension as typed ("" for none: a dot in a folder's name is no extension)."""
+    return output.rpartition(".")[2] if "." in output.rpartition("/")[2] else ""
+
+
 def named_format(output: str | None, writes: Sequence[str]) -> str | None:
     """The format `-o FILE`'s extension names, if it is one of `writes` (None: it names none);
     bad usage if it names a format that is not."""
     if not output or output == "-":
         return None
-    suffix = output.rpartition(".")[2].lower() if "." in output.rpartition("/")[2] else ""
+    suffix = _extension(output).lower()
     named = FORMAT_EXTENSIONS.get(suffix)
     if named is not None and named not in writes:
         raise click.UsageError(
@@ -322,8 +327,10 @@ def format_for(ctx: click.Context, subject: Subject, fmt: str, output: str | Non
     if ctx.get_parameter_source("fmt") == click.core.ParameterSource.DEFAULT:
         return named or fmt
     if named is not None and named != fmt.lower():
-        suffix = str(output).rpartition(".")[2]  # as typed: .ndjson, not the .jsonl it names
-        raise click.UsageError(f"-o {output} names a .{suffix} file but --format is {fmt}")
+        # (the extension as typed: .ndjson, not the .jsonl it names)
+        raise click.UsageError(
+            f"-o {output} names a .{_extension(str(output))} file but --format is {fmt}"
+        )
     return fmt
 
 

@@ -34,6 +34,7 @@ from workbench.services.queries import show_claim as show_claim
 from workbench.services.revisions import revision_text
 from workbench.services.settings import setting_value
 from workbench.services.similar import with_similar
+from workbench.services.span_twins import same_span_claims
 from workbench.services.speakers import document_speaker, speaker_name
 from workbench.services.views import (
     ClaimView,
@@ -103,7 +104,7 @@ def add_claim(
                     hint=step("restore", claim_id=twin),
                 )
             raise Conflict(f"claim #{twin} already pins this span with this text")
-        on_span = same_span_claims(tx, doc, pinned, revision=number)
+        on_span = same_span_claims(tx, doc.id, pinned, revision=number)
         who = document_speaker(tx, doc.id, speaker)
         claim = insert_claim(
             tx, doc, pinned, cleaned, speaker=who, claim_type=ctype, revision=number
@@ -121,22 +122,6 @@ def existing_claim(
     columns = Claim.__table__.c
     same = same_claim(doc.id, span, text, revision=revision)
     return tx.session.scalar(select(Claim.id).where(*(columns[n] == v for n, v in same)))
-
-
-def same_span_claims(tx: Tx, doc: Document, span: Span, *, revision: int = 1) -> tuple[int, ...]:
-    """Claims pinned to exactly this span (with other text, or existing_claim would have
-    refused): a new one is accepted, but the person is told, so a duplicate is a decision."""
-    ids = tx.session.scalars(
-        select(Claim.id)
-        .where(
-            Claim.document_id == doc.id,
-            Claim.revision == revision,
-            Claim.start == span.start,
-            Claim.end == span.end,
-        )
-        .order_by(Claim.id)
-    )
-    return tuple(ids)
 
 
 def insert_claim(

@@ -181,7 +181,8 @@ def extract_page(
     if not text:
         raise InvalidInput(f"{source}: no article text found in the page")
     without_headline, credited, datelines = _without_byline(text)
-    body = _with_headline(html, fields.get("title"), without_headline)
+    root = _tree(html)  # parsed once, for the headline and the date
+    body = _with_headline(root, fields.get("title"), without_headline)
     lang = _LANG.search(data[:8192])
     url_found = str(fields.get("url") or "")
     metadata = {
@@ -189,7 +190,7 @@ def extract_page(
         "author": byline_name(_str(fields.get("author")))
         or byline_name(_meta_author(html))
         or byline_name(credited),
-        "published": published_day(html, (url_found, url), datelines),
+        "published": published_day(root, (url_found, url), datelines),
         "url": _openable(_within(_str(url_found), MAX_URL)),
         "language": _tag(_within(_str(fields.get("language")), MAX_LANGUAGE))
         or (lang.group(1).decode() if lang else None),
@@ -205,17 +206,21 @@ def extract_page(
     return Page(body + "\n", metadata, earlier, decoding)
 
 
-def _with_headline(html: str, title: Any, body: str) -> str:
+def _tree(html: str) -> Any:
+    """The page as lxml parses it (trafilatura's loader), or None where it is no HTML."""
+    from trafilatura.utils import load_html
+
+    return load_html(html)
+
+
+def _with_headline(root: Any, title: Any, body: str) -> str:
     """`body` led by the page's headline where the extractor dropped it: the first <h1>, when
     its text is the page's title. trafilatura keeps it in an <article> and drops it in some
     <div> layouts common on Chinese news sites (session 45's team trial: the headline held
     the claim, and could not be pinned); every saved test page has it as its first line."""
-    from trafilatura.utils import load_html
-
     wanted = headline(title)
     if not wanted or body.startswith(wanted):
         return body
-    root: Any = load_html(html)
     first = None if root is None else next(root.iter("h1"), None)
     if first is None:
         return body
@@ -296,18 +301,16 @@ _PUBLISHED_CLASS = re.compile(r"publish|pubdate|post-date|entry-date|date-posted
 _ELSEWHERE = re.compile(r"comment|related|sidebar|recommend|footer|nav|widget|reply", re.I)
 
 
-def published_day(data: str, urls: tuple[str | None, ...], datelines: list[str]) -> str | None:
+def published_day(root: Any, urls: tuple[str | None, ...], datelines: list[str]) -> str | None:
     """The day the page states it was published (see the module), or None: JSON-LD's
     datePublished, a publication meta tag, a <time> marked as the publication's (else the page's
     only dated <time> outside comments, sidebars and footers), a byline or dateline element
     (`<p class="byline">By Jane Smith | March 2, 2025</p>`), the URL's path (the canonical
     URL's, then the address read), a dateline leading the text. Each only where it names a day:
-    a year or month alone (`2024`, `/2024/05/`) is passed over for the next."""
+    a year or month alone (`2024`, `/2024/05/`) is passed over for the next. `root`: the page
+    as `_tree` parses it (None where it is no HTML)."""
     from urllib.parse import urlsplit
 
-    from trafilatura.utils import load_html
-
-    root: Any = load_html(data)
     found = None
     if root is not None:
         found = _json_ld_day(root) or _meta_day(root) or _time_day(root) or _byline_day(root)

@@ -164,7 +164,7 @@ def zh_value(run: str) -> float | None:
 def written_value(run: str) -> float | None:
     """The value of a figure written in Arabic digits (12, 3.5) or in Chinese numerals (十二,
     三点五: `zh_value`), None for a run of numerals that is no number."""
-    return float(run) if run[:1] in _ARABIC_DIGITS and run else zh_value(run)
+    return float(run) if run[:1] in _ARABIC_DIGITS else zh_value(run)
 
 
 _ARABIC_DIGITS = frozenset("0123456789")
