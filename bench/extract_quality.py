@@ -117,7 +117,9 @@ DEV = (
 # company's inquiry letter, restatement and fine) were written and labelled blind in session 45
 # and read once with the shipped model (0.744 / 0.957, 0.807 / 0.972, 0.886 / 0.958) and once
 # with the pairs model refitted on the 36 dev articles, not shipped (0.733 / 0.928, 0.820 /
-# 1.000, 0.887 / 0.968); they stay held out too.
+# 1.000, 0.887 / 0.968); they stay held out too. heting (a long founder profile of a
+# hearing-aid maker and its fitting stores) was written and labelled blind in session 46 and read
+# once with the shipped model (0.870 / 0.904); it stays held out.
 HELD_OUT = (
     "minimax",
     "shanye",
@@ -127,6 +129,7 @@ HELD_OUT = (
     "jiangyue",
     "lingbo",
     "yuqiao",
+    "heting",
 )
 # Two founder profiles written and labelled blind in session 32 as a gate: a precision round
 # tuned on the dev articles keeps a rule only if these lose no check-worthy sentence by it. Read

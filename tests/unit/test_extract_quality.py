@@ -117,6 +117,7 @@ BLIND_FLOORS = [
     ("jiangyue", 0.72, 0.94),
     ("lingbo", 0.78, 0.95),
     ("yuqiao", 0.86, 0.94),
+    ("heting", 0.85, 0.89),
 ]
 
 
