@@ -627,3 +627,60 @@ def test_the_nearest_passage_is_whole_words_or_none() -> None:
     with pytest.raises(InvalidInput, match="nearest passage") as refused:
         find_quote_tolerant(text, "Unemployment in the city fell to 3.9 percent")
     assert "'Unemployment in the city fell to 3.8 percent'" in str(refused.value)
+
+
+# A quote that occurs more than ten thousand times (a table's repeated cell): the claim on one
+# occurrence past the ten-thousandth was moved to the ten-thousandth, only the first ten thousand
+# having been looked at, and called moved with its quote unchanged (trial47).
+def test_a_quote_past_ten_thousand_occurrences_moves_with_its_text() -> None:
+    old = "".join(f"Row {i}: Acme\n" for i in range(1, 15_001))
+    new = "Note: table updated.\n" + old
+    sel = find_quote(old, "Acme", occurrence=12_000)
+    assert old[sel.start - 11 : sel.start] == "Row 12000: "
+    expected = diff_texts(old, new).map_offset(sel.start)
+    result = reanchor(
+        new, Selector(sel.start, sel.end, sel.quote, sel.prefix, sel.suffix), expected
+    )
+    assert result.state == AnchorState.MOVED
+    assert result.span is not None
+    assert result.span.start == sel.start + len("Note: table updated.\n")
+    assert new[result.span.start - 11 : result.span.start] == "Row 12000: "
+
+
+def test_starts_near_lists_the_nearest_first_the_earlier_of_two_as_near() -> None:
+    text = "ab ab ab ab"
+    # starts 0, 3, 6, 9; from 5 the nearest are 6 (1 away) and 3 (2 away), then 9 and 0 (4 and 5)
+    assert anchoring._starts_near(text, "ab", 5) == [6, 3, 9, 0]
+    # from 6: itself, then 3 and 9 (both 3 away: the earlier first), then 0
+    assert anchoring._starts_near(text, "ab", 6) == [6, 3, 9, 0]
+    assert anchoring._starts_near("aaaa", "aa", 1) == [1, 0, 2]  # overlapping ones too
+    assert anchoring._starts_near(text, "ab", 100) == [9, 6, 3, 0]  # past the end: from the end
+    assert anchoring._starts_near(text, "zz", 5) == []
+
+
+def test_starts_near_stops_at_the_checks_it_makes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(anchoring, "MAX_CONTEXT_CHECKS", 3)
+    assert anchoring._starts_near("x" * 100, "x", 50) == [50, 49, 51]
+
+
+def test_an_imported_quote_past_the_ten_thousandth_occurrence_is_found() -> None:
+    text = "".join(f"Row {i}: Acme\n" for i in range(1, 15_001))
+    span = anchor_quote(text, QuoteHint(exact="Acme", occurrence=12_000), carrier="a claims table")
+    assert text[span.start - 11 : span.start] == "Row 12000: "
+    # Typed with another dash, found folded: the folded text's occurrences are all listed too.
+    dashed = text.replace("Acme", "Ac-me")
+    typed = anchor_quote(
+        dashed, QuoteHint(exact="Ac–me", occurrence=12_000), carrier="an annotation"
+    )
+    assert dashed[typed.start - 11 : typed.start] == "Row 12000: "
+
+
+def test_a_quote_that_occurs_too_often_to_list_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.domain import text as text_module
+
+    monkeypatch.setattr(text_module, "MAX_OCCURRENCES", 5)
+    with pytest.raises(InvalidInput, match=r"more than 5 times.*quote more of the passage"):
+        find_quote("a a a a a a", "a", occurrence=2)
+    with pytest.raises(InvalidInput, match="more than 5 times"):
+        anchor_quote("a a a a a a", QuoteHint(exact="a", occurrence=2), carrier="a claims table")
+    assert len(text_module.occurrence_starts("a a a a a", "a")) == 5  # five is not too many

@@ -48,6 +48,7 @@ from workbench.domain.text import (
     clip_pair,
     find_quote,
     normalise,
+    occurrence_starts,
     span_at,
     span_words,
 )
@@ -65,7 +66,6 @@ QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50.0, 20.0, 20.0, 
 NEAR_WINDOW = 2000
 # Occurrences of one seed looked at: a quote made of very common characters stops here.
 MAX_SEED_HITS = 64
-MAX_CANDIDATES = 10_000
 # An exact quote far from where it was expected counts as moved only with this much of its
 # context (mean of prefix and suffix similarity); otherwise the fuzzy step weighs it.
 MIN_CONTEXT_SIMILARITY = 0.5
@@ -306,8 +306,9 @@ class Matcher:
 
     def occurrences(self, quote: str) -> list[tuple[int, int]]:
         """Every place `quote` occurs, verbatim if it does, else differing only in foldable
-        characters (whitespace, punctuation forms, quote styles)."""
-        found = list(_find_all(self.text, quote))
+        characters (whitespace, punctuation forms, quote styles). Refused past
+        MAX_OCCURRENCES (`occurrence_starts`)."""
+        found = occurrence_starts(self.text, quote)
         if found:
             return [(s, s + len(quote)) for s in found]
         return self.folded_occurrences(quote)
@@ -319,16 +320,28 @@ class Matcher:
         if not fq:
             return []
         folded = self.folded
-        return [folded.span(s, s + len(fq)) for s in _find_all(folded.text, fq)]
+        return [folded.span(s, s + len(fq)) for s in occurrence_starts(folded.text, fq)]
+
+    def _occurrences_near(self, quote: str, hint: int) -> list[tuple[int, int]]:
+        """The MAX_CONTEXT_CHECKS occurrences of `quote` nearest `hint`, nearest first (as
+        `occurrences`: verbatim if it occurs so). Found outward from `hint`, however often the
+        quote occurs: the first occurrences of the text would not be the nearest ones."""
+        if quote in self.text:
+            return [(s, s + len(quote)) for s in _starts_near(self.text, quote, hint)]
+        fq = fold(quote)
+        if not fq:
+            return []
+        folded = self.folded
+        near = _starts_near(folded.text, fq, folded.from_original(min(hint, len(self.text))))
+        return [folded.span(s, s + len(fq)) for s in near]
 
     def _nearest_occurrence(self, sel: Selector, hint: int) -> tuple[int, int] | None:
         """The occurrence nearest `hint` (context breaking ties) that is either near it or has
         kept its context: the same words far away in another passage are not the claim's."""
-        candidates = self.occurrences(sel.quote)
-        if not candidates:
+        by_distance = self._occurrences_near(sel.quote, hint)
+        if not by_distance:
             return None
         near = max(len(sel.quote), CONTEXT_CHARS)
-        by_distance = sorted(candidates, key=lambda c: abs(c[0] - hint))[:MAX_CONTEXT_CHECKS]
         groups: dict[int, list[tuple[int, int]]] = {}
         for c in by_distance:
             groups.setdefault(abs(c[0] - hint), []).append(c)
@@ -525,11 +538,28 @@ def _find_all(text: str, needle: str) -> Iterator[int]:
     if not needle:
         return
     at = text.find(needle)
-    count = 0
-    while at != -1 and count < MAX_CANDIDATES:
+    while at != -1:
         yield at
-        count += 1
         at = text.find(needle, at + 1)
+
+
+def _starts_near(text: str, needle: str, hint: int) -> list[int]:
+    """The starts of the MAX_CONTEXT_CHECKS occurrences of `needle` (overlapping ones too)
+    nearest `hint`, nearest first, the earlier of two as near: looked for forwards and
+    backwards from `hint` at once, so the work is the stretch of text they span."""
+    hint = max(0, min(hint, len(text)))
+    ahead = text.find(needle, hint)
+    # rfind's end bounds where an occurrence ends: this one starts before `hint`.
+    behind = text.rfind(needle, 0, hint - 1 + len(needle))
+    out: list[int] = []
+    while len(out) < MAX_CONTEXT_CHECKS and (ahead != -1 or behind != -1):
+        if behind == -1 or (ahead != -1 and ahead - hint < hint - behind):
+            out.append(ahead)
+            ahead = text.find(needle, ahead + 1)
+        else:
+            out.append(behind)
+            behind = text.rfind(needle, 0, behind - 1 + len(needle))
+    return out
 
 
 # Characters of the context looked for where an edit at the quote's edge may have moved it.

@@ -259,16 +259,35 @@ def grapheme_at(text: str, offset: int) -> str:
     return text[offset - 1 : offset + 1]
 
 
+# Occurrences of one quote listed at most: a quote of a character or two in a long text (a
+# table's repeated cell) can occur millions of times, each an entry held in memory.
+MAX_OCCURRENCES = 1_000_000
+
+
+def occurrence_starts(text: str, quote: str) -> list[int]:
+    """Where `quote` starts in `text`, every occurrence, overlapping ones too; refused past
+    MAX_OCCURRENCES (none is dropped: the nth occurrence must be the nth)."""
+    positions: list[int] = []
+    if not quote:
+        return positions
+    at = text.find(quote)
+    while at != -1:
+        if len(positions) == MAX_OCCURRENCES:
+            raise InvalidInput(
+                f"quote occurs more than {MAX_OCCURRENCES:,} times in the document: "
+                "quote more of the passage"
+            )
+        positions.append(at)
+        at = text.find(quote, at + 1)
+    return positions
+
+
 def find_quote(text: str, quote: str, occurrence: int | None = None) -> Span:
     """Locate `quote` in `text`; ambiguous quotes need `occurrence` (1-based) to pick one."""
     if not quote.strip():
         raise InvalidInput("the quote is empty")
     quote = normalise(quote)
-    positions: list[int] = []
-    at = text.find(quote)
-    while at != -1:
-        positions.append(at)
-        at = text.find(quote, at + 1)
+    positions = occurrence_starts(text, quote)
     if not positions:
         raise InvalidInput(
             f"quote not found in the document: {clip_quote(quote)!r}{_hint(text, quote)}"
