@@ -44,6 +44,10 @@ MUST = "a different reviewer must approve it"
         ("bill", "BI\u217c\u217c"),  # SMALL ROMAN NUMERAL FIFTY as l
         ("alice", "\u0430\u04cf\u0456\u0441\u0435"),  # Cyrillic, palochka as l
         ("alice", "AL\u0130CE"),  # Turkish dotted I
+        # trial47: one name in traditional characters, and given name first in pinyin
+        ("张伟", "張偉"),
+        ("張偉", "张伟"),
+        ("张伟", "wei zhang"),
     ],
 )
 def test_look_alike_of_the_proposer_cannot_approve(

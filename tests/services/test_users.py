@@ -382,6 +382,20 @@ def test_a_name_that_reads_like_a_registered_one_is_refused(
     assert counts() == before
 
 
+def test_a_name_in_the_other_set_of_characters_or_order_is_refused(wb: Workbench) -> None:
+    """trial47: with 王芳 registered, `wang fang` was refused but `fang wang` (given name first,
+    as English writes it) registered; and 張偉 beside 张伟 would be one name twice."""
+    add_user(as_(wb, "王芳"), "王芳")
+    with pytest.raises(InvalidInput, match=r"^'fang wang' reads like the registered user '王芳'"):
+        add_user(as_(wb, "王芳"), "fang wang")
+    add_user(as_(wb, "王芳"), "张伟")
+    with pytest.raises(
+        InvalidInput, match=r"^'張偉' is the same name as the registered user '张伟'; choose"
+    ):
+        add_user(as_(wb, "王芳"), "張偉")
+    assert [u.name for u in list_users(wb)] == ["张伟", "王芳"]
+
+
 def test_a_chinese_name_that_reads_as_a_registered_latin_one_is_refused(wb: Workbench) -> None:
     add_user(as_(wb, "hang chuan"), "hang chuan")
     # 行 reads xing or hang (or heng): any reading is the name's

@@ -388,6 +388,12 @@ def test_a_letter_keeps_a_letter_in_its_skeleton() -> None:
         ("lu bu", "吕布"),
         ("lv bu", "吕布"),
         ("zhang wei", "张wei"),  # Latin letters in a Chinese name spell themselves
+        # Given name first, as English writes Chinese names (trial47: `wei zhang` approved
+        # 张伟's verdict where `zhang wei` was refused)
+        ("fang wang", "王芳"),
+        ("Wei Zhang", "张伟"),
+        ("xiaoming ouyang", "欧阳小明"),
+        ("Xiao-ming Ouyang", "欧阳小明"),
     ],
 )
 def test_a_name_and_its_pinyin_are_one_person(latin: str, han: str) -> None:
@@ -406,7 +412,8 @@ def test_a_name_and_its_pinyin_are_one_person(latin: str, han: str) -> None:
         ("wang", "王芳"),  # part of the reading is not the name
         ("wang fang fang", "王芳"),
         ("wangfan", "王芳"),
-        ("fang wang", "王芳"),  # the characters in their order
+        ("fang fang wang", "王芳"),  # given name first, but a syllable too many
+        ("wang", "王芳芳"),
         ("tom", "汤姆"),
         ("li hua", "李华伟"),
         ("ann", "安"),
@@ -415,6 +422,28 @@ def test_a_name_and_its_pinyin_are_one_person(latin: str, han: str) -> None:
 def test_a_partial_or_homophone_reading_is_another_person(a: str, b: str) -> None:
     assert likeness(normalise_name(a), normalise_name(b)) is None
     assert not same_person(a, b)
+
+
+# trial47: 張偉 approved the verdict 张伟 proposed: one name, in traditional characters.
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("張偉", "张伟"),
+        ("張伟", "张偉"),
+        ("歐陽小明", "欧阳小明"),
+        ("鍾麗", "钟丽"),
+        ("陳 偉", "陈伟"),
+    ],
+)
+def test_a_name_in_traditional_and_simplified_characters_is_one_person(a: str, b: str) -> None:
+    assert likeness(normalise_name(a), normalise_name(b)) == "is the same name as"
+    assert same_person(a, b) and same_person(b, a)
+
+
+def test_two_names_in_chinese_characters_are_still_two_when_they_only_sound_alike() -> None:
+    # 張偉 is 张伟, but not 章伟 (another family name that reads zhang too)
+    assert not same_person("張偉", "章伟")
+    assert not same_person("王芳", "汪芳")
 
 
 def test_likeness_says_how_two_names_are_one() -> None:

@@ -250,15 +250,26 @@ def _compared(name: str) -> str:
 
 def likeness(a: str, b: str) -> str | None:
     """How two names in their normal form stand for one person, as the words between them in
-    a sentence: "is" (the same normal form), "looks like" (the same skeleton) or "reads like"
+    a sentence: "is" (the same normal form), "looks like" (the same skeleton), "is the same
+    name as" (in traditional and simplified characters: 張偉 and 张伟) or "reads like"
     (`reads_alike`: one is the other's pinyin); None when they are two people's."""
     if a == b:
         return "is"
     if skeleton(a) == skeleton(b):
         return "looks like"
+    if _has_han(a) and _has_han(b) and _one_name_in_two_forms(a, b):
+        return "is the same name as"
     if reads_alike(a, b):
         return "reads like"
     return None
+
+
+def _one_name_in_two_forms(a: str, b: str) -> bool:
+    """Whether two names in Chinese characters are one written in traditional characters and
+    the other in simplified ones, or both mixed (workbench.domain.chinese_forms)."""
+    from workbench.domain.chinese_forms import simplified
+
+    return skeleton(simplified(a)) == skeleton(simplified(b))
 
 
 def reads_alike(a: str, b: str) -> bool:
@@ -267,13 +278,16 @@ def reads_alike(a: str, b: str) -> bool:
     `WangFang`, `Wáng Fāng` and `wang2 fang1` are 王芳 read aloud (spaces, punctuation, case
     and tone marks or numbers aside; each character by any of its readings, 行 as xing or
     hang), and a desk that knows a person in both scripts reads them as one name. The Latin
-    side is compared by its skeleton, so `l1n` (a digit for the i) is 林's too.
+    side is compared by its skeleton, so `l1n` (a digit for the i) is 林's too, and in either
+    order: `fang wang`, the given name first as English writes it, is 王芳 too.
 
     Two names both in Chinese characters are never alike by reading: 王芳 and 汪芳 sound alike
     (wang fang) but are written differently, as two people's names are, and a reader of the
     trail sees which one acted; homophones are common among Chinese names, and refusing them
     would refuse real colleagues. (Two names in Latin letters have one spelling each, compared
-    by skeleton.) Only a name and its reading across the two scripts look like one name."""
+    by skeleton; 張偉 and 张伟 are one name written in two sets of characters, not two names
+    that sound alike: `likeness`.) Only a name and its reading across the two scripts look
+    like one name."""
     han_a, han_b = _has_han(a), _has_han(b)
     if han_a == han_b:
         return False
@@ -281,7 +295,11 @@ def reads_alike(a: str, b: str) -> bool:
     from workbench.domain.romanise import spelled_as
 
     plain = _unmarked(latin)
-    keys = {skeleton(plain), skeleton(_TONE_NUMBER.sub("", plain))}
+    # In English a Chinese name is often written given name first (Wei Zhang for 张伟, Fang
+    # Wang for 王芳): the last word read first too.
+    words = plain.split()
+    orders = {plain, " ".join([words[-1], *words[:-1]])} if len(words) > 1 else {plain}
+    keys = {skeleton(form) for order in orders for form in (order, _TONE_NUMBER.sub("", order))}
     return any(spelled_as(han, key, _reading_key) for key in keys)
 
 
