@@ -504,3 +504,75 @@ def test_cli_lists_ragged_rows_with_the_others(run: Run, doc: int, tmp_path: Pat
     assert lines[0] == "rows 2-5: more cells (4) than columns (2)"
     assert lines[1].startswith("row 6: quote not found")
     assert lines[2] == "error: 5 rows failed (listed above), nothing imported; give --skip-bad"
+
+
+def test_an_imported_tag_is_held_to_the_rules_of_claim_tag(
+    wb: Workbench, doc: int, tmp_path: Path, counts: Counts
+) -> None:
+    """trial47 imported `two words`, `flооd` (Cyrillic о), `123` and `covid-19` beside a
+    desk's `covid19`; `claim tag` refuses each, and `claim untag 4 123` could never remove the
+    third. Each is now its row's problem."""
+    from workbench.services.workflow import tag
+
+    first = import_claims(wb, str(_csv(tmp_path / "one.csv", [(SENTENCES[0], "covid19")])), doc)
+    tag(wb, [next(iter(first.added)).id], ["flood"])
+    path = _csv(
+        tmp_path / "tags.csv",
+        [
+            (SENTENCES[1], "two words"),
+            (SENTENCES[2], "fl\u043e\u043ed"),
+            (SENTENCES[3], "123"),
+            (SENTENCES[4], "covid-19"),
+            (SENTENCES[5], "Flood;COVID19;new-topic"),  # in use, as typed otherwise: fine
+        ],
+    )
+    before = counts()
+    with pytest.raises(RowsRefused) as caught:
+        import_claims(wb, str(path), doc)
+    assert counts() == before
+    said = " | ".join(caught.value.problems)
+    assert "row 2: tag 'two words' holds a space" in said
+    assert "row 3: tag 'flооd' mixes scripts" in said
+    assert "row 4: tag '123' is only digits" in said
+    assert "row 5: tag 'covid-19' looks like 'covid19', a tag claims already have" in said
+    assert "row 6" not in said
+    result = import_claims(wb, str(path), doc, skip_bad=True)
+    assert [c.tags for c in result.added] == [("covid19", "flood", "new-topic")]
+
+
+def test_new_tags_of_two_rows_that_look_alike_are_one_rows_problem(
+    wb: Workbench, doc: int, tmp_path: Path
+) -> None:
+    path = _csv(tmp_path / "t.csv", [(SENTENCES[0], "covid-19"), (SENTENCES[1], "covid19")])
+    with pytest.raises(RowsRefused) as caught:
+        import_claims(wb, str(path), doc)
+    assert caught.value.problems == [
+        "row 3: tag 'covid19' looks like 'covid-19', a tag claims already have: use "
+        "'covid-19', or a tag that cannot be mistaken for it"
+    ]
+
+
+def test_a_tag_stored_before_the_rules_is_re_imported_as_it_is(
+    wb: Workbench, doc: int, tmp_path: Path
+) -> None:
+    from sqlalchemy import text
+
+    from workbench.db.engine import get_engine
+
+    first = import_claims(wb, str(_csv(tmp_path / "a.csv", [(SENTENCES[0], "legacy")])), doc)
+    with get_engine(wb.url).begin() as conn:  # as an older workbench stored it
+        conn.execute(
+            text("UPDATE claim_tags SET tag = 'two words' WHERE claim_id = :id"),
+            {"id": next(iter(first.added)).id},
+        )
+    result = import_claims(wb, str(_csv(tmp_path / "b.csv", [(SENTENCES[1], "two words")])), doc)
+    assert [c.tags for c in result.added] == [("two words",)]
+
+
+def _csv(path: Path, items: list[tuple[str, str]]) -> Path:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(["quote", "text", "tags"])
+    writer.writerows((quote, f"T {i}", tags) for i, (quote, tags) in enumerate(items))
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    return path

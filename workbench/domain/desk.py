@@ -138,6 +138,22 @@ def tag_twin(tag: str, in_use: Iterable[str]) -> str | None:
     return None
 
 
+def twin_refusal(tag: str, in_use: Iterable[str], given: Iterable[str]) -> InvalidInput | None:
+    """Why the new tag `tag` cannot be added beside the desk's tags `in_use` and the tags
+    `given` with it (`tag_twin`), or None: `claim list --tag` would find one of two look-alikes
+    and miss the other."""
+    twin = tag_twin(tag, in_use)
+    if twin is not None:
+        return InvalidInput(
+            f"tag {tag!r} looks like {twin!r}, a tag claims already have: use {twin!r}, "
+            "or a tag that cannot be mistaken for it"
+        )
+    twin = tag_twin(tag, given)
+    if twin is not None:
+        return InvalidInput(f"tags {twin!r} and {tag!r} look alike: give one of them")
+    return None
+
+
 def _hidden(tag: str) -> int | None:
     """The index of the first character of `tag` that cannot be seen (see identity)."""
     from workbench.domain.identity import hidden_at

@@ -30,6 +30,7 @@ from workbench.domain.status import ClaimType, Status, parse_claim_type, parse_s
 from workbench.domain.text import Span, decode_utf8, whole_number
 from workbench.services.claims import claim_columns, claim_text, new_claim_values
 from workbench.services.context import Entry, Tx, Workbench, mutation, transaction
+from workbench.services.import_tags import ImportedTags
 from workbench.services.inputs import read_source, spool_source
 from workbench.services.lookup import get_document
 from workbench.services.notes import note_body
@@ -567,6 +568,7 @@ def _check(
     review: bool,
     owner: Callable[[str], object],
     document_id: int,
+    tags: ImportedTags,
     claims: _DocumentClaims | None = None,
 ) -> _Ready:
     """Every check of one row (fields, span, workflow): InvalidInput says what is wrong. A row
@@ -582,6 +584,7 @@ def _check(
         hint = QuoteHint(exact=row.quote, start=row.start, end=row.end, occurrence=row.occurrence)
         span = anchor_quote(text, hint, carrier="a claims table")
     arrived = arrival(item.asked, row.note, tx.actor, review=review, carrier="a claims table")
+    tagged = tags.checked(item.tags)
     return _Ready(
         number=item.number,
         span=span,
@@ -596,7 +599,7 @@ def _check(
         assignee=_owner(row.assignee, owner),
         priority=item.priority,
         due=item.due,
-        tags=tuple(item.tags),
+        tags=tagged,
         asked=item.asked.value,
         given=frozenset(raw.values),
         present=None if own is None else own.id,
@@ -639,12 +642,14 @@ def import_claims(
         # anchored: an orphaned claim's quote is in no current text (`_own_claim`).
         claims = _DocumentClaims(tx, doc.id)
         present_rows: list[tuple[int, int, _Ready]] = []
+        tags = ImportedTags(tx.session)
         for raw in counted(claims_file.rows(), progress, claims_file.count):
             try:
-                checked = _check(tx, raw, text, review, owner, doc.id, claims)
+                checked = _check(tx, raw, text, review, owner, doc.id, tags, claims)
             except InvalidInput as exc:
                 problems.append(f"row {raw.number}: {exc}")
                 continue
+            tags.taken(checked.tags)
             if checked.present is not None:
                 present += 1
                 present_rows.append((raw.number, checked.present, checked))
@@ -672,7 +677,7 @@ def import_claims(
         # Pass 2 reads the rows again and writes those pass 1 marked, a batch at a time; the
         # checks give the same answers, as nothing they read has changed.
         chosen = (
-            _check(tx, raw, text, review, owner, doc.id)
+            _check(tx, raw, text, review, owner, doc.id, tags)
             for raw in claims_file.rows()
             if raw.number < len(marked) and marked[raw.number]
         )

@@ -16,7 +16,7 @@ from workbench.domain.desk import (
     new_tag,
     normalise_tag,
     parse_priority,
-    tag_twin,
+    twin_refusal,
 )
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.identity import fold, normalise_name
@@ -184,15 +184,9 @@ def _refuse_twins(session: Session, wanted: Sequence[str]) -> None:
     for i, tag in enumerate(wanted):
         if tag in in_use:
             continue
-        twin = tag_twin(tag, in_use)
-        if twin is not None:
-            raise InvalidInput(
-                f"tag {tag!r} looks like {twin!r}, a tag claims already have: use {twin!r}, "
-                "or a tag that cannot be mistaken for it"
-            )
-        twin = tag_twin(tag, wanted[:i])
-        if twin is not None:
-            raise InvalidInput(f"tags {twin!r} and {tag!r} look alike: give one of them")
+        refused = twin_refusal(tag, in_use, wanted[:i])
+        if refused is not None:
+            raise refused
 
 
 @mutation
