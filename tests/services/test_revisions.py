@@ -608,3 +608,60 @@ def test_a_flagged_orphan_back_on_its_words_is_restored_and_found_again(
     [found] = [t for t in rev.claims if t.claim_id == ids["model"]]
     assert (found.state, found.found_again, found.old_quote) == ("restored", True, None)
     assert_invariant(wb, doc)
+
+
+def test_a_claim_with_no_verdict_gets_back_the_words_it_was_pinned_to(wb: Workbench) -> None:
+    """trial47: a CMS slip escaped the quote marks (&quot;), the claim with no verdict moved
+    onto ';Never again&', and the slip undone, byte for byte, left it on 'Never again': a
+    flagged verdict got its words back, a claim without one drifted for good."""
+    first = 'Residents posted photos with the caption "Never again" on Sunday, officials said.\n'
+    doc = add_document(wb, first.encode()).document.id
+    cid = add_claim(wb, doc, "caption", SpanRequest(quote='"Never again"')).id
+    pinned = get_claim(wb, cid)
+    revise(wb, doc, first.replace('"', "&quot;"))
+    assert get_claim(wb, cid).anchor_state == "fuzzy"
+    added = update_document(wb, doc, Content(first, "text", "back.txt"))
+    [back] = added.anchors
+    assert back.restored and not back.flagged
+    claim = get_claim(wb, cid)
+    assert (claim.start, claim.end, claim.quote) == (pinned.start, pinned.end, '"Never again"')
+    assert (claim.prefix, claim.suffix, claim.anchor_state) == (
+        pinned.prefix,
+        pinned.suffix,
+        "exact",
+    )
+    *_, rev = document_changes(wb, doc).revisions
+    [touched] = rev.claims
+    assert (touched.state, touched.new_quote, touched.verdict_before) == (
+        "restored",
+        '"Never again"',
+        None,
+    )
+    assert_invariant(wb, doc)
+
+
+def test_words_back_after_two_changes_are_the_first_ones(wb: Workbench) -> None:
+    """Two revisions changed the quote in turn; the third undid both: the claim is back on
+    the words it was pinned to, not on the first change's."""
+    first = "Alpha beta gamma. Delta epsilon zeta. Eta theta iota.\n"
+    doc = add_document(wb, first.encode()).document.id
+    cid = add_claim(wb, doc, "d", SpanRequest(quote="Delta epsilon zeta")).id
+    revise(wb, doc, first.replace("epsilon", "epsilons"))
+    revise(wb, doc, first.replace("epsilon", "epsilonz"))
+    assert get_claim(wb, cid).quote == "Delta epsilonz zeta"
+    added = update_document(wb, doc, Content(first, "text", "back.txt"))
+    assert [a.restored for a in added.anchors] == [True]
+    assert get_claim(wb, cid).quote == "Delta epsilon zeta"
+    assert_invariant(wb, doc)
+
+
+def test_a_claim_with_no_verdict_whose_words_are_not_back_is_re_anchored_as_ever(
+    wb: Workbench,
+) -> None:
+    first = "Alpha beta gamma. Delta epsilon zeta. Eta theta iota.\n"
+    doc = add_document(wb, first.encode()).document.id
+    cid = add_claim(wb, doc, "d", SpanRequest(quote="Delta epsilon zeta")).id
+    revise(wb, doc, first.replace("epsilon", "epsilons"))
+    added = update_document(wb, doc, Content(first.replace("epsilon", "epsilonz"), "text", "c"))
+    assert [(a.restored, a.state) for a in added.anchors] == [(False, "fuzzy")]
+    assert get_claim(wb, cid).quote == "Delta epsilonz zeta"

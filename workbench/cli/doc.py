@@ -36,6 +36,7 @@ from workbench.cli.render import (
     table,
     warning,
 )
+from workbench.domain.status import FINAL_VALUES
 
 if TYPE_CHECKING:
     from workbench.services.revisions import AnchorOutcome
@@ -342,8 +343,9 @@ def update(
     from it, and flags their verdicts the same way. The same text as the latest revision stores
     nothing; an earlier revision's text again is stored and named. A flagged verdict not decided
     again whose words are back with their context (an edit undone, even after other edits) gets
-    back the span it was given on and loses its flag. An orphaned claim whose quote is back is
-    said to be found again.
+    back the span it was given on and loses its flag; a claim with no verdict whose changed
+    quote is back the same way gets back the span it was pinned to. An orphaned claim whose
+    quote is back is said to be found again.
     """
     from workbench.services.documents import load_problem, update_from
 
@@ -379,7 +381,9 @@ def update(
     if counts:
         click.echo("claims: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     for a in result.anchors:
-        if a.restored:
+        if a.restored and not _judged(a):
+            click.echo(f"  #{a.claim_id} back on the words it was pinned to")
+        elif a.restored:
             click.echo(
                 f"  #{a.claim_id} back on the words its {_verdict(a)} was given on: "
                 "no longer flagged"
@@ -417,6 +421,11 @@ def update(
             + ("it" if one else "them")
             + " until a new decision (claim list --flagged)"
         )
+
+
+def _judged(a: AnchorOutcome) -> bool:
+    """Whether the claim has a verdict, given or proposed."""
+    return a.status in FINAL_VALUES or (a.status == "in_review" and a.proposed_status is not None)
 
 
 def _verdict(a: AnchorOutcome, *, short: bool = False) -> str:
@@ -675,7 +684,9 @@ def changes_text(report: Any) -> str:
 def _standing(touched: Any) -> str:
     """A touched claim's standing before the revision, once: its verdict, else its status
     (the verdict is the status, when there is one)."""
-    back = ", words back: flag cleared" if touched.state == "restored" else ""
+    back = ""
+    if touched.state == "restored":
+        back = ", words back: flag cleared" if touched.verdict_before else ", words back"
     if touched.found_again and not back:
         back = ", found again"
     if touched.verdict_before:

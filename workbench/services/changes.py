@@ -29,7 +29,8 @@ class TouchedClaim(JsonFields):
     claim_id: int
     text: str
     # How re-anchoring found it: fuzzy, orphaned or moved (a line given to another speaker), or
-    # restored (an edit undone gave back the words of its flagged verdict: the flag is gone);
+    # restored (an edit undone gave back the words of its flagged verdict, whose flag is gone,
+    # or the words a claim with no verdict was pinned to);
     # exact or moved for a claim found again (below).
     state: str
     # None when the claim was orphaned before this revision: its quote was in no text then.
@@ -124,11 +125,14 @@ def _touched(tx: Any, rev: DocumentRevision) -> list[TouchedClaim]:
             continue
         body = json.loads(payload)
         before, after = body.get("before", {}), body.get("after", {})
-        # A verdict's flag cleared by re-anchoring: an edit undone gave back its words.
+        # A verdict's flag cleared by re-anchoring: an edit undone gave back its words; or a
+        # claim with no verdict given back the words it was pinned to. Giving back a span is
+        # the one re-anchoring that clears a claim's score (`revisions._restore`: the span
+        # is the one pinned, not one found by a score).
         restored = (
             before.get("verdict_revision") is not None
             and after.get("verdict_revision", before["verdict_revision"]) is None
-        )
+        ) or (action == "claim.reanchored" and after.get("anchor_score", 0.0) is None)
         # flagged, changed with no verdict, its flag cleared, or found again
         if action != "claim.reanchored" or restored or _found_again(before, after):
             flagged.append(

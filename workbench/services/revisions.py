@@ -271,8 +271,9 @@ def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[Ancho
     outcomes: list[AnchorOutcome] = []
     for claim in claims:
         # A flagged verdict whose words are back where they were (an edit undone) gets its span
-        # back; so does one whose words are back after other edits moved them (below).
-        judged_span = None if claim.verdict_revision is None else _judged_span(tx, claim)
+        # back; so does one whose words are back after other edits moved them (below). So does
+        # a claim with no verdict whose quote a revision changed: the words it was pinned to.
+        judged_span = _earlier_span(tx, claim)
         back = None if judged_span is None else _back_at(judged_span, text, judged_span["start"])
         if back is not None:
             outcomes.append(_restore(tx, claim, number, back))
@@ -344,6 +345,43 @@ def _anchor_action(changed: bool, verdict_revision: int | None) -> str:
 
 # The fields of a claim's span in its revision (what `_restore` puts back).
 _SPAN = ("start", "end", "quote", "prefix", "suffix")
+
+
+def _earlier_span(tx: Tx, claim: Claim) -> dict[str, Any] | None:
+    """The span to give back to `claim` if its words return: its flagged verdict's
+    (`_judged_span`), or, with no verdict flagged, the span it was pinned to before re-anchoring
+    changed its quote (`_pinned_span`); None when neither applies. Read only for a claim whose
+    quote a revision changed: the others are where their words are, and an orphaned one kept
+    its quote, which re-anchoring finds again."""
+    if claim.verdict_revision is not None:
+        return _judged_span(tx, claim)
+    if claim.anchor_state == AnchorState.FUZZY.value:
+        return _pinned_span(tx, claim)
+    return None
+
+
+# The events of re-anchoring that changed a claim's quote (or took it away).
+_QUOTE_CHANGED = ("claim.quote_changed", "claim.flagged_for_review")
+
+
+def _pinned_span(tx: Tx, claim: Claim) -> dict[str, Any] | None:
+    """The span `claim` had before re-anchoring last changed its quote (trial47: a revision
+    undone, byte for byte, left a claim with no verdict on the changed words for good), folded
+    from its events: the state after the last event that was not such a change. None when one
+    of those changes gave the claim another speaker (a speaker is the desk's to give back)."""
+    events = tx.session.scalars(select(Event).where(Event.claim_id == claim.id).order_by(Event.seq))
+    state: dict[str, Any] = {}
+    pinned: dict[str, Any] | None = None
+    for event in events:
+        after = json.loads(event.payload).get("after") or {}
+        state.update(after)
+        if event.action not in _QUOTE_CHANGED:
+            pinned = {name: state.get(name) for name in _SPAN}
+        elif "speaker" in after:
+            pinned = None
+    if pinned is None or not isinstance(pinned["start"], int) or not isinstance(pinned["end"], int):
+        return None
+    return pinned
 
 
 def _judged_span(tx: Tx, claim: Claim) -> dict[str, Any] | None:
