@@ -325,6 +325,24 @@ def test_a_json_row_of_another_document_is_a_bad_row(
     result = import_claims(wb, str(path), doc, skip_bad=True)
     assert [c.text for c in result.added] == ["S1"]
     assert [p.split(":")[0] for p in result.skipped] == ["row 2", "row 3"]
+    assert result.skipped[0] == (
+        "row 2: document_id 'x' is not document #1, the one imported into (empty the column to "
+        "import the row here)"
+    )
+
+
+def test_a_json_row_whose_document_id_is_empty_is_imported_here(
+    wb: Workbench, doc: int, tmp_path: Path
+) -> None:
+    """trial47: `"document_id": ""` was refused, telling the user to empty the column."""
+    path = tmp_path / "rows.jsonl"
+    lines = [
+        {"id": "", "document_id": "", "quote": SENTENCES[0], "text": "S1"},
+        {"document_id": " ", "quote": SENTENCES[1], "text": "S2"},
+        {"document_id": str(doc), "quote": SENTENCES[2], "text": "S3"},
+    ]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    assert texts(wb, path, doc) == ["S1", "S2", "S3"]
 
 
 def test_cli_lists_a_row_of_another_document(

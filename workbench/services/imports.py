@@ -480,11 +480,14 @@ def _own_row(raw: RawRow, document_id: int) -> RawRow:
     from workbench.exports.claims_table import for_import
 
     given = raw.values.get("document_id")
-    if given is not None:
+    # An empty string is an empty cell, as a CSV's is (trial47: JSON's "" was refused with
+    # the advice to empty it).
+    if given is not None and not (isinstance(given, str) and not given.strip()):
         named = given if type(given) is int else whole_number(str(given).strip())
         if named != document_id:
+            shown = given if type(given) is int or named is not None else repr(given)
             raise InvalidInput(
-                f"document_id {given} is not document #{document_id}, the one imported into"
+                f"document_id {shown} is not document #{document_id}, the one imported into"
                 " (empty the column to import the row here)"
             )
     return for_import(raw)
