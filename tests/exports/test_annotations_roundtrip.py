@@ -187,7 +187,11 @@ def test_round_trip_through_the_cli(
     r = fresh("import", "annotations", str(target), "--doc", "2", "--json")
     got = json.loads(r.out)
     assert [c["status"] for c in got["added"]][:2] == ["in_progress", "in_progress"]
-    assert [n.split(":")[0] for n in got["notices"]] == ["annotation 1", "annotation 2"]
+    # Annotations 1 and 2 come in as in_progress; and each of the six added names document
+    # #1 by its text (`cached`), not #2.
+    arrivals = [n.split(":")[0] for n in got["notices"] if "comes in as" in n]
+    assert arrivals == ["annotation 1", "annotation 2"]
+    assert sum("its target is document #1, not #2" in n for n in got["notices"]) == 6
     assert got["already_present"] == 1
     assert fresh("audit", "verify").code == 0
 
@@ -290,7 +294,13 @@ def test_an_older_export_comes_in_unverified_and_typed_fact(
     other = add_document(wb, (ARTICLE + "\n附言。").encode()).document.id
     result = import_annotations(wb, write(tmp_path, collection), other)
     assert {(c.type, c.status) for c in result.added} == {("fact", "unverified")}
-    assert len(result.added) == 7 and result.notices == []
+    assert len(result.added) == 7
+    # nothing said but where the annotations are from (the desk's document, by its URL)
+    assert result.notices == [
+        f"annotation {n}: its target is document #{desk.doc}, not #{other}: anchored in "
+        f"#{other} by its quote"
+        for n in range(1, 8)
+    ]
     assert all(list_notes(wb, c.id) == [] for c in result.added)
 
 
@@ -533,3 +543,45 @@ def test_cli_re_imports_its_own_annotations_of_an_orphaned_claim(
         r = run("import", "annotations", str(target), "--doc", str(doc))
         assert r.code == 0, r.err
         assert r.err.splitlines()[-1] == "0 claims added, 3 already present"
+
+
+def test_annotations_of_another_document_of_the_desk_are_said_to_be(
+    wb: Workbench, desk: Desk, tmp_path: Path
+) -> None:
+    """trial47: a document's annotations came into another (an opinion piece quoting the same
+    sentences) without a word, where a claims table of another document is refused. Carried
+    into another copy of the article they are a desk's way of moving its work, and have no
+    column to empty: anchored, and said."""
+    path = write(tmp_path, exported(wb, desk))
+    other = add_document(wb, ("Opinion. " + ARTICLE).encode()).document.id
+    result = import_annotations(wb, path, other)
+    assert len(result.added) == 7
+    assert result.notices[0].startswith(
+        f"annotation 1: its target is document #{desk.doc}, not #{other}: anchored in "
+        f"#{other} by its quote; "
+    )
+    assert len(result.notices) == 7
+    assert all(f"target is document #{desk.doc}" in n for n in result.notices)
+    # Into its own document it is the export's own, as ever: nothing said.
+    again = import_annotations(wb, path, desk.doc)
+    assert again.added == [] and again.notices == []
+
+
+def test_a_document_without_a_url_is_named_by_its_text(wb: Workbench, tmp_path: Path) -> None:
+    from workbench.services.claims import SpanRequest, add_claim
+
+    first = add_document(wb, ARTICLE.encode()).document.id
+    add_claim(wb, first, "a claim", SpanRequest(quote=ARTICLE[:12]))
+    data = export_annotations(wb, document_ids=[first]).collection
+    item = data["first"]["items"][0]
+    assert item["target"]["source"].startswith("urn:sha256:")
+    other = add_document(wb, ("Opinion. " + ARTICLE).encode()).document.id
+    result = import_annotations(wb, write(tmp_path, data), other)
+    assert result.notices == [
+        f"annotation 1: its target is document #{first}, not #{other}: anchored in #{other} "
+        "by its quote"
+    ]
+    # A source this desk does not know (another tool's page) says nothing either way.
+    item["target"]["source"] = "https://elsewhere.example.org/story"
+    third = add_document(wb, ("Letters. " + ARTICLE).encode()).document.id
+    assert import_annotations(wb, write(tmp_path, data, "foreign.json"), third).notices == []

@@ -95,7 +95,9 @@ def annotations_command(
     are listed). A file that is no annotation collection is refused whole.
     Annotations whose span and text a claim already has are not added twice; an annotation
     of `workbench export annotations` whose id, quote and text are a claim's of DOC is that
-    claim, present, an orphaned one too (its quote gone from the current text).
+    claim, present, an orphaned one too (its quote gone from the current text). An annotation
+    whose target names another document of the desk (its URL, or its text's sha256) is
+    anchored in DOC by its quote all the same, and said to be another document's.
     """
     from workbench.services.imports import collapsed, import_annotations
 

@@ -207,6 +207,9 @@ class IncomingAnnotation:
     ident: str | None = None
     # The claim's speaker: the name of its target's creator, in this workbench's annotations.
     speaker: str | None = None
+    # What its targets name as their source, and the cached state of it (an IRI each): which
+    # document the annotation is of (`services.annotation_targets`).
+    sources: tuple[str, ...] = ()
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -293,7 +296,24 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
         note=_purposed(body, "commenting", where) if ours else None,
         ident=item["id"] if ours and isinstance(item.get("id"), str) else None,
         speaker=_speaker(targets, where) if ours else None,
+        sources=_sources(targets),
     )
+
+
+def _sources(targets: list[Any]) -> tuple[str, ...]:
+    """The IRIs its targets name as their source (a target that is an IRI names itself) and
+    the cached state of that source (what this workbench's exports write with a URL)."""
+    found: list[str] = []
+    for t in targets:
+        if isinstance(t, str):
+            found.append(t)
+        elif isinstance(t, dict):
+            found.extend(v for v in (t.get("source"),) if isinstance(v, str))
+            state = t.get("state")
+            for s in _as_list(state):
+                if isinstance(s, dict) and isinstance(s.get("cached"), str):
+                    found.append(s["cached"])
+    return tuple(found)
 
 
 def _speaker(targets: list[Any], where: str) -> str | None:

@@ -28,6 +28,7 @@ from workbench.domain.limits import has_visible
 from workbench.domain.payloads import claim_payload, event_value, imported, note_payload
 from workbench.domain.status import ClaimType, Status, parse_claim_type, parse_status
 from workbench.domain.text import Span, decode_utf8, whole_number
+from workbench.services.annotation_targets import DocumentSources
 from workbench.services.claims import claim_columns, claim_text, new_claim_values
 from workbench.services.context import Entry, Tx, Workbench, mutation, transaction
 from workbench.services.import_tags import ImportedTags
@@ -118,11 +119,12 @@ def import_annotations(
         number, text = revision_text(tx, doc)
         review = bool(setting_value(tx, "review.required"))
         claims = _AnnotatedClaims(tx, doc)
+        sources = DocumentSources(tx, doc)
         ready: list[_Ready] = []
         errors: list[str] = []
         for item in incoming:
             try:
-                ready.append(_annotation_ready(tx, item, text, review, claims))
+                ready.append(_annotation_ready(tx, item, text, review, claims, sources))
             except InvalidInput as exc:
                 errors.append(f"annotation {item.index}: {exc}")
         if errors and not skip_bad:
@@ -160,10 +162,16 @@ def import_annotations(
 
 
 def _annotation_ready(
-    tx: Tx, item: IncomingAnnotation, text: str, review: bool, claims: _AnnotatedClaims
+    tx: Tx,
+    item: IncomingAnnotation,
+    text: str,
+    review: bool,
+    claims: _AnnotatedClaims,
+    sources: DocumentSources,
 ) -> _Ready:
     """Every check of one annotation (type, status, span, workflow), as `_check` of a row. An
-    export's own annotation of a claim of the document is not anchored (`_own_annotation`)."""
+    export's own annotation of a claim of the document is not anchored (`_own_annotation`);
+    one whose target names another document of the desk is said to (`DocumentSources`)."""
     claim_type = parse_claim_type(item.claim_type) if item.claim_type is not None else None
     asked = parse_status(item.status) if item.status is not None else Status.UNVERIFIED
     own = _own_annotation(item, claims)
@@ -189,6 +197,7 @@ def _annotation_ready(
         arrived=arrived,
         speaker=speaker_name(item.speaker),
         present=None if own is None else own.id,
+        elsewhere=None if own is not None else sources.elsewhere(item.sources),
     )
 
 
@@ -357,10 +366,13 @@ class _Ready:
     # The claim this row is the export's own row of (`_own_claim`), already present: its span
     # is the claim's (its context not read), not anchored, and nothing is written for it.
     present: int | None = None
+    # An annotation whose target names another document of the desk (`DocumentSources`).
+    elsewhere: str | None = None
 
     @property
     def notice(self) -> str | None:
-        return self.arrived.notice
+        said = [n for n in (self.elsewhere, self.arrived.notice) if n is not None]
+        return "; ".join(said) if said else None
 
 
 @dataclass(frozen=True, slots=True)
