@@ -139,6 +139,15 @@ def test_each_line_ending_gives_the_same_claims(wb: Workbench, tmp_path: Path) -
             b"quote,text\n" + b'"never closed,y\n' + b"z,w\n" * 40_000,
             "row 2: a cell is over",
         ),
+        # a quote never closed in a short file: said, not blamed on the row's quote column
+        # (trial47: "row 2: give a quote, or both start and end", row 3 never mentioned)
+        (
+            "a.csv",
+            b'text,quote\n"unterminated,Storm Ivy\nB,voted 7-2\n',
+            r"^row 2: a quoted cell is never closed \(it runs to the end of the file\)",
+        ),
+        # a closing quote with more after it in the cell
+        ("a.csv", b'text,quote\n"abc"def,x\n', "row 2: not valid CSV: ',' expected after"),
     ],
 )
 def test_bad_files_are_refused_whole_with_their_row(

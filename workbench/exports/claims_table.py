@@ -188,7 +188,10 @@ def read_csv(text: TextIO) -> Iterator[RawRow]:
     newline="" (the csv module's own line breaks) and errors="surrogateescape" (a byte that is
     not UTF-8 is refused with its row, not at the start of the chunk it was decoded in)."""
     row = _Row()
-    records = _records(csv.reader(_lines(text, row)), row)
+    # strict: a quote never closed is refused at the end of the file (the lenient reader
+    # took the rest of the file as one cell, and blamed that row's quote column: trial47), as
+    # is a closing quote followed by more than a comma.
+    records = _records(csv.reader(_lines(text, row), strict=True), row)
     first = next(records, None)
     if first is None:
         raise InvalidInput("the CSV file is empty: it needs a header row")
@@ -241,6 +244,11 @@ def _records(reader: Iterator[list[str]], row: _Row) -> Iterator[tuple[int, list
             if "field larger than field limit" in str(exc):
                 raise InvalidInput(
                     f"row {number}: a cell is over {csv.field_size_limit():,} characters"
+                ) from None
+            if "unexpected end of data" in str(exc):
+                raise InvalidInput(
+                    f"row {number}: a quoted cell is never closed (it runs to the end of the "
+                    "file): close its quote, or double a quote inside it (\"\")"
                 ) from None
             raise InvalidInput(f"row {number}: not valid CSV: {exc}") from None
         yield number, cells
