@@ -336,9 +336,8 @@ def test_a_desk_edit_that_changes_nothing_says_so(cli: Run) -> None:
     )
     ok(cli("claim", "tag", "1", "x"))
     assert ok(cli("claim", "tag", "1", "x")).out == ("claim #1: tags already x; nothing changed\n")
-    assert ok(cli("claim", "untag", "1", "y")).out == (
-        "claim #1: tags already x; nothing changed\n"
-    )
+    # trial47: "tags already x" after an untag read as if x were the tag just asked about
+    assert ok(cli("claim", "untag", "1", "y")).out == ("claim #1: tags still x; nothing changed\n")
     events = ok(cli("audit", "export", "--format", "jsonl")).out.count("\n")
     ok(cli("claim", "priority", "1", "normal"))
     assert ok(cli("audit", "export", "--format", "jsonl")).out.count("\n") == events

@@ -411,7 +411,7 @@ def test_untag_of_a_tag_a_claim_does_not_have_says_so(cli: Run) -> None:
     setup_claims(cli)
     ok(cli("claim", "tag", "1", "2", "money"))
     r = ok(cli("claim", "untag", "1", "nonexist"))
-    assert r.out == "claim #1: tags already money; nothing changed\n"
+    assert r.out == "claim #1: tags still money; nothing changed\n"
     assert r.err == "claim #1 had no tag 'nonexist': nothing to remove\n"
     r = ok(cli("claim", "untag", "1", "2", "3", "ＭＯＮＥＹ", "typo"))
     assert r.out.splitlines()[:2] == ["claim #1: tags none", "claim #2: tags none"]

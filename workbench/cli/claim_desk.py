@@ -122,7 +122,10 @@ def _tag_command(name: str, add: bool) -> click.Command:
         _check_tags(tags, add=add)
         change = add_tags if add else remove_tags
         done = change(workbench_from(ctx), ids, tags, expected_version=expected_version)
-        _report(done, as_json, "tags {tags}", "tags already {tags}" + _SAME)
+        # A tag to remove that the claim lacks leaves it as it was: its tags are still what
+        # they were ("already", said after an untag, read as if those were the tag removed).
+        same = ("tags already {tags}" if add else "tags still {tags}") + _SAME
+        _report(done, as_json, "tags {tags}", same)
         for claim_id, missing in done.absent.items():
             # Exit 0 as for a tag added twice (nothing to do), but a typo must not pass for a
             # tag removed.

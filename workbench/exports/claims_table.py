@@ -248,7 +248,7 @@ def _records(reader: Iterator[list[str]], row: _Row) -> Iterator[tuple[int, list
             if "unexpected end of data" in str(exc):
                 raise InvalidInput(
                     f"row {number}: a quoted cell is never closed (it runs to the end of the "
-                    "file): close its quote, or double a quote inside it (\"\")"
+                    'file): close its quote, or double a quote inside it ("")'
                 ) from None
             raise InvalidInput(f"row {number}: not valid CSV: {exc}") from None
         yield number, cells
