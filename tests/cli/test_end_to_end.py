@@ -174,9 +174,14 @@ def test_refusals_are_one_line_and_write_nothing(cli: Run, tmp_path: Path) -> No
     r = cli("doc", "add", "-", input="好的文本。", env={})
     assert r.code == 0
     one_line_error(cli("claim", "add", "1", "--text", "t", "--quote", "坏"), 1, "quote not found")
+    # Plain from the two numbers, as --start -1 is: bad usage (trial47); past the text's end
+    # is the document's answer (below), a refusal.
     one_line_error(
-        cli("claim", "add", "1", "--text", "t", "--start", "3", "--end", "1"), 1, "after end"
+        cli("claim", "add", "1", "--text", "t", "--start", "3", "--end", "1"), 2, "after end"
     )
+    one_line_error(cli("user", "add", "bob", "--email", "no-at"), 2, "not an email address")
+    r = cli("export", "claimreview", "--org", " ", "--org-url", "https://x.org")
+    one_line_error(r, 2, "the publishing organisation's name is empty")
     one_line_error(
         cli("claim", "add", "1", "--text", "t", "--start", "0", "--end", "99"), 1, "outside"
     )

@@ -146,6 +146,10 @@ def test_each_line_ending_gives_the_same_claims(wb: Workbench, tmp_path: Path) -
             b'text,quote\n"unterminated,Storm Ivy\nB,voted 7-2\n',
             r"^row 2: a quoted cell is never closed \(it runs to the end of the file\)",
         ),
+        # empty, as an empty CSV or JSON file is (trial47: "0 claims added", exit 0)
+        ("a.jsonl", b"", "^the JSON Lines file is empty"),
+        ("a.jsonl", b"\n \n", "^the JSON Lines file is empty"),
+        ("a.csv", b"", "^the CSV file is empty"),
         # a closing quote with more after it in the cell
         ("a.csv", b'text,quote\n"abc"def,x\n', "row 2: not valid CSV: ',' expected after"),
     ],

@@ -104,7 +104,7 @@ def test_same_name_twice_is_a_conflict(wb: Workbench) -> None:
 @pytest.mark.parametrize(
     ("kwargs", "fragment"),
     [
-        ({"email": "not-an-address"}, "not an address"),
+        ({"email": "not-an-address"}, "not an email address"),
         ({"email": "a@b\nc"}, "control character"),
         ({"display": "x" * 201}, "limit is 200"),
         ({"display": "Mal\x1b[31mlory"}, "control character"),

@@ -11,6 +11,7 @@ import click
 from workbench.cli.common import check_output, output_file, workbench_from
 from workbench.cli.options import (
     ID,
+    PUBLISHER,
     URL,
     URL_TEMPLATE,
     bom_option,
@@ -142,7 +143,9 @@ def export() -> None:
 @export.command("claimreview")
 @click.option("--claim", "claim_ids", type=ID, multiple=True, metavar="ID", help="Only claim ID.")
 @click.option("--doc", "document_ids", type=ID, multiple=True, metavar="DOC", help="Only DOC.")
-@click.option("--org", required=True, metavar="NAME", help="The publishing organisation.")
+@click.option(
+    "--org", type=PUBLISHER, required=True, metavar="NAME", help="The publishing organisation."
+)
 @click.option("--org-url", type=URL, required=True, metavar="URL", help="Its web site.")
 @click.option(
     "--url-template",

@@ -180,6 +180,23 @@ def _url_template(value: str) -> str:
 URL_TEMPLATE = _Checked("URL template", str, _url_template)
 
 
+def _publisher(value: str) -> str:
+    from workbench.exports.claimreview import publisher_name
+
+    return publisher_name(value)
+
+
+def _email(value: str) -> str:
+    from workbench.domain.people import email_address
+
+    return email_address(value)
+
+
+# `export claimreview --org` and `user add --email`, checked as typed (bad usage, as a URL is).
+PUBLISHER = _Checked("name", str, _publisher)
+EMAIL = _Checked("address", str, _email)
+
+
 def json_option(fn: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(fn)
 

@@ -131,3 +131,18 @@ def closest_people(name: str, displays: Mapping[str, str | None]) -> list[str]:
     found += [by_display[k] for k in difflib.get_close_matches(wanted, list(by_display), n=3)]
     unique = list(dict.fromkeys(found))[:3]
     return [f"{n} ({displays[n]})" if displays.get(n) else n for n in unique]
+
+
+MAX_EMAIL = 320  # RFC 5321's longest address
+
+
+def email_address(value: str) -> str:
+    """An email address as stored: trimmed, one line, something@somewhere, no space; else
+    InvalidInput (asked by the CLI too, so a malformed one typed is bad usage)."""
+    from workbench.domain.limits import check_text
+
+    text = check_text(value, "the email address", MAX_EMAIL, one_line=True).strip()
+    local, at, domain = text.partition("@")
+    if not (local and at and domain) or " " in text:
+        raise InvalidInput(f"{text!r} is not an email address like name@example.org")
+    return text

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.domain.errors import InvalidInput, bad
+from workbench.domain.errors import InvalidInput, bad, give
 from workbench.domain.status import RATINGS, Status
 from workbench.domain.text import check_http_url
 from workbench.services.views import ClaimView, DocumentView
@@ -155,6 +155,14 @@ def claim_review(
 # What a review URL template may hold: {id}, the claim's id. Anything else in braces would be
 # published as written, on every review.
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def publisher_name(org: str) -> str:
+    """The publishing organisation's name as published (trimmed); InvalidInput when it is
+    empty (asked by the CLI too, so `--org ""` is bad usage, as a malformed --org-url is)."""
+    if not org.strip():
+        raise InvalidInput("the publishing organisation's name is empty", hint=give("org"))
+    return org.strip()
 
 
 def check_url_template(template: str) -> str:

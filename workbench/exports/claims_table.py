@@ -296,9 +296,14 @@ def read_jsonl(text: TextIO) -> Iterator[RawRow]:
     """The rows of a JSON Lines claims table: one object per line (blank lines aside), the
     line's number its row's."""
     number = 0
+    rows = 0
     while True:
         line = text.readline(MAX_ROW_CHARS + 1)
         if not line:
+            if not rows:
+                # As an empty CSV (no header) and an empty JSON file (no array) are refused:
+                # an empty file is more likely a failed export than a table of no claims.
+                raise InvalidInput("the JSON Lines file is empty: it needs an object a line")
             return
         # The file is read with newline="" (as CSV needs), where readline also ends at a lone
         # "\r"; JSON Lines ends a line only at "\n", and a "\r" inside one is JSON whitespace.
@@ -322,6 +327,7 @@ def read_jsonl(text: TextIO) -> Iterator[RawRow]:
             raise InvalidInput(f"row {number}: nested too deeply") from None
         except ValueError as exc:
             raise InvalidInput(f"row {number}: not valid JSON: {exc}") from None
+        rows += 1
         yield _object_row(number, item)
 
 

@@ -65,6 +65,8 @@ class SpanRequest:
             return InvalidInput("an occurrence number goes with a quote", hint=bad("occurrence"))
         if self.start is None or self.end is None:
             return InvalidInput("pin the claim to its source", hint=give("span"))
+        if self.start > self.end:  # as plain from the two numbers as a negative one is
+            return InvalidInput(f"start ({self.start}) is after end ({self.end})", hint=bad("end"))
         return None
 
     def resolve(self, text: str) -> Span:

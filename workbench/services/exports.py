@@ -85,15 +85,14 @@ def export_claimreview(
         Publisher,
         check_url_template,
         claim_review,
+        publisher_name,
         review_url,
         skip_reason,
     )
     from workbench.services.publishing import review_records
     from workbench.services.settings import setting_value
 
-    if not org.strip():
-        raise InvalidInput("the publishing organisation's name is empty", hint=give("org"))
-    publisher = Publisher(name=org.strip(), url=check_http_url(org_url))
+    publisher = Publisher(name=publisher_name(org), url=check_http_url(org_url))
     if url_template is not None:
         check_url_template(url_template)
     reviews: list[dict[str, Any]] = []

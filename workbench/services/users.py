@@ -17,12 +17,11 @@ from workbench.domain.identity import likeness, normalise_name, refuse_hidden, s
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import check_text, has_visible
 from workbench.domain.payloads import created, entity_payload
-from workbench.domain.people import registration_clash, twin
+from workbench.domain.people import email_address, registration_clash, twin
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.registry import registered_people
 
 MAX_DISPLAY = 200
-MAX_EMAIL = 320
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +70,7 @@ class AddedUser(UserView):
 
 
 def _email(value: str | None) -> str | None:
-    if value is None:
-        return None
-    text = check_text(value, "the email address", MAX_EMAIL, one_line=True).strip()
-    local, at, domain = text.partition("@")
-    if not (local and at and domain) or " " in text:
-        raise InvalidInput(f"--email {text!r} is not an address like name@example.org")
-    return text
+    return None if value is None else email_address(value)
 
 
 @mutation
