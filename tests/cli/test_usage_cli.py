@@ -432,3 +432,27 @@ def test_every_spelling_a_setting_takes_still_sets_it(wb: Run) -> None:
     for value, shown in (("YES", "true"), (" off ", "false"), ("1", "true"), ("No", "false")):
         r = wb("config", "set", "review.required", value)
         assert (r.code, r.out) == (0, f"review.required = {shown}\n"), r.err
+
+
+def test_seed_load_says_a_document_without_a_title_and_a_bad_file_in_its_words(
+    cli: Run, tmp_path: Path
+) -> None:
+    """trial47: "added document #1 ()" for a document with no title; and Pydantic's words
+    ("Input should be a valid dictionary or instance of SeedDocument", claims counted from 0)."""
+    (tmp_path / "a.txt").write_text("Storm Ivy brought rain.\n", encoding="utf-8")
+    seed = tmp_path / "s.yaml"
+    seed.write_text("document:\n  file: a.txt\nclaims:\n  - quote: Storm\n    text: a\n")
+    r = cli("seed", "load", str(seed))
+    assert (r.code, r.out) == (0, "added document #1; 1 claim added, 0 already present\n")
+    seed.write_text("document: a.txt\nclaims: []\n")
+    r = cli("seed", "load", str(seed))
+    assert r.code == 1 and r.err == (
+        f"error: {seed}: document: should be keys with values (key: value), not a single "
+        "value\n"
+    )
+    seed.write_text(
+        "document:\n  file: a.txt\nclaims:\n  - quote: Storm\n    text: a\n"
+        "  - quote: Storm\n    text: b\n    type: bogus\n"
+    )
+    r = cli("seed", "load", str(seed))
+    assert r.code == 1 and r.err.startswith(f"error: {seed}: claim 2: type: unknown claim type")

@@ -83,13 +83,13 @@ def test_a_claim_not_there_yet_takes_the_full_loader(
     ("edit", "refusal"),
     [
         (lambda d: d["claims"][0].update(type="rumour"), "unknown claim type"),
-        (lambda d: d["claims"][0].update(colour="red"), "Extra inputs"),
+        (lambda d: d["claims"][0].update(colour="red"), "claim 1: colour: unknown key"),
         (lambda d: d["document"].update(published="someday"), "published"),
         (lambda d: d["claims"][0].update(occurrence=0), "greater than or equal"),
         (lambda d: d["claims"][0].update(quote="no such words here"), "claim 1"),
         (lambda d: d["claims"][0].update(speaker=0), "valid string"),
         (lambda d: d.update(claims=None), "valid list"),
-        (lambda d: d.pop("document"), "Field required"),
+        (lambda d: d.pop("document"), "document: missing"),
     ],
 )
 def test_anything_unusual_goes_to_the_loader_which_refuses_it(

@@ -33,8 +33,9 @@ def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
         emit_json(r.to_json())
         return
     verb = "added" if r.document_created else "already had"
+    titled = f" ({clip(r.document.title, 40)})" if r.document.title else ""
     click.echo(
-        f"{verb} document #{r.document.id} ({clip(r.document.title or '', 40)}); "
+        f"{verb} document #{r.document.id}{titled}; "
         f"{plural(r.claims_added, 'claim')} added, {r.claims_present} already present"
     )
 

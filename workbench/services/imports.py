@@ -43,6 +43,7 @@ from workbench.services.span_twins import SpanTwins
 from workbench.services.speakers import speaker_name
 from workbench.services.spooled import Spooled
 from workbench.services.users import owner_check
+from workbench.services.validation_words import problem as said_problem
 from workbench.services.views import ClaimView
 
 if TYPE_CHECKING:
@@ -460,7 +461,7 @@ def _plan(raw: RawRow) -> _Planned:
         if first["type"] == "missing":
             # (only text is required, and a file without the column is refused whole)
             raise InvalidInput(f"no {where} given") from None
-        msg = "unknown column" if first["type"] == "extra_forbidden" else first["msg"]
+        msg = "unknown column" if first["type"] == "extra_forbidden" else said_problem(first)
         raise InvalidInput(f"{where}: {msg}") from None
     if row.quote is None and (row.start is None or row.end is None):
         raise InvalidInput("give a quote, or both start and end")

@@ -24,6 +24,7 @@ from workbench.services.seed_files import SeedResult as SeedResult
 from workbench.services.seed_files import seed_file_path
 from workbench.services.seed_files import seeds_dir as seeds_dir
 from workbench.services.similar import with_similar
+from workbench.services.validation_words import problems
 from workbench.services.views import DocumentView
 
 
@@ -41,15 +42,12 @@ def parse_seed_file(path: Path) -> Any:
     try:
         return SeedFile.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "the file"
-        more = exc.error_count() - 1
-        also = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-        if first["type"] in {"model_type", "dict_type"} and not first["loc"]:
+        errors = exc.errors()
+        if errors[0]["type"] in {"model_type", "dict_type"} and not errors[0]["loc"]:
             raise InvalidInput(
                 f"{path} is not a seed file: expected `document:` and `claims:` keys"
             ) from None
-        raise InvalidInput(f"{path}: {where}: {first['msg']}{also}") from None
+        raise InvalidInput(f"{path}: {problems(errors, {'claims': 'claim'})}") from None
 
 
 @dataclass(frozen=True, slots=True)
