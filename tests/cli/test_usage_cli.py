@@ -447,8 +447,7 @@ def test_seed_load_says_a_document_without_a_title_and_a_bad_file_in_its_words(
     seed.write_text("document: a.txt\nclaims: []\n")
     r = cli("seed", "load", str(seed))
     assert r.code == 1 and r.err == (
-        f"error: {seed}: document: should be keys with values (key: value), not a single "
-        "value\n"
+        f"error: {seed}: document: should be keys with values (key: value), not a single value\n"
     )
     seed.write_text(
         "document:\n  file: a.txt\nclaims:\n  - quote: Storm\n    text: a\n"

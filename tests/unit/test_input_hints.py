@@ -47,3 +47,23 @@ def test_closest_people_include_a_display_name_typed_loosely() -> None:
     assert closest_people("Wang-Fang", people) == ["王芳 (Wang Fang)"]
     assert closest_people("edtor", people) == ["editor"]
     assert closest_people("zzz", people) == []
+
+
+@pytest.mark.parametrize(
+    ("location", "said"),
+    [
+        # trial47: both said "no such file"
+        ("ftp://127.0.0.1/story.html", "only http(s) URLs are fetched, not ftp:// ones"),
+        (
+            "file:///tmp/a%20b.txt",
+            "only http(s) URLs are fetched: give the file's path (/tmp/a b.txt)",
+        ),
+    ],
+)
+def test_a_url_of_another_scheme_is_said_to_be_one(location: str, said: str) -> None:
+    from workbench.domain.errors import InvalidInput
+    from workbench.services.documents import load
+
+    with pytest.raises(InvalidInput) as refused:
+        load(location)
+    assert refused.value.message == said

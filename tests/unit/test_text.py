@@ -203,6 +203,20 @@ def test_what_is_not_an_http_url_is_refused_in_one_line(url: str) -> None:
         check_http_url(url)
 
 
+@pytest.mark.parametrize(
+    "url", ["http://user:s3cret@127.0.0.1:8047/story.html", "https://t0ken@example.org/x"]
+)
+def test_a_url_with_a_password_is_refused_without_saying_it(url: str) -> None:
+    """trial47: the fetch read user:pass@ as part of the host name and said the password back
+    in its error; kept, it would be in the document's record and the audit trail."""
+    from workbench.domain.text import check_http_url
+
+    with pytest.raises(InvalidInput, match="with a user name or password in it") as refused:
+        check_http_url(url)
+    assert "s3cret" not in str(refused.value) and "t0ken" not in str(refused.value)
+    assert "…@" in str(refused.value)
+
+
 def test_http_urls_pass_as_written() -> None:
     from workbench.domain.text import check_http_url
 

@@ -327,6 +327,15 @@ def check_http_url(url: str) -> str:
         or any(ch.isspace() for ch in value)
     ):
         raise refused
+    if "@" in parts.netloc:
+        # A password in a URL would be kept wherever the URL is (the document's record, the
+        # audit trail, every export), and said back in errors (trial47: it was, after the
+        # fetch read user:pass@ as part of the host name). Not said back here either.
+        host = parts.netloc.rpartition("@")[2]
+        raise InvalidInput(
+            f"a URL with a user name or password in it ({parts.scheme}://…@{host}) is not "
+            "taken: it would be kept in the desk's records; give the address without them"
+        )
     return value
 
 

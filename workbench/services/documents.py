@@ -392,11 +392,30 @@ def load(location: str, *, user_agent: str | None = None) -> Loaded:
         return Loaded(
             got.data, got.final_url, got.final_url, tuple(got.redirects), got.content_type
         )
-    if location != "-" and not os.path.lexists(location) and (meant := meant_url(location)):
-        # `htp://x` or `127.0.0.1:8765/x` is read as a file name: say what was likely meant.
-        raise InvalidInput(f"no such file: {location}; did you mean {meant}?")
+    if location != "-" and not os.path.lexists(location):
+        if meant := meant_url(location):
+            # `htp://x` or `127.0.0.1:8765/x` is read as a file name: say what was meant.
+            raise InvalidInput(f"no such file: {location}; did you mean {meant}?")
+        if problem := _other_scheme(location):
+            raise problem
     source = "standard input" if location == "-" else location
     return Loaded(read_source(location), source)
+
+
+def _other_scheme(location: str) -> InvalidInput | None:
+    """A URL of another scheme than http(s), which names no file: said so (trial47: `doc add
+    ftp://host/x` and `file:///tmp/x.txt` said "no such file"); a file: URL is its path."""
+    import re
+    from urllib.parse import unquote, urlsplit
+
+    if not re.match(r"[a-z][a-z0-9+.-]*://", location, re.I):
+        return None
+    parts = urlsplit(location)
+    if parts.scheme.lower() == "file":
+        return InvalidInput(
+            f"only http(s) URLs are fetched: give the file's path ({unquote(parts.path)})"
+        )
+    return InvalidInput(f"only http(s) URLs are fetched, not {parts.scheme}:// ones")
 
 
 def meant_url(location: str) -> str | None:
