@@ -105,13 +105,26 @@ def test_exported_file_verifies(cli: Run, trail: None, tmp_path: Path) -> None:
     assert r.code == 0
     assert r.out == (
         "OK 2 events each match their hash (seq 3..4), as many as the export's scope states; "
-        "1 links not checked (into seq 3): a filtered export (actors=['alice'])\n"
+        "1 links not checked (into seq 3): a filtered export (actors=alice)\n"
     )
     lines = full.read_text().splitlines()
     lines[2] = lines[2].replace("A said", "B said")  # after the scope line: seq 2
     full.write_text("\n".join(lines) + "\n")
     r = cli("audit", "verify", "--file", str(full))
     assert r.code == 1 and r.out.startswith("BROKEN at seq 2:")
+
+
+def test_a_csv_export_is_said_to_be_one_not_broken(cli: Run, trail: None, tmp_path: Path) -> None:
+    """trial47: `audit export -o trail.csv` then `audit verify --file trail.csv` said "BROKEN",
+    as if the trail had been tampered with; the CSV has no scope line and is not verified."""
+    path = tmp_path / "trail.csv"
+    assert cli("audit", "export", "-o", str(path)).code == 0
+    r = cli("audit", "verify", "--file", str(path))
+    assert (r.code, r.out) == (1, "")
+    assert r.err == (
+        f"error: {path} is the audit trail as CSV, which has no scope line and is not verified: "
+        "export it as JSON Lines (`workbench audit export --format jsonl`) and verify that\n"
+    )
 
 
 def test_reordered_file_is_out_of_order_and_a_cut_one_missing(

@@ -153,6 +153,13 @@ def verify(
         sys.exit(EXIT_REFUSED)
 
 
+def _filters_said(filters: dict[str, Any]) -> str:
+    """The export's filters as typed on its command line: actors=maria,lin, not a list's repr."""
+    return ", ".join(
+        f"{k}={','.join(map(str, v)) if isinstance(v, list) else v}" for k, v in filters.items()
+    )
+
+
 def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_file: bool) -> None:
     if r.broken is not None:
         where = "BROKEN at " if r.broken.seq is not None else "BROKEN: "
@@ -161,7 +168,7 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
         click.echo(f"  {plural(r.count, 'event')} before it {verb}", err=True)
         return
     if r.empty:
-        filters = ", ".join(f"{k}={v}" for k, v in r.filters.items())
+        filters = _filters_said(r.filters)
         why = (
             f"its filters ({filters}) matched none when it was exported"
             if filters
@@ -181,7 +188,7 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
             if len(r.unlinked) > len(shown)
             else ""
         )
-        filters = ", ".join(f"{k}={v}" for k, v in r.filters.items())
+        filters = _filters_said(r.filters)
         click.echo(
             f"{verdict} {r.count} events each match their hash (seq {r.first_seq}..{r.last_seq}), "
             f"as many as the export's scope states; {r.gap_count} links not checked "

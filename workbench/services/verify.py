@@ -158,7 +158,14 @@ def verify_file(
                 "(or it was cut to nothing)"
             )
         number, line = first
-        scope = ExportScope.from_record(_json(line))
+        record = _json(line)
+        if record is None and (kind := _other_format(line)) is not None:
+            raise InvalidInput(
+                f"{path} is the audit trail as {kind}, which has no scope line and is not "
+                "verified: export it as JSON Lines (`workbench audit export --format jsonl`) "
+                "and verify that"
+            )
+        scope = ExportScope.from_record(record)
         if isinstance(scope, str):
             return _failed(f"line {number}: {scope}")
         walk = ChainWalk(
@@ -242,6 +249,12 @@ def _bounded_lines(stream: IO[bytes]) -> Iterator[tuple[int, str]]:
             ) from None
         if text.strip():
             yield number, text
+
+
+def _other_format(first_line: str) -> str | None:
+    """The format of another export of the trail, told by its first line: CSV by its header
+    (trial47 verified a CSV export and read "BROKEN", as if it had been tampered with)."""
+    return "CSV" if first_line.startswith(",".join(EXPORT_FIELDS[:3])) else None
 
 
 def _json(line: str) -> Any:
