@@ -665,3 +665,82 @@ def test_a_claim_with_no_verdict_whose_words_are_not_back_is_re_anchored_as_ever
     added = update_document(wb, doc, Content(first.replace("epsilon", "epsilonz"), "text", "c"))
     assert [(a.restored, a.state) for a in added.anchors] == [(False, "fuzzy")]
     assert get_claim(wb, cid).quote == "Delta epsilonz zeta"
+
+
+ABC = "Alpha beta gamma. Delta epsilon zeta. Eta theta iota.\n"
+CHANGED = ABC.replace("epsilon", "epsilons")
+MORE = CHANGED + "Kappa lambda mu nu xi omicron pi rho.\n"
+
+
+def _changed_claim(wb: Workbench) -> tuple[int, int]:
+    doc = add_document(wb, ABC.encode()).document.id
+    cid = add_claim(wb, doc, "d", SpanRequest(quote="Delta epsilon zeta")).id
+    revise(wb, doc, CHANGED)
+    return doc, cid
+
+
+def test_a_tag_after_the_change_does_not_move_the_words_it_was_pinned_to(wb: Workbench) -> None:
+    """Review: the span after any event but a quote change was taken as the pinned one, so a
+    tag made the changed words the pinned words."""
+    from workbench.services.workflow import tag
+
+    doc, cid = _changed_claim(wb)
+    tag(wb, [cid], ["topic"])
+    added = update_document(wb, doc, Content(ABC, "text", "back.txt"))
+    assert [(a.restored, a.flag_cleared) for a in added.anchors] == [(True, False)]
+    assert get_claim(wb, cid).quote == "Delta epsilon zeta"
+    assert_invariant(wb, doc)
+
+
+def test_an_edit_elsewhere_gives_nothing_back(wb: Workbench) -> None:
+    """Review: after a tag, an edit elsewhere was said to give the claim its words back."""
+    from workbench.services.workflow import tag
+
+    doc, cid = _changed_claim(wb)
+    tag(wb, [cid], ["topic"])
+    added = update_document(wb, doc, Content(MORE, "text", "more.txt"))
+    assert [a.restored for a in added.anchors] == [False]
+    *_, rev = document_changes(wb, doc).revisions
+    assert rev.claims == []
+    assert_invariant(wb, doc)
+
+
+def test_a_verdict_given_again_on_the_changed_words_is_not_given_them_back(
+    wb: Workbench,
+) -> None:
+    """Review: a flagged verdict confirmed on the new words (flag cleared, still fuzzy) was then
+    said to be "back on the words its verdict was given on" after an edit elsewhere."""
+    from workbench.services.evidence import EvidenceInput, add_evidence
+
+    doc = add_document(wb, ABC.encode()).document.id
+    cid = add_claim(wb, doc, "d", SpanRequest(quote="Delta epsilon zeta")).id
+    add_evidence(wb, cid, EvidenceInput(stance="refutes", citation="filing"))
+    set_status(wb, cid, "misleading", note="judged")
+    revise(wb, doc, CHANGED)
+    set_status(wb, cid, "misleading", note="still, on the new words")
+    assert not get_claim(wb, cid).flagged
+    added = update_document(wb, doc, Content(MORE, "text", "more.txt"))
+    assert [a.restored for a in added.anchors] == [False]
+    assert get_claim(wb, cid).quote == "Delta epsilons zeta"
+
+
+def test_a_proposed_verdict_given_its_words_back_is_said_to_lose_its_flag(
+    wb: Workbench,
+) -> None:
+    """Review: in review, the flag cleared was said only as "words back" (the status in_review
+    is no verdict, so the proposal was missed)."""
+    from workbench.cli.doc import changes_text
+    from workbench.services.evidence import EvidenceInput, add_evidence
+    from workbench.services.settings import set_config
+
+    doc = add_document(wb, ABC.encode()).document.id
+    cid = add_claim(wb, doc, "d", SpanRequest(quote="Delta epsilon zeta")).id
+    add_evidence(wb, cid, EvidenceInput(stance="refutes", citation="filing"))
+    set_config(wb, "review.required", "true")
+    set_status(wb, cid, "misleading", note="judged")
+    revise(wb, doc, CHANGED)
+    added = update_document(wb, doc, Content(ABC, "text", "back.txt"))
+    assert [(a.restored, a.flag_cleared) for a in added.anchors] == [(True, True)]
+    *_, rev = document_changes(wb, doc).revisions
+    assert [(t.state, t.flag_cleared) for t in rev.claims] == [("restored", True)]
+    assert "status in_review, words back: flag cleared" in changes_text(document_changes(wb, doc))

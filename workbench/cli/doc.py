@@ -36,7 +36,6 @@ from workbench.cli.render import (
     table,
     warning,
 )
-from workbench.domain.status import FINAL_VALUES
 
 if TYPE_CHECKING:
     from workbench.services.revisions import AnchorOutcome
@@ -381,7 +380,7 @@ def update(
     if counts:
         click.echo("claims: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     for a in result.anchors:
-        if a.restored and not _judged(a):
+        if a.restored and not a.flag_cleared:
             click.echo(f"  #{a.claim_id} back on the words it was pinned to")
         elif a.restored:
             click.echo(
@@ -421,11 +420,6 @@ def update(
             + ("it" if one else "them")
             + " until a new decision (claim list --flagged)"
         )
-
-
-def _judged(a: AnchorOutcome) -> bool:
-    """Whether the claim has a verdict, given or proposed."""
-    return a.status in FINAL_VALUES or (a.status == "in_review" and a.proposed_status is not None)
 
 
 def _verdict(a: AnchorOutcome, *, short: bool = False) -> str:
@@ -686,7 +680,7 @@ def _standing(touched: Any) -> str:
     (the verdict is the status, when there is one)."""
     back = ""
     if touched.state == "restored":
-        back = ", words back: flag cleared" if touched.verdict_before else ", words back"
+        back = ", words back: flag cleared" if touched.flag_cleared else ", words back"
     if touched.found_again and not back:
         back = ", found again"
     if touched.verdict_before:

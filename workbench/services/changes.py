@@ -44,6 +44,9 @@ class TouchedClaim(JsonFields):
     new_speaker: str | None
     # The claim was orphaned (its quote gone) and this revision has its quote again.
     found_again: bool = False
+    # Restored (`state`) with its verdict's flag for re-review cleared: a verdict, given or
+    # proposed, was flagged; else the claim had none, and got back the words it was pinned to.
+    flag_cleared: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,14 +132,23 @@ def _touched(tx: Any, rev: DocumentRevision) -> list[TouchedClaim]:
         # claim with no verdict given back the words it was pinned to. Giving back a span is
         # the one re-anchoring that clears a claim's score (`revisions._restore`: the span
         # is the one pinned, not one found by a score).
-        restored = (
+        flag_cleared = (
             before.get("verdict_revision") is not None
             and after.get("verdict_revision", before["verdict_revision"]) is None
-        ) or (action == "claim.reanchored" and after.get("anchor_score", 0.0) is None)
+        )
+        restored = flag_cleared or (
+            action == "claim.reanchored" and after.get("anchor_score", 0.0) is None
+        )
         # flagged, changed with no verdict, its flag cleared, or found again
         if action != "claim.reanchored" or restored or _found_again(before, after):
             flagged.append(
-                (claim_id, before, {**after, "anchor_state": "restored"} if restored else after)
+                (
+                    claim_id,
+                    before,
+                    {**after, "anchor_state": "restored", "flag_cleared": flag_cleared}
+                    if restored
+                    else after,
+                )
             )
     if not flagged:
         return []
@@ -164,6 +176,7 @@ def _touched(tx: Any, rev: DocumentRevision) -> list[TouchedClaim]:
                 old_speaker=before.get("speaker") if respoken else None,
                 new_speaker=after.get("speaker") if respoken else None,
                 found_again=found_again,
+                flag_cleared=bool(after.get("flag_cleared")),
             )
         )
     return out

@@ -84,9 +84,11 @@ class AnchorOutcome(JsonFields):
     # before, and the line's speaker the claim now has.
     old_speaker: str | None = None
     new_speaker: str | None = None
-    # The revision is an earlier one's text again, and the claim's flagged verdict got back
-    # the span it was given on: its flag is gone (see `reanchor_claims`).
+    # The claim got back the span its flagged verdict was given on (its flag is gone:
+    # `flag_cleared`), or, with no verdict, the span it was pinned to before a revision changed
+    # its quote (see `reanchor_claims`): its words are back.
     restored: bool = False
+    flag_cleared: bool = False
     # The verdict proposed, for a claim in review (`status` is then in_review, no verdict).
     proposed_status: str | None = None
     # The claim was orphaned (its quote gone from the latest revision) and this revision has
@@ -349,13 +351,15 @@ _SPAN = ("start", "end", "quote", "prefix", "suffix")
 
 def _earlier_span(tx: Tx, claim: Claim) -> dict[str, Any] | None:
     """The span to give back to `claim` if its words return: its flagged verdict's
-    (`_judged_span`), or, with no verdict flagged, the span it was pinned to before re-anchoring
-    changed its quote (`_pinned_span`); None when neither applies. Read only for a claim whose
-    quote a revision changed: the others are where their words are, and an orphaned one kept
-    its quote, which re-anchoring finds again."""
+    (`_judged_span`), or, for a claim with no verdict given or proposed, the span it was pinned
+    to before re-anchoring changed its quote (`_pinned_span`); None when neither applies. Read
+    only for a claim whose quote a revision changed: the others are where their words are, an
+    orphaned one kept its quote, which re-anchoring finds again, and a verdict given again on
+    the changed words is a decision on them."""
     if claim.verdict_revision is not None:
         return _judged_span(tx, claim)
-    if claim.anchor_state == AnchorState.FUZZY.value:
+    judged = claim.status in FINAL_VALUES or claim.status == Status.IN_REVIEW.value
+    if claim.anchor_state == AnchorState.FUZZY.value and not judged:
         return _pinned_span(tx, claim)
     return None
 
@@ -365,21 +369,29 @@ _QUOTE_CHANGED = ("claim.quote_changed", "claim.flagged_for_review")
 
 
 def _pinned_span(tx: Tx, claim: Claim) -> dict[str, Any] | None:
-    """The span `claim` had before re-anchoring last changed its quote (trial47: a revision
-    undone, byte for byte, left a claim with no verdict on the changed words for good), folded
-    from its events: the state after the last event that was not such a change. None when one
-    of those changes gave the claim another speaker (a speaker is the desk's to give back)."""
+    """The span `claim` had before re-anchoring changed its quote (trial47: a revision undone,
+    byte for byte, left a claim with no verdict on the changed words for good), folded from its
+    events: the span just before the first of the changes since its span was last set another
+    way (added, moved with its quote, given back). Events that set no span (a tag, a note, an
+    owner) leave it. None when one of those changes gave the claim another speaker (a speaker
+    is the desk's to give back), or when it is the span the claim has now."""
     events = tx.session.scalars(select(Event).where(Event.claim_id == claim.id).order_by(Event.seq))
     state: dict[str, Any] = {}
     pinned: dict[str, Any] | None = None
+    changing = False  # within a run of quote changes
     for event in events:
         after = json.loads(event.payload).get("after") or {}
+        if event.action in _QUOTE_CHANGED:
+            if not changing:
+                pinned, changing = {name: state.get(name) for name in _SPAN}, True
+            if "speaker" in after:
+                pinned = None
+        elif any(name in after for name in _SPAN):
+            pinned, changing = None, False
         state.update(after)
-        if event.action not in _QUOTE_CHANGED:
-            pinned = {name: state.get(name) for name in _SPAN}
-        elif "speaker" in after:
-            pinned = None
     if pinned is None or not isinstance(pinned["start"], int) or not isinstance(pinned["end"], int):
+        return None
+    if all(pinned[name] == getattr(claim, name) for name in _SPAN):
         return None
     return pinned
 
@@ -420,8 +432,10 @@ def _back_at(judged: dict[str, Any], text: str, start: int) -> dict[str, Any] | 
 
 
 def _restore(tx: Tx, claim: Claim, number: int, span: dict[str, Any]) -> AnchorOutcome:
-    """Put back the span a flagged verdict was given on (see `reanchor_claims`)."""
+    """Put back the span a flagged verdict was given on, or a claim with no verdict was pinned
+    to (see `reanchor_claims`)."""
     old_quote, old_start = claim.quote, claim.start
+    flag_cleared = claim.verdict_revision is not None
     was_orphaned = claim.anchor_state == AnchorState.ORPHANED.value
     changes: dict[str, Any] = {
         **span,
@@ -442,6 +456,7 @@ def _restore(tx: Tx, claim: Claim, number: int, span: dict[str, Any]) -> AnchorO
         new_start=claim.start,
         status=claim.status,
         restored=True,
+        flag_cleared=flag_cleared,
         proposed_status=claim.proposed_status,
         found_again=was_orphaned,
     )
