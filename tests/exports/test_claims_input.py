@@ -578,8 +578,32 @@ def test_new_tags_of_two_rows_that_look_alike_are_one_rows_problem(
     with pytest.raises(RowsRefused) as caught:
         import_claims(wb, str(path), doc)
     assert caught.value.problems == [
-        "row 3: tag 'covid19' looks like 'covid-19', a tag claims already have: use "
-        "'covid-19', or a tag that cannot be mistaken for it"
+        "row 3: tag 'covid19' looks like 'covid-19', a new tag of row 2: give one of them"
+    ]
+
+
+def test_a_row_not_written_lends_its_tags_to_no_comparison(
+    wb: Workbench, doc: int, tmp_path: Path
+) -> None:
+    """Review: the tags of a row that failed another check, or was already present, were
+    compared with the next rows' as if they were coming in."""
+    path = _csv(
+        tmp_path / "t.csv",
+        [("no such words", "covid-19"), (SENTENCES[1], "covid19"), (SENTENCES[2], "two  x")],
+    )
+    result = import_claims(wb, str(path), doc, skip_bad=True)
+    assert [c.tags for c in result.added] == [("covid19",)]
+    assert [p.split(":")[0] for p in result.skipped] == ["row 2", "row 4"]
+
+
+def test_two_look_alike_tags_in_one_row_are_its_problem(
+    wb: Workbench, doc: int, tmp_path: Path
+) -> None:
+    path = _csv(tmp_path / "t.csv", [(SENTENCES[0], "covid-19;covid19")])
+    with pytest.raises(RowsRefused) as caught:
+        import_claims(wb, str(path), doc)
+    assert caught.value.problems == [
+        "row 2: tags 'covid-19' and 'covid19' look alike: give one of them"
     ]
 
 

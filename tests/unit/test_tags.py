@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from workbench.domain.desk import new_tag, normalise_tag, tag_twin
+from workbench.domain.desk import TagTwins, new_tag, normalise_tag
 from workbench.domain.errors import InvalidInput
 
 
@@ -25,7 +25,7 @@ from workbench.domain.errors import InvalidInput
         ("ai芯片", "ai芯片"),  # Chinese and Latin together, imitating nothing
         ("5g网络", "5g网络"),
         ("ελλάδα", "ελλάδα"),  # wholly another script
-        ("сор", "сор"),  # all Cyrillic: judged against the tags in use (tag_twin)
+        ("сор", "сор"),  # all Cyrillic: judged against the tags in use (TagTwins)
     ],
 )
 def test_a_tag_is_stored_folded(typed: str, stored: str) -> None:
@@ -81,4 +81,27 @@ def test_a_tag_already_stored_can_still_be_named_to_remove_it() -> None:
 def test_a_tag_that_looks_like_one_in_use_names_it(
     tag: str, in_use: list[str], twin: str | None
 ) -> None:
-    assert tag_twin(tag, in_use) == twin
+    twins = TagTwins(in_use)
+    refused = None if twins.known(tag) else twins.refusal(tag)
+    if twin is None:
+        assert refused is None
+    else:
+        assert refused is not None and refused.message.startswith(
+            f"tag {tag!r} looks like {twin!r}, a tag claims already have"
+        )
+
+
+def test_new_tags_are_compared_with_those_given_before_them() -> None:
+    twins = TagTwins(["money"])
+    twins.give("covid-19")
+    refused = twins.refusal("covid19")
+    assert refused is not None and refused.message == (
+        "tags 'covid-19' and 'covid19' look alike: give one of them"
+    )
+    twins.give("1ab", row=4)
+    refused = twins.refusal("lab")
+    assert refused is not None and refused.message == (
+        "tag 'lab' looks like '1ab', a new tag of row 4: give one of them"
+    )
+    assert twins.refusal("covid-19") is None  # the tag itself, given again
+    assert twins.known("money") and not twins.known("covid-19")

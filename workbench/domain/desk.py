@@ -96,7 +96,7 @@ def new_tag(tag: str) -> str:
     not ASCII digits alone (read as a claim ID wherever it came first: `claim tag 1 2025`),
     and no character of another script imitating a Latin one (a Cyrillic о in `mоney`). One
     already stored (from an import, or before these rules) can still be removed. A tag that
-    only looks like one in use is refused by `tag_twin`, which needs the desk's tags."""
+    only looks like one in use is refused by `TagTwins`, which needs the desk's tags."""
     from workbench.domain.identity import mixed_scripts
 
     cleaned = normalise_tag(tag)
@@ -123,35 +123,55 @@ def new_tag(tag: str) -> str:
     return cleaned
 
 
-def tag_twin(tag: str, in_use: Iterable[str]) -> str | None:
-    """The tag of `in_use` that looks like `tag` (a new tag, `new_tag`'s form) without being
-    it: the same confusable skeleton (identity.skeleton: `сор` in Cyrillic and `cop`, `lab` and
-    `1ab`, `covid-19` and `covid19`, since punctuation is left out), or None. TR39's classes
-    only (`skim=False`): `fail` and `fall` are two words. A tag in use is compared as stored
-    and folded, since one stored before tags were folded may be full-width."""
-    from workbench.domain.identity import fold, skeleton
+class TagTwins:
+    """The desk's tags and the new ones given so far, by their confusable skeleton, to refuse
+    a new tag (`new_tag`'s form) that only looks like one of them: `сор` in Cyrillic and `cop`,
+    `lab` and `1ab`, `covid-19` and `covid19` (identity.skeleton leaves punctuation out). TR39's
+    classes only (`skim=False`): `fail` and `fall` are two words. Looked up by skeleton, not
+    compared with each (an import of thousands of new tags compared every pair)."""
 
-    key = skeleton(tag, skim=False)
-    for other in in_use:
-        if fold(other) != tag and skeleton(fold(other), skim=False) == key:
-            return other
-    return None
+    def __init__(self, in_use: Iterable[str]) -> None:
+        from workbench.domain.identity import fold
 
+        # Compared folded: one stored before tags were folded (full-width, say) is the tag.
+        self._known = {fold(t) for t in in_use}
+        self._in_use = {_skeleton(t): t for t in sorted(self._known)}
+        # skeleton -> (a new tag given earlier, the row of a file it was given in, if any)
+        self._given: dict[str, tuple[str, int | None]] = {}
 
-def twin_refusal(tag: str, in_use: Iterable[str], given: Iterable[str]) -> InvalidInput | None:
-    """Why the new tag `tag` cannot be added beside the desk's tags `in_use` and the tags
-    `given` with it (`tag_twin`), or None: `claim list --tag` would find one of two look-alikes
-    and miss the other."""
-    twin = tag_twin(tag, in_use)
-    if twin is not None:
+    def known(self, tag: str) -> bool:
+        """Whether claims of the desk already have `tag` (in `normalise_tag`'s form)."""
+        return tag in self._known
+
+    def refusal(self, tag: str) -> InvalidInput | None:
+        """Why the new tag `tag` cannot be added, or None: it looks like a tag in use, or like
+        one given before it, without being it (`claim list --tag` would find one of the two
+        and miss the other)."""
+        key = _skeleton(tag)
+        twin = self._in_use.get(key)
+        if twin is not None:
+            return InvalidInput(
+                f"tag {tag!r} looks like {twin!r}, a tag claims already have: use {twin!r}, "
+                "or a tag that cannot be mistaken for it"
+            )
+        given, row = self._given.get(key, (tag, None))
+        if given == tag:
+            return None
+        if row is None:
+            return InvalidInput(f"tags {given!r} and {tag!r} look alike: give one of them")
         return InvalidInput(
-            f"tag {tag!r} looks like {twin!r}, a tag claims already have: use {twin!r}, "
-            "or a tag that cannot be mistaken for it"
+            f"tag {tag!r} looks like {given!r}, a new tag of row {row}: give one of them"
         )
-    twin = tag_twin(tag, given)
-    if twin is not None:
-        return InvalidInput(f"tags {twin!r} and {tag!r} look alike: give one of them")
-    return None
+
+    def give(self, tag: str, row: int | None = None) -> None:
+        """A new tag is being added (by a file's `row`): the tags after it are compared with it."""
+        self._given.setdefault(_skeleton(tag), (tag, row))
+
+
+def _skeleton(tag: str) -> str:
+    from workbench.domain.identity import skeleton
+
+    return skeleton(tag, skim=False)
 
 
 def _hidden(tag: str) -> int | None:

@@ -15,29 +15,34 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.db.models import ClaimTag
-from workbench.domain.desk import new_tag, twin_refusal
-from workbench.domain.identity import fold
+from workbench.domain.desk import TagTwins, new_tag
 
 
 class ImportedTags:
-    """The desk's tags, read once, and the new ones rows of this import have taken so far."""
+    """The desk's tags, read once, and the new ones of the rows to be written so far."""
 
     def __init__(self, session: Session) -> None:
-        self._in_use = {fold(t) for t in session.scalars(select(ClaimTag.tag).distinct())}
+        self._twins = TagTwins(session.scalars(select(ClaimTag.tag).distinct()))
 
     def checked(self, tags: Sequence[str]) -> tuple[str, ...]:
         """A row's tags (each in `normalise_tag`'s form), or InvalidInput naming the first that
-        `claim tag` would refuse."""
+        `claim tag` would refuse: one with a space, of digits alone, of mixed scripts, or like
+        a tag in use or a new tag of an earlier row (`TagTwins`), or two alike in the row."""
         out: list[str] = []
+        in_row = TagTwins(())
         for tag in tags:
-            if tag not in self._in_use:
+            if not self._twins.known(tag):
                 tag = new_tag(tag)
-                refused = twin_refusal(tag, self._in_use, out)
+                refused = self._twins.refusal(tag) or in_row.refusal(tag)
                 if refused is not None:
                     raise refused
+                in_row.give(tag)
             out.append(tag)
         return tuple(out)
 
-    def taken(self, tags: Iterable[str]) -> None:
-        """Tags of a row that passed every check: the next rows' tags are compared with them."""
-        self._in_use.update(tags)
+    def taken(self, tags: Iterable[str], row: int) -> None:
+        """The tags of `row`, which passed every check and is to be written: the next rows'
+        new tags are compared with them."""
+        for tag in tags:
+            if not self._twins.known(tag):
+                self._twins.give(tag, row)

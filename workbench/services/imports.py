@@ -665,7 +665,6 @@ def import_claims(
             except InvalidInput as exc:
                 problems.append(f"row {raw.number}: {exc}")
                 continue
-            tags.taken(checked.tags)
             if checked.present is not None:
                 present += 1
                 present_rows.append((raw.number, checked.present, checked))
@@ -682,6 +681,7 @@ def import_claims(
                 marked.extend(bytes(raw.number + 1 - len(marked)))
             marked[raw.number] = 1
             to_write += 1
+            tags.taken(checked.tags, raw.number)
             if checked.notice is not None:
                 notices.append(f"row {raw.number}: {checked.notice}")
         if problems and not skip_bad:

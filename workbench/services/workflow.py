@@ -11,12 +11,12 @@ from sqlalchemy.orm import Session
 from workbench.db.models import Claim, ClaimTag
 from workbench.domain.clock import today
 from workbench.domain.desk import (
+    TagTwins,
     due_date,
     is_overdue,
     new_tag,
     normalise_tag,
     parse_priority,
-    twin_refusal,
 )
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.identity import fold, normalise_name
@@ -179,14 +179,15 @@ def _retag(
 
 def _refuse_twins(session: Session, wanted: Sequence[str]) -> None:
     """A new tag that looks like a tag in use, or like another one given with it, is refused,
-    naming that one (`tag_twin`): `claim list --tag` would find one and miss the other."""
-    in_use = set(session.scalars(select(ClaimTag.tag).distinct()))
-    for i, tag in enumerate(wanted):
-        if tag in in_use:
+    naming that one (`TagTwins`): `claim list --tag` would find one and miss the other."""
+    twins = TagTwins(session.scalars(select(ClaimTag.tag).distinct()))
+    for tag in wanted:
+        if twins.known(tag):
             continue
-        refused = twin_refusal(tag, in_use, wanted[:i])
+        refused = twins.refusal(tag)
         if refused is not None:
             raise refused
+        twins.give(tag)
 
 
 @mutation
