@@ -344,6 +344,23 @@ def test_a_json_row_of_another_document_is_a_bad_row(
     )
 
 
+def test_a_json_row_of_the_wrong_shape_names_its_column_not_pydantic_s_types(
+    wb: Workbench, doc: int, tmp_path: Path
+) -> None:
+    """Review: `"tags": 5` was "tags.list[str]: Input should ...", `["a", 3]` "tags.list[str].1"."""
+    path = tmp_path / "rows.json"
+    items = [
+        {"quote": SENTENCES[0], "text": "S1", "tags": 5},
+        {"quote": SENTENCES[1], "text": "S2", "tags": ["a", 3]},
+    ]
+    path.write_text(json.dumps(items), encoding="utf-8")
+    result = import_claims(wb, str(path), doc, skip_bad=True)
+    assert result.skipped == [
+        "row 1: tags: Input should be a valid list",
+        "row 2: tags: Input should be a valid string",
+    ]
+
+
 def test_a_json_row_whose_document_id_is_empty_is_imported_here(
     wb: Workbench, doc: int, tmp_path: Path
 ) -> None:

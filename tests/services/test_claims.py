@@ -60,6 +60,7 @@ def test_how_a_span_and_a_filter_are_asked_is_checked_before_any_text() -> None:
     wrong = {
         # wrong whatever the text (trial47: exit 1 where --start -1 is exit 2)
         "start (9) is after end (2)": [SpanRequest(start=9, end=2)],
+        "the span is empty (start and end are both 3)": [SpanRequest(start=3, end=3)],
         "pin the claim to its source": [SpanRequest(), SpanRequest(start=5), SpanRequest(end=5)],
         "not both": [SpanRequest(quote="M1", start=0), SpanRequest(quote="M1", start=0, end=1)],
         "goes with a quote": [SpanRequest(occurrence=1, start=0, end=1)],

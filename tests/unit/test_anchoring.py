@@ -684,3 +684,12 @@ def test_a_quote_that_occurs_too_often_to_list_is_refused(monkeypatch: pytest.Mo
     with pytest.raises(InvalidInput, match="more than 5 times"):
         anchor_quote("a a a a a a", QuoteHint(exact="a", occurrence=2), carrier="a claims table")
     assert len(text_module.occurrence_starts("a a a a a", "a")) == 5  # five is not too many
+
+
+def test_a_folded_quote_moves_to_the_occurrence_nearest_in_the_text_as_it_is() -> None:
+    """Review: folding shortens a run of spaces, so nearest in the folded text was not nearest
+    in the text: 'q  r' (two spaces, not in the text) went to the 'q r' 30 characters away past
+    a run of spaces, not the one 8 away."""
+    text = "q r" + "x" * 5 + " " * 30 + "q r" + "y" * 20
+    result = reanchor(text, Selector(8, 12, "q  r", "", ""), 8)
+    assert result.span is not None and (result.span.start, result.span.end) == (0, 3)

@@ -471,3 +471,20 @@ def test_a_name_is_the_person_whose_display_name_it_is_like() -> None:
     assert not same_person("wang", "li", shown)
     # display names are compared with names, not with each other
     assert not same_person("wang", "li", {"wang": "Wang Fang", "li": "wang fang"})
+
+
+def test_an_unregistered_name_is_told_which_registered_one_it_is() -> None:
+    """Review: `--as 張偉` with 张伟 registered was only "not a registered user" (the refusal
+    asked `reads_alike`, not `likeness`); `fang wang` names 王芳 as `wang fang` does."""
+    from workbench.domain.people import People
+
+    people = People(
+        displays={"张伟": None, "王芳": None},
+        skeletons={skeleton("张伟"): "张伟", skeleton("王芳"): "王芳"},
+    )
+    assert people.refusal("張偉").message.startswith(
+        "'張偉' is the same name as the registered user '张伟' but is not them"
+    )
+    assert people.refusal("fang wang", "--to").message == (
+        "--to 'fang wang' reads like the registered user '王芳' but is not them; give --to 王芳"
+    )

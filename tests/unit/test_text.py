@@ -204,17 +204,25 @@ def test_what_is_not_an_http_url_is_refused_in_one_line(url: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["http://user:s3cret@127.0.0.1:8047/story.html", "https://t0ken@example.org/x"]
+    "url",
+    [
+        "http://user:s3cret@127.0.0.1:8047/story.html",
+        "https://t0ken@example.org/x",
+        # malformed too (review): refused as no URL, still without the password
+        "http://u:s3cret@host:99999/",
+        "http://u:s3c ret@host/",
+        "http://u:s3cret@[::1/x",
+    ],
 )
 def test_a_url_with_a_password_is_refused_without_saying_it(url: str) -> None:
     """trial47: the fetch read user:pass@ as part of the host name and said the password back
     in its error; kept, it would be in the document's record and the audit trail."""
     from workbench.domain.text import check_http_url
 
-    with pytest.raises(InvalidInput, match="with a user name or password in it") as refused:
+    with pytest.raises(InvalidInput) as refused:
         check_http_url(url)
-    assert "s3cret" not in str(refused.value) and "t0ken" not in str(refused.value)
-    assert "…@" in str(refused.value)
+    said = str(refused.value)
+    assert "s3c" not in said and "t0ken" not in said and "…@" in said
 
 
 def test_http_urls_pass_as_written() -> None:

@@ -154,7 +154,8 @@ def verify(
 
 
 def _filters_said(filters: dict[str, Any]) -> str:
-    """The export's filters as typed on its command line: actors=maria,lin, not a list's repr."""
+    """The export's filters as its scope line names them, each value as given (actors=maria,
+    lin), not a Python list's repr."""
     return ", ".join(
         f"{k}={','.join(map(str, v)) if isinstance(v, list) else v}" for k, v in filters.items()
     )

@@ -26,8 +26,9 @@ else:
 
 
 class _Checked(_ParamType):
-    """A number checked by the library's own range check, so a bad value is a usage error (exit
-    2) with the library's wording, and the bound is written down once."""
+    """A value (a number, a URL, a name, an address) checked by the library's own check, so a
+    bad value is a usage error (exit 2) with the library's wording, and the rule is written
+    down once."""
 
     def __init__(self, name: str, convert: Callable[[str], Any], check: Callable[[Any], Any]):
         self.name = name

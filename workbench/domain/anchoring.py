@@ -333,7 +333,10 @@ class Matcher:
             return []
         folded = self.folded
         near = _starts_near(folded.text, fq, folded.from_original(min(hint, len(self.text))))
-        return [folded.span(s, s + len(fq)) for s in near]
+        # Nearest in the text as it is: folding shortens a run of spaces, so the order found
+        # in the folded text may not be it (the earlier of two as near first, as ever).
+        spans = [folded.span(s, s + len(fq)) for s in near]
+        return sorted(spans, key=lambda c: (abs(c[0] - hint), c[0]))
 
     def _nearest_occurrence(self, sel: Selector, hint: int) -> tuple[int, int] | None:
         """The occurrence nearest `hint` (context breaking ties) that is either near it or has

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from workbench.domain.errors import InvalidInput
-from workbench.domain.identity import fold, likeness, reads_alike, skeleton
+from workbench.domain.identity import fold, likeness, skeleton
 
 # What an actor who is not registered is told to do.
 ACT_AS_ONE = (
@@ -44,9 +44,12 @@ class People:
         for an owner (--to, assignee), None for whoever acts (or whose queue is asked for)."""
         found, how = twin(skeleton(name), self.skeletons), "looks like"
         if found is None:
-            # `wang fang` for a registered 王芳 (only on a refusal: it may read the dictionary)
-            found = next((n for n in self.displays if reads_alike(name, n)), None)
-            how = "reads like"
+            # `wang fang` for a registered 王芳, 張偉 for 张伟 (only on a refusal: it may read
+            # the dictionaries)
+            found, how = next(
+                ((n, said) for n in self.displays if (said := likeness(name, n)) is not None),
+                (None, how),
+            )
         if found is not None and what:
             return InvalidInput(
                 f"{what} {name!r} {how} the registered user {found!r} but is not them; "

@@ -184,18 +184,26 @@ def span_words(start: int, end: int) -> str:
     return f"characters {start}–{end}"
 
 
+def offsets_problem(start: int, end: int) -> InvalidInput | None:
+    """What is wrong with two offsets whatever the text (asked by the CLI too, so that
+    `--start 3 --end 1` is bad usage, as `--start -1` is); None when they may make a span."""
+    if start < 0 or end < 0:
+        return InvalidInput(f"offsets must not be negative (got start={start}, end={end})")
+    if start > end:
+        return InvalidInput(f"start ({start}) is after end ({end})", hint=bad("end"))
+    if start == end:
+        return InvalidInput(f"the span is empty (start and end are both {start})", hint=bad("end"))
+    return None
+
+
 def span_at(text: str, start: int, end: int) -> Span:
     """The span text[start:end] with its context, refusing offsets that do not fit the text."""
-    if start < 0 or end < 0:
-        raise InvalidInput(f"offsets must not be negative (got start={start}, end={end})")
-    if start > end:
-        raise InvalidInput(f"start ({start}) is after end ({end})")
+    if (problem := offsets_problem(start, end)) is not None:
+        raise problem
     if end > len(text):
         raise InvalidInput(
             f"end ({end}) is outside the document, which is {len(text)} characters long"
         )
-    if start == end:
-        raise InvalidInput(f"the span is empty (start and end are both {start})")
     for name, offset in (("start", start), ("end", end)):
         if not at_grapheme_boundary(text, offset):
             raise InvalidInput(
@@ -315,7 +323,9 @@ def check_http_url(url: str) -> str:
     from urllib.parse import urlsplit
 
     value = url.strip()
-    refused = InvalidInput(f"{url!r} is not an http(s) URL: write it as https://host/path")
+    # A user name or password is left out of anything said back (below).
+    shown = re.sub(r"//[^/@]*@", "//…@", url)
+    refused = InvalidInput(f"{shown!r} is not an http(s) URL: write it as https://host/path")
     try:
         parts = urlsplit(value)
         parts.port  # noqa: B018 (read for its check: a port out of 0..65535 raises)

@@ -22,7 +22,7 @@ from workbench.domain.status import (
     parse_claim_type,
     parse_status,
 )
-from workbench.domain.text import Span, span_at
+from workbench.domain.text import Span, offsets_problem, span_at
 from workbench.domain.transitions import Move, Request, decide
 from workbench.services.claim_updates import apply_decision, check_version, claim_state
 from workbench.services.context import Tx, Workbench, mutation, transaction
@@ -65,9 +65,7 @@ class SpanRequest:
             return InvalidInput("an occurrence number goes with a quote", hint=bad("occurrence"))
         if self.start is None or self.end is None:
             return InvalidInput("pin the claim to its source", hint=give("span"))
-        if self.start > self.end:  # as plain from the two numbers as a negative one is
-            return InvalidInput(f"start ({self.start}) is after end ({self.end})", hint=bad("end"))
-        return None
+        return offsets_problem(self.start, self.end)
 
     def resolve(self, text: str) -> Span:
         if (problem := self.problem()) is not None:

@@ -457,7 +457,8 @@ def _plan(raw: RawRow) -> _Planned:
         row = ClaimRow.model_validate(raw.values)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
+        # The column (the rest of Pydantic's place names the types it tried: tags.list[str].1)
+        where = str(first["loc"][0]) if first["loc"] else "the row"
         if first["type"] == "missing":
             # (only text is required, and a file without the column is refused whole)
             raise InvalidInput(f"no {where} given") from None

@@ -254,7 +254,8 @@ def _bounded_lines(stream: IO[bytes]) -> Iterator[tuple[int, str]]:
 def _other_format(first_line: str) -> str | None:
     """The format of another export of the trail, told by its first line: CSV by its header
     (trial47 verified a CSV export and read "BROKEN", as if it had been tampered with)."""
-    return "CSV" if first_line.startswith(",".join(EXPORT_FIELDS[:3])) else None
+    header = first_line.lstrip("\ufeff")  # `--bom` puts a byte order mark first
+    return "CSV" if header.startswith(",".join(EXPORT_FIELDS[:3])) else None
 
 
 def _json(line: str) -> Any:
