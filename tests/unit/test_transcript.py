@@ -61,6 +61,13 @@ def speakers(text: str) -> list[str]:
         ("[00:01:12] TRUMP: We will win.", "TRUMP"),
         ("00:01:12 Caller 1: Crime rose.", "Caller 1"),
         ("(00:12.5) 主持人：请介绍一下。", "主持人"),
+        # a part or party in brackets, a role after a comma (trial47b: these lines continued
+        # the turn before, and the moderator's words were the last politician's)
+        ("MODERATOR (Dana Whitfield): You voted no.", "MODERATOR (Dana Whitfield)"),
+        ("DANA WHITFIELD, MODERATOR: It fell.", "DANA WHITFIELD, MODERATOR"),
+        ("SEN. MARY OKAFOR (D-OH): It rose.", "SEN. MARY OKAFOR (D-OH)"),
+        ("Dana Whitfield (moderator): Thank you.", "Dana Whitfield (moderator)"),
+        ("主持人（王小丫）：请介绍一下。", "主持人（王小丫）"),
     ],
 )
 def test_speaker_lines(line: str, speaker: str) -> None:
@@ -115,6 +122,11 @@ def test_speaker_lines(line: str, speaker: str) -> None:
         "[12:00] the meeting began.",
         "10:30: the meeting began.",
         "真相：数据不实。",
+        # brackets and commas, but no name before them
+        "北京（记者张三）：消息称……",  # a place before a dateline's brackets
+        "Yes, sir: we grew.",
+        "In 2020, we: grew.",
+        "The answer (simple): yes.",
     ],
 )
 def test_lines_that_name_no_speaker(line: str) -> None:

@@ -20,6 +20,10 @@ so is a time in brackets before or after the colon (`Speaker 1 (00:01):`, `SMITH
 `Chris Wallace: (00:12)`, as Rev writes them). Otter's `John Smith  0:00` (a name and a time
 alone on a line, the speech below) and WebVTT's `<v Smith>` open a turn too.
 
+A name may carry its part or party in brackets (`MODERATOR (Dana Whitfield)`, `SEN. MARY
+OKAFOR (D-OH)`, `主持人（王小丫）`: a Chinese one only when it is a role) or its role after a
+comma (`DANA WHITFIELD, MODERATOR`); the speaker is the whole label.
+
 Labels that are not speakers never are, whatever their case: `Note:`, `Source:`, `Update:`,
 `Subject:`, `注：`, `来源：`, `编者按：`... (see `_NOT_SPEAKERS`). Nor is a line with nothing
 before its colon (`: text`), a prefix with another digit or other punctuation in it (`10:30`,
@@ -163,11 +167,33 @@ def _is_label(prefix: str) -> bool:
     return " ".join(prefix.split()).casefold().rstrip(".") in _NOT_SPEAKERS
 
 
+# A name with its part or party in brackets, as broadcasters write them (`MODERATOR (Dana
+# Whitfield)`, `SEN. MARY OKAFOR (D-OH)`, `Dana Whitfield (moderator)`, `主持人（王小丫）`), and a
+# name with its role after a comma (`DANA WHITFIELD, MODERATOR`). Unread, such a line continued
+# the turn before it, and the moderator's words were the last speaker's (trial47b).
+_QUALIFIED = re.compile(r"(.+?)[^\S\n]*+[(（]([^()（）\n]{1,30})[)）]")
+_WITH_ROLE = re.compile(r"([^,，\n]+),[^\S\n]*+([^,，\n]+)")
+
+
+def _qualified(name: str) -> bool:
+    """`name` is a name with its part in brackets or its role after a comma (see `_QUALIFIED`):
+    a Latin name, or a Chinese role (`主持人`, `记者`: a Chinese word before brackets is as often
+    a place or a paper's, as in a dateline)."""
+    bracketed = _QUALIFIED.fullmatch(name)
+    if bracketed is not None:
+        base = bracketed.group(1)
+        return _LATIN_NAME.fullmatch(base) is not None or base in _ZH_ROLES
+    with_role = _WITH_ROLE.fullmatch(name)
+    return with_role is not None and all(
+        _LATIN_NAME.fullmatch(part.strip()) is not None for part in with_role.groups()
+    )
+
+
 def _speaker(prefix: str) -> str | None:
     name = " ".join(prefix.split())
     if not name or _is_label(name):
         return None
-    if _named(name):
+    if _named(name) or _qualified(name):
         return name
     # A numbered speaker: a role that programmes and transcription tools number.
     latin = _NUMBERED_LATIN.fullmatch(name)
