@@ -56,8 +56,10 @@ class People:
                 f"give {what} {found}"
             )
         if found is not None:
+            # Not "have one of them `user add` you": a name like a registered one is refused
+            # there too (trial47b typed `jose` for the registered josé).
             return InvalidInput(
-                f"{name!r} {how} the registered user {found!r} but is not them: {ACT_AS_ONE}"
+                f"{name!r} {how} the registered user {found!r} but is not them; give --as {found}"
             )
         close = closest_people(name, self.displays)
         near = f"; did you mean {' or '.join(close)}?" if close else ""
