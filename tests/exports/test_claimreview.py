@@ -108,6 +108,40 @@ def test_url_template_and_selection(wb: Workbench, desk: Desk) -> None:
 
 
 @pytest.mark.parametrize(
+    ("org_url", "url"),
+    [
+        ("https://desk.example.org", "https://desk.example.org/#claim-{id}"),
+        ("https://desk.example.org/checks/", "https://desk.example.org/checks/#claim-{id}"),
+        # trial47b: the anchor went into the query's value (?lang=en/#claim-1)
+        (
+            "https://desk.example.org/checks?lang=en",
+            "https://desk.example.org/checks?lang=en#claim-{id}",
+        ),
+    ],
+)
+def test_each_review_is_an_anchor_on_the_organisation_s_page(
+    wb: Workbench, desk: Desk, org_url: str, url: str
+) -> None:
+    cid = desk.ids["false"]
+    out = export_claimreview(wb, org="D", org_url=org_url, claim_ids=[cid]).reviews
+    assert [r["url"] for r in out] == [url.format(id=cid)]
+
+
+def test_an_org_url_with_an_anchor_needs_a_template(wb: Workbench, desk: Desk) -> None:
+    """trial47b: `#checks/#claim-1`, two anchors, which is no URL."""
+    with pytest.raises(InvalidInput, match=r"holds an anchor .* give --url-template"):
+        export_claimreview(wb, org="D", org_url="https://desk.example.org/#checks")
+    out = export_claimreview(
+        wb,
+        org="D",
+        org_url="https://desk.example.org/#checks",
+        url_template="https://desk.example.org/c/{id}",
+        claim_ids=[desk.ids["false"]],
+    ).reviews
+    assert out[0]["url"] == f"https://desk.example.org/c/{desk.ids['false']}"
+
+
+@pytest.mark.parametrize(
     ("names", "refused"),
     [
         (["opinion"], "opinion: an opinion is not rated"),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from workbench.cli.common import check_output, output_file, workbench_from
+from workbench.cli.common import check_output, output_file, usage_unless_none, workbench_from
 from workbench.cli.options import (
     ID,
     PUBLISHER,
@@ -179,9 +179,11 @@ def claimreview(
     verdict without --include-flagged) is refused, with the reason. With review.required on,
     stderr also names published verdicts no second reviewer approved.
     """
+    from workbench.exports.claimreview import review_url_problem
     from workbench.services.exports import export_claimreview
 
     named_format(output, ("json",))
+    usage_unless_none(review_url_problem(org_url, url_template))
     check_output(output, force)
     result = export_claimreview(
         workbench_from(ctx),

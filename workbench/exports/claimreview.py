@@ -187,8 +187,24 @@ def check_url_template(template: str) -> str:
     return template
 
 
+def review_url_problem(org_url: str, template: str | None) -> InvalidInput | None:
+    """Why no review can have a page of its own: with no template, each is an anchor on the
+    organisation's page, which an `--org-url` holding an anchor already cannot take (trial47b:
+    `https://desk.example.org/#checks/#claim-1`, two anchors, which is no URL)."""
+    if template is None and "#" in org_url:
+        return InvalidInput(
+            f"--org-url {org_url!r} holds an anchor (#), so each review's page cannot be an "
+            "anchor on it: give --url-template (e.g. 'https://example.org/checks/{id}')",
+            hint=bad("url_template"),
+        )
+    return None
+
+
 def review_url(template: str | None, publisher: Publisher, claim_id: int) -> str:
-    """The page of the review: the template with {id} filled, else an anchor on the org's site."""
+    """The page of the review: the template with {id} filled, else an anchor on the org's site
+    (after its query, if it has one: `?lang=en#claim-1`, not `?lang=en/#claim-1`)."""
     if template:
         return template.replace("{id}", str(claim_id))
+    if "?" in publisher.url:  # the page is the one the query names: the anchor goes last
+        return f"{publisher.url}#claim-{claim_id}"
     return f"{publisher.url.rstrip('/')}/#claim-{claim_id}"

@@ -87,6 +87,7 @@ def export_claimreview(
         claim_review,
         publisher_name,
         review_url,
+        review_url_problem,
         skip_reason,
     )
     from workbench.services.publishing import review_records
@@ -95,6 +96,8 @@ def export_claimreview(
     publisher = Publisher(name=publisher_name(org), url=check_http_url(org_url))
     if url_template is not None:
         check_url_template(url_template)
+    if (problem := review_url_problem(publisher.url, url_template)) is not None:
+        raise problem
     reviews: list[dict[str, Any]] = []
     skipped: list[Skipped] = []
     flagged: list[int] = []
