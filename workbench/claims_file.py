@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -104,6 +104,32 @@ def column_problem(columns: Iterable[str]) -> str | None:
     named = ", ".join(_shown(name) for name in given[:COLUMNS_NAMED]) + more
     are = "the file's one column is" if len(given) == 1 else "the file's columns are"
     return f"no {' and no '.join(missing)}: {are} {named}; {NEEDS}"
+
+
+# The columns `claim list --csv` writes beside a claims table's (a to-do list, not a table
+# to import: `export claims` writes one).
+LISTING_ONLY = frozenset({"evidence_count", "version", "updated_at"})
+
+
+def unknown_columns(names: Sequence[str]) -> str | None:
+    """Why a file whose every row has these columns, which no claims table has, is refused
+    (None: there are none): each row would fail alike. All of them are named, in the file's
+    order, and `claim list --csv`'s own are told for what they are."""
+    if not names:
+        return None
+    more = f" and {len(names) - COLUMNS_NAMED} more" if len(names) > COLUMNS_NAMED else ""
+    named = ", ".join(_shown(name) for name in names[:COLUMNS_NAMED]) + more
+    listing = (
+        " (the file looks like `claim list --csv`, a to-do list: `export claims` writes a "
+        "table to import)"
+        if LISTING_ONLY.intersection(names)
+        else ""
+    )
+    column = "a column" if len(names) == 1 else "columns"
+    return (
+        f"every row has {column} a claims table does not: {named}; remove "
+        f"{'it' if len(names) == 1 else 'them'}{listing} (see `workbench schema claims`)"
+    )
 
 
 def _shown(name: str) -> str:

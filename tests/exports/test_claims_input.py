@@ -496,10 +496,38 @@ def test_a_needed_column_past_the_hundredth_is_found(
 def test_a_good_file_with_a_bad_row_says_nothing_of_its_columns(
     wb: Workbench, doc: int, tmp_path: Path
 ) -> None:
-    path = _write(tmp_path / "a.csv", f"quote,text,who\n{SENTENCES[0]},S1,x\n".encode())
+    data = f"quote,text,who\n{SENTENCES[0]},S1,x\n{SENTENCES[1]},S2,\n".encode()
+    path = _write(tmp_path / "a.csv", data)
     with pytest.raises(RowsRefused) as caught:
         import_claims(wb, str(path), doc)
     assert caught.value.lines == ["row 2: who: unknown column"]
+
+
+def test_a_column_no_claims_table_has_in_every_row_refuses_the_file_once(
+    wb: Workbench, doc: int, tmp_path: Path, counts: Counts
+) -> None:
+    """trial47b: `claim list --csv` re-imported failed every row for its first extra column
+    (only that one named), and --skip-bad then imported nothing, exit 0."""
+    header = "id,document_id,status,text,quote,evidence_count,version,updated_at"
+    rows = "".join(
+        f"{i},{doc},unverified,S{i},{s},0,1,2026-12-04\n" for i, s in enumerate(SENTENCES)
+    )
+    before = counts()
+    for skip_bad in (False, True):
+        path = _write(tmp_path / "list.csv", f"{header}\n{rows}".encode())
+        with pytest.raises(InvalidInput) as refused:
+            import_claims(wb, str(path), doc, skip_bad=skip_bad)
+        assert refused.value.message == (
+            "every row has columns a claims table does not: evidence_count, version, "
+            "updated_at; remove them (the file looks like `claim list --csv`, a to-do list: "
+            "`export claims` writes a table to import) (see `workbench schema claims`)"
+        )
+    assert counts() == before
+    path = _write(tmp_path / "who.jsonl", b'{"quote": "x", "text": "a", "who": 1}\n')
+    with pytest.raises(
+        InvalidInput, match=r"^every row has a column a claims table does not: who;"
+    ):
+        import_claims(wb, str(path), doc)
 
 
 def test_cli_says_the_missing_column_once(run: Run, doc: int, tmp_path: Path) -> None:

@@ -411,7 +411,7 @@ class _ClaimsFile:
 def _read_claims_file(path: str) -> _ClaimsFile:
     """A private copy of the file, its rows counted; a row the reader cannot take, or too many
     rows, refuse it here, before any row is checked."""
-    from workbench.claims_file import NEEDED, column_problem
+    from workbench.claims_file import NEEDED, ClaimRow, column_problem, unknown_columns
     from workbench.exports.claims_table import MAX_ROWS, READERS, check_row_count
 
     suffix = Path(path).suffix.lower()
@@ -422,6 +422,9 @@ def _read_claims_file(path: str) -> _ClaimsFile:
     data = spool_source(path)
     columns: dict[str, None] = {}
     needed: set[str] = set()
+    known = frozenset(ClaimRow.model_fields)
+    # How many rows give each column a claims table does not have (at most MAX_COLUMNS).
+    unknown: dict[str, int] = {}
     try:
         counting = _ClaimsFile(data, suffix)
         count = 0
@@ -431,10 +434,17 @@ def _read_claims_file(path: str) -> _ClaimsFile:
                 columns.update(dict.fromkeys(raw.columns[:MAX_COLUMNS]))
             if len(needed) < len(NEEDED):
                 needed.update(NEEDED.intersection(raw.columns))
+            for name in raw.values:  # (a CSV's empty cell gives no value: it is no problem)
+                if name not in known and (name in unknown or len(unknown) < MAX_COLUMNS):
+                    unknown[name] = unknown.get(name, 0) + 1
         check_row_count(count)
         columns.update(dict.fromkeys(sorted(needed)))
-        # Every row would fail alike for want of a column: the file is refused, said once.
+        # Every row would fail alike for want of a column, or for a column no claims table
+        # has: the file is refused, said once (trial47b: `claim list --csv`, re-imported,
+        # failed each row for its first extra column, and --skip-bad then imported nothing).
         problem = column_problem(columns) if columns else None
+        if problem is None and count:
+            problem = unknown_columns([c for c, n in unknown.items() if n == count])
         if problem is not None:
             raise InvalidInput(problem)
     except BaseException:
