@@ -143,6 +143,7 @@ def test_the_writers_that_print_a_head_give_it_to_scripts_with_json(
         "document_id": 1,
         "claims": 1,
         "flagged": [],
+        "unreviewed": [],
     }
     assert (tmp_path / "r.html").read_text().startswith("<!DOCTYPE html>")
     r = ok(wb("report", "--all", "-o", str(tmp_path / "site"), "--json"))
@@ -152,6 +153,7 @@ def test_the_writers_that_print_a_head_give_it_to_scripts_with_json(
         "documents": 1,
         "claims": 1,
         "flagged": [],
+        "unreviewed": [],
     }
     r = wb("report", "1", "-o", "-", "--json")
     assert r.code == 2 and r.out == ""

@@ -266,10 +266,16 @@ def test_a_verdict_given_while_review_was_off_is_shown_and_warned_of(cli: Run) -
     r = ok(cli("export", "claimreview", "--org", "Desk", "--org-url", "https://desk.example"))
     assert len(json.loads(r.out)) == 2
     assert "published 1 verdict no second reviewer approved (#2)" in r.err
+    # Every publishing command says it (trial47b: the annotations and the report did not).
+    for publish in (("export", "annotations"), ("report", "1", "-o", "-")):
+        r = ok(cli(*publish))
+        assert "published 1 verdict no second reviewer approved (#2)" in r.err, publish
     # With the rule off, no desk is told its verdicts lack what it does not ask for.
     ok(cli("--as", "maria", "config", "set", "review.required", "false"))
     r = ok(cli("export", "claimreview", "--org", "Desk", "--org-url", "https://desk.example"))
     assert "second reviewer" not in r.err
+    for publish in (("export", "annotations"), ("report", "1", "-o", "-")):
+        assert "second reviewer" not in ok(cli(*publish)).err
 
 
 def test_an_approval_waits_on_evidence_and_notes_added_after_the_proposal(cli: Run) -> None:

@@ -228,7 +228,8 @@ def annotations_command(
     A claim flagged for re-review (its quote changed after the verdict) keeps its annotation
     without its verdict, as the report shows it: a `highlighting` annotation with the claim's
     text and type, no status, rating or reason; stderr names each. --include-flagged
-    publishes their verdicts too.
+    publishes their verdicts too. With review.required on, stderr also names published
+    verdicts no second reviewer approved.
     """
     from workbench.services.exports import export_annotations
 
@@ -238,6 +239,7 @@ def annotations_command(
         workbench_from(ctx), document_ids=document_ids, include_flagged=include_flagged
     )
     say_flagged(result.flagged, include_flagged, kept=True)
+    say_unreviewed(result.unreviewed)
     write_json(result.collection, output, force)
     if output:
         message(f"wrote {plural(result.collection['total'], 'annotation')} to {output}")

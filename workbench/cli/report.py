@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from workbench.cli.common import check_output, output_file, workbench_from
+from workbench.cli.export import say_unreviewed
 from workbench.cli.options import ID, force_option, json_context
 from workbench.cli.render import emit_json, message, plural, warning
 
@@ -41,8 +42,9 @@ def report(
     Click a claim to flash its span; click a span to open its claim.
     An existing file is refused unless --force (with --all: any of the pages to write in the
     folder, before any is written). --json prints what was written: {"path", "document_id",
-    "claims", "flagged"} (claims whose verdict the page withholds), or with --all {"path",
-    "pages", "documents", "claims", "flagged"}.
+    "claims", "flagged", "unreviewed"} (claims whose verdict the page withholds; with
+    review.required on, verdicts it shows that no second reviewer approved, which stderr names
+    too), or with --all {"path", "pages", "documents", "claims", "flagged", "unreviewed"}.
     """
     from workbench.services.exports import report_pages, report_site
 
@@ -72,6 +74,7 @@ def report(
                     "document_id": document_id,
                     "claims": page.claims,
                     "flagged": list(page.flagged),
+                    "unreviewed": list(page.unreviewed),
                 }
             )
         else:
@@ -80,6 +83,7 @@ def report(
             # A trial wrote `-o d2.md` expecting Markdown: the page is HTML whatever its name.
             warning(f"{output} holds HTML (the report's only format): name it .html to open it")
         say_withheld(page.flagged)
+        say_unreviewed(page.unreviewed)
         return
     folder = Path(output)
     pages = report_site(wb)
@@ -101,11 +105,13 @@ def report(
                 "documents": docs,
                 "claims": pages[-1].claims,
                 "flagged": list(pages[-1].flagged),
+                "unreviewed": list(pages[-1].unreviewed),
             }
         )
     else:
         message(f"wrote {docs} document page{'' if docs == 1 else 's'} and index.html to {output}")
     say_withheld(pages[-1].flagged)
+    say_unreviewed(pages[-1].unreviewed)
 
 
 def _check_folder(output: str) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from workbench.domain.errors import InvalidInput, give
+from workbench.domain.status import FINAL_VALUES
 from workbench.domain.text import check_http_url
 from workbench.services.context import Workbench, transaction
 from workbench.services.progress import Progress
@@ -42,6 +43,29 @@ class ReviewExport:
 class AnnotationExport:
     collection: dict[str, Any]
     flagged: list[int] = field(default_factory=list)
+    # With review.required on: verdicts published that no second person approved.
+    unreviewed: list[int] = field(default_factory=list)
+
+
+def _unreviewed(wb: Workbench, records: Sequence[DocumentRecord], withheld: bool) -> list[int]:
+    """The claims of `records` whose verdict is published (not withheld as flagged, when
+    `withheld`) though no second person approved it, when review.required is on: what
+    `export claimreview` warns of, said by every publishing command (trial47b: the
+    annotations and the report published them without a word)."""
+    from workbench.services.publishing import unapproved
+    from workbench.services.settings import setting_value
+
+    with transaction(wb) as tx:
+        if not setting_value(tx, "review.required"):
+            return []
+    return sorted(
+        item.claim.id
+        for record in records
+        for item in record.claims
+        if item.claim.status in FINAL_VALUES
+        and not (withheld and item.claim.flagged)
+        and unapproved(item.events)
+    )
 
 
 def _check_named(
@@ -80,7 +104,6 @@ def export_claimreview(
     A verdict flagged for re-review is left out (listed in `flagged`) unless `include_flagged`;
     naming one in `claim_ids` without it is refused, as is naming a claim that has no rated
     verdict (open, or an opinion: the reason it would be skipped)."""
-    from workbench.domain.sign_off import sign_off
     from workbench.exports.claimreview import (
         Publisher,
         check_url_template,
@@ -90,7 +113,7 @@ def export_claimreview(
         review_url_problem,
         skip_reason,
     )
-    from workbench.services.publishing import review_records
+    from workbench.services.publishing import review_records, unapproved
     from workbench.services.settings import setting_value
 
     publisher = Publisher(name=publisher_name(org), url=check_http_url(org_url))
@@ -115,10 +138,8 @@ def export_claimreview(
                     flagged.append(item.claim.id)
                     if not include_flagged:
                         continue
-                if review_required:
-                    signed = sign_off((e.seq, e.actor, e.action, e.payload) for e in item.events)
-                    if signed is None or signed.approved_by is None:
-                        unreviewed.append(item.claim.id)
+                if review_required and unapproved(item.events):
+                    unreviewed.append(item.claim.id)
                 reviews.append(
                     claim_review(
                         item.claim,
@@ -169,7 +190,8 @@ def export_annotations(
         label = f"Claims in document #{doc.id}" + (f": {doc.title}" if doc.title else "")
     else:
         label = "Claims in the workbench"
-    return AnnotationExport(collection(items, label=label), flagged)
+    unreviewed = _unreviewed(wb, records, withheld=not include_flagged)
+    return AnnotationExport(collection(items, label=label), flagged, unreviewed)
 
 
 def claim_rows(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[dict[str, Any]]:
@@ -223,6 +245,8 @@ class ReportPage:
     claims: int
     # Claims whose verdict the page withholds: flagged for re-review.
     flagged: tuple[int, ...] = ()
+    # With review.required on: verdicts the page shows that no second person approved.
+    unreviewed: tuple[int, ...] = ()
 
 
 def _flagged(record: DocumentRecord) -> tuple[int, ...]:
@@ -237,7 +261,13 @@ def report_pages(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[Rep
 
     stamp = format_at(now())[:16].replace("T", " ") + " UTC"
     return [
-        ReportPage(page_name(r), document_page(r, generated_at=stamp), len(r.claims), _flagged(r))
+        ReportPage(
+            page_name(r),
+            document_page(r, generated_at=stamp),
+            len(r.claims),
+            _flagged(r),
+            tuple(_unreviewed(wb, [r], withheld=True)),
+        )
         for r in list(iter_documents(wb, document_ids=document_ids))
     ]
 
@@ -256,4 +286,6 @@ def report_site(wb: Workbench) -> list[ReportPage]:
     ]
     index = index_page([(r, page_name(r)) for r in records], generated_at=stamp)
     flagged = tuple(sorted(c for p in pages for c in p.flagged))
-    return [*pages, ReportPage("index.html", index, sum(p.claims for p in pages), flagged)]
+    unreviewed = tuple(_unreviewed(wb, records, withheld=True))
+    total = sum(p.claims for p in pages)
+    return [*pages, ReportPage("index.html", index, total, flagged, unreviewed)]

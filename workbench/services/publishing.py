@@ -17,7 +17,7 @@ from sqlalchemy.orm import selectinload
 from workbench.db.models import Claim, ClaimTag, Document, DocumentRevision, Event, Evidence
 from workbench.domain.errors import InvalidInput
 from workbench.domain.payloads import event_value
-from workbench.domain.sign_off import reason_note
+from workbench.domain.sign_off import reason_note, sign_off
 from workbench.domain.status import FINAL_STATUSES, FINAL_VALUES, WITHDRAWN_VALUE, Status
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.lookup import get_document
@@ -76,6 +76,14 @@ def verdict_time(claim: ClaimView, events: Sequence[EventView]) -> str | None:
         if isinstance(after, dict) and after.get("status") == claim.status:
             found = ev.at
     return found
+
+
+def unapproved(events: Sequence[EventView]) -> bool:
+    """Whether a claim's verdict is one no second person approved (given while review.required
+    was off, or imported), from its verdict events (VERDICT_ACTIONS at least): what every
+    publishing command warns of when the desk's rule now asks for a second reviewer."""
+    signed = sign_off((e.seq, e.actor, e.action, e.payload) for e in events)
+    return signed is None or signed.approved_by is None
 
 
 def published_note(record: ClaimRecord) -> str | None:
