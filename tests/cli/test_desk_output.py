@@ -20,6 +20,25 @@ pytestmark = pytest.mark.usefixtures("trail_proves_itself")
 WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
 
 
+def _header(out: str) -> list[str]:
+    return [c.strip() for c in out.splitlines()[1].split("|")[1:-1]]
+
+
+def test_a_narrow_table_keeps_the_columns_the_listing_was_asked_by(cli: Run) -> None:
+    """trial47b: at 80 columns `claim list --overdue` and `--sort due` dropped `due`, and at 60
+    `owner` too, the columns that answer those questions."""
+    ok(cli("demo"))
+    ok(cli("user", "add", "tester"))
+    ok(cli("claim", "assign", "1", "2", "--to", "tester"))
+    ok(cli("claim", "due", "1", "2", "2026-12-01"))
+    at_80 = {"COLUMNS": "80"}
+    assert "due" not in _header(ok(cli("claim", "list", env=at_80)).out)  # as before
+    assert {"due", "owner"} <= set(_header(ok(cli("claim", "list", "--overdue", env=at_80)).out))
+    assert "due" in _header(ok(cli("claim", "list", "--sort", "due", env=at_80)).out)
+    assert "pri" in _header(ok(cli("claim", "list", "--sort", "priority", env=at_80)).out)
+    assert "owner" in _header(ok(cli("claim", "list", "--mine", env=at_80)).out)
+
+
 def test_claim_list_at_80_columns_fits_and_breaks_no_word(cli: Run) -> None:
     ok(cli("demo"))
     out = ok(cli("claim", "list", env={"COLUMNS": "80"})).out

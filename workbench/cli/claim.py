@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -455,6 +455,16 @@ def list_(
     elif as_csv:
         claims_csv(claims, bom=bom)
     else:
+        # The columns that answer the question stay on a narrow terminal (trial47b: at 80
+        # columns `--overdue` and `--sort due` lost the due date, and at 60 the owner).
+        asked = {"due": "due", "priority": "pri"}.get(sort.lower())
+        kept = {
+            *([asked] if asked else []),
+            *(["due", "owner"] if overdue else []),
+            *(["owner"] if assignee or mine or unassigned else []),
+            *(["pri"] if priority else []),
+            *(["speaker"] if speaker else []),
+        }
         print_claims(
             list(claims),
             limit_zero(limit, "claims")
@@ -463,6 +473,7 @@ def list_(
                 if flt.queue
                 else None
             ),
+            kept=kept,
         )
 
 
@@ -479,7 +490,11 @@ def claims_csv(claims: Iterable[ClaimView], *, bom: bool = False) -> None:
 CLAIM_CELLS = {"claim": 56, "quote": 24, "speaker": 16}
 
 
-def print_claims(claims: list[ClaimView], empty: str | None = None) -> None:
+def print_claims(
+    claims: list[ClaimView], empty: str | None = None, kept: Collection[str] = ()
+) -> None:
+    """The claims as a table; on a narrow terminal columns are dropped, least useful first,
+    but not those `kept` (the ones the listing was asked by)."""
     # The speaker column only when someone speaks (a transcript's claims): prose keeps its table.
     spoken = any(c.speaker for c in claims)
     table(
@@ -505,7 +520,9 @@ def print_claims(claims: list[ClaimView], empty: str | None = None) -> None:
         ],
         empty=empty or "no claims match",
         # On a narrow terminal the claim keeps its room; these go first, least useful first.
-        droppable=("quote", "doc", "pri", "due", "owner", "type", "speaker"),
+        droppable=tuple(
+            c for c in ("quote", "doc", "pri", "due", "owner", "type", "speaker") if c not in kept
+        ),
         clips=CLAIM_CELLS,
     )
 
