@@ -744,3 +744,23 @@ def test_a_proposed_verdict_given_its_words_back_is_said_to_lose_its_flag(
     *_, rev = document_changes(wb, doc).revisions
     assert [(t.state, t.flag_cleared) for t in rev.claims] == [("restored", True)]
     assert "status in_review, words back: flag cleared" in changes_text(document_changes(wb, doc))
+
+
+def test_doc_changes_shows_the_claim_as_it_was_worded_when_the_revision_came(
+    wb: Workbench,
+) -> None:
+    """trial47b: reworded after the correction, a claim was shown with its new words beside
+    the verdict its old words had been given."""
+    from workbench.services.claim_edits import edit_claim
+    from workbench.services.evidence import EvidenceInput, add_evidence
+
+    doc = add_document(wb, ABC.encode()).document.id
+    cid = add_claim(wb, doc, "Delta is epsilon", SpanRequest(quote="Delta epsilon zeta")).id
+    add_evidence(wb, cid, EvidenceInput(stance="refutes", citation="filing"))
+    set_status(wb, cid, "false", note="judged")
+    revise(wb, doc, CHANGED)
+    set_status(wb, cid, "in_progress", note="corrected; recheck")
+    edit_claim(wb, cid, text="Delta is epsilons")
+    *_, rev = document_changes(wb, doc).revisions
+    [touched] = rev.claims
+    assert (touched.text, touched.verdict_before) == ("Delta is epsilon", "false")

@@ -27,6 +27,7 @@ from workbench.services.revisions import revision_text
 @dataclass(frozen=True, slots=True)
 class TouchedClaim(JsonFields):
     claim_id: int
+    # The claim's words when the revision was stored (the words its verdict then judged).
     text: str
     # How re-anchoring found it: fuzzy, orphaned or moved (a line given to another speaker), or
     # restored (an edit undone gave back the words of its flagged verdict, whose flag is gone,
@@ -153,7 +154,7 @@ def _touched(tx: Any, rev: DocumentRevision) -> list[TouchedClaim]:
     if not flagged:
         return []
     ids = [c for c, _, _ in flagged]
-    status = _status_before(tx, ids, start)
+    then = _before(tx, ids, start)
     claims = {c.id: c for c in tx.session.scalars(select(Claim).where(Claim.id.in_(ids)))}
     out = []
     for claim_id, before, after in flagged:
@@ -162,12 +163,12 @@ def _touched(tx: Any, rev: DocumentRevision) -> list[TouchedClaim]:
         quote = before.get("quote", claim.quote)
         new_quote = after.get("quote", quote) if state != "orphaned" else None
         found_again = _found_again(before, after)
-        was = status.get(claim_id, Status.UNVERIFIED.value)
+        was = then.get(claim_id, {}).get("status", Status.UNVERIFIED.value)
         respoken = "speaker" in after  # the event holds only the fields it changed
         out.append(
             TouchedClaim(
                 claim_id=claim_id,
-                text=claim.text,
+                text=then.get(claim_id, {}).get("text", claim.text),
                 state=state,
                 old_quote=None if found_again else quote,
                 new_quote=new_quote,
@@ -188,9 +189,11 @@ def _found_again(before: dict[str, Any], after: dict[str, Any]) -> bool:
     return before.get("anchor_state") == "orphaned" and now not in (None, "orphaned")
 
 
-def _status_before(tx: Any, ids: list[int], seq: int) -> dict[int, str]:
-    """Each claim's status just before event `seq`, from the status its events recorded."""
-    status: dict[int, str] = {}
+def _before(tx: Any, ids: list[int], seq: int) -> dict[int, dict[str, str]]:
+    """Each claim's status and text just before event `seq`, from what its events recorded:
+    the words the verdict of the time was given on (trial47b: a claim reworded after the
+    revision was shown with its new words beside its old verdict)."""
+    before: dict[int, dict[str, str]] = {}
     query = (
         select(Event.claim_id, Event.payload)
         .where(Event.claim_id.in_(ids), Event.seq < seq, Event.entity_type == "claim")
@@ -198,6 +201,9 @@ def _status_before(tx: Any, ids: list[int], seq: int) -> dict[int, str]:
     )
     for claim_id, payload in tx.session.connection().execute(query):
         after = json.loads(payload).get("after") or {}
-        if isinstance(after, dict) and isinstance(after.get("status"), str):
-            status[claim_id] = after["status"]
-    return status
+        if isinstance(after, dict):
+            fields = before.setdefault(claim_id, {})
+            fields.update(
+                (k, after[k]) for k in ("status", "text") if isinstance(after.get(k), str)
+            )
+    return before
