@@ -246,6 +246,21 @@ def test_a_role_binds_a_name_on_postgresql_only(wb: Workbench) -> None:
 
 
 @pytest.mark.skipif(not PG_URL, reason="login roles exist on PostgreSQL only")
+def test_a_registered_unbound_name_is_told_it_cannot_be_bound_afterwards(wb: Workbench) -> None:
+    """trial47b: the desk registered its people, then made their roles, and `user add josé
+    --role t_jose` read only "'josé' is already registered"."""
+    from workbench.domain.errors import Conflict
+
+    add_user(as_(wb, "maria"), "maria")
+    with pytest.raises(Conflict) as refused:
+        add_user(as_(wb, "maria"), "maria", role="postgres")
+    assert refused.value.message == (
+        "'maria' is already registered, unbound: a name is bound to its login role when it is "
+        "registered, and the workbench cannot bind it afterwards (docs/identity.md)"
+    )
+
+
+@pytest.mark.skipif(not PG_URL, reason="login roles exist on PostgreSQL only")
 def test_a_name_is_bound_to_a_role_by_that_role_or_the_owner(
     wb: Workbench, person: Callable[[str], str], counts: Callable[[], dict[str, int]]
 ) -> None:

@@ -105,7 +105,17 @@ def add_user(
             )
         if bound is not None:
             _check_binding(tx.session.connection(), bound, tx.machine)
-        if tx.session.get(User, normal) is not None:
+        registered = tx.session.get(User, normal)
+        if registered is not None and bound is not None and registered.role is None:
+            # Said plainly (trial47b: the desk registered its people first, then made their
+            # roles, and read only "already registered"): a name is bound when it is
+            # registered, and a binding is not added to a registered name afterwards.
+            raise Conflict(
+                f"{normal!r} is already registered, unbound: a name is bound to its login "
+                "role when it is registered, and the workbench cannot bind it afterwards "
+                "(docs/identity.md)"
+            )
+        if registered is not None:
             raise Conflict(f"{normal!r} is already registered")
         rows = tx.session.execute(select(User.name, User.skeleton, User.display)).all()
         found = twin(key, {n: k for n, k, _ in rows})
