@@ -168,3 +168,38 @@ def test_a_driver_error_inside_a_writes_reader_is_a_storage_refusal(wb: Workbenc
         tx.reading() as reader,
     ):
         reader.raw(Sql("SELECT * FROM no_such_table"))
+
+
+def test_a_seed_loaded_into_a_revised_document_moves_to_its_latest_text(
+    wb: Workbench, counts: Counts
+) -> None:
+    """trial47b: the article had been corrected (a second revision) before `seed load`: its 31
+    claims stayed on revision 1, called exact, highlighted nowhere. They move as `doc update`
+    moves claims, and a second load finds them by the span they were added on."""
+    from workbench.services.claims import get_claim
+    from workbench.services.documents import DocumentMeta, add_document, document_text
+    from workbench.services.replay import replay
+    from workbench.services.revisions import update_document
+    from workbench.services.sources import Content
+
+    data = yaml.safe_load((seeds_dir() / DEFAULT_SEED).read_text(encoding="utf-8"))
+    article = (seeds_dir() / data["document"]["file"]).read_text(encoding="utf-8")
+    meta = {k: v for k, v in data["document"].items() if k != "file"}
+    doc = add_document(wb, article.encode(), meta=DocumentMeta(**meta)).document.id
+    corrected = article.replace("2020年,当他", "2021年初,当他", 1)
+    assert corrected != article
+    update_document(wb, doc, Content(corrected, "text", "corrected.txt"))
+    first = load_seed(wb)
+    assert (first.claims_added, first.moved_to) == (31, 2)
+    assert len(first.changed) == 1
+    [changed] = first.changed
+    assert get_claim(wb, changed).anchor_state == "fuzzy"
+    text = document_text(wb, doc, 2)
+    for cid in range(1, 32):
+        c = get_claim(wb, cid)
+        assert c.revision == 2 and text[c.start : c.end] == c.quote
+    after = counts()
+    again = load_seed(wb)
+    assert (again.claims_added, again.claims_present, again.moved_to) == (0, 31, None)
+    assert counts() == after
+    assert replay(wb).consistent

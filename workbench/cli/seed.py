@@ -38,6 +38,13 @@ def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
         f"{verb} document #{r.document.id}{titled}; "
         f"{plural(r.claims_added, 'claim')} added, {r.claims_present} already present"
     )
+    if r.moved_to is not None:
+        changed = ", ".join(f"#{c}" for c in r.changed)
+        said = f"; revision {r.moved_to} changed the quote of {changed}" if changed else ""
+        message(
+            f"the document was revised since the seed's text: its claims are on revision "
+            f"{r.moved_to}{said} (`claim list --anchor changed`)"
+        )
 
 
 @click.command()
@@ -53,8 +60,9 @@ def demo(ctx: click.Context, limit: int, as_json: bool) -> None:
     r, b = shown.seed, shown.board
     if json_out(as_json, b):
         return
+    titled = f": {r.document.title}" if r.document.title else ""
     click.echo(
-        f"database: {safe_url(wb.url)}\ndocument #{r.document.id}: {r.document.title} "
+        f"database: {safe_url(wb.url)}\ndocument #{r.document.id}{titled} "
         f"({plural(r.claims_added, 'claim')} added, {r.claims_present} already present)\n"
     )
     table(["status", "claims"], [(k, v) for k, v in b.counts.items()], title="Claims by status")

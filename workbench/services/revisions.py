@@ -4,6 +4,7 @@ document is re-anchored to it (see workbench.domain.anchoring)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -257,15 +258,21 @@ def revision_view(tx: Tx, doc: Document, number: int) -> RevisionView:
     return RevisionView.of(rev)
 
 
-def reanchor_claims(tx: Tx, doc: Document, number: int, text: str) -> list[AnchorOutcome]:
-    """Re-anchor every claim of `doc` to revision `number` (text `text`), writing the events.
+def reanchor_claims(
+    tx: Tx, doc: Document, number: int, text: str, only: Sequence[Claim] | None = None
+) -> list[AnchorOutcome]:
+    """Re-anchor every claim of `doc` (or those of `only`) to revision `number` (text
+    `text`), writing the events.
 
     A verdict flagged by an earlier revision and not decided since, whose words are back with
     their context (prefix and suffix), where they were or where re-anchoring finds them after
     other edits (an edit undone), gets back the span it was given on, and its flag goes."""
-    claims = tx.session.scalars(
-        select(Claim).where(Claim.document_id == doc.id).order_by(Claim.id)
-    ).all()
+    if only is not None:
+        claims: Sequence[Claim] = only
+    else:
+        claims = tx.session.scalars(
+            select(Claim).where(Claim.document_id == doc.id).order_by(Claim.id)
+        ).all()
     matcher = Matcher(text)
     diffs: dict[int, Diff] = {}
     turns: dict[int, Transcript] = {}

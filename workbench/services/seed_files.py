@@ -56,6 +56,10 @@ class SeedResult:
     claims_added: int
     claims_present: int
     similar: dict[int, tuple[SimilarRef, ...]] = field(default_factory=dict)
+    # The document was revised since the seed's text (its first revision): the revision the
+    # claims added were moved to, and those of them whose quote it changed or took away.
+    moved_to: int | None = None
+    changed: tuple[int, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -66,6 +70,8 @@ class SeedResult:
             "similar": {
                 str(cid): [ref.to_json() for ref in refs] for cid, refs in self.similar.items()
             },
+            "moved_to": self.moved_to,
+            "changed": list(self.changed),
         }
 
 

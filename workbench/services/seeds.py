@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workbench.db.models import Claim
+from sqlalchemy import select
+
+from workbench.db.models import Claim, Document, Event
 from workbench.domain.errors import InvalidInput
 from workbench.domain.status import ClaimType
 from workbench.domain.text import Span, decode_utf8, find_quote, normalise
-from workbench.services.claims import existing_claim, insert_claim
+from workbench.services.claims import claim_text, existing_claim, insert_claim
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.documents import (
     DocumentMeta,
@@ -19,6 +21,7 @@ from workbench.services.documents import (
     read_source,
     stored_document,
 )
+from workbench.services.revisions import reanchor_claims, revision_text
 from workbench.services.seed_files import DEFAULT_SEED as DEFAULT_SEED
 from workbench.services.seed_files import SeedResult as SeedResult
 from workbench.services.seed_files import seed_file_path
@@ -93,9 +96,16 @@ def store_seed(tx: Tx, prepared: PreparedSeed) -> SeedResult:
         doc = insert_document(tx, prepared.text, prepared.meta, source=prepared.seed.document.file)
     new: list[Claim] = []
     present = 0
+    # The seed's text is the document's first revision. Revised since, the claims a load
+    # added were moved to the latest text (below): they are found by the span they were added on.
+    number, latest = revision_text(tx, doc)
+    added_on = _added_on(tx, doc) if number > 1 else set()
     for item, span in zip(prepared.seed.claims, prepared.spans, strict=True):
         # A claim listed twice in the file is inserted once: the second finds the first.
-        if existing_claim(tx, doc, span, item.text) is not None:
+        if (
+            existing_claim(tx, doc, span, item.text) is not None
+            or (span.start, span.end, claim_text(item.text)) in added_on
+        ):
             present += 1
             continue
         new.append(
@@ -103,6 +113,12 @@ def store_seed(tx: Tx, prepared: PreparedSeed) -> SeedResult:
                 tx, doc, span, item.text, speaker=item.speaker, claim_type=ClaimType(item.type)
             )
         )
+    changed: tuple[int, ...] = ()
+    if new and number > 1:
+        # As `doc update` moved the document's other claims (trial47b: the seed's stayed on
+        # revision 1, called exact, highlighted nowhere, and no listing said they had moved).
+        outcomes = reanchor_claims(tx, doc, number, latest, only=new)
+        changed = tuple(o.claim_id for o in outcomes if o.state in ("fuzzy", "orphaned"))
     similar = {view.id: view.similar or () for view in with_similar(tx, new)}
     return SeedResult(
         DocumentView.of(doc),
@@ -110,7 +126,27 @@ def store_seed(tx: Tx, prepared: PreparedSeed) -> SeedResult:
         len(new),
         present,
         {cid: refs for cid, refs in similar.items() if refs},
+        moved_to=number if new and number > 1 else None,
+        changed=changed,
     )
+
+
+def _added_on(tx: Tx, doc: Document) -> set[tuple[int, int, str]]:
+    """(start, end, text) of every claim of `doc` as it was added on its first revision: its
+    `claim.added` event's, whatever re-anchoring did to it since."""
+    events = tx.session.scalars(
+        select(Event.payload).where(
+            Event.action == "claim.added",
+            Event.claim_id.in_(select(Claim.id).where(Claim.document_id == doc.id)),
+        )
+    )
+    found: set[tuple[int, int, str]] = set()
+    for payload in events:
+        after = json.loads(payload).get("after") or {}
+        start, end, text = after.get("start"), after.get("end"), after.get("text")
+        if after.get("revision", 1) == 1 and isinstance(start, int) and isinstance(end, int):
+            found.add((start, end, str(text)))
+    return found
 
 
 @mutation
