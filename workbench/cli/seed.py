@@ -21,7 +21,9 @@ def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
     """Load a seed claims file (YAML or JSON) and the document it names.
 
     Without PATH, loads the bundled seed: the MiniMax profile and its curated claims. Loading the
-    same seed twice adds nothing.
+    same seed twice adds nothing. Into a document revised since the seed's text (its first
+    revision), the claims move to the latest revision as `doc update` moves claims, and stderr
+    names those whose quote it changed.
     """
     from workbench.services.seeds import load_seed
 
