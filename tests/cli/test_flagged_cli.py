@@ -125,6 +125,24 @@ def test_report_withholds_the_rating(cli: Run, flagged: None, tmp_path: Path) ->
     assert "withheld" in html
 
 
+def test_the_claims_table_lists_a_flagged_verdict_and_says_so(
+    cli: Run, flagged: None, tmp_path: Path
+) -> None:
+    """trial47b: the sheet kept a flagged verdict's status and rating (flagged true) without a
+    word, and a sheet sorted by rating counted it as checked."""
+    r = cli("export", "claims", "--format", "json")
+    assert r.code == 0, r.err
+    rows = {row["id"]: row for row in json.loads(r.out)}
+    assert (rows[1]["flagged"], rows[1]["status"]) == (True, "unverifiable")
+    assert r.err == (
+        "1 verdict flagged for re-review (#1) listed with flagged true: the status and rating "
+        "judged words a later revision changed\n"
+    )
+    r = cli("claim", "status", "1", "unverifiable", "--note", "still no filing")  # decided again
+    assert r.code == 0, r.err
+    assert cli("export", "claims", "--format", "json").err == ""
+
+
 def test_list_and_stats_find_flagged(cli: Run, flagged: None) -> None:
     r = cli("claim", "list", "--flagged", "--json")
     assert r.code == 0, r.err
