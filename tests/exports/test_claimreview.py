@@ -295,3 +295,20 @@ def test_an_author_is_a_person_unless_the_name_says_organisation(name: str, kind
     from workbench.exports.claimreview import agent
 
     assert agent(name) == {"@type": kind, "name": name}
+
+
+@pytest.mark.parametrize("speaker", ["Article author", "文章作者", "作者"])
+def test_the_article_s_own_author_is_the_document_s_author(wb: Workbench, speaker: str) -> None:
+    """trial47b: `--speaker 文章作者` was published as a Person named "文章作者"."""
+    from workbench.services.claims import SpanRequest, add_claim, set_status
+    from workbench.services.documents import DocumentMeta, add_document
+    from workbench.services.evidence import EvidenceInput, add_evidence
+
+    doc = add_document(
+        wb, "公司成立于2021年底。".encode(), meta=DocumentMeta(author="Li Wei")
+    ).document.id
+    cid = add_claim(wb, doc, "founded 2021", SpanRequest(quote="2021年底"), speaker=speaker).id
+    add_evidence(wb, cid, EvidenceInput(stance="refutes", citation="filing"))
+    set_status(wb, cid, "false", note="2022 per filings")
+    [review] = reviews(wb, claim_ids=[cid])
+    assert review["itemReviewed"]["author"] == {"@type": "Person", "name": "Li Wei"}

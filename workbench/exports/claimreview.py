@@ -116,7 +116,7 @@ def claim_review(
         rating.update(ratingValue=value, bestRating=BEST, worstRating=WORST)
     item: dict[str, Any] = {"@type": "Claim", "name": claim.text}
     speaker = claim.speaker
-    if speaker is None or speaker.casefold() in {"article author", "author"}:
+    if speaker is None or speaker.casefold() in ARTICLE_AUTHOR:
         speaker = document.author or speaker
     if speaker:
         item["author"] = agent(speaker)
@@ -155,6 +155,13 @@ def claim_review(
 # What a review URL template may hold: {id}, the claim's id. Anything else in braces would be
 # published as written, on every review.
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+# A claim's speaker that stands for the article's own author, who is the document's author when
+# it has one: in English and in Chinese (trial47b: 文章作者 was published as a person's name).
+ARTICLE_AUTHOR = frozenset(
+    {"article author", "author", "the author", "文章作者", "作者", "本文作者", "原文作者"}
+)
 
 
 def publisher_name(org: str) -> str:
