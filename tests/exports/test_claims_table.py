@@ -1068,3 +1068,15 @@ def test_cli_re_imports_its_own_export_of_an_orphaned_claim(
     r = run("import", "claims", str(target), "--doc", str(doc))
     assert r.code == 0, r.err
     assert r.err.splitlines()[-1] == "0 claims added, 2 already present, 0 rows skipped"
+
+
+def test_claim_list_csv_joins_tags_as_export_claims_does(
+    cli: Callable[..., Any], wb: Workbench
+) -> None:
+    """trial47b: `claim list --csv` wrote `minimax;人物`, `export claims` `minimax; 人物`."""
+    assert cli("doc", "add", "-", input="公司成立于2021年底。").code == 0
+    assert cli("claim", "add", "1", "--text", "t", "--quote", "2021年底").code == 0
+    assert cli("claim", "tag", "1", "minimax", "人物").code == 0
+    listed = list(csv.DictReader(io.StringIO(cli("claim", "list", "--csv").out)))
+    exported = list(csv.DictReader(io.StringIO(cli("export", "claims").out)))
+    assert listed[0]["tags"] == exported[0]["tags"] == "minimax; 人物"

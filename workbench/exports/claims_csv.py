@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import IO
 
 from workbench.exports.cells import BOM, csv_cell
+from workbench.exports.claims_table import TAG_SEPARATOR
 from workbench.services.views import ClaimView
 
 # The columns a desk sorts and filters on, in the order they read best; a claim's JSON names.
@@ -42,7 +43,7 @@ def write(claims: Iterable[ClaimView], out: IO[str], *, bom: bool = False) -> in
     for claim in claims:
         row = claim.to_json()
         # One cell each: tags joined, the rating by its label.
-        row["tags"] = ";".join(claim.tags)
+        row["tags"] = TAG_SEPARATOR.join(claim.tags)  # as `export claims` joins them
         row["rating"] = (claim.rating or {}).get("label")
         writer.writerow([csv_cell(row[name]) for name in COLUMNS])
         count += 1
