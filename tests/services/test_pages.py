@@ -304,6 +304,11 @@ class Site(http.server.BaseHTTPRequestHandler):
             self.send_header("Location", "/zh.html")
             self.end_headers()
             return
+        if self.path == "/login":  # to an address with a password in it
+            self.send_response(302)
+            self.send_header("Location", "http://user:s3cret@127.0.0.1/zh.html")
+            self.end_headers()
+            return
         body = Site.pages.get(self.path)
         if body is None:
             self.send_error(404, "Not Found")
@@ -340,6 +345,18 @@ def test_add_from_url_reports_redirects_and_archives(wb: Workbench, site: str) -
     assert d.format == "html" and blob(wb, d.source_sha256 or "") == ZH
     # The page's canonical URL is what it was published as.
     assert d.url == "https://news.example.cn/tech/2025/01/15/minimax.html"
+
+
+def test_a_redirect_to_an_address_with_a_password_is_the_server_s(
+    wb: Workbench, site: str
+) -> None:
+    """Review: the refusal read "give the address without them", though the user typed a
+    clean address: the redirect is the server's."""
+    with pytest.raises(InvalidInput) as refused:
+        add_from(wb, f"{site}/login")
+    said = refused.value.message
+    assert said.startswith(f"{site}/login redirects to an address that is not taken: a URL with")
+    assert "s3cret" not in said
 
 
 def test_update_from_url_re_anchors(wb: Workbench, site: str) -> None:

@@ -50,7 +50,13 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         headers: HTTPMessage,
         newurl: str,
     ) -> urllib.request.Request | None:
-        check_http_url(newurl)  # no file:, ftp: or data: hops
+        try:
+            check_http_url(newurl)  # no file:, ftp: or data: hops, no password in one
+        except InvalidInput as refused:
+            # Said as the server's doing, not the user's: they typed a clean address.
+            raise InvalidInput(
+                f"{req.full_url} redirects to an address that is not taken: {refused.message}"
+            ) from None
         self.hops.append(newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
