@@ -347,9 +347,7 @@ def test_add_from_url_reports_redirects_and_archives(wb: Workbench, site: str) -
     assert d.url == "https://news.example.cn/tech/2025/01/15/minimax.html"
 
 
-def test_a_redirect_to_an_address_with_a_password_is_the_server_s(
-    wb: Workbench, site: str
-) -> None:
+def test_a_redirect_to_an_address_with_a_password_is_the_server_s(wb: Workbench, site: str) -> None:
     """Review: the refusal read "give the address without them", though the user typed a
     clean address: the redirect is the server's."""
     with pytest.raises(InvalidInput) as refused:
