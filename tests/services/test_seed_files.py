@@ -203,3 +203,28 @@ def test_a_seed_loaded_into_a_revised_document_moves_to_its_latest_text(
     assert (again.claims_added, again.claims_present, again.moved_to) == (0, 31, None)
     assert counts() == after
     assert replay(wb).consistent
+
+
+def test_a_seed_claim_the_desk_already_has_on_the_latest_revision_is_present(
+    wb: Workbench,
+) -> None:
+    """Review: the first fix found the seed's claims by the span they were added on, so a
+    claim `claim add` put on the latest revision, or one imported on the first and moved by
+    `doc update`, was added again. Already there is one rule: the span where it is now."""
+    from workbench.services.claims import SpanRequest, add_claim
+    from workbench.services.documents import DocumentMeta, add_document
+    from workbench.services.revisions import update_document
+    from workbench.services.sources import Content
+
+    data = yaml.safe_load((seeds_dir() / DEFAULT_SEED).read_text(encoding="utf-8"))
+    article = (seeds_dir() / data["document"]["file"]).read_text(encoding="utf-8")
+    meta = {k: v for k, v in data["document"].items() if k != "file"}
+    first, second = data["claims"][0], data["claims"][1]
+    doc = add_document(wb, article.encode(), meta=DocumentMeta(**meta)).document.id
+    # the second seed claim, pinned on revision 1 before the correction (as an import would)
+    add_claim(wb, doc, second["text"], SpanRequest(quote=second["quote"]))
+    update_document(wb, doc, Content("编者按：本文有更新。\n" + article, "text", "v2.txt"))
+    # the first, pinned on revision 2 by hand
+    add_claim(wb, doc, first["text"], SpanRequest(quote=first["quote"]))
+    result = load_seed(wb)
+    assert (result.claims_added, result.claims_present) == (29, 2)

@@ -4,7 +4,7 @@ document is re-anchored to it (see workbench.domain.anchoring)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +18,7 @@ from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import MAX_SOURCE, has_visible
 from workbench.domain.payloads import created, revision_payload
 from workbench.domain.status import FINAL_VALUES, Status
-from workbench.domain.text import sha256_text
+from workbench.domain.text import Span, sha256_text
 from workbench.domain.textdiff import UNRELATED_BELOW, Diff, diff_texts, shared_wording
 from workbench.domain.transcript import Transcript, speaker_turns
 from workbench.services.claim_updates import update_claim
@@ -256,6 +256,18 @@ def revision_view(tx: Tx, doc: Document, number: int) -> RevisionView:
     )
     assert rev is not None
     return RevisionView.of(rev)
+
+
+def placed_in(old: str, new: str) -> Callable[[Span], Span | None]:
+    """Where a span of `old` is in `new`, as `reanchor_claims` moves a claim pinned there
+    (exact, moved or changed); None when its words are gone."""
+    matcher, diff = Matcher(new), diff_texts(old, new)
+
+    def place(span: Span) -> Span | None:
+        sel = Selector(span.start, span.end, span.quote, span.prefix, span.suffix)
+        return matcher.reanchor(sel, diff.map_offset(span.start)).span
+
+    return place
 
 
 def reanchor_claims(

@@ -7,13 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
-from workbench.db.models import Claim, Document, Event
+from workbench.db.models import Claim
 from workbench.domain.errors import InvalidInput
 from workbench.domain.status import ClaimType
 from workbench.domain.text import Span, decode_utf8, find_quote, normalise
-from workbench.services.claims import claim_text, existing_claim, insert_claim
+from workbench.services.claims import existing_claim, insert_claim
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.documents import (
     DocumentMeta,
@@ -21,7 +19,7 @@ from workbench.services.documents import (
     read_source,
     stored_document,
 )
-from workbench.services.revisions import reanchor_claims, revision_text
+from workbench.services.revisions import placed_in, reanchor_claims, revision_text
 from workbench.services.seed_files import DEFAULT_SEED as DEFAULT_SEED
 from workbench.services.seed_files import SeedResult as SeedResult
 from workbench.services.seed_files import seed_file_path
@@ -96,16 +94,18 @@ def store_seed(tx: Tx, prepared: PreparedSeed) -> SeedResult:
         doc = insert_document(tx, prepared.text, prepared.meta, source=prepared.seed.document.file)
     new: list[Claim] = []
     present = 0
-    # The seed's text is the document's first revision. Revised since, the claims a load
-    # added were moved to the latest text (below): they are found by the span they were added on.
+    # The seed's text is the document's first revision. Revised since, a claim is already there
+    # on the seed's text (not moved: an orphan), or where its span is now, as `doc update`
+    # moved the claims a load added (below): the one rule (`existing_claim`), asked of both.
     number, latest = revision_text(tx, doc)
-    added_on = _added_on(tx, doc) if number > 1 else set()
+    place = placed_in(prepared.text, latest) if number > 1 else None
     for item, span in zip(prepared.seed.claims, prepared.spans, strict=True):
         # A claim listed twice in the file is inserted once: the second finds the first.
-        if (
-            existing_claim(tx, doc, span, item.text) is not None
-            or (span.start, span.end, claim_text(item.text)) in added_on
-        ):
+        if existing_claim(tx, doc, span, item.text) is not None:
+            present += 1
+            continue
+        now = None if place is None else place(span)
+        if now is not None and existing_claim(tx, doc, now, item.text, revision=number) is not None:
             present += 1
             continue
         new.append(
@@ -129,24 +129,6 @@ def store_seed(tx: Tx, prepared: PreparedSeed) -> SeedResult:
         moved_to=number if new and number > 1 else None,
         changed=changed,
     )
-
-
-def _added_on(tx: Tx, doc: Document) -> set[tuple[int, int, str]]:
-    """(start, end, text) of every claim of `doc` as it was added on its first revision: its
-    `claim.added` event's, whatever re-anchoring did to it since."""
-    events = tx.session.scalars(
-        select(Event.payload).where(
-            Event.action == "claim.added",
-            Event.claim_id.in_(select(Claim.id).where(Claim.document_id == doc.id)),
-        )
-    )
-    found: set[tuple[int, int, str]] = set()
-    for payload in events:
-        after = json.loads(payload).get("after") or {}
-        start, end, text = after.get("start"), after.get("end"), after.get("text")
-        if after.get("revision", 1) == 1 and isinstance(start, int) and isinstance(end, int):
-            found.add((start, end, str(text)))
-    return found
 
 
 @mutation
