@@ -127,6 +127,13 @@ def test_speaker_lines(line: str, speaker: str) -> None:
         "Yes, sir: we grew.",
         "In 2020, we: grew.",
         "The answer (simple): yes.",
+        # labels with a bracket or a comma are labels still (review)
+        "Note (editor): the cut was 12 percent.",
+        "Source (Reuters): the cut was 12 percent.",
+        "Correction (March 3): the cut was 12 percent.",
+        "Rating (PolitiFact): False",
+        "Source, Reuters: the cut was 12 percent.",
+        "Total (2023): 12 percent.",
     ],
 )
 def test_lines_that_name_no_speaker(line: str) -> None:
@@ -214,6 +221,15 @@ def test_text_before_the_first_turn_has_no_speaker() -> None:
     assert t is not None
     assert t.speaker_at(0) is None
     assert t.speaker_at(text.index("We have created")) == "CLINTON"
+
+
+def test_a_bracketed_note_inside_a_transcript_is_nobodys() -> None:
+    """Review: `Note (editor):` was read as a speaker once brackets were (ClaimReview would have
+    published it as a claim's author); before that it continued the turn before it."""
+    text = "JONES: We cut taxes by 12 percent.\nNote (editor): The cut was 10 percent.\n"
+    turns = speaker_turns(text)
+    assert turns.speaker_at(text.index("The cut")) is None
+    assert turns.speaker_at(text.index("We cut")) == "JONES"
 
 
 def test_a_note_inside_a_transcript_is_nobodys() -> None:

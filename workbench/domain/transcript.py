@@ -164,7 +164,13 @@ class Turn:
 
 
 def _is_label(prefix: str) -> bool:
-    return " ".join(prefix.split()).casefold().rstrip(".") in _NOT_SPEAKERS
+    name = " ".join(prefix.split())
+    # `Note (editor):` and `Source, Reuters:` are labels too (see `_qualified`).
+    bracketed = _QUALIFIED.fullmatch(name)
+    if bracketed is not None:
+        name = bracketed.group(1)
+    name = name.split(",")[0].split("，")[0]
+    return name.strip().casefold().rstrip(".") in _NOT_SPEAKERS
 
 
 # A name with its part or party in brackets, as broadcasters write them (`MODERATOR (Dana
@@ -178,14 +184,21 @@ _WITH_ROLE = re.compile(r"([^,，\n]+),[^\S\n]*+([^,，\n]+)")
 def _qualified(name: str) -> bool:
     """`name` is a name with its part in brackets or its role after a comma (see `_QUALIFIED`):
     a Latin name, or a Chinese role (`主持人`, `记者`: a Chinese word before brackets is as often
-    a place or a paper's, as in a dateline)."""
+    a place or a paper's, as in a dateline), with words in its brackets (`Total (2023)` is a
+    table's row); after a comma, a name of two words or more (`Yes, Senator` is an answer)."""
     bracketed = _QUALIFIED.fullmatch(name)
     if bracketed is not None:
-        base = bracketed.group(1)
-        return _LATIN_NAME.fullmatch(base) is not None or base in _ZH_ROLES
+        base, part = bracketed.groups()
+        named = _LATIN_NAME.fullmatch(base) is not None or base in _ZH_ROLES
+        return named and any(ch.isalpha() for ch in part)
     with_role = _WITH_ROLE.fullmatch(name)
-    return with_role is not None and all(
-        _LATIN_NAME.fullmatch(part.strip()) is not None for part in with_role.groups()
+    if with_role is None:
+        return False
+    person, role = (p.strip() for p in with_role.groups())
+    return (
+        " " in person
+        and _LATIN_NAME.fullmatch(person) is not None
+        and _LATIN_NAME.fullmatch(role) is not None
     )
 
 
