@@ -312,3 +312,10 @@ def test_the_article_s_own_author_is_the_document_s_author(wb: Workbench, speake
     set_status(wb, cid, "false", note="2022 per filings")
     [review] = reviews(wb, claim_ids=[cid])
     assert review["itemReviewed"]["author"] == {"@type": "Person", "name": "Li Wei"}
+    # a document that names no author: no author, not a person named 文章作者 (review)
+    other = add_document(wb, "公司成立于2020年底。".encode()).document.id
+    cid = add_claim(wb, other, "founded 2020", SpanRequest(quote="2020年底"), speaker=speaker).id
+    add_evidence(wb, cid, EvidenceInput(stance="refutes", citation="filing"))
+    set_status(wb, cid, "false", note="2022 per filings")
+    [review] = reviews(wb, claim_ids=[cid])
+    assert "author" not in review["itemReviewed"]

@@ -473,6 +473,10 @@ def test_a_name_is_the_person_whose_display_name_it_is_like() -> None:
     assert not same_person("wang", "li", {"wang": "Wang Fang", "li": "wang fang"})
 
 
+def people_said(refused: object) -> str:
+    return str(refused)
+
+
 def test_an_unregistered_name_is_told_which_registered_one_it_is() -> None:
     """Review: `--as 張偉` with 张伟 registered was only "not a registered user" (the refusal
     asked `reads_alike`, not `likeness`); `fang wang` names 王芳 as `wang fang` does."""
@@ -480,7 +484,7 @@ def test_an_unregistered_name_is_told_which_registered_one_it_is() -> None:
 
     people = People(
         displays={"张伟": None, "王芳": None},
-        skeletons={skeleton("张伟"): "张伟", skeleton("王芳"): "王芳"},
+        skeletons={"张伟": skeleton("张伟"), "王芳": skeleton("王芳")},
     )
     # trial47b: the way out offered was `user add`, which refuses a look-alike too
     assert people.refusal("張偉").message == (
@@ -489,3 +493,8 @@ def test_an_unregistered_name_is_told_which_registered_one_it_is() -> None:
     assert people.refusal("fang wang", "--to").message == (
         "--to 'fang wang' reads like the registered user '王芳' but is not them; give --to 王芳"
     )
+    # a name with a space, quoted for the shell (review)
+    spaced = People(
+        displays={"maria lopez": None}, skeletons={"maria lopez": skeleton("maria lopez")}
+    )
+    assert people_said(spaced.refusal("maria 1opez")).endswith("give --as 'maria lopez'")

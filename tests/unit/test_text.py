@@ -212,6 +212,8 @@ def test_what_is_not_an_http_url_is_refused_in_one_line(url: str) -> None:
         "http://u:s3cret@host:99999/",
         "http://u:s3c ret@host/",
         "http://u:s3cret@[::1/x",
+        "https://user:s3c@ret@host/x y",  # an @ in the password (review)
+        "https://user:s3c/ret@host",  # a slash in it: no host, no port
     ],
 )
 def test_a_url_with_a_password_is_refused_without_saying_it(url: str) -> None:

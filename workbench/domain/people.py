@@ -10,6 +10,7 @@ you mean wang?`).
 
 from __future__ import annotations
 
+import shlex
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -50,16 +51,18 @@ class People:
                 ((n, said) for n in self.displays if (said := likeness(name, n)) is not None),
                 (None, how),
             )
+        # The option to type, quoted for the shell when the name holds a space (review).
+        typed = "" if found is None else _for_the_shell(found)
         if found is not None and what:
             return InvalidInput(
                 f"{what} {name!r} {how} the registered user {found!r} but is not them; "
-                f"give {what} {found}"
+                f"give {what} {typed}"
             )
         if found is not None:
             # Not "have one of them `user add` you": a name like a registered one is refused
             # there too (trial47b typed `jose` for the registered josé).
             return InvalidInput(
-                f"{name!r} {how} the registered user {found!r} but is not them; give --as {found}"
+                f"{name!r} {how} the registered user {found!r} but is not them; give --as {typed}"
             )
         close = closest_people(name, self.displays)
         near = f"; did you mean {' or '.join(close)}?" if close else ""
@@ -78,6 +81,17 @@ def twin(key: str, registered: Mapping[str, str]) -> str | None:
     skeleton is `key`. Each is judged by today's skeleton too, not only by the key stored when
     it was added: the look-alike rule grows (palochka, dotted i), and a desk has few people."""
     return next((n for n, kept in registered.items() if key in (kept, skeleton(n))), None)
+
+
+# What a shell reads as more than a name's letters (a space splits it into two arguments).
+_SHELL_SPECIAL = frozenset("'\"\\$`!;&|<>()*?[]{}#~")
+
+
+def _for_the_shell(name: str) -> str:
+    """`name` as typed after an option: quoted only when the shell would split or read it."""
+    if any(ch.isspace() or ch in _SHELL_SPECIAL for ch in name):
+        return shlex.quote(name)
+    return name
 
 
 def registration_clash(

@@ -324,7 +324,7 @@ def check_http_url(url: str) -> str:
 
     value = url.strip()
     # A user name or password is left out of anything said back (below).
-    shown = re.sub(r"//[^/@]*@", "//…@", url)
+    shown = re.sub(r"//.*@", "//…@", url)  # to the last @: a password may hold one, or a space
     refused = InvalidInput(f"{shown!r} is not an http(s) URL: write it as https://host/path")
     try:
         parts = urlsplit(value)

@@ -117,7 +117,9 @@ def claim_review(
     item: dict[str, Any] = {"@type": "Claim", "name": claim.text}
     speaker = claim.speaker
     if speaker is None or speaker.casefold() in ARTICLE_AUTHOR:
-        speaker = document.author or speaker
+        # The article's author, when the document names one; else no author (a placeholder
+        # such as 文章作者 names no one).
+        speaker = document.author
     if speaker:
         item["author"] = agent(speaker)
     if document.published:

@@ -47,17 +47,23 @@ class AnnotationExport:
     unreviewed: list[int] = field(default_factory=list)
 
 
-def _unreviewed(wb: Workbench, records: Sequence[DocumentRecord], withheld: bool) -> list[int]:
-    """The claims of `records` whose verdict is published (not withheld as flagged, when
-    `withheld`) though no second person approved it, when review.required is on: what
-    `export claimreview` warns of, said by every publishing command (trial47b: the
-    annotations and the report published them without a word)."""
-    from workbench.services.publishing import unapproved
+def _review_required(wb: Workbench) -> bool:
     from workbench.services.settings import setting_value
 
     with transaction(wb) as tx:
-        if not setting_value(tx, "review.required"):
-            return []
+        return bool(setting_value(tx, "review.required"))
+
+
+def _unreviewed(records: Sequence[DocumentRecord], withheld: bool, required: bool) -> list[int]:
+    """The claims of `records` whose verdict is published (not withheld as flagged, when
+    `withheld`) though no second person approved it (`publishing.unapproved`, the rule
+    `export claimreview` warns by), when review.required is on (`required`): said by every
+    publishing command (trial47b: the annotations and the report published them without a
+    word)."""
+    from workbench.services.publishing import unapproved
+
+    if not required:
+        return []
     return sorted(
         item.claim.id
         for record in records
@@ -190,7 +196,7 @@ def export_annotations(
         label = f"Claims in document #{doc.id}" + (f": {doc.title}" if doc.title else "")
     else:
         label = "Claims in the workbench"
-    unreviewed = _unreviewed(wb, records, withheld=not include_flagged)
+    unreviewed = _unreviewed(records, not include_flagged, _review_required(wb))
     return AnnotationExport(collection(items, label=label), flagged, unreviewed)
 
 
@@ -260,13 +266,14 @@ def report_pages(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[Rep
     from workbench.services.publishing import iter_documents
 
     stamp = format_at(now())[:16].replace("T", " ") + " UTC"
+    required = _review_required(wb)
     return [
         ReportPage(
             page_name(r),
             document_page(r, generated_at=stamp),
             len(r.claims),
             _flagged(r),
-            tuple(_unreviewed(wb, [r], withheld=True)),
+            tuple(_unreviewed([r], True, required)),
         )
         for r in list(iter_documents(wb, document_ids=document_ids))
     ]
@@ -286,6 +293,6 @@ def report_site(wb: Workbench) -> list[ReportPage]:
     ]
     index = index_page([(r, page_name(r)) for r in records], generated_at=stamp)
     flagged = tuple(sorted(c for p in pages for c in p.flagged))
-    unreviewed = tuple(_unreviewed(wb, records, withheld=True))
+    unreviewed = tuple(_unreviewed(records, True, _review_required(wb)))
     total = sum(p.claims for p in pages)
     return [*pages, ReportPage("index.html", index, total, flagged, unreviewed)]

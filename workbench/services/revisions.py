@@ -323,8 +323,7 @@ def reanchor_claims(
                 continue
         flagged = found.state in (AnchorState.FUZZY, AnchorState.ORPHANED) or speaker is not None
         # A verdict, or one proposed and awaiting its second reviewer, judged the old quote.
-        judged = claim.status in FINAL_VALUES or claim.status == Status.IN_REVIEW.value
-        if flagged and judged and claim.verdict_revision is None:
+        if flagged and _judged(claim) and claim.verdict_revision is None:
             changes["verdict_revision"] = claim.revision
         old_quote, old_start, old_speaker = claim.quote, claim.start, claim.speaker
         was_orphaned = claim.anchor_state == AnchorState.ORPHANED.value
@@ -377,10 +376,14 @@ def _earlier_span(tx: Tx, claim: Claim) -> dict[str, Any] | None:
     the changed words is a decision on them."""
     if claim.verdict_revision is not None:
         return _judged_span(tx, claim)
-    judged = claim.status in FINAL_VALUES or claim.status == Status.IN_REVIEW.value
-    if claim.anchor_state == AnchorState.FUZZY.value and not judged:
+    if claim.anchor_state == AnchorState.FUZZY.value and not _judged(claim):
         return _pinned_span(tx, claim)
     return None
+
+
+def _judged(claim: Claim) -> bool:
+    """Whether the claim holds a verdict, given or proposed (awaiting its second reviewer)."""
+    return claim.status in FINAL_VALUES or claim.status == Status.IN_REVIEW.value
 
 
 # The events of re-anchoring that changed a claim's quote (or took it away).
