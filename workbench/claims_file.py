@@ -120,15 +120,15 @@ def unknown_columns(names: Sequence[str]) -> str | None:
     more = f" and {len(names) - COLUMNS_NAMED} more" if len(names) > COLUMNS_NAMED else ""
     named = ", ".join(_shown(name) for name in names[:COLUMNS_NAMED]) + more
     listing = (
-        " (the file looks like `claim list --csv`, a to-do list: `export claims` writes a "
-        "table to import)"
+        "; the file looks like `claim list --csv`, a to-do list: `export claims` writes a "
+        "table to import"
         if LISTING_ONLY.intersection(names)
         else ""
     )
     column = "a column" if len(names) == 1 else "columns"
     return (
         f"every row has {column} a claims table does not: {named}; remove "
-        f"{'it' if len(names) == 1 else 'them'}{listing} (see `workbench schema claims`)"
+        f"{'it' if len(names) == 1 else 'them'} (see `workbench schema claims`){listing}"
     )
 
 

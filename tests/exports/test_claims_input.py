@@ -519,8 +519,8 @@ def test_a_column_no_claims_table_has_in_every_row_refuses_the_file_once(
             import_claims(wb, str(path), doc, skip_bad=skip_bad)
         assert refused.value.message == (
             "every row has columns a claims table does not: evidence_count, version, "
-            "updated_at; remove them (the file looks like `claim list --csv`, a to-do list: "
-            "`export claims` writes a table to import) (see `workbench schema claims`)"
+            "updated_at; remove them (see `workbench schema claims`); the file looks like "
+            "`claim list --csv`, a to-do list: `export claims` writes a table to import"
         )
     assert counts() == before
     path = _write(tmp_path / "who.jsonl", b'{"quote": "x", "text": "a", "who": 1}\n')

@@ -152,7 +152,7 @@ def export() -> None:
     type=URL_TEMPLATE,
     metavar="TEMPLATE",
     help="Each review's page, {id} for the claim id, e.g. 'https://example.org/checks/{id}'. "
-    "[default: <org-url>/#claim-<id>]",
+    "[default: <org-url>/#claim-<id>; after the URL's query, <org-url>#claim-<id>]",
 )
 @INCLUDE_FLAGGED
 @OUTPUT

@@ -23,7 +23,7 @@ def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
     Without PATH, loads the bundled seed: the MiniMax profile and its curated claims. Loading the
     same seed twice adds nothing. Into a document revised since the seed's text (its first
     revision), the claims move to the latest revision as `doc update` moves claims, and stderr
-    names those whose quote it changed.
+    names those whose quote it changed or removed.
     """
     from workbench.services.seeds import load_seed
 
@@ -42,7 +42,9 @@ def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
     )
     if r.moved_to is not None:
         changed = ", ".join(f"#{c}" for c in r.changed)
-        said = f"; revision {r.moved_to} changed the quote of {changed}" if changed else ""
+        said = (
+            f"; revision {r.moved_to} changed or removed the quote of {changed}" if changed else ""
+        )
         message(
             f"the document was revised since the seed's text: its claims are on revision "
             f"{r.moved_to}{said} (`claim list --anchor changed`)"
