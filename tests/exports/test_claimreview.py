@@ -129,7 +129,7 @@ def test_each_review_is_an_anchor_on_the_organisation_s_page(
 
 def test_an_org_url_with_an_anchor_needs_a_template(wb: Workbench, desk: Desk) -> None:
     """trial47b: `#checks/#claim-1`, two anchors, which is no URL."""
-    with pytest.raises(InvalidInput, match=r"holds an anchor .* give --url-template"):
+    with pytest.raises(InvalidInput, match=r"holds an anchor .* needs a page of its own"):
         export_claimreview(wb, org="D", org_url="https://desk.example.org/#checks")
     out = export_claimreview(
         wb,

@@ -431,6 +431,10 @@ def test_cli_says_which_present_rows_differ(run: Run, doc: int, tmp_path: Path) 
     assert json.loads(r.out)["differs"] == [{"row": 1, "claim": 1, "fields": ["assignee", "due"]}]
     r = run("claim", "show", "1", "--json")
     assert json.loads(r.out)["assignee"] == "ana"
+    # tags are plural (trial47c: "its tags differs ... and was not changed")
+    path.write_text(json.dumps(row | {"tags": ["money"]}), encoding="utf-8")
+    r = run("import", "claims", str(path), "--doc", str(doc))
+    assert "its tags differ from the file and were not changed" in r.err, r.err
 
 
 WRONG_COLUMNS = (

@@ -63,11 +63,15 @@ def speakers(text: str) -> list[str]:
         ("(00:12.5) 主持人：请介绍一下。", "主持人"),
         # a part or party in brackets, a role after a comma (trial47b: these lines continued
         # the turn before, and the moderator's words were the last politician's)
-        ("MODERATOR (Dana Whitfield): You voted no.", "MODERATOR (Dana Whitfield)"),
-        ("DANA WHITFIELD, MODERATOR: It fell.", "DANA WHITFIELD, MODERATOR"),
-        ("SEN. MARY OKAFOR (D-OH): It rose.", "SEN. MARY OKAFOR (D-OH)"),
-        ("Dana Whitfield (moderator): Thank you.", "Dana Whitfield (moderator)"),
-        ("主持人（王小丫）：请介绍一下。", "主持人（王小丫）"),
+        # the speaker is the person, the part left out: one person, however the label gives
+        # their part (trial47c: Dana Whitfield was two speakers, a party edit flagged verdicts)
+        ("MODERATOR (Dana Whitfield): You voted no.", "Dana Whitfield"),
+        ("DANA WHITFIELD, MODERATOR: It fell.", "DANA WHITFIELD"),
+        ("SEN. MARY OKAFOR (D-OH): It rose.", "SEN. MARY OKAFOR"),
+        ("Dana Whitfield (moderator): Thank you.", "Dana Whitfield"),
+        ("主持人（王小丫）：请介绍一下。", "王小丫"),
+        ("王小丫，主持人：请介绍一下。", "王小丫"),  # a full-width comma (trial47c)
+        ("嘉宾（李明）：我们增长了35%。", "李明"),
     ],
 )
 def test_speaker_lines(line: str, speaker: str) -> None:
@@ -134,6 +138,9 @@ def test_speaker_lines(line: str, speaker: str) -> None:
         "Rating (PolitiFact): False",
         "Source, Reuters: the cut was 12 percent.",
         "Total (2023): 12 percent.",
+        # datelines and forms of address (trial47c)
+        "WASHINGTON (Reuters): The Treasury said receipts rose.",
+        "Mr. President, Madam Speaker: we cut taxes.",
     ],
 )
 def test_lines_that_name_no_speaker(line: str) -> None:
@@ -221,6 +228,21 @@ def test_text_before_the_first_turn_has_no_speaker() -> None:
     assert t is not None
     assert t.speaker_at(0) is None
     assert t.speaker_at(text.index("We have created")) == "CLINTON"
+
+
+def test_a_dateline_inside_a_transcript_is_nobodys() -> None:
+    """trial47c: the statistics bureau's figures, after a dateline, were the moderator's."""
+    text = (
+        "主持人（王小丫）：今年粮食产量达到6.9亿吨。\n"
+        "北京（记者 张三）：国家统计局今天发布数据。\n"
+        "WASHINGTON (Reuters): The Treasury said receipts rose 8 percent.\n"
+        "嘉宾（李明）：我们营收增长了35%。\n"
+    )
+    turns = speaker_turns(text)
+    assert turns.speaker_at(text.index("今年")) == "王小丫"
+    assert turns.speaker_at(text.index("国家统计局")) is None
+    assert turns.speaker_at(text.index("The Treasury")) is None
+    assert turns.speaker_at(text.index("我们营收")) == "李明"
 
 
 def test_a_bracketed_note_inside_a_transcript_is_nobodys() -> None:

@@ -65,10 +65,11 @@ def _say_same_spans(added: Iterable[ClaimView]) -> None:
 
 def _differs_line(d: Differs) -> str:
     commands = dict.fromkeys(_CHANGED_BY[name] for name in d.fields)
+    one = len(d.fields) == 1 and d.fields[0] != "tags"  # (its tags differ, trial47c)
     return (
         f"row {d.row}: claim #{d.claim_id} is already present; its {', '.join(d.fields)} "
-        f"differ{'s' if len(d.fields) == 1 else ''} from the file and "
-        f"{'was' if len(d.fields) == 1 else 'were'} not changed "
+        f"differ{'s' if one else ''} from the file and "
+        f"{'was' if one else 'were'} not changed "
         f"(import adds claims only; use {', '.join(commands)})"
     )
 

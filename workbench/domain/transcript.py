@@ -22,7 +22,9 @@ alone on a line, the speech below) and WebVTT's `<v Smith>` open a turn too.
 
 A name may carry its part or party in brackets (`MODERATOR (Dana Whitfield)`, `SEN. MARY
 OKAFOR (D-OH)`, `主持人（王小丫）`: a Chinese one only when it is a role) or its role after a
-comma (`DANA WHITFIELD, MODERATOR`); the speaker is the whole label.
+comma (`DANA WHITFIELD, MODERATOR`, `王小丫，主持人`); the speaker is the person's name (Dana
+Whitfield, SEN. MARY OKAFOR, 王小丫), the part left out. A dateline is a label
+(`WASHINGTON (Reuters):`, `北京（记者 张三）：`).
 
 Labels that are not speakers never are, whatever their case: `Note:`, `Source:`, `Update:`,
 `Subject:`, `注：`, `来源：`, `编者按：`... (see `_NOT_SPEAKERS`). Nor is a line with nothing
@@ -165,9 +167,11 @@ class Turn:
 
 def _is_label(prefix: str) -> bool:
     name = " ".join(prefix.split())
-    # `Note (editor):` and `Source, Reuters:` are labels too (see `_qualified`).
+    # `Note (editor):` and `Source, Reuters:` are labels too (see `_qualified_speaker`).
     bracketed = _QUALIFIED.fullmatch(name)
     if bracketed is not None:
+        if _dateline(bracketed.group(2)):
+            return True
         name = bracketed.group(1)
     name = name.split(",")[0].split("，")[0]
     return name.strip().casefold().rstrip(".") in _NOT_SPEAKERS
@@ -175,39 +179,67 @@ def _is_label(prefix: str) -> bool:
 
 # A name with its part or party in brackets, as broadcasters write them (`MODERATOR (Dana
 # Whitfield)`, `SEN. MARY OKAFOR (D-OH)`, `Dana Whitfield (moderator)`, `主持人（王小丫）`), and a
-# name with its role after a comma (`DANA WHITFIELD, MODERATOR`). Unread, such a line continued
-# the turn before it, and the moderator's words were the last speaker's (trial47b).
+# name with its role after a comma (`DANA WHITFIELD, MODERATOR`, `王小丫，主持人`). Unread, such a
+# line continued the turn before it, and the moderator's words were the last speaker's
+# (trial47b). The speaker is the person's name, the role or party left out, so that one person
+# is one speaker however the label gives their part (trial47c).
 _QUALIFIED = re.compile(r"(.+?)[^\S\n]*+[(（]([^()（）\n]{1,30})[)）]")
-_WITH_ROLE = re.compile(r"([^,，\n]+),[^\S\n]*+([^,，\n]+)")
+_WITH_ROLE = re.compile(r"([^,，\n]+)[,，][^\S\n]*+([^,，\n]+)")
+# The parts a programme names before or after a person's name.
+_ROLES = frozenset(r for r in _NUMBERED_ROLES if r.isascii()) | _words(
+    """moderator anchor presenter interviewer narrator chair chairman chairwoman chairperson
+    announcer commentator correspondent"""
+)
+# What a dateline's brackets hold (`WASHINGTON (Reuters):`, `北京（记者 张三）：`): a news
+# agency or a reporter, never a speaker's part.
+_AGENCIES = _words("reuters ap afp bloomberg xinhua upi dpa efe ansa kyodo tass yonhap")
+_DATELINE_ZH = re.compile("记者|通讯员|电|报道|新华社|中新社")
 
 
-def _qualified(name: str) -> bool:
-    """`name` is a name with its part in brackets or its role after a comma (see `_QUALIFIED`):
-    a Latin name, or a Chinese role (`主持人`, `记者`: a Chinese word before brackets is as often
-    a place or a paper's, as in a dateline), with words in its brackets (`Total (2023)` is a
-    table's row); after a comma, a name of two words or more (`Yes, Senator` is an answer)."""
+def _dateline(part: str) -> bool:
+    words = {w.strip(".").casefold() for w in part.replace("/", " ").split()}
+    return bool(words & _AGENCIES) or _DATELINE_ZH.search(part) is not None
+
+
+def _is_role(word: str) -> bool:
+    return word.casefold().rstrip(".") in _ROLES or word in _ZH_ROLES
+
+
+def _qualified_speaker(name: str) -> str | None:
+    """The person a label with their part in brackets or their role after a comma names (see
+    `_QUALIFIED`): a role's bracket names the person (`MODERATOR (Dana Whitfield)`: Dana
+    Whitfield), a person's bracket their part or party (`SEN. MARY OKAFOR (D-OH)`: SEN. MARY
+    OKAFOR); None for any other label. A Chinese word before brackets only when it is a role
+    (as often it is a place, as in a dateline); a bracket of words (`Total (2023)` is a
+    table's row); after a comma, a name of two words or more, or a Chinese name, and a role
+    (`Yes, Senator` is an answer; `Mr. President, Madam Speaker` an address)."""
     bracketed = _QUALIFIED.fullmatch(name)
     if bracketed is not None:
-        base, part = bracketed.groups()
-        named = _LATIN_NAME.fullmatch(base) is not None or base in _ZH_ROLES
-        return named and any(ch.isalpha() for ch in part)
+        base, part = (p.strip() for p in bracketed.groups())
+        if not any(ch.isalpha() for ch in part) or _dateline(part):
+            return None
+        if _is_role(base) and (_LATIN_NAME.fullmatch(part) or _CHINESE_NAME.fullmatch(part)):
+            return part
+        return base if _LATIN_NAME.fullmatch(base) is not None or base in _ZH_ROLES else None
     with_role = _WITH_ROLE.fullmatch(name)
     if with_role is None:
-        return False
+        return None
     person, role = (p.strip() for p in with_role.groups())
-    return (
-        " " in person
-        and _LATIN_NAME.fullmatch(person) is not None
-        and _LATIN_NAME.fullmatch(role) is not None
-    )
+    if not _is_role(role):
+        return None
+    latin = " " in person and _LATIN_NAME.fullmatch(person) is not None
+    chinese = _CHINESE_NAME.fullmatch(person) is not None and person not in _ZH_ROLES
+    return person if latin or chinese else None
 
 
 def _speaker(prefix: str) -> str | None:
     name = " ".join(prefix.split())
     if not name or _is_label(name):
         return None
-    if _named(name) or _qualified(name):
+    if _named(name):
         return name
+    if (person := _qualified_speaker(name)) is not None:
+        return person
     # A numbered speaker: a role that programmes and transcription tools number.
     latin = _NUMBERED_LATIN.fullmatch(name)
     if latin is not None and _LATIN_NAME.fullmatch(latin.group(1)):

@@ -203,8 +203,9 @@ def review_url_problem(org_url: str, template: str | None) -> InvalidInput | Non
     if template is None and "#" in org_url:
         return InvalidInput(
             f"--org-url {org_url!r} holds an anchor (#), so each review's page cannot be an "
-            "anchor on it: give --url-template (e.g. 'https://example.org/checks/{id}')",
-            hint=bad("url_template"),
+            "anchor on it: each needs a page of its own (a template such as "
+            "'https://example.org/checks/{id}')",
+            hint=give("url_template"),
         )
     return None
 
