@@ -672,6 +672,17 @@ CHANGED = ABC.replace("epsilon", "epsilons")
 MORE = CHANGED + "Kappa lambda mu nu xi omicron pi rho.\n"
 
 
+def _judged_claim(wb: Workbench, text: str = "d") -> tuple[int, int]:
+    """A document of ABC and a claim on "Delta epsilon zeta" with refuting evidence, ready for
+    a verdict."""
+    from workbench.services.evidence import EvidenceInput, add_evidence
+
+    doc = add_document(wb, ABC.encode()).document.id
+    cid = add_claim(wb, doc, text, SpanRequest(quote="Delta epsilon zeta")).id
+    add_evidence(wb, cid, EvidenceInput(stance="refutes", citation="filing"))
+    return doc, cid
+
+
 def _changed_claim(wb: Workbench) -> tuple[int, int]:
     doc = add_document(wb, ABC.encode()).document.id
     cid = add_claim(wb, doc, "d", SpanRequest(quote="Delta epsilon zeta")).id
@@ -710,11 +721,7 @@ def test_a_verdict_given_again_on_the_changed_words_is_not_given_them_back(
 ) -> None:
     """Review: a flagged verdict confirmed on the new words (flag cleared, still fuzzy) was then
     said to be "back on the words its verdict was given on" after an edit elsewhere."""
-    from workbench.services.evidence import EvidenceInput, add_evidence
-
-    doc = add_document(wb, ABC.encode()).document.id
-    cid = add_claim(wb, doc, "d", SpanRequest(quote="Delta epsilon zeta")).id
-    add_evidence(wb, cid, EvidenceInput(stance="refutes", citation="filing"))
+    doc, cid = _judged_claim(wb)
     set_status(wb, cid, "misleading", note="judged")
     revise(wb, doc, CHANGED)
     set_status(wb, cid, "misleading", note="still, on the new words")
@@ -730,12 +737,9 @@ def test_a_proposed_verdict_given_its_words_back_is_said_to_lose_its_flag(
     """Review: in review, the flag cleared was said only as "words back" (the status in_review
     is no verdict, so the proposal was missed)."""
     from workbench.cli.doc import changes_text
-    from workbench.services.evidence import EvidenceInput, add_evidence
     from workbench.services.settings import set_config
 
-    doc = add_document(wb, ABC.encode()).document.id
-    cid = add_claim(wb, doc, "d", SpanRequest(quote="Delta epsilon zeta")).id
-    add_evidence(wb, cid, EvidenceInput(stance="refutes", citation="filing"))
+    doc, cid = _judged_claim(wb)
     set_config(wb, "review.required", "true")
     set_status(wb, cid, "misleading", note="judged")
     revise(wb, doc, CHANGED)
@@ -752,11 +756,8 @@ def test_doc_changes_shows_the_claim_as_it_was_worded_when_the_revision_came(
     """trial47b: reworded after the correction, a claim was shown with its new words beside
     the verdict its old words had been given."""
     from workbench.services.claim_edits import edit_claim
-    from workbench.services.evidence import EvidenceInput, add_evidence
 
-    doc = add_document(wb, ABC.encode()).document.id
-    cid = add_claim(wb, doc, "Delta is epsilon", SpanRequest(quote="Delta epsilon zeta")).id
-    add_evidence(wb, cid, EvidenceInput(stance="refutes", citation="filing"))
+    doc, cid = _judged_claim(wb, "Delta is epsilon")
     set_status(wb, cid, "false", note="judged")
     revise(wb, doc, CHANGED)
     set_status(wb, cid, "in_progress", note="corrected; recheck")

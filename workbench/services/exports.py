@@ -47,11 +47,17 @@ class AnnotationExport:
     unreviewed: list[int] = field(default_factory=list)
 
 
-def _review_required(wb: Workbench) -> bool:
+def _published(
+    wb: Workbench, document_ids: Sequence[int] = (), history: bool | Sequence[str] = True
+) -> tuple[list[DocumentRecord], bool]:
+    """The documents' records and whether review.required is on, read in one transaction: the
+    rule and the records of one moment, as `export_claimreview` reads them."""
+    from workbench.services.publishing import records_in
     from workbench.services.settings import setting_value
 
     with transaction(wb) as tx:
-        return bool(setting_value(tx, "review.required"))
+        required = bool(setting_value(tx, "review.required"))
+        return list(records_in(tx, document_ids=document_ids, history=history)), required
 
 
 def _unreviewed(records: Sequence[DocumentRecord], withheld: bool, required: bool) -> list[int]:
@@ -173,10 +179,10 @@ def export_annotations(
     `highlighting` one, listed in `flagged`) unless `include_flagged`, as the report does."""
     from workbench.domain.sign_off import VERDICT_ACTIONS
     from workbench.exports.annotations import Annotated, collection
-    from workbench.services.publishing import iter_documents, published_note
+    from workbench.services.publishing import published_note
 
     # Only the events that set a verdict: what the published note is chosen from.
-    records = list(iter_documents(wb, document_ids=document_ids, history=VERDICT_ACTIONS))
+    records, required = _published(wb, document_ids, VERDICT_ACTIONS)
     flagged = sorted(i.claim.id for r in records for i in r.claims if i.claim.flagged)
     items = [
         Annotated(
@@ -196,7 +202,7 @@ def export_annotations(
         label = f"Claims in document #{doc.id}" + (f": {doc.title}" if doc.title else "")
     else:
         label = "Claims in the workbench"
-    unreviewed = _unreviewed(records, not include_flagged, _review_required(wb))
+    unreviewed = _unreviewed(records, not include_flagged, required)
     return AnnotationExport(collection(items, label=label), flagged, unreviewed)
 
 
@@ -263,10 +269,8 @@ def report_pages(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[Rep
     """One self-contained HTML page per document (all documents when none is named)."""
     from workbench.domain.clock import format_at, now
     from workbench.exports.report import document_page, page_name
-    from workbench.services.publishing import iter_documents
-
     stamp = format_at(now())[:16].replace("T", " ") + " UTC"
-    required = _review_required(wb)
+    records, required = _published(wb, document_ids)
     return [
         ReportPage(
             page_name(r),
@@ -275,7 +279,7 @@ def report_pages(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[Rep
             _flagged(r),
             tuple(_unreviewed([r], True, required)),
         )
-        for r in list(iter_documents(wb, document_ids=document_ids))
+        for r in records
     ]
 
 
@@ -283,16 +287,14 @@ def report_site(wb: Workbench) -> list[ReportPage]:
     """`report --all`: every document's page, then index.html linking them."""
     from workbench.domain.clock import format_at, now
     from workbench.exports.report import document_page, index_page, page_name
-    from workbench.services.publishing import iter_documents
-
     stamp = format_at(now())[:16].replace("T", " ") + " UTC"
-    records = list(iter_documents(wb))
+    records, required = _published(wb)
     pages = [
         ReportPage(page_name(r), document_page(r, generated_at=stamp), len(r.claims), _flagged(r))
         for r in records
     ]
     index = index_page([(r, page_name(r)) for r in records], generated_at=stamp)
     flagged = tuple(sorted(c for p in pages for c in p.flagged))
-    unreviewed = tuple(_unreviewed(records, True, _review_required(wb)))
+    unreviewed = tuple(_unreviewed(records, True, required))
     total = sum(p.claims for p in pages)
     return [*pages, ReportPage("index.html", index, total, flagged, unreviewed)]
