@@ -269,6 +269,7 @@ def report_pages(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[Rep
     """One self-contained HTML page per document (all documents when none is named)."""
     from workbench.domain.clock import format_at, now
     from workbench.exports.report import document_page, page_name
+
     stamp = format_at(now())[:16].replace("T", " ") + " UTC"
     records, required = _published(wb, document_ids)
     return [
@@ -287,6 +288,7 @@ def report_site(wb: Workbench) -> list[ReportPage]:
     """`report --all`: every document's page, then index.html linking them."""
     from workbench.domain.clock import format_at, now
     from workbench.exports.report import document_page, index_page, page_name
+
     stamp = format_at(now())[:16].replace("T", " ") + " UTC"
     records, required = _published(wb)
     pages = [
