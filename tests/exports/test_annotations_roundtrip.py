@@ -421,6 +421,17 @@ def test_cli_skip_bad_says_each_annotation_skipped(run: Run, wb: Workbench, tmp_
         "skipped annotations 2-41: quote not found in the document: '不在文中'",
         "0 claims added, 1 already present, 40 annotations skipped",
     ], r.err
+    # --skip-bad with not one good annotation: the import failed (it was exit 0, 0 added)
+    none = write(tmp_path, [_quoted("不在文中"), _quoted("也不在")], "n.json")
+    r = run("import", "annotations", none, "--doc", str(doc), "--skip-bad")
+    assert r.code == 1 and r.err == (
+        "error: every annotation failed, nothing imported: annotation 1: quote not found in "
+        "the document: '不在文中'; annotation 2: quote not found in the document: '也不在'; "
+        "check FILE\n"
+    ), r.err
+    r = run("import", "annotations", none, "--doc", str(doc), "--skip-bad", "--json")
+    hint = json.loads(r.err)["error"]["hint"]
+    assert hint == {"kind": "bad_input", "field": "claims_file", "failed_annotations": [1, 2]}
 
 
 def test_one_annotation_or_claim_exported_is_said_in_the_singular(

@@ -352,6 +352,7 @@ def test_a_json_row_of_the_wrong_shape_names_its_column_not_pydantic_s_types(
     items = [
         {"quote": SENTENCES[0], "text": "S1", "tags": 5},
         {"quote": SENTENCES[1], "text": "S2", "tags": ["a", 3]},
+        {"quote": SENTENCES[2], "text": "S3"},
     ]
     path.write_text(json.dumps(items), encoding="utf-8")
     result = import_claims(wb, str(path), doc, skip_bad=True)
@@ -679,3 +680,47 @@ def _csv(path: Path, items: list[tuple[str, str]]) -> Path:
     writer.writerows((quote, f"T {i}", tags) for i, (quote, tags) in enumerate(items))
     path.write_text(buf.getvalue(), encoding="utf-8")
     return path
+
+
+def test_a_header_without_rows_is_judged_by_its_columns(
+    wb: Workbench, doc: int, tmp_path: Path, counts: Counts
+) -> None:
+    # A header of no claims table's columns, with no row under it, said "0 claims added"
+    # (session 46's left-alone list); an export of no claims still imports nothing, quietly.
+    refused(wb, doc, tmp_path / "h.csv", b"claim_text,excerpt,who\r\n", "no 'text' column", counts)
+    path = _write(tmp_path / "empty-export.csv", b"id,document_id,quote,text,status\n")
+    result = import_claims(wb, str(path), doc)
+    assert (list(result.added), result.skipped) == ([], [])
+
+
+def test_skip_bad_with_no_good_row_is_refused(
+    wb: Workbench, doc: int, tmp_path: Path, counts: Counts
+) -> None:
+    # --skip-bad imports the good rows; where there is none, the import failed, and a script
+    # must hear it (it was "0 claims added", exit 0).
+    items = [{"quote": "不在文中", "text": "x"}, {"quote": "也不在", "text": "y"}]
+    path = _write(tmp_path / "bad.csv", csv_bytes(items))
+    before = counts()
+    with pytest.raises(RowsRefused) as caught:
+        import_claims(wb, str(path), doc, skip_bad=True)
+    assert str(caught.value) == (
+        "all 2 rows failed, nothing imported: row 2: quote not found in the document: "
+        "'不在文中'; row 3: quote not found in the document: '也不在'"
+    )
+    assert caught.value.hint is not None and caught.value.hint.facts["failed_rows"] == [2, 3]
+    assert counts() == before
+    # one good row is enough: the others are skipped, as before
+    path = _write(tmp_path / "one.csv", csv_bytes([*items, {"quote": SENTENCES[0], "text": "S"}]))
+    assert len(import_claims(wb, str(path), doc, skip_bad=True).skipped) == 2
+    # a row already present is not a failure either: nothing to add, the bad rows skipped
+    assert import_claims(wb, str(path), doc, skip_bad=True).present == 1
+
+
+def test_cli_skip_bad_with_no_good_row_exits_1(run: Run, doc: int, tmp_path: Path) -> None:
+    path = _write(tmp_path / "bad.csv", csv_bytes([{"quote": "不在文中", "text": "x"}]))
+    r = run("import", "claims", str(path), "--doc", str(doc), "--skip-bad")
+    assert r.code == 1 and r.out == ""
+    assert r.err == (
+        "row 2: quote not found in the document: '不在文中'\n"
+        "error: the one row failed (listed above), nothing imported; check FILE\n"
+    )

@@ -613,10 +613,12 @@ def test_cli_says_rows_failing_alike_once(
     lines = r.err.splitlines()
     assert lines[0].startswith(f"rows 2-8: {why}")
     assert lines[1:] == ["error: 7 rows failed (listed above), nothing imported; give --skip-bad"]
+    # --skip-bad with no good row: the import failed all the same (it was exit 0)
     r = run("import", "claims", str(target), "--doc", str(other), "--skip-bad")
-    assert r.code == 0
-    assert r.err.splitlines()[0].startswith(f"skipped rows 2-8: {why}")
-    assert r.err.count(why) == 1
+    assert r.code == 1
+    lines = r.err.splitlines()
+    assert lines[0].startswith(f"rows 2-8: {why}")
+    assert lines[1:] == ["error: all 7 rows failed (listed above), nothing imported; check FILE"]
 
 
 def test_schema_describes_the_import_format(run: Run) -> None:

@@ -27,6 +27,7 @@ FLAGS: dict[str, str] = {
     "search": "--search TEXT",
     "source": "FILE, URL or - (the text to store)",
     "replace": "--force to replace it",
+    "claims_file": "FILE",
 }
 
 

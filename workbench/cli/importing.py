@@ -93,7 +93,8 @@ def annotations_command(
     name themselves as generator, come in unverified and typed fact. All or nothing: if any
     annotation does not anchor or names an unknown type or status, nothing is added, unless
     --skip-bad (a page's annotations after it was revised: the others come in, the bad ones
-    are listed). A file that is no annotation collection is refused whole.
+    are listed; with not one good annotation, the file is refused all the same). A file that
+    is no annotation collection is refused whole.
     Annotations whose span and text a claim already has are not added twice; an annotation
     of `workbench export annotations` whose id, quote and text are a claim's of DOC is that
     claim, present, an orphaned one too (its quote gone from the current text). An annotation
@@ -145,7 +146,8 @@ def claims_command(
     second reviewer's approval (said on stderr, rows alike on one line). A row whose
     document_id (an export's column) is not DOC is a bad row. Every row is checked
     first: if any fails, each failure is listed with its row number (rows failing alike on
-    one line, "rows 2-19: ...") and nothing is written, unless --skip-bad. A file without the
+    one line, "rows 2-19: ...") and nothing is written, unless --skip-bad (a file with no good
+    row is refused all the same, exit 1). A file without the
     columns a claims file needs (text, and quote or start and end) is refused whole, saying
     which is missing and naming the columns it has. A row whose claim
     is already present adds nothing and changes nothing; where it gives another speaker,

@@ -187,18 +187,7 @@ def read_csv(text: TextIO) -> Iterator[RawRow]:
     """The rows of a CSV claims table, read a row at a time. `text` is opened with
     newline="" (the csv module's own line breaks) and errors="surrogateescape" (a byte that is
     not UTF-8 is refused with its row, not at the start of the chunk it was decoded in)."""
-    row = _Row()
-    # strict: a quote never closed is refused at the end of the file (the lenient reader
-    # took the rest of the file as one cell, and blamed that row's quote column: trial47), as
-    # is a closing quote followed by more than a comma.
-    records = _records(csv.reader(_lines(text, row), strict=True), row)
-    first = next(records, None)
-    if first is None:
-        raise InvalidInput("the CSV file is empty: it needs a header row")
-    header = first[1]
-    names = [h.strip().lower() for h in header]
-    if len(set(names)) != len(names):
-        raise InvalidInput(f"the CSV header repeats a column: {', '.join(header)}")
+    records, names = _csv_start(text)
     columns = tuple(names)
     for number, cells in records:
         if not any(c.strip() for c in cells):
@@ -223,6 +212,29 @@ def read_csv(text: TextIO) -> Iterator[RawRow]:
             else:
                 values[name] = cell
         yield RawRow(number, values, columns)
+
+
+def read_csv_header(text: TextIO) -> tuple[str, ...]:
+    """The columns of a CSV claims table (its header row, as `read_csv` reads it): what a file
+    of no rows is judged by."""
+    return tuple(_csv_start(text)[1])
+
+
+def _csv_start(text: TextIO) -> tuple[Iterator[tuple[int, list[str]]], list[str]]:
+    """The records after a CSV file's header, and the header's column names."""
+    row = _Row()
+    # strict: a quote never closed is refused at the end of the file (the lenient reader
+    # took the rest of the file as one cell, and blamed that row's quote column: trial47), as
+    # is a closing quote followed by more than a comma.
+    records = _records(csv.reader(_lines(text, row), strict=True), row)
+    first = next(records, None)
+    if first is None:
+        raise InvalidInput("the CSV file is empty: it needs a header row")
+    header = first[1]
+    names = [h.strip().lower() for h in header]
+    if len(set(names)) != len(names):
+        raise InvalidInput(f"the CSV header repeats a column: {', '.join(header)}")
+    return records, names
 
 
 def _records(reader: Iterator[list[str]], row: _Row) -> Iterator[tuple[int, list[str]]]:

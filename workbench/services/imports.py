@@ -11,7 +11,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, BinaryIO, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, TypeVar, cast
 
 from sqlalchemy import insert, select
 
@@ -22,7 +22,7 @@ from workbench.domain.arrival import Arrival, arrival
 from workbench.domain.claim_identity import SAME_CLAIM_COLUMNS, same_claim
 from workbench.domain.clock import now
 from workbench.domain.desk import Priority, due_date, normalise_tag, parse_priority
-from workbench.domain.errors import InvalidInput, give
+from workbench.domain.errors import Hint, InvalidInput, give
 from workbench.domain.identity import normalise_name
 from workbench.domain.limits import has_visible
 from workbench.domain.payloads import claim_payload, event_value, imported, note_payload
@@ -128,13 +128,20 @@ def import_annotations(
                 ready.append(_annotation_ready(tx, item, text, review, claims, sources))
             except InvalidInput as exc:
                 errors.append(f"annotation {item.index}: {exc}")
-        if errors and not skip_bad:
-            # Annotations failing alike are said once, with their numbers.
+        if errors and not (skip_bad and ready):
+            # Annotations failing alike are said once, with their numbers. With --skip-bad
+            # and not one good annotation, the import failed all the same (as `import claims`).
             said = collapsed(errors, "annotation")
             more = f" (and {len(said) - 5} more)" if len(said) > 5 else ""
+            failed = [_row_number(e) for e in errors]
+            every = "" if not skip_bad else "every annotation failed, "
             raise InvalidInput(
-                "nothing imported: " + "; ".join(said[:5]) + more,
-                hint=give("skip_bad", failed_annotations=[_row_number(e) for e in errors]),
+                every + "nothing imported: " + "; ".join(said[:5]) + more,
+                hint=(
+                    Hint("bad_input", {"field": "claims_file", "failed_annotations": failed})
+                    if skip_bad
+                    else give("skip_bad", failed_annotations=failed)
+                ),
             )
         # Already in the document, or earlier in this file: counted, not added (`same_claim`).
         seen = _claim_keys(tx, doc, number)
@@ -306,7 +313,7 @@ class RowsRefused(InvalidInput):
     """Rows of an import failed; `problems` names each (row number and why), `lines` says
     them with repeats collapsed (`collapsed`)."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], *, skipping: bool = False) -> None:
         self.problems = problems
         self.lines = collapsed(problems)
         groups = _grouped(problems)
@@ -314,18 +321,32 @@ class RowsRefused(InvalidInput):
         shown = "; ".join(collapsed(problems)[:3]) + (
             f"; and {rest} more row{'s' if rest > 1 else ''}" if rest else ""
         )
+        # `skipping`: --skip-bad was given and no row was good, so there is nothing to skip
+        # to (an import that took nothing is a failure for a script, not "0 added").
+        self.skipping = skipping
         super().__init__(
-            f"{len(problems)} row{'s' if len(problems) > 1 else ''} failed, nothing imported: "
-            f"{shown}",
-            hint=give("skip_bad", failed_rows=[_row_number(p) for p in problems]),
+            f"{self._failed()}, nothing imported: {shown}",
+            hint=(
+                Hint("bad_input", {"field": "claims_file", "failed_rows": self._numbers()})
+                if skipping
+                else give("skip_bad", failed_rows=self._numbers())
+            ),
         )
+
+    def _numbers(self) -> list[int]:
+        return [_row_number(p) for p in self.problems]
+
+    def _failed(self) -> str:
+        count = len(self.problems)
+        if self.skipping:
+            return f"all {count} rows failed" if count > 1 else "the one row failed"
+        return f"{count} row{'s' if count > 1 else ''} failed"
 
     def listed(self) -> InvalidInput:
         """The refusal to give once the problems have been shown (`lines`, a line each): the
         count and the hint, without the problems again."""
-        count = len(self.problems)
         return InvalidInput(
-            f"{count} row{'s' if count > 1 else ''} failed (listed above), nothing imported",
+            f"{self._failed()} (listed above), nothing imported",
             hint=self.hint,
             reason=self.reason,
         )
@@ -376,6 +397,9 @@ class _Ready:
         return "; ".join(said) if said else None
 
 
+_T = TypeVar("_T")
+
+
 @dataclass(frozen=True, slots=True)
 class _ClaimsFile:
     """A private copy of a claims file on disk, whose rows are read afresh, a row at a time,
@@ -394,7 +418,19 @@ class _ClaimsFile:
     def rows(self) -> Iterator[RawRow]:
         from workbench.exports import claims_table
 
-        read = claims_table.READERS[self.suffix]
+        # The export-only columns stay for now: `_check` reads a row's document_id.
+        return self._read(claims_table.READERS[self.suffix])
+
+    def header(self) -> tuple[str, ...]:
+        """A CSV file's columns, read from its header (a file of no rows has no row to name
+        them); () for JSON, whose objects are its only columns."""
+        from workbench.exports.claims_table import read_csv_header
+
+        if self.suffix != ".csv":
+            return ()
+        return next(self._read(lambda text: iter([read_csv_header(text)])))
+
+    def _read(self, read: Callable[[TextIO], Iterator[_T]]) -> Iterator[_T]:
         self.data.seek(0)
         # Bytes that are not UTF-8 become surrogates the reader refuses with their row; the
         # csv module wants newline="" (it splits lines itself, and keeps a cell's).
@@ -402,7 +438,6 @@ class _ClaimsFile:
             self.data, encoding="utf-8-sig", errors="surrogateescape", newline=""
         )
         try:
-            # The export-only columns stay for now: `_check` reads a row's document_id.
             yield from read(text)
         finally:
             text.detach()  # the copy stays open for the next pass
@@ -438,6 +473,11 @@ def _read_claims_file(path: str) -> _ClaimsFile:
                 if name not in known and (name in unknown or len(unknown) < MAX_COLUMNS):
                     unknown[name] = unknown.get(name, 0) + 1
         check_row_count(count)
+        if not count:
+            # A header and no rows: an export of no claims imports nothing, but a file whose
+            # columns are no claims table's is refused as it is with rows (it was "0 claims
+            # added").
+            columns.update(dict.fromkeys(counting.header()[:MAX_COLUMNS]))
         columns.update(dict.fromkeys(sorted(needed)))
         # Every row would fail alike for want of a column, or for a column no claims table
         # has: the file is refused, said once (trial47b: `claim list --csv`, re-imported,
@@ -695,9 +735,9 @@ def import_claims(
             tags.taken(checked.tags, raw.number)
             if checked.notice is not None:
                 notices.append(f"row {raw.number}: {checked.notice}")
-        if problems and not skip_bad:
+        if problems and not (skip_bad and (to_write or present)):
             problems.sort(key=_row_number)
-            raise RowsRefused(problems)
+            raise RowsRefused(problems, skipping=skip_bad)
         del seen, claims
         differs = _differing(tx, present_rows)
         del present_rows
