@@ -266,3 +266,34 @@ def test_with_nobody_registered_anyone_turns_review_off(wbcli) -> None:  # type:
     assert wbcli("--as", "tom", "config", "set", "review.required", "true").code == 0
     r = wbcli("--as", "tom", "config", "set", "review.required", "false")
     assert (r.code, r.out, r.err) == (0, "review.required = false\n", "")
+
+
+def test_user_bind_says_what_it_did(wbcli, db_url: str) -> None:  # type: ignore[no-untyped-def]
+    assert wbcli("--as", "owner", "user", "add", "owner").code == 0
+    assert wbcli("--as", "owner", "user", "add", "maria").code == 0
+    r = wbcli("--as", "owner", "user", "bind", "maria")
+    assert r.code == 2 and "Missing option '--role'" in r.err
+    r = wbcli("--as", "owner", "user", "bind", "maria", "--role", "postgres")
+    if not db_url.startswith("postgres"):
+        assert (r.code, r.out) == (1, "")
+        assert r.err == (
+            "error: a SQLite file has no roles to bind a name to (there --as is taken on "
+            "trust: docs/identity.md)\n"
+        )
+        return
+    assert (r.code, r.out, r.err) == (0, "bound maria to role postgres\n", "")
+    r = wbcli("--as", "maria", "user", "bind", "maria", "--role", "postgres", "--json")
+    assert r.code == 0 and json.loads(r.out)["changed"] is False
+    r = wbcli("--as", "owner", "user", "add", "tom", "--role", "postgres")
+    assert r.code == 0
+    r = wbcli("--as", "owner", "user", "list", "--json")
+    assert {u["name"]: u["role"] for u in json.loads(r.out)} == {
+        "maria": "postgres",
+        "owner": None,
+        "tom": "postgres",
+    }
+    r = wbcli("--as", "owner", "audit", "export", "--format", "jsonl")
+    bound = [json.loads(line) for line in r.out.splitlines() if '"user.bound"' in line]
+    assert [e["payload"] for e in bound] == [
+        {"before": {"role": None}, "after": {"role": "postgres"}, "note": None}
+    ]

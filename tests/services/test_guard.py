@@ -198,6 +198,16 @@ def s_add_user(wb: Workbench) -> Callable[[], object]:
     return lambda: add_user(wb, "tester", display="The Tester")
 
 
+def s_bind_user(wb: Workbench) -> Callable[[], object]:
+    """A registered name bound to the session's own role (the test's, the tables' owner)."""
+    from workbench.services.users import add_user, bind_user
+
+    if not wb.url.startswith("postgres"):
+        pytest.skip("login roles exist on PostgreSQL only")
+    add_user(wb, "tester")
+    return lambda: bind_user(wb, "tester", "postgres")
+
+
 def s_import_claims(wb: Workbench) -> Callable[[], object]:
     """Two rows, one a verdict with its reason: two claims (the note rides in its event)."""
     import tempfile
@@ -257,6 +267,7 @@ SCENARIOS: dict[str, tuple[Setup, int]] = {
     "workbench.services.extract.accept_candidates": (s_accept_candidates, 1),
     "workbench.services.revisions.update_document": (s_update_document, 2),
     "workbench.services.users.add_user": (s_add_user, 1),
+    "workbench.services.users.bind_user": (s_bind_user, 1),
     "workbench.services.imports.import_claims": (s_import_claims, 2),
     "workbench.services.imports.import_annotations": (s_import_annotations, 1),
 }

@@ -12,7 +12,7 @@ from workbench.domain.identity import normalise_name
 from workbench.services.context import Workbench
 from workbench.services.notes import add_note
 from workbench.services.replay import replay
-from workbench.services.users import BINDING_NOT_PERMITTED, add_user, list_users
+from workbench.services.users import BINDING_NOT_PERMITTED, add_user, bind_user, list_users
 from workbench.services.verify import verify_database
 
 
@@ -255,9 +255,69 @@ def test_a_registered_unbound_name_is_told_it_cannot_be_bound_afterwards(wb: Wor
     with pytest.raises(Conflict) as refused:
         add_user(as_(wb, "maria"), "maria", role="postgres")
     assert refused.value.message == (
-        "'maria' is already registered, unbound: a name is bound to its login role when it is "
-        "registered, and the workbench cannot bind it afterwards (docs/identity.md)"
+        "'maria' is already registered, unbound: the desk's owner binds it "
+        "(`workbench user bind maria --role postgres`)"
     )
+
+
+def test_a_registered_name_is_bound_on_postgresql_only(wb: Workbench) -> None:
+    add_user(as_(wb, "maria"), "maria")
+    if wb.url.startswith("postgres"):
+        return  # (the next test)
+    with pytest.raises(InvalidInput, match="a SQLite file has no roles to bind a name to"):
+        bind_user(as_(wb, "maria"), "maria", "maria_role")
+    assert [u.role for u in list_users(wb)] == [None]
+
+
+@pytest.mark.skipif(not PG_URL, reason="login roles exist on PostgreSQL only")
+def test_the_owner_binds_a_registered_name_and_replay_agrees(
+    wb: Workbench, person: Callable[[str], str], counts: Callable[[], dict[str, int]]
+) -> None:
+    """Session 46 left alone: a desk that registered its people before making their roles
+    could not bind them (trial47b). Now the owner does, recorded as `user.bound`."""
+    from workbench.domain.errors import NotFound
+    from workbench.services.registry import ROLE_MISMATCH
+
+    url = person(wb.url)
+    role = url.split("://", 1)[1].split("@", 1)[0]
+    owner = as_(wb, "owner")
+    add_user(owner, "owner")
+    add_user(owner, "maria")
+    cid = _claim(owner)
+    # A person binding a registered name, even to their own role, would take it over.
+    before = counts()
+    with pytest.raises(InvalidInput) as refused:
+        bind_user(Workbench(url=url, actor="maria"), "maria", role)
+    assert refused.value.reason == BINDING_NOT_PERMITTED
+    assert refused.value.message == (
+        f"this session is the role {role!r}: a registered name is bound to a role by the "
+        "desk's owner (role postgres) only"
+    )
+    with pytest.raises(NotFound, match="no registered user 'nobody'"):
+        bind_user(owner, "nobody", role)
+    with pytest.raises(InvalidInput, match="the server has no login role of that name"):
+        bind_user(owner, "maria", "no_such_role_x")
+    assert counts() == before
+    bound = bind_user(owner, "MARIA ", role)
+    assert (bound.user.name, bound.user.role, bound.before, bound.changed) == (
+        "maria",
+        role,
+        None,
+        True,
+    )
+    assert bound.user.role_enforced
+    again = bind_user(owner, "maria", role)
+    assert not again.changed and counts() == {**before, "events": before["events"] + 1}
+    # The binding holds at once: maria's name from the owner's role is refused now.
+    with pytest.raises(InvalidInput) as mismatch:
+        add_note(as_(wb, "maria"), cid, "from the owner's role")
+    assert mismatch.value.reason == ROLE_MISMATCH
+    assert add_note(Workbench(url=url, actor="maria"), cid, "hers").body == "hers"
+    # Rebound: the event carries the role before and after, and replay reproduces it.
+    moved = bind_user(owner, "maria", "postgres")
+    assert (moved.before, moved.user.role) == (role, "postgres")
+    assert replay(wb).consistent
+    assert verify_database(wb).ok
 
 
 @pytest.mark.skipif(not PG_URL, reason="login roles exist on PostgreSQL only")

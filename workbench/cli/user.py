@@ -62,6 +62,33 @@ def add(
         )
 
 
+@user.command("bind")
+@click.argument("name", type=PERSON)
+@click.option(
+    "--role",
+    metavar="ROLE",
+    required=True,
+    help="The PostgreSQL login role NAME acts from from now on.",
+)
+@json_context
+def bind(ctx: click.Context, name: str, role: str, as_json: bool) -> None:
+    """Bind the registered NAME to the login role it acts from (PostgreSQL), or to another.
+
+    From then on a change under NAME from any other role is refused. The desk's owner's act
+    (a session of the role that owns the tables): a person binding a registered name to
+    their own role would take it over. Recorded in the audit trail (`user.bound`)."""
+    from workbench.services.users import bind_user
+
+    b = bind_user(workbench_from(ctx), name, role)
+    if not b.changed:
+        line = f"{b.user.name} already acts from role {b.user.role}: nothing changed"
+    elif b.before is None:
+        line = f"bound {b.user.name} to role {b.user.role}"
+    else:
+        line = f"bound {b.user.name} to role {b.user.role} (was {b.before})"
+    json_or_line(as_json, b, line)
+
+
 @user.command("list")
 @json_context
 def list_(ctx: click.Context, as_json: bool) -> None:

@@ -186,6 +186,7 @@ ACTIONS: dict[str, Action] = {
             ("title", "url", "author", "published", "language"),
         ),
         Action("user.added", "user", "created"),
+        Action("user.bound", "user", "changed", ("role",)),
     )
 }
 

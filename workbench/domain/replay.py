@@ -215,6 +215,7 @@ RULES: dict[str, Rule] = {
     "evidence.added": create("evidence"),
     "setting.changed": upsert("setting"),
     "user.added": create("user"),
+    "user.bound": update("user"),
 }
 
 

@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session
 from workbench.db.backend import binds_roles, login_role_exists, owns_tables, schema_owner
 from workbench.db.models import Claim, User
 from workbench.domain.clock import format_at, now
-from workbench.domain.errors import Conflict, InvalidInput
+from workbench.domain.errors import Conflict, InvalidInput, NotFound
 from workbench.domain.identity import likeness, normalise_name, refuse_hidden, skeleton
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import check_text, has_visible
-from workbench.domain.payloads import created, entity_payload
+from workbench.domain.payloads import changed, check_changes, created, entity_payload
 from workbench.domain.people import email_address, registration_clash, twin
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.registry import registered_people
@@ -108,12 +108,11 @@ def add_user(
         registered = tx.session.get(User, normal)
         if registered is not None and bound is not None and registered.role is None:
             # Said plainly (trial47b: the desk registered its people first, then made their
-            # roles, and read only "already registered"): a name is bound when it is
-            # registered, and a binding is not added to a registered name afterwards.
+            # roles, and read only "already registered"): `user bind` binds a registered
+            # name, as the owner's act.
             raise Conflict(
-                f"{normal!r} is already registered, unbound: a name is bound to its login "
-                "role when it is registered, and the workbench cannot bind it afterwards "
-                "(docs/identity.md)"
+                f"{normal!r} is already registered, unbound: the desk's owner binds it "
+                f"(`workbench user bind {normal} --role {bound}`)"
             )
         if registered is not None:
             raise Conflict(f"{normal!r} is already registered")
@@ -133,6 +132,59 @@ def add_user(
         row = _insert_user(tx, normal, key, display=shown, email=address, role=bound)
         view = AddedUser.of(row, binds_roles=binds)
         return replace(view, also_registered=also, unregistered_owners=_unregistered_owners(tx))
+
+
+@dataclass(frozen=True, slots=True)
+class BoundUser(JsonFields):
+    """A registered name bound to a login role (`user bind`); `before` is the role it was bound
+    to (None: unbound), `changed` False when it already was bound to that role."""
+
+    user: UserView
+    before: str | None
+    changed: bool
+
+
+@mutation
+def bind_user(wb: Workbench, name: str, role: str) -> BoundUser:
+    """Bind a registered name to the login role it acts from (PostgreSQL), or bind it to another
+    one: from then on a change under the name from any other role is refused. The desk's
+    owner's act only (the role that owns the tables): a person who could bind a registered
+    name to their own role would take it over (its owner locked out, its acts theirs), and
+    one who could bind it to another's role would lock it out. `user.bound` records the role
+    before and after."""
+    normal = normalise_name(name, "NAME")
+    bound = check_text(role, "--role", 200, one_line=True).strip()
+    if not bound:
+        raise InvalidInput("--role needs the name of a database login role")
+    with transaction(wb, write=True) as tx:
+        conn = tx.session.connection()
+        if not binds_roles(conn.dialect.name):
+            raise InvalidInput(
+                "a SQLite file has no roles to bind a name to (there --as is taken on trust: "
+                "docs/identity.md)"
+            )
+        row = tx.session.get(User, normal)
+        if row is None:
+            raise NotFound(
+                f"no registered user {normal!r} (`workbench user add {normal} --role {bound}` "
+                "registers and binds a new name)"
+            )
+        if not owns_tables(conn):
+            owner = schema_owner(conn)
+            raise InvalidInput(
+                f"this session is the role {tx.machine!r}: a registered name is bound to a role "
+                "by the desk's owner" + (f" (role {owner})" if owner else "") + " only",
+                reason=BINDING_NOT_PERMITTED,
+            )
+        if not login_role_exists(conn, bound):
+            raise InvalidInput(f"--role {bound!r}: the server has no login role of that name")
+        before = row.role
+        if before != bound:
+            check_changes("user.bound", ["role"])
+            row.role = bound
+            tx.session.flush()
+            tx.record("user.bound", "user", normal, changed({"role": before}, {"role": bound}))
+        return BoundUser(UserView.of(row, binds_roles=True), before, before != bound)
 
 
 def _display_name(display: str) -> str:
