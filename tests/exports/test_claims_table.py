@@ -94,6 +94,26 @@ def test_xlsx_is_a_spreadsheet_with_no_formulas(run: Run, desk: Desk, tmp_path: 
     assert r.code == 2 and "-o FILE.xlsx" in r.err
 
 
+def test_an_xlsx_due_date_is_a_date_cell(run: Run, desk: Desk, tmp_path: Path) -> None:
+    """Session 46 left alone: `due` was text, which no date filter of a spreadsheet takes."""
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    from workbench.exports.claims_table import COLUMNS
+
+    claim = min(desk.ids.values())
+    assert run("claim", "due", str(claim), "2030-01-09").code == 0
+    target = tmp_path / "claims.xlsx"
+    assert run("export", "claims", "--format", "xlsx", "-o", str(target)).code == 0
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    due = {row[0].value: row[COLUMNS.index("due")] for row in sheet.iter_rows(min_row=2)}
+    assert due[claim].value == datetime(2030, 1, 9)
+    assert due[claim].number_format == "yyyy-mm-dd"
+    assert {c.value for i, c in due.items() if i != claim} == {None}
+
+
 def test_an_xlsx_cell_cuts_a_text_over_excels_limit_and_says_so(
     wb: Workbench, tmp_path: Path
 ) -> None:

@@ -1,7 +1,7 @@
 """The claims table as an XLSX workbook (`export claims --format xlsx -o FILE`).
 
 Text cells are typed strings: a spreadsheet never runs them as formulas, and the text stays
-exactly as stored (no apostrophe needed, unlike CSV).
+exactly as stored (no apostrophe needed, unlike CSV). A claim's due date is a date cell.
 
 A cell holds at most 32,767 characters (Excel's limit, in UTF-16 units: a character outside
 the Basic Multilingual Plane counts two). A longer text (a claim's text or note may run to
@@ -20,11 +20,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import IO, Any
 
 from workbench.exports.claims_table import COLUMNS, flat
 
 CELL_LIMIT = 32_767
+# The column of a claim's due date (1-based, as openpyxl counts): written as a date.
+DUE = COLUMNS.index("due") + 1
 CUT_MARK = " […cut: an Excel cell holds 32,767 characters; the csv or json export has it all]"
 
 
@@ -108,6 +111,12 @@ def write(
                     if on_cut is not None:
                         on_cut(CutCell(row["id"], COLUMNS[col - 1], len(value)))
                     value = cut
+            if col == DUE and isinstance(value, str):
+                # A date cell, so the sheet sorts and filters claims by when they are due
+                # (as text "2030-01-09" sorted right but no date filter took it).
+                cell = sheet.cell(row=count + 1, column=col, value=date.fromisoformat(value))
+                cell.number_format = "yyyy-mm-dd"
+                continue
             cell = sheet.cell(row=count + 1, column=col, value=value)
             if isinstance(value, str):
                 # openpyxl would store a text starting with "=" as a formula otherwise.
