@@ -682,9 +682,10 @@ def test_diff_shows_nearby_changes_as_one_hunk(cli: Run, tmp_path: Path) -> None
     assert cli("doc", "update", "1", str(new)).code == 0
     out = cli("doc", "diff", "1").out
     assert out.count("@@") == 2
-    assert "@@ 3 changes old [4:24] new [4:25]" in out
-    assert "1[-2.5-]{+3.1+}亿元，同比增长[-35-]{+41+}%，净利润[-1.2-]{+为1.5+}亿元" in out
-    assert "@@ replace" in out and "[-8-]{+9+}00人" in out
+    # (figures whole: 12.5 -> 13.1, not 1[-2.5-]{+3.1+})
+    assert "@@ 3 changes old [3:24] new [3:25]" in out
+    assert "营收为[-12.5-]{+13.1+}亿元，同比增长[-35-]{+41+}%，净利润[-1.2-]{+为1.5+}亿元" in out
+    assert "@@ replace" in out and "[-800-]{+900+}人" in out
     assert len(json.loads(cli("doc", "diff", "1", "--json").out)["changes"]) == 4
 
 

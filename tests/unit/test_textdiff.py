@@ -73,3 +73,35 @@ def test_a_paragraph_moved_past_blank_lines_is_still_exact() -> None:
     d = diff_texts(old, new)
     assert apply(old, d.changes) == new
     assert d.map_offset(0) == 0
+
+
+NUMBERS = "129.,a字 \n"
+
+
+@given(st.text(alphabet=NUMBERS, max_size=60), st.text(alphabet=NUMBERS, max_size=60))
+def test_changes_widened_to_whole_numbers_still_rebuild_the_new_text(old: str, new: str) -> None:
+    d = diff_texts(old, new)
+    assert apply(old, d.changes) == new
+    for c in d.changes:
+        assert old[c.old_start : c.old_end] == c.old_text
+        assert new[c.new_start : c.new_end] == c.new_text
+    ends = [0] + [c.old_end for c in d.changes]
+    assert all(a <= c.old_start for a, c in zip(ends, d.changes, strict=False))
+    for o, n, length in d.equal:
+        assert length > 0 and old[o : o + length] == new[n : n + length]
+
+
+def test_a_changed_figure_is_said_whole() -> None:
+    """Session 46 left alone: `doc changes` said '23' -> '87' for 1523万 -> 1587万."""
+    cases = {
+        ("营收为1523万元，", "营收为1587万元，"): [("1523", "1587")],
+        ("raised $15.2 million", "raised $17.9 million"): [("15.2", "17.9")],
+        ("cost 1,234,567 yuan", "cost 1,239,567 yuan"): [("1,234,567", "1,239,567")],
+        ("in 2021.", "in 2022."): [("2021", "2022")],
+        ("abc 12 x", "abc 123 x"): [("12", "123")],
+        ("12, 13 and 4", "12, 14 and 4"): [("13", "14")],  # a list, not one number
+        ("第1名", "第2名"): [("1", "2")],
+        ("the cat", "the bat"): [("c", "b")],  # words are as they were
+    }
+    for (old, new), said in cases.items():
+        assert [(c.old_text, c.new_text) for c in diff_texts(old, new).changes] == said, old

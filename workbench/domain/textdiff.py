@@ -134,23 +134,93 @@ def _refine(
     matcher = SequenceMatcher(None, old[os_:oe], new[ns:ne], autojunk=False)
     # Runs of non-equal opcodes with less than MERGE_BELOW equal characters between them are
     # one change: "4560" to "4650" is one replacement, not three.
-    pending: list[int] | None = None  # [old start, old end, new start, new end]
+    parts: list[list[int]] = []  # [changed (0/1), old start, old end, new start, new end]
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         a1, a2, b1, b2 = os_ + i1, os_ + i2, ns + j1, ns + j2
         if tag == "equal":
-            if pending is not None and a2 - a1 < MERGE_BELOW and a2 < oe:
-                continue  # absorbed into the change around it
-            if pending is not None:
-                changes.append(_change(old, new, *pending))
-                pending = None
-            equal.append((a1, b1, a2 - a1))
-            continue
-        if pending is None:
-            pending = [a1, a2, b1, b2]
+            if parts and parts[-1][0] and a2 - a1 < MERGE_BELOW and a2 < oe:
+                parts[-1][2], parts[-1][4] = a2, b2  # absorbed into the change around it
+            else:
+                parts.append([0, a1, a2, b1, b2])
+        elif parts and parts[-1][0]:
+            parts[-1][2], parts[-1][4] = a2, b2
         else:
-            pending[1], pending[3] = a2, b2
-    if pending is not None:
-        changes.append(_change(old, new, *pending))
+            parts.append([1, a1, a2, b1, b2])
+    for changed, a1, a2, b1, b2 in _whole_numbers(old, new, parts):
+        if changed:
+            changes.append(_change(old, new, a1, a2, b1, b2))
+        elif a2 > a1:
+            equal.append((a1, b1, a2 - a1))
+
+
+def _whole_numbers(old: str, new: str, parts: list[list[int]]) -> list[list[int]]:
+    """The parts with each change that starts or ends inside a number widened to the whole
+    number, on both sides: 1523 to 1587 is "1523" -> "1587", not "23" -> "87", which an
+    editor reading `doc changes` took for the figure (session 46 left it alone). The digits
+    taken from an equal part are equal on both sides, so the diff stays a diff."""
+    for k, part in enumerate(parts):
+        if not part[0]:
+            continue
+        _, a1, a2, b1, b2 = part
+        if k > 0 and (_starts_number(old, a1, a2) or _starts_number(new, b1, b2)):
+            before = parts[k - 1]
+            take = _digits_before(old, before[1], a1)
+            part[1], part[3] = a1 - take, b1 - take
+            before[2], before[4] = before[2] - take, before[4] - take
+        if k + 1 < len(parts) and (_ends_number(old, a1, a2) or _ends_number(new, b1, b2)):
+            after = parts[k + 1]
+            take = _digits_after(old, a2, after[2])
+            part[2], part[4] = a2 + take, b2 + take
+            after[1], after[3] = after[1] + take, after[3] + take
+    # An equal part taken whole joins the changes on either side of it.
+    joined: list[list[int]] = []
+    for part in parts:
+        if not part[0] and part[2] == part[1] and part is not parts[-1]:
+            continue
+        if joined and part[0] and joined[-1][0]:
+            joined[-1][2], joined[-1][4] = part[2], part[4]
+        else:
+            joined.append(part)
+    return joined
+
+
+def _in_number(ch: str) -> bool:
+    return ch.isdecimal() or ch in ".,"
+
+
+def _starts_number(text: str, start: int, end: int) -> bool:
+    """The change's side `text[start:end]` starts with a digit (or a point or comma) right
+    after a number, or is empty there (an insertion or deletion inside a number)."""
+    if _digits_before(text, max(0, start - 2), start) == 0:
+        return False
+    return start == end or _in_number(text[start])
+
+
+def _ends_number(text: str, start: int, end: int) -> bool:
+    if _digits_after(text, end, min(len(text), end + 2)) == 0:
+        return False
+    return start == end or _in_number(text[end - 1])
+
+
+def _digits_before(text: str, floor: int, at: int) -> int:
+    """How many characters before `at` (not before `floor`) belong to the number that ends
+    there: digits, and a point or comma between digits."""
+    k = at
+    while k > floor and (
+        text[k - 1].isdecimal()
+        or (text[k - 1] in ".," and k - 1 > floor and text[k - 2].isdecimal())
+    ):
+        k -= 1
+    return at - k
+
+
+def _digits_after(text: str, at: int, ceiling: int) -> int:
+    k = at
+    while k < ceiling and (
+        text[k].isdecimal() or (text[k] in ".," and k + 1 < ceiling and text[k + 1].isdecimal())
+    ):
+        k += 1
+    return k - at
 
 
 def _change(old: str, new: str, a1: int, a2: int, b1: int, b2: int) -> Change:
