@@ -75,6 +75,19 @@ def say_unreviewed(ids: Sequence[int]) -> None:
     )
 
 
+def say_unattributed(ids: Sequence[int]) -> None:
+    """On stderr: published claims with no speaker, whose reviews name no author."""
+    if not ids:
+        return
+    named = first_few([f"#{c}" for c in ids])
+    count = f"{len(ids)} claim{'s' if len(ids) != 1 else ''}"
+    message(
+        f"note: {count} with no speaker ({named}) published naming no author of the claim "
+        "(a claim's speaker is set with `claim edit ID --speaker NAME` before its verdict; "
+        '"Article author" names the document\'s author)'
+    )
+
+
 # How many claims a summary line names before it only counts the rest.
 IDS_NAMED = 5
 
@@ -197,6 +210,7 @@ def claimreview(
     say_skipped(result.skipped)
     say_flagged(result.flagged, include_flagged)
     say_unreviewed(result.unreviewed)
+    say_unattributed(result.unattributed)
     write_json(result.reviews, output, force)
     if output:
         message(f"wrote {len(result.reviews)} ClaimReviews to {output}")

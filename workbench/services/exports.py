@@ -37,6 +37,8 @@ class ReviewExport:
     # With review.required on: published verdicts no second person approved (given while the
     # setting was off, or imported), which the desk's rule says need one.
     unreviewed: list[int] = field(default_factory=list)
+    # Published claims with no speaker: their review names no author of the claim.
+    unattributed: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,7 @@ def export_claimreview(
     skipped: list[Skipped] = []
     flagged: list[int] = []
     unreviewed: list[int] = []
+    unattributed: list[int] = []
     with transaction(wb) as tx:  # the rule and the records of one moment
         review_required = setting_value(tx, "review.required")
         # Built as the records are read (a batch of documents at a time), not all held first.
@@ -152,6 +155,8 @@ def export_claimreview(
                         continue
                 if review_required and unapproved(item.events):
                     unreviewed.append(item.claim.id)
+                if item.claim.speaker is None:
+                    unattributed.append(item.claim.id)
                 reviews.append(
                     claim_review(
                         item.claim,
@@ -168,6 +173,7 @@ def export_claimreview(
         sorted(skipped, key=lambda s: s.claim_id),
         sorted(flagged),
         sorted(unreviewed),
+        sorted(unattributed),
     )
 
 
