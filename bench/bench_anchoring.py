@@ -177,6 +177,23 @@ def main() -> None:
     peak = peak_mb(lambda: reanchor_all(old, new, sels))
     print(f"  peak Python memory, re-anchor:   {peak:8.1f} MB (texts already loaded)")
 
+    # A claim on a whole paragraph, its words lightly edited (every 7th replaced): what the
+    # fuzzy step costs for one long quote (review48: 30 s for 3,000 characters before its
+    # windows were bounded), next to str.find of the same quote.
+    for length in (1000, 3000, 6000):
+        start = old.index("\n", len(old) // 3) + 1
+        quote = old[start : start + length]
+        words = quote.split(" ")
+        words[::7] = ["XX"] * len(words[::7])
+        edited = old[:start] + " ".join(words) + old[start + length :]
+        sel = Selector(start, start + length, quote, old[start - 32 : start], "")
+        t_long, got = best(1, lambda e=edited, s=sel: Matcher(e).reanchor(s))
+        t_plain, _ = best(1, lambda e=edited, q=quote: e.find(q))
+        print(
+            f"  one {length:,}-character claim, its words edited: {t_long:7.3f} s "
+            f"({got.state.value}), str.find {t_plain * 1000:.2f} ms"
+        )
+
     print("HTML extraction per page")
     data = b""
     for page in sorted(PAGES.glob("*.html")):

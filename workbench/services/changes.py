@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from workbench.db.models import Claim, DocumentRevision, Event
 from workbench.domain.json_fields import JsonFields, as_json
@@ -120,9 +120,20 @@ def _touched(tx: Any, rev: DocumentRevision) -> list[TouchedClaim]:
     if start is None:
         return []
     flagged: list[tuple[int, dict[str, Any], dict[str, Any]]] = []
-    # The claims' events follow the revision's in the same transaction, with nothing between.
-    query = select(Event.action, Event.claim_id, Event.payload).where(Event.seq > start)
-    for action, claim_id, payload in conn.execute(query.order_by(Event.seq)):
+    # The claims' events follow the revision's in the same transaction, with nothing between:
+    # at most one for each claim of the document (none is ever deleted). Bounded so, as
+    # PostgreSQL's driver fetches a result whole: every later event of the desk was read,
+    # texts and all, for each revision (review48).
+    claims_of = conn.execute(
+        select(func.count()).select_from(Claim).where(Claim.document_id == rev.document_id)
+    ).scalar_one()
+    query = (
+        select(Event.action, Event.claim_id, Event.payload)
+        .where(Event.seq > start)
+        .order_by(Event.seq)
+        .limit(claims_of + 1)
+    )
+    for action, claim_id, payload in conn.execute(query):
         if action not in REANCHOR_ACTIONS:
             break
         if claim_id is None:
@@ -159,16 +170,19 @@ def _touched(tx: Any, rev: DocumentRevision) -> list[TouchedClaim]:
     out = []
     for claim_id, before, after in flagged:
         claim = claims[claim_id]
-        state = after.get("anchor_state", claim.anchor_state)
-        quote = before.get("quote", claim.quote)
+        # What the event did not change is as it was then, not as it is now (review48: a quote
+        # a later revision changed was shown as the words this one removed).
+        was_then = then.get(claim_id, {})
+        state = after.get("anchor_state", was_then.get("anchor_state", claim.anchor_state))
+        quote = before.get("quote", was_then.get("quote", claim.quote))
         new_quote = after.get("quote", quote) if state != "orphaned" else None
         found_again = _found_again(before, after)
-        was = then.get(claim_id, {}).get("status", Status.UNVERIFIED.value)
+        was = was_then.get("status", Status.UNVERIFIED.value)
         respoken = "speaker" in after  # the event holds only the fields it changed
         out.append(
             TouchedClaim(
                 claim_id=claim_id,
-                text=then.get(claim_id, {}).get("text", claim.text),
+                text=was_then.get("text", claim.text),
                 state=state,
                 old_quote=None if found_again else quote,
                 new_quote=new_quote,
@@ -189,10 +203,14 @@ def _found_again(before: dict[str, Any], after: dict[str, Any]) -> bool:
     return before.get("anchor_state") == "orphaned" and now not in (None, "orphaned")
 
 
+# The fields of a claim the report shows as they were when the revision was stored.
+_THEN = ("status", "text", "quote", "anchor_state")
+
+
 def _before(tx: Any, ids: list[int], seq: int) -> dict[int, dict[str, str]]:
-    """Each claim's status and text just before event `seq`, from what its events recorded:
-    the words the verdict of the time was given on (trial47b: a claim reworded after the
-    revision was shown with its new words beside its old verdict)."""
+    """Each claim's status, text, quote and anchor state just before event `seq`, from what
+    its events recorded: the words the verdict of the time was given on (trial47b: a claim
+    reworded after the revision was shown with its new words beside its old verdict)."""
     before: dict[int, dict[str, str]] = {}
     query = (
         select(Event.claim_id, Event.payload)
@@ -203,7 +221,5 @@ def _before(tx: Any, ids: list[int], seq: int) -> dict[int, dict[str, str]]:
         after = json.loads(payload).get("after") or {}
         if isinstance(after, dict):
             fields = before.setdefault(claim_id, {})
-            fields.update(
-                (k, after[k]) for k in ("status", "text") if isinstance(after.get(k), str)
-            )
+            fields.update((k, after[k]) for k in _THEN if isinstance(after.get(k), str))
     return before

@@ -50,7 +50,7 @@ from workbench.services.revisions import (
     revision_view,
     update_document,
 )
-from workbench.services.sources import Content, read_content
+from workbench.services.sources import Content, read_content, refuse_nul
 from workbench.services.views import (
     Added,
     ClaimView,
@@ -120,12 +120,7 @@ def _readied(
             data, source, fmt, url=given.url or fetched_url, charset=content_type
         )
     text = content.text
-    if "\0" in text:
-        # PostgreSQL cannot store it and no article holds one: a binary file, most likely.
-        raise InvalidInput(
-            f"{source} holds a NUL character at offset {text.index(chr(0))}: it looks like a "
-            "binary file, not text or HTML"
-        )
+    refuse_nul(text, source)
     given.checked()  # refuse bad metadata even when the text is already stored
     if not has_visible(text):
         raise InvalidInput(f"{source} is empty (or only whitespace): nothing to check")

@@ -18,13 +18,13 @@ from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import MAX_SOURCE, has_visible
 from workbench.domain.payloads import created, revision_payload
 from workbench.domain.status import FINAL_VALUES, Status
-from workbench.domain.text import Span, sha256_text
+from workbench.domain.text import Span, normalise, sha256_text
 from workbench.domain.textdiff import UNRELATED_BELOW, Diff, diff_texts, shared_wording
 from workbench.domain.transcript import Transcript, speaker_turns
 from workbench.services.claim_updates import update_claim
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_document
-from workbench.services.sources import Content
+from workbench.services.sources import Content, refuse_nul
 from workbench.services.speakers import document_speaker, same_speaker
 from workbench.services.views import RevisionView
 
@@ -164,8 +164,13 @@ def update_document(
     from (`source`). `doc edit` changes it, audited.
     """
     text = content.text
+    # As a new document's (review48: a revision stored a NUL on SQLite; PostgreSQL failed).
+    refuse_nul(text, content.source)
     if not has_visible(text):
         raise InvalidInput(f"{content.source} is empty (or only whitespace): nothing to store")
+    if text != normalise(text):
+        # Every reader normalises; offsets are code points of NFC, LF text (insert_document).
+        raise InvalidInput("a document's text must be normalised (NFC, LF)")
     digest = sha256_text(text)
     with transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
@@ -290,19 +295,26 @@ def reanchor_claims(
     turns: dict[int, Transcript] = {}
     turns_now = speaker_turns(text)
     outcomes: list[AnchorOutcome] = []
+    moved_from = _moved_from(tx, [c.id for c in claims if c.anchor_state == MOVED])
     for claim in claims:
         # A flagged verdict whose words are back where they were (an edit undone) gets its span
         # back; so does one whose words are back after other edits moved them (below). So does
-        # a claim with no verdict whose quote a revision changed: the words it was pinned to.
-        judged_span = _earlier_span(tx, claim)
+        # a claim with no verdict whose quote a revision changed: the words it was pinned to,
+        # and a claim moved to another passage of the same words: the passage it was on.
+        judged_span = _earlier_span(tx, claim) or moved_from.get(claim.id)
         back = None if judged_span is None else _back_at(judged_span, text, judged_span["start"])
-        if back is not None:
-            outcomes.append(_restore(tx, claim, number, back))
-            continue
         if claim.revision not in diffs:
             old = revision_text(tx, doc, claim.revision)[1]
             diffs[claim.revision] = diff_texts(old, text)
             turns[claim.revision] = speaker_turns(old)
+        # Given back only on the line of the speaker it was judged for: a revision that puts
+        # the words back but gives the line to someone else is a corrected transcript, flagged
+        # below as it would be without the detour (review48).
+        if back is not None and not _line_given_to(
+            claim, turns[claim.revision], turns_now, back["start"]
+        ):
+            outcomes.append(_restore(tx, claim, number, back))
+            continue
         sel = Selector(claim.start, claim.end, claim.quote, claim.prefix, claim.suffix)
         found = matcher.reanchor(sel, diffs[claim.revision].map_offset(claim.start))
         changes: dict[str, Any] = {"anchor_state": found.state.value, "anchor_score": found.score}
@@ -322,8 +334,16 @@ def reanchor_claims(
                 outcomes.append(_restore(tx, claim, number, back))
                 continue
         flagged = found.state in (AnchorState.FUZZY, AnchorState.ORPHANED) or speaker is not None
+        # Still orphaned is no change: an orphaned claim keeps its old span, so each revision
+        # finds its words gone again, and a verdict the desk gave again since was flagged
+        # anew by every revision (review48).
+        still_gone = (
+            found.state == AnchorState.ORPHANED
+            and claim.anchor_state == found.state.value
+            and speaker is None
+        )
         # A verdict, or one proposed and awaiting its second reviewer, judged the old quote.
-        if flagged and _judged(claim) and claim.verdict_revision is None:
+        if flagged and not still_gone and _judged(claim) and claim.verdict_revision is None:
             changes["verdict_revision"] = claim.revision
         old_quote, old_start, old_speaker = claim.quote, claim.start, claim.speaker
         was_orphaned = claim.anchor_state == AnchorState.ORPHANED.value
@@ -416,6 +436,60 @@ def _pinned_span(tx: Tx, claim: Claim) -> dict[str, Any] | None:
     if all(pinned[name] == getattr(claim, name) for name in _SPAN):
         return None
     return pinned
+
+
+MOVED = AnchorState.MOVED.value
+# Claims whose events one query of `_moved_from` reads (a bound on its parameters).
+_MOVED_BATCH = 500
+
+
+def _moved_from(tx: Tx, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """For each claim of `ids` (moved ones) that re-anchoring last moved to another passage of
+    the same words (its context changed: review48, the first of two identical lines deleted
+    moved a claim to the second, and putting the line back left it there, where a seed load
+    then found no claim on the first), the span it had before that move. Left out: a claim
+    whose span was set another way since, whose speaker changed, or that is still there."""
+    spans: dict[int, dict[str, Any]] = {}
+    for at in range(0, len(ids), _MOVED_BATCH):
+        batch = ids[at : at + _MOVED_BATCH]
+        query = (
+            select(Event.claim_id, Event.action, Event.payload)
+            .where(Event.claim_id.in_(batch))
+            .order_by(Event.claim_id, Event.seq)
+        )
+        state: dict[str, Any] = {}
+        before: dict[str, Any] | None = None
+        current: int | None = None
+        for claim_id, action, payload in tx.session.connection().execute(query):
+            if claim_id != current:
+                _keep_moved(spans, current, before, state)
+                current, state, before = claim_id, {}, None
+            after = json.loads(payload).get("after") or {}
+            moved = after.get("anchor_state", state.get("anchor_state")) == MOVED
+            if action == "claim.reanchored" and moved and ("prefix" in after or "suffix" in after):
+                before = {name: state.get(name) for name in _SPAN}
+            elif action != "claim.reanchored" and any(name in after for name in _SPAN):
+                before = None
+            if "speaker" in after:
+                before = None
+            state.update(after)
+        _keep_moved(spans, current, before, state)
+    return spans
+
+
+def _keep_moved(
+    spans: dict[int, dict[str, Any]],
+    claim_id: int | None,
+    before: dict[str, Any] | None,
+    state: dict[str, Any],
+) -> None:
+    if claim_id is None or before is None:
+        return
+    if not isinstance(before["start"], int) or not isinstance(before["end"], int):
+        return
+    if all(before[name] == state.get(name) for name in _SPAN):
+        return
+    spans[claim_id] = before
 
 
 def _judged_span(tx: Tx, claim: Claim) -> dict[str, Any] | None:

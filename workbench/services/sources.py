@@ -75,5 +75,18 @@ def read_content(
         md = read_markdown(text)
         # What the file says of itself, cleaned as a page's metadata is (cut, not refused).
         metadata = {"title": headline(md.title), "author": byline_name(md.author)}
-        return Content(md.text, "markdown", source, data, metadata, md.earlier)
+        # Normalised again: markup dropped can leave a combining mark after the letter it
+        # was kept from (Cafe*\u0301* reads as Cafe + U+0301), which NFC composes (review48).
+        earlier = tuple(normalise(e) for e in md.earlier)
+        return Content(normalise(md.text), "markdown", source, data, metadata, earlier)
     return Content(text, "text", source)
+
+
+def refuse_nul(text: str, source: str) -> None:
+    """InvalidInput when the text holds a NUL: PostgreSQL cannot store it and no article holds
+    one (a binary file, most likely). Asked of a new document and of a new revision alike."""
+    if "\0" in text:
+        raise InvalidInput(
+            f"{source} holds a NUL character at offset {text.index(chr(0))}: it looks like a "
+            "binary file, not text or HTML"
+        )
