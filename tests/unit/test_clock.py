@@ -25,7 +25,15 @@ def test_a_date_time_in_full_width_forms() -> None:
 
 
 @pytest.mark.parametrize(
-    "typed", ["2026/12/10", "2026/12/10 ", "2026.12.10", "2026年12月10日", "２０２６年１２月１０日"]
+    "typed",
+    [
+        "2026/12/10",
+        "2026/12/10 ",
+        "2026.12.10",
+        "2026年12月10日",
+        "２０２６年１２月１０日",
+        "2026-12-10",  # (and 2026-3-10 below: trial48's 2027-2-3 was refused, 2027/2/3 not)
+    ],
 )
 def test_a_year_first_date_as_a_spreadsheet_or_a_chinese_text_writes_it(typed: str) -> None:
     assert parse_date(typed) == dt.date(2026, 12, 10)
@@ -39,6 +47,7 @@ def test_a_year_first_date_as_a_spreadsheet_or_a_chinese_text_writes_it(typed: s
         "31/01/2025",
         "10/12/2026",  # 10 December or October 12: either way round
         "2026/12-10",  # one separator throughout
+        "2026-3-10-1",
         "2026/13/01",
         "2026年2月30日",
         "2026-13-01",
@@ -85,3 +94,14 @@ def test_a_date_that_has_come_is_today_where_it_is_latest_or_before() -> None:
     assert e.value.hint is not None and e.value.hint.facts == {"field": "published"}
     with pytest.raises(InvalidInput, match="is not a date"):
         past_date("31/01/2020")
+
+
+def test_a_date_long_past_is_taken_for_a_typo() -> None:
+    """trial48: `doc add --published 0001-01-01` was published in ClaimReview."""
+    from workbench.domain.clock import EARLIEST_ACCESSED, EARLIEST_PAST, past_date
+
+    with pytest.raises(InvalidInput, match=r"^published date 0001-01-01 is not a likely date: "):
+        past_date("0001-01-01", "published date", "published")
+    assert past_date(EARLIEST_PAST.isoformat()) == EARLIEST_PAST
+    with pytest.raises(InvalidInput, match=r"one before 1990-01-01 is taken for a typo$"):
+        past_date("1900-01-01", "accessed date", "accessed", EARLIEST_ACCESSED)

@@ -73,7 +73,12 @@ METADATA_OPTIONS: list[
     (("--title",), None, "Headline of the article.", None),
     (("--url",), "URL", "Where it was published (http or https).", URL_OR_BLANK),
     (("--author",), None, "Who wrote it.", None),
-    (("--published",), "YYYY-MM-DD", "Publication date (not after today).", PAST_DAY),
+    (
+        ("--published",),
+        "YYYY-MM-DD",
+        "Publication date (not after today, nor before 1600).",
+        PAST_DAY,
+    ),
     (("--lang", "language"), "CODE", "Language tag, e.g. zh, en or zh-Hant.", LANGUAGE),
 ]
 

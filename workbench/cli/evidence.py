@@ -39,7 +39,10 @@ def evidence() -> None:
 @click.option("--title", help="Title of the source.")
 @click.option("--publisher", help="Who published it.")
 @click.option(
-    "--accessed", type=PAST_DAY, metavar="YYYY-MM-DD", help="When it was read (not after today)."
+    "--accessed",
+    type=PAST_DAY,
+    metavar="YYYY-MM-DD",
+    help="When it was read (not after today, nor before 1990).",
 )
 @click.option("--excerpt", help="The passage that matters.")
 @click.option(

@@ -288,7 +288,11 @@ def format_option(subject: Subject) -> Decorator[Any]:
         type=click.Choice(names(subject), case_sensitive=False),
         default=names(subject)[0],
         show_default=True,
-        help=help_text(subject) + " Without --format, -o FILE's extension chooses (.json, .csv…).",
+        # The subject's own extensions (trial48: audit export named .json, which it refuses).
+        help=help_text(subject)
+        + " Without --format, -o FILE's extension chooses ("
+        + ", ".join(f".{name}" for name in names(subject))
+        + ").",
     )
 
 

@@ -51,21 +51,37 @@ def parse_date(value: str, what: str = "date") -> dt.date:
         raise InvalidInput(f"{named}{value!r} is not a date; use YYYY-MM-DD") from None
 
 
-def past_date(value: str, what: str = "date", field: str | None = None) -> dt.date:
+def past_date(
+    value: str, what: str = "date", field: str | None = None, earliest: dt.date | None = None
+) -> dt.date:
     """`parse_date`, for a date that has come (a publication, a page read): one after today
     where it is latest (`latest_today`) is a typo, which would reach ClaimReview's
-    datePublished. `field` names the input in the refusal's hint."""
+    datePublished, as is one before `earliest` (EARLIEST_PAST unless given: trial48's
+    0001-01-01 was published). `field` names the input in the refusal's hint."""
     day = parse_date(value, what)
+    named = f"{what} " if what else ""
+    hint = None if field is None else bad(field)
     if day > latest_today():
-        named = f"{what} " if what else ""
+        raise InvalidInput(f"{named}{day} is in the future", hint=hint)
+    floor = EARLIEST_PAST if earliest is None else earliest
+    if day < floor:
         raise InvalidInput(
-            f"{named}{day} is in the future", hint=None if field is None else bad(field)
+            f"{named}{day} is not a likely date: one before {floor} is taken for a typo",
+            hint=hint,
         )
     return day
 
 
-# Year, month and day with one separator throughout (a slash or a dot), or with 年 月 (日).
-_YEAR_FIRST = re.compile(r"(\d{4})(?:([/.])(\d{1,2})\2(\d{1,2})|年(\d{1,2})月(\d{1,2})日?)")
+# Before this no date of a document is believed: printed news is younger (a typed 0001-01-01
+# or 0202-02-02 is a placeholder or a typo, which ClaimReview would publish).
+EARLIEST_PAST = dt.date(1600, 1, 1)
+# Before this no source was read by anyone at a desk using the workbench (evidence --accessed).
+EARLIEST_ACCESSED = dt.date(1990, 1, 1)
+
+
+# Year, month and day with one separator throughout (a dash, a slash or a dot: 2027-2-3 as
+# 2027/2/3, trial48), or with 年 月 (日).
+_YEAR_FIRST = re.compile(r"(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|年(\d{1,2})月(\d{1,2})日?)")
 
 
 def is_day(value: str) -> bool:

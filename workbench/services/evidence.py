@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from workbench.db.models import Blob, Evidence
 from workbench.defaults import MAX_EVIDENCE_MB, MAX_EVIDENCE_MB_ENV
-from workbench.domain.clock import now, past_date
+from workbench.domain.clock import EARLIEST_ACCESSED, now, past_date
 from workbench.domain.desk import STANCES
 from workbench.domain.errors import Conflict, DamagedRecord, InvalidInput, give
 from workbench.domain.limits import (
@@ -109,7 +109,11 @@ def add_evidence(wb: Workbench, claim_id: int, item: EvidenceInput) -> EvidenceV
         )
     if item.stance not in STANCES:
         raise InvalidInput(f"unknown stance {item.stance!r}; valid: {', '.join(STANCES)}")
-    accessed = past_date(item.accessed, "accessed date", "accessed") if item.accessed else None
+    accessed = (
+        past_date(item.accessed, "accessed date", "accessed", EARLIEST_ACCESSED)
+        if item.accessed
+        else None
+    )
     data: bytes | None = None
     media_type = file_name = url = citation = None
     if item.url is not None:
