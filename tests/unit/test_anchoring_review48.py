@@ -28,3 +28,47 @@ def test_a_typographic_edit_is_exact_though_the_old_words_occur_verbatim_elsewhe
         new = old[:s] + old[s:].replace("mayor's", "mayor\u2019s", 1)
         found = Matcher(new).reanchor(_sel(old, s, s + len(q)))
         assert found.state == AnchorState.EXACT, (head, found)
+
+
+NEWS = (
+    "深圳新能源汽车产量创新高\n\n本报记者 李明 报道\n\n"
+    "据深圳市统计局3月5日发布的数据，2025年深圳新能源汽车产量达到280万辆，同比增长35%。\n\n"
+    "专家认为，深圳已成为全球最大的新能源汽车生产城市。截至2025年底，全市共建成充电桩超过50万个。\n\n"
+    "深圳市政府计划到2030年将新能源汽车年产量提高到500万辆。\n"
+)
+# trial48's revision: the charging sentence moved to the top, "the largest" made "one of".
+REVISED = (
+    "深圳新能源汽车产量创新高（更新）\n\n本报记者 李明 报道\n\n"
+    "截至2025年底，全市共建成充电桩超过50万个。\n\n"
+    "据深圳市统计局3月5日发布的数据，2025年深圳新能源汽车产量达到250万辆，同比增长30%。\n\n"
+    "专家认为，深圳已成为全球最大的新能源汽车生产城市之一。\n\n"
+    "深圳市政府计划到2030年将新能源汽车年产量提高到500万辆。\n"
+)
+
+
+def test_a_changed_sentence_keeps_the_words_added_before_its_end() -> None:
+    """trial48: the span stopped at 生产城市, leaving out 之一 ("one of"), which reverses it."""
+    from workbench.domain.textdiff import diff_texts
+
+    diff = diff_texts(NEWS, REVISED)
+    for quote in (
+        "专家认为，深圳已成为全球最大的新能源汽车生产城市。",
+        # two sentences the revision put in two paragraphs: not matched across the headline
+        "专家认为，深圳已成为全球最大的新能源汽车生产城市。截至2025年底，全市共建成充电桩超过50万个。",
+    ):
+        start = NEWS.index(quote)
+        found = Matcher(REVISED).reanchor(
+            _sel(NEWS, start, start + len(quote)), diff.map_offset(start)
+        )
+        assert found.state == AnchorState.FUZZY and found.span is not None
+        assert found.span.quote == "专家认为，深圳已成为全球最大的新能源汽车生产城市之一。"
+
+
+def test_an_english_sentence_end_is_not_a_decimal_point() -> None:
+    old = "Intro line here.\n\nThe council said the deficit was $2.4 billion. Others disagreed.\n"
+    new = old.replace("was $2.4", "was about $2.6")
+    quote = "The council said the deficit was $2.4 billion."
+    start = old.index(quote)
+    found = Matcher(new).reanchor(_sel(old, start, start + len(quote)), start)
+    assert found.span is not None
+    assert found.span.quote == "The council said the deficit was about $2.6 billion."

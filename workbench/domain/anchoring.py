@@ -515,6 +515,7 @@ class Matcher:
                         top, sim, fs, fe = score, here, s, e
         start, end = folded.span(fs, fe)
         snapped = _to_word_edges(self.text, start, end, whole_start, whole_end)
+        snapped = _whole_passage(self.text, sel.quote, fq, *snapped)
         if snapped != (start, end) or fs not in prefix or fe not in suffix:
             start, end = snapped
             sim = _similarity(fq, fold(self.text[start:end]))
@@ -645,6 +646,49 @@ def _whole_word_edges(sel: Selector) -> tuple[bool, bool]:
         not _inside_word(sel.prefix + sel.quote, len(sel.prefix)),
         not _inside_word(sel.quote + sel.suffix, len(sel.quote)),
     )
+
+
+# What ends a sentence: the span of a quote that ended one ends one too.
+_SENTENCE_ENDS = frozenset("。！？!?.…")
+
+
+def _whole_passage(text: str, quote: str, fq: str, start: int, end: int) -> tuple[int, int]:
+    """The fitted span [start, end) kept to what the old quote was (trial48):
+
+    - within one line, when the quote held no line break: a quote whose sentences a revision
+      put in two paragraphs was matched across the headline, byline and paragraph between
+      them; the line most like the quote is kept;
+    - to the end of its sentence, when the quote ended one and the span stops a few
+      characters short of it: 生产城市。 became 生产城市之一。 ("one of the largest"), and the
+      span stopped at 生产城市, hiding the two characters that reverse the claim.
+    """
+    if "\n" not in quote and "\n" in text[start:end]:
+        lines, at = [], start
+        for line in text[start:end].split("\n"):
+            if line.strip():
+                lines.append((_similarity(fq, fold(line)), at, at + len(line)))
+            at += len(line) + 1
+        if lines:
+            _, start, end = max(lines, key=lambda x: x[0])
+    last = quote.rstrip()[-1:]
+    if last in _SENTENCE_ENDS and end > start and text[end - 1] not in _SENTENCE_ENDS:
+        reach = min(len(text), end + max(2, min(12, len(quote) // 4)))
+        for k in range(end, reach):
+            if text[k] == "\n":
+                break
+            if _ends_sentence(text, k):
+                return start, k + 1
+    return start, end
+
+
+def _ends_sentence(text: str, k: int) -> bool:
+    """Whether text[k] ends a sentence: a Chinese full stop or mark anywhere, an ASCII one
+    before a space, a closing quote or the end (not the point of 2.6)."""
+    if text[k] not in _SENTENCE_ENDS:
+        return False
+    if not text[k].isascii():
+        return True
+    return k + 1 == len(text) or text[k + 1].isspace() or text[k + 1] in "\"'”’)"
 
 
 def _to_word_edges(
