@@ -41,6 +41,7 @@ from workbench.cli.render import (
     show_value,
     status_shown,
     table,
+    warning,
 )
 from workbench.defaults import SIMILAR_LIMIT, SIMILAR_MIN_SCORE
 from workbench.domain.desk import PRIORITY_NAMES, SORTS
@@ -573,6 +574,14 @@ def status(
         click.echo(f"claim #{claim_id}: {result.claim.status} confirmed; no longer flagged")
     elif result.changed:
         click.echo(f"claim #{claim_id}: {result.previous} -> {result.claim.status}")
+    if result.stale_figures:
+        figures = " and ".join(result.stale_figures)
+        warning(
+            f"claim #{claim_id}'s text still gives {figures}, which the words it was judged "
+            f"on had and its quote no longer has (now: “{clip(result.claim.quote)}”); "
+            f"to correct the text, reopen it (`workbench claim status {claim_id} in_progress "
+            f"--note TEXT`), `workbench claim edit {claim_id} --text TEXT`, then decide again"
+        )
 
 
 @claim.command("withdraw")

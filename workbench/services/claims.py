@@ -15,7 +15,9 @@ from workbench.domain.clock import now
 from workbench.domain.desk import Priority
 from workbench.domain.errors import Conflict, InvalidInput, bad, give, step
 from workbench.domain.payloads import claim_payload, created
+from workbench.domain.stale_figures import stale_figures
 from workbench.domain.status import (
+    FINAL_VALUES,
     WITHDRAWN_VALUE,
     ClaimType,
     Status,
@@ -31,7 +33,7 @@ from workbench.services.lookup import get_claim_row, get_document
 # show_claim reads on Core now (services/queries.py); still importable from here for callers
 # written against this module.
 from workbench.services.queries import show_claim as show_claim
-from workbench.services.revisions import revision_text
+from workbench.services.revisions import judged_quote, revision_text
 from workbench.services.settings import setting_value
 from workbench.services.similar import with_similar
 from workbench.services.span_twins import same_span_claims
@@ -288,11 +290,19 @@ def _move(
             note=note,
             review_required=bool(setting_value(tx, "review.required")),
         )
+        # The words a flagged verdict judged, read before the decision clears the flag.
+        judged = judged_quote(tx, claim)
         decision = decide(claim_state(claim), request)
         written = apply_decision(tx, claim, decision)
+        confirmed = claim.status in FINAL_VALUES or claim.proposed_status is not None
         return StatusChange(
             claim=ClaimView.of(claim),
             changed=decision.changed,
             previous=previous,
             notes=[written] if written else [],
+            stale_figures=(
+                stale_figures(claim.text, judged, claim.quote)
+                if judged is not None and confirmed and decision.changed
+                else []
+            ),
         )

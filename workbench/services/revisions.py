@@ -492,6 +492,16 @@ def _keep_moved(
     spans[claim_id] = before
 
 
+def judged_quote(tx: Tx, claim: Claim) -> str | None:
+    """The words a flagged verdict was given on (before the revision that flagged it), or None
+    when the claim is not flagged or they cannot be told."""
+    if claim.verdict_revision is None:
+        return None
+    span = _judged_span(tx, claim)
+    quote = None if span is None else span.get("quote")
+    return quote if isinstance(quote, str) else None
+
+
 def _judged_span(tx: Tx, claim: Claim) -> dict[str, Any] | None:
     """The span `claim` had when its verdict was flagged (on revision `verdict_revision`),
     folded from its events: its creation, then each change's `after`, up to the last event that

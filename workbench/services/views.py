@@ -414,6 +414,9 @@ class StatusChange(JsonFields):
     changed: bool
     previous: str
     notes: list[NoteView] = field(default_factory=list)
+    # A flagged verdict confirmed (or proposed again) while the claim's text still gives
+    # figures the words it was judged on had and its quote has no longer ("2,800,000").
+    stale_figures: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
