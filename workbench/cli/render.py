@@ -276,8 +276,14 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 def status_shown(claim: ClaimView) -> str:
     """A claim's status as every list of claims shows it: a verdict given on text that has
-    changed since is not settled, and says so ("verified (flagged)")."""
-    return f"{claim.status} (flagged)" if claim.flagged else claim.status
+    changed since is not settled, and says so ("verified (flagged)"); an open claim whose
+    quote a revision took out says so too ("unverified (quote gone)", trial48: it stayed on
+    the open list and the board like any other)."""
+    if claim.flagged:
+        return f"{claim.status} (flagged)"
+    if claim.anchor_state == "orphaned":
+        return f"{claim.status} (quote gone)"
+    return claim.status
 
 
 def message(text: str) -> None:

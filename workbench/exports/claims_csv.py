@@ -27,6 +27,10 @@ COLUMNS = (
     "quote",
     "start",
     "end",
+    # the revision start and end count in, and how re-anchoring last found the quote (an
+    # orphaned claim's offsets are in an earlier text: trial48 read them in the current one)
+    "revision",
+    "anchor",
     "evidence_count",
     "version",
     "updated_at",
@@ -45,6 +49,7 @@ def write(claims: Iterable[ClaimView], out: IO[str], *, bom: bool = False) -> in
         # One cell each: tags joined, the rating by its label.
         row["tags"] = TAG_SEPARATOR.join(claim.tags)  # as `export claims` joins them
         row["rating"] = (claim.rating or {}).get("label")
+        row["anchor"] = claim.anchor_state
         writer.writerow([csv_cell(row[name]) for name in COLUMNS])
         count += 1
     return count
