@@ -175,7 +175,8 @@ def test_a_named_claim_that_cannot_be_published_is_refused(
 
 UNATTRIBUTED = (
     "published naming no author of the claim (a claim's speaker is set with `claim edit ID "
-    '--speaker NAME` before its verdict; "Article author" names the document\'s author)'
+    '--speaker NAME` before its verdict; "Article author" names the document\'s author, which '
+    "`doc edit ID --author NAME` sets)"
 )
 
 
@@ -193,7 +194,7 @@ def test_cli_refuses_a_named_claim_that_cannot_be_published(run: Run, desk: Desk
     r = run("export", "claimreview", *org, "--claim", str(desk.ids["false"]))
     assert r.code == 0 and len(json.loads(r.out)) == 1
     # trial48: a claim with no speaker was published as the article's author's
-    assert r.err == f"note: 1 claim with no speaker (#{desk.ids['false']}) {UNATTRIBUTED}\n"
+    assert r.err == f"note: 1 claim (#{desk.ids['false']}) {UNATTRIBUTED}\n"
     assert run("claim", "withdraw", str(desk.ids["open"]), "--reason", "a duplicate").code == 0
     r = run("export", "claimreview", *org, "--claim", str(desk.ids["open"]))
     assert (r.code, r.out) == (1, "")
@@ -256,7 +257,7 @@ def test_cli_prints_json_ld_and_says_what_it_skipped(run: Run, desk: Desk, tmp_p
     assert r.err.splitlines() == [
         f"skipped 3 claims ({unverified}): no final verdict yet (status unverified)",
         f"skipped claim #{desk.ids['opinion']}: an opinion is not rated",
-        f"note: 2 claims with no speaker ({unattributed}) {UNATTRIBUTED}",
+        f"note: 2 claims ({unattributed}) {UNATTRIBUTED}",
     ]
     target = tmp_path / "reviews.json"
     r = run(
@@ -290,8 +291,7 @@ def test_many_skipped_claims_are_one_line_per_reason(run: Run, wb: Workbench, de
         "no final verdict yet (status unverified)",
         f"skipped claim #{desk.ids['opinion']}: an opinion is not rated",
         f"skipped claim #{more[0]}: no final verdict yet (status in_progress)",
-        f"note: 2 claims with no speaker (#{desk.ids['false']}, #{desk.ids['unverifiable']}) "
-        + UNATTRIBUTED,
+        f"note: 2 claims (#{desk.ids['false']}, #{desk.ids['unverifiable']}) " + UNATTRIBUTED,
     ]
 
 

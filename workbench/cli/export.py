@@ -76,15 +76,16 @@ def say_unreviewed(ids: Sequence[int]) -> None:
 
 
 def say_unattributed(ids: Sequence[int]) -> None:
-    """On stderr: published claims with no speaker, whose reviews name no author."""
+    """On stderr: published claims whose reviews name no author (no speaker, or the article's
+    author where the document names none)."""
     if not ids:
         return
     named = first_few([f"#{c}" for c in ids])
     count = f"{len(ids)} claim{'s' if len(ids) != 1 else ''}"
     message(
-        f"note: {count} with no speaker ({named}) published naming no author of the claim "
-        "(a claim's speaker is set with `claim edit ID --speaker NAME` before its verdict; "
-        '"Article author" names the document\'s author)'
+        f"note: {count} ({named}) published naming no author of the claim (a claim's speaker "
+        'is set with `claim edit ID --speaker NAME` before its verdict; "Article author" '
+        "names the document's author, which `doc edit ID --author NAME` sets)"
     )
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbench.domain.status import EVIDENCE_STATUSES, Status
+from workbench.domain.status import EVIDENCE_STATUSES, FINAL_STATUSES, Status
 from workbench.domain.transitions import (
     REVIEW_REQUESTED,
     ClaimState,
@@ -43,8 +43,16 @@ class Arrival:
     notice: str | None = None
 
 
-def _arrives_open(status: Status, carrier: str) -> str | None:
-    """Why a claim asking for `status` comes in as ARRIVES_OPEN_AS (None: it comes in as asked)."""
+def _arrives_open(status: Status, carrier: str, flagged: bool = False) -> str | None:
+    """Why a claim asking for `status` comes in as ARRIVES_OPEN_AS (None: it comes in as asked).
+    `flagged`: the file says the verdict was flagged for re-review (its quote changed after
+    it was given), which the desk it came from withheld from publishing; taken as final, the
+    desk it comes to published it (review49)."""
+    if flagged and status in FINAL_STATUSES:
+        return (
+            f"{status.value} comes in as {ARRIVES_OPEN_AS.value} (it was flagged for re-review: "
+            "its quote changed after the verdict): decide it again on the current text"
+        )
     if status == Status.IN_REVIEW:
         return (
             f"in_review comes in as {ARRIVES_OPEN_AS.value} ({carrier} does not carry the "
@@ -58,12 +66,20 @@ def _arrives_open(status: Status, carrier: str) -> str | None:
     return None
 
 
-def arrival(asked: Status, note: str | None, actor: str, *, review: bool, carrier: str) -> Arrival:
+def arrival(
+    asked: Status,
+    note: str | None,
+    actor: str,
+    *,
+    review: bool,
+    carrier: str,
+    flagged: bool = False,
+) -> Arrival:
     """The status a new claim asking for `asked` (with `note`) comes in at, imported by `actor`
-    with review.required `review` from a file `carrier` names ("a claims table"). Raises
-    TransitionRefused as `claim status` would: a verdict needs its reason, even one that comes
-    in open."""
-    notice = _arrives_open(asked, carrier)
+    with review.required `review` from a file `carrier` names ("a claims table"), its verdict
+    `flagged` for re-review there or not. Raises TransitionRefused as `claim status` would: a
+    verdict needs its reason, even one that comes in open."""
+    notice = _arrives_open(asked, carrier, flagged)
     status = asked if notice is None else ARRIVES_OPEN_AS
     if asked in EVIDENCE_STATUSES:
         # The verdict arrives open, but must still be one the workflow would take were its

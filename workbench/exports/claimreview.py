@@ -115,13 +115,7 @@ def claim_review(
         # Unproven has no place on the 1..5 scale: only its textual rating is given.
         rating.update(ratingValue=value, bestRating=BEST, worstRating=WORST)
     item: dict[str, Any] = {"@type": "Claim", "name": claim.text}
-    speaker = claim.speaker
-    if speaker is not None and speaker.casefold() in ARTICLE_AUTHOR:
-        # The article's author, when the document names one; else no author (a placeholder
-        # such as 文章作者 names no one). A claim with no speaker names no one either
-        # (trial48: a quote the article gives to an official was published as the reporter's,
-        # since `extract --accept` sets no speaker): the export says which claims had none.
-        speaker = document.author
+    speaker = claim_author(claim, document)
     if speaker:
         item["author"] = agent(speaker)
     if document.published:
@@ -159,6 +153,18 @@ def claim_review(
 # What a review URL template may hold: {id}, the claim's id. Anything else in braces would be
 # published as written, on every review.
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def claim_author(claim: ClaimView, document: DocumentView) -> str | None:
+    """Who a review names as the author of the claim: its speaker, the document's author for
+    a speaker that stands for the article's own (ARTICLE_AUTHOR), or no one: for a placeholder
+    in a document naming no author (文章作者 names no one), and for a claim with no speaker
+    (trial48: a quote the article gives to an official was published as the reporter's,
+    since `extract --accept` sets no speaker). The export says which reviews name no one."""
+    speaker = claim.speaker
+    if speaker is not None and speaker.casefold() in ARTICLE_AUTHOR:
+        speaker = document.author
+    return speaker or None
 
 
 # A claim's speaker that stands for the article's own author, who is the document's author when

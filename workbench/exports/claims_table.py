@@ -222,6 +222,10 @@ def read_csv_header(text: TextIO) -> tuple[str, ...]:
 
 def _csv_start(text: TextIO) -> tuple[Iterator[tuple[int, list[str]]], list[str]]:
     """The records after a CSV file's header, and the header's column names."""
+    # A cell may be as long as a row (MAX_ROW_CHARS, which the line source enforces): the csv
+    # module's own limit (131,072) refused an export's claim on a long span (review49).
+    if csv.field_size_limit() < MAX_ROW_CHARS:
+        csv.field_size_limit(MAX_ROW_CHARS)
     row = _Row()
     # strict: a quote never closed is refused at the end of the file (the lenient reader
     # took the rest of the file as one cell, and blamed that row's quote column: trial47), as

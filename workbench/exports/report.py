@@ -51,6 +51,15 @@ def e(value: object) -> str:
     return escape("" if value is None else str(value), quote=True)
 
 
+def _link(url: str) -> str:
+    """A URL as a link when it is an http(s) one, else as text: the page allows inline
+    scripts, and a javascript: link runs when clicked (review49: a bundle edited by hand
+    brought one; every command that takes a URL refuses it)."""
+    if url.lower().startswith(("http://", "https://")):
+        return f'<a href="{e(url)}" rel="noreferrer noopener">{e(url)}</a>'
+    return e(url)
+
+
 @dataclass(frozen=True, slots=True)
 class Shown:
     """What the page says of a claim's standing: CSS class suffix, symbol, word, rating."""
@@ -213,7 +222,7 @@ def _evidence(item: object) -> str:
     where = ""
     if item.url:
         # A link is followed only when the reader clicks it: the page itself loads nothing.
-        where = f' <a href="{e(item.url)}" rel="noreferrer noopener">{e(item.url)}</a>'
+        where = " " + _link(item.url)
     elif item.sha256:
         where = f" <code>sha256 {e(item.sha256[:16])}…</code>"
     extra = f" — {e(item.citation)}" if item.citation and item.citation != title else ""
@@ -318,9 +327,7 @@ def document_page(record: DocumentRecord, *, generated_at: str) -> str:
         meta.append(f"by {doc.author}")
     if doc.published:
         meta.append(f"published {doc.published}")
-    source = (
-        f' <a href="{e(doc.url)}" rel="noreferrer noopener">{e(doc.url)}</a>' if doc.url else ""
-    )
+    source = " " + _link(doc.url) if doc.url else ""
     items = "".join(claim_item(rec, record.revision) for rec in record.claims)
     # Offsets count in the claim's own revision: only the latest one's claims are drawn on it.
     current = [rec for rec in record.claims if rec.claim.revision == record.revision]

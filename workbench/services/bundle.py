@@ -247,6 +247,7 @@ def _import_bundle(wb: Workbench, path: str, progress: Progress | None) -> Bundl
                     "nothing was imported"
                 )
             _check_replay(tx, tally)
+            _check_urls(conn)
             tally.end()
             # The restored trail, checked above, is the record of every restored row.
             tx.bulk_recorded += count
@@ -263,6 +264,25 @@ def _check_chain(conn: Connection, noted_head: str, noted_count: int, tally: Tal
     if not report.ok:
         where = report.broken.message() if report.broken else "its head"
         raise InvalidInput(f"the bundle's audit trail is broken at {where}; nothing was imported")
+
+
+def _check_urls(conn: Connection) -> None:
+    """Every restored document's and evidence's URL is one `doc add` and `evidence add` take
+    (http or https): a bundle edited by hand, its events and rows alike and its chain
+    recomputed, replays consistently, and its javascript: URL was a link in the report
+    (review49). The events hold the same URLs (the replay compared them)."""
+    from workbench.db.models import Document, Evidence
+    from workbench.domain.text import check_http_url
+
+    for what, model in (("document", Document), ("evidence", Evidence)):
+        query = select(model.id, model.url).where(model.url.is_not(None))
+        for row_id, url in conn.execute(query.execution_options(yield_per=BATCH)):
+            try:
+                check_http_url(str(url))
+            except InvalidInput as exc:
+                raise InvalidInput(
+                    f"the bundle's {what} #{row_id}: {exc.message}; nothing was imported"
+                ) from None
 
 
 def _check_replay(tx: Tx, tally: Tally) -> None:

@@ -37,7 +37,8 @@ class ReviewExport:
     # With review.required on: published verdicts no second person approved (given while the
     # setting was off, or imported), which the desk's rule says need one.
     unreviewed: list[int] = field(default_factory=list)
-    # Published claims with no speaker: their review names no author of the claim.
+    # Published claims whose review names no author of the claim (no speaker, or the article's
+    # author where the document names none).
     unattributed: list[int] = field(default_factory=list)
 
 
@@ -121,6 +122,7 @@ def export_claimreview(
     from workbench.exports.claimreview import (
         Publisher,
         check_url_template,
+        claim_author,
         claim_review,
         publisher_name,
         review_url,
@@ -155,7 +157,7 @@ def export_claimreview(
                         continue
                 if review_required and unapproved(item.events):
                     unreviewed.append(item.claim.id)
-                if item.claim.speaker is None:
+                if claim_author(item.claim, record.document) is None:
                     unattributed.append(item.claim.id)
                 reviews.append(
                     claim_review(

@@ -650,7 +650,14 @@ def _check(
     else:
         hint = QuoteHint(exact=row.quote, start=row.start, end=row.end, occurrence=row.occurrence)
         span = anchor_quote(text, hint, carrier="a claims table")
-    arrived = arrival(item.asked, row.note, tx.actor, review=review, carrier="a claims table")
+    arrived = arrival(
+        item.asked,
+        row.note,
+        tx.actor,
+        review=review,
+        carrier="a claims table",
+        flagged=_flagged(raw.values.get("flagged")),
+    )
     tagged = tags.checked(item.tags)
     return _Ready(
         number=item.number,
@@ -671,6 +678,11 @@ def _check(
         given=frozenset(raw.values),
         present=None if own is None else own.id,
     )
+
+
+def _flagged(value: object) -> bool:
+    """An export's `flagged` cell (JSON true, CSV "true"): its verdict awaits re-review."""
+    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
 
 
 @mutation
