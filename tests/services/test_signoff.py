@@ -232,3 +232,52 @@ def test_a_name_like_the_proposer_across_scripts_cannot_approve(
 def test_two_chinese_names_that_read_alike_sign_off_each_other(wb: Workbench) -> None:
     cid = proposed(wb, "王芳")
     assert review.approve(Workbench(url=wb.url, actor="汪芳"), cid).status == "unverifiable"
+
+
+def imported_proposal(wb: Workbench, importer: str, tmp_path: object, *, role_rule: bool) -> int:
+    """A claim an import brought in proposed (review.required on: an unverifiable row comes in
+    in_review, proposed by the importer)."""
+    from pathlib import Path
+
+    from workbench.services.imports import import_claims
+
+    doc = add_document(wb, "MiniMax在2021年底创业。".encode()).document.id
+    set_config(wb, "review.required", "true")
+    if PG_URL and not role_rule:
+        set_config(wb, "review.distinct_roles", "false")
+    path = Path(str(tmp_path)) / "rows.csv"
+    path.write_text("quote,text,status,note\n2021年底,founded,unverifiable,no record\n")
+    [claim] = import_claims(Workbench(url=wb.url, actor=importer), str(path), doc).added
+    assert (claim.status, claim.proposed_by) == ("in_review", importer)
+    return claim.id
+
+
+def test_an_imported_proposal_is_not_approved_over_a_note_added_since(
+    wb: Workbench, tmp_path: object
+) -> None:
+    """trial49: a colleague's contrary note after an imported proposal did not stop the
+    approval, and `claim show` did not name it."""
+    from workbench.domain.errors import TransitionRefused
+    from workbench.services.notes import add_note
+    from workbench.services.queries import show_claim
+
+    cid = imported_proposal(wb, "ana", tmp_path, role_rule=False)
+    note = add_note(Workbench(url=wb.url, actor="cai"), cid, "contrary data: look first")
+    assert [(a.kind, a.id) for a in show_claim(wb, cid).added_since_proposal] == [("note", note.id)]
+    with pytest.raises(TransitionRefused) as refused:
+        review.approve(Workbench(url=wb.url, actor="eve"), cid)
+    assert refused.value.reason == "added_since_proposal"
+
+
+@pytest.mark.skipif(not PG_URL, reason="database roles exist on PostgreSQL only")
+def test_an_imported_proposal_is_not_approved_from_the_importers_role(
+    wb: Workbench, tmp_path: object
+) -> None:
+    """trial49: the importer approved their own imported proposals under a second name, from
+    the same role."""
+    from workbench.domain.errors import TransitionRefused
+
+    cid = imported_proposal(wb, "ana", tmp_path, role_rule=True)
+    with pytest.raises(TransitionRefused) as refused:
+        review.approve(Workbench(url=wb.url, actor="ghost"), cid)
+    assert refused.value.reason == "own_role"

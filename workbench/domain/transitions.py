@@ -91,8 +91,24 @@ REJECTED = "claim.rejected"
 EVIDENCE_ADDED = "evidence.added"
 NOTE_ADDED = "note.added"
 _ADDED_KIND = {EVIDENCE_ADDED: "evidence", NOTE_ADDED: "note"}
-# The actions `added_since_proposal` reads (a service may read only these events).
-RECORD_ACTIONS: tuple[str, ...] = (REVIEW_REQUESTED, EVIDENCE_ADDED, NOTE_ADDED)
+IMPORTED = "claim.imported"
+# The actions `added_since_proposal` reads (a service may read only these events; an import's
+# is a proposal when the claim came in in_review: `proposal_action`).
+RECORD_ACTIONS: tuple[str, ...] = (REVIEW_REQUESTED, IMPORTED, EVIDENCE_ADDED, NOTE_ADDED)
+
+
+def proposal_action(action: str, payload: Mapping[str, object]) -> str:
+    """The action as the sign-off reads it: a claim imported in review (review.required on: an
+    unverifiable or opinion row comes in proposed by the importer) was proposed by that
+    event, as `claim status` proposes by claim.review_requested (trial49: an imported
+    proposal escaped both the check of notes and evidence added since and the check of
+    roles)."""
+    if action != IMPORTED:
+        return action
+    after = payload.get("after")
+    proposed = isinstance(after, Mapping) and after.get("status") == Status.IN_REVIEW.value
+    return REVIEW_REQUESTED if proposed else action
+
 
 CLEARED_PROPOSAL: Mapping[str, str | None] = {
     "proposed_status": None,

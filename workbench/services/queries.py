@@ -41,7 +41,7 @@ from workbench.domain.status import (
     same_person_key,
 )
 from workbench.domain.text import normalise
-from workbench.domain.transitions import added_since_proposal
+from workbench.domain.transitions import added_since_proposal, proposal_action
 from workbench.services.context import Workbench, reading
 from workbench.services.progress import Progress, counted
 from workbench.services.views import (
@@ -490,7 +490,7 @@ def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
             previous_quote=_previous_quote(events),
             sign_off=sign_off((e.seq, e.actor, e.action, e.payload) for e in events),
             added_since_proposal=added_since_proposal(
-                (e.action, e.actor, e.entity_id) for e in events
+                (proposal_action(e.action, e.payload), e.actor, e.entity_id) for e in events
             )
             if row.status == Status.IN_REVIEW.value
             else (),

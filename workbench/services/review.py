@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -9,13 +10,16 @@ from sqlalchemy import select
 from workbench.db.models import Event, User
 from workbench.domain.errors import TransitionRefused
 from workbench.domain.transitions import (
+    IMPORTED,
     RECORD_ACTIONS,
+    REVIEW_REQUESTED,
     Addition,
     Move,
     Refusal,
     Request,
     added_since_proposal,
     decide,
+    proposal_action,
 )
 from workbench.services.claim_updates import apply_decision, check_version, claim_state
 from workbench.services.context import Tx, Workbench, mutation, transaction
@@ -72,11 +76,18 @@ def additions(tx: Tx, claim_id: int) -> tuple[Addition, ...]:
     """The evidence and notes added to the claim since its latest proposal, read from its
     events in this transaction (the trail orders them: ids and clocks need not)."""
     rows = tx.session.execute(
-        select(Event.action, Event.actor, Event.entity_id)
+        select(Event.action, Event.actor, Event.entity_id, Event.payload)
         .where(Event.claim_id == claim_id, Event.action.in_(RECORD_ACTIONS))
         .order_by(Event.seq)
     )
-    return added_since_proposal((r.action, r.actor, r.entity_id) for r in rows)
+    return added_since_proposal(
+        (_as_proposal(r.action, r.payload), r.actor, r.entity_id) for r in rows
+    )
+
+
+def _as_proposal(action: str, payload: str) -> str:
+    """`proposal_action`, reading an import's payload only (the others need none)."""
+    return proposal_action(action, json.loads(payload)) if action == IMPORTED else action
 
 
 def _check_distinct_role(tx: Tx, claim_id: int) -> None:
@@ -90,12 +101,17 @@ def _check_distinct_role(tx: Tx, claim_id: int) -> None:
         return
     if not setting_value(tx, "review.distinct_roles"):
         return
-    proposed_from = tx.session.execute(
-        select(Event.machine)
-        .where(Event.claim_id == claim_id, Event.action == "claim.review_requested")
+    # The latest proposal: a claim.review_requested, or the import that brought the claim in
+    # in review (its first event, so any later proposal comes after it).
+    latest = tx.session.execute(
+        select(Event.machine, Event.action, Event.payload)
+        .where(Event.claim_id == claim_id, Event.action.in_((REVIEW_REQUESTED, IMPORTED)))
         .order_by(Event.seq.desc())
         .limit(1)
-    ).scalar()
+    ).first()
+    proposed_from = None
+    if latest is not None and _as_proposal(latest.action, latest.payload) == REVIEW_REQUESTED:
+        proposed_from = latest.machine
     if proposed_from is not None and proposed_from == tx.machine:
         raise TransitionRefused(
             f"the verdict was proposed from database role {proposed_from!r}, the role this "
