@@ -581,3 +581,56 @@ def test_a_display_name_hides_nothing(
         add_user(wb, "bob", display=display)
     assert fragment in refused.value.message
     assert counts() == before
+
+
+@pytest.mark.skipif(not PG_URL, reason="login roles exist on PostgreSQL only")
+def test_the_server_refuses_an_event_written_by_sql_under_another_role_or_name(
+    wb: Workbench, person: Callable[[str], str]
+) -> None:
+    """trial49: with the grants of docs/identity.md a person wrote, by SQL, another's approval
+    of their own verdict (machine and actor theirs), chained as docs/audit-chain.md describes;
+    `audit verify` and `audit replay` passed. Migration 0013's trigger refuses it."""
+    from sqlalchemy import text
+
+    from workbench.db.engine import get_engine
+
+    url = person(wb.url)
+    role = url.split("://", 1)[1].split("@", 1)[0]
+    owner = as_(wb, "owner")
+    add_user(owner, "owner")
+    add_user(owner, "cai", role="postgres")  # cai acts from the owner's role
+    add_user(owner, "ben", role=role)
+    cid = _claim(owner)
+    ben = Workbench(url=url, actor="ben")
+    assert add_note(ben, cid, "his own, from his role").body == "his own, from his role"
+
+    def forge(actor: str, machine: str) -> str:
+        with get_engine(url).connect() as conn:
+            seq = conn.execute(text("SELECT MAX(seq) FROM events")).scalar_one() + 1
+            try:
+                conn.execute(
+                    text(
+                        "INSERT INTO events (seq, at, actor, action, entity_type, entity_id, "
+                        "claim_id, payload, prev_hash, hash, machine) VALUES (:seq, "
+                        "'2026-12-04T00:00:00.000000Z', :actor, 'claim.approved', 'claim', "
+                        ":cid, :cid, '{}', :prev, :hash, :machine)"
+                    ),
+                    {
+                        "seq": seq,
+                        "actor": actor,
+                        "cid": cid,
+                        "prev": f"{seq:064d}",
+                        "hash": f"{seq + 1:064d}",
+                        "machine": machine,
+                    },
+                )
+            except Exception as exc:  # the driver's error, said by the server
+                conn.rollback()
+                return str(exc).splitlines()[0]
+            conn.rollback()
+            return "written"
+
+    assert "is not this session's role" in forge("ben", "postgres")  # another's role
+    assert "cai acts from the role postgres" in forge("cai", role)  # a name bound elsewhere
+    assert forge("ben", role) == "written"  # (then rolled back) his own name and role
+    assert verify_database(wb).ok
