@@ -72,6 +72,10 @@ def speakers(text: str) -> list[str]:
         ("主持人（王小丫）：请介绍一下。", "王小丫"),
         ("王小丫，主持人：请介绍一下。", "王小丫"),  # a full-width comma (trial47c)
         ("嘉宾（李明）：我们增长了35%。", "李明"),
+        # how the line is spoken, in a role's brackets: the role speaks (trial49: 插话 was one)
+        ("主持人（插话）：但是有报道说你们亏损了？", "主持人"),
+        ("主持人（笑）：请继续。", "主持人"),
+        ("MODERATOR (crosstalk): One at a time.", "MODERATOR"),
     ],
 )
 def test_speaker_lines(line: str, speaker: str) -> None:
@@ -497,3 +501,23 @@ def test_a_long_run_of_spaces_is_read_in_linear_time(make: Callable[[int], str])
     # and a name with spaces around it still opens a turn
     text = "  HOLT   :  Good evening.\n    Lester   Holt：Welcome.\n"
     assert [t.speaker for t in speaker_turns(text).turns] == ["HOLT", "Lester Holt"]
+
+
+def test_a_stage_direction_before_a_sentence_is_no_part_of_it() -> None:
+    """trial49: `[crosstalk] And crime rose 15%` and `［笑］那是2021年的事情了。` were accepted as
+    claims with the bracket in their quote; a footnote or a year in brackets stays."""
+    from workbench.domain.segment import split_sentences
+
+    text = (
+        "The debt doubled. [crosstalk] And crime rose 15% last year.\n"
+        "［笑］那是2021年的事情了。\n(inaudible) We added 50,000 jobs.\n"
+        "[1] A footnote sentence. (2019) was a year.\n"
+    )
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [
+        "The debt doubled.",
+        "And crime rose 15% last year.",
+        "那是2021年的事情了。",
+        "We added 50,000 jobs.",
+        "[1] A footnote sentence.",
+        "(2019) was a year.",
+    ]

@@ -330,11 +330,26 @@ INVISIBLE = frozenset(
 _LEADING = INVISIBLE | frozenset("\u200c\u200d")
 
 
+# A transcript's note of how a line was spoken, in brackets before a sentence (`[crosstalk]
+# And crime rose 15%`, `［笑］那是2021年的事情了。`, `(inaudible) We also added...`): no part
+# of what was said, so no part of a candidate's span (trial49: claims were accepted with it).
+_STAGE_WORDS = """插话 插嘴 打断 笑 大笑 苦笑 笑声 停顿 沉默 鼓掌 掌声 叹气 激动 哽咽 继续 补充
+    追问 画外音 旁白 录音 视频 同期声 现场 翻译 crosstalk cross-talk laughing laughs laughter
+    interrupting interrupts inaudible unintelligible indiscernible applause cheers booing
+    continuing continued cont'd off-camera offscreen silence pause music"""
+STAGE_DIRECTIONS = frozenset(_STAGE_WORDS.split())
+_STAGE_PREFIX = re.compile(r"[\[［(（]\s*([^\]］)）\n]{1,20}?)\s*[\]］)）]\s*")
+
+
 def _emit(text: str, start: int, end: int, out: list[Segment]) -> None:
     while start < end and (
         text[start].isspace() or text[start] in _LEADING or _extends(text[start])
     ):
         start += 1  # (and what extends a joiner left out: it belongs to the same cluster)
+    while (found := _STAGE_PREFIX.match(text, start, end)) is not None and found.end() < end:
+        if found.group(1).casefold() not in STAGE_DIRECTIONS:
+            break
+        start = found.end()
     while end > start and (text[end - 1].isspace() or text[end - 1] in INVISIBLE):
         end -= 1
     if start < end:

@@ -61,6 +61,7 @@ from typing import Any
 
 from workbench.domain.errors import InvalidInput
 from workbench.domain.rebuild import by_fields
+from workbench.domain.segment import STAGE_DIRECTIONS
 
 SPEAKER_MODES = ("auto", "on", "off")
 
@@ -196,6 +197,11 @@ _AGENCIES = _words("reuters ap afp bloomberg xinhua upi dpa efe ansa kyodo tass 
 _DATELINE_ZH = re.compile("记者|通讯员|电|报道|新华社|中新社")
 
 
+# What a role's brackets hold that names no one: how the line is spoken (trial49: 主持人（插话）
+# was the speaker 插话, "interjecting"). The role is the speaker then.
+_STAGE_DIRECTIONS = STAGE_DIRECTIONS
+
+
 def _dateline(part: str) -> bool:
     words = {w.strip(".").casefold() for w in part.replace("/", " ").split()}
     return bool(words & _AGENCIES) or _DATELINE_ZH.search(part) is not None
@@ -218,7 +224,11 @@ def _qualified_speaker(name: str) -> str | None:
         base, part = (p.strip() for p in bracketed.groups())
         if not any(ch.isalpha() for ch in part) or _dateline(part):
             return None
-        if _is_role(base) and (_LATIN_NAME.fullmatch(part) or _CHINESE_NAME.fullmatch(part)):
+        if (
+            _is_role(base)
+            and (_LATIN_NAME.fullmatch(part) or _CHINESE_NAME.fullmatch(part))
+            and part.casefold() not in _STAGE_DIRECTIONS
+        ):
             return part
         return base if _LATIN_NAME.fullmatch(base) is not None or base in _ZH_ROLES else None
     with_role = _WITH_ROLE.fullmatch(name)
