@@ -72,3 +72,22 @@ def test_an_english_sentence_end_is_not_a_decimal_point() -> None:
     found = Matcher(new).reanchor(_sel(old, start, start + len(quote)), start)
     assert found.span is not None
     assert found.span.quote == "The council said the deficit was about $2.6 billion."
+
+
+def test_an_occurrence_out_of_range_is_refused_though_the_quote_occurs_once() -> None:
+    """trial49: an import's occurrence 2 of a quote that occurs once was taken as the one."""
+    import pytest
+
+    from workbench.domain.anchoring import QuoteHint, anchor_quote
+    from workbench.domain.errors import InvalidInput
+
+    text = "Report 9 says Oakdale had 88,302 clinics in 2025. Other news."
+    hint = QuoteHint(exact="Oakdale had", occurrence=1)
+    assert anchor_quote(text, hint, carrier="a claims table").start == 14
+    for occurrence in (2, 10**20):
+        with pytest.raises(InvalidInput, match=r"^occurrence \d+ is out of range: .* once$"):
+            anchor_quote(
+                text,
+                QuoteHint(exact="Oakdale had", occurrence=occurrence),
+                carrier="a claims table",
+            )

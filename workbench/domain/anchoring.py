@@ -885,13 +885,16 @@ def anchor_quote(text: str, hint: QuoteHint, *, carrier: Carrier) -> Span:
         clipped = exact if len(exact) <= 60 else exact[:59] + "…"
         raise InvalidInput(f"quote not found in the document: {clipped!r}")
     has_context = bool(hint.prefix or hint.suffix)
+    # Checked first, however often the quote occurs (trial49: an occurrence 2 of a quote that
+    # occurs once was taken as the one, where `claim add --occurrence 2` refuses it).
+    if hint.occurrence is not None and not 1 <= hint.occurrence <= len(found):
+        times = "once" if len(found) == 1 else f"{len(found)} times"
+        raise InvalidInput(
+            f"occurrence {hint.occurrence} is out of range: the quote occurs {times}"
+        )
     if len(found) == 1 and not has_context:
         return span_at(text, *found[0])
     if hint.occurrence is not None:
-        if not 1 <= hint.occurrence <= len(found):
-            raise InvalidInput(
-                f"occurrence {hint.occurrence} is out of range: the quote occurs {len(found)} times"
-            )
         return span_at(text, *found[hint.occurrence - 1])
     near = start if start is not None else 0
     sel = Selector(near, near + len(exact), exact, hint.prefix, hint.suffix)
