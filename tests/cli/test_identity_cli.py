@@ -297,3 +297,16 @@ def test_user_bind_says_what_it_did(wbcli, db_url: str) -> None:  # type: ignore
     assert [e["payload"] for e in bound] == [
         {"before": {"role": None}, "after": {"role": "postgres"}, "note": None}
     ]
+
+
+def test_a_one_value_option_of_claim_list_given_twice_is_bad_usage(wbcli) -> None:  # type: ignore[no-untyped-def]
+    """trial49: `claim list --doc 5 --doc 6` listed document 6 alone, silently."""
+    for args, said in (
+        (["--doc", "5", "--doc", "6"], "--doc is given 2 times (5 and 6): give it once"),
+        (["--type=fact", "--type", "quantity"], "--type is given 2 times (fact and quantity)"),
+        (["--assignee", "a", "--assignee", "b"], "--assignee is given 2 times (a and b)"),
+    ):
+        r = wbcli("claim", "list", *args)
+        assert r.code == 2 and r.out == "" and said in r.err, r.err
+    # repeatable ones still repeat
+    assert wbcli("claim", "list", "--status", "unverified", "--status", "in_progress").code == 0

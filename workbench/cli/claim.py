@@ -18,6 +18,7 @@ from workbench.cli.options import (
     PERSON,
     POSITIVE,
     RECORDED_NAME,
+    OptionsOnce,
     bom_misused,
     bom_option,
     claim_id_argument,
@@ -315,7 +316,7 @@ def _change(payload: dict[str, object]) -> str:
     return "; ".join(parts)
 
 
-@claim.command("list")
+@claim.command("list", cls=OptionsOnce)
 @click.option("--status", "statuses", type=STATUS, multiple=True, help="Repeatable.")
 @click.option("--open", "open_", is_flag=True, help=listed(OPEN_NAMES, "or") + ".")
 @doc_filter_option("Only claims of DOC.")

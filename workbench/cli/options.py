@@ -393,3 +393,36 @@ def if_version_option(fn: F) -> F:
         type=VERSION,
         help="Refuse if the claim is no longer at this version (someone changed it since).",
     )(fn)
+
+
+class OptionsOnce(click.Command):
+    """A command whose one-value options may each be given once: Click keeps the last of a
+    repeated one silently, and `claim list --doc 5 --doc 6` listed document 6 alone (trial49)
+    where --status and --tag, repeatable, list both."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        single = {
+            name: option
+            for option in self.params
+            if isinstance(option, click.Option)
+            and not (option.multiple or option.is_flag or option.count)
+            for name in option.opts
+        }
+        seen: dict[str, list[str]] = {}
+        tokens = iter(args)
+        for token in tokens:
+            if token == "--":
+                break
+            name, equals, value = token.partition("=")
+            option = single.get(name)
+            if option is None:
+                continue
+            given = value if equals else next(tokens, "")
+            seen.setdefault(option.opts[-1], []).append(given)
+        for name, values in seen.items():
+            if len(values) > 1:
+                shown = ", ".join(values[:-1]) + " and " + values[-1]
+                raise click.UsageError(
+                    f"{name} is given {len(values)} times ({shown}): give it once", ctx
+                )
+        return super().parse_args(ctx, args)
