@@ -16,9 +16,19 @@ from workbench.services.context import Tx
 
 
 def speaker_name(speaker: str | None) -> str | None:
+    """A claim's speaker as given, trimmed, without the characters that cannot be seen, or
+    None for none. Stored as it reads (trial49: `Sm\u200bith` was stored, read as Smith, a
+    speaker apart from Smith, and published as the author of the claim; a right-to-left
+    override made a name read otherwise than it is)."""
     value = (speaker or "").strip()
     checked = check_text(value, "the speaker", MAX_SHORT, one_line=True)
-    return checked if has_visible(checked) else None
+    if not has_visible(checked):
+        return None
+    if checked.isascii():
+        return checked
+    from workbench.domain.identity import invisible
+
+    return "".join(c for i, c in enumerate(checked) if not invisible(checked, i)).strip()
 
 
 def same_speaker(a: str | None, b: str) -> bool:
