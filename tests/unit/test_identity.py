@@ -498,3 +498,14 @@ def test_an_unregistered_name_is_told_which_registered_one_it_is() -> None:
         displays={"maria lopez": None}, skeletons={"maria lopez": skeleton("maria lopez")}
     )
     assert people_said(spaced.refusal("maria 1opez")).endswith("give --as 'maria lopez'")
+
+
+def test_a_name_of_the_same_words_in_another_order_is_one_persons() -> None:
+    """trial49: `okafor ben` was registered beside `ben` shown as Ben Okafor, and approved his
+    verdict."""
+    from workbench.domain.identity import likeness, same_person
+
+    assert likeness("okafor ben", "ben okafor") == "is, in another order, the name"
+    assert same_person("ben", "okafor ben", {"ben": "Ben Okafor"})
+    assert likeness("okafor benjamin", "ben okafor") is None
+    assert likeness("ben", "ben okafor") is None  # one word is not a name in another order

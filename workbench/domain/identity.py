@@ -259,9 +259,21 @@ def likeness(a: str, b: str) -> str | None:
         return "looks like"
     if _has_han(a) and _has_han(b) and _one_name_in_two_forms(a, b):
         return "is the same name as"
+    if _same_words(a, b):
+        return "is, in another order, the name"
     if reads_alike(a, b):
         return "reads like"
     return None
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether two names of two words or more are the same words in another order (trial49:
+    `okafor ben` was registered beside Ben Okafor, the display name of `ben`, and approved his
+    verdict): the family name first or last is one person's name, as `fang wang` is 王芳."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) < 2 or len(words_a) != len(words_b) or words_a == words_b:
+        return False
+    return sorted(map(skeleton, words_a)) == sorted(map(skeleton, words_b))
 
 
 def _one_name_in_two_forms(a: str, b: str) -> bool:
