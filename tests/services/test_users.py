@@ -634,3 +634,30 @@ def test_the_server_refuses_an_event_written_by_sql_under_another_role_or_name(
     assert "cai acts from the role postgres" in forge("cai", role)  # a name bound elsewhere
     assert forge("ben", role) == "written"  # (then rolled back) his own name and role
     assert verify_database(wb).ok
+
+
+@pytest.mark.skipif(not PG_URL, reason="login roles exist on PostgreSQL only")
+def test_a_desk_whose_first_user_is_bound_away_is_told_how_its_owner_acts(
+    wb: Workbench, person: Callable[[str], str]
+) -> None:
+    """trial49: eve, the first registered user, was bound to her own role; the owner's role
+    was refused under another name with a message naming eve, who could do it from neither."""
+    from workbench.services.settings import set_config
+
+    url = person(wb.url)
+    role = url.split("://", 1)[1].split("@", 1)[0]
+    owner = as_(wb, "eve")
+    add_user(owner, "eve")
+    add_user(owner, "dan")
+    bind_user(owner, "eve", role)
+    set_config(as_(wb, "dan"), "review.required", "true")  # turning a safeguard on: anyone
+    with pytest.raises(InvalidInput) as refused:
+        set_config(as_(wb, "dan"), "review.required", "false")
+    assert refused.value.message == (
+        "dan may not turn review.required off: that relaxes a safeguard of review, which the "
+        "owner's role does under a name bound to it (eve, the desk's first registered user, "
+        f"acts from the role {role}); register one (`workbench user add NAME --role postgres`) "
+        "and act as it"
+    )
+    add_user(as_(wb, "dan"), "desk", role="postgres")
+    set_config(as_(wb, "desk"), "review.required", "false")

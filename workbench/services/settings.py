@@ -144,6 +144,18 @@ def _check_desk_owner(tx: Tx, key: str) -> None:
         return
     if binds and tx.session.scalar(select(User.role).where(User.name == tx.actor)) is not None:
         return
+    bound = tx.session.scalar(select(User.role).where(User.name == owner)) if binds else None
+    if bound is not None and bound != tx.machine:
+        # The first registered user acts from another role, so this (the owner's) session
+        # cannot act under that name: it acts under a name bound to it (trial49: the refusal
+        # named eve, who could do it from neither role).
+        raise InvalidInput(
+            f"{tx.actor} may not turn {key} off: that relaxes a safeguard of review, which the "
+            f"owner's role does under a name bound to it ({owner}, the desk's first registered "
+            f"user, acts from the role {bound}); register one (`workbench user add NAME --role "
+            f"{tx.machine}`) and act as it",
+            reason=NOT_DESK_OWNER,
+        )
     raise InvalidInput(
         f"{tx.actor} may not turn {key} off: that relaxes a safeguard of review, which only "
         "the desk's owner (its first registered user) may",
