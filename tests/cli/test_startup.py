@@ -296,3 +296,12 @@ def test_version_says_which_discovery_runs(
     r = cli_process("--version", env={native.PURE_ENV: ""})
     expected = "compiled (mypyc)" if compiled else "pure Python"
     assert r.out.splitlines()[1] == f"claim discovery: {expected}"
+
+
+def test_a_database_file_in_a_folder_that_does_not_exist_says_so(
+    tmp_path: Path, workbench_main: Main
+) -> None:
+    """trial48: SQLite said only "unable to open database file"."""
+    r = workbench_main(["--db", str(tmp_path / "nodir" / "x.db"), "doc", "add", "-"], input="x。")
+    assert r.code == 1 and r.err.count("\n") == 1
+    assert r.err.rstrip().endswith(f"(the folder {tmp_path / 'nodir'} does not exist)")

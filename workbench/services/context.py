@@ -151,6 +151,11 @@ class Workbench:
                 meant = meant_url(self.given) if new_file and self.given else None
                 # A mistyped PostgreSQL URL is read as a file path in folders that do not exist.
                 also = f" (a PostgreSQL URL is written {meant})" if meant else ""
+                path = sqlite_file(self.url)
+                folder = os.path.dirname(path) if path else ""
+                if not also and new_file and folder and not os.path.isdir(folder):
+                    # SQLite says only "unable to open database file" (trial48).
+                    also = f" (the folder {folder} does not exist)"
                 raise StorageError(
                     f"cannot open database {safe_url(self.url)}: {exc.orig}{also}",
                     hint=self._grant_hint(exc),
