@@ -272,9 +272,14 @@ def test_cli_says_the_row_on_one_line(run: Run, doc: int, tmp_path: Path) -> Non
         "error: not valid JSON: the text ends at line 2 column 2 without the array's closing "
         "']' (a truncated file?)\n"
     )
-    path = _write(tmp_path / "c.json", b"[1,\n2]")
+    # a row that is no object is a bad row, listed with the others (trial49)
+    path = _write(tmp_path / "c.json", b'[1,\n{"quote": "nowhere", "text": "x"}]')
     r = run("import", "claims", str(path), "--doc", str(doc))
-    assert r.code == 1 and r.err == "error: row 1: not an object\n"
+    assert r.code == 1 and r.err.splitlines() == [
+        "row 1: not an object (a claims file's rows are objects)",
+        "row 2: quote not found in the document: 'nowhere'",
+        "error: 2 rows failed (listed above), nothing imported; give --skip-bad",
+    ]
 
 
 def test_an_over_long_note_is_a_bad_row_that_skip_bad_skips(
