@@ -91,3 +91,30 @@ def test_an_occurrence_out_of_range_is_refused_though_the_quote_occurs_once() ->
                 QuoteHint(exact="Oakdale had", occurrence=occurrence),
                 carrier="a claims table",
             )
+
+
+def test_words_run_onto_a_quote_where_a_mark_was_change_it() -> None:
+    """trial48: a quote ending at 城市 stayed exact when 之一 ("one of") was run onto it; its
+    verdict stood. Words run on where a mark or a space was make the claim's words changed."""
+    quote = "深圳已成为全球最大的新能源汽车生产城市"
+    start = NEWS.index(quote)
+    found = Matcher(REVISED).reanchor(_sel(NEWS, start, start + len(quote)))
+    assert found.state == AnchorState.FUZZY and found.span is not None
+    assert found.span.quote == quote + "之一"
+    # before the quote too: 不 where a comma's space was
+    old = "Intro.\n\n据报道，是全球最大的城市。下一句。\n"
+    new = old.replace("据报道，是", "据报道，不是")
+    q = "是全球最大的城市"
+    at = old.index(q)
+    found = Matcher(new).reanchor(_sel(old, at, at + len(q)), at)
+    assert found.state == AnchorState.FUZZY and found.span is not None
+    assert found.span.quote == "不是全球最大的城市"
+
+
+def test_a_word_added_after_a_space_leaves_the_quote_as_it_was() -> None:
+    old = "Intro line.\n\nThe budget is balanced and fair to all.\n"
+    new = old.replace("and fair", "and very fair")
+    q = "The budget is balanced"
+    at = old.index(q)
+    found = Matcher(new).reanchor(_sel(old, at, at + len(q)), at)
+    assert found.state == AnchorState.EXACT

@@ -298,6 +298,17 @@ class Matcher:
         found = self._nearest_occurrence(sel, hint)
         if found is not None:
             start, end = found
+            glued = _glued(text, sel, start, end)
+            if glued is not None:
+                # Its words are there, with words run onto them where a mark or a space was:
+                # the claim's words changed (trial48: 生产城市。 became 生产城市之一。, "one of
+                # the largest", and a quote ending at 城市 stayed exact, its verdict standing).
+                wider = _span(text, *glued)
+                return Anchored(
+                    AnchorState.FUZZY,
+                    wider,
+                    round(_similarity(fold(sel.quote), fold(wider.quote)), 4),
+                )
             # Where it was, differing at most in foldable characters: still exact.
             state = AnchorState.EXACT if start == sel.start else AnchorState.MOVED
             return Anchored(state, _span(text, start, end), 1.0)
@@ -646,6 +657,28 @@ def _whole_word_edges(sel: Selector) -> tuple[bool, bool]:
         not _inside_word(sel.prefix + sel.quote, len(sel.prefix)),
         not _inside_word(sel.quote + sel.suffix, len(sel.quote)),
     )
+
+
+# The most characters of words run onto a quote's edge that `_glued` takes in.
+GLUED_REACH = 12
+
+
+def _glued(text: str, sel: Selector, start: int, end: int) -> tuple[int, int] | None:
+    """The quote found at [start, end), widened over letters or characters now run onto an
+    edge where the old text had a mark or a space (a word added to the claim's words: 之一
+    after 城市, 不 before 是), or None when its edges are as they were."""
+    wider_start, wider_end = start, end
+    if sel.suffix and end < len(text):
+        was, now = sel.suffix[0], text[end]
+        if now != was and now.isalnum() and not was.isalnum():
+            while wider_end < min(len(text), end + GLUED_REACH) and text[wider_end].isalnum():
+                wider_end += 1
+    if sel.prefix and start > 0:
+        was, now = sel.prefix[-1], text[start - 1]
+        if now != was and now.isalnum() and not was.isalnum():
+            while wider_start > max(0, start - GLUED_REACH) and text[wider_start - 1].isalnum():
+                wider_start -= 1
+    return None if (wider_start, wider_end) == (start, end) else (wider_start, wider_end)
 
 
 # What ends a sentence: the span of a quote that ended one ends one too.
