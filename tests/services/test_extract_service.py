@@ -195,3 +195,17 @@ def test_a_long_claim_far_back_is_named_for_the_candidates_it_covers(wb: Workben
     for s in result.skipped[65:]:
         assert s.covered_by == (whole,) and s.uncovered == 0, s
     assert all(s.covered_by[0] == whole and s.uncovered == 0 for s in result.skipped)
+
+
+def test_an_accepted_quote_takes_the_speaker_the_sentence_names(wb: Workbench) -> None:
+    """trial48: `extract --accept` set no speaker for a quote in prose, and ClaimReview then
+    named the document's author as its author."""
+    text = (
+        "据深圳市统计局发布的数据，2025年深圳新能源汽车产量达到280万辆，同比增长35%。\n\n"
+        "比亚迪董事长王传福表示：“我们今年的海外销量将首次突破100万辆。”\n"
+    )
+    doc = add_document(wb, text.encode()).document.id
+    accepted = accept_candidates(wb, doc, ExtractOptions(min_score=0.0))
+    speakers = {c.quote[:6]: c.speaker for c in accepted.added}
+    assert speakers["比亚迪董事长"] == "王传福"
+    assert speakers["据深圳市统计"] is None

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from workbench.db.models import Claim
 from workbench.defaults import EXTRACT_MIN_SCORE
+from workbench.domain.attribution import quoted_speaker
 from workbench.domain.best import best_in_order
 from workbench.domain.checkworthy import Candidate, find_candidates
 from workbench.domain.claim_identity import claim_text
@@ -178,8 +179,8 @@ def accept_candidates(
     not cost the person every other candidate of the document).
 
     The claim text starts as the sentence itself (`claim edit` rewrites it as a normalised claim);
-    its type is the suggested one, its speaker the candidate's (in a transcript). One event
-    per claim.
+    its type is the suggested one, its speaker the candidate's (in a transcript), else the
+    person the sentence quotes by name (`attribution.quoted_speaker`). One event per claim.
     """
     options = options or ExtractOptions()
     options.check()
@@ -224,7 +225,8 @@ def accept_candidates(
                     doc,
                     span_at(text, cand.start, cand.end),
                     _as_claim_text(cand.text),
-                    speaker=cand.speaker,
+                    # a transcript's speaker, else the person the sentence quotes by name
+                    speaker=cand.speaker or quoted_speaker(cand.text),
                     claim_type=ClaimType(cand.suggested_type),
                     revision=number,
                 )

@@ -1,0 +1,30 @@
+"""Who a sentence of prose quotes by name: the speaker `extract --accept` gives its claim
+(trial48: a quote the article gives to an official was published as the reporter's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.domain.attribution import quoted_speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("比亚迪董事长王传福表示：“我们今年的海外销量将首次突破100万辆。”", "王传福"),
+        ("“亚运场馆的赛后利用是全国最好的，”杭州市体育局局长陈刚说，“每年节省约2亿元。”", "陈刚"),
+        ("“我们将增长30%，”闫俊杰表示。", "闫俊杰"),
+        ('"We cut taxes by 20%," said Mayor Smith.', "Mayor Smith"),
+        ('"We cut taxes by 20%," Smith said.', "Smith"),
+        ('Gov. Jane Doe said: "We cut taxes."', "Gov. Jane Doe"),
+        # no one named: a pronoun, a word starting like a surname, no quotation at all
+        ('"We cut taxes by 20%," he said.', None),
+        ("他说：“我们增长了30%。”", None),
+        ("公司高管称，“今年营收增长30%。”", None),
+        ("方面表示：“暂无消息。”", None),
+        ("王芳称赞这个项目。", None),
+        ("The Mayor said taxes fell.", None),
+    ],
+)
+def test_the_person_quoted_by_name(sentence: str, speaker: str | None) -> None:
+    assert quoted_speaker(sentence) == speaker
