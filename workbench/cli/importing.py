@@ -214,7 +214,9 @@ def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
     All or nothing: before committing, the restored chain is verified and the events are
     replayed against the restored tables, and any difference (a bundle edited by hand, its
     chain recomputed) refuses the whole bundle. Afterwards `workbench audit head` prints the
-    head the source had, and `audit verify` and `audit replay` hold.
+    head the source had, and `audit verify` and `audit replay` hold. On PostgreSQL the owner
+    of the database's tables restores it (its events are other people's roles', which the
+    database takes from no other role); a document's or evidence's URL must be http(s).
     """
     from workbench.services.bundle import import_bundle
 

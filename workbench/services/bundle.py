@@ -194,6 +194,23 @@ def _refuse_occupied(tx: Tx) -> None:
         )
 
 
+def _check_restorer(conn: Connection) -> None:
+    """On PostgreSQL a bundle is restored by the role owning the tables: its events were
+    written by other people's roles, which the database takes from no other role (migration
+    0013; review50: a person's restore failed with a trigger's error and a grant hint)."""
+    from workbench.db.backend import binds_roles, owns_tables, schema_owner
+
+    if not binds_roles(conn.dialect.name) or owns_tables(conn):
+        return
+    owner = schema_owner(conn)
+    raise InvalidInput(
+        "a bundle is restored by the owner of the database's tables"
+        + (f" (role {owner})" if owner else "")
+        + ": its events were written by other people's roles, which the database takes from "
+        "no other role (docs/identity.md)"
+    )
+
+
 def _import_bundle(wb: Workbench, path: str, progress: Progress | None) -> BundleSummary:
     limit = size_limit("WORKBENCH_MAX_BUNDLE_MB", DEFAULT_MAX_MB)
     with open_regular(path) as f:
@@ -210,6 +227,7 @@ def _import_bundle(wb: Workbench, path: str, progress: Progress | None) -> Bundl
                     f"the bundle holds schema {manifest.get('schema_revision')!r} and this "
                     f"database is at {revision!r}: use the same workbench version on both sides"
                 )
+            _check_restorer(conn)
             tables = bundled_tables()
             ours = {t.name for t in tables}
             theirs = set(manifest["tables"])
