@@ -310,3 +310,9 @@ def test_a_one_value_option_of_claim_list_given_twice_is_bad_usage(wbcli) -> Non
         assert r.code == 2 and r.out == "" and said in r.err, r.err
     # repeatable ones still repeat
     assert wbcli("claim", "list", "--status", "unverified", "--status", "in_progress").code == 0
+
+
+def test_help_is_answered_though_an_option_is_given_twice(wbcli) -> None:  # type: ignore[no-untyped-def]
+    """review50: `claim list --doc 1 --doc 2 --help` was refused instead of helped."""
+    r = wbcli("claim", "list", "--doc", "1", "--doc", "2", "--help")
+    assert r.code == 0 and r.out.startswith("Usage: workbench claim list")

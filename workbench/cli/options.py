@@ -401,6 +401,10 @@ class OptionsOnce(click.Command):
     where --status and --tag, repeatable, list both."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # Help, and completion's resilient parsing, are answered whatever else is given.
+        helps = set(self.get_help_option_names(ctx))
+        if ctx.resilient_parsing or helps.intersection(args[: _end(args)]):
+            return super().parse_args(ctx, args)
         single = {
             name: option
             for option in self.params
@@ -426,3 +430,8 @@ class OptionsOnce(click.Command):
                     f"{name} is given {len(values)} times ({shown}): give it once", ctx
                 )
         return super().parse_args(ctx, args)
+
+
+def _end(args: list[str]) -> int:
+    """Where the options end: at `--`, else after the last argument."""
+    return args.index("--") if "--" in args else len(args)

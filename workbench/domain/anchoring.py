@@ -716,12 +716,26 @@ def _whole_passage(text: str, quote: str, fq: str, start: int, end: int) -> tupl
 
 def _ends_sentence(text: str, k: int) -> bool:
     """Whether text[k] ends a sentence: a Chinese full stop or mark anywhere, an ASCII one
-    before a space, a closing quote or the end (not the point of 2.6)."""
+    before a space, a closing quote or the end (not the point of 2.6), and a full stop not
+    after an abbreviation or an initial (review50: `says Dr. Li` ended at `Dr.`)."""
     if text[k] not in _SENTENCE_ENDS:
         return False
     if not text[k].isascii():
         return True
-    return k + 1 == len(text) or text[k + 1].isspace() or text[k + 1] in "\"'”’)"
+    if not (k + 1 == len(text) or text[k + 1].isspace() or text[k + 1] in "\"'”’)"):
+        return False
+    if text[k] != ".":
+        return True
+    word = k
+    while word > 0 and (text[word - 1].isalpha() or text[word - 1] == "."):
+        word -= 1
+    before = text[word:k].rstrip(".")
+    return len(before) > 1 and before.casefold() not in _ABBREVIATIONS and "." not in before
+
+
+# Words a full stop follows without ending a sentence (titles, "number", "street", "versus").
+_ABBREVIATION_WORDS = "dr mr mrs ms prof sen rep gov gen st no nr vs etc jr sr inc ltd co corp dept"
+_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 
 
 def _to_word_edges(

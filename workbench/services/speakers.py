@@ -7,6 +7,8 @@ one speaker shown twice), unless the person is respelling the claim's own speake
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import func, select
 
 from workbench.db.models import Claim
@@ -26,9 +28,18 @@ def speaker_name(speaker: str | None) -> str | None:
         return None
     if checked.isascii():
         return checked
-    from workbench.domain.identity import invisible
+    import unicodedata
 
-    return "".join(c for i, c in enumerate(checked) if not invisible(checked, i)).strip()
+    # Only what carries no spelling goes: a zero-width (non-)joiner is part of a Persian or an
+    # Indic name (review50); then NFC, as every stored text is (a space taken from between a
+    # letter and its accent leaves them apart).
+    kept = _MEANINGLESS.sub("", checked).strip()
+    return unicodedata.normalize("NFC", kept) or None
+
+
+# Characters that draw nothing and spell nothing: zero-width space, word joiner, byte-order
+# mark, Mongolian vowel separator, and the bidirectional overrides and isolates.
+_MEANINGLESS = re.compile("[\u200b\u2060\ufeff\u180e\u202a-\u202e\u2066-\u2069]")
 
 
 def same_speaker(a: str | None, b: str) -> bool:
