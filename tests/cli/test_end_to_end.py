@@ -236,7 +236,12 @@ def test_db_status_and_upgrade(cli: Run, tmp_path: Path) -> None:
     r = cli("--db", str(fresh), "db", "status", "--json")
     assert json.loads(r.out)["current"] is None and not fresh.exists()
     r = cli("--db", str(fresh), "db", "upgrade")
-    assert r.code == 0
+    assert r.code == 0 and r.out.endswith(
+        ": created the schema, at "
+        + json.loads(cli("--db", str(fresh), "db", "status", "--json").out)["head"]
+        + "\n"
+    )
+    assert cli("--db", str(fresh), "db", "upgrade").out.endswith(": at " + r.out.rsplit(" ", 1)[1])
     r = cli("--db", str(fresh), "db", "status", "--json")
     status = json.loads(r.out)
     assert status["up_to_date"] and status["current"] == status["head"]

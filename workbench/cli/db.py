@@ -30,9 +30,13 @@ def upgrade(ctx: click.Context) -> None:
     from workbench.services.database import schema_status, upgrade_schema
 
     wb = workbench_from(ctx)
+    before = schema_status(wb).current
     restored = upgrade_schema(wb)
     s = schema_status(wb)
-    click.echo(f"{s.url}: at {s.current}")
+    # A new schema is said (trial49: an empty database's read as if nothing had been done); an
+    # upgrade is said on stderr, as every command's is.
+    done = "created the schema, " if before is None else ""
+    click.echo(f"{s.url}: {done}at {s.current}")
     if restored:
         click.echo(f"restored the append-only triggers {', '.join(restored)} on events")
 
