@@ -9,7 +9,7 @@ from workbench.services.context import Workbench
 from workbench.services.documents import add_document
 
 
-@pytest.mark.parametrize("hidden", ["\u200b", "\u202e"])
+@pytest.mark.parametrize("hidden", ["\u200b", "\u202e", "\u00ad"])
 def test_a_speaker_holding_a_hidden_character_is_stored_without_it(
     wb: Workbench, hidden: str
 ) -> None:

@@ -14,11 +14,12 @@ from workbench.domain.attribution import quoted_speaker
         ("比亚迪董事长王传福表示：“我们今年的海外销量将首次突破100万辆。”", "王传福"),
         ("“亚运场馆的赛后利用是全国最好的，”杭州市体育局局长陈刚说，“每年节省约2亿元。”", "陈刚"),
         ("“我们将增长30%，”闫俊杰表示。", "闫俊杰"),
-        ('"We cut taxes by 20%," said Mayor Smith.', "Mayor Smith"),
-        ('"We cut taxes by 20%," Smith said.', "Smith"),
-        ('Gov. Jane Doe said: "We cut taxes."', "Gov. Jane Doe"),
-        # no one named: a pronoun, a word starting like a surname, no quotation at all
-        ('"We cut taxes by 20%," he said.', None),
+        ("“全市人口达到1100万，”局长孙明说。", "孙明"),  # 局长 + 孙明, not a compound 长孙
+        # no one named: a pronoun, a word starting like a surname, a compound surname's part,
+        # no quotation at all; English prose is not read (trial50: titles, days, firms)
+        ("“全市人口达到1100万，”局长司马光明说。", None),
+        ('"We cut taxes by 20%," said Mayor Smith.', None),
+        ('"Crime is down," said Apple CEO Tim Cook.', None),
         ("他说：“我们增长了30%。”", None),
         ("公司高管称，“今年营收增长30%。”", None),
         ("方面表示：“暂无消息。”", None),
