@@ -205,3 +205,56 @@ def test_a_markdown_revision_is_stored_without_nfc(wb: Workbench) -> None:
     update_document(wb, doc, content)
     stored = document_text(wb, doc)
     assert stored == normalise(stored), ascii(stored[:12])
+
+
+EDGES = (
+    "“这是历史上第一次有中部城市进入前三，”副秘书长王志强说。全市有充电站1500座。\n\n"
+    "The council approved a $412 million budget, the largest in the city's history. Crime "
+    "fell 18 percent, the police chief said. Officials said it was the first time in 40 years "
+    "the city ran a surplus.\n"
+)
+
+
+def test_words_added_or_removed_at_a_quotes_edge_change_it(wb: Workbench) -> None:
+    """trial50: 不, 约, "one of", "nearly" and "not" added right before a quote left the claim
+    moved, "quote unchanged", and its True verdict published."""
+    doc = add_document(wb, EDGES.encode(), meta=DocumentMeta(title="t")).document.id
+    quotes = [
+        "是历史上第一次有中部城市进入前三",
+        "1500座",
+        "the largest in the city's history",
+        "18 percent",
+        "the first time in 40 years",
+    ]
+    ids = [add_claim(wb, doc, q, SpanRequest(quote=q)).id for q in quotes]
+    edited = (
+        EDGES.replace("这是", "这不是")
+        .replace("充电站1500", "充电站约1500")
+        .replace(", the largest", ", one of the largest")
+        .replace("fell 18", "fell nearly 18")
+        .replace("was the first", "was not the first")
+    )
+    revise(wb, doc, edited)
+    assert [(get_claim(wb, c).anchor_state, get_claim(wb, c).quote) for c in ids] == [
+        ("fuzzy", "不是历史上第一次有中部城市进入前三"),
+        ("fuzzy", "约1500座"),
+        ("fuzzy", "one of the largest in the city's history"),
+        ("fuzzy", "nearly 18 percent"),
+        ("fuzzy", "not the first time in 40 years"),
+    ]
+    assert_invariant(wb, doc)
+
+
+def test_a_sentence_added_before_a_quote_or_a_mark_changed_leaves_it(wb: Workbench) -> None:
+    doc = add_document(wb, EDGES.encode(), meta=DocumentMeta(title="t")).document.id
+    quote = "Crime fell 18 percent"
+    cid = add_claim(wb, doc, "crime", SpanRequest(quote=quote)).id
+    revise(wb, doc, EDGES.replace("history. Crime", "history. A new sentence here. Crime"))
+    assert get_claim(wb, cid).anchor_state == "moved"
+    revise(wb, doc, EDGES.replace("18 percent,", "18 percent;"))
+    assert get_claim(wb, cid).anchor_state in ("exact", "moved")
+    # a word removed right before it: changed
+    doc2 = add_document(wb, EDGES.replace("was the first", "was not the first").encode()).document
+    cid2 = add_claim(wb, doc2.id, "first", SpanRequest(quote="the first time in 40 years")).id
+    revise(wb, doc2.id, EDGES)
+    assert get_claim(wb, cid2).anchor_state == "fuzzy"

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from workbench.db.models import Blob, Claim, Document, DocumentRevision, Event
-from workbench.domain.anchoring import AnchorState, Matcher, Selector
+from workbench.domain.anchoring import AnchorState, Matcher, Selector, edited_at_edges
 from workbench.domain.clock import now
 from workbench.domain.errors import InvalidInput, NotFound, give, step
 from workbench.domain.json_fields import JsonFields
@@ -316,7 +316,10 @@ def reanchor_claims(
             outcomes.append(_restore(tx, claim, number, back))
             continue
         sel = Selector(claim.start, claim.end, claim.quote, claim.prefix, claim.suffix)
-        found = matcher.reanchor(sel, diffs[claim.revision].map_offset(claim.start))
+        diff = diffs[claim.revision]
+        found = edited_at_edges(
+            diff.changes, text, matcher.reanchor(sel, diff.map_offset(claim.start))
+        )
         changes: dict[str, Any] = {"anchor_state": found.state.value, "anchor_score": found.score}
         speaker = None
         if found.span is not None:
