@@ -24,7 +24,7 @@ TEXT = (
 QUOTE = "2025年深圳新能源汽车产量达到280万辆，同比增长35%"
 
 
-def test_figures_are_compared_across_languages_and_years_left_out() -> None:
+def test_figures_are_compared_across_languages() -> None:
     assert stale_figures(
         "Shenzhen made 2.8 million NEVs in 2025, up 35%.",
         QUOTE,
@@ -32,7 +32,7 @@ def test_figures_are_compared_across_languages_and_years_left_out() -> None:
     ) == ["2,800,000", "35"]
     # the figure the text gives is still in the words: nothing said
     assert stale_figures("Up 35%.", QUOTE, QUOTE.replace("280", "250")) == []
-    assert stale_figures("Made in 2025.", QUOTE, QUOTE.replace("2025", "2024")) == []
+    assert stale_figures("Made in 2025.", QUOTE, QUOTE.replace("2025", "2024")) == ["2025"]
 
 
 def _flagged(wb: Workbench) -> tuple[int, int]:
@@ -68,3 +68,13 @@ def test_cli_warns_of_the_stale_figures(wb: Workbench, db_url: str, tmp_path: Pa
         "judged on had and its quote no longer has (now: “2025年深圳新能源汽车产量达到250万辆"
     )
     assert f"`workbench claim edit {cid} --text TEXT`, then decide again\n" in r.err
+
+
+def test_a_verdict_confirmed_on_a_quote_gone_is_said(wb: Workbench) -> None:
+    """trial50: a verdict whose sentence a revision removed was confirmed and published with
+    nothing said."""
+    doc, cid = _flagged(wb)
+    update_document(wb, doc, Content(TEXT.replace(QUOTE, "内容已删除"), "text", "v3.txt"))
+    confirmed = set_status(wb, cid, "verified", note="the release still says so")
+    assert confirmed.quote_gone
+    assert not set_status(wb, cid, "in_progress", note="reopened").quote_gone

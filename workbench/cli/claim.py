@@ -575,6 +575,12 @@ def status(
         click.echo(f"claim #{claim_id}: {result.claim.status} confirmed; no longer flagged")
     elif result.changed:
         click.echo(f"claim #{claim_id}: {result.previous} -> {result.claim.status}")
+    if result.quote_gone:
+        warning(
+            f"claim #{claim_id}'s quote is in no current text of its document (a revision "
+            "removed it): the verdict is published for words the article no longer has "
+            f"(`workbench doc changes {result.claim.document_id}` shows which revision)"
+        )
     if result.stale_figures:
         figures = " and ".join(result.stale_figures)
         warning(

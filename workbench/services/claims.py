@@ -305,4 +305,7 @@ def _move(
                 if judged is not None and confirmed and decision.changed
                 else []
             ),
+            quote_gone=confirmed
+            and decision.changed
+            and claim.anchor_state == AnchorState.ORPHANED.value,
         )

@@ -417,6 +417,9 @@ class StatusChange(JsonFields):
     # A flagged verdict confirmed (or proposed again) while the claim's text still gives
     # figures the words it was judged on had and its quote has no longer ("2,800,000").
     stale_figures: list[str] = field(default_factory=list)
+    # A verdict confirmed (or proposed) on a claim whose quote no current text holds: it is
+    # published for words the article no longer has.
+    quote_gone: bool = False
 
 
 @dataclass(frozen=True, slots=True)
