@@ -521,3 +521,15 @@ def test_a_stage_direction_before_a_sentence_is_no_part_of_it() -> None:
         "[1] A footnote sentence.",
         "(2019) was a year.",
     ]
+
+
+def test_a_stage_direction_inside_a_sentence_is_no_part_of_its_claim_text() -> None:
+    """trial50: `homes (applause) and our count fell` was accepted with (applause) in its text;
+    the span keeps it (the document's words), the suggested claim text does not."""
+    from workbench.domain.segment import without_stage_directions
+
+    assert without_stage_directions("We built homes (applause) and crime fell.") == (
+        "We built homes and crime fell."
+    )
+    assert without_stage_directions("失业率降到（笑）3.9%。") == "失业率降到3.9%。"
+    assert without_stage_directions("The law (2019) says so.") == "The law (2019) says so."

@@ -338,6 +338,27 @@ _STAGE_WORDS = """插话 插嘴 打断 笑 大笑 苦笑 笑声 停顿 沉默 �
     interrupting interrupts inaudible unintelligible indiscernible applause cheers booing
     continuing continued cont'd off-camera offscreen silence pause music"""
 STAGE_DIRECTIONS = frozenset(_STAGE_WORDS.split())
+
+
+def without_stage_directions(sentence: str) -> str:
+    """The sentence without the stage directions in brackets inside it (`homes (applause) and
+    our count fell`: trial50's claim text kept it), spaces closed up: a claim's text."""
+    if (
+        "(" not in sentence
+        and "[" not in sentence
+        and "（" not in sentence
+        and "［" not in sentence
+    ):
+        return sentence
+
+    def dropped(found: re.Match[str]) -> str:
+        return "" if found.group(1).strip().casefold() in STAGE_DIRECTIONS else found.group(0)
+
+    kept = _STAGE_ANYWHERE.sub(dropped, sentence)
+    return re.sub(r"[ \t]{2,}", " ", kept).strip()
+
+
+_STAGE_ANYWHERE = re.compile(r"\s*[\[［(（]\s*([^\]］)）\n]{1,20}?)\s*[\]］)）]")
 _STAGE_PREFIX = re.compile(r"[\[［(（]\s*([^\]］)）\n]{1,20}?)\s*[\]］)）]\s*")
 
 

@@ -19,6 +19,7 @@ from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import check_at_least, check_score
 from workbench.domain.json_fields import as_json
 from workbench.domain.limits import REFUSED_IN_TEXT
+from workbench.domain.segment import without_stage_directions
 from workbench.domain.status import ClaimType
 from workbench.domain.text import span_at
 from workbench.domain.transcript import read_transcript
@@ -163,8 +164,10 @@ def _as_claim_text(sentence: str) -> str:
     """A candidate's sentence as a claim's text: a control character a document holds (a stray
     BEL, the ESC of an ANSI escape in a pasted page: the `[0m` after it stays) read as a space.
     The claim text refuses them, as it should when a person types one; here nobody typed it, and
-    the span stays the document's own text, control character and all."""
-    return REFUSED_IN_TEXT.sub(" ", sentence)
+    the span stays the document's own text, control character and all. A transcript's stage
+    direction inside it (`(applause)`, `[crosstalk]`) is no one's words: left out of the text,
+    kept in the span."""
+    return without_stage_directions(REFUSED_IN_TEXT.sub(" ", sentence))
 
 
 @mutation
