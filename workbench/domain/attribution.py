@@ -9,10 +9,12 @@ a personal name in Chinese (a common surname and one or two characters) right be
 speech and a mark (王传福表示：“…”, “…，”陈刚说，“…”).
 
 A pronoun (他说) names no one, nor does a word that only starts like a surname (高管称, 方面表示),
-nor a name inside a compound surname (马光明 in 司马光明): None then, and the claim keeps no
-speaker, as before. English prose is not read: its attributions carry titles, organisations,
-days and possessives (`said Apple CEO Tim Cook`, `said Tuesday's report`) that a pattern took for
-names (trial50), and no speaker is better than a wrong one.
+nor a name run into another word (马光明 in 司马光明, 周三 in 美联储周三表示, 林肯 in 布林肯,
+王明 in 他对王明说: only a title may stand right before a name), nor a name taking in an
+adverb (王明还表示): None then, and the claim keeps no speaker, as before. English prose is not
+read: its attributions carry titles, organisations, days and possessives (`said Apple CEO Tim
+Cook`, `said Tuesday's report`) that a pattern took for names (trial50), and no speaker is
+better than a wrong one.
 """
 
 from __future__ import annotations
@@ -22,56 +24,56 @@ import re
 from workbench.domain.checkworthy.zh_cues import CJK, SURNAMES
 
 _QUOTE_MARKS = re.compile('[“”「」"]')
+# A name (a common surname and one or two characters) right before a verb of speech and a
+# mark; tried at every surname's character, so 主任王明说 finds 王明, not 任王明.
 _ZH = re.compile(
-    rf"([{SURNAMES}][{CJK}]{{1,2}}?)(?:说|表示|称|指出|坦言|透露|强调|回应)(?=[：:，,。“「])"
+    rf"([{SURNAMES}][{CJK}]{{1,2}}?)(?:声称|表示|指出|坦言|透露|强调|回应|说|称)(?=[：:，,。“「])"
 )
+# What may stand right before a name: a title (局长陈刚, 董事长王传福); any other character of
+# a word (美联储周三, 布林肯, 他对王明) makes the match part of something else (review51).
+_TITLE_WORDS = """局长 主任 董事长 副董事长 总裁 副总裁 总经理 经理 创始人 联合创始人 发言人 部长
+    副部长 主席 副主席 秘书长 副秘书长 书记 市长 副市长 省长 副省长 县长 区长 校长 院长 所长 处长
+    科长 行长 会长 理事长 总监 教授 研究员 分析师 经济学家 律师 医生 专家 院士 记者 主持人 负责人
+    官员 总统 总理 首相 大使 CEO CTO CFO 老师 代表 委员"""
+_TITLES = tuple(_TITLE_WORDS.split())
 # Words that start with a surname's character and name no one.
-_ZH_NOT_NAMES = frozenset(
-    [
-        "高管",
-        "高层",
-        "方面",
-        "官方",
-        "钟表",
-        "万人",
-        "白宫",
-        "江湖",
-        "金融",
-        "董事",
-        "朱门",
-        "林业",
-        "黄金",
-        "史上",
-        "文章",
-        "报告",
-    ]
-)
-# Compound surnames: a name inside one (马光明 in 司马光明) is not the person's.
-_COMPOUND_FIRST = {
-    "司": "马徒空",
-    "欧": "阳",
-    "上": "官",
-    "诸": "葛",
-    "东": "方",
-    "皇": "甫",
-    "令": "狐",
-    "慕": "容",
-    "夏": "侯",
-    "公": "孙",
-    "宇": "文",
-    "尉": "迟",
-    "端": "木",
-}
+_NOT_NAME_WORDS = """高管 高层 方面 官方 钟表 万人 白宫 江湖 金融 董事 朱门 林业 黄金 史上 文章
+    报告 韩方 韩国 陆军 武警 苏宁 余额宝 许多人 许多 顾客 顾问 程序员 周末 郑重 彭博社 周刊 万科
+    华为 方案"""
+_ZH_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+# The days of the week (周三表示: a day, not 周 and a given name).
+_WEEKDAYS = tuple("周" + day for day in "一二三四五六日天末")
+# A last character that is no part of a name: an adverb before the verb (王明还表示).
+_NOT_NAME_ENDS = frozenset("还也则曾又都就亦再均即便更并正已早仍却声他她它")
 
 
 def quoted_speaker(sentence: str) -> str | None:
     """The person `sentence` quotes by name, or None (see the module docstring)."""
     if _QUOTE_MARKS.search(sentence) is None:
         return None
-    for found in _ZH.finditer(sentence):
-        name, at = found.group(1), found.start(1)
-        if at > 0 and name[0] in _COMPOUND_FIRST.get(sentence[at - 1], ""):
-            return None  # 司马光明 read as 马光明: no speaker is better than a wrong one
-        if name not in _ZH_NOT_NAMES:
-            return name
+    for at, char in enumerate(sentence):
+        if char not in SURNAMES:
+            continue
+        found = _ZH.match(sentence, at)
+        if found is None:
+            continue
+        name = found.group(1)
+        if name in _ZH_NOT_NAMES or name[-1] in _NOT_NAME_ENDS or name.startswith(_WEEKDAYS):
+            continue
+        if _part_of_a_word(sentence, at):
+            continue
+        return name
     return None
+
+
+def _part_of_a_word(sentence: str, at: int) -> bool:
+    """Whether the character before `at` binds the name into another word: a CJK character
+    that ends no title (美联储|周三, 布|林肯, 他对|王明, 司|马光明)."""
+    if at == 0 or not _is_cjk(sentence[at - 1]):
+        return False
+    before = sentence[:at]
+    return not any(before.endswith(title) for title in _TITLES)
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
