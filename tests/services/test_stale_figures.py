@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import PG_URL
 from tests.inprocess import run_cli
 from workbench.domain.stale_figures import stale_figures
 from workbench.services.claims import SpanRequest, add_claim, set_status
@@ -78,3 +79,22 @@ def test_a_verdict_confirmed_on_a_quote_gone_is_said(wb: Workbench) -> None:
     confirmed = set_status(wb, cid, "verified", note="the release still says so")
     assert confirmed.quote_gone
     assert not set_status(wb, cid, "in_progress", note="reopened").quote_gone
+
+
+def test_cli_approving_a_verdict_on_a_quote_gone_warns(wb: Workbench, db_url: str) -> None:
+    """review51: the proposer was told the quote was gone, the approver (who publishes) not."""
+    from workbench.services.settings import set_config
+
+    set_config(wb, "review.required", "true")
+    if PG_URL:  # one login role for both people here
+        set_config(wb, "review.distinct_roles", "false")
+    doc = add_document(wb, TEXT.encode(), meta=DocumentMeta(title="t")).document.id
+    cid = add_claim(wb, doc, "NEV output", SpanRequest(quote=QUOTE)).id
+    set_status(wb, cid, "in_progress")
+    update_document(wb, doc, Content(TEXT.replace(QUOTE, "内容已删除"), "text", "v2.txt"))
+    env = {"WORKBENCH_DB": db_url, "WORKBENCH_USER": "tester"}
+    r = run_cli(["claim", "status", str(cid), "unverifiable", "--note", "no series"], env=env)
+    assert r.code == 0 and "the verdict is proposed for words the article no longer has" in r.err
+    env["WORKBENCH_USER"] = "editor"
+    r = run_cli(["claim", "approve", str(cid)], env=env)
+    assert r.code == 0 and "the verdict is published for words the article no longer has" in r.err

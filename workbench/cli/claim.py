@@ -576,9 +576,10 @@ def status(
     elif result.changed:
         click.echo(f"claim #{claim_id}: {result.previous} -> {result.claim.status}")
     if result.quote_gone:
+        published = "proposed" if result.claim.proposed_status else "published"
         warning(
             f"claim #{claim_id}'s quote is in no current text of its document (a revision "
-            "removed it): the verdict is published for words the article no longer has "
+            f"removed it): the verdict is {published} for words the article no longer has "
             f"(`workbench doc changes {result.claim.document_id}` shows which revision)"
         )
     if result.stale_figures:

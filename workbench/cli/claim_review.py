@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import text_or_stdin, workbench_from
 from workbench.cli.options import claim_id_argument, if_version_option, json_context
-from workbench.cli.render import json_or_line
+from workbench.cli.render import json_or_line, warning
 
 
 @click.command("approve")
@@ -33,6 +33,13 @@ def approve(
         workbench_from(ctx), claim_id, note=text_or_stdin(note), expected_version=expected_version
     )
     json_or_line(as_json, c, f"claim #{c.id}: approved, now {c.status}")
+    if c.anchor_state == "orphaned":
+        # The approver publishes: told as the proposer was (review51).
+        warning(
+            f"claim #{c.id}'s quote is in no current text of its document (a revision removed "
+            "it): the verdict is published for words the article no longer has "
+            f"(`workbench doc changes {c.document_id}` shows which revision)"
+        )
 
 
 @click.command("reject")

@@ -340,6 +340,22 @@ _STAGE_WORDS = """插话 插嘴 打断 笑 大笑 苦笑 笑声 停顿 沉默 �
 STAGE_DIRECTIONS = frozenset(_STAGE_WORDS.split())
 
 
+def is_stage_direction(content: str) -> bool:
+    """Whether a bracket's content is a stage direction: a word of STAGE_DIRECTIONS, with a full
+    stop or a time after it as transcripts write them (`(Applause.)`, `[crosstalk 00:01:23]`),
+    or one ending in such a word (热烈掌声, 众笑: review51)."""
+    words = _TIME_AFTER.sub("", content.strip().casefold()).rstrip(".").strip()
+    if not words:
+        return False
+    if words in STAGE_DIRECTIONS or words.split()[-1] in STAGE_DIRECTIONS:
+        return True
+    return not words.isascii() and any(words.endswith(w) for w in _CJK_STAGE)
+
+
+_TIME_AFTER = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?$")
+_CJK_STAGE = tuple(w for w in _STAGE_WORDS.split() if not w.isascii())
+
+
 def without_stage_directions(sentence: str) -> str:
     """The sentence without the stage directions in brackets inside it (`homes (applause) and
     our count fell`: trial50's claim text kept it), spaces closed up: a claim's text."""
@@ -352,7 +368,13 @@ def without_stage_directions(sentence: str) -> str:
         return sentence
 
     def dropped(found: re.Match[str]) -> str:
-        return "" if found.group(1).strip().casefold() in STAGE_DIRECTIONS else found.group(0)
+        if not is_stage_direction(found.group(1)):
+            return found.group(0)
+        before = sentence[found.start() - 1] if found.start() else ""
+        after = sentence[found.end()] if found.end() < len(sentence) else ""
+        # `homes [crosstalk]and`: the words either side kept apart (review51)
+        words = before.isalnum() and after.isalnum() and before.isascii() and after.isascii()
+        return " " if words else ""
 
     kept = _STAGE_ANYWHERE.sub(dropped, sentence)
     return re.sub(r"[ \t]{2,}", " ", kept).strip()
@@ -368,7 +390,7 @@ def _emit(text: str, start: int, end: int, out: list[Segment]) -> None:
     ):
         start += 1  # (and what extends a joiner left out: it belongs to the same cluster)
     while (found := _STAGE_PREFIX.match(text, start, end)) is not None and found.end() < end:
-        if found.group(1).casefold() not in STAGE_DIRECTIONS:
+        if not is_stage_direction(found.group(1)):
             break
         start = found.end()
     while end > start and (text[end - 1].isspace() or text[end - 1] in INVISIBLE):

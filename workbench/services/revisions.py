@@ -296,6 +296,7 @@ def reanchor_claims(
     turns_now = speaker_turns(text)
     outcomes: list[AnchorOutcome] = []
     moved_from = _moved_from(tx, [c.id for c in claims if c.anchor_state == MOVED])
+    new_starts: dict[int, list[int]] = {}
     for claim in claims:
         # A flagged verdict whose words are back where they were (an edit undone) gets its span
         # back; so does one whose words are back after other edits moved them (below). So does
@@ -317,8 +318,13 @@ def reanchor_claims(
             continue
         sel = Selector(claim.start, claim.end, claim.quote, claim.prefix, claim.suffix)
         diff = diffs[claim.revision]
+        if claim.revision not in new_starts:
+            new_starts[claim.revision] = [c.new_start for c in diff.changes]
         found = edited_at_edges(
-            diff.changes, text, matcher.reanchor(sel, diff.map_offset(claim.start))
+            diff.changes,
+            text,
+            matcher.reanchor(sel, diff.map_offset(claim.start)),
+            new_starts[claim.revision],
         )
         changes: dict[str, Any] = {"anchor_state": found.state.value, "anchor_score": found.score}
         speaker = None

@@ -37,9 +37,12 @@ def speaker_name(speaker: str | None) -> str | None:
     return unicodedata.normalize("NFC", kept) or None
 
 
-# Characters that draw nothing and spell nothing: soft hyphen, zero-width space, word joiner,
-# byte-order mark, Mongolian vowel separator, and the bidirectional overrides and isolates.
-_MEANINGLESS = re.compile("[\u00ad\u200b\u2060\ufeff\u180e\u202a-\u202e\u2066-\u2069]")
+# Characters that draw nothing and spell nothing: soft hyphen, zero-width space, direction
+# marks, invisible operators, word joiner, byte-order mark, Mongolian vowel separator, and the
+# bidirectional overrides and isolates.
+_MEANINGLESS = re.compile(
+    "[\u00ad\u200b\u200e\u200f\u061c\u2061-\u2064\u2060\ufeff\u180e\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def same_speaker(a: str | None, b: str) -> bool:
