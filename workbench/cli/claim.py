@@ -10,7 +10,7 @@ import click
 from workbench.cli.claim_desk import assign, due, priority, tag, untag
 from workbench.cli.claim_edit import edit, speaker_kept
 from workbench.cli.claim_review import approve, reject
-from workbench.cli.claim_words import say_same_span
+from workbench.cli.claim_words import say_quote_gone, say_same_span
 from workbench.cli.common import text_or_stdin, usage_unless_none, workbench_from
 from workbench.cli.options import (
     MOMENT,
@@ -576,12 +576,7 @@ def status(
     elif result.changed:
         click.echo(f"claim #{claim_id}: {result.previous} -> {result.claim.status}")
     if result.quote_gone:
-        published = "proposed" if result.claim.proposed_status else "published"
-        warning(
-            f"claim #{claim_id}'s quote is in no current text of its document (a revision "
-            f"removed it): the verdict is {published} for words the article no longer has "
-            f"(`workbench doc changes {result.claim.document_id}` shows which revision)"
-        )
+        say_quote_gone(result.claim)
     if result.stale_figures:
         figures = " and ".join(result.stale_figures)
         warning(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import click
 
+from workbench.cli.claim_words import say_quote_gone
 from workbench.cli.common import text_or_stdin, workbench_from
 from workbench.cli.options import claim_id_argument, if_version_option, json_context
-from workbench.cli.render import json_or_line, warning
+from workbench.cli.render import json_or_line
 
 
 @click.command("approve")
@@ -33,13 +34,7 @@ def approve(
         workbench_from(ctx), claim_id, note=text_or_stdin(note), expected_version=expected_version
     )
     json_or_line(as_json, c, f"claim #{c.id}: approved, now {c.status}")
-    if c.anchor_state == "orphaned":
-        # The approver publishes: told as the proposer was (review51).
-        warning(
-            f"claim #{c.id}'s quote is in no current text of its document (a revision removed "
-            "it): the verdict is published for words the article no longer has "
-            f"(`workbench doc changes {c.document_id}` shows which revision)"
-        )
+    say_quote_gone(c)  # the approver publishes: told as the proposer was (review51)
 
 
 @click.command("reject")

@@ -1,5 +1,6 @@
 """What the CLI says of a claim just added, whichever command added it (`claim add`, the
-imports)."""
+imports), and of a verdict given on words the article no longer has (`claim status`, `claim
+approve`)."""
 
 from __future__ import annotations
 
@@ -22,4 +23,17 @@ def say_same_span(c: ClaimView, row: str = "") -> None:
     warning(
         f"{row}{who} exactly these words ({span_words(c.start, c.end)}) with other text; "
         f"#{c.id} is another claim on the same span"
+    )
+
+
+def say_quote_gone(c: ClaimView) -> None:
+    """A warning when a verdict, given, proposed or approved, stands on a quote no current text
+    holds (`ClaimView.quote_gone`): the proposer and the approver are told alike."""
+    if not c.quote_gone:
+        return
+    published = "proposed" if c.proposed_status else "published"
+    warning(
+        f"claim #{c.id}'s quote is in no current text of its document (a revision removed it): "
+        f"the verdict is {published} for words the article no longer has "
+        f"(`workbench doc changes {c.document_id}` shows which revision)"
     )

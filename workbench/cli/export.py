@@ -67,8 +67,7 @@ def say_unreviewed(ids: Sequence[int]) -> None:
     no one did (given while the setting was off, or imported)."""
     if not ids:
         return
-    named = first_few([f"#{c}" for c in ids])
-    count = f"{len(ids)} verdict{'s' if len(ids) != 1 else ''}"
+    count, named = plural(len(ids), "verdict"), ids_named(ids)
     message(
         f"warning: published {count} no second reviewer approved ({named}), though "
         "review.required is on (`workbench claim show ID` says who gave each)"
@@ -80,8 +79,7 @@ def say_unattributed(ids: Sequence[int]) -> None:
     author where the document names none)."""
     if not ids:
         return
-    named = first_few([f"#{c}" for c in ids])
-    count = f"{len(ids)} claim{'s' if len(ids) != 1 else ''}"
+    count, named = plural(len(ids), "claim"), ids_named(ids)
     message(
         f"note: {count} ({named}) published naming no author of the claim (a claim's speaker "
         'is set with `claim edit ID --speaker NAME` before its verdict; "Article author" '
@@ -91,6 +89,11 @@ def say_unattributed(ids: Sequence[int]) -> None:
 
 # How many claims a summary line names before it only counts the rest.
 IDS_NAMED = 5
+
+
+def ids_named(ids: Sequence[int]) -> str:
+    """The first few claim ids, as a summary line names them ('#1, #2 and 3 more')."""
+    return first_few([f"#{c}" for c in ids])
 
 
 def first_few(items: Sequence[str]) -> str:
@@ -110,7 +113,7 @@ def say_skipped(skipped: Sequence[Skipped]) -> None:
         if len(ids) == 1:
             message(f"skipped claim #{ids[0]}: {reason}")
             continue
-        named = first_few([f"#{c}" for c in ids])
+        named = ids_named(ids)
         message(f"skipped {len(ids)} claims ({named}): {reason}")
 
 
@@ -319,7 +322,7 @@ def claims_command(
         # The table keeps a flagged verdict's status and rating, marked flagged: said, as the
         # publishing exports say what they withhold (trial47b: a sheet sorted by rating
         # counted a flagged "True" as checked).
-        named = first_few([f"#{c}" for c in flagged])
+        named = ids_named(flagged)
         count_said = plural(len(flagged), "verdict")
         message(
             f"{count_said} flagged for re-review ({named}) listed with flagged true: the status "

@@ -281,7 +281,7 @@ def status_shown(claim: ClaimView) -> str:
     the open list and the board like any other)."""
     if claim.flagged:
         return f"{claim.status} (flagged)"
-    if claim.anchor_state == "orphaned":
+    if claim.quote_gone:
         return f"{claim.status} (quote gone)"
     return claim.status
 

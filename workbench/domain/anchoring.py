@@ -41,7 +41,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from workbench.domain.errors import InvalidInput, bad, give
-from workbench.domain.segment import INVISIBLE
+from workbench.domain.segment import CLOSERS, INVISIBLE, OPENERS, STOPS, ends_sentence
 from workbench.domain.text import (
     CONTEXT_CHARS,
     Span,
@@ -686,7 +686,7 @@ def edited_at_edges(
     quote = found.span.quote
     # A change that reaches the quote's start (or ends a space or two before it on its line),
     # and one that reaches its end: words it added outside the quote are taken in.
-    if quote[:1] not in _OPENING_MARKS:
+    if quote[:1] not in OPENERS:
         first = bisect.bisect_right(starts, start)
         for c in changes[max(0, first - 4) : first]:
             if c.new_end < start - 2 or (c.new_end < start and not _blank(text[c.new_end : start])):
@@ -697,7 +697,7 @@ def edited_at_edges(
             added = text[c.new_start : min(c.new_end, start)]
             if _has_word(added) and start - c.new_start <= EDGE_REACH + 2:
                 wider_start = min(wider_start, c.new_start + _leading_space(added))
-    if not (_ends_sentence(text, end - 1) or quote[-1:] in _CLOSING_MARKS):
+    if not (ends_sentence(text, end - 1) or quote[-1:] in CLOSERS):
         last = bisect.bisect_right(starts, end + 2)
         for c in changes[max(0, last - 4) : last]:
             if c.new_end < end or (c.new_start > end and not _blank(text[end : c.new_start])):
@@ -715,10 +715,6 @@ def edited_at_edges(
     return Anchored(
         AnchorState.FUZZY, wider, round(_similarity(fold(found.span.quote), fold(wider.quote)), 4)
     )
-
-
-_OPENING_MARKS = frozenset("“「『\"'‘（([")
-_CLOSING_MARKS = frozenset("”」』\"'’）)]")
 
 
 def _blank(gap: str) -> bool:
@@ -747,10 +743,10 @@ def _words_changed(change: Any, text: str) -> bool:
     folded (full-width digits made ASCII, a comma made ASCII, a space added, are no words)."""
     if "\n" in change.old_text or "\n" in change.new_text:
         return False
-    if any(_ends_sentence(text, k) for k in range(change.new_start, change.new_end)):
+    if any(ends_sentence(text, k) for k in range(change.new_start, change.new_end)):
         return False
     old = change.old_text + " "  # (its context is another text's: a space after it)
-    if any(_ends_sentence(old, k) for k in range(len(change.old_text))):
+    if any(ends_sentence(old, k) for k in range(len(change.old_text))):
         return False
     return _letters(change.old_text) != _letters(change.new_text)
 
@@ -785,10 +781,6 @@ def _glued(text: str, sel: Selector, start: int, end: int) -> tuple[int, int] | 
     return None if (wider_start, wider_end) == (start, end) else (wider_start, wider_end)
 
 
-# What ends a sentence: the span of a quote that ended one ends one too.
-_SENTENCE_ENDS = frozenset("。！？!?.…")
-
-
 def _whole_passage(text: str, quote: str, fq: str, start: int, end: int) -> tuple[int, int]:
     """The fitted span [start, end) kept to what the old quote was (trial48):
 
@@ -808,38 +800,14 @@ def _whole_passage(text: str, quote: str, fq: str, start: int, end: int) -> tupl
         if lines:
             _, start, end = max(lines, key=lambda x: x[0])
     last = quote.rstrip()[-1:]
-    if last in _SENTENCE_ENDS and end > start and text[end - 1] not in _SENTENCE_ENDS:
+    if last in STOPS and end > start and text[end - 1] not in STOPS:
         reach = min(len(text), end + max(2, min(12, len(quote) // 4)))
         for k in range(end, reach):
             if text[k] == "\n":
                 break
-            if _ends_sentence(text, k):
+            if ends_sentence(text, k):
                 return start, k + 1
     return start, end
-
-
-def _ends_sentence(text: str, k: int) -> bool:
-    """Whether text[k] ends a sentence: a Chinese full stop or mark anywhere, an ASCII one
-    before a space, a closing quote or the end (not the point of 2.6), and a full stop not
-    after an abbreviation or an initial (review50: `says Dr. Li` ended at `Dr.`)."""
-    if text[k] not in _SENTENCE_ENDS:
-        return False
-    if not text[k].isascii():
-        return True
-    if not (k + 1 == len(text) or text[k + 1].isspace() or text[k + 1] in "\"'”’)"):
-        return False
-    if text[k] != ".":
-        return True
-    word = k
-    while word > 0 and (text[word - 1].isalpha() or text[word - 1] == "."):
-        word -= 1
-    before = text[word:k].rstrip(".")
-    return len(before) > 1 and before.casefold() not in _ABBREVIATIONS and "." not in before
-
-
-# Words a full stop follows without ending a sentence (titles, "number", "street", "versus").
-_ABBREVIATION_WORDS = "dr mr mrs ms prof sen rep gov gen st no nr vs etc jr sr inc ltd co corp dept"
-_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 
 
 def _to_word_edges(

@@ -474,6 +474,28 @@ def _hard_break(text: str, i: int, lo: int, hi: int) -> bool:
     )
 
 
+def ends_sentence(text: str, i: int) -> bool:
+    """Whether the mark at `text[i]` ends a sentence, by the splitter's own rules: a Chinese
+    full stop always; an ASCII one by what follows it (not the point of 2.6, not after Dr. or
+    No. before a number, not before a lower-case word). Re-anchoring asks it of a changed text
+    (workbench.domain.anchoring), so that the two never disagree on where a sentence ends."""
+    if text[i] in _FULL_STOPS:
+        return True
+    if text[i] not in _STOPS:
+        return False
+    j = i + 1
+    while j < len(text) and (text[j] in _STOPS or text[j] in _CLOSERS):
+        j += 1
+    return _ends_sentence(text, i, j, 0, len(text))
+
+
+# The marks the splitter reads as stops, openers and closers, for the modules that ask the same
+# questions of a text (re-anchoring's sentence edges).
+STOPS = _STOPS
+OPENERS = _OPENERS
+CLOSERS = _CLOSERS
+
+
 def _ends_sentence(text: str, i: int, j: int, lo: int, hi: int) -> bool:
     """Whether the run of ASCII stops `text[i:j]` (with its closers) ends a sentence."""
     if j < hi:

@@ -50,7 +50,15 @@ OPEN_STATUSES: frozenset[Status] = frozenset(
 # ClaimReview, Web Annotations and the report never carry it; `claim status ID unverified|
 # in_progress --note ...` restores it (workbench.domain.transitions).
 WITHDRAWN_VALUE = Status.WITHDRAWN.value
+
+
 # Verdicts that assert something about the facts, and so must cite evidence.
+def holds_verdict(status: str) -> bool:
+    """Whether a claim of `status` holds a verdict, given or proposed (awaiting its second
+    reviewer): what a revision that changes its words flags, and what a confirmation warns of."""
+    return status in FINAL_VALUES or status == Status.IN_REVIEW.value
+
+
 EVIDENCE_STATUSES: frozenset[Status] = frozenset({Status.VERIFIED, Status.FALSE, Status.MISLEADING})
 
 # For publishing (ClaimReview): value on a 1..5 scale (None: not on the scale) and label.

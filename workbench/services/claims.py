@@ -17,10 +17,10 @@ from workbench.domain.errors import Conflict, InvalidInput, bad, give, step
 from workbench.domain.payloads import claim_payload, created
 from workbench.domain.stale_figures import stale_figures
 from workbench.domain.status import (
-    FINAL_VALUES,
     WITHDRAWN_VALUE,
     ClaimType,
     Status,
+    holds_verdict,
     parse_claim_type,
     parse_status,
 )
@@ -294,9 +294,10 @@ def _move(
         judged = judged_quote(tx, claim)
         decision = decide(claim_state(claim), request)
         written = apply_decision(tx, claim, decision)
-        confirmed = claim.status in FINAL_VALUES or claim.proposed_status is not None
+        confirmed = holds_verdict(claim.status)
+        view = ClaimView.of(claim)
         return StatusChange(
-            claim=ClaimView.of(claim),
+            claim=view,
             changed=decision.changed,
             previous=previous,
             notes=[written] if written else [],
@@ -305,7 +306,5 @@ def _move(
                 if judged is not None and confirmed and decision.changed
                 else []
             ),
-            quote_gone=confirmed
-            and decision.changed
-            and claim.anchor_state == AnchorState.ORPHANED.value,
+            quote_gone=confirmed and decision.changed and view.quote_gone,
         )

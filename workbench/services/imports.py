@@ -7,11 +7,11 @@ import io
 import itertools
 import json
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, TypeVar, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, cast
 
 from sqlalchemy import insert, select
 
@@ -397,9 +397,6 @@ class _Ready:
         return "; ".join(said) if said else None
 
 
-_T = TypeVar("_T")
-
-
 @dataclass(frozen=True, slots=True)
 class _ClaimsFile:
     """A private copy of a claims file on disk, whose rows are read afresh, a row at a time,
@@ -418,8 +415,9 @@ class _ClaimsFile:
     def rows(self) -> Iterator[RawRow]:
         from workbench.exports import claims_table
 
-        # The export-only columns stay for now: `_check` reads a row's document_id.
-        return self._read(claims_table.READERS[self.suffix])
+        with self._text() as text:
+            # The export-only columns stay for now: `_check` reads a row's document_id.
+            yield from claims_table.READERS[self.suffix](text)
 
     def header(self) -> tuple[str, ...]:
         """A CSV file's columns, read from its header (a file of no rows has no row to name
@@ -428,9 +426,12 @@ class _ClaimsFile:
 
         if self.suffix != ".csv":
             return ()
-        return next(self._read(lambda text: iter([read_csv_header(text)])))
+        with self._text() as text:
+            return read_csv_header(text)
 
-    def _read(self, read: Callable[[TextIO], Iterator[_T]]) -> Iterator[_T]:
+    @contextmanager
+    def _text(self) -> Iterator[TextIO]:
+        """The copy as text from its start, left open for the next pass."""
         self.data.seek(0)
         # Bytes that are not UTF-8 become surrogates the reader refuses with their row; the
         # csv module wants newline="" (it splits lines itself, and keeps a cell's).
@@ -438,7 +439,7 @@ class _ClaimsFile:
             self.data, encoding="utf-8-sig", errors="surrogateescape", newline=""
         )
         try:
-            yield from read(text)
+            yield text
         finally:
             text.detach()  # the copy stays open for the next pass
 

@@ -17,7 +17,7 @@ from workbench.domain.errors import InvalidInput, NotFound, give, step
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import MAX_SOURCE, has_visible
 from workbench.domain.payloads import created, revision_payload
-from workbench.domain.status import FINAL_VALUES, Status
+from workbench.domain.status import holds_verdict
 from workbench.domain.text import Span, normalise, sha256_text
 from workbench.domain.textdiff import UNRELATED_BELOW, Diff, diff_texts, shared_wording
 from workbench.domain.transcript import Transcript, speaker_turns
@@ -267,10 +267,14 @@ def placed_in(old: str, new: str) -> Callable[[Span], Span | None]:
     """Where a span of `old` is in `new`, as `reanchor_claims` moves a claim pinned there
     (exact, moved or changed); None when its words are gone."""
     matcher, diff = Matcher(new), diff_texts(old, new)
+    starts = [c.new_start for c in diff.changes]
 
     def place(span: Span) -> Span | None:
         sel = Selector(span.start, span.end, span.quote, span.prefix, span.suffix)
-        return matcher.reanchor(sel, diff.map_offset(span.start)).span
+        # As `reanchor_claims` finds it, words added at its edge and all: a seed's claim
+        # placed otherwise would not be found where `doc update` had put it.
+        found = matcher.reanchor(sel, diff.map_offset(span.start))
+        return edited_at_edges(diff.changes, new, found, starts).span
 
     return place
 
@@ -412,7 +416,7 @@ def _earlier_span(tx: Tx, claim: Claim) -> dict[str, Any] | None:
 
 def _judged(claim: Claim) -> bool:
     """Whether the claim holds a verdict, given or proposed (awaiting its second reviewer)."""
-    return claim.status in FINAL_VALUES or claim.status == Status.IN_REVIEW.value
+    return holds_verdict(claim.status)
 
 
 # The events of re-anchoring that changed a claim's quote (or took it away).

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from workbench.db.models import Claim
 from workbench.domain.limits import MAX_SHORT, check_text, has_visible
+from workbench.domain.segment import INVISIBLE
 from workbench.domain.status import same_person_key
 from workbench.services.context import Tx
 
@@ -37,11 +38,11 @@ def speaker_name(speaker: str | None) -> str | None:
     return unicodedata.normalize("NFC", kept) or None
 
 
-# Characters that draw nothing and spell nothing: soft hyphen, zero-width space, direction
-# marks, invisible operators, word joiner, byte-order mark, Mongolian vowel separator, and the
-# bidirectional overrides and isolates.
+# Characters that draw nothing and spell nothing: those the sentence splitter trims from a
+# span's edge (zero-width space, word joiner, byte-order mark, soft hyphen, direction marks,
+# embeddings and isolates), and the invisible operators and the Mongolian vowel separator.
 _MEANINGLESS = re.compile(
-    "[\u00ad\u200b\u200e\u200f\u061c\u2061-\u2064\u2060\ufeff\u180e\u202a-\u202e\u2066-\u2069]"
+    "[" + "".join(sorted(INVISIBLE | frozenset("\u2061\u2062\u2063\u2064\u180e"))) + "]"
 )
 
 

@@ -90,9 +90,7 @@ def add_user(
     like another's name (`registration_clash`). The result names the claims owned by names
     no registered user has (`claim assign` took any name until someone was registered)."""
     normal = normalise_name(name, "NAME")
-    bound = None if role is None else check_text(role, "--role", 200, one_line=True).strip()
-    if role is not None and not bound:
-        raise InvalidInput("--role needs the name of a database login role")
+    bound = None if role is None else _role_name(role)
     key = skeleton(normal)
     shown = None if display is None else _display_name(display)
     address = _email(email)
@@ -153,9 +151,7 @@ def bind_user(wb: Workbench, name: str, role: str) -> BoundUser:
     one who could bind it to another's role would lock it out. `user.bound` records the role
     before and after."""
     normal = normalise_name(name, "NAME")
-    bound = check_text(role, "--role", 200, one_line=True).strip()
-    if not bound:
-        raise InvalidInput("--role needs the name of a database login role")
+    bound = _role_name(role)
     with transaction(wb, write=True) as tx:
         conn = tx.session.connection()
         if not binds_roles(conn.dialect.name):
@@ -176,8 +172,7 @@ def bind_user(wb: Workbench, name: str, role: str) -> BoundUser:
                 "by the desk's owner" + (f" (role {owner})" if owner else "") + " only",
                 reason=BINDING_NOT_PERMITTED,
             )
-        if not login_role_exists(conn, bound):
-            raise InvalidInput(f"--role {bound!r}: the server has no login role of that name")
+        _check_login_role(conn, bound)
         before = row.role
         if before != bound:
             check_changes("user.bound", ["role"])
@@ -261,9 +256,7 @@ def _check_binding(conn: Connection, role: str, connected: str) -> None:
     """A name is bound to a login role by that role itself or by the desk's owner: a person who
     could bind a new name to someone else's role would make a name that only that role can
     act under, chosen by someone else (and the trail would give that role's acts to it)."""
-    if not login_role_exists(conn, role):
-        # A typo would lock the name out: no session could ever be that role.
-        raise InvalidInput(f"--role {role!r}: the server has no login role of that name")
+    _check_login_role(conn, role)
     if role == connected or owns_tables(conn):
         return
     owner = schema_owner(conn)
@@ -272,6 +265,20 @@ def _check_binding(conn: Connection, role: str, connected: str) -> None:
         "that role itself or by the desk's owner" + (f" (role {owner})" if owner else ""),
         reason=BINDING_NOT_PERMITTED,
     )
+
+
+def _role_name(role: str) -> str:
+    """A --role as given, trimmed: one line, not empty."""
+    bound = check_text(role, "--role", 200, one_line=True).strip()
+    if not bound:
+        raise InvalidInput("--role needs the name of a database login role")
+    return bound
+
+
+def _check_login_role(conn: Connection, role: str) -> None:
+    """A typo would lock the name out: no session could ever be that role."""
+    if not login_role_exists(conn, role):
+        raise InvalidInput(f"--role {role!r}: the server has no login role of that name")
 
 
 # The `reason` of refusing to bind a name to a login role neither the session's own nor bound

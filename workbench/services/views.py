@@ -185,6 +185,12 @@ class ClaimView:
         rating no longer stands as it was checked, so it is not published."""
         return FLAG.holds(self)
 
+    @property
+    def quote_gone(self) -> bool:
+        """No current text of its document holds its quote (a revision removed it): a verdict
+        on it is published for words the article no longer has."""
+        return self.anchor_state == "orphaned"
+
     @classmethod
     def of(cls, claim: Claim) -> ClaimView:
         return from_row(
