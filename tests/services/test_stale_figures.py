@@ -30,10 +30,29 @@ def test_figures_are_compared_across_languages() -> None:
         "Shenzhen made 2.8 million NEVs in 2025, up 35%.",
         QUOTE,
         QUOTE.replace("280", "250").replace("35%", "30%"),
-    ) == ["2,800,000", "35"]
+    ) == ["2.8 million", "35%"]
     # the figure the text gives is still in the words: nothing said
     assert stale_figures("Up 35%.", QUOTE, QUOTE.replace("280", "250")) == []
     assert stale_figures("Made in 2025.", QUOTE, QUOTE.replace("2025", "2024")) == ["2025"]
+
+
+def test_figures_are_shown_as_the_text_writes_them() -> None:
+    """Session 47 left alone: 48.6万 was shown as 486,000 and a count of 2000 as a year; the
+    checker looks for the words to correct, so they are shown as written."""
+    assert stale_figures("产量达到48.6万辆", "产量达到48.6万辆", "产量达到40万辆") == ["48.6万"]
+    assert stale_figures("It has 2000 stores.", "2000 stores", "1500 stores") == ["2000"]
+    assert stale_figures("It has two thousand stores.", "2000家门店", "1500家门店") == [
+        "two thousand"
+    ]
+    # two figures side by side are two, and a word is not cut ("2.8 m")
+    assert stale_figures("2025年产量280万辆，增长百分之三十五", QUOTE, "产量250万辆，增长30%") == [
+        "2025",
+        "280万",
+        "百分之三十五",
+    ]
+    assert stale_figures("US$15 million raised", "融资1500万美元", "融资1000万美元") == [
+        "15 million"
+    ]
 
 
 def _flagged(wb: Workbench) -> tuple[int, int]:
@@ -53,7 +72,7 @@ def test_a_flagged_verdict_confirmed_with_the_old_figures_is_said(wb: Workbench)
     _, cid = _flagged(wb)
     confirmed = set_status(wb, cid, "verified", note="still right")
     assert confirmed.claim.verdict_revision is None  # the flag is cleared, as before
-    assert confirmed.stale_figures == ["2,800,000", "35"]
+    assert confirmed.stale_figures == ["2.8 million", "35%"]
     # reopening says nothing: the text is about to be corrected
     assert set_status(wb, cid, "in_progress", note="to correct").stale_figures == []
 
@@ -65,7 +84,7 @@ def test_cli_warns_of_the_stale_figures(wb: Workbench, db_url: str, tmp_path: Pa
     r = run_cli(["claim", "status", str(cid), "verified", "--note", "still right"], env=env)
     assert r.code == 0 and r.out == f"claim #{cid}: verified confirmed; no longer flagged\n"
     assert r.err.startswith(
-        f"warning: claim #{cid}'s text still gives 2,800,000 and 35, which the words it was "
+        f"warning: claim #{cid}'s text still gives 2.8 million and 35%, which the words it was "
         "judged on had and its quote no longer has (now: “2025年深圳新能源汽车产量达到250万辆"
     )
     assert f"`workbench claim edit {cid} --text TEXT`, then decide again\n" in r.err

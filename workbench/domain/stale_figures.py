@@ -5,22 +5,67 @@ million and 35%).
 
 Figures are read as "checked before?" reads them (`similarity.bag.terms`), so 280万 in the
 quote and "2.8 million" in an English text are one figure; a year is one too (trial50: 2026
-made 2025 in the quote, and the text still said 2026, went unsaid).
+made 2025 in the quote, and the text still said 2026, went unsaid). Each is shown as the text
+writes it ("48.6万", "2.8 million"), not as the number it stands for: the checker looks for
+those words in the text to correct them.
 """
 
 from __future__ import annotations
 
+import re
+
+# Where a figure may start: a digit (ASCII or full-width), a Chinese numeral, or an English
+# number word. What follows it (万, million, %) is found by trying longer spans.
+_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand)"
+)
+_START = re.compile(
+    r"[0-9０-９]+(?:[.,][0-9０-９]+)*[万亿千百]*"
+    r"|百分之[零〇一二两三四五六七八九十百千]+|[零〇一二两三四五六七八九十百千万亿]+"
+    rf"|\b{_WORD}(?:[\s-]+(?:{_WORD}|and))*\b",
+    re.IGNORECASE,
+)
+# How far past its first number a figure's words may reach ("2.8 million", "百分之三十五").
+_REACH = 16
+
 
 def stale_figures(text: str, judged_quote: str, quote: str) -> list[str]:
     """The figures of `text` that `judged_quote` (the words the verdict was given on) had and
-    `quote` (the words now) has not, as numbers to show ("2,800,000", "35"), in order."""
+    `quote` (the words now) has not, as `text` writes them ("280万", "2.8 million", "35%"), in
+    order."""
+    gone = set(_figures(judged_quote)) - set(_figures(quote))
+    return [_written(text, t) for t in _figures(text) if t in gone]
+
+
+def _figures(words: str) -> list[str]:
     from workbench.domain.similarity.bag import terms
 
-    def figures(words: str) -> list[str]:
-        return list(dict.fromkeys(t for t in terms(words) if t.startswith("#")))
+    return list(dict.fromkeys(t for t in terms(words) if t.startswith("#")))
 
-    gone = set(figures(judged_quote)) - set(figures(quote))
-    return [_shown(t) for t in figures(text) if t in gone]
+
+def _written(text: str, token: str) -> str:
+    """The shortest words of `text` that read as figure `token`, or the figure as a number."""
+    starts = list(_START.finditer(text))
+    for m, after in zip(starts, [*starts[1:], None], strict=True):
+        # Not into the next figure ("2025年产量280万" is two), nor ending inside a word ("2.8 m").
+        last = min(len(text), m.end() + _REACH, after.start() if after else len(text))
+        for end in range(m.end(), last + 1):
+            if text[end - 1].isspace() or _inside_word(text, end):
+                continue
+            if token in _figures(text[m.start() : end]):
+                return text[m.start() : end + (text[end : end + 1] in ("%", "％"))]
+    return _shown(token)
+
+
+def _inside_word(text: str, end: int) -> bool:
+    return (
+        end < len(text)
+        and text[end - 1].isascii()
+        and text[end - 1].isalnum()
+        and (text[end].isascii() and text[end].isalnum())
+    )
 
 
 def _shown(token: str) -> str:
