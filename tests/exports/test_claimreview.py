@@ -336,3 +336,26 @@ def test_the_article_s_own_author_is_the_document_s_author(wb: Workbench, speake
     set_status(wb, cid, "false", note="2022 per filings")
     [review] = reviews(wb, claim_ids=[cid])
     assert "author" not in review["itemReviewed"]
+
+
+def test_cli_says_which_reviews_give_no_address_for_the_claim(
+    run: Run, desk: Desk, tmp_path: Path
+) -> None:
+    """Session 47 left alone: a document with no URL published reviews that say nowhere where
+    the claim appeared (fact-check markup asks for one), and nothing was said of it."""
+    org = ("--org", "Desk", "--org-url", "https://d.example")
+    assert run("doc", "edit", str(desk.doc), "--url", "").code == 0
+    target = tmp_path / "one.json"
+    r = run("export", "claimreview", *org, "--claim", str(desk.ids["false"]), "-o", str(target))
+    assert r.code == 0, r.err
+    (review,) = json.loads(target.read_text(encoding="utf-8"))
+    assert "url" not in review["itemReviewed"].get("appearance", {})
+    assert r.err.splitlines()[1:] == [
+        f"note: 1 claim (#{desk.ids['false']}) published with no address where the claim "
+        "appeared (its document has no URL, which `doc edit DOC --url URL` sets; fact-check "
+        "markup asks for one)",
+        f"wrote 1 ClaimReview to {target}",
+    ]
+    assert run("doc", "edit", str(desk.doc), "--url", "https://news.example/a").code == 0
+    r = run("export", "claimreview", *org, "-o", str(target), "--force")
+    assert "no address" not in r.err and f"wrote 3 ClaimReviews to {target}" in r.err

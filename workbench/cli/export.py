@@ -87,6 +87,18 @@ def say_unattributed(ids: Sequence[int]) -> None:
     )
 
 
+def say_unlocated(ids: Sequence[int]) -> None:
+    """On stderr: published claims whose reviews give no address where the claim appeared."""
+    if not ids:
+        return
+    count, named = plural(len(ids), "claim"), ids_named(ids)
+    message(
+        f"note: {count} ({named}) published with no address where the claim appeared (its "
+        "document has no URL, which `doc edit DOC --url URL` sets; fact-check markup asks for "
+        "one)"
+    )
+
+
 # How many claims a summary line names before it only counts the rest.
 IDS_NAMED = 5
 
@@ -215,9 +227,10 @@ def claimreview(
     say_flagged(result.flagged, include_flagged)
     say_unreviewed(result.unreviewed)
     say_unattributed(result.unattributed)
+    say_unlocated(result.unlocated)
     write_json(result.reviews, output, force)
     if output:
-        message(f"wrote {len(result.reviews)} ClaimReviews to {output}")
+        message(f"wrote {plural(len(result.reviews), 'ClaimReview')} to {output}")
 
 
 @export.command("annotations")

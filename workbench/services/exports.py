@@ -40,6 +40,9 @@ class ReviewExport:
     # Published claims whose review names no author of the claim (no speaker, or the article's
     # author where the document names none).
     unattributed: list[int] = field(default_factory=list)
+    # Published claims whose review gives no address where the claim appeared (its document
+    # has no URL): search engines' fact-check markup asks for one.
+    unlocated: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +145,7 @@ def export_claimreview(
     flagged: list[int] = []
     unreviewed: list[int] = []
     unattributed: list[int] = []
+    unlocated: list[int] = []
     with transaction(wb) as tx:  # the rule and the records of one moment
         review_required = setting_value(tx, "review.required")
         # Built as the records are read (a batch of documents at a time), not all held first.
@@ -159,6 +163,8 @@ def export_claimreview(
                     unreviewed.append(item.claim.id)
                 if claim_author(item.claim, record.document) is None:
                     unattributed.append(item.claim.id)
+                if record.document.url is None:
+                    unlocated.append(item.claim.id)
                 reviews.append(
                     claim_review(
                         item.claim,
@@ -176,6 +182,7 @@ def export_claimreview(
         sorted(flagged),
         sorted(unreviewed),
         sorted(unattributed),
+        sorted(unlocated),
     )
 
 
