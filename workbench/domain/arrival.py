@@ -74,12 +74,22 @@ def arrival(
     review: bool,
     carrier: str,
     flagged: bool = False,
+    withheld: bool = False,
 ) -> Arrival:
     """The status a new claim asking for `asked` (with `note`) comes in at, imported by `actor`
     with review.required `review` from a file `carrier` names ("a claims table"), its verdict
-    `flagged` for re-review there or not. Raises TransitionRefused as `claim status` would: a
-    verdict needs its reason, even one that comes in open."""
+    `flagged` for re-review there or not. `withheld`: the file left out a verdict flagged for
+    re-review (a Web Annotation export publishes such a claim's span without its status); it
+    comes in open as a flagged verdict does, not unverified, as if no one had checked it yet.
+    Raises TransitionRefused as `claim status` would: a verdict needs its reason, even one that
+    comes in open."""
     notice = _arrives_open(asked, carrier, flagged)
+    if withheld and asked == Status.UNVERIFIED:
+        notice = (
+            f"comes in as {ARRIVES_OPEN_AS.value} (its verdict, flagged for re-review, was left "
+            f"out of {carrier}: its quote changed after the verdict): decide it again on the "
+            "current text"
+        )
     status = asked if notice is None else ARRIVES_OPEN_AS
     if asked in EVIDENCE_STATUSES:
         # The verdict arrives open, but must still be one the workflow would take were its

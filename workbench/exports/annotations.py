@@ -124,7 +124,7 @@ def annotation(item: Annotated) -> dict[str, Any]:
     A withheld verdict (flagged for re-review, not confirmed on the current text) is published
     as the report shows it: the span highlighted with the claim's text and type, motivation
     `highlighting`, and no status, rating or reason, none of which stands until a new decision
-    (read back, such an annotation's claim comes in unverified)."""
+    (read back, such an annotation's claim comes in in_progress, to be decided again)."""
     claim, document = item.claim, item.document
     body: list[dict[str, Any]] = [
         {
@@ -210,6 +210,9 @@ class IncomingAnnotation:
     # What its targets name as their source, and the cached state of it (an IRI each): which
     # document the annotation is of (`services.annotation_targets`).
     sources: tuple[str, ...] = ()
+    # This workbench's own annotation of a claim whose verdict it withheld (flagged for
+    # re-review): highlighting, with no status (`annotation`).
+    withheld: bool = False
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -283,6 +286,7 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
     if position is not None and (start is None or end is None):
         raise InvalidInput(f"{where}: the TextPositionSelector needs integer start and end")
     ours = _ours(item)
+    status = _purposed(body, "tagging", where) if ours else None
     return IncomingAnnotation(
         index=index,
         text=text,
@@ -291,12 +295,13 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
         suffix=str(quote.get("suffix") or "") if quote else "",
         start=start,
         end=end,
-        status=_purposed(body, "tagging", where) if ours else None,
+        status=status,
         claim_type=_purposed(body, "classifying", where) if ours else None,
         note=_purposed(body, "commenting", where) if ours else None,
         ident=item["id"] if ours and isinstance(item.get("id"), str) else None,
         speaker=_speaker(targets, where) if ours else None,
         sources=_sources(targets),
+        withheld=ours and status is None and item.get("motivation") == "highlighting",
     )
 
 

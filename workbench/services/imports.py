@@ -195,7 +195,9 @@ def _annotation_ready(
         )
         span = anchor_quote(text, hint, carrier="an annotation")
     note = item.note if has_visible(item.note) else None
-    arrived = arrival(asked, note, tx.actor, review=review, carrier="an annotation")
+    arrived = arrival(
+        asked, note, tx.actor, review=review, carrier="an annotation", withheld=item.withheld
+    )
     return _Ready(
         number=item.index,
         span=span,
