@@ -485,3 +485,16 @@ def test_a_due_date_already_past_is_said_to_make_open_claims_overdue(cli: Run) -
     ok(cli("claim", "status", "2", "opinion", "--note", "a view"))
     r = ok(cli("claim", "due", "2", "2000-01-02"))
     assert r.err == ""
+
+
+def test_a_due_date_in_iso_basic_form_is_read_as_the_date(cli: Run) -> None:
+    """Session 47 left alone: `claim due 1 20300203` was refused as naming no date (the date,
+    all digits, was taken for a second ID). Without --clear the last argument is the date."""
+    setup_claims(cli)
+    r = ok(cli("claim", "due", "1", "2", "20300203"))
+    assert r.out == "claim #1: due 2030-02-03\nclaim #2: due 2030-02-03\n"
+    err_line(
+        cli("claim", "due", "1", "20301340"), 2, "due date '20301340' is not a date; use YYYY-MM-DD"
+    )
+    # with --clear every argument is an ID
+    err_line(cli("claim", "due", "1", "20300203", "--clear"), 1, "no claim #20300203")

@@ -199,6 +199,10 @@ def due(
     from workbench.services.workflow import set_due
 
     ids, rest = _split_ids(args)
+    if not clear and not rest and len(ids) > 1 and len(args[-1]) == 8:
+        # A date in ISO's basic form (20270203) is all digits, as an ID is: without --clear the
+        # last argument is the date (session 47: it was refused as a missing date).
+        ids, rest = ids[:-1], [args[-1]]
     _need_ids(ids, "claim due ID... DATE|--clear", expected_version)
     if clear == bool(rest) or len(rest) > 1:
         raise click.UsageError("end with one DATE (YYYY-MM-DD), or give --clear and only IDs")
