@@ -79,7 +79,9 @@ def read_content(
         # was kept from (Cafe*\u0301* reads as Cafe + U+0301), which NFC composes (review48).
         earlier = tuple(normalise(e) for e in md.earlier)
         return Content(normalise(md.text), "markdown", source, data, metadata, earlier)
-    return Content(text, "text", source)
+    from workbench.domain.plain_title import plain_title
+
+    return Content(text, "text", source, None, {"title": plain_title(text)})
 
 
 def refuse_nul(text: str, source: str) -> None:

@@ -1,0 +1,31 @@
+"""The title a plain-text file gives itself: its first line, when that line stands alone as a
+headline does (session 47 left alone: a .txt article was stored with no title, and its
+ClaimReview and report named none, though nearly every clipping starts with its headline).
+
+A line is taken only when it reads as nothing else: short, a blank line after it, ending in no
+sentence stop (a lead sentence is no headline), no speaker's turn (a transcript's first line),
+and text after it. The line stays in the text, as a Markdown file's H1 does: claims may quote
+it, and offsets are the file's.
+"""
+
+from __future__ import annotations
+
+# A headline's length at most, in characters (the longest in the labelled articles is 46).
+MAX_HEADLINE = 120
+
+
+def plain_title(text: str) -> str | None:
+    """The first line of `text` (NFC, LF) when it stands alone as a headline, else None."""
+    from workbench.domain.segment import CLOSERS, STOPS
+    from workbench.domain.transcript import speaker_lines
+
+    body = text.lstrip("\n")
+    first, blank, rest = body.partition("\n\n")
+    line = first.strip()
+    if not blank or "\n" in first or not rest.strip() or not 2 <= len(line) <= MAX_HEADLINE:
+        return None
+    last = line.rstrip("".join(CLOSERS))[-1:]
+    if last in STOPS or last in ",，、;；:：" or speaker_lines(line):
+        return None
+    # Stored as a page's <title> is: a tab or a control character is no part of a title.
+    return " ".join("".join(c for c in line if c.isspace() or c.isprintable()).split()) or None
