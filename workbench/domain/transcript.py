@@ -107,7 +107,30 @@ CUE_TIMING = re.compile(
 _CUE_NUMBER = re.compile(r"^[^\S\n]*+[0-9]{1,6}[^\S\n]*+$", re.M)
 _VOICE = re.compile(r"^([^\S\n]*+)<v(?:\.[^\s>]{1,40})?[^\S\n]++([^\n<>]{1,40})>[^\S\n]*+", re.M)
 _PARTICLES = "de|da|di|du|del|della|der|den|van|von|la|le|bin|al|el|y"
-_CAP_WORD = r"[A-Z][A-Za-z'’\-]*\.?"
+
+
+def _latin_class(upper: bool) -> str:
+    """A regex class of the Latin letters, accented ones too (Latin-1 to Extended-B and Latin
+    Extended Additional: RAMÍREZ, Muñoz, Nguyễn, ØSTERGAARD), capitals only if `upper`: a
+    speaker's name in ASCII letters only put trial52's RAMÍREZ's words under the moderator's."""
+    letters = [
+        chr(c)
+        for lo, hi in ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF))
+        for c in range(lo, hi + 1)
+        if chr(c).isalpha() and (chr(c).isupper() or not upper)
+    ]
+    runs: list[list[str]] = []  # [first, last] of each run of consecutive letters
+    for ch in letters:
+        if runs and ord(runs[-1][1]) == ord(ch) - 1:
+            runs[-1][1] = ch
+        else:
+            runs.append([ch, ch])
+    return "[" + "".join(a if a == b else f"{a}-{b}" for a, b in runs) + "]"
+
+
+_LATIN_CAPITAL = _latin_class(upper=True)
+_LATIN_LETTER = _latin_class(upper=False)[1:-1]
+_CAP_WORD = rf"{_LATIN_CAPITAL}[{_LATIN_LETTER}'’\-]*\.?"
 _LATIN_NAME = re.compile(rf"{_CAP_WORD}(?:[^\S\n]+(?:{_CAP_WORD}|(?:{_PARTICLES}))){{0,4}}")
 _CHINESE_NAME = re.compile(r"[\u4e00-\u9fff·]{1,8}")
 # A speaker told apart by a number, as programmes and transcription tools write them: `Caller 1`,
