@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from workbench.domain.seed_paths import beside_the_seed
 from workbench.domain.status import CLAIM_TYPE_NAMES
 
 
@@ -22,6 +23,8 @@ class SeedDocument(BaseModel):
     author: str | None = None
     published: str | None = None
     language: str | None = None
+
+    _beside = field_validator("file")(beside_the_seed)
 
 
 class SeedClaim(BaseModel):

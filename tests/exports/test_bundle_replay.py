@@ -194,7 +194,7 @@ def test_the_refused_trail_would_have_verified(wb: Workbench, tmp_path: Path) ->
     desk = busy_desk(wb, tmp_path)
     forged = forge(bundle_bytes(wb), lambda t: _evidence_taken_out(t, desk))
     url = fresh_sqlite(tmp_path, "unchecked.db")
-    reader = BundleReader(io.BytesIO(forged), max_bytes=1 << 30)
+    reader = BundleReader(io.BytesIO(forged), max_bytes=1 << 30, max_row_bytes=1 << 30)
     with get_engine(url).begin() as conn:
         for table in Base.metadata.sorted_tables:
             columns = reader.spec(table.name).columns

@@ -114,7 +114,7 @@ class BundleReader:
     """Reads a bundle, checking as it goes: known layout, sizes within limits, every table's
     row count and SHA-256 as the manifest says."""
 
-    def __init__(self, source: IO[bytes], *, max_bytes: int) -> None:
+    def __init__(self, source: IO[bytes], *, max_bytes: int, max_row_bytes: int) -> None:
         try:
             self.archive = zipfile.ZipFile(source)
         except (zipfile.BadZipFile, OSError) as exc:
@@ -130,6 +130,10 @@ class BundleReader:
             manifest = json.loads(raw.decode("utf-8"))
         except KeyError:
             raise InvalidInput("not a workbench bundle: it has no manifest.json") from None
+        except RecursionError:
+            raise InvalidInput(
+                "the bundle's manifest is not valid JSON: nested too deeply"
+            ) from None
         except ValueError as exc:
             raise InvalidInput(f"the bundle's manifest is not valid JSON: {exc}") from None
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
@@ -140,6 +144,7 @@ class BundleReader:
                 f"version {VERSION}"
             )
         self.manifest: dict[str, Any] = manifest
+        self.max_row_bytes = max_row_bytes
         tables = manifest.get("tables")
         if not isinstance(tables, dict):
             raise InvalidInput("the bundle's manifest lists no tables")
@@ -172,12 +177,20 @@ class BundleReader:
         digest = hashlib.sha256()
         count = 0
         with self.archive.open(f"tables/{name}.jsonl") as f:
-            for number, line in enumerate(f, start=1):
-                digest.update(line)
+            # A line is read at most a row's bytes at a time: a 3 MB bundle of one 3 GB line was
+            # read whole, then parsed, and took 6.2 GB before it was refused (review52).
+            for number, line in enumerate(iter(lambda: f.readline(self.max_row_bytes + 1), b""), 1):
                 where = f"{name} row {number}"
+                if len(line) > self.max_row_bytes:
+                    raise InvalidInput(
+                        f"bundle {where}: over {self.max_row_bytes:,} bytes, more than a row holds "
+                        "(an evidence file or a document at the size limits: "
+                        "WORKBENCH_MAX_EVIDENCE_MB, WORKBENCH_MAX_DOCUMENT_MB)"
+                    )
+                digest.update(line)
                 try:
                     values = json.loads(line)
-                except ValueError:
+                except (ValueError, RecursionError):
                     raise InvalidInput(f"bundle {where}: not valid JSON") from None
                 if not isinstance(values, list) or len(values) != len(spec.columns):
                     raise InvalidInput(f"bundle {where}: expected {len(spec.columns)} values")

@@ -211,10 +211,22 @@ def _check_restorer(conn: Connection) -> None:
     )
 
 
+def max_row_bytes() -> int:
+    """The most bytes one line of a bundle may hold: the largest row, an evidence file (or a
+    page's archived bytes) in base64, or a document's text with every character escaped, at the
+    limits in force (raised, they were raised when the row was stored), with room for the
+    row's other columns."""
+    from workbench.services.evidence import max_evidence_bytes
+    from workbench.services.inputs import max_document_bytes
+
+    largest = max(max_evidence_bytes(), max_document_bytes())
+    return 2 * largest + 1024 * 1024
+
+
 def _import_bundle(wb: Workbench, path: str, progress: Progress | None) -> BundleSummary:
     limit = size_limit("WORKBENCH_MAX_BUNDLE_MB", DEFAULT_MAX_MB)
     with open_regular(path) as f:
-        reader = BundleReader(f, max_bytes=limit)
+        reader = BundleReader(f, max_bytes=limit, max_row_bytes=max_row_bytes())
         manifest = reader.manifest
         # Only an empty database takes a bundle, whoever restores it: that is checked before
         # the restorer's name is (a trial was told its login was no user of the desk, and

@@ -328,7 +328,7 @@ def _json_ld_day(root: Any) -> str | None:
     for script in root.xpath('//script[@type="application/ld+json"]'):
         try:
             value = json.loads(script.text or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # a hostile page's nesting is no date (review52)
             continue
         day = _date_published(value)
         if day is not None:

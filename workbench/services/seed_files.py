@@ -22,7 +22,7 @@ from workbench.db import tables
 from workbench.db.reader import Reader
 from workbench.db.sql import eq, select
 from workbench.domain.claim_identity import same_claim
-from workbench.domain.errors import WorkbenchError
+from workbench.domain.errors import InvalidInput, WorkbenchError
 from workbench.domain.status import CLAIM_TYPE_NAMES
 from workbench.domain.text import decode_utf8, find_quote, normalise, sha256_text
 from workbench.services.context import Workbench, reading
@@ -118,6 +118,26 @@ def _same_meta(row: Any, given: dict[str, Any]) -> bool:
     return all(getattr(row, k) == given.get(k) for k in DOCUMENT_KEYS - {"file"})
 
 
+def seed_document(seed_path: Path, name: str) -> Path:
+    """The document file a seed names, which must lie in the seed's folder or below it, as the
+    seed format says (`workbench.seed_file.beside_the_seed` refuses an absolute path or `..`;
+    here a symbolic link to a folder elsewhere is refused too): InvalidInput else."""
+    from workbench.domain.seed_paths import beside_the_seed
+
+    try:
+        beside_the_seed(name)
+    except ValueError as exc:
+        raise InvalidInput(f"{seed_path}: document: file: {exc}") from None
+    folder = seed_path.parent.resolve()
+    path = folder / name
+    if not path.resolve().is_relative_to(folder):
+        raise InvalidInput(
+            f"{seed_path}: document: file: {name!r} leads out of the seed's folder "
+            "(through a symbolic link): the article must lie beside the seed file"
+        )
+    return path
+
+
 def _plain_seed(path: Path) -> tuple[str, dict[str, Any], Quotes] | None:
     """The seed's document text and its claims' quote, occurrence and text, if the file is
     plainly what workbench.seed_file accepts; None for anything else."""
@@ -128,7 +148,7 @@ def _plain_seed(path: Path) -> tuple[str, dict[str, Any], Quotes] | None:
         if path.suffix.lower() == ".json":
             return None  # the bundled seed is YAML; JSON seeds take the full loader
         data = yaml.safe_load(raw)
-    except (WorkbenchError, OSError, ValueError, yaml.YAMLError):
+    except (WorkbenchError, OSError, ValueError, RecursionError, yaml.YAMLError):
         return None
     if not (_plain(data, SEED_KEYS, ()) and _plain(data.get("document"), DOCUMENT_KEYS, ("file",))):
         return None
@@ -151,8 +171,8 @@ def _plain_seed(path: Path) -> tuple[str, dict[str, Any], Quotes] | None:
         ):
             return None
         quotes.append((item["quote"], occurrence, item["text"]))
-    doc_path = path.parent / given["file"]
     try:
+        doc_path = seed_document(path, given["file"])
         text = normalise(decode_utf8(read_source(str(doc_path)), str(doc_path)))
     except (WorkbenchError, OSError):
         return None

@@ -22,7 +22,7 @@ from workbench.services.documents import (
 from workbench.services.revisions import placed_in, reanchor_claims, revision_text
 from workbench.services.seed_files import DEFAULT_SEED as DEFAULT_SEED
 from workbench.services.seed_files import SeedResult as SeedResult
-from workbench.services.seed_files import seed_file_path
+from workbench.services.seed_files import seed_document, seed_file_path
 from workbench.services.seed_files import seeds_dir as seeds_dir
 from workbench.services.similar import with_similar
 from workbench.services.validation_words import problems
@@ -38,6 +38,10 @@ def parse_seed_file(path: Path) -> Any:
     raw = decode_utf8(read_source(str(path)), str(path))
     try:
         data = json.loads(raw) if path.suffix.lower() == ".json" else yaml.safe_load(raw)
+    except RecursionError:
+        raise InvalidInput(
+            f"{path} is not valid {path.suffix[1:] or 'YAML'}: nested too deeply"
+        ) from None
     except (ValueError, yaml.YAMLError) as exc:
         raise InvalidInput(f"{path} is not valid {path.suffix[1:] or 'YAML'}: {exc}") from None
     try:
@@ -66,7 +70,7 @@ def prepare_seed(path: str | None = None) -> PreparedSeed:
     file, and a refused file starts no database."""
     seed_path = seed_file_path(path)
     seed = parse_seed_file(seed_path)
-    doc_path = seed_path.parent / seed.document.file
+    doc_path = seed_document(seed_path, seed.document.file)
     text = normalise(decode_utf8(read_source(str(doc_path)), str(doc_path)))
     if not text.strip():
         raise InvalidInput(f"{doc_path} is empty: nothing to check")

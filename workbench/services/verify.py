@@ -261,7 +261,7 @@ def _other_format(first_line: str) -> str | None:
 def _json(line: str) -> Any:
     try:
         return json.loads(line)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return None
 
 
@@ -269,6 +269,8 @@ def _parse(line: str) -> dict[str, Any] | str:
     """The record, or what is wrong with the line."""
     try:
         record = json.loads(line)
+    except RecursionError:
+        return "not JSON (nested too deeply): an audit export has one JSON event per line"
     except json.JSONDecodeError as exc:
         return f"not JSON ({exc.msg}): an audit export has one JSON event per line"
     if not isinstance(record, dict):
