@@ -10,6 +10,21 @@ from workbench.domain.text import clip_quote
 from workbench.seed_file import known_claim_type
 
 
+def whole_number(value: object) -> object:
+    """A number column as a file writes it: a JSON integer, or in CSV the digits of one.
+    Pydantic's lax int took JSON `true` as 1 (`"start": true` pinned a claim to a span nobody
+    gave) and the CSV cell `1_0` as 10 (review52); text fields already refused a boolean."""
+    if isinstance(value, bool):
+        raise ValueError("a whole number, not true or false")
+    if (
+        isinstance(value, str)
+        and value.strip()
+        and not (value.strip().isascii() and value.strip().lstrip("+-").isdigit())
+    ):
+        raise ValueError(f"a whole number in digits, not {value!r}")
+    return value
+
+
 class ClaimRow(BaseModel):
     """One row of a claims table (`workbench import claims`, `workbench export claims`).
 
@@ -74,6 +89,9 @@ class ClaimRow(BaseModel):
     due: str | None = Field(default=None, description="YYYY-MM-DD")
 
     _known_type = field_validator("type")(known_claim_type)
+    _numbers = field_validator(
+        "id", "document_id", "occurrence", "start", "end", "revision", mode="before"
+    )(whole_number)
 
 
 # What a claims file cannot do without: the claim, and where it is in the text.

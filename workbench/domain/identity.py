@@ -334,20 +334,24 @@ def _unaccented(decomposed: str) -> str:
     Cyrillic letters (`rósa` is `rosa`, and `wáng fāng` is `wang fang`: both are 王芳, so one
     is the other), with the letters whose mark is part of them (ø, ł, đ, ħ: `_base`); Arabic
     and Hebrew vowel points, which are optional; and a mark on an ideograph, a digit or no
-    letter at all (at the start of a name, after a space). Marks on other scripts' letters
-    (a Devanagari anusvara, a Thai tone, a Japanese voicing mark) spell another name and are
-    kept."""
+    letter at all (at the start of a name, after a space), and any enclosing mark. Marks on
+    other scripts' letters (a Devanagari anusvara, a Thai tone, a Japanese voicing mark) spell
+    another name and are kept."""
     if decomposed.isascii():
         return decomposed
     out: list[str] = []
     skimmed = True  # a mark with no letter before it marks nothing a reader sees
     for char in decomposed:
         category = unicodedata.category(char)
+        if category == "Me":
+            # An enclosing mark (U+20DD's circle) spells no letter of any script: `maria⃝`
+            # approved maria's verdict (review52).
+            continue
         if category == "Mn":
             if not skimmed:
                 out.append(char)
             continue
-        if category[0] == "M":  # a spacing or enclosing mark goes with its letter
+        if category[0] == "M":  # a spacing mark goes with its letter (Indic vowel signs)
             out.append(char)
             continue
         out.append(_base(char))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -212,6 +213,11 @@ def _stored(tx: Tx, ready: _Ready) -> Added:
     )
 
 
+def nfc(value: str | None) -> str | None:
+    """A value typed by a person, in the NFC form its text is stored in (None stays None)."""
+    return None if value is None else unicodedata.normalize("NFC", value)
+
+
 def _same_url(tx: Tx, doc: Document) -> int | None:
     """The earliest other document with `doc`'s URL, if any. Not refused: two documents may
     cite one address (a page that was replaced by another article), but most often the new
@@ -245,10 +251,13 @@ class DocumentMeta:
         published = (
             past_date(self.published, "published date", "published") if self.published else None
         )
+        # Stored in NFC as the text is: a title typed decomposed (macOS, some keyboards) was
+        # stored so, and adding the text again under the same title read composed said the
+        # titles differ (review52).
         return {
-            "title": visible_or_none(self.title),
+            "title": visible_or_none(nfc(self.title)),
             "url": check_http_url(self.url) if self.url and self.url.strip() else None,
-            "author": visible_or_none(self.author),
+            "author": visible_or_none(nfc(self.author)),
             "published": published,
             "language": check_language(language)
             if (language := visible_or_none(self.language))

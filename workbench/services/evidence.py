@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -23,7 +23,7 @@ from workbench.domain.limits import (
     visible_or_none,
 )
 from workbench.domain.payloads import created, evidence_payload
-from workbench.domain.text import check_http_url
+from workbench.domain.text import check_http_url, normalise
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.limits import size_limit
 from workbench.services.lookup import get_claim_row, get_evidence_row
@@ -93,9 +93,22 @@ def _read_file(path: str, limit: int, *, follow_symlinks: bool) -> tuple[bytes, 
     return found.data, media_type, name
 
 
+def _typed(value: str | None) -> str | None:
+    return None if value is None else normalise(value)
+
+
 @mutation
 def add_evidence(wb: Workbench, claim_id: int, item: EvidenceInput) -> EvidenceView:
     """Attach one evidence item; adding evidence commutes with other changes, so no version."""
+    # Its words are stored as a note's are, NFC with LF line ends: an excerpt pasted with CRLF
+    # was refused ('the control character U+000D'), a decomposed one stored so (review52).
+    item = replace(
+        item,
+        title=_typed(item.title),
+        publisher=_typed(item.publisher),
+        citation=_typed(item.citation),
+        excerpt=_typed(item.excerpt),
+    )
     check_optional(item.url, "the URL", MAX_URL)
     check_optional(item.title, "the title", MAX_TITLE)
     check_optional(item.publisher, "the publisher", MAX_SHORT)
