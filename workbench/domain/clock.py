@@ -45,6 +45,10 @@ def parse_date(value: str, what: str = "date") -> dt.date:
         if found := _YEAR_FIRST.fullmatch(text):
             year, _, month, day, month_zh, day_zh = found.groups()
             return dt.date(int(year), int(month or month_zh), int(day or day_zh))
+        if "W" in text.upper():
+            # An ISO week date (2026-W01-1 is 2025-12-29) is no form a desk writes a day in:
+            # most likely a typo, and the day it names surprises (review52).
+            raise ValueError(text)
         return dt.date.fromisoformat(text)
     except ValueError:
         named = f"{what} " if what else ""

@@ -335,6 +335,9 @@ def check_http_url(url: str) -> str:
         parts.scheme.lower() not in {"http", "https"}
         or not parts.netloc
         or any(ch.isspace() for ch in value)
+        # An invisible character (a bidi override, a zero-width space) makes a link read as
+        # another: https://ex.com/\u202emoc.live shows as .../evil.com (review52).
+        or any(unicodedata.category(ch) == "Cf" for ch in value)
     ):
         raise refused
     if "@" in parts.netloc:

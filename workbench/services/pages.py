@@ -174,6 +174,7 @@ def extract_page(
     """The main text (one block per line, NFC/LF) and metadata of an HTML page, its bytes read
     as `decode_page` reads them (`charset`: the Content-Type the server sent, if any)."""
     html, decoding = decode_page(data, charset)
+    html = _without_templates(html)
     fields = _extract(html, url, _settings())
     if fields is None:
         raise InvalidInput(f"{source}: no article text found in the page")
@@ -204,6 +205,28 @@ def extract_page(
     readings = dict.fromkeys(r for r in (old, without_headline) if r and r != body)
     earlier = tuple(r + "\n" for r in readings)
     return Page(body + "\n", metadata, earlier, decoding)
+
+
+_TEMPLATE_OPEN = re.compile(r"<template\b", re.IGNORECASE)
+_TEMPLATE_CLOSE = re.compile(r"</template\s*>", re.IGNORECASE)
+
+
+def _without_templates(html: str) -> str:
+    """The page without its <template> elements: markup a script may show later, never the
+    article as read (the extractor kept their words as text; review52). Found in one pass: an
+    unclosed <template> ends the search rather than the page being scanned again for each."""
+    if _TEMPLATE_OPEN.search(html) is None:
+        return html
+    parts: list[str] = []
+    at = 0
+    while (opened := _TEMPLATE_OPEN.search(html, at)) is not None:
+        closed = _TEMPLATE_CLOSE.search(html, opened.end())
+        if closed is None:
+            break
+        parts.append(html[at : opened.start()])
+        at = closed.end()
+    parts.append(html[at:])
+    return "".join(parts)
 
 
 def _tree(html: str) -> Any:
