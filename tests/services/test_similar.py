@@ -429,3 +429,39 @@ def test_a_duplicate_behind_older_claims_sharing_its_rare_terms_is_found(
     ids = [add_claim(wb, doc, s[:-1], SpanRequest(quote=s, occurrence=1)).id for s in said]
     again = add_claim(wb, doc, said[-1][:-1], SpanRequest(quote=said[-1], occurrence=2))
     assert [s.id for s in again.similar or ()] == [ids[-1]]
+
+
+def test_a_catch_up_indexes_a_window_per_transaction(
+    wb: Workbench, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """trial53: the first search after a restore indexed 100,000 claims in one write
+    transaction (126 s): a colleague's `claim tag` failed on SQLite's lock meanwhile. The
+    catch-up now commits a window at a time, and the index it builds is the one built whole."""
+    from sqlalchemy import delete
+
+    from workbench.db.models import SimilarDf, SimilarIndexed, SimilarMeta, SimilarTerm
+    from workbench.services import similar
+    from workbench.services.context import transaction
+
+    load_seed(wb)
+    whole = _index_tables(wb)
+    with transaction(wb, write=True) as tx:  # as a restore leaves it: no index at all
+        for table in (SimilarTerm, SimilarIndexed, SimilarDf, SimilarMeta):
+            tx.session.execute(delete(table))
+    commits: list[int] = []
+    real = similar.transaction
+
+    def counted(*args: object, **kwargs: object) -> object:
+        if kwargs.get("derived"):
+            commits.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(similar, "transaction", counted)
+    monkeypatch.setattr(similar, "CATCH_UP_WINDOW", 4)
+    heard: list[tuple[int, int | None]] = []
+    assert similar.catch_up(wb, lambda done, total: heard.append((done, total))) == 31
+    # one to start afresh, one per window of 4 of the 31 claims, one that finds none left
+    assert len(commits) == 1 + 8 + 1
+    assert heard[-1] == (31, 31) and len(heard) > 2
+    assert _index_tables(wb) == whole
+    assert similar.catch_up(wb) == 0  # up to date: nothing written

@@ -251,9 +251,14 @@ def similar(ctx: click.Context, claim_id: int, min_score: float, limit: int, as_
     --min-score 0, and nor is a withdrawn claim. When every term of claim ID is that common,
     the 200 claims that hold its rarest ones and as many terms as it, or nearly, are scored
     (then the newest): an exact duplicate is found."""
+    from workbench.cli.progress import progress_bar, wanted
     from workbench.services.similar import similar_claims
 
-    found = similar_claims(workbench_from(ctx), claim_id, min_score=min_score, limit=limit)
+    # The first search after a restore indexes every claim (a minute at 100,000): shown.
+    with progress_bar("indexing claims", enabled=wanted(as_json=as_json)) as progress:
+        found = similar_claims(
+            workbench_from(ctx), claim_id, min_score=min_score, limit=limit, progress=progress
+        )
     if json_out(as_json, found):
         return
     table(

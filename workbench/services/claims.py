@@ -35,7 +35,7 @@ from workbench.services.lookup import get_claim_row, get_document
 from workbench.services.queries import show_claim as show_claim
 from workbench.services.revisions import judged_quote, revision_text
 from workbench.services.settings import setting_value
-from workbench.services.similar import with_similar
+from workbench.services.similar import catch_up, with_similar
 from workbench.services.span_twins import same_span_claims
 from workbench.services.speakers import document_speaker, speaker_name
 from workbench.services.views import (
@@ -92,6 +92,7 @@ def add_claim(
 ) -> ClaimView:
     ctype = parse_claim_type(claim_type)
     cleaned = claim_text(text)
+    catch_up(wb)  # the index brought up to date in short transactions, not in this one
     with transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
         # New claims pin into the latest revision: the text the desk is reading now.

@@ -28,7 +28,7 @@ from workbench.services.context import Workbench, mutation, transaction
 from workbench.services.lookup import get_document
 from workbench.services.progress import CLAIMS_EVERY, Progress, Tally
 from workbench.services.revisions import revision_text
-from workbench.services.similar import with_similar
+from workbench.services.similar import catch_up, with_similar
 from workbench.services.views import ClaimView
 
 
@@ -187,6 +187,7 @@ def accept_candidates(
     """
     options = options or ExtractOptions()
     options.check()
+    catch_up(wb)  # the index brought up to date in short transactions, not in this one
     with transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
         number, text = revision_text(tx, doc)

@@ -24,7 +24,7 @@ from workbench.services.seed_files import DEFAULT_SEED as DEFAULT_SEED
 from workbench.services.seed_files import SeedResult as SeedResult
 from workbench.services.seed_files import seed_document, seed_file_path
 from workbench.services.seed_files import seeds_dir as seeds_dir
-from workbench.services.similar import with_similar
+from workbench.services.similar import catch_up, with_similar
 from workbench.services.validation_words import problems
 from workbench.services.views import DocumentView
 
@@ -139,5 +139,6 @@ def store_seed(tx: Tx, prepared: PreparedSeed) -> SeedResult:
 def load_seed(wb: Workbench, path: str | None = None) -> SeedResult:
     """Load a seed; what is already there (same text, same span) is left alone."""
     prepared = prepare_seed(path)
+    catch_up(wb)  # the index brought up to date in short transactions, not in this one
     with transaction(wb, write=True) as tx:
         return store_seed(tx, prepared)

@@ -238,34 +238,57 @@ def is_stale(tx: Tx) -> bool:
 def refresh(tx: Tx, batch: int = BATCH, window: int = WINDOW) -> int:
     """Index every new or changed claim (in a write transaction), `batch` claims at a time; how
     many were indexed."""
-    session = tx.session
-    if _outdated(tx):
-        for table in INDEX_TABLES:
-            session.execute(delete(table))
-        # Recorded before the claims are indexed, in the same transaction: the index is these
-        # terms' from now on, whether or not there are claims to put in it yet.
-        session.execute(insert(SimilarMeta), [{"id": 1, "terms_version": TERMS_VERSION}])
-    # A window of `window` claims (by id) at a time, and of those the stale ones, `batch` at
-    # a time: only one window's texts are ever held, not every claim's. The window is fixed by
-    # the claims' ids, not by "the next N stale claims", because PostgreSQL cannot tell how
-    # many claims are stale and would then read every claim above the last one for each
-    # batch; a window's bounds keep each read to its own claims on both backends.
+    start_afresh_if_outdated(tx)
     done = 0
     last = 0
-    while True:
-        ids = select(Claim.id).where(Claim.id > last).order_by(Claim.id).limit(window).subquery()
-        top = session.execute(select(func.max(ids.c.id))).scalar_one_or_none()
-        if top is None:
-            break
-        rows = session.execute(_stale(last, top)).all()
-        for chunk in _chunks(rows, batch):
-            _reindex(
-                tx,
-                [(cid, version, claim_terms(text, quote)) for cid, version, text, quote in chunk],
-            )
-        done += len(rows)
-        last = top
+    while (step := refresh_window(tx, last, batch, window)) is not None:
+        last, indexed = step
+        done += indexed
     return done
+
+
+def start_afresh_if_outdated(tx: Tx) -> bool:
+    """Empty the index when it was built by other terms than these (`_outdated`), recording
+    these as its terms' version; whether it was emptied."""
+    if not _outdated(tx):
+        return False
+    session = tx.session
+    for table in INDEX_TABLES:
+        session.execute(delete(table))
+    # Recorded before the claims are indexed, in the same transaction: the index is these
+    # terms' from now on, whether or not there are claims to put in it yet.
+    session.execute(insert(SimilarMeta), [{"id": 1, "terms_version": TERMS_VERSION}])
+    return True
+
+
+def refresh_window(
+    tx: Tx, last: int, batch: int = BATCH, window: int = WINDOW
+) -> tuple[int, int] | None:
+    """Index the new or changed claims of the next `window` claims by id after `last`, `batch`
+    at a time: the window's last id and how many were indexed (None: no claim after `last`).
+
+    A window of claims (by id) at a time, and of those the stale ones: only one window's texts
+    are ever held, not every claim's. The window is fixed by the claims' ids, not by "the next
+    N stale claims", because PostgreSQL cannot tell how many claims are stale and would then
+    read every claim above the last one for each batch; a window's bounds keep each read to
+    its own claims on both backends."""
+    session = tx.session
+    ids = select(Claim.id).where(Claim.id > last).order_by(Claim.id).limit(window).subquery()
+    top = session.execute(select(func.max(ids.c.id))).scalar_one_or_none()
+    if top is None:
+        return None
+    rows = session.execute(_stale(last, top)).all()
+    for chunk in _chunks(rows, batch):
+        _reindex(
+            tx,
+            [(cid, version, claim_terms(text, quote)) for cid, version, text, quote in chunk],
+        )
+    return top, len(rows)
+
+
+def claim_count(tx: Tx) -> int:
+    """How many claims there are: what a catch-up of the whole index goes through."""
+    return int(tx.session.execute(select(func.count()).select_from(Claim)).scalar_one())
 
 
 def _reindex(tx: Tx, rows: list[tuple[int, int, Counter[str]]]) -> None:
