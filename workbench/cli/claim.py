@@ -10,7 +10,7 @@ import click
 from workbench.cli.claim_desk import assign, due, priority, tag, untag
 from workbench.cli.claim_edit import edit, speaker_kept
 from workbench.cli.claim_review import approve, reject
-from workbench.cli.claim_words import say_quote_gone, say_same_span
+from workbench.cli.claim_words import say_quote_gone, say_same_span, say_stale_figures
 from workbench.cli.common import text_or_stdin, usage_unless_none, workbench_from
 from workbench.cli.options import (
     MOMENT,
@@ -42,7 +42,6 @@ from workbench.cli.render import (
     show_value,
     status_shown,
     table,
-    warning,
 )
 from workbench.defaults import SIMILAR_LIMIT, SIMILAR_MIN_SCORE
 from workbench.domain.desk import PRIORITY_NAMES, SORTS
@@ -582,14 +581,7 @@ def status(
         click.echo(f"claim #{claim_id}: {result.previous} -> {result.claim.status}")
     if result.quote_gone:
         say_quote_gone(result.claim)
-    if result.stale_figures:
-        figures = " and ".join(result.stale_figures)
-        warning(
-            f"claim #{claim_id}'s text still gives {figures}, which the words it was judged "
-            f"on had and its quote no longer has (now: “{clip(result.claim.quote)}”); "
-            f"to correct the text, reopen it (`workbench claim status {claim_id} in_progress "
-            f"--note TEXT`), `workbench claim edit {claim_id} --text TEXT`, then decide again"
-        )
+    say_stale_figures(result)
 
 
 @claim.command("withdraw")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from workbench.cli.claim_words import say_quote_gone
+from workbench.cli.claim_words import say_quote_gone, say_stale_figures
 from workbench.cli.common import text_or_stdin, workbench_from
 from workbench.cli.options import claim_id_argument, if_version_option, json_context
 from workbench.cli.render import json_or_line
@@ -28,13 +28,16 @@ def approve(
     not weighed by the proposal: reject it, so that the verdict is proposed again on the full
     record.
     """
-    from workbench.services.review import approve as approve_claim
+    from workbench.services.review import approval
 
-    c = approve_claim(
+    result = approval(
         workbench_from(ctx), claim_id, note=text_or_stdin(note), expected_version=expected_version
     )
+    c = result.claim
     json_or_line(as_json, c, f"claim #{c.id}: approved, now {c.status}")
-    say_quote_gone(c)  # the approver publishes: told as the proposer was (review51)
+    # The approver publishes: told as the proposer was (review51, trial52).
+    say_quote_gone(c)
+    say_stale_figures(result)
 
 
 @click.command("reject")

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.cli.render import warning
+from workbench.cli.render import clip, warning
 from workbench.domain.text import span_words
 
 if TYPE_CHECKING:
-    from workbench.services.views import ClaimView
+    from workbench.services.views import ClaimView, StatusChange
 
 
 def say_same_span(c: ClaimView, row: str = "") -> None:
@@ -36,4 +36,20 @@ def say_quote_gone(c: ClaimView) -> None:
         f"claim #{c.id}'s quote is in no current text of its document (a revision removed it): "
         f"the verdict is {published} for words the article no longer has "
         f"(`workbench doc changes {c.document_id}` shows which revision)"
+    )
+
+
+def say_stale_figures(result: StatusChange) -> None:
+    """A warning when a flagged verdict confirmed (given, proposed or approved) stands on a
+    claim text that still gives figures its quote no longer does: the proposer and the
+    approver are told alike (trial52: the approver was not, and published 3.4 for 3.6)."""
+    if not result.stale_figures:
+        return
+    c = result.claim
+    figures = " and ".join(result.stale_figures)
+    warning(
+        f"claim #{c.id}'s text still gives {figures}, which the words it was judged "
+        f"on had and its quote no longer has (now: “{clip(c.quote)}”); "
+        f"to correct the text, reopen it (`workbench claim status {c.id} in_progress "
+        f"--note TEXT`), `workbench claim edit {c.id} --text TEXT`, then decide again"
     )

@@ -9,6 +9,8 @@ from sqlalchemy import select
 
 from workbench.db.models import Event, User
 from workbench.domain.errors import TransitionRefused
+from workbench.domain.stale_figures import stale_figures
+from workbench.domain.status import holds_verdict
 from workbench.domain.transitions import (
     IMPORTED,
     RECORD_ACTIONS,
@@ -24,14 +26,26 @@ from workbench.domain.transitions import (
 from workbench.services.claim_updates import apply_decision, check_version, claim_state
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row
+from workbench.services.revisions import judged_quote
 from workbench.services.settings import setting_value
-from workbench.services.views import ClaimView
+from workbench.services.views import ClaimView, StatusChange
 
 
 @mutation
 def approve(
     wb: Workbench, claim_id: int, *, note: str | None = None, expected_version: int | None = None
 ) -> ClaimView:
+    return approval(wb, claim_id, note=note, expected_version=expected_version).claim
+
+
+@mutation
+def approval(
+    wb: Workbench, claim_id: int, *, note: str | None = None, expected_version: int | None = None
+) -> StatusChange:
+    """`approve`, with what the approver is to be told as the proposer was: the figures the
+    claim's text still gives that its quote no longer does (a flagged verdict confirmed), and
+    a quote no current text holds. trial52: the proposer was warned that the text still said
+    3.4 percent; the approver was told nothing, and ClaimReview published the 3.4 as True."""
     return _review(wb, claim_id, Move.APPROVE, note, expected_version)
 
 
@@ -40,12 +54,12 @@ def reject(
     wb: Workbench, claim_id: int, *, note: str, expected_version: int | None = None
 ) -> ClaimView:
     """Send a proposed verdict back to in_progress, saying why."""
-    return _review(wb, claim_id, Move.REJECT, note, expected_version)
+    return _review(wb, claim_id, Move.REJECT, note, expected_version).claim
 
 
 def _review(
     wb: Workbench, claim_id: int, move: Move, note: str | None, expected_version: int | None
-) -> ClaimView:
+) -> StatusChange:
     with transaction(wb, write=True) as tx:
         claim = get_claim_row(tx, claim_id)
         check_version(claim, expected_version)
@@ -58,8 +72,25 @@ def _review(
         if move == Move.APPROVE:
             # The names differ (decide checked); on PostgreSQL the roles must too.
             _check_distinct_role(tx, claim_id)
+        previous = claim.status
+        # The words the verdict was first given on, when the proposal confirmed it after a
+        # revision flagged it (the proposal cleared the flag; the approval publishes it).
+        cleared = _flag_cleared_by_proposal(tx, claim_id) if move == Move.APPROVE else None
+        judged = None if cleared is None else judged_quote(tx, claim, cleared)
         apply_decision(tx, claim, decision)
-        return ClaimView.of(claim)
+        view = ClaimView.of(claim)
+        published = move == Move.APPROVE and holds_verdict(claim.status)
+        return StatusChange(
+            claim=view,
+            changed=decision.changed,
+            previous=previous,
+            stale_figures=(
+                stale_figures(claim.text, judged, claim.quote)
+                if judged is not None and published
+                else []
+            ),
+            quote_gone=published and view.quote_gone,
+        )
 
 
 def displays(tx: Tx, *names: str | None) -> dict[str, str | None]:
@@ -88,6 +119,21 @@ def additions(tx: Tx, claim_id: int) -> tuple[Addition, ...]:
 def _as_proposal(action: str, payload: str) -> str:
     """`proposal_action`, reading an import's payload only (the others need none)."""
     return proposal_action(action, json.loads(payload)) if action == IMPORTED else action
+
+
+def _flag_cleared_by_proposal(tx: Tx, claim_id: int) -> int | None:
+    """The revision whose flag the latest proposal cleared (it confirmed a flagged verdict on
+    the changed words), or None."""
+    latest = tx.session.execute(
+        select(Event.payload)
+        .where(Event.claim_id == claim_id, Event.action == REVIEW_REQUESTED)
+        .order_by(Event.seq.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    if latest is None:
+        return None
+    cleared = (json.loads(latest).get("before") or {}).get("verdict_revision")
+    return cleared if isinstance(cleared, int) else None
 
 
 def _check_distinct_role(tx: Tx, claim_id: int) -> None:

@@ -408,7 +408,7 @@ def _earlier_span(tx: Tx, claim: Claim) -> dict[str, Any] | None:
     orphaned one kept its quote, which re-anchoring finds again, and a verdict given again on
     the changed words is a decision on them."""
     if claim.verdict_revision is not None:
-        return _judged_span(tx, claim)
+        return _judged_span(tx, claim, claim.verdict_revision)
     if claim.anchor_state == AnchorState.FUZZY.value and not _judged(claim):
         return _pinned_span(tx, claim)
     return None
@@ -505,18 +505,21 @@ def _keep_moved(
     spans[claim_id] = before
 
 
-def judged_quote(tx: Tx, claim: Claim) -> str | None:
+def judged_quote(tx: Tx, claim: Claim, flagged_on: int | None = None) -> str | None:
     """The words a flagged verdict was given on (before the revision that flagged it), or None
-    when the claim is not flagged or they cannot be told."""
-    if claim.verdict_revision is None:
+    when the claim is not flagged or they cannot be told. `flagged_on`: the revision a flag
+    since cleared was set on (a proposal that confirmed the verdict cleared it), else the
+    claim's flag now."""
+    revision = claim.verdict_revision if flagged_on is None else flagged_on
+    if revision is None:
         return None
-    span = _judged_span(tx, claim)
+    span = _judged_span(tx, claim, revision)
     quote = None if span is None else span.get("quote")
     return quote if isinstance(quote, str) else None
 
 
-def _judged_span(tx: Tx, claim: Claim) -> dict[str, Any] | None:
-    """The span `claim` had when its verdict was flagged (on revision `verdict_revision`),
+def _judged_span(tx: Tx, claim: Claim, revision: int) -> dict[str, Any] | None:
+    """The span `claim` had when its verdict was flagged (on revision `revision`),
     folded from its events: its creation, then each change's `after`, up to the last event that
     set the flag. None when an event since gave the claim another speaker (a speaker is the
     desk's to give back)."""
@@ -525,7 +528,7 @@ def _judged_span(tx: Tx, claim: Claim) -> dict[str, Any] | None:
     judged: dict[str, Any] | None = None
     for event in events:
         after = json.loads(event.payload).get("after") or {}
-        if after.get("verdict_revision") == claim.verdict_revision:
+        if after.get("verdict_revision") == revision:
             judged = {name: state.get(name) for name in _SPAN}
             if "speaker" in after:
                 judged = None  # this flag moved the line to someone else
