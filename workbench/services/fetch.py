@@ -1,8 +1,10 @@
 """Fetching a page the user asked for: the one network access the workbench makes.
 
-Bounded in every way a hostile or broken server could exploit: a connect/read timeout, a size
-limit read in chunks (never the whole body first), a cap on redirects, each of which is
-reported, and only http(s) at every hop.
+Bounded in every way a hostile or broken server could exploit: a timeout on each step
+(connecting, each read), a deadline of DEADLINE_TIMEOUTS timeouts for the whole fetch
+(connecting, headers, body, every redirect: a server that drips its answer a byte at a time is
+cut off), a size limit read in chunks (never the whole body first, and after decompressing), a
+cap on redirects, each of which is reported, and only http(s) at every hop.
 """
 
 from __future__ import annotations
@@ -18,8 +20,12 @@ from workbench import __version__
 from workbench.defaults import MAX_DOCUMENT_MB_ENV
 from workbench.domain.errors import InvalidInput, WorkbenchError
 from workbench.domain.text import check_http_url
+from workbench.services.content_coding import decoder
+from workbench.services.paced_http import Pace, TooSlow, handlers
 
 DEFAULT_TIMEOUT = 20.0
+# The whole fetch, redirects included, within this many timeouts (60 s by default).
+DEADLINE_TIMEOUTS = 3
 MAX_REDIRECTS = 5
 DEFAULT_USER_AGENT = f"claim-workbench/{__version__} (fact-checking; archives the page it cites)"
 CHUNK = 64 * 1024
@@ -58,6 +64,9 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
                 f"{req.full_url} redirects to an address that is not taken: {refused.message}"
             ) from None
         self.hops.append(newurl)
+        # urllib reads a redirect's body to its end before following it, with no size limit:
+        # closed, it reads nothing (each request has its own connection, so none is reused).
+        fp.close()
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -65,13 +74,18 @@ def fetch(
     url: str,
     *,
     max_bytes: int,
-    timeout: float = DEFAULT_TIMEOUT,
+    timeout: float | None = None,
     user_agent: str | None = None,
 ) -> Fetched:
-    """GET `url`, following at most MAX_REDIRECTS redirects, reading at most `max_bytes`."""
+    """GET `url`, following at most MAX_REDIRECTS redirects, reading at most `max_bytes` (of
+    the page as decompressed, if it came gzip- or deflate-encoded), each step within `timeout`
+    seconds (DEFAULT_TIMEOUT, read at the call) and all of it within DEADLINE_TIMEOUTS times
+    that."""
     url = check_http_url(url)
+    timeout = DEFAULT_TIMEOUT if timeout is None else timeout
+    pace = Pace(timeout, time.monotonic() + timeout * DEADLINE_TIMEOUTS)
     redirects = _Redirects()
-    opener = urllib.request.build_opener(redirects)
+    opener = urllib.request.build_opener(redirects, *handlers(pace))
     request = urllib.request.Request(
         url,
         headers={
@@ -79,16 +93,26 @@ def fetch(
             "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
         },
     )
+    too_slow = (
+        f"cannot fetch {url}: the page is arriving too slowly "
+        f"(not all of it within {timeout * DEADLINE_TIMEOUTS:g} s)"
+    )
     try:
         with opener.open(request, timeout=timeout) as response:
-            data = _read_bounded(response, max_bytes, url, time.monotonic() + timeout * 3)
+            data = _read_bounded(response, max_bytes, url)
             status = int(response.status)
             content_type = response.headers.get("Content-Type")
             final = response.geturl()
     except urllib.error.HTTPError as exc:
         raise WorkbenchError(f"{url}: the server answered {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
+        # urllib wraps what connecting raised: the deadline passed before a connection (to a
+        # redirect's address) was made.
+        if isinstance(exc.reason, TooSlow):
+            raise WorkbenchError(too_slow) from None
         raise WorkbenchError(f"cannot fetch {url}: {exc.reason}") from None
+    except TooSlow:
+        raise WorkbenchError(too_slow) from None
     except TimeoutError:
         raise WorkbenchError(f"cannot fetch {url}: no answer within {timeout:g} s") from None
     except OSError as exc:
@@ -96,27 +120,29 @@ def fetch(
     return Fetched(url, final, status, content_type, data, redirects.hops)
 
 
-def _read_bounded(response: Any, max_bytes: int, url: str, deadline: float) -> bytes:
-    """The body, chunk by chunk: over `max_bytes` or past `deadline` (a server dripping bytes
-    slower than the per-read timeout notices) is refused."""
+def _read_bounded(response: Any, max_bytes: int, url: str) -> bytes:
+    """The body, as it arrives (read1: a plain read waits for a whole chunk), decompressed if it
+    came encoded: over `max_bytes` is refused. The time it may take is the connection's."""
+    decode = decoder(response.headers.get("Content-Encoding"), url)
     declared = response.headers.get("Content-Length")
-    if declared and declared.isdigit() and int(declared) > max_bytes:
+    # Of an encoded page the length is the compressed one: only its decompressed size counts.
+    if decode is None and declared and declared.isdigit() and int(declared) > max_bytes:
         raise InvalidInput(
             f"{url} is {int(declared):,} bytes, over the {max_bytes:,}-byte limit "
             f"(raise it with {MAX_DOCUMENT_MB_ENV})"
         )
     chunks: list[bytes] = []
     size = 0
-    while True:
-        chunk = response.read(CHUNK)
-        if not chunk:
-            break
+    while chunk := response.read1(CHUNK):
+        if decode is not None:
+            # At most one byte over the room left is inflated: enough to know it is over.
+            chunk = decode.feed(chunk, max_bytes - size + 1)
         size += len(chunk)
         if size > max_bytes:
             raise InvalidInput(
                 f"{url} is over the {max_bytes:,}-byte limit (raise it with {MAX_DOCUMENT_MB_ENV})"
             )
         chunks.append(chunk)
-        if time.monotonic() > deadline:
-            raise WorkbenchError(f"cannot fetch {url}: the page is arriving too slowly")
+    if decode is not None:
+        decode.finish()
     return b"".join(chunks)
