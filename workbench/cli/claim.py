@@ -232,8 +232,15 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
             click.echo(f"  #{n.id} {n.created_at} {n.author}")
             click.echo("      " + n.body.replace("\n", "\n      "))
     click.echo("history")
+    from workbench.cli.layout import cell_width
+
+    # Padded by terminal cells, not characters: a Chinese name (two cells a character) pushed
+    # its line's action right of the others' (trial53).
+    widths = {e.actor: cell_width(e.actor) for e in d.events}
+    column = max([12, *widths.values()])
     for e in d.events:
-        line = f"  {e.seq:>6} {e.at} {e.actor:<12} {e.action} {_change(e.payload)}"
+        actor = e.actor + " " * (column - widths[e.actor])
+        line = f"  {e.seq:>6} {e.at} {actor} {e.action} {_change(e.payload)}"
         click.echo(line.rstrip())
 
 

@@ -1,0 +1,62 @@
+"""Trial 53 (a Chinese-language desk's research editor): what it found in `user add`'s warning
+and `claim show`'s history."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tests.inprocess import ok
+
+Run = Callable[..., Any]
+
+ARTICLE = (
+    "他表示,公司员工已超过800人,其中研发人员占比70%。\n"
+    "月之暗面旗下的Kimi智能助手月活跃用户已突破1亿。\n"
+)
+
+
+def _desk(cli: Run, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    ok(cli("doc", "add", str(article)))
+    for quote in ("他表示,公司员工已超过800人", "Kimi智能助手月活跃用户已突破1亿"):
+        ok(cli("claim", "add", "1", "--text", quote, "--quote", quote))
+
+
+def _ids(cli: Run, *args: str) -> list[int]:
+    r = ok(cli("claim", "list", *args, "--json"))
+    return [c["id"] for c in json.loads(r.out)]
+
+
+def test_unregistered_owner_warning_leaves_out_withdrawn(cli: Run, tmp_path: Path) -> None:
+    """`user add` warned of claims owned by unregistered names counting withdrawn claims
+    ("nobody's work"), and pointed at `claim list --assignee NAME`, which lists none of them."""
+    _desk(cli, tmp_path)
+    ok(cli("claim", "assign", "1", "2", "--to", "kwame"))
+    ok(cli("claim", "withdraw", "1", "--reason", "重复"))
+    assert _ids(cli, "--assignee", "kwame") == [2]
+    r = ok(cli("user", "add", "tester"))
+    assert "kwame (1)" in r.err, r.err
+    ok(cli("claim", "withdraw", "2", "--reason", "重复"))
+    r = ok(cli("user", "add", "other"))
+    assert "kwame" not in r.err, r.err
+
+
+def test_history_actions_line_up_with_chinese_actors(cli: Run, tmp_path: Path) -> None:
+    """`claim show`'s history padded the actor by code points, so a Chinese name (two columns
+    a character) pushed the action two columns right per character."""
+    _desk(cli, tmp_path)
+    ok(cli("--as", "王芳", "note", "add", "1", "核实中"))
+    out = ok(cli("claim", "show", "1")).out
+    lines = [ln for ln in out.splitlines() if "claim.added" in ln or "note.added" in ln]
+    assert len(lines) == 2, out
+
+    def column(line: str, word: str) -> int:
+        before = line[: line.index(word)]
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in before)
+
+    assert column(lines[0], "claim.added") == column(lines[1], "note.added"), lines
