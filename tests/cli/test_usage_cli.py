@@ -455,3 +455,11 @@ def test_seed_load_says_a_document_without_a_title_and_a_bad_file_in_its_words(
     )
     r = cli("seed", "load", str(seed))
     assert r.code == 1 and r.err.startswith(f"error: {seed}: claim 2: type: unknown claim type")
+
+
+def test_a_missing_status_is_answered_with_the_statuses_that_can_be_set(wb: Run) -> None:
+    """trial52: `claim status 33` offered in_review, which `claim status 33 in_review` then
+    refused; a mistyped status was already answered without it."""
+    for args in (["claim", "status", "1"], ["claim", "status", "1", "bogus"]):
+        r = wb(*args)
+        assert r.code == 2 and "unverified" in r.err and "in_review" not in r.err, r.err

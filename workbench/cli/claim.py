@@ -73,6 +73,10 @@ class _SetStatus(click.Choice[str]):
     def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
         return f"{value!r} is not one of {', '.join(map(repr, SETTABLE_NAMES))}."
 
+    def get_missing_message(self, param: click.Parameter, ctx: click.Context | None) -> str:
+        # The same list when STATUS is left out (trial52: it offered in_review, then refused it).
+        return f"Choose from: {', '.join(SETTABLE_NAMES)}"
+
 
 SET_STATUS = _SetStatus(STATUS_NAMES, case_sensitive=False)
 

@@ -302,7 +302,7 @@ def claims_command(
     refuses a row whose document_id is not the document imported into (empty the column to
     import into another database); stderr names the flagged ones. A withdrawn claim is listed
     with status withdrawn and its reason as the note, and an import withdraws it again. CSV,
-    JSON and JSON Lines import back; XLSX is for reading.
+    JSON import back (`import claims` reads JSON Lines too); XLSX is for reading.
     """
     from workbench.exports.registry import get, writer
     from workbench.services.exports import stream_claim_rows
