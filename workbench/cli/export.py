@@ -301,7 +301,7 @@ def claims_command(
     and flagged (the database decides them); it reads id to find a claim already present, and
     refuses a row whose document_id is not the document imported into (empty the column to
     import into another database); stderr names the flagged ones. A withdrawn claim is listed
-    with status withdrawn and its reason as the note, and an import withdraws it again. CSV,
+    with status withdrawn and its reason as the note, and an import withdraws it again. CSV and
     JSON import back (`import claims` reads JSON Lines too); XLSX is for reading.
     """
     from workbench.exports.registry import get, writer
