@@ -128,7 +128,8 @@ def test_context_moves_the_scores_of_a_transcript_only(monkeypatch: pytest.Monke
     _with_context(monkeypatch, {})
     assert find_candidates(DEBATE, 0.0) == prose
     bare = find_candidates(DEBATE, 0.0, transcript=transcript)
-    masked = find_candidates(transcript.masked, 0.0)
+    # (a line that is one bracketed note, `(APPLAUSE)`, is never offered from a transcript)
+    masked = [c for c in find_candidates(transcript.masked, 0.0) if c.text != "(APPLAUSE)"]
     assert [(c.start, c.end, c.score, c.reasons) for c in bare] == [
         (c.start, c.end, c.score, c.reasons) for c in masked
     ]
@@ -180,3 +181,27 @@ def test_the_chinese_model_reads_no_context(monkeypatch: pytest.MonkeyPatch) -> 
     assert [(c.start, c.end, c.score, c.reasons) for c in found] == [
         (c.start, c.end, c.score, c.reasons) for c in masked
     ]
+
+
+def test_a_line_that_is_one_bracketed_note_is_never_offered() -> None:
+    """trial52: a transcript's header line `[Transcript: ...]` scored 0.86 and was accepted as
+    a claim, and `[applause]` lines were listed as the last speaker's. The transcriber's words
+    are no one's claim; a note inside a speaker's line leaves the line a candidate."""
+    text = (
+        "[Transcript: Second gubernatorial debate, Harlan County Civic Center, October 14, 2025]\n"
+        "HOLT: Welcome to the debate tonight.\n"
+        "SMITH: Unemployment fell to 3.5 percent in 2019.\n"
+        "[applause]\n"
+        "HOLT: Thank you.\n"
+        "SMITH: We created 2 million jobs in 2021 (applause) and more.\n"
+        "（笑）\n"
+        "HOLT: Next.\n"
+    )
+    transcript = read_transcript(text)
+    assert transcript is not None
+    found = find_candidates(text, 0.0, transcript=transcript)
+    assert [c.text for c in found if c.score >= 0.5] == [
+        "Unemployment fell to 3.5 percent in 2019.",
+        "We created 2 million jobs in 2021 (applause) and more.",
+    ]
+    assert not any(c.text.startswith(("[", "(", "（")) for c in found)

@@ -200,10 +200,18 @@ def find_candidates(
     # from the line before (`We created 7 million jobs,` then `Note: the department...`).
     sentences = _cut(masked, split_sentences(masked), transcript.label_starts)
     contexts = sentence_context(masked, sentences, transcript)
+    notes = transcript.note_lines
     return [
         replace(c, text=text[c.start : c.end], speaker=transcript.speaker_at(c.start))
         for c in _find(masked, sentences, contexts, min_score, progress)
+        if not notes or not _inside(notes, c.start, c.end)
     ]
+
+
+def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of `spans` (sorted, apart)."""
+    i = bisect_left(spans, (start + 1, -1)) - 1  # the last span starting at or before `start`
+    return i >= 0 and end <= spans[i][1]
 
 
 def _cut(text: str, sentences: list[Segment], at: tuple[int, ...]) -> list[Segment]:
