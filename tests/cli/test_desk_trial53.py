@@ -60,3 +60,18 @@ def test_history_actions_line_up_with_chinese_actors(cli: Run, tmp_path: Path) -
         return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in before)
 
     assert column(lines[0], "claim.added") == column(lines[1], "note.added"), lines
+
+
+def test_speaker_filter_ignores_spacing_in_a_chinese_name_and_finds_a_glossed_one(
+    cli: Run, tmp_path: Path
+) -> None:
+    """`claim list --speaker`, documented as matching in any case or spacing, found nothing by
+    `王 伟` for 王伟, nor by either form of the seed's `Yan Junjie (闫俊杰)`."""
+    _desk(cli, tmp_path)
+    ok(cli("claim", "edit", "1", "--speaker", "王伟"))
+    ok(cli("claim", "edit", "2", "--speaker", "Yan Junjie (闫俊杰)"))
+    assert _ids(cli, "--speaker", "王伟") == [1]
+    assert _ids(cli, "--speaker", "王 伟") == [1]
+    for typed in ("闫俊杰", "yan junjie", "Yan Junjie (闫俊杰)", "YAN JUNJIE（闫俊杰）"):
+        assert _ids(cli, "--speaker", typed) == [2], typed
+    assert _ids(cli, "--speaker", "Yan") == []
