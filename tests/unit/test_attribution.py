@@ -15,6 +15,9 @@ from workbench.domain.attribution import quoted_speaker
         ("“亚运场馆的赛后利用是全国最好的，”杭州市体育局局长陈刚说，“每年节省约2亿元。”", "陈刚"),
         ("“我们将增长30%，”闫俊杰表示。", "闫俊杰"),
         ("“全市人口达到1100万，”局长孙明说。", "孙明"),  # 局长 + 孙明, not a compound 长孙
+        # trial53: 据……介绍 names the person as 表示 does
+        ("据公司CEO张鹏介绍，“我们是国内第一个推出该产品的公司。”", "张鹏"),
+        ("据介绍，“该产品已卖出100万台。”", None),
         # no one named: a pronoun, a word starting like a surname, a compound surname's part,
         # no quotation at all; English prose is not read (trial50: titles, days, firms)
         ("“全市人口达到1100万，”局长司马光明说。", None),

@@ -25,9 +25,10 @@ from workbench.domain.checkworthy.zh_cues import CJK, SURNAMES
 
 _QUOTE_MARKS = re.compile('[“”「」"]')
 # A name (a common surname and one or two characters) right before a verb of speech and a
-# mark; tried at every surname's character, so 主任王明说 finds 王明, not 任王明.
+# mark; tried at every surname's character, so 主任王明说 finds 王明, not 任王明. (介绍: 据公司CEO
+# 张鹏介绍，“……” names him as 表示 would: trial53.)
 _ZH = re.compile(
-    rf"([{SURNAMES}][{CJK}]{{1,2}}?)(?:声称|表示|指出|坦言|透露|强调|回应|说|称)(?=[：:，,。“「])"
+    rf"([{SURNAMES}][{CJK}]{{1,2}}?)(?:声称|表示|指出|坦言|透露|强调|回应|介绍|说|称)(?=[：:，,。“「])"
 )
 # What may stand right before a name: a title (局长陈刚, 董事长王传福); any other character of
 # a word (美联储周三, 布林肯, 他对王明) makes the match part of something else (review51).
