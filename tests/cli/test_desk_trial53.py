@@ -75,3 +75,17 @@ def test_speaker_filter_ignores_spacing_in_a_chinese_name_and_finds_a_glossed_on
     for typed in ("闫俊杰", "yan junjie", "Yan Junjie (闫俊杰)", "YAN JUNJIE（闫俊杰）"):
         assert _ids(cli, "--speaker", typed) == [2], typed
     assert _ids(cli, "--speaker", "Yan") == []
+
+
+def test_a_page_of_claims_says_what_it_is_a_part_of(cli: Run, tmp_path: Path) -> None:
+    """`claim list --limit 20` never said how many match, and `--offset 99999` said "no claims
+    match", which reads as if the filters matched nothing."""
+    _desk(cli, tmp_path)
+    r = ok(cli("claim", "list", "--limit", "1"))
+    assert r.err == "claims 1–1 of 2\n"
+    r = ok(cli("claim", "list", "--limit", "5", "--offset", "1"))
+    assert r.err == "claims 2–2 of 2\n"
+    r = ok(cli("claim", "list", "--offset", "99999"))
+    assert "no claims at offset 99,999: 2 claims match" in r.out + r.err
+    assert ok(cli("claim", "list")).err == ""  # the whole list is its own total
+    assert ok(cli("claim", "list", "--limit", "1", "--json")).err == ""  # a script counts

@@ -39,6 +39,7 @@ from workbench.cli.render import (
     json_or_line,
     json_out,
     message,
+    plural,
     show_value,
     status_shown,
     table,
@@ -431,7 +432,7 @@ def list_(
     Withdrawn claims (taken back: `claim withdraw`) are left out unless --status withdrawn
     or --all asks for them.
     """
-    from workbench.services.queries import ClaimFilter, claims_stream
+    from workbench.services.queries import ClaimFilter, claims_stream, count_claims
 
     if as_csv and as_json:
         raise click.UsageError("choose one of --json and --csv")
@@ -477,9 +478,17 @@ def list_(
         # (Not a filter's own column: it is the same in every row.)
         asked = {"due": "due", "priority": "pri"}.get(sort.lower())
         kept = {*([asked] if asked else []), *(["due", "owner"] if overdue else [])}
+        shown = list(claims)
+        paged = bool(limit) or bool(offset)
+        total = count_claims(wb, flt) if paged else None
         print_claims(
-            list(claims),
+            shown,
             limit_zero(limit, "claims")
+            or (
+                f"no claims at offset {offset:,}: {plural(total or 0, 'claim')} match"
+                if offset and total
+                else None
+            )
             or (
                 "no open or flagged claims in your queue (--all adds verdicts)"
                 if flt.queue
@@ -487,6 +496,9 @@ def list_(
             ),
             kept=kept,
         )
+        if total is not None and shown:
+            # A page says what it is a part of (trial53: `--limit 20` never said 1,448 match).
+            message(f"claims {offset + 1:,}–{offset + len(shown):,} of {total:,}")
 
 
 def claims_csv(claims: Iterable[ClaimView], *, bom: bool = False) -> None:

@@ -393,6 +393,12 @@ def claims_stream(wb: Workbench, flt: ClaimFilter | None = None) -> Iterator[Cla
     return chained()
 
 
+def count_claims(wb: Workbench, flt: ClaimFilter) -> int:
+    """How many claims match `flt`, its paging left out: what a page is a part of."""
+    with reading(wb) as conn:
+        return int(conn.scalar(claim_query(flt, conn).count()) or 0)
+
+
 def list_claims(wb: Workbench, flt: ClaimFilter | None = None) -> list[ClaimView]:
     return list(iter_claims(wb, flt))
 
