@@ -396,7 +396,7 @@ def _change(payload: dict[str, object]) -> str:
     show_default=True,
     help="updated: newest first; priority: high first; due: soonest first.",
 )
-@limit_option("At most N claims.")
+@limit_option("At most N claims (a table then says which of how many match, on stderr).")
 @offset_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV (for spreadsheets).")
 @bom_option
