@@ -45,7 +45,7 @@ def test_an_owner_named_by_display_name_is_pointed_to_the_user(cli: Run) -> None
     assert r.code == 1
     # The pinyin of a registered name is read as that name (docs/identity.md): pointed to it.
     assert r.err == (
-        "error: --to 'wangfang' reads like the registered user '王芳' but is not them; "
+        "error: --to 'wangfang' reads like the registered user '王芳', written another way; "
         "give --to 王芳\n"
     )
     r = cli("--as", "editor", "claim", "assign", "1", "--to", "Wang Fan")

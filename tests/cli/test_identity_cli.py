@@ -69,7 +69,9 @@ def test_a_name_like_a_registered_one_is_still_refused(wbcli) -> None:  # type: 
     r = wbcli("--as", "l1n", "user", "list")
     assert r.code == 0  # a read needs no registered name
     r = wbcli("--as", "l1n", "user", "add", "mei")
-    assert r.code == 1 and "'l1n' looks like the registered user 'lin' but is not them" in r.err
+    assert (
+        r.code == 1 and "'l1n' looks like the registered user 'lin', written another way" in r.err
+    )
 
 
 def test_registered_users_gate_every_change(wbcli) -> None:  # type: ignore[no-untyped-def]

@@ -488,10 +488,11 @@ def test_an_unregistered_name_is_told_which_registered_one_it_is() -> None:
     )
     # trial47b: the way out offered was `user add`, which refuses a look-alike too
     assert people.refusal("張偉").message == (
-        "'張偉' is the same name as the registered user '张伟' but is not them; give --as 张伟"
+        "'張偉' is the same name as the registered user '张伟', written another way; give --as 张伟"
     )
     assert people.refusal("fang wang", "--to").message == (
-        "--to 'fang wang' reads like the registered user '王芳' but is not them; give --to 王芳"
+        "--to 'fang wang' reads like the registered user '王芳', written another way; "
+        "give --to 王芳"
     )
     # a name with a space, quoted for the shell (review)
     spaced = People(

@@ -55,14 +55,15 @@ class People:
         typed = "" if found is None else _for_the_shell(found)
         if found is not None and what:
             return InvalidInput(
-                f"{what} {name!r} {how} the registered user {found!r} but is not them; "
+                f"{what} {name!r} {how} the registered user {found!r}, written another way; "
                 f"give {what} {typed}"
             )
         if found is not None:
             # Not "have one of them `user add` you": a name like a registered one is refused
             # there too (trial47b typed `jose` for the registered josé).
             return InvalidInput(
-                f"{name!r} {how} the registered user {found!r} but is not them; give --as {typed}"
+                f"{name!r} {how} the registered user {found!r}, written another way; give --as "
+                f"{typed}"
             )
         close = closest_people(name, self.displays)
         near = f"; did you mean {' or '.join(close)}?" if close else ""
