@@ -498,3 +498,23 @@ def test_a_due_date_in_iso_basic_form_is_read_as_the_date(cli: Run) -> None:
     )
     # with --clear every argument is an ID
     err_line(cli("claim", "due", "1", "20300203", "--clear"), 1, "no claim #20300203")
+
+
+def test_several_proposals_are_approved_together_or_not_at_all(cli: Run) -> None:
+    """trial52: `claim approve 6 7 5` was refused as extra arguments; a desk approving a batch
+    approved it one command at a time."""
+    setup_claims(cli)
+    ok(cli("config", "set", "review.required", "true"))
+    for cid in ("1", "2", "3"):
+        ok(cli("--as", "maria", "claim", "status", cid, "unverifiable", "--note", "no record"))
+    ok(cli("--as", "maria", "note", "add", "3", "one more thing"))  # 3 is not approvable now
+    err_line(cli("--as", "tom", "claim", "approve", "1", "2", "3"), 1, "claim #3")
+    statuses = {c["id"]: c["status"] for c in json.loads(ok(cli("claim", "list", "--json")).out)}
+    assert statuses == {1: "in_review", 2: "in_review", 3: "in_review"}  # none approved
+    r = ok(cli("--as", "tom", "claim", "approve", "2", "1", "2"))
+    assert r.out == "claim #2: approved, now unverifiable\nclaim #1: approved, now unverifiable\n"
+    err_line(cli("claim", "approve", "1", "3", "--if-version", "4"), 2, "name one claim with it")
+    ok(cli("--as", "tom", "claim", "reject", "3", "--note", "see the note"))
+    ok(cli("--as", "maria", "claim", "status", "3", "unverifiable", "--note", "still none"))
+    one = json.loads(ok(cli("--as", "tom", "claim", "approve", "3", "--json")).out)
+    assert one["id"] == 3 and one["status"] == "unverifiable"  # one ID: its object, as before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -23,7 +24,12 @@ from workbench.domain.transitions import (
     decide,
     proposal_action,
 )
-from workbench.services.claim_updates import apply_decision, check_version, claim_state
+from workbench.services.claim_updates import (
+    apply_decision,
+    check_version,
+    claim_state,
+    version_problem,
+)
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row
 from workbench.services.revisions import judged_quote
@@ -50,6 +56,26 @@ def approval(
 
 
 @mutation
+def approvals(
+    wb: Workbench,
+    claim_ids: Sequence[int],
+    *,
+    note: str | None = None,
+    expected_version: int | None = None,
+) -> list[StatusChange]:
+    """`approval` of several proposals, in one transaction: all of them or, when one is
+    refused (the refusal names it), none (trial52: a desk approving a batch approved them one
+    command at a time). `expected_version` goes with one claim only."""
+    if (problem := version_problem(claim_ids, expected_version)) is not None:
+        raise problem
+    with transaction(wb, write=True) as tx:
+        return [
+            _review_in(tx, claim_id, Move.APPROVE, note, expected_version)
+            for claim_id in dict.fromkeys(claim_ids)
+        ]
+
+
+@mutation
 def reject(
     wb: Workbench, claim_id: int, *, note: str, expected_version: int | None = None
 ) -> ClaimView:
@@ -61,36 +87,42 @@ def _review(
     wb: Workbench, claim_id: int, move: Move, note: str | None, expected_version: int | None
 ) -> StatusChange:
     with transaction(wb, write=True) as tx:
-        claim = get_claim_row(tx, claim_id)
-        check_version(claim, expected_version)
-        request = Request(move, tx.actor, note=note)
-        state = claim_state(claim)
-        if move == Move.APPROVE:
-            state = replace(state, added_since_proposal=additions(tx, claim_id))
-            request = replace(request, displays=displays(tx, claim.proposed_by, tx.actor))
-        decision = decide(state, request)
-        if move == Move.APPROVE:
-            # The names differ (decide checked); on PostgreSQL the roles must too.
-            _check_distinct_role(tx, claim_id)
-        previous = claim.status
-        # The words the verdict was first given on, when the proposal confirmed it after a
-        # revision flagged it (the proposal cleared the flag; the approval publishes it).
-        cleared = _flag_cleared_by_proposal(tx, claim_id) if move == Move.APPROVE else None
-        judged = None if cleared is None else judged_quote(tx, claim, cleared)
-        apply_decision(tx, claim, decision)
-        view = ClaimView.of(claim)
-        published = move == Move.APPROVE and holds_verdict(claim.status)
-        return StatusChange(
-            claim=view,
-            changed=decision.changed,
-            previous=previous,
-            stale_figures=(
-                stale_figures(claim.text, judged, claim.quote)
-                if judged is not None and published
-                else []
-            ),
-            quote_gone=published and view.quote_gone,
-        )
+        return _review_in(tx, claim_id, move, note, expected_version)
+
+
+def _review_in(
+    tx: Tx, claim_id: int, move: Move, note: str | None, expected_version: int | None
+) -> StatusChange:
+    claim = get_claim_row(tx, claim_id)
+    check_version(claim, expected_version)
+    request = Request(move, tx.actor, note=note)
+    state = claim_state(claim)
+    if move == Move.APPROVE:
+        state = replace(state, added_since_proposal=additions(tx, claim_id))
+        request = replace(request, displays=displays(tx, claim.proposed_by, tx.actor))
+    decision = decide(state, request)
+    if move == Move.APPROVE:
+        # The names differ (decide checked); on PostgreSQL the roles must too.
+        _check_distinct_role(tx, claim_id)
+    previous = claim.status
+    # The words the verdict was first given on, when the proposal confirmed it after a
+    # revision flagged it (the proposal cleared the flag; the approval publishes it).
+    cleared = _flag_cleared_by_proposal(tx, claim_id) if move == Move.APPROVE else None
+    judged = None if cleared is None else judged_quote(tx, claim, cleared)
+    apply_decision(tx, claim, decision)
+    view = ClaimView.of(claim)
+    published = move == Move.APPROVE and holds_verdict(claim.status)
+    return StatusChange(
+        claim=view,
+        changed=decision.changed,
+        previous=previous,
+        stale_figures=(
+            stale_figures(claim.text, judged, claim.quote)
+            if judged is not None and published
+            else []
+        ),
+        quote_gone=published and view.quote_gone,
+    )
 
 
 def displays(tx: Tx, *names: str | None) -> dict[str, str | None]:
