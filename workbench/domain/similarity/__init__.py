@@ -68,16 +68,20 @@ Terms are weighted by rarity over the claims compared (TF-IDF: a term every clai
 nothing; a name or a figure only two claims share says a lot), numbers and concepts count
 double, and two claims score the cosine of their weighted bags, 0 to 1, lowered as far as the
 concepts that say what they are about differ, and lowered again when each claim names someone
-or something (or a province) the other does not, gives a measure the other does not (a recall,
+or something (or a province) the other does not (a place and its adjective, Midwest and
+Midwestern, are one: see `demonyms`), gives a measure the other does not (a recall,
 a sale, masts; less when only one claim gives one of the table) or a year the other does not,
 when one is wholly English and names only in Latin script, the other only in Chinese, and
 nothing else ties them, when they give two acts of one direction that are two facts (hired
 pilots, ordered planes), when their acts are opposite (opened against closed, rose or "9%
 more" against fell or "9% less", signed against vetoed, hired against laid off, ordered
 or opened against cancelled or suspended, appointed against resigned or 不再担任), when one
-denies what the other asserts (did not pay, 未派发, missed the record), when one gives a figure
-per person, per day or on average and the other a total (an average said of a figure the
-other gives, or of one it gives in no form when they share none), when they give two days of
+denies what the other asserts (did not pay, 未派发, missed the record; a negation denies only
+what its clause says after it, not what "she won't tell you that" tells nor what follows "Not
+true:"), when one gives a figure per person, per day or on average and the other a total (an
+average said of a figure the other gives, or of one it gives in no form when they share none;
+not a whole place's average rate, "the national average of 4.1%", against a claim that gives
+that place's rate, "4.1% nationally"), when they give two days of
 a month or two places in a ranking (No. 41, 排名第2位), when only one says it was put off
 (推迟, delayed) or that a post was held once (former, "used to chair", 曾任, 原市长), when one
 says nearly a figure and the other more than it (or a figure on the wrong side of it: more
@@ -122,11 +126,12 @@ bilingual table), `words` (stop words, stems, normalisation), `naming` (names), 
 owner of a subject, the actor, the kind after a Chinese name), `measures` (what a figure
 counts), `labels` (labels, periods, kinds of body, Chinese places), `bag` (the terms of a text
 and of a claim), `weighting` (TF-IDF, cosine, subject), `kinds` (a claim's terms by kind),
-`scripts` (names across scripts), `shares` (fractions and ratios), `polarity` (a text
-that denies an act), `positions` (days of a month, places in a ranking), `trades` (who buys
-and who sells), `results` (who won a match, who pays whom), `rates` (the period a rate is
-given per), `spending` (what a sum is spent on), `disagreements` (the checks that keep
-near-misses apart) and `scoring` (`similarity`, `explain`). This module gives the names callers use.
+`scripts` (names across scripts), `demonyms` (a place and its adjective), `shares`
+(fractions and ratios), `polarity` (a text that denies an act), `positions` (days of a month,
+places in a ranking), `trades` (who buys and who sells), `results` (who won a match, who
+pays whom), `rates` (the period a rate is given per), `spending` (what a sum is spent on),
+`disagreements` (the checks that keep near-misses apart) and `scoring` (`similarity`,
+`explain`). This module gives the names callers use.
 """
 
 from __future__ import annotations

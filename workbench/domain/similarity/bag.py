@@ -46,7 +46,7 @@ from workbench.domain.similarity.figures import (
     spoken_value,
     zh_value,
 )
-from workbench.domain.similarity.kinds import PINYIN, YOY
+from workbench.domain.similarity.kinds import BENCHMARK, PINYIN, YOY
 from workbench.domain.similarity.labels import labels, without_month_figures, year_spans
 from workbench.domain.similarity.measures import (
     CONCEPT_MARK,
@@ -67,7 +67,14 @@ from workbench.domain.similarity.naming import (
     straddles,
     zh_name,
 )
-from workbench.domain.similarity.polarity import FUTURE, NEGATED, future, negated, stances
+from workbench.domain.similarity.polarity import (
+    FUTURE,
+    NEGATED,
+    UNCHANGED,
+    denials,
+    future,
+    stances,
+)
 from workbench.domain.similarity.positions import (
     days,
     dotted_dates,
@@ -180,6 +187,14 @@ _AVERAGE = re.compile(
 )
 # A clause ends at a stop, a semicolon, a colon or a comma (not one between digits: 1,126).
 _CLAUSE_END = re.compile(r"[，。；;：:！？!?]|[,.](?!\d)")
+# The average of a whole place, said of a rate ("below the national average of 4.1 percent",
+# 低于全国平均水平4.1%): a benchmark, that place's rate, no figure per head or per day against a
+# total. Kept as the place too (=bench:national; see `disagreements`).
+# (Not a place's own average, "the state's average wait"; nor an average of a sum, "the national
+# average salary of $55,000".)
+_BENCHMARK = re.compile(
+    r"\b(national|state|regional|provincial|eu|oecd|global|world)\s+average\b|(全国|全省)平均"
+)
 
 
 def _averaged(s: str) -> list[str]:
@@ -188,12 +203,18 @@ def _averaged(s: str) -> list[str]:
     for clause in _CLAUSE_END.split(s):
         if _AVERAGE.search(clause):
             found = _terms(clause, averages=False)
+            bench = _BENCHMARK.search(clause)
+            if bench and any(t.startswith(PERCENTAGE) for t in found):
+                out.append(BENCHMARK + (bench.group(1) or bench.group(2)))
             out.extend(
                 AVERAGED + t
                 for t in found
                 if t[0] in "#≈" and ":" not in t and not is_year_in(t, found)
             )
     return out
+
+
+_CHANGE = ("~up", "~down")
 
 
 def terms(text: str) -> list[str]:
@@ -225,8 +246,12 @@ def _terms(text: str, *, averages: bool) -> list[str]:
     if "类" in s or "级" in s or "档" in s or "from" in s:
         out += scales(s)
     out += year_spans(s)
-    if negated(s):
+    denied = denials(s)
+    if denied:
         out.append(NEGATED)
+        # (a rise or fall the negation governs: "did not raise its charges", 没有上涨)
+        if any(t in _CHANGE for g in denied for t in _terms(g, averages=False)):
+            out.append(UNCHANGED)
     if future(s):
         out.append(FUTURE)
     out += stances(s)

@@ -1656,6 +1656,11 @@ COUNTRY = re.compile(
 COUNTRY_TERM = "=country:"
 
 
+def country_of(form: str) -> str | None:
+    """The country a form of its name names (canadian: canada), or None."""
+    return _COUNTRY_OF.get(form)
+
+
 def countries(text: str) -> list[str]:
     """The countries that `text` (normalised, lower-cased) names, as "=country:" terms."""
     return [COUNTRY_TERM + _COUNTRY_OF[m.group()] for m in COUNTRY.finditer(text)]

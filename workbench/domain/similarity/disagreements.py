@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 
 from workbench.domain.glosses import pinyin_translated
 from workbench.domain.similarity.concepts import CONCEPT_OF
+from workbench.domain.similarity.demonyms import one_place
 from workbench.domain.similarity.figures import (
     COUNT,
     YEAR,
@@ -21,6 +22,7 @@ from workbench.domain.similarity.figures import (
 )
 from workbench.domain.similarity.kinds import (
     ACT_POLE,
+    BENCHMARK,
     CANCEL,
     LOSES,
     OBJECT,
@@ -430,6 +432,8 @@ def _akin(one: str, other: str) -> bool:
     shorter, longer = sorted((one, other), key=len)
     if _SHORT_FORMS.get(shorter) == longer:
         return True  # Acad. for Academy (see above)
+    if one_place(one, other):
+        return True  # Midwest and Midwestern (see `demonyms`)
     return shorter.endswith("a") and longer == shorter + "n" and len(shorter) >= 4
 
 
@@ -513,10 +517,27 @@ def _other_acts(ours: list[str], theirs: list[str]) -> bool:
 
 def _undenied(kinds: Kinds) -> tuple[list[str], bool]:
     """A claim's acts and whether it denies one, but for a denied rise or fall ("did not raise
-    its charges", 没有上涨): that says the figure stayed as it was (~flat), no denial left."""
-    if kinds.negated and kinds.acts and set(kinds.acts) <= {"~up", "~down"}:
+    its charges", 没有上涨): that says the figure stayed as it was (~flat), no denial left. A
+    rise its negation does not govern ("won't tell you that rent has risen") stays a rise."""
+    if kinds.unchanged and kinds.acts and set(kinds.acts) <= {"~up", "~down"}:
         return ["~flat"], False
     return kinds.acts, kinds.negated
+
+
+# The words a claim gives a rate of a whole place with, for each place a benchmark is the
+# average of (see `_average_added`; words as stemmed, names as words or names).
+_PLACE_WORDS = {
+    "national": ("national", "nationally", "nationwide", "nation", "country"),
+    "state": ("state", "statewide"),
+    "regional": ("regional", "regionally", "region"),
+    "provincial": ("provincial", "province", "provincewide"),
+    "eu": ("eu",),
+    "oecd": ("oecd",),
+    "global": ("global", "globally", "worldwide", "world"),
+    "world": ("global", "globally", "worldwide", "world"),
+    "全国": ("全国",),
+    "全省": ("全省",),
+}
 
 
 def _average_added(kinds: Kinds, vector: Mapping[str, float], other: Mapping[str, float]) -> bool:
@@ -526,11 +547,19 @@ def _average_added(kinds: Kinds, vector: Mapping[str, float], other: Mapping[str
     not said of (GDP of 1.52万亿元, "and 16万元 per head", against the GDP alone). An average
     said of a figure the other gives is another claim (GDP per head against GDP); so is one
     said of a figure the other gives in no form, when they share none (an average of nearly
-    six weeks against a median of 41 days)."""
+    six weeks against a median of 41 days). A benchmark, a whole place's average rate, is
+    the place's rate: no disagreement with a claim that gives a rate of that place too ("4.1%
+    nationally"); one that does not may give the figure as another place's ("Ohio's
+    unemployment rate is 4.1 percent" against "Ohio's 3.4 percent, below the national average
+    of 4.1 percent"), and disagrees as before."""
     if not kinds.averaged:
         return True
     if any(t[5:] in other for t in kinds.averaged):
-        return False
+        return any(
+            w in other or "@" + w in other
+            for t in kinds.benchmarks
+            for w in _PLACE_WORDS[t.removeprefix(BENCHMARK)]
+        )
     averaged = {t[5:] for t in kinds.averaged}
     return any(
         t in other and t not in averaged and not is_year_in(t, vector)

@@ -14,7 +14,7 @@ from workbench.domain.similarity.concepts import CONCEPT_OF, COUNTRY_FORMS, COUN
 from workbench.domain.similarity.figures import COUNT, YEAR, is_year_in
 from workbench.domain.similarity.measures import CURRENCIES, MONEY, PERCENTAGE
 from workbench.domain.similarity.naming import PROVINCE_TERMS
-from workbench.domain.similarity.polarity import FUTURE, NEGATED
+from workbench.domain.similarity.polarity import FUTURE, NEGATED, UNCHANGED
 
 # Terms written by one reader and compared by others, kept here so that no reader imports
 # another for a constant: the two sides of a match's result (`results`, and `trades`, which
@@ -80,6 +80,11 @@ RATE = "=per:"
 SPENT_ON = "=for:"
 
 
+# The whole place a benchmark rate is the average of (=bench:national: "below the national
+# average of 4.1 percent"; see `bag`).
+BENCHMARK = "=bench:"
+
+
 # How an English text spells a Chinese name (=py:青岚:qinglan; see `scripts.pinyin_ties`).
 PINYIN = "=py:"
 
@@ -131,6 +136,7 @@ class Kinds:
     # a figure said to be below or above itself (=bound:below:2000000: "nearly two million")
     bounds: list[str] = field(default_factory=list)
     negated: bool = False  # the claim denies an act (=polarity:not)
+    unchanged: bool = False  # what it denies is a rise or fall (=polarity:unchanged)
     days: list[str] = field(default_factory=list)  # days of a month (=day:12-18)
     # the kind of body a Chinese text names under its owner's own name (=sub:新能: 澄岭汽车旗下
     # 澄岭新能源)
@@ -143,6 +149,8 @@ class Kinds:
     parts: list[str] = field(default_factory=list)
     # the figures an average is said of (=avg:#160000, =avg:≈160000; see `bag.AVERAGED`)
     averaged: list[str] = field(default_factory=list)
+    # the whole places whose average rate it gives, a benchmark (=bench:national)
+    benchmarks: list[str] = field(default_factory=list)
     # moves from one grade of a scale to another (=scale:4>2; see `positions.scales`)
     scales: list[str] = field(default_factory=list)
     # the nouns Chinese figures count (=obj:工厂; see `measures.zh_objects`)
@@ -212,6 +220,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.bounds.append(t)
             elif t == NEGATED:
                 kinds.negated = True
+            elif t == UNCHANGED:
+                kinds.unchanged = True
             elif t == FUTURE:
                 kinds.future = True
             elif t.startswith("=stance:"):
@@ -230,6 +240,8 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
                 kinds.parts.append(t)
             elif t.startswith("=avg:"):
                 kinds.averaged.append(t)
+            elif t.startswith(BENCHMARK):
+                kinds.benchmarks.append(t)
             elif t.startswith("=scale:"):
                 kinds.scales.append(t)
             elif t.startswith(OBJECT):

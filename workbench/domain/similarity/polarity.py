@@ -1,4 +1,4 @@
-"""Whether a text says that something did not happen (`negated`): "did not receive any council
+"""Whether a text says that something did not happen (`denials`): "did not receive any council
 funding", "got no money", 未向股东派发股息, 没有一艘邮轮靠泊.
 
 A claim that denies an act and one that asserts it share every name, figure and word but the
@@ -6,6 +6,10 @@ negation, and assert opposite facts (see `disagreements`). Only plain negations 
 read: a negative that bounds a figure (no more than, not less than, 不超过, 不到), that says
 "only" (not only, no other) or "no longer" (an act of its own: stepping down), and the many
 Chinese words that hold 不 or 无 without denying anything (不断, 不少, 不良, 无人机), are not.
+A negation denies only what it governs, the words after it in its clause: not what is told
+after "won't tell you that", nor the claim after a verdict on another one ("Not true: rates
+have gone up 17 percent"). A rise or fall among those words ("did not raise", 没有上涨) says
+the figure stayed as it was (`UNCHANGED`).
 
 And whether a text speaks of the future (`future`): "will open", "is due to open", 将正式投产,
 要新建. Not a plan (a project that "will cost" 1.5 billion euros is most often reworded as its
@@ -26,6 +30,9 @@ from workbench.domain.similarity.words import split_words
 # The term of a text that denies an act: weighs nothing ("=" terms), compared by
 # `disagreements` (a claim with its text and quote holds it when either denies).
 NEGATED = "=polarity:not"
+# The term of a text whose negation governs a rise or a fall (see `bag`): weighs nothing, read
+# by `disagreements` as the figure unchanged ("did not raise its charges": ~flat).
+UNCHANGED = "=polarity:unchanged"
 
 # (on normalised, lower-cased text; NFKC keeps the curly apostrophe, so both are read)
 _EN_NEGATION = re.compile(
@@ -53,6 +60,8 @@ _EN_NOT_NEGATION = re.compile(
     # (of a record's noun only: a minister "not seen in the chamber" was not there)
     r"|\b(?:high|highs|low|lows|level|levels|total|rate|pace|peak|figure|heights|depths)"
     r"\s+(?:not|never)\s+(?:been\s+)?seen\s+(?:since|in|for)\b"
+    # "had no choice but to put council tax up": the act done, said as a negation
+    r"|\bno\s+(?:other\s+)?(?:choice|option|alternative)\s+but\b"
 )
 # A denial that says "first" or "most" ("No bank had listed on the exchange before Cobalt
 # Street", "No solar farm in the state is bigger than Brightwater", 此前没有一家……) asserts the
@@ -70,12 +79,70 @@ _ZH_NEGATION = re.compile(
 )
 
 
-def negated(text: str) -> bool:
-    """Whether `text` (normalised, lower-cased) denies an act (see above)."""
-    zh, en = _ZH_NEGATION.search(text), _EN_NEGATION.search(text)
-    if not (zh or en) or _SUPERLATIVE.search(text):
-        return False
-    return bool(zh) or _EN_NEGATION.search(_EN_NOT_NEGATION.sub(" ", text)) is not None
+# What a negation governs ends with its clause: at a stop, a colon, a dash, a bracket, a comma
+# (not one inside a figure: 1,126) or a word that opens another clause ("did not rise but").
+_EN_CLAUSE_END = re.compile(
+    r"[;:!?()\"“”—–]|[.,](?!\d)|\s-\s|\b(?:but|while|whereas|although|though|because|which)\b"
+)
+_ZH_CLAUSE_END = re.compile(r"[，。；：！？,;:!?]")
+# A negation of telling what the speaker holds true ("won't tell you that", "did not mention
+# how much", "never admitted that", "doesn't want you to know that"): what is told is said, not
+# denied, and the text denies nothing of it.
+_TOLD_TRUE = re.compile(
+    r"^\s*(?:\S+\s+){0,2}?(?:(?:tell|tells|telling|told)\s+you\b"
+    r"|(?:want|wants)\s+you\s+to\s+know\b"
+    r"|(?:mention|mentions|mentioned|admit|admits|admitted|acknowledge|acknowledges|"
+    r"acknowledged|concede|concedes|conceded|remind|reminds|reminded|points?\s+out|"
+    r"pointed\s+out)\b(?=(?:\s+\S+){0,2}?\s+(?:that|how|what|whether|why)\b))"
+)
+# Any other verb of saying a negation governs ("never said he would raise taxes", "did not
+# tell voters that"): the saying is denied, not what is said (no rise denied: see `UNCHANGED`).
+_SAYING = re.compile(
+    r"\b(?:say|says|saying|said|tell|tells|telling|told|claim|claims|claimed|claiming|know|"
+    r"knows|knew|mention|mentions|mentioned|announce|announced|announces|promise|promised|"
+    r"promises|pledge|pledged|pledges)\b"
+)
+# A verdict on something said before, its clause ended and the text going on ("Not true:
+# rates have gone up", "That's not right, rents rose"): what follows is the correction, said.
+# (at the end of a text, "... is not true", it denies what came before)
+_VERDICT = re.compile(r"(?:true|so|right|correct|accurate|the\s+case|fair)")
+_VERDICT_THAT = re.compile(rf"^\s*{_VERDICT.pattern}\s+that\b")
+# How far a rise or fall may be from its negation and be what it denies (see `UNCHANGED`): "will
+# not be raising", "no council tax rise"; 不会上调, 并未出现下降.
+_EN_REACH, _ZH_REACH = 5, 8
+
+
+def _en_governed(text: str, end: int) -> str | None:
+    """The words the English negation ending at `end` governs (see above): None when it
+    denies nothing ("No, rents rose", "Not true: rents rose", "won't tell you that")."""
+    rest = text[end:]
+    stop = _EN_CLAUSE_END.search(rest)
+    clause = rest[: stop.start()] if stop else rest
+    if not clause.strip() or _TOLD_TRUE.match(clause):
+        return None
+    if stop and _VERDICT.fullmatch(clause.strip()) and rest[stop.end() :].strip():
+        return None
+    said = _SAYING.search(clause)
+    if said:
+        clause = clause[: said.start()]
+    # ("not true that rates have gone up": what is denied is what follows "that")
+    return " ".join(_VERDICT_THAT.sub("", clause, count=1).split()[:_EN_REACH])
+
+
+def denials(text: str) -> list[str]:
+    """The words each negation of `text` (normalised, lower-cased) that denies an act governs
+    (see above), "" for one that governs no word of its act; none when it denies none."""
+    if _SUPERLATIVE.search(text):
+        return []
+    out = [
+        _ZH_CLAUSE_END.split(text[m.end() : m.end() + _ZH_REACH], 1)[0]
+        for m in _ZH_NEGATION.finditer(text)
+    ]
+    if _EN_NEGATION.search(text):
+        plain = _EN_NOT_NEGATION.sub(" ", text)
+        governed = (_en_governed(plain, m.end()) for m in _EN_NEGATION.finditer(plain))
+        out += [g for g in governed if g is not None]
+    return out
 
 
 # The term of a text in the future tense: weighs nothing, read by `disagreements` only to keep
