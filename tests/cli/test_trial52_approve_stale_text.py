@@ -29,6 +29,8 @@ def test_trial52_approver_is_warned_of_stale_figures(cli: Run, tmp_path: Path) -
     assert cli("doc", "add", str(old)).code == 0
     assert cli("claim", "add", "1", "--quote", QUOTE, "--text", QUOTE).code == 0
     assert cli("config", "set", "review.required", "true").code == 0
+    # one test role on PostgreSQL
+    assert cli("config", "set", "review.distinct_roles", "false").code == 0
     assert (
         cli("evidence", "add", "1", "--url", "https://bls.example/x", "--stance", "supports").code
         == 0

@@ -33,7 +33,7 @@ from workbench.services.lookup import get_claim_row, get_document
 # show_claim reads on Core now (services/queries.py); still importable from here for callers
 # written against this module.
 from workbench.services.queries import show_claim as show_claim
-from workbench.services.revisions import judged_quote, revision_text
+from workbench.services.revisions import revision_text, unpublished_judged_quote
 from workbench.services.settings import setting_value
 from workbench.services.similar import catch_up, with_similar
 from workbench.services.span_twins import same_span_claims
@@ -292,7 +292,7 @@ def _move(
             review_required=bool(setting_value(tx, "review.required")),
         )
         # The words a flagged verdict judged, read before the decision clears the flag.
-        judged = judged_quote(tx, claim)
+        judged = unpublished_judged_quote(tx, claim)
         decision = decide(claim_state(claim), request)
         written = apply_decision(tx, claim, decision)
         confirmed = holds_verdict(claim.status)

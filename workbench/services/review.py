@@ -32,7 +32,7 @@ from workbench.services.claim_updates import (
 )
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row
-from workbench.services.revisions import judged_quote
+from workbench.services.revisions import unpublished_judged_quote
 from workbench.services.settings import setting_value
 from workbench.services.views import ClaimView, StatusChange
 
@@ -105,10 +105,9 @@ def _review_in(
         # The names differ (decide checked); on PostgreSQL the roles must too.
         _check_distinct_role(tx, claim_id)
     previous = claim.status
-    # The words the verdict was first given on, when the proposal confirmed it after a
-    # revision flagged it (the proposal cleared the flag; the approval publishes it).
-    cleared = _flag_cleared_by_proposal(tx, claim_id) if move == Move.APPROVE else None
-    judged = None if cleared is None else judged_quote(tx, claim, cleared)
+    # The words the verdict was first given on, when a proposal confirmed it after a revision
+    # flagged it (the proposal cleared the flag; the approval publishes it).
+    judged = unpublished_judged_quote(tx, claim) if move == Move.APPROVE else None
     apply_decision(tx, claim, decision)
     view = ClaimView.of(claim)
     published = move == Move.APPROVE and holds_verdict(claim.status)
@@ -151,21 +150,6 @@ def additions(tx: Tx, claim_id: int) -> tuple[Addition, ...]:
 def _as_proposal(action: str, payload: str) -> str:
     """`proposal_action`, reading an import's payload only (the others need none)."""
     return proposal_action(action, json.loads(payload)) if action == IMPORTED else action
-
-
-def _flag_cleared_by_proposal(tx: Tx, claim_id: int) -> int | None:
-    """The revision whose flag the latest proposal cleared (it confirmed a flagged verdict on
-    the changed words), or None."""
-    latest = tx.session.execute(
-        select(Event.payload)
-        .where(Event.claim_id == claim_id, Event.action == REVIEW_REQUESTED)
-        .order_by(Event.seq.desc())
-        .limit(1)
-    ).scalar_one_or_none()
-    if latest is None:
-        return None
-    cleared = (json.loads(latest).get("before") or {}).get("verdict_revision")
-    return cleared if isinstance(cleared, int) else None
 
 
 def _check_distinct_role(tx: Tx, claim_id: int) -> None:

@@ -17,10 +17,11 @@ from workbench.domain.errors import InvalidInput, NotFound, give, step
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import MAX_SOURCE, has_visible
 from workbench.domain.payloads import created, revision_payload
-from workbench.domain.status import holds_verdict
+from workbench.domain.status import FINAL_VALUES, holds_verdict
 from workbench.domain.text import Span, normalise, sha256_text
 from workbench.domain.textdiff import UNRELATED_BELOW, Diff, diff_texts, shared_wording
 from workbench.domain.transcript import Transcript, speaker_turns
+from workbench.domain.transitions import APPROVED, REVIEW_REQUESTED, STATUS_CHANGED
 from workbench.services.claim_updates import update_claim
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_document
@@ -516,6 +517,32 @@ def judged_quote(tx: Tx, claim: Claim, flagged_on: int | None = None) -> str | N
     span = _judged_span(tx, claim, revision)
     quote = None if span is None else span.get("quote")
     return quote if isinstance(quote, str) else None
+
+
+def unpublished_judged_quote(tx: Tx, claim: Claim) -> str | None:
+    """The words a flagged verdict was given on, while no verdict has been decided since on the
+    changed words: the claim's flag now, or the one a proposal confirming the verdict cleared
+    and no approval has published since (a proposal rejected and made again included:
+    review53 found the approver of the second one told nothing). None otherwise."""
+    if claim.verdict_revision is not None:
+        return judged_quote(tx, claim)
+    cleared: int | None = None
+    rows = tx.session.execute(
+        select(Event.action, Event.payload)
+        .where(
+            Event.claim_id == claim.id,
+            Event.action.in_((REVIEW_REQUESTED, APPROVED, STATUS_CHANGED)),
+        )
+        .order_by(Event.seq)
+    )
+    for action, payload in rows:
+        body = json.loads(payload)
+        if action == REVIEW_REQUESTED:
+            flag = (body.get("before") or {}).get("verdict_revision")
+            cleared = flag if isinstance(flag, int) else cleared
+        elif action == APPROVED or (body.get("after") or {}).get("status") in FINAL_VALUES:
+            cleared = None  # a verdict decided on the changed words: published, or given
+    return None if cleared is None else judged_quote(tx, claim, cleared)
 
 
 def _judged_span(tx: Tx, claim: Claim, revision: int) -> dict[str, Any] | None:
