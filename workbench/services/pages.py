@@ -174,7 +174,22 @@ def extract_page(
     """The main text (one block per line, NFC/LF) and metadata of an HTML page, its bytes read
     as `decode_page` reads them (`charset`: the Content-Type the server sent, if any)."""
     html, decoding = decode_page(data, charset)
-    html = _without_templates(html)
+    page = _page(_without_templates(html), data, source, url, decoding)
+    if _TEMPLATE_OPEN.search(html) is None:
+        return page
+    # Read with its templates too, as releases before they were left out stored it: the same
+    # page then adds no revision (review53).
+    try:
+        before = _page(html, data, source, url, decoding)
+    except InvalidInput:
+        return page
+    readings = (before.text, *before.earlier, *page.earlier)
+    earlier = tuple(dict.fromkeys(r for r in readings if r != page.text))
+    return Page(page.text, page.metadata, earlier, decoding)
+
+
+def _page(html: str, data: bytes, source: str, url: str | None, decoding: Decoding | None) -> Page:
+    """`extract_page` of the page's decoded `html`."""
     fields = _extract(html, url, _settings())
     if fields is None:
         raise InvalidInput(f"{source}: no article text found in the page")
