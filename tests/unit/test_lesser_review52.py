@@ -27,6 +27,10 @@ def test_an_invisible_character_in_a_url_is_refused(char: str) -> None:
     with pytest.raises(InvalidInput, match="is not an http"):
         check_http_url(f"https://ex.com/{char}moc.live")
     assert check_http_url("https://ex.com/中文") == "https://ex.com/中文"
+    # a ZWNJ spells Persian (review53: the first rule refused every Cf character)
+    persian = "https://fa.wikipedia.org/wiki/همه\u200cپرسی"
+    assert check_http_url(persian) == persian
+    assert check_http_url(f"https://ex.com/{char}x", stored=True)  # a restore takes the past
 
 
 def test_a_template_is_no_part_of_the_page() -> None:

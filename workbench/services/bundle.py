@@ -308,7 +308,7 @@ def _check_urls(conn: Connection) -> None:
         query = select(model.id, model.url).where(model.url.is_not(None))
         for row_id, url in conn.execute(query.execution_options(yield_per=BATCH)):
             try:
-                check_http_url(str(url))
+                check_http_url(str(url), stored=True)
             except InvalidInput as exc:
                 raise InvalidInput(
                     f"the bundle's {what} #{row_id}: {exc.message}; nothing was imported"
