@@ -30,6 +30,16 @@ from workbench.domain.plain_title import plain_title
         ("x" * 121 + "\n\nBody.\n", None),  # too long for a headline
         ("据悉，\n\n公司上市。\n", None),  # a lead-in's comma
         ("Tab\there\x07\n\nBody.\n", "Tab here"),
+        # review53: what reads as something else
+        ("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Smith>We cut taxes.\n", None),
+        ("WEBVTT - debate\n\n00:00:01.000 --> 00:00:04.000\n<v Smith>Hi.\n", None),
+        ("By John Smith\n\nThe council met.\n", None),
+        ("https://example.com/story\n\nThe council met.\n", None),
+        ("- We cut taxes by 3%\n\nMore.\n", None),
+        ("1. First item\n\nMore.\n", None),
+        ("---\n\nMore.\n", None),
+        ("3.5% inflation hits a record\n\nPrices rose.\n", "3.5% inflation hits a record"),
+        ("By 2030, coal is gone\n\nThe plan says so.\n", "By 2030, coal is gone"),
     ],
 )
 def test_plain_title(text: str, title: str | None) -> None:

@@ -10,6 +10,15 @@ it, and offsets are the file's.
 
 from __future__ import annotations
 
+import re
+
+# First lines that read as something else (review53): a WebVTT file's signature, an address, a
+# list's first item, an English byline.
+_NO_HEADLINE = re.compile(
+    r"WEBVTT\b|(?i:https?://|www\.)|[-*•·]\s|\d{1,3}(?:[.)]\s|、)"
+    r"|By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$"
+)
+
 # A headline's length at most, in characters (the longest in the labelled articles is 46).
 MAX_HEADLINE = 120
 
@@ -25,7 +34,9 @@ def plain_title(text: str) -> str | None:
     if not blank or "\n" in first or not rest.strip() or not 2 <= len(line) <= MAX_HEADLINE:
         return None
     last = line.rstrip("".join(CLOSERS))[-1:]
-    if last in STOPS or last in ",，、;；:：" or speaker_lines(line):
+    if last in STOPS or last in ",，、;；:：" or speaker_lines(line) or _NO_HEADLINE.match(line):
         return None
+    if not any(ch.isalpha() for ch in line):
+        return None  # a rule (---), a number, a date in digits
     # Stored as a page's <title> is: a tab or a control character is no part of a title.
     return " ".join("".join(c for c in line if c.isspace() or c.isprintable()).split()) or None
