@@ -9,6 +9,7 @@ cap on redirects, each of which is reported, and only http(s) at every hop.
 
 from __future__ import annotations
 
+import http.client
 import time
 import urllib.error
 import urllib.request
@@ -115,6 +116,12 @@ def fetch(
         raise WorkbenchError(too_slow) from None
     except TimeoutError:
         raise WorkbenchError(f"cannot fetch {url}: no answer within {timeout:g} s") from None
+    except http.client.IncompleteRead as exc:
+        # A chunked body the server stopped sending (review53: a traceback).
+        raise WorkbenchError(_cut_short(url, f"{len(exc.partial):,} bytes came")) from None
+    except http.client.HTTPException as exc:
+        # An answer that is no HTTP (a bad status line, too many headers).
+        raise WorkbenchError(f"cannot fetch {url}: {type(exc).__name__}: {exc}") from None
     except OSError as exc:
         raise WorkbenchError(f"cannot fetch {url}: {exc}") from None
     return Fetched(url, final, status, content_type, data, redirects.hops)
@@ -132,8 +139,9 @@ def _read_bounded(response: Any, max_bytes: int, url: str) -> bytes:
             f"(raise it with {MAX_DOCUMENT_MB_ENV})"
         )
     chunks: list[bytes] = []
-    size = 0
+    size = received = 0
     while chunk := response.read1(CHUNK):
+        received += len(chunk)
         if decode is not None:
             # At most one byte over the room left is inflated: enough to know it is over.
             chunk = decode.feed(chunk, max_bytes - size + 1)
@@ -143,6 +151,14 @@ def _read_bounded(response: Any, max_bytes: int, url: str) -> bytes:
                 f"{url} is over the {max_bytes:,}-byte limit (raise it with {MAX_DOCUMENT_MB_ENV})"
             )
         chunks.append(chunk)
+    if declared and declared.isdigit() and received < int(declared):
+        # The server closed before the length it announced: a page cut short is no article
+        # (review53: it was stored as one, without a word).
+        raise WorkbenchError(_cut_short(url, f"{received:,} of {int(declared):,} bytes came"))
     if decode is not None:
         decode.finish()
     return b"".join(chunks)
+
+
+def _cut_short(url: str, how: str) -> str:
+    return f"cannot fetch {url}: the connection ended before the whole page arrived ({how})"
