@@ -195,7 +195,7 @@ def test_an_actor_or_owner_reading_like_a_registered_name_is_refused_naming_it(
     add_user(as_(wb, "王芳"), "王芳")
     before = counts()
     with pytest.raises(
-        InvalidInput, match=r"^'wang fang' reads like the registered user '王芳' but"
+        InvalidInput, match=r"^'wang fang' reads like the registered user '王芳', written"
     ):
         add_note(as_(wb, "wang fang"), cid, "no")
     with pytest.raises(
