@@ -458,6 +458,7 @@ def test_a_catch_up_indexes_a_window_per_transaction(
 
     monkeypatch.setattr(similar, "transaction", counted)
     monkeypatch.setattr(similar, "CATCH_UP_WINDOW", 4)
+    monkeypatch.setattr(similar, "writer_handover", lambda _name: 0.0)
     heard: list[tuple[int, int | None]] = []
     assert similar.catch_up(wb, lambda done, total: heard.append((done, total))) == 31
     # one to start afresh, one per window of 4 of the 31 claims, one that finds none left
@@ -465,3 +466,44 @@ def test_a_catch_up_indexes_a_window_per_transaction(
     assert heard[-1] == (31, 31) and len(heard) > 2
     assert _index_tables(wb) == whole
     assert similar.catch_up(wb) == 0  # up to date: nothing written
+
+
+def test_a_writer_waiting_on_a_catch_up_gets_its_turn(
+    wb: Workbench, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A catch-up committing one window and beginning the next at once starved another
+    writer on SQLite (its waiters poll): a colleague's command waited out the whole rebuild.
+    Here each window is made slow; a note added while the catch-up runs commits before it
+    ends."""
+    import threading
+    import time
+
+    from sqlalchemy import delete
+
+    from workbench.db.models import SimilarDf, SimilarIndexed, SimilarMeta, SimilarTerm
+    from workbench.services import similar, similar_index
+    from workbench.services.context import transaction
+    from workbench.services.notes import add_note
+
+    load_seed(wb)
+    with transaction(wb, write=True) as tx:
+        for table in (SimilarTerm, SimilarIndexed, SimilarDf, SimilarMeta):
+            tx.session.execute(delete(table))
+    monkeypatch.setattr(similar, "CATCH_UP_WINDOW", 4)
+    started = threading.Event()
+    real = similar_index.refresh_window
+
+    def slow(*args: object, **kwargs: object) -> object:
+        started.set()
+        time.sleep(0.3)  # a window's work, made long enough to be waited on
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(similar_index, "refresh_window", slow)
+    order: list[str] = []
+    worker = threading.Thread(target=lambda: (similar.catch_up(wb), order.append("catch-up")))
+    worker.start()
+    assert started.wait(10)
+    add_note(wb, 1, "checked while the index catches up")
+    order.append("note")
+    worker.join(60)
+    assert order == ["note", "catch-up"]

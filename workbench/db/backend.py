@@ -122,6 +122,14 @@ def insert_returning_ids(conn: Connection, table: Table, rows: list[dict[str, An
     return ids
 
 
+def writer_handover(dialect_name: str) -> float:
+    """Seconds a long run of write transactions (the similarity index's catch-up) waits between
+    two, so that a writer waiting for the lock gets it: SQLite's waiters poll (every 100 ms at
+    most, sqlite3_busy_timeout), and one committing and beginning again at once starved them
+    (a colleague's `claim tag` waited out the whole catch-up); PostgreSQL queues them."""
+    return float(module_for(dialect_name).WRITER_HANDOVER)
+
+
 def reads_row_by_row(conn: Connection) -> bool:
     """Whether a statement whose rows are asked for one at a time holds one row at a time
     (the driver steps through the result: SQLite), rather than a fetched result or batch."""

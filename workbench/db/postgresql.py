@@ -153,6 +153,8 @@ def insert_returning_ids(conn: Connection, table: Table, rows: list[dict[str, An
 # psycopg fetches a whole result, or a server-side cursor's batch, whatever the size of its rows:
 # long values are read in pages bounded by their bytes (workbench.db.paging).
 READS_ROW_BY_ROW = False
+# A lock's waiters are queued: none is starved (backend.writer_handover).
+WRITER_HANDOVER = 0.0
 
 
 def byte_length(column: ColumnElement[Any] | QueryableAttribute[Any]) -> ColumnElement[int]:

@@ -108,6 +108,9 @@ def insert_returning_ids(conn: Connection, table: Table, rows: list[dict[str, An
 # The driver steps through a result as its rows are asked for: a statement read a row at a time
 # holds one row, however long its values (workbench.db.paging).
 READS_ROW_BY_ROW = True
+# Longer than the longest wait between a waiting writer's tries (100 ms; see
+# backend.writer_handover).
+WRITER_HANDOVER = 0.12
 
 
 def byte_length(column: ColumnElement[Any] | QueryableAttribute[Any]) -> ColumnElement[int]:

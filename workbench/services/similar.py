@@ -11,6 +11,7 @@ a few rare terms instead of every claim.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from workbench.db.backend import writer_handover
 from workbench.db.models import Claim
 from workbench.defaults import SIMILAR_LIMIT, SIMILAR_MIN_SCORE
 from workbench.domain.inputs import check_at_least, check_score
@@ -85,9 +87,9 @@ def similar_claims(
 
 
 # Claims gone through per transaction of a catch-up: about a second's work, so that another
-# person's command waits a second at most, not the whole rebuild (trial53: 126 s after a
-# restore, and a colleague's `claim tag` failed on SQLite's lock).
-CATCH_UP_WINDOW = 1000
+# person's command waits a second or two at most, not the whole rebuild (trial53: 126 s after
+# a restore, and a colleague's `claim tag` failed on SQLite's lock).
+CATCH_UP_WINDOW = 2000
 
 
 def catch_up(wb: Workbench, progress: Progress | None = None) -> int:
@@ -112,9 +114,13 @@ def catch_up(wb: Workbench, progress: Progress | None = None) -> int:
     with transaction(wb, write=True, derived=True) as tx:
         similar_index.start_afresh_if_outdated(tx)
     done = last = 0
+    pause = 0.0
     while True:
+        if pause:
+            time.sleep(pause)  # another writer's turn (backend.writer_handover)
         with transaction(wb, write=True, derived=True) as tx:
             step = similar_index.refresh_window(tx, last, window=CATCH_UP_WINDOW)
+            pause = writer_handover(tx.session.get_bind().dialect.name)
         if step is None:
             break
         last, indexed = step
