@@ -77,26 +77,26 @@ def say_unreviewed(ids: Sequence[int]) -> None:
 def say_unattributed(ids: Sequence[int]) -> None:
     """On stderr: published claims whose reviews name no author (no speaker, or the article's
     author where the document names none)."""
-    if not ids:
-        return
-    count, named = plural(len(ids), "claim"), ids_named(ids)
-    message(
-        f"note: {count} ({named}) published naming no author of the claim (a claim's speaker "
-        'is set with `claim edit ID --speaker NAME` before its verdict; "Article author" '
-        "names the document's author, which `doc edit ID --author NAME` sets)"
+    _note_published(
+        ids,
+        "naming no author of the claim (a claim's speaker is set with `claim edit ID --speaker "
+        'NAME` before its verdict; "Article author" names the document\'s author, which `doc '
+        "edit ID --author NAME` sets)",
     )
 
 
 def say_unlocated(ids: Sequence[int]) -> None:
     """On stderr: published claims whose reviews give no address where the claim appeared."""
-    if not ids:
-        return
-    count, named = plural(len(ids), "claim"), ids_named(ids)
-    message(
-        f"note: {count} ({named}) published with no address where the claim appeared (its "
-        "document has no URL, which `doc edit DOC --url URL` sets; fact-check markup asks for "
-        "one)"
+    _note_published(
+        ids,
+        "with no address where the claim appeared (its document has no URL, which `doc edit "
+        "DOC --url URL` sets; fact-check markup asks for one)",
     )
+
+
+def _note_published(ids: Sequence[int], how: str) -> None:
+    if ids:
+        message(f"note: {plural(len(ids), 'claim')} ({ids_named(ids)}) published {how}")
 
 
 # How many claims a summary line names before it only counts the rest.
