@@ -23,6 +23,11 @@ from workbench.domain.errors import InvalidInput, WorkbenchError
 from workbench.services import fetch as fetch_module
 from workbench.services.fetch import Fetched, fetch
 
+# A test's server writes while `doc add` runs in this process, and the CLI sets SIGPIPE to its
+# default action (`workbench ... | head`): a write to a socket the client has closed would kill
+# the test process (an xdist worker "crashed"). Linux's MSG_NOSIGNAL makes it an error instead.
+NOSIGNAL = getattr(socket, "MSG_NOSIGNAL", 0)
+
 TIMEOUT = 0.3
 OK_HTML = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
 ARTICLE = (
@@ -85,9 +90,9 @@ def drip(head: bytes, every: float = 0.05, byte: bytes = b"x") -> Script:
     """`head` at once, then `byte` every `every` seconds for as long as it is read."""
 
     def go(conn: socket.socket, stop: threading.Event) -> None:
-        conn.sendall(head)
+        conn.sendall(head, NOSIGNAL)
         while not stop.is_set():
-            conn.sendall(byte)
+            conn.sendall(byte, NOSIGNAL)
             time.sleep(every)
 
     return go
@@ -95,7 +100,7 @@ def drip(head: bytes, every: float = 0.05, byte: bytes = b"x") -> Script:
 
 def send(answer: bytes) -> Script:
     def go(conn: socket.socket, stop: threading.Event) -> None:
-        conn.sendall(answer)
+        conn.sendall(answer, NOSIGNAL)
 
     return go
 
@@ -155,7 +160,7 @@ def test_the_deadline_is_one_for_all_the_redirects(serve: Serve) -> None:
     def slowly(answer: bytes) -> Script:
         def go(conn: socket.socket, stop: threading.Event) -> None:
             for i in range(0, len(answer), 4):
-                conn.sendall(answer[i : i + 4])
+                conn.sendall(answer[i : i + 4], NOSIGNAL)
                 time.sleep(0.6 / (len(answer) / 4))
 
         return go
@@ -183,9 +188,9 @@ def test_a_page_sent_in_pieces_within_the_deadline_is_read_whole(serve: Serve) -
     """Read as it arrives (read1), a page in small pieces is joined, none lost."""
 
     def pieces(conn: socket.socket, stop: threading.Event) -> None:
-        conn.sendall(OK_HTML + b"\r\n")
+        conn.sendall(OK_HTML + b"\r\n", NOSIGNAL)
         for i in range(0, len(ARTICLE), 100):
-            conn.sendall(ARTICLE[i : i + 100])
+            conn.sendall(ARTICLE[i : i + 100], NOSIGNAL)
             time.sleep(0.01)
 
     site = serve({"/": pieces})
