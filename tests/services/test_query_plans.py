@@ -45,6 +45,10 @@ FILTERS: dict[str, tuple[ClaimFilter, str]] = {
     "overdue": (ClaimFilter(overdue=True, sort="due"), "ix_claims_due"),
     "updated since": (ClaimFilter(updated_since="2026-11-01"), "ix_claims_updated_at"),
     "search (trigram)": (ClaimFilter(search="数据中心"), "claim_fts"),
+    # A character of several forms: the text as typed and its other spellings, both from the
+    # trigram index (an ASCII word has full-width spellings too).
+    "search across forms (trigram)": (ClaimFilter(search="数据中心，"), "claim_fts"),
+    "search across forms (a word)": (ClaimFilter(search="revenue"), "claim_fts"),
     "sort created": (ClaimFilter(sort="created", limit=50), "ix_claims_created_at"),
     "sort updated": (ClaimFilter(sort="updated", limit=50), "ix_claims_updated_at"),
 }
@@ -59,6 +63,9 @@ SCANS_BY_NATURE = {
     # Under three characters the trigram index cannot answer: LIKE reads claims, notes and
     # evidence titles (the portable search).
     "search (2 characters)": (ClaimFilter(search="估值"), "SCAN notes"),
+    "search across forms (2 characters)": (ClaimFilter(search="A股"), "SCAN notes"),
+    # Nothing to narrow by: three quote marks have 18 x 18 x 18 spellings.
+    "search across forms (quote marks)": (ClaimFilter(search="“”“"), "SCAN notes"),
     # --anchor (issue 11's, added after this test was written) has no index: anchor_state has
     # four values, nearly every claim "exact", and SQLite's planner without STAT4 cannot see
     # that skew. Tried by hand: with an index on it and sqlite_stat1 saying even a quarter of

@@ -377,7 +377,10 @@ def _change(payload: dict[str, object]) -> str:
 @click.option(
     "--search",
     metavar="TEXT",
-    help="A substring, in any case, of the claim, its quote, notes or evidence titles.",
+    help="A substring, in any case, of the claim, its quote, notes or evidence titles. "
+    "Full-width and ASCII forms are one (，/,  ｋ/k  １/1), as are curly and straight quotes "
+    '(“ ” 「 」/"), 。/. and 、/, and dashes (— – -), whichever side has which; % and _ are '
+    "literal.",
 )
 @click.option(
     "--anchor",

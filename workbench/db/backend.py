@@ -1,8 +1,5 @@
 """Dispatch to the one module that holds a backend's specifics."""
 
-# Statements are built from this package's own text (table and column names, keywords); every
-# value is a bound parameter (workbench.db.sql.Sql.params), never spliced into the text.
-# ruff: noqa: S608
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -10,8 +7,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from workbench.db import postgresql, sqlite
-from workbench.db.sql import Sql, join
-from workbench.db.tables import claims, evidence, notes
+from workbench.db.search import claim_ids_where, like_pattern
+from workbench.db.sql import Sql
 
 if TYPE_CHECKING:
     from sqlalchemy import ColumnElement, Connection, Table
@@ -152,12 +149,21 @@ def is_backend_only(name: str | None) -> bool:
 
 def search_claim_ids(dialect_name: str, query: str) -> Sql:
     """A statement giving the ids of claims whose text, quote, notes or evidence titles
-    contain `query`.
+    contain `query`, in any case and in any form of its characters (workbench.domain.forms).
 
-    SQLite answers from its FTS5 trigram index when the query is long enough for trigrams; every
-    other case (short queries, PostgreSQL, where pg_trgm indexes serve ILIKE) is a LIKE search.
+    A query with no character of several forms (plain Chinese, say) is the plain search: SQLite
+    answers from its FTS5 trigram index when the query is long enough for trigrams; every other
+    case (short queries, PostgreSQL, where pg_trgm indexes serve ILIKE) is a LIKE search. Any
+    other query adds its other spellings, asked of the same indexes, each backend its way
+    (workbench.domain.search_needle says how).
     """
+    from workbench.domain.search_needle import needle
+
     module = module_for(dialect_name)
+    folded = needle(query, module.trigram_reads)
+    if folded is not None:
+        across: Sql = module.folded_claim_ids(folded)
+        return across
     found: Sql | None = module.search_claim_ids(query)
     return found if found is not None else like_claim_ids(module, query)
 
@@ -169,18 +175,10 @@ def like_claim_ids(module: ModuleType, query: str) -> Sql:
     script (workbench.db.sqlite registers it), so "É" finds "é" there too; a query of uncased
     characters only (Chinese, digits) needs no folding and runs on SQLite's own LIKE.
     """
-    pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    pattern = like_pattern(query)
 
     def matches(column: object) -> Sql:
         found: Sql = module.ilike(column, pattern)
         return found
 
-    c, n, e = claims.c, notes.c, evidence.c
-    return join(
-        " UNION ",
-        [
-            f"SELECT {c.id} FROM claims WHERE " + matches(c.text) + " OR " + matches(c.quote),
-            f"SELECT {n.claim_id} FROM notes WHERE " + matches(n.body),
-            f"SELECT {e.claim_id} FROM evidence WHERE " + matches(e.title),
-        ],
-    )
+    return claim_ids_where(matches)

@@ -16,11 +16,14 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from workbench.db.sql import Sql, param
+from workbench.db.sql import Sql, join, param
+from workbench.domain.forms import fold_text, forms_of
 
 if TYPE_CHECKING:
     from sqlalchemy import ColumnElement, Connection, Engine, Table
     from sqlalchemy.orm import QueryableAttribute
+
+    from workbench.domain.search_needle import Needle
 
 BUSY_TIMEOUT_MS = 30_000
 WRITE_OPTION = "workbench_write"
@@ -39,6 +42,9 @@ def prepare(dbapi_conn: sqlite3.Connection) -> None:
     # SQLite's lower() (and so ILIKE) folds ASCII only: "É" would not find "é" as it does
     # on PostgreSQL. Python's folds every script; deterministic, so indexes may use it.
     dbapi_conn.create_function("lower", 1, _lower, deterministic=True)
+    # A search's exact comparison across forms, for a needle too long for a GLOB pattern
+    # (_folded_match); deterministic, as lower() is.
+    dbapi_conn.create_function("fold_forms", 1, _fold_forms, deterministic=True)
 
 
 def configure(engine: Engine) -> None:
@@ -61,6 +67,11 @@ def configure(engine: Engine) -> None:
 
 def _lower(value: Any) -> Any:
     return value.lower() if isinstance(value, str) else value
+
+
+def _fold_forms(value: Any) -> Any:
+    """`value` lower-cased, each character as the search compares it (workbench.domain.forms)."""
+    return fold_text(value.lower()) if isinstance(value, str) else value
 
 
 def lock_event_appends(conn: Connection) -> None:
@@ -186,6 +197,102 @@ def search_claim_ids(query: str) -> Sql | None:
     if len(query) < TRIGRAM_MIN:
         return None
     return "SELECT claim_id FROM claim_fts WHERE claim_fts MATCH " + param(fts_phrase(query))
+
+
+def trigram_reads(ch: str) -> bool:
+    """Whether the FTS5 trigram index holds `ch` in its trigrams: every character."""
+    del ch
+    return True
+
+
+def folded_claim_ids(needle: Needle) -> Sql:
+    """Claim ids for a query with characters of several forms (workbench.domain.search_needle):
+    from the FTS5 trigram index, the query as typed, and the rows holding its other spellings
+    (an FTS5 query: an AND of ORs of phrases) compared exactly; with nothing for the index to
+    narrow by, every row compared, as a query too short for trigrams always was."""
+    from workbench.db.search import claim_ids_where
+
+    if not needle.groups:
+        return claim_ids_where(lambda column: _folded_match(column, needle))
+    narrowed = " AND ".join(
+        "(" + " OR ".join(map(fts_phrase, group)) + ")" for group in needle.groups
+    )
+    found = (
+        "SELECT claim_id FROM claim_fts WHERE claim_fts MATCH "
+        + param(narrowed)
+        + " AND "
+        # `+body`: a comparison of the expression, not a constraint on the column, which FTS5
+        # would take over: 3.40's trigram table answers GLOB itself, and gets a [class] wrong.
+        + _folded_match("+body", needle)
+    )
+    if not needle.typed:
+        return found
+    # UNION ALL: `claim_id IN (...)` takes each id once anyway.
+    return (
+        "SELECT claim_id FROM claim_fts WHERE claim_fts MATCH "
+        + param(fts_phrase(needle.text))
+        + " UNION ALL "
+        + found
+    )
+
+
+# SQLite refuses a GLOB pattern longer than this (SQLITE_MAX_LIKE_PATTERN_LENGTH, in bytes).
+GLOB_PATTERN_LIMIT = 50_000
+# Past this many, the forms of a needle's first character make one GLOB, not one each.
+MAX_SPLIT_FORMS = 8
+
+
+def _folded_match(expression: object, needle: Needle) -> Sql:
+    """Whether `expression` holds the needle in any case and any forms of its characters: GLOB,
+    in C, with a class for each character of the needle lower-cased, of every character that
+    lower() (Python's, as `prepare` registers it) makes one of its forms: `ai` is
+    `*[aAａＡ][iIｉＩ]*`, `，公司` is `*[,，、﹐...]公司*`. Not lower() LIKE or GLOB: lower() is
+    called in Python for every row (0.61 s for `ai` over a 100,000-claim desk's claims, notes
+    and titles). One GLOB for each form of the first character (`*a[iIｉＩ]*`, `*A[iIｉＩ]*`, ...):
+    GLOB skips to a literal first character in a tight loop but tries a class at every position
+    (`ai` took 0.61 s as one class, 0.33 s as four; `#4` 0.54 s and 0.23 s). A needle whose
+    pattern SQLite would refuse as too long (thousands of characters) is compared by
+    `fold_forms`, in Python."""
+    classes = [_any_case(forms_of(ch)) for ch in needle.text.lower()]
+    rest = "".join(map(_glob_class, classes[1:])) + "*"
+    first = classes[0]
+    heads = [(f,) for f in first] if len(first) <= MAX_SPLIT_FORMS else [first]
+    patterns = ["*" + _glob_class(head) + rest for head in heads]
+    if len(patterns[0].encode()) > GLOB_PATTERN_LIMIT:
+        return f"instr(fold_forms({expression}), fold_forms(" + param(needle.text) + ")) > 0"
+    return "(" + join(" OR ", [f"{expression} GLOB " + param(p) for p in patterns]) + ")"
+
+
+# Characters whose lowercase is a character that does not give them back as its uppercase or
+# titlecase: the Kelvin sign lowers to k, whose uppercase is K (a test checks every code point).
+IRREGULAR_UPPER = {
+    "k": "\u212a",
+    "\u00df": "\u1e9e",
+    "\u00e5": "\u212b",
+    "\u03b8": "\u03f4",
+    "\u03c9": "\u2126",
+}
+
+
+def _any_case(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """Every character whose lowercase (one character) is one of `forms` (themselves lower-case
+    or uncased), in a fixed order."""
+    out = dict.fromkeys(forms)
+    for ch in forms:
+        for other in (ch.upper(), ch.title(), IRREGULAR_UPPER.get(ch, "")):
+            if len(other) == 1 and other.lower() == ch:
+                out[other] = None
+    return tuple(out)
+
+
+def _glob_class(forms: tuple[str, ...]) -> str:
+    """One character of a GLOB pattern matching any of `forms`. In brackets ] is itself first,
+    - last, ^ anywhere but first; * ? [ alone are bracketed, as GLOB has no escape character."""
+    if len(forms) == 1:
+        (ch,) = forms
+        return f"[{ch}]" if ch in "*?[" else ch
+    inner = sorted(forms, key=lambda ch: (ch != "]", ch == "-", ch == "^"))
+    return "[" + "".join(inner) + "]"
 
 
 def ilike(expression: object, pattern: str) -> Sql:

@@ -41,6 +41,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from workbench.domain.errors import InvalidInput, bad, give
+from workbench.domain.forms import EXTRA_FOLDS  # what copy editors swap that NFKC leaves alone
 from workbench.domain.segment import CLOSERS, INVISIBLE, OPENERS, STOPS, ends_sentence
 from workbench.domain.text import (
     CONTEXT_CHARS,
@@ -112,36 +113,6 @@ class Anchored:
         return self.state in (AnchorState.FUZZY, AnchorState.ORPHANED)
 
 
-# What copy editors swap that NFKC leaves alone (NFKC already folds full-width ASCII forms).
-_EXTRA_FOLDS = {
-    "\u201c": '"',  # “
-    "\u201d": '"',  # ”
-    "\u201e": '"',  # „
-    "\u201f": '"',
-    "\u00ab": '"',  # «
-    "\u00bb": '"',  # »
-    "\u300c": '"',  # 「
-    "\u300d": '"',  # 」
-    "\u300e": '"',  # 『
-    "\u300f": '"',  # 』
-    "\u2018": "'",  # ‘
-    "\u2019": "'",  # ’
-    "\u201a": "'",
-    "\u201b": "'",
-    "\u2032": "'",  # ′
-    "\u3002": ".",  # 。
-    "\uff61": ".",  # ｡
-    "\u3001": ",",  # 、
-    "\u2010": "-",
-    "\u2011": "-",
-    "\u2012": "-",
-    "\u2013": "-",  # –
-    "\u2014": "-",  # —
-    "\u2015": "-",
-    "\u2212": "-",  # −
-}
-
-
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str | None:
     """One character's folded form: one character, or None for whitespace and the invisible
@@ -149,11 +120,11 @@ def _fold_char(ch: str) -> str | None:
     is no reason for a quote typed without it to be refused)."""
     if ch.isspace() or ch in INVISIBLE:
         return None
-    if ch in _EXTRA_FOLDS:
-        return _EXTRA_FOLDS[ch]
+    if ch in EXTRA_FOLDS:
+        return EXTRA_FOLDS[ch]
     folded = unicodedata.normalize("NFKC", ch)
     if len(folded) == 1:
-        return _EXTRA_FOLDS.get(folded, folded)
+        return EXTRA_FOLDS.get(folded, folded)
     # Expansions (… to ..., ligatures) would break the one-to-one map back to the text.
     return ch
 

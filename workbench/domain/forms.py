@@ -1,0 +1,98 @@
+"""Characters that read as one another: the width forms of ASCII and CJK punctuation, quote
+styles, dashes, the full stops and commas of Chinese and ASCII text.
+
+Two matchers fold them. Quote anchoring (workbench.domain.anchoring) folds these and every other
+NFKC compatibility form on top. `claim list --search` (workbench.domain.search_needle) folds only
+these: a character's forms must be few and known, since the search asks the index for each one,
+and a search for `1` finding `①` or `¹`, or `人` finding the radical `⼈`, is a false match.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from functools import cache
+
+# What copy editors swap that NFKC leaves alone (NFKC already folds full-width ASCII forms).
+EXTRA_FOLDS = {
+    "\u201c": '"',  # “
+    "\u201d": '"',  # ”
+    "\u201e": '"',  # „
+    "\u201f": '"',
+    "\u00ab": '"',  # «
+    "\u00bb": '"',  # »
+    "\u300c": '"',  # 「
+    "\u300d": '"',  # 」
+    "\u300e": '"',  # 『
+    "\u300f": '"',  # 』
+    "\u2018": "'",  # ‘
+    "\u2019": "'",  # ’
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",  # ′
+    "\u3002": ".",  # 。
+    "\uff61": ".",  # ｡
+    "\u3001": ",",  # 、
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",  # –
+    "\u2014": "-",  # —
+    "\u2015": "-",
+    "\u2212": "-",  # −
+}
+
+# The blocks of width and presentation forms the search folds, each character as NFKC maps it
+# (then EXTRA_FOLDS: ｢ is 「 is "): the vertical forms (︐), the CJK compatibility forms (﹁), the
+# small forms (﹐), the full-width ASCII (，ｋ１) with ｟｠, the half-width CJK punctuation (｡｢｣､)
+# and the full-width signs (￥). Half-width katakana and hangul are left out: a Chinese or
+# English desk has none, and ﾞ would fold to a combining mark.
+WIDTH_BLOCKS = ((0xFE10, 0xFE19), (0xFE30, 0xFE4F), (0xFE50, 0xFE6B), (0xFF01, 0xFF64))
+WIDTH_SIGNS = (0xFFE0, 0xFFE6)
+# Spaces of other widths: the ideographic space a Chinese IME types, and the no-break space of
+# web pages.
+SPACES = {"\u00a0": " ", "\u3000": " "}
+
+
+@cache
+def search_folds() -> dict[str, str]:
+    """Each character the search folds, and what it folds to (a character that folds to
+    nothing else: a fixed point of the map, so folding twice is folding once)."""
+    folds = dict(SPACES)
+    codes = [c for lo, hi in (*WIDTH_BLOCKS, WIDTH_SIGNS) for c in range(lo, hi + 1)]
+    for ch in map(chr, codes):
+        nfkc = unicodedata.normalize("NFKC", ch)
+        if len(nfkc) == 1 and nfkc != ch:
+            folds[ch] = EXTRA_FOLDS.get(nfkc, nfkc)
+    folds.update(EXTRA_FOLDS)
+    return folds
+
+
+def search_fold(ch: str) -> str:
+    """One character as the search compares it."""
+    return search_folds().get(ch, ch)
+
+
+@cache
+def _table() -> dict[int, str]:
+    return str.maketrans(search_folds())
+
+
+def fold_text(text: str) -> str:
+    """`text` with each character as the search compares it."""
+    return text.translate(_table())
+
+
+@cache
+def _forms() -> dict[str, tuple[str, ...]]:
+    by_target: dict[str, list[str]] = defaultdict(list)
+    for ch, target in search_folds().items():
+        by_target[target].append(ch)
+    return {t: (t, *sorted(chars)) for t, chars in by_target.items()}
+
+
+def forms_of(ch: str) -> tuple[str, ...]:
+    """Every character the search takes for `ch` (`ch` itself among them): `,` and `，` and `、`
+    and the rest, in a fixed order, what they fold to first."""
+    target = search_fold(ch)
+    return _forms().get(target, (target,))

@@ -1,0 +1,155 @@
+"""A `claim list --search` text as the search asks the database for it, in every form.
+
+The search finds a claim whose text, quote, notes or evidence titles hold the text in any case
+and in any of the forms of workbench.domain.forms, whichever side has which: `他表示，公司`
+finds `他表示,公司`, `ｋｉｍｉ` finds `Kimi`, `KIMI` finds `ｋｉｍｉ`, `"` finds `“`. Stored text
+is not folded (no column or index holds a folded copy), so the rows are narrowed by the trigram
+index the plain search uses, and the rows it leaves are compared exactly across forms:
+
+- the text as typed (`typed`): what the plain search asks, which is all that a text with no
+  character of several forms needs (plain Chinese, which never comes here). A character whose
+  forms the index does not tell apart (PostgreSQL's pg_trgm reads letters and digits only, so
+  `，` and `,` are alike to it) is any character there;
+- in other spellings (`groups`). A match that is not the text as typed differs from it first
+  at some character; the index is asked for the rows that hold every part of the text with one
+  form only and, for some character, the window of 3 that ends in it (the characters before it
+  as typed, it in another form): for a plain word, a few spellings in full-width letters that
+  a desk without them does not hold at all.
+
+A text whose other spellings would be too many (a long one, or one full of quote marks), or
+with a character of several forms where no window of the index can hold it (`#4号` to pg_trgm),
+is narrowed by the windows of fewest spellings instead, in any spelling; a text too short for a
+trigram, or with nothing to narrow by, is compared row by row (as a text too short for a trigram
+always was).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from workbench.domain.forms import forms_of, search_fold
+
+# Both indexes (SQLite's FTS5 trigram table, PostgreSQL's pg_trgm) find substrings of 3+.
+TRIGRAM = 3
+# Other spellings asked for at most, as one OR of trigram lookups: a 40-character English
+# sentence has about 50 (one for most letters), one full of quote marks (18 forms) far more.
+MAX_OTHER_SPELLINGS = 256
+# Otherwise the windows that narrow best: at most this many, of this many spellings each.
+MAX_WINDOWS = 8
+MAX_WINDOW_SPELLINGS = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Needle:
+    """A search text with a character of several forms, as the search asks for it.
+
+    The rows to compare: those holding the text as typed, when `typed`, and those holding a
+    spelling from each of the `groups` (an AND of ORs for the index), when there are any;
+    every row when neither. `folds`: (form, what it folds to) for the forms of the text's
+    characters, as typed and lower-cased, for the exact comparison."""
+
+    text: str
+    folds: tuple[tuple[str, str], ...]
+    typed: bool
+    groups: tuple[tuple[str, ...], ...]
+
+
+def _every(ch: str) -> bool:
+    return True
+
+
+def needle(text: str, indexed: Callable[[str], bool] = _every) -> Needle | None:
+    """How to search for `text` across forms, or None when it has no character of several
+    forms (the plain search finds all there is). `indexed`: whether the backend's trigrams hold
+    a character (SQLite's FTS5 holds every one; pg_trgm letters and digits, the rest parting
+    words)."""
+    forms = [forms_of(ch) for ch in text]
+    if all(len(f) == 1 for f in forms):
+        return None
+    folds = _folds(text)
+    if len(text) < TRIGRAM:
+        return Needle(text, folds, False, ())
+    read = [indexed(ch) for ch in text]
+    stretches = [(s, e) for s, e in _stretches(read) if e - s >= TRIGRAM]
+    if not stretches:
+        # No trigram for the index to look up (`报道，` to pg_trgm, which reads 报道 only).
+        return Needle(text, folds, False, ())
+    runs = tuple((r,) for r in _runs(text, forms, read) if len(r) >= TRIGRAM)
+    varied = [i for i, f in enumerate(forms) if len(f) > 1 and read[i]]
+    if all(any(s <= i < e for s, e in stretches) for i in varied):
+        others = _other_spellings(text, forms, stretches, varied)
+        if others is not None:
+            return Needle(text, folds, True, (*runs, others) if others else ())
+    starts = [i for s, e in stretches for i in range(s, e - TRIGRAM + 1)]
+    return Needle(text, folds, False, (*runs, *_narrowest_windows(forms, starts)))
+
+
+def _folds(text: str) -> tuple[tuple[str, str], ...]:
+    """The replacements that fold every form of the text's characters, as typed and lower-cased
+    (a comparison that lower-cases both sides first sees `ｋ` for `Ｋ`, which folds to `k`)."""
+    pairs: set[tuple[str, str]] = set()
+    for ch in set(text + text.lower()):
+        target = search_fold(ch)
+        pairs.update((form, target) for form in forms_of(ch) if form != target)
+    return tuple(sorted(pairs))
+
+
+def _stretches(read: list[bool]) -> list[tuple[int, int]]:
+    """[start, end) of each stretch of characters the index reads."""
+    out, start = [], None
+    for i, r in enumerate([*read, False]):
+        if r and start is None:
+            start = i
+        elif not r and start is not None:
+            out.append((start, i))
+            start = None
+    return out
+
+
+def _runs(text: str, forms: list[tuple[str, ...]], read: list[bool]) -> list[str]:
+    """The stretches the index reads of characters with one form only: every match holds
+    them as typed."""
+    single = [len(f) == 1 and r for f, r in zip(forms, read, strict=True)]
+    return [text[s:e] for s, e in _stretches(single)]
+
+
+def _other_spellings(
+    text: str,
+    forms: list[tuple[str, ...]],
+    stretches: list[tuple[int, int]],
+    varied: list[int],
+) -> tuple[str, ...] | None:
+    """For each character j of several forms, a window of 3 in which it is first spelled
+    otherwise: the two characters before it as typed and it in another form (or, in the first
+    two of its stretch, those before it as typed, it in another form, those after in any), or
+    None when they would be more than MAX_OTHER_SPELLINGS. A match not as typed differs first
+    at some character j, so it holds j's window so spelled: `revenue` is asked for in 11
+    spellings (`ｒev`, `rｅv`, `reｖ`, `evｅ`, ...), `他表示，公司` in 7 (`表示,`, `表示、`,
+    ...)."""
+    windows: list[list[tuple[str, ...]]] = []
+    for j in varied:
+        s = next(s for s, e in stretches if s <= j < e)
+        start = max(s, j - TRIGRAM + 1)
+        typed_before = [(ch,) for ch in text[start:j]]
+        other = tuple(f for f in forms[j] if f != text[j])
+        windows.append([*typed_before, other, *forms[j + 1 : start + TRIGRAM]])
+    if sum(math.prod(map(len, w)) for w in windows) > MAX_OTHER_SPELLINGS:
+        return None
+    spellings = (map("".join, itertools.product(*w)) for w in windows)
+    return tuple(dict.fromkeys(itertools.chain.from_iterable(spellings)))
+
+
+def _narrowest_windows(forms: list[tuple[str, ...]], starts: list[int]) -> list[tuple[str, ...]]:
+    """Up to MAX_WINDOWS windows that do not overlap, of fewest spellings, each in every one,
+    fewest first (windows of a single spelling are part of a run, asked for already)."""
+    counts = sorted((math.prod(len(f) for f in forms[i : i + TRIGRAM]), i) for i in starts)
+    taken: list[int] = []
+    for count, i in counts:
+        if len(taken) == MAX_WINDOWS or count > MAX_WINDOW_SPELLINGS:
+            break
+        if count > 1 and all(abs(i - j) >= TRIGRAM for j in taken):
+            taken.append(i)
+    return [tuple(map("".join, itertools.product(*forms[i : i + TRIGRAM]))) for i in taken]
