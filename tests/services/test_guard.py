@@ -132,8 +132,6 @@ def _reviewed(decision: str) -> Setup:
         other = Workbench(url=wb.url, actor="editor")
         if decision == "approve":
             return lambda: review.approve(other, cid)
-        if decision == "approval":
-            return lambda: review.approval(other, cid)
         if decision == "approvals":
             return lambda: review.approvals(other, [cid])
         return lambda: review.reject(other, cid, note="weak")
@@ -267,7 +265,6 @@ SCENARIOS: dict[str, tuple[Setup, int]] = {
     "workbench.services.workflow.set_priority": (_bulk("set_priority", "high"), 1),
     "workbench.services.workflow.set_due": (_bulk("set_due", "2030-01-01"), 1),
     "workbench.services.review.approve": (_reviewed("approve"), 1),
-    "workbench.services.review.approval": (_reviewed("approval"), 1),
     "workbench.services.review.approvals": (_reviewed("approvals"), 1),
     "workbench.services.review.reject": (_reviewed("reject"), 1),
     "workbench.services.extract.accept_candidates": (s_accept_candidates, 1),

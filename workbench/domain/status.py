@@ -133,6 +133,21 @@ def same_person_key(name: str) -> str:
 _HAN_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
 
 
+# A name with its other script's form in brackets: `Yan Junjie (闫俊杰)`, as a seed writes it.
+_GLOSSED = re.compile(r"(.+?)\s*[(（]([^()（）]+)[)）]")
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """The keys a stored name is found by: the whole of it, and for a name glossed in brackets
+    each of its two forms (trial53: `--speaker 闫俊杰` and `--speaker "Yan Junjie"` found none
+    of the seed's claims by `Yan Junjie (闫俊杰)`)."""
+    whole = same_person_key(name).replace(" (", "(")  # Yan Junjie（闫俊杰） typed full-width
+    glossed = _GLOSSED.fullmatch(name.strip())
+    if glossed is None:
+        return (whole,)
+    return (whole, same_person_key(glossed[1]), same_person_key(glossed[2]))
+
+
 def same_person(
     a: str | None, b: str | None, displays: Mapping[str, str | None] | None = None
 ) -> bool:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -37,9 +36,9 @@ from workbench.domain.status import (
     STATUS_NAMES,
     WITHDRAWN_VALUE,
     Status,
+    name_keys,
     parse_claim_type,
     parse_status,
-    same_person_key,
 )
 from workbench.domain.text import normalise
 from workbench.domain.transitions import added_since_proposal, proposal_action
@@ -162,23 +161,8 @@ def names_like(conn: Reader, name: str, column: Column = C.assignee) -> tuple[st
     """Stored names (owners, or speakers) equal to `name` ignoring case, width and spacing,
     compared in Python: the distinct names are few, and the rule is the domain's, not a
     collation's (SQLite's lower() folds ASCII only, PostgreSQL's the rest too)."""
-    wanted = _name_keys(name)[0]
-    return tuple(n for n in distinct_values(conn, column) if wanted in _name_keys(n))
-
-
-# A name with its other script's form in brackets: `Yan Junjie (闫俊杰)`, as a seed writes it.
-_GLOSSED = re.compile(r"(.+?)\s*[(（]([^()（）]+)[)）]")
-
-
-def _name_keys(name: str) -> tuple[str, ...]:
-    """The keys a stored name is found by: the whole of it, and for a name glossed in brackets
-    each of its two forms (trial53: `--speaker 闫俊杰` and `--speaker "Yan Junjie"` found none
-    of the seed's claims by `Yan Junjie (闫俊杰)`)."""
-    whole = same_person_key(name).replace(" (", "(")  # Yan Junjie（闫俊杰） typed full-width
-    glossed = _GLOSSED.fullmatch(name.strip())
-    if glossed is None:
-        return (whole,)
-    return (whole, same_person_key(glossed[1]), same_person_key(glossed[2]))
+    wanted = name_keys(name)[0]
+    return tuple(n for n in distinct_values(conn, column) if wanted in name_keys(n))
 
 
 def tags_like(conn: Reader, tag: str) -> tuple[str, ...]:

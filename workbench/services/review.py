@@ -41,18 +41,7 @@ from workbench.services.views import ClaimView, StatusChange
 def approve(
     wb: Workbench, claim_id: int, *, note: str | None = None, expected_version: int | None = None
 ) -> ClaimView:
-    return approval(wb, claim_id, note=note, expected_version=expected_version).claim
-
-
-@mutation
-def approval(
-    wb: Workbench, claim_id: int, *, note: str | None = None, expected_version: int | None = None
-) -> StatusChange:
-    """`approve`, with what the approver is to be told as the proposer was: the figures the
-    claim's text still gives that its quote no longer does (a flagged verdict confirmed), and
-    a quote no current text holds. trial52: the proposer was warned that the text still said
-    3.4 percent; the approver was told nothing, and ClaimReview published the 3.4 as True."""
-    return _review(wb, claim_id, Move.APPROVE, note, expected_version)
+    return _review(wb, claim_id, Move.APPROVE, note, expected_version).claim
 
 
 @mutation
@@ -63,9 +52,12 @@ def approvals(
     note: str | None = None,
     expected_version: int | None = None,
 ) -> list[StatusChange]:
-    """`approval` of several proposals, in one transaction: all of them or, when one is
-    refused (the refusal names it), none (trial52: a desk approving a batch approved them one
-    command at a time). `expected_version` goes with one claim only."""
+    """Apply proposed verdicts, in one transaction: all of them or, when one is refused (the
+    refusal names it), none (trial52: a desk approving a batch approved them one command at a
+    time). `expected_version` goes with one claim only. Each change says what the approver is
+    to be told as the proposer was: the figures the claim's text still gives that its quote no
+    longer does (trial52: the approver was told nothing, and ClaimReview published 3.4 percent
+    as True), and a quote no current text holds."""
     if (problem := version_problem(claim_ids, expected_version)) is not None:
         raise problem
     with transaction(wb, write=True) as tx:
