@@ -13,7 +13,7 @@ from workbench.services.claims import set_status
 from workbench.services.context import Workbench
 from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.notes import add_note
-from workbench.services.queries import ClaimFilter, list_claims, stats
+from workbench.services.queries import ClaimFilter, claims_page, list_claims, stats
 from workbench.services.workflow import assign, set_due, set_priority, tag
 
 TEXT = (
@@ -128,6 +128,18 @@ def test_updated_since_sort_and_paging(wb: Workbench, ids: list[int]) -> None:
         found(wb, updated_since="last week")
     with pytest.raises(InvalidInput, match="unknown sort"):
         found(wb, sort="random")
+
+
+def test_a_page_comes_with_the_total_it_is_part_of(wb: Workbench, ids: list[int]) -> None:
+    """`claim list --limit` prints "claims 2–3 of 4": the page and the total, read in one
+    transaction, with the filter's checks run first."""
+    shown, total = claims_page(wb, ClaimFilter(limit=2, offset=1))
+    assert ([c.id for c in shown], total) == (ids[1:3], 4)
+    shown, total = claims_page(wb, ClaimFilter(claim_type="ranking", limit=5))
+    assert ([c.id for c in shown], total) == ([ids[2]], 1)
+    assert claims_page(wb, ClaimFilter(offset=9)) == ([], 4)
+    with pytest.raises(InvalidInput, match="limit"):
+        claims_page(wb, ClaimFilter(limit=-1))
 
 
 @pytest.mark.parametrize(

@@ -353,15 +353,19 @@ def iter_claims(wb: Workbench, flt: ClaimFilter | None = None) -> Iterator[Claim
     flt = flt or ClaimFilter()
     _check_paging(flt)
     with reading(wb) as conn:
-        if flt.document_id is not None:
-            _require_document(conn, flt.document_id)
-        if flt.queue_of:
-            _check_owner(conn, flt.queue_of, None)
-        elif flt.assignee:
-            _check_owner(conn, flt.assignee, "--assignee")
-        q = claim_query(flt, conn).paged(flt.limit, flt.offset)
-        for page in conn.pages(q, PAGE):
-            yield from _views(conn, page)
+        yield from _matching(conn, flt)
+
+
+def _matching(conn: Reader, flt: ClaimFilter) -> Iterator[ClaimView]:
+    if flt.document_id is not None:
+        _require_document(conn, flt.document_id)
+    if flt.queue_of:
+        _check_owner(conn, flt.queue_of, None)
+    elif flt.assignee:
+        _check_owner(conn, flt.assignee, "--assignee")
+    q = claim_query(flt, conn).paged(flt.limit, flt.offset)
+    for page in conn.pages(q, PAGE):
+        yield from _views(conn, page)
 
 
 def claims_stream(wb: Workbench, flt: ClaimFilter | None = None) -> Iterator[ClaimView]:
@@ -377,10 +381,14 @@ def claims_stream(wb: Workbench, flt: ClaimFilter | None = None) -> Iterator[Cla
     return chained()
 
 
-def count_claims(wb: Workbench, flt: ClaimFilter) -> int:
-    """How many claims match `flt`, its paging left out: what a page is a part of."""
+def claims_page(wb: Workbench, flt: ClaimFilter) -> tuple[list[ClaimView], int]:
+    """One page of the matching claims (`flt`'s limit and offset) and how many match in all,
+    its paging left out: what the page is a part of. Both are read in one transaction, so a
+    claim added in between cannot make the page disagree with its total."""
+    _check_paging(flt)
     with reading(wb) as conn:
-        return int(conn.scalar(claim_query(flt, conn).count()) or 0)
+        shown = list(_matching(conn, flt))
+        return shown, int(conn.scalar(claim_query(flt, conn).count()) or 0)
 
 
 def list_claims(wb: Workbench, flt: ClaimFilter | None = None) -> list[ClaimView]:
