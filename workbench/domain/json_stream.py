@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from workbench.domain.errors import InvalidInput
+from workbench.domain.unique_keys import RepeatedKey, unique_object
 
 # Characters read from the stream at a time.
 CHUNK = 1 << 16
-_DECODER = json.JSONDecoder()
+_DECODER = json.JSONDecoder(object_pairs_hook=unique_object)
 _SPACE = " \t\n\r"
 
 
@@ -149,6 +150,8 @@ def _element(buf: _Buffer, number: int, limit: int) -> Any:
                 raise _syntax(buf, number, exc.msg, exc.pos) from None
         except RecursionError:
             raise InvalidInput(f"row {number}: nested too deeply") from None
+        except RepeatedKey as exc:
+            raise InvalidInput(f"row {number}: {exc}") from None
         except ValueError as exc:
             # Not a syntax error but a value json refuses (an integer over Python's 4,300
             # digits): more text can only make it longer.

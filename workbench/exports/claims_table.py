@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from typing import Any, TextIO
 
 from workbench.domain.errors import InvalidInput
 from workbench.domain.text import not_utf8_advice, whole_number
+from workbench.domain.unique_keys import RepeatedKey, loads
 from workbench.exports.cells import cell_text
 from workbench.services.views import ClaimView
 
@@ -335,7 +335,9 @@ def read_jsonl(text: TextIO) -> Iterator[RawRow]:
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
+            item = loads(line)
+        except RepeatedKey as exc:
+            raise InvalidInput(f"row {number}: {exc}") from None
         except RecursionError:
             raise InvalidInput(f"row {number}: nested too deeply") from None
         except ValueError as exc:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import io
 import itertools
-import json
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from workbench.domain.limits import has_visible
 from workbench.domain.payloads import claim_payload, event_value, imported, note_payload
 from workbench.domain.status import ClaimType, Status, parse_claim_type, parse_status
 from workbench.domain.text import Span, decode_utf8, whole_number
+from workbench.domain.unique_keys import RepeatedKey, loads
 from workbench.services.annotation_targets import DocumentSources
 from workbench.services.claims import claim_columns, claim_text, new_claim_values
 from workbench.services.context import Entry, Tx, Workbench, mutation, transaction
@@ -88,7 +88,9 @@ COMPARED = ("speaker", "type", "status", "assignee", "priority", "due", "tags")
 def read_json_file(path: str) -> object:
     raw = decode_utf8(read_source(path), path)
     try:
-        return json.loads(raw)
+        return loads(raw)
+    except RepeatedKey as exc:
+        raise InvalidInput(f"{path}: {exc}") from None
     except RecursionError:
         raise InvalidInput(f"{path} is not valid JSON: nested too deeply") from None
     except ValueError as exc:

@@ -143,11 +143,13 @@ def _plain_seed(path: Path) -> tuple[str, dict[str, Any], Quotes] | None:
     plainly what workbench.seed_file accepts; None for anything else."""
     import yaml
 
+    from workbench.services.yaml_input import load_yaml
+
     try:
         raw = decode_utf8(read_source(str(path)), str(path))
         if path.suffix.lower() == ".json":
             return None  # the bundled seed is YAML; JSON seeds take the full loader
-        data = yaml.safe_load(raw)
+        data = load_yaml(raw)
     except (WorkbenchError, OSError, ValueError, RecursionError, yaml.YAMLError):
         return None
     if not (_plain(data, SEED_KEYS, ()) and _plain(data.get("document"), DOCUMENT_KEYS, ("file",))):

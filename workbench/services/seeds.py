@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,15 +32,19 @@ def parse_seed_file(path: Path) -> Any:
     import yaml
     from pydantic import ValidationError
 
+    from workbench.domain.unique_keys import RepeatedKey, loads
     from workbench.seed_file import SeedFile
+    from workbench.services.yaml_input import load_yaml
 
     raw = decode_utf8(read_source(str(path)), str(path))
     try:
-        data = json.loads(raw) if path.suffix.lower() == ".json" else yaml.safe_load(raw)
+        data = loads(raw) if path.suffix.lower() == ".json" else load_yaml(raw)
     except RecursionError:
         raise InvalidInput(
             f"{path} is not valid {path.suffix[1:] or 'YAML'}: nested too deeply"
         ) from None
+    except RepeatedKey as exc:
+        raise InvalidInput(f"{path}: {exc}") from None
     except (ValueError, yaml.YAMLError) as exc:
         raise InvalidInput(f"{path} is not valid {path.suffix[1:] or 'YAML'}: {exc}") from None
     try:
