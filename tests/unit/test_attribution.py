@@ -18,6 +18,15 @@ from workbench.domain.attribution import quoted_speaker
         # trial53: 据……介绍 names the person as 表示 does
         ("据公司CEO张鹏介绍，“我们是国内第一个推出该产品的公司。”", "张鹏"),
         ("据介绍，“该产品已卖出100万台。”", None),
+        # an adverb and a time between the name and the verb (trial53: 杨植麟曾在2023年表示)
+        ("杨植麟曾在2023年表示，“我们会做出最好的模型。”", "杨植麟"),
+        ("王明还表示：“今年我们的销量增长了30%。”", "王明"),
+        ("李华去年底指出：“增长30%。”", "李华"),
+        ("张伟2024年3月5日说：“我们第一。”", "张伟"),
+        ("马光明今年还表示：“销量增长了30%。”", "马光明"),
+        ("曾在2023年表示：“我们第一。”", None),  # 曾 is a surname, 曾在 no name
+        ("他曾在2023年表示：“我们第一。”", None),
+        ("李明在会上表示：“增长30%。”", None),  # a place, not a time: not read
         # no one named: a pronoun, a word starting like a surname, a compound surname's part,
         # no quotation at all; English prose is not read (trial50: titles, days, firms)
         ("“全市人口达到1100万，”局长司马光明说。", None),

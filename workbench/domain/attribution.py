@@ -10,8 +10,9 @@ speech and a mark (王传福表示：“…”, “…，”陈刚说，“…�
 
 A pronoun (他说) names no one, nor does a word that only starts like a surname (高管称, 方面表示),
 nor a name run into another word (马光明 in 司马光明, 周三 in 美联储周三表示, 林肯 in 布林肯,
-王明 in 他对王明说: only a title may stand right before a name), nor a name taking in an
-adverb (王明还表示): None then, and the claim keeps no speaker, as before. English prose is not
+王明 in 他对王明说: only a title may stand right before a name): None then, and the claim keeps
+no speaker, as before. An adverb and a time may stand between the name and the verb (王明还表示,
+杨植麟曾在2023年表示), but are never taken into the name. English prose is not
 read: its attributions carry titles, organisations, days and possessives (`said Apple CEO Tim
 Cook`, `said Tuesday's report`) that a pattern took for names (trial50), and no speaker is
 better than a wrong one.
@@ -24,11 +25,22 @@ import re
 from workbench.domain.checkworthy.zh_cues import CJK, SURNAMES
 
 _QUOTE_MARKS = re.compile('[“”「」"]')
+# An adverb, then when it was said, that may stand between a name and its verb: 王明还表示,
+# 杨植麟曾在2023年表示 (trial53), 李华去年底指出. Only a date or a plain word of time: a place
+# (李明在会上表示) is not read, and the name is then not taken.
+_ADVERB = "还也则曾又亦再更并已早仍就"
+_WHEN = (
+    r"(?:在|于)?(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}月(?:\d{1,2}日)?|[初底中末])?"
+    r"|\d{1,2}月\d{1,2}日|去年|今年|前年|此前|近日|日前|早前|当时|随后|昨天|今天|昨日|今日"
+    r"|上周|本周|上月|本月)(?:[初底末]|年[初底中末])?"
+)
 # A name (a common surname and one or two characters) right before a verb of speech and a
-# mark; tried at every surname's character, so 主任王明说 finds 王明, not 任王明. (介绍: 据公司CEO
-# 张鹏介绍，“……” names him as 表示 would: trial53.)
+# mark, with at most an adverb and a time between; tried at every surname's character, so
+# 主任王明说 finds 王明, not 任王明. (介绍: 据公司CEO张鹏介绍，“……” names him as 表示 would:
+# trial53.)
 _ZH = re.compile(
-    rf"([{SURNAMES}][{CJK}]{{1,2}}?)(?:声称|表示|指出|坦言|透露|强调|回应|介绍|说|称)(?=[：:，,。“「])"
+    rf"([{SURNAMES}][{CJK}]{{1,2}}?)[{_ADVERB}]?(?:{_WHEN})?[{_ADVERB}]?"
+    r"(?:声称|表示|指出|坦言|透露|强调|回应|介绍|说|称)(?=[：:，,。“「])"
 )
 # What may stand right before a name: a title (局长陈刚, 董事长王传福); any other character of
 # a word (美联储周三, 布林肯, 他对王明) makes the match part of something else (review51).
@@ -45,7 +57,7 @@ _ZH_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 # The days of the week (周三表示: a day, not 周 and a given name).
 _WEEKDAYS = tuple("周" + day for day in "一二三四五六日天末")
 # A last character that is no part of a name: an adverb before the verb (王明还表示).
-_NOT_NAME_ENDS = frozenset("还也则曾又都就亦再均即便更并正已早仍却声他她它")
+_NOT_NAME_ENDS = frozenset("还也则曾又都就亦再均即便更并正已早仍却声他她它在于")
 
 
 def quoted_speaker(sentence: str) -> str | None:
