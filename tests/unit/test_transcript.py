@@ -500,7 +500,34 @@ def test_a_long_run_of_spaces_is_read_in_linear_time(make: Callable[[int], str])
     assert linear(speaker_turns, make, small=1_000)
     # and a name with spaces around it still opens a turn
     text = "  HOLT   :  Good evening.\n    Lester   Holt：Welcome.\n"
-    assert [t.speaker for t in speaker_turns(text).turns] == ["HOLT", "Lester Holt"]
+    # (HOLT is the surname of the one full name: test_a_surname_alone_is_the_full_name_it_ends)
+    assert [t.speaker for t in speaker_turns(text).turns] == ["Lester Holt", "Lester Holt"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "speakers"),
+    [
+        # a surname alone is the one full name that ends with it (session 48 left them two)
+        (
+            "MODERATOR (Dana Whitfield): Welcome.\nOKAFOR: Thanks.\nWHITFIELD: Senator?\n"
+            "SEN. MARY OKAFOR (D-OH): Rent rose 30%.\n",
+            ["Dana Whitfield", "SEN. MARY OKAFOR", "Dana Whitfield", "SEN. MARY OKAFOR"],
+        ),
+        # two full names of the surname: which is SMITH is not guessed
+        (
+            "SMITH: Hi.\nJOHN SMITH: Yes.\nJANE SMITH: No.\nJohn Smith: Again.\n",
+            ["SMITH", "JOHN SMITH", "JANE SMITH", "John Smith"],
+        ),
+        # a role is no surname; a numbered speaker is no full name
+        (
+            "SPEAKER: Order.\nUnidentified Speaker: Hi.\nSpeaker 1: Yes.\nO'BRIEN: No.\n"
+            "Conan O'Brien: Hello.\n",
+            ["SPEAKER", "Unidentified Speaker", "Speaker 1", "Conan O'Brien", "Conan O'Brien"],
+        ),
+    ],
+)
+def test_a_surname_alone_is_the_full_name_it_ends(lines: str, speakers: list[str]) -> None:
+    assert [t.speaker for t in speaker_turns(lines).turns] == speakers
 
 
 def test_a_stage_direction_before_a_sentence_is_no_part_of_it() -> None:

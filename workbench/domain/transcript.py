@@ -329,7 +329,42 @@ def _lines(text: str) -> list[Turn]:
     if others:
         # (A line is one or the other: a colon ends neither of these two.)
         turns = sorted([*turns, *others], key=lambda t: t.start)
-    return turns
+    return _one_name_each(turns)
+
+
+def _one_name_each(turns: list[Turn]) -> list[Turn]:
+    """The turns, a label that gives a person's surname alone (`WHITFIELD:`) named as the one
+    label of the document that gives that surname in full (`MODERATOR (Dana Whitfield):`, read
+    as Dana Whitfield): one person, not two speakers, and the name published as the claim's
+    author is the full one (session 48 left them two). Not when two full names share the
+    surname (JOHN SMITH and JANE SMITH: which is SMITH?), nor for a role (`Speaker 1` is no
+    surname of `SPEAKER`)."""
+    full: dict[str, dict[str, str]] = {}
+    for t in turns:
+        words = (t.speaker or "").split()
+        if len(words) >= 2 and _surname(words[-1]) is not None and not _is_role(words[-1]):
+            spelled = full.setdefault(words[-1].casefold(), {})
+            spelled.setdefault(" ".join(words).casefold(), " ".join(words))
+    if not full:
+        return turns
+    named = []
+    for t in turns:
+        key = _surname(t.speaker or "")
+        spellings = full.get(key or "", {})
+        if len(spellings) == 1:
+            t = Turn(t.start, t.body, next(iter(spellings.values())))
+        named.append(t)
+    return named
+
+
+def _surname(word: str) -> str | None:
+    """`word` casefolded as a surname of Latin letters (Whitfield, O'Brien, Núñez), else None."""
+    bare = word.replace("'", "").replace("’", "").replace("-", "")
+    return word.casefold() if bare.isalpha() and not _has_cjk(bare) else None
+
+
+def _has_cjk(word: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in word)
 
 
 def speaker_lines(text: str) -> list[Turn]:
