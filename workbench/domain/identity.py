@@ -174,6 +174,11 @@ def _skimmed() -> dict[int, str]:
         if name.startswith("LATIN LETTER SMALL CAPITAL ") and len(name) == _SMALL_CAPITAL:
             letter = _prototype(name[-1].lower())
             table[code] = table.get(ord(letter), letter)
+            # The table is applied to TR39's prototypes, and three small capitals' classes are
+            # represented by another letter: ᴍ (with Cyrillic м) by ʍ, ᴛ (with т and Greek τ)
+            # by τ, ᴋ (with к and κ) by ĸ. Their class is their letter too, as ʙ's (with в)
+            # is b: trial55's `ᴍaria` and `мaria` approved maria's verdict.
+            table[ord(_prototype(chr(code)))] = table[code]
     return table
 
 
