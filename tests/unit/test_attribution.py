@@ -26,7 +26,9 @@ from workbench.domain.attribution import quoted_speaker
         ("马光明今年还表示：“销量增长了30%。”", "马光明"),
         ("曾在2023年表示：“我们第一。”", None),  # 曾 is a surname, 曾在 no name
         ("他曾在2023年表示：“我们第一。”", None),
-        ("李明在会上表示：“增长30%。”", None),  # a place, not a time: not read
+        ("李明在会上表示：“增长30%。”", "李明"),  # where it was said (trial54)
+        ("局长王建华在新闻发布会上表示：“截至目前，全市转移群众3.2万人。”", "王建华"),
+        ("李明在北京表示：“增长30%。”", None),  # a place with no 上/中/时: not read
         # no one named: a pronoun, a word starting like a surname, a compound surname's part,
         # no quotation at all; English prose is not read (trial50: titles, days, firms)
         ("“全市人口达到1100万，”局长司马光明说。", None),
@@ -41,3 +43,28 @@ from workbench.domain.attribution import quoted_speaker
 )
 def test_the_person_quoted_by_name(sentence: str, speaker: str | None) -> None:
     assert quoted_speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(
+    ("before", "sentence", "speaker"),
+    [
+        # trial54: a web page sets the quotation on the line after the clause that introduces it
+        (
+            "台风过境。\n宁德市应急管理局局长王建华在新闻发布会上表示：\n",
+            "“截至目前，全市已转移群众3.2万人。”",
+            "王建华",
+        ),
+        ("王明表示：", "“我们增长了30%。”", "王明"),
+        # no colon before it, or a sentence between: the lead names no one here
+        ("王明表示。\n", "“我们增长了30%。”", None),
+        ("王明表示：\n“第一句。”\n另一段。\n", "“第二句。”", None),
+        # a quotation that names its own speaker keeps him
+        ("王明表示：\n", "“增长30%，”李强说。", "李强"),
+        # a sentence that does not open with the quotation is read alone
+        ("王明表示：\n", "据悉，“增长30%。”", None),
+    ],
+)
+def test_a_quotation_on_the_line_after_its_speaker(
+    before: str, sentence: str, speaker: str | None
+) -> None:
+    assert quoted_speaker(sentence, before) == speaker

@@ -25,10 +25,12 @@ import re
 from workbench.domain.checkworthy.zh_cues import CJK, SURNAMES
 
 _QUOTE_MARKS = re.compile('[“”「」"]')
-# An adverb, then when it was said, that may stand between a name and its verb: 王明还表示,
-# 杨植麟曾在2023年表示 (trial53), 李华去年底指出. Only a date or a plain word of time: a place
-# (李明在会上表示) is not read, and the name is then not taken.
+# An adverb, then when or where it was said, that may stand between a name and its verb:
+# 王明还表示, 杨植麟曾在2023年表示 (trial53), 李华去年底指出, 王建华在新闻发布会上表示
+# (trial54): a date, a plain word of time, or 在 and a short place or occasion ending in 上, 中
+# or 时 (在会上, 在接受采访时).
 _ADVERB = "还也则曾又亦再更并已早仍就"
+_WHERE = r"在[^，,。：:；;“”「」\n]{1,12}?[上中时]"
 _WHEN = (
     r"(?:在|于)?(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}月(?:\d{1,2}日)?|[初底中末])?"
     r"|\d{1,2}月\d{1,2}日|去年|今年|前年|此前|近日|日前|早前|当时|随后|昨天|今天|昨日|今日"
@@ -39,7 +41,7 @@ _WHEN = (
 # 主任王明说 finds 王明, not 任王明. (介绍: 据公司CEO张鹏介绍，“……” names him as 表示 would:
 # trial53.)
 _ZH = re.compile(
-    rf"([{SURNAMES}][{CJK}]{{1,2}}?)[{_ADVERB}]?(?:{_WHEN})?[{_ADVERB}]?"
+    rf"([{SURNAMES}][{CJK}]{{1,2}}?)[{_ADVERB}]?(?:{_WHEN})?(?:{_WHERE})?[{_ADVERB}]?"
     r"(?:声称|表示|指出|坦言|透露|强调|回应|介绍|说|称)(?=[：:，,。“「])"
 )
 # What may stand right before a name: a title (局长陈刚, 董事长王传福); any other character of
@@ -60,10 +62,36 @@ _WEEKDAYS = tuple("周" + day for day in "一二三四五六日天末")
 _NOT_NAME_ENDS = frozenset("还也则曾又都就亦再均即便更并正已早仍却声他她它在于")
 
 
-def quoted_speaker(sentence: str) -> str | None:
-    """The person `sentence` quotes by name, or None (see the module docstring)."""
+def quoted_speaker(sentence: str, before: str = "") -> str | None:
+    """The person `sentence` quotes by name, or None (see the module docstring). `before` is
+    the text before the sentence: a quotation that opens its own line or sentence is the words
+    of the person the clause before it names with a colon (王建华在新闻发布会上表示：, then “……”
+    on the next line, as a web page sets a quotation: trial54)."""
     if _QUOTE_MARKS.search(sentence) is None:
         return None
+    named = _named_in(sentence)
+    if named is None and sentence.lstrip().startswith(_OPENING_MARKS):
+        lead = _introducing_clause(before)
+        named = None if lead is None else _named_in(lead)
+    return named
+
+
+# How far back the clause that introduces a quotation is looked for (a clause, not a page).
+_LEAD = 120
+_OPENING_MARKS = ("“", "「", '"')
+
+
+def _introducing_clause(before: str) -> str | None:
+    """The clause `before` ends with, when it ends with a colon (spaces and line breaks
+    aside): 局长王建华在新闻发布会上表示：; None otherwise."""
+    tail = before[-_LEAD:].rstrip()
+    if not tail.endswith(("：", ":")):
+        return None
+    start = max(tail.rfind(mark) for mark in "。！？!?\n；;”」") + 1
+    return tail[start:] or None
+
+
+def _named_in(sentence: str) -> str | None:
     for at, char in enumerate(sentence):
         if char not in SURNAMES:
             continue

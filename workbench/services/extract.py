@@ -230,7 +230,7 @@ def accept_candidates(
                     span_at(text, cand.start, cand.end),
                     _as_claim_text(cand.text),
                     # a transcript's speaker, else the person the sentence quotes by name
-                    speaker=cand.speaker or quoted_speaker(cand.text),
+                    speaker=cand.speaker or quoted_speaker(cand.text, text[: cand.start]),
                     claim_type=ClaimType(cand.suggested_type),
                     revision=number,
                 )
