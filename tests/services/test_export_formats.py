@@ -6,9 +6,10 @@ import json
 
 import pytest
 
+from workbench.domain.clock import until_bound
 from workbench.domain.errors import InvalidInput
 from workbench.exports.events import export_text
-from workbench.services.audit import EventFilter, until_bound
+from workbench.services.audit import EventFilter
 from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.documents import DocumentMeta, add_document

@@ -73,8 +73,7 @@ def test_the_latest_today_is_at_least_every_time_zones_today() -> None:
 
 @pytest.mark.parametrize("typed", ["2026/12/10", "2026.12.10", "2026年12月10日", "2026-12-10"])
 def test_since_and_until_read_a_day_in_every_form_a_date_takes(typed: str) -> None:
-    from workbench.domain.clock import is_day
-    from workbench.services.audit import until_bound
+    from workbench.domain.clock import is_day, until_bound
 
     assert parse_since(typed) == dt.datetime(2026, 12, 10, tzinfo=dt.UTC)
     assert is_day(typed)

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from workbench.cli.common import workbench_from
-from workbench.cli.options import board_limit_option, json_context
+from workbench.cli.common import usage_unless_none, workbench_from
+from workbench.cli.options import MOMENT, board_limit_option, json_context
 from workbench.cli.render import clip, json_out, status_shown, table
 
 if TYPE_CHECKING:
@@ -19,8 +19,19 @@ if TYPE_CHECKING:
     "How many claims each list shows (oldest open, awaiting approval, without evidence, "
     "overdue, flagged)."
 )
+@click.option(
+    "--since",
+    type=MOMENT,
+    metavar="DATE",
+    help="Also who did what from DATE on (UTC; a date: from that day's start), from the trail.",
+)
+@click.option(
+    "--until", type=MOMENT, metavar="DATE", help="With --since: up to DATE (a date: that day)."
+)
 @json_context
-def stats(ctx: click.Context, limit: int, as_json: bool) -> None:
+def stats(
+    ctx: click.Context, limit: int, since: str | None, until: str | None, as_json: bool
+) -> None:
     """The desk board: counts by status, owner and type; what is old, awaiting approval,
     unsupported or late, and verdicts flagged for re-review (their quote changed after the
     verdict).
@@ -30,10 +41,18 @@ def stats(ctx: click.Context, limit: int, as_json: bool) -> None:
     A withdrawn claim is counted in its own row by status only: it is no one's work, of no
     type, on no list. The lists show the first --limit claims of each, with how many there are
     in all.
+
+    With --since: each person's work in that span, from the audit trail: claims added (or
+    imported), status changes (verdicts proposed among them), reviews (approvals and
+    rejections), notes, evidence, and all their events.
     """
+    from workbench.services.activity import span_problem
     from workbench.services.queries import stats as compute
 
-    s = compute(workbench_from(ctx), limit)
+    if until is not None and since is None:
+        raise click.UsageError("--until needs --since")
+    usage_unless_none(span_problem(since, until))
+    s = compute(workbench_from(ctx), limit, since, until)
     if json_out(as_json, s):
         return
     table(["by status", "claims"], list(s.by_status.items()))
@@ -65,6 +84,16 @@ def stats(ctx: click.Context, limit: int, as_json: bool) -> None:
             # --limit 0 lists none of a non-empty list: say how many there are.
             empty=f"{label}: none" if not listed.total else f"{label}: {listed.total}",
             droppable=("added", "due", "owner"),
+        )
+    if s.activity is not None:
+        span = f"from {s.activity.since[:10]}" + (
+            f" to {s.activity.until[:10]}" if s.activity.until else ""
+        )
+        table(
+            ["person", "added", "statuses", "reviews", "notes", "evidence", "events"],
+            [(p.person, *p.counts.values(), p.events) for p in s.activity.people],
+            title=f"who did what {span}",
+            empty=f"who did what {span}: nobody",
         )
 
 

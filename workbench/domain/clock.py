@@ -115,3 +115,11 @@ def _ascii_forms(value: str) -> str:
     # NFKC: full-width digits, letters and punctuation are their ASCII forms (the T and Z of a
     # time too); nothing else a date holds changes.
     return unicodedata.normalize("NFKC", value).strip()
+
+
+def until_bound(value: str) -> str:
+    """The last `at` that `--until VALUE` takes in: a bare date means to the end of that day."""
+    moment = parse_since(value)
+    if is_day(value):
+        moment += dt.timedelta(days=1) - dt.timedelta(microseconds=1)
+    return format_at(moment)

@@ -4,7 +4,6 @@ reads everything here in its one transaction (workbench/exports/events.py opens 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar
@@ -14,7 +13,7 @@ from sqlalchemy import Connection, Row, and_, func, or_, select
 from workbench.db.models import Claim, Event, User
 from workbench.db.paging import keyset_rows
 from workbench.domain.chain import GENESIS
-from workbench.domain.clock import format_at, is_day, parse_since
+from workbench.domain.clock import format_at, parse_since, until_bound
 from workbench.domain.errors import InvalidInput
 from workbench.domain.people import closest_people
 from workbench.domain.scope import ExportScope
@@ -141,14 +140,6 @@ def _action_match(pattern: str) -> Any:
     if pattern.endswith("*"):
         return Event.action.startswith(pattern[:-1], autoescape=True)
     return Event.action == pattern
-
-
-def until_bound(value: str) -> str:
-    """The last `at` that `--until VALUE` takes in: a bare date means to the end of that day."""
-    moment = parse_since(value)
-    if is_day(value):
-        moment += dt.timedelta(days=1) - dt.timedelta(microseconds=1)
-    return format_at(moment)
 
 
 def event_rows(

@@ -42,6 +42,7 @@ from workbench.domain.status import (
 )
 from workbench.domain.text import normalise
 from workbench.domain.transitions import added_since_proposal, proposal_action
+from workbench.services.activity import Activity, activity, activity_span
 from workbench.services.context import Workbench, reading
 from workbench.services.progress import Progress, counted
 from workbench.services.views import (
@@ -586,6 +587,8 @@ class Stats:
     open_without_evidence: Listed
     overdue: Listed
     flagged: Listed
+    # Who did what since a moment (`stats --since`): None unless asked.
+    activity: Activity | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -604,6 +607,7 @@ class Stats:
             "overdue": [c.to_json() for c in self.overdue.claims],
             "flagged_total": self.flagged.total,
             "flagged": [c.to_json() for c in self.flagged.claims],
+            **({} if self.activity is None else {"activity": self.activity.to_json()}),
         }
 
 
@@ -658,12 +662,18 @@ def listed(conn: Reader, flt: ClaimFilter, limit: int, total: int | None = None)
     return Listed(total, _views(conn, rows))
 
 
-def stats(wb: Workbench, limit: int = BOARD_LIMIT) -> Stats:
+def stats(
+    wb: Workbench, limit: int = BOARD_LIMIT, since: str | None = None, until: str | None = None
+) -> Stats:
     """Counts by status (withdrawn claims among them, in a row of their own), owner (each one's
     load) and type (neither counts a withdrawn claim: it is no one's work), and the oldest
     open, the awaiting approval, the open without evidence, the most overdue and the
-    flagged-for-re-review claims: `limit` of each (with how many)."""
+    flagged-for-re-review claims: `limit` of each (with how many). With `since` (and
+    `until`), also who did what in that span (`activity`), read in the same transaction."""
     check_at_least(limit, 0, "limit")
+    if until is not None and since is None:
+        raise InvalidInput("--until needs --since: the span of activity starts somewhere")
+    span = None if since is None else activity_span(since, until)
     with reading(wb) as conn:
         return Stats(
             by_status=dict.fromkeys(STATUS_NAMES, 0) | grouped(conn, C.status),
@@ -679,4 +689,5 @@ def stats(wb: Workbench, limit: int = BOARD_LIMIT) -> Stats:
             ),
             overdue=listed(conn, ClaimFilter(overdue=True, sort="due"), limit),
             flagged=listed(conn, ClaimFilter(flagged=True), limit),
+            activity=None if span is None else activity(conn, span),
         )

@@ -1,0 +1,103 @@
+"""Who did what on the desk in a span of time (`stats --since`): each person's events in the
+audit trail, counted by kind. The board says what is left to do; this says who did the work
+(trial53: an editor reviewing the month had to read the trail's export)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.db import tables
+from workbench.db.reader import Reader
+from workbench.db.sql import count_star, param, select
+from workbench.domain.clock import format_at, parse_since, until_bound
+from workbench.domain.errors import InvalidInput
+
+# The kinds counted, each the events that make it (docs/events.md); every event counts in
+# `events`, these and the rest (assignments, tags, edits, revisions...).
+KINDS: dict[str, tuple[str, ...]] = {
+    "claims_added": ("claim.added", "claim.imported"),
+    "status_changes": ("claim.status_changed", "claim.review_requested"),
+    "reviews": ("claim.approved", "claim.rejected"),
+    "notes": ("note.added",),
+    "evidence": ("evidence.added",),
+}
+_KIND_OF = {action: kind for kind, actions in KINDS.items() for action in actions}
+
+
+@dataclass(frozen=True, slots=True)
+class PersonActivity:
+    """One person's events in the span: by kind (KINDS), and all of them."""
+
+    person: str
+    counts: dict[str, int]
+    events: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"person": self.person, **self.counts, "events": self.events}
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """Everyone who did something between `since` and `until` (inclusive; None: up to now),
+    the busiest first."""
+
+    since: str
+    until: str | None
+    people: list[PersonActivity]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "since": self.since,
+            "until": self.until,
+            "people": [p.to_json() for p in self.people],
+        }
+
+
+def activity_span(since: str, until: str | None = None) -> tuple[str, str | None]:
+    """The stored times (`at`) that `--since` and `--until` bound: a date is the whole day, a
+    date-time is read in UTC unless it says otherwise; InvalidInput for no date, or a span
+    that ends before it starts."""
+    start = format_at(parse_since(since))
+    end = None if until is None else until_bound(until)
+    if end is not None and start > end:
+        raise _backwards(since, until)
+    return start, end
+
+
+def span_problem(since: str | None, until: str | None) -> InvalidInput | None:
+    """A span only a mistake would ask (it ends before it starts): asked by the CLI first, to
+    answer with a usage error, as `audit export` does."""
+    if since is None or until is None:
+        return None
+    if format_at(parse_since(since)) > until_bound(until):
+        return _backwards(since, until)
+    return None
+
+
+def _backwards(since: str, until: str | None) -> InvalidInput:
+    return InvalidInput(f"--since {since} is later than --until {until}")
+
+
+def activity(conn: Reader, span: tuple[str, str | None]) -> Activity:
+    """Each person's events in `span` (`activity_span`), counted in one aggregate over the
+    trail's index of times."""
+    start, end = span
+    e = tables.events.c
+    q = select(e.actor, e.action, count_star(), source=tables.events).where(
+        f"{e.at} >= " + param(start)
+    )
+    if end is not None:
+        q = q.where(f"{e.at} <= " + param(end))
+    counts: dict[str, dict[str, int]] = {}
+    for actor, action, n in conn.rows(q.group_by(e.actor, e.action)):
+        person = counts.setdefault(actor, dict.fromkeys([*KINDS, "events"], 0))
+        person["events"] += n
+        kind = _KIND_OF.get(action)
+        if kind is not None:
+            person[kind] += n
+    people = [
+        PersonActivity(name, {k: c[k] for k in KINDS}, c["events"])
+        for name, c in sorted(counts.items(), key=lambda item: (-item[1]["events"], item[0]))
+    ]
+    return Activity(start, end, people)
