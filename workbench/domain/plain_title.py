@@ -26,6 +26,7 @@ MAX_HEADLINE = 120
 def plain_title(text: str) -> str | None:
     """The first line of `text` (NFC, LF) when it stands alone as a headline, else None."""
     from workbench.domain.segment import CLOSERS, STOPS
+    from workbench.domain.text import printable_line
     from workbench.domain.transcript import speaker_lines
 
     body = text.lstrip("\n")
@@ -39,4 +40,4 @@ def plain_title(text: str) -> str | None:
     if not any(ch.isalpha() for ch in line):
         return None  # a rule (---), a number, a date in digits
     # Stored as a page's <title> is: a tab or a control character is no part of a title.
-    return " ".join("".join(c for c in line if c.isspace() or c.isprintable()).split()) or None
+    return printable_line(line) or None

@@ -154,6 +154,13 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def printable_line(text: str) -> str:
+    """`text` as a title or byline a document gives itself is stored: one line, each run of
+    white space (a tab, a stray newline) one space and none at either end, and any other
+    character that does not print (a control character) left out; "" when nothing is left."""
+    return " ".join("".join(c for c in text if c.isspace() or c.isprintable()).split())
+
+
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -38,7 +38,7 @@ from workbench.domain.bylines import MAX_CREDIT, author_name, credit
 from workbench.domain.errors import InvalidInput
 from workbench.domain.limits import LANGUAGE_TAG, MAX_LANGUAGE, MAX_SHORT, MAX_TITLE, MAX_URL
 from workbench.domain.stated_dates import day_in_line, day_in_path, stated_day
-from workbench.domain.text import check_http_url, normalise
+from workbench.domain.text import check_http_url, normalise, printable_line
 
 _LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)", re.I)
 
@@ -499,9 +499,7 @@ def _meta_author(data: str) -> str | None:
 def _str(value: Any) -> str | None:
     # A page's metadata is not typed by anyone: a stray newline or control character in its
     # <title> is cleaned here rather than refused by DocumentMeta.checked with the whole page.
-    raw = str(value) if value is not None else ""
-    text = " ".join("".join(c for c in raw if c.isspace() or c.isprintable()).split())
-    return text or None
+    return printable_line(str(value) if value is not None else "") or None
 
 
 def _shortened(value: str | None, limit: int) -> str | None:
