@@ -47,8 +47,10 @@ from workbench.domain.text import (
     CONTEXT_CHARS,
     Span,
     clip_pair,
+    clip_quote,
     find_quote,
     normalise,
+    occurrence_out_of_range,
     occurrence_starts,
     span_at,
     span_words,
@@ -972,16 +974,12 @@ def anchor_quote(text: str, hint: QuoteHint, *, carrier: Carrier) -> Span:
     matcher = Matcher(text)
     found = matcher.occurrences(exact)
     if not found:
-        clipped = exact if len(exact) <= 60 else exact[:59] + "…"
-        raise InvalidInput(f"quote not found in the document: {clipped!r}")
+        raise InvalidInput(f"quote not found in the document: {clip_quote(exact)!r}")
     has_context = bool(hint.prefix or hint.suffix)
     # Checked first, however often the quote occurs (trial49: an occurrence 2 of a quote that
     # occurs once was taken as the one, where `claim add --occurrence 2` refuses it).
     if hint.occurrence is not None and not 1 <= hint.occurrence <= len(found):
-        times = "once" if len(found) == 1 else f"{len(found)} times"
-        raise InvalidInput(
-            f"occurrence {hint.occurrence} is out of range: the quote occurs {times}"
-        )
+        raise InvalidInput(occurrence_out_of_range(hint.occurrence, len(found)))
     if len(found) == 1 and not has_context:
         return span_at(text, *found[0])
     if hint.occurrence is not None:

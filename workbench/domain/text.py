@@ -316,7 +316,7 @@ def find_quote(text: str, quote: str, occurrence: int | None = None) -> Span:
         occurrence = 1
     if not 1 <= occurrence <= len(positions):
         raise InvalidInput(
-            f"occurrence {occurrence} is out of range: the quote occurs {_times(len(positions))}",
+            occurrence_out_of_range(occurrence, len(positions)),
             hint=bad("occurrence"),
         )
     start = positions[occurrence - 1]
@@ -369,8 +369,10 @@ def check_http_url(url: str, *, stored: bool = False) -> str:
     return value
 
 
-def _times(n: int) -> str:
-    return "once" if n == 1 else f"{n} times"
+def occurrence_out_of_range(occurrence: int, occurs: int) -> str:
+    """The refusal of an occurrence the quote does not have: it occurs `occurs` times."""
+    times = "once" if occurs == 1 else f"{occurs} times"
+    return f"occurrence {occurrence} is out of range: the quote occurs {times}"
 
 
 def _fold(s: str) -> str:
