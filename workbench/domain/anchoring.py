@@ -372,12 +372,7 @@ class Matcher:
         # costing tens of milliseconds (a 1,000-character quote in 1 MB took 17 s).
         n = len(folded.text)
         slack = _slack(fq)
-        votes: dict[int, int] = {}
-        first: dict[int, int] = {}
-        for origin in self._seed_origins(fq):
-            bucket = origin // slack
-            votes[bucket] = votes.get(bucket, 0) + 1
-            first.setdefault(bucket, origin)
+        votes, first = self._votes(fq, slack)
         aligned = max(NEAREST_WINDOWS, NEAREST_CHARACTERS // len(fq))  # a short quote aligns fast
         ranked = sorted(votes, key=lambda b: -votes[b])[:aligned]
         rough = sorted(
@@ -516,12 +511,7 @@ class Matcher:
         n = len(self.folded.text)
         slack = _slack(fq)
         yield max(0, near - NEAR_WINDOW), min(n, near + len(fq) + NEAR_WINDOW)
-        votes: dict[int, int] = {}
-        first: dict[int, int] = {}
-        for origin in self._seed_origins(fq):
-            bucket = origin // slack
-            votes[bucket] = votes.get(bucket, 0) + 1
-            first.setdefault(bucket, origin)
+        votes, first = self._votes(fq, slack)
         # Only the windows most pieces of the quote point at, in the order found (review48:
         # an alignment costs as the square of the quote's length, 0.3 s at 3,000 characters,
         # and one such claim aligned 94 windows, 30 s with the desk's write lock held). A
@@ -533,6 +523,17 @@ class Matcher:
         for bucket in votes:
             origin = first[bucket]
             yield max(0, origin - slack), min(n, origin + len(fq) + slack)
+
+    def _votes(self, fq: str, slack: int) -> tuple[dict[int, int], dict[int, int]]:
+        """Where pieces of the quote put its start, in buckets of `slack` characters, in the
+        order found: how many pieces point into each bucket, and the first start in each."""
+        votes: dict[int, int] = {}
+        first: dict[int, int] = {}
+        for origin in self._seed_origins(fq):
+            bucket = origin // slack
+            votes[bucket] = votes.get(bucket, 0) + 1
+            first.setdefault(bucket, origin)
+        return votes, first
 
     def _seed_origins(self, fq: str) -> Iterator[int]:
         """Where the quote would start for each exact hit of a piece of it (at most
