@@ -7,16 +7,15 @@ from collections.abc import Sequence
 from sqlalchemy import select
 
 from workbench.db.models import Claim, Document, Evidence
+from workbench.defaults import INT_MAX
 from workbench.domain.errors import NotFound, step
 from workbench.services.context import Tx
 
-# Ids are 32-bit integers on every backend; anything outside cannot name a row (and would
-# overflow the driver rather than simply not match).
-MAX_ID = 2**31 - 1
-
 
 def _valid(ident: int) -> bool:
-    return 1 <= ident <= MAX_ID
+    # Ids are 32-bit integers on every backend (INT_MAX); anything outside cannot name a row
+    # (and would overflow the driver rather than simply not match).
+    return 1 <= ident <= INT_MAX
 
 
 def get_document(tx: Tx, document_id: int) -> Document:

@@ -23,7 +23,7 @@ from workbench.db.backend import search_claim_ids
 from workbench.db.reader import Reader
 from workbench.db.sql import Select, Sql, case, count_star, eq, in_, in_query, param, select
 from workbench.db.tables import Column
-from workbench.defaults import BOARD_LIMIT
+from workbench.defaults import BOARD_LIMIT, INT_MAX
 from workbench.domain.clock import parse_since, today
 from workbench.domain.desk import PRIORITY_RANK, SORTS, normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, NotFound, bad, give, step
@@ -57,8 +57,6 @@ from workbench.services.views import (
 )
 
 OPEN_VALUES = sorted(s.value for s in OPEN_STATUSES)
-# Ids are 32-bit integers on every backend (as workbench.services.lookup.MAX_ID).
-MAX_ID = 2**31 - 1
 # Claims are read, and their tags and evidence counted, this many at a time: memory stays flat
 # however many match, and the IN lists stay short.
 PAGE = 500
@@ -212,7 +210,7 @@ def claim_query(flt: ClaimFilter, conn: Reader) -> Select:
     if flt.queue:
         q = q.where("(" + in_(C.status, OPEN_VALUES) + f" OR {FLAGGED})")
     if flt.document_id is not None:
-        q = q.where(eq(C.document_id, min(max(flt.document_id, 0), MAX_ID)))
+        q = q.where(eq(C.document_id, min(max(flt.document_id, 0), INT_MAX)))
     if flt.speaker:
         # However it is typed (a transcript's OKAFOR is `--speaker okafor`); a name no claim
         # has is still asked as given, so the plan searches the speaker index either way.
@@ -327,7 +325,7 @@ def _require_document(conn: Reader, document_id: int) -> None:
     """A typo in --doc is an error, not "no claims"."""
     d = tables.documents.c
     q = select(d.id, source=tables.documents).where(eq(d.id, document_id))
-    if not (1 <= document_id <= MAX_ID) or conn.first(q) is None:
+    if not (1 <= document_id <= INT_MAX) or conn.first(q) is None:
         raise NotFound(f"no document #{document_id}", hint=step("list", entity="document"))
 
 
@@ -465,7 +463,7 @@ def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
     from workbench.domain.sign_off import sign_off
 
     with reading(wb) as conn:
-        row = conn.first(CLAIMS.where(eq(C.id, claim_id))) if 1 <= claim_id <= MAX_ID else None
+        row = conn.first(CLAIMS.where(eq(C.id, claim_id))) if 1 <= claim_id <= INT_MAX else None
         if row is None:
             raise NotFound(f"no claim #{claim_id}", hint=step("list", entity="claim"))
         text = _revision_text(conn, row.document_id, row.revision)
