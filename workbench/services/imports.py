@@ -237,16 +237,9 @@ class _AnnotatedClaims:
                 ).where(Claim.document_id == self._doc.id)
             )
             self._claims = {
-                claim_annotation_id(self._doc.sha256, row.id, event_value(row.created_at)): (
-                    _Stored(
-                        row.id,
-                        _claim_key((("quote", row.quote), ("text", row.text))),
-                        row.start,
-                        row.end,
-                        row.revision,
-                        _claim_key((("text", row.text),)),
-                    )
-                )
+                claim_annotation_id(
+                    self._doc.sha256, row.id, event_value(row.created_at)
+                ): _Stored.of(row)
                 for row in rows
             }
         return self._claims.get(ident)
@@ -573,6 +566,18 @@ class _Stored:
     revision: int
     said: int  # `_claim_key` of its text alone
 
+    @classmethod
+    def of(cls, row: Any) -> _Stored:
+        """A claim's row as read (its id, quote, text, start, end and revision)."""
+        return cls(
+            row.id,
+            _claim_key((("quote", row.quote), ("text", row.text))),
+            row.start,
+            row.end,
+            row.revision,
+            _claim_key((("text", row.text),)),
+        )
+
 
 class _DocumentClaims:
     """The document's claims, every revision's, by id: read once, when a row first gives an
@@ -589,17 +594,7 @@ class _DocumentClaims:
                     Claim.id, Claim.quote, Claim.text, Claim.start, Claim.end, Claim.revision
                 ).where(Claim.document_id == self._document_id)
             )
-            self._claims = {
-                row.id: _Stored(
-                    row.id,
-                    _claim_key((("quote", row.quote), ("text", row.text))),
-                    row.start,
-                    row.end,
-                    row.revision,
-                    _claim_key((("text", row.text),)),
-                )
-                for row in rows
-            }
+            self._claims = {row.id: _Stored.of(row) for row in rows}
         return self._claims.get(claim_id)
 
 
