@@ -3,42 +3,20 @@ and `claim show`'s history."""
 
 from __future__ import annotations
 
-import json
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from tests.inprocess import ok
-
-Run = Callable[..., Any]
-
-ARTICLE = (
-    "他表示,公司员工已超过800人,其中研发人员占比70%。\n"
-    "月之暗面旗下的Kimi智能助手月活跃用户已突破1亿。\n"
-)
-
-
-def _desk(cli: Run, tmp_path: Path) -> None:
-    article = tmp_path / "a.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    ok(cli("doc", "add", str(article)))
-    for quote in ("他表示,公司员工已超过800人", "Kimi智能助手月活跃用户已突破1亿"):
-        ok(cli("claim", "add", "1", "--text", quote, "--quote", quote))
-
-
-def _ids(cli: Run, *args: str) -> list[int]:
-    r = ok(cli("claim", "list", *args, "--json"))
-    return [c["id"] for c in json.loads(r.out)]
+from tests.trial53_desk import Run, desk, listed
 
 
 def test_unregistered_owner_warning_leaves_out_withdrawn(cli: Run, tmp_path: Path) -> None:
     """`user add` warned of claims owned by unregistered names counting withdrawn claims
     ("nobody's work"), and pointed at `claim list --assignee NAME`, which lists none of them."""
-    _desk(cli, tmp_path)
+    desk(cli, tmp_path)
     ok(cli("claim", "assign", "1", "2", "--to", "kwame"))
     ok(cli("claim", "withdraw", "1", "--reason", "重复"))
-    assert _ids(cli, "--assignee", "kwame") == [2]
+    assert listed(cli, "--assignee", "kwame") == [2]
     r = ok(cli("user", "add", "tester"))
     assert "kwame (1)" in r.err, r.err
     ok(cli("claim", "withdraw", "2", "--reason", "重复"))
@@ -49,7 +27,7 @@ def test_unregistered_owner_warning_leaves_out_withdrawn(cli: Run, tmp_path: Pat
 def test_history_actions_line_up_with_chinese_actors(cli: Run, tmp_path: Path) -> None:
     """`claim show`'s history padded the actor by code points, so a Chinese name (two columns
     a character) pushed the action two columns right per character."""
-    _desk(cli, tmp_path)
+    desk(cli, tmp_path)
     ok(cli("--as", "王芳", "note", "add", "1", "核实中"))
     out = ok(cli("claim", "show", "1")).out
     lines = [ln for ln in out.splitlines() if "claim.added" in ln or "note.added" in ln]
@@ -67,20 +45,20 @@ def test_speaker_filter_ignores_spacing_in_a_chinese_name_and_finds_a_glossed_on
 ) -> None:
     """`claim list --speaker`, documented as matching in any case or spacing, found nothing by
     `王 伟` for 王伟, nor by either form of the seed's `Yan Junjie (闫俊杰)`."""
-    _desk(cli, tmp_path)
+    desk(cli, tmp_path)
     ok(cli("claim", "edit", "1", "--speaker", "王伟"))
     ok(cli("claim", "edit", "2", "--speaker", "Yan Junjie (闫俊杰)"))
-    assert _ids(cli, "--speaker", "王伟") == [1]
-    assert _ids(cli, "--speaker", "王 伟") == [1]
+    assert listed(cli, "--speaker", "王伟") == [1]
+    assert listed(cli, "--speaker", "王 伟") == [1]
     for typed in ("闫俊杰", "yan junjie", "Yan Junjie (闫俊杰)", "YAN JUNJIE（闫俊杰）"):
-        assert _ids(cli, "--speaker", typed) == [2], typed
-    assert _ids(cli, "--speaker", "Yan") == []
+        assert listed(cli, "--speaker", typed) == [2], typed
+    assert listed(cli, "--speaker", "Yan") == []
 
 
 def test_a_page_of_claims_says_what_it_is_a_part_of(cli: Run, tmp_path: Path) -> None:
     """`claim list --limit 20` never said how many match, and `--offset 99999` said "no claims
     match", which reads as if the filters matched nothing."""
-    _desk(cli, tmp_path)
+    desk(cli, tmp_path)
     r = ok(cli("claim", "list", "--limit", "1"))
     assert r.err == "claims 1–1 of 2\n"
     r = ok(cli("claim", "list", "--limit", "5", "--offset", "1"))

@@ -8,46 +8,24 @@ Chinese text mixes them freely. These are the trial's own tests, moved here.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from tests.inprocess import ok
-
-Run = Callable[..., Any]
-
-ARTICLE = (
-    "他表示,公司员工已超过800人,其中研发人员占比70%。\n"
-    "月之暗面旗下的Kimi智能助手月活跃用户已突破1亿。\n"
-)
-
-
-def _desk(cli: Run, tmp_path: Path) -> None:
-    article = tmp_path / "a.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    ok(cli("doc", "add", str(article)))
-    for quote in ("他表示,公司员工已超过800人", "Kimi智能助手月活跃用户已突破1亿"):
-        ok(cli("claim", "add", "1", "--text", quote, "--quote", quote))
-
-
-def _ids(cli: Run, *args: str) -> list[int]:
-    r = ok(cli("claim", "list", *args, "--json"))
-    return [c["id"] for c in json.loads(r.out)]
+from tests.trial53_desk import Run, desk, listed
 
 
 def test_trial53_search_folds_full_width_punctuation(cli: Run, tmp_path: Path) -> None:
     """The IME's `，` finds the article's `,` (it found nothing)."""
-    _desk(cli, tmp_path)
-    assert _ids(cli, "--search", "他表示,公司") == [1]
-    assert _ids(cli, "--search", "他表示，公司") == [1]
+    desk(cli, tmp_path)
+    assert listed(cli, "--search", "他表示,公司") == [1]
+    assert listed(cli, "--search", "他表示，公司") == [1]
 
 
 def test_trial53_search_folds_full_width_letters(cli: Run, tmp_path: Path) -> None:
     """Full-width letters find ASCII ones, in any case (they found nothing)."""
-    _desk(cli, tmp_path)
-    assert _ids(cli, "--search", "KIMI") == [2]
-    assert _ids(cli, "--search", "ｋｉｍｉ") == [2]
+    desk(cli, tmp_path)
+    assert listed(cli, "--search", "KIMI") == [2]
+    assert listed(cli, "--search", "ｋｉｍｉ") == [2]
 
 
 def test_trial53_desk_searches_as_the_trial_typed_them(cli: Run, tmp_path: Path) -> None:
@@ -58,10 +36,10 @@ def test_trial53_desk_searches_as_the_trial_typed_them(cli: Run, tmp_path: Path)
     ok(cli("doc", "add", str(article)))
     for quote in ("“我们是国内第一个”", "公司员工已超过８１０人", "ＧＰＴ－４发布"):
         ok(cli("claim", "add", "1", "--text", quote, "--quote", quote))
-    assert _ids(cli, "--search", '"我们是国内第一个') == [1]
-    assert _ids(cli, "--search", "公司员工已超过810人") == [2]
-    assert _ids(cli, "--search", "gpt-4") == [3]
-    assert _ids(cli, "--search", "GPT") == [3]
+    assert listed(cli, "--search", '"我们是国内第一个') == [1]
+    assert listed(cli, "--search", "公司员工已超过810人") == [2]
+    assert listed(cli, "--search", "gpt-4") == [3]
+    assert listed(cli, "--search", "GPT") == [3]
 
 
 def test_the_search_help_says_what_it_folds() -> None:
