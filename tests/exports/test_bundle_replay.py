@@ -17,7 +17,8 @@ import pytest
 from export_desk import Desk, Run
 from test_bundle import DERIVED, bundle_bytes, busy_desk, carried, fresh_sqlite, state
 
-from workbench.domain.chain import GENESIS, canonical_json, event_hash
+from tests.chain_rows import rehash
+from workbench.domain.chain import GENESIS, canonical_json
 from workbench.domain.errors import InvalidInput
 from workbench.services.bundle import import_bundle
 from workbench.services.context import Workbench
@@ -44,18 +45,7 @@ def forge(data: bytes, edit: Callable[[Tables], None]) -> bytes:
     previous = GENESIS
     for seq, ev in enumerate(events, start=1):
         ev["seq"], ev["prev_hash"] = seq, previous
-        ev["hash"] = previous = event_hash(
-            seq=seq,
-            at=ev["at"],
-            actor=ev["actor"],
-            action=ev["action"],
-            entity_type=ev["entity_type"],
-            entity_id=ev["entity_id"],
-            claim_id=ev["claim_id"],
-            payload_json=ev["payload"],
-            prev_hash=ev["prev_hash"],
-            machine=ev["machine"],
-        )
+        ev["hash"] = previous = rehash(ev)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
         for name, entry in manifest["tables"].items():

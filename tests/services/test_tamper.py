@@ -13,9 +13,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from tests.chain_rows import rehash
 from workbench.db.backend import drop_append_only_triggers
 from workbench.db.engine import get_engine
-from workbench.domain.chain import GENESIS, event_hash
+from workbench.domain.chain import GENESIS
 from workbench.services.claims import set_status
 from workbench.services.context import Workbench
 from workbench.services.notes import add_note
@@ -51,21 +52,6 @@ def row(wb: Workbench, seq: int) -> dict[str, Any]:
     with get_engine(wb.url).connect() as conn:
         found = conn.execute(text("SELECT * FROM events WHERE seq = :s"), {"s": seq}).mappings()
         return dict(found.one())
-
-
-def rehash(ev: dict[str, Any]) -> str:
-    return event_hash(
-        seq=ev["seq"],
-        at=ev["at"],
-        actor=ev["actor"],
-        action=ev["action"],
-        entity_type=ev["entity_type"],
-        entity_id=ev["entity_id"],
-        claim_id=ev["claim_id"],
-        payload_json=ev["payload"],
-        prev_hash=ev["prev_hash"],
-        machine=ev.get("machine"),
-    )
 
 
 def broken_at(wb: Workbench, seq: int | None, fragment: str, **noted: Any) -> None:
