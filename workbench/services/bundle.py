@@ -113,9 +113,7 @@ def export_bundle(wb: Workbench, out: IO[bytes], progress: Progress | None = Non
     the rows written, of all the tables' rows."""
     tally = Tally(progress)
     with transaction(wb) as tx:
-        if tx.session.get_bind().dialect.name == "postgresql":
-            # One snapshot for every table: a writer committing meanwhile cannot tear the bundle.
-            tx.session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+        tx.one_snapshot()  # every table as of one moment: a writer cannot tear the bundle
         conn = tx.session.connection()
         revision = _revision(conn)
         count, head = _head(conn)

@@ -259,6 +259,16 @@ class Tx:
             self._machine = machine_identity(self.session.connection())
         return self._machine
 
+    def one_snapshot(self) -> None:
+        """This transaction reads as of one moment (a bundle, a replay: a writer committing
+        meanwhile must not tear what is read). PostgreSQL's default gives each statement its own
+        snapshot: there the transaction is made REPEATABLE READ READ ONLY (called before its
+        first statement). A SQLite transaction is one snapshot already."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            from sqlalchemy import text
+
+            self.session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+
     @contextmanager
     def reading(self) -> Iterator[Reader]:
         """This transaction's own connection as a driver Reader, for a read path's statements

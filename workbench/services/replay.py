@@ -20,7 +20,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute
 
 from workbench.db.models import (
@@ -158,10 +158,7 @@ def replay(
     of the events applied). The state goes to `store`; by default a SpillStore in a temporary
     directory, removed after."""
     with transaction(wb) as tx:
-        if tx.session.get_bind().dialect.name == "postgresql":
-            # PostgreSQL's default gives each statement its own snapshot; the events and the
-            # tables must be read as of the same moment.
-            tx.session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+        tx.one_snapshot()  # the events and the tables read as of the same moment
         count: Counting = _uncounted
         if progress is not None:
             total = tx.session.connection().execute(select(func.max(Event.seq))).scalar()
