@@ -28,3 +28,9 @@ def same_claim(
     and the seed's lean check (services.seed_files) build their query from this."""
     values = (document_id, revision, span.start, span.end, claim_text(text))
     return tuple(zip(SAME_CLAIM_COLUMNS, values, strict=True))
+
+
+def pinned_twice(twin: int) -> str:
+    """The refusal of a claim that would be claim #`twin` again (`same_claim`): `claim add`
+    refuses a second one, and `claim edit` a text that would make one."""
+    return f"claim #{twin} already pins this span with this text"

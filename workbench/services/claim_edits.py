@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from workbench.db.models import Claim
-from workbench.domain.claim_identity import claim_text, same_claim
+from workbench.domain.claim_identity import claim_text, pinned_twice, same_claim
 from workbench.domain.errors import Conflict, InvalidInput, give
 from workbench.domain.status import parse_claim_type
 from workbench.domain.text import Span
@@ -120,4 +120,4 @@ def _refuse_twin(tx: Tx, claim: Claim, text: str) -> None:
         select(Claim.id).where(*(columns[n] == v for n, v in same), Claim.id != claim.id)
     )
     if twin is not None:
-        raise Conflict(f"claim #{twin} already pins this span with this text")
+        raise Conflict(pinned_twice(twin))

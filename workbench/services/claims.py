@@ -10,7 +10,7 @@ from sqlalchemy import select
 from workbench.db.models import Claim, Document
 from workbench.domain.anchoring import AnchorState, find_quote_tolerant
 from workbench.domain.claim_identity import claim_text as claim_text
-from workbench.domain.claim_identity import same_claim
+from workbench.domain.claim_identity import pinned_twice, same_claim
 from workbench.domain.clock import now
 from workbench.domain.desk import Priority
 from workbench.domain.errors import Conflict, InvalidInput, bad, give, step
@@ -103,10 +103,10 @@ def add_claim(
             if tx.session.scalar(select(Claim.status).where(Claim.id == twin)) == WITHDRAWN_VALUE:
                 # Taken back once: bringing it back is a decision the trail records as such.
                 raise Conflict(
-                    f"claim #{twin} already pins this span with this text, and was withdrawn",
+                    f"{pinned_twice(twin)}, and was withdrawn",
                     hint=step("restore", claim_id=twin),
                 )
-            raise Conflict(f"claim #{twin} already pins this span with this text")
+            raise Conflict(pinned_twice(twin))
         on_span = same_span_claims(tx, doc.id, pinned, revision=number)
         who = document_speaker(tx, doc.id, speaker)
         claim = insert_claim(
