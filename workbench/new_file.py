@@ -46,6 +46,18 @@ def check_free(targets: list[Path]) -> None:
         raise file_exists(taken[0], more=len(taken) - 1)
 
 
+def folder_of(target: Path) -> Path:
+    """The folder `target` is written in (its temporary file too)."""
+    return target.parent if str(target.parent) else Path(".")
+
+
+def missing_folder(path: str | Path, target: Path) -> str | None:
+    """Why `target` (asked for as `path`) cannot be written when its folder does not exist,
+    else None."""
+    folder = folder_of(target)
+    return None if folder.is_dir() else f"cannot write {path}: the folder {folder} does not exist"
+
+
 def occupied(target: Path) -> bool:
     """Something is at `target`: a file, or a link (even a dangling one: never written
     through)."""
@@ -66,9 +78,8 @@ def writing(
     """
     if (never is not None or not replace) and occupied(target):
         raise file_exists(target, never)
-    folder = target.parent if str(target.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder_of(target))
     except OSError as exc:
         # Named as the file asked for: the temporary file's name means nothing to the user.
         raise OSError(exc.errno, exc.strerror, str(target)) from None

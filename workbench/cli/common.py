@@ -111,7 +111,7 @@ def output_file(
     import tempfile
     from pathlib import Path
 
-    from workbench.new_file import writing
+    from workbench.new_file import missing_folder, writing
 
     if path == "-":
         yield sys.stdout.buffer if binary else sys.stdout
@@ -145,9 +145,9 @@ def output_file(
             spool.seek(0)
             shutil.copyfileobj(spool, device)
         return
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise click.ClickException(f"cannot write {path}: the folder {folder} does not exist")
+    problem = missing_folder(path, target)
+    if problem is not None:
+        raise click.ClickException(problem)
     with writing(target, replace=force, binary=binary, never=never_over) as out:
         yield out
 

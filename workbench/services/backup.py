@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from workbench.db.engine import get_engine
 from workbench.db.url import safe_url, sqlite_file
 from workbench.domain.errors import InvalidInput
-from workbench.new_file import file_exists, occupied, place_new
+from workbench.new_file import file_exists, folder_of, missing_folder, occupied, place_new
 from workbench.services.context import Workbench
 from workbench.services.verify import Head, chain_head
 
@@ -31,13 +31,13 @@ def backup(wb: Workbench, target: str) -> Backup:
     dest = Path(target)
     if occupied(dest):
         raise file_exists(target, "a backup")
-    folder = dest.parent if str(dest.parent) else Path(".")
-    if not folder.is_dir():
-        raise InvalidInput(f"cannot write {target}: the folder {folder} does not exist")
+    problem = missing_folder(target, dest)
+    if problem is not None:
+        raise InvalidInput(problem)
     if Path(source).resolve() == dest.resolve():
         raise InvalidInput("the backup must go to another file than the database")
     wb.engine()  # refuses a missing or empty database, migrates an older one
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=folder_of(dest))
     os.close(fd)
     try:
         _copy(wb.url, tmp)
