@@ -21,7 +21,7 @@ from workbench.cli.options import (
     format_for,
     format_option,
     json_context,
-    output_option,
+    stdout_or_file_option,
 )
 from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import emit_json, json_out, message, plural
@@ -62,7 +62,7 @@ def audit() -> None:
     "--until", type=MOMENT, metavar="DATE", help="Only events up to DATE (UTC; a date: that day)."
 )
 @bom_option
-@output_option("Write to FILE (atomically; an existing one only with --force) instead of stdout.")
+@stdout_or_file_option
 @force_option
 @click.pass_context
 def export(

@@ -21,7 +21,7 @@ from workbench.cli.options import (
     format_option,
     json_context,
     named_format,
-    output_option,
+    stdout_or_file_option,
 )
 from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import emit_json, message, plural, warning
@@ -30,9 +30,6 @@ if TYPE_CHECKING:
     from workbench.exports.table_xlsx import CutCell, StoodIn
     from workbench.services.exports import Skipped
 
-OUTPUT = output_option(
-    "Write to FILE (atomically; an existing one only with --force) instead of stdout."
-)
 INCLUDE_FLAGGED = click.option(
     "--include-flagged",
     is_flag=True,
@@ -184,7 +181,7 @@ def export() -> None:
     "[default: <org-url>/#claim-<id>; after the URL's query, <org-url>#claim-<id>]",
 )
 @INCLUDE_FLAGGED
-@OUTPUT
+@stdout_or_file_option
 @force_option
 @click.pass_context
 def claimreview(
@@ -236,7 +233,7 @@ def claimreview(
 @export.command("annotations")
 @click.option("--doc", "document_ids", type=ID, multiple=True, metavar="DOC", help="Only DOC.")
 @INCLUDE_FLAGGED
-@OUTPUT
+@stdout_or_file_option
 @force_option
 @click.pass_context
 def annotations_command(
@@ -280,7 +277,7 @@ def annotations_command(
 @format_option("table")
 @click.option("--doc", "document_ids", type=ID, multiple=True, metavar="DOC", help="Only DOC.")
 @bom_option
-@OUTPUT
+@stdout_or_file_option
 @force_option
 @click.pass_context
 def claims_command(

@@ -269,6 +269,14 @@ def output_option(help: str, *, required: bool = False, writable: bool = True) -
     )
 
 
+def stdout_or_file_option(fn: F) -> F:
+    """`-o FILE` of a command that writes to stdout without it (the exports, `audit export`)."""
+    option: Decorator[F] = output_option(
+        "Write to FILE (atomically; an existing one only with --force) instead of stdout."
+    )
+    return option(fn)
+
+
 def force_option(fn: F) -> F:
     """`--force`: replace an existing -o FILE (without it, an existing file is refused)."""
     return click.option(
