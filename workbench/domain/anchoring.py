@@ -914,6 +914,12 @@ class QuoteHint:
     occurrence: int | None = None
 
 
+def check_placed(exact: str | None, start: int | None, end: int | None) -> None:
+    """A quote from outside must say where it is: its text, or both its offsets."""
+    if exact is None and (start is None or end is None):
+        raise InvalidInput("give a quote, or both start and end")
+
+
 # The kinds of file a quote comes from: each has its own fields to say which occurrence.
 Carrier = Literal["a claims table", "an annotation"]
 _SAY_WHICH: dict[str, str] = {
@@ -962,9 +968,9 @@ def anchor_quote(text: str, hint: QuoteHint, *, carrier: Carrier) -> Span:
     the quote came from, for the refusal of an ambiguous quote.
     """
     start, end = hint.start, hint.end
+    check_placed(hint.exact, start, end)
     if hint.exact is None:
-        if start is None or end is None:
-            raise InvalidInput("give a quote, or both start and end")
+        assert start is not None and end is not None  # check_placed saw to it
         return span_at(text, start, end)  # refuses offsets outside the text, with why
     exact = normalise(hint.exact)
     if start is not None and end is not None and 0 <= start < end <= len(text):  # noqa: SIM102

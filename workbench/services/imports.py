@@ -16,7 +16,7 @@ from sqlalchemy import insert, select
 
 from workbench.db.backend import insert_returning_ids
 from workbench.db.models import Claim, ClaimTag, Document, Note
-from workbench.domain.anchoring import QuoteHint, anchor_quote
+from workbench.domain.anchoring import QuoteHint, anchor_quote, check_placed
 from workbench.domain.arrival import Arrival, arrival
 from workbench.domain.claim_identity import SAME_CLAIM_COLUMNS, same_claim
 from workbench.domain.clock import now
@@ -512,8 +512,7 @@ def _plan(raw: RawRow) -> _Planned:
             raise InvalidInput(f"no {where} given") from None
         msg = "unknown column" if first["type"] == "extra_forbidden" else said_problem(first)
         raise InvalidInput(f"{where}: {msg}") from None
-    if row.quote is None and (row.start is None or row.end is None):
-        raise InvalidInput("give a quote, or both start and end")
+    check_placed(row.quote, row.start, row.end)  # before any row is anchored: all are listed
     tags = row.tags.split(";") if isinstance(row.tags, str) else list(row.tags or [])
     return _Planned(
         number=raw.number,
