@@ -107,7 +107,17 @@ def check_url(url: str) -> None:
     try:
         urlsplit(url).port  # noqa: B018 (parsing the port is the check)
     except ValueError as exc:
-        raise InvalidInput(f"malformed database URL {safe_url(url)}: {exc}") from None
+        raise InvalidInput(malformed_url(url, exc)) from None
+
+
+def malformed_url(url: str, why: object) -> str:
+    """The refusal of a URL that is no database address (a port "abc"), password left out."""
+    return f"malformed database URL {safe_url(url)}: {why}"
+
+
+def cannot_open(url: str, why: object) -> str:
+    """The refusal of a database the driver could not open or read, password left out."""
+    return f"cannot open database {safe_url(url)}: {why}"
 
 
 def safe_url(url: str) -> str:

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from workbench.db.url import (
     BARE_NAME_MEANT,
+    cannot_open,
     check_url,
+    malformed_url,
     meant_url,
     resolve_url,
     safe_url,
@@ -145,7 +147,7 @@ class Workbench:
                 self.upgraded_from = ensure_current(get_engine(self.url), upgrade=upgrade)
             except (ValueError, ArgumentError) as exc:
                 # A URL that parses as a URL but not as a database address (a port "abc").
-                raise InvalidInput(f"malformed database URL {safe_url(self.url)}: {exc}") from None
+                raise InvalidInput(malformed_url(self.url, exc)) from None
             except DBAPIError as exc:
                 self._refuse_missing_database(exc)
                 meant = meant_url(self.given) if new_file and self.given else None
@@ -157,7 +159,7 @@ class Workbench:
                     # SQLite says only "unable to open database file" (trial48).
                     also = f" (the folder {folder} does not exist)"
                 raise StorageError(
-                    f"cannot open database {safe_url(self.url)}: {exc.orig}{also}",
+                    cannot_open(self.url, f"{exc.orig}{also}"),
                     hint=self._grant_hint(exc),
                 ) from None
             self.created = new_file
@@ -202,12 +204,10 @@ class Workbench:
                 close(reader)
                 raise
         except ValueError as exc:
-            raise InvalidInput(f"malformed database URL {safe_url(self.url)}: {exc}") from None
+            raise InvalidInput(malformed_url(self.url, exc)) from None
         except driver_error as exc:
             self._refuse_missing_database(exc)
-            raise StorageError(
-                f"cannot open database {safe_url(self.url)}: {exc}", hint=self._grant_hint(exc)
-            ) from None
+            raise StorageError(cannot_open(self.url, exc), hint=self._grant_hint(exc)) from None
         if current:
             self._ready = True
             return reader

@@ -16,7 +16,7 @@ from workbench.db.backend import (
 )
 from workbench.db.engine import get_engine
 from workbench.db.revision import HEAD_REVISION, current_revision
-from workbench.db.url import safe_url
+from workbench.db.url import cannot_open, safe_url
 from workbench.domain.errors import StorageError
 from workbench.domain.json_fields import as_json
 from workbench.services.context import Workbench
@@ -55,7 +55,7 @@ def schema_status(wb: Workbench) -> SchemaStatus:
     try:
         current = current_revision(get_engine(wb.url))
     except DBAPIError as exc:
-        raise StorageError(f"cannot open database {safe_url(wb.url)}: {exc.orig}") from None
+        raise StorageError(cannot_open(wb.url, exc.orig)) from None
     # Only an unknown revision needs the migrations read (migrate imports Alembic).
     if current is None or current == HEAD_REVISION:
         known = True
