@@ -378,15 +378,7 @@ def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
     ):
         summary = export_bundle(workbench_from(ctx), out, progress)
     if as_json:
-        emit_json(
-            {
-                "path": path,
-                "tables": summary.tables,
-                "events": summary.events,
-                "head": summary.head,
-                "schema_revision": summary.schema_revision,
-            }
-        )
+        emit_json({"path": path, **summary.to_json()})
         return
     rows = sum(summary.tables.values())
     message(

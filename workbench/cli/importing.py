@@ -223,14 +223,7 @@ def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
     with progress_bar("restoring the bundle", enabled=wanted(as_json=as_json)) as progress:
         summary = import_bundle(workbench_from(ctx), path, progress)
     if as_json:
-        emit_json(
-            {
-                "tables": summary.tables,
-                "events": summary.events,
-                "head": summary.head,
-                "schema_revision": summary.schema_revision,
-            }
-        )
+        emit_json(summary.to_json())
         return
     rows = sum(summary.tables.values())
     click.echo(

@@ -40,6 +40,7 @@ from workbench.db.models import Base, Event, UTCDateTime
 from workbench.db.url import sqlite_file
 from workbench.domain.chain import GENESIS
 from workbench.domain.errors import InvalidInput
+from workbench.domain.json_fields import JsonFields
 from workbench.domain.verification import ChainWalk
 from workbench.exports.bundle import BundleReader, TableSpec, write_bundle
 from workbench.services.context import Tx, Workbench, transaction
@@ -62,7 +63,10 @@ DEFAULT_MAX_MB = 4096.0
 
 
 @dataclass(frozen=True, slots=True)
-class BundleSummary:
+class BundleSummary(JsonFields):
+    """What a bundle holds, as `export bundle` and `import bundle` print it (--json: these
+    fields)."""
+
     tables: dict[str, int]
     events: int
     head: str
