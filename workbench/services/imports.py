@@ -226,15 +226,7 @@ class _AnnotatedClaims:
 
         if self._claims is None:
             rows = self._tx.session.execute(
-                select(
-                    Claim.id,
-                    Claim.quote,
-                    Claim.text,
-                    Claim.start,
-                    Claim.end,
-                    Claim.revision,
-                    Claim.created_at,
-                ).where(Claim.document_id == self._doc.id)
+                select(*_STORED_COLUMNS, Claim.created_at).where(Claim.document_id == self._doc.id)
             )
             self._claims = {
                 claim_annotation_id(
@@ -567,7 +559,7 @@ class _Stored:
 
     @classmethod
     def of(cls, row: Any) -> _Stored:
-        """A claim's row as read (its id, quote, text, start, end and revision)."""
+        """A claim's row as read (_STORED_COLUMNS)."""
         return cls(
             row.id,
             _claim_key((("quote", row.quote), ("text", row.text))),
@@ -576,6 +568,10 @@ class _Stored:
             row.revision,
             _claim_key((("text", row.text),)),
         )
+
+
+# What `_Stored.of` reads of a claim's row.
+_STORED_COLUMNS = (Claim.id, Claim.quote, Claim.text, Claim.start, Claim.end, Claim.revision)
 
 
 class _DocumentClaims:
@@ -589,9 +585,7 @@ class _DocumentClaims:
     def get(self, claim_id: int) -> _Stored | None:
         if self._claims is None:
             rows = self._tx.session.execute(
-                select(
-                    Claim.id, Claim.quote, Claim.text, Claim.start, Claim.end, Claim.revision
-                ).where(Claim.document_id == self._document_id)
+                select(*_STORED_COLUMNS).where(Claim.document_id == self._document_id)
             )
             self._claims = {row.id: _Stored.of(row) for row in rows}
         return self._claims.get(claim_id)
