@@ -234,6 +234,14 @@ def cases(size: str) -> tuple[Case, ...]:
             pg_sql=show_pg_sql(show_id),
         ),
         Case("stats", ("stats",), sql=STATS_SQL),
+        # who did what in the desk's last month (REFERENCE_END is 2026-11-30): the board and one
+        # aggregate of the trail's events by actor and action
+        Case(
+            "stats --since (a month)",
+            ("stats", "--since", "2026-11-01"),
+            sql=STATS_SQL + " UNION ALL SELECT * FROM (SELECT actor, action, count(*) FROM events "
+            "WHERE at >= '2026-11-01T00:00:00.000000Z' GROUP BY actor, action) AS activity",
+        ),
         Case("demo (board)", ("demo",), sql=BOARD_SQL),
     )
 
