@@ -41,8 +41,9 @@ def say_quote_gone(c: ClaimView) -> None:
 
 def say_stale_figures(result: StatusChange) -> None:
     """A warning when a flagged verdict confirmed (given, proposed or approved) stands on a
-    claim text that still gives figures its quote no longer does: the proposer and the
-    approver are told alike (trial52: the approver was not, and published 3.4 for 3.6)."""
+    claim text that still gives figures (years and days of a month among them) its quote no
+    longer does: the proposer and the approver are told alike (trial52: the approver was not,
+    and published 3.4 for 3.6)."""
     if not result.stale_figures:
         return
     c = result.claim

@@ -7,7 +7,9 @@ Figures are read as "checked before?" reads them (`similarity.bag.terms`), so 28
 quote and "2.8 million" in an English text are one figure; a year is one too (trial50: 2026
 made 2025 in the quote, and the text still said 2026, went unsaid). Each is shown as the text
 writes it ("48.6万", "2.8 million"), not as the number it stands for: the checker looks for
-those words in the text to correct them.
+those words in the text to correct them. A day of a month is one too (trial55: 12月28日 made
+12月26日 in the quote, and the text still said "opened on 28 December 2022", went unsaid),
+read as `=day:12-28` and shown as the text writes it ("28 December", "12月28日").
 """
 
 from __future__ import annotations
@@ -32,21 +34,29 @@ _REACH = 16
 
 
 def stale_figures(text: str, judged_quote: str, quote: str) -> list[str]:
-    """The figures of `text` that `judged_quote` (the words the verdict was given on) had and
-    `quote` (the words now) has not, as `text` writes them ("280万", "2.8 million", "35%"), in
-    order."""
+    """The figures of `text` (years and days of a month among them) that `judged_quote` (the
+    words the verdict was given on) had and `quote` (the words now) has not, as `text` writes
+    them ("280万", "2.8 million", "35%", "28 December"), in order."""
     gone = set(_figures(judged_quote)) - set(_figures(quote))
     stale = [t for t in _figures(text) if t in gone]
     if not stale:
         return []
-    written = _written(text, set(stale))
-    return [written.get(t) or _shown(t) for t in stale]
+    written = _written(text, {t for t in stale if not t.startswith(_DAY)})
+    if any(t.startswith(_DAY) for t in stale):
+        from workbench.domain.similarity.positions import written_days
+
+        written |= written_days(text)
+    return [written.get(t) or _shown(t, text) for t in stale]
+
+
+# (the similarity reader's term for a day of a month: "=day:12-28")
+_DAY = "=day:"
 
 
 def _figures(words: str) -> list[str]:
     from workbench.domain.similarity.bag import terms
 
-    return list(dict.fromkeys(t for t in terms(words) if t.startswith("#")))
+    return list(dict.fromkeys(t for t in terms(words) if t.startswith(("#", _DAY))))
 
 
 def _written(text: str, wanted: set[str]) -> dict[str, str]:
@@ -54,6 +64,8 @@ def _written(text: str, wanted: set[str]) -> dict[str, str]:
     place: one pass over the figures' starts, each read at most _REACH ends (review53: a pass
     per figure took 51 s for a claim of 240 figures, inside the write transaction)."""
     found: dict[str, str] = {}
+    if not wanted:
+        return found
     starts = list(_START.finditer(text))
     for m, after in zip(starts, [*starts[1:], None], strict=True):
         # Not into the next figure ("2025年产量280万" is two), nor ending inside a word ("2.8 m").
@@ -78,9 +90,13 @@ def _inside_word(text: str, end: int) -> bool:
     )
 
 
-def _shown(token: str) -> str:
+def _shown(token: str, text: str) -> str:
     from workbench.domain.similarity.figures import is_year
+    from workbench.domain.similarity.positions import day_words
+    from workbench.domain.similarity.words import CJK_RUN
 
+    if token.startswith(_DAY):
+        return day_words(token, CJK_RUN.search(text) is not None)
     value = float(token[1:])
     if is_year(token):
         return str(int(value))  # 2026, not 2,026

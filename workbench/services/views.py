@@ -421,7 +421,8 @@ class StatusChange(JsonFields):
     previous: str
     notes: list[NoteView] = field(default_factory=list)
     # A flagged verdict confirmed (or proposed again) while the claim's text still gives
-    # figures the words it was judged on had and its quote has no longer ("2,800,000").
+    # figures the words it was judged on had and its quote has no longer ("2.8 million", a
+    # year, a day of a month: "28 December"), as the text writes them.
     stale_figures: list[str] = field(default_factory=list)
     # A verdict confirmed (or proposed) on a claim whose quote no current text holds: it is
     # published for words the article no longer has.

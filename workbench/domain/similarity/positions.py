@@ -13,7 +13,7 @@ import re
 from workbench.domain.similarity.figures import EN_ORDINALS
 from workbench.domain.similarity.labels import zh_small
 from workbench.domain.similarity.naming import ABBREVIATED, MONTHS
-from workbench.domain.similarity.words import split_words
+from workbench.domain.similarity.words import CJK_RUN, split_words
 
 # (the months and their abbreviations, as `labels` reads them in periods)
 _MONTH_OF = {m: i for i, m in enumerate(MONTHS, start=1)} | ABBREVIATED
@@ -80,19 +80,57 @@ def days(text: str) -> list[str]:
     """The days of a month that `text` (normalised, lower-cased) gives, as "=day:M-D"."""
     if not _DAY_HINT.search(text):
         return []  # most texts: one scan in C, not the whole expression at every position
-    out = []
-    for m in _DAYS.finditer(text):
-        if m.group("d1"):
-            month, day = _MONTH_OF[m.group("m1")], int(m.group("d1"))
-        elif m.group("d2"):
-            month, day = _MONTH_OF[m.group("m2")], int(m.group("d2"))
-        elif m.group("zm"):
-            month, day = _small(m.group("zm")), _small(m.group("zd"))
-        else:
-            month, day = int(m.group("im")), int(m.group("id"))
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            out.append(f"=day:{month}-{day}")
-    return out
+    return [t for t in map(_day_term, _DAYS.finditer(text)) if t]
+
+
+def _day_term(m: re.Match[str]) -> str | None:
+    # (casefold: the text as stored may write a month in any case, even Auguſt)
+    if m.group("d1"):
+        month, day = _MONTH_OF.get(m.group("m1").casefold(), 0), int(m.group("d1"))
+    elif m.group("d2"):
+        month, day = _MONTH_OF.get(m.group("m2").casefold(), 0), int(m.group("d2"))
+    elif m.group("zm"):
+        month, day = _small(m.group("zm")), _small(m.group("zd"))
+    else:
+        month, day = int(m.group("im")), int(m.group("id"))
+    return f"=day:{month}-{day}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+# The same reading of a text as stored, where a checker looks for a day's words to correct
+# them: any case (December), and full-width digits as their ASCII ones (１２月２８日), one for
+# one, so that a day's place in the reading is its place in the text.
+_DAYS_AS_STORED = re.compile(_DAYS.pattern, re.IGNORECASE)
+_HALF_WIDTH = {c: c - 0xFEE0 for c in range(ord("０"), ord("９") + 1)}
+
+
+def written_days(text: str) -> dict[str, str]:
+    """Each day of a month `text` (as stored) gives, "=day:M-D", with the words that give it
+    at its first place ("28 December", "12月28日"): one pass over the text."""
+    read = text.translate(_HALF_WIDTH)
+    if not _DAY_HINT.search(read):
+        return {}
+    places = [(m.start(), m.end(), _day_term(m)) for m in _DAYS_AS_STORED.finditer(read)]
+    lowered = read.lower()
+    if "." in read and len(lowered) == len(read):  # (places kept: lower() may lengthen İ)
+        chinese = CJK_RUN.search(lowered) is not None
+        places += (
+            (m.start(), m.end(), f"=day:{int(m.group(2))}-{int(m.group(3))}")
+            for m in _DOTTED_DATE.finditer(lowered)
+            if _written_out(m, chinese) != m.group()  # (a date, not a release: see above)
+        )
+    found: dict[str, str] = {}
+    for start, end, term in sorted(places, key=lambda p: p[0]):
+        if term and term not in found:
+            # (a trailing full stop is the abbreviation's or the sentence's: not needed)
+            found[term] = text[start:end].rstrip(".")
+    return found
+
+
+def day_words(term: str, chinese: bool) -> str:
+    """A day ("=day:12-28") in words, as a text of its language writes it: 12月28日, 28
+    December (for a day whose words were not found as `written_days` reads them)."""
+    month, day = (int(n) for n in term.removeprefix("=day:").split("-"))
+    return f"{month}月{day}日" if chinese else f"{day} {MONTHS[month - 1].capitalize()}"
 
 
 def _blank_day(m: re.Match[str]) -> str:
