@@ -396,7 +396,14 @@ def update(
             )
         elif a.found_again and a.state != "fuzzy":
             click.echo(f"  #{a.claim_id} quote found again: {clip(a.new_quote or '', 60)}")
-        if a.state == "fuzzy":
+        if a.state == "fuzzy" and a.new_quote == a.old_quote:
+            # Its words, but in another passage (a correction notice repeating them): "quote
+            # changed" would show no change.
+            click.echo(
+                f"  #{a.claim_id} quote found only in another passage, other words around it "
+                f"({a.score:.2f}): {clip(a.old_quote, 60)}"
+            )
+        elif a.state == "fuzzy":
             again = " found again, its" if a.found_again else ""
             click.echo(
                 f"  #{a.claim_id}{again} quote changed ({a.score:.2f}): "

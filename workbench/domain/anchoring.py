@@ -10,7 +10,8 @@ as web annotation tools do (Hypothesis's anchoring was the model for the scores)
 2. **moved**: the quote occurs elsewhere (verbatim, or differing only in what copy editors
    change: whitespace, full-width/ASCII punctuation, quote styles, NFKC compatibility forms);
    the occurrence nearest the expected position wins, context breaking ties, provided it is
-   near that position or kept its context (the same words in another passage are not the
+   near that position or kept its context, counted by the characters of context kept on each
+   side (the same words in another passage, a correction notice repeating them, are not the
    claim: such a match goes on to the fuzzy step, where context weighs in);
 3. **fuzzy**: the best approximate match, scored on the quote's similarity (weight 50), the
    prefix's and suffix's (20 each) and the distance from the expected position (2); the quote
@@ -231,6 +232,17 @@ class _Context:
         have = fold(self.text[end : end + CONTEXT_CHARS * 2].split("\n", 1)[0])
         return _side(want, have[: len(want)] if want else have)
 
+    def kept(self, start: int, end: int) -> float:
+        """How much of the context is still around [start, end): each side's similarity
+        weighted by the characters it had (a line's edge counting as one). A far occurrence
+        whose prefix is all new is not the claim's passage because one full stop still follows
+        it (trial54: the mayor's sentence taken off the page, its words repeated by a
+        correction notice, "said [quote]." there: a plain mean of the sides gave 0.6, and the
+        claim was moved into the notice, "quote unchanged", its verdict unflagged)."""
+        before, after = self.before(start), self.after(end)
+        weight_before, weight_after = max(1, len(self.want_before)), max(1, len(self.want_after))
+        return (weight_before * before + weight_after * after) / (weight_before + weight_after)
+
 
 def _side(want: str, have: str) -> float:
     if not want:
@@ -351,10 +363,14 @@ class Matcher:
         groups: dict[int, list[tuple[int, int]]] = {}
         for c in by_distance:
             groups.setdefault(abs(c[0] - hint), []).append(c)
+        context = _Context(self.text, sel)
         for distance, tied in groups.items():
-            scored = [(sum(_context_score(self.text, c[0], c[1], sel)) / 2, c) for c in tied]
+            scored = [((context.before(c[0]) + context.after(c[1])) / 2, c) for c in tied]
             score, best = max(scored, key=lambda x: x[0])
-            if distance <= near or score >= MIN_CONTEXT_SIMILARITY:
+            if distance <= near or (
+                score >= MIN_CONTEXT_SIMILARITY
+                and context.kept(*best) >= MIN_CONTEXT_SIMILARITY
+            ):
                 return best
         return None
 

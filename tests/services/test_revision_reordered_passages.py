@@ -1,0 +1,90 @@
+# ruff: noqa: E501  (Chinese sentences are quoted whole)
+"""Re-anchoring a claim when a revision re-orders, removes or repeats its passage (trial54,
+a fact-check desk following a live news page through the day): the verdict must stay on the
+words it judged, and a revision that changes them must be flagged, never hidden."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tests.inprocess import ok
+
+Run = Callable[..., Any]
+
+# A live blog's paragraph as first posted, then with its clauses re-ordered, then with the
+# figure corrected (the edits the trial's Chinese page went through).
+ZH_V1 = (
+    "台风登陆福建。\n"
+    "据福建省防汛抗旱指挥部介绍，全省已紧急转移群众12.6万人，关闭沿海景区87个，2300多艘渔船回港避风。\n"
+    "停电用户达到41万户。\n"
+)
+ZH_V2 = (
+    "台风登陆福建。\n"
+    "据福建省防汛抗旱指挥部介绍，全省关闭沿海景区87个，2300多艘渔船回港避风，已紧急转移群众12.6万人。\n"
+    "停电用户达到41万户。\n"
+)
+ZH_V3 = ZH_V2.replace("12.6万人", "13.1万人")
+ZH_QUOTE = "据福建省防汛抗旱指挥部介绍，全省已紧急转移群众12.6万人，关闭沿海景区87个，2300多艘渔船回港避风。"
+
+
+def _write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def _claim(cli: Run, cid: int) -> dict[str, Any]:
+    return json.loads(ok(cli("claim", "show", str(cid), "--json")).out)  # type: ignore[no-any-return]
+
+
+def _reordered_desk(cli: Run, tmp_path: Path) -> None:
+    ok(cli("doc", "add", _write(tmp_path, "v1.txt", ZH_V1)))
+    ok(cli("claim", "add", "1", "--text", "福建全省已紧急转移群众12.6万人。", "--quote", ZH_QUOTE))
+
+
+def test_sentence_removed_but_quoted_by_a_correction_notice_is_not_silently_moved(
+    cli: Run, tmp_path: Path
+) -> None:
+    """trial54, finding 3: the page took out the mayor's sentence and added a correction notice that
+    repeats its words ("Correction: an earlier version of this post said ridership on city
+    buses rose 23 percent last year."). The claim (speaker Denise Alvarez, verdict false) was
+    re-anchored `moved`, "quote unchanged", into the correction notice: no flag, `doc update`
+    said only "claims: moved 1", and the removal of the claim's sentence went unreported. Its
+    32-character context changed entirely; such a move should be a change the desk sees."""
+    v1 = (
+        "Budget day.\n"
+        "Mayor Denise Alvarez said ridership on city buses rose 23 percent last year.\n"
+        "Fares stay at $2.50.\n"
+    )
+    v2 = (
+        "Budget day.\n"
+        "Fares stay at $2.50.\n"
+        "Correction: an earlier version of this post said ridership on city buses rose 23 "
+        "percent last year. The mayor said 17 percent.\n"
+    )
+    ok(cli("doc", "add", _write(tmp_path, "v1.txt", v1)))
+    ok(
+        cli(
+            "claim",
+            "add",
+            "1",
+            "--text",
+            "Ridership rose 23 percent last year",
+            "--quote",
+            "ridership on city buses rose 23 percent last year",
+            "--speaker",
+            "Denise Alvarez",
+        )
+    )
+    ok(cli("evidence", "add", "1", "--citation", "City transit data", "--stance", "refutes"))
+    ok(cli("claim", "status", "1", "false", "--note", "City data: 17 percent."))
+    out = ok(cli("doc", "update", "1", _write(tmp_path, "v2.txt", v2))).out
+    assert "#1 quote found only in another passage" in out, out
+    claim = _claim(cli, 1)
+    assert claim["flagged"] or claim["anchor"]["state"] in ("fuzzy", "orphaned"), (
+        claim["anchor"],
+        claim["prefix"],
+    )
