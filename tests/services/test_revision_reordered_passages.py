@@ -45,6 +45,57 @@ def _reordered_desk(cli: Run, tmp_path: Path) -> None:
     ok(cli("claim", "add", "1", "--text", "福建全省已紧急转移群众12.6万人。", "--quote", ZH_QUOTE))
 
 
+def test_removed_table_row_does_not_move_its_claim_onto_the_next_row(
+    cli: Run, tmp_path: Path
+) -> None:
+    """trial54, finding 2: a table row was taken off the page. Its claim ("Route 4: 6,200 riders,
+    +31%") was re-pinned (fuzzy, 0.80) onto the next row, "| Route 9 | 1,150 | -4% |", the
+    span another claim already holds, instead of being orphaned. The report then shows the
+    Route 4 claim highlighted on Route 9's figures."""
+    text = (
+        "Councillor Tom Reyes said the audit found 18 percent of routes run near empty.\n"
+        "| Line | Daily riders | Change |\n"
+        "|---|---|---|\n"
+        "| Route 4 | 6,200 | +31% |\n"
+        "| Route 9 | 1,150 | -4% |\n"
+        "Fares would stay at $2.50 for the third year in a row.\n"
+    )
+    ok(cli("doc", "add", _write(tmp_path, "v1.txt", text)))
+    ok(
+        cli(
+            "claim",
+            "add",
+            "1",
+            "--text",
+            "Route 4 carries 6,200 riders a day, up 31%",
+            "--quote",
+            "| Route 4 | 6,200 | +31% |",
+        )
+    )
+    ok(
+        cli(
+            "claim",
+            "add",
+            "1",
+            "--text",
+            "Route 9 carries 1,150 riders a day, down 4%",
+            "--quote",
+            "| Route 9 | 1,150 | -4% |",
+        )
+    )
+    ok(
+        cli(
+            "doc",
+            "update",
+            "1",
+            _write(tmp_path, "v2.txt", text.replace("| Route 4 | 6,200 | +31% |\n", "")),
+        )
+    )
+    route4, route9 = _claim(cli, 1), _claim(cli, 2)
+    assert "Route 4" in route4["quote"] or route4["anchor"]["state"] == "orphaned", route4["quote"]
+    assert (route4["start"], route4["end"]) != (route9["start"], route9["end"])
+
+
 def test_sentence_removed_but_quoted_by_a_correction_notice_is_not_silently_moved(
     cli: Run, tmp_path: Path
 ) -> None:

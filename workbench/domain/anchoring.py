@@ -15,7 +15,8 @@ as web annotation tools do (Hypothesis's anchoring was the model for the scores)
    claim: such a match goes on to the fuzzy step, where context weighs in);
 3. **fuzzy**: the best approximate match, scored on the quote's similarity (weight 50), the
    prefix's and suffix's (20 each) and the distance from the expected position (2); the quote
-   must reach `MIN_QUOTE_SIMILARITY` and the whole `MIN_SCORE`, or the claim is **orphaned**.
+   must reach `MIN_QUOTE_SIMILARITY` (less between the same words on its line, see
+   `MIN_QUOTE_SIMILARITY_IN_CONTEXT`) and the whole `MIN_SCORE`, or the claim is **orphaned**.
    The match's edges are chosen by that same score, not by the quote's similarity alone (which
    cuts an edit at an edge short: "ranked first" is nearer "ranked s" than "ranked second"), and
    at words' edges where the old quote had its edges there (scripts written with spaces).
@@ -60,7 +61,8 @@ from workbench.domain.text import (
 MIN_QUOTE_SIMILARITY = 0.7
 # A short quote whose figure changed (门店512家 -> 门店520家) keeps two thirds of itself or less:
 # between the same words on both sides (each side at least CONTEXT_KEPT alike) it is still the
-# claim's passage, changed, down to this much of the quote.
+# claim's passage, changed, down to this much of the quote. A line's edges alone are no such
+# context: a whole line is taken so only if it is mostly a part of the quote (`_part_of`).
 MIN_QUOTE_SIMILARITY_IN_CONTEXT = 0.5
 CONTEXT_KEPT = 0.9
 MIN_SCORE = 0.5
@@ -221,6 +223,12 @@ class _Context:
         self.text = text
         self.want_before = fold(sel.prefix.rsplit("\n", 1)[-1])
         self.want_after = fold(sel.suffix.split("\n", 1)[0])
+        # Whether the context holds words on its line: a quote that is a whole line (a table
+        # row, a paragraph) has only the line's edges around it, which every line has; those
+        # say nothing of which line is the claim's (trial54: a table row taken off the page,
+        # its claim re-pinned onto the next row, another claim's, whose every figure differed;
+        # `_fuzzy` then asks the passage to be mostly a part of the quote, `_part_of`).
+        self.worded = any(ch.isalnum() for ch in self.want_before + self.want_after)
 
     def before(self, start: int) -> float:
         want = self.want_before
@@ -242,6 +250,15 @@ class _Context:
         before, after = self.before(start), self.after(end)
         weight_before, weight_after = max(1, len(self.want_before)), max(1, len(self.want_after))
         return (weight_before * before + weight_after * after) / (weight_before + weight_after)
+
+
+def _part_of(candidate: str, fq: str) -> bool:
+    """Whether `candidate` is mostly a part of the folded quote `fq` (its paragraph split in
+    two, one half edited), not other words throughout (another table row, every figure
+    different): its best alignment within the quote reaches MIN_QUOTE_SIMILARITY."""
+    from rapidfuzz import fuzz
+
+    return float(fuzz.partial_ratio(fold(candidate), fq)) >= 100 * MIN_QUOTE_SIMILARITY
 
 
 def _side(want: str, have: str) -> float:
@@ -368,8 +385,7 @@ class Matcher:
             scored = [((context.before(c[0]) + context.after(c[1])) / 2, c) for c in tied]
             score, best = max(scored, key=lambda x: x[0])
             if distance <= near or (
-                score >= MIN_CONTEXT_SIMILARITY
-                and context.kept(*best) >= MIN_CONTEXT_SIMILARITY
+                score >= MIN_CONTEXT_SIMILARITY and context.kept(*best) >= MIN_CONTEXT_SIMILARITY
             ):
                 return best
         return None
@@ -438,7 +454,10 @@ class Matcher:
             quote_sim, start, end, p, s = fitted[key]
             if quote_sim < MIN_QUOTE_SIMILARITY_IN_CONTEXT:
                 continue
-            if quote_sim < MIN_QUOTE_SIMILARITY and min(p, s) < CONTEXT_KEPT:
+            if quote_sim < MIN_QUOTE_SIMILARITY and (
+                min(p, s) < CONTEXT_KEPT
+                or (not context.worded and not _part_of(self.text[start:end], fq))
+            ):
                 continue
             distance = abs(start - hint) / max(1, len(self.text))
             score = (
