@@ -45,6 +45,34 @@ def _reordered_desk(cli: Run, tmp_path: Path) -> None:
     ok(cli("claim", "add", "1", "--text", "福建全省已紧急转移群众12.6万人。", "--quote", ZH_QUOTE))
 
 
+def test_reordered_sentence_keeps_the_claims_figure_in_its_span(cli: Run, tmp_path: Path) -> None:
+    """trial54, finding 1: the page moved the clause "已紧急转移群众12.6万人" to the end of its sentence.
+    `doc update` re-pinned the claim (fuzzy, 0.74) to "据……介绍，全省关闭沿海景区87个，2300多艘
+    渔船回港避风": the sentence cut short before the very clause the claim is about, which now
+    sits in the claim's suffix. The report then highlights the wrong words for the claim."""
+    _reordered_desk(cli, tmp_path)
+    ok(cli("doc", "update", "1", _write(tmp_path, "v2.txt", ZH_V2)))
+    claim = _claim(cli, 1)
+    assert "12.6万人" in claim["quote"], claim["quote"]
+
+
+def test_figure_corrected_after_a_reorder_flags_the_verdict(cli: Run, tmp_path: Path) -> None:
+    """trial54, finding 1 (its consequence): after the re-order above, the page corrected 12.6万 to
+    13.1万: the very figure the verified claim is about. Because the claim's span had lost
+    that clause, `doc update` said `claims: exact 1`, the verdict stayed verified, unflagged,
+    and `export claimreview` kept publishing "True" for 12.6万."""
+    _reordered_desk(cli, tmp_path)
+    ok(cli("evidence", "add", "1", "--citation", "防指值班室电话核实", "--stance", "supports"))
+    ok(cli("claim", "status", "1", "verified", "--note", "值班室确认12.6万人。"))
+    ok(cli("doc", "update", "1", _write(tmp_path, "v2.txt", ZH_V2)))
+    # the re-order alone flags it; the desk confirms the verdict on the new words
+    ok(cli("claim", "status", "1", "verified", "--note", "仅语序调整，数字未变。"))
+    assert _claim(cli, 1)["flagged"] is False
+    ok(cli("doc", "update", "1", _write(tmp_path, "v3.txt", ZH_V3)))
+    claim = _claim(cli, 1)
+    assert claim["flagged"] is True, (claim["quote"], claim["anchor"])
+
+
 def test_removed_table_row_does_not_move_its_claim_onto_the_next_row(
     cli: Run, tmp_path: Path
 ) -> None:
@@ -94,6 +122,39 @@ def test_removed_table_row_does_not_move_its_claim_onto_the_next_row(
     route4, route9 = _claim(cli, 1), _claim(cli, 2)
     assert "Route 4" in route4["quote"] or route4["anchor"]["state"] == "orphaned", route4["quote"]
     assert (route4["start"], route4["end"]) != (route9["start"], route9["end"])
+
+
+EN_V1 = (
+    "Mayor Denise Alvarez opened by saying ridership on city buses rose 23 percent last year, "
+    "to 11.4 million trips.\n"
+    "According to the budget document, fares would stay at $2.50 for the third year in a row, "
+    "while the senior discount would be expanded to residents aged 62 and over.\n"
+)
+
+
+def test_clauses_swapped_within_a_sentence_do_not_orphan_its_claim(
+    cli: Run, tmp_path: Path
+) -> None:
+    """trial54, finding 4: the live blog re-ordered a sentence's two clauses ("According to the budget
+    document, fares would stay at $2.50 ..., while the senior discount ..." became "The senior
+    discount ..., while fares would stay at $2.50 ..., according to the budget document."):
+    every word is still there, yet the claim was orphaned, `claim status` warned that "a
+    revision removed it", and the later change of the fare ($2.50 -> $2.75) touched no claim."""
+    ok(cli("doc", "add", _write(tmp_path, "v1.txt", EN_V1)))
+    quote = (
+        "According to the budget document, fares would stay at $2.50 for the third year in a "
+        "row, while the senior discount would be expanded to residents aged 62 and over."
+    )
+    ok(cli("claim", "add", "1", "--text", "Fares stay at $2.50 for a third year", "--quote", quote))
+    v2 = EN_V1.replace(
+        quote,
+        "The senior discount would be expanded to residents aged 62 and over, while fares would "
+        "stay at $2.50 for the third year in a row, according to the budget document.",
+    )
+    ok(cli("doc", "update", "1", _write(tmp_path, "v2.txt", v2)))
+    claim = _claim(cli, 1)
+    assert claim["anchor"]["state"] != "orphaned", claim["anchor"]
+    assert "$2.50" in claim["quote"], claim["quote"]
 
 
 def test_sentence_removed_but_quoted_by_a_correction_notice_is_not_silently_moved(

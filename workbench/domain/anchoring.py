@@ -36,6 +36,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -44,7 +45,14 @@ from typing import Any, Literal
 
 from workbench.domain.errors import InvalidInput, bad, give
 from workbench.domain.forms import EXTRA_FOLDS  # what copy editors swap that NFKC leaves alone
-from workbench.domain.segment import CLOSERS, INVISIBLE, OPENERS, STOPS, ends_sentence
+from workbench.domain.segment import (
+    CLOSERS,
+    INVISIBLE,
+    OPENERS,
+    STOPS,
+    ends_sentence,
+    split_sentences,
+)
 from workbench.domain.text import (
     CONTEXT_CHARS,
     Span,
@@ -441,8 +449,10 @@ class Matcher:
             return Anchored(AnchorState.ORPHANED, None, 0.0)
         folded = self.folded
         context = _Context(self.text, sel)
-        fitted: dict[tuple[int, int], tuple[float, int, int, float, float]] = {}
+        fitted: dict[tuple[int, int], tuple[float, int, int, float, float, bool]] = {}
         best: tuple[float, float, int, int] | None = None
+        # A quote of whole sentences may be found with its words re-ordered (`_reordered`).
+        words = _words_of(sel.quote) if _ends_a_sentence(sel.quote) else None
         for lo, hi in self._windows(fq, folded.from_original(hint)):
             rough = _rough_alignment(fq, folded.text, lo, hi)
             if rough is None:
@@ -450,13 +460,18 @@ class Matcher:
             # Windows around one passage (the expected place's, a seed's) align it alike.
             key = (rough[1], rough[2])
             if key not in fitted:
-                fitted[key] = self._fitted(fq, sel, context, *key)
-            quote_sim, start, end, p, s = fitted[key]
-            if quote_sim < MIN_QUOTE_SIMILARITY_IN_CONTEXT:
-                continue
-            if quote_sim < MIN_QUOTE_SIMILARITY and (
-                min(p, s) < CONTEXT_KEPT
-                or (not context.worded and not _part_of(self.text[start:end], fq))
+                fitted[key] = self._fitted_or_reordered(fq, sel, context, words, *key)
+            quote_sim, start, end, p, s, reordered = fitted[key]
+            # (all the quote's words in another order: no threshold of similarity applies)
+            if not reordered and (
+                quote_sim < MIN_QUOTE_SIMILARITY_IN_CONTEXT
+                or (
+                    quote_sim < MIN_QUOTE_SIMILARITY
+                    and (
+                        min(p, s) < CONTEXT_KEPT
+                        or (not context.worded and not _part_of(self.text[start:end], fq))
+                    )
+                )
             ):
                 continue
             distance = abs(start - hint) / max(1, len(self.text))
@@ -472,6 +487,33 @@ class Matcher:
             return Anchored(AnchorState.ORPHANED, None, round(best[0], 4) if best else 0.0)
         score, _, start, end = best
         return Anchored(AnchorState.FUZZY, _span(self.text, start, end), round(score, 4))
+
+    def _fitted_or_reordered(
+        self,
+        fq: str,
+        sel: Selector,
+        context: _Context,
+        words: Counter[str] | None,
+        start: int,
+        end: int,
+    ) -> tuple[float, int, int, float, float, bool]:
+        """`_fitted`'s span, or, for a quote of whole sentences (`words`, its words), the run of
+        sentences around that span holding exactly the quote's words in another order (trial54:
+        a sentence's clauses swapped; the fitted span, most like the quote character by
+        character, stopped before the moved clause, the very figure the claim is about, or
+        nothing was alike enough and the claim was orphaned, all its words still on the page).
+        Such a run is scored as half like the quote for its order and wholly for its words:
+        its quote similarity is the mean of its similarity as written and 1.0. The last item
+        says whether it was taken (then no threshold of similarity applies: its words are all
+        there). Still fuzzy: an order changed may change what a sentence says."""
+        sim, fs, fe, p, s = self._fitted(fq, sel, context, start, end)
+        if words is not None:
+            run = _reordered(self.text, words, fs, fe, len(sel.quote))
+            if run is not None:
+                rs, re_ = run
+                alike = (_similarity(fq, fold(self.text[rs:re_])) + 1.0) / 2
+                return alike, rs, re_, context.before(rs), context.after(re_), True
+        return sim, fs, fe, p, s, False
 
     def _fitted(
         self, fq: str, sel: Selector, context: _Context, start: int, end: int
@@ -582,6 +624,43 @@ class Matcher:
                 yield at - offset
 
 
+def _words_of(text: str) -> Counter[str]:
+    """The words of `text` (NFKC, case-folded), counted, punctuation and order aside."""
+    return Counter(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+def _ends_a_sentence(quote: str) -> bool:
+    """Whether the quote ends with a sentence's stop (a quotation's closer after it allowed)."""
+    tail = quote.rstrip().rstrip("".join(CLOSERS))
+    return tail[-1:] in STOPS
+
+
+def _reordered(
+    text: str, words: Counter[str], start: int, end: int, length: int
+) -> tuple[int, int] | None:
+    """The run of whole sentences of `text` overlapping [start, end) whose words are exactly
+    `words` (a quote of `length` characters), within its line and that length's reach either
+    side; None when there is none."""
+    lo = max(text.rfind("\n", 0, start) + 1, start - length)
+    line_end = text.find("\n", end)
+    hi = min(len(text) if line_end == -1 else line_end, end + length)
+    sentences = [(lo + g.start, lo + g.end) for g in split_sentences(text[lo:hi])]
+    counts = [sum(_words_of(text[a:b]).values()) for a, b in sentences]
+    total = sum(words.values())
+    for i, (first, _) in enumerate(sentences):
+        if first >= end:
+            break
+        held = 0
+        for j in range(i, len(sentences)):
+            held += counts[j]
+            if held > total:
+                break
+            last = sentences[j][1]
+            if held == total and last > start and _words_of(text[first:last]) == words:
+                return first, last
+    return None
+
+
 def _slack(fq: str) -> int:
     # How far a passage like the quote may start from where a piece of it puts it.
     return max(8, len(fq) // 2)
@@ -634,10 +713,14 @@ def _nearest_hits(text: str, piece: str, near: int, reach: int) -> list[int]:
 
 
 # Scripts written without spaces between words: any character boundary there is a word's edge.
-_UNSPACED = re.compile(
+_UNSPACED_CLASS = (
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\ua4cf\uf900-\ufaff\uff66-\uff9f"
     "\U00020000-\U0003ffff]"
 )
+_UNSPACED = re.compile(_UNSPACED_CLASS)
+# A word for `_words_of`: one character of a script written without spaces, or a run of
+# letters and digits of one written with them (or of digits).
+_WORD = re.compile(_UNSPACED_CLASS + "|[^\\W_" + _UNSPACED_CLASS[1:-1] + "]+")
 # How far an edge moves out to a word's edge at most (a run of letters longer than this is no
 # word: a hash, a URL's path).
 WORD_REACH = 40
