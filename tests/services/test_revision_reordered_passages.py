@@ -200,3 +200,25 @@ def test_sentence_removed_but_quoted_by_a_correction_notice_is_not_silently_move
         claim["anchor"],
         claim["prefix"],
     )
+
+
+def test_a_reordered_sentence_is_taken_whole_only_with_all_its_words() -> None:
+    """The re-order rule (findings 1 and 4) takes a run of sentences whole only when it holds
+    exactly the quote's words: clauses swapped AND the fare changed is not that run (the
+    fuzzy step weighs it as before: here, too little alike, orphaned and flagged)."""
+    from workbench.domain.anchoring import AnchorState, Matcher, Selector
+    from workbench.domain.text import span_at
+
+    quote = EN_V1.split("\n")[1]
+    start = EN_V1.index(quote)
+    span = span_at(EN_V1, start, start + len(quote))
+    sel = Selector(span.start, span.end, span.quote, span.prefix, span.suffix)
+    swapped = (
+        "The senior discount would be expanded to residents aged 62 and over, while fares would "
+        "stay at $2.50 for the third year in a row, according to the budget document."
+    )
+    found = Matcher(EN_V1.replace(quote, swapped)).reanchor(sel, start)
+    assert found.state == AnchorState.FUZZY and found.span is not None
+    assert found.span.quote == swapped
+    changed = Matcher(EN_V1.replace(quote, swapped.replace("$2.50", "$2.75"))).reanchor(sel, start)
+    assert changed.state == AnchorState.ORPHANED
