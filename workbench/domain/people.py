@@ -103,9 +103,10 @@ def registration_clash(
     registered one (refused first, by skeleton), a name is one person's across scripts and
     display names too (workbench.domain.identity.likeness): `wang fang` reads like a registered
     王芳; `王芳` is (or `wang fang` reads like) the display name of a registered `wang`; and a
-    display name may not be, look like or read like another person's name. Each of those pairs
-    would show one name for two people in `user list`, `did you mean`, and the trail a reviewer
-    reads, and let the two sign off each other's verdicts."""
+    display name may not be, look like or read like another person's name, nor another person's
+    display name (`Lopez Maria` beside one shown as Maria Lopez). Each of those pairs would show
+    one name for two people in `user list`, `did you mean`, and the trail a reviewer reads,
+    and (but the last) let the two sign off each other's verdicts."""
     shown = fold(display) if display else None
     for other, other_display in registered:
         how = likeness(name, other)
@@ -129,6 +130,19 @@ def registration_clash(
             return InvalidInput(
                 f"the display name {display!r} {said} the registered user {other!r}: it would "
                 "show another person's name; choose one that cannot be mistaken for theirs"
+            )
+        # Two people shown alike (trial55: ml2 and maria both "Maria Lopez") are told apart
+        # nowhere: `user list`, every `did you mean` and the trail a reviewer reads.
+        how = likeness(shown, fold(other_display)) if shown and other_display else None
+        if how is not None:
+            said = (
+                "is the display name of"
+                if how == "is"
+                else f"{how} {other_display!r}, the display name of"
+            )
+            return InvalidInput(
+                f"the display name {display!r} {said} the registered user {other!r}: two "
+                "people would be shown alike; choose one that cannot be mistaken for theirs"
             )
     return None
 
