@@ -25,6 +25,10 @@ Likewise a `claim.edited` that changes the words of a claim in review or with a 
 `claim edit` has refused since it first wrote that action (claim_judged), or of a withdrawn
 one; and a claim withdrawn, or restored from withdrawn, with no note for its reason, or given a
 verdict straight from withdrawn (the workflow has refused each since the status existed).
+And a `claim.approved` whose actor is the verdict's proposer, by name or by the same-person
+rule (workbench.domain.identity.same_person, with the display names the `user.added` events
+so far gave): `claim approve` has refused its proposer since it first wrote that action
+(own_verdict), and a trial wrote such an approval by SQL, the claims row agreeing (trial55).
 
 What replay rebuilds is kept in a `Store` (workbench/domain/replay_state.py): the entities that
 change whole, the immutable ones as fingerprints. This module never holds the state itself, so
@@ -40,6 +44,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.domain.chain import PIECE
+from workbench.domain.identity import same_person
 from workbench.domain.kinds import KINDS, Kind
 from workbench.domain.replay_state import IdSet, MemoryStore, Prints, Store
 from workbench.domain.status import (
@@ -50,13 +55,15 @@ from workbench.domain.status import (
     listed,
 )
 from workbench.domain.text import whole_number
-from workbench.domain.transitions import EDITED, WORDING
+from workbench.domain.transitions import APPROVED, EDITED, WORDING
 
 # Longer strings (a document's text) are held and compared as their length and SHA-256:
 # replay keeps every entity it rebuilds, and a text is either equal or it is not.
 COMPACT_OVER = 1024
 # A broken database can differ everywhere; the report keeps the first ones and counts the rest.
 DIFFERENCES_KEPT = 1000
+# Pairs of names whose same-person answer replay remembers (a forged trail may hold many).
+_PAIRS_KEPT = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +99,8 @@ class EventRecord:
     entity_id: str
     claim_id: int | None
     payload: dict[str, Any]
+    # Who wrote the event, as the trail records it (None: the caller did not say).
+    actor: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +286,12 @@ class Replay:
         # holds from the first event written under the workflow (see BEFORE_WORKFLOW) on.
         self.evidenced = IdSet()
         self.workflow = False
+        # Registered names -> display names, from the `user.added` events so far: the
+        # same-person rule reads them (a desk registers a few dozen people, not millions).
+        self.displays: dict[str, str | None] = {}
+        # same_person's answers for (proposer, approver), which a desk repeats (it takes up to
+        # half a millisecond); forgotten when a registration changes the display names.
+        self._alike: dict[tuple[str, str], bool] = {}
         self.differences: list[Difference] = []
         self.total = 0
         self.events = 0
@@ -302,7 +317,9 @@ class Replay:
         entity_id: str,
         claim_id: int | None,
         payload_json: str,
+        actor: str | None = None,
     ) -> None:
+        """Apply one event; `actor`, when given, is held to the sign-off rule."""
         self.events += 1
         try:
             payload, end = _decode(payload_json)
@@ -317,6 +334,7 @@ class Replay:
             entity_id,
             claim_id,
             payload if isinstance(payload, dict) else {},
+            actor,
         )
         if not isinstance(payload, dict):
             self._event_problem(ev, None, "the payload is not a JSON object")
@@ -383,6 +401,10 @@ class Replay:
         elif kind_name == "claim":
             self._check_verdict(ev, subject, key, (None, None), entity)
             self._check_withdrawal(ev, subject, None, entity.get("status"))
+        elif kind_name == "user" and isinstance(person := entity.get("name"), str):
+            display = entity.get("display")
+            self.displays[person] = display if isinstance(display, str) else None
+            self._alike.clear()
         if prints is not None and number is not None:
             # Created twice is found when the ids are merged with the table (compare).
             prints.add(number, fingerprint(entity.values()), ev.seq)
@@ -437,6 +459,8 @@ class Replay:
         was = tuple(map(entity.get, VERDICT_FIELDS)) if is_claim else ()
         if is_claim and ev.action == EDITED:
             self._check_edit(ev, subject, entity.get("status"), after)
+        if is_claim and ev.action == APPROVED:
+            self._check_approver(ev, subject, entity.get("proposed_by"))
         for name, value in after.items():
             if name in kind.fields:
                 entity[name] = compact(value)
@@ -484,6 +508,28 @@ class Replay:
                 subject,
                 f"{listed(wording)} changed while the claim is {status!r}: the workflow "
                 "refuses to change what a claim in review or with a verdict says (claim_judged)",
+            )
+
+    def _check_approver(self, ev: EventRecord, subject: str, proposer: Any) -> None:
+        """An approval by the verdict's proposer (the claim's `proposed_by` before the event,
+        which the proposal's own event set): by name, a look-alike of it, or the person whose
+        display name it is like. The workflow refuses it (own_verdict), so the event records a
+        sign-off by a second person that no second person gave."""
+        if not isinstance(proposer, str) or ev.actor is None:
+            return
+        pair = (proposer, ev.actor)
+        alike = self._alike.get(pair)
+        if alike is None:
+            if len(self._alike) >= _PAIRS_KEPT:
+                self._alike.clear()
+            alike = self._alike[pair] = same_person(proposer, ev.actor, self.displays)
+        if alike:
+            who = "the proposer" if ev.actor == proposer else f"too like the proposer {proposer!r}"
+            self._event_problem(
+                ev,
+                subject,
+                f"approved by {ev.actor!r}, {who}: the workflow refuses that a verdict's "
+                "proposer approve it (own_verdict)",
             )
 
     def _check_withdrawal(self, ev: EventRecord, subject: str, was: Any, status: Any) -> None:

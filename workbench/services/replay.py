@@ -205,8 +205,10 @@ def _replay(
     )
     apply = state.apply
     conn = tx.session.connection()
-    for seq, action, etype, eid, claim_id, payload in events(stream_events(conn, select(*columns))):
-        apply(seq, action, etype, eid, claim_id, payload)
+    # The actor too: the sign-off rule reads who approved (re-reading one event does not).
+    streamed = stream_events(conn, select(*columns, Event.actor))
+    for seq, action, etype, eid, claim_id, payload, actor in events(streamed):
+        apply(seq, action, etype, eid, claim_id, payload, actor)
         del payload  # (a document's whole text) not held while the next event is read
 
     def event_at(seq: int) -> EventRow | None:
