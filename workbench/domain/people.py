@@ -52,7 +52,7 @@ class People:
                 (None, how),
             )
         # The option to type, quoted for the shell when the name holds a space (review).
-        typed = "" if found is None else _for_the_shell(found)
+        typed = "" if found is None else for_the_shell(found)
         if found is not None and what:
             return InvalidInput(
                 f"{what} {name!r} {how} the registered user {found!r}, written another way; "
@@ -88,7 +88,7 @@ def twin(key: str, registered: Mapping[str, str]) -> str | None:
 _SHELL_SPECIAL = frozenset("'\"\\$`!;&|<>()*?[]{}#~")
 
 
-def _for_the_shell(name: str) -> str:
+def for_the_shell(name: str) -> str:
     """`name` as typed after an option: quoted only when the shell would split or read it."""
     if any(ch.isspace() or ch in _SHELL_SPECIAL for ch in name):
         return shlex.quote(name)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from workbench.db.models import Event, User
 from workbench.domain.errors import InvalidInput
-from workbench.domain.people import People
+from workbench.domain.people import People, for_the_shell
 
 
 def registered_people(session: Session) -> People:
@@ -22,17 +22,28 @@ def check_actor(session: Session, actor: str) -> None:
     """Once a desk registers its people, every change must be made under one of their names;
     a name that is not is refused with the names it may have meant (as an owner is). A name
     bound to a role (PostgreSQL, `user add --role`) acts from that role only."""
+    from workbench.db.backend import binds_roles, machine_identity, owns_tables
+
     people = registered_people(session)
     if not people:
         return
+    conn = session.connection()
     if actor not in people:
-        raise people.refusal(actor)
+        refusal = people.refusal(actor)
+        if binds_roles(conn.dialect.name) and owns_tables(conn):
+            # The owner's role may register the name it acts as, bound to itself
+            # (services.users): the way in when every registered name is bound elsewhere.
+            role, typed = machine_identity(conn), for_the_shell(actor)
+            raise InvalidInput(
+                f"{refusal.message.rstrip('.')}; or, as the desk's owner's role, register the "
+                f"name bound to it: `workbench --as {typed} user add {typed} --role {role}`",
+                hint=refusal.hint,
+                reason=refusal.reason,
+            )
+        raise refusal
     role = session.scalar(select(User.role).where(User.name == actor))
     if role is None:
         return
-    from workbench.db.backend import binds_roles, machine_identity
-
-    conn = session.connection()
     if not binds_roles(conn.dialect.name):
         return  # a desk moved to a SQLite file by a bundle: no roles there to be bound to
     connected = machine_identity(conn)

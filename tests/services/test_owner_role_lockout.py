@@ -1,0 +1,59 @@
+"""trial55: the editor set a PostgreSQL desk up from the owner's role and registered herself
+first, bound to her own role; the owner's role was then left with no name it could act under."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import text
+
+from tests.conftest import PG_URL, Result, run_in_process
+from workbench.db.engine import get_engine
+
+
+def _run(url: str, actor: str, *args: str) -> Result:
+    return run_in_process(["--db", url, "--as", actor, *args])
+
+
+@pytest.mark.skipif(not PG_URL, reason="login roles exist on PostgreSQL only")
+def test_the_owner_role_is_not_locked_out_by_binding_the_first_user_elsewhere(
+    db_url: str, person: Callable[[str], str]
+) -> None:
+    """trial55: the editor registered herself first from the owner's role, bound to her own
+    role (`--as editor user add editor --role ed`). From then on the owner's role could act
+    under no name: `--as editor` was role_mismatch, any other name was not registered, so it
+    could neither register the checkers with their roles (only the owner binds a name to
+    another's role) nor change a setting; the refusals' advice (`user add NAME --role OWNER`)
+    could not be run. Nothing said so when the registration was made."""
+    ed_url = person(db_url)
+    ed_role = ed_url.split("://", 1)[1].split("@", 1)[0]
+    first = _run(db_url, "editor", "user", "add", "editor", "--role", ed_role)
+    assert first.code == 0, first.err
+    with get_engine(db_url).connect() as conn:
+        owner_role = conn.execute(text("SELECT session_user")).scalar_one()
+    r = _run(db_url, "desk", "user", "add", "desk", "--role", owner_role)
+    assert r.code == 0, "the owner's role is locked out of its desk: " + r.err
+
+
+@pytest.mark.skipif(not PG_URL, reason="login roles exist on PostgreSQL only")
+def test_the_owner_role_is_told_how_to_name_itself_and_then_runs_the_desk(
+    db_url: str, person: Callable[[str], str]
+) -> None:
+    """trial55: the owner's role, refused as an unregistered name, was sent to the owner's role
+    (itself). The refusal now gives the registration that lets it in, and under that name it
+    registers the checkers with their roles and turns a safeguard of review off."""
+    ed_url = person(db_url)
+    ed_role = ed_url.split("://", 1)[1].split("@", 1)[0]
+    assert _run(db_url, "editor", "user", "add", "editor", "--role", ed_role).code == 0
+    with get_engine(db_url).connect() as conn:
+        owner_role = conn.execute(text("SELECT session_user")).scalar_one()
+    refused = _run(db_url, "owner", "config", "set", "review.required", "true")
+    assert refused.code == 1
+    assert f"workbench --as owner user add owner --role {owner_role}" in refused.err, refused.err
+    assert _run(db_url, "owner", "user", "add", "owner", "--role", owner_role).code == 0
+    assert _run(db_url, "owner", "config", "set", "review.required", "true").code == 0
+    assert _run(db_url, "owner", "config", "set", "review.required", "false").code == 0
+    # Only its own role: the owner's session binds no new name it does not act as this way.
+    other = _run(db_url, "eve", "user", "add", "eve", "--role", ed_role)
+    assert other.code == 1, other.out
