@@ -25,6 +25,10 @@ FORMAT = "claim-workbench-bundle"
 VERSION = 1
 MANIFEST = "manifest.json"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+# A manifest names the tables, their columns and kinds, row counts and digests: a few KB. It is
+# read whole and parsed, so it is read at most this far; a manifest padded to 200 MB was read
+# into memory twice over (438 MB) before anything looked at it (review54).
+MAX_MANIFEST_BYTES = 1024 * 1024
 # Column kinds: how a value is written to JSON and read back.
 KINDS = ("int", "text", "datetime", "date", "bytes", "bool", "float")
 
@@ -126,7 +130,13 @@ class BundleReader:
                 "(raise it with WORKBENCH_MAX_BUNDLE_MB)"
             )
         try:
-            raw = self.archive.read(MANIFEST)
+            with self.archive.open(MANIFEST) as f:
+                raw = f.read(MAX_MANIFEST_BYTES + 1)
+            if len(raw) > MAX_MANIFEST_BYTES:
+                raise InvalidInput(
+                    f"the bundle's manifest is over {MAX_MANIFEST_BYTES:,} bytes, more than a "
+                    "manifest holds: not a bundle this workbench wrote"
+                )
             manifest = json.loads(raw.decode("utf-8"))
         except KeyError:
             raise InvalidInput("not a workbench bundle: it has no manifest.json") from None
