@@ -221,13 +221,28 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def _text_of(body: list[Any]) -> str | None:
-    """The claim: the describing TextualBody, else the first textual body of any purpose."""
-    textual = [b for b in body if isinstance(b, dict) and isinstance(b.get("value"), str)]
-    for b in textual:
+def _value_text(value: Any) -> str | None:
+    """A body's value as text: a string, or a JSON-LD value object's string `@value`
+    ({"@value": "...", "@language": "zh"}, which a JSON-LD tool may write for one); else None."""
+    if isinstance(value, dict) and "@value" in value:
+        value = value["@value"]
+    return value if isinstance(value, str) else None
+
+
+def _text_of(body: list[Any], where: str) -> str | None:
+    """The claim: the describing TextualBody, else the first textual body of any purpose. A
+    describing body without a text value is refused, not passed over: the next textual body
+    was this workbench's own `tagging` one, and the claim came in with its status word as its
+    text (review54)."""
+    bodies = [b for b in body if isinstance(b, dict)]
+    for b in bodies:
         if b.get("purpose") == "describing":
-            return str(b["value"])
-    return str(textual[0]["value"]) if textual else None
+            text = _value_text(b.get("value"))
+            if text is None:
+                raise InvalidInput(f"{where}: its describing body has no text value")
+            return text
+    textual = [t for t in (_value_text(b.get("value")) for b in bodies) if t is not None]
+    return textual[0] if textual else None
 
 
 def _purposed(body: list[Any], purpose: str, where: str) -> str | None:
@@ -240,9 +255,10 @@ def _purposed(body: list[Any], purpose: str, where: str) -> str | None:
     ]
     if len(values) > 1:
         raise InvalidInput(f"{where}: {len(values)} {purpose} bodies; a claim has one")
-    if values and not isinstance(values[0], str):
+    text = _value_text(values[0]) if values else None
+    if values and text is None:
         raise InvalidInput(f"{where}: its {purpose} body has no text value")
-    return values[0] if values else None
+    return text
 
 
 def _ours(item: dict[str, Any]) -> bool:
@@ -261,7 +277,7 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
     if not isinstance(item, dict) or item.get("type") != "Annotation":
         raise InvalidInput(f"{where}: not an object of type Annotation")
     body = _as_list(item.get("body"))
-    text = _text_of(body)
+    text = _text_of(body, where)
     if text is None and isinstance(item.get("bodyValue"), str):
         text = item["bodyValue"]
     if not text or not text.strip():
