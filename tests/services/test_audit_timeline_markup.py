@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 from markdown_it import MarkdownIt
 
 from workbench.services.claims import SpanRequest, add_claim
@@ -58,3 +59,26 @@ def test_claim_text_gains_no_strikethrough_or_emphasis(wb: Workbench, cli: Any) 
     assert not re.search(r"<(s|del|em|strong)>(5%|or|x)</", html), html
     assert f"<h2>Claim #{cid}: {text}</h2>" in html
     assert "in_progress" in md  # left as typed
+
+
+@pytest.mark.parametrize(
+    ("quote", "bold"),
+    [
+        # A quote in its quotation marks, after a Han character: ** would not open.
+        ("“国内首个线性注意力架构”", "<strong>“国内首个线性注意力架构”</strong>"),
+        # Between Han characters, and ending in punctuation before punctuation: ** holds.
+        ("2023年GDP增长5.2%", "**2023年GDP增长5.2%**"),
+    ],
+    ids=["in quotation marks", "between Han characters"],
+)
+def test_the_quote_in_context_is_bold_whatever_it_starts_with(
+    wb: Workbench, cli: Any, quote: str, bold: str
+) -> None:
+    """review54: 'Quote in context' wrote `是**“国内首个线性注意力架构”**。`; CommonMark does
+    not open a `**` that follows a Han character and precedes a quotation mark, so the reader
+    saw literal asterisks. Where `**` cannot open or close, `<strong>` is written."""
+    cid = add_claim(wb, _doc(wb), "a claim", SpanRequest(quote=quote)).id
+    md = _timeline(cli, cid)
+    line = next(x for x in md.splitlines() if x.startswith("- **Quote in context:**"))
+    assert bold in line, line
+    assert f"<strong>{quote}</strong>" in _rendered(md)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import re
+import string
+import unicodedata
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -48,6 +50,7 @@ FIRST_FIELDS = {
     )
 }
 WHITESPACE = re.compile(r"\s+")
+ASCII_PUNCTUATION = frozenset(string.punctuation)
 # Escaped wherever they stand: each can open markup in CommonMark or GFM (`~`: strikethrough
 # and fences; review54: 'GDP grew ~~5%~~' was shown struck through).
 MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*[]<>#|~"})
@@ -204,11 +207,10 @@ def _claim_heading(
         after = text[claim.end : min(right, claim.end + CONTEXT_MAX)]
         before = ("…" if claim.start - len(before) > left else "") + before
         after += "…" if claim.end + len(after) < right else ""
-        lines.append(
-            f"- **Quote in context:** {_inline(before)}**{_inline(quote)}**{_inline(after)}"
-        )
+        before, quote, after = _inline(before), _inline(quote), _inline(after)
+        lines.append(f"- **Quote in context:** {before}{_bold(before, quote, after)}{after}")
     else:
-        lines.append(f"- **Quote:** **{_inline(claim.quote)}**")
+        lines.append(f"- **Quote:** {_bold(' ', _inline(claim.quote), '')}")
     return "\n".join(lines) + "\n\n"
 
 
@@ -310,6 +312,33 @@ def _line(text: str) -> str:
     # The backslash goes before the marker (`\-`, `\=`) or after an item's number (`1\.`).
     at = start.start(2) if start.group(2) else start.end(3)
     return shown[:at] + "\\" + shown[at:]
+
+
+def _bold(before: str, text: str, after: str) -> str:
+    """Markdown text `text` in bold between `before` and `after` (all three already escaped).
+
+    `**` opens only where CommonMark's flanking rules let it: not before punctuation unless it
+    follows a space or punctuation, and likewise for the closing `**`; so `是**“国内首个”**`
+    was shown with literal asterisks (review54). There `<strong>` says it. What counts as
+    punctuation differs by CommonMark version (0.31 adds symbols), so `**` is kept only where
+    it holds under both."""
+    first, last = text[:1], text[-1:]
+    prior, following = before[-1:], after[:1]
+    opens = bool(first) and not first.isspace()
+    opens = opens and (not _symbolic(first) or not prior or _separates(prior))
+    closes = bool(last) and not last.isspace()
+    closes = closes and (not _symbolic(last) or not following or _separates(following))
+    return f"**{text}**" if opens and closes else f"<strong>{text}</strong>"
+
+
+def _symbolic(char: str) -> bool:
+    """Punctuation to any CommonMark: ASCII punctuation, or a Unicode punctuation or symbol."""
+    return char in ASCII_PUNCTUATION or unicodedata.category(char)[0] in "PS"
+
+
+def _separates(char: str) -> bool:
+    """Whitespace or punctuation to every CommonMark (a symbol is not, before 0.31)."""
+    return char.isspace() or unicodedata.category(char)[0] == "P" or char in ASCII_PUNCTUATION
 
 
 def _when(at: str) -> str:
