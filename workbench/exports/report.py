@@ -6,7 +6,8 @@ Every highlighted span is an element with `data-claim-id` whose text is exactly 
 quote. Spans may nest (a claim inside a longer one) to any depth. Two spans that cross (each
 starts inside the other) cannot both be one element of a tree: the later one is then cut where
 the earlier ends, its first part carries `data-claim-id` and the rest `data-claim-part`.
-Everything user-written is escaped; nothing of it reaches the page as markup.
+Everything user-written is escaped; nothing of it reaches the page as markup. A field with more
+of the page after it on its line is in a <bdi>, so that a bidi override in it reorders only it.
 """
 
 from __future__ import annotations
@@ -49,6 +50,15 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'
 
 def e(value: object) -> str:
     return escape("" if value is None else str(value), quote=True)
+
+
+def isolated(value: object) -> str:
+    """User text escaped and set apart in a <bdi>, for a field with more of the page after it
+    on its line: a right-to-left override in it (allowed in titles and names; a byline may
+    embed an Arabic name) ends with it, instead of reversing what follows (review54: an
+    evidence title ending in U+202E showed the link after it right to left, the Trojan Source
+    effect URLs are refused for; an author's, the header's date and source link)."""
+    return f"<bdi>{e(value)}</bdi>"
 
 
 def _link(url: str) -> str:
@@ -184,7 +194,7 @@ def claim_item(rec: ClaimRecord, latest: int = 1) -> str:
     if anchor is not None:
         facts.append(("anchor", f'<span class="anchor">{e(anchor)}</span>'))
     if c.tags:
-        facts.append(("tags", e(", ".join(c.tags))))
+        facts.append(("tags", ", ".join(isolated(tag) for tag in c.tags)))
     if c.due:
         facts.append(("due", e(c.due)))
     notes = "".join(
@@ -225,8 +235,8 @@ def _evidence(item: object) -> str:
         where = " " + _link(item.url)
     elif item.sha256:
         where = f" <code>sha256 {e(item.sha256[:16])}…</code>"
-    extra = f" — {e(item.citation)}" if item.citation and item.citation != title else ""
-    return f'<li><span class="stance">{e(item.stance)}</span> {e(title)}{where}{extra}</li>'
+    extra = f" — {isolated(item.citation)}" if item.citation and item.citation != title else ""
+    return f'<li><span class="stance">{e(item.stance)}</span> {isolated(title)}{where}{extra}</li>'
 
 
 def legend() -> str:
@@ -324,9 +334,9 @@ def document_page(record: DocumentRecord, *, generated_at: str) -> str:
     title = doc.title or f"Document #{doc.id}"
     meta = [f"document #{doc.id}", f"{len(record.claims)} claims"]
     if doc.author:
-        meta.append(f"by {doc.author}")
+        meta.append(f"by {isolated(doc.author)}")
     if doc.published:
-        meta.append(f"published {doc.published}")
+        meta.append(f"published {e(doc.published)}")
     source = " " + _link(doc.url) if doc.url else ""
     items = "".join(claim_item(rec, record.revision) for rec in record.claims)
     # Offsets count in the claim's own revision: only the latest one's claims are drawn on it.
@@ -339,7 +349,7 @@ def document_page(record: DocumentRecord, *, generated_at: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{e(title)} — claims report</title>"
         f"<style>{_css()}</style></head><body>"
-        f'<header><h1>{e(title)}</h1><p class="meta">{e(" · ".join(meta))}{source}'
+        f'<header><h1>{e(title)}</h1><p class="meta">{" · ".join(meta)}{source}'
         f" · report generated {e(generated_at)}</p></header>"
         "<main>"
         f'<article class="article"{lang} aria-label="article">'

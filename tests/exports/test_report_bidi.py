@@ -1,0 +1,70 @@
+"""The HTML report keeps a bidi override in user text from reordering what follows (review54)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from workbench.services.claims import SpanRequest, add_claim
+from workbench.services.context import Workbench
+from workbench.services.documents import DocumentMeta, add_document
+from workbench.services.evidence import EvidenceInput, add_evidence
+from workbench.services.exports import report_pages
+
+RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE
+PDF = "\u202c"  # POP DIRECTIONAL FORMATTING
+
+ARTICLE = "统计局称，2023年GDP增长5.2%。公司称其模型是“国内首个线性注意力架构”。\n第二段。"
+
+
+def _doc(wb: Workbench, text: str = ARTICLE, **meta: Any) -> int:
+    return add_document(wb, text.encode(), meta=DocumentMeta(**meta)).document.id
+
+
+def _reported(wb: Workbench, doc: int) -> str:
+    [page] = report_pages(wb, document_ids=[doc])
+    return page.html
+
+
+def _open_override_before(fragment: str, target: str) -> bool:
+    """Whether an RLO in `fragment` is still open (no PDF after it, no <bdi> isolating it)
+    where `target` is shown: the target is then displayed reversed."""
+    at = fragment.find(target)
+    assert at != -1, (target, fragment)
+    before = fragment[:at]
+    if RLO not in before:
+        return False
+    after_rlo = before[before.rfind(RLO) :]
+    return PDF not in after_rlo and "</bdi>" not in after_rlo
+
+
+def test_report_evidence_title_with_an_override_reverses_the_evidence_link(
+    wb: Workbench,
+) -> None:
+    """review54: an evidence title may hold a right-to-left override, and the report wrote it
+    raw into the same <li> as the link, so the link's text (https://example.org/lanif) was
+    displayed right to left: the Trojan Source effect a URL holding one is refused for."""
+    doc = _doc(wb)
+    cid = add_claim(wb, doc, "GDP grew 5.2%", SpanRequest(quote="2023年GDP增长5.2%")).id
+    add_evidence(
+        wb,
+        cid,
+        EvidenceInput(stance="refutes", url="https://example.org/lanif", title=f"NBS {RLO}"),
+    )
+    page = _reported(wb, doc)
+    item = re.search(r'<li><span class="stance">refutes</span>.*?</li>', page)
+    assert item is not None
+    assert not _open_override_before(item.group(), "https://example.org/lanif</a>"), item.group()
+    assert f"<bdi>NBS {RLO}</bdi>" in item.group()  # shown as stored, only set apart
+
+
+def test_report_author_with_an_override_reverses_the_page_header(wb: Workbench) -> None:
+    """review54: the document's author (a page's byline, or `doc edit --author`) went raw into
+    the header line, so the date, the source link and 'report generated ...' after it read
+    reversed."""
+    doc = _doc(wb, url="https://example.org/a", author=f"Li {RLO}Wei", published="2024-01-02")
+    page = _reported(wb, doc)
+    header = re.search(r'<p class="meta">.*?</p>', page)
+    assert header is not None
+    assert not _open_override_before(header.group(), "published 2024-01-02"), header.group()
+    assert not _open_override_before(header.group(), "https://example.org/a</a>")
