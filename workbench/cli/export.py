@@ -155,7 +155,10 @@ def say_stood_in(stood_in: Sequence[StoodIn]) -> None:
 
 
 def write_json(value: Any, output: str | None, force: bool) -> None:
-    text = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    write_text(json.dumps(value, ensure_ascii=False, indent=2) + "\n", output, force)
+
+
+def write_text(text: str, output: str | None, force: bool) -> None:
     with output_file(output or "-", force=force) as out:
         out.write(text)
         out.flush()
@@ -205,7 +208,7 @@ def claimreview(
     verdict without --include-flagged) is refused, with the reason. With review.required on,
     stderr also names published verdicts no second reviewer approved.
     """
-    from workbench.exports.claimreview import review_url_problem
+    from workbench.exports.claimreview import json_ld, review_url_problem
     from workbench.services.exports import export_claimreview
 
     named_format(output, ("json",))
@@ -225,7 +228,7 @@ def claimreview(
     say_unreviewed(result.unreviewed)
     say_unattributed(result.unattributed)
     say_unlocated(result.unlocated)
-    write_json(result.reviews, output, force)
+    write_text(json_ld(result.reviews), output, force)
     if output:
         message(f"wrote {plural(len(result.reviews), 'ClaimReview')} to {output}")
 

@@ -7,6 +7,7 @@ claimReviewed, reviewRating (with alternateName, the textual rating) and url.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -72,6 +73,21 @@ class Publisher:
 
     name: str
     url: str
+
+
+# What ends or opens markup in the <script type="application/ld+json"> a publishing site embeds
+# the reviews in: the HTML parser ends that element at the first `</script`, whatever the JSON
+# says (review54: a page titled `P</script><script>alert(1)</script>` would run its script
+# where the desk pasted the export). As JSON escapes, each is the same character to a reader.
+_MARKUP = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def json_ld(reviews: list[dict[str, Any]]) -> str:
+    """The reviews as JSON text that is safe inside an HTML <script> element: `<`, `>` and
+    `&` are written as `\\u003c`, `\\u003e` and `\\u0026`. They occur only inside strings,
+    never after a backslash of an escape (json.dumps writes a string's backslash as `\\\\`), so
+    the text is the same JSON."""
+    return json.dumps(reviews, ensure_ascii=False, indent=2).translate(_MARKUP) + "\n"
 
 
 def skip_reason(claim: ClaimView) -> str | None:
