@@ -11,8 +11,8 @@ import click
 from workbench.cli.common import check_output, output_file, usage_unless_none, workbench_from
 from workbench.cli.options import (
     ID,
+    ORG_URL,
     PUBLISHER,
-    URL,
     URL_TEMPLATE,
     bom_option,
     check_bom_usage,
@@ -175,7 +175,7 @@ def export() -> None:
 @click.option(
     "--org", type=PUBLISHER, required=True, metavar="NAME", help="The publishing organisation."
 )
-@click.option("--org-url", type=URL, required=True, metavar="URL", help="Its web site.")
+@click.option("--org-url", type=ORG_URL, required=True, metavar="URL", help="Its web site.")
 @click.option(
     "--url-template",
     type=URL_TEMPLATE,

@@ -165,7 +165,7 @@ def _url_text(*, blank: bool) -> Callable[[str], str]:
     return check
 
 
-# Every option that takes a web address: URL (evidence add --url, export claimreview --org-url)
+# Every option that takes a web address: URL (evidence add --url; ORG_URL below)
 # and URL_OR_BLANK, where '' means none (doc add --url, doc edit --url).
 URL = _Checked("URL", str, _url_text(blank=False))
 URL_OR_BLANK = _Checked("URL", str, _url_text(blank=True))
@@ -179,6 +179,19 @@ def _url_template(value: str) -> str:
 
 # `export claimreview --url-template`: {id} and no other placeholder, checked as typed.
 URL_TEMPLATE = _Checked("URL template", str, _url_template)
+
+
+def _org_url(value: str) -> str:
+    from workbench.domain.limits import MAX_URL, check_text
+    from workbench.exports.claimreview import published_url
+
+    check_text(value, "the URL", MAX_URL, one_line=True)
+    return published_url(value)
+
+
+# `export claimreview --org-url`: a URL, and none of the characters no URL holds as they are,
+# since every review publishes it (review54).
+ORG_URL = _Checked("URL", str, _org_url)
 
 
 def _publisher(value: str) -> str:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.domain.errors import InvalidInput, bad, give
+from workbench.domain.identity import refuse_hidden
+from workbench.domain.limits import MAX_SHORT, check_text, has_visible
 from workbench.domain.status import RATINGS, Status
 from workbench.domain.text import check_http_url
 from workbench.services.views import ClaimView, DocumentView
@@ -192,10 +194,34 @@ ARTICLE_AUTHOR = frozenset(
 
 def publisher_name(org: str) -> str:
     """The publishing organisation's name as published (trimmed); InvalidInput when it is
-    empty (asked by the CLI too, so `--org ""` is bad usage, as a malformed --org-url is)."""
-    if not org.strip():
+    empty, or not one line of visible text, as a display name must be (asked by the CLI too,
+    so `--org ""` is bad usage, as a malformed --org-url is). Review54: a BEL, a newline and a
+    right-to-left override were published as the organisation's name in every review."""
+    name = org.strip()
+    if not has_visible(name):
         raise InvalidInput("the publishing organisation's name is empty", hint=give("org"))
-    return org.strip()
+    check_text(name, "the publishing organisation's name", MAX_SHORT, one_line=True)
+    refuse_hidden(name, "the publishing organisation's name")
+    return name
+
+
+# Characters a URL never holds as they are (RFC 3986: a browser writes them %-encoded) and
+# that would end an attribute or open a tag where the review's page is written into HTML.
+_NOT_IN_URL = '"<>'
+
+
+def published_url(url: str, *, typed: str | None = None) -> str:
+    """`url` when it is an http(s) URL (`check_http_url`) holding no `"`, `<` or `>`; else
+    InvalidInput, naming it as `typed` when given (a template, before {id} is filled). For
+    what every review publishes: the organisation's site, its review pages."""
+    checked = check_http_url(url)
+    for char in _NOT_IN_URL:
+        if char in checked:
+            raise InvalidInput(
+                f"{typed or repr(url)} holds {char}, which a URL holds only %-encoded "
+                f"(%{ord(char):02X})"
+            )
+    return checked
 
 
 def check_url_template(template: str) -> str:
@@ -216,7 +242,7 @@ def check_url_template(template: str) -> str:
             "would get the same page (e.g. 'https://example.org/checks/{id}')",
             hint=bad("url_template"),
         )
-    check_http_url(template.replace("{id}", "1"))
+    published_url(template.replace("{id}", "1"), typed=f"the review URL template {template!r}")
     return template
 
 

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.status import FINAL_VALUES
-from workbench.domain.text import check_http_url
 from workbench.services.context import Workbench, transaction
 from workbench.services.progress import Progress
 
@@ -127,6 +126,7 @@ def export_claimreview(
         check_url_template,
         claim_author,
         claim_review,
+        published_url,
         publisher_name,
         review_url,
         review_url_problem,
@@ -135,7 +135,7 @@ def export_claimreview(
     from workbench.services.publishing import review_records, unapproved
     from workbench.services.settings import setting_value
 
-    publisher = Publisher(name=publisher_name(org), url=check_http_url(org_url))
+    publisher = Publisher(name=publisher_name(org), url=published_url(org_url))
     if url_template is not None:
         check_url_template(url_template)
     if (problem := review_url_problem(publisher.url, url_template)) is not None:
