@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.inprocess import ok
 from workbench.domain.errors import InvalidInput
 from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench
-from workbench.services.documents import DocumentMeta, add_document
+from workbench.services.documents import DocumentMeta, add_document, edit_document
 from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.exports import export_claimreview
 
@@ -94,3 +96,53 @@ def test_claimreview_org_url_with_markup_characters_is_refused(wb: Workbench, cl
         template,
     )
     assert r.code == 2 and template in r.err, r.err
+
+
+# A live blog's head, with a byline naming two reporters (trial54's page).
+LIVE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
+<title>直播｜台风登陆福建沿海</title></head><body>
+<nav><a href="/">首页</a> | <a href="/live">直播</a></nav>
+<article><h1>直播｜台风登陆福建沿海</h1>
+<p class="byline">记者 林晓东 陈雨 报道</p>
+<h2>08:30</h2>
+<p>据福建省防汛抗旱指挥部介绍，全省已紧急转移群众12.6万人，关闭沿海景区87个，2300多艘渔船回港避风。</p>
+<h2>10:20</h2>
+<p>受台风影响，福州长乐国际机场今天共取消进出港航班214架次，福厦高铁部分列车停运。</p>
+</article><footer>版权所有 © 2026 东南晚报</footer></body></html>
+"""
+
+
+def test_claimreview_names_each_author_of_the_page(cli: Any, tmp_path: Path) -> None:
+    """trial54: the byline "记者 林晓东 陈雨 报道" is stored as the author "林晓东; 陈雨", and
+    ClaimReview published it as ONE Person named "林晓东; 陈雨", in the appearance and as the
+    author of a claim whose speaker is the article's author. schema.org takes a list."""
+    page = tmp_path / "live.html"
+    page.write_text(LIVE, encoding="utf-8")
+    ok(cli("doc", "add", str(page)))
+    quote = "福州长乐国际机场今天共取消进出港航班214架次"
+    ok(cli("claim", "add", "1", "--text", quote, "--quote", quote, "--speaker", "Article author"))
+    ok(cli("evidence", "add", "1", "--citation", "机场通告", "--stance", "supports"))
+    ok(cli("claim", "status", "1", "verified", "--note", "机场通告一致。"))
+    out = ok(cli("export", "claimreview", "--org", "Desk", "--org-url", "https://d.example")).out
+    (review,) = json.loads(out)
+    item = review["itemReviewed"]
+    people = [{"@type": "Person", "name": "林晓东"}, {"@type": "Person", "name": "陈雨"}]
+    assert item["appearance"]["author"] == people
+    assert item["author"] == people
+
+
+def test_one_author_is_still_one_agent(wb: Workbench) -> None:
+    """trial54: only a stored author naming several is a list, each typed by its own name; one
+    author is published as one agent, as before."""
+    doc = _rated(wb, author="Jane Smith")
+    [review] = export_claimreview(wb, org="Desk", org_url="https://d.example").reviews
+    assert review["itemReviewed"]["appearance"]["author"] == {
+        "@type": "Person",
+        "name": "Jane Smith",
+    }
+    edit_document(wb, doc, author="Jane Smith; Reuters News")
+    [review] = export_claimreview(wb, org="Desk", org_url="https://d.example").reviews
+    assert review["itemReviewed"]["appearance"]["author"] == [
+        {"@type": "Person", "name": "Jane Smith"},
+        {"@type": "Organization", "name": "Reuters News"},
+    ]

@@ -151,19 +151,32 @@ def _fields(text: str) -> Credit | None:
     return Credit(tuple(dict.fromkeys(authors)))
 
 
+# Between the names of a document's author when it has several ("林晓东; 陈雨"), as stored: the
+# extractor joins them so, and so does a byline read here.
+AUTHOR_SEPARATOR = "; "
+
+
+def author_names(author: str) -> list[str]:
+    """Each name of a document's stored author, by the rule that joined them (AUTHOR_SEPARATOR;
+    read as `author_name` reads a byline, at every ";"): a ClaimReview publishes each as an
+    author of its own (trial54: "林晓东; 陈雨" was published as one person of that name)."""
+    names = (" ".join(part.split()) for part in author.split(AUTHOR_SEPARATOR.strip()))
+    return list(dict.fromkeys(name for name in names if name))
+
+
 def author_name(value: str) -> str | None:
     """The name(s) in an author a document gives itself, its byline's labels left out
     ("文/王晓明" and "文; 王晓明" are 王晓明; "来源：新华社" is 新华社; "By Jane Smith" is Jane
-    Smith). Names are joined with "; ", as the extractor joins several. None when only labels
-    are left ("文")."""
+    Smith). Names are joined with "; " (AUTHOR_SEPARATOR), as the extractor joins several.
+    None when only labels are left ("文")."""
     names: list[str] = []
-    for part in value.split(";"):
+    for part in value.split(AUTHOR_SEPARATOR.strip()):
         part = " ".join(part.split()).strip(_WRAPPERS + " ")
         if not part or part in LABELS or _DATE.fullmatch(part):
             continue
         names.extend(_names_in(part))
     unique = list(dict.fromkeys(names))
-    return "; ".join(unique) if unique else None
+    return AUTHOR_SEPARATOR.join(unique) if unique else None
 
 
 def _names_in(part: str) -> list[str]:

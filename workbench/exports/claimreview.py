@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.domain.bylines import author_names
 from workbench.domain.errors import InvalidInput, bad, give
 from workbench.domain.identity import refuse_hidden
 from workbench.domain.limits import MAX_SHORT, check_text, has_visible
@@ -113,6 +114,15 @@ def agent(name: str) -> dict[str, Any]:
     return {"@type": "Organization" if organisation else "Person", "name": name}
 
 
+def agents(author: str) -> dict[str, Any] | list[dict[str, Any]]:
+    """The agent(s) a document's stored author names: one, or a list of each when it names
+    several, joined as stored (`bylines.author_names`; trial54: "林晓东; 陈雨" was published as
+    one Person of that name). schema.org's author takes either."""
+    names = author_names(author) or [author]
+    people = [agent(name) for name in names]
+    return people[0] if len(people) == 1 else people
+
+
 _WORD = re.compile("[a-z]+")
 _ENGLISH_MARKS = frozenset(m.strip() for m in ORGANISATION_MARKS if m.isascii())
 _CHINESE_MARKS = tuple(m for m in ORGANISATION_MARKS if not m.isascii())
@@ -135,7 +145,8 @@ def claim_review(
     item: dict[str, Any] = {"@type": "Claim", "name": claim.text}
     speaker = claim_author(claim, document)
     if speaker:
-        item["author"] = agent(speaker)
+        # The article's own author (a speaker standing for it) may be several people.
+        item["author"] = agents(speaker) if speaker == document.author else agent(speaker)
     if document.published:
         item["datePublished"] = document.published
     appearance: dict[str, Any] = {"@type": "CreativeWork"}
@@ -144,7 +155,7 @@ def claim_review(
     if document.title:
         appearance["headline"] = document.title
     if document.author:
-        appearance["author"] = agent(document.author)
+        appearance["author"] = agents(document.author)
     if document.published:
         appearance["datePublished"] = document.published
     if document.language:
