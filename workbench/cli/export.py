@@ -259,8 +259,9 @@ def annotations_command(
     A claim flagged for re-review (its quote changed after the verdict) keeps its annotation
     without its verdict, as the report shows it: a `highlighting` annotation with the claim's
     text and type, no status, rating or reason; stderr names each. --include-flagged
-    publishes their verdicts too. With review.required on, stderr also names published
-    verdicts no second reviewer approved.
+    publishes their verdicts too, each on the words it was given on (selectors and TimeState
+    of that revision), not the words that replaced them. With review.required on, stderr also
+    names published verdicts no second reviewer approved.
     """
     from workbench.services.exports import export_annotations
 

@@ -11,8 +11,10 @@ with one of the model's standard purposes: the claim's text (`describing`), its 
 verdict, its reason: the note given with it, not a later one (`commenting`; an open claim's is
 its latest note: workbench.domain.sign_off.reason_note). A verdict flagged for re-review keeps
 its annotation, a `highlighting` one without status, rating or reason, as the report withholds
-it (`Annotated.withheld`). The claim's speaker, whose statement the quoted words are, is the
-target's `creator` (an Agent with a `name`: Web Annotation 3.3.1 lets a target have one).
+it (`Annotated.withheld`); published anyway (--include-flagged), its selectors and TimeState
+name the words, and the revision, the verdict was given on (`Annotated.span`). The claim's
+speaker, whose statement the quoted words are, is the target's `creator` (an Agent with a
+`name`: Web Annotation 3.3.1 lets a target have one).
 
 Reading back, the status, type, note and speaker are taken only from an annotation this
 workbench wrote,
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.domain.errors import InvalidInput
+from workbench.domain.text import Span
 from workbench.services.views import ClaimView, DocumentView
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -81,6 +84,10 @@ class Annotated:
     # not published: the annotation keeps the highlight, the claim's text and type, and leaves
     # out its status, rating and reason (see `annotation`).
     withheld: bool = False
+    # The words the selectors name, when not the claim's own: a flagged verdict published
+    # anyway names the span it was given on (in the revision `text_sha256` names), so that it
+    # does not mark the words that replaced them (trial54: a page's correction marked False).
+    span: Span | None = None
 
 
 def target(item: Annotated) -> dict[str, Any]:
@@ -93,6 +100,7 @@ def target(item: Annotated) -> dict[str, Any]:
     revision (orphaned, or not re-anchored) does not give offsets that now hold other text
     against the page as it is: its TextPositionSelector counts in the text it was made on."""
     claim, document = item.claim, item.document
+    span = item.span or Span(claim.start, claim.end, claim.quote, claim.prefix, claim.suffix)
     text_sha256 = item.text_sha256 or document.sha256
     out: dict[str, Any] = {"source": document_source(document, text_sha256)}
     if document.url:
@@ -104,11 +112,11 @@ def target(item: Annotated) -> dict[str, Any]:
     out["selector"] = [
         {
             "type": "TextQuoteSelector",
-            "exact": claim.quote,
-            "prefix": claim.prefix,
-            "suffix": claim.suffix,
+            "exact": span.quote,
+            "prefix": span.prefix,
+            "suffix": span.suffix,
         },
-        {"type": "TextPositionSelector", "start": claim.start, "end": claim.end},
+        {"type": "TextPositionSelector", "start": span.start, "end": span.end},
     ]
     if claim.speaker:
         # The quoted statement is the speaker's. No agent type: a speaker may be a person or an
@@ -119,7 +127,8 @@ def target(item: Annotated) -> dict[str, Any]:
 
 def annotation(item: Annotated) -> dict[str, Any]:
     """One claim as an Annotation. Its selectors are the claim's own (quote, context and
-    offsets in the text of the revision it is pinned in).
+    offsets in the text of the revision it is pinned in), or the span its flagged verdict was
+    given on, when it is published anyway (`Annotated.span`).
 
     A withheld verdict (flagged for re-review, not confirmed on the current text) is published
     as the report shows it: the span highlighted with the claim's text and type, motivation

@@ -53,16 +53,22 @@ class AnnotationExport:
 
 
 def _published(
-    wb: Workbench, document_ids: Sequence[int] = (), history: bool | Sequence[str] = True
+    wb: Workbench,
+    document_ids: Sequence[int] = (),
+    history: bool | Sequence[str] = True,
+    *,
+    judged: bool = False,
 ) -> tuple[list[DocumentRecord], bool]:
     """The documents' records and whether review.required is on, read in one transaction: the
-    rule and the records of one moment, as `export_claimreview` reads them."""
+    rule and the records of one moment, as `export_claimreview` reads them. `judged`: with the
+    words each flagged verdict was given on (`ClaimRecord.judged`)."""
     from workbench.services.publishing import records_in
     from workbench.services.settings import setting_value
 
     with transaction(wb) as tx:
         required = bool(setting_value(tx, "review.required"))
-        return list(records_in(tx, document_ids=document_ids, history=history)), required
+        records = records_in(tx, document_ids=document_ids, history=history, judged=judged)
+        return list(records), required
 
 
 def _unreviewed(records: Sequence[DocumentRecord], withheld: bool, required: bool) -> list[int]:
@@ -191,27 +197,39 @@ def export_annotations(
 ) -> AnnotationExport:
     """A W3C AnnotationCollection: one Annotation per claim, `assessing` it; a claim flagged for
     re-review keeps its annotation without its verdict (status, rating and reason: a
-    `highlighting` one, listed in `flagged`) unless `include_flagged`, as the report does."""
+    `highlighting` one, listed in `flagged`) unless `include_flagged`, as the report does.
+
+    With `include_flagged`, a flagged verdict is published on the words it was given on (the
+    span, and the revision, it had when a revision changed its quote: trial54's annotation
+    marked a page's corrected, true sentence False), not on the words that replaced them."""
     from workbench.domain.sign_off import VERDICT_ACTIONS
     from workbench.exports.annotations import Annotated, collection
     from workbench.services.publishing import published_note
 
     # Only the events that set a verdict: what the published note is chosen from.
-    records, required = _published(wb, document_ids, VERDICT_ACTIONS)
+    records, required = _published(wb, document_ids, VERDICT_ACTIONS, judged=include_flagged)
     flagged = sorted(i.claim.id for r in records for i in r.claims if i.claim.flagged)
-    items = [
-        Annotated(
-            item.claim,
-            record.document,
-            record.sha256_of(item.claim.revision),
-            # the verdict's reason (else an open claim's latest note), as the claims table's
-            published_note(item),
-            record.stored_at_of(item.claim.revision),
-            withheld=item.claim.flagged and not include_flagged,
-        )
-        for record in records
-        for item in record.claims
-    ]
+    items = []
+    for record in records:
+        for item in record.claims:
+            claim, judged = item.claim, item.judged
+            # The revision the selectors count in: the judged one for a verdict published on
+            # its words (`judged` is only read with include_flagged), else the claim's own.
+            revision = claim.revision
+            if judged is not None and claim.verdict_revision is not None:
+                revision = claim.verdict_revision
+            items.append(
+                Annotated(
+                    claim,
+                    record.document,
+                    record.sha256_of(revision),
+                    # the verdict's reason (else an open claim's latest note), as the table's
+                    published_note(item),
+                    record.stored_at_of(revision),
+                    withheld=claim.flagged and not include_flagged,
+                    span=judged,
+                )
+            )
     if len(records) == 1:
         doc = records[0].document
         label = f"Claims in document #{doc.id}" + (f": {doc.title}" if doc.title else "")

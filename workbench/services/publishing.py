@@ -19,9 +19,14 @@ from workbench.domain.errors import InvalidInput
 from workbench.domain.payloads import event_value
 from workbench.domain.sign_off import reason_note, sign_off
 from workbench.domain.status import FINAL_STATUSES, FINAL_VALUES, WITHDRAWN_VALUE, Status
+from workbench.domain.text import Span
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.lookup import get_document
-from workbench.services.revisions import revision_text
+
+# _judged_span: the one fold of a claim's events that says which words its flagged verdict was
+# given on (what `doc update` gives back and `claim status` warns by); it is private to the
+# revisions module, which has no public form of it yet.
+from workbench.services.revisions import _judged_span, revision_text
 from workbench.services.views import (
     ClaimView,
     DocumentView,
@@ -43,6 +48,10 @@ class ClaimRecord:
     events: tuple[EventView, ...]
     # When the claim reached the verdict it holds (the `at` of that event), if it holds one.
     verdict_at: str | None
+    # A verdict flagged for re-review: the span it was given on, in revision
+    # `claim.verdict_revision` (read only when asked: `records_in(judged=True)`; None when not
+    # flagged, or when the words cannot be told: a speaker changed since).
+    judged: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +106,20 @@ def published_note(record: ClaimRecord) -> str | None:
     return next((n.body for n in record.notes if n.id == chosen), None)
 
 
+def _judged(tx: Tx, claim: Claim) -> Span | None:
+    """The span `claim`'s flagged verdict was given on (None: not flagged, or not told)."""
+    if claim.verdict_revision is None:
+        return None
+    span = _judged_span(tx, claim, claim.verdict_revision)
+    if span is None or not isinstance(span["quote"], str):
+        return None
+    return Span(
+        span["start"], span["end"], span["quote"], span["prefix"] or "", span["suffix"] or ""
+    )
+
+
 def _records(
-    tx: Tx, claims: Sequence[Claim], *, history_too: bool | Sequence[str]
+    tx: Tx, claims: Sequence[Claim], *, history_too: bool | Sequence[str], judged: bool = False
 ) -> list[ClaimRecord]:
     ids = [c.id for c in claims]
     history: dict[int, list[EventView]] = {i: [] for i in ids}
@@ -122,6 +143,7 @@ def _records(
                 evidence=tuple(EvidenceView.of(e) for e in c.evidence),
                 events=events,
                 verdict_at=verdict_time(view, events),
+                judged=_judged(tx, c) if judged else None,
             )
         )
     return out
@@ -168,8 +190,11 @@ def records_in(
     document_ids: Sequence[int] = (),
     claim_ids: Sequence[int] = (),
     history: bool | Sequence[str] = True,
+    judged: bool = False,
 ) -> Iterator[DocumentRecord]:
-    """`iter_documents` inside a transaction the caller holds (to read more in the same one)."""
+    """`iter_documents` inside a transaction the caller holds (to read more in the same one).
+    `judged`: give each flagged verdict the span it was given on (`ClaimRecord.judged`), a read
+    of its events each, for the formats that publish a flagged verdict on its own words."""
     for doc_id in document_ids:
         get_document(tx, doc_id)  # NotFound for an unknown one, before anything is built
     named = _named_claims(tx, claim_ids, document_ids)
@@ -194,7 +219,9 @@ def records_in(
         yield DocumentRecord(
             document=document,
             text=text,
-            claims=tuple(_records(tx, list(tx.session.scalars(query)), history_too=history)),
+            claims=tuple(
+                _records(tx, list(tx.session.scalars(query)), history_too=history, judged=judged)
+            ),
             revision=number,
             text_sha256=hashes,
             stored_at={1: document.created_at, **stored_at},
