@@ -7,10 +7,11 @@ it at its slash: "文; 王晓明"); `author_name` keeps the names.
 
 A byline line on its own (`credit`) is only fields: a label and its value (文/王晓明, 来源：
 南岭财经网, 记者 王晓明), a reporter (记者王晓明报道), a date and a time ("文/王晓明　2025年3月12
-日 09:30", or "2025年3月12日 09:30" alone), or an English "By NAME" with a role, outlet or date
-after a separator. A sentence is no byline: "本报讯（记者 张三）1月22日，市统计局发布……"
-holds more than fields. (workbench.domain.checkworthy.nonclaims recognises the same lines
-anywhere in a text, as no claims; this module only reads the one that leads a document.)
+日 09:30", or "2025年3月12日 09:30" alone, but not a time alone: "08:05" is a live blog's
+heading), or an English "By NAME" with a role, outlet or date after a separator. A sentence
+is no byline: "本报讯（记者 张三）1月22日，市统计局发布……" holds more than fields.
+(workbench.domain.checkworthy.nonclaims recognises the same lines anywhere in a text, as no
+claims; this module only reads the one that leads a document.)
 """
 
 from __future__ import annotations
@@ -51,6 +52,10 @@ _DATE = re.compile(
     r"|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 )
 _DATE_MARK = "\x00"  # what stands for a date while the line is split (a normalised text has none)
+# A time of day alone: no dateline on its own line (a live blog's heading, "08:05", which the
+# text keeps: trial54 found the first one dropped, and put back as "inserted" by a revision
+# that posted a newer entry above it), though a date's or a label's part of one.
+_TIME_ONLY = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
 # Between fields: a bar, a slash, a colon, or a space (not one between two Latin words: "文/Jane
 # Smith" names one person; a transliterated name keeps its dot, 阿卜杜拉·阿齐兹).
 _SEPARATORS = re.compile(r"(?:[|丨｜/／:：•]|\s(?![A-Za-z])|(?<![A-Za-z])\s)+")
@@ -119,7 +124,7 @@ def credit(line: str) -> Credit | None:
 
 def _fields(text: str) -> Credit | None:
     marked = _DATE.sub(_DATE_MARK, text)
-    dates = marked.count(_DATE_MARK)
+    dates = sum(not _TIME_ONLY.fullmatch(found) for found in _DATE.findall(text))
     label: str | None = None  # the label the values read now follow
     values = 0  # values since that label
     labels = 0
