@@ -30,6 +30,18 @@ LIVE_V1 = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
 </article><footer>版权所有 © 2026 东南晚报</footer></body></html>
 """
 
+COUNCIL = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Live: Riverton council votes on $48m transit budget</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/politics">Politics</a></li></ul></nav>
+<article><h1>Live: Riverton council votes on $48m transit budget</h1>
+<p class="byline">By Hannah Okoye</p>
+<div class="post"><p class="ts">2:05 p.m.</p>
+<p>The council chamber is packed as members begin debating the proposed $48 million transit budget, the largest in the city's history.</p></div>
+<div class="post"><p class="ts">2:20 p.m.</p>
+<p>Mayor Denise Alvarez opened by saying ridership on city buses rose 23 percent last year, to 11.4 million trips.</p></div>
+</article><footer>&copy; 2026 The Riverton Ledger. All rights reserved.</footer></body></html>
+"""  # noqa: E501  (a page's paragraphs are one line each)
+
 
 def _write(tmp_path: Path, name: str, text: str) -> str:
     path = tmp_path / name
@@ -81,3 +93,16 @@ def test_a_time_alone_is_no_dateline(line: str) -> None:
 )
 def test_a_date_or_a_labelled_time_is_still_a_dateline(line: str) -> None:
     assert credit(line) is not None
+
+
+def test_extract_does_not_run_the_headline_into_the_next_timestamp(
+    cli: Run, tmp_path: Path
+) -> None:
+    """trial54 (finding 8): the page's headline (its own line, no full stop) and the live
+    blog's first time stamp "2:05 p.m." on the next line were offered, and accepted, as one
+    candidate: "Live: Riverton council votes on $48m transit budget\\n2:05 p.m." (claim text
+    with the time glued on)."""
+    ok(cli("doc", "add", _write(tmp_path, "council.html", COUNCIL)))
+    candidates = json.loads(ok(cli("extract", "1", "--min-score", "0", "--json")).out)
+    joined = [c["text"] for c in candidates if "budget" in c["text"] and "2:05" in c["text"]]
+    assert joined == [], joined

@@ -13,7 +13,8 @@ The rules, in the order they apply:
   the next line starts with a lowercase Latin letter (unless the line before is mostly CJK and
   ends in a CJK character: Chinese never wraps mid-sentence into English), or a long line of
   Latin text runs on into more Latin text. A line that starts with a list marker is always a
-  new sentence.
+  new sentence, and a line that is only a time of day (a live blog's "2:05 p.m.") is always one
+  of its own.
 * The full-width stops `。｡！？` always end a sentence. ASCII `.?!`, `…` and `．` end one only
   when what follows looks like a new sentence: whitespace, CJK or an opening quote next, and no
   lowercase letter or clause punctuation after that. So `3.5%`, `example.com`, `U.S. officials`,
@@ -85,6 +86,14 @@ _LIST_ITEM = re.compile(
 _ATTRIBUTION_TAG = re.compile(
     r"[^\S\n]*[\u4e00-\u9fffA-Za-z·]{1,20}?"
     r"(?:说|道|表示|称|指出|坦言|写道|问道|强调|透露|补充|介绍|回忆|承认)[。｡！？!?]"
+)
+# A line that is only a time of day ("2:05 p.m.", "14:30", "9:45 AM ET"): a live blog's time
+# stamp, a line of its own. A long headline above it (no full stop) ran on into it as a hard
+# wrap (trial54: "Live: Riverton council votes on $48m transit budget 2:05 p.m." offered as
+# one claim).
+_TIME_LINE = re.compile(
+    r"[^\S\n]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
+    r"(?:[^\S\n]*(?:[aApP]\.?[mM]\.?)(?:[^\S\n]+[A-Z]{2,4})?)?[^\S\n]*(?=\n|$)"
 )
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 _SPACES = re.compile(r"\s*")
@@ -458,6 +467,8 @@ def _hard_break(text: str, i: int, lo: int, hi: int) -> bool:
     last = line[-1]
     if last in ",，、":
         return False
+    if _TIME_LINE.match(text, i + 1, hi) or _TIME_LINE.fullmatch(line):
+        return True  # a time stamp stands apart from the lines around it
     if _is_cjk(last) and _mostly_cjk(line):
         # Chinese is not hard-wrapped into English: '续航700公里' over 'staff grew by...' is two
         # lines (a title, a list item), whatever case the next line starts with. An English
