@@ -23,10 +23,9 @@ from workbench.domain.text import Span
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.lookup import get_document
 
-# _judged_span: the one fold of a claim's events that says which words its flagged verdict was
-# given on (what `doc update` gives back and `claim status` warns by); it is private to the
-# revisions module, which has no public form of it yet.
-from workbench.services.revisions import _judged_span, revision_text
+# judged_span: the one fold of a claim's events that says which words its flagged verdict was
+# given on (what `doc update` gives back and `claim status` warns by).
+from workbench.services.revisions import judged_span, revision_text
 from workbench.services.views import (
     ClaimView,
     DocumentView,
@@ -110,7 +109,7 @@ def _judged(tx: Tx, claim: Claim) -> Span | None:
     """The span `claim`'s flagged verdict was given on (None: not flagged, or not told)."""
     if claim.verdict_revision is None:
         return None
-    span = _judged_span(tx, claim, claim.verdict_revision)
+    span = judged_span(tx, claim, claim.verdict_revision)
     if span is None or not isinstance(span["quote"], str):
         return None
     return Span(

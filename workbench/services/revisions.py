@@ -403,13 +403,13 @@ _SPAN = ("start", "end", "quote", "prefix", "suffix")
 
 def _earlier_span(tx: Tx, claim: Claim) -> dict[str, Any] | None:
     """The span to give back to `claim` if its words return: its flagged verdict's
-    (`_judged_span`), or, for a claim with no verdict given or proposed, the span it was pinned
+    (`judged_span`), or, for a claim with no verdict given or proposed, the span it was pinned
     to before re-anchoring changed its quote (`_pinned_span`); None when neither applies. Read
     only for a claim whose quote a revision changed: the others are where their words are, an
     orphaned one kept its quote, which re-anchoring finds again, and a verdict given again on
     the changed words is a decision on them."""
     if claim.verdict_revision is not None:
-        return _judged_span(tx, claim, claim.verdict_revision)
+        return judged_span(tx, claim, claim.verdict_revision)
     if claim.anchor_state == AnchorState.FUZZY.value and not _judged(claim):
         return _pinned_span(tx, claim)
     return None
@@ -514,7 +514,7 @@ def judged_quote(tx: Tx, claim: Claim, flagged_on: int | None = None) -> str | N
     revision = claim.verdict_revision if flagged_on is None else flagged_on
     if revision is None:
         return None
-    span = _judged_span(tx, claim, revision)
+    span = judged_span(tx, claim, revision)
     quote = None if span is None else span.get("quote")
     return quote if isinstance(quote, str) else None
 
@@ -545,7 +545,7 @@ def unpublished_judged_quote(tx: Tx, claim: Claim) -> str | None:
     return None if cleared is None else judged_quote(tx, claim, cleared)
 
 
-def _judged_span(tx: Tx, claim: Claim, revision: int) -> dict[str, Any] | None:
+def judged_span(tx: Tx, claim: Claim, revision: int) -> dict[str, Any] | None:
     """The span `claim` had when its verdict was flagged (on revision `revision`),
     folded from its events: its creation, then each change's `after`, up to the last event that
     set the flag. None when an event since gave the claim another speaker (a speaker is the
