@@ -400,8 +400,11 @@ def connect(url: str) -> Any:
 
 
 def begin_read(conn: Any) -> None:
-    """Nothing to send: psycopg2 opens the transaction with the first statement."""
-    del conn
+    """A read transaction of one snapshot, as SQLite's is: PostgreSQL's default (READ
+    COMMITTED) gives each statement its own, and a claim committed between a page of `claim
+    list` and its count was counted and not shown (review55). psycopg2 opens the transaction,
+    in this mode, with the first statement; READ ONLY, since a read never writes."""
+    conn.set_session(isolation_level="REPEATABLE READ", readonly=True)
 
 
 def statement(text: str) -> str:
