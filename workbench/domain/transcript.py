@@ -357,6 +357,16 @@ def _one_name_each(turns: list[Turn]) -> list[Turn]:
     return named
 
 
+def same_label_person(a: str, b: str) -> bool:
+    """Whether two speakers a transcript's labels gave one line name one person as labels
+    name them: one of them a surname alone and the other a full name ending in it (WHITFIELD,
+    Dana Whitfield). `_one_name_each` reads a surname alone as the document's one full name of
+    it, so a revision that adds another full name of the surname (JANE WHITFIELD) turns an
+    untouched line's speaker back to the surname: no one else's line (review55)."""
+    one, other = sorted((a.split(), b.split()), key=len)
+    return len(one) == 1 and len(other) >= 2 and one[0].casefold() == other[-1].casefold()
+
+
 def _surname(word: str) -> str | None:
     """`word` casefolded as a surname of Latin letters (Whitfield, O'Brien, Núñez), else None."""
     bare = word.replace("'", "").replace("’", "").replace("-", "")

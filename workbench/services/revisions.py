@@ -20,7 +20,7 @@ from workbench.domain.payloads import created, revision_payload
 from workbench.domain.status import FINAL_VALUES, holds_verdict
 from workbench.domain.text import Span, normalise, sha256_text
 from workbench.domain.textdiff import UNRELATED_BELOW, Diff, diff_texts, shared_wording
-from workbench.domain.transcript import Transcript, speaker_turns
+from workbench.domain.transcript import Transcript, same_label_person, speaker_turns
 from workbench.domain.transitions import APPROVED, REVIEW_REQUESTED, STATUS_CHANGED
 from workbench.services.claim_updates import update_claim
 from workbench.services.context import Tx, Workbench, mutation, transaction
@@ -619,9 +619,16 @@ def _line_given_to(claim: Claim, before: Transcript, after: Transcript, start: i
     if claim.speaker is None:
         return None
     was, is_now = before.speaker_at(claim.start), after.speaker_at(start)
-    if was is None or is_now is None or not same_speaker(claim.speaker, was):
+    if was is None or is_now is None or not _one_voice(claim.speaker, was):
         return None
-    return is_now if not same_speaker(was, is_now) else None
+    return is_now if not _one_voice(was, is_now) else None
+
+
+def _one_voice(a: str, b: str) -> bool:
+    """One speaker, however spelled, or as a surname alone and the full name that ends in it:
+    a claim stored as WHITFIELD before labels were read as one name (Dana Whitfield) is still
+    that line's, and follows a correction of it."""
+    return same_speaker(a, b) or same_label_person(a, b)
 
 
 def list_revisions(wb: Workbench, document_id: int) -> list[RevisionView]:
