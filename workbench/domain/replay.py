@@ -25,10 +25,13 @@ Likewise a `claim.edited` that changes the words of a claim in review or with a 
 `claim edit` has refused since it first wrote that action (claim_judged), or of a withdrawn
 one; and a claim withdrawn, or restored from withdrawn, with no note for its reason, or given a
 verdict straight from withdrawn (the workflow has refused each since the status existed).
-And a `claim.approved` whose actor is the verdict's proposer, by name or by the same-person
-rule (workbench.domain.identity.same_person, with the display names the `user.added` events
-so far gave): `claim approve` has refused its proposer since it first wrote that action
-(own_verdict), and a trial wrote such an approval by SQL, the claims row agreeing (trial55).
+And a `claim.approved` whose actor is the verdict's proposer, by name: `claim approve` has
+refused its proposer since it first wrote that action (own_verdict), and a trial wrote such an
+approval by SQL, the claims row agreeing (trial55). By name only: which look-alikes are one
+person has grown since (small capitals, display names), and an approval an older workbench let
+through under a look-alike is no forgery of the trail; replay reporting it would refuse that
+desk's own bundle (review55). `claim show` and publishing read such an approval as none
+(workbench.domain.sign_off).
 
 What replay rebuilds is kept in a `Store` (workbench/domain/replay_state.py): the entities that
 change whole, the immutable ones as fingerprints. This module never holds the state itself, so
@@ -44,7 +47,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.domain.chain import PIECE
-from workbench.domain.identity import same_person
 from workbench.domain.kinds import KINDS, Kind
 from workbench.domain.replay_state import IdSet, MemoryStore, Prints, Store
 from workbench.domain.status import (
@@ -62,8 +64,6 @@ from workbench.domain.transitions import APPROVED, EDITED, WORDING
 COMPACT_OVER = 1024
 # A broken database can differ everywhere; the report keeps the first ones and counts the rest.
 DIFFERENCES_KEPT = 1000
-# Pairs of names whose same-person answer replay remembers (a forged trail may hold many).
-_PAIRS_KEPT = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,12 +286,6 @@ class Replay:
         # holds from the first event written under the workflow (see BEFORE_WORKFLOW) on.
         self.evidenced = IdSet()
         self.workflow = False
-        # Registered names -> display names, from the `user.added` events so far: the
-        # same-person rule reads them (a desk registers a few dozen people, not millions).
-        self.displays: dict[str, str | None] = {}
-        # same_person's answers for (proposer, approver), which a desk repeats (it takes up to
-        # half a millisecond); forgotten when a registration changes the display names.
-        self._alike: dict[tuple[str, str], bool] = {}
         self.differences: list[Difference] = []
         self.total = 0
         self.events = 0
@@ -401,10 +395,6 @@ class Replay:
         elif kind_name == "claim":
             self._check_verdict(ev, subject, key, (None, None), entity)
             self._check_withdrawal(ev, subject, None, entity.get("status"))
-        elif kind_name == "user" and isinstance(person := entity.get("name"), str):
-            display = entity.get("display")
-            self.displays[person] = display if isinstance(display, str) else None
-            self._alike.clear()
         if prints is not None and number is not None:
             # Created twice is found when the ids are merged with the table (compare).
             prints.add(number, fingerprint(entity.values()), ev.seq)
@@ -512,23 +502,13 @@ class Replay:
 
     def _check_approver(self, ev: EventRecord, subject: str, proposer: Any) -> None:
         """An approval by the verdict's proposer (the claim's `proposed_by` before the event,
-        which the proposal's own event set): by name, a look-alike of it, or the person whose
-        display name it is like. The workflow refuses it (own_verdict), so the event records a
-        sign-off by a second person that no second person gave."""
-        if not isinstance(proposer, str) or ev.actor is None:
-            return
-        pair = (proposer, ev.actor)
-        alike = self._alike.get(pair)
-        if alike is None:
-            if len(self._alike) >= _PAIRS_KEPT:
-                self._alike.clear()
-            alike = self._alike[pair] = same_person(proposer, ev.actor, self.displays)
-        if alike:
-            who = "the proposer" if ev.actor == proposer else f"too like the proposer {proposer!r}"
+        which the proposal's own event set), by name: the workflow refuses it (own_verdict),
+        so the event records a sign-off by a second person that no second person gave."""
+        if isinstance(proposer, str) and ev.actor == proposer:
             self._event_problem(
                 ev,
                 subject,
-                f"approved by {ev.actor!r}, {who}: the workflow refuses that a verdict's "
+                f"approved by {ev.actor!r}, the proposer: the workflow refuses that a verdict's "
                 "proposer approve it (own_verdict)",
             )
 
