@@ -399,12 +399,19 @@ def connect(url: str) -> Any:
     return dbapi().connect(libpq_uri(url))
 
 
+# A transaction that reads as of one moment, as a SQLite transaction does: PostgreSQL's
+# default (READ COMMITTED) gives each statement its own snapshot, and a claim committed between
+# a page of `claim list` and its count was counted and not shown (review55). READ ONLY: what
+# reads this way never writes (a read command, a bundle, a replay). The first statement of its
+# transaction.
+ONE_SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"
+
+
 def begin_read(conn: Any) -> None:
-    """A read transaction of one snapshot, as SQLite's is: PostgreSQL's default (READ
-    COMMITTED) gives each statement its own, and a claim committed between a page of `claim
-    list` and its count was counted and not shown (review55). psycopg2 opens the transaction,
-    in this mode, with the first statement; READ ONLY, since a read never writes."""
-    conn.set_session(isolation_level="REPEATABLE READ", readonly=True)
+    """Begin a read command's transaction, of one snapshot (psycopg2 opens the transaction
+    with this first statement)."""
+    with conn.cursor() as cur:
+        cur.execute(ONE_SNAPSHOT)
 
 
 def statement(text: str) -> str:

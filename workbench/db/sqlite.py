@@ -352,6 +352,10 @@ def connect(url: str) -> sqlite3.Connection:
     return conn
 
 
+# A SQLite transaction reads as of one moment already (postgresql.ONE_SNAPSHOT's rule).
+ONE_SNAPSHOT = None
+
+
 def begin_read(conn: sqlite3.Connection) -> None:
     conn.execute("BEGIN")
 

@@ -261,13 +261,15 @@ class Tx:
 
     def one_snapshot(self) -> None:
         """This transaction reads as of one moment (a bundle, a replay: a writer committing
-        meanwhile must not tear what is read). PostgreSQL's default gives each statement its own
-        snapshot: there the transaction is made REPEATABLE READ READ ONLY (called before its
-        first statement). A SQLite transaction is one snapshot already."""
-        if self.session.get_bind().dialect.name == "postgresql":
+        meanwhile must not tear what is read), as every read command's does (the backend's
+        ONE_SNAPSHOT; called before its first statement)."""
+        from workbench.db.backend import module_for
+
+        statement = module_for(self.session.get_bind().dialect.name).ONE_SNAPSHOT
+        if statement is not None:
             from sqlalchemy import text
 
-            self.session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+            self.session.execute(text(statement))
 
     @contextmanager
     def reading(self) -> Iterator[Reader]:
