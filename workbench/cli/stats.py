@@ -49,8 +49,6 @@ def stats(
     from workbench.services.activity import span_problem
     from workbench.services.queries import stats as compute
 
-    if until is not None and since is None:
-        raise click.UsageError("--until needs --since")
     usage_unless_none(span_problem(since, until))
     s = compute(workbench_from(ctx), limit, since, until)
     if json_out(as_json, s):

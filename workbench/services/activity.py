@@ -54,29 +54,28 @@ class Activity:
         }
 
 
-def activity_span(since: str, until: str | None = None) -> tuple[str, str | None]:
-    """The stored times (`at`) that `--since` and `--until` bound: a date is the whole day, a
-    date-time is read in UTC unless it says otherwise; InvalidInput for no date, or a span
-    that ends before it starts."""
-    start = format_at(parse_since(since))
-    end = None if until is None else until_bound(until)
-    if end is not None and start > end:
-        raise _backwards(since, until)
-    return start, end
+def activity_span(since: str | None, until: str | None = None) -> tuple[str, str | None] | None:
+    """The stored times (`at`) that `--since` and `--until` bound, or None for no span asked:
+    a date is the whole day, a date-time is read in UTC unless it says otherwise; InvalidInput
+    for no date, or a span that cannot be (`span_problem`)."""
+    problem = span_problem(since, until)
+    if problem is not None:
+        raise problem
+    if since is None:
+        return None
+    return format_at(parse_since(since)), None if until is None else until_bound(until)
 
 
 def span_problem(since: str | None, until: str | None) -> InvalidInput | None:
-    """A span only a mistake would ask (it ends before it starts): asked by the CLI first, to
-    answer with a usage error, as `audit export` does."""
-    if since is None or until is None:
+    """A span only a mistake would ask: an end with no start, or an end before its start.
+    Asked by the CLI first, to answer with a usage error, as `audit export` does."""
+    if until is None:
         return None
+    if since is None:
+        return InvalidInput("--until needs --since: the span of activity starts somewhere")
     if format_at(parse_since(since)) > until_bound(until):
-        return _backwards(since, until)
+        return InvalidInput(f"--since {since} is later than --until {until}")
     return None
-
-
-def _backwards(since: str, until: str | None) -> InvalidInput:
-    return InvalidInput(f"--since {since} is later than --until {until}")
 
 
 def activity(conn: Reader, span: tuple[str, str | None]) -> Activity:

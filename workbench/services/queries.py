@@ -669,9 +669,7 @@ def stats(
     flagged-for-re-review claims: `limit` of each (with how many). With `since` (and
     `until`), also who did what in that span (`activity`), read in the same transaction."""
     check_at_least(limit, 0, "limit")
-    if until is not None and since is None:
-        raise InvalidInput("--until needs --since: the span of activity starts somewhere")
-    span = None if since is None else activity_span(since, until)
+    span = activity_span(since, until)
     with reading(wb) as conn:
         return Stats(
             by_status=dict.fromkeys(STATUS_NAMES, 0) | grouped(conn, C.status),
