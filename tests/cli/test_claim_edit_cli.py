@@ -131,3 +131,42 @@ def test_similar_reads_the_edited_text(cli: Run, claim: int) -> None:
     after = json.loads(ok(cli("claim", "similar", "2", "--json")).out)
     assert claim in {s["id"] for s in after}
     assert "The plant created 10,000 jobs, said the mayor" in ok(cli("claim", "similar", "2")).out
+
+
+def test_a_claim_is_pinned_anew_by_quote_or_offsets(cli: Run, claim: int) -> None:
+    """`claim edit --quote` moves the span (trial54 had no way but withdrawing the claim)."""
+    r = ok(cli("claim", "edit", str(claim), "--quote", "created 10,000 jobs in 2024"))
+    assert r.out == (
+        f"claim #{claim}: changed span (version 2)\n"
+        "  pinned in revision 1, characters 10–37: created 10,000 jobs in 2024\n"
+    )
+    data = json.loads(
+        ok(cli("claim", "edit", str(claim), "--start", "4", "--end", "9", "--json")).out
+    )
+    assert data["changed"] == ["span"] and data["quote"] == "plant"
+    assert (data["start"], data["end"]) == (4, 9)
+    shown = ok(cli("claim", "show", str(claim))).out
+    # The history line names the quote and offsets, not the context around them.
+    assert "claim.edited end: 37 -> 9; quote: created 10,000 jobs in 2024 -> plant; start:" in shown
+    assert "prefix" not in shown
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "fragment"),
+    [
+        (["--quote", "no such words"], 1, "quote not found in the document"),
+        (["--start", "4"], 2, "pin the claim to its source"),
+        (
+            ["--quote", "plant", "--start", "4", "--end", "9"],
+            2,
+            "by a quote or by offsets, not both",
+        ),
+        (["--occurrence", "2"], 2, "an occurrence number goes with a quote"),
+        (["--start", "9", "--end", "4"], 2, "start (9) is after end (4)"),
+    ],
+)
+def test_a_bad_new_span_is_one_line(
+    cli: Run, claim: int, args: list[str], code: int, fragment: str
+) -> None:
+    err_line(cli("claim", "edit", str(claim), *args), code, fragment)
+    assert json.loads(ok(cli("claim", "show", str(claim), "--json")).out)["version"] == 1

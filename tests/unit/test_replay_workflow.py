@@ -193,8 +193,9 @@ WORDED = {
 }
 
 
-def _worded_claim(t: Trail, status: str) -> None:
+def _worded_claim(t: Trail, status: str, **more: object) -> None:
     after = {
+        **more,
         "id": 1,
         "status": status,
         "proposed_status": "opinion" if status == "in_review" else None,
@@ -223,6 +224,20 @@ def test_an_edit_of_a_judged_claim_is_a_difference(status: str) -> None:
         f"seq {seq} (claim.edited): claim #1: text and speaker changed while the claim is "
         f"{status!r}: the workflow refuses to change what a claim in review or with a verdict "
         "says (claim_judged)"
+    ]
+
+
+def test_a_new_span_for_a_judged_claim_is_a_difference() -> None:
+    """`claim edit --quote` pins a claim anew only while it is open: a verdict judged the
+    words it was pinned to, so an event moving a judged claim's span records a refused move."""
+    t = Trail()
+    fields = ("id", "status", "proposed_status", "text", "type", "speaker", "start", "end")
+    t.replay = Replay({**WORDED, "claim": Kind("claim", fields, claim_field="id")})
+    _worded_claim(t, "unverifiable", start=0, end=2)
+    seq = t.move(1, "claim.edited", {"start": 0, "end": 2}, {"start": 4, "end": 9})
+    assert t.messages() == [
+        f"seq {seq} (claim.edited): claim #1: span changed while the claim is 'unverifiable': the "
+        "workflow refuses to change what a claim in review or with a verdict says (claim_judged)"
     ]
 
 

@@ -306,7 +306,11 @@ def _rating_shown(claim: ClaimView) -> str | None:
     return "withheld" if claim.flagged else str(claim.rating["label"])
 
 
-HIDDEN_FIELDS = frozenset({"version", "updated_at", "proposed_by", "proposed_note"})
+# Left out of a history line: bookkeeping, and a span's context (prefix, suffix), which its
+# quote and offsets already say and which ran a re-pinned claim's line over two screens.
+HIDDEN_FIELDS = frozenset(
+    {"version", "updated_at", "proposed_by", "proposed_note", "prefix", "suffix"}
+)
 
 
 def _change(payload: dict[str, object]) -> str:

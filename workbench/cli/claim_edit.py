@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import click
 
-from workbench.cli.common import text_or_stdin, workbench_from
-from workbench.cli.options import claim_id_argument, if_version_option, json_context
-from workbench.cli.render import emit_json, message, shown
+from workbench.cli.common import text_or_stdin, usage_unless_none, workbench_from
+from workbench.cli.options import (
+    OFFSET,
+    POSITIVE,
+    claim_id_argument,
+    if_version_option,
+    json_context,
+)
+from workbench.cli.render import clip, emit_json, message, shown
 from workbench.domain.status import CLAIM_TYPE_NAMES
+from workbench.domain.text import span_words
+from workbench.domain.transitions import SPAN_PART
 
 
 @click.command("edit")
@@ -28,6 +36,14 @@ from workbench.domain.status import CLAIM_TYPE_NAMES
     ),
 )
 @click.option("--no-speaker", is_flag=True, help="Nobody in particular: remove the speaker.")
+@click.option(
+    "--quote",
+    help="Pin it anew to these words of the document's latest revision (found as `claim add` "
+    "finds a quote).",
+)
+@click.option("--occurrence", type=POSITIVE, help="Which occurrence of --quote (1-based).")
+@click.option("--start", type=OFFSET, help="Pin it anew: start offset (code points).")
+@click.option("--end", type=OFFSET, help="Pin it anew: end offset (exclusive).")
 @click.option("--note", help="Why it changed (optional, kept with the change); - reads stdin.")
 @if_version_option
 @json_context
@@ -38,32 +54,47 @@ def edit(
     claim_type: str | None,
     speaker: str | None,
     no_speaker: bool,
+    quote: str | None,
+    occurrence: int | None,
+    start: int | None,
+    end: int | None,
     note: str | None,
     expected_version: int | None,
     as_json: bool,
 ) -> None:
-    """Change a claim's text, type or speaker; only what is given changes.
+    """Change a claim's text, type, speaker or span; only what is given changes.
 
-    Refused once a verdict is given or proposed: the words are what was judged (reopen the
-    claim with `claim status ID in_progress --note ...` first). The change is recorded with the
-    values before and after; giving the values it already has changes nothing.
+    --quote (or --start/--end) pins the claim anew, exactly, in the document's latest revision:
+    a span cut short of its figure, or a quote a revision changed or removed. Refused once a
+    verdict is given or proposed: the words and the span are what was judged (reopen the claim
+    with `claim status ID in_progress --note ...` first). The change is recorded with the values
+    before and after; giving the values it already has changes nothing.
     """
     from workbench.domain.limits import has_visible
     from workbench.services.claim_edits import edit_claim
+    from workbench.services.claims import SpanRequest
+
+    moved = any(v is not None for v in (quote, occurrence, start, end))
+    span = SpanRequest(quote=quote, occurrence=occurrence, start=start, end=end) if moved else None
+    if span is not None:
+        usage_unless_none(span.problem())
 
     if speaker is not None and no_speaker:
         raise click.UsageError("--speaker names one and --no-speaker removes it: choose one")
     if speaker is not None and not has_visible(speaker):  # (U+200B alone is empty too)
         # An empty variable must not remove a speaker by accident: removing one is said.
         raise click.UsageError("--speaker is empty; --no-speaker removes the speaker")
-    if text is None and claim_type is None and speaker is None and not no_speaker:
-        raise click.UsageError("give at least one of --text, --type, --speaker, --no-speaker")
+    if text is None and claim_type is None and speaker is None and not no_speaker and not moved:
+        raise click.UsageError(
+            "give at least one of --text, --type, --speaker, --no-speaker, --quote, --start/--end"
+        )
     result = edit_claim(
         workbench_from(ctx),
         claim_id,
         text=text,
         claim_type=claim_type,
         speaker="" if no_speaker else speaker,
+        span=span,
         note=text_or_stdin(note),
         expected_version=expected_version,
     )
@@ -76,6 +107,10 @@ def edit(
     elif result.changed:
         changed = ", ".join(result.changed)
         click.echo(f"claim #{claim_id}: changed {changed} (version {result.claim.version})")
+        if SPAN_PART in result.changed:
+            c = result.claim
+            pinned = f"revision {c.revision}, {span_words(c.start, c.end)}"
+            click.echo(f"  pinned in {pinned}: {clip(c.quote)}")
 
 
 def speaker_kept(given: str | None, stored: str | None) -> None:

@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from workbench.domain.clock import format_at
 from workbench.domain.kinds import KINDS
+from workbench.domain.transitions import PIN, WORDING
 
 Shape = Literal["created", "changed", "set", "imported"]
 
@@ -177,7 +178,7 @@ ACTIONS: dict[str, Action] = {
         Action("claim.untagged", "claim", "changed", ("tags",)),
         Action("claim.priority_changed", "claim", "changed", ("priority",)),
         Action("claim.due_changed", "claim", "changed", ("due",)),
-        Action("claim.edited", "claim", "changed", ("text", "type", "speaker")),
+        Action("claim.edited", "claim", "changed", (*WORDING, *PIN)),
         Action("setting.changed", "setting", "set", ("value",)),
         Action(
             "document.edited",

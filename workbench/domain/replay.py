@@ -57,7 +57,7 @@ from workbench.domain.status import (
     listed,
 )
 from workbench.domain.text import whole_number
-from workbench.domain.transitions import APPROVED, EDITED, WORDING
+from workbench.domain.transitions import APPROVED, EDITED, edited_parts
 
 # Longer strings (a document's text) are held and compared as their length and SHA-256:
 # replay keeps every entity it rebuilds, and a text is either equal or it is not.
@@ -484,7 +484,7 @@ class Replay:
         """An edit of a claim's words while it is in review or has a verdict (its status before
         the event, so that a forged edit cannot move the status back in the same breath): the
         workflow refuses it (claim_judged), so the event records a move it never makes."""
-        wording = tuple(name for name in WORDING if name in after)
+        wording = edited_parts(after)
         if wording and status == WITHDRAWN_VALUE:
             self._event_problem(
                 ev,

@@ -419,7 +419,18 @@ def _decide_reject(claim: ClaimState, request: Request) -> Decision:
 # What a claim says: its text, its type and who says it. A verdict, given or proposed, judged
 # exactly these; `claim edit` changes them (the event is claim.edited).
 WORDING = ("text", "type", "speaker")
+# Where a claim is pinned: `claim edit --quote/--start/--end` pins it anew in the latest
+# revision, exactly (the same event). A verdict judged these words too.
+PIN = ("start", "end", "quote", "prefix", "suffix", "revision", "anchor_state", "anchor_score")
+SPAN_PART = "span"
 EDITED = "claim.edited"
+
+
+def edited_parts(fields: Collection[str]) -> tuple[str, ...]:
+    """What an edit changes, as a person names it: the wording fields among `fields`, then
+    "span" if any of the pin's fields is among them."""
+    parts = tuple(name for name in WORDING if name in fields)
+    return (*parts, SPAN_PART) if any(name in fields for name in PIN) else parts
 
 
 def check_edit(claim: ClaimState, fields: Collection[str]) -> None:
@@ -431,7 +442,7 @@ def check_edit(claim: ClaimState, fields: Collection[str]) -> None:
     author of the claim reviewed. Reopening the claim first (a reason kept) and judging the new
     words again keeps the trail honest; an unverified or in_progress claim is edited freely.
     """
-    wording = [name for name in WORDING if name in fields]
+    wording = edited_parts(fields)
     if not wording:
         return
     what = f"{listed(tuple(wording))} {'is' if len(wording) == 1 else 'are'}"
