@@ -170,3 +170,11 @@ def test_a_bad_new_span_is_one_line(
 ) -> None:
     err_line(cli("claim", "edit", str(claim), *args), code, fragment)
     assert json.loads(ok(cli("claim", "show", str(claim), "--json")).out)["version"] == 1
+
+
+def test_a_claim_pinned_onto_another_claims_words_is_told_so(cli: Run, claim: int) -> None:
+    """As `claim add` warns of a second claim on one span, so does pinning one anew there."""
+    r = ok(cli("claim", "add", "1", "--text", "the plant", "--quote", "The plant"))
+    r = ok(cli("claim", "edit", str(claim), "--quote", "The plant", "--json"))
+    assert json.loads(r.out)["same_span"] == [2]
+    assert "warning: claim #2 already pins exactly these words (characters 0–9)" in r.err

@@ -12,7 +12,7 @@ workflow refuses the edit (workbench.domain.transitions.check_edit).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -30,6 +30,7 @@ from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row, get_document
 from workbench.services.notes import note_body
 from workbench.services.revisions import revision_text
+from workbench.services.span_twins import same_span_claims
 from workbench.services.speakers import document_speaker, same_speaker, speaker_name
 from workbench.services.views import ClaimView, NoteView
 
@@ -120,7 +121,18 @@ def edit_claim(
         if "text" in changes or any(name in changes for name in PIN):
             _refuse_twin(tx, claim, {**_pin_of(claim), **changes})
         written = update_claim(tx, claim, EDITED, changes, note=body)
-        return ClaimEdit(ClaimView.of(claim), edited_parts(changes), written)
+        view = ClaimView.of(claim)
+        if any(name in changes for name in PIN):
+            # Moved onto another claim's very words: said, as `claim add` says it.
+            twins = same_span_claims(
+                tx, claim.document_id, _span_of(claim), revision=claim.revision
+            )
+            view = replace(view, same_span=tuple(i for i in twins if i != claim.id))
+        return ClaimEdit(view, edited_parts(changes), written)
+
+
+def _span_of(claim: Claim) -> Span:
+    return Span(claim.start, claim.end, claim.quote, claim.prefix, claim.suffix)
 
 
 def _pin_of(claim: Claim) -> dict[str, Any]:
