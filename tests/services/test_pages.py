@@ -578,3 +578,23 @@ def test_a_headline_the_extractor_dropped_is_kept_as_the_first_line(wb: Workbenc
     before = text.split("\n", 1)[1]
     old = add_document(wb, before.encode(), source="gdp-then.txt", fmt="text").document
     assert not update_document(wb, old.id, read_content(page, "gdp.html")).created
+
+
+@pytest.mark.parametrize(
+    ("meta", "byline", "author"),
+    [
+        # trial54: the head's one author stood for a byline of two (a plain paragraph, which
+        # the extractor does not read as a byline)
+        ('<meta name="author" content="林晓东">', "记者 林晓东 陈雨 报道", "林晓东; 陈雨"),
+        # a byline naming the same one person leaves the head's name
+        ('<meta name="author" content="林晓东">', "记者 林晓东 报道", "林晓东"),
+        ("", "记者 林晓东 陈雨 报道", "林晓东; 陈雨"),
+    ],
+)
+def test_a_byline_naming_the_heads_author_and_others_names_them_all(
+    meta: str, byline: str, author: str
+) -> None:
+    from workbench.services.pages import extract_page
+
+    page = PAGE.format(meta=meta, charset="utf-8").replace("</h1>", f"</h1><p>{byline}</p>")
+    assert extract_page(page.encode(), "page.html").metadata["author"] == author

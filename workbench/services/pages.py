@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.domain.bylines import MAX_CREDIT, author_name, credit
+from workbench.domain.bylines import MAX_CREDIT, author_name, author_names, credit
 from workbench.domain.errors import InvalidInput
 from workbench.domain.limits import LANGUAGE_TAG, MAX_LANGUAGE, MAX_SHORT, MAX_TITLE, MAX_URL
 from workbench.domain.stated_dates import day_in_line, day_in_path, stated_day
@@ -203,9 +203,10 @@ def _page(html: str, data: bytes, source: str, url: str | None, decoding: Decodi
     url_found = str(fields.get("url") or "")
     metadata = {
         "title": headline(fields.get("title")),
-        "author": byline_name(_str(fields.get("author")))
-        or byline_name(_meta_author(html))
-        or byline_name(credited),
+        "author": _fuller_byline(
+            byline_name(_str(fields.get("author"))) or byline_name(_meta_author(html)),
+            byline_name(credited),
+        ),
         "published": published_day(root, (url_found, url), datelines),
         "url": _openable(_within(_str(url_found), MAX_URL)),
         "language": _tag(_within(_str(fields.get("language")), MAX_LANGUAGE))
@@ -473,6 +474,17 @@ _AUTHOR_META = (
 def headline(value: str | None) -> str | None:
     """A title a document gives itself (a page's <title>, a Markdown heading), as stored."""
     return _shortened(_str(value), MAX_TITLE)
+
+
+def _fuller_byline(named: str | None, credited: str | None) -> str | None:
+    """The author a page's metadata names, or the byline it leads its text with when that names
+    them and others besides: a head's one author stood for a byline of two (trial54: its
+    <meta name="author"> gave 林晓东 for "记者 林晓东 陈雨 报道")."""
+    if named is None:
+        return credited
+    if credited is not None and set(author_names(named)) < set(author_names(credited)):
+        return credited
+    return named
 
 
 def byline_name(value: str | None) -> str | None:
