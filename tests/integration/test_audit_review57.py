@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import PG_URL
 from tests.inprocess import Outcome, run_cli
 from workbench.db.engine import get_engine
 from workbench.services.context import Workbench, transaction
@@ -118,3 +119,31 @@ def test_a_write_on_one_desk_does_not_wait_for_a_write_on_another_schemas_desk(
         assert outcome.code == 0, (outcome.code, outcome.out, outcome.err)
     finally:
         next(other_desk, None)
+
+
+@pytest.mark.skipif(bool(PG_URL), reason="SQLite's search index is a table of its own")
+def test_a_claim_hidden_from_search_by_sql_is_noticed(
+    db_url: str, document_with_claims: Any
+) -> None:
+    """On SQLite, `claim list --search` answers from the FTS5 table claim_fts, which no event
+    describes, no trigger guards and neither `audit verify`, `audit replay` nor `db status`
+    compares with the claims: one DELETE of a claim's rows there (no trigger dropped) made the
+    claim vanish from every search ("no claims match"), and the trail still said OK and
+    consistent. An editor asking "was this checked before?" got a false no that nothing in
+    the audit tooling could reveal (on PostgreSQL the search reads the claims table itself)."""
+    from sqlalchemy import text
+
+    made = document_with_claims(
+        "甲说了一句话。乙说了另一句话。",
+        claims=[("闫俊杰辞去商汤科技职务", "乙说了另一句话")],
+    )
+    with get_engine(db_url).begin() as conn:
+        conn.execute(text("DELETE FROM claim_fts WHERE claim_id = :c"), {"c": made.claims[0]})
+    env = {"WORKBENCH_DB": db_url, "WORKBENCH_USER": "tester"}
+    found = run_cli(["claim", "list", "--search", "辞去商汤", "--json"], env=env)
+    replayed = run_cli(["audit", "replay"], env=env)
+    assert f'"id": {made.claims[0]}' in found.out or replayed.code == 1, (
+        found.out,
+        found.err,
+        replayed.out,
+    )
