@@ -147,3 +147,32 @@ def test_a_claim_hidden_from_search_by_sql_is_noticed(
         found.err,
         replayed.out,
     )
+
+
+def test_replay_holds_a_note_event_to_the_author_its_note_names(
+    wb: Workbench, document_with_claims: Any
+) -> None:
+    """An event appended by hand (chain intact, no trigger dropped) whose envelope said
+    mallory wrote note #N while the note row and the event's own payload said bob replayed
+    as consistent: `note list` showed bob's note, the Markdown timeline "mallory · note #N
+    added", and `audit export --actor bob` left it out. Every note the workbench writes has
+    its event's actor as author (services.notes), so the two can only differ in a forged or
+    altered trail, and replay, which promises that the tables say exactly what the events
+    say, never compared them. (The sign-off rule reads the event's actor: a note recorded
+    under the approver's name is one the approver is taken to have seen.)"""
+    from workbench.db.models import Claim, Note
+    from workbench.domain.clock import now
+    from workbench.domain.payloads import created, note_payload
+    from workbench.services.replay import replay
+
+    claim_id = document_with_claims().claims[0]
+    forger = Workbench(url=wb.url, actor="mallory")
+    with transaction(forger, write=True) as tx:
+        claim = tx.session.get(Claim, claim_id)
+        assert claim is not None
+        note = Note(claim_id=claim_id, author="bob", body="已核实，无误", created_at=now())
+        tx.session.add(note)
+        tx.session.flush()
+        tx.record("note.added", "note", note.id, created(note_payload(note)), claim_id=claim_id)
+    report = replay(wb)
+    assert not report.consistent, "a note.added by mallory of bob's note replayed as consistent"
