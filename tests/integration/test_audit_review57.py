@@ -1,11 +1,15 @@
-"""review57: a writer waiting for the audit chain's append lock, on both backends.
+"""review57: can an editor trust the audit trail under real conditions?
 
-A write takes the chain's append lock first (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory
-lock). On SQLite a writer that cannot get it within the busy timeout is refused with one line
-("the database stayed locked by another writer; try the command again"). These tests hold a
-real write transaction open, as a long `doc update` or `import bundle` does, and run a small
-command beside it. The lock wait is shortened to one second through the one bound the
-workbench has (workbench.db.sqlite.BUSY_TIMEOUT_MS), so the tests are fast.
+A writer waiting for the audit chain's append lock, on both backends: a write takes the lock
+first (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock), and on SQLite a writer that cannot
+get it within the busy timeout is refused with one line ("the database stayed locked by another
+writer; try the command again"). These tests hold a real write transaction open, as a long
+`doc update` or `import bundle` does, and run a small command beside it; the lock wait is
+shortened to one second through the one bound the workbench has
+(workbench.db.sqlite.BUSY_TIMEOUT_MS), so they are fast.
+
+And what verify and replay let through: a claim hidden from SQLite's search index, and an event
+whose actor is not the author its own payload names.
 """
 
 from __future__ import annotations
