@@ -14,11 +14,11 @@ from export_desk import ARTICLE, Desk, Run
 from retarget import without_document
 
 from workbench.domain.errors import InvalidInput
+from workbench.services.claim_records import claim_notes
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document
 from workbench.services.exports import export_annotations
 from workbench.services.imports import import_annotations, import_claims
-from workbench.services.notes import list_notes
 from workbench.services.queries import ClaimFilter, list_claims
 from workbench.services.replay import replay
 from workbench.services.settings import set_config
@@ -55,7 +55,7 @@ def outcome(wb: Workbench, doc: int) -> dict[str, tuple[Any, ...]]:
             c.type,
             c.status,
             c.proposed_status,
-            [n.body for n in list_notes(wb, c.id)],
+            [n.body for n in claim_notes(wb, c.id)],
         )
         for c in list_claims(wb, ClaimFilter(document_id=doc))
     }
@@ -301,7 +301,7 @@ def test_an_older_export_comes_in_unverified_and_typed_fact(
         f"#{other} by its quote"
         for n in range(1, 8)
     ]
-    assert all(list_notes(wb, c.id) == [] for c in result.added)
+    assert all(claim_notes(wb, c.id) == [] for c in result.added)
 
 
 def test_another_tools_tags_and_classes_are_its_own(wb: Workbench, tmp_path: Path) -> None:
@@ -321,7 +321,7 @@ def test_another_tools_tags_and_classes_are_its_own(wb: Workbench, tmp_path: Pat
     }
     [claim] = import_annotations(wb, write(tmp_path, annotation), doc).added
     assert (claim.text, claim.type, claim.status) == ("A spoke", "fact", "unverified")
-    assert list_notes(wb, claim.id) == []
+    assert claim_notes(wb, claim.id) == []
 
 
 def test_each_annotation_has_a_generator_of_its_own(wb: Workbench, desk: Desk) -> None:

@@ -412,7 +412,7 @@ def test_a_verdict_that_needs_evidence_comes_in_open(
 ) -> None:
     # A claims table carries no evidence: verified, false and misleading, whether set or
     # proposed, come in in_progress with their note and a notice each; the others as asked.
-    from workbench.services.notes import list_notes
+    from workbench.services.claim_records import claim_notes
 
     doc = add_document(wb, "甲说了。乙说了。丙说了。丁说了。戊说了。".encode()).document.id
     if review:
@@ -441,7 +441,7 @@ def test_a_verdict_that_needs_evidence_comes_in_open(
         "row 2: false comes in as in_progress (a claims table carries no evidence)"
         in (result.notices[0])
     )
-    assert [n.body for n in list_notes(wb, next(iter(result.added)).id)] == ["I say so"]
+    assert [n.body for n in claim_notes(wb, next(iter(result.added)).id)] == ["I say so"]
     assert result.skipped == []
     assert replay(wb).consistent
 
@@ -526,7 +526,7 @@ def test_a_claim_in_review_comes_back_in_progress_with_its_note(
 ) -> None:
     # A table carries neither the proposed verdict nor who proposed it: the claim comes back
     # open, its reason kept as a note, and the import says so; nobody's sign-off is implied.
-    from workbench.services.notes import list_notes
+    from workbench.services.claim_records import claim_notes
 
     doc = add_document(wb, "甲说了一句话。乙也说了。".encode()).document.id
     set_config(wb, "review.required", "true")
@@ -545,7 +545,7 @@ def test_a_claim_in_review_comes_back_in_progress_with_its_note(
     assert line in r.err
     (claim,) = claim_rows(wb, document_ids=[other])
     assert claim["status"] == "in_progress"
-    assert [n.body for n in list_notes(wb, claim["id"])] == ["No record either way."]
+    assert [n.body for n in claim_notes(wb, claim["id"])] == ["No record either way."]
     r = run("import", "claims", str(target), "--doc", str(other), "--json")
     assert json.loads(r.out)["notices"] == []  # already present: nothing came in
     third = add_document(wb, "甲说了一句话。乙也说了。又附言。".encode()).document.id
@@ -662,7 +662,7 @@ def test_a_large_import_goes_in_batches_each_row_to_its_own_claim(
     note, tag and event must still land on the claim of its own row, across batch edges, and
     repeats (in the file, or already in the document) are counted, not added."""
     import workbench.services.imports as imports
-    from workbench.services.notes import list_notes
+    from workbench.services.claim_records import claim_notes
     from workbench.services.verify import verify_database
 
     monkeypatch.setattr(imports, "BATCH", 3)
@@ -690,7 +690,7 @@ def test_a_large_import_goes_in_batches_each_row_to_its_own_claim(
         assert claim.quote == sentences[i - 1]
         assert claim.status == ("opinion" if i % 3 == 0 else "unverified")
         assert claim.tags == tuple(sorted((f"t{i}", "x")))
-        assert [n.body for n in list_notes(wb, claim.id)] == ([f"why {i}"] if noted(i) else [])
+        assert [n.body for n in claim_notes(wb, claim.id)] == ([f"why {i}"] if noted(i) else [])
     trail = export_text(wb, "jsonl", EventFilter(actions=["claim.imported"]))
     events = [json.loads(line) for line in trail.splitlines()[1:]]
     assert len(events) == 11

@@ -8,11 +8,12 @@ import pytest
 
 from workbench.domain.errors import Conflict, InvalidInput, NotFound
 from workbench.exports.events import export_text
+from workbench.services.claim_records import claim_notes
 from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document
 from workbench.services.evidence import EvidenceInput, add_evidence
-from workbench.services.notes import add_note, list_notes
+from workbench.services.notes import add_note
 from workbench.services.queries import ClaimFilter, list_claims, show_claim
 
 Counts = Callable[[], dict[str, int]]
@@ -151,7 +152,7 @@ def test_status_walkthrough_and_events(wb: Workbench, doc_id: int) -> None:
     add_evidence(wb, cid, EvidenceInput(stance="refutes", citation="MiniMax press release"))
     r = set_status(wb, cid, "false", note="The model was released in January 2025? No: see X.")
     assert r.claim.status == "false" and r.claim.version == 3
-    assert [n.body for n in list_notes(wb, cid)] == [
+    assert [n.body for n in claim_notes(wb, cid)] == [
         "The model was released in January 2025? No: see X."
     ]
     detail = show_claim(wb, cid)

@@ -21,15 +21,15 @@ from workbench.domain.errors import (
     step,
 )
 from workbench.domain.settings import SETTINGS, setting_problem
+from workbench.services.claim_records import claim_evidence, claim_notes
 from workbench.services.claims import get_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.evidence import (
     EvidenceInput,
     add_evidence,
     get_evidence_file,
-    list_evidence,
 )
-from workbench.services.notes import add_note, list_notes
+from workbench.services.notes import add_note
 from workbench.services.queries import show_claim
 from workbench.services.review import approve, reject
 from workbench.services.settings import get_config, list_config, set_config
@@ -93,7 +93,7 @@ def test_evidence_kinds(wb: Workbench, cid: int, tmp_path: Path) -> None:
     assert e.sha256 == hashlib.sha256(payload).hexdigest()
     c = add_evidence(wb, cid, EvidenceInput(stance="refutes", citation=" Book, p. 3 "))
     assert c.citation == "Book, p. 3"
-    assert [x.id for x in list_evidence(wb, cid)] == [u.id, e.id, c.id]
+    assert [x.id for x in claim_evidence(wb, cid)] == [u.id, e.id, c.id]
     view, data = get_evidence_file(wb, e.id)
     assert data == payload and view.sha256 == e.sha256
     with pytest.raises(InvalidInput, match="not an archived file"):
@@ -219,7 +219,7 @@ def test_unverifiable_and_opinion_need_only_a_note(
     done = set_status(wb, cid, verdict, note="no public record").claim
     assert (done.status, done.evidence_count) == (verdict, 0)
     assert get_claim(wb, cid).status == verdict
-    assert [n.body for n in list_notes(wb, cid)] == ["no public record"]
+    assert [n.body for n in claim_notes(wb, cid)] == ["no public record"]
 
 
 # --- two-person rule ------------------------------------------------------------------------

@@ -75,11 +75,11 @@ def add(ctx: click.Context, claim_id: int, as_json: bool, **given: Any) -> None:
 @json_context
 def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     """List a claim's evidence."""
-    from workbench.services.evidence import list_evidence
+    from workbench.services.claim_records import claim_evidence
 
     json_or_table(
         as_json,
-        list_evidence(workbench_from(ctx), claim_id),
+        claim_evidence(workbench_from(ctx), claim_id),
         ["id", "kind", "stance", "title", "source", "added"],
         lambda e: (
             e.id,

@@ -34,9 +34,9 @@ def add(ctx: click.Context, claim_id: int, body: str, as_json: bool) -> None:
 @json_context
 def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     """List a claim's notes, oldest first."""
-    from workbench.services.notes import list_notes
+    from workbench.services.claim_records import claim_notes
 
-    notes = list_notes(workbench_from(ctx), claim_id)
+    notes = claim_notes(workbench_from(ctx), claim_id)
     if json_out(as_json, notes):
         return
     for n in notes:

@@ -171,15 +171,6 @@ def add_evidence(wb: Workbench, claim_id: int, item: EvidenceInput) -> EvidenceV
         return EvidenceView.of(ev)
 
 
-def list_evidence(wb: Workbench, claim_id: int) -> list[EvidenceView]:
-    with transaction(wb) as tx:
-        get_claim_row(tx, claim_id)
-        rows = tx.session.scalars(
-            select(Evidence).where(Evidence.claim_id == claim_id).order_by(Evidence.id)
-        )
-        return [EvidenceView.of(e) for e in rows]
-
-
 def get_evidence_file(wb: Workbench, evidence_id: int) -> tuple[EvidenceView, bytes]:
     """The archived bytes, checked against the recorded hash before anyone relies on them."""
     with transaction(wb) as tx:

@@ -38,9 +38,3 @@ def add_note(wb: Workbench, claim_id: int, body: str) -> NoteView:
         note = insert_note(tx, claim, text)
         tx.record("note.added", "note", note.id, created(note_payload(note)), claim_id=claim.id)
         return NoteView.of(note)
-
-
-def list_notes(wb: Workbench, claim_id: int) -> list[NoteView]:
-    with transaction(wb) as tx:
-        claim = get_claim_row(tx, claim_id)
-        return [NoteView.of(n) for n in claim.notes]

@@ -43,6 +43,7 @@ from workbench.domain.status import (
 from workbench.domain.text import normalise
 from workbench.domain.transitions import added_since_proposal, proposal_action
 from workbench.services.activity import Activity, activity, activity_span
+from workbench.services.claim_records import evidence_of, notes_of
 from workbench.services.context import Workbench, reading
 from workbench.services.progress import Progress, counted
 from workbench.services.views import (
@@ -50,8 +51,6 @@ from workbench.services.views import (
     ClaimDetail,
     ClaimView,
     EventView,
-    EvidenceView,
-    NoteView,
     event_view,
     from_row,
 )
@@ -471,20 +470,9 @@ def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
         # The sentence is trimmed of whitespace; a span may include some, so widen to it.
         left = min(sentence.start, row.span_start)
         right = max(sentence.end, row.span_end)
-        n, e, ev = tables.notes.c, tables.evidence.c, tables.events.c
-        # Rows carry the column names the ORM attributes have: the views read either.
-        notes = [
-            from_row(NoteView, r)
-            for r in conn.rows(
-                select(*n, source=tables.notes).where(eq(n.claim_id, claim_id)).order_by(n.id)
-            )
-        ]
-        evidence = [
-            from_row(EvidenceView, r)
-            for r in conn.rows(
-                select(*e, source=tables.evidence).where(eq(e.claim_id, claim_id)).order_by(e.id)
-            )
-        ]
+        ev = tables.events.c
+        notes = notes_of(conn, claim_id)
+        evidence = evidence_of(conn, claim_id)
         events = [
             event_view(r)
             for r in conn.rows(
