@@ -79,3 +79,38 @@ def test_the_cli_table_and_its_usage_errors(cli: Callable[..., Any], desk: list[
     for args in (["--until", "2000-01-01"], ["--since", "2000-02-01", "--until", "2000-01-01"]):
         refused = cli("stats", *args)
         assert refused.code == 2 and refused.err.count("\n") == 1, refused.err
+
+
+def test_notes_are_every_note_a_person_wrote_as_the_notes_table_holds_them(
+    wb: Workbench, desk: list[int]
+) -> None:
+    """The notes column counted only `note.added` events: the reason given with a status
+    change, a proposal, an approval or a rejection is a note of the claim too (`note list`
+    lists it), so on trial57's year desk dana had 255 notes by `stats` and 298 in the notes
+    table, and an editor who approved ten claims with --note had none."""
+    from sqlalchemy import text
+
+    from tests.conftest import PG_URL
+    from workbench.db.engine import get_engine
+    from workbench.services import review
+    from workbench.services.settings import set_config
+
+    maria, tom = (Workbench(url=wb.url, actor=name) for name in ("maria", "tom"))
+    set_config(wb, "review.required", "true")
+    if PG_URL:
+        set_config(wb, "review.distinct_roles", "false")  # the tests connect as one role
+    set_status(maria, desk[0], "false", note="年报第3页写的是13%")  # a proposal
+    review.approve(tom, desk[0], note="核准")
+    set_status(maria, desk[1], "unverifiable", note="公司未回复")  # a proposal
+    review.reject(tom, desk[1], note="再问一次")
+    seen = stats(wb, since="2000-01-01").activity
+    assert seen is not None
+    counted = {p.person: p.counts["notes"] for p in seen.people}
+    with get_engine(wb.url).connect() as conn:
+        rows = conn.execute(text("SELECT author, count(*) FROM notes GROUP BY author"))
+        stored = {str(author): int(n) for author, n in rows}
+    assert counted == {p.person: stored.get(p.person, 0) for p in seen.people}
+    assert counted["maria"] == 3 and counted["tom"] == 3
+    # the span bounds notes as it bounds events
+    empty = stats(wb, since="2000-01-01", until="2000-01-31").activity
+    assert empty is not None and empty.people == []

@@ -44,7 +44,8 @@ def stats(
 
     With --since: each person's work in that span, from the audit trail: claims added (or
     imported), status changes (verdicts proposed among them), reviews (approvals and
-    rejections), notes, evidence, and all their events.
+    rejections), notes (every note they wrote: with `note add`, or as the reason of a status
+    change, proposal, approval or rejection), evidence, and all their events.
     """
     from workbench.services.activity import span_problem
     from workbench.services.queries import stats as compute

@@ -14,12 +14,14 @@ from workbench.domain.clock import format_at, parse_since, until_bound
 from workbench.domain.errors import InvalidInput
 
 # The kinds counted, each the events that make it (docs/events.md); every event counts in
-# `events`, these and the rest (assignments, tags, edits, revisions...).
+# `events`, these and the rest (assignments, tags, edits, revisions...). Notes are counted from
+# the notes they wrote (`_notes`), not from events: a verdict's reason is a note of the claim
+# written by a status change, a proposal, an approval or a rejection, not by `note.added`.
 KINDS: dict[str, tuple[str, ...]] = {
     "claims_added": ("claim.added", "claim.imported"),
     "status_changes": ("claim.status_changed", "claim.review_requested"),
     "reviews": ("claim.approved", "claim.rejected"),
-    "notes": ("note.added",),
+    "notes": (),
     "evidence": ("evidence.added",),
 }
 _KIND_OF = {action: kind for kind, actions in KINDS.items() for action in actions}
@@ -95,8 +97,23 @@ def activity(conn: Reader, span: tuple[str, str | None]) -> Activity:
         kind = _KIND_OF.get(action)
         if kind is not None:
             person[kind] += n
+    for author, n in _notes(conn, start, end):
+        counts.setdefault(author, dict.fromkeys([*KINDS, "events"], 0))["notes"] += n
     people = [
         PersonActivity(name, {k: c[k] for k in KINDS}, c["events"])
         for name, c in sorted(counts.items(), key=lambda item: (-item[1]["events"], item[0]))
     ]
     return Activity(start, end, people)
+
+
+def _notes(conn: Reader, start: str, end: str | None) -> list[tuple[str, int]]:
+    """Each author's notes written in the span, whichever command wrote them (trial57: `stats`
+    counted only `note add`'s, so a verdict's reason went uncounted and the column disagreed
+    with `note list` and with the notes table)."""
+    n = tables.notes.c
+    q = select(n.author, count_star(), source=tables.notes).where(
+        f"{n.created_at} >= " + param(parse_since(start))
+    )
+    if end is not None:
+        q = q.where(f"{n.created_at} <= " + param(parse_since(end)))
+    return [(author, count) for author, count in conn.rows(q.group_by(n.author))]
