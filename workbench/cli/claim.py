@@ -344,7 +344,8 @@ def _change(payload: dict[str, object]) -> str:
     "--speaker",
     type=RECORDED_NAME,
     metavar="NAME",
-    help="Only claims made by NAME, in any case or spacing.",
+    help="Only claims made by NAME, in any case or spacing, and those a document by NAME (its "
+    "author) gives to its author (Article author, 文章作者), as ClaimReview publishes them.",
 )
 @click.option("--type", "claim_type", type=TYPE, help="Only claims of this type.")
 @click.option("--assignee", type=PERSON, metavar="NAME", help="Only claims owned by NAME.")

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.domain.article_author import stands_for_author
 from workbench.domain.bylines import author_names
 from workbench.domain.errors import InvalidInput, bad, give
 from workbench.domain.identity import refuse_hidden
@@ -220,21 +221,14 @@ _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 def claim_author(claim: ClaimView, document: DocumentView) -> str | None:
     """Who a review names as the author of the claim: its speaker, the document's author for
-    a speaker that stands for the article's own (ARTICLE_AUTHOR), or no one: for a placeholder
+    a speaker that stands for the article's own (`stands_for_author`), or no one: for a placeholder
     in a document naming no author (文章作者 names no one), and for a claim with no speaker
     (trial48: a quote the article gives to an official was published as the reporter's,
     since `extract --accept` sets no speaker). The export says which reviews name no one."""
     speaker = claim.speaker
-    if speaker is not None and speaker.casefold() in ARTICLE_AUTHOR:
+    if stands_for_author(speaker):
         speaker = document.author
     return speaker or None
-
-
-# A claim's speaker that stands for the article's own author, who is the document's author when
-# it has one: in English and in Chinese (trial47b: 文章作者 was published as a person's name).
-ARTICLE_AUTHOR = frozenset(
-    {"article author", "author", "the author", "文章作者", "作者", "本文作者", "原文作者"}
-)
 
 
 def publisher_name(org: str) -> str:
