@@ -404,6 +404,12 @@ def _change(payload: dict[str, object]) -> str:
     show_default=True,
     help="updated: newest first; priority: high first; due: soonest first.",
 )
+@click.option(
+    "--approvable",
+    is_flag=True,
+    help="Sign-off queue: claims in review whose verdict you (--as / WORKBENCH_USER) may "
+    "approve, proposed by someone else; the table shows each one's verdict and proposer.",
+)
 @limit_option("At most N claims (a table then says which of how many match, on stderr).")
 @offset_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV (for spreadsheets).")
@@ -429,6 +435,7 @@ def list_(
     anchor: str | None,
     flagged: bool,
     sort: str,
+    approvable: bool,
     limit: int | None,
     offset: int,
     as_csv: bool,
@@ -469,6 +476,7 @@ def list_(
         search=search,
         anchor=anchor,
         flagged=flagged,
+        approvable_by=wb.actor if approvable else None,
         sort=sort,
         limit=limit,
         offset=offset,
@@ -526,11 +534,17 @@ def print_claims(
 ) -> None:
     """The claims as a table; on a narrow terminal columns are dropped, least useful first,
     but not those `kept` (the ones the listing was asked by)."""
+    from workbench.cli.stats import status_cell
+
     # The speaker column only when someone speaks (a transcript's claims): prose keeps its table.
     spoken = any(c.speaker for c in claims)
+    # In review, the verdict proposed (in the status cell) and who proposed it are what the
+    # second reviewer decides on (trial57: only --json and `claim show` said them).
+    proposed = any(c.proposed_by for c in claims)
     table(
         [
-            *("id", "doc", "status", "type", "pri", "owner", "due"),
+            *("id", "doc", "status", *(["proposed by"] if proposed else [])),
+            *("type", "pri", "owner", "due"),
             *(["speaker"] if spoken else []),
             *("claim", "quote"),
         ],
@@ -538,7 +552,8 @@ def print_claims(
             (
                 c.id,
                 c.document_id,
-                status_shown(c),
+                status_cell(c),
+                *([clip(c.proposed_by or "", 12)] if proposed else []),
                 c.type,
                 c.priority,
                 clip(c.assignee or "", 12),

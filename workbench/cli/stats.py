@@ -73,10 +73,21 @@ def stats(
         ("flagged for re-review", s.flagged),
     ):
         claims = listed.claims
+        # Awaiting approval: who proposed each verdict (an approver's own are not theirs to
+        # approve; trial57).
+        by = listed is s.awaiting_approval
         table(
-            ["id", "status", "owner", "due", "added", "claim"],
+            ["id", "status", *(["proposed by"] if by else []), "owner", "due", "added", "claim"],
             [
-                (c.id, status_cell(c), c.assignee, c.due, c.created_at[:10], clip(c.text, 60))
+                (
+                    c.id,
+                    status_cell(c),
+                    *([c.proposed_by] if by else []),
+                    c.assignee,
+                    c.due,
+                    c.created_at[:10],
+                    clip(c.text, 60),
+                )
                 for c in claims
             ],
             title=f"{label} ({len(claims)} of {listed.total})",

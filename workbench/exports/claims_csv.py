@@ -34,6 +34,10 @@ COLUMNS = (
     "evidence_count",
     "version",
     "updated_at",
+    # in review: the verdict proposed and who proposed it, for the second reviewer (trial57);
+    # last, so that the columns before keep their places
+    "proposed_status",
+    "proposed_by",
 )
 
 

@@ -101,6 +101,10 @@ class ClaimFilter:
     anchor: str | None = None
     # Only verdicts flagged for re-review (ClaimView.flagged).
     flagged: bool = False
+    # Only proposed verdicts this person may approve: in review, proposed by someone else by
+    # the sign-off's rule (`same_person`), so an approver's batch is not refused over their own
+    # (trial57: the editor found theirs only when the batch was).
+    approvable_by: str | None = None
     sort: str = "id"
     limit: int | None = None
     offset: int = 0
@@ -129,6 +133,11 @@ class ClaimFilter:
         if self.owner and self.unassigned:
             return InvalidInput(
                 "an owner and 'unassigned' contradict each other", hint=bad("owner_filters")
+            )
+        if self.approvable_by and (self.statuses or self.open or self.overdue or self.flagged):
+            return InvalidInput(
+                "approvable claims are those in review: no other status filter applies",
+                hint=bad("approvable"),
             )
         if self.statuses and (self.open or self.overdue):
             # Only an open claim is open or overdue: with none of the statuses asked for open,
@@ -187,6 +196,29 @@ def distinct_values(conn: Reader, column: Column, table: str = "claims") -> list
         )
     )
     return [x for (x,) in rows]
+
+
+def approvable_where(conn: Reader, approver: str) -> tuple[Sql, ...]:
+    """In review with a verdict proposed, not by `approver` by the sign-off's rule (names alike,
+    or a registered person's display name): the proposers are read from the claims in review
+    (few, by the status index) and compared in Python, as the sign-off compares them."""
+    from workbench.domain.identity import same_person
+
+    in_review = eq(C.status, Status.IN_REVIEW.value)
+    proposers = select(C.proposed_by, source=tables.claims).where(in_review)
+    u = tables.users.c
+    displays = {
+        r.name: r.display for r in conn.rows(select(u.name, u.display, source=tables.users))
+    }
+    theirs = [
+        name
+        for (name,) in conn.rows(proposers.group_by(C.proposed_by))
+        if name is not None and same_person(name, approver, displays)
+    ]
+    conditions = [in_review, Sql(f"{C.proposed_status} IS NOT NULL")]
+    if theirs:
+        conditions.append(f"({C.proposed_by} IS NULL OR NOT " + in_(C.proposed_by, theirs) + ")")
+    return tuple(conditions)
 
 
 def speaker_where(conn: Reader, name: str) -> Sql:
@@ -249,6 +281,8 @@ def claim_query(flt: ClaimFilter, conn: Reader) -> Select:
         q = q.where(eq(C.document_id, min(max(flt.document_id, 0), INT_MAX)))
     if flt.speaker:
         q = q.where(speaker_where(conn, flt.speaker))
+    if flt.approvable_by:
+        q = q.where(*approvable_where(conn, flt.approvable_by))
     if flt.claim_type:
         q = q.where(eq(C.type, parse_claim_type(flt.claim_type).value))
     if (problem := flt.problem()) is not None:
