@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -58,7 +58,7 @@ from workbench.domain.status import (
 from workbench.domain.text import span_words
 
 if TYPE_CHECKING:
-    from workbench.services.views import ClaimView
+    from workbench.services.views import ClaimView, EventView
 
 # Typed as a person types it (Verified, FALSE): every name given to click.Choice is lower case,
 # so reading them without case loses none (the canonical name is what is stored).
@@ -237,16 +237,27 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
             click.echo(f"  #{n.id} {n.created_at} {n.author}")
             click.echo("      " + n.body.replace("\n", "\n      "))
     click.echo("history")
+    for line in history_lines(d.events):
+        click.echo(line)
+
+
+def history_lines(events: Sequence[EventView]) -> list[str]:
+    """A claim's history, a line an event, its columns aligned."""
     from workbench.cli.layout import cell_width
 
     # Padded by terminal cells, not characters: a Chinese name (two cells a character) pushed
     # its line's action right of the others' (trial53).
-    widths = {e.actor: cell_width(e.actor) for e in d.events}
+    widths = {e.actor: cell_width(e.actor) for e in events}
     column = max([12, *widths.values()])
-    for e in d.events:
+    # The seq column as wide as the widest seq shown (at least 6): a desk's millionth event
+    # pushed its line one place right of the 999,999th (trial57).
+    digits = max([6, *(len(str(e.seq)) for e in events)])
+    lines = []
+    for e in events:
         actor = e.actor + " " * (column - widths[e.actor])
-        line = f"  {e.seq:>6} {e.at} {actor} {e.action} {_change(e.payload)}"
-        click.echo(line.rstrip())
+        line = f"  {e.seq:>{digits}} {e.at} {actor} {e.action} {_change(e.payload)}"
+        lines.append(line.rstrip())
+    return lines
 
 
 @claim.command("similar")
