@@ -525,6 +525,11 @@ def list_(
         if total is not None and shown:
             # A page says what it is a part of (trial53: `--limit 20` never said 1,448 match).
             message(f"claims {offset + 1:,}–{offset + len(shown):,} of {total:,}")
+        if not shown and not offset and (flt.assignee or flt.tags):
+            from workbench.services.queries import unmatched
+
+            for line in unmatched(wb, flt):
+                message(line)
 
 
 def claims_csv(claims: Iterable[ClaimView], *, bom: bool = False) -> None:

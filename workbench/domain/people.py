@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from workbench.domain.errors import InvalidInput
-from workbench.domain.identity import fold, likeness, skeleton
+from workbench.domain.identity import fold, likeness, normalise_name, skeleton
 
 # What an actor who is not registered is told to do.
 ACT_AS_ONE = (
@@ -165,6 +165,31 @@ def closest_people(name: str, displays: Mapping[str, str | None]) -> list[str]:
     found += [by_display[k] for k in difflib.get_close_matches(wanted, list(by_display), n=3)]
     unique = list(dict.fromkeys(found))[:3]
     return [f"{n} ({displays[n]})" if displays.get(n) else n for n in unique]
+
+
+def closest_values(typed: str, stored: Iterable[str], *, names: bool) -> list[str]:
+    """Up to three of `stored` (owners, or tags) that `typed`, which none of them is, may have
+    meant: for names, first those that are one person with it by the sign-off's rule (`wang
+    fang` for 王芳); then those spelled like it, case and width aside (`alicia` for alice,
+    `econ` for economy)."""
+    import difflib  # only for a listing that found nothing
+
+    values = list(stored)
+    found: list[str] = []
+    if names:
+        try:
+            wanted = normalise_name(typed, "the name")
+        except InvalidInput:
+            wanted = fold(typed)
+        for value in values:
+            try:
+                if likeness(wanted, normalise_name(value, "the name")) is not None:
+                    found.append(value)
+            except InvalidInput:
+                continue  # stored before today's rules: compared by spelling below
+    by_key = {_loose(v) or v: v for v in values}
+    found += [by_key[k] for k in difflib.get_close_matches(_loose(typed) or typed, by_key, n=3)]
+    return list(dict.fromkeys(found))[:3]
 
 
 MAX_EMAIL = 320  # RFC 5321's longest address

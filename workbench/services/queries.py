@@ -173,6 +173,33 @@ def names_like(conn: Reader, name: str, column: Column = C.assignee) -> tuple[st
     return tuple(n for n in distinct_values(conn, column) if wanted in name_keys(n))
 
 
+def unmatched(wb: Workbench, flt: ClaimFilter) -> list[str]:
+    """For a listing that found nothing: each --assignee and --tag that no claim has, with the
+    stored ones it may have meant (trial57: `--assignee alicia`, `--assignee "wang fang"` for
+    王芳 and `--tag econ` said only "no claims match")."""
+    from workbench.domain.people import closest_values
+
+    said: list[str] = []
+    with reading(wb) as conn:
+        if flt.assignee and not names_like(conn, flt.assignee):
+            owners = distinct_values(conn, C.assignee)
+            near = closest_values(flt.assignee, owners, names=True)
+            said.append(_did_you_mean(f"no claim is owned by {flt.assignee!r}", near))
+        stored: list[str] | None = None
+        for tag in flt.tags:
+            if stored is None:
+                stored = distinct_values(conn, tables.claim_tags.c.tag, "claim_tags")
+            wanted = normalise_tag(tag)
+            if not any(fold(s) == wanted or s == wanted for s in stored):
+                near = closest_values(wanted, stored, names=False)
+                said.append(_did_you_mean(f"no claim is tagged {tag!r}", near))
+    return said
+
+
+def _did_you_mean(what: str, near: Sequence[str]) -> str:
+    return f"{what}; did you mean {' or '.join(near)}?" if near else what
+
+
 def tags_like(conn: Reader, tag: str) -> tuple[str, ...]:
     """The stored spellings of `tag`: itself folded, and any stored before tags were folded
     (`ｍｏｎｅｙ`, `Money`) that fold to it, so `--tag money` finds those claims too without a
