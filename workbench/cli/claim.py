@@ -260,6 +260,11 @@ def history_lines(events: Sequence[EventView]) -> list[str]:
     return lines
 
 
+# How many claims to index before a search makes `claim similar` say so in a pipe: about ten
+# seconds' work; fewer pass unnoticed.
+INDEX_NOTICE = 10_000
+
+
 @claim.command("similar")
 @claim_id_argument
 @min_score_option(SIMILAR_MIN_SCORE, "similarity")
@@ -273,11 +278,13 @@ def similar(ctx: click.Context, claim_id: int, min_score: float, limit: int, as_
     --min-score 0, and nor is a withdrawn claim. When every term of claim ID is that common,
     the 200 claims that hold its rarest ones and as many terms as it, or nearly, are scored
     (then the newest): an exact duplicate is found."""
-    from workbench.cli.progress import progress_bar, wanted
+    from workbench.cli.progress import progress_or_notice, wanted
     from workbench.services.similar import similar_claims
 
-    # The first search after a restore indexes every claim (a minute at 100,000): shown.
-    with progress_bar("indexing claims", enabled=wanted(as_json=as_json)) as progress:
+    # The first search after a restore indexes every claim (minutes at 100,000): shown.
+    with progress_or_notice(
+        "indexing claims", enabled=wanted(as_json=as_json), at_least=INDEX_NOTICE
+    ) as progress:
         found = similar_claims(
             workbench_from(ctx), claim_id, min_score=min_score, limit=limit, progress=progress
         )

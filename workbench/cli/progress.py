@@ -51,3 +51,25 @@ def progress_bar(label: str, *, enabled: bool) -> Iterator[Progress | None]:
             bar.update(task, completed=done, total=total)
 
         yield update
+
+
+@contextmanager
+def progress_or_notice(label: str, *, enabled: bool, at_least: int) -> Iterator[Progress | None]:
+    """A bar where a person watches (`progress_bar`); elsewhere (a pipe, a script, --json) one
+    line on stderr, once, when the work turns out to be `at_least` items: a command that
+    usually answers at once but may first have long work to do (the first `claim similar`
+    after a restore indexes every claim, three minutes at 100,000) is not silent meanwhile
+    (trial57 took a silent pipe for a hang)."""
+    if enabled:
+        with progress_bar(label, enabled=True) as bar:
+            yield bar
+        return
+    told = False
+
+    def notice(done: int, total: int | None) -> None:
+        nonlocal told
+        if not told and total is not None and total >= at_least:
+            told = True
+            print(f"{label}: {total:,} to do first, once", file=sys.stderr, flush=True)
+
+    yield notice
