@@ -76,7 +76,8 @@ def test_the_report_never_shows_it(wb: Workbench, desk: Desk, withdrawn: int) ->
     assert f'id="claim-{withdrawn}"' not in page.html
     assert "MiniMax is valued at over $4bn" not in page.html
     assert "withdrawn" not in page.html  # not even in the legend
-    *_pages, index = report_site(wb)
+    with report_site(wb) as site:
+        *_pages, index = site.pages
     assert index.claims == len(desk.ids) and "withdrawn" not in index.html
 
 

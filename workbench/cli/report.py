@@ -86,32 +86,34 @@ def report(
         say_unreviewed(page.unreviewed)
         return
     folder = Path(output)
-    pages = report_site(wb)
-    _check_folder(output)  # again: a file may have been made there meanwhile
-    if not force:
-        from workbench.new_file import check_free
+    with report_site(wb) as site:
+        _check_folder(output)  # again: a file may have been made there meanwhile
+        if not force:
+            from workbench.new_file import check_free
 
-        check_free([folder / page.name for page in pages])
-    folder.mkdir(exist_ok=True)
-    for page in pages:
-        with output_file(str(folder / page.name), force=force) as out:
-            out.write(page.html)
-    docs = len(pages) - 1
+            check_free([folder / name for name in site.names])
+        folder.mkdir(exist_ok=True)
+        # Each page is written as it is built: one document's page is held, not the desk's.
+        for page in site.pages:
+            with output_file(str(folder / page.name), force=force) as out:
+                out.write(page.html)
+        index = page
+    docs = len(site.names) - 1
     if as_json:
         emit_json(
             {
                 "path": output,
-                "pages": [page.name for page in pages],
+                "pages": site.names,
                 "documents": docs,
-                "claims": pages[-1].claims,
-                "flagged": list(pages[-1].flagged),
-                "unreviewed": list(pages[-1].unreviewed),
+                "claims": index.claims,
+                "flagged": list(index.flagged),
+                "unreviewed": list(index.unreviewed),
             }
         )
     else:
         message(f"wrote {docs} document page{'' if docs == 1 else 's'} and index.html to {output}")
-    say_withheld(pages[-1].flagged)
-    say_unreviewed(pages[-1].unreviewed)
+    say_withheld(index.flagged)
+    say_unreviewed(index.unreviewed)
 
 
 def _check_folder(output: str) -> None:

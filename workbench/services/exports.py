@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -317,19 +318,51 @@ def report_pages(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[Rep
     ]
 
 
-def report_site(wb: Workbench) -> list[ReportPage]:
-    """`report --all`: every document's page, then index.html linking them."""
+@dataclass(frozen=True, slots=True)
+class Site:
+    """`report --all`, as it is built: the names of the pages it will write (index.html last),
+    known before any is built, and the pages, a document's at a time, then the index. Only one
+    document's records and page are held at once (trial57: a year's 500 pages were all built
+    before any was written, 3:50 and 3.2 GB; a million claims would have needed 30 GB)."""
+
+    names: list[str]
+    pages: Iterator[ReportPage]
+
+
+@contextmanager
+def report_site(wb: Workbench) -> Iterator[Site]:
+    """`report --all`: every document's page, then index.html linking them, built as they are
+    asked for, in one read transaction (held until the block ends)."""
+    from sqlalchemy import select
+
+    from workbench.db.models import Document
+    from workbench.exports.report import document_page_name
+    from workbench.services.publishing import records_in
+    from workbench.services.settings import setting_value
+
+    with transaction(wb) as tx:
+        required = bool(setting_value(tx, "review.required"))
+        ids = list(tx.session.scalars(select(Document.id).order_by(Document.id)))
+        names = [*(document_page_name(i) for i in ids), "index.html"]
+        yield Site(names, _site_pages(records_in(tx, document_ids=ids), required))
+
+
+def _site_pages(records: Iterator[DocumentRecord], required: bool) -> Iterator[ReportPage]:
     from workbench.domain.clock import format_at, now
-    from workbench.exports.report import document_page, index_page, page_name
+    from workbench.exports.report import document_page, index_entry, index_page, page_name
 
     stamp = format_at(now())[:16].replace("T", " ") + " UTC"
-    records, required = _published(wb)
-    pages = [
-        ReportPage(page_name(r), document_page(r, generated_at=stamp), len(r.claims), _flagged(r))
-        for r in records
-    ]
-    index = index_page([(r, page_name(r)) for r in records], generated_at=stamp)
-    flagged = tuple(sorted(c for p in pages for c in p.flagged))
-    unreviewed = tuple(_unreviewed(records, True, required))
-    total = sum(p.claims for p in pages)
-    return [*pages, ReportPage("index.html", index, total, flagged, unreviewed)]
+    entries = []
+    flagged: list[int] = []
+    unreviewed: list[int] = []
+    for r in records:
+        page = ReportPage(
+            page_name(r), document_page(r, generated_at=stamp), len(r.claims), _flagged(r)
+        )
+        entries.append(index_entry(r))
+        flagged.extend(page.flagged)
+        unreviewed.extend(_unreviewed([r], True, required))
+        yield page
+    total = sum(entry.claims for entry in entries)
+    index = index_page(entries, generated_at=stamp)
+    yield ReportPage("index.html", index, total, tuple(sorted(flagged)), tuple(sorted(unreviewed)))
