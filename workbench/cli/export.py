@@ -11,6 +11,7 @@ import click
 from workbench.cli.common import check_output, output_file, usage_unless_none, workbench_from
 from workbench.cli.options import (
     ID,
+    MOMENT,
     ORG_URL,
     PUBLISHER,
     URL_TEMPLATE,
@@ -183,6 +184,15 @@ def export() -> None:
     help="Each review's page, {id} for the claim id, e.g. 'https://example.org/checks/{id}'. "
     "[default: <org-url>/#claim-<id>; after the URL's query, <org-url>#claim-<id>]",
 )
+@click.option(
+    "--since",
+    type=MOMENT,
+    metavar="DATE",
+    help="Only verdicts given from DATE on (UTC; a date: from that day's start).",
+)
+@click.option(
+    "--until", type=MOMENT, metavar="DATE", help="With --since: up to DATE (a date: that day)."
+)
 @INCLUDE_FLAGGED
 @stdout_or_file_option
 @force_option
@@ -194,6 +204,8 @@ def claimreview(
     org: str,
     org_url: str,
     url_template: str | None,
+    since: str | None,
+    until: str | None,
     include_flagged: bool,
     output: str | None,
     force: bool,
@@ -207,12 +219,20 @@ def claimreview(
     a claim that cannot be published (an opinion, one still open or withdrawn, or a flagged
     verdict without --include-flagged) is refused, with the reason. With review.required on,
     stderr also names published verdicts no second reviewer approved.
+
+    --since DATE [--until DATE] publishes only the verdicts given in that span (each review's
+    datePublished: the week's, say), read as `stats --since/--until` reads them; claims with
+    no verdict, or one given outside it, are not selected, nor listed as skipped.
     """
     from workbench.exports.claimreview import json_ld, review_url_problem
+    from workbench.services.activity import span_problem
     from workbench.services.exports import export_claimreview
 
     named_format(output, ("json",))
     usage_unless_none(review_url_problem(org_url, url_template))
+    usage_unless_none(span_problem(since, until))
+    if since is not None and claim_ids:
+        raise click.UsageError("--since selects claims by their verdict's date: name no --claim")
     check_output(output, force)
     result = export_claimreview(
         workbench_from(ctx),
@@ -222,6 +242,8 @@ def claimreview(
         claim_ids=claim_ids,
         document_ids=document_ids,
         include_flagged=include_flagged,
+        since=since,
+        until=until,
     )
     say_skipped(result.skipped)
     say_flagged(result.flagged, include_flagged)

@@ -122,8 +122,14 @@ def export_claimreview(
     claim_ids: Sequence[int] = (),
     document_ids: Sequence[int] = (),
     include_flagged: bool = False,
+    since: str | None = None,
+    until: str | None = None,
 ) -> ReviewExport:
     """ClaimReview JSON-LD for every selected claim with a rated verdict; the rest, with why.
+
+    `since` (and `until`, as `stats --since/--until` read them: a date is the whole day): only
+    the claims whose verdict was given in that span (its datePublished), e.g. the week's; a
+    claim with no verdict, or one given outside it, is not selected (nor listed as skipped).
 
     A verdict flagged for re-review is left out (listed in `flagged`) unless `include_flagged`;
     naming one in `claim_ids` without it is refused, as is naming a claim that has no rated
@@ -139,9 +145,13 @@ def export_claimreview(
         review_url_problem,
         skip_reason,
     )
+    from workbench.services.activity import activity_span
     from workbench.services.publishing import review_records, unapproved
     from workbench.services.settings import setting_value
 
+    span = activity_span(since, until)
+    if span is not None and claim_ids:
+        raise InvalidInput("--since selects claims by their verdict's date: name no --claim")
     publisher = Publisher(name=publisher_name(org), url=published_url(org_url))
     if url_template is not None:
         check_url_template(url_template)
@@ -156,8 +166,11 @@ def export_claimreview(
     with transaction(wb) as tx:  # the rule and the records of one moment
         review_required = setting_value(tx, "review.required")
         # Built as the records are read (a batch of documents at a time), not all held first.
-        for record in review_records(tx, document_ids=document_ids, claim_ids=claim_ids):
+        records = review_records(tx, document_ids=document_ids, claim_ids=claim_ids, touched=span)
+        for record in records:
             for item in record.claims:
+                if span is not None and not _given_in(item.verdict_at, span):
+                    continue
                 reason = skip_reason(item.claim)
                 if reason is not None:
                     skipped.append(Skipped(item.claim.id, reason))
@@ -191,6 +204,12 @@ def export_claimreview(
         sorted(unattributed),
         sorted(unlocated),
     )
+
+
+def _given_in(verdict_at: str | None, span: tuple[str, str | None]) -> bool:
+    """Whether a verdict given at `verdict_at` (None: the claim holds none) falls in `span`."""
+    start, end = span
+    return verdict_at is not None and verdict_at >= start and (end is None or verdict_at <= end)
 
 
 def export_annotations(
