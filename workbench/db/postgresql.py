@@ -32,6 +32,20 @@ if TYPE_CHECKING:
 
 # An arbitrary constant naming "the audit chain" among advisory locks ("wbchain" in ASCII).
 EVENT_APPEND_LOCK = 0x7762636861696E
+# The append lock's first key ("wbch"), in the two-key space of advisory locks (which never
+# meets the one-key space of EVENT_APPEND_LOCK and MIGRATION_LOCK); the second is the desk's.
+_DESK_LOCK_CLASS = 0x77626368
+# How long a write transaction may sit idle (the server waiting for the client's next
+# statement) before the server ends it, its locks with it: a client stopped mid-command (a
+# laptop asleep, a frozen ssh, Ctrl-Z) would otherwise hold the desk's append lock until TCP
+# gave up, hours later, and every writer behind it would be refused until then. A workbench's
+# own write is idle between statements only while it computes (a `doc update` re-anchoring
+# 4,000 claims: some 35 s in all, in several gaps), so five minutes leaves a long command
+# ample room and bounds what a stopped one costs the desk (docs/backup.md, "Writers wait").
+IDLE_WRITE_MS = 300_000
+# SQLSTATEs: lock_not_available (lock_timeout ran out), idle_in_transaction_session_timeout.
+LOCK_NOT_AVAILABLE = "55P03"
+IDLE_TIMEOUT = "25P03"
 
 
 def configure(engine: Engine) -> None:
@@ -39,11 +53,49 @@ def configure(engine: Engine) -> None:
     del engine
 
 
+def lock_wait_ms() -> int:
+    """How long a writer waits for the append lock: SQLite's busy timeout, the workbench's one
+    bound on a writer's wait, so both backends refuse after the same time."""
+    from workbench.db import sqlite
+
+    return int(sqlite.BUSY_TIMEOUT_MS)
+
+
 def lock_event_appends(conn: Connection) -> None:
-    """Held to the end of the transaction: one writer at a time extends the chain."""
+    """Held to the end of the transaction: one writer at a time extends the chain.
+
+    The lock is the desk's: keyed by its events table (the one this session's search path
+    finds, where this transaction appends), so desks in two schemas of one database never wait
+    for each other, and two URLs naming one schema share one lock. A writer waits for it at
+    most `lock_wait_ms` (lock_timeout, which also bounds any later lock wait of the write, as
+    SQLite's busy timeout does), then is refused as SQLite refuses (`lock_refusal`); and while
+    the transaction holds it, the server ends it if its client goes quiet for IDLE_WRITE_MS.
+    """
     from sqlalchemy import text
 
-    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": EVENT_APPEND_LOCK})
+    # SET takes no bound parameters; both values are this module's integers.
+    conn.execute(text(f"SET LOCAL lock_timeout = {lock_wait_ms():d}"))
+    conn.execute(text(f"SET LOCAL idle_in_transaction_session_timeout = {IDLE_WRITE_MS:d}"))
+    conn.execute(
+        text("SELECT pg_advisory_xact_lock(:desk_lock, 'events'::regclass::oid::int)"),
+        {"desk_lock": _DESK_LOCK_CLASS},
+    )
+
+
+def lock_refusal(exc: BaseException) -> str | None:
+    """What to tell a writer whose statement `exc` (the driver's error) ended for a lock: it
+    waited too long for another writer, or sat idle holding the lock until the server ended
+    its transaction; else None."""
+    code = getattr(exc, "sqlstate", None) or getattr(exc, "pgcode", None)
+    if code == LOCK_NOT_AVAILABLE:
+        return "the database stayed locked by another writer; try the command again"
+    if code == IDLE_TIMEOUT:
+        return (
+            f"the server ended this command's transaction after it sat idle for "
+            f"{IDLE_WRITE_MS // 1000} s holding the write lock; nothing was written; try the "
+            "command again"
+        )
+    return None
 
 
 def machine_identity(conn: Connection) -> str:

@@ -429,9 +429,12 @@ def _storage_error(driver_error: object, operational: bool) -> WorkbenchError:
     """The refusal a driver's error becomes: a lock held too long is a conflict to retry, a
     privilege the role lacks is the owner's to grant (docs/identity.md)."""
     from workbench.db.backend import refused_privilege
+    from workbench.db.postgresql import lock_refusal
 
     if operational and "locked" in str(driver_error).lower():
         return Conflict("the database stayed locked by another writer; try the command again")
+    if isinstance(driver_error, BaseException) and (refusal := lock_refusal(driver_error)):
+        return Conflict(refusal)
     if isinstance(driver_error, BaseException) and refused_privilege(driver_error):
         return StorageError(f"database error: {driver_error}", hint=step("grant_access"))
     return StorageError(f"database error: {driver_error}")
