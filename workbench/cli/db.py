@@ -26,12 +26,18 @@ def upgrade(ctx: click.Context) -> None:
     schema from ... to ..."), as this command does. A PostgreSQL database, shared by a desk, is
     upgraded only by this command, run by its owner (the role its tables belong to): other
     commands refuse an older schema, so nobody's newer workbench changes it unasked. An
-    empty database gets its tables from the first command, this one or any other."""
+    empty database gets its tables from the first command, this one or any other.
+
+    It also restores what guards or serves the data and was removed: the append-only triggers
+    on events, and on SQLite the search index, rebuilt from the claims, notes and evidence
+    titles when `audit replay` finds it out of step with them."""
+    from workbench.services import search_index
     from workbench.services.database import schema_status, upgrade_schema
 
     wb = workbench_from(ctx)
     before = schema_status(wb).current
     restored = upgrade_schema(wb)
+    rebuilt = search_index.rebuild(wb)
     s = schema_status(wb)
     # A new schema is said (trial49: an empty database's read as if nothing had been done); an
     # upgrade is said on stderr, as every command's is.
@@ -39,6 +45,8 @@ def upgrade(ctx: click.Context) -> None:
     click.echo(f"{s.url}: {done}at {s.current}")
     if restored:
         click.echo(f"restored the append-only triggers {', '.join(restored)} on events")
+    if rebuilt:
+        click.echo("rebuilt the search index from the claims, notes and evidence titles")
 
 
 @db.command("status")

@@ -185,6 +185,35 @@ DROP_APPEND_ONLY_DDL = [f"DROP TRIGGER IF EXISTS {name}" for name in APPEND_ONLY
 # Search reads the FTS5 trigram table claim_fts (created, with the triggers that keep it in step
 # with claims, notes and evidence titles, by migration 0003). Trigrams need 3+ characters.
 TRIGRAM_MIN = 3
+SEARCH_INDEX = "claim_fts"
+# What claim_fts holds, derived from the tables alone: one row per claim (its text and quote),
+# per note and per evidence title (claim_id, kind, body), as migration 0003's triggers write it.
+SEARCH_ROWS = (
+    "SELECT id AS claim_id, 'claim' AS kind, text || char(10) || quote AS body FROM claims"
+    " UNION ALL SELECT claim_id, 'note', body FROM notes"
+    " UNION ALL SELECT claim_id, 'evidence', title FROM evidence WHERE title IS NOT NULL"
+)
+SEARCH_INDEX_DDL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS claim_fts USING fts5("
+    "claim_id UNINDEXED, kind UNINDEXED, body, tokenize='trigram')"
+)
+# The triggers that keep claim_fts in step, as migration 0003 created them (restored by name
+# when one is gone: services.search_index).
+SEARCH_TRIGGERS = {
+    "claim_fts_claim_ai": "CREATE TRIGGER claim_fts_claim_ai AFTER INSERT ON claims BEGIN "
+    "INSERT INTO claim_fts(claim_id, kind, body) "
+    "VALUES (new.id, 'claim', new.text || char(10) || new.quote); END",
+    "claim_fts_claim_au": "CREATE TRIGGER claim_fts_claim_au AFTER UPDATE OF text, quote ON claims "
+    "BEGIN DELETE FROM claim_fts WHERE claim_id = old.id AND kind = 'claim'; "
+    "INSERT INTO claim_fts(claim_id, kind, body) "
+    "VALUES (new.id, 'claim', new.text || char(10) || new.quote); END",
+    "claim_fts_note_ai": "CREATE TRIGGER claim_fts_note_ai AFTER INSERT ON notes BEGIN "
+    "INSERT INTO claim_fts(claim_id, kind, body) VALUES (new.claim_id, 'note', new.body); END",
+    "claim_fts_evidence_ai": "CREATE TRIGGER claim_fts_evidence_ai AFTER INSERT ON evidence "
+    "WHEN new.title IS NOT NULL BEGIN "
+    "INSERT INTO claim_fts(claim_id, kind, body) "
+    "VALUES (new.claim_id, 'evidence', new.title); END",
+}
 
 
 def fts_phrase(query: str) -> str:

@@ -365,9 +365,12 @@ class Tx:
 
 
 # The table a writing statement writes to; and the tables that hold no fact the trail describes:
-# the trail itself, and the similar-claims index (derived from the claims, rebuilt at will).
+# the trail itself, the similar-claims index and SQLite's search index (derived from the claims,
+# rebuilt at will: services.search_index).
 _WRITE = re.compile(r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.I)
-_UNAUDITED = frozenset({"events", "similar_indexed", "similar_terms", "similar_df", "similar_meta"})
+_UNAUDITED = frozenset(
+    {"events", "similar_indexed", "similar_terms", "similar_df", "similar_meta", "claim_fts"}
+)
 
 
 @contextmanager

@@ -41,6 +41,7 @@ from workbench.domain.kinds import KINDS
 from workbench.domain.payloads import event_value
 from workbench.domain.replay import Difference, EventRow, Replay, ReplayReport
 from workbench.domain.replay_state import Store
+from workbench.services import search_index
 from workbench.services.audit import stream_events
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.progress import Progress, counted
@@ -222,6 +223,9 @@ def _replay(
         state.compare(kind, rows(TABLES[kind].read(tx)), event_at)
     for problem in blob_problems(tx, rows, held):
         state.differ(Difference(problem, subject="blob"))
+    # Derived data no event describes, but that search answers from (SQLite only).
+    for problem in search_index.problems(tx):
+        state.differ(Difference(problem, subject="search index"))
     return state.report()
 
 
