@@ -98,3 +98,19 @@ def test_db_upgrade_rebuilds_a_search_index_out_of_step(
     assert f'"id": {claim}' in found.out
     assert run_cli(["audit", "replay"], env=env).code == 0
     assert "rebuilt" not in run_cli(["db", "upgrade"], env=env).out
+
+
+def test_a_note_deleted_by_sql_leaves_its_words_in_the_search_index(
+    wb: Workbench, document_with_claims: Any
+) -> None:
+    """A note deleted from its table by SQL is reported twice, as both are true: its event has
+    no row, and search still finds its claim by the note's words."""
+    from workbench.services.notes import add_note
+
+    claim = document_with_claims().claims[0]
+    note = add_note(wb, claim, "来源已核实无误").id
+    with get_engine(wb.url).begin() as conn:
+        conn.execute(text("DELETE FROM notes WHERE id = :n"), {"n": note})
+    found = _messages(wb)
+    assert f"note #{note}: the events create it, but the table has no such row" in found
+    assert any(f"holds a note row for claim #{claim}" in m for m in found), found
