@@ -143,6 +143,19 @@ JUDGED = frozenset(s.value for s in (*FINAL_STATUSES, Status.IN_REVIEW))
 # that a factual verdict cites some. Any other action, or a claim created with the workflow's
 # fields (its `priority`), was written by a workbench that had the rule.
 BEFORE_WORKFLOW = frozenset({"document.added", "claim.added", "claim.status_changed", "note.added"})
+# The field in which each kind's creation names who made it: the workbench has always written it
+# as the creating event's actor (tx.actor, every writer since the first commit: notes, claims
+# added, imported and extracted, evidence, documents, revisions, users; a bundle restore copies
+# rows and events as they were), so the two differ only in a trail or table altered by hand.
+# Not a document's `author` (the article's byline) nor a claim's `proposed_by` (an update's).
+AUTHOR_FIELDS = {
+    "note": "author",
+    "claim": "created_by",
+    "evidence": "added_by",
+    "document": "added_by",
+    "revision": "added_by",
+    "user": "added_by",
+}
 
 
 def create(kind: str) -> Rule:
@@ -388,6 +401,7 @@ class Replay:
                 self._event_problem(ev, subject, f"the payload lacks {name!r}")
                 entity[name] = None
         self._check_claim(kind, ev, subject, entity)
+        self._check_author(kind_name, ev, subject, after)
         if kind_name == "evidence":
             owner = entity.get("claim_id")
             if type(owner) is int:  # not a forged "true" or "1"
@@ -476,6 +490,27 @@ class Replay:
         if ev.claim_id != owner:
             self._event_problem(
                 ev, subject, f"the event's claim_id is {ev.claim_id!r}, the {kind.name}'s {owner!r}"
+            )
+
+    def _check_author(
+        self, kind_name: str, ev: EventRecord, subject: str, after: dict[str, Any]
+    ) -> None:
+        """Who the entity's own fields say made it (a note's author, a claim's created_by, ...)
+        against who the event says did: every writer sets one from the other, so a difference
+        is a record altered or forged, and the trail would credit one person with another's
+        work (the sign-off rule reads the event's actor: a note recorded under the approver's
+        name is one the approver is taken to have seen). Only where both are known: an event
+        read without its actor, or a payload that predates the field, is not held to it."""
+        field = AUTHOR_FIELDS.get(kind_name)
+        if field is None or ev.actor is None or field not in after:
+            return
+        named = after[field]
+        if named != ev.actor:
+            self._event_problem(
+                ev,
+                subject,
+                f"the event's actor is {ev.actor!r}, but its {field} is {named!r}: the "
+                "workbench records whoever acts as both",
             )
 
     def _check_edit(
