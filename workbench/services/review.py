@@ -13,8 +13,10 @@ from workbench.domain.errors import TransitionRefused
 from workbench.domain.stale_figures import stale_figures
 from workbench.domain.status import holds_verdict
 from workbench.domain.transitions import (
+    APPROVED,
     IMPORTED,
     RECORD_ACTIONS,
+    REJECTED,
     REVIEW_REQUESTED,
     Addition,
     Move,
@@ -108,7 +110,12 @@ def _review_in(
     if move == Move.APPROVE:
         state = replace(state, added_since_proposal=additions(tx, claim_id))
         request = replace(request, displays=displays(tx, claim.proposed_by, tx.actor))
-    decision = decide(state, request)
+    try:
+        decision = decide(state, request)
+    except TransitionRefused as refused:
+        if refused.reason == Refusal.NOT_IN_REVIEW.value:
+            raise _reviewed_meanwhile(tx, claim_id, refused) from None
+        raise
     if move == Move.APPROVE:
         # The names differ (decide checked); on PostgreSQL the roles must too.
         _check_distinct_role(tx, claim_id)
@@ -129,6 +136,25 @@ def _review_in(
             else []
         ),
         quote_gone=published and view.quote_gone,
+    )
+
+
+def _reviewed_meanwhile(tx: Tx, claim_id: int, refused: TransitionRefused) -> TransitionRefused:
+    """`refused` (not in review), saying who reviewed the claim when its latest event is a
+    review: two reviewers approving at once, the one who waited for the lock was told only
+    that the claim "is not in review (it is false)", though it was a moment before (review57)."""
+    latest = tx.session.execute(
+        select(Event.action, Event.actor, Event.at)
+        .where(Event.claim_id == claim_id)
+        .order_by(Event.seq.desc())
+        .limit(1)
+    ).first()
+    if latest is None or latest.action not in (APPROVED, REJECTED):
+        return refused
+    done = "approved it" if latest.action == APPROVED else "sent its verdict back"
+    at = str(latest.at)[:19].replace("T", " ")
+    return TransitionRefused(
+        f"{refused}: {latest.actor} {done} at {at} UTC", reason=refused.reason, hint=refused.hint
     )
 
 
