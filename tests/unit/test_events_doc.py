@@ -7,7 +7,7 @@ from pathlib import Path
 
 from workbench.domain.kinds import KINDS
 from workbench.domain.payloads import ACTIONS
-from workbench.domain.replay import RULES
+from workbench.domain.replay import AUTHOR_FIELDS, RULES
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "events.md"
 
@@ -58,3 +58,12 @@ def test_the_page_parser_sees_a_disagreement() -> None:
     assert "claim.assigned" not in documented_actions(edited)
     edited = page.replace("`id`, `claim_id`, `author`, `body`, `created_at`", "`id`, `body`")
     assert documented_kinds(edited)["note"] == ("id", "body")
+
+
+def test_the_authors_replay_holds_to_the_actor_are_the_ones_documented() -> None:
+    """review57: replay now holds each kind's author field to its creating event's actor; the
+    page names them as `kind `field``, the code's AUTHOR_FIELDS."""
+    section = PAGE.read_text(encoding="utf-8").split("## Entities and their fields")[1]
+    sentence = section.split("\n### ")[0].replace("\n", " ").split("(docs/audit-chain.md")[0]
+    named = dict(re.findall(r"(\w+) `(\w+)`", sentence.split("entity's own fields")[1]))
+    assert named == AUTHOR_FIELDS
