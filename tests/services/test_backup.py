@@ -84,3 +84,26 @@ def test_a_backup_to_a_drive_without_hard_links_is_a_copy(
     assert backup(wb, str(copy)).head == head
     assert verify_database(Workbench(url=f"sqlite:///{copy}", actor="t")).count == head.count
     assert [p.name for p in copy.parent.iterdir()] == ["backup.db"]
+
+
+def test_the_pg_dump_command_keeps_the_query_quoted_without_the_password() -> None:
+    """The command printed dropped the URL's query whole (trial56): a server named by
+    `?host=...&port=...` or a required `sslmode` was lost. The query is kept now, shell-quoted
+    (its `&` would otherwise end the command), with the password left out in either form and
+    the search_path given as --schema, any other `options` kept."""
+    import shlex
+
+    url = (
+        "postgresql+psycopg://desk:s3cret@/claims?host=%2Fvar%2Frun%2Fpg&port=6432"
+        "&password=hunter2&sslmode=require&options=-csearch_path%3Dwb1%20-cstatement_timeout%3D0"
+    )
+    command = pg_dump_command(url, "c.dump")
+    assert shlex.split(command) == [
+        "pg_dump",
+        "--format=custom",
+        "--file=c.dump",
+        "--schema=wb1",
+        "postgresql://desk@/claims?host=%2Fvar%2Frun%2Fpg&port=6432&sslmode=require"
+        "&options=-cstatement_timeout%3D0",
+    ]
+    assert "s3cret" not in command and "hunter2" not in command

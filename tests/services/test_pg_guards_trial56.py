@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from urllib.parse import parse_qs, urlsplit
 
 from tests.inprocess import run_cli
@@ -10,8 +11,9 @@ from workbench.services.backup import pg_dump_command
 
 def _target(command: str) -> tuple[str, dict[str, list[str]]]:
     """The URL a printed pg_dump command connects to: (host and port as the URL names them,
-    its query)."""
-    url = command.split()[-1]
+    its query), read as a shell reads it: a query's `&` must be quoted, or the shell would run
+    pg_dump in the background and the rest as another command."""
+    url = shlex.split(command)[-1]
     parts = urlsplit(url)
     return parts.netloc, parse_qs(parts.query)
 

@@ -112,3 +112,28 @@ def test_a_postgresql_url_must_name_its_database(url: str) -> None:
 )
 def test_a_postgresql_url_naming_its_database_is_taken(url: str) -> None:
     assert resolve_url(url).startswith("postgresql+psycopg://")
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("postgresql://u:secret@h/db", "postgresql://u@h/db"),
+        (
+            "postgresql+psycopg://u@h/db?sslmode=require&password=hunter2",
+            "postgresql+psycopg://u@h/db?sslmode=require",
+        ),
+        ("postgresql://u@h/db?password=hunter2", "postgresql://u@h/db"),
+        ("postgresql://u:pw@h/db?a=1&password=x&b=2", "postgresql://u@h/db?a=1&b=2"),
+        (
+            "postgresql://u@h/db?application_name=desk@laptop",
+            "postgresql://u@h/db?application_name=desk@laptop",
+        ),
+        ("postgresql:///db?host=%2Ftmp&password=y", "postgresql:///db?host=%2Ftmp"),
+    ],
+)
+def test_a_password_is_hidden_in_the_query_too(url: str, shown: str) -> None:
+    """`safe_url` hid `user:pw@` only: a password given as `?password=...` (libpq's form, and
+    psycopg's) was shown whole by `db status`, `db upgrade` and "cannot open database"
+    (trial56); and it split at the last '@', so an '@' in a query value made the part before
+    it the user (`application_name=desk@laptop` showed the database at `postgres@laptop`)."""
+    assert safe_url(url) == shown

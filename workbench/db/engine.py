@@ -26,7 +26,11 @@ def get_engine(url: str) -> Engine:
             ) from None
         postgresql.configure(engine)
     else:
-        raise InvalidInput(f"unsupported database URL {url!r}: use a SQLite file or PostgreSQL")
+        from workbench.db.url import safe_url
+
+        raise InvalidInput(
+            f"unsupported database URL {safe_url(url)!r}: use a SQLite file or PostgreSQL"
+        )
     return engine
 
 

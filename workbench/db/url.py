@@ -120,15 +120,42 @@ def cannot_open(url: str, why: object) -> str:
     return f"cannot open database {safe_url(url)}: {why}"
 
 
+# A URL's user and password as SQLAlchemy's URL parser reads them (the engine connects with what
+# it reads): a user without ':' or '/', then a password up to the next '@'. An '@' after that
+# (in a query value: application_name=desk@laptop) is not the end of the password.
+_USERINFO = r"(?P<scheme>[\w+]+://)(?:(?P<user>[^:/]*)(?::[^@]*)?@)?(?P<rest>.*)"
+# libpq's keywords that carry a secret, given in the URL's query instead (`?password=...`).
+SECRET_PARAMETERS = frozenset({"password"})
+
+
 def safe_url(url: str) -> str:
-    """The URL without any password, for messages (a SQLite URL has none: an '@' in it is
-    part of a file name)."""
-    if "://" in url and "@" in url and not url.startswith("sqlite"):
-        scheme, rest = url.split("://", 1)
-        creds, host = rest.rsplit("@", 1)
-        user = creds.split(":", 1)[0]
-        return f"{scheme}://{user}@{host}"
-    return url
+    """The one way a database URL is shown (in messages, `db status`, the pg_dump command): its
+    password left out, whether given as `user:pw@` or in the query (`?password=...`). A SQLite
+    URL has none: an '@' or '?' in it is part of a file name."""
+    if url.startswith("sqlite"):
+        return url
+    import re
+
+    found = re.fullmatch(_USERINFO, url, re.S)
+    if found is None:
+        return url
+    user = found["user"]
+    shown = found["scheme"] + (f"{user}@" if user is not None else "")
+    address, _, query = found["rest"].partition("?")
+    kept = without_secrets(query)
+    return f"{shown}{address}?{kept}" if kept else shown + address
+
+
+def without_secrets(query: str) -> str:
+    """A URL's query with its secret parameters taken out, the rest kept as written."""
+    from urllib.parse import unquote_plus
+
+    kept = [
+        pair
+        for pair in query.split("&")
+        if unquote_plus(pair.partition("=")[0]).strip() not in SECRET_PARAMETERS
+    ]
+    return "&".join(kept)
 
 
 def libpq_uri(url: str) -> str:

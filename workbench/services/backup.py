@@ -7,10 +7,10 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import quote, unquote
 
 from workbench.db.engine import get_engine
-from workbench.db.url import safe_url, sqlite_file
+from workbench.db.url import libpq_uri, safe_url, sqlite_file
 from workbench.domain.errors import InvalidInput
 from workbench.new_file import file_exists, folder_of, missing_folder, occupied, place_new
 from workbench.services.context import Workbench
@@ -78,19 +78,30 @@ def _copy(url: str, tmp: str) -> None:
 
 
 def pg_dump_command(url: str, target: str) -> str:
-    """The pg_dump invocation for this database (password left to ~/.pgpass or PGPASSWORD)."""
+    """The pg_dump invocation for this database: the URL's server, database and query (host,
+    port, sslmode... as given: trial56's `?host=db.internal&port=6432` dumped the local server's
+    database, and a dropped `sslmode=require` let the dump travel unencrypted), the schema of
+    its search_path as --schema, the password left out (to ~/.pgpass or PGPASSWORD)."""
     import shlex
 
-    parts = urlsplit(url.replace("postgresql+psycopg://", "postgresql://", 1))
-    query = parse_qs(parts.query)
+    address, _, query = safe_url(libpq_uri(url)).partition("?")
     schema = None
-    for option in query.get("options", []):
-        for word in unquote(option).split():
+    kept = []
+    for pair in query.split("&") if query else []:
+        key, _, value = pair.partition("=")
+        if unquote(key) != "options":
+            kept.append(pair)
+            continue
+        words = []
+        for word in unquote(value).split():
             if word.startswith("-csearch_path="):
                 schema = word.split("=", 1)[1].split(",")[0]
-    clean = safe_url(parts._replace(query="").geturl())
+            else:
+                words.append(word)
+        if words:
+            kept.append("options=" + quote(" ".join(words), safe=""))
     words = ["pg_dump", "--format=custom", f"--file={target}"]
     if schema:
         words.append(f"--schema={schema}")
-    words.append(clean)
+    words.append(f"{address}?{'&'.join(kept)}" if kept else address)
     return shlex.join(words)
