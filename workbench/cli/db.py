@@ -44,7 +44,7 @@ def upgrade(ctx: click.Context) -> None:
     done = "created the schema, " if before is None else ""
     click.echo(f"{s.url}: {done}at {s.current}")
     if restored:
-        click.echo(f"restored the append-only triggers {', '.join(restored)} on events")
+        click.echo(f"restored the triggers {', '.join(restored)} on events")
     if rebuilt:
         click.echo("rebuilt the search index from the claims, notes and evidence titles")
 
@@ -55,6 +55,8 @@ def status(ctx: click.Context, as_json: bool) -> None:
     """Show the database URL, its schema revision and the newest one this version knows.
 
     On a shared (PostgreSQL) database it names the owner: the role that runs `db upgrade`.
+    A guard trigger on events that is missing or disabled (append-only; on PostgreSQL also the
+    one holding each event to its role) is named, with exit 1: `db upgrade` restores it.
     """
     from workbench.services.database import schema_status
 
@@ -79,10 +81,11 @@ def status(ctx: click.Context, as_json: bool) -> None:
     if s.owner is not None:
         click.echo(f"owner     {s.owner} (the role that upgrades the schema)")
     if s.missing_triggers:
+        who = "" if s.owner is None else f"its owner (role {s.owner}) runs "
         click.echo(
-            f"triggers  MISSING {', '.join(s.missing_triggers)}: the audit trail can be edited "
-            "in place; `workbench db upgrade` restores them"
+            f"triggers  MISSING {', '.join(s.missing_triggers)}: {'; '.join(s.unguarded)}; "
+            f"{who}`workbench db upgrade` to restore them"
         )
         sys.exit(EXIT_REFUSED)
-    if s.current is not None:
-        click.echo("triggers  events are append-only")
+    if s.guarded:
+        click.echo(f"triggers  {'; '.join(s.guarded)}")

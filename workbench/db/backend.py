@@ -7,6 +7,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from workbench.db import postgresql, sqlite
+from workbench.db.guards import Guard, expected
 from workbench.db.search import claim_ids_where, like_pattern
 from workbench.db.sql import Sql
 
@@ -91,13 +92,29 @@ def missing_append_only_triggers(conn: Connection) -> list[str]:
     return [name for name in module.APPEND_ONLY_TRIGGERS if name not in present]
 
 
-def restore_append_only_triggers(conn: Connection) -> list[str]:
-    """Recreate the append-only triggers if any is missing; returns the ones that were."""
-    missing = missing_append_only_triggers(conn)
-    if missing:
-        drop_append_only_triggers(conn)
-        create_append_only_triggers(conn)
-    return missing
+def guards_of(conn: Connection, revision: str | None) -> list[Guard]:
+    """The guard triggers on `events` a schema at `revision` has installed."""
+    return expected(module_for(conn.dialect.name).GUARDS, revision)
+
+
+def missing_guards(conn: Connection, revision: str | None) -> list[Guard]:
+    """The guard triggers on `events` (append-only; on PostgreSQL also the identity trigger)
+    that a schema at `revision` installed and that are gone now: dropped by hand, lost in a
+    restore, or disabled."""
+    present = module_for(conn.dialect.name).existing_triggers(conn)
+    return [g for g in guards_of(conn, revision) if g.name not in present]
+
+
+def restore_guards(conn: Connection, revision: str | None) -> list[str]:
+    """Put back each missing guard trigger (a disabled one is dropped and made again, enabled);
+    returns their names. Only the tables' owner may: the server refuses anyone else."""
+    from sqlalchemy import text
+
+    missing = missing_guards(conn, revision)
+    for guard in missing:
+        for statement in guard.restore:
+            conn.execute(text(statement))
+    return [g.name for g in missing]
 
 
 def drop_append_only_triggers(conn: Connection) -> None:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from workbench.db.guards import Guard
 from workbench.db.sql import Sql, join, param
 from workbench.domain.forms import forms_of
 
@@ -250,8 +251,8 @@ def lock_migrations(conn: Connection) -> None:
 
 
 # The append-only triggers on events, by name, and the function they call are migration 0002's
-# (frozen there). The same DDL is kept here for the repair: `db status` reports a missing trigger
-# and `db upgrade` recreates it.
+# (frozen there); the identity trigger and its function are migration 0013's. The same DDL is
+# kept here for the repair: `db status` reports a missing trigger and `db upgrade` recreates it.
 APPEND_ONLY_FUNCTION = """
     CREATE OR REPLACE FUNCTION workbench_events_append_only() RETURNS trigger AS $$
     BEGIN
@@ -266,16 +267,87 @@ APPEND_ONLY_TRIGGERS = {
     "FOR EACH STATEMENT EXECUTE FUNCTION workbench_events_append_only()",
 }
 APPEND_ONLY_DDL = [APPEND_ONLY_FUNCTION, *APPEND_ONLY_TRIGGERS.values()]
+# Refuses an event whose `machine` is not the session's role, or whose actor is bound to another
+# role or (once anyone is registered) is no registered name; the tables' owner is not held to
+# it. Its search path is pinned where the function is made, so a caller's cannot redirect it.
+IDENTITY_FUNCTION = """
+CREATE OR REPLACE FUNCTION workbench_events_identity() RETURNS trigger
+SET search_path FROM CURRENT
+AS $$
+DECLARE
+    who text;
+    bound text;
+BEGIN
+    IF pg_catalog.pg_has_role(
+        session_user,
+        (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = TG_RELID),
+        'MEMBER'
+    ) THEN
+        RETURN NULL;
+    END IF;
+    SELECT i.machine INTO who FROM workbench_new_events i
+        WHERE i.machine IS DISTINCT FROM session_user::text LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'an event records the role that writes it: % is not this session''s role %',
+            who, session_user USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    -- Once anyone is registered, an event's actor is a registered name as the workbench
+    -- stores it (its normal form): `Cai` for the bound `cai` matched no row, and passed.
+    SELECT i.actor, u.role INTO who, bound
+        FROM workbench_new_events i LEFT JOIN users u ON u.name = i.actor
+        WHERE (u.name IS NULL AND EXISTS (SELECT 1 FROM users))
+           OR (u.role IS NOT NULL AND u.role <> session_user::text)
+        LIMIT 1;
+    IF FOUND AND bound IS NULL THEN
+        RAISE EXCEPTION '% is not a registered name as the workbench stores it', who
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF FOUND THEN
+        RAISE EXCEPTION '% acts from the role %, not from this session''s role %',
+            who, bound, session_user USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NULL;
+END;
+$$ LANGUAGE plpgsql
+"""
+IDENTITY_TRIGGER = (
+    "CREATE TRIGGER events_identity AFTER INSERT ON events "
+    "REFERENCING NEW TABLE AS workbench_new_events "
+    "FOR EACH STATEMENT EXECUTE FUNCTION workbench_events_identity()"
+)
+_APPEND_ONLY = "events are append-only"
+_EDITABLE = "anyone with a role on the desk can edit or delete the audit trail in place"
+GUARDS = (
+    *(
+        Guard(
+            name,
+            "0002_audit_chain",
+            _APPEND_ONLY,
+            _EDITABLE,
+            (APPEND_ONLY_FUNCTION, f"DROP TRIGGER IF EXISTS {name} ON events", ddl),
+        )
+        for name, ddl in APPEND_ONLY_TRIGGERS.items()
+    ),
+    Guard(
+        "events_identity",
+        "0013_event_identity",
+        "each event is written from the role it records",
+        "a person's role can write events as another role or another person's name",
+        (IDENTITY_FUNCTION, "DROP TRIGGER IF EXISTS events_identity ON events", IDENTITY_TRIGGER),
+    ),
+)
 
 
 def existing_triggers(conn: Connection) -> set[str]:
-    """Enabled triggers on this schema's events table (a disabled one protects nothing)."""
+    """Triggers that fire on this schema's events table: enabled ('O', or 'A' always). A
+    disabled one ('D') protects nothing, nor does one enabled for replication only ('R'),
+    which an ordinary session never fires."""
     from sqlalchemy import text
 
     rows = conn.execute(
         text(
             "SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass('events') "
-            "AND NOT tgisinternal AND tgenabled <> 'D'"
+            "AND NOT tgisinternal AND tgenabled IN ('O', 'A')"
         )
     )
     return {str(r[0]) for r in rows}

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from workbench.db.guards import Guard
 from workbench.db.sql import Sql, join, param
 from workbench.domain.forms import fold_text, forms_of
 
@@ -172,6 +173,17 @@ APPEND_ONLY_TRIGGERS = {
     "BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE refused'); END",
 }
 APPEND_ONLY_DDL = list(APPEND_ONLY_TRIGGERS.values())
+# SQLite has no roles: the append-only triggers are its only guards (no identity trigger).
+GUARDS = tuple(
+    Guard(
+        name,
+        "0002_audit_chain",
+        "events are append-only",
+        "anyone who can write the file can edit or delete the audit trail in place",
+        (f"DROP TRIGGER IF EXISTS {name}", ddl),
+    )
+    for name, ddl in APPEND_ONLY_TRIGGERS.items()
+)
 
 
 def existing_triggers(conn: Connection) -> set[str]:

@@ -8,13 +8,15 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError
 
 from workbench.db.backend import (
+    guards_of,
     lacks_privilege,
     lock_migrations,
-    missing_append_only_triggers,
-    restore_append_only_triggers,
+    missing_guards,
+    restore_guards,
     schema_owner,
 )
 from workbench.db.engine import get_engine
+from workbench.db.guards import Guard
 from workbench.db.revision import HEAD_REVISION, current_revision
 from workbench.db.url import cannot_open, safe_url
 from workbench.domain.errors import StorageError
@@ -28,8 +30,12 @@ class SchemaStatus:
     current: str | None
     head: str
     known: bool = True
-    # Append-only triggers on `events` that are missing: anyone could then edit the trail.
+    # Guard triggers on `events` that are missing or disabled (append-only; on PostgreSQL the
+    # identity trigger too), and what their absence lets anyone do.
     missing_triggers: tuple[str, ...] = ()
+    unguarded: tuple[str, ...] = ()
+    # What the guards in place keep true ("events are append-only", ...).
+    guarded: tuple[str, ...] = ()
     # The role to ask for `db upgrade` on a shared (PostgreSQL) database, which ordinary
     # commands do not upgrade; None for a SQLite file (anyone who can write it upgrades it).
     owner: str | None = None
@@ -63,35 +69,41 @@ def schema_status(wb: Workbench) -> SchemaStatus:
         from workbench.db.migrate import is_known
 
         known = is_known(current)
-    missing: list[str] = []
+    missing: list[Guard] = []
+    guarded: list[str] = []
     owner = None
     if current is not None:
         with get_engine(wb.url).connect() as conn:
-            missing = missing_append_only_triggers(conn)
+            missing = missing_guards(conn, current)
+            gone = {g.name for g in missing}
+            guarded = [g.promise for g in guards_of(conn, current) if g.name not in gone]
             owner = schema_owner(conn)
     return SchemaStatus(
         url=safe_url(wb.url),
         current=current,
         head=HEAD_REVISION,
         known=known,
-        missing_triggers=tuple(missing),
+        missing_triggers=tuple(g.name for g in missing),
+        unguarded=tuple(dict.fromkeys(g.breach for g in missing)),
+        guarded=tuple(dict.fromkeys(guarded)),
         owner=owner,
     )
 
 
 def upgrade_schema(wb: Workbench) -> list[str]:
-    """Bring the schema to the head, and restore any append-only trigger that was dropped.
-    Returns the triggers restored. The one way a shared (PostgreSQL) database's older schema
-    is upgraded: ordinary commands refuse it (revision.ensure_current)."""
+    """Bring the schema to the head, and restore any guard trigger on events that was dropped
+    or disabled (idempotent: one in place is left alone). Returns the triggers restored. The
+    one way a shared (PostgreSQL) database's older schema is upgraded: ordinary commands
+    refuse it (revision.ensure_current)."""
     engine = wb.engine(write=True, upgrade=True)
     try:
         with engine.begin() as conn:
             lock_migrations(conn)
-            return restore_append_only_triggers(conn)
+            return restore_guards(conn, HEAD_REVISION)
     except DBAPIError as exc:
         if not lacks_privilege(engine.dialect.name, exc):
             raise
         from workbench.db.migrate import not_permitted
 
-        change = f"cannot restore the append-only triggers on events in {safe_url(wb.url)}"
+        change = f"cannot restore the guard triggers on events in {safe_url(wb.url)}"
         raise not_permitted(engine, exc, change) from None
