@@ -8,8 +8,8 @@ import click
 
 from workbench.cli.common import check_output, output_file, workbench_from
 from workbench.cli.options import (
+    ACCESSED_DAY,
     ID,
-    PAST_DAY,
     URL,
     claim_id_argument,
     force_option,
@@ -40,7 +40,7 @@ def evidence() -> None:
 @click.option("--publisher", help="Who published it.")
 @click.option(
     "--accessed",
-    type=PAST_DAY,
+    type=ACCESSED_DAY,
     metavar="YYYY-MM-DD",
     help="When it was read (not after today, nor before 1990).",
 )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from workbench.defaults import BOARD_LIMIT, SCORE_MAX, SCORE_MIN
-from workbench.domain.clock import parse_date, parse_since, past_date
+from workbench.domain.clock import EARLIEST_ACCESSED, parse_date, parse_since, past_date
 from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import check_at_least, check_id, check_score
 from workbench.exports.registry import Subject, check_bom, help_text, names
@@ -79,6 +79,11 @@ def _date_text(parse: Callable[[str], object]) -> Callable[[str], str]:
 # page read: `past_date`); MOMENT a date or an ISO 8601 date-time.
 DAY = _Checked("date", str, _date_text(lambda v: parse_date(v, "")))
 PAST_DAY = _Checked("date", str, _date_text(lambda v: past_date(v, "date")))
+# A page read (evidence --accessed): its floor (1990) checked here too, so every bound of the
+# option is bad usage (trial56: the floor, checked by the service alone, was exit 1).
+ACCESSED_DAY = _Checked(
+    "date", str, _date_text(lambda v: past_date(v, "date", earliest=EARLIEST_ACCESSED))
+)
 MOMENT = _Checked("date", str, _date_text(parse_since))
 
 
