@@ -211,9 +211,17 @@ def _email(value: str) -> str:
     return email_address(value)
 
 
-# `export claimreview --org` and `user add --email`, checked as typed (bad usage, as a URL is).
+def _display(value: str) -> str:
+    from workbench.domain.identity import display_name
+
+    return display_name(value)
+
+
+# `export claimreview --org`, `user add --email` and `--display`, checked as typed (bad usage,
+# as a URL or a bad name is).
 PUBLISHER = _Checked("name", str, _publisher)
 EMAIL = _Checked("address", str, _email)
+DISPLAY = _Checked("display name", str, _display)
 
 
 def json_option(fn: F) -> F:

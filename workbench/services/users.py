@@ -14,16 +14,14 @@ from workbench.db.backend import binds_roles, login_role_exists, owns_tables, sc
 from workbench.db.models import Claim, User
 from workbench.domain.clock import format_at, now
 from workbench.domain.errors import Conflict, InvalidInput, NotFound
-from workbench.domain.identity import likeness, normalise_name, refuse_hidden, skeleton
+from workbench.domain.identity import display_name, likeness, normalise_name, skeleton
 from workbench.domain.json_fields import JsonFields
-from workbench.domain.limits import check_text, has_visible
+from workbench.domain.limits import check_text
 from workbench.domain.payloads import changed, check_changes, created, entity_payload
 from workbench.domain.people import email_address, registration_clash, twin
 from workbench.domain.status import WITHDRAWN_VALUE
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.registry import registered_people
-
-MAX_DISPLAY = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +92,7 @@ def add_user(
     normal = normalise_name(name, "NAME")
     bound = None if role is None else _role_name(role)
     key = skeleton(normal)
-    shown = None if display is None else _display_name(display)
+    shown = None if display is None else display_name(display)
     address = _email(email)
     with transaction(wb, write=True, admits=partial(_owner_names_itself, normal, bound)) as tx:
         binds = binds_roles(tx.session.get_bind().dialect.name)
@@ -196,17 +194,6 @@ def bind_user(wb: Workbench, name: str, role: str) -> BoundUser:
             tx.session.flush()
             tx.record("user.bound", "user", normal, changed({"role": before}, {"role": bound}))
         return BoundUser(UserView.of(row, binds_roles=True), before, before != bound)
-
-
-def _display_name(display: str) -> str:
-    """A display name as given, or InvalidInput: one line of visible text, nothing hidden in
-    it (`bob` shown as rosa + U+200B would read as rosa in every list, and escaped the check
-    against registered names)."""
-    shown = check_text(display, "the display name", MAX_DISPLAY, one_line=True)
-    if not has_visible(shown):
-        raise InvalidInput("the display name is empty: give the name to show, or leave it out")
-    refuse_hidden(shown, "the display name")
-    return shown
 
 
 def _insert_user(
