@@ -118,3 +118,43 @@ def test_a_role_that_is_not_the_owners_is_refused_whatever_its_grants(
         "change_setting", key="review.required", value="false", owner="postgres"
     )
     assert get_config(wb, "review.required").value is True
+
+
+@pytest.mark.parametrize("key", SAFEGUARDS)
+def test_setting_the_value_already_held_writes_nothing_whoever_asks(
+    wb: Workbench, key: str, counts: Callable[[], dict[str, int]]
+) -> None:
+    """A value held by default counted as a change: a non-owner's `config set
+    review.required false` on a desk that never set it went through and wrote a
+    setting.changed event by them, false to false, so the trail showed a non-owner turning
+    review off (trial56). Setting the value already held, the default included, now changes
+    nothing and records nothing, for the owner and anyone else alike."""
+    rosa = as_(wb, "rosa")
+    add_user(rosa, "tom")
+    default = "true" if get_config(wb, key).default else "false"
+    before = counts()
+    for who in (as_(wb, "tom"), rosa):
+        result = set_config(who, key, default)
+        assert (result.changed, result.is_default) == (False, True)
+    assert counts() == before and changes(wb) == []
+    other = "false" if default == "true" else "true"
+    assert set_config(rosa, key, other).changed
+    assert not set_config(rosa, key, other).changed
+    assert changes(wb) == [("rosa", key)]
+
+
+@pytest.mark.skipif(not PG_URL, reason="database roles exist on PostgreSQL only")
+def test_a_persons_role_setting_the_value_held_is_no_change(
+    wb: Workbench, person: Callable[[str], str]
+) -> None:
+    """With docs/identity.md's grants a person's role may not write the settings; setting the
+    value already held writes nothing, so it is no change rather than a refusal (as it is
+    for anyone); a real change is still refused, naming the owner's role."""
+    from workbench.domain.errors import SETTING_NOT_PERMITTED, StorageError
+
+    shared = Workbench(url=person(wb.url), actor="tom")
+    assert not set_config(shared, "review.required", "false").changed
+    assert changes(wb) == []
+    with pytest.raises(StorageError) as refused:
+        set_config(shared, "review.required", "true")
+    assert refused.value.reason == SETTING_NOT_PERMITTED

@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import usage_unless_none, workbench_from
 from workbench.cli.options import json_context
-from workbench.cli.render import json_or_line, json_or_table
+from workbench.cli.render import json_or_line, json_or_table, message
 
 
 @click.group()
@@ -27,14 +27,20 @@ def set_(ctx: click.Context, key: str, value: str, as_json: bool) -> None:
     registered user (on PostgreSQL, also only from the owner's role); anyone else is refused
     naming the owner. On a shared (PostgreSQL) database set up as docs/identity.md says, the
     settings are the owner's: a person's own role may read them, and its `config set` is
-    refused naming the owner's role.
+    refused naming the owner's role. Setting the value a KEY already has (its default
+    included) changes nothing and records nothing, whoever asks: it is said on stderr.
     """
     from workbench.domain.settings import setting_problem
     from workbench.services.settings import set_config
 
     usage_unless_none(setting_problem(key, value))
     s = set_config(workbench_from(ctx), key, value)
-    json_or_line(as_json, s, f"{s.key} = {str(s.value).lower()}")
+    shown = str(s.value).lower()
+    if as_json or s.changed:
+        json_or_line(as_json, s, f"{s.key} = {shown}")
+    if not s.changed:
+        # As `doc edit` says of values a document already has: nothing written, no event.
+        message(f"{s.key} is already {shown}; nothing changed")
 
 
 @config.command("get")

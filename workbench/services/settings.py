@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
@@ -35,6 +35,12 @@ class SettingView(JsonFields):
     help: str
     updated_by: str | None
     updated_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SettingSet(SettingView):
+    # False: the setting already had the value, and nothing was written (no event).
+    changed: bool = True
 
 
 def setting_value(tx: Tx, key: str) -> bool:
@@ -69,10 +75,11 @@ def list_config(wb: Workbench) -> list[SettingView]:
 
 
 @mutation
-def set_config(wb: Workbench, key: str, raw: str) -> SettingView:
+def set_config(wb: Workbench, key: str, raw: str) -> SettingSet:
     """Set a desk setting, audited. On a shared database the settings are the owner's: a
     person's role granted as docs/identity.md says may read them, not change them (else the
-    proposer of a verdict could turn off the rule that a second role signs it off)."""
+    proposer of a verdict could turn off the rule that a second role signs it off). Setting
+    the value it already has changes nothing and records nothing, whoever asks."""
     try:
         return _set_config(wb, key, raw)
     except StorageError as exc:
@@ -89,14 +96,18 @@ def set_config(wb: Workbench, key: str, raw: str) -> SettingView:
         ) from None
 
 
-def _set_config(wb: Workbench, key: str, raw: str) -> SettingView:
+def _set_config(wb: Workbench, key: str, raw: str) -> SettingSet:
     spec = spec_for(key)
     value = spec.parse(raw)
     with transaction(wb, write=True) as tx:
         row = tx.session.get(Setting, spec.key)
         before = spec.default if row is None else bool(json.loads(row.value))
-        if row is not None and before == value:
-            return _view(spec.key, row)
+        if before == value:
+            # The default counts as held (trial56: a non-owner's `config set review.required
+            # false` on a desk that never set it wrote a setting.changed event by them, false
+            # to false, as if they had turned review off), as `doc edit` records no event for
+            # values a document already has.
+            return _set(spec.key, row, changed=False)
         if spec.relaxes(before, value):
             _check_desk_owner(tx, spec.key)
         if row is None:
@@ -112,7 +123,11 @@ def _set_config(wb: Workbench, key: str, raw: str) -> SettingView:
             spec.key,
             set_payload({"value": before}, setting_payload(row, value)),
         )
-        return _view(spec.key, row)
+        return _set(spec.key, row, changed=True)
+
+
+def _set(key: str, row: Setting | None, *, changed: bool) -> SettingSet:
+    return SettingSet(**asdict(_view(key, row)), changed=changed)
 
 
 def _check_desk_owner(tx: Tx, key: str) -> None:
