@@ -50,3 +50,15 @@ def test_the_little_text_warning_states_its_number() -> None:
     said = f"under {LITTLE_TEXT:,} characters of text"
     assert said in help_of("doc", "add")
     assert said in " ".join(README.split())
+
+
+def test_the_bundle_size_limit_is_where_bundles_are() -> None:
+    """`import bundle` refuses a bundle unpacking to more than 4,096 MB unless
+    WORKBENCH_MAX_BUNDLE_MB is raised, and neither was documented anywhere (trial56)."""
+    from workbench.services.bundle import DEFAULT_MAX_MB
+
+    size = f"{DEFAULT_MAX_MB:,.0f} MB"
+    backup = " ".join((ROOT / "docs" / "backup.md").read_text(encoding="utf-8").split())
+    bundles = " ".join(README[README.index("- **Bundle**") :][:1500].split())
+    for text in (backup, bundles):
+        assert "WORKBENCH_MAX_BUNDLE_MB" in text and size in text
