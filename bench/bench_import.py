@@ -201,9 +201,10 @@ class Server:
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         if sql == "BEGIN IMMEDIATE":  # the service's append lock (workbench/db/postgresql.py)
-            from workbench.db.postgresql import EVENT_APPEND_LOCK
+            from workbench.db.postgresql import APPEND_LOCK_SQL, DESK_LOCK_CLASS
 
-            return self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (EVENT_APPEND_LOCK,))
+            lock = APPEND_LOCK_SQL.replace(":desk_lock", "%s")
+            return self.conn.execute(lock, (DESK_LOCK_CLASS,))
         if sql == "COMMIT":
             self.conn.commit()
             return None

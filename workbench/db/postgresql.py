@@ -31,11 +31,14 @@ if TYPE_CHECKING:
 
     from workbench.domain.search_needle import Needle
 
-# An arbitrary constant naming "the audit chain" among advisory locks ("wbchain" in ASCII).
+# An arbitrary constant naming "the audit chain" among advisory locks ("wbchain" in ASCII): the
+# append lock's one key until it was keyed by desk (review57); MIGRATION_LOCK counts from it.
 EVENT_APPEND_LOCK = 0x7762636861696E
 # The append lock's first key ("wbch"), in the two-key space of advisory locks (which never
 # meets the one-key space of EVENT_APPEND_LOCK and MIGRATION_LOCK); the second is the desk's.
-_DESK_LOCK_CLASS = 0x77626368
+DESK_LOCK_CLASS = 0x77626368
+# The append lock of the desk the session's search path finds: its events table's oid.
+APPEND_LOCK_SQL = "SELECT pg_advisory_xact_lock(:desk_lock, 'events'::regclass::oid::int)"
 # How long a write transaction may sit idle (the server waiting for the client's next
 # statement) before the server ends it, its locks with it: a client stopped mid-command (a
 # laptop asleep, a frozen ssh, Ctrl-Z) would otherwise hold the desk's append lock until TCP
@@ -77,10 +80,7 @@ def lock_event_appends(conn: Connection) -> None:
     # SET takes no bound parameters; both values are this module's integers.
     conn.execute(text(f"SET LOCAL lock_timeout = {lock_wait_ms():d}"))
     conn.execute(text(f"SET LOCAL idle_in_transaction_session_timeout = {IDLE_WRITE_MS:d}"))
-    conn.execute(
-        text("SELECT pg_advisory_xact_lock(:desk_lock, 'events'::regclass::oid::int)"),
-        {"desk_lock": _DESK_LOCK_CLASS},
-    )
+    conn.execute(text(APPEND_LOCK_SQL), {"desk_lock": DESK_LOCK_CLASS})
 
 
 def lock_refusal(exc: BaseException) -> str | None:
