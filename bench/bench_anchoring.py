@@ -10,6 +10,12 @@ what `doc update` does to the claims (the diff of the two texts, folding the new
 re-anchoring each claim) next to a plain `str.find` of every old quote in the new text, in the
 same run.
 
+It then diffs the two shapes of revision that once took more than square time (review56): a
+line repeated through the text with every tenth changed, and one replaced paragraph with a
+repeating pattern ("abab...", every tenth pair swapped), each at two sizes, with the number of
+searches difflib's matcher made (`find_longest_match` calls): the growth between the sizes is
+what counts on a loaded machine.
+
 Part 2 times the page extraction `doc add page.html` runs (trafilatura, with metadata) on the
 saved test pages, next to parsing the same page with the standard library's html.parser and
 keeping its text (which is no extraction at all: a floor).
@@ -29,6 +35,7 @@ import time
 import tracemalloc
 from collections import Counter
 from collections.abc import Callable
+from difflib import SequenceMatcher
 from html.parser import HTMLParser
 from itertools import cycle
 from pathlib import Path
@@ -115,6 +122,46 @@ def find_all(new: str, sels: list[Selector]) -> int:
     return sum(new.find(s.quote) != -1 for s in sels)
 
 
+def counted_diff(old: str, new: str) -> tuple[float, int]:
+    """CPU seconds of one diff_texts, and the matcher's searches in it."""
+    real = SequenceMatcher.find_longest_match
+    calls = 0
+
+    def counting(self: Any, *args: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        return real(self, *args)
+
+    SequenceMatcher.find_longest_match = counting  # type: ignore[method-assign]
+    try:
+        start = time.process_time()
+        diff_texts(old, new)
+        return time.process_time() - start, calls
+    finally:
+        SequenceMatcher.find_longest_match = real  # type: ignore[method-assign]
+
+
+def repeated_lines(n: int) -> tuple[str, str]:
+    line = "The rate rose 5% in 2023.\n"
+    return line * n, (line * 9 + "Prices fell 2%.\n") * (n // 10)
+
+
+def repeating_paragraph(n: int) -> tuple[str, str]:
+    swapped = "".join("ab" if i % 10 else "ba" for i in range(n // 2))
+    return f"head\n{'ab' * (n // 2)}\ntail\n", f"head\n{swapped}\ntail\n"
+
+
+def hostile_diffs() -> None:
+    print("hostile revisions (review56), diff only: CPU time and the matcher's searches")
+    shapes = (("lines repeated", repeated_lines, 250), ("paragraph abab", repeating_paragraph, 500))
+    for name, make, n in shapes:
+        (t1, c1), (t2, c2) = counted_diff(*make(n)), counted_diff(*make(2 * n))
+        print(
+            f"  {name:<15} {n:>5,}: {t1:7.3f} s {c1:>5} searches   {2 * n:>5,}: {t2:7.3f} s "
+            f"{c2:>5} searches   growth x{t2 / max(t1, 1e-6):.1f} for twice the input"
+        )
+
+
 class TextOnly(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
@@ -170,8 +217,9 @@ def main() -> None:
     t_anchor, states = best(args.repeat, lambda: reanchor_all(old, new, sels))
     t_find, found = best(args.repeat, lambda: find_all(new, sels))
     t_diff, _ = best(args.repeat, lambda: diff_texts(old, new))
+    searches = counted_diff(old, new)[1]
     print(f"  re-anchor (diff + fold + match): {t_anchor:8.3f} s   states {dict(states)}")
-    print(f"    of which the diff:             {t_diff:8.3f} s")
+    print(f"    of which the diff:             {t_diff:8.3f} s   ({searches:,} matcher searches)")
     print(f"  str.find of every old quote:     {t_find:8.3f} s   {found:,} still found verbatim")
     print(f"  ratio re-anchor / str.find:      {t_anchor / max(t_find, 1e-9):8.1f} x")
     peak = peak_mb(lambda: reanchor_all(old, new, sels))
@@ -193,6 +241,8 @@ def main() -> None:
             f"  one {length:,}-character claim, its words edited: {t_long:7.3f} s "
             f"({got.state.value}), str.find {t_plain * 1000:.2f} ms"
         )
+
+    hostile_diffs()
 
     print("HTML extraction per page")
     data = b""

@@ -10,21 +10,47 @@ are set aside before matching: difflib's matcher (without its junk heuristic, wh
 a line that recurs) visits every place a line recurs for each of its occurrences, and a blank
 line between paragraphs recurs thousands of times in a long article. A 1 MB article took 103 s
 to diff that way, and takes under a second now.
+
+The matcher's work is capped all the same (review56): any other line repeated through the text
+(a transcript's "(applause)", a table row) or a replaced paragraph with a repeating pattern
+("abab...", "1,1,1,...") made it visit every pair of equal units again at each level of its
+recursion, more than the square of the input (2,000 lines took 41 s, a 3,900-character
+paragraph 65 s, inside `doc update`'s write transaction). Its work is counted (the places each
+unit recurs, per search) against a budget in proportion to the input, which ordinary revisions
+stay well within, so their diff is the matcher's as before. Past it, lines are matched on the
+lines that occur once in each text (patience diffing, linear but for a sort), the stretches
+between them by the matcher again within what is left of the budget, and what is left over is
+one replaced passage; a replaced passage compared character by character past its budget (or
+past what is left of the whole diff's, for many such passages) is one change from its first
+differing character to its last.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
-from typing import Literal
+from difflib import Match, SequenceMatcher
+from itertools import accumulate
+from typing import Literal, TypeVar
 
 from workbench.domain.json_fields import JsonFields
 
 # Replaced blocks up to this many characters (each side) are refined character by character.
 REFINE_UP_TO = 4000
 MERGE_BELOW = 3
+# The matcher's work allowed, per unit compared (line, or character of a replaced passage):
+# ordinary revisions use a fraction (a 1 MB article revised throughout: 42 a line; English
+# paragraphs with 30 words retyped: up to 320 a character), hostile repetition thousands.
+LINE_WORK, CHAR_WORK = 400, 500
+# ... and all the passages of one diff refined character by character, per character of both
+# texts (a 1 MB revision of 1,000-character repeating paragraphs would take a minute at
+# CHAR_WORK each; ordinary ones use well under one a character).
+REFINE_WORK = 50
+# Below this much work nothing is capped (a short text is cheap however it repeats).
+LEAST_WORK = 20_000
 
 Op = Literal["insert", "delete", "replace"]
 
@@ -93,25 +119,192 @@ def diff_texts(old: str, new: str) -> Diff:
     tail = _same_head(a[head:][::-1], b[head:][::-1])
     changes: list[Change] = []
     equal: list[tuple[int, int, int]] = []
+    # (at least what one passage may use: a short text's diff is the matcher's whatever it is)
+    refining = _Budget(
+        max(len(old) + len(new), 2 * REFINE_UP_TO * CHAR_WORK // REFINE_WORK), REFINE_WORK
+    )
     at_old = at_new = sum(map(len, a[:head]))
     if at_old:
         equal.append((0, 0, at_old))
     middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
-    matcher = SequenceMatcher(None, middle_a, middle_b, autojunk=False)
     ao = _offsets(middle_a, at_old)
     bo = _offsets(middle_b, at_new)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    blocks = _line_blocks(middle_a, middle_b)
+    for tag, i1, i2, j1, j2 in _opcodes(blocks, len(middle_a), len(middle_b)):
         os_, oe, ns, ne = ao[i1], ao[i2], bo[j1], bo[j2]
         if tag == "equal":
             equal.append((os_, ns, oe - os_))
         elif tag == "replace" and oe - os_ <= REFINE_UP_TO and ne - ns <= REFINE_UP_TO:
-            _refine(old, new, os_, oe, ns, ne, changes, equal)
+            _refine(old, new, os_, oe, ns, ne, changes, equal, refining)
         else:
             op: Op = "insert" if tag == "insert" else "delete" if tag == "delete" else "replace"
             changes.append(Change(op, os_, oe, ns, ne, old[os_:oe], new[ns:ne]))
     if tail:  # (the middle ends in a change: the lines of both ends differ)
         equal.append((ao[-1], bo[-1], len(old) - ao[-1]))
     return Diff(changes, equal)
+
+
+_Unit = TypeVar("_Unit", bound=Hashable)
+Block = tuple[int, int, int]  # equal runs: (start in a, start in b, length)
+
+
+class _OverBudget(Exception):
+    """The matcher's work went past its budget."""
+
+
+class _Budget:
+    def __init__(self, units: int, per_unit: int, most: int | None = None) -> None:
+        self.left = max(LEAST_WORK, units * per_unit)
+        if most is not None:
+            self.left = min(self.left, most)
+
+
+class _Bounded(SequenceMatcher[_Unit]):
+    """difflib's matcher (no junk), its work counted against a budget: each search for the
+    longest match in a[alo:ahi] visits, for every unit there, the places it occurs in b (at
+    most; those past `bhi` are not visited), and raises _OverBudget past the budget."""
+
+    def __init__(self, a: Sequence[_Unit], b: Sequence[_Unit], budget: _Budget) -> None:
+        super().__init__(None, a, b, autojunk=False)
+        self._budget, self._len_a = budget, len(a)
+        # (difflib's own index of b, without junk, holds each unit's places: as many)
+        places = Counter(b)
+        self._work = list(accumulate((places[x] for x in a), initial=0))
+
+    def find_longest_match(
+        self, alo: int = 0, ahi: int | None = None, blo: int = 0, bhi: int | None = None
+    ) -> Match:
+        top = self._len_a if ahi is None else ahi
+        work = self._work[top] - self._work[alo] + (top - alo)
+        if work > self._budget.left:
+            raise _OverBudget  # (before the work: what is left is left for what follows)
+        self._budget.left -= work
+        return super().find_longest_match(alo, ahi, blo, bhi)
+
+
+def _matched(a: Sequence[_Unit], b: Sequence[_Unit], budget: _Budget) -> list[Block]:
+    """The matcher's equal runs (without its final empty one), or _OverBudget."""
+    return [(m.a, m.b, m.size) for m in _Bounded(a, b, budget).get_matching_blocks()[:-1]]
+
+
+def _char_blocks(a: str, b: str, refining: _Budget) -> list[Block]:
+    """Equal runs of two passages, character by character; past the budget (the passage's,
+    or what is left of the whole diff's `refining`), the characters both begin and end with
+    (what is between is one change)."""
+    budget = _Budget(len(a) + len(b), CHAR_WORK, refining.left)
+    given = budget.left
+    try:
+        return _matched(a, b, budget)
+    except _OverBudget:
+        head, tail = _trimmed(a, b, 0, len(a), 0, len(b))
+        return [x for x in ((0, 0, head), (len(a) - tail, len(b) - tail, tail)) if x[2]]
+    finally:
+        refining.left -= given - budget.left
+
+
+def _line_blocks(a: list[str], b: list[str]) -> list[Block]:
+    """Equal runs of two lists of lines: the matcher's while within its budget; past it,
+    patience diffing's anchors (lines once in each text, in an order both keep), the
+    stretches between them trimmed of the lines they begin and end with and matched within
+    what is left of the budget (else left as one replaced passage)."""
+    budget = _Budget(len(a) + len(b), LINE_WORK)
+    try:
+        return _matched(a, b, budget)
+    except _OverBudget:
+        pass
+    blocks: list[Block] = []
+    i = j = 0
+    for ai, bj in [*_anchors(a, b), (len(a), len(b))]:
+        blocks.extend(_gap_blocks(a, b, i, ai, j, bj, budget))
+        if ai < len(a):
+            blocks.append((ai, bj, 1))
+        i, j = ai + 1, bj + 1
+    return _joined(blocks)
+
+
+def _gap_blocks(
+    a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int, budget: _Budget
+) -> list[Block]:
+    head, tail = _trimmed(a, b, alo, ahi, blo, bhi)
+    out = [(alo, blo, head)] if head else []
+    lo_a, lo_b, hi_a, hi_b = alo + head, blo + head, ahi - tail, bhi - tail
+    if lo_a < hi_a and lo_b < hi_b and budget.left:
+        try:
+            inner = _matched(a[lo_a:hi_a], b[lo_b:hi_b], budget)
+        except _OverBudget:
+            inner = []
+        out.extend((x + lo_a, y + lo_b, n) for x, y, n in inner)
+    if tail:
+        out.append((hi_a, hi_b, tail))
+    return out
+
+
+def _trimmed(
+    a: Sequence[Hashable], b: Sequence[Hashable], alo: int, ahi: int, blo: int, bhi: int
+) -> tuple[int, int]:
+    """How many units a[alo:ahi] and b[blo:bhi] begin with alike, and end with alike after
+    those."""
+    head = 0
+    while alo + head < ahi and blo + head < bhi and a[alo + head] == b[blo + head]:
+        head += 1
+    tail = 0
+    while (
+        alo + head < ahi - tail
+        and blo + head < bhi - tail
+        and a[ahi - tail - 1] == b[bhi - tail - 1]
+    ):
+        tail += 1
+    return head, tail
+
+
+def _anchors(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    """The lines that occur once in a and once in b, as (index in a, index in b): the most of
+    them in an order both texts keep (the longest increasing run of b's indices, by patience
+    sorting)."""
+    count_a, count_b = Counter(a), Counter(b)
+    where = {line: j for j, line in enumerate(b) if count_b[line] == 1}
+    pairs = [(i, where[line]) for i, line in enumerate(a) if count_a[line] == 1 and line in where]
+    tops: list[int] = []  # the b index ending the best run of each length
+    ends: list[int] = []  # the pair index ending it
+    back: list[int] = []  # each pair's predecessor in its run (-1: none)
+    for k, (_, j) in enumerate(pairs):
+        n = bisect.bisect_left(tops, j)
+        back.append(ends[n - 1] if n else -1)
+        if n == len(tops):
+            tops.append(j)
+            ends.append(k)
+        else:
+            tops[n], ends[n] = j, k
+    run: list[tuple[int, int]] = []
+    k = ends[-1] if ends else -1
+    while k >= 0:
+        run.append(pairs[k])
+        k = back[k]
+    return run[::-1]
+
+
+def _joined(blocks: list[Block]) -> list[Block]:
+    """Equal runs with those that touch made one."""
+    out: list[Block] = []
+    for i, j, n in blocks:
+        if out and out[-1][0] + out[-1][2] == i and out[-1][1] + out[-1][2] == j:
+            out[-1] = (out[-1][0], out[-1][1], out[-1][2] + n)
+        else:
+            out.append((i, j, n))
+    return out
+
+
+def _opcodes(blocks: list[Block], la: int, lb: int) -> Iterator[tuple[str, int, int, int, int]]:
+    """difflib's opcodes from equal runs (in order, apart): the stretches between them are
+    replaced, deleted or inserted."""
+    i = j = 0
+    for ai, bj, size in [*blocks, (la, lb, 0)]:
+        tag = "replace" if i < ai and j < bj else "delete" if i < ai else "insert" if j < bj else ""
+        if tag:
+            yield tag, i, ai, j, bj
+        i, j = ai + size, bj + size
+        if size:
+            yield "equal", ai, i, bj, j
 
 
 def _offsets(units: list[str], start: int) -> list[int]:
@@ -130,12 +323,13 @@ def _refine(
     ne: int,
     changes: list[Change],
     equal: list[tuple[int, int, int]],
+    refining: _Budget,
 ) -> None:
-    matcher = SequenceMatcher(None, old[os_:oe], new[ns:ne], autojunk=False)
+    blocks = _char_blocks(old[os_:oe], new[ns:ne], refining)
     # Runs of non-equal opcodes with less than MERGE_BELOW equal characters between them are
     # one change: "4560" to "4650" is one replacement, not three.
     parts: list[list[int]] = []  # [changed (0/1), old start, old end, new start, new end]
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(blocks, oe - os_, ne - ns):
         a1, a2, b1, b2 = os_ + i1, os_ + i2, ns + j1, ns + j2
         if tag == "equal":
             if parts and parts[-1][0] and a2 - a1 < MERGE_BELOW and a2 < oe:
