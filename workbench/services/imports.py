@@ -16,7 +16,7 @@ from sqlalchemy import insert, select
 
 from workbench.db.backend import insert_returning_ids
 from workbench.db.models import Claim, ClaimTag, Document, Note
-from workbench.domain.anchoring import QuoteHint, anchor_quote, check_placed
+from workbench.domain.anchoring import Matcher, QuoteHint, anchor_quote, check_placed
 from workbench.domain.arrival import Arrival, arrival
 from workbench.domain.claim_identity import SAME_CLAIM_COLUMNS, same_claim
 from workbench.domain.clock import now
@@ -120,6 +120,7 @@ def import_annotations(
         doc = get_document(tx, document_id)
         # Claims pin into the latest revision: the text the desk is reading now.
         number, text = revision_text(tx, doc)
+        within = Matcher(text)  # folded once for every annotation, if any needs it folded
         review = bool(setting_value(tx, "review.required"))
         claims = _AnnotatedClaims(tx, doc)
         sources = DocumentSources(tx, doc)
@@ -127,7 +128,7 @@ def import_annotations(
         errors: list[str] = []
         for item in incoming:
             try:
-                ready.append(_annotation_ready(tx, item, text, review, claims, sources))
+                ready.append(_annotation_ready(tx, item, within, review, claims, sources))
             except InvalidInput as exc:
                 errors.append(f"annotation {item.index}: {exc}")
         if errors and not (skip_bad and ready):
@@ -174,7 +175,7 @@ def import_annotations(
 def _annotation_ready(
     tx: Tx,
     item: IncomingAnnotation,
-    text: str,
+    within: Matcher,
     review: bool,
     claims: _AnnotatedClaims,
     sources: DocumentSources,
@@ -195,7 +196,7 @@ def _annotation_ready(
             start=item.start,
             end=item.end,
         )
-        span = anchor_quote(text, hint, carrier="an annotation")
+        span = anchor_quote(within, hint, carrier="an annotation")
     note = item.note if has_visible(item.note) else None
     arrived = arrival(
         asked, note, tx.actor, review=review, carrier="an annotation", withheld=item.withheld
@@ -624,7 +625,7 @@ def _own_claim(raw: RawRow, row: Any, claims: _DocumentClaims) -> _Stored | None
 def _check(
     tx: Tx,
     raw: RawRow,
-    text: str,
+    within: Matcher,
     review: bool,
     owner: Callable[[str], object],
     document_id: int,
@@ -642,7 +643,7 @@ def _check(
         span = Span(own.start, own.end, row.quote, "", "")
     else:
         hint = QuoteHint(exact=row.quote, start=row.start, end=row.end, occurrence=row.occurrence)
-        span = anchor_quote(text, hint, carrier="a claims table")
+        span = anchor_quote(within, hint, carrier="a claims table")
     arrived = arrival(
         item.asked,
         row.note,
@@ -698,6 +699,9 @@ def import_claims(
     with closing(claims_file.data), transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
         number, text = revision_text(tx, doc)
+        # One matcher for every row of both passes: the text is folded once, when a quote is
+        # first not found verbatim, not again for each such row (review56).
+        within = Matcher(text)
         review = bool(setting_value(tx, "review.required"))
         owner = owner_check(tx.session, "assignee")
         # Pass 1 checks every row and marks those to write, a byte per row number: holding
@@ -717,7 +721,7 @@ def import_claims(
         tags = ImportedTags(tx.session)
         for raw in counted(claims_file.rows(), progress, claims_file.count):
             try:
-                checked = _check(tx, raw, text, review, owner, doc.id, tags, claims)
+                checked = _check(tx, raw, within, review, owner, doc.id, tags, claims)
             except InvalidInput as exc:
                 problems.append(f"row {raw.number}: {exc}")
                 continue
@@ -749,7 +753,7 @@ def import_claims(
         # Pass 2 reads the rows again and writes those pass 1 marked, a batch at a time; the
         # checks give the same answers, as nothing they read has changed.
         chosen = (
-            _check(tx, raw, text, review, owner, doc.id, tags)
+            _check(tx, raw, within, review, owner, doc.id, tags)
             for raw in claims_file.rows()
             if raw.number < len(marked) and marked[raw.number]
         )
