@@ -1,0 +1,40 @@
+"""review58: `claim list --approvable` ("claims in review whose verdict you may approve") listed
+claims that `claim approve` then refused for that very person: a proposal with evidence added
+since by someone else (refused: the proposal did not weigh it), and on PostgreSQL one
+proposed from the approver's own database role while review.distinct_roles is on (its
+default). The queue compared the proposer's name only, where the sign-off has more rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import PG_URL
+from workbench.domain.errors import TransitionRefused
+from workbench.services import review
+from workbench.services.claims import SpanRequest, add_claim, set_status
+from workbench.services.context import Workbench
+from workbench.services.documents import add_document
+from workbench.services.evidence import EvidenceInput, add_evidence
+from workbench.services.queries import ClaimFilter, list_claims
+from workbench.services.settings import set_config
+
+
+def _as(wb: Workbench, name: str) -> Workbench:
+    return Workbench(url=wb.url, actor=name)
+
+
+def test_the_sign_off_queue_left_out_a_proposal_its_approver_was_refused(wb: Workbench) -> None:
+    doc = add_document(wb, "MiniMax在2021年底创业，2023年估值25亿美元。".encode()).document.id
+    claim = add_claim(wb, doc, "valued 2.5bn", SpanRequest(quote="估值25亿美元")).id
+    set_config(wb, "review.required", "true")
+    if PG_URL:
+        set_config(wb, "review.distinct_roles", "false")
+    add_evidence(_as(wb, "maria"), claim, EvidenceInput(citation="filing", stance="supports"))
+    set_status(_as(wb, "maria"), claim, "verified", note="filing says so")
+    # Evidence by a third person after the proposal: the approval must be refused.
+    add_evidence(_as(wb, "carol"), claim, EvidenceInput(citation="later", stance="refutes"))
+    bob = _as(wb, "bob")
+    with pytest.raises(TransitionRefused):
+        review.approvals(bob, [claim])
+    queue = list_claims(bob, ClaimFilter(approvable_by="bob"))
+    assert claim not in [c.id for c in queue], "listed as approvable, then refused"
