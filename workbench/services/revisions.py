@@ -30,7 +30,13 @@ from workbench.domain.textdiff import (
     shared_wording,
 )
 from workbench.domain.transcript import Transcript, same_label_person, speaker_turns
-from workbench.domain.transitions import APPROVED, REVIEW_REQUESTED, STATUS_CHANGED
+from workbench.domain.transitions import (
+    APPROVED,
+    EDITED,
+    PIN,
+    REVIEW_REQUESTED,
+    STATUS_CHANGED,
+)
 from workbench.services.claim_updates import update_claim
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_document
@@ -487,7 +493,7 @@ def _pinned_span(tx: Tx, claim: Claim) -> dict[str, Any] | None:
                 pinned, changing = {name: state.get(name) for name in _SPAN}, True
             if "speaker" in after:
                 pinned = None
-        elif any(name in after for name in _SPAN):
+        elif any(name in after for name in _SPAN) or _pinned_anew(event.action, after):
             pinned, changing = None, False
         state.update(after)
     if pinned is None or not isinstance(pinned["start"], int) or not isinstance(pinned["end"], int):
@@ -495,6 +501,13 @@ def _pinned_span(tx: Tx, claim: Claim) -> dict[str, Any] | None:
     if all(pinned[name] == getattr(claim, name) for name in _SPAN):
         return None
     return pinned
+
+
+def _pinned_anew(action: str, after: dict[str, Any]) -> bool:
+    """Whether the event is a person pinning the claim (`claim edit --quote`): its span is then
+    theirs, even where the words stayed and only the anchor was confirmed (review58: a fuzzy
+    claim confirmed in place was later given back the words from before the edit)."""
+    return action == EDITED and any(name in after for name in PIN)
 
 
 MOVED = AnchorState.MOVED.value
@@ -527,7 +540,9 @@ def _moved_from(tx: Tx, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
             moved = after.get("anchor_state", state.get("anchor_state")) == MOVED
             if action == "claim.reanchored" and moved and ("prefix" in after or "suffix" in after):
                 before = {name: state.get(name) for name in _SPAN}
-            elif action != "claim.reanchored" and any(name in after for name in _SPAN):
+            elif (
+                action != "claim.reanchored" and any(name in after for name in _SPAN)
+            ) or _pinned_anew(action, after):
                 before = None
             if "speaker" in after:
                 before = None
