@@ -15,11 +15,18 @@ first paragraph after its headings, or a line of it, after a headline typed as i
 (a plain-text article saved as .md: "澜汐电器营收创新高" then "记者 王晓明 报道" with no blank
 line between). A leading level-1 heading is the title (and stays in the text, a headline as
 checkable as any sentence).
+
+Nesting deeper than the parser follows (markdown-it's 20 levels: a list ten deep, a quote twenty
+deep) is read flattened, not dropped: the parser leaves such a container empty (review56: an
+outline's tenth level, and a whole file nested that deep, came out as no text), so its lines
+are read again without their quote and list markers, a list item a block of its own.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -126,6 +133,37 @@ class Markdown:
     earlier: tuple[str, ...] = ()
 
 
+# The containers markdown-it leaves empty at its nesting limit (`maxNesting`, 20 levels; a list
+# is two a level, its list and its item). Kept as it is: the limit also bounds the parser's
+# work on nested brackets and links, which grows with it.
+_CONTAINERS = frozenset(("blockquote_open", "list_item_open"))
+# The quote and list markers (and indentation) that open a line nested beyond the limit.
+_NESTING = re.compile(r"(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*[ \t]*")
+_LIST_MARK = re.compile(r"[-+*\d]")
+
+
+def _tokens(md: Any, source: str) -> Iterator[Any]:
+    """markdown-it's tokens for `source`, each container it left empty at its nesting limit
+    followed by the tokens of its lines flattened (see the module): no line of those opens a
+    container, so one more parse reads them all."""
+    lines = source.split("\n")
+    limit = md.options["maxNesting"]
+    for tok in md.parse(source):
+        yield tok
+        if tok.nesting == 1 and tok.type in _CONTAINERS and tok.level >= limit - 1 and tok.map:
+            start, end = tok.map
+            yield from md.parse("\n".join(_flattened(lines[start:end])))
+
+
+def _flattened(lines: list[str]) -> Iterator[str]:
+    for line in lines:
+        found = _NESTING.match(line)
+        markers = found.group() if found else ""
+        if _LIST_MARK.search(markers):
+            yield ""  # a list item starts a block of its own
+        yield line[len(markers) :]
+
+
 def read_markdown(source: str) -> Markdown:
     """The text of a Markdown document, its blocks apart, with its leading title and byline."""
     from markdown_it import MarkdownIt
@@ -138,7 +176,7 @@ def read_markdown(source: str) -> Markdown:
     # The lines the earliest reading kept (see Markdown.earlier), made as it made them.
     lines: list[str] = []
     opened: list[Any] = []
-    for tok in md.parse(source):
+    for tok in _tokens(md, source):
         if tok.nesting == 1:
             opened.append(tok)
         elif tok.nesting == -1 and opened:
