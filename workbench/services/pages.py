@@ -80,22 +80,39 @@ _SUPERSET = {
     "latin-1": "cp1252",
     "ascii": "cp1252",
 }
+# Codecs Python counts as text encodings that are no character set a page can be written in:
+# they turn escapes into characters (a page's `\x00` or `\ud800` became a NUL or a lone
+# surrogate, and lxml cut the page there), encode domain names, or refuse every byte. A page
+# that declares one is read as one that declares none, as a browser reads an unknown label.
+_NOT_CHARSETS = frozenset(
+    ("undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "utf-7")
+)
+
+
+def _charset(name: str) -> str | None:
+    """The Python codec a declared charset name reads as, or None where it names none, or
+    names a codec that is no character set (rot13, base64, unicode_escape: review56)."""
+    try:
+        codec = codecs.lookup(name)
+    except LookupError:
+        return None
+    if not codec._is_text_encoding or codec.name in _NOT_CHARSETS:
+        return None
+    return _SUPERSET.get(codec.name, codec.name)
 
 
 def declared_charset(data: bytes, header: str | None = None) -> str | None:
     """The charset the server (`header`: a Content-Type) or the page's head declares, as a
-    Python codec name; None when neither names one Python knows."""
+    Python codec name; None when neither names a character set Python knows (`_charset`)."""
     named: list[str] = []
     if header and (found := re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", header, re.I)):
         named.append(found[1])
     if found_meta := _CHARSET.search(data[:_HEAD]):
         named.append(found_meta[1].decode("ascii"))
     for name in named:
-        try:
-            codec = codecs.lookup(name).name
-        except LookupError:
-            continue
-        return _SUPERSET.get(codec, codec)
+        codec = _charset(name)
+        if codec is not None:
+            return codec
     return None
 
 
@@ -121,12 +138,12 @@ def decode_page(data: bytes, header: str | None = None) -> tuple[str, Decoding]:
     if declared is not None:
         try:
             return data.decode(declared), Decoding(declared)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):  # a codec may raise UnicodeError itself
             pass
     for guess in _guesses(data, bad_at):
         try:
             return data.decode(guess), Decoding(guess, guessed=True, declared=declared)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             continue
     return data.decode("utf-8", errors="replace"), Decoding(
         "utf-8", guessed=True, declared=declared
@@ -143,14 +160,7 @@ def _guesses(data: bytes, bad_at: int) -> list[str]:
 def _known(data: bytes) -> list[str]:
     from trafilatura.utils import detect_encoding
 
-    known = []
-    for guess in detect_encoding(data):
-        try:
-            codecs.lookup(guess)
-        except LookupError:
-            continue
-        known.append(guess)
-    return known
+    return [guess for guess in detect_encoding(data) if _charset(guess) is not None]
 
 
 # A page whose text comes to fewer characters than this is most likely not an article: a
