@@ -188,7 +188,7 @@ def extract_page(
     if _TEMPLATE_OPEN.search(html) is None:
         return page
     # Read with its templates too, as releases before they were left out stored it: the same
-    # page then adds no revision (review53).
+    # page then adds no revision (review53). (A second parse, of other markup.)
     try:
         before = _page(html, data, source, url, decoding)
     except InvalidInput:
@@ -199,22 +199,27 @@ def extract_page(
 
 
 def _page(html: str, data: bytes, source: str, url: str | None, decoding: Decoding | None) -> Page:
-    """`extract_page` of the page's decoded `html`."""
-    fields = _extract(html, url, _settings())
+    """`extract_page` of the page's decoded `html`: parsed once (`workbench.services.
+    page_tree`), the tree read by every reader (the extractor copies it)."""
+    from workbench.services.page_tree import parsed_page
+
+    root = parsed_page(html, source)
+    if root is None:
+        raise InvalidInput(f"{source}: no article text found in the page")
+    fields = _extract(root, url, _settings())
     if fields is None:
         raise InvalidInput(f"{source}: no article text found in the page")
     text = normalise(str(fields.get("text") or "")).strip()
     if not text:
         raise InvalidInput(f"{source}: no article text found in the page")
     without_headline, credited, datelines = _without_byline(text)
-    root = _tree(html)  # parsed once, for the headline and the date
     body = _with_headline(root, fields.get("title"), without_headline)
     lang = _LANG.search(data[:8192])
     url_found = str(fields.get("url") or "")
     metadata = {
         "title": headline(fields.get("title")),
         "author": _fuller_byline(
-            byline_name(_str(fields.get("author"))) or byline_name(_meta_author(html)),
+            byline_name(_str(fields.get("author"))) or byline_name(_meta_author(root)),
             byline_name(credited),
         ),
         "published": published_day(root, (url_found, url), datelines),
@@ -224,7 +229,7 @@ def _page(html: str, data: bytes, source: str, url: str | None, decoding: Decodi
     }
     old = text
     if len(text) < _EARLIER_UNDER:
-        before = _extract(html, url, None)
+        before = _extract(root, url, None)
         old = normalise(str(before.get("text") or "")).strip() if before else ""
     # Readings earlier versions stored of the same bytes: `doc update` with the same page then
     # adds no revision (before session 45, a headline the extractor dropped stayed out).
@@ -255,13 +260,6 @@ def _without_templates(html: str) -> str:
     return "".join(parts)
 
 
-def _tree(html: str) -> Any:
-    """The page as lxml parses it (trafilatura's loader), or None where it is no HTML."""
-    from trafilatura.utils import load_html
-
-    return load_html(html)
-
-
 def _with_headline(root: Any, title: Any, body: str) -> str:
     """`body` led by the page's headline where the extractor dropped it: the first <h1>, when
     its text is the page's title. trafilatura keeps it in an <article> and drops it in some
@@ -270,7 +268,7 @@ def _with_headline(root: Any, title: Any, body: str) -> str:
     wanted = headline(title)
     if not wanted or body.startswith(wanted):
         return body
-    first = None if root is None else next(root.iter("h1"), None)
+    first = next(root.iter("h1"), None)
     if first is None:
         return body
     said = " ".join(normalise(first.text_content()).split())
@@ -284,12 +282,13 @@ def _with_headline(root: Any, title: Any, body: str) -> str:
 _HEADLINE_REACH = 200
 
 
-def _extract(data: str, url: str | None, settings: Any) -> dict[str, Any] | None:
-    """trafilatura's reading of the page (`settings` None: its own settings)."""
+def _extract(root: Any, url: str | None, settings: Any) -> dict[str, Any] | None:
+    """trafilatura's reading of the parsed page (`settings` None: its own settings). Given a
+    tree, trafilatura copies it rather than parsing the page again."""
     import trafilatura
 
     found: Any = trafilatura.bare_extraction(
-        data,
+        root,
         url=url,
         with_metadata=True,
         include_comments=False,
@@ -357,7 +356,7 @@ def published_day(root: Any, urls: tuple[str | None, ...], datelines: list[str])
     (`<p class="byline">By Jane Smith | March 2, 2025</p>`), the URL's path (the canonical
     URL's, then the address read), a dateline leading the text. Each only where it names a day:
     a year or month alone (`2024`, `/2024/05/`) is passed over for the next. `root`: the page
-    as `_tree` parses it (None where it is no HTML)."""
+    as `workbench.services.page_tree.parsed_page` parses it (None where it is no HTML)."""
     from urllib.parse import urlsplit
 
     found = None
@@ -472,9 +471,7 @@ def _elsewhere(elem: Any) -> bool:
 
 # Where a page's head names its author, read when trafilatura names none: it drops names it
 # cannot tell from a person's Latin name (a trial's <meta name="author" content="李明"> came out
-# None). Only the head is read (the first 65,536 characters), and a URL (a profile link) is no
-# name.
-_HEAD_CHARS = 65_536
+# None). A URL (a profile link) is no name.
 _AUTHOR_META = (
     "//meta[@name='author' or @property='article:author' or @name='byl'"
     " or @name='dc.creator' or @name='DC.creator']/@content"
@@ -504,13 +501,9 @@ def byline_name(value: str | None) -> str | None:
     return _shortened(author_name(cleaned) if cleaned else None, MAX_SHORT)
 
 
-def _meta_author(data: str) -> str | None:
-    # trafilatura's own loader: lenient parsing of the page's text (`decode_page`)
-    from trafilatura.utils import load_html
-
-    root: Any = load_html(data[:_HEAD_CHARS])
-    if root is None:
-        return None
+def _meta_author(root: Any) -> str | None:
+    # Read in the page's own tree. (It was parsed again, its first 65,536 characters, so as not
+    # to parse a whole page twice: review56 parses it once.)
     for value in root.xpath(_AUTHOR_META):
         name = _str(value)
         if name and not name.lower().startswith(("http://", "https://", "www.")):
