@@ -63,6 +63,7 @@ from workbench.domain.similarity.measures import (
 from workbench.domain.similarity.naming import (
     EN_WORDS_CONCEPT,
     PROVINCE_TERMS,
+    leads,
     names,
     straddles,
     zh_name,
@@ -480,6 +481,7 @@ def claim_terms(text: str, quote: str) -> Counter[str]:
         part, owned, after = split_owners(whole)
         owners.update(t[:MAX_TERM] for t in owned)
         found = [t[:MAX_TERM] for t in (*names(part), *after)]
+        bag.update(t[:MAX_TERM] for t in leads(part))
         if i == 0:
             latin = [t[1:] for t in found if t[1:2].isascii()]
             text = part

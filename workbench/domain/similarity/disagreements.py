@@ -39,6 +39,7 @@ from workbench.domain.similarity.kinds import (
 )
 from workbench.domain.similarity.labels import SPAN
 from workbench.domain.similarity.measures import MONEY, PERCENTAGE
+from workbench.domain.similarity.naming import LEAD
 from workbench.domain.similarity.polarity import NEGATED
 from workbench.domain.similarity.roles import PART_MENTIONS
 from workbench.domain.similarity.scripts import (
@@ -456,6 +457,53 @@ def _one_name(mine: list[str], yours: list[str]) -> tuple[list[str], list[str]]:
     return mine, yours
 
 
+def _run_together(
+    mine: list[str], a: Mapping[str, float], yours: list[str], b: Mapping[str, float]
+) -> tuple[list[str], list[str]]:
+    """Of the Latin names each claim gives and the other lacks, those that are not one name
+    written in one word by one claim and in two by the other (OpenAI, Open AI; ByteDance, Byte
+    Dance): a name of one that is a name of the other followed by a word of the other. (The
+    terms keep no order: "Open" and "AI" anywhere in a claim would do, which a claim that also
+    names OpenAI seldom has otherwise.)"""
+    for one, other, others in ((mine, yours, b), (yours, mine, a)):
+        for t in list(one):
+            for u in other:
+                rest = t[len(u) :]
+                if len(rest) >= 2 and t.startswith(u) and (rest in others or "@" + rest in others):
+                    one.remove(t)
+                    other.remove(u)
+                    break
+    return mine, yours
+
+
+def _leads_unshared(kinds: Kinds, other: Mapping[str, float], others: Kinds) -> list[str]:
+    """A claim's lead words (see `naming.lead_words`) as names ("@tencent"), but those the
+    other claim (`other`, its `others`) gives as a name or a word, or spells in Chinese."""
+    out = ["@" + t[len(LEAD) :] for t in kinds.leads]
+    return spelled_out([t for t in out if not found_in(t, other)], others)
+
+
+def _latin_names(
+    ka: Kinds, a: Mapping[str, float], kb: Kinds, b: Mapping[str, float]
+) -> tuple[list[str], list[str]] | None:
+    """The Latin names each claim gives and the other lacks (a's, b's), when each has one;
+    else None. A word a sentence opens with that may be a name or not (Tencent, Investors: a
+    lead, see `naming.lead_words`) counts only against a name of the other claim: OpenAI's
+    valuation against Tencent's is two companies' (trial57, 0.88 where 智谱 and 字节跳动 gave
+    0.37), while "Investors value..." against "Analysts put..." says nothing of a name."""
+    if not (ka.latin or ka.leads) or not (kb.latin or kb.leads):
+        return None
+    mine, yours = _unshared(ka.latin, a, kb.latin, b)
+    mine, yours = spelled_out(mine, kb), spelled_out(yours, ka)
+    mine, yours = _one_name(mine, yours)
+    mine, yours = _run_together(mine, a, yours, b)
+    if mine and not yours:
+        yours = _one_name(mine, _leads_unshared(kb, a, ka))[1]
+    elif yours and not mine:
+        mine = _one_name(_leads_unshared(ka, b, kb), yours)[0]
+    return (mine, yours) if mine and yours else None
+
+
 # Building is the opposite of pulling down or closing, not of opening what was built or of work
 # started on it: 新建 30 kindergartens against 开工 or 开通 is no contradiction (see `ACT_POLE`).
 _BUILT_WITH = frozenset("+sb")
@@ -679,16 +727,16 @@ def disagreements(
     lacks (a smaller share); opposite acts."""
     ka, kb = kinds_of(a), kinds_of(b)
     named = False
+    latin = _latin_names(ka, a, kb, b)
+    if latin:
+        yield "names", NAME_SHARE, latin
+        named = True
     for what, ours, theirs in (
-        ("names", ka.latin, kb.latin),
         ("names", ka.chinese, kb.chinese),
         ("places", ka.places, kb.places),
     ):
         if ours and theirs:
             mine, yours = _unshared(ours, a, theirs, b)
-            if what == "names" and ours is ka.latin:
-                mine, yours = spelled_out(mine, kb), spelled_out(yours, ka)
-                mine, yours = _one_name(mine, yours)
             if mine and yours:
                 yield what, NAME_SHARE, (mine, yours)
                 named = named or what == "names"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from workbench.domain.similarity.concepts import CONCEPT_OF, COUNTRY_FORMS, COUNTRY_TERM, MEASURES
 from workbench.domain.similarity.figures import COUNT, YEAR, is_year_in
 from workbench.domain.similarity.measures import CURRENCIES, MONEY, PERCENTAGE
-from workbench.domain.similarity.naming import PROVINCE_TERMS
+from workbench.domain.similarity.naming import LEAD, PROVINCE_TERMS
 from workbench.domain.similarity.polarity import FUTURE, NEGATED, UNCHANGED
 
 # Terms written by one reader and compared by others, kept here so that no reader imports
@@ -103,6 +103,8 @@ class Kinds:
     """A claim's terms of each kind two claims can disagree on (filled by `kinds_of`)."""
 
     latin: list[str] = field(default_factory=list)  # names in Latin script
+    # words a sentence opens with that may be names (=lead:tencent; see `naming.lead_words`)
+    leads: list[str] = field(default_factory=list)
     # names in Chinese text: in Chinese, but provinces, and in Latin script ("%brightfield")
     chinese: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # provinces of China
@@ -202,7 +204,9 @@ def kinds_of(vector: Mapping[str, float]) -> Kinds:
             kinds.measures.append(t)
             kinds.classifiers = kinds.classifiers or not t[1:2].isascii()
         elif mark == "=":
-            if t.startswith("=label:"):
+            if t.startswith(LEAD):
+                kinds.leads.append(t)
+            elif t.startswith("=label:"):
                 kinds.labels.append(t)
             elif t.startswith("=period:"):
                 kinds.periods.append(t)

@@ -21,8 +21,10 @@ from workbench.domain.similarity.words import STOP_WORDS, is_cjk, normal, split_
 # In Latin script a name is a capitalised word that is not a function word, a number word, a
 # concept of the table, a month or a unit right after a figure (2 GWh). A capitalised word at
 # the start of a sentence is only taken when it is plainly a name: followed by another
-# capitalised word (Eastline Buses), by 's, or by Chinese (MiniMax是...), or capitalised later
-# in the same text too.
+# capitalised word (Eastline Buses), by 's, or by Chinese (MiniMax是...), capitalised later in
+# the same text too, or capitals inside the word (OpenAI, MiniMax, ByteDance, NASA: no
+# ordinary word is written so). Any other word a sentence opens with (Tencent was valued...,
+# Investors valued...) may be a name or not: it is kept apart, as a lead (see `lead_words`).
 MONTHS = split_words(
     "january february march april may june july august september october november december"
 )
@@ -120,7 +122,26 @@ def _after_a_year(text: str, last: int, word: str) -> bool:
 
 
 def latin_names(text: str) -> list[str]:
+    """The Latin names `text` gives (stems), in order (see above)."""
+    return _read_latin(text)[0]
+
+
+def lead_words(text: str) -> list[str]:
+    """The capitalised words (stems) a sentence of `text` opens with that are not plainly
+    names (Tencent was valued..., Investors valued...): a name as often as a common noun, so
+    they count as names only against a name of the other claim (see
+    `disagreements.LEADS`). Not a word with a common noun's ending (Investors, According,
+    Nearly, Production, Government): a name such as Boeing or Siemens is lost with them."""
+    return _read_latin(text)[1]
+
+
+# (the endings of plurals, participles, adverbs and abstract nouns; stemmed: -s, -ing, -ed cut)
+_COMMON_ENDINGS = ("s", "ing", "ed", "ly", "ion", "ment", "ity", "ness", "ance", "ence", "ism")
+
+
+def _read_latin(text: str) -> tuple[list[str], list[str]]:
     found: list[tuple[str, bool]] = []  # (stem, at the start of a sentence and not plainly a name)
+    leads: list[str] = []  # the words of `found` not plainly names, as typed (lower-cased)
     tokens = list(LATIN_TOKEN.finditer(text))
     for i, m in enumerate(tokens):
         word = m.group()
@@ -168,7 +189,8 @@ def latin_names(text: str) -> list[str]:
             found.append((stem(low), False))
             continue
         plainly = (
-            word.endswith("'s")
+            any(c.isupper() for c in bare[1:])  # OpenAI, MiniMax, NASA
+            or word.endswith("'s")
             or (after != "" and is_cjk(after))
             or (
                 follows is not None
@@ -178,8 +200,13 @@ def latin_names(text: str) -> list[str]:
             )
         )
         found.append((stem(low), not plainly))
+        if not plainly and len(low) > 2 and after != "-":
+            leads.append(low)  # (not a prefix: Ex-councillor, Anti-fraud, Mid-2024)
     later = {cut for cut, doubtful in found if not doubtful}
-    return [cut for cut, doubtful in found if not doubtful or cut in later]
+    kept = [cut for cut, doubtful in found if not doubtful or cut in later]
+    return kept, [
+        stem(w) for w in leads if stem(w) not in later and not w.endswith(_COMMON_ENDINGS)
+    ]
 
 
 # In Chinese, with no capitals and no spaces, the name taken is the one a claim opens with
@@ -286,6 +313,15 @@ def straddles(run: str, i: int) -> bool:
 # against a quote that says she worked in 北京 is no disagreement.
 PROVINCE_TERMS = frozenset("@" + p for p in _PROVINCES)
 _PROVINCE_PAIRS = frozenset(_PROVINCES)
+
+
+# A lead word of a claim (see `lead_words`), marked so: it weighs nothing in the cosine.
+LEAD = "=lead:"
+
+
+def leads(text: str) -> list[str]:
+    """The lead words of `text` (see `lead_words`) as terms (=lead:tencent)."""
+    return [LEAD + w for w in lead_words(EN_WORDS_CONCEPT.sub(" ", normal(text)))]
 
 
 def names(text: str) -> list[str]:
