@@ -32,6 +32,11 @@ def test_a_name_with_capitals_inside_is_a_name_at_the_start_of_a_sentence() -> N
         ("Nearly 300 firms closed.", []),
         # a prefix (fresh25's "Ex-councillor Fitch" against "Denholm Fitch": no other name)
         ("Ex-councillor Fitch was jailed.", []),
+        # a label is no lead (Category 2), nor a listing's abbreviation after a colon or a
+        # bracket (fresh39-47: "Cat 2", "(Grn)" against a name of the other claim)
+        ("Category 2 patients in Lanthorne waited 41 minutes.", []),
+        ("Lanthorne AS, Jan-26: Cat 2 mean 0:41:12.", ["=lead:lanthorne"]),
+        ("By-election: H. Gorrie (Grn) 1,847.", ["=lead:gorrie"]),
         # a plain name is no lead (it is a name), nor a word of the table (revenue)
         ("Revenue at Tencent rose 9% in 2025.", []),
         ("OpenAI was valued at $300bn.", []),
@@ -39,6 +44,12 @@ def test_a_name_with_capitals_inside_is_a_name_at_the_start_of_a_sentence() -> N
 )
 def test_a_word_a_sentence_opens_with_is_kept_as_a_lead(text: str, lead: list[str]) -> None:
     assert [t for t in claim_terms(text, "") if t.startswith("=lead:")] == lead
+
+
+def test_a_quote_gives_no_lead() -> None:
+    """A quote is cut from anywhere, often from a table: what it opens with is no lead."""
+    terms = claim_terms("Tencent was valued at $156bn.", "Visitor numbers rose.")
+    assert [t for t in terms if t.startswith("=lead:")] == ["=lead:tencent"]
 
 
 def test_another_latin_named_company_with_the_same_figure_is_another_claim() -> None:

@@ -29,10 +29,11 @@ bag of terms:
 - names marked as such: capitalised English words that are plainly names (Kestrel Air, Dublin;
   at the start of a sentence, one with capitals inside: OpenAI, MiniMax), any other capitalised
   word a sentence opens with as a lead (Tencent was valued...: `=lead:tencent`, a name only
-  against a name of the other claim), the name a Chinese text or quote opens with (星衡储能2023年...: 星衡), a Chinese name anywhere
-  before a kind of body or after a post (被鹊岩天文台……发现, 原副市长祁守正: 鹊岩, 祁守) and
-  China's provinces wherever they are named (宁夏), as `@kestrel`, `@星衡`, `@宁夏`; a claim with
-  Chinese text is marked `%`, and the Latin names its Chinese text gives `%brightfield`;
+  against a name of the other claim), the name a Chinese text or quote opens with
+  (星衡储能2023年...: 星衡), a Chinese name anywhere before a kind of body or after a post
+  (被鹊岩天文台……发现, 原副市长祁守正: 鹊岩, 祁守) and China's provinces wherever they are
+  named (宁夏), as `@kestrel`, `@星衡`, `@宁夏`; a claim with Chinese text is marked `%`, and
+  the Latin names its Chinese text gives `%brightfield`;
 - what a figure counts, the word after it or its Chinese classifier (6,500 masts: `^mast`;
   650家: `^家`), when the concept table does not say it already;
 - numbers that label a thing (Line 3, 3号线, the second runway: `=label:line:3`), periods within
@@ -71,10 +72,10 @@ nothing; a name or a figure only two claims share says a lot), numbers and conce
 double, and two claims score the cosine of their weighted bags, 0 to 1, lowered as far as the
 concepts that say what they are about differ, and lowered again when each claim names someone
 or something (or a province) the other does not (a place and its adjective, Midwest and
-Midwestern, are one: see `demonyms`; so are a name in one word and in two, OpenAI and Open
-AI; a lead counts against a name: OpenAI against Tencent), gives a measure the other does not (a recall,
-a sale, masts; less when only one claim gives one of the table) or a year the other does not,
-when one is wholly English and names only in Latin script, the other only in Chinese, and
+Midwestern, are one: see `demonyms`; so are a name in one word and in two, OpenAI and Open AI; a
+lead counts against a name: OpenAI against Tencent), gives a measure the other does not (a
+recall, a sale, masts; less when only one claim gives one of the table) or a year the other does
+not, when one is wholly English and names only in Latin script, the other only in Chinese, and
 nothing else ties them, when they give two acts of one direction that are two facts (hired
 pilots, ordered planes), when their acts are opposite (opened against closed, rose or "9%
 more" against fell or "9% less", signed against vetoed, hired against laid off, ordered

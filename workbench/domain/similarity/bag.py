@@ -481,8 +481,10 @@ def claim_terms(text: str, quote: str) -> Counter[str]:
         part, owned, after = split_owners(whole)
         owners.update(t[:MAX_TERM] for t in owned)
         found = [t[:MAX_TERM] for t in (*names(part), *after)]
-        bag.update(t[:MAX_TERM] for t in leads(part))
         if i == 0:
+            # (a quote is cut from anywhere in a sentence, often from a table or a listing:
+            # only the claim's own text says what its sentence opens with)
+            bag.update(t[:MAX_TERM] for t in leads(part))
             latin = [t[1:] for t in found if t[1:2].isascii()]
             text = part
         named.update(found)

@@ -102,6 +102,8 @@ EN_WORDS_CONCEPT = re.compile(
 # pinyin's Xi'an, Yu'an and Chang'e, nor Hawai'i)
 _CONTRACTION = re.compile(r"[a-z]{3,}'[ltnd]")
 _SENTENCE_STARTS = frozenset('.!?;:"“‘(。!?;:')
+# where a sentence proper starts (the text's start: "")
+_FULL_STOPS = frozenset(("", ".", "!", "?", "。"))
 
 
 def _after_a_year(text: str, last: int, word: str) -> bool:
@@ -200,8 +202,16 @@ def _read_latin(text: str) -> tuple[list[str], list[str]]:
             )
         )
         found.append((stem(low), not plainly))
-        if not plainly and len(low) > 2 and after != "-":
-            leads.append(low)  # (not a prefix: Ex-councillor, Anti-fraud, Mid-2024)
+        if (
+            not plainly
+            and len(low) > 2
+            and after != "-"
+            and before in _FULL_STOPS
+            and not _FIGURE_NEXT.match(text, m.end())
+        ):
+            # (not a prefix: Ex-councillor, Mid-2024; not a label: Category 2, Line 3; not after
+            # a colon or a bracket, where a table's or a listing's abbreviations are: Cat 2, (Grn))
+            leads.append(low)
     later = {cut for cut, doubtful in found if not doubtful}
     kept = [cut for cut, doubtful in found if not doubtful or cut in later]
     return kept, [
