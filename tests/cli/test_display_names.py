@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from workbench.domain.display_names import display_name
 from workbench.domain.errors import InvalidInput
-from workbench.domain.identity import display_name
 
 Run = Callable[..., Any]
 

@@ -103,7 +103,8 @@ def test_replay_still_reads_the_old_claim_added_shape(wb: Workbench) -> None:
     add_document(wb, TEXT.encode(), meta=DocumentMeta(title="T"))
     old = OLD_CLAIM_ADDED["after"]
     at = dt.datetime(2026, 11, 30, 9, 17, 30, 196838, tzinfo=dt.UTC)
-    with transaction(wb, write=True) as tx:
+    # Written by ana, as the event's own created_by says (replay holds the two together).
+    with transaction(Workbench(url=wb.url, actor="ana"), write=True) as tx:
         claim = Claim(
             **{
                 k: old[k]

@@ -212,7 +212,7 @@ def _email(value: str) -> str:
 
 
 def _display(value: str) -> str:
-    from workbench.domain.identity import display_name
+    from workbench.domain.display_names import display_name
 
     return display_name(value)
 

@@ -128,31 +128,6 @@ def normalise_name(raw: str, what: str = "--as") -> str:
     return name
 
 
-# A display name is the full name as shown (`Maria Lopez`, `王芳 (Wang Fang)`), so longer than a
-# name; it is kept as typed.
-MAX_DISPLAY = 200
-
-
-def display_name(display: str) -> str:
-    """A display name as given, or InvalidInput: one line of visible text, not blank, nothing
-    hidden in it (`bob` shown as rosa + U+200B read as rosa in every list, and escaped the check
-    against registered names), at most MAX_DISPLAY characters, and no word mixing scripts so
-    that a character imitates a Latin one (`Bobа` with a Cyrillic а was kept, trial56). Unlike
-    a name it is judged word by word: a full name may well be written in two scripts,
-    `Анна Петрова (Anna Petrova)`, each word in one."""
-    from workbench.domain.limits import check_text, has_visible
-
-    shown = check_text(display, "the display name", MAX_DISPLAY, one_line=True)
-    if not has_visible(shown):
-        raise InvalidInput("the display name is empty: give the name to show, or leave it out")
-    refuse_hidden(shown, "the display name")
-    for word in shown.split():
-        mixed = mixed_scripts(fold(word), "the display name's word", noun="word")
-        if mixed is not None:
-            raise mixed
-    return shown
-
-
 def fold(text: str) -> str:
     """`text` as people read it: NFKC (full-width `ａｌｉｃｅ` is `alice`), case-folded, runs of
     spaces of every width made one plain space, none at either end."""

@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 from workbench.db.backend import binds_roles, login_role_exists, owns_tables, schema_owner
 from workbench.db.models import Claim, User
 from workbench.domain.clock import format_at, now
+from workbench.domain.display_names import display_name
 from workbench.domain.errors import Conflict, InvalidInput, NotFound
-from workbench.domain.identity import display_name, likeness, normalise_name, skeleton
+from workbench.domain.identity import likeness, normalise_name, skeleton
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import check_text
 from workbench.domain.payloads import changed, check_changes, created, entity_payload
