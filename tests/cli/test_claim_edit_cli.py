@@ -178,3 +178,12 @@ def test_a_claim_pinned_onto_another_claims_words_is_told_so(cli: Run, claim: in
     r = ok(cli("claim", "edit", str(claim), "--quote", "The plant", "--json"))
     assert json.loads(r.out)["same_span"] == [2]
     assert "warning: claim #2 already pins exactly these words (characters 0–9)" in r.err
+
+
+def test_edit_json_always_has_the_same_keys(cli: Run, claim: int) -> None:
+    """review58: `same_span` was in `claim edit --json` when the span moved and not otherwise."""
+    texts = json.loads(ok(cli("claim", "edit", str(claim), "--text", "x y", "--json")).out)
+    moved = json.loads(ok(cli("claim", "edit", str(claim), "--quote", "plant", "--json")).out)
+    same = json.loads(ok(cli("claim", "edit", str(claim), "--quote", "plant", "--json")).out)
+    assert texts.keys() == moved.keys() == same.keys()
+    assert texts["same_span"] == moved["same_span"] == same["same_span"] == []

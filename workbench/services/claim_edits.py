@@ -46,7 +46,10 @@ class ClaimEdit:
 
     def to_json(self) -> dict[str, Any]:
         note = None if self.note is None else self.note.to_json()
-        return {**self.claim.to_json(), "changed": list(self.changed), "note": note}
+        # Always the same keys: other claims on its span are [] when none are, or when the
+        # edit did not move the span (review58: the key came and went with the span).
+        shown = {"same_span": [], **self.claim.to_json()}
+        return {**shown, "changed": list(self.changed), "note": note}
 
 
 def wanted_values(
