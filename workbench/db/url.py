@@ -124,13 +124,16 @@ def cannot_open(url: str, why: object) -> str:
 # it reads): a user without ':' or '/', then a password up to the next '@'. An '@' after that
 # (in a query value: application_name=desk@laptop) is not the end of the password.
 _USERINFO = r"(?P<scheme>[\w+]+://)(?:(?P<user>[^:/]*)(?::[^@]*)?@)?(?P<rest>.*)"
-# libpq's keywords that carry a secret, given in the URL's query instead (`?password=...`).
-SECRET_PARAMETERS = frozenset({"password"})
+# libpq's keywords that carry a secret (those its PQconndefaults marks with dispchar "*"), given
+# in the URL's query: `?password=...`, the client key's passphrase `sslpassword` (review58: it
+# was shown as typed) and, from libpq 18, `oauth_client_secret`.
+SECRET_PARAMETERS = frozenset({"password", "sslpassword", "oauth_client_secret"})
 
 
 def safe_url(url: str) -> str:
     """The one way a database URL is shown (in messages, `db status`, the pg_dump command): its
-    password left out, whether given as `user:pw@` or in the query (`?password=...`). A SQLite
+    secrets left out, the password given as `user:pw@` and every SECRET_PARAMETERS of the query
+    (`?password=...`, `?sslpassword=...`). A SQLite
     URL has none: an '@' or '?' in it is part of a file name."""
     if url.startswith("sqlite"):
         return url
@@ -153,7 +156,8 @@ def without_secrets(query: str) -> str:
     kept = [
         pair
         for pair in query.split("&")
-        if unquote_plus(pair.partition("=")[0]).strip() not in SECRET_PARAMETERS
+        # Lower-cased: a misspelt case is refused by libpq, but is no less a secret to show.
+        if unquote_plus(pair.partition("=")[0]).strip().lower() not in SECRET_PARAMETERS
     ]
     return "&".join(kept)
 
