@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from workbench.db.engine import get_engine
+from workbench.db.pg_options import first_schema, schema_pattern, take_search_path
 from workbench.db.url import libpq_uri, safe_url, sqlite_file
 from workbench.domain.errors import InvalidInput
 from workbench.new_file import file_exists, folder_of, missing_folder, occupied, place_new
@@ -81,7 +82,8 @@ def pg_dump_command(url: str, target: str) -> str:
     """The pg_dump invocation for this database: the URL's server, database and query (host,
     port, sslmode... as given: trial56's `?host=db.internal&port=6432` dumped the local server's
     database, and a dropped `sslmode=require` let the dump travel unencrypted), the schema of
-    its search_path as --schema, the password left out (to ~/.pgpass or PGPASSWORD)."""
+    its search_path as --schema, the secrets left out as everywhere a URL is shown (safe_url:
+    the password to ~/.pgpass or PGPASSWORD; docs/backup.md says how to give the others)."""
     import shlex
 
     address, _, query = safe_url(libpq_uri(url)).partition("?")
@@ -92,16 +94,14 @@ def pg_dump_command(url: str, target: str) -> str:
         if unquote(key) != "options":
             kept.append(pair)
             continue
-        words = []
-        for word in unquote(value).split():
-            if word.startswith("-csearch_path="):
-                schema = word.split("=", 1)[1].split(",")[0]
-            else:
-                words.append(word)
-        if words:
-            kept.append("options=" + quote(" ".join(words), safe=""))
+        # Read as the server reads it: a quoted "Desk 2024" was cut at its space (review58).
+        search_path, rest = take_search_path(unquote(value))
+        if search_path is not None:
+            schema = first_schema(search_path)
+        if rest:
+            kept.append("options=" + quote(rest, safe=""))
     words = ["pg_dump", "--format=custom", f"--file={target}"]
     if schema:
-        words.append(f"--schema={schema}")
+        words.append(f"--schema={schema_pattern(schema)}")
     words.append(f"{address}?{'&'.join(kept)}" if kept else address)
     return shlex.join(words)

@@ -1,0 +1,90 @@
+"""A PostgreSQL URL's `options` value read as the server reads it, for the pg_dump command
+`backup` prints: which schema its search_path chooses, and the other options kept as they were.
+
+The server splits `options` into words at whitespace, a backslash making the next character
+part of the word (postinit.c pg_split_opts), then reads them as command-line switches: `-c
+name=value`, `-cname=value` or `--name=value`, a '-' in the name read as '_', names in any
+case. A search_path is a comma-separated list of identifiers: a double-quoted one is kept as
+written (spaces, capitals; `""` is a quote), an unquoted one lower-cased."""
+
+from __future__ import annotations
+
+import re
+
+
+def split_words(options: str) -> list[str]:
+    """The words of an `options` value, as the server splits them."""
+    words: list[str] = []
+    word: list[str] = []
+    started = escaped = False
+    for char in options:
+        if escaped:
+            word.append(char)
+            escaped = False
+        elif char == "\\":
+            started = escaped = True
+        elif char.isspace():
+            if started:
+                words.append("".join(word))
+            word, started = [], False
+        else:
+            word.append(char)
+            started = True
+    if started:
+        words.append("".join(word))
+    return words
+
+
+def join_words(words: list[str]) -> str:
+    """Words back into an `options` value that splits into the same words."""
+    return " ".join(re.sub(r"(\s|\\)", r"\\\1", word) for word in words)
+
+
+def take_search_path(options: str) -> tuple[str | None, str]:
+    """The search_path an `options` value sets (the last one wins, as on the server) and the
+    value without it (the other words, escaped again)."""
+    words = split_words(options)
+    search_path = None
+    kept: list[str] = []
+    at = 0
+    while at < len(words):
+        word = words[at]
+        setting, used = None, 1
+        if word == "-c" and at + 1 < len(words):
+            setting, used = words[at + 1], 2
+        elif word.startswith(("-c", "--")) and word != "-c":  # -cname=value, --name=value
+            setting = word[2:]
+        name, equals, value = (setting or "").partition("=")
+        if equals and name.replace("-", "_").lower() == "search_path":
+            search_path = value
+        else:
+            kept.extend(words[at : at + used])
+        at += used
+    return search_path, join_words(kept)
+
+
+def first_schema(search_path: str) -> str | None:
+    """The first schema a search_path names, as PostgreSQL reads the list (None when it names
+    none or is malformed: the server would refuse it)."""
+    text = search_path.lstrip()
+    if text.startswith('"'):
+        quoted = re.match(r'"((?:[^"]|"")*)"', text)
+        if quoted is None or not quoted[1]:
+            return None
+        name, rest = quoted[1].replace('""', '"'), text[quoted.end() :]
+    else:
+        unquoted = re.match(r'[^\s,"]+', text)
+        if unquoted is None:
+            return None
+        name, rest = unquoted[0].lower(), text[unquoted.end() :]
+    rest = rest.lstrip()
+    return name if not rest or rest.startswith(",") else None
+
+
+def schema_pattern(name: str) -> str:
+    """A schema's name as pg_dump's --schema pattern matching it alone: bare when it is a plain
+    lower-case name, otherwise double-quoted (pg_dump lower-cases an unquoted pattern and reads
+    `*`, `?` and `.` in it as wildcards and separators)."""
+    if re.fullmatch(r"[a-z_][a-z0-9_]*", name):
+        return name
+    return '"' + name.replace('"', '""') + '"'
