@@ -259,10 +259,15 @@ def _check_related(doc: Document, number: int, latest: str, content: Content) ->
     )
 
 
-# A short text's runs of wording: runs of SHINGLE letters or digits, case folded, spaces and
-# punctuation left out (as textdiff.shared_wording reads a text), at most SHORT_RUNS of them,
-# spread over it.
+# A short text's runs of wording: spaces and punctuation left out, case folded (as
+# textdiff.shared_wording reads a text), every run of digits read as one digit, so that a
+# corrected figure ("12人" then "14人", "$3" then "$4") changes no run (review58: a 13-character
+# casualty line with two figures corrected shared 0%: every run of 8 held one of them); and a run
+# is SHINGLE columns wide, a Chinese or other wide character two (a phrase of 4 characters, as 8
+# letters are a word and a half of English: a changed word in a line of Chinese leaves some
+# runs whole). At most SHORT_RUNS of them, spread over the text.
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_DIGITS = re.compile(r"\d+")
 
 
 def _short_share(latest: str, new: str) -> float | None:
@@ -272,11 +277,12 @@ def _short_share(latest: str, new: str) -> float | None:
     weather report). Judged as it judges a short new text, by runs found in the other text,
     both ways, keeping the higher: the old text's runs in the new (a teaser grown into the
     article keeps them all) or the new's in the old (a statement cut down). None when the
-    current text has no run at all (under SHINGLE letters or digits): too little to say."""
-    old_runs, new_runs = _runs_of(latest), _runs_of(new)
+    current text has no run at all (under SHINGLE columns of letters and digits): too little
+    to say."""
+    old_text, new_text = _wording(latest), _wording(new)
+    old_runs, new_runs = _runs_of(old_text), _runs_of(new_text)
     if not old_runs:
         return None
-    old_text, new_text = _wording(latest), _wording(new)
     kept = sum(run in new_text for run in old_runs) / len(old_runs)
     if not new_runs:
         return kept
@@ -284,12 +290,23 @@ def _short_share(latest: str, new: str) -> float | None:
 
 
 def _wording(text: str) -> str:
-    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
+    folded = _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
+    return _DIGITS.sub("0", folded)
 
 
-def _runs_of(text: str) -> list[str]:
-    folded = _wording(text)
-    runs = [folded[i : i + SHINGLE] for i in range(len(folded) - SHINGLE + 1)]
+def _runs_of(wording: str) -> list[str]:
+    widths = [2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in wording]
+    runs = []
+    end = total = 0
+    # A window over the text: each start's run ends where SHINGLE columns are reached.
+    for start in range(len(wording)):
+        while end < len(wording) and total < SHINGLE:
+            total += widths[end]
+            end += 1
+        if total < SHINGLE:
+            break
+        runs.append(wording[start:end])
+        total -= widths[start]
     return runs[:: 1 + len(runs) // SHORT_RUNS]
 
 
