@@ -38,3 +38,29 @@ def test_the_sign_off_queue_left_out_a_proposal_its_approver_was_refused(wb: Wor
         review.approvals(bob, [claim])
     queue = list_claims(bob, ClaimFilter(approvable_by="bob"))
     assert claim not in [c.id for c in queue], "listed as approvable, then refused"
+
+
+def test_the_queue_asked_the_approval_its_rule_for_each_claim(wb: Workbench) -> None:
+    """The approver's own note since the proposal leaves a claim approvable, as the approval
+    reads it; a proposal made from the approver's own PostgreSQL role (review.distinct_roles on,
+    the default, every test session sharing one role) is left out there, as it is refused."""
+    from workbench.services.notes import add_note
+
+    doc = add_document(wb, "MiniMax在2021年底创业，2023年估值25亿美元。".encode()).document.id
+    claim = add_claim(wb, doc, "valued 2.5bn", SpanRequest(quote="估值25亿美元")).id
+    set_config(wb, "review.required", "true")
+    add_evidence(_as(wb, "maria"), claim, EvidenceInput(citation="filing", stance="supports"))
+    set_status(_as(wb, "maria"), claim, "verified", note="filing says so")
+    bob = _as(wb, "bob")
+    add_note(bob, claim, "read the filing too")
+    listed = claim in [c.id for c in list_claims(bob, ClaimFilter(approvable_by="bob"))]
+    if PG_URL:
+        assert not listed, "proposed from this session's role: approve refuses it"
+        with pytest.raises(TransitionRefused, match="database role"):
+            review.approvals(bob, [claim])
+        set_config(wb, "review.distinct_roles", "false")
+        assert claim in [c.id for c in list_claims(bob, ClaimFilter(approvable_by="bob"))]
+    else:
+        assert listed
+    assert [c.id for c in list_claims(_as(wb, "maria"), ClaimFilter(approvable_by="maria"))] == []
+    review.approvals(bob, [claim])

@@ -153,7 +153,11 @@ events = Table(
     entity_id=TEXT,
     claim_id=INTEGER,
     payload=TEXT,
+    machine=TEXT,
 )
+
+# Workbench-wide settings (`claim list --approvable` asks review.distinct_roles).
+settings = Table("settings", key=TEXT, value=TEXT)
 
 # The registered people, for the reads that ask whether a name is one (`claim list --mine`).
 users = Table("users", name=TEXT, display=TEXT, skeleton=TEXT)

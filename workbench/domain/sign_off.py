@@ -11,14 +11,30 @@ second person approved.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from workbench.domain.errors import TransitionRefused
 from workbench.domain.identity import same_person
 from workbench.domain.status import FINAL_VALUES, WITHDRAWN_VALUE
-from workbench.domain.transitions import APPROVED, REJECTED, REVIEW_REQUESTED, STATUS_CHANGED
+from workbench.domain.transitions import (
+    APPROVED,
+    IMPORTED,
+    REJECTED,
+    REVIEW_REQUESTED,
+    STATUS_CHANGED,
+    Addition,
+    ClaimState,
+    Decision,
+    Refusal,
+    Request,
+    added_since_proposal,
+    decide,
+    proposal_action,
+)
 
 # The actions that can set or clear a verdict (all others leave it as it is).
 VERDICT_ACTIONS: tuple[str, ...] = (
@@ -135,3 +151,52 @@ def reason_note(events: Iterable[Event], notes: Sequence[tuple[int, str]]) -> in
         return reason
     by_giver = [note_id for note_id, author in notes if giver is not None and author == giver]
     return by_giver[-1] if by_giver else None
+
+
+# A claim's event of RECORD_ACTIONS as the approval reads it, in order: (action, actor,
+# entity_id, payload as stored (JSON text), machine).
+RecordEvent = tuple[str, str, str, str, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalRecord:
+    """What happened to a claim since its latest proposal, as an approval weighs it: the
+    evidence and notes added since, and the database role (events.machine) it was proposed
+    from (None: no proposal event, or the latest was an import that proposed nothing)."""
+
+    added: tuple[Addition, ...]
+    proposed_from: str | None
+
+
+def proposal_record(events: Iterable[RecordEvent]) -> ProposalRecord:
+    """The ProposalRecord of a claim from its RECORD_ACTIONS events in order."""
+    moves: list[tuple[str, str, str]] = []
+    proposed_from = None
+    for action, actor, entity_id, payload, machine in events:
+        # An import is a proposal when the claim came in in review; its payload says so.
+        read = proposal_action(action, json.loads(payload)) if action == IMPORTED else action
+        if action in (REVIEW_REQUESTED, IMPORTED):
+            proposed_from = machine if read == REVIEW_REQUESTED else None
+        moves.append((read, actor, entity_id))
+    return ProposalRecord(added_since_proposal(moves), proposed_from)
+
+
+def decide_approval(
+    claim: ClaimState, request: Request, record: ProposalRecord, session_role: str | None
+) -> Decision:
+    """The approval's rule, whole: `decide` with what was added since the proposal, then, when
+    `session_role` is given (PostgreSQL with review.distinct_roles on: the role the server
+    authenticated this session as), a proposal made from that same role is refused. `claim
+    approve` applies it, and `claim list --approvable` asks it of every claim it lists
+    (review58: the queue checked names only, and listed claims the approval then refused)."""
+    decision = decide(replace(claim, added_since_proposal=record.added), request)
+    # The names differ (decide checked); on PostgreSQL the roles must too. On SQLite the OS
+    # account recorded is only what the process says about itself: the names alone decide.
+    if session_role is not None and record.proposed_from == session_role:
+        raise TransitionRefused(
+            f"the verdict was proposed from database role {session_role!r}, the role this "
+            "session uses; the second reviewer must connect with their own role (a desk whose "
+            "people share one role has its owner set review.distinct_roles to false)",
+            reason=Refusal.OWN_ROLE.value,
+        )
+    return decision

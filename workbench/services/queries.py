@@ -27,7 +27,7 @@ from workbench.defaults import BOARD_LIMIT, INT_MAX
 from workbench.domain.article_author import stands_for_author
 from workbench.domain.clock import parse_since, today
 from workbench.domain.desk import PRIORITY_RANK, SORTS, normalise_tag, parse_priority
-from workbench.domain.errors import InvalidInput, NotFound, bad, give, step
+from workbench.domain.errors import InvalidInput, NotFound, TransitionRefused, bad, give, step
 from workbench.domain.identity import fold, normalise_name
 from workbench.domain.inputs import check_at_least
 from workbench.domain.payloads import REANCHOR_ACTIONS
@@ -226,26 +226,75 @@ def distinct_values(conn: Reader, column: Column, table: str = "claims") -> list
 
 
 def approvable_where(conn: Reader, approver: str) -> tuple[Sql, ...]:
-    """In review with a verdict proposed, not by `approver` by the sign-off's rule (names alike,
-    or a registered person's display name): the proposers are read from the claims in review
-    (few, by the status index) and compared in Python, as the sign-off compares them."""
-    from workbench.domain.identity import same_person
+    """In review with a verdict `approver` may approve, by the approval's own rule
+    (sign_off.decide_approval, as `claim approve` applies it): not their own proposal, no quote
+    changed since, no evidence or other person's note added since, and on PostgreSQL (with
+    review.distinct_roles on) not proposed from the role this session uses (review58: the queue
+    compared names only, and listed claims the approval then refused). The claims in review are
+    few (read by the status index) and their record's events are read in one statement."""
+    from workbench.domain.sign_off import decide_approval, proposal_record
+    from workbench.domain.transitions import RECORD_ACTIONS, ClaimState, Move, Request
 
     in_review = eq(C.status, Status.IN_REVIEW.value)
-    proposers = select(C.proposed_by, source=tables.claims).where(in_review)
+    proposed = (
+        select(C.id, C.proposed_status, C.proposed_by, C.verdict_revision, source=tables.claims)
+        .where(in_review, Sql(f"{C.proposed_status} IS NOT NULL"))
+        .order_by(C.id)
+    )
+    claims = conn.rows(proposed)
+    if not claims:
+        return (Sql("1 = 0"),)
+    e = tables.events.c
+    events = defaultdict(list)
+    record = select(
+        e.claim_id, e.action, e.actor, e.entity_id, e.payload, e.machine, source=tables.events
+    ).where(
+        in_(e.action, RECORD_ACTIONS),
+        in_query(e.claim_id, select(C.id, source=tables.claims).where(in_review)),
+    )
+    for r in conn.rows(record.order_by(e.seq)):
+        events[r.claim_id].append((r.action, r.actor, r.entity_id, r.payload, r.machine))
     u = tables.users.c
     displays = {
         r.name: r.display for r in conn.rows(select(u.name, u.display, source=tables.users))
     }
-    theirs = [
-        name
-        for (name,) in conn.rows(proposers.group_by(C.proposed_by))
-        if name is not None and same_person(name, approver, displays)
-    ]
+    request = Request(Move.APPROVE, approver, displays=displays)
+    role = _session_role(conn)
+    approvable, refused = [], []
+    for c in claims:
+        state = ClaimState(
+            id=c.id,
+            status=Status.IN_REVIEW,
+            proposed_status=Status(c.proposed_status),
+            proposed_by=c.proposed_by,
+            verdict_revision=c.verdict_revision,
+        )
+        try:
+            decide_approval(state, request, proposal_record(events[c.id]), role)
+        except TransitionRefused:
+            refused.append(c.id)
+        else:
+            approvable.append(c.id)
+    # The shorter list of ids as parameters: usually the refused ones are few.
+    if len(approvable) <= len(refused):
+        return (in_(C.id, approvable),)
     conditions = [in_review, Sql(f"{C.proposed_status} IS NOT NULL")]
-    if theirs:
-        conditions.append(f"({C.proposed_by} IS NULL OR NOT " + in_(C.proposed_by, theirs) + ")")
-    return tuple(conditions)
+    return (*conditions, Sql("NOT ") + in_(C.id, refused)) if refused else tuple(conditions)
+
+
+def _session_role(conn: Reader) -> str | None:
+    """services.review.session_role on the read path: the role the server authenticated this
+    session as, on PostgreSQL while review.distinct_roles is on (its default)."""
+    from workbench.domain.settings import spec_for
+
+    if conn.dialect != "postgresql":
+        return None
+    key = "review.distinct_roles"
+    s = tables.settings.c
+    stored = conn.scalar(select(s.value, source=tables.settings).where(eq(s.key, key)))
+    if not (spec_for(key).default if stored is None else bool(json.loads(stored))):
+        return None
+    return str(conn.raw(Sql("SELECT session_user"))[0][0])
 
 
 def speaker_where(conn: Reader, name: str) -> Sql:

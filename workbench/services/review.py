@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -10,21 +9,17 @@ from sqlalchemy import select
 
 from workbench.db.models import Event, User
 from workbench.domain.errors import TransitionRefused
+from workbench.domain.sign_off import ProposalRecord, decide_approval, proposal_record
 from workbench.domain.stale_figures import stale_figures
 from workbench.domain.status import holds_verdict
 from workbench.domain.transitions import (
     APPROVED,
-    IMPORTED,
     RECORD_ACTIONS,
     REJECTED,
-    REVIEW_REQUESTED,
-    Addition,
     Move,
     Refusal,
     Request,
-    added_since_proposal,
     decide,
-    proposal_action,
 )
 from workbench.services.claim_updates import (
     apply_decision,
@@ -107,18 +102,16 @@ def _review_in(
     check_version(claim, expected_version)
     request = Request(move, tx.actor, note=note)
     state = claim_state(claim)
-    if move == Move.APPROVE:
-        state = replace(state, added_since_proposal=additions(tx, claim_id))
-        request = replace(request, displays=displays(tx, claim.proposed_by, tx.actor))
     try:
-        decision = decide(state, request)
+        if move == Move.APPROVE:
+            request = replace(request, displays=displays(tx, claim.proposed_by, tx.actor))
+            decision = decide_approval(state, request, record(tx, claim_id), session_role(tx))
+        else:
+            decision = decide(state, request)
     except TransitionRefused as refused:
         if refused.reason == Refusal.NOT_IN_REVIEW.value:
             raise _reviewed_meanwhile(tx, claim_id, refused) from None
         raise
-    if move == Move.APPROVE:
-        # The names differ (decide checked); on PostgreSQL the roles must too.
-        _check_distinct_role(tx, claim_id)
     previous = claim.status
     # The words the verdict was first given on, when a proposal confirmed it after a revision
     # flagged it (the proposal cleared the flag; the approval publishes it).
@@ -168,50 +161,22 @@ def displays(tx: Tx, *names: str | None) -> dict[str, str | None]:
     return {str(name): display for name, display in rows}
 
 
-def additions(tx: Tx, claim_id: int) -> tuple[Addition, ...]:
-    """The evidence and notes added to the claim since its latest proposal, read from its
-    events in this transaction (the trail orders them: ids and clocks need not)."""
+def record(tx: Tx, claim_id: int) -> ProposalRecord:
+    """The claim's ProposalRecord, read from its events in this transaction (the trail orders
+    them: ids and clocks need not)."""
     rows = tx.session.execute(
-        select(Event.action, Event.actor, Event.entity_id, Event.payload)
+        select(Event.action, Event.actor, Event.entity_id, Event.payload, Event.machine)
         .where(Event.claim_id == claim_id, Event.action.in_(RECORD_ACTIONS))
         .order_by(Event.seq)
     )
-    return added_since_proposal(
-        (_as_proposal(r.action, r.payload), r.actor, r.entity_id) for r in rows
-    )
+    return proposal_record((r.action, r.actor, r.entity_id, r.payload, r.machine) for r in rows)
 
 
-def _as_proposal(action: str, payload: str) -> str:
-    """`proposal_action`, reading an import's payload only (the others need none)."""
-    return proposal_action(action, json.loads(payload)) if action == IMPORTED else action
-
-
-def _check_distinct_role(tx: Tx, claim_id: int) -> None:
-    """On PostgreSQL the server authenticated each session's role: a typed --as can lie, the
-    role cannot. The proposal's event recorded its role; the approver's must differ.
-
-    On SQLite the recorded OS account is only what the process says about itself (anyone who
-    can write the file can write anything), so the rule rests on the names alone there.
-    """
+def session_role(tx: Tx) -> str | None:
+    """The role an approval must not share with the proposal's: on PostgreSQL the server
+    authenticated each session's role (a typed --as can lie, the role cannot), unless the desk
+    turned review.distinct_roles off. None on SQLite, whose recorded OS account is only what
+    the process says about itself."""
     if tx.session.get_bind().dialect.name != "postgresql":
-        return
-    if not setting_value(tx, "review.distinct_roles"):
-        return
-    # The latest proposal: a claim.review_requested, or the import that brought the claim in
-    # in review (its first event, so any later proposal comes after it).
-    latest = tx.session.execute(
-        select(Event.machine, Event.action, Event.payload)
-        .where(Event.claim_id == claim_id, Event.action.in_((REVIEW_REQUESTED, IMPORTED)))
-        .order_by(Event.seq.desc())
-        .limit(1)
-    ).first()
-    proposed_from = None
-    if latest is not None and _as_proposal(latest.action, latest.payload) == REVIEW_REQUESTED:
-        proposed_from = latest.machine
-    if proposed_from is not None and proposed_from == tx.machine:
-        raise TransitionRefused(
-            f"the verdict was proposed from database role {proposed_from!r}, the role this "
-            "session uses; the second reviewer must connect with their own role (a desk whose "
-            "people share one role has its owner set review.distinct_roles to false)",
-            reason=Refusal.OWN_ROLE.value,
-        )
+        return None
+    return tx.machine if setting_value(tx, "review.distinct_roles") else None
