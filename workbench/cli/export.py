@@ -11,7 +11,6 @@ import click
 from workbench.cli.common import check_output, output_file, usage_unless_none, workbench_from
 from workbench.cli.options import (
     ID,
-    MOMENT,
     ORG_URL,
     PUBLISHER,
     URL_TEMPLATE,
@@ -22,6 +21,7 @@ from workbench.cli.options import (
     format_option,
     json_context,
     named_format,
+    span_options,
     stdout_or_file_option,
 )
 from workbench.cli.progress import progress_bar, wanted
@@ -184,15 +184,7 @@ def export() -> None:
     help="Each review's page, {id} for the claim id, e.g. 'https://example.org/checks/{id}'. "
     "[default: <org-url>/#claim-<id>; after the URL's query, <org-url>#claim-<id>]",
 )
-@click.option(
-    "--since",
-    type=MOMENT,
-    metavar="DATE",
-    help="Only verdicts given from DATE on (UTC; a date: from that day's start).",
-)
-@click.option(
-    "--until", type=MOMENT, metavar="DATE", help="With --since: up to DATE (a date: that day)."
-)
+@span_options("Only verdicts given")
 @INCLUDE_FLAGGED
 @stdout_or_file_option
 @force_option

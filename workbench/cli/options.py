@@ -261,6 +261,28 @@ def board_limit_option(help: str) -> Decorator[Any]:
     return limit_option(help, default=BOARD_LIMIT)
 
 
+def span_options(since: str) -> Decorator[Any]:
+    """`--since DATE` (help `since`: what it selects from DATE on) and `--until DATE`, a span
+    of the trail's time (`stats`, `export claimreview`); their rules are
+    services.activity.span_problem's."""
+
+    def decorate(fn: F) -> F:
+        fn = click.option(
+            "--until",
+            type=MOMENT,
+            metavar="DATE",
+            help="With --since: up to DATE (a date: that day).",
+        )(fn)
+        return click.option(
+            "--since",
+            type=MOMENT,
+            metavar="DATE",
+            help=f"{since} from DATE on (UTC; a date: from that day's start).",
+        )(fn)
+
+    return decorate
+
+
 def offset_option(fn: F) -> F:
     return click.option(
         "--offset",

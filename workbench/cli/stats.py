@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from workbench.cli.common import usage_unless_none, workbench_from
-from workbench.cli.options import MOMENT, board_limit_option, json_context
+from workbench.cli.options import board_limit_option, json_context, span_options
 from workbench.cli.render import clip, json_out, status_shown, table
 
 if TYPE_CHECKING:
@@ -19,15 +19,7 @@ if TYPE_CHECKING:
     "How many claims each list shows (oldest open, awaiting approval, without evidence, "
     "overdue, flagged)."
 )
-@click.option(
-    "--since",
-    type=MOMENT,
-    metavar="DATE",
-    help="Also who did what from DATE on (UTC; a date: from that day's start), from the trail.",
-)
-@click.option(
-    "--until", type=MOMENT, metavar="DATE", help="With --since: up to DATE (a date: that day)."
-)
+@span_options("Also who did what, from the trail,")
 @json_context
 def stats(
     ctx: click.Context, limit: int, since: str | None, until: str | None, as_json: bool
