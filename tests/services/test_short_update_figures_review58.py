@@ -21,6 +21,8 @@ from workbench.services.sources import Content
         ("死亡人数升至12人，伤者30人\n", "死亡人数升至14人，伤者35人\n"),
         ("去年销量120万辆，增长15%。\n", "去年销量125万辆，增长18%。\n"),
         ("票价从2元涨到3元\n", "票价从2元涨到4元\n"),
+        ("甲说了一句话。\n", "甲说了两句话。\n"),  # a figure in Chinese numerals
+        ("市场份额约三成\n", "市场份额约四成\n"),
     ],
 )
 def test_a_short_text_with_a_figure_corrected_was_stored(wb: Workbench, old: str, new: str) -> None:

@@ -260,14 +260,16 @@ def _check_related(doc: Document, number: int, latest: str, content: Content) ->
 
 
 # A short text's runs of wording: spaces and punctuation left out, case folded (as
-# textdiff.shared_wording reads a text), every run of digits read as one digit, so that a
-# corrected figure ("12人" then "14人", "$3" then "$4") changes no run (review58: a 13-character
-# casualty line with two figures corrected shared 0%: every run of 8 held one of them); and a run
-# is SHINGLE columns wide, a Chinese or other wide character two (a phrase of 4 characters, as 8
-# letters are a word and a half of English: a changed word in a line of Chinese leaves some
-# runs whole). At most SHORT_RUNS of them, spread over the text.
+# textdiff.shared_wording reads a text), every run of digits (or Chinese numerals) read as one
+# digit, so that a corrected figure ("12人" then "14人", "$3" then "$4", 一句 then 两句)
+# changes no run (review58: a 13-character casualty line with two figures corrected shared 0%:
+# every run of 8 held one of them); and a run is SHINGLE columns wide, a Chinese or other wide
+# character two (a phrase of 4 characters, as 8 letters are a word and a half of English: a
+# changed word in a line of Chinese leaves some runs whole). At most SHORT_RUNS of them, spread
+# over the text.
 _NOT_ALNUM = re.compile(r"[\W_]+")
-_DIGITS = re.compile(r"\d+")
+# (CI's export test corrected 一 to 两 in a six-character line, and every run held it.)
+_DIGITS = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿]+")
 
 
 def _short_share(latest: str, new: str) -> float | None:
