@@ -8,7 +8,8 @@ import click
 
 from workbench.cli.common import usage_unless_none, workbench_from
 from workbench.cli.options import board_limit_option, json_context, span_options
-from workbench.cli.render import clip, json_out, status_shown, table
+from workbench.cli.render import clip, json_out, message, status_shown, table
+from workbench.services.breakdown import KEYS
 
 if TYPE_CHECKING:
     from workbench.services.views import ClaimView
@@ -17,12 +18,24 @@ if TYPE_CHECKING:
 @click.command()
 @board_limit_option(
     "How many claims each list shows (oldest open, awaiting approval, without evidence, "
-    "overdue, flagged)."
+    "overdue, flagged); with --by, how many rows."
 )
-@span_options("Also who did what, from the trail,")
+@span_options("Also who did what, from the trail (with --by: only the claims added),")
+@click.option(
+    "--by",
+    "by_key",
+    type=click.Choice(KEYS),
+    metavar="KEY",
+    help=f"Instead of the board: the claims counted by KEY ({', '.join(KEYS)}).",
+)
 @json_context
 def stats(
-    ctx: click.Context, limit: int, since: str | None, until: str | None, as_json: bool
+    ctx: click.Context,
+    limit: int,
+    since: str | None,
+    until: str | None,
+    by_key: str | None,
+    as_json: bool,
 ) -> None:
     """The desk board: counts by status, owner and type; what is old, awaiting approval,
     unsupported or late, and verdicts flagged for re-review (their quote changed after the
@@ -38,11 +51,23 @@ def stats(
     imported), status changes (verdicts proposed among them), reviews (approvals and
     rejections), notes (every note they wrote: with `note add`, or as the reason of a status
     change, proposal, approval or rejection), evidence, and all their events.
+
+    With --by KEY: one table instead, a row per tag, speaker, type, owner or month (the UTC
+    month, YYYY-MM, the claim was added; not the month of its verdict, which the trail would
+    have to tell), most claims first: its claims, those open (unverified or in progress), in
+    review, and each verdict. A claim with several tags counts under each; claims with no tag,
+    speaker or owner have a row of their own, (none) (null in --json); withdrawn claims are
+    left out. --limit bounds the rows (stderr says how many there are); --since/--until count
+    only the claims added in that span.
     """
     from workbench.services.activity import span_problem
-    from workbench.services.queries import stats as compute
 
     usage_unless_none(span_problem(since, until))
+    if by_key is not None:
+        breakdown(ctx, by_key, limit, since, until, as_json)
+        return
+    from workbench.services.queries import stats as compute
+
     s = compute(workbench_from(ctx), limit, since, until)
     if json_out(as_json, s):
         return
@@ -103,3 +128,28 @@ def status_cell(c: ClaimView) -> str:
     """In review, the verdict proposed is what a reviewer needs to see."""
     shown = status_shown(c)
     return f"{shown}: {c.proposed_status}" if c.proposed_status else shown
+
+
+def breakdown(
+    ctx: click.Context, key: str, limit: int, since: str | None, until: str | None, as_json: bool
+) -> None:
+    """`stats --by KEY`: the breakdown's table, or its rows as JSON; how many rows --limit left
+    out goes to stderr, so a pipe gets the rows alone."""
+    from workbench.services.breakdown import COUNTS, NONE
+    from workbench.services.breakdown import breakdown as compute
+
+    b = compute(workbench_from(ctx), key, limit, since, until)
+    if not json_out(as_json, b):
+        added = "" if since is None else f" added from {since}" + (f" to {until}" if until else "")
+        table(
+            [key, *COUNTS],
+            [(NONE if r.value is None else r.value, *r.counts.values()) for r in b.rows],
+            empty=(
+                f"--limit 0: no {key} rows listed ({b.total:,} in all)"
+                if limit == 0 and b.total
+                else f"no claims{added}"
+            ),
+        )
+    if len(b.rows) < b.total and (b.rows or as_json):
+        shown = f"1–{len(b.rows):,}" if b.rows else "none"
+        message(f"{key} rows {shown} of {b.total:,} (--limit N shows more)")
