@@ -35,7 +35,7 @@ def desk(cli: Run) -> None:
     ok(cli("claim", "withdraw", "4", "--reason", "a duplicate of #3"))
 
 
-HEADER = "claims | open | in_review | verified | false | misleading | unverifiable | opinion"
+HEADER = "claims | to_check | in_review | verified | false | misleading | unverifiable | opinion"
 
 
 def cells(out: str) -> list[list[str]]:
@@ -73,7 +73,7 @@ def test_stats_by_json_is_a_list_of_rows_named_by_the_key(cli: Run) -> None:
     rows = json.loads(ok(cli("stats", "--by", "speaker", "--json")).out)
     assert rows[2] == {
         "speaker": None,
-        **{"claims": 1, "open": 1, "in_review": 0, "verified": 0, "false": 0},
+        **{"claims": 1, "to_check": 1, "in_review": 0, "verified": 0, "false": 0},
         **{"misleading": 0, "unverifiable": 0, "opinion": 0},
     }
     assert [r["speaker"] for r in rows] == ["Lei Jun", "张一鸣", None]

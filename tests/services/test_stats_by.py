@@ -84,7 +84,7 @@ def desk(wb: Workbench, monkeypatch: pytest.MonkeyPatch) -> Workbench:
 
 
 def counted(wb: Workbench, key: str, limit: int = 50, **span: str) -> list[tuple[Any, ...]]:
-    """Each row as (value, claims, open, in_review, verified, false, misleading, unverifiable,
+    """Each row as (value, claims, to_check, in_review, verified, false, misleading, unverifiable,
     opinion)."""
     return [(r.value, *r.counts.values()) for r in breakdown(wb, key, limit, **span).rows]
 
@@ -155,7 +155,7 @@ def test_the_limit_bounds_the_rows_and_the_total_says_how_many(desk: Workbench) 
     assert breakdown(desk, "month", 1).to_json() == [
         {
             "month": "2026-01",
-            **{"claims": 3, "open": 2, "in_review": 1, "verified": 0, "false": 0},
+            **{"claims": 3, "to_check": 2, "in_review": 1, "verified": 0, "false": 0},
             **{"misleading": 0, "unverifiable": 0, "opinion": 0},
         }
     ]

@@ -54,7 +54,7 @@ def stats(
 
     With --by KEY: one table instead, a row per tag, speaker, type, owner or month (the UTC
     month, YYYY-MM, the claim was added; not the month of its verdict, which the trail would
-    have to tell), most claims first: its claims, those open (unverified or in progress), in
+    have to tell), most claims first: its claims, those to check (unverified or in progress), in
     review, and each verdict. A claim with several tags counts under each; claims with no tag,
     speaker or owner have a row of their own, (none) (null in --json); withdrawn claims are
     left out. --limit bounds the rows (stderr says how many there are); --since/--until count

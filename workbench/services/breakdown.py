@@ -1,5 +1,5 @@
 """`stats --by KEY`: the desk's claims counted by tag, speaker, type, owner or the month they
-were added, each value's claims split by where they stand (open, in review, each verdict).
+were added, each value's claims split by where they stand (to check, in review, each verdict).
 
 One aggregate statement per breakdown, on the database driver (workbench.db.reader), with no
 SQLAlchemy: a year's retrospective asks it of a desk of 100,000 claims. The rows come ordered
@@ -33,7 +33,7 @@ KEYS: tuple[str, ...] = ("tag", "speaker", "type", "owner", "month")
 # (unverified or in progress: the board's "to check"), those awaiting a second reviewer, and
 # each verdict; a claim is in one of them, so they add up to the claims.
 TO_CHECK = (Status.UNVERIFIED.value, Status.IN_PROGRESS.value)
-COUNTS: tuple[str, ...] = ("claims", "open", "in_review", *VERDICT_NAMES)
+COUNTS: tuple[str, ...] = ("claims", "to_check", "in_review", *VERDICT_NAMES)
 # The row of claims with no tag, no speaker, no owner (no type or month cannot be) in the
 # table; JSON says null, which no stored value can be mistaken for.
 NONE = "(none)"
