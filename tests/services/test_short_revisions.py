@@ -47,7 +47,11 @@ def test_a_revision_of_a_short_document_is_stored(wb: Workbench, revised: str) -
 
 
 def test_a_text_of_a_few_letters_is_too_short_to_judge(wb: Workbench) -> None:
-    """Under 8 letters or digits (no run of wording at all) there is nothing to compare:
-    docs/errors.md says so."""
-    doc = add_document(wb, "已删除。\n".encode()).document.id
+    """Under two letters or digits there is nothing to compare: docs/errors.md says so. (A
+    text narrower than a run is judged whole since review59: 已删除 replaced by a weather
+    report is refused, as the article replaced by 已删除 is.)"""
+    doc = add_document(wb, "删。\n".encode()).document.id
     assert revise(wb, doc, WEATHER)
+    notice = add_document(wb, "已删除。\n".encode()).document.id
+    with pytest.raises(InvalidInput, match="shares 0%"):
+        revise(wb, notice, WEATHER)

@@ -137,3 +137,15 @@ def test_a_password_is_hidden_in_the_query_too(url: str, shown: str) -> None:
     (trial56); and it split at the last '@', so an '@' in a query value made the part before
     it the user (`application_name=desk@laptop` showed the database at `postgres@laptop`)."""
     assert safe_url(url) == shown
+
+
+def test_the_drivers_words_lose_the_urls_secrets() -> None:
+    """review59: a driver's refusal may quote a secret of the URL it was given."""
+    from workbench.db.url import without_secret_values
+
+    url = "postgresql://ana:p%40ss@db/desk?sslpassword=k%20ey&application_name=x"
+    said = 'bad token "p%40ss", password p@ss, key "k ey" or k%20ey, app x'
+    assert (
+        without_secret_values(url, said) == 'bad token "***", password ***, key "***" or ***, app x'
+    )
+    assert without_secret_values("sqlite:////tmp/a:b@c.db", "a:b@c") == "a:b@c"

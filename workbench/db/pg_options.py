@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 
+# The server lower-cases an unquoted identifier's ASCII letters only (review59: Ü stays Ü; the
+# schema review59_Ü was named review59_ü to pg_dump, which found none).
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
 
 def split_words(options: str) -> list[str]:
     """The words of an `options` value, as the server splits them."""
@@ -76,7 +80,7 @@ def first_schema(search_path: str) -> str | None:
         unquoted = re.match(r'[^\s,"]+', text)
         if unquoted is None:
             return None
-        name, rest = unquoted[0].lower(), text[unquoted.end() :]
+        name, rest = unquoted[0].translate(_ASCII_LOWER), text[unquoted.end() :]
     rest = rest.lstrip()
     return name if not rest or rest.startswith(",") else None
 

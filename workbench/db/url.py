@@ -116,8 +116,35 @@ def malformed_url(url: str, why: object) -> str:
 
 
 def cannot_open(url: str, why: object) -> str:
-    """The refusal of a database the driver could not open or read, password left out."""
-    return f"cannot open database {safe_url(url)}: {why}"
+    """The refusal of a database the driver could not open or read, its secrets left out: the
+    URL's and the driver's own words, which may quote one (review59: libpq refused a password
+    typed with a raw '%' by quoting it, `invalid percent-encoded token: "Pa%ss9"`)."""
+    return f"cannot open database {safe_url(url)}: {without_secret_values(url, str(why))}"
+
+
+def without_secret_values(url: str, text: str) -> str:
+    """`text` with every secret of `url` (its password, as typed and as decoded, and the values
+    of its SECRET_PARAMETERS) replaced by `***`, the longest first."""
+    if url.startswith("sqlite"):
+        return text
+    import re
+    from urllib.parse import unquote, unquote_plus
+
+    found = re.fullmatch(_USERINFO, url, re.S)
+    if found is None:
+        return text
+    values: set[str] = set()
+    userinfo = url[len(found["scheme"]) :].partition("@")
+    if found["user"] is not None and ":" in userinfo[0]:
+        raw = userinfo[0].partition(":")[2]
+        values.update({raw, unquote(raw)})
+    for pair in found["rest"].partition("?")[2].split("&"):
+        key, _, value = pair.partition("=")
+        if unquote_plus(key).strip().lower() in SECRET_PARAMETERS:
+            values.update({value, unquote_plus(value)})
+    for value in sorted((v for v in values if v), key=len, reverse=True):
+        text = text.replace(value, "***")
+    return text
 
 
 # A URL's user and password as SQLAlchemy's URL parser reads them (the engine connects with what

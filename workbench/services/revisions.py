@@ -278,9 +278,9 @@ def _short_share(latest: str, new: str) -> float | None:
     such a document without --force (trial56: a 35-character Chinese statement by an English
     weather report). Judged as it judges a short new text, by runs found in the other text,
     both ways, keeping the higher: the old text's runs in the new (a teaser grown into the
-    article keeps them all) or the new's in the old (a statement cut down). None when the
-    current text has no run at all (under SHINGLE columns of letters and digits): too little
-    to say."""
+    article keeps them all) or the new's in the old (a statement cut down); a text narrower
+    than a run is one run. None when the current text has fewer than two letters or digits (a
+    figure once folded): too little to say."""
     old_text, new_text = _wording(latest), _wording(new)
     old_runs, new_runs = _runs_of(old_text), _runs_of(new_text)
     if not old_runs:
@@ -297,7 +297,12 @@ def _wording(text: str) -> str:
 
 
 def _runs_of(wording: str) -> list[str]:
+    """The runs of `wording`, or the whole of it as its one run when it is narrower than a run
+    but two characters or more (review59: 降价一千五百元, its figure folded, is 降价0元, which
+    had no run and so was replaced by any text unjudged)."""
     widths = [2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in wording]
+    if sum(widths) < SHINGLE:
+        return [wording] if len(wording) >= 2 else []
     runs = []
     end = total = 0
     # A window over the text: each start's run ends where SHINGLE columns are reached.
