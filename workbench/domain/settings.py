@@ -51,6 +51,14 @@ SETTINGS: dict[str, SettingSpec] = {
 }
 
 
+def stored_setting(key: str, stored: str | None) -> bool:
+    """Setting `key`'s value from its stored JSON text, or its default when none is stored:
+    the one reading of a settings row, on the ORM and on the read path alike."""
+    import json
+
+    return spec_for(key).default if stored is None else bool(json.loads(stored))
+
+
 def spec_for(key: str) -> SettingSpec:
     spec = SETTINGS.get(key.strip())
     if spec is None:

@@ -233,7 +233,7 @@ def approvable_where(conn: Reader, approver: str) -> tuple[Sql, ...]:
     compared names only, and listed claims the approval then refused). The claims in review are
     few (read by the status index) and their record's events are read in one statement."""
     from workbench.domain.sign_off import decide_approval, proposal_record
-    from workbench.domain.transitions import RECORD_ACTIONS, ClaimState, Move, Request
+    from workbench.domain.transitions import ClaimState, Move, Request
 
     in_review = eq(C.status, Status.IN_REVIEW.value)
     proposed = (
@@ -244,22 +244,16 @@ def approvable_where(conn: Reader, approver: str) -> tuple[Sql, ...]:
     claims = conn.rows(proposed)
     if not claims:
         return (Sql("1 = 0"),)
-    e = tables.events.c
-    events = defaultdict(list)
-    record = select(
-        e.claim_id, e.action, e.actor, e.entity_id, e.payload, e.machine, source=tables.events
-    ).where(
-        in_(e.action, RECORD_ACTIONS),
-        in_query(e.claim_id, select(C.id, source=tables.claims).where(in_review)),
+    events = record_events(
+        conn,
+        in_query(tables.events.c.claim_id, select(C.id, source=tables.claims).where(in_review)),
     )
-    for r in conn.rows(record.order_by(e.seq)):
-        events[r.claim_id].append((r.action, r.actor, r.entity_id, r.payload, r.machine))
     u = tables.users.c
     displays = {
         r.name: r.display for r in conn.rows(select(u.name, u.display, source=tables.users))
     }
     request = Request(Move.APPROVE, approver, displays=displays)
-    role = _session_role(conn)
+    role = sign_off_role(conn)
     approvable, refused = [], []
     for c in claims:
         state = ClaimState(
@@ -282,17 +276,36 @@ def approvable_where(conn: Reader, approver: str) -> tuple[Sql, ...]:
     return (*conditions, Sql("NOT ") + in_(C.id, refused)) if refused else tuple(conditions)
 
 
-def _session_role(conn: Reader) -> str | None:
-    """services.review.session_role on the read path: the role the server authenticated this
-    session as, on PostgreSQL while review.distinct_roles is on (its default)."""
-    from workbench.domain.settings import spec_for
+def record_events(conn: Reader, claims: Sql) -> dict[int, list[tuple[Any, ...]]]:
+    """The events a proposal's record is read from (transitions.RECORD_ACTIONS), in the
+    trail's order, by claim, for the claims `claims` (a condition on events.claim_id) selects:
+    what `sign_off.proposal_record` takes, for `claim approve` and `claim list --approvable`
+    alike."""
+    from workbench.domain.transitions import RECORD_ACTIONS
+
+    e = tables.events.c
+    q = select(
+        e.claim_id, e.action, e.actor, e.entity_id, e.payload, e.machine, source=tables.events
+    ).where(in_(e.action, RECORD_ACTIONS), claims)
+    events: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+    for r in conn.rows(q.order_by(e.seq)):
+        events[r.claim_id].append((r.action, r.actor, r.entity_id, r.payload, r.machine))
+    return events
+
+
+def sign_off_role(conn: Reader) -> str | None:
+    """The role an approval must not share with the proposal's: on PostgreSQL the one the
+    server authenticated this session as (a typed --as can lie, the role cannot), unless the
+    desk turned review.distinct_roles off. None on SQLite, whose recorded OS account is only
+    what the process says about itself."""
+    from workbench.domain.settings import stored_setting
 
     if conn.dialect != "postgresql":
         return None
     key = "review.distinct_roles"
     s = tables.settings.c
     stored = conn.scalar(select(s.value, source=tables.settings).where(eq(s.key, key)))
-    if not (spec_for(key).default if stored is None else bool(json.loads(stored))):
+    if not stored_setting(key, stored):
         return None
     return str(conn.raw(Sql("SELECT session_user"))[0][0])
 

@@ -7,14 +7,15 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
+from workbench.db import tables
 from workbench.db.models import Event, User
+from workbench.db.sql import eq
 from workbench.domain.errors import TransitionRefused
 from workbench.domain.sign_off import ProposalRecord, decide_approval, proposal_record
 from workbench.domain.stale_figures import stale_figures
 from workbench.domain.status import holds_verdict
 from workbench.domain.transitions import (
     APPROVED,
-    RECORD_ACTIONS,
     REJECTED,
     Move,
     Refusal,
@@ -29,8 +30,8 @@ from workbench.services.claim_updates import (
 )
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row
+from workbench.services.queries import record_events, sign_off_role
 from workbench.services.revisions import unpublished_judged_quote
-from workbench.services.settings import setting_value
 from workbench.services.views import ClaimView, StatusChange
 
 
@@ -163,20 +164,13 @@ def displays(tx: Tx, *names: str | None) -> dict[str, str | None]:
 
 def record(tx: Tx, claim_id: int) -> ProposalRecord:
     """The claim's ProposalRecord, read from its events in this transaction (the trail orders
-    them: ids and clocks need not)."""
-    rows = tx.session.execute(
-        select(Event.action, Event.actor, Event.entity_id, Event.payload, Event.machine)
-        .where(Event.claim_id == claim_id, Event.action.in_(RECORD_ACTIONS))
-        .order_by(Event.seq)
-    )
-    return proposal_record((r.action, r.actor, r.entity_id, r.payload, r.machine) for r in rows)
+    them: ids and clocks need not), as `claim list --approvable` reads it."""
+    with tx.reading() as conn:
+        events = record_events(conn, eq(tables.events.c.claim_id, claim_id))
+    return proposal_record(events.get(claim_id, []))
 
 
 def session_role(tx: Tx) -> str | None:
-    """The role an approval must not share with the proposal's: on PostgreSQL the server
-    authenticated each session's role (a typed --as can lie, the role cannot), unless the desk
-    turned review.distinct_roles off. None on SQLite, whose recorded OS account is only what
-    the process says about itself."""
-    if tx.session.get_bind().dialect.name != "postgresql":
-        return None
-    return tx.machine if setting_value(tx, "review.distinct_roles") else None
+    """queries.sign_off_role in this transaction."""
+    with tx.reading() as conn:
+        return sign_off_role(conn)

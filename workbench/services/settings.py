@@ -21,7 +21,7 @@ from workbench.domain.clock import iso, now
 from workbench.domain.errors import SETTING_NOT_PERMITTED, InvalidInput, StorageError, step
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.payloads import set_payload, setting_payload
-from workbench.domain.settings import SETTINGS, spec_for
+from workbench.domain.settings import SETTINGS, spec_for, stored_setting
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.registry import desk_owner
 
@@ -44,16 +44,15 @@ class SettingSet(SettingView):
 
 
 def setting_value(tx: Tx, key: str) -> bool:
-    spec = spec_for(key)
     row = tx.session.get(Setting, key)
-    return spec.default if row is None else bool(json.loads(row.value))
+    return stored_setting(key, None if row is None else row.value)
 
 
 def _view(key: str, row: Setting | None) -> SettingView:
     spec = spec_for(key)
     return SettingView(
         key=key,
-        value=spec.default if row is None else bool(json.loads(row.value)),
+        value=stored_setting(key, None if row is None else row.value),
         default=spec.default,
         is_default=row is None,
         help=spec.help,
@@ -101,7 +100,7 @@ def _set_config(wb: Workbench, key: str, raw: str) -> SettingSet:
     value = spec.parse(raw)
     with transaction(wb, write=True) as tx:
         row = tx.session.get(Setting, spec.key)
-        before = spec.default if row is None else bool(json.loads(row.value))
+        before = stored_setting(spec.key, None if row is None else row.value)
         if before == value:
             # The default counts as held (trial56: a non-owner's `config set review.required
             # false` on a desk that never set it wrote a setting.changed event by them, false
