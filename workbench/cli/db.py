@@ -31,21 +31,16 @@ def upgrade(ctx: click.Context) -> None:
     It also restores what guards or serves the data and was removed: the append-only triggers
     on events, and on SQLite the search index, rebuilt from the claims, notes and evidence
     titles when `audit replay` finds it out of step with them."""
-    from workbench.services import search_index
-    from workbench.services.database import schema_status, upgrade_schema
+    from workbench.services.database import upgrade_database
 
-    wb = workbench_from(ctx)
-    before = schema_status(wb).current
-    restored = upgrade_schema(wb)
-    rebuilt = search_index.rebuild(wb)
-    s = schema_status(wb)
+    done = upgrade_database(workbench_from(ctx))
     # A new schema is said (trial49: an empty database's read as if nothing had been done); an
     # upgrade is said on stderr, as every command's is.
-    done = "created the schema, " if before is None else ""
-    click.echo(f"{s.url}: {done}at {s.current}")
-    if restored:
-        click.echo(f"restored the triggers {', '.join(restored)} on events")
-    if rebuilt:
+    created = "created the schema, " if done.before is None else ""
+    click.echo(f"{done.url}: {created}at {done.current}")
+    if done.restored:
+        click.echo(f"restored the triggers {', '.join(done.restored)} on events")
+    if done.rebuilt:
         click.echo("rebuilt the search index from the claims, notes and evidence titles")
 
 

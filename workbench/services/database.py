@@ -90,6 +90,31 @@ def schema_status(wb: Workbench) -> SchemaStatus:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Upgraded:
+    """What `workbench db upgrade` did: the schema revision before (None: there was none) and
+    after, the guard triggers it restored, and whether it rebuilt SQLite's search index."""
+
+    url: str
+    before: str | None
+    current: str | None
+    restored: list[str]
+    rebuilt: bool
+
+
+def upgrade_database(wb: Workbench) -> Upgraded:
+    """`db upgrade`: the schema brought to the head with its guards (`upgrade_schema`), then
+    the derived search index put back in step (services.search_index.rebuild: a write of its
+    own, under the desk's write lock, which the schema's DDL is not)."""
+    from workbench.services import search_index
+
+    before = schema_status(wb).current
+    restored = upgrade_schema(wb)
+    rebuilt = search_index.rebuild(wb)
+    after = schema_status(wb)
+    return Upgraded(after.url, before, after.current, restored, rebuilt)
+
+
 def upgrade_schema(wb: Workbench) -> list[str]:
     """Bring the schema to the head, and restore any guard trigger on events that was dropped
     or disabled (idempotent: one in place is left alone). Returns the triggers restored. The
