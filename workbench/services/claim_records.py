@@ -31,8 +31,13 @@ def evidence_of(conn: Reader, claim_id: int) -> list[EvidenceView]:
     return [from_row(EvidenceView, r) for r in conn.rows(q)]
 
 
+def no_claim(claim_id: int) -> NotFound:
+    """The refusal of a claim id no claim has, as every command words it."""
+    return NotFound(f"no claim #{claim_id}", hint=step("list", entity="claim"))
+
+
 def require_claim(conn: Reader, claim_id: int) -> None:
-    """NotFound, as every command words it, unless claim `claim_id` exists."""
+    """`no_claim` unless claim `claim_id` exists."""
     c = tables.claims.c
     found = (
         conn.scalar(select(c.id, source=tables.claims).where(eq(c.id, claim_id)))
@@ -40,7 +45,7 @@ def require_claim(conn: Reader, claim_id: int) -> None:
         else None
     )
     if found is None:
-        raise NotFound(f"no claim #{claim_id}", hint=step("list", entity="claim"))
+        raise no_claim(claim_id)
 
 
 def claim_notes(wb: Workbench, claim_id: int) -> list[NoteView]:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from workbench.db.models import Claim, Document, Evidence
 from workbench.defaults import INT_MAX
 from workbench.domain.errors import NotFound, step
+from workbench.services.claim_records import no_claim
 from workbench.services.context import Tx
 
 
@@ -38,7 +39,7 @@ def check_documents(tx: Tx, document_ids: Sequence[int]) -> None:
 def get_claim_row(tx: Tx, claim_id: int) -> Claim:
     claim = tx.session.get(Claim, claim_id) if _valid(claim_id) else None
     if claim is None:
-        raise NotFound(f"no claim #{claim_id}", hint=step("list", entity="claim"))
+        raise no_claim(claim_id)
     return claim
 
 

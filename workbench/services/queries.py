@@ -44,7 +44,7 @@ from workbench.domain.status import (
 from workbench.domain.text import normalise
 from workbench.domain.transitions import added_since_proposal, proposal_action
 from workbench.services.activity import Activity, activity, activity_span
-from workbench.services.claim_records import evidence_of, notes_of
+from workbench.services.claim_records import evidence_of, no_claim, notes_of
 from workbench.services.context import Workbench, reading
 from workbench.services.progress import Progress, counted
 from workbench.services.views import (
@@ -621,7 +621,7 @@ def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
     with reading(wb) as conn:
         row = conn.first(CLAIMS.where(eq(C.id, claim_id))) if 1 <= claim_id <= INT_MAX else None
         if row is None:
-            raise NotFound(f"no claim #{claim_id}", hint=step("list", entity="claim"))
+            raise no_claim(claim_id)
         text = _revision_text(conn, row.document_id, row.revision)
         sentence = sentence_around(text, row.span_start, row.span_end)
         # The sentence is trimmed of whitespace; a span may include some, so widen to it.
