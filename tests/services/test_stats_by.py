@@ -125,11 +125,11 @@ def test_claims_by_type_and_owner(desk: Workbench) -> None:
 
 def test_claims_by_month_are_by_the_utc_month_they_were_added(desk: Workbench) -> None:
     """There was no count by month. c2, added 2025-12-31 23:30 UTC (January in Beijing), is
-    December's."""
+    December's. Months are in date order (they were ordered by count: 2026-01 came first)."""
     assert counted(desk, "month") == [
-        ("2026-01", 3, 2, 1, 0, 0, 0, 0, 0),
         ("2025-11", 1, 0, 0, 0, 1, 0, 0, 0),
         ("2025-12", 1, 0, 0, 1, 0, 0, 0, 0),
+        ("2026-01", 3, 2, 1, 0, 0, 0, 0, 0),
     ]
 
 
@@ -140,8 +140,8 @@ def test_a_span_counts_the_claims_added_in_it(desk: Workbench) -> None:
         ("prediction", 1, 1, 0, 0, 0, 0, 0, 0),
     ]
     assert counted(desk, "month", since="2025-12-31T23:00:00Z") == [
-        ("2026-01", 3, 2, 1, 0, 0, 0, 0, 0),
         ("2025-12", 1, 0, 0, 1, 0, 0, 0, 0),
+        ("2026-01", 3, 2, 1, 0, 0, 0, 0, 0),
     ]
     assert counted(desk, "tag", since="2027-01-01") == []
 
@@ -159,6 +159,13 @@ def test_the_limit_bounds_the_rows_and_the_total_says_how_many(desk: Workbench) 
             **{"misleading": 0, "unverifiable": 0, "opinion": 0},
         }
     ]
+
+
+def test_the_limit_keeps_the_latest_months_in_date_order(desk: Workbench) -> None:
+    """--limit kept the busiest months, so a year's table by month could skip the month just
+    past for a busier one long ago; it keeps the latest, oldest first, and still counts all."""
+    latest = breakdown(desk, "month", 2)
+    assert ([r.value for r in latest.rows], latest.total) == (["2025-12", "2026-01"], 3)
 
 
 def test_an_empty_desk_and_bad_keys(wb: Workbench) -> None:

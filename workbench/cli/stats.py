@@ -54,11 +54,11 @@ def stats(
 
     With --by KEY: one table instead, a row per tag, speaker, type, owner or month (the UTC
     month, YYYY-MM, the claim was added; not the month of its verdict, which the trail would
-    have to tell), most claims first: its claims, those to check (unverified or in progress), in
-    review, and each verdict. A claim with several tags counts under each; claims with no tag,
-    speaker or owner have a row of their own, (none) (null in --json); withdrawn claims are
-    left out. --limit bounds the rows (stderr says how many there are); --since/--until count
-    only the claims added in that span.
+    have to tell), most claims first (months: the latest --limit, oldest first): its claims,
+    those to check (unverified or in progress), in review, and each verdict. A claim with
+    several tags counts under each; claims with no tag, speaker or owner have a row of their
+    own, (none) (null in --json); withdrawn claims are left out. --limit bounds the rows (stderr
+    says how many there are); --since/--until count only the claims added in that span.
     """
     from workbench.services.activity import span_problem
 

@@ -92,7 +92,10 @@ def breakdown_sql(
     under each, by the claim_tags table), most claims first, then by value in code point order
     (as SQLite compares text; PostgreSQL's collation would order names its own way, so it is
     told "C"), the claims with none last among equals; the first `limit` rows, each with how
-    many rows there are in all."""
+    many rows there are in all.
+
+    Months are a time line, not a ranking (trial57: a year's table by count put March before
+    January, and --limit kept the busiest months): the latest `limit` months, oldest first."""
     if key not in KEYS:
         raise ValueError(key)
     value = _value(key, dialect)
@@ -111,15 +114,21 @@ def breakdown_sql(
     if added_until is not None:
         where.append(f"{C.created_at} <= " + param(added_until))
     collate = ' COLLATE "C"' if dialect == "postgresql" and key != "month" else ""
-    return (
+    order = (
+        f"{value} DESC" if key == "month" else f"count(*) DESC, ({value}) IS NULL, {value}{collate}"
+    )
+    grouped = (
         "SELECT "
         + columns
         + f" FROM {source} WHERE "
         + join(" AND ", where)
-        + f" GROUP BY {value} ORDER BY count(*) DESC, ({value}) IS NULL, {value}{collate}"
-        + " LIMIT "
+        + f" GROUP BY {value} ORDER BY {order} LIMIT "
         + param(limit)
     )
+    if key != "month":
+        return grouped
+    # The month is the first column; both backends order a derived table's rows by position.
+    return "SELECT * FROM (" + grouped + ") AS latest ORDER BY 1"
 
 
 def breakdown(
