@@ -185,15 +185,16 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
         shown = r.unlinked[:GAPS_SHOWN]
         gaps = ", ".join(str(g) for g in shown)
         more = (
-            f", … ({len(r.unlinked)} in all, listed by --json)"
+            f", … ({len(r.unlinked):,} in all, listed by --json)"
             if len(r.unlinked) > len(shown)
             else ""
         )
         filters = _filters_said(r.filters)
         click.echo(
-            f"{verdict} {r.count} events each match their hash (seq {r.first_seq}..{r.last_seq}), "
-            f"as many as the export's scope states; {r.gap_count} links not checked "
-            f"(into seq {gaps}{more}): a filtered export ({filters})"
+            f"{verdict} {r.count:,} events each match their hash "
+            f"(seq {r.first_seq}..{r.last_seq}), as many as the export's scope states; "
+            f"{r.gap_count:,} links not checked (into seq {gaps}{more}): "
+            f"a filtered export ({filters})"
         )
     if r.mismatch is not None:
         # The trail holds (the line above): it is the --head and --count given that disagree.
@@ -259,7 +260,7 @@ def replay(ctx: click.Context, as_json: bool) -> None:
             click.echo(diff.message)
         hidden = report.total - len(report.differences)
         if hidden:
-            click.echo(f"... and {hidden} more differences")
+            click.echo(f"... and {hidden:,} more differences")
         message(f"{plural(report.total, 'difference')} between the events and the tables")
     if not report.consistent:
         sys.exit(EXIT_REFUSED)

@@ -376,7 +376,7 @@ def update(
         )
         return
     click.echo(
-        f"stored revision {r.number} of document #{document_id}: {r.length} characters, "
+        f"stored revision {r.number} of document #{document_id}: {r.length:,} characters, "
         f"sha256 {r.sha256[:12]}"
     )
     if result.same_as is not None:

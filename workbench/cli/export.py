@@ -44,7 +44,7 @@ def say_flagged(flagged: list[int], included: bool, *, kept: bool = False) -> No
     if not flagged:
         return
     ids = ", ".join(f"#{c}" for c in flagged)
-    count = f"{len(flagged)} claim{'s' if len(flagged) != 1 else ''} flagged for re-review"
+    count = f"{plural(len(flagged), 'claim')} flagged for re-review"
     if included:
         message(f"published {count} (--include-flagged): {ids}")
     elif kept:
@@ -124,7 +124,7 @@ def say_skipped(skipped: Sequence[Skipped]) -> None:
             message(f"skipped claim #{ids[0]}: {reason}")
             continue
         named = ids_named(ids)
-        message(f"skipped {len(ids)} claims ({named}): {reason}")
+        message(f"skipped {len(ids):,} claims ({named}): {reason}")
 
 
 def say_cut(cut: Sequence[CutCell]) -> None:
@@ -400,6 +400,6 @@ def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
         return
     rows = sum(summary.tables.values())
     message(
-        f"wrote {path}: {rows} rows in {len(summary.tables)} tables, "
+        f"wrote {path}: {rows:,} rows in {len(summary.tables)} tables, "
         f"{plural(summary.events, 'event')}, head {summary.head}"
     )

@@ -271,7 +271,7 @@ def show_value(value: Any, *, one_line: bool = False) -> str:
 
 def plural(n: int, word: str, many: str | None = None) -> str:
     """ "1 document", "2 documents"; `many` where adding an s is wrong ("evidence items")."""
-    return f"{n} {word if n == 1 else (many or word + 's')}"
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
 def status_shown(claim: ClaimView) -> str:

@@ -129,6 +129,6 @@ def say_withheld(flagged: tuple[int, ...]) -> None:
         ids = ", ".join(f"#{c}" for c in flagged)
         s = "s" if len(flagged) != 1 else ""
         message(
-            f"{len(flagged)} claim{s} flagged for re-review: {ids} (verdict withheld on the "
+            f"{len(flagged):,} claim{s} flagged for re-review: {ids} (verdict withheld on the "
             "page: the quote changed after the verdict)"
         )

@@ -76,7 +76,7 @@ def demo(ctx: click.Context, limit: int, as_json: bool) -> None:
     table(
         ["id", "type", "speaker", "claim"],
         [(c.id, c.type, clip(c.speaker or "", 24), clip(c.text, 90)) for c in b.unverified.claims],
-        title=f"Unverified: the oldest {len(b.unverified.claims)} of {b.unverified.total}",
+        title=f"Unverified: the oldest {len(b.unverified.claims):,} of {b.unverified.total:,}",
     )
     if b.overdue.total:
         table(

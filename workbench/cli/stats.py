@@ -107,7 +107,7 @@ def stats(
                 )
                 for c in claims
             ],
-            title=f"{label} ({len(claims)} of {listed.total})",
+            title=f"{label} ({len(claims):,} of {listed.total:,})",
             # --limit 0 lists none of a non-empty list: say how many there are.
             empty=f"{label}: none" if not listed.total else f"{label}: {listed.total}",
             droppable=("added", "due", "owner"),

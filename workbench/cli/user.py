@@ -56,7 +56,7 @@ def add(
         more = len(u.unregistered_owners) - 10
         warning(
             f"claims owned by unregistered names: {shown}"
-            + (f" and {more} more" if more > 0 else "")
+            + (f" and {more:,} more" if more > 0 else "")
             + "; reassign with `workbench claim assign ID... --to NAME` "
             "(`workbench claim list --assignee NAME` lists them)"
         )

@@ -309,7 +309,7 @@ class RowsRefused(InvalidInput):
         groups = _grouped(problems)
         rest = sum(len(numbers) for _, numbers in groups[3:])
         shown = "; ".join(collapsed(problems)[:3]) + (
-            f"; and {rest} more row{'s' if rest > 1 else ''}" if rest else ""
+            f"; and {rest:,} more row{'s' if rest > 1 else ''}" if rest else ""
         )
         # `skipping`: --skip-bad was given and no row was good, so there is nothing to skip
         # to (an import that took nothing is a failure for a script, not "0 added").
@@ -329,8 +329,8 @@ class RowsRefused(InvalidInput):
     def _failed(self) -> str:
         count = len(self.problems)
         if self.skipping:
-            return f"all {count} rows failed" if count > 1 else "the one row failed"
-        return f"{count} row{'s' if count > 1 else ''} failed"
+            return f"all {count:,} rows failed" if count > 1 else "the one row failed"
+        return f"{count:,} row{'s' if count > 1 else ''} failed"
 
     def listed(self) -> InvalidInput:
         """The refusal to give once the problems have been shown (`lines`, a line each): the

@@ -49,4 +49,4 @@ def problems(errors: Sequence[Mapping[str, Any]], items: Mapping[str, str], show
     """The first `shown` errors, each where and what, and how many more."""
     said = [f"{place(e['loc'], items) or 'the file'}: {problem(e)}" for e in errors[:shown]]
     more = len(errors) - shown
-    return "; ".join(said) + (f" (and {more} more)" if more > 0 else "")
+    return "; ".join(said) + (f" (and {more:,} more)" if more > 0 else "")
