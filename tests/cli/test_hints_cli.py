@@ -21,7 +21,7 @@ def test_an_actor_no_event_records_is_said_with_the_closest(cli: Run, tmp_path: 
     assert r.err.splitlines() == [
         f"wrote 0 events to {out}",
         "--actor 'wangfang' matches no event in the trail; did you mean 王芳 (Wang Fang)? "
-        "(actors recorded: editor, 王芳)",
+        "(actors recorded, most events first: editor, 王芳)",
     ]
     r = ok(
         cli("audit", "export", "--actor", "editor", "--format", "csv", "-o", str(out), "--force")
@@ -33,7 +33,25 @@ def test_an_actor_no_event_records_is_said_with_the_closest(cli: Run, tmp_path: 
     )
     assert r.err == f"wrote 2 events to {out}\n"
     r = ok(cli("audit", "export", "--actor", "nobody", "--format", "jsonl"))
-    assert "--actor 'nobody' matches no event in the trail (actors recorded: editor, 王芳)" in r.err
+    assert (
+        "--actor 'nobody' matches no event in the trail "
+        "(actors recorded, most events first: editor, 王芳)"
+    ) in r.err
+
+
+def test_the_actors_recorded_are_the_busiest_not_the_first_by_name(cli: Run) -> None:
+    """The actors an unknown --actor was shown were the first five by name: every Latin name
+    sorts before a Chinese one, so the desk's busiest checker, 王芳, was cut off behind five
+    guests who had each acted once (trial57)."""
+    ok(cli("--as", "editor", "user", "add", "editor"))
+    for name in ("王芳", "amy", "bob", "cat", "dan"):
+        ok(cli("--as", "editor", "user", "add", name))
+    for n in "甲乙丙":
+        ok(cli("--as", "王芳", "doc", "add", "-", input=f"{n}说了一句话。"))
+    for name in ("amy", "bob", "cat", "dan"):
+        ok(cli("--as", name, "doc", "add", "-", input=f"{name} said one thing."))
+    r = ok(cli("audit", "export", "--actor", "nobody", "--format", "jsonl"))
+    assert "(actors recorded, most events first: editor, 王芳, amy, bob, cat, ...)" in r.err
 
 
 def test_an_owner_named_by_display_name_is_pointed_to_the_user(cli: Run) -> None:

@@ -108,7 +108,7 @@ def _say_silent_actors(silent: Sequence[SilentActor]) -> None:
         more = ", ..." if actor.recorded_total > len(actor.recorded) else ""
         message(
             f"--actor {actor.name!r} matches no event in the trail{near} "
-            f"(actors recorded: {', '.join(actor.recorded)}{more})"
+            f"(actors recorded, most events first: {', '.join(actor.recorded)}{more})"
         )
 
 
