@@ -43,9 +43,8 @@ class Fetched:
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
-    max_redirections = MAX_REDIRECTS
-
-    def __init__(self) -> None:
+    def __init__(self, url: str) -> None:
+        self.url = url
         self.hops: list[str] = []
 
     def redirect_request(
@@ -64,6 +63,17 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
             raise InvalidInput(
                 f"{req.full_url} redirects to an address that is not taken: {refused.message}"
             ) from None
+        # Counted here, not by urllib's own limits: it refuses a sixth redirect (or a loop) in
+        # three lines that call any chain too long "an infinite loop" (review56).
+        if newurl == self.url or newurl in self.hops:
+            raise WorkbenchError(
+                f"cannot fetch {self.url}: it redirects in a loop ({req.full_url} back to {newurl})"
+            )
+        if len(self.hops) == MAX_REDIRECTS:
+            raise WorkbenchError(
+                f"cannot fetch {self.url}: it redirects more than {MAX_REDIRECTS} times "
+                f"(redirect {MAX_REDIRECTS + 1} went to {newurl})"
+            )
         self.hops.append(newurl)
         # urllib reads a redirect's body to its end before following it, with no size limit:
         # closed, it reads nothing (each request has its own connection, so none is reused).
@@ -85,7 +95,7 @@ def fetch(
     url = check_http_url(url)
     timeout = DEFAULT_TIMEOUT if timeout is None else timeout
     pace = Pace(timeout, time.monotonic() + timeout * DEADLINE_TIMEOUTS)
-    redirects = _Redirects()
+    redirects = _Redirects(url)
     opener = urllib.request.build_opener(redirects, *handlers(pace))
     request = urllib.request.Request(
         url,
