@@ -1,8 +1,8 @@
 """Claim IDs typed with a Chinese IME's full-width digits (`３３`) in the desk commands.
 
-`claim show ３３`, `claim assign ３３`, `claim status ３３`, `note add ２` and `claim approve ２` all
-take full-width digits as the claim ID, but `claim tag`, `claim untag`, `claim priority` and
-`claim due` split their arguments into IDs and values by ASCII digits only
+`claim show ３３`, `claim assign ３３`, `claim status ３３`, `note add ２` and
+`claim approve ２` all take full-width digits as the claim ID, but `claim tag`, `claim untag`,
+`claim priority` and `claim due` split their arguments into IDs and values by ASCII digits only
 (`workbench/cli/claim_desk.py`, `_split_ids`: `value.isascii() and value.isdigit()`).
 """
 
@@ -20,7 +20,17 @@ def _desk(cli: Any, tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     ok(cli("doc", "add", str(article)))
-    ok(cli("claim", "add", "1", "--text", "估值２５亿美元", "--quote", "月之暗面的估值达到２５亿美元"))
+    ok(
+        cli(
+            "claim",
+            "add",
+            "1",
+            "--text",
+            "估值２５亿美元",
+            "--quote",
+            "月之暗面的估值达到２５亿美元",
+        )
+    )
     ok(cli("claim", "add", "1", "--text", "员工２００人", "--quote", "公司员工人数约为２００人"))
 
 
