@@ -93,3 +93,13 @@ def test_quote_with_another_middle_dot_is_found(cli: Any, tmp_path: Path) -> Non
     )
     assert r.code == 0, (r.code, r.out, r.err)
     assert "阿卜杜拉·默罕默德此前曾在谷歌大脑工作了八年" in r.out
+
+
+def test_search_finds_the_name_with_another_middle_dot(cli: Any, tmp_path: Path) -> None:
+    """`claim list --search 阿卜杜拉・默罕默德` (U+30FB) found nothing of a claim whose note
+    names 阿卜杜拉·默罕默德 (U+00B7): the search folds quote styles and widths
+    (workbench/domain/forms.py, EXTRA_FOLDS) but no middle dot."""
+    _desk(cli, tmp_path)
+    ok(cli("note", "add", "1", "已联系阿卜杜拉·默罕默德本人核实。"))
+    assert _ids(cli, "--search", "阿卜杜拉·默罕默德本人") == [1]
+    assert _ids(cli, "--search", "阿卜杜拉・默罕默德本人") == [1]
