@@ -83,7 +83,9 @@ class ClaimRow(BaseModel):
     note: str | None = Field(
         default=None, description="the reason; required for a verdict or a reopened claim"
     )
-    tags: list[str] | str | None = Field(default=None, description="a list, or 'a; b' in CSV")
+    tags: list[str] | str | None = Field(
+        default=None, description="a list, or 'a; b' in CSV ('；' separates too)"
+    )
     assignee: str | None = None
     priority: str | None = Field(default=None, description="high, normal or low")
     due: str | None = Field(default=None, description="YYYY-MM-DD")

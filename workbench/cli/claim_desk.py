@@ -11,6 +11,7 @@ from workbench.cli.options import ID, PERSON, if_version_option, json_context, j
 from workbench.cli.render import json_out, message, warning
 from workbench.domain.desk import PRIORITY_NAMES, due_date, new_tag, normalise_tag
 from workbench.domain.errors import InvalidInput
+from workbench.domain.inputs import id_or_none
 
 if TYPE_CHECKING:
     from workbench.services.workflow import DeskChange
@@ -37,9 +38,9 @@ def _split_ids(values: tuple[str, ...]) -> tuple[list[int], list[str]]:
     """Leading whole numbers are claim IDs; the rest are what the command sets."""
     ids: list[int] = []
     for i, value in enumerate(values):
-        if not (value.isascii() and value.isdigit()):
+        if (claim_id := id_or_none(value)) is None:
             return ids, list(values[i:])
-        ids.append(int(value))
+        ids.append(claim_id)
     return ids, []
 
 

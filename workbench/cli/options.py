@@ -13,7 +13,14 @@ import click
 from workbench.defaults import BOARD_LIMIT, SCORE_MAX, SCORE_MIN
 from workbench.domain.clock import EARLIEST_ACCESSED, parse_date, parse_since, past_date
 from workbench.domain.errors import InvalidInput
-from workbench.domain.inputs import check_at_least, check_id, check_score
+from workbench.domain.inputs import (
+    check_at_least,
+    check_id,
+    check_score,
+    read_count,
+    read_id,
+    read_number,
+)
 from workbench.exports.registry import Subject, check_bom, help_text, names
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -49,13 +56,13 @@ class _Checked(_ParamType):
 
 
 def _count(field: str, minimum: int) -> _Checked:
-    return _Checked("integer", int, lambda n: check_at_least(n, minimum, field))
+    return _Checked("integer", read_count, lambda n: check_at_least(n, minimum, field))
 
 
-SCORE = _Checked("score", float, check_score)
+SCORE = _Checked("score", read_number, check_score)
 # Every integer a command takes is range-checked here, at the edge (workbench.defaults.INT_MAX).
-ID = _Checked("integer", int, check_id)
-VERSION = _Checked("integer", int, lambda n: check_id(n, "version"))
+ID = _Checked("integer", read_id, check_id)
+VERSION = _Checked("integer", read_count, lambda n: check_id(n, "version"))
 OFFSET = _count("offset", 0)
 # A revision to count from (`doc changes --since R`; 0 is before the first).
 SINCE_REVISION = _count("revision", 0)

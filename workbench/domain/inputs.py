@@ -2,8 +2,41 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from workbench.defaults import INT_MAX, SCORE_MAX, SCORE_MIN
 from workbench.domain.errors import InvalidInput, bad
+
+
+def typed(text: str) -> str:
+    """A number as typed, in ASCII: a Chinese IME in full-width mode types ３３, ０．５ and ＃３３
+    (trial58: `claim tag ３３` and `--min-score ０．５` were refused where `claim show ３３`
+    took the same digits)."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def read_id(text: str) -> int:
+    """An id as typed: digits, full-width too, after an optional # (the tool writes every id
+    as #33, and people copy it). ValueError when it is no whole number."""
+    return int(typed(text).removeprefix("#"))
+
+
+def id_or_none(text: str) -> int | None:
+    """`read_id` of a word that is an id's digits and nothing else (no sign, no underscore):
+    how commands that take IDs and then values (`claim tag 3 4 money`) tell the two apart."""
+    digits = typed(text).removeprefix("#")
+    return int(digits) if digits.isascii() and digits.isdigit() else None
+
+
+def read_number(text: str) -> float:
+    """A fraction as typed (a score: 0.5, ０．５). ValueError when it is none."""
+    return float(typed(text))
+
+
+def read_count(text: str) -> int:
+    """A count as typed (a limit: 5, ５, -1 to be refused by its range). ValueError when it is
+    no whole number."""
+    return int(typed(text))
 
 
 def _label(field: str) -> str:

@@ -79,6 +79,12 @@ def row_of(c: ClaimView, note: str | None) -> dict[str, Any]:
     }
 
 
+def split_tags(cell: str) -> list[str]:
+    """The tags of a table's cell: separated by ';', or by the full-width '；' a Chinese IME
+    types (trial58: 融资；估值 came in as one tag, refused for holding ';')."""
+    return [t for t in (s.strip() for s in cell.replace("\uff1b", ";").split(";")) if t]
+
+
 def flat(row: dict[str, Any]) -> list[Any]:
     return [TAG_SEPARATOR.join(row[name]) if name == "tags" else row[name] for name in COLUMNS]
 
@@ -208,7 +214,7 @@ def read_csv(text: TextIO) -> Iterator[RawRow]:
                 offset = whole_number(cell.strip())
                 values[name] = cell if offset is None else offset
             elif name == "tags":
-                values[name] = [t for t in (s.strip() for s in cell.split(";")) if t]
+                values[name] = split_tags(cell)
             else:
                 values[name] = cell
         yield RawRow(number, values, columns)

@@ -298,7 +298,7 @@ def claims_schema() -> dict[str, Any]:
     schema["description"] = (
         "A list of claims to import into one document, as `workbench export claims --format "
         "json` writes it (the columns marked 'export only' are not imported). In CSV, the "
-        "same names are the header row and tags are separated by ';'."
+        "same names are the header row and tags are separated by ';' (or '；')."
     )
     return schema
 

@@ -493,6 +493,7 @@ def _plan(raw: RawRow) -> _Planned:
     from pydantic import ValidationError
 
     from workbench.claims_file import ClaimRow
+    from workbench.exports.claims_table import split_tags
 
     try:
         row = ClaimRow.model_validate(raw.values)
@@ -506,7 +507,7 @@ def _plan(raw: RawRow) -> _Planned:
         msg = "unknown column" if first["type"] == "extra_forbidden" else said_problem(first)
         raise InvalidInput(f"{where}: {msg}") from None
     check_placed(row.quote, row.start, row.end)  # before any row is anchored: all are listed
-    tags = row.tags.split(";") if isinstance(row.tags, str) else list(row.tags or [])
+    tags = split_tags(row.tags) if isinstance(row.tags, str) else list(row.tags or [])
     return _Planned(
         number=raw.number,
         row=row,
