@@ -3,9 +3,9 @@ headline does (session 47 left alone: a .txt article was stored with no title, a
 ClaimReview and report named none, though nearly every clipping starts with its headline).
 
 A line is taken only when it reads as nothing else: short, a blank line after it, ending in no
-sentence stop (a lead sentence is no headline), no speaker's turn (a transcript's first line),
-and text after it. The line stays in the text, as a Markdown file's H1 does: claims may quote
-it, and offsets are the file's.
+sentence stop (a lead sentence is no headline), no speaker's turn (a transcript's first line,
+with turns after it too), and text after it. The line stays in the text, as a Markdown file's
+H1 does: claims may quote it, and offsets are the file's.
 """
 
 from __future__ import annotations
@@ -35,7 +35,11 @@ def plain_title(text: str) -> str | None:
     if not blank or "\n" in first or not rest.strip() or not 2 <= len(line) <= MAX_HEADLINE:
         return None
     last = line.rstrip("".join(CLOSERS))[-1:]
-    if last in STOPS or last in ",，、;；:：" or speaker_lines(line) or _NO_HEADLINE.match(line):
+    if last in STOPS or last in ",，、;；:：" or _NO_HEADLINE.match(line):
+        return None
+    if speaker_lines(line) and speaker_lines(rest):
+        # A transcript's first turn. A line read as one with no turn after it is a headline:
+        # 主标题：副标题 is how most Chinese headlines are written (trial58: no title).
         return None
     if not any(ch.isalpha() for ch in line):
         return None  # a rule (---), a number, a date in digits
