@@ -57,3 +57,18 @@ def test_the_owner_role_is_told_how_to_name_itself_and_then_runs_the_desk(
     # Only its own role: the owner's session binds no new name it does not act as this way.
     other = _run(db_url, "eve", "user", "add", "eve", "--role", ed_role)
     assert other.code == 1, other.out
+
+
+@pytest.mark.skipif(not PG_URL, reason="login roles exist on PostgreSQL only")
+def test_a_slip_for_a_registered_name_is_not_offered_registration(
+    db_url: str, person: Callable[[str], str]
+) -> None:
+    """trial58: the owner's role typed 王方 for the registered 王芳, and after "did you mean
+    王芳?" was also told to run `workbench --as 王方 user add 王方 --role postgres`, registering
+    the slip as a new person."""
+    ed_url = person(db_url)
+    ed_role = ed_url.split("://", 1)[1].split("@", 1)[0]
+    assert _run(db_url, "王芳", "user", "add", "王芳", "--role", ed_role).code == 0
+    refused = _run(db_url, "王方", "config", "set", "review.required", "true")
+    assert refused.code == 1
+    assert "did you mean 王芳" in refused.err and "user add 王方" not in refused.err, refused.err

@@ -43,14 +43,7 @@ class People:
     def refusal(self, name: str, what: str | None = None) -> InvalidInput:
         """Why `name`, not a registered person's, is refused: `what` the option that gave it
         for an owner (--to, assignee), None for whoever acts (or whose queue is asked for)."""
-        found, how = twin(skeleton(name), self.skeletons), "looks like"
-        if found is None:
-            # `wang fang` for a registered 王芳, 張偉 for 张伟 (only on a refusal: it may read
-            # the dictionaries)
-            found, how = next(
-                ((n, said) for n in self.displays if (said := likeness(name, n)) is not None),
-                (None, how),
-            )
+        found, how = self._twin(name)
         # The option to type, quoted for the shell when the name holds a space (review).
         typed = "" if found is None else for_the_shell(found)
         if found is not None and what:
@@ -67,6 +60,7 @@ class People:
             )
         close = closest_people(name, self.displays)
         near = f"; did you mean {' or '.join(close)}?" if close else ""
+        # (`meant` asks the same: keep the two together.)
         if what:
             return InvalidInput(
                 f"{what} {name!r} is not a registered user of this desk{near} "
@@ -75,6 +69,24 @@ class People:
         # After a question, the way in starts a sentence of its own.
         way_in = f" A{ACT_AS_ONE[1:]}" if near else f": {ACT_AS_ONE}"
         return InvalidInput(f"{name!r} is not a registered user of this desk{near}{way_in}")
+
+    def _twin(self, name: str) -> tuple[str | None, str]:
+        """The registered name `name` looks like, or reads like across scripts, and how."""
+        found = twin(skeleton(name), self.skeletons)
+        if found is not None:
+            return found, "looks like"
+        # `wang fang` for a registered 王芳, 張偉 for 张伟 (only on a refusal: it may read the
+        # dictionaries)
+        return next(
+            ((n, said) for n in self.displays if (said := likeness(name, n)) is not None),
+            (None, "looks like"),
+        )
+
+    def meant(self, name: str) -> bool:
+        """Whether `refusal(name)` names a registered person `name` may have meant (a twin, or
+        a close name): then it is a slip, not a new person to register (trial58: a PostgreSQL
+        owner who typed 王方 for 王芳 was also offered `user add 王方`)."""
+        return self._twin(name)[0] is not None or bool(closest_people(name, self.displays))
 
 
 def twin(key: str, registered: Mapping[str, str]) -> str | None:

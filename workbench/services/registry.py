@@ -30,7 +30,7 @@ def check_actor(session: Session, actor: str) -> None:
     conn = session.connection()
     if actor not in people:
         refusal = people.refusal(actor)
-        if binds_roles(conn.dialect.name) and owns_tables(conn):
+        if binds_roles(conn.dialect.name) and owns_tables(conn) and not people.meant(actor):
             # The owner's role may register the name it acts as, bound to itself
             # (services.users): the way in when every registered name is bound elsewhere.
             role, typed = machine_identity(conn), for_the_shell(actor)
