@@ -32,6 +32,7 @@ def test_a_date_time_in_full_width_forms() -> None:
         "2026.12.10",
         "2026年12月10日",
         "２０２６年１２月１０日",
+        "2026年12月10号",  # (号 for 日, as it is said: trial58's 2024年3月1号 was refused)
         "2026-12-10",  # (and 2026-3-10 below: trial48's 2027-2-3 was refused, 2027/2/3 not)
     ],
 )

@@ -38,8 +38,9 @@ def iso(moment: dt.datetime | None) -> str | None:
 def parse_date(value: str, what: str = "date") -> dt.date:
     """`what` names the date in the message; '' for none (an option's name says it). Typed on a
     Chinese keyboard, full-width digits and dashes (２０２６－１２－１０) are the same date. The
-    year-first forms a spreadsheet or a Chinese text writes (2026/12/3, 2026.12.3, 2026年12月3日)
-    are read too; 3/12/2026 is not, since its day and month could be either way round."""
+    year-first forms a spreadsheet or a Chinese text writes (2026/12/3, 2026.12.3, 2026年12月3日,
+    2026年12月3号) are read too; 3/12/2026 is not, since its day and month could be either way
+    round."""
     text = _ascii_forms(value)
     try:
         if found := _YEAR_FIRST.fullmatch(text):
@@ -84,8 +85,8 @@ EARLIEST_ACCESSED = dt.date(1990, 1, 1)
 
 
 # Year, month and day with one separator throughout (a dash, a slash or a dot: 2027-2-3 as
-# 2027/2/3, trial48), or with 年 月 (日).
-_YEAR_FIRST = re.compile(r"(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|年(\d{1,2})月(\d{1,2})日?)")
+# 2027/2/3, trial48), or with 年 月 (日, or 号 as it is said and often typed: trial58).
+_YEAR_FIRST = re.compile(r"(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|年(\d{1,2})月(\d{1,2})[日号]?)")
 
 
 def is_day(value: str) -> bool:
