@@ -1,0 +1,46 @@
+"""A command run with standard output closed (`workbench ... >&-`, a daemon or cron job
+started without one). Needs the real process: Python gives sys.stdout = None only at start."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import workbench
+
+Run = Callable[..., Any]
+CLONE = str(Path(workbench.__file__).resolve().parent.parent)
+
+
+def _closed_stdout(db_url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "WORKBENCH_DB": db_url, "WORKBENCH_USER": "tester", "PYTHONPATH": CLONE}
+    # The shell's `>&-`: the child starts with file descriptor 1 closed.
+    return subprocess.run(
+        ["/bin/sh", "-c", 'exec "$@" >&-', "sh", sys.executable, "-m", "workbench", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_a_listing_with_stdout_closed_is_one_line_not_a_traceback(db_url: str, cli: Run) -> None:
+    """`workbench claim list >&-` (and `claim list --json`, `audit export`, `doc text 1`)
+    printed a Python traceback, AttributeError: 'NoneType' object has no attribute 'isatty'
+    (or 'write'), instead of one line saying standard output is closed."""
+    assert cli("demo").code == 0
+    for args in (["claim", "list"], ["claim", "list", "--json"], ["audit", "export"],
+                 ["doc", "text", "1"]):
+        r = _closed_stdout(db_url, *args)
+        assert "Traceback" not in r.stderr, (args, r.stderr)
+        lines = r.stderr.strip().splitlines()
+        assert r.returncode == 1 and len(lines) == 1 and lines[0].startswith("error: "), (
+            args,
+            r.returncode,
+            r.stderr,
+        )
