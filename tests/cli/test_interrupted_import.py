@@ -1,0 +1,58 @@
+"""Ctrl-C (or SIGTERM) while `workbench import claims` checks a file's rows. Needs the real
+process: what is printed happens as the interpreter unwinds and collects the reader."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import workbench
+
+CLONE = str(Path(workbench.__file__).resolve().parent.parent)
+
+# `workbench import claims` with Ctrl-C arriving as the fifth row is checked again for writing (the second pass): deterministic
+# where a signal sent after a sleep would race the import.
+INTERRUPT_IN_THE_SECOND_PASS = """
+import workbench.services.imports as imports
+checked = imports._check
+calls = []
+def interrupted(*args, **kwargs):
+    calls.append(1)
+    if len(calls) == 25:
+        raise KeyboardInterrupt
+    return checked(*args, **kwargs)
+imports._check = interrupted
+from workbench.cli import main
+main()
+"""
+
+
+def test_ctrl_c_during_an_import_says_one_line(db_url: str, tmp_path: Path, cli: Any) -> None:
+    """Ctrl-C while `import claims big.jsonl` wrote its rows (the second pass over the file) printed "interrupted; nothing
+    half-written was committed" and then a traceback: "Exception ignored in: <generator object
+    _ClaimsFile.rows ...> ... ValueError: I/O operation on closed file" (the reader's
+    TextIOWrapper detached from a copy already closed), where one line was promised. SIGTERM
+    printed the same traceback."""
+    text = "".join(f"第{i}句话说收入增长了{i}个百分点。\n" for i in range(20))
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    assert cli("doc", "add", str(tmp_path / "doc.txt"), "--title", "t").code == 0
+    rows = []
+    start = 0
+    for line in text.splitlines():
+        rows.append(json.dumps({"start": start, "end": start + len(line), "text": line}))
+        start += len(line) + 1
+    (tmp_path / "claims.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    env = {**os.environ, "WORKBENCH_DB": db_url, "WORKBENCH_USER": "tester", "PYTHONPATH": CLONE}
+    r = subprocess.run(
+        [sys.executable, "-c", INTERRUPT_IN_THE_SECOND_PASS, "import", "claims",
+         str(tmp_path / "claims.jsonl"), "--doc", "1"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert r.returncode == 130, (r.returncode, r.stderr)
+    assert r.stderr.strip().splitlines() == [
+        "interrupted; nothing half-written was committed"
+    ], r.stderr
