@@ -34,8 +34,12 @@ def test_a_listing_with_stdout_closed_is_one_line_not_a_traceback(db_url: str, c
     printed a Python traceback, AttributeError: 'NoneType' object has no attribute 'isatty'
     (or 'write'), instead of one line saying standard output is closed."""
     assert cli("demo").code == 0
-    for args in (["claim", "list"], ["claim", "list", "--json"], ["audit", "export"],
-                 ["doc", "text", "1"]):
+    for args in (
+        ["claim", "list"],
+        ["claim", "list", "--json"],
+        ["audit", "export"],
+        ["doc", "text", "1"],
+    ):
         r = _closed_stdout(db_url, *args)
         assert "Traceback" not in r.stderr, (args, r.stderr)
         lines = r.stderr.strip().splitlines()

@@ -29,7 +29,11 @@ def test_a_committed_note_is_not_reported_as_refused(db_url: str, cli: Run) -> N
     with open("/dev/full", "w") as full:
         r = subprocess.run(
             [sys.executable, "-m", "workbench", "note", "add", "1", "Checked the register."],
-            stdout=full, stderr=subprocess.PIPE, text=True, env=env, timeout=120,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=120,
         )
     notes = cli("note", "list", "1", "--json")
     assert "Checked the register." in notes.out  # it was committed

@@ -14,8 +14,8 @@ import workbench
 
 CLONE = str(Path(workbench.__file__).resolve().parent.parent)
 
-# `workbench import claims` with Ctrl-C arriving as the fifth row is checked again for writing (the second pass): deterministic
-# where a signal sent after a sleep would race the import.
+# `workbench import claims` with Ctrl-C arriving as the fifth row is checked again for writing
+# (the second pass): deterministic where a signal sent after a sleep would race the import.
 INTERRUPT_IN_THE_SECOND_PASS = """
 import workbench.services.imports as imports
 checked = imports._check
@@ -32,11 +32,11 @@ main()
 
 
 def test_ctrl_c_during_an_import_says_one_line(db_url: str, tmp_path: Path, cli: Any) -> None:
-    """Ctrl-C while `import claims big.jsonl` wrote its rows (the second pass over the file) printed "interrupted; nothing
-    half-written was committed" and then a traceback: "Exception ignored in: <generator object
-    _ClaimsFile.rows ...> ... ValueError: I/O operation on closed file" (the reader's
-    TextIOWrapper detached from a copy already closed), where one line was promised. SIGTERM
-    printed the same traceback."""
+    """Ctrl-C while `import claims big.jsonl` wrote its rows (the second pass over the file)
+    printed "interrupted; nothing half-written was committed" and then a traceback:
+    "Exception ignored in: <generator object _ClaimsFile.rows ...> ... ValueError: I/O
+    operation on closed file" (the reader's TextIOWrapper detached from a copy already
+    closed), where one line was promised. SIGTERM printed the same traceback."""
     text = "".join(f"第{i}句话说收入增长了{i}个百分点。\n" for i in range(20))
     (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
     assert cli("doc", "add", str(tmp_path / "doc.txt"), "--title", "t").code == 0
@@ -48,11 +48,22 @@ def test_ctrl_c_during_an_import_says_one_line(db_url: str, tmp_path: Path, cli:
     (tmp_path / "claims.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
     env = {**os.environ, "WORKBENCH_DB": db_url, "WORKBENCH_USER": "tester", "PYTHONPATH": CLONE}
     r = subprocess.run(
-        [sys.executable, "-c", INTERRUPT_IN_THE_SECOND_PASS, "import", "claims",
-         str(tmp_path / "claims.jsonl"), "--doc", "1"],
-        capture_output=True, text=True, env=env, timeout=120,
+        [
+            sys.executable,
+            "-c",
+            INTERRUPT_IN_THE_SECOND_PASS,
+            "import",
+            "claims",
+            str(tmp_path / "claims.jsonl"),
+            "--doc",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert r.returncode == 130, (r.returncode, r.stderr)
-    assert r.stderr.strip().splitlines() == [
-        "interrupted; nothing half-written was committed"
-    ], r.stderr
+    assert r.stderr.strip().splitlines() == ["interrupted; nothing half-written was committed"], (
+        r.stderr
+    )

@@ -28,7 +28,9 @@ def test_o_dev_stdout_into_a_pipe_writes_into_it(db_url: str, cli: Run) -> None:
     assert cli("demo").code == 0
     r = subprocess.run(
         [sys.executable, "-m", "workbench", "export", "claims", "-o", "/dev/stdout"],
-        capture_output=True, env=_env(db_url), timeout=120,
+        capture_output=True,
+        env=_env(db_url),
+        timeout=120,
     )
     assert r.returncode == 0, r.stderr.decode()
     assert r.stdout.startswith(b"id,document_id,quote,")
@@ -49,7 +51,10 @@ def test_force_into_a_link_to_stdout_does_not_replace_the_link(
     with out.open("wb") as sink:
         r = subprocess.run(
             [sys.executable, "-m", "workbench", "export", "claims", "-o", str(link), "--force"],
-            stdout=sink, stderr=subprocess.PIPE, env=_env(db_url), timeout=120,
+            stdout=sink,
+            stderr=subprocess.PIPE,
+            env=_env(db_url),
+            timeout=120,
         )
     assert link.is_symlink(), "the link was replaced by a regular file"
     assert r.returncode == 0, r.stderr.decode()
