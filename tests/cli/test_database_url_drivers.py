@@ -20,9 +20,9 @@ def test_an_async_sqlite_driver_is_one_line_not_a_traceback(tmp_path: Path) -> N
 
 def test_a_read_through_an_explicit_pysqlite_url_refuses_a_missing_file(tmp_path: Path) -> None:
     """`workbench --db sqlite+pysqlite:///desk.db claim list` (SQLAlchemy's own spelling of the
-    default driver) on a missing file created an empty desk.db and said "database error: no
-    such table: claims"; `sqlite:///desk.db` refuses the read ("no database at desk.db") and
-    creates nothing."""
+    default driver) on a missing file created desk.db (its tables and all) and said "database
+    error: no such table: claims"; `sqlite:///desk.db` refuses the read ("no database at
+    desk.db") and creates nothing."""
     target = tmp_path / "desk.db"
     r = run_cli(["--db", f"sqlite+pysqlite:///{target}", "claim", "list"])
     assert r.crash is None, repr(r.crash)
