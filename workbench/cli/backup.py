@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+
 import click
 
 from workbench.cli.common import workbench_from
@@ -32,9 +34,10 @@ def backup(ctx: click.Context, file: str, as_json: bool) -> None:
         click.echo(b.command)
         message("PostgreSQL is backed up by pg_dump: run the command above (see docs/backup.md)")
         return
-    assert b.head is not None
+    assert b.head is not None and b.path is not None
     if as_json:
         emit_json({"path": b.path, "count": b.head.count, "seq": b.head.seq, "head": b.head.hash})
         return
     click.echo(f"backed up to {b.path}: {plural(b.head.count, 'event')}, head {b.head.hash}")
-    message(f"check the copy with: workbench --db {b.path} audit verify --head {b.head.hash}")
+    check = shlex.join(["workbench", "--db", b.path, "audit", "verify", "--head", b.head.hash])
+    message(f"check the copy with: {check}")
