@@ -84,16 +84,22 @@ def usage_unless_none(problem: WorkbenchError | None) -> None:
 def text_or_stdin(value: str | None) -> str | None:
     """`-` means: read the text from standard input (long notes, reasons written elsewhere).
 
-    Bounded like every input (a note has a size limit), refused if stdin is closed.
+    Bounded like every input (a note has a size limit), refused if stdin is closed or empty:
+    nothing there is a note that did not come (review60: `summarise | workbench claim status
+    2 in_progress --note -`, the summariser failing, changed the status and dropped the note).
     """
     if value != "-":
         return value
+    from workbench.domain.errors import InvalidInput
     from workbench.domain.limits import MAX_NOTE
     from workbench.domain.text import decode_utf8
     from workbench.services.inputs import read_stdin
 
     # UTF-8 takes at most 4 bytes a character; the character limit is checked by the service.
-    return decode_utf8(read_stdin(4 * MAX_NOTE, " for a note"), "standard input")
+    text = decode_utf8(read_stdin(4 * MAX_NOTE, " for a note"), "standard input")
+    if not text.strip():
+        raise InvalidInput("standard input is empty: `-` reads the text from it; nothing changed")
+    return text
 
 
 @contextmanager
