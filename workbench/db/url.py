@@ -34,8 +34,15 @@ def resolve_url(value: str | None = None) -> str:
         # os.path, not pathlib: pathlib imports urllib.parse and ipaddress, 3 ms of every
         # command's start-up (Path.resolve is this realpath).
         return "sqlite:///" + os.path.realpath(os.path.expanduser(raw))
-    if raw.startswith(("postgresql://", "postgres://")):
-        rest = raw.split("://", 1)[1]
+    scheme, _, rest = raw.partition("://")
+    # The driver a URL names (dialect+driver://, as an application's settings write it) is
+    # ours to choose: SQLite through Python's sqlite3, PostgreSQL through psycopg 3, the ones
+    # shipped (review60: sqlite+aiosqlite:// was a traceback, and a read through
+    # sqlite+pysqlite:// created the file it then found no tables in).
+    dialect = scheme.partition("+")[0].lower()
+    if dialect == "sqlite":
+        return "sqlite://" + rest
+    if dialect in ("postgresql", "postgres"):
         _no_database_named(rest)
         # psycopg 3 is the driver we ship; SQLAlchemy would otherwise look for psycopg2.
         return "postgresql+psycopg://" + rest
