@@ -149,3 +149,14 @@ def test_the_drivers_words_lose_the_urls_secrets() -> None:
         without_secret_values(url, said) == 'bad token "***", password ***, key "***" or ***, app x'
     )
     assert without_secret_values("sqlite:////tmp/a:b@c.db", "a:b@c") == "a:b@c"
+
+
+def test_a_url_naming_a_driver_runs_on_the_shipped_one() -> None:
+    """review60: `postgresql+asyncpg://` was told psycopg is missing (it is installed; the URL
+    asked for asyncpg), and `sqlite+aiosqlite://` was a traceback."""
+    from workbench.db.url import resolve_url
+
+    assert resolve_url("postgresql+asyncpg://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert resolve_url("postgres+psycopg2://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert resolve_url("sqlite+aiosqlite:////tmp/x.db") == "sqlite:////tmp/x.db"
+    assert resolve_url("SQLite+pysqlite:///x.db") == "sqlite:///x.db"
