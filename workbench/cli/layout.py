@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 # Below this many cells a text column stops being readable: drop columns, then stack.
 MIN_TEXT_WIDTH = 28
-_TOKEN = re.compile(r"\s+|[^\s]")
 # ASCII has no wide character: its words are its runs of non-space.
 _ASCII_TOKEN = re.compile(r"\s+|\S+")
 
@@ -37,41 +36,88 @@ def _is_wide(ch: str) -> bool:
 
 
 # Chinese typesetting's rule for line ends: closing punctuation never starts a line, opening
-# punctuation never ends one (a trial's narrow table began a line with "，增长4.1%").
-_NO_LINE_START = frozenset("，。、；：？！）」』》〉】〕〗｝％．…")
-_NO_LINE_END = frozenset("（「『《〈【〔〖｛")
+# punctuation never ends one (a trial's narrow table began a line with "，增长4.1%"). The curly
+# quotes are East Asian width "ambiguous", not wide, but Chinese quotes with them: trial58 saw
+# "杨植麟表示：“" end a line and "”" begin one. ASCII brackets and stops follow the same rule
+# where they touch a Chinese character (in ASCII text they belong to their word anyway).
+_NO_LINE_START = frozenset("，。、；：？！）」』》〉】〕〗｝％．…”’)]},.;:!?%")
+_NO_LINE_END = frozenset("（「『《〈【〔〖｛“‘([{")
+# A straight quote is opening or closing by where it stands: after a space (or first), it
+# opens and keeps to what follows; otherwise it closes and keeps to what it follows.
+_STRAIGHT_QUOTES = frozenset("\"'")
+# Punctuation a figure holds between its digits (１．５亿, ２０２４－０３－０１, １０，０００),
+# in full width as an IME types it.
+_FIGURE_JOINERS = frozenset("．，－／：")
 # Between the pieces of a token glued by those rules (no text a table shows holds a NUL).
 _GLUE = "\0"
 
 
+def _is_full_width_alnum(ch: str) -> bool:
+    """０-９, Ａ-Ｚ, ａ-ｚ: wide characters, but letters and digits of a Latin word or a figure
+    (trial58: "２００人" was broken as "２" / "００人", where "200人" stayed whole)."""
+    return "\uff10" <= ch <= "\uff19" or "\uff21" <= ch <= "\uff3a" or "\uff41" <= ch <= "\uff5a"
+
+
+def _is_latin_alnum(ch: str) -> bool:
+    return (ch.isascii() and ch.isalnum()) or _is_full_width_alnum(ch)
+
+
+def _in_word(text: str, i: int, word: str) -> bool:
+    """`text[i]` belongs to the run of characters that stay whole (`word` so far): anything not
+    wide nor a space, a full-width letter or digit, and full-width punctuation between two
+    letters or digits."""
+    ch = text[i]
+    if _is_full_width_alnum(ch):
+        return True
+    if ch in _FIGURE_JOINERS:
+        return (
+            bool(word)
+            and _is_latin_alnum(word[-1])
+            and i + 1 < len(text)
+            and _is_latin_alnum(text[i + 1])
+        )
+    return not _is_wide(ch)
+
+
 def _tokens(text: str) -> list[str]:
     """Spaces, single wide characters (a line may break before or after each), and runs of
-    other characters (Latin words, numbers with their punctuation) that stay whole; closing
-    punctuation is kept with what it follows, opening punctuation with what follows it."""
+    other characters (Latin words, numbers with their punctuation, in either width) that stay
+    whole; closing punctuation is kept with what it follows, opening punctuation with what
+    follows it."""
     if text.isascii():
         return [" " if piece.isspace() else piece for piece in _ASCII_TOKEN.findall(text)]
     text = text.replace(_GLUE, "")
     out: list[str] = []
     word = ""
+    opened = False  # the last token is a straight quote that opens
 
     def push(token: str) -> None:
+        nonlocal opened
         last = out[-1] if out else " "
-        if last != " " and (token[0] in _NO_LINE_START or last[-1] in _NO_LINE_END):
+        quote = set(token) <= _STRAIGHT_QUOTES
+        closes = token[0] in _NO_LINE_START or quote
+        if last != " " and (closes or last[-1] in _NO_LINE_END or opened):
             out[-1] = last + _GLUE + token  # `wrap` parts them again if together they overflow
+            opened = False
         else:
             out.append(token)
+            opened = quote
 
-    for piece in _TOKEN.findall(text):
-        if piece.isspace() or _is_wide(piece):
+    for i, ch in enumerate(text):
+        if ch.isspace():
             if word:
                 push(word)
                 word = ""
-            if piece.isspace():
+            if not out or out[-1] != " ":
                 out.append(" ")
-            else:
-                push(piece)
+            opened = False
+        elif _in_word(text, i, word):
+            word += ch
         else:
-            word += piece
+            if word:
+                push(word)
+                word = ""
+            push(ch)
     if word:
         push(word)
     return out
