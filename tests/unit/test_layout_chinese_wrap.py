@@ -36,3 +36,29 @@ def test_curly_quotes_keep_to_the_words_they_quote() -> None:
         lines = wrap(text, width)
         assert not any(line.endswith("“") for line in lines), (width, lines)
         assert not any(line.startswith("”") for line in lines), (width, lines)
+
+
+def test_a_full_width_decimal_and_date_stay_whole() -> None:
+    """A figure typed in full width holds its own punctuation: "１．５亿" was open to a break
+    after "１．" and "２０２４－０３－０１" after every digit, as "1.5" and "2024-03-01" are
+    not."""
+    for figure in ("１．５", "２０２４－０３－０１", "１.５"):
+        for width in range(len(figure) * 2, 24):
+            lines = wrap(f"在流量投放方面投入了{figure}亿元", width)
+            assert any(figure in line for line in lines), (figure, width, lines)
+
+
+def test_a_quoted_chinese_character_keeps_its_quotes() -> None:
+    """`extract`'s reasons column split `chars "月" +0.65` as `chars "` over `月" +0.65`: a
+    straight quote touching a Chinese character was a break of its own."""
+    for width in range(5, 16):
+        lines = wrap('chars "月" +0.65, chars "A" +0.61', width)
+        assert not any(line.endswith('"') and line.count('"') == 1 for line in lines), lines
+        assert '"月"' in lines or any('"月"' in line for line in lines), (width, lines)
+
+
+def test_an_ascii_comma_after_a_chinese_character_does_not_start_a_line() -> None:
+    """ "到了10月" over ",随着M2模型": the rule kept `，` off a line's start but not `,`."""
+    for width in range(6, 30):
+        lines = wrap("3. 定义交互的新标准:到了10月,随着M2模型的发布,MiniMax首次将", width)
+        assert not any(line.startswith((",", ":")) for line in lines), (width, lines)

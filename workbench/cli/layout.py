@@ -94,19 +94,33 @@ def _tokens(text: str) -> list[str]:
     def push(token: str) -> None:
         nonlocal opened
         last = out[-1] if out else " "
-        quote = set(token) <= _STRAIGHT_QUOTES
-        closes = token[0] in _NO_LINE_START or quote
+        # Straight after a character, a straight quote closes.
+        closes = token[0] in _NO_LINE_START or token[0] in _STRAIGHT_QUOTES
         if last != " " and (closes or last[-1] in _NO_LINE_END or opened):
             out[-1] = last + _GLUE + token  # `wrap` parts them again if together they overflow
             opened = False
         else:
             out.append(token)
-            opened = quote
+            opened = set(token) <= _STRAIGHT_QUOTES
+
+    def push_word(run: str) -> None:
+        # Closing punctuation that starts a run straight after a Chinese character belongs to
+        # that character ("10月,随着" is "月," then "随着"): the line may break after it, as
+        # after "，", and never before it.
+        k = 0
+        if out and out[-1] != " ":
+            while k < len(run) and (run[k] in _NO_LINE_START or run[k] in _STRAIGHT_QUOTES):
+                k += 1
+        if 0 < k < len(run):
+            push(run[:k])
+            out.append(run[k:])
+        else:
+            push(run)
 
     for i, ch in enumerate(text):
         if ch.isspace():
             if word:
-                push(word)
+                push_word(word)
                 word = ""
             if not out or out[-1] != " ":
                 out.append(" ")
@@ -115,11 +129,11 @@ def _tokens(text: str) -> list[str]:
             word += ch
         else:
             if word:
-                push(word)
+                push_word(word)
                 word = ""
             push(ch)
     if word:
-        push(word)
+        push_word(word)
     return out
 
 
