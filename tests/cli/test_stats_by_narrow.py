@@ -1,4 +1,4 @@
-"""`stats --by KEY` on an ordinary 80-column terminal.
+"""`stats --by KEY` (and the board's tables of counts) on an ordinary 80-column terminal.
 
 The breakdown's count columns (to_check, in_review, verified, false, misleading,
 unverifiable, opinion) are not among `render.NARROW`, so `layout.fit` takes each for a text
@@ -47,3 +47,14 @@ def test_stats_by_speaker_at_90_columns_names_its_columns(cli: Any, tmp_path: Pa
     ok(cli("claim", "edit", "1", "--speaker", "阿卜杜拉·默罕默德"))
     out = ok(cli("stats", "--by", "speaker", env={"COLUMNS": "90"})).out
     assert "speaker" in out and "claims" in out, out
+
+
+def test_the_board_stacked_names_each_count(cli: Any, tmp_path: Path) -> None:
+    """The board's by-owner table, stacked on a narrow terminal, printed the claims count alone
+    and then the owner and three bare numbers under it."""
+    _desk(cli, tmp_path)
+    ok(cli("user", "add", "王芳"))
+    ok(cli("claim", "assign", "1", "--to", "王芳"))
+    out = ok(cli("stats", env={"COLUMNS": "40"})).out
+    assert "by owner 王芳" in out and "to check 1" in out and "claims 1" in out, out
+    assert all(len(line) <= 40 for line in out.splitlines()), out

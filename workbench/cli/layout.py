@@ -258,11 +258,22 @@ def fit(
 
 
 def stacked(
-    columns: Sequence[str], rows: Sequence[Sequence[str]], width: int, text_columns: frozenset[str]
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: int,
+    text_columns: frozenset[str],
+    *,
+    labelled: bool = False,
 ) -> list[str]:
-    """One line of the short fields per row, then each long field wrapped and indented."""
+    """One line of the short fields per row, then each long field wrapped and indented.
+    `labelled`: every field with its column's name ("verified 3"), the row's first on a line of
+    its own, the others packed into indented lines: a row of counts is bare numbers without
+    them, and a value alone ("(none)") does not say what it is the value of."""
     out: list[str] = []
     for row in rows:
+        if labelled:
+            out.extend(_labelled(columns, row, width))
+            continue
         short = "  ".join(
             v for name, v in zip(columns, row, strict=True) if name not in text_columns and v
         )
@@ -270,4 +281,27 @@ def stacked(
         for name, value in zip(columns, row, strict=True):
             if name in text_columns and value:
                 out.extend("    " + line for line in wrap(value, max(width - 4, 8)))
+    return out
+
+
+def _labelled(columns: Sequence[str], row: Sequence[str], width: int) -> list[str]:
+    out = wrap(f"{columns[0]} {row[0]}", width) if row[0] else []
+    room = max(width - 4, 8)
+    line = ""
+    for name, value in zip(columns[1:], row[1:], strict=True):
+        if not value:
+            continue
+        field = f"{name} {value}"
+        if line and cell_width(line) + 2 + cell_width(field) <= room:
+            line += "  " + field
+            continue
+        if line:
+            out.append("    " + line)
+        if cell_width(field) <= room:
+            line = field
+        else:
+            out.extend("    " + piece for piece in wrap(field, room))
+            line = ""
+    if line:
+        out.append("    " + line)
     return out

@@ -71,7 +71,8 @@ def stats(
     s = compute(workbench_from(ctx), limit, since, until)
     if json_out(as_json, s):
         return
-    table(["by status", "claims"], list(s.by_status.items()))
+    # Stacked (a narrow terminal), a row of counts names each: bare numbers say nothing.
+    table(["by status", "claims"], list(s.by_status.items()), labelled=True)
     # Who holds what is still to do: a total alone counts settled verdicts as load.
     table(
         ["by owner", "to check", "in review", "flagged", "claims"],
@@ -80,8 +81,9 @@ def stats(
             for name, n in s.by_owner.items()
         ],
         empty="by owner: none",
+        labelled=True,
     )
-    table(["by type", "claims"], list(s.by_type.items()), empty="by type: none")
+    table(["by type", "claims"], list(s.by_type.items()), empty="by type: none", labelled=True)
     for label, listed in (
         ("oldest open", s.oldest_open),
         ("awaiting approval", s.awaiting_approval),
@@ -121,6 +123,7 @@ def stats(
             [(p.person, *p.counts.values(), p.events) for p in s.activity.people],
             title=f"who did what {span}",
             empty=f"who did what {span}: nobody",
+            labelled=True,
         )
 
 
@@ -149,6 +152,7 @@ def breakdown(
                 if limit == 0 and b.total
                 else f"no claims{added}"
             ),
+            labelled=True,
         )
     if len(b.rows) < b.total and (b.rows or as_json):
         shown = f"1–{len(b.rows):,}" if b.rows else "none"
