@@ -17,6 +17,8 @@ from dataclasses import dataclass
 MIN_TEXT_WIDTH = 28
 # ASCII has no wide character: its words are its runs of non-space.
 _ASCII_TOKEN = re.compile(r"\s+|\S+")
+# Spaces, runs of characters below U+1100 (none of them wide), or any other one character.
+_PIECE = re.compile(r"\s+|[^\s\u1100-\U0010ffff]+|\S")
 
 
 def cell_width(text: str) -> int:
@@ -62,20 +64,14 @@ def _is_latin_alnum(ch: str) -> bool:
     return (ch.isascii() and ch.isalnum()) or _is_full_width_alnum(ch)
 
 
-def _in_word(text: str, i: int, word: str) -> bool:
-    """`text[i]` belongs to the run of characters that stay whole (`word` so far): anything not
-    wide nor a space, a full-width letter or digit, and full-width punctuation between two
-    letters or digits."""
-    ch = text[i]
+def _in_word(ch: str, word: str, following: str) -> bool:
+    """`ch`, a character from U+1100 up (below, none is wide), belongs to the run of characters
+    that stay whole (`word` so far; `following` is what comes after it): if it is not wide, if
+    it is a full-width letter or digit, or full-width punctuation between two of them."""
     if _is_full_width_alnum(ch):
         return True
     if ch in _FIGURE_JOINERS:
-        return (
-            bool(word)
-            and _is_latin_alnum(word[-1])
-            and i + 1 < len(text)
-            and _is_latin_alnum(text[i + 1])
-        )
+        return bool(word and following) and _is_latin_alnum(word[-1]) and _is_latin_alnum(following)
     return not _is_wide(ch)
 
 
@@ -101,7 +97,7 @@ def _tokens(text: str) -> list[str]:
             opened = False
         else:
             out.append(token)
-            opened = set(token) <= _STRAIGHT_QUOTES
+            opened = token in _STRAIGHT_QUOTES
 
     def push_word(run: str) -> None:
         # Closing punctuation that starts a run straight after a Chinese character belongs to
@@ -117,21 +113,23 @@ def _tokens(text: str) -> list[str]:
         else:
             push(run)
 
-    for i, ch in enumerate(text):
-        if ch.isspace():
+    pieces = _PIECE.findall(text)
+    for n, piece in enumerate(pieces):
+        if piece.isspace():
             if word:
                 push_word(word)
                 word = ""
-            if not out or out[-1] != " ":
-                out.append(" ")
+            out.append(" ")
             opened = False
-        elif _in_word(text, i, word):
-            word += ch
+        elif piece[0] < "\u1100" or _in_word(
+            piece, word, pieces[n + 1][0] if n + 1 < len(pieces) else ""
+        ):
+            word += piece
         else:
             if word:
                 push_word(word)
                 word = ""
-            push(ch)
+            push(piece)
     if word:
         push_word(word)
     return out
