@@ -431,7 +431,11 @@ class _ClaimsFile:
         try:
             yield text
         finally:
-            text.detach()  # the copy stays open for the next pass
+            # The copy stays open for the next pass. A reader collected after the command
+            # ended (Ctrl-C in the second pass) finds it closed: nothing is left to keep
+            # (review60: detaching then printed a traceback after the one line).
+            if not self.data.closed:
+                text.detach()
 
 
 def _read_claims_file(path: str) -> _ClaimsFile:
