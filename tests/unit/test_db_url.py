@@ -160,3 +160,27 @@ def test_a_url_naming_a_driver_runs_on_the_shipped_one() -> None:
     assert resolve_url("postgres+psycopg2://u@h/db") == "postgresql+psycopg://u@h/db"
     assert resolve_url("sqlite+aiosqlite:////tmp/x.db") == "sqlite:////tmp/x.db"
     assert resolve_url("SQLite+pysqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_a_database_in_a_read_only_folder_is_said_to_be_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """review60: a desk's copy on a read-only disk could not even be read, and the refusal said
+    only "unable to open database file" (SQLite in WAL mode creates -wal and -shm beside it).
+    A folder that takes files is no such case, nor a file that is not there. (Root ignores a
+    folder's permissions, so the folder's answer is the test's.)"""
+    from workbench.db.url import cannot_open
+
+    db = tmp_path / "w.db"
+    db.write_bytes(b"")
+    url = f"sqlite:///{db}"
+    assert cannot_open(url, "unable to open database file").endswith("database file")
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    said = cannot_open(url, "unable to open database file")
+    assert said.endswith(
+        f"(its folder {tmp_path} is read-only, and SQLite keeps its -wal and "
+        "-shm files beside the database, reads included: copy the file to a "
+        "writable folder)"
+    )
+    assert cannot_open(f"sqlite:///{tmp_path / 'none.db'}", "unable to open").endswith("open")
+    assert cannot_open(url, "disk I/O error").endswith("disk I/O error")

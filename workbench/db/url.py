@@ -126,7 +126,25 @@ def cannot_open(url: str, why: object) -> str:
     """The refusal of a database the driver could not open or read, its secrets left out: the
     URL's and the driver's own words, which may quote one (review59: libpq refused a password
     typed with a raw '%' by quoting it, `invalid percent-encoded token: "Pa%ss9"`)."""
-    return f"cannot open database {safe_url(url)}: {without_secret_values(url, str(why))}"
+    said = without_secret_values(url, str(why))
+    return f"cannot open database {safe_url(url)}: {said}{_read_only_folder(url, said)}"
+
+
+def _read_only_folder(url: str, said: str) -> str:
+    """Why SQLite could not open a file that is there: its folder takes no new file, and a
+    database in WAL mode keeps two beside it (review60: a copy on a read-only disk said only
+    "unable to open database file", reads included)."""
+    if not url.startswith("sqlite:///") or "unable to open" not in said:
+        return ""
+    path = url.removeprefix("sqlite:///")
+    path = path if path.startswith("/") else "./" + path
+    folder = os.path.dirname(path) or "."
+    if not os.path.isfile(path) or os.access(folder, os.W_OK):
+        return ""
+    return (
+        f" (its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside "
+        "the database, reads included: copy the file to a writable folder)"
+    )
 
 
 def without_secret_values(url: str, text: str) -> str:
