@@ -31,10 +31,10 @@ class ClaimRow(BaseModel):
     Pin the claim with `quote` (retyped punctuation and spacing still anchor; `occurrence`
     picks among repeats), or with `start`/`end` code-point offsets, or both (the offsets
     then say which occurrence). Columns that only an export carries (id, revision, rating,
-    flagged) are not imported: an id only recognises the export's own row of a claim already
-    in the document (same quote and text), orphaned or not, which adds nothing; a row whose
-    document_id is not the document imported into is a bad row (empty the column to import
-    it there).
+    flagged, verdict_by, approved_by, verdict_at) are not imported: an id only recognises the
+    export's own row of a claim already in the document (same quote and text), orphaned or
+    not, which adds nothing; a row whose document_id is not the document imported into is a
+    bad row (empty the column to import it there).
     """
 
     model_config = ConfigDict(extra="forbid", title="Claim row")
@@ -89,6 +89,19 @@ class ClaimRow(BaseModel):
     assignee: str | None = None
     priority: str | None = Field(default=None, description="high, normal or low")
     due: str | None = Field(default=None, description="YYYY-MM-DD")
+    verdict_by: str | None = Field(
+        default=None,
+        description="export only: who gave the verdict, or proposed it (not imported)",
+    )
+    approved_by: str | None = Field(
+        default=None,
+        description="export only: who approved the verdict, empty when no second person did "
+        "(not imported)",
+    )
+    verdict_at: str | None = Field(
+        default=None,
+        description="export only: when the verdict stood, UTC, to the second (not imported)",
+    )
 
     _known_type = field_validator("type")(known_claim_type)
     _numbers = field_validator(

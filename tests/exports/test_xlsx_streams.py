@@ -34,6 +34,9 @@ def _rows(count: int) -> Iterator[dict[str, Any]]:
             "assignee": "张伟",
             "priority": "normal",
             "due": "2026-12-01" if i % 2 else None,
+            "verdict_by": "张伟",
+            "approved_by": "editor",
+            "verdict_at": "2026-11-30T09:15:02Z",
         }
 
 

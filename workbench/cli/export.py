@@ -309,15 +309,18 @@ def claims_command(
     """The claims table, one row per claim, which `workbench import claims` reads back.
 
     Columns in order: id, document_id, quote, start, end, revision, text, speaker, type, status,
-    rating, flagged, note, tags, assignee, priority, due. start and end count in the text of
-    document revision `revision` (a claim orphaned by an update keeps an older one). `flagged`
-    is true for a verdict flagged for re-review (its quote changed after the verdict): its
-    rating no longer stands as checked. An import sets none of id, document_id, revision, rating
-    and flagged (the database decides them); it reads id to find a claim already present, and
-    refuses a row whose document_id is not the document imported into (empty the column to
-    import into another database); stderr names the flagged ones. A withdrawn claim is listed
-    with status withdrawn and its reason as the note, and an import withdraws it again. CSV and
-    JSON import back (`import claims` reads JSON Lines too); XLSX is for reading.
+    rating, flagged, note, tags, assignee, priority, due, verdict_by, approved_by, verdict_at.
+    start and end count in the text of document revision `revision` (a claim orphaned by an
+    update keeps an older one). `flagged` is true for a verdict flagged for re-review (its
+    quote changed after the verdict): its rating no longer stands as checked. verdict_by gave
+    (or proposed) the verdict, approved_by approved it (empty: no second person did), at
+    verdict_at (UTC, from the trail); the three are empty for a claim with no verdict, one in
+    review included. An import sets none of id, document_id, revision, rating, flagged and the
+    verdict's three (the database decides them); it reads id to find a claim already present,
+    and refuses a row whose document_id is not the document imported into (empty the column
+    to import into another database); stderr names the flagged ones. A withdrawn claim is
+    listed with status withdrawn and its reason as the note, and an import withdraws it again.
+    CSV and JSON import back (`import claims` reads JSON Lines too); XLSX is for reading.
     """
     from workbench.exports.registry import get, writer
     from workbench.services.exports import stream_claim_rows

@@ -13,13 +13,15 @@ import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from workbench.domain.errors import InvalidInput
 from workbench.domain.text import not_utf8_advice, whole_number
 from workbench.domain.unique_keys import RepeatedKey, loads
 from workbench.exports.cells import cell_text
-from workbench.services.views import ClaimView
+
+if TYPE_CHECKING:
+    from workbench.services.table_facts import TableClaim
 
 COLUMNS = (
     "id",
@@ -39,9 +41,26 @@ COLUMNS = (
     "assignee",
     "priority",
     "due",
+    # The verdict's sign-off, from the trail (last, so that the columns before keep their
+    # places): who gave or proposed it, who approved it, when it stood (UTC).
+    "verdict_by",
+    "approved_by",
+    "verdict_at",
 )
-# Columns an export writes that an import does not take: the database decides them.
-EXPORT_ONLY = frozenset({"id", "document_id", "revision", "rating", "flagged"})
+# Columns an export writes that an import does not take: the database (or the trail) decides
+# them.
+EXPORT_ONLY = frozenset(
+    {
+        "id",
+        "document_id",
+        "revision",
+        "rating",
+        "flagged",
+        "verdict_by",
+        "approved_by",
+        "verdict_at",
+    }
+)
 TAG_SEPARATOR = "; "
 MAX_ROWS = 100_000
 # One row's text (a CSV record, a JSON element or line): far more than any real row (a claim
@@ -49,12 +68,14 @@ MAX_ROWS = 100_000
 MAX_ROW_CHARS = 1_000_000
 
 
-def row_of(c: ClaimView, note: str | None) -> dict[str, Any]:
+def row_of(claim: TableClaim) -> dict[str, Any]:
     """A claim's row: `note` is the body of the note its exports publish (for a verdict, or one
     in review, the reason given with it, which an import needs; for an open claim its latest
     note: workbench.domain.sign_off.reason_note). `flagged`: the verdict is flagged for
     re-review (its quote changed after it was given), so the rating beside it no longer stands
-    as checked."""
+    as checked. The verdict's columns are empty for a claim with none (in review too: the
+    proposal is not yet a verdict)."""
+    c = claim.view
     rated = c.rating
     return {
         "id": c.id,
@@ -71,11 +92,14 @@ def row_of(c: ClaimView, note: str | None) -> dict[str, Any]:
         "status": c.status,
         "rating": rated["label"] if rated else None,
         "flagged": c.flagged,
-        "note": note,
+        "note": claim.note,
         "tags": list(c.tags),
         "assignee": c.assignee,
         "priority": c.priority,
         "due": c.due,
+        "verdict_by": claim.verdict_by,
+        "approved_by": claim.approved_by,
+        "verdict_at": claim.verdict_at,
     }
 
 

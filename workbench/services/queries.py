@@ -12,7 +12,6 @@ board is aggregate SQL with short lists, so a read costs the same at 100 claims 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -46,7 +45,6 @@ from workbench.domain.transitions import added_since_proposal, proposal_action
 from workbench.services.activity import Activity, activity, activity_span
 from workbench.services.claim_records import evidence_of, no_claim, notes_of
 from workbench.services.context import Workbench, reading
-from workbench.services.progress import Progress, counted
 from workbench.services.views import (
     FLAG,
     ClaimDetail,
@@ -548,69 +546,6 @@ def claims_page(wb: Workbench, flt: ClaimFilter) -> tuple[list[ClaimView], int]:
 
 def list_claims(wb: Workbench, flt: ClaimFilter | None = None) -> list[ClaimView]:
     return list(iter_claims(wb, flt))
-
-
-def claims_with_note(
-    wb: Workbench, document_ids: Sequence[int] = (), progress: Progress | None = None
-) -> Iterator[tuple[ClaimView, str | None]]:
-    """Every claim (of the documents named, or all), by document and id, with the body of the
-    note an export publishes for it (workbench.domain.sign_off.reason_note: a verdict's reason,
-    else an open claim's latest note): the claims table's rows (`export claims`). The claims
-    are streamed a page at a time, and each page costs a few more indexed queries (its claims'
-    tags, their evidence counts, their verdict events and notes). An unknown document is
-    refused before the first claim."""
-    with reading(wb) as conn:
-        for document_id in document_ids:
-            _require_document(conn, document_id)
-        q = CLAIMS
-        if document_ids:
-            q = q.where(in_(C.document_id, sorted(set(document_ids))))
-        # Counted only for a bar: a count reads the index of every matching claim once more.
-        total = conn.scalar(q.count()) if progress is not None else None
-        yield from counted(_with_notes(conn, q), progress, total)
-
-
-def _with_notes(conn: Reader, q: Select) -> Iterator[tuple[ClaimView, str | None]]:
-    for page in conn.pages(q.order_by(C.document_id, C.id), PAGE):
-        chosen = _reason_notes(conn, [r.id for r in page])
-        for view in _views(conn, page):
-            yield view, chosen.get(view.id)
-
-
-def _reason_notes(conn: Reader, claim_ids: Sequence[int]) -> dict[int, str]:
-    """The body of the note each claim's export publishes (`reason_note`), for claims that have
-    one: read from the claims' verdict events and their notes' authors, then only the bodies
-    chosen."""
-    from workbench.domain.sign_off import VERDICT_ACTIONS, reason_note
-
-    if not claim_ids:
-        return {}
-    ev, n = tables.events.c, tables.notes.c
-    events: dict[int, list[tuple[int, str, str, Any]]] = defaultdict(list)
-    # Sorted here, not by the query: ORDER BY seq could lead a planner to walk the whole
-    # trail in seq order instead of looking the claims up by ix_events_claim_id.
-    verdicts = select(
-        ev.claim_id, ev.seq, ev.actor, ev.action, ev.payload, source=tables.events
-    ).where(in_(ev.claim_id, claim_ids), in_(ev.action, VERDICT_ACTIONS))
-    for claim_id, seq, actor, action, payload in sorted(conn.rows(verdicts), key=lambda r: r[1]):
-        events[claim_id].append((seq, actor, action, json.loads(payload)))
-    notes: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    authors = (
-        select(n.id, n.claim_id, n.author, source=tables.notes)
-        .where(in_(n.claim_id, claim_ids))
-        .order_by(n.id)
-    )
-    for note_id, claim_id, author in conn.rows(authors):
-        notes[claim_id].append((note_id, author))
-    chosen = {
-        note_id: claim_id
-        for claim_id in notes
-        if (note_id := reason_note(events[claim_id], notes[claim_id])) is not None
-    }
-    if not chosen:
-        return {}
-    bodies = select(n.id, n.body, source=tables.notes).where(in_(n.id, sorted(chosen)))
-    return {chosen[note_id]: body for note_id, body in conn.rows(bodies)}
 
 
 def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
