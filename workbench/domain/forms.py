@@ -13,8 +13,16 @@ import unicodedata
 from collections import defaultdict
 from functools import cache
 
+# The dot between the parts of a foreign name written in Chinese (阿卜杜拉·默罕默德): U+00B7 in
+# GB text; U+30FB (and its half-width U+FF65) from Japanese keyboard layouts and the fonts that
+# draw it as the Chinese dot; U+2027 in Big5 (Taiwan) text. Which arrives depends on the IME and
+# the source, and all read as one (trial58). Not the bullet `•` or the dot operator `⋅`: they
+# mark list items and products, and no IME types them for a name.
+MIDDLE_DOTS = {"\u30fb": "\u00b7", "\uff65": "\u00b7", "\u2027": "\u00b7"}
+
 # What copy editors swap that NFKC leaves alone (NFKC already folds full-width ASCII forms).
 EXTRA_FOLDS = {
+    **MIDDLE_DOTS,
     "\u201c": '"',  # “
     "\u201d": '"',  # ”
     "\u201e": '"',  # „
@@ -71,6 +79,16 @@ def search_folds() -> dict[str, str]:
 def search_fold(ch: str) -> str:
     """One character as the search compares it."""
     return search_folds().get(ch, ch)
+
+
+@cache
+def _middle_dot_table() -> dict[int, str]:
+    return str.maketrans(MIDDLE_DOTS)
+
+
+def one_middle_dot(text: str) -> str:
+    """`text` with every middle dot of a name (MIDDLE_DOTS) written as U+00B7."""
+    return text.translate(_middle_dot_table())
 
 
 @cache

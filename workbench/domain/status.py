@@ -121,11 +121,13 @@ def parse_claim_type(value: str) -> ClaimType:
 
 def same_person_key(name: str) -> str:
     """A name (a speaker's, an actor's) by case, width and spacing, without the characters that
-    draw nothing: `SMITH` + U+200B, pasted from a page, is SMITH; and a space typed between the
-    characters of a Chinese name is none (`王 伟` is 王伟: trial53 found no claim by it)."""
+    draw nothing: `SMITH` + U+200B, pasted from a page, is SMITH; a space typed between the
+    characters of a Chinese name is none (`王 伟` is 王伟: trial53 found no claim by it); and a
+    foreign name's middle dot is one however the IME typed it (`・`, `‧` are `·`: trial58)."""
+    from workbench.domain.forms import one_middle_dot
     from workbench.domain.identity import drawn
 
-    key = " ".join(unicodedata.normalize("NFKC", drawn(name)).casefold().split())
+    key = " ".join(one_middle_dot(unicodedata.normalize("NFKC", drawn(name))).casefold().split())
     return _HAN_SPACE.sub("", key) if " " in key and not key.isascii() else key
 
 
