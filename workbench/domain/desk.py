@@ -126,9 +126,11 @@ def new_tag(tag: str) -> str:
 class TagTwins:
     """The desk's tags and the new ones given so far, by their confusable skeleton, to refuse
     a new tag (`new_tag`'s form) that only looks like one of them: `сор` in Cyrillic and `cop`,
-    `lab` and `1ab`, `covid-19` and `covid19` (identity.skeleton leaves punctuation out). TR39's
-    classes only (`skim=False`): `fail` and `fall` are two words. Looked up by skeleton, not
-    compared with each (an import of thousands of new tags compared every pair)."""
+    `lab` and `1ab`, `covid-19` and `covid19` (identity.skeleton leaves punctuation out), and
+    a word in traditional Chinese characters and the same in simplified ones (`融資`, `融资`:
+    one word, as `張偉` and `张伟` are one name; trial58). TR39's classes only (`skim=False`):
+    `fail` and `fall` are two words. Looked up by skeleton, not compared with each (an import
+    of thousands of new tags compared every pair)."""
 
     def __init__(self, in_use: Iterable[str]) -> None:
         from workbench.domain.identity import fold
@@ -151,8 +153,8 @@ class TagTwins:
         twin = self._in_use.get(key)
         if twin is not None:
             return InvalidInput(
-                f"tag {tag!r} looks like {twin!r}, a tag claims already have: use {twin!r}, "
-                "or a tag that cannot be mistaken for it"
+                f"tag {tag!r} {_alike(tag, twin)} {twin!r}, a tag claims already have: use "
+                f"{twin!r}, or a tag that cannot be mistaken for it"
             )
         given, row = self._given.get(key, (tag, None))
         if given == tag:
@@ -160,7 +162,7 @@ class TagTwins:
         if row is None:
             return InvalidInput(f"tags {given!r} and {tag!r} look alike: give one of them")
         return InvalidInput(
-            f"tag {tag!r} looks like {given!r}, a new tag of row {row}: give one of them"
+            f"tag {tag!r} {_alike(tag, given)} {given!r}, a new tag of row {row}: give one of them"
         )
 
     def give(self, tag: str, row: int | None = None) -> None:
@@ -168,10 +170,29 @@ class TagTwins:
         self._given.setdefault(_skeleton(tag), (tag, row))
 
 
+def tag_key(tag: str) -> str:
+    """What tags in `normalise_tag`'s form are one by: the tag, in simplified characters when
+    it holds Chinese ones (`融資` is `融资`; workbench.domain.chinese_forms)."""
+    if tag.isascii() or not any(_cjk(ch) for ch in tag):
+        return tag
+    from workbench.domain.chinese_forms import simplified
+
+    return simplified(tag)
+
+
+def _cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"
+
+
 def _skeleton(tag: str) -> str:
     from workbench.domain.identity import skeleton
 
-    return skeleton(tag, skim=False)
+    return skeleton(tag_key(tag), skim=False)
+
+
+def _alike(tag: str, twin: str) -> str:
+    """How `tag` is like `twin`, for a refusal."""
+    return "is the same word as" if tag_key(tag) == tag_key(twin) else "looks like"
 
 
 def _hidden(tag: str) -> int | None:

@@ -25,7 +25,7 @@ from workbench.db.tables import Column
 from workbench.defaults import BOARD_LIMIT, INT_MAX
 from workbench.domain.article_author import stands_for_author
 from workbench.domain.clock import parse_since, today
-from workbench.domain.desk import PRIORITY_RANK, SORTS, normalise_tag, parse_priority
+from workbench.domain.desk import PRIORITY_RANK, SORTS, normalise_tag, parse_priority, tag_key
 from workbench.domain.errors import InvalidInput, NotFound, TransitionRefused, bad, give, step
 from workbench.domain.identity import fold, normalise_name
 from workbench.domain.inputs import check_at_least
@@ -187,8 +187,8 @@ def unmatched(wb: Workbench, flt: ClaimFilter) -> list[str]:
         for tag in flt.tags:
             if stored is None:
                 stored = distinct_values(conn, tables.claim_tags.c.tag, "claim_tags")
-            wanted = normalise_tag(tag)
-            if not any(fold(s) == wanted or s == wanted for s in stored):
+            wanted = tag_key(normalise_tag(tag))
+            if not any(tag_key(fold(s)) == wanted for s in stored):
                 near = closest_values(wanted, stored, names=False)
                 said.append(_did_you_mean(f"no claim is tagged {tag!r}", near))
     return said
@@ -201,10 +201,13 @@ def _did_you_mean(what: str, near: Sequence[str]) -> str:
 def tags_like(conn: Reader, tag: str) -> tuple[str, ...]:
     """The stored spellings of `tag`: itself folded, and any stored before tags were folded
     (`ｍｏｎｅｙ`, `Money`) that fold to it, so `--tag money` finds those claims too without a
-    data migration (which would change tags behind the audit trail's back)."""
+    data migration (which would change tags behind the audit trail's back); and the same word
+    in traditional or simplified characters (`--tag 融资` finds `融資`, stored before such a
+    tag was refused beside the other: desk.TagTwins)."""
     wanted = normalise_tag(tag)
+    key = tag_key(wanted)
     stored = distinct_values(conn, tables.claim_tags.c.tag, "claim_tags")
-    return (wanted, *(s for s in stored if s != wanted and fold(s) == wanted))
+    return (wanted, *(s for s in stored if s != wanted and tag_key(fold(s)) == key))
 
 
 def distinct_values(conn: Reader, column: Column, table: str = "claims") -> list[str]:
