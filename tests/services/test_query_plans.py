@@ -49,6 +49,8 @@ FILTERS: dict[str, tuple[ClaimFilter, str]] = {
     # trigram index (an ASCII word has full-width spellings too).
     "search across forms (trigram)": (ClaimFilter(search="数据中心，"), "claim_fts"),
     "search across forms (a word)": (ClaimFilter(search="revenue"), "claim_fts"),
+    # Chinese beside Latin: each spacing (with and without the space), from the index too.
+    "search across spacings": (ClaimFilter(search="Kimi 智能助手"), "claim_fts"),
     "sort created": (ClaimFilter(sort="created", limit=50), "ix_claims_created_at"),
     "sort updated": (ClaimFilter(sort="updated", limit=50), "ix_claims_updated_at"),
 }

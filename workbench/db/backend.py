@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.db import postgresql, sqlite
 from workbench.db.guards import Guard, expected
 from workbench.db.search import claim_ids_where, like_pattern
-from workbench.db.sql import Sql
+from workbench.db.sql import Sql, join
 
 if TYPE_CHECKING:
     from sqlalchemy import ColumnElement, Connection, Table
@@ -172,8 +172,18 @@ def search_claim_ids(dialect_name: str, query: str) -> Sql:
     answers from its FTS5 trigram index when the query is long enough for trigrams; every other
     case (short queries, PostgreSQL, where pg_trgm indexes serve ILIKE) is a LIKE search. Any
     other query adds its other spellings, asked of the same indexes, each backend its way
-    (workbench.domain.search_needle says how).
+    (workbench.domain.search_needle says how). A query with a place where a space may stand
+    or not (between Chinese and Latin: `search_needle.spacings`) is each of its spellings.
     """
+    from workbench.domain.search_needle import spacings
+
+    spelled = spacings(query)
+    if len(spelled) > 1:
+        return join(" UNION ", [_search_claim_ids(dialect_name, one) for one in spelled])
+    return _search_claim_ids(dialect_name, query)
+
+
+def _search_claim_ids(dialect_name: str, query: str) -> Sql:
     from workbench.domain.search_needle import needle
 
     module = module_for(dialect_name)

@@ -16,6 +16,11 @@ index the plain search uses, and the rows it leaves are compared exactly across 
   as typed, it in another form): for a plain word, a few spellings in full-width letters that
   a desk without them does not hold at all.
 
+The space between a Chinese character and a Latin letter or a figure is a habit, not a spelling
+(`Kimi 智能助手`, the "pangu" spacing many style guides ask for, or `Kimi智能助手`; `--quote`
+ignores it): `spacings` gives the text with and without it at each such place, each searched
+as above.
+
 A text whose other spellings would be too many (a long one, or one full of quote marks), or
 with a character of several forms where no window of the index can hold it (`#4号` to pg_trgm),
 is narrowed by the windows of fewest spellings instead, in any spelling; a text too short for a
@@ -55,6 +60,60 @@ class Needle:
     folds: tuple[tuple[str, str], ...]
     typed: bool
     groups: tuple[tuple[str, ...], ...]
+
+
+# Places where a text may or may not have the space (`spacings`) whose every combination is
+# searched; past them, the text as typed, with the space at none and at all of them.
+MAX_SPACED_GAPS = 4
+
+
+def spacings(text: str) -> tuple[str, ...]:
+    """`text` with and without a space between each Chinese (or other CJK) character and a
+    letter or digit of another script beside it, as typed first: `Kimi 智能助手` is also
+    `Kimi智能助手`, `营收1.5亿` also `营收 1.5 亿`. A writer spaces them or not (and sources
+    disagree), as `--quote` knows, which ignores spaces. One space of any width, as the search
+    folds it; every combination for up to MAX_SPACED_GAPS such places, else the text as typed
+    and with all of them spaced or none. A text with no such place is itself alone."""
+    parts, spaced, start = [], [], 0
+    for i, ch in enumerate(text):
+        if i == 0:
+            continue
+        if search_fold(ch) == " " and i + 1 < len(text) and _meet(text[i - 1], text[i + 1]):
+            parts.append(text[start:i])
+            spaced.append(" ")
+            start = i + 1
+        elif _meet(text[i - 1], ch):
+            parts.append(text[start:i])
+            spaced.append("")
+            start = i
+    if not spaced:
+        return (text,)
+    parts.append(text[start:])
+    if len(spaced) <= MAX_SPACED_GAPS:
+        choices = [(s, "" if s else " ") for s in spaced]
+        gaps = list(itertools.product(*choices))
+    else:
+        gaps = [tuple(spaced), ("",) * len(spaced), (" ",) * len(spaced)]
+    out = ("".join(p + g for p, g in zip(parts, (*gap, ""), strict=True)) for gap in gaps)
+    return tuple(dict.fromkeys(out))
+
+
+def _meet(a: str, b: str) -> bool:
+    """Whether a space may stand between `a` and `b`: one is a CJK letter (a Chinese character,
+    kana, hangul) and the other a letter or digit of another script, as the search folds them
+    (`Ｋ` is `K`)."""
+    a, b = search_fold(a), search_fold(b)
+    return a.isalnum() and b.isalnum() and _cjk(a) != _cjk(b)
+
+
+def _cjk(ch: str) -> bool:
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _CJK)
+
+
+# The CJK radicals, symbols, kana, ideographs (with extension A and the compatibility ones) and
+# hangul syllables, and the ideographs of the supplementary planes.
+_CJK = ((0x2E80, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF))
 
 
 def _every(ch: str) -> bool:
