@@ -191,7 +191,10 @@ COMMON_FLOOR = 1000
 # ByteDance, NASA: "OpenAI was valued..." named no one), and any other capitalised word a
 # sentence opens with is kept as a lead (=lead:tencent), a name only against a name of the
 # other claim (trial57: OpenAI's valuation against Tencent's scored 0.88).
-TERMS_VERSION = 64
+# Version 65: figures in traditional characters and in capital numerals are read (25億美元,
+# 兩萬, 三點五億, 約為, 超過; 壹佰伍拾万: trial58 read 25億 as the bare figure 25, and a Taiwan
+# report's claim scored as one giving another figure).
+TERMS_VERSION = 65
 
 # The index's tables: derived from the claims, recorded by no event (a bundle restore leaves
 # them empty, to be built again here on first use).

@@ -6,7 +6,8 @@ the same numbers, names and key words. So each claim (its text and its quote tog
 bag of terms:
 
 - numbers, read whatever their form and turned into one value: "7", "七" and "seven" are `#7`;
-  "1500万", "一千五百万", "15 million" and "15m" are `#15000000`; "3.9亿" is `#390000000`;
+  "1500万", "一千五百万", "15 million" and "15m" are `#15000000`; "3.9亿" is `#390000000`,
+  and so are 3.9億 (traditional) and 叁亿玖仟万 (capital numerals: `numerals`);
   一九五二年 is `#1952`, 2023-24 and 2023/24 are `#2023` and `#2024`, "before 2027" is the
   end of 2026; a fraction is its percentage (a third, 三分之一, 七成: `#33`, `#70`
   and `~percent`) and a ratio one figure (十七比一, 17:1: `#17:1`); every figure of 10 or more
@@ -125,7 +126,8 @@ another subject is another claim (see `similarity`; `explain` lists the reasons 
 
 Pure functions: the index that keeps these bags for a database lives in the services.
 
-The package, by what each module holds: `figures` (numbers in any form), `concepts` (the
+The package, by what each module holds: `figures` (numbers in any form), `numerals`
+(traditional and capital Chinese numerals in plain ones), `concepts` (the
 bilingual table), `words` (stop words, stems, normalisation), `naming` (names), `roles` (the
 owner of a subject, the actor, the kind after a Chinese name), `measures` (what a figure
 counts), `labels` (labels, periods, kinds of body, Chinese places), `bag` (the terms of a text

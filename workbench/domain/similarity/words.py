@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from workbench.domain.similarity.numerals import plain_numerals
+
 
 def split_words(s: str) -> list[str]:
     # Lists of words are written as one string each: ruff's SIM905 would spell them out.
@@ -64,7 +66,8 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 def normal(text: str) -> str:
     text = _US.sub(" United States ", _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)))
-    return _CODE_FIGURE.sub(r"\1 ", text)
+    # (25億 and 壹佰万 are figures as 25亿 and 一百万 are: see `numerals`)
+    return _CODE_FIGURE.sub(r"\1 ", plain_numerals(text))
 
 
 def is_cjk(ch: str) -> bool:
