@@ -59,3 +59,22 @@ def test_force_into_a_link_to_stdout_does_not_replace_the_link(
     assert link.is_symlink(), "the link was replaced by a regular file"
     assert r.returncode == 0, r.stderr.decode()
     assert out.read_bytes().startswith(b"id,document_id,quote,")
+
+
+def test_a_link_to_a_device_is_written_through_without_force(
+    db_url: str, cli: Run, tmp_path: Path
+) -> None:
+    """`-o LINK` where LINK points at /dev/null was refused, "LINK exists: nothing was written;
+    give --force to replace it", though /dev/null itself is written into: the link names the
+    device, and with --force the device is what was written (the link stayed)."""
+    assert cli("demo").code == 0
+    link = tmp_path / "sink"
+    link.symlink_to(os.devnull)
+    r = subprocess.run(
+        [sys.executable, "-m", "workbench", "export", "claims", "-o", str(link)],
+        capture_output=True,
+        env=_env(db_url),
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr.decode()
+    assert link.is_symlink()

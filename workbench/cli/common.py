@@ -110,11 +110,10 @@ def output_file(
     and an existing file is refused (exit 1, naming it) unless `force` replaces it.
 
     `never_over` (what is written, "a bundle"): an existing file is refused even with `force`,
-    as `backup` refuses one. A device or pipe (/dev/null, a FIFO) is still written into.
+    as `backup` refuses one. A device or pipe (/dev/null, a FIFO) is still written into, and
+    so is a name for an open file descriptor (/dev/stdout, /dev/fd/N, a link to one).
     """
-    import os
     import sys
-    import tempfile
     from pathlib import Path
 
     from workbench.new_file import missing_folder, writing
@@ -126,36 +125,87 @@ def output_file(
     if target.is_dir():
         # Said here: the rename below would fail naming its temporary file, not `path`.
         raise click.ClickException(f"cannot write {path}: it is a directory")
-    if target.exists() and not target.is_file():
-        # A device or pipe (/dev/null, a FIFO): write into it as a shell redirect would. The
-        # atomic rename would replace the device node itself with a file (as root).
-        # Written through a temporary file first: formats such as ZIP need to seek.
-        import io
-        import shutil
-
-        try:
-            # Opened first, and without waiting: a FIFO nobody reads refuses at once (ENXIO)
-            # instead of hanging the command. Writes then block as usual.
-            fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK)
-        except OSError as exc:
-            raise click.ClickException(f"cannot write {path}: {exc.strerror}") from None
-        os.set_blocking(fd, True)
-        with os.fdopen(fd, "wb") as device, tempfile.TemporaryFile() as spool:
-            if binary:
-                yield spool
-            else:
-                text = io.TextIOWrapper(spool, encoding="utf-8", newline="")
-                yield text
-                text.flush()
-                text.detach()
-            spool.seek(0)
-            shutil.copyfileobj(spool, device)
+    descriptor = open_descriptor(path)
+    if descriptor is not None or (target.exists() and not target.is_file()):
+        with _written_into(path, descriptor, binary=binary) as out:
+            yield out
         return
     problem = missing_folder(path, target)
     if problem is not None:
         raise click.ClickException(problem)
     with writing(target, replace=force, binary=binary, never=never_over) as out:
         yield out
+
+
+@contextmanager
+def _written_into(path: str, descriptor: int | None, *, binary: bool) -> Iterator[IO[Any]]:
+    """Write into a device or pipe (/dev/null, a FIFO), or the open file descriptor `path`
+    names, as a shell redirect would: the atomic rename would replace the device node, or the
+    /dev/stdout link, itself with a file (as root), and the output would be lost. Written
+    through a temporary file first: formats such as ZIP need to seek."""
+    import io
+    import os
+    import shutil
+    import sys
+    import tempfile
+
+    try:
+        if descriptor is not None:
+            fd = os.dup(descriptor)
+            if not _writable(fd):
+                os.close(fd)
+                raise click.ClickException(
+                    f"cannot write {path}: file descriptor {descriptor} is not open for writing"
+                )
+        else:
+            # Opened first, and without waiting: a FIFO nobody reads refuses at once (ENXIO)
+            # instead of hanging the command. Writes then block as usual.
+            fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+            os.set_blocking(fd, True)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {path}: {exc.strerror}") from None
+    with os.fdopen(fd, "wb") as device, tempfile.TemporaryFile() as spool:
+        if binary:
+            yield spool
+        else:
+            text = io.TextIOWrapper(spool, encoding="utf-8", newline="")
+            yield text
+            text.flush()
+            text.detach()
+        spool.seek(0)
+        if descriptor in (1, 2):
+            # Anything printed before stays before (`-o /dev/stdout` after a line on stdout).
+            stream = sys.stdout if descriptor == 1 else sys.stderr
+            if stream is not None:
+                stream.flush()
+        shutil.copyfileobj(spool, device)
+
+
+def _writable(fd: int) -> bool:
+    """Whether `fd` was opened for writing (a closed stdout's number holds /dev/null opened
+    for reading: workbench.cli.main puts it there; /dev/stdin is usually read-only)."""
+    import fcntl
+    import os
+
+    return fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE != os.O_RDONLY
+
+
+def open_descriptor(path: str) -> int | None:
+    """The file descriptor of this process that `path` names (/dev/stdout, /dev/fd/1,
+    /proc/self/fd/1, or a link to one of them), else None. It is written into where it
+    stands: a pipe, or under `> file` that file (which the link seems to be)."""
+    import os
+
+    own = {os.path.realpath("/proc/self/fd"), "/dev/fd"}
+    here = os.path.abspath(path)
+    for _ in range(40):  # the kernel's limit of links followed (ELOOP)
+        folder, name = os.path.split(here)
+        if name.isdigit() and os.path.realpath(folder) in own:
+            return int(name)
+        if not os.path.islink(here):
+            return None
+        here = os.path.join(folder, os.readlink(here))
+    return None
 
 
 def check_output(output: str | None, force: bool) -> None:
@@ -171,6 +221,9 @@ def check_output(output: str | None, force: bool) -> None:
     from workbench.new_file import file_exists
 
     target = Path(str(output))
-    # A file or a link (a folder and a device are each told apart by `output_file`).
-    if not force and (target.is_file() or target.is_symlink()):
+    if force or open_descriptor(str(output)) is not None:
+        return
+    # A file, or a link to one or to nothing (a folder, a device or pipe are each told apart
+    # by `output_file`; a link to a device or pipe is written through, as the device is).
+    if target.is_file() or (target.is_symlink() and not target.exists()):
         raise file_exists(str(output))
