@@ -3,6 +3,7 @@ started without one). Needs the real process: Python gives sys.stdout = None onl
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -43,8 +44,20 @@ def test_a_listing_with_stdout_closed_is_one_line_not_a_traceback(db_url: str, c
         r = _closed_stdout(db_url, *args)
         assert "Traceback" not in r.stderr, (args, r.stderr)
         lines = r.stderr.strip().splitlines()
-        assert r.returncode == 1 and len(lines) == 1 and lines[0].startswith("error: "), (
-            args,
-            r.returncode,
-            r.stderr,
-        )
+        assert r.returncode == 1 and len(lines) == 1, (args, r.returncode, r.stderr)
+        if "--json" in args:  # the refusal as --json gives every one (docs/errors.md)
+            assert json.loads(lines[0])["error"]["message"] == "standard output is closed"
+        else:
+            assert lines[0] == "error: standard output is closed", (args, r.stderr)
+
+
+def test_o_dev_stdout_with_stdout_closed_writes_nowhere_else(db_url: str, cli: Run) -> None:
+    """`-o /dev/stdout` with standard output closed: file descriptor 1 is free, and the next
+    file opened takes it (a PostgreSQL connection's socket, a temporary file), which a write
+    through /dev/stdout would then have written into. It is refused in one line."""
+    assert cli("demo").code == 0
+    r = _closed_stdout(db_url, "export", "claims", "-o", "/dev/stdout")
+    assert r.returncode == 1, r.stderr
+    assert r.stderr == (
+        "error: cannot write /dev/stdout: file descriptor 1 is not open for writing\n"
+    )

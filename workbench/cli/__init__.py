@@ -6,7 +6,10 @@ inside their functions.
 
 from __future__ import annotations
 
+import codecs
+import errno
 import importlib
+import io
 import sys
 from typing import Any
 
@@ -120,4 +123,55 @@ def _version(ctx: click.Context) -> None:
 def main(argv: list[str] | None = None) -> Any:
     from workbench.cli.errors import run
 
+    _standard_output()
     return run(cli, argv if argv is not None else sys.argv[1:])
+
+
+class _Closed(io.TextIOBase):
+    """Standard output when the process started without one (`>&-`): Python leaves
+    sys.stdout None, and each writer would fail its own way (a traceback, or click.echo
+    printing nothing). Writing to it is refused in one line: a read says it has nowhere to
+    write, a committed change that its confirmation could not be written."""
+
+    encoding = "utf-8"
+
+    def write(self, text: Any) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise io.UnsupportedOperation("standard output is closed")
+
+    @property
+    def buffer(self) -> Any:  # what `doc text` writes its bytes into
+        return self
+
+
+def _standard_output() -> None:
+    """Output is UTF-8 whatever the locale, as the tool's every file is: an audit export must
+    be the trail's bytes, and a listing of Chinese quotes must not fail half-way into a cp1252
+    or GBK stdout (a Windows pipe or file, a Latin-1 locale). A Windows console is UTF-8
+    already (unless PYTHONLEGACYWINDOWSSTDIO asks for its code page, which is then kept)."""
+    out = sys.stdout
+    if out is None:
+        sys.stdout = _Closed()
+        # Its number is held by /dev/null, read-only, as SQLite does for its files: the next
+        # file opened (a PostgreSQL socket, an output's temporary file) would get it, and
+        # `-o /dev/stdout` would write into that.
+        import contextlib
+        import os
+
+        with contextlib.suppress(OSError):
+            os.fstat(1)
+            return  # (taken already: nothing to hold)
+        fd = os.open(os.devnull, os.O_RDONLY)
+        if fd != 1:
+            os.dup2(fd, 1)
+            os.close(fd)
+        return
+    if not isinstance(out, io.TextIOWrapper) or (sys.platform == "win32" and out.isatty()):
+        return
+    if codecs.lookup(out.encoding).name != "utf-8":
+        out.reconfigure(encoding="utf-8")

@@ -126,6 +126,25 @@ def _interrupted() -> NoReturn:
     sys.exit(130)  # the shell's 128 + SIGINT
 
 
+def _output_unencodable(exc: UnicodeEncodeError, as_json: bool) -> None:
+    """Text the output's encoding cannot hold: the tool encodes in UTF-8 only, so any other
+    codec is a stream's (stdout made UTF-8 at start is one no longer, or never was: a host
+    program's). Never worded as bad input, which it is not. Returns for UTF-8 (a lone
+    surrogate: an argument that was not UTF-8, decoded by Python as it could)."""
+    import codecs
+
+    if codecs.lookup(exc.encoding).name != "utf-8":
+        # (cp1252 and the like say "charmap": the stream knows its encoding's name)
+        stream = getattr(sys.stdout, "encoding", None)
+        named = stream if stream and codecs.lookup(stream).name != "utf-8" else exc.encoding
+        fail(
+            f"the output could not be written in {named}, the encoding of where it goes"
+            " (set PYTHONIOENCODING=utf-8)",
+            kind=ENCODING,
+            as_json=as_json,
+        )
+
+
 def _group_alone(exc: click.exceptions.NoArgsIsHelpError) -> NoReturn:
     """`workbench` alone is the way in: its help on stdout, exit 0 (the user asked what there
     is). A group alone (`workbench claim`) is a command left out, as `workbench --db x.db` is:
@@ -180,6 +199,13 @@ def run(command: click.Command, args: list[str]) -> Any:
         fail(exc.format_message(), exc.exit_code, kind=FILE_ERROR, as_json=as_json)
     except WorkbenchError as exc:
         fail(error_text(exc), kind=exc.kind, hint=exc.hint, reason=exc.reason, as_json=as_json)
+    except UnicodeEncodeError as exc:
+        _output_unencodable(exc, as_json)
+        fail(
+            "the input is not valid UTF-8 text (check the terminal's or the file's encoding)",
+            kind=ENCODING,
+            as_json=as_json,
+        )
     except UnicodeError:
         fail(
             "the input is not valid UTF-8 text (check the terminal's or the file's encoding)",
