@@ -51,6 +51,19 @@ def test_a_listing_with_stdout_closed_is_one_line_not_a_traceback(db_url: str, c
             assert lines[0] == "error: standard output is closed", (args, r.stderr)
 
 
+def test_a_change_with_stdout_closed_says_it_was_made(db_url: str, cli: Run) -> None:
+    """`workbench note add 1 ... >&-` added the note and said nothing, exit 0 (click.echo
+    skips a missing stdout), while a listing failed: now the change is said to be made, and
+    that its confirmation was not written; the exit code stays 0 (docs/errors.md)."""
+    assert cli("demo").code == 0
+    r = _closed_stdout(db_url, "note", "add", "1", "Checked the register.")
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == (
+        "warning: the change was made (note.added: note #1), but the confirmation could not"
+        " be written: standard output is closed\n"
+    )
+
+
 def test_o_dev_stdout_with_stdout_closed_writes_nowhere_else(db_url: str, cli: Run) -> None:
     """`-o /dev/stdout` with standard output closed: file descriptor 1 is free, and the next
     file opened takes it (a PostgreSQL connection's socket, a temporary file), which a write

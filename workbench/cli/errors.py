@@ -126,6 +126,21 @@ def _interrupted() -> NoReturn:
     sys.exit(130)  # the shell's 128 + SIGINT
 
 
+def _output_lost(exc: OSError) -> None:
+    """A change was committed, and then what the command prints (its confirmation, its --json
+    result) could not be written: stdout closed, a full disk. The change stands, so this is no
+    refusal (exit 1 would have a script retry it, and add the note twice): a warning naming
+    what was done, and exit 0. Returns if nothing was committed."""
+    from workbench.cli.common import committed_changes
+
+    done = committed_changes()
+    if done is not None:
+        click.echo(
+            f"warning: {done}, but the confirmation could not be written: {_why(exc)}", err=True
+        )
+        sys.exit(0)
+
+
 def _output_unencodable(exc: UnicodeEncodeError, as_json: bool) -> None:
     """Text the output's encoding cannot hold: the tool encodes in UTF-8 only, so any other
     codec is a stream's (stdout made UTF-8 at start is one no longer, or never was: a host
@@ -145,6 +160,11 @@ def _output_unencodable(exc: UnicodeEncodeError, as_json: bool) -> None:
         )
 
 
+def _why(exc: OSError) -> str:
+    where = f": {exc.filename}" if exc.filename else ""
+    return f"{exc.strerror or exc}{where}"
+
+
 def _group_alone(exc: click.exceptions.NoArgsIsHelpError) -> NoReturn:
     """`workbench` alone is the way in: its help on stdout, exit 0 (the user asked what there
     is). A group alone (`workbench claim`) is a command left out, as `workbench --db x.db` is:
@@ -158,7 +178,10 @@ def _group_alone(exc: click.exceptions.NoArgsIsHelpError) -> NoReturn:
 
 
 def run(command: click.Command, args: list[str]) -> Any:
+    from workbench.cli.common import forget_changes
+
     as_json = wants_json(args)
+    forget_changes()  # (a test runs many commands in one process)
     if hasattr(signal, "SIGPIPE"):
         # `workbench ... | head`: when the reader leaves, stop quietly the way cat and grep do,
         # rather than reporting a refusal. Output is written after the commit, so nothing is
@@ -213,8 +236,8 @@ def run(command: click.Command, args: list[str]) -> Any:
             as_json=as_json,
         )
     except OSError as exc:
-        where = f": {exc.filename}" if exc.filename else ""
-        fail(f"{exc.strerror or exc}{where}", kind=FILE_ERROR, as_json=as_json)
+        _output_lost(exc)
+        fail(_why(exc), kind=FILE_ERROR, as_json=as_json)
     except KeyboardInterrupt:
         _interrupted()
     except _database_errors() as exc:
