@@ -70,6 +70,16 @@ class LazyGroup(click.Group):
                 exc.command_name, possibilities=self.list_commands(ctx), ctx=exc.ctx
             ) from None
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            # Past Click, which answers Ctrl-C with an empty line on stderr (for the ^C a
+            # terminal echoed), then Abort: the CLI's edge says it in one line, or in JSON.
+            from workbench.cli.errors import Interrupted
+
+            raise Interrupted from exc
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
         with formatter.section("Commands"):

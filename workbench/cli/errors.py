@@ -120,9 +120,23 @@ def _terminated(signum: int, frame: object) -> None:
 
 _NEGATIVE = re.compile(r"-\d+")
 
+INTERRUPTED = "interrupted; nothing half-written was committed"
 
-def _interrupted() -> NoReturn:
-    click.echo("interrupted; nothing half-written was committed", err=True)
+
+class Interrupted(BaseException):
+    """Ctrl-C, carried past Click (the root group's `invoke` raises it for KeyboardInterrupt):
+    Click meets a KeyboardInterrupt with an empty line on stderr, then Abort."""
+
+
+def _interrupted(as_json: bool) -> NoReturn:
+    if as_json:
+        error = {"kind": ABORTED, "message": INTERRUPTED}
+        click.echo(json.dumps({"error": error}, ensure_ascii=False), err=True)
+    else:
+        # On a terminal the line follows the ^C it echoed: it starts a line of its own. In a
+        # pipe or a log there is no ^C, and the line is one line, as every refusal's is.
+        start = "\n" if sys.stderr is not None and sys.stderr.isatty() else ""
+        click.echo(start + INTERRUPTED, err=True)
     sys.exit(130)  # the shell's 128 + SIGINT
 
 
@@ -198,10 +212,12 @@ def run(command: click.Command, args: list[str]) -> Any:
         _group_alone(exc)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except Interrupted:
+        _interrupted(as_json)
     except click.Abort as exc:
         if isinstance(exc.__context__, KeyboardInterrupt):
             # click turns Ctrl-C into Abort: it is still an interrupt (130), not a refusal.
-            _interrupted()
+            _interrupted(as_json)
         fail("aborted", kind=ABORTED, as_json=as_json)
     except click.UsageError as exc:
         if (misplaced := _root_option_placed_late(exc, args)) is not None:
@@ -239,6 +255,6 @@ def run(command: click.Command, args: list[str]) -> Any:
         _output_lost(exc)
         fail(_why(exc), kind=FILE_ERROR, as_json=as_json)
     except KeyboardInterrupt:
-        _interrupted()
+        _interrupted(as_json)
     except _database_errors() as exc:
         fail(_database_error(exc), kind=DATABASE, as_json=as_json)
