@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any
 
@@ -20,7 +20,6 @@ def workbench_from(ctx: click.Context) -> Workbench:
 
     root = ctx.find_root()
     opts = root.obj or {}
-    _track_changes()
     try:
         wb = Workbench.open(opts.get("db"), opts.get("actor"))
     except InvalidInput as exc:
@@ -31,6 +30,7 @@ def workbench_from(ctx: click.Context) -> Workbench:
         # a name that no desk would take (`--as` with a zero-width space, or a Cyrillic а in
         # a Latin name): what is wrong is in the name alone.
         raise click.UsageError(error_text(exc), root) from None
+    wb.on_commit = _changes.committed
     # Said when the command ends, whether or not it succeeded, if the file is still there.
     root.call_on_close(lambda: say_if_created(wb))
     root.call_on_close(lambda: say_if_upgraded(wb))
@@ -41,15 +41,18 @@ Event = tuple[str, str, str]  # an audit event's action, entity type and entity 
 
 
 class _Changes:
-    """The audit events this command committed: the first one (its action, entity type and id)
-    and how many; and those of transactions not yet ended, by connection. When a change is
-    committed and its confirmation then cannot be written (stdout closed, a full disk), the
-    warning says what was done: the event is the change (docs/events.md)."""
+    """The audit events this command committed (the library tells each Workbench's
+    `on_commit`): the first one and how many. When a change is committed and its confirmation
+    then cannot be written (stdout closed, a full disk), the warning says what was done: the
+    event is the change (docs/events.md)."""
 
     def __init__(self) -> None:
         self.first: Event | None = None
         self.count = 0
-        self.pending: dict[Any, tuple[Event, int]] = {}
+
+    def committed(self, first: Event, count: int) -> None:
+        self.first = self.first or first
+        self.count += count
 
 
 _changes = _Changes()
@@ -71,44 +74,6 @@ def committed_changes() -> str | None:
     if _changes.count == 1:
         return f"the change was made ({what})"
     return f"the changes were made ({_changes.count:,} events, the first {what})"
-
-
-def _track_changes() -> None:
-    """Listen, once per process, to every engine's statements, commits and rollbacks: an
-    INSERT into the trail is a change, made when its transaction commits."""
-    from sqlalchemy import event
-    from sqlalchemy.engine import Engine
-
-    if not event.contains(Engine, "before_execute", _inserted):
-        event.listen(Engine, "before_execute", _inserted)
-        event.listen(Engine, "commit", _committed_on)
-        event.listen(Engine, "rollback", _rolled_back_on)
-
-
-def _inserted(conn: Any, statement: Any, multiparams: Any, params: Any, options: Any) -> None:
-    del options
-    table = getattr(statement, "table", None)
-    if not getattr(statement, "is_insert", False) or getattr(table, "name", None) != "events":
-        return
-    rows = [r for r in (multiparams or [params]) if isinstance(r, Mapping)]
-    if not rows:
-        return
-    first, count = _changes.pending.get(conn, (None, 0))
-    if first is None:
-        r = rows[0]
-        first = (str(r.get("action")), str(r.get("entity_type")), str(r.get("entity_id")))
-    _changes.pending[conn] = (first, count + len(rows))
-
-
-def _committed_on(conn: Any) -> None:
-    first, count = _changes.pending.pop(conn, (None, 0))
-    if first is not None and _changes.first is None:
-        _changes.first = first
-    _changes.count += count
-
-
-def _rolled_back_on(conn: Any) -> None:
-    _changes.pending.pop(conn, None)
 
 
 def say_if_upgraded(wb: Workbench) -> None:

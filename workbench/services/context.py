@@ -83,6 +83,12 @@ class Workbench:
     # The schema revision this workbench upgraded the database from on first use (SQLite
     # upgrades on use; `db upgrade` on any backend), for a front end to say once.
     upgraded_from: str | None = field(default=None, repr=False)
+    # Told of every transaction that committed events: the first event's (action, entity type,
+    # entity id) and how many. A front end that then cannot print its confirmation (stdout
+    # closed, a full disk) can say the change was made, so that it is not made twice.
+    on_commit: Callable[[tuple[str, str, str], int], None] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         # Every way of building a Workbench acts under a name's normal form (domain.identity).
@@ -245,6 +251,8 @@ class Tx:
         self.changed = False
         self._head: tuple[int, str] | None = None
         self._machine: str | None = None
+        # The first event written: (action, entity type, entity id).
+        self.first: tuple[str, str, str] | None = None
 
     @property
     def recorded(self) -> int:
@@ -361,6 +369,8 @@ class Tx:
             machine=row["machine"],
         )
         self._head = (seq, row["hash"])
+        if self.first is None:
+            self.first = (action, entity_type, row["entity_id"])
         return row
 
 
@@ -424,6 +434,9 @@ def transaction(
                 raise RuntimeError("a change without an audit event would be committed")
             if not write and (tx.changed or tx.recorded):
                 raise RuntimeError("a read-only transaction tried to write")
+        # Committed.
+        if wb.on_commit is not None and tx.first is not None:
+            wb.on_commit(tx.first, tx.recorded)
     finally:
         session.close()
 
