@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 # The newest migration in migrations/versions. A test checks it against Alembic's own head, so
 # adding a migration without updating this line fails the suite.
-HEAD_REVISION = "0013_event_identity"
+HEAD_REVISION = "0014_search_rowids"
 
 
 def current_revision(engine: Engine) -> str | None:

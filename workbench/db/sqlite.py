@@ -194,37 +194,46 @@ def existing_triggers(conn: Connection) -> set[str]:
 DROP_APPEND_ONLY_DDL = [f"DROP TRIGGER IF EXISTS {name}" for name in APPEND_ONLY_TRIGGERS]
 
 
-# Search reads the FTS5 trigram table claim_fts (created, with the triggers that keep it in step
-# with claims, notes and evidence titles, by migration 0003). Trigrams need 3+ characters.
+# Search reads the FTS5 trigram table claim_fts (created by migration 0003; its triggers, which
+# keep it in step with claims, notes and evidence titles, are migration 0014's). Trigrams need 3+
+# characters.
 TRIGRAM_MIN = 3
 SEARCH_INDEX = "claim_fts"
 # What claim_fts holds, derived from the tables alone: one row per claim (its text and quote),
-# per note and per evidence title (claim_id, kind, body), as migration 0003's triggers write it.
+# per note and per evidence title (claim_id, kind, body), each at the rowid (`slot`) computed
+# from its source row, as migration 0014's triggers write it: the id times 4, plus 0 for a
+# claim, 1 for a note, 2 for an evidence title. FTS5 finds a row only by rowid or by MATCH, so a
+# claim's row must be found by its rowid: by `claim_id`, an UNINDEXED column, a change to one
+# claim's words read the whole index (review61).
 SEARCH_ROWS = (
-    "SELECT id AS claim_id, 'claim' AS kind, text || char(10) || quote AS body FROM claims"
-    " UNION ALL SELECT claim_id, 'note', body FROM notes"
-    " UNION ALL SELECT claim_id, 'evidence', title FROM evidence WHERE title IS NOT NULL"
+    "SELECT id * 4 AS slot, id AS claim_id, 'claim' AS kind, text || char(10) || quote AS body"
+    " FROM claims"
+    " UNION ALL SELECT id * 4 + 1, claim_id, 'note', body FROM notes"
+    " UNION ALL SELECT id * 4 + 2, claim_id, 'evidence', title FROM evidence"
+    " WHERE title IS NOT NULL"
 )
 SEARCH_INDEX_DDL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS claim_fts USING fts5("
     "claim_id UNINDEXED, kind UNINDEXED, body, tokenize='trigram')"
 )
-# The triggers that keep claim_fts in step, as migration 0003 created them (restored by name
-# when one is gone: services.search_index).
+# The triggers that keep claim_fts in step, as migration 0014 created them (restored by name
+# when one is gone: services.search_index). An insert replaces a row already at its rowid: only
+# a row put there by hand can be, and derived data must not fail a write.
 SEARCH_TRIGGERS = {
     "claim_fts_claim_ai": "CREATE TRIGGER claim_fts_claim_ai AFTER INSERT ON claims BEGIN "
-    "INSERT INTO claim_fts(claim_id, kind, body) "
-    "VALUES (new.id, 'claim', new.text || char(10) || new.quote); END",
+    "INSERT OR REPLACE INTO claim_fts(rowid, claim_id, kind, body) "
+    "VALUES (new.id * 4, new.id, 'claim', new.text || char(10) || new.quote); END",
     "claim_fts_claim_au": "CREATE TRIGGER claim_fts_claim_au AFTER UPDATE OF text, quote ON claims "
-    "BEGIN DELETE FROM claim_fts WHERE claim_id = old.id AND kind = 'claim'; "
-    "INSERT INTO claim_fts(claim_id, kind, body) "
-    "VALUES (new.id, 'claim', new.text || char(10) || new.quote); END",
+    "BEGIN DELETE FROM claim_fts WHERE rowid = old.id * 4; "
+    "INSERT OR REPLACE INTO claim_fts(rowid, claim_id, kind, body) "
+    "VALUES (new.id * 4, new.id, 'claim', new.text || char(10) || new.quote); END",
     "claim_fts_note_ai": "CREATE TRIGGER claim_fts_note_ai AFTER INSERT ON notes BEGIN "
-    "INSERT INTO claim_fts(claim_id, kind, body) VALUES (new.claim_id, 'note', new.body); END",
+    "INSERT OR REPLACE INTO claim_fts(rowid, claim_id, kind, body) "
+    "VALUES (new.id * 4 + 1, new.claim_id, 'note', new.body); END",
     "claim_fts_evidence_ai": "CREATE TRIGGER claim_fts_evidence_ai AFTER INSERT ON evidence "
     "WHEN new.title IS NOT NULL BEGIN "
-    "INSERT INTO claim_fts(claim_id, kind, body) "
-    "VALUES (new.claim_id, 'evidence', new.title); END",
+    "INSERT OR REPLACE INTO claim_fts(rowid, claim_id, kind, body) "
+    "VALUES (new.id * 4 + 2, new.claim_id, 'evidence', new.title); END",
 }
 
 

@@ -49,7 +49,8 @@ def problems(tx: Tx) -> Iterator[str]:
     """How the search index differs from what the tables give it (SQLite; nothing on
     PostgreSQL): its table or a trigger that keeps it in step gone, a claim's text, a note or
     an evidence title missing from it or changed there, or rows there the tables do not hold
-    (a row twice too). Rows are compared whole: claim, kind and text."""
+    (a row twice too). Rows are compared whole: rowid, claim, kind and text (a row at another
+    rowid than its own is one the triggers would not find to replace)."""
     conn = tx.session.connection()
     if not _applies(conn):
         return
@@ -66,9 +67,9 @@ def problems(tx: Tx) -> Iterator[str]:
     # took 4.6 s; a replay of that desk takes some 20 s.
     compared = (
         "SELECT claim_id, kind, sum(side) FROM ("
-        f"SELECT claim_id, kind, body, 1 AS side FROM ({sqlite.SEARCH_ROWS}) UNION ALL "
-        f"SELECT claim_id, kind, body, -1 FROM {sqlite.SEARCH_INDEX}"
-        ") GROUP BY claim_id, kind, body HAVING sum(side) != 0 ORDER BY 1, 2"
+        f"SELECT slot, claim_id, kind, body, 1 AS side FROM ({sqlite.SEARCH_ROWS}) UNION ALL "
+        f"SELECT rowid, claim_id, kind, body, -1 FROM {sqlite.SEARCH_INDEX}"
+        ") GROUP BY slot, claim_id, kind, body HAVING sum(side) != 0 ORDER BY 1, 2"
     )
     for claim_id, kind, count in conn.exec_driver_sql(compared):
         if count > 0:
@@ -102,6 +103,6 @@ def rebuild(wb: Workbench) -> bool:
             conn.exec_driver_sql(sqlite.SEARCH_TRIGGERS[name])
         conn.exec_driver_sql(f"DELETE FROM {sqlite.SEARCH_INDEX}")
         conn.exec_driver_sql(
-            f"INSERT INTO {sqlite.SEARCH_INDEX}(claim_id, kind, body) {sqlite.SEARCH_ROWS}"
+            f"INSERT INTO {sqlite.SEARCH_INDEX}(rowid, claim_id, kind, body) {sqlite.SEARCH_ROWS}"
         )
         return True
