@@ -41,7 +41,7 @@ from workbench.services.claim_updates import update_claim
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_document
 from workbench.services.sources import Content, refuse_nul
-from workbench.services.speakers import document_speaker, same_speaker
+from workbench.services.speakers import DocumentSpeakers, same_speaker
 from workbench.services.views import RevisionView
 
 
@@ -377,6 +377,7 @@ def reanchor_claims(
     outcomes: list[AnchorOutcome] = []
     moved_from = _moved_from(tx, [c.id for c in claims if c.anchor_state == MOVED])
     new_starts: dict[int, list[int]] = {}
+    spellings = DocumentSpeakers(tx, doc.id)  # read once, not once per claim renamed
     for claim in claims:
         # A flagged verdict whose words are back where they were (an edit undone) gets its span
         # back; so does one whose words are back after other edits moved them (below). So does
@@ -414,7 +415,7 @@ def reanchor_claims(
         if speaker is not None:
             # Spelled as the document's other claims spell the new speaker (MARSH on the line,
             # Marsh on them: one speaker, as `claim add` and `claim edit` keep it).
-            speaker = document_speaker(tx, doc.id, speaker, besides=claim.id)
+            speaker = spellings.spelling(speaker, besides=claim)
         if speaker is not None:
             changes["speaker"] = speaker
         elif judged_span is not None and found.span is not None:
@@ -440,6 +441,7 @@ def reanchor_claims(
         if changes:
             marked = changes.get("verdict_revision", claim.verdict_revision)
             update_claim(tx, claim, _anchor_action(flagged, marked), changes)
+            spellings.moved(claim.id, old_speaker, claim.speaker)
         outcomes.append(
             AnchorOutcome(
                 claim_id=claim.id,

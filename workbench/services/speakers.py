@@ -8,8 +8,9 @@ one speaker shown twice), unless the person is respelling the claim's own speake
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from workbench.db.models import Claim
 from workbench.domain.limits import MAX_SHORT, check_text, has_visible
@@ -65,11 +66,7 @@ def document_speaker(
     if wanted is None:
         return None
     key = same_person_key(wanted)
-    query = (
-        select(Claim.speaker, func.count(), func.min(Claim.id))
-        .where(Claim.document_id == document_id, Claim.speaker.is_not(None))
-        .group_by(Claim.speaker)
-    )
+    query = _spellings(document_id)
     if besides is not None:
         query = query.where(Claim.id != besides)
     same = [
@@ -80,3 +77,93 @@ def document_speaker(
     if not same or any(name == wanted for *_, name in same):
         return wanted
     return str(min(same)[2])
+
+
+def _spellings(document_id: int) -> Select[str | None, int, int]:
+    """Each speaker's spelling on the document's claims, how many claims use it, the first."""
+    return (
+        select(Claim.speaker, func.count(), func.min(Claim.id))
+        .where(Claim.document_id == document_id, Claim.speaker.is_not(None))
+        .group_by(Claim.speaker)
+    )
+
+
+@dataclass(slots=True)
+class _Tally:
+    """How many of the document's claims use a spelling, and the first of them (None once
+    that claim took another speaker: the next first is not known)."""
+
+    claims: int
+    first: int | None
+
+
+class DocumentSpeakers:
+    """`document_speaker` for the many claims one revision gives to other speakers: the
+    document's spellings read once (when first asked), then kept in step as the claims take
+    theirs. A corrected transcript (SPEAKER A renamed ALICE) asked the database once per claim
+    renamed, each time a GROUP BY over every claim of the document (review61: quadratic).
+
+    The answers are `document_speaker`'s: per spelling the claims using it and the first of
+    them, less the claim asked about. Where a tie between spellings falls to a first claim this
+    no longer knows (it took another speaker, or it is the claim asked about), the database is
+    asked, as before."""
+
+    def __init__(self, tx: Tx, document_id: int) -> None:
+        self._tx = tx
+        self._document_id = document_id
+        # same_person_key -> spelling -> its tally; None until first asked
+        self._people: dict[str, dict[str, _Tally]] | None = None
+
+    def spelling(self, speaker: str | None, besides: Claim) -> str | None:
+        """`document_speaker(tx, document_id, speaker, besides=besides.id)`, `besides` being
+        one of the document's claims, its speaker as it stands."""
+        wanted = speaker_name(speaker)
+        if wanted is None:
+            return None
+        same: dict[str, _Tally] = {}
+        for name, tally in self._read().get(same_person_key(wanted), {}).items():
+            if name == besides.speaker:
+                first = None if tally.first == besides.id else tally.first
+                tally = _Tally(tally.claims - 1, first)
+            if tally.claims > 0:
+                same[name] = tally
+        if not same or wanted in same:
+            return wanted
+        most = max(t.claims for t in same.values())
+        tied = {name: t.first for name, t in same.items() if t.claims == most}
+        if len(tied) == 1:
+            return next(iter(tied))
+        known = {first: name for name, first in tied.items() if first is not None}
+        if len(known) < len(tied):
+            self._people = None  # read afresh when next asked: every first known again
+            return document_speaker(self._tx, self._document_id, speaker, besides=besides.id)
+        return known[min(known)]
+
+    def moved(self, claim_id: int, before: str | None, after: str | None) -> None:
+        """Claim `claim_id`'s speaker went from `before` to `after` (as stored)."""
+        if self._people is None or before == after:
+            return
+        if before is not None:
+            spellings = self._people.get(same_person_key(before), {})
+            left = spellings.get(before)
+            if left is not None:
+                left.claims -= 1
+                left.first = None if left.first == claim_id else left.first
+                if left.claims <= 0:
+                    del spellings[before]
+        if after is not None:
+            spellings = self._people.setdefault(same_person_key(after), {})
+            joined = spellings.get(after)
+            if joined is None:
+                spellings[after] = _Tally(1, claim_id)
+            else:
+                joined.claims += 1
+                joined.first = None if joined.first is None else min(joined.first, claim_id)
+
+    def _read(self) -> dict[str, dict[str, _Tally]]:
+        if self._people is None:
+            self._people = {}
+            for name, n, first in self._tx.session.execute(_spellings(self._document_id)):
+                if name is not None:
+                    self._people.setdefault(same_person_key(name), {})[name] = _Tally(n, first)
+        return self._people
