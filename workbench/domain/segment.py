@@ -40,6 +40,7 @@ import functools
 import operator
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -191,6 +192,65 @@ def sentence_around(text: str, start: int, end: int) -> Segment:
     if not hits:
         return Segment(start, end)
     return Segment(hits[0].start, hits[-1].end)
+
+
+class Sentences:
+    """`sentence_around` for many spans of one text (the claims of a document): each block
+    split once, when a span first falls in it, and the sentences around a span found by
+    bisection. `sentence_around` splits the span's block anew on every call, and a transcript
+    is one block (review61: the Markdown timeline was quadratic in a transcript's claims)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        separators = list(_SEPARATOR.finditer(text))
+        # Block i is text[_los[i]:_his[i]], as `_split_range` splits the whole text.
+        self._los = [0, *(m.end() for m in separators)]
+        self._his = [*(m.start() for m in separators), len(text)]
+        # Where `_block_start` may answer: just after a blank line that follows a line break.
+        self._after_blank = [m.end() for m in _BLANK_LINE.finditer(text)]
+        self._split: dict[int, tuple[list[Segment], list[int], list[int]]] = {}
+
+    def around(self, start: int, end: int) -> Segment:
+        """`sentence_around(self.text, start, end)`."""
+        text = self.text
+        if not 0 <= start <= end <= len(text):
+            raise ValueError(f"span {start}..{end} is outside a text of length {len(text)}")
+        at = bisect_right(self._after_blank, start)
+        lo = self._after_blank[at - 1] if at else 0  # `_block_start(text, start)`
+        first = bisect_right(self._los, lo) - 1
+        last = bisect_left(self._his, end)
+        if self._los[first] != lo or end < self._los[last]:
+            # A span edge inside a run of blank lines: `sentence_around` splits from or to
+            # there, not from a block's edge.
+            return sentence_around(text, start, end)
+        segments, starts, ends = self._block(first)
+        if last > first:  # a span across blocks (a rare thing): their sentences together
+            for block in range(first + 1, last + 1):
+                more = self._block(block)
+                segments, starts, ends = segments + more[0], starts + more[1], ends + more[2]
+        # The sentences are in order and apart, so those that touch the span (`_touches`) are
+        # a run: from the first that ends after its start to the last that starts before its
+        # end (for an empty span, the one sentence holding it, if any).
+        i = bisect_right(ends, start)
+        if start == end:
+            j = i + 1 if i < len(segments) and segments[i].start <= start else i
+        else:
+            j = bisect_left(starts, end)
+        if i >= j:
+            return Segment(start, end)
+        return Segment(segments[i].start, segments[j - 1].end)
+
+    def _block(self, block: int) -> tuple[list[Segment], list[int], list[int]]:
+        found = self._split.get(block)
+        if found is None:
+            out: list[Segment] = []
+            _split_block(self.text, self._los[block], self._his[block], out)
+            found = self._split[block] = (out, [s.start for s in out], [s.end for s in out])
+        return found
+
+
+# A blank line right after a line break (`_block_start`'s test, as one scan).
+_BLANK_LINE = re.compile(r"(?<=\n)[^\S\n]*\n")
 
 
 def blocks(text: str) -> list[Segment]:

@@ -2,7 +2,8 @@
 
 Streamed like the other exports: events come grouped by claim (an indexed order), each claim's
 heading is looked up when its first event arrives, and only one document's text is held at a
-time (for the quote in context). Events that concern no claim (documents, settings) follow.
+time (for the quote in context; its sentences split once). Events that concern no claim
+(documents, settings) follow.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from workbench.db.models import Claim, Document, Event
 from workbench.domain.clock import format_at, now
 from workbench.domain.limits import visible
 from workbench.domain.scope import ExportScope
-from workbench.domain.segment import sentence_around
+from workbench.domain.segment import Sentences
 from workbench.domain.text import span_words
 from workbench.services.audit import (
     BATCH,
@@ -80,7 +81,7 @@ def write(tx: Tx, out: IO[str], flt: EventFilter, progress: Progress | None = No
     count = 0
     scope = export_scope(tx, flt)
     write(_scope_text(scope))
-    doc_cache: dict[tuple[int, int], tuple[Document, str]] = {}
+    doc_cache: dict[tuple[int, int], tuple[Document, Sentences]] = {}
     current: int | None = None
     for row in _events(tx, flt, about_claims=True, bound=scope.trail_seq):
         claim_id = row[6]
@@ -171,7 +172,7 @@ def _status_now(claim: Claim) -> str:
 
 
 def _claim_heading(
-    tx: Tx, claim_id: int, doc_cache: dict[tuple[int, int], tuple[Document, str]]
+    tx: Tx, claim_id: int, doc_cache: dict[tuple[int, int], tuple[Document, Sentences]]
 ) -> str:
     claim = tx.session.get(Claim, claim_id)
     if claim is None:
@@ -185,8 +186,12 @@ def _claim_heading(
         doc_cache.clear()
         found = tx.session.get(Document, claim.document_id)
         if found is not None:
-            cached = doc_cache[key] = (found, revision_text(tx, found, claim.revision)[1])
-    doc, text = cached if cached is not None else (None, "")
+            # Split once for all its claims: a transcript is one paragraph, and re-splitting
+            # it for each claim's sentence was quadratic in its claims (review61).
+            text = revision_text(tx, found, claim.revision)[1]
+            cached = doc_cache[key] = (found, Sentences(text))
+    doc, sentences = cached if cached is not None else (None, Sentences(""))
+    text = sentences.text
     lines = [f"\n## Claim #{claim.id}: {_inline(claim.text)}\n"]
     source = f"document #{claim.document_id}"
     if doc is not None and doc.title:
@@ -199,7 +204,7 @@ def _claim_heading(
         lines.append(f"- **Speaker:** {_inline(claim.speaker)}")
     lines.append(f"- **Status now:** {_status_now(claim)}")
     if doc is not None:
-        sentence = sentence_around(text, claim.start, claim.end)
+        sentence = sentences.around(claim.start, claim.end)
         left, right = min(sentence.start, claim.start), max(sentence.end, claim.end)
         # A text without sentence ends would make its whole self the "sentence": clip it.
         before = text[max(left, claim.start - CONTEXT_MAX) : claim.start]
