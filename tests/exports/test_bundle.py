@@ -299,7 +299,7 @@ def _manifest(edit: Callable[[dict[str, Any]], None]) -> Callable[[bytes], bytes
                 b,
                 lambda n, r: r.replace(b'"schema_revision"', b'"x"') if n == "manifest.json" else r,
             ),
-            "the bundle holds schema None",
+            "the bundle's manifest records no schema revision",
         ),
     ],
 )

@@ -8,6 +8,9 @@ import json
 import zipfile
 from pathlib import Path
 
+import pytest
+
+from workbench.domain.errors import InvalidInput
 from workbench.services.bundle import export_bundle, import_bundle
 from workbench.services.claims import SpanRequest, add_claim
 from workbench.services.context import Workbench
@@ -53,3 +56,25 @@ def test_a_bundle_from_the_release_before_0013_is_restored(
     summary = import_bundle(fresh, str(path))
     assert summary.tables["claims"] == 1
     assert chain_head(fresh).hash == chain_head(wb).hash
+
+
+def test_a_bundle_from_a_newer_workbench_is_refused_as_newer(
+    wb: Workbench, tmp_path: Path, empty_db_url: str
+) -> None:
+    """A bundle from a newer workbench was refused with the words an older one got ("use the
+    same workbench version on both sides"), which did not say which side was newer nor which
+    release restores it."""
+    doc = add_document(wb, ARTICLE.encode(), meta=DocumentMeta()).document.id
+    add_claim(wb, doc, "GDP grew 5.2%", SpanRequest(quote="2023年GDP增长5.2%"))
+    buf = io.BytesIO()
+    export_bundle(wb, buf)
+    path = tmp_path / "from-the-future.zip"
+    path.write_bytes(_as_written_at(buf.getvalue(), "0099_future"))
+
+    fresh = Workbench(url=empty_db_url, actor="tester")
+    with pytest.raises(InvalidInput) as refused:
+        import_bundle(fresh, str(path))
+    assert refused.value.message == (
+        "the bundle was written by a newer workbench (schema 0099_future, unknown to this "
+        "release): restore it with that release or a newer one"
+    )

@@ -237,10 +237,7 @@ def _import_bundle(wb: Workbench, path: str, progress: Progress | None) -> Bundl
             conn = tx.session.connection()
             revision = _revision(conn)
             if manifest.get("schema_revision") != revision:
-                raise InvalidInput(
-                    f"the bundle holds schema {manifest.get('schema_revision')!r} and this "
-                    f"database is at {revision!r}: use the same workbench version on both sides"
-                )
+                raise other_release(manifest.get("schema_revision"), revision)
             _check_restorer(conn)
             tables = bundled_tables()
             ours = {t.name for t in tables}
@@ -284,6 +281,25 @@ def _import_bundle(wb: Workbench, path: str, progress: Progress | None) -> Bundl
             # The restored trail, checked above, is the record of every restored row.
             tx.bulk_recorded += count
     return BundleSummary(tables=counts, events=count, head=head, schema_revision=revision)
+
+
+def other_release(theirs: object, ours: str) -> InvalidInput:
+    """The refusal of a bundle at another schema revision than this database's, saying which
+    side is older: a bundle from a newer workbench is restored by that release (or a newer
+    one); one from an older release is told apart from it."""
+    from workbench.db.migrate import is_known
+
+    if not isinstance(theirs, str) or not theirs:
+        return InvalidInput("the bundle's manifest records no schema revision")
+    if is_known(theirs):
+        return InvalidInput(
+            f"the bundle was written by an older release (schema {theirs}) and this database "
+            f"is at {ours}: restore it with that release, then upgrade the database"
+        )
+    return InvalidInput(
+        f"the bundle was written by a newer workbench (schema {theirs}, unknown to this "
+        "release): restore it with that release or a newer one"
+    )
 
 
 def _check_chain(conn: Connection, noted_head: str, noted_count: int, tally: Tally) -> None:
