@@ -3,18 +3,26 @@ releases must not lose the way back to its archived bundles)."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
+import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from export_desk import Run
 
+from workbench.db.migrate import head_revision
+from workbench.db.url import sqlite_file
 from workbench.domain.errors import InvalidInput
-from workbench.services.bundle import export_bundle, import_bundle
+from workbench.services.bundle import BundleSummary, export_bundle, import_bundle
 from workbench.services.claims import SpanRequest, add_claim
 from workbench.services.context import Workbench
 from workbench.services.documents import DocumentMeta, add_document
+from workbench.services.replay import replay
 from workbench.services.verify import chain_head
 
 ARTICLE = "统计局称，2023年GDP增长5.2%。公司称其模型是“国内首个线性注意力架构”。\n第二段。"
@@ -78,3 +86,161 @@ def test_a_bundle_from_a_newer_workbench_is_refused_as_newer(
         "the bundle was written by a newer workbench (schema 0099_future, unknown to this "
         "release): restore it with that release or a newer one"
     )
+
+
+# What 0011_user_role added: a bundle written at 0010 has no users.role (NULL on a desk that
+# gives no one a role). The migration adds the column with a batch operation, which on SQLite
+# copies the table anew: the restore goes through a real migration.
+ADDED_SINCE_0010 = {"users": "role"}
+
+
+def _rewritten(
+    bundle: bytes,
+    revision: str,
+    dropped: dict[str, str] | None = None,
+    edit: Callable[[str, list[Any]], list[Any]] | None = None,
+) -> bytes:
+    """The bundle as another release (or a hand editor) would write it: schema_revision set to
+    `revision`, the `dropped` column of each table left out, each row passed through `edit`;
+    the manifest's columns, kinds, row counts and digests made to match."""
+    dropped = dropped or {}
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(bundle)) as src:
+        manifest = json.loads(src.read("manifest.json"))
+        manifest["schema_revision"] = revision
+        members: dict[str, bytes] = {}
+        for name, entry in manifest["tables"].items():
+            gone = entry["columns"].index(dropped[name]) if name in dropped else None
+            lines = []
+            for line in src.read(f"tables/{name}.jsonl").decode("utf-8").splitlines():
+                values = json.loads(line)
+                if gone is not None:
+                    assert values[gone] is None
+                    del values[gone]
+                if edit is not None:
+                    values = edit(name, values)
+                lines.append(json.dumps(values, ensure_ascii=False) + "\n")
+            if gone is not None:
+                del entry["columns"][gone], entry["kinds"][gone]
+            data = "".join(lines).encode("utf-8")
+            entry["sha256"] = hashlib.sha256(data).hexdigest()
+            members[f"tables/{name}.jsonl"] = data
+    with zipfile.ZipFile(out, "w") as dst:
+        dst.writestr("manifest.json", json.dumps(manifest))
+        for name, data in members.items():
+            dst.writestr(name, data)
+    return out.getvalue()
+
+
+def _desk_bundle(wb: Workbench) -> tuple[bytes, BundleSummary]:
+    doc = add_document(wb, ARTICLE.encode(), meta=DocumentMeta()).document.id
+    add_claim(wb, doc, "GDP grew 5.2%", SpanRequest(quote="2023年GDP增长5.2%"))
+    add_claim(
+        wb, doc, "the first linear-attention model", SpanRequest(quote="国内首个线性注意力架构")
+    )
+    buf = io.BytesIO()
+    summary = export_bundle(wb, buf)
+    return buf.getvalue(), summary
+
+
+def test_a_bundle_from_before_a_column_was_added_is_restored_upgraded(
+    wb: Workbench, tmp_path: Path, empty_db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bundle from before 0011_user_role (no users.role) was refused outright; it is now
+    restored as its database would be upgraded, with the audit head its manifest records, a
+    consistent replay, and no scratch file left behind."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    bundle, source = _desk_bundle(wb)
+    path = tmp_path / "from-0010.zip"
+    path.write_bytes(_rewritten(bundle, "0010_document_source", ADDED_SINCE_0010))
+
+    fresh = Workbench(url=empty_db_url, actor="tester")
+    summary = import_bundle(fresh, str(path))
+    assert summary.upgraded_from == "0010_document_source"
+    assert summary.schema_revision == head_revision()
+    assert summary.to_json()["upgraded_from"] == "0010_document_source"
+    assert (summary.events, summary.head) == (source.events, source.head)
+    assert chain_head(fresh).hash == source.head
+    assert summary.tables["claims"] == 2 and summary.tables["documents"] == 1
+    assert replay(fresh).consistent
+    assert list(scratch.iterdir()) == []
+
+
+def test_a_bundle_of_this_release_says_nothing_of_an_upgrade(
+    wb: Workbench, empty_db_url: str, tmp_path: Path
+) -> None:
+    """(The summary of a restore at this release's schema keeps its JSON fields as they were.)"""
+    bundle, _ = _desk_bundle(wb)
+    path = tmp_path / "same.zip"
+    path.write_bytes(bundle)
+    summary = import_bundle(Workbench(url=empty_db_url, actor="tester"), str(path))
+    assert summary.upgraded_from is None and "upgraded_from" not in summary.to_json()
+
+
+def _claim_text_edited(table: str, values: list[Any]) -> list[Any]:
+    if table == "events":
+        return [
+            v.replace("GDP grew 5.2%", "GDP grew 9.9%") if isinstance(v, str) else v for v in values
+        ]
+    if table == "claims":
+        return [
+            v.replace("GDP grew 5.2%", "GDP grew 9.9%") if isinstance(v, str) else v for v in values
+        ]
+    return values
+
+
+def test_a_tampered_older_bundle_is_refused(
+    wb: Workbench, tmp_path: Path, empty_db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """(An older bundle edited by hand, rows and events alike, its digests recomputed but not
+    its chain, is refused by the chain check as a bundle of this release is; nothing is
+    created, and the scratch files are removed.)"""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    bundle, _ = _desk_bundle(wb)
+    path = tmp_path / "tampered.zip"
+    path.write_bytes(
+        _rewritten(bundle, "0010_document_source", ADDED_SINCE_0010, _claim_text_edited)
+    )
+
+    fresh = Workbench(url=empty_db_url, actor="tester")
+    with pytest.raises(InvalidInput, match="the bundle's audit trail is broken"):
+        import_bundle(fresh, str(path))
+    assert list(scratch.iterdir()) == []
+    if sqlite_file(empty_db_url) is not None:
+        assert not Path(sqlite_file(empty_db_url) or "").exists()
+
+
+def test_an_older_bundle_with_columns_its_schema_lacks_is_refused(
+    wb: Workbench, tmp_path: Path, empty_db_url: str
+) -> None:
+    """(A bundle claiming schema 0010 but holding 0011's users.role column is refused in one
+    line naming the table, not restored nor a traceback.)"""
+    bundle, _ = _desk_bundle(wb)
+    path = tmp_path / "odd.zip"
+    path.write_bytes(_rewritten(bundle, "0010_document_source"))
+    with pytest.raises(
+        InvalidInput, match="table users has other columns than schema 0010_document_source"
+    ):
+        import_bundle(Workbench(url=empty_db_url, actor="tester"), str(path))
+
+
+def test_import_bundle_says_on_stderr_that_it_upgraded_an_older_bundle(
+    tmp_path: Path, empty_db_url: str, run: Run
+) -> None:
+    """(`import bundle` of an older bundle says on stderr from which schema it upgraded it;
+    stdout stays the summary.)"""
+    source = Workbench(url=empty_db_url, actor="tester")
+    bundle, summary = _desk_bundle(source)
+    path = tmp_path / "from-0010.zip"
+    path.write_bytes(_rewritten(bundle, "0010_document_source", ADDED_SINCE_0010))
+    r = run("import", "bundle", str(path))
+    assert r.code == 0, r.err
+    assert r.err == (
+        "the bundle was written at schema 0010_document_source: upgraded to "
+        f"{head_revision()} as its database would have been\n"
+    )
+    assert r.out.endswith(f"head {summary.head}\n")

@@ -222,6 +222,11 @@ def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
 
     with progress_bar("restoring the bundle", enabled=wanted(as_json=as_json)) as progress:
         summary = import_bundle(workbench_from(ctx), path, progress)
+    if summary.upgraded_from is not None:
+        message(
+            f"the bundle was written at schema {summary.upgraded_from}: upgraded to "
+            f"{summary.schema_revision} as its database would have been"
+        )
     if as_json:
         emit_json(summary.to_json())
         return

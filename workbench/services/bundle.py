@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import IO, Any
 
 from sqlalchemy import (
@@ -40,7 +40,7 @@ from workbench.db.models import Base, Event, UTCDateTime
 from workbench.db.url import sqlite_file
 from workbench.domain.chain import GENESIS
 from workbench.domain.errors import InvalidInput
-from workbench.domain.json_fields import JsonFields
+from workbench.domain.json_fields import JsonFields, as_json
 from workbench.domain.verification import ChainWalk
 from workbench.exports.bundle import BundleReader, TableSpec, write_bundle
 from workbench.services.context import Tx, Workbench, transaction
@@ -71,6 +71,15 @@ class BundleSummary(JsonFields):
     events: int
     head: str
     schema_revision: str
+    # The older schema revision a restored bundle was written at (bundle_upgrade); None when
+    # it was this release's, and then not in the JSON object.
+    upgraded_from: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        fields = as_json(self)
+        if self.upgraded_from is None:
+            del fields["upgraded_from"]
+        return fields
 
 
 def column_kind(table: Table, name: str) -> str:
@@ -102,7 +111,8 @@ def bundled_tables() -> list[Table]:
     return list(Base.metadata.sorted_tables)
 
 
-def _head(conn: Connection) -> tuple[int, str]:
+def trail_head(conn: Connection) -> tuple[int, str]:
+    """How many events the trail holds, and the hash it ends at."""
     count = conn.execute(select(func.count()).select_from(Event)).scalar_one()
     last = conn.execute(select(Event.hash).order_by(Event.seq.desc()).limit(1)).scalar()
     return count, last or GENESIS
@@ -120,7 +130,7 @@ def export_bundle(wb: Workbench, out: IO[bytes], progress: Progress | None = Non
         tx.one_snapshot()  # every table as of one moment: a writer cannot tear the bundle
         conn = tx.session.connection()
         revision = _revision(conn)
-        count, head = _head(conn)
+        count, head = trail_head(conn)
         if progress is not None:
             tally.total = sum(
                 _count_rows(conn, t) for t in bundled_tables() if t.name not in DERIVED
@@ -156,7 +166,18 @@ def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) ->
     if new_file is not None and os.path.exists(new_file):
         new_file = None
     try:
-        return _import_bundle(wb, path, progress)
+        limits = _limits()
+        older = _older_revision(path, limits)
+        if older is None:
+            return _import_bundle(wb, path, progress, limits)
+        from workbench.services.bundle_upgrade import upgraded_bundle
+
+        max_bytes, max_row = limits
+        with upgraded_bundle(
+            path, older, wb.actor, max_bytes=max_bytes, max_row_bytes=max_row
+        ) as upgraded:
+            summary = _import_bundle(wb, upgraded, progress, limits)
+        return replace(summary, upgraded_from=older)
     except Exception:
         if new_file is not None:
             _discard_created(wb, new_file)
@@ -225,10 +246,34 @@ def max_row_bytes() -> int:
     return 2 * largest + 1024 * 1024
 
 
-def _import_bundle(wb: Workbench, path: str, progress: Progress | None) -> BundleSummary:
-    limit = size_limit("WORKBENCH_MAX_BUNDLE_MB", DEFAULT_MAX_MB)
+def _limits() -> tuple[int, int]:
+    """The most bytes a bundle may unpack to, and one row of it may hold."""
+    return size_limit("WORKBENCH_MAX_BUNDLE_MB", DEFAULT_MAX_MB), max_row_bytes()
+
+
+def _older_revision(path: str, limits: tuple[int, int]) -> str | None:
+    """The schema revision of a bundle an older release wrote (one this release's migrations
+    know, other than their head), or None: a bundle of this release's schema, of a newer
+    workbench's or of none, which the restore itself refuses or takes. Reads the manifest
+    only."""
+    from workbench.db.revision import HEAD_REVISION
+
     with open_regular(path) as f:
-        reader = BundleReader(f, max_bytes=limit, max_row_bytes=max_row_bytes())
+        revision = BundleReader(f, max_bytes=limits[0], max_row_bytes=limits[1]).manifest.get(
+            "schema_revision"
+        )
+    if not isinstance(revision, str) or not revision or revision == HEAD_REVISION:
+        return None
+    from workbench.db.migrate import head_revision, is_known
+
+    return revision if revision != head_revision() and is_known(revision) else None
+
+
+def _import_bundle(
+    wb: Workbench, path: str, progress: Progress | None, limits: tuple[int, int]
+) -> BundleSummary:
+    with open_regular(path) as f:
+        reader = BundleReader(f, max_bytes=limits[0], max_row_bytes=limits[1])
         manifest = reader.manifest
         # Only an empty database takes a bundle, whoever restores it: that is checked before
         # the restorer's name is (a trial was told its login was no user of the desk, and
@@ -269,7 +314,7 @@ def _import_bundle(wb: Workbench, path: str, progress: Progress | None) -> Bundl
             ):
                 raise InvalidInput("the bundle's manifest does not record its audit head")
             _check_chain(conn, noted["hash"], noted["count"], tally)
-            count, head = _head(conn)
+            count, head = trail_head(conn)
             if (count, head) != (noted.get("count"), noted.get("hash")):
                 raise InvalidInput(
                     "the restored audit trail does not end at the head the bundle recorded; "
