@@ -217,6 +217,10 @@ def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
     head the source had, and `audit verify` and `audit replay` hold. On PostgreSQL the owner
     of the database's tables restores it (its events are other people's roles', which the
     database takes from no other role); a document's or evidence's URL must be http(s).
+
+    A bundle an older release wrote is restored too, upgraded as its database would have been
+    (said on stderr; --json adds "upgraded_from"); one from a newer workbench is refused:
+    restore it with that release or a newer one (docs/backup.md).
     """
     from workbench.services.bundle import import_bundle
 
