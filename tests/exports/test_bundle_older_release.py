@@ -244,3 +244,21 @@ def test_import_bundle_says_on_stderr_that_it_upgraded_an_older_bundle(
         f"{head_revision()} as its database would have been\n"
     )
     assert r.out.endswith(f"head {summary.head}\n")
+
+
+def test_an_older_bundle_into_a_database_with_rows_is_refused_before_it_is_upgraded(
+    wb: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """(A database with rows refuses an older bundle as it refuses any, and before the bundle
+    is upgraded in a scratch file, which costs about a restore.)"""
+    import workbench.services.bundle_upgrade as bundle_upgrade
+
+    def not_now(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("upgraded a bundle the database refuses")
+
+    bundle, _ = _desk_bundle(wb)
+    path = tmp_path / "from-0010.zip"
+    path.write_bytes(_rewritten(bundle, "0010_document_source", ADDED_SINCE_0010))
+    monkeypatch.setattr(bundle_upgrade, "upgraded_bundle", not_now)
+    with pytest.raises(InvalidInput, match="a bundle is restored into an empty database"):
+        import_bundle(wb, str(path))

@@ -172,6 +172,10 @@ def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) ->
             return _import_bundle(wb, path, progress, limits)
         from workbench.services.bundle_upgrade import upgraded_bundle
 
+        # Upgrading the bundle costs about a restore: a target that will refuse it says so
+        # first (the restore checks again, in its own transaction).
+        with transaction(wb, write=True, before_identity=_refuse_occupied) as tx:
+            _check_restorer(tx.session.connection())
         max_bytes, max_row = limits
         with upgraded_bundle(
             path, older, wb.actor, max_bytes=max_bytes, max_row_bytes=max_row

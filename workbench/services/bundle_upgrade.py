@@ -34,7 +34,7 @@ from sqlalchemy import (
     insert,
     inspect,
 )
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.types import TypeEngine
 
 from workbench.db.engine import get_engine
@@ -170,7 +170,7 @@ def _insert_all(conn: Connection, spec: TableSpec, rows: Iterator[list[Any]]) ->
                 batch = []
         if batch:
             conn.execute(insert(table), batch)
-    except DBAPIError as exc:
+    except StatementError as exc:  # the database's refusal, or a value its type refuses
         raise InvalidInput(
             f"the bundle's table {spec.name} does not fit its schema: {_first_line(exc)}; "
             "nothing was imported"
