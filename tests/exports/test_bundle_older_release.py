@@ -262,3 +262,20 @@ def test_an_older_bundle_into_a_database_with_rows_is_refused_before_it_is_upgra
     monkeypatch.setattr(bundle_upgrade, "upgraded_bundle", not_now)
     with pytest.raises(InvalidInput, match="a bundle is restored into an empty database"):
         import_bundle(wb, str(path))
+
+
+def test_upgrading_an_older_bundle_reports_progress(
+    wb: Workbench, tmp_path: Path, empty_db_url: str
+) -> None:
+    """(Upgrading an older bundle costs about a restore: its rows are reported as they are
+    written to the scratch file, of all the bundle's rows, before the restore's own count.)"""
+    bundle, source = _desk_bundle(wb)
+    path = tmp_path / "from-0010.zip"
+    path.write_bytes(_rewritten(bundle, "0010_document_source", ADDED_SINCE_0010))
+    heard: list[tuple[int, int | None]] = []
+    import_bundle(
+        Workbench(url=empty_db_url, actor="tester"), str(path), lambda d, t: heard.append((d, t))
+    )
+    rows = sum(source.tables.values())
+    assert heard[0] == (0, rows) and (rows, rows) in heard
+    assert heard[-1][0] == heard[-1][1] and heard[-1][1] != rows

@@ -160,8 +160,9 @@ def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) ->
     """Restore a bundle into an empty database: all of it, or (on any problem) none of it.
     `progress` hears the rows restored, the events read to check the chain, then the events
     replayed and the rows compared with them, of all of these together as the manifest counts
-    them. A SQLite file this restore created is removed again when it is refused (one that was
-    there before never is)."""
+    them (a bundle an older release wrote is first upgraded, its rows counted as they are
+    written to the scratch file: bundle_upgrade). A SQLite file this restore created is removed
+    again when it is refused (one that was there before never is)."""
     new_file = sqlite_file(wb.url)
     if new_file is not None and os.path.exists(new_file):
         new_file = None
@@ -178,7 +179,7 @@ def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) ->
             _check_restorer(tx.session.connection())
         max_bytes, max_row = limits
         with upgraded_bundle(
-            path, older, wb.actor, max_bytes=max_bytes, max_row_bytes=max_row
+            path, older, wb.actor, max_bytes=max_bytes, max_row_bytes=max_row, progress=progress
         ) as upgraded:
             summary = _import_bundle(wb, upgraded, progress, limits)
         return replace(summary, upgraded_from=older)

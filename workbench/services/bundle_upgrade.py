@@ -44,6 +44,7 @@ from workbench.domain.errors import InvalidInput, SchemaError
 from workbench.exports.bundle import BundleReader, TableSpec
 from workbench.services.context import Workbench
 from workbench.services.inputs import open_regular
+from workbench.services.progress import Progress, Tally
 
 BATCH = 1000
 
@@ -84,11 +85,18 @@ def _order(names: list[str]) -> list[str]:
 
 @contextmanager
 def upgraded_bundle(
-    path: str, revision: str, actor: str, *, max_bytes: int, max_row_bytes: int
+    path: str,
+    revision: str,
+    actor: str,
+    *,
+    max_bytes: int,
+    max_row_bytes: int,
+    progress: Progress | None = None,
 ) -> Iterator[str]:
     """The path of the bundle at `path` (written at `revision`, older than head) as this
     release would have written it, valid inside the block; its scratch files are removed when
-    the block ends, also on failure."""
+    the block ends, also on failure. `progress` hears the rows written to the scratch file, of
+    all the bundle's rows (the restore that follows starts its count again)."""
     from workbench.services.bundle import export_bundle
 
     with tempfile.TemporaryDirectory(prefix="workbench-bundle-") as scratch:
@@ -98,8 +106,11 @@ def upgraded_bundle(
             _migrate(engine, revision, f"set up schema {revision}")
             with open_regular(path) as f:
                 reader = BundleReader(f, max_bytes=max_bytes, max_row_bytes=max_row_bytes)
+                tally = Tally(progress, _rows(reader.manifest))
+                tally.start()
                 with engine.begin() as conn:
-                    _restore_rows(conn, reader, revision)
+                    _restore_rows(conn, reader, revision, tally)
+                tally.end()
                 noted = reader.manifest.get("audit_head")
             _migrate(engine, "head", f"upgrade it from schema {revision}")
             _check_head(engine, noted)
@@ -121,7 +132,14 @@ def _migrate(engine: Engine, revision: str, what: str) -> None:
         ) from None
 
 
-def _restore_rows(conn: Connection, reader: BundleReader, revision: str) -> None:
+def _rows(manifest: dict[str, Any]) -> int | None:
+    try:
+        return sum(int(entry["rows"]) for entry in manifest["tables"].values())
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def _restore_rows(conn: Connection, reader: BundleReader, revision: str, tally: Tally) -> None:
     """Every row of the bundle into the scratch schema at its revision, each table by the
     bundle's own column spec; the derived tables' rows are read (checked against the manifest)
     and left out, as a restore at the same revision leaves them."""
@@ -144,7 +162,7 @@ def _restore_rows(conn: Connection, reader: BundleReader, revision: str) -> None
             raise InvalidInput(
                 f"the bundle's table {name} has other columns than schema {revision}'s"
             )
-        rows = reader.rows(name)
+        rows = tally.counting(reader.rows(name))
         if name in DERIVED:
             for _ in rows:
                 pass
