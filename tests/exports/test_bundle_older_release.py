@@ -279,3 +279,25 @@ def test_upgrading_an_older_bundle_reports_progress(
     rows = sum(source.tables.values())
     assert heard[0] == (0, rows) and (rows, rows) in heard
     assert heard[-1][0] == heard[-1][1] and heard[-1][1] != rows
+
+
+def test_an_older_bundle_whose_rows_break_its_schema_is_refused_in_one_line(
+    wb: Workbench, tmp_path: Path, empty_db_url: str
+) -> None:
+    """(An older bundle whose rows its own schema refuses, a claim with no document, is refused
+    in one line naming the table, and nothing is created.)"""
+    bundle, _ = _desk_bundle(wb)
+    with zipfile.ZipFile(io.BytesIO(bundle)) as src:
+        columns = json.loads(src.read("manifest.json"))["tables"]["claims"]["columns"]
+    at = columns.index("document_id")
+
+    def orphaned(table: str, values: list[Any]) -> list[Any]:
+        return [*values[:at], None, *values[at + 1 :]] if table == "claims" else values
+
+    path = tmp_path / "orphan.zip"
+    path.write_bytes(_rewritten(bundle, "0010_document_source", ADDED_SINCE_0010, orphaned))
+    fresh = Workbench(url=empty_db_url, actor="tester")
+    with pytest.raises(InvalidInput, match="the bundle's table claims does not fit its schema: "):
+        import_bundle(fresh, str(path))
+    if (file := sqlite_file(empty_db_url)) is not None:
+        assert not Path(file).exists()

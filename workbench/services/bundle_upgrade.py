@@ -34,7 +34,7 @@ from sqlalchemy import (
     insert,
     inspect,
 )
-from sqlalchemy.exc import DBAPIError, StatementError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 from sqlalchemy.types import TypeEngine
 
 from workbench.db.engine import get_engine
@@ -125,7 +125,7 @@ def upgraded_bundle(
 def _migrate(engine: Engine, revision: str, what: str) -> None:
     try:
         migrate(engine, revision)
-    except (DBAPIError, SchemaError) as exc:
+    except (IntegrityError, DataError, SchemaError) as exc:  # the rows', not the machine's
         raise InvalidInput(
             f"the bundle's rows do not upgrade as a database's would (could not {what}: "
             f"{_first_line(exc)}); nothing was imported"
@@ -188,7 +188,10 @@ def _insert_all(conn: Connection, spec: TableSpec, rows: Iterator[list[Any]]) ->
                 batch = []
         if batch:
             conn.execute(insert(table), batch)
-    except StatementError as exc:  # the database's refusal, or a value its type refuses
+    except StatementError as exc:
+        if isinstance(exc, DBAPIError) and not isinstance(exc, IntegrityError | DataError):
+            raise  # the machine's trouble (a full disk), said as any database error is
+        # A constraint the rows break, or a value the column's type refuses.
         raise InvalidInput(
             f"the bundle's table {spec.name} does not fit its schema: {_first_line(exc)}; "
             "nothing was imported"
