@@ -9,6 +9,10 @@ event, and checks that its head is the one recorded. A hash chain has no secret,
 edits a bundle can recompute it: the restore also replays the trail it wrote (`audit replay`,
 before committing), and refuses tables the events do not describe and events that record a move
 the workflow refuses.
+
+A bundle an older release wrote is upgraded first, as its database would be (bundle_upgrade),
+and then restored like any; one from a newer workbench is refused, as the schema it holds is
+one this release's migrations do not know.
 """
 
 from __future__ import annotations
