@@ -54,10 +54,23 @@ events = sa.table(
 )
 
 
-def _old_trail() -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+def _old_trail(
+    *, first_release: bool = False
+) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
     """A document, a claim moved to `false` with its reason, a note: rows and events as the
-    0001 schema held them (no hashes)."""
+    0001 schema held them (no hashes).
+
+    By default the status change carries `updated_at` in before/after, as every release since
+    b071a6c wrote it (a desk that reached 0002 before upgrading). `first_release`: as the first
+    release wrote it (1b3d8b6, schema 0001), with `status` and `version` only; the row's
+    updated_at, its reason's created_at and the event's `at` then each come from a clock call
+    of their own, in that order, a millisecond or two apart (as on a trial's real desk)."""
     start = TEXT.index(QUOTE)
+    changed_at = T1
+    noted_at = T1
+    if first_release:
+        changed_at = T1 - dt.timedelta(microseconds=2168)
+        noted_at = T1 - dt.timedelta(microseconds=1036)
     end = start + len(QUOTE)
     doc = {
         "id": 1,
@@ -93,7 +106,7 @@ def _old_trail() -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]
         "claim_id": 1,
         "author": "olga",
         "body": "M1 came out in June",
-        "created_at": format_at(T1),
+        "created_at": format_at(noted_at),
     }
     later = {
         "id": 2,
@@ -107,6 +120,9 @@ def _old_trail() -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]
         "after": {"status": "false", "version": 2, "updated_at": format_at(T1)},
         "note": reason,
     }
+    if first_release:
+        for side in ("before", "after"):
+            change[side].pop("updated_at")
     rows = [
         ("olga", "document.added", "document", None, {"after": {**doc, "text": TEXT}}, T0),
         ("olga", "claim.added", "claim", 1, {"after": claim}, T0),
@@ -136,18 +152,21 @@ def _old_trail() -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]
                 "status": "false",
                 "version": 2,
                 "created_at": T0,
-                "updated_at": T1,
+                "updated_at": changed_at,
             }
         ],
-        "notes": [{**reason, "created_at": T1}, {**later, "created_at": T2}],
+        "notes": [{**reason, "created_at": noted_at}, {**later, "created_at": T2}],
     }
     return trail, tables
 
 
-def test_upgrade_chains_a_populated_database(empty_db_url: str) -> None:
+@pytest.mark.parametrize("first_release", [False, True], ids=["with-updated_at", "first-release"])
+def test_upgrade_chains_a_populated_database(empty_db_url: str, first_release: bool) -> None:
+    """The first-release case: the fixture wrote the status change with `updated_at`, which no
+    0001 release wrote, so the suite never saw the shape a first-release desk holds (trial59)."""
     engine = get_engine(empty_db_url)
     upgrade(engine, "0001_foundation")
-    trail, tables = _old_trail()
+    trail, tables = _old_trail(first_release=first_release)
     with engine.begin() as conn:
         conn.execute(documents.insert(), tables["documents"])
         conn.execute(claims.insert(), tables["claims"])

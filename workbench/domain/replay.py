@@ -40,6 +40,7 @@ the service can hand it a store that spills to a temporary file and keeps memory
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -48,7 +49,7 @@ from typing import Any
 
 from workbench.domain.chain import PIECE
 from workbench.domain.kinds import KINDS, Kind
-from workbench.domain.replay_state import IdSet, MemoryStore, Prints, Store
+from workbench.domain.replay_state import MOMENT, Between, IdSet, MemoryStore, Prints, Store
 from workbench.domain.status import (
     EVIDENCE_STATUSES,
     FINAL_STATUSES,
@@ -101,6 +102,8 @@ class EventRecord:
     payload: dict[str, Any]
     # Who wrote the event, as the trail records it (None: the caller did not say).
     actor: str | None = None
+    # When, as the trail records it (None: the caller did not say).
+    at: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +127,7 @@ class Difference:
 
 
 def _jsonable(value: Any) -> Any:
-    return repr(value) if isinstance(value, Digest) else value
+    return repr(value) if isinstance(value, Digest | Between) else value
 
 
 Rule = Callable[["Replay", EventRecord], None]
@@ -198,6 +201,49 @@ def _written_note(replay: Replay, ev: EventRecord) -> None:
         replay.create("note", ev, str(note.get("id")), note, checked_type=False)
 
 
+_claim_update = update("claim")
+# How long before its event a first-release status change can have set the claim's updated_at:
+# the time to write the claims row (and the reason's note) in between, some milliseconds
+# (a trial's desk: 1 to 2), taken generously; a value set earlier by hand is a difference.
+FIRST_RELEASE_WRITE = dt.timedelta(minutes=1)
+
+
+def status_changed(replay: Replay, ev: EventRecord) -> None:
+    """A claim's status changed. The first release (1b3d8b6, and e468b12 which chained its
+    events) wrote `status` and `version` in `before` and `after`, not `updated_at` (b071a6c added
+    it), though it set the row's `updated_at` to the moment of the change: a call to the clock of
+    its own, just before the reason's note and the event, so neither records it to the
+    microsecond. Read in that shape, the claim's `updated_at` becomes what the trail can say of
+    it (a `Between`): not before the claim's previous `updated_at` (that change had committed
+    before this one read the claim) nor more than FIRST_RELEASE_WRITE before the reason's
+    `created_at` or else the event's `at`, and not after it. A later event's `before` then
+    holds the exact value, which must lie in that span. Only in the trail's first stretch (see
+    BEFORE_WORKFLOW): every status change written since the workflow carries `updated_at`, and
+    one without it there leaves the rebuilt value as it was (so the table differs)."""
+    before, after = ev.payload.get("before"), ev.payload.get("after")
+    if (
+        replay.workflow
+        or type(after) is not dict
+        or "updated_at" in after
+        or type(before) is not dict
+        or "updated_at" in before
+    ):
+        _claim_update(replay, ev)
+        return
+    claim = replay.store.get("claim", ev.entity_id)
+    earliest = None if claim is None else claim.get("updated_at")
+    del claim  # the update below gets it again (a store hands out one entity at a time)
+    _claim_update(replay, ev)
+    note = ev.payload.get("note")
+    noted = note.get("created_at") if isinstance(note, dict) else None
+    bounds = [t for t in (noted, ev.at) if isinstance(t, str) and MOMENT.fullmatch(t)]
+    span = Between.of(earliest, min(bounds, default=None), within=FIRST_RELEASE_WRITE)
+    claim = replay.store.get("claim", ev.entity_id)
+    if span is not None and claim is not None:
+        claim["updated_at"] = span
+        replay.store.put("claim", ev.entity_id, claim)
+
+
 def upsert(kind: str) -> Rule:
     """Like update, but the first event for a key creates it (its `before` is a default that
     no earlier event recorded)."""
@@ -224,7 +270,7 @@ RULES: dict[str, Rule] = {
     "claim.added": create("claim"),
     "claim.imported": create_with_note("claim"),
     "note.added": create("note"),
-    "claim.status_changed": update("claim"),
+    "claim.status_changed": status_changed,
     "claim.review_requested": update("claim"),
     "claim.approved": update("claim"),
     "claim.rejected": update("claim"),
@@ -325,8 +371,10 @@ class Replay:
         claim_id: int | None,
         payload_json: str,
         actor: str | None = None,
+        at: str | None = None,
     ) -> None:
-        """Apply one event; `actor`, when given, is held to the sign-off rule."""
+        """Apply one event; `actor`, when given, is held to the sign-off rule; `at`, when
+        given, bounds the moments a first-release status change did not record."""
         self.events += 1
         try:
             payload, end = _decode(payload_json)
@@ -342,6 +390,7 @@ class Replay:
             claim_id,
             payload if isinstance(payload, dict) else {},
             actor,
+            at,
         )
         if not isinstance(payload, dict):
             self._event_problem(ev, None, "the payload is not a JSON object")
@@ -453,7 +502,7 @@ class Replay:
             if name not in kind.fields:
                 continue  # reported below, with `after`
             was = entity[name]
-            if compact(value) != was:
+            if compact(value) != was and not (type(was) is Between and was.holds(value)):
                 self._event_problem(
                     ev,
                     subject,
@@ -672,7 +721,7 @@ class Replay:
         subject = kind.label(key)
         for name, value in zip(kind.fields, row, strict=True):
             ours, theirs = entity.get(name), compact(value)
-            if ours != theirs:
+            if ours != theirs and not (type(ours) is Between and ours.holds(theirs)):
                 self.differ(
                     Difference(
                         f"{subject} {name}: events say {ours!r}, table says {theirs!r}",

@@ -10,13 +10,64 @@ Replay (workbench/domain/replay.py) rebuilds two sorts of state from the events:
 `MemoryStore` and `Fingerprints` hold all of it in memory: fine for a small desk and for
 re-reading one event, but it grows with the rows. workbench/services/replay_spill.py keeps the
 same state in temporary files behind a bounded cache, which is what `audit replay` uses.
+
+A field's rebuilt value is what the events say, or, where they bound it without saying it, a
+`Between` (a claim's `updated_at` after a first-release status change).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from array import array
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, Protocol
+
+from workbench.domain.clock import format_at
+
+# A timestamp in its event form (workbench.domain.clock.format_at): fixed width, so that two
+# compare as text in the order of the moments they name.
+MOMENT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Between:
+    """A moment the events never recorded but bound: not before `earliest`, not after `latest`
+    (both in event form). The value matches any moment in that span, which is all the trail can
+    say of it; one outside it is a difference. Pickled with the rest of the state when it
+    spills, like any field value."""
+
+    earliest: str
+    latest: str
+
+    @classmethod
+    def of(cls, earliest: Any, latest: Any, *, within: dt.timedelta) -> Between | None:
+        """The span from `earliest` to `latest`, and no longer than `within`; None unless both
+        ends are moments (a forged or damaged end bounds nothing)."""
+        if isinstance(earliest, Between):
+            # Only its own change's bound is known: the later change came after that one.
+            earliest = earliest.latest
+        if not isinstance(earliest, str) or not isinstance(latest, str):
+            return None
+        if MOMENT.fullmatch(earliest) is None or MOMENT.fullmatch(latest) is None:
+            return None
+        try:
+            moment = dt.datetime.strptime(latest, "%Y-%m-%dT%H:%M:%S.%fZ")
+            floor = format_at((moment - within).replace(tzinfo=dt.UTC))
+        except (ValueError, OverflowError):  # a month 13, a year 1 (forged): no floor then
+            floor = earliest
+        return cls(max(earliest, floor), latest)
+
+    def holds(self, value: Any) -> bool:
+        return (
+            isinstance(value, str)
+            and MOMENT.fullmatch(value) is not None
+            and self.earliest <= value <= self.latest
+        )
+
+    def __repr__(self) -> str:
+        return f"<not recorded: between {self.earliest} and {self.latest}>"
 
 
 class Prints(Protocol):

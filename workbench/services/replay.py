@@ -206,10 +206,11 @@ def _replay(
     )
     apply = state.apply
     conn = tx.session.connection()
-    # The actor too: the sign-off rule reads who approved (re-reading one event does not).
-    streamed = stream_events(conn, select(*columns, Event.actor))
-    for seq, action, etype, eid, claim_id, payload, actor in events(streamed):
-        apply(seq, action, etype, eid, claim_id, payload, actor)
+    # The actor too: the sign-off rule reads who approved; and the time, which bounds what a
+    # first-release status change did not record (re-reading one event needs neither).
+    streamed = stream_events(conn, select(*columns, Event.actor, Event.at))
+    for seq, action, etype, eid, claim_id, payload, actor, at in events(streamed):
+        apply(seq, action, etype, eid, claim_id, payload, actor, at)
         del payload  # (a document's whole text) not held while the next event is read
 
     def event_at(seq: int) -> EventRow | None:
