@@ -385,7 +385,7 @@ def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
     what was written: {"path", "tables" (rows in each), "events", "head", "schema_revision"},
     as `import bundle --json` does for what it restored.
     """
-    from workbench.services.bundle import export_bundle
+    from workbench.services.bundle_export import export_bundle
 
     if as_json and path == "-":
         raise click.UsageError(

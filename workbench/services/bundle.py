@@ -19,145 +19,54 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass, replace
-from typing import IO, Any
+from dataclasses import replace
+from typing import Any
 
 from sqlalchemy import (
-    Boolean,
     Connection,
-    Date,
-    DateTime,
-    Float,
-    Integer,
-    LargeBinary,
-    String,
     Table,
     func,
     insert,
     select,
-    text,
 )
 
 from workbench.db.backend import reset_id_sequences
 from workbench.db.engine import get_engine
-from workbench.db.models import Base, Event, UTCDateTime
+from workbench.db.models import Event
 from workbench.db.url import sqlite_file
-from workbench.domain.chain import GENESIS
 from workbench.domain.errors import InvalidInput
-from workbench.domain.json_fields import JsonFields, as_json
 from workbench.domain.verification import ChainWalk
-from workbench.exports.bundle import BundleReader, TableSpec, write_bundle
+from workbench.exports.bundle import BundleReader, TableSpec
+from workbench.services.bundle_export import (
+    BATCH,
+    DEFAULT_MAX_MB,
+    DERIVED,
+    BundleSummary,
+    bundled_tables,
+    column_kind,
+    count_rows,
+    export_bundle,
+    schema_revision,
+    spec_of,
+    trail_head,
+)
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.inputs import open_regular
 from workbench.services.limits import size_limit
 from workbench.services.progress import Progress, Tally
 from workbench.services.replay import COMPARED_TABLES, replay_in
-from workbench.services.similar_index import INDEX_TABLES
 from workbench.services.verify import CHAIN_COLUMNS, walk_rows
 
-BATCH = 1000
-# The similarity index's tables: derived from the claims and recorded by no event, so neither
-# the chain nor the replay covers them, and a bundle edited there would change every "checked
-# before?" score unseen. Their rows are not restored: the index is built again from the
-# restored claims on first use (an empty index is "not built", as in a new database). A bundle
-# lists them with no rows; one written before that holds rows, which are checked against its
-# manifest and left out (the format and its list of tables are unchanged: it still restores).
-DERIVED = frozenset(t.__tablename__ for t in INDEX_TABLES)
-DEFAULT_MAX_MB = 4096.0
-
-
-@dataclass(frozen=True, slots=True)
-class BundleSummary(JsonFields):
-    """What a bundle holds, as `export bundle` and `import bundle` print it (--json: these
-    fields)."""
-
-    tables: dict[str, int]
-    events: int
-    head: str
-    schema_revision: str
-    # The older schema revision a restored bundle was written at (bundle_upgrade); None when
-    # it was this release's, and then not in the JSON object.
-    upgraded_from: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        fields = as_json(self)
-        if self.upgraded_from is None:
-            del fields["upgraded_from"]
-        return fields
-
-
-def column_kind(table: Table, name: str) -> str:
-    kind = table.c[name].type
-    if isinstance(kind, UTCDateTime | DateTime):
-        return "datetime"
-    if isinstance(kind, Date):
-        return "date"
-    if isinstance(kind, LargeBinary):
-        return "bytes"
-    if isinstance(kind, Boolean):
-        return "bool"
-    if isinstance(kind, Integer):
-        return "int"
-    if isinstance(kind, Float):
-        return "float"
-    if isinstance(kind, String):  # Text is a String
-        return "text"
-    raise TypeError(f"the bundle cannot carry {table.name}.{name} of type {kind!r}")
-
-
-def spec_of(table: Table) -> TableSpec:
-    columns = tuple(c.name for c in table.columns)
-    return TableSpec(table.name, columns, tuple(column_kind(table, c) for c in columns))
-
-
-def bundled_tables() -> list[Table]:
-    """Every table of the schema, parents before children (so a restore meets no dangling key)."""
-    return list(Base.metadata.sorted_tables)
-
-
-def trail_head(conn: Connection) -> tuple[int, str]:
-    """How many events the trail holds, and the hash it ends at."""
-    count = conn.execute(select(func.count()).select_from(Event)).scalar_one()
-    last = conn.execute(select(Event.hash).order_by(Event.seq.desc()).limit(1)).scalar()
-    return count, last or GENESIS
-
-
-def _revision(conn: Connection) -> str:
-    return str(conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one())
-
-
-def export_bundle(wb: Workbench, out: IO[bytes], progress: Progress | None = None) -> BundleSummary:
-    """Write every table, read in one snapshot, into a deterministic archive. `progress` hears
-    the rows written, of all the tables' rows."""
-    tally = Tally(progress)
-    with transaction(wb) as tx:
-        tx.one_snapshot()  # every table as of one moment: a writer cannot tear the bundle
-        conn = tx.session.connection()
-        revision = _revision(conn)
-        count, head = trail_head(conn)
-        if progress is not None:
-            tally.total = sum(
-                _count_rows(conn, t) for t in bundled_tables() if t.name not in DERIVED
-            )
-
-        def rows(table: Table) -> Any:
-            if table.name in DERIVED:
-                return  # listed, with no rows (see DERIVED)
-            query = select(table).order_by(*table.primary_key.columns)
-            yield from tally.counting(conn.execute(query.execution_options(yield_per=BATCH)))
-
-        manifest = write_bundle(
-            out,
-            ((spec_of(t), rows(t)) for t in bundled_tables()),
-            {"schema_revision": revision, "audit_head": {"count": count, "hash": head}},
-        )
-    tally.end()
-    return BundleSummary(
-        tables={n: e["rows"] for n, e in manifest["tables"].items()},
-        events=count,
-        head=head,
-        schema_revision=revision,
-    )
+__all__ = [
+    "DERIVED",
+    "BundleSummary",
+    "bundled_tables",
+    "column_kind",
+    "export_bundle",
+    "import_bundle",
+    "spec_of",
+    "trail_head",
+]
 
 
 def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) -> BundleSummary:
@@ -200,7 +109,7 @@ def _discard_created(wb: Workbench, path: str) -> None:
     if os.path.exists(path) and os.path.getsize(path) > 0:
         engine = get_engine(wb.url)
         with engine.connect() as conn:
-            if any(_count_rows(conn, t) for t in bundled_tables()):
+            if any(count_rows(conn, t) for t in bundled_tables()):
                 return  # someone else wrote to it meanwhile: theirs now
     for name in (path, *(path + s for s in ("-journal", "-wal", "-shm"))):
         with contextlib.suppress(FileNotFoundError):
@@ -289,7 +198,7 @@ def _import_bundle(
         # only under a registered name that the database was not empty).
         with transaction(wb, write=True, before_identity=_refuse_occupied) as tx:
             conn = tx.session.connection()
-            revision = _revision(conn)
+            revision = schema_revision(conn)
             if manifest.get("schema_revision") != revision:
                 raise other_release(manifest.get("schema_revision"), revision)
             _check_restorer(conn)
@@ -426,10 +335,6 @@ def _skip_all(rows: Any, tally: Tally) -> int:
     for _ in rows:
         tally.add(1)
     return 0
-
-
-def _count_rows(conn: Connection, table: Table) -> int:
-    return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
 
 
 def _manifest_total(manifest: dict[str, Any]) -> int | None:

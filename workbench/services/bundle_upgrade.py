@@ -68,7 +68,7 @@ def _kind_type(kind: str) -> TypeEngine[Any]:
 def _column_type(table: str, column: str, kind: str) -> TypeEngine[Any]:
     """The current model's type for the column where it has one of the same kind (the value is
     stored as this release stores it), else a type by kind."""
-    from workbench.services.bundle import column_kind
+    from workbench.services.bundle_export import column_kind
 
     model = Base.metadata.tables.get(table)
     if model is not None and column in model.c and column_kind(model, column) == kind:
@@ -97,7 +97,7 @@ def upgraded_bundle(
     release would have written it, valid inside the block; its scratch files are removed when
     the block ends, also on failure. `progress` hears the rows written to the scratch file, of
     all the bundle's rows (the restore that follows starts its count again)."""
-    from workbench.services.bundle import export_bundle
+    from workbench.services.bundle_export import export_bundle
 
     with tempfile.TemporaryDirectory(prefix="workbench-bundle-") as scratch:
         url = f"sqlite:///{os.path.join(scratch, 'scratch.db')}"
@@ -143,7 +143,7 @@ def _restore_rows(conn: Connection, reader: BundleReader, revision: str, tally: 
     """Every row of the bundle into the scratch schema at its revision, each table by the
     bundle's own column spec; the derived tables' rows are read (checked against the manifest)
     and left out, as a restore at the same revision leaves them."""
-    from workbench.services.bundle import DERIVED
+    from workbench.services.bundle_export import DERIVED
 
     present = set(inspect(conn).get_table_names())
     listed = list(reader.manifest["tables"])
@@ -199,7 +199,7 @@ def _insert_all(conn: Connection, spec: TableSpec, rows: Iterator[list[Any]]) ->
 
 
 def _check_head(engine: Engine, noted: object) -> None:
-    from workbench.services.bundle import trail_head
+    from workbench.services.bundle_export import trail_head
 
     if (
         not isinstance(noted, dict)
