@@ -24,5 +24,5 @@ def test_thousands_of_digits_after_a_hash_are_refused_in_one_line(cli: Any, tmp_
     _claim(cli, tmp_path)
     for word in ("#" + "9" * 5000, "\uff19" * 5000):
         r = cli("claim", "tag", "1", word, "x")
-        assert r.crash is None, repr(r.crash)[:200]
+        assert "Traceback" not in r.err, r.err[-300:]
         assert r.code in (1, 2), (r.code, r.err[:200])

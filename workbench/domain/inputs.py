@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from workbench.defaults import INT_MAX, SCORE_MAX, SCORE_MIN
 from workbench.domain.errors import InvalidInput, bad
+
+# The full-width forms of ASCII (U+FF01-FF5E) and the ideographic space: what a Chinese IME
+# in full-width mode types for ASCII. Only these: NFKC would also read ① or ¹ as a digit.
+_HALF_WIDTH = {0x3000: " ", **{c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}}
 
 
 def typed(text: str) -> str:
     """A number as typed, in ASCII: a Chinese IME in full-width mode types ３３, ０．５ and ＃３３
     (trial58: `claim tag ３３` and `--min-score ０．５` were refused where `claim show ３３`
-    took the same digits)."""
-    return unicodedata.normalize("NFKC", text).strip()
+    took the same digits). ValueError for any other character beyond ASCII."""
+    ascii_text = text.translate(_HALF_WIDTH).strip()
+    if not ascii_text.isascii():
+        raise ValueError(text)
+    return ascii_text
 
 
 def read_id(text: str) -> int:
@@ -22,10 +27,16 @@ def read_id(text: str) -> int:
 
 
 def id_or_none(text: str) -> int | None:
-    """`read_id` of a word that is an id's digits and nothing else (no sign, no underscore):
-    how commands that take IDs and then values (`claim tag 3 4 money`) tell the two apart."""
-    digits = typed(text).removeprefix("#")
-    return int(digits) if digits.isascii() and digits.isdigit() else None
+    """The id a word among IDs and values names (`claim tag 3 4 money`), or None when it is a
+    value: ASCII or full-width digits and nothing else. A # makes it a value there (a tag
+    #2024, review62), and so does a number too long to be any id."""
+    try:
+        digits = typed(text)
+    except ValueError:
+        return None
+    if not (digits.isdigit() and len(digits) <= len(str(INT_MAX))):
+        return None
+    return int(digits)
 
 
 def read_number(text: str) -> float:
