@@ -25,7 +25,7 @@ def test_a_superscript_digit_after_dev_fd_is_no_traceback(cli: Any, tmp_path: Pa
     int() with base 10: '²'): '²'.isdigit() is true, int('²') refuses it."""
     _claim(cli, tmp_path)
     r = cli("export", "claims", "-o", "/dev/fd/\u00b2")
-    assert r.crash is None, repr(r.crash)
+    assert "Traceback" not in r.err, r.err[-300:]
     assert r.code in (1, 2), (r.code, r.out, r.err)
 
 

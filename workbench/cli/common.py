@@ -240,12 +240,18 @@ def open_descriptor(path: str) -> int | None:
     here = os.path.abspath(path)
     for _ in range(40):  # the kernel's limit of links followed (ELOOP)
         folder, name = os.path.split(here)
-        if name.isdigit() and os.path.realpath(folder) in own:
+        if name.isascii() and name.isdigit() and os.path.realpath(folder) in own:
             return int(name)
         if not os.path.islink(here):
             return None
         here = os.path.join(folder, os.readlink(here))
     return None
+
+
+def is_stdout(output: str | None) -> bool:
+    """Whether an output names standard output: none, `-`, or a path to this process's fd 1
+    (/dev/stdout: review62, `report -o /dev/stdout --json` wrote its JSON after </html>)."""
+    return output in (None, "-") or open_descriptor(str(output)) == 1
 
 
 def check_output(output: str | None, force: bool) -> None:

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from workbench.cli.common import check_output, output_file, usage_unless_none, workbench_from
+from workbench.cli.common import (
+    check_output,
+    is_stdout,
+    output_file,
+    usage_unless_none,
+    workbench_from,
+)
 from workbench.cli.options import (
     ID,
     ORG_URL,
@@ -330,7 +336,7 @@ def claims_command(
     check_output(output, force)
     chosen = get("table", fmt)
     binary = chosen.binary
-    if binary and output in (None, "-"):
+    if binary and is_stdout(output):
         raise click.UsageError(f"--format {fmt} writes a binary file: give -o FILE.{fmt}")
     to_file = output not in (None, "-")
     cut: list[CutCell] = []
@@ -387,7 +393,7 @@ def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
     """
     from workbench.services.bundle_export import export_bundle
 
-    if as_json and path == "-":
+    if as_json and is_stdout(path):
         raise click.UsageError(
             "--json prints to stdout, where FILE - writes the bundle: name a file"
         )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from workbench.cli.common import check_output, output_file, workbench_from
+from workbench.cli.common import check_output, is_stdout, output_file, workbench_from
 from workbench.cli.export import say_unreviewed
 from workbench.cli.options import ID, force_option, json_context
 from workbench.cli.render import emit_json, message, plural, warning
@@ -50,7 +50,7 @@ def report(
 
     if all_docs == (document_id is not None):
         raise click.UsageError("give a document DOC, or --all (not both)")
-    if as_json and output == "-":
+    if as_json and is_stdout(output):
         raise click.UsageError("--json prints to stdout, where -o - writes the page: give -o FILE")
     if all_docs:
         # Said before "exists: give --force", which would only lead to this.
