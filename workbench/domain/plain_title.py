@@ -25,6 +25,7 @@ MAX_HEADLINE = 120
 
 def plain_title(text: str) -> str | None:
     """The first line of `text` (NFC, LF) when it stands alone as a headline, else None."""
+    from workbench.domain.bylines import credit
     from workbench.domain.segment import CLOSERS, STOPS
     from workbench.domain.text import printable_line
     from workbench.domain.transcript import speaker_lines
@@ -37,6 +38,8 @@ def plain_title(text: str) -> str | None:
     last = line.rstrip("".join(CLOSERS))[-1:]
     if last in STOPS or last in ",，、;；:：" or _NO_HEADLINE.match(line):
         return None
+    if credit(line) is not None:
+        return None  # a byline (记者：王晓明, 文/王晓明), however short (review62)
     if speaker_lines(line) and speaker_lines(rest):
         # A transcript's first turn. A line read as one with no turn after it is a headline:
         # 主标题：副标题 is how most Chinese headlines are written (trial58: no title).
