@@ -14,7 +14,8 @@ the capital numerals (人民币壹佰伍拾万元: 1.5 million yuan) that cannot
   table is loaded to compare two claims.
 - The capital numerals are also ordinary characters (陆 is land: 大陆; 拾 picks up: 收拾; 伍 is
   a surname), so only a run of them that is a number is written in ordinary numerals: a run
-  of numerals with a capital digit (壹 to 玖) and a capital unit (拾 佰 仟) in it.
+  of numerals with a capital digit (壹 to 玖) and a capital unit (拾 佰 仟) in it, of three
+  numerals or more, or of two before the unit of a sum (陆拾元).
 """
 
 from __future__ import annotations
@@ -37,11 +38,20 @@ _HAS_DIGIT = re.compile(f"[{_CAPITAL_DIGITS}]")
 _HAS_UNIT = re.compile(f"[{_CAPITAL_UNITS}]")
 
 
+# What a sum in capital numerals is of: its currency's unit, or the 整 a cheque ends it with.
+_SUM_ENDS = frozenset("元圆角分整")
+
+
 def _capital(m: re.Match[str]) -> str:
+    """A run of two numerals is a number only before a sum's end (陆拾元): two words can meet
+    in one (大陆 + 拾荒 held 陆拾, review62; the singer 伍佰). Three or more are."""
     run = m.group()
-    if _HAS_DIGIT.search(run) and _HAS_UNIT.search(run):
-        return run.translate(_CAPITALS)
-    return run
+    if not (_HAS_DIGIT.search(run) and _HAS_UNIT.search(run)):
+        return run
+    after = m.string[m.end() : m.end() + 1]
+    if len(run) < 3 and after not in _SUM_ENDS:
+        return run
+    return run.translate(_CAPITALS)
 
 
 def plain_numerals(text: str) -> str:
