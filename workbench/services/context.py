@@ -196,7 +196,7 @@ class Workbench:
         older on PostgreSQL or newer anywhere), then is read."""
         from workbench.db.backend import module_for_url
         from workbench.db.reader import close, open_reader
-        from workbench.db.revision import HEAD_REVISION, reader_revision
+        from workbench.db.revision import is_current, reader_revision
 
         if not self._ready:
             self._check_target(write=False)
@@ -205,7 +205,7 @@ class Workbench:
         try:
             reader = open_reader(self.url, module)
             try:
-                current = self._ready or reader_revision(reader) == HEAD_REVISION
+                current = self._ready or is_current(reader_revision(reader), module.NAME)
             except BaseException:
                 close(reader)
                 raise
