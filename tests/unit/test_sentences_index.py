@@ -44,6 +44,11 @@ def test_every_span_of_many_small_texts_is_answered_as_sentence_around_answers()
                 )
 
 
+# Whether segment runs from its source: compiled, a call from one of its functions to another
+# does not go through the module's attribute, so a patched `_emit` is never called.
+PURE = segment.__file__ is not None and segment.__file__.endswith(".py")
+
+
 def _emitted(monkeypatch: pytest.MonkeyPatch, work: Callable[[], object]) -> int:
     """How many times `work` has the splitter emit a sentence (or try to)."""
     count = [0]
@@ -81,6 +86,8 @@ def test_claims_spans_split_each_block_once(kind: str, monkeypatch: pytest.Monke
     found: list[Segment] = []
     used = _emitted(monkeypatch, lambda: found.extend(index.around(a, b) for a, b in spans))
     assert found == expected
+    if not PURE:
+        return  # compiled (mypyc): calls inside the module are not seen, so none are counted
     # Each block split once: no more work than splitting the whole text once.
     assert 0 < used <= _emitted(monkeypatch, lambda: segment.split_sentences(text))
 
