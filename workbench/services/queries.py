@@ -450,7 +450,7 @@ def claim_view(row: Any, tags: Sequence[str] = (), evidence_count: int = 0) -> C
     )
 
 
-def _views(conn: Reader, rows: Sequence[Any]) -> list[ClaimView]:
+def claim_views(conn: Reader, rows: Sequence[Any]) -> list[ClaimView]:
     """One page of claims with their tags and evidence counts: two indexed queries a page."""
     ids = [r.id for r in rows]
     tag_of: dict[int, list[str]] = defaultdict(list)
@@ -478,7 +478,7 @@ def _check_paging(flt: ClaimFilter) -> None:
     check_at_least(flt.offset, 0, "offset")
 
 
-def _require_document(conn: Reader, document_id: int) -> None:
+def require_document(conn: Reader, document_id: int) -> None:
     """A typo in --doc is an error, not "no claims"."""
     d = tables.documents.c
     q = select(d.id, source=tables.documents).where(eq(d.id, document_id))
@@ -514,14 +514,14 @@ def iter_claims(wb: Workbench, flt: ClaimFilter | None = None) -> Iterator[Claim
 
 def _matching(conn: Reader, flt: ClaimFilter) -> Iterator[ClaimView]:
     if flt.document_id is not None:
-        _require_document(conn, flt.document_id)
+        require_document(conn, flt.document_id)
     if flt.queue_of:
         _check_owner(conn, flt.queue_of, None)
     elif flt.assignee:
         _check_owner(conn, flt.assignee, "--assignee")
     q = claim_query(flt, conn).paged(flt.limit, flt.offset)
     for page in conn.pages(q, PAGE):
-        yield from _views(conn, page)
+        yield from claim_views(conn, page)
 
 
 def claims_stream(wb: Workbench, flt: ClaimFilter | None = None) -> Iterator[ClaimView]:
@@ -740,7 +740,7 @@ def listed(conn: Reader, flt: ClaimFilter, limit: int, total: int | None = None)
     if total is None:
         total = int(conn.scalar(q.only(C.id).count()))
     rows = conn.rows(q.paged(limit)) if limit else []
-    return Listed(total, _views(conn, rows))
+    return Listed(total, claim_views(conn, rows))
 
 
 def stats(

@@ -20,7 +20,7 @@ from workbench.db.reader import Reader
 from workbench.db.sql import Select, in_, select
 from workbench.services.context import Workbench, reading
 from workbench.services.progress import Progress, counted
-from workbench.services.queries import CLAIMS, PAGE, C, _require_document, _views
+from workbench.services.queries import CLAIMS, PAGE, C, claim_views, require_document
 from workbench.services.views import ClaimView
 
 
@@ -47,7 +47,7 @@ def table_claims(
     is refused before the first claim."""
     with reading(wb) as conn:
         for document_id in document_ids:
-            _require_document(conn, document_id)
+            require_document(conn, document_id)
         q = CLAIMS
         if document_ids:
             q = q.where(in_(C.document_id, sorted(set(document_ids))))
@@ -59,7 +59,7 @@ def table_claims(
 def _pages(conn: Reader, q: Select) -> Iterator[TableClaim]:
     for page in conn.pages(q.order_by(C.document_id, C.id), PAGE):
         facts = _facts(conn, [r.id for r in page])
-        for view in _views(conn, page):
+        for view in claim_views(conn, page):
             yield TableClaim(view, *facts.get(view.id, _NONE))
 
 
