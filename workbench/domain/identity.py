@@ -160,6 +160,33 @@ OVERRIDES = {"\u04cf": "l", "\u04c0": "l"}
 # on a Latin, Greek or Cyrillic letter, `_unaccented`; a word's keeps those that show.)
 _INVISIBLE_DOT = re.compile("(?<=[ij])\u0307+")
 
+# CJK radicals drawn as a whole ideograph that confusables.txt does not pair with it (it pairs
+# ⻢ with 马, ⻩ with 黄, but not ⺩ with 王): review65 registered `⺩芳` beside 王芳 and approved
+# 王芳's verdict with it. From Unicode's EquivalentUnifiedIdeograph.txt, those drawn as the
+# ideograph alone (not as a part of one, as ⺮ is the top of 竹).
+RADICALS = {
+    "\u2e81": "\u5382",  # ⺁ 厂
+    "\u2e86": "\u5182",  # ⺆ 冂
+    "\u2e8a": "\u535c",  # ⺊ 卜
+    "\u2e9c": "\u65e5",  # ⺜ 日
+    "\u2e9d": "\u6708",  # ⺝ 月
+    "\u2ea7": "\u725b",  # ⺧ 牛
+    "\u2ea9": "\u738b",  # ⺩ 王
+    "\u2eac": "\u793a",  # ⺬ 示
+    "\u2eb0": "\u7e9f",  # ⺰ 纟
+    "\u2eb6": "\u7f8a",  # ⺶ 羊
+    "\u2ebc": "\u6708",  # ⺼ 月 (MEAT, drawn as MOON)
+    "\u2ebd": "\u81fc",  # ⺽ 臼
+    "\u2ec6": "\u89d2",  # ⻆ 角
+    "\u2ed7": "\u96e8",  # ⻗ 雨
+    "\u2ee1": "\u9996",  # ⻡ 首
+    "\u2ee3": "\u9aa8",  # ⻣ 骨
+    "\u2ee6": "\u9e1f",  # ⻦ 鸟
+    "\u2ee7": "\u5364",  # ⻧ 卤
+    "\u2eea": "\u9efe",  # ⻪ 黾
+    "\u2ef1": "\u9f9c",  # ⻱ 龜
+}
+
 
 # What TR39 keeps apart but a reader skimming a trail does not (a new-user trial registered
 # `l1n` and `ʟin` beside `lin`, and `ʟin` approved lin's verdict): the dotted i with the bare
@@ -221,7 +248,9 @@ def _left_out(char: str) -> bool:
     if unicodedata.category(char)[0] not in _NOT_LETTERS:
         return False
     like = _prototype(char)
-    return not (like.isascii() and like.isalnum())
+    # A radical (a symbol) drawn as an ideograph is that ideograph: left out, `⻢丽` was the
+    # twin of `丽` and not of `马丽` (review65).
+    return not ((like.isascii() and like.isalnum()) or _is_han(like))
 
 
 def same_person(
@@ -456,6 +485,6 @@ def _classes() -> dict[str, str]:
                 keep, drop = (ra, rb) if rank(ra) <= rank(rb) else (rb, ra)
                 parent[drop] = keep
     classes = {c: find(c) for c in parent}
-    for char, like in OVERRIDES.items():
+    for char, like in (OVERRIDES | RADICALS).items():
         classes[char] = classes.get(like, like)
     return classes
