@@ -11,8 +11,16 @@ from tests.inprocess import Outcome, run_cli
 from workbench.domain.identity import likeness, same_person
 
 # (look-alike, the name it imitates): CJK RADICALS SUPPLEMENT characters, drawn as the
-# ideograph; some confusables.txt pairs with it (⻢, ⻩), some it lacks (⺩, ⻦).
-TWINS = [("⺩芳", "王芳"), ("⻢丽", "马丽"), ("⻩伟", "黄伟"), ("⻓江", "长江"), ("⻦飞", "鸟飞")]
+# ideograph; some confusables.txt pairs with it (⻢, ⻩), some it lacks (⺩, ⻦); a stroke
+# drawn as one (㇐, CJK STROKE H, as 一) too.
+TWINS = [
+    ("⺩芳", "王芳"),
+    ("⻢丽", "马丽"),
+    ("⻩伟", "黄伟"),
+    ("⻓江", "长江"),
+    ("⻦飞", "鸟飞"),
+    ("王㇐", "王一"),
+]
 
 
 @pytest.mark.parametrize(("twin", "name"), TWINS)

@@ -248,9 +248,14 @@ def _left_out(char: str) -> bool:
     if unicodedata.category(char)[0] not in _NOT_LETTERS:
         return False
     like = _prototype(char)
-    # A radical (a symbol) drawn as an ideograph is that ideograph: left out, `⻢丽` was the
-    # twin of `丽` and not of `马丽` (review65).
-    return not ((like.isascii() and like.isalnum()) or _is_han(like))
+    # A radical or stroke (a symbol) drawn as an ideograph is that ideograph: left out, `⻢丽`
+    # was the twin of `丽` and not of `马丽`, and `王㇐` (CJK STROKE H) not of `王一` (review65).
+    return not ((like.isascii() and like.isalnum()) or _is_han(like) or _cjk_part(char))
+
+
+def _cjk_part(char: str) -> bool:
+    """Whether `char` is a CJK radical or stroke (Kangxi radicals fold to ideographs by NFKC)."""
+    return "\u2e80" <= char <= "\u2eff" or "\u31c0" <= char <= "\u31ef"
 
 
 def same_person(
