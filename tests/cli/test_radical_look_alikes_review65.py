@@ -66,3 +66,20 @@ def test_a_radical_twin_was_registered_and_approved_its_own_verdict(wbcli) -> No
     assert "looks like the registered user '王芳'" in r.err
     shown = json.loads(wbcli("claim", "show", "1", "--json").out)
     assert shown["status"] == "in_review"
+
+
+# Bopomofo letters made from the ideographs they are drawn as (ㄚ from 丫, ㄧ from 一).
+BOPOMOFO_TWINS = [
+    ("丫丫", "ㄚㄚ"),
+    ("王一", "王ㄧ"),
+    ("李儿", "李ㄦ"),
+    ("厂明", "ㄏ明"),
+    ("王乂", "王ㄨ"),
+]
+
+
+@pytest.mark.parametrize(("name", "twin"), BOPOMOFO_TWINS)
+def test_a_bopomofo_letter_drawn_as_an_ideograph_was_another_person(name: str, twin: str) -> None:
+    """`王ㄧ` (BOPOMOFO LETTER I) was registered beside `王一` and could approve its verdict:
+    TR39 pairs the katakana drawn as ideographs (ハ, ニ, エ) but no Bopomofo letter."""
+    assert likeness(twin, name) == "looks like"
