@@ -187,6 +187,30 @@ RADICALS = {
     "\u2ef1": "\u9f9c",  # ⻱ 龜
 }
 
+# Bopomofo letters drawn as the ideograph each was made from, which TR39 does not pair (it
+# pairs katakana ハ with 八, ニ with 二): review65 read `王ㄧ` as another name than `王一`.
+BOPOMOFO = {
+    "\u3107": "\u5182",  # ㄇ 冂
+    "\u3108": "\u531a",  # ㄈ 匚
+    "\u310e": "\u4e02",  # ㄎ 丂
+    "\u310f": "\u5382",  # ㄏ 厂
+    "\u3110": "\u4e29",  # ㄐ 丩
+    "\u3112": "\u4e05",  # ㄒ 丅
+    "\u3114": "\u5f73",  # ㄔ 彳
+    "\u3115": "\u5c38",  # ㄕ 尸
+    "\u3117": "\u5369",  # ㄗ 卩
+    "\u3119": "\u53b6",  # ㄙ 厶
+    "\u311a": "\u4e2b",  # ㄚ 丫
+    "\u311f": "\u4e40",  # ㄟ 乀
+    "\u3120": "\u5e7a",  # ㄠ 幺
+    "\u3121": "\u53c8",  # ㄡ 又
+    "\u3124": "\u5c22",  # ㄤ 尢
+    "\u3126": "\u513f",  # ㄦ 儿
+    "\u3127": "\u4e00",  # ㄧ 一
+    "\u3128": "\u4e42",  # ㄨ 乂
+    "\u3129": "\u51f5",  # ㄩ 凵
+}
+
 
 # What TR39 keeps apart but a reader skimming a trail does not (a new-user trial registered
 # `l1n` and `ʟin` beside `lin`, and `ʟin` approved lin's verdict): the dotted i with the bare
@@ -490,6 +514,6 @@ def _classes() -> dict[str, str]:
                 keep, drop = (ra, rb) if rank(ra) <= rank(rb) else (rb, ra)
                 parent[drop] = keep
     classes = {c: find(c) for c in parent}
-    for char, like in (OVERRIDES | RADICALS).items():
+    for char, like in (OVERRIDES | RADICALS | BOPOMOFO).items():
         classes[char] = classes.get(like, like)
     return classes
