@@ -64,9 +64,12 @@ def default_actor() -> str:
             )
         return normalise_name(name, "WORKBENCH_USER")
     try:
-        return getpass.getuser()
+        account = getpass.getuser()
     except (KeyError, OSError):  # no passwd entry in some containers (OSError from 3.13)
         return "unknown"
+    # Said as what it is (getuser reads LOGNAME or USER first): normalised later as `--as`, a
+    # bad one was blamed on an option nobody typed (review65).
+    return normalise_name(account, "the OS account's name (LOGNAME or USER; give --as NAME)")
 
 
 @dataclass
