@@ -83,3 +83,14 @@ def test_a_bopomofo_letter_drawn_as_an_ideograph_was_another_person(name: str, t
     """`王ㄧ` (BOPOMOFO LETTER I) was registered beside `王一` and could approve its verdict:
     TR39 pairs the katakana drawn as ideographs (ハ, ニ, エ) but no Bopomofo letter."""
     assert likeness(twin, name) == "looks like"
+
+
+@pytest.mark.parametrize(
+    ("latin", "drawn"),
+    [("ma li", "⻢丽"), ("wang fang", "⺩芳"), ("huang wei", "⻩伟"), ("wang yi", "王ㄧ")],
+)
+def test_a_look_alike_was_read_without_its_radical(latin: str, drawn: str) -> None:
+    """The pinyin of a name was read from its ideographs only: `⺩芳` was read `fang`, so
+    `wang fang` was not it (and could approve its verdict) while `fang` was."""
+    assert likeness(latin, drawn) == "reads like"
+    assert likeness("fang", "⺩芳") is None
