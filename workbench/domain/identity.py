@@ -363,6 +363,8 @@ def reads_alike(a: str, b: str) -> bool:
     by skeleton; 張偉 and 张伟 are one name written in two sets of characters, not two names
     that sound alike: `likeness`.) Only a name and its reading across the two scripts look
     like one name."""
+    # Read as drawn: `⺩芳` (a radical) is 王芳 read aloud, not `fang` (review65).
+    a, b = _as_ideographs(a), _as_ideographs(b)
     han_a, han_b = _has_han(a), _has_han(b)
     if han_a == han_b:
         return False
@@ -380,6 +382,23 @@ def reads_alike(a: str, b: str) -> bool:
 
 # A tone written as a digit after its syllable (wang2 fang1), as pinyin is typed without marks.
 _TONE_NUMBER = re.compile("(?<=[a-z])[1-5]")
+
+
+def _as_ideographs(name: str) -> str:
+    """`name` with each CJK radical, stroke or Bopomofo letter drawn as an ideograph written
+    as that ideograph (RADICALS, BOPOMOFO, or its look-alike class when that is one)."""
+    if name.isascii():
+        return name
+    return "".join(_ideograph(c) for c in name)
+
+
+def _ideograph(char: str) -> str:
+    like = RADICALS.get(char) or BOPOMOFO.get(char)
+    if like is not None:
+        return like
+    if _cjk_part(char) and _is_han(drawn_as := _prototype(char)):
+        return drawn_as
+    return char
 
 
 def _has_han(name: str) -> bool:
