@@ -270,7 +270,10 @@ _NOT_LETTERS = frozenset("PSZ")
 
 def _left_out(char: str) -> bool:
     if unicodedata.category(char)[0] not in _NOT_LETTERS:
-        return False
+        # A letter drawn as a middle dot (LATIN LETTER SINOLOGICAL DOT, CANADIAN SYLLABICS
+        # FINAL MIDDLE DOT) goes as the dot does: `roꞏsa` was another person than `ro·sa`, so
+        # than rosa, and approved rosa's verdict (review65).
+        return _prototype(char) == _prototype("\u00b7")
     like = _prototype(char)
     # A radical or stroke (a symbol) drawn as an ideograph is that ideograph: left out, `⻢丽`
     # was the twin of `丽` and not of `马丽`, and `王㇐` (CJK STROKE H) not of `王一` (review65).
