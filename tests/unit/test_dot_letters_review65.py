@@ -22,3 +22,9 @@ def test_a_letter_drawn_as_a_middle_dot_was_another_name(name: str, twin: str) -
     as mixing scripts), was another person and could approve rosa's verdict; so was
     `阿卜杜拉ᐧ买买提` beside `阿卜杜拉·买买提`, the dot Chinese writes between a name's parts."""
     assert likeness(normalise_name(twin), normalise_name(name)) == "looks like"
+
+
+def test_a_dotless_j_was_another_name() -> None:
+    """`alıce` (a dotless i) was alice's twin, but `ȷo` (LATIN SMALL LETTER DOTLESS J, which
+    the TR39 data pairs with nothing) was another person than `jo`."""
+    assert likeness("\u0237o", "jo") == "looks like"
