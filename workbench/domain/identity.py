@@ -154,7 +154,9 @@ def mixed_scripts(text: str, what: str, noun: str = "name") -> InvalidInput | No
 # Where the data and a reader of a case-folded name disagree. Cyrillic palochka is one vertical
 # stroke in both cases, drawn like l (confusables.txt maps the capital Ӏ to l but the small ӏ,
 # which every name holds after case folding, to i): `аӏісе` must be `alice`'s twin.
-OVERRIDES = {"\u04cf": "l", "\u04c0": "l"}
+# The dotless j is a j whose dot a reader does not miss, as the dotless ı is an i (which the
+# data pairs with i, but not ȷ with j): `ȷo` was another person than `jo` (review65).
+OVERRIDES = {"\u04cf": "l", "\u04c0": "l", "\u0237": "j"}
 # A dot above on i or j takes the place of the letter's own dot, so it cannot be seen: Turkish
 # İ case-folds to i + U+0307, and `ali̇ce` reads as `alice`. (A name's skeleton drops every mark
 # on a Latin, Greek or Cyrillic letter, `_unaccented`; a word's keeps those that show.)
