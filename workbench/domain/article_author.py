@@ -4,6 +4,10 @@ names one. ClaimReview publishes such a claim as said by the document's author, 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from workbench.domain.errors import TransitionRefused, step
+
 # In English and in Chinese (trial47b: 文章作者 was published as a person's name), compared
 # casefolded.
 ARTICLE_AUTHOR = frozenset(
@@ -14,3 +18,23 @@ ARTICLE_AUTHOR = frozenset(
 def stands_for_author(speaker: str | None) -> bool:
     """Whether `speaker` is a label for the article's author rather than a person's name."""
     return speaker is not None and speaker.casefold() in ARTICLE_AUTHOR
+
+
+def byline_refusal(document_id: int, judged: Sequence[tuple[int, str]]) -> TransitionRefused | None:
+    """Why the author of document `document_id` cannot change, or None: `judged` are the
+    (claim id, status) of its claims that hold a verdict, given or proposed, and whose speaker
+    stands for the author. The verdict judged who said the claim, as `claim edit --speaker`
+    is refused for (claim_judged); a new byline would publish it as said by someone no reviewer
+    weighed (review65: after ben approved "国家统计局 said it: True", `doc edit --author` made
+    the ClaimReview say 某自媒体 said it)."""
+    if not judged:
+        return None
+    first, status = judged[0]
+    more = f" and {len(judged) - 1} more" if len(judged) > 1 else ""
+    return TransitionRefused(
+        f"document #{document_id}'s author is who said claim #{first} ({status}){more}, whose "
+        "speaker stands for the article's author, and its verdict judged that: reopen it first "
+        f"(`workbench claim status {first} in_progress --note TEXT`)",
+        reason="claim_judged",
+        hint=step("reopen", claim_id=first),
+    )

@@ -316,6 +316,8 @@ def edit_document(wb: Workbench, document_id: int, **changes: str) -> Edited:
         doc = get_document(tx, document_id)
         stored = document_payload(doc)
         edited = [n for n in EDITABLE if n in changes and event_value(columns[n]) != stored[n]]
+        if "author" in edited and (refusal := _byline_held(tx, doc.id)) is not None:
+            raise refusal
         if edited:
             check_changes("document.edited", edited)
             for name in edited:
@@ -329,6 +331,24 @@ def edit_document(wb: Workbench, document_id: int, **changes: str) -> Edited:
                 changed({n: stored[n] for n in edited}, {n: after[n] for n in edited}),
             )
         return Edited(document=DocumentView.of(doc), changed=tuple(edited))
+
+
+def _byline_held(tx: Tx, document_id: int) -> WorkbenchError | None:
+    """article_author.byline_refusal for the document's claims as they stand."""
+    from workbench.domain.article_author import byline_refusal, stands_for_author
+    from workbench.domain.status import holds_verdict
+
+    rows = tx.session.execute(
+        select(Claim.id, Claim.status, Claim.speaker)
+        .where(Claim.document_id == document_id, Claim.speaker.is_not(None))
+        .order_by(Claim.id)
+    )
+    judged = [
+        (int(i), str(status))
+        for i, status, speaker in rows
+        if holds_verdict(str(status)) and stands_for_author(speaker)
+    ]
+    return byline_refusal(document_id, judged)
 
 
 def insert_document(
