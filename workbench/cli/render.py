@@ -10,6 +10,8 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from workbench.domain.plurals import plural as plural  # (the commands import it from here)
+
 if TYPE_CHECKING:
     from workbench.services.views import ClaimView
 
@@ -279,11 +281,6 @@ def show_value(value: Any, *, one_line: bool = False) -> str:
     if isinstance(value, str):
         return shown(value, one_line=one_line)
     return json.dumps(value, ensure_ascii=False)
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """ "1 document", "2 documents"; `many` where adding an s is wrong ("evidence items")."""
-    return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
 def status_shown(claim: ClaimView) -> str:

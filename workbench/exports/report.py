@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from workbench.domain.plurals import plural
 from workbench.domain.status import STATUS_MEANINGS, Status
 from workbench.services.publishing import ClaimRecord, DocumentRecord
 from workbench.services.views import ClaimView
@@ -332,7 +333,7 @@ SCRIPT = """
 def document_page(record: DocumentRecord, *, generated_at: str) -> str:
     doc = record.document
     title = doc.title or f"Document #{doc.id}"
-    meta = [f"document #{doc.id}", f"{len(record.claims)} claims"]
+    meta = [f"document #{doc.id}", plural(len(record.claims), "claim")]
     if doc.author:
         meta.append(f"by {isolated(doc.author)}")
     if doc.published:
@@ -404,7 +405,7 @@ def index_page(entries: Sequence[IndexEntry], *, generated_at: str) -> str:
         f"<title>Claims reports</title><style>{_css()}"
         "table{border-collapse:collapse;margin:1rem 2rem}td,th{padding:.3rem .8rem;"
         "border-bottom:1px solid #ddd;text-align:left}</style></head><body>"
-        f'<header><h1>Claims reports</h1><p class="meta">{len(entries)} documents · '
+        f'<header><h1>Claims reports</h1><p class="meta">{plural(len(entries), "document")} · '
         f"generated {e(generated_at)}</p></header>"
         "<table><thead><tr><th>#</th><th>document</th><th>claims</th><th>status</th></tr>"
         f"</thead><tbody>{''.join(rows)}</tbody></table></body></html>\n"

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from workbench.db.models import Claim, Document, Event
 from workbench.domain.clock import format_at, now
 from workbench.domain.limits import visible
+from workbench.domain.plurals import plural
 from workbench.domain.scope import ExportScope
 from workbench.domain.segment import Sentences
 from workbench.domain.text import span_words
@@ -103,9 +104,7 @@ def write(tx: Tx, out: IO[str], flt: EventFilter, progress: Progress | None = No
             progress(count, scope.count)
     if progress is not None:
         progress(count, scope.count)
-    write(
-        f"\n---\n{count} event{'' if count == 1 else 's'}.\n" if count else "\nNo events match.\n"
-    )
+    write(f"\n---\n{plural(count, 'event')}.\n" if count else "\nNo events match.\n")
     return count
 
 
@@ -113,9 +112,12 @@ def _scope_text(scope: ExportScope) -> str:
     """The scope, stated where a reader sees it (the JSONL export carries it to be checked)."""
     what = "the whole trail" if scope.full else "the events matching the filters above"
     span = f"seq {scope.first_seq} to {scope.last_seq}" if scope.count else "no seq (none match)"
+    if scope.count and scope.first_seq == scope.last_seq:
+        span = f"seq {scope.first_seq}"
     return (
-        f"\nScope: {what}: {scope.count} events, {span}, last event's hash `{scope.head}`; "
-        f"the trail then held {scope.trail_count} events, head `{scope.trail_head}`.\n"
+        f"\nScope: {what}: {plural(scope.count, 'event')}, {span}, last event's hash "
+        f"`{scope.head}`; the trail then held {plural(scope.trail_count, 'event')}, head "
+        f"`{scope.trail_head}`.\n"
     )
 
 
