@@ -123,6 +123,11 @@ _SENTENCE_OPENERS = _words(
     when while although though since some many most last next other others all both each
     no not one two three what why how who where which"""
 )
+# The openers that end a sentence after a single capital letter: a pronoun, an article or a
+# connective that does not follow a middle initial in a name (not "A", "I", "At": "Ana T. At").
+_OPENERS_AFTER_INITIAL = _words(
+    """the it its this that these those there their they he she we but however meanwhile"""
+)
 _ABBREVIATION_SCAN = 12
 _LATIN_OR_PERIOD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 _LONG_LINE = 50
@@ -612,7 +617,11 @@ def _period_ends(text: str, i: int, k: int, lo: int, hi: int, nxt: str) -> bool:
         return not _is_list_number(text, i, lo)
     lower = word.lower()
     if len(word) == 1 and word.isupper():
-        return False  # an initial: J. K. Rowling
+        # An initial (J. K. Rowling, John F. Kennedy), unless a word that only opens a
+        # sentence follows: "broke off Larsen C. It was", "chose Plan B. The vote" (trial64).
+        # Not one of one letter ("J. A. Smith": another initial).
+        follower = _NEXT_WORD.match(text, k, hi)
+        return follower is not None and follower.group(1).lower() in _OPENERS_AFTER_INITIAL
     if lower in _NEVER_FINAL or (lower in _BEFORE_NUMBER and nxt.isdigit()):
         return False
     if lower in _MAYBE_FINAL or "." in word:
