@@ -53,9 +53,11 @@ def test_a_character_that_draws_nothing_makes_no_second_speaker(wb: Workbench, d
     b = _claim(wb, doc, "Wages grew by 3 percent.", "OKAFOR\u200b")
     assert [c.speaker for c in list_claims(wb, ClaimFilter(speaker="okafor"))] == ["OKAFOR"] * 2
     assert _speakers(wb, "Okafor\ufe0f") == [a, b]
-    # A speaker of such characters alone is no speaker.
+    # A speaker of such characters alone is no speaker: the claim is its turn's speaker's, as
+    # one added without --speaker is (trial64).
     quote = "Unemployment fell to 4 percent."
-    assert add_claim(wb, doc, "x", SpanRequest(quote=quote), speaker="\u200b").speaker is None
+    added = add_claim(wb, doc, "x", SpanRequest(quote=quote), speaker="\u200b")
+    assert added.speaker == "ÉLISE DUBOIS"
 
 
 def test_a_new_claim_takes_the_spelling_the_document_already_uses(wb: Workbench, doc: int) -> None:
@@ -96,7 +98,8 @@ def test_the_most_used_spelling_is_taken_and_an_existing_one_is_kept(
 
 def test_an_edit_takes_the_spelling_of_the_documents_other_claims(wb: Workbench, doc: int) -> None:
     _claim(wb, doc, "Exports rose 12 percent in 2023.", "OKAFOR")
-    cid = _claim(wb, doc, "Wages grew by 3 percent.", None)
+    # (without --speaker, ÉLISE DUBOIS's: her turn holds it)
+    cid = _claim(wb, doc, "Unemployment fell to 4 percent.", None)
     done = edit_claim(wb, cid, speaker="okafor")
     assert done.claim.speaker == "OKAFOR" and done.changed == ("speaker",)
     # Its own spelling does not count as another claim's: alone, a claim is re-spelled freely.

@@ -101,7 +101,9 @@ for _command in (edit, assign, tag, untag, priority, due, approve, reject):
 @click.option(
     "--speaker",
     help="Who makes the claim (the author, or the person quoted); a name the document's other "
-    "claims spell otherwise (OKAFOR for Okafor) is stored as they spell it.",
+    "claims spell otherwise (OKAFOR for Okafor) is stored as they spell it. Without it, in a "
+    "transcript (SPEAKER: text lines, as `extract` reads one) the speaker of the turn that "
+    "holds the span.",
 )
 @click.option("--type", "claim_type", type=TYPE, default="fact", show_default=True)
 @json_context

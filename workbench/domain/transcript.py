@@ -440,6 +440,20 @@ class Transcript:
         return self.turns[i - 1].speaker if i else None
 
 
+def turn_speaker(text: str, start: int, end: int) -> str | None:
+    """Who says `text[start:end]` when `text` reads as a transcript (`read_transcript`'s
+    'auto') and the span lies in one speaker's turn: what `extract --accept` records, for a
+    claim pinned by hand (trial64: `claim add --quote` in a debate recorded no speaker).
+    None in prose, and for a span over two turns or in a label's lines."""
+    transcript = read_transcript(text)
+    if transcript is None or end <= start:
+        return None
+    first = bisect_right(transcript.starts, start)
+    if first != bisect_right(transcript.starts, end - 1):
+        return None  # another turn starts inside the span
+    return transcript.speaker_at(start)
+
+
 def speaker_turns(text: str) -> Transcript:
     """Every speaker and label line of `text`, whether or not it reads as a transcript: who
     speaks at an offset, for a claim that took its speaker from its line."""

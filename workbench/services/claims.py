@@ -25,6 +25,7 @@ from workbench.domain.status import (
     parse_status,
 )
 from workbench.domain.text import Span, offsets_problem, span_at
+from workbench.domain.transcript import turn_speaker
 from workbench.domain.transitions import Move, Request, decide
 from workbench.services.claim_updates import apply_decision, check_version, claim_state
 from workbench.services.context import Tx, Workbench, mutation, transaction
@@ -108,7 +109,12 @@ def add_claim(
                 )
             raise Conflict(pinned_twice(twin))
         on_span = same_span_claims(tx, doc.id, pinned, revision=number)
-        who = document_speaker(tx, doc.id, speaker)
+        # Without --speaker, a transcript's claim is the speaker's whose turn holds it, as
+        # `extract --accept` records it.
+        said_by = (
+            speaker if speaker_name(speaker) else turn_speaker(current, pinned.start, pinned.end)
+        )
+        who = document_speaker(tx, doc.id, said_by)
         claim = insert_claim(
             tx, doc, pinned, cleaned, speaker=who, claim_type=ctype, revision=number
         )
