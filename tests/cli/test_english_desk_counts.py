@@ -56,3 +56,13 @@ def test_the_timeline_scope_of_one_event_says_1_event(wb: Run) -> None:
     scope = next(line for line in out.splitlines() if line.startswith("Scope:"))
     assert ": 1 event, seq 2, " in scope, scope
     assert "1 events" not in out
+
+
+def test_a_long_article_s_length_has_thousands_separated(wb: Run, tmp_path: Path) -> None:
+    """`doc add` and `doc show` said "4690 characters" of a news story, where `doc update`
+    says "4,690 characters"."""
+    story = tmp_path / "long.txt"
+    story.write_text("Revenue rose 15 percent in Q3 2025, the company said. " * 40, "utf-8")
+    added = ok(wb("doc", "add", str(story))).out
+    assert ": 2,160 characters, sha256 " in added, added
+    assert "length  2,160 characters" in ok(wb("doc", "show", "1")).out
