@@ -24,6 +24,9 @@ from functools import cache
 from workbench.domain.errors import INVALID_NAME, InvalidInput
 
 MAX_NAME = 100
+# The board's word for the claims no one owns (`stats`, keyed by owner's name in --json): a
+# person of this name would be one key with them, and a script could not tell them apart.
+NOBODY = "(unassigned)"
 # Control, format, unassigned, private use, surrogate, line and paragraph separators.
 REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"})
 
@@ -125,6 +128,12 @@ def normalise_name(raw: str, what: str = "--as") -> str:
     mixed = mixed_scripts(name, what)
     if mixed is not None:
         raise InvalidInput(mixed.message, reason=INVALID_NAME)
+    if name == NOBODY:
+        raise InvalidInput(
+            f"{what}: {NOBODY} is no one's name: the board counts the claims nobody owns "
+            "under it (`claim list --unassigned` lists them)",
+            reason=INVALID_NAME,
+        )
     return name
 
 

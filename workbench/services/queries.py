@@ -27,7 +27,7 @@ from workbench.domain.article_author import stands_for_author
 from workbench.domain.clock import parse_since, today
 from workbench.domain.desk import PRIORITY_RANK, SORTS, normalise_tag, parse_priority, tag_key
 from workbench.domain.errors import InvalidInput, NotFound, TransitionRefused, bad, give, step
-from workbench.domain.identity import fold, normalise_name
+from workbench.domain.identity import NOBODY, fold, normalise_name
 from workbench.domain.inputs import check_at_least
 from workbench.domain.payloads import REANCHOR_ACTIONS
 from workbench.domain.people import People
@@ -692,7 +692,7 @@ class Stats:
         }
 
 
-UNASSIGNED = "(unassigned)"
+UNASSIGNED = NOBODY
 
 
 def _by_name(key: str) -> tuple[bool, str]:
