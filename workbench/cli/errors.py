@@ -115,6 +115,15 @@ def _root_option_placed_late(exc: click.UsageError, args: list[str]) -> str | No
 
 def _terminated(signum: int, frame: object) -> None:
     del frame
+    from workbench.cli.common import committed_changes
+
+    done = committed_changes()
+    if done is not None:
+        # Committed before the kill (a `timeout` landing while the confirmation is written):
+        # the change stands, and 143 ("rolled back") would have a script make it twice. As
+        # for a confirmation that cannot be written: say what was done, exit 0.
+        click.echo(f"warning: {done}, but the command was stopped before it finished", err=True)
+        sys.exit(0)
     sys.exit(128 + signum)
 
 
