@@ -52,3 +52,25 @@ def test_killed_before_any_commit_is_still_143(cli: Any, tmp_path: Path) -> None
     with pytest.raises(SystemExit) as stopped:
         _terminated(signal.SIGTERM, None)
     assert stopped.value.code == 143
+
+
+def test_ctrl_c_after_the_commit_does_not_say_nothing_was_committed(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while `note add` wrote its confirmation said "interrupted; nothing half-written
+    was committed" and exited 130, with the note committed: it was added again."""
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    ok(cli("doc", "add", str(article)))
+    ok(cli("claim", "add", "1", "--text", "GDP 3.9 trillion", "--quote", "达到3.9万亿元"))
+
+    import workbench.cli.note as note_cli
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(note_cli, "json_or_line", interrupted)
+    result = cli("note", "add", "1", "checked the bureau's release")
+    assert result.code == 0, (result.code, result.err)
+    assert "nothing half-written" not in result.err, result.err
+    assert result.err.startswith("warning: the change was made (note.added: note #1)"), result.err
