@@ -113,17 +113,22 @@ def _root_option_placed_late(exc: click.UsageError, args: list[str]) -> str | No
     return f"{where} ({root.command_path} {shlex.join(moved)})"
 
 
-def _terminated(signum: int, frame: object) -> None:
-    del frame
+def _stopped_after_commit() -> None:
+    """A kill or Ctrl-C that lands after the command committed (a `timeout` while the
+    confirmation is written): the change stands, and 143 or 130 ("rolled back") would have a
+    script make it twice. As for a confirmation that cannot be written: say what was done,
+    exit 0. Returns if nothing was committed."""
     from workbench.cli.common import committed_changes
 
     done = committed_changes()
     if done is not None:
-        # Committed before the kill (a `timeout` landing while the confirmation is written):
-        # the change stands, and 143 ("rolled back") would have a script make it twice. As
-        # for a confirmation that cannot be written: say what was done, exit 0.
         click.echo(f"warning: {done}, but the command was stopped before it finished", err=True)
         sys.exit(0)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    del frame
+    _stopped_after_commit()
     sys.exit(128 + signum)
 
 
@@ -138,6 +143,7 @@ class Interrupted(BaseException):
 
 
 def _interrupted(as_json: bool) -> NoReturn:
+    _stopped_after_commit()
     if as_json:
         error = {"kind": ABORTED, "message": INTERRUPTED}
         click.echo(json.dumps({"error": error}, ensure_ascii=False), err=True)
