@@ -1,0 +1,62 @@
+"""An editor's week on the command line (trial68): handing a checker's claims over, and the
+names a Chinese desk types for its people."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.inprocess import ok
+from workbench.domain.identity import normalise_name
+
+Run = Callable[..., Any]
+
+TEXT = "宁德时代2024年营收4009亿元。\n公司表示，其海螺AI在全球拥有超过一亿用户。\n"
+
+
+@pytest.fixture
+def desk(cli: Run, tmp_path: Path) -> None:
+    """Two claims of one document, nobody registered yet."""
+    source = tmp_path / "a.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    ok(cli("doc", "add", str(source)))
+    for quote in ("营收4009亿元", "海螺AI在全球拥有超过一亿用户"):
+        ok(cli("claim", "add", "1", "--text", quote, "--quote", quote))
+
+
+@pytest.mark.parametrize("typed", ["王 芳", "王　芳", " 王  芳 "])
+def test_a_space_inside_a_chinese_name_was_another_name(typed: str) -> None:
+    """`王 芳` (a two-character name padded to three, as Chinese name lists write it) was a
+    name of its own beside `王芳`: one owner became two."""
+    assert normalise_name(typed) == "王芳"
+
+
+def test_latin_and_mixed_names_keep_their_spaces() -> None:
+    """(Not a bug: only the space between two Chinese characters goes.)"""
+    assert normalise_name("Li  Wei") == "li wei"
+    assert normalise_name("王 fang") == "王 fang"
+
+
+def test_assign_to_a_spaced_chinese_name_was_refused(cli: Run, desk: None) -> None:
+    """`claim assign --to "王 芳"` was refused on a desk that registered 王芳 ("looks like the
+    registered user '王芳', written another way"), and `--as "王 芳"` likewise."""
+    ok(cli("user", "add", "tester"))
+    ok(cli("user", "add", "王芳"))
+    r = ok(cli("claim", "assign", "1", "--to", "王 芳"))
+    assert r.out == "claim #1: assigned to 王芳\n"
+    r = ok(cli("--as", "王　芳", "claim", "list", "--mine", "--json"))
+    assert [c["id"] for c in json.loads(r.out)] == [1]
+
+
+def test_an_unregistered_desk_split_one_owner_in_two(cli: Run, desk: None) -> None:
+    """With nobody registered, `--to "王 芳"` and `--to 王芳` were two owners on the board."""
+    ok(cli("claim", "assign", "1", "--to", "王芳"))
+    ok(cli("claim", "assign", "2", "--to", "王 芳"))
+    r = ok(cli("stats", "--by", "owner", "--json"))
+    rows = json.loads(r.out)
+    rows = rows["rows"] if isinstance(rows, dict) else rows
+    assert [(row["owner"], row["claims"]) for row in rows] == [("王芳", 2)]
