@@ -113,7 +113,7 @@ def normalise_name(raw: str, what: str = "--as") -> str:
     trimmed = raw.strip()
     # Spaces of every width (ideographic, no-break) fold to one plain space below.
     refuse_hidden(trimmed, what, reason=INVALID_NAME)
-    name = fold(trimmed)
+    name = _join_han(fold(trimmed))
     # Again after NFKC: a symbol that folds to letters (Ⓑ to b) leaves a selector after them.
     refuse_hidden(name, f"{what} {trimmed!r} (read as {name!r})", reason=INVALID_NAME)
     if not name:
@@ -135,6 +135,19 @@ def normalise_name(raw: str, what: str = "--as") -> str:
             reason=INVALID_NAME,
         )
     return name
+
+
+# A space between two Chinese characters: Chinese writes a name without one, and a space in
+# `王 芳` only pads a two-character name to a three-character one's width (name lists do it,
+# often with an ideographic space). Left in, `--to "王 芳"` was refused on a desk that
+# registered 王芳, and made a second owner on one that had registered nobody (trial68).
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN_SPACE = re.compile(rf"(?<=[{_HAN}]) (?=[{_HAN}])")
+
+
+def _join_han(name: str) -> str:
+    """A folded name without the spaces between two Chinese characters."""
+    return _HAN_SPACE.sub("", name)
 
 
 def fold(text: str) -> str:
