@@ -60,3 +60,39 @@ def test_an_unregistered_desk_split_one_owner_in_two(cli: Run, desk: None) -> No
     rows = json.loads(r.out)
     rows = rows["rows"] if isinstance(rows, dict) else rows
     assert [(row["owner"], row["claims"]) for row in rows] == [("王芳", 2)]
+
+
+@pytest.fixture
+def year_page(cli: Run, tmp_path: Path) -> None:
+    """A desk of 60 claims: more than a table shows unless asked."""
+    lines = [f"第{i}号城市2024年新增岗位{1000 + i}个。" for i in range(60)]
+    source = tmp_path / "b.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ok(cli("doc", "add", str(source)))
+    for line in lines:
+        ok(cli("claim", "add", "1", "--text", line, "--quote", line[:-1]))
+
+
+def _rows(table: str) -> list[int]:
+    cells = (line.strip("|").split("|")[0].strip() for line in table.splitlines())
+    return [int(cell) for cell in cells if cell.isdigit()]
+
+
+def test_claim_list_printed_every_claim_of_the_desk(cli: Run, year_page: None) -> None:
+    """`claim list` with no --limit laid out every claim of the desk in one table (a year's
+    desk printed tens of thousands of rows, all held in memory first); a table now shows the
+    first 50 and says on stderr how many match and how to see the rest."""
+    r = ok(cli("claim", "list"))
+    assert _rows(r.out) == list(range(1, 51))
+    assert r.err == "claims 1–50 of 60 (more: --offset 50, or --limit N; --csv or --json: all)\n"
+    r = ok(cli("claim", "list", "--offset", "50"))
+    assert _rows(r.out) == list(range(51, 61))
+    assert r.err == "claims 51–60 of 60\n"
+    r = ok(cli("claim", "list", "--limit", "100"))
+    assert len(_rows(r.out)) == 60 and r.err == "claims 1–60 of 60\n"
+    # A pipe to a script gets every claim, as before.
+    assert len(json.loads(ok(cli("claim", "list", "--json")).out)) == 60
+    assert len(ok(cli("claim", "list", "--csv")).out.splitlines()) == 61
+    # A table that holds every match says nothing more.
+    r = ok(cli("claim", "list", "--search", "第1号"))
+    assert _rows(r.out) == [2] and r.err == ""
