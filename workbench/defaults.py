@@ -19,6 +19,10 @@ SIMILAR_MIN_SCORE = 0.5
 SIMILAR_LIMIT = 10
 # How many claims each short list of the desk board (demo, stats) shows unless asked for more.
 BOARD_LIMIT = 10
+# How many claims a `claim list` table shows unless --limit says otherwise: a screenful or two
+# to read. --json and --csv, for scripts and spreadsheets, list every match (trial68: a
+# 100,000-claim desk's `claim list` laid every row out in one table, held in memory first).
+CLAIM_TABLE_LIMIT = 50
 
 # Size limits in megabytes, raised per installation through the environment.
 MAX_DOCUMENT_MB = 20.0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -44,7 +45,7 @@ from workbench.cli.render import (
     status_shown,
     table,
 )
-from workbench.defaults import SIMILAR_LIMIT, SIMILAR_MIN_SCORE
+from workbench.defaults import CLAIM_TABLE_LIMIT, SIMILAR_LIMIT, SIMILAR_MIN_SCORE
 from workbench.domain.desk import PRIORITY_NAMES, SORTS
 from workbench.domain.scores import shown_score
 from workbench.domain.status import (
@@ -430,7 +431,10 @@ def _change(payload: dict[str, object]) -> str:
     help="Sign-off queue: claims in review whose verdict you (--as / WORKBENCH_USER) may "
     "approve, proposed by someone else; the table shows each one's verdict and proposer.",
 )
-@limit_option("At most N claims (a table then says which of how many match, on stderr).")
+@limit_option(
+    f"At most N claims; a table shows {CLAIM_TABLE_LIMIT} unless told, --json and --csv every "
+    "match (a table says which of how many match, on stderr, when it does not show them all)."
+)
 @offset_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV (for spreadsheets).")
 @bom_option
@@ -513,9 +517,10 @@ def list_(
         # (Not a filter's own column: it is the same in every row.)
         asked = {"due": "due", "priority": "pri"}.get(sort.lower())
         kept = {*([asked] if asked else []), *(["due", "owner"] if overdue else [])}
-        paged = bool(limit) or bool(offset)
+        # A table is read by a person: a page of it unless --limit says how many.
+        page = flt if limit is not None else replace(flt, limit=CLAIM_TABLE_LIMIT)
         # A page and its total are read together (one snapshot), so they agree.
-        shown, total = claims_page(wb, flt) if paged else (list(claims_stream(wb, flt)), None)
+        shown, total = claims_page(wb, page)
         print_claims(
             shown,
             limit_zero(limit, "claims")
@@ -531,9 +536,17 @@ def list_(
             ),
             kept=kept,
         )
-        if total is not None and shown:
-            # A page says what it is a part of (trial53: `--limit 20` never said 1,448 match).
-            message(f"claims {offset + 1:,}–{offset + len(shown):,} of {total:,}")
+        asked_page = limit is not None or bool(offset)
+        more = offset + len(shown) < total
+        if shown and (asked_page or more):
+            # A page says what it is a part of (trial53: `--limit 20` never said 1,448 match);
+            # the default page, where more match, also how to see them.
+            rest = (
+                f" (more: --offset {offset + len(shown)}, or --limit N; --csv or --json: all)"
+                if more and limit is None
+                else ""
+            )
+            message(f"claims {offset + 1:,}–{offset + len(shown):,} of {total:,}{rest}")
         if not shown and not offset and (flt.assignee or flt.tags):
             from workbench.services.queries import unmatched
 
