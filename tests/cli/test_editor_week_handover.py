@@ -96,3 +96,30 @@ def test_claim_list_printed_every_claim_of_the_desk(cli: Run, year_page: None) -
     # A table that holds every match says nothing more.
     r = ok(cli("claim", "list", "--search", "第1号"))
     assert _rows(r.out) == [2] and r.err == ""
+
+
+PAGE = "<html><head><title>{}</title></head><body><h1>{}</h1><p>{}</p></body></html>"
+
+
+def test_doc_update_said_nothing_of_the_pages_new_title(cli: Run, tmp_path: Path) -> None:
+    """A corrected page (更正：... its headline changed) stored as a new revision kept the
+    document's old headline without a word: the publication report and the exports cite a
+    headline the article no longer has. The title stays (the desk often gives its own), but
+    the update now says the page's new one and the `doc edit` that takes it."""
+    old, new = tmp_path / "p1.html", tmp_path / "p2.html"
+    body = "北京市2024年新增就业岗位10000个，比上年多两成。" * 4
+    old.write_text(PAGE.format("市长称新增岗位一万个", "市长称新增岗位一万个", body), "utf-8")
+    headline = "更正：市长称新增岗位九千个"
+    new.write_text(PAGE.format(headline, headline, body.replace("10000", "9000")), "utf-8")
+    ok(cli("doc", "add", str(old)))
+    r = ok(cli("doc", "update", "1", str(new)))
+    assert (
+        f"warning: this page is titled '{headline}', not document #1's title "
+        f"'市长称新增岗位一万个', which stays; to change it: "
+        f"workbench doc edit 1 --title '{headline}'\n"
+    ) in r.err
+    r = ok(cli("doc", "update", "1", str(old), "--json"))
+    assert json.loads(r.out)["not_applied"] == {}
+    ok(cli("doc", "update", "1", str(new)))
+    r = ok(cli("doc", "update", "1", str(old), "--json"))
+    assert json.loads(r.out)["not_applied"] == {}
