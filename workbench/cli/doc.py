@@ -351,7 +351,9 @@ def update(
     again whose words are back with their context (an edit undone, even after other edits) gets
     back the span it was given on and loses its flag; a claim with no verdict whose changed
     quote is back the same way gets back the span it was pinned to. An orphaned claim whose
-    quote is back is said to be found again.
+    quote is back is said to be found again. The document's title and URL stay as they are: a
+    page titled otherwise (a correction's new headline) is said on stderr, with the `doc edit`
+    that takes its title.
     """
     from workbench.services.documents import load_problem, update_from
 
@@ -423,6 +425,16 @@ def update(
             f"this text is from {given}, not document #{document_id}'s URL "
             f"{show_value(result.document_url)}, which stays; to change it: "
             f"workbench doc edit {document_id} --url {shlex.quote(given)}"
+        )
+    if "title" in result.not_applied:
+        # Said, not applied: the desk often titles a document itself (trial68).
+        title = result.not_applied["title"]
+        stored = result.document_title
+        kept = f"title {shown(stored)!r}" if stored else "empty title"
+        warning(
+            f"this page is titled {shown(title)!r}, not document #{document_id}'s {kept}, "
+            "which stays; to change it: "
+            f"workbench doc edit {document_id} --title {shlex.quote(title)}"
         )
     if result.flagged:
         ids = ", ".join(f"#{a.claim_id} ({_verdict(a, short=True)})" for a in result.flagged)

@@ -17,7 +17,7 @@ from workbench.domain.anchoring import AnchorState, Matcher, Selector, edited_at
 from workbench.domain.clock import now
 from workbench.domain.errors import InvalidInput, NotFound, give, step
 from workbench.domain.json_fields import JsonFields
-from workbench.domain.limits import MAX_SOURCE, has_visible
+from workbench.domain.limits import MAX_SOURCE, has_visible, visible_or_none
 from workbench.domain.payloads import created, revision_payload
 from workbench.domain.status import FINAL_VALUES, holds_verdict
 from workbench.domain.text import Span, normalise, sha256_text
@@ -123,6 +123,7 @@ class RevisionAdded:
     # ({"url": ...}): reported, never applied (see update_document).
     not_applied: dict[str, str] = field(default_factory=dict)
     document_url: str | None = None
+    document_title: str | None = None
     # The document's stored URL, fetched because no source was given: for a page, the
     # canonical URL it names, which may not be the address it was first fetched from.
     fetched_again: str | None = None
@@ -221,6 +222,7 @@ def update_document(
             anchors=anchors,
             not_applied=_not_applied(doc, content, fetched_url),
             document_url=doc.url,
+            document_title=doc.title,
             same_as=same_as,
         )
 
@@ -320,10 +322,17 @@ def _runs_of(wording: str) -> list[str]:
 def _not_applied(doc: Document, content: Content, fetched_url: str | None) -> dict[str, str]:
     """The new text's URL when it is not the document's: the page's canonical URL, else the
     one it was fetched from. A page whose canonical URL is the stored one is the same article,
-    wherever it was fetched from. (Not the title: the desk often gives its own, and a page's
-    headline edit shows in `doc diff`.)"""
+    wherever it was fetched from. And the page's title when it is not the document's: kept
+    (the desk often gives its own), but said, since the report and the exports cite it
+    (trial68: a correction's new headline went unsaid, and the old one was published)."""
+    found: dict[str, str] = {}
     url = content.metadata.get("url") or fetched_url
-    return {"url": url} if url and doc.url not in (url, fetched_url) else {}
+    if url and doc.url not in (url, fetched_url):
+        found["url"] = url
+    title = visible_or_none(unicodedata.normalize("NFC", content.metadata.get("title") or ""))
+    if title and title != doc.title:
+        found["title"] = title
+    return found
 
 
 def revision_view(tx: Tx, doc: Document, number: int) -> RevisionView:
