@@ -123,3 +123,22 @@ def test_doc_update_said_nothing_of_the_pages_new_title(cli: Run, tmp_path: Path
     ok(cli("doc", "update", "1", str(new)))
     r = ok(cli("doc", "update", "1", str(old), "--json"))
     assert json.loads(r.out)["not_applied"] == {}
+
+
+def test_a_name_registered_with_a_space_was_locked_out(cli: Run, desk: None, wb: Any) -> None:
+    """Once a space between Chinese characters stopped being part of a name, a person
+    registered before as `王 芳` was refused under either spelling ("'王芳' looks like the
+    registered user '王 芳'; give --as '王 芳'", which was refused the same way)."""
+    from sqlalchemy import text
+
+    from workbench.db.engine import get_engine
+
+    ok(cli("user", "add", "tester"))
+    ok(cli("user", "add", "王芳"))
+    with get_engine(wb.url).begin() as conn:  # as an earlier version registered it
+        conn.execute(text("UPDATE users SET name = '王 芳' WHERE name = '王芳'"))
+    r = ok(cli("claim", "assign", "1", "--to", "王 芳"))
+    assert r.out == "claim #1: assigned to 王芳\n"
+    ok(cli("--as", "王 芳", "note", "add", "1", "called the bureau"))
+    r = ok(cli("--as", "王芳", "claim", "list", "--mine", "--json"))
+    assert [c["id"] for c in json.loads(r.out)] == [1]
