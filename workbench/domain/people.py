@@ -33,6 +33,15 @@ class People:
     displays: Mapping[str, str | None]
     skeletons: Mapping[str, str]
 
+    @classmethod
+    def read(cls, rows: Iterable[tuple[str, str | None, str]]) -> People:
+        """The people of stored (name, display, skeleton) rows, each under the normal form its
+        name has today (`current_form`)."""
+        rows = list(rows)
+        return cls(
+            {current_form(n): d for n, d, _ in rows}, {current_form(n): k for n, _, k in rows}
+        )
+
     def __bool__(self) -> bool:
         """Whether any person is registered (until one is, any name may act or own)."""
         return bool(self.displays)
@@ -202,6 +211,16 @@ def closest_values(typed: str, stored: Iterable[str], *, names: bool) -> list[st
     by_key = {_loose(v) or v: v for v in values}
     found += [by_key[k] for k in difflib.get_close_matches(_loose(typed) or typed, by_key, n=3)]
     return list(dict.fromkeys(found))[:3]
+
+
+def current_form(stored: str) -> str:
+    """A registered name in today's normal form: one registered before a rule of names changed
+    (`王 芳`, before a space between Chinese characters went: trial68) is the name typed now,
+    not one that refuses its own person. One that today's rules refuse stays as stored."""
+    try:
+        return normalise_name(stored)
+    except InvalidInput:
+        return stored
 
 
 MAX_EMAIL = 320  # RFC 5321's longest address

@@ -494,7 +494,7 @@ def _check_owner(conn: Reader, name: str, what: str | None) -> None:
     assigned before the desk registered its people)."""
     u = tables.users.c
     rows = conn.rows(select(u.name, u.display, u.skeleton, source=tables.users))
-    people = People({r.name: r.display for r in rows}, {r.name: r.skeleton for r in rows})
+    people = People.read((r.name, r.display, r.skeleton) for r in rows)
     owner = normalise_name(name, what or "the queue's owner")
     if not people or owner in people:
         return

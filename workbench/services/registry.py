@@ -9,13 +9,12 @@ from sqlalchemy.orm import Session
 
 from workbench.db.models import Event, User
 from workbench.domain.errors import InvalidInput
-from workbench.domain.people import People, for_the_shell
+from workbench.domain.people import People, current_form, for_the_shell
 
 
 def registered_people(session: Session) -> People:
     """The desk's registered people, read once (for many names: a claims table's rows)."""
-    rows = session.execute(select(User.name, User.display, User.skeleton)).all()
-    return People({n: d for n, d, _ in rows}, {n: k for n, _, k in rows})
+    return People.read(session.execute(select(User.name, User.display, User.skeleton)).all())
 
 
 def check_actor(session: Session, actor: str) -> None:
@@ -41,15 +40,18 @@ def check_actor(session: Session, actor: str) -> None:
                 reason=refusal.reason,
             )
         raise refusal
-    role = session.scalar(select(User.role).where(User.name == actor))
-    if role is None:
+    # By the name's form today, as `people` has it: a name registered as `王 芳` and bound to a
+    # role acts from that role only, when typed `王芳` as much as when typed `王 芳`.
+    roles = session.execute(select(User.name, User.role).where(User.role.is_not(None))).all()
+    bound = next((r for n, r in roles if current_form(n) == actor and r is not None), None)
+    if bound is None:
         return
     if not binds_roles(conn.dialect.name):
         return  # a desk moved to a SQLite file by a bundle: no roles there to be bound to
     connected = machine_identity(conn)
-    if connected != role:
+    if connected != bound:
         raise InvalidInput(
-            f"{actor!r} acts from the database role {role!r}, and this session is "
+            f"{actor!r} acts from the database role {bound!r}, and this session is "
             f"{connected!r}: a change under their name needs their own login (give --as your "
             "own name)",
             reason=ROLE_MISMATCH,
@@ -77,6 +79,7 @@ def desk_owner(session: Session) -> str | None:
         .limit(1)
     )
     if first is not None:
-        return str(first)
+        return current_form(str(first))
     # Registered with no event (none is written without one): the earliest registered.
-    return session.scalar(select(User.name).order_by(User.created_at, User.name).limit(1))
+    name = session.scalar(select(User.name).order_by(User.created_at, User.name).limit(1))
+    return None if name is None else current_form(name)
