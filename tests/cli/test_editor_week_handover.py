@@ -142,3 +142,27 @@ def test_a_name_registered_with_a_space_was_locked_out(cli: Run, desk: None, wb:
     ok(cli("--as", "王 芳", "note", "add", "1", "called the bureau"))
     r = ok(cli("--as", "王芳", "claim", "list", "--mine", "--json"))
     assert [c["id"] for c in json.loads(r.out)] == [1]
+
+
+def test_handing_over_a_checkers_open_claims_took_a_pipeline(cli: Run, desk: None) -> None:
+    """A checker who left had her open claims handed over only by listing their IDs (`claim
+    list --assignee 王芳 --open --json | jq ... | xargs claim assign --to 陈静`); `claim assign
+    --from 王芳 --to 陈静` now hands over every open claim of hers (a proposal awaiting sign-off
+    moves with its claim, still approvable by anyone but its proposer), her verdicts stay."""
+    ok(cli("user", "add", "tester"))
+    for name in ("王芳", "陈静", "li wei"):
+        ok(cli("user", "add", name))
+    ok(cli("config", "set", "review.required", "true"))
+    ok(cli("claim", "assign", "1", "2", "--to", "王芳"))
+    ok(cli("--as", "王芳", "claim", "status", "2", "in_progress"))
+    ok(cli("--as", "王芳", "evidence", "add", "2", "--citation", "年报", "--stance", "refutes"))
+    ok(cli("--as", "王芳", "claim", "status", "2", "false", "--note", "公报"))
+    r = ok(cli("claim", "assign", "--from", "王 芳", "--to", "陈静"))
+    assert r.out == "claim #1: assigned to 陈静\nclaim #2: assigned to 陈静\n"
+    r = ok(cli("--as", "li wei", "claim", "approve", "2", "--json"))
+    assert json.loads(r.out)["status"] == "false"
+    # Nothing open left: said, exit 0, as an empty listing is.
+    r = ok(cli("claim", "assign", "--from", "王芳", "--to", "陈静"))
+    assert r.out == "" and r.err == "王芳 owns no open claims: nothing to hand over\n"
+    r = cli("claim", "assign", "1", "--from", "王芳", "--to", "陈静")
+    assert r.code == 2 and "either claim IDs or --from NAME" in r.err
