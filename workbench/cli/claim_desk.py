@@ -53,8 +53,16 @@ def _need_ids(ids: list[int], usage: str, expected_version: int | None) -> None:
 
 
 @click.command("assign")
-@click.argument("ids", metavar="ID...", type=ID, nargs=-1, required=True)
+@click.argument("ids", metavar="[ID...]", type=ID, nargs=-1)
 @click.option("--to", "assignee", type=PERSON, metavar="NAME", help="Who owns the claims now.")
+@click.option(
+    "--from",
+    "owner",
+    type=PERSON,
+    metavar="NAME",
+    help="Instead of IDs: every open claim of NAME (unverified, in progress, in review), as "
+    "when a checker leaves; their verdicts stay theirs.",
+)
 @click.option("--unassign", is_flag=True, help="Remove the owner.")
 @if_version_option
 @json_context
@@ -62,6 +70,7 @@ def assign(
     ctx: click.Context,
     ids: tuple[int, ...],
     assignee: str | None,
+    owner: str | None,
     unassign: bool,
     expected_version: int | None,
     as_json: bool,
@@ -71,6 +80,9 @@ def assign(
 
     if (assignee is None) == (not unassign):
         raise click.UsageError("give either --to NAME or --unassign")
+    if owner is not None:
+        _hand_over(ctx, ids, owner, assignee, expected_version, as_json)
+        return
     _need_ids(list(ids), "claim assign ID... --to NAME", expected_version)
     done = assign_owner(
         workbench_from(ctx),
@@ -89,6 +101,28 @@ def assign(
         _report(
             done, as_json, "assigned to {c.assignee}", "already assigned to {c.assignee}" + _SAME
         )
+
+
+def _hand_over(
+    ctx: click.Context,
+    ids: tuple[int, ...],
+    owner: str,
+    successor: str | None,
+    expected_version: int | None,
+    as_json: bool,
+) -> None:
+    """`claim assign --from NAME --to NAME`: a leaving checker's open claims to another."""
+    from workbench.services.workflow import hand_over
+
+    if ids or successor is None or expected_version is not None:
+        raise click.UsageError(
+            "give either claim IDs or --from NAME, with --to NAME (and no --unassign or "
+            "--if-version): claim assign --from NAME --to NAME"
+        )
+    done = hand_over(workbench_from(ctx), owner, successor)
+    if not done.claims and not as_json:
+        message(f"{owner} owns no open claims: nothing to hand over")
+    _report(done, as_json, "assigned to {c.assignee}", "already assigned to {c.assignee}" + _SAME)
 
 
 def _check_tags(tags: list[str], *, add: bool) -> None:

@@ -20,6 +20,7 @@ from workbench.domain.desk import (
 )
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.identity import fold, normalise_name
+from workbench.domain.status import OPEN_STATUSES
 from workbench.services.claim_updates import check_versions, update_claim
 from workbench.services.context import Workbench, mutation, transaction
 from workbench.services.lookup import claims_by_ids
@@ -105,6 +106,27 @@ def assign_owner(
         wb, ids, "claim.assigned", "assignee", name, check, expected_version=expected_version
     )
     return Assignment(done.claims, done.unchanged, unchecked_first=any(first))
+
+
+@mutation
+def hand_over(wb: Workbench, owner: str, successor: str) -> Assignment:
+    """Give every open claim of `owner` (unverified, in progress, or in review: a proposal
+    moves with its claim, and stays approvable by anyone but its proposer) to `successor`, all
+    in one transaction; their verdicts stay theirs. No open claim: an empty Assignment."""
+    name = normalise_name(owner, "--from")
+    new = normalise_name(successor, "--to")
+    open_statuses = [s.value for s in OPEN_STATUSES]
+    with transaction(wb, write=True) as tx:
+        check_owner(tx.session, new)
+        mine = select(Claim).where(Claim.assignee == name, Claim.status.in_(open_statuses))
+        claims = list(tx.session.scalars(mine.order_by(Claim.id)))
+        unchanged = set()
+        for claim in claims:
+            if claim.assignee != new:
+                update_claim(tx, claim, "claim.assigned", {"assignee": new})
+            else:
+                unchanged.add(claim.id)
+        return Assignment([ClaimView.of(c) for c in claims], frozenset(unchanged))
 
 
 def _nobody_owns_a_claim(session: Session) -> bool:
