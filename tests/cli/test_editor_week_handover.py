@@ -153,6 +153,8 @@ def test_handing_over_a_checkers_open_claims_took_a_pipeline(cli: Run, desk: Non
     for name in ("王芳", "陈静", "li wei"):
         ok(cli("user", "add", name))
     ok(cli("config", "set", "review.required", "true"))
+    # One database role for the whole desk in the tests (PostgreSQL would refuse the approval).
+    ok(cli("config", "set", "review.distinct_roles", "false"))
     ok(cli("claim", "assign", "1", "2", "--to", "王芳"))
     ok(cli("--as", "王芳", "claim", "status", "2", "in_progress"))
     ok(cli("--as", "王芳", "evidence", "add", "2", "--citation", "年报", "--stance", "refutes"))
@@ -166,3 +168,5 @@ def test_handing_over_a_checkers_open_claims_took_a_pipeline(cli: Run, desk: Non
     assert r.out == "" and r.err == "王芳 owns no open claims: nothing to hand over\n"
     r = cli("claim", "assign", "1", "--from", "王芳", "--to", "陈静")
     assert r.code == 2 and "either claim IDs or --from NAME" in r.err
+    r = cli("claim", "assign", "--to", "陈静")
+    assert r.code == 2 and "(or --from NAME: all theirs)" in r.err

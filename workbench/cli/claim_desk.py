@@ -83,7 +83,9 @@ def assign(
     if owner is not None:
         _hand_over(ctx, ids, owner, assignee, expected_version, as_json)
         return
-    _need_ids(list(ids), "claim assign ID... --to NAME", expected_version)
+    _need_ids(
+        list(ids), "claim assign ID... --to NAME (or --from NAME: all theirs)", expected_version
+    )
     done = assign_owner(
         workbench_from(ctx),
         list(ids),
