@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from workbench.domain.cjk import is_full_width_alnum
+
 # Below this many cells a text column stops being readable: drop columns, then stack.
 MIN_TEXT_WIDTH = 28
 # ASCII has no wide character: its words are its runs of non-space.
@@ -34,6 +36,8 @@ def cell_width(text: str) -> int:
 
 
 def _is_wide(ch: str) -> bool:
+    # By East Asian Width, not workbench.domain.cjk's classes: the question is the cells a
+    # terminal draws (full-width punctuation and symbols are wide too, hangul jamo as well).
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
@@ -54,21 +58,17 @@ _FIGURE_JOINERS = frozenset("．，－／：")
 _GLUE = "\0"
 
 
-def _is_full_width_alnum(ch: str) -> bool:
-    """０-９, Ａ-Ｚ, ａ-ｚ: wide characters, but letters and digits of a Latin word or a figure
-    (trial58: "２００人" was broken as "２" / "００人", where "200人" stayed whole)."""
-    return "\uff10" <= ch <= "\uff19" or "\uff21" <= ch <= "\uff3a" or "\uff41" <= ch <= "\uff5a"
-
-
 def _is_latin_alnum(ch: str) -> bool:
-    return (ch.isascii() and ch.isalnum()) or _is_full_width_alnum(ch)
+    return (ch.isascii() and ch.isalnum()) or is_full_width_alnum(ch)
 
 
 def _in_word(ch: str, word: str, following: str) -> bool:
     """`ch`, a character from U+1100 up (below, none is wide), belongs to the run of characters
     that stay whole (`word` so far; `following` is what comes after it): if it is not wide, if
     it is a full-width letter or digit, or full-width punctuation between two of them."""
-    if _is_full_width_alnum(ch):
+    if is_full_width_alnum(ch):
+        # Wide, but a letter or digit of a Latin word or a figure (trial58: "２００人" was broken
+        # as "２" / "００人", where "200人" stayed whole).
         return True
     if ch in _FIGURE_JOINERS:
         return bool(word and following) and _is_latin_alnum(word[-1]) and _is_latin_alnum(following)

@@ -54,6 +54,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from workbench.domain.cjk import BASIC_HAN, is_basic_han
 from workbench.domain.rebuild import by_fields
 from workbench.domain.turn_context import LABELS
 
@@ -65,16 +66,16 @@ WEIGHTS_FILE = "checkworthy_weights.json"
 _NUMBER = re.compile(r"[0-9][0-9]*+(?:[.,][0-9][0-9]*+)*+")
 _TOKEN = re.compile(rf"[a-z][a-z]*+(?:'[a-z][a-z]*+)?+|{_NUMBER.pattern}")
 _TOKEN_PART = re.compile(f"({_TOKEN.pattern})")  # `_TOKEN`, kept by re.split
-_CJK = re.compile("[\u4e00-\u9fff]")
+_CJK = re.compile(f"[{BASIC_HAN}]")
 # A gram of two CJK characters: a pair (see `cjk_pairs`), never an edge or a mark.
-CJK_PAIR = re.compile("[\u4e00-\u9fff]{2}")
-_CJK_RUN = re.compile("[\u4e00-\u9fff]+")
+CJK_PAIR = re.compile(f"[{BASIC_HAN}]{{2}}")
+_CJK_RUN = re.compile(f"[{BASIC_HAN}]+")
 _HAS_LATIN = re.compile("[A-Za-z]")
 _LATIN_WORD = re.compile("[A-Za-z]+")
 # What `char_grams` keeps of a character besides CJK, "0" and "A": quotation marks are one mark,
 # anything else that is not CJK is a boundary (runs of boundaries are one).
 _QUOTE_MARKS = '"“”「」『』'
-_NOT_GRAM = re.compile(f"[^\u4e00-\u9fff0A{_QUOTE_MARKS}]+")
+_NOT_GRAM = re.compile(f"[^{BASIC_HAN}0A{_QUOTE_MARKS}]+")
 _DIGIT_OR_LATIN = re.compile("[0-9A-Za-z]")
 _ONE_QUOTE = str.maketrans(dict.fromkeys(_QUOTE_MARKS, '"'))
 _PER_UNIT = 10_000  # gram weights are stored to 4 decimals
@@ -234,7 +235,7 @@ def _edge_grams(text: str) -> tuple[str, ...]:
 
 def _gram_of(ch: str) -> str:
     """What `char_grams` makes of the character `ch` at either end of a text."""
-    if "\u4e00" <= ch <= "\u9fff":
+    if is_basic_han(ch):
         return ch
     return _MARK_OF.get(ch, "|")
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from workbench.defaults import INT_MAX, SCORE_MAX, SCORE_MIN
+from workbench.domain.cjk import PRINTABLE_ASCII, half_width_table
 from workbench.domain.errors import InvalidInput, bad
 
 # The full-width forms of ASCII (U+FF01-FF5E) and the ideographic space: what a Chinese IME
 # in full-width mode types for ASCII. Only these: NFKC would also read ① or ¹ as a digit.
-_HALF_WIDTH = {0x3000: " ", **{c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}}
+_HALF_WIDTH = {0x3000: " ", **half_width_table(PRINTABLE_ASCII)}
 
 
 def typed(text: str) -> str:

@@ -37,7 +37,8 @@ _HANGUL = (("\u1100", "\u11ff"), ("\u3130", "\u318f"), ("\uac00", "\ud7af"))
 
 def _cjk(ch: str) -> bool:
     """Chinese or Japanese (wide or full-width), which no space separates from the next
-    character; Hangul aside (Korean spaces its words)."""
+    character; Hangul aside (Korean spaces its words). By East Asian Width, not
+    workbench.domain.cjk's letters: full-width punctuation (，。) joins without a space too."""
     if not ch or unicodedata.east_asian_width(ch) not in ("W", "F"):
         return False
     return not (

@@ -656,6 +656,9 @@ def _mostly_cjk(line: str) -> bool:
 
 
 def _is_cjk(ch: str) -> bool:
+    # workbench.domain.cjk.is_cjk_letter, written out: compiled (mypyc), this is asked of every
+    # character of a line, and a call out of the compiled group into that pure module would be
+    # a Python call each time. tests/unit/test_cjk_classes.py holds the two to the same answers.
     o = ord(ch)
     return (
         0x3040 <= o <= 0x30FF  # kana

@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.domain.cjk import BASIC_HAN
 from workbench.domain.errors import InvalidInput, bad, give
 
 CONTEXT_CHARS = 32
@@ -17,9 +18,9 @@ CONTEXT_CHARS = 32
 # How many bytes from the first that is not ASCII are read again, to say what the text looks
 # like instead: enough for a page of Chinese, and bounded whatever the input's size.
 ENCODING_SAMPLE = 1 << 14
-_HAN = re.compile("[\u4e00-\u9fff]")
+_HAN = re.compile(f"[{BASIC_HAN}]")
 _KANA = re.compile("[\u3041-\u30ff]")
-_SPACED = re.compile("[\u4e00-\u9fff] (?=[\u4e00-\u9fff])")
+_SPACED = re.compile(f"[{BASIC_HAN}] (?=[{BASIC_HAN}])")
 _NOT_ASCII = re.compile(rb"[\x80-\xff]")
 
 

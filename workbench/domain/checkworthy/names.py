@@ -15,6 +15,7 @@ import re
 
 from workbench.domain.checkworthy.en_cues import CALENDAR, NOT_NAMES
 from workbench.domain.checkworthy.zh_cues import CJK, PLACES, SURNAMES
+from workbench.domain.cjk import is_basic_han as _is_cjk
 
 
 def _words(s: str) -> tuple[str, ...]:
@@ -165,10 +166,6 @@ _BEFORE_OPENING = " \"“'‘(（"
 def _add_name(found: set[str], word: str) -> None:
     if word not in NOT_NAMES and word not in CALENDAR and len(word) >= 2:
         found.add(word)
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _all_cjk(s: str) -> bool:

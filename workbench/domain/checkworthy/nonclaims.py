@@ -48,6 +48,7 @@ from typing import Any
 
 from workbench.domain.checkworthy.en_cues import CALENDAR
 from workbench.domain.checkworthy.scan import ZH_UNIT_AFTER, scan
+from workbench.domain.cjk import BASIC_HAN
 from workbench.domain.rebuild import by_fields
 from workbench.domain.segment import Segment
 from workbench.domain.transcript import CUE_TIMING
@@ -89,7 +90,7 @@ def _literals(words: Iterable[str]) -> re.Pattern[str]:
     )
 
 
-_CJK = "\u4e00-\u9fff"
+_CJK = BASIC_HAN
 _SPACE = r"[^\S\n]"  # a space that is no line break
 
 # Advert markers, at the start of a line.

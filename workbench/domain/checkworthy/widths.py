@@ -13,16 +13,21 @@ from __future__ import annotations
 
 import re
 
-_FULL_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
-_FULL_WIDTH |= {chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)}  # Ａ-Ｚ
-_FULL_WIDTH |= {chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)}  # ａ-ｚ
-_AS_READ = str.maketrans({**_FULL_WIDTH, "％": "%", "〇": "零"})
+from workbench.domain.cjk import (
+    DIGITS,
+    FULL_WIDTH_ALNUM,
+    FULL_WIDTH_DIGIT,
+    LETTERS,
+    half_width_table,
+)
+
+_AS_READ = {**half_width_table(DIGITS + LETTERS), ord("％"): "%", ord("〇"): "零"}
 # Most texts hold none: one regex search (in C) spares translating every character.
-_ANY = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％〇]")
+_ANY = re.compile(f"[{FULL_WIDTH_ALNUM}％〇]")
 
 
 # A full-width point or comma between full-width digits is a number's (１．５亿, １２，０００).
-_IN_NUMBER = re.compile("(?<=[\uff10-\uff19])[．，](?=[\uff10-\uff19])")
+_IN_NUMBER = re.compile(f"(?<=[{FULL_WIDTH_DIGIT}])[．，](?=[{FULL_WIDTH_DIGIT}])")
 _POINT_OR_COMMA = {"．": ".", "，": ","}
 
 

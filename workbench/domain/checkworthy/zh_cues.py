@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 
+from workbench.domain.cjk import BASIC_HAN
+
 # The CJK Unified Ideographs, as a character range: what counts as Chinese text here.
-CJK = "\u4e00-\u9fff"
+CJK = BASIC_HAN
 HAS_CJK = re.compile(f"[{CJK}]")
 
 # Chinese numerals: a run of them is a number to `scan`, as a run of digits is.

@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 
+from workbench.domain.cjk import is_basic_han
 from workbench.domain.romanise import spellings
 from workbench.domain.similarity.concepts import (
     CJK_CONCEPT,
@@ -113,7 +114,6 @@ from workbench.domain.similarity.words import (
     CJK_RUN,
     STOP_WORDS,
     WORD,
-    is_cjk,
     normal,
     stem,
 )
@@ -499,7 +499,7 @@ def claim_terms(text: str, quote: str) -> Counter[str]:
     # How an English text spells each Chinese name (青岚: =py:青岚:qinglan), so that the name
     # in one claim and its pinyin in the other are shared (see `scripts.pinyin_ties`).
     for t in named:
-        if len(t) == 3 and is_cjk(t[1]) and is_cjk(t[2]):
+        if len(t) == 3 and is_basic_han(t[1]) and is_basic_han(t[2]):
             bag.update(f"{PINYIN}{t[1:]}:{s}"[:MAX_TERM] for s in spellings(t[1:], stem))
     if CJK_RUN.search(text):
         # The name a Chinese text opens with is the claim's subject, as a quote's opening

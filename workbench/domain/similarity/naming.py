@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
+from workbench.domain.cjk import is_basic_han
 from workbench.domain.similarity.concepts import CJK_CONCEPT, CONCEPT_OF, EN_WORDLIKE
 from workbench.domain.similarity.figures import NUMBER_WORDS
-from workbench.domain.similarity.words import STOP_WORDS, is_cjk, normal, split_words, stem
+from workbench.domain.similarity.words import STOP_WORDS, normal, split_words, stem
 
 # A name is marked "@" (the term of the word itself is kept too): two claims that each name
 # someone or something the other does not (Kestrel Air to Dublin, Kestrel Air to Lisbon) are
@@ -193,7 +194,7 @@ def _read_latin(text: str) -> tuple[list[str], list[str]]:
         plainly = (
             any(c.isupper() for c in bare[1:])  # OpenAI, MiniMax, NASA
             or word.endswith("'s")
-            or (after != "" and is_cjk(after))
+            or (after != "" and is_basic_han(after))
             or (
                 follows is not None
                 and follows.group()[0].isupper()
@@ -278,7 +279,7 @@ def zh_name(text: str) -> str | None:
     lead = ZH_LEAD.match(text)
     at = lead.end() if lead else 0
     pair = text[at : at + 2]
-    if len(pair) < 2 or not (is_cjk(pair[0]) and is_cjk(pair[1])):
+    if len(pair) < 2 or not (is_basic_han(pair[0]) and is_basic_han(pair[1])):
         return None
     if pair[0] in ZH_NOT_FIRST or pair[1] in ZH_NOT_SECOND or pair in _NOT_NAME_WORDS:
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from workbench.domain.cjk import DIGITS, half_width_table
 from workbench.domain.similarity.figures import EN_ORDINALS
 from workbench.domain.similarity.labels import zh_small
 from workbench.domain.similarity.naming import ABBREVIATED, MONTHS
@@ -100,7 +101,7 @@ def _day_term(m: re.Match[str]) -> str | None:
 # them: any case (December), and full-width digits as their ASCII ones (１２月２８日), one for
 # one, so that a day's place in the reading is its place in the text.
 _DAYS_AS_STORED = re.compile(_DAYS.pattern, re.IGNORECASE)
-_HALF_WIDTH = {c: c - 0xFEE0 for c in range(ord("０"), ord("９") + 1)}
+_HALF_WIDTH = half_width_table(DIGITS)
 
 
 def written_days(text: str) -> dict[str, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from workbench.domain.cjk import BASIC_HAN
 from workbench.domain.similarity.numerals import plain_numerals
 
 
@@ -27,7 +28,7 @@ STOP_WORDS = frozenset(
     )
 )
 WORD = re.compile(r"[a-z][a-z&']*")
-CJK_RUN = re.compile("[\u4e00-\u9fff]+")
+CJK_RUN = re.compile(f"[{BASIC_HAN}]+")
 _SUFFIXES = ("ing", "ed", "es", "s")
 
 
@@ -68,7 +69,3 @@ def normal(text: str) -> str:
     text = _US.sub(" United States ", _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)))
     # (25億 and 壹佰万 are figures as 25亿 and 一百万 are: see `numerals`)
     return _CODE_FIGURE.sub(r"\1 ", plain_numerals(text))
-
-
-def is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"

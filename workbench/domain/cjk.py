@@ -1,0 +1,78 @@
+"""Which characters are Chinese, Japanese or Korean, and which are the full-width forms of ASCII:
+the character classes the text rules read, each stated once.
+
+Three CJK classes, each for its own question; they differ on purpose:
+
+- `BASIC_HAN` (a regex class) and `is_basic_han`: the CJK Unified Ideographs block, U+4E00-9FFF,
+  alone. Claim discovery's rules and models and "checked before?"'s rules were written and
+  measured on it, and a Chinese desk's text is nearly all in it; taking in the extension blocks
+  would move their scores (bench/extract_quality.py, bench/similar_quality.py), so they keep it.
+- `is_han`: a Chinese character of any block (extension A, the unified block, the compatibility
+  ideographs, and extensions B to I and the compatibility supplement on planes 2 and 3): a
+  question about the script itself (is this name, tag or word Chinese?), where a rare
+  character of a name (䶮, 𠮷) is as Chinese as 王.
+- `is_cjk_letter`: a letter of Chinese, Japanese or Korean (Han of any block, kana, hangul
+  syllables): where a text changes script, as line joins and a search's spaces see it.
+
+Plain comparisons of code points, no regex and no `unicodedata`: claim discovery (compiled with
+mypyc, see workbench/domain/native.py) asks them of every character of a text.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# A regex character class (without its brackets): `[{BASIC_HAN}]`, `[^{BASIC_HAN}]`.
+BASIC_HAN: Final = "\u4e00-\u9fff"
+
+
+def is_basic_han(ch: str) -> bool:
+    """`ch` is in the CJK Unified Ideographs block (U+4E00-9FFF): see BASIC_HAN."""
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def is_han(ch: str) -> bool:
+    """`ch` is a Chinese character (a Han ideograph) of any block."""
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF  # unified ideographs (first: nearly all of them)
+        or 0x3400 <= o <= 0x4DBF  # extension A
+        or 0xF900 <= o <= 0xFAFF  # compatibility ideographs
+        or 0x20000 <= o <= 0x323AF  # extensions B to I, compatibility supplement, G, H
+    )
+
+
+def is_cjk_letter(ch: str) -> bool:
+    """`ch` is a letter of Chinese, Japanese or Korean: Han of any block, kana or a hangul
+    syllable."""
+    o = ord(ch)
+    return (
+        0x3040 <= o <= 0x30FF  # hiragana, katakana
+        or 0x3400 <= o <= 0x4DBF  # Han: extension A
+        or 0x4E00 <= o <= 0x9FFF  # Han: unified ideographs
+        or 0xAC00 <= o <= 0xD7AF  # hangul syllables
+        or 0xF900 <= o <= 0xFAFF  # Han: compatibility ideographs
+        or 0x20000 <= o <= 0x323AF  # Han: extensions B to I, compatibility supplement, G, H
+    )
+
+
+# The full-width forms of ASCII's printable characters (U+FF01-FF5E, what a Chinese input method
+# types in full-width mode) stand at one distance from them: ord("Ａ") - FULL_WIDTH_SHIFT is "A".
+FULL_WIDTH_SHIFT: Final = 0xFEE0
+DIGITS: Final = "0123456789"
+LETTERS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+PRINTABLE_ASCII: Final = "".join(map(chr, range(0x21, 0x7F)))  # ! to ~, no space
+# Regex classes (without their brackets): ０-９, and ０-９ Ａ-Ｚ ａ-ｚ.
+FULL_WIDTH_DIGIT: Final = "\uff10-\uff19"
+FULL_WIDTH_ALNUM: Final = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+
+
+def half_width_table(chars: str) -> dict[int, str]:
+    """The `str.translate` table that writes the full-width form of each ASCII character of
+    `chars` as that character, and nothing else: one character for one, so offsets hold."""
+    return {ord(c) + FULL_WIDTH_SHIFT: c for c in chars}
+
+
+def is_full_width_alnum(ch: str) -> bool:
+    """０-９, Ａ-Ｚ, ａ-ｚ."""
+    return "\uff10" <= ch <= "\uff19" or "\uff21" <= ch <= "\uff3a" or "\uff41" <= ch <= "\uff5a"
