@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from workbench.domain.checkworthy.zh_cues import CJK, SURNAMES
+from workbench.domain.cjk import is_han
 
 _QUOTE_MARKS = re.compile('[“”「」"]')
 # An adverb, then when or where it was said, that may stand between a name and its verb:
@@ -110,11 +111,7 @@ def _named_in(sentence: str) -> str | None:
 def _part_of_a_word(sentence: str, at: int) -> bool:
     """Whether the character before `at` binds the name into another word: a CJK character
     that ends no title (美联储|周三, 布|林肯, 他对|王明, 司|马光明)."""
-    if at == 0 or not _is_cjk(sentence[at - 1]):
+    if at == 0 or not is_han(sentence[at - 1]):
         return False
     before = sentence[:at]
     return not any(before.endswith(title) for title in _TITLES)
-
-
-def _is_cjk(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 from enum import StrEnum
 
+from workbench.domain.cjk import is_han
 from workbench.domain.clock import latest_today, parse_date
 from workbench.domain.errors import InvalidInput
 from workbench.domain.status import OPEN_STATUSES, parse_name
@@ -173,15 +174,11 @@ class TagTwins:
 def tag_key(tag: str) -> str:
     """What tags in `normalise_tag`'s form are one by: the tag, in simplified characters when
     it holds Chinese ones (`融資` is `融资`; workbench.domain.chinese_forms)."""
-    if tag.isascii() or not any(_cjk(ch) for ch in tag):
+    if tag.isascii() or not any(is_han(ch) for ch in tag):
         return tag
     from workbench.domain.chinese_forms import simplified
 
     return simplified(tag)
-
-
-def _cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"
 
 
 def _skeleton(tag: str) -> str:

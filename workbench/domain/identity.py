@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from functools import cache
 
+from workbench.domain.cjk import is_han
 from workbench.domain.errors import INVALID_NAME, InvalidInput
 
 MAX_NAME = 100
@@ -58,7 +59,7 @@ def invisible(text: str, index: int) -> bool:
         return True
     base = text[index - 1] if index else ""
     if _variation_selector(char):
-        return not base or (unicodedata.category(base)[0] == "L" and not _is_han(base))
+        return not base or (unicodedata.category(base)[0] == "L" and not is_han(base))
     if _mongolian_selector(char):
         return not unicodedata.name(base, "").startswith("MONGOLIAN LETTER")
     return False
@@ -431,11 +432,7 @@ def _ideograph(char: str) -> str:
 def _has_han(name: str) -> bool:
     """Whether `name` holds a Chinese character (NFKC made any compatibility ideograph its
     unified one)."""
-    return any(_is_han(c) for c in name)
-
-
-def _is_han(char: str) -> bool:
-    return char >= "\u3400" and unicodedata.name(char, "").startswith("CJK UNIFIED IDEOGRAPH")
+    return any(is_han(c) for c in name)
 
 
 def _unaccented(decomposed: str) -> str:

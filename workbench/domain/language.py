@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workbench.domain.cjk import is_han
+
 # Read from the start of a text: a page's worth says its language as well as the whole.
 SAMPLE = 20_000
 # The share of the words a language needs to be the text's (a Chinese article quoting English
@@ -115,7 +117,8 @@ def read_language(text: str) -> LanguageGuess:
             run = ""
             continue
         code = ord(ch)
-        if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF:
+        # The unified block asked inline first: nearly every Chinese character, without a call.
+        if 0x4E00 <= code <= 0x9FFF or (code >= 0x3400 and is_han(ch)):
             han += 1
             run = ""
             continue

@@ -59,6 +59,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.domain.cjk import is_han
 from workbench.domain.errors import InvalidInput
 from workbench.domain.rebuild import by_fields
 from workbench.domain.segment import STAGE_DIRECTIONS
@@ -370,11 +371,7 @@ def same_label_person(a: str, b: str) -> bool:
 def _surname(word: str) -> str | None:
     """`word` casefolded as a surname of Latin letters (Whitfield, O'Brien, Núñez), else None."""
     bare = word.replace("'", "").replace("’", "").replace("-", "")
-    return word.casefold() if bare.isalpha() and not _has_cjk(bare) else None
-
-
-def _has_cjk(word: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in word)
+    return word.casefold() if bare.isalpha() and not any(map(is_han, bare)) else None
 
 
 def speaker_lines(text: str) -> list[Turn]:
