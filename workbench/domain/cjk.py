@@ -46,11 +46,20 @@ def is_cjk_letter(ch: str) -> bool:
     """`ch` is a letter of Chinese, Japanese or Korean: Han of any block, kana or a hangul
     syllable."""
     o = ord(ch)
+    if o < 0x3005:
+        return False  # ASCII, Latin and the other scripts: one comparison
     return (
-        0x3040 <= o <= 0x30FF  # hiragana, katakana
-        or 0x3400 <= o <= 0x4DBF  # Han: extension A
-        or 0x4E00 <= o <= 0x9FFF  # Han: unified ideographs
+        0x4E00 <= o <= 0x9FFF  # Han: unified ideographs
+        or 0x3040 <= o <= 0x30FF  # hiragana, katakana
         or 0xAC00 <= o <= 0xD7AF  # hangul syllables
+        or 0x3400 <= o <= 0x4DBF  # Han: extension A
+        or 0x3005 <= o <= 0x3007  # 々 〆 〇 (二〇二四年)
+        or 0x3021 <= o <= 0x3029  # the Suzhou numerals 〡-〩
+        or 0x3031 <= o <= 0x3035  # the kana repeat marks
+        or 0x3038 <= o <= 0x303C  # 〸 〹 〺 〻 〼
+        or 0x3100 <= o <= 0x318F  # bopomofo, hangul compatibility jamo
+        or 0x31A0 <= o <= 0x31BF  # bopomofo extended
+        or 0x31F0 <= o <= 0x31FF  # katakana phonetic extensions
         or 0xF900 <= o <= 0xFAFF  # Han: compatibility ideographs
         or 0x20000 <= o <= 0x323AF  # Han: extensions B to I, compatibility supplement, G, H
     )

@@ -35,6 +35,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from workbench.domain.cjk import is_cjk_letter
 from workbench.domain.forms import forms_of, search_fold
 
 # Both indexes (SQLite's FTS5 trigram table, PostgreSQL's pg_trgm) find substrings of 3+.
@@ -103,17 +104,7 @@ def _meet(a: str, b: str) -> bool:
     kana, hangul) and the other a letter or digit of another script, as the search folds them
     (`Ｋ` is `K`)."""
     a, b = search_fold(a), search_fold(b)
-    return a.isalnum() and b.isalnum() and _cjk(a) != _cjk(b)
-
-
-def _cjk(ch: str) -> bool:
-    code = ord(ch)
-    return any(lo <= code <= hi for lo, hi in _CJK)
-
-
-# The CJK radicals, symbols, kana, ideographs (with extension A and the compatibility ones) and
-# hangul syllables, and the ideographs of the supplementary planes.
-_CJK = ((0x2E80, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF))
+    return a.isalnum() and b.isalnum() and is_cjk_letter(a) != is_cjk_letter(b)
 
 
 def _every(ch: str) -> bool:
