@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workbench.domain.cjk import is_full_width_alnum
+from workbench.domain.cjk import is_full_width_alnum, is_wide
 
 # Below this many cells a text column stops being readable: drop columns, then stack.
 MIN_TEXT_WIDTH = 28
@@ -31,14 +31,9 @@ def cell_width(text: str) -> int:
     for ch in text:
         if unicodedata.combining(ch):
             continue
+        # workbench.domain.cjk.is_wide, asked inline: every character of every cell.
         width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
     return width
-
-
-def _is_wide(ch: str) -> bool:
-    # By East Asian Width, not workbench.domain.cjk's classes: the question is the cells a
-    # terminal draws (full-width punctuation and symbols are wide too, hangul jamo as well).
-    return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
 # Chinese typesetting's rule for line ends: closing punctuation never starts a line, opening
@@ -72,7 +67,7 @@ def _in_word(ch: str, word: str, following: str) -> bool:
         return True
     if ch in _FIGURE_JOINERS:
         return bool(word and following) and _is_latin_alnum(word[-1]) and _is_latin_alnum(following)
-    return not _is_wide(ch)
+    return not is_wide(ch)
 
 
 def _tokens(text: str) -> list[str]:

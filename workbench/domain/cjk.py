@@ -16,10 +16,15 @@ Three CJK classes, each for its own question; they differ on purpose:
 
 Plain comparisons of code points, no regex and no `unicodedata`: claim discovery (compiled with
 mypyc, see workbench/domain/native.py) asks them of every character of a text.
+
+`is_wide` is another question, of drawing rather than of script: whether a character takes two
+columns (East Asian Width), so full-width punctuation is wide and hangul, as a script that
+spaces its words, is the caller's to set apart.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Final
 
 # A regex character class (without its brackets): `[{BASIC_HAN}]`, `[^{BASIC_HAN}]`.
@@ -63,6 +68,12 @@ def is_cjk_letter(ch: str) -> bool:
         or 0xF900 <= o <= 0xFAFF  # Han: compatibility ideographs
         or 0x20000 <= o <= 0x323AF  # Han: extensions B to I, compatibility supplement, G, H
     )
+
+
+def is_wide(ch: str) -> bool:
+    """`ch` takes two columns where East Asian text is set (East Asian Width W or F): the CJK
+    scripts' characters, their punctuation (，。「), the full-width forms (Ａ１)."""
+    return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
 # The full-width forms of ASCII's printable characters (U+FF01-FF5E, what a Chinese input method

@@ -25,12 +25,12 @@ are read again without their quote and list markers, a list item a block of its 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from workbench.domain.bylines import MAX_ENGLISH_BYLINE, credit, english_byline
+from workbench.domain.cjk import is_wide
 
 _HANGUL = (("\u1100", "\u11ff"), ("\u3130", "\u318f"), ("\uac00", "\ud7af"))
 
@@ -39,7 +39,7 @@ def _cjk(ch: str) -> bool:
     """Chinese or Japanese (wide or full-width), which no space separates from the next
     character; Hangul aside (Korean spaces its words). By East Asian Width, not
     workbench.domain.cjk's letters: full-width punctuation (，。) joins without a space too."""
-    if not ch or unicodedata.east_asian_width(ch) not in ("W", "F"):
+    if not ch or not is_wide(ch):
         return False
     return not (
         "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f" or "\uac00" <= ch <= "\ud7af"
@@ -104,7 +104,7 @@ def _inline_before(children: list[Any]) -> str:
             out.append(tok.content)
         elif kind == "softbreak":
             left = out[-1][-1:] if out and out[-1] else ""
-            out.append("" if left and unicodedata.east_asian_width(left) in ("W", "F") else " ")
+            out.append("" if left and is_wide(left) else " ")
         elif kind == "hardbreak":
             out.append("\n")
         elif kind == "image":

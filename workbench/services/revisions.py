@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from workbench.db.models import Blob, Claim, Document, DocumentRevision, Event
 from workbench.domain.anchoring import AnchorState, Matcher, Selector, edited_at_edges
+from workbench.domain.cjk import is_wide
 from workbench.domain.clock import now
 from workbench.domain.errors import InvalidInput, NotFound, give, step
 from workbench.domain.json_fields import JsonFields
@@ -302,7 +303,7 @@ def _runs_of(wording: str) -> list[str]:
     """The runs of `wording`, or the whole of it as its one run when it is narrower than a run
     but two characters or more (review59: 降价一千五百元, its figure folded, is 降价0元, which
     had no run and so was replaced by any text unjudged)."""
-    widths = [2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in wording]
+    widths = [2 if is_wide(char) else 1 for char in wording]
     if sum(widths) < SHINGLE:
         return [wording] if len(wording) >= 2 else []
     runs = []
