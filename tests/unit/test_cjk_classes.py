@@ -54,3 +54,11 @@ def test_the_folds_that_read_them_keep_their_scope() -> None:
     assert typed("＃３３\u3000") == "#33"
     assert as_read("ＧＤＰ增长５．２％，二〇二三年") == "GDP增长5.2%，二零二三年"
     assert written_days("１２月２８日") == {"=day:12-28": "１２月２８日"}
+
+
+def test_han_regex_class_is_is_han() -> None:
+    import re
+
+    pattern = re.compile(f"[{cjk.HAN}]")
+    differ = [c for c in EVERY if (pattern.fullmatch(chr(c)) is not None) != cjk.is_han(chr(c))]
+    assert differ == []

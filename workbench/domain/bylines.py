@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+from workbench.domain.cjk import HAN
+
+_CJK = HAN
 
 # The labels of a byline's fields. Those before an author's name (the name the document's
 # author is read from), and the others: sources, editors, pictures, times.

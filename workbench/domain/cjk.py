@@ -27,8 +27,9 @@ from __future__ import annotations
 import unicodedata
 from typing import Final
 
-# A regex character class (without its brackets): `[{BASIC_HAN}]`, `[^{BASIC_HAN}]`.
+# Regex character classes (without their brackets): `[{BASIC_HAN}]`, `[^{HAN}]`.
 BASIC_HAN: Final = "\u4e00-\u9fff"
+HAN: Final = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"  # is_han's
 
 
 def is_basic_han(ch: str) -> bool:
