@@ -94,6 +94,11 @@ def half_width_table(chars: str) -> dict[int, str]:
     return {ord(c) + FULL_WIDTH_SHIFT: c for c in chars}
 
 
+# What a Chinese input method in full-width mode types for ASCII, as ASCII: the full-width forms
+# and the ideographic space. Only these: NFKC would also read ① or ² as a digit.
+TYPED_ASCII: Final = {0x3000: " ", **half_width_table(PRINTABLE_ASCII)}
+
+
 def is_full_width_alnum(ch: str) -> bool:
     """０-９, Ａ-Ｚ, ａ-ｚ."""
     return "\uff10" <= ch <= "\uff19" or "\uff21" <= ch <= "\uff3a" or "\uff41" <= ch <= "\uff5a"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
+from workbench.domain.cjk import TYPED_ASCII
 from workbench.domain.errors import InvalidInput, bad
 
 
@@ -113,9 +113,9 @@ def parse_since(value: str) -> dt.datetime:
 
 
 def _ascii_forms(value: str) -> str:
-    # NFKC: full-width digits, letters and punctuation are their ASCII forms (the T and Z of a
-    # time too); nothing else a date holds changes.
-    return unicodedata.normalize("NFKC", value).strip()
+    # Full-width digits, letters and punctuation are their ASCII forms (the T and Z of a time
+    # too). Not NFKC: it reads ² and ① as digits, and a typo as another day.
+    return value.translate(TYPED_ASCII).strip()
 
 
 def until_bound(value: str) -> str:

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from workbench.defaults import INT_MAX, SCORE_MAX, SCORE_MIN
-from workbench.domain.cjk import PRINTABLE_ASCII, half_width_table
+from workbench.domain.cjk import TYPED_ASCII
 from workbench.domain.errors import InvalidInput, bad
-
-# The full-width forms of ASCII (U+FF01-FF5E) and the ideographic space: what a Chinese IME
-# in full-width mode types for ASCII. Only these: NFKC would also read ① or ¹ as a digit.
-_HALF_WIDTH = {0x3000: " ", **half_width_table(PRINTABLE_ASCII)}
 
 
 def typed(text: str) -> str:
     """A number as typed, in ASCII: a Chinese IME in full-width mode types ３３, ０．５ and ＃３３
     (trial58: `claim tag ３３` and `--min-score ０．５` were refused where `claim show ３３`
     took the same digits). ValueError for any other character beyond ASCII."""
-    ascii_text = text.translate(_HALF_WIDTH).strip()
+    ascii_text = text.translate(TYPED_ASCII).strip()
     if not ascii_text.isascii():
         raise ValueError(text)
     return ascii_text
