@@ -302,7 +302,7 @@ def _left_out(char: str) -> bool:
     like = _prototype(char)
     # A radical or stroke (a symbol) drawn as an ideograph is that ideograph: left out, `⻢丽`
     # was the twin of `丽` and not of `马丽`, and `王㇐` (CJK STROKE H) not of `王一` (review65).
-    return not ((like.isascii() and like.isalnum()) or _is_han(like) or _cjk_part(char))
+    return not ((like.isascii() and like.isalnum()) or is_han(like) or _cjk_part(char))
 
 
 def _cjk_part(char: str) -> bool:
@@ -424,7 +424,7 @@ def _ideograph(char: str) -> str:
     like = RADICALS.get(char) or BOPOMOFO.get(char)
     if like is not None:
         return like
-    if _cjk_part(char) and _is_han(drawn_as := _prototype(char)):
+    if _cjk_part(char) and is_han(drawn_as := _prototype(char)):
         return drawn_as
     return char
 
