@@ -248,7 +248,9 @@ class Tx:
     def __init__(self, session: Session, actor: str) -> None:
         self.session = session
         self.actor = actor
-        self.events: list[Event] = []
+        # Counted, not kept: a bulk edit of a year's claims writes 40,000 events, and the
+        # session lets go of each once it is flushed.
+        self.events = 0
         # Events written by `record_all`, which keeps no objects: they count as recorded too.
         self.bulk_recorded = 0
         self.changed = False
@@ -259,7 +261,7 @@ class Tx:
 
     @property
     def recorded(self) -> int:
-        return len(self.events) + self.bulk_recorded
+        return self.events + self.bulk_recorded
 
     @property
     def machine(self) -> str:
@@ -310,7 +312,7 @@ class Tx:
 
         ev = Event(**self._chained(action, entity_type, entity_id, payload, claim_id))
         self.session.add(ev)
-        self.events.append(ev)
+        self.events += 1
         return ev
 
     def record_all(self, entries: Iterable[Entry]) -> int:

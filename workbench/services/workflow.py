@@ -21,9 +21,9 @@ from workbench.domain.desk import (
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.identity import fold, normalise_name
 from workbench.domain.status import OPEN_STATUSES
-from workbench.services.claim_updates import check_versions, update_claim
-from workbench.services.context import Workbench, mutation, transaction
-from workbench.services.lookup import claims_by_ids
+from workbench.services.claim_updates import check_version, update_claim, version_problem
+from workbench.services.context import Tx, Workbench, mutation, transaction
+from workbench.services.lookup import check_claims, claim_batches
 from workbench.services.users import check_owner
 from workbench.services.views import ClaimView
 
@@ -87,7 +87,7 @@ def assign_owner(
     once the desk registers its people, one of them.
 
     Every desk edit takes `expected_version` as a status move does: the claim (one only) must
-    still be at that version, or the edit is refused (claim_updates.check_versions)."""
+    still be at that version, or the edit is refused (claim_updates.check_version)."""
     if assignee is None:
         cleared = _set_field(
             wb, ids, "claim.assigned", "assignee", None, expected_version=expected_version
@@ -118,15 +118,19 @@ def hand_over(wb: Workbench, owner: str, successor: str) -> Assignment:
     open_statuses = [s.value for s in OPEN_STATUSES]
     with transaction(wb, write=True) as tx:
         check_owner(tx.session, new)
-        mine = select(Claim).where(Claim.assignee == name, Claim.status.in_(open_statuses))
-        claims = list(tx.session.scalars(mine.order_by(Claim.id)))
+        mine = select(Claim.id).where(Claim.assignee == name, Claim.status.in_(open_statuses))
+        named = list(tx.session.scalars(mine.order_by(Claim.id)))
         unchanged = set()
-        for claim in claims:
-            if claim.assignee != new:
-                update_claim(tx, claim, "claim.assigned", {"assignee": new})
-            else:
-                unchanged.add(claim.id)
-        return Assignment([ClaimView.of(c) for c in claims], frozenset(unchanged))
+        views: list[ClaimView] = []
+        # A batch at a time, as every desk edit (a year's open claims of one person are many).
+        for batch in claim_batches(tx, named):
+            for claim in batch:
+                if claim.assignee != new:
+                    update_claim(tx, claim, "claim.assigned", {"assignee": new})
+                else:
+                    unchanged.add(claim.id)
+            views.extend(ClaimView.of(c) for c in batch)
+        return Assignment(views, frozenset(unchanged))
 
 
 def _nobody_owns_a_claim(session: Session) -> bool:
@@ -148,17 +152,31 @@ def _set_field(
     """Set one field on every named claim, all or none; claims already there are left alone.
     `check` refuses the value, if it must, in the same transaction (before anything changes)."""
     with transaction(wb, write=True) as tx:
-        claims = claims_by_ids(tx, _ids(ids), editing=True)
-        check_versions(ids, claims, expected_version)
+        named = _named(tx, ids, expected_version)
         if check is not None:
             check(tx.session)
         unchanged = set()
-        for claim in claims:
-            if getattr(claim, field) != value:
-                update_claim(tx, claim, action, {field: value})
-            else:
-                unchanged.add(claim.id)
-        return DeskChange([ClaimView.of(c) for c in claims], frozenset(unchanged))
+        views: list[ClaimView] = []
+        for batch in claim_batches(tx, named):
+            for claim in batch:
+                check_version(claim, expected_version)
+                if getattr(claim, field) != value:
+                    update_claim(tx, claim, action, {field: value})
+                else:
+                    unchanged.add(claim.id)
+            views.extend(ClaimView.of(c) for c in batch)
+        return DeskChange(views, frozenset(unchanged))
+
+
+def _named(tx: Tx, ids: Sequence[int], expected_version: int | None) -> list[int]:
+    """The claims a desk edit names, each once, all known to exist (NotFound otherwise), and
+    `expected_version` given with one claim only. They are then edited a batch at a time
+    (`claim_batches`): all or nothing all the same, the transaction being one."""
+    named = check_claims(tx, _ids(ids), editing=True)
+    problem = version_problem(ids, expected_version)
+    if problem is not None:
+        raise problem
+    return named
 
 
 def _retag(
@@ -173,30 +191,47 @@ def _retag(
         raise InvalidInput("name at least one tag")
     wanted = list(dict.fromkeys((new_tag if add else normalise_tag)(t) for t in tags))
     with transaction(wb, write=True) as tx:
-        claims = claims_by_ids(tx, _ids(ids), editing=True)
-        check_versions(ids, claims, expected_version)
+        named = _named(tx, ids, expected_version)
         if add:
             _refuse_twins(tx.session, wanted)
-        unchanged = set()
+        unchanged: set[int] = set()
         absent: dict[int, tuple[str, ...]] = {}
-        for claim in claims:
-            current = {t.tag for t in claim.tags}
-            if add:
-                new = current | set(wanted)
-            else:
-                # Compared folded: a tag stored before tags were folded (full-width, say) is
-                # removed by the tag as it is typed now.
-                new = {t for t in current if fold(t) not in wanted}
-                folded = {fold(t) for t in current}
-                missing = tuple(t for t in wanted if t not in folded)
-                if missing:
-                    absent[claim.id] = missing
-            if new != current:
-                action = "claim.tagged" if add else "claim.untagged"
-                update_claim(tx, claim, action, {}, tags=sorted(new))
-            else:
-                unchanged.add(claim.id)
-        return DeskChange([ClaimView.of(c) for c in claims], frozenset(unchanged), absent)
+        views: list[ClaimView] = []
+        for batch in claim_batches(tx, named):
+            _retag_batch(tx, batch, wanted, add, expected_version, unchanged, absent)
+            views.extend(ClaimView.of(c) for c in batch)
+        return DeskChange(views, frozenset(unchanged), absent)
+
+
+def _retag_batch(
+    tx: Tx,
+    batch: Sequence[Claim],
+    wanted: Sequence[str],
+    add: bool,
+    expected_version: int | None,
+    unchanged: set[int],
+    absent: dict[int, tuple[str, ...]],
+) -> None:
+    """Tags added to or removed from a batch of claims; those left as they were go in
+    `unchanged`, an untag's tags a claim did not have in `absent`."""
+    for claim in batch:
+        check_version(claim, expected_version)
+        current = {t.tag for t in claim.tags}
+        if add:
+            new = current | set(wanted)
+        else:
+            # Compared folded: a tag stored before tags were folded (full-width, say) is
+            # removed by the tag as it is typed now.
+            new = {t for t in current if fold(t) not in wanted}
+            folded = {fold(t) for t in current}
+            missing = tuple(t for t in wanted if t not in folded)
+            if missing:
+                absent[claim.id] = missing
+        if new != current:
+            action = "claim.tagged" if add else "claim.untagged"
+            update_claim(tx, claim, action, {}, tags=sorted(new))
+        else:
+            unchanged.add(claim.id)
 
 
 def _refuse_twins(session: Session, wanted: Sequence[str]) -> None:
