@@ -162,7 +162,13 @@ def say_stood_in(stood_in: Sequence[StoodIn]) -> None:
 
 
 def write_json(value: Any, output: str | None, force: bool) -> None:
-    write_text(json.dumps(value, ensure_ascii=False, indent=2) + "\n", output, force)
+    """`value` as indented JSON, written as it is encoded: `json.dumps` of a year's
+    annotations held the text and every piece joined into it (hundreds of MB) at once. The
+    bytes are the same (`dump` and `dumps` encode alike)."""
+    with output_file(output or "-", force=force) as out:
+        json.dump(value, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        out.flush()
 
 
 def write_text(text: str, output: str | None, force: bool) -> None:
