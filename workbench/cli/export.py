@@ -161,13 +161,27 @@ def say_stood_in(stood_in: Sequence[StoodIn]) -> None:
     )
 
 
+# Characters of encoded JSON gathered per write: `json.dump` writes each small piece (a key,
+# a comma) on its own, which cost a fifth more CPU on a year's annotations.
+_JSON_PIECE = 8192
+
+
 def write_json(value: Any, output: str | None, force: bool) -> None:
     """`value` as indented JSON, written as it is encoded: `json.dumps` of a year's
     annotations held the text and every piece joined into it (hundreds of MB) at once. The
-    bytes are the same (`dump` and `dumps` encode alike)."""
+    bytes are the same (`dumps` encodes with this encoder's pieces, joined)."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    pending: list[str] = []
+    size = 0
     with output_file(output or "-", force=force) as out:
-        json.dump(value, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        for piece in encoder.iterencode(value):
+            pending.append(piece)
+            size += len(piece)
+            if size >= _JSON_PIECE:
+                out.write("".join(pending))
+                pending.clear()
+                size = 0
+        out.write("".join(pending) + "\n")
         out.flush()
 
 
