@@ -17,6 +17,8 @@ from workbench.services.context import Tx
 # parameter limits, and a batch of claims small enough to hold while it is edited (a bulk edit
 # of a year's claims held 40,000 of them, their tags, evidence and events: 674 MB).
 ID_BATCH = 500
+# Unknown claim IDs a refusal names.
+NAMED_MISSING = 10
 
 
 def _valid(ident: int) -> bool:
@@ -67,7 +69,10 @@ def check_claims(tx: Tx, ids: Sequence[int], *, editing: bool = False) -> list[i
         found.update(tx.session.scalars(select(Claim.id).where(Claim.id.in_(chunk))))
     missing = [i for i in unique if i not in found]
     if missing:
-        named = "no claim " + ", ".join(f"#{i}" for i in missing)
+        # The first few, and how many more: a line of 39,000 IDs is no message.
+        named = "no claim " + ", ".join(f"#{i}" for i in missing[:NAMED_MISSING])
+        if len(missing) > NAMED_MISSING:
+            named += f" and {len(missing) - NAMED_MISSING:,} more"
         raise NotFound(
             named + ("; nothing was changed" if editing else ""),
             hint=step("list", entity="claim"),
