@@ -56,7 +56,8 @@ def render() -> str:
     parts = [
         "# CLI reference\n",
         "Generated from `--help` by `python -m workbench.cli.reference > docs/cli.md`; "
-        "a test fails when this file is stale.\n",
+        "a test fails when this file is stale. What each command's `--json` prints, field by "
+        "field: [json.md](json.md).\n",
     ]
     for path, command in _walk(cli, ["workbench"]):
         parts.append(f"\n## `{' '.join(path)}`\n\n```\n{_help(path, command).rstrip()}\n```\n")
