@@ -6,6 +6,7 @@ value must be of the documented JSON type. So the document cannot drift from the
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ import pytest
 from tests.conftest import PG_URL, REPO, Result, run_in_process
 
 DOC = REPO / "docs" / "json.md"
+OLD_BUNDLE = REPO / "tests" / "data" / "bundles" / "review55_old_smallcap_approval.zip"
 
 ARTICLE = "深圳市统计局3月2日发布数据，2025年全市地区生产总值达到3.9万亿元，同比增长5.8%。\n"
 REVISED = "深圳市统计局3月2日发布数据，2025年全市地区生产总值达到3.9万亿元，同比增长6.0%。\n"
@@ -36,7 +38,8 @@ PAGE_SAME_URL = (
     " in 2025, the statistics bureau said on 2 March.</p></body></html>"
 )
 
-# A field's documented type: alternatives joined by " or ", each a JSON type, `array of T`,
+# A field's documented type: alternatives joined by " or ", each a JSON type (or `timestamp`,
+# `date`: strings of that form), `array of T`,
 # `map of T` (an object whose keys are data, each value a T) or a shape's name.
 _SCALARS: dict[str, Callable[[Any], bool]] = {
     "string": lambda v: isinstance(v, str),
@@ -45,6 +48,12 @@ _SCALARS: dict[str, Callable[[Any], bool]] = {
     "boolean": lambda v: isinstance(v, bool),
     "null": lambda v: v is None,
     "object": lambda v: isinstance(v, dict),
+    # ISO 8601 in UTC, to the microsecond; a date a person gives, with no time or zone.
+    "timestamp": lambda v: (
+        isinstance(v, str)
+        and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z", v) is not None
+    ),
+    "date": lambda v: isinstance(v, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", v) is not None,
     "array": lambda v: isinstance(v, list),
 }
 
@@ -356,7 +365,8 @@ def run_desk(db_url: str, tmp_path: Path, restored_url: str) -> list[tuple[str, 
             assert ok.code == 0, ok.err
         user = EDITOR if command in ("claim approve", "claim reject") else "tester"
         outputs.append((command, _json(cli(*args, "--json", user=user), args)))
-    restore = ("import", "bundle", "bundle.json", "--json")
+    # A bundle an older release wrote, so that the restore says what it was upgraded from.
+    restore = ("import", "bundle", str(OLD_BUNDLE), "--json")
     outputs.append(("import bundle", _json(cli(*restore, url=restored_url), restore)))
     # Errors: refused (exit 1, with a reason and a hint) and bad usage (exit 2).
     for args, code in (
