@@ -55,6 +55,7 @@ from workbench.domain.segment import (
 )
 from workbench.domain.text import (
     CONTEXT_CHARS,
+    MAX_OCCURRENCES,
     Span,
     clip_pair,
     clip_quote,
@@ -64,6 +65,7 @@ from workbench.domain.text import (
     occurrence_starts,
     span_at,
     span_words,
+    too_many_occurrences,
 )
 
 MIN_QUOTE_SIMILARITY = 0.7
@@ -126,19 +128,27 @@ class Anchored:
         return self.state in (AnchorState.FUZZY, AnchorState.ORPHANED)
 
 
+# The Latin typographic ligatures a PDF's text layer keeps (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ, ﬅ, ﬆ): folded to their
+# letters, the one expansion folding makes (`Folded` maps the letters back to the one character).
+LIGATURES = frozenset(chr(c) for c in range(0xFB00, 0xFB07))
+
+
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str | None:
-    """One character's folded form: one character, or None for whitespace and the invisible
-    characters of `segment.INVISIBLE` (dropped: a zero-width space pasted into a stored text
-    is no reason for a quote typed without it to be refused)."""
+    """One character's folded form: one character, the letters of a ligature, or None for
+    whitespace and the invisible characters of `segment.INVISIBLE` (dropped: a zero-width space
+    pasted into a stored text is no reason for a quote typed without it to be refused; a soft
+    hyphen, a PDF's word broken at a line's end, is one of them)."""
     if ch.isspace() or ch in INVISIBLE:
         return None
     if ch in EXTRA_FOLDS:
         return EXTRA_FOLDS[ch]
     folded = unicodedata.normalize("NFKC", ch)
+    if ch in LIGATURES:
+        return folded
     if len(folded) == 1:
         return EXTRA_FOLDS.get(folded, folded)
-    # Expansions (… to ..., ligatures) would break the one-to-one map back to the text.
+    # Other expansions (… to ...) would make "..." typed match half of a "……".
     return ch
 
 
@@ -153,33 +163,91 @@ class _FoldTable(dict[int, str | None]):
 
 _TABLE = _FoldTable()
 _SPACES = re.compile("[\\s" + "".join(sorted(INVISIBLE)) + "]+")  # what `_fold_char` drops
+_LIGATURE = re.compile("[" + "".join(sorted(LIGATURES)) + "]")
+# Letters of the scripts that hyphenate words at a line's end (Latin, Greek, Cyrillic); a hyphen
+# after a Han character or a digit is no word broken ("2019-\n2020" is a range of years).
+_HYPHENATED = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\ufb00-\ufb06"  # ligatures too
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
+# A word hyphenated at a line break: a hyphen between letters with a line break after it, or,
+# as a PDF's line break pastes, spaces and then a lower-case letter ("con- sider"). Only the
+# hyphen is matched: the whitespace after it is dropped as all whitespace is.
+# (The hyphen first, its letter looked behind for: the regex engine then skips to hyphens.)
+_LINE_BREAK_HYPHEN = re.compile(
+    f"[-\u2010](?<=[{_HYPHENATED}][-\u2010])(?=[^\\S\n]*\n\\s*[{_HYPHENATED}]|[ \t]+[{_LOWER}])"
+)
+
+
+def _has_hyphen(text: str) -> bool:
+    return "-" in text or "\u2010" in text
 
 
 class Folded:
-    """A text with whitespace dropped and look-alike characters folded, one-to-one otherwise,
-    with the map from folded indices back to code points of the original."""
+    """A text with whitespace and line-break hyphens dropped, ligatures spelt out and look-alike
+    characters folded, one-to-one otherwise, with the map from folded indices back to code
+    points of the original."""
 
     def __init__(self, text: str) -> None:
         self.original = text
-        self.text = text.translate(_TABLE)
-        # Dropped whitespace, as (folded index where it was, dropped so far): the original
-        # index of folded index i is i plus the whitespace dropped before it.
+        # Folded indices where a line-break hyphen was dropped (before the letter after it),
+        # and those inside a ligature's letters (no occurrence starts or ends there).
+        self.breaks: frozenset[int] = frozenset()
+        self.inside: frozenset[int] = frozenset()
+        # Where the map changes, as (folded index, original minus folded from there on): the
+        # original index of folded index i is i plus the shift of the last change at or
+        # before i.
         self._at: list[int] = []
-        self._dropped: list[int] = []
-        dropped = 0
-        for m in _SPACES.finditer(text):
-            dropped += m.end() - m.start()
-            self._at.append(m.end() - dropped)
-            self._dropped.append(dropped)
+        self._shift: list[int] = []
+        breaks = [m.start() for m in _LINE_BREAK_HYPHEN.finditer(text)] if _has_hyphen(text) else []
+        # As `fold`, the line-break hyphens found once.
+        kept = [text[a + 1 : b] for a, b in zip([-1, *breaks], [*breaks, len(text)], strict=True)]
+        self.text = "".join(kept).translate(_TABLE) if breaks else text.translate(_TABLE)
+        ligatures = (
+            [m.start() for m in _LIGATURE.finditer(text)]
+            if any(ch in text for ch in LIGATURES)
+            else []
+        )
+        if not breaks and not ligatures:
+            dropped = 0  # the common case, kept as lean as before
+            for m in _SPACES.finditer(text):
+                dropped += m.end() - m.start()
+                self._at.append(m.end() - dropped)
+                self._shift.append(dropped)
+            return
+        self._map_changes(breaks, ligatures)
+
+    def _map_changes(self, breaks: list[int], ligatures: list[int]) -> None:
+        # (original index, original length, folded length) of every change, in text order.
+        changes = [(m.start(), m.end() - m.start(), 0) for m in _SPACES.finditer(self.original)]
+        changes += [(at, 1, 0) for at in breaks]
+        changes += [(at, 1, len(_fold_char(self.original[at]) or "")) for at in ligatures]
+        changes.sort()
+        hyphens = set(breaks)
+        shift, broken, inside = 0, set(), set()
+        for at, length, grown in changes:
+            here = at - shift  # the folded index of the change
+            if at in hyphens:
+                broken.add(here)
+            for k in range(1, grown):  # a ligature's later letters map to the ligature
+                inside.add(here + k)
+                self._at.append(here + k)
+                self._shift.append(shift - k)
+            shift += length - grown
+            self._at.append(here + grown)
+            self._shift.append(shift)
+        self.breaks, self.inside = frozenset(broken), frozenset(inside)
 
     def to_original(self, i: int) -> int:
         """The original index of folded character i."""
         k = bisect.bisect_right(self._at, i)
-        return i + (self._dropped[k - 1] if k else 0)
+        return i + (self._shift[k - 1] if k else 0)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) of folded [start, end) (whitespace at the edges left out)."""
         return self.to_original(start), self.to_original(end - 1) + 1
+
+    def whole(self, start: int, end: int) -> bool:
+        """Whether folded [start, end) cuts no ligature in two."""
+        return start not in self.inside and end not in self.inside
 
     def from_original(self, pos: int) -> int:
         """The folded index of the first kept character at or after original `pos`."""
@@ -195,7 +263,9 @@ class Folded:
 
 
 def fold(text: str) -> str:
-    """The folded form of a short string (quotes, contexts): what tolerant matching compares."""
+    """The folded form of a string (quotes, contexts): what tolerant matching compares."""
+    if _has_hyphen(text):
+        text = _LINE_BREAK_HYPHEN.sub("", text)
     return text.translate(_TABLE)
 
 
@@ -340,11 +410,16 @@ class Matcher:
     def folded_occurrences(self, quote: str) -> list[tuple[int, int]]:
         """Every place `quote` occurs differing only in foldable characters (a verbatim one
         among them)."""
-        fq = fold(quote)
+        fq, breaks = _fold_quote(quote)
         if not fq:
             return []
         folded = self.folded
-        return [folded.span(s, s + len(fq)) for s in occurrence_starts(folded.text, fq)]
+        pattern = _hyphens_optional(fq, breaks)
+        if pattern is None:
+            found = [(s, s + len(fq)) for s in occurrence_starts(folded.text, fq)]
+        else:
+            found = _hyphenated_occurrences(folded, pattern)
+        return [folded.span(s, e) for s, e in found if folded.whole(s, e)]
 
     def _occurrences_near(
         self, quote: str, hint: int, *, folded_only: bool = False
@@ -673,6 +748,73 @@ def _find_all(text: str, needle: str) -> Iterator[int]:
     while at != -1:
         yield at
         at = text.find(needle, at + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class _HyphenPattern:
+    """A folded quote with its hyphens made optional: `regex` finds it (overlapping ones too),
+    and `compound` names the groups of hyphens typed between letters ("well-known"), which
+    may be left out only where the text broke the word at a line's end."""
+
+    regex: re.Pattern[str]
+    compound: tuple[int, ...]
+
+
+# A hyphen typed between letters of a folded quote ("well-known"), which a PDF may have broken.
+_TYPED_HYPHEN = re.compile(f"(?<=[{_HYPHENATED}])-(?=[{_HYPHENATED}])")
+# Marks where a quote's line-break hyphen was, for `_fold_quote` (a noncharacter: no text has it).
+_BREAK_MARK = "\uffff"
+
+
+def _fold_quote(quote: str) -> tuple[str, frozenset[int]]:
+    """A quote's folded form and the folded indices where a line-break hyphen was dropped
+    (without a `Folded`: that is the document's, built once for all the quotes of an import)."""
+    if not _has_hyphen(quote):
+        return fold(quote), frozenset()
+    marked = _LINE_BREAK_HYPHEN.sub(_BREAK_MARK, quote.replace(_BREAK_MARK, "")).translate(_TABLE)
+    pieces = marked.split(_BREAK_MARK)
+    at, breaks = 0, set()
+    for piece in pieces[:-1]:
+        at += len(piece)
+        breaks.add(at)
+    return "".join(pieces), frozenset(breaks)
+
+
+def _hyphens_optional(fq: str, breaks: frozenset[int]) -> _HyphenPattern | None:
+    """The pattern of a folded quote whose words are hyphenated (typed "well-known", or pasted
+    from a PDF as "well-\nknown", `breaks`: the text may have either), or None when it has no
+    such hyphen."""
+    typed_at = [m.start() for m in _TYPED_HYPHEN.finditer(fq)] if "-" in fq else []
+    if not typed_at and not breaks:
+        return None
+    parts, compound, at = [], [], 0
+    for group, i in enumerate(sorted(set(typed_at) | breaks), start=1):
+        parts.append(re.escape(fq[at:i]))
+        parts.append("(-?)")
+        if i in typed_at:
+            compound.append(group)
+            at = i + 1  # the typed hyphen is the optional one
+        else:
+            at = i  # a line break's hyphen, dropped from the fold: the text may hold one
+    parts.append(re.escape(fq[at:]))
+    return _HyphenPattern(re.compile("".join(parts)), tuple(compound))
+
+
+def _hyphenated_occurrences(folded: Folded, pattern: _HyphenPattern) -> list[tuple[int, int]]:
+    """Folded [start, end) of each occurrence of a hyphenated quote: a hyphen typed between
+    letters matches the text's hyphen, or none where the text broke the word at a line's end
+    ("well-known" is not "wellknown"). Refused past MAX_OCCURRENCES, as `occurrence_starts`."""
+    found: list[tuple[int, int]] = []
+    # Searched again one past each match (overlapping ones too): a lookahead around the whole
+    # pattern would make the engine try every position instead of skipping to the quote's start.
+    m = pattern.regex.search(folded.text)
+    while m is not None:
+        if all(m.group(g) or m.start(g) in folded.breaks for g in pattern.compound):
+            if len(found) == MAX_OCCURRENCES:
+                raise too_many_occurrences()
+            found.append((m.start(), m.end()))
+        m = pattern.regex.search(folded.text, m.start() + 1)
+    return found
 
 
 def _starts_near(text: str, needle: str, hint: int) -> list[int]:

@@ -280,6 +280,14 @@ def grapheme_at(text: str, offset: int) -> str:
 MAX_OCCURRENCES = 1_000_000
 
 
+def too_many_occurrences() -> InvalidInput:
+    """The refusal of a quote found more than MAX_OCCURRENCES times."""
+    return InvalidInput(
+        f"quote occurs more than {MAX_OCCURRENCES:,} times in the document: "
+        "quote more of the passage"
+    )
+
+
 def occurrence_starts(text: str, quote: str) -> list[int]:
     """Where `quote` starts in `text`, every occurrence, overlapping ones too; refused past
     MAX_OCCURRENCES (none is dropped: the nth occurrence must be the nth)."""
@@ -289,10 +297,7 @@ def occurrence_starts(text: str, quote: str) -> list[int]:
     at = text.find(quote)
     while at != -1:
         if len(positions) == MAX_OCCURRENCES:
-            raise InvalidInput(
-                f"quote occurs more than {MAX_OCCURRENCES:,} times in the document: "
-                "quote more of the passage"
-            )
+            raise too_many_occurrences()
         positions.append(at)
         at = text.find(quote, at + 1)
     return positions
