@@ -24,6 +24,7 @@ from workbench.domain.status import OPEN_STATUSES
 from workbench.services.claim_updates import check_version, update_claim, version_problem
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import check_claims, claim_batches
+from workbench.services.queries import names_like
 from workbench.services.users import check_owner
 from workbench.services.views import ClaimView
 
@@ -118,7 +119,11 @@ def hand_over(wb: Workbench, owner: str, successor: str) -> Assignment:
     open_statuses = [s.value for s in OPEN_STATUSES]
     with transaction(wb, write=True) as tx:
         check_owner(tx.session, new)
-        mine = select(Claim.id).where(Claim.assignee == name, Claim.status.in_(open_statuses))
+        # The owners `claim list --assignee NAME` lists, not the name alone: one stored in an
+        # earlier version's normal form (`王 芳`) is the same person (review71).
+        with tx.reading() as conn:
+            stored = names_like(conn, name)
+        mine = select(Claim.id).where(Claim.assignee.in_(stored), Claim.status.in_(open_statuses))
         named = list(tx.session.scalars(mine.order_by(Claim.id)))
         unchanged = set()
         views: list[ClaimView] = []
