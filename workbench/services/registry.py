@@ -17,6 +17,17 @@ def registered_people(session: Session) -> People:
     return People.read(session.execute(select(User.name, User.display, User.skeleton)).all())
 
 
+def registered_user(session: Session, name: str) -> User | None:
+    """The registered person `name` (in normal form) is, or None: the row of that name, else
+    one an earlier version stored in its own normal form (`王 芳`, read as 王芳 today, as
+    `People.read` reads it). The scan is of the desk's people, and only for a name not found."""
+    row = session.get(User, name)
+    if row is not None or name.isascii():
+        return row
+    rows = session.scalars(select(User).where(User.name != name))
+    return next((u for u in rows if current_form(u.name) == name), None)
+
+
 def check_actor(session: Session, actor: str) -> None:
     """Once a desk registers its people, every change must be made under one of their names;
     a name that is not is refused with the names it may have meant (as an owner is). A name

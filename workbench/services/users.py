@@ -22,7 +22,7 @@ from workbench.domain.payloads import changed, check_changes, created, entity_pa
 from workbench.domain.people import email_address, registration_clash, twin
 from workbench.domain.status import WITHDRAWN_VALUE
 from workbench.services.context import Tx, Workbench, mutation, transaction
-from workbench.services.registry import registered_people
+from workbench.services.registry import registered_people, registered_user
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +104,7 @@ def add_user(
             )
         if bound is not None:
             _check_binding(tx.session.connection(), bound, tx.machine)
-        registered = tx.session.get(User, normal)
+        registered = registered_user(tx.session, normal)
         if registered is not None and bound is not None and registered.role is None:
             # Said plainly (trial47b: the desk registered its people first, then made their
             # roles, and read only "already registered"): `user bind` binds a registered
@@ -174,7 +174,7 @@ def bind_user(wb: Workbench, name: str, role: str) -> BoundUser:
                 "a SQLite file has no roles to bind a name to (there --as is taken on trust: "
                 "docs/identity.md)"
             )
-        row = tx.session.get(User, normal)
+        row = registered_user(tx.session, normal)
         if row is None:
             raise NotFound(
                 f"no registered user {normal!r} (`workbench user add {normal} --role {bound}` "
@@ -193,7 +193,7 @@ def bind_user(wb: Workbench, name: str, role: str) -> BoundUser:
             check_changes("user.bound", ["role"])
             row.role = bound
             tx.session.flush()
-            tx.record("user.bound", "user", normal, changed({"role": before}, {"role": bound}))
+            tx.record("user.bound", "user", row.name, changed({"role": before}, {"role": bound}))
         return BoundUser(UserView.of(row, binds_roles=True), before, before != bound)
 
 
