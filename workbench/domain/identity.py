@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from functools import cache
 
-from workbench.domain.cjk import is_han
+from workbench.domain.cjk import HAN, is_han
 from workbench.domain.errors import INVALID_NAME, InvalidInput
 
 MAX_NAME = 100
@@ -114,7 +114,7 @@ def normalise_name(raw: str, what: str = "--as") -> str:
     trimmed = raw.strip()
     # Spaces of every width (ideographic, no-break) fold to one plain space below.
     refuse_hidden(trimmed, what, reason=INVALID_NAME)
-    name = _join_han(fold(trimmed))
+    name = join_han(fold(trimmed))
     # Again after NFKC: a symbol that folds to letters (Ⓑ to b) leaves a selector after them.
     refuse_hidden(name, f"{what} {trimmed!r} (read as {name!r})", reason=INVALID_NAME)
     if not name:
@@ -142,11 +142,11 @@ def normalise_name(raw: str, what: str = "--as") -> str:
 # `王 芳` only pads a two-character name to a three-character one's width (name lists do it,
 # often with an ideographic space). Left in, `--to "王 芳"` was refused on a desk that
 # registered 王芳, and made a second owner on one that had registered nobody (trial68).
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_HAN_SPACE = re.compile(rf"(?<=[{_HAN}]) (?=[{_HAN}])")
+# Han of every block (cjk.HAN), as a speaker's key reads it too (status.same_person_key).
+_HAN_SPACE = re.compile(rf"(?<=[{HAN}]) (?=[{HAN}])")
 
 
-def _join_han(name: str) -> str:
+def join_han(name: str) -> str:
     """A folded name without the spaces between two Chinese characters."""
     return _HAN_SPACE.sub("", name)
 

@@ -125,14 +125,11 @@ def same_person_key(name: str) -> str:
     characters of a Chinese name is none (`王 伟` is 王伟: trial53 found no claim by it); and a
     foreign name's middle dot is one however the IME typed it (`・`, `‧` are `·`: trial58)."""
     from workbench.domain.forms import one_middle_dot
-    from workbench.domain.identity import drawn
+    from workbench.domain.identity import drawn, join_han
 
     key = " ".join(one_middle_dot(unicodedata.normalize("NFKC", drawn(name))).casefold().split())
-    return _HAN_SPACE.sub("", key) if " " in key and not key.isascii() else key
-
-
-# A space between two Chinese characters.
-_HAN_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
+    # As a name's normal form drops it (identity.join_han: Han of every block, 𠮷 as 伟).
+    return join_han(key) if " " in key and not key.isascii() else key
 
 
 # A name with its other script's form in brackets: `Yan Junjie (闫俊杰)`, as a seed writes it.
