@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -171,10 +171,16 @@ def write_json(value: Any, output: str | None, force: bool) -> None:
     annotations held the text and every piece joined into it (hundreds of MB) at once. The
     bytes are the same (`dumps` encodes with this encoder's pieces, joined)."""
     encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    write_pieces(encoder.iterencode(value), output, force)
+
+
+def write_pieces(pieces: Iterable[str], output: str | None, force: bool) -> None:
+    """The text of `pieces` and a newline, gathered into writes of about _JSON_PIECE
+    characters as the pieces come (none of them held after its write)."""
     pending: list[str] = []
     size = 0
     with output_file(output or "-", force=force) as out:
-        for piece in encoder.iterencode(value):
+        for piece in pieces:
             pending.append(piece)
             size += len(piece)
             if size >= _JSON_PIECE:
@@ -303,18 +309,20 @@ def annotations_command(
     of that revision), not the words that replaced them. With review.required on, stderr also
     names published verdicts no second reviewer approved.
     """
-    from workbench.services.exports import export_annotations
+    from workbench.exports.annotations import collection_pieces
+    from workbench.services.exports import annotation_stream
 
     named_format(output, ("json",))
     check_output(output, force)
-    result = export_annotations(
+    with annotation_stream(
         workbench_from(ctx), document_ids=document_ids, include_flagged=include_flagged
-    )
-    say_flagged(result.flagged, include_flagged, kept=True)
-    say_unreviewed(result.unreviewed)
-    write_json(result.collection, output, force)
+    ) as stream:
+        say_flagged(stream.flagged, include_flagged, kept=True)
+        # Written as the annotations are read: the verdicts no one approved are known after.
+        write_pieces(collection_pieces(stream.head, stream.annotations), output, force)
+    say_unreviewed(stream.unreviewed)
     if output:
-        message(f"wrote {plural(result.collection['total'], 'annotation')} to {output}")
+        message(f"wrote {plural(stream.head['total'], 'annotation')} to {output}")
 
 
 @export.command("claims")

@@ -25,13 +25,16 @@ claims come in unverified and typed fact, as they always did.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from workbench.domain.errors import InvalidInput
 from workbench.domain.text import Span
+from workbench.exports.json_stream import list_pieces
 from workbench.services.views import ClaimView, DocumentView
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -180,20 +183,69 @@ def annotation(item: Annotated) -> dict[str, Any]:
 def collection(items: Sequence[Annotated], *, label: str) -> dict[str, Any]:
     """An AnnotationCollection whose first (and only) page holds every annotation."""
     annotations = [annotation(item) for item in items]
-    ident = uuid.uuid5(NAMESPACE, "collection:" + ",".join(a["id"] for a in annotations))
+    ident = CollectionId()
+    for a in annotations:
+        ident.add(a["id"])
+    out = collection_head(ident.value(), label=label, total=len(annotations))
+    out["first"]["items"] = annotations
+    return out
+
+
+class CollectionId:
+    """The collection's id, a name-based UUID of its annotations' ids in order (uuid5 of
+    `collection:` and the ids joined by commas), hashed as the ids come: a year's ids are not
+    joined into one string first (the same UUID: uuid5 is the SHA-1 of the namespace and the
+    name, which a hash takes in pieces as well as whole)."""
+
+    def __init__(self) -> None:
+        self._hash = hashlib.sha1(NAMESPACE.bytes + b"collection:", usedforsecurity=False)
+        self._count = 0
+
+    def add(self, annotation_id: str) -> None:
+        self._hash.update((b"," if self._count else b"") + annotation_id.encode())
+        self._count += 1
+
+    def value(self) -> uuid.UUID:
+        return uuid.UUID(bytes=self._hash.digest()[:16], version=5)
+
+
+def collection_head(ident: uuid.UUID, *, label: str, total: int) -> dict[str, Any]:
+    """The AnnotationCollection `ident` (`CollectionId.value`) of `total` annotations, its first
+    page's items left empty: what is written before them."""
     return {
         "@context": CONTEXT,
         "id": f"urn:uuid:{ident}",
         "type": "AnnotationCollection",
         "label": label,
-        "total": len(annotations),
+        "total": total,
         "first": {
             "id": f"urn:uuid:{uuid.uuid5(NAMESPACE, f'page:{ident}')}",
             "type": "AnnotationPage",
             "startIndex": 0,
-            "items": annotations,
+            "items": [],
         },
     }
+
+
+# Stands for the items in the encoded head: a JSON string, which no label can spell unescaped
+# (a `"` of its own is written `\"`), and the last thing the collection holds.
+_ITEMS = "@@items@@"
+
+
+def collection_pieces(head: dict[str, Any], annotations: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The collection `head` (`collection_head`) holding `annotations`, as JSON text in pieces,
+    the bytes `json.dumps(collection, ensure_ascii=False, indent=2)` writes: one annotation is
+    encoded at a time (a year's were all held as dicts, and their text, at once)."""
+    first = dict(head["first"], items=_ITEMS)
+    before, _, after = _encode(dict(head, first=first)).rpartition(json.dumps(_ITEMS))
+    yield before
+    # The items are the first page's last key, and the page the collection's last: level 2.
+    yield from list_pieces(annotations, 2, _encode)
+    yield after
+
+
+def _encode(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
 
 
 @dataclass(frozen=True, slots=True)
