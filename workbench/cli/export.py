@@ -248,9 +248,9 @@ def claimreview(
     datePublished: the week's, say), read as `stats --since/--until` reads them; claims with
     no verdict, or one given outside it, are not selected, nor listed as skipped.
     """
-    from workbench.exports.claimreview import json_ld, review_url_problem
+    from workbench.exports.claimreview import json_ld_pieces, review_url_problem
     from workbench.services.activity import span_problem
-    from workbench.services.exports import export_claimreview
+    from workbench.services.exports import review_stream
 
     named_format(output, ("json",))
     usage_unless_none(review_url_problem(org_url, url_template))
@@ -258,7 +258,7 @@ def claimreview(
     if since is not None and claim_ids:
         raise click.UsageError("--since selects claims by their verdict's date: name no --claim")
     check_output(output, force)
-    result = export_claimreview(
+    with review_stream(
         workbench_from(ctx),
         org=org,
         org_url=org_url,
@@ -268,15 +268,17 @@ def claimreview(
         include_flagged=include_flagged,
         since=since,
         until=until,
-    )
+    ) as stream:
+        # Written as the reviews are read: what is said of the claims is known after.
+        write_pieces(json_ld_pieces(stream.reviews), output, force)
+    result = stream.export([])
     say_skipped(result.skipped)
     say_flagged(result.flagged, include_flagged)
     say_unreviewed(result.unreviewed)
     say_unattributed(result.unattributed)
     say_unlocated(result.unlocated)
-    write_text(json_ld(result.reviews), output, force)
     if output:
-        message(f"wrote {plural(len(result.reviews), 'ClaimReview')} to {output}")
+        message(f"wrote {plural(stream.published, 'ClaimReview')} to {output}")
 
 
 @export.command("annotations")
