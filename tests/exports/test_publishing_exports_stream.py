@@ -119,3 +119,34 @@ def test_a_refused_claim_is_refused_before_a_review_is_written(
     assert not target.exists()
     r = run("export", "claimreview", *ORG, *named)
     assert r.code == 1 and r.out == ""
+
+
+def test_review_records_read_a_bounded_number_of_claims_at_once(
+    desk: Desk, wb: Workbench, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reviews' records were read 50 documents at a time whatever their claims (10,000
+    claims' views at once on a desk of 200-claim documents: 105 MB peak at 20,000 claims);
+    a batch now stops at CLAIMS_AT_A_TIME claims, or one document."""
+    import workbench.services.publishing as publishing
+    from workbench.services.claims import SpanRequest, add_claim
+    from workbench.services.context import transaction
+    from workbench.services.documents import DocumentMeta, add_document
+    from workbench.services.views import ClaimView
+
+    second = add_document(wb, "第二篇文章。乙说了话。".encode(), meta=DocumentMeta()).document.id
+    add_claim(wb, second, "乙说了话", SpanRequest(quote="乙说了话"))
+    views = [0]
+    real = publishing.from_row
+
+    def counting(cls: Any, row: object, **given: Any) -> Any:
+        views[0] += cls is ClaimView
+        return real(cls, row, **given)
+
+    monkeypatch.setattr(publishing, "from_row", counting)
+    monkeypatch.setattr(publishing, "CLAIMS_AT_A_TIME", 1, raising=False)
+    with transaction(wb) as tx:
+        records = publishing.review_records(tx)
+        first = next(records)
+        assert (first.document.id, views[0]) == (desk.doc, len(first.claims)), views
+        assert [r.document.id for r in records] == [second]
+    assert views[0] == len(first.claims) + 1
