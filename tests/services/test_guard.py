@@ -117,6 +117,13 @@ def _bulk(name: str, *args: object) -> Setup:
     return setup
 
 
+def s_hand_over(wb: Workbench) -> Callable[[], object]:
+    from workbench.services import workflow
+
+    workflow.assign_owner(wb, [_claim(wb)], "alice")
+    return lambda: workflow.hand_over(wb, "alice", "bob")
+
+
 def _reviewed(decision: str) -> Setup:
     def setup(wb: Workbench) -> Callable[[], object]:
         from workbench.services import review
@@ -264,6 +271,7 @@ SCENARIOS: dict[str, tuple[Setup, int]] = {
     "workbench.services.workflow.untag": (_bulk("untag", ["ai"]), 1),
     "workbench.services.workflow.set_priority": (_bulk("set_priority", "high"), 1),
     "workbench.services.workflow.set_due": (_bulk("set_due", "2030-01-01"), 1),
+    "workbench.services.workflow.hand_over": (s_hand_over, 1),
     "workbench.services.review.approve": (_reviewed("approve"), 1),
     "workbench.services.review.approvals": (_reviewed("approvals"), 1),
     "workbench.services.review.reject": (_reviewed("reject"), 1),
