@@ -25,7 +25,8 @@ def test_ctrl_c_is_one_line_with_no_blank_line_before_it(
     half-written was committed": two lines on stderr (Click's own newline after ^C, meant for
     a terminal, went into logs and pipes too)."""
     assert cli("demo").code == 0
-    monkeypatch.setattr("workbench.services.queries.claims_stream", _interrupt)
+    # A table reads a page (its first 50 rows), --json streams every match.
+    monkeypatch.setattr("workbench.services.queries.claims_page", _interrupt)
     r = run_cli(["claim", "list"], env={"WORKBENCH_DB": db_url, "WORKBENCH_USER": "tester"})
     assert r.code == 130, r
     assert r.err == "interrupted; nothing half-written was committed\n", repr(r.err)
