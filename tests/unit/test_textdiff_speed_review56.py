@@ -44,4 +44,8 @@ def test_review56_a_line_repeated_through_the_text_is_diffed_in_linear_time() ->
 
 
 def test_review56_a_repeating_replaced_paragraph_is_diffed_in_linear_time() -> None:
-    assert linear(_diff, _repeating_paragraph, small=150)
+    # The trial's paragraph was 3,900 characters: timed against a quarter of it. (At 150
+    # against 600 the refining worked up to its fixed floor of budget, bounded by design but
+    # growing faster than the input there, so the test passed only where 600 characters took
+    # under 0.1 s: it failed on a slower machine at the session's start and its end alike.)
+    assert linear(_diff, _repeating_paragraph, small=975)
