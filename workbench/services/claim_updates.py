@@ -27,7 +27,7 @@ def check_version(claim: Claim, expected: int | None) -> None:
 def version_problem(ids: Sequence[int], expected: int | None) -> InvalidInput | None:
     """An expected version is one claim's: given with several claims (a desk edit's IDs) it
     would say nothing of the others, which are at versions of their own. A front end asks
-    before calling (bad usage); `check_versions` refuses it for any other caller."""
+    before calling (bad usage); a desk edit refuses it for any other caller (workflow._named)."""
     count = len(set(ids))
     if expected is None or count <= 1:
         return None
@@ -36,15 +36,6 @@ def version_problem(ids: Sequence[int], expected: int | None) -> InvalidInput | 
         "of its own: name one claim with it",
         hint=bad("expected_version"),
     )
-
-
-def check_versions(ids: Sequence[int], claims: Sequence[Claim], expected: int | None) -> None:
-    """`check_version` for a desk edit, which may name several claims (with one only)."""
-    problem = version_problem(ids, expected)
-    if problem is not None:
-        raise problem
-    for claim in claims:
-        check_version(claim, expected)
 
 
 def stale(claim_id: int, expected: int, actual: int | None) -> Conflict:
