@@ -24,7 +24,7 @@ from workbench.services.documents import DocumentMeta, add_document
 from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.exports import export_claimreview
 from workbench.services.lookup import get_document
-from workbench.services.publishing import records_in, review_records
+from workbench.services.publishing import first_verdict_time, records_in, review_records
 from workbench.services.revisions import update_document
 from workbench.services.settings import set_config
 from workbench.services.sources import Content
@@ -112,6 +112,7 @@ def test_the_same_reviews_byte_for_byte(busy: Workbench) -> None:
                 item.claim,
                 record.document,
                 reviewed_at=item.verdict_at,
+                first_reviewed_at=first_verdict_time(item.claim, item.events),
                 publisher=PUBLISHER,
                 url=review_url(None, PUBLISHER, item.claim.id),
             )

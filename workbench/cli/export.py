@@ -244,9 +244,13 @@ def claimreview(
     verdict without --include-flagged) is refused, with the reason. With review.required on,
     stderr also names published verdicts no second reviewer approved.
 
+    A verdict given again since its claim first held one (reopened and corrected after
+    publication) keeps the first one's date as datePublished, its own as dateModified.
+
     --since DATE [--until DATE] publishes only the verdicts given in that span (each review's
-    datePublished: the week's, say), read as `stats --since/--until` reads them; claims with
-    no verdict, or one given outside it, are not selected, nor listed as skipped.
+    dateModified, else datePublished: the week's, say), read as `stats --since/--until` reads
+    them; claims with no verdict, or one given outside it, are not selected, nor listed as
+    skipped.
     """
     from workbench.exports.claimreview import json_ld_pieces, review_url_problem
     from workbench.services.activity import span_problem

@@ -183,8 +183,11 @@ def claim_review(
     reviewed_at: str | None,
     publisher: Publisher,
     url: str,
+    first_reviewed_at: str | None = None,
 ) -> dict[str, Any]:
-    """One ClaimReview for a claim with a final, rated verdict (see `skip_reason`)."""
+    """One ClaimReview for a claim with a final, rated verdict (see `skip_reason`), given at
+    `reviewed_at`; `first_reviewed_at`, when the claim first held a rated verdict, dates the
+    review's first publication when the verdict was given again since (a correction)."""
     value, label = RATINGS[Status(claim.status)]
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": label, "name": label}
     if value is not None:
@@ -222,7 +225,12 @@ def claim_review(
         "itemReviewed": item,
         "author": {"@type": "Organization", "name": publisher.name, "url": publisher.url},
     }
-    if reviewed_at:
+    if first_reviewed_at and reviewed_at and first_reviewed_at < reviewed_at:
+        # Corrected after publication: a partner who loaded the first review keeps its date
+        # and is told it changed (schema.org's dateModified), not shown a new review.
+        review["datePublished"] = first_reviewed_at[:10]
+        review["dateModified"] = reviewed_at[:10]
+    elif reviewed_at:
         review["datePublished"] = reviewed_at[:10]
     return review
 

@@ -279,6 +279,7 @@ def _reviews(
                 item.claim,
                 record.document,
                 reviewed_at=item.verdict_at,
+                first_reviewed_at=item.first_verdict_at,
                 publisher=publisher,
                 url=review_url(url_template, publisher, item.claim.id),
             )

@@ -18,7 +18,13 @@ from workbench.db.models import Claim, ClaimTag, Document, DocumentRevision, Eve
 from workbench.domain.errors import InvalidInput
 from workbench.domain.payloads import event_value
 from workbench.domain.sign_off import reason_note, sign_off
-from workbench.domain.status import FINAL_STATUSES, FINAL_VALUES, WITHDRAWN_VALUE, Status
+from workbench.domain.status import (
+    FINAL_STATUSES,
+    FINAL_VALUES,
+    RATINGS,
+    WITHDRAWN_VALUE,
+    Status,
+)
 from workbench.domain.text import Span
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.lookup import get_document
@@ -84,6 +90,23 @@ def verdict_time(claim: ClaimView, events: Sequence[EventView]) -> str | None:
         if isinstance(after, dict) and after.get("status") == claim.status:
             found = ev.at
     return found
+
+
+def first_verdict_time(claim: ClaimView, events: Sequence[EventView]) -> str | None:
+    """The moment the claim first held a rated verdict (one a ClaimReview publishes), if it
+    holds one now: when its review was first published, kept through later corrections
+    (trial73: a verdict reopened and given again was dated by the correction alone)."""
+    if Status(claim.status) not in FINAL_STATUSES:
+        return None
+    for ev in events:
+        after = ev.payload.get("after")
+        if isinstance(after, dict) and after.get("status") in _RATED:
+            return ev.at
+    return None
+
+
+# The statuses a ClaimReview rates, by value.
+_RATED = frozenset(status.value for status in RATINGS)
 
 
 def unapproved(events: Sequence[EventView]) -> bool:
@@ -238,6 +261,8 @@ class ReviewedClaim:
     claim: ClaimView
     events: tuple[EventView, ...]
     verdict_at: str | None
+    # When it first held a rated verdict: the review's first publication (`first_verdict_time`).
+    first_verdict_at: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,7 +420,9 @@ def _batches(conn: Connection, doc_ids: list[int]) -> Iterator[list[int]]:
 
 def _reviewed(claim: ClaimView, history: Sequence[EventView]) -> ReviewedClaim:
     events = tuple(history)
-    return ReviewedClaim(claim, events, verdict_time(claim, events))
+    return ReviewedClaim(
+        claim, events, verdict_time(claim, events), first_verdict_time(claim, events)
+    )
 
 
 def _documents_query(
