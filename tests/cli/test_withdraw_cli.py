@@ -128,7 +128,11 @@ def test_a_claim_closed_by_mistake_is_no_longer_published(cli: Run) -> None:
     org = ("--org", "Desk", "--org-url", "https://desk.example.org")
     r = ok(cli("export", "claimreview", *org))
     assert [c["url"].split("-")[-1] for c in json.loads(r.out)] == ["3"]
-    assert "skipped claim #2: withdrawn (taken back, never published)" in r.err
+    # Its Unproven verdict was published: the export says so, not "never published" (trial73).
+    assert (
+        "skipped claim #2: withdrawn after its verdict (Unproven) was given: no longer "
+        "published; take down any review of it published before"
+    ) in r.err
     annotated = json.loads(ok(cli("export", "annotations")).out)
     bodies = [a["body"] for a in annotated["first"]["items"]]
     texts = [b["value"] for body in bodies for b in body if b.get("purpose") == "describing"]

@@ -21,6 +21,10 @@ from workbench.services.exports import (
 )
 
 ORG = {"org": "Check Desk", "org_url": "https://checks.example.org"}
+RETRACTED = (
+    "withdrawn after its verdict (Unproven) was given: no longer published; take down any "
+    "review of it published before"
+)
 
 
 @pytest.fixture
@@ -45,13 +49,13 @@ def test_no_claimreview_is_made_of_it_even_when_named(
     assert f"https://checks.example.org/#claim-{withdrawn}" not in published
     assert f"https://checks.example.org/#claim-{desk.ids['unverifiable']}" in published
     skipped = {s.claim_id: s.reason for s in everything.skipped}
-    assert skipped[withdrawn] == "withdrawn (taken back, never published)"
+    # It was closed unverifiable first: that verdict may have gone out (trial73).
+    assert skipped[withdrawn] == RETRACTED
     # Named, it is refused with the reason, as any claim that cannot be published is.
     with pytest.raises(InvalidInput) as named:
         export_claimreview(wb, claim_ids=[withdrawn], **ORG)
     assert named.value.message == (
-        f"claim #{withdrawn} cannot be published as a ClaimReview: withdrawn (taken back, "
-        "never published)"
+        f"claim #{withdrawn} cannot be published as a ClaimReview: {RETRACTED}"
     )
 
 
@@ -94,6 +98,6 @@ def test_the_cli_exports_publish_nothing_of_it(
 ) -> None:
     r = run("export", "claimreview", "--org", "D", "--org-url", "https://d.example.org")
     assert r.code == 0 and f"#claim-{withdrawn}" not in r.out
-    assert f"skipped claim #{withdrawn}: withdrawn (taken back, never published)" in r.err
+    assert f"skipped claim #{withdrawn}: {RETRACTED}" in r.err
     r = run("report", str(desk.doc), "-o", str(tmp_path / "r.html"))
     assert r.code == 0 and f"{len(desk.ids)} claims" in r.err

@@ -144,6 +144,7 @@ def add(
 @json_context
 def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     """Show a claim: its quote in context, status, notes and history."""
+    from workbench.domain.sign_off import withdrawn_verdict
     from workbench.services.queries import show_claim
 
     d = show_claim(workbench_from(ctx), claim_id)
@@ -191,10 +192,17 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
             f"or reopen it: workbench claim status {c.id} in_progress --note TEXT"
         )
     if c.status == WITHDRAWN_VALUE:
+        held = withdrawn_verdict((e.seq, e.actor, e.action, e.payload) for e in d.events)
+        published = (
+            "never listed as work nor published"
+            if held is None
+            # Its verdict may have gone out: not "never published" (trial73).
+            else f"no longer listed as work nor published; its verdict {held} was given "
+            "before: take down any review of it published then"
+        )
         click.echo(
-            "  status   withdrawn: taken back (the reason is in its history), never listed as "
-            f"work nor published; restore it: workbench claim status {c.id} in_progress "
-            "--note TEXT"
+            f"  status   withdrawn: taken back (the reason is in its history), {published}; "
+            f"restore it: workbench claim status {c.id} in_progress --note TEXT"
         )
     if d.sign_off is not None and d.sign_off.status == c.status:
         by = d.sign_off.given_by

@@ -111,6 +111,20 @@ def sign_off(events: Iterable[Event]) -> SignOff | None:
     return current
 
 
+def withdrawn_verdict(events: Iterable[Event]) -> str | None:
+    """For a claim withdrawn now, the last verdict it held before (its status value), from its
+    events (seq, actor, action, payload) in order; None when it held none or is not withdrawn.
+    A verdict once held may have been published (trial73: a review that went out was then
+    said to be "never published"), so exports and `claim show` say it was withdrawn after it."""
+    held: str | None = None
+    withdrawn = False
+    for _event, status in _verdict_moves(events):
+        withdrawn = status == WITHDRAWN_VALUE
+        if status in FINAL_VALUES:
+            held = status
+    return held if withdrawn else None
+
+
 def reason_note(events: Iterable[Event], notes: Sequence[tuple[int, str]]) -> int | None:
     """The note an export publishes for a claim (the claims table's `note`, a Web Annotation's
     `commenting` body): the id of one of `notes` (id, author; in id order), or None.

@@ -141,10 +141,18 @@ def _encode(review: dict[str, Any]) -> str:
     return json.dumps(review, ensure_ascii=False, indent=2)
 
 
-def skip_reason(claim: ClaimView) -> str | None:
-    """Why a claim cannot be published as a ClaimReview, or None when it can."""
+def skip_reason(claim: ClaimView, held: str | None = None) -> str | None:
+    """Why a claim cannot be published as a ClaimReview, or None when it can. `held`: for a
+    withdrawn claim, the verdict it held before (`sign_off.withdrawn_verdict`), whose review
+    may have gone out and stays wherever it was loaded until the desk takes it down."""
     status = Status(claim.status)
     if status == Status.WITHDRAWN:
+        rated = RATINGS.get(Status(held)) if held is not None else None
+        if rated is not None:
+            return (
+                f"withdrawn after its verdict ({rated[1]}) was given: no longer published; "
+                "take down any review of it published before"
+            )
         return "withdrawn (taken back, never published)"
     if status == Status.OPINION:
         return "an opinion is not rated"

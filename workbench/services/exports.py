@@ -260,7 +260,7 @@ def _reviews(
         for item in record.claims:
             if span is not None and not _given_in(item.verdict_at, span):
                 continue
-            reason = skip_reason(item.claim)
+            reason = skip_reason(item.claim, item.held_verdict)
             if reason is not None:
                 said.skipped.append(Skipped(item.claim.id, reason))
                 continue

@@ -17,7 +17,7 @@ from sqlalchemy.orm import selectinload
 from workbench.db.models import Claim, ClaimTag, Document, DocumentRevision, Event, Evidence
 from workbench.domain.errors import InvalidInput
 from workbench.domain.payloads import event_value
-from workbench.domain.sign_off import reason_note, sign_off
+from workbench.domain.sign_off import reason_note, sign_off, withdrawn_verdict
 from workbench.domain.status import (
     FINAL_STATUSES,
     FINAL_VALUES,
@@ -263,6 +263,8 @@ class ReviewedClaim:
     verdict_at: str | None
     # When it first held a rated verdict: the review's first publication (`first_verdict_time`).
     first_verdict_at: str | None = None
+    # A withdrawn claim's verdict before its withdrawal (`sign_off.withdrawn_verdict`).
+    held_verdict: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,7 +384,13 @@ def review_records(
             run.append(doc_id)
             verdicts += sum(c.status in FINAL_VALUES for c in claims[doc_id])
             if verdicts >= CLAIMS_AT_ONCE or doc_id == chunk[-1]:
-                finals = [c.id for d in run for c in claims[d] if c.status in FINAL_VALUES]
+                # A withdrawn claim's events too: whether it held a verdict (skip_reason).
+                finals = [
+                    c.id
+                    for d in run
+                    for c in claims[d]
+                    if c.status in FINAL_VALUES or c.status == WITHDRAWN_VALUE
+                ]
                 histories = _histories(conn, finals)
                 for done in run:
                     yield ReviewRecord(
@@ -420,8 +428,11 @@ def _batches(conn: Connection, doc_ids: list[int]) -> Iterator[list[int]]:
 
 def _reviewed(claim: ClaimView, history: Sequence[EventView]) -> ReviewedClaim:
     events = tuple(history)
+    held = None
+    if claim.status == WITHDRAWN_VALUE:
+        held = withdrawn_verdict((e.seq, e.actor, e.action, e.payload) for e in events)
     return ReviewedClaim(
-        claim, events, verdict_time(claim, events), first_verdict_time(claim, events)
+        claim, events, verdict_time(claim, events), first_verdict_time(claim, events), held
     )
 
 
