@@ -344,24 +344,24 @@ HIDDEN_FIELDS = frozenset(
 
 def _change(payload: dict[str, object]) -> str:
     """What an event did, in a line: `status: in_progress -> false; note: ...`."""
+    from workbench.domain.payloads import change_note, changed_fields
+
     before, after = payload.get("before"), payload.get("after")
     parts: list[str] = []
     if isinstance(before, dict) and isinstance(after, dict):
         parts = [
             # One line an event: a context (prefix, suffix) that spans a line break says so.
-            f"{name}: {show_value(before.get(name), one_line=True)} -> "
-            f"{show_value(value, one_line=True)}"
-            for name, value in after.items()
-            if name not in HIDDEN_FIELDS and before.get(name) != value
+            f"{name}: {show_value(old, one_line=True)} -> {show_value(new, one_line=True)}"
+            for name, old, new in changed_fields(payload, HIDDEN_FIELDS)
         ]
     elif isinstance(after, dict) and "stance" in after:
         source = after.get("url") or after.get("citation") or after.get("file_name")
         parts = [f"{after['stance']}: {clip(str(source), 60)}"]
     elif isinstance(after, dict) and "body" in after:
         parts = [f"note: {clip(str(after['body']), 60)}"]
-    note = payload.get("note")
-    if isinstance(note, dict):
-        parts.append(f"note: {clip(str(note.get('body', '')), 60)}")
+    note = change_note(payload)
+    if note is not None:
+        parts.append(f"note: {clip(note, 60)}")
     return "; ".join(parts)
 
 

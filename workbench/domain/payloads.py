@@ -116,6 +116,32 @@ def set_payload(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str
     return {"before": dict(before), "after": dict(after)}
 
 
+def changed_fields(
+    payload: Mapping[str, Any], hidden: Iterable[str] = ()
+) -> list[tuple[str, Any, Any]]:
+    """What a change event changed, as (field, before, after) in the payload's order: the
+    fields whose value differs, less those `hidden` (each view hides its own bookkeeping).
+    Empty for any other shape (a creation, an import). The one reading of a change that
+    `claim show`, the audit timeline and the report share."""
+    before, after = payload.get("before"), payload.get("after")
+    if not isinstance(before, dict) or not isinstance(after, dict):
+        return []
+    skip = frozenset(hidden)
+    return [
+        (name, before.get(name), value)
+        for name, value in after.items()
+        if name not in skip and before.get(name) != value
+    ]
+
+
+def change_note(payload: Mapping[str, Any]) -> str | None:
+    """The body of the note written with a change (a verdict's reason), if there was one."""
+    note = payload.get("note")
+    if isinstance(note, dict) and isinstance(note.get("body"), str):
+        return str(note["body"])
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Action:
     name: str

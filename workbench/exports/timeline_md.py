@@ -20,6 +20,7 @@ from sqlalchemy import select
 from workbench.db.models import Claim, Document, Event
 from workbench.domain.clock import format_at, now
 from workbench.domain.limits import visible
+from workbench.domain.payloads import changed_fields
 from workbench.domain.plurals import plural
 from workbench.domain.scope import ExportScope
 from workbench.domain.segment import Sentences
@@ -248,9 +249,8 @@ def event_summary(
         summary = _created(entity_type, entity_id, after, quoted)
     elif isinstance(after, dict) and isinstance(before, dict):
         changes = [
-            f"{name}: {_value(before.get(name))} → {_value(value)}"
-            for name, value in after.items()
-            if name not in QUIET_FIELDS and before.get(name) != value
+            f"{name}: {_value(old)} → {_value(new)}"
+            for name, old, new in changed_fields(payload, QUIET_FIELDS)
         ]
         subject = "" if entity_type == "claim" else f"{entity_type} {_inline(entity_id)} "
         summary = f"{subject}**{verb}**" + (": " + "; ".join(changes) if changes else "")
