@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workbench.domain.errors import InvalidInput
+from workbench.domain.file_kinds import document_kind
 from workbench.domain.text import decode_utf8, normalise
 
 FORMATS = ("text", "markdown", "html")
@@ -55,9 +56,9 @@ def read_content(
     charset: str | None = None,
 ) -> Content:
     """The text a document stores for these bytes, in the format given or detected. A text or
-    Markdown file is UTF-8 or refused; a page is read in the encoding it is in or declares
-    (`charset`: the server's Content-Type), and only otherwise by a guess, which the Content
-    names."""
+    Markdown file is UTF-8 or refused (as is a PDF, RTF or Office file, whatever its name); a
+    page is read in the encoding it is in or declares (`charset`: the server's Content-Type),
+    and only otherwise by a guess, which the Content names."""
     chosen = fmt or sniff_format(data, source)
     if chosen not in FORMATS:
         raise InvalidInput(f"unknown format {chosen!r}; valid: {', '.join(FORMATS)}")
@@ -67,6 +68,11 @@ def read_content(
         page = extract_page(data, source, url=url, charset=charset)
         guessed = page.decoding.encoding if page.decoding and page.decoding.guessed else None
         return Content(page.text, "html", source, data, page.metadata, page.earlier, guessed)
+    if (kind := document_kind(data)) is not None:
+        raise InvalidInput(
+            f"{source} is {kind}, not plain text: open it and save its text as plain text "
+            "(UTF-8) first"
+        )
     text = normalise(decode_utf8(data, source))
     if chosen == "markdown":
         from workbench.domain.markdown import read_markdown
