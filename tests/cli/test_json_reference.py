@@ -307,6 +307,8 @@ NOT_IN_SCENARIO = {"user bind"}
 NOT_PRINTED_HERE = {
     "AddedDocument.not_applied",  # a stored page's text fetched again naming another URL
     "UnfitCandidate.problem",  # a candidate whose span cannot become a claim
+    # a revision from a page read by a guess (tests/cli/test_update_guessed_encoding_cli.py)
+    "workbench doc update.guessed_encoding",
     *(f"ChainBreak.{f}" for f in ("seq", "problems", "expected_seq", "expected_seq_line")),
     *(f"ReplayDifference.{f}" for f in ("message", "subject", "field", "events", "table", "seq")),
     # SQLite prints the copy's head; PostgreSQL the pg_dump command instead (and binds roles).

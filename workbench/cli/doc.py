@@ -256,12 +256,7 @@ def _page_doubts(result: Added, name: str | None) -> None:
     not the article: said, not refused (the text is stored; `doc text` shows it)."""
     whose = f"{name}: " if name else ""
     if result.guessed_encoding:
-        encoding = ENCODING_NAMES.get(result.guessed_encoding, result.guessed_encoding)
-        warning(
-            f"{whose}the page is not UTF-8 and declares no charset it is in: read as "
-            f"{encoding}, a guess (if `workbench doc text {result.document.id}` reads wrong, "
-            "convert the page to UTF-8 or give it a <meta charset>, and add it again)"
-        )
+        _guessed(result.guessed_encoding, result.document.id, f"{whose}", "add it again")
     if result.little_text:
         length = result.document.length
         warning(
@@ -270,6 +265,17 @@ def _page_doubts(result: Added, name: str | None) -> None:
             f"(document #{result.document.id}); is it the article? (a directory listing, a "
             "login or cookie page, or a page whose text a script writes)"
         )
+
+
+def _guessed(codec: str, document_id: int, whose: str, again: str) -> None:
+    """A page read by a guess at its encoding (`doc add`, `doc update`): which, and what to do
+    if the text reads wrong."""
+    encoding = ENCODING_NAMES.get(codec, codec)
+    warning(
+        f"{whose}the page is not UTF-8 and declares no charset it is in: read as "
+        f"{encoding}, a guess (if `workbench doc text {document_id}` reads wrong, "
+        f"convert the page to UTF-8 or give it a <meta charset>, and {again})"
+    )
 
 
 # Python's codec names, as people know the encodings.
@@ -353,7 +359,7 @@ def update(
     quote is back the same way gets back the span it was pinned to. An orphaned claim whose
     quote is back is said to be found again. The document's title and URL stay as they are: a
     page titled otherwise (a correction's new headline) is said on stderr, with the `doc edit`
-    that takes its title.
+    that takes its title, as is a page read by a guess at its encoding (as `doc add` says it).
     """
     from workbench.services.documents import load_problem, update_from
 
@@ -369,6 +375,8 @@ def update(
         message(f"fetched document #{document_id}'s URL {result.fetched_again}")
     _redirects(result.redirects)
     r = result.revision
+    if result.guessed_encoding:
+        _guessed(result.guessed_encoding, document_id, "", "update it again")
     if as_json:
         emit_json(result.to_json())
         return

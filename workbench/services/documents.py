@@ -630,7 +630,12 @@ def update_from(
     got = load(location, user_agent=user_agent)
     content = read_content(got.data, got.source, fmt, url=got.url, charset=got.content_type)
     added = update_document(wb, document_id, content, fetched_url=got.url, force=force)
-    return dataclasses.replace(added, redirects=got.redirects, fetched_again=again)
+    return dataclasses.replace(
+        added,
+        redirects=got.redirects,
+        fetched_again=again,
+        guessed_encoding=content.guessed_encoding if added.created else None,
+    )
 
 
 def list_documents(wb: Workbench) -> list[DocumentListed]:

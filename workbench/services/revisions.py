@@ -131,6 +131,9 @@ class RevisionAdded:
     # An earlier revision with exactly this text (an edit undone): the new revision is still
     # stored, since the trail records that the page changed back.
     same_as: int | None = None
+    # A page whose encoding was a guess (no charset it is in declared): the codec it was read
+    # in, said as `doc add` says it (the revision is stored all the same).
+    guessed_encoding: str | None = None
 
     @property
     def flagged(self) -> list[AnchorOutcome]:
@@ -147,6 +150,7 @@ class RevisionAdded:
             "not_applied": dict(self.not_applied),
             "fetched_again": self.fetched_again,
             "same_as": self.same_as,
+            **({"guessed_encoding": self.guessed_encoding} if self.guessed_encoding else {}),
         }
 
 
