@@ -33,12 +33,13 @@ from sqlalchemy import event
 from workbench.db.engine import get_engine
 from workbench.services.context import Workbench
 from workbench.services.exports import export_claimreview
+from workbench.services.review_selection import ReviewSelection
 
 url = sys.argv[1]
 seen = []
 event.listen(get_engine(url), "before_cursor_execute", lambda *a: seen.append(1))
-result = export_claimreview(Workbench(url=url, actor="bench"), org="Desk",
-                            org_url="https://desk.example")
+result = export_claimreview(Workbench(url=url, actor="bench"),
+                            ReviewSelection(org="Desk", org_url="https://desk.example"))
 print(len(seen), len(result.reviews))
 """
 

@@ -14,6 +14,7 @@ from tests.inprocess import Outcome, err_line, ok, run_cli
 from workbench.domain.text import span_words
 from workbench.services.context import Workbench
 from workbench.services.exports import export_claimreview
+from workbench.services.review_selection import ReviewSelection
 
 Run = Callable[..., Outcome]
 ORG = ("--org", "Desk", "--org-url", "https://desk.example")
@@ -84,7 +85,7 @@ def _desk(cli: Run) -> None:
 
 def test_skipped_claims_are_named_by_id(cli: Run, wb: Workbench) -> None:
     _desk(cli)
-    result = export_claimreview(wb, org="Desk", org_url="https://desk.example")
+    result = export_claimreview(wb, ReviewSelection(org="Desk", org_url="https://desk.example"))
     assert [s.claim_id for s in result.skipped] == [1, 2, 3, 4]
     r = ok(cli("export", "claimreview", *ORG))
     assert json.loads(r.out) == []

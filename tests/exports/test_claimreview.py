@@ -13,6 +13,7 @@ from export_desk import Desk, Run
 from workbench.domain.errors import InvalidInput, NotFound
 from workbench.services.context import Workbench
 from workbench.services.exports import export_claimreview
+from workbench.services.review_selection import ReviewSelection
 
 TERMS = json.loads(
     (
@@ -34,7 +35,7 @@ def typed_nodes(value: Any) -> Iterator[dict[str, Any]]:
 
 def reviews(wb: Workbench, **kw: Any) -> list[dict[str, Any]]:
     return export_claimreview(
-        wb, org="Check Desk", org_url="https://checks.example.org", **kw
+        wb, ReviewSelection(org="Check Desk", org_url="https://checks.example.org", **kw)
     ).reviews
 
 
@@ -128,20 +129,22 @@ def test_each_review_is_an_anchor_on_the_organisation_s_page(
     wb: Workbench, desk: Desk, org_url: str, url: str
 ) -> None:
     cid = desk.ids["false"]
-    out = export_claimreview(wb, org="D", org_url=org_url, claim_ids=[cid]).reviews
+    out = export_claimreview(wb, ReviewSelection(org="D", org_url=org_url, claim_ids=[cid])).reviews
     assert [r["url"] for r in out] == [url.format(id=cid)]
 
 
 def test_an_org_url_with_an_anchor_needs_a_template(wb: Workbench, desk: Desk) -> None:
     """trial47b: `#checks/#claim-1`, two anchors, which is no URL."""
     with pytest.raises(InvalidInput, match=r"holds an anchor .* needs a page of its own"):
-        export_claimreview(wb, org="D", org_url="https://desk.example.org/#checks")
+        export_claimreview(wb, ReviewSelection(org="D", org_url="https://desk.example.org/#checks"))
     out = export_claimreview(
         wb,
-        org="D",
-        org_url="https://desk.example.org/#checks",
-        url_template="https://desk.example.org/c/{id}",
-        claim_ids=[desk.ids["false"]],
+        ReviewSelection(
+            org="D",
+            org_url="https://desk.example.org/#checks",
+            url_template="https://desk.example.org/c/{id}",
+            claim_ids=[desk.ids["false"]],
+        ),
     ).reviews
     assert out[0]["url"] == f"https://desk.example.org/c/{desk.ids['false']}"
 
@@ -164,12 +167,12 @@ def test_a_named_claim_that_cannot_be_published_is_refused(
     name, reason = refused.split(": ", 1)
     ids = [desk.ids[n] for n in names]
     with pytest.raises(InvalidInput) as exc:
-        export_claimreview(wb, org="D", org_url="https://d.example", claim_ids=ids)
+        export_claimreview(wb, ReviewSelection(org="D", org_url="https://d.example", claim_ids=ids))
     assert exc.value.message == (
         f"claim #{desk.ids[name]} cannot be published as a ClaimReview: {reason}"
     )
     # Unnamed, they are skipped, as ever.
-    result = export_claimreview(wb, org="D", org_url="https://d.example")
+    result = export_claimreview(wb, ReviewSelection(org="D", org_url="https://d.example"))
     assert {s.claim_id for s in result.skipped} >= {desk.ids[n] for n in names if n != "false"}
 
 
@@ -213,13 +216,19 @@ def test_a_named_claim_outside_the_named_documents_is_refused(wb: Workbench, des
     cid = desk.ids["false"]
     with pytest.raises(InvalidInput) as exc:
         export_claimreview(
-            wb, org="D", org_url="https://d.example", claim_ids=[cid], document_ids=[other]
+            wb,
+            ReviewSelection(
+                org="D", org_url="https://d.example", claim_ids=[cid], document_ids=[other]
+            ),
         )
     assert exc.value.message == (
         f"claim #{cid} is in document #{desk.doc}, not in the document named (#{other})"
     )
     both = export_claimreview(
-        wb, org="D", org_url="https://d.example", claim_ids=[cid], document_ids=[other, desk.doc]
+        wb,
+        ReviewSelection(
+            org="D", org_url="https://d.example", claim_ids=[cid], document_ids=[other, desk.doc]
+        ),
     )
     assert len(both.reviews) == 1
 
@@ -244,7 +253,7 @@ def test_bad_input_is_refused(
 ) -> None:
     args: dict[str, Any] = {"org": "D", "org_url": "https://d.example", **kw}
     with pytest.raises(error):
-        export_claimreview(wb, **args)
+        export_claimreview(wb, ReviewSelection(**args))
 
 
 def test_cli_prints_json_ld_and_says_what_it_skipped(run: Run, desk: Desk, tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from workbench.services.context import Workbench
 from workbench.services.documents import DocumentMeta, add_document, edit_document
 from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.exports import export_claimreview
+from workbench.services.review_selection import ReviewSelection
 
 ARTICLE = "统计局称，2023年GDP增长5.2%。公司称其模型是“国内首个线性注意力架构”。\n第二段。"
 
@@ -62,7 +63,7 @@ def test_claimreview_publishes_an_organisation_name_with_control_characters(
         assert r.code == 2 and "Traceback" not in r.err, (org, r.code, r.out[:400])
         assert "--org" in r.err and len(r.err.strip().splitlines()) == 1, r.err
     with pytest.raises(InvalidInput, match="organisation's name"):
-        export_claimreview(wb, org=f"Desk{RLO}X", org_url="https://d.example")
+        export_claimreview(wb, ReviewSelection(org=f"Desk{RLO}X", org_url="https://d.example"))
     r = cli(
         "export",
         "claimreview",
@@ -83,7 +84,7 @@ def test_claimreview_org_url_with_markup_characters_is_refused(wb: Workbench, cl
         r = cli("export", "claimreview", "--org", "Desk", "--org-url", url)
         assert r.code == 2 and "%-encoded" in r.err, (url, r.err)
         with pytest.raises(InvalidInput, match="%-encoded"):
-            export_claimreview(wb, org="Desk", org_url=url)
+            export_claimreview(wb, ReviewSelection(org="Desk", org_url=url))
     template = "https://d.example/<{id}>"
     r = cli(
         "export",
@@ -135,13 +136,17 @@ def test_one_author_is_still_one_agent(wb: Workbench) -> None:
     """trial54: only a stored author naming several is a list, each typed by its own name; one
     author is published as one agent, as before."""
     doc = _rated(wb, author="Jane Smith")
-    [review] = export_claimreview(wb, org="Desk", org_url="https://d.example").reviews
+    [review] = export_claimreview(
+        wb, ReviewSelection(org="Desk", org_url="https://d.example")
+    ).reviews
     assert review["itemReviewed"]["appearance"]["author"] == {
         "@type": "Person",
         "name": "Jane Smith",
     }
     edit_document(wb, doc, author="Jane Smith; Reuters News")
-    [review] = export_claimreview(wb, org="Desk", org_url="https://d.example").reviews
+    [review] = export_claimreview(
+        wb, ReviewSelection(org="Desk", org_url="https://d.example")
+    ).reviews
     assert review["itemReviewed"]["appearance"]["author"] == [
         {"@type": "Person", "name": "Jane Smith"},
         {"@type": "Organization", "name": "Reuters News"},

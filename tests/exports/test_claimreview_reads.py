@@ -25,6 +25,7 @@ from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.exports import export_claimreview
 from workbench.services.lookup import get_document
 from workbench.services.publishing import first_verdict_time, records_in, review_records
+from workbench.services.review_selection import ReviewSelection
 from workbench.services.revisions import update_document
 from workbench.services.settings import set_config
 from workbench.services.sources import Content
@@ -120,11 +121,15 @@ def test_the_same_reviews_byte_for_byte(busy: Workbench) -> None:
             for item in record.claims
             if skip_reason(item.claim) is None and not item.claim.flagged
         ]
-        result = export_claimreview(busy, org=PUBLISHER.name, org_url=PUBLISHER.url, **selection)
+        result = export_claimreview(
+            busy, ReviewSelection(org=PUBLISHER.name, org_url=PUBLISHER.url, **selection)
+        )
         dumped = json.dumps(result.reviews, ensure_ascii=False, indent=2)
         assert dumped == json.dumps(before, ensure_ascii=False, indent=2), selection
     assert result.reviews
-    everything = export_claimreview(busy, org=PUBLISHER.name, org_url=PUBLISHER.url)
+    everything = export_claimreview(
+        busy, ReviewSelection(org=PUBLISHER.name, org_url=PUBLISHER.url)
+    )
     assert everything.unreviewed and everything.skipped and everything.flagged
 
 
@@ -137,7 +142,7 @@ def _statements(wb: Workbench) -> list[str]:
     engine = get_engine(wb.url)
     event.listen(engine, "before_cursor_execute", record)
     try:
-        export_claimreview(wb, org=PUBLISHER.name, org_url=PUBLISHER.url)
+        export_claimreview(wb, ReviewSelection(org=PUBLISHER.name, org_url=PUBLISHER.url))
     finally:
         event.remove(engine, "before_cursor_execute", record)
     return seen
@@ -174,6 +179,8 @@ def test_an_unknown_document_is_refused_as_before(busy: Workbench, named: list[i
         for document_id in named:
             get_document(tx, document_id)
     with pytest.raises(NotFound) as now:
-        export_claimreview(busy, org=PUBLISHER.name, org_url=PUBLISHER.url, document_ids=named)
+        export_claimreview(
+            busy, ReviewSelection(org=PUBLISHER.name, org_url=PUBLISHER.url, document_ids=named)
+        )
     assert str(now.value) == str(before.value)
     assert now.value.hint == before.value.hint

@@ -16,6 +16,7 @@ from workbench.services.context import Workbench
 from workbench.services.documents import DocumentMeta, add_document
 from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.exports import export_claimreview
+from workbench.services.review_selection import ReviewSelection
 from workbench.services.workflow import tag
 
 ORG = {"org": "Check Desk", "org_url": "https://checks.example.org"}
@@ -59,7 +60,10 @@ def verdicts(wb: Workbench, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
 
 
 def _published(wb: Workbench, **span: str) -> list[str]:
-    return [r["url"].rsplit("-", 1)[1] for r in export_claimreview(wb, **ORG, **span).reviews]
+    return [
+        r["url"].rsplit("-", 1)[1]
+        for r in export_claimreview(wb, ReviewSelection(**ORG, **span)).reviews
+    ]
 
 
 def test_only_the_verdicts_given_in_the_span_are_published(
@@ -74,7 +78,7 @@ def test_only_the_verdicts_given_in_the_span_are_published(
     assert _published(wb, since="2026-02-10", until="2026-02-10") == [february]
     assert _published(wb, since="2026-01-01", until="2026-02-09") == [january]
     assert _published(wb, since="2026-03-01") == []
-    result = export_claimreview(wb, **ORG, since="2026-02-01")
+    result = export_claimreview(wb, ReviewSelection(**ORG, since="2026-02-01"))
     assert [r["datePublished"] for r in result.reviews] == ["2026-02-10"]
     # The open claim, touched in the span, is not selected: not listed as skipped either.
     assert result.skipped == []
@@ -82,11 +86,13 @@ def test_only_the_verdicts_given_in_the_span_are_published(
 
 def test_a_span_is_refused_as_stats_refuses_it(wb: Workbench, verdicts: dict[str, int]) -> None:
     with pytest.raises(InvalidInput, match="--until needs --since"):
-        export_claimreview(wb, **ORG, until="2026-02-01")
+        export_claimreview(wb, ReviewSelection(**ORG, until="2026-02-01"))
     with pytest.raises(InvalidInput, match="later than --until"):
-        export_claimreview(wb, **ORG, since="2026-02-02", until="2026-02-01")
+        export_claimreview(wb, ReviewSelection(**ORG, since="2026-02-02", until="2026-02-01"))
     with pytest.raises(InvalidInput, match="name no --claim"):
-        export_claimreview(wb, **ORG, since="2026-02-01", claim_ids=[verdicts["february"]])
+        export_claimreview(
+            wb, ReviewSelection(**ORG, since="2026-02-01", claim_ids=[verdicts["february"]])
+        )
 
 
 def test_the_cli_takes_since_and_until(run: Run, verdicts: dict[str, int]) -> None:

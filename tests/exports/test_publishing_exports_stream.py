@@ -81,8 +81,11 @@ def test_reviews_are_written_as_they_are_built(
     import workbench.exports.claimreview as claimreview
     from workbench.exports.claimreview import json_ld
     from workbench.services.exports import export_claimreview
+    from workbench.services.review_selection import ReviewSelection
 
-    expected = export_claimreview(wb, org="Desk", org_url="https://desk.example.org")
+    expected = export_claimreview(
+        wb, ReviewSelection(org="Desk", org_url="https://desk.example.org")
+    )
     at_write, built = _built_before_first_write(monkeypatch, claimreview, "claim_review")
     r = run("export", "claimreview", *ORG)
     assert r.code == 0, r.err

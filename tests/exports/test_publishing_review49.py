@@ -72,12 +72,13 @@ def test_a_flagged_verdict_is_not_published_after_a_claims_table_round_trip(
     run: Run, wb: Workbench, tmp_path: Path
 ) -> None:
     from workbench.services.exports import export_claimreview
+    from workbench.services.review_selection import ReviewSelection
 
     doc, cid, second = _flagged_unverifiable(wb)
     (row,) = claim_rows(wb, document_ids=[doc])
     assert row["flagged"] is True and row["status"] == "unverifiable"
     # withheld from publishing on this desk
-    pub = export_claimreview(wb, org="Desk", org_url="https://desk.example.org")
+    pub = export_claimreview(wb, ReviewSelection(org="Desk", org_url="https://desk.example.org"))
     assert pub.reviews == [] and pub.flagged == [cid]
     # the table moved to another document holding the same (current) text
     out = tmp_path / "claims.json"
@@ -140,13 +141,14 @@ def test_a_review_naming_no_author_is_always_said(wb: Workbench) -> None:
     naming no author of the claim, as one with no speaker is; only the latter is said."""
     from workbench.services.claims import set_status
     from workbench.services.exports import export_claimreview
+    from workbench.services.review_selection import ReviewSelection
 
     doc = add_document(wb, b"The firm was founded in 1999 and is valued at $4bn.").document.id
     cid = add_claim(
         wb, doc, "Valued at $4bn", SpanRequest(quote="valued at $4bn"), speaker="Article author"
     ).id
     set_status(wb, cid, "unverifiable", note="No public valuation.")
-    out = export_claimreview(wb, org="Desk", org_url="https://desk.example.org")
+    out = export_claimreview(wb, ReviewSelection(org="Desk", org_url="https://desk.example.org"))
     (review,) = out.reviews
     assert "author" not in review["itemReviewed"]  # no one named...
     assert out.unattributed == [cid]  # FAILS: ...and nothing said of it

@@ -19,6 +19,7 @@ from workbench.services.exports import (
     report_pages,
     report_site,
 )
+from workbench.services.review_selection import ReviewSelection
 
 ORG = {"org": "Check Desk", "org_url": "https://checks.example.org"}
 RETRACTED = (
@@ -44,7 +45,7 @@ def withdrawn(wb: Workbench, desk: Desk) -> int:
 def test_no_claimreview_is_made_of_it_even_when_named(
     wb: Workbench, desk: Desk, withdrawn: int
 ) -> None:
-    everything = export_claimreview(wb, **ORG)
+    everything = export_claimreview(wb, ReviewSelection(**ORG))
     published = [r["url"] for r in everything.reviews]
     assert f"https://checks.example.org/#claim-{withdrawn}" not in published
     assert f"https://checks.example.org/#claim-{desk.ids['unverifiable']}" in published
@@ -53,7 +54,7 @@ def test_no_claimreview_is_made_of_it_even_when_named(
     assert skipped[withdrawn] == RETRACTED
     # Named, it is refused with the reason, as any claim that cannot be published is.
     with pytest.raises(InvalidInput) as named:
-        export_claimreview(wb, claim_ids=[withdrawn], **ORG)
+        export_claimreview(wb, ReviewSelection(claim_ids=[withdrawn], **ORG))
     assert named.value.message == (
         f"claim #{withdrawn} cannot be published as a ClaimReview: {RETRACTED}"
     )

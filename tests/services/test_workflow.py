@@ -490,12 +490,15 @@ def test_only_an_edit_says_that_nothing_was_changed(wb: Workbench, claims: list[
     naming one is a read, which never changes anything (a trial read "no claim #999; nothing
     was changed" from `export claimreview --claim 999`). Both name `claim list`."""
     from workbench.services.exports import export_claimreview
+    from workbench.services.review_selection import ReviewSelection
 
     with pytest.raises(NotFound) as edit:
         tag(wb, [claims[0], 999], ["x"])
     assert edit.value.message == "no claim #999; nothing was changed"
     with pytest.raises(NotFound) as read:
-        export_claimreview(wb, org="D", org_url="https://d.org", claim_ids=[999, claims[0], 998])
+        export_claimreview(
+            wb, ReviewSelection(org="D", org_url="https://d.org", claim_ids=[999, claims[0], 998])
+        )
     assert read.value.message == "no claim #999, #998"
     for refused in (edit.value, read.value):
         assert refused.hint == step("list", entity="claim")

@@ -255,6 +255,7 @@ def claimreview(
     from workbench.exports.claimreview import json_ld_pieces, review_url_problem
     from workbench.services.activity import span_problem
     from workbench.services.exports import review_stream
+    from workbench.services.review_selection import ReviewSelection
 
     named_format(output, ("json",))
     usage_unless_none(review_url_problem(org_url, url_template))
@@ -262,8 +263,7 @@ def claimreview(
     if since is not None and claim_ids:
         raise click.UsageError("--since selects claims by their verdict's date: name no --claim")
     check_output(output, force)
-    with review_stream(
-        workbench_from(ctx),
+    selection = ReviewSelection(
         org=org,
         org_url=org_url,
         url_template=url_template,
@@ -272,7 +272,8 @@ def claimreview(
         include_flagged=include_flagged,
         since=since,
         until=until,
-    ) as stream:
+    )
+    with review_stream(workbench_from(ctx), selection) as stream:
         # Written as the reviews are read: what is said of the claims is known after.
         write_pieces(json_ld_pieces(stream.reviews), output, force)
     result = stream.export([])

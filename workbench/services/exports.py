@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from workbench.exports.claimreview import Publisher
     from workbench.services.publishing import DocumentRecord, ReviewRecord
+    from workbench.services.review_selection import ReviewSelection
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,14 +97,14 @@ def _unreviewed(records: Sequence[DocumentRecord], withheld: bool, required: boo
 
 
 def _check_named(
-    claim_ids: Sequence[int], skipped: Sequence[Skipped], flagged: Sequence[int], include: bool
+    selection: ReviewSelection, skipped: Sequence[Skipped], flagged: Sequence[int]
 ) -> None:
     """A claim the user named that cannot be published is refused rather than silently left out
     (a trial: a flagged one was refused, an unverified one printed `[]`); of several, the
     first by id."""
-    named = set(claim_ids)
+    named = set(selection.claim_ids)
     why = {s.claim_id: s.reason for s in skipped if s.claim_id in named}
-    held = [c for c in flagged if c in named and not include]
+    held = [c for c in flagged if c in named and not selection.include_flagged]
     first = min([*why, *held], default=None)
     if first is None:
         return
@@ -116,21 +117,11 @@ def _check_named(
     )
 
 
-def export_claimreview(
-    wb: Workbench,
-    *,
-    org: str,
-    org_url: str,
-    url_template: str | None = None,
-    claim_ids: Sequence[int] = (),
-    document_ids: Sequence[int] = (),
-    include_flagged: bool = False,
-    since: str | None = None,
-    until: str | None = None,
-) -> ReviewExport:
-    """ClaimReview JSON-LD for every selected claim with a rated verdict; the rest, with why.
+def export_claimreview(wb: Workbench, selection: ReviewSelection) -> ReviewExport:
+    """ClaimReview JSON-LD for every claim of `selection` with a rated verdict; the rest, with
+    why.
 
-    `since` (and `until`, as `stats --since/--until` read them: a date is the whole day): only
+    Its `since` (and `until`, as `stats --since/--until` read them: a date is the whole day): only
     the claims whose verdict was given in that span (its datePublished), e.g. the week's; a
     claim with no verdict, or one given outside it, is not selected (nor listed as skipped).
 
@@ -139,17 +130,7 @@ def export_claimreview(
     verdict (open, or an opinion: the reason it would be skipped).
 
     Every review, held: `review_stream` gives them one at a time."""
-    with review_stream(
-        wb,
-        org=org,
-        org_url=org_url,
-        url_template=url_template,
-        claim_ids=claim_ids,
-        document_ids=document_ids,
-        include_flagged=include_flagged,
-        since=since,
-        until=until,
-    ) as stream:
+    with review_stream(wb, selection) as stream:
         reviews = list(stream.reviews)
     return stream.export(reviews)
 
@@ -182,18 +163,7 @@ class ReviewStream:
 
 
 @contextmanager
-def review_stream(
-    wb: Workbench,
-    *,
-    org: str,
-    org_url: str,
-    url_template: str | None = None,
-    claim_ids: Sequence[int] = (),
-    document_ids: Sequence[int] = (),
-    include_flagged: bool = False,
-    since: str | None = None,
-    until: str | None = None,
-) -> Iterator[ReviewStream]:
+def review_stream(wb: Workbench, selection: ReviewSelection) -> Iterator[ReviewStream]:
     """`export_claimreview` a review at a time, in one read transaction of one snapshot (held
     until the block ends): what is held does not grow with the desk (a year's reviews were one
     list, then one string: 160 MB at 20,000 claims). Everything refused is refused on entering,
@@ -211,31 +181,35 @@ def review_stream(
     from workbench.services.publishing import review_records
     from workbench.services.settings import setting_value
 
-    span = activity_span(since, until)
-    if span is not None and claim_ids:
+    span = activity_span(selection.since, selection.until)
+    if span is not None and selection.claim_ids:
         raise InvalidInput("--since selects claims by their verdict's date: name no --claim")
-    publisher = Publisher(name=publisher_name(org), url=published_url(org_url))
-    if url_template is not None:
-        check_url_template(url_template)
-    if (problem := review_url_problem(publisher.url, url_template)) is not None:
+    publisher = Publisher(name=publisher_name(selection.org), url=published_url(selection.org_url))
+    if selection.url_template is not None:
+        check_url_template(selection.url_template)
+    if (problem := review_url_problem(publisher.url, selection.url_template)) is not None:
         raise problem
     with transaction(wb) as tx:  # the rule and the records of one moment
         tx.one_snapshot()  # the named claims checked are the claims then published
         required = bool(setting_value(tx, "review.required"))
-        check_documents(tx, document_ids)  # NotFound for an unknown one, before any is read
+        # NotFound for an unknown one, before any is read
+        check_documents(tx, selection.document_ids)
 
         def reviews(said: ReviewStream) -> Iterator[dict[str, Any]]:
             records = review_records(
-                tx, document_ids=document_ids, claim_ids=claim_ids, touched=span
+                tx,
+                document_ids=selection.document_ids,
+                claim_ids=selection.claim_ids,
+                touched=span,
             )
-            return _reviews(records, said, span, required, include_flagged, publisher, url_template)
+            return _reviews(records, said, selection, span, required, publisher)
 
-        if claim_ids:
+        if selection.claim_ids:
             checked = ReviewStream()
             for _ in reviews(checked):
                 pass
             # Checked after the read: the refusal names the claim whatever order it came in.
-            _check_named(claim_ids, checked.skipped, checked.flagged, include_flagged)
+            _check_named(selection, checked.skipped, checked.flagged)
         stream = ReviewStream()
         stream.reviews = reviews(stream)
         yield stream
@@ -244,11 +218,10 @@ def review_stream(
 def _reviews(
     records: Iterator[ReviewRecord],
     said: ReviewStream,
+    selection: ReviewSelection,
     span: tuple[str, str | None] | None,
     required: bool,
-    include_flagged: bool,
     publisher: Publisher,
-    url_template: str | None,
 ) -> Iterator[dict[str, Any]]:
     """The ClaimReview of each claim of `records` that is published, as the records are read
     (a batch of documents at a time); what is said of the claims added to `said` as they
@@ -266,7 +239,7 @@ def _reviews(
                 continue
             if item.claim.flagged:
                 said.flagged.append(item.claim.id)
-                if not include_flagged:
+                if not selection.include_flagged:
                     continue
             if required and unapproved(item.events):
                 said.unreviewed.append(item.claim.id)
@@ -281,7 +254,7 @@ def _reviews(
                 reviewed_at=item.verdict_at,
                 first_reviewed_at=item.first_verdict_at,
                 publisher=publisher,
-                url=review_url(url_template, publisher, item.claim.id),
+                url=review_url(selection.url_template, publisher, item.claim.id),
             )
 
 
