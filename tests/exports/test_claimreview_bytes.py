@@ -7,47 +7,18 @@ verdicts; about half still open or opinions), so the same bytes every run."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from tests.inprocess import run_cli
 
-BENCH_DESK = Path(__file__).resolve().parents[2] / "bench" / "desk.py"
 ORG = ("--org", "Desk", "--org-url", "https://desk.example")
 NO_AUTHOR = (
     "published naming no author of the claim (a claim's speaker is set with `claim edit ID "
     '--speaker NAME` before its verdict; "Article author" names the document\'s author, which '
     "`doc edit ID --author NAME` sets)"
 )
-
-
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_desk_under_test", BENCH_DESK)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    # Registered while it runs: its dataclasses look their module up by name.
-    sys.modules[spec.name] = module
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        del sys.modules[spec.name]
-    return module
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite desk of 200 claims in 10 documents (the generator writes SQLite or PostgreSQL;
-    the bytes compared are the export's, the same on either)."""
-    desk = _generator()
-    desk.CLAIMS_PER_DOCUMENT = 20
-    path = tmp_path_factory.mktemp("generated") / "desk.db"
-    built = desk.generate(str(path), claims=200, events=2000)
-    assert built["claims"] == 200
-    return path
 
 
 CASES = {
