@@ -7,14 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.services import skipped_claims
 from workbench.services.context import Workbench
 from workbench.services.exports import export_claimreview, review_stream
 from workbench.services.review_selection import ReviewSelection
+from workbench.services.skipped_claims import IDS_KEPT, SkippedClaims, SkipReason
 
-IDS_KEPT = skipped_claims.IDS_KEPT
-SkippedClaims = skipped_claims.SkippedClaims
-SkipReason = skipped_claims.SkipReason
 EVERYTHING = ReviewSelection(org="Desk", org_url="https://desk.example")
 UNVERIFIED = "no final verdict yet (status unverified)"
 IN_PROGRESS = "no final verdict yet (status in_progress)"
@@ -72,3 +69,11 @@ def test_a_first_read_of_claims_named_keeps_every_one_of_them(generated: Path) -
     for claim_id in opinions:
         kept.add(claim_id, OPINION)
     assert kept.by_reason() == [SkipReason(OPINION, 7, tuple(sorted(opinions)))]
+
+
+def test_the_ids_kept_are_enough_for_the_line_stderr_says() -> None:
+    """stderr names IDS_NAMED ids of a reason and counts the rest: each reason keeps at least
+    that many."""
+    from workbench.cli.export import IDS_NAMED
+
+    assert IDS_KEPT >= IDS_NAMED

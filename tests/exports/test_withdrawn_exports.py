@@ -49,7 +49,7 @@ def test_no_claimreview_is_made_of_it_even_when_named(
     published = [r["url"] for r in everything.reviews]
     assert f"https://checks.example.org/#claim-{withdrawn}" not in published
     assert f"https://checks.example.org/#claim-{desk.ids['unverifiable']}" in published
-    skipped = {s.claim_id: s.reason for s in everything.skipped}
+    skipped = {c: r.reason for r in everything.skipped.by_reason() for c in r.ids}
     # It was closed unverifiable first: that verdict may have gone out (trial73).
     assert skipped[withdrawn] == RETRACTED
     # Named, it is refused with the reason, as any claim that cannot be published is.

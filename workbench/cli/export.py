@@ -35,7 +35,7 @@ from workbench.cli.render import emit_json, message, plural, warning
 
 if TYPE_CHECKING:
     from workbench.exports.table_xlsx import CutCell, StoodIn
-    from workbench.services.exports import Skipped
+    from workbench.services.skipped_claims import SkippedClaims
 
 INCLUDE_FLAGGED = click.option(
     "--include-flagged",
@@ -107,30 +107,30 @@ def _note_published(ids: Sequence[int], how: str) -> None:
 IDS_NAMED = 5
 
 
-def ids_named(ids: Sequence[int]) -> str:
-    """The first few claim ids, as a summary line names them ('#1, #2 and 3 more')."""
-    return first_few([f"#{c}" for c in ids])
+def ids_named(ids: Sequence[int], total: int | None = None) -> str:
+    """The first few claim ids, as a summary line names them ('#1, #2 and 3 more'); `total`:
+    how many there are, when `ids` are only the first of them."""
+    return first_few([f"#{c}" for c in ids], total)
 
 
-def first_few(items: Sequence[str]) -> str:
-    """The first IDS_NAMED of `items`, and how many more ('#1, #2 and 3 more')."""
-    more = f" and {len(items) - IDS_NAMED} more" if len(items) > IDS_NAMED else ""
-    return ", ".join(items[:IDS_NAMED]) + more
+def first_few(items: Sequence[str], total: int | None = None) -> str:
+    """The first IDS_NAMED of `items`, and how many more of `total` (all `items` when None):
+    '#1, #2 and 3 more'."""
+    shown = items[:IDS_NAMED]
+    rest = (len(items) if total is None else total) - len(shown)
+    return ", ".join(shown) + (f" and {rest} more" if rest > 0 else "")
 
 
-def say_skipped(skipped: Sequence[Skipped]) -> None:
+def say_skipped(skipped: SkippedClaims) -> None:
     """On stderr: one line per reason a claim was not published, with how many and the first
     few ids; a year of open claims is one line, not thousands. The full list is the claims
     themselves: `claim list --open --json` (and `--status opinion`)."""
-    by_reason: dict[str, list[int]] = {}
-    for skip in skipped:
-        by_reason.setdefault(skip.reason, []).append(skip.claim_id)
-    for reason, ids in by_reason.items():
-        if len(ids) == 1:
-            message(f"skipped claim #{ids[0]}: {reason}")
+    for group in skipped.by_reason():
+        if group.count == 1:
+            message(f"skipped claim #{group.ids[0]}: {group.reason}")
             continue
-        named = ids_named(ids)
-        message(f"skipped {len(ids):,} claims ({named}): {reason}")
+        named = ids_named(group.ids, group.count)
+        message(f"skipped {group.count:,} claims ({named}): {group.reason}")
 
 
 def say_cut(cut: Sequence[CutCell]) -> None:

@@ -14,6 +14,7 @@ from workbench.domain.errors import InvalidInput, give
 from workbench.domain.status import FINAL_VALUES
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.progress import Progress
+from workbench.services.skipped_claims import SkippedClaims
 
 if TYPE_CHECKING:
     import uuid
@@ -24,18 +25,14 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True, slots=True)
-class Skipped:
-    claim_id: int
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
 class ReviewExport:
-    """The reviews (by document, then claim), and the claims not published or said of, each
-    list by claim id (a trial's skip list read "#3, #4, #16, #5": in document order)."""
+    """The reviews (by document, then claim), and the claims not published (per reason) or
+    said of, each list by claim id (a trial's skip list read "#3, #4, #16, #5": in document
+    order)."""
 
     reviews: list[dict[str, Any]]
-    skipped: list[Skipped]
+    # Not published (open, an opinion, withdrawn): how many for each reason, the lowest ids.
+    skipped: SkippedClaims
     # Claims flagged for re-review: left out, or published anyway with --include-flagged.
     flagged: list[int] = field(default_factory=list)
     # With review.required on: published verdicts no second person approved (given while the
@@ -97,13 +94,13 @@ def _unreviewed(records: Sequence[DocumentRecord], withheld: bool, required: boo
 
 
 def _check_named(
-    selection: ReviewSelection, skipped: Sequence[Skipped], flagged: Sequence[int]
+    selection: ReviewSelection, skipped: SkippedClaims, flagged: Sequence[int]
 ) -> None:
     """A claim the user named that cannot be published is refused rather than silently left out
     (a trial: a flagged one was refused, an unverified one printed `[]`); of several, the
-    first by id."""
+    first by id. `skipped` keeps as many ids a reason as were named: every one read."""
     named = set(selection.claim_ids)
-    why = {s.claim_id: s.reason for s in skipped if s.claim_id in named}
+    why = {c: r.reason for r in skipped.by_reason() for c in r.ids if c in named}
     held = [c for c in flagged if c in named and not selection.include_flagged]
     first = min([*why, *held], default=None)
     if first is None:
@@ -142,7 +139,7 @@ class ReviewStream:
     once the reviews have all been read."""
 
     reviews: Iterator[dict[str, Any]] = field(default_factory=lambda: iter(()))
-    skipped: list[Skipped] = field(default_factory=list)
+    skipped: SkippedClaims = field(default_factory=SkippedClaims)
     flagged: list[int] = field(default_factory=list)
     unreviewed: list[int] = field(default_factory=list)
     unattributed: list[int] = field(default_factory=list)
@@ -154,7 +151,7 @@ class ReviewStream:
         """`reviews` with what was said of the claims, each list by claim id."""
         return ReviewExport(
             reviews,
-            sorted(self.skipped, key=lambda s: s.claim_id),
+            self.skipped,
             sorted(self.flagged),
             sorted(self.unreviewed),
             sorted(self.unattributed),
@@ -205,7 +202,8 @@ def review_stream(wb: Workbench, selection: ReviewSelection) -> Iterator[ReviewS
             return _reviews(records, said, selection, span, required, publisher)
 
         if selection.claim_ids:
-            checked = ReviewStream()
+            # Every claim named is kept (the read is of those only), not the lowest few.
+            checked = ReviewStream(skipped=SkippedClaims(kept=len(selection.claim_ids)))
             for _ in reviews(checked):
                 pass
             # Checked after the read: the refusal names the claim whatever order it came in.
@@ -235,7 +233,7 @@ def _reviews(
                 continue
             reason = skip_reason(item.claim, item.held_verdict)
             if reason is not None:
-                said.skipped.append(Skipped(item.claim.id, reason))
+                said.skipped.add(item.claim.id, reason)
                 continue
             if item.claim.flagged:
                 said.flagged.append(item.claim.id)
