@@ -423,7 +423,10 @@ def bind(value: Any) -> Any:
     """A parameter as SQLAlchemy stored it: naive UTC text for timestamps, ISO text for dates
     (so that comparisons with stored values compare like with like)."""
     if isinstance(value, dt.datetime):
-        return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+        # Not strftime: glibc's %Y writes the year 999 as `999`, which sorts after `2026`
+        # (`claim list --updated-since 0999-01-01` listed nothing); SQLAlchemy writes `0999`.
+        naive = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return naive.isoformat(sep=" ", timespec="microseconds")
     if isinstance(value, dt.date):
         return value.isoformat()
     return value

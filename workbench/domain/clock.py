@@ -27,8 +27,18 @@ def latest_today() -> dt.date:
 
 
 def format_at(moment: dt.datetime) -> str:
-    """Fixed width, always UTC, microseconds: sorts as text and hashes the same everywhere."""
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """Fixed width, always UTC, microseconds: sorts as text and hashes the same everywhere.
+    Not strftime: glibc's %Y writes the year 999 as `999`, which sorts after `2026`
+    (`audit export --since 0999-01-01` exported nothing); isoformat always writes four digits."""
+    if moment.tzinfo is not dt.UTC:
+        moment = moment.astimezone(dt.UTC)
+    # (an aware moment's isoformat ends in +00:00: its first 26 characters are the rest)
+    return moment.isoformat(timespec="microseconds")[:26] + "Z"
+
+
+def read_at(text: str) -> dt.datetime:
+    """The moment `format_at` wrote as `text` (ValueError when it is not such a text)."""
+    return dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
 
 
 def iso(moment: dt.datetime | None) -> str | None:

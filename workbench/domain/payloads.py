@@ -34,9 +34,6 @@ def event_value(value: Any) -> Any:
     """A stored value as events hold it: timestamps in the fixed UTC form, dates in ISO form,
     sequences as lists; everything else (text, numbers, None) as it is."""
     if isinstance(value, dt.datetime):
-        if value.tzinfo is dt.UTC:
-            # format_at's text, by the quicker route: replay runs this for every stored value.
-            return value.isoformat(timespec="microseconds")[:26] + "Z"
         return format_at(value)
     if isinstance(value, dt.date):
         return value.isoformat()

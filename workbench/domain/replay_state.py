@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from workbench.domain.clock import format_at
+from workbench.domain.clock import format_at, read_at
 
 # A timestamp in its event form (workbench.domain.clock.format_at): fixed width, so that two
 # compare as text in the order of the moments they name.
@@ -53,8 +53,7 @@ class Between:
         if MOMENT.fullmatch(earliest) is None or MOMENT.fullmatch(latest) is None:
             return None
         try:
-            moment = dt.datetime.strptime(latest, "%Y-%m-%dT%H:%M:%S.%fZ")
-            floor = format_at((moment - within).replace(tzinfo=dt.UTC))
+            floor = format_at(read_at(latest) - within)
         except (ValueError, OverflowError):  # a month 13, a year 1 (forged): no floor then
             floor = earliest
         return cls(max(earliest, floor), latest)
