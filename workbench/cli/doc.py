@@ -203,7 +203,7 @@ def _input_name(location: str) -> str:
 def _added_line(result: Added, name: str | None, names: list[str | None]) -> str:
     d = result.document
     if result.created:
-        line = f"added document #{d.id}: {d.length:,} characters, sha256 {d.sha256[:12]}"
+        line = f"added document #{d.id}: {plural(d.length, 'character')}, sha256 {d.sha256[:12]}"
         if result.language_guessed:
             line += f", language {d.language} (read from the text)"
         elif result.language_mixed:
@@ -386,7 +386,7 @@ def update(
         )
         return
     click.echo(
-        f"stored revision {r.number} of document #{document_id}: {r.length:,} characters, "
+        f"stored revision {r.number} of document #{document_id}: {plural(r.length, 'character')}, "
         f"sha256 {r.sha256[:12]}"
     )
     if result.same_as is not None:
@@ -603,7 +603,7 @@ def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
         ("author", d.author),
         ("published", d.published),
         ("language", d.language),
-        ("length", f"{d.length:,} characters"),
+        ("length", plural(d.length, "character")),
         ("format", d.format if d.format != "text" else None),
         ("revisions", str(detail.revisions) if detail.revisions > 1 else None),
         ("sha256", d.sha256),
@@ -629,7 +629,7 @@ def _current(detail: DocumentDetail) -> str | None:
     c = detail.current
     if c is None:
         return None
-    return f"revision {c.number}: {c.length:,} characters, sha256 {c.sha256}"
+    return f"revision {c.number}: {plural(c.length, 'character')}, sha256 {c.sha256}"
 
 
 @doc.command("changes")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.domain.chain import GENESIS
+from workbench.domain.plurals import plural
 
 SCOPE_KEY = "export"
 FORMAT = "workbench-audit-jsonl"
@@ -95,7 +96,7 @@ class ExportScope:
         problems = []
         if count != self.count:
             problems.append(
-                f"the file holds {count} events but its scope line says {self.count}: "
+                f"the file holds {plural(count, 'event')} but its scope line says {self.count}: "
                 + ("lines were removed" if count < self.count else "lines were added")
             )
         if (first_seq, last_seq) != (self.first_seq, self.last_seq):

@@ -11,6 +11,7 @@ from typing import Any
 
 from workbench.domain.cjk import BASIC_HAN
 from workbench.domain.errors import InvalidInput, bad, give
+from workbench.domain.plurals import plural
 
 CONTEXT_CHARS = 32
 
@@ -210,7 +211,7 @@ def span_at(text: str, start: int, end: int) -> Span:
         raise problem
     if end > len(text):
         raise InvalidInput(
-            f"end ({end}) is outside the document, which is {len(text)} characters long"
+            f"end ({end}) is outside the document, which is {plural(len(text), 'character')} long"
         )
     for name, offset in (("start", start), ("end", end)):
         if not at_grapheme_boundary(text, offset):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from workbench.domain.chain import GENESIS
+from workbench.domain.plurals import plural
 
 # How many unchecked links a report names one by one; beyond that it only counts them.
 GAPS_NAMED = 10
@@ -245,7 +246,7 @@ class ChainWalk:
             # moment, so neither can say what is missing (a trial was told "BROKEN ... the
             # trail was renumbered" for a count mistyped by one).
             event = f"event {at}" if at else "no event (the head of an empty trail)"
-            fewer = f"; the trail holds {last_seq} events" if last_seq < count else ""
+            fewer = f"; the trail holds {plural(last_seq, 'event')}" if last_seq < count else ""
             self._mismatch = (
                 f"the head given is the hash of {event}, not {count}: check --count{fewer}"
             )
@@ -256,12 +257,15 @@ class ChainWalk:
             self.broken = Break(
                 last_seq + 1,
                 (
-                    f"the trail ends at seq {last_seq} but {count} events were noted: "
+                    f"the trail ends at seq {last_seq} but {plural(count, 'event')} "
+                    f"{'was' if count == 1 else 'were'} noted: "
                     f"{missing} missing (removed from the end?)",
                 ),
             )
         elif head is not None and self._noted_at is None:
-            where = f"seq {count}" if count is not None else f"any of the {last_seq} events"
+            where = (
+                f"seq {count}" if count is not None else f"any of the {plural(last_seq, 'event')}"
+            )
             self.broken = Break(
                 count,
                 (

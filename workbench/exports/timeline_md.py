@@ -273,9 +273,12 @@ def _created(entity_type: str, entity_id: str, after: dict[str, Any], quoted: li
         return f"**note #{_inline(entity_id)} added**:"
     if entity_type == "document":
         title = _inline(str(after.get("title") or "untitled"))
+        length = after.get("length")
+        # (a payload is read as stored: a length that is no count is shown as it is)
+        size = plural(length, "character") if type(length) is int else f"{length} characters"
         return (
             f"**document #{_inline(entity_id)} added**: {title}, "
-            f"{after.get('length')} characters, sha256 {str(after.get('sha256'))[:12]}…"
+            f"{size}, sha256 {str(after.get('sha256'))[:12]}…"
         )
     names = [
         name
