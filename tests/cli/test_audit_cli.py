@@ -105,7 +105,7 @@ def test_exported_file_verifies(cli: Run, trail: None, tmp_path: Path) -> None:
     assert r.code == 0
     assert r.out == (
         "OK 2 events each match their hash (seq 3..4), as many as the export's scope states; "
-        "1 links not checked (into seq 3): a filtered export (actors=alice)\n"
+        "1 link not checked (into seq 3): a filtered export (actors=alice)\n"
     )
     lines = full.read_text().splitlines()
     lines[2] = lines[2].replace("A said", "B said")  # after the scope line: seq 2

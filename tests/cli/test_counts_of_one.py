@@ -3,8 +3,10 @@
 The bug: the rule "1 claim, 2 claims" has its home in workbench.domain.plurals (trial64 moved
 the pages and timelines to it), but lines written before it kept a plural word after a number
 that can be 1: a one-character document was "1 characters" in `doc add`, `doc show`, `doc
-revisions`'s lines, the timeline and the refusal of a span past its end, and `audit verify`
-said "the trail holds 1 events". Now each of those counts is said by `plural`.
+revisions`'s lines, the timeline and the refusal of a span past its end, `audit verify` said
+"the trail holds 1 events", and a filtered export of one event verified as "1 events each
+match their hash; 1 links not checked" (tests/cli/test_audit_cli.py held that line as
+right). Now each of those counts is said by `plural`.
 """
 
 from __future__ import annotations
@@ -63,3 +65,15 @@ def test_verify_against_a_count_past_a_trail_of_one_event(cli: Run, one_characte
     assert r.code == 1
     assert "the trail holds 1 event" in r.err
     assert "1 events" not in r.err
+
+
+def test_verifying_a_filtered_export_of_one_event(
+    cli: Run, one_character: Any, tmp_path: Path
+) -> None:
+    assert cli("claim", "add", "1", "--text", "A said", "--quote", "甲").code == 0
+    part = tmp_path / "part.jsonl"
+    assert cli("audit", "export", "--claim", "1", "-o", str(part)).code == 0
+    r = cli("audit", "verify", "--file", str(part))
+    assert r.code == 0, r.err
+    assert r.out.startswith("OK 1 event matches its hash (seq 2..2),"), r.out
+    assert "; 1 link not checked (into seq 2)" in r.out
