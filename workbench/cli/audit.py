@@ -190,10 +190,11 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
             else ""
         )
         filters = _filters_said(r.filters)
+        match = "matches its hash" if r.count == 1 else "each match their hash"
         click.echo(
-            f"{verdict} {r.count:,} events each match their hash "
+            f"{verdict} {plural(r.count, 'event')} {match} "
             f"(seq {r.first_seq}..{r.last_seq}), as many as the export's scope states; "
-            f"{r.gap_count:,} links not checked (into seq {gaps}{more}): "
+            f"{plural(r.gap_count, 'link')} not checked (into seq {gaps}{more}): "
             f"a filtered export ({filters})"
         )
     if r.mismatch is not None:
