@@ -111,7 +111,7 @@ def report(
             }
         )
     else:
-        message(f"wrote {docs} document page{'' if docs == 1 else 's'} and index.html to {output}")
+        message(f"wrote {plural(docs, 'document page')} and index.html to {output}")
     say_withheld(index.flagged)
     say_unreviewed(index.unreviewed)
 
@@ -127,8 +127,7 @@ def _check_folder(output: str) -> None:
 def say_withheld(flagged: tuple[int, ...]) -> None:
     if flagged:
         ids = ", ".join(f"#{c}" for c in flagged)
-        s = "s" if len(flagged) != 1 else ""
         message(
-            f"{len(flagged):,} claim{s} flagged for re-review: {ids} (verdict withheld on the "
-            "page: the quote changed after the verdict)"
+            f"{plural(len(flagged), 'claim')} flagged for re-review: {ids} (verdict withheld on "
+            "the page: the quote changed after the verdict)"
         )

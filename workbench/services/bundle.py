@@ -35,6 +35,7 @@ from workbench.db.engine import get_engine
 from workbench.db.models import Event
 from workbench.db.url import sqlite_file
 from workbench.domain.errors import InvalidInput
+from workbench.domain.plurals import plural
 from workbench.domain.verification import ChainWalk
 from workbench.exports.bundle import BundleReader, TableSpec
 from workbench.services.bundle_export import (
@@ -302,12 +303,11 @@ def _check_replay(tx: Tx, tally: Tally) -> None:
     committed. The chain cannot tell a bundle edited by hand whose chain was recomputed."""
     report = replay_in(tx, tally.counting, tally.counting, held="in the bundle")
     if not report.consistent:
-        s = "s" if report.total != 1 else ""
         # No pointer to `audit replay`: nothing is restored to run it on (the source database
         # may well replay: the bundle is what differs).
         raise InvalidInput(
             "the bundle's events and tables do not replay consistently: "
-            f"{report.differences[0].message} ({report.total:,} difference{s} in all); "
+            f"{report.differences[0].message} ({plural(report.total, 'difference')} in all); "
             "nothing was imported"
         )
 

@@ -25,6 +25,7 @@ from workbench.domain.errors import Hint, InvalidInput, give
 from workbench.domain.identity import normalise_name
 from workbench.domain.limits import has_visible
 from workbench.domain.payloads import claim_payload, event_value, imported, note_payload
+from workbench.domain.plurals import plural
 from workbench.domain.status import ClaimType, Status, parse_claim_type, parse_status
 from workbench.domain.text import Span, decode_utf8, whole_number
 from workbench.domain.unique_keys import RepeatedKey, loads
@@ -309,7 +310,7 @@ class RowsRefused(InvalidInput):
         groups = _grouped(problems)
         rest = sum(len(numbers) for _, numbers in groups[3:])
         shown = "; ".join(collapsed(problems)[:3]) + (
-            f"; and {rest:,} more row{'s' if rest > 1 else ''}" if rest else ""
+            f"; and {plural(rest, 'more row', 'more rows')}" if rest else ""
         )
         # `skipping`: --skip-bad was given and no row was good, so there is nothing to skip
         # to (an import that took nothing is a failure for a script, not "0 added").
@@ -330,7 +331,7 @@ class RowsRefused(InvalidInput):
         count = len(self.problems)
         if self.skipping:
             return f"all {count:,} rows failed" if count > 1 else "the one row failed"
-        return f"{count:,} row{'s' if count > 1 else ''} failed"
+        return f"{plural(count, 'row')} failed"
 
     def listed(self) -> InvalidInput:
         """The refusal to give once the problems have been shown (`lines`, a line each): the
