@@ -443,7 +443,9 @@ SHORT_RUNS = 64
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
-def _folded(text: str) -> str:
+def folded_wording(text: str) -> str:
+    """`text`'s wording as shared_wording reads it: letters and digits only, NFKC (width
+    folded), case folded. revisions' judge of a short text reads it so too."""
     import unicodedata
 
     return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
@@ -456,7 +458,7 @@ def _runs(folded: str) -> list[str]:
 def _shingles(text: str, modulus: int) -> set[str]:
     import zlib
 
-    folded = _folded(text)
+    folded = folded_wording(text)
     if modulus == 1:
         return set(_runs(folded))
     # Sampled by a checksum of each run's code points (4 bytes each), read in place from one
@@ -486,9 +488,9 @@ def shared_wording(old: str, new: str) -> float | None:
         return None
     if len(b) >= MIN_SHINGLES:
         return len(a & b) / min(len(a), len(b))
-    runs = _runs(_folded(new))
+    runs = _runs(folded_wording(new))
     if not runs:
         return 0.0
     picked = runs[:: 1 + len(runs) // SHORT_RUNS]
-    within = _folded(old)
+    within = folded_wording(old)
     return sum(run in within for run in picked) / len(picked)

@@ -28,6 +28,7 @@ from workbench.domain.textdiff import (
     UNRELATED_BELOW,
     Diff,
     diff_texts,
+    folded_wording,
     shared_wording,
 )
 from workbench.domain.transcript import Transcript, same_label_person, speaker_turns
@@ -266,15 +267,14 @@ def _check_related(doc: Document, number: int, latest: str, content: Content) ->
     )
 
 
-# A short text's runs of wording: spaces and punctuation left out, case folded (as
-# textdiff.shared_wording reads a text), every run of digits (or Chinese numerals) read as one
-# digit, so that a corrected figure ("12人" then "14人", "$3" then "$4", 一句 then 两句)
-# changes no run (review58: a 13-character casualty line with two figures corrected shared 0%:
-# every run of 8 held one of them); and a run is SHINGLE columns wide, a Chinese or other wide
-# character two (a phrase of 4 characters, as 8 letters are a word and a half of English: a
-# changed word in a line of Chinese leaves some runs whole). At most SHORT_RUNS of them, spread
-# over the text.
-_NOT_ALNUM = re.compile(r"[\W_]+")
+# A short text's runs of wording: its wording as textdiff.shared_wording reads it
+# (folded_wording: spaces and punctuation left out, width and case folded), every run of
+# digits (or Chinese numerals) read as one digit, so that a corrected figure ("12人" then
+# "14人", "$3" then "$4", 一句 then 两句) changes no run (review58: a 13-character casualty
+# line with two figures corrected shared 0%: every run of 8 held one of them); and a run is
+# SHINGLE columns wide, a Chinese or other wide character two (a phrase of 4 characters, as 8
+# letters are a word and a half of English: a changed word in a line of Chinese leaves some
+# runs whole). At most SHORT_RUNS of them, spread over the text.
 # (CI's export test corrected 一 to 两 in a six-character line, and every run held it.)
 _DIGITS = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿]+")
 
@@ -299,8 +299,7 @@ def _short_share(latest: str, new: str) -> float | None:
 
 
 def _wording(text: str) -> str:
-    folded = _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
-    return _DIGITS.sub("0", folded)
+    return _DIGITS.sub("0", folded_wording(text))
 
 
 def _runs_of(wording: str) -> list[str]:
