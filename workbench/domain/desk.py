@@ -77,7 +77,7 @@ def normalise_tag(tag: str) -> str:
     and runs of them made one). Tags are labels, stored folded, so `claim list --tag` finds a
     tag however it was typed."""
     from workbench.domain.identity import fold
-    from workbench.domain.limits import check_text
+    from workbench.domain.limits import MAX_TAG, check_text
 
     cleaned = fold(check_text(tag, "a tag", 1000, one_line=True))
     if not cleaned:
@@ -86,8 +86,8 @@ def normalise_tag(tag: str) -> str:
         raise InvalidInput(
             f"tag {cleaned!r} holds {TAG_SEPARATOR!r} or ',', which separate tags in exports"
         )
-    if len(cleaned) > 100:
-        raise InvalidInput(f"tag {cleaned[:20]!r}... is longer than 100 characters")
+    if len(cleaned) > MAX_TAG:
+        raise InvalidInput(f"tag {cleaned[:20]!r}... is longer than {MAX_TAG} characters")
     return cleaned
 
 

@@ -19,6 +19,7 @@ MAX_SOURCE = 2000  # where a text was read from: a file name or the URL fetched 
 MAX_SHORT = 200  # speaker, author, publisher, media type
 MAX_FILE_NAME = 500
 MAX_LANGUAGE = 35
+MAX_TAG = 100  # a tag as stored, folded (workbench.domain.desk.normalise_tag)
 # Free text (notes, reasons, claim text, citations, excerpts): generous, but bounded, so a
 # pasted file is refused instead of stored.
 MAX_NOTE = 100_000
