@@ -15,7 +15,7 @@ from workbench.db.paging import keyset_rows
 from workbench.domain.chain import GENESIS
 from workbench.domain.clock import format_at, parse_since, until_bound
 from workbench.domain.errors import InvalidInput
-from workbench.domain.people import closest_people
+from workbench.domain.people import closest_people, current_form
 from workbench.domain.scope import ExportScope
 from workbench.domain.status import same_person_key
 from workbench.services.context import Tx
@@ -103,9 +103,8 @@ class EventFilter:
                 )
             )
         if self.actors:
-            # A name as typed and in its normal form (actors are recorded so since names were
-            # normalised): --actor Maria finds maria's events, as --as Maria acts as maria.
-            names = sorted({*self.actors, *(same_person_key(a) for a in self.actors)})
+            # --actor Maria finds maria's events, as --as Maria acts as maria.
+            names = sorted({n for a in self.actors for n in recorded_as(a)})
             query = query.where(Event.actor.in_(names))
         if self.actions:
             query = query.where(or_(*(_action_match(a) for a in self.actions)))
@@ -247,6 +246,14 @@ class SilentActor:
     recorded_total: int
 
 
+def recorded_as(name: str) -> set[str]:
+    """The names the events of the person `name` names may be recorded under: as typed (a name
+    recorded before names were normalised), in its normal form (workbench.domain.identity, as
+    --as reads it: `J̌ane` acts as `ǰane`, one letter) and by its speaker key (middle dots and
+    invisible characters aside)."""
+    return {name, current_form(name), same_person_key(name)}
+
+
 def silent_actors(tx: Tx, actors: Sequence[str], shown: int = 5) -> list[SilentActor]:
     """The actors in `actors` that no event records (an export filtered on one is empty for a
     reason worth saying: a name mistyped, or a display name given for the recorded one); read
@@ -258,7 +265,7 @@ def silent_actors(tx: Tx, actors: Sequence[str], shown: int = 5) -> list[SilentA
         name
         for name in dict.fromkeys(actors)
         if session.execute(
-            select(Event.seq).where(Event.actor.in_(sorted({name, same_person_key(name)}))).limit(1)
+            select(Event.seq).where(Event.actor.in_(sorted(recorded_as(name)))).limit(1)
         ).first()
         is None
     ]
