@@ -19,6 +19,7 @@ from workbench.services.context import Workbench
 from workbench.services.documents import DocumentMeta, add_document
 from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.exports import export_claimreview
+from workbench.services.review_selection import ReviewSelection
 
 ORG = {"org": "Check Desk", "org_url": "https://checks.example.org"}
 
@@ -72,7 +73,7 @@ def test_a_corrected_review_keeps_its_first_date_and_says_when_it_changed(
     """The corrected review was dated 2026-02-10 as if first published then, with no
     dateModified; now it keeps 2026-01-05 and says it was modified on 2026-02-10, with the new
     rating. The review never changed has no dateModified."""
-    reviews = _by_claim(export_claimreview(wb, **ORG).reviews)
+    reviews = _by_claim(export_claimreview(wb, ReviewSelection(**ORG)).reviews)
     fixed = reviews[str(corrected["corrected"])]
     assert fixed["datePublished"] == "2026-01-05"
     assert fixed["dateModified"] == "2026-02-10"
@@ -85,7 +86,7 @@ def test_a_corrected_review_keeps_its_first_date_and_says_when_it_changed(
 def test_since_selects_a_review_by_its_correction(wb: Workbench, corrected: dict[str, int]) -> None:
     """`--since` publishes the verdicts given in the span: the correction is one, though the
     review was first published before it."""
-    result = export_claimreview(wb, **ORG, since="2026-02-01")
+    result = export_claimreview(wb, ReviewSelection(**ORG, since="2026-02-01"))
     assert list(_by_claim(result.reviews)) == [str(corrected["corrected"])]
 
 

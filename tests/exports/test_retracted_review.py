@@ -17,6 +17,7 @@ from workbench.services.context import Workbench
 from workbench.services.documents import DocumentMeta, add_document
 from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.exports import export_claimreview
+from workbench.services.review_selection import ReviewSelection
 
 ORG = {"org": "Check Desk", "org_url": "https://checks.example.org"}
 RETRACTED = (
@@ -46,11 +47,15 @@ def claims(wb: Workbench) -> dict[str, int]:
 def test_the_export_says_a_published_verdict_was_withdrawn(
     wb: Workbench, claims: dict[str, int]
 ) -> None:
-    skipped = {s.claim_id: s.reason for s in export_claimreview(wb, **ORG).skipped}
+    skipped = {
+        c: r.reason
+        for r in export_claimreview(wb, ReviewSelection(**ORG)).skipped.by_reason()
+        for c in r.ids
+    }
     assert skipped[claims["retracted"]] == RETRACTED
     assert skipped[claims["mistake"]] == "withdrawn (taken back, never published)"
     with pytest.raises(InvalidInput) as named:
-        export_claimreview(wb, claim_ids=[claims["retracted"]], **ORG)
+        export_claimreview(wb, ReviewSelection(claim_ids=[claims["retracted"]], **ORG))
     assert named.value.message.endswith(RETRACTED)
 
 
