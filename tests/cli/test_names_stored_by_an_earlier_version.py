@@ -1,0 +1,80 @@
+"""A desk an earlier version kept, whose names are stored in that version's normal form (`王 芳`,
+before a space between Chinese characters left a name: trial68), read by today's version: the
+person is the one typed `王芳` today in every comparison of names, not two people."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.inprocess import ok
+from workbench.domain import identity
+
+Run = Callable[..., Any]
+
+TEXT = "宁德时代2024年营收4009亿元。\n公司表示，其海螺AI在全球拥有超过一亿用户。\n另有三千万人。\n"
+QUOTES = ("营收4009亿元", "海螺AI在全球拥有超过一亿用户", "三千万人")
+
+
+@contextmanager
+def earlier_version(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Names read as the earlier version read them: a space between Chinese characters kept
+    (so what it stored, events and their hashes included, is what that version wrote)."""
+    with monkeypatch.context() as patched:
+        patched.setattr(identity, "join_han", lambda name: name)
+        yield
+
+
+@pytest.fixture
+def old_desk(cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """王 芳 (the desk's owner) and 陈 静 registered by the earlier version, with amy chen and
+    li wei; three claims, 1 and 2 owned by 王 芳, 2 proposed false by 王 芳, 1 with her note."""
+    source = tmp_path / "a.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    with earlier_version(monkeypatch):
+
+        def wang(*args: str) -> Any:
+            return ok(cli("--as", "王 芳", *args))
+
+        for name in ("王 芳", "陈 静", "amy chen", "li wei"):
+            wang("user", "add", name)
+        wang("doc", "add", str(source))
+        for quote in QUOTES:
+            wang("claim", "add", "1", "--text", quote, "--quote", quote)
+        wang("config", "set", "review.required", "true")
+        wang("claim", "assign", "1", "2", "--to", "王 芳")
+        wang("evidence", "add", "2", "--citation", "年报", "--stance", "refutes")
+        wang("claim", "status", "2", "false", "--note", "公报")
+        wang("note", "add", "1", "called the bureau")
+
+
+def test_a_display_name_of_a_name_stored_with_a_space_was_not_its_person(
+    cli: Run, old_desk: None, wb: Any
+) -> None:
+    """陈 静, registered by the earlier version and shown as Amy Chen (set before a display name
+    like another person's name was refused), approved amy chen's verdict acting as `陈静`, and
+    `claim list --approvable` offered it to her: the sign-off read display names by the name
+    exactly as stored, so `陈静` had none. Now the display name is the person's whichever form
+    of the name is stored: refused as for a name stored today, and not offered."""
+    from sqlalchemy import text
+
+    from workbench.db.engine import get_engine
+
+    with get_engine(wb.url).begin() as conn:  # before such a display name was refused
+        conn.execute(text("UPDATE users SET display = 'Amy Chen' WHERE name = '陈 静'"))
+    ok(cli("--as", "amy chen", "evidence", "add", "3", "--citation", "公报", "--stance", "refutes"))
+    ok(cli("--as", "amy chen", "claim", "status", "3", "false", "--note", "统计局"))
+    r = ok(cli("--as", "陈静", "claim", "list", "--approvable", "--json"))
+    assert [c["id"] for c in json.loads(r.out)] == [2]
+    r = cli("--as", "陈静", "claim", "approve", "3")
+    assert r.code == 1, r.out
+    assert r.err == (
+        "error: 陈静 is too like amy chen, who proposed this verdict; a different reviewer "
+        "must approve it\n"
+    )
+    ok(cli("--as", "li wei", "claim", "approve", "3"))
