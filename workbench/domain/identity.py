@@ -323,9 +323,14 @@ def same_person(
     if likeness(na, nb) is not None:
         return True
     shown = displays or {}
+    # Each by the name as stored or in its normal form today: a name an earlier version stored
+    # (`陈 静`) is the person registered under it, keyed by either (people.current_form).
     return any(
         likeness(name, fold(display)) is not None
-        for name, display in ((na, shown.get(b)), (nb, shown.get(a)))
+        for name, display in (
+            (na, shown.get(b) or shown.get(nb)),
+            (nb, shown.get(a) or shown.get(na)),
+        )
         if display
     )
 

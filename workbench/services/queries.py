@@ -250,9 +250,11 @@ def approvable_where(conn: Reader, approver: str) -> tuple[Sql, ...]:
         in_query(tables.events.c.claim_id, select(C.id, source=tables.claims).where(in_review)),
     )
     u = tables.users.c
-    displays = {
-        r.name: r.display for r in conn.rows(select(u.name, u.display, source=tables.users))
-    }
+    # Keyed by each name's form today (an earlier version's `陈 静` is the approver `陈静`).
+    displays = People.read(
+        (r.name, r.display, r.skeleton)
+        for r in conn.rows(select(u.name, u.display, u.skeleton, source=tables.users))
+    ).displays
     request = Request(Move.APPROVE, approver, displays=displays)
     role = sign_off_role(conn)
     approvable, refused = [], []

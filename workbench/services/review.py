@@ -8,9 +8,10 @@ from dataclasses import replace
 from sqlalchemy import select
 
 from workbench.db import tables
-from workbench.db.models import Event, User
+from workbench.db.models import Event
 from workbench.db.sql import eq
 from workbench.domain.errors import TransitionRefused
+from workbench.domain.people import current_form
 from workbench.domain.sign_off import ProposalRecord, decide_approval, proposal_record
 from workbench.domain.stale_figures import stale_figures
 from workbench.domain.status import holds_verdict
@@ -31,6 +32,7 @@ from workbench.services.claim_updates import (
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row
 from workbench.services.queries import record_events, sign_off_role
+from workbench.services.registry import registered_people
 from workbench.services.revisions import unpublished_judged_quote
 from workbench.services.views import ClaimView, StatusChange
 
@@ -156,10 +158,11 @@ def displays(tx: Tx, *names: str | None) -> dict[str, str | None]:
     """The display names of those of `names` who are registered (name -> display name): the
     sign-off compares a name with the other person's display name too, for two registered
     before registration refused a name like another's display name (`wang` shown as 王芳, and
-    `王芳`)."""
-    wanted = sorted({n for n in names if n})
-    rows = tx.session.execute(select(User.name, User.display).where(User.name.in_(wanted)))
-    return {str(name): display for name, display in rows}
+    `王芳`). A person registered by an earlier version in its normal form (`陈 静`) is found
+    under today's (`陈静`), as every other read of the desk's people finds them: by the name
+    alone, the approver typed today had no display name."""
+    shown = registered_people(tx.session).displays
+    return {n: shown[key] for n in names if n and (key := current_form(n)) in shown}
 
 
 def record(tx: Tx, claim_id: int) -> ProposalRecord:
