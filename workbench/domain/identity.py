@@ -429,9 +429,24 @@ def _ideograph(char: str) -> str:
     like = RADICALS.get(char) or BOPOMOFO.get(char)
     if like is not None:
         return like
-    if _cjk_part(char) and is_han(drawn_as := _prototype(char)):
-        return drawn_as
+    if _cjk_part(char):
+        drawn_as = _prototype(char)
+        return drawn_as if is_han(drawn_as) else _class_ideographs().get(drawn_as, char)
     return char
+
+
+@cache
+def _class_ideographs() -> dict[str, str]:
+    """Each look-alike class (by the member standing for it) -> its lowest ideograph, for the
+    classes no ideograph stands for: an ASCII letter, a symbol or another script's letter
+    represents a class that has one (㇐ CJK STROKE H's by ᅳ, a Hangul vowel; ㇓'s by `/`; ⺅'s
+    by katakana イ), so `王㇐` was read aloud as `wang`, not as 王一's `wang yi` (`user add
+    王㇐` beside `wang yi`, then approving wang yi's verdict)."""
+    found: dict[str, str] = {}
+    for char, like in _classes().items():
+        if is_han(char) and (like not in found or char < found[like]):
+            found[like] = char
+    return found
 
 
 def _has_han(name: str) -> bool:
