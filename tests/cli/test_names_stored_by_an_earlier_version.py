@@ -78,3 +78,32 @@ def test_a_display_name_of_a_name_stored_with_a_space_was_not_its_person(
         "must approve it\n"
     )
     ok(cli("--as", "li wei", "claim", "approve", "3"))
+
+
+def test_the_board_counted_one_owner_and_one_person_twice(cli: Run, old_desk: None) -> None:
+    """After `claim assign 1 --to 王芳` (claim 2 still owned by 王 芳, as the earlier version
+    stored it), `stats` showed 王 芳 and 王芳 as two owners, each with one claim, in its
+    counts by owner and in `stats --by owner`; and `stats --since` two people, each with part
+    of the work, though `claim list --assignee 王芳` lists both claims as hers. Now one row
+    each, under the name's form today."""
+    ok(cli("--as", "王芳", "claim", "assign", "1", "--to", "王芳"))
+    ok(cli("--as", "王芳", "note", "add", "2", "checked the annual report"))
+    r = ok(cli("--as", "王芳", "stats", "--since", "2000-01-01", "--json"))
+    stats = json.loads(r.out)
+    assert stats["by_assignee"] == {"王芳": 2, "(unassigned)": 1}
+    assert stats["by_owner"]["王芳"] == {
+        "to_check": 1,
+        "awaiting_approval": 1,
+        "flagged": 0,
+        "total": 2,
+    }
+    assert list(stats["by_owner"]) == ["王芳", "(unassigned)"]
+    people = stats["activity"]["people"]
+    assert [p["person"] for p in people] == ["王芳"]
+    assert people[0]["notes"] == 3 and people[0]["claims_added"] == 3
+    r = ok(cli("--as", "王芳", "stats", "--by", "owner", "--json"))
+    rows = json.loads(r.out)
+    assert [(row["owner"], row["claims"], row["in_review"]) for row in rows] == [
+        ("王芳", 2, 1),
+        (None, 1, 0),
+    ]
