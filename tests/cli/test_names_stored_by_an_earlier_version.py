@@ -47,6 +47,8 @@ def old_desk(cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         for quote in QUOTES:
             wang("claim", "add", "1", "--text", quote, "--quote", quote)
         wang("config", "set", "review.required", "true")
+        # One database role for the whole desk in the tests (PostgreSQL would refuse approvals).
+        wang("config", "set", "review.distinct_roles", "false")
         wang("claim", "assign", "1", "2", "--to", "王 芳")
         wang("evidence", "add", "2", "--citation", "年报", "--stance", "refutes")
         wang("claim", "status", "2", "false", "--note", "公报")

@@ -43,6 +43,7 @@ def desk(db_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
         ["user", "add", "boss"],
         ["user", "add", "wang yi"],
         ["config", "set", "review.required", "true"],
+        ["config", "set", "review.distinct_roles", "false"],  # one role for all (PostgreSQL)
         ["doc", "add", str(article)],
         ["claim", "add", "1", "--quote", "比上年增长5.2%", "--text", "GDP增长5.2%"],
         ["evidence", "add", "1", "--url", "https://stats.gov.cn/x", "--stance", "supports"],
