@@ -12,6 +12,7 @@ from workbench.db.reader import Reader
 from workbench.db.sql import count_star, param, select
 from workbench.domain.clock import format_at, parse_since, until_bound
 from workbench.domain.errors import InvalidInput
+from workbench.domain.people import current_form
 
 # The kinds counted, each the events that make it (docs/events.md); every event counts in
 # `events`, these and the rest (assignments, tags, edits, revisions...). Notes are counted from
@@ -91,14 +92,16 @@ def activity(conn: Reader, span: tuple[str, str | None]) -> Activity:
     if end is not None:
         q = q.where(f"{e.at} <= " + param(end))
     counts: dict[str, dict[str, int]] = {}
+    # Each person under their name's form today: an earlier version recorded `王 芳`, who acts
+    # as 王芳 now (people.current_form), and one person's work was two rows.
     for actor, action, n in conn.rows(q.group_by(e.actor, e.action)):
-        person = counts.setdefault(actor, dict.fromkeys([*KINDS, "events"], 0))
+        person = counts.setdefault(current_form(actor), dict.fromkeys([*KINDS, "events"], 0))
         person["events"] += n
         kind = _KIND_OF.get(action)
         if kind is not None:
             person[kind] += n
     for author, n in _notes(conn, start, end):
-        counts.setdefault(author, dict.fromkeys([*KINDS, "events"], 0))["notes"] += n
+        counts.setdefault(current_form(author), dict.fromkeys([*KINDS, "events"], 0))["notes"] += n
     people = [
         PersonActivity(name, {k: c[k] for k in KINDS}, c["events"])
         for name, c in sorted(counts.items(), key=lambda item: (-item[1]["events"], item[0]))

@@ -166,9 +166,36 @@ def _read(
     added_from: dt.datetime | None,
     added_until: dt.datetime | None,
 ) -> Breakdown:
+    if key == "owner":
+        return _owners(conn, limit, added_from, added_until)
     # --limit 0 shows no row but still says how many there are: the one row read gives it.
     sql = breakdown_sql(key, conn.dialect, max(limit, 1), added_from, added_until)
     found = conn.raw(sql)
     total = int(found[0][-1]) if found else 0
     rows = [Row(r[0], dict(zip(COUNTS, map(int, r[1:-1]), strict=True))) for r in found]
     return Breakdown(key, total, rows[:limit])
+
+
+def _owners(
+    conn: Reader, limit: int, added_from: dt.datetime | None, added_until: dt.datetime | None
+) -> Breakdown:
+    """The breakdown by owner, each under their name's form today (people.current_form): an
+    earlier version stored `王 芳`, whom `claim list --assignee 王芳` lists, and the statement
+    groups by the name as stored, so one person was two rows. Every owner's row is read (a
+    desk has a few owners however many claims: queries.distinct_values), merged, then ordered
+    and cut as the statement orders and cuts them."""
+    from workbench.domain.people import current_form
+    from workbench.services.queries import distinct_values
+
+    every = len(distinct_values(conn, C.assignee)) + 1  # and the claims nobody owns
+    merged: dict[str | None, list[int]] = {}
+    for r in conn.raw(breakdown_sql("owner", conn.dialect, every, added_from, added_until)):
+        name = None if r[0] is None else current_form(r[0])
+        counts = merged.setdefault(name, [0] * len(COUNTS))
+        for i, n in enumerate(r[1:-1]):
+            counts[i] += int(n)
+    rows = sorted(
+        (Row(name, dict(zip(COUNTS, counts, strict=True))) for name, counts in merged.items()),
+        key=lambda row: (-row.counts["claims"], row.value is None, row.value or ""),
+    )
+    return Breakdown("owner", len(rows), rows[:limit])

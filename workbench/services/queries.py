@@ -30,7 +30,7 @@ from workbench.domain.errors import InvalidInput, NotFound, TransitionRefused, b
 from workbench.domain.identity import NOBODY, fold, normalise_name
 from workbench.domain.inputs import check_at_least
 from workbench.domain.payloads import REANCHOR_ACTIONS
-from workbench.domain.people import People
+from workbench.domain.people import People, current_form
 from workbench.domain.status import (
     OPEN_STATUSES,
     STATUS_NAMES,
@@ -706,13 +706,22 @@ def _by_name(key: str) -> tuple[bool, str]:
 
 def grouped(conn: Reader, column: Column, *, withdrawn_too: bool = True) -> dict[str, int]:
     """Claims counted by `column`'s value, in `_by_name` order (a missing value: UNASSIGNED);
-    withdrawn ones only if `withdrawn_too`."""
+    withdrawn ones only if `withdrawn_too`. Owners are counted under their name's form today
+    (`owner_of`)."""
     q = select(column, count_star(), source=tables.claims)
     if not withdrawn_too:
         q = q.where(NOT_WITHDRAWN)
     q = q.group_by(column)
-    counts = {(k if k is not None else UNASSIGNED): n for k, n in conn.rows(q)}
+    counts: dict[str, int] = defaultdict(int)
+    for k, n in conn.rows(q):
+        counts[owner_of(k) if column is C.assignee else k if k is not None else UNASSIGNED] += n
     return {k: counts[k] for k in sorted(counts, key=_by_name)}
+
+
+def owner_of(stored: str | None) -> str:
+    """The owner a stored assignee counts under: the name's form today (an earlier version's
+    `王 芳` is 王芳, whom `claim list --assignee 王芳` lists them for), UNASSIGNED for none."""
+    return UNASSIGNED if stored is None else current_form(stored)
 
 
 def owner_loads(conn: Reader) -> dict[str, OwnerLoad]:
@@ -723,7 +732,7 @@ def owner_loads(conn: Reader) -> dict[str, OwnerLoad]:
     for owner, status, n in conn.rows(by_status.group_by(C.assignee, C.status)):
         if status == WITHDRAWN_VALUE:
             continue  # taken back: no one's load
-        load = loads[owner if owner is not None else UNASSIGNED]
+        load = loads[owner_of(owner)]
         load.total += n
         if status == Status.IN_REVIEW.value:
             load.awaiting_approval += n
@@ -731,7 +740,7 @@ def owner_loads(conn: Reader) -> dict[str, OwnerLoad]:
             load.to_check += n
     flagged = select(C.assignee, count_star(), source=tables.claims).where(FLAGGED)
     for owner, n in conn.rows(flagged.group_by(C.assignee)):
-        loads[owner if owner is not None else UNASSIGNED].flagged += n
+        loads[owner_of(owner)].flagged += n
     return {k: loads[k] for k in sorted(loads, key=_by_name)}
 
 
