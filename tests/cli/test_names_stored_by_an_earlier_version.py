@@ -109,3 +109,15 @@ def test_the_board_counted_one_owner_and_one_person_twice(cli: Run, old_desk: No
         ("王芳", 2, 1),
         (None, 1, 0),
     ]
+
+
+def test_registering_someone_warned_of_an_owner_registered_with_a_space(
+    cli: Run, old_desk: None
+) -> None:
+    """`user add zhao` warned "claims owned by unregistered names: 王芳 (1)" once a claim was
+    assigned to 王芳 today: the owners were compared with the registered names as stored, and
+    王芳 is registered as `王 芳`. Now an owner is registered whichever form is stored."""
+    ok(cli("--as", "王芳", "claim", "assign", "1", "--to", "王芳"))
+    r = ok(cli("--as", "王芳", "user", "add", "zhao", "--json"))
+    assert json.loads(r.out)["unregistered_owners"] == []
+    assert r.err == ""
