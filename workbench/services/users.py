@@ -19,7 +19,7 @@ from workbench.domain.identity import likeness, normalise_name, skeleton
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import check_text
 from workbench.domain.payloads import changed, check_changes, created, entity_payload
-from workbench.domain.people import email_address, registration_clash, twin
+from workbench.domain.people import current_form, email_address, registration_clash, twin
 from workbench.domain.status import WITHDRAWN_VALUE
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.registry import registered_people, registered_user
@@ -247,7 +247,10 @@ def _register_actor(tx: Tx, name: str, display: str | None) -> str:
 def _unregistered_owners(tx: Tx) -> tuple[OwnerCount, ...]:
     """Names owning claims that no registered user has, most claims first, then by name. A
     withdrawn claim is nobody's work, and `claim list --assignee NAME` leaves it out: it is not
-    counted (trial53: 'tom (469)', of which the listing showed 424)."""
+    counted (trial53: 'tom (469)', of which the listing showed 424). Each owner and each
+    registered name by its form today (people.current_form): 王芳, assigned today, is the
+    person an earlier version registered as `王 芳`, and the two forms of an unregistered
+    owner are one."""
     count = func.count(Claim.id)
     rows = tx.session.execute(
         select(Claim.assignee, count)
@@ -258,7 +261,13 @@ def _unregistered_owners(tx: Tx) -> tuple[OwnerCount, ...]:
         )
         .group_by(Claim.assignee)
     ).all()
-    owners = sorted(((str(name), int(n)) for name, n in rows), key=lambda r: (-r[1], r[0]))
+    people = registered_people(tx.session)
+    counts: dict[str, int] = {}
+    for name, n in rows:
+        owner = current_form(str(name))
+        if owner not in people:
+            counts[owner] = counts.get(owner, 0) + int(n)
+    owners = sorted(counts.items(), key=lambda r: (-r[1], r[0]))
     return tuple(OwnerCount(name, n) for name, n in owners)
 
 
