@@ -121,3 +121,20 @@ def test_registering_someone_warned_of_an_owner_registered_with_a_space(
     r = ok(cli("--as", "王芳", "user", "add", "zhao", "--json"))
     assert json.loads(r.out)["unregistered_owners"] == []
     assert r.err == ""
+
+
+def test_audit_export_by_actor_missed_what_an_earlier_version_recorded(
+    cli: Run, old_desk: None
+) -> None:
+    """`audit export --actor 王芳` exported none of the events the earlier version recorded
+    under `王 芳` and warned that no event is by 王芳, though `--as 王芳` acts as her: the
+    filter matched the name as typed and its key, and the trail holds the name as it was
+    stored. Now it exports her events under either form (and only hers)."""
+    ok(cli("--as", "王芳", "note", "add", "1", "checked the annual report"))
+    everything = ok(cli("audit", "export")).out.splitlines()[1:]
+    hers = [line for line in everything if json.loads(line)["actor"] in ("王 芳", "王芳")]
+    r = ok(cli("audit", "export", "--actor", "王芳"))
+    assert r.out.splitlines()[1:] == hers and len(hers) > 1
+    assert r.err == ""
+    r = ok(cli("audit", "export", "--actor", "王 芳", "--action", "claim.review_requested"))
+    assert [json.loads(line)["claim_id"] for line in r.out.splitlines()[1:]] == [2]
