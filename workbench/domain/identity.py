@@ -151,6 +151,15 @@ def join_han(name: str) -> str:
     return _HAN_SPACE.sub("", name)
 
 
+_HAN_ONLY = re.compile(rf"[{HAN}]+")
+
+
+def han_only(name: str) -> bool:
+    """Whether a folded name is Chinese characters alone: stored by an earlier version it may
+    hold spaces between them (`王 芳`), and without its spaces it is this name (`join_han`)."""
+    return _HAN_ONLY.fullmatch(name) is not None
+
+
 def fold(text: str) -> str:
     """`text` as people read it: NFKC (full-width `ａｌｉｃｅ` is `alice`), case-folded, runs of
     spaces of every width made one plain space, none at either end."""

@@ -15,6 +15,7 @@ from workbench.db.paging import keyset_rows
 from workbench.domain.chain import GENESIS
 from workbench.domain.clock import format_at, parse_since, until_bound
 from workbench.domain.errors import InvalidInput
+from workbench.domain.identity import han_only
 from workbench.domain.people import closest_people, current_form
 from workbench.domain.scope import ExportScope
 from workbench.domain.status import same_person_key
@@ -103,9 +104,8 @@ class EventFilter:
                 )
             )
         if self.actors:
-            # --actor Maria finds maria's events, as --as Maria acts as maria.
-            names = sorted({n for a in self.actors for n in recorded_as(a)})
-            query = query.where(Event.actor.in_(names))
+            # --actor Maria finds maria\'s events, as --as Maria acts as maria.
+            query = query.where(recorded_as(self.actors))
         if self.actions:
             query = query.where(or_(*(_action_match(a) for a in self.actions)))
         if self.since:
@@ -133,6 +133,19 @@ def check_subjects(tx: Tx, flt: EventFilter) -> None:
         raise NotFound(f"no claim #{flt.claim_id}")
     if flt.document_id is not None and tx.session.get(Document, flt.document_id) is None:
         raise NotFound(f"no document #{flt.document_id}")
+
+
+def recorded_as(actors: Sequence[str]) -> Any:
+    """The events by any of `actors`: a name as typed (recorded before names were normalised),
+    in its normal form (workbench.domain.identity, as --as reads it: `J̌ane` acts as `ǰane`, one
+    letter) and by its speaker key (middle dots and invisible characters aside); and a name of
+    Chinese characters alone also as an earlier version recorded it, with spaces between them
+    (`王 芳`, who acts as 王芳 today: identity.join_han)."""
+    names = sorted({n for a in actors for n in (a, current_form(a), same_person_key(a))})
+    spaced = sorted({n for n in names if han_only(n)})
+    if not spaced:
+        return Event.actor.in_(names)
+    return or_(Event.actor.in_(names), func.replace(Event.actor, " ", "").in_(spaced))
 
 
 def _action_match(pattern: str) -> Any:
@@ -246,14 +259,6 @@ class SilentActor:
     recorded_total: int
 
 
-def recorded_as(name: str) -> set[str]:
-    """The names the events of the person `name` names may be recorded under: as typed (a name
-    recorded before names were normalised), in its normal form (workbench.domain.identity, as
-    --as reads it: `J̌ane` acts as `ǰane`, one letter) and by its speaker key (middle dots and
-    invisible characters aside)."""
-    return {name, current_form(name), same_person_key(name)}
-
-
 def silent_actors(tx: Tx, actors: Sequence[str], shown: int = 5) -> list[SilentActor]:
     """The actors in `actors` that no event records (an export filtered on one is empty for a
     reason worth saying: a name mistyped, or a display name given for the recorded one); read
@@ -264,10 +269,7 @@ def silent_actors(tx: Tx, actors: Sequence[str], shown: int = 5) -> list[SilentA
     missing = [
         name
         for name in dict.fromkeys(actors)
-        if session.execute(
-            select(Event.seq).where(Event.actor.in_(sorted(recorded_as(name)))).limit(1)
-        ).first()
-        is None
+        if session.execute(select(Event.seq).where(recorded_as([name])).limit(1)).first() is None
     ]
     if not missing:
         return []
