@@ -138,3 +138,24 @@ def test_audit_export_by_actor_missed_what_an_earlier_version_recorded(
     assert r.err == ""
     r = ok(cli("audit", "export", "--actor", "王 芳", "--action", "claim.review_requested"))
     assert [json.loads(line)["claim_id"] for line in r.out.splitlines()[1:]] == [2]
+
+
+def test_a_name_bound_to_the_owners_role_with_a_space_could_not_relax_review(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL a name bound to a role, acting from the desk owner's role, turns a
+    safeguard of review off; 陈 静, registered and bound by an earlier version, was refused
+    ("only the desk's owner (its first registered user) may") acting as 陈静: the owner's check
+    looked the actor's binding up by the name exactly as stored. Now by the person's name in
+    either form, as check_actor finds the binding."""
+    from tests.inprocess import run_cli
+
+    def run(*args: str, user: str) -> Any:
+        return run_cli(list(args), env={"WORKBENCH_DB": postgres_url, "WORKBENCH_USER": user})
+
+    with earlier_version(monkeypatch):
+        ok(run("user", "add", "boss", user="boss"))
+        ok(run("user", "add", "陈 静", "--role", "postgres", user="boss"))
+        ok(run("config", "set", "review.required", "true", user="boss"))
+    r = ok(run("config", "set", "review.required", "false", user="陈静"))
+    assert r.out == "review.required = false\n"
