@@ -16,14 +16,14 @@ from workbench.db.backend import (
     schema_owner,
 )
 from workbench.db.engine import get_engine
-from workbench.db.models import Setting, User
+from workbench.db.models import Setting
 from workbench.domain.clock import iso, now
 from workbench.domain.errors import SETTING_NOT_PERMITTED, InvalidInput, StorageError, step
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.payloads import set_payload, setting_payload
 from workbench.domain.settings import SETTINGS, spec_for, stored_setting
 from workbench.services.context import Tx, Workbench, mutation, transaction
-from workbench.services.registry import desk_owner
+from workbench.services.registry import desk_owner, registered_user
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +129,12 @@ def _set(key: str, row: Setting | None, *, changed: bool) -> SettingSet:
     return SettingSet(**asdict(_view(key, row)), changed=changed)
 
 
+def _role_of(tx: Tx, name: str) -> str | None:
+    """The login role the registered person `name` is bound to, or None."""
+    user = registered_user(tx.session, name)
+    return None if user is None else user.role
+
+
 def _check_desk_owner(tx: Tx, key: str) -> None:
     """Turning a safeguard of review off (`SettingSpec.safeguard`) is the desk's owner's act:
     otherwise whoever proposed a verdict could turn off the rule that a second person signs it
@@ -156,9 +162,11 @@ def _check_desk_owner(tx: Tx, key: str) -> None:
     owner = desk_owner(tx.session)
     if owner is None or tx.actor == owner:
         return
-    if binds and tx.session.scalar(select(User.role).where(User.name == tx.actor)) is not None:
+    # Each registered person by their name's form today (registry.registered_user): an
+    # earlier version registered `陈 静`, who acts as 陈静.
+    if binds and _role_of(tx, tx.actor) is not None:
         return
-    bound = tx.session.scalar(select(User.role).where(User.name == owner)) if binds else None
+    bound = _role_of(tx, owner) if binds else None
     if bound is not None and bound != tx.machine:
         # The first registered user acts from another role, so this (the owner's) session
         # cannot act under that name: it acts under a name bound to it (trial49: the refusal
