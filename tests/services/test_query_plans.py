@@ -31,6 +31,8 @@ YEAR_SHAPE = [
     ("notes", "ix_notes_claim_id", "434213 5"),
     ("evidence", "ix_evidence_claim_id", "140192 2"),
     ("documents", "sqlite_autoindex_documents_1", "501 1"),
+    ("events", "ix_events_claim_id", "1000000 10"),
+    ("events", "ix_events_at", "1000000 1"),
 ]
 
 # filter -> the index its plan must search (by name, as it appears in the plan)
@@ -74,6 +76,9 @@ SCANS_BY_NATURE = {
     # the claims per state, "fuzzy or orphaned" still plans as a scan in id order. Listed so
     # that the scan is known, not silent.
     "anchor changed": (ClaimFilter(anchor="changed"), "SCAN claims"),
+    # "untouched since" is an anti-join too: each claim is checked against its own events,
+    # found by the trail's claim index (`test_untouched_reads_only_each_claims_events`).
+    "untouched since": (ClaimFilter(untouched_since="2026-11-22"), "SCAN claims"),
 }
 
 
@@ -120,6 +125,15 @@ def test_scans_are_only_where_no_index_can_help(year_shaped: Workbench, name: st
     with reading(year_shaped) as conn:
         steps = plan(conn, flt)
     assert scan in steps, (name, steps)
+
+
+def test_untouched_reads_only_each_claims_events(year_shaped: Workbench) -> None:
+    """`--untouched-since` looks up each claim's events by the trail's claim index: it never
+    reads the whole audit trail, once or per claim."""
+    with reading(year_shaped) as conn:
+        steps = plan(conn, ClaimFilter(untouched_since="2026-11-22"))
+    assert any("SEARCH events USING INDEX ix_events_claim_id" in s for s in steps), steps
+    assert not any(s.startswith("SCAN events") for s in steps), steps
 
 
 def test_plan_check_sees_a_full_scan(year_shaped: Workbench) -> None:

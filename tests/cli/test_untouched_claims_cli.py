@@ -1,0 +1,85 @@
+"""`claim list --untouched-since WHEN` on the command line: the stale claims, each with its last
+activity (--json's `last_activity`, and a table column), and a bad WHEN refused as bad usage.
+
+Before, the option did not exist: an editor could list the open claims and their owners, but
+not those nobody had worked on for a week. Now WHEN is a date, a date-time or Nd (N days ago),
+and a negative, zero or huge number of days, or no date at all, is exit 2 with one line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.inprocess import ok
+
+Run = Callable[..., Any]
+
+
+@pytest.fixture
+def desk(cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two claims added on 1 November 2026; a note on claim 1 on 28 November; today is 30
+    November."""
+    import workbench.domain.clock as clock
+    import workbench.services.context as context
+
+    moments: Iterator[dt.datetime] = iter(())
+
+    def set_day(day: str) -> None:
+        nonlocal moments
+        start = dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC)
+        moments = (start + dt.timedelta(seconds=i) for i in range(10_000))
+
+    monkeypatch.setattr(context, "now", lambda: next(moments))
+    monkeypatch.setattr(clock, "now", lambda: dt.datetime(2026, 11, 30, 12, tzinfo=dt.UTC))
+    text = tmp_path / "a.txt"
+    text.write_text("甲公司营收增长30%。乙公司裁员200人。\n", encoding="utf-8")
+    set_day("2026-11-01T09:00:00")
+    ok(cli("doc", "add", str(text)))
+    for quote in ("营收增长30%", "裁员200人"):
+        ok(cli("claim", "add", "1", "--text", quote, "--quote", quote))
+    ok(cli("claim", "assign", "2", "--to", "王芳"))
+    set_day("2026-11-28T10:00:00")
+    ok(cli("note", "add", "1", "年报第3页"))
+
+
+def test_the_stale_claims_and_their_last_activity(cli: Run, desk: None) -> None:
+    listed = json.loads(ok(cli("claim", "list", "--untouched-since", "7d", "--json")).out)
+    assert [c["id"] for c in listed] == [2]
+    assert listed[0]["last_activity"].startswith("2026-11-01T09:00:")
+    assert listed[0]["assignee"] == "王芳"
+    # a date, and the same in a Chinese text's form
+    for day in ("2026-11-28", "2026年11月28日"):
+        shown = json.loads(ok(cli("claim", "list", "--untouched-since", day, "--json")).out)
+        assert [c["id"] for c in shown] == [2], day
+    # every claim list says each claim's last activity
+    everything = json.loads(ok(cli("claim", "list", "--json")).out)
+    assert everything[0]["last_activity"] == "2026-11-28T10:00:00.000000Z"
+    # the table shows the day of it, beside the owner
+    table = ok(cli("claim", "list", "--untouched-since", "7d")).out
+    assert "last activity" in table and "2026-11-01" in table and "王芳" in table
+    assert "营收增长30%" not in table
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("-7d", "not a date"),
+        ("0d", "at least 1 day"),
+        ("99999999d", "at most 36,500 days"),
+        ("1" * 5000 + "d", "at most 36,500 days"),
+        ("a week", "not a date"),
+        ("2026-02-30", "not a date"),
+        ("", "not a date"),
+    ],
+)
+def test_a_bad_time_is_bad_usage(cli: Run, desk: None, value: str, said: str) -> None:
+    refused = cli("claim", "list", "--untouched-since", value)
+    assert refused.code == 2, (refused.code, refused.out, refused.err)
+    assert said in refused.err and len(refused.err.strip().splitlines()) == 1, refused.err
+    assert refused.out == ""

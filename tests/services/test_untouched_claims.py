@@ -1,0 +1,129 @@
+"""`claim list --untouched-since`: the claims nobody has worked on since a time (an editor's
+"what has nobody touched for a week?").
+
+Before, `claim list` could filter by status, owner and due date but not by activity, and
+`--updated-since` could not stand in for it: a note or evidence does not change a claim's
+`updated_at` (which version checks compare, and must not move for them). Now activity is any
+audit event on the claim, its notes, evidence and reviews (events.claim_id), a claim is
+untouched since WHEN when it has no event at or after WHEN, and each listed claim carries its
+last activity (`last_activity`, the time of its latest event).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from workbench.domain.errors import InvalidInput
+from workbench.services.claims import set_status
+from workbench.services.context import Workbench
+from workbench.services.evidence import EvidenceInput, add_evidence
+from workbench.services.notes import add_note
+from workbench.services.queries import ClaimFilter, claims_page, list_claims, stats
+
+TEXT = "甲公司2024年营收增长30%。乙公司裁员200人。丙公司成立于2019年。丁公司市值千亿。"
+CLAIMS = [
+    ("A grew 30%", "营收增长30%"),
+    ("B cut 200 jobs", "裁员200人"),
+    ("C was founded in 2019", "成立于2019年"),
+    ("D is worth 100bn", "市值千亿"),
+]
+
+
+def at(day: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def desk(
+    wb: Workbench, document_with_claims: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> dict[str, int]:
+    """Four claims added on 1 November 2026; then a note on A (20 November), evidence on B
+    (25 November) and a status change on D (26 November); C left alone."""
+    import workbench.services.context as context
+
+    clock: Iterator[dt.datetime] = iter(())
+
+    def set_day(day: str) -> None:
+        nonlocal clock
+        clock = (at(day) + dt.timedelta(seconds=i) for i in range(10_000))
+
+    monkeypatch.setattr(context, "now", lambda: next(clock))
+    set_day("2026-11-01T09:00:00")
+    ids = dict(zip("ABCD", document_with_claims(TEXT, CLAIMS).claims, strict=True))
+    set_day("2026-11-20T10:00:00")
+    add_note(wb, ids["A"], "年报第3页")
+    set_day("2026-11-25T10:00:00")
+    add_evidence(wb, ids["B"], EvidenceInput(stance="supports", citation="公司公告"))
+    set_day("2026-11-26T10:00:00")
+    set_status(wb, ids["D"], "in_progress")
+    return ids
+
+
+def listed(wb: Workbench, **filters: Any) -> list[int]:
+    return [c.id for c in list_claims(wb, ClaimFilter(**filters))]
+
+
+def test_untouched_since_a_date(wb: Workbench, desk: dict[str, int]) -> None:
+    """A note and evidence are activity, though neither changes the claim's row."""
+    assert listed(wb, untouched_since="2026-11-22") == [desk["A"], desk["C"]]
+    assert listed(wb, untouched_since="2026-11-10") == [desk["C"]]
+    # the claims' own additions on 1 November count too
+    assert listed(wb, untouched_since="2026-11-01") == []
+    assert listed(wb, untouched_since="2026-12-01") == sorted(desk.values())
+    # with the other filters: the open claims nobody touched since the 22nd
+    assert listed(wb, untouched_since="2026-11-22", statuses=["unverified"]) == [
+        desk["A"],
+        desk["C"],
+    ]
+    shown, total = claims_page(wb, ClaimFilter(untouched_since="2026-11-22", limit=1))
+    assert [c.id for c in shown] == [desk["A"]] and total == 2
+
+
+def test_each_listed_claim_says_its_last_activity(wb: Workbench, desk: dict[str, int]) -> None:
+    """`updated_at` and `version` stay as they were after a note or evidence (version checks
+    compare them); `last_activity` is the time of the claim's latest event."""
+    seen = {c.id: c for c in list_claims(wb)}
+    a, b = seen[desk["A"]], seen[desk["B"]]
+    assert a.last_activity == "2026-11-20T10:00:00.000000Z"
+    assert b.last_activity == "2026-11-25T10:00:00.000000Z"
+    assert seen[desk["C"]].last_activity is not None
+    assert seen[desk["C"]].last_activity.startswith("2026-11-01T09:00")
+    assert seen[desk["D"]].last_activity == "2026-11-26T10:00:00.000000Z"
+    assert a.version == 1 and a.updated_at < a.last_activity
+    assert a.to_json()["last_activity"] == a.last_activity
+    # the board's short lists are not claim lists: they carry no last activity
+    board = stats(wb).to_json()
+    assert all("last_activity" not in c for c in board["oldest_open"])
+
+
+def test_days_ago(wb: Workbench, desk: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nd is N days before now (a week: 7d), as typed on a Chinese keyboard too (7天, ７ｄ)."""
+    import workbench.domain.clock as clock
+
+    monkeypatch.setattr(clock, "now", lambda: at("2026-11-30T12:00:00"))
+    for week in ("7d", "7天", "７ｄ", " 7D "):
+        assert listed(wb, untouched_since=week) == [desk["A"], desk["C"]], week
+    assert listed(wb, untouched_since="4d") == [desk["A"], desk["B"], desk["C"]]
+    assert clock.parse_since_or_days("1d") == at("2026-11-29T12:00:00")
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("-7d", "not a date"),
+        ("0d", "at least 1 day"),
+        ("36501d", "at most 36,500 days"),
+        ("9" * 5000 + "d", "at most 36,500 days"),
+        ("7 days", "not a date"),
+        ("last week", "not a date"),
+        ("2026-13-01", "not a date"),
+        ("", "not a date"),
+    ],
+)
+def test_bad_times_are_refused(wb: Workbench, value: str, said: str) -> None:
+    with pytest.raises(InvalidInput, match=said):
+        list_claims(wb, ClaimFilter(untouched_since=value))
