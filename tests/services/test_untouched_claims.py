@@ -43,6 +43,7 @@ def desk(
 ) -> dict[str, int]:
     """Four claims added on 1 November 2026; then a note on A (20 November), evidence on B
     (25 November) and a status change on D (26 November); C left alone."""
+    import workbench.services.claims as claims
     import workbench.services.context as context
 
     clock: Iterator[dt.datetime] = iter(())
@@ -52,6 +53,7 @@ def desk(
         clock = (at(day) + dt.timedelta(seconds=i) for i in range(10_000))
 
     monkeypatch.setattr(context, "now", lambda: next(clock))
+    monkeypatch.setattr(claims, "now", lambda: next(clock))  # the claims' updated_at
     set_day("2026-11-01T09:00:00")
     ids = dict(zip("ABCD", document_with_claims(TEXT, CLAIMS).claims, strict=True))
     set_day("2026-11-20T10:00:00")
@@ -107,7 +109,8 @@ def test_days_ago(wb: Workbench, desk: dict[str, int], monkeypatch: pytest.Monke
     monkeypatch.setattr(clock, "now", lambda: at("2026-11-30T12:00:00"))
     for week in ("7d", "7天", "７ｄ", " 7D "):
         assert listed(wb, untouched_since=week) == [desk["A"], desk["C"]], week
-    assert listed(wb, untouched_since="4d") == [desk["A"], desk["B"], desk["C"]]
+    # since 25 November 12:00: B's evidence (10:00) is before, D's status change after
+    assert listed(wb, untouched_since="5d") == [desk["A"], desk["B"], desk["C"]]
     assert clock.parse_since_or_days("1d") == at("2026-11-29T12:00:00")
 
 

@@ -52,7 +52,7 @@ def test_the_check_sees_a_wrong_kind() -> None:
 
 
 def test_claims_table_holds_every_stored_field_of_the_claim_view() -> None:
-    derived = {"tags", "evidence_count", "similar", "same_span"}
+    derived = {"tags", "evidence_count", "similar", "same_span", "last_activity"}
     # The span's columns are span_start/span_end (start and end are SQL keywords).
     renamed = {"start": "span_start", "end": "span_end"}
     for f in fields(ClaimView):

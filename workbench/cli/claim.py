@@ -19,6 +19,7 @@ from workbench.cli.options import (
     PERSON,
     POSITIVE,
     RECORDED_NAME,
+    SINCE_OR_DAYS,
     OptionsOnce,
     bom_misused,
     bom_option,
@@ -407,6 +408,15 @@ def _change(payload: dict[str, object]) -> str:
 @click.option(
     "--updated-since", type=MOMENT, metavar="DATE", help="Changed at or after DATE (UTC)."
 )
+@click.option(
+    "--untouched-since",
+    type=SINCE_OR_DAYS,
+    metavar="WHEN",
+    help="Nobody has worked on since WHEN: no audit event of the claim, its notes, evidence or "
+    "reviews at or after it (a note or evidence leaves the claim's updated time as it was). "
+    "WHEN is a date, a date-time (UTC) or Nd, N days ago (7d: a week). The table shows each "
+    "claim's last activity.",
+)
 @click.option("--no-evidence", is_flag=True, help="Claims with no evidence yet.")
 @click.option(
     "--search",
@@ -462,6 +472,7 @@ def list_(
     priority: str | None,
     overdue: bool,
     updated_since: str | None,
+    untouched_since: str | None,
     no_evidence: bool,
     search: str | None,
     anchor: str | None,
@@ -504,6 +515,7 @@ def list_(
         priority=priority,
         overdue=overdue,
         updated_since=updated_since,
+        untouched_since=untouched_since,
         no_evidence=no_evidence,
         search=search,
         anchor=anchor,
@@ -525,6 +537,9 @@ def list_(
         # (Not a filter's own column: it is the same in every row.)
         asked = {"due": "due", "priority": "pri"}.get(sort.lower())
         kept = {*([asked] if asked else []), *(["due", "owner"] if overdue else [])}
+        # Who owns a stale claim and when it was last worked on answer --untouched-since.
+        stale = untouched_since is not None
+        kept |= {"owner", "last activity"} if stale else set()
         # A table is read by a person: a page of it unless --limit says how many.
         page = flt if limit is not None else replace(flt, limit=CLAIM_TABLE_LIMIT)
         # A page and its total are read together (one snapshot), so they agree.
@@ -543,6 +558,7 @@ def list_(
                 else None
             ),
             kept=kept,
+            activity=stale,
         )
         asked_page = limit is not None or bool(offset)
         more = offset + len(shown) < total
@@ -576,10 +592,15 @@ CLAIM_CELLS = {"claim": 56, "quote": 24, "speaker": 16}
 
 
 def print_claims(
-    claims: list[ClaimView], empty: str | None = None, kept: Collection[str] = ()
+    claims: list[ClaimView],
+    empty: str | None = None,
+    kept: Collection[str] = (),
+    *,
+    activity: bool = False,
 ) -> None:
     """The claims as a table; on a narrow terminal columns are dropped, least useful first,
-    but not those `kept` (the ones the listing was asked by)."""
+    but not those `kept` (the ones the listing was asked by). With `activity`, the day of each
+    claim's last activity, after its due date."""
     from workbench.cli.stats import status_cell
 
     # The speaker column only when someone speaks (a transcript's claims): prose keeps its table.
@@ -591,6 +612,7 @@ def print_claims(
         [
             *("id", "doc", "status", *(["proposed by"] if proposed else [])),
             *("type", "pri", "owner", "due"),
+            *(["last activity"] if activity else []),
             *(["speaker"] if spoken else []),
             *("claim", "quote"),
         ],
@@ -604,6 +626,7 @@ def print_claims(
                 c.priority,
                 clip(c.assignee or "", 12),
                 c.due,
+                *([(c.last_activity or "")[:10]] if activity else []),
                 *([c.speaker] if spoken else []),
                 c.text,
                 c.quote,

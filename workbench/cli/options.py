@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from workbench.defaults import BOARD_LIMIT, SCORE_MAX, SCORE_MIN
-from workbench.domain.clock import EARLIEST_ACCESSED, parse_date, parse_since, past_date
+from workbench.domain.clock import (
+    EARLIEST_ACCESSED,
+    parse_date,
+    parse_since,
+    parse_since_or_days,
+    past_date,
+)
 from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import (
     check_at_least,
@@ -92,6 +98,16 @@ ACCESSED_DAY = _Checked(
     "date", str, _date_text(lambda v: past_date(v, "date", earliest=EARLIEST_ACCESSED))
 )
 MOMENT = _Checked("date", str, _date_text(parse_since))
+
+
+def _since_or_days_text(value: str) -> str:
+    # Not `_date_text`: an empty WHEN clears nothing here, it is a mistake.
+    parse_since_or_days(value)
+    return value
+
+
+# MOMENT, or Nd: N days ago (`claim list --untouched-since 7d`).
+SINCE_OR_DAYS = _Checked("date", str, _since_or_days_text)
 
 
 def _language_text(value: str) -> str:

@@ -122,6 +122,35 @@ def parse_since(value: str) -> dt.datetime:
     return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
 
 
+# `--untouched-since Nd`: N days before now, at most a century back (a bigger N is a typo, and
+# one past year 1 would not be a time at all).
+DAYS_AGO_MAX = 36_500
+# N whole days: 7d, 7D, 7天 (as said in Chinese). No sign: "-7d" is not a time.
+_DAYS_AGO = re.compile(r"([0-9]+)\s*[dD天]")
+
+
+def parse_since_or_days(value: str) -> dt.datetime:
+    """`parse_since`, or Nd: N days (1..DAYS_AGO_MAX) before now (7d: a week ago). Full-width
+    forms are the ASCII ones (７ｄ)."""
+    text = _ascii_forms(value)
+    found = _DAYS_AGO.fullmatch(text)
+    if found is None:
+        try:
+            return parse_since(text)
+        except InvalidInput:
+            raise InvalidInput(
+                f"{value!r} is not a date, a date-time or a number of days; use YYYY-MM-DD, "
+                "YYYY-MM-DDTHH:MM:SSZ or Nd (7d: a week ago)"
+            ) from None
+    digits = found.group(1).lstrip("0")
+    # Compared as text first: int() of thousands of digits is slow, then refused by Python.
+    if len(digits) > len(str(DAYS_AGO_MAX)) or int(digits or "0") > DAYS_AGO_MAX:
+        raise InvalidInput(f"a number of days is at most {DAYS_AGO_MAX:,} days (a century)")
+    if not digits:
+        raise InvalidInput("a number of days is at least 1 day (1d: since this time yesterday)")
+    return now() - dt.timedelta(days=int(digits))
+
+
 def _ascii_forms(value: str) -> str:
     # Full-width digits, letters and punctuation are their ASCII forms (the T and Z of a time
     # too). Not NFKC: it reads ² and ① as digits, and a typo as another day.

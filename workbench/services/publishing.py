@@ -288,7 +288,7 @@ CLAIMS_AT_A_TIME = 1000
 _CLAIM_VIEW_COLUMNS = tuple(
     getattr(Claim, f.name).label(f.name)
     for f in fields(ClaimView)
-    if f.name not in {"tags", "evidence_count", "similar", "same_span"}
+    if f.name not in {"tags", "evidence_count", "similar", "same_span", "last_activity"}
 )
 _DOCUMENT_VIEW_COLUMNS = tuple(
     getattr(Document, f.name).label(f.name) for f in fields(DocumentView)
@@ -374,6 +374,7 @@ def review_records(
                     evidence_count=evidence_counts.get(row.id, 0),
                     similar=None,
                     same_span=None,
+                    last_activity=None,
                 )
             )
         # The events are read for a run of documents at a time, about CLAIMS_AT_ONCE claims

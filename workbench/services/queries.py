@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from workbench.db import tables
@@ -24,7 +24,7 @@ from workbench.db.sql import Select, Sql, case, count_star, eq, in_, in_query, p
 from workbench.db.tables import Column
 from workbench.defaults import BOARD_LIMIT, INT_MAX
 from workbench.domain.article_author import stands_for_author
-from workbench.domain.clock import parse_since, today
+from workbench.domain.clock import format_at, parse_since, parse_since_or_days, today
 from workbench.domain.desk import PRIORITY_RANK, SORTS, normalise_tag, parse_priority, tag_key
 from workbench.domain.errors import InvalidInput, NotFound, TransitionRefused, bad, give, step
 from workbench.domain.identity import NOBODY, fold, normalise_name
@@ -93,6 +93,10 @@ class ClaimFilter:
     priority: str | None = None
     overdue: bool = False
     updated_since: str | None = None
+    # No activity at or after this time (clock.parse_since_or_days: a date, a date-time, or Nd
+    # days ago): no audit event on the claim, its notes, evidence or reviews. Not updated_at,
+    # which a note or evidence leaves as it is (version checks compare it).
+    untouched_since: str | None = None
     no_evidence: bool = False
     search: str | None = None
     # exact, moved, fuzzy, orphaned, or changed (fuzzy or orphaned: the quote changed or went)
@@ -398,6 +402,8 @@ def claim_query(flt: ClaimFilter, conn: Reader) -> Select:
         # SQLite's planner (without STAT4), which then scans claims instead of the index.
         since = parse_since(flt.updated_since)
         q = q.where(f"{C.updated_at} BETWEEN " + param(since) + " AND " + param(FAR_FUTURE))
+    if flt.untouched_since is not None:
+        q = q.where(untouched_where(parse_since_or_days(flt.untouched_since)))
     if flt.no_evidence:
         ev = tables.evidence.c
         q = q.where(f"NOT (EXISTS (SELECT * FROM evidence WHERE {ev.claim_id} = {C.id}))")
@@ -409,6 +415,28 @@ def claim_query(flt: ClaimFilter, conn: Reader) -> Select:
         needle = flt.search.strip()  # not empty: problem() refused that above
         q = q.where(in_query(C.id, search_claim_ids(conn.dialect, normalise(needle))))
     return _sorted(q, flt.sort)
+
+
+def untouched_where(since: dt.datetime) -> Sql:
+    """No event of the claim's (events.claim_id: its own, its notes', evidence's and reviews')
+    at or after `since`. NOT EXISTS, not NOT IN (events since): PostgreSQL plans it as an
+    anti-join, where NOT IN's list, once past work_mem, is searched row by row for every claim;
+    SQLite looks up each claim's few events by ix_events_claim_id. Either way the trail is never
+    read whole, once or per claim."""
+    e = tables.events.c
+    return (
+        Sql(f"NOT (EXISTS (SELECT * FROM events WHERE {e.claim_id} = {C.id} AND {e.at} >= ")
+        + param(format_at(since))
+        + Sql("))")
+    )
+
+
+def pinned(flt: ClaimFilter) -> ClaimFilter:
+    """`flt` with a relative --untouched-since (7d) made the moment it means now, so that a
+    page and its total, read by two statements, ask about the same time."""
+    if flt.untouched_since is None:
+        return flt
+    return replace(flt, untouched_since=format_at(parse_since_or_days(flt.untouched_since)))
 
 
 def anchor_states(name: str) -> tuple[str, ...]:
@@ -437,9 +465,12 @@ def _sorted(q: Select, sort: str) -> Select:
     raise InvalidInput(f"unknown sort {sort!r}; valid: {', '.join(SORTS)}")
 
 
-def claim_view(row: Any, tags: Sequence[str] = (), evidence_count: int = 0) -> ClaimView:
+def claim_view(
+    row: Any, tags: Sequence[str] = (), evidence_count: int = 0, last_activity: str | None = None
+) -> ClaimView:
     """A claims row as its view, read as ClaimView.of reads a model (the span columns are
-    span_start/span_end; tags and the evidence count come from their own queries)."""
+    span_start/span_end; tags, the evidence count and the last activity come from their own
+    queries)."""
     return from_row(
         ClaimView,
         row,
@@ -449,12 +480,15 @@ def claim_view(row: Any, tags: Sequence[str] = (), evidence_count: int = 0) -> C
         evidence_count=evidence_count,
         similar=None,
         same_span=None,
+        last_activity=last_activity,
     )
 
 
-def claim_views(conn: Reader, rows: Sequence[Any]) -> list[ClaimView]:
-    """One page of claims with their tags and evidence counts: two indexed queries a page."""
+def claim_views(conn: Reader, rows: Sequence[Any], *, activity: bool = False) -> list[ClaimView]:
+    """One page of claims with their tags and evidence counts: two indexed queries a page;
+    with `activity`, a third for each one's last activity (`last_activities`)."""
     ids = [r.id for r in rows]
+    latest = last_activities(conn, ids) if activity else {}
     tag_of: dict[int, list[str]] = defaultdict(list)
     if ids:
         t = tables.claim_tags.c
@@ -471,7 +505,20 @@ def claim_views(conn: Reader, rows: Sequence[Any]) -> list[ClaimView]:
         }
     else:
         counts = {}
-    return [claim_view(r, tag_of.get(r.id, ()), counts.get(r.id, 0)) for r in rows]
+    return [
+        claim_view(r, tag_of.get(r.id, ()), counts.get(r.id, 0), latest.get(r.id)) for r in rows
+    ]
+
+
+def last_activities(conn: Reader, ids: Sequence[int]) -> dict[int, str]:
+    """When each claim's latest event was (its own, its notes', evidence's and reviews'), for
+    one page of claims: one query by ix_events_claim_id, reading the page's events only. By
+    `at`, not by seq: the time is what is asked, whichever writer committed first."""
+    if not ids:
+        return {}
+    e = tables.events.c
+    latest = select(e.claim_id, Column(f"max({e.at})", "latest"), source=tables.events)
+    return dict(conn.rows(latest.where(in_(e.claim_id, ids)).group_by(e.claim_id)))
 
 
 def _check_paging(flt: ClaimFilter) -> None:
@@ -508,7 +555,7 @@ def _check_owner(conn: Reader, name: str, what: str | None) -> None:
 def iter_claims(wb: Workbench, flt: ClaimFilter | None = None) -> Iterator[ClaimView]:
     """The matching claims in order, read a page at a time: a caller that writes each one out
     holds one page, not the whole list. Bad input is refused before the first claim."""
-    flt = flt or ClaimFilter()
+    flt = pinned(flt or ClaimFilter())
     _check_paging(flt)
     with reading(wb) as conn:
         yield from _matching(conn, flt)
@@ -523,7 +570,7 @@ def _matching(conn: Reader, flt: ClaimFilter) -> Iterator[ClaimView]:
         _check_owner(conn, flt.assignee, "--assignee")
     q = claim_query(flt, conn).paged(flt.limit, flt.offset)
     for page in conn.pages(q, PAGE):
-        yield from claim_views(conn, page)
+        yield from claim_views(conn, page, activity=True)
 
 
 def claims_stream(wb: Workbench, flt: ClaimFilter | None = None) -> Iterator[ClaimView]:
@@ -543,6 +590,7 @@ def claims_page(wb: Workbench, flt: ClaimFilter) -> tuple[list[ClaimView], int]:
     """One page of the matching claims (`flt`'s limit and offset) and how many match in all,
     its paging left out: what the page is a part of. Both are read in one transaction, so a
     claim added in between cannot make the page disagree with its total."""
+    flt = pinned(flt)
     _check_paging(flt)
     with reading(wb) as conn:
         shown = list(_matching(conn, flt))

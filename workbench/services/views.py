@@ -174,6 +174,9 @@ class ClaimView:
     # Only on a claim just added: other claims pinned to exactly the same span (with other
     # text), so that a second claim on the same words is a decision, not an accident.
     same_span: tuple[int, ...] | None = None
+    # Only in a claim list: when its latest audit event was (its own, its notes', evidence's,
+    # reviews'). Not updated_at, which a note or evidence leaves as it is.
+    last_activity: str | None = None
 
     @property
     def rating(self) -> dict[str, int | str | None] | None:
@@ -201,12 +204,14 @@ class ClaimView:
             evidence_count=len(claim.evidence),
             similar=None,
             same_span=None,
+            last_activity=None,
         )
 
     def to_json(self) -> dict[str, Any]:
         """The stored fields, then what is derived from them: the rating (placed after version,
         where --json has always shown it), similar claims and
-        claims on the same span when there are any (only on a claim just added)."""
+        claims on the same span when there are any (only on a claim just added), and the last
+        activity (only in a claim list)."""
         data: dict[str, Any] = {}
         for name, value in as_json(self).items():
             if name == "similar":
@@ -216,6 +221,10 @@ class ClaimView:
             if name == "same_span":
                 if self.same_span is not None:
                     data[name] = list(self.same_span)
+                continue
+            if name == "last_activity":
+                if self.last_activity is not None:
+                    data[name] = self.last_activity
                 continue
             data[name] = value
             if name == "version":
