@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from typing import IO
 
-from workbench.exports.cells import BOM, csv_cell
+from workbench.exports.cells import BOM, csv_cell, json_cell
 from workbench.services.audit import EXPORT_FIELDS, EventFilter, event_rows
 from workbench.services.context import Tx
 from workbench.services.progress import Progress
@@ -23,8 +23,9 @@ def write(
         out.write(BOM)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(EXPORT_FIELDS)
+    payload = EXPORT_FIELDS.index("payload")
     count = 0
     for row in event_rows(tx, flt, progress=progress):
-        writer.writerow([csv_cell(v) for v in row])
+        writer.writerow([json_cell(v) if i == payload else csv_cell(v) for i, v in enumerate(row)])
         count += 1
     return count

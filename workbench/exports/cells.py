@@ -29,6 +29,16 @@ def csv_cell(value: object) -> str:
     return text
 
 
+def json_cell(text: str) -> str:
+    """A cell holding JSON text (the audit trail's payloads), which a script parses: what a
+    spreadsheet would act on is written as JSON's own `\\uXXXX` escape, which parses back to
+    the same character, and nothing else changes. `csv_cell`'s backslash doubling is for texts
+    read back by `cell_text`; in JSON every backslash already starts an escape, and doubling
+    one made the cell another text, or no JSON at all (review83). It starts with `{` or `[`,
+    never a formula."""
+    return visible(text, one_line=True)
+
+
 def cell_text(cell: str) -> str:
     """The text `csv_cell` was given."""
     return _unescaped(cell[1:] if _quoted(cell) else cell)
