@@ -63,3 +63,13 @@ def test_where_they_differ_integers_beyond_2_53() -> None:
     assert canonical_json(2**60) == str(2**60)
     with pytest.raises(rfc8785.IntegerDomainError):
         rfc8785.dumps(2**60)
+
+
+def test_where_they_differ_anchor_scores_keep_their_fraction() -> None:
+    """review83: docs/audit-chain.md said payloads hold no fractional numbers and that the
+    recipe is JCS for every value the workbench writes; an auditor's verifier found
+    `"anchor_score":1.0` in every `claim.reanchored` of a `doc update`. The recipe writes it
+    as `1.0`, JCS as `1`, so the two hash such events differently (the docs now say so)."""
+    value = {"anchor_score": 1.0, "other": 0.9728, "none": 0.0}
+    assert canonical_json(value) == '{"anchor_score":1.0,"none":0.0,"other":0.9728}'
+    assert rfc8785.dumps(value) == b'{"anchor_score":1,"none":0,"other":0.9728}'
