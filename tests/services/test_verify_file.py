@@ -102,6 +102,14 @@ def test_filtered_export_with_a_line_added_fails(
     lines = export_text(wb, "jsonl", EventFilter(claim_id=a)).splitlines()
     lines.insert(2, full_export(wb)[3])  # seq 3, a real event of the trail
     report = verify_file(write(tmp_path, lines))
+    # The event is another claim's: one the scope line's filter does not select.
+    assert report.broken is not None
+    assert "it is not about claim #1" in report.broken.message()
+    # An event of its claim added: the count is the scope line's no more.
+    lines = export_text(wb, "jsonl", EventFilter(claim_id=a)).splitlines()
+    scope = json.loads(lines[0])
+    scope["export"]["count"] -= 1
+    report = verify_file(write(tmp_path, [json.dumps(scope), *lines[1:]]))
     assert report.broken is not None and "lines were added" in report.broken.message()
 
 

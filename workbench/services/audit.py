@@ -4,7 +4,7 @@ reads everything here in its one transaction (workbench/exports/events.py opens 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar
 
@@ -104,7 +104,7 @@ class EventFilter:
                 )
             )
         if self.actors:
-            # --actor Maria finds maria\'s events, as --as Maria acts as maria.
+            # --actor Maria finds maria's events, as --as Maria acts as maria.
             query = query.where(recorded_as(self.actors))
         if self.actions:
             query = query.where(or_(*(_action_match(a) for a in self.actions)))
@@ -113,6 +113,38 @@ class EventFilter:
         if self.until:
             query = query.where(Event.at <= until_bound(self.until))
         return query
+
+    def refusal(self) -> Callable[[Mapping[str, Any]], str | None]:
+        """What says why an exported event (a JSONL record) cannot be one this filter selects,
+        read from the event alone, or None when it can. A file's verification holds its events
+        to the filters its scope line states (review83: a full export less one event, relabelled
+        "filtered, actor x", verified as x's events, none of them by x). The document filter is
+        not checked: a claim's events do not name its document. Bounds and names are worked
+        out once, not per event."""
+        claim_id, actions = self.claim_id, tuple(self.actions)
+        names, spaced = _actor_names(self.actors) if self.actors else ([], [])
+        since = format_at(parse_since(self.since)) if self.since else None
+        until = until_bound(self.until) if self.until else None
+
+        def refuses(event: Mapping[str, Any]) -> str | None:
+            if claim_id is not None and event.get("claim_id") != claim_id:
+                return f"it is not about claim #{claim_id}, which the scope line names"
+            actor, action, at = event.get("actor"), event.get("action"), event.get("at")
+            if names and not (
+                isinstance(actor, str) and (actor in names or actor.replace(" ", "") in spaced)
+            ):
+                return f"its actor {actor!r} is none of those the scope line names"
+            if actions and not (
+                isinstance(action, str) and any(_action_is(p, action) for p in actions)
+            ):
+                return f"its action {action!r} is none of those the scope line names"
+            if since is not None and not (isinstance(at, str) and at >= since):
+                return f"it was recorded at {at}, before the scope line's since {self.since}"
+            if until is not None and not (isinstance(at, str) and at <= until):
+                return f"it was recorded at {at}, after the scope line's until {self.until}"
+            return None
+
+        return refuses
 
 
 def check_criteria(flt: EventFilter) -> None:
@@ -141,17 +173,28 @@ def recorded_as(actors: Sequence[str]) -> Any:
     letter) and by its speaker key (middle dots and invisible characters aside); and a name of
     Chinese characters alone also as an earlier version recorded it, with spaces between them
     (`王 芳`, who acts as 王芳 today: identity.join_han)."""
-    names = sorted({n for a in actors for n in (a, current_form(a), same_person_key(a))})
-    spaced = sorted({n for n in names if han_only(n)})
+    names, spaced = _actor_names(actors)
     if not spaced:
         return Event.actor.in_(names)
     return or_(Event.actor.in_(names), func.replace(Event.actor, " ", "").in_(spaced))
+
+
+def _actor_names(actors: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The names `recorded_as` looks events up by, and those of them that an earlier version
+    may have recorded with spaces (Chinese characters alone)."""
+    names = sorted({n for a in actors for n in (a, current_form(a), same_person_key(a))})
+    return names, sorted({n for n in names if han_only(n)})
 
 
 def _action_match(pattern: str) -> Any:
     if pattern.endswith("*"):
         return Event.action.startswith(pattern[:-1], autoescape=True)
     return Event.action == pattern
+
+
+def _action_is(pattern: str, action: str) -> bool:
+    """`_action_match`, for one event's action in hand."""
+    return action.startswith(pattern[:-1]) if pattern.endswith("*") else action == pattern
 
 
 def event_rows(
@@ -211,6 +254,45 @@ def filters_of(flt: EventFilter) -> dict[str, Any]:
         "until": flt.until,
     }
     return {k: v for k, v in given.items() if v not in (None, [])}
+
+
+def filter_of(filters: Mapping[str, Any]) -> EventFilter | str:
+    """The filter a scope line states (`filters_of` read back), or what is wrong with it: the
+    line is the file's, so anything may be there."""
+    try:
+        flt = EventFilter(
+            claim_id=_optional(filters, "claim", int),
+            document_id=_optional(filters, "doc", int),
+            actors=_strings(filters, "actors"),
+            actions=_strings(filters, "actions"),
+            since=_optional(filters, "since", str),
+            until=_optional(filters, "until", str),
+        )
+        # Read now, so that a bad date is the line's fault, not an event's.
+        if flt.since is not None:
+            parse_since(flt.since)
+        if flt.until is not None:
+            until_bound(flt.until)
+    except (TypeError, InvalidInput):
+        return "the scope line's filters are malformed"
+    unknown = sorted(set(filters) - {"claim", "doc", "actors", "actions", "since", "until"})
+    if unknown:
+        return f"the scope line names filters no export writes: {', '.join(unknown)}"
+    return flt
+
+
+def _optional(filters: Mapping[str, Any], key: str, kind: type) -> Any:
+    value = filters.get(key)
+    if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
+        raise TypeError(key)
+    return value
+
+
+def _strings(filters: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = filters.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError(key)
+    return tuple(value)
 
 
 def export_scope(tx: Tx, flt: EventFilter) -> ExportScope:

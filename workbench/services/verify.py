@@ -29,7 +29,7 @@ from workbench.domain.inputs import check_at_least
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.scope import ExportScope
 from workbench.domain.verification import Break, ChainReport, ChainWalk
-from workbench.services.audit import EXPORT_FIELDS, stream_events
+from workbench.services.audit import EXPORT_FIELDS, filter_of, stream_events
 from workbench.services.context import Workbench, transaction
 from workbench.services.inputs import STDIN_CLOSED, open_regular
 from workbench.services.progress import Progress, Tally, counted
@@ -168,6 +168,10 @@ def verify_file(
         scope = ExportScope.from_record(record)
         if isinstance(scope, str):
             return _failed(f"line {number}: {scope}")
+        flt = filter_of(scope.filters)
+        if isinstance(flt, str):
+            return _failed(f"line {number}: {flt}")
+        refuses = flt.refusal()
         walk = ChainWalk(
             contiguous=noted or scope.full,
             noted_head=noted_head,
@@ -180,8 +184,11 @@ def verify_file(
             if isinstance(record, str):
                 walk.fail(None, f"line {number}: {record}")
                 break
+            # An event the stated filters could not have selected is not the export they say.
+            outside = refuses(record)
+            extra = () if outside is None else (f"line {number}: {outside}",)
             if not walk.feed(
-                record["seq"], record["prev_hash"], record["hash"], record_hash(record)
+                record["seq"], record["prev_hash"], record["hash"], record_hash(record), *extra
             ):
                 _read_on(walk, number, tally.counting(lines))
                 break

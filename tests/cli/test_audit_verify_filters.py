@@ -1,0 +1,106 @@
+"""`audit verify --file` holds a filtered export's events to the filters its scope line states
+(review83: a full export less one event, its scope line relabelled "filtered, actor x" with the
+count, seqs and head of what was left, verified as "a filtered export (actors=x)" though no
+event in it was by x)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workbench.services.audit import EventFilter, filter_of
+
+Run = Callable[..., Any]
+
+
+@pytest.fixture
+def trail(cli: Run) -> None:
+    assert cli("doc", "add", "-", "--title", "T", input="甲说了一句话。乙说了另一句话。").code == 0
+    assert cli("claim", "add", "1", "--text", "A said", "--quote", "甲说了一句话").code == 0
+    assert cli("claim", "add", "1", "--text", "B said", "--quote", "乙说了另一句话").code == 0
+    assert cli("--as", "alice", "claim", "status", "1", "in_progress").code == 0
+    assert cli("--as", "王芳", "note", "add", "2", "checked the filing").code == 0
+
+
+def _relabelled(path: Path, keep: Callable[[dict[str, Any]], bool], **filters: Any) -> None:
+    """The full export at `path`, rewritten as a forger would: only the events `keep` takes,
+    the scope line made to agree with them (count, seqs, head) but naming `filters`."""
+    scope, *events = (json.loads(line) for line in path.read_text().splitlines())
+    kept = [e for e in events if keep(e)]
+    s = scope["export"]
+    s.update(
+        scope="filtered",
+        filters=filters,
+        count=len(kept),
+        first_seq=kept[0]["seq"],
+        last_seq=kept[-1]["seq"],
+        head=kept[-1]["hash"],
+    )
+    lines = [json.dumps(scope, ensure_ascii=False)]
+    lines += [json.dumps(e, ensure_ascii=False) for e in kept]
+    path.write_text("\n".join(lines) + "\n")
+
+
+def test_a_true_filtered_export_verifies(cli: Run, trail: None, tmp_path: Path) -> None:
+    for n, args in enumerate(
+        (
+            ("--actor", "alice"),
+            ("--actor", "王芳"),
+            ("--claim", "1"),
+            ("--action", "claim.*"),
+            ("--since", "2000-01-01", "--until", "2999-12-31"),
+        )
+    ):
+        # A scope line of the filters given, and every event one they select.
+        out = tmp_path / f"part{n}.jsonl"
+        assert cli("audit", "export", *args, "-o", str(out)).code == 0
+        r = cli("audit", "verify", "--file", str(out))
+        assert r.code == 0 and r.out.startswith("OK "), (args, r.out)
+
+
+@pytest.mark.parametrize(
+    ("filters", "why"),
+    [
+        ({"actors": ["alice"]}, "its actor 'tester' is none of those the scope line names"),
+        ({"claim": 1}, "it is not about claim #1"),
+        ({"actions": ["note.*"]}, "its action 'document.added' is none of those"),
+        ({"until": "2000-01-01"}, "after the scope line's until 2000-01-01"),
+        ({"since": "2999-01-01"}, "before the scope line's since 2999-01-01"),
+    ],
+)
+def test_events_the_stated_filters_would_not_select_break_it(
+    cli: Run, trail: None, tmp_path: Path, filters: dict[str, Any], why: str
+) -> None:
+    full = tmp_path / "full.jsonl"
+    assert cli("audit", "export", "-o", str(full)).code == 0
+    # The forger drops the last event (王芳's note) and calls the rest a filtered export.
+    last = max(json.loads(line).get("seq", 0) for line in full.read_text().splitlines())
+    _relabelled(full, lambda e: e["seq"] != last, **filters)
+    r = cli("audit", "verify", "--file", str(full))
+    assert r.code == 1 and r.out.startswith("BROKEN at seq 1:"), r.out
+    assert why in r.out
+
+
+def test_a_scope_line_with_filters_no_export_writes_is_refused(
+    cli: Run, trail: None, tmp_path: Path
+) -> None:
+    full = tmp_path / "full.jsonl"
+    assert cli("audit", "export", "-o", str(full)).code == 0
+    for filters in ({"actor": "alice"}, {"claim": "1"}, {"since": "yesterday"}, {"actors": [1]}):
+        _relabelled(full, lambda e: True, **filters)
+        r = cli("audit", "verify", "--file", str(full))
+        assert r.code == 1 and "line 1: the scope line" in r.out, (filters, r.out)
+
+
+def test_filters_read_back_are_the_filter_written() -> None:
+    """The scope line's filters are `filters_of` the export's filter; read back, the same."""
+    from workbench.services.audit import filters_of
+
+    flt = EventFilter(
+        claim_id=3, actors=("alice", "王芳"), actions=("claim.*",), since="2026-01-01"
+    )
+    assert filter_of(json.loads(json.dumps(filters_of(flt)))) == flt
