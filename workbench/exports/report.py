@@ -205,7 +205,7 @@ def claim_item(rec: ClaimRecord, latest: int = 1) -> str:
         for n in rec.notes
     )
     evidence = "".join(_evidence(item) for item in rec.evidence)
-    timeline = "".join(_event(ev) for ev in rec.events)
+    timeline = "".join(_event(ev, withheld=c.flagged) for ev in rec.events)
     facts_html = "".join(f"<dt>{e(k)}</dt><dd>{v}</dd>" for k, v in facts)
     return (
         f'<li class="claim" id="claim-{c.id}" data-claim="{c.id}">'
@@ -223,20 +223,35 @@ def claim_item(rec: ClaimRecord, latest: int = 1) -> str:
 
 
 # Left out of a history entry: bookkeeping, a proposal's own fields (its verdict is shown when
-# it is applied) and a span's context, which its quote already says.
+# it is applied: a proposal not yet approved is in review, not rated, on the page) and a span's
+# context, which its quote already says.
 HIDDEN_FIELDS = frozenset(
-    {"version", "updated_at", "updated_by", "proposed_by", "proposed_note", "prefix", "suffix"}
+    {
+        "version",
+        "updated_at",
+        "updated_by",
+        "proposed_by",
+        "proposed_status",
+        "proposed_note",
+        "prefix",
+        "suffix",
+    }
 )
+# And of a claim whose verdict the page withholds (flagged for re-review: `shown`), its status:
+# the entries would otherwise say the verdict the badge and the rating leave out.
+WITHHELD_FIELDS = HIDDEN_FIELDS | {"status"}
 VALUE_MAX = 120
 
 
-def _event(ev: EventView) -> str:
+def _event(ev: EventView, *, withheld: bool = False) -> str:
     """One entry of a claim's history: when, who, the action, and what it changed, with the
     note given for it (trial73: the entries named the action only, so a verdict corrected from
-    verified to misleading read as two "claim.status_changed" lines, the correction unseen)."""
+    verified to misleading read as two "claim.status_changed" lines, the correction unseen).
+    `withheld`: the claim's verdict is not published (its status changes are not said)."""
+    hidden = WITHHELD_FIELDS if withheld else HIDDEN_FIELDS
     changes = "; ".join(
         f"{name}: {_value(old)} → {_value(new)}"
-        for name, old, new in changed_fields(ev.payload, HIDDEN_FIELDS)
+        for name, old, new in changed_fields(ev.payload, hidden)
     )
     note = change_note(ev.payload)
     return (
