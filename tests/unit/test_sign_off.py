@@ -147,3 +147,23 @@ def test_a_withdrawn_claim_has_no_sign_off_and_publishes_its_withdrawal_reason()
         _ev(3, "lin", "claim.status_changed", after={"status": "in_progress"}, **_noted(3)),
     ]
     assert reason_note(restored, [(1, "maria"), (2, "lin"), (3, "lin"), (4, "maria")]) == 4
+
+
+def test_a_verdict_given_under_a_names_earlier_form_falls_back_on_that_persons_note() -> None:
+    """A verdict recorded without its note, proposed as `王 芳` (the form an earlier version
+    stored: a space between Chinese characters), then a note by `王芳` (the same person, as
+    today's version records her): the table published no note, since the giver's notes were
+    picked by `author == giver`. Now authors and the giver compare in their form today
+    (people.current_form), as the board and the audit filter compare people; a name that only
+    reads like hers (`wang fang`) is still someone else, whose note never stands in."""
+    proposed = [
+        _ev(1, "王 芳", "claim.review_requested", after={"status": "in_review"}),
+        _ev(2, "lin", "claim.approved", before={"proposed_by": "王 芳"}, after={"status": "false"}),
+    ]
+    assert reason_note(proposed, [(1, "王芳"), (2, "lin")]) == 1
+    given = [_ev(1, "王 芳", "claim.status_changed", after={"status": "misleading"})]
+    assert reason_note(given, [(3, "lin"), (4, "王芳"), (5, "lin")]) == 4
+    # and the other way round: a note an earlier version stored, a verdict given today
+    today = [_ev(1, "王芳", "claim.status_changed", after={"status": "misleading"})]
+    assert reason_note(today, [(6, "王 芳"), (7, "lin")]) == 6
+    assert reason_note(today, [(8, "wang fang"), (9, "lin")]) is None
