@@ -19,6 +19,7 @@ from typing import Any
 
 from workbench.domain.errors import TransitionRefused
 from workbench.domain.identity import same_person
+from workbench.domain.people import current_form
 from workbench.domain.status import FINAL_VALUES, WITHDRAWN_VALUE
 from workbench.domain.transitions import (
     APPROVED,
@@ -134,7 +135,8 @@ def reason_note(events: Iterable[Event], notes: Sequence[tuple[int, str]]) -> in
       proposal that is the proposal's note, not the approver's ("Agreed.", "同意"); a verdict
       confirmed after its quote changed takes the confirmation's note.
     - Such a verdict with no note recorded with it (older trails, a seed's verdict): the last
-      note by the person who gave (proposed) it; else none. An approver's or anyone else's note
+      note by the person who gave (proposed) it, under any form of their name
+      (people.current_form); else none. An approver's or anyone else's note
       never stands in for the reason.
     - A claim with no verdict (unverified, in progress, a proposal rejected): its latest note,
       where its check stands.
@@ -163,7 +165,13 @@ def reason_note(events: Iterable[Event], notes: Sequence[tuple[int, str]]) -> in
         return notes[-1][0] if notes else None
     if reason in ids:
         return reason
-    by_giver = [note_id for note_id, author in notes if giver is not None and author == giver]
+    if giver is None:
+        return None
+    # The giver's notes by the name's form today: 王 芳, as an earlier version stored her
+    # verdict, wrote 王芳's notes. Not same_person: a name that only reads like hers (wang
+    # fang) may be another person, whose note must not be published as her reason.
+    given_by = current_form(giver)
+    by_giver = [note_id for note_id, author in notes if current_form(author) == given_by]
     return by_giver[-1] if by_giver else None
 
 
