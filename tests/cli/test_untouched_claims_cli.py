@@ -83,3 +83,32 @@ def test_a_bad_time_is_bad_usage(cli: Run, desk: None, value: str, said: str) ->
     assert refused.code == 2, (refused.code, refused.out, refused.err)
     assert said in refused.err and len(refused.err.strip().splitlines()) == 1, refused.err
     assert refused.out == ""
+
+
+def test_untouched_on_or_before_updated_is_bad_usage(cli: Run, desk: None) -> None:
+    """`--updated-since 2026-11-29 --untouched-since 7d` listed nothing, and said only that no
+    claim matched: a claim changed since the 29th was worked on since the 23rd. Now it is bad
+    usage (exit 2, one line), as `--open --status false` is; the other order still lists."""
+    for args in (
+        ("--updated-since", "2026-11-29", "--untouched-since", "7d"),
+        ("--updated-since", "2026-11-01", "--untouched-since", "2026-11-01", "--json"),
+        ("--updated-since", "2026-11-02", "--untouched-since", "2026-11-01", "--csv"),
+    ):
+        refused = cli("claim", "list", *args)
+        assert refused.code == 2, (args, refused.code, refused.out, refused.err)
+        assert "contradict" in refused.err and len(refused.err.strip().splitlines()) == 1
+        assert refused.out == ""
+    kept = json.loads(
+        ok(
+            cli(
+                "claim",
+                "list",
+                "--updated-since",
+                "2026-11-01",
+                "--untouched-since",
+                "2026-11-20",
+                "--json",
+            )
+        ).out
+    )
+    assert [c["id"] for c in kept] == [2]

@@ -130,3 +130,28 @@ def test_days_ago(wb: Workbench, desk: dict[str, int], monkeypatch: pytest.Monke
 def test_bad_times_are_refused(wb: Workbench, value: str, said: str) -> None:
     with pytest.raises(InvalidInput, match=said):
         list_claims(wb, ClaimFilter(untouched_since=value))
+
+
+def test_untouched_on_or_before_updated_is_a_contradiction(
+    wb: Workbench, desk: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Changed since X and untouched since Y, Y on or before X: a change is an event, so a
+    claim changed since X was worked on since Y, and the list was empty by a mistake (as
+    'open' with a settled status is). Now refused as a contradiction, as those are; Y after X
+    (changed since X, then left alone since Y) lists what it says."""
+    import workbench.domain.clock as clock
+
+    monkeypatch.setattr(clock, "now", lambda: at("2026-11-30T12:00:00"))
+    for updated, untouched in (
+        ("2026-11-26", "2026-11-26"),
+        ("2026-11-26", "2026-11-20"),
+        ("2026-11-25", "7d"),  # 23 November, 12:00
+        ("2026-11-26T10:00:00Z", "2026-11-26T10:00:00+00:00"),
+    ):
+        flt = ClaimFilter(updated_since=updated, untouched_since=untouched)
+        problem = flt.problem()
+        assert problem is not None and "contradict" in problem.message, (updated, untouched)
+        with pytest.raises(InvalidInput, match="contradict"):
+            list_claims(wb, flt)
+    assert listed(wb, updated_since="2026-11-26", untouched_since="2026-11-27") == [desk["D"]]
+    assert listed(wb, updated_since="2026-11-20", untouched_since="1d") == [desk["D"]]
