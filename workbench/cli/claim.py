@@ -414,8 +414,8 @@ def _change(payload: dict[str, object]) -> str:
     metavar="WHEN",
     help="Nobody has worked on since WHEN: no audit event of the claim, its notes, evidence or "
     "reviews at or after it (a note or evidence leaves the claim's updated time as it was). "
-    "WHEN is a date, a date-time (UTC) or Nd, N days ago (7d: a week). The table shows each "
-    "claim's last activity.",
+    "WHEN is a date, a date-time (UTC) or Nd, N days ago (7d: a week), and after any "
+    "--updated-since DATE (a change is activity). The table shows each claim's last activity.",
 )
 @click.option("--no-evidence", is_flag=True, help="Claims with no evidence yet.")
 @click.option(

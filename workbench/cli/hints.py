@@ -23,6 +23,7 @@ FLAGS: dict[str, str] = {
     "evidence_source": "exactly one of --url, --file or --citation",
     "owner_filters": "--assignee/--mine or --unassigned, not both",
     "status_filters": "--status with an open status, or without --open/--overdue",
+    "activity_filters": "--untouched-since, later than --updated-since",
     "database": "--db PATH|URL (or WORKBENCH_DB)",
     "search": "--search TEXT",
     "source": "FILE, URL or - (the text to store)",

@@ -157,6 +157,18 @@ class ClaimFilter:
                     "other: only an open claim is open or overdue",
                     hint=bad("status_filters"),
                 )
+        if self.updated_since is not None and self.untouched_since is not None:
+            # A change writes its event when it sets updated_at: a claim changed since X was
+            # worked on since any Y on or before X, and the list is empty by a mistake.
+            changed = parse_since(self.updated_since)
+            idle = parse_since_or_days(self.untouched_since)
+            if idle <= changed:
+                return InvalidInput(
+                    f"updated since {format_at(changed)[:19]}Z and untouched since "
+                    f"{format_at(idle)[:19]}Z contradict each other: a change is activity, so "
+                    "a claim changed since the first was worked on since the second",
+                    hint=bad("activity_filters"),
+                )
         if self.search is not None and not self.search.strip():
             return InvalidInput("the search text is empty", hint=give("search"))
         if self.settled_too and not self.queue_of:
