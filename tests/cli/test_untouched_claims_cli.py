@@ -112,3 +112,32 @@ def test_untouched_on_or_before_updated_is_bad_usage(cli: Run, desk: None) -> No
         ).out
     )
     assert [c["id"] for c in kept] == [2]
+
+
+def test_the_csv_says_each_claims_last_activity(cli: Run, desk: None, tmp_path: Path) -> None:
+    """`claim list --csv` had no last_activity, though --json had it: a spreadsheet of the open
+    claims could not be sorted by how long each has lain idle. Now it is the last column (the
+    columns before keep their places). The file stays a to-do list: `import claims` refuses it
+    as one, naming last_activity among `claim list --csv`'s own columns, even with the other
+    listing-only columns removed; `export claims` writes the table to import."""
+    import csv
+    import io
+
+    from workbench.exports.claims_csv import COLUMNS
+
+    listed = ok(cli("claim", "list", "--untouched-since", "7d", "--csv")).out
+    header, *rows = list(csv.reader(io.StringIO(listed)))
+    assert tuple(header) == COLUMNS and header[-1] == "last_activity"
+    assert [(row[0], row[-1][:16]) for row in rows] == [("2", "2026-11-01T09:00")]
+    every = list(csv.DictReader(io.StringIO(ok(cli("claim", "list", "--csv")).out)))
+    assert every[0]["last_activity"] == "2026-11-28T10:00:00.000000Z"
+    # read back: refused once, for what the file is
+    kept = ("text", "quote", "last_activity")
+    trimmed = tmp_path / "todo.csv"
+    trimmed.write_text(
+        ",".join(kept) + "\n" + "".join(",".join(r[k] for k in kept) + "\n" for r in every),
+        encoding="utf-8",
+    )
+    refused = cli("import", "claims", str(trimmed), "--doc", "1")
+    assert refused.code != 0 and "last_activity" in refused.err
+    assert "looks like `claim list --csv`" in refused.err
