@@ -141,7 +141,7 @@ def column_problem(columns: Iterable[str]) -> str | None:
 
 # The columns `claim list --csv` writes beside a claims table's (a to-do list, not a table
 # to import: `export claims` writes one).
-LISTING_ONLY = frozenset({"evidence_count", "version", "updated_at"})
+LISTING_ONLY = frozenset({"evidence_count", "version", "updated_at", "last_activity"})
 
 
 def unknown_columns(names: Sequence[str]) -> str | None:

@@ -38,6 +38,9 @@ COLUMNS = (
     # last, so that the columns before keep their places
     "proposed_status",
     "proposed_by",
+    # when its latest event was (the claim's, or its notes', evidence's, reviews'): a sheet
+    # sorts by it for the claims nobody has worked on (`--untouched-since`); last, as above
+    "last_activity",
 )
 
 
