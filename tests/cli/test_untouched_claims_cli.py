@@ -141,3 +141,20 @@ def test_the_csv_says_each_claims_last_activity(cli: Run, desk: None, tmp_path: 
     refused = cli("import", "claims", str(trimmed), "--doc", "1")
     assert refused.code != 0 and "last_activity" in refused.err
     assert "looks like `claim list --csv`" in refused.err
+
+
+def test_the_board_counts_each_owners_untouched_claims(cli: Run, desk: None) -> None:
+    """`stats --untouched-since 7d`: beside each owner's claims to check, how many nobody has
+    worked on since (王芳's claim 2, untouched since 1 November; claim 1 had a note on the
+    28th), as `claim list --open --untouched-since 7d` lists them. Bad WHEN, or with --by
+    (another table, which has no owners' loads), is bad usage."""
+    board = json.loads(ok(cli("stats", "--untouched-since", "7d", "--json")).out)
+    assert board["untouched_since"] == "2026-11-23T12:00:00.000000Z"
+    assert board["by_owner"]["王芳"]["untouched"] == 1
+    assert board["by_owner"]["(unassigned)"]["untouched"] == 0
+    table = ok(cli("stats", "--untouched-since", "7d")).out
+    assert "untouched" in table
+    for args in (("--untouched-since", "0d"), ("--untouched-since", "7d", "--by", "owner")):
+        refused = cli("stats", *args)
+        assert refused.code == 2, (args, refused.code, refused.out, refused.err)
+        assert len(refused.err.strip().splitlines()) == 1 and refused.out == ""

@@ -155,3 +155,26 @@ def test_untouched_on_or_before_updated_is_a_contradiction(
             list_claims(wb, flt)
     assert listed(wb, updated_since="2026-11-26", untouched_since="2026-11-27") == [desk["D"]]
     assert listed(wb, updated_since="2026-11-20", untouched_since="1d") == [desk["D"]]
+
+
+def test_the_board_counts_each_owners_untouched_open_claims(
+    wb: Workbench, desk: dict[str, int]
+) -> None:
+    """The board said how many claims each owner has to check, not how many of them nobody
+    has worked on for a while: an editor read that claim by claim (`claim list --open
+    --untouched-since`). Now `stats(untouched_since=WHEN)` counts, per owner, the open claims
+    (unverified or in progress) with no activity since WHEN, by the rule claim list uses; a
+    verdict is no one's idle work. Unasked, the board is as it was."""
+    add_evidence(wb, desk["C"], EvidenceInput(stance="refutes", citation="工商登记"))
+    set_status(wb, desk["C"], "false", note="成立于2018年")  # C: a verdict, on 26 November
+    board = stats(wb, untouched_since="2026-11-22")
+    nobody = board.by_owner["(unassigned)"]
+    assert (nobody.to_check, nobody.untouched) == (3, 1)  # A (its note on the 20th)
+    assert stats(wb, untouched_since="2026-12-01").by_owner["(unassigned)"].untouched == 3
+    assert board.to_json()["by_owner"]["(unassigned)"]["untouched"] == 1
+    assert board.to_json()["untouched_since"] == "2026-11-22T00:00:00.000000Z"
+    unasked = stats(wb).to_json()
+    assert "untouched" not in unasked["by_owner"]["(unassigned)"]
+    assert "untouched_since" not in unasked
+    with pytest.raises(InvalidInput, match="at least 1 day"):
+        stats(wb, untouched_since="0d")
