@@ -260,6 +260,7 @@ SCENARIO: list[tuple[str, tuple[str, ...]]] = [
     ("claim show", ("claim", "show", "32")),
     ("stats", ("stats",)),
     ("stats", ("stats", "--since", "2000-01-01")),
+    ("stats", ("stats", "--untouched-since", "7d")),
     ("stats", ("stats", "--by", "owner")),
     ("stats", ("stats", "--by", "tag")),
     ("stats", ("stats", "--by", "speaker")),

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from workbench.cli.common import usage_unless_none, workbench_from
-from workbench.cli.options import board_limit_option, json_context, span_options
+from workbench.cli.options import SINCE_OR_DAYS, board_limit_option, json_context, span_options
 from workbench.cli.render import clip, json_out, message, status_shown, table
 from workbench.services.breakdown import KEYS
 
@@ -28,6 +28,14 @@ if TYPE_CHECKING:
     metavar="KEY",
     help=f"Instead of the board: the claims counted by KEY ({', '.join(KEYS)}).",
 )
+@click.option(
+    "--untouched-since",
+    type=SINCE_OR_DAYS,
+    metavar="WHEN",
+    help="By owner, also how many claims to check nobody has worked on since WHEN (as `claim "
+    "list --open --untouched-since WHEN` lists them): a date, a date-time (UTC) or Nd, N days "
+    "ago (7d: a week). Not with --by.",
+)
 @json_context
 def stats(
     ctx: click.Context,
@@ -35,6 +43,7 @@ def stats(
     since: str | None,
     until: str | None,
     by_key: str | None,
+    untouched_since: str | None,
     as_json: bool,
 ) -> None:
     """The desk board: counts by status, owner and type; what is old, awaiting approval,
@@ -52,6 +61,10 @@ def stats(
     rejections), notes (every note they wrote: with `note add`, or as the reason of a status
     change, proposal, approval or rejection), evidence, and all their events.
 
+    With --untouched-since WHEN: by owner, also how many of the claims to check nobody has
+    worked on since WHEN (no event of the claim, its notes, evidence or reviews), the claims
+    `claim list --open --untouched-since WHEN` lists.
+
     With --by KEY: one table instead, a row per tag, speaker, type, owner or month (the UTC
     month, YYYY-MM, the claim was added; not the month of its verdict, which the trail would
     have to tell), most claims first (months: the latest --limit, oldest first): its claims,
@@ -63,23 +76,47 @@ def stats(
     from workbench.services.activity import span_problem
 
     usage_unless_none(span_problem(since, until))
+    if by_key is not None and untouched_since is not None:
+        # --by's rows count claims by a key, not owners' loads: nothing to put it in.
+        raise click.UsageError("--untouched-since counts on the board's owners; not with --by")
     if by_key is not None:
         breakdown(ctx, by_key, limit, since, until, as_json)
         return
     from workbench.services.queries import stats as compute
 
-    s = compute(workbench_from(ctx), limit, since, until)
+    s = compute(workbench_from(ctx), limit, since, until, untouched_since)
     if json_out(as_json, s):
         return
     # Stacked (a narrow terminal), a row of counts names each: bare numbers say nothing.
     table(["by status", "claims"], list(s.by_status.items()), labelled=True)
     # Who holds what is still to do: a total alone counts settled verdicts as load.
+    idle = s.untouched_since is not None
     table(
-        ["by owner", "to check", "in review", "flagged", "claims"],
         [
-            (name, n.to_check, n.awaiting_approval, n.flagged, n.total)
+            "by owner",
+            "to check",
+            *(["untouched"] if idle else []),
+            "in review",
+            "flagged",
+            "claims",
+        ],
+        [
+            (
+                name,
+                n.to_check,
+                *([n.untouched] if idle else []),
+                n.awaiting_approval,
+                n.flagged,
+                n.total,
+            )
             for name, n in s.by_owner.items()
         ],
+        title=(
+            f"by owner (untouched: no activity since {s.untouched_since[:16].replace('T', ' ')} "
+            "UTC)"
+            if s.untouched_since is not None
+            else None
+        ),
         empty="by owner: none",
         labelled=True,
     )

@@ -709,10 +709,14 @@ class OwnerLoad:
     awaiting_approval: int = 0
     flagged: int = 0
     total: int = 0
+    # Of those to check, how many nobody has worked on since a moment (`stats
+    # --untouched-since`): None unless asked.
+    untouched: int | None = None
 
     def to_json(self) -> dict[str, int]:
         return {
             "to_check": self.to_check,
+            **({} if self.untouched is None else {"untouched": self.untouched}),
             "awaiting_approval": self.awaiting_approval,
             "flagged": self.flagged,
             "total": self.total,
@@ -732,6 +736,8 @@ class Stats:
     flagged: Listed
     # Who did what since a moment (`stats --since`): None unless asked.
     activity: Activity | None = None
+    # The moment each owner's untouched claims are counted from (format_at): None unless asked.
+    untouched_since: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -751,6 +757,7 @@ class Stats:
             "flagged_total": self.flagged.total,
             "flagged": [c.to_json() for c in self.flagged.claims],
             **({} if self.activity is None else {"activity": self.activity.to_json()}),
+            **({} if self.untouched_since is None else {"untouched_since": self.untouched_since}),
         }
 
 
@@ -784,9 +791,10 @@ def owner_of(stored: str | None) -> str:
     return UNASSIGNED if stored is None else current_form(stored)
 
 
-def owner_loads(conn: Reader) -> dict[str, OwnerLoad]:
+def owner_loads(conn: Reader, untouched_since: dt.datetime | None = None) -> dict[str, OwnerLoad]:
     """Each owner's load (OwnerLoad), owners by name and the unassigned last: two aggregates,
-    by owner and status, and of the flagged by owner."""
+    by owner and status, and of the flagged by owner; with `untouched_since`, a third: the
+    claims to check with no activity since then (`untouched_where`, claim list's rule)."""
     loads: dict[str, OwnerLoad] = defaultdict(OwnerLoad)
     by_status = select(C.assignee, C.status, count_star(), source=tables.claims)
     for owner, status, n in conn.rows(by_status.group_by(C.assignee, C.status)):
@@ -801,6 +809,17 @@ def owner_loads(conn: Reader) -> dict[str, OwnerLoad]:
     flagged = select(C.assignee, count_star(), source=tables.claims).where(FLAGGED)
     for owner, n in conn.rows(flagged.group_by(C.assignee)):
         loads[owner_of(owner)].flagged += n
+    if untouched_since is not None:
+        for load in loads.values():
+            load.untouched = 0
+        idle = (
+            select(C.assignee, count_star(), source=tables.claims)
+            .where(in_(C.status, OPEN_VALUES))
+            .where(untouched_where(untouched_since))
+        )
+        for owner, n in conn.rows(idle.group_by(C.assignee)):
+            load = loads[owner_of(owner)]  # (王 芳 and 王芳 are one owner: summed)
+            load.untouched = (load.untouched or 0) + n
     return {k: loads[k] for k in sorted(loads, key=_by_name)}
 
 
@@ -815,20 +834,27 @@ def listed(conn: Reader, flt: ClaimFilter, limit: int, total: int | None = None)
 
 
 def stats(
-    wb: Workbench, limit: int = BOARD_LIMIT, since: str | None = None, until: str | None = None
+    wb: Workbench,
+    limit: int = BOARD_LIMIT,
+    since: str | None = None,
+    until: str | None = None,
+    untouched_since: str | None = None,
 ) -> Stats:
     """Counts by status (withdrawn claims among them, in a row of their own), owner (each one's
     load) and type (neither counts a withdrawn claim: it is no one's work), and the oldest
     open, the awaiting approval, the open without evidence, the most overdue and the
     flagged-for-re-review claims: `limit` of each (with how many). With `since` (and
-    `until`), also who did what in that span (`activity`), read in the same transaction."""
+    `until`), also who did what in that span (`activity`), read in the same transaction.
+    With `untouched_since` (as claim list's: a date, a date-time or Nd), each owner's claims
+    to check that nobody has worked on since then (OwnerLoad.untouched)."""
     check_at_least(limit, 0, "limit")
     span = activity_span(since, until)
+    idle = None if untouched_since is None else parse_since_or_days(untouched_since)
     with reading(wb) as conn:
         return Stats(
             by_status=dict.fromkeys(STATUS_NAMES, 0) | grouped(conn, C.status),
             by_assignee=grouped(conn, C.assignee, withdrawn_too=False),
-            by_owner=owner_loads(conn),
+            by_owner=owner_loads(conn, idle),
             by_type=grouped(conn, C.type, withdrawn_too=False),
             oldest_open=listed(conn, ClaimFilter(open=True, sort="created"), limit),
             awaiting_approval=listed(
@@ -840,4 +866,5 @@ def stats(
             overdue=listed(conn, ClaimFilter(overdue=True, sort="due"), limit),
             flagged=listed(conn, ClaimFilter(flagged=True), limit),
             activity=None if span is None else activity(conn, span),
+            untouched_since=None if idle is None else format_at(idle),
         )
