@@ -164,6 +164,16 @@ _NOT_SPEAKERS = _words(
     edit transcript"""
 ) | _words("注 注意 备注 附注 来源 出处 编者按 按 提示 摘要 关键词 标题 原标题 日期 时间 地点")
 _NOT_SPEAKERS |= _words("作者 责编 图 表")
+# A Chinese article's credits, which close an interview as often as they close a report
+# (责任编辑：王丽 was its last speaker, trial81).
+_NOT_SPEAKERS |= _words(
+    "责任编辑 本期编辑 值班编辑 编辑 主编 审核 校对 整理 撰文 采写 文字 图文 摄影 摄像 美编 制图"
+    " 翻译 编译 稿源 出品 监制 策划 统筹"
+)
+# A Chinese label that says when or where (采访时间, 发布地点, 会议日期, 通讯地址): an interview's
+# header names its setting so, and no person's name ends in these words (trial81: 采访时间 was
+# the speaker of the header's date, and accepted as a claim's).
+_SETTING_LABEL = re.compile(r"[\u4e00-\u9fff]{0,6}(?:时间|日期|地点|地址)")
 # A fact-check's own layout: the claim, its rating, what is true.
 _NOT_SPEAKERS |= _words("claim rating verdict fact myth truth 谣言 真相 辟谣 结论 事实 评级")
 # The roles a programme or a transcription tool numbers its speakers by (see `_NUMBERED_LATIN`).
@@ -202,8 +212,10 @@ def _is_label(prefix: str) -> bool:
         if _dateline(bracketed.group(2)):
             return True
         name = bracketed.group(1)
-    name = name.split(",")[0].split("，")[0]
-    return name.strip().casefold().rstrip(".") in _NOT_SPEAKERS
+    name = name.split(",")[0].split("，")[0].strip()
+    return (
+        name.casefold().rstrip(".") in _NOT_SPEAKERS or _SETTING_LABEL.fullmatch(name) is not None
+    )
 
 
 # A name with its part or party in brackets, as broadcasters write them (`MODERATOR (Dana
