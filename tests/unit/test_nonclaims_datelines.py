@@ -12,10 +12,14 @@ that opens the report's first sentence on its line is read as any other sentence
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+from linear_time import linear
 
 from workbench.domain.checkworthy import find_candidates, score_text
-from workbench.domain.checkworthy.nonclaims import NOT_A_CLAIM
+from workbench.domain.checkworthy.nonclaims import NOT_A_CLAIM, not_claims
+from workbench.domain.segment import split_sentences
 
 FACT = "星河电池2023年出货量达到12GWh，同比增长60%。"
 
@@ -66,3 +70,18 @@ def test_a_dateline_or_date_that_opens_a_report_stays_a_claim(line: str) -> None
     text = f"{FACT}\n\n{line}\n"
     assert not any(r.startswith(NOT_A_CLAIM) for r in reasons_of(text, line))
     assert not score_text(line)[1][0].startswith(NOT_A_CLAIM)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        # many date lines, each looked at once
+        lambda n: "\n".join("2024年2月27日" for _ in range(8 * n)),
+        # a run of spaces after a date, before what ends no date line
+        lambda n: FACT + "\n2024-10-28" + " " * n + "x",
+        # a long line with no break: one line start to try
+        lambda n: "2024年2月27日，" + "公司营收增长了百分之五，" * n,
+    ],
+)
+def test_date_lines_are_found_in_linear_time(make: Callable[[int], str]) -> None:
+    assert linear(lambda text: not_claims(text, split_sentences(text)), make)

@@ -15,7 +15,9 @@ listed only at --min-score 0, and none of its clauses is looked at).
 - byline: a sentence made only of credit fields (记者 张三 报道, 文/李四, 责任编辑：王五,
   来源：某日报, a date and a time), a photo credit (（张三 摄）, Photo credit: ...; a caption that
   describes its picture is left to the model),
-  "By Jane Doe", "Reporting by ...; Editing by ...". What follows an English credit word is
+  "By Jane Doe", "Reporting by ...; Editing by ...", a dateline standing alone
+  (新华社北京5月20日电（记者 陈立新）) and a line that is only a date (and a time: an
+  announcement's 2024年2月27日 under its signature). What follows an English credit word is
   held to the same rule: names, agencies, places, a date and a few small words ("Research by
   Harvard economists found that ..." and "By Christmas Eve — a week late — Apple had shipped
   ..." are reports). A dateline that opens a real sentence
@@ -292,6 +294,18 @@ _REPORTER = re.compile(
     rf"(?:(?P<name>[{_CJK}·]{{2,4}}?)(?:报道|摄|发自[{_CJK}]{{2,6}})?)?"
 )
 _VALUE = re.compile(r"[^，,。！？!?；;（）()“”\"]{1,20}")
+# A news agency's or paper's dateline: who, where, the day, and 电 or 讯 (新华社北京5月20日电,
+# 本报北京5月20日讯, 中新网5月20日电). It opens a credit line as a label does; followed on its
+# line by the report's first sentence, the line holds more than fields and is read as a report.
+_DATELINE = re.compile(rf"[{_CJK}]{{1,12}}?[0-9]{{1,2}}月[0-9]{{1,2}}日(?:电|讯)")
+_DATELINE_TRIGGERS = ("日电", "日讯")
+# A line that is only a date, or a date and a time (an announcement signed 2024年2月27日 under
+# its board's name, a post's 2024-10-28 10:30): when it was written, not what happened. It holds
+# no trigger word: such lines are found by a digit at a line's start (`_date_lines`).
+_DATE_ONLY = re.compile(
+    rf"{_SPACE}*+(?P<date>[0-9]{{4}}(?:[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}|年[0-9]{{1,2}}月[0-9]{{1,2}}日))"
+    rf"(?:{_SPACE}++[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)?{_SPACE}*+"
+)
 _CREDIT_MAX = 80  # characters: a credit line is short
 _WRAPPERS = "()（）【】[]〔〕"
 
@@ -424,6 +438,7 @@ _TRIGGER_WORDS = tuple(
         # bylines, credits, captions, end marks
         *(label + sep for label in _LABEL_TRIGGERS for sep in ":：/｜|丨 \t"),
         *_words("记者 通讯员 本报讯 实习生"),
+        *_DATELINE_TRIGGERS,
         "Additional",
         *_EN_CREDIT_WORDS,
         *_EN_CAPTIONS,
@@ -515,6 +530,8 @@ def not_claims(text: str, sentences: Sequence[Segment]) -> NotClaims:
             found[i] = why
     for i, why in _headings(text, sentences, starts).items():
         found.setdefault(i, why)
+    for i, why in _date_lines(text, sentences, starts):
+        found.setdefault(i, why)
     if "-->" in text:
         for i, why in _cue_timings(text, sentences, starts):
             found.setdefault(i, why)
@@ -587,6 +604,29 @@ def _block_end(text: str, pos: int, by_line: bool) -> int:
     return end
 
 
+def date_line(s: str) -> str | None:
+    """Why `s` is no claim, if it is only a date, or a date and a time (`_DATE_ONLY`)."""
+    m = _DATE_ONLY.fullmatch(s.strip())
+    return None if m is None else reason("byline", m.group("date"))
+
+
+def _date_lines(
+    text: str, sentences: Sequence[Segment], starts: Sequence[int]
+) -> Iterator[tuple[int, str]]:
+    """The sentences of `text` that are a line of only a date (and a time), by index, with the
+    reason. Each line's start is tried once (found in C by str.find), as `_section_starts`."""
+    at = 0
+    while at >= 0:
+        m = _DATE_ONLY.match(text, at)
+        if m is not None and (m.end() == len(text) or text[m.end()] == "\n"):
+            i = bisect_right(starts, m.start("date")) - 1
+            if i >= 0 and sentences[i].start == m.start("date") and sentences[i].end <= m.end():
+                yield i, reason("byline", m.group("date"))
+        at = text.find("\n", at)
+        if at >= 0:
+            at += 1
+
+
 def sentence_reason(s: str) -> str | None:
     """Why the sentence `s` is no claim (`reason`), if it is an advert's call to action, a
     byline or boilerplate (an advert's other sentences need their block: `not_claims`)."""
@@ -648,6 +688,10 @@ def _credit_line(s: str) -> str | None:
     if not body or len(body) > _CREDIT_MAX:
         return None
     first: str | None = None
+    dateline = _DATELINE.match(body)
+    if dateline is not None:
+        first = dateline.group()
+        body = body[dateline.end() :].strip(_WRAPPERS + " \t")
     values = 0  # values since the last label
     for token in _FIELD_SEP.split(_TIME.sub("_T_", body)):
         if not token:
