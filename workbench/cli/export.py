@@ -118,7 +118,7 @@ def first_few(items: Sequence[str], total: int | None = None) -> str:
     '#1, #2 and 3 more'."""
     shown = items[:IDS_NAMED]
     rest = (len(items) if total is None else total) - len(shown)
-    return ", ".join(shown) + (f" and {rest} more" if rest > 0 else "")
+    return ", ".join(shown) + (f" and {rest:,} more" if rest > 0 else "")
 
 
 def say_skipped(skipped: SkippedClaims) -> None:
