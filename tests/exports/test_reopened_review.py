@@ -1,0 +1,66 @@
+"""A verdict reopened after publication: a claim's verdict (False) went out as a ClaimReview,
+then the claim was reopened (`claim status ID in_progress`) to be checked again. The export
+skipped it as "no final verdict yet (status in_progress)", as it does a claim never judged:
+the editor was not told a review of it had been published, and stands wherever it was loaded.
+Now a claim reopened after a rated verdict is said so, naming the verdict, in the words a
+withdrawn one is (test_retracted_review.py); one never judged is still "no final verdict yet"."""
+
+from __future__ import annotations
+
+import pytest
+from export_desk import Run
+
+from workbench.domain.errors import InvalidInput
+from workbench.services.claims import SpanRequest, add_claim, set_status
+from workbench.services.context import Workbench
+from workbench.services.documents import DocumentMeta, add_document
+from workbench.services.evidence import EvidenceInput, add_evidence
+from workbench.services.exports import export_claimreview
+from workbench.services.review_selection import ReviewSelection
+
+ORG = {"org": "Check Desk", "org_url": "https://checks.example.org"}
+REOPENED = (
+    "reopened after its verdict (False) was given: no final verdict now (status in_progress); "
+    "take down any review of it published before, or publish the new verdict once given"
+)
+
+
+@pytest.fixture
+def claims(wb: Workbench) -> dict[str, int]:
+    doc = add_document(
+        wb,
+        "闫俊杰在2020年读到CLIP论文。乙公司成立于2021年。".encode(),
+        meta=DocumentMeta(title="t", url="https://news.example.com/a", author="王小明"),
+    ).document.id
+    reopened = add_claim(wb, doc, "He read CLIP in 2020", SpanRequest(quote="在2020年读到CLIP论文"))
+    add_evidence(wb, reopened.id, EvidenceInput(stance="refutes", url="https://example.org/c"))
+    set_status(wb, reopened.id, "false", note="CLIP came out in 2021.")
+    set_status(wb, reopened.id, "in_progress", note="A reader sent a 2020 preprint.")
+    never = add_claim(wb, doc, "B was founded in 2021", SpanRequest(quote="乙公司成立于2021年"))
+    set_status(wb, never.id, "in_progress")
+    return {"reopened": reopened.id, "never": never.id}
+
+
+def test_the_export_says_a_published_verdict_was_reopened(
+    wb: Workbench, claims: dict[str, int]
+) -> None:
+    skipped = {
+        c: r.reason
+        for r in export_claimreview(wb, ReviewSelection(**ORG)).skipped.by_reason()
+        for c in r.ids
+    }
+    assert skipped[claims["reopened"]] == REOPENED
+    assert skipped[claims["never"]] == "no final verdict yet (status in_progress)"
+    with pytest.raises(InvalidInput) as named:
+        export_claimreview(wb, ReviewSelection(claim_ids=[claims["reopened"]], **ORG))
+    assert named.value.message.endswith(REOPENED)
+
+
+def test_the_cli_skip_line_says_it(run: Run, claims: dict[str, int]) -> None:
+    r = run("export", "claimreview", "--org", ORG["org"], "--org-url", ORG["org_url"])
+    assert r.code == 0, r.err
+    assert f"skipped claim #{claims['reopened']}: {REOPENED}" in r.err.splitlines()
+    assert (
+        f"skipped claim #{claims['never']}: no final verdict yet (status in_progress)"
+        in r.err.splitlines()
+    )
