@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from workbench.domain.sign_off import SignOff, reason_note, sign_off
+from workbench.domain.sign_off import (
+    SignOff,
+    reason_note,
+    reopened_verdict,
+    sign_off,
+    withdrawn_verdict,
+)
 
 
 def _ev(seq: int, actor: str, action: str, **payload: Any) -> tuple[int, str, str, Any]:
@@ -167,3 +173,24 @@ def test_a_verdict_given_under_a_names_earlier_form_falls_back_on_that_persons_n
     today = [_ev(1, "王芳", "claim.status_changed", after={"status": "misleading"})]
     assert reason_note(today, [(6, "王 芳"), (7, "lin")]) == 6
     assert reason_note(today, [(8, "wang fang"), (9, "lin")]) is None
+
+
+def test_a_reopened_claim_names_the_verdict_it_held_before() -> None:
+    """The verdict a claim open again held (its review may be out): for the ClaimReview
+    export's skip reason. None for a claim never judged, or holding a verdict now."""
+    judged = [
+        _ev(1, "maria", "claim.added", after={"status": "unverified"}),
+        _ev(2, "maria", "claim.status_changed", after={"status": "false"}),
+    ]
+    reopened = [*judged, _ev(3, "lin", "claim.status_changed", after={"status": "in_progress"})]
+    assert reopened_verdict(reopened) == "false"
+    assert withdrawn_verdict(reopened) is None
+    proposed_again = [
+        *reopened,
+        _ev(4, "lin", "claim.review_requested", after={"status": "in_review"}),
+    ]
+    assert reopened_verdict(proposed_again) == "false"
+    assert reopened_verdict(judged) is None
+    assert reopened_verdict(judged[:1]) is None
+    withdrawn = [*judged, _ev(3, "lin", "claim.status_changed", after={"status": "withdrawn"})]
+    assert reopened_verdict(withdrawn) is None

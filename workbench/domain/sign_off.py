@@ -112,18 +112,35 @@ def sign_off(events: Iterable[Event]) -> SignOff | None:
     return current
 
 
+def _held_and_now(events: Iterable[Event]) -> tuple[str | None, str | None]:
+    """The last final verdict a claim held (its status value; None: never one) and its status
+    now, from its events (seq, actor, action, payload) in order."""
+    held: str | None = None
+    now: str | None = None
+    for _event, status in _verdict_moves(events):
+        now = status
+        if status in FINAL_VALUES:
+            held = status
+    return held, now
+
+
 def withdrawn_verdict(events: Iterable[Event]) -> str | None:
     """For a claim withdrawn now, the last verdict it held before (its status value), from its
     events (seq, actor, action, payload) in order; None when it held none or is not withdrawn.
     A verdict once held may have been published (trial73: a review that went out was then
     said to be "never published"), so exports and `claim show` say it was withdrawn after it."""
-    held: str | None = None
-    withdrawn = False
-    for _event, status in _verdict_moves(events):
-        withdrawn = status == WITHDRAWN_VALUE
-        if status in FINAL_VALUES:
-            held = status
-    return held if withdrawn else None
+    held, now = _held_and_now(events)
+    return held if now == WITHDRAWN_VALUE else None
+
+
+def reopened_verdict(events: Iterable[Event]) -> str | None:
+    """For a claim open now (reopened: unverified, in progress or in review again), the last
+    verdict it held before, from its events as `withdrawn_verdict` reads them; None when it held
+    none or holds one now. Its review may have gone out, and stays up wherever it was loaded
+    while the claim is checked again: the ClaimReview export says so rather than "no final
+    verdict yet", the words of a claim never judged."""
+    held, now = _held_and_now(events)
+    return held if now is not None and now not in FINAL_VALUES and now != WITHDRAWN_VALUE else None
 
 
 def reason_note(events: Iterable[Event], notes: Sequence[tuple[int, str]]) -> int | None:

@@ -143,11 +143,12 @@ def _encode(review: dict[str, Any]) -> str:
 
 def skip_reason(claim: ClaimView, held: str | None = None) -> str | None:
     """Why a claim cannot be published as a ClaimReview, or None when it can. `held`: for a
-    withdrawn claim, the verdict it held before (`sign_off.withdrawn_verdict`), whose review
-    may have gone out and stays wherever it was loaded until the desk takes it down."""
+    withdrawn or reopened claim, the verdict it held before (`sign_off.withdrawn_verdict`,
+    `sign_off.reopened_verdict`), whose review may have gone out and stays wherever it was
+    loaded until the desk takes it down (or publishes the claim's next verdict over it)."""
     status = Status(claim.status)
+    rated = RATINGS.get(Status(held)) if held is not None else None
     if status == Status.WITHDRAWN:
-        rated = RATINGS.get(Status(held)) if held is not None else None
         if rated is not None:
             return (
                 f"withdrawn after its verdict ({rated[1]}) was given: no longer published; "
@@ -157,6 +158,12 @@ def skip_reason(claim: ClaimView, held: str | None = None) -> str | None:
     if status == Status.OPINION:
         return "an opinion is not rated"
     if status not in RATINGS:
+        if rated is not None:
+            return (
+                f"reopened after its verdict ({rated[1]}) was given: no final verdict now "
+                f"(status {claim.status}); take down any review of it published before, or "
+                "publish the new verdict once given"
+            )
         return f"no final verdict yet (status {claim.status})"
     return None
 

@@ -11,16 +11,23 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from workbench.db.models import Claim, ClaimTag, Document, DocumentRevision, Event, Evidence
 from workbench.domain.errors import InvalidInput
 from workbench.domain.payloads import event_value
-from workbench.domain.sign_off import reason_note, sign_off, withdrawn_verdict
+from workbench.domain.sign_off import (
+    VERDICT_ACTIONS,
+    reason_note,
+    reopened_verdict,
+    sign_off,
+    withdrawn_verdict,
+)
 from workbench.domain.status import (
     FINAL_STATUSES,
     FINAL_VALUES,
+    OPEN_STATUSES,
     RATINGS,
     WITHDRAWN_VALUE,
     Status,
@@ -256,14 +263,16 @@ def records_in(
 class ReviewedClaim:
     """A claim as a ClaimReview is made of it: the claim, and, when it holds a final verdict,
     its events (for when the verdict was given, and who signed it off); a claim without one
-    is only skipped, and its events are not read."""
+    is only skipped, and its events are not read (an open one's verdict moves are, for the
+    verdict it held before it was reopened: `held_verdict`)."""
 
     claim: ClaimView
     events: tuple[EventView, ...]
     verdict_at: str | None
     # When it first held a rated verdict: the review's first publication (`first_verdict_time`).
     first_verdict_at: str | None = None
-    # A withdrawn claim's verdict before its withdrawal (`sign_off.withdrawn_verdict`).
+    # A withdrawn or reopened claim's verdict before (`sign_off.withdrawn_verdict`,
+    # `sign_off.reopened_verdict`).
     held_verdict: str | None = None
 
 
@@ -315,7 +324,8 @@ def review_records(
 ) -> Iterator[ReviewRecord]:
     """`records_in` for ClaimReview: the documents (all, or those named) with their claims
     (all, or those named), by id, reading what a review needs and nothing else: no text, notes,
-    evidence or revisions, and events only of the claims with a final verdict. Batched by
+    evidence or revisions, and events only of the claims with a final verdict or withdrawn
+    (and of open ones, those that move a verdict: `reopened_verdict`). Batched by
     document: a few statements per DOCUMENTS_AT_ONCE documents, and one per CLAIMS_AT_ONCE
     claims with a verdict, where `records_in` took about eight per document. `touched` (the
     `at` bounds of a span, the end None for open): only the claims with an event in it, which
@@ -392,7 +402,9 @@ def review_records(
                     for c in claims[d]
                     if c.status in FINAL_VALUES or c.status == WITHDRAWN_VALUE
                 ]
-                histories = _histories(conn, finals)
+                # An open claim's verdict moves too: whether it was reopened after one.
+                opened = [c.id for d in run for c in claims[d] if c.status in _OPEN_VALUES]
+                histories = _histories(conn, finals, opened)
                 for done in run:
                     yield ReviewRecord(
                         documents[done],
@@ -427,11 +439,19 @@ def _batches(conn: Connection, doc_ids: list[int]) -> Iterator[list[int]]:
         yield run
 
 
+_OPEN_VALUES = frozenset(s.value for s in OPEN_STATUSES)
+
+
 def _reviewed(claim: ClaimView, history: Sequence[EventView]) -> ReviewedClaim:
+    """`history`: a claim's events as `_histories` read them (an open claim's verdict moves
+    only, which are not kept: what `reopened_verdict` reads)."""
     events = tuple(history)
     held = None
     if claim.status == WITHDRAWN_VALUE:
         held = withdrawn_verdict((e.seq, e.actor, e.action, e.payload) for e in events)
+    elif claim.status in _OPEN_VALUES:
+        held = reopened_verdict((e.seq, e.actor, e.action, e.payload) for e in events)
+        events = ()
     return ReviewedClaim(
         claim, events, verdict_time(claim, events), first_verdict_time(claim, events), held
     )
@@ -450,12 +470,23 @@ def _documents_query(
     return query
 
 
-def _histories(conn: Connection, claim_ids: Sequence[int]) -> dict[int | None, list[EventView]]:
-    """Each claim's events, oldest first, CLAIMS_AT_ONCE claims a statement."""
+def _histories(
+    conn: Connection, claim_ids: Sequence[int], moves_of: Sequence[int] = ()
+) -> dict[int | None, list[EventView]]:
+    """Each claim's events, oldest first: all of them for `claim_ids`, and for `moves_of` those
+    of VERDICT_ACTIONS only; CLAIMS_AT_ONCE claims a statement."""
     found: dict[int | None, list[EventView]] = {}
-    for start in range(0, len(claim_ids), CLAIMS_AT_ONCE):
-        chunk = claim_ids[start : start + CLAIMS_AT_ONCE]
-        query = select(*_EVENT_VIEW_COLUMNS).where(Event.claim_id.in_(chunk)).order_by(Event.seq)
+    wanted = [(i, True) for i in claim_ids] + [(i, False) for i in moves_of]
+    for start in range(0, len(wanted), CLAIMS_AT_ONCE):
+        chunk = wanted[start : start + CLAIMS_AT_ONCE]
+        whole = [i for i, every in chunk if every]
+        moves = [i for i, every in chunk if not every]
+        of: list[ColumnElement[bool]] = []
+        if whole:
+            of.append(Event.claim_id.in_(whole))
+        if moves:
+            of.append(and_(Event.claim_id.in_(moves), Event.action.in_(VERDICT_ACTIONS)))
+        query = select(*_EVENT_VIEW_COLUMNS).where(or_(*of)).order_by(Event.seq)
         for claim_id, seq, at, actor, action, entity_type, entity_id, payload in conn.execute(
             query
         ):
