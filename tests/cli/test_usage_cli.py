@@ -347,7 +347,9 @@ def test_a_chinese_desks_files_are_refused_saying_how_to_convert_them(
     wb: Run, tmp_path: Path
 ) -> None:
     """Refused (exit 1) as before, never decoded by a guess; the line now says what the bytes
-    look like and the iconv command, for a file and for standard input alike."""
+    look like and the iconv command, for a file and for standard input alike. UTF-16 with its
+    byte-order mark (Notepad's "Unicode") is read: the mark says the encoding; without the
+    mark it is refused, said to look like UTF-16."""
     text = "公司在2021年底成立。"
     (tmp_path / "gbk.txt").write_bytes(text.encode("gbk"))
     (tmp_path / "u16.txt").write_bytes(text.encode("utf-16"))
@@ -357,8 +359,10 @@ def test_a_chinese_desks_files_are_refused_saying_how_to_convert_them(
         "looks like GB18030/GBK (Chinese); convert it first, e.g. iconv -f GB18030 -t UTF-8 "
         "FILE > FILE.utf8\n"
     )
-    r = wb("doc", "add", str(tmp_path / "u16.txt"))
-    assert r.code == 1 and "it is UTF-16" in r.err and "iconv -f UTF-16 -t UTF-8" in r.err
+    (tmp_path / "u16le.txt").write_bytes(text.encode("utf-16-le"))
+    r = wb("doc", "add", str(tmp_path / "u16le.txt"))
+    assert r.code == 1 and "looks like UTF-16 without a byte-order mark (UTF-16LE)" in r.err
+    assert "iconv -f UTF-16LE -t UTF-8" in r.err
     # A Western desk's Windows file: a £ as byte 0xa3 (a trial was told only "convert it").
     (tmp_path / "latin1.txt").write_bytes("The fee rose to £30, said Mr Müller.".encode("cp1252"))
     r = wb("doc", "add", str(tmp_path / "latin1.txt"))
@@ -367,13 +371,15 @@ def test_a_chinese_desks_files_are_refused_saying_how_to_convert_them(
         "it looks like Windows-1252/Latin-1 (Western European); convert it first, e.g. iconv "
         "-f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8\n"
     )
-    assert wb("doc", "add", "-", stdin=text.encode()).code == 0
+    assert wb("doc", "add", str(tmp_path / "u16.txt")).code == 0
     assert wb("claim", "add", "1", "--text", "founded", "--quote", "2021年底").code == 0
-    for stdin in (text.encode("gbk"), text.encode("utf-16")):
+    for stdin in (text.encode("gbk"), text.encode("utf-16-le")):
         r = wb("note", "add", "1", "-", stdin=stdin)
-        assert r.code == 1 and r.err.startswith("error: standard input is not valid UTF-8")
+        assert r.code == 1 and r.err.startswith("error: standard input is not ")
         assert "iconv -f " in r.err and r.err.count("\n") == 1
     assert json.loads(wb("note", "list", "1", "--json").out) == []
+    assert wb("note", "add", "1", "-", stdin=text.encode("utf-16")).code == 0
+    assert [n["body"] for n in json.loads(wb("note", "list", "1", "--json").out)] == [text]
 
 
 def test_a_published_date_to_come_is_refused_as_an_accessed_date_is(

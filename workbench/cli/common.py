@@ -132,11 +132,12 @@ def text_or_stdin(value: str | None) -> str | None:
         return value
     from workbench.domain.errors import InvalidInput
     from workbench.domain.limits import MAX_NOTE
-    from workbench.domain.text import decode_utf8
+    from workbench.domain.text import decode_text
     from workbench.services.inputs import read_stdin
 
-    # UTF-8 takes at most 4 bytes a character; the character limit is checked by the service.
-    text = decode_utf8(read_stdin(4 * MAX_NOTE, " for a note"), "standard input")
+    # UTF-8 (and UTF-16, UTF-32 with their mark) take at most 4 bytes a character; the
+    # character limit is checked by the service.
+    text = decode_text(read_stdin(4 * MAX_NOTE, " for a note"), "standard input")
     if not text.strip():
         raise InvalidInput("standard input is empty: `-` reads the text from it; nothing changed")
     return text

@@ -130,6 +130,9 @@ def add(
     so: zh (Han without kana), ja, ko, or en where English's commonest words are, when it holds
     60% of the text's words (a Han character counting as two-thirds of one); else none, and two
     sharing the text (a Chinese headline over an English body) are named.
+    A text or Markdown file is UTF-8, or UTF-16 or UTF-32 starting with its byte-order mark
+    (Notepad's "Unicode"), read as the mark says; other bytes are refused, saying what they
+    look like (GBK, UTF-16 without a mark, Windows-1252) and the iconv that converts them.
     Options given win over what a page or file says of itself. The text is normalised to
     NFC with LF line endings; claim offsets count code points of that text. Adding a text
     already stored (any revision of a document) adds nothing and says which revision holds it,
@@ -140,7 +143,7 @@ def add(
     of an article belongs in its revisions (`doc update`).
 
     Several inputs are added all or nothing, in one transaction: each is read and checked
-    first, and one that cannot be (missing, not UTF-8, over WORKBENCH_MAX_DOCUMENT_MB) refuses
+    first, and one that cannot be (missing, not text, over WORKBENCH_MAX_DOCUMENT_MB) refuses
     them all, naming it. At most 1,000 inputs, ten times the size limit in all, and - once.
     Each input gets its line, in order, then a total; with --json, one input prints its object
     as before and several an array of them, in order (an input repeating an earlier one's text

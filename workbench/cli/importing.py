@@ -160,7 +160,9 @@ def claims_command(
     stays orphaned. Imported into another document or database, an orphaned claim's row
     fails, its quote not being in the text (--skip-bad imports the others).
 
-    FILE may be up to WORKBENCH_MAX_DOCUMENT_MB (20 MB unless set), as a document may.
+    FILE may be up to WORKBENCH_MAX_DOCUMENT_MB (20 MB unless set), as a document may, as
+    read and as UTF-8 text. It is UTF-8, or UTF-16 or UTF-32 starting with its byte-order mark
+    (a spreadsheet or Notepad's "Unicode" save), read as the mark says.
     """
     from workbench.services.imports import RowsRefused, collapsed, import_claims
 

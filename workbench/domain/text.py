@@ -81,20 +81,69 @@ def _looks_like_cp1252(data: bytes, bad_at: int) -> bool:
     return western >= 0.9 * len(runs)
 
 
-# How much of a file is looked at for NUL bytes (UTF-16 is told apart first, by its BOM).
+# How much of a file is looked at for NUL bytes, and for UTF-16 without a byte-order mark.
 BINARY_SAMPLE = 8192
+
+# What a byte-order mark at a text's start says it is in: the codec that reads it (and drops
+# the mark), and its name. UTF-32's first: its little-endian mark starts with UTF-16's.
+_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+def marked_encoding(data: bytes) -> tuple[str, str] | None:
+    """The codec and name of the UTF-16 or UTF-32 encoding whose byte-order mark `data` starts
+    with (Notepad's "Unicode" and "Unicode big endian"), or None. The mark is the file's word
+    for its encoding, not a guess: such a text is read in it."""
+    for mark, codec, name in _MARKS:
+        if data.startswith(mark):
+            return codec, name
+    return None
+
+
+def looks_like_utf16(data: bytes) -> str | None:
+    """ "UTF-16LE" or "UTF-16BE" when `data`, the start of a file with no byte-order mark, is
+    UTF-16 by strong evidence: it holds NUL bytes, mostly on one side of each pair of bytes (an
+    ASCII letter's or a line break's high byte), and its first BINARY_SAMPLE bytes read in that
+    byte order as printable text and line breaks only. Random or binary bytes read so hit
+    control, unassigned or private-use characters, or broken surrogates, within a few pairs."""
+    sample = data[:BINARY_SAMPLE]
+    sample = sample[: len(sample) - len(sample) % 2]
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    if even == odd or len(sample) < 4:
+        return None
+    order = "UTF-16LE" if odd > even else "UTF-16BE"
+    try:
+        # Not final: the sample may end between the two halves of a surrogate pair.
+        text = codecs.getincrementaldecoder(order)().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return None
+    return order if all(c.isprintable() or c in "\t\n\r\f" for c in text) else None
+
+
+def utf16_advice(data: bytes, what: str) -> str | None:
+    """What to do with `what`, the start of whose bytes is `data`, when it looks like UTF-16
+    without a byte-order mark (`looks_like_utf16`); None when it does not."""
+    order = looks_like_utf16(data)
+    if order is None:
+        return None
+    return (
+        f"{what} looks like UTF-16 without a byte-order mark ({order}); convert it first, "
+        f"e.g. iconv -f {order} -t UTF-8 FILE > FILE.utf8"
+    )
 
 
 def not_utf8_advice(data: bytes, bad_at: int, what: str = "it", *, starts_file: bool = True) -> str:
     """What to do with `what`, whose bytes `data` are not UTF-8 at `bad_at`: the encoding they
     look like, and the iconv command that converts it. Advice only, never a decoding: a wrong
     guess would store other text, and every claim's offsets with it. `starts_file`: `data` is
-    the start of the file (not a later line of it), so a byte-order mark there is the file's."""
-    if starts_file and data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return (
-            f"{what} is UTF-16 (it starts with a UTF-16 byte-order mark); convert it first, "
-            "e.g. iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8"
-        )
+    the start of the file (not a later line of it), whose byte pairs are UTF-16's if any are."""
+    if starts_file and (utf16 := utf16_advice(data, what)) is not None:
+        return utf16
     if b"\0" in data[:BINARY_SAMPLE]:
         # Text in any 8-bit encoding holds no NUL byte; images, PDFs, archives and programs do.
         return f"{what} looks like a binary file (it holds NUL bytes), not text or HTML"
@@ -122,6 +171,29 @@ def looks_like(data: bytes, bad_at: int) -> str | None:
     if _looks_like_cp1252(data, bad_at):
         return "cp1252"
     return None
+
+
+def decode_text(data: bytes, source: str) -> str:
+    """The text of a file: in UTF-16 or UTF-32 when it starts with that encoding's byte-order
+    mark, else UTF-8 (`decode_utf8`); strictly, the mark dropped. Nothing is guessed: UTF-16
+    without its mark is refused, said to look like it."""
+    marked = marked_encoding(data)
+    if marked is None:
+        if (utf16 := utf16_advice(data, "it")) is not None:
+            raise InvalidInput(f"{source} is not UTF-8: {utf16}")
+        return decode_utf8(data, source)
+    codec, name = marked
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(f"{source} is not valid {name}: {_broken(exc, len(data))}") from None
+
+
+def _broken(exc: UnicodeDecodeError, size: int) -> str:
+    """Where UTF-16 or UTF-32 bytes break: half a character at the end, or bad bytes."""
+    if exc.end >= size and exc.reason in {"truncated data", "unexpected end of data"}:
+        return f"it ends inside a character (at byte offset {exc.start}: cut short?)"
+    return f"bad bytes at byte offset {exc.start} (not a character in it)"
 
 
 def decode_utf8(data: bytes, source: str) -> str:

@@ -136,7 +136,8 @@ class _BadByte(Exception):
     """A byte that is not UTF-8, as the surrogate `surrogateescape` decoded it to, at `at` in
     `line` (the text just read: a line, or a chunk of a JSON file); with what to do about it,
     judged from the line's own bytes (bounded). `first`: the line starts the file (only there
-    does a UTF-16 byte-order mark say the file is UTF-16). `end`: the file's byte offset just
+    do its byte pairs line up as UTF-16's would; a file with a UTF-16 byte-order mark comes in
+    as UTF-8, copied by `inputs.utf8_spool`). `end`: the file's byte offset just
     after the line, when the stream can tell it, so the bad byte's own offset can be said."""
 
     def __init__(self, line: str, at: int, number: int, first: bool, end: int | None) -> None:

@@ -27,13 +27,13 @@ from workbench.domain.limits import has_visible
 from workbench.domain.payloads import claim_payload, event_value, imported, note_payload
 from workbench.domain.plurals import plural
 from workbench.domain.status import ClaimType, Status, parse_claim_type, parse_status
-from workbench.domain.text import Span, decode_utf8, whole_number
+from workbench.domain.text import Span, decode_text, whole_number
 from workbench.domain.unique_keys import RepeatedKey, loads
 from workbench.services.annotation_targets import DocumentSources
 from workbench.services.claims import claim_columns, claim_text, new_claim_values
 from workbench.services.context import Entry, Tx, Workbench, mutation, transaction
 from workbench.services.import_tags import ImportedTags
-from workbench.services.inputs import read_source, spool_source
+from workbench.services.inputs import read_source, spool_text_source
 from workbench.services.lookup import get_document
 from workbench.services.notes import note_body
 from workbench.services.progress import Progress, Tally, counted
@@ -87,7 +87,7 @@ COMPARED = ("speaker", "type", "status", "assignee", "priority", "due", "tags")
 
 
 def read_json_file(path: str) -> object:
-    raw = decode_utf8(read_source(path), path)
+    raw = decode_text(read_source(path), path)
     try:
         return loads(raw)
     except RepeatedKey as exc:
@@ -450,7 +450,7 @@ def _read_claims_file(path: str) -> _ClaimsFile:
         raise InvalidInput(
             f"{path}: a claims file is .csv, .json or .jsonl (got {suffix or 'no suffix'})"
         )
-    data = spool_source(path)
+    data = spool_text_source(path)
     columns: dict[str, None] = {}
     needed: set[str] = set()
     known = frozenset(ClaimRow.model_fields)

@@ -9,6 +9,7 @@ refuses a symlink (`refuse_symlink`), and its advice names no option the command
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 import sys
@@ -20,6 +21,7 @@ from typing import BinaryIO
 
 from workbench.defaults import MAX_DOCUMENT_MB, MAX_DOCUMENT_MB_ENV
 from workbench.domain.errors import InvalidInput, give
+from workbench.domain.text import BINARY_SAMPLE, marked_encoding, utf16_advice
 from workbench.services.limits import size_limit
 
 CHUNK = 1 << 20
@@ -179,6 +181,61 @@ def _read_chunks(
     if total > limit:
         raise InvalidInput(f"{path} grew past the {limit:,}-byte limit while being read{hint}")
     return name
+
+
+def spool_text_source(path: str) -> BinaryIO:
+    """`spool_source` of a file read as UTF-8 text: a UTF-16 or UTF-32 one (by its byte-order
+    mark) copied as UTF-8, within the same limit (`utf8_spool`)."""
+    hint = f" (raise it with {MAX_DOCUMENT_MB_ENV})"
+    return utf8_spool(spool_source(path), path, max_document_bytes(), hint=hint)
+
+
+def utf8_spool(copy: BinaryIO, name: str, limit: int, *, hint: str = "") -> BinaryIO:
+    """`copy` (a private copy at its start, as `spool_input` gives), or, when it starts with a
+    UTF-16 or UTF-32 byte-order mark, a private copy of its text in UTF-8 in its place (`copy`
+    is closed): for a reader of UTF-8 only. Refused: text whose UTF-8 is over `limit` (read a
+    chunk at a time, never all held), bytes that are no text in the marked encoding, and a
+    copy with no mark that looks like UTF-16 (`utf16_advice`)."""
+    head = copy.read(BINARY_SAMPLE)
+    copy.seek(0)
+    marked = marked_encoding(head)
+    if marked is None:
+        if (advice := utf16_advice(head, "it")) is not None:
+            raise InvalidInput(f"{name} is not UTF-8: {advice}")
+        return copy
+    codec, label = marked
+    size = os.fstat(copy.fileno()).st_size
+    decoder = codecs.getincrementaldecoder(codec)()
+    text = tempfile.TemporaryFile()  # noqa: SIM115 - the caller closes it (or it goes with it)
+    try:
+        read = written = 0
+        while True:
+            chunk = copy.read(CHUNK)
+            pending = len(decoder.getstate()[0])
+            try:
+                data = decoder.decode(chunk, final=not chunk).encode("utf-8")
+            except UnicodeDecodeError as exc:
+                where = read - pending + exc.start
+                raise InvalidInput(
+                    f"{name} is not valid {label}: bad bytes at byte offset {where}"
+                    + (" (it ends inside a character: cut short?)" if not chunk else "")
+                ) from None
+            written += len(data)
+            if written > limit:
+                raise InvalidInput(
+                    f"{name} as text (UTF-8) is over the {limit:,}-byte limit ({size:,} bytes "
+                    f"as {label}){hint}"
+                )
+            text.write(data)
+            read += len(chunk)
+            if not chunk:
+                break
+    except BaseException:
+        text.close()
+        raise
+    copy.close()
+    text.seek(0)
+    return text
 
 
 def max_document_bytes() -> int:

@@ -24,7 +24,7 @@ from workbench.db.sql import eq, select
 from workbench.domain.claim_identity import same_claim
 from workbench.domain.errors import InvalidInput, WorkbenchError
 from workbench.domain.status import CLAIM_TYPE_NAMES
-from workbench.domain.text import decode_utf8, find_quote, normalise, sha256_text
+from workbench.domain.text import decode_text, find_quote, normalise, sha256_text
 from workbench.services.context import Workbench, reading
 from workbench.services.inputs import read_source
 from workbench.services.views import DocumentView, SimilarRef, from_row
@@ -146,7 +146,7 @@ def _plain_seed(path: Path) -> tuple[str, dict[str, Any], Quotes] | None:
     from workbench.services.yaml_input import load_yaml
 
     try:
-        raw = decode_utf8(read_source(str(path)), str(path))
+        raw = decode_text(read_source(str(path)), str(path))
         if path.suffix.lower() == ".json":
             return None  # the bundled seed is YAML; JSON seeds take the full loader
         data = load_yaml(raw)
@@ -175,7 +175,7 @@ def _plain_seed(path: Path) -> tuple[str, dict[str, Any], Quotes] | None:
         quotes.append((item["quote"], occurrence, item["text"]))
     try:
         doc_path = seed_document(path, given["file"])
-        text = normalise(decode_utf8(read_source(str(doc_path)), str(doc_path)))
+        text = normalise(decode_text(read_source(str(doc_path)), str(doc_path)))
     except (WorkbenchError, OSError):
         return None
     return text, given, quotes

@@ -9,7 +9,7 @@ from typing import Any
 from workbench.db.models import Claim
 from workbench.domain.errors import InvalidInput
 from workbench.domain.status import ClaimType
-from workbench.domain.text import Span, decode_utf8, find_quote, normalise
+from workbench.domain.text import Span, decode_text, find_quote, normalise
 from workbench.services.claims import existing_claim, insert_claim
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.documents import (
@@ -36,7 +36,7 @@ def parse_seed_file(path: Path) -> Any:
     from workbench.seed_file import SeedFile
     from workbench.services.yaml_input import load_yaml
 
-    raw = decode_utf8(read_source(str(path)), str(path))
+    raw = decode_text(read_source(str(path)), str(path))
     try:
         data = loads(raw) if path.suffix.lower() == ".json" else load_yaml(raw)
     except RecursionError:
@@ -74,7 +74,7 @@ def prepare_seed(path: str | None = None) -> PreparedSeed:
     seed_path = seed_file_path(path)
     seed = parse_seed_file(seed_path)
     doc_path = seed_document(seed_path, seed.document.file)
-    text = normalise(decode_utf8(read_source(str(doc_path)), str(doc_path)))
+    text = normalise(decode_text(read_source(str(doc_path)), str(doc_path)))
     if not text.strip():
         raise InvalidInput(f"{doc_path} is empty: nothing to check")
     spans = []

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from workbench.domain.errors import InvalidInput
 from workbench.domain.file_kinds import document_kind
-from workbench.domain.text import decode_utf8, normalise
+from workbench.domain.text import decode_text, marked_encoding, normalise
 
 FORMATS = ("text", "markdown", "html")
 
@@ -56,7 +56,8 @@ def read_content(
     charset: str | None = None,
 ) -> Content:
     """The text a document stores for these bytes, in the format given or detected. A text or
-    Markdown file is UTF-8 or refused (as is a PDF, RTF or Office file, whatever its name); a
+    Markdown file is UTF-8, or UTF-16 or UTF-32 when it starts with that byte-order mark
+    (Notepad's "Unicode"), or refused (as is a PDF, RTF or Office file, whatever its name); a
     page is read in the encoding it is in or declares (`charset`: the server's Content-Type),
     and only otherwise by a guess, which the Content names."""
     chosen = fmt or sniff_format(data, source)
@@ -73,7 +74,8 @@ def read_content(
             f"{source} is {kind}, not plain text: open it and save its text as plain text "
             "(UTF-8) first"
         )
-    text = normalise(decode_utf8(data, source))
+    text = normalise(decode_text(data, source))
+    _check_stored_size(data, text, source)
     if chosen == "markdown":
         from workbench.domain.markdown import read_markdown
         from workbench.services.pages import byline_name, headline
@@ -88,6 +90,26 @@ def read_content(
     from workbench.domain.plain_title import plain_title
 
     return Content(text, "text", source, None, {"title": plain_title(text)})
+
+
+def _check_stored_size(data: bytes, text: str, source: str) -> None:
+    """Refuse a UTF-16 or UTF-32 file whose text, as stored (UTF-8), is over the document size
+    limit, which its file's bytes were read within: Chinese in UTF-16 is half as large again
+    in UTF-8, and a document's stored text is what the limit bounds everywhere else (a backup
+    bundle's row, a later `doc update`). A UTF-8 file's text is never larger than its bytes."""
+    marked = marked_encoding(data)
+    if marked is None:
+        return
+    from workbench.defaults import MAX_DOCUMENT_MB_ENV
+    from workbench.services.inputs import max_document_bytes
+
+    limit = max_document_bytes()
+    stored = len(text.encode("utf-8"))
+    if stored > limit:
+        raise InvalidInput(
+            f"{source} is {stored:,} bytes as text (UTF-8; {len(data):,} as {marked[1]}), "
+            f"over the {limit:,}-byte limit (raise it with {MAX_DOCUMENT_MB_ENV})"
+        )
 
 
 def refuse_nul(text: str, source: str) -> None:
