@@ -64,3 +64,18 @@ def test_the_cli_skip_line_says_it(run: Run, claims: dict[str, int]) -> None:
         f"skipped claim #{claims['never']}: no final verdict yet (status in_progress)"
         in r.err.splitlines()
     )
+
+
+def test_claim_show_says_it_was_reopened_after_its_verdict(
+    run: Run, claims: dict[str, int]
+) -> None:
+    """fix80 noted it: `claim show` of the reopened claim read as that of a claim never judged,
+    while the export named the verdict that may have gone out."""
+    shown = run("claim", "show", str(claims["reopened"]))
+    assert shown.code == 0, shown.err
+    assert (
+        "  status   reopened: its verdict false was given before; any review of it published "
+        "then stands until taken down or a new verdict is published"
+    ) in shown.out.splitlines()
+    never = run("claim", "show", str(claims["never"]))
+    assert "reopened" not in never.out

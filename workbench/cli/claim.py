@@ -145,7 +145,7 @@ def add(
 @json_context
 def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     """Show a claim: its quote in context, status, notes and history."""
-    from workbench.domain.sign_off import withdrawn_verdict
+    from workbench.domain.sign_off import reopened_verdict, withdrawn_verdict
     from workbench.services.queries import show_claim
 
     d = show_claim(workbench_from(ctx), claim_id)
@@ -204,6 +204,13 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         click.echo(
             f"  status   withdrawn: taken back (the reason is in its history), {published}; "
             f"restore it: workbench claim status {c.id} in_progress --note TEXT"
+        )
+    elif held := reopened_verdict((e.seq, e.actor, e.action, e.payload) for e in d.events):
+        # Open again after a verdict, which may have gone out (fix80: only the ClaimReview
+        # export said so; here it read as a claim never judged).
+        click.echo(
+            f"  status   reopened: its verdict {held} was given before; any review of it "
+            "published then stands until taken down or a new verdict is published"
         )
     if d.sign_off is not None and d.sign_off.status == c.status:
         by = d.sign_off.given_by
