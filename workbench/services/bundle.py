@@ -17,8 +17,6 @@ one this release's migrations do not know.
 
 from __future__ import annotations
 
-import contextlib
-import os
 from dataclasses import replace
 from typing import Any
 
@@ -31,9 +29,7 @@ from sqlalchemy import (
 )
 
 from workbench.db.backend import reset_id_sequences
-from workbench.db.engine import get_engine
 from workbench.db.models import Event
-from workbench.db.url import sqlite_file
 from workbench.domain.errors import InvalidInput
 from workbench.domain.plurals import plural
 from workbench.domain.verification import ChainWalk
@@ -45,7 +41,6 @@ from workbench.services.bundle_export import (
     BundleSummary,
     bundled_tables,
     column_kind,
-    count_rows,
     export_bundle,
     schema_revision,
     spec_of,
@@ -54,6 +49,7 @@ from workbench.services.bundle_export import (
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.inputs import open_regular
 from workbench.services.limits import size_limit
+from workbench.services.new_database import take_back
 from workbench.services.progress import Progress, Tally
 from workbench.services.replay import COMPARED_TABLES, replay_in
 from workbench.services.verify import CHAIN_COLUMNS, walk_rows
@@ -76,10 +72,8 @@ def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) ->
     replayed and the rows compared with them, of all of these together as the manifest counts
     them (a bundle an older release wrote is first upgraded, its rows counted as they are
     written to the scratch file: bundle_upgrade). A SQLite file this restore created is removed
-    again when it is refused (one that was there before never is)."""
-    new_file = sqlite_file(wb.url)
-    if new_file is not None and os.path.exists(new_file):
-        new_file = None
+    again when it is refused, an empty one it set up left empty (services.new_database); one
+    that held a database never is touched."""
     try:
         limits = _limits()
         older = _older_revision(path, limits)
@@ -98,24 +92,8 @@ def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) ->
             summary = _import_bundle(wb, upgraded, progress, limits)
         return replace(summary, upgraded_from=older)
     except Exception:
-        if new_file is not None:
-            _discard_created(wb, new_file)
+        take_back(wb)
         raise
-
-
-def _discard_created(wb: Workbench, path: str) -> None:
-    """Remove the SQLite file (and its journals) a refused restore created, if it still holds
-    no rows: its transaction was rolled back, so it has at most the schema this command wrote.
-    Connections are not pooled for SQLite (db.engine), so none is left open on it."""
-    if os.path.exists(path) and os.path.getsize(path) > 0:
-        engine = get_engine(wb.url)
-        with engine.connect() as conn:
-            if any(count_rows(conn, t) for t in bundled_tables()):
-                return  # someone else wrote to it meanwhile: theirs now
-    for name in (path, *(path + s for s in ("-journal", "-wal", "-shm"))):
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(name)
-    wb._ready = False  # the next use creates and migrates it again
 
 
 def _refuse_occupied(tx: Tx) -> None:

@@ -81,8 +81,11 @@ class Workbench:
     _ready: bool = field(default=False, repr=False)
     # The --db / WORKBENCH_DB value as given (None: the default), to name it back to its author.
     given: str | None = field(default=None, repr=False)
-    # A write found no SQLite file and created the database (a front end says so once).
+    # A write found no SQLite file, or an empty one, and created the database there (a front
+    # end says so once; a refused write takes it back: services.new_database).
     created: bool = field(default=False, repr=False)
+    # The file the database was created in was there, empty (taken back, it is left empty).
+    found_empty_file: bool = field(default=False, repr=False)
     # The schema revision this workbench upgraded the database from on first use (SQLite
     # upgrades on use; `db upgrade` on any backend), for a front end to say once.
     upgraded_from: str | None = field(default=None, repr=False)
@@ -152,6 +155,8 @@ class Workbench:
         if not self._ready:
             self._check_target(write=write)
             new_file = self.missing_file()
+            path = sqlite_file(self.url)
+            found_empty = new_file and path is not None and os.path.exists(path)
             try:
                 self.upgraded_from = ensure_current(get_engine(self.url), upgrade=upgrade)
             except (ValueError, ArgumentError) as exc:
@@ -172,6 +177,7 @@ class Workbench:
                     hint=self._grant_hint(exc),
                 ) from None
             self.created = new_file
+            self.found_empty_file = found_empty
             self._ready = True
         return write_engine(self.url) if write else get_engine(self.url)
 
@@ -238,8 +244,15 @@ class Workbench:
             ) from None
 
     def missing_file(self) -> bool:
+        """A SQLite database not there yet: no file, or an empty one (which SQLite sets up as
+        a new database: a truncated desk file, or one made by `touch`)."""
         path = sqlite_file(self.url)
-        return path is not None and not os.path.exists(path)
+        if path is None:
+            return False
+        try:
+            return os.path.getsize(path) == 0
+        except FileNotFoundError:
+            return True
 
 
 class Tx:
@@ -439,11 +452,18 @@ def transaction(
                 raise RuntimeError("a change without an audit event would be committed")
             if not write and (tx.changed or tx.recorded):
                 raise RuntimeError("a read-only transaction tried to write")
-        # Committed.
-        if wb.on_commit is not None and tx.first is not None:
-            wb.on_commit(tx.first, tx.recorded)
+    except BaseException:
+        session.close()
+        if wb.created:
+            from workbench.services.new_database import take_back
+
+            take_back(wb)
+        raise
     finally:
         session.close()
+    # Committed.
+    if wb.on_commit is not None and tx.first is not None:
+        wb.on_commit(tx.first, tx.recorded)
 
 
 def _storage_error(driver_error: object, operational: bool) -> WorkbenchError:
