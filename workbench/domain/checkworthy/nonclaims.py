@@ -195,6 +195,11 @@ _BOILERPLATE = (
     "原文链接",
     "文章来源[:：]",
     "(?:作者|本文作者)系",
+    # A listed company's pledge that its filing is true (本公司董事会及全体董事保证本公告内容不存在
+    # 任何虚假记载……; ……保证季度报告中财务信息的真实、准确、完整): who pledges, then what, within
+    # the sentence. A false record reported (年报存在虚假记载) has no pledge before it.
+    "(?:保证|承诺)[^。！？!?；;\\n]{0,60}?"
+    "(?:虚假记载|真实、准确(?:、|和|及)?完整|真实性、准确性(?:、|和|及)完整性)",
     r"©|\([cC]\)\s*\d{4}|\bCopyright\s+(?:©\s*)?\d{4}",
     r"\b(?:All|ALL|all) (?:rights|RIGHTS) (?:reserved|RESERVED)\b|\bOur Standards:"
     r"|\bTrust Principles\b|\b(?:[Oo]riginally|first) (?:appeared|published) (?:in|on|at)\b"
@@ -276,6 +281,11 @@ _LABELS = frozenset(
     阅读量 阅读 本报讯"""
     )
 )
+# The fields of a listed company's filing header (证券代码：600000 证券简称：某某银行 公告编号：
+# 2024-012): a line of them is a filing's header, read as a credit line is (`_credit_line`).
+_FILING_LABELS = frozenset(
+    (*_each("证券|股票|债券|转债|基金|A股|B股|H股", "代码|简称"), "公告编号")
+)
 # The labels that trigger a look at their sentence, before a separator (the others count once
 # it is looked at).
 _LABEL_TRIGGERS = (
@@ -284,6 +294,7 @@ _LABEL_TRIGGERS = (
         " 出品 策划 统筹 美编 制图 翻译 编译 整理"
     )
     + _ZH_CAPTIONS
+    + tuple(sorted(_FILING_LABELS))
 )
 _FIELD_SEP = re.compile(r"[\s|丨｜/／:：]+")
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
@@ -427,6 +438,7 @@ _TRIGGER_WORDS = tuple(
         *_words("Limited|Use code|Use the code|Promo code|Discount code|Coupon code", "|"),
         # boilerplate
         *_words("版权所有 版权声明 免责声明 投资建议 投资有风险 原标题 原文链接 文章来源 作者系"),
+        *_words("虚假记载 真实、准确 真实性、准确性"),
         *_each("未经", "授权|许可|同意"),
         *_each("转载", "请|须|需"),
         *_each("本文", _THIS_ARTICLE),
@@ -656,7 +668,9 @@ def _sentence_reason(s: str) -> str | None:
     if _BY.match(s) and _english_byline(s):
         return reason("byline", s)
     label = _credit_line(s)
-    return None if label is None else reason("byline", label)
+    if label is None:
+        return None
+    return reason("filing" if label in _FILING_LABELS else "byline", label)
 
 
 def _english_byline(s: str) -> bool:
@@ -696,7 +710,7 @@ def _credit_line(s: str) -> str | None:
     for token in _FIELD_SEP.split(_TIME.sub("_T_", body)):
         if not token:
             continue
-        if token in _LABELS:
+        if token in _LABELS or token in _FILING_LABELS:
             first = first or token
             values = 0
             continue
