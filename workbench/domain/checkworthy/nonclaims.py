@@ -257,9 +257,15 @@ _EN_CREDIT_TOKEN = re.compile(
     r"|\d{1,2}[:.]\d{2}(?:[ap]\.?m)?|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}"
 )
 _EN_CREDIT_SPLIT = re.compile(r"[\s|•·–—;,/()\[\]]+")
-# A photo credit on its own: （新华社记者 张三 摄）. (At the end of a caption that describes its
-# picture it leaves the caption to the model.)
-_PHOTO_CREDIT = re.compile(r"[（(][^（）()\n]{0,30}(?:摄|供图|摄影)[）)][。.]?")
+# A credit in brackets on its own: a photo's （新华社记者 张三 摄）, a supplier's （临江市人民政府
+# 新闻办公室供稿）, a source note （来源：…）, （数据来源：…）, which may name several sources with
+# commas (（资料来源：Wind，星河证券研究所）: a credit line's values hold none). (At the end of a
+# caption that describes its picture it leaves the caption to the model.)
+_CREDIT_WORKS = "摄|供图|摄影|供稿|来稿|撰稿"
+_BRACKETED_CREDIT = re.compile(
+    rf"[（(](?:[^（）()\n]{{0,30}}(?:{_CREDIT_WORKS})"
+    r"|(?:数据|资料|信息|图片|图表)?来源[:：][^（）()\n。！？!?；;]{1,40})[）)][。.]?"
+)
 # "By Jane Doe", "By Jane Doe and John Smith, Reuters", "By JANE DOE | Oct 28, 2024 | 5 min read".
 _BY = re.compile(r"\(?By\s+")
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|de|van|von|al|bin|da|di|le|la)"
@@ -278,7 +284,7 @@ _LABELS = frozenset(
     本报记者 实习记者 实习生 通讯员 出品人 记者 编辑 责编 主编 编审 审核 审校 校对 终审 初审
     复审 美编 排版 统筹 策划 出品 监制 制作 设计 视觉 制图 来源 稿源 出处 作者 撰文 采写 文字
     文 图文 图 图片 摄影 摄像 摄 图源 题图 配图 供图 视频 剪辑 翻译 编译 整理 口述 时间 日期
-    阅读量 阅读 本报讯"""
+    阅读量 阅读 本报讯 数据来源 资料来源 信息来源"""
     )
 )
 # The fields of a listed company's filing header (证券代码：600000 证券简称：某某银行 公告编号：
@@ -458,7 +464,7 @@ _TRIGGER_WORDS = tuple(
         "By ",
         *("（完", "(完", "【完", "[完", "〔完", "—完", "-完", "— 完", "- 完", "全文完", "本文完"),
         *("END", "End"),
-        *_words("摄） 摄) 供图） 供图) 摄影） 摄影)"),
+        *(work + close for work in _CREDIT_WORKS.split("|") for close in "）)"),
     ]
 )
 _TRIGGERS = _literals([*_TRIGGER_WORDS, *sorted(_AD_TRIGGER_WORDS)])
@@ -662,7 +668,7 @@ def _sentence_reason(s: str) -> str | None:
     found = _CREDIT_START.match(s)
     if found is not None and _en_credit_fields(s[found.end() :]):
         return reason("byline", found.group())
-    found = _PHOTO_CREDIT.fullmatch(s)
+    found = _BRACKETED_CREDIT.fullmatch(s)
     if found is not None:
         return reason("byline", found.group())
     if _BY.match(s) and _english_byline(s):
