@@ -43,6 +43,7 @@ MODULES: tuple[str, ...] = (
     "workbench.domain.checkworthy.quotes",
     "workbench.domain.checkworthy.scan",
     "workbench.domain.checkworthy.scoring",
+    "workbench.domain.checkworthy.tables",
     "workbench.domain.checkworthy.widths",
     "workbench.domain.checkworthy.zh_cues",
     "workbench.domain.checkworthy_model",

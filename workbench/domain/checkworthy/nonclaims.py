@@ -50,6 +50,7 @@ from typing import Any
 
 from workbench.domain.checkworthy.en_cues import CALENDAR
 from workbench.domain.checkworthy.scan import ZH_UNIT_AFTER, scan
+from workbench.domain.checkworthy.tables import ROW_MAX, table_row
 from workbench.domain.cjk import BASIC_HAN
 from workbench.domain.rebuild import by_fields
 from workbench.domain.segment import Segment
@@ -550,6 +551,8 @@ def not_claims(text: str, sentences: Sequence[Segment]) -> NotClaims:
         found.setdefault(i, why)
     for i, why in _date_lines(text, sentences, starts):
         found.setdefault(i, why)
+    for i, why in _table_rows(text, sentences, starts):
+        found.setdefault(i, why)
     if "-->" in text:
         for i, why in _cue_timings(text, sentences, starts):
             found.setdefault(i, why)
@@ -643,6 +646,37 @@ def _date_lines(
         at = text.find("\n", at)
         if at >= 0:
             at += 1
+
+
+def table_line(s: str) -> str | None:
+    """Why the line `s` is no claim, if it is a table's header row or a row of bare figures
+    (see `tables`)."""
+    return reason("table", s.strip()) if table_row(s) else None
+
+
+def _table_rows(
+    text: str, sentences: Sequence[Segment], starts: Sequence[int]
+) -> Iterator[tuple[int, str]]:
+    """The sentences of `text` that are a table's row, a line of their own, by index, with the
+    reason. Each line is read once, and only a short one that is one sentence (`ROW_MAX`)."""
+    at = 0
+    while at >= 0:
+        newline = text.find("\n", at)
+        stop = len(text) if newline < 0 else newline
+        if stop - at <= ROW_MAX:
+            line = text[at:stop]
+            first = at + len(line) - len(line.lstrip())
+            i = bisect_right(starts, first) - 1
+            if (
+                i >= 0
+                and sentences[i].start == first
+                and sentences[i].end <= stop
+                and not text[sentences[i].end : stop].strip()
+            ):
+                why = table_line(line)
+                if why is not None:
+                    yield i, why
+        at = newline if newline < 0 else newline + 1
 
 
 def sentence_reason(s: str) -> str | None:

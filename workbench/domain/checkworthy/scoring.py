@@ -39,7 +39,12 @@ from workbench.domain.checkworthy.features import (
     read_unit,
 )
 from workbench.domain.checkworthy.framing import framing
-from workbench.domain.checkworthy.nonclaims import date_line, section_heading, sentence_reason
+from workbench.domain.checkworthy.nonclaims import (
+    date_line,
+    section_heading,
+    sentence_reason,
+    table_line,
+)
 from workbench.domain.checkworthy.scan import OWN
 from workbench.domain.checkworthy.widths import as_read
 from workbench.domain.rebuild import by_fields
@@ -64,7 +69,7 @@ def score_text(
     s = as_read(s)
     body, lead = body_of(s)
     # A section heading is read with its number, which `body_of` takes off as a list marker.
-    why = sentence_reason(body) or section_heading(s) or date_line(s)
+    why = sentence_reason(body) or section_heading(s) or date_line(s) or table_line(s)
     if why is not None:
         return 0.0, (why,), "fact"
     scored = Scored.of(read_unit(body, names, quotes, lead))
