@@ -41,6 +41,7 @@ MODULES: tuple[str, ...] = (
     "workbench.domain.checkworthy.names",
     "workbench.domain.checkworthy.nonclaims",
     "workbench.domain.checkworthy.quotes",
+    "workbench.domain.checkworthy.reposts",
     "workbench.domain.checkworthy.scan",
     "workbench.domain.checkworthy.scoring",
     "workbench.domain.checkworthy.tables",

@@ -44,6 +44,7 @@ from workbench.domain.checkworthy.lead_in import is_lead_in
 from workbench.domain.checkworthy.names import harvest_names
 from workbench.domain.checkworthy.nonclaims import NONE, NotClaims, not_claims
 from workbench.domain.checkworthy.quotes import quotes_in
+from workbench.domain.checkworthy.reposts import blanked, post_starts, reply_marks
 from workbench.domain.checkworthy.scoring import Context, Scored, squash
 from workbench.domain.checkworthy.widths import as_read
 from workbench.domain.checkworthy.zh_cues import HAS_CJK, WISH
@@ -184,21 +185,33 @@ def find_candidates(
     units scored, of all of them (a bar on a terminal, for a long document).
 
     With a `transcript` of `text`, its speaker prefixes are read as turn boundaries, never as
-    part of a candidate (see `Transcript.masked`), and each candidate carries its speaker."""
+    part of a candidate (see `Transcript.masked`), and each candidate carries its speaker.
+    A Weibo reply's or repost's mark (回复@name：, //@name:) is never part of a candidate
+    either, and ends the sentence before it (see `reposts`)."""
     # What is read may differ from `text`, character for character (full-width digits, a
-    # transcript's speakers masked): a candidate's text is cut from `text` itself.
+    # transcript's speakers and a thread's reply marks masked): a candidate's text is cut from
+    # `text` itself.
     read = as_read(text)
     if transcript is None:
-        found = _find(read, split_sentences(read), None, min_score, progress)
+        marks = reply_marks(read)
+        if marks:
+            read = blanked(read, marks)
+        sentences = _cut(read, split_sentences(read), post_starts(read, marks))
+        found = _find(read, sentences, None, min_score, progress)
         if read is text:
             return found
         return [replace(c, text=text[c.start : c.end]) for c in found]
     if transcript.text != text:
         raise ValueError("the transcript was read from another text")
     masked = as_read(transcript.masked)
+    marks = reply_marks(masked)
+    cuts = transcript.label_starts
+    if marks:
+        masked = blanked(masked, marks)
+        cuts = tuple(sorted({*cuts, *post_starts(masked, marks)}))
     # A label line (Note:, 注：) inside a transcript is nobody's: no sentence runs into it
     # from the line before (`We created 7 million jobs,` then `Note: the department...`).
-    sentences = _cut(masked, split_sentences(masked), transcript.label_starts)
+    sentences = _cut(masked, split_sentences(masked), cuts)
     contexts = sentence_context(masked, sentences, transcript)
     notes = transcript.note_lines
     return [
