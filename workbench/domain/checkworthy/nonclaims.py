@@ -27,6 +27,11 @@ listed only at --min-score 0, and none of its clauses is looked at).
   不构成投资建议, All rights reserved, first appeared in) and end marks ((完), -END-).
 - heading: a section number and a title without a figure, a line of their own (一、从零开始的
   工厂, （二）对手, 03 一个慢的人): the sentences under it state what it names.
+- filing: a listed company's header of codes (证券代码：600000 证券简称：某某银行 公告编号：
+  2024-012), read as a credit line of its own labels; the board's pledge that the filing is
+  true (……保证本公告内容不存在任何虚假记载) is boilerplate.
+- table: a table's header row or a row of bare figures, a line of its own (see `tables`; found
+  by each short line that is one sentence, as headings are by their number).
 
 Opinions in the writer's own voice with nothing to check are the other kind of non-claim (see
 `features.own_opinion`): that test needs the unit's features, these only its text.
