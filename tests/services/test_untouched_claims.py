@@ -178,3 +178,25 @@ def test_the_board_counts_each_owners_untouched_open_claims(
     assert "untouched_since" not in unasked
     with pytest.raises(InvalidInput, match="at least 1 day"):
         stats(wb, untouched_since="0d")
+
+
+def test_a_claim_in_review_is_not_counted_as_untouched_work_to_check(
+    wb: Workbench, desk: dict[str, int]
+) -> None:
+    """The board's `untouched` is "of those to check" (docs/json.md, README), and sits beside
+    `to check`, which leaves out a claim in review (that is `in review`, the approver's). It
+    counted every open claim, in review too: an owner with one proposal waiting and nothing
+    else read 'to check 0, untouched 1'. Now a claim in review is not counted: `untouched` is
+    never more than `to_check`."""
+    from tests.conftest import PG_URL
+    from workbench.services.settings import set_config
+
+    set_config(wb, "review.required", "true")
+    if PG_URL:
+        # every test connects as one database role: the role rule has its own tests
+        set_config(wb, "review.distinct_roles", "false")
+    change = set_status(wb, desk["B"], "verified", note="公告属实")
+    assert change.claim.status == "in_review"
+    nobody = stats(wb, untouched_since="2026-12-01").by_owner["(unassigned)"]
+    assert (nobody.to_check, nobody.awaiting_approval) == (3, 1)
+    assert nobody.untouched == 3  # A, C and D; not B, whose proposal awaits approval
