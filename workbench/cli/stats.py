@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     type=SINCE_OR_DAYS,
     metavar="WHEN",
     help="By owner, also how many claims to check nobody has worked on since WHEN (as `claim "
-    "list --open --untouched-since WHEN` lists them): a date, a date-time (UTC) or Nd, N days "
-    "ago (7d: a week). Not with --by.",
+    "list --status unverified --status in_progress --untouched-since WHEN` lists them): a date, "
+    "a date-time (UTC) or Nd, N days ago (7d: a week). Not with --by.",
 )
 @json_context
 def stats(
@@ -63,7 +63,8 @@ def stats(
 
     With --untouched-since WHEN: by owner, also how many of the claims to check nobody has
     worked on since WHEN (no event of the claim, its notes, evidence or reviews), the claims
-    `claim list --open --untouched-since WHEN` lists.
+    `claim list --status unverified --status in_progress --untouched-since WHEN` lists (a
+    claim in review is the approver's, counted in review, not here).
 
     With --by KEY: one table instead, a row per tag, speaker, type, owner or month (the UTC
     month, YYYY-MM, the claim was added; not the month of its verdict, which the trail would

@@ -791,6 +791,10 @@ def owner_of(stored: str | None) -> str:
     return UNASSIGNED if stored is None else current_form(stored)
 
 
+# The open statuses an owner still has to work on: all but in review (OwnerLoad.to_check).
+_TO_CHECK_VALUES = [v for v in OPEN_VALUES if v != Status.IN_REVIEW.value]
+
+
 def owner_loads(conn: Reader, untouched_since: dt.datetime | None = None) -> dict[str, OwnerLoad]:
     """Each owner's load (OwnerLoad), owners by name and the unassigned last: two aggregates,
     by owner and status, and of the flagged by owner; with `untouched_since`, a third: the
@@ -812,9 +816,11 @@ def owner_loads(conn: Reader, untouched_since: dt.datetime | None = None) -> dic
     if untouched_since is not None:
         for load in loads.values():
             load.untouched = 0
+        # Of those to check, as `to_check` counts them: a claim in review waits for its
+        # approver, and counted here it made `untouched` more than `to_check` (review85).
         idle = (
             select(C.assignee, count_star(), source=tables.claims)
-            .where(in_(C.status, OPEN_VALUES))
+            .where(in_(C.status, _TO_CHECK_VALUES))
             .where(untouched_where(untouched_since))
         )
         for owner, n in conn.rows(idle.group_by(C.assignee)):
