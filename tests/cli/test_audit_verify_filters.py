@@ -104,3 +104,29 @@ def test_filters_read_back_are_the_filter_written() -> None:
         claim_id=3, actors=("alice", "王芳"), actions=("claim.*",), since="2026-01-01"
     )
     assert filter_of(json.loads(json.dumps(filters_of(flt)))) == flt
+
+
+def test_a_number_too_long_to_read_is_a_broken_line_not_a_traceback(
+    cli: Run, trail: None, tmp_path: Path
+) -> None:
+    """A scope line or an event line holding an integer of more than 4,300 digits made
+    `json.loads` raise ValueError (Python's integer-to-text limit), which only its
+    JSONDecodeError subclass was caught as: a traceback. Now it is a line that is not JSON,
+    as any other: BROKEN, naming the line, exit 1."""
+    full = tmp_path / "full.jsonl"
+    assert cli("audit", "export", "-o", str(full)).code == 0
+    scope, *events = full.read_text().splitlines()
+    huge = "9" * 5000
+    for n, lines in enumerate(
+        (
+            [scope.replace('"filters":{}', f'"filters":{{"claim":{huge}}}'), *events],
+            [scope, events[0].replace('"seq":1', f'"seq":{huge}'), *events[1:]],
+        ),
+        start=1,
+    ):
+        assert lines != [scope, *events]
+        path = tmp_path / f"huge{n}.jsonl"
+        path.write_text("\n".join(lines) + "\n")
+        r = cli("audit", "verify", "--file", str(path))
+        assert r.code == 1 and r.out.startswith("BROKEN"), (n, r.out, r.err)
+        assert f"line {n}: " in r.out and "Traceback" not in r.err
