@@ -268,7 +268,9 @@ def _other_format(first_line: str) -> str | None:
 def _json(line: str) -> Any:
     try:
         return json.loads(line)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):
+        # ValueError, not only JSONDecodeError: an integer of over 4,300 digits is refused by
+        # Python's int-to-text limit with a plain ValueError (review85: a traceback).
         return None
 
 
@@ -280,6 +282,9 @@ def _parse(line: str) -> dict[str, Any] | str:
         return "not JSON (nested too deeply): an audit export has one JSON event per line"
     except json.JSONDecodeError as exc:
         return f"not JSON ({exc.msg}): an audit export has one JSON event per line"
+    except ValueError:
+        # Python's int-to-text limit (a number of over 4,300 digits): no event holds one.
+        return "not JSON an export writes (a number too long to read): one event per line"
     if not isinstance(record, dict):
         return "not a JSON object"
     missing = [name for name in (*HASHED_FIELDS, "hash") if name not in record]
