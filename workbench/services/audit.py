@@ -121,10 +121,28 @@ class EventFilter:
         "filtered, actor x", verified as x's events, none of them by x). The document filter is
         not checked: a claim's events do not name its document. Bounds and names are worked
         out once, not per event."""
-        claim_id, actions = self.claim_id, tuple(self.actions)
-        names, spaced = _actor_names(self.actors) if self.actors else ([], [])
+        claim_id, any_action = self.claim_id, bool(self.actions)
+        # Sets, and prefixes by their lengths: the scope line is the file's, and may name
+        # thousands (review85: scanning them for every event made verifying quadratic).
+        listed = _actor_names(self.actors) if self.actors else ([], [])
+        names, spaced = frozenset(listed[0]), frozenset(listed[1])
+        exact = frozenset(p for p in self.actions if not p.endswith("*"))
+        prefixes = frozenset(p[:-1] for p in self.actions if p.endswith("*"))
+        lengths = sorted({len(p) for p in prefixes})
         since = format_at(parse_since(self.since)) if self.since else None
         until = until_bound(self.until) if self.until else None
+
+        def selected(action: str) -> bool:
+            # `_action_match` of any pattern, for one event's action in hand: an exact name,
+            # or a prefix, one look-up per prefix length.
+            if action in exact:
+                return True
+            for n in lengths:
+                if n > len(action):
+                    return False
+                if action[:n] in prefixes:
+                    return True
+            return False
 
         def refuses(event: Mapping[str, Any]) -> str | None:
             if claim_id is not None and event.get("claim_id") != claim_id:
@@ -134,9 +152,7 @@ class EventFilter:
                 isinstance(actor, str) and (actor in names or actor.replace(" ", "") in spaced)
             ):
                 return f"its actor {actor!r} is none of those the scope line names"
-            if actions and not (
-                isinstance(action, str) and any(_action_is(p, action) for p in actions)
-            ):
+            if any_action and not (isinstance(action, str) and selected(action)):
                 return f"its action {action!r} is none of those the scope line names"
             if since is not None and not (isinstance(at, str) and at >= since):
                 return f"it was recorded at {at}, before the scope line's since {self.since}"
@@ -190,11 +206,6 @@ def _action_match(pattern: str) -> Any:
     if pattern.endswith("*"):
         return Event.action.startswith(pattern[:-1], autoescape=True)
     return Event.action == pattern
-
-
-def _action_is(pattern: str, action: str) -> bool:
-    """`_action_match`, for one event's action in hand."""
-    return action.startswith(pattern[:-1]) if pattern.endswith("*") else action == pattern
 
 
 def event_rows(
