@@ -93,22 +93,24 @@ def read_content(
 
 
 def _check_stored_size(data: bytes, text: str, source: str) -> None:
-    """Refuse a UTF-16 or UTF-32 file whose text, as stored (UTF-8), is over the document size
-    limit, which its file's bytes were read within: Chinese in UTF-16 is half as large again
-    in UTF-8, and a document's stored text is what the limit bounds everywhere else (a backup
-    bundle's row, a later `doc update`). A UTF-8 file's text is never larger than its bytes."""
-    marked = marked_encoding(data)
-    if marked is None:
-        return
+    """Refuse a file whose text, as stored (UTF-8, NFC), is over the document size limit, which
+    its file's bytes were read within: Chinese in UTF-16 is half as large again in UTF-8, and
+    NFC stores some characters of a UTF-8 file as several (U+1D160, 4 bytes, as three code
+    points, 12 bytes: review85). A document's stored text is what the limit bounds everywhere
+    else (a backup bundle's row, a later `doc update`)."""
     from workbench.defaults import MAX_DOCUMENT_MB_ENV
     from workbench.services.inputs import max_document_bytes
 
     limit = max_document_bytes()
+    if 4 * len(text) <= limit:
+        return  # 4 bytes a code point at most: no need to encode it to know
     stored = len(text.encode("utf-8"))
     if stored > limit:
+        marked = marked_encoding(data)
+        read_as = "UTF-8, NFC" if marked is None else f"UTF-8; {len(data):,} as {marked[1]}"
         raise InvalidInput(
-            f"{source} is {stored:,} bytes as text (UTF-8; {len(data):,} as {marked[1]}), "
-            f"over the {limit:,}-byte limit (raise it with {MAX_DOCUMENT_MB_ENV})"
+            f"{source} is {stored:,} bytes as text ({read_as}), over the {limit:,}-byte limit "
+            f"(raise it with {MAX_DOCUMENT_MB_ENV})"
         )
 
 
