@@ -114,7 +114,11 @@ def looks_like_utf16(data: bytes) -> str | None:
     sample = sample[: len(sample) - len(sample) % 2]
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
-    if even == odd or len(sample) < 4:
+    # NULs on one side of at least one pair in 20, and hardly any on the other: a text with a
+    # stray NUL (`text with a \x00 byte`) decodes, pair by pair, to printable ideographs too,
+    # and is not UTF-16 for that.
+    most, fewest = max(even, odd), min(even, odd)
+    if len(sample) < 4 or most < max(2, len(sample) // 40) or fewest * 4 > most:
         return None
     order = "UTF-16LE" if odd > even else "UTF-16BE"
     try:
