@@ -7,7 +7,11 @@ event rules need; a filtered one does not, and the report says the rules were no
 from __future__ import annotations
 
 import json
+import sys
+from functools import partial
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import PG_URL
 from workbench.domain.chain import GENESIS, record_hash
@@ -102,3 +106,72 @@ def test_a_filtered_export_says_the_rules_were_not_checked(wb: Workbench, tmp_pa
     assert report.ok
     assert report.rules_checked is False
     assert report.to_json()["rules_checked"] is False
+
+
+def _appended(lines: list[str], events: list[tuple[dict[str, object], str]]) -> list[str]:
+    """The export with `events` appended, each (its fields, its payload as JSON text), chained
+    and hashed by the recipe, the scope line made to agree: written as text, since a payload
+    may nest too deeply for json.dumps at the caller's stack depth."""
+    scope = json.loads(lines[0])
+    last = json.loads(lines[-1])
+    seq, prev = last["seq"], last["hash"]
+    out = list(lines[1:])
+    for fields, payload in events:
+        seq += 1
+        record = {**fields, "seq": seq, "prev_hash": prev, "payload": "<payload>"}
+        text = json.dumps(record, ensure_ascii=False).replace('"<payload>"', payload)
+        prev = record_hash(json.loads(text))
+        out.append(text[:-1] + f', "hash": "{prev}"}}')
+    export = scope["export"]
+    export.update(count=seq, last_seq=seq, head=prev, trail={"count": seq, "head": prev})
+    return [json.dumps(scope), *out]
+
+
+def test_a_payload_nested_deeply_is_refused_not_a_traceback(
+    wb: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A forged claim.tagged whose tags nest nearly as deep as the JSON parser allows, its hash
+    recomputed: the rules applied it to the claim, and writing the claim out of the replay's
+    bounded cache (pickling it) then ran out of stack: verify ended in a RecursionError
+    traceback. Now such an event is a rule break (no event the workbench writes nests so deep)
+    and is not applied, whatever the depth."""
+    from workbench.services import replay_spill, verify
+
+    # A cache of one entity, so that the claim is written out as soon as another is read.
+    monkeypatch.setattr(
+        verify, "SpillStore", partial(replay_spill.SpillStore, cache=1), raising=False
+    )
+    signed_off_desk(wb)
+    doc = add_document(wb, "乙说了另一句话。".encode()).document.id
+    second = add_claim(wb, doc, "B said", SpanRequest(quote="乙说了另一句话")).id
+    lines = export_text(wb, "jsonl").splitlines()
+    first = next(r for r in map(json.loads, lines[1:]) if r["action"] == "claim.added")
+    common = {k: first[k] for k in ("at", "actor", "machine") if k in first}
+    tag = {**common, "action": "claim.tagged", "entity_type": "claim"}
+    limit = sys.getrecursionlimit()
+    for depth in range(limit - 200, limit, 10):
+        nested = "[" * depth + "]" * depth
+        sys.setrecursionlimit(limit + 2000)  # to write the file, not to read it
+        try:
+            forged = _appended(
+                lines,
+                [
+                    (
+                        {**tag, "entity_id": first["entity_id"], "claim_id": first["claim_id"]},
+                        '{"after":{"tags":' + nested + '},"before":{"tags":[]}}',
+                    ),
+                    # another claim read: the first one is written out of the cache
+                    (
+                        {**tag, "entity_id": str(second), "claim_id": second},
+                        '{"after":{"tags":["x"]},"before":{"tags":[]}}',
+                    ),
+                ],
+            )
+        finally:
+            sys.setrecursionlimit(limit)
+        report = verify_file(write(tmp_path, forged))
+        assert not report.ok, depth
+        if report.broken is None:  # (deeper than the parser reads: an unreadable line)
+            (found,) = report.rule_breaks
+            assert found.seq == len(lines), depth
+            assert "nested" in found.message, found.message
