@@ -91,3 +91,23 @@ def test_the_database_walk_leaves_the_rules_to_replay(cli: Run, signed_off: None
     the rules, and the tables to the events): its report says neither true nor false."""
     j = json.loads(cli("audit", "verify", "--json").out)
     assert j["ok"] is True and j["rules_checked"] is None
+
+
+def test_a_rule_break_prints_the_documented_fields(
+    cli: Run, signed_off: None, tmp_path: Path
+) -> None:
+    """docs/json.md's RuleBreak, which the reference scenario (an honest desk) never prints."""
+    from tests.cli.test_json_reference import DOC, Checker, parse_reference
+
+    path = tmp_path / "trail.jsonl"
+    lines = _export(cli, path)
+    path.write_text(
+        "\n".join(rechained(lines, approval_seq(lines), actor="maria")) + "\n", encoding="utf-8"
+    )
+    printed = json.loads(cli("audit", "verify", "--file", str(path), "--json").out)
+    checker = Checker(parse_reference(DOC.read_text(encoding="utf-8")))
+    section = "workbench audit verify"
+    prints = checker.shapes[section].prints
+    assert prints is not None
+    assert checker.check(printed, prints, "audit verify", own=section) == []
+    assert not {"RuleBreak.seq", "RuleBreak.message"} & checker.unseen()

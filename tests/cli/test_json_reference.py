@@ -312,6 +312,8 @@ NOT_PRINTED_HERE = {
     "workbench doc update.guessed_encoding",
     *(f"ChainBreak.{f}" for f in ("seq", "problems", "expected_seq", "expected_seq_line")),
     *(f"ReplayDifference.{f}" for f in ("message", "subject", "field", "events", "table", "seq")),
+    # a forged full export (tests/cli/test_audit_verify_rules.py)
+    *(f"RuleBreak.{f}" for f in ("seq", "message")),
     # SQLite prints the copy's head; PostgreSQL the pg_dump command instead (and binds roles).
     *(
         ("workbench backup.count", "workbench backup.seq", "workbench backup.head")

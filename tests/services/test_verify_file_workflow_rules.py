@@ -175,3 +175,32 @@ def test_a_payload_nested_deeply_is_refused_not_a_traceback(
             (found,) = report.rule_breaks
             assert found.seq == len(lines), depth
             assert "nested" in found.message, found.message
+
+
+def test_an_event_with_fields_of_the_wrong_type_is_a_rule_break(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    """A database column holds text for entity_id and a number for claim_id, a file can hold
+    anything: such an event, its hash recomputed, is named as one the rules cannot be applied
+    to (replay keys its state by the id as text), not a traceback."""
+    claim = signed_off_desk(wb)
+    lines = export_text(wb, "jsonl").splitlines()
+    last = json.loads(lines[-1])
+    fields = {k: last[k] for k in ("at", "actor", "machine") if k in last}
+    forged = _appended(
+        lines,
+        [
+            (
+                {**fields, "action": "claim.tagged", "entity_type": "claim"}
+                | {"entity_id": claim, "claim_id": str(claim)},
+                '{"after":{"tags":["x"]},"before":{"tags":[]}}',
+            )
+        ],
+    )
+    report = verify_file(write(tmp_path, forged))
+    assert report.broken is None and not report.ok
+    (found,) = report.rule_breaks
+    assert found.seq == len(lines)
+    assert found.message.startswith(
+        f"seq {len(lines)}: entity_id, claim_id not as the workbench writes them"
+    )

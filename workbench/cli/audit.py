@@ -136,7 +136,10 @@ def verify(
     noted earlier from `workbench audit head` to catch that too. A --head that is the hash of
     another event than --count names is said as such, MISMATCH and not OK (exit 1), not as a
     break. An exported file holding no events (a filtered export that matched none) verifies
-    nothing: it says so, exit 1.
+    nothing: it says so, exit 1. A full export's events are also held to the workflow's rules,
+    as `audit replay` holds them (a verdict approved by its own proposer, say): an event that
+    breaks one is REFUSED MOVES, with its seq and the rule (exit 1), however its hashes hold. A
+    filtered export lacks the events the rules read: it says they were not checked.
     """
     from workbench.services.verify import head_problem, verify_database, verify_file
 
@@ -177,6 +180,9 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
         )
         click.echo(f"NOTHING TO VERIFY: the file holds no events: {why}")
         return
+    if r.rule_break_count:
+        _print_rule_breaks(r)
+        return
     # A --head and --count that disagree fail the check though the chain holds: no "OK" then.
     verdict = "OK" if r.mismatch is None else "MISMATCH (the chain itself holds):"
     if r.complete:
@@ -211,6 +217,30 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
         click.echo(f"{noted}; {plural(since, 'event')} added since", err=True)
     elif not from_file:
         message("events removed from the end are only caught with --head/--count noted earlier")
+    if r.rules_checked is False:
+        message(
+            "workflow rules not checked: a filtered export lacks the events before and "
+            "between its own (verify a full export for them)"
+        )
+
+
+def _print_rule_breaks(r: ChainReport) -> None:
+    """Every hash and link holds, but events record moves the workflow refuses: the trail was
+    written or rewritten with its hashes recomputed, which only the rules (or a head noted
+    earlier) catch."""
+    events = "event records" if r.rule_break_count == 1 else "events record"
+    click.echo(
+        f"REFUSED MOVES: {r.rule_break_count:,} {events} a move the workflow refuses, though "
+        f"the chain of {plural(r.count, 'event')} holds (head {r.head}):"
+    )
+    for found in r.rule_breaks[:GAPS_SHOWN]:
+        click.echo(f"  {found.message}")
+    if r.rule_break_count > GAPS_SHOWN:
+        click.echo(f"  … ({r.rule_break_count:,} in all, listed by --json)")
+    message(
+        "a trail the workbench wrote holds none: this one was written or rewritten outside it, "
+        "its hashes recomputed; check it against a head noted earlier (--head, --count)"
+    )
 
 
 @audit.command("head")

@@ -33,6 +33,9 @@ through under a look-alike is no forgery of the trail; replay reporting it would
 desk's own bundle (review55). `claim show` and publishing read such an approval as none
 (workbench.domain.sign_off).
 
+The same rules hold a full exported file's events (`audit verify --file`, with `compared`
+off: nothing there to hold the tables to), so each rule has this one home.
+
 What replay rebuilds is kept in a `Store` (workbench/domain/replay_state.py): the entities that
 change whole, the immutable ones as fingerprints. This module never holds the state itself, so
 the service can hand it a store that spills to a temporary file and keeps memory flat.
@@ -329,11 +332,16 @@ class Replay:
         *,
         full: bool = False,
         store: Store | None = None,
+        compared: bool = True,
     ) -> None:
         self.kinds = dict(KINDS if kinds is None else kinds)
         self.rules = dict(RULES if rules is None else rules)
         # full: hold immutable entities whole too (re-reading one event needs their fields).
         self.full = full
+        # compared False: only the events' own rules are wanted, no table will be compared
+        # (`audit verify --file`), so immutable entities are not fingerprinted: nothing would
+        # read the prints, and a million notes would write 24 MB of them for nothing.
+        self.compared = compared
         # Where the rebuilt entities live: in memory unless the caller brings a store that
         # spills (workbench/services/replay_spill.py), so memory need not grow with the rows.
         self.store: Store = MemoryStore() if store is None else store
@@ -375,13 +383,28 @@ class Replay:
     ) -> None:
         """Apply one event; `actor`, when given, is held to the sign-off rule; `at`, when
         given, bounds the moments a first-release status change did not record."""
-        self.events += 1
         try:
             payload, end = _decode(payload_json)
             if payload_json[end:].strip():
                 payload = None
         except ValueError:
             payload = None
+        self.apply_parsed(seq, action, entity_type, entity_id, claim_id, payload, actor, at)
+
+    def apply_parsed(
+        self,
+        seq: int,
+        action: str,
+        entity_type: str,
+        entity_id: str,
+        claim_id: int | None,
+        payload: Any,
+        actor: str | None = None,
+        at: str | None = None,
+    ) -> None:
+        """`apply`, the payload already parsed (an exported line is parsed whole to hash it:
+        `audit verify --file` holds it to the rules without writing it back out)."""
+        self.events += 1
         ev = EventRecord(
             seq,
             action,
@@ -460,7 +483,8 @@ class Replay:
             self._check_withdrawal(ev, subject, None, entity.get("status"))
         if prints is not None and number is not None:
             # Created twice is found when the ids are merged with the table (compare).
-            prints.add(number, fingerprint(entity.values()), ev.seq)
+            if self.compared:
+                prints.add(number, fingerprint(entity.values()), ev.seq)
         else:
             self.store.put(kind_name, key, {name: compact(v) for name, v in entity.items()})
         self.rebuilt[kind_name] += 1

@@ -35,6 +35,19 @@ class Break:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleBreak:
+    """An event of a full export that records a move the workflow refuses, in the words `audit
+    replay` uses (workbench.domain.replay): the chain holding says nothing of it, as a trail
+    rewritten with its hashes recomputed holds too."""
+
+    seq: int | None
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"seq": self.seq, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
 class ChainReport:
     count: int
     first_seq: int | None
@@ -55,10 +68,23 @@ class ChainReport:
     # The noted head and count given do not go together (the head is the hash of another
     # event than the count names) while the trail itself holds: what to check, not a break.
     mismatch: str | None = None
+    # Whether the events were held to the workflow's rules, as replay holds them: True for a
+    # full export (it holds every event from seq 1, all the rules need), False for a filtered
+    # one (the events before and between its own are not in it), None for the database (there
+    # `audit replay` checks them, with the tables).
+    rules_checked: bool | None = None
+    # The first events found breaking them (DIFFERENCES_KEPT at most), and how many in all.
+    rule_breaks: tuple[RuleBreak, ...] = ()
+    rule_break_count: int = 0
 
     @property
     def ok(self) -> bool:
-        return self.broken is None and not self.empty and self.mismatch is None
+        return (
+            self.broken is None
+            and not self.empty
+            and self.mismatch is None
+            and self.rule_break_count == 0
+        )
 
     @property
     def complete(self) -> bool:
@@ -79,6 +105,9 @@ class ChainReport:
             "noted_head_seq": self.noted_head_seq,
             "filters": self.filters,
             "mismatch": self.mismatch,
+            "rules_checked": self.rules_checked,
+            "rule_breaks": [b.to_json() for b in self.rule_breaks],
+            "rule_break_count": self.rule_break_count,
             "break": None
             if self.broken is None
             else {

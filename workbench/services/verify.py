@@ -9,9 +9,11 @@ checked with no database at all.
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import func, select
@@ -27,12 +29,15 @@ from workbench.domain.chain import (
 from workbench.domain.errors import InvalidInput, bad
 from workbench.domain.inputs import check_at_least
 from workbench.domain.json_fields import JsonFields
+from workbench.domain.kinds import KINDS
+from workbench.domain.replay import Difference, Replay
 from workbench.domain.scope import ExportScope
-from workbench.domain.verification import Break, ChainReport, ChainWalk
+from workbench.domain.verification import Break, ChainReport, ChainWalk, RuleBreak
 from workbench.services.audit import EXPORT_FIELDS, filter_of, stream_events
 from workbench.services.context import Workbench, transaction
 from workbench.services.inputs import STDIN_CLOSED, open_regular
 from workbench.services.progress import Progress, Tally, counted
+from workbench.services.replay_spill import SpillStore
 
 # The export's columns, in its order: a database row and an exported line are checked alike.
 CHAIN_COLUMNS = tuple(getattr(Event, name) for name in EXPORT_FIELDS)
@@ -146,10 +151,17 @@ def verify_file(
     first and last seq and last hash against the scope line. The report names every link that
     could not be checked. A noted head describes the whole trail, so with one the file must be
     a full export. `progress` hears the events checked, of the count the scope line states.
+
+    A full export holds every event from seq 1, which is all replay's event rules read (the
+    workflow's: a self-approval, a verdict with no evidence...), so its events are held to them
+    too, by replay itself (workbench.domain.replay) with no table to compare: hashes recomputed
+    after a forged event make the chain hold, not the move it records. A filtered export lacks
+    the events before and between its own; its report says the rules were not checked.
     """
     noted = head is not None or count is not None
     noted_head, noted_count = _hex(head), _count(count)
-    with _open_lines(path) as stream:
+    with ExitStack() as stack:
+        stream = stack.enter_context(_open_lines(path))
         lines = _bounded_lines(stream)
         first = next(lines, None)
         if first is None:
@@ -172,6 +184,7 @@ def verify_file(
         if isinstance(flt, str):
             return _failed(f"line {number}: {flt}")
         refuses = flt.refusal()
+        rules = stack.enter_context(_rule_replay()) if scope.full else None
         walk = ChainWalk(
             contiguous=noted or scope.full,
             noted_head=noted_head,
@@ -192,14 +205,105 @@ def verify_file(
             ):
                 _read_on(walk, number, tally.counting(lines))
                 break
+            if rules is not None:
+                _hold_to_rules(rules, record, line)
+            del record  # (a document's whole text) not held while the next line is read
+        broken_rules = (
+            () if rules is None else tuple(RuleBreak(d.seq, d.message) for d in rules.differences)
+        )
+        broken_count = 0 if rules is None else rules.total
     tally.end()
-    report = walk.finish()
+    report = replace(
+        walk.finish(),
+        rules_checked=rules is not None,
+        rule_breaks=broken_rules,
+        rule_break_count=broken_count,
+    )
     if report.broken is None:
         problems = scope.mismatches(report.count, report.first_seq, report.last_seq, report.head)
         if problems:
             report = replace(report, broken=Break(None, tuple(problems)))
     # A file of no events is intact as far as it goes, and proves nothing: not "OK".
     return replace(report, filters=scope.filters, empty=report.count == 0)
+
+
+@contextmanager
+def _rule_replay() -> Iterator[Replay]:
+    """A replay for the rules alone (nothing is compared with tables), its state kept as `audit
+    replay` keeps it: the claims it follows in a bounded cache, the rest in a temporary
+    directory (removed after), so memory does not grow with the claims of a large export."""
+    with (
+        tempfile.TemporaryDirectory(prefix="workbench-verify-") as tmp,
+        SpillStore(KINDS, Path(tmp)) as spill,
+    ):
+        yield Replay(store=spill, compared=False)
+
+
+# The fields replay reads, and the JSON type the workbench writes each as: text, and
+# claim_id a number or null (a database column holds nothing else; a file can).
+_TEXT_FIELDS = ("action", "entity_type", "entity_id", "actor", "at")
+
+
+# How deep a payload nests at most to be held to the rules: the workbench's go a few levels
+# (payload, after, a claim's tags); replay keeps, compares and writes out (pickles) the values
+# recursively, so one nested nearly as deep as the parser allows ran out of stack there.
+RULES_NESTING = 64
+
+
+def _hold_to_rules(rules: Replay, record: dict[str, Any], line: str) -> None:
+    """One event of a full export, its chain link already checked, applied to the replay."""
+    seq, claim_id = record["seq"], record["claim_id"]
+    wrong = [name for name in _TEXT_FIELDS if not isinstance(record[name], str)]
+    if claim_id is not None and type(claim_id) is not int:
+        wrong.append("claim_id")
+    problem = (
+        f"{', '.join(wrong)} not as the workbench writes {'it' if len(wrong) == 1 else 'them'} "
+        "(text; claim_id a number or null)"
+        if wrong
+        else None
+    )
+    # Brackets counted first (fast, in C): fewer than the limit cannot nest deeper.
+    if (
+        problem is None
+        and line.count("[") + line.count("{") > RULES_NESTING
+        and _nests_deeper(record["payload"], RULES_NESTING)
+    ):
+        problem = (
+            f"its payload is nested more than {RULES_NESTING} levels deep, as none the "
+            "workbench writes is"
+        )
+    if problem is not None:
+        rules.differ(
+            Difference(
+                f"seq {seq}: {problem}: the workflow's rules cannot be applied to the event",
+                seq=seq,
+            )
+        )
+        return
+    rules.apply_parsed(
+        seq,
+        record["action"],
+        record["entity_type"],
+        record["entity_id"],
+        claim_id,
+        record["payload"],
+        record["actor"],
+        record["at"],
+    )
+
+
+def _nests_deeper(value: Any, limit: int) -> bool:
+    """Whether a parsed JSON value has containers nested more than `limit` deep (walked with a
+    stack of its own, not by recursion, which is what such a value exhausts)."""
+    pending: list[tuple[Any, int]] = [(value, 0)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, dict | list):
+            if depth >= limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            pending.extend((child, depth + 1) for child in children)
+    return False
 
 
 def _read_on(walk: ChainWalk, line: int, rest: Iterable[tuple[int, str]]) -> None:
