@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from sqlalchemy import func, select
 
@@ -18,13 +18,21 @@ from workbench.db.engine import get_engine
 from workbench.db.models import Base
 from workbench.db.url import sqlite_file
 
-if TYPE_CHECKING:
-    from workbench.services.context import Workbench
+
+class SetUp(Protocol):
+    """What of a Workbench a take-back reads and resets (a protocol, not an import of the
+    context module, which calls this one: no import cycle)."""
+
+    url: str
+    created: bool
+    found_empty_file: bool
+    _ready: bool
+
 
 JOURNALS = ("-journal", "-wal", "-shm")
 
 
-def take_back(wb: Workbench) -> None:
+def take_back(wb: SetUp) -> None:
     """Leave the file a refused write set up as the write found it: absent, or empty. Its
     transaction was rolled back, so it holds at most the schema; if any table holds rows,
     someone else wrote to it meanwhile, and it is theirs now. Connections are not pooled for
