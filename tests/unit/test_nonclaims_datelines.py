@@ -16,23 +16,7 @@ from collections.abc import Callable
 
 import pytest
 from linear_time import linear
-
-from workbench.domain.checkworthy import find_candidates, score_text
-from workbench.domain.checkworthy.nonclaims import NOT_A_CLAIM, not_claims
-from workbench.domain.segment import split_sentences
-
-FACT = "星河电池2023年出货量达到12GWh，同比增长60%。"
-
-
-def reasons_of(text: str, line: str) -> list[str]:
-    """The first reason of each candidate `find_candidates` gives inside `line` of `text`."""
-    start = text.index(line)
-    end = start + len(line)
-    return [
-        c.reasons[0] if c.reasons else ""
-        for c in find_candidates(text, min_score=0.0)
-        if start <= c.start < end
-    ]
+from nonclaim_lines import FACT, assert_left_to_model, assert_no_claim, read_not_claims
 
 
 @pytest.mark.parametrize(
@@ -49,12 +33,7 @@ def reasons_of(text: str, line: str) -> list[str]:
     ],
 )
 def test_a_dateline_or_a_date_alone_is_no_claim(line: str) -> None:
-    for text in (f"{line}\n{FACT}\n", f"{FACT}\n\n{line}\n"):
-        why = reasons_of(text, line)
-        assert why and all(r.startswith(f"{NOT_A_CLAIM}byline ") for r in why), (text, why)
-        assert [c.text for c in find_candidates(text)] == [FACT]
-    score, reasons, _ = score_text(line)
-    assert score == 0.0 and reasons[0].startswith(f"{NOT_A_CLAIM}byline "), reasons
+    assert_no_claim(line, "byline", (f"{line}\n{FACT}\n", f"{FACT}\n\n{line}\n"))
 
 
 @pytest.mark.parametrize(
@@ -67,9 +46,7 @@ def test_a_dateline_or_a_date_alone_is_no_claim(line: str) -> None:
     ],
 )
 def test_a_dateline_or_date_that_opens_a_report_stays_a_claim(line: str) -> None:
-    text = f"{FACT}\n\n{line}\n"
-    assert not any(r.startswith(NOT_A_CLAIM) for r in reasons_of(text, line))
-    assert not score_text(line)[1][0].startswith(NOT_A_CLAIM)
+    assert_left_to_model(line)
 
 
 @pytest.mark.parametrize(
@@ -84,4 +61,4 @@ def test_a_dateline_or_date_that_opens_a_report_stays_a_claim(line: str) -> None
     ],
 )
 def test_date_lines_are_found_in_linear_time(make: Callable[[int], str]) -> None:
-    assert linear(lambda text: not_claims(text, split_sentences(text)), make)
+    assert linear(read_not_claims, make)

@@ -16,23 +16,9 @@ from collections.abc import Callable
 
 import pytest
 from linear_time import linear
+from nonclaim_lines import FACT, assert_left_to_model, assert_no_claim, read_not_claims, reasons_of
 
-from workbench.domain.checkworthy import find_candidates, score_text
-from workbench.domain.checkworthy.nonclaims import NOT_A_CLAIM, not_claims
-from workbench.domain.segment import split_sentences
-
-FACT = "星河电池2023年出货量达到12GWh，同比增长60%。"
-
-
-def reasons_of(text: str, line: str) -> list[str]:
-    """The first reason of each candidate `find_candidates` gives inside `line` of `text`."""
-    start = text.index(line)
-    end = start + len(line)
-    return [
-        c.reasons[0] if c.reasons else ""
-        for c in find_candidates(text, min_score=0.0)
-        if start <= c.start < end
-    ]
+from workbench.domain.checkworthy.nonclaims import NOT_A_CLAIM
 
 
 @pytest.mark.parametrize(
@@ -55,12 +41,7 @@ def reasons_of(text: str, line: str) -> list[str]:
     ],
 )
 def test_a_header_row_or_a_row_of_bare_figures_is_no_claim(line: str) -> None:
-    for text in (f"{FACT}\n{line}\n{FACT}\n", f"{FACT}\n\n{line}\n"):
-        why = reasons_of(text, line)
-        assert why and all(r.startswith(f"{NOT_A_CLAIM}table ") for r in why), (text, why)
-        assert [c.text for c in find_candidates(text)] == [FACT] * text.count(FACT)
-    score, reasons, _ = score_text(line)
-    assert score == 0.0 and reasons[0].startswith(f"{NOT_A_CLAIM}table "), reasons
+    assert_no_claim(line, "table", (f"{FACT}\n{line}\n{FACT}\n", f"{FACT}\n\n{line}\n"))
 
 
 @pytest.mark.parametrize(
@@ -79,9 +60,7 @@ def test_a_header_row_or_a_row_of_bare_figures_is_no_claim(line: str) -> None:
     ],
 )
 def test_a_row_that_says_what_it_measures_is_not_ruled_out(line: str) -> None:
-    text = f"{FACT}\n\n{line}\n"
-    assert not any(r.startswith(f"{NOT_A_CLAIM}table ") for r in reasons_of(text, line))
-    assert not score_text(line)[1][0].startswith(f"{NOT_A_CLAIM}table ")
+    assert_left_to_model(line, "table ")
 
 
 def test_the_row_must_be_its_line() -> None:
@@ -103,4 +82,4 @@ def test_the_row_must_be_its_line() -> None:
     ],
 )
 def test_tables_are_read_in_linear_time(make: Callable[[int], str]) -> None:
-    assert linear(lambda text: not_claims(text, split_sentences(text)), make)
+    assert linear(read_not_claims, make)
