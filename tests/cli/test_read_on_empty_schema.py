@@ -129,7 +129,7 @@ def test_a_write_still_sets_a_new_desk_up(empty_db_url: str, workbench_main: Mai
     assert r.code == 0, r.err
     assert database_revision(get_engine(empty_db_url)) == HEAD_REVISION
     r = workbench_main(["--db", empty_db_url, "audit", "verify"])
-    assert r.code == 0 and r.out.startswith("OK 1 events"), r
+    assert r.code == 0 and r.out.startswith("OK 1 event,"), r
 
 
 def test_the_demo_still_starts_a_desk_in_an_empty_schema(

@@ -137,7 +137,7 @@ def test_an_empty_database_is_set_up_by_its_first_command(
     empty_db_url: str, workbench_main: Main
 ) -> None:
     """Nobody shares a database with no tables yet: the first write creates them, as always
-    (on PostgreSQL, where there is no file to be missing, so does a read)."""
+    (a read refuses one: tests/cli/test_read_on_empty_schema.py)."""
     r = workbench_main(["--db", empty_db_url, "doc", "add", "-"], input="甲说。")
     assert r.code == 0, r.err
     assert database_revision(get_engine(empty_db_url)) == HEAD_REVISION

@@ -7,8 +7,10 @@ from pathlib import Path
 from workbench.cli import errors as cli_errors
 from workbench.domain.errors import (
     ERROR_TYPES,
+    NO_DESK,
     SCHEMA_BEHIND,
     UPGRADE_NOT_PERMITTED,
+    NotFound,
     SchemaError,
     StorageError,
 )
@@ -51,6 +53,8 @@ def test_other_reasons_a_script_can_act_on_are_documented() -> None:
     # tell the database's owner rather than retry.
     assert f"| `{SCHEMA_BEHIND}` | `{SchemaError.kind}` |" in PAGE
     assert f"| `{UPGRADE_NOT_PERMITTED}` | `{StorageError.kind}` |" in PAGE
+    # A read that found no workbench tables (a wrong schema): a script checks where it points.
+    assert f"| `{NO_DESK}` | `{NotFound.kind}` |" in PAGE
     # A name typed from another role, and a name bound to another's role: the person's own
     # login (or the owner) is the way past, not a retry.
     assert f"| `{ROLE_MISMATCH}` | `invalid_input` |" in PAGE

@@ -43,6 +43,17 @@ from workbench.domain.errors import Hint, InvalidInput, NotFound, bad, give, ste
             step("start_database", database="desk"),
             "create it (createdb desk); its owner's first command (`workbench db upgrade`",
         ),
+        (
+            step("start_database", schema="desk"),
+            "point --db / WORKBENCH_DB at the desk's schema (postgresql://USER@HOST/DB?options="
+            "-csearch_path%3DSCHEMA), or set a new desk up in desk with a write (`workbench doc "
+            "add FILE`) or `workbench db upgrade`",
+        ),
+        (
+            step("check_database", schema="desk", may_create=False),
+            "point --db / WORKBENCH_DB at the desk's database and schema (postgresql://USER@HOST"
+            "/DB?options=-csearch_path%3DSCHEMA); this role may not set a desk up here",
+        ),
         (step("upgrade_schema", owner="desk"), "its owner (role desk) runs `workbench db upgrade`"),
         (step("upgrade_schema"), "the database's owner runs `workbench db upgrade`"),
         (step("update_document", document_id=3), "`workbench doc update 3 FILE|URL` stores"),
@@ -59,6 +70,12 @@ from workbench.domain.errors import Hint, InvalidInput, NotFound, bad, give, ste
 )
 def test_words(hint: Hint, expected: str) -> None:
     assert words(hint).startswith(expected)
+
+
+def test_a_role_that_may_create_or_a_missing_schema_is_not_told_it_may_not() -> None:
+    for hint in (step("check_database", schema="desk"), step("check_database")):
+        assert "may not" not in words(hint)
+        assert words(hint).startswith("point --db / WORKBENCH_DB at the desk's database")
 
 
 def test_an_unknown_hint_adds_nothing_rather_than_failing() -> None:

@@ -45,6 +45,10 @@ def _id(facts: Mapping[str, Any], key: str) -> str:
     return "ID" if value is None else str(value)
 
 
+# How a PostgreSQL URL chooses a schema (docs/identity.md, README).
+_SCHEMA_URL = "postgresql://USER@HOST/DB?options=-csearch_path%3DSCHEMA"
+
+
 _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "add_evidence": lambda f: f"add it with `workbench evidence add {_id(f, 'claim_id')}` first",
     "add_note": lambda f: f"add it with `workbench note add {_id(f, 'claim_id')} TEXT`",
@@ -89,8 +93,18 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
         f"create it (createdb {f['database']}); its owner's first command (`workbench db "
         "upgrade`, or `workbench doc add FILE`) creates the tables"
         if f.get("database")
+        else f"point --db / WORKBENCH_DB at the desk's schema ({_SCHEMA_URL}), or set a new "
+        f"desk up in {f['schema']} with a write (`workbench doc add FILE`) or "
+        "`workbench db upgrade`"
+        if f.get("schema")
         else "run `workbench demo` or `workbench doc add FILE` to start one, "
         "or point --db / WORKBENCH_DB at yours"
+    ),
+    "check_database": lambda f: (
+        # Not told to set a desk up: the schema is not there, or the role may not create in it
+        # (a person's role under docs/identity.md's grants); the desk is elsewhere.
+        f"point --db / WORKBENCH_DB at the desk's database and schema ({_SCHEMA_URL})"
+        + ("; this role may not set a desk up here" if f.get("may_create") is False else "")
     ),
     "upgrade_schema": lambda f: (
         # A shared database's schema is its owner's to change (docs/identity.md).

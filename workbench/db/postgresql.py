@@ -548,6 +548,22 @@ def table_exists(name: str) -> Sql:
     return "SELECT 1 WHERE to_regclass(" + param(name) + ") IS NOT NULL"
 
 
+# Where a read that found no workbench tables looked, asked only then, for its refusal
+# (workbench.db.no_desk): the database, the search_path as set (a URL's options, the role's
+# default), the schema it resolves to (NULL: none of its schemas is there for this role), and
+# whether the role may create tables in that schema.
+WHERE_LOOKED = Sql(
+    "SELECT current_database(), current_setting('search_path'), current_schema(),"
+    " COALESCE(has_schema_privilege(current_schema(), 'CREATE'), false)"
+)
+
+
+def schema_exists(name: str) -> Sql:
+    """Whether the database has a schema `name`, usable by this role or not (the catalogue
+    lists every schema to every role)."""
+    return "SELECT 1 FROM pg_namespace WHERE nspname = " + param(name)
+
+
 def bind(value: Any) -> Any:
     """psycopg2 sends dates and aware datetimes with their types: nothing to convert."""
     return value

@@ -52,17 +52,25 @@ def reader_revision(reader: Reader) -> str | None:
     return None if found is None else str(found)
 
 
-def ensure_current(engine: Engine, *, upgrade: bool = False) -> str | None:
+class NoTables(Exception):
+    """The database has none of the workbench's tables, and the command may not set them up
+    (a read: services.context refuses it, naming where it looked: workbench.db.no_desk)."""
+
+
+def ensure_current(engine: Engine, *, upgrade: bool = False, create: bool = True) -> str | None:
     """Bring the database to the schema this code needs, where that is the command's to do;
     the common case (current already) costs one small query.
 
-    An empty database gets its tables. An older schema is migrated where the backend upgrades
-    on use (SQLite: one person's file) or when `upgrade` asks for it (`workbench db upgrade`);
-    on a shared database (PostgreSQL) it is refused instead, naming both revisions and who
-    upgrades it. A newer schema is refused either way (migrate.upgrade). Returns the revision
-    an older schema was upgraded from here (None: nothing to upgrade, or the tables were
-    created), for the front end to say: a file changed under its owner is said."""
+    An empty database gets its tables when `create` says so (a write); else NoTables is
+    raised (a read). An older schema is migrated where the backend upgrades on use (SQLite:
+    one person's file) or when `upgrade` asks for it (`workbench db upgrade`); on a shared
+    database (PostgreSQL) it is refused instead, naming both revisions and who upgrades it.
+    A newer schema is refused either way (migrate.upgrade). Returns the revision an older
+    schema was upgraded from here (None: nothing to upgrade, or the tables were created), for
+    the front end to say: a file changed under its owner is said."""
     current = current_revision(engine)
+    if current is None and not create:
+        raise NoTables
     if current == HEAD_REVISION or (not upgrade and is_current(current, engine.dialect.name)):
         return None
     from workbench.db.migrate import is_known

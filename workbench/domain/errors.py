@@ -20,7 +20,8 @@ class Hint:
     - "give_input": supply the input named `field` (CLI: an option such as --note);
     - "bad_input": the input named `field` is wrong as given (message says how);
     - "run": perform `step` (e.g. "add_evidence", "add_note", "review", "list", "reread",
-      "start_database", "upgrade_schema") on the claim/document named in the facts.
+      "start_database", "check_database", "upgrade_schema") on the claim/document named in
+      the facts.
     """
 
     kind: str
@@ -56,6 +57,11 @@ INVALID_NAME = "invalid_name"
 # The `reason` of a SchemaError for a shared (PostgreSQL) database whose schema is older than
 # this workbench: only `db upgrade` changes a shared schema, and a script may tell its owner.
 SCHEMA_BEHIND = "schema_behind"
+# The `reason` of a NotFound for a read that found a database without the workbench's tables
+# (on PostgreSQL, a schema that has none, or none at all): a read sets no desk up, so that a
+# wrong schema or search_path is not read as an empty desk; a command that would start one
+# anyway (the demo) takes its write path instead.
+NO_DESK = "no_desk"
 # The `reason` of a StorageError for an upgrade the connecting role has no right to make (the
 # tables belong to another role, or it may not create tables in the schema).
 UPGRADE_NOT_PERMITTED = "upgrade_not_permitted"

@@ -145,12 +145,13 @@ class Workbench:
 
     def engine(self, *, write: bool = False, upgrade: bool = False) -> Engine:
         """The engine, once the database is at this workbench's schema (revision.ensure_current:
-        an empty one is set up, an older one migrated on SQLite and refused on PostgreSQL unless
-        `upgrade`, the explicit `workbench db upgrade`, asks for it; a newer one refused)."""
+        an empty one is set up by a write and refused to a read on PostgreSQL, an older one
+        migrated on SQLite and refused on PostgreSQL unless `upgrade`, the explicit `workbench
+        db upgrade`, asks for it; a newer one refused)."""
         from sqlalchemy.exc import ArgumentError, DBAPIError
 
         from workbench.db.engine import get_engine, write_engine
-        from workbench.db.revision import ensure_current
+        from workbench.db.revision import NoTables, ensure_current
 
         if not self._ready:
             self._check_target(write=write)
@@ -158,7 +159,11 @@ class Workbench:
             path = sqlite_file(self.url)
             found_empty = new_file and path is not None and os.path.exists(path)
             try:
-                self.upgraded_from = ensure_current(get_engine(self.url), upgrade=upgrade)
+                self.upgraded_from = ensure_current(
+                    get_engine(self.url), upgrade=upgrade, create=write or self._sets_up_on_read()
+                )
+            except NoTables:
+                raise self._no_desk() from None
             except (ValueError, ArgumentError) as exc:
                 # A URL that parses as a URL but not as a database address (a port "abc").
                 raise InvalidInput(malformed_url(self.url, exc)) from None
@@ -181,6 +186,27 @@ class Workbench:
             self._ready = True
         return write_engine(self.url) if write else get_engine(self.url)
 
+    def _sets_up_on_read(self) -> bool:
+        """Whether a read may set the workbench's tables up in the database it found without
+        them: a SQLite file that is there and not empty (`nothing_to_read` refused the rest),
+        as it always has. A server's schema may not: a read reaching one without the tables
+        (a restored desk reached without its search_path, a mistyped schema) is refused rather
+        than reported as an empty desk (workbench.db.no_desk)."""
+        return sqlite_file(self.url) is not None
+
+    def _no_desk(self) -> NotFound:
+        """The refusal of a read that found no tables, asked on a connection of the engine's
+        (the driver's own, as a Reader: the same question as on the read paths)."""
+        from workbench.db.backend import module_for_url
+        from workbench.db.engine import get_engine
+        from workbench.db.no_desk import no_desk
+        from workbench.db.reader import Reader
+
+        with get_engine(self.url).connect() as conn:
+            reader = Reader(conn.connection.dbapi_connection, module_for_url(self.url))
+            with driver_errors(reader):
+                return no_desk(reader, self.url)
+
     def _grant_hint(self, exc: BaseException) -> Hint | None:
         """A role without the grants of docs/identity.md (no SELECT on alembic_version): the
         owner's to grant, named when the server says who it is."""
@@ -201,8 +227,9 @@ class Workbench:
     def reader(self) -> Reader:
         """A read transaction on the driver itself, at the current schema (the caller closes
         it: workbench.db.reader.close). A database that is not current goes the way every
-        command's does (`engine`: set up if empty, migrated if older on SQLite, refused if
-        older on PostgreSQL or newer anywhere), then is read."""
+        command's does (`engine`: migrated if older on SQLite, refused if older on PostgreSQL
+        or newer anywhere), then is read; one without the workbench's tables is refused on
+        PostgreSQL (`_sets_up_on_read`)."""
         from workbench.db.backend import module_for_url
         from workbench.db.reader import close, open_reader
         from workbench.db.revision import is_current, reader_revision
@@ -214,7 +241,13 @@ class Workbench:
         try:
             reader = open_reader(self.url, module)
             try:
-                current = self._ready or is_current(reader_revision(reader), module.NAME)
+                revision = None if self._ready else reader_revision(reader)
+                current = self._ready or is_current(revision, module.NAME)
+                if not current and revision is None and not self._sets_up_on_read():
+                    from workbench.db.no_desk import no_desk
+
+                    # Asked on this connection before it closes: the refusal's one round trip.
+                    raise no_desk(reader, self.url)
             except BaseException:
                 close(reader)
                 raise

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbench.defaults import BOARD_LIMIT
+from workbench.domain.errors import NO_DESK, NotFound
 from workbench.services.board import Board, board_of
 from workbench.services.context import Workbench, mutation, reading, transaction
 from workbench.services.seed_files import SeedResult, loaded_seed
@@ -26,10 +27,15 @@ class Demo:
 def demo_board(wb: Workbench, path: str | None = None, limit: int = BOARD_LIMIT) -> Demo:
     """The seed loaded (by the full loader when it is not there yet), and the board."""
     if wb.nothing_to_read() is None:  # else a read would refuse: the load starts the database
-        with reading(wb) as conn:
-            found = loaded_seed(wb, path, conn)
-            if found is not None:
-                return Demo(found, board_of(conn, limit))
+        try:
+            with reading(wb) as conn:
+                found = loaded_seed(wb, path, conn)
+                if found is not None:
+                    return Demo(found, board_of(conn, limit))
+        except NotFound as refused:
+            # A server's schema without the tables: a read refuses it, the load sets it up.
+            if refused.reason != NO_DESK:
+                raise
     from workbench.services.seeds import prepare_seed, store_seed
 
     prepared = prepare_seed(path)

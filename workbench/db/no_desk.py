@@ -1,0 +1,65 @@
+"""The refusal of a read that found a database without the workbench's tables.
+
+A read never sets a desk up (services.context): on SQLite a missing or empty file is refused
+before any connection; on PostgreSQL there is no file, and the server is asked, once the read
+has found no tables, where it looked, so that the refusal names the database and the schema
+(a restored desk reached without its `?options=-csearch_path=...`, a mistyped schema) instead
+of reporting an empty desk there.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from workbench.db import postgresql
+from workbench.db.pg_options import first_schema
+from workbench.db.url import safe_url
+from workbench.domain.errors import NO_DESK, NotFound, step
+
+if TYPE_CHECKING:
+    from workbench.db.reader import Reader
+
+# Said by every refusal: what was not done, and why nothing is there now.
+NOT_SET_UP = "a read does not set a desk up"
+
+
+def no_desk(reader: Reader, url: str) -> NotFound:
+    """The refusal of a read on PostgreSQL that found no workbench tables, asked of the server
+    on the read's own connection: which database, which schema, and whether this role may set
+    a desk up there (a person's role under docs/identity.md's grants may not, and is not told
+    to)."""
+    database, search_path, schema, may_create = reader.raw(postgresql.WHERE_LOOKED)[0]
+    where = safe_url(url)
+    named = first_schema(str(search_path))
+    if named is not None and named != "$user" and named != schema:
+        # The search_path's first schema is not the one it resolved to: not there (a typo),
+        # or not usable by this role; a write would have gone to the next one (public).
+        if reader.raw(postgresql.schema_exists(named)):
+            return NotFound(
+                f"the schema {named} of database {database} ({where}) is not open to this "
+                f"role (no USAGE on it): {NOT_SET_UP}",
+                hint=step("grant_access"),
+                reason=NO_DESK,
+            )
+        return NotFound(
+            f"no schema {named} in database {database} ({where}): {NOT_SET_UP}",
+            hint=step("check_database", schema=named),
+            reason=NO_DESK,
+        )
+    if schema is None:
+        return NotFound(
+            f"no schema of the search_path {search_path} in database {database} ({where}): "
+            f"{NOT_SET_UP}",
+            hint=step("check_database"),
+            reason=NO_DESK,
+        )
+    hint = (
+        step("start_database", schema=schema)
+        if may_create
+        else step("check_database", schema=schema, may_create=False)
+    )
+    return NotFound(
+        f"no workbench tables in schema {schema} of database {database} ({where}): {NOT_SET_UP}",
+        hint=hint,
+        reason=NO_DESK,
+    )
