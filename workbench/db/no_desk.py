@@ -23,6 +23,17 @@ if TYPE_CHECKING:
 NOT_SET_UP = "a read does not set a desk up"
 
 
+def no_desk_file(path: str) -> NotFound:
+    """The refusal of a read on a SQLite file that holds no workbench tables: another
+    program's database (fix90 noted it: the read gave it fifteen tables of ours and reported
+    an empty, intact desk)."""
+    return NotFound(
+        f"{path} holds no workbench tables (another program's database?): {NOT_SET_UP}; "
+        "check --db, or `workbench db upgrade` sets a desk up in it, if that is meant",
+        reason=NO_DESK,
+    )
+
+
 def no_desk(reader: Reader, url: str) -> NotFound:
     """The refusal of a read on PostgreSQL that found no workbench tables, asked of the server
     on the read's own connection: which database, which schema, and whether this role may set

@@ -160,7 +160,7 @@ class Workbench:
             found_empty = new_file and path is not None and os.path.exists(path)
             try:
                 self.upgraded_from = ensure_current(
-                    get_engine(self.url), upgrade=upgrade, create=write or self._sets_up_on_read()
+                    get_engine(self.url), upgrade=upgrade, create=write
                 )
             except NoTables:
                 raise self._no_desk() from None
@@ -186,22 +186,17 @@ class Workbench:
             self._ready = True
         return write_engine(self.url) if write else get_engine(self.url)
 
-    def _sets_up_on_read(self) -> bool:
-        """Whether a read may set the workbench's tables up in the database it found without
-        them: a SQLite file that is there and not empty (`nothing_to_read` refused the rest),
-        as it always has. A server's schema may not: a read reaching one without the tables
-        (a restored desk reached without its search_path, a mistyped schema) is refused rather
-        than reported as an empty desk (workbench.db.no_desk)."""
-        return sqlite_file(self.url) is not None
-
     def _no_desk(self) -> NotFound:
         """The refusal of a read that found no tables, asked on a connection of the engine's
         (the driver's own, as a Reader: the same question as on the read paths)."""
         from workbench.db.backend import module_for_url
         from workbench.db.engine import get_engine
-        from workbench.db.no_desk import no_desk
+        from workbench.db.no_desk import no_desk, no_desk_file
         from workbench.db.reader import Reader
 
+        path = sqlite_file(self.url)
+        if path is not None:
+            return no_desk_file(path)
         with get_engine(self.url).connect() as conn:
             reader = Reader(conn.connection.dbapi_connection, module_for_url(self.url))
             with driver_errors(reader):
@@ -229,7 +224,7 @@ class Workbench:
         it: workbench.db.reader.close). A database that is not current goes the way every
         command's does (`engine`: migrated if older on SQLite, refused if older on PostgreSQL
         or newer anywhere), then is read; one without the workbench's tables is refused on
-        PostgreSQL (`_sets_up_on_read`)."""
+        PostgreSQL and SQLite alike (`_no_desk`)."""
         from workbench.db.backend import module_for_url
         from workbench.db.reader import close, open_reader
         from workbench.db.revision import is_current, reader_revision
@@ -243,9 +238,12 @@ class Workbench:
             try:
                 revision = None if self._ready else reader_revision(reader)
                 current = self._ready or is_current(revision, module.NAME)
-                if not current and revision is None and not self._sets_up_on_read():
-                    from workbench.db.no_desk import no_desk
+                if not current and revision is None:
+                    from workbench.db.no_desk import no_desk, no_desk_file
 
+                    path = sqlite_file(self.url)
+                    if path is not None:
+                        raise no_desk_file(path)
                     # Asked on this connection before it closes: the refusal's one round trip.
                     raise no_desk(reader, self.url)
             except BaseException:

@@ -1,0 +1,35 @@
+"""A read of a SQLite file that holds another program's tables sets no desk up in it."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Run = Callable[..., Any]
+
+
+def test_a_sqlite_file_of_another_program_is_not_made_a_desk_by_a_read(
+    cli: Run, tmp_path: Path
+) -> None:
+    """fix90 noted it: a read of a SQLite file that holds another program's tables gave it the
+    workbench's fifteen tables and reported an empty, intact desk ("OK 0 events"). Now it is
+    refused as a server's schema without them is, and the file is left as it was."""
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("create table t(x)")
+        conn.execute("insert into t values (1)")
+    conn.close()
+    for args in (("claim", "list"), ("audit", "verify"), ("audit", "head"), ("stats",)):
+        r = cli("--db", str(path), *args)
+        assert r.code == 1, (args, r.out)
+        assert r.err == (
+            f"error: {path} holds no workbench tables (another program's database?): a read "
+            "does not set a desk up; check --db, or `workbench db upgrade` sets a desk up in "
+            "it, if that is meant\n"
+        ), args
+    with sqlite3.connect(path) as conn:
+        tables = [row[0] for row in conn.execute("select name from sqlite_master")]
+    conn.close()
+    assert tables == ["t"]
