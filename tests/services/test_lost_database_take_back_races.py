@@ -1,0 +1,153 @@
+"""A refused write takes back the SQLite file it set up (services.new_database, trial88): here,
+what it must never take back, with another process really on the file (review89).
+
+The take-back removed the file (and its -wal and -shm) when a count of each table, made
+without any lock, found no rows. Another process that had the new file open lost its work
+without a word: a writer whose first rows were not yet committed (invisible to the count), or a
+connection opened before the removal, committed into the removed file and said it had. Now the
+take-back removes nothing while any other connection has the file open or holds its lock, and
+counts under the write lock; a file it cannot judge (replaced meanwhile, not a database) is
+kept, and the refusal is still the one the user gets."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import workbench.services.new_database as new_database
+from workbench.domain.errors import NotFound
+from workbench.services.context import Workbench
+from workbench.services.notes import add_note
+
+# The other process: opens the desk as every workbench connection does (WAL), then writes a
+# first row when told, and says whether its commit went through.
+OTHER = r"""
+import os, sqlite3, sys, time
+db, mode, signals = sys.argv[1:4]
+
+def wait(name):
+    deadline = time.monotonic() + 60
+    while not os.path.exists(os.path.join(signals, name)):
+        if time.monotonic() > deadline:
+            sys.exit(3)
+        time.sleep(0.01)
+
+def mark(name):
+    open(os.path.join(signals, name), "w").close()
+
+ROW = "INSERT INTO settings VALUES ('other.key', 'v', 'other', '2024-01-01 00:00:00')"
+wait("created")
+c = sqlite3.connect(db, isolation_level=None, timeout=60)
+c.execute("PRAGMA journal_mode = WAL")
+if mode == "mid-write":
+    c.execute("BEGIN IMMEDIATE")
+    c.execute(ROW)
+    mark("ready")
+    time.sleep(1.5)
+    c.execute("COMMIT")
+else:  # "open": a connection made, idle, writes after the take-back
+    c.execute("SELECT count(*) FROM settings").fetchall()
+    mark("ready")
+    wait("taken")
+    c.execute("BEGIN IMMEDIATE")
+    c.execute(ROW)
+    c.execute("COMMIT")
+print("committed")
+"""
+
+
+def _wait(path: Path) -> None:
+    deadline = time.monotonic() + 60
+    while not path.exists():
+        assert time.monotonic() < deadline, f"the other process never wrote {path.name}"
+        time.sleep(0.01)
+
+
+def _rows_at(db: Path) -> int:
+    """The other process's rows in the file now at the path (0: none, or no file)."""
+    if not db.exists() or db.stat().st_size == 0:
+        return 0
+    with sqlite3.connect(db) as c:
+        return int(c.execute("SELECT count(*) FROM settings").fetchone()[0])
+
+
+def _refused_while_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    db = tmp_path / "desk.db"
+    signals = tmp_path / "signals"
+    signals.mkdir()
+    other = subprocess.Popen(
+        [sys.executable, "-c", OTHER, str(db), mode, str(signals)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    real: Callable[[new_database.SetUp], None] = new_database.take_back
+
+    def take_back_with_other_on_it(wb: new_database.SetUp) -> None:
+        (signals / "created").touch()
+        _wait(signals / "ready")
+        real(wb)
+        (signals / "taken").touch()
+
+    monkeypatch.setattr(new_database, "take_back", take_back_with_other_on_it)
+    wb = Workbench.open(str(db), "editor")
+    with pytest.raises(NotFound):
+        add_note(wb, 7, "循环笔记")
+    out, err = other.communicate(timeout=90)
+    return db, subprocess.CompletedProcess(other.args, other.returncode, out, err)
+
+
+@pytest.mark.slow
+def test_a_take_back_keeps_a_file_another_process_is_writing_its_first_rows_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: the other writer's rows, not yet committed, were not counted; the file, its -wal
+    and -shm were removed, and the writer then committed into the removed file and said so.
+    Now the file is kept, and holds the other process's row."""
+    db, other = _refused_while_other(tmp_path, monkeypatch, "mid-write")
+    assert other.returncode == 0 and other.stdout == "committed\n", other.stderr
+    assert _rows_at(db) == 1
+
+
+@pytest.mark.slow
+def test_a_take_back_keeps_a_file_another_process_has_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: a connection opened on the new file before the take-back (a colleague's command
+    between its connect and its write, a reader) kept writing into the removed file: its
+    commit went through, to nowhere. Now the file is kept while another connection has it."""
+    db, other = _refused_while_other(tmp_path, monkeypatch, "open")
+    assert other.returncode == 0 and other.stdout == "committed\n", other.stderr
+    assert _rows_at(db) == 1
+
+
+def test_a_take_back_keeps_a_file_put_in_the_new_ones_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: a file moved into the path after the write set up its own (a restore with `mv`,
+    here one that is no database) was read as if it were that one: SQLAlchemy's 'file is not a
+    database' escaped in place of the refusal. Now the refusal stands and the file is kept
+    as it is."""
+    db = tmp_path / "desk.db"
+    real = new_database.take_back
+    theirs = tmp_path / "theirs.txt"
+    theirs.write_bytes(b"not a database, someone's file\n")
+
+    def replaced_first(wb: new_database.SetUp) -> None:
+        os.replace(theirs, db)
+        real(wb)
+
+    monkeypatch.setattr(new_database, "take_back", replaced_first)
+    wb = Workbench.open(str(db), "editor")
+    with pytest.raises(NotFound):
+        add_note(wb, 7, "循环笔记")
+    assert db.read_bytes() == b"not a database, someone's file\n"
