@@ -151,3 +151,45 @@ def test_a_take_back_keeps_a_file_put_in_the_new_ones_place(
     with pytest.raises(NotFound):
         add_note(wb, 7, "循环笔记")
     assert db.read_bytes() == b"not a database, someone's file\n"
+
+
+def test_the_cli_says_why_it_kept_the_file_it_set_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file kept is said in one line, and the refusal is still the error."""
+    from tests.inprocess import run_cli
+
+    db = tmp_path / "desk.db"
+    real = new_database.take_back
+    readers: list[sqlite3.Connection] = []
+
+    def with_a_reader(wb: new_database.SetUp) -> None:
+        reader = sqlite3.connect(db)
+        reader.execute("SELECT count(*) FROM events").fetchall()
+        readers.append(reader)
+        real(wb)
+
+    monkeypatch.setattr(new_database, "take_back", with_a_reader)
+    monkeypatch.chdir(tmp_path)
+    r = run_cli(["--db", str(db), "--as", "editor", "note", "add", "7", "循环笔记"])
+    readers[0].close()
+    assert r.code == 1, r.err
+    assert r.err.splitlines() == [
+        "created a new workbench database at ./desk.db, kept: another process has it open",
+        "error: no claim #7; `workbench claim list` shows them",
+    ], r.err
+    assert db.exists()
+
+
+def test_a_take_back_through_a_link_removes_the_file_not_the_link(tmp_path: Path) -> None:
+    """A sqlite:/// URL naming a link to a file not there yet: SQLite creates the file the
+    link points to. Was: the take-back removed the link and left that file, set up, behind.
+    Now the file is removed and the link left as it was found."""
+    target = tmp_path / "real.db"
+    link = tmp_path / "desk.db"
+    link.symlink_to(target)
+    wb = Workbench(url=f"sqlite:///{link}", actor="editor")
+    with pytest.raises(NotFound):
+        add_note(wb, 7, "循环笔记")
+    assert link.is_symlink() and not target.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["desk.db"]
