@@ -102,7 +102,11 @@ def say_if_created(wb: Workbench) -> None:
         return
     relative = os.path.relpath(path)
     shown = path if relative.startswith("..") else os.path.join(".", relative)
-    message(f"created a new workbench database at {shown}")
+    if wb.kept_because is not None:
+        # A refused write that could not take its new database back (services.new_database).
+        message(f"created a new workbench database at {shown}, kept: {wb.kept_because}")
+    else:
+        message(f"created a new workbench database at {shown}")
     meant = meant_url(wb.given) if wb.given else None
     if meant:
         message(

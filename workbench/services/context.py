@@ -86,6 +86,10 @@ class Workbench:
     created: bool = field(default=False, repr=False)
     # The file the database was created in was there, empty (taken back, it is left empty).
     found_empty_file: bool = field(default=False, repr=False)
+    # The device and inode of the file set up: a take-back touches no other file.
+    created_file: tuple[int, int] | None = field(default=None, repr=False)
+    # Why a refused write kept the file it set up (another process has it open...), or None.
+    kept_because: str | None = field(default=None, repr=False)
     # The schema revision this workbench upgraded the database from on first use (SQLite
     # upgrades on use; `db upgrade` on any backend), for a front end to say once.
     upgraded_from: str | None = field(default=None, repr=False)
@@ -183,6 +187,10 @@ class Workbench:
                 ) from None
             self.created = new_file
             self.found_empty_file = found_empty
+            if new_file and path is not None:
+                from workbench.services.new_database import file_identity
+
+                self.created_file = file_identity(path)
             self._ready = True
         return write_engine(self.url) if write else get_engine(self.url)
 

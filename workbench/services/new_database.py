@@ -4,17 +4,21 @@ A write that finds no database (no file, or an empty one) sets it up before its 
 checked. When the change is then refused, keeping what was set up would hide a lost desk: the
 next read would answer from an empty desk (`0 events`, `no claims match`) where it said the
 file was gone or empty (trial88: a desk file deleted while a colleague's script kept writing).
+
+Taking it back removes or empties a file, so it is done only when nobody else can be using it:
+a file another process has open, or is writing to, or has written to, or that is no longer the
+one this command set up, is kept, and why is said (review89: a colleague's command that had the
+new file open committed its first rows into the removed file, and was told they were saved).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 from typing import Protocol
+from urllib.parse import quote
 
-from sqlalchemy import func, select
-
-from workbench.db.engine import get_engine
 from workbench.db.models import Base
 from workbench.db.url import sqlite_file
 
@@ -26,34 +30,94 @@ class SetUp(Protocol):
     url: str
     created: bool
     found_empty_file: bool
+    created_file: tuple[int, int] | None
+    kept_because: str | None
     _ready: bool
 
 
 JOURNALS = ("-journal", "-wal", "-shm")
+# How long a take-back waits for the file's lock. Another connection on it means the file is
+# not this command's to take back, so there is no point in waiting for it to finish.
+LOCK_WAIT_S = 0.5
+
+
+def file_identity(path: str) -> tuple[int, int] | None:
+    """The device and inode of the file at `path` (following links), None if there is none."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 def take_back(wb: SetUp) -> None:
     """Leave the file a refused write set up as the write found it: absent, or empty. Its
-    transaction was rolled back, so it holds at most the schema; if any table holds rows,
-    someone else wrote to it meanwhile, and it is theirs now. Connections are not pooled for
-    SQLite (db.engine), so none is left open on it."""
+    transaction was rolled back, so it holds at most the schema. Kept, with the reason in
+    `wb.kept_because`, when that cannot be made sure of."""
     path = sqlite_file(wb.url)
     if not wb.created or path is None:
         return
-    if os.path.exists(path) and os.path.getsize(path) > 0:
-        with get_engine(wb.url).connect() as conn:
-            for table in Base.metadata.sorted_tables:
-                if conn.execute(select(func.count()).select_from(table)).scalar_one():
-                    return
-    for name in (path + s for s in JOURNALS):
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(name)
-    if wb.found_empty_file:
-        with contextlib.suppress(FileNotFoundError):
-            os.truncate(path, 0)
-    else:
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(path)
+    kept = _kept_because(os.path.realpath(path), wb.created_file, wb.found_empty_file)
+    if kept is not None:
+        wb.kept_because = kept
+        return
     # Nothing was created after all, and the next use sets the database up again.
     wb.created = False
     wb._ready = False
+
+
+def _kept_because(path: str, made: tuple[int, int] | None, leave_empty: bool) -> str | None:
+    """Take the file at `path` back, or say why not. Done on a connection of its own that
+    holds the file exclusively meanwhile: leaving WAL mode is refused while any other
+    connection has the file open, and BEGIN EXCLUSIVE while any other reads or writes it.
+    Only path operations touch the file besides SQLite (opening and closing a descriptor of
+    our own would drop SQLite's POSIX locks on it)."""
+    here = file_identity(path)
+    if here is None:
+        return None  # gone already: as the write found it
+    if made is None or here != made:
+        return "the file there is no longer the one this command set up"
+    try:
+        conn = sqlite3.connect(f"file:{quote(path)}?mode=rw", uri=True, timeout=LOCK_WAIT_S)
+    except sqlite3.Error as exc:
+        return f"it could not be opened again ({exc})"
+    try:
+        conn.isolation_level = None
+        try:
+            mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+            if str(mode).lower() != "delete":
+                return "another process has it open"
+            conn.execute("BEGIN EXCLUSIVE")
+        except sqlite3.OperationalError:
+            return "another process has it open"
+        except sqlite3.Error as exc:
+            return f"it could not be read ({exc})"
+        try:
+            written = any(
+                # (the names are the models' own, never input)
+                conn.execute(f'SELECT 1 FROM "{table.name}" LIMIT 1').fetchone()  # noqa: S608
+                for table in Base.metadata.sorted_tables
+            )
+        except sqlite3.Error as exc:
+            return f"it could not be read ({exc})"
+        if written:
+            conn.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("PRAGMA journal_mode = WAL")  # as every workbench connection
+            return "another process wrote to it meanwhile"
+        if file_identity(path) != made:
+            return "the file there is no longer the one this command set up"
+        # Emptied first, under the lock: a connection opened on it before the removal (which
+        # would write on into the removed file) finds no tables and fails instead.
+        try:
+            os.truncate(path, 0)
+            if not leave_empty:
+                os.remove(path)
+        except OSError as exc:
+            return f"it could not be removed ({exc.strerror})"
+        for name in (path + s for s in JOURNALS):
+            with contextlib.suppress(OSError):
+                os.remove(name)
+        return None
+    finally:
+        conn.close()
