@@ -52,6 +52,7 @@ from typing import Any
 
 from workbench.domain.chain import PIECE
 from workbench.domain.kinds import KINDS, Kind
+from workbench.domain.replay_input import NESTING, TOO_DEEP, unapplied, unfit
 from workbench.domain.replay_state import MOMENT, Between, IdSet, MemoryStore, Prints, Store
 from workbench.domain.status import (
     EVIDENCE_STATUSES,
@@ -382,14 +383,44 @@ class Replay:
         at: str | None = None,
     ) -> None:
         """Apply one event; `actor`, when given, is held to the sign-off rule; `at`, when
-        given, bounds the moments a first-release status change did not record."""
-        try:
-            payload, end = _decode(payload_json)
-            if payload_json[end:].strip():
+        given, bounds the moments a first-release status change did not record. An event of
+        other types than the workbench writes, or nested deeper (workbench.domain.replay_input:
+        SQLite keeps a BLOB in a text column), is a difference and is not applied."""
+        payload: Any = None
+        problem = None
+        if isinstance(payload_json, str):
+            try:
+                payload, end = _decode(payload_json)
+                if payload_json[end:].strip():
+                    payload = None
+            except RecursionError:
+                problem = TOO_DEEP
+            except ValueError:
                 payload = None
-        except ValueError:
-            payload = None
+        # What every event the workbench writes is, told at little cost; any other is asked.
+        usual = (
+            str is type(action) is type(entity_type) is type(entity_id) is type(payload_json)
+            and (actor is None or type(actor) is str)
+            and (at is None or type(at) is str)
+            and (claim_id is None or type(claim_id) is int)
+            and payload_json.count("[") + payload_json.count("{") <= NESTING
+        )
+        if not usual and problem is None:
+            fields = {"action": action, "entity_type": entity_type, "entity_id": entity_id}
+            # Left out when not given (re-reading one event passes neither).
+            fields |= {name: v for name, v in (("actor", actor), ("at", at)) if v is not None}
+            fields["payload"] = payload_json
+            problem = unfit(fields, claim_id, payload, payload_json)
+        if problem is not None:
+            self.unapplied(seq, problem)
+            return
         self.apply_parsed(seq, action, entity_type, entity_id, claim_id, payload, actor, at)
+
+    def unapplied(self, seq: int, problem: str) -> None:
+        """An event that cannot be replayed (workbench.domain.replay_input.unfit): counted,
+        reported, not applied."""
+        self.events += 1
+        self.differ(Difference(unapplied(seq, problem), seq=seq))
 
     def apply_parsed(
         self,
@@ -403,7 +434,8 @@ class Replay:
         at: str | None = None,
     ) -> None:
         """`apply`, the payload already parsed (an exported line is parsed whole to hash it:
-        `audit verify --file` holds it to the rules without writing it back out)."""
+        `audit verify --file` holds it to the rules without writing it back out), and the event
+        already found fit (workbench.domain.replay_input.unfit)."""
         self.events += 1
         ev = EventRecord(
             seq,

@@ -30,7 +30,8 @@ from workbench.domain.errors import InvalidInput, bad
 from workbench.domain.inputs import check_at_least
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.kinds import KINDS
-from workbench.domain.replay import Difference, Replay
+from workbench.domain.replay import Replay
+from workbench.domain.replay_input import unfit
 from workbench.domain.scope import ExportScope
 from workbench.domain.verification import Break, ChainReport, ChainWalk, RuleBreak
 from workbench.services.audit import EXPORT_FIELDS, filter_of, stream_events
@@ -239,46 +240,18 @@ def _rule_replay() -> Iterator[Replay]:
         yield Replay(store=spill, compared=False)
 
 
-# The fields replay reads, and the JSON type the workbench writes each as: text, and
-# claim_id a number or null (a database column holds nothing else; a file can).
+# The fields replay reads that the workbench writes as text (claim_id: workbench.domain.
+# replay_input): an exported event has each, as a database row does.
 _TEXT_FIELDS = ("action", "entity_type", "entity_id", "actor", "at")
-
-
-# How deep a payload nests at most to be held to the rules: the workbench's go a few levels
-# (payload, after, a claim's tags); replay keeps, compares and writes out (pickles) the values
-# recursively, so one nested nearly as deep as the parser allows ran out of stack there.
-RULES_NESTING = 64
 
 
 def _hold_to_rules(rules: Replay, record: dict[str, Any], line: str) -> None:
     """One event of a full export, its chain link already checked, applied to the replay."""
     seq, claim_id = record["seq"], record["claim_id"]
-    wrong = [name for name in _TEXT_FIELDS if not isinstance(record[name], str)]
-    if claim_id is not None and type(claim_id) is not int:
-        wrong.append("claim_id")
-    problem = (
-        f"{', '.join(wrong)} not as the workbench writes {'it' if len(wrong) == 1 else 'them'} "
-        "(text; claim_id a number or null)"
-        if wrong
-        else None
-    )
-    # Brackets counted first (fast, in C): fewer than the limit cannot nest deeper.
-    if (
-        problem is None
-        and line.count("[") + line.count("{") > RULES_NESTING
-        and _nests_deeper(record["payload"], RULES_NESTING)
-    ):
-        problem = (
-            f"its payload is nested more than {RULES_NESTING} levels deep, as none the "
-            "workbench writes is"
-        )
+    fields = {name: record[name] for name in _TEXT_FIELDS}
+    problem = unfit(fields, claim_id, record["payload"], line)
     if problem is not None:
-        rules.differ(
-            Difference(
-                f"seq {seq}: {problem}: the workflow's rules cannot be applied to the event",
-                seq=seq,
-            )
-        )
+        rules.unapplied(seq, problem)
         return
     rules.apply_parsed(
         seq,
@@ -290,20 +263,6 @@ def _hold_to_rules(rules: Replay, record: dict[str, Any], line: str) -> None:
         record["actor"],
         record["at"],
     )
-
-
-def _nests_deeper(value: Any, limit: int) -> bool:
-    """Whether a parsed JSON value has containers nested more than `limit` deep (walked with a
-    stack of its own, not by recursion, which is what such a value exhausts)."""
-    pending: list[tuple[Any, int]] = [(value, 0)]
-    while pending:
-        item, depth = pending.pop()
-        if isinstance(item, dict | list):
-            if depth >= limit:
-                return True
-            children = item.values() if isinstance(item, dict) else item
-            pending.extend((child, depth + 1) for child in children)
-    return False
 
 
 def _read_on(walk: ChainWalk, line: int, rest: Iterable[tuple[int, str]]) -> None:
