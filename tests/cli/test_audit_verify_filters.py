@@ -157,3 +157,38 @@ def test_a_scope_line_of_many_filters_checks_each_event_in_constant_time() -> No
     assert actions({"action": "note.added"}) is None
     assert actions({"action": "claim.x7"}) is None
     assert actions({"action": "claim.x"}) is not None
+
+
+def test_a_scope_line_naming_20000_actors_is_shown_clipped(
+    cli: Run, trail: None, tmp_path: Path
+) -> None:
+    """A filtered export whose scope line names 20,000 actors (alice among them): the OK line
+    repeated every name, some 150,000 characters. Now it shows the first and how many more;
+    --json's `filters` stays the scope line's, whole (a fact, and as long as the file's line)."""
+    path = tmp_path / "alice.jsonl"
+    assert cli("audit", "export", "--actor", "alice", "-o", str(path)).code == 0
+    scope, *events = path.read_text().splitlines()
+    record = json.loads(scope)
+    names = ["alice", *(f"reader{i}" for i in range(19_999))]
+    record["export"]["filters"]["actors"] = names
+    path.write_text("\n".join([json.dumps(record), *events]) + "\n")
+    r = cli("audit", "verify", "--file", str(path))
+    assert r.code == 0 and r.out.startswith("OK "), r.out[:300]
+    assert "a filtered export (actors=alice,reader0,reader1," in r.out, r.out[:500]
+    assert "… and 19,9" in r.out and len(r.out) < 600, r.out[:500]
+    j = json.loads(cli("audit", "verify", "--file", str(path), "--json").out)
+    assert j["filters"]["actors"] == names
+
+
+def test_an_event_with_a_long_actor_is_shown_clipped(cli: Run, trail: None, tmp_path: Path) -> None:
+    """An event whose actor is a million characters, in an export said to be alice's: the
+    break repeated the actor whole."""
+    path = tmp_path / "alice.jsonl"
+    assert cli("audit", "export", "--actor", "alice", "-o", str(path)).code == 0
+    scope, event, *rest = path.read_text().splitlines()
+    record = json.loads(event)
+    record["actor"] = "x" * 1_000_000
+    path.write_text("\n".join([scope, json.dumps(record), *rest]) + "\n")
+    r = cli("audit", "verify", "--file", str(path))
+    assert r.code == 1 and "its actor 'xxxx" in r.out, r.out[:300]
+    assert "… and 999,8" in r.out and len(r.out) < 1000, r.out[:500]

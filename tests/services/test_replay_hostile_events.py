@@ -6,6 +6,7 @@ is one difference naming its seq and what is wrong, and is not applied: no trace
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -154,3 +155,90 @@ def test_a_claim_id_of_text_on_a_document_event_is_named(trail: Workbench) -> No
     )
     found = event_messages(trail)
     assert any(m.startswith(f"seq {seq}: claim_id not as the workbench writes") for m in found)
+
+
+def test_a_forged_long_list_is_shown_clipped(trail: Workbench) -> None:
+    """A claim.tagged giving 20,000 tags: the difference printed the list whole (some 180,000
+    characters), and replay keeps up to 1,000 such messages. Now the message shows its start
+    and how many more there are; --json's `events` gives the same clipped text, not the list."""
+    tags = [f"t{i}" for i in range(20_000)]
+    forge(trail, payload=json.dumps({"after": {"tags": tags}, "before": {"tags": []}}))
+    (diff,) = [d for d in replay(trail).differences if d.subject == "claim #1"]
+    assert diff.message.startswith("claim #1 tags: events say ['t0', 't1', 't2', "), diff.message
+    assert diff.message.endswith(" more], table says []"), diff.message
+    assert "… and 19,9" in diff.message and len(diff.message) < 400, diff.message
+    shown = diff.to_json()["events"]
+    assert isinstance(shown, str) and shown.startswith("['t0', 't1', ") and len(shown) < 5000
+
+
+def test_a_short_list_is_given_whole_in_json(trail: Workbench) -> None:
+    """What is short stays a fact a script can read: a few tags are the list itself."""
+    forge(trail, payload=json.dumps({"after": {"tags": ["a", "b"]}, "before": {"tags": []}}))
+    (diff,) = [d for d in replay(trail).differences if d.subject == "claim #1"]
+    assert diff.to_json()["events"] == ["a", "b"]
+    assert diff.message == "claim #1 tags: events say ['a', 'b'], table says []"
+
+
+@pytest.mark.parametrize(
+    ("fields", "start"),
+    [
+        (
+            {
+                "action": "note.added",
+                "entity_type": "note",
+                "entity_id": "9",
+                "payload": json.dumps(
+                    {
+                        "after": {
+                            "id": "9" * 1_000_000,
+                            "author": "root",
+                            "body": "b",
+                            "claim_id": 1,
+                            "created_at": "2026-12-05T16:00:00.000000Z",
+                        }
+                    }
+                ),
+            },
+            "note #9: payload describes id '99999",
+        ),
+        (
+            {
+                "payload": json.dumps(
+                    {"after": {"k" * 1_000_000: 1}, "before": {"k" * 1_000_000: 1}}
+                )
+            },
+            "claim #1: changes 'kkkkk",
+        ),
+        (
+            {
+                "actor": "x" * 1_000_000,
+                "action": "note.added",
+                "entity_type": "note",
+                "entity_id": "9",
+                "payload": json.dumps(
+                    {
+                        "after": {
+                            "id": 9,
+                            "author": "root",
+                            "body": "b",
+                            "claim_id": 1,
+                            "created_at": "2026-12-05T16:00:00.000000Z",
+                        }
+                    }
+                ),
+            },
+            "note #9: the event's actor is 'xxxxx",
+        ),
+    ],
+)
+def test_a_forged_long_value_is_shown_clipped(
+    trail: Workbench, fields: dict[str, Any], start: str
+) -> None:
+    """An id, a field's name or an actor of a million characters was repeated whole in its
+    message; now the message shows the start and how many characters more there are."""
+    if PG_URL and len(fields.get("actor", "")) > 200:
+        pytest.skip("PostgreSQL's actor column holds 200 characters")
+    seq = forge(trail, **fields)
+    found = [m for m in event_messages(trail) if m.startswith(f"seq {seq} ")]
+    assert all(len(m) < 600 for m in found), [m[:300] for m in found]
+    assert any(start in m and "… and 999,8" in m for m in found), [m[:300] for m in found]
