@@ -25,6 +25,7 @@ from workbench.cli.options import (
 )
 from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import emit_json, json_out, message, plural
+from workbench.domain.shown import shown_items, shown_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -158,9 +159,11 @@ def verify(
 
 def _filters_said(filters: dict[str, Any]) -> str:
     """The export's filters as its scope line names them, each value as given (actors=maria,
-    lin), not a Python list's repr."""
+    lin), not a Python list's repr; a long list's first names and how many more (the line is
+    the file's: it may name 20,000)."""
     return ", ".join(
-        f"{k}={','.join(map(str, v)) if isinstance(v, list) else v}" for k, v in filters.items()
+        f"{k}={shown_items(v, ',') if isinstance(v, list) else shown_text(v)}"
+        for k, v in filters.items()
     )
 
 

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.domain.shown import shown, shown_text
+
 
 @dataclass(frozen=True, slots=True)
 class Kind:
@@ -29,7 +31,8 @@ class Kind:
     immutable: bool = False
 
     def label(self, key: str) -> str:
-        return f"{self.name} #{key}" if key.isdigit() else f"{self.name} {key!r}"
+        # (A key is the event's entity_id: SQLite holds one of any length.)
+        return f"{self.name} #{shown_text(key)}" if key.isdigit() else f"{self.name} {shown(key)}"
 
 
 DOCUMENT = Kind(

@@ -47,13 +47,14 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from workbench.domain.chain import PIECE
 from workbench.domain.kinds import KINDS, Kind
 from workbench.domain.replay_input import NESTING, TOO_DEEP, unapplied, unfit
 from workbench.domain.replay_state import MOMENT, Between, IdSet, MemoryStore, Prints, Store
+from workbench.domain.shown import KEPT, Clipped, clip, shown, shown_text
 from workbench.domain.status import (
     EVIDENCE_STATUSES,
     FINAL_STATUSES,
@@ -131,7 +132,7 @@ class Difference:
 
 
 def _jsonable(value: Any) -> Any:
-    return repr(value) if isinstance(value, Digest | Between) else value
+    return repr(value) if isinstance(value, Digest | Between | Clipped) else value
 
 
 Rule = Callable[["Replay", EventRecord], None]
@@ -361,10 +362,13 @@ class Replay:
     def differ(self, diff: Difference) -> None:
         self.total += 1
         if len(self.differences) < DIFFERENCES_KEPT:
-            self.differences.append(diff)
+            # Its values as --json gives them: whole unless long (a forged list of a million
+            # tags), so that the differences kept hold no more than their messages do.
+            events, table = clip(diff.events, KEPT), clip(diff.table, KEPT)
+            self.differences.append(replace(diff, events=events, table=table))
 
     def _event_problem(self, ev: EventRecord, subject: str | None, problem: str) -> None:
-        where = f"seq {ev.seq} ({ev.action})"
+        where = f"seq {ev.seq} ({shown_text(ev.action)})"
         self.differ(
             Difference(
                 f"{where}: {subject + ': ' if subject else ''}{problem}", subject, seq=ev.seq
@@ -479,12 +483,12 @@ class Replay:
         kind = self.kinds[kind_name]
         subject = kind.label(key)
         if checked_type and ev.entity_type != kind_name:
-            self._event_problem(ev, subject, f"entity_type is {ev.entity_type!r}")
+            self._event_problem(ev, subject, f"entity_type is {shown(ev.entity_type)}")
         if not isinstance(after, dict):
             self._event_problem(ev, subject, "the payload has no 'after' object")
             return
         if "id" in after and str(after["id"]) != key:
-            self._event_problem(ev, subject, f"payload describes id {after['id']!r}")
+            self._event_problem(ev, subject, f"payload describes id {shown(after['id'])}")
         prints = self.prints.get(kind_name)
         if prints is None and self.store.get(kind_name, key) is not None:
             self._event_problem(ev, subject, "created again, but it already exists")
@@ -536,7 +540,7 @@ class Replay:
         kind = self.kinds[kind_name]
         subject = kind.label(key)
         if ev.entity_type != kind_name:
-            self._event_problem(ev, subject, f"entity_type is {ev.entity_type!r}")
+            self._event_problem(ev, subject, f"entity_type is {shown(ev.entity_type)}")
         if not isinstance(before, dict) or not isinstance(after, dict):
             self._event_problem(ev, subject, "the payload lacks 'before' or 'after' objects")
             return
@@ -551,7 +555,7 @@ class Replay:
             for name in sorted(unpaired):
                 side, other = ("after", "before") if name in after else ("before", "after")
                 self._event_problem(
-                    ev, subject, f"{side} names {name!r} and {other} does not: the change "
+                    ev, subject, f"{side} names {shown(name)} and {other} does not: the change "
                     "cannot be checked against the value it replaced"
                 )  # fmt: skip
         for name, value in before.items():
@@ -562,7 +566,8 @@ class Replay:
                 self._event_problem(
                     ev,
                     subject,
-                    f"before says {name} {compact(value)!r}, the events so far say {was!r}",
+                    f"before says {name} {shown(compact(value))}, the events so far say "
+                    f"{shown(was)}",
                 )
         is_claim = kind_name == "claim"
         was = tuple(map(entity.get, VERDICT_FIELDS)) if is_claim else ()
@@ -577,7 +582,7 @@ class Replay:
                 self._event_problem(
                     ev,
                     subject,
-                    f"changes {name!r}, which replay does not track (add it to the "
+                    f"changes {shown(name)}, which replay does not track (add it to the "
                     f"{kind_name} kind in workbench/domain/replay.py)",
                 )
         self._check_claim(kind, ev, subject, entity)
@@ -594,7 +599,9 @@ class Replay:
         owner = entity.get(kind.claim_field)
         if ev.claim_id != owner:
             self._event_problem(
-                ev, subject, f"the event's claim_id is {ev.claim_id!r}, the {kind.name}'s {owner!r}"
+                ev,
+                subject,
+                f"the event's claim_id is {shown(ev.claim_id)}, the {kind.name}'s {shown(owner)}",
             )
 
     def _check_author(
@@ -614,7 +621,7 @@ class Replay:
             self._event_problem(
                 ev,
                 subject,
-                f"the event's actor is {ev.actor!r}, but its {field} is {named!r}: the "
+                f"the event's actor is {shown(ev.actor)}, but its {field} is {shown(named)}: the "
                 "workbench records whoever acts as both",
             )
 
@@ -636,7 +643,7 @@ class Replay:
             self._event_problem(
                 ev,
                 subject,
-                f"{listed(wording)} changed while the claim is {status!r}: the workflow "
+                f"{listed(wording)} changed while the claim is {shown(status)}: the workflow "
                 "refuses to change what a claim in review or with a verdict says (claim_judged)",
             )
 
@@ -648,8 +655,8 @@ class Replay:
             self._event_problem(
                 ev,
                 subject,
-                f"approved by {ev.actor!r}, the proposer: the workflow refuses that a verdict's "
-                "proposer approve it (own_verdict)",
+                f"approved by {shown(ev.actor)}, the proposer: the workflow refuses that a "
+                "verdict's proposer approve it (own_verdict)",
             )
 
     def _check_withdrawal(self, ev: EventRecord, subject: str, was: Any, status: Any) -> None:
@@ -663,7 +670,7 @@ class Replay:
             problem = "withdrawn with no reason recorded (withdraw_needs_reason)"
         elif was == WITHDRAWN_VALUE and status in JUDGED:
             problem = (
-                f"status becomes {status!r} straight from withdrawn: the workflow restores a "
+                f"status becomes {shown(status)} straight from withdrawn: the workflow restores a "
                 "withdrawn claim before it is judged (claim_withdrawn)"
             )
         elif was == WITHDRAWN_VALUE and not reasoned:
@@ -700,7 +707,7 @@ class Replay:
                 self._event_problem(
                     ev,
                     subject,
-                    f"{name} becomes {value!r} with no evidence recorded for the claim: the "
+                    f"{name} becomes {shown(value)} with no evidence recorded for the claim: the "
                     "workflow refuses that verdict without evidence (verdict_needs_evidence)",
                 )
 
@@ -780,7 +787,7 @@ class Replay:
             if ours != theirs and not (type(ours) is Between and ours.holds(theirs)):
                 self.differ(
                     Difference(
-                        f"{subject} {name}: events say {ours!r}, table says {theirs!r}",
+                        f"{subject} {name}: events say {shown(ours)}, table says {shown(theirs)}",
                         subject,
                         name,
                         ours,

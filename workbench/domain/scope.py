@@ -16,6 +16,7 @@ from typing import Any
 
 from workbench.domain.chain import GENESIS
 from workbench.domain.plurals import plural
+from workbench.domain.shown import shown
 
 SCOPE_KEY = "export"
 FORMAT = "workbench-audit-jsonl"
@@ -65,7 +66,9 @@ class ExportScope:
             )
         s = record[SCOPE_KEY]
         if s.get("format") != FORMAT or s.get("version") != VERSION:
-            return f"unknown export format {s.get('format')!r} version {s.get('version')!r}"
+            return (
+                f"unknown export format {shown(s.get('format'))} version {shown(s.get('version'))}"
+            )
         trail = s.get("trail") if isinstance(s.get("trail"), dict) else {}
         ints = (s.get("count"), trail.get("count"))
         seqs = (s.get("first_seq"), s.get("last_seq"))

@@ -18,6 +18,7 @@ from workbench.domain.errors import InvalidInput
 from workbench.domain.identity import han_only
 from workbench.domain.people import closest_people, current_form
 from workbench.domain.scope import ExportScope
+from workbench.domain.shown import shown, shown_items, shown_text
 from workbench.domain.status import same_person_key
 from workbench.services.context import Tx
 from workbench.services.progress import Progress, counted
@@ -151,13 +152,19 @@ class EventFilter:
             if names and not (
                 isinstance(actor, str) and (actor in names or actor.replace(" ", "") in spaced)
             ):
-                return f"its actor {actor!r} is none of those the scope line names"
+                return f"its actor {shown(actor)} is none of those the scope line names"
             if any_action and not (isinstance(action, str) and selected(action)):
-                return f"its action {action!r} is none of those the scope line names"
+                return f"its action {shown(action)} is none of those the scope line names"
             if since is not None and not (isinstance(at, str) and at >= since):
-                return f"it was recorded at {at}, before the scope line's since {self.since}"
+                return (
+                    f"it was recorded at {shown_text(at)}, before the scope line's since "
+                    f"{shown_text(self.since)}"
+                )
             if until is not None and not (isinstance(at, str) and at <= until):
-                return f"it was recorded at {at}, after the scope line's until {self.until}"
+                return (
+                    f"it was recorded at {shown_text(at)}, after the scope line's until "
+                    f"{shown_text(self.until)}"
+                )
             return None
 
         return refuses
@@ -288,7 +295,7 @@ def filter_of(filters: Mapping[str, Any]) -> EventFilter | str:
         return "the scope line's filters are malformed"
     unknown = sorted(set(filters) - {"claim", "doc", "actors", "actions", "since", "until"})
     if unknown:
-        return f"the scope line names filters no export writes: {', '.join(unknown)}"
+        return f"the scope line names filters no export writes: {shown_items(unknown)}"
     return flt
 
 
