@@ -54,6 +54,11 @@ from workbench.domain.errors import Hint, InvalidInput, NotFound, bad, give, ste
             "point --db / WORKBENCH_DB at the desk's database and schema (postgresql://USER@HOST"
             "/DB?options=-csearch_path%3DSCHEMA); this role may not set a desk up here",
         ),
+        (
+            step("create_schema", schema="desk"),
+            "create the schema (CREATE SCHEMA desk) and run the command again, or point --db",
+        ),
+        (step("create_schema", schema="Desk 2"), 'create the schema (CREATE SCHEMA "Desk 2")'),
         (step("upgrade_schema", owner="desk"), "its owner (role desk) runs `workbench db upgrade`"),
         (step("upgrade_schema"), "the database's owner runs `workbench db upgrade`"),
         (step("update_document", document_id=3), "`workbench doc update 3 FILE|URL` stores"),

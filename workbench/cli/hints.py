@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from workbench.db.pg_options import schema_pattern
 from workbench.domain.errors import Hint, WorkbenchError
 
 # A library input name -> how it is given on the command line (where it is not just --name).
@@ -105,6 +106,11 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
         # (a person's role under docs/identity.md's grants); the desk is elsewhere.
         f"point --db / WORKBENCH_DB at the desk's database and schema ({_SCHEMA_URL})"
         + ("; this role may not set a desk up here" if f.get("may_create") is False else "")
+    ),
+    "create_schema": lambda f: (
+        # A write's schema that is not there: the workbench creates tables, never a schema.
+        f"create the schema (CREATE SCHEMA {schema_pattern(str(f['schema']))}) and run the "
+        f"command again, or point --db / WORKBENCH_DB at the desk's schema ({_SCHEMA_URL})"
     ),
     "upgrade_schema": lambda f: (
         # A shared database's schema is its owner's to change (docs/identity.md).

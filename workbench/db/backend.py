@@ -39,6 +39,12 @@ def lock_migrations(conn: Connection) -> None:
     module_for(conn.dialect.name).lock_migrations(conn)
 
 
+def sets_up_where_named(conn: Connection) -> bool:
+    """Whether tables created now go where the URL names (PostgreSQL: the search_path's first
+    schema, which the server passes over when it is not there)."""
+    return bool(module_for(conn.dialect.name).sets_up_where_named(conn))
+
+
 def upgrades_on_use(dialect_name: str) -> bool:
     """Whether an ordinary command may bring an older schema up to date (SQLite, one person's
     file), or only `workbench db upgrade` may (PostgreSQL, a desk's shared database)."""

@@ -1,4 +1,5 @@
-"""The refusal of a read that found a database without the workbench's tables.
+"""The refusal of a read that found a database without the workbench's tables, and of a
+write that would set a desk up in a schema its URL did not name.
 
 A read never sets a desk up (services.context): on SQLite a missing or empty file is refused
 before any connection; on PostgreSQL there is no file, and the server is asked, once the read
@@ -12,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.db import postgresql
-from workbench.db.pg_options import first_schema
+from workbench.db.pg_options import passed_over
 from workbench.db.url import safe_url
 from workbench.domain.errors import NO_DESK, NotFound, step
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 # Said by every refusal: what was not done, and why nothing is there now.
 NOT_SET_UP = "a read does not set a desk up"
+# Said by a write's (revision.ensure_current asks first where the tables would go).
+NOT_ELSEWHERE = "a write sets a desk up in the search_path's first schema only: nothing was created"
 
 
 def no_desk_file(path: str) -> NotFound:
@@ -34,33 +37,41 @@ def no_desk_file(path: str) -> NotFound:
     )
 
 
-def no_desk(reader: Reader, url: str) -> NotFound:
-    """The refusal of a read on PostgreSQL that found no workbench tables, asked of the server
-    on the read's own connection: which database, which schema, and whether this role may set
-    a desk up there (a person's role under docs/identity.md's grants may not, and is not told
-    to)."""
+def no_desk(reader: Reader, url: str, *, write: bool = False) -> NotFound:
+    """The refusal of a command on PostgreSQL that found no workbench tables, asked of the
+    server on the command's own connection: which database, which schema, and whether this
+    role may set a desk up there (a person's role under docs/identity.md's grants may not, and
+    is not told to). A read is refused wherever it looked; a write only where its
+    search_path's first schema is not there (or not open to it), since the server would set
+    the desk up in the next schema of the path (`typo,public`: in public)."""
     database, search_path, schema, may_create = reader.raw(postgresql.WHERE_LOOKED)[0]
     where = safe_url(url)
-    named = first_schema(str(search_path))
-    if named is not None and named != "$user" and named != schema:
+    done = NOT_ELSEWHERE if write else NOT_SET_UP
+    named = passed_over(str(search_path), schema)
+    if named is not None:
         # The search_path's first schema is not the one it resolved to: not there (a typo),
         # or not usable by this role; a write would have gone to the next one (public).
         if reader.raw(postgresql.schema_exists(named)):
             return NotFound(
                 f"the schema {named} of database {database} ({where}) is not open to this "
-                f"role (no USAGE on it): {NOT_SET_UP}",
+                f"role (no USAGE on it): {done}",
                 hint=step("grant_access"),
                 reason=NO_DESK,
             )
         return NotFound(
-            f"no schema {named} in database {database} ({where}): {NOT_SET_UP}",
-            hint=step("check_database", schema=named),
+            f"no schema {named} in database {database} ({where}): {done}",
+            # A write meant a desk there: the schema is created first (a server's schema is
+            # not the workbench's to create), or the URL corrected.
+            hint=step("create_schema", schema=named)
+            if write
+            else step("check_database", schema=named),
             reason=NO_DESK,
         )
     if schema is None:
         return NotFound(
             f"no schema of the search_path {search_path} in database {database} ({where}): "
-            f"{NOT_SET_UP}",
+            # (a write: nowhere to set a desk up; the server's own words would span lines)
+            + ("nothing was created" if write else NOT_SET_UP),
             hint=step("check_database"),
             reason=NO_DESK,
         )
@@ -70,7 +81,7 @@ def no_desk(reader: Reader, url: str) -> NotFound:
         else step("check_database", schema=schema, may_create=False)
     )
     return NotFound(
-        f"no workbench tables in schema {schema} of database {database} ({where}): {NOT_SET_UP}",
+        f"no workbench tables in schema {schema} of database {database} ({where}): {done}",
         hint=hint,
         reason=NO_DESK,
     )

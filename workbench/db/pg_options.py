@@ -85,6 +85,17 @@ def first_schema(search_path: str) -> str | None:
     return name if not rest or rest.startswith(",") else None
 
 
+def passed_over(search_path: str, schema: str | None) -> str | None:
+    """The schema a search_path names first when the server passed it over for `schema`, the
+    one the path resolved to (None: none of its schemas): not there (a typo), or not open to
+    this role. None when it was not passed over, or names `$user` (the server's default path
+    starts with it, and it is rarely a schema: public, next, is then meant)."""
+    named = first_schema(search_path)
+    if named is None or named == "$user" or named == schema:
+        return None
+    return named
+
+
 def schema_pattern(name: str) -> str:
     """A schema's name as pg_dump's --schema pattern matching it alone: bare when it is a plain
     lower-case name, otherwise double-quoted (pg_dump lower-cases an unquoted pattern and reads

@@ -22,6 +22,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from workbench.db.guards import Guard
+from workbench.db.pg_options import passed_over
 from workbench.db.sql import Sql, join, param
 from workbench.domain.forms import forms_of
 
@@ -556,6 +557,19 @@ WHERE_LOOKED = Sql(
     "SELECT current_database(), current_setting('search_path'), current_schema(),"
     " COALESCE(has_schema_privilege(current_schema(), 'CREATE'), false)"
 )
+
+
+def sets_up_where_named(conn: Connection) -> bool:
+    """Whether tables created now would go in the schema the search_path names first. Not
+    when the server passes that schema over (not there, or not open to this role) and would
+    create them in the next one (fix93: `typo,public` set a desk up in public, beside others'
+    data), nor when none of its schemas is there. Asked only by a write that found no tables."""
+    from sqlalchemy import text
+
+    search_path, schema = conn.execute(
+        text("SELECT current_setting('search_path'), current_schema()")
+    ).one()
+    return schema is not None and passed_over(str(search_path), schema) is None
 
 
 def schema_exists(name: str) -> Sql:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.db.backend import schema_owner, upgrades_on_use
+from workbench.db.backend import schema_owner, sets_up_where_named, upgrades_on_use
 from workbench.db.sql import select_all
 from workbench.db.tables import alembic_version
 from workbench.domain.errors import SCHEMA_BEHIND, SchemaError, step
@@ -54,22 +54,25 @@ def reader_revision(reader: Reader) -> str | None:
 
 class NoTables(Exception):
     """The database has none of the workbench's tables, and the command may not set them up
-    (a read: services.context refuses it, naming where it looked: workbench.db.no_desk)."""
+    (a read), or not there (a write whose search_path's first schema is not there: the
+    server would create them in the next one). services.context refuses it, naming where it
+    looked: workbench.db.no_desk."""
 
 
 def ensure_current(engine: Engine, *, upgrade: bool = False, create: bool = True) -> str | None:
     """Bring the database to the schema this code needs, where that is the command's to do;
     the common case (current already) costs one small query.
 
-    An empty database gets its tables when `create` says so (a write); else NoTables is
-    raised (a read). An older schema is migrated where the backend upgrades on use (SQLite:
+    An empty database gets its tables when `create` says so (a write) and they would go where
+    the URL names (`sets_up_where_named`, asked of an empty database only); else NoTables is
+    raised. An older schema is migrated where the backend upgrades on use (SQLite:
     one person's file) or when `upgrade` asks for it (`workbench db upgrade`); on a shared
     database (PostgreSQL) it is refused instead, naming both revisions and who upgrades it.
     A newer schema is refused either way (migrate.upgrade). Returns the revision an older
     schema was upgraded from here (None: nothing to upgrade, or the tables were created), for
     the front end to say: a file changed under its owner is said."""
     current = current_revision(engine)
-    if current is None and not create:
+    if current is None and not (create and _sets_up_where_named(engine)):
         raise NoTables
     if current == HEAD_REVISION or (not upgrade and is_current(current, engine.dialect.name)):
         return None
@@ -82,6 +85,11 @@ def ensure_current(engine: Engine, *, upgrade: bool = False, create: bool = True
     if behind and is_known(str(current)):
         raise _behind(engine, str(current))
     return migrate(engine)
+
+
+def _sets_up_where_named(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return sets_up_where_named(conn)
 
 
 def _behind(engine: Engine, current: str) -> SchemaError:

@@ -159,6 +159,12 @@ def schema_owner(conn: Connection) -> str | None:
     return None
 
 
+def sets_up_where_named(conn: Connection) -> bool:
+    """A file has one schema: tables go where the URL says."""
+    del conn
+    return True
+
+
 def lock_migrations(conn: Connection) -> None:
     """Nothing to do: the migration runs in a BEGIN IMMEDIATE transaction."""
     del conn

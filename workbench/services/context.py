@@ -167,7 +167,7 @@ class Workbench:
                     get_engine(self.url), upgrade=upgrade, create=write
                 )
             except NoTables:
-                raise self._no_desk() from None
+                raise self._no_desk(write=write) from None
             except (ValueError, ArgumentError) as exc:
                 # A URL that parses as a URL but not as a database address (a port "abc").
                 raise InvalidInput(malformed_url(self.url, exc)) from None
@@ -194,8 +194,9 @@ class Workbench:
             self._ready = True
         return write_engine(self.url) if write else get_engine(self.url)
 
-    def _no_desk(self) -> NotFound:
-        """The refusal of a read that found no tables, asked on a connection of the engine's
+    def _no_desk(self, *, write: bool = False) -> NotFound:
+        """The refusal of a read that found no tables, or of a write that would set them up
+        where the URL did not name (revision.NoTables), asked on a connection of the engine's
         (the driver's own, as a Reader: the same question as on the read paths)."""
         from workbench.db.backend import module_for_url
         from workbench.db.engine import get_engine
@@ -208,7 +209,7 @@ class Workbench:
         with get_engine(self.url).connect() as conn:
             reader = Reader(conn.connection.dbapi_connection, module_for_url(self.url))
             with driver_errors(reader):
-                return no_desk(reader, self.url)
+                return no_desk(reader, self.url, write=write)
 
     def _grant_hint(self, exc: BaseException) -> Hint | None:
         """A role without the grants of docs/identity.md (no SELECT on alembic_version): the
