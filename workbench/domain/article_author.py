@@ -31,10 +31,18 @@ def byline_refusal(document_id: int, judged: Sequence[tuple[int, str]]) -> Trans
         return None
     first, status = judged[0]
     more = f" and {len(judged) - 1} more" if len(judged) > 1 else ""
+    # The words of the step are the CLI's hint's (trial95: said here too, they came twice). A
+    # proposal is freed by its rejection: `claim status ID in_progress` is refused in review.
+    proposed = status == "in_review"
     return TransitionRefused(
         f"document #{document_id}'s author is who said claim #{first} ({status}){more}, whose "
-        "speaker stands for the article's author, and its verdict judged that: reopen it first "
-        f"(`workbench claim status {first} in_progress --note TEXT`)",
+        "speaker stands for the article's author, and "
+        + (
+            "the proposed verdict judged that: it cannot change until the proposal is "
+            "rejected (back to in_progress)"
+            if proposed
+            else "its verdict judged that"
+        ),
         reason="claim_judged",
-        hint=step("reopen", claim_id=first),
+        hint=step("reject" if proposed else "reopen", claim_id=first),
     )
