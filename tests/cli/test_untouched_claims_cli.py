@@ -76,6 +76,9 @@ def test_the_stale_claims_and_their_last_activity(cli: Run, desk: None) -> None:
         ("a week", "not a date"),
         ("2026-02-30", "not a date"),
         ("", "not a date"),
+        # today is 30 November 2026 here: every claim is untouched since a time to come
+        ("2026-12-02", "more than a day ahead"),
+        ("2062-12-01", "more than a day ahead"),
     ],
 )
 def test_a_bad_time_is_bad_usage(cli: Run, desk: None, value: str, said: str) -> None:
@@ -158,3 +161,11 @@ def test_the_board_counts_each_owners_untouched_claims(cli: Run, desk: None) -> 
         refused = cli("stats", *args)
         assert refused.code == 2, (args, refused.code, refused.out, refused.err)
         assert len(refused.err.strip().splitlines()) == 1 and refused.out == ""
+
+
+def test_todays_date_east_of_greenwich_is_not_refused(cli: Run, desk: None) -> None:
+    """A date is UTC's midnight; on 1 December in Beijing it is still 30 November in UTC, and
+    that day's date is a few hours ahead: a day's grace, not a refusal (trial95 asked future
+    dates refused)."""
+    r = cli("claim", "list", "--untouched-since", "2026-12-01", "--json")
+    assert r.code == 0, r.err
