@@ -18,6 +18,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -193,3 +194,86 @@ def test_a_take_back_through_a_link_removes_the_file_not_the_link(tmp_path: Path
         add_note(wb, 7, "循环笔记")
     assert link.is_symlink() and not target.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["desk.db"]
+
+
+# The other process of the window test: waits for the take-back to have left WAL mode, then
+# opens the file as every workbench connection does (WAL again) and holds it open; writes its
+# first row once the take-back is over, and says whether its commit went through.
+IN_THE_WINDOW = r"""
+import os, sqlite3, sys, time
+db, signals = sys.argv[1:3]
+
+def wait(name):
+    deadline = time.monotonic() + 60
+    while not os.path.exists(os.path.join(signals, name)):
+        if time.monotonic() > deadline:
+            sys.exit(3)
+        time.sleep(0.01)
+
+wait("left-wal")
+c = sqlite3.connect(db, isolation_level=None, timeout=60)
+c.execute("PRAGMA journal_mode = WAL")
+c.execute("SELECT count(*) FROM settings").fetchall()
+open(os.path.join(signals, "ready"), "w").close()
+wait("taken")
+c.execute("BEGIN IMMEDIATE")
+c.execute("INSERT INTO settings VALUES ('other.key', 'v', 'other', '2024-01-01 00:00:00')")
+c.execute("COMMIT")
+print("committed")
+"""
+
+
+class _PausedBeforeTheLock(sqlite3.Connection):
+    """The take-back's own connection, made to let the other process in between its leaving
+    WAL mode and its taking the exclusive lock (where a real one may come in too)."""
+
+    signals: Path
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        if sql == "BEGIN EXCLUSIVE":
+            (self.signals / "left-wal").touch()
+            _wait(self.signals / "ready")
+        return super().execute(sql, *args)
+
+
+@pytest.mark.slow
+def test_a_take_back_keeps_a_file_opened_between_leaving_wal_and_taking_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: a connection opened on the new file after the take-back had switched it out of WAL
+    mode and before it took the exclusive lock set WAL mode again; BEGIN EXCLUSIVE in WAL mode
+    keeps nobody out, the count found no rows, and the file was emptied and removed, its -wal
+    and -shm too, while that connection had them open: its first write failed with 'database
+    disk image is malformed', and the file was gone.
+    Now the take-back checks, under the lock, that the file is still out of WAL mode (nobody
+    else on it), and keeps the file otherwise."""
+    db = tmp_path / "desk.db"
+    signals = tmp_path / "signals"
+    signals.mkdir()
+    other = subprocess.Popen(
+        [sys.executable, "-c", IN_THE_WINDOW, str(db), str(signals)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    real_connect = sqlite3.connect
+    real: Callable[[new_database.SetUp], None] = new_database.take_back
+    _PausedBeforeTheLock.signals = signals
+
+    def paused_connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        return real_connect(*args, **kwargs, factory=_PausedBeforeTheLock)
+
+    def take_back_paused(wb: new_database.SetUp) -> None:
+        with monkeypatch.context() as patched:
+            patched.setattr(sqlite3, "connect", paused_connect)
+            real(wb)
+        (signals / "taken").touch()
+
+    monkeypatch.setattr(new_database, "take_back", take_back_paused)
+    wb = Workbench.open(str(db), "editor")
+    with pytest.raises(NotFound):
+        add_note(wb, 7, "循环笔记")
+    out, err = other.communicate(timeout=90)
+    assert other.returncode == 0 and out == "committed\n", err
+    assert wb.kept_because == "another process has it open"
+    assert _rows_at(db) == 1
