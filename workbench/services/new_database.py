@@ -69,7 +69,8 @@ def take_back(wb: SetUp) -> None:
 def _kept_because(path: str, made: tuple[int, int] | None, leave_empty: bool) -> str | None:
     """Take the file at `path` back, or say why not. Done on a connection of its own that
     holds the file exclusively meanwhile: leaving WAL mode is refused while any other
-    connection has the file open, and BEGIN EXCLUSIVE while any other reads or writes it.
+    connection has the file open, and BEGIN EXCLUSIVE while any other reads or writes it; the
+    mode is asked again under the lock (one opened in between puts WAL mode back).
     Only path operations touch the file besides SQLite (opening and closing a descriptor of
     our own would drop SQLite's POSIX locks on it)."""
     here = file_identity(path)
@@ -88,6 +89,11 @@ def _kept_because(path: str, made: tuple[int, int] | None, leave_empty: bool) ->
             if str(mode).lower() != "delete":
                 return "another process has it open"
             conn.execute("BEGIN EXCLUSIVE")
+            # Asked again under the lock: a connection opened in between sets WAL mode again
+            # (every workbench connection does), and in WAL mode the lock keeps nobody out.
+            if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "delete":
+                conn.execute("ROLLBACK")
+                return "another process has it open"
         except sqlite3.OperationalError:
             return "another process has it open"
         except sqlite3.Error as exc:
