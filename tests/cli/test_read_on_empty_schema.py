@@ -167,3 +167,16 @@ def test_the_library_refuses_both_read_paths(empty_wb: Workbench) -> None:
     with transaction(empty_wb, write=True):
         pass
     assert tables_in(empty_wb.url) > 0
+
+
+def test_seed_load_still_starts_a_desk_in_an_empty_schema(
+    empty_db_url: str, workbench_main: Main
+) -> None:
+    """Was: `seed load`, a write, first brings the similar-claims index up to date in a read
+    transaction of its own (services.similar.catch_up), and that read was refused: "a read
+    does not set a desk up ... set a new desk up ... with a write", exit 1, to a write. Now a
+    desk without tables has nothing to index, and the load sets the desk up as any write."""
+    r = workbench_main(["--db", empty_db_url, "--as", "editor", "seed", "load"])
+    assert r.code == 0, r.err
+    assert "31 claims added" in r.out, r.out
+    assert database_revision(get_engine(empty_db_url)) == HEAD_REVISION

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from workbench.domain.errors import InvalidInput, NotFound
@@ -507,3 +509,26 @@ def test_a_writer_waiting_on_a_catch_up_gets_its_turn(
     order.append("note")
     worker.join(60)
     assert order == ["note", "catch-up"]
+
+
+def test_a_catch_up_on_a_database_without_the_tables_indexes_nothing_and_sets_nothing_up(
+    tmp_path: Path,
+) -> None:
+    """A write's first step (seed load, claim add, extract --accept): a database without the
+    workbench's tables (another program's SQLite file; a server's empty schema) has no claim
+    to index. Was: the catch-up's read transaction refused it as a read ("a read does not set
+    a desk up"), and so the write. Now it indexes nothing and sets nothing up, leaving that to
+    the write."""
+    import sqlite3
+
+    from workbench.services import similar
+
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("create table t(x)")
+    conn.close()
+    assert similar.catch_up(Workbench(url=f"sqlite:///{path}", actor="tester")) == 0
+    with sqlite3.connect(path) as conn:
+        tables = [row[0] for row in conn.execute("select name from sqlite_master")]
+    conn.close()
+    assert tables == ["t"]
