@@ -22,6 +22,7 @@ from sqlalchemy.orm import selectinload
 from workbench.db.backend import writer_handover
 from workbench.db.models import Claim
 from workbench.defaults import SIMILAR_LIMIT, SIMILAR_MIN_SCORE
+from workbench.domain.errors import NO_DESK, NotFound
 from workbench.domain.inputs import check_at_least, check_score
 from workbench.services import similar_index
 from workbench.services.context import Tx, Workbench, transaction
@@ -104,10 +105,17 @@ def catch_up(wb: Workbench, progress: Progress | None = None) -> int:
     it adds (`with_similar`)."""
     if wb.missing_file():
         return 0  # a database the command is about to start holds no claim yet
-    with transaction(wb) as tx:
-        if not similar_index.is_stale(tx):
-            return 0
-        total = similar_index.claim_count(tx)
+    try:
+        with transaction(wb) as tx:
+            if not similar_index.is_stale(tx):
+                return 0
+            total = similar_index.claim_count(tx)
+    except NotFound as refused:
+        # No workbench tables (a server's empty schema, another program's file): no claim
+        # to index. The read refuses to set a desk up; the write that called this one does.
+        if refused.reason != NO_DESK:
+            raise
+        return 0
     if not total:
         return 0  # nothing to index (and a refused command leaves the index as it was)
     tally = Tally(progress, total, every=CATCH_UP_WINDOW)
