@@ -50,3 +50,35 @@ def test_a_payload_nested_1000_levels_is_one_line(cli: Run, desk: None, db_url: 
     assert "Traceback" not in r.err
     found = json.loads(cli("audit", "replay", "--json").out)["differences"]
     assert [d["seq"] for d in found if d["subject"] != "search index"] == [seq]
+
+
+def test_an_action_with_a_newline_and_an_escape_is_shown_on_its_one_line(
+    cli: Run, desk: None, db_url: str
+) -> None:
+    """Was: the difference named the forged action as is: its newline wrote a line of its own
+    into the report (here a fake 'consistent: ...'), and its ESC sequence went to the terminal.
+    Now the action's control characters are written as \\uXXXX, on the difference's line."""
+    with get_engine(db_url).begin() as conn:
+        drop_append_only_triggers(conn)
+        seq = int(conn.execute(text("SELECT max(seq) FROM events")).scalar_one()) + 1
+        conn.execute(
+            text(
+                "INSERT INTO events (seq, at, actor, action, entity_type, entity_id, claim_id, "
+                "payload, prev_hash, hash) VALUES (:seq, '2026-12-05T16:00:00.000000Z', 'root', "
+                ":action, 'claim', '1', 1, '{}', :prev, :hash)"
+            ),
+            {
+                "seq": seq,
+                "action": "claim.x\nconsistent: 3 events\x1b[1A\x1b[2K",
+                "prev": f"p{seq}",
+                "hash": f"h{seq}",
+            },
+        )
+    r = cli("audit", "replay")
+    assert r.code == 1, r
+    lines = [line for line in r.out.splitlines() if not line.startswith("search index:")]
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(
+        f"seq {seq} (claim.x\\u000aconsistent: 3 events\\u001b[1A\\u001b[2K): "
+    ), lines
+    assert "\x1b" not in r.out

@@ -192,3 +192,22 @@ def test_an_event_with_a_long_actor_is_shown_clipped(cli: Run, trail: None, tmp_
     r = cli("audit", "verify", "--file", str(path))
     assert r.code == 1 and "its actor 'xxxx" in r.out, r.out[:300]
     assert "… and 999,8" in r.out and len(r.out) < 1000, r.out[:500]
+
+
+def test_an_event_time_with_a_newline_is_shown_on_the_break_line(
+    cli: Run, trail: None, tmp_path: Path
+) -> None:
+    """An event of a filtered export (since 2020) whose time was forged to hold a newline and
+    an ESC sequence: was written as is, so the forger's 'OK 5 events' stood on a line of its
+    own under BROKEN and the ESC reached the terminal. Now it is written as \\uXXXX."""
+    path = tmp_path / "since.jsonl"
+    assert cli("audit", "export", "--since", "2020-01-01", "-o", str(path)).code == 0
+    scope, event, *rest = path.read_text().splitlines()
+    record = json.loads(event)
+    record["at"] = "1999\nOK 5 events\x1b[1A\x1b[2K"
+    path.write_text("\n".join([scope, json.dumps(record), *rest]) + "\n")
+    r = cli("audit", "verify", "--file", str(path))
+    assert r.code == 1, r.out
+    assert "recorded at 1999\\u000aOK 5 events\\u001b[1A\\u001b[2K, before" in r.out, r.out
+    assert not any(line.startswith("OK") for line in r.out.splitlines()), r.out
+    assert "\x1b" not in r.out

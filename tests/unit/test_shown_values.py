@@ -70,3 +70,17 @@ def test_items_are_joined_as_text_up_to_a_length() -> None:
     listed = text.split(",…")[0].split(",")
     assert text.endswith(f",… and {20_000 - len(listed):,} more")
     assert shown_items(["x" * 500]) == "x" * SHOWN + "… and 300 more characters"
+
+
+def test_a_text_shown_as_is_shows_its_control_characters_on_one_line() -> None:
+    """Was: `shown_text` and `shown_items` gave a forged text as is, so an event's action or
+    time (or a scope line's actor) holding a newline wrote a line of its own into replay's and
+    verify's output ("OK 32 events"), and an ESC sequence reached the terminal (one that erases
+    the line above can hide the BROKEN line). Now each control or reordering character is
+    written as \\uXXXX (domain.limits.visible), on one line; Chinese and plain text as is."""
+    forged = "1999\nOK 32 events\x1b[2K\u202e"
+    assert shown_text(forged) == "1999\\u000aOK 32 events\\u001b[2K\\u202e"
+    assert shown_items(["maria", "lin\nOK"], ",") == "maria,lin\\u000aOK"
+    assert shown_text("甲说\t了") == "甲说\\u0009了"
+    long = shown_text("\x1b" * 1_000)
+    assert long == "\\u001b" * SHOWN + f"… and {1_000 - SHOWN:,} more characters"
