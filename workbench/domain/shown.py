@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.domain.limits import visible
+
 # Characters of one value a message shows, about (an item started is shown whole, up to this).
 SHOWN = 200
 # Characters of a value's repr that --json gives whole (a replay difference's `events` and
@@ -47,18 +49,21 @@ def clip(value: Any, limit: int) -> Any:
 
 
 def shown_text(text: Any, limit: int = SHOWN) -> str:
-    """A text as is (not its repr), clipped to `limit` characters; anything else `shown`."""
+    """A text as is (not its repr), clipped to `limit` characters, on one line: each control
+    or reordering character written as \\uXXXX (domain.limits.visible: a forged action's
+    newline would write a line of the forger's into the report, its ESC sequence act on the
+    terminal); anything else `shown`."""
     if not isinstance(text, str):
         return shown(text, limit)
     if len(text) <= limit:
-        return text
-    return f"{text[:limit]}… and {len(text) - limit:,} more characters"
+        return visible(text, one_line=True)
+    return f"{visible(text[:limit], one_line=True)}… and {len(text) - limit:,} more characters"
 
 
 def shown_items(items: Iterable[Any], sep: str = ", ", limit: int = SHOWN) -> str:
-    """Items as text (not reprs) joined by `sep`, as many as fit in about `limit` characters,
-    then how many more: `maria,lin,… and 19,998 more`. A first item longer than that is
-    clipped itself."""
+    """Items as text (not reprs; each as `shown_text` writes it) joined by `sep`, as many as
+    fit in about `limit` characters, then how many more: `maria,lin,… and 19,998 more`. A
+    first item longer than that is clipped itself."""
     out: list[str] = []
     used = left_out = 0
     for item in items:
