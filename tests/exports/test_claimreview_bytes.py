@@ -15,9 +15,10 @@ from tests.inprocess import run_cli
 
 ORG = ("--org", "Desk", "--org-url", "https://desk.example")
 NO_AUTHOR = (
-    "published naming no author of the claim (a claim's speaker is set with `claim edit ID "
-    '--speaker NAME` before its verdict; "Article author" names the document\'s author, which '
-    "`doc edit ID --author NAME` sets)"
+    "published naming no author of the claim (a claim's speaker, `claim edit ID --speaker "
+    'NAME`, and the document\'s author that "Article author" names, `doc edit DOC --author '
+    "NAME`, are set before its verdict: reopen it first, `claim status ID in_progress --note "
+    "TEXT`)"
 )
 
 

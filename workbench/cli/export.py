@@ -83,9 +83,11 @@ def say_unattributed(ids: Sequence[int]) -> None:
     author where the document names none)."""
     _note_published(
         ids,
-        "naming no author of the claim (a claim's speaker is set with `claim edit ID --speaker "
-        'NAME` before its verdict; "Article author" names the document\'s author, which `doc '
-        "edit ID --author NAME` sets)",
+        # Both are refused once a claim holds a verdict (review65): the step is to reopen it
+        # (trial95: the note advised `doc edit --author`, which was then refused).
+        "naming no author of the claim (a claim's speaker, `claim edit ID --speaker NAME`, and "
+        'the document\'s author that "Article author" names, `doc edit DOC --author NAME`, are '
+        "set before its verdict: reopen it first, `claim status ID in_progress --note TEXT`)",
     )
 
 
