@@ -145,7 +145,6 @@ def add(
 @json_context
 def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     """Show a claim: its quote in context, status, notes and history."""
-    from workbench.domain.sign_off import reopened_verdict, withdrawn_verdict
     from workbench.services.queries import show_claim
 
     d = show_claim(workbench_from(ctx), claim_id)
@@ -193,7 +192,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
             f"or reopen it: workbench claim status {c.id} in_progress --note TEXT"
         )
     if c.status == WITHDRAWN_VALUE:
-        held = withdrawn_verdict((e.seq, e.actor, e.action, e.payload) for e in d.events)
+        held = d.verdict_before
         published = (
             "never listed as work nor published"
             if held is None
@@ -205,12 +204,12 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
             f"  status   withdrawn: taken back (the reason is in its history), {published}; "
             f"restore it: workbench claim status {c.id} in_progress --note TEXT"
         )
-    elif held := reopened_verdict((e.seq, e.actor, e.action, e.payload) for e in d.events):
+    elif d.verdict_before is not None:
         # Open again after a verdict, which may have gone out (fix80: only the ClaimReview
         # export said so; here it read as a claim never judged).
         click.echo(
-            f"  status   reopened: its verdict {held} was given before; any review of it "
-            "published then stands until taken down or a new verdict is published"
+            f"  status   reopened: its verdict {d.verdict_before} was given before; any review "
+            "of it published then stands until taken down or a new verdict is published"
         )
     if d.sign_off is not None and d.sign_off.status == c.status:
         by = d.sign_off.given_by

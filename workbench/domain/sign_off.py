@@ -124,6 +124,16 @@ def _held_and_now(events: Iterable[Event]) -> tuple[str | None, str | None]:
     return held, now
 
 
+def verdict_before(events: Iterable[Event]) -> str | None:
+    """For a claim withdrawn or open again now, the last verdict it held before (its status
+    value), from its events (seq, actor, action, payload) in order; None when it held none or
+    holds one now. Its review may have gone out and stays wherever it was loaded: `claim show`
+    and the ClaimReview export say so (`withdrawn_verdict` and `reopened_verdict` tell the two
+    cases apart)."""
+    held, now = _held_and_now(events)
+    return held if now is not None and now not in FINAL_VALUES else None
+
+
 def withdrawn_verdict(events: Iterable[Event]) -> str | None:
     """For a claim withdrawn now, the last verdict it held before (its status value), from its
     events (seq, actor, action, payload) in order; None when it held none or is not withdrawn.

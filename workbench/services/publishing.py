@@ -20,9 +20,8 @@ from workbench.domain.payloads import event_value
 from workbench.domain.sign_off import (
     VERDICT_ACTIONS,
     reason_note,
-    reopened_verdict,
     sign_off,
-    withdrawn_verdict,
+    verdict_before,
 )
 from workbench.domain.status import (
     FINAL_STATUSES,
@@ -271,8 +270,7 @@ class ReviewedClaim:
     verdict_at: str | None
     # When it first held a rated verdict: the review's first publication (`first_verdict_time`).
     first_verdict_at: str | None = None
-    # A withdrawn or reopened claim's verdict before (`sign_off.withdrawn_verdict`,
-    # `sign_off.reopened_verdict`).
+    # A withdrawn or reopened claim's verdict before (`sign_off.verdict_before`).
     held_verdict: str | None = None
 
 
@@ -446,11 +444,8 @@ def _reviewed(claim: ClaimView, history: Sequence[EventView]) -> ReviewedClaim:
     """`history`: a claim's events as `_histories` read them (an open claim's verdict moves
     only, which are not kept: what `reopened_verdict` reads)."""
     events = tuple(history)
-    held = None
-    if claim.status == WITHDRAWN_VALUE:
-        held = withdrawn_verdict((e.seq, e.actor, e.action, e.payload) for e in events)
-    elif claim.status in _OPEN_VALUES:
-        held = reopened_verdict((e.seq, e.actor, e.action, e.payload) for e in events)
+    held = verdict_before((e.seq, e.actor, e.action, e.payload) for e in events)
+    if claim.status in _OPEN_VALUES:
         events = ()
     return ReviewedClaim(
         claim, events, verdict_time(claim, events), first_verdict_time(claim, events), held

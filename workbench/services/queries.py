@@ -616,7 +616,7 @@ def list_claims(wb: Workbench, flt: ClaimFilter | None = None) -> list[ClaimView
 def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
     """A claim with its sentence, notes, evidence and history: one indexed query each."""
     from workbench.domain.segment import sentence_around  # compiles its patterns: show only
-    from workbench.domain.sign_off import sign_off
+    from workbench.domain.sign_off import sign_off, verdict_before
 
     with reading(wb) as conn:
         row = conn.first(CLAIMS.where(eq(C.id, claim_id))) if 1 <= claim_id <= INT_MAX else None
@@ -647,6 +647,7 @@ def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
             evidence=evidence,
             previous_quote=_previous_quote(events),
             sign_off=sign_off((e.seq, e.actor, e.action, e.payload) for e in events),
+            verdict_before=verdict_before((e.seq, e.actor, e.action, e.payload) for e in events),
             added_since_proposal=added_since_proposal(
                 (proposal_action(e.action, e.payload), e.actor, e.entity_id) for e in events
             )

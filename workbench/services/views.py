@@ -337,6 +337,9 @@ class ClaimDetail:
     # In review: the evidence and notes added since the verdict was proposed, which the
     # proposal did not weigh (approval waits on them: domain.transitions).
     added_since_proposal: tuple[Addition, ...] = ()
+    # Withdrawn or open again: the verdict it held before, whose review may have gone out
+    # (domain.sign_off.verdict_before).
+    verdict_before: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -344,6 +347,7 @@ class ClaimDetail:
             "sentence": self.context,
             "previous_quote": self.previous_quote,
             "sign_off": None if self.sign_off is None else self.sign_off.to_json(),
+            "verdict_before": self.verdict_before,
             "added_since_proposal": [a.to_json() for a in self.added_since_proposal],
             "notes": [n.to_json() for n in self.notes],
             "evidence": [e.to_json() for e in self.evidence],
