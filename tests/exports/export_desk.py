@@ -9,6 +9,7 @@ from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.documents import DocumentMeta, add_document
 from workbench.services.evidence import EvidenceInput, add_evidence
+from workbench.services.exports import ReviewExport
 from workbench.services.notes import add_note
 from workbench.services.revisions import update_document
 from workbench.services.sources import Content
@@ -100,3 +101,29 @@ class Out:
 
 
 Run = Callable[..., Out]
+
+
+# A claim published as False and then moved again (withdrawn, reopened), beside a claim that
+# never held a verdict: what a review taken back after publication is tested on.
+PUBLISHED_TEXT = "闫俊杰在2020年读到CLIP论文。乙公司成立于2021年。"
+
+
+def published_then(wb: Workbench) -> tuple[int, int, int]:
+    """A document and two claims: `judged`, whose verdict False (with evidence) may have gone
+    out, and `never`, with none. Returns (document, judged, never); the caller moves them."""
+    doc = add_document(
+        wb,
+        PUBLISHED_TEXT.encode(),
+        meta=DocumentMeta(title="t", url="https://news.example.com/a", author="王小明"),
+    ).document.id
+    judged = add_claim(wb, doc, "He read CLIP in 2020", SpanRequest(quote="在2020年读到CLIP论文"))
+    add_evidence(wb, judged.id, EvidenceInput(stance="refutes", url="https://example.org/c"))
+    set_status(wb, judged.id, "false", note="CLIP came out in 2021.")
+    never = add_claim(wb, doc, "B was founded in 2021", SpanRequest(quote="乙公司成立于2021年"))
+    return doc, judged.id, never.id
+
+
+def skip_reasons(export: ReviewExport) -> dict[int, str]:
+    """A ClaimReview export's skipped claims (those it names: the first few of each reason),
+    by id."""
+    return {c: r.reason for r in export.skipped.by_reason() for c in r.ids}

@@ -8,13 +8,11 @@ withdrawn one is (test_retracted_review.py); one never judged is still "no final
 from __future__ import annotations
 
 import pytest
-from export_desk import Run
+from export_desk import Run, published_then, skip_reasons
 
 from workbench.domain.errors import InvalidInput
-from workbench.services.claims import SpanRequest, add_claim, set_status
+from workbench.services.claims import set_status
 from workbench.services.context import Workbench
-from workbench.services.documents import DocumentMeta, add_document
-from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.exports import export_claimreview
 from workbench.services.review_selection import ReviewSelection
 
@@ -27,28 +25,16 @@ REOPENED = (
 
 @pytest.fixture
 def claims(wb: Workbench) -> dict[str, int]:
-    doc = add_document(
-        wb,
-        "闫俊杰在2020年读到CLIP论文。乙公司成立于2021年。".encode(),
-        meta=DocumentMeta(title="t", url="https://news.example.com/a", author="王小明"),
-    ).document.id
-    reopened = add_claim(wb, doc, "He read CLIP in 2020", SpanRequest(quote="在2020年读到CLIP论文"))
-    add_evidence(wb, reopened.id, EvidenceInput(stance="refutes", url="https://example.org/c"))
-    set_status(wb, reopened.id, "false", note="CLIP came out in 2021.")
-    set_status(wb, reopened.id, "in_progress", note="A reader sent a 2020 preprint.")
-    never = add_claim(wb, doc, "B was founded in 2021", SpanRequest(quote="乙公司成立于2021年"))
-    set_status(wb, never.id, "in_progress")
-    return {"reopened": reopened.id, "never": never.id}
+    _doc, reopened, never = published_then(wb)
+    set_status(wb, reopened, "in_progress", note="A reader sent a 2020 preprint.")
+    set_status(wb, never, "in_progress")
+    return {"reopened": reopened, "never": never}
 
 
 def test_the_export_says_a_published_verdict_was_reopened(
     wb: Workbench, claims: dict[str, int]
 ) -> None:
-    skipped = {
-        c: r.reason
-        for r in export_claimreview(wb, ReviewSelection(**ORG)).skipped.by_reason()
-        for c in r.ids
-    }
+    skipped = skip_reasons(export_claimreview(wb, ReviewSelection(**ORG)))
     assert skipped[claims["reopened"]] == REOPENED
     assert skipped[claims["never"]] == "no final verdict yet (status in_progress)"
     with pytest.raises(InvalidInput) as named:

@@ -9,13 +9,11 @@ one withdrawn with no verdict ever is still "never published"."""
 from __future__ import annotations
 
 import pytest
-from export_desk import Run
+from export_desk import Run, published_then, skip_reasons
 
 from workbench.domain.errors import InvalidInput
-from workbench.services.claims import SpanRequest, add_claim, set_status, withdraw
+from workbench.services.claims import withdraw
 from workbench.services.context import Workbench
-from workbench.services.documents import DocumentMeta, add_document
-from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.exports import export_claimreview
 from workbench.services.review_selection import ReviewSelection
 
@@ -28,30 +26,16 @@ RETRACTED = (
 
 @pytest.fixture
 def claims(wb: Workbench) -> dict[str, int]:
-    doc = add_document(
-        wb,
-        "闫俊杰在2020年读到CLIP论文。乙公司成立于2021年。".encode(),
-        meta=DocumentMeta(title="t", url="https://news.example.com/a", author="王小明"),
-    ).document.id
-    retracted = add_claim(
-        wb, doc, "He read CLIP in 2020", SpanRequest(quote="在2020年读到CLIP论文")
-    )
-    add_evidence(wb, retracted.id, EvidenceInput(stance="refutes", url="https://example.org/c"))
-    set_status(wb, retracted.id, "false", note="CLIP came out in 2021.")
-    withdraw(wb, retracted.id, reason="The publisher removed the sentence.")
-    mistake = add_claim(wb, doc, "B was founded in 2021", SpanRequest(quote="乙公司成立于2021年"))
-    withdraw(wb, mistake.id, reason="Not worth checking.")
-    return {"retracted": retracted.id, "mistake": mistake.id}
+    _doc, retracted, mistake = published_then(wb)
+    withdraw(wb, retracted, reason="The publisher removed the sentence.")
+    withdraw(wb, mistake, reason="Not worth checking.")
+    return {"retracted": retracted, "mistake": mistake}
 
 
 def test_the_export_says_a_published_verdict_was_withdrawn(
     wb: Workbench, claims: dict[str, int]
 ) -> None:
-    skipped = {
-        c: r.reason
-        for r in export_claimreview(wb, ReviewSelection(**ORG)).skipped.by_reason()
-        for c in r.ids
-    }
+    skipped = skip_reasons(export_claimreview(wb, ReviewSelection(**ORG)))
     assert skipped[claims["retracted"]] == RETRACTED
     assert skipped[claims["mistake"]] == "withdrawn (taken back, never published)"
     with pytest.raises(InvalidInput) as named:
