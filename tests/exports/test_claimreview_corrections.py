@@ -7,9 +7,8 @@ current verdict was given, when that came later."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from export_desk import Run
@@ -25,20 +24,11 @@ ORG = {"org": "Check Desk", "org_url": "https://checks.example.org"}
 
 
 @pytest.fixture
-def corrected(wb: Workbench, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+def corrected(wb: Workbench, set_day: Callable[[str], None]) -> dict[str, int]:
     """Two verdicts given on 5 January 2026; on 10 February the first is reopened on a reader's
     letter and given another verdict, the second left as it was."""
-    import workbench.services.context as context
-
-    clock: Iterator[dt.datetime]
-
-    def at(day: str) -> None:
-        nonlocal clock
-        start = dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC)
-        clock = (start + dt.timedelta(seconds=i) for i in range(10_000))
-
+    at = set_day
     at("2026-01-05T10:00:00")
-    monkeypatch.setattr(context, "now", lambda: next(clock))
     doc = add_document(
         wb,
         "闫俊杰在商汤科技工作了7年。乙公司成立于2021年。".encode(),

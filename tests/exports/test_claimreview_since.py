@@ -3,9 +3,8 @@ publishing the week's 941 verdicts took the whole year's export, or 941 runs of 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from export_desk import Run
@@ -23,20 +22,11 @@ ORG = {"org": "Check Desk", "org_url": "https://checks.example.org"}
 
 
 @pytest.fixture
-def verdicts(wb: Workbench, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+def verdicts(wb: Workbench, set_day: Callable[[str], None]) -> dict[str, int]:
     """Verdicts given on 5 January and 10 February 2026; the January one tagged in February
     (an event in the span, not its verdict); one claim left open."""
-    import workbench.services.context as context
-
-    clock: Iterator[dt.datetime]
-
-    def at(day: str) -> None:
-        nonlocal clock
-        start = dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC)
-        clock = (start + dt.timedelta(seconds=i) for i in range(10_000))
-
+    at = set_day
     at("2026-01-05T10:00:00")
-    monkeypatch.setattr(context, "now", lambda: next(clock))
     doc = add_document(
         wb,
         "甲公司估值40亿美元。乙公司成立于2021年。丙公司有500名员工。".encode(),
