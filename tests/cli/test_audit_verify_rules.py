@@ -111,3 +111,19 @@ def test_a_rule_break_prints_the_documented_fields(
     assert prints is not None
     assert checker.check(printed, prints, "audit verify", own=section) == []
     assert not {"RuleBreak.seq", "RuleBreak.message"} & checker.unseen()
+
+
+def test_a_full_export_that_holds_says_the_rules_were_checked(
+    cli: Run, signed_off: None, tmp_path: Path
+) -> None:
+    """An auditor reading `OK 9 events` could not tell a full export's check (every move held to
+    the workflow's rules) from a database's (hashes and links alone): stderr now says the rules
+    held, as it says when a filtered export's were not checked. stdout's OK line is unchanged."""
+    path = tmp_path / "trail.jsonl"
+    _export(cli, path)
+    r = cli("audit", "verify", "--file", str(path))
+    assert r.code == 0, r.out + r.err
+    assert r.out.startswith("OK ")
+    assert "workflow rules hold: every event records a move the workflow allows" in r.err
+    on_database = cli("audit", "verify")
+    assert "workflow rules" not in on_database.err
