@@ -139,8 +139,9 @@ def verify(
     break. An exported file holding no events (a filtered export that matched none) verifies
     nothing: it says so, exit 1. A full export's events are also held to the workflow's rules,
     as `audit replay` holds them (a verdict approved by its own proposer, say): an event that
-    breaks one is REFUSED MOVES, with its seq and the rule (exit 1), however its hashes hold. A
-    filtered export lacks the events the rules read: it says they were not checked.
+    breaks one is REFUSED MOVES, with its seq and the rule (exit 1), however its hashes hold;
+    when none does, stderr says the rules hold. A filtered export lacks the events the rules
+    read: it says they were not checked.
     """
     from workbench.services.verify import head_problem, verify_database, verify_file
 
@@ -220,6 +221,10 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
         click.echo(f"{noted}; {plural(since, 'event')} added since", err=True)
     elif not from_file:
         message("events removed from the end are only caught with --head/--count noted earlier")
+    if r.rules_checked is True and r.mismatch is None:
+        # The OK line reads the same for a database's check (hashes and links alone): say what
+        # more a full export's check held, as the line below says what a filtered one could not.
+        message("workflow rules hold: every event records a move the workflow allows")
     if r.rules_checked is False:
         message(
             "workflow rules not checked: a filtered export lacks the events before and "
