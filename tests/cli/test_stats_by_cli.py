@@ -143,3 +143,16 @@ def test_stats_by_reads_on_the_driver_without_sqlalchemy(cli: Run, db_url: str) 
     loaded = set(proc.stderr.strip().splitlines()[-1].split(","))
     assert "workbench" in loaded
     assert not loaded & {"sqlalchemy", "alembic", "pydantic"}
+
+
+def test_stats_by_owner_names_the_unowned_as_the_board_does(cli: Run) -> None:
+    """The board's owner table called the claims nobody owns `(unassigned)` and `stats --by
+    owner`, on the same desk, `(none)`: two words for one group. --json stays null."""
+    desk(cli)
+    board = ok(cli("stats")).out
+    assert "(unassigned)" in board
+    rows = cells(ok(cli("stats", "--by", "owner")).out)
+    assert rows[-1][0] == "(unassigned)"
+    assert all(r[0] != "(none)" for r in rows)
+    owners = json.loads(ok(cli("stats", "--by", "owner", "--json")).out)
+    assert owners[-1]["owner"] is None
