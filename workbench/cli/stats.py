@@ -70,9 +70,10 @@ def stats(
     month, YYYY-MM, the claim was added; not the month of its verdict, which the trail would
     have to tell), most claims first (months: the latest --limit, oldest first): its claims,
     those to check (unverified or in progress), in review, and each verdict. A claim with
-    several tags counts under each; claims with no tag, speaker or owner have a row of their
-    own, (none) (null in --json); withdrawn claims are left out. --limit bounds the rows (stderr
-    says how many there are); --since/--until count only the claims added in that span.
+    several tags counts under each; claims with no tag or speaker have a row of their own,
+    (none), and those with no owner (unassigned), as on the board (null in --json); withdrawn
+    claims are left out. --limit bounds the rows (stderr says how many there are);
+    --since/--until count only the claims added in that span.
     """
     from workbench.services.activity import span_problem
 
@@ -176,7 +177,7 @@ def breakdown(
 ) -> None:
     """`stats --by KEY`: the breakdown's table, or its rows as JSON; how many rows --limit left
     out goes to stderr, so a pipe gets the rows alone."""
-    from workbench.services.breakdown import COUNTS, NONE
+    from workbench.services.breakdown import COUNTS, none_row
     from workbench.services.breakdown import breakdown as compute
 
     b = compute(workbench_from(ctx), key, limit, since, until)
@@ -184,7 +185,7 @@ def breakdown(
         added = "" if since is None else f" added from {since}" + (f" to {until}" if until else "")
         table(
             [key, *COUNTS],
-            [(NONE if r.value is None else r.value, *r.counts.values()) for r in b.rows],
+            [(none_row(key) if r.value is None else r.value, *r.counts.values()) for r in b.rows],
             empty=(
                 f"--limit 0: no {key} rows listed ({b.total:,} in all)"
                 if limit == 0 and b.total

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.db import tables
 from workbench.db.sql import Sql, join, param
+from workbench.domain.identity import NOBODY
 from workbench.domain.status import VERDICT_NAMES, WITHDRAWN_VALUE, Status
 
 if TYPE_CHECKING:
@@ -34,9 +35,16 @@ KEYS: tuple[str, ...] = ("tag", "speaker", "type", "owner", "month")
 # each verdict; a claim is in one of them, so they add up to the claims.
 TO_CHECK = (Status.UNVERIFIED.value, Status.IN_PROGRESS.value)
 COUNTS: tuple[str, ...] = ("claims", "to_check", "in_review", *VERDICT_NAMES)
-# The row of claims with no tag, no speaker, no owner (no type or month cannot be) in the
-# table; JSON says null, which no stored value can be mistaken for.
+# The row of claims with no tag, no speaker (no type or month cannot be) in the table; JSON
+# says null, which no stored value can be mistaken for.
 NONE = "(none)"
+
+
+def none_row(key: str) -> str:
+    """The table's word for the row of claims with no value of `key`: the board's word for the
+    unowned when it is the owner, so one group has one name on both tables."""
+    return NOBODY if key == "owner" else NONE
+
 
 C = tables.claims.c
 T = tables.claim_tags.c
