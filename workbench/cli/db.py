@@ -67,7 +67,8 @@ def status(ctx: click.Context, as_json: bool) -> None:
         "newer": "newer than this workbench: upgrade the workbench, not the database",
     }
     click.echo(f"database  {s.url}")
-    click.echo(f"schema    {s.current or '-'}")
+    # (not "schema": on PostgreSQL a desk lives in a schema, which this line is not)
+    click.echo(f"revision  {s.current or '-'}")
     click.echo(f"head      {s.head}")
     if s.owner is not None:
         # A shared database is upgraded by its owner only (ordinary commands refuse it).
