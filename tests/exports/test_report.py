@@ -351,7 +351,8 @@ def test_a_flagged_claim_shows_no_verdict_anywhere(run: Run, tmp_path: Path) -> 
     assert item.count("s-flagged") == 2  # the summary's badge and the status row's
     for told in (mark[0], item):
         assert "false" not in told and "✗" not in told and "s-false" not in told
-    assert "the filing says otherwise" in item  # working notes stay
+    # The verdict's reason goes with it, as from the annotation (review100, on this branch).
+    assert "the filing says otherwise" not in item
     # The legend explains the state; claim #2 (quote unchanged) still shows its verdict.
     legend = page.split('aria-label="legend"', 1)[1].split("</section>", 1)[0]
     assert 'class="hl s-flagged sample" data-label="⚑"' in legend

@@ -139,6 +139,14 @@ def change_note(payload: Mapping[str, Any]) -> str | None:
     return None
 
 
+def change_note_id(payload: Mapping[str, Any]) -> int | None:
+    """The id of the note written with a change, if there was one."""
+    note = payload.get("note")
+    if isinstance(note, dict) and isinstance(note.get("id"), int):
+        return int(note["id"])
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Action:
     name: str

@@ -20,7 +20,7 @@ from typing import Any
 from workbench.domain.errors import TransitionRefused
 from workbench.domain.identity import same_person
 from workbench.domain.people import current_form
-from workbench.domain.status import FINAL_VALUES, WITHDRAWN_VALUE
+from workbench.domain.status import FINAL_VALUES, WITHDRAWN_VALUE, holds_verdict
 from workbench.domain.transitions import (
     APPROVED,
     IMPORTED,
@@ -200,6 +200,21 @@ def reason_note(events: Iterable[Event], notes: Sequence[tuple[int, str]]) -> in
     given_by = current_form(giver)
     by_giver = [note_id for note_id, author in notes if current_form(author) == given_by]
     return by_giver[-1] if by_giver else None
+
+
+def verdict_reasons(events: Iterable[Event]) -> frozenset[int]:
+    """The ids of the notes written with a claim's verdicts: each given (a final status, by
+    `claim status`, an approval or an import) or proposed (in review), from its events (seq,
+    actor, action, payload) in order. What a view that withholds the verdict (flagged for
+    re-review) leaves out with it: a reason says the verdict in all but its word, and an
+    approver's note may give one too (review100)."""
+    found: set[int] = set()
+    for (_seq, _actor, _action, payload), status in _verdict_moves(events):
+        if holds_verdict(status):
+            written = payload.get("note")
+            if isinstance(written, Mapping) and isinstance(written.get("id"), int):
+                found.add(written["id"])
+    return frozenset(found)
 
 
 # A claim's event of RECORD_ACTIONS as the approval reads it, in order: (action, actor,

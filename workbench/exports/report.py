@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from workbench.domain.payloads import change_note, changed_fields
+from workbench.domain.payloads import change_note, change_note_id, changed_fields
 from workbench.domain.plurals import plural
 from workbench.domain.status import STATUS_MEANINGS, Status
-from workbench.services.publishing import ClaimRecord, DocumentRecord
+from workbench.services.publishing import ClaimRecord, DocumentRecord, withheld_notes
 from workbench.services.views import ClaimView, EventView
 
 # Background tints for the status highlight, each with a distinct underline style and a
@@ -199,13 +199,17 @@ def claim_item(rec: ClaimRecord, latest: int = 1) -> str:
         facts.append(("tags", ", ".join(isolated(tag) for tag in c.tags)))
     if c.due:
         facts.append(("due", e(c.due)))
+    # A withheld verdict's reasons go with it (review100: the page printed them, in its notes
+    # and its history, while the annotation left them out "as the report does").
+    hidden = withheld_notes(rec)
     notes = "".join(
         f'<li><span class="meta">{e(n.author)}, {e(n.created_at[:16])}</span> '
         f'<span class="body">{e(n.body)}</span></li>'
         for n in rec.notes
+        if n.id not in hidden
     )
     evidence = "".join(_evidence(item) for item in rec.evidence)
-    timeline = "".join(_event(ev, withheld=c.flagged) for ev in rec.events)
+    timeline = "".join(_event(ev, withheld=c.flagged, hidden_notes=hidden) for ev in rec.events)
     facts_html = "".join(f"<dt>{e(k)}</dt><dd>{v}</dd>" for k, v in facts)
     return (
         f'<li class="claim" id="claim-{c.id}" data-claim="{c.id}">'
@@ -243,17 +247,20 @@ WITHHELD_FIELDS = HIDDEN_FIELDS | {"status"}
 VALUE_MAX = 120
 
 
-def _event(ev: EventView, *, withheld: bool = False) -> str:
+def _event(
+    ev: EventView, *, withheld: bool = False, hidden_notes: frozenset[int] = frozenset()
+) -> str:
     """One entry of a claim's history: when, who, the action, and what it changed, with the
     note given for it (trial73: the entries named the action only, so a verdict corrected from
     verified to misleading read as two "claim.status_changed" lines, the correction unseen).
-    `withheld`: the claim's verdict is not published (its status changes are not said)."""
+    `withheld`: the claim's verdict is not published (its status changes are not said), nor
+    are the notes `hidden_notes` names (its reasons: `publishing.withheld_notes`)."""
     hidden = WITHHELD_FIELDS if withheld else HIDDEN_FIELDS
     changes = "; ".join(
         f"{name}: {_value(old)} → {_value(new)}"
         for name, old, new in changed_fields(ev.payload, hidden)
     )
-    note = change_note(ev.payload)
+    note = None if change_note_id(ev.payload) in hidden_notes else change_note(ev.payload)
     return (
         f'<li><span class="meta">{e(ev.at[:19].replace("T", " "))}</span> {isolated(ev.actor)} '
         f"<code>{e(ev.action)}</code>"

@@ -22,6 +22,7 @@ from workbench.domain.sign_off import (
     reason_note,
     sign_off,
     verdict_before,
+    verdict_reasons,
 )
 from workbench.domain.status import (
     FINAL_STATUSES,
@@ -132,6 +133,21 @@ def published_note(record: ClaimRecord) -> str | None:
         [(n.id, n.author) for n in record.notes],
     )
     return next((n.body for n in record.notes if n.id == chosen), None)
+
+
+def withheld_notes(record: ClaimRecord) -> frozenset[int]:
+    """The ids of the notes a published view leaves out of a claim with its verdict: of a
+    verdict withheld (flagged for re-review: `ClaimView.flagged`), the reasons written with
+    its verdicts, given or proposed, and the note its exports would publish as the reason
+    (`published_note`); of any other claim, none. The report lists a claim's other notes; a
+    Web Annotation, which publishes one note, publishes none of a withheld verdict
+    (`Annotated.withheld`). Needs the record's verdict events (history True, or
+    VERDICT_ACTIONS)."""
+    if not record.claim.flagged:
+        return frozenset()
+    events = [(e.seq, e.actor, e.action, e.payload) for e in record.events]
+    chosen = reason_note(events, [(n.id, n.author) for n in record.notes])
+    return verdict_reasons(events) | ({chosen} if chosen is not None else set())
 
 
 def _judged(tx: Tx, claim: Claim) -> Span | None:
