@@ -1,0 +1,60 @@
+"""A ClaimReview corrected on a machine whose clock is behind (trial99): the desk publishes a
+verdict on 3 December 2026; a laptop whose clock fell back to 2001-01-01 (a dead CMOS battery),
+or a desk machine a few minutes slow, then reopens the claim and gives another verdict. Its
+`at` is earlier than the first verdict's, though the trail (its seq) says it came after. The
+review was dated as if first published on the correction's day (datePublished 2001-01-01) and
+said nothing of a change (no dateModified): a partner holding the 3 December review saw an
+older, unrelated one. Now a correction is told by the trail's order, not the clocks': the
+review keeps its first datePublished, and its dateModified is never before it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from workbench.services.claims import SpanRequest, add_claim, set_status
+from workbench.services.context import Workbench
+from workbench.services.documents import DocumentMeta, add_document
+from workbench.services.evidence import EvidenceInput, add_evidence
+from workbench.services.exports import export_claimreview
+from workbench.services.review_selection import ReviewSelection
+
+ORG = {"org": "Check Desk", "org_url": "https://checks.example.org"}
+
+
+def _corrected_at(wb: Workbench, set_day: Callable[[str], None], correction: str) -> int:
+    """A claim given `verified` at 2026-12-03T10:00Z, then reopened and corrected to
+    `misleading` with the clock at `correction`."""
+    set_day("2026-12-03T10:00:00")
+    doc = add_document(
+        wb,
+        "闫俊杰在商汤科技工作了7年。".encode(),
+        meta=DocumentMeta(title="t", url="https://news.example.com/a", author="王小明"),
+    ).document.id
+    claim = add_claim(
+        wb, doc, "He worked at SenseTime for 7 years", SpanRequest(quote="在商汤科技工作了7年")
+    ).id
+    add_evidence(wb, claim, EvidenceInput(stance="supports", url="https://example.org/s"))
+    set_status(wb, claim, "verified", note="His bio says 7 years.")
+    set_day(correction)
+    set_status(wb, claim, "in_progress", note="A reader: he joined in 2015.")
+    set_status(wb, claim, "misleading", note="About 6.5 years; 7 rounds it up.")
+    return claim
+
+
+@pytest.mark.parametrize(
+    "correction",
+    [
+        pytest.param("2001-01-01T00:00:00", id="clock-fell-back-to-2001"),
+        pytest.param("2026-12-03T09:55:00", id="machine-five-minutes-slow"),
+    ],
+)
+def test_a_correction_behind_the_clock_keeps_the_first_date(
+    wb: Workbench, set_day: Callable[[str], None], correction: str
+) -> None:
+    _corrected_at(wb, set_day, correction)
+    (review,) = export_claimreview(wb, ReviewSelection(**ORG)).reviews
+    assert review["reviewRating"]["alternateName"] == "Misleading"
+    assert review["datePublished"] == "2026-12-03"
+    assert review["dateModified"] == "2026-12-03"
