@@ -202,7 +202,8 @@ def claim_review(
 ) -> dict[str, Any]:
     """One ClaimReview for a claim with a final, rated verdict (see `skip_reason`), given at
     `reviewed_at`; `first_reviewed_at`, when the claim first held a rated verdict, dates the
-    review's first publication when the verdict was given again since (a correction)."""
+    review's first publication when the verdict was given again since (a correction: another
+    event, later in the trail, than the first verdict's)."""
     value, label = RATINGS[Status(claim.status)]
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": label, "name": label}
     if value is not None:
@@ -240,11 +241,14 @@ def claim_review(
         "itemReviewed": item,
         "author": {"@type": "Organization", "name": publisher.name, "url": publisher.url},
     }
-    if first_reviewed_at and reviewed_at and first_reviewed_at < reviewed_at:
+    if first_reviewed_at and reviewed_at and first_reviewed_at != reviewed_at:
         # Corrected after publication: a partner who loaded the first review keeps its date
-        # and is told it changed (schema.org's dateModified), not shown a new review.
+        # and is told it changed (schema.org's dateModified), not shown a new review. Another
+        # event's time is a correction, whatever the two clocks said (the trail's order says
+        # it came later): one written on a machine whose clock is behind (a few minutes slow,
+        # or fallen back to 2001) is dated no earlier than the review it corrects (trial99).
         review["datePublished"] = first_reviewed_at[:10]
-        review["dateModified"] = reviewed_at[:10]
+        review["dateModified"] = max(first_reviewed_at, reviewed_at)[:10]
     elif reviewed_at:
         review["datePublished"] = reviewed_at[:10]
     return review
