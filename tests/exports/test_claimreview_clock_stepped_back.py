@@ -58,3 +58,17 @@ def test_a_correction_behind_the_clock_keeps_the_first_date(
     assert review["reviewRating"]["alternateName"] == "Misleading"
     assert review["datePublished"] == "2026-12-03"
     assert review["dateModified"] == "2026-12-03"
+
+
+def test_since_selects_the_review_by_the_date_it_publishes(
+    wb: Workbench, set_day: Callable[[str], None]
+) -> None:
+    """`--since` selects a review by its dateModified, else datePublished (its help): the
+    review corrected on the 2001 clock says it changed on 2026-12-03, so that day selects it
+    and 2001-01-01, a day it does not name, does not."""
+    _corrected_at(wb, set_day, "2001-01-01T00:00:00")
+    on_the_day = ReviewSelection(**ORG, since="2026-12-03", until="2026-12-03")
+    (review,) = export_claimreview(wb, on_the_day).reviews
+    assert review["dateModified"] == "2026-12-03"
+    in_2001 = ReviewSelection(**ORG, since="2001-01-01", until="2001-01-01")
+    assert export_claimreview(wb, in_2001).reviews == []
