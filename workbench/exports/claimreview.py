@@ -241,17 +241,31 @@ def claim_review(
         "itemReviewed": item,
         "author": {"@type": "Organization", "name": publisher.name, "url": publisher.url},
     }
-    if first_reviewed_at and reviewed_at and first_reviewed_at != reviewed_at:
-        # Corrected after publication: a partner who loaded the first review keeps its date
-        # and is told it changed (schema.org's dateModified), not shown a new review. Another
-        # event's time is a correction, whatever the two clocks said (the trail's order says
-        # it came later): one written on a machine whose clock is behind (a few minutes slow,
-        # or fallen back to 2001) is dated no earlier than the review it corrects (trial99).
-        review["datePublished"] = first_reviewed_at[:10]
-        review["dateModified"] = max(first_reviewed_at, reviewed_at)[:10]
-    elif reviewed_at:
-        review["datePublished"] = reviewed_at[:10]
+    dates = review_dates(reviewed_at, first_reviewed_at)
+    if dates is not None:
+        published, modified = dates
+        review["datePublished"] = published[:10]
+        if modified is not None:
+            review["dateModified"] = modified[:10]
     return review
+
+
+def review_dates(
+    reviewed_at: str | None, first_reviewed_at: str | None
+) -> tuple[str, str | None] | None:
+    """When a review was published, and when it was modified (None: never), as `at` times,
+    from when its verdict was given and when the claim first held one; None for no verdict.
+    What `export claimreview --since` selects a review by, too (the last of the two)."""
+    if not reviewed_at:
+        return None
+    if not first_reviewed_at or first_reviewed_at == reviewed_at:
+        return reviewed_at, None
+    # Corrected after publication: a partner who loaded the first review keeps its date and
+    # is told it changed (schema.org's dateModified), not shown a new review. Another event's
+    # time is a correction, whatever the two clocks said (the trail's order says it came
+    # later): one written on a machine whose clock is behind (a few minutes slow, or fallen
+    # back to 2001) is dated no earlier than the review it corrects (trial99).
+    return first_reviewed_at, max(first_reviewed_at, reviewed_at)
 
 
 # What a review URL template may hold: {id}, the claim's id. Anything else in braces would be

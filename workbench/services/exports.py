@@ -229,7 +229,7 @@ def _reviews(
 
     for record in records:
         for item in record.claims:
-            if span is not None and not _given_in(item.verdict_at, span):
+            if span is not None and not _given_in(item.verdict_at, item.first_verdict_at, span):
                 continue
             reason = skip_reason(item.claim, item.held_verdict)
             if reason is not None:
@@ -256,10 +256,21 @@ def _reviews(
             )
 
 
-def _given_in(verdict_at: str | None, span: tuple[str, str | None]) -> bool:
-    """Whether a verdict given at `verdict_at` (None: the claim holds none) falls in `span`."""
+def _given_in(
+    verdict_at: str | None, first_verdict_at: str | None, span: tuple[str, str | None]
+) -> bool:
+    """Whether the review of a verdict given at `verdict_at` (None: the claim holds none) is
+    dated in `span`: its dateModified, else its datePublished (`review_dates`), the date a
+    partner reads; not the correction's own clock, when that was behind (trial99)."""
+    from workbench.exports.claimreview import review_dates
+
+    dates = review_dates(verdict_at, first_verdict_at)
+    if dates is None:
+        return False
+    published, modified = dates
+    dated = published if modified is None else modified
     start, end = span
-    return verdict_at is not None and verdict_at >= start and (end is None or verdict_at <= end)
+    return dated >= start and (end is None or dated <= end)
 
 
 def export_annotations(

@@ -343,8 +343,9 @@ def review_records(
     document: a few statements per DOCUMENTS_AT_ONCE documents, and one per CLAIMS_AT_ONCE
     claims with a verdict, where `records_in` took about eight per document. `touched` (the
     `at` bounds of a span, the end None for open): only the claims with an event in it, which
-    every claim whose verdict was given in it has (what `export claimreview --since` reads:
-    a week's verdicts without reading the year's)."""
+    every claim whose review is dated in it has (the time of its verdict's event or its first
+    verdict's, `review_dates`: what `export claimreview --since` reads: a week's verdicts
+    without reading the year's)."""
     from workbench.services.lookup import check_documents
 
     check_documents(tx, document_ids)  # NotFound for an unknown one, before anything is read
