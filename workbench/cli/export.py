@@ -247,7 +247,8 @@ def claimreview(
     stderr also names published verdicts no second reviewer approved.
 
     A verdict given again since its claim first held one (reopened and corrected after
-    publication) keeps the first one's date as datePublished, its own as dateModified.
+    publication) keeps the first one's date as datePublished, its own as dateModified (never
+    before it: one given on a clock behind the first verdict's takes the first's date).
 
     --since DATE [--until DATE] publishes only the verdicts given in that span (each review's
     dateModified, else datePublished: the week's, say), read as `stats --since/--until` reads
