@@ -51,6 +51,19 @@ def upgrades_on_use(dialect_name: str) -> bool:
     return bool(module_for(dialect_name).UPGRADES_ON_USE)
 
 
+def sets_up_in_write(dialect_name: str) -> bool:
+    """Whether an empty database gets its tables in the transaction of the write that needs
+    them (PostgreSQL: a refused write rolls them back), or in one of their own before it
+    (SQLite: a refused write takes its new file back, services.new_database)."""
+    return bool(module_for(dialect_name).SETS_UP_IN_WRITE)
+
+
+def bound_waits(conn: Connection) -> None:
+    """A write's bounds on how long it waits for a lock (where the backend sets them per
+    transaction; SQLite's busy timeout is the connection's)."""
+    module_for(conn.dialect.name).bound_waits(conn)
+
+
 def binds_roles(dialect_name: str) -> bool:
     """Whether a registered name can be bound to the login role a person acts from."""
     return bool(module_for(dialect_name).BINDS_ROLES)

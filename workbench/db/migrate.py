@@ -9,11 +9,11 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 import workbench
-from workbench.db.backend import lacks_privilege, lock_migrations, schema_owner
+from workbench.db.backend import bound_waits, lacks_privilege, lock_migrations, schema_owner
 from workbench.db.sqlite import WRITE_OPTION
 from workbench.db.url import safe_url
 from workbench.domain.errors import UPGRADE_NOT_PERMITTED, SchemaError, StorageError, step
@@ -84,6 +84,39 @@ def upgrade(engine: Engine, revision: str = "head") -> str | None:
             else f"cannot upgrade the schema of {where} from {start} to {target}"
         )
         raise not_permitted(engine, exc, change) from None
+
+
+def set_up_in(conn: Connection) -> bool:
+    """Set an empty database up inside `conn`'s transaction, the write's own, which commits it
+    with the write's change or rolls it back with its refusal (revision.SetUpInWrite: fix98).
+    Under the migrations' lock, held to that transaction's end: another write meeting the same
+    empty database meanwhile waits for it (within the write's lock wait), then finds the desk
+    this one committed, or sets it up itself if this one was refused. Returns whether the
+    tables were created here (False: another process's were there once the lock was had)."""
+    from workbench.db.revision import is_current
+
+    bound_waits(conn)
+    lock_migrations(conn)
+    found = MigrationContext.configure(conn).get_current_revision()
+    if found is not None:
+        if is_current(found, conn.dialect.name):
+            return False
+        # Set up meanwhile by another release's workbench: refused as ensure_current would.
+        raise SchemaError(
+            f"the database was set up meanwhile at schema revision {found}, which this "
+            f"workbench does not work with (it needs {head_revision()})"
+        )
+    config = alembic_config()
+    config.attributes["connection"] = conn
+    try:
+        command.upgrade(config, "head")
+    except DBAPIError as exc:
+        if not lacks_privilege(conn.dialect.name, exc):
+            raise
+        where = safe_url(conn.engine.url.render_as_string(hide_password=False))
+        change = f"cannot create the workbench's tables in {where}"
+        raise not_permitted(conn.engine, exc, change) from None
+    return True
 
 
 def not_permitted(engine: Engine, exc: DBAPIError, change: str) -> StorageError:

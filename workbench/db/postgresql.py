@@ -78,10 +78,19 @@ def lock_event_appends(conn: Connection) -> None:
     """
     from sqlalchemy import text
 
+    bound_waits(conn)
+    conn.execute(text(APPEND_LOCK_SQL), {"desk_lock": DESK_LOCK_CLASS})
+
+
+def bound_waits(conn: Connection) -> None:
+    """A write's bounds on this transaction: how long it waits for any lock, how long it may
+    sit idle holding one (`lock_event_appends`). A write that sets a desk up sets them before
+    it waits for the migrations' lock, which it then holds to its end (migrate.set_up_in)."""
+    from sqlalchemy import text
+
     # SET takes no bound parameters; both values are this module's integers.
     conn.execute(text(f"SET LOCAL lock_timeout = {lock_wait_ms():d}"))
     conn.execute(text(f"SET LOCAL idle_in_transaction_session_timeout = {IDLE_WRITE_MS:d}"))
-    conn.execute(text(APPEND_LOCK_SQL), {"desk_lock": DESK_LOCK_CLASS})
 
 
 def lock_refusal(exc: BaseException) -> str | None:
@@ -140,6 +149,12 @@ MIGRATION_LOCK = EVENT_APPEND_LOCK + 1
 # Its schema is upgraded on purpose (`workbench db upgrade`), never by an ordinary command;
 # an empty database still gets its tables on first use (there is nobody to surprise).
 UPGRADES_ON_USE = False
+# An empty schema gets its tables in the transaction of the write that needs them, not in one
+# of their own committed first (fix98): a refused write then rolls the set-up back with its
+# change (the server's DDL is transactional: tables, sequences, functions, an extension the
+# migrations made in the schema), and leaves the schema as it found it. Left set up, the next
+# read answered from an empty desk where it had said there was none.
+SETS_UP_IN_WRITE = True
 # Each person may log in with a role of their own, which a registered name can be bound to.
 BINDS_ROLES = True
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.db.backend import schema_owner, sets_up_where_named, upgrades_on_use
+from workbench.db.backend import (
+    schema_owner,
+    sets_up_in_write,
+    sets_up_where_named,
+    upgrades_on_use,
+)
 from workbench.db.sql import select_all
 from workbench.db.tables import alembic_version
 from workbench.domain.errors import SCHEMA_BEHIND, SchemaError, step
@@ -59,21 +64,34 @@ class NoTables(Exception):
     looked: workbench.db.no_desk."""
 
 
-def ensure_current(engine: Engine, *, upgrade: bool = False, create: bool = True) -> str | None:
+class SetUpInWrite(Exception):
+    """The database is empty, and the write that met it is to set it up in its own transaction
+    (where the backend's DDL is transactional: `sets_up_in_write`), so that a refusal leaves it
+    empty: services.context.transaction runs migrate.set_up_in first thing in it."""
+
+
+def ensure_current(
+    engine: Engine, *, upgrade: bool = False, create: bool = True, in_write: bool = False
+) -> str | None:
     """Bring the database to the schema this code needs, where that is the command's to do;
     the common case (current already) costs one small query.
 
     An empty database gets its tables when `create` says so (a write) and they would go where
     the URL names (`sets_up_where_named`, asked of an empty database only); else NoTables is
-    raised. An older schema is migrated where the backend upgrades on use (SQLite:
-    one person's file) or when `upgrade` asks for it (`workbench db upgrade`); on a shared
-    database (PostgreSQL) it is refused instead, naming both revisions and who upgrades it.
+    raised. When a write transaction follows (`in_write`) and the backend sets up in it,
+    SetUpInWrite is raised instead, for that transaction to set it up. An older schema is
+    migrated where the backend upgrades on use (SQLite: one person's file) or when `upgrade`
+    asks for it (`workbench db upgrade`); on a shared database (PostgreSQL) it is refused
+    instead, naming both revisions and who upgrades it.
     A newer schema is refused either way (migrate.upgrade). Returns the revision an older
     schema was upgraded from here (None: nothing to upgrade, or the tables were created), for
     the front end to say: a file changed under its owner is said."""
     current = current_revision(engine)
     if current is None and not (create and _sets_up_where_named(engine)):
         raise NoTables
+    if current is None and in_write and sets_up_in_write(engine.dialect.name):
+        # Not here, committed before the write's change is checked: in its transaction (fix98).
+        raise SetUpInWrite
     if current == HEAD_REVISION or (not upgrade and is_current(current, engine.dialect.name)):
         return None
     from workbench.db.migrate import is_known

@@ -143,6 +143,9 @@ def byte_length(column: ColumnElement[Any] | QueryableAttribute[Any]) -> ColumnE
 # One person's file: every command brings it to the schema it needs, as it always has. Nobody
 # else's workbench opens it, and whoever can write the file can change its tables.
 UPGRADES_ON_USE = True
+# A new file gets its tables before the write (a transaction of their own): a refused write
+# takes the file back instead (services.new_database), which a file needs anyway.
+SETS_UP_IN_WRITE = False
 # A file has no login roles: `--as` is taken on trust (docs/identity.md).
 BINDS_ROLES = False
 
@@ -163,6 +166,11 @@ def sets_up_where_named(conn: Connection) -> bool:
     """A file has one schema: tables go where the URL says."""
     del conn
     return True
+
+
+def bound_waits(conn: Connection) -> None:
+    """Nothing to do: the busy timeout bounds every wait, set on each connection (prepare)."""
+    del conn
 
 
 def lock_migrations(conn: Connection) -> None:

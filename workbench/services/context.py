@@ -90,6 +90,9 @@ class Workbench:
     created_file: tuple[int, int] | None = field(default=None, repr=False)
     # Why a refused write kept the file it set up (another process has it open...), or None.
     kept_because: str | None = field(default=None, repr=False)
+    # The database was found empty, and the next write transaction sets it up in itself
+    # (PostgreSQL: revision.SetUpInWrite), so that a refusal rolls the set-up back too.
+    set_up_pending: bool = field(default=False, repr=False)
     # The schema revision this workbench upgraded the database from on first use (SQLite
     # upgrades on use; `db upgrade` on any backend), for a front end to say once.
     upgraded_from: str | None = field(default=None, repr=False)
@@ -155,7 +158,7 @@ class Workbench:
         from sqlalchemy.exc import ArgumentError, DBAPIError
 
         from workbench.db.engine import get_engine, write_engine
-        from workbench.db.revision import NoTables, ensure_current
+        from workbench.db.revision import NoTables, SetUpInWrite, ensure_current
 
         if not self._ready:
             self._check_target(write=write)
@@ -164,10 +167,20 @@ class Workbench:
             found_empty = new_file and path is not None and os.path.exists(path)
             try:
                 self.upgraded_from = ensure_current(
-                    get_engine(self.url), upgrade=upgrade, create=write
+                    get_engine(self.url),
+                    upgrade=upgrade,
+                    create=write,
+                    # A write's transaction follows, which sets an empty database up (where
+                    # the backend can: PostgreSQL) with its change; `db upgrade` (`upgrade`)
+                    # sets up here, setting up being all it is asked to do.
+                    in_write=write and not upgrade,
                 )
             except NoTables:
                 raise self._no_desk(write=write) from None
+            except SetUpInWrite:
+                # Not ready: until a write sets the desk up and commits, every use asks again.
+                self.set_up_pending = True
+                return write_engine(self.url)
             except (ValueError, ArgumentError) as exc:
                 # A URL that parses as a URL but not as a database address (a port "abc").
                 raise InvalidInput(malformed_url(self.url, exc)) from None
@@ -466,6 +479,8 @@ def transaction(
 
     session = Session(bind=wb.engine(write=write), expire_on_commit=False, autoflush=True)
     tx = Tx(session, wb.actor)
+    # (only a write is given an engine on an empty database: a read is refused there)
+    set_up = write and wb.set_up_pending
 
     def _track(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
         # Every statement the driver runs, ORM flush and Core batch alike: a write to a table
@@ -476,6 +491,13 @@ def transaction(
 
     try:
         with database_errors(), session.begin():
+            if set_up:
+                # The desk's tables, in this transaction: committed with its change or rolled
+                # back with its refusal (fix98). Before the tracking: the set-up is no change
+                # the trail describes (alembic_version's row is not the command's).
+                from workbench.db.migrate import set_up_in
+
+                set_up_in(session.connection())
             event.listen(session.connection(), "before_cursor_execute", _track)
             if write:
                 # Writers take the chain's append lock first (SQLite: BEGIN IMMEDIATE already
@@ -502,6 +524,9 @@ def transaction(
     finally:
         session.close()
     # Committed.
+    if set_up:
+        wb.set_up_pending = False
+        wb._ready = True
     if wb.on_commit is not None and tx.first is not None:
         wb.on_commit(tx.first, tx.recorded)
 
