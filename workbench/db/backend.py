@@ -51,11 +51,12 @@ def upgrades_on_use(dialect_name: str) -> bool:
     return bool(module_for(dialect_name).UPGRADES_ON_USE)
 
 
-def sets_up_in_write(dialect_name: str) -> bool:
-    """Whether an empty database gets its tables in the transaction of the write that needs
-    them (PostgreSQL: a refused write rolls them back), or in one of their own before it
-    (SQLite: a refused write takes its new file back, services.new_database)."""
-    return bool(module_for(dialect_name).SETS_UP_IN_WRITE)
+def sets_up_in_write(conn: Connection) -> bool:
+    """Whether a database without the workbench's tables gets them in the transaction of the
+    write that needs them, so that a refused write rolls them back (PostgreSQL; a SQLite file
+    holding another program's tables), or in one of their own before it (a new SQLite file: a
+    refused write takes the file back, services.new_database). Asked of such a database only."""
+    return bool(module_for(conn.dialect.name).sets_up_in_write(conn))
 
 
 def bound_waits(conn: Connection) -> None:

@@ -149,12 +149,6 @@ MIGRATION_LOCK = EVENT_APPEND_LOCK + 1
 # Its schema is upgraded on purpose (`workbench db upgrade`), never by an ordinary command;
 # an empty database still gets its tables on first use (there is nobody to surprise).
 UPGRADES_ON_USE = False
-# An empty schema gets its tables in the transaction of the write that needs them, not in one
-# of their own committed first (fix98): a refused write then rolls the set-up back with its
-# change (the server's DDL is transactional: tables, sequences, functions, an extension the
-# migrations made in the schema), and leaves the schema as it found it. Left set up, the next
-# read answered from an empty desk where it had said there was none.
-SETS_UP_IN_WRITE = True
 # Each person may log in with a role of their own, which a registered name can be bound to.
 BINDS_ROLES = True
 
@@ -585,6 +579,17 @@ def sets_up_where_named(conn: Connection) -> bool:
         text("SELECT current_setting('search_path'), current_schema()")
     ).one()
     return schema is not None and passed_over(str(search_path), schema) is None
+
+
+def sets_up_in_write(conn: Connection) -> bool:
+    """An empty schema gets its tables in the transaction of the write that needs them, not in
+    one of their own committed first (fix98): a refused write then rolls the set-up back with
+    its change (the server's DDL is transactional: tables, sequences, functions, an extension
+    the migrations made in the schema), and leaves the schema as it found it, with any tables
+    of the user's in it untouched. Left set up, the next read answered from an empty desk
+    where it had said there was none."""
+    del conn
+    return True
 
 
 def schema_exists(name: str) -> Sql:

@@ -65,9 +65,9 @@ class NoTables(Exception):
 
 
 class SetUpInWrite(Exception):
-    """The database is empty, and the write that met it is to set it up in its own transaction
-    (where the backend's DDL is transactional: `sets_up_in_write`), so that a refusal leaves it
-    empty: services.context.transaction runs migrate.set_up_in first thing in it."""
+    """The database has no workbench tables, and the write that met it is to set them up in its
+    own transaction (`sets_up_in_write`: the DDL is transactional), so that a refusal leaves
+    the database as it was: services.context.transaction runs migrate.set_up_in first in it."""
 
 
 def ensure_current(
@@ -87,11 +87,14 @@ def ensure_current(
     schema was upgraded from here (None: nothing to upgrade, or the tables were created), for
     the front end to say: a file changed under its owner is said."""
     current = current_revision(engine)
-    if current is None and not (create and _sets_up_where_named(engine)):
-        raise NoTables
-    if current is None and in_write and sets_up_in_write(engine.dialect.name):
-        # Not here, committed before the write's change is checked: in its transaction (fix98).
-        raise SetUpInWrite
+    if current is None:
+        where_named, in_its_write = _set_up(engine) if create else (False, False)
+        if not where_named:
+            raise NoTables
+        if in_write and in_its_write:
+            # Not here, committed before the write's change is checked: in its transaction,
+            # so that a refusal rolls it back (fix98).
+            raise SetUpInWrite
     if current == HEAD_REVISION or (not upgrade and is_current(current, engine.dialect.name)):
         return None
     from workbench.db.migrate import is_known
@@ -105,9 +108,11 @@ def ensure_current(
     return migrate(engine)
 
 
-def _sets_up_where_named(engine: Engine) -> bool:
+def _set_up(engine: Engine) -> tuple[bool, bool]:
+    """For a database without tables: whether they would go where the URL names, and whether
+    a write sets them up in its own transaction (one connection for both questions)."""
     with engine.connect() as conn:
-        return sets_up_where_named(conn)
+        return sets_up_where_named(conn), sets_up_in_write(conn)
 
 
 def _behind(engine: Engine, current: str) -> SchemaError:

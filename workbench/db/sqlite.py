@@ -143,9 +143,6 @@ def byte_length(column: ColumnElement[Any] | QueryableAttribute[Any]) -> ColumnE
 # One person's file: every command brings it to the schema it needs, as it always has. Nobody
 # else's workbench opens it, and whoever can write the file can change its tables.
 UPGRADES_ON_USE = True
-# A new file gets its tables before the write (a transaction of their own): a refused write
-# takes the file back instead (services.new_database), which a file needs anyway.
-SETS_UP_IN_WRITE = False
 # A file has no login roles: `--as` is taken on trust (docs/identity.md).
 BINDS_ROLES = False
 
@@ -171,6 +168,20 @@ def sets_up_where_named(conn: Connection) -> bool:
 def bound_waits(conn: Connection) -> None:
     """Nothing to do: the busy timeout bounds every wait, set on each connection (prepare)."""
     del conn
+
+
+def sets_up_in_write(conn: Connection) -> bool:
+    """Whether a write sets the database up in its own transaction: in a file holding another
+    program's tables (fix98: set up first, a refused write left our fifteen tables beside
+    them; now it rolls them back with its change, and the file keeps only its own). A new or
+    empty file gets its tables first, and a refused write takes the file back instead
+    (services.new_database), which it needs anyway: the file itself was made."""
+    from sqlalchemy import text
+
+    return (
+        conn.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1")).first()
+        is not None
+    )
 
 
 def lock_migrations(conn: Connection) -> None:

@@ -152,9 +152,11 @@ class Workbench:
 
     def engine(self, *, write: bool = False, upgrade: bool = False) -> Engine:
         """The engine, once the database is at this workbench's schema (revision.ensure_current:
-        an empty one is set up by a write and refused to a read on PostgreSQL, an older one
-        migrated on SQLite and refused on PostgreSQL unless `upgrade`, the explicit `workbench
-        db upgrade`, asks for it; a newer one refused)."""
+        an empty one is set up by a write, in the write's own transaction where a refusal can
+        roll it back (`set_up_pending`: PostgreSQL, a SQLite file holding another program's
+        tables), and refused to a read on PostgreSQL, an older one migrated on SQLite and
+        refused on PostgreSQL unless `upgrade`, the explicit `workbench db upgrade`, asks for
+        it; a newer one refused)."""
         from sqlalchemy.exc import ArgumentError, DBAPIError
 
         from workbench.db.engine import get_engine, write_engine
