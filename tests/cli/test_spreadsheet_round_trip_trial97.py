@@ -1,0 +1,66 @@
+"""A claims table exported, opened in a spreadsheet (Excel, WPS) and saved, imported back.
+
+trial97: Excel and WPS read a cell `false` as the boolean FALSE and save it as `FALSE`; a
+desk's `false` verdict is that cell in the `status` column. Importing the saved file back
+refused every such row, "unknown status 'FALSE'", so the whole file was refused (priority's
+`HIGH` was read, status's `FALSE` not).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.inprocess import ok
+
+ARTICLE = "月之暗面完成新一轮融资，融资金额超过１０亿美元。\n融资完成后，估值达到２５亿美元。\n"
+
+
+def _desk(cli: Any, tmp_path: Path) -> None:
+    """A document with an open claim and a `false` verdict (with its evidence)."""
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    ok(cli("doc", "add", str(article)))
+    ok(cli("claim", "add", "1", "--quote", "融资金额超过１０亿美元", "--text", "融资超过十亿美元"))
+    ok(cli("claim", "add", "1", "--quote", "估值达到２５亿美元", "--text", "估值二十五亿美元"))
+    ok(cli("claim", "status", "2", "in_progress"))
+    ok(
+        cli(
+            "evidence", "add", "2", "--url", "https://example.org/a", "--stance", "refutes",
+            "--title", "A", "--publisher", "P", "--accessed", "2026-11-29",
+        )
+    )  # fmt: skip
+    ok(cli("claim", "status", "2", "false", "--note", "估值是二十亿美元"))
+
+
+def _saved_by_excel(exported: str) -> bytes:
+    """The file as Excel saves it ("CSV UTF-8"): a BOM, CRLF, TRUE/FALSE in capitals."""
+    rows = list(csv.reader(io.StringIO(exported)))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([c.upper() if c.lower() in ("true", "false") else c for c in row])
+    return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
+
+
+def _head(cli: Any) -> Any:
+    return json.loads(ok(cli("audit", "head", "--json")).out)
+
+
+def test_a_false_verdict_saved_as_FALSE_is_the_claim_present(cli: Any, tmp_path: Path) -> None:
+    _desk(cli, tmp_path)
+    exported = ok(cli("export", "claims")).out
+    assert ",false," in exported
+    sheet = tmp_path / "claims.csv"
+    sheet.write_bytes(_saved_by_excel(exported))
+    assert b",FALSE," in sheet.read_bytes()
+    before = _head(cli)
+    r = cli("import", "claims", str(sheet), "--doc", "1", "--json")
+    assert r.code == 0, r.err
+    result = json.loads(r.out)
+    assert (len(result["added"]), result["already_present"]) == (0, 2), result
+    assert result["differs"] == [], result
+    assert _head(cli) == before  # nothing written, no event
