@@ -516,7 +516,10 @@ def _plan(raw: RawRow) -> _Planned:
     return _Planned(
         number=raw.number,
         row=row,
-        asked=parse_status(row.status),
+        # As a spreadsheet saved it: Excel and WPS read a `false` cell as the boolean FALSE
+        # and write it back in capitals (trial97: every false verdict's row was refused,
+        # "unknown status 'FALSE'"); a stray space is none either, as for priority.
+        asked=parse_status(row.status.strip().lower()),
         priority=parse_priority(row.priority).value if row.priority else None,
         due=due_date(row.due, "due") if row.due else None,
         tags=sorted({normalise_tag(t) for t in tags if t.strip()}),
