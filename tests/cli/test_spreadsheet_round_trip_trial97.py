@@ -64,3 +64,52 @@ def test_a_false_verdict_saved_as_FALSE_is_the_claim_present(cli: Any, tmp_path:
     assert (len(result["added"]), result["already_present"]) == (0, 2), result
     assert result["differs"] == [], result
     assert _head(cli) == before  # nothing written, no event
+
+
+def _resaved(exported: str, delimiter: str) -> str:
+    rows = list(csv.reader(io.StringIO(exported)))
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    return out.getvalue()
+
+
+def test_excels_unicode_text_and_a_semicolon_csv_are_read(cli: Any, tmp_path: Path) -> None:
+    """Excel's one UTF-16 save, "Unicode Text", separates cells with tabs (and names the file
+    .txt), and Excel in a European locale saves "CSV" with semicolons: both were read as one
+    column, and refused with "row 3: not valid CSV: ',' expected after '\"'" (a quoted cell),
+    though `import claims --help` says a spreadsheet's "Unicode" save is read. The header's
+    separator is the file's."""
+    _desk(cli, tmp_path)
+    exported = ok(cli("export", "claims")).out
+    unicode_text = b"\xff\xfe" + _resaved(exported, "\t").encode("utf-16-le")
+    semicolons = b"\xef\xbb\xbf" + _resaved(exported, ";").encode("utf-8")
+    before = _head(cli)
+    for name, data in (
+        ("claims.txt", unicode_text),
+        ("claims.tsv", unicode_text),
+        ("tabs.csv", unicode_text),
+        ("semicolons.csv", semicolons),
+    ):
+        sheet = tmp_path / name
+        sheet.write_bytes(data)
+        r = cli("import", "claims", str(sheet), "--doc", "1", "--json")
+        assert r.code == 0, (name, r.err)
+        result = json.loads(r.out)
+        assert (len(result["added"]), result["already_present"]) == (0, 2), (name, result)
+        assert result["differs"] == [], (name, result)
+    assert _head(cli) == before
+
+
+def test_a_new_row_in_a_tab_separated_file_comes_in_whole(cli: Any, tmp_path: Path) -> None:
+    """A row the editor added to the tab-separated sheet, a tab-free note with a comma."""
+    _desk(cli, tmp_path)
+    sheet = tmp_path / "new.txt"
+    sheet.write_bytes(
+        "quote\ttext\tnote\ttags\r\n融资完成后\t融资已完成\t据公告，已完成\t融资\r\n".encode(
+            "utf-16"
+        )
+    )
+    r = cli("import", "claims", str(sheet), "--doc", "1", "--json")
+    assert r.code == 0, r.err
+    (added,) = json.loads(r.out)["added"]
+    assert (added["quote"], added["text"], added["tags"]) == ("融资完成后", "融资已完成", ["融资"])
