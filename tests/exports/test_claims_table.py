@@ -558,7 +558,8 @@ def test_a_claim_in_review_comes_back_in_progress_with_its_note(
 @pytest.mark.parametrize(
     ("name", "content", "fragment"),
     [
-        ("a.txt", "x", r"a claims file is .csv, .json or .jsonl \(got .txt\)"),
+        # (.txt is a table: Excel saves Unicode Text so, tab-separated: trial97)
+        ("a.pdf", "x", r"a claims file is .csv .*, .json or .jsonl \(got .pdf\)"),
         ("a.csv", "", "needs a header row"),
         ("a.csv", "quote,quote\nx,y\n", "repeats a column"),
         ("a.json", '{"quote": "x"}', "a list of objects, one per claim: it starts with '{'"),
@@ -788,7 +789,7 @@ def test_too_many_rows_refuse_the_file_before_any_row_is_checked(
 def test_standard_input_is_not_a_claims_file(run: Run, desk: Desk) -> None:
     """`-` has no suffix to say CSV or JSON, so the import refuses it rather than guess."""
     r = run("import", "claims", "-", "--doc", str(desk.doc))
-    assert r.code == 1 and "a claims file is .csv, .json or .jsonl (got no suffix)" in r.err
+    assert r.code == 1 and "a claims file is .csv" in r.err and "(got no suffix)" in r.err
 
 
 def test_a_lone_carriage_return_inside_a_json_line_is_whitespace() -> None:

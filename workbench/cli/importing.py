@@ -136,7 +136,9 @@ def claims_command(
 ) -> None:
     """Claims from a claims table (columns: `workbench schema claims`), anchored in DOC.
 
-    CSV with a header row, a JSON array of objects, or JSON Lines (an object a line). Rows
+    CSV with a header row, a JSON array of objects, or JSON Lines (an object a line). A
+    CSV's cells are separated as its header's are: by commas, tabs (.tsv, or Excel's "Unicode
+    Text" .txt) or semicolons (Excel's CSV in a European locale). Rows
     give `quote` (retyped punctuation or spacing still anchors) or `start`/`end`, and
     `text`; optionally speaker, type, status, note, tags, assignee, priority, due. A status
     that is a verdict needs its note; verified, false and misleading also need evidence,

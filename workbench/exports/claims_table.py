@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -258,10 +259,7 @@ def _csv_start(text: TextIO) -> tuple[Iterator[tuple[int, list[str]]], list[str]
     if csv.field_size_limit() < MAX_ROW_CHARS:
         csv.field_size_limit(MAX_ROW_CHARS)
     row = _Row()
-    # strict: a quote never closed is refused at the end of the file (the lenient reader
-    # took the rest of the file as one cell, and blamed that row's quote column: trial47), as
-    # is a closing quote followed by more than a comma.
-    records = _records(csv.reader(_lines(text, row), strict=True), row)
+    records = _records(_csv_reader(_lines(text, row)), row)
     first = next(records, None)
     if first is None:
         raise InvalidInput("the CSV file is empty: it needs a header row")
@@ -270,6 +268,34 @@ def _csv_start(text: TextIO) -> tuple[Iterator[tuple[int, list[str]]], list[str]
     if len(set(names)) != len(names):
         raise InvalidInput(f"the CSV header repeats a column: {', '.join(header)}")
     return records, names
+
+
+# What may separate a table's cells, by the header's first: a comma; a tab (Excel's one UTF-16
+# save, "Unicode Text", and a .tsv); a semicolon (Excel's "CSV" where the comma is the decimal
+# separator). No column name holds one.
+SEPARATORS = (",", "\t", ";")
+
+
+def _separator(header: str) -> str:
+    """The separator of a table whose header line is `header`: the first of SEPARATORS it
+    holds (a comma when none: a table of one column). trial97: a tab-separated save was read as
+    one column and refused at its first quoted cell, "not valid CSV: ',' expected after '\"'"."""
+    return next((s for s in SEPARATORS if s in header), ",")
+
+
+def _csv_reader(lines: Iterator[str]) -> Iterator[list[str]]:
+    """The csv module's records of `lines`, separated as the header line says (`_separator`);
+    a generator, so that what the first line's read raises reaches `_records` as any other
+    line's does."""
+    first = next(lines, None)
+    if first is None:
+        return
+    # strict: a quote never closed is refused at the end of the file (the lenient reader
+    # took the rest of the file as one cell, and blamed that row's quote column: trial47), as
+    # is a closing quote followed by more than a separator.
+    yield from csv.reader(
+        itertools.chain((first,), lines), delimiter=_separator(first), strict=True
+    )
 
 
 def _records(reader: Iterator[list[str]], row: _Row) -> Iterator[tuple[int, list[str]]]:
@@ -388,6 +414,9 @@ def _object_row(number: int, item: Any) -> RawRow:
 # The claims file formats an import reads, by suffix.
 READERS: dict[str, Callable[[TextIO], Iterator[RawRow]]] = {
     ".csv": read_csv,
+    # Excel saves "Unicode Text" (UTF-16, tab-separated) as .txt; other tools write .tsv.
+    ".tsv": read_csv,
+    ".txt": read_csv,
     ".json": read_json,
     ".jsonl": read_jsonl,
     ".ndjson": read_jsonl,

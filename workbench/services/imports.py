@@ -413,9 +413,9 @@ class _ClaimsFile:
     def header(self) -> tuple[str, ...]:
         """A CSV file's columns, read from its header (a file of no rows has no row to name
         them); () for JSON, whose objects are its only columns."""
-        from workbench.exports.claims_table import read_csv_header
+        from workbench.exports.claims_table import READERS, read_csv, read_csv_header
 
-        if self.suffix != ".csv":
+        if READERS[self.suffix] is not read_csv:
             return ()
         with self._text() as text:
             return read_csv_header(text)
@@ -448,7 +448,8 @@ def _read_claims_file(path: str) -> _ClaimsFile:
     suffix = Path(path).suffix.lower()
     if suffix not in READERS:
         raise InvalidInput(
-            f"{path}: a claims file is .csv, .json or .jsonl (got {suffix or 'no suffix'})"
+            f"{path}: a claims file is .csv (.tsv, or .txt as Excel saves Unicode Text), .json "
+            f"or .jsonl (got {suffix or 'no suffix'})"
         )
     data = spool_text_source(path)
     columns: dict[str, None] = {}
