@@ -113,3 +113,43 @@ def test_a_new_row_in_a_tab_separated_file_comes_in_whole(cli: Any, tmp_path: Pa
     assert r.code == 0, r.err
     (added,) = json.loads(r.out)["added"]
     assert (added["quote"], added["text"], added["tags"]) == ("融资完成后", "融资已完成", ["融资"])
+
+
+def test_a_quote_a_spreadsheet_read_as_a_number_does_not_pin_its_claim_again(
+    cli: Any, tmp_path: Path
+) -> None:
+    """Excel reads a cell `0.50` as the number 0.5 and `007` as 7, and saves them so. The
+    export's own row of a claim quoting a figure (its id, text and offsets the claim's) then
+    gave another quote: it was anchored as a new row, and the import silently added the claim
+    again, pinned to `0.5` of `0.50` (11-14 for 11-15) and to the `7` of `007`. A row naming a
+    claim of the document by its id, with its text, pinned elsewhere, is refused, saying so."""
+    article = tmp_path / "n.txt"
+    article.write_text("公司2023年营收增长0.50，编号007的产品卖出了1,000台。\n", encoding="utf-8")
+    ok(cli("doc", "add", str(article)))
+    ok(cli("claim", "add", "1", "--quote", "0.50", "--text", "营收增长零点五"))
+    ok(cli("claim", "add", "1", "--quote", "007", "--text", "产品编号"))
+    exported = ok(cli("export", "claims")).out
+    rows = list(csv.reader(io.StringIO(exported)))
+    quote = rows[0].index("quote")
+    for row, number in zip(rows[1:], ("0.5", "7"), strict=True):
+        row[quote] = number
+    sheet = tmp_path / "claims.csv"
+    with sheet.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\r\n").writerows(rows)
+    before = _head(cli)
+    r = cli("import", "claims", str(sheet), "--doc", "1")
+    assert r.code == 1, (r.out, r.err)
+    assert r.err.splitlines()[:2] == [
+        "row 2: id 1 is claim #1, with this text, pinned to '0.50' (characters 11–15); the "
+        "row's quote '0.5' pins it elsewhere (characters 11–14): give the claim's quote as "
+        "text (a spreadsheet may have read it as a number), or empty the id to add another "
+        "claim",
+        "row 3: id 2 is claim #2, with this text, pinned to '007' (characters 18–21); the "
+        "row's quote '7' pins it elsewhere (characters 20–21): give the claim's quote as "
+        "text (a spreadsheet may have read it as a number), or empty the id to add another "
+        "claim",
+    ], r.err
+    r = cli("import", "claims", str(sheet), "--doc", "1", "--skip-bad")
+    assert r.code == 1, (r.out, r.err)  # no good row
+    assert _head(cli) == before
+    assert len(json.loads(ok(cli("claim", "list", "--json")).out)) == 2
