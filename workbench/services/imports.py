@@ -27,7 +27,7 @@ from workbench.domain.limits import has_visible
 from workbench.domain.payloads import claim_payload, event_value, imported, note_payload
 from workbench.domain.plurals import plural
 from workbench.domain.status import ClaimType, Status, parse_claim_type, parse_status
-from workbench.domain.text import Span, decode_text, whole_number
+from workbench.domain.text import Span, clip_quote, decode_text, span_words, whole_number
 from workbench.domain.unique_keys import RepeatedKey, loads
 from workbench.services.annotation_targets import DocumentSources
 from workbench.services.claims import claim_columns, claim_text, new_claim_values
@@ -589,8 +589,10 @@ class _DocumentClaims:
     """The document's claims, every revision's, by id: read once, when a row first gives an
     id (a table no export wrote costs nothing)."""
 
-    def __init__(self, tx: Tx, document_id: int) -> None:
+    def __init__(self, tx: Tx, document_id: int, revision: int) -> None:
         self._tx, self._document_id = tx, document_id
+        # The document's current revision, the one rows are anchored in.
+        self.revision = revision
         self._claims: dict[int, _Stored] | None = None
 
     def get(self, claim_id: int) -> _Stored | None:
@@ -632,6 +634,34 @@ def _own_claim(raw: RawRow, row: Any, claims: _DocumentClaims) -> _Stored | None
     return stored
 
 
+def _not_pinned_again(
+    tx: Tx, raw: RawRow, typed: str, text: str, span: Span, claims: _DocumentClaims
+) -> None:
+    """Refuse a row that names a claim of the document by its id, with the claim's text, but
+    anchors elsewhere in the revision the claim is pinned in: it is that claim's row with its
+    quote changed, not a claim to add beside it. trial97: Excel saved a quote `0.50` as 0.5
+    and `007` as 7, and the export's own rows, anchored on those, added each claim again on
+    part of its span. A row with another text on the span is another claim, as ever."""
+    given = raw.values.get("id")
+    claim_id = given if type(given) is int else whole_number(str(given or "").strip())
+    stored = None if claim_id is None else claims.get(claim_id)
+    if stored is None or stored.revision != claims.revision:
+        return
+    if (span.start, span.end) == (stored.start, stored.end):
+        return
+    if _claim_key((("text", claim_text(text)),)) != stored.said:
+        return
+    # Read for the message only: the stored claims keep digests, not texts.
+    quote = tx.session.scalar(select(Claim.quote).where(Claim.id == stored.id)) or ""
+    raise InvalidInput(
+        f"id {stored.id} is claim #{stored.id}, with this text, pinned to "
+        f"{clip_quote(quote)!r} ({span_words(stored.start, stored.end)}); the row's quote "
+        f"{clip_quote(typed)!r} pins it elsewhere ({span_words(span.start, span.end)}): "
+        "give the claim's quote as text (a spreadsheet may have read it as a number), or "
+        "empty the id to add another claim"
+    )
+
+
 def _check(
     tx: Tx,
     raw: RawRow,
@@ -654,6 +684,8 @@ def _check(
     else:
         hint = QuoteHint(exact=row.quote, start=row.start, end=row.end, occurrence=row.occurrence)
         span = anchor_quote(within, hint, carrier="a claims table")
+        if claims is not None:
+            _not_pinned_again(tx, raw, row.quote or span.quote, row.text, span, claims)
     arrived = arrival(
         item.asked,
         row.note,
@@ -726,7 +758,7 @@ def import_claims(
         seen = _claim_keys(tx, doc, number)
         # An export's own row of a claim is that claim, found by its id before its quote is
         # anchored: an orphaned claim's quote is in no current text (`_own_claim`).
-        claims = _DocumentClaims(tx, doc.id)
+        claims = _DocumentClaims(tx, doc.id, number)
         present_rows: list[tuple[int, int, _Ready]] = []
         tags = ImportedTags(tx.session)
         for raw in counted(claims_file.rows(), progress, claims_file.count):
