@@ -153,3 +153,22 @@ def test_a_quote_a_spreadsheet_read_as_a_number_does_not_pin_its_claim_again(
     assert r.code == 1, (r.out, r.err)  # no good row
     assert _head(cli) == before
     assert len(json.loads(ok(cli("claim", "list", "--json")).out)) == 2
+
+
+def test_a_workbook_is_refused_saying_how_to_save_it_as_a_table(cli: Any, tmp_path: Path) -> None:
+    """`export claims --format xlsx` writes a workbook an editor edits in Excel, WPS or
+    Numbers; importing the edited workbook was refused as any unknown suffix is ("a claims
+    file is .csv ... (got .xlsx)"), not saying what to do with it. It says to save the sheet
+    as CSV UTF-8 (or Unicode Text) and import that."""
+    _desk(cli, tmp_path)
+    workbook = tmp_path / "claims.xlsx"
+    ok(cli("export", "claims", "-o", str(workbook)))
+    for name in ("claims.xlsx", "claims.xls", "claims.et", "claims.numbers", "claims.ods"):
+        path = tmp_path / name
+        if not path.exists():
+            path.write_bytes(workbook.read_bytes())
+        r = cli("import", "claims", str(path), "--doc", "1")
+        assert r.code == 1 and r.err == (
+            f"error: {path}: a spreadsheet workbook is not read: save its sheet as CSV UTF-8 "
+            "(or Unicode Text) and import that file\n"
+        ), r.err
