@@ -446,6 +446,12 @@ def _read_claims_file(path: str) -> _ClaimsFile:
     from workbench.exports.claims_table import MAX_ROWS, READERS, check_row_count
 
     suffix = Path(path).suffix.lower()
+    if suffix in WORKBOOKS:
+        # `export claims --format xlsx` writes one, which an editor edits and brings back.
+        raise InvalidInput(
+            f"{path}: a spreadsheet workbook is not read: save its sheet as CSV UTF-8 (or "
+            "Unicode Text) and import that file"
+        )
     if suffix not in READERS:
         raise InvalidInput(
             f"{path}: a claims file is .csv (.tsv, or .txt as Excel saves Unicode Text), .json "
@@ -489,6 +495,10 @@ def _read_claims_file(path: str) -> _ClaimsFile:
         raise
     return _ClaimsFile(data, suffix, count, tuple(columns))
 
+
+# A spreadsheet program's own files (Excel, WPS, Numbers, LibreOffice): the workbook, not a
+# table of its cells.
+WORKBOOKS = frozenset({".xlsx", ".xlsm", ".xls", ".et", ".numbers", ".ods"})
 
 # The most distinct column names an import keeps to judge a file's columns by.
 MAX_COLUMNS = 100
