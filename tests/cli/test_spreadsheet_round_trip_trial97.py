@@ -172,3 +172,33 @@ def test_a_workbook_is_refused_saying_how_to_save_it_as_a_table(cli: Any, tmp_pa
             f"error: {path}: a spreadsheet workbook is not read: save its sheet as CSV UTF-8 "
             "(or Unicode Text) and import that file\n"
         ), r.err
+
+
+def test_a_new_rows_cells_with_a_stray_space_come_in_as_typed(cli: Any, tmp_path: Path) -> None:
+    """A space typed after a cell's word cannot be seen in a spreadsheet: priority `high `,
+    status `in_progress `, an owner, a tag, a due date and a speaker so came in trimmed, but
+    the type `fact ` refused the row ("unknown claim type 'fact '"), and `Fact` too."""
+    _desk(cli, tmp_path)
+    sheet = tmp_path / "new.csv"
+    sheet.write_bytes(
+        "\ufeffquote,text,type,status,note,priority,assignee,tags,due,speaker\r\n"
+        '融资完成后,"融资已\n完成",quantity ,in_progress ,"第一行\n第二行",high ,王芳 ,融资 ,'
+        "2026-12-20 ,闫俊杰 \r\n"
+        "完成新一轮融资,完成了新一轮融资,Fact,Unverified,,,,,,\r\n".encode()
+    )
+    r = cli("import", "claims", str(sheet), "--doc", "1", "--json")
+    assert r.code == 0, r.err
+    first, second = json.loads(r.out)["added"]
+    assert (first["text"], first["type"], first["status"], first["priority"]) == (
+        "融资已 完成",
+        "quantity",
+        "in_progress",
+        "high",
+    )
+    assert (first["assignee"], first["tags"], first["due"], first["speaker"]) == (
+        "王芳",
+        ["融资"],
+        "2026-12-20",
+        "闫俊杰",
+    )
+    assert (second["type"], second["status"]) == ("fact", "unverified")
