@@ -25,6 +25,13 @@ def whole_number(value: object) -> object:
     return value
 
 
+def typed_word(value: object) -> object:
+    """A cell naming one of a fixed set of words (a claim type) as a person typed it into a
+    spreadsheet: a stray space and capitals are none of its spelling (trial97: `fact ` refused
+    a row whose priority `high ` and status `in_progress ` were read)."""
+    return value.strip().lower() if isinstance(value, str) else value
+
+
 class ClaimRow(BaseModel):
     """One row of a claims table (`workbench import claims`, `workbench export claims`).
 
@@ -103,6 +110,7 @@ class ClaimRow(BaseModel):
         description="export only: when the verdict stood, UTC, to the second (not imported)",
     )
 
+    _typed_type = field_validator("type", mode="before")(typed_word)
     _known_type = field_validator("type")(known_claim_type)
     _numbers = field_validator(
         "id", "document_id", "occurrence", "start", "end", "revision", mode="before"
