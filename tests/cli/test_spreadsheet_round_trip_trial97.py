@@ -202,3 +202,35 @@ def test_a_new_rows_cells_with_a_stray_space_come_in_as_typed(cli: Any, tmp_path
         "闫俊杰",
     )
     assert (second["type"], second["status"]) == ("fact", "unverified")
+
+
+def test_an_editors_own_column_refuses_the_file_once_whichever_rows_fill_it(
+    cli: Any, tmp_path: Path
+) -> None:
+    """An editor's own 备注 column, filled on some rows only, failed just those rows ("备注:
+    unknown column ... give --skip-bad"): the advice dropped exactly the rows the editor had
+    written on, a new claim among them, and imported the rest. The file is refused once now,
+    naming the column and how many rows fill it; nothing is written."""
+    _desk(cli, tmp_path)
+    rows = list(csv.DictReader(io.StringIO(ok(cli("export", "claims")).out)))
+    fields = [*rows[0].keys(), "备注"]
+    new = dict.fromkeys(fields, "")
+    new.update(
+        quote="融资完成后", text="融资已完成", status="unverified", 备注="明天问财务"
+    )
+    rows[0]["备注"] = "已核对"
+    rows.append(new)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=fields, restval="", lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    sheet = tmp_path / "claims.csv"
+    sheet.write_text(out.getvalue(), encoding="utf-8-sig")
+    before = _head(cli)
+    r = cli("import", "claims", "--doc", "1", str(sheet))
+    assert r.code == 1, r.out + r.err
+    (line,) = r.err.strip().splitlines()
+    assert "备注" in line and "2 of 3 rows" in line and "--skip-bad" not in line
+    assert _head(cli) == before
+    skipped = cli("import", "claims", "--doc", "1", str(sheet), "--skip-bad")
+    assert skipped.code == 1 and _head(cli) == before
