@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from workbench.domain.plurals import plural
 from workbench.domain.text import clip_quote
 from workbench.seed_file import known_claim_type
 
@@ -152,12 +153,15 @@ def column_problem(columns: Iterable[str]) -> str | None:
 LISTING_ONLY = frozenset({"evidence_count", "version", "updated_at", "last_activity"})
 
 
-def unknown_columns(names: Sequence[str]) -> str | None:
-    """Why a file whose every row has these columns, which no claims table has, is refused
-    (None: there are none): each row would fail alike. All of them are named, in the file's
+def unknown_columns(filled: Sequence[tuple[str, int]], rows: int) -> str | None:
+    """Why a file with these columns, which no claims table has, is refused (None: there are
+    none), each with the number of its `rows` that fill it: a row that fills one fails, so the
+    file is refused once, whichever rows fill it, rather than each such row (--skip-bad would
+    import the rest and drop what was written there). All of them are named, in the file's
     order, and `claim list --csv`'s own are told for what they are."""
-    if not names:
+    if not filled:
         return None
+    names = [name for name, _ in filled]
     more = f" and {len(names) - COLUMNS_NAMED} more" if len(names) > COLUMNS_NAMED else ""
     named = ", ".join(_shown(name) for name in names[:COLUMNS_NAMED]) + more
     listing = (
@@ -167,8 +171,16 @@ def unknown_columns(names: Sequence[str]) -> str | None:
         else ""
     )
     column = "a column" if len(names) == 1 else "columns"
+    most = max(n for _, n in filled)
+    who = (
+        "every row has"
+        if most == rows
+        else f"{most:,} of {plural(rows, 'row')} fill"
+        if len(names) == 1
+        else f"up to {most:,} of {plural(rows, 'row')} fill"
+    )
     return (
-        f"every row has {column} a claims table does not: {named}; remove "
+        f"{who} {column} a claims table does not: {named}; remove "
         f"{'it' if len(names) == 1 else 'them'} (see `workbench schema claims`){listing}"
     )
 

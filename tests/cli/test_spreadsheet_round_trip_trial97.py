@@ -215,9 +215,7 @@ def test_an_editors_own_column_refuses_the_file_once_whichever_rows_fill_it(
     rows = list(csv.DictReader(io.StringIO(ok(cli("export", "claims")).out)))
     fields = [*rows[0].keys(), "备注"]
     new = dict.fromkeys(fields, "")
-    new.update(
-        quote="融资完成后", text="融资已完成", status="unverified", 备注="明天问财务"
-    )
+    new.update(quote="融资完成后", text="融资已完成", status="unverified", 备注="明天问财务")
     rows[0]["备注"] = "已核对"
     rows.append(new)
     out = io.StringIO()

@@ -510,14 +510,20 @@ def test_a_needed_column_past_the_hundredth_is_found(
     assert [c.text for c in result.added] == ["S0"]
 
 
-def test_a_good_file_with_a_bad_row_says_nothing_of_its_columns(
+def test_a_column_no_claims_table_has_in_some_rows_refuses_the_file_once(
     wb: Workbench, doc: int, tmp_path: Path
 ) -> None:
+    """It failed just the rows that fill it (`row 2: who: unknown column`), and --skip-bad
+    then imported the others, dropping what was written in it (trial97: an editor's 备注)."""
     data = f"quote,text,who\n{SENTENCES[0]},S1,x\n{SENTENCES[1]},S2,\n".encode()
     path = _write(tmp_path / "a.csv", data)
-    with pytest.raises(RowsRefused) as caught:
-        import_claims(wb, str(path), doc)
-    assert caught.value.lines == ["row 2: who: unknown column"]
+    for skip_bad in (False, True):
+        with pytest.raises(InvalidInput) as refused:
+            import_claims(wb, str(path), doc, skip_bad=skip_bad)
+        assert refused.value.message == (
+            "1 of 2 rows fill a column a claims table does not: who; remove it "
+            "(see `workbench schema claims`)"
+        )
 
 
 def test_a_column_no_claims_table_has_in_every_row_refuses_the_file_once(
