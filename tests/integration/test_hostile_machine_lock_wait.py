@@ -1,0 +1,90 @@
+"""trial96: a machine where another process holds the database's lock for a long time.
+
+A writer waiting for SQLite's write lock could not be interrupted: BEGIN IMMEDIATE waited in
+SQLite's own busy handler, in C, for the whole busy timeout (30 s), and Python's signal handlers
+run only between its statements, so Ctrl-C (or `kill`) on a `note add` stuck behind another
+process's write transaction was acted on 31 s later, when the wait had run out anyway. A person
+pressing Ctrl-C on a command that seems to hang saw nothing happen for half a minute.
+"""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import threading
+import time
+from typing import Any
+
+import pytest
+
+from tests.conftest import PG_URL
+from tests.inprocess import run_cli
+from workbench.db.engine import get_engine
+from workbench.db.url import sqlite_file
+from workbench.services.context import Workbench
+
+# How long the other process holds the lock at most: the guard that ends a wait which Ctrl-C
+# did not end (the test then fails rather than hangs).
+HELD_AT_MOST_S = 20.0
+# The lock wait, longer than the guard: only Ctrl-C can end the command while the lock is held.
+LOCK_WAIT_MS = 600_000
+
+
+def one_claim(url: str) -> int:
+    from workbench.services.claims import SpanRequest, add_claim
+    from workbench.services.documents import add_document
+
+    wb = Workbench(url=url, actor="tester")
+    doc = add_document(wb, "甲说了一句话。乙说了另一句话。".encode()).document.id
+    return add_claim(wb, doc, "甲说了一句话", SpanRequest(quote="甲说了一句话")).id
+
+
+@pytest.mark.skipif(bool(PG_URL), reason="SQLite's busy wait (PostgreSQL's wait is the server's)")
+def test_ctrl_c_ends_a_writer_waiting_for_the_sqlite_lock_while_it_is_still_held(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import workbench.db.sqlite as sqlite_backend
+
+    claim = one_claim(db_url)
+    monkeypatch.setattr(sqlite_backend, "BUSY_TIMEOUT_MS", LOCK_WAIT_MS)
+    get_engine(db_url).dispose()  # new connections take the long wait
+    path = sqlite_file(db_url)
+    assert path is not None
+    held, done, released = threading.Event(), threading.Event(), threading.Event()
+
+    def other_process() -> None:
+        conn = sqlite3.connect(path, isolation_level=None)
+        conn.execute("BEGIN IMMEDIATE")
+        held.set()
+        done.wait(HELD_AT_MOST_S)
+        released.set()
+        conn.rollback()
+        conn.close()
+
+    main = threading.get_ident()
+
+    def ctrl_c() -> None:
+        held.wait()
+        # Into the command's wait for the lock (an in-process start takes far less).
+        time.sleep(1.0)
+        signal.pthread_kill(main, signal.SIGINT)
+
+    holder = threading.Thread(target=other_process, daemon=True)
+    holder.start()
+    assert held.wait(30), "the other write transaction never started"
+    presser = threading.Thread(target=ctrl_c, daemon=True)
+    presser.start()
+    try:
+        outcome: Any = run_cli(
+            ["note", "add", str(claim), "等锁"],
+            env={"WORKBENCH_DB": db_url, "WORKBENCH_USER": "bob"},
+        )
+        ended_while_held = not released.is_set()
+    finally:
+        done.set()
+        holder.join(60)
+        presser.join(60)
+    assert ended_while_held, "Ctrl-C was acted on only once the other process let the lock go"
+    assert outcome.crash is None, outcome.crash
+    assert outcome.code == 130, (outcome.code, outcome.out, outcome.err)
+    assert outcome.err.strip() == "interrupted; nothing half-written was committed", outcome.err
