@@ -27,6 +27,11 @@ if TYPE_CHECKING:
     from workbench.domain.search_needle import Needle
 
 BUSY_TIMEOUT_MS = 30_000
+# SQLite waits for a lock in its own busy handler, in C, where Python's signal handlers do not
+# run: a writer waiting out BUSY_TIMEOUT_MS in one BEGIN IMMEDIATE heard Ctrl-C (or `kill`) only
+# when the 30 s were over (trial96). It waits in steps this long instead, back in Python between
+# them, each still sleeping no longer than SQLite's 100 ms (WRITER_HANDOVER).
+LOCK_STEP_MS = 250
 WRITE_OPTION = "workbench_write"
 
 
@@ -61,9 +66,36 @@ def configure(engine: Engine) -> None:
         # "database is locked" at once instead of waiting. BEGIN IMMEDIATE waits (busy_timeout)
         # for the write lock before reading anything, so concurrent writers queue up.
         if conn.get_execution_options().get(WRITE_OPTION):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            _begin_immediate(conn)
         else:
             conn.exec_driver_sql("BEGIN")
+
+
+def _begin_immediate(conn: Connection) -> None:
+    """BEGIN IMMEDIATE, waiting for the write lock up to BUSY_TIMEOUT_MS in LOCK_STEP_MS steps
+    (a signal is acted on between two); the last step's "database is locked" is the refusal."""
+    import time
+
+    from sqlalchemy.exc import OperationalError
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    conn.exec_driver_sql(f"PRAGMA busy_timeout = {min(LOCK_STEP_MS, BUSY_TIMEOUT_MS)}")
+    try:
+        while True:
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                return
+            except OperationalError as exc:
+                if not _busy(exc.orig) or time.monotonic() >= deadline:
+                    raise
+    finally:
+        conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def _busy(exc: BaseException | None) -> bool:
+    """Whether SQLite answered SQLITE_BUSY (another connection holds the lock)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF == sqlite3.SQLITE_BUSY
 
 
 def _lower(value: Any) -> Any:
