@@ -88,3 +88,51 @@ def test_ctrl_c_ends_a_writer_waiting_for_the_sqlite_lock_while_it_is_still_held
     assert outcome.crash is None, outcome.crash
     assert outcome.code == 130, (outcome.code, outcome.out, outcome.err)
     assert outcome.err.strip() == "interrupted; nothing half-written was committed", outcome.err
+
+
+@pytest.mark.parametrize(
+    ("table", "args"),
+    [("claims", ["claim", "list"]), ("events", ["audit", "verify"])],
+)
+def test_a_read_behind_a_pg_table_lock_is_refused_in_one_line_while_the_lock_is_held(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch, table: str, args: list[str]
+) -> None:
+    """On PostgreSQL a read had no lock wait at all: with a psql session holding `LOCK TABLE
+    claims IN ACCESS EXCLUSIVE MODE` in an open transaction (as a long migration or a VACUUM
+    FULL does), `claim list` sat silent for as long as the session held it (2 min 46 s, until
+    the session ended), where a write gave up after the busy timeout with one line. Only the
+    writers' transactions set lock_timeout (lock_event_appends); the read paths, the driver's
+    (claim list) and SQLAlchemy's (audit verify), set none."""
+    from sqlalchemy import create_engine, text
+
+    import workbench.db.sqlite as sqlite_backend
+
+    one_claim(postgres_url)
+    monkeypatch.setattr(sqlite_backend, "BUSY_TIMEOUT_MS", 1000)
+    get_engine(postgres_url).dispose()
+    held, done, released = threading.Event(), threading.Event(), threading.Event()
+    other = create_engine(postgres_url)
+
+    def other_session() -> None:
+        with other.connect() as conn, conn.begin():
+            conn.execute(text(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE"))
+            held.set()
+            done.wait(HELD_AT_MOST_S)
+            released.set()
+
+    holder = threading.Thread(target=other_session, daemon=True)
+    holder.start()
+    try:
+        assert held.wait(30), "the other session never took the lock"
+        outcome = run_cli(args, env={"WORKBENCH_DB": postgres_url, "WORKBENCH_USER": "bob"})
+        ended_while_held = not released.is_set()
+    finally:
+        done.set()
+        holder.join(60)
+        other.dispose()
+    assert ended_while_held, f"`{' '.join(args)}` waited until the other session let go"
+    assert outcome.crash is None, outcome.crash
+    assert outcome.code == 1, (outcome.code, outcome.out, outcome.err)
+    lines = outcome.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), outcome.err
+    assert "locked" in lines[0], outcome.err
