@@ -54,8 +54,18 @@ IDLE_TIMEOUT = "25P03"
 
 
 def configure(engine: Engine) -> None:
-    """Nothing to set per connection: READ COMMITTED and server defaults suit us."""
-    del engine
+    """READ COMMITTED and server defaults suit us, but for the lock wait: every transaction,
+    a read's too, waits for a lock at most `lock_wait_ms` (trial96: behind a session holding
+    LOCK TABLE claims IN ACCESS EXCLUSIVE MODE, `audit verify` waited as long as it held it)."""
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql(LOCK_WAIT_SQL % lock_wait_ms())
+
+
+# SET takes no bound parameters: the value is this module's integer (lock_wait_ms).
+LOCK_WAIT_SQL = "SET LOCAL lock_timeout = %d"
 
 
 def lock_wait_ms() -> int:
@@ -546,6 +556,9 @@ def begin_read(conn: Any) -> None:
     with this first statement)."""
     with conn.cursor() as cur:
         cur.execute(ONE_SNAPSHOT)
+        # As the engine's transactions (configure): a read waits for a lock no longer than a
+        # write (`claim list` behind a table locked by another session waited minutes).
+        cur.execute(LOCK_WAIT_SQL % lock_wait_ms())
 
 
 def statement(text: str) -> str:
