@@ -3,6 +3,7 @@ for PostgreSQL, the pg_dump command that does the same (docs/backup.md says how 
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from urllib.parse import quote, unquote
 from workbench.db.engine import get_engine
 from workbench.db.pg_options import first_schema, schema_pattern, take_search_path
 from workbench.db.url import libpq_uri, safe_url, sqlite_file
-from workbench.domain.errors import InvalidInput
+from workbench.domain.errors import InvalidInput, StorageError
 from workbench.new_file import file_exists, folder_of, missing_folder, occupied, place_new
 from workbench.services.context import Workbench
 from workbench.services.verify import Head, chain_head
@@ -38,10 +39,14 @@ def backup(wb: Workbench, target: str) -> Backup:
     if Path(source).resolve() == dest.resolve():
         raise InvalidInput("the backup must go to another file than the database")
     wb.engine()  # refuses a missing or empty database, migrates an older one
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=folder_of(dest))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=folder_of(dest))
+    except OSError as exc:
+        # Named as the file asked for (a read-only folder): the temporary name means nothing.
+        raise OSError(exc.errno, exc.strerror, target) from None
     os.close(fd)
     try:
-        _copy(wb.url, tmp)
+        _copy(wb.url, tmp, target)
         # A link (or an O_EXCL copy), not a rename: it fails if the target appeared meanwhile,
         # never overwrites.
         try:
@@ -58,9 +63,13 @@ def backup(wb: Workbench, target: str) -> Backup:
     return Backup(str(dest), head, None)
 
 
-def _copy(url: str, tmp: str) -> None:
+def _copy(url: str, tmp: str, target: str) -> None:
     """SQLite's online backup API: pages copied under a read lock, consistent as of one moment
-    even while other processes write (WAL), and the result is a complete database file."""
+    even while other processes write (WAL), and the result is a complete database file.
+
+    SQLite's errors are its own, not OSError: a full disk under the copy ("database or disk is
+    full") is said as the system says it of any file written, naming `target` (trial96: it was
+    a traceback)."""
     import sqlite3
 
     raw = get_engine(url).raw_connection()
@@ -74,6 +83,10 @@ def _copy(url: str, tmp: str) -> None:
             dst.execute("PRAGMA journal_mode = DELETE")
         finally:
             dst.close()
+    except sqlite3.Error as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_FULL:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), target) from None
+        raise StorageError(f"database error: {exc}") from None
     finally:
         raw.close()
 
