@@ -138,5 +138,29 @@ def write(
                 value = cut
             cells.append(date_cell(value) if col == DUE else text_cell(value))
         sheet.append(cells)
-    book.save(out)
+    _save(book, sheet, out)
     return count
+
+
+def _save(book: Any, sheet: Any, out: IO[bytes]) -> None:
+    """openpyxl's `save_workbook`, with what it leaves half-way when a write fails (a full
+    disk) closed at once: its zip archive and the sheet's writers were otherwise cleaned up at
+    exit, after the file under them was closed, and printed three tracebacks (trial96)."""
+    import contextlib
+    import datetime as dt
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    # Its rows are all written: save would close it first thing in the zip, and one not closed
+    # because an earlier write failed left its writers suspended mid-element.
+    sheet.close()
+    archive = ZipFile(out, "w", ZIP_DEFLATED, allowZip64=True)
+    book.properties.modified = dt.datetime.now(tz=dt.UTC).replace(tzinfo=None)
+    try:
+        ExcelWriter(book, archive).save()
+    except BaseException:
+        # The file is abandoned (new_file.writing removes it): the archive lets go of it now.
+        with contextlib.suppress(Exception):
+            archive.close()
+        raise
