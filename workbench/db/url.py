@@ -127,7 +127,8 @@ def cannot_open(url: str, why: object) -> str:
     URL's and the driver's own words, which may quote one (review59: libpq refused a password
     typed with a raw '%' by quoting it, `invalid percent-encoded token: "Pa%ss9"`)."""
     said = without_secret_values(url, str(why))
-    return f"cannot open database {safe_url(url)}: {said}{_read_only_folder(url, said)}"
+    why = _read_only_folder(url, said) or _full_disk(url, said)
+    return f"cannot open database {safe_url(url)}: {said}{why}"
 
 
 def _read_only_folder(url: str, said: str) -> str:
@@ -144,6 +145,25 @@ def _read_only_folder(url: str, said: str) -> str:
     return (
         f" (its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside "
         "the database, reads included: copy the file to a writable folder)"
+    )
+
+
+def _full_disk(url: str, said: str) -> str:
+    """Why SQLite could not open a file on a disk with no room left: it makes its 32 KB -shm
+    file beside a database in WAL mode when it opens it, and with no room says "disk I/O error"
+    (SQLITE_IOERR_SHMSIZE), which reads as a failing drive (trial96)."""
+    if not url.startswith("sqlite:///") or not ("I/O error" in said or "is full" in said):
+        return ""
+    folder = os.path.dirname(os.path.abspath(url.removeprefix("sqlite:///")))
+    try:
+        room = os.statvfs(folder).f_bavail
+    except (OSError, AttributeError):  # a folder that is not there; Windows has no statvfs
+        return ""
+    if room > 0:
+        return ""
+    return (
+        f" (the disk holding {folder} is full: SQLite needs room beside the database for its "
+        "-wal and -shm files, reads included; free some space)"
     )
 
 
