@@ -109,7 +109,8 @@ def test_verify_checks_the_export_as_a_continuation_of_the_noted_head(
     r = cli("audit", "verify", "--file", str(out), "--head", head, "--count", "5")
     assert r.code == 0, (r.out, r.err)
     assert r.out.startswith("OK 2 events")
-    assert "not checked" not in r.out + r.err
+    assert "link not checked" not in r.out + r.err
+    assert "links not checked" not in r.out + r.err
     assert trail_head in r.out
     assert "continues the head noted earlier at seq 5" in r.err
     report = json.loads(cli("audit", "verify", "--file", str(out), "--head", head, "--json").out)
@@ -119,6 +120,7 @@ def test_verify_checks_the_export_as_a_continuation_of_the_noted_head(
     r = cli("audit", "verify", "--file", str(out))
     assert r.code == 0 and r.out.startswith("OK 2 events"), (r.out, r.err)
     assert "not checked" not in r.out
+    assert "give the head noted then (--head)" in r.err
 
 
 def test_a_head_other_than_the_one_continued_is_refused(

@@ -10,9 +10,11 @@ import click
 from workbench.cli.common import check_output, output_file, usage_unless_none, workbench_from
 from workbench.cli.errors import EXIT_REFUSED
 from workbench.cli.options import (
+    HASH,
     ID,
     MOMENT,
     RECORDED_NAME,
+    SEQ,
     bom_option,
     check_bom_usage,
     count_option,
@@ -62,6 +64,21 @@ def audit() -> None:
 @click.option(
     "--until", type=MOMENT, metavar="DATE", help="Only events up to DATE (UTC; a date: that day)."
 )
+@click.option(
+    "--after",
+    "after_head",
+    type=HASH,
+    metavar="HEAD",
+    help="Only events after the one whose hash is HEAD (as `audit head` printed it), by seq: "
+    "not by the clock. The trail must hold it (with --after-seq: at that seq).",
+)
+@click.option(
+    "--after-seq",
+    "after_seq",
+    type=SEQ,
+    metavar="N",
+    help="Only events after seq N (the count `audit head` printed with the head).",
+)
 @bom_option
 @stdout_or_file_option
 @force_option
@@ -73,6 +90,11 @@ def export(
 
     Options can be repeated (--actor a --actor b). A full JSONL export verifies to the head
     with `audit verify --file`; a filtered one verifies event by event.
+
+    To sign the trail off week by week, note `audit head` (HEAD and its count N) and next time
+    export --after HEAD (--after-seq N): the events since, in seq order, whatever the writers'
+    clocks said (--since and --until read those clocks, and miss an event written on one that
+    was behind). `audit verify --file F --head HEAD` then checks every link, the first to HEAD.
     """
     from workbench.exports.events import REPORTS_PROGRESS
     from workbench.exports.events import export_events as write_export
@@ -142,6 +164,10 @@ def verify(
     breaks one is REFUSED MOVES, with its seq and the rule (exit 1), however its hashes hold;
     when none does, stderr says the rules hold. A filtered export lacks the events the rules
     read: it says they were not checked.
+
+    An export after a head (`audit export --after HEAD`) is checked link by link, the first
+    to HEAD: give it as --head (the head noted at the last sign-off) and stderr says the file
+    continues it.
     """
     from workbench.services.verify import head_problem, verify_database, verify_file
 
@@ -169,6 +195,8 @@ def _filters_said(filters: dict[str, Any]) -> str:
 
 
 def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_file: bool) -> None:
+    from workbench.services.audit import AFTER_FILTERS
+
     if r.broken is not None:
         where = "BROKEN at " if r.broken.seq is not None else "BROKEN: "
         click.echo(where + r.broken.message())
@@ -182,6 +210,12 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
             if filters
             else "the trail held none when it was exported"
         )
+        if set(r.filters) == AFTER_FILTERS:
+            # A week with nothing written: the head it was exported after was still the trail's.
+            why = (
+                f"no event was recorded after seq {r.filters['after_seq']} (head "
+                f"{r.filters['after_head']}) when it was exported"
+            )
         click.echo(f"NOTHING TO VERIFY: the file holds no events: {why}")
         return
     if r.rule_break_count:
@@ -189,8 +223,15 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
         return
     # A --head and --count that disagree fail the check though the chain holds: no "OK" then.
     verdict = "OK" if r.mismatch is None else "MISMATCH (the chain itself holds):"
+    after = r.continues_seq
     if r.complete:
         click.echo(f"{verdict} {plural(r.count, 'event')}, head {r.head}")
+    elif r.linked and after is not None:
+        # An export after a head: checked as a full export is, from that head on.
+        click.echo(
+            f"{verdict} {plural(r.count, 'event')} after seq {after}, every link checked from "
+            f"its head, head {r.head}"
+        )
     else:
         shown = r.unlinked[:GAPS_SHOWN]
         gaps = ", ".join(str(g) for g in shown)
@@ -215,17 +256,29 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
         if head is None:
             # (a count alone names no head: say what was checked, the count)
             noted = f"noted count {count}: the trail still holds that many events"
+        elif after is not None and r.noted_head_seq == after:
+            noted = f"continues the head noted earlier at seq {after}: intact"
         else:
             where = "" if r.noted_head_seq is None else f" is seq {r.noted_head_seq}"
             noted = f"noted head{where}: intact"
         click.echo(f"{noted}; {plural(since, 'event')} added since", err=True)
+    elif after is not None:
+        message(
+            f"continues seq {after}, head {r.filters.get('after_head')}, as the file says: give "
+            "the head noted then (--head) to check that it is the one signed off"
+        )
     elif not from_file:
         message("events removed from the end are only caught with --head/--count noted earlier")
     if r.rules_checked is True and r.mismatch is None:
         # The OK line reads the same for a database's check (hashes and links alone): say what
         # more a full export's check held, as the line below says what a filtered one could not.
         message("workflow rules hold: every event records a move the workflow allows")
-    if r.rules_checked is False:
+    if r.rules_checked is False and r.linked and after is not None:
+        message(
+            f"workflow rules not checked: an export after seq {after} lacks the events before "
+            "it (verify a full export for them)"
+        )
+    elif r.rules_checked is False:
         message(
             "workflow rules not checked: a filtered export lacks the events before and "
             "between its own (verify a full export for them)"

@@ -21,6 +21,7 @@ from workbench.domain.clock import (
 from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import (
     check_at_least,
+    check_hash,
     check_id,
     check_score,
     read_count,
@@ -73,6 +74,10 @@ OFFSET = _count("offset", 0)
 # A revision to count from (`doc changes --since R`; 0 is before the first).
 SINCE_REVISION = _count("revision", 0)
 POSITIVE = _count("number", 1)
+# A position in the audit trail (0: before its first event), and an event's hash (a head noted
+# with `audit head`), as `audit export --after-seq` and `--after` take them.
+SEQ = _count("seq", 0)
+HASH = _Checked("hash", str, lambda text: check_hash(text, "after"))
 
 
 def _date_text(parse: Callable[[str], object]) -> Callable[[str], str]:

@@ -83,3 +83,16 @@ def check_id(value: int, field: str = "id") -> int:
             hint=bad(field),
         )
     return value
+
+
+def check_hash(value: str, field: str = "head") -> str:
+    """An event's hash as noted (`audit head`) and typed back: 64 hexadecimal digits, in lower
+    case however they were typed (a head read aloud or copied from a spreadsheet in capitals
+    is the same head)."""
+    text = value.strip().lower()
+    if len(text) != 64 or any(c not in "0123456789abcdef" for c in text):
+        raise InvalidInput(
+            f"{_label(field)} {value!r} is not a SHA-256 hash (64 hexadecimal characters)",
+            hint=bad(field),
+        )
+    return text

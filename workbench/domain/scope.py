@@ -31,7 +31,8 @@ class ExportScope:
     head: str
     trail_count: int
     trail_head: str
-    # The filters used (`claim`, `doc`, `actors`, `actions`, `since`, `until`); empty: full.
+    # The filters used (`claim`, `doc`, `actors`, `actions`, `since`, `until`, `after_seq`
+    # and `after_head`); empty: full.
     filters: dict[str, Any] = field(default_factory=dict)
     # The trail's last seq when exported (not written: the rows are bounded by it).
     trail_seq: int = 0
@@ -93,9 +94,17 @@ class ExportScope:
         )
 
     def mismatches(
-        self, count: int, first_seq: int | None, last_seq: int | None, head: str
+        self,
+        count: int,
+        first_seq: int | None,
+        last_seq: int | None,
+        head: str,
+        *,
+        continued: str | None = None,
     ) -> list[str]:
-        """How the events read differ from what the scope line promised."""
+        """How the events read differ from what the scope line promised. `continued`: the head
+        an export after a head (and no other filter) continues, which runs to the trail's head
+        as a full export does."""
         problems = []
         if count != self.count:
             problems.append(
@@ -114,6 +123,10 @@ class ExportScope:
             )
         if self.full and (self.count, self.head) != (self.trail_count, self.trail_head):
             problems.append("a full export must end at the trail's head; the scope line disagrees")
+        if continued is not None and (self.head if self.count else continued) != self.trail_head:
+            problems.append(
+                "an export after a head must run to the trail's head; the scope line disagrees"
+            )
         if self.count == 0 and self.head != GENESIS:
             problems.append("an export of no events has the genesis value as its head")
         return problems

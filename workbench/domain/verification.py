@@ -76,6 +76,9 @@ class ChainReport:
     # The first events found breaking them (DIFFERENCES_KEPT at most), and how many in all.
     rule_breaks: tuple[RuleBreak, ...] = ()
     rule_break_count: int = 0
+    # An export after a head (`audit export --after`) whose first event is the one after it:
+    # the seq of that head, to which the first event's link was checked. None otherwise.
+    continues_seq: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -91,6 +94,11 @@ class ChainReport:
         """From the genesis to the last event, every link checked."""
         return self.gap_count == 0 and self.first_seq in (None, 1)
 
+    @property
+    def linked(self) -> bool:
+        """Every link checked: from the genesis, or from the head an export continues."""
+        return self.complete or (self.gap_count == 0 and self.continues_seq is not None)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "ok": self.ok,
@@ -103,6 +111,7 @@ class ChainReport:
             "unchecked_links": self.gap_count,
             "unlinked_seqs": list(self.unlinked),
             "noted_head_seq": self.noted_head_seq,
+            "continues_seq": self.continues_seq,
             "filters": self.filters,
             "mismatch": self.mismatch,
             "rules_checked": self.rules_checked,
@@ -130,6 +139,10 @@ class ChainWalk:
     `noted_head` / `noted_count` are a head written down earlier (`workbench audit head`): the
     trail must still pass through that hash, at that seq when both are given. Only this can
     show that events were removed from the end, since what remains is a valid chain.
+
+    `start` is the event an export after a head continues (its seq and hash, from the scope
+    line): the first event fed, when it is the next seq, must link to it, as every later one
+    links to the one before. A noted head that is `start`'s is found there.
     """
 
     contiguous: bool = True
@@ -137,6 +150,7 @@ class ChainWalk:
     noted_count: int | None = None
     # How many unchecked links to name one by one (None: all of them, for a file's report).
     gaps_named: int | None = GAPS_NAMED
+    start: tuple[int, str] | None = None
     count: int = 0
     broken: Break | None = None
     _first: int | None = None
@@ -150,6 +164,8 @@ class ChainWalk:
         if self.noted_head == GENESIS:
             # The head of an empty trail: every trail passes through it, at seq 0.
             self._noted_at = 0
+        if self.start is not None and self.noted_head == self.start[1]:
+            self._noted_at = self.start[0]
 
     def feed(
         self, seq: int, prev_hash: str, stored_hash: str, computed_hash: str, *extra: str
@@ -179,7 +195,12 @@ class ChainWalk:
                 f"stored hash {stored_hash[:12]}… does not match its contents (recomputed "
                 f"{computed_hash[:12]}…): the event was altered after it was written"
             )
-        if last is None:
+        if last is None and self.start is not None:
+            self._first = seq
+            self._first_after(seq, prev_hash, problems)
+            if problems and self.contiguous and seq > self.start[0] + 1:
+                expected = self.start[0] + 1
+        elif last is None:
             self._first = seq
             if seq == 1:
                 if prev_hash != GENESIS:
@@ -225,6 +246,29 @@ class ChainWalk:
         self.count += 1
         return True
 
+    def _first_after(self, seq: int, prev_hash: str, problems: list[str]) -> None:
+        """The first event of an export after the head `start`: the next seq, linked to it."""
+        assert self.start is not None
+        after, head = self.start
+        if seq == after + 1:
+            if prev_hash != head:
+                problems.append(
+                    f"prev_hash {prev_hash[:12]}… is not the hash of seq {after} ({head[:12]}…), "
+                    "the head the export continues: the events are not those after it"
+                )
+        elif seq <= after:
+            pass  # the caller's filter check says so (an event the export cannot hold)
+        elif self.contiguous:
+            missing = (
+                f"seq {after + 1} is" if seq == after + 2 else f"seqs {after + 1}..{seq - 1} are"
+            )
+            problems.append(
+                f"the export continues seq {after} but starts at seq {seq}: {missing} missing "
+                "(deleted?)"
+            )
+        else:
+            self._gap(seq)
+
     def found_later(self, line: int, expected_line: int) -> None:
         """The seq the walk broke for want of (`broken.expected`) is further on: at
         `expected_line` of the file, the break at `line`. The events were reordered, not
@@ -264,6 +308,11 @@ class ChainWalk:
             gap_count=self._gap_count,
             noted_head_seq=self._noted_at,
             mismatch=self._mismatch,
+            continues_seq=(
+                self.start[0]
+                if self.start is not None and self._first == self.start[0] + 1
+                else None
+            ),
         )
 
     def _check_noted(self) -> None:
@@ -289,6 +338,17 @@ class ChainWalk:
                     f"the trail ends at seq {last_seq} but {plural(count, 'event')} "
                     f"{'was' if count == 1 else 'were'} noted: "
                     f"{missing} missing (removed from the end?)",
+                ),
+            )
+        elif head is not None and self._noted_at is None and self.start is not None:
+            after = self.start[0]
+            self.broken = Break(
+                None,
+                (
+                    f"the noted head {head[:12]}… is neither the head the export continues (seq "
+                    f"{after}) nor the hash of one of its events: a head noted before seq "
+                    f"{after} cannot be checked from this file (verify it against the "
+                    "database, or export after it)",
                 ),
             )
         elif head is not None and self._noted_at is None:

@@ -12,6 +12,7 @@ from workbench.services.audit import (
     SilentActor,
     check_criteria,
     check_subjects,
+    pin_after,
     silent_actors,
 )
 from workbench.services.context import Workbench, transaction
@@ -45,8 +46,9 @@ def export_events(
     got, for the formats in REPORTS_PROGRESS; `bom` starts a CSV with a UTF-8 byte order mark.
 
     A filter that can only be a mistake (a missing claim, an unknown action, --since after
-    --until) is refused before anything is written. Everything is read in one transaction:
-    the claim or document named, the events, and which of the actors named no event records.
+    --until, an --after head the trail does not hold) is refused before anything is written.
+    Everything is read in one transaction: the claim or document named, the head the events
+    follow, the events, and which of the actors named no event records.
     """
     flt = flt or EventFilter()
     check_criteria(flt)
@@ -55,6 +57,8 @@ def export_events(
     marked = {"bom": True} if bom else {}
     with transaction(wb) as tx:
         check_subjects(tx, flt)
+        # An --after head with its seq and hash both, as the trail holds them (or refused).
+        flt = pin_after(tx, flt)
         if progress is not None and fmt in REPORTS_PROGRESS:
             count = write(tx, out, flt, progress, **marked)
         else:

@@ -151,6 +151,10 @@ def _criteria(flt: EventFilter) -> str:
         parts.append(f"since {flt.since}")
     if flt.until:
         parts.append(f"until {flt.until}")
+    if flt.after_seq is not None:
+        # The head it continues, whole: the one a reader compares with the head noted.
+        head = f" (head `{flt.after_head}`)" if flt.after_head else ""
+        parts.append(f"after seq {flt.after_seq}{head}")
     return "only " + "; ".join(parts) if parts else ""
 
 

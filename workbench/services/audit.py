@@ -5,7 +5,7 @@ reads everything here in its one transaction (workbench/exports/events.py opens 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar
 
 from sqlalchemy import Connection, Row, and_, func, or_, select
@@ -14,8 +14,9 @@ from workbench.db.models import Claim, Event, User
 from workbench.db.paging import keyset_rows
 from workbench.domain.chain import GENESIS
 from workbench.domain.clock import format_at, parse_since, until_bound
-from workbench.domain.errors import InvalidInput
+from workbench.domain.errors import InvalidInput, NotFound, bad
 from workbench.domain.identity import han_only
+from workbench.domain.inputs import check_at_least, check_hash
 from workbench.domain.people import closest_people, current_form
 from workbench.domain.scope import ExportScope
 from workbench.domain.shown import shown, shown_items, shown_text
@@ -56,6 +57,13 @@ class EventFilter:
 
     `actions` are exact names (`claim.status_changed`) or prefixes ending in `*` (`claim.*`).
     `since` and `until` take a date (the whole day) or a date-time, in UTC unless said.
+
+    `after_seq` and `after_head` window by position, not by clock: the events after the one
+    at seq `after_seq`, whose hash is `after_head` (a head noted earlier, `audit head`). The
+    recorded times are the writers' clocks, and a window by them misses an event written on a
+    clock that was behind (trial99: a laptop at 2001-01-01); seq order is the trail's own. A
+    filter given one of the two is completed from the trail by `pin_after` (in the export's
+    transaction), which refuses a pair the trail does not hold together.
     """
 
     claim_id: int | None = None
@@ -64,6 +72,8 @@ class EventFilter:
     actions: Sequence[str] = ()
     since: str | None = None
     until: str | None = None
+    after_seq: int | None = None
+    after_head: str | None = None
 
     def problem(self) -> InvalidInput | None:
         """Criteria that only a mistake would ask (an action no event has, a --since after the
@@ -87,6 +97,13 @@ class EventFilter:
             and format_at(parse_since(self.since)) > until_bound(self.until)
         ):
             return InvalidInput(f"--since {self.since} is later than --until {self.until}")
+        try:
+            if self.after_seq is not None:
+                check_at_least(self.after_seq, 0, "seq")
+            if self.after_head is not None:
+                check_hash(self.after_head, "after")
+        except InvalidInput as exc:
+            return exc
         return None
 
     def apply(self, query: Q) -> Q:
@@ -113,6 +130,11 @@ class EventFilter:
             query = query.where(Event.at >= format_at(parse_since(self.since)))
         if self.until:
             query = query.where(Event.at <= until_bound(self.until))
+        if self.after_head is not None and self.after_seq is None:
+            # Its seq is the trail's to say: selecting by the hash alone would take all events.
+            raise ValueError("an --after head is pinned to its seq first (pin_after)")
+        if self.after_seq is not None:
+            query = query.where(Event.seq > self.after_seq)
         return query
 
     def refusal(self) -> Callable[[Mapping[str, Any]], str | None]:
@@ -132,6 +154,7 @@ class EventFilter:
         lengths = sorted({len(p) for p in prefixes})
         since = format_at(parse_since(self.since)) if self.since else None
         until = until_bound(self.until) if self.until else None
+        after = self.after_seq
 
         def selected(action: str) -> bool:
             # `_action_match` of any pattern, for one event's action in hand: an exact name,
@@ -146,6 +169,11 @@ class EventFilter:
             return False
 
         def refuses(event: Mapping[str, Any]) -> str | None:
+            if after is not None and not (_is_seq(event.get("seq")) and event["seq"] > after):
+                return (
+                    f"it is seq {shown(event.get('seq'))}, not after seq {after}, the head the "
+                    "scope line says the export continues"
+                )
             if claim_id is not None and event.get("claim_id") != claim_id:
                 return f"it is not about claim #{claim_id}, which the scope line names"
             actor, action, at = event.get("actor"), event.get("action"), event.get("at")
@@ -182,12 +210,48 @@ def check_subjects(tx: Tx, flt: EventFilter) -> None:
     """Refuse, in the export's transaction and before anything is written, a claim or document
     the filter names that does not exist (its export would be empty by mistake)."""
     from workbench.db.models import Document
-    from workbench.domain.errors import NotFound
 
     if flt.claim_id is not None and tx.session.get(Claim, flt.claim_id) is None:
         raise NotFound(f"no claim #{flt.claim_id}")
     if flt.document_id is not None and tx.session.get(Document, flt.document_id) is None:
         raise NotFound(f"no document #{flt.document_id}")
+
+
+def pin_after(tx: Tx, flt: EventFilter) -> EventFilter:
+    """`flt` with the head it exports after given both its seq and its hash, as the trail holds
+    them now; refused when the trail does not hold the hash given (at the seq given), or has no
+    event at the seq given. An export pinned so is the continuation of what an editor signed
+    off, or nothing: never the events after some other point."""
+    seq, head = flt.after_seq, flt.after_head
+    if seq is None and head is None:
+        return flt
+    session = tx.session
+    if head is not None:
+        found = (
+            0 if head == GENESIS else session.scalar(select(Event.seq).where(Event.hash == head))
+        )
+        if found is None:
+            raise NotFound(
+                f"no event in the trail has the hash {head[:12]}… given to --after: it is not "
+                "a head of this trail, or the events up to it were removed or rewritten "
+                "(check it with `workbench audit verify --head`)"
+            )
+        if seq is not None and found != seq:
+            event = f"event {found}" if found else "no event (the head of an empty trail)"
+            raise InvalidInput(
+                f"the head given is the hash of {event}, not {seq}: check --after-seq",
+                hint=bad("after_seq"),
+            )
+        return replace(flt, after_seq=found)
+    assert seq is not None
+    last = session.scalar(select(func.max(Event.seq))) or 0
+    if seq > last:
+        raise NotFound(f"the trail ends at seq {last}: it has no event {seq} to export after")
+    pinned = GENESIS if seq == 0 else session.scalar(select(Event.hash).where(Event.seq == seq))
+    if pinned is None:
+        # A gap in seq: the trail itself is broken there, which verify names.
+        raise NotFound(f"the trail has no event {seq}: run `workbench audit verify`")
+    return replace(flt, after_head=pinned)
 
 
 def recorded_as(actors: Sequence[str]) -> Any:
@@ -270,8 +334,16 @@ def filters_of(flt: EventFilter) -> dict[str, Any]:
         "actions": list(flt.actions),
         "since": flt.since,
         "until": flt.until,
+        "after_seq": flt.after_seq,
+        "after_head": flt.after_head,
     }
     return {k: v for k, v in given.items() if v not in (None, [])}
+
+
+# The filters a scope line may name (`filters_of`'s keys).
+SCOPE_FILTERS = ("claim", "doc", "actors", "actions", "since", "until", "after_seq", "after_head")
+# Those of an export after a head and nothing else: the trail from that head on, every link.
+AFTER_FILTERS = frozenset({"after_seq", "after_head"})
 
 
 def filter_of(filters: Mapping[str, Any]) -> EventFilter | str:
@@ -285,18 +357,31 @@ def filter_of(filters: Mapping[str, Any]) -> EventFilter | str:
             actions=_strings(filters, "actions"),
             since=_optional(filters, "since", str),
             until=_optional(filters, "until", str),
+            after_seq=_optional(filters, "after_seq", int),
+            after_head=_optional(filters, "after_head", str),
         )
         # Read now, so that a bad date is the line's fault, not an event's.
         if flt.since is not None:
             parse_since(flt.since)
         if flt.until is not None:
             until_bound(flt.until)
+        # An export names the head it continues by both: its seq and its hash, as written.
+        if (flt.after_seq is None) != (flt.after_head is None):
+            raise TypeError("after")
+        if flt.after_seq is not None and flt.after_head is not None:
+            check_at_least(flt.after_seq, 0, "seq")
+            if check_hash(flt.after_head, "after") != flt.after_head:
+                raise TypeError("after_head")
     except (TypeError, InvalidInput):
         return "the scope line's filters are malformed"
-    unknown = sorted(set(filters) - {"claim", "doc", "actors", "actions", "since", "until"})
+    unknown = sorted(set(filters) - set(SCOPE_FILTERS))
     if unknown:
         return f"the scope line names filters no export writes: {shown_items(unknown)}"
     return flt
+
+
+def _is_seq(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _optional(filters: Mapping[str, Any], key: str, kind: type) -> Any:

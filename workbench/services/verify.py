@@ -26,15 +26,15 @@ from workbench.domain.chain import (
     is_canonical_of,
     record_hash,
 )
-from workbench.domain.errors import InvalidInput, bad
-from workbench.domain.inputs import check_at_least
+from workbench.domain.errors import InvalidInput
+from workbench.domain.inputs import check_at_least, check_hash
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.kinds import KINDS
 from workbench.domain.replay import Replay
 from workbench.domain.replay_input import unfit
 from workbench.domain.scope import ExportScope
 from workbench.domain.verification import Break, ChainReport, ChainWalk, RuleBreak
-from workbench.services.audit import EXPORT_FIELDS, filter_of, stream_events
+from workbench.services.audit import AFTER_FILTERS, EXPORT_FIELDS, filter_of, stream_events
 from workbench.services.context import Workbench, transaction
 from workbench.services.inputs import STDIN_CLOSED, open_regular
 from workbench.services.progress import Progress, Tally, counted
@@ -151,7 +151,9 @@ def verify_file(
     hash, the link to the previous line only where their seqs are consecutive, and the count,
     first and last seq and last hash against the scope line. The report names every link that
     could not be checked. A noted head describes the whole trail, so with one the file must be
-    a full export. `progress` hears the events checked, of the count the scope line states.
+    a full export, or an export after that very head (`audit export --after`): one after a head
+    with no other filter is checked as a full one is, every link, the first to that head.
+    `progress` hears the events checked, of the count the scope line states.
 
     A full export holds every event from seq 1, which is all replay's event rules read (the
     workflow's: a self-approval, a verdict with no evidence...), so its events are held to them
@@ -186,11 +188,20 @@ def verify_file(
             return _failed(f"line {number}: {flt}")
         refuses = flt.refusal()
         rules = stack.enter_context(_rule_replay()) if scope.full else None
+        # An export after a head (--after) continues it: its first event links to that head.
+        # With no other filter it is the trail from there on, every link checked as in a full
+        # export; a head noted earlier that is the one it continues is found there.
+        start = None
+        if flt.after_seq is not None and flt.after_head is not None:
+            start = (flt.after_seq, flt.after_head)
+        after_only = start is not None and set(scope.filters) == AFTER_FILTERS
+        continued = start is not None and noted_head == flt.after_head
         walk = ChainWalk(
-            contiguous=noted or scope.full,
+            contiguous=scope.full or after_only or (noted and not continued),
             noted_head=noted_head,
             noted_count=noted_count,
             gaps_named=None,
+            start=start,
         )
         tally = Tally(progress, scope.count)
         for number, line in tally.counting(lines):
@@ -221,7 +232,13 @@ def verify_file(
         rule_break_count=broken_count,
     )
     if report.broken is None:
-        problems = scope.mismatches(report.count, report.first_seq, report.last_seq, report.head)
+        problems = scope.mismatches(
+            report.count,
+            report.first_seq,
+            report.last_seq,
+            report.head,
+            continued=flt.after_head if after_only else None,
+        )
         if problems:
             report = replace(report, broken=Break(None, tuple(problems)))
     # A file of no events is intact as far as it goes, and proves nothing: not "OK".
@@ -365,11 +382,10 @@ def head_problem(value: str | None) -> InvalidInput | None:
     before it verifies, to answer with a usage error, as a malformed option value is."""
     if value is None:
         return None
-    text = value.strip().lower()
-    if len(text) != 64 or any(c not in "0123456789abcdef" for c in text):
-        return InvalidInput(
-            f"head {value!r} is not a SHA-256 hash (64 hexadecimal characters)", hint=bad("head")
-        )
+    try:
+        check_hash(value)
+    except InvalidInput as exc:
+        return exc
     return None
 
 
