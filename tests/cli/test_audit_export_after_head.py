@@ -228,3 +228,32 @@ def test_the_library_filter_reads_back_from_the_scope_line() -> None:
     refuses = flt.refusal()
     assert refuses({"seq": 5, "actor": "alice"}) is not None
     assert refuses({"seq": 6, "actor": "alice"}) is None
+
+
+def test_after_the_genesis_head_is_the_whole_trail(cli: Run, signed_off: dict[str, Any]) -> None:
+    """The head of an empty trail (64 zeros, seq 0): the export is the full one, verified to
+    the head and held to the workflow's rules, not "an export after seq 0"."""
+    r = cli("audit", "export", "--after", "0" * 64)
+    assert r.code == 0, r.err
+    assert r.out == cli("audit", "export").out
+    assert cli("audit", "export", "--after-seq", "0").out == r.out
+
+
+def test_a_filtered_export_after_a_head_is_linked_to_it_only_where_it_can_be(
+    cli: Run, signed_off: dict[str, Any], tmp_path: Path
+) -> None:
+    """--after with --actor: the first event's link to the head is checked where it is the
+    next seq, and the noted head said to be continued only then."""
+    head = signed_off["head"]
+    assert cli("--as", "bob", "note", "add", "1", "bob's").code == 0
+    linked, unlinked = tmp_path / "alice.jsonl", tmp_path / "bob.jsonl"
+    assert cli("audit", "export", "--after", head, "--actor", "alice", "-o", str(linked)).code == 0
+    assert cli("audit", "export", "--after", head, "--actor", "bob", "-o", str(unlinked)).code == 0
+    r = cli("audit", "verify", "--file", str(linked), "--head", head)
+    assert r.code == 0 and r.out.startswith("OK 1 event"), (r.out, r.err)
+    assert "continues the head noted earlier at seq 5" in r.err
+    # bob's one event is seq 7: nothing in the file links to seq 5's head.
+    r = cli("audit", "verify", "--file", str(unlinked), "--head", head)
+    assert r.code == 1 and r.out.startswith("MISMATCH"), (r.out, r.err)
+    assert "its first event is seq 7: its link to the head cannot be checked" in r.err
+    assert "continues the head" not in r.err
