@@ -164,8 +164,6 @@ class ChainWalk:
         if self.noted_head == GENESIS:
             # The head of an empty trail: every trail passes through it, at seq 0.
             self._noted_at = 0
-        if self.start is not None and self.noted_head == self.start[1]:
-            self._noted_at = self.start[0]
 
     def feed(
         self, seq: int, prev_hash: str, stored_hash: str, computed_hash: str, *extra: str
@@ -256,6 +254,9 @@ class ChainWalk:
                     f"prev_hash {prev_hash[:12]}… is not the hash of seq {after} ({head[:12]}…), "
                     "the head the export continues: the events are not those after it"
                 )
+            elif head == self.noted_head:
+                # Found where a linked event names it, not merely where the scope line says.
+                self._noted_at = after
         elif seq <= after:
             pass  # the caller's filter check says so (an event the export cannot hold)
         elif self.contiguous:
@@ -339,6 +340,18 @@ class ChainWalk:
                     f"{'was' if count == 1 else 'were'} noted: "
                     f"{missing} missing (removed from the end?)",
                 ),
+            )
+        elif (
+            head is not None and self._noted_at is None and self.start is not None
+        ) and head == self.start[1]:
+            if self._first is None:
+                return  # no event at all: the file proves nothing, which its report says
+            # The head the scope line says the export continues, but the first event is not
+            # the next seq (a filtered export): nothing in the file links to it.
+            self._mismatch = (
+                f"the noted head is seq {self.start[0]}'s, which the export continues, but its "
+                f"first event is seq {self._first}: its link to the head cannot be checked "
+                "(export with --after alone to check it)"
             )
         elif head is not None and self._noted_at is None and self.start is not None:
             after = self.start[0]

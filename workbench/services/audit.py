@@ -242,7 +242,7 @@ def pin_after(tx: Tx, flt: EventFilter) -> EventFilter:
                 f"the head given is the hash of {event}, not {seq}: check --after-seq",
                 hint=bad("after_seq"),
             )
-        return replace(flt, after_seq=found)
+        return _after(replace(flt, after_seq=found))
     assert seq is not None
     last = session.scalar(select(func.max(Event.seq))) or 0
     if seq > last:
@@ -251,7 +251,13 @@ def pin_after(tx: Tx, flt: EventFilter) -> EventFilter:
     if pinned is None:
         # A gap in seq: the trail itself is broken there, which verify names.
         raise NotFound(f"the trail has no event {seq}: run `workbench audit verify`")
-    return replace(flt, after_head=pinned)
+    return _after(replace(flt, after_head=pinned))
+
+
+def _after(flt: EventFilter) -> EventFilter:
+    """After seq 0 (the genesis value, an empty trail's head) is the whole trail: a full
+    export then, verified to the head and held to the workflow's rules as one is."""
+    return replace(flt, after_seq=None, after_head=None) if flt.after_seq == 0 else flt
 
 
 def recorded_as(actors: Sequence[str]) -> Any:
