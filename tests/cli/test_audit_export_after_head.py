@@ -257,3 +257,13 @@ def test_a_filtered_export_after_a_head_is_linked_to_it_only_where_it_can_be(
     assert r.code == 1 and r.out.startswith("MISMATCH"), (r.out, r.err)
     assert "its first event is seq 7: its link to the head cannot be checked" in r.err
     assert "continues the head" not in r.err
+
+
+def test_the_library_takes_a_head_in_capitals(
+    wb: Any, cli: Run, signed_off: dict[str, Any]
+) -> None:
+    from workbench.exports.events import export_text
+
+    lower = export_text(wb, "jsonl", EventFilter(after_head=signed_off["head"]))
+    upper = export_text(wb, "jsonl", EventFilter(after_head=signed_off["head"].upper()))
+    assert upper == lower and json.loads(lower.splitlines()[1])["seq"] == 6
