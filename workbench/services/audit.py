@@ -222,9 +222,11 @@ def pin_after(tx: Tx, flt: EventFilter) -> EventFilter:
     them now; refused when the trail does not hold the hash given (at the seq given), or has no
     event at the seq given. An export pinned so is the continuation of what an editor signed
     off, or nothing: never the events after some other point."""
-    seq, head = flt.after_seq, flt.after_head
-    if seq is None and head is None:
+    seq, given = flt.after_seq, flt.after_head
+    if seq is None and given is None:
         return flt
+    # As the CLI reads it: a head typed in capitals is the same head.
+    head = None if given is None else check_hash(given, "after")
     session = tx.session
     if head is not None:
         found = (
@@ -242,7 +244,7 @@ def pin_after(tx: Tx, flt: EventFilter) -> EventFilter:
                 f"the head given is the hash of {event}, not {seq}: check --after-seq",
                 hint=bad("after_seq"),
             )
-        return _after(replace(flt, after_seq=found))
+        return _after(replace(flt, after_seq=found, after_head=head))
     assert seq is not None
     last = session.scalar(select(func.max(Event.seq))) or 0
     if seq > last:
