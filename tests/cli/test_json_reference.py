@@ -314,6 +314,8 @@ NOT_PRINTED_HERE = {
     *(f"ReplayDifference.{f}" for f in ("message", "subject", "field", "events", "table", "seq")),
     # a forged full export (tests/cli/test_audit_verify_rules.py)
     *(f"RuleBreak.{f}" for f in ("seq", "message")),
+    # a trail written on a clock that went back (tests/cli/test_clock_steps.py)
+    *(f"ClockStep.{f}" for f in ("seq", "at", "previous_seq", "previous_at")),
     # SQLite prints the copy's head; PostgreSQL the pg_dump command instead (and binds roles).
     *(
         ("workbench backup.count", "workbench backup.seq", "workbench backup.head")

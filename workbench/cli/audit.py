@@ -180,6 +180,8 @@ def verify(
             report = verify_database(workbench_from(ctx), head=head, count=count, progress=progress)
     if not json_out(as_json, report.to_json()):
         _print_report(report, head, count, from_file=path is not None)
+        if report.broken is None:
+            _say_clock_steps(report)
     if not report.ok:
         sys.exit(EXIT_REFUSED)
 
@@ -283,6 +285,29 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
             "workflow rules not checked: a filtered export lacks the events before and "
             "between its own (verify a full export for them)"
         )
+
+
+def _say_clock_steps(r: ChainReport) -> None:
+    """Events stamped before the event before them: on stderr, beside the verdict (the OK line
+    stays as scripts parse it). The trail's order is seq's, so this breaks nothing; but an
+    editor signing off by windows of time (`audit export --since`) does not see them."""
+    if not r.clock_step_count:
+        return
+    from workbench.domain.clock import CLOCK_TOLERANCE
+
+    first = r.clock_steps[0]
+    minutes = int(CLOCK_TOLERANCE.total_seconds()) // 60
+    message(
+        f"the clock went back {plural(r.clock_step_count, 'time')}: first at seq {first.seq}, "
+        f"{_to_second(first.at)} after {_to_second(first.previous_at)} (seq "
+        f"{first.previous_seq}) (steps of over {minutes} minutes counted); a window by time "
+        "(audit export --since) leaves such events out: check the clocks that wrote them"
+    )
+
+
+def _to_second(at: str) -> str:
+    # (a stamp as format_at writes it: ClockSteps names no other)
+    return at[:19] + "Z"
 
 
 def _print_rule_breaks(r: ChainReport) -> None:

@@ -41,6 +41,26 @@ def read_at(text: str) -> dt.datetime:
     return dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
 
 
+# How far back of the event before it an event's `at` may be and still be taken for time order
+# (audit verify's clock steps; a write's warning, services.context). Two machines of a team
+# slightly apart (no time sync, a clock drifting seconds a day) are not worth a word: each
+# event is still where it belongs in any day's or week's window. A clock wrong by a time zone
+# (a half hour at the least), a year or a century is: a window by time then hides the events.
+CLOCK_TOLERANCE = dt.timedelta(minutes=5)
+
+
+def behind(at: str, earlier: str) -> bool:
+    """Whether the stamp `at` is before `earlier` by more than CLOCK_TOLERANCE (both stamps
+    as `format_at` writes them; False for a text that is not one, which the chain judges).
+    Compared as text first: nearly always in order, that is all it costs."""
+    if at >= earlier:
+        return False
+    try:
+        return read_at(earlier) - read_at(at) > CLOCK_TOLERANCE
+    except ValueError:
+        return False
+
+
 def iso(moment: dt.datetime | None) -> str | None:
     return None if moment is None else format_at(moment)
 

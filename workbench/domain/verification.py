@@ -11,10 +11,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from workbench.domain.chain import GENESIS
+from workbench.domain.clock import behind
 from workbench.domain.plurals import plural
 
 # How many unchecked links a report names one by one; beyond that it only counts them.
 GAPS_NAMED = 10
+# How many steps back of the clock a report names; beyond that it only counts them.
+CLOCK_STEPS_NAMED = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,49 @@ class RuleBreak:
 
     def to_json(self) -> dict[str, Any]:
         return {"seq": self.seq, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class ClockStep:
+    """An event stamped before the event before it (by seq), by more than CLOCK_TOLERANCE: the
+    clock that wrote it was behind, or the one that wrote the event before was ahead."""
+
+    seq: int
+    at: str
+    previous_seq: int
+    previous_at: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "at": self.at,
+            "previous_seq": self.previous_seq,
+            "previous_at": self.previous_at,
+        }
+
+
+@dataclass
+class ClockSteps:
+    """Fed every event's seq and `at` in the walk's order: the steps back it holds (the first
+    CLOCK_STEPS_NAMED, and how many). Each event is set against the one before it, not the
+    latest stamp so far: one command at 2099 is one step (at the event after it), not one for
+    every honest event after it. Bounded memory: the last stamp and the steps named."""
+
+    named: list[ClockStep] = field(default_factory=list)
+    count: int = 0
+    _last: tuple[int, str] | None = None
+
+    def feed(self, seq: int, at: object) -> None:
+        if not isinstance(at, str):
+            # (an exported line's `at` of another type: the chain check names that)
+            self._last = None
+            return
+        last = self._last
+        self._last = (seq, at)
+        if last is not None and behind(at, last[1]):
+            self.count += 1
+            if len(self.named) < CLOCK_STEPS_NAMED:
+                self.named.append(ClockStep(seq, at, last[0], last[1]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +125,10 @@ class ChainReport:
     # An export after a head (`audit export --after`) whose first event is the one after it:
     # the seq of that head, to which the first event's link was checked. None otherwise.
     continues_seq: int | None = None
+    # Events stamped before the event before them (ClockSteps): not a break, since the trail's
+    # order is seq's, but a window by time (`audit export --since`) hides them.
+    clock_steps: tuple[ClockStep, ...] = ()
+    clock_step_count: int = 0
 
     @property
     def ok(self) -> bool:
@@ -117,6 +167,8 @@ class ChainReport:
             "rules_checked": self.rules_checked,
             "rule_breaks": [b.to_json() for b in self.rule_breaks],
             "rule_break_count": self.rule_break_count,
+            "clock_steps": self.clock_step_count,
+            "clock_steps_first": [s.to_json() for s in self.clock_steps],
             "break": None
             if self.broken is None
             else {
@@ -159,6 +211,8 @@ class ChainWalk:
     _gap_count: int = 0
     _noted_at: int | None = None
     _mismatch: str | None = None
+    # Fed by the caller, each event that holds: its stamp against the one before it.
+    clock: ClockSteps = field(default_factory=ClockSteps)
 
     def __post_init__(self) -> None:
         if self.noted_head == GENESIS:
@@ -314,6 +368,8 @@ class ChainWalk:
                 if self.start is not None and self._first == self.start[0] + 1
                 else None
             ),
+            clock_steps=tuple(self.clock.named),
+            clock_step_count=self.clock.count,
         )
 
     def _check_noted(self) -> None:

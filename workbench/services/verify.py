@@ -98,6 +98,7 @@ def walk_rows(rows: Iterable[Sequence[Any]], walk: ChainWalk) -> ChainReport:
     # raw_decode skips the whitespace handling json.loads wraps around it, which a canonical
     # payload has no use for (trailing text makes it non-canonical: end != len).
     decode = json.JSONDecoder().raw_decode
+    clock = walk.clock.feed
     for seq, at, actor, action, etype, eid, claim_id, payload, prev, stored, machine in rows:
         computed = event_hash(
             seq=seq,
@@ -128,6 +129,7 @@ def walk_rows(rows: Iterable[Sequence[Any]], walk: ChainWalk) -> ChainReport:
         )
         if not ok:
             break
+        clock(seq, at)
     return walk.finish()
 
 
@@ -217,6 +219,7 @@ def verify_file(
             ):
                 _read_on(walk, number, tally.counting(lines))
                 break
+            walk.clock.feed(record["seq"], record["at"])
             if rules is not None:
                 _hold_to_rules(rules, record, line)
             del record  # (a document's whole text) not held while the next line is read
