@@ -34,6 +34,7 @@ def workbench_from(ctx: click.Context) -> Workbench:
     # Said when the command ends, whether or not it succeeded, if the file is still there.
     root.call_on_close(lambda: say_if_created(wb))
     root.call_on_close(lambda: say_if_upgraded(wb))
+    root.call_on_close(lambda: say_if_clock_behind(wb))
     return wb
 
 
@@ -86,6 +87,29 @@ def say_if_upgraded(wb: Workbench) -> None:
     from workbench.db.revision import HEAD_REVISION
 
     message(f"upgraded the database schema from {wb.upgraded_from} to {HEAD_REVISION}")
+
+
+def say_if_clock_behind(wb: Workbench) -> None:
+    """A write committed on a clock that read before the trail's newest event: say so once, on
+    stderr. The events are written; they are out of time order, which windows by time (`audit
+    export --since`) hide, and the person at this computer is the one who can check its clock
+    (or knows whose computer wrote the event in its future)."""
+    behind = wb.clock_behind
+    if behind is None:
+        return
+    from workbench.cli.render import warning
+
+    seq = behind.newest_seq
+    warning(
+        f"this computer's clock says {_to_minute(behind.at)}, before the trail's newest event "
+        f"(seq {seq}, {_to_minute(behind.newest_at)}): the events written now are out of time "
+        f"order; check this computer's clock, or the one that wrote seq {seq}"
+    )
+
+
+def _to_minute(at: str) -> str:
+    # (a stamp as clock.format_at writes it)
+    return at[:16] + "Z"
 
 
 def say_if_created(wb: Workbench) -> None:

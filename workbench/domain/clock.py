@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from workbench.domain.cjk import TYPED_ASCII
 from workbench.domain.errors import InvalidInput, bad
@@ -59,6 +60,18 @@ def behind(at: str, earlier: str) -> bool:
         return read_at(earlier) - read_at(at) > CLOCK_TOLERANCE
     except ValueError:
         return False
+
+
+@dataclass(frozen=True, slots=True)
+class ClockBehind:
+    """A write stamped `at` by this computer's clock, more than CLOCK_TOLERANCE before the
+    trail's newest event before it (`newest_seq`, stamped `newest_at`): this clock is behind,
+    or the one that wrote that event was ahead. The events are written all the same (refusing
+    them would lose the work); they are out of time order."""
+
+    at: str
+    newest_at: str
+    newest_seq: int
 
 
 def iso(moment: dt.datetime | None) -> str | None:

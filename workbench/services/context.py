@@ -21,7 +21,7 @@ from workbench.db.url import (
     sqlite_file,
 )
 from workbench.domain.chain import GENESIS, canonical_json, event_hash
-from workbench.domain.clock import format_at, now
+from workbench.domain.clock import ClockBehind, behind, format_at, now
 from workbench.domain.errors import (
     EMPTY_SETTING,
     Conflict,
@@ -102,6 +102,9 @@ class Workbench:
     on_commit: Callable[[tuple[str, str, str], int], None] | None = field(
         default=None, repr=False, compare=False
     )
+    # The first committed write of this workbench's whose clock read before the trail's newest
+    # event (Tx.clock_behind), for a front end to warn of once.
+    clock_behind: ClockBehind | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Every way of building a Workbench acts under a name's normal form (domain.identity).
@@ -326,6 +329,9 @@ class Tx:
         self._machine: str | None = None
         # The first event written: (action, entity type, entity id).
         self.first: tuple[str, str, str] | None = None
+        # Set when this computer's clock read before the trail's newest event (beyond the
+        # tolerance) as the first event was stamped: the events written are out of time order.
+        self.clock_behind: ClockBehind | None = None
 
     @property
     def recorded(self) -> int:
@@ -410,16 +416,20 @@ class Tx:
 
         from workbench.db.models import Event
 
+        at = format_at(now())
         if self._head is None:
             # Write transactions hold the append lock (see `transaction`): this head stays head.
+            # Its stamp comes with it, at no query more: a clock behind it is told once.
             last = self.session.execute(
-                select(Event.seq, Event.hash).order_by(Event.seq.desc()).limit(1)
+                select(Event.seq, Event.hash, Event.at).order_by(Event.seq.desc()).limit(1)
             ).first()
             self._head = (last[0], last[1]) if last else (0, GENESIS)
+            if last is not None and behind(at, last[2]):
+                self.clock_behind = ClockBehind(at=at, newest_at=last[2], newest_seq=last[0])
         seq, prev_hash = self._head[0] + 1, self._head[1]
         row: dict[str, Any] = {
             "seq": seq,
-            "at": format_at(now()),
+            "at": at,
             "actor": self.actor,
             "action": action,
             "entity_type": entity_type,
@@ -529,6 +539,8 @@ def transaction(
     if set_up:
         wb.set_up_pending = False
         wb._ready = True
+    if tx.clock_behind is not None and wb.clock_behind is None:
+        wb.clock_behind = tx.clock_behind
     if wb.on_commit is not None and tx.first is not None:
         wb.on_commit(tx.first, tx.recorded)
 
