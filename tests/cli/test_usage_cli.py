@@ -383,15 +383,23 @@ def test_a_chinese_desks_files_are_refused_saying_how_to_convert_them(
 
 
 def test_a_published_date_to_come_is_refused_as_an_accessed_date_is(
-    wb: Run, tmp_path: Path
+    wb: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A new-user trial: `doc edit 3 --published 2099-01-01` was stored (and reached
     ClaimReview's datePublished) while `evidence add --accessed 2030-01-01` was refused. Both
     are a wrong value, so bad usage (exit 2), told before anything is read, as a malformed date
     is (a later trial found them exiting 1)."""
+    import datetime as dt
+
+    import workbench.domain.clock as clock
+
+    # the refusal says today's date by this computer's clock: the test's own
+    moment = dt.datetime(2026, 12, 5, 12, tzinfo=dt.UTC)
+    monkeypatch.setattr(clock, "now", lambda: moment)
+    today = "(today is 2026-12-05 by this computer's clock, at most 2026-12-06 anywhere)"
     (tmp_path / "a.txt").write_text("The council voted 7-2 on Tuesday.", encoding="utf-8")
     assert usage(wb("doc", "add", str(tmp_path / "a.txt"), "--published", "2099-01-01")) == (
-        "Invalid value for '--published': date 2099-01-01 is in the future "
+        f"Invalid value for '--published': date 2099-01-01 is in the future {today} "
         "(see `workbench doc add --help`)"
     )
     assert wb("doc", "add", str(tmp_path / "a.txt"), "--published", "2025-01-01").code == 0
@@ -403,7 +411,7 @@ def test_a_published_date_to_come_is_refused_as_an_accessed_date_is(
     assert wb("claim", "add", "1", "--text", "Vote", "--quote", "voted 7-2").code == 0
     args = ["evidence", "add", "1", "--url", "https://a.example", "--stance", "context"]
     assert usage(wb(*args, "--accessed", "2030-01-01")) == (
-        "Invalid value for '--accessed': date 2030-01-01 is in the future "
+        f"Invalid value for '--accessed': date 2030-01-01 is in the future {today} "
         "(see `workbench evidence add --help`)"
     )
     assert json.loads(wb("evidence", "list", "1", "--json").out) == []
