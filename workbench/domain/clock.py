@@ -24,7 +24,11 @@ def latest_today() -> dt.date:
     """Today's date where it is latest (UTC+14, Kiribati): a date after it is to come for
     everyone. Dates people type are their own calendar's, so "today" judged in UTC would
     refuse a desk in Beijing its own today until 08:00."""
-    return (now() + dt.timedelta(hours=14)).date()
+    return (now() + LATEST_AHEAD).date()
+
+
+# How far ahead of UTC the latest calendar is (UTC+14, Kiribati).
+LATEST_AHEAD = dt.timedelta(hours=14)
 
 
 def format_at(moment: dt.datetime) -> str:
@@ -109,8 +113,16 @@ def past_date(
     day = parse_date(value, what)
     named = f"{what} " if what else ""
     hint = None if field is None else bad(field)
-    if day > latest_today():
-        raise InvalidInput(f"{named}{day} is in the future", hint=hint)
+    moment = now()
+    latest = (moment + LATEST_AHEAD).date()
+    if day > latest:
+        # Today as this computer's clock has it: a clock fallen back (to 2001) is then plain to
+        # see, where "in the future" alone blamed the date (trial99).
+        raise InvalidInput(
+            f"{named}{day} is in the future (today is {moment.date()} by this computer's "
+            f"clock, at most {latest} anywhere)",
+            hint=hint,
+        )
     floor = EARLIEST_PAST if earliest is None else earliest
     if day < floor:
         raise InvalidInput(
@@ -178,9 +190,12 @@ def parse_since_or_days(value: str) -> dt.datetime:
         # Every claim is untouched since a time to come: a typo, not a question (trial95:
         # 2062-12-01 listed the whole desk). A day's grace: a date is UTC's, and today's date
         # east of Greenwich starts up to 14 hours before UTC's.
-        if moment > now() + dt.timedelta(days=1):
+        current = now()
+        if moment > current + dt.timedelta(days=1):
+            # The clock named: on one fallen back, the time given is not what is wrong.
             raise InvalidInput(
-                f"{value!r} is more than a day ahead: every claim is untouched since then; "
+                f"{value!r} is more than a day ahead of this computer's clock "
+                f"({format_at(current)[:16]}Z): every claim is untouched since then; "
                 "give a time past, or Nd (7d: a week ago)"
             )
         return moment
