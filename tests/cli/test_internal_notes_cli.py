@@ -81,7 +81,7 @@ def test_the_audit_timeline_and_trail_say_the_note_was_internal(run: Run) -> Non
     events = [
         json.loads(line) for line in ok(run("audit", "export", "--claim", "1")).out.splitlines()
     ]
-    added = [e for e in events if e["action"] == "note.added"]
+    added = [e for e in events if e.get("action") == "note.added"]
     assert [e["payload"]["after"]["internal"] for e in added] == [False, True]
 
 

@@ -148,6 +148,7 @@ def test_an_internal_note_after_a_proposal_holds_the_approval_as_any_note(
     desk = make_desk(wb)
     cid = desk.ids["open"]
     set_config(wb, "review.required", "true")
+    set_config(wb, "review.distinct_roles", "false")  # one test role on PostgreSQL
     add_evidence(wb, cid, EvidenceInput(stance="refutes", url="https://e.org/x"))
     set_status(wb, cid, "false", note="The founder never said it.")
     add_note(Workbench(url=wb.url, actor="wang"), cid, "STOP: legal is checking", internal=True)
@@ -161,3 +162,19 @@ def test_an_internal_note_is_no_verdicts_reason(wb: Workbench) -> None:
     add_note(wb, cid, "It is false: the founder never said it.", internal=True)
     with pytest.raises(TransitionRefused, match="needs a reason"):
         set_status(wb, cid, "false")
+
+
+def test_the_schema_is_not_taken_below_0015_under_an_internal_note(
+    wb: Workbench, db_url: str
+) -> None:
+    """(The older schema has no flag: a downgrade would publish the note, so it is refused.)"""
+    from alembic import command
+
+    from workbench.db.migrate import alembic_config
+
+    desk = make_desk(wb)
+    add_note(wb, desk.ids["open"], DESK_ONLY, internal=True)
+    config = alembic_config()
+    with pytest.raises(RuntimeError, match="1 note"), get_engine(db_url).begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0014_search_rowids")

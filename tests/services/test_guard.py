@@ -300,6 +300,28 @@ def test_mutation_writes_one_event_per_change(
     assert after["events"] - before["events"] == changes
 
 
+def test_an_internal_note_writes_its_one_event_as_any_note(
+    wb: Workbench, counts: Callable[[], dict[str, int]]
+) -> None:
+    """`note add --internal` (review100): the same mutation, one row and one event, the
+    event saying the note is internal."""
+    from sqlalchemy import select
+
+    from workbench.db.models import Event
+    from workbench.services.context import transaction
+    from workbench.services.notes import add_note
+
+    cid = _claim(wb)
+    before = counts()
+    note = add_note(wb, cid, "desk only", internal=True)
+    after = counts()
+    assert (after["events"] - before["events"], after["notes"] - before["notes"]) == (1, 1)
+    with transaction(wb) as tx:
+        event = tx.session.scalars(select(Event).order_by(Event.seq.desc())).first()
+        assert event is not None and event.entity_id == str(note.id)
+        assert '"internal":true' in event.payload
+
+
 @pytest.mark.parametrize("how", ["orm", "core", "sql"])
 def test_a_change_without_its_event_is_refused_however_it_is_written(
     wb: Workbench, how: str

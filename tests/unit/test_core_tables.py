@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import fields
 
 import pytest
-from sqlalchemy import Date, Float, Integer, String, Text
+from sqlalchemy import Boolean, Date, Float, Integer, String, Text
 
 from workbench.db import tables
 from workbench.db.models import Base
@@ -21,6 +21,7 @@ MODEL_TYPES = {
     tables.Kind.TEXT: (String, Text),
     tables.Kind.DATE: (Date,),
     tables.Kind.DATETIME: (UTCDateTime,),
+    tables.Kind.BOOLEAN: (Boolean,),
 }
 
 READ_TABLES = [

@@ -56,7 +56,9 @@ def test_the_page_parser_sees_a_disagreement() -> None:
     page = PAGE.read_text(encoding="utf-8")
     edited = page.replace("| `claim.assigned` | claim | changed | `assignee` |", "")
     assert "claim.assigned" not in documented_actions(edited)
-    edited = page.replace("`id`, `claim_id`, `author`, `body`, `created_at`", "`id`, `body`")
+    edited = page.replace(
+        "`id`, `claim_id`, `author`, `body`, `created_at`, `internal`", "`id`, `body`"
+    )
     assert documented_kinds(edited)["note"] == ("id", "body")
 
 

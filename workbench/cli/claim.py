@@ -252,7 +252,10 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     if d.notes:
         click.echo("notes")
         for n in d.notes:
-            click.echo(f"  #{n.id} {n.created_at} {n.author}")
+            # An internal note is the desk's own: said, as no published view shows it.
+            click.echo(
+                f"  #{n.id} {n.created_at} {n.author}" + ("  internal" if n.internal else "")
+            )
             click.echo("      " + n.body.replace("\n", "\n      "))
     click.echo("history")
     for line in history_lines(d.events):
@@ -365,7 +368,8 @@ def _change(payload: dict[str, object]) -> str:
         source = after.get("url") or after.get("citation") or after.get("file_name")
         parts = [f"{after['stance']}: {clip(str(source), 60)}"]
     elif isinstance(after, dict) and "body" in after:
-        parts = [f"note: {clip(str(after['body']), 60)}"]
+        said = "internal note" if after.get("internal") is True else "note"
+        parts = [f"{said}: {clip(str(after['body']), 60)}"]
     note = change_note(payload)
     if note is not None:
         parts.append(f"note: {clip(note, 60)}")
@@ -664,7 +668,8 @@ def print_claims(
 @click.option(
     "--note",
     help="The reason (required for a verdict, for reopening, withdrawing and restoring); - "
-    "reads stdin.",
+    "reads stdin. A reason is published with the verdict, never internal: keep a desk-only "
+    "word in `note add --internal`.",
 )
 @if_version_option
 @json_context

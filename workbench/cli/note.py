@@ -17,28 +17,38 @@ def note() -> None:
 @note.command("add")
 @claim_id_argument
 @click.argument("body", metavar="TEXT|-")
+@click.option(
+    "--internal",
+    is_flag=True,
+    help="The desk's own: shown by `note list`, `claim show` and the audit trail, marked "
+    "internal, and never published (not in the report, annotations, ClaimReview or the claims "
+    "table's note).",
+)
 @json_context
-def add(ctx: click.Context, claim_id: int, body: str, as_json: bool) -> None:
+def add(ctx: click.Context, claim_id: int, body: str, internal: bool, as_json: bool) -> None:
     """Add a note to a claim; - reads a long note from stdin.
 
-    A note holds up to 100,000 characters; standard input, up to 400,000 bytes (UTF-8).
+    A note holds up to 100,000 characters; standard input, up to 400,000 bytes (UTF-8). A note
+    is published with its claim (the report lists it, and an open claim's latest is the note
+    its exports publish) unless it is --internal.
     """
     from workbench.services.notes import add_note
 
-    n = add_note(workbench_from(ctx), claim_id, text_or_stdin(body) or "")
-    json_or_line(as_json, n, f"added note #{n.id} to claim #{claim_id}")
+    n = add_note(workbench_from(ctx), claim_id, text_or_stdin(body) or "", internal=internal)
+    kind = "internal note" if n.internal else "note"
+    json_or_line(as_json, n, f"added {kind} #{n.id} to claim #{claim_id}")
 
 
 @note.command("list")
 @claim_id_argument
 @json_context
 def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
-    """List a claim's notes, oldest first."""
+    """List a claim's notes, oldest first; an internal one (never published) says so."""
     from workbench.services.claim_records import claim_notes
 
     notes = claim_notes(workbench_from(ctx), claim_id)
     if json_out(as_json, notes):
         return
     for n in notes:
-        click.echo(f"#{n.id}  {n.created_at}  {n.author}")
+        click.echo(f"#{n.id}  {n.created_at}  {n.author}" + ("  internal" if n.internal else ""))
         click.echo("    " + n.body.replace("\n", "\n    "))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Float,
     ForeignKey,
@@ -14,6 +15,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -147,6 +149,9 @@ class Note(Base):
     author: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    # The desk's own (`note add --internal`): shown to the desk, never published (migration
+    # 0015; a note written before it, or with a change of status, is published).
+    internal: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     claim: Mapped[Claim] = relationship(back_populates="notes")
 

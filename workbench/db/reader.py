@@ -72,6 +72,7 @@ class Reader:
         readers = {
             Kind.DATETIME: self.module.read_datetime,
             Kind.DATE: self.module.read_date,
+            Kind.BOOLEAN: bool,
         }
         special = [(i, readers[c.kind]) for i, c in enumerate(query.columns) if c.kind in readers]
         if not special:

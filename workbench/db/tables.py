@@ -24,6 +24,8 @@ class Kind(Enum):
     TEXT = "text"
     DATE = "date"
     DATETIME = "datetime"
+    # Read back as a bool: SQLite's driver gives 0 or 1.
+    BOOLEAN = "boolean"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,7 @@ class Table:
 
 
 INTEGER, FLOAT, TEXT, DATE, DATETIME = Kind.INTEGER, Kind.FLOAT, Kind.TEXT, Kind.DATE, Kind.DATETIME
+BOOLEAN = Kind.BOOLEAN
 
 documents = Table(
     "documents",
@@ -121,7 +124,15 @@ claims = Table(
 
 claim_tags = Table("claim_tags", claim_id=INTEGER, tag=TEXT)
 
-notes = Table("notes", id=INTEGER, claim_id=INTEGER, author=TEXT, body=TEXT, created_at=DATETIME)
+notes = Table(
+    "notes",
+    id=INTEGER,
+    claim_id=INTEGER,
+    author=TEXT,
+    body=TEXT,
+    created_at=DATETIME,
+    internal=BOOLEAN,
+)
 
 evidence = Table(
     "evidence",

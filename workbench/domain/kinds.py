@@ -122,7 +122,9 @@ CLAIM = Kind(
 )
 NOTE = Kind(
     "note",
-    ("id", "claim_id", "author", "body", "created_at"),
+    ("id", "claim_id", "author", "body", "created_at", "internal"),
+    # Notes written before migration 0015 were all published.
+    defaults={"internal": False},
     claim_field="claim_id",
     immutable=True,
 )

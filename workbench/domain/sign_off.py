@@ -202,6 +202,14 @@ def reason_note(events: Iterable[Event], notes: Sequence[tuple[int, str]]) -> in
     return by_giver[-1] if by_giver else None
 
 
+def public_reason(events: Iterable[Event], notes: Iterable[tuple[int, str, bool]]) -> int | None:
+    """`reason_note` among the published notes only, `notes` given as (id, author, internal):
+    the note an export publishes is never an internal one (`note add --internal`, the desk's
+    own: review100), and an internal note, however late or by whom, never stands in for a
+    verdict's reason or an open claim's latest note. What every published view asks."""
+    return reason_note(events, [(i, author) for i, author, internal in notes if not internal])
+
+
 def verdict_reasons(events: Iterable[Event]) -> frozenset[int]:
     """The ids of the notes written with a claim's verdicts: each given (a final status, by
     `claim status`, an approval or an import) or proposed (in review), from its events (seq,

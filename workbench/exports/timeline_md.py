@@ -274,7 +274,9 @@ def _created(entity_type: str, entity_id: str, after: dict[str, Any], quoted: li
         return f"**claim added**: “{_inline(str(after.get('text', '')))}” ({extra})"
     if entity_type == "note":
         quoted.append(("", str(after.get("body", ""))))
-        return f"**note #{_inline(entity_id)} added**:"
+        # The flag as the trail holds it (an internal note is never published).
+        internal = " (internal)" if after.get("internal") is True else ""
+        return f"**note #{_inline(entity_id)} added**{internal}:"
     if entity_type == "document":
         title = _inline(str(after.get("title") or "untitled"))
         length = after.get("length")

@@ -967,7 +967,9 @@ def _insert_imported(
     if tags:
         conn.execute(insert(cast("Table", ClaimTag.__table__)), tags)
     notes = [
-        {"claim_id": values["id"], "author": tx.actor, "body": ready.note} | {"created_at": now()}
+        # A reason, or an open claim's note, as the table published it: never internal.
+        {"claim_id": values["id"], "author": tx.actor, "body": ready.note, "internal": False}
+        | {"created_at": now()}
         for values, ready in zip(claims, batch, strict=True)
         if ready.note is not None
     ]

@@ -8,7 +8,7 @@ database.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
@@ -19,6 +19,7 @@ from workbench.domain.errors import InvalidInput
 from workbench.domain.payloads import event_value
 from workbench.domain.sign_off import (
     VERDICT_ACTIONS,
+    public_reason,
     reason_note,
     sign_off,
     verdict_before,
@@ -124,30 +125,40 @@ def unapproved(events: Sequence[EventView]) -> bool:
     return signed is None or signed.approved_by is None
 
 
+def public_notes(notes: Iterable[NoteView]) -> list[NoteView]:
+    """The notes a published view may show or publish as the claim's note: all but the
+    internal ones (`note add --internal`, the desk's own: review100). The one rule of which
+    notes are published, with `sign_off.public_reason` (which the claims table's read, with no
+    views, asks as well)."""
+    return [n for n in notes if not n.internal]
+
+
 def published_note(record: ClaimRecord) -> str | None:
     """The note an export publishes for the claim: its verdict's reason, else an open claim's
-    latest note (the one rule, workbench.domain.sign_off.reason_note). Needs the record's
-    verdict events (history True, or VERDICT_ACTIONS)."""
-    chosen = reason_note(
+    latest published note (`public_reason`). Needs the record's verdict events (history True,
+    or VERDICT_ACTIONS)."""
+    chosen = public_reason(
         ((e.seq, e.actor, e.action, e.payload) for e in record.events),
-        [(n.id, n.author) for n in record.notes],
+        [(n.id, n.author, n.internal) for n in record.notes],
     )
     return next((n.body for n in record.notes if n.id == chosen), None)
 
 
 def withheld_notes(record: ClaimRecord) -> frozenset[int]:
-    """The ids of the notes a published view leaves out of a claim with its verdict: of a
-    verdict withheld (flagged for re-review: `ClaimView.flagged`), the reasons written with
-    its verdicts, given or proposed, and the note its exports would publish as the reason
-    (`published_note`); of any other claim, none. The report lists a claim's other notes; a
-    Web Annotation, which publishes one note, publishes none of a withheld verdict
+    """The ids of the notes a published view leaves out of a claim: every internal note
+    (`public_notes`), and of a verdict withheld (flagged for re-review: `ClaimView.flagged`),
+    the reasons written with its verdicts, given or proposed, and the note its exports would
+    publish as the reason (`published_note`). The report lists a claim's other notes; a Web
+    Annotation, which publishes one note, publishes none of a withheld verdict
     (`Annotated.withheld`). Needs the record's verdict events (history True, or
     VERDICT_ACTIONS)."""
+    public = public_notes(record.notes)
+    internal = frozenset(n.id for n in record.notes) - {n.id for n in public}
     if not record.claim.flagged:
-        return frozenset()
+        return internal
     events = [(e.seq, e.actor, e.action, e.payload) for e in record.events]
-    chosen = reason_note(events, [(n.id, n.author) for n in record.notes])
-    return verdict_reasons(events) | ({chosen} if chosen is not None else set())
+    chosen = reason_note(events, [(n.id, n.author) for n in public])
+    return internal | verdict_reasons(events) | ({chosen} if chosen is not None else set())
 
 
 def _judged(tx: Tx, claim: Claim) -> Span | None:

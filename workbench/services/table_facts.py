@@ -27,9 +27,10 @@ from workbench.services.views import ClaimView
 @dataclass(frozen=True, slots=True)
 class TableClaim:
     """A claim with the facts its row adds: the note its exports publish (a verdict's reason,
-    else an open claim's latest note: sign_off.reason_note), and for a verdict, who gave it
-    (or proposed it), who approved it (None: no second person did) and when it stood (the UTC
-    time of the event that set it: for an approved proposal, the approval)."""
+    else an open claim's latest note, never an internal one: sign_off.public_reason), and for
+    a verdict, who gave it (or proposed it), who approved it (None: no second person did) and
+    when it stood (the UTC time of the event that set it: for an approved proposal, the
+    approval)."""
 
     view: ClaimView
     note: str | None = None
@@ -72,7 +73,7 @@ def _facts(
 ) -> dict[int, tuple[str | None, str | None, str | None, str | None]]:
     """The facts of each claim that has any: read from the claims' verdict events and their
     notes' authors, then only the note bodies chosen."""
-    from workbench.domain.sign_off import VERDICT_ACTIONS, reason_note, sign_off
+    from workbench.domain.sign_off import VERDICT_ACTIONS, public_reason, sign_off
 
     if not claim_ids:
         return {}
@@ -89,18 +90,19 @@ def _facts(
     ):
         events[claim_id].append((seq, actor, action, json.loads(payload)))
         times[seq] = str(at)
-    notes: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    notes: dict[int, list[tuple[int, str, bool]]] = defaultdict(list)
     authors = (
-        select(n.id, n.claim_id, n.author, source=tables.notes)
+        select(n.id, n.claim_id, n.author, n.internal, source=tables.notes)
         .where(in_(n.claim_id, claim_ids))
         .order_by(n.id)
     )
-    for note_id, claim_id, author in conn.rows(authors):
-        notes[claim_id].append((note_id, author))
+    for note_id, claim_id, author, internal in conn.rows(authors):
+        notes[claim_id].append((note_id, author, internal))
+    # Never an internal note (the desk's own): the one rule of sign_off.public_reason.
     chosen = {
         note_id: claim_id
         for claim_id in notes
-        if (note_id := reason_note(events[claim_id], notes[claim_id])) is not None
+        if (note_id := public_reason(events[claim_id], notes[claim_id])) is not None
     }
     bodies: dict[int, str] = {}
     if chosen:

@@ -247,6 +247,9 @@ class NoteView(RowView):
     author: str
     body: str
     created_at: str
+    # The desk's own (`note add --internal`): listed to the desk, marked, never published
+    # (publishing.public_notes).
+    internal: bool = False
 
 
 @dataclass(frozen=True, slots=True)
