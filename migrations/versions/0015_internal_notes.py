@@ -11,7 +11,7 @@ stays so (false); its `note.added` event lacks the field, which replay reads as 
 
 Downgrading below it is refused while any note is internal: the older code would publish it.
 
-Create Date: 2026-12-06 09:00:00
+Create Date: 2026-12-05 17:30:00
 """
 
 from collections.abc import Sequence
