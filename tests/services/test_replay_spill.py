@@ -255,7 +255,7 @@ def test_out_of_order_notes_through_the_spilling_store(tight: SpillStore) -> Non
         state = Replay(store=store)
         for seq, note_id in enumerate((5, 3, 9, 5), start=1):
             state.apply(seq, "note.added", "note", str(note_id), 1, note(note_id))
-        state.compare("note", [(str(i), (i, 1, "a", f"b{i}", "t")) for i in (3, 5, 6)])
+        state.compare("note", [(str(i), (i, 1, "a", f"b{i}", "t", False)) for i in (3, 5, 6)])
         found.append([d.message for d in state.differences])
     assert (
         found[0]
