@@ -96,7 +96,7 @@ def test_the_probe_sees_sqlalchemy_where_it_is_imported(db_url: str) -> None:
 
 def _one_revision_back(db_url: str) -> Any:
     """The database at the newest revision before head that this code does not work with as
-    it is on its backend (an older schema: a revision db.revision.CURRENT_ON lists is current,
+    it is on its backend (an older schema: a revision db.head.CURRENT_ON lists is current,
     so it goes back past those), and its engine."""
     from alembic import command
 

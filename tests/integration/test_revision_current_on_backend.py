@@ -13,8 +13,8 @@ from sqlalchemy import text
 from tests.conftest import PG_URL
 from tests.inprocess import ok, run_cli
 from workbench.db.engine import get_engine
+from workbench.db.head import CURRENT_ON, HEAD_REVISION, is_current
 from workbench.db.migrate import alembic_config
-from workbench.db.revision import CURRENT_ON, HEAD_REVISION, is_current
 
 
 def test_only_listed_revisions_are_current_and_only_on_their_backend() -> None:

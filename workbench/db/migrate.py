@@ -93,7 +93,7 @@ def set_up_in(conn: Connection) -> bool:
     empty database meanwhile waits for it (within the write's lock wait), then finds the desk
     this one committed, or sets it up itself if this one was refused. Returns whether the
     tables were created here (False: another process's were there once the lock was had)."""
-    from workbench.db.revision import is_current
+    from workbench.db.head import is_current
 
     bound_waits(conn)
     lock_migrations(conn)

@@ -11,6 +11,7 @@ from workbench.db.backend import (
     sets_up_where_named,
     upgrades_on_use,
 )
+from workbench.db.head import HEAD_REVISION, is_current
 from workbench.db.sql import select_all
 from workbench.db.tables import alembic_version
 from workbench.domain.errors import SCHEMA_BEHIND, SchemaError, step
@@ -19,22 +20,6 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from workbench.db.reader import Reader
-
-# The newest migration in migrations/versions. A test checks it against Alembic's own head, so
-# adding a migration without updating this line fails the suite.
-HEAD_REVISION = "0015_internal_notes"
-# Older revisions this code works with as they are on a backend: the migrations after them
-# change nothing there. A shared desk then need not stop for its owner's `db upgrade`
-# (review62: every command, reads too, was refused until it ran), which still brings it to
-# HEAD_REVISION. None now: 0015 adds notes.internal on every backend, which this code reads
-# (0013_event_identity was current on PostgreSQL while only 0014, SQLite's search index, was
-# newer).
-CURRENT_ON: dict[str, frozenset[str]] = {}
-
-
-def is_current(revision: str | None, dialect: str) -> bool:
-    """Whether this code works with a database at `revision` on `dialect` as it is."""
-    return revision == HEAD_REVISION or revision in CURRENT_ON.get(dialect, frozenset())
 
 
 def current_revision(engine: Engine) -> str | None:
