@@ -272,4 +272,16 @@ def run(command: click.Command, args: list[str]) -> Any:
     except KeyboardInterrupt:
         _interrupted(as_json)
     except _database_errors() as exc:
+        from workbench.db.damage import damage_refusal
+
+        damage = damage_refusal(None, getattr(exc, "orig", None))
+        if damage is not None:
+            # (a SQLite file's damage met outside the services' transactions: said as theirs)
+            fail(
+                error_text(damage),
+                kind=damage.kind,
+                hint=damage.hint,
+                reason=damage.reason,
+                as_json=as_json,
+            )
         fail(_database_error(exc), kind=DATABASE, as_json=as_json)

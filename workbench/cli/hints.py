@@ -132,6 +132,11 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
         )
         + f" runs `workbench config set {f.get('key', 'KEY')} {f.get('value', 'VALUE')}`"
     ),
+    "restore_backup": lambda f: (
+        ("if it is the desk's file, " if f.get("if_desk") else "")
+        + "restore it from a backup: move it aside with its -wal and -shm files and put the "
+        "copy in its place, then check the copy (docs/backup.md, Restore)"
+    ),
     "update_document": lambda f: (
         f"`workbench doc update {_id(f, 'document_id')} FILE|URL` stores a new one"
     ),

@@ -67,6 +67,9 @@ NO_DESK = "no_desk"
 UPGRADE_NOT_PERMITTED = "upgrade_not_permitted"
 # A person's role may not change the desk's settings (docs/identity.md: they are the owner's).
 SETTING_NOT_PERMITTED = "setting_not_permitted"
+# The `reason` of a DamagedRecord for a database file whose pages SQLite finds damaged (or that
+# is no database at all): restored from a backup, not retried, unlike a storage failure.
+DAMAGED_DATABASE = "damaged_database"
 
 
 class WorkbenchError(Exception):
@@ -128,7 +131,8 @@ class StorageError(WorkbenchError):
 
 
 class DamagedRecord(WorkbenchError):
-    """Stored data fails its own check (an archived file missing or not matching its hash)."""
+    """Stored data fails its own check (an archived file missing or not matching its hash, a
+    database page SQLite finds damaged: reason DAMAGED_DATABASE)."""
 
     kind = "damaged"
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+from workbench.db.damage import damage_refusal
 from workbench.db.engine import get_engine
 from workbench.db.pg_options import first_schema, schema_pattern, take_search_path
 from workbench.db.url import libpq_uri, safe_url, sqlite_file
@@ -86,7 +87,7 @@ def _copy(url: str, tmp: str, target: str) -> None:
     except sqlite3.Error as exc:
         if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_FULL:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), target) from None
-        raise StorageError(f"database error: {exc}") from None
+        raise damage_refusal(url, exc) or StorageError(f"database error: {exc}") from None
     finally:
         raw.close()
 

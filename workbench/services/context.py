@@ -191,6 +191,7 @@ class Workbench:
                 raise InvalidInput(malformed_url(self.url, exc)) from None
             except DBAPIError as exc:
                 self._refuse_missing_database(exc)
+                self._refuse_damaged(exc.orig)
                 meant = meant_url(self.given) if new_file and self.given else None
                 # A mistyped PostgreSQL URL is read as a file path in folders that do not exist.
                 also = f" (a PostgreSQL URL is written {meant})" if meant else ""
@@ -226,7 +227,7 @@ class Workbench:
             return no_desk_file(path)
         with get_engine(self.url).connect() as conn:
             reader = Reader(conn.connection.dbapi_connection, module_for_url(self.url))
-            with driver_errors(reader):
+            with driver_errors(reader, self.url):
                 return no_desk(reader, self.url, write=write)
 
     def _grant_hint(self, exc: BaseException) -> Hint | None:
@@ -280,6 +281,7 @@ class Workbench:
             raise InvalidInput(malformed_url(self.url, exc)) from None
         except driver_error as exc:
             self._refuse_missing_database(exc)
+            self._refuse_damaged(exc)
             raise StorageError(cannot_open(self.url, exc), hint=self._grant_hint(exc)) from None
         if current:
             self._ready = True
@@ -300,6 +302,15 @@ class Workbench:
                 f"no database {name!r}{where}" if name else f"no database at {safe_url(self.url)}",
                 hint=step("start_database", database=name),
             ) from None
+
+    def _refuse_damaged(self, exc: BaseException | None) -> None:
+        """A SQLite file whose pages SQLite finds damaged (its first page, when opening) is
+        restored from a backup: no storage failure to try again (workbench.db.damage)."""
+        from workbench.db.damage import damage_refusal
+
+        refusal = damage_refusal(self.url, exc)
+        if refusal is not None:
+            raise refusal from None
 
     def missing_file(self) -> bool:
         """A SQLite database not there yet: no file, or an empty one (which SQLite sets up as
@@ -370,7 +381,7 @@ class Tx:
         self.session.flush()
         conn = self.session.connection()
         reader = Reader(conn.connection.dbapi_connection, module_for(conn.dialect.name))
-        with driver_errors(reader):
+        with driver_errors(reader, conn.engine.url.render_as_string()):
             yield reader
 
     def record(
@@ -502,7 +513,7 @@ def transaction(
             tx.changed = True
 
     try:
-        with database_errors(), session.begin():
+        with database_errors(wb.url), session.begin():
             if set_up:
                 # The desk's tables, in this transaction: committed with its change or rolled
                 # back with its refusal (fix98). Before the tracking: the set-up is no change
@@ -545,12 +556,18 @@ def transaction(
         wb.on_commit(tx.first, tx.recorded)
 
 
-def _storage_error(driver_error: object, operational: bool) -> WorkbenchError:
+def _storage_error(
+    driver_error: object, operational: bool, url: str | None = None
+) -> WorkbenchError:
     """The refusal a driver's error becomes: a lock held too long is a conflict to retry, a
-    privilege the role lacks is the owner's to grant (docs/identity.md)."""
+    privilege the role lacks is the owner's to grant (docs/identity.md), a damaged page of the
+    SQLite file at `url` is restored from a backup (workbench.db.damage)."""
     from workbench.db.backend import refused_privilege
+    from workbench.db.damage import damage_refusal
     from workbench.db.postgresql import lock_refusal
 
+    if (damage := damage_refusal(url, driver_error)) is not None:
+        return damage
     if operational and "locked" in str(driver_error).lower():
         return Conflict("the database stayed locked by another writer; try the command again")
     if isinstance(driver_error, BaseException) and (refusal := lock_refusal(driver_error)):
@@ -561,26 +578,27 @@ def _storage_error(driver_error: object, operational: bool) -> WorkbenchError:
 
 
 @contextmanager
-def database_errors() -> Iterator[None]:
-    """The driver's errors as one line each, never a traceback."""
+def database_errors(url: str | None = None) -> Iterator[None]:
+    """The driver's errors as one line each, never a traceback (`url`: the database's, to
+    name its file)."""
     from sqlalchemy.exc import DBAPIError, OperationalError
 
     try:
         yield
     except DBAPIError as exc:
         # The cause is kept: a service may read it (settings: a role lacking a privilege).
-        raise _storage_error(exc.orig, isinstance(exc, OperationalError)) from exc
+        raise _storage_error(exc.orig, isinstance(exc, OperationalError), url) from exc
 
 
 @contextmanager
-def driver_errors(reader: Reader) -> Iterator[None]:
+def driver_errors(reader: Reader, url: str | None = None) -> Iterator[None]:
     """`database_errors`, for statements run through a Reader on the driver itself (the same
     messages: the driver's error is what SQLAlchemy's carries). The Reader knows which driver
     its connection is (psycopg2 on the read paths, psycopg 3 on a write's own connection)."""
     try:
         yield
     except reader.error as exc:
-        raise _storage_error(exc, isinstance(exc, reader.operational_error)) from None
+        raise _storage_error(exc, isinstance(exc, reader.operational_error), url) from None
 
 
 @contextmanager
@@ -591,7 +609,7 @@ def reading(wb: Workbench) -> Iterator[Reader]:
     from workbench.db.reader import close
 
     reader = wb.reader()
-    with driver_errors(reader):
+    with driver_errors(reader, wb.url):
         try:
             yield reader
         finally:

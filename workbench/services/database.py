@@ -15,6 +15,7 @@ from workbench.db.backend import (
     restore_guards,
     schema_owner,
 )
+from workbench.db.damage import damage_refusal
 from workbench.db.engine import get_engine
 from workbench.db.guards import Guard
 from workbench.db.revision import HEAD_REVISION, current_revision
@@ -61,7 +62,9 @@ def schema_status(wb: Workbench) -> SchemaStatus:
     try:
         current = current_revision(get_engine(wb.url))
     except DBAPIError as exc:
-        raise StorageError(cannot_open(wb.url, exc.orig)) from None
+        raise damage_refusal(wb.url, exc.orig) or StorageError(
+            cannot_open(wb.url, exc.orig)
+        ) from None
     # Only an unknown revision needs the migrations read (migrate imports Alembic).
     if current is None or current == HEAD_REVISION:
         known = True
