@@ -168,6 +168,10 @@ def verify(
     An export after a head (`audit export --after HEAD`) is checked link by link, the first
     to HEAD: give it as --head (the head noted at the last sign-off) and stderr says the file
     continues it.
+
+    A SQLite database is also checked whole (`PRAGMA quick_check`, every page of every table):
+    a damaged file is refused (exit 1, kind damaged) with the first problems SQLite finds,
+    whether its chain holds or not: restore it from a backup (docs/backup.md).
     """
     from workbench.services.verify import head_problem, verify_database, verify_file
 
