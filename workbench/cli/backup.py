@@ -17,11 +17,13 @@ from workbench.cli.render import emit_json, message, plural
 def backup(ctx: click.Context, file: str, as_json: bool) -> None:
     """Copy the database to FILE, consistently, while others keep working.
 
-    SQLite: the online backup API writes a complete copy (never over an existing file) and
-    its audit head is printed. PostgreSQL: prints the pg_dump command to run. Restoring and
-    checking a copy: see docs/backup.md. --json prints {"path", "count", "seq", "head"}: the
-    copy and its audit head, named as `audit head --json` names them (PostgreSQL: {"path":
-    null, "command"}).
+    SQLite: the online backup API writes a complete copy (never over an existing file),
+    SQLite checks it whole (PRAGMA quick_check), and its audit head is printed. A damaged copy
+    is refused (exit 1, kind damaged) and never left under FILE: when the database itself is
+    damaged, the copy is kept as FILE.damaged (see docs/backup.md). PostgreSQL: prints the
+    pg_dump command to run. Restoring and checking a copy: see docs/backup.md. --json prints
+    {"path", "count", "seq", "head"}: the copy and its audit head, named as `audit head
+    --json` names them (PostgreSQL: {"path": null, "command"}).
     """
     from workbench.services.backup import backup as run_backup
 

@@ -70,6 +70,9 @@ SETTING_NOT_PERMITTED = "setting_not_permitted"
 # The `reason` of a DamagedRecord for a database file whose pages SQLite finds damaged (or that
 # is no database at all): restored from a backup, not retried, unlike a storage failure.
 DAMAGED_DATABASE = "damaged_database"
+# ... and for a backup's copy that is damaged while the database it copies checks intact (the
+# disk under the copy): nothing to restore, the backup to take again.
+DAMAGED_COPY = "damaged_copy"
 
 
 class WorkbenchError(Exception):
