@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from workbench.db.revision import HEAD_REVISION
+from workbench.db.head import HEAD_REVISION
 
 Run = Callable[..., Any]
 

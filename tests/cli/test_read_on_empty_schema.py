@@ -22,8 +22,8 @@ from sqlalchemy import text
 
 from tests.conftest import PG_DEFAULT, PG_URL, Result, pg_schema_of
 from workbench.db.engine import get_engine
+from workbench.db.head import HEAD_REVISION
 from workbench.db.migrate import database_revision
-from workbench.db.revision import HEAD_REVISION
 from workbench.db.url import resolve_url
 from workbench.domain.errors import NotFound
 from workbench.services.context import Workbench, reading, transaction

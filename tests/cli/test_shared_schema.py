@@ -12,8 +12,9 @@ from sqlalchemy import text
 
 from tests.conftest import PG_URL, Result, pg_schema_of
 from workbench.db.engine import get_engine
+from workbench.db.head import HEAD_REVISION
 from workbench.db.migrate import database_revision, upgrade
-from workbench.db.revision import HEAD_REVISION, ensure_current
+from workbench.db.revision import ensure_current
 from workbench.domain.errors import (
     SCHEMA_BEHIND,
     UPGRADE_NOT_PERMITTED,

@@ -101,8 +101,8 @@ def _one_revision_back(db_url: str) -> Any:
     from alembic import command
 
     from workbench.db.engine import get_engine
+    from workbench.db.head import HEAD_REVISION, is_current
     from workbench.db.migrate import alembic_config, database_revision
-    from workbench.db.revision import HEAD_REVISION, is_current
 
     engine = get_engine(db_url)
     config = alembic_config()
@@ -118,8 +118,8 @@ def _one_revision_back(db_url: str) -> Any:
 def test_a_read_on_an_older_schema_migrates_it_first(db_url: str) -> None:
     """As every command does on SQLite: the read path hands a database that is not current to
     the engine (Alembic migrates an older one), then reads it."""
+    from workbench.db.head import HEAD_REVISION
     from workbench.db.migrate import database_revision
-    from workbench.db.revision import HEAD_REVISION
 
     engine = _one_revision_back(db_url)
     loaded, code, out = _probe(["claim", "list", "--json"], {"WORKBENCH_DB": db_url})
@@ -144,8 +144,8 @@ def test_a_read_on_an_older_shared_schema_is_refused(db_url: str) -> None:
 @pytest.mark.skipif(bool(PG_URL), reason="PostgreSQL refuses an older schema")
 def test_demo_on_an_older_schema_migrates_it_first(db_url: str) -> None:
     """The seed's read check goes the read path's way: an older schema is migrated first."""
+    from workbench.db.head import HEAD_REVISION
     from workbench.db.migrate import database_revision
-    from workbench.db.revision import HEAD_REVISION
 
     assert _probe(["demo"], {"WORKBENCH_DB": db_url})[1] in ("0", "None")
     engine = _one_revision_back(db_url)
@@ -210,7 +210,9 @@ def test_not_a_database_is_one_line(tmp_path: Path, workbench_main: Main) -> Non
     for args in (["claim", "list"], ["db", "status"], ["db", "upgrade"]):
         r = workbench_main(["--db", str(fake), *args])
         assert r.code == 1, (args, r.err)
-        assert r.err.startswith("error: cannot open database") and "Traceback" not in r.err
+        # (fix104: kind damaged, which names the file and the way back from a backup)
+        assert r.err.startswith(f"error: {fake} is not a SQLite database"), r.err
+        assert "Traceback" not in r.err and len(r.err.splitlines()) == 1
 
 
 def test_workbench_alone_shows_its_help(workbench_main: Main) -> None:

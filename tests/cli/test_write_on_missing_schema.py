@@ -25,8 +25,8 @@ import pytest
 from tests.cli.test_read_on_empty_schema import one_line, tables_in
 from tests.conftest import PG_DEFAULT, PG_URL, Result, pg_schema_of
 from workbench.db.engine import get_engine
+from workbench.db.head import HEAD_REVISION
 from workbench.db.migrate import database_revision
-from workbench.db.revision import HEAD_REVISION
 from workbench.db.url import resolve_url
 from workbench.domain.errors import NotFound
 from workbench.services.context import Workbench, transaction

@@ -10,9 +10,10 @@ import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
 
 from workbench.db.engine import get_engine
+from workbench.db.head import HEAD_REVISION
 from workbench.db.migrate import upgrade
 from workbench.db.models import UTCDateTime
-from workbench.db.revision import HEAD_REVISION, current_revision
+from workbench.db.revision import current_revision
 from workbench.domain.chain import GENESIS, canonical_json, event_hash
 from workbench.domain.clock import format_at
 from workbench.domain.text import sha256_text

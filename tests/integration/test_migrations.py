@@ -11,9 +11,10 @@ from sqlalchemy import Engine, func, inspect, select, table, text
 from sqlalchemy.exc import IntegrityError
 
 from workbench.db.engine import get_engine
+from workbench.db.head import HEAD_REVISION
 from workbench.db.migrate import alembic_config, database_revision, head_revision, upgrade
 from workbench.db.models import Base
-from workbench.db.revision import HEAD_REVISION, current_revision, ensure_current
+from workbench.db.revision import current_revision, ensure_current
 from workbench.domain.errors import SchemaError
 from workbench.services import similar_index
 from workbench.services.claims import SpanRequest, add_claim

@@ -7,7 +7,8 @@ import subprocess
 import sys
 
 from workbench.db.engine import get_engine
-from workbench.db.revision import HEAD_REVISION, current_revision
+from workbench.db.head import HEAD_REVISION
+from workbench.db.revision import current_revision
 
 
 def test_parallel_first_use(empty_db_url: str) -> None:

@@ -25,7 +25,8 @@ import pytest
 
 from tests.conftest import PG_URL, Result, pg_schema_of, run_in_process
 from workbench.db.engine import get_engine
-from workbench.db.revision import HEAD_REVISION, current_revision
+from workbench.db.head import HEAD_REVISION
+from workbench.db.revision import current_revision
 from workbench.domain.errors import NotFound
 from workbench.services.context import Workbench, transaction
 from workbench.services.notes import add_note

@@ -84,7 +84,7 @@ def say_if_upgraded(wb: Workbench) -> None:
     if wb.upgraded_from is None:
         return
     from workbench.cli.render import message
-    from workbench.db.revision import HEAD_REVISION
+    from workbench.db.head import HEAD_REVISION
 
     message(f"upgraded the database schema from {wb.upgraded_from} to {HEAD_REVISION}")
 

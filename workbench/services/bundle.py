@@ -153,7 +153,7 @@ def _older_revision(path: str, limits: tuple[int, int]) -> str | None:
     know, other than their head), or None: a bundle of this release's schema, of a newer
     workbench's or of none, which the restore itself refuses or takes. Reads the manifest
     only."""
-    from workbench.db.revision import HEAD_REVISION
+    from workbench.db.head import HEAD_REVISION
 
     with open_regular(path) as f:
         revision = BundleReader(f, max_bytes=limits[0], max_row_bytes=limits[1]).manifest.get(

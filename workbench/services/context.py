@@ -254,8 +254,9 @@ class Workbench:
         or newer anywhere), then is read; one without the workbench's tables is refused on
         PostgreSQL and SQLite alike (`_no_desk`)."""
         from workbench.db.backend import module_for_url
+        from workbench.db.head import is_current
         from workbench.db.reader import close, open_reader
-        from workbench.db.revision import is_current, reader_revision
+        from workbench.db.revision import reader_revision
 
         if not self._ready:
             self._check_target(write=False)

@@ -18,7 +18,8 @@ from workbench.db.backend import (
 from workbench.db.damage import damage_refusal
 from workbench.db.engine import get_engine
 from workbench.db.guards import Guard
-from workbench.db.revision import HEAD_REVISION, current_revision
+from workbench.db.head import HEAD_REVISION
+from workbench.db.revision import current_revision
 from workbench.db.url import cannot_open, safe_url
 from workbench.domain.errors import StorageError
 from workbench.domain.json_fields import as_json
