@@ -20,7 +20,12 @@ from html import escape
 from workbench.domain.payloads import change_note, change_note_id, changed_fields
 from workbench.domain.plurals import plural
 from workbench.domain.status import STATUS_MEANINGS, Status
-from workbench.services.publishing import ClaimRecord, DocumentRecord, withheld_notes
+from workbench.services.publishing import (
+    ClaimRecord,
+    DocumentRecord,
+    public_notes,
+    withheld_notes,
+)
 from workbench.services.views import ClaimView, EventView
 
 # Background tints for the status highlight, each with a distinct underline style and a
@@ -209,7 +214,13 @@ def claim_item(rec: ClaimRecord, latest: int = 1) -> str:
         if n.id not in hidden
     )
     evidence = "".join(_evidence(item) for item in rec.evidence)
-    timeline = "".join(_event(ev, withheld=c.flagged, hidden_notes=hidden) for ev in rec.events)
+    # An internal note is left out whole: its entry would say who kept a note back, and when.
+    internal = {str(n.id) for n in rec.notes} - {str(n.id) for n in public_notes(rec.notes)}
+    timeline = "".join(
+        _event(ev, withheld=c.flagged, hidden_notes=hidden)
+        for ev in rec.events
+        if not (ev.entity_type == "note" and ev.entity_id in internal)
+    )
     facts_html = "".join(f"<dt>{e(k)}</dt><dd>{v}</dd>" for k, v in facts)
     return (
         f'<li class="claim" id="claim-{c.id}" data-claim="{c.id}">'
