@@ -302,7 +302,11 @@ class ChainWalk:
         """The first event of an export after the head `start`: the next seq, linked to it."""
         assert self.start is not None
         after, head = self.start
-        if seq == after + 1:
+        if seq == after + 1 == 1 and prev_hash != GENESIS:
+            # Seq 1 links to the genesis value whatever head a scope line names for seq 0:
+            # no trail holds another there (and no export is "after seq 0": that is the full).
+            problems.append("the first event's prev_hash is not the genesis value")
+        elif seq == after + 1:
             if prev_hash != head:
                 problems.append(
                     f"prev_hash {prev_hash[:12]}… is not the hash of seq {after} ({head[:12]}…), "
