@@ -241,7 +241,7 @@ def pin_after(tx: Tx, flt: EventFilter) -> EventFilter:
         if seq is not None and found != seq:
             event = f"event {found}" if found else "no event (the head of an empty trail)"
             raise InvalidInput(
-                f"the head given is the hash of {event}, not {seq}: check --after-seq",
+                f"the head given is the hash of {event}, not {seq}",
                 hint=bad("after_seq"),
             )
         return _after(replace(flt, after_seq=found, after_head=head))
