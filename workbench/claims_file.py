@@ -175,7 +175,7 @@ def unknown_columns(filled: Sequence[tuple[str, int]], rows: int) -> str | None:
     who = (
         "every row has"
         if most == rows
-        else f"{most:,} of {plural(rows, 'row')} fill"
+        else f"{most:,} of {plural(rows, 'row')} {'fills' if most == 1 else 'fill'}"
         if len(names) == 1
         else f"up to {most:,} of {plural(rows, 'row')} fill"
     )

@@ -42,14 +42,14 @@ def test_in_the_future_says_today_by_this_clock(set_clock: Callable[[str], None]
     with pytest.raises(InvalidInput) as refused:
         past_date("2026-12-01", "accessed date")
     assert str(refused.value) == (
-        "accessed date 2026-12-01 is in the future (today is 2001-01-01 by this computer's "
+        "accessed date 2026-12-01 is in the future (today is 2001-01-01 in UTC by this computer's "
         "clock, at most 2001-01-02 anywhere)"
     )
     set_clock("2001-01-01T05:00:00")  # the same day everywhere east of UTC
     with pytest.raises(InvalidInput) as refused:
         past_date("2026-12-01")
     assert str(refused.value) == (
-        "date 2026-12-01 is in the future (today is 2001-01-01 by this computer's clock, at "
+        "date 2026-12-01 is in the future (today is 2001-01-01 in UTC by this computer's clock, at "
         "most 2001-01-01 anywhere)"
     )
 
@@ -74,7 +74,7 @@ def test_the_cli_says_today_by_this_clock(
     ok(cli("doc", "add", str(text)))
     ok(cli("claim", "add", "1", "--text", "营收增长30%", "--quote", "营收增长30%"))
     set_clock("2001-01-01T12:00:00")
-    today = "(today is 2001-01-01 by this computer's clock, at most 2001-01-02 anywhere)"
+    today = "(today is 2001-01-01 in UTC by this computer's clock, at most 2001-01-02 anywhere)"
     args = ["evidence", "add", "1", "--url", "https://a.example", "--stance", "context"]
     refused = cli(*args, "--accessed", "2026-12-01")
     assert refused.code == 2

@@ -19,8 +19,8 @@ Run = Callable[..., Any]
     [
         (
             "2999-01-01",
-            "date 2999-01-01 is in the future (today is 2026-12-05 by this computer's clock, "
-            "at most 2026-12-06 anywhere)",
+            "date 2999-01-01 is in the future (today is 2026-12-05 in UTC by this computer's "
+            "clock, at most 2026-12-06 anywhere)",
         ),
         ("1989-12-31", "date 1989-12-31 is not a likely date: one before 1990-01-01"),
         ("1599-12-31", "date 1599-12-31 is not a likely date: one before 1990-01-01"),

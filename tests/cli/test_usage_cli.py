@@ -396,7 +396,7 @@ def test_a_published_date_to_come_is_refused_as_an_accessed_date_is(
     # the refusal says today's date by this computer's clock: the test's own
     moment = dt.datetime(2026, 12, 5, 12, tzinfo=dt.UTC)
     monkeypatch.setattr(clock, "now", lambda: moment)
-    today = "(today is 2026-12-05 by this computer's clock, at most 2026-12-06 anywhere)"
+    today = "(today is 2026-12-05 in UTC by this computer's clock, at most 2026-12-06 anywhere)"
     (tmp_path / "a.txt").write_text("The council voted 7-2 on Tuesday.", encoding="utf-8")
     assert usage(wb("doc", "add", str(tmp_path / "a.txt"), "--published", "2099-01-01")) == (
         f"Invalid value for '--published': date 2099-01-01 is in the future {today} "

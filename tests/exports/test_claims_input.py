@@ -521,7 +521,7 @@ def test_a_column_no_claims_table_has_in_some_rows_refuses_the_file_once(
         with pytest.raises(InvalidInput) as refused:
             import_claims(wb, str(path), doc, skip_bad=skip_bad)
         assert refused.value.message == (
-            "1 of 2 rows fill a column a claims table does not: who; remove it "
+            "1 of 2 rows fills a column a claims table does not: who; remove it "
             "(see `workbench schema claims`)"
         )
 

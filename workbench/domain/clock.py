@@ -119,7 +119,7 @@ def past_date(
         # Today as this computer's clock has it: a clock fallen back (to 2001) is then plain to
         # see, where "in the future" alone blamed the date (trial99).
         raise InvalidInput(
-            f"{named}{day} is in the future (today is {moment.date()} by this computer's "
+            f"{named}{day} is in the future (today is {moment.date()} in UTC by this computer's "
             f"clock, at most {latest} anywhere)",
             hint=hint,
         )
