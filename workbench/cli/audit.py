@@ -223,6 +223,9 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
                 f"{r.filters['after_head']}) when it was exported"
             )
         click.echo(f"NOTHING TO VERIFY: the file holds no events: {why}")
+        if r.mismatch is not None:
+            # (a --count that is not the seq of the --head the empty export continues)
+            click.echo(f"error: {r.mismatch}", err=True)
         return
     if r.rule_break_count:
         _print_rule_breaks(r)

@@ -379,6 +379,15 @@ class ChainWalk:
     def _check_noted(self) -> None:
         last_seq = self._last[0] if self._last else 0
         count, head, at = self.noted_count, self.noted_head, self._noted_at
+        if self._last is None and self.start is not None:
+            # An export after a head that holds no event (a week with nothing written): the
+            # trail reached the head it continues, as its scope line says, not seq 0. Held to
+            # an empty trail, the head and count noted at the last sign-off read as every
+            # event removed. Nothing links to that head, so the file proves nothing (its
+            # report says so); a count other than its seq is still a mismatch of the two.
+            last_seq = self.start[0]
+            if head == self.start[1]:
+                at = self.start[0]
         if head is not None and count is not None and at is not None and at != count:
             # An event's hash covers its seq, and every link up to it holds: the event found
             # is the one noted, where it was written. The head and count given are not of one
