@@ -134,8 +134,10 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     ),
     "restore_backup": lambda f: (
         ("if it is the desk's file, " if f.get("if_desk") else "")
-        + "restore it from a backup: move it aside with its -wal and -shm files and put the "
-        "copy in its place, then check the copy (docs/backup.md, Restore)"
+        # "the copy" read as the damaged copy a refused backup has just named (FILE.damaged):
+        # name the one to put in place.
+        + "restore it from a backup: move it aside with its -wal and -shm files and put your "
+        "last good backup in its place, then check it (docs/backup.md, Restore)"
     ),
     "update_document": lambda f: (
         f"`workbench doc update {_id(f, 'document_id')} FILE|URL` stores a new one"
