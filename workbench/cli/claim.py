@@ -457,7 +457,9 @@ def _change(payload: dict[str, object]) -> str:
     "--approvable",
     is_flag=True,
     help="Sign-off queue: claims in review whose verdict you (--as / WORKBENCH_USER) may "
-    "approve, proposed by someone else; the table shows each one's verdict and proposer.",
+    "approve, proposed by someone else, with nothing added since the proposal (one with a note "
+    "or evidence added after it waits for `claim reject` and a new proposal: --status "
+    "in_review lists it); the table shows each one's verdict and proposer.",
 )
 @limit_option(
     f"At most N claims; a table shows {CLAIM_TABLE_LIMIT} unless told, --json and --csv every "
