@@ -17,6 +17,7 @@ one this release's migrations do not know.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from typing import Any
 
@@ -83,8 +84,16 @@ def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) ->
 
         # Upgrading the bundle costs about a restore: a target that will refuse it says so
         # first (the restore checks again, in its own transaction).
-        with transaction(wb, write=True, before_identity=_refuse_occupied) as tx:
+        with (
+            contextlib.suppress(_Checked),
+            transaction(wb, write=True, before_identity=_refuse_occupied) as tx,
+        ):
             _check_restorer(tx.session.connection())
+            if wb.set_up_pending:
+                # The check set an empty database up in its transaction (fix98), which would
+                # commit it with no change: rolled back, a refusal of the bundle meanwhile
+                # leaves no empty desk behind, and the restore sets it up with its rows.
+                raise _Checked
         max_bytes, max_row = limits
         with upgraded_bundle(
             path, older, wb.actor, max_bytes=max_bytes, max_row_bytes=max_row, progress=progress
@@ -94,6 +103,10 @@ def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) ->
     except Exception:
         take_back(wb)
         raise
+
+
+class _Checked(Exception):
+    """The target takes the bundle: its check's transaction is rolled back (import_bundle)."""
 
 
 def _refuse_occupied(tx: Tx) -> None:
