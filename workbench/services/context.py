@@ -192,6 +192,7 @@ class Workbench:
             except DBAPIError as exc:
                 self._refuse_missing_database(exc)
                 self._refuse_damaged(exc.orig)
+                self._refuse_lock_wait(exc.orig)
                 meant = meant_url(self.given) if new_file and self.given else None
                 # A mistyped PostgreSQL URL is read as a file path in folders that do not exist.
                 also = f" (a PostgreSQL URL is written {meant})" if meant else ""
@@ -312,6 +313,15 @@ class Workbench:
         refusal = damage_refusal(self.url, exc)
         if refusal is not None:
             raise refusal from None
+
+    def _refuse_lock_wait(self, exc: BaseException | None) -> None:
+        """A wait for a lock that ran out while the database was brought to this schema (the
+        migrations' lock behind another `db upgrade` or a first write setting a desk up, within
+        PostgreSQL's lock_timeout) is refused as every command behind a lock is: try again."""
+        from workbench.db.postgresql import lock_refusal
+
+        if exc is not None and (refusal := lock_refusal(exc)) is not None:
+            raise Conflict(refusal) from None
 
     def missing_file(self) -> bool:
         """A SQLite database not there yet: no file, or an empty one (which SQLite sets up as

@@ -21,7 +21,7 @@ from workbench.db.guards import Guard
 from workbench.db.head import HEAD_REVISION
 from workbench.db.revision import current_revision
 from workbench.db.url import cannot_open, safe_url
-from workbench.domain.errors import StorageError
+from workbench.domain.errors import Conflict, StorageError
 from workbench.domain.json_fields import as_json
 from workbench.services.context import Workbench
 
@@ -119,6 +119,16 @@ def upgrade_database(wb: Workbench) -> Upgraded:
     return Upgraded(after.url, before, after.current, restored, rebuilt)
 
 
+def _refuse_lock_wait(exc: DBAPIError) -> None:
+    """A wait for the migrations' lock that ran out (PostgreSQL's lock_timeout, on every
+    transaction since trial96: another `db upgrade`, a first write setting a desk up) is the
+    refusal of any command behind a lock, not the driver's words."""
+    from workbench.db.postgresql import lock_refusal
+
+    if exc.orig is not None and (refusal := lock_refusal(exc.orig)) is not None:
+        raise Conflict(refusal) from None
+
+
 def upgrade_schema(wb: Workbench) -> list[str]:
     """Bring the schema to the head, and restore any guard trigger on events that was dropped
     or disabled (idempotent: one in place is left alone). Returns the triggers restored. The
@@ -131,6 +141,7 @@ def upgrade_schema(wb: Workbench) -> list[str]:
             return restore_guards(conn, HEAD_REVISION)
     except DBAPIError as exc:
         if not lacks_privilege(engine.dialect.name, exc):
+            _refuse_lock_wait(exc)
             raise
         from workbench.db.migrate import not_permitted
 
