@@ -156,8 +156,8 @@ class Workbench:
     def engine(self, *, write: bool = False, upgrade: bool = False) -> Engine:
         """The engine, once the database is at this workbench's schema (revision.ensure_current:
         an empty one is set up by a write, in the write's own transaction where a refusal can
-        roll it back (`set_up_pending`: PostgreSQL, a SQLite file holding another program's
-        tables), and refused to a read on PostgreSQL, an older one migrated on SQLite and
+        roll it back (`set_up_pending`: PostgreSQL, a SQLite file that was there, not empty),
+        and refused to a read on PostgreSQL, an older one migrated on SQLite and
         refused on PostgreSQL unless `upgrade`, the explicit `workbench db upgrade`, asks for
         it; a newer one refused)."""
         from sqlalchemy.exc import ArgumentError, DBAPIError
@@ -176,9 +176,10 @@ class Workbench:
                     upgrade=upgrade,
                     create=write,
                     # A write's transaction follows, which sets an empty database up (where
-                    # the backend can: PostgreSQL) with its change; `db upgrade` (`upgrade`)
-                    # sets up here, setting up being all it is asked to do.
-                    in_write=write and not upgrade,
+                    # the backend can: PostgreSQL, a SQLite file that was there) with its
+                    # change; `db upgrade` (`upgrade`) sets up here, setting up being all it is
+                    # asked to do, and so does a write on a new file, which is taken back.
+                    in_write=write and not upgrade and not new_file,
                 )
             except NoTables:
                 raise self._no_desk(write=write) from None
