@@ -106,3 +106,23 @@ def test_a_copy_damaged_as_it_was_written_is_removed_and_the_desk_said_intact(
     assert "the copy written for" in said and "the database itself checks intact" in said, said
     assert refused.value.reason == "damaged_copy" and refused.value.hint is None
     assert _left(tmp_path) == []
+
+
+def test_an_io_error_checking_the_copy_is_one_line_and_leaves_nothing(
+    wb: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """review105: an error of SQLite's from the copy's check other than damage (a failing
+    disk's I/O error) escaped as sqlite3.OperationalError, a traceback. It is a storage error
+    now, naming the file asked for, and no copy is left."""
+    _, env = _desk(wb)
+
+    def failing(conn: object) -> tuple[str, ...]:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(backup_service, "quick_check", failing)
+    target = tmp_path / "b.db"
+    with pytest.raises(Exception) as caught:
+        backup(wb, str(target))
+    assert not isinstance(caught.value, sqlite3.Error), repr(caught.value)
+    assert "disk I/O error" in str(caught.value) and str(target) in str(caught.value)
+    assert _left(tmp_path) == []
