@@ -114,7 +114,7 @@ def test_an_io_error_checking_the_copy_is_one_line_and_leaves_nothing(
     """review105: an error of SQLite's from the copy's check other than damage (a failing
     disk's I/O error) escaped as sqlite3.OperationalError, a traceback. It is a storage error
     now, naming the file asked for, and no copy is left."""
-    _, env = _desk(wb)
+    _desk(wb)
 
     def failing(conn: object) -> tuple[str, ...]:
         raise sqlite3.OperationalError("disk I/O error")

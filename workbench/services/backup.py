@@ -50,7 +50,7 @@ def backup(wb: Workbench, target: str) -> Backup:
         _copy(wb.url, tmp, target)
         # Checked before it takes its name: a damaged copy under it is what a backup script's
         # rotation would keep as the good one (trial96: the backup API copies damage as is).
-        problems = _check(tmp)
+        problems = _check(tmp, target)
         if problems:
             raise _damaged(wb, tmp, dest, problems)
         # A link (or an O_EXCL copy), not a rename: it fails if the target appeared meanwhile,
@@ -97,14 +97,18 @@ def _copy(url: str, tmp: str, target: str) -> None:
         raw.close()
 
 
-def _check(path: str) -> tuple[str, ...]:
+def _check(path: str, target: str) -> tuple[str, ...]:
     """SQLite's first problems with the copy at `path`, read whole (workbench.db.damage: 0.26 s
-    on a 220 MB desk, whose copy takes 0.33 s)."""
+    on a 220 MB desk, whose copy takes 0.33 s). Another error of SQLite's while reading it (a
+    failing disk's I/O error) is a storage error naming `target`, the file asked for: it was
+    a traceback (review105)."""
     import sqlite3
 
     conn = sqlite3.connect(path)
     try:
         return quick_check(conn)
+    except sqlite3.Error as exc:
+        raise StorageError(f"checking the copy written for {target}: {exc}") from None
     finally:
         conn.close()
 
