@@ -481,3 +481,24 @@ def person() -> Iterator[Callable[[str], str]]:
         with admin.begin() as conn:
             conn.execute(text(f"DROP OWNED BY {role}"))
             conn.execute(text(f"DROP ROLE {role}"))
+
+
+@pytest.fixture
+def set_clock(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
+    """This computer's clock (workbench.domain.clock.now, and the events' stamp) set to a
+    moment in UTC, one second later at each reading (fix101's tests of a wrong clock)."""
+    import datetime as dt
+    import itertools
+
+    import workbench.domain.clock as clock
+    import workbench.services.context as context
+
+    moments: list[Iterator[dt.datetime]] = []
+
+    def at(moment: str) -> None:
+        start = dt.datetime.fromisoformat(moment).replace(tzinfo=dt.UTC)
+        moments[:] = [(start + dt.timedelta(seconds=i) for i in itertools.count())]
+
+    monkeypatch.setattr(clock, "now", lambda: next(moments[0]))
+    monkeypatch.setattr(context, "now", lambda: next(moments[0]))
+    return at

@@ -7,6 +7,10 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from workbench.services.claims import SpanRequest, add_claim
+from workbench.services.context import Workbench
+from workbench.services.documents import add_document
+
 
 def zero_page(path: Path, page: int) -> None:
     """Zeros over page `page` (from 1) of the SQLite file at `path`, its WAL checkpointed into
@@ -27,3 +31,12 @@ def zero_root_page(path: Path, table: str) -> int:
         ).fetchone()[0]
     zero_page(path, int(root))
     return int(root)
+
+
+def small_desk(wb: Workbench) -> tuple[Path, dict[str, str]]:
+    """A SQLite desk of one document and one claim: its file, and the environment that points
+    the CLI at it."""
+    doc = add_document(wb, "MiniMax在2021年底创业。智谱在2019年成立。".encode()).document.id
+    add_claim(wb, doc, "founded", SpanRequest(quote="2021年底"))
+    path = Path(wb.url.removeprefix("sqlite:///"))
+    return path, {"WORKBENCH_DB": str(path), "WORKBENCH_USER": "tester"}

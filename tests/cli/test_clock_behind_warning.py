@@ -12,10 +12,8 @@ cannot see its own clock is ahead, but the next honest writer sees that event in
 
 from __future__ import annotations
 
-import datetime as dt
-import itertools
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,24 +22,6 @@ import pytest
 from tests.inprocess import ok
 
 Run = Callable[..., Any]
-
-
-@pytest.fixture
-def set_clock(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
-    """This computer's clock (workbench.domain.clock.now, and the events' stamp) set to a
-    moment in UTC, one second later at each reading."""
-    import workbench.domain.clock as clock
-    import workbench.services.context as context
-
-    moments: list[Iterator[dt.datetime]] = []
-
-    def at(moment: str) -> None:
-        start = dt.datetime.fromisoformat(moment).replace(tzinfo=dt.UTC)
-        moments[:] = [(start + dt.timedelta(seconds=i) for i in itertools.count())]
-
-    monkeypatch.setattr(clock, "now", lambda: next(moments[0]))
-    monkeypatch.setattr(context, "now", lambda: next(moments[0]))
-    return at
 
 
 @pytest.fixture

@@ -13,25 +13,18 @@ Now SQLite's SQLITE_CORRUPT and SQLITE_NOTADB are the kind `damaged` (reason
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import PG_URL
-from tests.damaged_file import zero_page, zero_root_page
+from tests.damaged_file import small_desk, zero_page, zero_root_page
 from tests.inprocess import err_line, run_cli
-from workbench.services.claims import SpanRequest, add_claim
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document
 
 pytestmark = pytest.mark.skipif(bool(PG_URL), reason="the damage is written into a SQLite file")
 
 
-def _desk(wb: Workbench) -> tuple[Path, dict[str, str]]:
-    doc = add_document(wb, "MiniMax在2021年底创业。智谱在2019年成立。".encode()).document.id
-    add_claim(wb, doc, "founded", SpanRequest(quote="2021年底"))
-    path = Path(wb.url.removeprefix("sqlite:///"))
-    return path, {"WORKBENCH_DB": str(path), "WORKBENCH_USER": "tester"}
+_desk = small_desk
 
 
 @pytest.mark.parametrize(

@@ -12,27 +12,20 @@ the first problems SQLite finds and that the chain itself holds.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import PG_URL
-from tests.damaged_file import zero_root_page
+from tests.damaged_file import small_desk, zero_root_page
 from tests.inprocess import err_line, ok, run_cli
 from workbench.domain.errors import DamagedRecord
-from workbench.services.claims import SpanRequest, add_claim
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document
 from workbench.services.verify import chain_head, verify_database
 
 pytestmark = pytest.mark.skipif(bool(PG_URL), reason="the damage is written into a SQLite file")
 
 
-def _desk(wb: Workbench) -> tuple[Path, dict[str, str]]:
-    doc = add_document(wb, "MiniMax在2021年底创业。智谱在2019年成立。".encode()).document.id
-    add_claim(wb, doc, "founded", SpanRequest(quote="2021年底"))
-    path = Path(wb.url.removeprefix("sqlite:///"))
-    return path, {"WORKBENCH_DB": str(path), "WORKBENCH_USER": "tester"}
+_desk = small_desk
 
 
 def test_verify_of_a_file_with_a_damaged_page_fails_though_the_chain_holds(

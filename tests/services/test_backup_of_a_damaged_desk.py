@@ -23,23 +23,17 @@ from typing import Any
 import pytest
 
 from tests.conftest import PG_URL
-from tests.damaged_file import zero_page, zero_root_page
+from tests.damaged_file import small_desk, zero_page, zero_root_page
 from tests.inprocess import err_line, run_cli
 from workbench.domain.errors import DamagedRecord
 from workbench.services import backup as backup_service
 from workbench.services.backup import backup
-from workbench.services.claims import SpanRequest, add_claim
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document
 
 pytestmark = pytest.mark.skipif(bool(PG_URL), reason="SQLite's backup API writes a file")
 
 
-def _desk(wb: Workbench) -> tuple[Path, dict[str, str]]:
-    doc = add_document(wb, "MiniMax在2021年底创业。智谱在2019年成立。".encode()).document.id
-    add_claim(wb, doc, "founded", SpanRequest(quote="2021年底"))
-    path = Path(wb.url.removeprefix("sqlite:///"))
-    return path, {"WORKBENCH_DB": str(path), "WORKBENCH_USER": "tester"}
+_desk = small_desk
 
 
 def _left(folder: Path) -> list[str]:
