@@ -40,3 +40,18 @@ def small_desk(wb: Workbench) -> tuple[Path, dict[str, str]]:
     add_claim(wb, doc, "founded", SpanRequest(quote="2021年底"))
     path = Path(wb.url.removeprefix("sqlite:///"))
     return path, {"WORKBENCH_DB": str(path), "WORKBENCH_USER": "tester"}
+
+
+# Records of the search index (the FTS5 table claim_fts) as review105 left them: its structure
+# record (claim_fts_data id 10) overwritten with bytes FTS5 cannot read, so the table cannot be
+# opened at all ("vtable constructor failed"), or emptied, so that the index reads as holding
+# nothing and a write to it fails ("constraint failed"). The file's pages stay sound.
+UNREADABLE_STRUCTURE = b"\xff" * 59
+EMPTY_STRUCTURE = b""
+
+
+def damage_search_index(path: Path, block: bytes = UNREADABLE_STRUCTURE) -> None:
+    """Overwrite the search index's structure record with `block`, as SQL can, by hand."""
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("UPDATE claim_fts_data SET block = ? WHERE id = 10", (block,))
+        conn.commit()

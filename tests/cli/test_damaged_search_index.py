@@ -1,0 +1,63 @@
+"""review105 #5: a damaged search index was said as a damaged file, with no way back but a
+restore.
+
+With the FTS5 index claim_fts's structure record overwritten by hand (its tables' pages
+sound), every write to claims or notes said "the database file ... is damaged (SQLite: vtable
+constructor failed: claim_fts); restore it from a backup", which throws away every change
+since that backup, for an index derived from the tables; with the record emptied instead,
+the same writes said `database error: constraint failed` (kind `storage`, "try again").
+`audit verify` said OK either way (quick_check does not read inside FTS5), and `db upgrade`,
+the documented rebuild of the index, failed as the writes did.
+Now the refusal names the search index and `workbench db upgrade` (reason
+`damaged_search_index`), `audit verify` finds it, and `db upgrade` rebuilds the index from the
+tables and says so, keeping every change.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+
+import pytest
+
+from tests.conftest import PG_URL
+from tests.damaged_file import (
+    EMPTY_STRUCTURE,
+    UNREADABLE_STRUCTURE,
+    damage_search_index,
+    small_desk,
+)
+from tests.inprocess import ok, run_cli
+from workbench.services.context import Workbench
+from workbench.services.verify import chain_head
+
+pytestmark = pytest.mark.skipif(bool(PG_URL), reason="SQLite's search index is an FTS5 table")
+
+BOTH = pytest.mark.parametrize(
+    "block", [UNREADABLE_STRUCTURE, EMPTY_STRUCTURE], ids=["unreadable", "emptied"]
+)
+
+
+@BOTH
+def test_db_upgrade_rebuilds_a_damaged_search_index_and_keeps_the_work(
+    wb: Workbench, block: bytes
+) -> None:
+    path, env = small_desk(wb)
+    ok(run_cli(["note", "add", "1", "来源已核实"], env=env))
+    head = chain_head(wb)
+    damage_search_index(path, block)
+    r = ok(run_cli(["db", "upgrade"], env=env))
+    assert "rebuilt the search index from the claims, notes and evidence titles" in r.out, r.out
+    assert "it was damaged" in r.out, r.out
+    # Derived data: no event, nothing of the tables lost.
+    assert chain_head(wb) == head
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("INSERT INTO claim_fts(claim_fts) VALUES('integrity-check')")
+        assert conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    ok(run_cli(["audit", "verify"], env=env))
+    assert "consistent" in ok(run_cli(["audit", "replay"], env=env)).out
+    found = ok(run_cli(["claim", "list", "--search", "来源已核实", "--json"], env=env)).out
+    assert '"id": 1' in found, found
+    ok(run_cli(["note", "add", "1", "再核实一次"], env=env))
+    # Sound again: a second upgrade has nothing to rebuild.
+    assert "rebuilt" not in ok(run_cli(["db", "upgrade"], env=env)).out
