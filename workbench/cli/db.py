@@ -30,7 +30,8 @@ def upgrade(ctx: click.Context) -> None:
 
     It also restores what guards or serves the data and was removed: the append-only triggers
     on events, and on SQLite the search index, rebuilt from the claims, notes and evidence
-    titles when `audit replay` finds it out of step with them."""
+    titles when `audit replay` finds it out of step with them or SQLite finds it damaged; the
+    rest of the file is left as it is."""
     from workbench.services.database import upgrade_database
 
     done = upgrade_database(workbench_from(ctx))
@@ -41,7 +42,8 @@ def upgrade(ctx: click.Context) -> None:
     if done.restored:
         click.echo(f"restored the triggers {', '.join(done.restored)} on events")
     if done.rebuilt:
-        click.echo("rebuilt the search index from the claims, notes and evidence titles")
+        why = f" (it was damaged: SQLite: {done.index_damage})" if done.index_damage else ""
+        click.echo(f"rebuilt the search index from the claims, notes and evidence titles{why}")
 
 
 @db.command("status")

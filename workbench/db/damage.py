@@ -25,6 +25,18 @@ _DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 SHOWN = 3
 
 
+# A virtual table's data found inconsistent: SQLite's one virtual table in a desk is the
+# search index (FTS5's claim_fts, derived from the tables: `db upgrade` rebuilds it).
+SQLITE_CORRUPT_VTAB = sqlite3.SQLITE_CORRUPT | 1 << 8
+
+
+def is_index_damage(exc: object) -> bool:
+    """Whether a driver's error is FTS5 finding the search index's own records damaged
+    (SQLITE_CORRUPT_VTAB: "vtable constructor failed: claim_fts" for a structure record it
+    cannot read), the file's pages being sound as far as that error says."""
+    return getattr(exc, "sqlite_errorcode", None) == SQLITE_CORRUPT_VTAB
+
+
 def is_damage(exc: object) -> bool:
     """Whether a driver's error is SQLite saying the file is damaged (SQLITE_CORRUPT, its
     extended codes, or SQLITE_NOTADB), as opposed to a full disk, an I/O error or a lock."""

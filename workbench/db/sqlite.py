@@ -267,10 +267,25 @@ SEARCH_ROWS = (
     " UNION ALL SELECT id * 4 + 2, claim_id, 'evidence', title FROM evidence"
     " WHERE title IS NOT NULL"
 )
-SEARCH_INDEX_DDL = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS claim_fts USING fts5("
-    "claim_id UNINDEXED, kind UNINDEXED, body, tokenize='trigram')"
-)
+
+
+def search_index_ddl(name: str) -> str:
+    """claim_fts's definition, under `name` (a blank one in temp: services.search_index)."""
+    return (
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {name} USING fts5("
+        "claim_id UNINDEXED, kind UNINDEXED, body, tokenize='trigram')"
+    )
+
+
+SEARCH_INDEX_DDL = search_index_ddl(SEARCH_INDEX)
+# The ordinary tables FTS5 keeps claim_fts in (`claim_fts_data`...: its structure record and
+# segments, their index, each row's text and token count); its settings (`_config`) aside.
+SEARCH_INDEX_SHADOWS = ("data", "idx", "content", "docsize")
+# FTS5's own check of claim_fts: its structure, every segment, every row's tokens against the
+# text it holds. An INSERT that writes nothing, but an INSERT: it takes the write lock.
+SEARCH_INDEX_CHECK = "INSERT INTO claim_fts(claim_fts) VALUES('integrity-check')"
+# FTS5's rebuild of its index from the text it holds, its in-memory structure included.
+SEARCH_INDEX_REBUILD = "INSERT INTO claim_fts(claim_fts) VALUES('rebuild')"
 # The triggers that keep claim_fts in step, as migration 0014 created them (restored by name
 # when one is gone: services.search_index). An insert replaces a row already at its rowid: only
 # a row put there by hand can be, and derived data must not fail a write.

@@ -97,13 +97,15 @@ def schema_status(wb: Workbench) -> SchemaStatus:
 @dataclass(frozen=True, slots=True)
 class Upgraded:
     """What `workbench db upgrade` did: the schema revision before (None: there was none) and
-    after, the guard triggers it restored, and whether it rebuilt SQLite's search index."""
+    after, the guard triggers it restored, whether it rebuilt SQLite's search index, and the
+    damage FTS5 found in that index when that is why (SQLite's words)."""
 
     url: str
     before: str | None
     current: str | None
     restored: list[str]
     rebuilt: bool
+    index_damage: str | None = None
 
 
 def upgrade_database(wb: Workbench) -> Upgraded:
@@ -114,9 +116,9 @@ def upgrade_database(wb: Workbench) -> Upgraded:
 
     before = schema_status(wb).current
     restored = upgrade_schema(wb)
-    rebuilt = search_index.rebuild(wb)
+    rebuilt = search_index.rebuild_index(wb)
     after = schema_status(wb)
-    return Upgraded(after.url, before, after.current, restored, rebuilt)
+    return Upgraded(after.url, before, after.current, restored, rebuilt.done, rebuilt.damage)
 
 
 def _refuse_lock_wait(exc: DBAPIError) -> None:

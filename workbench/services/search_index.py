@@ -5,8 +5,9 @@ and rebuilt from them.
 from the claims, notes and evidence titles by triggers), so the chain cannot vouch for it: a row
 deleted there by SQL hid its claim from every search while verify and replay said nothing
 (review57). `audit replay` now compares it with the tables (`problems`), and `workbench db
-upgrade` rebuilds it when it is out of step (`rebuild`). PostgreSQL has no such table: its
-search reads the tables themselves (through pg_trgm indexes), so there is nothing to compare.
+upgrade` rebuilds it when it is out of step or FTS5 finds it damaged (`rebuild_index`).
+PostgreSQL has no such table: its search reads the tables themselves (through pg_trgm
+indexes), so there is nothing to compare.
 """
 
 # Statements are built from this package's own text (table names, workbench.db.sqlite's
@@ -15,6 +16,7 @@ search reads the tables themselves (through pg_trgm indexes), so there is nothin
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workbench.db import sqlite
@@ -85,19 +87,75 @@ def problems(tx: Tx) -> Iterator[str]:
             )
 
 
-def rebuild(wb: Workbench) -> bool:
+def damage(conn: Connection) -> str | None:
+    """SQLite's words when FTS5's own check finds the search index damaged (its structure
+    record unreadable, a segment or a row's tokens not what its text gives), None when it is
+    sound or gone. `problems` compares the rows FTS5 hands back with the tables, which says
+    nothing of the index a search reads (review105: a structure record overwritten by hand
+    failed every write to claims or notes, while replay and `audit verify` said all was well).
+    Takes the write lock, as any INSERT does: for a write."""
+    from sqlalchemy.exc import DBAPIError
+
+    from workbench.db.damage import is_index_damage
+
+    if not _table_exists(conn):
+        return None
+    try:
+        conn.exec_driver_sql(sqlite.SEARCH_INDEX_CHECK)
+    except DBAPIError as exc:
+        if is_index_damage(exc.orig):
+            return str(exc.orig)
+        raise
+    return None
+
+
+# A new, empty index of claim_fts's own definition, in this connection's temp schema only.
+_BLANK = "claim_fts_blank"
+
+
+def _reset(conn: Connection) -> None:
+    """Put the damaged index's own tables back as a new index's, so that FTS5 can open it
+    again: a structure record it cannot read fails the table's constructor, and with it every
+    statement on the table, its DROP and its 'rebuild' too. The tables are ordinary ones,
+    written as any table is (SQLite's defensive mode, which would refuse it, is not on); the
+    rows of a blank index made by this very SQLite stand in for any knowledge of their format.
+    Then FTS5's 'rebuild' makes its in-memory structure anew (the connection may hold the
+    damaged one)."""
+    conn.exec_driver_sql(sqlite.search_index_ddl(f"temp.{_BLANK}"))
+    for shadow in sqlite.SEARCH_INDEX_SHADOWS:
+        table = f"{sqlite.SEARCH_INDEX}_{shadow}"
+        conn.exec_driver_sql(f"DELETE FROM {table}")
+        conn.exec_driver_sql(f"INSERT INTO {table} SELECT * FROM temp.{_BLANK}_{shadow}")
+    conn.exec_driver_sql(f"DROP TABLE temp.{_BLANK}")
+    conn.exec_driver_sql(sqlite.SEARCH_INDEX_REBUILD)
+
+
+@dataclass(frozen=True, slots=True)
+class Rebuilt:
+    """Whether `rebuild_index` rebuilt the index, and SQLite's words for the damage FTS5's check
+    found in it, when that is why."""
+
+    done: bool
+    damage: str | None = None
+
+
+def rebuild_index(wb: Workbench) -> Rebuilt:
     """Rebuild SQLite's search index from the tables (and restore a trigger of its that is
-    gone) when `problems` finds it out of step; whether it did. Derived data only: it records
-    no event (nothing anybody did changes), and takes the write lock as any write does."""
+    gone) when FTS5's check finds it damaged (`damage`) or `problems` finds it out of step.
+    Derived data only: it records no event (nothing anybody did changes), and takes the write
+    lock as any write does; all of it in that one transaction."""
     from workbench.db.backend import module_for_url
     from workbench.services.context import transaction
 
     if module_for_url(wb.url) is not sqlite:
-        return False
+        return Rebuilt(False)
     with transaction(wb, write=True, derived=True) as tx:
-        if not any(True for _ in problems(tx)):
-            return False
         conn = tx.session.connection()
+        damaged = damage(conn)
+        if damaged is not None:
+            _reset(conn)
+        elif not any(True for _ in problems(tx)):
+            return Rebuilt(False)
         conn.exec_driver_sql(sqlite.SEARCH_INDEX_DDL)
         for name in _missing_triggers(conn):
             conn.exec_driver_sql(sqlite.SEARCH_TRIGGERS[name])
@@ -105,4 +163,9 @@ def rebuild(wb: Workbench) -> bool:
         conn.exec_driver_sql(
             f"INSERT INTO {sqlite.SEARCH_INDEX}(rowid, claim_id, kind, body) {sqlite.SEARCH_ROWS}"
         )
-        return True
+        return Rebuilt(True, damaged)
+
+
+def rebuild(wb: Workbench) -> bool:
+    """`rebuild_index`: whether it rebuilt the index."""
+    return rebuild_index(wb).done
