@@ -15,6 +15,7 @@ tables and says so, keeping every change.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from contextlib import closing
 
@@ -27,7 +28,7 @@ from tests.damaged_file import (
     damage_search_index,
     small_desk,
 )
-from tests.inprocess import ok, run_cli
+from tests.inprocess import err_line, ok, run_cli
 from workbench.services.context import Workbench
 from workbench.services.verify import chain_head
 
@@ -61,3 +62,21 @@ def test_db_upgrade_rebuilds_a_damaged_search_index_and_keeps_the_work(
     ok(run_cli(["note", "add", "1", "再核实一次"], env=env))
     # Sound again: a second upgrade has nothing to rebuild.
     assert "rebuilt" not in ok(run_cli(["db", "upgrade"], env=env)).out
+
+
+@BOTH
+def test_a_write_over_a_damaged_search_index_names_it_and_db_upgrade(
+    wb: Workbench, block: bytes
+) -> None:
+    path, env = small_desk(wb)
+    damage_search_index(path, block)
+    r = run_cli(["note", "add", "1", "来源已核实"], env=env)
+    assert r.crash is None, r.crash
+    err_line(r, 1, f"the search index of the database file {path} is damaged")
+    assert "`workbench db upgrade` rebuilds it" in r.err, r.err
+    assert "restore it from a backup" not in r.err, r.err
+    j = run_cli(["note", "add", "1", "来源已核实", "--json"], env=env)
+    assert j.code == 1, j
+    error = json.loads(j.err)["error"]
+    assert error["kind"] == "damaged" and error["reason"] == "damaged_search_index", error
+    assert error["hint"] == {"kind": "run", "step": "rebuild_search_index"}, error
