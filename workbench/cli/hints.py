@@ -139,6 +139,12 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
         + "restore it from a backup: move it aside with its -wal and -shm files and put your "
         "last good backup in its place, then check it (docs/backup.md, Restore)"
     ),
+    "rebuild_search_index": lambda f: (
+        # Derived from the tables: rebuilt, keeping every change a restore would lose.
+        "`workbench db upgrade` rebuilds it from the claims, notes and evidence titles, keeping "
+        "every change; restore a backup only if that fails (docs/backup.md, A damaged search "
+        "index)"
+    ),
     "update_document": lambda f: (
         f"`workbench doc update {_id(f, 'document_id')} FILE|URL` stores a new one"
     ),

@@ -16,7 +16,12 @@ from __future__ import annotations
 
 import sqlite3
 
-from workbench.domain.errors import DAMAGED_DATABASE, DamagedRecord, step
+from workbench.domain.errors import (
+    DAMAGED_DATABASE,
+    DAMAGED_SEARCH_INDEX,
+    DamagedRecord,
+    step,
+)
 
 # SQLite's answers for a file whose bytes are not, or no longer, a database's.
 _DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
@@ -109,11 +114,54 @@ def damage_found(path: str, problems: tuple[str, ...], also: str = "") -> Damage
     )
 
 
+def index_damaged(path: str | None, said: object) -> DamagedRecord:
+    """The refusal of a command that met SQLite's search index (FTS5's claim_fts) of the file
+    `path` damaged, `said` being SQLite's words: `db upgrade` rebuilds it from the tables, where
+    a restore would lose every change since the backup (review105)."""
+    file = f" {path}" if path else ""
+    return DamagedRecord(
+        f"the search index of the database file{file} is damaged (SQLite: {said})",
+        reason=DAMAGED_SEARCH_INDEX,
+        hint=step("rebuild_search_index"),
+    )
+
+
+# SQLITE_CONSTRAINT with no extended code: none of the desk's own constraints (UNIQUE, NOT NULL,
+# CHECK, a foreign key, a guard trigger's RAISE) fails so, but a write to a search index whose
+# structure record FTS5 reads as empty does.
+_BARE_CONSTRAINT = sqlite3.SQLITE_CONSTRAINT
+
+
+def _index_check(path: str) -> str | None:
+    """SQLite's words when FTS5's own check finds the search index of the file `path` damaged;
+    None when it is sound, or the check cannot be run (a writer holds the lock meanwhile: the
+    error is then said as SQLite gave it)."""
+    from contextlib import closing
+
+    from workbench.db.sqlite import SEARCH_INDEX_CHECK
+
+    try:
+        with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+            conn.execute(SEARCH_INDEX_CHECK)
+    except sqlite3.Error as exc:
+        return str(exc) if is_index_damage(exc) else None
+    return None
+
+
 def damage_refusal(url: str | None, exc: object) -> DamagedRecord | None:
     """`damaged` for a driver's error on the database at `url` that is SQLite saying the file
-    is damaged, or None for any other error (which stays the caller's to word)."""
-    if not is_damage(exc):
-        return None
+    is damaged, `index_damaged` for one saying its search index is (FTS5's SQLITE_CORRUPT_VTAB;
+    or a bare SQLITE_CONSTRAINT that FTS5's check, asked on its own connection once the
+    failed write has rolled back, confirms), or None for any other error (which stays the
+    caller's to word)."""
     from workbench.db.url import sqlite_file
 
-    return damaged(sqlite_file(url) if url else None, exc)
+    path = sqlite_file(url) if url else None
+    if is_index_damage(exc):
+        return index_damaged(path, exc)
+    if getattr(exc, "sqlite_errorcode", None) == _BARE_CONSTRAINT and path is not None:
+        found = _index_check(path)
+        return None if found is None else index_damaged(path, f"{exc}; its check: {found}")
+    if not is_damage(exc):
+        return None
+    return damaged(path, exc)

@@ -73,6 +73,9 @@ DAMAGED_DATABASE = "damaged_database"
 # ... and for a backup's copy that is damaged while the database it copies checks intact (the
 # disk under the copy): nothing to restore, the backup to take again.
 DAMAGED_COPY = "damaged_copy"
+# ... and for SQLite's search index (FTS5's claim_fts) found damaged while the file's pages are
+# sound: derived from the tables, it is rebuilt (`db upgrade`), not restored with the file.
+DAMAGED_SEARCH_INDEX = "damaged_search_index"
 
 
 class WorkbenchError(Exception):
