@@ -80,3 +80,18 @@ def test_a_write_over_a_damaged_search_index_names_it_and_db_upgrade(
     error = json.loads(j.err)["error"]
     assert error["kind"] == "damaged" and error["reason"] == "damaged_search_index", error
     assert error["hint"] == {"kind": "run", "step": "rebuild_search_index"}, error
+
+
+@BOTH
+def test_audit_verify_finds_a_damaged_search_index(wb: Workbench, block: bytes) -> None:
+    path, env = small_desk(wb)
+    ok(run_cli(["audit", "verify"], env=env))
+    damage_search_index(path, block)
+    r = run_cli(["audit", "verify"], env=env)
+    assert r.crash is None, r.crash
+    assert "OK" not in r.out, r.out
+    err_line(r, 1, f"the search index of the database file {path} is damaged")
+    assert "its audit chain holds (2 events" in r.err, r.err
+    assert "`workbench db upgrade` rebuilds it" in r.err, r.err
+    j = run_cli(["audit", "verify", "--json"], env=env)
+    assert json.loads(j.err)["error"]["reason"] == "damaged_search_index", j.err
