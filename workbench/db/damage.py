@@ -114,16 +114,50 @@ def damage_found(path: str, problems: tuple[str, ...], also: str = "") -> Damage
     )
 
 
-def index_damaged(path: str | None, said: object) -> DamagedRecord:
+def index_damaged(path: str | None, said: object, also: str = "") -> DamagedRecord:
     """The refusal of a command that met SQLite's search index (FTS5's claim_fts) of the file
-    `path` damaged, `said` being SQLite's words: `db upgrade` rebuilds it from the tables, where
-    a restore would lose every change since the backup (review105)."""
+    `path` damaged, `said` being SQLite's words (`also`: what else is known of the file): `db
+    upgrade` rebuilds it from the tables, where a restore would lose every change since the
+    backup (review105)."""
     file = f" {path}" if path else ""
     return DamagedRecord(
-        f"the search index of the database file{file} is damaged (SQLite: {said})",
+        f"the search index of the database file{file} is damaged (SQLite: {said})" + also,
         reason=DAMAGED_SEARCH_INDEX,
         hint=step("rebuild_search_index"),
     )
+
+
+def index_read_check(conn: object) -> str | None:
+    """What is wrong with the search index of the database `conn` (a sqlite3 connection) has
+    open, as far as a read finds it, or None. `quick_check` reads FTS5's tables as b-trees,
+    not as an index, and FTS5's own check is an INSERT (the write lock, which a read such as
+    `audit verify` does not take): so the index is opened (its structure record read, which
+    fails for one FTS5 cannot read) and asked, by its first three characters, for the first
+    row of its own that has three (an index read as empty finds nothing). A spot check, in
+    milliseconds: `db upgrade` runs the whole one."""
+    from workbench.db.sqlite import SEARCH_INDEX, fts_phrase
+
+    assert isinstance(conn, sqlite3.Connection)
+    there = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (SEARCH_INDEX,)
+    ).fetchone()
+    if there is None:
+        return None  # (gone: `audit replay` says so, and `db upgrade` creates it again)
+    try:
+        row = conn.execute(
+            "SELECT rowid, substr(body, 1, 3) FROM claim_fts WHERE length(body) >= 3 LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        found = conn.execute(
+            "SELECT 1 FROM claim_fts WHERE claim_fts MATCH ? AND rowid = ?",
+            (fts_phrase(str(row[1])), row[0]),
+        ).fetchone()
+    except sqlite3.DatabaseError as exc:
+        if is_index_damage(exc) or is_damage(exc):
+            return str(exc)
+        raise
+    return None if found else f"the index does not find its own row {row[0]} by its words"
 
 
 # SQLITE_CONSTRAINT with no extended code: none of the desk's own constraints (UNIQUE, NOT NULL,

@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from sqlalchemy import func, select
 
-from workbench.db.damage import damage_found, quick_check
+from workbench.db.damage import damage_found, index_damaged, index_read_check, quick_check
 from workbench.db.models import Event
 from workbench.db.url import sqlite_file
 from workbench.domain.chain import (
@@ -87,7 +87,8 @@ def verify_database(
     A SQLite file is then checked whole (`PRAGMA quick_check`, in the same snapshot): the walk
     reads the events alone, and a damaged page elsewhere (the claims table's) let "OK" stand
     over a desk whose `claim list` failed (trial96). Damage found is a DamagedRecord, whatever
-    the walk found: the file is restored from a backup either way."""
+    the walk found: the file is restored from a backup either way; its search index, found
+    damaged alone, is rebuilt by `db upgrade` (workbench.db.damage.index_read_check)."""
     walk = ChainWalk(contiguous=True, noted_head=_hex(head), noted_count=_count(count))
     with transaction(wb) as tx:
         conn = tx.session.connection()
@@ -97,9 +98,15 @@ def verify_database(
         report = walk_rows(counted(rows, progress, newest if progress else None), walk)
         path = sqlite_file(wb.url)
         if path is not None:
-            problems = quick_check(conn.connection.dbapi_connection)
+            raw = conn.connection.dbapi_connection
+            problems = quick_check(raw)
             if problems:
                 raise damage_found(path, problems, _chain_said(report))
+            # The search index, which quick_check reads only as b-trees (review105): derived,
+            # so its damage is rebuilt, not restored, and said apart.
+            index = index_read_check(raw)
+            if index is not None:
+                raise index_damaged(path, index, _chain_said(report))
         return report
 
 
