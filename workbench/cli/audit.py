@@ -282,7 +282,7 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
         # The OK line reads the same for a database's check (hashes and links alone): say what
         # more a full export's check held, as the line below says what a filtered one could not.
         message("workflow rules hold: every event records a move the workflow allows")
-    if r.rules_checked is False and r.linked and after is not None:
+    if r.rules_checked is False and r.linked and set(r.filters) == AFTER_FILTERS:
         message(
             f"workflow rules not checked: an export after seq {after} lacks the events before "
             "it (verify a full export for them)"

@@ -194,7 +194,9 @@ class ChainWalk:
 
     `start` is the event an export after a head continues (its seq and hash, from the scope
     line): the first event fed, when it is the next seq, must link to it, as every later one
-    links to the one before. A noted head that is `start`'s is found there.
+    links to the one before. A noted head that is `start`'s is found there. `also_filtered`:
+    the export's other filters (its scope line's keys), which leave events since `start` out:
+    such a file cannot confirm the noted head `start` is, so it is a mismatch, not "intact".
     """
 
     contiguous: bool = True
@@ -203,6 +205,7 @@ class ChainWalk:
     # How many unchecked links to name one by one (None: all of them, for a file's report).
     gaps_named: int | None = GAPS_NAMED
     start: tuple[int, str] | None = None
+    also_filtered: tuple[str, ...] = ()
     count: int = 0
     broken: Break | None = None
     _first: int | None = None
@@ -409,6 +412,22 @@ class ChainWalk:
                     f"{'was' if count == 1 else 'were'} noted: "
                     f"{missing} missing (removed from the end?)",
                 ),
+            )
+        elif (
+            self.also_filtered
+            and self.start is not None
+            and head == self.start[1]
+            and self._noted_at == self.start[0]
+        ):
+            # Its first event links to the noted head, but later events since it may have been
+            # left out by the other filters, or dropped from the file with the scope line made
+            # to agree (a filter that selects everything, `since` 1970, is still a filter):
+            # "intact since" is for the whole trail since, which only --after alone exports.
+            self._mismatch = (
+                f"the noted head is seq {self.start[0]}'s, which the export continues, but the "
+                f"export has other filters too ({', '.join(self.also_filtered)}): it need not "
+                "hold every event since, so it cannot show that none was removed (export "
+                "with --after alone to check it)"
             )
         elif (
             head is not None and self._noted_at is None and self.start is not None

@@ -385,6 +385,12 @@ def filter_of(filters: Mapping[str, Any]) -> EventFilter | str:
     unknown = sorted(set(filters) - set(SCOPE_FILTERS))
     if unknown:
         return f"the scope line names filters no export writes: {shown_items(unknown)}"
+    # `filters_of` leaves out a filter not given; one named with no value selects all, yet
+    # turns an export after a head into a filtered one, checked only where seqs are next.
+    blank = sorted(k for k, v in filters.items() if v is None or v == [])
+    if blank:
+        names = shown_items(blank)
+        return f"the scope line names filters with no value, which no export writes: {names}"
     return flt
 
 

@@ -234,6 +234,9 @@ def verify_file(
             noted_count=noted_count,
             gaps_named=None,
             start=start,
+            also_filtered=tuple(k for k in scope.filters if k not in AFTER_FILTERS)
+            if start is not None
+            else (),
         )
         tally = Tally(progress, scope.count)
         for number, line in tally.counting(lines):
