@@ -248,7 +248,10 @@ def claimreview(
 
     A verdict given again since its claim first held one (reopened and corrected after
     publication) keeps the first one's date as datePublished, its own as dateModified (never
-    before it: one given on a clock behind the first verdict's takes the first's date).
+    before it: one given on a clock behind the first verdict's takes the first's date). A
+    review that would be dated after today by this computer's clock (a verdict given on a
+    clock that was ahead) is skipped, saying so: a first verdict's date is never re-dated; a
+    correction's is, by a verdict given again on a right clock.
 
     --since DATE [--until DATE] publishes only the verdicts given in that span (each review's
     dateModified, else datePublished: the week's, say), read as `stats --since/--until` reads

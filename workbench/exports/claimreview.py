@@ -7,6 +7,7 @@ claimReviewed, reviewRating (with alternateName, the textual rating) and url.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -15,6 +16,7 @@ from typing import Any
 
 from workbench.domain.article_author import stands_for_author
 from workbench.domain.bylines import author_names
+from workbench.domain.clock import LATEST_AHEAD
 from workbench.domain.errors import InvalidInput, bad, give
 from workbench.domain.identity import refuse_hidden
 from workbench.domain.limits import MAX_SHORT, check_text, has_visible
@@ -266,6 +268,37 @@ def review_dates(
     # later): one written on a machine whose clock is behind (a few minutes slow, or fallen
     # back to 2001) is dated no earlier than the review it corrects (trial99).
     return first_reviewed_at, max(first_reviewed_at, reviewed_at)
+
+
+def ahead_reason(
+    reviewed_at: str | None, first_reviewed_at: str | None, moment: dt.datetime
+) -> str | None:
+    """Why a review would be dated after today where it is latest (UTC+14), by this computer's
+    clock reading `moment`, or None: a verdict given on a clock that was ahead (2099) would
+    reach a partner's feed dated then (trial99). What re-dates it is what `review_dates`
+    reads: the first verdict's date is the review's datePublished through every correction,
+    so nothing does; a correction's is its dateModified until the next one."""
+    dates = review_dates(reviewed_at, first_reviewed_at)
+    if dates is None:
+        return None
+    published, modified = dates
+    latest = (moment + LATEST_AHEAD).date()
+    today = (
+        f"after today ({moment.date()} in UTC by this computer's clock, at most {latest} anywhere)"
+    )
+    if published[:10] > latest.isoformat():
+        return (
+            f"its review would be dated {published[:10]}, {today}: the clock that gave its "
+            "first verdict was ahead, and a review keeps its first verdict's date, so no later "
+            "verdict re-dates it"
+        )
+    if modified is not None and modified[:10] > latest.isoformat():
+        return (
+            f"its review would be dated {modified[:10]} (modified), {today}: the clock that "
+            "gave its last verdict was ahead; a verdict given again on a right clock re-dates "
+            "it"
+        )
+    return None
 
 
 # What a review URL template may hold: {id}, the claim's id. Anything else in braces would be

@@ -224,14 +224,24 @@ def _reviews(
     """The ClaimReview of each claim of `records` that is published, as the records are read
     (a batch of documents at a time); what is said of the claims added to `said` as they
     come."""
-    from workbench.exports.claimreview import claim_author, claim_review, review_url, skip_reason
+    from workbench.domain.clock import now
+    from workbench.exports.claimreview import (
+        ahead_reason,
+        claim_author,
+        claim_review,
+        review_url,
+        skip_reason,
+    )
     from workbench.services.publishing import unapproved
 
+    moment = now()  # one today for the whole export
     for record in records:
         for item in record.claims:
             if span is not None and not _given_in(item.verdict_at, item.first_verdict_at, span):
                 continue
-            reason = skip_reason(item.claim, item.held_verdict)
+            reason = skip_reason(item.claim, item.held_verdict) or ahead_reason(
+                item.verdict_at, item.first_verdict_at, moment
+            )
             if reason is not None:
                 said.skipped.add(item.claim.id, reason)
                 continue
