@@ -141,6 +141,15 @@ EARLIEST_ACCESSED = dt.date(1990, 1, 1)
 
 # Year, month and day with one separator throughout (a dash, a slash or a dot: 2027-2-3 as
 # 2027/2/3, trial48), or with 年 月 (日, or 号 as it is said and often typed: trial58).
+def spreadsheet_date(value: str) -> bool:
+    """Whether `value`, which `parse_date` does not read, is a date as a spreadsheet writes
+    one: day and month, either way round, before the year (12/3/2026 from Excel in a US
+    locale, 3.12.2026, 03-12-26), or the serial number of the day a date cell holds when
+    formatted General (46359 is 2026-12-03; five digits are the years 1927 to 2173)."""
+    return _SPREADSHEET_DATE.fullmatch(_ascii_forms(value).strip()) is not None
+
+
+_SPREADSHEET_DATE = re.compile(r"\d{1,2}([-/.])\d{1,2}\1\d{2}(?:\d{2})?|\d{5}(?:\.\d+)?")
 _YEAR_FIRST = re.compile(r"(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|年(\d{1,2})月(\d{1,2})[日号]?)")
 
 

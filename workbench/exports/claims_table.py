@@ -411,6 +411,13 @@ def _object_row(number: int, item: Any) -> RawRow:
     return RawRow(number, {k: v for k, v in item.items() if v is not None}, tuple(item))
 
 
+# What an editor does with a table a spreadsheet saved in a form the import does not read:
+# the one place each is worded (`import claims`'s refusals).
+DATE_AS_TEXT = (
+    "it looks like a spreadsheet's date: format the column as yyyy-mm-dd (Format Cells → "
+    "Custom) and save again"
+)
+
 # The claims file formats an import reads, by suffix.
 READERS: dict[str, Callable[[TextIO], Iterator[RawRow]]] = {
     ".csv": read_csv,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import itertools
@@ -535,9 +536,23 @@ def _plan(raw: RawRow) -> _Planned:
         # "unknown status 'FALSE'"); a stray space is none either, as for priority.
         asked=parse_status(row.status.strip().lower()),
         priority=parse_priority(row.priority).value if row.priority else None,
-        due=due_date(row.due, "due") if row.due else None,
+        due=_due(row.due) if row.due else None,
         tags=sorted({normalise_tag(t) for t in tags if t.strip()}),
     )
+
+
+def _due(value: str) -> dt.date:
+    """A row's due date; refused as `claim due` refuses it, and where a spreadsheet wrote it
+    (12/3/2026, or the day's serial number: trial97), saying how to make it write one read."""
+    from workbench.domain.clock import spreadsheet_date
+    from workbench.exports.claims_table import DATE_AS_TEXT
+
+    try:
+        return due_date(value, "due")
+    except InvalidInput as exc:
+        if not spreadsheet_date(value):
+            raise
+        raise InvalidInput(f"{exc.message}; {DATE_AS_TEXT}", hint=exc.hint) from None
 
 
 def _owner(assignee: str | None, check: Callable[[str], object]) -> str | None:
