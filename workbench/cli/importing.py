@@ -166,7 +166,10 @@ def claims_command(
 
     FILE may be up to WORKBENCH_MAX_DOCUMENT_MB (20 MB unless set), as a document may, as
     read and as UTF-8 text. It is UTF-8, or UTF-16 or UTF-32 starting with its byte-order mark
-    (a spreadsheet or Notepad's "Unicode" save), read as the mark says.
+    (a spreadsheet or Notepad's "Unicode" save), read as the mark says. A CSV in a Windows
+    code page (Excel's plain "CSV" save: GBK on a Chinese Windows) is refused saying to save
+    it as CSV UTF-8 (or Unicode Text); a due date as a spreadsheet writes one (12/3/2026, or
+    its serial number 46359) saying to format the column as yyyy-mm-dd.
     """
     from workbench.services.imports import RowsRefused, collapsed, import_claims
 

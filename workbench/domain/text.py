@@ -153,15 +153,23 @@ def not_utf8_advice(data: bytes, bad_at: int, what: str = "it", *, starts_file: 
         return f"{what} looks like a binary file (it holds NUL bytes), not text or HTML"
     if _looks_like_gbk(data, bad_at):
         return (
-            f"{what} looks like GB18030/GBK (Chinese); convert it first, "
+            f"{what} looks like {ENCODING_LABELS['gb18030']}; convert it first, "
             "e.g. iconv -f GB18030 -t UTF-8 FILE > FILE.utf8"
         )
     if _looks_like_cp1252(data, bad_at):
         return (
-            f"{what} looks like Windows-1252/Latin-1 (Western European); convert it first, "
+            f"{what} looks like {ENCODING_LABELS['cp1252']}; convert it first, "
             "e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8"
         )
     return f"convert {what} to UTF-8 first"
+
+
+# The 8-bit encodings `looks_like` tells, as a user is told them (`not_utf8_advice`, and a
+# claims table's own advice: workbench.exports.claims_table).
+ENCODING_LABELS = {
+    "gb18030": "GB18030/GBK (Chinese)",
+    "cp1252": "Windows-1252/Latin-1 (Western European)",
+}
 
 
 def looks_like(data: bytes, bad_at: int) -> str | None:

@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from workbench.domain.errors import InvalidInput
-from workbench.domain.text import not_utf8_advice, whole_number
+from workbench.domain.text import (
+    ENCODING_LABELS,
+    looks_like,
+    looks_like_utf16,
+    not_utf8_advice,
+    whole_number,
+)
 from workbench.domain.unique_keys import RepeatedKey, loads
 from workbench.exports.cells import cell_text
 
@@ -149,6 +155,19 @@ class _BadByte(Exception):
         self.line = number + line.count("\n", 0, at)
         self.offset = None if end is None or end < len(raw) else end - len(raw) + offset
         self.advice = not_utf8_advice(raw, offset, "the file", starts_file=first)
+        # The Windows code page a spreadsheet's plain "CSV" save writes in, when it looks
+        # like one (as `not_utf8_advice` tells them: UTF-16's byte pairs first).
+        self.code_page = None if first and looks_like_utf16(raw) else looks_like(raw, offset)
+
+    def table_advice(self) -> str:
+        """The advice for a table (CSV) file: one in a code page was most likely saved by a
+        spreadsheet on Windows (trial97: an editor there has no iconv), so saved again."""
+        if self.code_page is None:
+            return self.advice
+        return (
+            f"the file looks like {ENCODING_LABELS[self.code_page]}, as a spreadsheet's plain "
+            f'"CSV" save on Windows writes it: {save_as_utf8("it")}'
+        )
 
     def where(self, *, line: bool) -> str:
         """ "byte 0xff on line 2, at byte offset 11 of the file": the line when asked (a CSV
@@ -188,7 +207,9 @@ def _checked_line(line: str, text: TextIO, number: int, first: bool) -> str:
 
 
 def _not_utf8(number: int, bad: _BadByte, *, line: bool = False) -> InvalidInput:
-    return InvalidInput(f"row {number}: not valid UTF-8 ({bad.where(line=line)}); {bad.advice}")
+    """`line`: in a CSV file (a row may span lines), which a spreadsheet saves."""
+    advice = bad.table_advice() if line else bad.advice
+    return InvalidInput(f"row {number}: not valid UTF-8 ({bad.where(line=line)}); {advice}")
 
 
 @dataclass
@@ -411,12 +432,19 @@ def _object_row(number: int, item: Any) -> RawRow:
     return RawRow(number, {k: v for k, v in item.items() if v is not None}, tuple(item))
 
 
-# What an editor does with a table a spreadsheet saved in a form the import does not read:
-# the one place each is worded (`import claims`'s refusals).
+# What an editor does with a table a spreadsheet saved in a form the import does not read,
+# each worded here once (`import claims`'s refusals): a date cell it wrote as text the import
+# cannot read for certain (12/3/2026, or the day's serial number) ...
 DATE_AS_TEXT = (
     "it looks like a spreadsheet's date: format the column as yyyy-mm-dd (Format Cells → "
     "Custom) and save again"
 )
+
+
+def save_as_utf8(what: str) -> str:
+    """... and a workbook, or a CSV in a Windows code page: saved again as the import reads."""
+    return f"save {what} as CSV UTF-8 (or Unicode Text) and import that file"
+
 
 # The claims file formats an import reads, by suffix.
 READERS: dict[str, Callable[[TextIO], Iterator[RawRow]]] = {

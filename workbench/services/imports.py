@@ -444,14 +444,13 @@ def _read_claims_file(path: str) -> _ClaimsFile:
     """A private copy of the file, its rows counted; a row the reader cannot take, or too many
     rows, refuse it here, before any row is checked."""
     from workbench.claims_file import NEEDED, ClaimRow, column_problem, unknown_columns
-    from workbench.exports.claims_table import MAX_ROWS, READERS, check_row_count
+    from workbench.exports.claims_table import MAX_ROWS, READERS, check_row_count, save_as_utf8
 
     suffix = Path(path).suffix.lower()
     if suffix in WORKBOOKS:
         # `export claims --format xlsx` writes one, which an editor edits and brings back.
         raise InvalidInput(
-            f"{path}: a spreadsheet workbook is not read: save its sheet as CSV UTF-8 (or "
-            "Unicode Text) and import that file"
+            f"{path}: a spreadsheet workbook is not read: {save_as_utf8('its sheet')}"
         )
     if suffix not in READERS:
         raise InvalidInput(
