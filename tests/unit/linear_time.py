@@ -6,6 +6,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+ROUNDS = 5
+
 
 def seconds(read: Callable[[str], object], text: str) -> float:
     start = time.perf_counter()
@@ -23,15 +25,19 @@ def linear(read: Callable[[str], object], make: Callable[[int], str], small: int
 
     The quarter is timed three times a round and the whole once, the whole between the
     quarters, so a burst of load falls on both; a verdict of "not linear" is measured again up
-    to twice, keeping each size's best time over the rounds (a quadratic reading fails every
-    time; a CI machine's noise once failed a linear one). Why the whole only once a round: a
-    slow quarter is what could pass a quadratic reading, so it gets the best of three at once;
-    a slow whole can only fail a linear one, which the next round measures again. Timing the
-    whole three times a round as well cost twice the time, and was no stricter: one time of
-    the whole is never below the best of three, and the best times only fall round by round."""
+    to ROUNDS - 1 times, keeping each size's best time over the rounds (a quadratic reading
+    fails every time; a CI machine's noise once failed a linear one). Why the whole only once
+    a round: a slow quarter is what could pass a quadratic reading, so it gets the best of
+    three at once; a slow whole can only fail a linear one, which the next round measures
+    again. Timing the whole three times a round as well cost twice the time, and was no
+    stricter: one time of the whole is never below the best of three, and the best times only
+    fall round by round."""
     quarter_text, whole_text = make(small), make(4 * small)
     quarter = whole = float("inf")
-    for _ in range(3):
+    # Up to five rounds: a linear reading passes in the first almost always, so more rounds
+    # cost only where a verdict is in doubt (session 54: with the load average at 5.6 on two
+    # cores, a reading measured linear at 0.025 s / 0.072 s idle failed three rounds running).
+    for _ in range(ROUNDS):
         quarter = min(quarter, seconds(read, quarter_text))
         whole = min(whole, seconds(read, whole_text))
         quarter = min(quarter, seconds(read, quarter_text), seconds(read, quarter_text))
