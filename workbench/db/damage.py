@@ -42,6 +42,19 @@ def is_index_damage(exc: object) -> bool:
     return getattr(exc, "sqlite_errorcode", None) == SQLITE_CORRUPT_VTAB
 
 
+# SQLITE_ERROR with no extended code. On a statement of the workbench's own on the search
+# index, which holds on a sound one, it is FTS5 finding its own tables not as it made them: its
+# settings record emptied ("invalid fts5 file format (found 0, expected 4)"), one of its tables
+# gone ("no such table: main.claim_fts_content", "vtable constructor failed") (review112).
+_BARE_ERROR = sqlite3.SQLITE_ERROR
+
+
+def index_error(exc: object) -> bool:
+    """Whether a driver's error, met on a statement on the search index, says the index is
+    damaged (`is_index_damage`, or SQLITE_ERROR from tables FTS5 cannot use)."""
+    return is_index_damage(exc) or getattr(exc, "sqlite_errorcode", None) == _BARE_ERROR
+
+
 def is_damage(exc: object) -> bool:
     """Whether a driver's error is SQLite saying the file is damaged (SQLITE_CORRUPT, its
     extended codes, or SQLITE_NOTADB), as opposed to a full disk, an I/O error or a lock."""
@@ -154,7 +167,7 @@ def index_read_check(conn: object) -> str | None:
             (fts_phrase(str(row[1])), row[0]),
         ).fetchone()
     except sqlite3.DatabaseError as exc:
-        if is_index_damage(exc) or is_damage(exc):
+        if index_error(exc) or is_damage(exc):
             return str(exc)
         raise
     return None if found else f"the index does not find its own row {row[0]} by its words"
@@ -168,32 +181,40 @@ _BARE_CONSTRAINT = sqlite3.SQLITE_CONSTRAINT
 
 def _index_check(path: str) -> str | None:
     """SQLite's words when FTS5's own check finds the search index of the file `path` damaged;
-    None when it is sound, or the check cannot be run (a writer holds the lock meanwhile: the
-    error is then said as SQLite gave it)."""
+    None when it is sound or not there, or the check cannot be run (a writer holds the lock
+    meanwhile: the error is then said as SQLite gave it)."""
     from contextlib import closing
 
-    from workbench.db.sqlite import SEARCH_INDEX_CHECK
+    from workbench.db.sqlite import SEARCH_INDEX, SEARCH_INDEX_CHECK
 
     try:
         with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+            there = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (SEARCH_INDEX,)
+            ).fetchone()
+            if there is None:
+                return None  # (SQLITE_ERROR: "no such table", which is no damage of it)
             conn.execute(SEARCH_INDEX_CHECK)
     except sqlite3.Error as exc:
-        return str(exc) if is_index_damage(exc) else None
+        return str(exc) if index_error(exc) else None
     return None
 
 
 def damage_refusal(url: str | None, exc: object) -> DamagedRecord | None:
     """`damaged` for a driver's error on the database at `url` that is SQLite saying the file
     is damaged, `index_damaged` for one saying its search index is (FTS5's SQLITE_CORRUPT_VTAB;
-    or a bare SQLITE_CONSTRAINT that FTS5's check, asked on its own connection once the
-    failed write has rolled back, confirms), or None for any other error (which stays the
-    caller's to word)."""
+    or a bare SQLITE_CONSTRAINT, or SQLITE_ERROR, that FTS5's check, asked on its own
+    connection once the failed statement has rolled back, confirms), or None for any other
+    error (which stays the caller's to word)."""
     from workbench.db.url import sqlite_file
 
     path = sqlite_file(url) if url else None
     if is_index_damage(exc):
         return index_damaged(path, exc)
-    if getattr(exc, "sqlite_errorcode", None) == _BARE_CONSTRAINT and path is not None:
+    if (
+        getattr(exc, "sqlite_errorcode", None) in (_BARE_CONSTRAINT, _BARE_ERROR)
+        and path is not None
+    ):
         found = _index_check(path)
         return None if found is None else index_damaged(path, f"{exc}; its check: {found}")
     if not is_damage(exc):

@@ -279,8 +279,9 @@ def search_index_ddl(name: str) -> str:
 
 SEARCH_INDEX_DDL = search_index_ddl(SEARCH_INDEX)
 # The ordinary tables FTS5 keeps claim_fts in (`claim_fts_data`...: its structure record and
-# segments, their index, each row's text and token count); its settings (`_config`) aside.
-SEARCH_INDEX_SHADOWS = ("data", "idx", "content", "docsize")
+# segments, their index, each row's text and token count, and its settings: the file format's
+# version, which FTS5 reads before anything else).
+SEARCH_INDEX_SHADOWS = ("data", "idx", "content", "docsize", "config")
 # FTS5's own check of claim_fts: its structure, every segment, every row's tokens against the
 # text it holds. An INSERT that writes nothing, but an INSERT: it takes the write lock.
 SEARCH_INDEX_CHECK = "INSERT INTO claim_fts(claim_fts) VALUES('integrity-check')"

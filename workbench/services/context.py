@@ -487,7 +487,7 @@ _WRITE = re.compile(r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\
 _UNAUDITED = frozenset(
     {"events", "similar_indexed", "similar_terms", "similar_df", "similar_meta", "claim_fts"}
     # (the search index's own tables, written to when a damaged index is rebuilt)
-    | {f"claim_fts_{shadow}" for shadow in ("data", "idx", "content", "docsize")}
+    | {f"claim_fts_{shadow}" for shadow in ("data", "idx", "content", "docsize", "config")}
 )
 
 

@@ -36,8 +36,12 @@ def _applies(conn: Connection) -> bool:
 
 
 def _table_exists(conn: Connection) -> bool:
+    return _exists(conn, sqlite.SEARCH_INDEX)
+
+
+def _exists(conn: Connection, table: str) -> bool:
     found = conn.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (sqlite.SEARCH_INDEX,)
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
     ).first()
     return found is not None
 
@@ -96,14 +100,15 @@ def damage(conn: Connection) -> str | None:
     Takes the write lock, as any INSERT does: for a write."""
     from sqlalchemy.exc import DBAPIError
 
-    from workbench.db.damage import is_index_damage
+    from workbench.db.damage import index_error
 
     if not _table_exists(conn):
         return None
     try:
         conn.exec_driver_sql(sqlite.SEARCH_INDEX_CHECK)
     except DBAPIError as exc:
-        if is_index_damage(exc.orig):
+        # (SQLITE_ERROR too: its settings emptied, or one of its tables gone, review112)
+        if index_error(exc.orig):
             return str(exc.orig)
         raise
     return None
@@ -120,10 +125,17 @@ def _reset(conn: Connection) -> None:
     written as any table is (SQLite's defensive mode, which would refuse it, is not on); the
     rows of a blank index made by this very SQLite stand in for any knowledge of their format.
     Then FTS5's 'rebuild' makes its in-memory structure anew (the connection may hold the
-    damaged one)."""
+    damaged one). A table of the index's that is gone is made again as the blank's is: FTS5
+    cannot open the index without it, nor drop it (review112)."""
     conn.exec_driver_sql(sqlite.search_index_ddl(f"temp.{_BLANK}"))
     for shadow in sqlite.SEARCH_INDEX_SHADOWS:
         table = f"{sqlite.SEARCH_INDEX}_{shadow}"
+        if not _exists(conn, table):
+            blank = f"{_BLANK}_{shadow}"
+            ddl = conn.exec_driver_sql(
+                "SELECT sql FROM sqlite_temp_master WHERE type = 'table' AND name = ?", (blank,)
+            ).scalar_one()
+            conn.exec_driver_sql(str(ddl).replace(blank, table, 1))
         conn.exec_driver_sql(f"DELETE FROM {table}")
         conn.exec_driver_sql(f"INSERT INTO {table} SELECT * FROM temp.{_BLANK}_{shadow}")
     conn.exec_driver_sql(f"DROP TABLE temp.{_BLANK}")
