@@ -146,8 +146,9 @@ def index_read_check(conn: object) -> str | None:
     not as an index, and FTS5's own check is an INSERT (the write lock, which a read such as
     `audit verify` does not take): so the index is opened (its structure record read, which
     fails for one FTS5 cannot read) and asked, by its first three characters, for the first
-    row of its own that has three (an index read as empty finds nothing). A spot check, in
-    milliseconds: `db upgrade` runs the whole one."""
+    row of its own that has three (an index read as empty finds nothing), with its rank (the
+    records of its totals a write reads). A spot check, in milliseconds: `db upgrade` runs
+    the whole one."""
     from workbench.db.sqlite import SEARCH_INDEX, fts_phrase
 
     assert isinstance(conn, sqlite3.Connection)
@@ -162,8 +163,10 @@ def index_read_check(conn: object) -> str | None:
         ).fetchone()
         if row is None:
             return None
+        # bm25() reads the index's averages record and the row's token counts (docsize),
+        # which every write to it reads too: gone, every write is refused (review112).
         found = conn.execute(
-            "SELECT 1 FROM claim_fts WHERE claim_fts MATCH ? AND rowid = ?",
+            "SELECT bm25(claim_fts) FROM claim_fts WHERE claim_fts MATCH ? AND rowid = ?",
             (fts_phrase(str(row[1])), row[0]),
         ).fetchone()
     except sqlite3.DatabaseError as exc:
