@@ -139,8 +139,6 @@ EARLIEST_PAST = dt.date(1600, 1, 1)
 EARLIEST_ACCESSED = dt.date(1990, 1, 1)
 
 
-# Year, month and day with one separator throughout (a dash, a slash or a dot: 2027-2-3 as
-# 2027/2/3, trial48), or with 年 月 (日, or 号 as it is said and often typed: trial58).
 def spreadsheet_date(value: str) -> bool:
     """Whether `value`, which `parse_date` does not read, is a date as a spreadsheet writes
     one: day and month, either way round, before the year (12/3/2026 from Excel in a US
@@ -150,6 +148,8 @@ def spreadsheet_date(value: str) -> bool:
 
 
 _SPREADSHEET_DATE = re.compile(r"\d{1,2}([-/.])\d{1,2}\1\d{2}(?:\d{2})?|\d{5}(?:\.\d+)?")
+# Year, month and day with one separator throughout (a dash, a slash or a dot: 2027-2-3 as
+# 2027/2/3, trial48), or with 年 月 (日, or 号 as it is said and often typed: trial58).
 _YEAR_FIRST = re.compile(r"(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|年(\d{1,2})月(\d{1,2})[日号]?)")
 
 
