@@ -20,6 +20,7 @@ from workbench.domain.errors import (
     DAMAGED_DATABASE,
     DAMAGED_SEARCH_INDEX,
     DamagedRecord,
+    StorageError,
     step,
 )
 
@@ -62,6 +63,13 @@ def is_damage(exc: object) -> bool:
     return isinstance(code, int) and code & 0xFF in _DAMAGE_CODES
 
 
+def unreadable(exc: sqlite3.Error) -> StorageError:
+    """A check's SQLite error that is no damage (a failing disk's "disk I/O error"): a storage
+    error, one line, as the same error is on any other read; the driver's own error was a
+    traceback (review112: the front end catches SQLAlchemy's errors, not sqlite3's)."""
+    return StorageError(f"database error while checking the file: {exc}")
+
+
 def quick_check(conn: object) -> tuple[str, ...]:
     """SQLite's first problems with the database `conn` (a sqlite3 connection, as a SQLAlchemy
     connection's dbapi_connection is one) has open (SHOWN at most), or () when it finds none.
@@ -83,7 +91,7 @@ def quick_check(conn: object) -> tuple[str, ...]:
             rows = conn.execute(f"PRAGMA quick_check({budget})").fetchall()
         except sqlite3.DatabaseError as exc:
             if not is_damage(exc):
-                raise
+                raise unreadable(exc) from None
             said = str(exc)
             continue
         found = [
@@ -152,12 +160,12 @@ def index_read_check(conn: object) -> str | None:
     from workbench.db.sqlite import SEARCH_INDEX, fts_phrase
 
     assert isinstance(conn, sqlite3.Connection)
-    there = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (SEARCH_INDEX,)
-    ).fetchone()
-    if there is None:
-        return None  # (gone: `audit replay` says so, and `db upgrade` creates it again)
     try:
+        there = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (SEARCH_INDEX,)
+        ).fetchone()
+        if there is None:
+            return None  # (gone: `audit replay` says so, and `db upgrade` creates it again)
         row = conn.execute(
             "SELECT rowid, substr(body, 1, 3) FROM claim_fts WHERE length(body) >= 3 LIMIT 1"
         ).fetchone()
@@ -172,7 +180,7 @@ def index_read_check(conn: object) -> str | None:
     except sqlite3.DatabaseError as exc:
         if index_error(exc) or is_damage(exc):
             return str(exc)
-        raise
+        raise unreadable(exc) from None
     return None if found else f"the index does not find its own row {row[0]} by its words"
 
 
