@@ -56,6 +56,9 @@ def export_events(
     write = writer("events", fmt)
     marked = {"bom": True} if bom else {}
     with transaction(wb) as tx:
+        # One snapshot (PostgreSQL's REPEATABLE READ; a SQLite transaction is one already): the
+        # scope counts the trail as the events are read, with no bound (export_scope).
+        tx.one_snapshot()
         check_subjects(tx, flt)
         # An --after head with its seq and hash both, as the trail holds them (or refused).
         flt = pin_after(tx, flt)

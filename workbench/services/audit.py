@@ -413,7 +413,8 @@ def _strings(filters: Mapping[str, Any], key: str) -> tuple[str, ...]:
 
 
 def export_scope(tx: Tx, flt: EventFilter) -> ExportScope:
-    """What an export of `flt` holds, read in the export's own transaction.
+    """What an export of `flt` holds, read in the export's own transaction, which reads as of
+    one moment (`Tx.one_snapshot`, as `export_events` begins it).
 
     Events are only ever appended, in seq order under the append lock, so everything up to the
     head seen here is committed and fixed: the export streams exactly these rows.
@@ -423,9 +424,12 @@ def export_scope(tx: Tx, flt: EventFilter) -> ExportScope:
         select(Event.seq, Event.hash).order_by(Event.seq.desc()).limit(1)
     ).first()
     trail_seq, trail_head = (last[0], last[1]) if last else (0, GENESIS)
-    trail_count = session.execute(
-        select(func.count()).select_from(Event).where(Event.seq <= trail_seq)
-    ).scalar_one()
+    # Every event there is, read in the export's snapshot (`export_events` reads as of one
+    # moment: Tx.one_snapshot), which holds none after `trail_seq`. Not `WHERE seq <=
+    # trail_seq`: SQLite answers that by walking the events table's own rows from seq 1 (on a
+    # year's desk, most of a 1.1 GB file read for an export of its last 1,000 events: perf111),
+    # and a bare count from its smallest index.
+    trail_count = session.execute(select(func.count()).select_from(Event)).scalar_one()
     filters = filters_of(flt)
     if not filters:
         first = 1 if trail_seq else None
