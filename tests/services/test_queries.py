@@ -120,7 +120,9 @@ def test_updated_since_sort_and_paging(wb: Workbench, ids: list[int]) -> None:
     _a, b, c, _d = ids
     set_status(wb, b, "in_progress")
     assert found(wb, sort="updated")[0] == b
-    assert found(wb, updated_since="2999-01-01") == []
+    # A time more than a day ahead is a typo, refused as --untouched-since's is (trial116).
+    with pytest.raises(InvalidInput, match="no claim has changed since then"):
+        found(wb, updated_since="2999-01-01")
     assert found(wb, updated_since="2000-01-01T00:00:00Z") == ids
     assert found(wb, limit=2, offset=1) == [b, c]
     assert found(wb, limit=0) == []

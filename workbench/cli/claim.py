@@ -14,7 +14,7 @@ from workbench.cli.claim_review import approve, reject
 from workbench.cli.claim_words import say_quote_gone, say_same_span, say_stale_figures
 from workbench.cli.common import text_or_stdin, usage_unless_none, workbench_from
 from workbench.cli.options import (
-    MOMENT,
+    CHANGED_SINCE,
     OFFSET,
     PERSON,
     POSITIVE,
@@ -416,7 +416,10 @@ def _change(payload: dict[str, object]) -> str:
     "desk, wherever its people are).",
 )
 @click.option(
-    "--updated-since", type=MOMENT, metavar="DATE", help="Changed at or after DATE (UTC)."
+    "--updated-since",
+    type=CHANGED_SINCE,
+    metavar="WHEN",
+    help="Changed at or after WHEN: a date, a date-time (UTC) or Nd, N days ago (7d: a week).",
 )
 @click.option(
     "--untouched-since",

@@ -13,6 +13,7 @@ import click
 from workbench.defaults import BOARD_LIMIT, SCORE_MAX, SCORE_MIN
 from workbench.domain.clock import (
     EARLIEST_ACCESSED,
+    UPDATED_AHEAD,
     parse_date,
     parse_since,
     parse_since_or_days,
@@ -113,6 +114,15 @@ def _since_or_days_text(value: str) -> str:
 
 # MOMENT, or Nd: N days ago (`claim list --untouched-since 7d`).
 SINCE_OR_DAYS = _Checked("date", str, _since_or_days_text)
+
+
+def _changed_since_text(value: str) -> str:
+    parse_since_or_days(value, UPDATED_AHEAD)
+    return value
+
+
+# The same for `claim list --updated-since`, whose time ahead lists no claim.
+CHANGED_SINCE = _Checked("date", str, _changed_since_text)
 
 
 def _language_text(value: str) -> str:

@@ -183,9 +183,15 @@ DAYS_AGO_MAX = 36_500
 _DAYS_AGO = re.compile(r"([0-9]+)\s*[dD天]")
 
 
-def parse_since_or_days(value: str) -> dt.datetime:
+UNTOUCHED_AHEAD = "every claim is untouched since then"
+UPDATED_AHEAD = "no claim has changed since then"
+
+
+def parse_since_or_days(value: str, ahead: str = UNTOUCHED_AHEAD) -> dt.datetime:
     """`parse_since`, or Nd: N days (1..DAYS_AGO_MAX) before now (7d: a week ago). Full-width
-    forms are the ASCII ones (７ｄ)."""
+    forms are the ASCII ones (７ｄ). A time more than a day ahead is refused as a typo,
+    `ahead` saying what it would list (--untouched-since: every claim; --updated-since:
+    none)."""
     text = _ascii_forms(value)
     found = _DAYS_AGO.fullmatch(text)
     if found is None:
@@ -204,8 +210,8 @@ def parse_since_or_days(value: str) -> dt.datetime:
             # The clock named: on one fallen back, the time given is not what is wrong.
             raise InvalidInput(
                 f"{value!r} is more than a day ahead of this computer's clock "
-                f"({format_at(current)[:16]}Z): every claim is untouched since then; "
-                "give a time past, or Nd (7d: a week ago)"
+                f"({format_at(current)[:16]}Z): {ahead}; give a time past, or Nd (7d: a week "
+                "ago)"
             )
         return moment
     digits = found.group(1).lstrip("0")

@@ -24,7 +24,12 @@ from workbench.db.sql import Select, Sql, case, count_star, eq, in_, in_query, p
 from workbench.db.tables import Column
 from workbench.defaults import BOARD_LIMIT, INT_MAX
 from workbench.domain.article_author import stands_for_author
-from workbench.domain.clock import format_at, parse_since, parse_since_or_days, today
+from workbench.domain.clock import (
+    UPDATED_AHEAD,
+    format_at,
+    parse_since_or_days,
+    today,
+)
 from workbench.domain.desk import PRIORITY_RANK, SORTS, normalise_tag, parse_priority, tag_key
 from workbench.domain.errors import InvalidInput, NotFound, TransitionRefused, bad, give, step
 from workbench.domain.identity import NOBODY, fold, normalise_name
@@ -160,7 +165,7 @@ class ClaimFilter:
         if self.updated_since is not None and self.untouched_since is not None:
             # A change writes its event when it sets updated_at: a claim changed since X was
             # worked on since any Y on or before X, and the list is empty by a mistake.
-            changed = parse_since(self.updated_since)
+            changed = parse_since_or_days(self.updated_since, UPDATED_AHEAD)
             idle = parse_since_or_days(self.untouched_since)
             if idle <= changed:
                 return InvalidInput(
@@ -412,7 +417,7 @@ def claim_query(flt: ClaimFilter, conn: Reader) -> Select:
     if flt.updated_since:
         # Bounded above as well: an open-ended range looks like a quarter of the table to
         # SQLite's planner (without STAT4), which then scans claims instead of the index.
-        since = parse_since(flt.updated_since)
+        since = parse_since_or_days(flt.updated_since, UPDATED_AHEAD)
         q = q.where(f"{C.updated_at} BETWEEN " + param(since) + " AND " + param(FAR_FUTURE))
     if flt.untouched_since is not None:
         q = q.where(untouched_where(parse_since_or_days(flt.untouched_since)))
@@ -444,11 +449,15 @@ def untouched_where(since: dt.datetime) -> Sql:
 
 
 def pinned(flt: ClaimFilter) -> ClaimFilter:
-    """`flt` with a relative --untouched-since (7d) made the moment it means now, so that a
-    page and its total, read by two statements, ask about the same time."""
-    if flt.untouched_since is None:
-        return flt
-    return replace(flt, untouched_since=format_at(parse_since_or_days(flt.untouched_since)))
+    """`flt` with a relative --untouched-since or --updated-since (7d) made the moment it
+    means now, so that a page and its total, read by two statements, ask about the same
+    time."""
+    if flt.untouched_since is not None:
+        flt = replace(flt, untouched_since=format_at(parse_since_or_days(flt.untouched_since)))
+    if flt.updated_since is not None:
+        moment = parse_since_or_days(flt.updated_since, UPDATED_AHEAD)
+        flt = replace(flt, updated_since=format_at(moment))
+    return flt
 
 
 def anchor_states(name: str) -> tuple[str, ...]:
