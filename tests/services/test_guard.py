@@ -163,6 +163,14 @@ def s_add_note(wb: Workbench) -> Callable[[], object]:
     return lambda: add_note(wb, cid, "note")
 
 
+def s_set_note_visibility(wb: Workbench) -> Callable[[], object]:
+    """A published note taken back: one event on it, its reason riding in that event."""
+    from workbench.services.notes import add_note, set_note_visibility
+
+    note = add_note(wb, _claim(wb), "called her at home")
+    return lambda: set_note_visibility(wb, note.id, internal=True, reason="desk only")
+
+
 def _seed_file() -> str:
     """A seed of one document and one claim: two changes, two events."""
     import tempfile
@@ -262,6 +270,7 @@ SCENARIOS: dict[str, tuple[Setup, int]] = {
     "workbench.services.claims.withdraw": (s_withdraw, 1),
     "workbench.services.claim_edits.edit_claim": (s_edit_claim, 1),
     "workbench.services.notes.add_note": (s_add_note, 1),
+    "workbench.services.notes.set_note_visibility": (s_set_note_visibility, 1),
     "workbench.services.seeds.load_seed": (s_load_seed, 2),
     "workbench.services.demo.demo_board": (s_demo_board, 2),
     "workbench.services.evidence.add_evidence": (s_add_evidence, 1),
