@@ -212,6 +212,8 @@ SCENARIO: list[tuple[str, tuple[str, ...]]] = [
     ("claim status", ("claim", "status", "1", "in_progress")),
     ("note add", ("note", "add", "1", "Asked the press office.")),
     ("note list", ("note", "list", "1")),
+    ("note internal", ("note", "internal", "1", "--note", "She asked not to be named.")),
+    ("note public", ("note", "public", "1", "--note", "She agreed after all.")),
     (
         "evidence add",
         (

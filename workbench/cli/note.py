@@ -5,13 +5,13 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import text_or_stdin, workbench_from
-from workbench.cli.options import claim_id_argument, json_context
+from workbench.cli.options import ID, claim_id_argument, json_context
 from workbench.cli.render import json_or_line, json_out
 
 
 @click.group()
 def note() -> None:
-    """Add and list notes on a claim."""
+    """Add and list notes on a claim; take one back from publication, or give it back."""
 
 
 @note.command("add")
@@ -52,3 +52,46 @@ def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     for n in notes:
         click.echo(f"#{n.id}  {n.created_at}  {n.author}" + ("  internal" if n.internal else ""))
         click.echo("    " + n.body.replace("\n", "\n    "))
+
+
+_REASON = click.option(
+    "--note",
+    "reason",
+    metavar="TEXT|-",
+    required=True,
+    help="Why (- reads stdin): kept with the change as an internal note, never published.",
+)
+
+
+@note.command("internal")
+@click.argument("note_id", metavar="NOTE_ID", type=ID)
+@_REASON
+@json_context
+def internal(ctx: click.Context, note_id: int, reason: str, as_json: bool) -> None:
+    """Take a published note back: from now on no published view shows it (not the report,
+    its history included, annotations, ClaimReview or the claims table's note).
+
+    What went out before stays wherever it was loaded. Refused for the reason a claim's
+    verdict is published with: reopen the claim first. `note public` gives it back.
+    """
+    _visibility(ctx, note_id, reason, as_json, internal=True)
+
+
+@note.command("public")
+@click.argument("note_id", metavar="NOTE_ID", type=ID)
+@_REASON
+@json_context
+def public(ctx: click.Context, note_id: int, reason: str, as_json: bool) -> None:
+    """Give an internal note back to publication: the next report and exports publish it."""
+    _visibility(ctx, note_id, reason, as_json, internal=False)
+
+
+def _visibility(
+    ctx: click.Context, note_id: int, reason: str, as_json: bool, *, internal: bool
+) -> None:
+    from workbench.services.notes import set_note_visibility
+
+    wb = workbench_from(ctx)
+    n = set_note_visibility(wb, note_id, internal=internal, reason=text_or_stdin(reason) or "")
+    now = "internal now: never published" if n.internal else "published again"
+    json_or_line(as_json, n, f"note #{n.id} on claim #{n.claim_id} is {now}")

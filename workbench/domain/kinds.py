@@ -29,6 +29,11 @@ class Kind:
     # Created once and never changed (notes, evidence): the most numerous entities, so replay
     # holds only a fingerprint of each and re-reads its event when the row does not match.
     immutable: bool = False
+    # The fields of an immutable kind that a later event may still change in place (a note's
+    # `internal`: `note internal` / `note public`). Replay holds them apart from the
+    # fingerprint, with their current value where it is not the default, so the many entities
+    # that never change cost no more than before. Each needs a default.
+    changing: tuple[str, ...] = ()
 
     def label(self, key: str) -> str:
         # (A key is the event's entity_id: SQLite holds one of any length.)
@@ -127,6 +132,8 @@ NOTE = Kind(
     defaults={"internal": False},
     claim_field="claim_id",
     immutable=True,
+    # Taken back from publication, or given back (note.visibility_changed).
+    changing=("internal",),
 )
 
 EVIDENCE = Kind(

@@ -186,6 +186,8 @@ ACTIONS: dict[str, Action] = {
         Action("document.added", "document", "created"),
         Action("claim.added", "claim", "created"),
         Action("note.added", "note", "created"),
+        # `note internal` / `note public`: a note taken back from publication, or given back.
+        Action("note.visibility_changed", "note", "changed", ("internal",)),
         Action("evidence.added", "evidence", "created"),
         Action("claim.imported", "claim", "imported"),
         Action("claim.status_changed", "claim", "changed", ("status", *VERDICT_MARK)),

@@ -188,6 +188,19 @@ def update(kind: str) -> Rule:
     return rule
 
 
+def change_in_place(kind: str) -> Rule:
+    """Like update, for the `changing` fields of an immutable kind (a note's `internal`), which
+    replay holds apart from the entity's fingerprint; a note written with it comes whole in
+    `payload.note`."""
+
+    def rule(replay: Replay, ev: EventRecord) -> None:
+        before, after = ev.payload.get("before"), ev.payload.get("after")
+        replay.change_in_place(kind, ev, ev.entity_id, before, after)
+        _written_note(replay, ev)
+
+    return rule
+
+
 def create_with_note(kind: str) -> Rule:
     """Like create, plus a note written with it, whole in `payload.note` (an imported claim's
     reason for its status)."""
@@ -275,6 +288,7 @@ RULES: dict[str, Rule] = {
     "claim.added": create("claim"),
     "claim.imported": create_with_note("claim"),
     "note.added": create("note"),
+    "note.visibility_changed": change_in_place("note"),
     "claim.status_changed": status_changed,
     "claim.review_requested": update("claim"),
     "claim.approved": update("claim"),
@@ -351,6 +365,13 @@ class Replay:
             k: self.store.prints(k) for k, kind in self.kinds.items() if kind.immutable and not full
         }
         self.rebuilt: dict[str, int] = dict.fromkeys(self.kinds, 0)
+        # Of an immutable kind with `changing` fields, when fingerprinted: the ids created, and
+        # the current values of those fields where they are not the defaults or were changed
+        # (few: a note taken back is a person's deliberate act).
+        self.created_ids: dict[str, IdSet] = {
+            k: IdSet() for k, kind in self.kinds.items() if kind.changing and k in self.prints
+        }
+        self.changed: dict[str, dict[int, dict[str, Any]]] = {k: {} for k in self.created_ids}
         # Claims with evidence so far (evidence is never removed): for the verdict rule, which
         # holds from the first event written under the workflow (see BEFORE_WORKFLOW) on.
         self.evidenced = IdSet()
@@ -518,9 +539,18 @@ class Replay:
             self._check_verdict(ev, subject, key, (None, None), entity)
             self._check_withdrawal(ev, subject, None, entity.get("status"))
         if prints is not None and number is not None:
+            values: Iterable[Any] = entity.values()
+            if kind.changing:
+                values = [v for name, v in entity.items() if name not in kind.changing]
+                self.created_ids[kind_name].add(number)
+                now = {name: entity[name] for name in kind.changing}
+                if any(now[name] != kind.defaults.get(name) for name in kind.changing):
+                    self.changed[kind_name][number] = now
+                else:
+                    self.changed[kind_name].pop(number, None)
             # Created twice is found when the ids are merged with the table (compare).
             if self.compared:
-                prints.add(number, fingerprint(entity.values()), ev.seq)
+                prints.add(number, fingerprint(values), ev.seq)
         else:
             self.store.put(kind_name, key, {name: compact(v) for name, v in entity.items()})
         self.rebuilt[kind_name] += 1
@@ -590,6 +620,58 @@ class Replay:
             self._check_verdict(ev, subject, key, was, entity)
             self._check_withdrawal(ev, subject, was[0], entity.get("status"))
         self.store.put(kind_name, key, entity)
+
+    def change_in_place(
+        self, kind_name: str, ev: EventRecord, key: str, before: Any, after: Any
+    ) -> None:
+        """Change `changing` fields of an immutable entity (a note's `internal`): `before` and
+        `after` name the same fields, only those, and `before` holds their current values.
+        Fingerprinted, the entity's claim is not held, so the event's claim_id is checked in
+        full replay only; the table's row is held to the values at compare."""
+        kind = self.kinds[kind_name]
+        subject = kind.label(key)
+        if ev.entity_type != kind_name:
+            self._event_problem(ev, subject, f"entity_type is {shown(ev.entity_type)}")
+        if not isinstance(before, dict) or not isinstance(after, dict) or not after:
+            self._event_problem(ev, subject, "the payload lacks 'before' or 'after' objects")
+            return
+        names = before.keys() | after.keys()
+        if before.keys() != after.keys() or not names <= set(kind.changing):
+            self._event_problem(
+                ev,
+                subject,
+                f"changes {listed(tuple(sorted(map(shown, names))))}: a {kind_name} changes "
+                f"only {listed(kind.changing)}, named in both before and after",
+            )
+            return
+        number = whole_number(key)
+        entity: dict[str, Any] | None
+        if kind_name in self.created_ids:
+            known = number is not None and number in self.created_ids[kind_name]
+            entity = None
+            if known and number is not None:
+                entity = self.changed[kind_name].get(number) or {
+                    name: kind.defaults.get(name) for name in kind.changing
+                }
+        else:
+            entity = self.store.get(kind_name, key)
+        if entity is None:
+            self._event_problem(ev, subject, "changed, but no earlier event creates it")
+            return
+        for name, value in before.items():
+            if value != entity[name]:
+                self._event_problem(
+                    ev,
+                    subject,
+                    f"before says {name} {shown(value)}, the events so far say "
+                    f"{shown(entity[name])}",
+                )
+        entity.update(after)
+        if kind_name in self.created_ids and number is not None:
+            self.changed[kind_name][number] = entity
+        else:
+            self._check_claim(kind, ev, subject, entity)
+            self.store.put(kind_name, key, entity)
 
     def _check_claim(
         self, kind: Kind, ev: EventRecord, subject: str, entity: dict[str, Any]
@@ -749,6 +831,10 @@ class Replay:
         entries = self.prints.pop(kind_name).by_id()
         current = next(entries, None)
         previous = None
+        # The `changing` fields are held apart (change_in_place): the print is of the others.
+        fixed = [i for i, name in enumerate(kind.fields) if name not in kind.changing]
+        changed = self.changed.get(kind_name, {})
+        usual = {name: kind.defaults.get(name) for name in kind.changing}
         for key, row in rows:
             row_id = int(key)
             if previous is not None and row_id <= previous:
@@ -761,8 +847,16 @@ class Replay:
                 self._extra_row(kind, key)
                 continue
             _, print_, seq = current
-            if fingerprint(row) != print_:
-                self._compare_fields(kind, key, self._recreate(kind, key, seq, event_at), row)
+            if not kind.changing:
+                if fingerprint(row) != print_:
+                    self._compare_fields(kind, key, self._recreate(kind, key, seq, event_at), row)
+            else:
+                now = changed.get(row_id, usual)
+                if fingerprint([row[i] for i in fixed]) != print_:
+                    entity = self._recreate(kind, key, seq, event_at) | now
+                    self._compare_fields(kind, key, entity, row)
+                else:
+                    self._compare_fields(kind, key, now, row, only=kind.changing)
             current = next(entries, None)
             while current is not None and current[0] == row_id:
                 self.differ(
@@ -779,10 +873,18 @@ class Replay:
             current = next(entries, None)
 
     def _compare_fields(
-        self, kind: Kind, key: str, entity: dict[str, Any], row: Sequence[Any]
+        self,
+        kind: Kind,
+        key: str,
+        entity: dict[str, Any],
+        row: Sequence[Any],
+        *,
+        only: tuple[str, ...] | None = None,
     ) -> None:
         subject = kind.label(key)
         for name, value in zip(kind.fields, row, strict=True):
+            if only is not None and name not in only:
+                continue
             ours, theirs = entity.get(name), compact(value)
             if ours != theirs and not (type(ours) is Between and ours.holds(theirs)):
                 self.differ(

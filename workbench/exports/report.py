@@ -220,6 +220,8 @@ def claim_item(rec: ClaimRecord, latest: int = 1) -> str:
         _event(ev, withheld=c.flagged, hidden_notes=hidden)
         for ev in rec.events
         if not (ev.entity_type == "note" and ev.entity_id in internal)
+        # Nor that a note was ever kept back (`note internal` / `note public`): the desk's own.
+        and ev.action != "note.visibility_changed"
     )
     facts_html = "".join(f"<dt>{e(k)}</dt><dd>{v}</dd>" for k, v in facts)
     return (

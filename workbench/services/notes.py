@@ -6,11 +6,17 @@ name her" note reached the public page)."""
 
 from __future__ import annotations
 
-from workbench.db.models import Claim, Note
+import json
+
+from sqlalchemy import select
+
+from workbench.db.models import Claim, Event, Note
 from workbench.domain.clock import now
-from workbench.domain.errors import InvalidInput
+from workbench.domain.errors import InvalidInput, NotFound
 from workbench.domain.limits import MAX_NOTE, check_text, has_visible
-from workbench.domain.payloads import created, note_payload
+from workbench.domain.payloads import changed, created, note_payload
+from workbench.domain.sign_off import VERDICT_ACTIONS, public_reason
+from workbench.domain.status import WITHDRAWN_VALUE, holds_verdict
 from workbench.domain.text import normalise
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row
@@ -52,3 +58,54 @@ def add_note(wb: Workbench, claim_id: int, body: str, *, internal: bool = False)
         note = insert_note(tx, claim, text, internal=internal)
         tx.record("note.added", "note", note.id, created(note_payload(note)), claim_id=claim.id)
         return NoteView.of(note)
+
+
+@mutation
+def set_note_visibility(wb: Workbench, note_id: int, *, internal: bool, reason: str) -> NoteView:
+    """Take a published note back (`internal` True: no published view shows it from now on),
+    or give an internal one back to publication. Notes are otherwise immutable, and a note
+    written without --internal ("called Ms Li at home, she asked not to be named") would be
+    published by the next report. One event, `note.visibility_changed`, on the note: `internal`
+    before and after, and `reason` written with it as an internal note (why a note was kept
+    back says what it holds). Refused for a note already so, and for the reason the claim's
+    verdict publishes (taking it back would publish the verdict without it: reopen first)."""
+    text = note_body(reason)
+    with transaction(wb, write=True) as tx:
+        note = tx.session.get(Note, note_id) if 0 < note_id < 2**63 else None
+        if note is None:
+            raise NotFound(f"no note #{note_id}")
+        if note.internal == internal:
+            state = "internal" if internal else "published"
+            raise InvalidInput(f"note #{note.id} is already {state}")
+        claim = get_claim_row(tx, note.claim_id)
+        if internal and _publishes_as_reason(tx, claim, note.id):
+            raise InvalidInput(
+                f"note #{note.id} is the reason claim #{claim.id}'s {claim.status} verdict is "
+                "published with: reopen the claim (claim status ID in_progress --note ...) "
+                "before taking it back"
+            )
+        before = {"internal": note.internal}
+        note.internal = internal
+        why = insert_note(tx, claim, text, internal=True)
+        payload = changed(before, {"internal": internal}, note_payload(why))
+        tx.record("note.visibility_changed", "note", note.id, payload, claim_id=claim.id)
+        return NoteView.of(note)
+
+
+def _publishes_as_reason(tx: Tx, claim: Claim, note_id: int) -> bool:
+    """Whether `note_id` is the note a published view gives as the claim's verdict (or its
+    proposal's, or its withdrawal's) reason: `public_reason`, while the claim has one."""
+    if not holds_verdict(claim.status) and claim.status != WITHDRAWN_VALUE:
+        return False
+    rows = tx.session.execute(
+        select(Event.seq, Event.actor, Event.action, Event.payload)
+        .where(Event.claim_id == claim.id, Event.action.in_(VERDICT_ACTIONS))
+        .order_by(Event.seq)
+    )
+    events = [(seq, actor, action, json.loads(payload)) for seq, actor, action, payload in rows]
+    notes = tx.session.execute(
+        select(Note.id, Note.author, Note.internal)
+        .where(Note.claim_id == claim.id)
+        .order_by(Note.id)
+    )
+    return public_reason(events, [(i, a, bool(x)) for i, a, x in notes]) == note_id
