@@ -10,11 +10,10 @@ import click
 from workbench.cli.common import check_output, output_file, usage_unless_none, workbench_from
 from workbench.cli.errors import EXIT_REFUSED
 from workbench.cli.options import (
-    HASH,
     ID,
     MOMENT,
     RECORDED_NAME,
-    SEQ,
+    after_options,
     bom_option,
     check_bom_usage,
     count_option,
@@ -64,20 +63,10 @@ def audit() -> None:
 @click.option(
     "--until", type=MOMENT, metavar="DATE", help="Only events up to DATE (UTC; a date: that day)."
 )
-@click.option(
-    "--after",
-    "after_head",
-    type=HASH,
-    metavar="HEAD",
-    help="Only events after the one whose hash is HEAD (as `audit head` printed it), by seq: "
+@after_options(
+    "Only events after the one whose hash is HEAD (as `audit head` printed it), by seq: "
     "not by the clock. The trail must hold it (with --after-seq: at that seq).",
-)
-@click.option(
-    "--after-seq",
-    "after_seq",
-    type=SEQ,
-    metavar="N",
-    help="Only events after seq N (the count `audit head` printed with the head).",
+    "Only events after seq N (the count `audit head` printed with the head).",
 )
 @bom_option
 @stdout_or_file_option

@@ -20,6 +20,7 @@ from workbench.cli.options import (
     ORG_URL,
     PUBLISHER,
     URL_TEMPLATE,
+    after_options,
     bom_option,
     check_bom_usage,
     force_option,
@@ -219,6 +220,12 @@ def export() -> None:
     "[default: <org-url>/#claim-<id>; after the URL's query, <org-url>#claim-<id>]",
 )
 @span_options("Only verdicts given")
+@after_options(
+    "Only claims whose verdict moved (given, approved, corrected, withdrawn, reopened) after "
+    "the event whose hash is HEAD (the head the last pull named), by its position in the "
+    "trail: not by the clock. The trail must hold it (with --after-seq: at that seq).",
+    "Only claims whose verdict moved after seq N (0: all, a first pull).",
+)
 @INCLUDE_FLAGGED
 @stdout_or_file_option
 @force_option
@@ -232,6 +239,8 @@ def claimreview(
     url_template: str | None,
     since: str | None,
     until: str | None,
+    after_head: str | None,
+    after_seq: int | None,
     include_flagged: bool,
     output: str | None,
     force: bool,
@@ -257,10 +266,20 @@ def claimreview(
     dateModified, else datePublished: the week's, say), read as `stats --since/--until` reads
     them; claims with no verdict, or one given outside it, are not selected, nor listed as
     skipped.
+
+    For a partner's feed pulled again and again, --after HEAD (or --after-seq N) publishes
+    the reviews of the claims whose verdict moved after that event of the audit trail (given,
+    approved, corrected; withdrawn or reopened ones are named on stderr, to take down), by
+    position, whatever the writers' clocks said: a correction written on a clock that was
+    behind is dated on or before the last pull, and --since misses it. The reviews and their
+    dates are the full export's. stderr ends with `next pull: --after HEAD --after-seq N`, the
+    trail's head as this export read it, to give next time; --after-seq 0 is the first pull
+    (everything). A head the trail does not hold is refused, as `audit export --after` refuses
+    it; --after goes with neither --since nor --claim.
     """
     from workbench.exports.claimreview import json_ld_pieces, review_url_problem
     from workbench.services.activity import span_problem
-    from workbench.services.exports import review_stream
+    from workbench.services.exports import after_problem, review_stream
     from workbench.services.review_selection import ReviewSelection
 
     named_format(output, ("json",))
@@ -268,7 +287,6 @@ def claimreview(
     usage_unless_none(span_problem(since, until))
     if since is not None and claim_ids:
         raise click.UsageError("--since selects claims by their verdict's date: name no --claim")
-    check_output(output, force)
     selection = ReviewSelection(
         org=org,
         org_url=org_url,
@@ -278,7 +296,12 @@ def claimreview(
         include_flagged=include_flagged,
         since=since,
         until=until,
+        after_seq=after_seq,
+        after_head=after_head,
     )
+    if (problem := after_problem(selection)) is not None:
+        raise click.UsageError(problem.message)
+    check_output(output, force)
     with review_stream(workbench_from(ctx), selection) as stream:
         # Written as the reviews are read: what is said of the claims is known after.
         write_pieces(json_ld_pieces(stream.reviews), output, force)
@@ -290,6 +313,12 @@ def claimreview(
     say_unlocated(result.unlocated)
     if output:
         message(f"wrote {plural(stream.published, 'ClaimReview')} to {output}")
+    if result.next_after is not None:
+        seq, head = result.next_after
+        # Last, in one fixed form: what a partner's script reads to chain its pulls.
+        message(
+            f"next pull: --after {head} --after-seq {seq} (the trail's head as this export read it)"
+        )
 
 
 @export.command("annotations")

@@ -321,6 +321,19 @@ def span_options(since: str) -> Decorator[Any]:
     return decorate
 
 
+def after_options(after: str, after_seq: str) -> Decorator[Any]:
+    """`--after HEAD` and `--after-seq N`: a position in the audit trail, a head noted earlier
+    (`audit export`, `export claimreview`; help `after` and `after_seq`: what each selects
+    after it). Their values are checked as typed (bad usage); whether the trail holds them,
+    by services.audit.pin_after."""
+
+    def decorate(fn: F) -> F:
+        fn = click.option("--after-seq", "after_seq", type=SEQ, metavar="N", help=after_seq)(fn)
+        return click.option("--after", "after_head", type=HASH, metavar="HEAD", help=after)(fn)
+
+    return decorate
+
+
 def offset_option(fn: F) -> F:
     return click.option(
         "--offset",

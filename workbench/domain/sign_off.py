@@ -124,6 +124,17 @@ def _held_and_now(events: Iterable[Event]) -> tuple[str | None, str | None]:
     return held, now
 
 
+def last_verdict_move(events: Iterable[Event]) -> int | None:
+    """The seq of the last event that set a claim's status (a verdict given, approved,
+    corrected, withdrawn or reopened), from its events (seq, actor, action, payload) in order;
+    None when none did. What `export claimreview --after` selects a claim by: its position in
+    the trail, which no writer's clock sets (trial99)."""
+    last: int | None = None
+    for (seq, _actor, _action, _payload), _status in _verdict_moves(events):
+        last = seq
+    return last
+
+
 def verdict_before(events: Iterable[Event]) -> str | None:
     """For a claim withdrawn or open again now, the last verdict it held before (its status
     value), from its events (seq, actor, action, payload) in order; None when it held none or

@@ -256,6 +256,16 @@ def pin_after(tx: Tx, flt: EventFilter) -> EventFilter:
     return _after(replace(flt, after_head=pinned))
 
 
+def trail_end(tx: Tx) -> tuple[int, str]:
+    """The seq and hash of the trail's newest event, as this transaction reads it ((0, GENESIS)
+    for an empty trail): the head an export pinned after one (`pin_after`) names for the next
+    time, read in the export's own snapshot so that nothing it left out comes before it."""
+    last = tx.session.execute(
+        select(Event.seq, Event.hash).order_by(Event.seq.desc()).limit(1)
+    ).first()
+    return (0, GENESIS) if last is None else (last[0], last[1])
+
+
 def _after(flt: EventFilter) -> EventFilter:
     """After seq 0 (the genesis value, an empty trail's head) is the whole trail: a full
     export then, verified to the head and held to the workflow's rules as one is."""

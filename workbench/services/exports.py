@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import uuid
 
     from workbench.exports.claimreview import Publisher
-    from workbench.services.publishing import DocumentRecord, ReviewRecord
+    from workbench.services.publishing import DocumentRecord, ReviewedClaim, ReviewRecord
     from workbench.services.review_selection import ReviewSelection
 
 
@@ -44,6 +44,9 @@ class ReviewExport:
     # Published claims whose review gives no address where the claim appeared (its document
     # has no URL): search engines' fact-check markup asks for one.
     unlocated: list[int] = field(default_factory=list)
+    # Selected by position (`after_seq`/`after_head`): the trail's head as the export read it
+    # (seq, hash), which the next pull gives to continue from; None otherwise.
+    next_after: tuple[int, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +149,8 @@ class ReviewStream:
     unlocated: list[int] = field(default_factory=list)
     # The reviews read so far.
     published: int = 0
+    # Selected by position: the head to pull after next (ReviewExport.next_after).
+    next_after: tuple[int, str] | None = None
 
     def export(self, reviews: list[dict[str, Any]]) -> ReviewExport:
         """`reviews` with what was said of the claims, each list by claim id."""
@@ -156,6 +161,7 @@ class ReviewStream:
             sorted(self.unreviewed),
             sorted(self.unattributed),
             sorted(self.unlocated),
+            self.next_after,
         )
 
 
@@ -174,6 +180,7 @@ def review_stream(wb: Workbench, selection: ReviewSelection) -> Iterator[ReviewS
         review_url_problem,
     )
     from workbench.services.activity import activity_span
+    from workbench.services.audit import EventFilter, check_criteria, pin_after, trail_end
     from workbench.services.lookup import check_documents
     from workbench.services.publishing import review_records
     from workbench.services.settings import setting_value
@@ -181,6 +188,12 @@ def review_stream(wb: Workbench, selection: ReviewSelection) -> Iterator[ReviewS
     span = activity_span(selection.since, selection.until)
     if span is not None and selection.claim_ids:
         raise InvalidInput("--since selects claims by their verdict's date: name no --claim")
+    if (problem := after_problem(selection)) is not None:
+        raise problem
+    # The head given, as `audit export --after` takes it: its values checked here, the trail's
+    # holding it in the transaction (pin_after, the one rule of both).
+    after = EventFilter(after_seq=selection.after_seq, after_head=selection.after_head)
+    check_criteria(after)
     publisher = Publisher(name=publisher_name(selection.org), url=published_url(selection.org_url))
     if selection.url_template is not None:
         check_url_template(selection.url_template)
@@ -191,6 +204,9 @@ def review_stream(wb: Workbench, selection: ReviewSelection) -> Iterator[ReviewS
         required = bool(setting_value(tx, "review.required"))
         # NotFound for an unknown one, before any is read
         check_documents(tx, selection.document_ids)
+        # After seq 0 (the empty trail's head) is everything: the full export, a first pull.
+        moved_after = pin_after(tx, after).after_seq if selection.after else None
+        next_after = trail_end(tx) if selection.after else None
 
         def reviews(said: ReviewStream) -> Iterator[dict[str, Any]]:
             records = review_records(
@@ -198,8 +214,9 @@ def review_stream(wb: Workbench, selection: ReviewSelection) -> Iterator[ReviewS
                 document_ids=selection.document_ids,
                 claim_ids=selection.claim_ids,
                 touched=span,
+                moved_after=moved_after,
             )
-            return _reviews(records, said, selection, span, required, publisher)
+            return _reviews(records, said, selection, span, moved_after, required, publisher)
 
         if selection.claim_ids:
             # Every claim named is kept (the read is of those only), not the lowest few.
@@ -208,7 +225,7 @@ def review_stream(wb: Workbench, selection: ReviewSelection) -> Iterator[ReviewS
                 pass
             # Checked after the read: the refusal names the claim whatever order it came in.
             _check_named(selection, checked.skipped, checked.flagged)
-        stream = ReviewStream()
+        stream = ReviewStream(next_after=next_after)
         stream.reviews = reviews(stream)
         yield stream
 
@@ -218,6 +235,7 @@ def _reviews(
     said: ReviewStream,
     selection: ReviewSelection,
     span: tuple[str, str | None] | None,
+    moved_after: int | None,
     required: bool,
     publisher: Publisher,
 ) -> Iterator[dict[str, Any]]:
@@ -238,6 +256,8 @@ def _reviews(
     for record in records:
         for item in record.claims:
             if span is not None and not _given_in(item.verdict_at, item.first_verdict_at, span):
+                continue
+            if moved_after is not None and not _moved_after(item, moved_after):
                 continue
             reason = skip_reason(item.claim, item.held_verdict) or ahead_reason(
                 item.verdict_at, item.first_verdict_at, moment
@@ -264,6 +284,36 @@ def _reviews(
                 publisher=publisher,
                 url=review_url(selection.url_template, publisher, item.claim.id),
             )
+
+
+def _moved_after(item: ReviewedClaim, seq: int) -> bool:
+    """Whether a claim's review changed for a partner who pulled after event `seq`: its
+    status was last set after it (`ReviewedClaim.moved_seq`), and it holds a verdict now or
+    held one before (withdrawn or reopened: the review to take down). A claim never judged has
+    no review to publish or take down, and is not selected, as `--since` does not select it."""
+    if item.moved_seq is None or item.moved_seq <= seq:
+        return False
+    return item.claim.status in FINAL_VALUES or item.held_verdict is not None
+
+
+def after_problem(selection: ReviewSelection) -> InvalidInput | None:
+    """Why `--after` cannot go with the rest of `selection`, or None: with `--since`/`--until`
+    (a window by the review's date would drop again the corrections written on a clock that
+    was behind, which a window by position exists to deliver; one way to ask what is new), or
+    with `--claim` (a claim is selected by its verdict's move, as `--since` selects by its
+    date). Asked by the CLI first, to answer with a usage error."""
+    if not selection.after:
+        return None
+    if selection.since is not None or selection.until is not None:
+        return InvalidInput(
+            "--after selects the verdicts moved since a head of the trail, by position; "
+            "--since and --until by date, the clocks that wrote them: give one or the other"
+        )
+    if selection.claim_ids:
+        return InvalidInput(
+            "--after selects claims by their verdict's position in the trail: name no --claim"
+        )
+    return None
 
 
 def _given_in(

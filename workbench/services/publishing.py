@@ -19,6 +19,7 @@ from workbench.domain.errors import InvalidInput
 from workbench.domain.payloads import event_value
 from workbench.domain.sign_off import (
     VERDICT_ACTIONS,
+    last_verdict_move,
     public_reason,
     reason_note,
     sign_off,
@@ -299,6 +300,8 @@ class ReviewedClaim:
     first_verdict_at: str | None = None
     # A withdrawn or reopened claim's verdict before (`sign_off.verdict_before`).
     held_verdict: str | None = None
+    # The seq of the last event that set its status (`sign_off.last_verdict_move`).
+    moved_seq: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,6 +349,7 @@ def review_records(
     document_ids: Sequence[int] = (),
     claim_ids: Sequence[int] = (),
     touched: tuple[str, str | None] | None = None,
+    moved_after: int | None = None,
 ) -> Iterator[ReviewRecord]:
     """`records_in` for ClaimReview: the documents (all, or those named) with their claims
     (all, or those named), by id, reading what a review needs and nothing else: no text, notes,
@@ -356,7 +360,9 @@ def review_records(
     `at` bounds of a span, the end None for open): only the claims with an event in it, which
     every claim whose review is dated in it has (the time of its verdict's event or its first
     verdict's, `review_dates`: what `export claimreview --since` reads: a week's verdicts
-    without reading the year's)."""
+    without reading the year's). `moved_after` (a seq): only the claims with an event after it
+    that may set the status (VERDICT_ACTIONS), which every claim whose verdict moved since has
+    (what `export claimreview --after` reads)."""
     from workbench.services.lookup import check_documents
 
     check_documents(tx, document_ids)  # NotFound for an unknown one, before anything is read
@@ -368,6 +374,13 @@ def review_records(
         if until is not None:
             events = events.where(Event.at <= until)
         in_span = Claim.id.in_(events)
+    if moved_after is not None:
+        moves = select(Event.claim_id).where(
+            Event.seq > moved_after,
+            Event.action.in_(VERDICT_ACTIONS),
+            Event.claim_id.is_not(None),
+        )
+        in_span = Claim.id.in_(moves) if in_span is None else and_(in_span, Claim.id.in_(moves))
     documents_query = _documents_query(document_ids, claim_ids, named)
     if in_span is not None:
         documents_query = documents_query.where(
@@ -472,11 +485,13 @@ def _reviewed(claim: ClaimView, history: Sequence[EventView]) -> ReviewedClaim:
     """`history`: a claim's events as `_histories` read them (an open claim's verdict moves
     only, which are not kept: what `reopened_verdict` reads)."""
     events = tuple(history)
-    held = verdict_before((e.seq, e.actor, e.action, e.payload) for e in events)
+    moves = [(e.seq, e.actor, e.action, e.payload) for e in events]
+    held = verdict_before(moves)
+    moved = last_verdict_move(moves)
     if claim.status in _OPEN_VALUES:
         events = ()
     return ReviewedClaim(
-        claim, events, verdict_time(claim, events), first_verdict_time(claim, events), held
+        claim, events, verdict_time(claim, events), first_verdict_time(claim, events), held, moved
     )
 
 

@@ -15,6 +15,9 @@ class ReviewSelection:
     review's page ({id} for the claim id; None: `org_url` with an anchor). `claim_ids`,
     `document_ids`: only those (none: all); `include_flagged`: publish verdicts flagged for
     re-review too; `since`/`until`: only verdicts given in that span, as `stats` reads them.
+    `after_seq`/`after_head`: only the claims whose verdict moved after that event of the
+    trail (its seq, its hash; either or both, as `audit export --after` takes them), by
+    position, not by clock.
     Checked by the export, not here: a bad one is refused there as it always was."""
 
     org: str
@@ -25,6 +28,13 @@ class ReviewSelection:
     include_flagged: bool = False
     since: str | None = None
     until: str | None = None
+    after_seq: int | None = None
+    after_head: str | None = None
+
+    @property
+    def after(self) -> bool:
+        """Whether the claims are selected by position (`--after`, `--after-seq`)."""
+        return self.after_seq is not None or self.after_head is not None
 
     def __post_init__(self) -> None:
         # Held as tuples: a list passed in and changed after would change the selection.
