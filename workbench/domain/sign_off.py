@@ -20,7 +20,7 @@ from typing import Any
 from workbench.domain.errors import TransitionRefused
 from workbench.domain.identity import same_person
 from workbench.domain.people import current_form
-from workbench.domain.status import FINAL_VALUES, WITHDRAWN_VALUE, holds_verdict
+from workbench.domain.status import FINAL_VALUES, WITHDRAWN_VALUE, Status, holds_verdict
 from workbench.domain.transitions import (
     APPROVED,
     IMPORTED,
@@ -143,6 +143,20 @@ def verdict_before(events: Iterable[Event]) -> str | None:
     cases apart)."""
     held, now = _held_and_now(events)
     return held if now is not None and now not in FINAL_VALUES else None
+
+
+def rated_before_opinion(events: Iterable[Event]) -> str | None:
+    """For a claim judged an opinion now, the last verdict other than an opinion it held
+    before (its status value), from its events (seq, actor, action, payload) in order; None
+    when it held none or is no opinion now. That verdict was rated and may have gone out as a
+    ClaimReview, which an opinion does not replace: the export says to take it down."""
+    rated: str | None = None
+    now: str | None = None
+    for _event, status in _verdict_moves(events):
+        now = status
+        if status in FINAL_VALUES and status != Status.OPINION.value:
+            rated = status
+    return rated if now == Status.OPINION.value else None
 
 
 def withdrawn_verdict(events: Iterable[Event]) -> str | None:

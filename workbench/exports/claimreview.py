@@ -146,8 +146,9 @@ def _encode(review: dict[str, Any]) -> str:
 def skip_reason(claim: ClaimView, held: str | None = None) -> str | None:
     """Why a claim cannot be published as a ClaimReview, or None when it can. `held`: for a
     withdrawn or reopened claim, the verdict it held before (`sign_off.withdrawn_verdict`,
-    `sign_off.reopened_verdict`), whose review may have gone out and stays wherever it was
-    loaded until the desk takes it down (or publishes the claim's next verdict over it)."""
+    `sign_off.reopened_verdict`), for an opinion the rated one (`rated_before_opinion`), whose
+    review may have gone out and stays wherever it was loaded until the desk takes it down (or
+    publishes the claim's next verdict over it)."""
     status = Status(claim.status)
     rated = RATINGS.get(Status(held)) if held is not None else None
     if status == Status.WITHDRAWN:
@@ -158,6 +159,12 @@ def skip_reason(claim: ClaimView, held: str | None = None) -> str | None:
             )
         return "withdrawn (taken back, never published)"
     if status == Status.OPINION:
+        if rated is not None:
+            # (`sign_off.rated_before_opinion`: an opinion replaces no review that went out)
+            return (
+                f"an opinion now, after its verdict ({rated[1]}) was given: not rated, no "
+                "longer published; take down any review of it published before"
+            )
         return "an opinion is not rated"
     if status not in RATINGS:
         if rated is not None:

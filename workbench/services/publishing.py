@@ -21,6 +21,7 @@ from workbench.domain.sign_off import (
     VERDICT_ACTIONS,
     last_verdict_move,
     public_reason,
+    rated_before_opinion,
     reason_note,
     sign_off,
     verdict_before,
@@ -486,7 +487,8 @@ def _reviewed(claim: ClaimView, history: Sequence[EventView]) -> ReviewedClaim:
     only, which are not kept: what `reopened_verdict` reads)."""
     events = tuple(history)
     moves = [(e.seq, e.actor, e.action, e.payload) for e in events]
-    held = verdict_before(moves)
+    # (a verdict a partner may hold a review of: withdrawn, reopened, or judged an opinion)
+    held = verdict_before(moves) or rated_before_opinion(moves)
     moved = last_verdict_move(moves)
     if claim.status in _OPEN_VALUES:
         events = ()
