@@ -1,0 +1,54 @@
+"""`export claimreview --after HEAD`: a verdict flagged for re-review after the head.
+
+The bug: the pull selected a claim only by the events that set its status. `doc update`
+flagging a verdict (its quote changed: claim.flagged_for_review) sets no status, so a claim
+whose verdict the partner received and the desk then flagged was not in the next pull at all:
+the full export at that moment leaves the verdict out ("left out 1 claim flagged for
+re-review"), while the partner, told nothing, kept publishing it. Now a flag after the head
+selects the claim as a verdict's move does: left out and named as flagged, as the full export
+names it (or published with --include-flagged); its confirmation is in the pull after.
+"""
+
+from __future__ import annotations
+
+from workbench.services.claims import SpanRequest, add_claim, set_status
+from workbench.services.context import Workbench
+from workbench.services.documents import DocumentMeta, add_document
+from workbench.services.evidence import EvidenceInput, add_evidence
+from workbench.services.exports import export_claimreview
+from workbench.services.review_selection import ReviewSelection
+from workbench.services.revisions import Content, update_document
+from workbench.services.verify import chain_head
+
+ORG = {"org": "Check Desk", "org_url": "https://checks.example.org"}
+FIRST = "甲公司去年营收一百亿元。乙公司成立于二〇二一年。\n"
+SECOND = "甲公司去年营收二百亿元。乙公司成立于二〇二一年。\n"
+
+
+def test_a_verdict_flagged_after_the_head_is_in_the_next_pull(wb: Workbench) -> None:
+    doc = add_document(
+        wb, FIRST.encode(), meta=DocumentMeta(title="t", url="https://news.example.com/a")
+    ).document.id
+    claim = add_claim(wb, doc, "营收一百亿元", SpanRequest(quote="营收一百亿元")).id
+    add_evidence(wb, claim, EvidenceInput(stance="refutes", url="https://example.org/r"))
+    set_status(wb, claim, "false", note="The register says 50.")
+    first = export_claimreview(wb, ReviewSelection(**ORG, after_seq=0))
+    assert len(first.reviews) == 1 and first.next_after is not None
+    head = first.next_after[1]
+
+    update_document(wb, doc, Content(SECOND, "text", "v2.txt"))
+    full = export_claimreview(wb, ReviewSelection(**ORG))
+    assert (full.reviews, full.flagged) == ([], [claim])
+    pull = export_claimreview(wb, ReviewSelection(**ORG, after_head=head))
+    # As the full export says it: left out, flagged for re-review (the partner takes it down).
+    assert (pull.reviews, pull.flagged) == ([], [claim])
+    anyway = export_claimreview(wb, ReviewSelection(**ORG, after_head=head, include_flagged=True))
+    assert len(anyway.reviews) == 1 and anyway.flagged == [claim]
+
+    # The confirmation clears the flag: in the pull after, published again.
+    assert pull.next_after is not None
+    set_status(wb, claim, "false", note="Still false: the register says 50.")
+    again = export_claimreview(wb, ReviewSelection(**ORG, after_head=pull.next_after[1]))
+    assert len(again.reviews) == 1 and again.flagged == []
+    now = chain_head(wb)
+    assert again.next_after == (now.seq, now.hash)
