@@ -221,9 +221,10 @@ def export() -> None:
 )
 @span_options("Only verdicts given")
 @after_options(
-    "Only claims whose verdict moved (given, approved, corrected, withdrawn, reopened) after "
-    "the event whose hash is HEAD (the head the last pull named), by its position in the "
-    "trail: not by the clock. The trail must hold it (with --after-seq: at that seq).",
+    "Only claims whose verdict moved (given, approved, corrected, withdrawn, reopened, flagged "
+    "for re-review) after the event whose hash is HEAD (the head the last pull named), by its "
+    "position in the trail: not by the clock. The trail must hold it (with --after-seq: at "
+    "that seq).",
     "Only claims whose verdict moved after seq N (0: all, a first pull).",
 )
 @INCLUDE_FLAGGED
@@ -269,13 +270,13 @@ def claimreview(
 
     For a partner's feed pulled again and again, --after HEAD (or --after-seq N) publishes
     the reviews of the claims whose verdict moved after that event of the audit trail (given,
-    approved, corrected; withdrawn or reopened ones are named on stderr, to take down), by
-    position, whatever the writers' clocks said: a correction written on a clock that was
-    behind is dated on or before the last pull, and --since misses it. The reviews and their
-    dates are the full export's. stderr ends with `next pull: --after HEAD --after-seq N`, the
-    trail's head as this export read it, to give next time; --after-seq 0 is the first pull
-    (everything). A head the trail does not hold is refused, as `audit export --after` refuses
-    it; --after goes with neither --since nor --claim.
+    approved, corrected; withdrawn, reopened or flagged ones are named on stderr, to take
+    down), by position, whatever the writers' clocks said: a correction written on a clock
+    that was behind is dated on or before the last pull, and --since misses it. The reviews
+    and their dates are the full export's. stderr ends with `next pull: --after HEAD
+    --after-seq N`, the trail's head as this export read it, to give next time; --after-seq 0
+    is the first pull (everything). A head the trail does not hold is refused, as `audit
+    export --after` refuses it; --after goes with neither --since nor --claim.
     """
     from workbench.exports.claimreview import json_ld_pieces, review_url_problem
     from workbench.services.activity import span_problem

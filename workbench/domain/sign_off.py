@@ -124,14 +124,26 @@ def _held_and_now(events: Iterable[Event]) -> tuple[str | None, str | None]:
     return held, now
 
 
+# A verdict flagged for re-review (`doc update`: its quote changed): its status stays, but
+# the ClaimReview export withholds it from then on.
+FLAGGED = "claim.flagged_for_review"
+# The actions after which a claim's ClaimReview may differ: those that set its status, and a
+# flag that withholds its verdict (what `export claimreview --after` selects claims by).
+REVIEW_MOVES: tuple[str, ...] = (*VERDICT_ACTIONS, FLAGGED)
+
+
 def last_verdict_move(events: Iterable[Event]) -> int | None:
     """The seq of the last event that set a claim's status (a verdict given, approved,
-    corrected, withdrawn or reopened), from its events (seq, actor, action, payload) in order;
-    None when none did. What `export claimreview --after` selects a claim by: its position in
-    the trail, which no writer's clock sets (trial99)."""
+    corrected, withdrawn or reopened) or flagged its verdict for re-review, from its events
+    (seq, actor, action, payload) in order; None when none did. What `export claimreview
+    --after` selects a claim by: its position in the trail, which no writer's clock sets
+    (trial99). A flag sets no status, but the export withholds the verdict from then on: a
+    partner who holds its review must hear of it (review119)."""
     last: int | None = None
-    for (seq, _actor, _action, _payload), _status in _verdict_moves(events):
-        last = seq
+    for event in events:
+        seq, _actor, action, _payload = event
+        if action == FLAGGED or next(_verdict_moves((event,)), None) is not None:
+            last = seq
     return last
 
 

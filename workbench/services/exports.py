@@ -288,9 +288,10 @@ def _reviews(
 
 def _moved_after(item: ReviewedClaim, seq: int) -> bool:
     """Whether a claim's review changed for a partner who pulled after event `seq`: its
-    status was last set after it (`ReviewedClaim.moved_seq`), and it holds a verdict now or
-    held one before (withdrawn or reopened: the review to take down). A claim never judged has
-    no review to publish or take down, and is not selected, as `--since` does not select it."""
+    status was last set (or its verdict flagged) after it (`ReviewedClaim.moved_seq`), and it
+    holds a verdict now or held one before (withdrawn or reopened: the review to take down).
+    A claim never judged has no review to publish or take down, and is not selected, as
+    `--since` does not select it."""
     if item.moved_seq is None or item.moved_seq <= seq:
         return False
     return item.claim.status in FINAL_VALUES or item.held_verdict is not None

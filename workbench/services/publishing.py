@@ -18,6 +18,7 @@ from workbench.db.models import Claim, ClaimTag, Document, DocumentRevision, Eve
 from workbench.domain.errors import InvalidInput
 from workbench.domain.payloads import event_value
 from workbench.domain.sign_off import (
+    REVIEW_MOVES,
     VERDICT_ACTIONS,
     last_verdict_move,
     public_reason,
@@ -301,7 +302,8 @@ class ReviewedClaim:
     first_verdict_at: str | None = None
     # A withdrawn or reopened claim's verdict before (`sign_off.verdict_before`).
     held_verdict: str | None = None
-    # The seq of the last event that set its status (`sign_off.last_verdict_move`).
+    # The seq of the last event that set its status or flagged its verdict
+    # (`sign_off.last_verdict_move`).
     moved_seq: int | None = None
 
 
@@ -362,8 +364,8 @@ def review_records(
     every claim whose review is dated in it has (the time of its verdict's event or its first
     verdict's, `review_dates`: what `export claimreview --since` reads: a week's verdicts
     without reading the year's). `moved_after` (a seq): only the claims with an event after it
-    that may set the status (VERDICT_ACTIONS), which every claim whose verdict moved since has
-    (what `export claimreview --after` reads)."""
+    that may set the status or flag its verdict (REVIEW_MOVES), which every claim whose
+    verdict moved since has (what `export claimreview --after` reads)."""
     from workbench.services.lookup import check_documents
 
     check_documents(tx, document_ids)  # NotFound for an unknown one, before anything is read
@@ -378,7 +380,7 @@ def review_records(
     if moved_after is not None:
         moves = select(Event.claim_id).where(
             Event.seq > moved_after,
-            Event.action.in_(VERDICT_ACTIONS),
+            Event.action.in_(REVIEW_MOVES),
             Event.claim_id.is_not(None),
         )
         in_span = Claim.id.in_(moves) if in_span is None else and_(in_span, Claim.id.in_(moves))
