@@ -53,7 +53,15 @@ from typing import Any
 from workbench.domain.chain import PIECE
 from workbench.domain.kinds import KINDS, Kind
 from workbench.domain.replay_input import NESTING, TOO_DEEP, unapplied, unfit
-from workbench.domain.replay_state import MOMENT, Between, IdSet, MemoryStore, Prints, Store
+from workbench.domain.replay_state import (
+    MOMENT,
+    Between,
+    IdSet,
+    IdValues,
+    MemoryStore,
+    Prints,
+    Store,
+)
 from workbench.domain.shown import KEPT, Clipped, clip, shown, shown_text
 from workbench.domain.status import (
     EVIDENCE_STATUSES,
@@ -365,11 +373,12 @@ class Replay:
             k: self.store.prints(k) for k, kind in self.kinds.items() if kind.immutable and not full
         }
         self.rebuilt: dict[str, int] = dict.fromkeys(self.kinds, 0)
-        # Of an immutable kind with `changing` fields, when fingerprinted: the ids created, and
-        # the current values of those fields where they are not the defaults or were changed
-        # (few: a note taken back is a person's deliberate act).
-        self.created_ids: dict[str, IdSet] = {
-            k: IdSet() for k, kind in self.kinds.items() if kind.changing and k in self.prints
+        # Of an immutable kind with `changing` fields, when fingerprinted: the ids created, each
+        # with its claim (a change filed under another claim is a forgery: the claim's trail
+        # would say it), and the current values of those fields where they are not the
+        # defaults or were changed (few: a note taken back is a person's deliberate act).
+        self.created_ids: dict[str, IdValues] = {
+            k: IdValues() for k, kind in self.kinds.items() if kind.changing and k in self.prints
         }
         self.changed: dict[str, dict[int, dict[str, Any]]] = {k: {} for k in self.created_ids}
         # Claims with evidence so far (evidence is never removed): for the verdict rule, which
@@ -542,7 +551,8 @@ class Replay:
             values: Iterable[Any] = entity.values()
             if kind.changing:
                 values = [v for name, v in entity.items() if name not in kind.changing]
-                self.created_ids[kind_name].add(number)
+                owner = entity.get(kind.claim_field) if kind.claim_field else None
+                self.created_ids[kind_name].put(number, owner)
                 now = {name: entity[name] for name in kind.changing}
                 if any(now[name] != kind.defaults.get(name) for name in kind.changing):
                     self.changed[kind_name][number] = now
@@ -626,8 +636,9 @@ class Replay:
     ) -> None:
         """Change `changing` fields of an immutable entity (a note's `internal`): `before` and
         `after` name the same fields, only those, and `before` holds their current values.
-        Fingerprinted, the entity's claim is not held, so the event's claim_id is checked in
-        full replay only; the table's row is held to the values at compare."""
+        Fingerprinted, the entity's claim is held apart (`created_ids`), and the event's
+        claim_id is checked against it as in full replay; the table's row is held to the
+        values at compare."""
         kind = self.kinds[kind_name]
         subject = kind.label(key)
         if ev.entity_type != kind_name:
@@ -646,8 +657,11 @@ class Replay:
             return
         number = whole_number(key)
         entity: dict[str, Any] | None
+        owner: Any = None
         if kind_name in self.created_ids:
-            known = number is not None and number in self.created_ids[kind_name]
+            known = False
+            if number is not None:
+                known, owner = self.created_ids[kind_name].get(number)
             entity = None
             if known and number is not None:
                 entity = self.changed[kind_name].get(number) or {
@@ -668,6 +682,8 @@ class Replay:
                 )
         entity.update(after)
         if kind_name in self.created_ids and number is not None:
+            if kind.claim_field is not None:
+                self._check_claim(kind, ev, subject, {kind.claim_field: owner})
             self.changed[kind_name][number] = entity
         else:
             self._check_claim(kind, ev, subject, entity)

@@ -171,6 +171,43 @@ class IdSet:
         return byte < len(self._bits) and bool(self._bits[byte] >> (n & 7) & 1)
 
 
+class IdValues:
+    """Integer ids, each with a value (a note created: the claim it was created on), for the
+    many entities replay holds only as a fingerprint: an array of 4 bytes an id for ids below
+    `array_ids` whose value is a whole number from 1 to 2**31 - 1 (a database hands both out
+    from 1 up: 4 MB a million notes), and a plain dict for any others (forged: a text, a huge
+    id), which cannot make the array huge. 0 in the array is no entry."""
+
+    __slots__ = ("_limit", "_others", "_values")
+
+    def __init__(self, *, array_ids: int = 1 << 22) -> None:  # at most 16 MB of array
+        self._values = array("i")
+        self._limit = array_ids
+        self._others: dict[int, Any] = {}
+
+    def put(self, n: int, value: Any) -> None:
+        small = type(value) is int and 0 < value < 1 << 31
+        if not (0 <= n < self._limit and small):
+            if 0 <= n < len(self._values):
+                self._values[n] = 0
+            self._others[n] = value
+            return
+        if n >= len(self._values):
+            # Grown by doubling (ids mostly come in rising order), never past the limit.
+            size = min(max(n + 1, 2 * len(self._values)), self._limit)
+            self._values.frombytes(bytes(self._values.itemsize * (size - len(self._values))))
+        self._values[n] = value
+        self._others.pop(n, None)
+
+    def get(self, n: int) -> tuple[bool, Any]:
+        """Whether `n` was put, and its value (None when it was not)."""
+        if n in self._others:
+            return True, self._others[n]
+        if 0 <= n < len(self._values) and self._values[n]:
+            return True, self._values[n]
+        return False, None
+
+
 class MemoryStore:
     """Everything in dicts: a dict keeps the order its keys were first put in."""
 
