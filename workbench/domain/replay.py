@@ -56,6 +56,7 @@ from workbench.domain.replay_input import NESTING, TOO_DEEP, unapplied, unfit
 from workbench.domain.replay_state import (
     MOMENT,
     Between,
+    IdCombos,
     IdSet,
     IdValues,
     MemoryStore,
@@ -380,7 +381,7 @@ class Replay:
         self.created_ids: dict[str, IdValues] = {
             k: IdValues() for k, kind in self.kinds.items() if kind.changing and k in self.prints
         }
-        self.changed: dict[str, dict[int, dict[str, Any]]] = {k: {} for k in self.created_ids}
+        self.changed: dict[str, IdCombos] = {k: IdCombos() for k in self.created_ids}
         # Claims with evidence so far (evidence is never removed): for the verdict rule, which
         # holds from the first event written under the workflow (see BEFORE_WORKFLOW) on.
         self.evidenced = IdSet()
@@ -554,10 +555,11 @@ class Replay:
                 owner = entity.get(kind.claim_field) if kind.claim_field else None
                 self.created_ids[kind_name].put(number, owner)
                 now = {name: entity[name] for name in kind.changing}
-                if any(now[name] != kind.defaults.get(name) for name in kind.changing):
-                    self.changed[kind_name][number] = now
-                else:
-                    self.changed[kind_name].pop(number, None)
+                changed = self.changed[kind_name]
+                # Held where not the defaults, or where held already (created again).
+                usual = all(now[name] == kind.defaults.get(name) for name in kind.changing)
+                if not usual or changed.get(number) is not None:
+                    changed.put(number, now)
             # Created twice is found when the ids are merged with the table (compare).
             if self.compared:
                 prints.add(number, fingerprint(values), ev.seq)
@@ -684,7 +686,7 @@ class Replay:
         if kind_name in self.created_ids and number is not None:
             if kind.claim_field is not None:
                 self._check_claim(kind, ev, subject, {kind.claim_field: owner})
-            self.changed[kind_name][number] = entity
+            self.changed[kind_name].put(number, entity)
         else:
             self._check_claim(kind, ev, subject, entity)
             self.store.put(kind_name, key, entity)
@@ -849,7 +851,7 @@ class Replay:
         previous = None
         # The `changing` fields are held apart (change_in_place): the print is of the others.
         fixed = [i for i, name in enumerate(kind.fields) if name not in kind.changing]
-        changed = self.changed.get(kind_name, {})
+        changed = self.changed.get(kind_name, IdCombos())
         usual = {name: kind.defaults.get(name) for name in kind.changing}
         for key, row in rows:
             row_id = int(key)
@@ -867,7 +869,7 @@ class Replay:
                 if fingerprint(row) != print_:
                     self._compare_fields(kind, key, self._recreate(kind, key, seq, event_at), row)
             else:
-                now = changed.get(row_id, usual)
+                now = changed.get(row_id) or usual
                 if fingerprint([row[i] for i in fixed]) != print_:
                     entity = self._recreate(kind, key, seq, event_at) | now
                     self._compare_fields(kind, key, entity, row)

@@ -208,6 +208,32 @@ class IdValues:
         return False, None
 
 
+class IdCombos:
+    """For each id, one of a few distinct sets of values (a note's `changing` fields, such as
+    {"internal": True}), held as an index into those seen (IdValues): a few bytes an id however
+    many there are, where a dict of its own took some 240 (a desk writes many internal notes)."""
+
+    __slots__ = ("_ids", "_index", "_seen")
+
+    def __init__(self) -> None:
+        self._ids = IdValues()
+        self._seen: list[dict[str, Any]] = []
+        self._index: dict[str, int] = {}
+
+    def put(self, n: int, values: dict[str, Any]) -> None:
+        key = repr(sorted(values.items()))  # repr: a forged value may be a list
+        found = self._index.get(key)
+        if found is None:
+            self._seen.append(dict(values))
+            found = self._index[key] = len(self._seen)
+        self._ids.put(n, found)
+
+    def get(self, n: int) -> dict[str, Any] | None:
+        """A copy of the values put for `n` (None: none were)."""
+        known, found = self._ids.get(n)
+        return dict(self._seen[found - 1]) if known else None
+
+
 class MemoryStore:
     """Everything in dicts: a dict keeps the order its keys were first put in."""
 
