@@ -55,3 +55,29 @@ def damage_search_index(path: Path, block: bytes = UNREADABLE_STRUCTURE) -> None
     with closing(sqlite3.connect(path)) as conn:
         conn.execute("UPDATE claim_fts_data SET block = ? WHERE id = 10", (block,))
         conn.commit()
+
+
+def rebuilt_keeping_the_work(
+    wb: Workbench, path: Path, env: dict[str, str], head: object, words: str = "来源已核实"
+) -> None:
+    """`db upgrade` over a damaged search index rebuilds it and says why; the trail keeps its
+    head (`head`: `chain_head` before the damage: derived data writes no event), FTS5's and
+    SQLite's checks pass, verify and replay hold, search finds claim #1 by `words` (a note of
+    its written before the damage) again, a write goes through, and a second upgrade has
+    nothing to rebuild."""
+    from tests.inprocess import ok, run_cli
+    from workbench.services.verify import chain_head
+
+    r = ok(run_cli(["db", "upgrade"], env=env))
+    assert "rebuilt the search index from the claims, notes and evidence titles" in r.out, r.out
+    assert "it was damaged" in r.out, r.out
+    assert chain_head(wb) == head
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("INSERT INTO claim_fts(claim_fts) VALUES('integrity-check')")
+        assert conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    ok(run_cli(["audit", "verify"], env=env))
+    assert "consistent" in ok(run_cli(["audit", "replay"], env=env)).out
+    found = ok(run_cli(["claim", "list", "--search", words, "--json"], env=env)).out
+    assert '"id": 1' in found, found
+    ok(run_cli(["note", "add", "1", "再核实一次"], env=env))
+    assert "rebuilt" not in ok(run_cli(["db", "upgrade"], env=env)).out

@@ -127,3 +127,18 @@ def skip_reasons(export: ReviewExport) -> dict[int, str]:
     """A ClaimReview export's skipped claims (those it names: the first few of each reason),
     by id."""
     return {c: r.reason for r in export.skipped.by_reason() for c in r.ids}
+
+
+def seven_years(wb: Workbench) -> int:
+    """A document (title, URL and author, as ClaimReview needs) and one claim of it with
+    supporting evidence, ready for a factual verdict; returns the claim's id."""
+    doc = add_document(
+        wb,
+        "闫俊杰在商汤科技工作了7年。".encode(),
+        meta=DocumentMeta(title="t", url="https://news.example.com/a", author="王小明"),
+    ).document.id
+    claim = add_claim(
+        wb, doc, "He worked at SenseTime for 7 years", SpanRequest(quote="在商汤科技工作了7年")
+    ).id
+    add_evidence(wb, claim, EvidenceInput(stance="supports", url="https://example.org/s"))
+    return claim

@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from export_desk import seven_years
 
-from workbench.services.claims import SpanRequest, add_claim, set_status
+from workbench.services.claims import set_status
 from workbench.services.context import Workbench
-from workbench.services.documents import DocumentMeta, add_document
-from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.exports import export_claimreview
 from workbench.services.review_selection import ReviewSelection
 
@@ -27,15 +26,7 @@ def _corrected_at(wb: Workbench, set_day: Callable[[str], None], correction: str
     """A claim given `verified` at 2026-12-03T10:00Z, then reopened and corrected to
     `misleading` with the clock at `correction`."""
     set_day("2026-12-03T10:00:00")
-    doc = add_document(
-        wb,
-        "闫俊杰在商汤科技工作了7年。".encode(),
-        meta=DocumentMeta(title="t", url="https://news.example.com/a", author="王小明"),
-    ).document.id
-    claim = add_claim(
-        wb, doc, "He worked at SenseTime for 7 years", SpanRequest(quote="在商汤科技工作了7年")
-    ).id
-    add_evidence(wb, claim, EvidenceInput(stance="supports", url="https://example.org/s"))
+    claim = seven_years(wb)
     set_status(wb, claim, "verified", note="His bio says 7 years.")
     set_day(correction)
     set_status(wb, claim, "in_progress", note="A reader: he joined in 2015.")

@@ -16,10 +16,10 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from workbench.services.claims import SpanRequest, add_claim, set_status
+from export_desk import seven_years
+
+from workbench.services.claims import set_status
 from workbench.services.context import Workbench
-from workbench.services.documents import DocumentMeta, add_document
-from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.exports import export_claimreview
 from workbench.services.review_selection import ReviewSelection
 
@@ -29,17 +29,7 @@ SELECTION = ReviewSelection(org="Check Desk", org_url="https://checks.example.or
 TODAY = "2026-12-05T10:00:00"
 
 
-def _claim(wb: Workbench) -> int:
-    doc = add_document(
-        wb,
-        "闫俊杰在商汤科技工作了7年。".encode(),
-        meta=DocumentMeta(title="t", url="https://news.example.com/a", author="王小明"),
-    ).document.id
-    claim = add_claim(
-        wb, doc, "He worked at SenseTime for 7 years", SpanRequest(quote="在商汤科技工作了7年")
-    ).id
-    add_evidence(wb, claim, EvidenceInput(stance="supports", url="https://example.org/s"))
-    return claim
+_claim = seven_years
 
 
 def _correct(wb: Workbench, claim: int) -> None:
