@@ -187,11 +187,16 @@ UNTOUCHED_AHEAD = "every claim is untouched since then"
 UPDATED_AHEAD = "no claim has changed since then"
 
 
-def parse_since_or_days(value: str, ahead: str = UNTOUCHED_AHEAD) -> dt.datetime:
+def parse_since_or_days(
+    value: str, ahead: str = UNTOUCHED_AHEAD, current: dt.datetime | None = None
+) -> dt.datetime:
     """`parse_since`, or Nd: N days (1..DAYS_AGO_MAX) before now (7d: a week ago). Full-width
     forms are the ASCII ones (７ｄ). A time more than a day ahead is refused as a typo,
     `ahead` saying what it would list (--untouched-since: every claim; --updated-since:
-    none)."""
+    none). `current`: the moment now is (read once by a caller that reads two such times, so
+    that 7d and 7d are one moment); the clock's, unless given."""
+    if current is None:
+        current = now()
     text = _ascii_forms(value)
     found = _DAYS_AGO.fullmatch(text)
     if found is None:
@@ -205,7 +210,6 @@ def parse_since_or_days(value: str, ahead: str = UNTOUCHED_AHEAD) -> dt.datetime
         # Every claim is untouched since a time to come: a typo, not a question (trial95:
         # 2062-12-01 listed the whole desk). A day's grace: a date is UTC's, and today's date
         # east of Greenwich starts up to 14 hours before UTC's.
-        current = now()
         if moment > current + dt.timedelta(days=1):
             # The clock named: on one fallen back, the time given is not what is wrong.
             raise InvalidInput(
@@ -220,7 +224,7 @@ def parse_since_or_days(value: str, ahead: str = UNTOUCHED_AHEAD) -> dt.datetime
         raise InvalidInput(f"a number of days is at most {DAYS_AGO_MAX:,} days (a century)")
     if not digits:
         raise InvalidInput("a number of days is at least 1 day (1d: since this time yesterday)")
-    return now() - dt.timedelta(days=int(digits))
+    return current - dt.timedelta(days=int(digits))
 
 
 def _ascii_forms(value: str) -> str:

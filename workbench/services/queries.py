@@ -23,6 +23,7 @@ from workbench.db.reader import Reader
 from workbench.db.sql import Select, Sql, case, count_star, eq, in_, in_query, param, select
 from workbench.db.tables import Column
 from workbench.defaults import BOARD_LIMIT, INT_MAX
+from workbench.domain import clock
 from workbench.domain.article_author import stands_for_author
 from workbench.domain.clock import (
     UPDATED_AHEAD,
@@ -165,8 +166,11 @@ class ClaimFilter:
         if self.updated_since is not None and self.untouched_since is not None:
             # A change writes its event when it sets updated_at: a claim changed since X was
             # worked on since any Y on or before X, and the list is empty by a mistake.
-            changed = parse_since_or_days(self.updated_since, UPDATED_AHEAD)
-            idle = parse_since_or_days(self.untouched_since)
+            # One reading of the clock for both: 7d and 7d are one moment, as the query,
+            # which pins them (`pinned`), reads them (review119: exit 1 there, not 2 here).
+            current = clock.now()  # (the module's: a test sets it there)
+            changed = parse_since_or_days(self.updated_since, UPDATED_AHEAD, current)
+            idle = parse_since_or_days(self.untouched_since, current=current)
             if idle <= changed:
                 return InvalidInput(
                     f"updated since {format_at(changed)[:19]}Z and untouched since "
@@ -452,10 +456,12 @@ def pinned(flt: ClaimFilter) -> ClaimFilter:
     """`flt` with a relative --untouched-since or --updated-since (7d) made the moment it
     means now, so that a page and its total, read by two statements, ask about the same
     time."""
+    current = clock.now()
     if flt.untouched_since is not None:
-        flt = replace(flt, untouched_since=format_at(parse_since_or_days(flt.untouched_since)))
+        idle = parse_since_or_days(flt.untouched_since, current=current)
+        flt = replace(flt, untouched_since=format_at(idle))
     if flt.updated_since is not None:
-        moment = parse_since_or_days(flt.updated_since, UPDATED_AHEAD)
+        moment = parse_since_or_days(flt.updated_since, UPDATED_AHEAD, current)
         flt = replace(flt, updated_since=format_at(moment))
     return flt
 
