@@ -23,7 +23,7 @@ from workbench.domain.status import STATUS_MEANINGS, Status
 from workbench.services.publishing import (
     ClaimRecord,
     DocumentRecord,
-    public_notes,
+    published_history,
     withheld_notes,
 )
 from workbench.services.views import ClaimView, EventView
@@ -214,14 +214,8 @@ def claim_item(rec: ClaimRecord, latest: int = 1) -> str:
         if n.id not in hidden
     )
     evidence = "".join(_evidence(item) for item in rec.evidence)
-    # An internal note is left out whole: its entry would say who kept a note back, and when.
-    internal = {str(n.id) for n in rec.notes} - {str(n.id) for n in public_notes(rec.notes)}
     timeline = "".join(
-        _event(ev, withheld=c.flagged, hidden_notes=hidden)
-        for ev in rec.events
-        if not (ev.entity_type == "note" and ev.entity_id in internal)
-        # Nor that a note was ever kept back (`note internal` / `note public`): the desk's own.
-        and ev.action != "note.visibility_changed"
+        _event(ev, withheld=c.flagged, hidden_notes=hidden) for ev in published_history(rec)
     )
     facts_html = "".join(f"<dt>{e(k)}</dt><dd>{v}</dd>" for k, v in facts)
     return (

@@ -155,13 +155,30 @@ def withheld_notes(record: ClaimRecord) -> frozenset[int]:
     Annotation, which publishes one note, publishes none of a withheld verdict
     (`Annotated.withheld`). Needs the record's verdict events (history True, or
     VERDICT_ACTIONS)."""
-    public = public_notes(record.notes)
-    internal = frozenset(n.id for n in record.notes) - {n.id for n in public}
+    internal = _internal_ids(record.notes)
     if not record.claim.flagged:
         return internal
     events = [(e.seq, e.actor, e.action, e.payload) for e in record.events]
-    chosen = reason_note(events, [(n.id, n.author) for n in public])
+    chosen = reason_note(events, [(n.id, n.author) for n in public_notes(record.notes)])
     return internal | verdict_reasons(events) | ({chosen} if chosen is not None else set())
+
+
+def published_history(record: ClaimRecord) -> list[EventView]:
+    """A claim's events as a published view lists them: none about an internal note (its entry
+    would say who kept a note back, and when), nor any note's visibility change (`note
+    internal` / `note public`: the desk's own). What each entry then says of a withheld verdict
+    is the view's (`withheld_notes`)."""
+    internal = {str(i) for i in _internal_ids(record.notes)}
+    return [
+        ev
+        for ev in record.events
+        if not (ev.entity_type == "note" and ev.entity_id in internal)
+        and ev.action != "note.visibility_changed"
+    ]
+
+
+def _internal_ids(notes: Iterable[NoteView]) -> frozenset[int]:
+    return frozenset(n.id for n in notes if n.internal)
 
 
 def _judged(tx: Tx, claim: Claim) -> Span | None:
