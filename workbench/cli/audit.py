@@ -190,8 +190,6 @@ def _filters_said(filters: dict[str, Any]) -> str:
 
 
 def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_file: bool) -> None:
-    from workbench.services.audit import AFTER_FILTERS
-
     if r.broken is not None:
         where = "BROKEN at " if r.broken.seq is not None else "BROKEN: "
         click.echo(where + r.broken.message())
@@ -205,7 +203,7 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
             if filters
             else "the trail held none when it was exported"
         )
-        if set(r.filters) == AFTER_FILTERS:
+        if r.after_only:
             # A week with nothing written: the head it was exported after was still the trail's.
             why = (
                 f"no event was recorded after seq {r.filters['after_seq']} (head "
@@ -271,7 +269,7 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
         # The OK line reads the same for a database's check (hashes and links alone): say what
         # more a full export's check held, as the line below says what a filtered one could not.
         message("workflow rules hold: every event records a move the workflow allows")
-    if r.rules_checked is False and r.linked and set(r.filters) == AFTER_FILTERS:
+    if r.rules_checked is False and r.linked and r.after_only:
         message(
             f"workflow rules not checked: an export after seq {after} lacks the events before "
             "it (verify a full export for them)"

@@ -18,6 +18,10 @@ from workbench.domain.chain import GENESIS
 from workbench.domain.plurals import plural
 from workbench.domain.shown import shown
 
+# The filters of an export after a head and nothing else (`audit export --after`): the trail
+# from that head on, every link checked.
+AFTER_FILTERS = frozenset({"after_seq", "after_head"})
+
 SCOPE_KEY = "export"
 FORMAT = "workbench-audit-jsonl"
 VERSION = 1

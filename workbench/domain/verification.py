@@ -13,6 +13,7 @@ from typing import Any
 from workbench.domain.chain import GENESIS
 from workbench.domain.clock import behind
 from workbench.domain.plurals import plural
+from workbench.domain.scope import AFTER_FILTERS
 
 # How many unchecked links a report names one by one; beyond that it only counts them.
 GAPS_NAMED = 10
@@ -143,6 +144,11 @@ class ChainReport:
     def complete(self) -> bool:
         """From the genesis to the last event, every link checked."""
         return self.gap_count == 0 and self.first_seq in (None, 1)
+
+    @property
+    def after_only(self) -> bool:
+        """An exported file after a head and filtered no other way (`audit export --after`)."""
+        return set(self.filters) == AFTER_FILTERS
 
     @property
     def linked(self) -> bool:

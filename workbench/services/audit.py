@@ -360,8 +360,6 @@ def filters_of(flt: EventFilter) -> dict[str, Any]:
 
 # The filters a scope line may name (`filters_of`'s keys).
 SCOPE_FILTERS = ("claim", "doc", "actors", "actions", "since", "until", "after_seq", "after_head")
-# Those of an export after a head and nothing else: the trail from that head on, every link.
-AFTER_FILTERS = frozenset({"after_seq", "after_head"})
 
 
 def filter_of(filters: Mapping[str, Any]) -> EventFilter | str:

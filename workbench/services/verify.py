@@ -35,9 +35,9 @@ from workbench.domain.kinds import KINDS
 from workbench.domain.plurals import plural
 from workbench.domain.replay import Replay
 from workbench.domain.replay_input import unfit
-from workbench.domain.scope import ExportScope
+from workbench.domain.scope import AFTER_FILTERS, ExportScope
 from workbench.domain.verification import Break, ChainReport, ChainWalk, RuleBreak
-from workbench.services.audit import AFTER_FILTERS, EXPORT_FIELDS, filter_of, stream_events
+from workbench.services.audit import EXPORT_FIELDS, filter_of, stream_events
 from workbench.services.context import Workbench, transaction
 from workbench.services.inputs import STDIN_CLOSED, open_regular
 from workbench.services.progress import Progress, Tally, counted
