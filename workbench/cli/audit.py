@@ -287,21 +287,16 @@ def _say_clock_steps(r: ChainReport) -> None:
     editor signing off by windows of time (`audit export --since`) does not see them."""
     if not r.clock_step_count:
         return
-    from workbench.domain.clock import CLOCK_TOLERANCE
+    from workbench.domain.clock import CLOCK_TOLERANCE, to_second
 
     first = r.clock_steps[0]
     minutes = int(CLOCK_TOLERANCE.total_seconds()) // 60
     message(
         f"the clock went back {plural(r.clock_step_count, 'time')}: first at seq {first.seq}, "
-        f"{_to_second(first.at)} after {_to_second(first.previous_at)} (seq "
+        f"{to_second(first.at)} after {to_second(first.previous_at)} (seq "
         f"{first.previous_seq}) (steps of over {minutes} minutes counted); a window by time "
         "(audit export --since) leaves such events out: check the clocks that wrote them"
     )
-
-
-def _to_second(at: str) -> str:
-    # (a stamp as format_at writes it: ClockSteps names no other)
-    return at[:19] + "Z"
 
 
 def _print_rule_breaks(r: ChainReport) -> None:

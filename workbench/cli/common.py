@@ -98,18 +98,14 @@ def say_if_clock_behind(wb: Workbench) -> None:
     if behind is None:
         return
     from workbench.cli.render import warning
+    from workbench.domain.clock import to_minute
 
     seq = behind.newest_seq
     warning(
-        f"this computer's clock says {_to_minute(behind.at)}, before the trail's newest event "
-        f"(seq {seq}, {_to_minute(behind.newest_at)}): the events written now are out of time "
+        f"this computer's clock says {to_minute(behind.at)}, before the trail's newest event "
+        f"(seq {seq}, {to_minute(behind.newest_at)}): the events written now are out of time "
         f"order; check this computer's clock, or the one that wrote seq {seq}"
     )
-
-
-def _to_minute(at: str) -> str:
-    # (a stamp as clock.format_at writes it)
-    return at[:16] + "Z"
 
 
 def say_if_created(wb: Workbench) -> None:

@@ -41,6 +41,16 @@ def format_at(moment: dt.datetime) -> str:
     return moment.isoformat(timespec="microseconds")[:26] + "Z"
 
 
+def to_minute(at: str) -> str:
+    """A stamp `format_at` wrote, as a message shows it to the minute (2026-12-05T10:11Z)."""
+    return at[:16] + "Z"
+
+
+def to_second(at: str) -> str:
+    """A stamp `format_at` wrote, as a message shows it to the second."""
+    return at[:19] + "Z"
+
+
 def read_at(text: str) -> dt.datetime:
     """The moment `format_at` wrote as `text` (ValueError when it is not such a text)."""
     return dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
@@ -214,7 +224,7 @@ def parse_since_or_days(
             # The clock named: on one fallen back, the time given is not what is wrong.
             raise InvalidInput(
                 f"{value!r} is more than a day ahead of this computer's clock "
-                f"({format_at(current)[:16]}Z): {ahead}; give a time past, or Nd (7d: a week "
+                f"({to_minute(format_at(current))}): {ahead}; give a time past, or Nd (7d: a week "
                 "ago)"
             )
         return moment

@@ -173,9 +173,9 @@ class ClaimFilter:
             idle = parse_since_or_days(self.untouched_since, current=current)
             if idle <= changed:
                 return InvalidInput(
-                    f"updated since {format_at(changed)[:19]}Z and untouched since "
-                    f"{format_at(idle)[:19]}Z contradict each other: a change is activity, so "
-                    "a claim changed since the first was worked on since the second",
+                    f"updated since {clock.to_second(format_at(changed))} and untouched since "
+                    f"{clock.to_second(format_at(idle))} contradict each other: a change is "
+                    "activity, so a claim changed since the first was worked on since the second",
                     hint=bad("activity_filters"),
                 )
         if self.search is not None and not self.search.strip():
