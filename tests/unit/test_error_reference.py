@@ -31,7 +31,6 @@ def test_every_kind_is_documented() -> None:
         cli_errors.ABORTED,
         cli_errors.ENCODING,
         cli_errors.FILE_ERROR,
-        cli_errors.DATABASE,
     }
     for kind in {t.kind for t in ERROR_TYPES} | cli_kinds:
         assert f"| `{kind}` |" in PAGE, kind

@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 import click
 
 from workbench.cli.hints import error_text
-from workbench.domain.errors import Hint, StorageError, WorkbenchError
+from workbench.domain.errors import Hint, WorkbenchError
 
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
@@ -28,7 +28,6 @@ USAGE = "usage"
 ABORTED = "aborted"
 ENCODING = "encoding"
 FILE_ERROR = "file_error"
-DATABASE = StorageError.kind  # a database error the library did not wrap
 
 
 def one_line(text: str) -> str:
@@ -72,11 +71,6 @@ def _database_errors() -> type[Exception]:
     from sqlalchemy.exc import SQLAlchemyError
 
     return SQLAlchemyError
-
-
-def _database_error(exc: Exception) -> str:
-    orig = getattr(exc, "orig", None)
-    return f"database error: {orig if orig is not None else exc}"
 
 
 def _root_option_placed_late(exc: click.UsageError, args: list[str]) -> str | None:
@@ -272,16 +266,14 @@ def run(command: click.Command, args: list[str]) -> Any:
     except KeyboardInterrupt:
         _interrupted(as_json)
     except _database_errors() as exc:
-        from workbench.db.damage import damage_refusal
+        # (met outside the services' transactions: said by the library's one rule, as theirs)
+        from workbench.services.context import database_refusal
 
-        damage = damage_refusal(None, getattr(exc, "orig", None))
-        if damage is not None:
-            # (a SQLite file's damage met outside the services' transactions: said as theirs)
-            fail(
-                error_text(damage),
-                kind=damage.kind,
-                hint=damage.hint,
-                reason=damage.reason,
-                as_json=as_json,
-            )
-        fail(_database_error(exc), kind=DATABASE, as_json=as_json)
+        refusal = database_refusal(exc)
+        fail(
+            error_text(refusal),
+            kind=refusal.kind,
+            hint=refusal.hint,
+            reason=refusal.reason,
+            as_json=as_json,
+        )

@@ -591,17 +591,30 @@ def _storage_error(
     return StorageError(f"database error: {driver_error}")
 
 
+def database_refusal(exc: Exception, url: str | None = None) -> WorkbenchError:
+    """The refusal an error of SQLAlchemy's becomes, wherever it is met: in a service's
+    transaction (`database_errors`) or, having escaped every service, at a front end's edge.
+    One rule for both, so a lock, a missing privilege or a damaged file reads the same from
+    either (`url`: the database's, to name its file)."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    if isinstance(exc, DBAPIError):
+        return _storage_error(exc.orig, isinstance(exc, OperationalError), url)
+    # Not the driver's (a URL SQLAlchemy cannot read, a dialect missing): its own words.
+    return StorageError(f"database error: {exc}")
+
+
 @contextmanager
 def database_errors(url: str | None = None) -> Iterator[None]:
     """The driver's errors as one line each, never a traceback (`url`: the database's, to
     name its file)."""
-    from sqlalchemy.exc import DBAPIError, OperationalError
+    from sqlalchemy.exc import DBAPIError
 
     try:
         yield
     except DBAPIError as exc:
         # The cause is kept: a service may read it (settings: a role lacking a privilege).
-        raise _storage_error(exc.orig, isinstance(exc, OperationalError), url) from exc
+        raise database_refusal(exc, url) from exc
 
 
 @contextmanager
