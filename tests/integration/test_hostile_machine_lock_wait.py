@@ -136,3 +136,60 @@ def test_a_read_behind_a_pg_table_lock_is_refused_in_one_line_while_the_lock_is_
     lines = outcome.err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: "), outcome.err
     assert "locked" in lines[0], outcome.err
+
+
+@pytest.mark.parametrize(
+    ("table", "args"),
+    [("claims", ["claim", "list"]), ("events", ["audit", "verify"])],
+)
+def test_ctrl_c_ends_a_read_behind_a_pg_table_lock_while_the_lock_is_held(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch, table: str, args: list[str]
+) -> None:
+    """Ctrl-C on `claim list` waiting behind another session's `LOCK TABLE` was acted on only
+    when the lock wait ran out, 30 s later: psycopg2, the read paths' driver, waited for the
+    server in libpq's C, where Python's signal handlers do not run (psycopg 3's writes and
+    SQLAlchemy's reads heard it at once). Now psycopg2 waits in Python too, and a stop cancels
+    the statement."""
+    from sqlalchemy import create_engine, text
+
+    import workbench.db.sqlite as sqlite_backend
+
+    one_claim(postgres_url)
+    monkeypatch.setattr(sqlite_backend, "BUSY_TIMEOUT_MS", LOCK_WAIT_MS)
+    get_engine(postgres_url).dispose()
+    held, done, released = threading.Event(), threading.Event(), threading.Event()
+    other = create_engine(postgres_url)
+
+    def other_session() -> None:
+        with other.connect() as conn, conn.begin():
+            conn.execute(text(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE"))
+            held.set()
+            done.wait(HELD_AT_MOST_S)
+            released.set()
+
+    main = threading.get_ident()
+
+    def ctrl_c() -> None:
+        held.wait()
+        time.sleep(1.0)  # into the read's wait for the lock
+        signal.pthread_kill(main, signal.SIGINT)
+
+    holder = threading.Thread(target=other_session, daemon=True)
+    holder.start()
+    try:
+        assert held.wait(30), "the other session never took the lock"
+        presser = threading.Thread(target=ctrl_c, daemon=True)
+        presser.start()
+        outcome = run_cli(args, env={"WORKBENCH_DB": postgres_url, "WORKBENCH_USER": "bob"})
+        ended_while_held = not released.is_set()
+    finally:
+        done.set()
+        holder.join(60)
+        other.dispose()
+    assert ended_while_held, f"Ctrl-C on `{' '.join(args)}` waited until the other session let go"
+    assert outcome.crash is None, outcome.crash
+    assert outcome.code == 130, (outcome.code, outcome.out, outcome.err)
+    assert outcome.err.strip() == "interrupted; nothing half-written was committed", outcome.err
+    # The desk reads as before: the stopped read's connection left nothing behind.
+    again = run_cli(["claim", "list"], env={"WORKBENCH_DB": postgres_url})
+    assert again.code == 0, again
