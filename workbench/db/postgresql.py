@@ -525,12 +525,49 @@ def dbapi() -> ModuleType:
 
     try:
         import psycopg2
+        import psycopg2.extensions
     except ImportError:
         raise StorageError(
             "PostgreSQL's read commands need the psycopg2 driver: "
             "pip install 'claim-workbench[postgres]'"
         ) from None
+    psycopg2.extensions.set_wait_callback(_wait_stoppably)
     return psycopg2
+
+
+def _wait_stoppably(conn: Any) -> None:
+    """psycopg2's wait for the server, in Python where libpq would wait in C: Ctrl-C (or a
+    `kill`) on a read behind another session's lock acted only when the lock wait ran out, 30
+    seconds later (psycopg 3, the writes' driver, waits in Python already). A stop cancels the
+    statement and, once the server has answered, goes on as the stop it was: the connection is
+    left idle, so closing it (a rollback) raises nothing in the stop's place. A second stop
+    while the server takes its time leaves at once."""
+    import select
+
+    from psycopg2.extensions import POLL_OK, POLL_READ, POLL_WRITE
+
+    stopped: BaseException | None = None
+    while True:
+        try:
+            state = conn.poll()
+        except Exception:
+            if stopped is not None:
+                raise stopped from None  # (the statement's error is the cancel's own)
+            raise
+        if state == POLL_OK:
+            if stopped is not None:
+                raise stopped
+            return
+        try:
+            if state == POLL_READ:
+                select.select([conn.fileno()], [], [])
+            elif state == POLL_WRITE:
+                select.select([], [conn.fileno()], [])
+        except BaseException as exc:
+            if stopped is not None:
+                raise
+            stopped = exc
+            conn.cancel()
 
 
 def connect(url: str) -> Any:

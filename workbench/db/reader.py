@@ -107,6 +107,11 @@ def open_reader(url: str, module: ModuleType) -> Reader:
 
 def close(reader: Reader) -> None:
     """A read never commits: whatever happened, nothing it did is kept."""
+    if getattr(reader.conn, "closed", False):
+        # psycopg2 closes a connection whose wait was stopped (Ctrl-C, postgresql's
+        # _wait_stoppably): nothing is left to roll back, and trying would say so in the
+        # stop's place.
+        return
     try:
         reader.conn.rollback()
     finally:
