@@ -221,11 +221,12 @@ def export() -> None:
 )
 @span_options("Only verdicts given")
 @after_options(
-    "Only claims whose verdict moved (given, approved, corrected, withdrawn, reopened, flagged "
-    "for re-review) after the event whose hash is HEAD (the head the last pull named), by its "
-    "position in the trail: not by the clock. The trail must hold it (with --after-seq: at "
+    "Only claims whose review may have changed after the event whose hash is HEAD (the head "
+    "the last pull named): their verdict moved (given, approved, corrected, withdrawn, "
+    "reopened, flagged for re-review), or their document's published fields were edited; by "
+    "position in the trail, not by the clock. The trail must hold it (with --after-seq: at "
     "that seq).",
-    "Only claims whose verdict moved after seq N (0: all, a first pull).",
+    "Only claims whose review may have changed after seq N (0: all, a first pull).",
 )
 @INCLUDE_FLAGGED
 @stdout_or_file_option
@@ -269,11 +270,14 @@ def claimreview(
     skipped.
 
     For a partner's feed pulled again and again, --after HEAD (or --after-seq N) publishes
-    the reviews of the claims whose verdict moved after that event of the audit trail (given,
-    approved, corrected; withdrawn, reopened or flagged ones are named on stderr, to take
-    down), by position, whatever the writers' clocks said: a correction written on a clock
-    that was behind is dated on or before the last pull, and --since misses it. The reviews
-    and their dates are the full export's. stderr ends with `next pull: --after HEAD
+    the reviews of the claims whose review may have changed after that event of the audit
+    trail, and only those: their verdict moved (given, approved, corrected; withdrawn,
+    reopened or flagged ones are named on stderr, to take down), or their document's URL,
+    title, author, date or language was edited (`doc edit`: where the claim appeared, which
+    each review publishes); a note, tags or a span moved by `doc update` change no review and
+    select nothing. By position, whatever the writers' clocks said: a correction written on a
+    clock that was behind is dated on or before the last pull, and --since misses it. The
+    reviews and their dates are the full export's. stderr ends with `next pull: --after HEAD
     --after-seq N`, the trail's head as this export read it, to give next time; --after-seq 0
     is the first pull (everything). A head the trail does not hold is refused, as `audit
     export --after` refuses it; --after goes with neither --since nor --claim.

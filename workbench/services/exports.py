@@ -257,7 +257,9 @@ def _reviews(
         for item in record.claims:
             if span is not None and not _given_in(item.verdict_at, item.first_verdict_at, span):
                 continue
-            if moved_after is not None and not _moved_after(item, moved_after):
+            if moved_after is not None and not _moved_after(
+                item, moved_after, edited=record.edited_after
+            ):
                 continue
             reason = skip_reason(item.claim, item.held_verdict) or ahead_reason(
                 item.verdict_at, item.first_verdict_at, moment
@@ -286,12 +288,18 @@ def _reviews(
             )
 
 
-def _moved_after(item: ReviewedClaim, seq: int) -> bool:
-    """Whether a claim's review changed for a partner who pulled after event `seq`: its
-    status was last set (or its verdict flagged) after it (`ReviewedClaim.moved_seq`), and it
-    holds a verdict now or held one before (withdrawn or reopened: the review to take down).
-    A claim never judged has no review to publish or take down, and is not selected, as
-    `--since` does not select it."""
+def _moved_after(item: ReviewedClaim, seq: int, *, edited: bool = False) -> bool:
+    """Whether a claim's review may have changed for a partner who pulled after event `seq`:
+    its status was last set (or its verdict flagged) after it (`ReviewedClaim.moved_seq`), and
+    it holds a verdict now or held one before (withdrawn or reopened: the review to take
+    down); or it holds a rated verdict, whose review names where it appeared, and its
+    document's fields were edited after it (`edited`: `ReviewRecord.edited_after`). A claim
+    never judged has no review to publish or take down, and is not selected, as `--since`
+    does not select it."""
+    from workbench.domain.status import RATINGS, Status
+
+    if edited and Status(item.claim.status) in RATINGS:
+        return True
     if item.moved_seq is None or item.moved_seq <= seq:
         return False
     return item.claim.status in FINAL_VALUES or item.held_verdict is not None

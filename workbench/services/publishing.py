@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Integer, Select, and_, cast, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from workbench.db.models import Claim, ClaimTag, Document, DocumentRevision, Event, Evidence
@@ -331,6 +331,22 @@ class ReviewRecord:
 
     document: DocumentView
     claims: tuple[ReviewedClaim, ...]
+    # Read with `moved_after`: whether the document's published fields were edited after it
+    # (`document.edited`), which changes the review of each of its rated claims.
+    edited_after: bool = False
+
+
+# The event that changes a document's fields, every one of which a ClaimReview publishes (its
+# itemReviewed: the URL, headline, author, date and language of where the claim appeared).
+_DOCUMENT_EDITED = "document.edited"
+
+
+def _edited_documents(after: int) -> Select[int]:
+    """The ids of the documents whose fields were edited after event `after`: a document's
+    event names it by its id as text (`entity_id`)."""
+    return select(cast(Event.entity_id, Integer)).where(
+        Event.seq > after, Event.entity_type == "document", Event.action == _DOCUMENT_EDITED
+    )
 
 
 # Documents read at a time by `review_records` (their fields, claims, tags and evidence counts
@@ -382,7 +398,9 @@ def review_records(
     verdict's, `review_dates`: what `export claimreview --since` reads: a week's verdicts
     without reading the year's). `moved_after` (a seq): only the claims with an event after it
     that may set the status or flag its verdict (REVIEW_MOVES), which every claim whose
-    verdict moved since has (what `export claimreview --after` reads)."""
+    verdict moved since has, or of a document whose fields were edited after it (what a
+    review publishes of where the claim appeared: `ReviewRecord.edited_after`), what
+    `export claimreview --after` reads."""
     from workbench.services.lookup import check_documents
 
     check_documents(tx, document_ids)  # NotFound for an unknown one, before anything is read
@@ -400,7 +418,9 @@ def review_records(
             Event.action.in_(REVIEW_MOVES),
             Event.claim_id.is_not(None),
         )
-        in_span = Claim.id.in_(moves) if in_span is None else and_(in_span, Claim.id.in_(moves))
+        edited = _edited_documents(moved_after)
+        moved = or_(Claim.id.in_(moves), Claim.document_id.in_(edited))
+        in_span = moved if in_span is None else and_(in_span, moved)
     documents_query = _documents_query(document_ids, claim_ids, named)
     if in_span is not None:
         documents_query = documents_query.where(
@@ -414,6 +434,15 @@ def review_records(
             of_chunk = and_(of_chunk, Claim.id.in_(named))
         if in_span is not None:
             of_chunk = and_(of_chunk, in_span)
+        edited_now: set[int] = set()
+        if moved_after is not None:
+            edited_now = set(
+                conn.scalars(
+                    _edited_documents(moved_after).where(
+                        Event.entity_id.in_([str(d) for d in chunk])
+                    )
+                )
+            )
         documents = {
             row.id: from_row(DocumentView, row)
             for row in conn.execute(select(*_DOCUMENT_VIEW_COLUMNS).where(Document.id.in_(chunk)))
@@ -468,6 +497,7 @@ def review_records(
                     yield ReviewRecord(
                         documents[done],
                         tuple(_reviewed(c, histories.get(c.id, ())) for c in claims.pop(done)),
+                        done in edited_now,
                     )
                 run, verdicts = [], 0
 
