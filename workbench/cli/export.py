@@ -223,9 +223,9 @@ def export() -> None:
 @after_options(
     "Only claims whose review may have changed after the event whose hash is HEAD (the head "
     "the last pull named): their verdict moved (given, approved, corrected, withdrawn, "
-    "reopened, flagged for re-review), or their document's published fields were edited; by "
-    "position in the trail, not by the clock. The trail must hold it (with --after-seq: at "
-    "that seq).",
+    "reopened, flagged for re-review or its flag cleared), or their document's published "
+    "fields were edited; by position in the trail, not by the clock. The trail must hold it "
+    "(with --after-seq: at that seq).",
     "Only claims whose review may have changed after seq N (0: all, a first pull).",
 )
 @INCLUDE_FLAGGED
@@ -272,7 +272,8 @@ def claimreview(
     For a partner's feed pulled again and again, --after HEAD (or --after-seq N) publishes
     the reviews of the claims whose review may have changed after that event of the audit
     trail, and only those: their verdict moved (given, approved, corrected; withdrawn,
-    reopened or flagged ones are named on stderr, to take down), or their document's URL,
+    reopened or flagged ones are named on stderr, to take down; a flag cleared by a revision
+    giving the judged words back publishes it again), or their document's URL,
     title, author, date or language was edited (`doc edit`: where the claim appeared, which
     each review publishes); a note, tags or a span moved by `doc update` change no review and
     select nothing. By position, whatever the writers' clocks said: a correction written on a

@@ -127,24 +127,47 @@ def _held_and_now(events: Iterable[Event]) -> tuple[str | None, str | None]:
 # A verdict flagged for re-review (`doc update`: its quote changed): its status stays, but
 # the ClaimReview export withholds it from then on.
 FLAGGED = "claim.flagged_for_review"
-# The actions after which a claim's ClaimReview may differ: those that set its status, and a
-# flag that withholds its verdict (what `export claimreview --after` selects claims by).
-REVIEW_MOVES: tuple[str, ...] = (*VERDICT_ACTIONS, FLAGGED)
+# A claim re-anchored to a new revision: when it puts back the span a flagged verdict was
+# given on, it clears the flag, and the export publishes the verdict again.
+REANCHORED = "claim.reanchored"
+# The actions after which a claim's ClaimReview may differ: those that set its status, a flag
+# that withholds its verdict, and a re-anchoring, which may clear the flag (what `export
+# claimreview --after` selects claims by; `last_verdict_move` says which of them did).
+REVIEW_MOVES: tuple[str, ...] = (*VERDICT_ACTIONS, FLAGGED, REANCHORED)
 
 
 def last_verdict_move(events: Iterable[Event]) -> int | None:
     """The seq of the last event that set a claim's status (a verdict given, approved,
-    corrected, withdrawn or reopened) or flagged its verdict for re-review, from its events
-    (seq, actor, action, payload) in order; None when none did. What `export claimreview
-    --after` selects a claim by: its position in the trail, which no writer's clock sets
-    (trial99). A flag sets no status, but the export withholds the verdict from then on: a
-    partner who holds its review must hear of it (review119)."""
+    corrected, withdrawn or reopened), flagged its verdict for re-review or cleared that flag,
+    from its events (seq, actor, action, payload) in order; None when none did. What `export
+    claimreview --after` selects a claim by: its position in the trail, which no writer's
+    clock sets (trial99). A flag sets no status, but the export withholds the verdict from
+    then on: a partner who holds its review must hear of it (review119); and when a revision
+    gives the judged words back (`claim.reanchored` clearing `verdict_revision`), the export
+    publishes it again, which the partner who took it down must hear of too."""
     last: int | None = None
     for event in events:
-        seq, _actor, action, _payload = event
-        if action == FLAGGED or next(_verdict_moves((event,)), None) is not None:
+        seq, _actor, action, payload = event
+        if (
+            action == FLAGGED
+            or _flag_cleared(payload)
+            or next(_verdict_moves((event,)), None) is not None
+        ):
             last = seq
     return last
+
+
+def _flag_cleared(payload: Mapping[str, Any]) -> bool:
+    """Whether a change's payload clears a verdict's flag (`verdict_revision` set before,
+    null after)."""
+    before, after = payload.get("before"), payload.get("after")
+    return (
+        isinstance(before, Mapping)
+        and isinstance(after, Mapping)
+        and before.get("verdict_revision") is not None
+        and "verdict_revision" in after
+        and after["verdict_revision"] is None
+    )
 
 
 def verdict_before(events: Iterable[Event]) -> str | None:
