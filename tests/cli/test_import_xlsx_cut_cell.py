@@ -1,0 +1,60 @@
+"""A claim text over Excel's 32,767 characters a cell, exported as a workbook and brought back.
+
+`export claims --format xlsx` cuts such a text, ending the cell with '[…cut: ...]', and warns.
+The editor saved the sheet as CSV UTF-8 (as `import claims` advises for a workbook) and
+imported it: the cut row no longer matched its claim, and the import silently added a second
+claim on the same span, its text the cut one with the marker in it. A cell ending with the
+export's cut marker is refused now, naming the row and where the whole text is.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.inprocess import ok
+
+
+def _saved_as_csv(workbook: Path) -> str:
+    """The workbook's sheet as a spreadsheet saves it as CSV UTF-8: each cell's text."""
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(workbook).active
+    assert sheet is not None
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    for row in sheet.iter_rows(values_only=True):
+        writer.writerow(["" if v is None else str(v) for v in row])
+    return out.getvalue()
+
+
+def test_a_cut_cell_saved_back_is_refused_not_added_as_a_claim(cli: Any, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("开头。" + "长" * 40_000 + "。结尾。\n", encoding="utf-8")
+    ok(cli("doc", "add", str(article)))
+    ok(cli("claim", "add", "1", "--quote", "开头", "--text", "文" * 40_000))
+    workbook = tmp_path / "claims.xlsx"
+    exported = ok(cli("export", "claims", "-o", str(workbook)))
+    assert "cut 1 text" in exported.err
+    sheet = tmp_path / "claims.csv"
+    sheet.write_text(_saved_as_csv(workbook), encoding="utf-8-sig")
+    before = json.loads(ok(cli("audit", "head", "--json")).out)
+    r = cli("import", "claims", str(sheet), "--doc", "1")
+    assert r.code == 1, (r.out, r.err)
+    assert r.err.splitlines()[0] == (
+        "row 2: text: cut to Excel's 32,767 characters by `export claims --format xlsx` "
+        "(it ends '[…cut: ...]'): import `export claims --format csv` instead, or give the "
+        "whole text"
+    ), r.err
+    assert json.loads(ok(cli("audit", "head", "--json")).out) == before
+    assert len(json.loads(ok(cli("claim", "list", "--json")).out)) == 1
+    # The CSV export keeps it whole, and comes back as the claim present.
+    whole = tmp_path / "whole.csv"
+    ok(cli("export", "claims", "--format", "csv", "-o", str(whole)))
+    assert "文" * 40_000 in whole.read_text(encoding="utf-8")
+    r = cli("import", "claims", str(whole), "--doc", "1", "--json")
+    assert r.code == 0, r.err
+    assert (json.loads(r.out)["added"], json.loads(r.out)["already_present"]) == ([], 1)
