@@ -85,6 +85,12 @@ def fitted(text: str) -> str | None:
     return kept + CUT_MARK
 
 
+def was_cut(text: str) -> bool:
+    """Whether a cell's text is one `fitted` cut (read back from a sheet saved as CSV: a
+    spreadsheet may drop the trailing space or not, never the mark's words)."""
+    return text.rstrip().endswith(CUT_MARK.strip())
+
+
 def write(
     rows: Iterable[dict[str, Any]],
     out: IO[bytes],

@@ -689,6 +689,21 @@ def _not_pinned_again(
     )
 
 
+def _not_cut(raw: RawRow) -> None:
+    """Refuse a row with a cell an xlsx export cut to fit Excel (it ends with CUT_MARK): the
+    text is no longer the claim's, and the row, saved back as CSV, was added as a second claim
+    on the same span with the cut text."""
+    from workbench.exports.table_xlsx import CELL_LIMIT, was_cut
+
+    for name, value in raw.values.items():
+        if isinstance(value, str) and was_cut(value):
+            raise InvalidInput(
+                f"{name}: cut to Excel's {CELL_LIMIT:,} characters by `export claims --format "
+                "xlsx` (it ends '[…cut: ...]'): import `export claims --format csv` instead, "
+                "or give the whole text"
+            )
+
+
 def _check(
     tx: Tx,
     raw: RawRow,
@@ -703,6 +718,7 @@ def _check(
     that is the export's own row of a claim in `claims` is not anchored (`_own_claim`)."""
     if raw.problem is not None:  # read, but not a row that can be taken (a ragged CSV row)
         raise InvalidInput(raw.problem)
+    _not_cut(raw)
     item = _plan(_own_row(raw, document_id))
     row = item.row
     own = None if claims is None else _own_claim(raw, row, claims)
