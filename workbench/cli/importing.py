@@ -164,7 +164,8 @@ def claims_command(
     claim's id and text whose quote pins another span (a spreadsheet saved a quote 0.50 as
     0.5) is a bad row, not the claim added again. So is a row with a cell that `export
     claims --format xlsx` cut to Excel's 32,767 characters (it ends '[…cut: ...]'): the csv
-    export has the whole text.
+    export has the whole text. An id cell is read as the tool shows ids (12, #12, １２); one
+    that is no id (abc, 1.5) is a bad row.
 
     FILE may be up to WORKBENCH_MAX_DOCUMENT_MB (20 MB unless set), as a document may, as
     read and as UTF-8 text. It is UTF-8, or UTF-16 or UTF-32 starting with its byte-order mark

@@ -24,6 +24,7 @@ from workbench.domain.clock import now
 from workbench.domain.desk import Priority, due_date, normalise_tag, parse_priority
 from workbench.domain.errors import Hint, InvalidInput, give
 from workbench.domain.identity import normalise_name
+from workbench.domain.inputs import typed
 from workbench.domain.limits import has_visible
 from workbench.domain.payloads import claim_payload, event_value, imported, note_payload
 from workbench.domain.plurals import plural
@@ -574,7 +575,7 @@ def _own_row(raw: RawRow, document_id: int) -> RawRow:
     # An empty string is an empty cell, as a CSV's is (trial47: JSON's "" was refused with
     # the advice to empty it).
     if given is not None and not (isinstance(given, str) and not given.strip()):
-        named = given if type(given) is int else whole_number(str(given).strip())
+        named = given if type(given) is int else _typed_id(str(given))
         if named != document_id:
             shown = given if type(given) is int or named is not None else repr(given)
             raise InvalidInput(
@@ -636,10 +637,9 @@ def _own_claim(raw: RawRow, row: Any, claims: _DocumentClaims) -> _Stored | None
     that claim's, and its quote, text and (when given) start, end and revision are the
     claim's. Such a row is the claim, present, wherever its quote now stands: an orphaned
     claim's quote is in no current text, and its offsets count in an older revision."""
-    given = raw.values.get("id")
-    if given is None or row.quote is None:
+    claim_id = _claim_id_cell(raw.values.get("id"))
+    if claim_id is None or row.quote is None:
         return None
-    claim_id = given if type(given) is int else whole_number(str(given).strip())
     stored = None if claim_id is None else claims.get(claim_id)
     if stored is None:
         return None
@@ -669,8 +669,7 @@ def _not_pinned_again(
     quote changed, not a claim to add beside it. trial97: Excel saved a quote `0.50` as 0.5
     and `007` as 7, and the export's own rows, anchored on those, added each claim again on
     part of its span. A row with another text on the span is another claim, as ever."""
-    given = raw.values.get("id")
-    claim_id = given if type(given) is int else whole_number(str(given or "").strip())
+    claim_id = _claim_id_cell(raw.values.get("id"))
     stored = None if claim_id is None else claims.get(claim_id)
     if stored is None or stored.revision != claims.revision:
         return
@@ -687,6 +686,32 @@ def _not_pinned_again(
         "give the claim's quote as text (a spreadsheet may have read it as a number), or "
         "empty the id to add another claim"
     )
+
+
+def _typed_id(text: str) -> int | None:
+    """An id cell's text as a person types an id: the tool shows ids as #12, and a Chinese IME
+    in full-width mode types １２ (`inputs.typed`); None when it is no whole number."""
+    try:
+        digits = typed(text)
+    except ValueError:
+        return None
+    return whole_number(digits.removeprefix("#").strip() if digits.startswith("#") else digits)
+
+
+def _claim_id_cell(value: object) -> int | None:
+    """The claim an export's `id` cell names (None: the cell is empty), read as typed
+    (`_typed_id`: an id typed as #1 or １ was ignored unsaid, and the row, its quote saved as
+    a number, added the claim again). A cell that is no id (abc, 1.5) is refused: it was
+    ignored too."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    claim_id = value if type(value) is int else _typed_id(str(value))
+    if claim_id is None or claim_id < 1:
+        raise InvalidInput(
+            f"id: {value!r} is not a claim id (the export writes it as 12; #12 and １２ are "
+            "read too): give the claim's id, or empty the cell to add a claim"
+        )
+    return claim_id
 
 
 def _not_cut(raw: RawRow) -> None:
@@ -719,6 +744,7 @@ def _check(
     if raw.problem is not None:  # read, but not a row that can be taken (a ragged CSV row)
         raise InvalidInput(raw.problem)
     _not_cut(raw)
+    _claim_id_cell(raw.values.get("id"))  # a cell that is no id is the row's fault, said first
     item = _plan(_own_row(raw, document_id))
     row = item.row
     own = None if claims is None else _own_claim(raw, row, claims)
