@@ -441,7 +441,9 @@ def test_cli_says_which_present_rows_differ(run: Run, doc: int, tmp_path: Path) 
         "not changed (import adds claims only; use claim assign, claim due)\n"
     ) in r.err
     r = run("import", "claims", str(path), "--doc", str(doc), "--json")
-    assert json.loads(r.out)["differs"] == [{"row": 1, "claim": 1, "fields": ["assignee", "due"]}]
+    assert json.loads(r.out)["differs"] == [
+        {"row": 1, "claim": 1, "fields": ["assignee", "due"], "emptied": []}
+    ]
     r = run("claim", "show", "1", "--json")
     assert json.loads(r.out)["assignee"] == "ana"
     # tags are plural (trial47c: "its tags differs ... and was not changed")

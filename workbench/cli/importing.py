@@ -64,13 +64,24 @@ def _say_same_spans(added: Iterable[ClaimView]) -> None:
 
 
 def _differs_line(d: Differs) -> str:
-    commands = dict.fromkeys(_CHANGED_BY[name] for name in d.fields)
-    one = len(d.fields) == 1 and d.fields[0] != "tags"  # (its tags differ, trial47c)
+    commands = ", ".join(dict.fromkeys(_CHANGED_BY[name] for name in d.fields))
+    changed = [name for name in d.fields if name not in d.emptied]
+    one = len(changed) == 1 and changed[0] != "tags"  # (its tags differ, trial47c)
+    present = f"row {d.row}: claim #{d.claim_id} is already present"
+    why = f"(import adds claims only; use {commands})"
+    if not d.emptied:
+        return (
+            f"{present}; its {', '.join(changed)} differ{'s' if one else ''} from the file "
+            f"and {'was' if one else 'were'} not changed {why}"
+        )
+    # An emptied cell clears nothing: said as such, not as a value that differs.
+    empties = f"the file empties its {', '.join(d.emptied)}"
+    if not changed:
+        one_emptied = len(d.emptied) == 1 and d.emptied[0] != "tags"
+        return f"{present}; {empties}, which {'was' if one_emptied else 'were'} not cleared {why}"
     return (
-        f"row {d.row}: claim #{d.claim_id} is already present; its {', '.join(d.fields)} "
-        f"differ{'s' if one else ''} from the file and "
-        f"{'was' if one else 'were'} not changed "
-        f"(import adds claims only; use {', '.join(commands)})"
+        f"{present}; its {', '.join(changed)} differ{'s' if one else ''} from the file and "
+        f"{empties}: not changed {why}"
     )
 
 
@@ -154,7 +165,10 @@ def claims_command(
     which is missing and naming the columns it has. A row whose claim
     is already present adds nothing and changes nothing; where it gives another speaker,
     type, status, assignee, priority, due or tags than the claim has, it is said on stderr
-    (and in --json, `differs`).
+    (and in --json, `differs`), and so is a cell of these the row leaves empty where the claim
+    has a value: an emptied cell clears nothing (`differs`' `emptied`; the commands that
+    clear each are named). A row of a claim of DOC (its id) whose quote cell is empty is a
+    bad row, as is one whose text is.
 
     A row of `workbench export claims` whose id is a claim of DOC, with that claim's quote and
     text, is that claim, present: re-importing an export adds nothing. That holds for an
@@ -197,7 +211,12 @@ def claims_command(
                 "skipped": result.skipped,
                 "notices": result.notices,
                 "differs": [
-                    {"row": d.row, "claim": d.claim_id, "fields": list(d.fields)}
+                    {
+                        "row": d.row,
+                        "claim": d.claim_id,
+                        "fields": list(d.fields),
+                        "emptied": list(d.emptied),
+                    }
                     for d in result.differs
                 ],
             }

@@ -81,11 +81,17 @@ class Differs:
     row: int
     claim_id: int
     fields: tuple[str, ...]
+    # Those of `fields` the row leaves empty where the claim has a value: not cleared (an
+    # emptied cell was taken as nothing, unsaid, and the editor took the field to be cleared).
+    emptied: tuple[str, ...] = ()
 
 
 # The fields of a row compared with its present claim, each as a claims table names it. A
-# field the row leaves empty is not compared: a file need not carry every column.
+# column the file does not have is not compared (a file need not carry every column); a cell
+# the row leaves empty where the claim has a value is said as emptied (`Differs.emptied`).
 COMPARED = ("speaker", "type", "status", "assignee", "priority", "due", "tags")
+# What a claim holds for a field no one set: an emptied cell is no difference from it.
+UNSET: dict[str, object] = {"type": "fact", "status": "unverified", "priority": "normal"}
 
 
 def read_json_file(path: str) -> object:
@@ -378,6 +384,7 @@ class _Ready:
     tags: tuple[str, ...] = ()
     asked: str | None = None  # the status the row gives (it may arrive at another)
     given: frozenset[str] = frozenset()  # the columns the row gives a value in
+    emptied: frozenset[str] = frozenset()  # the COMPARED columns the file has, the row empty
     # The claim this row is the export's own row of (`_own_claim`), already present: its span
     # is the claim's (its context not read), not anchored, and nothing is written for it.
     present: int | None = None
@@ -714,6 +721,20 @@ def _claim_id_cell(value: object) -> int | None:
     return claim_id
 
 
+def _quote_not_emptied(tx: Tx, raw: RawRow, claim_id: int, claims: _DocumentClaims) -> None:
+    """Refuse an export's row of a claim of the document (its id) whose quote cell was
+    emptied: it was taken silently as the claim, pinned by its offsets, as though the quote
+    were gone; an import changes no claim's quote, and an emptied text is refused too."""
+    if "quote" not in raw.columns or "quote" in raw.values or claims.get(claim_id) is None:
+        return
+    quote = tx.session.scalar(select(Claim.quote).where(Claim.id == claim_id)) or ""
+    raise InvalidInput(
+        f"quote: empty, where id {claim_id} is claim #{claim_id}, quoting "
+        f"{clip_quote(quote)!r}: an import does not change a claim's quote; give it back, or "
+        "empty the id to add a claim"
+    )
+
+
 def _not_cut(raw: RawRow) -> None:
     """Refuse a row with a cell an xlsx export cut to fit Excel (it ends with CUT_MARK): the
     text is no longer the claim's, and the row, saved back as CSV, was added as a second claim
@@ -744,7 +765,9 @@ def _check(
     if raw.problem is not None:  # read, but not a row that can be taken (a ragged CSV row)
         raise InvalidInput(raw.problem)
     _not_cut(raw)
-    _claim_id_cell(raw.values.get("id"))  # a cell that is no id is the row's fault, said first
+    claim_id = _claim_id_cell(raw.values.get("id"))  # a cell that is no id: the row's fault
+    if claims is not None and claim_id is not None:
+        _quote_not_emptied(tx, raw, claim_id, claims)
     item = _plan(_own_row(raw, document_id))
     row = item.row
     own = None if claims is None else _own_claim(raw, row, claims)
@@ -781,6 +804,7 @@ def _check(
         tags=tagged,
         asked=item.asked.value,
         given=frozenset(raw.values),
+        emptied=frozenset(n for n in COMPARED if n in raw.columns and n not in raw.values),
         present=None if own is None else own.id,
     )
 
@@ -972,15 +996,23 @@ def _differing(tx: Tx, rows: list[tuple[int, int, _Ready]]) -> list[Differs]:
             # A status the row's claim would arrive at (a verdict comes in open, or proposed)
             # is no difference: a re-import of an imported file does not differ by it.
             arrives = ready.arrived.decision.changes.get("status", Status.UNVERIFIED.value)
+            emptied = tuple(
+                name
+                for name in COMPARED
+                if name in ready.emptied and claim[name] not in (None, frozenset(), UNSET.get(name))
+            )
             fields = tuple(
                 name
                 for name in COMPARED
-                if name in given
-                and given[name] != claim[name]
-                and not (name == "status" and claim[name] == arrives)
+                if name in emptied
+                or (
+                    name in given
+                    and given[name] != claim[name]
+                    and not (name == "status" and claim[name] == arrives)
+                )
             )
             if fields:
-                found.append(Differs(number, claim_id, fields))
+                found.append(Differs(number, claim_id, fields, emptied))
     return found
 
 
