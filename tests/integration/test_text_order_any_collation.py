@@ -1,0 +1,110 @@
+"""Lists ordered by a text column come out in code point order on PostgreSQL whatever the
+database's collation, as on SQLite (portable SQL: the same desk, the same bytes).
+
+The suite's server has a C collation, under which PostgreSQL orders text as SQLite does; a
+newsroom's DBA makes databases in the locale's collation (en_US.UTF-8, an ICU one). Here the
+desk's text columns are given an ICU collation, as such a database gives them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Result, pg_schema_of, run_in_process
+
+# The ICU collation a database made in an English locale orders by: `ab, äc, ärger, ay, élan,
+# zed` where code points say `ab, ay, zed, äc, ärger, élan`.
+LOCALE_COLLATION = "en-x-icu"
+COLUMNS = (
+    ("claim_tags", "tag"),
+    ("claims", "assignee"),
+    ("claims", "speaker"),
+    ("users", "name"),
+    ("events", "actor"),
+)
+TAGS = ["zed", "élan", "ab", "经济", "ärger", "ay", "äc", "政治"]
+
+
+@pytest.fixture
+def locale_desk(postgres_url: str) -> Iterator[str]:
+    """A migrated PostgreSQL desk whose name columns collate as an English locale's would."""
+    from sqlalchemy import text
+
+    from workbench.db.engine import get_engine
+
+    engine = get_engine(postgres_url)
+    with engine.begin() as conn:
+        if not conn.execute(
+            text("SELECT 1 FROM pg_collation WHERE collname = :c"), {"c": LOCALE_COLLATION}
+        ).scalar():
+            pytest.skip(f"the server has no {LOCALE_COLLATION} collation (built without ICU)")
+        schema = pg_schema_of(postgres_url)
+        for table, column in COLUMNS:
+            kind = conn.execute(
+                text(
+                    "SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
+                    " WHERE attrelid = to_regclass(:t) AND attname = :c"
+                ),
+                {"t": f'"{schema}".{table}', "c": column},
+            ).scalar_one()
+            conn.execute(
+                text(
+                    f'ALTER TABLE "{schema}".{table} ALTER COLUMN {column}'
+                    f' TYPE {kind} COLLATE "{LOCALE_COLLATION}"'
+                )
+            )
+    engine.dispose()
+    yield postgres_url
+
+
+def _cli(url: str) -> Callable[..., Result]:
+    def run(*args: str) -> Result:
+        result = run_in_process(args, env={"WORKBENCH_DB": url, "WORKBENCH_USER": "editor"})
+        assert result.code == 0, result.err
+        return result
+
+    return run
+
+
+def test_a_claims_tags_are_in_code_point_order_under_a_locale_collation(
+    locale_desk: str, tmp_path: Path
+) -> None:
+    """A DBA's database in an English locale: `claim show` listed a claim's tags `ab, äc,
+    ärger, ay, élan, zed`, SQLite's desk `ab, ay, zed, äc, ärger, élan`, and so did `claim
+    list` (table, --json, --csv) and `export claims`: the same desk exported on the two
+    backends differed byte for byte, by the database's collation."""
+    run = _cli(locale_desk)
+    article = tmp_path / "a.txt"
+    article.write_text("甲说了一句话。乙说了另一句话。\n", encoding="utf-8")
+    run("doc", "add", str(article))
+    run("claim", "add", "1", "--quote", "甲说了一句话", "--text", "甲说了一句话")
+    run("claim", "tag", "1", *TAGS)
+    want = sorted(TAGS)
+    assert want[:3] == ["ab", "ay", "zed"]
+
+    shown = json.loads(run("claim", "show", "1", "--json").out)
+    assert shown["tags"] == want
+    assert "tags " + ", ".join(want) in run("claim", "show", "1").out
+    listed = json.loads(run("claim", "list", "--json").out)
+    assert listed[0]["tags"] == want
+    row = next(csv.DictReader(io.StringIO(run("claim", "list", "--csv").out)))
+    assert row["tags"] == "; ".join(want)
+    exported = next(csv.DictReader(io.StringIO(run("export", "claims", "-o", "-").out)))
+    assert exported["tags"].lstrip("\ufeff") == "; ".join(want)
+
+
+def test_user_list_is_in_code_point_order_under_a_locale_collation(locale_desk: str) -> None:
+    """`user list` on a DBA's database in an English locale put `ärger`, `élodie` and `émile`
+    among the a's and e's, where SQLite's desk lists them after `zed`: the order was the
+    database's collation's."""
+    run = _cli(locale_desk)
+    names = ["editor", "zed", "élodie", "ab", "王芳", "ärger", "émile", "bob"]
+    for name in names:
+        run("user", "add", name)
+    listed = [u["name"] for u in json.loads(run("user", "list", "--json").out)]
+    assert listed == sorted(names)
