@@ -520,10 +520,11 @@ def claim_views(conn: Reader, rows: Sequence[Any], *, activity: bool = False) ->
     if ids:
         t = tables.claim_tags.c
         tagged = select(t.claim_id, t.tag, source=tables.claim_tags)
-        for claim_id, tag in conn.rows(
-            tagged.where(in_(t.claim_id, ids)).order_by(t.claim_id, t.tag)
-        ):
+        for claim_id, tag in conn.rows(tagged.where(in_(t.claim_id, ids))):
             tag_of[claim_id].append(tag)
+        # Code point order, sorted here: PostgreSQL would order tags by its collation.
+        for listed in tag_of.values():
+            listed.sort()
         e = tables.evidence.c
         counted = select(e.claim_id, count_star(), source=tables.evidence)
         counts: dict[int, int] = {
@@ -702,7 +703,8 @@ def _previous_quote(events: list[EventView]) -> str | None:
 def _tags(conn: Reader, claim_id: int) -> list[str]:
     t = tables.claim_tags.c
     q = select(t.tag, source=tables.claim_tags).where(eq(t.claim_id, claim_id))
-    return [r.tag for r in conn.rows(q.order_by(t.tag))]
+    # Code point order, as SQLite compares: PostgreSQL's collation orders tags its own way.
+    return sorted(r.tag for r in conn.rows(q))
 
 
 @dataclass(frozen=True, slots=True)

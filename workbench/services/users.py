@@ -308,10 +308,10 @@ BINDING_NOT_PERMITTED = "binding_not_permitted"
 def list_users(wb: Workbench) -> list[UserView]:
     with transaction(wb) as tx:
         binds = binds_roles(tx.session.get_bind().dialect.name)
-        return [
-            UserView.of(u, binds_roles=binds)
-            for u in tx.session.scalars(select(User).order_by(User.name))
-        ]
+        # By name in code point order, sorted here: PostgreSQL's collation orders names its
+        # own way (`ärger` among the a's), SQLite by code point.
+        people = sorted(tx.session.scalars(select(User)), key=lambda u: u.name)
+        return [UserView.of(u, binds_roles=binds) for u in people]
 
 
 def owner_check(session: Session, what: str = "--to") -> Callable[[str], bool]:
