@@ -108,3 +108,30 @@ def test_user_list_is_in_code_point_order_under_a_locale_collation(locale_desk: 
         run("user", "add", name)
     listed = [u["name"] for u in json.loads(run("user", "list", "--json").out)]
     assert listed == sorted(names)
+
+
+def test_a_bundle_lists_rows_in_code_point_order_under_a_locale_collation(
+    locale_desk: str, tmp_path: Path
+) -> None:
+    """`export bundle`, "a deterministic archive", wrote a PostgreSQL desk's users and tags in
+    the database's collation order: a desk moved from SQLite to a DBA's database in an English
+    locale and bundled again came back with other bytes (and other sha256s in the manifest) for
+    `users` and `claim_tags`, though nothing in it had changed."""
+    import zipfile
+
+    run = _cli(locale_desk)
+    article = tmp_path / "a.txt"
+    article.write_text("甲说了一句话。乙说了另一句话。\n", encoding="utf-8")
+    run("doc", "add", str(article))
+    run("claim", "add", "1", "--quote", "甲说了一句话", "--text", "甲说了一句话")
+    run("claim", "tag", "1", *TAGS)
+    names = ["editor", "zed", "élodie", "ab", "王芳", "ärger", "émile", "bob"]
+    for name in names:
+        run("user", "add", name)
+    bundle = tmp_path / "desk.zip"
+    run("export", "bundle", str(bundle))
+    with zipfile.ZipFile(bundle) as z:
+        users = [json.loads(line)[0] for line in z.read("tables/users.jsonl").splitlines()]
+        tags = [json.loads(line)[1] for line in z.read("tables/claim_tags.jsonl").splitlines()]
+    assert users == sorted(names)
+    assert tags == sorted(TAGS)
