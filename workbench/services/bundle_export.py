@@ -121,7 +121,7 @@ def export_bundle(wb: Workbench, out: IO[bytes], progress: Progress | None = Non
         def rows(table: Table) -> Any:
             if table.name in DERIVED:
                 return  # listed, with no rows (see DERIVED)
-            query = select(table).order_by(*table.primary_key.columns)
+            query = select(table).order_by(*primary_key_order(table, conn.dialect.name))
             yield from tally.counting(conn.execute(query.execution_options(yield_per=BATCH)))
 
         manifest = write_bundle(
@@ -136,6 +136,16 @@ def export_bundle(wb: Workbench, out: IO[bytes], progress: Progress | None = Non
         head=head,
         schema_revision=revision,
     )
+
+
+def primary_key_order(table: Table, dialect: str) -> list[Any]:
+    """A table's primary key, its text in code point order, as SQLite compares it: PostgreSQL
+    orders text by the database's collation (an English locale's puts `ärger` among the a's),
+    so the same desk's bundle differed by backend. Its "C" collation is code point order."""
+    return [
+        c.collate("C") if dialect == "postgresql" and isinstance(c.type, String) else c
+        for c in table.primary_key.columns
+    ]
 
 
 def count_rows(conn: Connection, table: Table) -> int:
