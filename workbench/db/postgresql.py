@@ -51,6 +51,8 @@ IDLE_WRITE_MS = 300_000
 # SQLSTATEs: lock_not_available (lock_timeout ran out), idle_in_transaction_session_timeout.
 LOCK_NOT_AVAILABLE = "55P03"
 IDLE_TIMEOUT = "25P03"
+# A write in a transaction the server keeps read-only (a standby; default_transaction_read_only).
+READ_ONLY_TRANSACTION = "25006"
 
 
 def configure(engine: Engine) -> None:
@@ -117,6 +119,21 @@ def lock_refusal(exc: BaseException) -> str | None:
             "command again"
         )
     return None
+
+
+def read_only_refusal(exc: BaseException) -> str | None:
+    """What to tell a writer whose statement `exc` the server refused because it is read-only
+    for this session (a hot standby, or default_transaction_read_only set for the role or the
+    database: the server says "read-only transaction", of a transaction the person never
+    opened); else None."""
+    code = getattr(exc, "sqlstate", None) or getattr(exc, "pgcode", None)
+    if code != READ_ONLY_TRANSACTION:
+        return None
+    return (
+        "the database server is read-only for this connection (a standby, or "
+        "default_transaction_read_only set for the role or database), so nothing was written; "
+        "make changes through the primary server, or ask its administrator"
+    )
 
 
 def machine_identity(conn: Connection) -> str:

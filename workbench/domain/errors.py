@@ -67,6 +67,9 @@ NO_DESK = "no_desk"
 UPGRADE_NOT_PERMITTED = "upgrade_not_permitted"
 # A person's role may not change the desk's settings (docs/identity.md: they are the owner's).
 SETTING_NOT_PERMITTED = "setting_not_permitted"
+# A write on a PostgreSQL server that is read-only for the session (a hot standby, or
+# default_transaction_read_only set by its administrator for the role or the database).
+READ_ONLY_SERVER = "read_only_server"
 # The `reason` of a DamagedRecord for a database file whose pages SQLite finds damaged (or that
 # is no database at all): restored from a backup, not retried, unlike a storage failure.
 DAMAGED_DATABASE = "damaged_database"

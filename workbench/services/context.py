@@ -24,6 +24,7 @@ from workbench.domain.chain import GENESIS, canonical_json, event_hash
 from workbench.domain.clock import ClockBehind, behind, format_at, now
 from workbench.domain.errors import (
     EMPTY_SETTING,
+    READ_ONLY_SERVER,
     Conflict,
     Hint,
     InvalidInput,
@@ -578,7 +579,7 @@ def _storage_error(
     SQLite file at `url` is restored from a backup (workbench.db.damage)."""
     from workbench.db.backend import refused_privilege
     from workbench.db.damage import damage_refusal
-    from workbench.db.postgresql import lock_refusal
+    from workbench.db.postgresql import lock_refusal, read_only_refusal
 
     if (damage := damage_refusal(url, driver_error)) is not None:
         return damage
@@ -586,6 +587,8 @@ def _storage_error(
         return Conflict("the database stayed locked by another writer; try the command again")
     if isinstance(driver_error, BaseException) and (refusal := lock_refusal(driver_error)):
         return Conflict(refusal)
+    if isinstance(driver_error, BaseException) and (refusal := read_only_refusal(driver_error)):
+        return StorageError(refusal, reason=READ_ONLY_SERVER)
     if isinstance(driver_error, BaseException) and refused_privilege(driver_error):
         return StorageError(f"database error: {driver_error}", hint=step("grant_access"))
     return StorageError(f"database error: {driver_error}")
