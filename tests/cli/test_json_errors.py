@@ -279,3 +279,25 @@ def test_every_library_error_type_has_its_own_kind(
     assert error == {"kind": error_type.kind, "message": "refused for a reason"}
     kinds = [t.kind for t in ERROR_TYPES]
     assert len(set(kinds)) == len(kinds) and error_type.kind.replace("_", "").isalpha()
+
+
+@pytest.mark.skipif(bool(PG_URL), reason="SQLite is backed up to a file; PostgreSQL by pg_dump")
+def test_a_file_into_a_missing_folder_is_a_file_error_for_a_backup_as_for_a_bundle(
+    wb_cli: Run, claim: str, tmp_path: Path
+) -> None:
+    """A researcher's nightly script wrote `backup` and `export bundle` into a dated folder it
+    had not made yet, and tested `.error.kind == "file_error"` as errors.md says of a file that
+    could not be written: the bundle said file_error, the backup the same sentence as
+    invalid_input, so the script took it for bad input and did not retry."""
+    missing = tmp_path / "nightly"
+    kinds = {}
+    for args in (
+        ["backup", str(missing / "desk.db")],
+        ["export", "bundle", str(missing / "b.zip")],
+    ):
+        r = wb_cli(*args, "--json")
+        assert r.code == 1 and r.out == ""
+        error = r.error()
+        assert error["message"].endswith(f"the folder {missing} does not exist")
+        kinds[args[0]] = error["kind"]
+    assert kinds == {"backup": "file_error", "export": "file_error"}
