@@ -51,7 +51,7 @@ def test_backup_never_overwrites(wb: Workbench, tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="never overwrites"):
         backup(wb, str(target))
     assert target.read_text() == "precious"
-    with pytest.raises(InvalidInput, match="does not exist"):
+    with pytest.raises(FileNotFoundError, match="does not exist"):
         backup(wb, str(tmp_path / "no" / "dir.db"))
 
 

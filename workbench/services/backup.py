@@ -36,7 +36,9 @@ def backup(wb: Workbench, target: str) -> Backup:
         raise file_exists(target, "a backup")
     problem = missing_folder(target, dest)
     if problem is not None:
-        raise InvalidInput(problem)
+        # A file that cannot be written, as a read-only folder's below and every `-o FILE`'s
+        # (the CLI's file_error), not bad input (a trial's script did not retry it).
+        raise FileNotFoundError(errno.ENOENT, problem)
     if Path(source).resolve() == dest.resolve():
         raise InvalidInput("the backup must go to another file than the database")
     wb.engine()  # refuses a missing or empty database, migrates an older one
