@@ -206,6 +206,25 @@ def test_report_all_writes_pages_and_an_index(run: Run, desk: Desk, tmp_path: Pa
     assert r.code == 2 and "-o names a folder" in r.err, r.err
 
 
+def test_report_all_into_a_missing_folder_is_said_as_every_other_output_says_it(
+    run: Run, desk: Desk, tmp_path: Path
+) -> None:
+    """A researcher's script wrote `report --all -o out/2026-12/site` before making out/: it was
+    told "No such file or directory: out/2026-12/site", where `report 1 -o` and every other
+    output into a missing folder say which folder is missing; the pages were built first."""
+    parent = tmp_path / "out" / "2026-12"
+    for args in (
+        ["--all", "-o", str(parent / "site")],
+        [str(desk.doc), "-o", str(parent / "p.html")],
+    ):
+        r = run("report", *args, "--json")
+        assert r.code == 1 and r.out == ""
+        error = json.loads(r.err)["error"]
+        assert error["kind"] == "file_error"
+        assert error["message"].endswith(f"the folder {parent} does not exist"), error
+    assert not (tmp_path / "out").exists()
+
+
 # --- in a real browser -----------------------------------------------------------------------
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
