@@ -119,9 +119,16 @@ def report(
 def _check_folder(output: str) -> None:
     """With --all, -o names a folder: a file there, or a link (a dangling one too), is bad
     usage."""
+    from workbench.new_file import missing_folder
+
     path = Path(output)
     if (path.is_symlink() or path.exists()) and not path.is_dir():
         raise click.UsageError(f"with --all, -o names a folder; {output} is a file")
+    # The folder is made, its parent is not: said as every output into a missing folder says
+    # it, before the pages are built (a trial was told "No such file or directory").
+    problem = missing_folder(output, path)
+    if problem is not None:
+        raise click.ClickException(problem)
 
 
 def say_withheld(flagged: tuple[int, ...]) -> None:
