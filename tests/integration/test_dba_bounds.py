@@ -1,0 +1,67 @@
+"""trial121: the bounds a PostgreSQL server's administrator sets on a role or database, met by
+the workbench's reads and writes, are said as what they are.
+
+- `idle_in_transaction_session_timeout` set low for the role ended `audit verify` as it
+  computed between statements, and the line said "the server ended this command's transaction
+  after it sat idle for 300 s holding the write lock": the write's bound, of a read that held
+  no lock and sat idle for milliseconds. A read keeps the server's bound and now says so.
+- `statement_timeout` set low said "database error: canceling statement due to statement
+  timeout", and `audit verify` called it a database it could not open: now one line naming
+  the server's bound and who can raise it.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from workbench.db.sql import Sql
+from workbench.domain.errors import Conflict, StorageError
+from workbench.services.context import Workbench, reading, transaction
+
+IDLE_100_MS = "%20-cidle_in_transaction_session_timeout%3D100"
+STATEMENT_50_MS = "%20-cstatement_timeout%3D50"
+
+
+def test_a_read_idle_past_the_servers_bound_says_it_was_the_servers(postgres_url: str) -> None:
+    wb = Workbench(url=postgres_url + IDLE_100_MS, actor="tester")
+    with pytest.raises(StorageError) as refused, reading(wb) as reader:
+        reader.raw(Sql("SELECT 1"))
+        time.sleep(0.6)  # idle in the read's transaction, past the server's 100 ms
+        reader.raw(Sql("SELECT 1"))
+    said = str(refused.value)
+    assert not isinstance(refused.value, Conflict)
+    assert "idle_in_transaction_session_timeout" in said, said
+    assert "300 s" not in said and "write lock" not in said, said
+
+
+def test_a_write_keeps_its_own_idle_bound_over_the_servers(postgres_url: str) -> None:
+    """A write sets its own bound (IDLE_WRITE_MS), so the server's 100 ms does not end it."""
+    from sqlalchemy import text
+
+    wb = Workbench(url=postgres_url + IDLE_100_MS, actor="tester")
+    with transaction(wb, write=True, derived=True) as tx:
+        tx.session.execute(text("SELECT 1"))
+        time.sleep(0.6)
+        assert tx.session.execute(text("SELECT 1")).scalar() == 1
+
+
+@pytest.mark.parametrize("through", ["driver", "sqlalchemy"])
+def test_a_statement_past_the_servers_statement_timeout_is_said_as_that(
+    postgres_url: str, through: str
+) -> None:
+    """Through the read paths' driver (claim list, stats) and SQLAlchemy (audit verify)."""
+    from sqlalchemy import text
+
+    wb = Workbench(url=postgres_url + STATEMENT_50_MS, actor="tester")
+    with pytest.raises(StorageError) as refused:
+        if through == "driver":
+            with reading(wb) as reader:
+                reader.raw(Sql("SELECT pg_sleep(1)"))
+        else:
+            with transaction(wb) as tx:
+                tx.session.execute(text("SELECT pg_sleep(1)"))
+    said = str(refused.value)
+    assert "statement_timeout" in said and "administrator" in said, said
+    assert "canceling statement" not in said, said
