@@ -51,6 +51,10 @@ IDLE_WRITE_MS = 300_000
 # SQLSTATEs: lock_not_available (lock_timeout ran out), idle_in_transaction_session_timeout.
 LOCK_NOT_AVAILABLE = "55P03"
 IDLE_TIMEOUT = "25P03"
+# query_canceled: a statement that ran past statement_timeout, or was cancelled by someone.
+QUERY_CANCELED = "57014"
+# The server's words as it ends a session for idle_in_transaction_session_timeout.
+_IDLE_ENDED = "idle-in-transaction timeout"
 # A write in a transaction the server keeps read-only (a standby; default_transaction_read_only).
 READ_ONLY_TRANSACTION = "25006"
 
@@ -105,14 +109,15 @@ def bound_waits(conn: Connection) -> None:
     conn.execute(text(f"SET LOCAL idle_in_transaction_session_timeout = {IDLE_WRITE_MS:d}"))
 
 
-def lock_refusal(exc: BaseException) -> str | None:
-    """What to tell a writer whose statement `exc` (the driver's error) ended for a lock: it
-    waited too long for another writer, or sat idle holding the lock until the server ended
-    its transaction; else None."""
-    code = getattr(exc, "sqlstate", None) or getattr(exc, "pgcode", None)
+def lock_refusal(exc: BaseException, *, write: bool) -> str | None:
+    """What to tell a command whose statement `exc` (the driver's error) ended for the desk's
+    lock, a conflict to try again: it waited too long for another writer, or, a write, sat
+    idle holding the lock until the server ended its transaction (after IDLE_WRITE_MS); else
+    None."""
+    code = _sqlstate(exc)
     if code == LOCK_NOT_AVAILABLE:
         return "the database stayed locked by another writer; try the command again"
-    if code == IDLE_TIMEOUT:
+    if code == IDLE_TIMEOUT and write:
         return (
             f"the server ended this command's transaction after it sat idle for "
             f"{IDLE_WRITE_MS // 1000} s holding the write lock; nothing was written; try the "
@@ -121,13 +126,44 @@ def lock_refusal(exc: BaseException) -> str | None:
     return None
 
 
+def bound_refusal(exc: BaseException, *, write: bool) -> str | None:
+    """What to tell a command whose statement `exc` met a bound the server's administrator
+    set for the role or the database, which trying again meets again (trial121): a statement
+    past statement_timeout (it said only "canceling statement due to statement timeout",
+    and `audit verify` called it a database it could not open), or a read idle past
+    idle_in_transaction_session_timeout (a read sets no idle bound of its own, and the words
+    were the write's, naming 300 s and a lock it never held); else None."""
+    code = _sqlstate(exc)
+    if code == IDLE_TIMEOUT and not write:
+        return (
+            "the server ended this command's read after it sat idle longer than the server "
+            "allows (idle_in_transaction_session_timeout, set for the role or the database; "
+            "output left unread, as in a paused pager, keeps a read waiting); nothing was "
+            "written; ask the server's administrator to raise it"
+        )
+    if code == QUERY_CANCELED and "statement timeout" in str(exc):
+        return (
+            "the server cancelled a statement that ran longer than it allows "
+            "(statement_timeout, set for the role or the database); nothing was written; ask "
+            "the server's administrator to raise it for this role"
+        )
+    return None
+
+
+def _sqlstate(exc: BaseException) -> str | None:
+    code = getattr(exc, "sqlstate", None) or getattr(exc, "pgcode", None)
+    if code is None and _IDLE_ENDED in str(exc):
+        # psycopg2 reads the server's FATAL as the connection lost, with no SQLSTATE.
+        return IDLE_TIMEOUT
+    return str(code) if code is not None else None
+
+
 def read_only_refusal(exc: BaseException) -> str | None:
     """What to tell a writer whose statement `exc` the server refused because it is read-only
     for this session (a hot standby, or default_transaction_read_only set for the role or the
     database: the server says "read-only transaction", of a transaction the person never
     opened); else None."""
-    code = getattr(exc, "sqlstate", None) or getattr(exc, "pgcode", None)
-    if code != READ_ONLY_TRANSACTION:
+    if _sqlstate(exc) != READ_ONLY_TRANSACTION:
         return None
     return (
         "the database server is read-only for this connection (a standby, or "

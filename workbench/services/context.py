@@ -194,7 +194,7 @@ class Workbench:
             except DBAPIError as exc:
                 self._refuse_missing_database(exc)
                 self._refuse_damaged(exc.orig)
-                self._refuse_lock_wait(exc.orig)
+                self._refuse_server_bound(exc.orig, write=write)
                 meant = meant_url(self.given) if new_file and self.given else None
                 # A mistyped PostgreSQL URL is read as a file path in folders that do not exist.
                 also = f" (a PostgreSQL URL is written {meant})" if meant else ""
@@ -286,6 +286,7 @@ class Workbench:
         except driver_error as exc:
             self._refuse_missing_database(exc)
             self._refuse_damaged(exc)
+            self._refuse_server_bound(exc, write=False)
             raise StorageError(cannot_open(self.url, exc), hint=self._grant_hint(exc)) from None
         if current:
             self._ready = True
@@ -316,14 +317,14 @@ class Workbench:
         if refusal is not None:
             raise refusal from None
 
-    def _refuse_lock_wait(self, exc: BaseException | None) -> None:
-        """A wait for a lock that ran out while the database was brought to this schema (the
-        migrations' lock behind another `db upgrade` or a first write setting a desk up, within
-        PostgreSQL's lock_timeout) is refused as every command behind a lock is: try again."""
-        from workbench.db.postgresql import lock_refusal
-
-        if exc is not None and (refusal := lock_refusal(exc)) is not None:
-            raise Conflict(refusal) from None
+    def _refuse_server_bound(self, exc: BaseException | None, *, write: bool) -> None:
+        """A server's bound met while the database was opened or brought to this schema is
+        refused in its own words, as in any transaction (`_server_refusal`): a wait for a lock
+        that ran out (the migrations' lock behind another `db upgrade` or a first write
+        setting a desk up, within PostgreSQL's lock_timeout) is a conflict to try again; a
+        DBA's statement_timeout is no database that cannot be opened (trial121)."""
+        if exc is not None and (refusal := _server_refusal(exc, write=write)) is not None:
+            raise refusal from None
 
     def missing_file(self) -> bool:
         """A SQLite database not there yet: no file, or an empty one (which SQLite sets up as
@@ -340,7 +341,8 @@ class Workbench:
 class Tx:
     """One transaction. Mutations call `record`; commit refuses a change that has no event."""
 
-    def __init__(self, session: Session, actor: str) -> None:
+    def __init__(self, session: Session, actor: str, *, write: bool = False) -> None:
+        self.write = write  # a write transaction: it holds the desk's lock (lock_event_appends)
         self.session = session
         self.actor = actor
         # Counted, not kept: a bulk edit of a year's claims writes 40,000 events, and the
@@ -394,7 +396,7 @@ class Tx:
         self.session.flush()
         conn = self.session.connection()
         reader = Reader(conn.connection.dbapi_connection, module_for(conn.dialect.name))
-        with driver_errors(reader, conn.engine.url.render_as_string()):
+        with driver_errors(reader, conn.engine.url.render_as_string(), write=self.write):
             yield reader
 
     def record(
@@ -516,7 +518,7 @@ def transaction(
     from workbench.db.backend import lock_event_appends
 
     session = Session(bind=wb.engine(write=write), expire_on_commit=False, autoflush=True)
-    tx = Tx(session, wb.actor)
+    tx = Tx(session, wb.actor, write=write)
     # (only a write is given an engine on an empty database: a read is refused there)
     set_up = write and wb.set_up_pending
 
@@ -528,7 +530,7 @@ def transaction(
             tx.changed = True
 
     try:
-        with database_errors(wb.url), session.begin():
+        with database_errors(wb.url, write=write), session.begin():
             if set_up:
                 # The desk's tables, in this transaction: committed with its change or rolled
                 # back with its refusal (fix98). Before the tracking: the set-up is no change
@@ -572,26 +574,40 @@ def transaction(
 
 
 def _storage_error(
-    driver_error: object, operational: bool, url: str | None = None
+    driver_error: object, operational: bool, url: str | None = None, *, write: bool = False
 ) -> WorkbenchError:
     """The refusal a driver's error becomes: a lock held too long is a conflict to retry, a
     privilege the role lacks is the owner's to grant (docs/identity.md), a damaged page of the
-    SQLite file at `url` is restored from a backup (workbench.db.damage)."""
+    SQLite file at `url` is restored from a backup (workbench.db.damage). `write`: met in a
+    write transaction, which holds the desk's lock under bounds of its own."""
     from workbench.db.backend import refused_privilege
     from workbench.db.damage import damage_refusal
-    from workbench.db.postgresql import lock_refusal, read_only_refusal
 
     if (damage := damage_refusal(url, driver_error)) is not None:
         return damage
     if operational and "locked" in str(driver_error).lower():
         return Conflict("the database stayed locked by another writer; try the command again")
-    if isinstance(driver_error, BaseException) and (refusal := lock_refusal(driver_error)):
-        return Conflict(refusal)
-    if isinstance(driver_error, BaseException) and (refusal := read_only_refusal(driver_error)):
-        return StorageError(refusal, reason=READ_ONLY_SERVER)
-    if isinstance(driver_error, BaseException) and refused_privilege(driver_error):
-        return StorageError(f"database error: {driver_error}", hint=step("grant_access"))
+    if isinstance(driver_error, BaseException):
+        if (refusal := _server_refusal(driver_error, write=write)) is not None:
+            return refusal
+        if refused_privilege(driver_error):
+            return StorageError(f"database error: {driver_error}", hint=step("grant_access"))
     return StorageError(f"database error: {driver_error}")
+
+
+def _server_refusal(driver_error: BaseException, *, write: bool) -> WorkbenchError | None:
+    """A PostgreSQL server's bounds and modes, said in words of their own wherever they are
+    met (a lock waited for too long, a transaction idle too long, a statement past the
+    server's statement_timeout, a server read-only for this session); else None."""
+    from workbench.db.postgresql import bound_refusal, lock_refusal, read_only_refusal
+
+    if refusal := lock_refusal(driver_error, write=write):
+        return Conflict(refusal)
+    if refusal := read_only_refusal(driver_error):
+        return StorageError(refusal, reason=READ_ONLY_SERVER)
+    if refusal := bound_refusal(driver_error, write=write):
+        return StorageError(refusal)
+    return None
 
 
 def database_refusal(exc: Exception, url: str | None = None) -> WorkbenchError:
@@ -608,27 +624,28 @@ def database_refusal(exc: Exception, url: str | None = None) -> WorkbenchError:
 
 
 @contextmanager
-def database_errors(url: str | None = None) -> Iterator[None]:
+def database_errors(url: str | None = None, *, write: bool = False) -> Iterator[None]:
     """The driver's errors as one line each, never a traceback (`url`: the database's, to
-    name its file)."""
-    from sqlalchemy.exc import DBAPIError
+    name its file; `write`: of a write transaction)."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
 
     try:
         yield
     except DBAPIError as exc:
         # The cause is kept: a service may read it (settings: a role lacking a privilege).
-        raise database_refusal(exc, url) from exc
+        raise _storage_error(exc.orig, isinstance(exc, OperationalError), url, write=write) from exc
 
 
 @contextmanager
-def driver_errors(reader: Reader, url: str | None = None) -> Iterator[None]:
+def driver_errors(reader: Reader, url: str | None = None, *, write: bool = False) -> Iterator[None]:
     """`database_errors`, for statements run through a Reader on the driver itself (the same
     messages: the driver's error is what SQLAlchemy's carries). The Reader knows which driver
     its connection is (psycopg2 on the read paths, psycopg 3 on a write's own connection)."""
     try:
         yield
     except reader.error as exc:
-        raise _storage_error(exc, isinstance(exc, reader.operational_error), url) from None
+        error = _storage_error(exc, isinstance(exc, reader.operational_error), url, write=write)
+        raise error from None
 
 
 @contextmanager

@@ -127,7 +127,7 @@ def _refuse_lock_wait(exc: DBAPIError) -> None:
     refusal of any command behind a lock, not the driver's words."""
     from workbench.db.postgresql import lock_refusal
 
-    if exc.orig is not None and (refusal := lock_refusal(exc.orig)) is not None:
+    if exc.orig is not None and (refusal := lock_refusal(exc.orig, write=True)) is not None:
         raise Conflict(refusal) from None
 
 
