@@ -281,3 +281,26 @@ def test_the_similarity_index_is_not_restored_but_rebuilt_from_the_claims(
     assert all(summary.tables[name] == 0 for name in DERIVED)
     assert similar_claims(target, claim, min_score=0.0) == before
     assert replay(target).consistent and verify_database(target).ok
+
+
+def test_a_setting_edited_to_no_json_value_is_refused_in_one_line(
+    wb: Workbench, tmp_path: Path, target_url: str
+) -> None:
+    """trial122: a bundle whose settings.jsonl was edited by hand (`"true"` made `"fals"`, its
+    SHA-256 in the manifest made to match) crashed `import bundle` with a JSONDecodeError
+    traceback from the replay check instead of refusing it, as every other edited table is, in
+    one line saying what differs."""
+    busy_desk(wb, tmp_path)
+
+    def edit(t: Tables) -> None:
+        one(t["settings"], key="review.required")["value"] = "fals"
+
+    path = tmp_path / "forged.zip"
+    path.write_bytes(forge(bundle_bytes(wb), edit))
+    with pytest.raises(InvalidInput) as refused:
+        import_bundle(Workbench(url=target_url, actor="t"), str(path))
+    message = str(refused.value)
+    assert message.startswith("the bundle's events and tables do not replay consistently")
+    assert "setting 'review.required' value: events say True, table says 'fals'" in message
+    assert message.endswith("nothing was imported") and "\n" not in message
+    assert all(rows == [] for rows in state(target_url).values())
