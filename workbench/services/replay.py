@@ -118,7 +118,16 @@ def settings_reader(tx: Tx) -> Iterator[tuple[str, tuple[Any, ...]]]:
             Setting.key
         )
     ):
-        yield key, (key, json.loads(value), by, event_value(at))
+        yield key, (key, _stored_value(value), by, event_value(at))
+
+
+def _stored_value(value: str) -> Any:
+    """A setting's stored JSON, decoded; a value that is no JSON (edited by hand in a bundle or
+    the file) is compared as the text it is, so that it is a difference, not a crash."""
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
 
 
 @dataclass(frozen=True, slots=True)
