@@ -304,3 +304,23 @@ def test_a_setting_edited_to_no_json_value_is_refused_in_one_line(
     assert "setting 'review.required' value: events say True, table says 'fals'" in message
     assert message.endswith("nothing was imported") and "\n" not in message
     assert all(rows == [] for rows in state(target_url).values())
+
+
+def test_a_bool_cell_edited_to_text_names_the_bundle_row(
+    wb: Workbench, tmp_path: Path, target_url: str
+) -> None:
+    """trial122: a bundle whose notes.jsonl had a note's `internal` cell edited by hand from
+    `true` to `"yes"` (its SHA-256 made to match) was refused as `error: database error: Not a
+    boolean value: 'yes'`, blaming the database the desk was moving into, where an int or a
+    date cell edited so is refused naming the bundle's table and row, as a bad value in it."""
+    busy_desk(wb, tmp_path)
+
+    def edit(t: Tables) -> None:
+        t["notes"][0]["internal"] = "yes"
+
+    path = tmp_path / "forged.zip"
+    path.write_bytes(forge(bundle_bytes(wb), edit))
+    with pytest.raises(InvalidInput) as refused:
+        import_bundle(Workbench(url=target_url, actor="t"), str(path))
+    assert str(refused.value).startswith("bundle notes row 1: bad bool value 'yes'"), refused.value
+    assert all(rows == [] for rows in state(target_url).values())
