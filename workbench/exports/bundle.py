@@ -72,6 +72,10 @@ def decode_value(kind: str, value: Any, where: str) -> Any:
             raise ValueError("not an integer")
         if kind == "text" and not isinstance(value, str):
             raise ValueError("not text")
+        if kind == "bool" and not isinstance(value, bool):
+            raise ValueError("not true or false")
+        if kind == "float" and not (isinstance(value, int | float) and not isinstance(value, bool)):
+            raise ValueError("not a number")
     except (ValueError, TypeError) as exc:
         raise InvalidInput(f"bundle {where}: bad {kind} value {value!r} ({exc})") from None
     return value
