@@ -67,3 +67,39 @@ def test_ctrl_c_during_an_import_says_one_line(db_url: str, tmp_path: Path, cli:
     assert r.stderr.strip().splitlines() == ["interrupted; nothing half-written was committed"], (
         r.stderr
     )
+
+
+# Ctrl-C arriving just after the new desk file was created and set up, before the command's
+# own transaction: deterministic where a signal sent after a sleep would race the set-up.
+INTERRUPT_AFTER_SET_UP = """
+import workbench.db.revision as revision
+current = revision.ensure_current
+def interrupted(*args, **kwargs):
+    current(*args, **kwargs)
+    raise KeyboardInterrupt
+revision.ensure_current = interrupted
+from workbench.cli import main
+main()
+"""
+
+
+def test_ctrl_c_while_a_new_desk_file_is_set_up_leaves_no_file(tmp_path: Path) -> None:
+    """trial122: Ctrl-C in the first second of `workbench --db laptop.db import bundle
+    desk.zip` (while the new file was being set up) said "interrupted; nothing half-written
+    was committed", exit 130, and left laptop.db behind: the next `audit head` read it as
+    "holds no workbench tables (another program's database?)" (or an empty desk, `0 events`),
+    where a write refused on a new file leaves no file (README, Database and identity)."""
+    target = tmp_path / "laptop.db"
+    env = {**os.environ, "WORKBENCH_USER": "tester", "PYTHONPATH": CLONE}
+    env.pop("WORKBENCH_DB", None)
+    args = ["--db", str(target), "config", "set", "review.required", "true"]
+    r = subprocess.run(
+        [sys.executable, "-c", INTERRUPT_AFTER_SET_UP, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert r.returncode == 130, (r.returncode, r.stderr)
+    assert "interrupted; nothing half-written was committed" in r.stderr, r.stderr
+    assert list(tmp_path.glob("laptop.db*")) == [], r.stderr
