@@ -207,6 +207,12 @@ class Workbench:
                     cannot_open(self.url, f"{exc.orig}{also}"),
                     hint=self._grant_hint(exc),
                 ) from None
+            except BaseException:
+                # Ctrl-C (or SIGTERM) while a new file is set up: taken back as a refused
+                # write's is, not left to be read as another program's database (trial122).
+                if new_file and path is not None:
+                    self._take_back_set_up(path, found_empty)
+                raise
             self.created = new_file
             self.found_empty_file = found_empty
             if new_file and path is not None:
@@ -215,6 +221,16 @@ class Workbench:
                 self.created_file = file_identity(path)
             self._ready = True
         return write_engine(self.url) if write else get_engine(self.url)
+
+    def _take_back_set_up(self, path: str, found_empty: bool) -> None:
+        """Take back the file an interrupted set-up left at `path` (new_database.take_back:
+        kept, and said why, when another process has it open or wrote to it meanwhile)."""
+        from workbench.services.new_database import file_identity, take_back
+
+        self.created = True
+        self.found_empty_file = found_empty
+        self.created_file = file_identity(path)
+        take_back(self)
 
     def _no_desk(self, *, write: bool = False) -> NotFound:
         """The refusal of a read that found no tables, or of a write that would set them up
