@@ -103,3 +103,42 @@ def test_ctrl_c_while_a_new_desk_file_is_set_up_leaves_no_file(tmp_path: Path) -
     assert r.returncode == 130, (r.returncode, r.stderr)
     assert "interrupted; nothing half-written was committed" in r.stderr, r.stderr
     assert list(tmp_path.glob("laptop.db*")) == [], r.stderr
+
+
+# As above, the set-up cut short part way: some of the desk's tables are not there yet.
+INTERRUPT_PART_WAY = """
+import sqlite3, sys
+import workbench.db.revision as revision
+current = revision.ensure_current
+def interrupted(*args, **kwargs):
+    current(*args, **kwargs)
+    conn = sqlite3.connect(sys.argv[2])
+    conn.execute("DROP TABLE blobs")
+    conn.commit()
+    conn.close()
+    raise KeyboardInterrupt
+revision.ensure_current = interrupted
+from workbench.cli import main
+main()
+"""
+
+
+def test_ctrl_c_part_way_through_a_new_desk_files_set_up_leaves_no_file(tmp_path: Path) -> None:
+    """trial122: Ctrl-C a little earlier, while the new file's tables were being made, said
+    "created a new workbench database at ./laptop.db, kept: it could not be read (no such
+    table: blobs)": the take-back read every table of the desk for rows, and one not made
+    yet refused the read, so the half-set-up file stayed."""
+    target = tmp_path / "laptop.db"
+    env = {**os.environ, "WORKBENCH_USER": "tester", "PYTHONPATH": CLONE}
+    env.pop("WORKBENCH_DB", None)
+    args = ["--db", str(target), "config", "set", "review.required", "true"]
+    r = subprocess.run(
+        [sys.executable, "-c", INTERRUPT_PART_WAY, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert r.returncode == 130, (r.returncode, r.stderr)
+    assert "kept" not in r.stderr, r.stderr
+    assert list(tmp_path.glob("laptop.db*")) == [], r.stderr
