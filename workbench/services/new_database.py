@@ -99,10 +99,16 @@ def _kept_because(path: str, made: tuple[int, int] | None, leave_empty: bool) ->
         except sqlite3.Error as exc:
             return f"it could not be read ({exc})"
         try:
+            # A set-up interrupted part way (Ctrl-C) left some tables only: none holds a row.
+            present = {
+                name
+                for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
             written = any(
                 # (the names are the models' own, never input)
                 conn.execute(f'SELECT 1 FROM "{table.name}" LIMIT 1').fetchone()  # noqa: S608
                 for table in Base.metadata.sorted_tables
+                if table.name in present
             )
         except sqlite3.Error as exc:
             return f"it could not be read ({exc})"
