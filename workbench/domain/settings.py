@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbench.domain.errors import InvalidInput
+from workbench.domain.errors import DamagedRecord, InvalidInput, step
 
 TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
 FALSE_WORDS = frozenset({"false", "no", "off", "0"})
@@ -53,10 +53,34 @@ SETTINGS: dict[str, SettingSpec] = {
 
 def stored_setting(key: str, stored: str | None) -> bool:
     """Setting `key`'s value from its stored JSON text, or its default when none is stored:
-    the one reading of a settings row, on the ORM and on the read path alike."""
+    the one reading of a settings row, on the ORM and on the read path alike. The workbench
+    writes `true` or `false` only: any other text was written outside it, and is refused
+    (DamagedRecord) rather than guessed at (trial122: `fals` crashed every command that read
+    it; `"no"` would have read as true, and `0` as false, turning a safeguard off)."""
+    value = stored_or_none(stored)
+    if value is None:
+        if stored is None:
+            return spec_for(key).default
+        raise DamagedRecord(
+            f"the desk's setting {key} holds {stored!r}, not true or false as the workbench "
+            "writes it: it was changed outside the workbench",
+            hint=step("change_setting", key=key, value="true|false"),
+        )
+    return value
+
+
+def stored_or_none(stored: str | None) -> bool | None:
+    """A stored setting's value, None when none is stored or its text is not one the
+    workbench writes (`stored_setting` refuses it; `config set` writes over it)."""
     import json
 
-    return spec_for(key).default if stored is None else bool(json.loads(stored))
+    if stored is None:
+        return None
+    try:
+        value = json.loads(stored)
+    except ValueError:
+        return None
+    return value if isinstance(value, bool) else None
 
 
 def spec_for(key: str) -> SettingSpec:

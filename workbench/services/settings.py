@@ -21,7 +21,7 @@ from workbench.domain.clock import iso, now
 from workbench.domain.errors import SETTING_NOT_PERMITTED, InvalidInput, StorageError, step
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.payloads import set_payload, setting_payload
-from workbench.domain.settings import SETTINGS, spec_for, stored_setting
+from workbench.domain.settings import SETTINGS, spec_for, stored_or_none, stored_setting
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.registry import desk_owner, registered_user
 
@@ -100,14 +100,23 @@ def _set_config(wb: Workbench, key: str, raw: str) -> SettingSet:
     value = spec.parse(raw)
     with transaction(wb, write=True) as tx:
         row = tx.session.get(Setting, spec.key)
-        before = stored_setting(spec.key, None if row is None else row.value)
+        stored = None if row is None else row.value
+        if row is not None and stored_or_none(stored) is None:
+            # A value written outside the workbench (DamagedRecord everywhere it is read) is
+            # written over, and the event says what was there. Held as on for a safeguard:
+            # turning one off from such a value is still the owner's.
+            before: bool | str = row.value
+            relaxes = spec.relaxes(True, value)
+        else:
+            before = stored_setting(spec.key, stored)
+            relaxes = spec.relaxes(before, value)
         if before == value:
             # The default counts as held (trial56: a non-owner's `config set review.required
             # false` on a desk that never set it wrote a setting.changed event by them, false
             # to false, as if they had turned review off), as `doc edit` records no event for
             # values a document already has.
             return _set(spec.key, row, changed=False)
-        if spec.relaxes(before, value):
+        if relaxes:
             _check_desk_owner(tx, spec.key)
         if row is None:
             row = Setting(key=spec.key, value="", updated_by=tx.actor, updated_at=now())
