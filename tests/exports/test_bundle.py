@@ -20,7 +20,7 @@ from workbench.db.engine import get_engine
 from workbench.db.migrate import upgrade
 from workbench.db.models import Base
 from workbench.domain.errors import InvalidInput
-from workbench.services.bundle import export_bundle, import_bundle
+from workbench.services.bundle import DATABASE_NOT_EMPTY, export_bundle, import_bundle
 from workbench.services.claims import SpanRequest, add_claim, withdraw
 from workbench.services.context import Workbench
 from workbench.services.evidence import EvidenceInput, add_evidence, get_evidence_file
@@ -188,6 +188,8 @@ def test_import_refuses_a_database_that_is_not_empty(
     with pytest.raises(InvalidInput, match="empty database; this one has rows in blobs") as no:
         import_bundle(wb, str(path))
     assert counts() == before
+    # A script tells a desk with work from a bundle that is not sound (trial122: no reason).
+    assert no.value.reason == DATABASE_NOT_EMPTY
     # the similarity index's tables are the workbench's own bookkeeping: not named beside them
     assert "similar_" not in str(no.value) and "claims (8)" in str(no.value)
 

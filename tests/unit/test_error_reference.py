@@ -16,6 +16,7 @@ from workbench.domain.errors import (
 )
 from workbench.domain.transitions import Refusal
 from workbench.new_file import FILE_EXISTS
+from workbench.services.bundle import DATABASE_NOT_EMPTY
 from workbench.services.documents import NO_SOURCE
 from workbench.services.registry import ROLE_MISMATCH
 from workbench.services.revisions import UNRELATED
@@ -60,3 +61,5 @@ def test_other_reasons_a_script_can_act_on_are_documented() -> None:
     assert f"| `{BINDING_NOT_PERMITTED}` | `invalid_input` |" in PAGE
     # A safeguard of review turned off by anyone but the desk's owner: the owner is the way.
     assert f"| `{NOT_DESK_OWNER}` | `invalid_input` |" in PAGE
+    # A bundle into a desk with work: another --db is the way, not a fixed bundle.
+    assert f"| `{DATABASE_NOT_EMPTY}` | `invalid_input` |" in PAGE

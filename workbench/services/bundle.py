@@ -105,6 +105,11 @@ def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) ->
         raise
 
 
+# The `reason` of a bundle refused by a database that holds rows: a bundle is never merged
+# into a desk (docs/backup.md), and a script tells this from a bundle that is not sound.
+DATABASE_NOT_EMPTY = "database_not_empty"
+
+
 class _Checked(Exception):
     """The target takes the bundle: its check's transaction is rolled back (import_bundle)."""
 
@@ -123,7 +128,8 @@ def _refuse_occupied(tx: Tx) -> None:
         # else holds rows.
         named = [o for o in occupied if o.split(" ")[0] not in DERIVED] or occupied
         raise InvalidInput(
-            "a bundle is restored into an empty database; this one has rows in " + ", ".join(named)
+            "a bundle is restored into an empty database; this one has rows in " + ", ".join(named),
+            reason=DATABASE_NOT_EMPTY,
         )
 
 
