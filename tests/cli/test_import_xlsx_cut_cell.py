@@ -58,3 +58,33 @@ def test_a_cut_cell_saved_back_is_refused_not_added_as_a_claim(cli: Any, tmp_pat
     r = cli("import", "claims", str(whole), "--doc", "1", "--json")
     assert r.code == 0, r.err
     assert (json.loads(r.out)["added"], json.loads(r.out)["already_present"]) == ([], 1)
+
+
+def test_a_short_text_ending_with_the_cut_marks_words_is_not_refused(
+    cli: Any, tmp_path: Path
+) -> None:
+    """A cell ending with the cut mark's words is a cut only when it fills an Excel cell.
+
+    A desk checking a story about this very tool (its help quoted in an article) pinned a
+    claim on the sentence that ends with the mark's words: its own csv export, imported
+    back, was refused row by row as 'cut to Excel's 32,767 characters ... import `export
+    claims --format csv` instead', though it was that csv export and nothing was cut; a new
+    row quoting the sentence could not be imported at all."""
+    from workbench.exports.table_xlsx import CUT_MARK
+
+    sentence = "导出的单元格结尾写着" + CUT_MARK.strip()
+    article = tmp_path / "a.txt"
+    article.write_text(f"开头。{sentence}\n结尾。\n", encoding="utf-8")
+    ok(cli("doc", "add", str(article)))
+    ok(cli("claim", "add", "1", "--quote", sentence, "--text", sentence))
+    whole = tmp_path / "whole.csv"
+    ok(cli("export", "claims", "--format", "csv", "-o", str(whole)))
+    r = cli("import", "claims", str(whole), "--doc", "1", "--json")
+    assert r.code == 0, r.err
+    assert (json.loads(r.out)["added"], json.loads(r.out)["already_present"]) == ([], 1)
+    # A row of one's own, quoting the same sentence with another text, is a claim to add.
+    own = tmp_path / "own.csv"
+    own.write_text(f'quote,text\n"{sentence}",单元格被截断\n', encoding="utf-8")
+    r = cli("import", "claims", str(own), "--doc", "1", "--json")
+    assert r.code == 0, r.err
+    assert len(json.loads(r.out)["added"]) == 1
