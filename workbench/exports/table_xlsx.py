@@ -87,8 +87,12 @@ def fitted(text: str) -> str | None:
 
 def was_cut(text: str) -> bool:
     """Whether a cell's text is one `fitted` cut (read back from a sheet saved as CSV: a
-    spreadsheet may drop the trailing space or not, never the mark's words)."""
-    return text.rstrip().endswith(CUT_MARK.strip())
+    spreadsheet may drop the trailing space or not, never the mark's words). A cut fills the
+    cell: the kept text takes all the room the mark leaves (`fitted`), so a shorter text
+    ending with the mark's words is a text that quotes them (an article about the export),
+    not a cut; the mark's length is left as room for blanks a spreadsheet trims."""
+    kept = text.rstrip()
+    return kept.endswith(CUT_MARK.strip()) and _units(kept) >= CELL_LIMIT - _units(CUT_MARK)
 
 
 def write(
