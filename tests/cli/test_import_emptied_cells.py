@@ -90,3 +90,27 @@ def test_an_emptied_text_or_quote_is_refused_naming_the_row(cli: Any, tmp_path: 
         "import does not change a claim's quote; give it back, or empty the id to add a claim"
     ), r.err
     assert _head(cli) == before
+
+
+def test_a_field_set_after_the_export_is_not_said_emptied_by_the_file(
+    cli: Any, tmp_path: Path
+) -> None:
+    """An export taken before claim #1 had an owner and tags, imported back after they were
+    given, said 'the file empties its assignee, tags': the file never had them, and the
+    editor went looking for who had cleared the cells in the sheet. The row leaves them
+    empty, which is what is said now."""
+    _desk(cli, tmp_path)
+    exported = tmp_path / "before.csv"
+    ok(cli("export", "claims", "-o", str(exported)))
+    ok(cli("claim", "assign", "1", "--to", "王芳"))
+    ok(cli("claim", "tag", "1", "融资"))
+    r = cli("import", "claims", str(exported), "--doc", "1", "--json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["differs"] == [
+        {"row": 2, "claim": 1, "fields": ["assignee", "tags"], "emptied": ["assignee", "tags"]}
+    ]
+    assert "empties" not in r.err, r.err
+    assert (
+        "row 2: claim #1 is already present; the file leaves its assignee, tags empty, which "
+        "were not cleared (import adds claims only; use claim assign, claim tag/untag)"
+    ) in r.err.splitlines(), r.err
