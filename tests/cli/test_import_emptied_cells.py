@@ -53,8 +53,8 @@ def test_emptied_cells_are_said_not_cleared(cli: Any, tmp_path: Path) -> None:
     emptied = ["speaker", "assignee", "due", "tags"]
     assert result["differs"] == [{"row": 2, "claim": 1, "fields": emptied, "emptied": emptied}]
     assert (
-        "row 2: claim #1 is already present; the file empties its speaker, assignee, due, "
-        "tags, which were not cleared (import adds claims only; use claim edit, claim "
+        "row 2: claim #1 is already present; the file leaves its speaker, assignee, due, "
+        "tags empty, which were not cleared (import adds claims only; use claim edit, claim "
         "assign, claim due, claim tag/untag)"
     ) in r.err.splitlines(), r.err
     assert _head(cli) == before
@@ -73,7 +73,7 @@ def test_an_emptied_cell_beside_an_edited_one_is_said_with_it(cli: Any, tmp_path
     ]
     assert (
         "row 2: claim #1 is already present; its priority differs from the file and the file "
-        "empties its speaker: not changed (import adds claims only; use claim edit, claim "
+        "leaves its speaker empty: not changed (import adds claims only; use claim edit, claim "
         "priority)"
     ) in r.err.splitlines(), r.err
 

@@ -74,8 +74,9 @@ def _differs_line(d: Differs) -> str:
             f"{present}; its {', '.join(changed)} differ{'s' if one else ''} from the file "
             f"and {'was' if one else 'were'} not changed {why}"
         )
-    # An emptied cell clears nothing: said as such, not as a value that differs.
-    empties = f"the file empties its {', '.join(d.emptied)}"
+    # An empty cell clears nothing: said as such, not as a value that differs. Not "the file
+    # empties": an export taken before the claim had the value never held it.
+    empties = f"the file leaves its {', '.join(d.emptied)} empty"
     if not changed:
         one_emptied = len(d.emptied) == 1 and d.emptied[0] != "tags"
         return f"{present}; {empties}, which {'was' if one_emptied else 'were'} not cleared {why}"
