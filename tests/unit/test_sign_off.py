@@ -194,3 +194,50 @@ def test_a_reopened_claim_names_the_verdict_it_held_before() -> None:
     assert reopened_verdict(judged[:1]) is None
     withdrawn = [*judged, _ev(3, "lin", "claim.status_changed", after={"status": "withdrawn"})]
     assert reopened_verdict(withdrawn) is None
+
+
+def _timed(seq: int, at: str, action: str, status: str | None = None) -> Any:
+    return (seq, f"{at}.000000Z", action, {"after": {"status": status}} if status else {})
+
+
+ADDED = _timed(1, "2026-12-01T09:00:00", "claim.added", "unverified")
+
+
+def test_a_verdict_stamped_ahead_is_dated_by_the_move_after_it() -> None:
+    from workbench.domain.sign_off import RanAhead, trail_time
+
+    events = [
+        ADDED,
+        _timed(2, "2099-01-01T00:00:00", "claim.status_changed", "verified"),
+        _timed(3, "2026-12-04T10:00:00", "note.added"),  # a note is no verdict move
+        _timed(4, "2026-12-05T10:00:00", "claim.status_changed", "in_progress"),
+        _timed(5, "2026-12-05T10:00:01", "claim.status_changed", "misleading"),
+    ]
+    assert trail_time(events, 2, events[1][1]) == RanAhead(
+        2, events[1][1], "2026-12-05T10:00:00.000000Z", 4
+    )
+    assert trail_time(events, 5, events[4][1]) is None
+
+
+def test_a_move_behind_the_claims_addition_shows_nothing_of_the_verdicts_clock() -> None:
+    """A laptop back at 2001 (or five minutes slow) is the clock behind: no re-dating."""
+    from workbench.domain.sign_off import trail_time
+
+    for behind in ("2001-01-01T00:00:00", "2026-12-01T08:58:00"):
+        events = [
+            ADDED,
+            _timed(2, "2026-12-01T09:10:00", "claim.status_changed", "verified"),
+            _timed(3, behind, "claim.status_changed", "in_progress"),
+        ]
+        assert trail_time(events, 2, events[1][1]) is None
+
+
+def test_a_verdict_ahead_with_its_claim_added_on_that_clock_is_not_told() -> None:
+    from workbench.domain.sign_off import trail_time
+
+    events = [
+        _timed(1, "2099-01-01T00:00:00", "claim.added", "unverified"),
+        _timed(2, "2099-01-01T00:00:05", "claim.status_changed", "verified"),
+        _timed(3, "2026-12-05T10:00:00", "claim.status_changed", "in_progress"),
+    ]
+    assert trail_time(events, 2, events[1][1]) is None

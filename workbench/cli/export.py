@@ -35,6 +35,7 @@ from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import emit_json, message, plural, warning
 
 if TYPE_CHECKING:
+    from workbench.domain.sign_off import RanAhead
     from workbench.exports.table_xlsx import CutCell, StoodIn
     from workbench.services.skipped_claims import SkippedClaims
 
@@ -99,6 +100,18 @@ def say_unlocated(ids: Sequence[int]) -> None:
         "with no address where the claim appeared (its document has no URL, which `doc edit "
         "DOC --url URL` sets; fact-check markup asks for one)",
     )
+
+
+def say_redated(redated: Sequence[tuple[int, RanAhead]]) -> None:
+    """On stderr: each published review dated by its trail, not by the clock that stamped its
+    verdict (`sign_off.trail_time`): the date used, and why."""
+    for claim_id, ahead in redated:
+        message(
+            f"note: claim #{claim_id}'s verdict (seq {ahead.seq}) is stamped {ahead.at[:10]}, "
+            f"later than its move written after it (seq {ahead.proved_by}, {ahead.dated[:10]}) "
+            "and its addition before it: the clock that stamped the verdict ran ahead, so its "
+            f"review is dated {ahead.dated[:10]}, that move's date"
+        )
 
 
 def _note_published(ids: Sequence[int], how: str) -> None:
@@ -260,9 +273,11 @@ def claimreview(
     A verdict given again since its claim first held one (reopened and corrected after
     publication) keeps the first one's date as datePublished, its own as dateModified (never
     before it: one given on a clock behind the first verdict's takes the first's date). A
-    review that would be dated after today by this computer's clock (a verdict given on a
-    clock that was ahead) is skipped, saying so: a first verdict's date is never re-dated; a
-    correction's is, by a verdict given again on a right clock.
+    verdict is dated no later than a move of its claim written after it (reopened, judged
+    again) at an earlier time no earlier than the claim's addition: the trail shows its clock
+    ran ahead, and stderr says the date used. A review that would still be dated after today
+    by this computer's clock (a verdict given on a clock that was ahead, with nothing after it
+    yet to show it) is skipped, saying so: a verdict given again on a right clock re-dates it.
 
     --since DATE [--until DATE] publishes only the verdicts given in that span (each review's
     dateModified, else datePublished: the week's, say), read as `stats --since/--until` reads
@@ -317,6 +332,7 @@ def claimreview(
     say_unreviewed(result.unreviewed)
     say_unattributed(result.unattributed)
     say_unlocated(result.unlocated)
+    say_redated(result.redated)
     if output:
         message(f"wrote {plural(stream.published, 'ClaimReview')} to {output}")
     if result.next_after is not None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from workbench.domain.clock import behind
 from workbench.domain.errors import TransitionRefused
 from workbench.domain.identity import same_person
 from workbench.domain.people import current_form
@@ -332,3 +333,48 @@ def decide_approval(
             reason=Refusal.OWN_ROLE.value,
         )
     return decision
+
+
+# A claim's event as `trail_time` reads it: (seq, at, action, payload).
+TimedEvent = tuple[int, str, str, Mapping[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class RanAhead:
+    """A verdict's time that the claim's own trail shows was ahead: stamped `at`, at seq
+    `seq`, it is dated `dated`, the time of the verdict move at `proved_by` (a later event
+    written at an earlier time, no earlier than the claim's first event)."""
+
+    seq: int
+    at: str
+    dated: str
+    proved_by: int
+
+
+def trail_time(events: Sequence[TimedEvent], seq: int, at: str) -> RanAhead | None:
+    """Whether the claim's event at `seq` (stamped `at`) was stamped by a clock that ran ahead,
+    as the claim's events (seq, at, action, payload; in order) show it, and the time the trail
+    supports for it; None when they do not show it. A verdict move of the claim written after
+    it (a reopening, a verdict given again: `_verdict_moves`) stamped more than CLOCK_TOLERANCE
+    earlier, yet not before the claim's first event (its addition), shows it:
+    the clocks agree before and after it, so it is the one that jumped (a verdict given at
+    2099 on a claim added and reopened in 2026). It is then dated by the earliest such move.
+    A move behind the claim's first event too (a clock fallen back to 2001) shows nothing of
+    the verdict's clock: that one is behind (`review_dates` dates it no earlier than the
+    review it corrects). Read from the trail alone, never from today, so every export dates
+    a review the same way."""
+    if not events:
+        return None
+    floor = events[0][1]
+    found: tuple[int, str] | None = None
+    for event in events:
+        later_seq, later_at, action, payload = event
+        if later_seq <= seq or not behind(later_at, at) or later_at < floor:
+            continue
+        if next(_verdict_moves(((later_seq, "", action, payload),)), None) is None:
+            continue
+        if found is None or later_at < found[1]:
+            found = (later_seq, later_at)
+    if found is None:
+        return None
+    return RanAhead(seq, at, found[1], found[0])

@@ -282,9 +282,10 @@ def ahead_reason(
 ) -> str | None:
     """Why a review would be dated after today where it is latest (UTC+14), by this computer's
     clock reading `moment`, or None: a verdict given on a clock that was ahead (2099) would
-    reach a partner's feed dated then (trial99). What re-dates it is what `review_dates`
-    reads: the first verdict's date is the review's datePublished through every correction,
-    so nothing does; a correction's is its dateModified until the next one."""
+    reach a partner's feed dated then (trial99). The times given are those the claim's trail
+    supports (`sign_off.trail_time`): a verdict given again on a right clock, on a claim added
+    on one, shows the clock was ahead and re-dates the first verdict; a correction's date is
+    the review's dateModified until the next one."""
     dates = review_dates(reviewed_at, first_reviewed_at)
     if dates is None:
         return None
@@ -296,8 +297,9 @@ def ahead_reason(
     if published[:10] > latest.isoformat():
         return (
             f"its review would be dated {published[:10]}, {today}: the clock that gave its "
-            "first verdict was ahead, and a review keeps its first verdict's date, so no later "
-            "verdict re-dates it"
+            "first verdict was ahead; a verdict given again on a right clock (reopen it and "
+            "judge it) re-dates it when the claim was added on a right clock, which shows the "
+            "trail which clock was wrong"
         )
     if modified is not None and modified[:10] > latest.isoformat():
         return (

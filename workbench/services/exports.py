@@ -19,6 +19,7 @@ from workbench.services.skipped_claims import SkippedClaims
 if TYPE_CHECKING:
     import uuid
 
+    from workbench.domain.sign_off import RanAhead
     from workbench.exports.claimreview import Publisher
     from workbench.services.publishing import DocumentRecord, ReviewedClaim, ReviewRecord
     from workbench.services.review_selection import ReviewSelection
@@ -47,6 +48,10 @@ class ReviewExport:
     # Selected by position (`after_seq`/`after_head`): the trail's head as the export read it
     # (seq, hash), which the next pull gives to continue from; None otherwise.
     next_after: tuple[int, str] | None = None
+    # Published claims a verdict of which was stamped by a clock that ran ahead, as their
+    # trail shows (`sign_off.trail_time`), by claim id: the review is dated as the trail
+    # supports (the time of the later move that shows it), not by that clock.
+    redated: list[tuple[int, RanAhead]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +156,7 @@ class ReviewStream:
     published: int = 0
     # Selected by position: the head to pull after next (ReviewExport.next_after).
     next_after: tuple[int, str] | None = None
+    redated: list[tuple[int, RanAhead]] = field(default_factory=list)
 
     def export(self, reviews: list[dict[str, Any]]) -> ReviewExport:
         """`reviews` with what was said of the claims, each list by claim id."""
@@ -162,6 +168,7 @@ class ReviewStream:
             sorted(self.unattributed),
             sorted(self.unlocated),
             self.next_after,
+            sorted(self.redated, key=lambda r: (r[0], r[1].seq)),
         )
 
 
@@ -277,6 +284,7 @@ def _reviews(
                 said.unattributed.append(item.claim.id)
             if record.document.url is None:
                 said.unlocated.append(item.claim.id)
+            said.redated.extend((item.claim.id, ahead) for ahead in item.ran_ahead)
             said.published += 1
             yield claim_review(
                 item.claim,

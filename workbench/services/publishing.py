@@ -20,11 +20,13 @@ from workbench.domain.payloads import event_value
 from workbench.domain.sign_off import (
     REVIEW_MOVES,
     VERDICT_ACTIONS,
+    RanAhead,
     last_verdict_move,
     public_reason,
     rated_before_opinion,
     reason_note,
     sign_off,
+    trail_time,
     verdict_before,
     verdict_reasons,
 )
@@ -93,13 +95,18 @@ class DocumentRecord:
 
 def verdict_time(claim: ClaimView, events: Sequence[EventView]) -> str | None:
     """The moment the claim's current verdict was set: the last event that moved it there."""
+    found = _verdict_event(claim, events)
+    return None if found is None else found.at
+
+
+def _verdict_event(claim: ClaimView, events: Sequence[EventView]) -> EventView | None:
     if Status(claim.status) not in FINAL_STATUSES:
         return None
-    found: str | None = None
+    found: EventView | None = None
     for ev in events:
         after = ev.payload.get("after")
         if isinstance(after, dict) and after.get("status") == claim.status:
-            found = ev.at
+            found = ev
     return found
 
 
@@ -107,12 +114,17 @@ def first_verdict_time(claim: ClaimView, events: Sequence[EventView]) -> str | N
     """The moment the claim first held a rated verdict (one a ClaimReview publishes), if it
     holds one now: when its review was first published, kept through later corrections
     (trial73: a verdict reopened and given again was dated by the correction alone)."""
+    found = _first_verdict_event(claim, events)
+    return None if found is None else found.at
+
+
+def _first_verdict_event(claim: ClaimView, events: Sequence[EventView]) -> EventView | None:
     if Status(claim.status) not in FINAL_STATUSES:
         return None
     for ev in events:
         after = ev.payload.get("after")
         if isinstance(after, dict) and after.get("status") in _RATED:
-            return ev.at
+            return ev
     return None
 
 
@@ -322,6 +334,10 @@ class ReviewedClaim:
     # The seq of the last event that set its status or flagged its verdict
     # (`sign_off.last_verdict_move`).
     moved_seq: int | None = None
+    # Its verdict times (first, then current) that its trail shows a clock ran ahead for
+    # (`sign_off.trail_time`): `verdict_at` and `first_verdict_at` are the times the trail
+    # supports (a later move's), which date its review.
+    ran_ahead: tuple[RanAhead, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,7 +411,8 @@ def review_records(
     claims with a verdict, where `records_in` took about eight per document. `touched` (the
     `at` bounds of a span, the end None for open): only the claims with an event in it, which
     every claim whose review is dated in it has (the time of its verdict's event or its first
-    verdict's, `review_dates`: what `export claimreview --since` reads: a week's verdicts
+    verdict's, or of the later move that re-dates one whose clock ran ahead: `review_dates`,
+    `sign_off.trail_time`; what `export claimreview --since` reads: a week's verdicts
     without reading the year's). `moved_after` (a seq): only the claims with an event after it
     that may set the status or flag its verdict (REVIEW_MOVES), which every claim whose
     verdict moved since has, or of a document whose fields were edited after it (what a
@@ -541,8 +558,24 @@ def _reviewed(claim: ClaimView, history: Sequence[EventView]) -> ReviewedClaim:
     moved = last_verdict_move(moves)
     if claim.status in _OPEN_VALUES:
         events = ()
+    verdict, first = _verdict_event(claim, events), _first_verdict_event(claim, events)
+    timed = [(e.seq, e.at, e.action, e.payload) for e in events]
+    # Each dated as the trail supports it: no later than a later move of the claim written
+    # at an earlier time, when the clocks before and after the verdict agree (`trail_time`).
+    ahead = tuple(
+        found
+        for ev in {e.seq: e for e in (first, verdict) if e is not None}.values()
+        if (found := trail_time(timed, ev.seq, ev.at)) is not None
+    )
+    supported = {a.seq: a.dated for a in ahead}
     return ReviewedClaim(
-        claim, events, verdict_time(claim, events), first_verdict_time(claim, events), held, moved
+        claim,
+        events,
+        None if verdict is None else supported.get(verdict.seq, verdict.at),
+        None if first is None else supported.get(first.seq, first.at),
+        held,
+        moved,
+        ahead,
     )
 
 
