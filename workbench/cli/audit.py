@@ -11,8 +11,8 @@ from workbench.cli.common import check_output, output_file, usage_unless_none, w
 from workbench.cli.errors import EXIT_REFUSED
 from workbench.cli.options import (
     ID,
-    MOMENT,
     RECORDED_NAME,
+    SPAN_MOMENT,
     after_options,
     bom_option,
     check_bom_usage,
@@ -59,9 +59,17 @@ def audit() -> None:
     metavar="ACTION",
     help="Only these actions, e.g. claim.status_changed, or claim.* for a prefix.",
 )
-@click.option("--since", type=MOMENT, metavar="DATE", help="Only events at or after DATE (UTC).")
 @click.option(
-    "--until", type=MOMENT, metavar="DATE", help="Only events up to DATE (UTC; a date: that day)."
+    "--since",
+    type=SPAN_MOMENT,
+    metavar="DATE",
+    help="Only events at or after DATE (UTC; Nd: N days ago, 7d a week).",
+)
+@click.option(
+    "--until",
+    type=SPAN_MOMENT,
+    metavar="DATE",
+    help="Only events up to DATE (UTC; a date: that day; Nd: N days ago).",
 )
 @after_options(
     "Only events after the one whose hash is HEAD (as `audit head` printed it), by seq: "

@@ -18,6 +18,7 @@ from workbench.domain.clock import (
     parse_since,
     parse_since_or_days,
     past_date,
+    span_moment,
 )
 from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import (
@@ -104,6 +105,10 @@ ACCESSED_DAY = _Checked(
     "date", str, _date_text(lambda v: past_date(v, "date", earliest=EARLIEST_ACCESSED))
 )
 MOMENT = _Checked("date", str, _date_text(parse_since))
+# A span's end (--since/--until of stats, audit export, export claimreview): MOMENT, or Nd
+# made the moment it means now (`span_moment`: one time for the check, the query and the file).
+# '' passes as typed, as it did (MOMENT's).
+SPAN_MOMENT = _Checked("date", str, lambda v: span_moment(v) if v else v)
 
 
 def _since_or_days_text(value: str) -> str:
@@ -300,22 +305,23 @@ def board_limit_option(help: str) -> Decorator[Any]:
 
 
 def span_options(since: str) -> Decorator[Any]:
-    """`--since DATE` (help `since`: what it selects from DATE on) and `--until DATE`, a span
-    of the trail's time (`stats`, `export claimreview`); their rules are
-    services.activity.span_problem's."""
+    """`--since DATE` (help `since`: what it selects from DATE on) and `--until DATE` (either
+    also Nd: N days ago), a span of the trail's time (`stats`, `export claimreview`); their
+    rules are services.activity.span_problem's."""
 
     def decorate(fn: F) -> F:
         fn = click.option(
             "--until",
-            type=MOMENT,
+            type=SPAN_MOMENT,
             metavar="DATE",
-            help="With --since: up to DATE (a date: that day).",
+            help="With --since: up to DATE (a date: that day; Nd: N days ago).",
         )(fn)
         return click.option(
             "--since",
-            type=MOMENT,
+            type=SPAN_MOMENT,
             metavar="DATE",
-            help=f"{since} from DATE on (UTC; a date: from that day's start).",
+            help=f"{since} from DATE on (UTC; a date: from that day's start; Nd: N days ago, "
+            "7d a week).",
         )(fn)
 
     return decorate

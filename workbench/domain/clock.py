@@ -208,8 +208,8 @@ def parse_since_or_days(
     if current is None:
         current = now()
     text = _ascii_forms(value)
-    found = _DAYS_AGO.fullmatch(text)
-    if found is None:
+    ago = days_ago(text, current)
+    if ago is None:
         try:
             moment = parse_since(text)
         except InvalidInput:
@@ -228,13 +228,41 @@ def parse_since_or_days(
                 "ago)"
             )
         return moment
+    return ago
+
+
+def days_ago(value: str, current: dt.datetime | None = None) -> dt.datetime | None:
+    """Nd (7d, 7天, ７ｄ): the moment N days (1..DAYS_AGO_MAX) before `current` (now, unless
+    given); None for any other text."""
+    found = _DAYS_AGO.fullmatch(_ascii_forms(value))
+    if found is None:
+        return None
     digits = found.group(1).lstrip("0")
     # Compared as text first: int() of thousands of digits is slow, then refused by Python.
     if len(digits) > len(str(DAYS_AGO_MAX)) or int(digits or "0") > DAYS_AGO_MAX:
         raise InvalidInput(f"a number of days is at most {DAYS_AGO_MAX:,} days (a century)")
     if not digits:
         raise InvalidInput("a number of days is at least 1 day (1d: since this time yesterday)")
-    return current - dt.timedelta(days=int(digits))
+    return (now() if current is None else current) - dt.timedelta(days=int(digits))
+
+
+def span_moment(value: str) -> str:
+    """A span's end as `--since`/`--until` take it (stats, audit export, export claimreview):
+    Nd (7d: a week ago) as the moment it means now (`format_at`), so that every later reading
+    of it (the span's check, the query, an audit export's scope line verified next week) is
+    of one time; a date or date-time as typed, once `parse_since` reads it (a date keeps its
+    whole day for --until)."""
+    ago = days_ago(value)
+    if ago is not None:
+        return format_at(ago)
+    try:
+        parse_since(value)
+    except InvalidInput:
+        raise InvalidInput(
+            f"{value!r} is not a date, a date-time or a number of days; use YYYY-MM-DD, "
+            "YYYY-MM-DDTHH:MM:SSZ or Nd (7d: a week ago)"
+        ) from None
+    return value
 
 
 def _ascii_forms(value: str) -> str:
