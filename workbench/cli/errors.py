@@ -200,6 +200,31 @@ def _group_alone(exc: click.exceptions.NoArgsIsHelpError) -> NoReturn:
     sys.exit(EXIT_USAGE)
 
 
+def _parsing_context(root: click.Command, args: list[str]) -> click.Context | None:
+    """The context of the command whose arguments Click refused while parsing them, which it
+    raises with none (`claim list --status`, its value left off): each group on the way is
+    parsed again, leniently, down to the command named. None if it cannot be told."""
+    try:
+        ctx = root.make_context("workbench", list(args), resilient_parsing=True)
+    except click.UsageError:
+        return click.Context(root, info_name="workbench")
+    # (`_protected_args`: the command name a group's parse leaves, as Group.invoke reads it;
+    # the public name warns of its removal in Click 9)
+    while isinstance(ctx.command, click.Group) and ctx._protected_args:
+        try:
+            name, sub, rest = ctx.command.resolve_command(ctx, [*ctx._protected_args, *ctx.args])
+        except click.UsageError:
+            return None
+        if name is None or sub is None:
+            return None
+        try:
+            ctx = sub.make_context(name, rest, parent=ctx, resilient_parsing=True)
+        except click.UsageError:
+            return click.Context(sub, info_name=name, parent=ctx)
+    # Parsed leniently, the command refused raises nothing: it is the last one reached.
+    return ctx
+
+
 def run(command: click.Command, args: list[str]) -> Any:
     from workbench.cli.common import forget_changes
 
@@ -229,6 +254,8 @@ def run(command: click.Command, args: list[str]) -> Any:
             _interrupted(as_json)
         fail("aborted", kind=ABORTED, as_json=as_json)
     except click.UsageError as exc:
+        if exc.ctx is None:
+            exc.ctx = _parsing_context(command, args)
         if (misplaced := _root_option_placed_late(exc, args)) is not None:
             fail(misplaced, EXIT_USAGE, kind=USAGE, as_json=as_json)
         if isinstance(exc, click.NoSuchOption) and _NEGATIVE.fullmatch(exc.option_name):
