@@ -24,6 +24,7 @@ from workbench.domain.chain import GENESIS, canonical_json, event_hash
 from workbench.domain.clock import ClockBehind, behind, format_at, now
 from workbench.domain.errors import (
     EMPTY_SETTING,
+    NO_DESK,
     READ_ONLY_SERVER,
     Conflict,
     Hint,
@@ -137,9 +138,13 @@ class Workbench:
         if path is None:
             return None
         if os.path.isfile(path) and os.path.getsize(path) == 0:
+            # An emptied desk (a stray `>`, a full disk) or a file meant to become one: told
+            # from a missing file by its reason (no workbench tables here) and its hint.
             return NotFound(
                 f"{path} is an empty file, not a workbench database: a read does not turn it "
-                "into one (`workbench db upgrade` does, if that is meant)"
+                "into one (`workbench db upgrade` does, if that is meant)",
+                hint=step("restore_backup", if_desk=True),
+                reason=NO_DESK,
             )
         if not os.path.exists(path):
             meant = meant_url(self.given) if self.given else None
