@@ -14,7 +14,13 @@ from workbench.db.damage import damage_found, damage_refusal, quick_check
 from workbench.db.engine import get_engine
 from workbench.db.pg_options import first_schema, schema_pattern, take_search_path
 from workbench.db.url import libpq_uri, safe_url, sqlite_file
-from workbench.domain.errors import DAMAGED_COPY, DamagedRecord, InvalidInput, StorageError
+from workbench.domain.errors import (
+    DAMAGED_COPY,
+    DamagedRecord,
+    InvalidInput,
+    StorageError,
+    step,
+)
 from workbench.new_file import file_exists, folder_of, missing_folder, occupied, place_new
 from workbench.services.context import Workbench
 from workbench.services.verify import Head, chain_head
@@ -149,6 +155,20 @@ def _damaged(wb: Workbench, tmp: str, dest: Path, problems: tuple[str, ...]) -> 
     return damage_found(source, own, f"; no backup was written to {dest}: {kept}")
 
 
+def _unreadable_search_path(search_path: str) -> InvalidInput:
+    """The refusal of a URL whose search_path the server cannot read as a list of schemas (it
+    refuses the connection), so no pg_dump command names the desk's schema: one without
+    --schema would dump every schema of the database. A space in `options` splits it into
+    words, the cause met (review58: `"Desk 2024"` cut to `"Desk`)."""
+    return InvalidInput(
+        f"the URL's search_path {search_path!r} is not a list of schemas the server reads, "
+        "so no pg_dump command can name the desk's schema: the server splits options at each "
+        "space, so a space in a schema's name is written \\ before it (%5C%20 in a URL: "
+        '-csearch_path%3D%22Desk%5C%202024%22 for "Desk 2024")',
+        hint=step("check_database"),
+    )
+
+
 def pg_dump_command(url: str, target: str) -> str:
     """The pg_dump invocation for this database: the URL's server, database and query (host,
     port, sslmode... as given: trial56's `?host=db.internal&port=6432` dumped the local server's
@@ -169,6 +189,8 @@ def pg_dump_command(url: str, target: str) -> str:
         search_path, rest = take_search_path(unquote(value))
         if search_path is not None:
             schema = first_schema(search_path)
+            if schema is None:
+                raise _unreadable_search_path(search_path)
         if rest:
             kept.append("options=" + quote(rest, safe=""))
     words = ["pg_dump", "--format=custom", f"--file={target}"]
