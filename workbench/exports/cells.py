@@ -39,6 +39,14 @@ def json_cell(text: str) -> str:
     return visible(text, one_line=True)
 
 
+def kept_apostrophe(text: str) -> str:
+    """`text` as a cell that a spreadsheet shows as typed must hold for `cell_text` to give it
+    back when the sheet is saved as CSV (the xlsx export's text cells): one more quote when it
+    starts with a quote that `cell_text` takes off (`'=SUM(A1)`, quoting a spreadsheet's
+    typed cell), the text as stored otherwise."""
+    return "'" + text if _quoted(text) else text
+
+
 def cell_text(cell: str) -> str:
     """The text `csv_cell` was given."""
     return _unescaped(cell[1:] if _quoted(cell) else cell)

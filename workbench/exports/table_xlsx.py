@@ -1,7 +1,10 @@
 """The claims table as an XLSX workbook (`export claims --format xlsx -o FILE`).
 
 Text cells are typed strings: a spreadsheet never runs them as formulas, and the text stays
-exactly as stored (no apostrophe needed, unlike CSV). A claim's due date is a date cell.
+exactly as stored (no apostrophe needed, unlike CSV), but for a text that itself starts with
+an apostrophe and a formula character (`'=SUM(A1)`): it gets one more, as in CSV, so the sheet
+saved as CSV and imported gives it back (`cells.kept_apostrophe`). A claim's due date is a
+date cell.
 
 A cell holds at most 32,767 characters (Excel's limit, in UTF-16 units: a character outside
 the Basic Multilingual Plane counts two). A longer text (a claim's text or note may run to
@@ -23,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any
 
+from workbench.exports.cells import kept_apostrophe
 from workbench.exports.claims_table import COLUMNS, flat
 
 CELL_LIMIT = 32_767
@@ -141,12 +145,16 @@ def write(
             value, replaced = held(value)
             if replaced and on_stand_in is not None:
                 on_stand_in(StoodIn(row["id"], COLUMNS[col - 1], replaced))
-            cut = fitted(value)
+            if col == DUE:
+                cells.append(date_cell(value))
+                continue
+            text = kept_apostrophe(value)  # (before the cut: the cell's limit counts it)
+            cut = fitted(text)
             if cut is not None:
                 if on_cut is not None:
                     on_cut(CutCell(row["id"], COLUMNS[col - 1], len(value)))
-                value = cut
-            cells.append(date_cell(value) if col == DUE else text_cell(value))
+                text = cut
+            cells.append(text_cell(text))
         sheet.append(cells)
     _save(book, sheet, out)
     return count
