@@ -27,6 +27,7 @@ _CHANGED_BY = {
     "priority": "claim priority",
     "due": "claim due",
     "tags": "claim tag/untag",
+    "note": "note add",
 }
 
 
@@ -165,11 +166,12 @@ def claims_command(
     columns a claims file needs (text, and quote or start and end) is refused whole, saying
     which is missing and naming the columns it has. A row whose claim
     is already present adds nothing and changes nothing; where it gives another speaker,
-    type, status, assignee, priority, due or tags than the claim has, it is said on stderr
-    (and in --json, `differs`), and so is a cell of these the row leaves empty where the claim
-    has a value: an emptied cell clears nothing (`differs`' `emptied`; the commands that
-    clear each are named). A row of a claim of DOC (its id) whose quote cell is empty is a
-    bad row, as is one whose text is.
+    type, status, assignee, priority, due or tags than the claim has, or a note that is none
+    of the claim's notes, it is said on stderr (and in --json, `differs`), and so is a cell
+    of these but the note the row leaves empty where the claim has a value: an emptied
+    cell clears nothing (`differs`' `emptied`; the commands that clear each are named). A
+    row of a claim of DOC (its id) whose quote cell is empty is a bad row, as is one whose
+    text is.
 
     A row of `workbench export claims` whose id is a claim of DOC, with that claim's quote and
     text, is that claim, present: re-importing an export adds nothing. That holds for an
