@@ -24,6 +24,7 @@ SERVER = "postgresql://ana@db.example/desk?options="
         "-csearch_path%3Dtrial_X%5C%20Desk",  # one name unquoted, with a space: no list
         "-csearch_path%3D%22trial_X%5C%5C%20Desk%22",  # the backslash escaped, not the space
         "-c%20search_path%3D%22trial_X%20Desk%22%2Cpublic",
+        "-csearch_path%3D",  # none at all: a command without --schema dumps every schema
     ],
 )
 def test_a_search_path_the_server_cannot_read_gives_no_command(options: str) -> None:

@@ -161,9 +161,10 @@ def _unreadable_search_path(search_path: str) -> InvalidInput:
     --schema would dump every schema of the database. A space in `options` splits it into
     words, the cause met (review58: `"Desk 2024"` cut to `"Desk`)."""
     return InvalidInput(
-        f"the URL's search_path {search_path!r} is not a list of schemas the server reads, "
-        "so no pg_dump command can name the desk's schema: the server splits options at each "
-        "space, so a space in a schema's name is written \\ before it (%5C%20 in a URL: "
+        f"the URL's search_path {search_path!r} names no schema as the server reads it, so "
+        "no pg_dump command can name the desk's schema (one without --schema would dump every "
+        "schema of the database): the server splits options at each space, so a space in a "
+        "schema's name is written \\ before it (%5C%20 in a URL: "
         '-csearch_path%3D%22Desk%5C%202024%22 for "Desk 2024")',
         hint=step("check_database"),
     )
