@@ -225,10 +225,10 @@ def claim_item(rec: ClaimRecord, latest: int = 1) -> str:
         f'{_status_badge(show)} <span class="ctext">{e(c.text)}</span></summary>'
         f'<blockquote class="quote">{e(c.quote)}</blockquote>'
         f"<dl>{facts_html}</dl>"
-        f"<h4>Notes</h4>{f'<ul>{notes}</ul>' if notes else '<p class=none>none</p>'}"
-        f"<h4>Evidence</h4>"
+        f"<h3>Notes</h3>{f'<ul>{notes}</ul>' if notes else '<p class=none>none</p>'}"
+        f"<h3>Evidence</h3>"
         f"{f'<ul>{evidence}</ul>' if evidence else '<p class=none>none</p>'}"
-        f'<h4>History</h4><ol class="timeline">{timeline}</ol>'
+        f'<h3>History</h3><ol class="timeline">{timeline}</ol>'
         f"</details></li>"
     )
 
@@ -343,6 +343,7 @@ def _css() -> str:
         ".quote{margin:.4rem 0;padding-left:.6rem;border-left:3px solid #999}"
         "dl{display:grid;grid-template-columns:auto 1fr;gap:0 .8rem}"
         "dt{font-weight:600}dd{margin:0}"
+        "li.claim h3{font-size:1em;margin:.6em 0 .2em}"
         ".meta{color:#555;font-size:.85em}"
         ".legend ul{list-style:none;padding:0}"
         "@media (max-width:60rem){main{grid-template-columns:1fr}}" + rules
