@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
+
+from export_desk import Run
 
 from workbench.services.claims import SpanRequest, add_claim
 from workbench.services.context import Workbench
@@ -52,3 +55,21 @@ def test_a_claims_notes_evidence_and_history_are_headed_under_the_claims_heading
     assert parser.levels[0] == 1 and 4 not in parser.levels[:3]
     for before, after in zip(parser.levels, parser.levels[1:], strict=False):
         assert after <= before + 1, parser.levels
+
+
+def test_a_chinese_documents_title_and_quotes_are_marked_chinese_in_the_english_page(
+    wb: Workbench, run: Run, tmp_path: Path
+) -> None:
+    """The page is `lang="en"` and only its article said `lang="zh"`: a screen reader read the
+    Chinese headline, each claim's quote (the article's own words) and the index's link to the
+    page with an English voice, character by character or not at all."""
+    doc = _desk(wb, title="上海统计局：GDP增长5.0%", language="zh")
+    page = _page(wb, doc)
+    assert '<html lang="en">' in page
+    assert re.search(r'<h1 lang="zh">上海统计局', page), re.findall(r"<h1[^>]*>", page)
+    quotes = re.findall(r"<blockquote[^>]*>", page)
+    assert len(quotes) == 2 and all('lang="zh"' in q for q in quotes), quotes
+    # The index names each document in its language too.
+    assert run("report", "--all", "-o", str(tmp_path / "site")).code == 0
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert re.search(rf'<a href="document-{doc}.html" lang="zh">上海统计局', index), index
