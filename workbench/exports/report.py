@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from workbench.domain.language import guess_language
 from workbench.domain.payloads import change_note, change_note_id, changed_fields
 from workbench.domain.plurals import plural
 from workbench.domain.status import STATUS_MEANINGS, Status
@@ -186,8 +187,24 @@ def _anchor_fact(c: ClaimView, latest: int) -> str | None:
     return None
 
 
-def claim_item(rec: ClaimRecord, latest: int = 1) -> str:
-    """One claim of the side list; `latest` is the revision the article on the page shows."""
+def lang_attr(language: str | None) -> str:
+    """The ` lang` of what is in the document's language (its article, headline and quotes)
+    on the English page: a screen reader reads it with that language's voice."""
+    return f' lang="{e(language)}"' if language else ""
+
+
+def title_lang(title: str | None, language: str | None) -> str:
+    """The `lang` of a document's headline: its language when the headline is written in it
+    (a Chinese article's desk may title it in English, e.g. "two": no `lang` then)."""
+    if not title or not language:
+        return ""
+    read = guess_language(title)
+    return lang_attr(language) if read and read == language.split("-")[0].lower() else ""
+
+
+def claim_item(rec: ClaimRecord, latest: int = 1, language: str | None = None) -> str:
+    """One claim of the side list; `latest` is the revision the article on the page shows,
+    `language` the document's (its quote is the article's words)."""
     c = rec.claim
     show = shown(c)
     facts = [
@@ -223,7 +240,7 @@ def claim_item(rec: ClaimRecord, latest: int = 1) -> str:
         f'<details><summary><button type="button" class="goto" data-target="{c.id}" '
         f'aria-label="show claim #{c.id} in the article">#{c.id}</button> '
         f'{_status_badge(show)} <span class="ctext">{e(c.text)}</span></summary>'
-        f'<blockquote class="quote">{e(c.quote)}</blockquote>'
+        f'<blockquote class="quote"{lang_attr(language)}>{e(c.quote)}</blockquote>'
         f"<dl>{facts_html}</dl>"
         f"<h3>Notes</h3>{f'<ul>{notes}</ul>' if notes else '<p class=none>none</p>'}"
         f"<h3>Evidence</h3>"
@@ -400,10 +417,10 @@ def document_page(record: DocumentRecord, *, generated_at: str) -> str:
     if doc.published:
         meta.append(f"published {e(doc.published)}")
     source = " " + _link(doc.url) if doc.url else ""
-    items = "".join(claim_item(rec, record.revision) for rec in record.claims)
+    lang = lang_attr(doc.language)
+    items = "".join(claim_item(rec, record.revision, doc.language) for rec in record.claims)
     # Offsets count in the claim's own revision: only the latest one's claims are drawn on it.
     current = [rec for rec in record.claims if rec.claim.revision == record.revision]
-    lang = f' lang="{e(doc.language)}"' if doc.language else ""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
@@ -411,7 +428,8 @@ def document_page(record: DocumentRecord, *, generated_at: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{e(title)} — claims report</title>"
         f"<style>{_css()}</style></head><body>"
-        f'<header><h1>{e(title)}</h1><p class="meta">{" · ".join(meta)}{source}'
+        f"<header><h1{title_lang(doc.title, doc.language)}>{e(title)}</h1>"
+        f'<p class="meta">{" · ".join(meta)}{source}'
         f" · report generated {e(generated_at)}</p></header>"
         "<main>"
         f'<article class="article"{lang} aria-label="article">'
@@ -436,6 +454,7 @@ class IndexEntry:
     # How many of its claims the page shows with each status word (`shown`).
     by_status: tuple[tuple[str, int], ...]
     filename: str
+    language: str | None = None
 
 
 def index_entry(record: DocumentRecord) -> IndexEntry:
@@ -445,7 +464,12 @@ def index_entry(record: DocumentRecord) -> IndexEntry:
         counts[word] = counts.get(word, 0) + 1
     doc = record.document
     return IndexEntry(
-        doc.id, doc.title, len(record.claims), tuple(sorted(counts.items())), page_name(record)
+        doc.id,
+        doc.title,
+        len(record.claims),
+        tuple(sorted(counts.items())),
+        page_name(record),
+        doc.language,
     )
 
 
@@ -455,7 +479,8 @@ def index_page(entries: Sequence[IndexEntry], *, generated_at: str) -> str:
     for entry in entries:
         summary = ", ".join(f"{n} {s}" for s, n in entry.by_status) or "no claims"
         rows.append(
-            f'<tr><td>{entry.document_id}</td><td><a href="{e(entry.filename)}">'
+            f'<tr><td>{entry.document_id}</td><td><a href="{e(entry.filename)}"'
+            f"{title_lang(entry.title, entry.language)}>"
             f"{e(entry.title or f'Document #{entry.document_id}')}</a></td>"
             f"<td>{entry.claims}</td><td>{e(summary)}</td></tr>"
         )
