@@ -73,3 +73,16 @@ def test_a_chinese_documents_title_and_quotes_are_marked_chinese_in_the_english_
     assert run("report", "--all", "-o", str(tmp_path / "site")).code == 0
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert re.search(rf'<a href="document-{doc}.html" lang="zh">上海统计局', index), index
+
+
+def test_the_index_is_sized_for_a_phone_and_its_table_is_the_main_content(
+    wb: Workbench, run: Run, tmp_path: Path
+) -> None:
+    """`report --all`'s index had no viewport: a reader opening the site on a phone got it
+    drawn 980 px wide and shrunk, where each document's page fits the screen; and it had no
+    main landmark, so a screen reader's "skip to main" found nothing on it."""
+    _desk(wb, title="上海统计局", language="zh")
+    assert run("report", "--all", "-o", str(tmp_path / "site")).code == 0
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in index
+    assert re.search(r"<main>\s*<table>.*</table>\s*</main>", index, re.S), index[-600:]
