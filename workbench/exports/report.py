@@ -53,6 +53,8 @@ FLAGGED_MEANING = (
     "its quote changed after the verdict was given; the verdict is withheld until the claim "
     "is checked again"
 )
+# Every page fits the reader's screen (a phone's too), rather than drawn 980 px wide and shrunk.
+VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 
 
@@ -425,7 +427,7 @@ def document_page(record: DocumentRecord, *, generated_at: str) -> str:
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{e(CSP)}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"{VIEWPORT}"
         f"<title>{e(title)} — claims report</title>"
         f"<style>{_css()}</style></head><body>"
         f"<header><h1{title_lang(doc.title, doc.language)}>{e(title)}</h1>"
@@ -488,13 +490,14 @@ def index_page(entries: Sequence[IndexEntry], *, generated_at: str) -> str:
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{e(CSP)}">'
-        f"<title>Claims reports</title><style>{_css()}"
+        f"{VIEWPORT}<title>Claims reports</title><style>{_css()}"
+        "main{display:block;padding:0}"
         "table{border-collapse:collapse;margin:1rem 2rem}td,th{padding:.3rem .8rem;"
         "border-bottom:1px solid #ddd;text-align:left}</style></head><body>"
         f'<header><h1>Claims reports</h1><p class="meta">{plural(len(entries), "document")} · '
         f"generated {e(generated_at)}</p></header>"
-        "<table><thead><tr><th>#</th><th>document</th><th>claims</th><th>status</th></tr>"
-        f"</thead><tbody>{''.join(rows)}</tbody></table></body></html>\n"
+        "<main><table><thead><tr><th>#</th><th>document</th><th>claims</th><th>status</th></tr>"
+        f"</thead><tbody>{''.join(rows)}</tbody></table></main></body></html>\n"
     )
 
 
