@@ -3,11 +3,14 @@ a keyboard, a printer (trial132)."""
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 from export_desk import Run
+from test_report import chromium, needs_chromium
 
 from workbench.services.claims import SpanRequest, add_claim
 from workbench.services.context import Workbench
@@ -86,3 +89,69 @@ def test_the_index_is_sized_for_a_phone_and_its_table_is_the_main_content(
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in index
     assert re.search(r"<main>\s*<table>.*</table>\s*</main>", index, re.S), index[-600:]
+
+
+# Appended to a copy of a page: opens every claim, then writes how wide the page is drawn.
+WIDTH_PROBE = """
+<script>
+window.addEventListener('load', function () {
+  document.querySelectorAll('details').forEach(function (d) { d.open = true; });
+  var root = document.documentElement, wide = [];
+  document.querySelectorAll('body *').forEach(function (el) {
+    if (el.getBoundingClientRect().right > root.clientWidth + 1) wide.push(el.tagName);
+  });
+  var pre = document.createElement('pre');
+  pre.id = 'probe';
+  pre.textContent = JSON.stringify(
+    {scroll: root.scrollWidth, client: root.clientWidth, wide: wide.slice(0, 12)});
+  document.body.appendChild(pre);
+});
+</script>
+"""
+
+
+def _probed(page: Path, probe: str, tmp_path: Path, *flags: str) -> dict[str, object]:
+    copy = page.with_name("probed-" + page.name)
+    copy.write_text(
+        page.read_text(encoding="utf-8").replace("</body>", probe + "</body>"), encoding="utf-8"
+    )
+    done = chromium(
+        *flags,
+        "--dump-dom",
+        "--virtual-time-budget=5000",
+        copy.as_uri(),
+        profile=tmp_path / f"profile-{page.stem}",
+    )
+    found = re.search(r'<pre id="probe">(.*?)</pre>', done.stdout, re.S)
+    assert found, done.stderr[-2000:]
+    result: dict[str, object] = json.loads(html.unescape(found.group(1)))
+    return result
+
+
+@needs_chromium
+def test_a_long_word_or_link_does_not_widen_the_page_past_a_narrow_window(
+    wb: Workbench, run: Run, tmp_path: Path
+) -> None:
+    """On a phone (or at 200% zoom) a 10,000-character word in the article, a claim's text, an
+    evidence URL or citation made the whole page 125,000 px wide: the reader scrolled sideways
+    along every line of the article and the claims to read them; the index's table was cut
+    at the status column by a headline that is one long word (an address)."""
+    word = "A" * 10_000
+    # A headline that is one long word: a page's address, as a desk titles a page it saved.
+    headline = "https://example.org/news/" + "council-report-" * 12
+    text = (
+        f"The spokesperson said {word} was one word. 北京市政府表示，空气质量改善了百分之三十。\n"
+    )
+    doc = add_document(wb, text.encode(), meta=DocumentMeta(title=headline, language="en"))
+    did = doc.document.id
+    cid = add_claim(wb, did, f"Long word {word}", SpanRequest(quote=word)).id
+    add_evidence(wb, cid, EvidenceInput(stance="context", citation="Dictionary " + "B" * 3000))
+    add_evidence(wb, cid, EvidenceInput(stance="supports", url="https://example.org/" + "x" * 1900))
+    add_note(wb, cid, "C" * 3000)
+    add_claim(wb, did, "北京空气质量", SpanRequest(quote="空气质量改善了百分之三十"))
+    assert run("report", "--all", "-o", str(tmp_path / "site")).code == 0
+    seen = {
+        name: _probed(tmp_path / "site" / name, WIDTH_PROBE, tmp_path, "--window-size=320,900")
+        for name in (f"document-{did}.html", "index.html")
+    }
+    assert all(s["scroll"] == s["client"] for s in seen.values()), seen
