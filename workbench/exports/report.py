@@ -339,7 +339,7 @@ def _css() -> str:
     )
     return (
         "body{font:16px/1.7 system-ui,'Noto Sans CJK SC','PingFang SC',sans-serif;margin:0;"
-        f"color:{TEXT_COLOUR};background:#fff}}"
+        f"color:{TEXT_COLOUR};background:#fff;overflow-wrap:anywhere}}"
         "header{padding:1rem 2rem;border-bottom:1px solid #ccc}"
         "main{display:grid;grid-template-columns:minmax(0,3fr) minmax(18rem,2fr);gap:2rem;"
         "padding:1rem 2rem}"
@@ -360,12 +360,12 @@ def _css() -> str:
         "summary{cursor:pointer}"
         "button.goto{font:inherit;cursor:pointer}"
         ".quote{margin:.4rem 0;padding-left:.6rem;border-left:3px solid #999}"
-        "dl{display:grid;grid-template-columns:auto 1fr;gap:0 .8rem}"
+        "dl{display:grid;grid-template-columns:auto minmax(0,1fr);gap:0 .8rem}"
         "dt{font-weight:600}dd{margin:0}"
         "li.claim h3{font-size:1em;margin:.6em 0 .2em}"
         ".meta{color:#555;font-size:.85em}"
         ".legend ul{list-style:none;padding:0}"
-        "@media (max-width:60rem){main{grid-template-columns:1fr}}" + rules
+        "@media (max-width:60rem){main{grid-template-columns:minmax(0,1fr)}}" + rules
     )
 
 
@@ -493,7 +493,9 @@ def index_page(entries: Sequence[IndexEntry], *, generated_at: str) -> str:
         f"{VIEWPORT}<title>Claims reports</title><style>{_css()}"
         "main{display:block;padding:0}"
         "table{border-collapse:collapse;margin:1rem 2rem}td,th{padding:.3rem .8rem;"
-        "border-bottom:1px solid #ddd;text-align:left}</style></head><body>"
+        "border-bottom:1px solid #ddd;text-align:left}"
+        "@media (max-width:40rem){table{margin:1rem .5rem}td,th{padding:.3rem .4rem}}"
+        "</style></head><body>"
         f'<header><h1>Claims reports</h1><p class="meta">{plural(len(entries), "document")} · '
         f"generated {e(generated_at)}</p></header>"
         "<main><table><thead><tr><th>#</th><th>document</th><th>claims</th><th>status</th></tr>"
