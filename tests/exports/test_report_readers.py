@@ -155,3 +155,36 @@ def test_a_long_word_or_link_does_not_widen_the_page_past_a_narrow_window(
         for name in (f"document-{did}.html", "index.html")
     }
     assert all(s["scroll"] == s["client"] for s in seen.values()), seen
+
+
+def _printed_pages(page: Path, tmp_path: Path) -> int:
+    pdf = page.with_suffix(".pdf")
+    done = chromium(
+        "--no-pdf-header-footer",
+        f"--print-to-pdf={pdf}",
+        page.as_uri(),
+        profile=tmp_path / f"profile-print-{page.stem}",
+    )
+    assert pdf.exists(), done.stderr[-2000:]
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+
+
+@needs_chromium
+def test_printing_a_report_prints_each_claims_notes_evidence_and_history(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    """An editor printed the report to sign it off: every claim came out as its one summary
+    line, its quote, verdict facts, notes, evidence and history left out, as each claim is
+    folded (a closed <details>) on the screen. The demo's page printed 8 pages for 23."""
+    doc = _desk(wb, title="上海统计局", language="zh")
+    for n in range(12):
+        cid = add_claim(wb, doc, f"claim {n}", SpanRequest(quote="公司称")).id
+        add_note(wb, cid, "公开备注：" + "核实" * 60)
+        add_evidence(wb, cid, EvidenceInput(stance="context", url="https://example.org/n"))
+    page = tmp_path / "report.html"
+    page.write_text(_page(wb, doc), encoding="utf-8")
+    opened = tmp_path / "opened.html"
+    opened.write_text(
+        page.read_text(encoding="utf-8").replace("<details>", "<details open>"), encoding="utf-8"
+    )
+    assert _printed_pages(page, tmp_path) == _printed_pages(opened, tmp_path) > 1
