@@ -365,7 +365,10 @@ def _css() -> str:
         "li.claim h3{font-size:1em;margin:.6em 0 .2em}"
         ".meta{color:#555;font-size:.85em}"
         ".legend ul{list-style:none;padding:0}"
-        "@media (max-width:60rem){main{grid-template-columns:minmax(0,1fr)}}" + rules
+        "@media (max-width:60rem){main{grid-template-columns:minmax(0,1fr)}}"
+        # On paper every claim is unfolded: a folded one would print as its summary line only.
+        "@media print{details::details-content{display:contents}"
+        "summary{list-style:none}button.goto{border:0;background:none;padding:0}}" + rules
     )
 
 
@@ -401,6 +404,17 @@ SCRIPT = """
     if (mark) {
       openClaim(mark.getAttribute('data-claim-id') || mark.getAttribute('data-claim-part'));
     }
+  });
+  // Where ::details-content is not known, the claims are unfolded for printing by script.
+  window.addEventListener('beforeprint', function () {
+    document.querySelectorAll('details:not([open])').forEach(function (d) {
+      d.open = true; d.setAttribute('data-print-opened', '');
+    });
+  });
+  window.addEventListener('afterprint', function () {
+    document.querySelectorAll('details[data-print-opened]').forEach(function (d) {
+      d.open = false; d.removeAttribute('data-print-opened');
+    });
   });
   document.addEventListener('keydown', function (ev) {
     var mark = ev.target.closest && ev.target.closest('mark.hl');
