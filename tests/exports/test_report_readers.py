@@ -188,3 +188,37 @@ def test_printing_a_report_prints_each_claims_notes_evidence_and_history(
         page.read_text(encoding="utf-8").replace("<details>", "<details open>"), encoding="utf-8"
     )
     assert _printed_pages(page, tmp_path) == _printed_pages(opened, tmp_path) > 1
+
+
+KEY_PROBE = """
+<script>
+window.addEventListener('load', function () {
+  var mark = document.querySelector('mark[data-claim-id]');
+  var id = mark.getAttribute('data-claim-id');
+  mark.focus();
+  mark.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}));
+  var item = document.getElementById('claim-' + id);
+  var at = document.activeElement;
+  var pre = document.createElement('pre');
+  pre.id = 'probe';
+  pre.textContent = JSON.stringify({
+    opened: item.querySelector('details').open,
+    focus: at.tagName, in_claim: item.contains(at)});
+  document.body.appendChild(pre);
+});
+</script>
+"""
+
+
+@needs_chromium
+def test_enter_on_a_highlight_takes_the_keyboard_to_the_claim_it_opens(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    """A keyboard user pressed Enter on a highlighted span: its claim unfolded in the side list,
+    but the focus stayed on the span, so a screen reader said nothing of it, and reaching it
+    took a Tab past every other highlight of the article (the claim's #N button takes the
+    focus back to the span, so the way there did not match the way back)."""
+    page = tmp_path / "report.html"
+    page.write_text(_page(wb, _desk(wb, title="上海统计局", language="zh")), encoding="utf-8")
+    seen = _probed(page, KEY_PROBE, tmp_path)
+    assert seen == {"opened": True, "focus": "SUMMARY", "in_claim": True}, seen
