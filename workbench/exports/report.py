@@ -349,7 +349,7 @@ def _css() -> str:
         "mark.hl::after{content:attr(data-label);font-size:.65em;vertical-align:super;"
         "margin-left:1px;color:#333}"
         "mark.hl.sample::after{content:' ' attr(data-label)}"
-        "mark.hl:focus{outline:3px solid #1a4fd6}"
+        "mark.hl:focus,summary:focus-visible{outline:3px solid #1a4fd6}"
         ".flash{animation:flash 1.2s ease-in-out 2}"
         "@keyframes flash{50%{outline:4px solid #1a4fd6;outline-offset:2px}}"
         ".badge{display:inline-block;padding:0 .4em;border-radius:.3em;font-size:.85em;"
@@ -393,9 +393,12 @@ SCRIPT = """
     document.querySelectorAll('li.claim.open-now').forEach(function (li) {
       li.classList.remove('open-now');
     });
-    item.querySelector('details').open = true;
+    var details = item.querySelector('details');
+    details.open = true;
     item.classList.add('open-now');
     item.scrollIntoView({block: 'nearest'});
+    // The focus goes with it, as the claim's #N button takes it back to the span.
+    details.querySelector('summary').focus({preventScroll: true});
   }
   document.addEventListener('click', function (ev) {
     var button = ev.target.closest('button.goto');
