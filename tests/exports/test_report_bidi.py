@@ -13,6 +13,8 @@ from workbench.services.exports import report_pages
 
 RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE
 PDF = "\u202c"  # POP DIRECTIONAL FORMATTING
+FSI = "\u2068"  # FIRST STRONG ISOLATE
+PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
 
 ARTICLE = "统计局称，2023年GDP增长5.2%。公司称其模型是“国内首个线性注意力架构”。\n第二段。"
 
@@ -68,3 +70,16 @@ def test_report_author_with_an_override_reverses_the_page_header(wb: Workbench) 
     assert header is not None
     assert not _open_override_before(header.group(), "published 2024-01-02"), header.group()
     assert not _open_override_before(header.group(), "https://example.org/a</a>")
+
+
+def test_report_title_with_an_override_reverses_the_browser_tabs_words(wb: Workbench) -> None:
+    """trial132: a headline holding a right-to-left override (a page's <title>, kept as
+    stored) went raw into the page's <title>, which no <bdi> can go in: the tab and the
+    bookmark read "troper smialc —" after it. The index's <title> is the desk's own words."""
+    doc = _doc(wb, title=f"NBS {RLO}data")
+    page = _reported(wb, doc)
+    title = re.search(r"<title>.*?</title>", page)
+    assert title is not None
+    # Text holds no element: the headline is set apart by an isolate (FSI ... PDI) instead.
+    shown = title.group().removeprefix("<title>").split(" — claims report", 1)[0]
+    assert shown == f"{FSI}NBS {RLO}data{PDI}", title.group()
