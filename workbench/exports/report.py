@@ -13,6 +13,7 @@ of the page after it on its line is in a <bdi>, so that a bidi override in it re
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -69,6 +70,18 @@ def isolated(value: object) -> str:
     evidence title ending in U+202E showed the link after it right to left, the Trojan Source
     effect URLs are refused for; an author's, the header's date and source link)."""
     return f"<bdi>{e(value)}</bdi>"
+
+
+BIDI_CONTROLS = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
+
+
+def isolated_text(value: str) -> str:
+    """`isolated` for where no element can go (a <title>): the text, escaped, between FIRST
+    STRONG ISOLATE and POP DIRECTIONAL ISOLATE when it holds a bidi control (trial132: a
+    headline's override reversed " — claims report" after it in the tab)."""
+    if any(unicodedata.bidirectional(ch) in BIDI_CONTROLS for ch in value):
+        return f"\u2068{e(value)}\u2069"
+    return e(value)
 
 
 def _link(url: str) -> str:
@@ -445,7 +458,7 @@ def document_page(record: DocumentRecord, *, generated_at: str) -> str:
         '<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{e(CSP)}">'
         f"{VIEWPORT}"
-        f"<title>{e(title)} — claims report</title>"
+        f"<title>{isolated_text(title)} — claims report</title>"
         f"<style>{_css()}</style></head><body>"
         f"<header><h1{title_lang(doc.title, doc.language)}>{e(title)}</h1>"
         f'<p class="meta">{" · ".join(meta)}{source}'
