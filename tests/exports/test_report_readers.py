@@ -222,3 +222,17 @@ def test_enter_on_a_highlight_takes_the_keyboard_to_the_claim_it_opens(
     page.write_text(_page(wb, _desk(wb, title="上海统计局", language="zh")), encoding="utf-8")
     seen = _probed(page, KEY_PROBE, tmp_path)
     assert seen == {"opened": True, "focus": "SUMMARY", "in_claim": True}, seen
+
+
+def test_a_claim_cut_in_two_by_a_crossing_one_is_one_tab_stop(wb: Workbench) -> None:
+    """A claim whose span crosses another's is drawn as two elements (its start and its
+    continuation): a keyboard user tabbing through the article met it twice, the second time
+    as a stop that only repeated the first."""
+    doc = _desk(wb, title="上海统计局", language="zh")
+    crossing = add_claim(wb, doc, "crossing", SpanRequest(quote="5.0%。公司称")).id
+    page = _page(wb, doc)
+    article = page.split('aria-label="article">', 1)[1].split("</article>", 1)[0]
+    assert f'data-claim-part="{crossing}"' in article
+    stops = re.findall(r'<mark [^>]*tabindex="0"[^>]*>', article)
+    ids = [re.search(r'data-claim-(?:id|part)="(\d+)"', m)[1] for m in stops]  # type: ignore[index]
+    assert len(ids) == len(set(ids)) == 3, stops
