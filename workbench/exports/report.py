@@ -151,9 +151,11 @@ def _open_tag(piece: Piece) -> str:
     show = shown(c)
     ident = "data-claim-id" if piece.primary else "data-claim-part"
     label = f"#{c.id} {show.symbol}"
+    # One Tab stop a claim: its continuation is clicked, not tabbed to again.
+    stop = ' tabindex="0"' if piece.primary else ""
     return (
         f'<mark class="hl s-{e(show.key)}" {ident}="{c.id}" data-label="{e(label)}" '
-        f'title="{e(f"claim #{c.id}: {show.word}. {c.text}")}" tabindex="0">'
+        f'title="{e(f"claim #{c.id}: {show.word}. {c.text}")}"{stop}>'
     )
 
 
