@@ -594,7 +594,9 @@ def _wait_stoppably(conn: Any) -> None:
     seconds later (psycopg 3, the writes' driver, waits in Python already). A stop cancels the
     statement and, once the server has answered, goes on as the stop it was: the connection is
     left idle, so closing it (a rollback) raises nothing in the stop's place. A second stop
-    while the server takes its time leaves at once."""
+    while the server takes its time leaves at once, as does a stop while the connection is
+    still being made (no statement to cancel: the driver refuses the cancel, and its words
+    said the database could not be opened in the stop's place)."""
     import select
 
     from psycopg2.extensions import POLL_OK, POLL_READ, POLL_WRITE
@@ -620,7 +622,10 @@ def _wait_stoppably(conn: Any) -> None:
             if stopped is not None:
                 raise
             stopped = exc
-            conn.cancel()
+            try:
+                conn.cancel()
+            except Exception:
+                raise exc from None  # (connecting: "asynchronous connection attempt underway")
 
 
 def connect(url: str) -> Any:
