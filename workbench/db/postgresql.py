@@ -592,8 +592,8 @@ def _wait_stoppably(conn: Any) -> None:
     """psycopg2's wait for the server, in Python where libpq would wait in C: Ctrl-C (or a
     `kill`) on a read behind another session's lock acted only when the lock wait ran out, 30
     seconds later (psycopg 3, the writes' driver, waits in Python already). A stop cancels the
-    statement and, once the server has answered, goes on as the stop it was: the connection is
-    left idle, so closing it (a rollback) raises nothing in the stop's place. A second stop
+    statement and, once the server has answered, goes on as the stop it was (psycopg2 then
+    closes the connection, which workbench.db.reader.close leaves be). A second stop
     while the server takes its time leaves at once, as does a stop while the connection is
     still being made (no statement to cancel: the driver refuses the cancel, and its words
     said the database could not be opened in the stop's place)."""
@@ -602,6 +602,8 @@ def _wait_stoppably(conn: Any) -> None:
     from psycopg2.extensions import POLL_OK, POLL_READ, POLL_WRITE
 
     stopped: BaseException | None = None
+    # libpq bounds only a connection it waits for itself: this wait keeps connect_timeout.
+    bound = _connect_timeout(conn)
     while True:
         try:
             state = conn.poll()
@@ -615,9 +617,11 @@ def _wait_stoppably(conn: Any) -> None:
             return
         try:
             if state == POLL_READ:
-                select.select([conn.fileno()], [], [])
+                ready = select.select([conn.fileno()], [], [], bound)[0]
             elif state == POLL_WRITE:
-                select.select([], [conn.fileno()], [])
+                ready = select.select([], [conn.fileno()], [], bound)[1]
+            else:
+                ready = [True]
         except BaseException as exc:
             if stopped is not None:
                 raise
@@ -626,6 +630,36 @@ def _wait_stoppably(conn: Any) -> None:
                 conn.cancel()
             except Exception:
                 raise exc from None  # (connecting: "asynchronous connection attempt underway")
+            continue
+        if not ready:
+            # The server said nothing for connect_timeout seconds: libpq's own words.
+            raise _connect_timed_out(conn)
+
+
+def _connect_timeout(conn: Any) -> float | None:
+    """libpq's connect_timeout of a connection still being made (the URL's, else
+    PGCONNECT_TIMEOUT; at least 2 s, as libpq reads it), or None: no bound, or connected.
+    Kept for each wait for the server, where libpq keeps it for each host it tries."""
+    from psycopg2.extensions import STATUS_SETUP
+
+    if conn.status != STATUS_SETUP:
+        return None
+    try:
+        given = conn.info.dsn_parameters.get("connect_timeout")
+        seconds = int(given) if given else 0
+    except Exception:  # (libpq's to refuse, as it would)
+        return None
+    return float(max(seconds, 2)) if seconds > 0 else None
+
+
+def _connect_timed_out(conn: Any) -> Exception:
+    import psycopg2
+
+    try:
+        where = f'connection to server at "{conn.info.host}", port {conn.info.port} failed: '
+    except Exception:
+        where = ""
+    return psycopg2.OperationalError(where + "timeout expired")
 
 
 def connect(url: str) -> Any:
