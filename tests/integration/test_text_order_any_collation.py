@@ -135,3 +135,20 @@ def test_a_bundle_lists_rows_in_code_point_order_under_a_locale_collation(
         tags = [json.loads(line)[1] for line in z.read("tables/claim_tags.jsonl").splitlines()]
     assert users == sorted(names)
     assert tags == sorted(TAGS)
+
+
+def test_audit_replay_agrees_with_a_claims_tags_under_a_locale_collation(
+    locale_desk: str, tmp_path: Path
+) -> None:
+    """`audit replay` on a DBA's database in an English locale said a claim's tags differed
+    from its events (exit 1, the chain's sign-off refused) though nothing had changed: it read
+    the claim_tags table in the database's collation order (`ab, äc, ärger, ...`) and compared
+    it with the events' tags in code point order (`ab, ay, zed, ...`)."""
+    run = _cli(locale_desk)
+    article = tmp_path / "a.txt"
+    article.write_text("甲说了一句话。乙说了另一句话。\n", encoding="utf-8")
+    run("doc", "add", str(article))
+    run("claim", "add", "1", "--quote", "甲说了一句话", "--text", "甲说了一句话")
+    run("claim", "tag", "1", *TAGS)
+    replayed = run_in_process(["audit", "replay"], env={"WORKBENCH_DB": locale_desk})
+    assert replayed.code == 0, (replayed.out, replayed.err)
