@@ -89,7 +89,11 @@ def claims_reader(tx: Tx) -> Iterator[tuple[str, tuple[Any, ...]]]:
         .order_by(ClaimTag.claim_id, ClaimTag.tag)
         .execution_options(yield_per=BATCH)
     )
-    tags = ((claim_id, [tag for _, tag in rows]) for claim_id, rows in groupby(tag_rows, _first))
+    # Each claim's tags in code point order, sorted here, as the events carry them: PostgreSQL
+    # orders text by the database's collation (a locale's put `äc` before `ay`).
+    tags = (
+        (claim_id, sorted(tag for _, tag in rows)) for claim_id, rows in groupby(tag_rows, _first)
+    )
     fields = KINDS["claim"].fields
     at = fields.index("tags")
     columns = [getattr(Claim, name) for name in fields if name != "tags"]
