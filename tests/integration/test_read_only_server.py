@@ -40,3 +40,42 @@ def test_a_write_on_a_read_only_server_says_the_server_is_read_only(
     assert error["kind"] == "storage" and error["reason"] == "read_only_server"
     docs = run_in_process(["--db", postgres_url, "doc", "list", "--json"], env=env)
     assert len(json.loads(docs.out)) == 1
+
+
+def test_claim_similar_on_a_read_only_server_says_its_index_is_brought_up_to_date_on_the_primary(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    """`claim similar`, a read, on a server read-only for the session (a replica) while the
+    similar-claims index was behind the desk's claims said 'the database server is read-only
+    ..., so nothing was written; make changes through the primary server': the person had
+    asked to change nothing, and docs/errors.md says reads go on working. It names the index
+    the search has to bring up to date, and where that can be done."""
+    env = {"WORKBENCH_USER": "tester"}
+    article = tmp_path / "a.txt"
+    article.write_text("甲说了一句话。乙说了另一句话。\n", encoding="utf-8")
+    assert run_in_process(["--db", postgres_url, "doc", "add", str(article)], env=env).code == 0
+    for quote in ("甲说了一句话", "乙说了另一句话"):
+        added = run_in_process(
+            ["--db", postgres_url, "claim", "add", "1", "--quote", quote, "--text", quote],
+            env=env,
+        )
+        assert added.code == 0, added.err
+    from sqlalchemy import text
+
+    from workbench.db.engine import get_engine
+
+    with get_engine(postgres_url).begin() as conn:
+        conn.execute(text("DELETE FROM similar_indexed"))  # the index behind, as after a restore
+    read_only = postgres_url + READ_ONLY
+    refused = run_in_process(["--db", read_only, "claim", "similar", "1"], env=env)
+    assert refused.code == 1, (refused.out, refused.err)
+    assert refused.err.count("\n") == 1, refused.err
+    assert "similar-claims index" in refused.err and "primary" in refused.err, refused.err
+    assert "make changes" not in refused.err, refused.err
+    as_json = run_in_process(["--db", read_only, "claim", "similar", "1", "--json"], env=env)
+    error = json.loads(as_json.err)["error"]
+    assert error["kind"] == "storage" and error["reason"] == "read_only_server"
+    # Brought up to date on the primary, the replica answers.
+    assert run_in_process(["--db", postgres_url, "claim", "similar", "1"], env=env).code == 0
+    answered = run_in_process(["--db", read_only, "claim", "similar", "1"], env=env)
+    assert answered.code == 0, answered.err
