@@ -22,7 +22,7 @@ from sqlalchemy.orm import selectinload
 from workbench.db.backend import writer_handover
 from workbench.db.models import Claim
 from workbench.defaults import SIMILAR_LIMIT, SIMILAR_MIN_SCORE
-from workbench.domain.errors import NO_DESK, NotFound
+from workbench.domain.errors import NO_DESK, READ_ONLY_SERVER, NotFound, StorageError
 from workbench.domain.inputs import check_at_least, check_score
 from workbench.services import similar_index
 from workbench.services.context import Tx, Workbench, transaction
@@ -80,11 +80,25 @@ def similar_claims(
     check_at_least(limit, 0, "limit")
     with transaction(wb) as tx:
         get_claim_row(tx, claim_id)
-    catch_up(wb, progress)
+    try:
+        catch_up(wb, progress)
+    except StorageError as refused:
+        if refused.reason != READ_ONLY_SERVER:
+            raise
+        # A read, told of a change it never asked for: the index is what could not be written.
+        raise StorageError(INDEX_ON_READ_ONLY_SERVER, reason=READ_ONLY_SERVER) from None
     with transaction(wb) as tx:
         claim = get_claim_row(tx, claim_id)
         ranked = similar_index.search(tx, claim.text, claim.quote, {claim.id}, min_score)
         return _views(tx, ranked[:limit])
+
+
+INDEX_ON_READ_ONLY_SERVER = (
+    "the similar-claims index is behind the desk's claims, and the database server is "
+    "read-only for this connection (a standby, or default_transaction_read_only set for the "
+    "role or database), so it cannot be brought up to date here; run `workbench claim similar` "
+    "once against the primary server, then ask here again"
+)
 
 
 # Claims gone through per transaction of a catch-up: about a second's work, so that another
