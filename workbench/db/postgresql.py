@@ -597,8 +597,6 @@ def _wait_stoppably(conn: Any) -> None:
     while the server takes its time leaves at once, as does a stop while the connection is
     still being made (no statement to cancel: the driver refuses the cancel, and its words
     said the database could not be opened in the stop's place)."""
-    import select
-
     from psycopg2.extensions import POLL_OK, POLL_READ, POLL_WRITE
 
     stopped: BaseException | None = None
@@ -616,12 +614,9 @@ def _wait_stoppably(conn: Any) -> None:
                 raise stopped
             return
         try:
-            if state == POLL_READ:
-                ready = select.select([conn.fileno()], [], [], bound)[0]
-            elif state == POLL_WRITE:
-                ready = select.select([], [conn.fileno()], [], bound)[1]
-            else:
-                ready = [True]
+            ready = state not in (POLL_READ, POLL_WRITE) or _ready(
+                conn.fileno(), state == POLL_WRITE, bound
+            )
         except BaseException as exc:
             if stopped is not None:
                 raise
@@ -634,6 +629,22 @@ def _wait_stoppably(conn: Any) -> None:
         if not ready:
             # The server said nothing for connect_timeout seconds: libpq's own words.
             raise _connect_timed_out(conn)
+
+
+def _ready(fd: int, write: bool, timeout: float | None) -> bool:
+    """Wait until the server's socket `fd` can be read (or written), `timeout` seconds at most
+    (None: no bound); whether it can. poll(), not select(): select() takes no descriptor past
+    FD_SETSIZE (1,023), and a process holding more files open could read nothing."""
+    import select
+
+    if not hasattr(select, "poll"):  # (Windows: select() takes any socket)
+        readable, writable, _ = select.select(
+            [] if write else [fd], [fd] if write else [], [], timeout
+        )
+        return bool(readable or writable)
+    poller = select.poll()
+    poller.register(fd, select.POLLOUT if write else select.POLLIN)
+    return bool(poller.poll(None if timeout is None else timeout * 1000))
 
 
 def _connect_timeout(conn: Any) -> float | None:
