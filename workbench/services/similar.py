@@ -96,8 +96,8 @@ def similar_claims(
 INDEX_ON_READ_ONLY_SERVER = (
     "the similar-claims index is behind the desk's claims, and the database server is "
     "read-only for this connection (a standby, or default_transaction_read_only set for the "
-    "role or database), so it cannot be brought up to date here; run `workbench claim similar` "
-    "once against the primary server, then ask here again"
+    "role or database), so it cannot be brought up to date here; ask for similar claims once "
+    "against the primary server (which brings it up to date), then ask here again"
 )
 
 
