@@ -120,10 +120,16 @@ def _stopped_after_commit() -> None:
         sys.exit(0)
 
 
+class Terminated(SystemExit):
+    """A kill (SIGTERM), unwinding the command as Ctrl-C does: met at the edge (`run`) once
+    the command's transaction has said whether it committed, for a kill that landed inside
+    the commit (fix135). A SystemExit with the shell's code: 128 + the signal's number."""
+
+
 def _terminated(signum: int, frame: object) -> None:
     del frame
     _stopped_after_commit()
-    sys.exit(128 + signum)
+    raise Terminated(128 + signum)
 
 
 _NEGATIVE = re.compile(r"-\d+")
@@ -246,6 +252,9 @@ def run(command: click.Command, args: list[str]) -> Any:
         _group_alone(exc)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except Terminated:
+        _stopped_after_commit()
+        raise
     except Interrupted:
         _interrupted(as_json)
     except click.Abort as exc:

@@ -379,10 +379,19 @@ class Tx:
         # Set when this computer's clock read before the trail's newest event (beyond the
         # tolerance) as the first event was stamped: the events written are out of time order.
         self.clock_behind: ClockBehind | None = None
+        # The database committed this transaction (SQLAlchemy's after_commit, the moment the
+        # driver's commit returned); `told`: the workbench has heard of it (`_committed`).
+        self.committed = False
+        self.told = False
 
     @property
     def recorded(self) -> int:
         return self.events + self.bulk_recorded
+
+    @property
+    def last_event(self) -> tuple[int, str] | None:
+        """The seq and hash of the last event this transaction wrote, or None."""
+        return self._head if self.first is not None else None
 
     @property
     def machine(self) -> str:
@@ -550,6 +559,10 @@ def transaction(
         if written and written[1] not in _UNAUDITED:
             tx.changed = True
 
+    # Told the moment the driver's commit returns, not after the session lets go of its
+    # connection: a Ctrl-C or a kill that lands in between finds the change said (fix135).
+    event.listen(session, "after_commit", lambda _session: _committed(wb, tx, set_up))
+    committing = False
     try:
         with database_errors(wb.url, write=write), session.begin():
             if set_up:
@@ -575,8 +588,16 @@ def transaction(
                 raise RuntimeError("a change without an audit event would be committed")
             if not write and (tx.changed or tx.recorded):
                 raise RuntimeError("a read-only transaction tried to write")
-    except BaseException:
+            committing = True
+    except BaseException as exc:
+        # A Ctrl-C or a kill (not an error: the driver's own are Exceptions) that lands as the
+        # commit is made may land after the database took it: then the change stands, is said,
+        # and a database this write created is its own, kept (fix135).
+        stopped = committing and not isinstance(exc, Exception)
         session.close()
+        if stopped and (tx.committed or _landed(wb, tx)):
+            _committed(wb, tx, set_up)
+            raise
         if wb.created:
             from workbench.services.new_database import take_back
 
@@ -584,7 +605,16 @@ def transaction(
         raise
     finally:
         session.close()
-    # Committed.
+    _committed(wb, tx, set_up)
+
+
+def _committed(wb: Workbench, tx: Tx, set_up: bool) -> None:
+    """What the workbench learns of a transaction that committed, once: the database set up
+    (if it was set up in it), a clock behind the trail, the events to tell `on_commit`."""
+    tx.committed = True
+    if tx.told:
+        return
+    tx.told = True
     if set_up:
         wb.set_up_pending = False
         wb._ready = True
@@ -592,6 +622,28 @@ def transaction(
         wb.clock_behind = tx.clock_behind
     if wb.on_commit is not None and tx.first is not None:
         wb.on_commit(tx.first, tx.recorded)
+
+
+def _landed(wb: Workbench, tx: Tx) -> bool:
+    """Whether the trail holds the last event this transaction wrote: asked, on a connection of
+    its own, when a stop landed inside the commit, before the database could say it took it
+    (SQLite's and PostgreSQL's commit both return only once it is made). A transaction that
+    wrote no event, or a database that cannot be asked now, reads as not committed."""
+    last = tx.last_event
+    if last is None:
+        return False
+    from sqlalchemy import select
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from workbench.db.engine import get_engine
+    from workbench.db.models import Event
+
+    try:
+        with get_engine(wb.url).connect() as conn:
+            found = conn.execute(select(Event.hash).where(Event.seq == last[0])).scalar()
+    except SQLAlchemyError:
+        return False
+    return found == last[1]
 
 
 def _storage_error(
