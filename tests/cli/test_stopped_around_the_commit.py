@@ -184,20 +184,55 @@ def test_commands_stopped_right_after_their_commit_stand_and_say_so(
     _stood(result, delivered, first)
 
 
+def _bundle(cli: Any, tmp_path: Path) -> Path:
+    _document(cli, tmp_path)
+    ok(cli("claim", "add", "1", "--text", "GDP 3.9 trillion", "--quote", "达到3.9万亿元"))
+    bundle = tmp_path / "desk.bundle"
+    ok(cli("export", "bundle", str(bundle)))
+    return bundle
+
+
+@pytest.mark.parametrize("how", sorted(STOPS))
+def test_a_bundle_restore_stopped_right_after_its_commit_stands_and_says_so(
+    cli: Any,
+    tmp_path: Path,
+    empty_db_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
+) -> None:
+    """`import bundle` stopped right after its commit exited 130 (143) saying nothing
+    half-written was committed, though the bundle was restored: its commit was never told
+    to the front end (its events are the bundle's, written without `record`)."""
+    bundle = _bundle(cli, tmp_path)
+    env = {"WORKBENCH_DB": empty_db_url, "WORKBENCH_USER": "tester"}
+    with stopping(monkeypatch, None, how) as delivered:
+        result = run_in_process(["import", "bundle", str(bundle)], env=env)
+    _stood(result, delivered, "the changes were made")
+    shown = run_in_process(["claim", "list", "--json"], env=env)
+    assert shown.code == 0, shown.err
+    assert len(json.loads(shown.out)) == 1, shown.out
+
+
 @pytest.mark.skipif(bool(PG_URL), reason="a new SQLite file")
 @pytest.mark.parametrize("how", sorted(STOPS))
+@pytest.mark.parametrize("command", ["import bundle", "doc add"])
 def test_a_new_file_stopped_right_after_its_first_commit_is_kept(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, how: str
 ) -> None:
     """A write that created its SQLite file, stopped right after its commit: the file was taken
     back as a refused write's is, found holding rows and kept "because another process wrote to
     it meanwhile" (no other process did), and the command exited 130 saying nothing
-    half-written was committed, with the document added."""
+    half-written was committed, with the bundle restored."""
+    bundle = _bundle(cli, tmp_path)
     new = tmp_path / "new" / "desk.db"
     new.parent.mkdir()
     article = tmp_path / "b.txt"
     article.write_text("另一篇文章。\n", encoding="utf-8")
-    args = ["doc", "add", str(article)]
+    args = (
+        ["import", "bundle", str(bundle)]
+        if command == "import bundle"
+        else ["doc", "add", str(article)]
+    )
     env = {"WORKBENCH_DB": str(new), "WORKBENCH_USER": "tester"}
     with stopping(monkeypatch, None, how) as delivered:
         result = run_in_process(args, env=env)
