@@ -239,8 +239,10 @@ def _import_bundle(
             _check_replay(tx, tally)
             _check_urls(conn)
             tally.end()
-            # The restored trail, checked above, is the record of every restored row.
-            tx.bulk_recorded += count
+            # The restored trail, checked above, is the record of every restored row: its
+            # events are this transaction's, told as its commit lands (fix135: a stop right
+            # after it said nothing was committed, and took back the file it had filled).
+            tx.took_trail(conn, count)
     return BundleSummary(tables=counts, events=count, head=head, schema_revision=revision)
 
 

@@ -40,7 +40,7 @@ from workbench.domain.identity import normalise_name
 if TYPE_CHECKING:
     # SQLAlchemy is imported where an engine or a session is opened: the read paths, on the
     # driver itself (`reading`), never load it.
-    from sqlalchemy import Engine, Table
+    from sqlalchemy import Connection, Engine, Table
     from sqlalchemy.orm import Session
 
     from workbench.db.models import Event
@@ -387,6 +387,26 @@ class Tx:
     @property
     def recorded(self) -> int:
         return self.events + self.bulk_recorded
+
+    def took_trail(self, conn: Connection, count: int) -> None:
+        """The `count` events this transaction wrote as rows (a bundle's restored trail, not
+        `record`ed) count as its own: the first and the last are read back, as `record` would
+        have kept them, for the front end to be told of and for `last_event`."""
+        from sqlalchemy import select
+
+        from workbench.db.models import Event
+
+        self.bulk_recorded += count
+        first = conn.execute(
+            select(Event.action, Event.entity_type, Event.entity_id).order_by(Event.seq).limit(1)
+        ).first()
+        last = conn.execute(
+            select(Event.seq, Event.hash).order_by(Event.seq.desc()).limit(1)
+        ).first()
+        if first is None or last is None:
+            return
+        self.first = self.first or (first[0], first[1], first[2])
+        self._head = (last[0], last[1])
 
     @property
     def last_event(self) -> tuple[int, str] | None:
