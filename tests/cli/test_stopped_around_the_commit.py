@@ -259,3 +259,50 @@ def test_a_new_file_stopped_right_before_its_first_commit_is_taken_back(
     assert result.code == STOPS[how][1], (result.code, result.err)
     assert not new.exists(), result.err
     assert "Traceback" not in result.err, result.err
+
+
+# The first database connection the command closes is closed, and Ctrl-C lands as it is.
+CTRL_C_AS_A_CONNECTION_CLOSES = """
+from sqlalchemy.engine.default import DefaultDialect
+close = DefaultDialect.do_close
+closed = []
+def do_close(self, dbapi_connection):
+    close(self, dbapi_connection)
+    if not closed:
+        closed.append(1)
+        raise KeyboardInterrupt
+DefaultDialect.do_close = do_close
+from workbench.cli import main
+main()
+"""
+
+
+@pytest.mark.skipif(bool(PG_URL), reason="SQLite's connections close as each is given back")
+def test_ctrl_c_while_a_connection_closes_prints_no_traceback(
+    cli: Any, db_url: str, tmp_path: Path
+) -> None:
+    """Ctrl-C landing while a command closed its database connection printed SQLAlchemy's
+    "Exception closing connection <sqlite3.Connection ...>" and a traceback above the one
+    line promised (the pool logs it, and Python prints a log record nobody handles). Needs
+    the real process: pytest handles every log record itself."""
+    import os
+    import subprocess
+    import sys
+
+    import workbench
+
+    _document(cli, tmp_path)
+    clone = str(Path(workbench.__file__).resolve().parent.parent)
+    env = {**os.environ, "WORKBENCH_DB": db_url, "WORKBENCH_USER": "tester", "PYTHONPATH": clone}
+    args = ["claim", "add", "1", "--text", "GDP", "--quote", "达到3.9万亿元"]
+    r = subprocess.run(
+        [sys.executable, "-c", CTRL_C_AS_A_CONNECTION_CLOSES, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert r.returncode in (0, 130), (r.returncode, r.stderr)
+    assert "Traceback" not in r.stderr and "Exception closing" not in r.stderr, r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1, r.stderr
