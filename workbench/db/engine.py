@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from functools import cache
 
 from sqlalchemy import Engine, create_engine
@@ -9,6 +10,13 @@ from sqlalchemy.pool import NullPool
 
 from workbench.db import postgresql, sqlite
 from workbench.domain.errors import InvalidInput, StorageError
+
+# SQLAlchemy's own log records are for a host program that sets logging up. With none set up,
+# Python's last resort printed them on stderr: a Ctrl-C landing as a connection closed showed
+# the pool's "Exception closing connection" and a traceback above the one line an interrupt
+# is (fix135). A handler that drops them silences that last resort only: a host's own
+# handlers (on the root logger) still hear every record.
+logging.getLogger("sqlalchemy").addHandler(logging.NullHandler())
 
 
 @cache
