@@ -89,3 +89,32 @@ def test_a_verdict_given_ahead_with_nothing_after_it_is_still_skipped(
     assert result.reviews == []
     (group,) = result.skipped.by_reason()
     assert list(group.ids) == [claim] and "2099-01-01" in group.reason
+
+
+def test_a_right_first_verdict_is_not_redated_by_a_reopening_on_a_clock_behind(
+    wb: Workbench, cli: Run, set_clock: Callable[[str], None]
+) -> None:
+    """The bug: a claim added on 1 December and judged on 3 December, both on right clocks,
+    was published dated 3 December. A colleague whose laptop read 2 December (a day slow)
+    reopened it, and it was judged again on 5 December on a right clock. The next export
+    re-dated its first review to 2 December, telling stderr that the verdict's clock 'ran
+    ahead': the partner's review changed its datePublished to a day before the one they had
+    published. The verdict given again on 5 December agrees with the first verdict's clock,
+    not the reopening's: the trail shows the reopening's clock was the one behind."""
+    set_clock("2026-12-01T09:00:00")
+    claim = seven_years(wb)
+    set_clock("2026-12-03T09:00:00")
+    set_status(wb, claim, "verified", note="His bio says 7 years.")
+    (first,) = export_claimreview(wb, SELECTION).reviews
+    assert first["datePublished"] == "2026-12-03"
+    set_clock("2026-12-02T09:00:00")
+    set_status(wb, claim, "in_progress", note="Checking the bio again.")
+    set_clock("2026-12-05T10:00:00")
+    set_status(wb, claim, "misleading", note="About 6.5 years; 7 rounds it up.")
+    result = export_claimreview(wb, SELECTION)
+    (review,) = result.reviews
+    assert (review["datePublished"], review["dateModified"]) == ("2026-12-03", "2026-12-05")
+    assert result.redated == []
+    r = cli("export", "claimreview", *ORG)
+    assert r.code == 0, r.err
+    assert "ahead" not in r.err, r.err
