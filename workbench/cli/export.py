@@ -274,8 +274,9 @@ def claimreview(
     publication) keeps the first one's date as datePublished, its own as dateModified (never
     before it: one given on a clock behind the first verdict's takes the first's date). A
     verdict is dated no later than a move of its claim written after it (reopened, judged
-    again) at an earlier time no earlier than the claim's addition: the trail shows its clock
-    ran ahead, and stderr says the date used. A review that would still be dated after today
+    again) at an earlier time no earlier than the claim's addition, and followed by no move
+    of the claim stamped as late as the verdict: the trail shows its clock ran ahead, and
+    stderr says the date used. A review that would still be dated after today
     by this computer's clock (a verdict given on a clock that was ahead, with nothing after it
     yet to show it) is skipped, saying so: a verdict given again on a right clock re-dates it.
 

@@ -361,17 +361,26 @@ def trail_time(events: Sequence[TimedEvent], seq: int, at: str) -> RanAhead | No
     2099 on a claim added and reopened in 2026). It is then dated by the earliest such move.
     A move behind the claim's first event too (a clock fallen back to 2001) shows nothing of
     the verdict's clock: that one is behind (`review_dates` dates it no earlier than the
-    review it corrects). Read from the trail alone, never from today, so every export dates
-    a review the same way."""
+    review it corrects). A move followed by another verdict move not behind the verdict
+    shows nothing either: the clocks after it agree with the verdict's, so the move's clock
+    was the one behind (a verdict given on 3 December, reopened on a laptop reading 2
+    December, judged again on 5 December: review133). Only verdict moves are read, which
+    `export claimreview --after` selects a claim by. Read from the trail alone, never from
+    today, so every export dates a review the same way."""
     if not events:
         return None
     floor = events[0][1]
+    moves = [
+        (later_seq, later_at)
+        for later_seq, later_at, action, payload in events
+        if later_seq > seq
+        and next(_verdict_moves(((later_seq, "", action, payload),)), None) is not None
+    ]
+    # The last move as late as the verdict: a move before it shows nothing of its clock.
+    agreeing = max((m for m, m_at in moves if not behind(m_at, at)), default=seq)
     found: tuple[int, str] | None = None
-    for event in events:
-        later_seq, later_at, action, payload = event
-        if later_seq <= seq or not behind(later_at, at) or later_at < floor:
-            continue
-        if next(_verdict_moves(((later_seq, "", action, payload),)), None) is None:
+    for later_seq, later_at in moves:
+        if later_seq <= agreeing or not behind(later_at, at) or later_at < floor:
             continue
         if found is None or later_at < found[1]:
             found = (later_seq, later_at)
