@@ -324,3 +324,36 @@ def test_a_bool_cell_edited_to_text_names_the_bundle_row(
         import_bundle(Workbench(url=target_url, actor="t"), str(path))
     assert str(refused.value).startswith("bundle notes row 1: bad bool value 'yes'"), refused.value
     assert all(rows == [] for rows in state(target_url).values())
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "kind"),
+    [
+        ("version", 2**70, "int"),
+        ("version", 2**31, "int"),
+        ("anchor_score", 10**400, "float"),
+        ("anchor_score", float("inf"), "float"),
+        ("anchor_score", float("nan"), "float"),
+    ],
+    ids=["int-2**70", "int-2**31", "float-10**400", "float-Infinity", "float-NaN"],
+)
+def test_a_number_cell_edited_out_of_range_names_the_bundle_row(
+    wb: Workbench, tmp_path: Path, target_url: str, column: str, value: Any, kind: str
+) -> None:
+    """review133: a bundle whose claims.jsonl had a number edited by hand past what a database
+    holds (a version of 2**70, an anchor score of 1e400; its SHA-256 made to match) crashed
+    with an OverflowError traceback on SQLite, and on PostgreSQL was refused as a database
+    error blaming the target, where the bool and float checks of trial122 name the bundle's
+    table and row. A version of 2**31 (past PostgreSQL's integer) and an anchor score of
+    Infinity or NaN (which SQLite stores as NULL) went each backend its own way."""
+    busy_desk(wb, tmp_path)
+
+    def edit(t: Tables) -> None:
+        t["claims"][0][column] = value
+
+    path = tmp_path / "forged.zip"
+    path.write_bytes(forge(bundle_bytes(wb), edit))
+    with pytest.raises(InvalidInput) as refused:
+        import_bundle(Workbench(url=target_url, actor="t"), str(path))
+    assert str(refused.value).startswith(f"bundle claims row 1: bad {kind} value"), refused.value
+    assert all(rows == [] for rows in state(target_url).values())
