@@ -13,6 +13,7 @@ import base64
 import datetime as dt
 import hashlib
 import json
+import math
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -31,6 +32,11 @@ FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 MAX_MANIFEST_BYTES = 1024 * 1024
 # Column kinds: how a value is written to JSON and read back.
 KINDS = ("int", "text", "datetime", "date", "bytes", "bool", "float")
+
+# An int cell's range: what an INTEGER column holds on both backends (PostgreSQL's is 32-bit,
+# SQLite's 64): a bundle's value past it is refused naming its row on either, not a driver's
+# OverflowError on one and a database error blaming the target on the other (review133).
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
 
@@ -70,13 +76,18 @@ def decode_value(kind: str, value: Any, where: str) -> Any:
             return base64.b64decode(value, validate=True)
         if kind == "int" and not (isinstance(value, int) and not isinstance(value, bool)):
             raise ValueError("not an integer")
+        if kind == "int" and not INT_MIN <= value <= INT_MAX:
+            raise ValueError("past what a database's integer column holds")
         if kind == "text" and not isinstance(value, str):
             raise ValueError("not text")
         if kind == "bool" and not isinstance(value, bool):
             raise ValueError("not true or false")
         if kind == "float" and not (isinstance(value, int | float) and not isinstance(value, bool)):
             raise ValueError("not a number")
-    except (ValueError, TypeError) as exc:
+        # (a JSON number past a float's range, Infinity or NaN: SQLite stores NaN as NULL)
+        if kind == "float" and not math.isfinite(float(value)):
+            raise ValueError("not a finite number")
+    except (ValueError, TypeError, OverflowError) as exc:
         raise InvalidInput(f"bundle {where}: bad {kind} value {value!r} ({exc})") from None
     return value
 
