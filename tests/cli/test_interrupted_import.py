@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -142,3 +143,49 @@ def test_ctrl_c_part_way_through_a_new_desk_files_set_up_leaves_no_file(tmp_path
     assert r.returncode == 130, (r.returncode, r.stderr)
     assert "kept" not in r.stderr, r.stderr
     assert list(tmp_path.glob("laptop.db*")) == [], r.stderr
+
+
+# Ctrl-C while the set-up starts, with another program's database put at the path meanwhile
+# (a race, made here by hand: the file appears before the set-up makes anything).
+INTERRUPT_FOREIGN = """
+import sqlite3, sys
+import workbench.db.revision as revision
+def interrupted(*args, **kwargs):
+    conn = sqlite3.connect(sys.argv[2])
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.execute("INSERT INTO contacts VALUES ('王小明')")
+    conn.commit()
+    conn.close()
+    raise KeyboardInterrupt
+revision.ensure_current = interrupted
+from workbench.cli import main
+main()
+"""
+
+
+def test_ctrl_c_does_not_take_back_another_programs_database_at_the_path(
+    tmp_path: Path,
+) -> None:
+    """review133: the take-back after Ctrl-C during a new desk file's set-up noted the file
+    it would take back at the moment of the Ctrl-C, not when it made it, and read for rows
+    only the workbench's tables: another program's database that appeared at the path
+    meanwhile (its contacts table holding a row) passed both checks, and was emptied and
+    removed. It is kept now, saying why."""
+    target = tmp_path / "laptop.db"
+    env = {**os.environ, "WORKBENCH_USER": "tester", "PYTHONPATH": CLONE}
+    env.pop("WORKBENCH_DB", None)
+    args = ["--db", str(target), "config", "set", "review.required", "true"]
+    r = subprocess.run(
+        [sys.executable, "-c", INTERRUPT_FOREIGN, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert r.returncode == 130, (r.returncode, r.stderr)
+    assert target.exists(), r.stderr
+    conn = sqlite3.connect(target)
+    try:
+        assert conn.execute("SELECT name FROM contacts").fetchall() == [("王小明",)]
+    finally:
+        conn.close()
