@@ -19,6 +19,7 @@ import sqlite3
 from typing import Protocol
 from urllib.parse import quote
 
+from workbench.db.backend import is_backend_only
 from workbench.db.models import Base
 from workbench.db.url import sqlite_file
 
@@ -84,6 +85,15 @@ def _kept_because(path: str, made: tuple[int, int] | None, leave_empty: bool) ->
         return f"it could not be opened again ({exc})"
     try:
         conn.isolation_level = None
+        # Another program's database put at the path meanwhile (the file a Ctrl-C's take-back
+        # notes is the one there at the Ctrl-C): left as it is, its journal mode too, before
+        # anything is changed (review133: one holding a contacts table was removed).
+        try:
+            foreign = _foreign_tables(conn)
+        except sqlite3.Error as exc:
+            return f"it could not be read ({exc})"
+        if foreign:
+            return f"it holds tables the workbench does not make ({', '.join(foreign)})"
         try:
             mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
             if str(mode).lower() != "delete":
@@ -133,3 +143,14 @@ def _kept_because(path: str, made: tuple[int, int] | None, leave_empty: bool) ->
         return None
     finally:
         conn.close()
+
+
+def _foreign_tables(conn: sqlite3.Connection) -> list[str]:
+    """The tables of the file at `conn` that no set-up of the workbench makes (at most three
+    named): the models', Alembic's, the search index's and SQLite's own are its."""
+    made = set(Base.metadata.tables) | {"alembic_version"}
+    return sorted(
+        name
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if name not in made and not name.startswith("sqlite_") and not is_backend_only(name)
+    )[:3]
