@@ -236,3 +236,50 @@ def test_a_claim_cut_in_two_by_a_crossing_one_is_one_tab_stop(wb: Workbench) -> 
     stops = re.findall(r'<mark [^>]*tabindex="0"[^>]*>', article)
     ids = [re.search(r'data-claim-(?:id|part)="(\d+)"', m)[1] for m in stops]  # type: ignore[index]
     assert len(ids) == len(set(ids)) == 3, stops
+
+
+@needs_chromium
+def test_a_browser_without_details_content_still_prints_each_claim_unfolded(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    """The print rule that unfolds the claims (::details-content) is unknown to a browser
+    older than 2025 (Firefox, Safari then): the page's beforeprint script opens every claim
+    there. This prints the page with that rule taken out, as such a browser reads it: it
+    must print as many pages as with every claim opened by hand, and more than with neither
+    the rule nor the script (so the script is what unfolds them), and afterprint folds them
+    back on the screen."""
+    doc = _desk(wb, title="上海统计局", language="zh")
+    for n in range(12):
+        cid = add_claim(wb, doc, f"claim {n}", SpanRequest(quote="公司称")).id
+        add_note(wb, cid, "公开备注：" + "核实" * 60)
+    html_ = _page(wb, doc)
+    rule = "details::details-content{display:contents}"
+    assert rule in html_
+    without_rule = tmp_path / "no-rule.html"
+    without_rule.write_text(html_.replace(rule, ""), encoding="utf-8")
+    neither = tmp_path / "neither.html"
+    neither.write_text(
+        html_.replace(rule, "").replace("'beforeprint'", "'not-beforeprint'"), encoding="utf-8"
+    )
+    opened = tmp_path / "opened.html"
+    opened.write_text(html_.replace("<details>", "<details open>"), encoding="utf-8")
+    printed = _printed_pages(without_rule, tmp_path)
+    assert printed == _printed_pages(opened, tmp_path) > _printed_pages(neither, tmp_path)
+
+    folds_back = """
+<script>
+window.addEventListener('load', function () {
+  window.dispatchEvent(new Event('beforeprint'));
+  var during = document.querySelectorAll('details[open]').length;
+  window.dispatchEvent(new Event('afterprint'));
+  var pre = document.createElement('pre');
+  pre.id = 'probe';
+  pre.textContent = JSON.stringify({
+    during: during, after: document.querySelectorAll('details[open]').length,
+    all: document.querySelectorAll('details').length});
+  document.body.appendChild(pre);
+});
+</script>
+"""
+    seen = _probed(without_rule, folds_back, tmp_path)
+    assert seen == {"during": 14, "after": 0, "all": 14}, seen
