@@ -283,3 +283,46 @@ window.addEventListener('load', function () {
 """
     seen = _probed(without_rule, folds_back, tmp_path)
     assert seen == {"during": 14, "after": 0, "all": 14}, seen
+
+
+class Tabbable(HTMLParser):
+    """The page's elements in document order: each Tab stop (a link, a button, a summary, an
+    element with tabindex >= 0) and each element's id, with the section it is in."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stops: list[tuple[str, dict[str, str | None]]] = []
+        self.ids: dict[str, str] = {}
+        self.section = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag in ("article", "aside"):
+            self.section = tag
+        if a.get("id"):
+            self.ids[str(a["id"])] = f"{self.section}:{tag}"
+        tabindex = a.get("tabindex")
+        if (
+            (tag == "a" and a.get("href"))
+            or tag in ("button", "summary")
+            or (tabindex is not None and int(tabindex) >= 0)
+        ):
+            self.stops.append((tag, a))
+
+
+def test_a_keyboard_user_can_skip_the_articles_highlights_to_the_claims(wb: Workbench) -> None:
+    """Every highlighted span of the article is a Tab stop, and the claims come after the
+    article: a keyboard user reached the first claim only after tabbing through every
+    highlight (31 on the demo's page, 4,000 on a year's long document), with no skip link
+    past them."""
+    doc = _desk(wb, title="上海统计局", language="zh")
+    parser = Tabbable()
+    parser.feed(_page(wb, doc))
+    tag, attrs = parser.stops[0]
+    assert tag == "a" and str(attrs["href"]).startswith("#"), parser.stops[:3]
+    target = str(attrs["href"])[1:]
+    # It leads past the article, into the claims, to what comes before the first claim.
+    assert parser.ids.get(target, "").startswith("aside:"), (target, parser.ids)
+    assert list(parser.ids).index(target) < list(parser.ids).index(
+        next(i for i in parser.ids if i.startswith("claim-"))
+    )
