@@ -356,6 +356,10 @@ def _css() -> str:
         "body{font:16px/1.7 system-ui,'Noto Sans CJK SC','PingFang SC',sans-serif;margin:0;"
         f"color:{TEXT_COLOUR};background:#fff;overflow-wrap:anywhere}}"
         "header{padding:1rem 2rem;border-bottom:1px solid #ccc}"
+        # Out of sight until a keyboard reaches it: the page's first Tab stop.
+        "a.skip{position:absolute;left:1rem;top:-4rem;background:#fff;padding:.2rem .6rem;"
+        "border:2px solid #1a4fd6}a.skip:focus{top:.5rem}"
+        "#claims:focus{outline:none}"
         "main{display:grid;grid-template-columns:minmax(0,3fr) minmax(18rem,2fr);gap:2rem;"
         "padding:1rem 2rem}"
         ".article{white-space:pre-wrap;font-size:1.1rem}"
@@ -462,13 +466,15 @@ def document_page(record: DocumentRecord, *, generated_at: str) -> str:
         f"{VIEWPORT}"
         f"<title>{isolated_text(title)} — claims report</title>"
         f"<style>{_css()}</style></head><body>"
+        # Every highlight is a Tab stop: a keyboard user skips them to the claims.
+        '<a class="skip" href="#claims">Skip to the claims</a>'
         f"<header><h1{title_lang(doc.title, doc.language)}>{e(title)}</h1>"
         f'<p class="meta">{" · ".join(meta)}{source}'
         f" · report generated {e(generated_at)}</p></header>"
         "<main>"
         f'<article class="article"{lang} aria-label="article">'
         f"{article_html(record.text, current)}</article>"
-        f'<aside aria-label="claims">{legend()}<h2>Claims</h2>'
+        f'<aside aria-label="claims">{legend()}<h2 id="claims" tabindex="-1">Claims</h2>'
         f'<ol class="claims">{items}</ol></aside>'
         "</main>"
         f"<script>{SCRIPT}</script>"
