@@ -326,3 +326,49 @@ def test_a_keyboard_user_can_skip_the_articles_highlights_to_the_claims(wb: Work
     assert list(parser.ids).index(target) < list(parser.ids).index(
         next(i for i in parser.ids if i.startswith("claim-"))
     )
+
+
+class HeaderNames(HTMLParser):
+    """Each table header's name as a screen reader reads it: its aria-label, else its text
+    leaving out what is aria-hidden."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+        self._in = False
+        self._hidden = 0
+        self._label: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "th":
+            self._in, self._label = True, a.get("aria-label")
+            self.names.append("")
+        elif self._in and (self._hidden or a.get("aria-hidden") == "true"):
+            self._hidden += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "th":
+            if self._label is not None:
+                self.names[-1] = self._label
+            self._in = False
+        elif self._hidden:
+            self._hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._in and not self._hidden:
+            self.names[-1] += data
+
+
+def test_the_indexs_number_column_has_a_name_a_screen_reader_can_say(
+    wb: Workbench, run: Run, tmp_path: Path
+) -> None:
+    """The index's first column was headed "#" only: a screen reader moving along a row
+    said "number sign, 12" (or nothing, as punctuation is often left unsaid) for each
+    document's number, not what the number is."""
+    _desk(wb, title="上海统计局", language="zh")
+    assert run("report", "--all", "-o", str(tmp_path / "site")).code == 0
+    parser = HeaderNames()
+    parser.feed((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
+    first = parser.names[0].strip()
+    assert first != "#" and "document" in first, parser.names
