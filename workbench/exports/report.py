@@ -530,13 +530,18 @@ def index_page(entries: Sequence[IndexEntry], *, generated_at: str) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{e(CSP)}">'
         f"{VIEWPORT}<title>Claims reports</title><style>{_css()}"
         "main{display:block;padding:0}"
+        ".vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);"
+        "white-space:nowrap}"
         "table{border-collapse:collapse;margin:1rem 2rem}td,th{padding:.3rem .8rem;"
         "border-bottom:1px solid #ddd;text-align:left}"
         "@media (max-width:40rem){table{margin:1rem .5rem}td,th{padding:.3rem .4rem}}"
         "</style></head><body>"
         f'<header><h1>Claims reports</h1><p class="meta">{plural(len(entries), "document")} · '
         f"generated {e(generated_at)}</p></header>"
-        "<main><table><thead><tr><th>#</th><th>document</th><th>claims</th><th>status</th></tr>"
+        # "#" is shown, "document number" said: a screen reader leaves the sign out or says it.
+        '<main><table><thead><tr><th><span aria-hidden="true">#</span>'
+        '<span class="vh">document number</span></th>'
+        "<th>document</th><th>claims</th><th>status</th></tr>"
         f"</thead><tbody>{''.join(rows)}</tbody></table></main></body></html>\n"
     )
 
