@@ -372,3 +372,25 @@ def test_the_indexs_number_column_has_a_name_a_screen_reader_can_say(
     parser.feed((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
     first = parser.names[0].strip()
     assert first != "#" and "document" in first, parser.names
+
+
+def test_a_long_evidence_url_is_shown_short_and_linked_whole(wb: Workbench) -> None:
+    """An evidence link's text was its whole URL: a screen reader read a 1,900-character
+    address out whole, character run by character run, before the next evidence (twice when
+    the evidence has no title, the URL standing in for it); the link now says a short form
+    and still goes to the whole address."""
+    doc = _desk(wb, title="上海统计局", language="zh")
+    url = "https://stats.example.gov/releases/2024/labour?q=" + "x" * 1900
+    cid = add_claim(wb, doc, "long link", SpanRequest(quote="公司称")).id
+    add_evidence(wb, cid, EvidenceInput(stance="supports", url=url))
+    add_evidence(wb, cid, EvidenceInput(stance="context", url=url + "y", title="Labour release"))
+    page = _page(wb, doc)
+    items = re.findall(r'<li><span class="stance">.*?</li>', page)
+    long_ones = [item for item in items if html.escape(url) in item]
+    assert len(long_ones) == 2, items
+    for item in long_ones:
+        [(href, text)] = re.findall(r'<a href="([^"]*)"[^>]*>(.*?)</a>', item)
+        assert html.unescape(href) in (url, url + "y")
+        said = html.unescape(re.sub(r"<[^>]+>", "", item))
+        assert len(text) < 80 and text.startswith("stats.example.gov/releases"), text
+        assert len(said) < 200, said
