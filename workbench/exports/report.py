@@ -89,8 +89,22 @@ def _link(url: str) -> str:
     scripts, and a javascript: link runs when clicked (review49: a bundle edited by hand
     brought one; every command that takes a URL refuses it)."""
     if url.lower().startswith(("http://", "https://")):
-        return f'<a href="{e(url)}" rel="noreferrer noopener">{e(url)}</a>'
+        return f'<a href="{e(url)}" rel="noreferrer noopener">{e(shown_url(url))}</a>'
     return e(url)
+
+
+# The longest URL a link says whole; a longer one says its host and path cut short.
+URL_SHOWN = 60
+
+
+def shown_url(url: str) -> str:
+    """A link's text: its URL, or when longer than URL_SHOWN its host and path cut short with
+    "…" (review134: a 1,900-character evidence URL was read out whole by a screen reader);
+    the link still goes to the whole URL."""
+    if len(url) <= URL_SHOWN:
+        return url
+    rest = url.split("://", 1)[-1]
+    return rest if len(rest) <= URL_SHOWN else rest[: URL_SHOWN - 1] + "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,7 +337,10 @@ def _evidence(item: object) -> str:
     from workbench.services.views import EvidenceView
 
     assert isinstance(item, EvidenceView)
-    title = item.title or item.url or item.file_name or item.citation or f"evidence #{item.id}"
+    # Evidence with a URL and no title is its link alone (review134: the URL was said twice).
+    title = item.title or (
+        None if item.url else item.file_name or item.citation or f"evidence #{item.id}"
+    )
     where = ""
     if item.url:
         # A link is followed only when the reader clicks it: the page itself loads nothing.
@@ -331,7 +348,8 @@ def _evidence(item: object) -> str:
     elif item.sha256:
         where = f" <code>sha256 {e(item.sha256[:16])}…</code>"
     extra = f" — {isolated(item.citation)}" if item.citation and item.citation != title else ""
-    return f'<li><span class="stance">{e(item.stance)}</span> {isolated(title)}{where}{extra}</li>'
+    label = f" {isolated(title)}" if title else ""
+    return f'<li><span class="stance">{e(item.stance)}</span>{label}{where}{extra}</li>'
 
 
 def legend() -> str:
