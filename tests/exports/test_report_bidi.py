@@ -83,3 +83,44 @@ def test_report_title_with_an_override_reverses_the_browser_tabs_words(wb: Workb
     # Text holds no element: the headline is set apart by an isolate (FSI ... PDI) instead.
     shown = title.group().removeprefix("<title>").split(" — claims report", 1)[0]
     assert shown == f"{FSI}NBS {RLO}data{PDI}", title.group()
+
+
+ISOLATES = {"\u2066", "\u2067", FSI}  # LRI, RLI, FSI
+EMBEDDINGS = {"\u202a", "\u202b", "\u202d", RLO}  # LRE, RLE, LRO, RLO
+
+
+def _open_at(text: str, at: int) -> list[str]:
+    """The isolates, embeddings and overrides still open at `text[at]`, as the Unicode bidi
+    algorithm matches them (X5a-X7): a PDI closes the nearest isolate open (and whatever
+    opened inside it), one with none open does nothing; a PDF closes an embedding opened in
+    the same isolate."""
+    stack: list[str] = []
+    for ch in text[:at]:
+        if ch in ISOLATES or ch in EMBEDDINGS:
+            stack.append(ch)
+        elif ch == PDI and any(c in ISOLATES for c in stack):
+            while stack.pop() not in ISOLATES:
+                pass
+        elif ch == PDF and stack and stack[-1] in EMBEDDINGS:
+            stack.pop()
+    return stack
+
+
+def test_a_headline_with_isolates_of_its_own_does_not_leave_its_tab_words_inside_them(
+    wb: Workbench,
+) -> None:
+    """A headline may hold isolates of its own, not always in pairs (a page's title cut after
+    an isolate opened, or holding the close of one opened before it). Its POP DIRECTIONAL
+    ISOLATE with no isolate open closed the one the <title> sets it apart with, so an
+    override after it reversed " — claims report" in the tab after all; an isolate it opens
+    and never closes took the <title>'s closing one, and the words were inside it."""
+    for headline in (f"NBS{PDI} {RLO}data", f"\u2067تقرير {RLO}abc", f"x{PDI}{PDI}\u2067y"):
+        page = _reported(wb, _doc(wb, text=f"{headline}\n\n{ARTICLE}", title=headline))
+        title = re.search(r"<title>(.*?)</title>", page, re.S)
+        assert title is not None
+        at = title.group(1).rfind(" — claims report")
+        assert _open_at(title.group(1), at) == [], (headline, title.group())
+        # The headline's own words and marks are there, in order.
+        assert [c for c in title.group(1)[:at] if c not in (FSI, PDI)] == [
+            c for c in headline if c not in (FSI, PDI)
+        ]
