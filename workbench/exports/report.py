@@ -80,8 +80,27 @@ def isolated_text(value: str) -> str:
     STRONG ISOLATE and POP DIRECTIONAL ISOLATE when it holds a bidi control (trial132: a
     headline's override reversed " — claims report" after it in the tab)."""
     if any(unicodedata.bidirectional(ch) in BIDI_CONTROLS for ch in value):
-        return f"\u2068{e(value)}\u2069"
+        return f"\u2068{e(_isolates_paired(value))}\u2069"
     return e(value)
+
+
+def _isolates_paired(value: str) -> str:
+    """`value` with each of its isolates closed, so that the one `isolated_text` adds is the one
+    its POP DIRECTIONAL ISOLATE closes (review134: a headline's PDI with no isolate open closed
+    it, and an override after it reversed the tab's words): a PDI closing nothing (and so doing
+    nothing) is left out, and one is added for each isolate still open at the end."""
+    kept: list[str] = []
+    depth = 0
+    for ch in value:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("LRI", "RLI", "FSI"):
+            depth += 1
+        elif kind == "PDI":
+            if not depth:
+                continue
+            depth -= 1
+        kept.append(ch)
+    return "".join(kept) + "\u2069" * depth
 
 
 def _link(url: str) -> str:
