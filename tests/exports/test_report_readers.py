@@ -394,3 +394,53 @@ def test_a_long_evidence_url_is_shown_short_and_linked_whole(wb: Workbench) -> N
         said = html.unescape(re.sub(r"<[^>]+>", "", item))
         assert len(text) < 80 and text.startswith("stats.example.gov/releases"), text
         assert len(said) < 200, said
+
+
+RTL_PROBE = """
+<script>
+window.addEventListener('load', function () {
+  function x(el, k) {
+    var walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), node, seen = 0;
+    while ((node = walk.nextNode())) {
+      if (k < seen + node.length) {
+        var r = document.createRange(); r.setStart(node, k - seen); r.setEnd(node, k - seen + 1);
+        return r.getBoundingClientRect().left;
+      }
+      seen += node.length;
+    }
+  }
+  var out = {};
+  document.querySelectorAll('details').forEach(function (d) { d.open = true; });
+  // The second paragraph of the article (no highlight in it), the quote of the first.
+  var article = document.querySelector('article'), text = article.textContent;
+  var second = text.indexOf('\\u0648\\u0642\\u0627\\u0644');
+  var quote = document.querySelector('blockquote.quote');
+  out.article = x(article, text.indexOf('.', second)) < x(article, second);
+  out.quote = x(quote, quote.textContent.lastIndexOf('.')) < x(quote, 0);
+  // Its English paragraph stays left to right.
+  var english = text.indexOf('The minister');
+  out.english = x(article, english) < x(article, text.indexOf('.', english));
+  var pre = document.createElement('pre');
+  pre.id = 'probe';
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+});
+</script>
+"""
+
+
+@needs_chromium
+def test_an_arabic_articles_paragraphs_read_right_to_left(wb: Workbench, tmp_path: Path) -> None:
+    """An Arabic article (its language not set, or set: lang gives no direction) was drawn
+    left to right in the English page: each paragraph's full stop stood at its right end,
+    after the last word, and a figure or an English name in it put the words around it out
+    of order; a claim's quote of it likewise. An English paragraph in it stays left to
+    right."""
+    first = "قال الوزير إن البطالة انخفضت إلى 3.9% في مارس."
+    text = f"{first}\nوقال أيضا إن الأجور ارتفعت في مارس الماضي.\nThe minister spoke.\n"
+    doc = add_document(wb, text.encode(), meta=DocumentMeta(title="تقرير")).document.id
+    add_claim(wb, doc, "Unemployment fell", SpanRequest(quote=first))
+    page = tmp_path / "report.html"
+    page.write_text(_page(wb, doc), encoding="utf-8")
+    seen = _probed(page, RTL_PROBE, tmp_path)
+    assert seen == {"article": True, "quote": True, "english": True}, seen
