@@ -400,6 +400,9 @@ def _css() -> str:
         "main{display:grid;grid-template-columns:minmax(0,3fr) minmax(18rem,2fr);gap:2rem;"
         "padding:1rem 2rem}"
         ".article{white-space:pre-wrap;font-size:1.1rem}"
+        # Each paragraph of the article (and a quote of it) runs the way its first letter
+        # reads: an Arabic or Hebrew one right to left, in an English page (review134).
+        ".article,.quote{unicode-bidi:plaintext}"
         "mark.hl{color:inherit;padding:0 1px;cursor:pointer;border-radius:2px}"
         "mark.hl mark.hl{padding:0}"
         "mark.hl::after{content:attr(data-label);font-size:.65em;vertical-align:super;"
