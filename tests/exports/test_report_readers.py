@@ -18,6 +18,8 @@ from workbench.services.documents import DocumentMeta, add_document
 from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.exports import report_pages
 from workbench.services.notes import add_note
+from workbench.services.revisions import update_document
+from workbench.services.sources import Content
 
 CHINESE = "上海市统计局称，2024年全市GDP增长5.0%。公司称用户超过一亿人。\n"
 
@@ -444,3 +446,25 @@ def test_an_arabic_articles_paragraphs_read_right_to_left(wb: Workbench, tmp_pat
     page.write_text(_page(wb, doc), encoding="utf-8")
     seen = _probed(page, RTL_PROBE, tmp_path)
     assert seen == {"article": True, "quote": True, "english": True}, seen
+
+
+def test_a_claim_not_highlighted_offers_no_button_to_show_it_in_the_article(
+    wb: Workbench,
+) -> None:
+    """A claim whose quote the latest revision no longer has (orphaned: "on revision 1, not
+    highlighted") kept its "show claim #N in the article" button: a keyboard user pressed it
+    and nothing happened, the focus staying on it, the screen reader silent, for a span the
+    page does not draw. Its number is now plain text; every button left shows a span."""
+    doc = _desk(wb, title="上海统计局", language="zh")
+    gone = add_claim(wb, doc, "company users", SpanRequest(quote="公司称用户超过一亿人")).id
+    update_document(
+        wb, doc, Content(CHINESE.replace("公司称用户超过一亿人", "公司称"), "text", "r2")
+    )
+    page = _page(wb, doc)
+    assert "not highlighted" in page
+    article = page.split('aria-label="article">', 1)[1].split("</article>", 1)[0]
+    targets = re.findall(r'<button type="button" class="goto" data-target="(\d+)"', page)
+    assert targets and str(gone) not in targets, targets
+    assert all(f'data-claim-id="{t}"' in article for t in targets), targets
+    item = re.search(rf'<li class="claim" id="claim-{gone}".*?</summary>', page, re.S)
+    assert item is not None and f"#{gone}" in item.group(), page
