@@ -252,6 +252,15 @@ def title_lang(title: str | None, language: str | None) -> str:
     return lang_attr(language) if read and read == language.split("-")[0].lower() else ""
 
 
+def _goto(claim_id: int) -> str:
+    """The button showing a claim's span: only for a claim the article on the page highlights
+    (review134: an orphaned claim's did nothing, the focus left on it)."""
+    return (
+        f'<button type="button" class="goto" data-target="{claim_id}" '
+        f'aria-label="show claim #{claim_id} in the article">#{claim_id}</button>'
+    )
+
+
 def claim_item(rec: ClaimRecord, latest: int = 1, language: str | None = None) -> str:
     """One claim of the side list; `latest` is the revision the article on the page shows,
     `language` the document's (its quote is the article's words)."""
@@ -287,8 +296,7 @@ def claim_item(rec: ClaimRecord, latest: int = 1, language: str | None = None) -
     facts_html = "".join(f"<dt>{e(k)}</dt><dd>{v}</dd>" for k, v in facts)
     return (
         f'<li class="claim" id="claim-{c.id}" data-claim="{c.id}">'
-        f'<details><summary><button type="button" class="goto" data-target="{c.id}" '
-        f'aria-label="show claim #{c.id} in the article">#{c.id}</button> '
+        f"<details><summary>{_goto(c.id) if c.revision == latest else f'#{c.id}'} "
         f'{_status_badge(show)} <span class="ctext">{e(c.text)}</span></summary>'
         f'<blockquote class="quote"{lang_attr(language)}>{e(c.quote)}</blockquote>'
         f"<dl>{facts_html}</dl>"
