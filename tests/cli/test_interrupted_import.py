@@ -84,6 +84,21 @@ main()
 """
 
 
+def _set_up_cut_short(script: str, target: Path) -> subprocess.CompletedProcess[str]:
+    """A first write (`config set`) on the new desk file `target`, in a process running
+    `script`, which cuts its set-up short."""
+    env = {**os.environ, "WORKBENCH_USER": "tester", "PYTHONPATH": CLONE}
+    env.pop("WORKBENCH_DB", None)
+    args = ["--db", str(target), "config", "set", "review.required", "true"]
+    return subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
 def test_ctrl_c_while_a_new_desk_file_is_set_up_leaves_no_file(tmp_path: Path) -> None:
     """trial122: Ctrl-C in the first second of `workbench --db laptop.db import bundle
     desk.zip` (while the new file was being set up) said "interrupted; nothing half-written
@@ -91,16 +106,7 @@ def test_ctrl_c_while_a_new_desk_file_is_set_up_leaves_no_file(tmp_path: Path) -
     "holds no workbench tables (another program's database?)" (or an empty desk, `0 events`),
     where a write refused on a new file leaves no file (README, Database and identity)."""
     target = tmp_path / "laptop.db"
-    env = {**os.environ, "WORKBENCH_USER": "tester", "PYTHONPATH": CLONE}
-    env.pop("WORKBENCH_DB", None)
-    args = ["--db", str(target), "config", "set", "review.required", "true"]
-    r = subprocess.run(
-        [sys.executable, "-c", INTERRUPT_AFTER_SET_UP, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    r = _set_up_cut_short(INTERRUPT_AFTER_SET_UP, target)
     assert r.returncode == 130, (r.returncode, r.stderr)
     assert "interrupted; nothing half-written was committed" in r.stderr, r.stderr
     assert list(tmp_path.glob("laptop.db*")) == [], r.stderr
@@ -130,16 +136,7 @@ def test_ctrl_c_part_way_through_a_new_desk_files_set_up_leaves_no_file(tmp_path
     table: blobs)": the take-back read every table of the desk for rows, and one not made
     yet refused the read, so the half-set-up file stayed."""
     target = tmp_path / "laptop.db"
-    env = {**os.environ, "WORKBENCH_USER": "tester", "PYTHONPATH": CLONE}
-    env.pop("WORKBENCH_DB", None)
-    args = ["--db", str(target), "config", "set", "review.required", "true"]
-    r = subprocess.run(
-        [sys.executable, "-c", INTERRUPT_PART_WAY, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    r = _set_up_cut_short(INTERRUPT_PART_WAY, target)
     assert r.returncode == 130, (r.returncode, r.stderr)
     assert "kept" not in r.stderr, r.stderr
     assert list(tmp_path.glob("laptop.db*")) == [], r.stderr
@@ -172,16 +169,7 @@ def test_ctrl_c_does_not_take_back_another_programs_database_at_the_path(
     meanwhile (its contacts table holding a row) passed both checks, and was emptied and
     removed. It is kept now, saying why."""
     target = tmp_path / "laptop.db"
-    env = {**os.environ, "WORKBENCH_USER": "tester", "PYTHONPATH": CLONE}
-    env.pop("WORKBENCH_DB", None)
-    args = ["--db", str(target), "config", "set", "review.required", "true"]
-    r = subprocess.run(
-        [sys.executable, "-c", INTERRUPT_FOREIGN, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    r = _set_up_cut_short(INTERRUPT_FOREIGN, target)
     assert r.returncode == 130, (r.returncode, r.stderr)
     assert target.exists(), r.stderr
     conn = sqlite3.connect(target)
