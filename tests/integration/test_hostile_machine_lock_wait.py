@@ -90,75 +90,22 @@ def test_ctrl_c_ends_a_writer_waiting_for_the_sqlite_lock_while_it_is_still_held
     assert outcome.err.strip() == "interrupted; nothing half-written was committed", outcome.err
 
 
-@pytest.mark.parametrize(
+READS_BEHIND_A_TABLE = pytest.mark.parametrize(
     ("table", "args"),
     [("claims", ["claim", "list"]), ("events", ["audit", "verify"])],
 )
-def test_a_read_behind_a_pg_table_lock_is_refused_in_one_line_while_the_lock_is_held(
-    postgres_url: str, monkeypatch: pytest.MonkeyPatch, table: str, args: list[str]
-) -> None:
-    """On PostgreSQL a read had no lock wait at all: with a psql session holding `LOCK TABLE
-    claims IN ACCESS EXCLUSIVE MODE` in an open transaction (as a long migration or a VACUUM
-    FULL does), `claim list` sat silent for as long as the session held it (2 min 46 s, until
-    the session ended), where a write gave up after the busy timeout with one line. Only the
-    writers' transactions set lock_timeout (lock_event_appends); the read paths, the driver's
-    (claim list) and SQLAlchemy's (audit verify), set none."""
+
+
+def _behind_a_pg_table_lock(
+    url: str, table: str, args: list[str], *, ctrl_c: bool
+) -> tuple[Any, bool]:
+    """Run `workbench ARGS` while another session holds `LOCK TABLE table` (at most
+    HELD_AT_MOST_S), pressing Ctrl-C a second into its wait if `ctrl_c`: the outcome, and
+    whether it ended while the lock was still held."""
     from sqlalchemy import create_engine, text
 
-    import workbench.db.sqlite as sqlite_backend
-
-    one_claim(postgres_url)
-    monkeypatch.setattr(sqlite_backend, "BUSY_TIMEOUT_MS", 1000)
-    get_engine(postgres_url).dispose()
     held, done, released = threading.Event(), threading.Event(), threading.Event()
-    other = create_engine(postgres_url)
-
-    def other_session() -> None:
-        with other.connect() as conn, conn.begin():
-            conn.execute(text(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE"))
-            held.set()
-            done.wait(HELD_AT_MOST_S)
-            released.set()
-
-    holder = threading.Thread(target=other_session, daemon=True)
-    holder.start()
-    try:
-        assert held.wait(30), "the other session never took the lock"
-        outcome = run_cli(args, env={"WORKBENCH_DB": postgres_url, "WORKBENCH_USER": "bob"})
-        ended_while_held = not released.is_set()
-    finally:
-        done.set()
-        holder.join(60)
-        other.dispose()
-    assert ended_while_held, f"`{' '.join(args)}` waited until the other session let go"
-    assert outcome.crash is None, outcome.crash
-    assert outcome.code == 1, (outcome.code, outcome.out, outcome.err)
-    lines = outcome.err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), outcome.err
-    assert "locked" in lines[0], outcome.err
-
-
-@pytest.mark.parametrize(
-    ("table", "args"),
-    [("claims", ["claim", "list"]), ("events", ["audit", "verify"])],
-)
-def test_ctrl_c_ends_a_read_behind_a_pg_table_lock_while_the_lock_is_held(
-    postgres_url: str, monkeypatch: pytest.MonkeyPatch, table: str, args: list[str]
-) -> None:
-    """Ctrl-C on `claim list` waiting behind another session's `LOCK TABLE` was acted on only
-    when the lock wait ran out, 30 s later: psycopg2, the read paths' driver, waited for the
-    server in libpq's C, where Python's signal handlers do not run (psycopg 3's writes and
-    SQLAlchemy's reads heard it at once). Now psycopg2 waits in Python too, and a stop cancels
-    the statement."""
-    from sqlalchemy import create_engine, text
-
-    import workbench.db.sqlite as sqlite_backend
-
-    one_claim(postgres_url)
-    monkeypatch.setattr(sqlite_backend, "BUSY_TIMEOUT_MS", LOCK_WAIT_MS)
-    get_engine(postgres_url).dispose()
-    held, done, released = threading.Event(), threading.Event(), threading.Event()
-    other = create_engine(postgres_url)
+    other = create_engine(url)
 
     def other_session() -> None:
         with other.connect() as conn, conn.begin():
@@ -169,23 +116,64 @@ def test_ctrl_c_ends_a_read_behind_a_pg_table_lock_while_the_lock_is_held(
 
     main = threading.get_ident()
 
-    def ctrl_c() -> None:
+    def press() -> None:
         held.wait()
-        time.sleep(1.0)  # into the read's wait for the lock
+        time.sleep(1.0)  # into the command's wait for the lock
         signal.pthread_kill(main, signal.SIGINT)
 
     holder = threading.Thread(target=other_session, daemon=True)
     holder.start()
     try:
         assert held.wait(30), "the other session never took the lock"
-        presser = threading.Thread(target=ctrl_c, daemon=True)
-        presser.start()
-        outcome = run_cli(args, env={"WORKBENCH_DB": postgres_url, "WORKBENCH_USER": "bob"})
-        ended_while_held = not released.is_set()
+        if ctrl_c:
+            threading.Thread(target=press, daemon=True).start()
+        outcome = run_cli(args, env={"WORKBENCH_DB": url, "WORKBENCH_USER": "bob"})
+        return outcome, not released.is_set()
     finally:
         done.set()
         holder.join(60)
         other.dispose()
+
+
+@READS_BEHIND_A_TABLE
+def test_a_read_behind_a_pg_table_lock_is_refused_in_one_line_while_the_lock_is_held(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch, table: str, args: list[str]
+) -> None:
+    """On PostgreSQL a read had no lock wait at all: with a psql session holding `LOCK TABLE
+    claims IN ACCESS EXCLUSIVE MODE` in an open transaction (as a long migration or a VACUUM
+    FULL does), `claim list` sat silent for as long as the session held it (2 min 46 s, until
+    the session ended), where a write gave up after the busy timeout with one line. Only the
+    writers' transactions set lock_timeout (lock_event_appends); the read paths, the driver's
+    (claim list) and SQLAlchemy's (audit verify), set none."""
+    import workbench.db.sqlite as sqlite_backend
+
+    one_claim(postgres_url)
+    monkeypatch.setattr(sqlite_backend, "BUSY_TIMEOUT_MS", 1000)
+    get_engine(postgres_url).dispose()
+    outcome, ended_while_held = _behind_a_pg_table_lock(postgres_url, table, args, ctrl_c=False)
+    assert ended_while_held, f"`{' '.join(args)}` waited until the other session let go"
+    assert outcome.crash is None, outcome.crash
+    assert outcome.code == 1, (outcome.code, outcome.out, outcome.err)
+    lines = outcome.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), outcome.err
+    assert "locked" in lines[0], outcome.err
+
+
+@READS_BEHIND_A_TABLE
+def test_ctrl_c_ends_a_read_behind_a_pg_table_lock_while_the_lock_is_held(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch, table: str, args: list[str]
+) -> None:
+    """Ctrl-C on `claim list` waiting behind another session's `LOCK TABLE` was acted on only
+    when the lock wait ran out, 30 s later: psycopg2, the read paths' driver, waited for the
+    server in libpq's C, where Python's signal handlers do not run (psycopg 3's writes and
+    SQLAlchemy's reads heard it at once). Now psycopg2 waits in Python too, and a stop cancels
+    the statement."""
+    import workbench.db.sqlite as sqlite_backend
+
+    one_claim(postgres_url)
+    monkeypatch.setattr(sqlite_backend, "BUSY_TIMEOUT_MS", LOCK_WAIT_MS)
+    get_engine(postgres_url).dispose()
+    outcome, ended_while_held = _behind_a_pg_table_lock(postgres_url, table, args, ctrl_c=True)
     assert ended_while_held, f"Ctrl-C on `{' '.join(args)}` waited until the other session let go"
     assert outcome.crash is None, outcome.crash
     assert outcome.code == 130, (outcome.code, outcome.out, outcome.err)
