@@ -7,6 +7,12 @@ the full export at that moment leaves the verdict out ("left out 1 claim flagged
 re-review"), while the partner, told nothing, kept publishing it. Now a flag after the head
 selects the claim as a verdict's move does: left out and named as flagged, as the full export
 names it (or published with --include-flagged); its confirmation is in the pull after.
+
+And (fix120): a later revision that gives the judged words back (the article's correction
+reverted) clears the flag (`claim.reanchored` putting back the span the verdict was given
+on): the full export publishes the review again, but the partner's next pull did not hold
+it, since no status was set and no flag written, so the review the partner took down stayed
+down. Now an event that clears a verdict's flag selects the claim as the flag did.
 """
 
 from __future__ import annotations
@@ -23,9 +29,12 @@ from workbench.services.verify import chain_head
 ORG = {"org": "Check Desk", "org_url": "https://checks.example.org"}
 FIRST = "甲公司去年营收一百亿元。乙公司成立于二〇二一年。\n"
 SECOND = "甲公司去年营收二百亿元。乙公司成立于二〇二一年。\n"
+REVERTED = "编者按：更正已撤回。甲公司去年营收一百亿元。乙公司成立于二〇二一年。\n"
 
 
-def test_a_verdict_flagged_after_the_head_is_in_the_next_pull(wb: Workbench) -> None:
+def _rated_and_pulled(wb: Workbench) -> tuple[int, int, tuple[int, str]]:
+    """A document's claim rated false, and a partner's first pull: the document, the claim,
+    and the head that pull named."""
     doc = add_document(
         wb, FIRST.encode(), meta=DocumentMeta(title="t", url="https://news.example.com/a")
     ).document.id
@@ -34,7 +43,11 @@ def test_a_verdict_flagged_after_the_head_is_in_the_next_pull(wb: Workbench) -> 
     set_status(wb, claim, "false", note="The register says 50.")
     first = export_claimreview(wb, ReviewSelection(**ORG, after_seq=0))
     assert len(first.reviews) == 1 and first.next_after is not None
-    head = first.next_after[1]
+    return doc, claim, first.next_after
+
+
+def test_a_verdict_flagged_after_the_head_is_in_the_next_pull(wb: Workbench) -> None:
+    doc, claim, (_, head) = _rated_and_pulled(wb)
 
     update_document(wb, doc, Content(SECOND, "text", "v2.txt"))
     full = export_claimreview(wb, ReviewSelection(**ORG))
@@ -52,3 +65,21 @@ def test_a_verdict_flagged_after_the_head_is_in_the_next_pull(wb: Workbench) -> 
     assert len(again.reviews) == 1 and again.flagged == []
     now = chain_head(wb)
     assert again.next_after == (now.seq, now.hash)
+
+
+def test_a_flag_cleared_after_the_head_puts_the_review_back_in_the_next_pull(
+    wb: Workbench,
+) -> None:
+    doc, claim, (_, head) = _rated_and_pulled(wb)
+    update_document(wb, doc, Content(SECOND, "text", "v2.txt"))
+    flagged = export_claimreview(wb, ReviewSelection(**ORG, after_head=head))
+    assert (flagged.reviews, flagged.flagged) == ([], [claim])  # the partner takes it down
+    assert flagged.next_after is not None
+
+    restored = update_document(wb, doc, Content(REVERTED, "text", "v3.txt"))
+    assert [o.flag_cleared for o in restored.anchors] == [True]
+    full = export_claimreview(wb, ReviewSelection(**ORG))
+    assert (len(full.reviews), full.flagged) == (1, [])  # published again
+
+    pull = export_claimreview(wb, ReviewSelection(**ORG, after_head=flagged.next_after[1]))
+    assert (pull.reviews, pull.flagged) == (full.reviews, [])
