@@ -8,8 +8,6 @@ claim was added again, with the text and quote cut."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 from typing import Any
@@ -17,6 +15,7 @@ from typing import Any
 import pytest
 
 from tests.inprocess import ok
+from tests.spreadsheet_saves import workbook_saved_as_csv
 
 ARTICLE = "表格里写着'=SUM(A1)，旁边是'+1与'@某人。\n"
 TEXTS = ["'=SUM(A1)：单元格原文", "'-减号开头", "'@某人说"]
@@ -32,19 +31,6 @@ def _desk(cli: Any, tmp_path: Path) -> None:
     ok(cli("note", "add", "1", "'+1 是笔记"))
 
 
-def _workbook_saved_as_csv(workbook: Path, saved: Path) -> None:
-    from openpyxl import load_workbook
-
-    sheet = load_workbook(workbook).active
-    assert sheet is not None
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    for row in sheet.iter_rows(values_only=True):
-        cells = [v.strftime("%Y-%m-%d") if hasattr(v, "strftime") else v for v in row]
-        writer.writerow(["" if v is None else str(v) for v in cells])
-    saved.write_bytes(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
-
-
 @pytest.mark.parametrize("form", ["csv", "xlsx"])
 def test_a_text_starting_with_an_apostrophe_comes_back_exactly(
     cli: Any, tmp_path: Path, form: str
@@ -56,7 +42,7 @@ def test_a_text_starting_with_an_apostrophe_comes_back_exactly(
     else:
         workbook = tmp_path / "claims.xlsx"
         ok(cli("export", "claims", "-o", str(workbook)))
-        _workbook_saved_as_csv(workbook, sheet)
+        workbook_saved_as_csv(workbook, sheet)
     # Every claim already present, none differing: read back as stored, text, quote, note.
     r = cli("import", "claims", str(sheet), "--doc", "1", "--json")
     assert r.code == 0, r.err

@@ -9,26 +9,12 @@ export's cut marker is refused now, naming the row and where the whole text is.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 from typing import Any
 
 from tests.inprocess import ok
-
-
-def _saved_as_csv(workbook: Path) -> str:
-    """The workbook's sheet as a spreadsheet saves it as CSV UTF-8: each cell's text."""
-    from openpyxl import load_workbook
-
-    sheet = load_workbook(workbook).active
-    assert sheet is not None
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    for row in sheet.iter_rows(values_only=True):
-        writer.writerow(["" if v is None else str(v) for v in row])
-    return out.getvalue()
+from tests.spreadsheet_saves import workbook_saved_as_csv
 
 
 def test_a_cut_cell_saved_back_is_refused_not_added_as_a_claim(cli: Any, tmp_path: Path) -> None:
@@ -40,7 +26,7 @@ def test_a_cut_cell_saved_back_is_refused_not_added_as_a_claim(cli: Any, tmp_pat
     exported = ok(cli("export", "claims", "-o", str(workbook)))
     assert "cut 1 text" in exported.err
     sheet = tmp_path / "claims.csv"
-    sheet.write_text(_saved_as_csv(workbook), encoding="utf-8-sig")
+    workbook_saved_as_csv(workbook, sheet)
     before = json.loads(ok(cli("audit", "head", "--json")).out)
     r = cli("import", "claims", str(sheet), "--doc", "1")
     assert r.code == 1, (r.out, r.err)

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from tests.inprocess import ok
+from tests.spreadsheet_saves import workbook_saved_as_csv
 
 ARTICLE = "他说：“=SUM(A1)是公式”，又说+1也是。\n第二行，“引号”与《书名》！\n"
 
@@ -72,21 +73,12 @@ def test_an_unchanged_export_changes_nothing_and_says_so(
 def test_an_unchanged_workbook_saved_as_csv_changes_nothing(cli: Any, tmp_path: Path) -> None:
     """The xlsx export, its sheet saved as CSV UTF-8 (as `import claims` advises for a
     workbook): its text cells hold the texts as stored, `=` and all, with no guard."""
-    from openpyxl import load_workbook
-
     _desk(cli, tmp_path)
     ok(cli("claim", "due", "2", "2026-12-20"))
     workbook = tmp_path / "claims.xlsx"
     ok(cli("export", "claims", "-o", str(workbook)))
-    sheet = load_workbook(workbook).active
-    assert sheet is not None
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    for row in sheet.iter_rows(values_only=True):
-        cells = [v.strftime("%Y-%m-%d") if hasattr(v, "strftime") else v for v in row]
-        writer.writerow(["" if v is None else str(v) for v in cells])
     saved = tmp_path / "claims.csv"
-    saved.write_bytes(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
+    workbook_saved_as_csv(workbook, saved)
     before = _head(cli)
     r = cli("import", "claims", str(saved), "--doc", "1", "--json")
     assert r.code == 0, r.err
