@@ -28,6 +28,7 @@ COLUMNS = (
     ("events", "actor"),
 )
 TAGS = ["zed", "élan", "ab", "经济", "ärger", "ay", "äc", "政治"]
+NAMES = ["editor", "zed", "élodie", "ab", "王芳", "ärger", "émile", "bob"]
 
 
 @pytest.fixture
@@ -62,6 +63,15 @@ def locale_desk(postgres_url: str) -> Iterator[str]:
     yield postgres_url
 
 
+def _tagged_claim(run: Callable[..., Result], tmp_path: Path) -> None:
+    """A document with claim #1, tagged with every one of TAGS."""
+    article = tmp_path / "a.txt"
+    article.write_text("甲说了一句话。乙说了另一句话。\n", encoding="utf-8")
+    run("doc", "add", str(article))
+    run("claim", "add", "1", "--quote", "甲说了一句话", "--text", "甲说了一句话")
+    run("claim", "tag", "1", *TAGS)
+
+
 def _cli(url: str) -> Callable[..., Result]:
     def run(*args: str) -> Result:
         result = run_in_process(args, env={"WORKBENCH_DB": url, "WORKBENCH_USER": "editor"})
@@ -79,11 +89,7 @@ def test_a_claims_tags_are_in_code_point_order_under_a_locale_collation(
     list` (table, --json, --csv) and `export claims`: the same desk exported on the two
     backends differed byte for byte, by the database's collation."""
     run = _cli(locale_desk)
-    article = tmp_path / "a.txt"
-    article.write_text("甲说了一句话。乙说了另一句话。\n", encoding="utf-8")
-    run("doc", "add", str(article))
-    run("claim", "add", "1", "--quote", "甲说了一句话", "--text", "甲说了一句话")
-    run("claim", "tag", "1", *TAGS)
+    _tagged_claim(run, tmp_path)
     want = sorted(TAGS)
     assert want[:3] == ["ab", "ay", "zed"]
 
@@ -103,11 +109,10 @@ def test_user_list_is_in_code_point_order_under_a_locale_collation(locale_desk: 
     among the a's and e's, where SQLite's desk lists them after `zed`: the order was the
     database's collation's."""
     run = _cli(locale_desk)
-    names = ["editor", "zed", "élodie", "ab", "王芳", "ärger", "émile", "bob"]
-    for name in names:
+    for name in NAMES:
         run("user", "add", name)
     listed = [u["name"] for u in json.loads(run("user", "list", "--json").out)]
-    assert listed == sorted(names)
+    assert listed == sorted(NAMES)
 
 
 def test_a_bundle_lists_rows_in_code_point_order_under_a_locale_collation(
@@ -120,20 +125,15 @@ def test_a_bundle_lists_rows_in_code_point_order_under_a_locale_collation(
     import zipfile
 
     run = _cli(locale_desk)
-    article = tmp_path / "a.txt"
-    article.write_text("甲说了一句话。乙说了另一句话。\n", encoding="utf-8")
-    run("doc", "add", str(article))
-    run("claim", "add", "1", "--quote", "甲说了一句话", "--text", "甲说了一句话")
-    run("claim", "tag", "1", *TAGS)
-    names = ["editor", "zed", "élodie", "ab", "王芳", "ärger", "émile", "bob"]
-    for name in names:
+    _tagged_claim(run, tmp_path)
+    for name in NAMES:
         run("user", "add", name)
     bundle = tmp_path / "desk.zip"
     run("export", "bundle", str(bundle))
     with zipfile.ZipFile(bundle) as z:
         users = [json.loads(line)[0] for line in z.read("tables/users.jsonl").splitlines()]
         tags = [json.loads(line)[1] for line in z.read("tables/claim_tags.jsonl").splitlines()]
-    assert users == sorted(names)
+    assert users == sorted(NAMES)
     assert tags == sorted(TAGS)
 
 
@@ -145,10 +145,6 @@ def test_audit_replay_agrees_with_a_claims_tags_under_a_locale_collation(
     the claim_tags table in the database's collation order (`ab, äc, ärger, ...`) and compared
     it with the events' tags in code point order (`ab, ay, zed, ...`)."""
     run = _cli(locale_desk)
-    article = tmp_path / "a.txt"
-    article.write_text("甲说了一句话。乙说了另一句话。\n", encoding="utf-8")
-    run("doc", "add", str(article))
-    run("claim", "add", "1", "--quote", "甲说了一句话", "--text", "甲说了一句话")
-    run("claim", "tag", "1", *TAGS)
+    _tagged_claim(run, tmp_path)
     replayed = run_in_process(["audit", "replay"], env={"WORKBENCH_DB": locale_desk})
     assert replayed.code == 0, (replayed.out, replayed.err)
