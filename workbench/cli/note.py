@@ -49,6 +49,9 @@ def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     notes = claim_notes(workbench_from(ctx), claim_id)
     if json_out(as_json, notes):
         return
+    if not notes:
+        # As `evidence list` says it: an empty list, not a command that did nothing.
+        click.echo(f"no notes on claim #{claim_id} yet")
     for n in notes:
         click.echo(f"#{n.id}  {n.created_at}  {n.author}" + ("  internal" if n.internal else ""))
         click.echo("    " + n.body.replace("\n", "\n    "))
