@@ -102,6 +102,7 @@ for _command in (edit, assign, tag, untag, priority, due, approve, reject):
 @click.option("--end", type=OFFSET, help="End offset (exclusive) of the span.")
 @click.option(
     "--speaker",
+    metavar="NAME",
     help="Who makes the claim (the author, or the person quoted); a name the document's other "
     "claims spell otherwise (OKAFOR for Okafor) is stored as they spell it. Without it, in a "
     "transcript (SPEAKER: text lines, as `extract` reads one) the speaker of the turn that "

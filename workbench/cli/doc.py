@@ -500,7 +500,16 @@ def revisions(ctx: click.Context, document_id: int, as_json: bool) -> None:
 @document_id_argument
 @click.option("--from", "from_", type=POSITIVE, metavar="R", help="Older revision. [default: TO-1]")
 @click.option("--to", type=POSITIVE, metavar="R", help="Newer revision. [default: the latest]")
-@click.option("--context", "context", type=click.IntRange(min=0), default=30, show_default=True)
+@click.option(
+    "--context",
+    "context",
+    type=click.IntRange(min=0),
+    default=30,
+    show_default=True,
+    metavar="N",
+    help="Characters of unchanged text shown on each side of a change (changes closer than "
+    "twice N are shown together).",
+)
 @json_context
 def diff(
     ctx: click.Context,

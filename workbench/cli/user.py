@@ -68,7 +68,7 @@ def add(
     "--role",
     metavar="ROLE",
     required=True,
-    help="The PostgreSQL login role NAME acts from from now on.",
+    help="The PostgreSQL login role NAME acts from once bound (any other is refused).",
 )
 @json_context
 def bind(ctx: click.Context, name: str, role: str, as_json: bool) -> None:
