@@ -1,0 +1,23 @@
+"""`claim withdraw ID --note TEXT`, as `claim status ID withdrawn --note TEXT` takes it."""
+
+from __future__ import annotations
+
+import json
+
+from tests.inprocess import ok, run_cli
+
+
+def test_claim_withdraw_takes_its_reason_as_note_too(db_url: str) -> None:
+    """Every other command that records why (`claim status ID withdrawn`, reopening, restoring,
+    `claim reject`) takes the reason as --note, and so does the withdrawal's restore, but
+    `claim withdraw 1 --note "duplicate of #2"` was refused, exit 2, "No such option: --note":
+    the same reason named two ways. --reason stays; --note is the same option."""
+    env = {"WORKBENCH_DB": db_url, "WORKBENCH_USER": "mei"}
+    ok(run_cli(["doc", "add", "-"], stdin="甲公司去年营收一百亿元。\n".encode(), env=env))
+    ok(run_cli(["claim", "add", "1", "--text", "营收一百亿元", "--quote", "营收一百亿元"], env=env))
+    ok(run_cli(["claim", "add", "1", "--text", "营收一百亿", "--quote", "营收一百亿"], env=env))
+    r = ok(run_cli(["claim", "withdraw", "2", "--note", "duplicate of #1"], env=env))
+    assert r.out == "claim #2: unverified -> withdrawn\n", r.out
+    ok(run_cli(["claim", "withdraw", "1", "--reason", "not a claim"], env=env))
+    shown = json.loads(ok(run_cli(["note", "list", "2", "--json"], env=env)).out)
+    assert [n["body"] for n in shown] == ["duplicate of #1"], shown
