@@ -719,9 +719,12 @@ def status(
 @claim_id_argument
 @click.option(
     "--reason",
+    "--note",
+    "reason",
+    metavar="TEXT",
     required=True,
     help="Why it is taken back: not a claim, a duplicate of which one, the wrong span; "
-    "- reads stdin.",
+    "- reads stdin. --note is the same (as `claim status ID withdrawn --note` takes it).",
 )
 @if_version_option
 @json_context
