@@ -277,3 +277,40 @@ def test_a_take_back_keeps_a_file_opened_between_leaving_wal_and_taking_the_lock
     assert other.returncode == 0 and out == "committed\n", err
     assert wb.kept_because == "another process has it open"
     assert _rows_at(db) == 1
+
+
+def test_a_write_that_found_the_desk_set_up_meanwhile_does_not_take_it_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two commands started at once on a new desk file (a script adding articles in parallel):
+    both found no file, one set the desk up while the other waited for the lock. The one that
+    waited counted itself the file's creator ("created a new workbench database at ..."), and
+    when its own change was refused (no claim #1) it took back the desk the other had just
+    set up: the other's change then failed with 'database error: no such table: users'. A
+    write that found the desk set up by another process made nothing to take back."""
+    import workbench.db.revision as revision
+    from workbench.services.documents import add_document
+
+    db = tmp_path / "desk.db"
+    first = Workbench.open(str(db), "editor")
+    second = Workbench.open(str(db), "editor")
+    real = revision.ensure_current
+    raced: list[int] = []
+
+    def set_up_meanwhile(*args: Any, **kwargs: Any) -> str | None:
+        # The second command found no file; the first sets the desk up before it goes on.
+        if not raced:
+            raced.append(1)
+            first.engine(write=True)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(revision, "ensure_current", set_up_meanwhile)
+    second.engine(write=True)
+    monkeypatch.setattr(revision, "ensure_current", real)
+    assert first.created
+    assert not second.created, "the second command did not create the desk"
+    with pytest.raises(NotFound):
+        add_note(second, 1, "循环笔记")
+    assert db.exists()
+    added = add_document(first, "深圳市统计局发布数据。\n")
+    assert added.created and added.document.id == 1
