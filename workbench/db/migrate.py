@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -49,10 +50,13 @@ def is_known(revision: str) -> bool:
         return False
 
 
-def upgrade(engine: Engine, revision: str = "head") -> str | None:
+def upgrade(
+    engine: Engine, revision: str = "head", *, created: Callable[[], None] | None = None
+) -> str | None:
     """Migrate under the write lock, so that processes starting at once migrate only once.
     Returns the revision an existing schema was upgraded from (None: the tables were created,
-    or another process had already migrated).
+    or another process had already migrated); `created` is called when the tables were
+    created here, not by another process while this one waited for the lock.
 
     A role the server refuses the change (not the tables' owner, no CREATE on the schema) is
     told so in one line naming the revisions and the privilege, not with the bare driver error.
@@ -72,6 +76,8 @@ def upgrade(engine: Engine, revision: str = "head") -> str | None:
                 raise SchemaError(
                     f"cannot migrate this database ({exc}); is it from a newer workbench?"
                 ) from None
+            if start is None and created is not None:
+                created()
             return start
     except DBAPIError as exc:
         if not lacks_privilege(engine.dialect.name, exc):

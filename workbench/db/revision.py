@@ -17,6 +17,8 @@ from workbench.db.tables import alembic_version
 from workbench.domain.errors import SCHEMA_BEHIND, SchemaError, step
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlalchemy import Engine
 
     from workbench.db.reader import Reader
@@ -58,7 +60,12 @@ class SetUpInWrite(Exception):
 
 
 def ensure_current(
-    engine: Engine, *, upgrade: bool = False, create: bool = True, in_write: bool = False
+    engine: Engine,
+    *,
+    upgrade: bool = False,
+    create: bool = True,
+    in_write: bool = False,
+    created: Callable[[], None] | None = None,
 ) -> str | None:
     """Bring the database to the schema this code needs, where that is the command's to do;
     the common case (current already) costs one small query.
@@ -72,7 +79,8 @@ def ensure_current(
     instead, naming both revisions and who upgrades it.
     A newer schema is refused either way (migrate.upgrade). Returns the revision an older
     schema was upgraded from here (None: nothing to upgrade, or the tables were created), for
-    the front end to say: a file changed under its owner is said."""
+    the front end to say: a file changed under its owner is said. `created` is called when the
+    tables were created here (not by another process meanwhile: migrate.upgrade)."""
     current = current_revision(engine)
     if current is None:
         where_named, in_its_write = _set_up(engine) if create else (False, False)
@@ -92,7 +100,7 @@ def ensure_current(
     behind = current is not None and not upgrade and not upgrades_on_use(engine.dialect.name)
     if behind and is_known(str(current)):
         raise _behind(engine, str(current))
-    return migrate(engine)
+    return migrate(engine, created=created)
 
 
 def _set_up(engine: Engine) -> tuple[bool, bool]:

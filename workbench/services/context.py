@@ -176,6 +176,10 @@ class Workbench:
             new_file = self.missing_file()
             path = sqlite_file(self.url)
             found_empty = new_file and path is not None and os.path.exists(path)
+            # Whether the tables were made here: another command started on the same new file
+            # may set it up while this one waits for the lock, and its desk is not this one's
+            # to say it created, or to take back (review136).
+            made: list[bool] = []
             try:
                 self.upgraded_from = ensure_current(
                     get_engine(self.url),
@@ -186,6 +190,7 @@ class Workbench:
                     # change; `db upgrade` (`upgrade`) sets up here, setting up being all it is
                     # asked to do, and so does a write on a new file, which is taken back.
                     in_write=write and not upgrade and not new_file,
+                    created=lambda: made.append(True),
                 )
             except NoTables:
                 raise self._no_desk(write=write) from None
@@ -218,9 +223,9 @@ class Workbench:
                 if new_file and path is not None:
                     self._take_back_set_up(path, found_empty)
                 raise
-            self.created = new_file
+            self.created = new_file and bool(made)
             self.found_empty_file = found_empty
-            if new_file and path is not None:
+            if self.created and path is not None:
                 from workbench.services.new_database import file_identity
 
                 self.created_file = file_identity(path)
