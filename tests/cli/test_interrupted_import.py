@@ -177,3 +177,40 @@ def test_ctrl_c_does_not_take_back_another_programs_database_at_the_path(
         assert conn.execute("SELECT name FROM contacts").fetchall() == [("王小明",)]
     finally:
         conn.close()
+
+
+def _file_size_limit() -> None:
+    """In the child: files may grow to 64 KiB, and a write past it fails (EFBIG) as on a disk
+    that is full, instead of killing the process (SIGXFSZ)."""
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+
+
+def test_a_new_desk_files_set_up_cut_short_by_a_full_disk_leaves_no_file(tmp_path: Path) -> None:
+    """A disk that filled up while a first write set a new desk file up refused the write
+    ('cannot open database ...: disk I/O error', exit 1) and left the file behind: the next
+    read, the disk freed, said it 'holds no workbench tables (another program's database?)',
+    where a set-up cut short by Ctrl-C, or a refused write, leaves no file."""
+    target = tmp_path / "laptop.db"
+    env = {
+        **os.environ,
+        "WORKBENCH_USER": "tester",
+        "PYTHONPATH": CLONE,
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    env.pop("WORKBENCH_DB", None)
+    args = ["--db", str(target), "config", "set", "review.required", "true"]
+    r = subprocess.run(
+        [sys.executable, "-m", "workbench", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        preexec_fn=_file_size_limit,
+    )
+    assert r.returncode == 1, (r.returncode, r.stderr)
+    assert "Traceback" not in r.stderr, r.stderr
+    assert list(tmp_path.glob("laptop.db*")) == [], r.stderr
