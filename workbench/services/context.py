@@ -202,6 +202,15 @@ class Workbench:
                 # A URL that parses as a URL but not as a database address (a port "abc").
                 raise InvalidInput(malformed_url(self.url, exc)) from None
             except DBAPIError as exc:
+                if new_file and path is not None:
+                    # A new file's set-up the database refused part way (a disk that filled
+                    # up): taken back as a Ctrl-C's is (below), not left to be read as another
+                    # program's database (review136). First: the file is no damaged desk.
+                    self._take_back_set_up(path, found_empty)
+                    if self.kept_because is not None:
+                        # Kept (another process has it open: one setting it up, whose lock
+                        # this refusal may be): not said as this command's creation.
+                        self.created, self.kept_because = False, None
                 self._refuse_missing_database(exc)
                 self._refuse_damaged(exc.orig)
                 self._refuse_server_bound(exc.orig, write=write)
