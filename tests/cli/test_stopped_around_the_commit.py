@@ -306,3 +306,60 @@ def test_ctrl_c_while_a_connection_closes_prints_no_traceback(
     assert r.returncode in (0, 130), (r.returncode, r.stderr)
     assert "Traceback" not in r.stderr and "Exception closing" not in r.stderr, r.stderr
     assert len(r.stderr.strip().splitlines()) == 1, r.stderr
+
+
+# The command runs to its end; then a kill and a Ctrl-C land as the process exits (as
+# `timeout` or a second Ctrl-C can, while the interpreter shuts down: some 100 ms after a
+# command on this machine). Sent from the process itself: no sleep races them.
+STOPPED_AS_THE_PROCESS_EXITS = """
+import os, signal
+from workbench.cli import main
+try:
+    main()
+finally:
+    os.kill(os.getpid(), signal.SIGTERM)
+    os.kill(os.getpid(), signal.SIGINT)
+"""
+
+
+@pytest.mark.skipif(bool(PG_URL), reason="the process's exit, not the database")
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["note", "add", "1", "checked the bureau's release"], 0),
+        (["note", "add", "99", "no such claim"], 1),
+    ],
+    ids=["done", "refused"],
+)
+def test_a_stop_landing_as_the_process_exits_leaves_the_commands_outcome(
+    cli: Any, db_url: str, tmp_path: Path, args: list[str], code: int
+) -> None:
+    """A kill or Ctrl-C landing once the command had finished, as the process exited, changed
+    what it had said: a note added and confirmed was then 'stopped before it finished'
+    (or, once the interpreter had put the default handlers back, killed: exit 143 or 130,
+    which says nothing was committed, and a script added the note again); a refusal's exit 1
+    became 143. The command's outcome is decided: the process exits with it."""
+    import os
+    import subprocess
+    import sys
+
+    import workbench
+
+    _document(cli, tmp_path)
+    ok(cli("claim", "add", "1", "--text", "GDP 3.9 trillion", "--quote", "达到3.9万亿元"))
+    clone = str(Path(workbench.__file__).resolve().parent.parent)
+    env = {**os.environ, "WORKBENCH_DB": db_url, "WORKBENCH_USER": "tester", "PYTHONPATH": clone}
+    r = subprocess.run(
+        [sys.executable, "-c", STOPPED_AS_THE_PROCESS_EXITS, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert r.returncode == code, (r.returncode, r.stderr)
+    assert "stopped" not in r.stderr and "Traceback" not in r.stderr, r.stderr
+    if code == 0:
+        assert r.stdout.startswith("added note #1"), r.stdout
+    else:
+        assert r.stderr.startswith("error: no claim #99"), r.stderr
