@@ -131,10 +131,15 @@ def _version(ctx: click.Context) -> None:
 
 
 def main(argv: list[str] | None = None) -> Any:
-    from workbench.cli.errors import run
+    from workbench.cli.errors import run, settled
 
     _standard_output()
-    return run(cli, argv if argv is not None else sys.argv[1:])
+    if argv is not None:
+        return run(cli, argv)  # a caller's own process (a test's): its signals are its own
+    try:
+        return run(cli, sys.argv[1:])
+    finally:
+        settled()
 
 
 class _Closed(io.TextIOBase):

@@ -132,6 +132,18 @@ def _terminated(signum: int, frame: object) -> None:
     raise Terminated(128 + signum)
 
 
+def settled() -> None:
+    """The process's command has ended, its output written (each renderer flushes it) and its
+    exit code decided: what is left is the interpreter shutting down, some 100 ms. A kill or
+    Ctrl-C landing now changes nothing the command did, so it is ignored: it said a change
+    confirmed was 'stopped before it finished', turned a refusal's 1 into 143, or (once the
+    interpreter had put back the default handlers) killed the process, 143 or 130 saying
+    nothing was committed after the change (review136)."""
+    for name in ("SIGINT", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+
+
 _NEGATIVE = re.compile(r"-\d+")
 
 INTERRUPTED = "interrupted; nothing half-written was committed"
