@@ -72,6 +72,9 @@ def status(ctx: click.Context, as_json: bool) -> None:
     # (not "schema": on PostgreSQL a desk lives in a schema, which this line is not)
     click.echo(f"revision  {s.current or '-'}")
     click.echo(f"head      {s.head}")
+    if s.not_set_up is not None:
+        # No desk here, and `db upgrade` would set none up (it refuses): said why instead.
+        explain["empty"] = f"empty: {s.not_set_up}"
     if s.owner is not None:
         # A shared database is upgraded by its owner only (ordinary commands refuse it).
         explain["behind"] = f"behind: its owner (role {s.owner}) runs `workbench db upgrade`"

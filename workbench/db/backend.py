@@ -45,6 +45,13 @@ def sets_up_where_named(conn: Connection) -> bool:
     return bool(module_for(conn.dialect.name).sets_up_where_named(conn))
 
 
+def no_set_up_here(conn: Connection) -> str | None:
+    """Why `db upgrade` would set no desk up where the URL leads (PostgreSQL: a schema that is
+    not there, or one this role may not create tables in), or None when it would."""
+    why: str | None = module_for(conn.dialect.name).no_set_up_here(conn)
+    return why
+
+
 def upgrades_on_use(dialect_name: str) -> bool:
     """Whether an ordinary command may bring an older schema up to date (SQLite, one person's
     file), or only `workbench db upgrade` may (PostgreSQL, a desk's shared database)."""

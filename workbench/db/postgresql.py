@@ -734,6 +734,34 @@ def sets_up_where_named(conn: Connection) -> bool:
     return schema is not None and passed_over(str(search_path), schema) is None
 
 
+def no_set_up_here(conn: Connection) -> str | None:
+    """Why `db upgrade` would set no desk up where this session's search_path leads (`db
+    status` of a database without the workbench's tables), or None when it would: the schema
+    named first is not there or not open to this role (the write is refused: workbench.db.
+    no_desk), none of the path's schemas is, or the role may not create tables in the one it
+    resolves to (a person's role under docs/identity.md's grants: the owner sets the desk up)."""
+    from sqlalchemy import text
+
+    database, search_path, schema, may_create = conn.execute(text(WHERE_LOOKED.text)).one()
+    named = passed_over(str(search_path), schema)
+    if named is not None:
+        there = text("SELECT 1 FROM pg_namespace WHERE nspname = :name")
+        if conn.execute(there, {"name": named}).first():
+            return f"the schema {named} is not open to this role (no USAGE on it)"
+        return (
+            f"no schema {named} in database {database}: create it (CREATE SCHEMA {named}) or "
+            "point --db at the desk's schema"
+        )
+    if schema is None:
+        return f"no schema of the search_path {search_path} in database {database}"
+    if not may_create:
+        return (
+            f"this role may not create tables in schema {schema}: the role that owns it runs "
+            "`workbench db upgrade`, or point --db at the desk's schema"
+        )
+    return None
+
+
 def sets_up_in_write(conn: Connection) -> bool:
     """An empty schema gets its tables in the transaction of the write that needs them, not in
     one of their own committed first (fix98): a refused write then rolls the set-up back with

@@ -197,6 +197,12 @@ def sets_up_where_named(conn: Connection) -> bool:
     return True
 
 
+def no_set_up_here(conn: Connection) -> str | None:
+    """Nothing stops `db upgrade` setting a desk up in a file it may write (`db status`)."""
+    del conn
+    return None
+
+
 def bound_waits(conn: Connection) -> None:
     """Nothing to do: the busy timeout bounds every wait, set on each connection (prepare)."""
     del conn

@@ -12,6 +12,7 @@ from workbench.db.backend import (
     lacks_privilege,
     lock_migrations,
     missing_guards,
+    no_set_up_here,
     restore_guards,
     schema_owner,
 )
@@ -41,6 +42,9 @@ class SchemaStatus:
     # The role to ask for `db upgrade` on a shared (PostgreSQL) database, which ordinary
     # commands do not upgrade; None for a SQLite file (anyone who can write it upgrades it).
     owner: str | None = None
+    # With no tables: why `db upgrade` would set no desk up here (PostgreSQL: a schema that is
+    # not there, or one this role may not create tables in); None when it would.
+    not_set_up: str | None = None
 
     @property
     def state(self) -> str:
@@ -51,8 +55,10 @@ class SchemaStatus:
         return "behind" if self.known else "newer"
 
     def to_json(self) -> dict[str, Any]:
-        # `known` only tells "behind" from "newer", which `state` already says.
-        stored = {name: value for name, value in as_json(self).items() if name != "known"}
+        # `known` only tells "behind" from "newer", which `state` already says; `not_set_up`
+        # is the text report's words for an `empty` state.
+        hidden = ("known", "not_set_up")
+        stored = {name: value for name, value in as_json(self).items() if name not in hidden}
         return {**stored, "state": self.state, "up_to_date": self.current == self.head}
 
 
@@ -76,8 +82,11 @@ def schema_status(wb: Workbench) -> SchemaStatus:
     missing: list[Guard] = []
     guarded: list[str] = []
     owner = None
-    if current is not None:
-        with get_engine(wb.url).connect() as conn:
+    not_set_up = None
+    with get_engine(wb.url).connect() as conn:
+        if current is None:
+            not_set_up = no_set_up_here(conn)
+        else:
             missing = missing_guards(conn, current)
             gone = {g.name for g in missing}
             guarded = [g.promise for g in guards_of(conn, current) if g.name not in gone]
@@ -91,6 +100,7 @@ def schema_status(wb: Workbench) -> SchemaStatus:
         unguarded=tuple(dict.fromkeys(g.breach for g in missing)),
         guarded=tuple(dict.fromkeys(guarded)),
         owner=owner,
+        not_set_up=not_set_up,
     )
 
 
