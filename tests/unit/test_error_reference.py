@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from workbench.cli import errors as cli_errors
 from workbench.domain.errors import (
+    DAMAGED_COPY,
+    DAMAGED_DATABASE,
+    DAMAGED_SEARCH_INDEX,
     ERROR_TYPES,
     NO_DESK,
+    READ_ONLY_SERVER,
     SCHEMA_BEHIND,
+    SETTING_NOT_PERMITTED,
     UPGRADE_NOT_PERMITTED,
+    DamagedRecord,
     NotFound,
     SchemaError,
     StorageError,
@@ -23,7 +30,11 @@ from workbench.services.revisions import UNRELATED
 from workbench.services.settings import NOT_DESK_OWNER
 from workbench.services.users import BINDING_NOT_PERMITTED
 
-PAGE = (Path(__file__).resolve().parents[2] / "docs" / "errors.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+SOURCE = "\n".join(
+    p.read_text(encoding="utf-8") for p in sorted((ROOT / "workbench").rglob("*.py"))
+)
 
 
 def test_every_kind_is_documented() -> None:
@@ -63,3 +74,34 @@ def test_other_reasons_a_script_can_act_on_are_documented() -> None:
     assert f"| `{NOT_DESK_OWNER}` | `invalid_input` |" in PAGE
     # A bundle into a desk with work: another --db is the way, not a fixed bundle.
     assert f"| `{DATABASE_NOT_EMPTY}` | `invalid_input` |" in PAGE
+
+
+def test_the_damage_and_server_reasons_are_documented_with_their_kinds() -> None:
+    # A damaged file is restored, a damaged search index rebuilt, a damaged copy taken again;
+    # a role without the grants asks the owner; a read-only server is written through the
+    # primary: a script tells them apart by reason, under the kind docs/errors.md gives.
+    assert f"| `{DAMAGED_DATABASE}` | `{DamagedRecord.kind}` |" in PAGE
+    assert f"| `{DAMAGED_SEARCH_INDEX}` | `{DamagedRecord.kind}` |" in PAGE
+    assert f"| `{DAMAGED_COPY}` | `{DamagedRecord.kind}` |" in PAGE
+    assert f"| `{SETTING_NOT_PERMITTED}` | `{StorageError.kind}` |" in PAGE
+    assert f"| `{READ_ONLY_SERVER}` | `{StorageError.kind}` |" in PAGE
+
+
+def test_every_documented_other_reason_is_one_the_code_gives() -> None:
+    """A row of "Other reasons" names a reason some refusal carries: none left behind by a
+    change of the code for a script to wait for."""
+    rows = re.findall(r"^\| `([a-z_]+)` \| `[a-z_]+` \|", PAGE, re.M)
+    assert len(rows) >= 15
+    for reason in rows:
+        assert f'"{reason}"' in SOURCE, reason
+
+
+def test_every_step_a_hint_names_is_documented() -> None:
+    """Each `run` hint's step (`step("...")` or `step=` in the code) is in the Hints table's
+    list of steps, so a script can act on every hint it may meet."""
+    hints = PAGE[PAGE.index("## Hints") :]
+    steps = set(re.findall(r"\bstep\(\s*\"([a-z_]+)\"", SOURCE))
+    steps |= set(re.findall(r"\bstep=\"([a-z_]+)\"", SOURCE))
+    assert len(steps) >= 15
+    for name in sorted(steps):
+        assert f"`{name}`" in hints, name
