@@ -117,7 +117,6 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
         (f"its owner (role {f['owner']})" if f.get("owner") else "the database's owner")
         + " runs `workbench db upgrade`"
     ),
-    "export_audit": lambda f: "is this a JSONL export from `workbench audit export`?",
     "grant_access": lambda f: (
         (f"its owner (role {f['owner']})" if f.get("owner") else "the database's owner")
         + " grants your role what docs/identity.md lists"
