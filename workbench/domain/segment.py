@@ -66,6 +66,23 @@ class Segment:
         return by_fields(self)  # compiled, pickled and copied as the sources are
 
 
+# The line breaks a stored text may hold besides LF (storing makes CR and CRLF LF, and keeps the
+# rest): the vertical tab of Word's manual line break (Shift+Enter), NEL, and Unicode's line and
+# paragraph separators (U+2028, U+2029: pasted from web pages and exports). Everything here, and
+# a transcript's lines, break at LF only: `as_lines` gives a text to read with them as LF.
+LINE_BREAKS = "\x0b\x85\u2028\u2029"
+_LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
+_AS_LF = str.maketrans(dict.fromkeys(LINE_BREAKS, "\n"))
+
+
+def as_lines(text: str) -> str:
+    """`text` with each of `LINE_BREAKS` an LF (the same length, character for character: a
+    span of the text read is the same span of `text`); `text` itself when it holds none."""
+    if _LINE_BREAK.search(text) is None:
+        return text
+    return text.translate(_AS_LF)
+
+
 # A blank line, or several: the separator between blocks.
 _SEPARATOR = re.compile(r"\n(?:[^\S\n]*\n)+")
 # Clause punctuation: commas, semicolons, colons and dashes; not 、, which separates list items.

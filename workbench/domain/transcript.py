@@ -62,7 +62,7 @@ from typing import Any
 from workbench.domain.cjk import is_han
 from workbench.domain.errors import InvalidInput
 from workbench.domain.rebuild import by_fields
-from workbench.domain.segment import STAGE_DIRECTIONS
+from workbench.domain.segment import STAGE_DIRECTIONS, as_lines
 
 SPEAKER_MODES = ("auto", "on", "off")
 
@@ -322,7 +322,9 @@ def _named(name: str) -> bool:
 
 
 def _lines(text: str) -> list[Turn]:
-    """Every speaker line and label line of `text`, in document order."""
+    """Every speaker line and label line of `text`, in document order (its lines broken by
+    any of `segment.LINE_BREAKS` as by LF: a debate pasted with Word's manual line breaks)."""
+    text = as_lines(text)
     turns: list[Turn] = []
     for m in _PREFIX.finditer(text):
         # (A turn starts at its time, if the line gives one: the time is no one's words.)
@@ -411,15 +413,16 @@ class Transcript:
     def masked(self) -> str:
         """The text with each speaker prefix turned into a newline and spaces, and each WebVTT
         closing tag `</v>` into spaces (same length)."""
+        text = as_lines(self.text)  # its lines as `_lines` read them
         parts: list[str] = []
         at = 0
         for t in self.turns:
             if t.speaker is None:
                 continue
-            parts.append(self.text[at : t.start])
+            parts.append(text[at : t.start])
             parts.append("\n" + " " * (t.body - t.start - 1))
             at = t.body
-        parts.append(self.text[at:])
+        parts.append(text[at:])
         masked = "".join(parts)
         # A WebVTT voice's closing tag is no one's words either (`<v Smith>We cut taxes.</v>`).
         return masked.replace("</v>", "    ") if "</v>" in masked else masked
@@ -432,7 +435,7 @@ class Transcript:
         a line of its own (`[applause]`, `(Laughter.)`). Still read as lines (training read
         CheckThat!'s `(APPLAUSE)` rows as lines, and a line's neighbours are its context), but
         never offered."""
-        text = self.text
+        text = as_lines(self.text)
         if "[" not in text and "(" not in text and "［" not in text and "（" not in text:
             return ()
         return tuple((m.start(), m.end()) for m in _NOTE_LINE.finditer(text))
@@ -472,6 +475,7 @@ def speaker_turns(text: str) -> Transcript:
 def looks_like_transcript(text: str, turns: list[Turn]) -> bool:
     """At least half the non-empty lines are speaker lines (`turns`, labels left out), and
     someone speaks twice."""
+    text = as_lines(text)
     lines = len(_NON_EMPTY.findall(text))
     if "-->" in text:  # subtitles: their cues' timings and numbers are no lines of speech
         lines -= len(CUE_TIMING.findall(text)) + len(_CUE_NUMBER.findall(text))

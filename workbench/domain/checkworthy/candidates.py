@@ -50,7 +50,13 @@ from workbench.domain.checkworthy.widths import as_read
 from workbench.domain.checkworthy.zh_cues import HAS_CJK, WISH
 from workbench.domain.covered import Spans
 from workbench.domain.rebuild import by_fields
-from workbench.domain.segment import CLAUSE_MARKS, Segment, split_clauses, split_sentences
+from workbench.domain.segment import (
+    CLAUSE_MARKS,
+    Segment,
+    as_lines,
+    split_clauses,
+    split_sentences,
+)
 from workbench.domain.transcript import Transcript
 from workbench.domain.turn_context import line_context
 
@@ -188,10 +194,10 @@ def find_candidates(
     part of a candidate (see `Transcript.masked`), and each candidate carries its speaker.
     A Weibo reply's or repost's mark (回复@name：, //@name:) is never part of a candidate
     either, and ends the sentence before it (see `reposts`)."""
-    # What is read may differ from `text`, character for character (full-width digits, a
-    # transcript's speakers and a thread's reply marks masked): a candidate's text is cut from
-    # `text` itself.
-    read = as_read(text)
+    # What is read may differ from `text`, character for character (full-width digits, line
+    # breaks other than LF, a transcript's speakers and a thread's reply marks masked): a
+    # candidate's text is cut from `text` itself.
+    read = as_read(as_lines(text))
     if transcript is None:
         marks = reply_marks(read)
         if marks:
