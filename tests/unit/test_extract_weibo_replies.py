@@ -77,3 +77,20 @@ def test_what_is_no_mark_is_read_as_before(text: str) -> None:
 )
 def test_marks_are_found_in_linear_time(make: Callable[[int], str]) -> None:
     assert linear(find_candidates, make, small=500)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "回复@星河：" * n,
+        lambda n: "回复@星河小王：\n" * n + "星河电池2023年营收增长了42%。",
+        lambda n: "回复@a： " * n,
+    ],
+)
+def test_replies_with_no_words_between_them_are_read_in_linear_time(
+    make: Callable[[int], str],
+) -> None:
+    """A thread of replies whose words were lost (a sticker or a picture alone, scraped empty:
+    `回复@星河：回复@老李：……`) cost time quadratic in their number: each mark's words were looked
+    for past every blanked mark after it. 4,000 such replies took 2 s to extract, 13,000 30 s."""
+    assert linear(find_candidates, make, small=1_000)
