@@ -42,11 +42,19 @@ def blanked(text: str, marks: tuple[tuple[int, int], ...]) -> str:
 
 def post_starts(text: str, marks: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
     """Where the words after each of `marks` start in `text`: past the mark and any space (a
-    line break too), the offsets at which `find_candidates` cuts its sentences."""
+    line break too), the offsets at which `find_candidates` cuts its sentences. Each space is
+    passed over once: marks with no words between them (blanked, a run of spaces: a thread of
+    replies whose stickers were scraped empty) all end where the run does, found once, not
+    once a mark (quadratic: 13,000 such replies took 30 s)."""
     out: list[int] = []
+    size = len(text)
+    reached = 0  # where the last run of spaces passed over ends
     for _, end in marks:
-        while end < len(text) and text[end].isspace():
+        # A mark ending inside that run (marks are sorted and apart) ends where it does.
+        end = max(end, reached)
+        while end < size and text[end].isspace():
             end += 1
+        reached = end
         if not out or out[-1] < end:
             out.append(end)
     return tuple(out)
