@@ -35,7 +35,8 @@ from workbench.domain.checkworthy import find_candidates  # noqa: E402
 from workbench.domain.segment import split_sentences  # noqa: E402
 
 SIZES = (("100 KB", 100 * 1024), ("1 MB", 1024 * 1024))
-BASELINE = re.compile(r"[^。!?!?]*[。!?!?]+|[^。!?!?]+$")
+# Cut after every run of stops, full-width (。！？) or ASCII (.!?): a split that knows no rule.
+BASELINE = re.compile(r"[^。！？.!?]*[。！？.!?]+|[^。！？.!?]+$")
 
 
 def baseline_split(text: str) -> list[tuple[int, int]]:
