@@ -9,8 +9,10 @@ score is the logistic function of the bias plus the weights of everything presen
 (English n-gram weights each times `ngram_scale / sqrt(words)`, words at least `ngram_floor`: see
 `checkworthy_model`).
 
-`Scored.reasons` names every named feature that fired, in the order of `FEATURES`, the ones that
-lowered the score included, then the unit's length when it moved the score (`length "20-39
+`Scored.reasons` names every named feature that fired and has a weight in the model that read
+the unit (the English one has none for the features only Chinese cues fire: 三倍 in an English
+sentence is no reason for its score), in the order of `FEATURES`, the ones that lowered the
+score included, then the unit's length when it moved the score (`length "20-39
 words" +0.38`), then the (at most three) n-grams that moved the score most with what they added
 (`words "per cent" +0.52`: the pair's weight times the unit's length factor; `chars "年" +0.33`,
 `chars "^他" -0.42` for a unit that starts with 他), so a score can always be explained.
@@ -171,7 +173,10 @@ class Scored:
             return ("too_short",)
         model = checkworthy_model.load()
         part = model if reading.english else model.plain
-        reasons = self.fired + checkworthy_model.explain_band(reading.band, part.bands)
+        weights = part.features
+        # Only what moved the score (see the module's docstring).
+        fired = tuple(name for name in self.fired if weights.get(name, 0.0) != 0.0)
+        reasons = fired + checkworthy_model.explain_band(reading.band, part.bands)
         if reading.english:
             context = checkworthy_model.explain_context(self.context)
             return (
