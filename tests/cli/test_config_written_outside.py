@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -60,3 +61,32 @@ def test_config_set_writes_over_a_value_written_outside(cli: Run, db_url: str) -
     events = [json.loads(line) for line in cli("audit", "export").out.splitlines()]
     changed = [e for e in events if e.get("action") == "setting.changed"]
     assert changed[-1]["payload"]["before"] == {"value": "fals"}, changed[-1]
+
+
+def test_a_value_written_over_leaves_the_trail_replayable_and_the_desk_restorable(
+    cli: Run, db_url: str, empty_db_url: str, tmp_path: Path
+) -> None:
+    """review140: once a setting the trail had set (review.required true) was changed outside
+    the workbench and `config set` wrote over it, as the refusal said to, `audit replay` said
+    for ever 'before says value 'fals', the events so far say True' (exit 1), and the desk's
+    own bundle was refused by `import bundle` ('do not replay consistently; nothing was
+    imported'): the event's before, the stored text the docs promise, was held to the trail's
+    value, which a change outside the workbench is by its nature not."""
+    assert cli("demo").code == 0
+    assert cli("config", "set", "review.required", "true").code == 0
+    engine = create_engine(db_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE settings SET value = 'fals' WHERE key = 'review.required'"))
+    finally:
+        engine.dispose()
+    assert cli("config", "set", "review.required", "false").code == 0
+    replayed = cli("audit", "replay", "--json")
+    assert replayed.code == 0, (replayed.out, replayed.err)
+    assert json.loads(replayed.out)["consistent"] is True
+    bundle = tmp_path / "desk.zip"
+    assert cli("export", "bundle", str(bundle)).code == 0
+    restored = cli("--db", empty_db_url, "import", "bundle", str(bundle))
+    assert restored.code == 0, restored.err
+    listed = json.loads(cli("--db", empty_db_url, "config", "list", "--json").out)
+    assert {s["key"]: s["value"] for s in listed}["review.required"] is False
