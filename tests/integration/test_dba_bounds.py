@@ -65,3 +65,25 @@ def test_a_statement_past_the_servers_statement_timeout_is_said_as_that(
     said = str(refused.value)
     assert "statement_timeout" in said and "administrator" in said, said
     assert "canceling statement" not in said, said
+
+
+@pytest.mark.parametrize("where", ["url", "pgoptions"])
+def test_a_bound_the_url_or_pgoptions_sets_is_not_sent_to_the_administrator(
+    postgres_url: str, where: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """review140: a statement_timeout (or a read's idle_in_transaction_session_timeout) given
+    in the database URL's options, or in PGOPTIONS, was said as 'set for the role or the
+    database; ask the server's administrator to raise it for this role': the person who set it
+    was sent to an administrator who had set nothing. It names where it was set now."""
+    url = postgres_url
+    if where == "url":
+        url += STATEMENT_50_MS
+    else:
+        monkeypatch.setenv("PGOPTIONS", "-c statement_timeout=50")
+    wb = Workbench(url=url, actor="tester")
+    with pytest.raises(StorageError) as refused, reading(wb) as reader:
+        reader.raw(Sql("SELECT pg_sleep(1)"))
+    said = str(refused.value)
+    assert "statement_timeout" in said, said
+    assert "administrator" not in said and "for the role or the database" not in said, said
+    assert ("URL" if where == "url" else "PGOPTIONS") in said, said
