@@ -63,8 +63,26 @@ def test_a_statement_past_the_servers_statement_timeout_is_said_as_that(
             with transaction(wb) as tx:
                 tx.session.execute(text("SELECT pg_sleep(1)"))
     said = str(refused.value)
-    assert "statement_timeout" in said and "administrator" in said, said
+    # (set here by the URL, which the line names: test_a_bound_the_url_or_pgoptions_sets...)
+    assert "statement_timeout" in said and "URL" in said, said
     assert "canceling statement" not in said, said
+
+
+def test_a_bound_not_set_by_this_client_is_the_administrators_to_raise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Set for the role or the database (nothing in the URL or PGOPTIONS names it)."""
+    from workbench.db.postgresql import QUERY_CANCELED, bound_refusal
+
+    class Cancelled(Exception):
+        pgcode = QUERY_CANCELED
+
+    monkeypatch.delenv("PGOPTIONS", raising=False)
+    url = "postgresql://tester@db/desk?options=-csearch_path%3Ddesk"
+    said = bound_refusal(
+        Cancelled("canceling statement due to statement timeout"), write=False, url=url
+    )
+    assert said is not None and "administrator" in said, said
 
 
 @pytest.mark.parametrize("where", ["url", "pgoptions"])
@@ -79,7 +97,12 @@ def test_a_bound_the_url_or_pgoptions_sets_is_not_sent_to_the_administrator(
     if where == "url":
         url += STATEMENT_50_MS
     else:
-        monkeypatch.setenv("PGOPTIONS", "-c statement_timeout=50")
+        # (libpq sends PGOPTIONS only when the URL gives no options: the schema goes there)
+        from urllib.parse import parse_qs, urlsplit
+
+        schema = parse_qs(urlsplit(url).query)["options"][0].split("=", 1)[1]
+        url = url.split("?", 1)[0]
+        monkeypatch.setenv("PGOPTIONS", f"-c search_path={schema} -c statement_timeout=50")
     wb = Workbench(url=url, actor="tester")
     with pytest.raises(StorageError) as refused, reading(wb) as reader:
         reader.raw(Sql("SELECT pg_sleep(1)"))

@@ -44,12 +44,10 @@ def join_words(words: list[str]) -> str:
     return " ".join(re.sub(r"(\s|\\)", r"\\\1", word) for word in words)
 
 
-def take_search_path(options: str) -> tuple[str | None, str]:
-    """The search_path an `options` value sets (the last one wins, as on the server) and the
-    value without it (the other words, escaped again)."""
-    words = split_words(options)
-    search_path = None
-    kept: list[str] = []
+def _settings(words: list[str]) -> list[tuple[str | None, str, int]]:
+    """Each switch of an `options` value's words: the setting's name as the server reads it
+    (None: no `name=value` setting), its value, and how many words it took."""
+    found: list[tuple[str | None, str, int]] = []
     at = 0
     while at < len(words):
         word = words[at]
@@ -59,12 +57,30 @@ def take_search_path(options: str) -> tuple[str | None, str]:
         elif word.startswith(("-c", "--")) and word != "-c":  # -cname=value, --name=value
             setting = word[2:]
         name, equals, value = (setting or "").partition("=")
-        if equals and name.replace("-", "_").lower() == "search_path":
+        found.append((name.replace("-", "_").lower() if equals else None, value, used))
+        at += used
+    return found
+
+
+def take_search_path(options: str) -> tuple[str | None, str]:
+    """The search_path an `options` value sets (the last one wins, as on the server) and the
+    value without it (the other words, escaped again)."""
+    words = split_words(options)
+    search_path = None
+    kept: list[str] = []
+    at = 0
+    for name, value, used in _settings(words):
+        if name == "search_path":
             search_path = value
         else:
             kept.extend(words[at : at + used])
         at += used
     return search_path, join_words(kept)
+
+
+def sets(options: str, setting: str) -> bool:
+    """Whether an `options` value (a URL's, PGOPTIONS) sets the server's `setting`."""
+    return any(name == setting for name, _, _ in _settings(split_words(options)))
 
 
 def first_schema(search_path: str) -> str | None:

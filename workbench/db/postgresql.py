@@ -126,7 +126,7 @@ def lock_refusal(exc: BaseException, *, write: bool) -> str | None:
     return None
 
 
-def bound_refusal(exc: BaseException, *, write: bool) -> str | None:
+def bound_refusal(exc: BaseException, *, write: bool, url: str | None = None) -> str | None:
     """What to tell a command whose statement `exc` met a bound the server's administrator
     set for the role or the database, which trying again meets again (trial121): a statement
     past statement_timeout (it said only "canceling statement due to statement timeout",
@@ -135,18 +135,49 @@ def bound_refusal(exc: BaseException, *, write: bool) -> str | None:
     were the write's, naming 300 s and a lock it never held); else None."""
     code = _sqlstate(exc)
     if code == IDLE_TIMEOUT and not write:
+        name = "idle_in_transaction_session_timeout"
+        set_by = _set_by_client(name, url)
         return (
             "the server ended this command's read after it sat idle longer than the server "
-            "allows (idle_in_transaction_session_timeout, set for the role or the database; "
+            f"allows ({name}, set {f'by {set_by}' if set_by else 'for the role or the database'}; "
             "output left unread, as in a paused pager, keeps a read waiting); nothing was "
-            "written; ask the server's administrator to raise it"
+            "written; "
+            + (
+                f"raise or remove it in {set_by}"
+                if set_by
+                else "ask the server's administrator to raise it"
+            )
         )
     if code == QUERY_CANCELED and "statement timeout" in str(exc):
+        set_by = _set_by_client("statement_timeout", url)
+        if set_by is not None:
+            return (
+                "the server cancelled a statement that ran longer than statement_timeout "
+                f"allows, set by {set_by}; nothing was written; raise or remove it there"
+            )
         return (
             "the server cancelled a statement that ran longer than it allows "
             "(statement_timeout, set for the role or the database); nothing was written; ask "
             "the server's administrator to raise it for this role"
         )
+    return None
+
+
+def _set_by_client(setting: str, url: str | None) -> str | None:
+    """Where this client itself set the server's `setting` (the database URL's options, or
+    PGOPTIONS, which libpq sends too): not the administrator's to raise (review140); None when
+    it did not."""
+    import os
+    from urllib.parse import parse_qsl, urlsplit
+
+    from workbench.db.pg_options import sets
+
+    given = [v for k, v in parse_qsl(urlsplit(url).query) if k == "options"] if url else []
+    if given:
+        # (libpq sends PGOPTIONS only when the URL gives no options)
+        return "the database URL's options" if any(sets(v, setting) for v in given) else None
+    if sets(os.environ.get("PGOPTIONS", ""), setting):
+        return "PGOPTIONS"
     return None
 
 

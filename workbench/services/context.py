@@ -358,7 +358,10 @@ class Workbench:
         that ran out (the migrations' lock behind another `db upgrade` or a first write
         setting a desk up, within PostgreSQL's lock_timeout) is a conflict to try again; a
         DBA's statement_timeout is no database that cannot be opened (trial121)."""
-        if exc is not None and (refusal := _server_refusal(exc, write=write)) is not None:
+        if (
+            exc is not None
+            and (refusal := _server_refusal(exc, write=write, url=self.url)) is not None
+        ):
             raise refusal from None
 
     def missing_file(self) -> bool:
@@ -695,14 +698,16 @@ def _storage_error(
     if operational and "locked" in str(driver_error).lower():
         return Conflict("the database stayed locked by another writer; try the command again")
     if isinstance(driver_error, BaseException):
-        if (refusal := _server_refusal(driver_error, write=write)) is not None:
+        if (refusal := _server_refusal(driver_error, write=write, url=url)) is not None:
             return refusal
         if refused_privilege(driver_error):
             return StorageError(f"database error: {driver_error}", hint=step("grant_access"))
     return StorageError(f"database error: {driver_error}")
 
 
-def _server_refusal(driver_error: BaseException, *, write: bool) -> WorkbenchError | None:
+def _server_refusal(
+    driver_error: BaseException, *, write: bool, url: str | None = None
+) -> WorkbenchError | None:
     """A PostgreSQL server's bounds and modes, said in words of their own wherever they are
     met (a lock waited for too long, a transaction idle too long, a statement past the
     server's statement_timeout, a server read-only for this session); else None."""
@@ -712,7 +717,7 @@ def _server_refusal(driver_error: BaseException, *, write: bool) -> WorkbenchErr
         return Conflict(refusal)
     if refusal := read_only_refusal(driver_error):
         return StorageError(refusal, reason=READ_ONLY_SERVER)
-    if refusal := bound_refusal(driver_error, write=write):
+    if refusal := bound_refusal(driver_error, write=write, url=url):
         return StorageError(refusal)
     return None
 
