@@ -273,6 +273,7 @@ def _value(annotation: str, i: int) -> object:
         "frozenset": frozenset({f"f{i}"}),
         "Spans": Spans([(i, i + 1)]),
         "Reading": None,
+        "Scored": None,
         "type": None,  # compiled, an optional field's type is `type`
     }
     return made[kind]

@@ -74,14 +74,17 @@ def extract(
     """Find the check-worthy sentences of document DOC, with the reasons for each score.
 
     Scores run from 0 to 1, from weights learnt offline on public labelled debates, and are
-    explained by named features (numbers, money, dates, firsts, rankings, names, attribution...;
-    opinion and prediction cues lower them) and by the words that moved the score most: in
-    English, words and pairs of words (words "3.5 percent"); in Chinese, characters (chars
-    "增" +0.33), where "0" stands for any number, "A" for any Latin word, '"' for any quotation
-    mark, and "^x" and "x$" for a sentence that starts or ends with x ("|" for punctuation).
-    Offline: nothing is downloaded. A sentence scoring below --min-score is offered by
-    its best clause (or run of clauses) if that clears the bar, so a candidate's span and score
-    can change with --min-score; a clause that only says who says what follows (As the audit
+    explained by named features, each with what it added (number +1.12, first or only +0.30;
+    opinion and prediction words lower the score), the length when it counted, and the words
+    that moved the score most: in English, words and pairs of words (words "3.5 percent"); in
+    Chinese, characters (chars "增" +0.33), where "0" stands for any number, "A" for any Latin
+    word, '"' for any quotation mark, and "^x" and "x$" for a sentence that starts or ends with
+    x ("|" for punctuation). --json adds every term with its signed value (the bias, the
+    other words too) and the raw value they add up to, whose logistic function is the score,
+    and the threshold the candidate cleared (docs/json.md). Offline: nothing is downloaded.
+    A sentence scoring below --min-score is offered by its best clause (or run of clauses) if
+    that clears the bar, so a candidate's span and score can change with --min-score; a clause
+    that only says who says what follows (As the audit
     said, / 据……介绍，) is never offered alone. Adverts (【推广】, 扫码关注, click here),
     bylines and credits (记者 张三, By Jane Doe, Photo credit: ...), boilerplate (版权所有,
     本文首发于, All rights reserved), section headings without a figure on a line of their own
@@ -161,6 +164,8 @@ def extract(
         # An item at a time: the whole text of 30,000 candidates at once cost 80 MB more.
         emit_json_array(candidate_json(c) for c in candidates)
         return
+    from workbench.domain.checkworthy import shown_reasons
+
     # The speaker column only when someone speaks: prose keeps its table as it was.
     spoken = any(c.speaker for c in candidates)
     table(
@@ -172,7 +177,7 @@ def extract(
                 shown_score(c.score),
                 c.suggested_type,
                 *([c.speaker or ""] if spoken else []),
-                ", ".join(c.reasons),
+                ", ".join(shown_reasons(c.reasons, c.contributions())),
                 c.text,
             )
             for c in candidates

@@ -625,6 +625,11 @@ def explain(
     )
 
 
+def as_written(text: str, gram: str) -> str:
+    """Word `gram` as `text` writes it (see `_as_written`): how a reason names it."""
+    return _as_written(text, gram)
+
+
 def _as_written(text: str, gram: str) -> str:
     """Word `gram` as `text` writes it where it first has it, if it holds a number (read as
     "0", which says nothing to a reader: "0 percent" is "3.5 percent"); else `gram`."""

@@ -17,7 +17,6 @@ from workbench.domain.claim_identity import claim_text
 from workbench.domain.covered import Covered, Intervals, Spans
 from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import check_at_least, check_score
-from workbench.domain.json_fields import as_json
 from workbench.domain.limits import REFUSED_IN_TEXT
 from workbench.domain.segment import without_stage_directions
 from workbench.domain.status import ClaimType
@@ -31,10 +30,29 @@ from workbench.services.revisions import revision_text
 from workbench.services.similar import catch_up, with_similar
 from workbench.services.views import ClaimView
 
+# Decimals of a candidate's `logit` and contributions in JSON (docs/json.md).
+LOGIT_DECIMALS = 6
+
 
 def candidate_json(c: Candidate) -> dict[str, Any]:
-    """The candidate's fields in declaration order (JSON has lists, not tuples)."""
-    return {**as_json(c), "reasons": list(c.reasons)}
+    """The candidate's fields in declaration order (JSON has lists, not tuples), then what
+    explains its score: the raw value and its terms, each an object (see docs/json.md)."""
+    logit = c.logit()
+    return {
+        "start": c.start,
+        "end": c.end,
+        "text": c.text,
+        "score": c.score,
+        "reasons": list(c.reasons),
+        "suggested_type": c.suggested_type,
+        "speaker": c.speaker,
+        "threshold": c.threshold,
+        "logit": None if logit is None else round(logit, LOGIT_DECIMALS),
+        "contributions": [
+            {"kind": kind, "name": name, "value": round(value, LOGIT_DECIMALS)}
+            for kind, name, value in c.contributions()
+        ],
+    }
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,7 +44,7 @@ from workbench.domain.checkworthy.candidates import (
 from workbench.domain.checkworthy.claim_type import CLAIM_TYPES
 from workbench.domain.checkworthy.features import FEATURE_NAMES, named_features
 from workbench.domain.checkworthy.names import harvest_names
-from workbench.domain.checkworthy.scoring import score_text
+from workbench.domain.checkworthy.scoring import score_text, shown_reasons
 
 __all__ = [
     "CLAIM_TYPES",
@@ -57,5 +57,6 @@ __all__ = [
     "harvest_names",
     "named_features",
     "score_text",
+    "shown_reasons",
     "span_features",
 ]

@@ -45,7 +45,7 @@ from workbench.domain.checkworthy.names import harvest_names
 from workbench.domain.checkworthy.nonclaims import NONE, NotClaims, not_claims
 from workbench.domain.checkworthy.quotes import quotes_in
 from workbench.domain.checkworthy.reposts import blanked, post_starts, reply_marks
-from workbench.domain.checkworthy.scoring import Context, Scored, squash
+from workbench.domain.checkworthy.scoring import Context, Contribution, Scored, squash
 from workbench.domain.checkworthy.widths import as_read
 from workbench.domain.checkworthy.zh_cues import HAS_CJK, WISH
 from workbench.domain.covered import Spans
@@ -64,7 +64,10 @@ from workbench.domain.turn_context import line_context
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A span worth checking: `text` is exactly `document[start:end]`; in a transcript,
-    `speaker` is who said it (see `transcript`)."""
+    `speaker` is who said it (see `transcript`). `threshold` is the score the span had to
+    reach to be offered (the minimum score, or a Chinese clause's higher bar: `clause_bar`);
+    `found`, how it was scored, from which `logit` and `contributions` explain the score when
+    asked (building them for every candidate cost a tenth of `find_candidates`' time)."""
 
     start: int
     end: int
@@ -73,6 +76,8 @@ class Candidate:
     reasons: tuple[str, ...]
     suggested_type: str
     speaker: str | None = None
+    threshold: float | None = None
+    found: Scored | None = field(default=None, compare=False, repr=False)
 
     def __init__(
         self,
@@ -83,6 +88,8 @@ class Candidate:
         reasons: tuple[str, ...],
         suggested_type: str,
         speaker: str | None = None,
+        threshold: float | None = None,
+        found: Scored | None = None,
     ) -> None:
         # Written out so that mypyc compiles it: the one dataclass generates is exec'd, so
         # interpreted even here (tests/unit/test_native.py holds it to the fields).
@@ -93,9 +100,19 @@ class Candidate:
         object.__setattr__(self, "reasons", reasons)
         object.__setattr__(self, "suggested_type", suggested_type)
         object.__setattr__(self, "speaker", speaker)
+        object.__setattr__(self, "threshold", threshold)
+        object.__setattr__(self, "found", found)
 
     def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
         return by_fields(self)  # compiled, pickled and copied as the sources are
+
+    def logit(self) -> float | None:
+        """The raw value the score is the logistic function of (see `Scored.logit`)."""
+        return None if self.found is None else self.found.logit()
+
+    def contributions(self) -> tuple[Contribution, ...]:
+        """The terms of `logit`, which add up to it (see `Scored.contributions`)."""
+        return () if self.found is None else self.found.contributions()
 
 
 # A part of a sentence shorter than this (in characters) is joined to a neighbour.
@@ -304,7 +321,7 @@ def _find(
             if found.offered(min_score) and (
                 text[unit.start].isalnum() or CONTENT.search(text, unit.start, unit.end)
             ):
-                out.append(scorer.make(unit.start, unit.end, found))
+                out.append(scorer.make(unit.start, unit.end, found, min_score))
             continue
         if found.not_claim is not None:
             continue  # an advert, a byline, an opinion: no clause of it is a claim either
@@ -339,7 +356,7 @@ def _find(
                     if may_pass(span, fired):
                         part = Scored.of(read, context, fired)
             if clause is not None and part is not None and part.passes(min_score, bar):
-                run.append(scorer.make(clause.start, clause.end, part))
+                run.append(scorer.make(clause.start, clause.end, part, part.bar(min_score, bar)))
             elif run:
                 # A run that only leads into what follows (As the audit said,) asserts nothing,
                 # and one that the clauses before it frame as a forecast, a what-if or a wish
@@ -404,7 +421,9 @@ def _join(
         return run
     start, end = run[0].start, run[-1].end
     whole = scorer.scored(start, end, context)
-    return [scorer.make(start, end, whole)] if whole.passes(min_score, bar) else run
+    if not whole.passes(min_score, bar):
+        return run
+    return [scorer.make(start, end, whole, whole.bar(min_score, bar))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,9 +444,18 @@ class SpanScorer:
     def __post_init__(self) -> None:
         object.__setattr__(self, "evidence", evidence(self.names))
 
-    def make(self, start: int, end: int, found: Scored) -> Candidate:
+    def make(self, start: int, end: int, found: Scored, threshold: float) -> Candidate:
+        """The candidate `found` makes of the span, which had to score `threshold`."""
         return Candidate(
-            start, end, self.text[start:end], found.score, found.reasons(), found.kind()
+            start,
+            end,
+            self.text[start:end],
+            found.score,
+            found.reasons(),
+            found.kind(),
+            None,
+            threshold,
+            found.kept(),
         )
 
     def scored(self, start: int, end: int, context: Context = ()) -> Scored:

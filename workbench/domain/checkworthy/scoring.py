@@ -53,6 +53,10 @@ from workbench.domain.rebuild import by_fields
 
 # A sentence's context in a transcript: the context features that fire on it, with their weights.
 Context = tuple[tuple[str, float], ...]
+# One term of a score's logit (see `Scored.contributions`): its kind ("bias", "feature",
+# "length", "context", "words", "chars" or "other"), its name (None for the bias) and what it
+# added.
+Contribution = tuple[str, str | None, float]
 
 
 def score_text(
@@ -145,9 +149,14 @@ class Scored:
                 return Scored(0.0, fired, reading, body, context, why)
         return Scored(squash(logit), fired, reading, body, context)
 
+    def bar(self, min_score: float, bar: float) -> float:
+        """What this clause must score to pass: `min_score` if the English model read it, else
+        `bar`."""
+        english = self.reading is not None and self.reading.english
+        return min_score if english else bar
+
     def passes(self, min_score: float, bar: float) -> bool:
-        """Does this clause pass: `min_score` if the English model read it, else `bar`, and it
-        is `offered`?"""
+        """Does this clause pass: `bar(min_score, bar)`, and it is `offered`?"""
         english = self.reading is not None and self.reading.english
         if self.score < (min_score if english else bar):
             return False  # most clauses: no call for `offered`
@@ -187,6 +196,78 @@ class Scored:
 
     def kind(self) -> str:
         return "fact" if self.reading is None else suggest_type(frozenset(self.fired))
+
+    def kept(self) -> Scored:
+        """This score as a candidate keeps it to explain later: without the distinct characters
+        its reading found (a set for each of a long document's candidates), which
+        `contributions` reads again."""
+        reading = self.reading
+        if reading is None or reading.charset is None:
+            return self
+        lean = checkworthy_model.Reading(
+            reading.english,
+            reading.band,
+            reading.terms,
+            reading.factor,
+            reading.weight,
+            reading.chars,
+        )
+        return Scored(self.score, self.fired, lean, self.text, self.context, self.not_claim)
+
+    def logit(self) -> float | None:
+        """The raw value the score is the logistic function of (`squash(logit) == score`),
+        summed as `of` sums it; None for a span that is no claim (`not_claim`: its score is 0
+        whatever its terms)."""
+        if self.not_claim is not None:
+            return None
+        model = checkworthy_model.load()
+        reading = self.reading
+        if reading is None:
+            return model.plain.bias + model.plain.features["too_short"]
+        part = model if reading.english else model.plain
+        logit = part.bias + part.bands.get(reading.band, 0.0)
+        weights = part.features
+        for name in self.fired:
+            logit += weights.get(name, 0.0)
+        if reading.english:
+            logit += reading.weight * reading.factor
+            for _, v in self.context:
+                logit += v
+        else:
+            logit += reading.chars
+        return logit
+
+    def contributions(self) -> tuple[Contribution, ...]:
+        """Every term of `logit` with what it added, so that they add up to it (to the float
+        error of the sum): the bias, each named feature with a weight, the length band, each
+        context feature (English model), the `_TOP` n-grams that moved the score most (the
+        order of `checkworthy_model.explain`) and one ("other", "words" or "chars") for the
+        rest of them. Only asked for a candidate: the scoring loop never builds it. Empty for a
+        span that is no claim (see `logit`)."""
+        if self.not_claim is not None:
+            return ()
+        model = checkworthy_model.load()
+        reading = self.reading
+        if reading is None:  # an empty body: too short, and nothing else read
+            too_short = model.plain.features["too_short"]
+            return (("bias", None, model.plain.bias), ("feature", "too_short", too_short))
+        part = model if reading.english else model.plain
+        weights = part.features
+        out: list[Contribution] = [("bias", None, part.bias)]
+        out.extend(("feature", n, weights[n]) for n in self.fired if weights.get(n, 0.0) != 0.0)
+        out.append(("length", reading.band, part.bands.get(reading.band, 0.0)))
+        if reading.english:
+            out.extend(("context", name, v) for name, v in self.context)
+            kind, terms = "words", model.added(reading)
+        else:
+            kind, terms = "chars", model.plain.text_terms(self.text)
+        ranked = sorted([(-abs(v), g, v) for g, v in terms])
+        for _, gram, v in ranked[:_TOP]:
+            name = checkworthy_model.as_written(self.text, gram) if kind == "words" else gram
+            out.append((kind, name, v))
+        if len(ranked) > _TOP:
+            out.append(("other", kind, sum(v for _, _, v in ranked[_TOP:])))
+        return tuple(out)
 
     def _base(self, reading: checkworthy_model.Reading) -> tuple[float, float, float]:
         """The best logit of any clause of this unit under each model before its named features,
@@ -251,6 +332,40 @@ class Scored:
             return not checkworthy_model.mostly_english(body)
 
         return may_pass
+
+
+# N-grams named one by one in a candidate's contributions, as in its reasons.
+_TOP = 3
+
+# Named features whose identifiers say little to a reader, in words (text output only: JSON
+# keeps the identifiers).
+FEATURE_WORDS: dict[str, str] = {
+    "first_or_only": "first or only",
+    "named_entity": "a name",
+    "several_entities": "several names",
+    "attributed_quote": "quote with its speaker",
+    "opinion_cue": "opinion word",
+    "quoted_opinion": "quoted opinion",
+    "prediction_cue": "prediction word",
+    "quoted_prediction": "quoted prediction",
+    "spelled_number": "number in words",
+    "family_age": "family member's age",
+    "dated_plan": "dated plan",
+    "too_short": "too short",
+}
+
+
+def shown_reasons(reasons: Sequence[str], contributions: Sequence[Contribution]) -> tuple[str, ...]:
+    """`reasons` as the text output lists them: each named feature in words (`FEATURE_WORDS`)
+    with what it added to the score, `number +1.12`, as n-grams already are; a feature that
+    added nothing (a span that is no claim lists what fired) is named alone."""
+    added = {name: v for kind, name, v in contributions if kind == "feature" and name}
+    out: list[str] = []
+    for reason in reasons:
+        words = FEATURE_WORDS.get(reason, reason)
+        v = added.get(reason)
+        out.append(words if v is None else f"{words} {v:+.2f}")
+    return tuple(out)
 
 
 def _positive(fired: Sequence[str]) -> tuple[float, float]:
