@@ -639,15 +639,17 @@ class _DocumentClaims:
         return self._claims.get(claim_id)
 
 
-def _own_claim(raw: RawRow, row: Any, claims: _DocumentClaims) -> _Stored | None:
+def _own_claim(
+    raw: RawRow, row: Any, claim_id: int | None, claims: _DocumentClaims
+) -> _Stored | None:
     """The claim of the document whose export's own row this is, or None: the row's `id` is
     that claim's, and its quote, text and (when given) start, end and revision are the
     claim's. Such a row is the claim, present, wherever its quote now stands: an orphaned
-    claim's quote is in no current text, and its offsets count in an older revision."""
-    claim_id = _claim_id_cell(raw.values.get("id"))
+    claim's quote is in no current text, and its offsets count in an older revision.
+    `claim_id`: its id cell as read (`_claim_id_cell`)."""
     if claim_id is None or row.quote is None:
         return None
-    stored = None if claim_id is None else claims.get(claim_id)
+    stored = claims.get(claim_id)
     if stored is None:
         return None
     revision = raw.values.get("revision")
@@ -669,14 +671,13 @@ def _own_claim(raw: RawRow, row: Any, claims: _DocumentClaims) -> _Stored | None
 
 
 def _not_pinned_again(
-    tx: Tx, raw: RawRow, typed: str, text: str, span: Span, claims: _DocumentClaims
+    tx: Tx, claim_id: int | None, typed: str, text: str, span: Span, claims: _DocumentClaims
 ) -> None:
     """Refuse a row that names a claim of the document by its id, with the claim's text, but
     anchors elsewhere in the revision the claim is pinned in: it is that claim's row with its
     quote changed, not a claim to add beside it. trial97: Excel saved a quote `0.50` as 0.5
     and `007` as 7, and the export's own rows, anchored on those, added each claim again on
     part of its span. A row with another text on the span is another claim, as ever."""
-    claim_id = _claim_id_cell(raw.values.get("id"))
     stored = None if claim_id is None else claims.get(claim_id)
     if stored is None or stored.revision != claims.revision:
         return
@@ -770,14 +771,14 @@ def _check(
         _quote_not_emptied(tx, raw, claim_id, claims)
     item = _plan(_own_row(raw, document_id))
     row = item.row
-    own = None if claims is None else _own_claim(raw, row, claims)
+    own = None if claims is None else _own_claim(raw, row, claim_id, claims)
     if own is not None:
         span = Span(own.start, own.end, row.quote, "", "")
     else:
         hint = QuoteHint(exact=row.quote, start=row.start, end=row.end, occurrence=row.occurrence)
         span = anchor_quote(within, hint, carrier="a claims table")
         if claims is not None:
-            _not_pinned_again(tx, raw, row.quote or span.quote, row.text, span, claims)
+            _not_pinned_again(tx, claim_id, row.quote or span.quote, row.text, span, claims)
     arrived = arrival(
         item.asked,
         row.note,
