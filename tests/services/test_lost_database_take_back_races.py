@@ -314,3 +314,66 @@ def test_a_write_that_found_the_desk_set_up_meanwhile_does_not_take_it_back(
     assert db.exists()
     added = add_document(first, "深圳市统计局发布数据。\n")
     assert added.created and added.document.id == 1
+
+
+def _stopped_while_waiting(
+    monkeypatch: pytest.MonkeyPatch, first: Workbench, stop: BaseException
+) -> None:
+    """`second`'s ensure_current (the point where a command waits for the lock of another
+    setting the same new file up) ends in `stop` once `first` has set the desk up."""
+    import workbench.db.revision as revision
+
+    real = revision.ensure_current
+
+    def set_up_meanwhile(*args: Any, **kwargs: Any) -> str | None:
+        monkeypatch.setattr(revision, "ensure_current", real)
+        first.engine(write=True)  # the other command's set-up, committed while we waited
+        raise stop
+
+    monkeypatch.setattr(revision, "ensure_current", set_up_meanwhile)
+
+
+def test_a_ctrl_c_while_waiting_for_another_commands_set_up_keeps_its_desk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two commands started at once on a new desk file; Ctrl-C on the one waiting while the
+    other set the desk up. The stopped one took the file back as if it had set it up: it said
+    "created a new workbench database at ..., kept: another process has it open" of a file it
+    never made, and once the other's set-up had committed (before its write connected) it
+    removed the other's new desk, whose change then failed. A command stopped while it waited
+    made nothing, and takes nothing back."""
+    from workbench.services.documents import add_document
+
+    db = tmp_path / "desk.db"
+    first = Workbench.open(str(db), "editor")
+    second = Workbench.open(str(db), "editor")
+    _stopped_while_waiting(monkeypatch, first, KeyboardInterrupt())
+    with pytest.raises(KeyboardInterrupt):
+        second.engine(write=True)
+    assert not second.created and second.kept_because is None
+    assert db.exists() and db.stat().st_size > 0, "the other command's desk was taken back"
+    added = add_document(first, "深圳市统计局发布数据。\n")
+    assert added.created and added.document.id == 1
+
+
+def test_a_lock_wait_refused_as_another_command_set_the_desk_up_keeps_its_desk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As above, the wait ending in the database's refusal instead (SQLite's "database is
+    locked" as the other committed): the refused command took the other's new desk back."""
+    from sqlalchemy.exc import OperationalError
+
+    from workbench.domain.errors import StorageError
+    from workbench.services.documents import add_document
+
+    db = tmp_path / "desk.db"
+    first = Workbench.open(str(db), "editor")
+    second = Workbench.open(str(db), "editor")
+    locked = OperationalError("BEGIN IMMEDIATE", {}, sqlite3.OperationalError("database is locked"))
+    _stopped_while_waiting(monkeypatch, first, locked)
+    with pytest.raises(StorageError):
+        second.engine(write=True)
+    assert not second.created and second.kept_because is None
+    assert db.exists() and db.stat().st_size > 0, "the other command's desk was taken back"
+    added = add_document(first, "深圳市统计局发布数据。\n")
+    assert added.created and added.document.id == 1
