@@ -55,8 +55,9 @@ def upgrade(
 ) -> str | None:
     """Migrate under the write lock, so that processes starting at once migrate only once.
     Returns the revision an existing schema was upgraded from (None: the tables were created,
-    or another process had already migrated); `created` is called when the tables were
-    created here, not by another process while this one waited for the lock.
+    or another process had already migrated); `created` is called when the tables are
+    created here, not by another process while this one waited for the lock: under the lock,
+    before they are made, so that a stop or a refusal part way knows the set-up was its own.
 
     A role the server refuses the change (not the tables' owner, no CREATE on the schema) is
     told so in one line naming the revisions and the privilege, not with the bare driver error.
@@ -67,6 +68,8 @@ def upgrade(
         with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
             lock_migrations(conn)
             start = MigrationContext.configure(conn).get_current_revision()
+            if start is None and created is not None:
+                created()  # first, before the migrations are read
             if revision == "head" and start == head_revision():
                 return None  # another process did it while we waited for the lock
             config.attributes["connection"] = conn
@@ -76,8 +79,6 @@ def upgrade(
                 raise SchemaError(
                     f"cannot migrate this database ({exc}); is it from a newer workbench?"
                 ) from None
-            if start is None and created is not None:
-                created()
             return start
     except DBAPIError as exc:
         if not lacks_privilege(engine.dialect.name, exc):

@@ -80,7 +80,8 @@ def ensure_current(
     A newer schema is refused either way (migrate.upgrade). Returns the revision an older
     schema was upgraded from here (None: nothing to upgrade, or the tables were created), for
     the front end to say: a file changed under its owner is said. `created` is called when the
-    tables were created here (not by another process meanwhile: migrate.upgrade)."""
+    tables are created here (not by another process meanwhile), as they begin to be made:
+    migrate.upgrade."""
     current = current_revision(engine)
     if current is None:
         where_named, in_its_write = _set_up(engine) if create else (False, False)

@@ -176,9 +176,10 @@ class Workbench:
             new_file = self.missing_file()
             path = sqlite_file(self.url)
             found_empty = new_file and path is not None and os.path.exists(path)
-            # Whether the tables were made here: another command started on the same new file
-            # may set it up while this one waits for the lock, and its desk is not this one's
-            # to say it created, or to take back (review136).
+            # Whether the tables were made here (begun under the lock): another command
+            # started on the same new file may set it up while this one waits for the lock,
+            # and its desk is not this one's to say it created, or to take back, whatever
+            # ends the wait (review136, fix144).
             made: list[bool] = []
             try:
                 self.upgraded_from = ensure_current(
@@ -202,7 +203,7 @@ class Workbench:
                 # A URL that parses as a URL but not as a database address (a port "abc").
                 raise InvalidInput(malformed_url(self.url, exc)) from None
             except DBAPIError as exc:
-                if new_file and path is not None:
+                if new_file and path is not None and made:
                     # A new file's set-up the database refused part way (a disk that filled
                     # up): taken back as a Ctrl-C's is (below), not left to be read as another
                     # program's database (review136). First: the file is no damaged desk.
@@ -228,8 +229,9 @@ class Workbench:
                 ) from None
             except BaseException:
                 # Ctrl-C (or SIGTERM) while a new file is set up: taken back as a refused
-                # write's is, not left to be read as another program's database (trial122).
-                if new_file and path is not None:
+                # write's is, not left to be read as another program's database (trial122);
+                # only a set-up begun here: not while waiting for another command's (fix144).
+                if new_file and path is not None and made:
                     self._take_back_set_up(path, found_empty)
                 raise
             self.created = new_file and bool(made)
