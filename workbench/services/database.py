@@ -21,7 +21,7 @@ from workbench.db.engine import get_engine
 from workbench.db.guards import Guard
 from workbench.db.head import HEAD_REVISION
 from workbench.db.revision import current_revision
-from workbench.db.url import cannot_open, safe_url
+from workbench.db.url import cannot_open, safe_url, sqlite_file
 from workbench.domain.errors import Conflict, StorageError
 from workbench.domain.json_fields import as_json
 from workbench.services.context import Workbench
@@ -45,6 +45,9 @@ class SchemaStatus:
     # With no tables: why `db upgrade` would set no desk up here (PostgreSQL: a schema that is
     # not there, or one this role may not create tables in); None when it would.
     not_set_up: str | None = None
+    # With no tables of the workbench's: a SQLite file's tables of another program's (at most
+    # three named), which `db upgrade` would set a desk up beside (the reads refuse the file).
+    other_tables: tuple[str, ...] = ()
 
     @property
     def state(self) -> str:
@@ -56,8 +59,8 @@ class SchemaStatus:
 
     def to_json(self) -> dict[str, Any]:
         # `known` only tells "behind" from "newer", which `state` already says; `not_set_up`
-        # is the text report's words for an `empty` state.
-        hidden = ("known", "not_set_up")
+        # and `other_tables` are the text report's words for an `empty` state.
+        hidden = ("known", "not_set_up", "other_tables")
         stored = {name: value for name, value in as_json(self).items() if name not in hidden}
         return {**stored, "state": self.state, "up_to_date": self.current == self.head}
 
@@ -83,9 +86,16 @@ def schema_status(wb: Workbench) -> SchemaStatus:
     guarded: list[str] = []
     owner = None
     not_set_up = None
+    other_tables: list[str] = []
     with get_engine(wb.url).connect() as conn:
         if current is None:
             not_set_up = no_set_up_here(conn)
+            if sqlite_file(wb.url) is not None:
+                from sqlalchemy import inspect
+
+                from workbench.services.new_database import foreign_tables
+
+                other_tables = foreign_tables(inspect(conn).get_table_names())
         else:
             missing = missing_guards(conn, current)
             gone = {g.name for g in missing}
@@ -101,6 +111,7 @@ def schema_status(wb: Workbench) -> SchemaStatus:
         guarded=tuple(dict.fromkeys(guarded)),
         owner=owner,
         not_set_up=not_set_up,
+        other_tables=tuple(other_tables),
     )
 
 

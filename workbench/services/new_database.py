@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from collections.abc import Iterable
 from typing import Protocol
 from urllib.parse import quote
 
@@ -147,10 +148,18 @@ def _kept_because(path: str, made: tuple[int, int] | None, leave_empty: bool) ->
 
 def _foreign_tables(conn: sqlite3.Connection) -> list[str]:
     """The tables of the file at `conn` that no set-up of the workbench makes (at most three
-    named): the models', Alembic's, the search index's and SQLite's own are its."""
+    named): `foreign_tables`."""
+    return foreign_tables(
+        name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    )
+
+
+def foreign_tables(names: Iterable[str]) -> list[str]:
+    """Of a SQLite file's table `names`, those no set-up of the workbench makes (at most three,
+    sorted): the models', Alembic's, the search index's and SQLite's own are its."""
     made = set(Base.metadata.tables) | {"alembic_version"}
     return sorted(
         name
-        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        for name in names
         if name not in made and not name.startswith("sqlite_") and not is_backend_only(name)
     )[:3]
