@@ -110,3 +110,43 @@ def test_a_bound_the_url_or_pgoptions_sets_is_not_sent_to_the_administrator(
     assert "statement_timeout" in said, said
     assert "administrator" not in said and "for the role or the database" not in said, said
     assert ("URL" if where == "url" else "PGOPTIONS") in said, said
+
+
+@pytest.mark.parametrize("where", ["migrations", "guards"])
+def test_db_upgrade_idle_past_the_servers_bound_says_it_was_the_servers(
+    empty_db_url: str, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """`db upgrade` sets no idle bound of its own (a write's IDLE_WRITE_MS is set where a write
+    holds the append lock), yet the server's idle_in_transaction_session_timeout ending it was
+    said as "the server ended this command's transaction after it sat idle for 300 s holding
+    the write lock; ... try the command again": a bound it never set, a lock it never held, and
+    trying again meets the same bound. Now said as the server's bound, and where it was set."""
+    import workbench.db.migrate as migrate
+    import workbench.services.database as database
+    from workbench.services.database import upgrade_database
+
+    if not empty_db_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL's idle bound")
+    if where == "migrations":
+        real_head = migrate.head_revision
+
+        def slow_head() -> str:
+            time.sleep(0.6)  # idle in the migration's transaction, past the server's 100 ms
+            return real_head()
+
+        monkeypatch.setattr(migrate, "head_revision", slow_head)
+    else:
+        real_restore = database.restore_guards
+
+        def slow_restore(*args: object) -> list[str]:
+            time.sleep(0.6)
+            return real_restore(*args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(database, "restore_guards", slow_restore)
+    wb = Workbench(url=empty_db_url + IDLE_100_MS, actor="tester")
+    with pytest.raises(StorageError) as refused:
+        upgrade_database(wb)
+    said = str(refused.value)
+    assert not isinstance(refused.value, Conflict), said
+    assert "idle_in_transaction_session_timeout" in said and "URL" in said, said
+    assert "300 s" not in said and "write lock" not in said, said
