@@ -126,27 +126,33 @@ def lock_refusal(exc: BaseException, *, write: bool) -> str | None:
     return None
 
 
-def bound_refusal(exc: BaseException, *, write: bool, url: str | None = None) -> str | None:
+def bound_refusal(
+    exc: BaseException, *, write: bool, url: str | None = None, upgrade: bool = False
+) -> str | None:
     """What to tell a command whose statement `exc` met a bound the server's administrator
     set for the role or the database, which trying again meets again (trial121): a statement
     past statement_timeout (it said only "canceling statement due to statement timeout",
     and `audit verify` called it a database it could not open), or a read idle past
     idle_in_transaction_session_timeout (a read sets no idle bound of its own, and the words
-    were the write's, naming 300 s and a lock it never held); else None."""
+    were the write's, naming 300 s and a lock it never held), or a schema change of `db
+    upgrade` (`upgrade`, with `write` False: it sets no idle bound of its own either); else
+    None."""
     code = _sqlstate(exc)
     if code == IDLE_TIMEOUT and not write:
         name = "idle_in_transaction_session_timeout"
         set_by = _set_by_client(name, url)
+        where = f"set {f'by {set_by}' if set_by else 'for the role or the database'}"
         return (
-            "the server ended this command's read after it sat idle longer than the server "
-            f"allows ({name}, set {f'by {set_by}' if set_by else 'for the role or the database'}; "
-            "output left unread, as in a paused pager, keeps a read waiting); nothing was "
-            "written; "
-            + (
-                f"raise or remove it in {set_by}"
-                if set_by
-                else "ask the server's administrator to raise it"
-            )
+            "the server ended this command's schema upgrade after it sat idle longer than "
+            f"the server allows ({name}, {where}); nothing was changed; "
+            if upgrade
+            else "the server ended this command's read after it sat idle longer than the "
+            f"server allows ({name}, {where}; output left unread, as in a paused pager, "
+            "keeps a read waiting); nothing was written; "
+        ) + (
+            f"raise or remove it in {set_by}"
+            if set_by
+            else "ask the server's administrator to raise it"
         )
     if code == QUERY_CANCELED and "statement timeout" in str(exc):
         set_by = _set_by_client("statement_timeout", url)

@@ -214,7 +214,8 @@ class Workbench:
                         self.created, self.kept_because = False, None
                 self._refuse_missing_database(exc)
                 self._refuse_damaged(exc.orig)
-                self._refuse_server_bound(exc.orig, write=write)
+                # `db upgrade` (`upgrade`) sets no idle bound: a write's words would be untrue.
+                self._refuse_server_bound(exc.orig, write=write and not upgrade, upgrade=upgrade)
                 meant = meant_url(self.given) if new_file and self.given else None
                 # A mistyped PostgreSQL URL is read as a file path in folders that do not exist.
                 also = f" (a PostgreSQL URL is written {meant})" if meant else ""
@@ -354,7 +355,9 @@ class Workbench:
         if refusal is not None:
             raise refusal from None
 
-    def _refuse_server_bound(self, exc: BaseException | None, *, write: bool) -> None:
+    def _refuse_server_bound(
+        self, exc: BaseException | None, *, write: bool, upgrade: bool = False
+    ) -> None:
         """A server's bound met while the database was opened or brought to this schema is
         refused in its own words, as in any transaction (`_server_refusal`): a wait for a lock
         that ran out (the migrations' lock behind another `db upgrade` or a first write
@@ -362,7 +365,8 @@ class Workbench:
         DBA's statement_timeout is no database that cannot be opened (trial121)."""
         if (
             exc is not None
-            and (refusal := _server_refusal(exc, write=write, url=self.url)) is not None
+            and (refusal := _server_refusal(exc, write=write, url=self.url, upgrade=upgrade))
+            is not None
         ):
             raise refusal from None
 
@@ -708,18 +712,20 @@ def _storage_error(
 
 
 def _server_refusal(
-    driver_error: BaseException, *, write: bool, url: str | None = None
+    driver_error: BaseException, *, write: bool, url: str | None = None, upgrade: bool = False
 ) -> WorkbenchError | None:
     """A PostgreSQL server's bounds and modes, said in words of their own wherever they are
     met (a lock waited for too long, a transaction idle too long, a statement past the
-    server's statement_timeout, a server read-only for this session); else None."""
+    server's statement_timeout, a server read-only for this session); else None. `write`: a
+    write holding the append lock under its own idle bound; `upgrade`: `db upgrade`'s schema
+    change, which sets none (fix144)."""
     from workbench.db.postgresql import bound_refusal, lock_refusal, read_only_refusal
 
     if refusal := lock_refusal(driver_error, write=write):
         return Conflict(refusal)
     if refusal := read_only_refusal(driver_error):
         return StorageError(refusal, reason=READ_ONLY_SERVER)
-    if refusal := bound_refusal(driver_error, write=write, url=url):
+    if refusal := bound_refusal(driver_error, write=write, url=url, upgrade=upgrade):
         return StorageError(refusal)
     return None
 

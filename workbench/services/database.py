@@ -22,7 +22,7 @@ from workbench.db.guards import Guard
 from workbench.db.head import HEAD_REVISION
 from workbench.db.revision import current_revision
 from workbench.db.url import cannot_open, safe_url, sqlite_file
-from workbench.domain.errors import Conflict, StorageError
+from workbench.domain.errors import StorageError
 from workbench.domain.json_fields import as_json
 from workbench.services.context import Workbench
 
@@ -142,14 +142,18 @@ def upgrade_database(wb: Workbench) -> Upgraded:
     return Upgraded(after.url, before, after.current, restored, rebuilt.done, rebuilt.damage)
 
 
-def _refuse_lock_wait(exc: DBAPIError) -> None:
+def _refuse_lock_wait(exc: DBAPIError, url: str) -> None:
     """A wait for the migrations' lock that ran out (PostgreSQL's lock_timeout, on every
     transaction since trial96: another `db upgrade`, a first write setting a desk up) is the
-    refusal of any command behind a lock, not the driver's words."""
-    from workbench.db.postgresql import lock_refusal
+    refusal of any command behind a lock, not the driver's words; a server's bound met (its
+    idle_in_transaction_session_timeout: `db upgrade` sets no idle bound of its own) is said
+    as the server's (fix144)."""
+    from workbench.services.context import _server_refusal
 
-    if exc.orig is not None and (refusal := lock_refusal(exc.orig, write=True)) is not None:
-        raise Conflict(refusal) from None
+    if exc.orig is not None:
+        refusal = _server_refusal(exc.orig, write=False, url=url, upgrade=True)
+        if refusal is not None:
+            raise refusal from None
 
 
 def upgrade_schema(wb: Workbench) -> list[str]:
@@ -164,7 +168,7 @@ def upgrade_schema(wb: Workbench) -> list[str]:
             return restore_guards(conn, HEAD_REVISION)
     except DBAPIError as exc:
         if not lacks_privilege(engine.dialect.name, exc):
-            _refuse_lock_wait(exc)
+            _refuse_lock_wait(exc, wb.url)
             raise
         from workbench.db.migrate import not_permitted
 
