@@ -359,13 +359,13 @@ class Workbench:
         self, exc: BaseException | None, *, write: bool, upgrade: bool = False
     ) -> None:
         """A server's bound met while the database was opened or brought to this schema is
-        refused in its own words, as in any transaction (`_server_refusal`): a wait for a lock
+        refused in its own words, as in any transaction (`server_refusal`): a wait for a lock
         that ran out (the migrations' lock behind another `db upgrade` or a first write
         setting a desk up, within PostgreSQL's lock_timeout) is a conflict to try again; a
         DBA's statement_timeout is no database that cannot be opened (trial121)."""
         if (
             exc is not None
-            and (refusal := _server_refusal(exc, write=write, url=self.url, upgrade=upgrade))
+            and (refusal := server_refusal(exc, write=write, url=self.url, upgrade=upgrade))
             is not None
         ):
             raise refusal from None
@@ -704,14 +704,14 @@ def _storage_error(
     if operational and "locked" in str(driver_error).lower():
         return Conflict("the database stayed locked by another writer; try the command again")
     if isinstance(driver_error, BaseException):
-        if (refusal := _server_refusal(driver_error, write=write, url=url)) is not None:
+        if (refusal := server_refusal(driver_error, write=write, url=url)) is not None:
             return refusal
         if refused_privilege(driver_error):
             return StorageError(f"database error: {driver_error}", hint=step("grant_access"))
     return StorageError(f"database error: {driver_error}")
 
 
-def _server_refusal(
+def server_refusal(
     driver_error: BaseException, *, write: bool, url: str | None = None, upgrade: bool = False
 ) -> WorkbenchError | None:
     """A PostgreSQL server's bounds and modes, said in words of their own wherever they are

@@ -148,10 +148,10 @@ def _refuse_lock_wait(exc: DBAPIError, url: str) -> None:
     refusal of any command behind a lock, not the driver's words; a server's bound met (its
     idle_in_transaction_session_timeout: `db upgrade` sets no idle bound of its own) is said
     as the server's (fix144)."""
-    from workbench.services.context import _server_refusal
+    from workbench.services.context import server_refusal
 
     if exc.orig is not None:
-        refusal = _server_refusal(exc.orig, write=False, url=url, upgrade=True)
+        refusal = server_refusal(exc.orig, write=False, url=url, upgrade=True)
         if refusal is not None:
             raise refusal from None
 
