@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import run_in_process
 
 READ_ONLY = "%20-cdefault_transaction_read_only%3Don"
@@ -79,3 +81,60 @@ def test_claim_similar_on_a_read_only_server_says_its_index_is_brought_up_to_dat
     assert run_in_process(["--db", postgres_url, "claim", "similar", "1"], env=env).code == 0
     answered = run_in_process(["--db", read_only, "claim", "similar", "1"], env=env)
     assert answered.code == 0, answered.err
+
+
+@pytest.mark.parametrize("where", ["url", "pgoptions"])
+def test_a_read_only_session_the_url_or_pgoptions_asks_for_is_said_as_set_there(
+    postgres_url: str, where: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """An editor who opened the desk read-only on purpose, `-cdefault_transaction_read_only=on`
+    in the database URL's options (or PGOPTIONS), then ran `claim withdraw 1 --note ...` with
+    the same URL was told the setting was 'set for the role or database' and to 'make changes
+    through the primary server, or ask its administrator': there is no primary, and no
+    administrator set anything. It says the URL's options (or PGOPTIONS) set it, to remove it
+    there; still one line, kind storage, reason read_only_server."""
+    env = {"WORKBENCH_USER": "tester"}
+    article = tmp_path / "a.txt"
+    article.write_text("甲说了一句话。乙说了另一句话。\n", encoding="utf-8")
+    assert run_in_process(["--db", postgres_url, "doc", "add", str(article)], env=env).code == 0
+    added = run_in_process(
+        ["--db", postgres_url, "claim", "add", "1", "--quote", "甲说了一句话", "--text", "甲"],
+        env=env,
+    )
+    assert added.code == 0, added.err
+    if where == "url":
+        url, named = postgres_url + READ_ONLY, "URL"
+    else:
+        # (libpq sends PGOPTIONS only when the URL gives no options: the schema goes there)
+        from urllib.parse import parse_qs, urlsplit
+
+        schema = parse_qs(urlsplit(postgres_url).query)["options"][0].split("=", 1)[1]
+        url, named = postgres_url.split("?", 1)[0], "PGOPTIONS"
+        monkeypatch.setenv(
+            "PGOPTIONS", f"-c search_path={schema} -c default_transaction_read_only=on"
+        )
+    withdraw = ["--db", url, "claim", "withdraw", "1", "--note", "a duplicate"]
+    refused = run_in_process(withdraw, env=env)
+    assert refused.code == 1
+    assert refused.err.count("\n") == 1, refused.err
+    assert "read-only" in refused.err and named in refused.err, refused.err
+    assert "administrator" not in refused.err and "primary" not in refused.err, refused.err
+    error = json.loads(run_in_process([*withdraw, "--json"], env=env).err)["error"]
+    assert error["kind"] == "storage" and error["reason"] == "read_only_server"
+
+
+def test_a_read_only_session_set_off_in_the_url_is_not_blamed_on_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A standby reached with default_transaction_read_only=off in the URL (or none) is the
+    server's: the administrator's or the primary's, as before."""
+    from workbench.db.postgresql import READ_ONLY_TRANSACTION, read_only_refusal
+
+    class ReadOnly(Exception):
+        pgcode = READ_ONLY_TRANSACTION
+
+    monkeypatch.delenv("PGOPTIONS", raising=False)
+    base = "postgresql://tester@db/desk?options=-csearch_path%3Ddesk"
+    for url in (base, base + "%20-cdefault_transaction_read_only%3Doff", None):
+        said = read_only_refusal(ReadOnly("cannot execute INSERT"), url=url)
+        assert said is not None and "primary" in said and "URL" not in said, said
