@@ -83,6 +83,25 @@ def sets(options: str, setting: str) -> bool:
     return any(name == setting for name, _, _ in _settings(split_words(options)))
 
 
+def value_of(options: str, setting: str) -> str | None:
+    """The value an `options` value (a URL's, PGOPTIONS) gives the server's `setting` (the last
+    one wins, as on the server), or None when it gives none."""
+    found = None
+    for name, value, _ in _settings(split_words(options)):
+        if name == setting:
+            found = value
+    return found
+
+
+def is_on(value: str) -> bool:
+    """Whether the server reads a boolean setting's `value` as on (on, 1, or any prefix of
+    true or yes, in any case)."""
+    word = value.strip().lower()
+    return word in ("on", "1") or (
+        bool(word) and ("true".startswith(word) or "yes".startswith(word))
+    )
+
+
 def first_schema(search_path: str) -> str | None:
     """The first schema a search_path names, as PostgreSQL reads the list (None when it names
     none or is malformed: the server would refuse it)."""

@@ -187,6 +187,24 @@ def _set_by_client(setting: str, url: str | None) -> str | None:
     return None
 
 
+def read_only_set_by(url: str | None) -> str | None:
+    """Where this client itself turned default_transaction_read_only on (the database URL's
+    options, or PGOPTIONS when the URL gives none, as libpq sends them); None when it did not
+    (the role's, the database's or a standby's)."""
+    import os
+    from urllib.parse import parse_qsl, urlsplit
+
+    from workbench.db.pg_options import is_on, value_of
+
+    name = "default_transaction_read_only"
+    given = [v for k, v in parse_qsl(urlsplit(url).query) if k == "options"] if url else []
+    if given:
+        on = [value_of(v, name) for v in given]
+        return "the database URL's options" if any(v is not None and is_on(v) for v in on) else None
+    value = value_of(os.environ.get("PGOPTIONS", ""), name)
+    return "PGOPTIONS" if value is not None and is_on(value) else None
+
+
 def _sqlstate(exc: BaseException) -> str | None:
     code = getattr(exc, "sqlstate", None) or getattr(exc, "pgcode", None)
     if code is None and _IDLE_ENDED in str(exc):
@@ -195,13 +213,20 @@ def _sqlstate(exc: BaseException) -> str | None:
     return str(code) if code is not None else None
 
 
-def read_only_refusal(exc: BaseException) -> str | None:
+def read_only_refusal(exc: BaseException, url: str | None = None) -> str | None:
     """What to tell a writer whose statement `exc` the server refused because it is read-only
     for this session (a hot standby, or default_transaction_read_only set for the role or the
     database: the server says "read-only transaction", of a transaction the person never
-    opened); else None."""
+    opened; or set on by this client's own URL options or PGOPTIONS, trial145: no primary nor
+    administrator to send them to); else None."""
     if _sqlstate(exc) != READ_ONLY_TRANSACTION:
         return None
+    if (set_by := read_only_set_by(url)) is not None:
+        return (
+            "the database server is read-only for this connection: "
+            f"{set_by} set default_transaction_read_only on, so nothing was written; "
+            "remove it there to make changes"
+        )
     return (
         "the database server is read-only for this connection (a standby, or "
         "default_transaction_read_only set for the role or database), so nothing was written; "

@@ -723,7 +723,7 @@ def server_refusal(
 
     if refusal := lock_refusal(driver_error, write=write):
         return Conflict(refusal)
-    if refusal := read_only_refusal(driver_error):
+    if refusal := read_only_refusal(driver_error, url=url):
         return StorageError(refusal, reason=READ_ONLY_SERVER)
     if refusal := bound_refusal(driver_error, write=write, url=url, upgrade=upgrade):
         return StorageError(refusal)

@@ -86,6 +86,11 @@ def similar_claims(
         if refused.reason != READ_ONLY_SERVER:
             raise
         # A read, told of a change it never asked for: the index is what could not be written.
+        from workbench.db.postgresql import read_only_set_by
+
+        if (set_by := read_only_set_by(wb.url)) is not None:
+            said = INDEX_ON_READ_ONLY_CONNECTION.format(set_by=set_by)
+            raise StorageError(said, reason=READ_ONLY_SERVER) from None
         raise StorageError(INDEX_ON_READ_ONLY_SERVER, reason=READ_ONLY_SERVER) from None
     with transaction(wb) as tx:
         claim = get_claim_row(tx, claim_id)
@@ -100,6 +105,12 @@ INDEX_ON_READ_ONLY_SERVER = (
     "against the primary server (which brings it up to date), then ask here again"
 )
 
+INDEX_ON_READ_ONLY_CONNECTION = (
+    "the similar-claims index is behind the desk's claims, and {set_by} set "
+    "default_transaction_read_only on for this connection, so it cannot be brought up to date "
+    "here; ask for similar claims once without it (which brings it up to date), then ask here "
+    "again"
+)
 
 # Claims gone through per transaction of a catch-up: about a second's work, so that another
 # person's command waits a second or two at most, not the whole rebuild (trial53: 126 s after
