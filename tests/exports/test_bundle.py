@@ -218,6 +218,25 @@ def test_a_database_not_empty_is_said_before_the_restorers_name_is_checked(
     assert "not a registered user" not in r.err
 
 
+def test_a_bundle_refused_by_a_desk_with_work_says_where_it_can_go(
+    wb: Workbench, run: Run, tmp_path: Path
+) -> None:
+    """An editor who ran `import bundle desk.bundle` in the desk's own folder read only 'a
+    bundle is restored into an empty database; this one has rows in documents (1), ...': what
+    was wrong, and nothing of what to do, where every other refusal names its step (and
+    docs/errors.md gives it: another --db, a new file or an empty schema). The line says it."""
+    busy_desk(wb, tmp_path)
+    path = tmp_path / "b.zip"
+    path.write_bytes(bundle_bytes(wb))
+    r = run("import", "bundle", str(path))
+    assert r.code == 1
+    assert r.err.count("\n") == 1, r.err
+    assert "--db" in r.err and "new file" in r.err and "empty schema" in r.err, r.err
+    r = run("import", "bundle", str(path), "--json")
+    error = json.loads(r.err)["error"]
+    assert error["reason"] == DATABASE_NOT_EMPTY and "--db" in error["message"], error
+
+
 def rewrite(data: bytes, change: Any) -> bytes:
     """The archive with some members changed by `change(name, bytes) -> bytes`."""
     src = zipfile.ZipFile(io.BytesIO(data))
