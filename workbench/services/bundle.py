@@ -31,7 +31,7 @@ from sqlalchemy import (
 
 from workbench.db.backend import reset_id_sequences
 from workbench.db.models import Event
-from workbench.domain.errors import InvalidInput
+from workbench.domain.errors import InvalidInput, give
 from workbench.domain.plurals import plural
 from workbench.domain.verification import ChainWalk
 from workbench.exports.bundle import BundleReader, TableSpec
@@ -127,9 +127,13 @@ def _refuse_occupied(tx: Tx) -> None:
         # The index's tables are the workbench's own bookkeeping: named only when nothing
         # else holds rows.
         named = [o for o in occupied if o.split(" ")[0] not in DERIVED] or occupied
+        # What to do is said too (trial145): it goes into another database, never merged.
         raise InvalidInput(
-            "a bundle is restored into an empty database; this one has rows in " + ", ".join(named),
+            "a bundle is restored into an empty database; this one has rows in "
+            + ", ".join(named)
+            + ": restore it into a new file or an empty schema",
             reason=DATABASE_NOT_EMPTY,
+            hint=give("database"),
         )
 
 
