@@ -17,6 +17,8 @@ down. Now an event that clears a verdict's flag selects the claim as the flag di
 
 from __future__ import annotations
 
+from export_desk import Run
+
 from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.documents import DocumentMeta, add_document
@@ -83,3 +85,22 @@ def test_a_flag_cleared_after_the_head_puts_the_review_back_in_the_next_pull(
 
     pull = export_claimreview(wb, ReviewSelection(**ORG, after_head=flagged.next_after[1]))
     assert (pull.reviews, pull.flagged) == (full.reviews, [])
+
+
+def test_a_pull_says_to_take_down_a_review_flagged_after_the_head(wb: Workbench, run: Run) -> None:
+    """A partner's script pulling `export claimreview --after HEAD` after a revision flagged a
+    verdict it had published read 'left out 1 claim flagged for re-review: #1 (... a new
+    decision clears the flag, --include-flagged publishes them anyway)': nothing of the review
+    already up, where a reopened or withdrawn claim's line says to take it down and the README
+    says a flagged one is named to take down. In a pull, it says so; a full export keeps its
+    line."""
+    doc, claim, (seq, head) = _rated_and_pulled(wb)
+    update_document(wb, doc, Content(SECOND, "text", "v2.txt"))
+    org = ["--org", ORG["org"], "--org-url", ORG["org_url"]]
+    pulled = run("export", "claimreview", "--after", head, "--after-seq", str(seq), *org)
+    assert pulled.code == 0, pulled.err
+    line = next(x for x in pulled.err.splitlines() if "flagged for re-review" in x)
+    assert f"#{claim}" in line and "take down any review of it published before" in line, line
+    full = run("export", "claimreview", *org)
+    line = next(x for x in full.err.splitlines() if "flagged for re-review" in x)
+    assert "take down" not in line, line
