@@ -46,9 +46,12 @@ INCLUDE_FLAGGED = click.option(
 )
 
 
-def say_flagged(flagged: list[int], included: bool, *, kept: bool = False) -> None:
+def say_flagged(
+    flagged: list[int], included: bool, *, kept: bool = False, pulled: bool = False
+) -> None:
     """On stderr: which flagged claims were left out, or `kept` without their verdict (or
-    published anyway), and why."""
+    published anyway), and why; in a partner's pull (`pulled`: --after), that a review of
+    them published before comes down, as of a reopened one (trial145)."""
     if not flagged:
         return
     ids = ", ".join(f"#{c}" for c in flagged)
@@ -62,9 +65,11 @@ def say_flagged(flagged: list[int], included: bool, *, kept: bool = False) -> No
             "flag, --include-flagged publishes them anyway)"
         )
     else:
+        them = "it" if len(flagged) == 1 else "them"
+        take_down = f"; take down any review of {them} published before" if pulled else ""
         message(
             f"left out {count}: {ids} (the quote changed after the verdict; "
-            "a new decision clears the flag, --include-flagged publishes them anyway)"
+            f"a new decision clears the flag, --include-flagged publishes them anyway){take_down}"
         )
 
 
@@ -329,7 +334,8 @@ def claimreview(
         write_pieces(json_ld_pieces(stream.reviews), output, force)
     result = stream.export([])
     say_skipped(result.skipped)
-    say_flagged(result.flagged, include_flagged)
+    pulled = after_seq is not None or after_head is not None
+    say_flagged(result.flagged, include_flagged, pulled=pulled)
     say_unreviewed(result.unreviewed)
     say_unattributed(result.unattributed)
     say_unlocated(result.unlocated)
