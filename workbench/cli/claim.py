@@ -95,7 +95,9 @@ for _command in (edit, assign, tag, untag, priority, due, approve, reject):
 
 @claim.command("add")
 @document_id_argument
-@click.option("--text", required=True, help="The claim, normalised: one checkable sentence.")
+@click.option(
+    "--text", required=True, help="The claim, normalised: one checkable sentence; - reads stdin."
+)
 @click.option("--quote", help="Exact text of the document that makes the claim.")
 @click.option("--occurrence", type=POSITIVE, help="Which occurrence of --quote (1-based).")
 @click.option("--start", type=OFFSET, help="Start offset (code points) of the span.")
@@ -132,7 +134,12 @@ def add(
     span = SpanRequest(quote=quote, occurrence=occurrence, start=start, end=end)
     usage_unless_none(span.problem())
     c = add_claim(
-        workbench_from(ctx), document_id, text, span, speaker=speaker, claim_type=claim_type
+        workbench_from(ctx),
+        document_id,
+        text_or_stdin(text) or "",
+        span,
+        speaker=speaker,
+        claim_type=claim_type,
     )
     speaker_kept(speaker, c.speaker)
     say_same_span(c)

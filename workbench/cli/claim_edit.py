@@ -21,7 +21,7 @@ from workbench.domain.transitions import SPAN_PART
 
 @click.command("edit")
 @claim_id_argument
-@click.option("--text", help="The claim's new text: one checkable sentence.")
+@click.option("--text", help="The claim's new text: one checkable sentence; - reads stdin.")
 @click.option(
     "--type",
     "claim_type",
@@ -89,10 +89,12 @@ def edit(
         raise click.UsageError(
             "give at least one of --text, --type, --speaker, --no-speaker, --quote, --start/--end"
         )
+    if text == "-" and note == "-":
+        raise click.UsageError("--text - and --note - both read stdin: give one of them as text")
     result = edit_claim(
         workbench_from(ctx),
         claim_id,
-        text=text,
+        text=text_or_stdin(text),
         claim_type=claim_type,
         speaker="" if no_speaker else speaker,
         span=span,
