@@ -78,11 +78,6 @@ def take_search_path(options: str) -> tuple[str | None, str]:
     return search_path, join_words(kept)
 
 
-def sets(options: str, setting: str) -> bool:
-    """Whether an `options` value (a URL's, PGOPTIONS) sets the server's `setting`."""
-    return any(name == setting for name, _, _ in _settings(split_words(options)))
-
-
 def value_of(options: str, setting: str) -> str | None:
     """The value an `options` value (a URL's, PGOPTIONS) gives the server's `setting` (the last
     one wins, as on the server), or None when it gives none."""

@@ -173,36 +173,35 @@ def _set_by_client(setting: str, url: str | None) -> str | None:
     """Where this client itself set the server's `setting` (the database URL's options, or
     PGOPTIONS, which libpq sends too): not the administrator's to raise (review140); None when
     it did not."""
-    import os
-    from urllib.parse import parse_qsl, urlsplit
-
-    from workbench.db.pg_options import sets
-
-    given = [v for k, v in parse_qsl(urlsplit(url).query) if k == "options"] if url else []
-    if given:
-        # (libpq sends PGOPTIONS only when the URL gives no options)
-        return "the database URL's options" if any(sets(v, setting) for v in given) else None
-    if sets(os.environ.get("PGOPTIONS", ""), setting):
-        return "PGOPTIONS"
-    return None
+    given = _client_value(setting, url)
+    return None if given is None else given[0]
 
 
 def read_only_set_by(url: str | None) -> str | None:
     """Where this client itself turned default_transaction_read_only on (the database URL's
     options, or PGOPTIONS when the URL gives none, as libpq sends them); None when it did not
     (the role's, the database's or a standby's)."""
+    from workbench.db.pg_options import is_on
+
+    given = _client_value("default_transaction_read_only", url)
+    return given[0] if given is not None and is_on(given[1]) else None
+
+
+def _client_value(setting: str, url: str | None) -> tuple[str, str] | None:
+    """Where this client gives the server's `setting` a value, and the value: the database
+    URL's options (the last one wins, as on the server), or PGOPTIONS, which libpq sends only
+    when the URL gives no options; None when it gives none."""
     import os
     from urllib.parse import parse_qsl, urlsplit
 
-    from workbench.db.pg_options import is_on, value_of
+    from workbench.db.pg_options import value_of
 
-    name = "default_transaction_read_only"
     given = [v for k, v in parse_qsl(urlsplit(url).query) if k == "options"] if url else []
     if given:
-        on = [value_of(v, name) for v in given]
-        return "the database URL's options" if any(v is not None and is_on(v) for v in on) else None
-    value = value_of(os.environ.get("PGOPTIONS", ""), name)
-    return "PGOPTIONS" if value is not None and is_on(value) else None
+        values = [found for v in given if (found := value_of(v, setting)) is not None]
+        return ("the database URL's options", values[-1]) if values else None
+    value = value_of(os.environ.get("PGOPTIONS", ""), setting)
+    return None if value is None else ("PGOPTIONS", value)
 
 
 def _sqlstate(exc: BaseException) -> str | None:
