@@ -4,7 +4,7 @@ The CLI's last `except` for SQLAlchemy's errors knew a damaged SQLite file and n
 a lock held too long, met outside a service's transaction, said `database error: database is
 locked` under the kind `storage`, where the same lock inside a transaction is a `conflict`
 with "try the command again". Now both places ask the library's one rule
-(services.context.database_refusal).
+(services.storage_errors.database_refusal).
 """
 
 from __future__ import annotations

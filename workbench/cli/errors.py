@@ -315,7 +315,7 @@ def run(command: click.Command, args: list[str]) -> Any:
         _interrupted(as_json)
     except _database_errors() as exc:
         # (met outside the services' transactions: said by the library's one rule, as theirs)
-        from workbench.services.context import database_refusal
+        from workbench.services.storage_errors import database_refusal
 
         refusal = database_refusal(exc)
         fail(

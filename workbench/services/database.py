@@ -148,7 +148,7 @@ def _refuse_lock_wait(exc: DBAPIError, url: str) -> None:
     refusal of any command behind a lock, not the driver's words; a server's bound met (its
     idle_in_transaction_session_timeout: `db upgrade` sets no idle bound of its own) is said
     as the server's (fix144)."""
-    from workbench.services.context import server_refusal
+    from workbench.services.storage_errors import server_refusal
 
     if exc.orig is not None:
         refusal = server_refusal(exc.orig, write=False, url=url, upgrade=True)
