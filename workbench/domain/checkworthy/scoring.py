@@ -200,8 +200,19 @@ class Scored:
     def kept(self) -> Scored:
         """This score as a candidate keeps it to explain later: without the distinct characters
         its reading found (a set for each of a long document's candidates), which
-        `contributions` reads again."""
+        `contributions` reads again; under the English model, with only the n-gram terms
+        `contributions` lists, each times the length factor, and the rest summed (`_REST`): the
+        reading's every learnt word and pair cost 1,800 bytes a candidate."""
         reading = self.reading
+        if reading is not None and reading.english and len(reading.terms) > _TOP:
+            ranked = sorted([(-abs(v), g, v) for g, v in checkworthy_model.load().added(reading)])
+            terms = [(g, v) for _, g, v in ranked[:_TOP]]
+            terms.append((_REST, sum(v for _, _, v in ranked[_TOP:])))
+            # Factor 1.0: the terms are already weighed (v * 1.0 is v), and so is the sum.
+            lean = checkworthy_model.Reading(
+                True, reading.band, terms, 1.0, reading.weight * reading.factor, reading.chars
+            )
+            return Scored(self.score, self.fired, lean, self.text, self.context, self.not_claim)
         if reading is None or reading.charset is None:
             return self
         lean = checkworthy_model.Reading(
@@ -261,12 +272,14 @@ class Scored:
             kind, terms = "words", model.added(reading)
         else:
             kind, terms = "chars", model.plain.text_terms(self.text)
-        ranked = sorted([(-abs(v), g, v) for g, v in terms])
+        ranked = sorted([(-abs(v), g, v) for g, v in terms if g != _REST])
         for _, gram, v in ranked[:_TOP]:
             name = checkworthy_model.as_written(self.text, gram) if kind == "words" else gram
             out.append((kind, name, v))
         if len(ranked) > _TOP:
             out.append(("other", kind, sum(v for _, _, v in ranked[_TOP:])))
+        else:  # a candidate's English reading holds the rest summed (see `kept`)
+            out.extend(("other", kind, v) for g, v in terms if g == _REST)
         return tuple(out)
 
     def _base(self, reading: checkworthy_model.Reading) -> tuple[float, float, float]:
@@ -336,6 +349,9 @@ class Scored:
 
 # N-grams named one by one in a candidate's contributions, as in its reasons.
 _TOP = 3
+# The term of a candidate's kept English reading that holds the other n-grams' sum (see
+# `Scored.kept`): no word or pair of words holds a line break.
+_REST = "\n"
 
 # Named features whose identifiers say little to a reader, in words (text output only: JSON
 # keeps the identifiers).
