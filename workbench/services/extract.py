@@ -46,7 +46,9 @@ def candidate_json(c: Candidate) -> dict[str, Any]:
         "reasons": list(c.reasons),
         "suggested_type": c.suggested_type,
         "speaker": c.speaker,
-        "threshold": c.threshold,
+        # To a score's 3 decimals (a Chinese clause's learnt bar is no round number); rounding
+        # both alike keeps every score shown at or above its threshold shown.
+        "threshold": None if c.threshold is None else round(c.threshold, 3),
         "logit": None if logit is None else round(logit, LOGIT_DECIMALS),
         "contributions": [
             {"kind": kind, "name": name, "value": round(value, LOGIT_DECIMALS)}
