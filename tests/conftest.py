@@ -251,6 +251,19 @@ def db_url(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
     get_engine(f"sqlite:///{path}").dispose()
 
 
+def pooled_connections_forgotten(url: str, request: pytest.FixtureRequest) -> None:
+    """Close the connections the engine of `url` pools, now and when the test ends: a test
+    that sets PGOPTIONS (which reaches only connections made after it is set) under a bare
+    server URL must not meet one an earlier test of this process left in the pool, nor leave
+    its own for a later one (its search_path, its statement_timeout)."""
+    from workbench.db.engine import get_engine
+    from workbench.db.url import resolve_url
+
+    engine = get_engine(resolve_url(url))
+    engine.dispose()
+    request.addfinalizer(engine.dispose)
+
+
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     """A fresh, migrated PostgreSQL schema even when the suite runs on SQLite (skipped, with

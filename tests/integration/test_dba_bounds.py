@@ -16,6 +16,7 @@ import time
 
 import pytest
 
+from tests.conftest import pooled_connections_forgotten
 from workbench.db.sql import Sql
 from workbench.domain.errors import Conflict, StorageError
 from workbench.services.context import Workbench, reading, transaction
@@ -87,7 +88,7 @@ def test_a_bound_not_set_by_this_client_is_the_administrators_to_raise(
 
 @pytest.mark.parametrize("where", ["url", "pgoptions"])
 def test_a_bound_the_url_or_pgoptions_sets_is_not_sent_to_the_administrator(
-    postgres_url: str, where: str, monkeypatch: pytest.MonkeyPatch
+    postgres_url: str, where: str, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:
     """review140: a statement_timeout (or a read's idle_in_transaction_session_timeout) given
     in the database URL's options, or in PGOPTIONS, was said as 'set for the role or the
@@ -103,6 +104,7 @@ def test_a_bound_the_url_or_pgoptions_sets_is_not_sent_to_the_administrator(
         schema = parse_qs(urlsplit(url).query)["options"][0].split("=", 1)[1]
         url = url.split("?", 1)[0]
         monkeypatch.setenv("PGOPTIONS", f"-c search_path={schema} -c statement_timeout=50")
+        pooled_connections_forgotten(url, request)
     wb = Workbench(url=url, actor="tester")
     with pytest.raises(StorageError) as refused, reading(wb) as reader:
         reader.raw(Sql("SELECT pg_sleep(1)"))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_in_process
+from tests.conftest import pooled_connections_forgotten, run_in_process
 
 READ_ONLY = "%20-cdefault_transaction_read_only%3Don"
 
@@ -87,7 +87,11 @@ def test_claim_similar_on_a_read_only_server_says_its_index_is_brought_up_to_dat
 
 @pytest.mark.parametrize("where", ["url", "pgoptions"])
 def test_a_read_only_session_the_url_or_pgoptions_asks_for_is_said_as_set_there(
-    postgres_url: str, where: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    postgres_url: str,
+    where: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
 ) -> None:
     """An editor who opened the desk read-only on purpose, `-cdefault_transaction_read_only=on`
     in the database URL's options (or PGOPTIONS), then ran `claim withdraw 1 --note ...` with
@@ -116,6 +120,9 @@ def test_a_read_only_session_the_url_or_pgoptions_asks_for_is_said_as_set_there(
             "PGOPTIONS", f"-c search_path={schema} -c default_transaction_read_only=on"
         )
     withdraw = ["--db", url, "claim", "withdraw", "1", "--note", "a duplicate"]
+    # PGOPTIONS reaches only connections made from now on: none pooled by an earlier test of
+    # this process under the bare URL (they read another search_path), none left for a later.
+    pooled_connections_forgotten(url, request)
     refused = run_in_process(withdraw, env=env)
     assert refused.code == 1
     assert refused.err.count("\n") == 1, refused.err
