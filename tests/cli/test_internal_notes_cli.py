@@ -12,30 +12,21 @@ it, marked internal. Run on both backends (the suite's database).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from tests.inprocess import Outcome, ok, run_cli
+from tests.two_claim_desk import Run, two_claim_desk
 
-Run = Callable[..., Outcome]
-
-ARTICLE = "甲公司去年营收一百亿元。乙公司成立于二〇二一年。\n"
 PUBLIC = "Asked the press office; no answer yet."
 DESK_ONLY = "DESK-ONLY: the source spoke off the record, do not name her (王芳)."
 
 
 @pytest.fixture
 def run(db_url: str, tmp_path: Path) -> Run:
-    def go(*args: str, who: str = "maria") -> Outcome:
-        return run_cli(list(args), env={"WORKBENCH_DB": db_url, "WORKBENCH_USER": who})
-
-    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    ok(go("doc", "add", str(tmp_path / "a.txt")))
-    for quote in ("营收一百亿元", "成立于二〇二一年"):
-        ok(go("claim", "add", "1", "--text", quote, "--quote", quote))
+    go = two_claim_desk(db_url, tmp_path)
     # 1: open, a published note then an internal one written after it.
     ok(go("note", "add", "1", PUBLIC))
     # 2: a verdict with its reason, then an internal note by its giver.

@@ -14,29 +14,20 @@ bundle hold the change. Run on both backends (the suite's database).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.inprocess import Outcome, err_line, ok, run_cli
+from tests.inprocess import err_line, ok, run_cli
+from tests.two_claim_desk import Run, two_claim_desk
 
-Run = Callable[..., Outcome]
-
-ARTICLE = "甲公司去年营收一百亿元。乙公司成立于二〇二一年。\n"
 PRIVATE = "Called Ms Li (李女士) at home; she asked not to be named."
 WHY = "She asked us not to name her: desk only."
 
 
 @pytest.fixture
 def run(db_url: str, tmp_path: Path) -> Run:
-    def go(*args: str, who: str = "maria") -> Outcome:
-        return run_cli(list(args), env={"WORKBENCH_DB": db_url, "WORKBENCH_USER": who})
-
-    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    ok(go("doc", "add", str(tmp_path / "a.txt")))
-    for quote in ("营收一百亿元", "成立于二〇二一年"):
-        ok(go("claim", "add", "1", "--text", quote, "--quote", quote))
+    go = two_claim_desk(db_url, tmp_path)
     ok(go("note", "add", "1", "Asked the press office."))  # note #1
     ok(go("note", "add", "1", PRIVATE))  # note #2, published by mistake
     ok(go("evidence", "add", "2", "--citation", "Register", "--stance", "refutes"))
