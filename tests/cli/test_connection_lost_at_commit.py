@@ -1,0 +1,132 @@
+"""The driver's error as a command's transaction commits: a PostgreSQL connection lost (a
+server restarted, a network cut) or a SQLite file's I/O failing. The change may have been made
+all the same: the commit is the database's, and the error may come after it took it.
+
+It was said as refused, exit 1, whatever had happened: a script retrying on 1 added the note a
+second time. Now the trail is asked on a connection of its own: a change it holds stands (exit
+0, as any), one it lacks is refused as before, and when the database cannot be asked the
+message says that nobody knows, and how to see (reason `commit_unknown`). Deterministic: the
+error is raised from the driver's commit itself (the dialect's `do_commit`) on the first commit
+that adds events to the trail, after or before the driver committed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.cli.test_stopped_around_the_commit import _baseline, _document, _events_now
+from tests.inprocess import ok
+
+LOST = "server closed the connection unexpectedly"
+
+
+@contextmanager
+def lost_at_commit(
+    monkeypatch: pytest.MonkeyPatch, url: str, *, after: bool
+) -> Iterator[list[int]]:
+    """The driver's OperationalError from the commit of the first transaction that adds events
+    to the trail of `url`: just `after` the driver committed it, or instead of committing it
+    (then rolled back, as a connection lost before the server took the COMMIT)."""
+    from sqlalchemy.engine.default import DefaultDialect
+
+    commit = DefaultDialect.do_commit
+    baseline = _baseline(url)
+    delivered: list[int] = []
+
+    def do_commit(self: Any, dbapi_connection: Any) -> None:
+        writes_events = not delivered and _events_now(dbapi_connection) > baseline
+        if writes_events and not after:
+            delivered.append(1)
+            dbapi_connection.rollback()
+            raise self.loaded_dbapi.OperationalError(LOST)
+        commit(self, dbapi_connection)
+        if writes_events and after:
+            delivered.append(1)
+            raise self.loaded_dbapi.OperationalError(LOST)
+
+    monkeypatch.setattr(DefaultDialect, "do_commit", do_commit)
+    try:
+        yield delivered
+    finally:
+        monkeypatch.setattr(DefaultDialect, "do_commit", commit)
+
+
+def _note_added(cli: Any, tmp_path: Path) -> None:
+    _document(cli, tmp_path)
+    ok(cli("claim", "add", "1", "--text", "GDP 3.9 trillion", "--quote", "达到3.9万亿元"))
+
+
+def _notes(cli: Any) -> list[Any]:
+    return list(json.loads(ok(cli("note", "list", "1", "--json")).out))
+
+
+def test_a_change_the_database_took_before_the_connection_was_lost_stands(
+    cli: Any, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`note add` whose COMMIT the server took, the connection lost before its answer came:
+    it said `error: database error: server closed the connection…` (exit 1) over a note that
+    was there, and a retry added it twice."""
+    _note_added(cli, tmp_path)
+    with lost_at_commit(monkeypatch, db_url, after=True) as delivered:
+        result = cli("note", "add", "1", "checked the bureau's release")
+    assert delivered, "the error was never raised"
+    assert result.code == 0, (result.code, result.err)
+    assert "note #1" in result.out + result.err, (result.out, result.err)
+    assert len(_notes(cli)) == 1
+
+
+def test_a_change_the_database_never_took_is_refused_and_not_there(
+    cli: Any, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The connection lost before the server took the COMMIT: refused as before (exit 1,
+    the driver's words), and nothing written."""
+    _note_added(cli, tmp_path)
+    with lost_at_commit(monkeypatch, db_url, after=False) as delivered:
+        result = cli("note", "add", "1", "checked the bureau's release")
+    assert delivered, "the error was never raised"
+    assert result.code == 1, (result.code, result.err)
+    assert LOST in result.err and "commit_unknown" not in result.err, result.err
+    assert _notes(cli) == []
+
+
+@pytest.mark.parametrize("after", [True, False], ids=["took", "never_took"])
+def test_a_database_that_cannot_be_asked_says_nobody_knows_and_how_to_see(
+    cli: Any,
+    db_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    after: bool,
+) -> None:
+    """The server gone for good (it cannot be asked either): a plain refusal had a script
+    retry a change that may stand. The refusal names the case (reason `commit_unknown`) and
+    the seq `audit head` shows when it stood."""
+    from sqlalchemy import create_engine
+
+    import workbench.db.engine
+
+    _note_added(cli, tmp_path)
+    seq = json.loads(ok(cli("audit", "head", "--json")).out)["seq"]
+    unreachable = create_engine(f"sqlite:///{tmp_path / 'gone' / 'x.db'}")
+    get_engine = workbench.db.engine.get_engine
+    with lost_at_commit(monkeypatch, db_url, after=after) as delivered:
+        # Only what is asked once the error came meets a database that cannot be reached.
+        monkeypatch.setattr(
+            workbench.db.engine,
+            "get_engine",
+            lambda *a, **k: unreachable if delivered else get_engine(*a, **k),
+        )
+        result = cli("note", "add", "1", "checked the bureau's release", "--json")
+        monkeypatch.setattr(workbench.db.engine, "get_engine", get_engine)
+    assert delivered, "the error was never raised"
+    assert result.code == 1, (result.code, result.err)
+    error = json.loads(result.err)["error"]
+    assert error["kind"] == "storage" and error["reason"] == "commit_unknown", error
+    assert LOST in error["message"], error
+    assert f"`workbench audit head` shows seq {seq + 1} or later" in error["message"], error
+    assert len(_notes(cli)) == (1 if after else 0)
