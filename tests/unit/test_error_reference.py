@@ -7,6 +7,7 @@ from pathlib import Path
 
 from workbench.cli import errors as cli_errors
 from workbench.domain.errors import (
+    COMMIT_UNKNOWN,
     DAMAGED_COPY,
     DAMAGED_DATABASE,
     DAMAGED_SEARCH_INDEX,
@@ -85,6 +86,8 @@ def test_the_damage_and_server_reasons_are_documented_with_their_kinds() -> None
     assert f"| `{DAMAGED_COPY}` | `{DamagedRecord.kind}` |" in PAGE
     assert f"| `{SETTING_NOT_PERMITTED}` | `{StorageError.kind}` |" in PAGE
     assert f"| `{READ_ONLY_SERVER}` | `{StorageError.kind}` |" in PAGE
+    # A commit whose outcome nobody could learn: a script looks before it retries.
+    assert f"| `{COMMIT_UNKNOWN}` | `{StorageError.kind}` |" in PAGE
 
 
 def test_every_documented_other_reason_is_one_the_code_gives() -> None:

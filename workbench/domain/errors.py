@@ -79,6 +79,10 @@ DAMAGED_COPY = "damaged_copy"
 # ... and for SQLite's search index (FTS5's claim_fts) found damaged while the file's pages are
 # sound: derived from the tables, it is rebuilt (`db upgrade`), not restored with the file.
 DAMAGED_SEARCH_INDEX = "damaged_search_index"
+# The `reason` of a StorageError for a write whose connection failed as it committed, when the
+# database could not then be asked whether it took the change: neither "refused" nor "done"
+# is known, and a script retrying it blindly may make it twice.
+COMMIT_UNKNOWN = "commit_unknown"
 
 
 class WorkbenchError(Exception):

@@ -23,6 +23,7 @@ from workbench.db.url import (
 from workbench.domain.chain import GENESIS, canonical_json, event_hash
 from workbench.domain.clock import ClockBehind, behind, format_at, now
 from workbench.domain.errors import (
+    COMMIT_UNKNOWN,
     EMPTY_SETTING,
     NO_DESK,
     Hint,
@@ -635,18 +636,34 @@ def transaction(
         # commit is made may land after the database took it: then the change stands, is said,
         # and a database this write created is its own, kept (fix135).
         stopped = committing and not isinstance(exc, Exception)
+        # So may the driver's error as the commit is made (a connection lost, a server shut
+        # down): "refused" (exit 1) had a script make again a change that stood.
+        failed = committing and isinstance(exc, StorageError)
         session.close()
-        if stopped and (tx.committed or _landed(wb, tx)):
+        landed = (tx.committed or _landed(wb, tx)) if stopped or failed else False
+        if landed and stopped:
             _committed(wb, tx, set_up)
             raise
-        if wb.created:
-            from workbench.services.new_database import take_back
+        if landed is None and failed and tx.last_event is not None:
+            raise StorageError(
+                COMMIT_UNKNOWN_SAID.format(error=exc, seq=tx.last_event[0]), reason=COMMIT_UNKNOWN
+            ) from exc
+        if not landed:
+            if wb.created:
+                from workbench.services.new_database import take_back
 
-            take_back(wb)
-        raise
+                take_back(wb)
+            raise
     finally:
         session.close()
     _committed(wb, tx, set_up)
+
+
+COMMIT_UNKNOWN_SAID = (
+    "{error}; this came as the change was being committed, and the database could not be "
+    "asked whether it took it: before making it again, see whether it is there (it was, if "
+    "`workbench audit head` shows seq {seq} or later)"
+)
 
 
 def _committed(wb: Workbench, tx: Tx, set_up: bool) -> None:
@@ -665,11 +682,12 @@ def _committed(wb: Workbench, tx: Tx, set_up: bool) -> None:
         wb.on_commit(tx.first, tx.recorded)
 
 
-def _landed(wb: Workbench, tx: Tx) -> bool:
+def _landed(wb: Workbench, tx: Tx) -> bool | None:
     """Whether the trail holds the last event this transaction wrote: asked, on a connection of
-    its own, when a stop landed inside the commit, before the database could say it took it
-    (SQLite's and PostgreSQL's commit both return only once it is made). A transaction that
-    wrote no event, or a database that cannot be asked now, reads as not committed."""
+    its own, when a stop or the driver's error landed inside the commit, before the database
+    could say it took it (SQLite's and PostgreSQL's commit both return only once it is made).
+    A transaction that wrote no event reads as not committed; None: a database that cannot be
+    asked now (not known)."""
     last = tx.last_event
     if last is None:
         return False
@@ -683,7 +701,7 @@ def _landed(wb: Workbench, tx: Tx) -> bool:
         with get_engine(wb.url).connect() as conn:
             found = conn.execute(select(Event.hash).where(Event.seq == last[0])).scalar()
     except SQLAlchemyError:
-        return False
+        return None
     return found == last[1]
 
 
