@@ -147,3 +147,57 @@ def test_a_read_only_session_set_off_in_the_url_is_not_blamed_on_it(
     for url in (base, base + "%20-cdefault_transaction_read_only%3Doff", None):
         said = read_only_refusal(ReadOnly("cannot execute INSERT"), url=url)
         assert said is not None and "primary" in said and "URL" not in said, said
+
+
+def _desk_with_index_behind(postgres_url: str, tmp_path: Path) -> dict[str, str]:
+    """Two claims on the desk at `postgres_url`, its similar-claims index emptied (as after a
+    restore): a search must bring it up to date first."""
+    env = {"WORKBENCH_USER": "tester"}
+    article = tmp_path / "a.txt"
+    article.write_text("甲说了一句话。乙说了另一句话。\n", encoding="utf-8")
+    assert run_in_process(["--db", postgres_url, "doc", "add", str(article)], env=env).code == 0
+    for quote in ("甲说了一句话", "乙说了另一句话"):
+        added = run_in_process(
+            ["--db", postgres_url, "claim", "add", "1", "--quote", quote, "--text", quote],
+            env=env,
+        )
+        assert added.code == 0, added.err
+    from sqlalchemy import text
+
+    from workbench.db.engine import get_engine
+
+    with get_engine(postgres_url).begin() as conn:
+        conn.execute(text("DELETE FROM similar_indexed"))
+    return env
+
+
+def test_the_index_catch_up_of_a_search_refuses_in_its_own_words_before_writing(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    """The index's refusal on a read-only session was the search's rewrite of the shared
+    'nothing was written; make changes' refusal (services.similar caught it and said it
+    again), so a caller of `catch_up` met the write's words about a change it never asked
+    for. The catch-up of a search now finds out before writing that it cannot write, and says
+    so in the index's words itself; the catch-up before a write leaves the refusal to the
+    write's own transaction, whose words stay the shared ones."""
+    from workbench.domain.errors import READ_ONLY_SERVER, StorageError
+    from workbench.services import similar
+    from workbench.services.context import Workbench
+
+    env = _desk_with_index_behind(postgres_url, tmp_path)
+    read_only = Workbench(url=postgres_url + READ_ONLY, actor="tester")
+    with pytest.raises(StorageError) as refused:
+        similar.catch_up(read_only, searching=True)
+    assert refused.value.reason == READ_ONLY_SERVER
+    said = str(refused.value)
+    assert said.startswith("the similar-claims index is behind"), said
+    assert "URL's options" in said and "make changes" not in said, said
+    # Before a write: nothing indexed, nothing refused here; the write's transaction refuses.
+    assert similar.catch_up(read_only) == 0
+    add = ["--db", postgres_url + READ_ONLY, "claim", "add", "1", "--quote", "甲说了一句话"]
+    written = run_in_process([*add, "--text", "甲"], env=env)
+    assert written.code == 1 and written.err.count("\n") == 1, written.err
+    assert "nothing was written" in written.err and "similar-claims" not in written.err
+    # Brought up to date on the primary, the catch-up of a search has nothing to write.
+    assert similar.catch_up(Workbench(url=postgres_url, actor="tester")) == 2
+    assert similar.catch_up(read_only, searching=True) == 0
