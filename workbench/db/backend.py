@@ -52,6 +52,13 @@ def no_set_up_here(conn: Connection) -> str | None:
     return why
 
 
+def read_only_session(conn: Connection) -> bool:
+    """Whether the server keeps this session's transactions read-only (PostgreSQL: a standby,
+    or default_transaction_read_only on), so that a write would be refused; asked before a
+    derived write that has its own words for that (the similar-claims index's catch-up)."""
+    return bool(module_for(conn.dialect.name).read_only_session(conn))
+
+
 def upgrades_on_use(dialect_name: str) -> bool:
     """Whether an ordinary command may bring an older schema up to date (SQLite, one person's
     file), or only `workbench db upgrade` may (PostgreSQL, a desk's shared database)."""

@@ -233,6 +233,17 @@ def read_only_refusal(exc: BaseException, url: str | None = None) -> str | None:
     )
 
 
+def read_only_session(conn: Connection) -> bool:
+    """Whether this session's transactions are read-only: a hot standby's always are, and so
+    are those begun under default_transaction_read_only (the role's, the database's, the URL's
+    options or PGOPTIONS). Asked in a transaction that did not itself ask to be read-only."""
+    from sqlalchemy import text
+
+    return bool(
+        conn.execute(text("SELECT current_setting('transaction_read_only') = 'on'")).scalar()
+    )
+
+
 def machine_identity(conn: Connection) -> str:
     """The role the server authenticated this session as: what a typed --as cannot change."""
     from sqlalchemy import text

@@ -203,6 +203,13 @@ def no_set_up_here(conn: Connection) -> str | None:
     return None
 
 
+def read_only_session(conn: Connection) -> bool:
+    """No server mode makes a SQLite session read-only: a file that cannot be written is
+    refused where the write meets it (workbench.db.url.cannot_open)."""
+    del conn
+    return False
+
+
 def bound_waits(conn: Connection) -> None:
     """Nothing to do: the busy timeout bounds every wait, set on each connection (prepare)."""
     del conn

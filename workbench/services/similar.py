@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from workbench.db.backend import writer_handover
+from workbench.db.backend import read_only_session, writer_handover
 from workbench.db.models import Claim
 from workbench.defaults import SIMILAR_LIMIT, SIMILAR_MIN_SCORE
 from workbench.domain.errors import NO_DESK, READ_ONLY_SERVER, NotFound, StorageError
@@ -80,18 +80,7 @@ def similar_claims(
     check_at_least(limit, 0, "limit")
     with transaction(wb) as tx:
         get_claim_row(tx, claim_id)
-    try:
-        catch_up(wb, progress)
-    except StorageError as refused:
-        if refused.reason != READ_ONLY_SERVER:
-            raise
-        # A read, told of a change it never asked for: the index is what could not be written.
-        from workbench.db.postgresql import read_only_set_by
-
-        if (set_by := read_only_set_by(wb.url)) is not None:
-            said = INDEX_ON_READ_ONLY_CONNECTION.format(set_by=set_by)
-            raise StorageError(said, reason=READ_ONLY_SERVER) from None
-        raise StorageError(INDEX_ON_READ_ONLY_SERVER, reason=READ_ONLY_SERVER) from None
+    catch_up(wb, progress, searching=True)
     with transaction(wb) as tx:
         claim = get_claim_row(tx, claim_id)
         ranked = similar_index.search(tx, claim.text, claim.quote, {claim.id}, min_score)
@@ -112,13 +101,26 @@ INDEX_ON_READ_ONLY_CONNECTION = (
     "again"
 )
 
+
+def _index_on_read_only(url: str) -> StorageError:
+    """The refusal of a search whose index is behind on a session the server keeps read-only:
+    the index is what could not be written, and where it can be is said (the URL's options or
+    PGOPTIONS, when this client set the mode itself; else the primary server)."""
+    from workbench.db.postgresql import read_only_set_by
+
+    if (set_by := read_only_set_by(url)) is not None:
+        said = INDEX_ON_READ_ONLY_CONNECTION.format(set_by=set_by)
+        return StorageError(said, reason=READ_ONLY_SERVER)
+    return StorageError(INDEX_ON_READ_ONLY_SERVER, reason=READ_ONLY_SERVER)
+
+
 # Claims gone through per transaction of a catch-up: about a second's work, so that another
 # person's command waits a second or two at most, not the whole rebuild (trial53: 126 s after
 # a restore, and a colleague's `claim tag` failed on SQLite's lock).
 CATCH_UP_WINDOW = 2000
 
 
-def catch_up(wb: Workbench, progress: Progress | None = None) -> int:
+def catch_up(wb: Workbench, progress: Progress | None = None, *, searching: bool = False) -> int:
     """Index the claims that came or changed since the index was last brought up to date (all
     of them after a restore or a change of its terms), a window of CATCH_UP_WINDOW claims per
     transaction of its own; how many were indexed.
@@ -127,7 +129,13 @@ def catch_up(wb: Workbench, progress: Progress | None = None) -> int:
     lock, which keeps two catch-ups from indexing the same claim, and gives it back within
     about a second. Between windows the index is partly built: a search meanwhile catches up
     the rest itself. Called before a command's own transaction, which then indexes only what
-    it adds (`with_similar`)."""
+    it adds (`with_similar`).
+
+    On a server that keeps the session read-only (a standby, default_transaction_read_only)
+    the index cannot be written, which is found out before writing: a search (`searching`),
+    which needs the index, is refused in the index's words (a read, told otherwise of a change
+    it never asked for); a write's catch-up indexes nothing and leaves the refusal to the
+    write's own transaction, in the words every write on such a server is refused in."""
     if wb.missing_file():
         return 0  # a database the command is about to start holds no claim yet
     try:
@@ -135,6 +143,7 @@ def catch_up(wb: Workbench, progress: Progress | None = None) -> int:
             if not similar_index.is_stale(tx):
                 return 0
             total = similar_index.claim_count(tx)
+            read_only = bool(total) and read_only_session(tx.session.connection())
     except NotFound as refused:
         # No workbench tables (a server's empty schema, another program's file): no claim
         # to index. The read refuses to set a desk up; the write that called this one does.
@@ -143,6 +152,10 @@ def catch_up(wb: Workbench, progress: Progress | None = None) -> int:
         return 0
     if not total:
         return 0  # nothing to index (and a refused command leaves the index as it was)
+    if read_only:
+        if searching:
+            raise _index_on_read_only(wb.url)
+        return 0
     tally = Tally(progress, total, every=CATCH_UP_WINDOW)
     with transaction(wb, write=True, derived=True) as tx:
         similar_index.start_afresh_if_outdated(tx)
