@@ -10,6 +10,7 @@ them if that is meant (as the reads' refusal does: `db upgrade` is the way to as
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +39,26 @@ def test_status_of_another_programs_file_says_it_holds_no_workbench_tables(
         names = [n for (n,) in conn.execute("SELECT name FROM sqlite_master")]
     conn.close()
     assert names == ["contacts"]
+
+
+def test_status_json_of_another_programs_file_says_why(
+    workbench_main: Main, tmp_path: Path
+) -> None:
+    """`db status --json` of the same file said `"state": "empty"` and no more, as of a new
+    file: a script could not tell a desk about to be started from another program's database.
+    `reason` is `other_tables` and `other_tables` names them (docs/json.md); a new file's
+    reason is null."""
+    path = tmp_path / "contacts.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.close()
+    r = workbench_main(["--db", str(path), "db", "status", "--json"])
+    assert r.code == 0, r
+    found = json.loads(r.out)
+    assert found["state"] == "empty" and found["reason"] == "other_tables", found
+    assert found["other_tables"] == ["contacts"], found
+    new = workbench_main(["--db", str(tmp_path / "new.db"), "db", "status", "--json"])
+    assert json.loads(new.out)["reason"] is None and json.loads(new.out)["other_tables"] == []
 
 
 def test_status_of_a_new_file_still_says_db_upgrade_creates_it(
