@@ -72,18 +72,10 @@ def status(ctx: click.Context, as_json: bool) -> None:
     # (not "schema": on PostgreSQL a desk lives in a schema, which this line is not)
     click.echo(f"revision  {s.current or '-'}")
     click.echo(f"head      {s.head}")
-    if s.not_set_up is not None:
-        # No desk here, and `db upgrade` would set none up (it refuses): said why instead.
-        explain["empty"] = f"empty: {s.not_set_up}"
-    elif s.other_tables:
-        # Another program's SQLite file, as the reads say (workbench.db.no_desk.no_desk_file).
-        from workbench.db.url import sqlite_file
-
-        explain["empty"] = (
-            f"empty: {sqlite_file(s.url) or s.url} holds no workbench tables (another "
-            f"program's database?: {', '.join(s.other_tables)}); `workbench db upgrade` sets "
-            "a desk up beside them, if that is meant"
-        )
+    if s.why is not None:
+        # No desk here that `db upgrade` simply sets up: said why instead (another program's
+        # tables, as the reads say: workbench.db.no_desk; a schema it would set none up in).
+        explain["empty"] = f"empty: {s.why}"
     if s.owner is not None:
         # A shared database is upgraded by its owner only (ordinary commands refuse it).
         explain["behind"] = f"behind: its owner (role {s.owner}) runs `workbench db upgrade`"

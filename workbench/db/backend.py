@@ -45,11 +45,18 @@ def sets_up_where_named(conn: Connection) -> bool:
     return bool(module_for(conn.dialect.name).sets_up_where_named(conn))
 
 
-def no_set_up_here(conn: Connection) -> str | None:
+def no_set_up_here(conn: Connection) -> tuple[str, str] | None:
     """Why `db upgrade` would set no desk up where the URL leads (PostgreSQL: a schema that is
-    not there, or one this role may not create tables in), or None when it would."""
-    why: str | None = module_for(conn.dialect.name).no_set_up_here(conn)
+    not there, or one this role may not create tables in), as (reason, words), or None when it
+    would."""
+    why: tuple[str, str] | None = module_for(conn.dialect.name).no_set_up_here(conn)
     return why
+
+
+def tables_here(conn: Connection) -> tuple[str, list[str]]:
+    """Where the URL leads (PostgreSQL: the schema; SQLite: "", the file) and its tables."""
+    found: tuple[str, list[str]] = module_for(conn.dialect.name).tables_here(conn)
+    return found
 
 
 def read_only_session(conn: Connection) -> bool:

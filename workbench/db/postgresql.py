@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.db.guards import Guard
 from workbench.db.pg_options import passed_over
 from workbench.db.sql import Sql, join, param
+from workbench.domain.errors import UPGRADE_NOT_PERMITTED
 from workbench.domain.forms import forms_of
 
 if TYPE_CHECKING:
@@ -55,6 +56,11 @@ IDLE_TIMEOUT = "25P03"
 QUERY_CANCELED = "57014"
 # The server's words as it ends a session for idle_in_transaction_session_timeout.
 _IDLE_ENDED = "idle-in-transaction timeout"
+# Why `db status` finds no desk that `db upgrade` would set up (no_set_up_here; docs/json.md):
+# the search_path's schema is not there, or not open to the role; the role may not create
+# tables in it (UPGRADE_NOT_PERMITTED: the reason its refusal carries, docs/errors.md).
+NO_SCHEMA = "no_schema"
+SCHEMA_NOT_OPEN = "schema_not_open"
 # A write in a transaction the server keeps read-only (a standby; default_transaction_read_only).
 READ_ONLY_TRANSACTION = "25006"
 
@@ -806,12 +812,14 @@ def sets_up_where_named(conn: Connection) -> bool:
     return schema is not None and passed_over(str(search_path), schema) is None
 
 
-def no_set_up_here(conn: Connection) -> str | None:
+def no_set_up_here(conn: Connection) -> tuple[str, str] | None:
     """Why `db upgrade` would set no desk up where this session's search_path leads (`db
-    status` of a database without the workbench's tables), or None when it would: the schema
-    named first is not there or not open to this role (the write is refused: workbench.db.
-    no_desk), none of the path's schemas is, or the role may not create tables in the one it
-    resolves to (a person's role under docs/identity.md's grants: the owner sets the desk up)."""
+    status` of a database without the workbench's tables), as (reason, words), or None when it
+    would: the schema named first is not there (NO_SCHEMA) or not open to this role
+    (SCHEMA_NOT_OPEN; the write is refused: workbench.db.no_desk), none of the path's schemas
+    is (NO_SCHEMA), or the role may not create tables in the one it resolves to
+    (UPGRADE_NOT_PERMITTED: a person's role under docs/identity.md's grants; the owner sets
+    the desk up)."""
     from sqlalchemy import text
 
     database, search_path, schema, may_create = conn.execute(text(WHERE_LOOKED.text)).one()
@@ -819,19 +827,31 @@ def no_set_up_here(conn: Connection) -> str | None:
     if named is not None:
         there = text("SELECT 1 FROM pg_namespace WHERE nspname = :name")
         if conn.execute(there, {"name": named}).first():
-            return f"the schema {named} is not open to this role (no USAGE on it)"
-        return (
+            return SCHEMA_NOT_OPEN, f"the schema {named} is not open to this role (no USAGE on it)"
+        return NO_SCHEMA, (
             f"no schema {named} in database {database}: create it (CREATE SCHEMA {named}) or "
             "point --db at the desk's schema"
         )
     if schema is None:
-        return f"no schema of the search_path {search_path} in database {database}"
+        return NO_SCHEMA, f"no schema of the search_path {search_path} in database {database}"
     if not may_create:
-        return (
+        return UPGRADE_NOT_PERMITTED, (
             f"this role may not create tables in schema {schema}: the role that owns it runs "
             "`workbench db upgrade`, or point --db at the desk's schema"
         )
     return None
+
+
+def tables_here(conn: Connection) -> tuple[str, list[str]]:
+    """The schema this session's search_path resolves to, and the names of its tables (`db
+    status` of a schema without the workbench's: another program's tables, or none)."""
+    from sqlalchemy import text
+
+    schema = conn.execute(text("SELECT current_schema()")).scalar_one()
+    names = conn.execute(
+        text("SELECT tablename FROM pg_tables WHERE schemaname = :schema"), {"schema": schema}
+    ).scalars()
+    return str(schema), list(names)
 
 
 def sets_up_in_write(conn: Connection) -> bool:

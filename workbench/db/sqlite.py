@@ -197,7 +197,7 @@ def sets_up_where_named(conn: Connection) -> bool:
     return True
 
 
-def no_set_up_here(conn: Connection) -> str | None:
+def no_set_up_here(conn: Connection) -> tuple[str, str] | None:
     """Nothing stops `db upgrade` setting a desk up in a file it may write (`db status`)."""
     del conn
     return None
@@ -208,6 +208,15 @@ def read_only_session(conn: Connection) -> bool:
     refused where the write meets it (workbench.db.url.cannot_open)."""
     del conn
     return False
+
+
+def tables_here(conn: Connection) -> tuple[str, list[str]]:
+    """The file's tables (`db status` of a file without the workbench's); the place is the
+    file, which the caller names."""
+    from sqlalchemy import text
+
+    names = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'")).scalars()
+    return "", list(names)
 
 
 def bound_waits(conn: Connection) -> None:

@@ -15,6 +15,7 @@ from workbench.db.backend import (
     no_set_up_here,
     restore_guards,
     schema_owner,
+    tables_here,
 )
 from workbench.db.damage import damage_refusal
 from workbench.db.engine import get_engine
@@ -25,6 +26,7 @@ from workbench.db.url import cannot_open, safe_url, sqlite_file
 from workbench.domain.errors import StorageError
 from workbench.domain.json_fields import as_json
 from workbench.services.context import Workbench
+from workbench.services.new_database import foreign_tables
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +44,15 @@ class SchemaStatus:
     # The role to ask for `db upgrade` on a shared (PostgreSQL) database, which ordinary
     # commands do not upgrade; None for a SQLite file (anyone who can write it upgrades it).
     owner: str | None = None
-    # With no tables: why `db upgrade` would set no desk up here (PostgreSQL: a schema that is
-    # not there, or one this role may not create tables in); None when it would.
-    not_set_up: str | None = None
-    # With no tables of the workbench's: a SQLite file's tables of another program's (at most
-    # three named), which `db upgrade` would set a desk up beside (the reads refuse the file).
+    # With no tables of the workbench's: why this is no place a write or `db upgrade` simply
+    # sets a desk up in, in stable words (docs/json.md): OTHER_TABLES, or why `db upgrade`
+    # would set none up (PostgreSQL: NO_SCHEMA, SCHEMA_NOT_OPEN, UPGRADE_NOT_PERMITTED);
+    # None when nothing is in the way (and with a desk).
+    reason: str | None = None
+    # The same, in the words of the text report's `empty` state.
+    why: str | None = None
+    # With no tables of the workbench's: the tables of another program's there (at most three
+    # named), which `db upgrade` would set a desk up beside (the reads refuse the place).
     other_tables: tuple[str, ...] = ()
 
     @property
@@ -58,11 +64,30 @@ class SchemaStatus:
         return "behind" if self.known else "newer"
 
     def to_json(self) -> dict[str, Any]:
-        # `known` only tells "behind" from "newer", which `state` already says; `not_set_up`
-        # and `other_tables` are the text report's words for an `empty` state.
-        hidden = ("known", "not_set_up", "other_tables")
+        # `known` only tells "behind" from "newer", which `state` already says; `why` is the
+        # text report's words for an `empty` state, which `reason` says in stable words.
+        hidden = ("known", "why")
         stored = {name: value for name, value in as_json(self).items() if name not in hidden}
         return {**stored, "state": self.state, "up_to_date": self.current == self.head}
+
+
+# `db status` of a database (a SQLite file, a PostgreSQL schema) that holds another program's
+# tables and none of the workbench's (docs/json.md).
+OTHER_TABLES = "other_tables"
+
+
+def _beside(url: str, place: str, tables: list[str]) -> str:
+    """The `empty` state of a place holding another program's `tables` (a SQLite file, or a
+    PostgreSQL schema `place`), as the reads refuse it."""
+    path = sqlite_file(url)
+    if path is not None:
+        where, whose = path, "another program's database?"
+    else:
+        where, whose = f"schema {place}", "another program's?"
+    return (
+        f"{where} holds no workbench tables ({whose}: {', '.join(tables)}); "
+        "`workbench db upgrade` sets a desk up beside them, if that is meant"
+    )
 
 
 def schema_status(wb: Workbench) -> SchemaStatus:
@@ -85,17 +110,18 @@ def schema_status(wb: Workbench) -> SchemaStatus:
     missing: list[Guard] = []
     guarded: list[str] = []
     owner = None
-    not_set_up = None
+    reason = why = None
     other_tables: list[str] = []
     with get_engine(wb.url).connect() as conn:
         if current is None:
-            not_set_up = no_set_up_here(conn)
-            if sqlite_file(wb.url) is not None:
-                from sqlalchemy import inspect
-
-                from workbench.services.new_database import foreign_tables
-
-                other_tables = foreign_tables(inspect(conn).get_table_names())
+            reason, why = no_set_up_here(conn) or (None, None)
+            if reason is None:
+                place, names = tables_here(conn)
+                other_tables = foreign_tables(names)
+                if other_tables:
+                    # Said as the reads say it (workbench.db.no_desk): no desk here, and
+                    # `db upgrade` is the way to ask for one beside them.
+                    reason, why = OTHER_TABLES, _beside(wb.url, place, other_tables)
         else:
             missing = missing_guards(conn, current)
             gone = {g.name for g in missing}
@@ -110,7 +136,8 @@ def schema_status(wb: Workbench) -> SchemaStatus:
         unguarded=tuple(dict.fromkeys(g.breach for g in missing)),
         guarded=tuple(dict.fromkeys(guarded)),
         owner=owner,
-        not_set_up=not_set_up,
+        reason=reason,
+        why=why,
         other_tables=tuple(other_tables),
     )
 

@@ -155,7 +155,7 @@ def _foreign_tables(conn: sqlite3.Connection) -> list[str]:
 
 
 def foreign_tables(names: Iterable[str]) -> list[str]:
-    """Of a SQLite file's table `names`, those no set-up of the workbench makes (at most three,
+    """Of a database's table `names`, those no set-up of the workbench makes (at most three,
     sorted): the models', Alembic's, the search index's and SQLite's own are its."""
     made = set(Base.metadata.tables) | {"alembic_version"}
     return sorted(
