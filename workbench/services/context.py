@@ -173,25 +173,20 @@ class Workbench:
         if not self._ready:
             self._check_target(write=write)
             new_file = self.missing_file()
-            path = sqlite_file(self.url)
-            found_empty = new_file and path is not None and os.path.exists(path)
-            # Whether the tables were made here (begun under the lock): another command
-            # started on the same new file may set it up while this one waits for the lock,
-            # and its desk is not this one's to say it created, or to take back, whatever
-            # ends the wait (review136, fix144).
-            made: list[bool] = []
             try:
-                self.upgraded_from = ensure_current(
-                    get_engine(self.url),
-                    upgrade=upgrade,
-                    create=write,
-                    # A write's transaction follows, which sets an empty database up (where
-                    # the backend can: PostgreSQL, a SQLite file that was there) with its
-                    # change; `db upgrade` (`upgrade`) sets up here, setting up being all it is
-                    # asked to do, and so does a write on a new file, which is taken back.
-                    in_write=write and not upgrade and not new_file,
-                    created=lambda: made.append(True),
-                )
+                with self._new_file_set_up(new_file) as begun:
+                    self.upgraded_from = ensure_current(
+                        get_engine(self.url),
+                        upgrade=upgrade,
+                        create=write,
+                        # A write's transaction follows, which sets an empty database up
+                        # (where the backend can: PostgreSQL, a SQLite file that was there)
+                        # with its change; `db upgrade` (`upgrade`) sets up here, setting up
+                        # being all it is asked to do, and so does a write on a new file,
+                        # which is taken back.
+                        in_write=write and not upgrade and not new_file,
+                        created=begun,
+                    )
             except NoTables:
                 raise self._no_desk(write=write) from None
             except SetUpInWrite:
@@ -202,15 +197,6 @@ class Workbench:
                 # A URL that parses as a URL but not as a database address (a port "abc").
                 raise InvalidInput(malformed_url(self.url, exc)) from None
             except DBAPIError as exc:
-                if new_file and path is not None and made:
-                    # A new file's set-up the database refused part way (a disk that filled
-                    # up): taken back as a Ctrl-C's is (below), not left to be read as another
-                    # program's database (review136). First: the file is no damaged desk.
-                    self._take_back_set_up(path, found_empty)
-                    if self.kept_because is not None:
-                        # Kept (another process has it open: one setting it up, whose lock
-                        # this refusal may be): not said as this command's creation.
-                        self.created, self.kept_because = False, None
                 self._refuse_missing_database(exc)
                 self._refuse_damaged(exc.orig)
                 # `db upgrade` (`upgrade`) sets no idle bound: a write's words would be untrue.
@@ -227,31 +213,43 @@ class Workbench:
                     cannot_open(self.url, f"{exc.orig}{also}"),
                     hint=self._grant_hint(exc),
                 ) from None
-            except BaseException:
-                # Ctrl-C (or SIGTERM) while a new file is set up: taken back as a refused
-                # write's is, not left to be read as another program's database (trial122);
-                # only a set-up begun here: not while waiting for another command's (fix144).
-                if new_file and path is not None and made:
-                    self._take_back_set_up(path, found_empty)
-                raise
-            self.created = new_file and bool(made)
-            self.found_empty_file = found_empty
-            if self.created and path is not None:
-                from workbench.services.new_database import file_identity
-
-                self.created_file = file_identity(path)
             self._ready = True
         return write_engine(self.url) if write else get_engine(self.url)
 
-    def _take_back_set_up(self, path: str, found_empty: bool) -> None:
-        """Take back the file an interrupted set-up left at `path` (new_database.take_back:
-        kept, and said why, when another process has it open or wrote to it meanwhile)."""
+    @contextmanager
+    def _new_file_set_up(self, new_file: bool) -> Iterator[Callable[[], None]]:
+        """Around the set-up of a database (revision.ensure_current, told `created` by what
+        this yields when it begins setting the tables up under the lock): the one rule of a
+        new SQLite file's set-up (`new_file`: no file, or an empty one). Finished, the file is
+        this command's creation (`created`, said once by a front end). Ended by anything (a
+        database refusing it part way: a disk that filled up, review136; Ctrl-C or SIGTERM,
+        trial122), it is taken back (new_database.take_back), not left to be read as another
+        program's database. Only a set-up begun here: another command started on the same
+        new file may set it up while this one waits for the lock, and its desk is not this
+        one's to say it created, or to take back, whatever ends the wait (review136, fix144).
+        A file kept on a database's refusal (another process has it open: one setting it up,
+        whose lock this refusal may be) is not said as this command's creation either."""
+        from sqlalchemy.exc import DBAPIError
+
         from workbench.services.new_database import file_identity, take_back
 
-        self.created = True
+        path = sqlite_file(self.url)
+        found_empty = new_file and path is not None and os.path.exists(path)
+        begun: list[bool] = []
+        try:
+            yield lambda: begun.append(True)
+        except BaseException as exc:
+            if new_file and path is not None and begun:
+                self.created, self.found_empty_file = True, found_empty
+                self.created_file = file_identity(path)
+                take_back(self)
+                if isinstance(exc, DBAPIError) and self.kept_because is not None:
+                    self.created, self.kept_because = False, None
+            raise
+        self.created = new_file and bool(begun)
         self.found_empty_file = found_empty
-        self.created_file = file_identity(path)
-        take_back(self)
+        if self.created and path is not None:
+            self.created_file = file_identity(path)
 
     def _no_desk(self, *, write: bool = False) -> NotFound:
         """The refusal of a read that found no tables, or of a write that would set them up
