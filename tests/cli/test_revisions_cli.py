@@ -56,7 +56,7 @@ def test_revision_flow(cli: Run, files: tuple[Path, Path]) -> None:
     )
 
     r = cli("doc", "update", "1", str(new))
-    assert r.code == 0 and "nothing stored" in r.out
+    assert r.code == 0 and r.out == "" and "nothing stored" in r.err
 
     r = cli("doc", "revisions", "1", "--json")
     revs = json.loads(r.out)
@@ -343,7 +343,7 @@ def test_update_with_no_source_fetches_the_stored_url_again(
     assert (got["created"], got["number"], got["source"]) == (True, 2, f"{served}/harbour.html")
     assert "8 to 3" in cli("doc", "text", "1").out
     r = cli("doc", "update", "1")
-    assert r.code == 0 and "nothing stored" in r.out
+    assert r.code == 0 and r.out == "" and "nothing stored" in r.err
     # A document with no URL has nothing to fetch: refused (it depends on what is stored, as
     # a trial noted of the exit 2 this was), saying what to give.
     text = tmp_path / "a.txt"
