@@ -18,16 +18,19 @@ if TYPE_CHECKING:
 
 
 def _report(done: DeskChange, as_json: bool, template: str, same: str) -> None:
-    """A line per claim: `template` for one changed, `same` for one that already was so (no
-    event written: it is not told it was changed)."""
+    """A line per claim: `template` for one changed, on stdout; `same` for one that already
+    was so (no event written: it is not told it was changed), on stderr, as every command says
+    it changed nothing."""
     if json_out(as_json, done.claims):
         return
     for c in done.claims:
         tags = ", ".join(c.tags) or "none"
-        said = (same if c.id in done.unchanged else template).format(
-            c=c, tags=tags, due=c.due or "none"
-        )
-        click.echo(f"claim #{c.id}: {said}")
+        unchanged = c.id in done.unchanged
+        said = (same if unchanged else template).format(c=c, tags=tags, due=c.due or "none")
+        if unchanged:
+            message(f"claim #{c.id}: {said}")
+        else:
+            click.echo(f"claim #{c.id}: {said}")
 
 
 # How a claim that already was so is said (as `claim status` says one already there).

@@ -384,7 +384,7 @@ def update(
         emit_json(result.to_json())
         return
     if not result.created:
-        click.echo(
+        message(
             f"document #{document_id} revision {r.number} already has this text; nothing stored"
         )
         return

@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import DISPLAY, EMAIL, PERSON, json_context
-from workbench.cli.render import json_or_line, json_or_table, message, warning
+from workbench.cli.render import json_or_line, json_or_table, json_out, message, warning
 
 
 @click.group()
@@ -81,8 +81,11 @@ def bind(ctx: click.Context, name: str, role: str, as_json: bool) -> None:
 
     b = bind_user(workbench_from(ctx), name, role)
     if not b.changed:
-        line = f"{b.user.name} already acts from role {b.user.role}: nothing changed"
-    elif b.before is None:
+        # Said on stderr, as every command says it changed nothing: stdout is for results.
+        if not json_out(as_json, b):
+            message(f"{b.user.name} already acts from role {b.user.role}: nothing changed")
+        return
+    if b.before is None:
         line = f"bound {b.user.name} to role {b.user.role}"
     else:
         line = f"bound {b.user.name} to role {b.user.role} (was {b.before})"
