@@ -6,6 +6,7 @@ one kind of argument; one hint for one option.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -34,3 +35,63 @@ def test_doc_update_with_the_same_text_says_nothing_stored_on_stderr(
     r = ok(cli("doc", "update", "1", str(article)))
     assert r.out == ""
     assert r.err == "document #1 revision 1 already has this text; nothing stored\n"
+
+
+def test_stats_by_heads_its_columns_in_words(cli: Run, tmp_path: Path) -> None:
+    """`stats --by tag` headed two columns `to_check` and `in_review`, identifiers, where the
+    board's by-owner table says "to check" and "in review" of the same counts (--json keeps
+    its field names)."""
+    _desk(cli, tmp_path)
+    ok(cli("claim", "tag", "1", "money"))
+    out = ok(cli("stats", "--by", "tag", env={"COLUMNS": "200"})).out
+    header = [c.strip() for c in out.splitlines()[1].strip("|").split("|")]
+    assert header[:4] == ["tag", "claims", "to check", "in review"], out
+    board = ok(cli("stats", env={"COLUMNS": "200"})).out
+    assert "to check" in board and "in review" in board
+    (row,) = json.loads(ok(cli("stats", "--by", "tag", "--json")).out)
+    assert row["to_check"] == 1 and row["in_review"] == 0
+
+
+def test_a_number_is_n_and_an_id_is_named_by_its_kind_in_every_help(cli: Run) -> None:
+    """`claim add --help` showed `--occurrence INTEGER`, `--start INTEGER`, `--end INTEGER`
+    and every claim command `--if-version INTEGER`, where `--limit N`, `--offset N` and
+    `--after-seq N` are N; `evidence get` took an `EID` where `note internal` takes a
+    `NOTE_ID`; `note internal --note TEXT|-` where every other `--note` is `TEXT` ("- reads
+    stdin")."""
+    for command in (("claim", "add"), ("claim", "edit")):
+        shown = ok(cli(*command, "--help")).out
+        for option in ("--occurrence", "--start", "--end", "--if-version"):
+            if option == "--if-version" and command[1] == "add":
+                continue
+            assert f"{option} N " in shown, (command, option, shown)
+    for command in ("approve", "assign", "due", "priority", "reject", "status", "tag"):
+        shown = ok(cli("claim", command, "--help")).out
+        assert "--if-version N " in shown and "INTEGER" not in shown, shown
+    assert "Usage: workbench evidence get [OPTIONS] EVIDENCE_ID" in (
+        ok(cli("evidence", "get", "--help")).out
+    )
+    for command in ("internal", "public"):
+        shown = ok(cli("note", command, "--help")).out
+        assert "--note TEXT " in shown and "TEXT|-" not in shown, shown
+
+
+def test_force_is_one_hint_field_for_every_command_it_lets_through(
+    cli: Run, tmp_path: Path
+) -> None:
+    """An existing -o FILE was refused with the hint field `replace`, `doc update`'s text of
+    another article with the field `force`: both say to give --force, so `force` both."""
+    article = _desk(cli, tmp_path)
+    target = tmp_path / "report.html"
+    target.write_text("kept", encoding="utf-8")
+    r = cli("report", "1", "-o", str(target), "--json")
+    error = json.loads(r.err)["error"]
+    assert (r.code, error["reason"]) == (1, "file_exists")
+    assert error["hint"] == {"kind": "give_input", "field": "force"}
+    r = cli("report", "1", "-o", str(target))
+    assert r.err == f"error: {target} exists: nothing was written; give --force\n"
+    article.write_text("This article has been removed at the request of the publisher.\n")
+    r = cli("doc", "update", "1", str(article), "--json")
+    error = json.loads(r.err)["error"]
+    assert (r.code, error["reason"]) == (1, "unrelated_text")
+    assert error["hint"] == {"kind": "give_input", "field": "force"}
+    assert cli("doc", "update", "1", str(article)).err.endswith("; give --force\n")

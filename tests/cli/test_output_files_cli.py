@@ -52,7 +52,7 @@ def test_an_existing_file_is_refused_then_replaced_with_force(
     target = tmp_path / "precious.txt"
     target.write_text("precious")
     r = wb(*args, str(target))
-    err_line(r, 1, f"{target} exists: nothing was written; give --force to replace it")
+    err_line(r, 1, f"{target} exists: nothing was written; give --force")
     assert target.read_text() == "precious"
     assert r.out == ""
     r = ok(wb(*args, str(target), "--force"))

@@ -35,7 +35,7 @@ def desk(cli: Run) -> None:
     ok(cli("claim", "withdraw", "4", "--reason", "a duplicate of #3"))
 
 
-HEADER = "claims | to_check | in_review | verified | false | misleading | unverifiable | opinion"
+HEADER = "claims | to check | in review | verified | false | misleading | unverifiable | opinion"
 
 
 def cells(out: str) -> list[list[str]]:

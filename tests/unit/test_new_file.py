@@ -30,7 +30,7 @@ def test_an_existing_file_is_refused_and_kept(tmp_path: Path) -> None:
         out.write("export")
     assert caught.value.reason == FILE_EXISTS
     assert caught.value.message == f"{target} exists: nothing was written"
-    assert caught.value.hint is not None and caught.value.hint.facts["field"] == "replace"
+    assert caught.value.hint is not None and caught.value.hint.facts["field"] == "force"
     assert target.read_text() == "precious"
     assert leftovers(tmp_path) == []
 
