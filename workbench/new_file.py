@@ -29,12 +29,12 @@ FILE_EXISTS = "file_exists"
 def file_exists(path: str | Path, never: str | None = None, *, more: int = 0) -> InvalidInput:
     """The refusal for an existing `path` (and `more` others of the same set of files): with
     `never` (what is written, "a bundle"), a kind of file that never replaces one; else one that
-    does when told to (hint: `replace`)."""
+    does when told to (hint: `force`, the option's name, as `doc update`'s hint names it)."""
     if never is not None:
         return InvalidInput(f"{path} exists: {never} never overwrites a file", reason=FILE_EXISTS)
     others = f" (and {more} more of the files to write)" if more else ""
     return InvalidInput(
-        f"{path} exists{others}: nothing was written", hint=give("replace"), reason=FILE_EXISTS
+        f"{path} exists{others}: nothing was written", hint=give("force"), reason=FILE_EXISTS
     )
 
 

@@ -99,9 +99,11 @@ for _command in (edit, assign, tag, untag, priority, due, approve, reject):
     "--text", required=True, help="The claim, normalised: one checkable sentence; - reads stdin."
 )
 @click.option("--quote", help="Exact text of the document that makes the claim.")
-@click.option("--occurrence", type=POSITIVE, help="Which occurrence of --quote (1-based).")
-@click.option("--start", type=OFFSET, help="Start offset (code points) of the span.")
-@click.option("--end", type=OFFSET, help="End offset (exclusive) of the span.")
+@click.option(
+    "--occurrence", type=POSITIVE, metavar="N", help="Which occurrence of --quote (1-based)."
+)
+@click.option("--start", type=OFFSET, metavar="N", help="Start offset (code points) of the span.")
+@click.option("--end", type=OFFSET, metavar="N", help="End offset (exclusive) of the span.")
 @click.option(
     "--speaker",
     metavar="NAME",

@@ -42,9 +42,11 @@ from workbench.domain.transitions import SPAN_PART
     help="Pin it anew to these words of the document's latest revision (found as `claim add` "
     "finds a quote).",
 )
-@click.option("--occurrence", type=POSITIVE, help="Which occurrence of --quote (1-based).")
-@click.option("--start", type=OFFSET, help="Pin it anew: start offset (code points).")
-@click.option("--end", type=OFFSET, help="Pin it anew: end offset (exclusive).")
+@click.option(
+    "--occurrence", type=POSITIVE, metavar="N", help="Which occurrence of --quote (1-based)."
+)
+@click.option("--start", type=OFFSET, metavar="N", help="Pin it anew: start offset (code points).")
+@click.option("--end", type=OFFSET, metavar="N", help="Pin it anew: end offset (exclusive).")
 @click.option("--note", help="Why it changed (optional, kept with the change); - reads stdin.")
 @if_version_option
 @json_context

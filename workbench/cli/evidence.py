@@ -95,7 +95,7 @@ def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
 
 
 @evidence.command("get")
-@click.argument("evidence_id", metavar="EID", type=ID)
+@click.argument("evidence_id", metavar="EVIDENCE_ID", type=ID)
 @output_option("Where to write the archived file (- for stdout).", required=True, writable=False)
 @force_option
 @click.pass_context

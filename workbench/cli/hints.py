@@ -28,7 +28,6 @@ FLAGS: dict[str, str] = {
     "database": "--db PATH|URL (or WORKBENCH_DB)",
     "search": "--search TEXT",
     "source": "FILE, URL or - (the text to store)",
-    "replace": "--force to replace it",
     "claims_file": "FILE",
 }
 

@@ -60,7 +60,7 @@ def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
 _REASON = click.option(
     "--note",
     "reason",
-    metavar="TEXT|-",
+    metavar="TEXT",
     required=True,
     help="Why (- reads stdin): kept with the change as an internal note, never published.",
 )

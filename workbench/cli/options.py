@@ -504,6 +504,7 @@ def if_version_option(fn: F) -> F:
         "--if-version",
         "expected_version",
         type=VERSION,
+        metavar="N",
         help="Refuse if the claim is no longer at this version (someone changed it since).",
     )(fn)
 

@@ -184,7 +184,9 @@ def breakdown(
     if not json_out(as_json, b):
         added = "" if since is None else f" added from {since}" + (f" to {until}" if until else "")
         table(
-            [key, *COUNTS],
+            # Headed in words, as the board's by-owner table is ("to check", "in review"):
+            # --json keeps the field names.
+            [key, *(name.replace("_", " ") for name in COUNTS)],
             [(none_row(key) if r.value is None else r.value, *r.counts.values()) for r in b.rows],
             empty=(
                 f"--limit 0: no {key} rows listed ({b.total:,} in all)"
