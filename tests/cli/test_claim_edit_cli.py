@@ -54,10 +54,10 @@ def test_the_same_values_say_nothing_changed(cli: Run, claim: int) -> None:
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        ((), "give at least one of --text, --type, --speaker, --no-speaker"),
+        ((), "give at least one of --text, --type, --speaker, --clear speaker"),
         (("--note", "why"), "give at least one of"),
         (("--speaker", "x", "--no-speaker"), "choose one"),
-        (("--speaker", " "), "--no-speaker removes the speaker"),
+        (("--speaker", " "), "--clear speaker removes the speaker"),
         (("--type", "rumour"), "Invalid value for '--type'"),
         (("--if-version", "0"), "--if-version"),
     ],

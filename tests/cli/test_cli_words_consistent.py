@@ -95,3 +95,50 @@ def test_force_is_one_hint_field_for_every_command_it_lets_through(
     assert (r.code, error["reason"]) == (1, "unrelated_text")
     assert error["hint"] == {"kind": "give_input", "field": "force"}
     assert cli("doc", "update", "1", str(article)).err.endswith("; give --force\n")
+
+
+def test_clear_removes_a_value_in_every_command_that_sets_one(cli: Run, tmp_path: Path) -> None:
+    """Removing a value was spelled four ways: `claim due --clear`, `claim assign --unassign`,
+    `claim edit --no-speaker` and `doc edit --author ''`; `doc edit --clear author` and
+    `claim assign --clear` were no such option. `--clear` (naming the field where a command
+    sets several) now removes it everywhere; the old spellings still work, for scripts."""
+    _desk(cli, tmp_path)
+    ok(cli("claim", "assign", "1", "--to", "ana"))
+    assert ok(cli("claim", "assign", "1", "--clear")).out == "claim #1: unassigned\n"
+    ok(cli("claim", "assign", "1", "--to", "ana"))
+    assert ok(cli("claim", "assign", "1", "--unassign")).out == "claim #1: unassigned\n"
+
+    ok(cli("claim", "edit", "1", "--speaker", "Ana"))
+    ok(cli("claim", "edit", "1", "--clear", "speaker"))
+    assert json.loads(ok(cli("claim", "show", "1", "--json")).out)["speaker"] is None
+    ok(cli("claim", "edit", "1", "--speaker", "Ana"))
+    ok(cli("claim", "edit", "1", "--no-speaker"))
+    assert json.loads(ok(cli("claim", "show", "1", "--json")).out)["speaker"] is None
+
+    ok(cli("doc", "edit", "1", "--author", "王芳", "--lang", "zh"))
+    r = ok(cli("doc", "edit", "1", "--clear", "author", "--clear", "lang"))
+    assert r.out == "document #1: changed author, language\n"
+    shown = json.loads(ok(cli("doc", "show", "1", "--json")).out)
+    assert (shown["author"], shown["language"]) == (None, None)
+    ok(cli("doc", "edit", "1", "--author", "王芳"))
+    ok(cli("doc", "edit", "1", "--author", ""))  # as documented before: still clears
+    assert json.loads(ok(cli("doc", "show", "1", "--json")).out)["author"] is None
+
+
+def test_clear_is_the_one_spelling_the_help_and_refusals_give(cli: Run, tmp_path: Path) -> None:
+    """The help of each command said its own spelling (--unassign, --no-speaker, '' clears
+    it), and `claim edit --speaker ''` was told to use --no-speaker."""
+    for args in (("claim", "due"), ("claim", "assign"), ("claim", "edit"), ("doc", "edit")):
+        shown = ok(cli(*args, "--help")).out
+        assert "--clear" in shown, args
+        assert "--unassign" not in shown and "--no-speaker" not in shown, shown
+        assert "'' clears" not in shown, shown
+    _desk(cli, tmp_path)
+    r = cli("claim", "edit", "1", "--speaker", "")
+    assert r.code == 2 and "--clear speaker removes the speaker" in r.err, r.err
+    r = cli("claim", "edit", "1", "--speaker", "Ana", "--clear", "speaker")
+    assert r.code == 2 and "choose one" in r.err, r.err
+    r = cli("doc", "edit", "1", "--author", "Ana", "--clear", "author")
+    assert r.code == 2 and "choose one" in r.err, r.err
+    r = cli("claim", "assign", "1", "--to", "ana", "--clear")
+    assert r.code == 2 and "give either --to NAME or --clear" in r.err, r.err
