@@ -66,7 +66,10 @@ def _need_ids(ids: list[int], usage: str, expected_version: int | None) -> None:
     help="Instead of IDs: every open claim of NAME (unverified, in progress, in review), as "
     "when a checker leaves; their verdicts stay theirs.",
 )
-@click.option("--unassign", is_flag=True, help="Remove the owner.")
+@click.option("--clear", "unassign", is_flag=True, help="Remove the owner.")
+# Removing a value is --clear in every command (as `claim due --clear`); --unassign, its
+# earlier spelling, still works for scripts, unlisted.
+@click.option("--unassign", "unassign_old", is_flag=True, hidden=True)
 @if_version_option
 @json_context
 def assign(
@@ -75,14 +78,16 @@ def assign(
     assignee: str | None,
     owner: str | None,
     unassign: bool,
+    unassign_old: bool,
     expected_version: int | None,
     as_json: bool,
 ) -> None:
     """Give claims an owner (all or none: one unknown ID and nothing changes)."""
     from workbench.services.workflow import assign_owner
 
+    unassign = unassign or unassign_old
     if (assignee is None) == (not unassign):
-        raise click.UsageError("give either --to NAME or --unassign")
+        raise click.UsageError("give either --to NAME or --clear")
     if owner is not None:
         _hand_over(ctx, ids, owner, assignee, expected_version, as_json)
         return
@@ -121,7 +126,7 @@ def _hand_over(
 
     if ids or successor is None or expected_version is not None:
         raise click.UsageError(
-            "give either claim IDs or --from NAME, with --to NAME (and no --unassign or "
+            "give either claim IDs or --from NAME, with --to NAME (and no --clear or "
             "--if-version): claim assign --from NAME --to NAME"
         )
     done = hand_over(workbench_from(ctx), owner, successor)

@@ -36,7 +36,16 @@ from workbench.domain.transitions import SPAN_PART
         "(another spelling of its own speaker is stored as typed)."
     ),
 )
-@click.option("--no-speaker", is_flag=True, help="Nobody in particular: remove the speaker.")
+@click.option(
+    "--clear",
+    "cleared",
+    type=click.Choice(["speaker"]),
+    metavar="speaker",
+    help="Remove the speaker (nobody in particular).",
+)
+# Removing a value is --clear in every command; --no-speaker, its earlier spelling, still works
+# for scripts, unlisted.
+@click.option("--no-speaker", is_flag=True, hidden=True)
 @click.option(
     "--quote",
     help="Pin it anew to these words of the document's latest revision (found as `claim add` "
@@ -56,6 +65,7 @@ def edit(
     text: str | None,
     claim_type: str | None,
     speaker: str | None,
+    cleared: str | None,
     no_speaker: bool,
     quote: str | None,
     occurrence: int | None,
@@ -82,14 +92,16 @@ def edit(
     if span is not None:
         usage_unless_none(span.problem())
 
+    no_speaker = no_speaker or cleared == "speaker"
     if speaker is not None and no_speaker:
-        raise click.UsageError("--speaker names one and --no-speaker removes it: choose one")
+        raise click.UsageError("--speaker names one and --clear speaker removes it: choose one")
     if speaker is not None and not has_visible(speaker):  # (U+200B alone is empty too)
         # An empty variable must not remove a speaker by accident: removing one is said.
-        raise click.UsageError("--speaker is empty; --no-speaker removes the speaker")
+        raise click.UsageError("--speaker is empty; --clear speaker removes the speaker")
     if text is None and claim_type is None and speaker is None and not no_speaker and not moved:
         raise click.UsageError(
-            "give at least one of --text, --type, --speaker, --no-speaker, --quote, --start/--end"
+            "give at least one of --text, --type, --speaker, --clear speaker, --quote, "
+            "--start/--end"
         )
     if text == "-" and note == "-":
         raise click.UsageError("--text - and --note - both read stdin: give one of them as text")

@@ -304,9 +304,24 @@ OPTION = {"language": "lang"}
 
 @doc.command("edit")
 @document_id_argument
-@metadata_options(" '' clears it.")
+@metadata_options()
+@click.option(
+    "--clear",
+    "cleared",
+    multiple=True,
+    type=click.Choice([names[0].removeprefix("--") for names, *_ in METADATA_OPTIONS]),
+    metavar="FIELD",
+    help="Remove FIELD's value: title, url, author, published or lang (repeat for several).",
+)
 @json_context
-def edit(ctx: click.Context, /, document_id: int, as_json: bool, **given: str | None) -> None:
+def edit(
+    ctx: click.Context,
+    /,
+    document_id: int,
+    cleared: tuple[str, ...],
+    as_json: bool,
+    **given: str | None,
+) -> None:
     """Change a document's title, URL, author, date or language (never its text).
 
     The change is recorded in the audit trail with the values before and after; giving the
@@ -314,9 +329,20 @@ def edit(ctx: click.Context, /, document_id: int, as_json: bool, **given: str | 
     """
     from workbench.services.documents import edit_document
 
+    for option in cleared:
+        # Removing a value is --clear in every command; an empty value (--author ''), this
+        # command's earlier spelling, still clears, for scripts.
+        name = {"lang": "language"}.get(option, option)
+        if given[name] not in (None, ""):
+            raise click.UsageError(
+                f"--{option} sets one and --clear {option} removes it: choose one"
+            )
+        given[name] = ""
     changes = {name: value for name, value in given.items() if value is not None}
     if not changes:
-        raise click.UsageError("give at least one of --title, --url, --author, --published, --lang")
+        raise click.UsageError(
+            "give at least one of --title, --url, --author, --published, --lang, --clear FIELD"
+        )
     result = edit_document(workbench_from(ctx), document_id, **changes)
     if as_json:
         emit_json(result.to_json())
