@@ -114,3 +114,55 @@ def test_a_field_set_after_the_export_is_not_said_emptied_by_the_file(
         "row 2: claim #1 is already present; the file leaves its assignee, tags empty, which "
         "were not cleared (import adds claims only; use claim assign, claim tag/untag)"
     ) in r.err.splitlines(), r.err
+
+
+def test_an_emptied_note_is_said_not_deleted(cli: Any, tmp_path: Path) -> None:
+    """An editor emptied the note cell of claim #1's row (its published note, "先查公司公告")
+    and imported the sheet: "0 claims added, 2 already present", nothing more, and `--json`
+    had no `differs` for the row, though an emptied speaker is said. A note is not deleted by
+    an import: it is said as emptied, with `note internal`, which takes a published note
+    back."""
+    _claim_one(cli, tmp_path)
+    ok(cli("note", "add", "1", "先查公司公告"))
+    sheet = _edited(cli, tmp_path, note="")
+    before = _head(cli)
+    r = cli("import", "claims", str(sheet), "--doc", "1", "--json")
+    assert r.code == 0, r.err
+    result = json.loads(r.out)
+    assert (result["added"], result["already_present"]) == ([], 2)
+    assert result["differs"] == [{"row": 2, "claim": 1, "fields": ["note"], "emptied": ["note"]}]
+    assert (
+        "row 2: claim #1 is already present; the file leaves its note empty, which was not "
+        "cleared (import adds claims only; use note internal)"
+    ) in r.err.splitlines(), r.err
+    assert _head(cli) == before
+    notes = json.loads(ok(cli("note", "list", "1", "--json")).out)
+    assert [n["body"] for n in notes] == ["先查公司公告"]
+
+
+def test_an_emptied_note_is_said_with_the_other_emptied_cells(cli: Any, tmp_path: Path) -> None:
+    """The note cell left holding a space, beside an emptied speaker: both are said. (A
+    verdict's row whose reason is emptied is refused, naming the row, as ever.)"""
+    _claim_one(cli, tmp_path)
+    ok(cli("note", "add", "1", "先查公司公告"))
+    sheet = _edited(cli, tmp_path, speaker="", note="  ")
+    r = cli("import", "claims", str(sheet), "--doc", "1", "--json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["differs"] == [
+        {"row": 2, "claim": 1, "fields": ["speaker", "note"], "emptied": ["speaker", "note"]}
+    ]
+    assert (
+        "row 2: claim #1 is already present; the file leaves its speaker, note empty, which "
+        "were not cleared (import adds claims only; use claim edit, note internal)"
+    ) in r.err.splitlines(), r.err
+
+
+def test_an_empty_note_cell_of_a_claim_with_only_internal_notes_is_no_difference(
+    cli: Any, tmp_path: Path
+) -> None:
+    """An export never writes an internal note, so its empty cell is no edit."""
+    _claim_one(cli, tmp_path)
+    ok(cli("note", "add", "1", "线人电话：别外传", "--internal"))
+    r = cli("import", "claims", str(_edited(cli, tmp_path)), "--doc", "1", "--json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["differs"] == []
