@@ -65,7 +65,13 @@ def _say_same_spans(added: Iterable[ClaimView]) -> None:
 
 
 def _differs_line(d: Differs) -> str:
-    commands = ", ".join(dict.fromkeys(_CHANGED_BY[name] for name in d.fields))
+    # An emptied note is taken back from publication by `note internal` (no note is deleted).
+    commands = ", ".join(
+        dict.fromkeys(
+            "note internal" if name == "note" and name in d.emptied else _CHANGED_BY[name]
+            for name in d.fields
+        )
+    )
     changed = [name for name in d.fields if name not in d.emptied]
     one = len(changed) == 1 and changed[0] != "tags"  # (its tags differ, trial47c)
     present = f"row {d.row}: claim #{d.claim_id} is already present"
@@ -168,8 +174,9 @@ def claims_command(
     is already present adds nothing and changes nothing; where it gives another speaker,
     type, status, assignee, priority, due or tags than the claim has, or a note that is none
     of the claim's notes, it is said on stderr (and in --json, `differs`), and so is a cell
-    of these but the note the row leaves empty where the claim has a value: an emptied
-    cell clears nothing (`differs`' `emptied`; the commands that clear each are named). A
+    of these the row leaves empty where the claim has a value (for the note, a published
+    note): an emptied cell clears nothing and deletes no note (`differs`' `emptied`; the
+    commands that clear each are named, `note internal` for a note). A
     row of a claim of DOC (its id) whose quote cell is empty is a bad row, as is one whose
     text is.
 

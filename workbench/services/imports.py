@@ -81,8 +81,9 @@ class Differs:
     row: int
     claim_id: int
     fields: tuple[str, ...]
-    # Those of `fields` the row leaves empty where the claim has a value: not cleared (an
-    # emptied cell was taken as nothing, unsaid, and the editor took the field to be cleared).
+    # Those of `fields` the row leaves empty where the claim has a value (for `note`, a
+    # published note): not cleared (an emptied cell was taken as nothing, unsaid, and the
+    # editor took the field to be cleared, the note deleted).
     emptied: tuple[str, ...] = ()
 
 
@@ -384,7 +385,8 @@ class _Ready:
     tags: tuple[str, ...] = ()
     asked: str | None = None  # the status the row gives (it may arrive at another)
     given: frozenset[str] = frozenset()  # the columns the row gives a value in
-    emptied: frozenset[str] = frozenset()  # the COMPARED columns the file has, the row empty
+    # The COMPARED columns (and `note`) the file has, the row leaves empty.
+    emptied: frozenset[str] = frozenset()
     # The claim this row is the export's own row of (`_own_claim`), already present: its span
     # is the claim's (its context not read), not anchored, and nothing is written for it.
     present: int | None = None
@@ -805,7 +807,10 @@ def _check(
         tags=tagged,
         asked=item.asked.value,
         given=frozenset(raw.values),
-        emptied=frozenset(n for n in COMPARED if n in raw.columns and n not in raw.values),
+        emptied=frozenset(n for n in COMPARED if n in raw.columns and n not in raw.values)
+        # An emptied note cell (or one left holding spaces) deletes no note: said, as the
+        # others are (it was taken unsaid, and the editor took the note to be gone).
+        | ({"note"} if "note" in raw.columns and not has_visible(row.note) else set()),
         present=None if own is None else own.id,
     )
 
@@ -1000,6 +1005,18 @@ def _differing(tx: Tx, rows: list[tuple[int, int, _Ready]]) -> list[Differs]:
                 select(Note.claim_id, Note.body).where(Note.claim_id.in_(noted))
             ):
                 notes.setdefault(claim_id, set()).add(body)
+        # A note cell the row leaves empty where the claim has a published note (an export
+        # writes no internal one): no note is deleted, so said. Read only for such rows.
+        unnoted = {claim_id for _, claim_id, ready in chunk if "note" in ready.emptied}
+        published: set[int] = set()
+        if unnoted:
+            published = set(
+                tx.session.scalars(
+                    select(Note.claim_id)
+                    .where(Note.claim_id.in_(unnoted), Note.internal.is_(False))
+                    .distinct()
+                )
+            )
         for number, claim_id, ready in chunk:
             given = _given(ready)
             claim = stored[claim_id]
@@ -1023,6 +1040,8 @@ def _differing(tx: Tx, rows: list[tuple[int, int, _Ready]]) -> list[Differs]:
             )
             if ready.note is not None and ready.note not in notes.get(claim_id, ()):
                 fields = (*fields, "note")
+            elif "note" in ready.emptied and claim_id in published:
+                fields, emptied = (*fields, "note"), (*emptied, "note")
             if fields:
                 found.append(Differs(number, claim_id, fields, emptied))
     return found
