@@ -189,7 +189,9 @@ def claims_command(
     0.5) is a bad row, not the claim added again. So is a row with a cell that `export
     claims --format xlsx` cut to Excel's 32,767 characters (it ends '[…cut: ...]'): the csv
     export has the whole text. An id cell is read as the tool shows ids (12, #12, １２); one
-    that is no id (abc, 1.5) is a bad row.
+    that is no id (abc, 1.5) is a bad row; but an id column with not one id in it (A-01,
+    乙-2), in a file with no other column only an export has, is the sheet's own labels:
+    ignored, said once on stderr (--json: `warnings`), the rows taken as claims to add.
 
     FILE may be up to WORKBENCH_MAX_DOCUMENT_MB (20 MB unless set), as a document may, as
     read and as UTF-8 text. It is UTF-8, or UTF-16 or UTF-32 starting with its byte-order mark
@@ -229,6 +231,7 @@ def claims_command(
                     }
                     for d in result.differs
                 ],
+                "warnings": result.warnings,
             }
         )
     else:
@@ -238,6 +241,8 @@ def claims_command(
         message(f"skipped {line}")
     for line in collapsed(result.notices):  # rows that came in alike, one line
         message(line)
+    for said in result.warnings:
+        warning(said)
     for differs in result.differs:
         message(_differs_line(differs))
     message(

@@ -71,6 +71,9 @@ class ImportResult:
     # Rows whose claim was already present but whose desk fields differ from it: not changed
     # (an import adds claims only), so said, rather than the edits of a file dropped unsaid.
     differs: list[Differs] = field(default_factory=list)
+    # What was said of the file as a whole, once (an `id` column of the sheet's own labels,
+    # ignored: `_LabelColumn`).
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -413,13 +416,22 @@ class _ClaimsFile:
     # order, at most MAX_COLUMNS of them and then any of those a claims file needs (NEEDED):
     # what `column_problem` judges.
     columns: tuple[str, ...] = ()
+    # The file's `id` column holds the sheet's own labels, not claim ids (`_LabelColumn`):
+    # its cells are dropped from every row as it is read, and this said once.
+    labels: str | None = None
 
     def rows(self) -> Iterator[RawRow]:
         from workbench.exports import claims_table
 
         with self._text() as text:
             # The export-only columns stay for now: `_check` reads a row's document_id.
-            yield from claims_table.READERS[self.suffix](text)
+            rows = claims_table.READERS[self.suffix](text)
+            if self.labels is None:
+                yield from rows
+                return
+            for raw in rows:
+                values = {k: v for k, v in raw.values.items() if k != "id"}
+                yield claims_table.RawRow(raw.number, values, raw.columns, raw.problem)
 
     def header(self) -> tuple[str, ...]:
         """A CSV file's columns, read from its header (a file of no rows has no row to name
@@ -473,6 +485,7 @@ def _read_claims_file(path: str) -> _ClaimsFile:
     known = frozenset(ClaimRow.model_fields)
     # How many rows give each column a claims table does not have (at most MAX_COLUMNS).
     unknown: dict[str, int] = {}
+    id_column = _LabelColumn()
     try:
         counting = _ClaimsFile(data, suffix)
         count = 0
@@ -482,6 +495,7 @@ def _read_claims_file(path: str) -> _ClaimsFile:
                 columns.update(dict.fromkeys(raw.columns[:MAX_COLUMNS]))
             if len(needed) < len(NEEDED):
                 needed.update(NEEDED.intersection(raw.columns))
+            id_column.read(raw)
             for name in raw.values:  # (a CSV's empty cell gives no value: it is no problem)
                 if name not in known and (name in unknown or len(unknown) < MAX_COLUMNS):
                     unknown[name] = unknown.get(name, 0) + 1
@@ -506,7 +520,51 @@ def _read_claims_file(path: str) -> _ClaimsFile:
     except BaseException:
         data.close()
         raise
-    return _ClaimsFile(data, suffix, count, tuple(columns))
+    return _ClaimsFile(data, suffix, count, tuple(columns), id_column.ignored())
+
+
+class _LabelColumn:
+    """What a file's `id` column holds, judged over every row as the file is counted. A sheet
+    a desk keeps itself (no export: none of the export's other columns) may number its claims
+    in an `id` column of its own (A-01, 乙-2): a column with not one cell that is a claim id is
+    that, not the workbench's, and is ignored, said once (each row failed "is not a claim id",
+    where the column used to be ignored unsaid). A column where some cells are ids, or an
+    export's own, is read as ids: a cell that is none there is a bad row (`_claim_id_cell`)."""
+
+    # How many of the labels the warning quotes.
+    SHOWN = 3
+
+    def __init__(self) -> None:
+        self.labels: dict[str, None] = {}
+        self.more = False
+        self.ids = False
+        self.export = False
+
+    def read(self, raw: RawRow) -> None:
+        from workbench.exports.claims_table import EXPORT_ONLY
+
+        if not self.export and not EXPORT_ONLY.isdisjoint(set(raw.columns) - {"id"}):
+            self.export = True
+        value = raw.values.get("id")
+        if value is None or self.ids or (isinstance(value, str) and not value.strip()):
+            return
+        if not isinstance(value, str) or _typed_id(value) is not None:
+            self.ids = True  # an id, well formed or not (a JSON number, `12`, `#0`)
+        elif len(self.labels) < self.SHOWN:
+            self.labels[value.strip()] = None
+        elif value.strip() not in self.labels:
+            self.more = True
+
+    def ignored(self) -> str | None:
+        """The warning that the column is ignored, or None: it is read as claim ids."""
+        if self.ids or self.export or not self.labels:
+            return None
+        shown = ", ".join(repr(clip_quote(label)) for label in self.labels)
+        return (
+            f"column id holds no claim id ({shown}{', ...' if self.more else ''}): taken as the "
+            "sheet's own labels and ignored, the rows added as new claims (an export's id is "
+            "the claim's number, 12)"
+        )
 
 
 # A spreadsheet program's own files (Excel, WPS, Numbers, LibreOffice): the workbook, not a
@@ -913,6 +971,7 @@ def import_claims(
             skipped=problems,
             notices=notices,
             differs=differs,
+            warnings=[] if claims_file.labels is None else [claims_file.labels],
         )
 
 
