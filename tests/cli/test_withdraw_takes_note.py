@@ -21,3 +21,29 @@ def test_claim_withdraw_takes_its_reason_as_note_too(db_url: str) -> None:
     ok(run_cli(["claim", "withdraw", "1", "--reason", "not a claim"], env=env))
     shown = json.loads(ok(run_cli(["note", "list", "2", "--json"], env=env)).out)
     assert [n["body"] for n in shown] == ["duplicate of #1"], shown
+
+
+def test_a_reason_given_twice_is_bad_usage_not_half_kept(db_url: str) -> None:
+    """`claim withdraw 1 --reason "不是事实陈述" --note "重复：见#2"` withdrew the claim with
+    only the second as its reason: the first was dropped without a word (--note and --reason
+    are one option, and the last given won). The help says the reason is kept as the note of
+    the change, one reason: two are refused as bad usage (exit 2), nothing changed."""
+    env = {"WORKBENCH_DB": db_url, "WORKBENCH_USER": "mei"}
+    ok(run_cli(["doc", "add", "-"], stdin="甲公司去年营收一百亿元。\n".encode(), env=env))
+    ok(run_cli(["claim", "add", "1", "--text", "营收一百亿元", "--quote", "营收一百亿元"], env=env))
+    before = ok(run_cli(["audit", "head", "--json"], env=env)).out
+    for twice in (
+        ["--reason", "不是事实陈述", "--note", "重复：见#2"],
+        ["--note", "不是事实陈述", "--reason", "重复：见#2"],
+        ["--reason", "不是事实陈述", "--reason", "重复：见#2"],
+    ):
+        r = run_cli(["claim", "withdraw", "1", *twice], env=env)
+        assert (r.code, r.out, r.crash) == (2, "", None), (r.code, r.out, r.err)
+        assert r.err.splitlines()[0] == (
+            "error: the reason is given twice (--reason and --note are the same option, kept "
+            "as one note): give it once, both texts in it if both are meant "
+            "(see `workbench claim withdraw --help`)"
+        ), r.err
+    assert ok(run_cli(["audit", "head", "--json"], env=env)).out == before
+    shown = json.loads(ok(run_cli(["claim", "show", "1", "--json"], env=env)).out)
+    assert shown["status"] == "unverified"
