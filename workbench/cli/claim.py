@@ -732,15 +732,19 @@ def status(
     "reason",
     metavar="TEXT",
     required=True,
+    # Taken as many times as given, so that a second is refused (click kept the last, and
+    # `--reason A --note B` withdrew with B alone, A dropped unsaid).
+    multiple=True,
     help="Why it is taken back: not a claim, a duplicate of which one, the wrong span; "
-    "- reads stdin. --note is the same (as `claim status ID withdrawn --note` takes it).",
+    "- reads stdin. --note is the same (as `claim status ID withdrawn --note` takes it); "
+    "given once.",
 )
 @if_version_option
 @json_context
 def withdraw(
     ctx: click.Context,
     claim_id: int,
-    reason: str,
+    reason: tuple[str, ...],
     expected_version: int | None,
     as_json: bool,
 ) -> None:
@@ -754,10 +758,15 @@ def withdraw(
     """
     from workbench.services.claims import withdraw as withdraw_claim
 
+    if len(reason) > 1:
+        raise click.UsageError(
+            "the reason is given twice (--reason and --note are the same option, kept as one "
+            "note): give it once, both texts in it if both are meant"
+        )
     result = withdraw_claim(
         workbench_from(ctx),
         claim_id,
-        reason=text_or_stdin(reason) or "",
+        reason=text_or_stdin(reason[0]) or "",
         expected_version=expected_version,
     )
     json_or_line(
