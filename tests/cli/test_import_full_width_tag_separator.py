@@ -35,3 +35,24 @@ def test_full_width_semicolon_separates_tags(cli: Any, tmp_path: Path) -> None:
     assert r.code == 0, (r.code, r.out, r.err)
     claims = json.loads(ok(cli("claim", "list", "--json")).out)
     assert [c["tags"] for c in claims] == [["估值", "融资"], ["估值", "融资"]], claims
+
+
+def test_a_comma_separates_tags_too(cli: Any, tmp_path: Path) -> None:
+    """A Chinese editor typed a new row's tags `时间线，CLIP` (the IME's full-width comma), or
+    `融资, 估值`: the row failed, "tag '时间线,clip' holds ';' or ',', which separate tags in
+    exports", a comma the editor typed between two tags. No tag can hold a comma, so a comma
+    (half- or full-width) in a tags cell can only separate two: it does."""
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    ok(cli("doc", "add", str(article)))
+    table = tmp_path / "claims.csv"
+    table.write_text(
+        "text,quote,tags\n"
+        '融资超过十亿美元,融资金额超过１０亿美元,"融资, 估值"\n'
+        "估值二十五亿美元,估值达到２５亿美元,融资，估值；CLIP\n",
+        encoding="utf-8",
+    )
+    r = cli("import", "claims", str(table), "--doc", "1")
+    assert r.code == 0, (r.code, r.out, r.err)
+    claims = json.loads(ok(cli("claim", "list", "--json")).out)
+    assert [c["tags"] for c in claims] == [["估值", "融资"], ["clip", "估值", "融资"]], claims
