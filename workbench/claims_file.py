@@ -92,7 +92,7 @@ class ClaimRow(BaseModel):
         default=None, description="the reason; required for a verdict or a reopened claim"
     )
     tags: list[str] | str | None = Field(
-        default=None, description="a list, or 'a; b' in CSV ('；' separates too)"
+        default=None, description="a list, or 'a; b' in CSV ('；', ',' and '，' separate too)"
     )
     assignee: str | None = None
     priority: str | None = Field(default=None, description="high, normal or low")

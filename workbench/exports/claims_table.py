@@ -110,10 +110,16 @@ def row_of(claim: TableClaim) -> dict[str, Any]:
     }
 
 
+# What separates a tags cell's tags besides ';': the full-width '；' a Chinese IME types
+# (trial58: 融资；估值 came in as one tag, refused for holding ';'), and a comma, half- or
+# full-width, which no tag may hold (`desk.normalise_tag`), so that it can only stand between
+# two (时间线，CLIP was refused, "holds ';' or ','").
+_ALSO_SEPARATING = str.maketrans({"\uff1b": ";", ",": ";", "\uff0c": ";"})
+
+
 def split_tags(cell: str) -> list[str]:
-    """The tags of a table's cell: separated by ';', or by the full-width '；' a Chinese IME
-    types (trial58: 融资；估值 came in as one tag, refused for holding ';')."""
-    return [t for t in (s.strip() for s in cell.replace("\uff1b", ";").split(";")) if t]
+    """The tags of a table's cell: separated by ';', and by `_ALSO_SEPARATING`."""
+    return [t for t in (s.strip() for s in cell.translate(_ALSO_SEPARATING).split(";")) if t]
 
 
 def flat(row: dict[str, Any]) -> list[Any]:
