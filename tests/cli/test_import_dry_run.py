@@ -1,0 +1,78 @@
+"""`import claims FILE --doc DOC --dry-run`: what an import would do, nothing written.
+
+An editor who had worked on an export in a spreadsheet (a row added, a speaker changed, a
+note emptied) wanted to see what the import would do before it did it, as she would with any
+tool that writes to a shared desk: `--dry-run` was "No such option", exit 2, and the only
+way to see was to import. It checks every row as the import does and says the same (the rows
+it would add, those present and how they differ, the rows refused), writing nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.cli.test_import_emptied_cells import _edited
+from tests.cli.test_spreadsheet_round_trip_trial97 import _desk, _head
+from tests.inprocess import ok
+
+
+def _sheet(cli: Any, tmp_path: Path) -> Path:
+    _desk(cli, tmp_path)
+    ok(cli("note", "add", "1", "先查公司公告"))
+    sheet = _edited(cli, tmp_path, speaker="闫俊杰", note="")
+    with sheet.open("a", encoding="utf-8", newline="") as f:
+        f.write(",,融资完成后，估值达到,,,,估值在融资后确定" + "," * 13 + "\r\n")
+    return sheet
+
+
+def test_dry_run_says_what_the_import_would_do_and_writes_nothing(cli: Any, tmp_path: Path) -> None:
+    sheet = _sheet(cli, tmp_path)
+    before = _head(cli)
+    r = cli("import", "claims", str(sheet), "--doc", "1", "--dry-run")
+    assert r.code == 0, (r.out, r.err)
+    assert r.out == "would add  [unverified]  characters 25–34  估值在融资后确定\n", r.out
+    lines = r.err.splitlines()
+    assert (
+        "row 2: claim #1 is already present; its speaker differs from the file and the file "
+        "leaves its note empty: not changed (import adds claims only; use claim edit, note "
+        "internal)"
+    ) in lines, r.err
+    assert lines[-1] == (
+        "1 claim would be added, 2 already present, 0 rows skipped (--dry-run: nothing written)"
+    ), r.err
+    assert _head(cli) == before
+    assert len(json.loads(ok(cli("claim", "list", "--json")).out)) == 2
+    # Then for real: what it said.
+    r = cli("import", "claims", str(sheet), "--doc", "1")
+    assert r.code == 0, (r.out, r.err)
+    assert r.out == "claim #3  [unverified]  characters 25–34  估值在融资后确定\n", r.out
+    assert r.err.splitlines()[-1] == "1 claim added, 2 already present, 0 rows skipped"
+
+
+def test_dry_run_json_says_it_wrote_nothing(cli: Any, tmp_path: Path) -> None:
+    sheet = _sheet(cli, tmp_path)
+    before = _head(cli)
+    r = cli("import", "claims", str(sheet), "--doc", "1", "--dry-run", "--json")
+    assert r.code == 0, (r.out, r.err)
+    result = json.loads(r.out)
+    assert result["dry_run"] is True
+    assert [c["text"] for c in result["added"]] == ["估值在融资后确定"]
+    assert result["differs"] == [
+        {"row": 2, "claim": 1, "fields": ["speaker", "note"], "emptied": ["note"]}
+    ]
+    assert _head(cli) == before
+    r = cli("import", "claims", str(sheet), "--doc", "1", "--json")
+    assert json.loads(r.out)["dry_run"] is False
+
+
+def test_dry_run_of_a_file_with_bad_rows_is_refused_as_the_import_is(
+    cli: Any, tmp_path: Path
+) -> None:
+    sheet = _sheet(cli, tmp_path)
+    with sheet.open("a", encoding="utf-8", newline="") as f:
+        f.write(",,不在文中的话,,,,无,,,,,,,,,,,,,\r\n")
+    r = cli("import", "claims", str(sheet), "--doc", "1", "--dry-run")
+    assert r.code == 1, (r.out, r.err)
+    assert r.err.splitlines()[0].startswith("row 5: quote not found in the document"), r.err
