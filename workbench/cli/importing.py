@@ -36,11 +36,13 @@ def import_() -> None:
     """Import claims (Web Annotations, CSV/JSON tables) or a whole bundle."""
 
 
-def _print_added(claims: Iterable[ClaimView]) -> None:
-    """The claims an import added, a line each (both imports print them alike)."""
+def _print_added(claims: Iterable[ClaimView], *, dry_run: bool = False) -> None:
+    """The claims an import added, a line each (both imports print them alike); those a dry
+    run would add, without the id they are not given."""
     for claim in claims:
         where = span_words(claim.start, claim.end)
-        click.echo(f"claim #{claim.id}  [{claim.status}]  {where}  {claim.text}")
+        added = "would add" if dry_run else f"claim #{claim.id}"
+        click.echo(f"{added}  [{claim.status}]  {where}  {claim.text}")
 
 
 # Warnings of claims added on the very span of another, one line each up to this many; the
@@ -149,9 +151,14 @@ def annotations_command(
 @click.argument("path", metavar="FILE.csv|FILE.json|FILE.jsonl", type=click.Path())
 @click.option("--doc", "document_id", type=ID, required=True, metavar="DOC", help="Anchor in DOC.")
 @click.option("--skip-bad", is_flag=True, help="Import the good rows; list the bad ones.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Check every row and say what the import would do; write nothing.",
+)
 @json_context
 def claims_command(
-    ctx: click.Context, path: str, document_id: int, skip_bad: bool, as_json: bool
+    ctx: click.Context, path: str, document_id: int, skip_bad: bool, dry_run: bool, as_json: bool
 ) -> None:
     """Claims from a claims table (columns: `workbench schema claims`), anchored in DOC.
 
@@ -199,6 +206,10 @@ def claims_command(
     code page (Excel's plain "CSV" save: GBK on a Chinese Windows) is refused saying to save
     it as CSV UTF-8 (or Unicode Text); a due date as a spreadsheet writes one (12/3/2026, or
     its serial number 46359) saying to format the column as yyyy-mm-dd.
+
+    --dry-run checks the file as the import does and says all it would (the claims it would
+    add, "would add", without ids; the rows present and how they differ; the rows refused,
+    exit 1), then writes nothing (--json: `dry_run` true).
     """
     from workbench.services.imports import RowsRefused, collapsed, import_claims
 
@@ -206,7 +217,12 @@ def claims_command(
     try:
         with progress_bar("importing claims (checking, then writing)", enabled=bar) as progress:
             result = import_claims(
-                workbench_from(ctx), path, document_id, skip_bad=skip_bad, progress=progress
+                workbench_from(ctx),
+                path,
+                document_id,
+                skip_bad=skip_bad,
+                progress=progress,
+                dry_run=dry_run,
             )
     except RowsRefused as exc:
         if as_json:  # a --json error carries the failed rows' numbers instead
@@ -232,10 +248,11 @@ def claims_command(
                     for d in result.differs
                 ],
                 "warnings": result.warnings,
+                "dry_run": result.dry_run,
             }
         )
     else:
-        _print_added(result.added)
+        _print_added(result.added, dry_run=result.dry_run)
     _say_same_spans(result.added)
     for line in collapsed(result.skipped):
         message(f"skipped {line}")
@@ -245,9 +262,10 @@ def claims_command(
         warning(said)
     for differs in result.differs:
         message(_differs_line(differs))
+    added = plural(len(result.added), "claim") + (" would be" if result.dry_run else "")
     message(
-        f"{plural(len(result.added), 'claim')} added, {result.present} already present, "
-        f"{plural(len(result.skipped), 'row')} skipped"
+        f"{added} added, {result.present} already present, {plural(len(result.skipped), 'row')} "
+        f"skipped{' (--dry-run: nothing written)' if result.dry_run else ''}"
     )
 
 

@@ -74,6 +74,17 @@ class ImportResult:
     # What was said of the file as a whole, once (an `id` column of the sheet's own labels,
     # ignored: `_LabelColumn`).
     warnings: list[str] = field(default_factory=list)
+    # Checked and written as the import would be, then rolled back: nothing was written
+    # (`added` are the claims it would add, their ids those they would have had then).
+    dry_run: bool = False
+
+
+class _RolledBack(Exception):
+    """Ends a dry run's transaction, rolled back, with what the import would have done."""
+
+    def __init__(self, result: ImportResult) -> None:
+        super().__init__("dry run")
+        self.result = result
 
 
 @dataclass(frozen=True, slots=True)
@@ -886,13 +897,29 @@ def import_claims(
     *,
     skip_bad: bool = False,
     progress: Progress | None = None,
+    dry_run: bool = False,
 ) -> ImportResult:
     """Claims from a CSV or JSON claims table, anchored in document DOC; one event per claim.
 
     Every row is checked first; if any fails, nothing is written (unless `skip_bad`, which
     imports the good rows and returns the failures in `skipped`). `progress` hears the rows
-    checked, then the rows written (of those to write).
+    checked, then the rows written (of those to write). `dry_run`: all of it is done, then
+    rolled back, so that what is returned is what the import would do (`dry_run` set).
     """
+    try:
+        return _import_claims(wb, path, document_id, skip_bad, progress, dry_run)
+    except _RolledBack as done:
+        return done.result
+
+
+def _import_claims(
+    wb: Workbench,
+    path: str,
+    document_id: int,
+    skip_bad: bool,
+    progress: Progress | None,
+    dry_run: bool,
+) -> ImportResult:
     claims_file = _read_claims_file(path)
     source = Path(path).name
     with closing(claims_file.data), transaction(wb, write=True) as tx:
@@ -965,14 +992,18 @@ def import_claims(
             )
             written.add(len(batch))
         written.end()
-        return ImportResult(
+        result = ImportResult(
             added=added,
             present=present,
             skipped=problems,
             notices=notices,
             differs=differs,
             warnings=[] if claims_file.labels is None else [claims_file.labels],
+            dry_run=dry_run,
         )
+        if dry_run:
+            raise _RolledBack(result)  # the transaction rolls back: nothing written
+        return result
 
 
 def _batches(items: Iterable[_Ready], size: int) -> Iterator[list[_Ready]]:
