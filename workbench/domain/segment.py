@@ -18,10 +18,12 @@ The rules, in the order they apply:
 * The full-width stops `。｡！？` always end a sentence. ASCII `.?!`, `…` and `．` end one only
   when what follows looks like a new sentence: whitespace, CJK or an opening quote next, and no
   lowercase letter or clause punctuation after that. So `3.5%`, `example.com`, `U.S. officials`,
-  `e.g. this` and `"why?" she asked` stay whole.
+  `e.g. this` and `"why?" she asked` stay whole. A footnote marker after a stop (`2023.[1]`,
+  `2023.¹`) stays with the sentence it annotates.
 * A period after a known abbreviation does not end a sentence: titles (`Dr.`, `Mr.`), `e.g.`,
   `i.e.`, single initials. Abbreviations that often end sentences too (`U.S.`, `Inc.`, `etc.`)
-  end one only when the next word is a typical sentence opener (`The`, `It`, `But`...).
+  end one only when the next word is a typical sentence opener (`The`, `It`, `But`...). A
+  dotted name is no abbreviation: `report.html.` and `example.com.` end a sentence as a word does.
 * Closing quotes and brackets right after a stop belong to the sentence they close, and so does
   a short Chinese attribution tag after them (`……。"他表示。` is one sentence). ASCII `"`
   has no direction, so quotes are paired by alternation within a block, corrected by the
@@ -114,6 +116,12 @@ _TIME_LINE = re.compile(
     r"(?:[^\S\n]*(?:[aApP]\.?[mM]\.?)(?:[^\S\n]+[A-Z]{2,4})?)?[^\S\n]*(?=\n|$)"
 )
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+# A footnote marker: a number of up to three digits in square brackets, or superscript digits.
+# After a stop it belongs to the sentence it annotates ("rose 4.5% in 2023.[1] Wages", "2023.¹
+# Wages"), as a closing quote does (trial162: "[1]" opened the next candidate, and "¹" joined
+# the two sentences).
+_FOOTNOTE = re.compile(r"\[[0-9]{1,3}\]|[¹²³⁰⁴-⁹]+")
+_FOOTNOTE_FIRST = frozenset("[¹²³⁰⁴⁵⁶⁷⁸⁹")
 _SPACES = re.compile(r"\s*")
 
 
@@ -394,6 +402,9 @@ def _split_block(text: str, lo: int, hi: int, out: list[Segment]) -> None:
                     in_double = False
                 elif c == "'" and in_single:
                     in_single = False
+                elif c in _FOOTNOTE_FIRST and (note := _FOOTNOTE.match(text, j, hi)) is not None:
+                    j = note.end()
+                    continue
                 elif not _extends(c):
                     break
                 j += 1
@@ -577,8 +588,13 @@ def ends_sentence(text: str, i: int) -> bool:
     if text[i] not in _STOPS:
         return False
     j = i + 1
-    while j < len(text) and (text[j] in _STOPS or text[j] in _CLOSERS):
-        j += 1
+    while j < len(text):
+        if text[j] in _STOPS or text[j] in _CLOSERS:
+            j += 1
+        elif text[j] in _FOOTNOTE_FIRST and (note := _FOOTNOTE.match(text, j)) is not None:
+            j = note.end()
+        else:
+            break
     return _ends_sentence(text, i, j, 0, len(text))
 
 
@@ -641,12 +657,20 @@ def _period_ends(text: str, i: int, k: int, lo: int, hi: int, nxt: str) -> bool:
         return follower is not None and follower.group(1).lower() in _OPENERS_AFTER_INITIAL
     if lower in _NEVER_FINAL or (lower in _BEFORE_NUMBER and nxt.isdigit()):
         return False
-    if lower in _MAYBE_FINAL or "." in word:
+    if lower in _MAYBE_FINAL or ("." in word and not _dotted_name(word)):
         if _is_cjk(nxt) or nxt in _OPENERS:
             return True
         follower = _NEXT_WORD.match(text, k, hi)
         return follower is not None and follower.group(1).lower() in _SENTENCE_OPENERS
     return True
+
+
+def _dotted_name(word: str) -> bool:
+    """A word with dots that is a name, not an abbreviation: a part of three letters or more
+    (example.com, report.html, results.pdf). A period after it ends a sentence as after any
+    word (trial162: "at example.com/report.html. Contact us" ran on into the next sentence);
+    U.S., e.g., a.m. and Ph.D. are parts of one or two letters."""
+    return any(len(part) >= 3 for part in word.split("."))
 
 
 def _is_list_number(text: str, i: int, lo: int) -> bool:
