@@ -115,3 +115,42 @@ def test_footnoted_candidates_keep_their_markers_and_not_the_next_sentences() ->
         "Wages rose 3.1% in 2023.[2]",
     ]
     assert all(text[c.start : c.end] == c.text for c in found)
+
+
+# A list pasted as plain text: the model reads each item without its marker (`body_of`), but the
+# candidate's span kept it, so `extract --accept` made claims that quote "- " or "1. " (trial162).
+@pytest.mark.parametrize(
+    ("line", "claim"),
+    [
+        (
+            "- 2023年营收达到3.9万亿元，同比增长10%–15%。",
+            "2023年营收达到3.9万亿元，同比增长10%–15%。",
+        ),
+        ("* 净利润1,500万美金，较上年下降2.5%", "净利润1,500万美金，较上年下降2.5%"),
+        (
+            "• Revenue rose 12% to $4.5 billion in 2023.",
+            "Revenue rose 12% to $4.5 billion in 2023.",
+        ),
+        ("1. 研发投入占比18.5%，达到12亿元。", "研发投入占比18.5%，达到12亿元。"),
+        (
+            "2) Revenue rose 12% to $4.5 billion in 2023.",
+            "Revenue rose 12% to $4.5 billion in 2023.",
+        ),
+        ("（三）公司2023年营收增长了12%。", "公司2023年营收增长了12%。"),
+        ("4、公司2023年营收增长了12%。", "公司2023年营收增长了12%。"),
+    ],
+)
+def test_a_list_items_candidate_leaves_its_marker_out(line: str, claim: str) -> None:
+    text = f"要点如下\n\n{line}\n"
+    found = [c for c in find_candidates(text, 0.0) if c.text != "要点如下"]
+    assert [c.text for c in found] == [claim]
+    c = found[0]
+    assert text[c.start : c.end] == c.text and c.start == text.index(claim)
+    # scored as before: the model read the item without its marker all along
+    alone = find_candidates(f"要点如下\n\n{claim}\n", 0.0)
+    assert c.score == next(a.score for a in alone if a.text == claim)
+
+
+def test_a_marker_with_nothing_after_it_is_still_listed_whole() -> None:
+    text = "收入增长12%。\n\n（一）\n\n- \n"
+    assert [c.text for c in find_candidates(text, 0.0)][:2] == ["收入增长12%。", "（一）"]
