@@ -18,10 +18,12 @@ SEED = REPO / "seeds" / "minimax-profile.zh.txt"
 ENGLISH = REPO / "tests" / "data" / "checkworthy" / "english.txt"
 
 # sha256 of json.dumps([[start, end, score], ...]) for each text and --min-score, taken from the
-# code before contributions were added (commit 72c582b3).
+# code before contributions were added (commit 72c582b3). The seed's were taken again when a
+# list item's candidate left its marker out (trial162): its three numbered items (1. 架构创新的
+# 抢跑, 2. 底层算法, 3. 定义交互) start 3 characters later, every score and end as before.
 DIGESTS = {
-    (SEED, 0.0): (116, "6309b399a763957910e0ff8bf5b21fbe967a8f1acfe4e8004864cb1a7165a39e"),
-    (SEED, 0.5): (37, "8ec93b1c2b24ff43d7c417bb272a883d54bd7ed4002967b31154b6296c242c2f"),
+    (SEED, 0.0): (116, "463df293cf1ec28840d0c70f03d7e1ec6e2d285e19b6ca92ffe14ae130114054"),
+    (SEED, 0.5): (37, "c8a6c1e7e8586bc585e42b18ac0f99667576b8084a21387378e296a775a6454e"),
     (ENGLISH, 0.0): (37, "19adea2544150c9f78c5d0134af7603a49c4f9625ac9322d9a056b53e5af05bd"),
     (ENGLISH, 0.5): (20, "3bc0fa5828672c8ea4d72665c27848110419d39fd8b2adca834c1c179901eddd"),
 }

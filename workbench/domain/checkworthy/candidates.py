@@ -445,7 +445,12 @@ class SpanScorer:
         object.__setattr__(self, "evidence", evidence(self.names))
 
     def make(self, start: int, end: int, found: Scored, threshold: float) -> Candidate:
-        """The candidate `found` makes of the span, which had to score `threshold`."""
+        """The candidate `found` makes of the span, which had to score `threshold`: without a
+        list item's marker (- , 1. , （三）), which the model never read (`body_of`), so that a
+        claim made from it does not quote one (trial162)."""
+        body, lead = body_of(self.text[start:end])
+        if body and lead:
+            start += lead
         return Candidate(
             start,
             end,
