@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from workbench.domain.checkworthy import find_candidates
-from workbench.domain.segment import ends_sentence, split_sentences
+from workbench.domain.segment import ends_sentence, split_clauses, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -154,3 +154,36 @@ def test_a_list_items_candidate_leaves_its_marker_out(line: str, claim: str) -> 
 def test_a_marker_with_nothing_after_it_is_still_listed_whole() -> None:
     text = "收入增长12%。\n\n（一）\n\n- \n"
     assert [c.text for c in find_candidates(text, 0.0)][:2] == ["收入增长12%。", "（一）"]
+
+
+# A range written with one dash (10%—15%, 1.4亿—2.1亿美元, 2023年—2024年) was cut at the dash as
+# at a clause's end: a sentence that fell short was offered by its clause "员工增长了10%—", a
+# figure without the other half of its range (trial162).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("同比增长10%—15%，利润持平。", ["同比增长10%—15%，", "利润持平。"]),
+        ("收入在1.4亿—2.1亿美元之间，", ["收入在1.4亿—2.1亿美元之间，"]),
+        ("时间是2023年—2024年。", ["时间是2023年—2024年。"]),
+        ("Revenue rose 10—15 percent, he said.", ["Revenue rose 10—15 percent,", "he said."]),
+        # a dash between words, or a double dash (a Chinese clause's), still ends a clause
+        ("达到6.95亿吨——比上年增加888万吨。", ["达到6.95亿吨——", "比上年增加888万吨。"]),
+        ("他们在2021年——3个人挤在一间办公室里。", ["他们在2021年——", "3个人挤在一间办公室里。"]),
+        ("代价是惨重的—3次失败。", ["代价是惨重的—", "3次失败。"]),
+    ],
+)
+def test_a_dash_between_two_figures_is_a_range_not_a_clause_end(
+    text: str, expected: list[str]
+) -> None:
+    assert [text[c.start : c.end] for c in split_clauses(text)] == expected
+
+
+def test_no_clause_candidate_ends_inside_a_range() -> None:
+    text = (
+        "老实说我觉得它可能会更好，不过公司的净利润在2022年达到了3亿—5亿元，"
+        "员工增长了10%—15%，我们都很喜欢它。"
+    )
+    # (the two figures' clauses are now one run, which the opening's 可能 frames: not offered)
+    for min_score in (0.5, 0.7, 0.9):
+        found = [c.text for c in find_candidates(text, min_score)]
+        assert not any(t.endswith("—") or t.startswith(("5亿元", "15%")) for t in found)
