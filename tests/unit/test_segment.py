@@ -374,14 +374,18 @@ def test_quotations_are_well_formed(text: str) -> None:
 
 
 @given(
-    st.text(alphabet="0１9a ,，;；:：—.-\n中", max_size=40),
+    st.text(alphabet="0１9a ,，;；:：—.-\n中%亿", max_size=40),
     st.sampled_from([CLAUSE_MARKS, ";；", ",", ":", "，:", "—"]),
 )
 def test_clauses_are_cut_as_by_the_plain_pattern(text: str, marks: str) -> None:
     # `_clause_pattern` starts each alternative with a mark (for speed): it must cut where the
-    # plain form does, a run of marks less a comma or colon between two digits.
-    plain = re.compile(r"(?:(?!(?<=\d)[,:]\d)[" + re.escape(marks) + "])+")
-    for s in (text, "1,2 a,b 1, 2 ,1 1,,2 10:30 ２,１ 1，2 x:1 1:x", "1,2", "a,b,1:2;"):
+    # plain form does, a run of marks less a comma or colon between two digits, and less one
+    # dash between a figure (a digit and at most two characters of its unit) and a digit.
+    figure = r"(?:(?<=\d)|(?<=\d[%％‰\w])|(?<=\d[%％‰\w]{2}))"
+    plain = re.compile(r"(?:(?!(?<=\d)[,:]\d)(?!" + figure + r"—\d)[" + re.escape(marks) + "])+")
+    fixed = ("1,2 a,b 1, 2 ,1 1,,2 10:30 ２,１ 1，2 x:1 1:x", "1,2", "a,b,1:2;")
+    ranges = ("10%—15% 1.4亿—2.1亿 2023年—2024年 a—1 1——2 1—a 1abc—2", "—1", "1—")
+    for s in (text, *fixed, *ranges):
         cut = [m.span() for m in segment._clause_pattern(marks).finditer(s)]
         assert cut == [m.span() for m in plain.finditer(s)], s
 
