@@ -133,6 +133,8 @@ def _version(ctx: click.Context) -> None:
 def main(argv: list[str] | None = None) -> Any:
     from workbench.cli.errors import run, settled
 
+    if argv is None:
+        _utf8_arguments()
     _standard_output()
     if argv is not None:
         return run(cli, argv)  # a caller's own process (a test's): its signals are its own
@@ -164,11 +166,47 @@ class _Closed(io.TextIOBase):
         return self
 
 
+def _utf8_arguments() -> None:
+    """Arguments are UTF-8 whatever the locale, as output is: a UTF-8 terminal on a machine
+    whose locale is not (LC_ALL=C or Latin-1 with PYTHONUTF8=0: an ssh session carrying the
+    server's locale, a cron job) had `--text 测试` refused as "not valid UTF-8" or as holding
+    control characters, `--speaker 闫俊杰` match nothing, a file named in Chinese go unopened
+    and WORKBENCH_USER=张三 recorded garbled (trial158). Python decoded them in the locale's
+    encoding before the tool ran, and opens files by that encoding too, so the process starts
+    again in Python's UTF-8 mode (-X utf8), where arguments, the environment and file names
+    are UTF-8. Only when some argument or WORKBENCH_* value is UTF-8 that the locale misread:
+    one that is not UTF-8 (a GBK terminal in a GBK locale) is left as the locale reads it."""
+    import os
+
+    if sys.flags.utf8_mode or sys.platform == "win32":
+        return
+    if codecs.lookup(sys.getfilesystemencoding()).name == "utf-8":
+        return
+    raw = [os.fsencode(arg) for arg in sys.argv[1:]]
+    raw += [v for k, v in os.environb.items() if k.startswith(b"WORKBENCH_")]
+    misread = False
+    for value in raw:
+        if value.isascii():
+            continue
+        try:
+            value.decode("utf-8")
+        except UnicodeDecodeError:
+            return  # (not UTF-8: the locale's reading is the better one)
+        misread = True
+    if not misread or not sys.orig_argv:
+        return
+    try:
+        os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]])
+    except OSError:
+        return  # (read as the locale reads it, as before)
+
+
 def _standard_output() -> None:
     """Output is UTF-8 whatever the locale, as the tool's every file is: an audit export must
     be the trail's bytes, and a listing of Chinese quotes must not fail half-way into a cp1252
     or GBK stdout (a Windows pipe or file, a Latin-1 locale). A Windows console is UTF-8
     already (unless PYTHONLEGACYWINDOWSSTDIO asks for its code page, which is then kept)."""
+    _utf8(sys.stderr)
     out = sys.stdout
     if out is None:
         sys.stdout = _Closed()
@@ -186,7 +224,13 @@ def _standard_output() -> None:
             os.dup2(fd, 1)
             os.close(fd)
         return
-    if not isinstance(out, io.TextIOWrapper) or (sys.platform == "win32" and out.isatty()):
+    _utf8(out)
+
+
+def _utf8(stream: Any) -> None:
+    """Made UTF-8 if it is not. stderr too: an error quoting Chinese on a Latin-1 stderr
+    (PYTHONIOENCODING=latin-1) came out as `\\u4e0d\\u5b58...` (trial158)."""
+    if not isinstance(stream, io.TextIOWrapper) or (sys.platform == "win32" and stream.isatty()):
         return
-    if codecs.lookup(out.encoding).name != "utf-8":
-        out.reconfigure(encoding="utf-8")
+    if codecs.lookup(stream.encoding).name != "utf-8":
+        stream.reconfigure(encoding="utf-8")
