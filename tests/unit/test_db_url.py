@@ -182,5 +182,22 @@ def test_a_database_in_a_read_only_folder_is_said_to_be_one(
         "-shm files beside the database, reads included: copy the file to a "
         "writable folder)"
     )
-    assert cannot_open(f"sqlite:///{tmp_path / 'none.db'}", "unable to open").endswith("open")
     assert cannot_open(url, "disk I/O error").endswith("disk I/O error")
+
+
+def test_a_new_database_in_a_read_only_folder_is_said_to_be_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """trial158: `workbench --db new.db demo` run in a read-only folder (a mounted share, a
+    read-only checkout) said only "cannot open database ...: unable to open database file",
+    which reads as a damaged file; a folder that is not there was already said (trial48).
+    (Root ignores a folder's permissions, so the folder's answer is the test's.)"""
+    from workbench.db.url import cannot_open
+
+    url = f"sqlite:///{tmp_path / 'none.db'}"
+    assert cannot_open(url, "unable to open database file").endswith("database file")
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    assert cannot_open(url, "unable to open database file").endswith(
+        f"(its folder {tmp_path} is read-only: a new database cannot be made there; "
+        "give --db a path in a folder you can write to)"
+    )
