@@ -134,13 +134,22 @@ def cannot_open(url: str, why: object) -> str:
 def _read_only_folder(url: str, said: str) -> str:
     """Why SQLite could not open a file that is there: its folder takes no new file, and a
     database in WAL mode keeps two beside it (review60: a copy on a read-only disk said only
-    "unable to open database file", reads included)."""
+    "unable to open database file", reads included). A file that is not there (a new
+    database) cannot be made there either (trial158: `--db new.db demo` in a read-only folder
+    said only SQLite's words); a folder that is not there is the caller's to say (trial48)."""
     if not url.startswith("sqlite:///") or "unable to open" not in said:
         return ""
     path = url.removeprefix("sqlite:///")
     path = path if path.startswith("/") else "./" + path
     folder = os.path.dirname(path) or "."
-    if not os.path.isfile(path) or os.access(folder, os.W_OK):
+    if not os.path.isdir(folder) or os.access(folder, os.W_OK):
+        return ""
+    if not os.path.lexists(path):
+        return (
+            f" (its folder {folder} is read-only: a new database cannot be made there; "
+            "give --db a path in a folder you can write to)"
+        )
+    if not os.path.isfile(path):
         return ""
     return (
         f" (its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside "
