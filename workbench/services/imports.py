@@ -109,16 +109,22 @@ COMPARED = ("speaker", "type", "status", "assignee", "priority", "due", "tags")
 UNSET: dict[str, object] = {"type": "fact", "status": "unverified", "priority": "normal"}
 
 
-def read_json_file(path: str) -> object:
-    raw = decode_text(read_source(path), path)
+def read_json_file(path: str, what: str) -> object:
+    """The JSON of `path` (`-`: standard input, so named), holding `what` (for the refusal of
+    an empty one: a script's failed export piped in said "- is not valid JSON: Expecting
+    value: line 1 column 1 (char 0)", trial158)."""
+    name = "standard input" if path == "-" else path
+    raw = decode_text(read_source(path), name)
+    if not raw.strip():
+        raise InvalidInput(f"{name} is empty: no {what} to import")
     try:
         return loads(raw)
     except RepeatedKey as exc:
-        raise InvalidInput(f"{path}: {exc}") from None
+        raise InvalidInput(f"{name}: {exc}") from None
     except RecursionError:
-        raise InvalidInput(f"{path} is not valid JSON: nested too deeply") from None
+        raise InvalidInput(f"{name} is not valid JSON: nested too deeply") from None
     except ValueError as exc:
-        raise InvalidInput(f"{path} is not valid JSON: {exc}") from None
+        raise InvalidInput(f"{name} is not valid JSON: {exc}") from None
 
 
 @mutation
@@ -139,7 +145,7 @@ def import_annotations(
     """
     from workbench.exports.annotations import read_collection
 
-    incoming = read_collection(read_json_file(path))
+    incoming = read_collection(read_json_file(path, "annotations"))
     with transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
         # Claims pin into the latest revision: the text the desk is reading now.
