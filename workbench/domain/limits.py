@@ -80,6 +80,25 @@ def visible_or_none(value: str | None) -> str | None:
     return value if has_visible(value) else None
 
 
+def check_file_name(name: str) -> None:
+    """Refuse a file name that is not UTF-8 (its bytes come in as surrogates: a file copied
+    from an older machine, `café.txt` in Latin-1), which is recorded as the source and so must
+    be text. Said as the name's fault, shown with its odd bytes escaped: the generic words
+    ("the input is not valid UTF-8 text, check the file's encoding") sent the user to check a
+    text that was fine (trial158)."""
+    if not any(unicodedata.category(char) == "Cs" for char in name if not char.isascii()):
+        return
+    try:
+        raw = name.encode("utf-8", "surrogateescape")  # the name's bytes again: \xe9
+    except UnicodeEncodeError:  # (a surrogate no byte was decoded to: a library caller's)
+        raw = name.encode("utf-8", "backslashreplace")
+    shown = visible(raw.decode("utf-8", "backslashreplace"), one_line=True)
+    raise InvalidInput(
+        f"the file name {shown} is not UTF-8: rename the file (its name, not its text, is in "
+        "another encoding) and give it again"
+    )
+
+
 def check_optional(value: str | None, what: str, limit: int, *, one_line: bool = True) -> None:
     if value is not None:
         check_text(value, what, limit, one_line=one_line)

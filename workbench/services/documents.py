@@ -23,6 +23,7 @@ from workbench.domain.limits import (
     MAX_SOURCE,
     MAX_TITLE,
     MAX_URL,
+    check_file_name,
     check_language,
     check_optional,
     has_visible,
@@ -423,7 +424,9 @@ def load(location: str, *, user_agent: str | None = None) -> Loaded:
         if problem := _other_scheme(location):
             raise problem
     source = "standard input" if location == "-" else location
-    return Loaded(read_source(location), source)
+    data = read_source(location)
+    check_file_name(source)
+    return Loaded(data, source)
 
 
 def _other_scheme(location: str) -> InvalidInput | None:

@@ -19,6 +19,7 @@ from workbench.domain.limits import (
     MAX_SHORT,
     MAX_TITLE,
     MAX_URL,
+    check_file_name,
     check_optional,
     visible_or_none,
 )
@@ -114,6 +115,8 @@ def add_evidence(wb: Workbench, claim_id: int, item: EvidenceInput) -> EvidenceV
     check_optional(item.publisher, "the publisher", MAX_SHORT)
     check_optional(item.citation, "the citation", MAX_NOTE, one_line=False)
     check_optional(item.excerpt, "the excerpt", MAX_NOTE, one_line=False)
+    if item.file is not None:
+        check_file_name(item.file)
     check_optional(item.file, "the file name", 4096)
     if not item.has_one_source:
         raise InvalidInput(
