@@ -131,7 +131,8 @@ def add(
     60% of the text's words (a Han character counting as two-thirds of one); else none, and two
     sharing the text (a Chinese headline over an English body) are named.
     A text or Markdown file is UTF-8, or UTF-16 or UTF-32 starting with its byte-order mark
-    (Notepad's "Unicode"), read as the mark says; other bytes are refused, saying what they
+    (Notepad's "Unicode"), read as the mark says, a text page fetched also in the charset its
+    server names (Content-Type); other bytes are refused, saying what they
     look like (GBK, UTF-16 without a mark, Windows-1252) and the iconv that converts them.
     Options given win over what a page or file says of itself. The text is normalised to
     NFC with LF line endings; claim offsets count code points of that text. Adding a text

@@ -14,6 +14,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
+from email.message import Message
 from http.client import HTTPMessage
 from typing import IO, Any
 
@@ -115,13 +116,14 @@ def fetch(
             content_type = response.headers.get("Content-Type")
             final = response.geturl()
     except urllib.error.HTTPError as exc:
-        raise WorkbenchError(f"{url}: the server answered {exc.code} {exc.reason}") from None
+        answered = f"{url}: the server answered {exc.code} {_said(str(exc.reason))}"
+        raise WorkbenchError(answered + _retry_after(exc.code, exc.headers)) from None
     except urllib.error.URLError as exc:
         # urllib wraps what connecting raised: the deadline passed before a connection (to a
         # redirect's address) was made.
         if isinstance(exc.reason, TooSlow):
             raise WorkbenchError(too_slow) from None
-        raise WorkbenchError(f"cannot fetch {url}: {exc.reason}") from None
+        raise WorkbenchError(f"cannot fetch {url}: {_said(str(exc.reason))}") from None
     except TooSlow:
         raise WorkbenchError(too_slow) from None
     except TimeoutError:
@@ -131,9 +133,11 @@ def fetch(
         raise WorkbenchError(_cut_short(url, f"{len(exc.partial):,} bytes came")) from None
     except http.client.HTTPException as exc:
         # An answer that is no HTTP (a bad status line, too many headers).
-        raise WorkbenchError(f"cannot fetch {url}: {type(exc).__name__}: {exc}") from None
+        raise WorkbenchError(
+            f"cannot fetch {url}: {type(exc).__name__}: {_said(str(exc))}"
+        ) from None
     except OSError as exc:
-        raise WorkbenchError(f"cannot fetch {url}: {exc}") from None
+        raise WorkbenchError(f"cannot fetch {url}: {_said(str(exc))}") from None
     return Fetched(url, final, status, content_type, data, redirects.hops)
 
 
@@ -172,3 +176,41 @@ def _read_bounded(response: Any, max_bytes: int, url: str) -> bytes:
 
 def _cut_short(url: str, how: str) -> str:
     return f"cannot fetch {url}: the connection ended before the whole page arrived ({how})"
+
+
+# The most of a server's own words (a status's reason phrase, a status line that is no HTTP) an
+# error repeats: one of 60,000 characters made an error line as long (trial159).
+MAX_SAID = 200
+
+
+def _said(text: str) -> str:
+    """What the server sent, as an error may repeat it: one line, its control characters written
+    as \\uXXXX (an ESC sequence in a reason phrase retitled or cleared the user's terminal:
+    trial159), at most MAX_SAID characters."""
+    from workbench.domain.limits import visible
+
+    shown = visible(" ".join(text.split()), one_line=True)
+    return shown if len(shown) <= MAX_SAID else shown[: MAX_SAID - 1] + "…"
+
+
+def _retry_after(code: int, headers: Message | None) -> str:
+    """When a 429 or 503 asks to be tried again (its Retry-After: seconds, or an HTTP date, said
+    in UTC), as the end of its error; "" when it does not say, or says it in no such form."""
+    given = (headers.get("Retry-After") or "").strip() if headers is not None else ""
+    if code not in (429, 503) or not given:
+        return ""
+    if given.isascii() and given.isdigit():
+        # A day is 86,400 s: ten digits are over three centuries (and Python refuses to read a
+        # number of over 4,300 digits, which a header may hold).
+        return f"; try again in {int(given):,} s" if len(given) <= 10 else ""
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(given)
+    except (TypeError, ValueError, IndexError):
+        return ""
+    if when.tzinfo is None:
+        return ""
+    from datetime import UTC
+
+    return f"; try again after {when.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}"

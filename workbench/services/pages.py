@@ -119,7 +119,7 @@ def declared_charset(data: bytes, header: str | None = None) -> str | None:
 def decode_page(data: bytes, header: str | None = None) -> tuple[str, Decoding]:
     """A page's text and how it was read: by its byte-order mark; as UTF-8 when it is valid
     UTF-8; else in the charset it (or the server) declares, when its bytes are in it (and are
-    not Chinese under a Windows-1252 label: `_mislabelled`). Only a page that is none of these
+    not Chinese under a Windows-1252 label: `mislabelled`). Only a page that is none of these
     is read by a guess (`Decoding.guessed`, which `doc add` says on stderr): GB18030 or
     Windows-1252 when its bytes look like them (the rules that name them for a text file:
     workbench.domain.text.looks_like), else charset detection, else UTF-8 with each bad byte
@@ -136,7 +136,7 @@ def decode_page(data: bytes, header: str | None = None) -> tuple[str, Decoding]:
     except UnicodeDecodeError as exc:
         bad_at = exc.start
     declared = declared_charset(data, header)
-    if declared is not None and not _mislabelled(data, bad_at, declared):
+    if declared is not None and not mislabelled(data, bad_at, declared):
         try:
             return data.decode(declared), Decoding(declared)
         except (UnicodeError, LookupError):  # a codec may raise UnicodeError itself
@@ -151,7 +151,7 @@ def decode_page(data: bytes, header: str | None = None) -> tuple[str, Decoding]:
     )
 
 
-def _mislabelled(data: bytes, bad_at: int, declared: str) -> bool:
+def mislabelled(data: bytes, bad_at: int, declared: str) -> bool:
     """A page declaring Windows-1252 (Latin-1, ASCII) whose bytes read as Chinese in GB18030:
     that label is a template's or a server's default (a Java server's ISO-8859-1), and
     Windows-1252 defines nearly every byte, so believing it would store GBK as "¼¼ÊõÀíÏë"

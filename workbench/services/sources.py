@@ -7,6 +7,7 @@ extracted (so the extraction can be re-run and checked later).
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass, field
 
 from workbench.domain.errors import InvalidInput
@@ -34,8 +35,10 @@ class Content:
 
 
 def sniff_format(data: bytes, source: str) -> str:
-    """html when the bytes look like a page, markdown for .md files, else text."""
-    head = data[:2048].lstrip().lower()
+    """html when the bytes look like a page, markdown for .md files, else text. A byte-order mark
+    is looked past: a page saved as "UTF-8 with BOM" (or in UTF-16) starts with it, not with
+    `<!DOCTYPE`, and its whole markup was stored as text (trial159)."""
+    head = _head(data).lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html")) or (
         head.startswith(b"<") and (b"<body" in head or b"<head" in head or b"<meta" in head)
     ):
@@ -45,6 +48,23 @@ def sniff_format(data: bytes, source: str) -> str:
     if source.lower().endswith((".md", ".markdown")):
         return "markdown"
     return "text"
+
+
+_MARKS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _head(data: bytes) -> bytes:
+    """The first 2,048 bytes of `data` as sniffed: after its byte-order mark, in UTF-8 when the
+    mark is UTF-16's (its markup is ASCII either way)."""
+    for mark, codec in _MARKS:
+        if data.startswith(mark):
+            head = data[: len(mark) + 4096].decode(codec, errors="replace")
+            return head.removeprefix("\ufeff").encode("utf-8")[:2048]
+    return data[:2048]
 
 
 def read_content(
@@ -74,7 +94,7 @@ def read_content(
             f"{source} is {kind}, not plain text: open it and save its text as plain text "
             "(UTF-8) first"
         )
-    text = normalise(decode_text(data, source))
+    text = normalise(_decoded(data, source, charset))
     _check_stored_size(data, text, source)
     if chosen == "markdown":
         from workbench.domain.markdown import read_markdown
@@ -90,6 +110,28 @@ def read_content(
     from workbench.domain.plain_title import plain_title
 
     return Content(text, "text", source, None, {"title": plain_title(text)})
+
+
+def _decoded(data: bytes, source: str, header: str | None) -> str:
+    """A text file's text (`decode_text`); a fetched one that is not UTF-8 (nor marked as UTF-16
+    or UTF-32) in the charset its server names in `header` (its Content-Type), where its bytes
+    are in it: refused as not UTF-8, with advice to convert a file, it was not read in the
+    charset said (trial159)."""
+    if header is not None and marked_encoding(data) is None:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            from workbench.services.pages import declared_charset, mislabelled
+
+            declared = declared_charset(b"", header)
+            # A Latin-1 label on Chinese bytes is a server's default, not the text's (as a
+            # page's: `mislabelled`).
+            if declared is not None and not mislabelled(data, exc.start, declared):
+                try:
+                    return data.decode(declared)
+                except (UnicodeError, LookupError):
+                    pass  # not in it: refused below, as any other
+    return decode_text(data, source)
 
 
 def _check_stored_size(data: bytes, text: str, source: str) -> None:
