@@ -27,7 +27,7 @@ from workbench.new_file import FILE_EXISTS
 from workbench.services.bundle import DATABASE_NOT_EMPTY
 from workbench.services.documents import NO_SOURCE
 from workbench.services.registry import ROLE_MISMATCH
-from workbench.services.revisions import UNRELATED
+from workbench.services.revisions import CUT_SHORT, UNRELATED
 from workbench.services.settings import NOT_DESK_OWNER
 from workbench.services.users import BINDING_NOT_PERMITTED
 
@@ -57,6 +57,8 @@ def test_every_refusal_reason_is_documented() -> None:
 def test_other_reasons_a_script_can_act_on_are_documented() -> None:
     # doc update's refusal of another article: a script may retry it with --force.
     assert f"| `{UNRELATED}` | `invalid_input` |" in PAGE
+    # doc update's refusal of a text under a third of the current one (a paywall's stub).
+    assert f"| `{CUT_SHORT}` | `invalid_input` |" in PAGE
     # doc update DOC of a document with no URL: a script gives the text instead.
     assert f"| `{NO_SOURCE}` | `invalid_input` |" in PAGE
     # An existing file a command would write over: a script may retry with --force.

@@ -362,7 +362,8 @@ def edit(
     "--force",
     is_flag=True,
     help="Store a text that shares almost no wording with the current revision (another "
-    "article?), which is otherwise refused: revisions are never deleted.",
+    "article?), or is under a third of its length (a paywall's stub?), which is otherwise "
+    "refused: revisions are never deleted.",
 )
 @json_context
 def update(

@@ -157,6 +157,13 @@ class RevisionAdded:
 
 # The `reason` of refusing a text that shares almost no wording with the current revision.
 UNRELATED = "unrelated_text"
+# The `reason` of refusing a text under a third of the current revision's length (CUT_BELOW).
+CUT_SHORT = "cut_short"
+# A new text shorter than this share of the current revision's, of LITTLE_TEXT characters or
+# more, is refused unless forced: a paywall's stub (the lead word for word, then "subscribe"),
+# a login or cookie page or a page cut short, which shares all its wording with the article and
+# so passed the unrelated-text rule, stored for good and every later claim orphaned (trial159).
+CUT_BELOW = 1 / 3
 
 
 @mutation
@@ -174,7 +181,7 @@ def update_document(
     file when the latest revision holds the text an earlier reading of it stored. A text
     sharing under UNRELATED_BELOW of its wording with the latest revision is refused unless
     `force`: it is most likely another article (a wrong URL or file), and a revision can never
-    be deleted.
+    be deleted; so is one under CUT_BELOW of the latest's length (a paywall's stub).
     Each claim whose span or anchor changes gets one event: claim.reanchored, or, when its
     quote changed (fuzzy) or vanished (orphaned) or its line went to another speaker,
     claim.flagged_for_review if it has a verdict (given or proposed) and claim.quote_changed
@@ -246,7 +253,9 @@ def _earlier_with(tx: Tx, doc: Document, digest: str) -> int | None:
 
 
 def _check_related(doc: Document, number: int, latest: str, content: Content) -> None:
-    """Refuse a new text that shares almost no wording with the latest revision."""
+    """Refuse a new text that shares almost no wording with the latest revision, or that is
+    under CUT_BELOW of its length (`_check_length`)."""
+    _check_length(doc, number, latest, content)
     share = shared_wording(latest, content.text)
     if share is None:
         share = _short_share(latest, content.text)
@@ -264,6 +273,21 @@ def _check_related(doc: Document, number: int, latest: str, content: Content) ->
         "one taken down? A revision can never be deleted",
         hint=give("force"),
         reason=UNRELATED,
+    )
+
+
+def _check_length(doc: Document, number: int, latest: str, content: Content) -> None:
+    from workbench.services.pages import LITTLE_TEXT
+
+    if len(latest.strip()) < LITTLE_TEXT or len(content.text) >= len(latest) * CUT_BELOW:
+        return
+    raise InvalidInput(
+        f"{content.source} is {len(content.text):,} characters, under a third of revision "
+        f"{number} of document #{doc.id} ({len(latest):,}): a paywall, a login or cookie page, "
+        "or a page cut short? Its claims past it would be orphaned, and a revision can never "
+        "be deleted",
+        hint=give("force"),
+        reason=CUT_SHORT,
     )
 
 
