@@ -154,3 +154,60 @@ def test_doc_add_of_a_gbk_text_page_its_server_names_stores_it(
     added = run("doc", "add", f"{site}/a.txt")
     assert added.crash is None and added.code == 0, (added.code, added.err)
     assert run("doc", "text", "1").out == "稀宇科技的收入增长了40%。\n第二段。\n"
+
+
+# --- redirects and stalls: said as the server's doing -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "location", ["ftp://127.0.0.1/x", "file:///etc/passwd", "javascript:alert(1)"]
+)
+def test_a_redirect_to_another_scheme_is_said_the_same_way_and_as_the_servers(
+    serve: Serve,  # noqa: F811
+    location: str,
+) -> None:
+    """ftp: was refused with advice for the user ("write it as https://host/path"); file: and
+    javascript: as urllib words it ("the server answered 301 Moved Permanently - Redirection to
+    url ... is not allowed"), three ways for one refusal."""
+    site = serve({"/": send(_status(301, b"Moved", b"Location: " + location.encode()))})
+    got = fetched_within(f"{site}/")
+    assert isinstance(got, WorkbenchError), got
+    assert got.message == (
+        f"{site}/ redirects to {location!r}, which is not fetched: only http(s) addresses are"
+    )
+
+
+def test_a_redirect_to_an_over_long_address_is_said_as_the_redirects(
+    serve: Serve,  # noqa: F811
+    run: Callable[..., Outcome],  # noqa: F811
+) -> None:
+    """`doc add URL` of a short URL said "the URL is 60,026 characters; the limit is 2,000", of
+    an address the user never typed."""
+    long = b"/page?" + b"q" * 60_000
+    site = serve(
+        {
+            "/": send(_status(302, b"Found", b"Location: " + long)),
+            long.decode(): page(ARTICLE.encode()),
+        }
+    )
+    r = run("doc", "add", f"{site}/")
+    assert r.crash is None and r.code == 1, (r.code, r.err)
+    assert r.err == (
+        f"error: {site}/ redirects to an address of {len(site) + len(long):,} characters, over "
+        "the 2,000-character limit of a document's URL\n"
+    )
+
+
+def test_a_page_that_stalls_halfway_says_how_much_came(serve: Serve) -> None:  # noqa: F811
+    """A server that sent its headers and half its body, then nothing, was said to have given
+    "no answer within 0.3 s"."""
+    from tests.services.test_fetch_deadline import OK_HTML, drip
+
+    head = OK_HTML + b"Content-Length: 5000\r\n\r\n" + b"x" * 1000
+    site = serve({"/": drip(head, every=5, byte=b"")})
+    got = fetched_within(f"{site}/")
+    assert isinstance(got, WorkbenchError), got
+    assert got.message == (
+        f"cannot fetch {site}/: the page stopped arriving after 1,000 bytes "
+        "(nothing more within 0.3 s)"
+    )
