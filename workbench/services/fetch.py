@@ -10,6 +10,7 @@ cap on redirects, each of which is reported, and only http(s) at every hop.
 from __future__ import annotations
 
 import http.client
+import re
 import time
 import urllib.error
 import urllib.request
@@ -17,10 +18,12 @@ from dataclasses import dataclass, field
 from email.message import Message
 from http.client import HTTPMessage
 from typing import IO, Any
+from urllib.parse import urljoin, urlsplit
 
 from workbench import __version__
 from workbench.defaults import MAX_DOCUMENT_MB_ENV
 from workbench.domain.errors import InvalidInput, WorkbenchError
+from workbench.domain.limits import MAX_URL
 from workbench.domain.text import check_http_url
 from workbench.services.content_coding import decoder
 from workbench.services.paced_http import Pace, TooSlow, handlers
@@ -47,6 +50,26 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     def __init__(self, url: str) -> None:
         self.url = url
         self.hops: list[str] = []
+
+    def http_error_302(
+        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: HTTPMessage
+    ) -> Any:
+        # urllib refuses a Location of another scheme than http, https or ftp before
+        # redirect_request sees it, in its own words ("the server answered 301 Moved
+        # Permanently - Redirection to url 'file:///etc/passwd' is not allowed"), and follows
+        # ftp: to check_http_url's advice for a URL typed: one refusal, said one way (trial159).
+        location = headers.get("location") or headers.get("uri")
+        if location:
+            newurl = urljoin(req.full_url, location.strip())
+            if urlsplit(newurl).scheme.lower() not in ("http", "https"):
+                shown = re.sub(r"//.*@", "//…@", newurl)  # no password said back
+                raise InvalidInput(
+                    f"{req.full_url} redirects to {_said(shown)!r}, which is not fetched: only "
+                    "http(s) addresses are"
+                )
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
     def redirect_request(
         self,
@@ -111,7 +134,7 @@ def fetch(
     )
     try:
         with opener.open(request, timeout=timeout) as response:
-            data = _read_bounded(response, max_bytes, url)
+            data = _read_bounded(response, max_bytes, url, timeout)
             status = int(response.status)
             content_type = response.headers.get("Content-Type")
             final = response.geturl()
@@ -138,12 +161,20 @@ def fetch(
         ) from None
     except OSError as exc:
         raise WorkbenchError(f"cannot fetch {url}: {_said(str(exc))}") from None
+    if final != url and len(final) > MAX_URL:
+        # Refused as the document's URL when stored, as "the URL is N characters": of an
+        # address the user never typed (trial159).
+        raise InvalidInput(
+            f"{url} redirects to an address of {len(final):,} characters, over the "
+            f"{MAX_URL:,}-character limit of a document's URL"
+        )
     return Fetched(url, final, status, content_type, data, redirects.hops)
 
 
-def _read_bounded(response: Any, max_bytes: int, url: str) -> bytes:
+def _read_bounded(response: Any, max_bytes: int, url: str, timeout: float) -> bytes:
     """The body, as it arrives (read1: a plain read waits for a whole chunk), decompressed if it
-    came encoded: over `max_bytes` is refused. The time it may take is the connection's."""
+    came encoded: over `max_bytes` is refused. The time it may take is the connection's; a body
+    that stops coming after some of it came is said so, not as "no answer" (trial159)."""
     decode = decoder(response.headers.get("Content-Encoding"), url)
     declared = response.headers.get("Content-Length")
     # Of an encoded page the length is the compressed one: only its decompressed size counts.
@@ -154,7 +185,7 @@ def _read_bounded(response: Any, max_bytes: int, url: str) -> bytes:
         )
     chunks: list[bytes] = []
     size = received = 0
-    while chunk := response.read1(CHUNK):
+    while chunk := _read1(response, url, timeout, received):
         received += len(chunk)
         if decode is not None:
             # At most one byte over the room left is inflated: enough to know it is over.
@@ -172,6 +203,21 @@ def _read_bounded(response: Any, max_bytes: int, url: str) -> bytes:
     if decode is not None:
         decode.finish()
     return b"".join(chunks)
+
+
+def _read1(response: Any, url: str, timeout: float, received: int) -> bytes:
+    try:
+        chunk: bytes = response.read1(CHUNK)
+    except TooSlow:
+        raise
+    except TimeoutError:
+        if not received:
+            raise
+        raise WorkbenchError(
+            f"cannot fetch {url}: the page stopped arriving after {received:,} bytes "
+            f"(nothing more within {timeout:g} s)"
+        ) from None
+    return chunk
 
 
 def _cut_short(url: str, how: str) -> str:
