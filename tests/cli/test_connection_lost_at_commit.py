@@ -28,7 +28,7 @@ LOST = "server closed the connection unexpectedly"
 
 @contextmanager
 def lost_at_commit(
-    monkeypatch: pytest.MonkeyPatch, url: str, *, after: bool
+    monkeypatch: pytest.MonkeyPatch, url: str | None, *, after: bool
 ) -> Iterator[list[int]]:
     """The driver's OperationalError from the commit of the first transaction that adds events
     to the trail of `url`: just `after` the driver committed it, or instead of committing it
@@ -130,3 +130,32 @@ def test_a_database_that_cannot_be_asked_says_nobody_knows_and_how_to_see(
     assert LOST in error["message"], error
     assert f"`workbench audit head` shows seq {seq + 1} or later" in error["message"], error
     assert len(_notes(cli)) == (1 if after else 0)
+
+
+@pytest.mark.parametrize("after", [True, False], ids=["took", "never_took"])
+def test_a_first_write_that_sets_the_desk_up_is_not_said_unknown_when_it_can_be_asked(
+    tmp_path: Path, empty_db_url: str, monkeypatch: pytest.MonkeyPatch, after: bool
+) -> None:
+    """The first write into an empty PostgreSQL schema (or an empty SQLite file that was there)
+    sets the desk up in its own transaction: lost before the server took the COMMIT, the trail
+    it asks about is not there at all, and the answer is plain (nothing was set up, nothing
+    written). It was said as `commit_unknown` ("the database could not be asked ... see whether
+    `workbench audit head` shows seq 1"), where `audit head` finds no desk; taken, it stands."""
+    from tests.conftest import PG_URL, run_in_process
+
+    if not PG_URL:
+        Path(empty_db_url.removeprefix("sqlite:///")).touch()
+    article = tmp_path / "b.txt"
+    article.write_text("另一篇文章。\n", encoding="utf-8")
+    env = {"WORKBENCH_DB": empty_db_url, "WORKBENCH_USER": "tester"}
+    with lost_at_commit(monkeypatch, empty_db_url, after=after) as delivered:
+        result = run_in_process(["doc", "add", str(article), "--json"], env=env)
+    assert delivered, "the error was never raised"
+    shown = run_in_process(["doc", "list", "--json"], env=env)
+    if after:
+        assert result.code == 0, (result.code, result.err)
+        assert shown.code == 0 and len(json.loads(shown.out)) == 1, shown.err
+        return
+    assert result.code == 1, (result.code, result.err)
+    assert LOST in result.err and "commit_unknown" not in result.err, result.err
+    assert shown.code == 1 and json.loads(shown.err)["error"]["reason"] == "no_desk", shown.err
