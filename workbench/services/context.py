@@ -684,12 +684,14 @@ def _landed(wb: Workbench, tx: Tx) -> bool | None:
     """Whether the trail holds the last event this transaction wrote: asked, on a connection of
     its own, when a stop or the driver's error landed inside the commit, before the database
     could say it took it (SQLite's and PostgreSQL's commit both return only once it is made).
-    A transaction that wrote no event reads as not committed; None: a database that cannot be
-    asked now (not known)."""
+    A transaction that wrote no event reads as not committed, and so does a database with no
+    trail at all: a first write that set the desk up in its transaction (an empty PostgreSQL
+    schema, an empty SQLite file) and did not land left none, and the answer is as plain as a
+    trail without the event; None: a database that cannot be asked now (not known)."""
     last = tx.last_event
     if last is None:
         return False
-    from sqlalchemy import select
+    from sqlalchemy import inspect, select
     from sqlalchemy.exc import SQLAlchemyError
 
     from workbench.db.engine import get_engine
@@ -697,6 +699,9 @@ def _landed(wb: Workbench, tx: Tx) -> bool | None:
 
     try:
         with get_engine(wb.url).connect() as conn:
+            # Asked first: a statement on a missing table would read as "cannot be asked".
+            if not inspect(conn).has_table(Event.__tablename__):
+                return False
             found = conn.execute(select(Event.hash).where(Event.seq == last[0])).scalar()
     except SQLAlchemyError:
         return None
