@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from tests.cli.test_stopped_around_the_commit import _baseline, _document, _events_now
+from tests.conftest import PG_URL
 from tests.inprocess import ok
 
 LOST = "server closed the connection unexpectedly"
@@ -159,3 +160,70 @@ def test_a_first_write_that_sets_the_desk_up_is_not_said_unknown_when_it_can_be_
     assert result.code == 1, (result.code, result.err)
     assert LOST in result.err and "commit_unknown" not in result.err, result.err
     assert shown.code == 1 and json.loads(shown.err)["error"]["reason"] == "no_desk", shown.err
+
+
+@pytest.mark.skipif(not PG_URL, reason="a server that is still committing as the client hears")
+def test_a_commit_the_server_is_still_making_is_waited_for_not_said_refused(
+    cli: Any, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The connection lost while the server was still making the COMMIT it had received (a
+    synchronous standby's acknowledgement awaited, a slow disk's flush): the trail, asked at
+    once on a new connection, did not show the event yet, and the command was refused (exit 1,
+    "nothing written") over a change that then stood; a script retrying on 1 made it twice.
+    The transaction still holds the desk's append lock until it ends: asked under that lock,
+    the answer waits for the commit and is the database's own. (Simulated: the command's
+    events, rolled back on its connection, are committed 1.5 s later by another transaction
+    holding the append lock, as the server finishing the COMMIT would.)"""
+    import threading
+    import time
+
+    from sqlalchemy.engine.default import DefaultDialect
+
+    from workbench.db.engine import get_engine
+    from workbench.db.postgresql import DESK_LOCK_CLASS
+
+    _note_added(cli, tmp_path)
+    seq = json.loads(ok(cli("audit", "head", "--json")).out)["seq"]
+    commit = DefaultDialect.do_commit
+    finishing: list[threading.Thread] = []
+
+    def do_commit(self: Any, dbapi_connection: Any) -> None:
+        if finishing or _events_now(dbapi_connection) <= seq:
+            commit(self, dbapi_connection)
+            return
+        cursor = dbapi_connection.cursor()
+        cursor.execute("SELECT * FROM events WHERE seq > %s ORDER BY seq", (seq,))
+        columns = [d[0] for d in cursor.description]
+        rows = cursor.fetchall()
+        cursor.close()
+        dbapi_connection.rollback()
+        other = get_engine(db_url).raw_connection()
+        with other.cursor() as cur:
+            cur.execute(
+                "SELECT pg_advisory_xact_lock(%s, 'events'::regclass::oid::int)",
+                (DESK_LOCK_CLASS,),
+            )
+            # (the columns are the events table's own, read from it above)
+            insert = f"INSERT INTO events ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"  # noqa: E501, S608
+            cur.executemany(insert, rows)
+
+        def finish() -> None:
+            time.sleep(1.5)
+            other.commit()
+            other.close()
+
+        finishing.append(threading.Thread(target=finish))
+        finishing[0].start()
+        raise self.loaded_dbapi.OperationalError(LOST)
+
+    monkeypatch.setattr(DefaultDialect, "do_commit", do_commit)
+    try:
+        result = cli("note", "add", "1", "checked the bureau's release")
+    finally:
+        monkeypatch.setattr(DefaultDialect, "do_commit", commit)
+        for thread in finishing:
+            thread.join()
+    assert finishing, "the error was never raised"
+    head = json.loads(ok(cli("audit", "head", "--json")).out)["seq"]
+    assert head == seq + 1
+    assert result.code == 0, (result.code, result.err)
