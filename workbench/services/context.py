@@ -694,6 +694,7 @@ def _landed(wb: Workbench, tx: Tx) -> bool | None:
     from sqlalchemy import inspect, select
     from sqlalchemy.exc import SQLAlchemyError
 
+    from workbench.db.backend import lock_event_appends
     from workbench.db.engine import get_engine
     from workbench.db.models import Event
 
@@ -702,6 +703,13 @@ def _landed(wb: Workbench, tx: Tx) -> bool | None:
             # Asked first: a statement on a missing table would read as "cannot be asked".
             if not inspect(conn).has_table(Event.__tablename__):
                 return False
+            # Under the desk's append lock, which the transaction asked about holds to its
+            # end: a COMMIT the server received and is still making (a synchronous standby
+            # awaited, a slow flush) is not yet seen by another session, and read at once it
+            # was said as not taken, then stood. The wait is a writer's (lock_timeout): one
+            # that runs out is a database that cannot be asked now. (SQLite: nothing to wait
+            # for; its commit is this process's own and has returned.)
+            lock_event_appends(conn)
             found = conn.execute(select(Event.hash).where(Event.seq == last[0])).scalar()
     except SQLAlchemyError:
         return None
