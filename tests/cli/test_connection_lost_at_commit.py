@@ -227,3 +227,52 @@ def test_a_commit_the_server_is_still_making_is_waited_for_not_said_refused(
     head = json.loads(ok(cli("audit", "head", "--json")).out)["seq"]
     assert head == seq + 1
     assert result.code == 0, (result.code, result.err)
+
+
+@pytest.mark.parametrize("after", [True, False], ids=["took", "never_took"])
+def test_the_way_to_see_whether_an_unknown_commit_stood_holds_on_a_desk_others_write_to(
+    cli: Any,
+    db_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    after: bool,
+) -> None:
+    """commit_unknown said the change stood "if `workbench audit head` shows seq N or later":
+    on a shared desk another writer's next event takes seq N when this change never landed,
+    and the head then showed N over a change that was not there: the editor, as told, did not
+    make it again, and it was lost. The refusal names the event this change would be (its seq
+    and hash), and the command that shows what the trail holds at that seq."""
+    import re
+
+    from sqlalchemy import create_engine
+
+    import workbench.db.engine
+
+    _note_added(cli, tmp_path)
+    unreachable = create_engine(f"sqlite:///{tmp_path / 'gone' / 'x.db'}")
+    get_engine = workbench.db.engine.get_engine
+    with lost_at_commit(monkeypatch, db_url, after=after) as delivered:
+        monkeypatch.setattr(
+            workbench.db.engine,
+            "get_engine",
+            lambda *a, **k: unreachable if delivered else get_engine(*a, **k),
+        )
+        result = cli("note", "add", "1", "checked the bureau's release", "--json")
+        monkeypatch.setattr(workbench.db.engine, "get_engine", get_engine)
+    assert delivered, "the error was never raised"
+    error = json.loads(result.err)["error"]
+    assert error["reason"] == "commit_unknown", error
+    ok(cli("note", "add", "1", "a colleague's note, written meanwhile"))
+    named = re.search(
+        r"the trail's event (\d+) has hash ([0-9a-f]{64}): "
+        r"`workbench audit export --after-seq (\d+)` shows that event first",
+        error["message"],
+    )
+    assert named, error["message"]
+    seq, hash_, after_seq = int(named[1]), named[2], int(named[3])
+    assert after_seq == seq - 1
+    # (the first line is the export's header, the events follow)
+    lines = ok(cli("audit", "export", "--after-seq", str(after_seq))).out.splitlines()
+    first = json.loads(lines[1])
+    assert first["seq"] == seq
+    assert (first["hash"] == hash_) is after, (first, hash_)
