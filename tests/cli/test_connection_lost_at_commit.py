@@ -106,7 +106,7 @@ def test_a_database_that_cannot_be_asked_says_nobody_knows_and_how_to_see(
 ) -> None:
     """The server gone for good (it cannot be asked either): a plain refusal had a script
     retry a change that may stand. The refusal names the case (reason `commit_unknown`) and
-    the seq `audit head` shows when it stood."""
+    the event (seq and hash) the trail holds if it stood."""
     from sqlalchemy import create_engine
 
     import workbench.db.engine
@@ -129,7 +129,8 @@ def test_a_database_that_cannot_be_asked_says_nobody_knows_and_how_to_see(
     error = json.loads(result.err)["error"]
     assert error["kind"] == "storage" and error["reason"] == "commit_unknown", error
     assert LOST in error["message"], error
-    assert f"`workbench audit head` shows seq {seq + 1} or later" in error["message"], error
+    assert f"the trail's event {seq + 1} has hash " in error["message"], error
+    assert f"`workbench audit export --after-seq {seq}`" in error["message"], error
     assert len(_notes(cli)) == (1 if after else 0)
 
 

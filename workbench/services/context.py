@@ -643,8 +643,10 @@ def transaction(
             _committed(wb, tx, set_up)
             raise
         if landed is None and failed and tx.last_event is not None:
+            seq, hash_ = tx.last_event
             raise StorageError(
-                COMMIT_UNKNOWN_SAID.format(error=exc, seq=tx.last_event[0]), reason=COMMIT_UNKNOWN
+                COMMIT_UNKNOWN_SAID.format(error=exc, seq=seq, hash=hash_, before=seq - 1),
+                reason=COMMIT_UNKNOWN,
             ) from exc
         if not landed:
             if wb.created:
@@ -657,10 +659,13 @@ def transaction(
     _committed(wb, tx, set_up)
 
 
+# The event, not the head: on a desk others write to, the next writer's event takes the seq
+# this change would have had when it did not land, and a head at that seq proves nothing.
 COMMIT_UNKNOWN_SAID = (
     "{error}; this came as the change was being committed, and the database could not be "
-    "asked whether it took it: before making it again, see whether it is there (it was, if "
-    "`workbench audit head` shows seq {seq} or later)"
+    "asked whether it took it: before making it again, see whether it is there (it is if "
+    "the trail's event {seq} has hash {hash}: `workbench audit export --after-seq {before}` "
+    "shows that event first; another event there, or none, means it is not)"
 )
 
 
