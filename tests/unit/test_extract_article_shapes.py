@@ -187,3 +187,30 @@ def test_no_clause_candidate_ends_inside_a_range() -> None:
     for min_score in (0.5, 0.7, 0.9):
         found = [c.text for c in find_candidates(text, min_score)]
         assert not any(t.endswith("—") or t.startswith(("5亿元", "15%")) for t in found)
+
+
+# Chinese runs small numbers together with 、: 1、2月份 is January and February, 3、4季度 the
+# third and fourth quarters. Read as a list item "1、" and cut off, the span became
+# "2月份，公司营收同比增长35%" (February alone), a claim the article never made (review164).
+# "1. 5亿" is the figure 1.5亿 with a stray space as well as item 1 with 5亿: cut, the claim's
+# figure changes. A marker before a digit is left in the span, as before trial162.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1、2月份，公司营收同比增长35%，达到12亿元。",
+        "3、4季度公司营收同比增长35%，达到12亿元。",
+        "1. 5亿元的融资在2023年完成，估值达到25亿美元。",
+    ],
+)
+def test_a_number_run_at_a_sentences_start_is_not_cut_as_a_list_marker(line: str) -> None:
+    text = f"要点如下\n\n{line}\n"
+    found = [c for c in find_candidates(text, 0.0) if c.text != "要点如下"]
+    assert [c.text for c in found] == [line]
+    assert text[found[0].start : found[0].end] == line
+
+
+# A negative figure after a bullet is no run of numbers: the bullet still goes.
+def test_a_bullet_before_a_negative_figure_is_still_left_out() -> None:
+    text = "要点如下\n\n- -5%的用户在2023年流失，公司营收下降了12%。\n"
+    found = [c for c in find_candidates(text, 0.0) if c.text != "要点如下"]
+    assert [c.text for c in found] == ["-5%的用户在2023年流失，公司营收下降了12%。"]
