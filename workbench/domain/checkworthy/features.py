@@ -38,8 +38,13 @@ _QUESTION_END = re.compile(r"吗[。!！]?$")
 # A unit that ends without any of these, is short and has no comma reads as a heading.
 _ENDS_PUNCT = frozenset("。｡！？!?.．…;；:：,，、—\"”’'」』)）")
 _CLAUSE_PUNCT = re.compile("[,，;；]")
+# A number's marker (1. , 4、) is none before a digit: Chinese runs small numbers together
+# with 、 (1、2月份 is January and February, 3、4季度 two quarters), and "1. 5亿" may be the
+# figure 1.5亿; cut as a marker, the sentence's figure changed (review164). A bullet before a
+# figure (- 3%) is still one, and `2) ` closes its number.
 _LIST_MARKER = re.compile(
-    r"\s*(?:[-*•·‣▪]\s+|\d{1,3}[.)]\s+|\d{1,3}、|[(（][0-9一二三四五六七八九十]{1,3}[)）]\s*)"
+    r"\s*(?:[-*•·‣▪]\s+|\d{1,3}\)\s+|\d{1,3}\.(?!\s*\d)\s+|\d{1,3}、(?!\d)"
+    r"|[(（][0-9一二三四五六七八九十]{1,3}[)）]\s*)"
 )
 # What `_LIST_MARKER` can start with besides space and a digit (`\d`: str.isdigit() holds for
 # every character it matches).
