@@ -79,3 +79,28 @@ def test_dry_run_of_a_file_with_bad_rows_is_refused_as_the_import_is(
     r = cli("import", "claims", str(sheet), "--doc", "1", "--dry-run")
     assert r.code == 1, (r.out, r.err)
     assert r.err.splitlines()[0].startswith("row 5: quote not found in the document"), r.err
+
+
+def test_a_dry_runs_same_span_warnings_name_no_id_it_never_gave(cli: Any, tmp_path: Path) -> None:
+    """A dry run of rows that pin a claim's very words with other text warned "#3 is another
+    claim on the same span", and of the second "claims #1 and #3 pin ...; #4 is another":
+    ids the dry run gave nothing (on PostgreSQL the import then gives others), said as claims
+    that exist. It says the claims the import would add, as its other lines do."""
+    _desk(cli, tmp_path)
+    sheet = tmp_path / "twins.csv"
+    sheet.write_text(
+        "quote,text\r\n融资金额超过１０亿美元,另一种说法\r\n融资金额超过１０亿美元,第三种说法\r\n",
+        encoding="utf-8",
+    )
+    r = cli("import", "claims", str(sheet), "--doc", "1", "--dry-run")
+    assert r.code == 0, (r.out, r.err)
+    warned = [line for line in r.err.splitlines() if line.startswith("warning:")]
+    assert warned == [
+        "warning: claim #1 already pins exactly these words (characters 12–23) with other text; "
+        "the import would add another claim on the same span",
+        "warning: claim #1 and a claim this import would add pin exactly these words "
+        "(characters 12–23) with other text; the import would add another claim on the same span",
+    ], r.err
+    # The import itself still names the claims it added.
+    r = cli("import", "claims", str(sheet), "--doc", "1")
+    assert "#3 is another claim on the same span" in r.err, r.err
