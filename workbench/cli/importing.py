@@ -50,19 +50,24 @@ def _print_added(claims: Iterable[ClaimView], *, dry_run: bool = False) -> None:
 SAME_SPAN_SHOWN = 5
 
 
-def _say_same_spans(added: Iterable[ClaimView]) -> None:
+def _say_same_spans(added: Iterable[ClaimView], *, dry_run: bool = False) -> None:
     # One pass, holding none: a claims import's are spooled to disk, and may be 100,000.
+    # A dry run's claims are named by no id (`say_same_span`'s would_add_from): the first it
+    # would add drew the lowest id of them, above every claim present.
     twins = 0
+    first: int | None = None
     for c in added:
+        if first is None and dry_run:
+            first = c.id
         if c.same_span:
             twins += 1
             if twins <= SAME_SPAN_SHOWN:
-                say_same_span(c)
+                say_same_span(c, would_add_from=first)
     if twins > SAME_SPAN_SHOWN:
         rest = twins - SAME_SPAN_SHOWN
         warning(
-            f"and {plural(rest, 'more claim')} added on the span of another claim "
-            "(--json: same_span)"
+            f"and {plural(rest, 'more claim')} {'would be ' if dry_run else ''}added on the "
+            "span of another claim (--json: same_span)"
         )
 
 
@@ -253,7 +258,7 @@ def claims_command(
         )
     else:
         _print_added(result.added, dry_run=result.dry_run)
-    _say_same_spans(result.added)
+    _say_same_spans(result.added, dry_run=result.dry_run)
     for line in collapsed(result.skipped):
         message(f"skipped {line}")
     for line in collapsed(result.notices):  # rows that came in alike, one line
