@@ -50,6 +50,7 @@ from workbench.domain.segment import (
     INVISIBLE,
     OPENERS,
     STOPS,
+    before_footnote,
     ends_sentence,
     split_sentences,
 )
@@ -705,8 +706,10 @@ def _words_of(text: str) -> Counter[str]:
 
 
 def _ends_a_sentence(quote: str) -> bool:
-    """Whether the quote ends with a sentence's stop (a quotation's closer after it allowed)."""
-    tail = quote.rstrip().rstrip("".join(CLOSERS))
+    """Whether the quote ends with a sentence's stop (a quotation's closer, or a footnote
+    marker, after it allowed)."""
+    tail = quote.rstrip()
+    tail = tail[: before_footnote(tail, len(tail))].rstrip("".join(CLOSERS))
     return tail[-1:] in STOPS
 
 
@@ -931,7 +934,10 @@ def edited_at_edges(
             added = text[c.new_start : min(c.new_end, start)]
             if _has_word(added) and start - c.new_start <= EDGE_REACH + 2:
                 wider_start = min(wider_start, c.new_start + _leading_space(added))
-    if not (ends_sentence(text, end - 1) or quote[-1:] in CLOSERS):
+    # (a quote ending in a footnote marker, 2023.¹, is read by the stop or closer before it)
+    marked = before_footnote(text, end) if text[end - 1 : end] == quote[-1:] else end
+    closed = (text[marked - 1] if marked < end else quote[-1:]) in CLOSERS
+    if not (ends_sentence(text, marked - 1) or closed):
         last = bisect.bisect_right(starts, end + 2)
         for c in changes[max(0, last - 4) : last]:
             if c.new_end < end or (c.new_start > end and not _blank(text[end : c.new_start])):

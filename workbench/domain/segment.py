@@ -122,6 +122,7 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 # the two sentences).
 _FOOTNOTE = re.compile(r"\[[0-9]{1,3}\]|[¹²³⁰⁴-⁹]+")
 _FOOTNOTE_FIRST = frozenset("[¹²³⁰⁴⁵⁶⁷⁸⁹")
+_SUPERSCRIPTS = frozenset("¹²³⁰⁴⁵⁶⁷⁸⁹")
 _SPACES = re.compile(r"\s*")
 
 
@@ -607,6 +608,26 @@ def ends_sentence(text: str, i: int) -> bool:
         else:
             break
     return _ends_sentence(text, i, j, 0, len(text))
+
+
+# A footnote marker that ends a text (`_FOOTNOTE` anchored at the end; at most 5 characters
+# are looked at, or a run of superscripts).
+_FOOTNOTE_AT_END = re.compile(f"(?:{_FOOTNOTE.pattern})\\Z")
+
+
+def before_footnote(text: str, end: int) -> int:
+    """Where a footnote marker that ends at `end` and follows a stop or a closer starts
+    (`2023.¹`, `2023.[1]`, `said."²`: the splitter keeps it with the sentence it annotates),
+    else `end`: what stands before it is what tells whether a quote ends its sentence."""
+    lo = end
+    while lo > 0 and text[lo - 1] in _SUPERSCRIPTS:
+        lo -= 1
+    if lo == end:
+        lo = max(0, end - 5)
+    found = _FOOTNOTE_AT_END.search(text, lo, end)
+    if found is None or found.start() == 0 or text[found.start() - 1] not in _STOPS | _CLOSERS:
+        return end
+    return found.start()
 
 
 # The marks the splitter reads as stops, openers and closers, for the modules that ask the same
